@@ -1,0 +1,90 @@
+/**
+ * The checker: one call that compiles a model, picks a backend and a strategy, runs it, and
+ * returns plain-data results with a rebuilt, replayable trace for every violated property.
+ */
+import { compile, type Compiled } from './compile.js';
+import { ProbecheckError } from './errors.js';
+import type { Model, Property } from './model.js';
+import type { BackendName, CoverageEntry, PropertyResult, Result, Strategy } from './result.js';
+import { explore } from './search/explore.js';
+import { Monitor } from './search/monitor.js';
+import { simulate } from './search/simulate.js';
+import type { Limits, Progress } from './search/types.js';
+import type { Backend } from './state/backend.js';
+import { FastBackend } from './state/fast.js';
+import { ReferenceBackend } from './state/reference.js';
+import { rebuild, type Trace } from './trace.js';
+
+export interface CheckOptions extends Limits {
+  strategy?: Strategy;
+  backend?: BackendName;
+  /** Names of the properties to check (default: all of the model's). */
+  properties?: readonly string[];
+  /** Random simulation: seed, number of walks and their length. */
+  seed?: number;
+  runs?: number;
+  walkDepth?: number;
+  onProgress?: (p: Progress) => void;
+}
+
+export function makeBackend(m: Model | Compiled, name: BackendName = 'fast'): Backend {
+  return name === 'reference' ? new ReferenceBackend(m) : new FastBackend(m);
+}
+
+/** The model's properties, restricted to `names` (E301 for a name it does not have). */
+export function selectProperties(model: Model, names?: readonly string[]): Property[] {
+  const all = model.properties ?? [];
+  if (!names || names.length === 0) return all;
+  return names.map((n) => {
+    const p = all.find((x) => x.name === n);
+    if (!p) throw new ProbecheckError('E301', `model ${model.name} has no property '${n}'; known: ${all.map((x) => x.name).join(', ') || '(none)'}`);
+    return p;
+  });
+}
+
+export function check(model: Model, o: CheckOptions = {}): Result {
+  const c = compile(model);
+  const props = selectProperties(model, o.properties);
+  const strategy = o.strategy ?? 'bfs';
+  const be = makeBackend(c, o.backend);
+  const monitor = new Monitor(c, props);
+  const seed = o.seed ?? 1;
+  const out = strategy === 'random'
+    ? simulate(be, monitor, { ...o, seed, runs: o.runs ?? 1000, walkDepth: o.walkDepth ?? o.maxDepth ?? 1000 }, o.onProgress)
+    : explore(be, monitor, strategy, o, o.onProgress);
+  const coverage = coverageOf(c, (be as FastBackend).coverage);
+
+  const properties: PropertyResult[] = props.map((p) => {
+    const r: PropertyResult = { name: p.name, kind: p.kind, verdict: 'unknown' };
+    if (p.description) r.description = p.description;
+    const f = monitor.found.get(p.name);
+    if (f) {
+      r.verdict = 'violated';
+      if (f.explanation) r.explanation = f.explanation;
+      if (f.waiters) r.waiters = f.waiters;
+      const codes = out.store ? out.store.path(f.at) : out.paths!.get(p.name)!;
+      if (out.store && f.lastAction !== undefined) codes.push(f.lastAction);
+      r.trace = rebuild(be, codes);
+    } else if (out.complete) r.verdict = 'holds';
+    return r;
+  });
+
+  const result: Result = {
+    model: model.name, params: model.params ?? {}, backend: be.name, strategy,
+    complete: out.complete, states: out.states, transitions: out.transitions, depth: out.depth,
+    seconds: out.seconds, statesPerSecond: out.seconds > 0 ? out.states / out.seconds : out.states,
+    bytesPerState: out.bytesPerState, collisionProbability: out.collisionProbability,
+    properties, coverage: coverage.entries, neverFired: coverage.never,
+  };
+  if (out.stopped) result.stopped = out.stopped;
+  if (strategy === 'random') result.seed = seed;
+  return result;
+}
+
+function coverageOf(c: Compiled, counts: Float64Array): { entries: CoverageEntry[]; never: string[] } {
+  const entries = c.steps.map(({ thread, s }) => ({ thread: thread.name, program: thread.program, label: s.label, where: s.step.where, fired: counts[s.id]! }));
+  const never = entries.filter((e) => e.fired === 0).map((e) => `${e.thread}: ${e.label} (${e.where})`);
+  return { entries, never };
+}
+
+export type { Trace };

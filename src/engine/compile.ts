@@ -1,0 +1,144 @@
+/**
+ * Compiling a model: validate its shape and fix the layout both backends share.
+ *
+ * The full state is one record: the model's globals `g`, then per thread k a record `tk` holding
+ * its program counter `pc` (0 = not running, i+1 = at the i-th label) and its locals `l`.
+ * Labels are resolved to indices once here, so a step's returned label costs one lookup.
+ */
+import { ModelError } from './errors.js';
+import type { Model, Property, Step, ThreadDef } from './model.js';
+import { sizeOf, t, type Fields, type RecordT } from './schema.js';
+
+export interface CompiledStep {
+  label: string;
+  /** Global index of this step, for coverage counters. */
+  id: number;
+  step: Step;
+  /** Fixed branch count, or -1 when `branches` is a function. */
+  nb: number;
+}
+
+export interface CompiledThread {
+  index: number;
+  name: string;
+  program: string;
+  running: boolean;
+  def: ThreadDef;
+  steps: CompiledStep[];
+  /** label -> pc value (index + 1). */
+  pcOf: Record<string, number>;
+  localsType: RecordT;
+  /** Byte offsets in the flat layout. */
+  pcOffset: number;
+  localsOffset: number;
+  localsSize: number;
+}
+
+export interface Compiled {
+  model: Model;
+  /** The full state record: { g, t0: { pc, l }, t1: ... }. */
+  full: RecordT;
+  threads: CompiledThread[];
+  threadByName: Map<string, CompiledThread>;
+  steps: { thread: CompiledThread; s: CompiledStep }[];
+  /** Bytes in the flat layout, and that rounded up to whole 32-bit words. */
+  width: number;
+  words: number;
+  invariants: Extract<Property, { kind: 'invariant' }>[];
+  actions: Extract<Property, { kind: 'action' }>[];
+  deadlock: Extract<Property, { kind: 'deadlock' }> | undefined;
+}
+
+const EMPTY = t.record({});
+
+export function compile(model: Model): Compiled {
+  if (!model || typeof model !== 'object') throw new ModelError('E101', 'the model is not an object');
+  if (typeof model.name !== 'string' || !model.name) throw new ModelError('E101', 'the model has no name');
+  if (!model.state || model.state.kind !== 'record') throw new ModelError('E102', `model ${model.name}: 'state' must be t.record({...})`);
+  if (!Array.isArray(model.threads) || model.threads.length === 0) throw new ModelError('E101', `model ${model.name}: it has no threads`);
+  if (model.threads.length > 255) throw new ModelError('E101', `model ${model.name}: ${model.threads.length} threads; at most 255`);
+
+  const fields: Record<string, RecordT> = { g: model.state };
+  const threads: CompiledThread[] = [];
+  const threadByName = new Map<string, CompiledThread>();
+  const steps: Compiled['steps'] = [];
+  let offset = sizeOf(model.state);
+  model.threads.forEach((def, index) => {
+    const where = `model ${model.name}, thread #${index}`;
+    if (!def || typeof def.name !== 'string' || !def.name) throw new ModelError('E103', `${where}: a thread needs a name`);
+    if (threadByName.has(def.name)) throw new ModelError('E103', `${where}: two threads are named '${def.name}'`);
+    const labels = def.steps ? Object.keys(def.steps) : [];
+    if (labels.length === 0) throw new ModelError('E103', `thread '${def.name}' has no steps`);
+    if (labels.length > 254) throw new ModelError('E103', `thread '${def.name}' has ${labels.length} steps; at most 254`);
+    const localsType = def.locals ?? EMPTY;
+    if (localsType.kind !== 'record') throw new ModelError('E102', `thread '${def.name}': locals must be t.record({...})`);
+    const pcOf: Record<string, number> = Object.create(null);
+    const cs: CompiledStep[] = labels.map((label, i) => {
+      const step = def.steps[label]!;
+      if (!step || typeof step.run !== 'function') throw new ModelError('E103', `step '${label}' of thread '${def.name}' has no run function`);
+      if (typeof step.where !== 'string' || !step.where) throw new ModelError('E103', `step '${label}' of thread '${def.name}' does not say where it comes from ('where': 'file:function')`);
+      const b = step.branches;
+      if (b !== undefined && typeof b !== 'function' && !(Number.isInteger(b) && b >= 1 && b <= 255)) {
+        throw new ModelError('E103', `step '${label}' of thread '${def.name}': branches must be 1..255 or a function`);
+      }
+      pcOf[label] = i + 1;
+      return { label, id: 0, step, nb: b === undefined ? 1 : typeof b === 'function' ? -1 : b };
+    });
+    const th: CompiledThread = {
+      index, name: def.name, program: def.program ?? def.name, running: def.running !== false, def, steps: cs, pcOf,
+      localsType, pcOffset: offset, localsOffset: offset + 1, localsSize: sizeOf(localsType),
+    };
+    for (const s of cs) { s.id = steps.length; steps.push({ thread: th, s }); }
+    offset += 1 + th.localsSize;
+    fields[`t${index}`] = t.record({ pc: t.int(Math.max(1, labels.length)), l: localsType });
+    threads.push(th);
+    threadByName.set(def.name, th);
+  });
+
+  const props = model.properties ?? [];
+  const names = new Set<string>();
+  for (const p of props) {
+    if (!p || typeof p.name !== 'string' || !p.name) throw new ModelError('E101', `model ${model.name}: a property has no name`);
+    if (names.has(p.name)) throw new ModelError('E101', `model ${model.name}: two properties are named '${p.name}'`);
+    names.add(p.name);
+    const kind: string = p.kind;
+    if (kind !== 'invariant' && kind !== 'action' && kind !== 'deadlock') {
+      throw new ModelError('E101', `property '${p.name}': unknown kind '${kind}' (known: invariant, action, deadlock)`);
+    }
+  }
+  const full = t.record(fields as Fields);
+  const width = sizeOf(full);
+  return {
+    model, full, threads, threadByName, steps, width, words: Math.max(1, Math.ceil(width / 4)),
+    invariants: props.filter((p) => p.kind === 'invariant') as Compiled['invariants'],
+    actions: props.filter((p) => p.kind === 'action') as Compiled['actions'],
+    deadlock: props.find((p) => p.kind === 'deadlock') as Compiled['deadlock'],
+  };
+}
+
+/** The label a step returned, as a pc value; throws the error the style guide asks for. */
+export function resolveLabel(th: CompiledThread, from: CompiledStep, ret: string | null): number {
+  if (ret === null) return 0;
+  const pc = th.pcOf[ret];
+  if (pc === undefined) {
+    throw new ModelError('E202', `step '${from.label}' of ${th.program === th.name ? `thread '${th.name}'` : `${th.program} (thread '${th.name}')`} returned unknown label ${JSON.stringify(ret)}; known: ${th.steps.map((s) => s.label).join(', ')}`);
+  }
+  return pc;
+}
+
+/** The thread a spawn names: itself if a thread has that name, else the first dormant thread of that program. */
+export function spawnTarget(c: Compiled, nameOrProgram: string, isRunning: (th: CompiledThread) => boolean): CompiledThread {
+  const th = c.threadByName.get(nameOrProgram);
+  if (th) {
+    if (isRunning(th)) throw new ModelError('E204', `spawn('${nameOrProgram}'): that thread is already running`);
+    return th;
+  }
+  let any = false;
+  for (const x of c.threads) {
+    if (x.program !== nameOrProgram) continue;
+    any = true;
+    if (!isRunning(x)) return x;
+  }
+  if (!any) throw new ModelError('E204', `spawn('${nameOrProgram}'): no thread or program has that name; threads: ${c.threads.map((x) => x.name).join(', ')}`);
+  throw new ModelError('E204', `spawn('${nameOrProgram}'): every thread of that program is running; declare more instances`);
+}

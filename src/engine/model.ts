@@ -1,0 +1,137 @@
+/**
+ * The model contract: the one interface between the engine and everything built on it.
+ *
+ * A model is a state schema, an initial state, a fixed set of threads and some properties.
+ * A thread is a program of labelled atomic steps, as in PlusCal: each step has an optional
+ * guard (`await`; false = the thread is blocked there), an optional nondeterministic choice
+ * (`branches`), and an effect (`run`) on a draft of the state that returns the next label, or
+ * null when the thread ends. Program counters and thread locals are state like any other.
+ *
+ * Threads are declared up front (the state layout is fixed); a thread that is not running is
+ * dormant and another step may start it with `ctx.spawn` (async_schedule, a hotplug event).
+ * A thread that ends forgets its locals, so finished threads never split states.
+ *
+ * Action order (documented, and relied on by counts, traces and replay): threads in
+ * declaration order; within a thread, branches 0..n-1 of the step at its program counter.
+ */
+import type { Infer, RecordT } from './schema.js';
+
+/** What a step may do besides writing the state. */
+export interface StepCtx {
+  /**
+   * Start the dormant thread with this name (or the first dormant thread of this program) at its
+   * first label; `init` may set its locals (its arguments).
+   */
+  spawn(nameOrProgram: string, init?: (locals: any) => void): void;
+}
+
+/** One labelled atomic step of a thread program. */
+export interface Step<G = any, L = any> {
+  /** The code it models, `file:function`, e.g. `drivers/base/dd.c:__device_attach_async_helper`. */
+  where: string;
+  /** The kernel versions or commits whose behaviour it follows, e.g. `v4.2`, `v5.1 (3451a495ef24)`. */
+  since?: string;
+  /** Guard: the step is enabled only when this holds. A false guard means the thread is blocked here. */
+  await?: (s: G, t: L) => boolean;
+  /** Nondeterministic choice: the number of alternatives (0 = blocked), passed to `run` as `branch`. */
+  branches?: number | ((s: G, t: L) => number);
+  /** Names of the alternatives, shown in traces (`sync fallback`, `-EPROBE_DEFER`). */
+  branchNames?: readonly string[];
+  /** The effect on a draft of the state; returns the next label, or null when the thread ends. */
+  run: (s: G, t: L, branch: number, ctx: StepCtx) => string | null;
+  /** A thread blocked here is idle, not deadlocked (a worker waiting for work; SPIN's end labels). */
+  idle?: boolean;
+  /** What a thread blocked here waits for, in words, for deadlock reports (`&dev->mutex(host1x)`). */
+  waits?: (s: G, t: L) => string;
+}
+
+/** A thread: one instance of a thread program. */
+export interface ThreadDef<G = any, L = any> {
+  /** The name shown in traces, e.g. `kworker/u:async __device_attach_async_helper(dc)`. Unique. */
+  name: string;
+  /** The program it runs (shared by instances of one kernel path); defaults to the name. */
+  program?: string;
+  /** Running in the initial state (default) or dormant until spawned. */
+  running?: boolean;
+  /** Schema of the thread's locals; the step code sees them as its second argument. */
+  locals?: RecordT;
+  /** The steps by label, in program order; the first is the entry. */
+  steps: Record<string, Step<G, L>>;
+}
+
+/** Read-only questions about threads, for properties. */
+export interface Query {
+  /** The label the thread is at, or null when it is not running (dormant or ended). */
+  at(thread: string): string | null;
+  /** The thread's locals (read-only). */
+  locals(thread: string): any;
+}
+
+/** A move: one step of one thread (with its branch when the step chooses). */
+export interface Move { thread: string; label: string; branch?: number }
+
+export interface Invariant<G = any> {
+  kind: 'invariant';
+  name: string;
+  description?: string;
+  holds: (s: G, q: Query) => boolean;
+  /** The values that break it, in words, for a violating state. */
+  explain?: (s: G, q: Query) => string;
+}
+
+export interface ActionProperty<G = any> {
+  kind: 'action';
+  name: string;
+  description?: string;
+  holds: (before: G, after: G, move: Move, q: Query) => boolean;
+  explain?: (before: G, after: G, move: Move, q: Query) => string;
+}
+
+/** No state where no step is enabled while some thread is neither dormant nor at an idle step. */
+export interface DeadlockProperty { kind: 'deadlock'; name: string; description?: string }
+
+export type Property<G = any> = Invariant<G> | ActionProperty<G> | DeadlockProperty;
+
+export interface Model<S extends RecordT = RecordT> {
+  name: string;
+  /** Parameter values this instance was built with (shown in results and traces). */
+  params?: Record<string, string | number>;
+  state: S;
+  /** Writes the initial state into a zeroed draft. */
+  init?: (s: Infer<S>, ctx: StepCtx) => void;
+  threads: ThreadDef<Infer<S>, any>[];
+  properties: Property<Infer<S>>[];
+}
+
+/** Declared parameters of a model file. */
+export interface ParamSpec {
+  [name: string]: {
+    default: string | number;
+    /** Allowed values (for strings: the only ones accepted). */
+    values?: readonly (string | number)[];
+    min?: number;
+    max?: number;
+    describe?: string;
+  };
+}
+
+/** What a model file exports (default): a named family of models, built from parameters. */
+export interface ModelFactory {
+  kind: 'probecheck-model';
+  name: string;
+  describe?: string;
+  params: ParamSpec;
+  build(params: Record<string, string | number>): Model;
+}
+
+/** Helper for model files: `export default defineModel({ name, params, build })`. */
+export function defineModel(m: Omit<ModelFactory, 'kind'>): ModelFactory {
+  return { kind: 'probecheck-model', ...m };
+}
+
+/** Typed helper for writing one thread of a model with schema S. */
+export function thread<S extends RecordT, L extends RecordT | undefined = undefined>(
+  _schema: S, def: ThreadDef<Infer<S>, L extends RecordT ? Infer<L> : Record<string, never>> & { locals?: L },
+): ThreadDef<Infer<S>, any> {
+  return def;
+}

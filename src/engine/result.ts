@@ -1,0 +1,52 @@
+/**
+ * Results as plain data: what a search found, ready for the text, JSON, JUnit and HTML
+ * renderers. Nothing here refers to live backend objects.
+ */
+import type { Trace } from './trace.js';
+
+export type Verdict = 'holds' | 'violated' | 'unknown';
+export type Strategy = 'bfs' | 'dfs' | 'random';
+export type BackendName = 'fast' | 'reference';
+export type StopReason = 'max-states' | 'max-depth' | 'time-limit' | 'memory-limit' | 'interrupted';
+
+/** A thread blocked in a deadlock, and what it waits for. */
+export interface Waiter { thread: string; label: string; where: string; waits: string }
+
+export interface PropertyResult {
+  name: string;
+  kind: 'invariant' | 'action' | 'deadlock' | 'liveness';
+  description?: string;
+  verdict: Verdict;
+  /** The values that break it, in words. */
+  explanation?: string;
+  trace?: Trace;
+  /** For a deadlock: who waits on what. */
+  waiters?: Waiter[];
+}
+
+export interface CoverageEntry { thread: string; program: string; label: string; where: string; fired: number }
+
+export interface Result {
+  model: string;
+  params: Record<string, string | number>;
+  backend: BackendName;
+  strategy: Strategy;
+  /** True when the whole reachable state space was explored. */
+  complete: boolean;
+  /** Why the search stopped early, if it did (a limit, or every property already violated). */
+  stopped?: StopReason | 'all-violated';
+  states: number;
+  transitions: number;
+  depth: number;
+  seconds: number;
+  statesPerSecond: number;
+  /** Store bytes (fingerprint table and predecessor links) per distinct state. */
+  bytesPerState: number;
+  /** Estimated probability that a fingerprint collision hid a state. */
+  collisionProbability: number;
+  properties: PropertyResult[];
+  coverage: CoverageEntry[];
+  /** Steps that never fired: `thread: label (where)`. */
+  neverFired: string[];
+  seed?: number;
+}

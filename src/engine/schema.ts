@@ -1,0 +1,222 @@
+/**
+ * State schemas: the shape of a model's state, written once and read by both backends.
+ *
+ * A schema is a tree of records whose leaves are small values: booleans, bounded integers
+ * (0..max, max <= 255), enums, and fixed-length arrays of integers or of records. Every leaf
+ * takes one byte in the flat layout, so the fast backend's state is a byte string and the
+ * reference backend's plain object encodes to the same bytes (and the same fingerprint).
+ *
+ * Surprise: arrays hold integers or records, never booleans or enums, because the fast
+ * backend hands out integer arrays as Uint8Array views (writes there are not range-checked;
+ * the reference backend checks them when it encodes a state).
+ */
+import { ModelError } from './errors.js';
+
+export interface BoolT { readonly kind: 'bool' }
+export interface IntT { readonly kind: 'int'; readonly max: number }
+export interface EnumT<V extends string = string> { readonly kind: 'enum'; readonly values: readonly V[] }
+export interface IntsT { readonly kind: 'ints'; readonly length: number; readonly max: number }
+export interface RecordT<F extends Fields = Fields> { readonly kind: 'record'; readonly fields: F }
+export interface RecordsT<R extends RecordT = RecordT> { readonly kind: 'records'; readonly length: number; readonly of: R }
+export type FieldT = BoolT | IntT | EnumT | IntsT | RecordT | RecordsT;
+export type Fields = { readonly [name: string]: FieldT };
+
+/** What step code sees for an integer array: a Uint8Array (fast) or a number[] (reference). */
+export interface IntArray { [index: number]: number; readonly length: number }
+
+/** The TypeScript type of a state described by schema F. */
+export type Infer<F> =
+  F extends BoolT ? boolean :
+  F extends IntT ? number :
+  F extends EnumT<infer V> ? V :
+  F extends IntsT ? IntArray :
+  F extends RecordsT<infer R> ? Infer<R>[] :
+  F extends RecordT<infer Fs> ? { -readonly [K in keyof Fs]: Infer<Fs[K]> } :
+  never;
+
+/** Schema constructors. */
+export const t = {
+  bool: { kind: 'bool' } as BoolT,
+  int(max: number): IntT {
+    if (!Number.isInteger(max) || max < 1 || max > 255) throw new ModelError('E102', `t.int(${max}): max must be an integer in 1..255`);
+    return { kind: 'int', max };
+  },
+  enum<V extends string>(...values: V[]): EnumT<V> {
+    if (values.length < 1 || values.length > 256) throw new ModelError('E102', `t.enum: needs 1..256 values`);
+    return { kind: 'enum', values };
+  },
+  record<F extends Fields>(fields: F): RecordT<F> { return { kind: 'record', fields }; },
+  array<E extends IntT | RecordT>(length: number, of: E): E extends RecordT ? RecordsT<E> : IntsT {
+    if (!Number.isInteger(length) || length < 0) throw new ModelError('E102', `t.array(${length}): length must be a non-negative integer`);
+    if (of.kind === 'int') return { kind: 'ints', length, max: of.max } as never;
+    if (of.kind === 'record') return { kind: 'records', length, of } as never;
+    throw new ModelError('E102', `t.array: elements must be t.int(...) or t.record(...), not ${(of as FieldT).kind}`);
+  },
+};
+
+/** Number of bytes a field takes in the flat layout. */
+export function sizeOf(f: FieldT): number {
+  switch (f.kind) {
+    case 'bool': case 'int': case 'enum': return 1;
+    case 'ints': return f.length;
+    case 'record': { let n = 0; for (const k in f.fields) n += sizeOf(f.fields[k]!); return n; }
+    case 'records': return f.length * sizeOf(f.of);
+  }
+}
+
+/** The zero value of a field as a plain object (reference backend's initial state). */
+export function zeroOf(f: FieldT): unknown {
+  switch (f.kind) {
+    case 'bool': return false;
+    case 'int': return 0;
+    case 'enum': return f.values[0];
+    case 'ints': return new Array<number>(f.length).fill(0);
+    case 'record': { const o: Record<string, unknown> = {}; for (const k in f.fields) o[k] = zeroOf(f.fields[k]!); return o; }
+    case 'records': return Array.from({ length: f.length }, () => zeroOf(f.of));
+  }
+}
+
+/** Write plain value v of type f into buf at offset o; returns the next offset. Range-checked. */
+export function encode(f: FieldT, v: unknown, buf: Uint8Array, o: number, path: string): number {
+  switch (f.kind) {
+    case 'bool':
+      if (typeof v !== 'boolean') throw badValue(path, v, 'a boolean');
+      buf[o] = v ? 1 : 0; return o + 1;
+    case 'int':
+      if (!(typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= f.max)) throw badValue(path, v, `an integer in 0..${f.max}`);
+      buf[o] = v; return o + 1;
+    case 'enum': {
+      const i = f.values.indexOf(v as string);
+      if (i < 0) throw badValue(path, v, `one of ${f.values.join(', ')}`);
+      buf[o] = i; return o + 1;
+    }
+    case 'ints': {
+      const a = v as IntArray;
+      for (let i = 0; i < f.length; i++) {
+        const x = a[i];
+        if (!(typeof x === 'number' && Number.isInteger(x) && x >= 0 && x <= f.max)) throw badValue(`${path}[${i}]`, x, `an integer in 0..${f.max}`);
+        buf[o + i] = x;
+      }
+      return o + f.length;
+    }
+    case 'record': {
+      const r = v as Record<string, unknown>;
+      for (const k in f.fields) o = encode(f.fields[k]!, r[k], buf, o, `${path}.${k}`);
+      return o;
+    }
+    case 'records': {
+      const a = v as unknown[];
+      for (let i = 0; i < f.length; i++) o = encode(f.of, a[i], buf, o, `${path}[${i}]`);
+      return o;
+    }
+  }
+}
+
+/** Read a plain (unfrozen) value of type f from buf at offset o. */
+export function decode(f: FieldT, buf: Uint8Array, o: number): unknown {
+  switch (f.kind) {
+    case 'bool': return buf[o] !== 0;
+    case 'int': return buf[o];
+    case 'enum': return f.values[buf[o]!];
+    case 'ints': return Array.from(buf.subarray(o, o + f.length));
+    case 'record': {
+      const r: Record<string, unknown> = {};
+      for (const k in f.fields) { r[k] = decode(f.fields[k]!, buf, o); o += sizeOf(f.fields[k]!); }
+      return r;
+    }
+    case 'records': {
+      const s = sizeOf(f.of);
+      return Array.from({ length: f.length }, (_, i) => decode(f.of, buf, o + i * s));
+    }
+  }
+}
+
+function badValue(path: string, v: unknown, want: string): ModelError {
+  return new ModelError('E201', `state field ${path} was set to ${JSON.stringify(v)}; it must be ${want}`);
+}
+
+/**
+ * Accessor views over a fixed byte buffer: records become objects whose getters and setters live
+ * on one shared prototype per record type and read `this.b[this.o + k]` (no proxies, and
+ * monomorphic property access across devices[0..n]); integer arrays become Uint8Array
+ * subarrays. Built once per buffer, so running a step allocates nothing.
+ */
+interface ViewBase { b: Uint8Array; o: number; p: string }
+const protos = new WeakMap<RecordT, object>();
+
+function protoOf(f: RecordT): object {
+  let proto = protos.get(f);
+  if (proto) return proto;
+  proto = {};
+  let k = 0;
+  for (const name in f.fields) {
+    const ft = f.fields[name]!, at = k;
+    if (ft.kind === 'bool') {
+      Object.defineProperty(proto, name, {
+        enumerable: true,
+        get(this: ViewBase) { return this.b[this.o + at] !== 0; },
+        set(this: ViewBase, x: boolean) { this.b[this.o + at] = x ? 1 : 0; },
+      });
+    } else if (ft.kind === 'int') {
+      const max = ft.max;
+      Object.defineProperty(proto, name, {
+        enumerable: true,
+        get(this: ViewBase) { return this.b[this.o + at]; },
+        set(this: ViewBase, x: number) {
+          if (!(x >= 0 && x <= max && (x | 0) === x)) throw badValue(`${this.p}.${name}`, x, `an integer in 0..${max}`);
+          this.b[this.o + at] = x;
+        },
+      });
+    } else if (ft.kind === 'enum') {
+      const vals = ft.values;
+      Object.defineProperty(proto, name, {
+        enumerable: true,
+        get(this: ViewBase) { return vals[this.b[this.o + at]!]; },
+        set(this: ViewBase, x: string) {
+          const i = vals.indexOf(x);
+          if (i < 0) throw badValue(`${this.p}.${name}`, x, `one of ${vals.join(', ')}`);
+          this.b[this.o + at] = i;
+        },
+      });
+    }
+    k += sizeOf(ft);
+  }
+  protos.set(f, proto);
+  return proto;
+}
+
+export function view(f: RecordT, buf: Uint8Array, o: number, path: string): Record<string, unknown> {
+  const v = Object.create(protoOf(f)) as ViewBase & Record<string, unknown>;
+  v.b = buf; v.o = o; v.p = path;
+  for (const k in f.fields) {
+    const ft = f.fields[k]!;
+    const p = `${path}.${k}`;
+    if (ft.kind === 'ints') v[k] = buf.subarray(o, o + ft.length);
+    else if (ft.kind === 'record') v[k] = view(ft, buf, o, p);
+    else if (ft.kind === 'records') {
+      const s = sizeOf(ft.of), at = o;
+      v[k] = Object.freeze(Array.from({ length: ft.length }, (_, i) => view(ft.of, buf, at + i * s, `${p}[${i}]`)));
+    }
+    o += sizeOf(ft);
+  }
+  for (const k of ['b', 'o', 'p']) Object.defineProperty(v, k, { enumerable: false });
+  return Object.seal(v);
+}
+
+/** Names of every leaf with its byte offset, in layout order: used for per-step diffs. */
+export function leaves(f: FieldT, o: number, path: string, out: { path: string; offset: number; type: FieldT }[] = []) {
+  switch (f.kind) {
+    case 'bool': case 'int': case 'enum': out.push({ path, offset: o, type: f }); break;
+    case 'ints': for (let i = 0; i < f.length; i++) out.push({ path: `${path}[${i}]`, offset: o + i, type: { kind: 'int', max: f.max } }); break;
+    case 'record': for (const k in f.fields) { leaves(f.fields[k]!, o, path ? `${path}.${k}` : k, out); o += sizeOf(f.fields[k]!); } break;
+    case 'records': { const s = sizeOf(f.of); for (let i = 0; i < f.length; i++) leaves(f.of, o + i * s, `${path}[${i}]`, out); break; }
+  }
+  return out;
+}
+
+/** Human form of a leaf's byte. */
+export function showLeaf(type: FieldT, byte: number): string {
+  if (type.kind === 'bool') return byte ? 'true' : 'false';
+  if (type.kind === 'enum') return type.values[byte] ?? `?${byte}`;
+  return String(byte);
+}

@@ -1,0 +1,73 @@
+/**
+ * Exhaustive search, breadth-first (the first counterexample found for a property is a shortest
+ * one) or depth-first (less memory for the work list, longer traces). Every new state is checked
+ * against the open invariants as it is generated; every transition against the open action
+ * properties; every state without a move for deadlock.
+ */
+import { collisionProbability, fp } from '../hash.js';
+import type { Backend } from '../state/backend.js';
+import { FingerprintStore, NO_PARENT } from '../store.js';
+import { actionCode } from '../trace.js';
+import { Monitor, moveOf } from './monitor.js';
+import type { Limits, Progress, SearchOutcome } from './types.js';
+
+export function explore(be: Backend, monitor: Monitor, strategy: 'bfs' | 'dfs', limits: Limits, progress?: (p: Progress) => void): SearchOutcome {
+  const t0 = performance.now();
+  const store = new FingerprintStore();
+  const maxDepth = limits.maxDepth ?? Infinity;
+  const maxStates = limits.maxStates ?? Infinity;
+  const deadline = limits.timeLimit !== undefined ? t0 + limits.timeLimit * 1000 : Infinity;
+  const maxRss = limits.maxMemoryMB !== undefined ? limits.maxMemoryMB * 1024 * 1024 : Infinity;
+  const pop = strategy === 'bfs' ? () => be.popFront() : () => be.popBack();
+
+  be.clear();
+  be.loadInitial();
+  store.put(fp.hi, fp.lo, NO_PARENT, 0);
+  monitor.checkState(be, false, 0);
+  be.pushCur(0, 0);
+
+  let transitions = 0, depth = 0, curId = 0, curDepth = 0, truncated = false;
+  let stopped: SearchOutcome['stopped'];
+  const actions = monitor.hasActions;
+  const visit = (k: number, b: number) => {
+    transitions++;
+    const code = actionCode(k, b);
+    if (actions) monitor.checkAction(be, curId, code, () => moveOf(be, code));
+    const id = store.put(fp.hi, fp.lo, curId, code);
+    if (id < 0) return;
+    const d = curDepth + 1;
+    if (d > depth) depth = d;
+    monitor.checkState(be, true, id);
+    if (d < maxDepth) be.pushNext(id, d);
+    else truncated = true;
+  };
+
+  let expanded = 0, nextReport = t0 + 1000;
+  while (pop()) {
+    curId = be.poppedId;
+    curDepth = be.poppedDepth;
+    const n = be.expand(visit);
+    if (n === 0) monitor.checkDeadlock(be, curId);
+    if (monitor.allFound()) { stopped = 'all-violated'; break; }
+    if ((++expanded & 1023) === 0) {
+      const now = performance.now();
+      if (store.size >= maxStates) { stopped = 'max-states'; break; }
+      if (now > deadline) { stopped = 'time-limit'; break; }
+      if (limits.signal?.aborted) { stopped = 'interrupted'; break; }
+      if ((expanded & 16383) === 0 && process.memoryUsage.rss() > maxRss) { stopped = 'memory-limit'; break; }
+      if (progress && now >= nextReport) {
+        nextReport = now + 1000;
+        progress({ states: store.size, transitions, depth, queue: be.pending(), seconds: (now - t0) / 1000 });
+      }
+    }
+  }
+  if (!stopped && truncated) stopped = 'max-depth';
+  const seconds = (performance.now() - t0) / 1000;
+  const complete = stopped === undefined;
+  be.clear();
+  return {
+    store, complete, stopped, states: store.size, transitions, depth, seconds,
+    bytesPerState: store.bytes() / store.size,
+    collisionProbability: collisionProbability(store.size),
+  };
+}

@@ -1,0 +1,30 @@
+/** Options and outcomes shared by the search strategies. */
+import type { StopReason } from '../result.js';
+import type { FingerprintStore } from '../store.js';
+
+export interface Limits {
+  maxStates?: number;
+  maxDepth?: number;
+  /** Seconds. */
+  timeLimit?: number;
+  maxMemoryMB?: number;
+  /** Aborting it (Ctrl-C) ends the search with partial results. */
+  signal?: AbortSignal;
+}
+
+export interface Progress { states: number; transitions: number; depth: number; queue: number; seconds: number }
+
+export interface SearchOutcome {
+  /** Exhaustive searches: the store, for rebuilding traces from state ids. */
+  store?: FingerprintStore;
+  /** Random simulation: the move codes to each found violation, by property name. */
+  paths?: Map<string, number[]>;
+  complete: boolean;
+  stopped?: StopReason | 'all-violated';
+  states: number;
+  transitions: number;
+  depth: number;
+  seconds: number;
+  bytesPerState: number;
+  collisionProbability: number;
+}

@@ -1,0 +1,51 @@
+/**
+ * What a search needs from a state backend. Both backends keep a current state (`cur`) and a
+ * scratch successor (`next`), run the same step code, and fingerprint states identically, so a
+ * search is written once over this interface. Each backend also owns its own work list (a
+ * deque of states with their ids and depths): bytes for the fast one, objects for the other.
+ */
+import type { Compiled } from '../compile.js';
+import type { Query } from '../model.js';
+
+export interface Backend {
+  readonly name: 'fast' | 'reference';
+  readonly c: Compiled;
+  /** cur := the initial state; fp := its fingerprint. */
+  loadInitial(): void;
+  /**
+   * For each enabled move (k = thread index, b = branch) of cur, in action order: next := its
+   * successor, fp := fingerprint(next), then visit(k, b). Returns the number of moves.
+   */
+  expand(visit: (k: number, b: number) => void): number;
+  /** cur := next. */
+  advance(): void;
+  /** next := the successor of cur by move (k, b), fp := its fingerprint; false if not enabled. */
+  step(k: number, b: number): boolean;
+  /** step(k, b), then advance(). */
+  apply(k: number, b: number): boolean;
+  /** The program counter (0 = not running) of thread k in cur. */
+  pc(k: number): number;
+  /** Is the step of thread k at its pc enabled in cur (guard true and at least one branch)? */
+  enabled(k: number): number;
+  /** Views of the globals of cur and next, as step code sees them (read them only). */
+  curG(): any;
+  nextG(): any;
+  curQ(): Query;
+  nextQ(): Query;
+  /** Locals of thread k in cur (read only). */
+  curLocals(k: number): any;
+  /** The flat encoding of cur (a fresh copy). */
+  bytes(): Uint8Array;
+  /** Work list: push next (or cur) with an id and depth; pop into cur. */
+  pushNext(id: number, depth: number): void;
+  pushCur(id: number, depth: number): void;
+  popFront(): boolean;
+  popBack(): boolean;
+  /** id and depth of the state last popped. */
+  poppedId: number;
+  poppedDepth: number;
+  pending(): number;
+  clear(): void;
+  /** Bytes the work list holds now. */
+  queueBytes(): number;
+}

@@ -1,0 +1,230 @@
+/**
+ * The fast backend: a state is a flat byte string (the layout of compile.ts), step code runs on
+ * accessor views over two fixed buffers (cur and next), a transition is one small word copy
+ * plus the step, and the fingerprint hashes the bytes. The work list is a ring of fixed-size
+ * word records [state words..., id, depth], so queued states cost no objects.
+ */
+import { compile, resolveLabel, spawnTarget, type Compiled, type CompiledThread } from '../compile.js';
+import { ModelError, ProbecheckError } from '../errors.js';
+import { fingerprint } from '../hash.js';
+import type { Model, Query, StepCtx } from '../model.js';
+import { view } from '../schema.js';
+import type { Backend } from './backend.js';
+
+interface Buf { u8: Uint8Array; u32: Uint32Array; full: any; g: any; l: any[]; q: Query }
+
+export class FastBackend implements Backend {
+  readonly name = 'fast' as const;
+  readonly c: Compiled;
+  readonly words: number;
+  private readonly T: CompiledThread[];
+  private readonly cur: Buf;
+  private readonly next: Buf;
+  private readonly init: Uint32Array;
+  private readonly ctx: StepCtx;
+  /** Times each step (by global step id) fired. */
+  readonly coverage: Float64Array;
+  private ring: Uint32Array;
+  private head = 0;
+  private count = 0;
+  private readonly rec: number;
+  poppedId = 0;
+  poppedDepth = 0;
+
+  constructor(model: Model | Compiled) {
+    const c = 'full' in model ? model : compile(model);
+    this.c = c;
+    this.T = c.threads;
+    this.words = c.words;
+    this.cur = this.buffer();
+    this.next = this.buffer();
+    this.coverage = new Float64Array(c.steps.length);
+    const next = this.next;
+    this.ctx = {
+      spawn: (name, init) => {
+        const th = spawnTarget(c, name, (x) => next.u8[x.pcOffset] !== 0);
+        next.u8[th.pcOffset] = 1;
+        if (init) init(next.l[th.index]);
+      },
+    };
+    // The initial state: running threads at their first label, then the model's init.
+    for (const th of this.T) if (th.running) next.u8[th.pcOffset] = 1;
+    if (c.model.init) guard(() => c.model.init!(next.g, this.ctx), `the init of model ${c.model.name}`);
+    this.init = next.u32.slice();
+    this.rec = this.words + 2;
+    this.ring = new Uint32Array(this.rec * 1024);
+  }
+
+  private buffer(): Buf {
+    const u32 = new Uint32Array(this.words);
+    const u8 = new Uint8Array(u32.buffer, 0, this.c.width);
+    const full = view(this.c.full, u8, 0, 'state') as any;
+    const l = this.T.map((th) => full[`t${th.index}`].l);
+    const T = this.T, byName = this.c.threadByName;
+    const q: Query = {
+      at(name) {
+        const th = byName.get(name);
+        if (!th) throw new ModelError('E101', `a property asked for thread '${name}', which the model does not have; threads: ${T.map((x) => x.name).join(', ')}`);
+        const pc = u8[th.pcOffset]!;
+        return pc === 0 ? null : th.steps[pc - 1]!.label;
+      },
+      locals(name) {
+        const th = byName.get(name);
+        if (!th) throw new ModelError('E101', `a property asked for thread '${name}', which the model does not have`);
+        return l[th.index];
+      },
+    };
+    return { u8, u32, full, g: full.g, l, q };
+  }
+
+  loadInitial(): void {
+    this.cur.u32.set(this.init);
+    fingerprint(this.cur.u32, this.words);
+  }
+
+  expand(visit: (k: number, b: number) => void): number {
+    const T = this.T, W = this.words, c32 = this.cur.u32, n32 = this.next.u32, n8 = this.next.u8, c8 = this.cur.u8;
+    const cg = this.cur.g, ng = this.next.g, cl = this.cur.l, nl = this.next.l, ctx = this.ctx, cov = this.coverage;
+    let n = 0, k = 0, label = '';
+    try {
+      for (; k < T.length; k++) {
+        const th = T[k]!;
+        const pc = c8[th.pcOffset]!;
+        if (pc === 0) continue;
+        const cs = th.steps[pc - 1]!, st = cs.step;
+        label = cs.label;
+        if (st.await !== undefined && !st.await(cg, cl[k])) continue;
+        const nb = cs.nb >= 0 ? cs.nb : (st.branches as (s: unknown, t: unknown) => number)(cg, cl[k]);
+        for (let b = 0; b < nb; b++) {
+          for (let i = 0; i < W; i++) n32[i] = c32[i]!;
+          const ret = st.run(ng, nl[k], b, ctx);
+          const npc = ret === null ? 0 : (th.pcOf[ret] ?? resolveLabel(th, cs, ret));
+          n8[th.pcOffset] = npc;
+          if (npc === 0 && th.localsSize > 0) n8.fill(0, th.localsOffset, th.localsOffset + th.localsSize);
+          fingerprint(n32, W);
+          cov[cs.id]++;
+          n++;
+          visit(k, b);
+        }
+      }
+    } catch (e) {
+      throw inStep(e, T[k], label);
+    }
+    return n;
+  }
+
+  advance(): void { this.cur.u32.set(this.next.u32); }
+
+  enabled(k: number): number {
+    const th = this.T[k]!;
+    const pc = this.cur.u8[th.pcOffset]!;
+    if (pc === 0) return 0;
+    const cs = th.steps[pc - 1]!, st = cs.step, cl = this.cur.l[k];
+    try {
+      if (st.await !== undefined && !st.await(this.cur.g, cl)) return 0;
+      return cs.nb >= 0 ? cs.nb : (st.branches as (s: unknown, t: unknown) => number)(this.cur.g, cl);
+    } catch (e) { throw inStep(e, th, cs.label); }
+  }
+
+  apply(k: number, b: number): boolean {
+    if (!this.step(k, b)) return false;
+    this.advance();
+    return true;
+  }
+
+  step(k: number, b: number): boolean {
+    if (!(b >= 0 && b < this.enabled(k))) return false;
+    const th = this.T[k]!, cs = th.steps[this.cur.u8[th.pcOffset]! - 1]!;
+    const n8 = this.next.u8;
+    this.next.u32.set(this.cur.u32);
+    try {
+      const ret = cs.step.run(this.next.g, this.next.l[k], b, this.ctx);
+      const npc = ret === null ? 0 : (th.pcOf[ret] ?? resolveLabel(th, cs, ret));
+      n8[th.pcOffset] = npc;
+      if (npc === 0 && th.localsSize > 0) n8.fill(0, th.localsOffset, th.localsOffset + th.localsSize);
+    } catch (e) { throw inStep(e, th, cs.label); }
+    fingerprint(this.next.u32, this.words);
+    this.coverage[cs.id]++;
+    return true;
+  }
+
+  pc(k: number): number { return this.cur.u8[this.T[k]!.pcOffset]!; }
+  curG() { return this.cur.g; }
+  nextG() { return this.next.g; }
+  curQ() { return this.cur.q; }
+  nextQ() { return this.next.q; }
+  curLocals(k: number) { return this.cur.l[k]; }
+  bytes(): Uint8Array { return this.cur.u8.slice(); }
+
+  pushNext(id: number, depth: number): void { this.push(this.next.u32, id, depth); }
+  pushCur(id: number, depth: number): void { this.push(this.cur.u32, id, depth); }
+
+  private push(src: Uint32Array, id: number, depth: number): void {
+    const R = this.rec;
+    if ((this.count + 1) * R > this.ring.length) this.growRing();
+    const cap = this.ring.length / R;
+    let at = (this.head + this.count) % cap * R;
+    const r = this.ring, W = this.words;
+    for (let i = 0; i < W; i++) r[at++] = src[i]!;
+    r[at++] = id; r[at] = depth;
+    this.count++;
+  }
+
+  popFront(): boolean {
+    if (this.count === 0) return false;
+    this.load(this.head * this.rec);
+    this.head = (this.head + 1) % (this.ring.length / this.rec);
+    this.count--;
+    return true;
+  }
+
+  popBack(): boolean {
+    if (this.count === 0) return false;
+    this.count--;
+    this.load((this.head + this.count) % (this.ring.length / this.rec) * this.rec);
+    return true;
+  }
+
+  private load(at: number): void {
+    const r = this.ring, c = this.cur.u32, W = this.words;
+    for (let i = 0; i < W; i++) c[i] = r[at++]!;
+    this.poppedId = r[at++]!;
+    this.poppedDepth = r[at]!;
+  }
+
+  private growRing(): void {
+    const R = this.rec, cap = this.ring.length / R;
+    const bigger = new Uint32Array(this.ring.length * 2);
+    const first = Math.min(this.count, cap - this.head);
+    bigger.set(this.ring.subarray(this.head * R, (this.head + first) * R), 0);
+    bigger.set(this.ring.subarray(0, (this.count - first) * R), first * R);
+    this.ring = bigger;
+    this.head = 0;
+  }
+
+  pending(): number { return this.count; }
+  clear(): void { this.head = 0; this.count = 0; }
+  queueBytes(): number { return this.ring.byteLength; }
+}
+
+/** Run f; any error it throws becomes a ProbecheckError naming `where`. */
+export function guard<T>(f: () => T, where: string): T {
+  try { return f(); } catch (e) { throw annotate(e, where); }
+}
+
+/** An error thrown by the model's code while running the step at `label` of thread `th`. */
+export function inStep(e: unknown, th: CompiledThread | undefined, label: string): ProbecheckError {
+  if (!th) return annotate(e, 'a step');
+  const where = th.steps.find((s) => s.label === label)?.step.where;
+  return annotate(e, `step '${label}' of thread '${th.name}'${where ? ` (${where})` : ''}`);
+}
+
+function annotate(e: unknown, where: string): ProbecheckError {
+  if (e instanceof ProbecheckError) {
+    if (e.message.startsWith('in ')) return e;
+    const x = new (e.constructor as typeof ProbecheckError)(e.code, `in ${where}: ${e.message}`);
+    return x;
+  }
+  const msg = e instanceof Error ? e.message : String(e);
+  return new ModelError('E203', `in ${where}: ${msg}`);
+}

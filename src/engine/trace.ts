@@ -1,0 +1,129 @@
+/**
+ * Counterexamples: rebuilt from action codes by re-executing steps from the initial state (the
+ * store keeps no states), and replayed from move lists with the first divergence explained.
+ * A trace step carries the fields the step changed, so a reader sees what each step did.
+ */
+import type { Compiled } from './compile.js';
+import { ProbecheckError } from './errors.js';
+import type { Move } from './model.js';
+import { leaves, showLeaf, type FieldT } from './schema.js';
+import type { Backend } from './state/backend.js';
+
+export interface Change { field: string; from: string; to: string }
+
+export interface TraceStep {
+  /** 1-based position in the trace. */
+  n: number;
+  thread: string;
+  program: string;
+  label: string;
+  branch?: number;
+  branchName?: string;
+  where: string;
+  since?: string;
+  changes: Change[];
+}
+
+export interface Trace {
+  /** The move list: exactly what `probecheck replay` accepts. */
+  moves: Move[];
+  steps: TraceStep[];
+  /** For a lasso (liveness): the index in `moves` where the cycle starts. */
+  loopFrom?: number;
+}
+
+/** Action codes pack the thread index and the branch: code = branch << 8 | thread. */
+export const actionCode = (k: number, b: number) => (b << 8) | k;
+export const codeThread = (code: number) => code & 0xff;
+export const codeBranch = (code: number) => code >>> 8;
+
+interface Leaf { field: string; offset: number; type: FieldT }
+
+const leafCache = new WeakMap<Compiled, Leaf[]>();
+
+/** Leaves of the layout, named as a reader wants them (pcs left out: the move says where a thread is). */
+export function namedLeaves(c: Compiled): Leaf[] {
+  let l = leafCache.get(c);
+  if (l) return l;
+  l = [];
+  for (const x of leaves(c.full, 0, '')) {
+    if (x.path.startsWith('g.')) l.push({ field: x.path.slice(2), offset: x.offset, type: x.type });
+    else {
+      const m = /^t(\d+)\.l\.(.*)$/.exec(x.path);
+      if (m) l.push({ field: `${c.threads[Number(m[1])]!.name}.${m[2]}`, offset: x.offset, type: x.type });
+    }
+  }
+  leafCache.set(c, l);
+  return l;
+}
+
+export function diff(c: Compiled, before: Uint8Array, after: Uint8Array): Change[] {
+  const out: Change[] = [];
+  for (const x of namedLeaves(c)) {
+    const a = before[x.offset]!, b = after[x.offset]!;
+    if (a !== b) out.push({ field: x.field, from: showLeaf(x.type, a), to: showLeaf(x.type, b) });
+  }
+  return out;
+}
+
+/** Describe move (k, b) from the backend's current state, before it is applied. */
+function describe(be: Backend, k: number, b: number, n: number): { move: Move; step: Omit<TraceStep, 'changes'> } {
+  const th = be.c.threads[k]!;
+  const cs = th.steps[be.pc(k) - 1]!;
+  const multi = cs.nb !== 1;
+  const move: Move = multi ? { thread: th.name, label: cs.label, branch: b } : { thread: th.name, label: cs.label };
+  const step: Omit<TraceStep, 'changes'> = { n, thread: th.name, program: th.program, label: cs.label, where: cs.step.where };
+  if (cs.step.since) step.since = cs.step.since;
+  if (multi) { step.branch = b; const bn = cs.step.branchNames?.[b]; if (bn) step.branchName = bn; }
+  return { move, step };
+}
+
+/** Re-execute action codes from the initial state; the backend ends in the last state. */
+export function rebuild(be: Backend, codes: readonly number[]): Trace {
+  be.loadInitial();
+  const moves: Move[] = [], steps: TraceStep[] = [];
+  codes.forEach((code, i) => {
+    const k = codeThread(code), b = codeBranch(code);
+    const { move, step } = describe(be, k, b, i + 1);
+    const before = be.bytes();
+    if (!be.apply(k, b)) throw new Error(`internal: stored move ${move.thread}:${move.label} is not enabled on re-execution (fingerprint collision?)`);
+    moves.push(move);
+    steps.push({ ...step, changes: diff(be.c, before, be.bytes()) });
+  });
+  return { moves, steps };
+}
+
+/** The action code of a move in the backend's current state, or an E403 naming why it cannot be taken. */
+export function resolveMove(be: Backend, m: Move, i: number): number {
+  const c = be.c;
+  const at = `move ${i + 1} (${m.thread}: ${m.label}${m.branch !== undefined ? ` #${m.branch}` : ''})`;
+  const th = c.threadByName.get(m.thread);
+  if (!th) throw new ProbecheckError('E403', `${at}: the model has no thread '${m.thread}'; threads: ${c.threads.map((x) => x.name).join(', ')}`);
+  const pc = be.pc(th.index);
+  if (pc === 0) throw new ProbecheckError('E403', `${at}: thread '${m.thread}' is not running at this point`);
+  const here = th.steps[pc - 1]!;
+  if (here.label !== m.label) throw new ProbecheckError('E403', `${at}: thread '${m.thread}' is at '${here.label}', not '${m.label}'`);
+  const nb = be.enabled(th.index);
+  if (nb === 0) {
+    const w = here.step.waits?.(be.curG(), be.curLocals(th.index));
+    throw new ProbecheckError('E403', `${at}: the step is blocked here (its guard is false${w ? `: waits for ${w}` : ''})`);
+  }
+  const b = m.branch ?? 0;
+  if (!(Number.isInteger(b) && b >= 0 && b < nb)) throw new ProbecheckError('E403', `${at}: branch ${b} does not exist here; the step has ${nb} branch(es)`);
+  return actionCode(th.index, b);
+}
+
+/**
+ * Replay a move list: every move must be the step its thread is at, enabled, with a valid
+ * branch. Returns the rebuilt trace, or throws E403 at the first move that diverges.
+ */
+export function replay(be: Backend, moves: readonly Move[]): Trace {
+  be.loadInitial();
+  const codes: number[] = [];
+  moves.forEach((m, i) => {
+    const code = resolveMove(be, m, i);
+    codes.push(code);
+    be.apply(codeThread(code), codeBranch(code));
+  });
+  return rebuild(be, codes);
+}
