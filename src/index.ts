@@ -10,3 +10,6 @@ export type { Result, PropertyResult, Verdict, Strategy, BackendName, Waiter, Co
 export { replay, rebuild, type Trace, type TraceStep, type Change } from './engine/trace.js';
 export { FingerprintStore } from './engine/store.js';
 export { resolveParams } from './engine/params.js';
+export { loadModel, importFile } from './load.js';
+export * from './kernel/index.js';
+export * from './suite/index.js';

@@ -1,0 +1,2 @@
+/** Property suites: expected verdicts per model, parameters and property, and their runner. */
+export {};
