@@ -23,9 +23,15 @@ export const ERRORS = {
   E401: 'trace file unreadable or corrupt',
   E402: 'trace is for another model',
   E403: 'trace diverges from the model',
-  // 5xx: usage
+  // 5xx: usage and suites
   E501: 'bad command-line usage',
   E502: 'bad suite',
+  E503: 'unreadable input file',
+  // 6xx: kernel scenarios, profiles and patches
+  E601: 'malformed scenario',
+  E602: 'unknown kernel profile',
+  E603: 'unknown patch',
+  E604: 'patch does not apply',
 } as const;
 
 export type ErrorCode = keyof typeof ERRORS;

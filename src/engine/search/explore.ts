@@ -53,7 +53,7 @@ export function explore(be: Backend, monitor: Monitor, strategy: 'bfs' | 'dfs', 
       const now = performance.now();
       if (store.size >= maxStates) { stopped = 'max-states'; break; }
       if (now > deadline) { stopped = 'time-limit'; break; }
-      if (limits.signal?.aborted) { stopped = 'interrupted'; break; }
+      if (limits.signal?.aborted || (limits.interrupt && Atomics.load(limits.interrupt, 0) !== 0)) { stopped = 'interrupted'; break; }
       if ((expanded & 16383) === 0 && process.memoryUsage.rss() > maxRss) { stopped = 'memory-limit'; break; }
       if (progress && now >= nextReport) {
         nextReport = now + 1000;

@@ -69,7 +69,7 @@ export function simulate(be: Backend, monitor: Monitor, o: SimulateOptions, prog
     }
     const now = performance.now();
     if (now > deadline) stopped = 'time-limit';
-    else if (o.signal?.aborted) stopped = 'interrupted';
+    else if (o.signal?.aborted || (o.interrupt && Atomics.load(o.interrupt, 0) !== 0)) stopped = 'interrupted';
     else if (o.maxStates !== undefined && seen.size >= o.maxStates) stopped = 'max-states';
     if (progress && now >= nextReport) {
       nextReport = now + 1000;

@@ -8,8 +8,13 @@ export interface Limits {
   /** Seconds. */
   timeLimit?: number;
   maxMemoryMB?: number;
-  /** Aborting it (Ctrl-C) ends the search with partial results. */
+  /** Aborting it ends the search with partial results. */
   signal?: AbortSignal;
+  /**
+   * Ctrl-C for a search running in a worker thread: a synchronous search never sees a SIGINT
+   * handler, so the main thread sets element 0 of this shared Int32Array and the search polls it.
+   */
+  interrupt?: Int32Array;
 }
 
 export interface Progress { states: number; transitions: number; depth: number; queue: number; seconds: number }
