@@ -4,7 +4,10 @@
  */
 import { compile, type Compiled } from './compile.js';
 import { ProbecheckError } from './errors.js';
-import type { Model, Property } from './model.js';
+import type { Liveness, Model, Property } from './model.js';
+import { isLiveness } from './compile.js';
+import { analyze, predicatesOf, type LivenessFinding } from './liveness.js';
+import { Graph } from './search/graph.js';
 import type { BackendName, CoverageEntry, PropertyResult, Result, Strategy } from './result.js';
 import { explore } from './search/explore.js';
 import { Monitor } from './search/monitor.js';
@@ -47,16 +50,26 @@ export function check(model: Model, o: CheckOptions = {}): Result {
   const props = selectProperties(model, o.properties);
   const strategy = o.strategy ?? 'bfs';
   const be = makeBackend(c, o.backend);
-  const monitor = new Monitor(c, props);
+  const live = props.filter(isLiveness);
+  const monitor = new Monitor(c, props.filter((p) => !isLiveness(p)));
+  const graph = live.length > 0 && strategy !== 'random' ? new Graph(live.flatMap(predicatesOf)) : undefined;
   const seed = o.seed ?? 1;
   const out = strategy === 'random'
     ? simulate(be, monitor, { ...o, seed, runs: o.runs ?? 1000, walkDepth: o.walkDepth ?? o.maxDepth ?? 1000 }, o.onProgress)
-    : explore(be, monitor, strategy, o, o.onProgress);
+    : explore(be, monitor, strategy, o, o.onProgress, graph);
   const coverage = coverageOf(c, (be as FastBackend).coverage);
+  const t1 = performance.now();
+  const findings = graph && out.complete ? analyze(c, graph, out.store!, live) : [];
+  const livenessSeconds = (performance.now() - t1) / 1000;
 
   const properties: PropertyResult[] = props.map((p) => {
     const r: PropertyResult = { name: p.name, kind: p.kind, verdict: 'unknown' };
     if (p.description) r.description = p.description;
+    if (isLiveness(p)) {
+      const f = findings.find((x) => x.name === p.name);
+      if (f) livenessResult(be, p, f, r);
+      return r;
+    }
     const f = monitor.found.get(p.name);
     if (f) {
       r.verdict = 'violated';
@@ -72,13 +85,25 @@ export function check(model: Model, o: CheckOptions = {}): Result {
   const result: Result = {
     model: model.name, params: model.params ?? {}, backend: be.name, strategy,
     complete: out.complete, states: out.states, transitions: out.transitions, depth: out.depth,
-    seconds: out.seconds, statesPerSecond: out.seconds > 0 ? out.states / out.seconds : out.states,
+    seconds: out.seconds + livenessSeconds, statesPerSecond: out.seconds > 0 ? out.states / out.seconds : out.states,
     bytesPerState: out.bytesPerState, collisionProbability: out.collisionProbability,
     properties, coverage: coverage.entries, neverFired: coverage.never,
   };
   if (out.stopped) result.stopped = out.stopped;
   if (strategy === 'random') result.seed = seed;
   return result;
+}
+
+function livenessResult(be: Backend, p: Liveness, f: LivenessFinding, r: PropertyResult): void {
+  r.verdict = f.verdict;
+  if (f.vacuous) r.vacuous = true;
+  if (f.witness) r.witness = rebuild(be, f.witness);
+  if (f.prefix) {
+    rebuild(be, f.prefix);
+    if (p.explain) r.explanation = p.explain(be.curG(), be.curQ());
+    else r.explanation = f.cycle!.length === 0 ? 'the run stops here for good' : 'the run loops from here forever';
+    r.trace = { ...rebuild(be, [...f.prefix, ...f.cycle!]), loopFrom: f.prefix.length };
+  }
 }
 
 function coverageOf(c: Compiled, counts: Float64Array): { entries: CoverageEntry[]; never: string[] } {

@@ -6,7 +6,7 @@
  * Labels are resolved to indices once here, so a step's returned label costs one lookup.
  */
 import { ModelError } from './errors.js';
-import type { Model, Property, Step, ThreadDef } from './model.js';
+import type { Liveness, Model, Property, Step, ThreadDef } from './model.js';
 import { sizeOf, t, type Fields, type RecordT } from './schema.js';
 
 export interface CompiledStep {
@@ -47,9 +47,13 @@ export interface Compiled {
   invariants: Extract<Property, { kind: 'invariant' }>[];
   actions: Extract<Property, { kind: 'action' }>[];
   deadlock: Extract<Property, { kind: 'deadlock' }> | undefined;
+  liveness: Liveness[];
+  /** Per thread: weakly fair? */
+  fair: boolean[];
 }
 
 const EMPTY = t.record({});
+const KINDS = ['invariant', 'action', 'deadlock', 'eventually', 'leads-to', 'quiescent', 'sometimes'];
 
 export function compile(model: Model): Compiled {
   if (!model || typeof model !== 'object') throw new ModelError('E101', 'the model is not an object');
@@ -102,8 +106,14 @@ export function compile(model: Model): Compiled {
     if (names.has(p.name)) throw new ModelError('E101', `model ${model.name}: two properties are named '${p.name}'`);
     names.add(p.name);
     const kind: string = p.kind;
-    if (kind !== 'invariant' && kind !== 'action' && kind !== 'deadlock') {
-      throw new ModelError('E101', `property '${p.name}': unknown kind '${kind}' (known: invariant, action, deadlock)`);
+    if (!KINDS.includes(kind)) {
+      throw new ModelError('E101', `property '${p.name}': unknown kind '${kind}' (known: ${KINDS.join(', ')})`);
+    }
+    if (p.kind === 'leads-to' ? !(typeof p.from === 'function' && typeof p.to === 'function')
+      : p.kind === 'quiescent' ? typeof p.quiet !== 'function'
+      : p.kind === 'deadlock' ? false
+      : typeof p.holds !== 'function') {
+      throw new ModelError('E101', `property '${p.name}' (${p.kind}) lacks its predicate (${p.kind === 'leads-to' ? 'from and to' : p.kind === 'quiescent' ? 'quiet' : 'holds'})`);
     }
   }
   const full = t.record(fields as Fields);
@@ -113,6 +123,8 @@ export function compile(model: Model): Compiled {
     invariants: props.filter((p) => p.kind === 'invariant') as Compiled['invariants'],
     actions: props.filter((p) => p.kind === 'action') as Compiled['actions'],
     deadlock: props.find((p) => p.kind === 'deadlock') as Compiled['deadlock'],
+    liveness: props.filter(isLiveness),
+    fair: threads.map((th) => th.def.fair !== false),
   };
 }
 
@@ -141,4 +153,8 @@ export function spawnTarget(c: Compiled, nameOrProgram: string, isRunning: (th: 
   }
   if (!any) throw new ModelError('E204', `spawn('${nameOrProgram}'): no thread or program has that name; threads: ${c.threads.map((x) => x.name).join(', ')}`);
   throw new ModelError('E204', `spawn('${nameOrProgram}'): every thread of that program is running; declare more instances`);
+}
+
+export function isLiveness(p: Property): p is Liveness {
+  return p.kind === 'eventually' || p.kind === 'leads-to' || p.kind === 'quiescent' || p.kind === 'sometimes';
 }

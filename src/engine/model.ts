@@ -11,6 +11,9 @@
  * dormant and another step may start it with `ctx.spawn` (async_schedule, a hotplug event).
  * A thread that ends forgets its locals, so finished threads never split states.
  *
+ * Liveness properties (`eventually`, `leads-to`, `quiescent`, `sometimes`) are checked on the
+ * explored graph under weak fairness of the threads that are `fair` (the default).
+ *
  * Action order (documented, and relied on by counts, traces and replay): threads in
  * declaration order; within a thread, branches 0..n-1 of the step at its program counter.
  */
@@ -53,6 +56,11 @@ export interface ThreadDef<G = any, L = any> {
   program?: string;
   /** Running in the initial state (default) or dormant until spawned. */
   running?: boolean;
+  /**
+   * Weakly fair (default true): for liveness, a run in which this thread stays enabled forever
+   * without moving is not a counterexample. Say false for an actor that may simply stop.
+   */
+  fair?: boolean;
   /** Schema of the thread's locals; the step code sees them as its second argument. */
   locals?: RecordT;
   /** The steps by label, in program order; the first is the entry. */
@@ -90,7 +98,31 @@ export interface ActionProperty<G = any> {
 /** No state where no step is enabled while some thread is neither dormant nor at an idle step. */
 export interface DeadlockProperty { kind: 'deadlock'; name: string; description?: string }
 
-export type Property<G = any> = Invariant<G> | ActionProperty<G> | DeadlockProperty;
+/**
+ * Liveness, checked on the whole state graph under weak fairness of the fair threads. A run that
+ * ends in a state with no enabled step counts as staying there forever.
+ * - `eventually`: every fair run reaches a state where `holds` is true (a violation is a lasso
+ *   whose every state is false, or a dead end).
+ * - `leads-to`: from every reachable state where `from` holds, every fair run reaches `to`.
+ *   Vacuous when no reachable state satisfies `from`.
+ * - `quiescent`: every fair run ends up staying in states where `quiet` holds (no fair cycle
+ *   goes through a state where it is false: no re-probe loop).
+ * - `sometimes`: some reachable state satisfies `holds` (a reachability check with a witness;
+ *   violated when none does).
+ */
+export interface Liveness<G = any> {
+  kind: 'eventually' | 'leads-to' | 'quiescent' | 'sometimes';
+  name: string;
+  description?: string;
+  holds?: (s: G, q: Query) => boolean;
+  from?: (s: G, q: Query) => boolean;
+  to?: (s: G, q: Query) => boolean;
+  quiet?: (s: G, q: Query) => boolean;
+  /** What is wrong in the state where the lasso loops (or the run stops), in words. */
+  explain?: (s: G, q: Query) => string;
+}
+
+export type Property<G = any> = Invariant<G> | ActionProperty<G> | DeadlockProperty | Liveness<G>;
 
 export interface Model<S extends RecordT = RecordT> {
   name: string;

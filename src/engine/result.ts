@@ -14,12 +14,17 @@ export interface Waiter { thread: string; label: string; where: string; waits: s
 
 export interface PropertyResult {
   name: string;
-  kind: 'invariant' | 'action' | 'deadlock' | 'liveness';
+  kind: 'invariant' | 'action' | 'deadlock' | 'eventually' | 'leads-to' | 'quiescent' | 'sometimes';
   description?: string;
   verdict: Verdict;
   /** The values that break it, in words. */
   explanation?: string;
+  /** A counterexample (for liveness: a lasso, with `loopFrom`). */
   trace?: Trace;
+  /** For `sometimes`: a run reaching the state it asks for. */
+  witness?: Trace;
+  /** For `leads-to`: true when no reachable state satisfies its `from` (it holds vacuously). */
+  vacuous?: boolean;
   /** For a deadlock: who waits on what. */
   waiters?: Waiter[];
 }

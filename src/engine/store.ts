@@ -14,14 +14,19 @@ export class FingerprintStore {
   private mask: number;
   private parents: Uint32Array;
   private actions: Uint16Array;
+  /** With `withIds`: the id stored in each slot (4 more bytes per slot), for graph recording. */
+  private slotIds: Uint32Array | undefined;
   /** Number of distinct fingerprints stored. */
   size = 0;
+  /** After put() returned -1 on a store made `withIds`: the id of the state already there. */
+  found = -1;
 
-  constructor(initialLog2 = 16) {
+  constructor(initialLog2 = 16, withIds = false) {
     this.table = new Uint32Array(2 << initialLog2);
     this.mask = (1 << initialLog2) - 1;
     this.parents = new Uint32Array(1 << initialLog2);
     this.actions = new Uint16Array(1 << initialLog2);
+    if (withIds) this.slotIds = new Uint32Array(1 << initialLog2);
   }
 
   /**
@@ -39,12 +44,16 @@ export class FingerprintStore {
       if (a === 0 && b === 0) {
         t[j] = hi; t[j + 1] = lo;
         const id = this.size++;
+        if (this.slotIds) this.slotIds[i] = id;
         if (id >= this.parents.length) this.growLinks();
         this.parents[id] = parent;
         this.actions[id] = action;
         return id;
       }
-      if (a === hi && b === lo) return -1;
+      if (a === hi && b === lo) {
+        if (this.slotIds) this.found = this.slotIds[i]!;
+        return -1;
+      }
       i = (i + 1) & mask;
     }
   }
@@ -72,7 +81,7 @@ export class FingerprintStore {
   }
 
   /** Bytes allocated for the table and the links. */
-  bytes(): number { return this.table.byteLength + this.parents.byteLength + this.actions.byteLength; }
+  bytes(): number { return this.table.byteLength + this.parents.byteLength + this.actions.byteLength + (this.slotIds?.byteLength ?? 0); }
 
   capacity(): number { return this.mask + 1; }
 
@@ -81,14 +90,17 @@ export class FingerprintStore {
     const cap = (this.mask + 1) * 2;
     const t = new Uint32Array(cap * 2);
     const mask = cap - 1;
+    const oldIds = this.slotIds, ids = oldIds ? new Uint32Array(cap) : undefined;
     for (let j = 0; j < old.length; j += 2) {
       const hi = old[j]!, lo = old[j + 1]!;
       if (hi === 0 && lo === 0) continue;
       let i = (hi ^ Math.imul(lo, 0x9e3779b1)) & mask;
       while (t[i << 1] !== 0 || t[(i << 1) + 1] !== 0) i = (i + 1) & mask;
       t[i << 1] = hi; t[(i << 1) + 1] = lo;
+      if (ids) ids[i] = oldIds![j >> 1]!;
     }
     this.table = t;
+    this.slotIds = ids;
     this.mask = mask;
   }
 

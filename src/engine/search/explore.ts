@@ -8,12 +8,13 @@ import { collisionProbability, fp } from '../hash.js';
 import type { Backend } from '../state/backend.js';
 import { FingerprintStore, NO_PARENT } from '../store.js';
 import { actionCode } from '../trace.js';
+import type { Graph } from './graph.js';
 import { Monitor, moveOf } from './monitor.js';
 import type { Limits, Progress, SearchOutcome } from './types.js';
 
-export function explore(be: Backend, monitor: Monitor, strategy: 'bfs' | 'dfs', limits: Limits, progress?: (p: Progress) => void): SearchOutcome {
+export function explore(be: Backend, monitor: Monitor, strategy: 'bfs' | 'dfs', limits: Limits, progress?: (p: Progress) => void, graph?: Graph): SearchOutcome {
   const t0 = performance.now();
-  const store = new FingerprintStore();
+  const store = new FingerprintStore(16, graph !== undefined);
   const maxDepth = limits.maxDepth ?? Infinity;
   const maxStates = limits.maxStates ?? Infinity;
   const deadline = limits.timeLimit !== undefined ? t0 + limits.timeLimit * 1000 : Infinity;
@@ -24,6 +25,7 @@ export function explore(be: Backend, monitor: Monitor, strategy: 'bfs' | 'dfs', 
   be.loadInitial();
   store.put(fp.hi, fp.lo, NO_PARENT, 0);
   monitor.checkState(be, false, 0);
+  graph?.label(0, be.curG(), be.curQ());
   be.pushCur(0, 0);
 
   let transitions = 0, depth = 0, curId = 0, curDepth = 0, truncated = false;
@@ -34,6 +36,10 @@ export function explore(be: Backend, monitor: Monitor, strategy: 'bfs' | 'dfs', 
     const code = actionCode(k, b);
     if (actions) monitor.checkAction(be, curId, code, () => moveOf(be, code));
     const id = store.put(fp.hi, fp.lo, curId, code);
+    if (graph) {
+      graph.edge(id < 0 ? store.found : id, code);
+      if (id >= 0) graph.label(id, be.nextG(), be.nextQ());
+    }
     if (id < 0) return;
     const d = curDepth + 1;
     if (d > depth) depth = d;
@@ -46,9 +52,11 @@ export function explore(be: Backend, monitor: Monitor, strategy: 'bfs' | 'dfs', 
   while (pop()) {
     curId = be.poppedId;
     curDepth = be.poppedDepth;
+    graph?.begin(curId);
     const n = be.expand(visit);
+    graph?.end(curId);
     if (n === 0) monitor.checkDeadlock(be, curId);
-    if (monitor.allFound()) { stopped = 'all-violated'; break; }
+    if (!graph && monitor.allFound()) { stopped = 'all-violated'; break; }
     if ((++expanded & 1023) === 0) {
       const now = performance.now();
       if (store.size >= maxStates) { stopped = 'max-states'; break; }

@@ -35,7 +35,7 @@ export class Monitor {
 
   get hasActions(): boolean { return this.actions.length > 0; }
   get watchesDeadlock(): boolean { return this.deadlock; }
-  allFound(): boolean { return this.found.size === this.total; }
+  allFound(): boolean { return this.total > 0 && this.found.size === this.total; }
 
   /** Check the open invariants on the backend's next (or cur) state, found as `at`. */
   checkState(be: Backend, useNext: boolean, at: number): void {

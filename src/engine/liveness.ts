@@ -1,0 +1,319 @@
+/**
+ * Liveness on the explored graph under weak fairness.
+ *
+ * A run is fair when every fair thread that stays enabled forever eventually moves. A run that
+ * stops in a state where no fair thread is enabled stutters there forever, which is fair too.
+ * So an infinite fair behaviour inside a set of states X exists iff X contains
+ *  - a strongly connected component C (with at least one edge) in which every fair thread is
+ *    either disabled in some state of C or takes some edge inside C (a cycle through all of C's
+ *    states and edges is then fair, and no cycle in C does better), or
+ *  - a state where no fair thread is enabled (a dead end).
+ * Each property reduces to finding such a "bad end" in the right subgraph, reachable in the
+ * right way, and the counterexample is a lasso: a prefix from the initial state, then a cycle.
+ */
+import type { Compiled } from './compile.js';
+import type { Liveness } from './model.js';
+import type { Graph, Pred } from './search/graph.js';
+import type { FingerprintStore } from './store.js';
+import { codeThread } from './trace.js';
+
+export interface LivenessFinding {
+  name: string;
+  verdict: 'holds' | 'violated';
+  vacuous?: boolean;
+  /** Action codes from the initial state to the loop (or dead end), then around the loop. */
+  prefix?: number[];
+  cycle?: number[];
+  /** For `sometimes`: codes to a witness state. */
+  witness?: number[];
+}
+
+/** The predicates a property needs, in the order Graph bits are assigned. */
+export function predicatesOf(p: Liveness): Pred[] {
+  switch (p.kind) {
+    case 'leads-to': return [p.from!, p.to!];
+    case 'quiescent': return [p.quiet!];
+    default: return [p.holds!];
+  }
+}
+
+export function analyze(c: Compiled, g: Graph, store: FingerprintStore, props: readonly Liveness[]): LivenessFinding[] {
+  const n = g.states;
+  const fairMask = c.fair;
+  let bit = 0;
+  return props.map((p) => {
+    const b0 = bit;
+    bit += predicatesOf(p).length;
+    const has = (id: number, k: number) => g.has(id, b0 + k);
+    switch (p.kind) {
+      case 'sometimes': {
+        for (let id = 0; id < n; id++) if (has(id, 0)) return { name: p.name, verdict: 'holds', witness: store.path(id) };
+        return { name: p.name, verdict: 'violated' };
+      }
+      case 'eventually': {
+        if (has(0, 0)) return { name: p.name, verdict: 'holds' };
+        // Runs that never reach P stay in ¬P states reachable from the initial state through ¬P.
+        const allowed = reachWithin(g, n, 0, (id) => !has(id, 0));
+        const bad = badEnds(g, n, allowed, fairMask);
+        const e = first(bad.entry, n);
+        if (e < 0) return { name: p.name, verdict: 'holds' };
+        return { name: p.name, verdict: 'violated', prefix: pathWithin(g, n, 0, (id) => id === e, allowed)!, cycle: cycleAt(g, n, e, bad, fairMask) };
+      }
+      case 'leads-to': {
+        let any = false;
+        for (let id = 0; id < n && !any; id++) any = has(id, 0);
+        if (!any) return { name: p.name, verdict: 'holds', vacuous: true };
+        const allowed = new Uint8Array(n);
+        for (let id = 0; id < n; id++) allowed[id] = has(id, 1) ? 0 : 1;
+        const bad = badEnds(g, n, allowed, fairMask);
+        const doomed = canReach(g, n, allowed, bad.entry);
+        for (let s = 0; s < n; s++) {
+          if (!(has(s, 0) && doomed[s])) continue;
+          const tail = pathWithin(g, n, s, (id) => bad.entry[id] === 1, allowed)!;
+          const e = endOf(g, s, tail);
+          return { name: p.name, verdict: 'violated', prefix: [...store.path(s), ...tail], cycle: cycleAt(g, n, e, bad, fairMask) };
+        }
+        return { name: p.name, verdict: 'holds' };
+      }
+      case 'quiescent': {
+        const all = new Uint8Array(n).fill(1);
+        const bad = badEnds(g, n, all, fairMask);
+        for (let s = 0; s < n; s++) {
+          if (has(s, 0) || !bad.entry[s]) continue;
+          return { name: p.name, verdict: 'violated', prefix: store.path(s), cycle: cycleAt(g, n, s, bad, fairMask) };
+        }
+        return { name: p.name, verdict: 'holds' };
+      }
+    }
+  });
+}
+
+interface BadEnds {
+  /** 1 for every state in a fair SCC or a fair dead end. */
+  entry: Uint8Array;
+  /** SCC index per state (-1 outside `allowed`), and whether the state is a dead end. */
+  comp: Int32Array;
+  deadEnd: Uint8Array;
+}
+
+/** Fair SCCs and fair dead ends of the subgraph induced by `allowed`. */
+function badEnds(g: Graph, n: number, allowed: Uint8Array, fair: readonly boolean[]): BadEnds {
+  const comp = tarjan(g, n, allowed);
+  const entry = new Uint8Array(n), deadEnd = new Uint8Array(n);
+  // Group members by component.
+  const members = new Map<number, number[]>();
+  for (let s = 0; s < n; s++) {
+    if (!allowed[s]) continue;
+    if (!fairEnabledAny(g, s, fair)) { deadEnd[s] = 1; entry[s] = 1; }
+    let m = members.get(comp[s]!);
+    if (!m) members.set(comp[s]!, (m = []));
+    m.push(s);
+  }
+  for (const [cid, ms] of members) {
+    if (!hasInternalEdge(g, ms, comp, cid)) continue;
+    if (!isFair(g, ms, comp, cid, fair)) continue;
+    for (const s of ms) entry[s] = 1;
+  }
+  return { entry, comp, deadEnd };
+}
+
+function fairEnabledAny(g: Graph, s: number, fair: readonly boolean[]): boolean {
+  const a = g.start[s]!, z = a + g.count[s]!;
+  for (let e = a; e < z; e++) if (fair[codeThread(g.code[e]!)]) return true;
+  return false;
+}
+
+function hasInternalEdge(g: Graph, ms: number[], comp: Int32Array, cid: number): boolean {
+  for (const s of ms) {
+    const a = g.start[s]!, z = a + g.count[s]!;
+    for (let e = a; e < z; e++) if (comp[g.dst[e]!] === cid) return true;
+  }
+  return false;
+}
+
+/** Weak fairness on a whole SCC: no fair thread is enabled everywhere in it without moving inside it. */
+function isFair(g: Graph, ms: number[], comp: Int32Array, cid: number, fair: readonly boolean[]): boolean {
+  return requiredThreads(g, ms, comp, cid, fair) !== null;
+}
+
+/** Fair threads enabled in every state of the SCC, or null if one of them never moves inside it. */
+function requiredThreads(g: Graph, ms: number[], comp: Int32Array, cid: number, fair: readonly boolean[]): number[] | null {
+  const T = fair.length;
+  const everywhere = new Uint8Array(T).fill(1), inside = new Uint8Array(T);
+  const here = new Uint8Array(T);
+  for (const s of ms) {
+    here.fill(0);
+    const a = g.start[s]!, z = a + g.count[s]!;
+    for (let e = a; e < z; e++) {
+      const k = codeThread(g.code[e]!);
+      here[k] = 1;
+      if (comp[g.dst[e]!] === cid) inside[k] = 1;
+    }
+    for (let k = 0; k < T; k++) if (!here[k]) everywhere[k] = 0;
+  }
+  const need: number[] = [];
+  for (let k = 0; k < T; k++) {
+    if (!fair[k] || !everywhere[k]) continue;
+    if (!inside[k]) return null;
+    need.push(k);
+  }
+  return need;
+}
+
+/**
+ * A cycle from e back to e inside e's fair SCC taking an edge of every fair thread that is
+ * enabled throughout it; empty when e is a dead end.
+ */
+function cycleAt(g: Graph, n: number, e: number, bad: BadEnds, fair: readonly boolean[]): number[] {
+  if (bad.deadEnd[e]) return [];
+  const cid = bad.comp[e]!;
+  const inC = (s: number) => bad.comp[s] === cid;
+  const ms: number[] = [];
+  for (let s = 0; s < n; s++) if (inC(s)) ms.push(s);
+  const need = requiredThreads(g, ms, bad.comp, cid, fair) ?? [];
+  const out: number[] = [];
+  let cur = e;
+  const take = (pred: (edge: number) => boolean) => {
+    // Walk to the nearest state with an internal edge satisfying pred, then take it.
+    const from = pathTo(g, n, cur, (s) => edgeFrom(g, s, (x) => inC(g.dst[x]!) && pred(x)) >= 0, inC)!;
+    out.push(...from);
+    cur = endOf(g, cur, from);
+    const x = edgeFrom(g, cur, (y) => inC(g.dst[y]!) && pred(y));
+    out.push(g.code[x]!);
+    cur = g.dst[x]!;
+  };
+  for (const k of need) take((x) => codeThread(g.code[x]!) === k);
+  if (out.length === 0) take(() => true);
+  out.push(...pathTo(g, n, cur, (s) => s === e, inC)!);
+  return out;
+}
+
+function edgeFrom(g: Graph, s: number, pred: (edge: number) => boolean): number {
+  const a = g.start[s]!, z = a + g.count[s]!;
+  for (let x = a; x < z; x++) if (pred(x)) return x;
+  return -1;
+}
+
+/** The state reached from s by following the codes (each code names the edge taken). */
+function endOf(g: Graph, s: number, codes: number[]): number {
+  for (const c of codes) s = g.dst[edgeFrom(g, s, (x) => g.code[x] === c)]!;
+  return s;
+}
+
+/** BFS inside `allowed` from s to the nearest state satisfying goal: the edge codes, or null. */
+function pathWithin(g: Graph, n: number, s: number, goal: (id: number) => boolean, allowed: Uint8Array): number[] | null {
+  return pathTo(g, n, s, goal, (id) => allowed[id] === 1);
+}
+
+function pathTo(g: Graph, n: number, s: number, goal: (id: number) => boolean, inside: (id: number) => boolean): number[] | null {
+  if (goal(s)) return [];
+  const via = new Int32Array(n).fill(-1), par = new Int32Array(n);
+  const queue = new Uint32Array(n);
+  let h = 0, t = 0;
+  queue[t++] = s;
+  via[s] = -2;
+  while (h < t) {
+    const u = queue[h++]!;
+    const a = g.start[u]!, z = a + g.count[u]!;
+    for (let x = a; x < z; x++) {
+      const v = g.dst[x]!;
+      if (via[v] !== -1 || !inside(v)) continue;
+      via[v] = x;
+      par[v] = u;
+      if (goal(v)) {
+        const codes: number[] = [];
+        for (let w = v; via[w]! >= 0; w = par[w]!) codes.push(g.code[via[w]!]!);
+        return codes.reverse();
+      }
+      queue[t++] = v;
+    }
+  }
+  return null;
+}
+
+/** States reachable from s through states satisfying ok (s included if ok). */
+function reachWithin(g: Graph, n: number, s: number, ok: (id: number) => boolean): Uint8Array {
+  const seen = new Uint8Array(n);
+  if (!ok(s)) return seen;
+  const stack = [s];
+  seen[s] = 1;
+  while (stack.length) {
+    const u = stack.pop()!;
+    const a = g.start[u]!, z = a + g.count[u]!;
+    for (let x = a; x < z; x++) {
+      const v = g.dst[x]!;
+      if (!seen[v] && ok(v)) { seen[v] = 1; stack.push(v); }
+    }
+  }
+  return seen;
+}
+
+/** States in `allowed` from which some `target` state is reachable inside `allowed`. */
+function canReach(g: Graph, n: number, allowed: Uint8Array, target: Uint8Array): Uint8Array {
+  // Reverse edges of the allowed subgraph, as CSR.
+  const deg = new Uint32Array(n + 1);
+  for (let u = 0; u < n; u++) {
+    if (!allowed[u]) continue;
+    const a = g.start[u]!, z = a + g.count[u]!;
+    for (let x = a; x < z; x++) if (allowed[g.dst[x]!]) deg[g.dst[x]! + 1]!++;
+  }
+  for (let i = 0; i < n; i++) deg[i + 1]! += deg[i]!;
+  const rev = new Uint32Array(deg[n]!), fill = deg.slice(0, n);
+  for (let u = 0; u < n; u++) {
+    if (!allowed[u]) continue;
+    const a = g.start[u]!, z = a + g.count[u]!;
+    for (let x = a; x < z; x++) { const v = g.dst[x]!; if (allowed[v]) rev[fill[v]!++] = u; }
+  }
+  const seen = new Uint8Array(n);
+  const stack: number[] = [];
+  for (let s = 0; s < n; s++) if (target[s]) { seen[s] = 1; stack.push(s); }
+  while (stack.length) {
+    const v = stack.pop()!;
+    for (let i = deg[v]!; i < deg[v + 1]!; i++) { const u = rev[i]!; if (!seen[u]) { seen[u] = 1; stack.push(u); } }
+  }
+  return seen;
+}
+
+function first(a: Uint8Array, n: number): number {
+  for (let i = 0; i < n; i++) if (a[i]) return i;
+  return -1;
+}
+
+/** Iterative Tarjan over the subgraph induced by `allowed`; component id per state, -1 outside. */
+function tarjan(g: Graph, n: number, allowed: Uint8Array): Int32Array {
+  const index = new Int32Array(n).fill(-1), low = new Int32Array(n), comp = new Int32Array(n).fill(-1);
+  const onStack = new Uint8Array(n), stack = new Uint32Array(n), callV = new Uint32Array(n), callE = new Uint32Array(n);
+  let idx = 0, sp = 0, cp = 0, comps = 0;
+  for (let root = 0; root < n; root++) {
+    if (!allowed[root] || index[root] !== -1) continue;
+    callV[cp] = root; callE[cp] = g.start[root]!; cp++;
+    index[root] = low[root] = idx++; stack[sp++] = root; onStack[root] = 1;
+    while (cp > 0) {
+      const v = callV[cp - 1]!;
+      const z = g.start[v]! + g.count[v]!;
+      let e = callE[cp - 1]!;
+      let descended = false;
+      while (e < z) {
+        const w = g.dst[e++]!;
+        if (!allowed[w]) continue;
+        if (index[w] === -1) {
+          callE[cp - 1] = e;
+          index[w] = low[w] = idx++; stack[sp++] = w; onStack[w] = 1;
+          callV[cp] = w; callE[cp] = g.start[w]!; cp++;
+          descended = true;
+          break;
+        } else if (onStack[w] && index[w]! < low[v]!) low[v] = index[w]!;
+      }
+      if (descended) continue;
+      callE[cp - 1] = e;
+      if (low[v] === index[v]) {
+        let w: number;
+        do { w = stack[--sp]!; onStack[w] = 0; comp[w] = comps; } while (w !== v);
+        comps++;
+      }
+      cp--;
+      if (cp > 0) { const u = callV[cp - 1]!; if (low[v]! < low[u]!) low[u] = low[v]!; }
+    }
+  }
+  return comp;
+}

@@ -1,0 +1,62 @@
+/**
+ * The explored state graph, recorded during an exhaustive search when liveness is asked for:
+ * per state its outgoing edges (target id and action code, contiguous because each state is
+ * expanded once) and one bit per liveness predicate. Safety-only runs never build it.
+ */
+import type { Query } from '../model.js';
+
+export type Pred = (s: any, q: Query) => boolean;
+
+export class Graph {
+  start = new Uint32Array(1 << 12);
+  count = new Uint32Array(1 << 12);
+  expanded = new Uint8Array(1 << 12);
+  bits = new Uint32Array(1 << 12);
+  dst = new Uint32Array(1 << 14);
+  code = new Uint16Array(1 << 14);
+  edges = 0;
+  states = 0;
+
+  constructor(readonly preds: readonly Pred[]) {
+    if (preds.length > 32) throw new Error('internal: at most 32 liveness predicates');
+  }
+
+  /** Evaluate the predicates on a new state. */
+  label(id: number, s: unknown, q: Query): void {
+    if (id >= this.bits.length) this.growStates(id);
+    let b = 0;
+    for (let i = 0; i < this.preds.length; i++) if (this.preds[i]!(s, q)) b |= 1 << i;
+    this.bits[id] = b;
+    if (id >= this.states) this.states = id + 1;
+  }
+
+  begin(id: number): void {
+    if (id >= this.start.length) this.growStates(id);
+    this.start[id] = this.edges;
+  }
+
+  edge(dst: number, code: number): void {
+    if (this.edges >= this.dst.length) {
+      const n = this.dst.length * 2;
+      const d = new Uint32Array(n); d.set(this.dst); this.dst = d;
+      const c = new Uint16Array(n); c.set(this.code); this.code = c;
+    }
+    this.dst[this.edges] = dst;
+    this.code[this.edges++] = code;
+  }
+
+  end(id: number): void {
+    this.count[id] = this.edges - this.start[id]!;
+    this.expanded[id] = 1;
+  }
+
+  has(id: number, pred: number): boolean { return (this.bits[id]! & (1 << pred)) !== 0; }
+
+  private growStates(id: number): void {
+    let n = this.start.length;
+    while (n <= id) n *= 2;
+    const g32 = (a: Uint32Array) => { const x = new Uint32Array(n); x.set(a); return x; };
+    this.start = g32(this.start); this.count = g32(this.count); this.bits = g32(this.bits);
+    const e = new Uint8Array(n); e.set(this.expanded); this.expanded = e;
+  }
+}

@@ -1,0 +1,221 @@
+/**
+ * Liveness under weak fairness: toy models with known fair and unfair cycles, lassos that
+ * replay, and a cross-check of the SCC-based result against brute force on small random graphs
+ * (every strongly connected edge set is a closed walk, so enumerating edge subsets enumerates
+ * every possible infinite behaviour).
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { check, makeBackend, replay, t, type Model, type Property } from '../../src/index.js';
+
+const counterState = t.record({ x: t.int(3), done: t.bool });
+
+/** A spinner that flips x forever and a finisher that sets done once. */
+function spinAndFinish(finisherFair: boolean, props: Property[]): Model {
+  return {
+    name: 'spin-and-finish', state: counterState,
+    threads: [
+      { name: 'spinner', steps: { spin: { where: 'toy:spin', run: (s) => { s.x = s.x === 0 ? 1 : 0; return 'spin'; } } } },
+      { name: 'finisher', fair: finisherFair, steps: { finish: { where: 'toy:finish', run: (s) => { s.done = true; return null; } } } },
+    ],
+    properties: props,
+  };
+}
+
+describe('eventually', () => {
+  const done: Property = { kind: 'eventually', name: 'eventually-done', holds: (s) => s.done };
+
+  it('holds when the finisher is fair: the spinner cannot starve it forever', () => {
+    const r = check(spinAndFinish(true, [done]));
+    expect(r.properties[0]!.verdict).toBe('holds');
+  });
+
+  it('is violated by a lasso when the finisher may stop: the spinner loops forever', () => {
+    const r = check(spinAndFinish(false, [done]));
+    const p = r.properties[0]!;
+    expect(p.verdict).toBe('violated');
+    expect(p.trace!.loopFrom).toBe(0);
+    expect(p.trace!.moves.map((m) => m.thread)).toEqual(['spinner', 'spinner']);
+    expect(() => replay(makeBackend(spinAndFinish(false, [done])), p.trace!.moves)).not.toThrow();
+  });
+
+  it('reports a dead end as a lasso with an empty cycle', () => {
+    const m: Model = {
+      name: 'stuck', state: counterState,
+      threads: [{ name: 'waiter', steps: { wait: { where: 'toy:wait', await: (s) => s.x === 1, run: (s) => { s.done = true; return null; } } } }],
+      properties: [{ kind: 'eventually', name: 'eventually-done', holds: (s) => s.done, explain: (s) => `x = ${s.x}` }],
+    };
+    const p = check(m).properties[0]!;
+    expect(p.verdict).toBe('violated');
+    expect(p.trace!.moves).toEqual([]);
+    expect(p.trace!.loopFrom).toBe(0);
+    expect(p.explanation).toBe('x = 0');
+  });
+
+  it('is unknown when a limit stops the search', () => {
+    const r = check(spinAndFinish(true, [done]), { maxDepth: 1 });
+    expect(r.complete).toBe(false);
+    expect(r.properties[0]!.verdict).toBe('unknown');
+  });
+});
+
+describe('leads-to, quiescent, sometimes', () => {
+  it('leads-to finds the state where the promise starts and the fair loop that breaks it', () => {
+    // A request is raised; a server that only serves while x = 0 is starved by nothing, but a
+    // second flipper keeps x moving, and the server is unfair.
+    const m: Model = {
+      name: 'req', state: t.record({ req: t.bool, served: t.bool, x: t.int(1) }),
+      threads: [
+        { name: 'client', steps: { ask: { where: 'toy:ask', run: (s) => { s.req = true; return null; } } } },
+        { name: 'flipper', steps: { flip: { where: 'toy:flip', run: (s) => { s.x = 1 - s.x; return 'flip'; } } } },
+        { name: 'server', fair: false, steps: { serve: { where: 'toy:serve', await: (s) => s.req, run: (s) => { s.served = true; return null; } } } },
+      ],
+      properties: [{ kind: 'leads-to', name: 'req-leads-to-served', from: (s) => s.req, to: (s) => s.served }],
+    };
+    const p = check(m).properties[0]!;
+    expect(p.verdict).toBe('violated');
+    const loop = p.trace!.moves.slice(p.trace!.loopFrom);
+    expect(loop.length).toBeGreaterThan(0);
+    expect(loop.every((x) => x.thread === 'flipper')).toBe(true);
+    expect(p.trace!.moves.slice(0, p.trace!.loopFrom).some((x) => x.thread === 'client')).toBe(true);
+  });
+
+  it('leads-to is vacuous when its trigger is unreachable', () => {
+    const p = check(spinAndFinish(true, [{ kind: 'leads-to', name: 'never', from: (s) => s.x === 3, to: (s) => s.done }])).properties[0]!;
+    expect(p.verdict).toBe('holds');
+    expect(p.vacuous).toBe(true);
+  });
+
+  it('quiescent is violated by a fair cycle through an unquiet state and holds when the loop ends', () => {
+    // Fairness makes the finisher finish, so 'done' is reached for good...
+    expect(check(spinAndFinish(true, [{ kind: 'quiescent', name: 'quiet', quiet: (s) => s.done }])).properties[0]!.verdict).toBe('holds');
+    // ...but the spinner keeps coming back to x = 1 forever.
+    expect(check(spinAndFinish(true, [{ kind: 'quiescent', name: 'quiet', quiet: (s) => s.x === 0 }])).properties[0]!.verdict).toBe('violated');
+    const ends: Model = {
+      name: 'ends', state: counterState,
+      threads: [{ name: 'w', steps: { a: { where: 'toy:a', run: (s) => { s.x++; return s.x < 3 ? 'a' : null; } } } }],
+      properties: [{ kind: 'quiescent', name: 'quiet', quiet: (s) => s.x === 3 }],
+    };
+    expect(check(ends).properties[0]!.verdict).toBe('holds');
+  });
+
+  it('sometimes gives a shortest witness, or is violated when nothing reaches it', () => {
+    const r = check(spinAndFinish(true, [
+      { kind: 'sometimes', name: 'can-finish', holds: (s) => s.done },
+      { kind: 'sometimes', name: 'x-three', holds: (s) => s.x === 3 },
+    ]));
+    expect(r.properties[0]!.verdict).toBe('holds');
+    expect(r.properties[0]!.witness!.moves).toEqual([{ thread: 'finisher', label: 'finish' }]);
+    expect(r.properties[1]!.verdict).toBe('violated');
+  });
+});
+
+/* ---------- brute force on random graphs ---------- */
+
+interface G { n: number; T: number; succ: number[][][]; fair: boolean[]; p: boolean[]; q: boolean[] }
+
+const graphArb = fc.integer({ min: 1, max: 5 }).chain((n) => fc.integer({ min: 1, max: 3 }).chain((T) => fc.record({
+  n: fc.constant(n), T: fc.constant(T),
+  succ: fc.array(fc.array(fc.uniqueArray(fc.integer({ min: 0, max: n - 1 }), { maxLength: 2 }), { minLength: n, maxLength: n }), { minLength: T, maxLength: T }),
+  fair: fc.array(fc.boolean(), { minLength: T, maxLength: T }),
+  p: fc.array(fc.boolean(), { minLength: n, maxLength: n }),
+  q: fc.array(fc.boolean(), { minLength: n, maxLength: n }),
+})));
+
+function graphModel(g: G, props: Property[]): Model {
+  return {
+    name: 'random-graph', state: t.record({ node: t.int(Math.max(1, g.n - 1)) }),
+    threads: g.succ.map((adj, k) => ({
+      name: `T${k}`, fair: g.fair[k],
+      steps: { go: { where: 'toy:go', branches: (s: { node: number }) => adj[s.node]!.length, run: (s: { node: number }, _l: unknown, b: number) => { s.node = adj[s.node]![b]!; return 'go'; } } },
+    })),
+    properties: props,
+  };
+}
+
+interface Edge { u: number; v: number; k: number }
+
+function edgesOf(g: G): Edge[] {
+  const out: Edge[] = [];
+  g.succ.forEach((adj, k) => adj.forEach((vs, u) => vs.forEach((v) => out.push({ u, v, k }))));
+  return out;
+}
+
+const enabled = (g: G, s: number, k: number) => g.succ[k]![s]!.length > 0;
+
+function reach(g: G, from: number[], ok: (s: number) => boolean): Set<number> {
+  const seen = new Set(from.filter(ok));
+  const stack = [...seen];
+  while (stack.length) {
+    const u = stack.pop()!;
+    for (const e of edgesOf(g)) if (e.u === u && ok(e.v) && !seen.has(e.v)) { seen.add(e.v); stack.push(e.v); }
+  }
+  return seen;
+}
+
+/** Is there an infinite fair behaviour that starts in `starts` and stays inside `ok`? */
+function fairForever(g: G, starts: Set<number>, ok: (s: number) => boolean): boolean {
+  const region = reach(g, [...starts], ok);
+  for (const s of region) if (!g.fair.some((f, k) => f && enabled(g, s, k))) return true; // fair dead end
+  const es = edgesOf(g).filter((e) => region.has(e.u) && region.has(e.v));
+  for (let mask = 1; mask < 1 << es.length; mask++) {
+    const E = es.filter((_, i) => mask & (1 << i));
+    const V = new Set(E.flatMap((e) => [e.u, e.v]));
+    // strongly connected on V using only E
+    const r0 = [...V][0]!;
+    const fwd = closure(r0, E, false), bwd = closure(r0, E, true);
+    if (![...V].every((v) => fwd.has(v) && bwd.has(v))) continue;
+    const fairOk = g.fair.every((f, k) => !f || [...V].some((v) => !enabled(g, v, k)) || E.some((e) => e.k === k));
+    if (fairOk) return true;
+  }
+  return false;
+}
+
+function closure(r: number, E: Edge[], back: boolean): Set<number> {
+  const seen = new Set([r]);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const e of E) {
+      const [a, b] = back ? [e.v, e.u] : [e.u, e.v];
+      if (seen.has(a) && !seen.has(b)) { seen.add(b); grew = true; }
+    }
+  }
+  return seen;
+}
+
+describe('cross-check against brute force on small random graphs', () => {
+  it('eventually, leads-to and quiescent agree with enumeration of every strongly connected edge set', () => {
+    fc.assert(fc.property(graphArb, (g) => {
+      const r = check(graphModel(g, [
+        { kind: 'eventually', name: 'ev', holds: (s) => g.p[s.node]! },
+        { kind: 'leads-to', name: 'lt', from: (s) => g.p[s.node]!, to: (s) => g.q[s.node]! },
+        { kind: 'quiescent', name: 'qu', quiet: (s) => g.q[s.node]! },
+      ]));
+      const reachable = reach(g, [0], () => true);
+      const ev = g.p[0] ? true : !fairForever(g, new Set([0]), (s) => !g.p[s]);
+      const triggers = [...reachable].filter((s) => g.p[s] && !g.q[s]);
+      const lt = !triggers.some((s) => fairForever(g, new Set([s]), (x) => !g.q[x]));
+      // quiescent fails iff some fair behaviour visits a ¬q state infinitely often: a fair
+      // strongly connected edge set through a ¬q state, or a fair dead end in a ¬q state.
+      const qu = ![...reachable].filter((s) => !g.q[s]).some((s) => fairThrough(g, s, reachable));
+      const got = Object.fromEntries(r.properties.map((p) => [p.name, p.verdict]));
+      expect(got).toEqual({ ev: ev ? 'holds' : 'violated', lt: lt ? 'holds' : 'violated', qu: qu ? 'holds' : 'violated' });
+      for (const p of r.properties) if (p.trace) expect(() => replay(makeBackend(graphModel(g, [])), p.trace!.moves)).not.toThrow();
+    }), { numRuns: 300 });
+  });
+});
+
+function fairThrough(g: G, s: number, region: Set<number>): boolean {
+  if (!g.fair.some((f, k) => f && enabled(g, s, k))) return true;
+  const es = edgesOf(g).filter((e) => region.has(e.u) && region.has(e.v));
+  for (let mask = 1; mask < 1 << es.length; mask++) {
+    const E = es.filter((_, i) => mask & (1 << i));
+    const V = new Set(E.flatMap((e) => [e.u, e.v]));
+    if (!V.has(s)) continue;
+    const fwd = closure(s, E, false), bwd = closure(s, E, true);
+    if (![...V].every((v) => fwd.has(v) && bwd.has(v))) continue;
+    if (g.fair.every((f, k) => !f || [...V].some((v) => !enabled(g, v, k)) || E.some((e) => e.k === k))) return true;
+  }
+  return false;
+}
