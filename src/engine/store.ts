@@ -5,15 +5,18 @@
  * themselves are not kept, traces are rebuilt by re-executing the actions (as TLC does).
  *
  * A JavaScript Map or Set stops at 2^24 entries; these typed arrays do not.
- * Memory: 8 bytes per table slot + 6 bytes per state (parent id, action code), links grown by 1.5x.
+ * Memory: 8 bytes per table slot, plus per state a 4-byte parent id and a 1-byte action code
+ * (2 bytes once some code needs it), held in chunks of 64K states so nothing is over-allocated.
  */
 export const NO_PARENT = 0xffffffff;
+const CHUNK_BITS = 16, CHUNK = 1 << CHUNK_BITS, CHUNK_MASK = CHUNK - 1;
 
 export class FingerprintStore {
   private table: Uint32Array;
   private mask: number;
-  private parents: Uint32Array;
-  private actions: Uint16Array;
+  private parents: Uint32Array[] = [];
+  private actions: (Uint8Array | Uint16Array)[] = [];
+  private wide = false;
   /** With `withIds`: the id stored in each slot (4 more bytes per slot), for graph recording. */
   private slotIds: Uint32Array | undefined;
   /** Number of distinct fingerprints stored. */
@@ -24,8 +27,6 @@ export class FingerprintStore {
   constructor(initialLog2 = 16, withIds = false) {
     this.table = new Uint32Array(2 << initialLog2);
     this.mask = (1 << initialLog2) - 1;
-    this.parents = new Uint32Array(1 << initialLog2);
-    this.actions = new Uint16Array(1 << initialLog2);
     if (withIds) this.slotIds = new Uint32Array(1 << initialLog2);
   }
 
@@ -45,9 +46,11 @@ export class FingerprintStore {
         t[j] = hi; t[j + 1] = lo;
         const id = this.size++;
         if (this.slotIds) this.slotIds[i] = id;
-        if (id >= this.parents.length) this.growLinks();
-        this.parents[id] = parent;
-        this.actions[id] = action;
+        const c = id >>> CHUNK_BITS, o = id & CHUNK_MASK;
+        if (c >= this.parents.length) this.addChunk();
+        this.parents[c]![o] = parent;
+        if (action > 0xff && !this.wide) this.widen();
+        this.actions[c]![o] = action;
         return id;
       }
       if (a === hi && b === lo) {
@@ -70,18 +73,22 @@ export class FingerprintStore {
     }
   }
 
-  parent(id: number): number { return this.parents[id]!; }
-  action(id: number): number { return this.actions[id]!; }
+  parent(id: number): number { return this.parents[id >>> CHUNK_BITS]![id & CHUNK_MASK]!; }
+  action(id: number): number { return this.actions[id >>> CHUNK_BITS]![id & CHUNK_MASK]!; }
 
   /** The action codes from an initial state to state `id`, in order. */
   path(id: number): number[] {
     const out: number[] = [];
-    while (this.parents[id] !== NO_PARENT) { out.push(this.actions[id]!); id = this.parents[id]!; }
+    for (let p = this.parent(id); p !== NO_PARENT; id = p, p = this.parent(id)) out.push(this.action(id));
     return out.reverse();
   }
 
   /** Bytes allocated for the table and the links. */
-  bytes(): number { return this.table.byteLength + this.parents.byteLength + this.actions.byteLength + (this.slotIds?.byteLength ?? 0); }
+  bytes(): number {
+    let n = this.table.byteLength + (this.slotIds?.byteLength ?? 0);
+    for (let i = 0; i < this.parents.length; i++) n += this.parents[i]!.byteLength + this.actions[i]!.byteLength;
+    return n;
+  }
 
   capacity(): number { return this.mask + 1; }
 
@@ -104,9 +111,13 @@ export class FingerprintStore {
     this.mask = mask;
   }
 
-  private growLinks(): void {
-    const n = Math.ceil(this.parents.length * 1.5);
-    const p = new Uint32Array(n); p.set(this.parents); this.parents = p;
-    const a = new Uint16Array(n); a.set(this.actions); this.actions = a;
+  private addChunk(): void {
+    this.parents.push(new Uint32Array(CHUNK));
+    this.actions.push(this.wide ? new Uint16Array(CHUNK) : new Uint8Array(CHUNK));
+  }
+
+  private widen(): void {
+    this.wide = true;
+    this.actions = this.actions.map((a) => Uint16Array.from(a));
   }
 }
