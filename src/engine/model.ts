@@ -124,15 +124,16 @@ export interface Liveness<G = any> {
 
 export type Property<G = any> = Invariant<G> | ActionProperty<G> | DeadlockProperty | Liveness<G>;
 
-export interface Model<S extends RecordT = RecordT> {
+/** A model whose state has type G (`Model<Infer<typeof schema>>` for typed step code). */
+export interface Model<G = any> {
   name: string;
   /** Parameter values this instance was built with (shown in results and traces). */
   params?: Record<string, string | number>;
-  state: S;
+  state: RecordT;
   /** Writes the initial state into a zeroed draft. */
-  init?: (s: Infer<S>, ctx: StepCtx) => void;
-  threads: ThreadDef<Infer<S>, any>[];
-  properties: Property<Infer<S>>[];
+  init?: (s: G, ctx: StepCtx) => void;
+  threads: ThreadDef<G, any>[];
+  properties: Property<G>[];
 }
 
 /** Declared parameters of a model file. */
