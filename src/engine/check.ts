@@ -23,6 +23,8 @@ export interface CheckOptions extends Limits {
   backend?: BackendName;
   /** Names of the properties to check (default: all of the model's). */
   properties?: readonly string[];
+  /** Explore everything even once every property is violated (for golden state counts). */
+  exhaustive?: boolean;
   /** Random simulation: seed, number of walks and their length. */
   seed?: number;
   runs?: number;

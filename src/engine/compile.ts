@@ -138,6 +138,13 @@ export function resolveLabel(th: CompiledThread, from: CompiledStep, ret: string
   return pc;
 }
 
+/** Would spawnTarget succeed? */
+export function canSpawn(c: Compiled, nameOrProgram: string, isRunning: (th: CompiledThread) => boolean): boolean {
+  const th = c.threadByName.get(nameOrProgram);
+  if (th) return !isRunning(th);
+  return c.threads.some((x) => x.program === nameOrProgram && !isRunning(x));
+}
+
 /** The thread a spawn names: itself if a thread has that name, else the first dormant thread of that program. */
 export function spawnTarget(c: Compiled, nameOrProgram: string, isRunning: (th: CompiledThread) => boolean): CompiledThread {
   const th = c.threadByName.get(nameOrProgram);

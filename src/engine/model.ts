@@ -26,6 +26,8 @@ export interface StepCtx {
    * first label; `init` may set its locals (its arguments).
    */
   spawn(nameOrProgram: string, init?: (locals: any) => void): void;
+  /** Would spawn(nameOrProgram) find a dormant thread? (To model a queue that is full.) */
+  canSpawn(nameOrProgram: string): boolean;
 }
 
 /** One labelled atomic step of a thread program. */

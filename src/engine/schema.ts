@@ -13,11 +13,25 @@
 import { ModelError } from './errors.js';
 
 export interface BoolT { readonly kind: 'bool' }
-export interface IntT { readonly kind: 'int'; readonly max: number }
+export interface IntT {
+  readonly kind: 'int'; readonly max: number;
+  /** Holds a thread index + 1 (0 = none), e.g. a lock owner: traces show the thread's name. */
+  readonly owner?: boolean;
+  /** Names of the values, for traces (`NULL`, `dc-drv`, ...). */
+  readonly labels?: readonly string[];
+}
 export interface EnumT<V extends string = string> { readonly kind: 'enum'; readonly values: readonly V[] }
-export interface IntsT { readonly kind: 'ints'; readonly length: number; readonly max: number }
+export interface IntsT {
+  readonly kind: 'ints'; readonly length: number; readonly max: number; readonly owner?: boolean;
+  /** Element names for traces (`lock[host1x]` rather than `lock[0]`). */
+  readonly names?: readonly string[];
+}
 export interface RecordT<F extends Fields = Fields> { readonly kind: 'record'; readonly fields: F }
-export interface RecordsT<R extends RecordT = RecordT> { readonly kind: 'records'; readonly length: number; readonly of: R }
+export interface RecordsT<R extends RecordT = RecordT> {
+  readonly kind: 'records'; readonly length: number; readonly of: R;
+  /** Element names for traces (`dev[dc].mutex` rather than `dev[1].mutex`). */
+  readonly names?: readonly string[];
+}
 export type FieldT = BoolT | IntT | EnumT | IntsT | RecordT | RecordsT;
 export type Fields = { readonly [name: string]: FieldT };
 
@@ -45,11 +59,24 @@ export const t = {
     if (values.length < 1 || values.length > 256) throw new ModelError('E102', `t.enum: needs 1..256 values`);
     return { kind: 'enum', values };
   },
-  record<F extends Fields>(fields: F): RecordT<F> { return { kind: 'record', fields }; },
-  array<E extends IntT | RecordT>(length: number, of: E): E extends RecordT ? RecordsT<E> : IntsT {
+  /** A thread index + 1 (0 = none): a lock owner. Traces show the thread's name. */
+  owner(): IntT { return { kind: 'int', max: 255, owner: true }; },
+  /** An integer 0..labels.length-1 that traces show by name (a reference: `NULL`, `dc-drv`). */
+  named(labels: readonly string[]): IntT {
+    if (labels.length < 2 || labels.length > 256) throw new ModelError('E102', `t.named: needs 2..256 labels`);
+    return { kind: 'int', max: labels.length - 1, labels };
+  },
+  record<F extends Fields>(fields: F): RecordT<F> {
+    for (const k of Object.keys(fields)) if (k.startsWith('$')) throw new ModelError('E102', `field '${k}': names starting with '$' are reserved`);
+    return { kind: 'record', fields };
+  },
+  /** A fixed-length array of integers or records; `names` label its elements in traces. */
+  array<E extends IntT | RecordT>(length: number, of: E, names?: readonly string[]): E extends RecordT ? RecordsT<E> : IntsT {
     if (!Number.isInteger(length) || length < 0) throw new ModelError('E102', `t.array(${length}): length must be a non-negative integer`);
-    if (of.kind === 'int') return { kind: 'ints', length, max: of.max } as never;
-    if (of.kind === 'record') return { kind: 'records', length, of } as never;
+    if (names && names.length !== length) throw new ModelError('E102', `t.array(${length}): ${names.length} element names given`);
+    const n = names ? { names } : {};
+    if (of.kind === 'int') return { kind: 'ints', length, max: of.max, ...(of.owner ? { owner: true } : {}), ...n } as never;
+    if (of.kind === 'record') return { kind: 'records', length, of, ...n } as never;
     throw new ModelError('E102', `t.array: elements must be t.int(...) or t.record(...), not ${(of as FieldT).kind}`);
   },
 };
@@ -137,11 +164,11 @@ function badValue(path: string, v: unknown, want: string): ModelError {
 
 /**
  * Accessor views over a fixed byte buffer: records become objects whose getters and setters live
- * on one shared prototype per record type and read `this.b[this.o + k]` (no proxies, and
+ * on one shared prototype per record type and read `this.$b[this.$o + k]` (no proxies, and
  * monomorphic property access across devices[0..n]); integer arrays become Uint8Array
  * subarrays. Built once per buffer, so running a step allocates nothing.
  */
-interface ViewBase { b: Uint8Array; o: number; p: string }
+interface ViewBase { $b: Uint8Array; $o: number; $p: string }
 const protos = new WeakMap<RecordT, object>();
 
 function protoOf(f: RecordT): object {
@@ -154,28 +181,28 @@ function protoOf(f: RecordT): object {
     if (ft.kind === 'bool') {
       Object.defineProperty(proto, name, {
         enumerable: true,
-        get(this: ViewBase) { return this.b[this.o + at] !== 0; },
-        set(this: ViewBase, x: boolean) { this.b[this.o + at] = x ? 1 : 0; },
+        get(this: ViewBase) { return this.$b[this.$o + at] !== 0; },
+        set(this: ViewBase, x: boolean) { this.$b[this.$o + at] = x ? 1 : 0; },
       });
     } else if (ft.kind === 'int') {
       const max = ft.max;
       Object.defineProperty(proto, name, {
         enumerable: true,
-        get(this: ViewBase) { return this.b[this.o + at]; },
+        get(this: ViewBase) { return this.$b[this.$o + at]; },
         set(this: ViewBase, x: number) {
-          if (!(x >= 0 && x <= max && (x | 0) === x)) throw badValue(`${this.p}.${name}`, x, `an integer in 0..${max}`);
-          this.b[this.o + at] = x;
+          if (!(x >= 0 && x <= max && (x | 0) === x)) throw badValue(`${this.$p}.${name}`, x, `an integer in 0..${max}`);
+          this.$b[this.$o + at] = x;
         },
       });
     } else if (ft.kind === 'enum') {
       const vals = ft.values;
       Object.defineProperty(proto, name, {
         enumerable: true,
-        get(this: ViewBase) { return vals[this.b[this.o + at]!]; },
+        get(this: ViewBase) { return vals[this.$b[this.$o + at]!]; },
         set(this: ViewBase, x: string) {
           const i = vals.indexOf(x);
-          if (i < 0) throw badValue(`${this.p}.${name}`, x, `one of ${vals.join(', ')}`);
-          this.b[this.o + at] = i;
+          if (i < 0) throw badValue(`${this.$p}.${name}`, x, `one of ${vals.join(', ')}`);
+          this.$b[this.$o + at] = i;
         },
       });
     }
@@ -187,7 +214,7 @@ function protoOf(f: RecordT): object {
 
 export function view(f: RecordT, buf: Uint8Array, o: number, path: string): Record<string, unknown> {
   const v = Object.create(protoOf(f)) as ViewBase & Record<string, unknown>;
-  v.b = buf; v.o = o; v.p = path;
+  v.$b = buf; v.$o = o; v.$p = path;
   for (const k in f.fields) {
     const ft = f.fields[k]!;
     const p = `${path}.${k}`;
@@ -199,7 +226,7 @@ export function view(f: RecordT, buf: Uint8Array, o: number, path: string): Reco
     }
     o += sizeOf(ft);
   }
-  for (const k of ['b', 'o', 'p']) Object.defineProperty(v, k, { enumerable: false });
+  for (const k of ['$b', '$o', '$p']) Object.defineProperty(v, k, { enumerable: false });
   return Object.seal(v);
 }
 
@@ -207,16 +234,18 @@ export function view(f: RecordT, buf: Uint8Array, o: number, path: string): Reco
 export function leaves(f: FieldT, o: number, path: string, out: { path: string; offset: number; type: FieldT }[] = []) {
   switch (f.kind) {
     case 'bool': case 'int': case 'enum': out.push({ path, offset: o, type: f }); break;
-    case 'ints': for (let i = 0; i < f.length; i++) out.push({ path: `${path}[${i}]`, offset: o + i, type: { kind: 'int', max: f.max } }); break;
+    case 'ints': for (let i = 0; i < f.length; i++) out.push({ path: `${path}[${f.names?.[i] ?? i}]`, offset: o + i, type: { kind: 'int', max: f.max, owner: f.owner } }); break;
     case 'record': for (const k in f.fields) { leaves(f.fields[k]!, o, path ? `${path}.${k}` : k, out); o += sizeOf(f.fields[k]!); } break;
-    case 'records': { const s = sizeOf(f.of); for (let i = 0; i < f.length; i++) leaves(f.of, o + i * s, `${path}[${i}]`, out); break; }
+    case 'records': { const s = sizeOf(f.of); for (let i = 0; i < f.length; i++) leaves(f.of, o + i * s, `${path}[${f.names?.[i] ?? i}]`, out); break; }
   }
   return out;
 }
 
-/** Human form of a leaf's byte. */
-export function showLeaf(type: FieldT, byte: number): string {
+/** Human form of a leaf's byte; `threads` names owners (thread index + 1). */
+export function showLeaf(type: FieldT, byte: number, threads?: readonly string[]): string {
   if (type.kind === 'bool') return byte ? 'true' : 'false';
+  if (type.kind === 'int' && type.owner && threads) return byte === 0 ? 'none' : threads[byte - 1] ?? `#${byte - 1}`;
+  if (type.kind === 'int' && type.labels) return type.labels[byte] ?? String(byte);
   if (type.kind === 'enum') return type.values[byte] ?? `?${byte}`;
   return String(byte);
 }

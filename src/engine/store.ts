@@ -24,7 +24,7 @@ export class FingerprintStore {
   /** After put() returned -1 on a store made `withIds`: the id of the state already there. */
   found = -1;
 
-  constructor(initialLog2 = 16, withIds = false) {
+  constructor(initialLog2 = 10, withIds = false) {
     this.table = new Uint32Array(2 << initialLog2);
     this.mask = (1 << initialLog2) - 1;
     if (withIds) this.slotIds = new Uint32Array(1 << initialLog2);

@@ -59,9 +59,10 @@ export function namedLeaves(c: Compiled): Leaf[] {
 
 export function diff(c: Compiled, before: Uint8Array, after: Uint8Array): Change[] {
   const out: Change[] = [];
+  const names = c.threads.map((th) => th.name);
   for (const x of namedLeaves(c)) {
     const a = before[x.offset]!, b = after[x.offset]!;
-    if (a !== b) out.push({ field: x.field, from: showLeaf(x.type, a), to: showLeaf(x.type, b) });
+    if (a !== b) out.push({ field: x.field, from: showLeaf(x.type, a, names), to: showLeaf(x.type, b, names) });
   }
   return out;
 }

@@ -1,2 +1,8 @@
 /** The driver-core library: state, kernel paths, profiles, patches, scenario builder, properties. */
-export {};
+export { scenario, buildScenario, resolveWorld, type ScenarioSpec, type BuiltScenario } from './scenario.js';
+export { FLAGS, PROFILES, PROFILE_NAMES, profile, profileDiff, type Flag, type FlagInfo, type Profile } from './profiles.js';
+export { PATCHES, PATCH_IDS, patch, parsePatches, combine } from './patches.js';
+export { LIBRARY as KERNEL_PROPERTIES, PROPERTY_NAMES as KERNEL_PROPERTY_NAMES, type KernelProperty } from './properties.js';
+export type { Patch, Hunk, KStep, Site, Kernel } from './emit.js';
+export type { World, Outcome, ProbeType } from './world.js';
+export type { KS, KL } from './state.js';

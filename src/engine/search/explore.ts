@@ -56,7 +56,7 @@ export function explore(be: Backend, monitor: Monitor, strategy: 'bfs' | 'dfs', 
     const n = be.expand(visit);
     graph?.end(curId);
     if (n === 0) monitor.checkDeadlock(be, curId);
-    if (!graph && monitor.allFound()) { stopped = 'all-violated'; break; }
+    if (!graph && !limits.exhaustive && monitor.allFound()) { stopped = 'all-violated'; break; }
     if ((++expanded & 1023) === 0) {
       const now = performance.now();
       if (store.size >= maxStates) { stopped = 'max-states'; break; }

@@ -8,6 +8,8 @@ export interface Limits {
   /** Seconds. */
   timeLimit?: number;
   maxMemoryMB?: number;
+  /** Keep exploring after every property is violated (complete state counts). */
+  exhaustive?: boolean;
   /** Aborting it ends the search with partial results. */
   signal?: AbortSignal;
   /**

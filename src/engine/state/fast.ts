@@ -4,7 +4,7 @@
  * plus the step, and the fingerprint hashes the bytes. The work list is a ring of fixed-size
  * word records [state words..., id, depth], so queued states cost no objects.
  */
-import { compile, resolveLabel, spawnTarget, type Compiled, type CompiledThread } from '../compile.js';
+import { canSpawn, compile, resolveLabel, spawnTarget, type Compiled, type CompiledThread } from '../compile.js';
 import { ModelError, ProbecheckError } from '../errors.js';
 import { fingerprint } from '../hash.js';
 import type { Model, Query, StepCtx } from '../model.js';
@@ -46,6 +46,7 @@ export class FastBackend implements Backend {
         next.u8[th.pcOffset] = 1;
         if (init) init(next.l[th.index]);
       },
+      canSpawn: (name) => canSpawn(c, name, (x) => next.u8[x.pcOffset] !== 0),
     };
     // The initial state: running threads at their first label, then the model's init.
     for (const th of this.T) if (th.running) next.u8[th.pcOffset] = 1;

@@ -6,7 +6,7 @@
  * arrays do not.
  */
 import { freeze, produce, setAutoFreeze } from 'immer';
-import { compile, resolveLabel, spawnTarget, type Compiled, type CompiledThread } from '../compile.js';
+import { canSpawn, compile, resolveLabel, spawnTarget, type Compiled, type CompiledThread } from '../compile.js';
 import { ModelError } from '../errors.js';
 import { fingerprint } from '../hash.js';
 import type { Model, Query, StepCtx } from '../model.js';
@@ -51,6 +51,7 @@ export class ReferenceBackend implements Backend {
         d[this.keys[th.index]!].pc = 1;
         if (init) init(d[this.keys[th.index]!].l);
       },
+      canSpawn: (name) => canSpawn(c, name, (x) => this.draft![this.keys[x.index]!].pc !== 0),
     };
     const zero = zeroOf(c.full) as State;
     this.init = produce(zero, (d) => {

@@ -1,0 +1,32 @@
+/**
+ * Deferred probe. variant=trigger (B1, 58b116bce136, v3.15): dc's driver needs pwm; dc's probe
+ * runs in one thread while pwm binds in another. Before deferred_trigger_count, pwm's
+ * driver_bound can trigger between dc's probe returning -EPROBE_DEFER and
+ * driver_deferred_probe_add: dc sits on the pending list and nothing triggers again.
+ * variant=missed (B2, 190888ac01d0, v3.6): device_add(dc) and driver_register(dc-drv) race; before
+ * the fix the device joined the bus klist after its own attach walk, so each side can miss the
+ * other. variant=loop (B15, driver.rst; e.g. i2c-imx revert e8c220fac415): host's probe
+ * registers its child and then returns -EPROBE_DEFER (devres then deletes the child); the
+ * child's bind changed the trigger count, so host is re-queued, and so on.
+ */
+import { scenario } from 'probecheck';
+
+export default scenario({
+  name: 'deferred-probe',
+  describe: 'deferred probe: lost retry (B1), missed probe (B2), re-probe loop (B15)',
+  profile: 'v3.14',
+  params: { variant: { default: 'trigger', values: ['trigger', 'missed', 'loop'], describe: 'which deferred-probe bug' } },
+  devices: { dc: {}, pwm: {} },
+  drivers: {
+    'dc-drv': { matches: ['dc'], needs: ['pwm'], present: true },
+    'pwm-drv': { matches: ['pwm'], present: true },
+  },
+  actors: { 'add dc': 'add dc', 'add pwm': 'add pwm' },
+  vary: (p, s) => p.variant === 'trigger' ? s : p.variant === 'missed' ? {
+    ...s, devices: { dc: {} }, drivers: { 'dc-drv': { matches: ['dc'] } }, actors: { hotplug: 'add dc', modprobe: 'register dc-drv' },
+  } : {
+    ...s, devices: { host: { present: true }, child: { parent: 'host' } },
+    drivers: { 'child-drv': { matches: ['child'], present: true }, 'host-drv': { matches: ['host'], registers: ['child'], probe: 'defer' } },
+    actors: { modprobe: 'register host-drv' },
+  },
+});

@@ -1,0 +1,27 @@
+/**
+ * Device links (9ed9895370ae, v4.10; S15). The consumer's probe adds a managed link to its
+ * supplier and needs it bound (else -EPROBE_DEFER); device_links_check_suppliers defers a
+ * consumer whose link is not AVAILABLE. variant=order: supplier and consumer appear in either
+ * order; the consumer must never be bound while the supplier is not. variant=unbind: the
+ * supplier is unbound by sysfs while the consumer is bound: mainline first unbinds consumers
+ * (device_links_unbind_consumers). B16 (ead18c23c263, link refcount): supplier and consumer
+ * probes both call device_link_add and both ->remove call device_link_del (see suite fixme).
+ */
+import { scenario } from 'probecheck';
+
+export default scenario({
+  name: 'device-links',
+  describe: 'managed device links: consumer bound only with its supplier bound',
+  profile: 'v4.18',
+  params: { variant: { default: 'order', values: ['order', 'unbind'], describe: 'probe order race, or supplier unbind' } },
+  devices: { pmic: {}, mmc: {} },
+  drivers: {
+    'pmic-drv': { matches: ['pmic'], present: true },
+    'mmc-drv': { matches: ['mmc'], links: ['pmic'], present: true },
+  },
+  actors: { 'add pmic': 'add pmic', 'add mmc': 'add mmc' },
+  properties: ['links-supplier-bound', 'single-binding', 'deferred-lists', 'no-lost-deferral', 'no-deadlock'],
+  vary: (p, s) => p.variant === 'order' ? s : {
+    ...s, actors: { boot: ['add pmic', 'add mmc'], 'echo pmic > unbind': 'unbind pmic-drv pmic' },
+  },
+});

@@ -1,0 +1,33 @@
+/**
+ * Module load and async probe (B7; S3/S4). do_init_module ends with async_synchronize_full
+ * unless the module asked for async probing (async_probe=1); from 774a1221e862 (v3.8) to its
+ * revert 67d6212afda2 (v5.17) only if the init task itself had PF_USED_ASYNC. Here module m
+ * owns dc-drv (dc is present). variant=rmmod: modprobe m and rmmod m race, with dc-drv's attach
+ * work possibly still pending (async_probe=1: modprobe does not wait for it); rmmod must not
+ * free m while dc-drv's probe or remove runs, and driver_unregister must leave no work behind.
+ * variant=init: as rmmod, but without async_probe and with the probe type 'async' (dc-drv
+ * prefers async probing): modprobe's own thread schedules the work, so it waits for it.
+ * variant=flush: before v5.1 __device_release_driver called async_synchronize_full with the
+ * device lock held; an unbind of dc while dc's own async attach helper is still pending (it
+ * waits for that lock) deadlocks. "driver core: Move async_synchronize_full call" (v5.1) moved
+ * the flush into driver_detach, before any lock. (No sync fallback here: that is b232b02bf3c2.)
+ */
+import { scenario } from 'probecheck';
+
+export default scenario({
+  name: 'module-async',
+  describe: 'modprobe/rmmod racing the async attach work of the module\'s driver',
+  profile: 'v4.2',
+  params: { variant: { default: 'rmmod', values: ['rmmod', 'init', 'flush'], describe: 'async_probe=1 module, or a PREFER_ASYNC driver' } },
+  devices: { dc: { present: true } },
+  drivers: { 'dc-drv': { matches: ['dc'], module: 'm' } },
+  modules: { m: { asyncProbe: true } },
+  actors: { modprobe: 'modprobe m', rmmod: 'rmmod m' },
+  properties: ['module-lifetime', 'no-driver-after-unregister', 'no-wait-under-lock', 'no-deadlock'],
+  vary: (p, s) => p.variant === 'rmmod' ? s : p.variant === 'flush' ? {
+    ...s, devices: { dc: {} }, drivers: { 'dc-drv': { matches: ['dc'], probeType: 'async', present: true } }, modules: {}, syncFallback: false,
+    actors: { hotplug: 'add dc', admin: ['bind dc-drv dc', 'unbind dc-drv dc'] }, properties: ['no-wait-under-lock', 'no-deadlock'],
+  } : {
+    ...s, drivers: { 'dc-drv': { matches: ['dc'], module: 'm', probeType: 'async' } }, modules: { m: { asyncProbe: false } },
+  },
+});

@@ -1,0 +1,41 @@
+/**
+ * Deferred probe. B1 (lost retry) and B2 (missed probe) are caught by the library's checks of
+ * quiescent states (no-lost-deferral = L1, no-missed-probe = L4); B15 (re-probe loop) by the
+ * liveness property quiescence (L2, under weak fairness). variant=missed also shows B14
+ * (device-ready): the window 190888ac01d0 opened between bus_add_device and device_pm_add,
+ * which Douglas Anderson's 2026 patch (dev-ready-v3, merge status unknown) closes.
+ */
+import { defineSuite } from 'probecheck';
+
+const SAFE = ['single-binding', 'deferred-lists', 'no-deadlock'] as const;
+const ok = Object.fromEntries(SAFE.map((p) => [p, 'holds'])) as Record<string, 'holds'>;
+const M = { 'single-binding': 'holds', 'no-deadlock': 'holds' } as const;
+
+export default defineSuite({
+  name: 'deferred-probe',
+  model: '../models/deferred-probe.ts',
+  cases: [
+    { params: { variant: 'trigger', profile: 'v3.14', patches: '' }, states: 392,
+      note: "B1: dc's probe defers; pwm's driver_bound triggers (dc not yet pending); dc joins pending; nobody triggers again",
+      expect: { ...ok, 'no-lost-deferral': 'violated', quiescence: 'holds' } },
+    { params: { variant: 'trigger', profile: 'v3.14', patches: '58b116bce136' }, states: 539,
+      note: 'dc re-triggers: deferred_trigger_count changed during its probe', expect: { ...ok, 'no-lost-deferral': 'holds', quiescence: 'holds' } },
+    { params: { variant: 'trigger', profile: 'v4.2', patches: '' }, states: 539, note: 'the fix merged: same threads as v3.14 + 58b116bce136', expect: { ...ok, 'no-lost-deferral': 'holds' } },
+    { params: { variant: 'trigger', profile: 'mainline', patches: '' }, states: 775, note: 'trigger count snapshot in driver_probe_device (204db60c8357)', expect: { ...ok, 'no-lost-deferral': 'holds' } },
+    { params: { variant: 'missed', profile: 'v3.5', patches: '' }, states: 70,
+      note: "B2: dc's attach walk finds no driver; dc-drv's driver_attach walk does not see dc yet; then dc joins the bus klist",
+      expect: { ...M, 'no-missed-probe': 'violated', 'device-ready': 'holds' } },
+    { params: { variant: 'missed', profile: 'v3.14', patches: '' }, states: 92,
+      note: '190888ac01d0 fixes B2 and opens B14: __driver_attach probes dc after bus_add_device, before device_pm_add',
+      expect: { ...M, 'no-missed-probe': 'holds', 'device-ready': 'violated' } },
+    { params: { variant: 'missed', profile: 'mainline', patches: '' }, states: 104, note: 'B14 is not merged', expect: { ...M, 'no-missed-probe': 'holds', 'device-ready': 'violated' } },
+    { params: { variant: 'missed', profile: 'mainline', patches: 'dev-ready-v3' }, states: 92, note: "\"driver core: Don't let a device probe until it's ready\" (v3, 2026)",
+      expect: { ...M, 'no-missed-probe': 'holds', 'device-ready': 'holds' } },
+    { params: { variant: 'loop', profile: 'v3.14', patches: '' }, states: 66,
+      note: "no trigger count: the child's bind triggers before host is pending, nothing re-queues host (no loop; host's retry is lost instead, as in B1)",
+      expect: { ...ok, quiescence: 'holds' } },
+    { params: { variant: 'loop', profile: 'v4.2', patches: '' }, states: 8035,
+      note: "B15: host registers child, child binds and triggers, host defers, devres deletes child, trigger count changed -> re-trigger -> deferred worker re-probes host, forever. The lasso is long (~4000 moves) only because triggerCount is stored mod 256",
+      expect: { ...ok, quiescence: 'violated' } },
+  ],
+});

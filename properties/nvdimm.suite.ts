@@ -1,0 +1,39 @@
+/**
+ * libnvdimm: asynchronous device registration (Dan Williams' alternative to async probe), a
+ * region that needs all its NVDIMMs, the duplicate device_unregister of B9 and the
+ * wait-for-probe-idle ABBA deadlock of B8.
+ */
+import { defineSuite } from 'probecheck';
+
+export default defineSuite({
+  name: 'nvdimm',
+  model: '../models/nvdimm.ts',
+  cases: [
+    // Async registration with synchronous probing: the region's deferred retry is lost only
+    // without deferred_trigger_count (B1); from v3.15 on, every ordering ends with the region bound.
+    { params: { variant: 'register', profile: 'v3.14', patches: '' }, states: 5902,
+      note: 'B1 again: region defers, the last dimm binds and triggers before the region reaches driver_deferred_probe_add',
+      expect: { 'no-lost-deferral': 'violated', 'single-binding': 'holds', 'deferred-lists': 'holds', 'no-deadlock': 'holds' } },
+    { params: { variant: 'register', profile: 'v3.14', patches: '58b116bce136' }, states: 19285,
+      expect: { 'no-lost-deferral': 'holds', 'single-binding': 'holds', 'deferred-lists': 'holds', 'no-deadlock': 'holds' } },
+    { params: { variant: 'register', profile: 'v5.1', patches: '' }, states: 19285,
+      expect: { 'no-lost-deferral': 'holds', 'single-binding': 'holds', 'deferred-lists': 'holds', 'no-deadlock': 'holds' } },
+    // B9: two async removals of one namespace. device_del itself never refused a second call;
+    // 00289cd87676 added kill_device() for the *caller* to test (libnvdimm's nd_device_unregister).
+    { params: { variant: 'unregister', profile: 'v4.2', patches: '' }, states: 43, note: 'B9: both removals pass bus_remove_device',
+      expect: { 'single-unregister': 'violated', 'no-probe-after-del': 'holds', 'no-deadlock': 'holds' } },
+    { params: { variant: 'unregister', profile: 'v5.1', patches: '' }, states: 60,
+      note: 'v5.1 has kill_device, but device_del ignores its result: still violated until the caller checks it (kill-unregister)',
+      expect: { 'single-unregister': 'violated', 'no-probe-after-del': 'holds', 'no-deadlock': 'holds' } },
+    { params: { variant: 'kill-unregister', profile: 'v5.1', patches: '' }, states: 36,
+      note: "as above, but each caller does `if (kill_device(dev)) device_unregister(dev)`: the second caller finds dev dead",
+      expect: { 'single-unregister': 'holds', 'no-probe-after-del': 'holds', 'no-deadlock': 'holds' } },
+    // B8: uuid_store holds device_lock(ns) and waits for probe idle; nd_dax's probe (counted)
+    // takes device_lock(ns). ca6bf264f6d8 drops the lock around the wait.
+    { params: { variant: 'abba', profile: 'v5.1', patches: '' }, states: 59,
+      note: "B8: dax's probe starts (probe_count 1), uuid_store locks ns and waits for probe_count == 0, dax's probe waits for ns",
+      expect: { 'no-deadlock': 'violated', 'no-wait-under-lock': 'violated', 'single-binding': 'holds' } },
+    { params: { variant: 'abba-fixed', profile: 'v5.1', patches: '' }, states: 96, note: 'ca6bf264f6d8: device_unlock(ns) around wait_nvdimm_bus_probe_idle',
+      expect: { 'no-deadlock': 'holds', 'no-wait-under-lock': 'holds', 'single-binding': 'holds' } },
+  ],
+});

@@ -1,0 +1,33 @@
+/**
+ * sysfs bind/unbind racing async probe and device_del. v4.2 bind_store tests dev->driver without
+ * the lock: the async helper's bind (race=async) or device_del (race=del) slips between the test
+ * and device_lock. v5.1 (3451a495ef24, device_driver_attach) re-checks dead and dev->driver under
+ * the lock. no-deadlock on race=async before v5.19 is b232b02bf3c2 (sync fallback under the lock).
+ */
+import { defineSuite } from 'probecheck';
+
+const DL = "b232b02bf3c2: async_schedule's sync fallback runs the helper under device_lock(dc)";
+export default defineSuite({
+  name: 'sysfs-bind',
+  model: '../models/sysfs-bind.ts',
+  cases: [
+    { params: { race: 'async', profile: 'v4.2', patches: '' }, states: 159,
+      note: `writer passes the unlocked dev->driver test, the async helper binds dc-a, the writer probes dc-b over it; ${DL}`,
+      expect: { 'single-binding': 'violated', 'no-deadlock': 'violated' } },
+    { params: { race: 'async', profile: 'v5.1', patches: '' }, states: 139, note: DL,
+      expect: { 'single-binding': 'holds', 'no-deadlock': 'violated' } },
+    { params: { race: 'async', profile: 'mainline', patches: '' }, states: 220,
+      expect: { 'single-binding': 'holds', 'no-deadlock': 'holds' } },
+    { params: { race: 'del', profile: 'v4.2', patches: '' }, states: 92,
+      note: 'drivers_autoprobe=0, manual bind: device_del starts between the unlocked test and device_lock; driver_probe_device only checks registered',
+      expect: { 'no-probe-after-del': 'violated', 'single-binding': 'holds', 'no-deadlock': 'holds' } },
+    { params: { race: 'del', profile: 'v5.1', patches: '' }, states: 64,
+      expect: { 'no-probe-after-del': 'holds', 'single-binding': 'holds', 'no-deadlock': 'holds' } },
+    { params: { race: 'del', profile: 'mainline', patches: '' }, states: 73,
+      expect: { 'no-probe-after-del': 'holds', 'single-binding': 'holds', 'no-deadlock': 'holds' } },
+    { params: { race: 'unbind', profile: 'v4.2', patches: '' }, states: 51, note: 'unbind_store and device_del both release under the lock: no race',
+      expect: { 'no-probe-after-del': 'holds', 'single-binding': 'holds', 'no-deadlock': 'holds' } },
+    { params: { race: 'unbind', profile: 'mainline', patches: '' }, states: 59,
+      expect: { 'no-probe-after-del': 'holds', 'single-binding': 'holds', 'no-deadlock': 'holds' } },
+  ],
+});

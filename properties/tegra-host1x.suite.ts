@@ -1,0 +1,26 @@
+/**
+ * Tomeu Vizoso's report (2015 async-probe thread): host1x's probe registers dc; tegra-dc probes
+ * asynchronously, so dc's __device_attach_async_helper runs while host1x's probe still runs.
+ * The kernel never promised parent-before-child for async probing: violated from v4.2 to
+ * mainline; holds only without async probing (v3.14, where dc's probe nests in host1x's).
+ */
+import { defineSuite } from 'probecheck';
+
+const ALL = ['single-binding', 'no-driver-after-unregister', 'module-lifetime', 'lock-order', 'no-wait-under-lock', 'device-ready'] as const;
+const ok = Object.fromEntries(ALL.map((p) => [p, 'holds'])) as Record<string, 'holds'>;
+const DL = 'no-deadlock: async_schedule\'s synchronous fallback runs the helper with device_lock(dc) held (b232b02bf3c2, fixed v5.19)';
+
+export default defineSuite({
+  name: 'tegra-host1x',
+  model: '../models/tegra-host1x.ts',
+  cases: [
+    { params: { profile: 'v3.14', patches: '' }, states: 31, note: 'no async probing: dc probes nested in host1x probe, same thread',
+      expect: { ...ok, 'parent-before-child': 'holds', 'no-deadlock': 'holds' } },
+    { params: { profile: 'v4.2', patches: '' }, states: 752, note: `Tomeu's report: dc's async helper probes while host1x's probe (modprobe) runs; ${DL}`,
+      expect: { ...ok, 'parent-before-child': 'violated', 'no-deadlock': 'violated' } },
+    { params: { profile: 'v5.1', patches: '' }, states: 161, note: DL,
+      expect: { ...ok, 'parent-before-child': 'violated', 'no-deadlock': 'violated' } },
+    { params: { profile: 'mainline', patches: '' }, states: 224, note: 'still not guaranteed (S5 is a policy, not a kernel promise)',
+      expect: { ...ok, 'parent-before-child': 'violated', 'no-deadlock': 'holds' } },
+  ],
+});

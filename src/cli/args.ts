@@ -1,0 +1,179 @@
+/**
+ * The command line: commander's definition of every command and option, with help and
+ * examples, and `parseArgv` which turns argv into a typed Invocation or throws E501. Parsing
+ * does nothing else (no file is read), so it can be fuzzed on its own.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { ProbecheckError } from '../engine/errors.js';
+import { parseParamArgs } from '../engine/params.js';
+import type { BackendName, Strategy } from '../engine/result.js';
+import { EXIT_HELP } from './exit.js';
+
+/** Search options shared by check, simulate and diff. */
+export interface SearchArgs {
+  properties: string[];
+  strategy?: Strategy;
+  backend?: BackendName;
+  maxStates?: number;
+  maxDepth?: number;
+  timeLimit?: number;
+  maxMemoryMB?: number;
+  seed?: number;
+  runs?: number;
+  walkDepth?: number;
+}
+
+/** Output options shared by check and simulate. */
+export interface OutputArgs {
+  json: boolean;
+  quiet: boolean;
+  traceOut?: string;
+  itf?: string;
+  html?: string;
+  mermaid: boolean;
+  junit?: string;
+}
+
+export type Invocation =
+  | { command: 'check'; targets: string[]; params: Record<string, string>; search: SearchArgs; output: OutputArgs }
+  | { command: 'replay'; trace: string; property?: string; json: boolean }
+  | { command: 'diff'; base: string; patched: string; baseParams: Record<string, string>; patchedParams: Record<string, string>; search: SearchArgs; json: boolean; quiet: boolean }
+  | { command: 'help'; text: string; exit: 0 };
+
+const collect = (v: string, prev: string[] = []) => [...prev, v];
+
+function intArg(name: string, min: number) {
+  return (v: string): number => {
+    const n = Number(v);
+    if (!/^\s*\d+\s*$/.test(v) || !Number.isSafeInteger(n) || n < min) throw usage(`${name} expects an integer >= ${min}, got '${v}'`);
+    return n;
+  };
+}
+
+function secondsArg(v: string): number {
+  const n = Number(v);
+  if (v.trim() === '' || !Number.isFinite(n) || n <= 0) throw usage(`--time-limit expects a positive number of seconds, got '${v}'`);
+  return n;
+}
+
+function usage(msg: string): ProbecheckError { return new ProbecheckError('E501', msg); }
+
+function searchOptions(c: Command, random = false): Command {
+  c.option('--property <name>', 'check only this property (repeatable)', collect)
+    .addOption(new Option('--backend <name>', 'state backend').choices(['fast', 'reference']).default('fast'))
+    .option('--max-states <n>', 'stop after this many distinct states (exit 3)', intArg('--max-states', 1))
+    .option('--time-limit <seconds>', 'stop after this many seconds (exit 3)', secondsArg)
+    .option('--memory-limit <mb>', 'stop when the process uses this many MB (exit 3)', intArg('--memory-limit', 1))
+    .option('--seed <s>', 'seed of random simulation', intArg('--seed', 0));
+  if (!random) {
+    c.addOption(new Option('--strategy <name>', 'search strategy: bfs finds shortest traces').choices(['bfs', 'dfs', 'random']).default('bfs'))
+      .option('--max-depth <n>', 'explore no deeper than this (exit 3 if it cut anything)', intArg('--max-depth', 0));
+  }
+  return c;
+}
+
+function outputOptions(c: Command): Command {
+  return c.option('--json', 'print one JSON document on stdout instead of text')
+    .option('--trace-out <file>', 'write the counterexamples as a replayable JSON trace file')
+    .option('--itf <file>', 'write the counterexamples in ITF (Apalache/Quint Informal Trace Format)')
+    .option('--html <file>', 'write a self-contained HTML report')
+    .option('--mermaid', 'print a Mermaid sequence diagram of each counterexample')
+    .option('--junit <file>', 'write a JUnit XML report (one testcase per model x params x property)')
+    .option('-q, --quiet', 'print only the verdict tables');
+}
+
+function searchArgs(o: Record<string, any>): SearchArgs {
+  const s: SearchArgs = { properties: o.property ?? [] };
+  for (const k of ['strategy', 'backend', 'maxStates', 'maxDepth', 'timeLimit', 'seed', 'runs'] as const) if (o[k] !== undefined) (s as any)[k] = o[k];
+  if (o.memoryLimit !== undefined) s.maxMemoryMB = o.memoryLimit;
+  if (o.depth !== undefined) s.walkDepth = o.depth;
+  return s;
+}
+
+function outputArgs(o: Record<string, any>): OutputArgs {
+  const out: OutputArgs = { json: Boolean(o.json), quiet: Boolean(o.quiet), mermaid: Boolean(o.mermaid) };
+  for (const k of ['traceOut', 'itf', 'html', 'junit'] as const) if (o[k] !== undefined) out[k] = o[k];
+  return out;
+}
+
+const params = (o: Record<string, any>, key: string, flag: string): Record<string, string> => {
+  try { return parseParamArgs(o[key] ?? []); } catch (e) {
+    throw e instanceof ProbecheckError ? usage(e.message.replace('--param', flag)) : e;
+  }
+};
+
+export function buildProgram(found: (inv: Invocation) => void): Command {
+  const program = new Command('probecheck')
+    .description('An explicit-state model checker for Linux driver-core concurrency.')
+    .version('0.1.0', '-V, --version')
+    .showSuggestionAfterError(true)
+    .addHelpText('after', `\nExamples:\n  $ probecheck check                 # the bundled property suites\n  $ probecheck check models/bench/probe-tree.ts --param N=3 --param variant=v4.2\n  $ probecheck replay trace.json\n\n${EXIT_HELP}`);
+
+  outputOptions(searchOptions(program.command('check')
+    .description('Check models and suites: every property of a model file, or every case of a suite file.\nA directory runs every *.suite.ts in it; no argument runs the bundled suites in properties/.')
+    .argument('[targets...]', 'model files (default export defineModel), suite files (defineSuite) or directories of *.suite.ts')
+    .option('--param <k=v>', 'model parameter (repeatable), e.g. --param N=3 --param variant=v4.2', collect)))
+    .addHelpText('after', `\nExamples:\n  $ probecheck check\n  $ probecheck check properties/probe-tree.suite.ts --json\n  $ probecheck check models/bench/probe-tree.ts --param N=3 --param variant=v4.2 --trace-out pbc.json\n  $ probecheck check models/bench/probe-tree.ts --param N=5 --strategy dfs --max-states 100000 --time-limit 60\n\n${EXIT_HELP}`)
+    .action((targets: string[], o: Record<string, any>) => found({ command: 'check', targets, params: params(o, 'param', '--param'), search: searchArgs(o), output: outputArgs(o) }));
+
+  outputOptions(searchOptions(program.command('simulate')
+    .description('Random walks from the initial state (strategy random): finds violations, never proves their absence\n(a property not violated is unknown, exit 3).')
+    .argument('<file>', 'model file')
+    .option('--param <k=v>', 'model parameter (repeatable)', collect)
+    .option('--runs <n>', 'number of walks', intArg('--runs', 1), 1000)
+    .option('--depth <n>', 'length of each walk', intArg('--depth', 1), 1000), true))
+    .addHelpText('after', `\nExamples:\n  $ probecheck simulate models/bench/probe-tree.ts --param N=12 --runs 10000 --depth 200 --seed 7\n\n${EXIT_HELP}`)
+    .action((file: string, o: Record<string, any>) => found({ command: 'check', targets: [file], params: params(o, 'param', '--param'), search: { ...searchArgs(o), strategy: 'random' }, output: outputArgs(o) }));
+
+  program.command('replay')
+    .description('Re-execute a trace file (written by --trace-out) on its model and confirm that it violates its property,\nor name the first step that diverges and why.')
+    .argument('<trace>', 'trace file (JSON, format probecheck-trace)')
+    .option('--property <name>', 'replay only the trace of this property (when the file holds several)')
+    .option('--json', 'print the outcome as JSON')
+    .addHelpText('after', `\nExamples:\n  $ probecheck check models/bench/probe-tree.ts --param variant=v4.2 --trace-out t.json\n  $ probecheck replay t.json\n\nExit status:\n  0  every trace confirmed: it replays and violates its property\n  1  a trace is refuted: a move diverges (E403, the step and why), or it replays but the property holds\n  2  the trace file is unreadable or corrupt (E401), for another model (E402), or its model does not load`)
+    .action((trace: string, o: Record<string, any>) => found({ command: 'replay', trace, property: o.property, json: Boolean(o.json) }));
+
+  searchOptions(program.command('diff')
+    .description('Check the same properties on a base and a patched model (two files, or one file with different\nparameters on each side) and classify each: fixed, regressed, still violated, still holds, unknown.\nEvery base counterexample is replayed on the patched model, with the step where it is blocked.\n(Vacuity is not detected yet, so there is no "newly vacuous" category.)')
+    .argument('<base>', 'base model file')
+    .argument('[patched]', 'patched model file (default: the base file)')
+    .option('--param <k=v>', 'parameter for both sides (repeatable)', collect)
+    .option('--base-param <k=v>', 'parameter for the base side (repeatable)', collect)
+    .option('--patched-param <k=v>', 'parameter for the patched side (repeatable)', collect)
+    .option('--json', 'print the comparison as JSON')
+    .option('-q, --quiet', 'print only the comparison table'))
+    .addHelpText('after', `\nExamples:\n  $ probecheck diff models/bench/probe-tree.ts --base-param variant=v4.2 --patched-param variant=fixed\n  $ probecheck diff models/host1x.ts --param profile=v5.1 --patched-param patches=654888327e9f\n\nExit status:\n  0  no property regressed\n  1  a property that holds on the base is violated on the patched model\n  2  usage or model error\n  3  a limit stopped a search before a verdict (and nothing regressed)`)
+    .action((base: string, patched: string | undefined, o: Record<string, any>) => {
+      const both = params(o, 'param', '--param');
+      found({
+        command: 'diff', base, patched: patched ?? base, search: searchArgs(o), json: Boolean(o.json), quiet: Boolean(o.quiet),
+        baseParams: { ...both, ...params(o, 'baseParam', '--base-param') }, patchedParams: { ...both, ...params(o, 'patchedParam', '--patched-param') },
+      });
+    });
+  return program;
+}
+
+/**
+ * argv (without node and the script) → what to do. Help and --version come back as text;
+ * every usage error is an E501 naming the argument.
+ */
+export function parseArgv(argv: readonly string[]): Invocation {
+  let inv: Invocation | undefined;
+  let text = '';
+  const program = buildProgram((i) => { inv = i; });
+  const quiet = { writeOut: (s: string) => { text += s; }, writeErr: (s: string) => { text += s; }, outputError: () => {} };
+  const configure = (c: Command) => { c.exitOverride().configureOutput(quiet); c.commands.forEach(configure); };
+  configure(program);
+  if (argv.length === 0) return { command: 'help', text: program.helpInformation(), exit: 0 };
+  try {
+    program.parse([...argv], { from: 'user' });
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return { command: 'help', text, exit: 0 };
+      throw usage(e.message.replace(/^error: /, ''));
+    }
+    throw e;
+  }
+  if (!inv) throw usage(`unknown command '${argv[0]}'; commands: check, simulate, replay, diff (see probecheck --help)`);
+  return inv;
+}

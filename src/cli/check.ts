@@ -1,0 +1,153 @@
+/**
+ * `probecheck check` (and `simulate`, which is check with strategy random): loads the targets,
+ * runs every model and suite case in the search worker with a progress line and Ctrl-C, prints
+ * the text or JSON report, writes the requested files, and decides the exit status.
+ */
+import { writeFileSync } from 'node:fs';
+import { ProbecheckError } from '../engine/errors.js';
+import type { Result } from '../engine/result.js';
+import { githubAnnotations } from '../report/github.js';
+import { htmlReport } from '../report/html.js';
+import { itfTrace } from '../report/itf.js';
+import { loadModel } from '../load.js';
+import { junitXml } from '../report/junit.js';
+import { mermaidDiagram } from '../report/mermaid.js';
+import { reportedProperties, type CheckedRun } from '../report/runs.js';
+import { suiteJson, suiteSummary, suiteTable } from '../report/suite.js';
+import { renderResult, renderViolation, showParams, verdictTable } from '../report/text.js';
+import { toTraceFile, traceFileText, type TraceFile } from '../report/trace-file.js';
+import { runSuite, statuses, type SuiteOutcome } from '../suite/run.js';
+import type { OutputArgs, SearchArgs } from './args.js';
+import { buildModel } from './build.js';
+import { Checker } from './checker.js';
+import { EXIT, worst, type ExitCode } from './exit.js';
+import type { Io } from './io.js';
+import { ProgressLine } from './progress.js';
+import { expandArgs, loadTarget, type Target } from './targets.js';
+
+export function verdictExit(r: Result): ExitCode {
+  if (r.properties.some((p) => p.verdict === 'violated')) return EXIT.violated;
+  if (r.properties.some((p) => p.verdict === 'unknown')) return EXIT.limit;
+  return EXIT.ok;
+}
+
+export async function runCheck(io: Io, targetArgs: string[], params: Record<string, string>, search: SearchArgs, output: OutputArgs): Promise<ExitCode> {
+  const files = expandArgs(targetArgs);
+  const targets: Target[] = [];
+  for (const f of files) targets.push(await loadTarget(f));
+  if (Object.keys(params).length && !targets.some((t) => t.kind === 'model')) {
+    throw new ProbecheckError('E501', '--param applies to model files; a suite states the parameters of each case');
+  }
+  if (search.properties.length && targets.some((t) => t.kind === 'suite')) {
+    throw new ProbecheckError('E501', '--property applies to model files; a suite states the properties of each case');
+  }
+
+  const checker = new Checker();
+  const progress = new ProgressLine(io.stderr);
+  checker.onProgress = (p) => progress.update(p);
+  const onSigint = () => {
+    if (checker.interrupted) process.exit(130);
+    checker.interrupt();
+    progress.clear();
+    io.err('probecheck: interrupted; finishing with partial results (Ctrl-C again to quit)');
+  };
+  process.on('SIGINT', onSigint);
+
+  const runs: CheckedRun[] = [];
+  const suites: SuiteOutcome[] = [];
+  const codes: ExitCode[] = [];
+  // Text goes out as each model finishes, so a long run shows its findings early.
+  const say = (...lines: string[]) => { if (!output.json) io.out(lines.join('\n')); };
+  const options = { ...search };
+  try {
+    for (const t of targets) {
+      if (t.kind === 'model') {
+        progress.setLabel(t.factory.name);
+        const done = await checker.run({ file: t.file, params, ...options });
+        progress.clear();
+        runs.push({ file: t.file, result: done.result });
+        codes.push(verdictExit(done.result));
+        say(output.quiet ? [`${done.result.model} (${showParams(done.result.params)})`, ...verdictTable(done.result, io.colors)].join('\n') : renderResult(done.result, { colors: io.colors, width: io.width }));
+        if (output.mermaid) for (const p of done.result.properties) if (p.trace) say('', mermaidDiagram(done.result, p));
+      } else {
+        const s = t.loaded;
+        const outcome = await runSuite(s, async (modelFile, c) => {
+          progress.setLabel(`${s.suite.name} ${showParams(c.params)}`);
+          // A golden count needs the whole state space: the search must not stop early once the
+          // expected properties are violated.
+          const done = await checker.run({ file: modelFile, params: c.params, ...options, properties: Object.keys(c.expect), exhaustive: c.states !== undefined });
+          progress.clear();
+          runs.push({ file: modelFile, result: done.result, suite: s.suite.name, expect: c.expect });
+          return done.result;
+        });
+        suites.push(outcome);
+        const st = statuses(outcome);
+        codes.push(st.includes('mismatch') ? EXIT.mismatch : st.includes('unknown') ? EXIT.limit : EXIT.ok);
+        if (!output.json && !output.quiet) {
+          // An unexpected violation is worth its trace: it is what the reader must look at.
+          for (const c of outcome.cases) for (const r of c.rows) {
+            const p = c.result?.properties.find((x) => x.name === r.property);
+            if (r.status === 'mismatch' && p?.verdict === 'violated') say(renderViolation(c.result!, p, { colors: io.colors, width: io.width }), '');
+          }
+        }
+      }
+    }
+  } finally {
+    process.off('SIGINT', onSigint);
+    progress.clear();
+    await checker.close();
+  }
+  if (suites.length) say(...suiteTable(suites, io.colors), suiteSummary(suites, io.colors));
+
+  const exit = worst(codes);
+  await writeOutputs(io, runs, suites, output);
+  if (output.json) io.out(JSON.stringify(jsonDocument(runs, suites, exit), null, 2));
+  if (io.env.GITHUB_ACTIONS === 'true') for (const line of githubAnnotations(runs, suites)) (output.json ? io.err : io.out)(line);
+  return exit;
+}
+
+/** Write an output file; a path that cannot be written is the user's to fix, not a crash. */
+function write(flag: string, path: string, text: string): void {
+  try { writeFileSync(path, text); } catch (e) {
+    throw new ProbecheckError('E501', `${flag} ${path}: cannot write: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+  }
+}
+
+async function writeOutputs(io: Io, runs: CheckedRun[], suites: SuiteOutcome[], o: OutputArgs): Promise<void> {
+  const violated = runs.flatMap((r) => r.result.properties.filter((p) => p.trace).map((p) => ({ r, p })));
+  if (o.traceOut) {
+    const files: TraceFile[] = violated.map(({ r, p }) => toTraceFile(o.traceOut!, r.file, r.result.model, r.result.params, p));
+    if (!files.length) io.err('probecheck: no counterexample to write; --trace-out file not written');
+    else { write('--trace-out', o.traceOut, traceFileText(files.length === 1 ? files[0]! : files)); io.err(`probecheck: wrote ${files.length} trace${files.length === 1 ? '' : 's'} to ${o.traceOut}`); }
+  }
+  if (o.itf) {
+    // ITF wants whole states: rebuild them by replaying each trace on its model, built here.
+    const docs = [];
+    for (const { r, p } of violated) docs.push(itfTrace(buildModel(await loadModel(r.file), r.result.params), p.name, p.trace!.moves));
+    if (!docs.length) io.err('probecheck: no counterexample to write; --itf file not written');
+    // One ITF document holds one trace: several go to FILE-1.ext, FILE-2.ext, ...
+    docs.forEach((d, i) => {
+      const path = docs.length === 1 ? o.itf! : o.itf!.replace(/(\.[^./]+)?$/, (ext) => `-${i + 1}${ext}`);
+      write('--itf', path, JSON.stringify(d, null, 2) + '\n');
+      io.err(`probecheck: wrote ITF trace of ${violated[i]!.p.name} (${violated[i]!.r.result.model}) to ${path}`);
+    });
+  }
+  if (o.html) write('--html', o.html, htmlReport(runs));
+  if (o.junit) write('--junit', o.junit, junitXml(runs, suites));
+}
+
+/** The --json document: a single model's numbers at top level, and every run in `runs`. */
+export function jsonDocument(runs: CheckedRun[], suites: SuiteOutcome[], exit: ExitCode) {
+  const sum = (f: (r: Result) => number) => runs.reduce((a, r) => a + f(r.result), 0);
+  return {
+    format: 'probecheck-result', version: 1, exit,
+    complete: runs.every((r) => r.result.complete),
+    states: sum((r) => r.states), transitions: sum((r) => r.transitions),
+    depth: runs.reduce((a, r) => Math.max(a, r.result.depth), 0), seconds: sum((r) => r.seconds),
+    properties: runs.flatMap((r) => reportedProperties(r).map((p) => ({
+      ...p, model: r.result.model, params: r.result.params, ...(r.expect ? { expected: r.expect[p.name] } : {}),
+    }))),
+    runs: runs.map((r) => ({ file: r.file, suite: r.suite, ...r.result })),
+    suites: suites.map(suiteJson),
+  };
+}

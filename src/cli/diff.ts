@@ -1,0 +1,116 @@
+/**
+ * `probecheck diff BASE [PATCHED]`: the same properties checked on a base and a patched model
+ * (two files, or one file with different parameters per side), each classified as fixed,
+ * regressed, still violated, still holds or unknown; every base counterexample is replayed on
+ * the patched model to show the step where the patch blocks it. Vacuity (a property that holds
+ * only because its premise became unreachable) is not detected yet: there is no "newly vacuous".
+ */
+import { resolve } from 'node:path';
+import { ProbecheckError } from '../engine/errors.js';
+import type { PropertyResult, Result, Verdict } from '../engine/result.js';
+import { loadModel } from '../load.js';
+import { replayWatching } from '../report/confirm.js';
+import { colorVerdict, renderViolation, showParams, statsLines } from '../report/text.js';
+import { table } from '../report/table.js';
+import type { SearchArgs } from './args.js';
+import { buildModel } from './build.js';
+import { Checker } from './checker.js';
+import { EXIT, type ExitCode } from './exit.js';
+import type { Io } from './io.js';
+import { ProgressLine } from './progress.js';
+
+export type Change = 'fixed' | 'regressed' | 'still violated' | 'still holds' | 'unknown';
+
+export function classify(base: Verdict, patched: Verdict): Change {
+  if (base === 'unknown' || patched === 'unknown') return 'unknown';
+  if (base === 'violated') return patched === 'holds' ? 'fixed' : 'still violated';
+  return patched === 'violated' ? 'regressed' : 'still holds';
+}
+
+/** What happens to a base counterexample on the patched model. */
+export interface OldTrace { replays: boolean; blockedAt?: number; why?: string; stillViolatedAt?: number }
+
+export interface DiffRow { property: string; base: Verdict; patched: Verdict; change: Change; baseTrace?: number; patchedTrace?: number; oldTrace?: OldTrace }
+
+export async function runDiff(io: Io, baseFile: string, patchedFile: string, baseParams: Record<string, string>, patchedParams: Record<string, string>, search: SearchArgs, json: boolean, quiet: boolean): Promise<ExitCode> {
+  const [bf, pf] = [await loadModel(baseFile), await loadModel(patchedFile)];
+  const baseModel = buildModel(bf, baseParams), patchedModel = buildModel(pf, patchedParams);
+  const names = search.properties.length ? search.properties : baseModel.properties.map((p) => p.name);
+  for (const n of names) if (!patchedModel.properties.some((p) => p.name === n)) {
+    throw new ProbecheckError('E301', `the patched model ${patchedModel.name} has no property '${n}' (the base has it); pass --property to compare a subset`);
+  }
+
+  const checker = new Checker();
+  const progress = new ProgressLine(io.stderr);
+  checker.onProgress = (p) => progress.update(p);
+  const onSigint = () => { if (checker.interrupted) process.exit(130); checker.interrupt(); progress.clear(); io.err('probecheck: interrupted; finishing with partial results'); };
+  process.on('SIGINT', onSigint);
+  let base: Result, patched: Result;
+  try {
+    progress.setLabel('base');
+    base = (await checker.run({ file: resolve(baseFile), params: baseParams, ...search, properties: names })).result;
+    progress.clear();
+    progress.setLabel('patched');
+    patched = (await checker.run({ file: resolve(patchedFile), params: patchedParams, ...search, properties: names })).result;
+  } finally {
+    process.off('SIGINT', onSigint);
+    progress.clear();
+    await checker.close();
+  }
+
+  const rows: DiffRow[] = names.map((name) => {
+    const b = base.properties.find((p) => p.name === name)!, p = patched.properties.find((x) => x.name === name)!;
+    const row: DiffRow = { property: name, base: b.verdict, patched: p.verdict, change: classify(b.verdict, p.verdict) };
+    if (b.trace) { row.baseTrace = b.trace.steps.length; row.oldTrace = oldTraceOn(patchedModel, b); }
+    if (p.trace) row.patchedTrace = p.trace.steps.length;
+    return row;
+  });
+  const regressed = rows.some((r) => r.change === 'regressed');
+  const exit = regressed ? EXIT.violated : rows.some((r) => r.change === 'unknown') ? EXIT.limit : EXIT.ok;
+
+  if (json) {
+    io.out(JSON.stringify({ format: 'probecheck-diff', version: 1, exit, base: summary(baseFile, base), patched: summary(patchedFile, patched), properties: rows }, null, 2));
+    return exit;
+  }
+  const c = io.colors;
+  const out: string[] = [];
+  if (!quiet) for (const p of patched.properties) {
+    if (p.verdict === 'violated' && rows.find((r) => r.property === p.name)?.change === 'regressed') out.push(renderViolation(patched, p, { colors: c, width: io.width }), '');
+  }
+  out.push(c.bold(`base:    ${base.model} (${showParams(base.params)}): ${base.states.toLocaleString('en-US')} states`));
+  out.push(c.bold(`patched: ${patched.model} (${showParams(patched.params)}): ${patched.states.toLocaleString('en-US')} states`), '');
+  const tbl = [['property', 'base', 'patched', 'change', 'base counterexample on the patched model'].map((h) => c.bold(h))];
+  for (const r of rows) tbl.push([r.property, colorVerdict(r.base, c), colorVerdict(r.patched, c), colorChange(r.change, c), oldTraceText(r)]);
+  out.push(...table(tbl));
+  if (!quiet) out.push('', 'base:', ...statsLines(base, c), 'patched:', ...statsLines(patched, c));
+  out.push('', '(vacuity is not detected yet: a property that holds only because the patch made its premise unreachable shows as "fixed" or "still holds")');
+  io.out(out.join('\n'));
+  return exit;
+}
+
+function oldTraceOn(patchedModel: ReturnType<typeof buildModel>, b: PropertyResult): OldTrace {
+  try {
+    const r = replayWatching(patchedModel, b.name, b.trace!.moves);
+    return r.violatedAt !== undefined ? { replays: true, stillViolatedAt: r.violatedAt } : { replays: true };
+  } catch (e) {
+    if (!(e instanceof ProbecheckError) || e.code !== 'E403') throw e;
+    const m = /^move (\d+) /.exec(e.message);
+    return { replays: false, ...(m ? { blockedAt: Number(m[1]) } : {}), why: e.message };
+  }
+}
+
+function oldTraceText(r: DiffRow): string {
+  const o = r.oldTrace;
+  if (!o) return '-';
+  if (!o.replays) return `blocked: ${o.why}`;
+  return o.stillViolatedAt !== undefined ? `replays, still violated at step ${o.stillViolatedAt}` : `replays, but the property holds along it`;
+}
+
+function colorChange(ch: Change, c: Io['colors']): string {
+  return ch === 'fixed' ? c.green(ch) : ch === 'regressed' ? c.red(c.bold(ch)) : ch === 'unknown' ? c.yellow(ch) : ch;
+}
+
+function summary(file: string, r: Result) {
+  return { file, model: r.model, params: r.params, complete: r.complete, states: r.states, transitions: r.transitions, depth: r.depth, seconds: r.seconds,
+    properties: r.properties.map((p) => ({ name: p.name, verdict: p.verdict, ...(p.trace ? { trace: { moves: p.trace.moves } } : {}) })) };
+}

@@ -1,0 +1,34 @@
+/**
+ * The CLI's exit statuses, in one place so that `--help`, the commands and the tests agree.
+ * When one run has several outcomes the most serious wins, in the order of `worst`.
+ */
+export const EXIT = {
+  /** Every property holds (check), the trace is confirmed (replay), no regression (diff). */
+  ok: 0,
+  /** A property is violated (check, simulate), the trace is refuted (replay), a regression (diff). */
+  violated: 1,
+  /** Bad usage, a bad model, suite or trace file. */
+  usage: 2,
+  /** A limit (or Ctrl-C) stopped the search before a verdict. */
+  limit: 3,
+  /** A suite's observation differs from its expectation. */
+  mismatch: 4,
+} as const;
+
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+
+const SEVERITY: readonly ExitCode[] = [EXIT.usage, EXIT.mismatch, EXIT.violated, EXIT.limit, EXIT.ok];
+
+/** The most serious of several outcomes. */
+export function worst(codes: readonly ExitCode[]): ExitCode {
+  for (const c of SEVERITY) if (codes.includes(c)) return c;
+  return EXIT.ok;
+}
+
+export const EXIT_HELP = `Exit status:
+  0  every property holds / trace confirmed / no regression
+  1  a property is violated / trace refuted (diverges or no violation) / a regression
+  2  usage error, or a bad model, suite or trace file (one line on stderr: probecheck: Exxx (...): ...)
+  3  a limit (--max-states, --max-depth, --time-limit, --memory-limit, Ctrl-C) stopped the search before a verdict
+  4  a suite's observed verdict or state count differs from its expectation
+  When several apply, the first in the order 2, 4, 1, 3 wins.`;

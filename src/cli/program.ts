@@ -1,0 +1,33 @@
+/**
+ * The probecheck command as a function: parse argv, run the command, return its exit status.
+ * Every error is caught here: a ProbecheckError prints its one-line description, anything else is a bug in
+ * probecheck and prints one line asking for a report. Neither ever prints a stack trace
+ * (set PROBECHECK_DEBUG=1 to see one).
+ */
+import { ProbecheckError } from '../engine/errors.js';
+import { parseArgv } from './args.js';
+import { runCheck } from './check.js';
+import { runDiff } from './diff.js';
+import { EXIT, type ExitCode } from './exit.js';
+import type { Io } from './io.js';
+import { runReplay } from './replay.js';
+
+export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
+  try {
+    const inv = parseArgv(argv);
+    switch (inv.command) {
+      case 'help': io.out(inv.text); return inv.exit;
+      case 'check': return await runCheck(io, inv.targets, inv.params, inv.search, inv.output);
+      case 'replay': return await runReplay(io, inv.trace, inv.property, inv.json);
+      case 'diff': return await runDiff(io, inv.base, inv.patched, inv.baseParams, inv.patchedParams, inv.search, inv.json, inv.quiet);
+    }
+  } catch (e) {
+    if (io.env.PROBECHECK_DEBUG) io.err(String((e as Error)?.stack ?? e));
+    if (e instanceof ProbecheckError) io.err(`probecheck: ${e.describe()}`);
+    else {
+      io.err(`probecheck: internal error: ${e instanceof Error ? e.message : String(e)}`);
+      io.err('  this is a bug in probecheck; please report it with the command line (PROBECHECK_DEBUG=1 shows the stack)');
+    }
+    return EXIT.usage;
+  }
+}

@@ -1,0 +1,62 @@
+/**
+ * `probecheck replay TRACE.json`: loads the trace file's model with its parameters, re-executes
+ * the moves, and confirms the violation (`confirmed: property X is violated at step N`) or
+ * refutes it: the first move that diverges and why (E403), or a trace that runs but ends with
+ * the property holding. Exit 0 confirmed, 1 refuted; a bad file is an error (exit 2).
+ */
+import { ProbecheckError } from '../engine/errors.js';
+import { loadModel } from '../load.js';
+import { replayWatching } from '../report/confirm.js';
+import { renderViolation, showParams, traceColumns, traceList } from '../report/text.js';
+import { modelPathOf, readTraceFiles } from '../report/trace-file.js';
+import { buildModel } from './build.js';
+import { EXIT, worst, type ExitCode } from './exit.js';
+import type { Io } from './io.js';
+
+export interface ReplayOutcome { property: string; confirmed: boolean; violatedAt?: number; steps: number; divergence?: string; explanation?: string }
+
+export async function runReplay(io: Io, path: string, property: string | undefined, json: boolean): Promise<ExitCode> {
+  let traces = readTraceFiles(path);
+  if (property) {
+    traces = traces.filter((t) => t.property === property);
+    if (!traces.length) throw new ProbecheckError('E301', `${path} holds no trace of property '${property}'`);
+  }
+  const outcomes: ReplayOutcome[] = [];
+  const codes: ExitCode[] = [];
+  for (const t of traces) {
+    const modelFile = modelPathOf(path, t);
+    const f = await loadModel(modelFile);
+    if (f.name !== t.model.name) throw new ProbecheckError('E402', `${path}: the trace is for model '${t.model.name}', but ${t.model.file} defines '${f.name}'`);
+    const model = buildModel(f, t.params);
+    const c = io.colors;
+    try {
+      const r = replayWatching(model, t.property, t.moves);
+      const confirmed = r.violatedAt !== undefined;
+      const o: ReplayOutcome = { property: t.property, confirmed, steps: r.trace.steps.length };
+      if (confirmed) o.violatedAt = r.violatedAt!;
+      if (r.explanation) o.explanation = r.explanation;
+      outcomes.push(o);
+      codes.push(confirmed ? EXIT.ok : EXIT.violated);
+      if (!json) {
+        const params = { model: model.name, params: model.params ?? {} };
+        if (confirmed) {
+          io.out(renderViolation(params, {
+            name: t.property, kind: model.properties.find((p) => p.name === t.property)!.kind, verdict: 'violated',
+            trace: r.trace, ...(r.explanation ? { explanation: r.explanation } : {}), ...(r.waiters ? { waiters: r.waiters } : {}),
+          }, { colors: c, width: io.width }));
+          io.out(c.green(`confirmed: property ${t.property} is violated at step ${r.violatedAt}${r.violatedAt! < t.moves.length ? ` (of ${t.moves.length})` : ''}`));
+        } else {
+          io.out([`${model.name} (${showParams(params.params)}): ${t.moves.length} moves replayed`, '', ...(traceColumns(r.trace, io.width, c) ?? traceList(r.trace, c, io.width))].join('\n'));
+          io.out(c.red(`refuted: all ${t.moves.length} moves replay, but property ${t.property} holds in every state of the trace`));
+        }
+      }
+    } catch (e) {
+      if (!(e instanceof ProbecheckError) || e.code !== 'E403') throw e;
+      outcomes.push({ property: t.property, confirmed: false, steps: t.moves.length, divergence: e.message });
+      codes.push(EXIT.violated);
+      if (!json) io.out(c.red(`refuted: the trace of ${t.property} diverges from model ${model.name} (${showParams(model.params ?? {})}) at ${e.message}`));
+    }
+  }
+  if (json) io.out(JSON.stringify({ file: path, traces: outcomes }, null, 2));
+  return worst(codes);
+}

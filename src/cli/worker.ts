@@ -1,0 +1,39 @@
+/**
+ * The search worker: loads model files (cached per path), builds them with their parameters and
+ * runs `check`. It exists because a synchronous search cannot see SIGINT: the main thread keeps
+ * its event loop and sets the shared interrupt flag instead. Not a pool: one job at a time.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { check } from '../engine/check.js';
+import { ProbecheckError } from '../engine/errors.js';
+import type { ModelFactory } from '../engine/model.js';
+import { buildModel } from './build.js';
+import { resolveParams } from '../engine/params.js';
+import { loadModel } from '../load.js';
+import type { CheckJob, WorkerReply } from './job.js';
+
+const interrupt = new Int32Array(workerData.interrupt as SharedArrayBuffer);
+const factories = new Map<string, ModelFactory>();
+
+async function run(id: number, job: CheckJob): Promise<WorkerReply> {
+  let f = factories.get(job.file);
+  if (!f) { f = await loadModel(job.file); factories.set(job.file, f); }
+  const params = resolveParams(f.name, f.params ?? {}, job.params);
+  const model = buildModel(f, job.params);
+  const { file: _file, params: _params, ...options } = job;
+  const result = check(model, {
+    ...options, interrupt,
+    onProgress: (progress) => parentPort!.postMessage({ id, kind: 'progress', progress } satisfies WorkerReply),
+  });
+  return { id, kind: 'done', done: { result, factory: f.name, params } };
+}
+
+parentPort!.on('message', async ({ id, job }: { id: number; job: CheckJob }) => {
+  let reply: WorkerReply;
+  try { reply = await run(id, job); } catch (e) {
+    reply = e instanceof ProbecheckError
+      ? { id, kind: 'error', code: e.code, message: e.message }
+      : { id, kind: 'error', message: e instanceof Error ? e.message : String(e) };
+  }
+  parentPort!.postMessage(reply);
+});

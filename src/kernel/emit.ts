@@ -1,0 +1,163 @@
+/**
+ * Step builders: how a kernel function becomes labelled steps inside a caller's thread.
+ *
+ * A kernel function called from a thread is inlined: `tb.fn('__device_attach', { dev }, ret)`
+ * gives a block whose steps are labelled `__device_attach(dc):device_lock`; a step's `run`
+ * returns a local label (`'out_unlock'`), a global label (a callee's entry) or RETURN. The
+ * caller passes where to return to, so calls cost no step and no stack, and recursion (a probe
+ * that registers a child device) unrolls at build time. Arguments are constants of the block,
+ * not state: the same function for another device is another block.
+ *
+ * Patches (patches.ts) act here: when a block is finished, the hunks for its function replace or
+ * insert steps by local label, so a patch reads like the hunk on the list.
+ */
+import { ProbecheckError } from '../engine/errors.js';
+import type { Step, StepCtx } from '../engine/model.js';
+import type { Flag } from './profiles.js';
+import type { KL, KS } from './state.js';
+import type { World } from './world.js';
+
+export const RETURN = '@return';
+
+/** A kernel step: run returns a local label of its block, a global label, RETURN, or null (thread ends). */
+export interface KStep {
+  where: string;
+  since?: string;
+  await?: (s: KS, t: KL) => boolean;
+  branches?: number | ((s: KS, t: KL) => number);
+  branchNames?: readonly string[];
+  run: (s: KS, t: KL, branch: number, ctx: StepCtx) => string | null;
+  idle?: boolean;
+  waits?: (s: KS, t: KL) => string;
+}
+
+/** Where a block returns: a label, a choice made when it returns, or null (the thread ends). */
+export type Ret = string | null | ((s: KS, t: KL) => string | null);
+
+/** What a hunk sees of the block it patches. */
+/** `depth`: the innermost attach/probe frame index (for the per-frame locals `tc` and `haveAsync`). */
+export interface Site { k: Kernel; tb: ThreadBuilder; fn: string; dev: number; drv: number; depth: number }
+
+export interface Hunk {
+  /** The kernel function (block name) it patches, e.g. `__device_attach`. */
+  fn: string;
+  /** Replace the step with this local label... */
+  replace?: string;
+  /** ...or insert a new step `label` on the edge after -> before (every `after` return of `before` goes to it). */
+  insert?: { label: string; after: string; before: string };
+  step: (site: Site, orig: KStep | undefined) => KStep;
+}
+
+export interface Patch { id: string; commit: string; subject: string; base: string; touches: string[]; hunks: Hunk[]; flags?: Flag[] }
+
+export interface Kernel {
+  w: World;
+  flags: ReadonlySet<Flag>;
+  patches: readonly Patch[];
+  has(f: Flag): boolean;
+  /** Driver index (0-based) -> name, device index -> name. */
+  dn(i: number): string;
+  vn(i: number): string;
+  /** Engine thread names by index (lock owner - 1), for `waits` and explanations. */
+  threadNames: string[];
+  /** Whether the deferred-probe worker thread exists (some probe may return -EPROBE_DEFER). */
+  hasDeferredWorker: boolean;
+}
+
+export class ThreadBuilder {
+  readonly steps: Record<string, Step<KS, KL>> = {};
+  private readonly prefixes = new Set<string>();
+  depth = 0;
+  maxDepth = 1;
+  /** Set when this thread may call async_schedule (for do_init_module's PF_USED_ASYNC). */
+  usesAsync = false;
+  constructor(readonly k: Kernel, readonly name: string, readonly tid: number, readonly async: boolean) {}
+
+  /** Owner value this thread writes into a lock. */
+  get owner(): number { return this.tid + 1; }
+
+  /** Enter a nesting level (a __device_attach or really_probe frame); returns its index. */
+  enter(): number { const d = this.depth++; if (this.depth > this.maxDepth) this.maxDepth = this.depth; return d; }
+  leave(): void { this.depth--; }
+
+  fn(name: string, args: { dev?: number; drv?: number }, ret: Ret): Block {
+    const a = [args.dev !== undefined ? this.k.vn(args.dev) : '', args.drv !== undefined ? this.k.dn(args.drv) : ''].filter(Boolean).join(',');
+    let prefix = a ? `${name}(${a})` : name;
+    if (this.prefixes.has(prefix)) { let n = 2; while (this.prefixes.has(`${prefix}#${n}`)) n++; prefix = `${prefix}#${n}`; }
+    this.prefixes.add(prefix);
+    return new Block(this, name, prefix, args.dev ?? -1, args.drv ?? -1, ret);
+  }
+
+  /** The thread's steps with `entry` first (the engine starts a thread at its first step). */
+  ordered(entry: string): Record<string, Step<KS, KL>> {
+    const out: Record<string, Step<KS, KL>> = {};
+    out[entry] = this.steps[entry]!;
+    for (const [l, s] of Object.entries(this.steps)) if (l !== entry) out[l] = s;
+    return out;
+  }
+}
+
+export class Block {
+  private readonly local = new Map<string, KStep>();
+  private readonly alias = new Map<string, string>();
+  private readonly routes = new Map<string, (s: KS, t: KL) => string | null>();
+  readonly depth: number;
+  constructor(readonly tb: ThreadBuilder, readonly name: string, readonly prefix: string, readonly dev: number, readonly drv: number, readonly ret: Ret) {
+    this.depth = Math.max(0, tb.depth - 1);
+  }
+  label(l: string): string { return this.alias.get(l) ?? `${this.prefix}:${l}`; }
+  step(l: string, s: KStep): this {
+    if (this.local.has(l)) throw new Error(`internal: ${this.prefix} defines step '${l}' twice`);
+    this.local.set(l, s); return this;
+  }
+  /** A local name for a global label (a callee's entry), so patches can name it. */
+  link(l: string, global: string): this { this.alias.set(l, global); return this; }
+  /** A local name whose target is chosen when a step goes there (a callee entry that depends on state). */
+  route(l: string, to: (s: KS, t: KL) => string | null): this { this.routes.set(l, to); return this; }
+  has(l: string): boolean { return this.local.has(l); }
+
+  /** Apply the patches, register the steps in the thread; returns the block's entry label. */
+  done(): string {
+    const site: Site = { k: this.tb.k, tb: this.tb, fn: this.name, dev: this.dev, drv: this.drv, depth: this.depth };
+    const order = [...this.local.keys()];
+    for (const p of this.tb.k.patches) {
+      for (const h of p.hunks) {
+        if (h.fn !== this.name) continue;
+        if (h.replace !== undefined) {
+          const orig = this.local.get(h.replace);
+          if (!orig) throw new ProbecheckError('E604', `patch ${p.id} (${p.subject}) does not apply: ${this.name} has no step '${h.replace}'; it has: ${order.join(', ')}`);
+          this.local.set(h.replace, h.step(site, orig));
+        } else if (h.insert) {
+          const { label, after, before } = h.insert;
+          const a = this.local.get(after);
+          if (!a) throw new ProbecheckError('E604', `patch ${p.id} (${p.subject}) does not apply: ${this.name} has no step '${after}'; it has: ${order.join(', ')}`);
+          if (!this.local.has(before) && !this.alias.has(before) && !this.routes.has(before)) throw new ProbecheckError('E604', `patch ${p.id} (${p.subject}) does not apply: ${this.name} has no step '${before}'; it has: ${order.join(', ')}`);
+          if (this.local.has(label)) throw new ProbecheckError('E604', `patch ${p.id} (${p.subject}) does not apply: ${this.name} already has a step '${label}' (already applied?)`);
+          this.local.set(after, { ...a, run: (s, t, b, c) => { const r = a.run(s, t, b, c); return r === before ? label : r; } });
+          this.local.set(label, h.step(site, undefined));
+          order.splice(order.indexOf(after) + 1, 0, label);
+        }
+      }
+    }
+    const resolve = (r: string | null, s: KS, t: KL): string | null => {
+      if (r === null) return null;
+      if (r === RETURN) { const x = this.ret; return typeof x === 'function' ? x(s, t) : x; }
+      if (this.local.has(r)) return `${this.prefix}:${r}`;
+      const to = this.routes.get(r);
+      if (to) return resolve(to(s, t), s, t);
+      return this.alias.get(r) ?? r;
+    };
+    for (const l of order) {
+      const ks = this.local.get(l)!;
+      const st: Step<KS, KL> = { where: ks.where, run: (s, t, b, c) => resolve(ks.run(s, t, b, c), s, t) };
+      if (ks.since) st.since = ks.since;
+      if (ks.await) st.await = ks.await;
+      if (ks.branches !== undefined) st.branches = ks.branches;
+      if (ks.branchNames) st.branchNames = ks.branchNames;
+      if (ks.idle) st.idle = ks.idle;
+      if (ks.waits) st.waits = ks.waits;
+      this.tb.steps[`${this.prefix}:${l}`] = st;
+    }
+    return `${this.prefix}:${order[0]}`;
+  }
+}

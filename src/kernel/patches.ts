@@ -1,0 +1,114 @@
+/**
+ * Patches: real fixes as diffs to a profile. A patch names its subject, commit and the steps it
+ * touches (`function:label`), and replaces or inserts only those steps (see emit.ts), so it reads
+ * like the hunk on the list. A profile plus patches is a new profile; some flags are implemented
+ * by their fix's patch (TRIGGER_COUNT by 58b116bce136, ATTACH_DEAD_CHECK by 654888327e9f), so the
+ * patched older profile and the newer profile build the very same steps.
+ */
+import { ProbecheckError } from '../engine/errors.js';
+import { RETURN, type Patch } from './emit.js';
+import type { Flag } from './profiles.js';
+import { DD } from './paths/common.js';
+
+export const PATCHES: Record<string, Patch> = {
+  '654888327e9f': {
+    id: '654888327e9f', commit: '654888327e9f', base: 'v5.1',
+    subject: 'driver core: Avoid binding drivers to dead devices',
+    touches: ['__device_attach:check_dead'],
+    flags: ['ATTACH_DEAD_CHECK'],
+    hunks: [{
+      fn: '__device_attach', insert: { label: 'check_dead', after: 'device_lock', before: 'bus_for_each_drv' },
+      // +	if (dev->p->dead) {
+      // +		goto out_unlock;
+      step: (site) => ({
+        where: `${DD}:__device_attach`, since: 'v5.9 (654888327e9f)',
+        run: (s) => (s.dev[site.dev]!.dead ? 'out_unlock' : 'bus_for_each_drv'),
+      }),
+    }],
+  },
+  '58b116bce136': {
+    id: '58b116bce136', commit: '58b116bce136', base: 'v3.14',
+    subject: 'drivercore: deferral race condition fix',
+    touches: ['really_probe:call_probe', 'really_probe:driver_deferred_probe_add'],
+    flags: ['TRIGGER_COUNT'],
+    hunks: [{
+      // +	int local_trigger_count = atomic_read(&deferred_trigger_count);
+      fn: 'really_probe', replace: 'call_probe',
+      step: (site, orig) => ({ ...orig!, since: 'v3.15 (58b116bce136)', run: (s, t, b, c) => { t.tc[site.depth] = s.triggerCount; return orig!.run(s, t, b, c); } }),
+    }, {
+      // +		/* Did a trigger occur while probing? Need to re-trigger if yes */
+      // +		if (local_trigger_count != atomic_read(&deferred_trigger_count))
+      // +			driver_deferred_probe_trigger();
+      fn: 'really_probe', replace: 'driver_deferred_probe_add',
+      step: (site, orig) => ({ ...orig!, since: 'v3.15 (58b116bce136)', run: (s, t, b, c) => {
+        const r = orig!.run(s, t, b, c);
+        return t.tc[site.depth] !== s.triggerCount ? 'driver_deferred_probe_trigger' : r;
+      } }),
+    }],
+  },
+};
+
+PATCHES['18daa52418e7'] = {
+  id: '18daa52418e7', commit: '18daa52418e7', base: 'v5.19',
+  subject: 'driver core: fix potential NULL pointer dereference in dev_uevent()',
+  touches: ['dev_uevent:if_driver'],
+  flags: ['UEVENT_SINGLE_READ'],
+  hunks: [{
+    // +	scoped_guard(spinlock, &sp->klist_drivers.k_lock) {
+    // +		struct device_driver *drv = READ_ONCE(dev->driver);
+    // +		if (drv) add_uevent_var(env, "DRIVER=%s", drv->name);
+    fn: 'dev_uevent', replace: 'if_driver',
+    step: () => ({ where: 'drivers/base/core.c:dev_uevent (READ_ONCE(dev->driver) under klist_drivers.k_lock)', since: 'v6.15 (18daa52418e7)', run: () => RETURN }),
+  }],
+};
+
+PATCHES['dev-ready-v3'] = {
+  id: 'dev-ready-v3', commit: 'unmerged (Douglas Anderson, LKML v3 1/9, Apr 2026)', base: 'mainline',
+  subject: "driver core: Don't let a device probe until it's ready",
+  touches: ['__driver_attach:driver_match_device'],
+  hunks: [{
+    // __driver_attach skips a device whose device_add has not reached the point where it is ready
+    fn: '__driver_attach', replace: 'driver_match_device',
+    step: (site, orig) => ({ ...orig!, since: 'dev-ready-v3 (unmerged)', run: (s, t, b, c) => (s.dev[site.dev]!.ready ? orig!.run(s, t, b, c) : RETURN) }),
+  }],
+};
+
+export const PATCH_IDS = Object.keys(PATCHES);
+
+/** Flags implemented by a patch, and when the flag's layout lets the patch apply. */
+const IMPLIED: { flag: Flag; patch: string; unless?: Flag }[] = [
+  { flag: 'TRIGGER_COUNT', patch: '58b116bce136', unless: 'PROBE_BUSY_CHECK' },
+  { flag: 'ATTACH_DEAD_CHECK', patch: '654888327e9f' },
+  { flag: 'UEVENT_SINGLE_READ', patch: '18daa52418e7' },
+];
+
+export function patch(id: string): Patch {
+  const p = PATCHES[id];
+  if (!p) throw new ProbecheckError('E603', `unknown patch '${id}'; known: ${PATCH_IDS.join(', ')}`);
+  return p;
+}
+
+/** Parse the `patches` parameter: comma-separated ids, blanks ignored. */
+export function parsePatches(list: string | undefined): Patch[] {
+  return (list ?? '').split(',').map((x) => x.trim()).filter(Boolean).map(patch);
+}
+
+/**
+ * The effective flags and patch list of `profileFlags + patches`. A patch whose flags the profile
+ * already has does not apply (E604: already applied).
+ */
+export function combine(profileName: string, profileFlags: readonly Flag[], patches: readonly Patch[]): { flags: Set<Flag>; patches: Patch[] } {
+  const flags = new Set<Flag>(profileFlags);
+  for (const p of patches) {
+    for (const f of p.flags ?? []) {
+      if (flags.has(f)) throw new ProbecheckError('E604', `patch ${p.id} (${p.subject}) does not apply to ${profileName}: it already has ${f} (the fix is merged there)`);
+      flags.add(f);
+    }
+  }
+  const all = [...patches];
+  for (const i of IMPLIED) {
+    if (!flags.has(i.flag) || (i.unless && flags.has(i.unless))) continue;
+    if (!all.some((p) => p.id === i.patch)) all.push(PATCHES[i.patch]!);
+  }
+  return { flags, patches: all };
+}

@@ -1,0 +1,69 @@
+/**
+ * kernel/async.c as the driver core uses it. async_schedule either queues an entry (the work
+ * runs later in its own kworker thread, which must be declared dormant) or, when the entry
+ * cannot be allocated, runs the function synchronously in the caller, still holding whatever
+ * the caller holds: the `sync fallback` branch. async_synchronize_full waits until no entry is
+ * pending, including the caller's own when called from async context (a self-deadlock).
+ * wait_for_device_probe: probe_count == 0, then async_synchronize_full.
+ */
+import { RETURN, type KStep, type Ret, type ThreadBuilder } from '../emit.js';
+import type { KS } from '../state.js';
+import { ASYNC, DD } from './common.js';
+
+export const ASYNC_BRANCHES = ['async', 'sync fallback'] as const;
+
+/** Thread name of an async worker running `fn(arg)`. */
+export const asyncThreadName = (fn: string, arg: string, n = 1) => `kworker/u:async ${fn}(${arg})${n > 1 ? `#${n}` : ''}`;
+export const asyncProgram = (fn: string, arg: string) => `${fn}(${arg})`;
+
+/**
+ * The async_schedule step: branch 0 queues the entry and spawns the worker running `program`;
+ * branch 1 (when the world allows it) jumps into the inlined function at `inline`.
+ * `before` runs first in both branches (e.g. get_device bookkeeping).
+ */
+export function asyncScheduleStep(tb: ThreadBuilder, program: string, inline: string, next: string, where: string, since: string): KStep {
+  const fallback = tb.k.w.syncFallback;
+  const st: KStep = {
+    where: `${where} -> ${ASYNC}:async_schedule`, since,
+    run: (s, t, b, ctx) => {
+      if (b === 1) return inline;
+      s.asyncPending++;
+      t.usedAsync = 1;
+      ctx.spawn(program);
+      return next;
+    },
+  };
+  if (fallback) { st.branches = 2; st.branchNames = ASYNC_BRANCHES; }
+  tb.usesAsync = true;
+  return st;
+}
+
+/** async_synchronize_full(): wait until the global pending list is empty. */
+export function asyncSynchronizeFullStep(where: string, next: string): KStep {
+  return {
+    where: `${where} -> ${ASYNC}:async_synchronize_full`,
+    await: (s: KS) => s.asyncPending === 0,
+    waits: (s: KS) => `async_synchronize_full (${s.asyncPending} entr${s.asyncPending === 1 ? 'y' : 'ies'} pending)`,
+    run: () => next,
+  };
+}
+
+/** The end of async_run_entry_fn: the entry leaves the pending list. */
+export function asyncRunEntryDone(tb: ThreadBuilder): string {
+  const f = tb.fn('async_run_entry_fn', {}, null);
+  f.step('done', { where: `${ASYNC}:async_run_entry_fn`, run: (s) => { s.asyncPending--; return RETURN; } });
+  return f.done();
+}
+
+/** wait_for_device_probe(): [flush_work(&deferred_probe_work)]; wait for probe_count == 0; async_synchronize_full. */
+export function waitForDeviceProbe(tb: ThreadBuilder, ret: Ret): string {
+  const f = tb.fn('wait_for_device_probe', {}, ret);
+  if (tb.k.has('WAIT_FLUSH_DEFERRED')) {
+    f.step('flush_work', { where: `${DD}:wait_for_device_probe -> kernel/workqueue.c:flush_work`, since: 'mainline (WAIT_FLUSH_DEFERRED)',
+      await: (s) => !s.deferredWorkQueued && !s.deferredWorkRunning, waits: () => 'flush_work(&deferred_probe_work)', run: () => 'wait_event' });
+  }
+  f.step('wait_event', { where: `${DD}:wait_for_device_probe`, await: (s) => s.probeCount === 0,
+    waits: (s) => `probe_count == 0 (it is ${s.probeCount})`, run: () => 'async_synchronize_full' });
+  f.step('async_synchronize_full', asyncSynchronizeFullStep(`${DD}:wait_for_device_probe`, RETURN));
+  return f.done();
+}

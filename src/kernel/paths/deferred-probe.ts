@@ -1,0 +1,33 @@
+/**
+ * The deferred-probe worker (drivers/base/dd.c:deferred_probe_work_func): one work item, one
+ * kworker. It takes the first device off the active list under deferred_probe_mutex, drops the
+ * mutex and runs bus_probe_device on it (async allowed), until the list is empty. "First" is the
+ * lowest device index (the list's order is not modelled).
+ * driver_deferred_probe_add/_del/_trigger are steps of really_probe, driver_probe_device and device_del.
+ */
+import type { ThreadBuilder } from '../emit.js';
+import { DD } from './common.js';
+import { busProbeDevice } from './device-add.js';
+
+export const DEFERRED_WORKER = 'kworker deferred_probe_work_func';
+
+export function deferredProbeWorkFunc(tb: ThreadBuilder): string {
+  const w = tb.k.w;
+  const f = tb.fn('deferred_probe_work_func', {}, null);
+  const devs = w.devices.filter((d) => d.drivers.length > 0).map((d) => d.i);
+  const probe = new Map(devs.map((d) => [d, busProbeDevice(tb, d, f.label('mutex_lock'), 'mutex_lock')]));
+  f.step('process_one_work', { where: `kernel/workqueue.c:worker_thread -> ${DD}:deferred_probe_work_func`, idle: true,
+    await: (s) => s.deferredWorkQueued,
+    run: (s) => { s.deferredWorkQueued = false; s.deferredWorkRunning = true; return 'mutex_lock'; } });
+  f.step('mutex_lock', { where: `${DD}:deferred_probe_work_func`, await: (s) => s.deferredProbeMutex === 0, waits: () => 'deferred_probe_mutex',
+    run: (s, t) => {
+      for (const d of devs) {
+        if (s.dev[d]!.deferred !== 'active') continue;
+        s.dev[d]!.deferred = 'none';   // list_del_init; get_device; mutex_unlock; device_pm_move_last
+        return probe.get(d)!(s, t);
+      }
+      s.deferredWorkRunning = false;
+      return 'process_one_work';
+    } });
+  return f.done();
+}

@@ -1,0 +1,45 @@
+/**
+ * device_add (drivers/base/core.c) as far as the driver core is concerned, and bus_probe_device.
+ * The device becomes visible to driver_attach at bus_add_device (since 190888ac01d0; before it,
+ * bus_probe_device added it to the bus klist after probing) and is ready (device_pm_add done,
+ * B14) one step later. A device that is already registered is not added again (a probe that
+ * registers its child runs again after -EPROBE_DEFER: the child is still there).
+ */
+import { RETURN, type Ret, type ThreadBuilder } from '../emit.js';
+import type { KL, KS } from '../state.js';
+import { BUS, CORE } from './common.js';
+import { deviceAttach } from './device-attach.js';
+
+/**
+ * bus_probe_device(dev): no step of its own, a router for the calling step: to
+ * device_initial_probe (which returns to `ret`), or to `skip` (a label of the calling block,
+ * possibly RETURN) when the bus does not autoprobe.
+ */
+export function busProbeDevice(tb: ThreadBuilder, dev: number, ret: Ret, skip: string): (s: KS, t: KL) => string {
+  const attach = deviceAttach(tb, dev, true, ret);
+  const bus = tb.k.w.devices[dev]!.bus;
+  return (s) => (s.bus[bus]!.autoprobe ? attach : skip);
+}
+
+export function deviceAdd(tb: ThreadBuilder, dev: number, ret: Ret): string {
+  const k = tb.k;
+  const f = tb.fn('device_add', { dev }, ret);
+  const early = k.has('BUS_LIST_BEFORE_PROBE');
+  const probe = early ? busProbeDevice(tb, dev, ret, RETURN) : busProbeDevice(tb, dev, f.label('klist_add_tail'), 'klist_add_tail');
+  f.step('bus_add_device', { where: `${CORE}:device_add (kobject_add), ${BUS}:bus_add_device`, since: early ? 'v3.6 (190888ac01d0)' : 'v2.6', run: (s) => {
+    const d = s.dev[dev]!;
+    if (d.registered) return RETURN;
+    d.registered = true;
+    d.dead = false; d.delStarted = false; d.delDone = false; d.dels = 0; // added again: a new struct device
+    if (early) d.onBus = true;
+    return 'device_pm_add';
+  } });
+  f.step('device_pm_add', { where: `${CORE}:device_add (device_pm_add, uevent), ${BUS}:bus_probe_device`, run: (s, t) => {
+    s.dev[dev]!.ready = true;
+    return probe(s, t);
+  } });
+  if (!early) {
+    f.step('klist_add_tail', { where: `${BUS}:bus_probe_device (klist_add_tail knode_bus)`, since: 'before 190888ac01d0', run: (s) => { s.dev[dev]!.onBus = true; return RETURN; } });
+  }
+  return f.done();
+}

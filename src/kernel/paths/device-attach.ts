@@ -1,0 +1,98 @@
+/**
+ * __device_attach (device_initial_probe / device_attach), its bus_for_each_drv walk over
+ * __device_attach_driver, and __device_attach_async_helper (drivers/base/dd.c).
+ *
+ * The klist walk visits the device's matching drivers in declaration order and skips those not
+ * on the bus list at the moment the walk reaches them (a snapshot per element). v4.2 calls
+ * async_schedule with dev->mutex held; b232b02bf3c2 (v5.19) schedules after device_unlock.
+ * The dead check of 654888327e9f is inserted by that patch (patches.ts), also for v5.9+.
+ */
+import { RETURN, type Ret, type ThreadBuilder } from '../emit.js';
+import type { KL, KS } from '../state.js';
+import { RET } from '../world.js';
+import { asyncProgram, asyncScheduleStep } from './async.js';
+import { DD, allowsAsync, lockStep, mayBeAsync } from './common.js';
+import { driverProbeDevice, stopsWalk } from './really-probe.js';
+
+/**
+ * bus_for_each_drv(dev->bus, NULL, &data, __device_attach_driver): returns the walk's entry label.
+ * `after` picks where to go when the walk ends (t.ret = 0, or the nonzero value that stopped it).
+ */
+export function attachWalk(tb: ThreadBuilder, dev: number, frame: number, checkAsync: boolean, wantAsync: boolean,
+  after: (s: KS, t: KL) => string | null): (s: KS, t: KL) => string | null {
+  const k = tb.k;
+  const drivers = k.w.devices[dev]!.drivers;
+  let next: (s: KS, t: KL) => string | null = after;
+  for (const drv of [...drivers].reverse()) {
+    const cont = next;
+    const f = tb.fn('__device_attach_driver', { dev, drv }, null);
+    const probe = driverProbeDevice(tb, dev, drv, (s, t) => {
+      if (stopsWalk(t.ret)) return after(s, t);
+      t.ret = RET.ZERO;
+      return cont(s, t);
+    });
+    f.step('driver_match_device', { where: `${DD}:__device_attach_driver`, since: 'v4.2 (765230b5f084)', run: (s, t) => {
+      if (!s.drv[drv]!.onBus) return cont(s, t);
+      if (s.dev[dev]!.driver !== 0) { t.ret = RET.EBUSY; return after(s, t); }
+      const a = allowsAsync(k, s, drv);
+      if (a) t.haveAsync[frame] = 1;
+      if (checkAsync && a !== wantAsync) return cont(s, t);
+      return probe;
+    } });
+    const entry = f.done();
+    next = () => entry;
+  }
+  return next;
+}
+
+/** __device_attach(dev, allow_async). */
+export function deviceAttach(tb: ThreadBuilder, dev: number, allowAsync: boolean, ret: Ret): string {
+  const k = tb.k, me = tb.owner;
+  const f = tb.fn('__device_attach', { dev }, ret);
+  const frame = tb.enter();
+  const afterUnlock = k.has('ASYNC_AFTER_UNLOCK');
+  const goAsync = (t: KL) => t.ret === RET.ZERO && allowAsync && t.haveAsync[frame] === 1;
+  const walk = attachWalk(tb, dev, frame, allowAsync, false,
+    (_s, t) => (!afterUnlock && goAsync(t) ? f.label('async_schedule') : f.label('out_unlock')));
+  const canAsync = allowAsync && k.w.devices[dev]!.drivers.some((d) => mayBeAsync(k, d));
+  // The synchronous fallback runs the helper inline, here.
+  const inline = canAsync ? deviceAttachAsyncHelper(tb, dev, afterUnlock ? ret : f.label('out_unlock')) : '';
+
+  f.step('device_lock', lockStep(k, dev, me, `${DD}:__device_attach`, (s, t) => {
+    t.ret = RET.ZERO;
+    t.haveAsync[frame] = 0;
+    const d = s.dev[dev]!;
+    if (d.driver !== 0) { t.ret = d.bound ? RET.BOUND : RET.ZERO; return 'out_unlock'; }
+    return 'bus_for_each_drv';
+  }));
+  f.route('bus_for_each_drv', walk);
+  f.step('out_unlock', { where: `${DD}:__device_attach`, run: (s, t) => {
+    s.dev[dev]!.mutex = 0;
+    return afterUnlock && goAsync(t) ? 'async_schedule' : RETURN;
+  } });
+  if (canAsync) {
+    f.step('async_schedule', asyncScheduleStep(tb, asyncProgram('__device_attach_async_helper', k.vn(dev)), inline,
+      afterUnlock ? RETURN : 'out_unlock', `${DD}:__device_attach`, afterUnlock ? 'v5.19 (b232b02bf3c2): after device_unlock' : 'v4.2 (765230b5f084): dev->mutex held'));
+  }
+  tb.leave();
+  return f.done();
+}
+
+/** __device_attach_async_helper(dev): the async pass over drivers that want async probing. */
+export function deviceAttachAsyncHelper(tb: ThreadBuilder, dev: number, ret: Ret): string {
+  const k = tb.k, me = tb.owner;
+  const f = tb.fn('__device_attach_async_helper', { dev }, ret);
+  const frame = tb.enter();
+  const walk = attachWalk(tb, dev, frame, true, true, () => f.label('out_unlock'));
+  f.step('device_lock', lockStep(k, dev, me, `${DD}:__device_attach_async_helper`, (s, t) => {
+    t.ret = RET.ZERO;
+    t.haveAsync[frame] = 0;
+    // 3451a495ef24 (v5.1): skip dead or already bound devices.
+    if (k.has('DEAD_FLAG') && (s.dev[dev]!.dead || s.dev[dev]!.driver !== 0)) return 'out_unlock';
+    return 'bus_for_each_drv';
+  }, k.has('DEAD_FLAG') ? 'v5.1 (3451a495ef24)' : 'v4.2 (765230b5f084)'));
+  f.route('bus_for_each_drv', walk);
+  f.step('out_unlock', { where: `${DD}:__device_attach_async_helper`, run: (s) => { s.dev[dev]!.mutex = 0; return RETURN; } });
+  tb.leave();
+  return f.done();
+}

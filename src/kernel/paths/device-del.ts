@@ -1,0 +1,36 @@
+/**
+ * device_del (drivers/base/core.c): the dead flag set under the device lock (3451a495ef24, v5.1), then
+ * bus_remove_device (off the bus klist, device_release_driver), driver_deferred_probe_del, and
+ * only at the very end kobject_del, which is when device_is_registered() turns false.
+ */
+import { RETURN, type Ret, type ThreadBuilder } from '../emit.js';
+import { BUS, CORE, DD, lockStep } from './common.js';
+import { deviceReleaseDriver } from './release.js';
+
+export function deviceDel(tb: ThreadBuilder, dev: number, ret: Ret): string {
+  const k = tb.k, me = tb.owner;
+  const f = tb.fn('device_del', { dev }, ret);
+  const rel = deviceReleaseDriver(tb, dev, f.label('driver_deferred_probe_del'));
+  if (k.has('DEAD_FLAG')) {
+    // 3451a495ef24 sets dev->p->dead under device_lock in device_del; kill_device() wraps it since 00289cd87676 (v5.3).
+    f.step('kill_device', lockStep(k, dev, me, `${CORE}:device_del (device_lock; dev->p->dead = true)`, (s) => {
+      const d = s.dev[dev]!;
+      d.dead = true; d.delStarted = true; d.mutex = 0; // device_lock; kill_device; device_unlock
+      return 'bus_remove_device';
+    }, 'v5.1 (3451a495ef24)'));
+  }
+  f.step('bus_remove_device', { where: `${BUS}:bus_remove_device (klist_del knode_bus)`, run: (s) => {
+    const d = s.dev[dev]!;
+    d.delStarted = true; d.onBus = false;
+    if (d.dels < 3) d.dels++;
+    return rel;
+  } });
+  f.step('driver_deferred_probe_del', { where: `${CORE}:device_del -> ${DD}:driver_deferred_probe_del`, await: (s) => s.deferredProbeMutex === 0,
+    waits: () => 'deferred_probe_mutex', run: (s) => { s.dev[dev]!.deferred = 'none'; return 'kobject_del'; } });
+  f.step('kobject_del', { where: `${CORE}:device_del (kobject_del)`, run: (s) => {
+    const d = s.dev[dev]!;
+    d.registered = false; d.ready = false; d.delDone = true;
+    return RETURN;
+  } });
+  return f.done();
+}

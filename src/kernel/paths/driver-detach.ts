@@ -1,0 +1,60 @@
+/**
+ * driver_unregister -> bus_remove_driver -> driver_detach (drivers/base/bus.c, dd.c).
+ * The driver leaves the bus list first (no new __device_attach sees it), then every device bound
+ * to it is released, then drv->p is freed. driver_detach's loop is modelled as one pass over the
+ * driver's matching devices, last first, each visited only if bound to drv when reached.
+ */
+import { RETURN, type Ret, type ThreadBuilder } from '../emit.js';
+import { asyncSynchronizeFullStep } from './async.js';
+import { BUS, DD, allowsAsync, mayBeAsync, mutexWaits, takesParentLock } from './common.js';
+import { releaseDriver } from './release.js';
+
+export function busRemoveDriver(tb: ThreadBuilder, drv: number, ret: Ret): string {
+  const f = tb.fn('bus_remove_driver', { drv }, ret);
+  const detach = driverDetach(tb, drv, f.label('kobject_put'));
+  f.step('remove_bind_files', { where: `${BUS}:bus_remove_driver (remove_bind_files)`, run: (s) => { s.drv[drv]!.bindFiles = false; return 'klist_remove'; } });
+  // kernfs_remove drains the files' active references: a bind/unbind store in flight finishes first.
+  f.step('klist_remove', { where: `${BUS}:bus_remove_driver (klist_remove knode_bus)`, await: (s) => s.drv[drv]!.storesActive === 0,
+    waits: () => `kernfs_drain(bind/unbind of ${tb.k.dn(drv)})`, run: (s) => { s.drv[drv]!.onBus = false; return detach; } });
+  f.step('kobject_put', { where: `${BUS}:bus_remove_driver (module_remove_driver, kobject_put(&drv->p->kobj))`, run: (s) => {
+    s.drv[drv]!.alive = false; s.drv[drv]!.unregDone = true; return RETURN;
+  } });
+  return f.done();
+}
+
+export function driverDetach(tb: ThreadBuilder, drv: number, ret: Ret): string {
+  const k = tb.k, me = tb.owner, w = k.w;
+  let next: Ret = ret;
+  for (const dev of w.drivers[drv]!.matches) {
+    const f = tb.fn('driver_detach', { dev, drv }, next);
+    const pl = takesParentLock(k, dev), parent = w.devices[dev]!.parent;
+    const rel = releaseDriver(tb, dev, f.label('device_unlock'), pl);
+    const bound = (s: import('../state.js').KS) => s.dev[dev]!.bound && s.dev[dev]!.driver === drv + 1;
+    if (pl) {
+      f.step('lock_parent', { where: `${DD}:driver_detach (device_lock(dev->parent))`, since: k.has('NEED_PARENT_LOCK') ? 'v4.18 (8c97a46af04b)' : 'v2.6.16',
+        await: (s) => !bound(s) || s.dev[parent]!.mutex === 0, waits: mutexWaits(k, parent),
+        run: (s) => { if (!bound(s)) return RETURN; s.dev[parent]!.mutex = me; return 'device_lock'; } });
+    }
+    f.step('device_lock', { where: `${DD}:driver_detach`, await: (s) => (!pl && !bound(s)) || s.dev[dev]!.mutex === 0, waits: mutexWaits(k, dev),
+      run: (s) => { if (!pl && !bound(s)) return RETURN; s.dev[dev]!.mutex = me; return rel(s, 'device_unlock', drv); } });
+    f.step('device_unlock', { where: `${DD}:driver_detach`, run: (s) => {
+      s.dev[dev]!.mutex = 0;
+      if (pl) s.dev[parent]!.mutex = 0;
+      return RETURN;
+    } });
+    next = f.done();
+  }
+  if (k.has('ASYNC_SYNC_IN_DRIVER_DETACH') && mayBeAsync(k, drv)) {
+    const f = tb.fn('driver_detach', { drv }, next);
+    // Only for drivers that allow async probing (the module parameter is read at run time).
+    f.step('async_synchronize_full', { ...asyncSynchronizeFullStep(`${DD}:driver_detach`, RETURN), since: 'v5.1 ("driver core: Move async_synchronize_full call")',
+      await: (s) => !allowsAsync(k, s, drv) || s.asyncPending === 0 });
+    next = f.done();
+  }
+  if (typeof next !== 'string') {
+    const f = tb.fn('driver_detach', { drv }, next);
+    f.step('klist_devices_empty', { where: `${DD}:driver_detach`, run: () => RETURN });
+    next = f.done();
+  }
+  return next;
+}

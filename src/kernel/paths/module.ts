@@ -1,0 +1,52 @@
+/**
+ * Module load and unload (kernel/module/main.c): do_init_module and delete_module, with the
+ * module's init registering its drivers and its exit unregistering them. delete_module's checks
+ * (state LIVE, refcount == MODULE_REF_BASE) happen under module_mutex in one step: nothing in
+ * between can block. v3.8..v5.16 do_init_module synchronises only if the init task itself used
+ * async (PF_USED_ASYNC, 774a1221e862, reverted by 67d6212afda2).
+ */
+import { RETURN, type Ret, type ThreadBuilder } from '../emit.js';
+import { MODULE } from './common.js';
+import { asyncSynchronizeFullStep } from './async.js';
+import { busAddDriver } from './driver-attach.js';
+import { busRemoveDriver } from './driver-detach.js';
+
+export function doInitModule(tb: ThreadBuilder, m: number, ret: Ret): string {
+  const k = tb.k, info = k.w.modules[m]!;
+  const f = tb.fn('do_init_module', {}, ret);
+  let init: string = f.label('module_live');
+  for (const drv of [...info.drivers].reverse()) init = busAddDriver(tb, drv, init);
+  const pf = k.has('MODULE_SYNC_PF_USED_ASYNC');
+  f.step('load_module', { where: `${MODULE}:load_module, do_init_module (mod->init)`, run: (s) => {
+    const x = s.mod[m]!;
+    if (x.state !== 'UNFORMED') return null; // already loaded: modprobe does nothing
+    x.state = 'COMING'; x.refcnt = 2;          // MODULE_REF_BASE + the reference init runs under
+    return init;
+  } });
+  f.step('module_live', { where: `${MODULE}:do_init_module`, run: (s, t) => {
+    s.mod[m]!.state = 'LIVE';
+    if (!s.mod[m]!.asyncProbeRequested && (!pf || t.usedAsync === 1)) return 'async_synchronize_full';
+    return 'module_put';
+  } });
+  f.step('async_synchronize_full', asyncSynchronizeFullStep(`${MODULE}:do_init_module`, 'module_put'));
+  f.step('module_put', { where: `${MODULE}:do_init_module (module_put)`, run: (s) => { s.mod[m]!.refcnt--; return RETURN; } });
+  return f.done();
+}
+
+export function deleteModule(tb: ThreadBuilder, m: number, ret: Ret): string {
+  const info = tb.k.w.modules[m]!;
+  const f = tb.fn('delete_module', {}, ret);
+  let exit: string = f.label('async_synchronize_full');
+  for (const drv of info.drivers) exit = busRemoveDriver(tb, drv, exit);
+  f.step('try_stop_module', { where: `${MODULE}:delete_module, try_stop_module`, await: (s) => s.moduleMutex === 0,
+    waits: () => 'module_mutex', run: (s) => {
+      const x = s.mod[m]!;
+      if (x.state !== 'LIVE') return RETURN;  // -EBUSY (or -ENOENT)
+      if (x.refcnt !== 1) return RETURN;      // -EWOULDBLOCK
+      x.refcnt = 0; x.state = 'GOING';
+      return exit;                            // mutex_unlock(&module_mutex); mod->exit()
+    } });
+  f.step('async_synchronize_full', asyncSynchronizeFullStep(`${MODULE}:delete_module`, 'free_module'));
+  f.step('free_module', { where: `${MODULE}:free_module`, run: (s) => { s.mod[m]!.state = 'FREED'; return RETURN; } });
+  return f.done();
+}

@@ -1,0 +1,186 @@
+/**
+ * driver_probe_device -> really_probe -> drv->probe -> driver_bound, and the deferral bookkeeping
+ * around them (drivers/base/dd.c). The caller holds dev->mutex (and the parent's for USB).
+ *
+ * What probe() does comes from the scenario: it may register child devices (device_add, inline,
+ * in this thread) and then returns one of its outcomes (a nondeterministic choice when several).
+ * v4.2 keeps probe_count and the deferral in really_probe; since 204db60c8357 (PROBE_BUSY_CHECK)
+ * they live in driver_probe_device and __driver_probe_device also refuses a bound device (-EBUSY).
+ * The trigger-count snapshot (58b116bce136) is added by that patch (patches.ts) in the older layout.
+ */
+import { RETURN, type KStep, type Ret, type ThreadBuilder } from '../emit.js';
+import type { KS } from '../state.js';
+import { RET } from '../world.js';
+import { DD, deferredTrigger, lockStep } from './common.js';
+import { deviceAdd } from './device-add.js';
+import { deviceDel } from './device-del.js';
+
+/** The -ENODEV/-EBUSY checks at the top of (__)driver_probe_device; -1 when it may probe. */
+function refuse(tb: ThreadBuilder, s: KS, dev: number): number {
+  const d = s.dev[dev]!;
+  if (tb.k.has('DEAD_FLAG') && tb.k.has('PROBE_BUSY_CHECK') && d.dead) return RET.ENODEV;
+  if (!d.registered) return RET.ENODEV;
+  if (tb.k.has('PROBE_BUSY_CHECK') && d.driver !== 0) return RET.EBUSY;
+  return -1;
+}
+
+/** Does this return value stop bus_for_each_drv (__device_attach_driver returned nonzero)? */
+export const stopsWalk = (ret: number) => ret === RET.BOUND || ret === RET.ENODEV || ret === RET.EBUSY;
+
+/** driver_probe_device(drv, dev). */
+export function driverProbeDevice(tb: ThreadBuilder, dev: number, drv: number, ret: Ret): string {
+  const k = tb.k;
+  const f = tb.fn('driver_probe_device', { dev, drv }, ret);
+  const depth = tb.enter();
+  // Before 204db60c8357 really_probe's return is driver_probe_device's; after it, deferral follows.
+  const rp = reallyProbe(tb, dev, drv, depth, k.has('PROBE_BUSY_CHECK') ? f.label('deferred') : f.ret);
+  if (!k.has('PROBE_BUSY_CHECK')) {
+    f.step('check', { where: `${DD}:driver_probe_device`, since: 'v2.6.x', run: (s, t) => {
+      const r = refuse(tb, s, dev);
+      if (r >= 0) { t.ret = r; return RETURN; }
+      return rp;
+    } });
+  } else {
+    f.step('check', { where: `${DD}:driver_probe_device, __driver_probe_device`, since: 'v5.14 (204db60c8357)', run: (s, t) => {
+      if (k.has('TRIGGER_COUNT')) t.tc[depth] = s.triggerCount;
+      s.probeCount++;
+      const r = refuse(tb, s, dev);
+      if (r >= 0) { t.ret = r; return 'out'; }
+      s.dev[dev]!.canMatch = true;
+      return rp;
+    } });
+    f.step('deferred', { where: `${DD}:driver_probe_device, driver_deferred_probe_add`, since: 'v5.14 (204db60c8357)',
+      await: (s) => s.deferredProbeMutex === 0, waits: () => 'deferred_probe_mutex',
+      run: (s, t) => {
+        if (t.ret !== RET.EPROBE_DEFER) return 'out';
+        const d = s.dev[dev]!;
+        if (d.canMatch && d.deferred === 'none') d.deferred = 'pending';
+        return k.has('TRIGGER_COUNT') && t.tc[depth] !== s.triggerCount ? 'driver_deferred_probe_trigger' : 'out';
+      } });
+    f.step('driver_deferred_probe_trigger', { where: `${DD}:driver_deferred_probe_trigger`, since: 'v3.15 (58b116bce136)',
+      await: (s) => s.deferredProbeMutex === 0, waits: () => 'deferred_probe_mutex',
+      run: (s) => { deferredTrigger(k, s); return 'out'; } });
+    f.step('out', { where: `${DD}:driver_probe_device`, since: 'v5.14 (204db60c8357)', run: (s) => { s.probeCount--; return RETURN; } });
+  }
+  tb.leave();
+  return f.done();
+}
+
+/** __driver_probe_device(drv, dev) alone: what bind_store calls since v5.14 (no probe_count, no deferral). */
+export function driverProbeDeviceNoCount(tb: ThreadBuilder, dev: number, drv: number, ret: Ret): string {
+  const f = tb.fn('__driver_probe_device', { dev, drv }, ret);
+  const depth = tb.enter();
+  const rp = reallyProbe(tb, dev, drv, depth, f.ret);
+  f.step('check', { where: `${DD}:__driver_probe_device`, since: 'v5.14 (45ddcb42949f)', run: (s, t) => {
+    const r = refuse(tb, s, dev);
+    if (r >= 0) { t.ret = r; return RETURN; }
+    return rp;
+  } });
+  tb.leave();
+  return f.done();
+}
+
+/** really_probe(dev, drv) with drv->probe and driver_bound inlined. */
+function reallyProbe(tb: ThreadBuilder, dev: number, drv: number, depth: number, ret: Ret): string {
+  const k = tb.k, w = k.w, info = w.drivers[drv]!, me = tb.owner;
+  const old = !k.has('PROBE_BUSY_CHECK');
+  const f = tb.fn('really_probe', { dev, drv }, ret);
+  // Children that probe() registers, chained: each device_add returns into the next.
+  let next = f.label('probe_ret');
+  for (const c of [...info.registers].reverse()) next = deviceAdd(tb, c, next);
+  // Locks probe() takes on other devices come first, then the children it registers
+  // (their steps are added after call_probe, the block's entry).
+  const lockSteps: [string, number, string][] = [];
+  for (const x of [...info.locks].reverse()) {
+    const l = `device_lock(${k.vn(x)})`;
+    lockSteps.unshift([l, x, next]);
+    next = f.label(l);
+  }
+  const firstChild = next;
+  // A failing probe removes the children it registered (its error path / devres), so each retry
+  // registers them again: the ingredient of the re-probe loop of driver.rst (B15).
+  let cleanup = f.label('probe_failed');
+  const cleanupSteps: [string, KStep][] = [];
+  for (const c of [...info.registers].reverse()) {
+    const after = cleanup, del = deviceDel(tb, c, after), l = `devres_release_all(${k.vn(c)})`;
+    cleanupSteps.unshift([l, { where: `${DD}:really_probe (probe error path: device_unregister(${k.vn(c)}))`, run: (s) => (s.dev[c]!.registered ? del : after) }]);
+    cleanup = f.label(l);
+  }
+  const links = w.links.filter((l) => l.consumer === dev);
+  const supplierLinks = w.links.filter((l) => l.supplier === dev);
+
+  f.step('call_probe', { where: `${DD}:really_probe`, since: old ? 'v4.2' : 'v5.14', run: (s, t) => {
+    if (old) s.probeCount++;
+    if (k.has('DEVICE_LINKS')) {
+      // device_links_check_suppliers: a managed supplier link that is not AVAILABLE defers the probe.
+      for (const l of links) if (s.link[l.i]!.status !== 'NONE' && s.link[l.i]!.status !== 'AVAILABLE') { t.ret = RET.EPROBE_DEFER; return old ? 'probe_failed' : RETURN; }
+      for (const l of links) if (s.link[l.i]!.status === 'AVAILABLE') s.link[l.i]!.status = 'CONSUMER_PROBE';
+    }
+    const d = s.dev[dev]!;
+    d.driver = drv + 1;
+    d.probing = me;
+    // A probe that needs an unbound device finds out first and defers (as drivers do with -EPROBE_DEFER).
+    for (const n of info.needs) if (!s.dev[n]!.bound) return 'probe_defer';
+    // Having found its suppliers, probe() adds its device links. device_link_init_status (core.c):
+    // supplier bound and consumer probing -> CONSUMER_PROBE; supplier unbinding -> SUPPLIER_UNBIND.
+    if (k.has('DEVICE_LINKS')) {
+      for (const li of info.addsLinks) {
+        if (s.link[li]!.status !== 'NONE') continue;
+        s.link[li]!.status = s.dev[w.links[li]!.supplier]!.linksUnbinding ? 'SUPPLIER_UNBIND' : 'CONSUMER_PROBE';
+      }
+    }
+    return firstChild;
+  } });
+  if (info.needs.length > 0) {
+    f.step('probe_defer', { where: `${DD}:really_probe (drv->probe returns -EPROBE_DEFER: a device it needs is not bound)`, run: (s, t) => {
+      s.dev[dev]!.probing = 0; t.ret = RET.EPROBE_DEFER; return 'probe_failed';
+    } });
+  }
+  for (const [l, st] of cleanupSteps) f.step(l, st);
+  for (const [l, x, after] of lockSteps) f.step(l, lockStep(k, x, me, `${DD}:really_probe (drv->probe: device_lock(${k.vn(x)}))`, () => after));
+  const outcomes = info.outcomes;
+  f.step('probe_ret', {
+    where: `${DD}:really_probe (drv->probe returns)`, branches: outcomes.length,
+    branchNames: outcomes.map((o) => (o === 'ok' ? '0' : o === 'defer' ? '-EPROBE_DEFER' : '-EIO')),
+    run: (s, t, b) => {
+      const d = s.dev[dev]!;
+      d.probing = 0;
+      for (const x of info.locks) if (s.dev[x]!.mutex === me) s.dev[x]!.mutex = 0; // probe() unlocks before returning
+      const o = outcomes[b]!;
+      if (o === 'ok') return 'driver_bound';
+      t.ret = o === 'defer' ? RET.EPROBE_DEFER : RET.EIO;
+      return info.registers.length > 0 ? cleanup : 'probe_failed';
+    },
+  });
+  f.step('driver_bound', { where: `${DD}:driver_bound`, run: (s) => {
+    s.dev[dev]!.bound = true;
+    if (k.has('DEVICE_LINKS')) {
+      // device_links_driver_bound: consumers' links become ACTIVE, suppliers' DORMANT ones AVAILABLE.
+      for (const l of links) if (s.link[l.i]!.status === 'CONSUMER_PROBE') s.link[l.i]!.status = 'ACTIVE';
+      for (const l of supplierLinks) if (s.link[l.i]!.status === 'DORMANT') s.link[l.i]!.status = 'AVAILABLE';
+    }
+    return 'driver_deferred_probe_del';
+  } });
+  f.step('driver_deferred_probe_del', { where: `${DD}:driver_deferred_probe_del`, await: (s) => s.deferredProbeMutex === 0, waits: () => 'deferred_probe_mutex',
+    run: (s) => { s.dev[dev]!.deferred = 'none'; return 'driver_deferred_probe_trigger'; } });
+  f.step('driver_deferred_probe_trigger', { where: `${DD}:driver_deferred_probe_trigger`, await: (s) => s.deferredProbeMutex === 0, waits: () => 'deferred_probe_mutex',
+    run: (s, t) => { deferredTrigger(k, s); if (t.ret !== RET.EPROBE_DEFER) t.ret = RET.BOUND; return old ? 'done' : RETURN; } });
+  f.step('probe_failed', { where: `${DD}:really_probe`, run: (s, t) => {
+    const d = s.dev[dev]!;
+    if (d.driver === drv + 1) d.driver = 0;
+    if (k.has('DEVICE_LINKS')) for (const l of links) if (s.link[l.i]!.status === 'CONSUMER_PROBE') s.link[l.i]!.status = 'AVAILABLE';
+    if (!old) return RETURN;
+    return t.ret === RET.EPROBE_DEFER ? 'driver_deferred_probe_add' : 'done';
+  } });
+  if (old) {
+    f.step('driver_deferred_probe_add', { where: `${DD}:driver_deferred_probe_add`, await: (s) => s.deferredProbeMutex === 0, waits: () => 'deferred_probe_mutex',
+      run: (s) => { const d = s.dev[dev]!; if (d.deferred === 'none') d.deferred = 'pending'; return 'done'; } });
+    f.step('done', { where: `${DD}:really_probe`, run: (s, t) => {
+      s.probeCount--;
+      t.ret = t.ret === RET.BOUND ? RET.BOUND : RET.ZERO;
+      return RETURN;
+    } });
+  }
+  return f.done();
+}
+

@@ -1,0 +1,108 @@
+/**
+ * Unbinding: device_release_driver(_internal) and __device_release_driver (drivers/base/dd.c).
+ * Before v5.1 __device_release_driver calls async_synchronize_full for async-capable drivers with
+ * the device lock (and for driver_detach the parent's) held; "driver core: Move async_synchronize_full
+ * call" (v5.1) moved it into driver_detach, before any lock. drv->remove runs in its own step so
+ * properties see it.
+ *
+ * Device links (DEVICE_LINKS, v4.10): while device_links_busy (a consumer link is CONSUMER_PROBE or
+ * ACTIVE) the supplier's lock(s) are dropped and device_links_unbind_consumers waits for probing
+ * consumers (wait_for_device_probe) or unbinds active ones, then the lock(s) are retaken.
+ * Approximation: after relocking, "dev->driver != drv" is read as "dev->driver == NULL".
+ */
+import { RETURN, type Ret, type ThreadBuilder } from '../emit.js';
+import type { KS } from '../state.js';
+import { asyncSynchronizeFullStep, waitForDeviceProbe } from './async.js';
+import { DD, allowsAsync, lockStep, mutexWaits, takesParentLock } from './common.js';
+
+/**
+ * __device_release_driver(dev): a block whose entry router the caller uses right after taking
+ * the lock(s): `enter(s, skip, only)` gives the first step to run, or `skip` when dev->driver is
+ * NULL (or, for device_release_driver_internal(dev, drv), not `only`). `withParent`: the caller
+ * holds the parent's lock too (dropped and retaken around device_links_unbind_consumers).
+ */
+export function releaseDriver(tb: ThreadBuilder, dev: number, ret: Ret, withParent = false): (s: KS, skip: string, only?: number) => string {
+  const k = tb.k, me = tb.owner, w = k.w, parent = w.devices[dev]!.parent;
+  const f = tb.fn('__device_release_driver', { dev }, ret);
+  const syncHere = !k.has('ASYNC_SYNC_IN_DRIVER_DETACH') && k.has('ASYNC_PROBE');
+  const consumers = k.has('DEVICE_LINKS') ? w.links.filter((l) => l.supplier === dev) : [];
+  const afterLinks = (s: KS) => (syncHere && allowsAsync(k, s, s.dev[dev]!.driver - 1) ? 'async_synchronize_full' : 'remove');
+
+  if (consumers.length > 0) {
+    // Consumers' releases and the probe wait, inlined (the link graph is acyclic).
+    const wait = waitForDeviceProbe(tb, f.label('device_links_unbind_consumers'));
+    const unbind = new Map(consumers.map((l) => [l.i, releaseInternal(tb, l.consumer, f.label('device_links_unbind_consumers'))]));
+    f.step('device_links_busy', { where: `${DD}:__device_release_driver -> drivers/base/core.c:device_links_busy`, since: 'v4.10 (9ed9895370ae)', run: (s) => {
+      if (consumers.some((l) => s.link[l.i]!.status === 'CONSUMER_PROBE' || s.link[l.i]!.status === 'ACTIVE')) {
+        s.dev[dev]!.mutex = 0;                       // __device_driver_unlock(dev, parent)
+        if (withParent) s.dev[parent]!.mutex = 0;
+        return 'device_links_unbind_consumers';
+      }
+      for (const l of consumers) if (s.link[l.i]!.status === 'AVAILABLE') s.link[l.i]!.status = 'SUPPLIER_UNBIND';
+      s.dev[dev]!.linksUnbinding = true;           // dev->links.status = DL_DEV_UNBINDING
+      return afterLinks(s);
+    } });
+    f.step('device_links_unbind_consumers', { where: 'drivers/base/core.c:device_links_unbind_consumers', since: 'v4.10 (9ed9895370ae)', run: (s) => {
+      for (const l of consumers) {
+        const st = s.link[l.i]!;
+        if (st.status === 'CONSUMER_PROBE') return wait;
+        if (st.status === 'ACTIVE') { st.status = 'SUPPLIER_UNBIND'; return unbind.get(l.i)!; }
+      }
+      return withParent ? 'relock_parent' : 'relock';
+    } });
+    if (withParent) f.step('relock_parent', { where: `${DD}:__device_release_driver -> ${DD}:__device_driver_lock`, await: (s) => s.dev[parent]!.mutex === 0,
+      waits: mutexWaits(k, parent), run: (s) => { s.dev[parent]!.mutex = me; return 'relock'; } });
+    f.step('relock', lockStep(k, dev, me, `${DD}:__device_release_driver -> ${DD}:__device_driver_lock`, (s) => (s.dev[dev]!.driver === 0 ? RETURN : 'device_links_busy')));
+  }
+  if (syncHere) f.step('async_synchronize_full', asyncSynchronizeFullStep(`${DD}:__device_release_driver (device lock held)`, 'remove'));
+  f.step('remove', { where: `${DD}:__device_release_driver (drv->remove)`, run: (s) => { s.dev[dev]!.removing = me; return 'devres_release_all'; } });
+  f.step('devres_release_all', { where: `${DD}:__device_release_driver`, run: (s) => {
+    const d = s.dev[dev]!;
+    d.removing = 0; d.driver = 0; d.bound = false; d.linksUnbinding = false;
+    if (k.has('DEVICE_LINKS')) {
+      for (const l of w.links) {
+        const st = s.link[l.i]!;
+        // device_links_no_driver (as consumer), device_links_driver_cleanup (as supplier)
+        if (l.consumer === dev && (st.status === 'ACTIVE' || st.status === 'CONSUMER_PROBE')) st.status = 'AVAILABLE';
+        if (l.supplier === dev && st.status !== 'NONE') st.status = 'DORMANT';
+      }
+    }
+    return RETURN;
+  } });
+  const prefix = f.prefix;
+  f.done();
+  return (s, skip, only) => {
+    const drv = s.dev[dev]!.driver;
+    if (drv === 0 || (only !== undefined && drv !== only + 1)) return skip;
+    if (consumers.length > 0) return `${prefix}:device_links_busy`;
+    return `${prefix}:${afterLinks(s)}`;
+  };
+}
+
+/** device_release_driver(dev): lock dev, release, unlock (no parent lock: a USB caller holds it). */
+export function deviceReleaseDriver(tb: ThreadBuilder, dev: number, ret: Ret): string {
+  const k = tb.k, me = tb.owner;
+  const f = tb.fn('device_release_driver', { dev }, ret);
+  const rel = releaseDriver(tb, dev, f.label('device_unlock'));
+  f.step('device_lock', lockStep(k, dev, me, `${DD}:device_release_driver`, (s) => rel(s, 'device_unlock')));
+  f.step('device_unlock', { where: `${DD}:device_release_driver`, run: (s) => { s.dev[dev]!.mutex = 0; return RETURN; } });
+  return f.done();
+}
+
+/** device_release_driver_internal(dev, NULL, dev->parent): __device_driver_lock, release, unlock. */
+export function releaseInternal(tb: ThreadBuilder, dev: number, ret: Ret): string {
+  const k = tb.k, me = tb.owner, parent = k.w.devices[dev]!.parent;
+  const pl = k.has('NEED_PARENT_LOCK') ? takesParentLock(k, dev) : false;
+  const f = tb.fn('device_release_driver_internal', { dev }, ret);
+  const rel = releaseDriver(tb, dev, f.label('device_unlock'), pl);
+  if (pl) f.step('lock_parent', { where: `${DD}:device_release_driver_internal -> ${DD}:__device_driver_lock`, await: (s) => s.dev[parent]!.mutex === 0,
+    waits: mutexWaits(k, parent), run: (s) => { s.dev[parent]!.mutex = me; return 'device_lock'; } });
+  f.step('device_lock', lockStep(k, dev, me, `${DD}:device_release_driver_internal`, (s) => rel(s, 'device_unlock')));
+  f.step('device_unlock', { where: `${DD}:device_release_driver_internal`, run: (s) => {
+    s.dev[dev]!.mutex = 0;
+    if (pl) s.dev[parent]!.mutex = 0;
+    return RETURN;
+  } });
+  return f.done();
+}
+

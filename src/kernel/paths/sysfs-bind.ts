@@ -1,0 +1,84 @@
+/**
+ * sysfs bind_store / unbind_store (drivers/base/bus.c). Both read dev->driver without the lock
+ * first. v4.2 bind_store then probes without re-checking dev->driver; since 3451a495ef24 it goes
+ * through device_driver_attach (skips dead or bound devices), and since 45ddcb42949f through
+ * __driver_probe_device (no probe_count, -EBUSY on a bound device). unbind_store releases
+ * whatever driver the device has by the time it holds the lock.
+ * Both run inside kernfs_fop_write_iter holding an active reference on the file, which
+ * bus_remove_driver's remove_bind_files drains.
+ */
+import { RETURN, type Ret, type ThreadBuilder } from '../emit.js';
+import { BUS, DD, mutexWaits, takesParentLock } from './common.js';
+import { driverProbeDevice, driverProbeDeviceNoCount } from './really-probe.js';
+import { releaseDriver } from './release.js';
+
+/** kernfs_fop_write_iter: kernfs_get_active (fails once the file is removed), the store, kernfs_put_active. */
+function kernfsWrite(tb: ThreadBuilder, drv: number, file: string, ret: Ret, store: (ret: string) => string): string {
+  const f = tb.fn(`kernfs_fop_write_iter`, { drv }, ret);
+  const body = store(f.label('kernfs_put_active'));
+  f.step('kernfs_get_active', { where: `fs/kernfs/file.c:kernfs_fop_write_iter (${file})`, run: (s) => {
+    const d = s.drv[drv]!;
+    if (!d.bindFiles) return RETURN;      // -ENODEV: the file is gone
+    d.storesActive++;
+    return body;
+  } });
+  f.step('kernfs_put_active', { where: 'fs/kernfs/file.c:kernfs_fop_write_iter', run: (s) => { s.drv[drv]!.storesActive--; return RETURN; } });
+  return f.done();
+}
+
+export function bindStore(tb: ThreadBuilder, drv: number, dev: number, ret: Ret): string {
+  return kernfsWrite(tb, drv, 'bind', ret, (r) => bindStoreBody(tb, drv, dev, r));
+}
+
+export function unbindStore(tb: ThreadBuilder, drv: number, dev: number, ret: Ret): string {
+  return kernfsWrite(tb, drv, 'unbind', ret, (r) => unbindStoreBody(tb, drv, dev, r));
+}
+
+function bindStoreBody(tb: ThreadBuilder, drv: number, dev: number, ret: Ret): string {
+  const k = tb.k, me = tb.owner, parent = k.w.devices[dev]!.parent, pl = takesParentLock(k, dev);
+  const f = tb.fn('bind_store', { dev, drv }, ret);
+  const probe = k.has('PROBE_BUSY_CHECK') ? driverProbeDeviceNoCount(tb, dev, drv, f.label('device_unlock')) : driverProbeDevice(tb, dev, drv, f.label('device_unlock'));
+  const dda = k.has('DEAD_FLAG');
+  f.step('bus_find_device_by_name', { where: `${BUS}:bind_store`, run: (s) => {
+    const d = s.dev[dev]!;
+    if (!s.drv[drv]!.onBus || !d.onBus) return RETURN;           // no such file / no such device
+    if (!k.has('PROBE_BUSY_CHECK') && d.driver !== 0) return RETURN; // unlocked `dev->driver == NULL`
+    return pl ? 'lock_parent' : 'device_lock';
+  } });
+  if (pl) f.step('lock_parent', { where: `${BUS}:bind_store (device_lock(dev->parent))`, await: (s) => s.dev[parent]!.mutex === 0,
+    waits: mutexWaits(k, parent), run: (s) => { s.dev[parent]!.mutex = me; return 'device_lock'; } });
+  f.step('device_lock', { where: dda ? `${DD}:device_driver_attach` : `${BUS}:bind_store`, since: dda ? 'v5.1 (3451a495ef24)' : 'v4.2',
+    await: (s) => s.dev[dev]!.mutex === 0, waits: mutexWaits(k, dev), run: (s) => {
+      const d = s.dev[dev]!;
+      d.mutex = me;
+      if (dda && !k.has('PROBE_BUSY_CHECK') && (d.dead || d.driver !== 0)) return 'device_unlock';
+      return probe;
+    } });
+  f.step('device_unlock', { where: `${BUS}:bind_store`, run: (s) => {
+    s.dev[dev]!.mutex = 0;
+    if (pl) s.dev[parent]!.mutex = 0;
+    return RETURN;
+  } });
+  return f.done();
+}
+
+function unbindStoreBody(tb: ThreadBuilder, drv: number, dev: number, ret: Ret): string {
+  const k = tb.k, me = tb.owner, parent = k.w.devices[dev]!.parent, pl = takesParentLock(k, dev);
+  const f = tb.fn('unbind_store', { dev, drv }, ret);
+  const rel = releaseDriver(tb, dev, f.label('device_unlock'), pl);
+  f.step('bus_find_device_by_name', { where: `${BUS}:unbind_store`, run: (s) => {
+    const d = s.dev[dev]!;
+    if (!s.drv[drv]!.onBus || !d.onBus || d.driver !== drv + 1) return RETURN; // unlocked `dev->driver == drv`
+    return pl ? 'lock_parent' : 'device_lock';
+  } });
+  if (pl) f.step('lock_parent', { where: `${BUS}:unbind_store (device_lock(dev->parent))`, await: (s) => s.dev[parent]!.mutex === 0,
+    waits: mutexWaits(k, parent), run: (s) => { s.dev[parent]!.mutex = me; return 'device_lock'; } });
+  f.step('device_lock', { where: `${DD}:device_release_driver(_internal)`, await: (s) => s.dev[dev]!.mutex === 0,
+    waits: mutexWaits(k, dev), run: (s) => { s.dev[dev]!.mutex = me; return rel(s, 'device_unlock'); } });
+  f.step('device_unlock', { where: `${DD}:device_release_driver(_internal)`, run: (s) => {
+    s.dev[dev]!.mutex = 0;
+    if (pl) s.dev[parent]!.mutex = 0;
+    return RETURN;
+  } });
+  return f.done();
+}

@@ -1,0 +1,16 @@
+/**
+ * A lockless reader of dev->driver: dev_uevent (drivers/base/core.c), run when udev reads the
+ * device's uevent file. It takes no device lock (a reader must not wait for a probe that may
+ * last minutes, dc1771f71854). Before 18daa52418e7 it read dev->driver twice: once to test it,
+ * once to print its name, so an unbind in between makes it dereference NULL (B11). The fix
+ * (patches.ts, flag UEVENT_SINGLE_READ) reads it once under the bus's klist_drivers lock.
+ */
+import { RETURN, type Ret, type ThreadBuilder } from '../emit.js';
+import { CORE } from './common.js';
+
+export function devUevent(tb: ThreadBuilder, dev: number, ret: Ret): string {
+  const f = tb.fn('dev_uevent', { dev }, ret);
+  f.step('if_driver', { where: `${CORE}:dev_uevent (if (dev->driver))`, run: (s) => (s.dev[dev]!.driver !== 0 ? 'add_uevent_var' : RETURN) });
+  f.step('add_uevent_var', { where: `${CORE}:dev_uevent (add_uevent_var(env, "DRIVER=%s", dev->driver->name))`, run: () => RETURN });
+  return f.done();
+}

@@ -1,0 +1,256 @@
+/**
+ * The property library: the safety properties of the driver core (S1-S10, S12-S15 of the notes)
+ * as engine invariants and action properties; L1 and L4 as checks of quiescent states (nothing
+ * can run any more), L2 as the engine's `quiescent` liveness, L3 as deadlock with lockdep-style
+ * waits; one reachability question (B12) used only when named. Each has a kebab-case name,
+ * applies to a world or not (the default selection), and explains a violation by scenario names.
+ * Skipped: S11 (the modelled waits make the barrier hold by construction), S16 (no device
+ * refcounts), L5/L6.
+ */
+import type { Move, Property, Query } from '../engine/model.js';
+import type { Kernel } from './emit.js';
+import type { KS } from './state.js';
+import { ancestors } from './world.js';
+
+export interface KernelProperty {
+  name: string;
+  covers: string;
+  /** Does it say anything about this world? (default selection) */
+  applies: (k: Kernel, ctx: PropCtx) => boolean;
+  make: (k: Kernel, ctx: PropCtx) => Property<KS>;
+}
+
+/** What properties need to know about the threads of the built model. */
+export interface PropCtx {
+  tidOf: Map<string, number>;
+  asyncThreads: Set<string>;
+  threads: string[];
+  /** Number of device_del actions per device. */
+  dels: number[];
+  /** Some actor reads dev->driver locklessly (uevent). */
+  readers: boolean;
+  /** Devices an actor unbinds on purpose (sysfs unbind): they may stay unbound. */
+  unbound: Set<number>;
+}
+
+/** Nothing can run any more: every thread has ended, or idles (the deferred worker with no work, a hotplug removal waiting for its device). */
+function quiescent(s: KS, q: Query, c: PropCtx): boolean {
+  for (const t of c.threads) {
+    const l = q.at(t);
+    if (l === null) continue;
+    if (l.endsWith(':process_one_work') && !s.deferredWorkQueued) continue;
+    if (l.endsWith(':remove_event')) continue;
+    return false;
+  }
+  return true;
+}
+
+const who = (k: Kernel, owner: number) => (owner === 0 ? 'nobody' : k.threadNames[owner - 1] ?? `#${owner - 1}`);
+const drvName = (k: Kernel, v: number) => (v === 0 ? 'NULL' : k.dn(v - 1));
+/** Transitions where dev's probe() starts (the ghost `probing` goes 0 -> thread). */
+function probeStarts(b: KS, a: KS, i: number): boolean { return b.dev[i]!.probing === 0 && a.dev[i]!.probing !== 0; }
+function action(name: string, description: string, holds: (b: KS, a: KS, m: Move, q: Query) => string | null): Property<KS> {
+  return { kind: 'action', name, description, holds: (b, a, m, q) => holds(b, a, m, q) === null, explain: (b, a, m, q) => holds(b, a, m, q) ?? '' };
+}
+function invariant(name: string, description: string, broken: (s: KS, q: Query) => string | null): Property<KS> {
+  return { kind: 'invariant', name, description, holds: (s, q) => broken(s, q) === null, explain: (s, q) => broken(s, q) ?? '' };
+}
+
+export const LIBRARY: KernelProperty[] = [
+  { name: 'single-binding', covers: 'S1', applies: () => true, make: (k, c) => action('single-binding',
+    'dev->driver changes only NULL <-> drv, only under dev->mutex; bound implies a driver', (b, a, m) => {
+      const me = (c.tidOf.get(m.thread) ?? -1) + 1;
+      for (let i = 0; i < a.dev.length; i++) {
+        const x = b.dev[i]!, y = a.dev[i]!;
+        if (x.driver !== 0 && y.driver !== 0 && x.driver !== y.driver) return `${k.vn(i)}: dev->driver changed from ${drvName(k, x.driver)} to ${drvName(k, y.driver)} while bound or probing (${m.thread} at ${m.label})`;
+        if (x.driver !== y.driver && x.mutex !== me && y.mutex !== me) return `${k.vn(i)}: dev->driver written by ${m.thread} at ${m.label} without &dev->mutex(${k.vn(i)}) (held by ${who(k, x.mutex)})`;
+        if (y.bound && y.driver === 0) return `${k.vn(i)} is on a driver's klist with dev->driver == NULL`;
+      }
+      return null;
+    }) },
+  { name: 'no-probe-after-del', covers: 'S2', applies: (_k, c) => c.dels.some((n) => n > 0), make: (k) => action('no-probe-after-del',
+    'no probe starts once device_del has started; when it returns the device is unbound, not probing, off the deferred lists', (b, a, m) => {
+      for (let i = 0; i < a.dev.length; i++) {
+        const y = a.dev[i]!;
+        if (probeStarts(b, a, i) && b.dev[i]!.delStarted) return `probe(${k.vn(i)}) by ${drvName(k, y.driver)} started in ${m.thread} after device_del(${k.vn(i)}) began`;
+        if (y.delDone && (y.driver !== 0 || y.probing !== 0 || y.deferred !== 'none')) return `device_del(${k.vn(i)}) returned but dev->driver = ${drvName(k, y.driver)}, probing: ${y.probing !== 0}, deferred: ${y.deferred}`;
+      }
+      return null;
+    }) },
+  { name: 'no-driver-after-unregister', covers: 'S3', applies: (k) => k.w.drivers.length > 0, make: (k, c) => invariant('no-driver-after-unregister',
+    'after driver_unregister(drv) returns, no device has drv, none is in its probe/remove, no async work refers to it', (s, q) => {
+      for (let j = 0; j < s.drv.length; j++) {
+        if (!s.drv[j]!.unregDone || s.drv[j]!.onBus) continue;
+        for (let i = 0; i < s.dev.length; i++) {
+          const d = s.dev[i]!;
+          if (d.driver === j + 1) return `driver_unregister(${k.dn(j)}) returned but ${k.vn(i)} has dev->driver = ${k.dn(j)}${d.probing ? ` (probing in ${who(k, d.probing)})` : ''}`;
+          if (d.asyncDriver === j + 1) return `driver_unregister(${k.dn(j)}) returned but ${k.vn(i)}->p->async_driver = ${k.dn(j)}`;
+        }
+        for (const t of c.threads) if (t.startsWith(`kworker/u:async driver_attach_async(${k.dn(j)})`) && q.at(t) !== null) return `driver_unregister(${k.dn(j)}) returned but ${t} is still pending`;
+      }
+      return null;
+    }) },
+  { name: 'module-lifetime', covers: 'S4', applies: (k) => k.w.modules.length > 0, make: (k) => invariant('module-lifetime',
+    'after free_module(m) no thread runs a probe or remove of a driver of m', (s) => {
+      for (let m = 0; m < s.mod.length; m++) {
+        if (s.mod[m]!.state !== 'FREED') continue;
+        for (let i = 0; i < s.dev.length; i++) {
+          const d = s.dev[i]!;
+          if (d.driver === 0 || k.w.drivers[d.driver - 1]!.module !== m) continue;
+          if (d.probing !== 0) return `module ${k.w.modules[m]!.name} is freed while ${who(k, d.probing)} runs ${k.dn(d.driver - 1)}.probe(${k.vn(i)})`;
+          if (d.removing !== 0) return `module ${k.w.modules[m]!.name} is freed while ${who(k, d.removing)} runs ${k.dn(d.driver - 1)}.remove(${k.vn(i)})`;
+        }
+      }
+      return null;
+    }) },
+  { name: 'parent-before-child', covers: 'S5/S5\'', applies: (k) => k.w.devices.some((d) => d.parent >= 0 && k.w.devices[d.parent]!.drivers.length > 0),
+    make: (k) => action('parent-before-child',
+      "a child's probe starts only when its parent is bound, or nested in the parent's probe in the same thread", (b, a, m) => {
+        for (let i = 0; i < a.dev.length; i++) {
+          if (!probeStarts(b, a, i)) continue;
+          const p = k.w.devices[i]!.parent;
+          if (p < 0 || k.w.devices[p]!.drivers.length === 0) continue;
+          const pd = a.dev[p]!;
+          if (pd.bound || (pd.probing !== 0 && pd.probing === a.dev[i]!.probing)) continue;
+          return `probe(${k.vn(i)}) started in ${m.thread} while parent ${k.vn(p)} is not bound (${pd.probing ? `its probe runs in ${who(k, pd.probing)}` : 'no driver'})`;
+        }
+        return null;
+      }) },
+  { name: 'lock-order', covers: 'S6', applies: (k) => k.w.devices.some((d) => d.parent >= 0), make: (k, c) => action('lock-order',
+    'a device mutex is taken only while holding no mutex of its descendants (parent before child)', (b, a, m) => {
+      const me = (c.tidOf.get(m.thread) ?? -1) + 1;
+      for (let i = 0; i < a.dev.length; i++) {
+        if (!(b.dev[i]!.mutex === 0 && a.dev[i]!.mutex === me)) continue;
+        for (let j = 0; j < a.dev.length; j++) {
+          if (b.dev[j]!.mutex === me && ancestors(k.w, j).includes(i)) return `${m.thread} takes &dev->mutex(${k.vn(i)}) while holding &dev->mutex(${k.vn(j)}), its descendant`;
+        }
+      }
+      return null;
+    }) },
+  { name: 'no-wait-under-lock', covers: 'S7', applies: () => true, make: (k, c) => invariant('no-wait-under-lock',
+    'no thread waits in async_synchronize_full / wait_for_device_probe holding a device mutex, or from async context', (s, q) => {
+      for (const t of c.threads) {
+        const l = q.at(t);
+        if (l === null || !(l.endsWith(':async_synchronize_full') || l.startsWith('wait_for_device_probe'))) continue;
+        if (c.asyncThreads.has(t) && l.endsWith(':async_synchronize_full')) return `${t} calls async_synchronize_full from async context (${l})`;
+        const me = c.tidOf.get(t)! + 1;
+        for (let i = 0; i < s.dev.length; i++) if (s.dev[i]!.mutex === me) return `${t} waits at ${l} holding &dev->mutex(${k.vn(i)})`;
+      }
+      return null;
+    }) },
+  { name: 'usb-parent-lock', covers: 'S8', applies: (k) => k.w.devices.some((d) => d.parent >= 0 && k.w.buses[d.bus]!.needParentLock),
+    make: (k) => invariant('usb-parent-lock', "on a need_parent_lock bus the parent's mutex is held by whoever runs probe or remove", (s) => {
+      for (const d of k.w.devices) {
+        if (d.parent < 0 || !s.bus[d.bus]!.needParentLock) continue;
+        const x = s.dev[d.i]!, pm = s.dev[d.parent]!.mutex;
+        if (x.probing !== 0 && pm !== x.probing) return `probe(${d.name}) runs in ${who(k, x.probing)} without &dev->mutex(${k.vn(d.parent)}) (held by ${who(k, pm)})`;
+        if (x.removing !== 0 && pm !== x.removing) return `remove(${d.name}) runs in ${who(k, x.removing)} without &dev->mutex(${k.vn(d.parent)}) (held by ${who(k, pm)})`;
+      }
+      return null;
+    }) },
+  { name: 'device-ready', covers: 'S9', applies: (k) => k.w.devices.some((d) => !d.present), make: (k) => action('device-ready',
+    'probe starts only after device_add has passed device_pm_add', (b, a, m) => {
+      for (let i = 0; i < a.dev.length; i++) if (probeStarts(b, a, i) && !b.dev[i]!.ready && !b.dev[i]!.delStarted) return `probe(${k.vn(i)}) started in ${m.thread} before device_add(${k.vn(i)}) reached device_pm_add`;
+      return null;
+    }) },
+  { name: 'lockless-reader', covers: 'S10', applies: (_k, c) => c.readers, make: (k, c) => invariant('lockless-reader',
+    'a lockless reader of dev->driver (dev_uevent) never dereferences NULL or an unregistered driver', (s, q) => {
+      for (const t of c.threads) {
+        const l = q.at(t);
+        if (l === null || !l.startsWith('dev_uevent(') || !l.endsWith(':add_uevent_var')) continue;
+        const i = k.w.devices.findIndex((d) => l.startsWith(`dev_uevent(${d.name})`));
+        const d = s.dev[i]!;
+        if (d.driver === 0) return `${t} is about to read dev->driver->name of ${k.vn(i)}, and dev->driver is now NULL`;
+        if (!s.drv[d.driver - 1]!.alive) return `${t} is about to read the name of ${k.dn(d.driver - 1)}, whose driver_private is freed`;
+      }
+      return null;
+    }) },
+  { name: 'deferred-lists', covers: 'S12', applies: (k) => k.hasDeferredWorker || k.w.drivers.some((d) => d.outcomes.includes('defer')), make: (k, c) => invariant('deferred-lists',
+    'a device on the deferred lists is registered and not bound (except inside driver_bound)', (s, q) => {
+      for (let i = 0; i < s.dev.length; i++) {
+        const d = s.dev[i]!;
+        if (d.deferred === 'none') continue;
+        if (!d.registered) return `${k.vn(i)} is on the deferred ${d.deferred} list after device_del removed it (kobject_del done)`;
+        if (d.bound && !c.threads.some((t) => { const l = q.at(t); return l !== null && l.startsWith(`really_probe(${k.vn(i)},`) && l.endsWith(':driver_deferred_probe_del'); })) {
+          return `${k.vn(i)} is bound to ${drvName(k, d.driver)} and still on the deferred ${d.deferred} list`;
+        }
+      }
+      return null;
+    }) },
+  { name: 'single-unregister', covers: 'S13', applies: (_k, c) => c.dels.some((n) => n > 1), make: (k) => invariant('single-unregister',
+    'device_del runs past kill_device at most once per device', (s) => {
+      for (let i = 0; i < s.dev.length; i++) if (s.dev[i]!.dels > 1) return `device_del(${k.vn(i)}) ran ${s.dev[i]!.dels} times`;
+      return null;
+    }) },
+  { name: 'async-driver', covers: 'S14', applies: (k) => k.has('PER_DEVICE_ASYNC_ATTACH'), make: (k, c) => action('async-driver',
+    'dev->p->async_driver is written under dev->mutex, and set only while its __driver_attach_async_helper is pending', (b, a, m, q) => {
+      const me = (c.tidOf.get(m.thread) ?? -1) + 1;
+      for (let i = 0; i < a.dev.length; i++) {
+        const x = b.dev[i]!, y = a.dev[i]!;
+        if (x.asyncDriver !== y.asyncDriver && x.mutex !== me && y.mutex !== me) return `${k.vn(i)}->p->async_driver written by ${m.thread} without &dev->mutex(${k.vn(i)})`;
+        if (y.asyncDriver === 0) continue;
+        const n = k.vn(i);
+        const ok = c.threads.some((t) => {
+          const l = q.at(t);
+          if (l === null) return false;
+          if (t.startsWith(`kworker/u:async __driver_attach_async_helper(${n})`)) return true;
+          if (l.startsWith(`__driver_attach_async_helper(${n})`)) return true; // the sync fallback runs it inline
+          return l.startsWith(`__driver_attach(${n},`) && (l.endsWith(':device_unlock') || l.endsWith(':async_schedule_dev'));
+        });
+        if (!ok) return `${n}->p->async_driver = ${drvName(k, y.asyncDriver)} but no __driver_attach_async_helper(${n}) is pending`;
+      }
+      return null;
+    }) },
+  { name: 'links-supplier-bound', covers: 'S15', applies: (k) => k.has('DEVICE_LINKS') && k.w.links.length > 0, make: (k) => invariant('links-supplier-bound',
+    'a bound consumer of a managed device link has a bound supplier', (s) => {
+      for (const l of k.w.links) {
+        if (s.link[l.i]!.status === 'NONE') continue;
+        if (s.dev[l.consumer]!.bound && !s.dev[l.supplier]!.bound) return `consumer ${k.vn(l.consumer)} is bound but supplier ${k.vn(l.supplier)} is not (link ${s.link[l.i]!.status})`;
+      }
+      return null;
+    }) },
+  { name: 'no-missed-probe', covers: 'L4 (as a safety check of quiescent states)', applies: (k) => k.w.drivers.some((d) => d.matches.length > 0 && d.outcomes.every((o) => o === 'ok')),
+    make: (k, c) => invariant('no-missed-probe',
+      'when nothing can run any more, no registered device with a registered matching driver (whose probe would succeed) is left unbound', (s, q) => {
+        if (!quiescent(s, q, c)) return null;
+        for (const d of k.w.devices) {
+          const x = s.dev[d.i]!;
+          if (c.unbound.has(d.i) || !x.registered || !x.onBus || x.dead || x.delStarted || x.driver !== 0 || x.deferred !== 'none' || !s.bus[d.bus]!.autoprobe) continue;
+          for (const drv of d.drivers) {
+            const info = k.w.drivers[drv]!;
+            if (s.drv[drv]!.onBus && info.outcomes.every((o) => o === 'ok') && info.needs.every((n) => s.dev[n]!.bound)) {
+              return `${d.name} and ${info.name} are both registered, nothing runs, and ${d.name} was never probed by it`;
+            }
+          }
+        }
+        return null;
+      }) },
+  { name: 'no-lost-deferral', covers: 'L1 (as a safety check of quiescent states)', applies: (k) => k.hasDeferredWorker && k.w.drivers.some((d) => d.needs.length > 0),
+    make: (k, c) => invariant('no-lost-deferral',
+      'when nothing can run any more, no device waits on the deferred pending list although every device its driver needs is bound', (s, q) => {
+        if (!quiescent(s, q, c)) return null;
+        for (const d of k.w.devices) {
+          if (s.dev[d.i]!.deferred === 'none') continue;
+          for (const drv of d.drivers) {
+            const info = k.w.drivers[drv]!;
+            if (s.drv[drv]!.onBus && info.needs.every((n) => s.dev[n]!.bound)) {
+              return `${d.name} stays on the deferred ${s.dev[d.i]!.deferred} list with ${info.name} registered and ${info.needs.map((n) => k.vn(n)).join(', ')} bound: its retry was lost`;
+            }
+          }
+        }
+        return null;
+      }) },
+  { name: 'quiescence', covers: 'L2', applies: (k) => k.hasDeferredWorker, make: () => ({
+    kind: 'quiescent', name: 'quiescence', description: 'every fair run ends with no probe running, no async entry pending and the deferred-probe work idle (no re-probe loop)',
+    quiet: (s: KS) => s.probeCount === 0 && s.asyncPending === 0 && !s.deferredWorkQueued && !s.deferredWorkRunning,
+    explain: (s: KS) => `the loop keeps going: probe_count ${s.probeCount}, async entries ${s.asyncPending}, deferred work ${s.deferredWorkQueued ? 'queued' : s.deferredWorkRunning ? 'running' : 'idle'}`,
+  }) },
+  { name: 'sibling-probes-concurrent', covers: 'B12 (a reachability question, checked only when named)', applies: () => false, make: (k) => ({
+    kind: 'sometimes', name: 'sibling-probes-concurrent', description: 'two children of one parent can be inside probe() at the same time, in different threads',
+    holds: (s: KS) => k.w.devices.some((a) => a.parent >= 0 && k.w.devices.some((b) => b.i > a.i && b.parent === a.parent
+      && s.dev[a.i]!.probing !== 0 && s.dev[b.i]!.probing !== 0 && s.dev[a.i]!.probing !== s.dev[b.i]!.probing)),
+  }) },
+  { name: 'no-deadlock', covers: 'L3', applies: () => true, make: () => ({ kind: 'deadlock', name: 'no-deadlock', description: 'some thread can always move (waits are printed lockdep-style)' }) },
+];
+
+export const PROPERTY_NAMES = LIBRARY.map((p) => p.name);

@@ -1,0 +1,255 @@
+/**
+ * The scenario builder: what a kernel developer writes to get a model. A scenario is a plain
+ * object (buses, devices, drivers, modules, actors, properties) and `scenario(spec)` turns it
+ * into a ModelFactory with the parameters `profile` and `patches` (plus the scenario's own), so
+ * `probecheck check models/x.ts --param profile=v4.2` works on it.
+ *
+ * Actors are the threads that run from the start, each a list of actions: `add dc`, `del dc`,
+ * `register drv`, `unregister drv`, `bind drv dc`, `unbind drv dc`, `modprobe m`, `rmmod m`,
+ * `wait_for_device_probe`, `uevent dc` (udev reading the device's uevent file: a lockless reader),
+ * `lock dc` / `unlock dc` (a subsystem path holding the device lock, e.g. a sysfs store),
+ * `kill-del dc` (`if (kill_device(dev)) device_unregister(dev)`, the caller pattern of 00289cd87676). Async work and the deferred-probe worker are threads the kernel
+ * starts; the scenario does not name them.
+ *
+ * Surprise: a `del` of a device that is not there yet waits (idle) for it to appear: hotplug
+ * removal is an event that follows the add.
+ */
+import { ProbecheckError } from '../engine/errors.js';
+import { defineModel, type Model, type ModelFactory, type ParamSpec, type Property, type ThreadDef } from '../engine/model.js';
+import { actionEntry, parseAction } from './actions.js';
+import { ThreadBuilder, type Kernel, type Ret } from './emit.js';
+import { asyncProgram, asyncRunEntryDone, asyncThreadName } from './paths/async.js';
+import { mayBeAsync } from './paths/common.js';
+import { DEFERRED_WORKER, deferredProbeWorkFunc } from './paths/deferred-probe.js';
+import { deviceAttachAsyncHelper } from './paths/device-attach.js';
+import { driverAttach, driverAttachAsyncHelper } from './paths/driver-attach.js';
+import { combine, parsePatches } from './patches.js';
+import { PROFILE_NAMES, profile } from './profiles.js';
+import { LIBRARY, PROPERTY_NAMES, type PropCtx } from './properties.js';
+import { initState, kernelSchema, localsSchema, type KS } from './state.js';
+import type { Outcome, ProbeType, World } from './world.js';
+
+export interface ScenarioSpec {
+  name: string;
+  describe?: string;
+  /** Default profile (default 'mainline'). */
+  profile?: string;
+  /** Buses (default: one `platform` bus). */
+  buses?: Record<string, { needParentLock?: boolean; autoprobe?: boolean }>;
+  devices: Record<string, { bus?: string; parent?: string; present?: boolean; /** bound to this (present) driver from the start */ boundTo?: string }>;
+  drivers: Record<string, {
+    bus?: string; matches: string[]; probeType?: ProbeType; module?: string;
+    /** What probe() returns; several = nondeterministic (default 'ok'). */
+    probe?: Outcome | Outcome[];
+    /** Devices probe() registers before returning. */
+    registers?: string[];
+    /** Devices probe() needs bound: if one is not bound when probe() starts, it returns -EPROBE_DEFER. */
+    needs?: string[];
+    /** Suppliers: probe() needs them (as `needs`) and adds a managed device link to each. */
+    links?: string[];
+    /** Built in: registered before the scenario starts (no present device may match it). */
+    present?: boolean;
+    /** Devices whose device_lock probe() takes, in order, and holds until it returns (B8). */
+    locks?: string[];
+  }>;
+  modules?: Record<string, { asyncProbe?: boolean }>;
+  actors: Record<string, string | string[]>;
+  /** Properties to check (default: every library property that applies). */
+  properties?: string[];
+  /** Explore async_schedule's synchronous fallback (default true). */
+  syncFallback?: boolean;
+  /** Async workers declared per helper and device (default 2; raise it when a check stops with E204 "declare more instances"). */
+  asyncInstances?: number;
+  /** Scenario-specific parameters; `vary` applies them. */
+  params?: ParamSpec;
+  vary?: (p: Record<string, string | number>, spec: ScenarioSpec) => ScenarioSpec;
+}
+
+const bad = (msg: string) => new ProbecheckError('E601', msg);
+
+/** Resolve names to indices and check everything a path will rely on. */
+export function resolveWorld(spec: ScenarioSpec): World {
+  const where = `scenario '${spec.name}'`;
+  const busNames = Object.keys(spec.buses ?? { platform: {} });
+  const busOf = (what: string, b: string | undefined) => {
+    const n = b ?? busNames[0]!;
+    const i = busNames.indexOf(n);
+    if (i < 0) throw bad(`${where}: ${what}: bus '${n}' is not declared; buses: ${busNames.join(', ')}`);
+    return i;
+  };
+  const buses = busNames.map((name, i) => ({ i, name, needParentLock: !!spec.buses?.[name]?.needParentLock, autoprobe: spec.buses?.[name]?.autoprobe !== false }));
+  const devNames = Object.keys(spec.devices ?? {});
+  const drvNames = Object.keys(spec.drivers ?? {});
+  const modNames = [...new Set([...Object.keys(spec.modules ?? {}), ...drvNames.map((d) => spec.drivers[d]!.module).filter((m): m is string => !!m)])];
+  if (devNames.length === 0) throw bad(`${where}: it declares no devices`);
+  const devIdx = (what: string, n: string) => {
+    const i = devNames.indexOf(n);
+    if (i < 0) throw bad(`${where}: ${what}: device '${n}' is not declared; devices: ${devNames.join(', ')}`);
+    return i;
+  };
+  const devices = devNames.map((name, i) => {
+    const d = spec.devices[name]!;
+    return { i, name, bus: busOf(`device '${name}'`, d.bus), parent: d.parent === undefined ? -1 : devIdx(`device '${name}': parent`, d.parent), children: [] as number[], drivers: [] as number[], present: !!d.present, boundTo: -1 };
+  });
+  for (const d of devices) {
+    if (d.parent >= 0) devices[d.parent]!.children.push(d.i);
+    const seen = new Set<number>();
+    for (let p = d.parent; p >= 0; p = devices[p]!.parent) {
+      if (seen.has(p) || p === d.i) throw bad(`${where}: device '${d.name}': its parents form a cycle`);
+      seen.add(p);
+    }
+    if (d.present && d.parent >= 0 && !devices[d.parent]!.present) throw bad(`${where}: device '${d.name}' is present but its parent '${devices[d.parent]!.name}' is not`);
+  }
+  const links: World['links'] = [];
+  const drivers = drvNames.map((name, i) => {
+    const d = spec.drivers[name]!;
+    const w = `driver '${name}'`;
+    if (!Array.isArray(d.matches)) throw bad(`${where}: ${w}: 'matches' must list device names`);
+    const bus = busOf(w, d.bus);
+    const matches = d.matches.map((m) => devIdx(`${w}: matches`, m));
+    for (const m of matches) if (devices[m]!.bus !== bus) throw bad(`${where}: ${w} is on bus '${busNames[bus]}' but matches '${devNames[m]}' on bus '${busNames[devices[m]!.bus]}'`);
+    const outcomes = ([] as Outcome[]).concat(d.probe ?? 'ok');
+    for (const o of outcomes) if (o !== 'ok' && o !== 'defer' && o !== 'error') throw bad(`${where}: ${w}: probe outcome '${o}' is not one of ok, defer, error`);
+    if (outcomes.length === 0) throw bad(`${where}: ${w}: probe needs at least one outcome`);
+    const probeType = d.probeType ?? 'default';
+    if (!['default', 'async', 'sync'].includes(probeType)) throw bad(`${where}: ${w}: probeType '${probeType}' is not one of default, async, sync`);
+    const addsLinks: number[] = [];
+    for (const sup of d.links ?? []) {
+      const s = devIdx(`${w}: links`, sup);
+      for (const c of matches) { addsLinks.push(links.length); links.push({ i: links.length, consumer: c, supplier: s, initial: false }); }
+    }
+    return {
+      i, name, bus, matches, probeType, module: d.module ? modNames.indexOf(d.module) : -1, outcomes,
+      registers: (d.registers ?? []).map((r) => devIdx(`${w}: registers`, r)), addsLinks, present: !!d.present,
+      needs: [...new Set([...(d.needs ?? []), ...(d.links ?? [])].map((n) => devIdx(`${w}: needs`, n)))],
+      locks: (d.locks ?? []).map((n) => devIdx(`${w}: locks`, n)),
+    };
+  });
+  for (const d of drivers) for (const m of d.matches) devices[m]!.drivers.push(d.i);
+  // Supplier releases inline their consumers' releases: the link graph must be acyclic.
+  const reach = (from: number, to: number, seen = new Set<number>()): boolean =>
+    from === to || (!seen.has(from) && (seen.add(from), links.some((l) => l.supplier === from && reach(l.consumer, to, seen))));
+  for (const l of links) if (reach(l.consumer, l.supplier)) throw bad(`${where}: device link ${devNames[l.consumer]} -> ${devNames[l.supplier]} closes a cycle of device links`);
+  for (const d of devices) {
+    const b = spec.devices[d.name]!.boundTo;
+    if (b === undefined) continue;
+    const j = drvNames.indexOf(b);
+    if (j < 0) throw bad(`${where}: device '${d.name}': boundTo driver '${b}' is not declared; drivers: ${drvNames.join(', ')}`);
+    if (!d.present || !drivers[j]!.present || !drivers[j]!.matches.includes(d.i)) throw bad(`${where}: device '${d.name}': boundTo '${b}' needs the device present, the driver present, and the driver to match it`);
+    d.boundTo = j;
+  }
+  for (const d of drivers) {
+    if (d.present && d.module >= 0) throw bad(`${where}: driver '${d.name}' is present (built in) but belongs to module '${modNames[d.module]}'`);
+    for (const m of d.matches) if (d.present && buses[d.bus]!.autoprobe && devices[m]!.present && devices[m]!.boundTo < 0) throw bad(`${where}: driver '${d.name}' and device '${devNames[m]}' are both present: say the device is boundTo it, or add one of them in an actor`);
+  }
+  for (const d of drivers) for (const r of d.registers) {
+    if (devices[r]!.present) throw bad(`${where}: driver '${d.name}' registers '${devNames[r]}', which is already present`);
+  }
+  const modules = modNames.map((name, i) => ({ i, name, drivers: drivers.filter((d) => d.module === i).map((d) => d.i), asyncProbe: !!spec.modules?.[name]?.asyncProbe }));
+  const asyncInstances = spec.asyncInstances ?? 2;
+  if (!Number.isInteger(asyncInstances) || asyncInstances < 1 || asyncInstances > 4) throw bad(`${where}: asyncInstances must be 1..4`);
+  return { buses, devices, drivers, modules, links, syncFallback: spec.syncFallback !== false, asyncInstances };
+}
+
+export interface BuiltScenario { model: Model; kernel: Kernel; world: World }
+
+/** Build the model of a scenario for one profile and patch list. */
+export function buildScenario(spec: ScenarioSpec, profileName: string, patchList: string): BuiltScenario {
+  const w = resolveWorld(spec);
+  const prof = profile(profileName);
+  const { flags, patches } = combine(prof.name, prof.flags, parsePatches(patchList));
+  const threadNames: string[] = [];
+  const k: Kernel = {
+    w, flags, patches, has: (f) => flags.has(f), dn: (i) => w.drivers[i]!.name, vn: (i) => w.devices[i]!.name,
+    threadNames, hasDeferredWorker: w.drivers.some((d) => d.outcomes.includes('defer') || d.needs.length > 0),
+  };
+
+  // 1. Who runs: actors, then the kernel's dormant async workers, then the deferred-probe worker.
+  const actors = Object.entries(spec.actors ?? {}).map(([name, acts]) => ({ name, acts: ([] as string[]).concat(acts).map((x) => parseAction(w, name, x)) }));
+  if (actors.length === 0) throw bad(`scenario '${spec.name}': it has no actors (nothing would run)`);
+  type Plan = { name: string; program?: string; running: boolean; async: boolean; build: (tb: ThreadBuilder) => string };
+  const plans: Plan[] = actors.map(({ name, acts }) => ({
+    name, running: true, async: false,
+    build: (tb) => {
+      const added = new Set<number>();
+      const waits = acts.map((a) => {
+        if (a.op === 'add') added.add(a.dev);
+        return a.op === 'del' && !w.devices[a.dev]!.present && !added.has(a.dev);
+      });
+      let next: Ret = null;
+      for (let i = acts.length - 1; i >= 0; i--) next = actionEntry(tb, acts[i]!, next, waits[i]!);
+      return next as string;
+    },
+  }));
+  const n = w.asyncInstances;
+  for (const d of w.devices) {
+    if (!d.drivers.some((x) => mayBeAsync(k, x))) continue;
+    for (let j = 1; j <= n; j++) plans.push({ name: asyncThreadName('__device_attach_async_helper', d.name, j), program: asyncProgram('__device_attach_async_helper', d.name), running: false, async: true,
+      build: (tb) => deviceAttachAsyncHelper(tb, d.i, asyncRunEntryDone(tb)) });
+    if (k.has('PER_DEVICE_ASYNC_ATTACH')) for (let j = 1; j <= n; j++) plans.push({ name: asyncThreadName('__driver_attach_async_helper', d.name, j), program: asyncProgram('__driver_attach_async_helper', d.name), running: false, async: true,
+      build: (tb) => driverAttachAsyncHelper(tb, d.i, asyncRunEntryDone(tb)) });
+  }
+  if (!k.has('PER_DEVICE_ASYNC_ATTACH')) for (const d of w.drivers) {
+    if (!mayBeAsync(k, d.i)) continue;
+    plans.push({ name: asyncThreadName('driver_attach_async', d.name), program: asyncProgram('driver_attach_async', d.name), running: false, async: true,
+      build: (tb) => driverAttach(tb, d.i, asyncRunEntryDone(tb)) });
+  }
+  if (k.hasDeferredWorker) plans.push({ name: DEFERRED_WORKER, running: true, async: false, build: (tb) => deferredProbeWorkFunc(tb) });
+  threadNames.push(...plans.map((p) => p.name));
+
+  // 2. Their steps.
+  const threads: ThreadDef[] = plans.map((p, tid) => {
+    const tb = new ThreadBuilder(k, p.name, tid, p.async);
+    const entry = p.build(tb);
+    const def: ThreadDef = { name: p.name, running: p.running, locals: localsSchema(tb.maxDepth), steps: tb.ordered(entry) };
+    if (p.program) def.program = p.program;
+    return def;
+  });
+
+  // 3. Properties.
+  const dels = w.devices.map((d) => actors.reduce((c, a) => c + a.acts.filter((x) => (x.op === 'del' || x.op === 'kill-del') && x.dev === d.i).length, 0));
+  const readers = actors.some((a) => a.acts.some((x) => x.op === 'uevent'));
+  const unbound = new Set(actors.flatMap((a) => a.acts.flatMap((x) => (x.op === 'unbind' ? [x.dev] : []))));
+  const ctx: PropCtx = { readers, unbound, tidOf: new Map(plans.map((p, i) => [p.name, i])), asyncThreads: new Set(plans.filter((p) => p.async).map((p) => p.name)), threads: plans.map((p) => p.name), dels };
+  let chosen = LIBRARY.filter((p) => p.applies(k, ctx));
+  if (spec.properties) {
+    chosen = spec.properties.map((name) => {
+      const p = LIBRARY.find((x) => x.name === name);
+      if (!p) throw bad(`scenario '${spec.name}': unknown property '${name}'; known: ${PROPERTY_NAMES.join(', ')}`);
+      return p;
+    });
+  }
+  const properties: Property<KS>[] = chosen.map((p) => p.make(k, ctx));
+
+  const model: Model = {
+    name: spec.name, params: { profile: prof.name, patches: patches.filter((p) => patchList.includes(p.id)).map((p) => p.id).join(',') },
+    state: kernelSchema(w), init: (s) => initState(w, s as unknown as KS), threads, properties: properties as Property[],
+  };
+  return { model, kernel: k, world: w };
+}
+
+/** A scenario as a model file's default export. */
+export function scenario(spec: ScenarioSpec): ModelFactory {
+  const def = spec.profile ?? 'mainline';
+  if (!PROFILE_NAMES.includes(def)) throw new ProbecheckError('E602', `scenario '${spec.name}': unknown default profile '${def}'; known: ${PROFILE_NAMES.join(', ')}`);
+  const params: ParamSpec = {
+    profile: { default: def, values: PROFILE_NAMES, describe: 'kernel profile (flag set)' },
+    patches: { default: '', describe: 'comma-separated patch ids applied on top of the profile' },
+    ...(spec.params ?? {}),
+  };
+  const f = defineModel({
+    name: spec.name, params,
+    build(given) {
+      // Parameters not given take their defaults (the CLI resolves them; direct callers may not).
+      const p: Record<string, string | number> = {};
+      for (const [key, v] of Object.entries(params)) p[key] = v.default;
+      Object.assign(p, given);
+      const s = spec.vary ? spec.vary(p, spec) : spec;
+      const b = buildScenario(s, String(p.profile ?? def), String(p.patches ?? ''));
+      for (const [key, v] of Object.entries(p)) if (!(key in b.model.params!)) b.model.params![key] = v;
+      return b.model;
+    },
+  });
+  if (spec.describe) f.describe = spec.describe;
+  return f;
+}

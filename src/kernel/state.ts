@@ -1,0 +1,79 @@
+/**
+ * The driver-core state for one world, as an engine schema: one byte per fact. Locks hold their
+ * owner (engine thread index + 1, 0 = free). A device's `driver`, `asyncDriver` and a link's
+ * ends hold a driver index + 1 (0 = NULL). Ghost fields (marked) exist only for properties:
+ * who is inside probe()/remove(), whether device_del has started or returned.
+ *
+ * Not modelled: refcounts of devices (get/put_device), klist internals, runtime PM, sysfs files.
+ */
+import { t } from '../engine/schema.js';
+import type { World } from './world.js';
+
+export const DEFERRED = ['none', 'pending', 'active'] as const;
+export const MOD_STATES = ['UNFORMED', 'COMING', 'LIVE', 'GOING', 'FREED'] as const;
+export const LINK_STATES = ['NONE', 'DORMANT', 'AVAILABLE', 'CONSUMER_PROBE', 'ACTIVE', 'SUPPLIER_UNBIND'] as const;
+
+export interface DevS {
+  mutex: number; driver: number; bound: boolean; registered: boolean; onBus: boolean; ready: boolean;
+  dead: boolean; asyncDriver: number; canMatch: boolean; deferred: (typeof DEFERRED)[number];
+  /** dev->links.status == DL_DEV_UNBINDING: set by device_links_busy, cleared when the driver is gone */
+  linksUnbinding: boolean;
+  /** ghost: thread (index + 1) inside drv->probe / drv->remove for this device */
+  probing: number; removing: number;
+  /** ghost: device_del started / returned, and how many device_del calls got past kill_device */
+  delStarted: boolean; delDone: boolean; dels: number;
+}
+export interface DrvS {
+  onBus: boolean; alive: boolean; unregDone: boolean;
+  /** the bind/unbind sysfs files exist, and how many stores are inside them (kernfs active references) */
+  bindFiles: boolean; storesActive: number;
+}
+export interface BusS { autoprobe: boolean; needParentLock: boolean }
+export interface ModS { state: (typeof MOD_STATES)[number]; refcnt: number; asyncProbeRequested: boolean }
+export interface LinkS { status: (typeof LINK_STATES)[number] }
+export interface KS {
+  dev: DevS[]; drv: DrvS[]; bus: BusS[]; mod: ModS[]; link: LinkS[];
+  deferredProbeMutex: number; triggerCount: number; probeCount: number; asyncPending: number;
+  deferredWorkQueued: boolean; deferredWorkRunning: boolean; deferredProbeEnable: boolean; moduleMutex: number;
+}
+/** Thread locals: `ret` of the last call, PF_USED_ASYNC; per nesting depth, the trigger-count snapshot and have_async. */
+export interface KL { ret: number; usedAsync: number; tc: { [i: number]: number }; haveAsync: { [i: number]: number } }
+
+export function kernelSchema(w: World) {
+  const owner = t.owner(), nd = t.named(['NULL', ...w.drivers.map((d) => d.name), ...(w.drivers.length ? [] : ['?'])]);
+  return t.record({
+    dev: t.array(w.devices.length, t.record({
+      mutex: owner, driver: nd, bound: t.bool, registered: t.bool, onBus: t.bool, ready: t.bool,
+      dead: t.bool, asyncDriver: nd, canMatch: t.bool, deferred: t.enum(...DEFERRED), linksUnbinding: t.bool,
+      probing: owner, removing: owner, delStarted: t.bool, delDone: t.bool, dels: t.int(3),
+    }), w.devices.map((d) => d.name)),
+    drv: t.array(w.drivers.length, t.record({
+      onBus: t.bool, alive: t.bool, unregDone: t.bool, bindFiles: t.bool, storesActive: t.int(7),
+    }), w.drivers.map((d) => d.name)),
+    bus: t.array(w.buses.length, t.record({ autoprobe: t.bool, needParentLock: t.bool }), w.buses.map((b) => b.name)),
+    mod: t.array(w.modules.length, t.record({ state: t.enum(...MOD_STATES), refcnt: t.int(15), asyncProbeRequested: t.bool }), w.modules.map((m) => m.name)),
+    link: t.array(w.links.length, t.record({ status: t.enum(...LINK_STATES) })),
+    deferredProbeMutex: owner, triggerCount: t.int(255), probeCount: t.int(15), asyncPending: t.int(15),
+    deferredWorkQueued: t.bool, deferredWorkRunning: t.bool, deferredProbeEnable: t.bool, moduleMutex: owner,
+  });
+}
+
+export function localsSchema(depth: number) {
+  const d = Math.max(1, depth);
+  return t.record({ ret: t.int(7), usedAsync: t.int(1), tc: t.array(d, t.int(255)), haveAsync: t.array(d, t.int(1)) });
+}
+
+/** The initial state of a world: present devices registered, buses configured, modules unloaded. */
+export function initState(w: World, s: KS): void {
+  for (const d of w.devices) {
+    if (!d.present) continue;
+    const x = s.dev[d.i]!;
+    x.registered = true; x.onBus = true; x.ready = true;
+    if (d.boundTo >= 0) { x.driver = d.boundTo + 1; x.bound = true; }
+  }
+  for (const d of w.drivers) if (d.present) { s.drv[d.i]!.onBus = true; s.drv[d.i]!.alive = true; s.drv[d.i]!.bindFiles = true; }
+  for (const b of w.buses) { s.bus[b.i]!.autoprobe = b.autoprobe; s.bus[b.i]!.needParentLock = b.needParentLock; }
+  for (const m of w.modules) { s.mod[m.i]!.state = 'UNFORMED'; s.mod[m.i]!.asyncProbeRequested = m.asyncProbe; }
+  for (const l of w.links) s.link[l.i]!.status = l.initial ? 'DORMANT' : 'NONE';
+  s.deferredProbeEnable = true;
+}

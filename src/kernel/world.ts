@@ -1,0 +1,57 @@
+/**
+ * The resolved scenario ("world"): buses, devices, drivers, modules and device links as indices,
+ * with everything static a path needs (which drivers match a device, in bus-list order; which
+ * devices a probe registers). Built by scenario.ts, read by state.ts, the paths and properties.
+ * It is not state: nothing here changes while a model runs.
+ */
+export type Outcome = 'ok' | 'defer' | 'error';
+export type ProbeType = 'default' | 'async' | 'sync';
+
+export interface BusInfo { i: number; name: string; needParentLock: boolean; autoprobe: boolean }
+export interface DevInfo {
+  i: number; name: string; bus: number; parent: number; children: number[];
+  /** Matching drivers, in bus klist_drivers order (declaration order). */
+  drivers: number[];
+  /** Registered in the initial state (added before the scenario starts). */
+  present: boolean;
+  /** Bound in the initial state to this driver (index), or -1. */
+  boundTo: number;
+}
+export interface DrvInfo {
+  i: number; name: string; bus: number; matches: number[]; probeType: ProbeType;
+  /** Owning module, or -1 for built-in. */
+  module: number;
+  /** What probe() may return: more than one is a nondeterministic choice. */
+  outcomes: Outcome[];
+  /** Devices probe() registers (device_add) before it returns. */
+  registers: number[];
+  /** Device links probe() adds: this device (consumer) on these suppliers. Indices into world.links. */
+  addsLinks: number[];
+  /** Built in and registered in the initial state. */
+  present: boolean;
+  /** Devices probe() needs bound: when one is not bound as probe() starts, it returns -EPROBE_DEFER. */
+  needs: number[];
+  /** Devices whose device_lock probe() takes (in order) and holds until it returns. */
+  locks: number[];
+}
+export interface ModInfo { i: number; name: string; drivers: number[]; asyncProbe: boolean }
+export interface LinkInfo { i: number; consumer: number; supplier: number; /** present from the start (else added by a probe) */ initial: boolean }
+
+export interface World {
+  buses: BusInfo[]; devices: DevInfo[]; drivers: DrvInfo[]; modules: ModInfo[]; links: LinkInfo[];
+  /** async_schedule may run the function synchronously (allocation failure): explore both. */
+  syncFallback: boolean;
+  /** Instances declared per async helper (how many may be pending at once for one device). */
+  asyncInstances: number;
+}
+
+/** Return codes kept in a thread's `ret` local. */
+export const RET = { ZERO: 0, BOUND: 1, EPROBE_DEFER: 2, ENODEV: 3, EBUSY: 4, EIO: 5 } as const;
+export const RET_NAMES = ['0', '1', '-EPROBE_DEFER', '-ENODEV', '-EBUSY', '-EIO'];
+
+/** A device's ancestors, nearest first. */
+export function ancestors(w: World, d: number): number[] {
+  const out: number[] = [];
+  for (let p = w.devices[d]!.parent; p >= 0; p = w.devices[p]!.parent) out.push(p);
+  return out;
+}

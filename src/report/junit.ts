@@ -1,0 +1,55 @@
+/**
+ * JUnit XML for CI dashboards: one testsuite per model (or suite), one testcase per
+ * model × parameters × property. A case fails when the verdict differs from what is expected
+ * (a suite's expectation; for a plain model, that the property holds), and is skipped when the
+ * search stopped before a verdict or the suite marks it FIXME.
+ */
+import type { CheckedRun } from './runs.js';
+import { propertyFailed, reportedProperties } from './runs.js';
+import { showParams } from './text.js';
+import type { SuiteOutcome } from '../suite/run.js';
+
+export function xmlEscape(s: string): string {
+  return s.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!)
+    // XML 1.0 forbids most control characters even escaped.
+    .replace(/[\x00-\x08\x0b\x0c\x0e-\x1f]/g, '');
+}
+
+export function junitXml(runs: readonly CheckedRun[], outcomes: readonly SuiteOutcome[] = []): string {
+  const groups = new Map<string, CheckedRun[]>();
+  for (const r of runs) {
+    const key = r.suite ?? r.result.model;
+    groups.set(key, [...(groups.get(key) ?? []), r]);
+  }
+  const suites: string[] = [];
+  let total = 0, failures = 0;
+  for (const [name, rs] of groups) {
+    const cases: string[] = [];
+    let f = 0, skipped = 0, time = 0;
+    for (const r of rs) {
+      time += r.result.seconds;
+      const cls = `${r.suite ?? r.result.model}[${showParams(r.result.params)}]`;
+      const per = r.result.seconds / Math.max(1, reportedProperties(r).length);
+      for (const p of reportedProperties(r)) {
+        const head = `    <testcase classname="${xmlEscape(cls)}" name="${xmlEscape(p.name)}" time="${per.toFixed(3)}"`;
+        if (propertyFailed(r, p.name, p.verdict)) {
+          f++;
+          const want = r.expect?.[p.name] ?? 'holds';
+          const body = [p.explanation ?? '', ...(p.trace?.steps.map((s) => `${s.n}. ${s.thread}: ${s.label} (${s.where})`) ?? [])].join('\n');
+          cases.push(`${head}>\n      <failure message="${xmlEscape(`${p.name}: expected ${want}, observed ${p.verdict}`)}" type="${p.verdict}">${xmlEscape(body)}</failure>\n    </testcase>`);
+        } else if (p.verdict === 'unknown') {
+          skipped++;
+          cases.push(`${head}>\n      <skipped message="${xmlEscape(`no verdict: search stopped (${r.result.stopped ?? 'incomplete'})`)}"/>\n    </testcase>`);
+        } else cases.push(`${head}/>`);
+      }
+    }
+    // A suite's FIXME cases were never run: they are skipped testcases, visible but not failing.
+    for (const o of outcomes) if (o.suite === name) for (const c of o.cases) if (c.fixme) for (const row of c.rows) {
+      skipped++;
+      cases.push(`    <testcase classname="${xmlEscape(`${name}[${showParams(c.params)}]`)}" name="${xmlEscape(row.property)}" time="0">\n      <skipped message="${xmlEscape(`FIXME: ${c.fixme}`)}"/>\n    </testcase>`);
+    }
+    total += cases.length; failures += f;
+    suites.push(`  <testsuite name="${xmlEscape(name)}" tests="${cases.length}" failures="${f}" skipped="${skipped}" time="${time.toFixed(3)}">\n${cases.join('\n')}\n  </testsuite>`);
+  }
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="probecheck" tests="${total}" failures="${failures}">\n${suites.join('\n')}\n</testsuites>\n`;
+}

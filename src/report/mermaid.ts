@@ -1,0 +1,30 @@
+/**
+ * A counterexample as a Mermaid sequenceDiagram: one participant per thread, the "state" as a
+ * participant that receives each step's changes, so a rendered diagram reads top to bottom
+ * like the text trace. Names are quoted through aliases so any thread name is valid Mermaid.
+ */
+import type { PropertyResult, Result } from '../engine/result.js';
+import { kernelFunction, showParams } from './text.js';
+
+/** Mermaid text cannot hold some characters raw; its entity codes (#35;) are safe anywhere. */
+function safe(s: string): string {
+  return s.replace(/[#;<>"`:\n\r]/g, (c) => `#${c.charCodeAt(0)};`);
+}
+
+export function mermaidDiagram(r: Pick<Result, 'model' | 'params'>, p: PropertyResult): string {
+  const t = p.trace;
+  if (!t) return '';
+  const threads: string[] = [];
+  for (const s of t.steps) if (!threads.includes(s.thread)) threads.push(s.thread);
+  const id = (th: string) => `T${threads.indexOf(th)}`;
+  const lines = ['sequenceDiagram', `  title ${safe(`${r.model} ${showParams(r.params)}: ${p.name} violated`)}`];
+  for (const th of threads) lines.push(`  participant ${id(th)} as ${safe(th)}`);
+  lines.push('  participant state as state');
+  for (const s of t.steps) {
+    const what = `${s.n}. ${kernelFunction(s.where)} [${s.label}${s.branchName ? ` ${s.branchName}` : ''}]`;
+    const ch = s.changes.map((c) => `${c.field}=${c.to}`).join(', ');
+    lines.push(`  ${id(s.thread)}->>state: ${safe(ch ? `${what} ${ch}` : what)}`);
+  }
+  if (p.explanation) lines.push(`  Note over ${threads.map(id).slice(0, 2).join(',') || 'state'}: ${safe(p.explanation)}`);
+  return lines.join('\n');
+}

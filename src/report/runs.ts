@@ -1,0 +1,28 @@
+/**
+ * One checked model instance as the CI and HTML renderers see it: the result, the model file,
+ * and for a suite case its expectations. Plain data shared by junit, github, html.
+ */
+import type { PropertyResult, Result } from '../engine/result.js';
+import type { Expected } from '../suite/define.js';
+
+export interface CheckedRun {
+  /** The model file (absolute). */
+  file: string;
+  result: Result;
+  /** Set for a suite case. */
+  suite?: string;
+  expect?: Record<string, Expected>;
+  /** A suite case not run yet: its reason (result is then a stub with no properties). */
+  fixme?: string;
+}
+
+/** The properties a run reports: a suite case's expected ones (it may check more, for its golden count). */
+export function reportedProperties(run: CheckedRun): PropertyResult[] {
+  return run.expect ? run.result.properties.filter((p) => p.name in run.expect!) : run.result.properties;
+}
+
+/** Did this property come out as it should? Model runs expect every property to hold. */
+export function propertyFailed(run: CheckedRun, name: string, verdict: string): boolean {
+  const want = run.expect?.[name] ?? 'holds';
+  return verdict !== 'unknown' && verdict !== want;
+}

@@ -1,0 +1,73 @@
+/**
+ * Suite outcomes as a terminal table (suite, params with profile and patches first, property,
+ * expected, observed, states, seconds, status) and as JSON data. Rendering only.
+ */
+import type { CaseOutcome, SuiteOutcome } from '../suite/run.js';
+import { plain, type Colors } from './colors.js';
+import { table } from './table.js';
+import { colorVerdict } from './text.js';
+
+/** Parameters with the kernel's profile and patches first: those are what a reader scans for. */
+export function showCaseParams(p: Record<string, string | number>): string {
+  const lead = ['profile', 'patches'];
+  const first = lead.filter((k) => k in p && p[k] !== ''); // no patches: say nothing
+  const rest = Object.keys(p).filter((k) => !lead.includes(k));
+  return [...first, ...rest].map((k) => `${k}=${p[k]}`).join(' ');
+}
+
+function statesCell(c: CaseOutcome, col: Colors): string {
+  const r = c.result;
+  if (!r) return '-';
+  const n = r.states.toLocaleString('en-US');
+  if (c.statesStatus === 'mismatch') return col.red(`${n} (expected ${c.expectedStates!.toLocaleString('en-US')})`);
+  if (c.statesStatus === 'unknown') return col.yellow(`${n}+ (incomplete)`);
+  if (c.statesNote) return col.dim(`${n} (not compared)`);
+  return n;
+}
+
+const STATUS = { ok: 'ok', mismatch: 'MISMATCH', fixme: 'FIXME', unknown: 'UNKNOWN' } as const;
+
+export function suiteTable(outcomes: readonly SuiteOutcome[], col: Colors = plain): string[] {
+  const rows = [['suite', 'params', 'property', 'expected', 'observed', 'states', 'seconds', 'status'].map((h) => col.bold(h))];
+  for (const o of outcomes) for (const c of o.cases) {
+    c.rows.forEach((r, i) => {
+      const status = r.status === 'ok' && c.statesStatus === 'mismatch' ? 'mismatch' : r.status;
+      const s = STATUS[status];
+      rows.push([
+        i === 0 ? o.suite : '', i === 0 ? col.bold(showCaseParams(c.params)) : '', r.property, r.expected,
+        r.observed === '-' ? '-' : colorVerdict(r.observed, col),
+        i === 0 ? statesCell(c, col) : '', i === 0 && c.result ? c.result.seconds.toFixed(2) : '',
+        status === 'ok' ? col.green(s) : status === 'fixme' ? col.yellow(i === 0 ? `${s}: ${c.fixme}` : s) : status === 'unknown' ? col.yellow(s) : col.red(s),
+      ]);
+    });
+  }
+  return table(rows, '');
+}
+
+/** One line: how many property checks matched, mismatched, are unknown or FIXME. */
+export function suiteSummary(outcomes: readonly SuiteOutcome[], col: Colors = plain): string {
+  let ok = 0, bad = 0, unknown = 0, fixme = 0, states = 0;
+  for (const o of outcomes) for (const c of o.cases) {
+    for (const r of c.rows) if (r.status === 'ok') ok++; else if (r.status === 'mismatch') bad++; else if (r.status === 'unknown') unknown++; else fixme++;
+    if (c.statesStatus === 'mismatch') states++;
+  }
+  const parts = [`${ok} as expected`];
+  if (bad) parts.push(col.red(`${bad} verdict mismatch${bad === 1 ? '' : 'es'}`));
+  if (states) parts.push(col.red(`${states} state count mismatch${states === 1 ? '' : 'es'}`));
+  if (unknown) parts.push(col.yellow(`${unknown} unknown (search stopped early)`));
+  if (fixme) parts.push(col.yellow(`${fixme} FIXME`));
+  return `${outcomes.length} suite${outcomes.length === 1 ? '' : 's'}: ${parts.join(', ')}`;
+}
+
+/** The same outcome as JSON data (results trimmed to their numbers and verdicts). */
+export function suiteJson(o: SuiteOutcome) {
+  return {
+    suite: o.suite, file: o.file, model: o.model,
+    cases: o.cases.map((c) => ({
+      params: c.params, note: c.note, fixme: c.fixme,
+      states: c.result?.states, expectedStates: c.expectedStates, statesStatus: c.statesStatus, statesNote: c.statesNote,
+      complete: c.result?.complete, seconds: c.result?.seconds,
+      properties: c.rows.map((r) => ({ name: r.property, expected: r.expected, observed: r.observed, status: r.status })),
+    })),
+  };
+}

@@ -1,0 +1,214 @@
+/**
+ * The text report a kernel developer reads like a lockdep splat: the violated property and the
+ * values that break it, then the trace with one column per thread (each step as its kernel
+ * function, label and the fields it changed), and for a deadlock the wait-for chain and a
+ * "possible unsafe scenario". Wide traces fall back to a numbered list. Also the verdict table
+ * and the stats line of a whole run. Pure functions from Result data to strings; no I/O.
+ */
+import type { PropertyResult, Result } from '../engine/result.js';
+import type { Trace, TraceStep } from '../engine/trace.js';
+import { plain, type Colors } from './colors.js';
+import { pad, table, visibleLength } from './table.js';
+
+export interface TextOptions {
+  colors?: Colors;
+  /** Terminal width; a trace wider than this as columns is printed as a list. */
+  width?: number;
+}
+
+/** `drivers/base/dd.c:really_probe` → `really_probe`. */
+export function kernelFunction(where: string): string {
+  const i = where.lastIndexOf(':');
+  return i >= 0 ? where.slice(i + 1) : where;
+}
+
+export function showParams(params: Record<string, string | number>): string {
+  return Object.entries(params).map(([k, v]) => `${k}=${v}`).join(' ');
+}
+
+/** `function [label #branch]`, or just the label when it already names the function (kernel paths do). */
+function stepHead(s: TraceStep): string {
+  const branch = s.branch !== undefined ? ` #${s.branchName ?? s.branch}` : '';
+  const fn = kernelFunction(s.where);
+  return s.label.includes(fn) ? `${s.label}${branch}` : `${fn} [${s.label}${branch}]`;
+}
+
+function changeText(c: { field: string; from: string; to: string }): string { return `${c.field}: ${c.from}→${c.to}`; }
+
+/** Threads in order of first appearance in the trace. */
+function threadsOf(t: Trace): string[] {
+  const out: string[] = [];
+  for (const s of t.steps) if (!out.includes(s.thread)) out.push(s.thread);
+  return out;
+}
+
+/** The trace with one column per thread, or null when that would be wider than `width`. */
+export function traceColumns(t: Trace, width: number, col: Colors = plain): string[] | null {
+  const threads = threadsOf(t);
+  // A cell: the kernel function, then the label with the first change, then one change a line.
+  const cells = t.steps.map((s) => {
+    const label = `[${s.label}${s.branch !== undefined ? ` #${s.branchName ?? s.branch}` : ''}]`;
+    const ch = s.changes.map(changeText);
+    return [kernelFunction(s.where), `  ${label}${ch.length ? ` ${ch[0]}` : ''}`, ...ch.slice(1).map((c) => `  ${' '.repeat(label.length)} ${c}`)];
+  });
+  const widths = threads.map((th) => Math.max(th.length, ...t.steps.flatMap((s, i) => (s.thread === th ? cells[i]!.map((l) => l.length) : [0]))));
+  const num = String(t.steps.length).length + 2;
+  const total = num + widths.reduce((a, w) => a + w + 2, 0);
+  if (total > width || widths.some((w) => w > 48)) return null;
+  const row = (col0: string, byThread: (i: number) => string) =>
+    (pad(col0, num) + threads.map((_, i) => pad(byThread(i), widths[i]! + 2)).join('')).trimEnd();
+  const lines = [row('', (i) => col.bold(threads[i]!)), row('', (i) => '-'.repeat(threads[i]!.length))];
+  t.steps.forEach((s, i) => {
+    const k = threads.indexOf(s.thread);
+    cells[i]!.forEach((l, j) => lines.push(row(j === 0 ? `${String(s.n).padStart(num - 2)}` : '', (x) => (x === k ? (j === 0 ? col.cyan(l) : col.dim(l)) : ''))));
+  });
+  if (t.loopFrom !== undefined) lines.push(`${' '.repeat(num)}(the steps from ${t.loopFrom + 1} repeat forever)`);
+  return lines;
+}
+
+/**
+ * The trace as a numbered list: step, thread, function [label], changes. When that is wider
+ * than `width`, the changes go on their own lines under the step.
+ */
+export function traceList(t: Trace, col: Colors = plain, width = Infinity): string[] {
+  const rows = [['#', 'thread', 'step', 'changes'].map((h) => col.bold(h))];
+  for (const s of t.steps) rows.push([String(s.n), s.thread, col.cyan(stepHead(s)), s.changes.map(changeText).join(', ')]);
+  let out = table(rows, '  ');
+  if (out.some((l) => visibleLength(l) > width)) {
+    const narrow = table([rows[0]!.slice(0, 3), ...t.steps.map((s) => [String(s.n), s.thread, col.cyan(stepHead(s))])], '  ');
+    const indent = ' '.repeat(2 + String(t.steps.length).length + 2);
+    out = [narrow[0]!];
+    t.steps.forEach((s, i) => { out.push(narrow[i + 1]!, ...s.changes.map((c) => col.dim(`${indent}  ${changeText(c)}`))); });
+  }
+  if (t.loopFrom !== undefined) out.push(`  (the steps from ${t.loopFrom + 1} repeat forever)`);
+  return out;
+}
+
+/** The move list exactly as `probecheck replay` takes it, one per line (`thread: label #branch`). */
+export function moveList(t: Trace): string[] {
+  return t.moves.map((m, i) => `  ${i + 1}. ${m.thread}: ${m.label}${m.branch !== undefined ? ` #${m.branch}` : ''}`);
+}
+
+interface Holding { thread: string; field: string; step: TraceStep }
+
+/** Field names that are locks by their name (`dev[1].mutex`, `lock[0]`, `rwsem`). */
+const LOCKISH = /(^|[.\]_])(\w*(mutex|lock|sem|spin)\w*)(\[\d+\])?$/i;
+
+/**
+ * What each thread holds at the end of the trace: the lock-like fields it wrote last whose value
+ * differs from their value before the trace (a field is lock-like by its name, or because some
+ * waiter waits for it by name). A heuristic, but locks are ordinary state, so a lock's owner is
+ * exactly the last thread that set it away from "free".
+ */
+export function holdings(t: Trace, waits: readonly string[] = []): Holding[] {
+  const initial = new Map<string, string>(), last = new Map<string, { to: string; thread: string; step: TraceStep }>();
+  for (const s of t.steps) for (const c of s.changes) {
+    if (!initial.has(c.field)) initial.set(c.field, c.from);
+    last.set(c.field, { to: c.to, thread: s.thread, step: s });
+  }
+  const out: Holding[] = [];
+  const lockish = (f: string) => LOCKISH.test(f) || waits.some((w) => names(w, f));
+  for (const [field, l] of last) if (l.to !== initial.get(field) && lockish(field)) out.push({ thread: l.thread, field, step: l.step });
+  return out;
+}
+
+/** The holder of what a waiter waits for: a held field named in its `waits` text. */
+function holderOf(waits: string, held: Holding[]): Holding | undefined {
+  return held.find((h) => waits === h.field) ?? held.find((h) => names(waits, h.field));
+}
+
+/** Does the text name this field as a whole word (`lock[1]` in `lock[1] and reg[2]`, not in `xlock[1]`)? */
+function names(text: string, field: string): boolean {
+  return text === field || new RegExp(`(^|[^\\w.\\[])${escapeRe(field)}($|[^\\w\\[])`).test(text);
+}
+
+/** A wait as lockdep would name the lock: without a model's own "held by ..." suffix. */
+const lockName = (waits: string) => waits.replace(/\s+held by .*$/, '');
+
+function escapeRe(s: string): string { return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'); }
+
+/** The wait-for chain and lockdep's "possible unsafe scenario" for a deadlock. */
+export function deadlockReport(r: PropertyResult, col: Colors = plain): string[] {
+  const waiters = r.waiters ?? [];
+  if (!waiters.length) return [];
+  const held = r.trace ? holdings(r.trace, waiters.map((w) => w.waits)) : [];
+  const lines = ['', col.bold('Wait-for chain (every running thread is blocked):')];
+  for (const w of waiters) {
+    const mine = held.filter((h) => h.thread === w.thread).map((h) => h.field);
+    const holder = holderOf(w.waits, held);
+    lines.push(`  ${col.bold(w.thread)} ${mine.length ? `holds ${mine.join(', ')}, ` : ''}waits for ${w.waits}` +
+      `${holder && holder.thread !== w.thread ? ` (held by ${holder.thread} since step ${holder.step.n})` : ''}`);
+    lines.push(`      blocked at ${w.label} in ${w.where}`);
+  }
+  // The scenario: each waiter's acquisitions in trace order, then each one's wait.
+  const names = waiters.map((w) => w.thread);
+  const events: { thread: string; text: string; n: number }[] = [];
+  for (const h of held) if (names.includes(h.thread)) events.push({ thread: h.thread, text: `lock(${h.field});`, n: h.step.n });
+  events.sort((a, b) => a.n - b.n);
+  for (const w of waiters) events.push({ thread: w.thread, text: `lock(${lockName(w.waits)});`, n: Infinity });
+  const width = Math.max(12, ...names.map((n) => n.length), ...events.map((e) => e.text.length)) + 4;
+  lines.push('', ' Possible unsafe scenario:', '');
+  lines.push(`       ${names.map((n) => pad(n, width)).join('')}`.trimEnd());
+  lines.push(`       ${names.map((n) => pad('-'.repeat(Math.max(4, n.length)), width)).join('')}`.trimEnd());
+  for (const e of events) lines.push(`  ${' '.repeat(5 + names.indexOf(e.thread) * width)}${e.text}`);
+  lines.push('', col.red('  *** DEADLOCK ***'));
+  return lines;
+}
+
+const RULE = '='.repeat(62);
+
+/** The full report of one violated property. */
+export function renderViolation(result: Pick<Result, 'model' | 'params'>, r: PropertyResult, o: TextOptions = {}): string {
+  const col = o.colors ?? plain, width = o.width ?? 100;
+  const params = showParams(result.params);
+  const lines = [RULE, col.red(col.bold(`WARNING: ${r.kind === 'deadlock' ? 'possible deadlock' : 'property violated'}: ${r.name}`)),
+    `model ${result.model}${params ? ` (${params})` : ''}`, '-'.repeat(RULE.length)];
+  if (r.description) lines.push(r.description);
+  if (r.explanation) lines.push(col.yellow(r.explanation));
+  const t = r.trace;
+  if (t) {
+    lines.push('', `${t.steps.length} step${t.steps.length === 1 ? '' : 's'} from the initial state:`, '');
+    lines.push(...(traceColumns(t, width, col) ?? traceList(t, col, width)));
+  }
+  lines.push(...deadlockReport(r, col));
+  return lines.join('\n');
+}
+
+/** The verdict table of one result: property, verdict, trace length. */
+export function verdictTable(result: Result, col: Colors = plain): string[] {
+  const rows = [['property', 'verdict', 'trace'].map((h) => col.bold(h))];
+  for (const p of result.properties) rows.push([p.name, colorVerdict(p.verdict, col), p.trace ? `${p.trace.steps.length} step${p.trace.steps.length === 1 ? '' : 's'}` : '-']);
+  return table(rows, '  ');
+}
+
+export function colorVerdict(v: string, col: Colors = plain): string {
+  return v === 'holds' ? col.green(v) : v === 'violated' ? col.red(v) : col.yellow(v);
+}
+
+/** States, transitions, depth, time, rate, memory and the collision estimate, plus warnings. */
+export function statsLines(r: Result, col: Colors = plain): string[] {
+  const n = (x: number) => x.toLocaleString('en-US');
+  const line = `${n(r.states)} states, ${n(r.transitions)} transitions, depth ${r.depth}, ${r.seconds.toFixed(2)}s` +
+    ` (${n(Math.round(r.statesPerSecond))} states/s), ${r.bytesPerState.toFixed(1)} bytes/state,` +
+    ` collision probability ${r.collisionProbability.toExponential(1)}`;
+  const out = [col.dim(line)];
+  if (r.stopped && r.stopped !== 'all-violated') out.push(col.yellow(`search stopped early: ${r.stopped}; properties not violated so far are unknown`));
+  if (r.neverFired.length && r.complete) {
+    out.push(col.yellow(`warning: ${r.neverFired.length} step${r.neverFired.length === 1 ? '' : 's'} never fired (dead code in the model, or a scenario that never reaches it):`));
+    for (const s of r.neverFired.slice(0, 10)) out.push(col.yellow(`  ${s}`));
+    if (r.neverFired.length > 10) out.push(col.yellow(`  ... and ${r.neverFired.length - 10} more`));
+  }
+  return out;
+}
+
+/** The whole report of one check: every violation, the verdict table and the stats. */
+export function renderResult(r: Result, o: TextOptions = {}): string {
+  const col = o.colors ?? plain;
+  const parts: string[] = [];
+  for (const p of r.properties) if (p.verdict === 'violated') parts.push(renderViolation(r, p, o), '');
+  const params = showParams(r.params);
+  parts.push(col.bold(`${r.model}${params ? ` (${params})` : ''}: ${r.strategy}, ${r.backend} backend${r.seed !== undefined ? `, seed ${r.seed}` : ''}`));
+  parts.push(...verdictTable(r, col), ...statsLines(r, col));
+  return parts.join('\n');
+}
+

@@ -1,0 +1,133 @@
+/**
+ * Trace files: a counterexample as versioned JSON that `probecheck replay` re-executes.
+ * `{ format: "probecheck-trace", version: 1, model: { file, name }, params, property, moves, steps }`.
+ * The model file is recorded relative to the trace file, so a repository's traces stay valid
+ * when it is cloned elsewhere. Reading validates every field and names the first bad one (E401);
+ * whether the trace fits its model is replay's question (E402, E403), not this file's.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { ProbecheckError } from '../engine/errors.js';
+import type { Move } from '../engine/model.js';
+import type { PropertyResult } from '../engine/result.js';
+import type { TraceStep } from '../engine/trace.js';
+
+export const TRACE_FORMAT = 'probecheck-trace';
+export const TRACE_VERSION = 1;
+
+export interface TraceFile {
+  format: typeof TRACE_FORMAT;
+  version: typeof TRACE_VERSION;
+  /** `file` is relative to the trace file's directory (or absolute). */
+  model: { file: string; name: string };
+  params: Record<string, string | number>;
+  property: string;
+  explanation?: string;
+  moves: Move[];
+  /** For readers; replay ignores them and rebuilds the steps from the moves. */
+  steps?: TraceStep[];
+  loopFrom?: number;
+}
+
+/** The trace file of one violated property, its model path made relative to `tracePath`. */
+export function toTraceFile(tracePath: string, modelFile: string, modelName: string, params: Record<string, string | number>, p: PropertyResult): TraceFile {
+  if (!p.trace) throw new ProbecheckError('E501', `property ${p.name} has no counterexample to write`);
+  const rel = relative(dirname(resolve(tracePath)), resolve(modelFile)).split('\\').join('/');
+  const out: TraceFile = {
+    format: TRACE_FORMAT, version: TRACE_VERSION, model: { file: rel, name: modelName }, params, property: p.name,
+    moves: p.trace.moves, steps: p.trace.steps,
+  };
+  if (p.explanation) out.explanation = p.explanation;
+  if (p.trace.loopFrom !== undefined) out.loopFrom = p.trace.loopFrom;
+  return out;
+}
+
+export function traceFileText(t: TraceFile | TraceFile[]): string {
+  return JSON.stringify(t, null, 2) + '\n';
+}
+
+/** The model file a trace file names, as a path usable from the cwd. */
+export function modelPathOf(tracePath: string, t: TraceFile): string {
+  return isAbsolute(t.model.file) ? t.model.file : resolve(dirname(resolve(tracePath)), t.model.file);
+}
+
+/** Every trace in a file: --trace-out writes a list when several properties were violated. */
+export function readTraceFiles(path: string): TraceFile[] {
+  const data = readJson(path);
+  if (Array.isArray(data) && data.length > 0) return data.map((d, i) => parseTraceFile(d, `${path}[${i}]`));
+  return [parseTraceFile(data, path)];
+}
+
+export function readTraceFile(path: string): TraceFile {
+  return parseTraceFile(readJson(path), path);
+}
+
+function readJson(path: string): unknown {
+  let text: string;
+  try { text = readFileSync(path, 'utf8'); } catch (e) {
+    throw new ProbecheckError('E503', `${path}: cannot read: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+  }
+  try { return JSON.parse(text) as unknown; } catch (e) {
+    throw new ProbecheckError('E401', `${path}: not JSON: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+/** Validate parsed JSON as a trace file (one, or the first of a list --trace-out wrote). */
+export function parseTraceFile(data: unknown, where = 'trace'): TraceFile {
+  if (Array.isArray(data)) {
+    if (data.length === 0) bad(where, '(top level)', 'an empty list holds no trace');
+    data = data[0];
+  }
+  const o = obj(data, where, '(top level)');
+  if (o.format !== TRACE_FORMAT) bad(where, 'format', `expected "${TRACE_FORMAT}", got ${show(o.format)}`);
+  if (o.version !== TRACE_VERSION) bad(where, 'version', `expected ${TRACE_VERSION}, got ${show(o.version)} (this probecheck reads version ${TRACE_VERSION})`);
+  const model = obj(o.model, where, 'model');
+  const file = str(model.file, where, 'model.file'), name = str(model.name, where, 'model.name');
+  const params = obj(o.params, where, 'params');
+  for (const [k, v] of Object.entries(params)) {
+    if (typeof v !== 'string' && !(typeof v === 'number' && Number.isFinite(v))) bad(where, `params.${k}`, `expected a string or number, got ${show(v)}`);
+  }
+  const property = str(o.property, where, 'property');
+  if (!Array.isArray(o.moves)) bad(where, 'moves', `expected a list of moves, got ${show(o.moves)}`);
+  const moves = (o.moves as unknown[]).map((m, i): Move => {
+    const f = `moves[${i}]`;
+    const mo = obj(m, where, f);
+    const move: Move = { thread: str(mo.thread, where, `${f}.thread`), label: str(mo.label, where, `${f}.label`) };
+    if (mo.branch !== undefined) {
+      if (!(typeof mo.branch === 'number' && Number.isInteger(mo.branch) && mo.branch >= 0)) bad(where, `${f}.branch`, `expected a non-negative integer, got ${show(mo.branch)}`);
+      move.branch = mo.branch;
+    }
+    return move;
+  });
+  const out: TraceFile = { format: TRACE_FORMAT, version: TRACE_VERSION, model: { file, name }, params: params as TraceFile['params'], property, moves };
+  if (o.explanation !== undefined) out.explanation = str(o.explanation, where, 'explanation');
+  if (o.steps !== undefined) {
+    if (!Array.isArray(o.steps)) bad(where, 'steps', `expected a list, got ${show(o.steps)}`);
+    out.steps = o.steps as TraceStep[];
+  }
+  if (o.loopFrom !== undefined) {
+    if (!(typeof o.loopFrom === 'number' && Number.isInteger(o.loopFrom) && o.loopFrom >= 0 && o.loopFrom <= moves.length)) bad(where, 'loopFrom', `expected an index into moves, got ${show(o.loopFrom)}`);
+    out.loopFrom = o.loopFrom as number;
+  }
+  return out;
+}
+
+function bad(where: string, field: string, why: string): never {
+  throw new ProbecheckError('E401', `${where}: field ${field}: ${why}`);
+}
+
+function obj(v: unknown, where: string, field: string): Record<string, unknown> {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) bad(where, field, `expected an object, got ${show(v)}`);
+  return v as Record<string, unknown>;
+}
+
+function str(v: unknown, where: string, field: string): string {
+  if (typeof v !== 'string' || v === '') bad(where, field, `expected a non-empty string, got ${show(v)}`);
+  return v;
+}
+
+function show(v: unknown): string {
+  if (v === undefined) return 'nothing (missing)';
+  const s = JSON.stringify(v) ?? String(v);
+  return s.length > 40 ? `${s.slice(0, 37)}...` : s;
+}

@@ -1,0 +1,57 @@
+/**
+ * Suites: the expected verdict of each property first, per parameter set (a kernel profile and
+ * its patches, a bench variant), as litmus tests state `Result: Never` before running. Golden
+ * state counts sit beside the verdicts so that a change to the state space is never silent.
+ * This file is the format and its validation; running a suite is run.ts.
+ */
+import { ProbecheckError } from '../engine/errors.js';
+
+export type Expected = 'holds' | 'violated';
+
+export interface SuiteCase {
+  /** The model's parameters for this case (e.g. `{ profile: 'v5.1', patches: '654888327e9f' }`). */
+  params: Record<string, string | number>;
+  /** Expected verdict per property name; only these properties are checked. */
+  expect: Record<string, Expected>;
+  /** Golden number of distinct states (compared when the search is complete). */
+  states?: number;
+  note?: string;
+  /** Why this case cannot be checked yet; it is reported as FIXME and not run. */
+  fixme?: string;
+}
+
+export interface Suite {
+  kind: 'probecheck-suite';
+  name: string;
+  /** The model file, relative to the suite file. */
+  model: string;
+  cases: SuiteCase[];
+}
+
+/** Helper for suite files: `export default defineSuite({ name, model, cases })`. */
+export function defineSuite(s: Omit<Suite, 'kind'>): Suite {
+  return { kind: 'probecheck-suite', ...s };
+}
+
+/** Check the shape of a suite file's default export; E502 names the file and the field. */
+export function validateSuite(d: unknown, file: string): Suite {
+  const bad = (field: string, why: string): never => { throw new ProbecheckError('E502', `${file}: ${field}: ${why}`); };
+  if (!d || typeof d !== 'object') bad('default export', 'is not a suite; write `export default defineSuite({...})`');
+  const s = d as Record<string, unknown>;
+  if (s.kind !== 'probecheck-suite') bad('default export', 'is not a suite; write `export default defineSuite({...})`');
+  if (typeof s.name !== 'string' || !s.name) bad('name', 'expected a non-empty string');
+  if (typeof s.model !== 'string' || !s.model) bad('model', 'expected the model file path, relative to the suite file');
+  if (!Array.isArray(s.cases) || s.cases.length === 0) bad('cases', 'expected a non-empty list');
+  (s.cases as unknown[]).forEach((c, i) => {
+    const f = `cases[${i}]`;
+    if (!c || typeof c !== 'object') bad(f, 'expected an object');
+    const o = c as Record<string, unknown>;
+    if (!o.params || typeof o.params !== 'object' || Array.isArray(o.params)) bad(`${f}.params`, 'expected an object of parameter values');
+    for (const [k, v] of Object.entries(o.params as object)) if (typeof v !== 'string' && typeof v !== 'number') bad(`${f}.params.${k}`, 'expected a string or number');
+    if (!o.expect || typeof o.expect !== 'object' || Array.isArray(o.expect) || Object.keys(o.expect).length === 0) bad(`${f}.expect`, "expected an object of property name → 'holds' | 'violated'");
+    for (const [k, v] of Object.entries(o.expect as object)) if (v !== 'holds' && v !== 'violated') bad(`${f}.expect.${k}`, `expected 'holds' or 'violated', got ${JSON.stringify(v)}`);
+    if (o.states !== undefined && !(Number.isInteger(o.states) && (o.states as number) > 0)) bad(`${f}.states`, 'expected a positive integer');
+    for (const k of ['note', 'fixme']) if (o[k] !== undefined && typeof o[k] !== 'string') bad(`${f}.${k}`, 'expected a string');
+  });
+  return s as unknown as Suite;
+}

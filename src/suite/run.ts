@@ -1,0 +1,86 @@
+/**
+ * The suite runner: checks each case of a suite, compares each observed verdict with the
+ * expected one and the state count with the golden one, and returns plain data for the table,
+ * JSON and JUnit renderers. How a case is checked (in a worker, with which limits) is the
+ * caller's: it passes `checkCase`.
+ */
+import { dirname, resolve } from 'node:path';
+import { ProbecheckError } from '../engine/errors.js';
+import type { Result, Verdict } from '../engine/result.js';
+import { defaultExport, importFile } from '../load.js';
+import { validateSuite, type Expected, type Suite, type SuiteCase } from './define.js';
+
+export interface LoadedSuite { file: string; suite: Suite; modelFile: string }
+
+export async function loadSuite(file: string): Promise<LoadedSuite> {
+  const suite = validateSuite(defaultExport(await importFile(file)), file);
+  return { file, suite, modelFile: resolve(dirname(resolve(file)), suite.model) };
+}
+
+/** Is this module's default export a suite (rather than a model)? */
+export function isSuite(d: unknown): boolean {
+  return Boolean(d && typeof d === 'object' && (d as { kind?: unknown }).kind === 'probecheck-suite');
+}
+
+export type RowStatus = 'ok' | 'mismatch' | 'fixme' | 'unknown';
+
+export interface PropertyRow { property: string; expected: Expected; observed: Verdict | '-'; status: RowStatus }
+
+export interface CaseOutcome {
+  params: Record<string, string | number>;
+  note?: string;
+  fixme?: string;
+  /** The check's result (absent for a fixme case). */
+  result?: Result;
+  expectedStates?: number;
+  /** ok, mismatch, or unknown when a limit stopped the search (nothing to compare). */
+  statesStatus?: RowStatus;
+  /** Why the golden count was not compared although the case has one. */
+  statesNote?: string;
+  rows: PropertyRow[];
+}
+
+export interface SuiteOutcome { suite: string; file: string; model: string; cases: CaseOutcome[] }
+
+export type CheckCase = (modelFile: string, c: SuiteCase) => Promise<Result>;
+
+export async function runSuite(s: LoadedSuite, checkCase: CheckCase, onCase?: (c: CaseOutcome) => void): Promise<SuiteOutcome> {
+  const cases: CaseOutcome[] = [];
+  for (const c of s.suite.cases) {
+    const out = await runCase(s.modelFile, c, checkCase);
+    cases.push(out);
+    onCase?.(out);
+  }
+  return { suite: s.suite.name, file: s.file, model: s.modelFile, cases };
+}
+
+async function runCase(modelFile: string, c: SuiteCase, checkCase: CheckCase): Promise<CaseOutcome> {
+  const base: CaseOutcome = { params: c.params, rows: [] };
+  if (c.note) base.note = c.note;
+  if (c.states !== undefined) base.expectedStates = c.states;
+  if (c.fixme) {
+    base.fixme = c.fixme;
+    base.rows = Object.entries(c.expect).map(([property, expected]) => ({ property, expected, observed: '-', status: 'fixme' }));
+    return base;
+  }
+  const result = await checkCase(modelFile, c);
+  base.result = result;
+  base.rows = Object.entries(c.expect).map(([property, expected]) => {
+    const p = result.properties.find((x) => x.name === property);
+    if (!p) throw new ProbecheckError('E301', `${result.model} (${Object.entries(c.params).map(([k, v]) => `${k}=${v}`).join(' ')}): the suite expects property '${property}', which the model does not have; known: ${result.properties.map((x) => x.name).join(', ')}`);
+    const observed = p.verdict;
+    const status: RowStatus = observed === expected ? 'ok' : observed === 'unknown' ? 'unknown' : 'mismatch';
+    return { property, expected, observed, status };
+  });
+  if (c.states !== undefined) {
+    // A search that stops because every property is violated has not counted every state.
+    if (result.stopped === 'all-violated') base.statesNote = 'not compared: the search stopped once every property was violated';
+    else base.statesStatus = !result.complete ? 'unknown' : result.states === c.states ? 'ok' : 'mismatch';
+  }
+  return base;
+}
+
+/** Every status in an outcome: what the exit status is decided from. */
+export function statuses(o: SuiteOutcome): RowStatus[] {
+  return o.cases.flatMap((c) => [...c.rows.map((r) => r.status), ...(c.statesStatus ? [c.statesStatus] : [])]);
+}

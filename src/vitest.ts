@@ -1,0 +1,65 @@
+/**
+ * Vitest matchers for probecheck results, so a model's tests read as its expectations:
+ *   import 'probecheck/vitest';
+ *   expect(check(model)).toHold('parent-before-child');
+ *   expect(check(model)).toBeViolated('no-bind-after-unregister');
+ * With no name, toHold() asks that every property hold. A failing matcher prints the
+ * counterexample as the text report would. Importing this file registers the matchers.
+ */
+import { expect } from 'vitest';
+import type { Result } from './engine/result.js';
+import { renderViolation } from './report/text.js';
+
+interface ProbecheckMatchers<R = unknown> {
+  /** Every named property (or, with none, every property) holds: a complete search found no violation. */
+  toHold(...names: string[]): R;
+  /** Every named property (or, with none, at least one property) is violated. */
+  toBeViolated(...names: string[]): R;
+}
+
+declare module 'vitest' {
+  interface Matchers<T = any> extends ProbecheckMatchers<T> {}
+}
+
+function isResult(x: unknown): x is Result {
+  return Boolean(x && typeof x === 'object' && Array.isArray((x as Result).properties) && typeof (x as Result).states === 'number');
+}
+
+function pick(r: Result, names: string[]) {
+  const known = r.properties.map((p) => p.name);
+  const missing = names.filter((n) => !known.includes(n));
+  if (missing.length) throw new Error(`probecheck: the result has no property ${missing.map((m) => `'${m}'`).join(', ')}; known: ${known.join(', ')}`);
+  return names.length ? r.properties.filter((p) => names.includes(p.name)) : r.properties;
+}
+
+const notResult = (x: unknown) => ({ pass: false, message: () => `expected a probecheck Result (from check(model)), got ${typeof x}` });
+
+expect.extend({
+  toHold(received: unknown, ...names: string[]) {
+    if (!isResult(received)) return notResult(received);
+    const props = pick(received, names);
+    const bad = props.filter((p) => p.verdict !== 'holds');
+    return {
+      pass: bad.length === 0,
+      message: () => bad.length === 0
+        ? `expected ${names.join(', ') || 'some property'} not to hold on ${received.model}, but ${props.length === 1 ? 'it holds' : 'they all hold'}`
+        : bad.map((p) => p.verdict === 'violated'
+          ? renderViolation(received, p)
+          : `${p.name} is unknown on ${received.model}: the search stopped early (${received.stopped ?? 'incomplete'}) after ${received.states} states`).join('\n\n'),
+    };
+  },
+  toBeViolated(received: unknown, ...names: string[]) {
+    if (!isResult(received)) return notResult(received);
+    const props = pick(received, names);
+    const violated = props.filter((p) => p.verdict === 'violated');
+    const pass = names.length ? violated.length === props.length : violated.length > 0;
+    return {
+      pass,
+      message: () => pass
+        ? `expected ${violated.map((p) => p.name).join(', ')} not to be violated on ${received.model}, but:\n${violated.map((p) => renderViolation(received, p)).join('\n\n')}`
+        : `expected ${names.join(', ') || 'some property'} to be violated on ${received.model}; observed: ${props.map((p) => `${p.name} ${p.verdict}`).join(', ')} (${received.states} states${received.complete ? '' : ', search incomplete'})`,
+    };
+  },
+});
+
+export {};

@@ -1,0 +1,147 @@
+/** Transcripts of `probecheck check` and `simulate`: exit statuses, key lines, JSON shape. */
+import { describe, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { FIXTURES, PROBE_TREE, hasStack, probecheck, tempDir } from './run.js';
+
+// A model file that does not parse; written at run time so that the type check stays clean.
+const MALFORMED = join(tempDir(), 'malformed.ts');
+writeFileSync(MALFORMED, "import { defineModel } from 'probecheck';\nexport default defineModel({ name: 'broken', params: {}, build( {\n");
+
+const v42 = [PROBE_TREE, '--param', 'N=3', '--param', 'variant=v4.2'];
+
+describe('probecheck check', () => {
+  it('exits 1 on a violation and prints the lockdep-style report', () => {
+    const r = probecheck(['check', ...v42]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('WARNING: property violated: parent-before-child');
+    expect(r.stdout).toContain('probing[1] = 1 while drv[0] = 0');
+    expect(r.stdout).toMatch(/parent-before-child\s+violated\s+7 steps/);
+    expect(r.stdout).toMatch(/no-bind-after-unregister\s+violated\s+11 steps/);
+    expect(r.stdout).toMatch(/no-deadlock\s+holds/);
+    expect(r.stdout).toContain('1,670 states');
+  });
+
+  it('exits 0 when every property holds', () => {
+    const r = probecheck(['check', PROBE_TREE, '--param', 'N=3', '--param', 'variant=fixed', '-q']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).not.toContain('WARNING');
+  });
+
+  it('--json prints one document with the numbers, verdicts and replayable moves', () => {
+    const r = probecheck(['check', ...v42, '--json']);
+    expect(r.status).toBe(1);
+    const d = JSON.parse(r.stdout);
+    expect(d).toMatchObject({ complete: true, states: 1670, exit: 1 });
+    for (const k of ['transitions', 'depth', 'seconds']) expect(typeof d[k]).toBe('number');
+    const byName = Object.fromEntries(d.properties.map((p: any) => [p.name, p]));
+    expect(byName['parent-before-child'].verdict).toBe('violated');
+    expect(byName['parent-before-child'].trace.moves).toHaveLength(7);
+    expect(byName['parent-before-child'].trace.moves[0]).toEqual({ thread: 'A_0', label: 'A0' });
+    expect(byName['no-deadlock'].verdict).toBe('holds');
+    expect(byName['no-deadlock'].trace).toBeUndefined();
+  });
+
+  it('--property restricts the check', () => {
+    const d = JSON.parse(probecheck(['check', ...v42, '--json', '--property', 'no-deadlock']).stdout);
+    expect(d.properties.map((p: any) => p.name)).toEqual(['no-deadlock']);
+    expect(d.exit).toBe(0);
+  });
+
+  it('exits 3 when a limit stops the search before a verdict', () => {
+    const r = probecheck(['check', PROBE_TREE, '--param', 'N=5', '--param', 'variant=fixed', '--max-states', '1000', '--json']);
+    expect(r.status).toBe(3);
+    const d = JSON.parse(r.stdout);
+    expect(d.complete).toBe(false);
+    expect(d.properties.every((p: any) => p.verdict === 'unknown')).toBe(true);
+  });
+
+  it('a violation wins over a limit: exit 1', () => {
+    const r = probecheck(['check', PROBE_TREE, '--param', 'N=5', '--param', 'variant=v4.2', '--max-states', '3000', '-q']);
+    expect(r.status).toBe(1);
+  });
+
+  it('dfs and the reference backend agree on the verdicts', () => {
+    const d = JSON.parse(probecheck(['check', ...v42, '--json', '--strategy', 'dfs', '--backend', 'reference']).stdout);
+    expect(d.states).toBe(1670);
+    expect(d.properties.map((p: any) => p.verdict)).toEqual(['violated', 'violated', 'holds']);
+  });
+
+  it('reports a deadlock with the wait-for chain and the unsafe scenario', () => {
+    const r = probecheck(['check', `${FIXTURES}/abba.ts`]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('WARNING: possible deadlock: no-deadlock');
+    expect(r.stdout).toContain('kworker/0:1 probe holds dev_mutex, waits for parent_mutex (held by bash unbind since step 2)');
+    expect(r.stdout).toContain('bash unbind holds parent_mutex, waits for dev_mutex (held by kworker/0:1 probe since step 1)');
+    expect(r.stdout).toContain('Possible unsafe scenario:');
+    expect(r.stdout).toContain('*** DEADLOCK ***');
+    expect(probecheck(['check', `${FIXTURES}/abba.ts`, '--param', 'order=abab']).status).toBe(0);
+  });
+});
+
+describe('probecheck simulate', () => {
+  it('finds violations with random walks; an unviolated property stays unknown', () => {
+    const r = probecheck(['simulate', PROBE_TREE, '--param', 'N=4', '--param', 'variant=v4.2', '--runs', '200', '--seed', '3', '--json']);
+    expect(r.status).toBe(1);
+    const d = JSON.parse(r.stdout);
+    expect(d.runs[0].strategy).toBe('random');
+    expect(d.runs[0].seed).toBe(3);
+    expect(d.properties.find((p: any) => p.name === 'no-deadlock').verdict).toBe('unknown');
+  });
+
+  it('with nothing violated exits 3 (simulation proves nothing)', () => {
+    const r = probecheck(['simulate', PROBE_TREE, '--param', 'variant=fixed', '--runs', '20', '-q']);
+    expect(r.status).toBe(3);
+  });
+});
+
+describe('help', () => {
+  it('documents every command with examples and the exit statuses', () => {
+    const top = probecheck(['--help']);
+    expect(top.status).toBe(0);
+    for (const c of ['check', 'simulate', 'replay', 'diff']) expect(top.stdout).toContain(c);
+    for (const c of ['check', 'simulate', 'replay', 'diff']) {
+      const h = probecheck([c, '--help']);
+      expect(h.status).toBe(0);
+      expect(h.stdout).toContain('Examples:');
+      expect(h.stdout).toContain('Exit status:');
+    }
+    expect(probecheck(['check', '--help']).stdout).toMatch(/4\s+a suite's observed verdict/);
+  });
+
+  it('with no arguments prints help and exits 0', () => {
+    const r = probecheck([]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('Usage: probecheck');
+  });
+});
+
+describe('bad input: one clear line, exit 2, never a stack trace', () => {
+  const cases: [string, string[], RegExp][] = [
+    ['unknown parameter', ['check', PROBE_TREE, '--param', 'X=1'], /^probecheck: E104 \(unknown or invalid model parameter\): model probe-tree has no parameter 'X'; known: N, variant$/],
+    ['bad parameter value', ['check', PROBE_TREE, '--param', 'variant=v9'], /E104 .*variant='v9'.*not one of: v4.2, parentlock, fixed/],
+    ['parameter out of range', ['check', PROBE_TREE, '--param', 'N=0'], /E104 .*N=0.*below its minimum 1/],
+    ['--param without =', ['check', PROBE_TREE, '--param', 'N'], /E501 .*--param expects K=V, got 'N'/],
+    ['unknown property', ['check', PROBE_TREE, '--property', 'nope'], /E301 .*no property 'nope'; known: parent-before-child/],
+    ['unknown option', ['check', PROBE_TREE, '--frobnicate'], /E501 .*unknown option '--frobnicate'/],
+    ['unknown command', ['frob'], /E501 .*unknown command 'frob'/],
+    ['bad strategy', ['check', PROBE_TREE, '--strategy', 'zzz'], /E501 .*'zzz' is invalid.*bfs, dfs, random/],
+    ['bad number', ['check', PROBE_TREE, '--max-states', 'lots'], /E501 .*--max-states expects an integer >= 1, got 'lots'/],
+    ['missing file', ['check', 'nope/none.ts'], /E503 .*nope\/none.ts: no such file/],
+    ['malformed model file', ['check', MALFORMED], /E105 .*malformed.ts: could not be loaded: .*malformed.ts:\d+/],
+    ['not a model', ['check', `${FIXTURES}/not-a-model.ts`], /E105 .*not-a-model.ts: its default export is neither a model/],
+    ['model whose build throws', ['check', `${FIXTURES}/throws.ts`], /E101 .*model throws: build\(\{\}\) threw: kaboom/],
+    ['malformed suite', ['check', `${FIXTURES}/bad-shape.suite.ts`], /E502 .*bad-shape.suite.ts: cases\[0\]\.expect\.no-deadlock: expected 'holds' or 'violated', got "maybe"/],
+    ['--param with only suites', ['check', `${FIXTURES}/right.suite.ts`, '--param', 'N=2'], /E501 .*--param applies to model files/],
+    ['a step that throws during the search', ['check', `${FIXTURES}/step-throws.ts`], /^probecheck: E203 \(step threw\): .*probe exploded/],
+    ['empty directory', ['check', `${FIXTURES}/empty-dir`], /E503|no suite files/],
+  ];
+  it.each(cases)('%s', (_name, args, line) => {
+    const r = probecheck(args);
+    expect(r.status).toBe(2);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(line);
+    expect(hasStack(r.stderr + r.stdout)).toBe(false);
+  });
+});

@@ -1,0 +1,80 @@
+/** The suite runner through the CLI: matches exit 0, a wrong expectation or golden count exits 4. */
+import { describe, expect, it } from 'vitest';
+import { FIXTURES, ROOT, probecheck } from './run.js';
+
+describe('suites', () => {
+  it('check with no argument runs the bundled suites in the package (npm start), from any cwd', () => {
+    const r = probecheck(['check'], { cwd: FIXTURES });
+    // Other suites in properties/ are other people's: only that they ran, and probe-tree's rows, are this test's.
+    expect([0, 4]).toContain(r.status);
+    expect(r.stdout).toMatch(/^\d+ suites?: \d+ as expected/m);
+    const probeTreeRows = r.stdout.split('\n').filter((l) => l.startsWith('probe-tree '));
+    expect(probeTreeRows).toHaveLength(12);
+    expect(probeTreeRows.every((l) => l.endsWith(' ok'))).toBe(true);
+  });
+
+  it('the probe-tree suite: every verdict and golden count as expected', () => {
+    const r = probecheck(['check', `${ROOT}/properties/probe-tree.suite.ts`]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/probe-tree\s+variant=v4\.2 N=5\s+parent-before-child\s+violated\s+violated\s+31,738/);
+    expect(r.stdout).toMatch(/variant=parentlock N=5\s+parent-before-child\s+holds\s+holds\s+9,511/);
+    expect(r.stdout).toMatch(/variant=fixed N=5\s+parent-before-child\s+holds\s+holds\s+7,443/);
+    expect(r.stdout).toContain('1 suite: 36 as expected');
+  });
+
+  it('a deliberately wrong expectation and golden count exit 4, FIXME is not a failure', () => {
+    const r = probecheck(['check', `${FIXTURES}/wrong.suite.ts`]);
+    expect(r.status).toBe(4);
+    expect(r.stdout).toMatch(/variant=fixed N=3\s+parent-before-child\s+violated\s+holds\s+727\s+\S+\s+MISMATCH/);
+    expect(r.stdout).toMatch(/no-bind-after-unregister\s+violated\s+violated\s+915 \(expected 916\)\s+\S+\s+MISMATCH/);
+    expect(r.stdout).toMatch(/eventually-bound\s+holds\s+-\s+-\s+FIXME: liveness is not checkable yet/);
+    expect(r.stdout).toContain('2 verdict mismatches, 1 state count mismatch, 1 FIXME');
+  });
+
+  it('an unexpected violation in a suite prints its trace; an expected one does not', () => {
+    const wrong = probecheck(['check', `${FIXTURES}/wrong.suite.ts`]);
+    expect(wrong.stdout).toContain('WARNING: property violated: parent-before-child\nmodel probe-tree (N=2 variant=v4.2)');
+    const right = probecheck(['check', `${FIXTURES}/right.suite.ts`]);
+    expect(right.status).toBe(0);
+    expect(right.stdout).not.toContain('WARNING');
+  });
+
+  it('--json gives the same as data', () => {
+    const r = probecheck(['check', `${FIXTURES}/wrong.suite.ts`, '--json']);
+    expect(r.status).toBe(4);
+    const d = JSON.parse(r.stdout);
+    expect(d.exit).toBe(4);
+    const s = d.suites[0];
+    expect(s.suite).toBe('wrong');
+    expect(s.cases[0]).toMatchObject({ params: { variant: 'fixed', N: 3 }, states: 727, expectedStates: 727, statesStatus: 'ok' });
+    expect(s.cases[0].properties[0]).toEqual({ name: 'parent-before-child', expected: 'violated', observed: 'holds', status: 'mismatch' });
+    expect(s.cases[1]).toMatchObject({ states: 915, expectedStates: 916, statesStatus: 'mismatch' });
+    expect(s.cases[3]).toMatchObject({ fixme: 'liveness is not checkable yet' });
+  });
+
+  it('a directory runs every suite in it; the worst outcome decides', () => {
+    const r = probecheck(['check', FIXTURES, '-q']);
+    // bad-shape.suite.ts is malformed: loading fails first, exit 2
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('E502');
+  });
+
+  it('a mismatch wins over a violation among several targets', () => {
+    const r = probecheck(['check', `${FIXTURES}/wrong.suite.ts`, `${FIXTURES}/abba.ts`, '-q']);
+    expect(r.status).toBe(4);
+  });
+
+  it('a limit leaves a suite case unknown: exit 3', () => {
+    const r = probecheck(['check', `${FIXTURES}/right.suite.ts`, '--max-states', '100', '-q']);
+    expect(r.status).toBe(3);
+    expect(r.stdout).toMatch(/UNKNOWN/);
+  });
+});
+
+describe('suite table', () => {
+  it('shows profile and patches first, and no empty patches', async () => {
+    const { showCaseParams } = await import('../../src/report/suite.js');
+    expect(showCaseParams({ N: 2, patches: '654888327e9f', profile: 'v5.1' })).toBe('profile=v5.1 patches=654888327e9f N=2');
+    expect(showCaseParams({ profile: 'v4.2', patches: '' })).toBe('profile=v4.2');
+  });
+});

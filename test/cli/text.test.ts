@@ -1,0 +1,98 @@
+/** The text renderer on real probe-tree traces and a deadlock, in-process. */
+import { describe, expect, it } from 'vitest';
+import { check } from '../../src/engine/check.js';
+import { holdings, kernelFunction, renderResult, renderViolation, traceColumns, traceList } from '../../src/report/text.js';
+import abba from './fixtures/abba.ts';
+import probeTree from '../../models/bench/probe-tree.ts';
+
+const v42 = check(probeTree.build({ N: 3, variant: 'v4.2' }));
+const pbc = v42.properties.find((p) => p.name === 'parent-before-child')!;
+const nbau = v42.properties.find((p) => p.name === 'no-bind-after-unregister')!;
+
+describe('text trace', () => {
+  it('names the property, the breaking values and each step by kernel function with its changes', () => {
+    const s = renderViolation(v42, pbc);
+    const lines = s.split('\n');
+    expect(lines[1]).toBe('WARNING: property violated: parent-before-child');
+    expect(lines[2]).toBe('model probe-tree (N=3 variant=v4.2)');
+    expect(s).toContain('probing[1] = 1 while drv[0] = 0');
+    expect(s).toContain('7 steps from the initial state:');
+    // one column per thread, in order of appearance
+    expect(lines.find((l) => l.includes('A_0'))).toMatch(/^\s+A_0\s+A_1$/);
+    expect(s).toMatch(/^7 +really_probe$/m);
+    expect(s).toMatch(/^ +\[A3\] probing\[1\]: 0→1$/m);
+    expect(s).toMatch(/^ +\[A4_1\] reg\[1\]: 0→1\n +queued\[1\]: 0→1$/m);
+  });
+
+  it('an 11-step trace over three threads fits 100 columns as columns', () => {
+    const cols = traceColumns(nbau.trace!, 100)!;
+    expect(cols).not.toBeNull();
+    expect(Math.max(...cols.map((l) => l.length))).toBeLessThanOrEqual(100);
+    expect(cols[0]).toMatch(/A_0 +A_2 +U$/);
+    // step 7 is U's: its function sits in U's column
+    const row7 = cols.find((l) => /^ 7 /.test(l))!;
+    expect(row7.indexOf('device_del')).toBe(cols[0]!.indexOf('U'));
+  });
+
+  it('too wide for columns: a numbered list with the thread in a column', () => {
+    expect(traceColumns(nbau.trace!, 80)).toBeNull();
+    const list = traceList(nbau.trace!);
+    expect(list).toHaveLength(12);
+    expect(list[0]).toMatch(/^ +#\s+thread\s+step\s+changes$/);
+    expect(list[7]).toMatch(/^ +7\s+U\s+device_del \[U1\]\s+lock\[2\]: 0→4$/);
+  });
+
+  it('too wide even for the list: the changes go on their own lines', () => {
+    const s = renderViolation(v42, nbau, { width: 50 });
+    expect(s).toMatch(/^ +#\s+thread\s+step$/m);
+    expect(s).toMatch(/^ +5\s+A_0\s+device_add \[A4_2\]\n +reg\[2\]: 0→1\n +queued\[2\]: 0→1$/m);
+    expect(Math.max(...s.split('\n').slice(7).map((l) => l.length))).toBeLessThanOrEqual(50);
+  });
+
+  it('the run summary: verdict table and stats line with never-fired steps as a warning', () => {
+    const r = check(probeTree.build({ N: 2, variant: 'fixed' }));
+    const s = renderResult(r);
+    expect(s).toMatch(/parent-before-child\s+holds\s+-/);
+    expect(s).toMatch(/187 states, [\d,]+ transitions, depth \d+, [\d.]+s \([\d,]+ states\/s\), [\d.]+ bytes\/state, collision probability [\d.]+e-\d+/);
+    expect(r.neverFired).toEqual([]);
+    expect(s).not.toContain('never fired');
+    const dead = renderResult({ ...r, neverFired: ['S: S7 (drivers/base/dd.c:driver_bound)'] });
+    expect(dead).toContain('warning: 1 step never fired');
+    expect(dead).toContain('  S: S7 (drivers/base/dd.c:driver_bound)');
+  });
+
+  it('a deadlock shows the wait-for chain and the possible unsafe scenario', () => {
+    const r = check(abba.build({ order: 'abba' }));
+    const s = renderViolation(r, r.properties[0]!);
+    expect(s).toContain('WARNING: possible deadlock: no-deadlock');
+    const scenario = s.slice(s.indexOf('Possible unsafe scenario'));
+    const order = ['lock(dev_mutex);', 'lock(parent_mutex);', 'lock(parent_mutex);', 'lock(dev_mutex);'];
+    let at = 0;
+    for (const o of order) { const i = scenario.indexOf(o, at); expect(i).toBeGreaterThan(at); at = i + 1; }
+    // the second thread's events are indented to its column
+    const lines = scenario.split('\n');
+    const probeCol = lines.find((l) => l.includes('kworker/0:1 probe'))!.indexOf('kworker');
+    const unbindCol = lines.find((l) => l.includes('bash unbind'))!.indexOf('bash');
+    expect(lines.filter((l) => l.includes('lock(')).map((l) => l.search(/\S/))).toEqual([probeCol, unbindCol, probeCol, unbindCol]);
+  });
+
+  it('holdings: the last writer of a field away from its initial value holds it', () => {
+    const r = check(abba.build({ order: 'abba' }));
+    expect(holdings(r.properties[0]!.trace!).map((h) => [h.thread, h.field])).toEqual([['kworker/0:1 probe', 'dev_mutex'], ['bash unbind', 'parent_mutex']]);
+  });
+
+  it('holdings: only lock-like fields (by name, or named by a wait) count as held', () => {
+    const step = (n: number, thread: string, changes: [string, string, string][]) => ({ n, thread, program: thread, label: `l${n}`, where: 'x.c:f', changes: changes.map(([field, from, to]) => ({ field, from, to })) });
+    const trace = { moves: [], steps: [
+      step(1, 'modprobe', [['dev[0].mutex', '0', '1'], ['dev[0].probing', '0', '1'], ['flag', '0', '1']]),
+      step(2, 'kworker', [['dev[1].mutex', '0', '2'], ['dev[1].mutex', '2', '0']]),
+    ] };
+    expect(holdings(trace).map((h) => h.field)).toEqual(['dev[0].mutex']);
+    expect(holdings(trace, ['flag and more']).map((h) => h.field)).toEqual(['dev[0].mutex', 'flag']);
+  });
+
+  it('kernelFunction keeps only the function of file:function', () => {
+    expect(kernelFunction('drivers/base/dd.c:__device_attach_async_helper')).toBe('__device_attach_async_helper');
+    expect(kernelFunction('device_del')).toBe('device_del');
+  });
+});

@@ -1,0 +1,38 @@
+/** The probecheck/vitest matchers: toHold and toBeViolated on real results, and their messages. */
+import { describe, expect, it } from 'vitest';
+import '../../src/vitest.ts';
+import { check } from '../../src/engine/check.js';
+import probeTree from '../../models/bench/probe-tree.ts';
+
+const v42 = check(probeTree.build({ N: 3, variant: 'v4.2' }));
+const fixed = check(probeTree.build({ N: 3, variant: 'fixed' }));
+
+describe('probecheck/vitest', () => {
+  it('passes on the expected verdicts', () => {
+    expect(v42).toBeViolated('parent-before-child', 'no-bind-after-unregister');
+    expect(v42).toHold('no-deadlock');
+    expect(fixed).toHold();
+    expect(fixed).not.toBeViolated();
+    expect(v42).not.toHold('parent-before-child');
+  });
+
+  it('a failing toHold prints the counterexample', () => {
+    let msg = '';
+    try { expect(v42).toHold('parent-before-child'); } catch (e) { msg = (e as Error).message; }
+    expect(msg).toContain('WARNING: property violated: parent-before-child');
+    expect(msg).toContain('probing[1] = 1 while drv[0] = 0');
+  });
+
+  it('a failing toBeViolated lists what was observed', () => {
+    expect(() => expect(fixed).toBeViolated('parent-before-child')).toThrow(/expected parent-before-child to be violated on probe-tree; observed: parent-before-child holds \(727 states\)/);
+  });
+
+  it('an unknown property name is an error, not a pass', () => {
+    expect(() => expect(fixed).toHold('nope')).toThrow(/has no property 'nope'/);
+  });
+
+  it('an unknown verdict (limit hit) does not hold', () => {
+    const partial = check(probeTree.build({ N: 5, variant: 'fixed' }), { maxStates: 500 });
+    expect(() => expect(partial).toHold('no-deadlock')).toThrow(/no-deadlock is unknown on probe-tree: the search stopped early \(max-states\)/);
+  });
+});

@@ -1,0 +1,50 @@
+/** The example models: verdicts per profile as observed (see their headers), and their speed. */
+import { describe, expect, it } from 'vitest';
+import { check } from 'probecheck';
+import tegra from '../../models/tegra-host1x.ts';
+import hot from '../../models/hot-unplug.ts';
+import usb from '../../models/usb-interface.ts';
+import rmmod from '../../models/rmmod-during-probe.ts';
+
+const violated = (f: typeof tegra, params: Record<string, string>) => {
+  const r = check(f.build({ patches: '', ...params }));
+  expect(r.complete || r.stopped === 'all-violated').toBe(true);
+  expect(r.seconds).toBeLessThan(5);
+  return r.properties.filter((p) => p.verdict === 'violated').map((p) => p.name);
+};
+
+describe('models/tegra-host1x.ts', () => {
+  it('parent-before-child is violated wherever async probing exists, mainline included', () => {
+    expect(violated(tegra, { profile: 'v3.14' })).toEqual([]);
+    expect(violated(tegra, { profile: 'v4.2' })).toEqual(['parent-before-child', 'no-deadlock']);
+    expect(violated(tegra, { profile: 'v4.18' })).toEqual(['parent-before-child', 'device-ready', 'no-deadlock']);
+    expect(violated(tegra, { profile: 'v5.9' })).toEqual(['parent-before-child', 'no-deadlock']);
+    expect(violated(tegra, { profile: 'mainline' })).toEqual(['parent-before-child']);
+  });
+});
+
+describe('models/hot-unplug.ts', () => {
+  it('variant=async: violated before the dead flag, holds with it', () => {
+    expect(violated(hot, { profile: 'v4.2', variant: 'async' })).toEqual(['no-probe-after-del', 'no-deadlock']);
+    expect(violated(hot, { profile: 'v5.1', variant: 'async' })).toEqual(['no-deadlock']);
+    expect(violated(hot, { profile: 'mainline', variant: 'async' })).toEqual([]);
+  });
+  it('variant=deferred: violated until 654888327e9f', () => {
+    expect(violated(hot, { profile: 'v5.1', variant: 'deferred' })).toEqual(['no-probe-after-del', 'deferred-lists']);
+    expect(violated(hot, { profile: 'v5.1', patches: '654888327e9f', variant: 'deferred' })).toEqual([]);
+    expect(violated(hot, { profile: 'v5.9', variant: 'deferred' })).toEqual([]);
+  });
+});
+
+
+describe('more example models', () => {
+  it('usb-interface: only the async driver breaks the parent-lock rule', () => {
+    expect(violated(usb, { profile: 'mainline', probeType: 'async' })).toEqual(['usb-parent-lock']);
+    expect(violated(usb, { profile: 'mainline', probeType: 'default' })).toEqual([]);
+    expect(violated(usb, { profile: 'v4.2', probeType: 'async' })).toEqual(['no-probe-after-del', 'no-wait-under-lock', 'usb-parent-lock', 'no-deadlock']);
+  });
+  it('rmmod-during-probe: async work outlives driver_unregister until v5.1', () => {
+    expect(violated(rmmod, { profile: 'v4.2' })).toEqual(['no-driver-after-unregister', 'no-wait-under-lock']);
+    expect(violated(rmmod, { profile: 'v5.1' })).toEqual([]);
+  });
+});

@@ -1,0 +1,92 @@
+/**
+ * Patches change exactly the steps they name; a flag implemented by its fix's patch builds the
+ * same steps as the older profile plus that patch; errors E603/E604.
+ */
+import { describe, expect, it } from 'vitest';
+import { PATCHES, buildScenario, check, type ScenarioSpec } from 'probecheck';
+import { stepLabels } from './helpers.js';
+
+const hotplugDeferred: ScenarioSpec = {
+  name: 'hp', devices: { dc: {}, pwm: {} },
+  drivers: { 'dc-drv': { matches: ['dc'], probe: ['defer', 'ok'], present: true }, 'pwm-drv': { matches: ['pwm'], present: true } },
+  actors: { hotplug: ['add dc', 'del dc'], 'hotplug pwm': 'add pwm' },
+};
+const deferral: ScenarioSpec = {
+  name: 'dr', devices: { x: { present: true }, y: { present: true } },
+  drivers: { xd: { matches: ['x'], needs: ['y'] }, yd: { matches: ['y'] } },
+  actors: { 'insmod x': 'register xd', 'insmod y': 'register yd' },
+};
+
+/** Steps added, removed, and kept-but-changed (where/since) between two builds. */
+function stepDiff(a: Map<string, { where: string; since?: string }>, b: Map<string, { where: string; since?: string }>) {
+  const added = [...b.keys()].filter((k) => !a.has(k));
+  const removed = [...a.keys()].filter((k) => !b.has(k));
+  const changed = [...a.keys()].filter((k) => b.has(k) && JSON.stringify(a.get(k)) !== JSON.stringify(b.get(k)));
+  return { added, removed, changed };
+}
+const fnLabel = (k: string) => k.split(': ')[1]!.replace(/\([^)]*\)(#\d+)?/, '');
+
+describe('patches', () => {
+  it('each patch names a subject, a commit, and every step its hunks touch', () => {
+    for (const p of Object.values(PATCHES)) {
+      expect(p.subject && p.commit && p.base).toBeTruthy();
+      const hunkSteps = p.hunks.map((h) => `${h.fn}:${h.replace ?? h.insert!.label}`);
+      expect([...hunkSteps].sort()).toEqual([...p.touches].sort());
+    }
+  });
+
+  it('654888327e9f inserts __device_attach:check_dead and nothing else', () => {
+    const d = stepDiff(stepLabels(hotplugDeferred, 'v5.1'), stepLabels(hotplugDeferred, 'v5.1', '654888327e9f'));
+    expect(d.removed).toEqual([]);
+    expect(d.changed).toEqual([]);
+    expect(d.added.length).toBeGreaterThan(0);
+    expect([...new Set(d.added.map(fnLabel))]).toEqual(PATCHES['654888327e9f']!.touches);
+  });
+
+  it('58b116bce136 replaces exactly really_probe:call_probe and really_probe:driver_deferred_probe_add', () => {
+    const d = stepDiff(stepLabels(deferral, 'v3.14'), stepLabels(deferral, 'v3.14', '58b116bce136'));
+    expect(d.added).toEqual([]);
+    expect(d.removed).toEqual([]);
+    expect([...new Set(d.changed.map(fnLabel))].sort()).toEqual([...PATCHES['58b116bce136']!.touches].sort());
+  });
+
+  it('v5.1 + 654888327e9f is v5.9: same steps, same state count, same verdicts', () => {
+    expect([...stepLabels(hotplugDeferred, 'v5.1', '654888327e9f').keys()]).toEqual([...stepLabels(hotplugDeferred, 'v5.9').keys()]);
+    const a = check(buildScenario(hotplugDeferred, 'v5.1', '654888327e9f').model);
+    const b = check(buildScenario(hotplugDeferred, 'v5.9', '').model);
+    expect(a.states).toBe(b.states);
+    expect(a.properties.map((p) => p.verdict)).toEqual(b.properties.map((p) => p.verdict));
+  });
+
+  it('654888327e9f fixes the deferred-worker race of v5.1 (B6)', () => {
+    const verdict = (patches: string) => check(buildScenario(hotplugDeferred, 'v5.1', patches).model, { properties: ['no-probe-after-del'] }).properties[0]!.verdict;
+    expect(verdict('')).toBe('violated');
+    expect(verdict('654888327e9f')).toBe('holds');
+  });
+
+  it('58b116bce136 fixes the lost deferred retry of v3.14 (B1)', () => {
+    const verdict = (patches: string) => check(buildScenario(deferral, 'v3.14', patches).model, { properties: ['no-lost-deferral'] }).properties[0]!.verdict;
+    expect(verdict('')).toBe('violated');
+    expect(verdict('58b116bce136')).toBe('holds');
+    // No async driver here, so v4.2 differs from v3.14 only by this fix.
+    const a = check(buildScenario(deferral, 'v3.14', '58b116bce136').model);
+    const b = check(buildScenario(deferral, 'v4.2', '').model);
+    expect(a.states).toBe(b.states);
+  });
+
+  it('18daa52418e7 replaces dev_uevent:if_driver and makes v5.19 behave as mainline for a uevent reader', () => {
+    const spec: ScenarioSpec = { name: 'b11', devices: { d: { present: true, boundTo: 'a' } }, drivers: { a: { matches: ['d'], present: true } }, actors: { udev: 'uevent d', 'sysfs unbind': 'unbind a d' } };
+    const d = stepDiff(stepLabels(spec, 'v5.19'), stepLabels(spec, 'v5.19', '18daa52418e7'));
+    expect(d).toEqual({ added: [], removed: [], changed: ['udev: dev_uevent(d):if_driver'] });
+    expect(check(buildScenario(spec, 'v5.19', '18daa52418e7').model).states).toBe(check(buildScenario(spec, 'mainline', '').model).states);
+  });
+
+  it('E603 names the known patches; E604 when the fix is already there', () => {
+    expect(() => buildScenario(deferral, 'v4.2', 'deadbeef')).toThrow(/E603|unknown patch 'deadbeef'; known: 654888327e9f, 58b116bce136/);
+    try { buildScenario(deferral, 'v4.2', 'deadbeef'); } catch (e) { expect((e as { code: string }).code).toBe('E603'); }
+    try { buildScenario(hotplugDeferred, 'v5.9', '654888327e9f'); expect.unreachable(); } catch (e) {
+      expect((e as { code: string }).code).toBe('E604');
+      expect((e as Error).message).toMatch(/already has ATTACH_DEAD_CHECK/);
+    }
+  });
+});

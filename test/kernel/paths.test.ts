@@ -1,0 +1,133 @@
+/**
+ * Each kernel path on its own, in tiny scenarios (one device, one driver), with pinned state
+ * counts per profile (run once, traces read, then pinned) and the verdicts they must give.
+ */
+import { describe, expect, it } from 'vitest';
+import { check, makeBackend, buildScenario, type ScenarioSpec } from 'probecheck';
+import { run } from './helpers.js';
+
+const P = ['v3.14', 'v4.2', 'v4.18', 'v5.1', 'v5.9', 'v5.19', 'mainline'] as const;
+type Row = { spec: Omit<ScenarioSpec, 'name'>; counts: number[]; violated?: Partial<Record<(typeof P)[number], string[]>> };
+
+const present = { present: true };
+const TABLE: Record<string, Row> = {
+  'device_add -> __device_attach (sync)': {
+    spec: { devices: { d: {} }, drivers: { a: { matches: ['d'], present: true } }, actors: { hotplug: 'add d' } },
+    counts: [13, 13, 13, 13, 14, 15, 15] },
+  'device_add -> __device_attach_async_helper': {
+    spec: { devices: { d: {} }, drivers: { a: { matches: ['d'], present: true, probeType: 'async' } }, actors: { hotplug: 'add d' } },
+    counts: [13, 19, 19, 19, 20, 31, 31],
+    // the sync fallback of async_schedule runs the helper under dev->mutex until b232b02bf3c2
+    violated: { 'v4.2': ['no-deadlock'], 'v4.18': ['no-deadlock'], 'v5.1': ['no-deadlock'], 'v5.9': ['no-deadlock'] } },
+  'bus_add_driver -> driver_attach': {
+    spec: { devices: { d: present }, drivers: { a: { matches: ['d'] } }, actors: { insmod: 'register a' } },
+    counts: [13, 13, 13, 13, 13, 14, 14] },
+  'bus_add_driver async (driver_attach_async / __driver_attach_async_helper)': {
+    spec: { devices: { d: present }, drivers: { a: { matches: ['d'], probeType: 'async' } }, actors: { insmod: 'register a' } },
+    counts: [13, 37, 37, 37, 37, 40, 40] },
+  'device_del -> device_release_driver': {
+    spec: { devices: { d: { present: true, boundTo: 'a' } }, drivers: { a: { matches: ['d'], present: true } }, actors: { hotplug: 'del d' } },
+    counts: [8, 8, 8, 9, 9, 9, 9] },
+  'bus_remove_driver -> driver_detach': {
+    spec: { devices: { d: { present: true, boundTo: 'a' } }, drivers: { a: { matches: ['d'], present: true } }, actors: { rmmod: 'unregister a' } },
+    counts: [8, 8, 8, 8, 8, 8, 8] },
+  bind_store: {
+    spec: { buses: { platform: { autoprobe: false } }, devices: { d: present }, drivers: { a: { matches: ['d'], present: true } }, actors: { 'sysfs bind': 'bind a d' } },
+    counts: [13, 13, 13, 13, 13, 12, 12] },
+  unbind_store: {
+    spec: { devices: { d: { present: true, boundTo: 'a' } }, drivers: { a: { matches: ['d'], present: true } }, actors: { 'sysfs unbind': 'unbind a d' } },
+    counts: [8, 8, 8, 8, 8, 8, 8] },
+  'do_init_module / delete_module': {
+    spec: { devices: { d: present }, drivers: { a: { matches: ['d'], module: 'm' } }, actors: { modprobe: ['modprobe m', 'rmmod m'] } },
+    counts: [26, 26, 26, 26, 26, 28, 28] },
+  wait_for_device_probe: {
+    spec: { devices: { d: present }, drivers: { a: { matches: ['d'] } }, actors: { insmod: 'register a', init: 'wait_for_device_probe' } },
+    counts: [39, 39, 39, 39, 39, 56, 56] },
+  'deferred probe add / trigger / work': {
+    spec: { devices: { x: present, y: present }, drivers: { xd: { matches: ['x'], needs: ['y'] }, yd: { matches: ['y'] } }, actors: { insmod: ['register xd', 'register yd'] } },
+    counts: [84, 84, 84, 84, 88, 110, 110] },
+};
+
+describe('kernel paths in tiny scenarios', () => {
+  for (const [name, row] of Object.entries(TABLE)) {
+    it(name, () => {
+      const got = P.map((p) => run(row.spec, p));
+      expect(got.map((g) => g.r.states)).toEqual(row.counts);
+      P.forEach((p, i) => {
+        expect(got[i]!.r.complete).toBe(true);
+        expect(got[i]!.violated, `${name} on ${p}`).toEqual(row.violated?.[p] ?? []);
+      });
+    });
+  }
+});
+
+/** Follow the first enabled move until nothing moves; returns `thread: label` lines. */
+function firstPath(spec: ScenarioSpec, profile: string): string[] {
+  const be = makeBackend(buildScenario(spec, profile, '').model, 'fast');
+  be.loadInitial();
+  const out: string[] = [];
+  for (let i = 0; i < 500; i++) {
+    const k = be.c.threads.findIndex((t) => be.enabled(t.index) > 0);
+    if (k < 0) break;
+    const th = be.c.threads[k]!;
+    out.push(`${th.name}: ${th.steps[be.pc(k) - 1]!.label}`);
+    be.apply(k, 0);
+  }
+  return out;
+}
+
+describe('traces read as kernel functions', () => {
+  it('an async probe after device_add, mainline', () => {
+    const spec: ScenarioSpec = { name: 't', devices: { d: {} }, drivers: { a: { matches: ['d'], present: true, probeType: 'async' } }, actors: { hotplug: 'add d' } };
+    expect(firstPath(spec, 'mainline')).toEqual([
+      'hotplug: device_add(d):bus_add_device',
+      'hotplug: device_add(d):device_pm_add',
+      'hotplug: __device_attach(d):device_lock',
+      'hotplug: __device_attach(d):check_dead',
+      'hotplug: __device_attach_driver(d,a):driver_match_device',
+      'hotplug: __device_attach(d):out_unlock',
+      'hotplug: __device_attach(d):async_schedule',
+      'kworker/u:async __device_attach_async_helper(d): __device_attach_async_helper(d):device_lock',
+      'kworker/u:async __device_attach_async_helper(d): __device_attach_driver(d,a):driver_match_device',
+      'kworker/u:async __device_attach_async_helper(d): driver_probe_device(d,a):check',
+      'kworker/u:async __device_attach_async_helper(d): really_probe(d,a):call_probe',
+      'kworker/u:async __device_attach_async_helper(d): really_probe(d,a):probe_ret',
+      'kworker/u:async __device_attach_async_helper(d): really_probe(d,a):driver_bound',
+      'kworker/u:async __device_attach_async_helper(d): really_probe(d,a):driver_deferred_probe_del',
+      'kworker/u:async __device_attach_async_helper(d): really_probe(d,a):driver_deferred_probe_trigger',
+      'kworker/u:async __device_attach_async_helper(d): driver_probe_device(d,a):deferred',
+      'kworker/u:async __device_attach_async_helper(d): driver_probe_device(d,a):out',
+      'kworker/u:async __device_attach_async_helper(d): __device_attach_async_helper(d):out_unlock',
+      'kworker/u:async __device_attach_async_helper(d): async_run_entry_fn:done',
+    ]);
+  });
+
+  it('v4.2 schedules the async attach with dev->mutex held (async_schedule before out_unlock)', () => {
+    const spec: ScenarioSpec = { name: 't', devices: { d: {} }, drivers: { a: { matches: ['d'], present: true, probeType: 'async' } }, actors: { hotplug: 'add d' } };
+    const p = firstPath(spec, 'v4.2');
+    expect(p.indexOf('hotplug: __device_attach(d):async_schedule')).toBeLessThan(p.indexOf('hotplug: __device_attach(d):out_unlock'));
+  });
+
+  it('the deadlock of the sync fallback is reported lockdep-style', () => {
+    const { r } = run({ devices: { d: {} }, drivers: { a: { matches: ['d'], present: true, probeType: 'async' } }, actors: { hotplug: 'add d' } }, 'v4.2');
+    const dl = r.properties.find((p) => p.name === 'no-deadlock')!;
+    expect(dl.waiters).toEqual([{ thread: 'hotplug', label: '__device_attach_async_helper(d):device_lock', where: 'drivers/base/dd.c:__device_attach_async_helper', waits: '&dev->mutex(d) held by hotplug' }]);
+    expect(dl.trace!.steps.map((s) => s.branchName).filter(Boolean)).toEqual(['sync fallback']);
+  });
+});
+
+describe('kernfs active references of the bind/unbind files', () => {
+  it('bus_remove_driver waits for a store in flight; a store after remove_bind_files does nothing', () => {
+    const spec: ScenarioSpec = { name: 'kn', devices: { d: { present: true, boundTo: 'a' } }, drivers: { a: { matches: ['d'], present: true } },
+      actors: { rmmod: 'unregister a', 'sysfs unbind': 'unbind a d' } };
+    const { model } = buildScenario(spec, 'mainline', '');
+    model.properties.push({ kind: 'invariant', name: 'drained', holds: (s: any) => !(s.drv[0].unregDone && s.drv[0].storesActive > 0) });
+    model.properties.push({ kind: 'invariant', name: 'store-sees-files', holds: (s: any) => !(s.drv[0].storesActive > 0 && !s.drv[0].bindFiles && !s.drv[0].onBus) });
+    const r = check(model);
+    expect(r.properties.map((p) => `${p.name}:${p.verdict}`)).toContain('drained:holds');
+    const waits = r.coverage.filter((c) => c.label.endsWith('kernfs_get_active') && c.fired > 0);
+    expect(waits.length).toBe(1);
+    expect(r.properties.map((p) => `${p.name}:${p.verdict}`)).toContain('store-sees-files:holds');
+    expect(r.states).toBe(30);
+  });
+});

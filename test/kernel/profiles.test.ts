@@ -1,0 +1,45 @@
+/** Profiles are flag sets: they differ exactly by their flags, every flag carries its commit. */
+import { describe, expect, it } from 'vitest';
+import { FLAGS, PROFILES, PROFILE_NAMES, buildScenario, profile, profileDiff, type ScenarioSpec } from 'probecheck';
+import { stepLabels } from './helpers.js';
+
+const everything: ScenarioSpec = {
+  name: 'all', devices: { p: { present: true, boundTo: 'pd' }, c: { parent: 'p' } },
+  drivers: { pd: { matches: ['p'], present: true }, cd: { matches: ['c'], probeType: 'async', probe: ['ok', 'defer'] } },
+  actors: { insmod: 'register cd', hotplug: ['add c', 'del c'], 'sysfs unbind': 'unbind pd p', udev: 'uevent p' },
+};
+
+describe('profiles', () => {
+  it('each flag names a commit, a version and a subject; each profile lists known flags', () => {
+    for (const [f, i] of Object.entries(FLAGS)) expect(i.commit && i.since && i.subject, f).toBeTruthy();
+    for (const p of Object.values(PROFILES)) for (const f of p.flags) expect(FLAGS).toHaveProperty(f);
+  });
+
+  it('neighbouring profiles differ exactly by the flags of that release', () => {
+    expect(profileDiff('v3.5', 'v3.14')).toEqual({ added: ['BUS_LIST_BEFORE_PROBE', 'MODULE_SYNC_PF_USED_ASYNC'], removed: [] });
+    expect(profileDiff('v3.14', 'v4.2')).toEqual({ added: ['TRIGGER_COUNT', 'ASYNC_PROBE'], removed: [] });
+    expect(profileDiff('v4.2', 'v4.18')).toEqual({ added: ['DEVICE_LINKS', 'NEED_PARENT_LOCK'], removed: [] });
+    expect(profileDiff('v4.18', 'v5.1')).toEqual({ added: ['DEAD_FLAG', 'PER_DEVICE_ASYNC_ATTACH', 'ASYNC_SYNC_IN_DRIVER_DETACH'], removed: [] });
+    expect(profileDiff('v5.1', 'v5.9')).toEqual({ added: ['ATTACH_DEAD_CHECK'], removed: [] });
+    expect(profileDiff('v5.9', 'v5.19')).toEqual({ added: ['PROBE_BUSY_CHECK', 'WAIT_FLUSH_DEFERRED', 'ASYNC_AFTER_UNLOCK'], removed: ['MODULE_SYNC_PF_USED_ASYNC'] });
+    expect(profileDiff('v5.19', 'mainline')).toEqual({ added: ['UEVENT_SINGLE_READ'], removed: [] });
+  });
+
+  it('profiles with the same flags build the same steps; different flags build different steps', () => {
+    const labels = (p: string, patches = '') => [...stepLabels(everything, p, patches).entries()].map(([k, v]) => `${k} ${v.where} ${v.since ?? ''}`).join('\n');
+    expect(labels('v5.1', '654888327e9f')).toBe(labels('v5.9'));
+    for (let i = 1; i < PROFILE_NAMES.length; i++) expect(labels(PROFILE_NAMES[i]!), PROFILE_NAMES[i]).not.toBe(labels(PROFILE_NAMES[i - 1]!));
+  });
+
+  it('a since tag on a step names the commit of the flag that produced it', () => {
+    const since = [...stepLabels(everything, 'mainline').values()].map((v) => v.since ?? '');
+    for (const f of ['DEAD_FLAG', 'ATTACH_DEAD_CHECK', 'ASYNC_AFTER_UNLOCK', 'PER_DEVICE_ASYNC_ATTACH'] as const) {
+      expect(since.some((s) => s.includes(FLAGS[f].commit)), f).toBe(true);
+    }
+  });
+
+  it('E602 lists the known profiles', () => {
+    expect(() => profile('v9.9')).toThrow(`unknown kernel profile 'v9.9'; known: ${PROFILE_NAMES.join(', ')}`);
+    try { buildScenario(everything, 'v2.6', ''); expect.unreachable(); } catch (e) { expect((e as { code: string }).code).toBe('E602'); }
+  });
+});

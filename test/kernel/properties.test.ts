@@ -1,0 +1,138 @@
+/**
+ * The property library on minimal pairs: the same scenario on the profile before and after the
+ * fix (or with one change), as litmus tests do. Each pair states the expected verdicts first.
+ */
+import { describe, expect, it } from 'vitest';
+import { KERNEL_PROPERTY_NAMES, buildScenario, check, type ScenarioSpec } from 'probecheck';
+
+const verdict = (spec: ScenarioSpec, profile: string, prop: string, patches = '') => {
+  const r = check(buildScenario(spec, profile, patches).model, { properties: [prop] });
+  expect(r.complete || r.stopped === 'all-violated').toBe(true);
+  return r.properties[0]!;
+};
+
+const PAIRS: { prop: string; spec: ScenarioSpec; violated: string; holds: string }[] = [
+  { prop: 'single-binding', violated: 'v4.2', holds: 'v5.1', // bind_store does not re-check dev->driver under the lock
+    spec: { name: 'bind-bind', buses: { platform: { autoprobe: false } }, devices: { d: { present: true } },
+      drivers: { a: { matches: ['d'], present: true }, b: { matches: ['d'], present: true } }, actors: { 'sysfs bind a': 'bind a d', 'sysfs bind b': 'bind b d' } } },
+  { prop: 'no-probe-after-del', violated: 'v4.18', holds: 'v5.1', // B5: the async helper has no dead check
+    spec: { name: 'b5', devices: { dc: {} }, drivers: { 'dc-drv': { matches: ['dc'], probeType: 'async', present: true } }, actors: { hotplug: ['add dc', 'del dc'] } } },
+  { prop: 'no-driver-after-unregister', violated: 'v4.2', holds: 'v5.1', // whole-driver async work outlives driver_unregister
+    spec: { name: 's3', devices: { d: { present: true } }, drivers: { a: { matches: ['d'], module: 'm', probeType: 'async' } }, modules: { m: { asyncProbe: true } }, actors: { modprobe: 'modprobe m', rmmod: 'rmmod m' } } },
+  { prop: 'no-wait-under-lock', violated: 'v4.18', holds: 'v5.1', // async_synchronize_full under dev->mutex in __device_release_driver
+    spec: { name: 's7', devices: { d: { present: true } }, drivers: { a: { matches: ['d'], probeType: 'async' } }, actors: { insmod: 'register a', 'sysfs unbind': 'unbind a d' } } },
+  { prop: 'no-lost-deferral', violated: 'v3.14', holds: 'v4.2', // B1
+    spec: { name: 'b1', devices: { x: { present: true }, y: { present: true } }, drivers: { xd: { matches: ['x'], needs: ['y'] }, yd: { matches: ['y'] } }, actors: { 'insmod x': 'register xd', 'insmod y': 'register yd' } } },
+  { prop: 'deferred-lists', violated: 'v5.1', holds: 'v5.9', // B6: deferred worker re-adds a deleted device
+    spec: { name: 'b6', devices: { dc: {}, pwm: {} }, drivers: { 'dc-drv': { matches: ['dc'], probe: ['defer', 'ok'], present: true }, 'pwm-drv': { matches: ['pwm'], present: true } },
+      actors: { hotplug: ['add dc', 'del dc'], 'hotplug pwm': 'add pwm' } } },
+  { prop: 'no-missed-probe', violated: 'v3.5', holds: 'v3.14', // B2: the device joined the bus klist after its own attach walk
+    spec: { name: 'b2', devices: { dc: {} }, drivers: { 'dc-drv': { matches: ['dc'] } }, actors: { hotplug: 'add dc', modprobe: 'register dc-drv' } } },
+  { prop: 'lockless-reader', violated: 'v5.19', holds: 'mainline', // B11: dev_uevent reads dev->driver twice
+    spec: { name: 'b11', devices: { d: { present: true, boundTo: 'a' } }, drivers: { a: { matches: ['d'], present: true } }, actors: { udev: 'uevent d', 'sysfs unbind': 'unbind a d' } } },
+  { prop: 'no-deadlock', violated: 'v5.9', holds: 'v5.19', // b232b02bf3c2: sync fallback of async_schedule under dev->mutex
+    spec: { name: 'l3', devices: { d: {} }, drivers: { a: { matches: ['d'], probeType: 'async', present: true } }, actors: { hotplug: 'add d' } } },
+];
+
+describe('properties on minimal pairs', () => {
+  for (const p of PAIRS) {
+    it(`${p.prop}: violated on ${p.violated}, holds on ${p.holds}`, () => {
+      const bad = verdict(p.spec, p.violated, p.prop);
+      expect(bad.verdict).toBe('violated');
+      expect(bad.explanation).toBeTruthy();
+      expect(bad.trace!.steps.length).toBeGreaterThan(0);
+      expect(verdict(p.spec, p.holds, p.prop).verdict).toBe('holds');
+    });
+  }
+
+  it('parent-before-child: async child probe vs nested sync probe', () => {
+    const spec = (probeType: 'async' | 'default'): ScenarioSpec => ({ name: 'pbc', devices: { host1x: { present: true }, dc: { parent: 'host1x' } },
+      drivers: { 'tegra-dc': { matches: ['dc'], probeType, present: true }, host1x: { matches: ['host1x'], registers: ['dc'] } }, actors: { insmod: 'register host1x' } });
+    const v = verdict(spec('async'), 'mainline', 'parent-before-child');
+    expect(v.explanation).toBe('probe(dc) started in kworker/u:async __device_attach_async_helper(dc) while parent host1x is not bound (its probe runs in insmod)');
+    expect(verdict(spec('default'), 'mainline', 'parent-before-child').verdict).toBe('holds');
+  });
+
+  it('usb-parent-lock: the async device-attach helper probes a USB interface without the parent lock', () => {
+    const spec = (probeType: 'async' | 'default'): ScenarioSpec => ({ name: 'usb', buses: { usb: { needParentLock: true } },
+      devices: { udev: { present: true, boundTo: 'usb' }, intf: { parent: 'udev' } },
+      drivers: { usb: { matches: ['udev'], present: true }, ifdrv: { matches: ['intf'], probeType, present: true } }, actors: { hub: 'add intf', 'sysfs unbind': 'unbind ifdrv intf' } });
+    expect(verdict(spec('async'), 'mainline', 'usb-parent-lock').verdict).toBe('violated');
+    expect(verdict(spec('default'), 'mainline', 'usb-parent-lock').verdict).toBe('holds');
+  });
+
+  it('device-ready: driver_attach can probe a device between bus_add_device and device_pm_add (B14)', () => {
+    const spec = (actors: ScenarioSpec['actors']): ScenarioSpec => ({ name: 'b14', devices: { d: {} }, drivers: { a: { matches: ['d'] } }, actors });
+    expect(verdict(spec({ hotplug: 'add d', insmod: 'register a' }), 'mainline', 'device-ready').verdict).toBe('violated');
+    expect(verdict(spec({ boot: ['add d', 'register a'] }), 'mainline', 'device-ready').verdict).toBe('holds');
+  });
+
+  it('lock-order, module-lifetime and async-driver hold on the example scenarios of every profile', () => {
+    const spec: ScenarioSpec = { name: 'mix', devices: { p: { present: true }, c: { parent: 'p' } },
+      drivers: { pd: { matches: ['p'], module: 'm', registers: ['c'] }, cd: { matches: ['c'], module: 'm', probeType: 'async' } }, actors: { modprobe: 'modprobe m', rmmod: 'rmmod m' } };
+    for (const prof of ['v4.2', 'v5.1', 'mainline']) for (const prop of ['lock-order', 'module-lifetime']) expect(verdict(spec, prof, prop).verdict, `${prop} ${prof}`).toBe('holds');
+    expect(verdict(spec, 'mainline', 'async-driver').verdict).toBe('holds');
+  });
+
+  it('links-supplier-bound: the supplier unbind waits for / unbinds its consumers, except for a link added after device_links_busy', () => {
+    const spec: ScenarioSpec = { name: 'links', devices: { s: { present: true, boundTo: 'sd' }, c: { present: true } },
+      drivers: { sd: { matches: ['s'], present: true }, cd: { matches: ['c'], links: ['s'] } }, actors: { insmod: 'register cd', 'sysfs unbind': 'unbind sd s' } };
+    const r = check(buildScenario(spec, 'mainline', '').model);
+    const fired = (label: string) => r.coverage.filter((c) => c.label.endsWith(label)).reduce((n, c) => n + c.fired, 0);
+    expect(fired(':device_links_unbind_consumers')).toBeGreaterThan(0);
+    expect(fired('wait_for_device_probe:wait_event')).toBeGreaterThan(0); // a consumer still probing is waited for
+    // device_link_init_status gives SUPPLIER_UNBIND to a link created after device_links_busy; nothing then
+    // stops the consumer binding while the supplier goes (the kernel WARNs in device_links_driver_bound).
+    const v = r.properties.find((p) => p.name === 'links-supplier-bound')!;
+    expect(v.verdict).toBe('violated');
+    expect(v.trace!.steps.map((x) => x.label)).toContain('__device_release_driver(s):device_links_busy');
+    expect(r.states).toBe(386);
+  });
+
+  it('no-deadlock: waiting for probes while holding a lock a probe needs (B8, ca6bf264f6d8), lockdep-style', () => {
+    const spec = (store: string[]): ScenarioSpec => ({ name: 'b8', devices: { ns: { present: true, boundTo: 'nd_pmem' }, dax: {} },
+      drivers: { nd_pmem: { matches: ['ns'], present: true }, nd_dax: { matches: ['dax'], present: true, locks: ['ns'] } },
+      actors: { 'nd_device_register(dax)': 'add dax', 'uuid_store(ns)': store } });
+    const dl = verdict(spec(['lock ns', 'wait_for_device_probe', 'unlock ns']), 'v4.2', 'no-deadlock');
+    expect(dl.explanation).toBe('nd_device_register(dax) waits at really_probe(dax,nd_dax):device_lock(ns) for &dev->mutex(ns) held by uuid_store(ns); '
+      + 'uuid_store(ns) waits at wait_for_device_probe:wait_event for probe_count == 0 (it is 1)');
+    expect(verdict(spec(['lock ns', 'unlock ns', 'wait_for_device_probe', 'lock ns', 'unlock ns']), 'v4.2', 'no-deadlock').verdict).toBe('holds');
+  });
+
+  it('quiescence (L2): a probe that registers a child and then defers loops once the trigger count re-triggers (B15)', () => {
+    const spec: ScenarioSpec = { name: 'b15', devices: { host: { present: true }, child: { parent: 'host' } },
+      drivers: { 'child-drv': { matches: ['child'], present: true }, 'host-drv': { matches: ['host'], registers: ['child'], probe: 'defer' } }, actors: { modprobe: 'register host-drv' } };
+    expect(verdict(spec, 'v3.14', 'quiescence').verdict).toBe('holds');
+    const v = verdict(spec, 'v4.2', 'quiescence');
+    expect(v.verdict).toBe('violated');
+    expect(v.trace!.loopFrom).toBeDefined();
+  });
+
+  it('sibling-probes-concurrent (B12, named only): the parent lock serialised sibling async probes before v4.18', () => {
+    const spec: ScenarioSpec = { name: 'b12', devices: { soc: { present: true, boundTo: 'simple-bus' }, a: { parent: 'soc', present: true }, b: { parent: 'soc', present: true } },
+      drivers: { 'simple-bus': { matches: ['soc'], present: true }, da: { matches: ['a'], probeType: 'async' }, db: { matches: ['b'], probeType: 'async' } },
+      actors: { 'modprobe a': 'register da', 'modprobe b': 'register db' }, properties: ['sibling-probes-concurrent'] };
+    expect(verdict(spec, 'v4.2', 'sibling-probes-concurrent').verdict).toBe('violated'); // unreachable
+    expect(verdict(spec, 'v4.18', 'sibling-probes-concurrent').verdict).toBe('holds');   // reachable
+    expect(buildScenario({ ...spec, properties: undefined }, 'v4.18', '').model.properties.map((p) => p.name)).not.toContain('sibling-probes-concurrent');
+  });
+
+  it('single-unregister (B9): two removals of one device, plain device_del vs kill_device first', () => {
+    const spec = (op: string): ScenarioSpec => ({ name: 'b9', devices: { ns: { present: true, boundTo: 'nd_pmem' } }, drivers: { nd_pmem: { matches: ['ns'], present: true } },
+      actors: { 'remove #1': `${op} ns`, 'remove #2': `${op} ns` } });
+    expect(verdict(spec('del'), 'v5.1', 'single-unregister').verdict).toBe('violated');
+    expect(verdict(spec('kill-del'), 'v5.1', 'single-unregister').verdict).toBe('holds');
+    expect(() => buildScenario(spec('kill-del'), 'v4.2', '')).toThrow(/needs kill_device/);
+  });
+
+  it('device-ready with the unmerged dev-ready-v3 patch (B14)', () => {
+    const spec: ScenarioSpec = { name: 'b14', devices: { d: {} }, drivers: { a: { matches: ['d'] } }, actors: { hotplug: 'add d', insmod: 'register a' } };
+    expect(verdict(spec, 'mainline', 'device-ready').verdict).toBe('violated');
+    expect(verdict(spec, 'mainline', 'device-ready', 'dev-ready-v3').verdict).toBe('holds');
+    expect(verdict(spec, 'mainline', 'no-missed-probe', 'dev-ready-v3').verdict).toBe('holds'); // and the device is still probed
+  });
+
+  it('every library property has a kebab-case name', () => {
+    for (const n of KERNEL_PROPERTY_NAMES) expect(n).toMatch(/^[a-z]+(-[a-z]+)*$/);
+  });
+});

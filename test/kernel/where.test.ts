@@ -1,0 +1,50 @@
+/**
+ * Every step says where it comes from as `file:function`, and the function is one that file
+ * defines (the list below was checked against drivers/base and kernel/ sources; a typo or an
+ * invented function fails here).
+ */
+import { describe, expect, it } from 'vitest';
+import { PROFILE_NAMES, buildScenario, type ScenarioSpec } from 'probecheck';
+
+const KNOWN: Record<string, string[]> = {
+  'drivers/base/dd.c': ['__device_attach', '__device_attach_async_helper', '__device_attach_driver', '__device_release_driver', '__driver_attach',
+    '__driver_attach_async_helper', '__driver_probe_device', 'deferred_probe_work_func', 'device_driver_attach', 'device_release_driver',
+    'device_release_driver(_internal)', 'driver_bound', 'driver_deferred_probe_add', 'driver_deferred_probe_del', 'driver_deferred_probe_trigger',
+    'driver_detach', 'driver_probe_device', 'really_probe', 'wait_for_device_probe', '__device_driver_lock', 'device_release_driver_internal'],
+  'drivers/base/bus.c': ['bind_store', 'unbind_store', 'bus_add_device', 'bus_add_driver', 'bus_probe_device', 'bus_remove_device', 'bus_remove_driver'],
+  'drivers/base/core.c': ['device_add', 'device_del', 'device_links_busy', 'device_links_unbind_consumers', 'dev_uevent', 'kill_device'],
+  'kernel/async.c': ['async_schedule', 'async_synchronize_full', 'async_run_entry_fn'],
+  'kernel/module/main.c': ['load_module', 'do_init_module', 'delete_module', 'free_module'],
+  'kernel/workqueue.c': ['worker_thread', 'flush_work'],
+  'fs/kernfs/file.c': ['kernfs_fop_write_iter'],
+  'include/linux/device.h': ['device_lock', 'device_unlock'],
+  'drivers/usb/core/message.c': ['usb_set_configuration'],
+};
+
+const spec: ScenarioSpec = {
+  name: 'all', buses: { platform: {}, usb: { needParentLock: true } },
+  devices: { p: { present: true }, c: { parent: 'p' }, u: { bus: 'usb', present: true, boundTo: 'ud' }, i: { bus: 'usb', parent: 'u' }, s: { present: true } },
+  drivers: {
+    pd: { matches: ['p'], module: 'm', registers: ['c'] }, cd: { matches: ['c'], module: 'm', probeType: 'async', probe: ['ok', 'defer', 'error'], links: ['s'] },
+    ud: { bus: 'usb', matches: ['u'], present: true }, id: { bus: 'usb', matches: ['i'], probeType: 'async', present: true }, sd: { matches: ['s'] },
+  },
+  actors: { modprobe: ['modprobe m', 'rmmod m'], hub: ['add i', 'del i'], sysfs: ['bind sd s', 'unbind sd s', 'unbind id i'], init: ['register sd', 'wait_for_device_probe', 'unregister sd'], udev: ['uevent c', 'uevent i', 'lock p', 'unlock p'] },
+};
+
+describe('step sources', () => {
+  it('every where is file:function with a known function of that file, on every profile', () => {
+    for (const p of PROFILE_NAMES) {
+      for (const th of buildScenario(spec, p, '').model.threads) {
+        expect(Object.keys(th.steps).length, th.name).toBeLessThan(254);
+        for (const [label, st] of Object.entries(th.steps)) {
+          for (const part of st.where.split(' -> ')) {
+            const m = /^([a-z/_.]+\.[ch]):([A-Za-z_()]+)/.exec(part);
+            expect(m, `${p} ${th.name} ${label}: ${st.where}`).not.toBeNull();
+            expect(KNOWN[m![1]!], `${m![1]}`).toBeDefined();
+            expect(KNOWN[m![1]!], `${p} ${label}: ${part}`).toContain(m![2]);
+          }
+        }
+      }
+    }
+  });
+});
