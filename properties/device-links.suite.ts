@@ -18,8 +18,8 @@ export default defineSuite({
   name: 'device-links',
   model: '../models/device-links.ts',
   cases: [
-    { params: { variant: 'order', profile: 'v4.18', patches: '' }, states: 539, expect: all },
-    { params: { variant: 'order', profile: 'mainline', patches: '' }, states: 775, expect: all },
+    { params: { variant: 'order', profile: 'v4.18', patches: '' }, states: 549, expect: all },
+    { params: { variant: 'order', profile: 'mainline', patches: '' }, states: 801, expect: all },
     { params: { variant: 'unbind', profile: 'v4.18', patches: '' }, states: 708, note: UNBIND, expect: { ...all, 'links-supplier-bound': 'violated' } },
     { params: { variant: 'unbind', profile: 'mainline', patches: '' }, states: 830, note: UNBIND, expect: { ...all, 'links-supplier-bound': 'violated' } },
     { params: { variant: 'order', profile: 'v4.18', patches: '' },

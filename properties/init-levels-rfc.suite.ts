@@ -19,8 +19,8 @@ export default defineSuite({
   model: '../models/init-levels-rfc.ts',
   cases: [
     { params: { levels: 'sync', profile: 'v3.14', patches: V316 }, states: 158, note: 'baseline: sequential do_initcalls', expect: e() },
-    { params: { levels: 'split', profile: 'v3.14', patches: V316 }, states: 5856, note: 'RFC across levels: holds', expect: e() },
-    { params: { levels: 'same', profile: 'v3.14', patches: V316 }, states: 118442,
+    { params: { levels: 'split', profile: 'v3.14', patches: V316 }, states: 5187, note: 'RFC across levels: holds', expect: e() },
+    { params: { levels: 'same', profile: 'v3.14', patches: V316 }, states: 77345,
       note: "RFC within one level: dc defers on pwm inside host1x's probe, pwm binds and triggers, the deferred worker probes dc while host1x's probe still runs",
       expect: e('parent-before-child') },
     { params: { levels: 'split', profile: 'v3.14', patches: '' }, states: 2526, note: "without the trigger count the RFC's concurrency reaches B1: at module level dc's probe defers while pwm binds; the trace respects the level barrier (pwm's init starts after host1x's)", expect: e('no-lost-deferral') },

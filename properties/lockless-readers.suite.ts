@@ -21,7 +21,7 @@ export default defineSuite({
     { params: { variant: 'uevent', profile: 'v5.19', patches: '' },
       fixme: "L6 (dc1771f71854 reverted \"synchronize really_probe() and dev_uevent()\"): library needs that patch (dev_uevent under device_lock) and a bounded-blocking property (a reader never waits on a device mutex held across probe); expect violated with it, holds without",
       expect: { 'reader-no-wait-on-probe': 'violated' } },
-    { params: { variant: 'override', profile: 'v4.2', patches: '' }, states: 96, note: 'writer side only: add and manual bind',
+    { params: { variant: 'override', profile: 'v4.2', patches: '' }, states: 94, note: 'writer side only: add and manual bind',
       expect: { 'single-binding': 'holds', 'no-deadlock': 'holds' } },
     { params: { variant: 'override', profile: 'v4.2', patches: '' },
       fixme: "B13 (CVE-2017-12146): library needs driver_override state (a string owned by the device, freed by the store), an actor action `override dc drv` (driver_override_store: kfree of the old string without the device lock before the fix, under device_lock after), platform_match reading it in the match step, and a use-after-free property; expect violated before the fix (v4.13-era), holds after",

@@ -16,11 +16,11 @@ export default defineSuite({
   cases: [
     { params: { profile: 'v3.14', patches: '' }, states: 31, note: 'no async probing: dc probes nested in host1x probe, same thread',
       expect: { ...ok, 'parent-before-child': 'holds', 'no-deadlock': 'holds' } },
-    { params: { profile: 'v4.2', patches: '' }, states: 752, note: `Tomeu's report: dc's async helper probes while host1x's probe (modprobe) runs; ${DL}`,
+    { params: { profile: 'v4.2', patches: '' }, states: 798, note: `Tomeu's report: dc's async helper probes while host1x's probe (modprobe) runs; ${DL}`,
       expect: { ...ok, 'parent-before-child': 'violated', 'no-deadlock': 'violated' } },
-    { params: { profile: 'v5.1', patches: '' }, states: 161, note: DL,
+    { params: { profile: 'v5.1', patches: '' }, states: 171, note: DL,
       expect: { ...ok, 'parent-before-child': 'violated', 'no-deadlock': 'violated' } },
-    { params: { profile: 'mainline', patches: '' }, states: 224, note: 'still not guaranteed (S5 is a policy, not a kernel promise)',
+    { params: { profile: 'mainline', patches: '' }, states: 240, note: 'still not guaranteed (S5 is a policy, not a kernel promise)',
       expect: { ...ok, 'parent-before-child': 'violated', 'no-deadlock': 'holds' } },
   ],
 });

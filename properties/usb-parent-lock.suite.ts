@@ -13,7 +13,7 @@ type V = 'holds' | 'violated';
 // path -> profile -> [states, usb-parent-lock, no-deadlock]
 const T: Record<string, Record<string, [number, V, V]>> = {
   sync: { 'v4.2': [24, 'holds', 'holds'], 'v4.18': [24, 'holds', 'holds'], 'v5.1': [25, 'holds', 'holds'], mainline: [27, 'holds', 'holds'] },
-  async: { 'v4.2': [120, 'violated', 'violated'], 'v4.18': [120, 'violated', 'violated'], 'v5.1': [89, 'violated', 'violated'], mainline: [114, 'violated', 'holds'] },
+  async: { 'v4.2': [118, 'violated', 'violated'], 'v4.18': [118, 'violated', 'violated'], 'v5.1': [84, 'violated', 'violated'], mainline: [114, 'violated', 'holds'] },
   sysfs: { 'v4.2': [61, 'holds', 'holds'], 'v4.18': [61, 'holds', 'holds'], 'v5.1': [61, 'holds', 'holds'], mainline: [74, 'holds', 'holds'] },
   detach: { 'v4.2': [22, 'holds', 'holds'], 'v4.18': [22, 'holds', 'holds'], 'v5.1': [22, 'holds', 'holds'], mainline: [23, 'holds', 'holds'] },
   'detach-async': { 'v4.2': [110, 'holds', 'holds'], 'v4.18': [110, 'holds', 'holds'], 'v5.1': [80, 'holds', 'holds'], mainline: [85, 'holds', 'holds'] },
@@ -21,8 +21,8 @@ const T: Record<string, Record<string, [number, V, V]>> = {
 
 // B12 (8c97a46af04b): can two children of one simple-bus be inside probe() at once? ('sometimes')
 const S: Record<string, Record<string, [number, V]>> = {
-  'siblings-bind': { 'v4.2': [118, 'violated'], 'v4.18': [225, 'holds'], mainline: [144, 'holds'] },
-  siblings: { 'v4.2': [73, 'violated'], 'v4.18': [67, 'violated'], 'v5.1': [567, 'holds'], mainline: [738, 'holds'] },
+  'siblings-bind': { 'v4.2': [115, 'violated'], 'v4.18': [239, 'holds'], mainline: [144, 'holds'] },
+  siblings: { 'v4.2': [73, 'violated'], 'v4.18': [67, 'violated'], 'v5.1': [603, 'holds'], mainline: [794, 'holds'] },
 };
 
 const NOTE: Record<string, string> = {

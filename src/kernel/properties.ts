@@ -1,16 +1,17 @@
 /**
  * The property library: the safety properties of the driver core (S1-S10, S12-S15 of the notes)
- * as engine invariants and action properties; L1 and L4 as checks of quiescent states (nothing
- * can run any more), L2 as the engine's `quiescent` liveness, L3 as deadlock with lockdep-style
+ * as engine invariants and action properties; L1 and L4 as `leads-to` and L5 as `eventually`
+ * under weak fairness, L2 as the engine's `quiescent` liveness, L3 as deadlock with lockdep-style
  * waits; one reachability question (B12) used only when named. Each has a kebab-case name,
  * applies to a world or not (the default selection), and explains a violation by scenario names.
  * Skipped: S11 (the modelled waits make the barrier hold by construction), S16 (no device
- * refcounts), L5/L6.
+ * refcounts), L6 (no reader blocking on a mutex held across probe).
  */
 import type { Move, Property, Query } from '../engine/model.js';
 import type { Kernel } from './emit.js';
 import type { KS } from './state.js';
 import { ancestors } from './world.js';
+import { DEFERRED_WORKER } from './paths/deferred-probe.js';
 
 export interface KernelProperty {
   name: string;
@@ -33,16 +34,47 @@ export interface PropCtx {
   unbound: Set<number>;
 }
 
-/** Nothing can run any more: every thread has ended, or idles (the deferred worker with no work, a hotplug removal waiting for its device). */
-function quiescent(s: KS, q: Query, c: PropCtx): boolean {
-  for (const t of c.threads) {
-    const l = q.at(t);
-    if (l === null) continue;
-    if (l.endsWith(':process_one_work') && !s.deferredWorkQueued) continue;
-    if (l.endsWith(':remove_event')) continue;
-    return false;
+/**
+ * `P leads to not P` for a "something is stuck" predicate: once it holds, every fair run leaves
+ * it. A violation is a lasso that stays stuck forever: a lost wake-up (the run ends with nothing
+ * left to run) or a loop that never gets round to it.
+ */
+function leadsToGone(name: string, description: string, stuck: (s: KS) => string | null): Property<KS> {
+  return {
+    kind: 'leads-to', name, description,
+    from: (s) => stuck(s) !== null, to: (s) => stuck(s) === null,
+    explain: (s) => stuck(s) ?? '',
+  };
+}
+
+/** L4: a registered, live, unbound device that a registered driver would bind, not deferred. */
+function missed(k: Kernel, c: PropCtx, s: KS): string | null {
+  for (const d of k.w.devices) {
+    const x = s.dev[d.i]!;
+    if (c.unbound.has(d.i) || !x.registered || !x.onBus || x.dead || x.delStarted || x.driver !== 0 || x.deferred !== 'none' || !s.bus[d.bus]!.autoprobe) continue;
+    for (const drv of d.drivers) {
+      const info = k.w.drivers[drv]!;
+      if (s.drv[drv]!.onBus && info.outcomes.every((o) => o === 'ok') && info.needs.every((n) => s.dev[n]!.bound)) {
+        return `${d.name} and ${info.name} are both registered and ${d.name} is never probed by it`;
+      }
+    }
   }
-  return true;
+  return null;
+}
+
+/** L1: a device left on a deferred list although its driver has everything it needs. */
+function lostDeferral(k: Kernel, s: KS): string | null {
+  for (const d of k.w.devices) {
+    const x = s.dev[d.i]!;
+    if (x.deferred === 'none' || x.probing !== 0) continue;
+    for (const drv of d.drivers) {
+      const info = k.w.drivers[drv]!;
+      if (s.drv[drv]!.onBus && info.needs.every((n) => s.dev[n]!.bound)) {
+        return `${d.name} stays on the deferred ${x.deferred} list with ${info.name} registered${info.needs.length ? ` and ${info.needs.map((n) => k.vn(n)).join(', ')} bound` : ''}: its retry was lost`;
+      }
+    }
+  }
+  return null;
 }
 
 const who = (k: Kernel, owner: number) => (owner === 0 ? 'nobody' : k.threadNames[owner - 1] ?? `#${owner - 1}`);
@@ -209,37 +241,24 @@ export const LIBRARY: KernelProperty[] = [
       }
       return null;
     }) },
-  { name: 'no-missed-probe', covers: 'L4 (as a safety check of quiescent states)', applies: (k) => k.w.drivers.some((d) => d.matches.length > 0 && d.outcomes.every((o) => o === 'ok')),
-    make: (k, c) => invariant('no-missed-probe',
-      'when nothing can run any more, no registered device with a registered matching driver (whose probe would succeed) is left unbound', (s, q) => {
-        if (!quiescent(s, q, c)) return null;
-        for (const d of k.w.devices) {
-          const x = s.dev[d.i]!;
-          if (c.unbound.has(d.i) || !x.registered || !x.onBus || x.dead || x.delStarted || x.driver !== 0 || x.deferred !== 'none' || !s.bus[d.bus]!.autoprobe) continue;
-          for (const drv of d.drivers) {
-            const info = k.w.drivers[drv]!;
-            if (s.drv[drv]!.onBus && info.outcomes.every((o) => o === 'ok') && info.needs.every((n) => s.dev[n]!.bound)) {
-              return `${d.name} and ${info.name} are both registered, nothing runs, and ${d.name} was never probed by it`;
-            }
-          }
-        }
-        return null;
-      }) },
-  { name: 'no-lost-deferral', covers: 'L1 (as a safety check of quiescent states)', applies: (k) => k.hasDeferredWorker && k.w.drivers.some((d) => d.needs.length > 0),
-    make: (k, c) => invariant('no-lost-deferral',
-      'when nothing can run any more, no device waits on the deferred pending list although every device its driver needs is bound', (s, q) => {
-        if (!quiescent(s, q, c)) return null;
-        for (const d of k.w.devices) {
-          if (s.dev[d.i]!.deferred === 'none') continue;
-          for (const drv of d.drivers) {
-            const info = k.w.drivers[drv]!;
-            if (s.drv[drv]!.onBus && info.needs.every((n) => s.dev[n]!.bound)) {
-              return `${d.name} stays on the deferred ${s.dev[d.i]!.deferred} list with ${info.name} registered and ${info.needs.map((n) => k.vn(n)).join(', ')} bound: its retry was lost`;
-            }
-          }
-        }
-        return null;
-      }) },
+  { name: 'no-missed-probe', covers: 'L4', applies: (k) => k.w.drivers.some((d) => d.matches.length > 0 && d.outcomes.every((o) => o === 'ok')),
+    make: (k, c) => leadsToGone('no-missed-probe',
+      'a registered device with a registered matching driver (whose probe would succeed) does not stay unprobed forever (weak fairness)',
+      (s) => missed(k, c, s)) },
+  { name: 'no-lost-deferral', covers: 'L1', applies: (k) => k.hasDeferredWorker && k.w.drivers.some((d) => d.needs.length > 0),
+    make: (k) => leadsToGone('no-lost-deferral',
+      'a device on the deferred list whose driver has everything it needs is probed again: it does not stay there forever (weak fairness)',
+      (s) => lostDeferral(k, s)) },
+  { name: 'actors-terminate', covers: 'L5', applies: () => true, make: (k, c) => {
+    const actors = c.threads.filter((t) => !c.asyncThreads.has(t) && t !== DEFERRED_WORKER);
+    const running = (q: Query) => actors.filter((t) => { const l = q.at(t); return l !== null && !l.endsWith(':remove_event'); });
+    return {
+      kind: 'eventually', name: 'actors-terminate',
+      description: 'device_add/del, driver (un)register, modprobe/rmmod, the sysfs stores and wait_for_device_probe all return (weak fairness)',
+      holds: (_s: KS, q: Query) => running(q).length === 0,
+      explain: (_s: KS, q: Query) => `${running(q).map((t) => `${t} (at ${q.at(t)})`).join(', ')} never returns`,
+    };
+  } },
   { name: 'quiescence', covers: 'L2', applies: (k) => k.hasDeferredWorker, make: () => ({
     kind: 'quiescent', name: 'quiescence', description: 'every fair run ends with no probe running, no async entry pending and the deferred-probe work idle (no re-probe loop)',
     quiet: (s: KS) => s.probeCount === 0 && s.asyncPending === 0 && !s.deferredWorkQueued && !s.deferredWorkRunning,

@@ -18,7 +18,10 @@ export interface TextOptions {
 
 /** `drivers/base/dd.c:really_probe` → `really_probe`. */
 export function kernelFunction(where: string): string {
-  const i = where.lastIndexOf(':');
+  // `file:function (comment)`: the colon after the file, not one inside the comment.
+  const paren = where.indexOf(' (');
+  const head = paren >= 0 ? where.slice(0, paren) : where;
+  const i = head.lastIndexOf(':');
   return i >= 0 ? where.slice(i + 1) : where;
 }
 
@@ -62,7 +65,7 @@ export function traceColumns(t: Trace, width: number, col: Colors = plain): stri
     const k = threads.indexOf(s.thread);
     cells[i]!.forEach((l, j) => lines.push(row(j === 0 ? `${String(s.n).padStart(num - 2)}` : '', (x) => (x === k ? (j === 0 ? col.cyan(l) : col.dim(l)) : ''))));
   });
-  if (t.loopFrom !== undefined) lines.push(`${' '.repeat(num)}(the steps from ${t.loopFrom + 1} repeat forever)`);
+  if (t.loopFrom !== undefined) lines.push(`${' '.repeat(num)}${loopNote(t)}`);
   return lines;
 }
 
@@ -80,8 +83,15 @@ export function traceList(t: Trace, col: Colors = plain, width = Infinity): stri
     out = [narrow[0]!];
     t.steps.forEach((s, i) => { out.push(narrow[i + 1]!, ...s.changes.map((c) => col.dim(`${indent}  ${changeText(c)}`))); });
   }
-  if (t.loopFrom !== undefined) out.push(`  (the steps from ${t.loopFrom + 1} repeat forever)`);
+  if (t.loopFrom !== undefined) out.push(`  ${loopNote(t)}`);
   return out;
+}
+
+/** How a lasso ends: a cycle that repeats, or a state no fair thread can leave. */
+export function loopNote(t: Trace): string {
+  return t.loopFrom! >= t.steps.length
+    ? '(then no thread can move: the run stays here forever)'
+    : `(the steps from ${t.loopFrom! + 1} to ${t.steps.length} repeat forever)`;
 }
 
 /** The move list exactly as `probecheck replay` takes it, one per line (`thread: label #branch`). */

@@ -63,7 +63,8 @@ export function mayBeAsync(k: Kernel, drv: number): boolean {
  */
 export function deferredTrigger(k: Kernel, s: KS): void {
   if (!s.deferredProbeEnable) return;
-  s.triggerCount = (s.triggerCount + 1) & 255;
+  // Only a probe in flight holds a snapshot to compare with (see probeDone in really-probe.ts).
+  if (k.has('TRIGGER_COUNT') && s.probeCount > 0) s.triggerCount++;
   for (const x of s.dev) if (x.deferred === 'pending') x.deferred = 'active';
   if (k.hasDeferredWorker) s.deferredWorkQueued = true;
 }

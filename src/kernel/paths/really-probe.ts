@@ -24,6 +24,19 @@ function refuse(tb: ThreadBuilder, s: KS, dev: number): number {
   return -1;
 }
 
+/**
+ * probe_count-- (and wake_up). A trigger-count snapshot lives only while probe_count > 0 (it is
+ * taken right after probe_count++), so when the count drops to 0 no comparison can tell the
+ * counter's value: re-base it to 0 and forget this probe's snapshot. This keeps the state finite
+ * without changing behaviour: a re-probe loop (B15) closes into a cycle instead of running the
+ * counter round.
+ */
+function probeDone(s: KS, t: { tc: { [i: number]: number } }, depth: number): void {
+  s.probeCount--;
+  t.tc[depth] = 0;
+  if (s.probeCount === 0) s.triggerCount = 0;
+}
+
 /** Does this return value stop bus_for_each_drv (__device_attach_driver returned nonzero)? */
 export const stopsWalk = (ret: number) => ret === RET.BOUND || ret === RET.ENODEV || ret === RET.EBUSY;
 
@@ -60,7 +73,7 @@ export function driverProbeDevice(tb: ThreadBuilder, dev: number, drv: number, r
     f.step('driver_deferred_probe_trigger', { where: `${DD}:driver_deferred_probe_trigger`, since: 'v3.15 (58b116bce136)',
       await: (s) => s.deferredProbeMutex === 0, waits: () => 'deferred_probe_mutex',
       run: (s) => { deferredTrigger(k, s); return 'out'; } });
-    f.step('out', { where: `${DD}:driver_probe_device`, since: 'v5.14 (204db60c8357)', run: (s) => { s.probeCount--; return RETURN; } });
+    f.step('out', { where: `${DD}:driver_probe_device`, since: 'v5.14 (204db60c8357)', run: (s, t) => { probeDone(s, t, depth); return RETURN; } });
   }
   tb.leave();
   return f.done();
@@ -176,7 +189,7 @@ function reallyProbe(tb: ThreadBuilder, dev: number, drv: number, depth: number,
     f.step('driver_deferred_probe_add', { where: `${DD}:driver_deferred_probe_add`, await: (s) => s.deferredProbeMutex === 0, waits: () => 'deferred_probe_mutex',
       run: (s) => { const d = s.dev[dev]!; if (d.deferred === 'none') d.deferred = 'pending'; return 'done'; } });
     f.step('done', { where: `${DD}:really_probe`, run: (s, t) => {
-      s.probeCount--;
+      probeDone(s, t, depth);
       t.ret = t.ret === RET.BOUND ? RET.BOUND : RET.ZERO;
       return RETURN;
     } });

@@ -1,0 +1,155 @@
+/**
+ * `npm run bench`: figures for the benchmark models, never a pass/fail test. Prints one row per
+ * case (probe-tree `fixed` N = 8..11, two-phase-commit RM = 7..9): states, transitions, seconds,
+ * states/s, store bytes per state and the peak RSS of the process that ran it. Where SPIN is
+ * installed and ../shared/bench/peers is present, it also runs SPIN's pan on probe-tree with the
+ * same N in the same run and prints the time ratio probecheck/SPIN.
+ *
+ * Each case runs in a child process of its own (this file with `--case`), so its peak memory
+ * is its own and one case's garbage never slows the next.
+ *
+ *   npm run bench [-- --quick] [-- --only probe-tree|2pc] [-- --runs K]
+ *
+ * With --runs K (default 1) every case, and SPIN, runs K times and the run with the median time
+ * is shown: this project's machines are shared and noisy.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { check } from '../engine/check.js';
+import { loadModel } from '../load.js';
+
+/** The package root (dist/bench/ -> ../..). */
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const PML = resolve(ROOT, '..', 'shared', 'bench', 'peers', 'probe-tree.pml');
+
+interface Case { family: 'probe-tree' | '2pc'; file: string; param: string; value: number; extra: Record<string, string | number> }
+interface Row {
+  states: number; transitions: number; seconds: number; statesPerSecond: number;
+  bytesPerState: number; peakMB: number; complete: boolean;
+}
+interface Spin { states: number; seconds: number; memoryMB: number }
+
+function cases(quick: boolean, only: string | undefined): Case[] {
+  const out: Case[] = [];
+  if (!only || only === 'probe-tree') {
+    for (const n of quick ? [8, 9] : [8, 9, 10, 11]) out.push({ family: 'probe-tree', file: 'models/bench/probe-tree.ts', param: 'N', value: n, extra: { variant: 'fixed' } });
+  }
+  if (!only || only === '2pc') {
+    for (const n of quick ? [7, 8] : [7, 8, 9]) out.push({ family: '2pc', file: 'models/bench/two-phase-commit.ts', param: 'RM', value: n, extra: {} });
+  }
+  return out;
+}
+
+/** Child mode: run one case and print its row as JSON on the last line. */
+async function runCase(file: string, param: string, value: number, extra: Record<string, string | number>): Promise<void> {
+  const f = await loadModel(resolve(ROOT, file));
+  const m = f.build({ ...Object.fromEntries(Object.entries(f.params).map(([k, s]) => [k, s.default])), ...extra, [param]: value });
+  const r = check(m, { strategy: 'bfs', backend: 'fast' });
+  const row: Row = {
+    states: r.states, transitions: r.transitions, seconds: r.seconds, statesPerSecond: r.statesPerSecond,
+    bytesPerState: r.bytesPerState, peakMB: process.resourceUsage().maxRSS / 1024, complete: r.complete,
+  };
+  process.stdout.write(`${JSON.stringify(row)}\n`);
+}
+
+/** The result of the run with the median time, out of `runs`. */
+function median<T>(runs: number, f: () => T, time: (x: T) => number): T {
+  const xs = Array.from({ length: runs }, f).sort((a, b) => time(a) - time(b));
+  return xs[(xs.length - 1) >> 1]!;
+}
+
+function runChild(c: Case): Row {
+  const self = fileURLToPath(import.meta.url);
+  const p = spawnSync(process.execPath, [self, '--case', c.file, c.param, String(c.value), JSON.stringify(c.extra)], {
+    cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 24,
+  });
+  if (p.status !== 0) throw new Error(`bench case ${c.family} ${c.param}=${c.value} failed:\n${p.stderr}`);
+  const last = p.stdout.trim().split('\n').pop()!;
+  return JSON.parse(last) as Row;
+}
+
+/** Why SPIN cannot run here, or undefined when it can. */
+function spinMissing(): string | undefined {
+  if (!existsSync(PML)) return `${PML} is absent`;
+  if (spawnSync('sh', ['-c', 'command -v spin && command -v gcc'], { encoding: 'utf8' }).status !== 0) return 'spin or gcc is not installed';
+  return undefined;
+}
+
+/** Build and run pan for probe-tree `fixed` with N devices (compile time not counted). */
+function runSpin(n: number): Spin {
+  const dir = mkdtempSync(join(tmpdir(), 'probecheck-spin-'));
+  try {
+    copyFileSync(PML, join(dir, 'probe-tree.pml'));
+    const w = n <= 9 ? 20 : n === 10 ? 22 : 24;
+    execFileSync('spin', [`-DN=${n}`, '-DPARENT_LOCK=1', '-DDEAD_FLAG=1', '-a', 'probe-tree.pml'], { cwd: dir, stdio: 'pipe' });
+    execFileSync('gcc', ['-O2', '-DSAFETY', '-DMEMLIM=8192', '-o', 'pan', 'pan.c'], { cwd: dir, stdio: 'pipe' });
+    const out = execFileSync('./pan', ['-m100000', `-w${w}`], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 24 });
+    const states = /(\d+) states, stored/.exec(out);
+    const secs = /pan: elapsed time ([\d.e+-]+) seconds/.exec(out);
+    const mem = /([\d.]+)\s+total actual memory usage/.exec(out);
+    if (!states || !secs) throw new Error(`could not read pan's output:\n${out}`);
+    return { states: Number(states[1]), seconds: Number(secs[1]), memoryMB: mem ? Number(mem[1]) : NaN };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const int = (x: number) => Math.round(x).toLocaleString('en-US');
+const pad = (s: string, w: number) => s.padStart(w);
+
+async function main(argv: string[]): Promise<void> {
+  if (argv[0] === '--case') {
+    await runCase(argv[1]!, argv[2]!, Number(argv[3]), JSON.parse(argv[4] ?? '{}') as Record<string, string | number>);
+    return;
+  }
+  const quick = argv.includes('--quick');
+  const oi = argv.indexOf('--only');
+  const only = oi >= 0 ? argv[oi + 1] : undefined;
+  if (only !== undefined && only !== 'probe-tree' && only !== '2pc') {
+    process.stderr.write(`probecheck bench: --only takes probe-tree or 2pc, not '${only}'\n`);
+    process.exitCode = 2;
+    return;
+  }
+  const ri = argv.indexOf('--runs');
+  const runs = ri >= 0 ? Number(argv[ri + 1]) : 1;
+  if (!(Number.isInteger(runs) && runs >= 1)) {
+    process.stderr.write(`probecheck bench: --runs takes a positive integer, not '${argv[ri + 1]}'\n`);
+    process.exitCode = 2;
+    return;
+  }
+  const list = cases(quick, only);
+  const needSpin = list.some((c) => c.family === 'probe-tree');
+  const noSpin = needSpin ? spinMissing() : undefined;
+  const withSpin = needSpin && !noSpin;
+  console.log(`probecheck bench (node ${process.version}, fast backend, BFS${quick ? ', quick' : ''}${runs > 1 ? `, median of ${runs} runs` : ''})`);
+  if (noSpin) console.log(`SPIN: skipped (${noSpin})`);
+  const head = ['model', 'param', 'states', 'transitions', 's', 'states/s', 'B/state', 'peak MB'];
+  const spinHead = withSpin ? ['SPIN states', 'SPIN s', 'SPIN MB', 'ratio'] : [];
+  const widths = [18, 6, 12, 13, 7, 11, 8, 8, 12, 7, 8, 6];
+  console.log([...head, ...spinHead].map((h, i) => (i === 0 ? h.padEnd(widths[i]!) : pad(h, widths[i]!))).join(' '));
+  for (const c of list) {
+    const r = median(runs, () => runChild(c), (x) => x.seconds);
+    const name = c.family === 'probe-tree' ? 'probe-tree fixed' : 'two-phase-commit';
+    const cells = [name.padEnd(widths[0]!), pad(`${c.param}=${c.value}`, widths[1]!), pad(int(r.states), widths[2]!),
+      pad(int(r.transitions), widths[3]!), pad(r.seconds.toFixed(2), widths[4]!), pad(int(r.statesPerSecond), widths[5]!),
+      pad(r.bytesPerState.toFixed(1), widths[6]!), pad(r.peakMB.toFixed(0), widths[7]!)];
+    if (withSpin) {
+      if (c.family === 'probe-tree') {
+        const s = median(runs, () => runSpin(c.value), (x) => x.seconds);
+        cells.push(pad(int(s.states), widths[8]!), pad(s.seconds.toFixed(2), widths[9]!), pad(s.memoryMB.toFixed(0), widths[10]!),
+          pad((r.seconds / s.seconds).toFixed(2), widths[11]!));
+      } else cells.push(pad('-', widths[8]!), pad('-', widths[9]!), pad('-', widths[10]!), pad('-', widths[11]!));
+    }
+    if (!r.complete) cells.push(' (incomplete)');
+    console.log(cells.join(' '));
+  }
+  if (withSpin) console.log('ratio = probecheck s / SPIN pan s (compile time excluded; SPIN stores one extra state, its init).');
+}
+
+main(process.argv.slice(2)).catch((e: unknown) => {
+  process.stderr.write(`probecheck bench: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
+  process.exitCode = 1;
+});
