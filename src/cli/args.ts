@@ -134,7 +134,7 @@ export function buildProgram(found: (inv: Invocation) => void): Command {
     .action((trace: string, o: Record<string, any>) => found({ command: 'replay', trace, property: o.property, json: Boolean(o.json) }));
 
   searchOptions(program.command('diff')
-    .description('Check the same properties on a base and a patched model (two files, or one file with different\nparameters on each side) and classify each: fixed, regressed, still violated, still holds, unknown.\nEvery base counterexample is replayed on the patched model, with the step where it is blocked.\n(Vacuity is not detected yet, so there is no "newly vacuous" category.)')
+    .description('Check the same properties on a base and a patched model (two files, or one file with different\nparameters on each side) and classify each: fixed, regressed, still violated, still holds, newly vacuous\n(holds only because the situation it is about became unreachable), unknown.\nEvery base counterexample is replayed on the patched model, with the step where it is blocked.')
     .argument('<base>', 'base model file')
     .argument('[patched]', 'patched model file (default: the base file)')
     .option('--param <k=v>', 'parameter for both sides (repeatable)', collect)

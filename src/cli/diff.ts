@@ -2,8 +2,10 @@
  * `probecheck diff BASE [PATCHED]`: the same properties checked on a base and a patched model
  * (two files, or one file with different parameters per side), each classified as fixed,
  * regressed, still violated, still holds or unknown; every base counterexample is replayed on
- * the patched model to show the step where the patch blocks it. Vacuity (a property that holds
- * only because its premise became unreachable) is not detected yet: there is no "newly vacuous".
+ * the patched model to show the step where the patch blocks it. A property that holds on the
+ * patched model only because the situation it is about became unreachable (its premise, or a
+ * leads-to's trigger) is "newly vacuous": a fix that works by making device_del impossible is
+ * no fix.
  */
 import { resolve } from 'node:path';
 import { ProbecheckError } from '../engine/errors.js';
@@ -19,10 +21,11 @@ import { EXIT, type ExitCode } from './exit.js';
 import type { Io } from './io.js';
 import { ProgressLine } from './progress.js';
 
-export type Change = 'fixed' | 'regressed' | 'still violated' | 'still holds' | 'unknown';
+export type Change = 'fixed' | 'regressed' | 'still violated' | 'still holds' | 'newly vacuous' | 'unknown';
 
-export function classify(base: Verdict, patched: Verdict): Change {
+export function classify(base: Verdict, patched: Verdict, baseVacuous = false, patchedVacuous = false): Change {
   if (base === 'unknown' || patched === 'unknown') return 'unknown';
+  if (patched === 'holds' && patchedVacuous && !baseVacuous) return 'newly vacuous';
   if (base === 'violated') return patched === 'holds' ? 'fixed' : 'still violated';
   return patched === 'violated' ? 'regressed' : 'still holds';
 }
@@ -60,7 +63,7 @@ export async function runDiff(io: Io, baseFile: string, patchedFile: string, bas
 
   const rows: DiffRow[] = names.map((name) => {
     const b = base.properties.find((p) => p.name === name)!, p = patched.properties.find((x) => x.name === name)!;
-    const row: DiffRow = { property: name, base: b.verdict, patched: p.verdict, change: classify(b.verdict, p.verdict) };
+    const row: DiffRow = { property: name, base: b.verdict, patched: p.verdict, change: classify(b.verdict, p.verdict, b.vacuous, p.vacuous) };
     if (b.trace) { row.baseTrace = b.trace.steps.length; row.oldTrace = oldTraceOn(patchedModel, b); }
     if (p.trace) row.patchedTrace = p.trace.steps.length;
     return row;
@@ -83,7 +86,6 @@ export async function runDiff(io: Io, baseFile: string, patchedFile: string, bas
   for (const r of rows) tbl.push([r.property, colorVerdict(r.base, c), colorVerdict(r.patched, c), colorChange(r.change, c), oldTraceText(r)]);
   out.push(...table(tbl));
   if (!quiet) out.push('', 'base:', ...statsLines(base, c), 'patched:', ...statsLines(patched, c));
-  out.push('', '(vacuity is not detected yet: a property that holds only because the patch made its premise unreachable shows as "fixed" or "still holds")');
   io.out(out.join('\n'));
   return exit;
 }
@@ -107,7 +109,7 @@ function oldTraceText(r: DiffRow): string {
 }
 
 function colorChange(ch: Change, c: Io['colors']): string {
-  return ch === 'fixed' ? c.green(ch) : ch === 'regressed' ? c.red(c.bold(ch)) : ch === 'unknown' ? c.yellow(ch) : ch;
+  return ch === 'fixed' ? c.green(ch) : ch === 'regressed' ? c.red(c.bold(ch)) : ch === 'unknown' || ch === 'newly vacuous' ? c.yellow(ch) : ch;
 }
 
 function summary(file: string, r: Result) {

@@ -80,7 +80,10 @@ export function check(model: Model, o: CheckOptions = {}): Result {
       const codes = out.store ? out.store.path(f.at) : out.paths!.get(p.name)!;
       if (out.store && f.lastAction !== undefined) codes.push(f.lastAction);
       r.trace = rebuild(be, codes);
-    } else if (out.complete) r.verdict = 'holds';
+    } else if (out.complete) {
+      r.verdict = 'holds';
+      if ((p.kind === 'invariant' || p.kind === 'action') && p.premise && !monitor.premiseMet.has(p.name)) r.vacuous = true;
+    }
     return r;
   });
 

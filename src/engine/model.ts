@@ -87,6 +87,11 @@ export interface Invariant<G = any> {
   holds: (s: G, q: Query) => boolean;
   /** The values that break it, in words, for a violating state. */
   explain?: (s: G, q: Query) => string;
+  /**
+   * The situation the property is about (`device_del has started`). When no reachable state
+   * satisfies it, the property holds vacuously, and results say so.
+   */
+  premise?: (s: G, q: Query) => boolean;
 }
 
 export interface ActionProperty<G = any> {
@@ -95,6 +100,8 @@ export interface ActionProperty<G = any> {
   description?: string;
   holds: (before: G, after: G, move: Move, q: Query) => boolean;
   explain?: (before: G, after: G, move: Move, q: Query) => string;
+  /** As for invariants: checked on the states reached. */
+  premise?: (s: G, q: Query) => boolean;
 }
 
 /** No state where no step is enabled while some thread is neither dormant nor at an idle step. */

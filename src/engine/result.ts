@@ -23,7 +23,10 @@ export interface PropertyResult {
   trace?: Trace;
   /** For `sometimes`: a run reaching the state it asks for. */
   witness?: Trace;
-  /** For `leads-to`: true when no reachable state satisfies its `from` (it holds vacuously). */
+  /**
+   * It holds vacuously: no reachable state satisfies its premise (an invariant's or action
+   * property's `premise`, a leads-to's `from`).
+   */
   vacuous?: boolean;
   /** For a deadlock: who waits on what. */
   waiters?: Waiter[];

@@ -199,7 +199,9 @@ export function colorVerdict(v: string, col: Colors = plain): string {
 export function statsLines(r: Result, col: Colors = plain): string[] {
   const n = (x: number) => x.toLocaleString('en-US');
   const line = `${n(r.states)} states, ${n(r.transitions)} transitions, depth ${r.depth}, ${r.seconds.toFixed(2)}s` +
-    ` (${n(Math.round(r.statesPerSecond))} states/s), ${r.bytesPerState.toFixed(1)} bytes/state,` +
+    ` (${n(Math.round(r.statesPerSecond))} states/s),` +
+    // The store starts with a fixed allocation: per-state memory means something only at scale.
+    (r.states >= 100_000 ? ` ${r.bytesPerState.toFixed(1)} bytes/state,` : '') +
     ` collision probability ${r.collisionProbability.toExponential(1)}`;
   const out = [col.dim(line)];
   if (r.stopped && r.stopped !== 'all-violated') out.push(col.yellow(`search stopped early: ${r.stopped}; properties not violated so far are unknown`));

@@ -47,3 +47,14 @@ describe('probecheck diff', () => {
     expect(r.stderr).toMatch(/E104 .*no parameter 'patches'/);
   });
 });
+
+describe('probecheck diff: vacuity', () => {
+  const UNPLUG = `${FIXTURES}/unplug.ts`;
+  it('a real fix is "fixed"; a "fix" that makes the premise unreachable is "newly vacuous"', () => {
+    const real = probecheck(['diff', UNPLUG, '--base-param', 'patch=none', '--patched-param', 'patch=dead']);
+    expect(real.stdout).toMatch(/no-probe-after-del\s+violated\s+holds\s+fixed/);
+    const vacuous = probecheck(['diff', UNPLUG, '--base-param', 'patch=none', '--patched-param', 'patch=no-unplug', '--json']);
+    const row = JSON.parse(vacuous.stdout).properties[0];
+    expect(row).toMatchObject({ property: 'no-probe-after-del', base: 'violated', patched: 'holds', change: 'newly vacuous' });
+  });
+});

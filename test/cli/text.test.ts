@@ -53,7 +53,8 @@ describe('text trace', () => {
     const r = check(probeTree.build({ N: 2, variant: 'fixed' }));
     const s = renderResult(r);
     expect(s).toMatch(/parent-before-child\s+holds\s+-/);
-    expect(s).toMatch(/187 states, [\d,]+ transitions, depth \d+, [\d.]+s \([\d,]+ states\/s\), [\d.]+ bytes\/state, collision probability [\d.]+e-\d+/);
+    // bytes/state is left out below 100,000 states, where the store's fixed allocation dominates
+    expect(s).toMatch(/187 states, [\d,]+ transitions, depth \d+, [\d.]+s \([\d,]+ states\/s\), collision probability [\d.]+e-\d+/);
     expect(r.neverFired).toEqual([]);
     expect(s).not.toContain('never fired');
     const dead = renderResult({ ...r, neverFired: ['S: S7 (drivers/base/dd.c:driver_bound)'] });

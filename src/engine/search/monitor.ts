@@ -5,7 +5,7 @@
  */
 import type { Compiled } from '../compile.js';
 import { ModelError, ProbecheckError } from '../errors.js';
-import type { Move, Property } from '../model.js';
+import type { Move, Property, Query } from '../model.js';
 import type { Waiter } from '../result.js';
 import type { Backend } from '../state/backend.js';
 import { codeBranch, codeThread } from '../trace.js';
@@ -25,12 +25,17 @@ export class Monitor {
   private actions: Compiled['actions'];
   private deadlock: boolean;
   readonly total: number;
+  /** Properties with a premise no state has satisfied yet. */
+  private premises: { name: string; premise: NonNullable<Compiled['invariants'][number]['premise']> }[];
+  /** Names of properties whose premise some reached state satisfied. */
+  readonly premiseMet = new Set<string>();
 
   constructor(readonly c: Compiled, readonly props: Property[]) {
     this.invariants = props.filter((p) => p.kind === 'invariant') as Compiled['invariants'];
     this.actions = props.filter((p) => p.kind === 'action') as Compiled['actions'];
     this.deadlock = props.some((p) => p.kind === 'deadlock');
     this.total = props.length;
+    this.premises = props.flatMap((p) => ((p.kind === 'invariant' || p.kind === 'action') && p.premise ? [{ name: p.name, premise: p.premise }] : []));
   }
 
   get hasActions(): boolean { return this.actions.length > 0; }
@@ -39,6 +44,7 @@ export class Monitor {
 
   /** Check the open invariants on the backend's next (or cur) state, found as `at`. */
   checkState(be: Backend, useNext: boolean, at: number): void {
+    if (this.premises.length > 0) this.checkPremises(useNext ? be.nextG() : be.curG(), useNext ? be.nextQ() : be.curQ());
     if (this.invariants.length === 0) return;
     const g = useNext ? be.nextG() : be.curG(), q = useNext ? be.nextQ() : be.curQ();
     for (let i = 0; i < this.invariants.length; i++) {
@@ -52,6 +58,15 @@ export class Monitor {
         this.invariants = this.invariants.filter((x) => x !== p);
         i--;
       }
+    }
+  }
+
+  private checkPremises(g: unknown, q: Query): void {
+    for (let i = 0; i < this.premises.length; i++) {
+      const p = this.premises[i]!;
+      let met: boolean;
+      try { met = p.premise(g, q); } catch (e) { throw propertyThrew(p.name, e); }
+      if (met) { this.premiseMet.add(p.name); this.premises.splice(i--, 1); }
     }
   }
 
