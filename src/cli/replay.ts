@@ -30,7 +30,7 @@ export async function runReplay(io: Io, path: string, property: string | undefin
     const model = buildModel(f, t.params);
     const c = io.colors;
     try {
-      const r = replayWatching(model, t.property, t.moves);
+      const r = replayWatching(model, t.property, t.moves, t.loopFrom);
       const confirmed = r.violatedAt !== undefined;
       const o: ReplayOutcome = { property: t.property, confirmed, steps: r.trace.steps.length };
       if (confirmed) o.violatedAt = r.violatedAt!;
@@ -44,10 +44,14 @@ export async function runReplay(io: Io, path: string, property: string | undefin
             name: t.property, kind: model.properties.find((p) => p.name === t.property)!.kind, verdict: 'violated',
             trace: r.trace, ...(r.explanation ? { explanation: r.explanation } : {}), ...(r.waiters ? { waiters: r.waiters } : {}),
           }, { colors: c, width: io.width }));
-          io.out(c.green(`confirmed: property ${t.property} is violated at step ${r.violatedAt}${r.violatedAt! < t.moves.length ? ` (of ${t.moves.length})` : ''}`));
+          io.out(c.green(r.lasso
+            ? `confirmed: property ${t.property} is violated by this lasso: ${r.lasso.why}`
+            : `confirmed: property ${t.property} is violated at step ${r.violatedAt}${r.violatedAt! < t.moves.length ? ` (of ${t.moves.length})` : ''}`));
         } else {
           io.out([`${model.name} (${showParams(params.params)}): ${t.moves.length} moves replayed`, '', ...(traceColumns(r.trace, io.width, c) ?? traceList(r.trace, c, io.width))].join('\n'));
-          io.out(c.red(`refuted: all ${t.moves.length} moves replay, but property ${t.property} holds in every state of the trace`));
+          io.out(c.red(r.lasso
+            ? `refuted: all ${t.moves.length} moves replay, but they are no counterexample to ${t.property}: ${r.lasso.why}`
+            : `refuted: all ${t.moves.length} moves replay, but property ${t.property} holds in every state of the trace`));
         }
       }
     } catch (e) {

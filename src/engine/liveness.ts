@@ -12,10 +12,12 @@
  * right way, and the counterexample is a lasso: a prefix from the initial state, then a cycle.
  */
 import type { Compiled } from './compile.js';
-import type { Liveness } from './model.js';
+import { fp } from './hash.js';
+import type { Liveness, Move } from './model.js';
+import type { Backend } from './state/backend.js';
 import type { Graph, Pred } from './search/graph.js';
 import type { FingerprintStore } from './store.js';
-import { codeThread } from './trace.js';
+import { codeBranch, codeThread, resolveMove } from './trace.js';
 
 export interface LivenessFinding {
   name: string;
@@ -316,4 +318,63 @@ function tarjan(g: Graph, n: number, allowed: Uint8Array): Int32Array {
     }
   }
   return comp;
+}
+
+export interface LassoCheck { confirmed: boolean; why: string }
+
+/**
+ * Confirm a lasso by re-execution: the moves replay (E403 otherwise), the state after the last
+ * move is the state at `loopFrom` (same fingerprint) or, for a dead end, no fair thread can move
+ * there; the cycle is weakly fair; and the property fails along it.
+ */
+export function confirmLasso(be: Backend, p: Liveness, moves: readonly Move[], loopFrom: number): LassoCheck {
+  const c = be.c;
+  if (p.kind === 'sometimes') return { confirmed: false, why: `'${p.name}' is a reachability question; a trace is a witness, not a counterexample` };
+  if (!(Number.isInteger(loopFrom) && loopFrom >= 0 && loopFrom <= moves.length)) return { confirmed: false, why: `loopFrom ${loopFrom} is not an index into the ${moves.length} moves` };
+  const preds = predicatesOf(p);
+  const fps: string[] = [], vals: boolean[][] = [], enabled: boolean[][] = [], movers: number[] = [];
+  const record = () => {
+    fps.push(`${fp.hi}:${fp.lo}`);
+    vals.push(preds.map((f) => f(be.curG(), be.curQ())));
+    enabled.push(c.threads.map((th) => be.enabled(th.index) > 0));
+  };
+  be.loadInitial();
+  record();
+  moves.forEach((m, i) => {
+    const code = resolveMove(be, m, i);
+    movers.push(codeThread(code));
+    be.apply(codeThread(code), codeBranch(code));
+    record();
+  });
+  const n = moves.length;
+  const fair = c.fair;
+  if (loopFrom === n) {
+    const stuck = c.threads.filter((th) => fair[th.index] && enabled[n]![th.index]).map((th) => th.name);
+    if (stuck.length) return { confirmed: false, why: `the run stops after move ${n}, but ${stuck.join(', ')} can still move there (an unfair stop)` };
+  } else {
+    if (fps[loopFrom] !== fps[n]) return { confirmed: false, why: `the cycle does not close: the state after move ${n} is not the state after move ${loopFrom}` };
+    for (const th of c.threads) {
+      if (!fair[th.index]) continue;
+      let always = true, moved = false;
+      for (let i = loopFrom; i < n; i++) { if (!enabled[i]![th.index]) always = false; if (movers[i] === th.index) moved = true; }
+      if (always && !moved) return { confirmed: false, why: `the cycle is unfair: ${th.name} is enabled all along it and never moves` };
+    }
+  }
+  // States visited forever: the cycle's (or the dead end's).
+  const loop = loopFrom === n ? [n] : Array.from({ length: n - loopFrom }, (_, i) => loopFrom + i);
+  switch (p.kind) {
+    case 'eventually': {
+      const i = vals.findIndex((v) => v[0]);
+      return i < 0 ? { confirmed: true, why: 'the property never holds along the run' } : { confirmed: false, why: `it holds after move ${i}` };
+    }
+    case 'leads-to': {
+      // Some state satisfies `from`, and `to` fails from there on, round the cycle included.
+      const lastTo = vals.map((v) => v[1]).lastIndexOf(true);
+      if (loop.some((i) => vals[i]![1])) return { confirmed: false, why: 'its target holds on the cycle' };
+      const start = vals.findIndex((v, i) => i > lastTo && v[0]);
+      return start < 0 ? { confirmed: false, why: 'no state after the last one satisfying its target satisfies its trigger' } : { confirmed: true, why: `its trigger holds after move ${start} and its target never follows` };
+    }
+    case 'quiescent':
+      return loop.some((i) => !vals[i]![0]) ? { confirmed: true, why: 'the run keeps returning to an unquiet state' } : { confirmed: false, why: 'every state on the cycle is quiet' };
+  }
 }

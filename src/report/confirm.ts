@@ -6,6 +6,8 @@
  */
 import { compile } from '../engine/compile.js';
 import { selectProperties } from '../engine/check.js';
+import { isLiveness } from '../engine/compile.js';
+import { confirmLasso, type LassoCheck } from '../engine/liveness.js';
 import type { Model, Move } from '../engine/model.js';
 import type { Waiter } from '../engine/result.js';
 import { Monitor, moveOf } from '../engine/search/monitor.js';
@@ -14,15 +16,28 @@ import { codeBranch, codeThread, rebuild, resolveMove, type Trace } from '../eng
 
 export interface Replayed {
   trace: Trace;
+  /** For a liveness property: why the lasso is (not) a counterexample. */
+  lasso?: LassoCheck;
   /** The step after which the property is violated (0: already in the initial state), if it is. */
   violatedAt?: number;
   explanation?: string;
   waiters?: Waiter[];
 }
 
-export function replayWatching(model: Model, property: string, moves: readonly Move[]): Replayed {
+export function replayWatching(model: Model, property: string, moves: readonly Move[], loopFrom?: number): Replayed {
   const props = selectProperties(model, [property]);
   const be = new FastBackend(compile(model));
+  const p = props[0]!;
+  if (isLiveness(p)) {
+    // A liveness counterexample is a lasso: confirmed as a whole, not at a step.
+    const lasso = confirmLasso(be, p, moves, loopFrom ?? moves.length);
+    be.loadInitial();
+    const codes = moves.map((m, i) => { const c = resolveMove(be, m, i); be.apply(codeThread(c), codeBranch(c)); return c; });
+    const trace = { ...rebuild(be, codes), loopFrom: loopFrom ?? moves.length };
+    const out: Replayed = { trace, lasso };
+    if (lasso.confirmed) out.violatedAt = loopFrom ?? moves.length;
+    return out;
+  }
   const monitor = new Monitor(be.c, props);
   be.loadInitial();
   monitor.checkState(be, false, 0);

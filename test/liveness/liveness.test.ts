@@ -7,6 +7,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { check, makeBackend, replay, t, type Model, type Property } from '../../src/index.js';
+import { confirmLasso } from '../../src/engine/liveness.js';
 
 const counterState = t.record({ x: t.int(3), done: t.bool });
 
@@ -219,3 +220,29 @@ function fairThrough(g: G, s: number, region: Set<number>): boolean {
   }
   return false;
 }
+
+describe('confirming a lasso by re-execution', () => {
+  const done: Property = { kind: 'eventually', name: 'eventually-done', holds: (s) => s.done };
+
+  it('confirms the lasso the search found', () => {
+    const m = spinAndFinish(false, [done]);
+    const t = check(m).properties[0]!.trace!;
+    expect(confirmLasso(makeBackend(m), done as never, t.moves, t.loopFrom!)).toMatchObject({ confirmed: true });
+  });
+
+  it('refutes a cycle that does not close, and an unfair one', () => {
+    const unfair = spinAndFinish(false, [done]);
+    expect(confirmLasso(makeBackend(unfair), done as never, [{ thread: 'spinner', label: 'spin' }], 0).why).toMatch(/does not close/);
+    // With a fair finisher, spinning forever while it stays enabled is no counterexample.
+    const fair = spinAndFinish(true, [done]);
+    const spin2 = [{ thread: 'spinner', label: 'spin' }, { thread: 'spinner', label: 'spin' }];
+    expect(confirmLasso(makeBackend(fair), done as never, spin2, 0)).toEqual({ confirmed: false, why: 'the cycle is unfair: finisher is enabled all along it and never moves' });
+  });
+
+  it('refutes a run that stops where a fair thread could still move, or where the property holds', () => {
+    const m = spinAndFinish(true, [done]);
+    expect(confirmLasso(makeBackend(m), done as never, [], 0).why).toMatch(/can still move there/);
+    const finished = [{ thread: 'finisher', label: 'finish' }, { thread: 'spinner', label: 'spin' }, { thread: 'spinner', label: 'spin' }];
+    expect(confirmLasso(makeBackend(m), done as never, finished, 1).why).toBe('it holds after move 1');
+  });
+});
