@@ -56,10 +56,10 @@ export function explore(be: Backend, monitor: Monitor, strategy: 'bfs' | 'dfs', 
     const n = be.expand(visit);
     graph?.end(curId);
     if (n === 0) monitor.checkDeadlock(be, curId);
+    if (store.size >= maxStates) { stopped = 'max-states'; break; }
     if (!graph && !limits.exhaustive && monitor.allFound()) { stopped = 'all-violated'; break; }
     if ((++expanded & 1023) === 0) {
       const now = performance.now();
-      if (store.size >= maxStates) { stopped = 'max-states'; break; }
       if (now > deadline) { stopped = 'time-limit'; break; }
       if (limits.signal?.aborted || (limits.interrupt && Atomics.load(limits.interrupt, 0) !== 0)) { stopped = 'interrupted'; break; }
       if ((expanded & 16383) === 0 && process.memoryUsage.rss() > maxRss) { stopped = 'memory-limit'; break; }

@@ -95,7 +95,7 @@ export class FastBackend implements Backend {
         const cs = th.steps[pc - 1]!, st = cs.step;
         label = cs.label;
         if (st.await !== undefined && !st.await(cg, cl[k])) continue;
-        const nb = cs.nb >= 0 ? cs.nb : (st.branches as (s: unknown, t: unknown) => number)(cg, cl[k]);
+        const nb = cs.nb >= 0 ? cs.nb : dynamicBranches(st.branches as (s: unknown, t: unknown) => number, cg, cl[k]);
         for (let b = 0; b < nb; b++) {
           for (let i = 0; i < W; i++) n32[i] = c32[i]!;
           const ret = st.run(ng, nl[k], b, ctx);
@@ -123,7 +123,7 @@ export class FastBackend implements Backend {
     const cs = th.steps[pc - 1]!, st = cs.step, cl = this.cur.l[k];
     try {
       if (st.await !== undefined && !st.await(this.cur.g, cl)) return 0;
-      return cs.nb >= 0 ? cs.nb : (st.branches as (s: unknown, t: unknown) => number)(this.cur.g, cl);
+      return cs.nb >= 0 ? cs.nb : dynamicBranches(st.branches as (s: unknown, t: unknown) => number, this.cur.g, cl);
     } catch (e) { throw inStep(e, th, cs.label); }
   }
 
@@ -206,6 +206,13 @@ export class FastBackend implements Backend {
   pending(): number { return this.count; }
   clear(): void { this.head = 0; this.count = 0; }
   queueBytes(): number { return this.ring.byteLength; }
+}
+
+/** A `branches` function's count, checked: an action code has 8 bits for the branch. */
+export function dynamicBranches(f: (s: unknown, t: unknown) => number, g: unknown, l: unknown): number {
+  const n = f(g, l);
+  if (!(Number.isInteger(n) && n >= 0 && n <= 255)) throw new ModelError('E103', `branches returned ${n}; it must be an integer in 0..255`);
+  return n;
 }
 
 /** Run f; any error it throws becomes a ProbecheckError naming `where`. */

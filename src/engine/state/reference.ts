@@ -12,7 +12,7 @@ import { fingerprint } from '../hash.js';
 import type { Model, Query, StepCtx } from '../model.js';
 import { encode, zeroOf } from '../schema.js';
 import type { Backend } from './backend.js';
-import { guard, inStep } from './fast.js';
+import { dynamicBranches, guard, inStep } from './fast.js';
 
 type State = Record<string, any>;
 
@@ -93,7 +93,7 @@ export class ReferenceBackend implements Backend {
     const cs = th.steps[t.pc - 1]!, st = cs.step;
     try {
       if (st.await !== undefined && !st.await(this.cur.g, t.l)) return 0;
-      return cs.nb >= 0 ? cs.nb : (st.branches as (s: unknown, t: unknown) => number)(this.cur.g, t.l);
+      return cs.nb >= 0 ? cs.nb : dynamicBranches(st.branches as (s: unknown, t: unknown) => number, this.cur.g, t.l);
     } catch (e) { throw inStep(e, th, cs.label); }
   }
 

@@ -1,0 +1,155 @@
+/**
+ * Search strategies and counterexamples: BFS counterexamples are never longer than a violation
+ * found by random simulation; every counterexample (BFS, DFS, random) replays on both backends
+ * to a state that violates its property; a tampered move list is refused with E403 naming the
+ * move; DFS reaches the same verdicts (and, when complete, the same state count) as BFS.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { check, makeBackend, ProbecheckError, replay, t, type Model, type Move, type Result } from 'probecheck';
+import probeTree from '../../models/bench/probe-tree.js';
+import { build, traceLengths, verdicts } from './helpers.js';
+
+const VARIANTS = ['v4.2', 'parentlock', 'fixed'] as const;
+
+/** Replays every counterexample of r on both backends and checks its last state violates the invariant. */
+function replaysAll(m: Model, r: Result): void {
+  for (const p of r.properties) {
+    if (!p.trace) continue;
+    for (const backend of ['fast', 'reference'] as const) {
+      const be = makeBackend(m, backend);
+      const t = replay(be, p.trace.moves);
+      expect(t.moves).toEqual(p.trace.moves);
+      expect(t.steps.map((s) => s.label)).toEqual(p.trace.steps.map((s) => s.label));
+      const inv = m.properties.find((x) => x.name === p.name);
+      if (inv?.kind === 'invariant') expect(inv.holds(be.curG(), be.curQ())).toBe(false);
+      if (inv?.kind === 'deadlock') for (let k = 0; k < be.c.threads.length; k++) expect(be.enabled(k)).toBe(0);
+    }
+  }
+}
+
+describe('BFS counterexamples against random simulation', () => {
+  const bfs = new Map<string, Record<string, number>>();
+  const bfsOf = (variant: string, N: number) => {
+    const key = `${variant}/${N}`;
+    if (!bfs.has(key)) bfs.set(key, traceLengths(check(build(probeTree, { N, variant }), { strategy: 'bfs' })));
+    return bfs.get(key)!;
+  };
+
+  it('are never longer than a violation found by a random walk, and both replay', () => {
+    fc.assert(fc.property(
+      fc.constantFrom('v4.2' as const, 'parentlock' as const), fc.integer({ min: 2, max: 5 }), fc.nat(),
+      (variant, N, seed) => {
+        const m = build(probeTree, { N, variant });
+        const r = check(m, { strategy: 'random', seed, runs: 200, walkDepth: 60 });
+        expect(r.complete).toBe(false);
+        const shortest = bfsOf(variant, N);
+        for (const [name, len] of Object.entries(traceLengths(r))) expect(shortest[name]).toBeLessThanOrEqual(len);
+        replaysAll(m, r);
+      },
+    ), { numRuns: 40, seed: 7 });
+  });
+
+  it('random simulation does find violations (the comparison above is not vacuous)', () => {
+    const r = check(build(probeTree, { N: 4, variant: 'v4.2' }), { strategy: 'random', seed: 1, runs: 300, walkDepth: 60 });
+    expect(verdicts(r)).toEqual({ 'parent-before-child': 'violated', 'no-bind-after-unregister': 'violated', 'no-deadlock': 'unknown' });
+    expect(r.seed).toBe(1);
+  });
+
+  it('the same seed gives the same walks', () => {
+    const m = build(probeTree, { N: 4, variant: 'v4.2' });
+    const a = check(m, { strategy: 'random', seed: 42, runs: 50 }), b = check(m, { strategy: 'random', seed: 42, runs: 50 });
+    expect(a.properties.map((p) => p.trace?.moves)).toEqual(b.properties.map((p) => p.trace?.moves));
+    expect([a.states, a.transitions]).toEqual([b.states, b.transitions]);
+  });
+});
+
+describe('replay', () => {
+  it.each((['v4.2', 'parentlock'] as const).flatMap((variant) => [3, 5].map((N) => ({ variant, N }))))(
+    'every BFS and DFS counterexample of $variant N=$N replays on both backends', ({ variant, N }) => {
+      const m = build(probeTree, { N, variant });
+      for (const strategy of ['bfs', 'dfs'] as const) {
+        const r = check(m, { strategy });
+        expect(r.properties.filter((p) => p.trace).length).toBe(variant === 'v4.2' ? 2 : 1);
+        replaysAll(m, r);
+      }
+    });
+
+  const m = build(probeTree, { N: 5, variant: 'v4.2' });
+  const moves = check(m).properties.find((p) => p.name === 'no-bind-after-unregister')!.trace!.moves;
+  const tampered = (i: number, f: (x: Move) => Move) => moves.map((x, j) => (j === i ? f(x) : x));
+  const e403 = (ms: Move[], text: RegExp) => {
+    for (const backend of ['fast', 'reference'] as const) {
+      let err: unknown;
+      try { replay(makeBackend(m, backend), ms); } catch (e) { err = e; }
+      expect(err).toBeInstanceOf(ProbecheckError);
+      expect((err as ProbecheckError).code).toBe('E403');
+      expect((err as ProbecheckError).message).toMatch(text);
+    }
+  };
+
+  it('a move at the wrong label is E403 naming the move and where the thread is', () => {
+    const i = 3, x = moves[i]!;
+    e403(tampered(i, (y) => ({ ...y, label: 'A5' === y.label ? 'A6' : 'A5' })),
+      new RegExp(`^move ${i + 1} \\(${x.thread}: A[56]\\): thread '${x.thread}' is at '${x.label}'`));
+  });
+
+  it('a move of an unknown thread is E403 listing the threads', () => {
+    e403(tampered(0, (y) => ({ ...y, thread: 'nobody' })), /^move 1 \(nobody: .*\): the model has no thread 'nobody'; threads: A_0, A_1/);
+  });
+
+  it('a blocked move is E403 saying what it waits for', () => {
+    // U1 waits for reg[L]: in the initial state the leaf is not registered.
+    e403([{ thread: 'U', label: 'U1' }], /^move 1 \(U: U1\): the step is blocked here \(its guard is false: waits for reg\[4\] and lock\[4\]\)/);
+  });
+
+  it('a branch that does not exist is E403', () => {
+    e403(tampered(0, (y) => ({ ...y, branch: 2 })), /^move 1 \(.*#2\): branch 2 does not exist here; the step has 1 branch\(es\)/);
+  });
+
+  it('a move of a thread that has ended is E403', () => {
+    // The trace ends after U's last step (the property reads "U has ended").
+    expect(moves.some((x) => x.thread === 'U' && x.label === 'U3')).toBe(true);
+    e403([...moves, { thread: 'U', label: 'U1' }], new RegExp(`^move ${moves.length + 1} \\(U: U1\\): thread 'U' is not running at this point`));
+  });
+});
+
+describe('wide branches', () => {
+  /** One step with `n` alternatives (a function, so compile's 1..255 check does not see it); only the last breaks the invariant. */
+  const wide = (n: number): Model => ({
+    name: 'wide', state: t.record({ x: t.int(1) }), properties: [{ kind: 'invariant', name: 'never-last', holds: (s: any) => s.x !== 1 }],
+    threads: [{ name: 'w', steps: { pick: { where: 'test:pick', branches: () => n, run: (s: any, _l: any, b: number) => { s.x = b === n - 1 ? 1 : 0; return null; } } } }],
+  });
+
+  it('255 alternatives: the counterexample takes the last one and replays to the violation', () => {
+    const m = wide(255), r = check(m);
+    expect(r.properties[0]!.trace!.moves).toEqual([{ thread: 'w', label: 'pick', branch: 254 }]);
+    replaysAll(m, r);
+  });
+
+  // BUG (src/engine/trace.ts actionCode, store.ts): a move is coded as branch << 8 | thread and
+  // kept in 16 bits, and nothing checks what a `branches` function returns, so with 300
+  // alternatives branch 299 is stored as 43: the reported counterexample (w: pick #43) replays
+  // to a state that does not violate the property. Either a branches function returning more
+  // than 255 should be an error naming the step, or the trace must be right.
+  it('300 alternatives give an error or a right counterexample', () => {
+    const m = wide(300);
+    let r: Result | undefined;
+    try { r = check(m); } catch (e) { expect(e).toBeInstanceOf(ProbecheckError); return; }
+    expect(r.properties[0]!.trace!.moves).toEqual([{ thread: 'w', label: 'pick', branch: 299 }]);
+    replaysAll(m, r);
+  });
+});
+
+describe('DFS against BFS', () => {
+  it.each(VARIANTS.flatMap((variant) => [1, 2, 3, 4, 5, 6].map((N) => ({ variant, N }))))(
+    '$variant N=$N: same verdicts; same states when both complete', ({ variant, N }) => {
+      const m = build(probeTree, { N, variant });
+      const b = check(m, { strategy: 'bfs' }), d = check(m, { strategy: 'dfs' });
+      expect(verdicts(d)).toEqual(verdicts(b));
+      expect(d.complete).toBe(true);
+      expect(d.states).toBe(b.states);
+      expect(d.transitions).toBe(b.transitions);
+      for (const [name, len] of Object.entries(traceLengths(d))) expect(len).toBeGreaterThanOrEqual(traceLengths(b)[name]!);
+    });
+});
