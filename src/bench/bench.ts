@@ -20,6 +20,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { check } from '../engine/check.js';
 import { loadModel } from '../load.js';
+import type { Property } from '../engine/model.js';
 
 /** The package root (dist/bench/ -> ../..). */
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -46,13 +47,27 @@ function cases(quick: boolean, only: string | undefined): Case[] {
 /** Child mode: run one case and print its row as JSON on the last line. */
 async function runCase(file: string, param: string, value: number, extra: Record<string, string | number>): Promise<void> {
   const f = await loadModel(resolve(ROOT, file));
-  const m = f.build({ ...Object.fromEntries(Object.entries(f.params).map(([k, s]) => [k, s.default])), ...extra, [param]: value });
+  const { liveness, ...params } = extra;
+  const m = f.build({ ...Object.fromEntries(Object.entries(f.params).map(([k, s]) => [k, s.default])), ...params, [param]: value });
+  if (liveness) m.properties.push(...probeTreeLiveness(value));
   const r = check(m, { strategy: 'bfs', backend: 'fast' });
   const row: Row = {
     states: r.states, transitions: r.transitions, seconds: r.seconds, statesPerSecond: r.statesPerSecond,
     bytesPerState: r.bytesPerState, peakMB: process.resourceUsage().maxRSS / 1024, complete: r.complete,
   };
   process.stdout.write(`${JSON.stringify(row)}\n`);
+}
+
+/**
+ * Liveness on probe-tree (issue: at most 3x the safety-only run): every device but the unplugged
+ * leaf is eventually bound, and the root's queued attach work is eventually taken.
+ */
+function probeTreeLiveness(n: number): Property[] {
+  type S = { drv: number[]; queued: number[] };
+  return [
+    { kind: 'eventually', name: 'all-but-leaf-bound', holds: (s: S) => { for (let i = 0; i < n - 1; i++) if (s.drv[i] !== 1) return false; return true; } },
+    { kind: 'leads-to', name: 'queued-leads-to-taken', from: (s: S) => s.queued[0] === 1, to: (s: S) => s.queued[0] === 0 },
+  ];
 }
 
 /** The result of the run with the median time, out of `runs`. */
@@ -147,6 +162,15 @@ async function main(argv: string[]): Promise<void> {
     console.log(cells.join(' '));
   }
   if (withSpin) console.log('ratio = probecheck s / SPIN pan s (compile time excluded; SPIN stores one extra state, its init).');
+  if (!only || only === 'probe-tree') {
+    // Liveness against safety on the same model, in the same run.
+    const n = quick ? 8 : 9;
+    const base: Case = { family: 'probe-tree', file: 'models/bench/probe-tree.ts', param: 'N', value: n, extra: { variant: 'fixed' } };
+    const safety = median(runs, () => runChild(base), (x) => x.seconds);
+    const live = median(runs, () => runChild({ ...base, extra: { ...base.extra, liveness: 1 } }), (x) => x.seconds);
+    console.log(`\nliveness (eventually + leads-to under weak fairness), probe-tree fixed N=${n}: safety only ${safety.seconds.toFixed(2)} s, ` +
+      `with liveness ${live.seconds.toFixed(2)} s (${(live.seconds / safety.seconds).toFixed(2)}x), peak ${safety.peakMB.toFixed(0)} -> ${live.peakMB.toFixed(0)} MB`);
+  }
 }
 
 main(process.argv.slice(2)).catch((e: unknown) => {
