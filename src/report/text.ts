@@ -155,7 +155,12 @@ export function deadlockReport(r: PropertyResult, col: Colors = plain): string[]
   const events: { thread: string; text: string; n: number }[] = [];
   for (const h of held) if (names.includes(h.thread)) events.push({ thread: h.thread, text: `lock(${h.field});`, n: h.step.n });
   events.sort((a, b) => a.n - b.n);
-  for (const w of waiters) events.push({ thread: w.thread, text: `lock(${lockName(w.waits)});`, n: Infinity });
+  // A wait on a lock reads lock(...), as lockdep prints it; any other wait (probe_count == 0,
+  // async_synchronize_full) reads wait(...).
+  for (const w of waiters) {
+    const what = lockName(w.waits);
+    events.push({ thread: w.thread, text: /mutex|lock|sem/i.test(what) ? `lock(${what});` : `wait(${what});`, n: Infinity });
+  }
   const width = Math.max(12, ...names.map((n) => n.length), ...events.map((e) => e.text.length)) + 4;
   lines.push('', ' Possible unsafe scenario:', '');
   lines.push(`       ${names.map((n) => pad(n, width)).join('')}`.trimEnd());
