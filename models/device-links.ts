@@ -4,8 +4,9 @@
  * consumer whose link is not AVAILABLE. variant=order: supplier and consumer appear in either
  * order; the consumer must never be bound while the supplier is not. variant=unbind: the
  * supplier is unbound by sysfs while the consumer is bound: mainline first unbinds consumers
- * (device_links_unbind_consumers). B16 (ead18c23c263, link refcount): supplier and consumer
- * probes both call device_link_add and both ->remove call device_link_del (see suite fixme).
+ * (device_links_unbind_consumers). variant=kref (B16, ead18c23c263, link refcount): pmic's and
+ * mmc's probes both call device_link_add(mmc, pmic, DL_FLAG_STATELESS) and get the same link;
+ * both ->remove call device_link_del, which before the kref deletes it twice (list corruption).
  */
 import { scenario } from 'probecheck';
 
@@ -13,7 +14,7 @@ export default scenario({
   name: 'device-links',
   describe: 'managed device links: consumer bound only with its supplier bound',
   profile: 'v4.18',
-  params: { variant: { default: 'order', values: ['order', 'unbind'], describe: 'probe order race, or supplier unbind' } },
+  params: { variant: { default: 'order', values: ['order', 'unbind', 'kref'], describe: 'probe order race, supplier unbind, or a stateless link added and deleted by both drivers' } },
   devices: { pmic: {}, mmc: {} },
   drivers: {
     'pmic-drv': { matches: ['pmic'], present: true },
@@ -21,7 +22,15 @@ export default scenario({
   },
   actors: { 'add pmic': 'add pmic', 'add mmc': 'add mmc' },
   properties: ['links-supplier-bound', 'single-binding', 'deferred-lists', 'no-lost-deferral', 'no-deadlock'],
-  vary: (p, s) => p.variant === 'order' ? s : {
+  vary: (p, s) => p.variant === 'order' ? s : p.variant === 'kref' ? {
+    ...s,
+    drivers: {
+      'pmic-drv': { matches: ['pmic'], present: true, statelessLinks: [{ consumer: 'mmc', supplier: 'pmic' }] },
+      'mmc-drv': { matches: ['mmc'], present: true, statelessLinks: [{ consumer: 'mmc', supplier: 'pmic' }] },
+    },
+    actors: { boot: ['add pmic', 'add mmc'], 'echo mmc > unbind': 'unbind mmc-drv mmc', 'echo pmic > unbind': 'unbind pmic-drv pmic' },
+    properties: ['links-single-delete', 'single-binding', 'no-deadlock'],
+  } : {
     ...s, actors: { boot: ['add pmic', 'add mmc'], 'echo pmic > unbind': 'unbind pmic-drv pmic' },
   },
 });

@@ -11,6 +11,13 @@
  * device lock held; an unbind of dc while dc's own async attach helper is still pending (it
  * waits for that lock) deadlocks. "driver core: Move async_synchronize_full call" (v5.1) moved
  * the flush into driver_detach, before any lock. (No sync fallback here: that is b232b02bf3c2.)
+ * variant=scan (B7, 67d6212afda2): hba-drv is a PCI driver whose probe runs in a work_on_cpu
+ * kworker (pci_call_probe -> local_pci_probe) and queues an async SCSI scan (scsi_scan_host ->
+ * async_schedule): the kworker gets PF_USED_ASYNC, modprobe does not, so v3.8..v5.16
+ * do_init_module skips async_synchronize_full and modprobe returns with the scan pending (S11).
+ * variant=request (B7 history, 774a1221e862): ahci's probe queues the scan, the scan finds sda,
+ * sd's probe calls request_module(cfq) from the async entry; before v3.8 cfq's do_init_module
+ * waits in async_synchronize_full for that entry, which waits for the modprobe: deadlock.
  */
 import { scenario } from 'probecheck';
 
@@ -18,13 +25,20 @@ export default scenario({
   name: 'module-async',
   describe: 'modprobe/rmmod racing the async attach work of the module\'s driver',
   profile: 'v4.2',
-  params: { variant: { default: 'rmmod', values: ['rmmod', 'init', 'flush'], describe: 'async_probe=1 module, or a PREFER_ASYNC driver' } },
+  params: { variant: { default: 'rmmod', values: ['rmmod', 'init', 'flush', 'scan', 'request'], describe: 'async_probe=1 module, a PREFER_ASYNC driver, the flush under the lock, a PCI probe that queues a SCSI scan, or request_module from the scan' } },
   devices: { dc: { present: true } },
   drivers: { 'dc-drv': { matches: ['dc'], module: 'm' } },
   modules: { m: { asyncProbe: true } },
   actors: { modprobe: 'modprobe m', rmmod: 'rmmod m' },
   properties: ['module-lifetime', 'no-driver-after-unregister', 'no-wait-under-lock', 'no-deadlock'],
-  vary: (p, s) => p.variant === 'rmmod' ? s : p.variant === 'flush' ? {
+  vary: (p, s) => p.variant === 'rmmod' ? s : p.variant === 'scan' ? {
+    ...s, buses: { pci: {} }, devices: { hba: { present: true } }, drivers: { 'hba-drv': { matches: ['hba'], module: 'm', workOnCpu: true, asyncScan: true } },
+    modules: { m: { asyncProbe: false } }, actors: { modprobe: 'modprobe m' }, properties: ['module-init-barrier', 'module-lifetime', 'no-wait-under-lock', 'no-deadlock'],
+  } : p.variant === 'request' ? {
+    ...s, buses: { pci: {}, scsi: {} }, devices: { host: { bus: 'pci', present: true }, sda: { bus: 'scsi', parent: 'host' } },
+    drivers: { ahci: { bus: 'pci', matches: ['host'], module: 'ahci', asyncScan: ['sda'] }, sd: { bus: 'scsi', matches: ['sda'], present: true, requestModule: 'cfq' } },
+    modules: { ahci: {}, cfq: {} }, actors: { modprobe: 'modprobe ahci' }, properties: ['no-deadlock', 'no-wait-under-lock', 'module-init-barrier'],
+  } : p.variant === 'flush' ? {
     ...s, devices: { dc: {} }, drivers: { 'dc-drv': { matches: ['dc'], probeType: 'async', present: true } }, modules: {}, syncFallback: false,
     actors: { hotplug: 'add dc', admin: ['bind dc-drv dc', 'unbind dc-drv dc'] }, properties: ['no-wait-under-lock', 'no-deadlock'],
   } : {

@@ -22,8 +22,13 @@ export default defineSuite({
     { params: { variant: 'order', profile: 'mainline', patches: '' }, states: 801, expect: all },
     { params: { variant: 'unbind', profile: 'v4.18', patches: '' }, states: 708, note: UNBIND, expect: { ...all, 'links-supplier-bound': 'violated' } },
     { params: { variant: 'unbind', profile: 'mainline', patches: '' }, states: 830, note: UNBIND, expect: { ...all, 'links-supplier-bound': 'violated' } },
-    { params: { variant: 'order', profile: 'v4.18', patches: '' },
-      fixme: "B16 (ead18c23c263): library needs (1) a driver option for a supplier probe that also calls device_link_add(consumer, supplier) and gets the same link, (2) device_link_del in both ->remove paths with the link's kref (state: link refcount; pre-fix: no refcount), (3) property 'links-single-delete' (S15: each link is deleted once, no list_del of a deleted link); expect violated before ead18c23c263 (needs a profile or patch for it), holds after",
-      expect: { 'links-single-delete': 'violated' } },
+    // B16 (ead18c23c263): both drivers add the same stateless link and both ->remove delete it.
+    { params: { variant: 'kref', profile: 'v4.18', patches: '' }, states: 1170,
+      note: "pmic's probe creates the link mmc -> pmic, mmc's probe gets the same one back; unbinding mmc deletes it, unbinding pmic list_dels the freed link again",
+      expect: { 'links-single-delete': 'violated', 'single-binding': 'holds', 'no-deadlock': 'holds' } },
+    { params: { variant: 'kref', profile: 'v4.18', patches: 'ead18c23c263' }, states: 1006, note: 'device_link_add takes a reference on the existing link; the last device_link_del deletes it',
+      expect: { 'links-single-delete': 'holds', 'single-binding': 'holds', 'no-deadlock': 'holds' } },
+    { params: { variant: 'kref', profile: 'v5.1', patches: '' }, states: 1006, expect: { 'links-single-delete': 'holds', 'single-binding': 'holds', 'no-deadlock': 'holds' } },
+    { params: { variant: 'kref', profile: 'mainline', patches: '' }, states: 1141, expect: { 'links-single-delete': 'holds', 'single-binding': 'holds', 'no-deadlock': 'holds' } },
   ],
 });

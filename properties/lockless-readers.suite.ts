@@ -1,7 +1,9 @@
 /**
  * Lockless readers (B11, B13; S10, L6). B11: dev_uevent's two unlocked reads of dev->driver race
  * unbind: violated up to v5.19, holds with 18daa52418e7 (one READ_ONCE under klist_drivers'
- * lock) and on mainline. B13 and L6 (the reverted device_lock fix) need library support.
+ * lock) and on mainline. B13 (variant=driver_override): the store frees the string
+ * platform_match reads, fixed by taking device_lock in the store. L6 (variant=probe): the
+ * reverted c0a40097f0bc makes dev_uevent wait for the lock probe() holds.
  */
 import { defineSuite } from 'probecheck';
 
@@ -18,13 +20,24 @@ export default defineSuite({
       expect: { 'lockless-reader': 'holds', 'single-binding': 'holds', 'no-deadlock': 'holds' } },
     { params: { variant: 'uevent', profile: 'mainline', patches: '' }, states: 16, note: 'the fix merged (v6.15)',
       expect: { 'lockless-reader': 'holds', 'single-binding': 'holds', 'no-deadlock': 'holds' } },
-    { params: { variant: 'uevent', profile: 'v5.19', patches: '' },
-      fixme: "L6 (dc1771f71854 reverted \"synchronize really_probe() and dev_uevent()\"): library needs that patch (dev_uevent under device_lock) and a bounded-blocking property (a reader never waits on a device mutex held across probe); expect violated with it, holds without",
-      expect: { 'reader-no-wait-on-probe': 'violated' } },
+    // L6: c0a40097f0bc took device_lock in dev_uevent; reverted (dc1771f71854) because probe() holds it for minutes.
+    { params: { variant: 'probe', profile: 'v5.19', patches: 'c0a40097f0bc' }, states: 39,
+      note: "L6: udev reads dc's uevent while hotplug is inside dc-drv.probe(dc) holding dc's lock: dev_uevent blocks on it",
+      expect: { 'reader-no-wait-on-probe': 'violated', 'lockless-reader': 'holds', 'no-deadlock': 'holds' } },
+    { params: { variant: 'probe', profile: 'v5.19', patches: '' }, states: 38, note: 'the lockless reader never waits',
+      expect: { 'reader-no-wait-on-probe': 'holds', 'lockless-reader': 'holds', 'no-deadlock': 'holds' } },
+    { params: { variant: 'probe', profile: 'mainline', patches: '' }, states: 30, expect: { 'reader-no-wait-on-probe': 'holds', 'lockless-reader': 'holds', 'no-deadlock': 'holds' } },
+    { params: { variant: 'uevent', profile: 'v5.19', patches: 'c0a40097f0bc' }, states: 29, note: 'the reverted fix did close B11 (the reader holds the lock unbind needs)',
+      expect: { 'lockless-reader': 'holds', 'single-binding': 'holds', 'no-deadlock': 'holds' } },
     { params: { variant: 'override', profile: 'v4.2', patches: '' }, states: 94, note: 'writer side only: add and manual bind',
       expect: { 'single-binding': 'holds', 'no-deadlock': 'holds' } },
-    { params: { variant: 'override', profile: 'v4.2', patches: '' },
-      fixme: "B13 (CVE-2017-12146): library needs driver_override state (a string owned by the device, freed by the store), an actor action `override dc drv` (driver_override_store: kfree of the old string without the device lock before the fix, under device_lock after), platform_match reading it in the match step, and a use-after-free property; expect violated before the fix (v4.13-era), holds after",
-      expect: { 'override-uaf': 'violated' } },
+    // B13 (CVE-2017-12146): driver_override_store frees the string platform_match is about to strcmp.
+    { params: { variant: 'driver_override', profile: 'v4.2', patches: '' }, states: 42,
+      note: "dc's __device_attach (dc locked) loads pdev->driver_override; the second store swaps it and kfree()s the old string without the lock; platform_match strcmp()s freed memory",
+      expect: { 'override-uaf': 'violated', 'single-binding': 'holds', 'no-deadlock': 'holds' } },
+    { params: { variant: 'driver_override', profile: 'v4.2', patches: '6265539776a0' }, states: 41, note: 'the store swaps the pointer under device_lock: it waits for the match to finish',
+      expect: { 'override-uaf': 'holds', 'single-binding': 'holds', 'no-deadlock': 'holds' } },
+    { params: { variant: 'driver_override', profile: 'v4.18', patches: '' }, states: 41, expect: { 'override-uaf': 'holds', 'single-binding': 'holds', 'no-deadlock': 'holds' } },
+    { params: { variant: 'driver_override', profile: 'mainline', patches: '' }, states: 47, expect: { 'override-uaf': 'holds', 'single-binding': 'holds', 'no-deadlock': 'holds' } },
   ],
 });

@@ -4,12 +4,14 @@
  * (device lock held, and only for a bound device) into driver_detach: it fixes both
  * no-driver-after-unregister on variant=rmmod and the flush ABBA of variant=flush.
  * delete_module's own async_synchronize_full keeps module-lifetime holding everywhere.
+ * B7: variant=scan (67d6212afda2: PF_USED_ASYNC lands on the work_on_cpu kworker, S11) and
+ * variant=request (774a1221e862: request_module from an async entry deadlocks with the
+ * unconditional async_synchronize_full of do_init_module).
  */
 import { defineSuite } from 'probecheck';
 
 const MOD = ['module-lifetime', 'no-driver-after-unregister', 'no-wait-under-lock', 'no-deadlock'] as const;
 const e = (...bad: string[]) => Object.fromEntries(MOD.map((p) => [p, bad.includes(p) ? 'violated' : 'holds'])) as Record<string, 'holds' | 'violated'>;
-const MISSING_B7 = "library: (1) a driver option for a probe that runs in a work_on_cpu worker and async_schedules from there (pci_call_probe -> local_pci_probe -> scsi_scan_host), so PF_USED_ASYNC is set in the worker, not in modprobe; (2) property S11 'module-init-barrier': when do_init_module returns for a module without async_probe, no async entry its init caused is pending (properties.ts)";
 
 export default defineSuite({
   name: 'module-async',
@@ -31,10 +33,26 @@ export default defineSuite({
       expect: { 'no-wait-under-lock': 'violated', 'no-deadlock': 'violated' } },
     { params: { variant: 'flush', profile: 'v5.1', patches: '' }, states: 250, expect: { 'no-wait-under-lock': 'holds', 'no-deadlock': 'holds' } },
     { params: { variant: 'flush', profile: 'mainline', patches: '' }, states: 299, expect: { 'no-wait-under-lock': 'holds', 'no-deadlock': 'holds' } },
-    { params: { variant: 'init', profile: 'v5.1', patches: '' }, fixme: `B7 (67d6212afda2, v5.17): ${MISSING_B7}; expect v5.1 violated, v5.19 holds`,
-      expect: { 'module-init-barrier': 'violated' } },
-    { params: { variant: 'init', profile: 'v3.14', patches: '' },
-      fixme: "B7 history (774a1221e862, v3.8): library needs a driver option 'requestModule' (probe calls request_module(m2) and waits for its modprobe, whose do_init_module calls async_synchronize_full) and a profile before v3.8 without MODULE_SYNC_PF_USED_ASYNC; expect no-deadlock violated there and holds on v3.14",
-      expect: { 'no-deadlock': 'holds' } },
+    // B7 (67d6212afda2): the probe runs in pci_call_probe's work_on_cpu kworker and queues the SCSI scan from there.
+    { params: { variant: 'scan', profile: 'v5.1', patches: '' }, states: 47,
+      note: 'B7: the local_pci_probe kworker gets PF_USED_ASYNC from scsi_scan_host, modprobe does not; do_init_module skips async_synchronize_full and returns with do_scan_async pending',
+      expect: { 'module-init-barrier': 'violated', 'module-lifetime': 'holds', 'no-wait-under-lock': 'holds', 'no-deadlock': 'holds' } },
+    { params: { variant: 'scan', profile: 'v3.14', patches: '' }, states: 47, note: 'since 774a1221e862 (v3.8)',
+      expect: { 'module-init-barrier': 'violated', 'no-deadlock': 'holds' } },
+    { params: { variant: 'scan', profile: 'v3.5', patches: '' }, states: 46, note: 'before 774a1221e862 do_init_module always synchronises',
+      expect: { 'module-init-barrier': 'holds', 'no-deadlock': 'holds' } },
+    { params: { variant: 'scan', profile: 'v3.5', patches: '774a1221e862' }, states: 47, expect: { 'module-init-barrier': 'violated' } },
+    { params: { variant: 'scan', profile: 'v5.19', patches: '' }, states: 49, note: 'the revert 67d6212afda2 (v5.17): do_init_module waits for every async entry again',
+      expect: { 'module-init-barrier': 'holds', 'module-lifetime': 'holds', 'no-wait-under-lock': 'holds', 'no-deadlock': 'holds' } },
+    // B7 history (774a1221e862): request_module from an async entry vs modprobe's async_synchronize_full.
+    { params: { variant: 'request', profile: 'v3.5', patches: '' }, states: 137,
+      note: "the scan's sd probe calls request_module(cfq) from the async entry; cfq's do_init_module waits in async_synchronize_full for that entry, which waits for modprobe cfq to exit",
+      expect: { 'no-deadlock': 'violated', 'no-wait-under-lock': 'holds', 'module-init-barrier': 'holds' } },
+    { params: { variant: 'request', profile: 'v3.5', patches: '774a1221e862' }, states: 226, note: "cfq's init queued no async work: modprobe cfq skips the flush",
+      expect: { 'no-deadlock': 'holds', 'no-wait-under-lock': 'holds', 'module-init-barrier': 'holds' } },
+    { params: { variant: 'request', profile: 'v3.14', patches: '' }, states: 216, expect: { 'no-deadlock': 'holds', 'no-wait-under-lock': 'holds', 'module-init-barrier': 'holds' } },
+    { params: { variant: 'request', profile: 'v5.19', patches: '' }, states: 210,
+      note: 'after the revert the deadlock is back for such a driver: the remaining rule (0fdff3ec6d87) only WARNs on a synchronous request_module from async context',
+      expect: { 'no-deadlock': 'violated', 'module-init-barrier': 'holds' } },
   ],
 });

@@ -14,6 +14,7 @@ import { busRemoveDriver } from './paths/driver-detach.js';
 import { deleteModule, doInitModule } from './paths/module.js';
 import { bindStore, unbindStore } from './paths/sysfs-bind.js';
 import { devUevent } from './paths/uevent.js';
+import { driverOverrideStore } from './paths/driver-override.js';
 import type { World } from './world.js';
 
 const bad = (msg: string) => new ProbecheckError('E601', msg);
@@ -21,7 +22,7 @@ const bad = (msg: string) => new ProbecheckError('E601', msg);
 export type Action =
   | { op: 'add' | 'del'; dev: number }
   | { op: 'register' | 'unregister'; drv: number }
-  | { op: 'bind' | 'unbind'; drv: number; dev: number }
+  | { op: 'bind' | 'unbind' | 'override'; drv: number; dev: number }
   | { op: 'modprobe' | 'rmmod'; mod: number }
   | { op: 'wait_for_device_probe' }
   | { op: 'uevent' | 'lock' | 'unlock' | 'kill-del'; dev: number };
@@ -41,10 +42,11 @@ export function parseAction(w: World, actor: string, text: string): Action {
       return { op, drv: d };
     }
     case 'bind': case 'unbind': need(2); return { op, drv: drv(args[0]), dev: dev(args[1]) };
+    case 'override': need(2); return { op, dev: dev(args[0]), drv: drv(args[1]) };
     case 'modprobe': case 'rmmod': need(1); return { op, mod: mod(args[0]) };
     case 'wait_for_device_probe': need(0); return { op };
     case 'uevent': case 'lock': case 'unlock': case 'kill-del': need(1); return { op, dev: dev(args[0]) };
-    default: throw bad(`${at}: unknown action '${op}'; known: add, del, kill-del, register, unregister, bind, unbind, modprobe, rmmod, wait_for_device_probe, uevent, lock, unlock`);
+    default: throw bad(`${at}: unknown action '${op}'; known: add, del, kill-del, register, unregister, bind, unbind, override, modprobe, rmmod, wait_for_device_probe, uevent, lock, unlock`);
   }
 }
 
@@ -75,6 +77,7 @@ export function actionEntry(tb: ThreadBuilder, a: Action, ret: Ret, waitFor: boo
     case 'unregister': return busRemoveDriver(tb, a.drv, ret);
     case 'bind': return bindStore(tb, a.drv, a.dev, ret);
     case 'unbind': return unbindStore(tb, a.drv, a.dev, ret);
+    case 'override': return driverOverrideStore(tb, a.dev, a.drv, ret);
     case 'modprobe': return doInitModule(tb, a.mod, ret);
     case 'rmmod': return deleteModule(tb, a.mod, ret);
     case 'wait_for_device_probe': return waitForDeviceProbe(tb, ret);

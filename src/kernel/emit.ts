@@ -36,15 +36,20 @@ export type Ret = string | null | ((s: KS, t: KL) => string | null);
 
 /** What a hunk sees of the block it patches. */
 /** `depth`: the innermost attach/probe frame index (for the per-frame locals `tc` and `haveAsync`). */
-export interface Site { k: Kernel; tb: ThreadBuilder; fn: string; dev: number; drv: number; depth: number }
+/** `link`: the device link (world.links index) a device_link_* block acts on, or -1. */
+export interface Site { k: Kernel; tb: ThreadBuilder; fn: string; dev: number; drv: number; depth: number; link: number }
 
 export interface Hunk {
   /** The kernel function (block name) it patches, e.g. `__device_attach`. */
   fn: string;
   /** Replace the step with this local label... */
   replace?: string;
-  /** ...or insert a new step `label` on the edge after -> before (every `after` return of `before` goes to it). */
-  insert?: { label: string; after: string; before: string };
+  /**
+   * ...or insert a new step `label` on the edge after -> before (every `before` that `after`
+   * returns goes to it). `after` may list several steps; null inserts it at the block's entry
+   * (`before` must be the first step). `before` may be RETURN (the edge out of the block).
+   */
+  insert?: { label: string; after: string | string[] | null; before: string };
   step: (site: Site, orig: KStep | undefined) => KStep;
 }
 
@@ -80,12 +85,14 @@ export class ThreadBuilder {
   enter(): number { const d = this.depth++; if (this.depth > this.maxDepth) this.maxDepth = this.depth; return d; }
   leave(): void { this.depth--; }
 
-  fn(name: string, args: { dev?: number; drv?: number }, ret: Ret): Block {
-    const a = [args.dev !== undefined ? this.k.vn(args.dev) : '', args.drv !== undefined ? this.k.dn(args.drv) : ''].filter(Boolean).join(',');
+  fn(name: string, args: { dev?: number; drv?: number; link?: number }, ret: Ret): Block {
+    const l = args.link !== undefined ? this.k.w.links[args.link]! : undefined;
+    const a = l ? `${this.k.vn(l.consumer)},${this.k.vn(l.supplier)}`
+      : [args.dev !== undefined ? this.k.vn(args.dev) : '', args.drv !== undefined ? this.k.dn(args.drv) : ''].filter(Boolean).join(',');
     let prefix = a ? `${name}(${a})` : name;
     if (this.prefixes.has(prefix)) { let n = 2; while (this.prefixes.has(`${prefix}#${n}`)) n++; prefix = `${prefix}#${n}`; }
     this.prefixes.add(prefix);
-    return new Block(this, name, prefix, args.dev ?? -1, args.drv ?? -1, ret);
+    return new Block(this, name, prefix, args.dev ?? -1, args.drv ?? -1, ret, args.link ?? -1);
   }
 
   /** The thread's steps with `entry` first (the engine starts a thread at its first step). */
@@ -102,7 +109,7 @@ export class Block {
   private readonly alias = new Map<string, string>();
   private readonly routes = new Map<string, (s: KS, t: KL) => string | null>();
   readonly depth: number;
-  constructor(readonly tb: ThreadBuilder, readonly name: string, readonly prefix: string, readonly dev: number, readonly drv: number, readonly ret: Ret) {
+  constructor(readonly tb: ThreadBuilder, readonly name: string, readonly prefix: string, readonly dev: number, readonly drv: number, readonly ret: Ret, readonly linkIdx = -1) {
     this.depth = Math.max(0, tb.depth - 1);
   }
   label(l: string): string { return this.alias.get(l) ?? `${this.prefix}:${l}`; }
@@ -118,10 +125,12 @@ export class Block {
 
   /** Apply the patches, register the steps in the thread; returns the block's entry label. */
   done(): string {
-    const site: Site = { k: this.tb.k, tb: this.tb, fn: this.name, dev: this.dev, drv: this.drv, depth: this.depth };
+    const site: Site = { k: this.tb.k, tb: this.tb, fn: this.name, dev: this.dev, drv: this.drv, depth: this.depth, link: this.linkIdx };
     const order = [...this.local.keys()];
-    for (const p of this.tb.k.patches) {
-      for (const h of p.hunks) {
+    // Replacements first, then insertions, so an inserted edge survives a later patch's replacement of its `after` step.
+    const hunks = this.tb.k.patches.flatMap((p) => p.hunks.map((h) => ({ p, h })));
+    for (const { p, h } of [...hunks.filter((x) => x.h.replace !== undefined), ...hunks.filter((x) => x.h.replace === undefined)]) {
+      {
         if (h.fn !== this.name) continue;
         if (h.replace !== undefined) {
           const orig = this.local.get(h.replace);
@@ -129,13 +138,18 @@ export class Block {
           this.local.set(h.replace, h.step(site, orig));
         } else if (h.insert) {
           const { label, after, before } = h.insert;
-          const a = this.local.get(after);
-          if (!a) throw new ProbecheckError('E604', `patch ${p.id} (${p.subject}) does not apply: ${this.name} has no step '${after}'; it has: ${order.join(', ')}`);
-          if (!this.local.has(before) && !this.alias.has(before) && !this.routes.has(before)) throw new ProbecheckError('E604', `patch ${p.id} (${p.subject}) does not apply: ${this.name} has no step '${before}'; it has: ${order.join(', ')}`);
+          const afters = after === null ? [] : ([] as string[]).concat(after);
+          for (const a of afters) if (!this.local.get(a)) throw new ProbecheckError('E604', `patch ${p.id} (${p.subject}) does not apply: ${this.name} has no step '${a}'; it has: ${order.join(', ')}`);
+          if (after === null && order[0] !== before) throw new ProbecheckError('E604', `patch ${p.id} (${p.subject}) does not apply: ${this.name} does not start with '${before}'; it has: ${order.join(', ')}`);
+          if (before !== RETURN && !this.local.has(before) && !this.alias.has(before) && !this.routes.has(before)) throw new ProbecheckError('E604', `patch ${p.id} (${p.subject}) does not apply: ${this.name} has no step '${before}'; it has: ${order.join(', ')}`);
           if (this.local.has(label)) throw new ProbecheckError('E604', `patch ${p.id} (${p.subject}) does not apply: ${this.name} already has a step '${label}' (already applied?)`);
-          this.local.set(after, { ...a, run: (s, t, b, c) => { const r = a.run(s, t, b, c); return r === before ? label : r; } });
+          for (const a of afters) {
+            const st = this.local.get(a)!;
+            this.local.set(a, { ...st, run: (s, t, b, c) => { const r = st.run(s, t, b, c); return r === before ? label : r; } });
+          }
           this.local.set(label, h.step(site, undefined));
-          order.splice(order.indexOf(after) + 1, 0, label);
+          if (after === null) order.unshift(label);
+          else order.splice(Math.max(...afters.map((a) => order.indexOf(a))) + 1, 0, label);
         }
       }
     }

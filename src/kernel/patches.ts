@@ -8,7 +8,8 @@
 import { ProbecheckError } from '../engine/errors.js';
 import { RETURN, type Patch } from './emit.js';
 import type { Flag } from './profiles.js';
-import { DD } from './paths/common.js';
+import { DD, mutexWaits } from './paths/common.js';
+import { overrideSwap } from './paths/driver-override.js';
 
 export const PATCHES: Record<string, Patch> = {
   '654888327e9f': {
@@ -73,6 +74,94 @@ PATCHES['dev-ready-v3'] = {
   }],
 };
 
+PATCHES['774a1221e862'] = {
+  id: '774a1221e862', commit: '774a1221e862', base: 'v3.5',
+  subject: 'module, async: async_synchronize_full() on module init iff async is used',
+  touches: ['do_init_module:module_live'],
+  flags: ['MODULE_SYNC_PF_USED_ASYNC'],
+  hunks: [{
+    // -	async_synchronize_full();
+    // +	if (current->flags & PF_USED_ASYNC)
+    // +		async_synchronize_full();
+    // (reverted by 67d6212afda2, v5.17: the profiles from v5.19 on drop the flag)
+    fn: 'do_init_module', replace: 'module_live',
+    step: (_site, orig) => ({ ...orig!, since: 'v3.8 (774a1221e862) .. v5.16', run: (s, t, b, c) => {
+      const r = orig!.run(s, t, b, c);
+      return r === 'async_synchronize_full' && t.usedAsync !== 1 ? 'module_put' : r;
+    } }),
+  }],
+};
+
+PATCHES['ead18c23c263'] = {
+  id: 'ead18c23c263', commit: 'ead18c23c263', base: 'v4.18',
+  subject: 'driver core: Introduce device links reference counting',
+  touches: ['device_link_add:list_for_each_entry', 'device_link_del:__device_link_del'],
+  flags: ['LINK_KREF'],
+  hunks: [{
+    // 	list_for_each_entry(link, &supplier->links.consumers, s_node)
+    // -		if (link->consumer == consumer)
+    // +		if (link->consumer == consumer) {
+    // +			kref_get(&link->kref);
+    // 			goto out;
+    fn: 'device_link_add', replace: 'list_for_each_entry',
+    step: (site, orig) => ({ ...orig!, since: 'v4.19 (ead18c23c263)', run: (s) => {
+      const x = s.link[site.link]!;
+      if (x.refs === 0) { x.refs = 1; x.dels = 0; } else if (x.refs < 3) x.refs++;
+      return RETURN;
+    } }),
+  }, {
+    // -	__device_link_del(link);
+    // +	kref_put(&link->kref, __device_link_del);
+    fn: 'device_link_del', replace: '__device_link_del',
+    step: (site, orig) => ({ ...orig!, where: 'drivers/base/core.c:device_link_del (kref_put(&link->kref, __device_link_del))', since: 'v4.19 (ead18c23c263)', run: (s) => {
+      const x = s.link[site.link]!;
+      if (x.refs > 0) x.refs--;
+      if (x.refs === 0 && x.dels < 3) x.dels++;  // the last reference (or a put on a freed link) deletes it
+      return RETURN;
+    } }),
+  }],
+};
+
+PATCHES['6265539776a0'] = {
+  id: '6265539776a0', commit: '6265539776a0 (hash unverified)', base: 'v4.2',
+  subject: 'driver core: platform: fix race condition with driver_override',
+  touches: ['driver_override_store:kfree_old'],
+  flags: ['OVERRIDE_LOCK'],
+  hunks: [{
+    // +	device_lock(dev);
+    // 	old = pdev->driver_override;
+    // 	...	pdev->driver_override = driver_override;
+    // +	device_unlock(dev);
+    // 	kfree(old);
+    fn: 'driver_override_store', replace: 'kfree_old',
+    step: (site, orig) => ({ ...orig!, where: 'drivers/base/platform.c:driver_override_store (device_lock; swap pdev->driver_override; device_unlock; kfree(old))',
+      since: 'v4.13 (6265539776a0)', await: (s) => s.dev[site.dev]!.mutex === 0, waits: mutexWaits(site.k, site.dev),
+      run: (s) => { overrideSwap(s, site.dev, site.drv); return RETURN; } }),
+  }],
+};
+
+PATCHES['c0a40097f0bc'] = {
+  id: 'c0a40097f0bc', commit: 'c0a40097f0bc (reverted by dc1771f71854)', base: 'v5.19',
+  subject: 'drivers: core: synchronize really_probe() and dev_uevent()',
+  touches: ['dev_uevent:device_lock', 'dev_uevent:device_unlock'],
+  hunks: [{
+    // +	/* Synchronize with really_probe() */
+    // +	device_lock(dev);
+    // 	/* add driver name to the uevent */
+    // 	if (dev->driver)
+    fn: 'dev_uevent', insert: { label: 'device_lock', after: null, before: 'if_driver' },
+    step: (site) => ({ where: 'drivers/base/core.c:dev_uevent (device_lock(dev): synchronize with really_probe())', since: 'c0a40097f0bc (reverted by dc1771f71854)',
+      await: (s) => s.dev[site.dev]!.mutex === 0, waits: mutexWaits(site.k, site.dev),
+      run: (s) => { s.dev[site.dev]!.mutex = site.tb.owner; return 'if_driver'; } }),
+  }, {
+    // 		add_uevent_var(env, "DRIVER=%s", dev->driver->name);
+    // +	device_unlock(dev);
+    fn: 'dev_uevent', insert: { label: 'device_unlock', after: ['if_driver', 'add_uevent_var'], before: RETURN },
+    step: (site) => ({ where: 'drivers/base/core.c:dev_uevent (device_unlock(dev))', since: 'c0a40097f0bc (reverted by dc1771f71854)',
+      run: (s) => { s.dev[site.dev]!.mutex = 0; return RETURN; } }),
+  }],
+};
+
 export const PATCH_IDS = Object.keys(PATCHES);
 
 /** Flags implemented by a patch, and when the flag's layout lets the patch apply. */
@@ -80,6 +169,9 @@ const IMPLIED: { flag: Flag; patch: string; unless?: Flag }[] = [
   { flag: 'TRIGGER_COUNT', patch: '58b116bce136', unless: 'PROBE_BUSY_CHECK' },
   { flag: 'ATTACH_DEAD_CHECK', patch: '654888327e9f' },
   { flag: 'UEVENT_SINGLE_READ', patch: '18daa52418e7' },
+  { flag: 'MODULE_SYNC_PF_USED_ASYNC', patch: '774a1221e862' },
+  { flag: 'LINK_KREF', patch: 'ead18c23c263' },
+  { flag: 'OVERRIDE_LOCK', patch: '6265539776a0' },
 ];
 
 export function patch(id: string): Patch {

@@ -15,7 +15,9 @@ export const FLAGS = {
   BUS_LIST_BEFORE_PROBE: { commit: '190888ac01d0', since: 'v3.6', subject: 'driver core: fix possible missing of device probe (device on bus klist before bus_probe_device)' },
   TRIGGER_COUNT: { commit: '58b116bce136', since: 'v3.15', subject: 'drivercore: deferral race condition fix (deferred_trigger_count)' },
   ASYNC_PROBE: { commit: '765230b5f084', since: 'v4.2', subject: 'driver-core: add asynchronous probing support for drivers' },
+  OVERRIDE_LOCK: { commit: '6265539776a0 (hash unverified; CVE-2017-12146)', since: 'v4.13', subject: 'driver core: platform: fix race condition with driver_override' },
   DEVICE_LINKS: { commit: '9ed9895370ae', since: 'v4.10', subject: 'driver core: Functional dependencies tracking support (device_links_check_suppliers)' },
+  LINK_KREF: { commit: 'ead18c23c263', since: 'v4.19', subject: 'driver core: Introduce device links reference counting' },
   NEED_PARENT_LOCK: { commit: '8c97a46af04b', since: 'v4.18', subject: "driver core: hold dev's parent lock when needed (bus->need_parent_lock)" },
   DEAD_FLAG: { commit: '3451a495ef24', since: 'v5.1', subject: 'driver core: Establish order of operations for device_add and device_del via bitflag' },
   PER_DEVICE_ASYNC_ATTACH: { commit: 'ef0ff68351be', since: 'v5.1', subject: 'driver core: Probe devices asynchronously instead of the driver' },
@@ -35,8 +37,8 @@ export interface Profile { name: string; describe: string; flags: readonly Flag[
 const V3_5: Flag[] = [];
 const V3_14: Flag[] = [...V3_5, 'BUS_LIST_BEFORE_PROBE', 'MODULE_SYNC_PF_USED_ASYNC'];
 const V4_2: Flag[] = [...V3_14, 'TRIGGER_COUNT', 'ASYNC_PROBE'];
-const V4_18: Flag[] = [...V4_2, 'DEVICE_LINKS', 'NEED_PARENT_LOCK'];
-const V5_1: Flag[] = [...V4_18, 'DEAD_FLAG', 'PER_DEVICE_ASYNC_ATTACH', 'ASYNC_SYNC_IN_DRIVER_DETACH'];
+const V4_18: Flag[] = [...V4_2, 'DEVICE_LINKS', 'OVERRIDE_LOCK', 'NEED_PARENT_LOCK'];
+const V5_1: Flag[] = [...V4_18, 'LINK_KREF', 'DEAD_FLAG', 'PER_DEVICE_ASYNC_ATTACH', 'ASYNC_SYNC_IN_DRIVER_DETACH'];
 const V5_9: Flag[] = [...V5_1, 'ATTACH_DEAD_CHECK'];
 // WAIT_FLUSH_DEFERRED is first listed where it is known to be present; its exact release is not identified.
 const V5_19: Flag[] = [...V5_9.filter((f) => f !== 'MODULE_SYNC_PF_USED_ASYNC'), 'PROBE_BUSY_CHECK', 'WAIT_FLUSH_DEFERRED', 'ASYNC_AFTER_UNLOCK'];
@@ -45,8 +47,8 @@ export const PROFILES: Record<string, Profile> = {
   'v3.5': { name: 'v3.5', describe: 'before 190888ac01d0: a device joins the bus klist only after its own attach walk (B2); a flag set with v4.2 function names', flags: V3_5 },
   'v3.14': { name: 'v3.14', describe: 'before the deferral race fix (no deferred_trigger_count), no async probing; a flag set: steps keep the v4.2 function names (v3.14 had device_attach/__device_attach where v4.2 has __device_attach/__device_attach_driver)', flags: V3_14 },
   'v4.2': { name: 'v4.2', describe: 'first kernel with async probing (whole-driver async, lock held across async_schedule)', flags: V4_2 },
-  'v4.18': { name: 'v4.18', describe: 'parent lock only for buses with need_parent_lock; device links', flags: V4_18 },
-  'v5.1': { name: 'v5.1', describe: 'dead flag, per-device async attach, async_synchronize_full in driver_detach', flags: V5_1 },
+  'v4.18': { name: 'v4.18', describe: 'parent lock only for buses with need_parent_lock; device links; driver_override under device_lock (v4.13)', flags: V4_18 },
+  'v5.1': { name: 'v5.1', describe: 'device link kref (v4.19), dead flag, per-device async attach, async_synchronize_full in driver_detach', flags: V5_1 },
   'v5.9': { name: 'v5.9', describe: '__device_attach checks dead (654888327e9f)', flags: V5_9 },
   'v5.19': { name: 'v5.19', describe: 'async_schedule_dev after device_unlock (b232b02bf3c2); EBUSY check in __driver_probe_device', flags: V5_19 },
   mainline: { name: 'mainline', describe: 'current mainline (v6.15+ as far as modelled)', flags: [...V5_19, 'UEVENT_SINGLE_READ'] },

@@ -4,8 +4,8 @@
  * under weak fairness, L2 as the engine's `quiescent` liveness, L3 as deadlock with lockdep-style
  * waits; one reachability question (B12) used only when named. Each has a kebab-case name,
  * applies to a world or not (the default selection), and explains a violation by scenario names.
- * Skipped: S11 (the modelled waits make the barrier hold by construction), S16 (no device
- * refcounts), L6 (no reader blocking on a mutex held across probe).
+ * S11 is checked for do_init_module (module-init-barrier, B7); L6 as an invariant on a reader
+ * blocked on a device mutex whose holder is in probe(). Skipped: S16 (no device refcounts).
  */
 import type { Move, Property, Query } from '../engine/model.js';
 import type { Kernel } from './emit.js';
@@ -135,6 +135,18 @@ export const LIBRARY: KernelProperty[] = [
       }
       return null;
     }) },
+  { name: 'module-init-barrier', covers: 'S11', applies: (k) => k.w.modules.length > 0, make: (k, c) => invariant('module-init-barrier',
+    "when do_init_module(m) returns for a module without async_probe, no async entry scheduled during m's init (by any thread) is still pending", (s, q) => {
+      for (let m = 0; m < s.mod.length; m++) {
+        const x = s.mod[m]!;
+        // do_init_module has returned: LIVE and its initial reference dropped (module_put), not yet unloading.
+        if (x.asyncProbeRequested || x.state !== 'LIVE' || x.refcnt !== 1 || x.initPending === 0) continue;
+        const name = k.w.modules[m]!.name;
+        const pending = c.threads.filter((t) => c.asyncThreads.has(t) && q.at(t) !== null && (q.locals(t).initOf & (1 << m)) !== 0);
+        return `do_init_module(${name}) returned (modprobe ${name} exits) while ${pending.length ? pending.join(', ') : `${x.initPending} async entr${x.initPending === 1 ? 'y' : 'ies'}`} scheduled during ${name}'s init ${pending.length === 1 || x.initPending === 1 ? 'is' : 'are'} still pending`;
+      }
+      return null;
+    }) },
   { name: 'parent-before-child', covers: 'S5/S5\'', applies: (k) => k.w.devices.some((d) => d.parent >= 0 && k.w.devices[d.parent]!.drivers.length > 0),
     make: (k) => action('parent-before-child',
       "a child's probe starts only when its parent is bound, or nested in the parent's probe in the same thread", (b, a, m) => {
@@ -197,6 +209,32 @@ export const LIBRARY: KernelProperty[] = [
       }
       return null;
     }) },
+  { name: 'reader-no-wait-on-probe', covers: 'L6', applies: (_k, c) => c.readers, make: (k, c) => invariant('reader-no-wait-on-probe',
+    'a uevent reader (dev_uevent) never waits on &dev->mutex held across probe() (which may last minutes)', (s, q) => {
+      for (const t of c.threads) {
+        const l = q.at(t);
+        if (l === null || !l.startsWith('dev_uevent(') || !l.endsWith(':device_lock')) continue;
+        const d = k.w.devices.find((x) => l.startsWith(`dev_uevent(${x.name})`));
+        if (!d) continue;
+        const x = s.dev[d.i]!;
+        if (x.mutex === 0 || x.probing === 0) continue;
+        return `${t} reads ${d.name}'s uevent and waits for &dev->mutex(${d.name}), held by ${who(k, x.mutex)} across ${drvName(k, x.driver)}.probe(${d.name}) (in ${who(k, x.probing)})`;
+      }
+      return null;
+    }) },
+  { name: 'override-uaf', covers: 'B13 (S-UAF)', applies: (k) => k.w.devices.some((d) => d.override), make: (k, c) => invariant('override-uaf',
+    'platform_match never strcmp()s a driver_override string that driver_override_store has freed', (s, q) => {
+      for (const t of c.threads) {
+        const l = q.at(t);
+        if (l === null || !l.endsWith(':strcmp')) continue;
+        const g = q.locals(t).ovr as number;
+        const d = k.w.devices.find((x) => x.override && (l.startsWith(`__device_attach_driver(${x.name},`) || l.startsWith(`__driver_attach(${x.name},`)));
+        if (!d || g === 0 || s.dev[d.i]!.ovrGen === g) continue;
+        const drv = l.slice(l.indexOf(',') + 1, l.indexOf(')'));
+        return `${t} is about to strcmp ${d.name}'s driver_override string with ${drv}, and driver_override_store has kfree()d it (use after free)`;
+      }
+      return null;
+    }) },
   { name: 'deferred-lists', covers: 'S12', applies: (k) => k.hasDeferredWorker || k.w.drivers.some((d) => d.outcomes.includes('defer')), make: (k, c) => invariant('deferred-lists',
     'a device on the deferred lists is registered and not bound (except inside driver_bound)', (s, q) => {
       for (let i = 0; i < s.dev.length; i++) {
@@ -238,6 +276,16 @@ export const LIBRARY: KernelProperty[] = [
       for (const l of k.w.links) {
         if (s.link[l.i]!.status === 'NONE') continue;
         if (s.dev[l.consumer]!.bound && !s.dev[l.supplier]!.bound) return `consumer ${k.vn(l.consumer)} is bound but supplier ${k.vn(l.supplier)} is not (link ${s.link[l.i]!.status})`;
+      }
+      return null;
+    }) },
+  { name: 'links-single-delete', covers: 'S15 (B16)', applies: (k) => k.has('DEVICE_LINKS') && k.w.links.some((l) => l.stateless), make: (k) => invariant('links-single-delete',
+    'a device link is deleted at most once (no list_del of a link already deleted and freed)', (s) => {
+      for (const l of k.w.links) {
+        const x = s.link[l.i]!;
+        if (x.dels <= 1) continue;
+        const by = k.w.drivers.filter((d) => d.statelessLinks.includes(l.i)).map((d) => d.name);
+        return `device link ${k.vn(l.consumer)} -> ${k.vn(l.supplier)} deleted ${x.dels} times: ${by.join(' and ')} both got it from device_link_add and both ->remove called device_link_del (list_del of a freed link)`;
       }
       return null;
     }) },

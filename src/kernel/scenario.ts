@@ -8,7 +8,8 @@
  * `register drv`, `unregister drv`, `bind drv dc`, `unbind drv dc`, `modprobe m`, `rmmod m`,
  * `wait_for_device_probe`, `uevent dc` (udev reading the device's uevent file: a lockless reader),
  * `lock dc` / `unlock dc` (a subsystem path holding the device lock, e.g. a sysfs store),
- * `kill-del dc` (`if (kill_device(dev)) device_unregister(dev)`, the caller pattern of 00289cd87676). Async work and the deferred-probe worker are threads the kernel
+ * `kill-del dc` (`if (kill_device(dev)) device_unregister(dev)`, the caller pattern of 00289cd87676),
+ * `override dc drv` (echo drv > driver_override: driver_override_store, B13). Async work and the deferred-probe worker are threads the kernel
  * starts; the scenario does not name them.
  *
  * Surprise: a `del` of a device that is not there yet waits (idle) for it to appear: hotplug
@@ -22,6 +23,8 @@ import { asyncProgram, asyncRunEntryDone, asyncThreadName } from './paths/async.
 import { mayBeAsync } from './paths/common.js';
 import { DEFERRED_WORKER, deferredProbeWorkFunc } from './paths/deferred-probe.js';
 import { deviceAttachAsyncHelper } from './paths/device-attach.js';
+import { doInitModule } from './paths/module.js';
+import { doScanAsync, localPciProbe, requestModprobeThread, scanProgram, workOnCpuThread } from './paths/probe-body.js';
 import { driverAttach, driverAttachAsyncHelper } from './paths/driver-attach.js';
 import { combine, parsePatches } from './patches.js';
 import { PROFILE_NAMES, profile } from './profiles.js';
@@ -51,6 +54,14 @@ export interface ScenarioSpec {
     present?: boolean;
     /** Devices whose device_lock probe() takes, in order, and holds until it returns (B8). */
     locks?: string[];
+    /** The bus calls probe() through work_on_cpu, as PCI's pci_call_probe -> local_pci_probe does: probe() runs in a kworker while the caller waits (B7). */
+    workOnCpu?: boolean;
+    /** probe() calls async_schedule(do_scan_async), as scsi_scan_host does; the scan registers these devices (true: none) (B7). */
+    asyncScan?: boolean | string[];
+    /** probe() calls request_module(m) and waits for that modprobe to exit (B7 history, 774a1221e862). */
+    requestModule?: string;
+    /** Stateless links probe() adds with device_link_add(consumer, supplier, DL_FLAG_STATELESS) and ->remove deletes with device_link_del; the probed device is one end (B16). */
+    statelessLinks?: { consumer: string; supplier: string }[];
   }>;
   modules?: Record<string, { asyncProbe?: boolean }>;
   actors: Record<string, string | string[]>;
@@ -80,7 +91,8 @@ export function resolveWorld(spec: ScenarioSpec): World {
   const buses = busNames.map((name, i) => ({ i, name, needParentLock: !!spec.buses?.[name]?.needParentLock, autoprobe: spec.buses?.[name]?.autoprobe !== false }));
   const devNames = Object.keys(spec.devices ?? {});
   const drvNames = Object.keys(spec.drivers ?? {});
-  const modNames = [...new Set([...Object.keys(spec.modules ?? {}), ...drvNames.map((d) => spec.drivers[d]!.module).filter((m): m is string => !!m)])];
+  const modNames = [...new Set([...Object.keys(spec.modules ?? {}), ...drvNames.map((d) => spec.drivers[d]!.module).filter((m): m is string => !!m),
+    ...drvNames.map((d) => spec.drivers[d]!.requestModule).filter((m): m is string => !!m)])];
   if (devNames.length === 0) throw bad(`${where}: it declares no devices`);
   const devIdx = (what: string, n: string) => {
     const i = devNames.indexOf(n);
@@ -89,7 +101,7 @@ export function resolveWorld(spec: ScenarioSpec): World {
   };
   const devices = devNames.map((name, i) => {
     const d = spec.devices[name]!;
-    return { i, name, bus: busOf(`device '${name}'`, d.bus), parent: d.parent === undefined ? -1 : devIdx(`device '${name}': parent`, d.parent), children: [] as number[], drivers: [] as number[], present: !!d.present, boundTo: -1 };
+    return { i, name, bus: busOf(`device '${name}'`, d.bus), parent: d.parent === undefined ? -1 : devIdx(`device '${name}': parent`, d.parent), children: [] as number[], drivers: [] as number[], present: !!d.present, boundTo: -1, override: false };
   });
   for (const d of devices) {
     if (d.parent >= 0) devices[d.parent]!.children.push(d.i);
@@ -116,20 +128,33 @@ export function resolveWorld(spec: ScenarioSpec): World {
     const addsLinks: number[] = [];
     for (const sup of d.links ?? []) {
       const s = devIdx(`${w}: links`, sup);
-      for (const c of matches) { addsLinks.push(links.length); links.push({ i: links.length, consumer: c, supplier: s, initial: false }); }
+      for (const c of matches) { addsLinks.push(links.length); links.push({ i: links.length, consumer: c, supplier: s, initial: false, stateless: false }); }
     }
+    const statelessLinks: number[] = [];
+    for (const sl of d.statelessLinks ?? []) {
+      const c = devIdx(`${w}: statelessLinks consumer`, sl.consumer), s = devIdx(`${w}: statelessLinks supplier`, sl.supplier);
+      if (c === s) throw bad(`${where}: ${w}: statelessLinks: a device cannot link to itself ('${sl.consumer}')`);
+      if (!matches.includes(c) && !matches.includes(s)) throw bad(`${where}: ${w}: statelessLinks ${sl.consumer} -> ${sl.supplier}: one end must be a device it matches (${d.matches.join(', ')})`);
+      let li = links.findIndex((l) => l.stateless && l.consumer === c && l.supplier === s);
+      if (li < 0) { li = links.length; links.push({ i: li, consumer: c, supplier: s, initial: false, stateless: true }); }
+      if (!statelessLinks.includes(li)) statelessLinks.push(li);
+    }
+    const registers = (d.registers ?? []).map((r) => devIdx(`${w}: registers`, r)), locks = (d.locks ?? []).map((n) => devIdx(`${w}: locks`, n));
+    const asyncScan = d.asyncScan === undefined || d.asyncScan === false ? null : d.asyncScan === true ? [] : d.asyncScan.map((r) => devIdx(`${w}: asyncScan`, r));
+    if (d.workOnCpu && (registers.length > 0 || locks.length > 0)) throw bad(`${where}: ${w}: workOnCpu with registers or locks is not modelled (the worker runs the probe body: asyncScan, requestModule)`);
+    if (d.requestModule !== undefined && d.module === d.requestModule) throw bad(`${where}: ${w}: requestModule '${d.requestModule}' is its own module`);
     return {
       i, name, bus, matches, probeType, module: d.module ? modNames.indexOf(d.module) : -1, outcomes,
-      registers: (d.registers ?? []).map((r) => devIdx(`${w}: registers`, r)), addsLinks, present: !!d.present,
+      registers, addsLinks, present: !!d.present,
       needs: [...new Set([...(d.needs ?? []), ...(d.links ?? [])].map((n) => devIdx(`${w}: needs`, n)))],
-      locks: (d.locks ?? []).map((n) => devIdx(`${w}: locks`, n)),
+      locks, workOnCpu: !!d.workOnCpu, asyncScan, requestModule: d.requestModule ? modNames.indexOf(d.requestModule) : -1, statelessLinks,
     };
   });
   for (const d of drivers) for (const m of d.matches) devices[m]!.drivers.push(d.i);
   // Supplier releases inline their consumers' releases: the link graph must be acyclic.
   const reach = (from: number, to: number, seen = new Set<number>()): boolean =>
-    from === to || (!seen.has(from) && (seen.add(from), links.some((l) => l.supplier === from && reach(l.consumer, to, seen))));
-  for (const l of links) if (reach(l.consumer, l.supplier)) throw bad(`${where}: device link ${devNames[l.consumer]} -> ${devNames[l.supplier]} closes a cycle of device links`);
+    from === to || (!seen.has(from) && (seen.add(from), links.some((l) => !l.stateless && l.supplier === from && reach(l.consumer, to, seen))));
+  for (const l of links) if (!l.stateless && reach(l.consumer, l.supplier)) throw bad(`${where}: device link ${devNames[l.consumer]} -> ${devNames[l.supplier]} closes a cycle of device links`);
   for (const d of devices) {
     const b = spec.devices[d.name]!.boundTo;
     if (b === undefined) continue;
@@ -142,7 +167,7 @@ export function resolveWorld(spec: ScenarioSpec): World {
     if (d.present && d.module >= 0) throw bad(`${where}: driver '${d.name}' is present (built in) but belongs to module '${modNames[d.module]}'`);
     for (const m of d.matches) if (d.present && buses[d.bus]!.autoprobe && devices[m]!.present && devices[m]!.boundTo < 0) throw bad(`${where}: driver '${d.name}' and device '${devNames[m]}' are both present: say the device is boundTo it, or add one of them in an actor`);
   }
-  for (const d of drivers) for (const r of d.registers) {
+  for (const d of drivers) for (const r of [...d.registers, ...(d.asyncScan ?? [])]) {
     if (devices[r]!.present) throw bad(`${where}: driver '${d.name}' registers '${devNames[r]}', which is already present`);
   }
   const modules = modNames.map((name, i) => ({ i, name, drivers: drivers.filter((d) => d.module === i).map((d) => d.i), asyncProbe: !!spec.modules?.[name]?.asyncProbe }));
@@ -167,6 +192,8 @@ export function buildScenario(spec: ScenarioSpec, profileName: string, patchList
   // 1. Who runs: actors, then the kernel's dormant async workers, then the deferred-probe worker.
   const actors = Object.entries(spec.actors ?? {}).map(([name, acts]) => ({ name, acts: ([] as string[]).concat(acts).map((x) => parseAction(w, name, x)) }));
   if (actors.length === 0) throw bad(`scenario '${spec.name}': it has no actors (nothing would run)`);
+  // A device whose driver_override an actor writes reads it in two steps when matching (B13).
+  for (const a of actors) for (const x of a.acts) if (x.op === 'override') w.devices[x.dev]!.override = true;
   type Plan = { name: string; program?: string; running: boolean; async: boolean; build: (tb: ThreadBuilder) => string };
   const plans: Plan[] = actors.map(({ name, acts }) => ({
     name, running: true, async: false,
@@ -194,6 +221,13 @@ export function buildScenario(spec: ScenarioSpec, profileName: string, patchList
     plans.push({ name: asyncThreadName('driver_attach_async', d.name), program: asyncProgram('driver_attach_async', d.name), running: false, async: true,
       build: (tb) => driverAttach(tb, d.i, asyncRunEntryDone(tb)) });
   }
+  // Threads a probe body starts (B7): the work_on_cpu kworker, the async scan entries, request_module's modprobe.
+  for (const d of w.drivers) for (const dev of d.matches) {
+    if (d.workOnCpu) plans.push({ name: workOnCpuThread(k, dev, d.i), running: false, async: false, build: (tb) => localPciProbe(tb, dev, d.i) });
+    if (d.asyncScan !== null) for (let j = 1; j <= n; j++) plans.push({ name: asyncThreadName('do_scan_async', `${w.devices[dev]!.name},${d.name}`, j), program: scanProgram(k, dev, d.i), running: false, async: true,
+      build: (tb) => doScanAsync(tb, dev, d.i, asyncRunEntryDone(tb)) });
+  }
+  for (const m of w.modules) if (w.drivers.some((d) => d.requestModule === m.i)) plans.push({ name: requestModprobeThread(m.name), running: false, async: false, build: (tb) => doInitModule(tb, m.i, null) });
   if (k.hasDeferredWorker) plans.push({ name: DEFERRED_WORKER, running: true, async: false, build: (tb) => deferredProbeWorkFunc(tb) });
   threadNames.push(...plans.map((p) => p.name));
 

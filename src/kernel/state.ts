@@ -11,6 +11,7 @@ import type { World } from './world.js';
 
 export const DEFERRED = ['none', 'pending', 'active'] as const;
 export const MOD_STATES = ['UNFORMED', 'COMING', 'LIVE', 'GOING', 'FREED'] as const;
+export const WORK_STATES = ['none', 'running', 'done'] as const;
 export const LINK_STATES = ['NONE', 'DORMANT', 'AVAILABLE', 'CONSUMER_PROBE', 'ACTIVE', 'SUPPLIER_UNBIND'] as const;
 
 export interface DevS {
@@ -22,6 +23,10 @@ export interface DevS {
   probing: number; removing: number;
   /** ghost: device_del started / returned, and how many device_del calls got past kill_device */
   delStarted: boolean; delDone: boolean; dels: number;
+  /** work_on_cpu(local_pci_probe) for this device: queued/running in its kworker, or done (the caller's flush_work returns) */
+  work: (typeof WORK_STATES)[number];
+  /** pdev->driver_override: the driver it names (0 = NULL) and which kmalloc'd string holds it (0 = none; B13) */
+  ovrDrv: number; ovrGen: number;
 }
 export interface DrvS {
   onBus: boolean; alive: boolean; unregDone: boolean;
@@ -29,15 +34,24 @@ export interface DrvS {
   bindFiles: boolean; storesActive: number;
 }
 export interface BusS { autoprobe: boolean; needParentLock: boolean }
-export interface ModS { state: (typeof MOD_STATES)[number]; refcnt: number; asyncProbeRequested: boolean }
-export interface LinkS { status: (typeof LINK_STATES)[number] }
+/** `initPending`: async entries scheduled while the module was COMING (during its init, by any thread) and not yet finished (S11). */
+export interface ModS { state: (typeof MOD_STATES)[number]; refcnt: number; asyncProbeRequested: boolean; initPending: number }
+/**
+ * `refs`: a stateless link exists (> 0) and, with ead18c23c263, its kref; `dels`: how many times
+ * __device_link_del ran on this link since it was created (list_del of a deleted link when > 1, B16).
+ */
+export interface LinkS { status: (typeof LINK_STATES)[number]; refs: number; dels: number }
 export interface KS {
   dev: DevS[]; drv: DrvS[]; bus: BusS[]; mod: ModS[]; link: LinkS[];
   deferredProbeMutex: number; triggerCount: number; probeCount: number; asyncPending: number;
   deferredWorkQueued: boolean; deferredWorkRunning: boolean; deferredProbeEnable: boolean; moduleMutex: number;
 }
-/** Thread locals: `ret` of the last call, PF_USED_ASYNC; per nesting depth, the trigger-count snapshot and have_async. */
-export interface KL { ret: number; usedAsync: number; tc: { [i: number]: number }; haveAsync: { [i: number]: number } }
+/**
+ * Thread locals: `ret` of the last call, PF_USED_ASYNC; per nesting depth, the trigger-count snapshot and have_async.
+ * An async entry's `initOf`: bit m set when it was scheduled during module m's init. `ovr`: the
+ * driver_override string (generation) platform_match has loaded and is about to strcmp.
+ */
+export interface KL { ret: number; usedAsync: number; tc: { [i: number]: number }; haveAsync: { [i: number]: number }; initOf: number; ovr: number }
 
 export function kernelSchema(w: World) {
   const owner = t.owner(), nd = t.named(['NULL', ...w.drivers.map((d) => d.name), ...(w.drivers.length ? [] : ['?'])]);
@@ -46,13 +60,14 @@ export function kernelSchema(w: World) {
       mutex: owner, driver: nd, bound: t.bool, registered: t.bool, onBus: t.bool, ready: t.bool,
       dead: t.bool, asyncDriver: nd, canMatch: t.bool, deferred: t.enum(...DEFERRED), linksUnbinding: t.bool,
       probing: owner, removing: owner, delStarted: t.bool, delDone: t.bool, dels: t.int(3),
+      work: t.enum(...WORK_STATES), ovrDrv: nd, ovrGen: t.int(3),
     }), w.devices.map((d) => d.name)),
     drv: t.array(w.drivers.length, t.record({
       onBus: t.bool, alive: t.bool, unregDone: t.bool, bindFiles: t.bool, storesActive: t.int(7),
     }), w.drivers.map((d) => d.name)),
     bus: t.array(w.buses.length, t.record({ autoprobe: t.bool, needParentLock: t.bool }), w.buses.map((b) => b.name)),
-    mod: t.array(w.modules.length, t.record({ state: t.enum(...MOD_STATES), refcnt: t.int(15), asyncProbeRequested: t.bool }), w.modules.map((m) => m.name)),
-    link: t.array(w.links.length, t.record({ status: t.enum(...LINK_STATES) })),
+    mod: t.array(w.modules.length, t.record({ state: t.enum(...MOD_STATES), refcnt: t.int(15), asyncProbeRequested: t.bool, initPending: t.int(15) }), w.modules.map((m) => m.name)),
+    link: t.array(w.links.length, t.record({ status: t.enum(...LINK_STATES), refs: t.int(3), dels: t.int(3) })),
     deferredProbeMutex: owner, triggerCount: t.int(255), probeCount: t.int(15), asyncPending: t.int(15),
     deferredWorkQueued: t.bool, deferredWorkRunning: t.bool, deferredProbeEnable: t.bool, moduleMutex: owner,
   });
@@ -60,7 +75,7 @@ export function kernelSchema(w: World) {
 
 export function localsSchema(depth: number) {
   const d = Math.max(1, depth);
-  return t.record({ ret: t.int(7), usedAsync: t.int(1), tc: t.array(d, t.int(255)), haveAsync: t.array(d, t.int(1)) });
+  return t.record({ ret: t.int(7), usedAsync: t.int(1), tc: t.array(d, t.int(255)), haveAsync: t.array(d, t.int(1)), initOf: t.int(15), ovr: t.int(3) });
 }
 
 /** The initial state of a world: present devices registered, buses configured, modules unloaded. */

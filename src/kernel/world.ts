@@ -16,6 +16,8 @@ export interface DevInfo {
   present: boolean;
   /** Bound in the initial state to this driver (index), or -1. */
   boundTo: number;
+  /** Some actor writes its driver_override (B13): platform_match reads the string in two steps. */
+  override: boolean;
 }
 export interface DrvInfo {
   i: number; name: string; bus: number; matches: number[]; probeType: ProbeType;
@@ -33,9 +35,21 @@ export interface DrvInfo {
   needs: number[];
   /** Devices whose device_lock probe() takes (in order) and holds until it returns. */
   locks: number[];
+  /** The bus calls probe() through work_on_cpu (pci_call_probe -> local_pci_probe): it runs in a kworker, the caller waits. */
+  workOnCpu: boolean;
+  /** probe() calls async_schedule(do_scan_async) (scsi_scan_host); the entry registers these devices. null: no scan. */
+  asyncScan: number[] | null;
+  /** probe() calls request_module(m) and waits for the modprobe it starts (module index, or -1). */
+  requestModule: number;
+  /** Stateless device links probe() adds with device_link_add and ->remove deletes with device_link_del (B16). Indices into world.links. */
+  statelessLinks: number[];
 }
 export interface ModInfo { i: number; name: string; drivers: number[]; asyncProbe: boolean }
-export interface LinkInfo { i: number; consumer: number; supplier: number; /** present from the start (else added by a probe) */ initial: boolean }
+export interface LinkInfo {
+  i: number; consumer: number; supplier: number; /** present from the start (else added by a probe) */ initial: boolean;
+  /** DL_FLAG_STATELESS: added and deleted by drivers, outside the managed status automaton (status stays NONE; `refs` says whether it exists). */
+  stateless: boolean;
+}
 
 export interface World {
   buses: BusInfo[]; devices: DevInfo[]; drivers: DrvInfo[]; modules: ModInfo[]; links: LinkInfo[];

@@ -18,8 +18,8 @@ describe('profiles', () => {
   it('neighbouring profiles differ exactly by the flags of that release', () => {
     expect(profileDiff('v3.5', 'v3.14')).toEqual({ added: ['BUS_LIST_BEFORE_PROBE', 'MODULE_SYNC_PF_USED_ASYNC'], removed: [] });
     expect(profileDiff('v3.14', 'v4.2')).toEqual({ added: ['TRIGGER_COUNT', 'ASYNC_PROBE'], removed: [] });
-    expect(profileDiff('v4.2', 'v4.18')).toEqual({ added: ['DEVICE_LINKS', 'NEED_PARENT_LOCK'], removed: [] });
-    expect(profileDiff('v4.18', 'v5.1')).toEqual({ added: ['DEAD_FLAG', 'PER_DEVICE_ASYNC_ATTACH', 'ASYNC_SYNC_IN_DRIVER_DETACH'], removed: [] });
+    expect(profileDiff('v4.2', 'v4.18')).toEqual({ added: ['DEVICE_LINKS', 'OVERRIDE_LOCK', 'NEED_PARENT_LOCK'], removed: [] });
+    expect(profileDiff('v4.18', 'v5.1')).toEqual({ added: ['LINK_KREF', 'DEAD_FLAG', 'PER_DEVICE_ASYNC_ATTACH', 'ASYNC_SYNC_IN_DRIVER_DETACH'], removed: [] });
     expect(profileDiff('v5.1', 'v5.9')).toEqual({ added: ['ATTACH_DEAD_CHECK'], removed: [] });
     expect(profileDiff('v5.9', 'v5.19')).toEqual({ added: ['PROBE_BUSY_CHECK', 'WAIT_FLUSH_DEFERRED', 'ASYNC_AFTER_UNLOCK'], removed: ['MODULE_SYNC_PF_USED_ASYNC'] });
     expect(profileDiff('v5.19', 'mainline')).toEqual({ added: ['UEVENT_SINGLE_READ'], removed: [] });

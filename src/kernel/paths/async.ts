@@ -7,7 +7,7 @@
  * wait_for_device_probe: probe_count == 0, then async_synchronize_full.
  */
 import { RETURN, type KStep, type Ret, type ThreadBuilder } from '../emit.js';
-import type { KS } from '../state.js';
+import type { KL, KS } from '../state.js';
 import { ASYNC, DD } from './common.js';
 
 export const ASYNC_BRANCHES = ['async', 'sync fallback'] as const;
@@ -29,7 +29,10 @@ export function asyncScheduleStep(tb: ThreadBuilder, program: string, inline: st
       if (b === 1) return inline;
       s.asyncPending++;
       t.usedAsync = 1;
-      ctx.spawn(program);
+      // Ghost (S11): the entry remembers the modules whose init is running (COMING) as it is queued.
+      let initOf = 0;
+      for (let m = 0; m < s.mod.length; m++) if (s.mod[m]!.state === 'COMING') { initOf |= 1 << m; s.mod[m]!.initPending++; }
+      ctx.spawn(program, initOf ? (l: KL) => { l.initOf = initOf; } : undefined);
       return next;
     },
   };
@@ -51,7 +54,11 @@ export function asyncSynchronizeFullStep(where: string, next: string): KStep {
 /** The end of async_run_entry_fn: the entry leaves the pending list. */
 export function asyncRunEntryDone(tb: ThreadBuilder): string {
   const f = tb.fn('async_run_entry_fn', {}, null);
-  f.step('done', { where: `${ASYNC}:async_run_entry_fn`, run: (s) => { s.asyncPending--; return RETURN; } });
+  f.step('done', { where: `${ASYNC}:async_run_entry_fn`, run: (s, t) => {
+    s.asyncPending--;
+    for (let m = 0; m < s.mod.length; m++) if (t.initOf & (1 << m)) s.mod[m]!.initPending--;
+    return RETURN;
+  } });
   return f.done();
 }
 

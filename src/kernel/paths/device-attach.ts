@@ -13,6 +13,7 @@ import { RET } from '../world.js';
 import { asyncProgram, asyncScheduleStep } from './async.js';
 import { DD, allowsAsync, lockStep, mayBeAsync } from './common.js';
 import { driverProbeDevice, stopsWalk } from './really-probe.js';
+import { PLATFORM, overrideMatches } from './driver-override.js';
 
 /**
  * bus_for_each_drv(dev->bus, NULL, &data, __device_attach_driver): returns the walk's entry label.
@@ -31,14 +32,32 @@ export function attachWalk(tb: ThreadBuilder, dev: number, frame: number, checkA
       t.ret = RET.ZERO;
       return cont(s, t);
     });
-    f.step('driver_match_device', { where: `${DD}:__device_attach_driver`, since: 'v4.2 (765230b5f084)', run: (s, t) => {
-      if (!s.drv[drv]!.onBus) return cont(s, t);
+    const rest = (s: KS, t: KL): string | null => {
       if (s.dev[dev]!.driver !== 0) { t.ret = RET.EBUSY; return after(s, t); }
       const a = allowsAsync(k, s, drv);
       if (a) t.haveAsync[frame] = 1;
       if (checkAsync && a !== wantAsync) return cont(s, t);
       return probe;
-    } });
+    };
+    if (!k.w.devices[dev]!.override) {
+      f.step('driver_match_device', { where: `${DD}:__device_attach_driver`, since: 'v4.2 (765230b5f084)', run: (s, t) => {
+        if (!s.drv[drv]!.onBus) return cont(s, t);
+        return rest(s, t);
+      } });
+    } else {
+      // platform_match reads pdev->driver_override, then strcmp()s it (B13): two steps.
+      f.step('driver_match_device', { where: `${DD}:__device_attach_driver -> ${PLATFORM}:platform_match (load pdev->driver_override)`, since: 'v4.2 (765230b5f084)', run: (s, t) => {
+        if (!s.drv[drv]!.onBus) return cont(s, t);
+        const g = s.dev[dev]!.ovrGen;
+        if (g === 0) return rest(s, t);
+        t.ovr = g;
+        return 'strcmp';
+      } });
+      f.step('strcmp', { where: `${PLATFORM}:platform_match (!strcmp(pdev->driver_override, drv->name))`, since: 'v3.16', run: (s, t) => {
+        t.ovr = 0;
+        return overrideMatches(s, dev, drv) ? rest(s, t) : cont(s, t);
+      } });
+    }
     const entry = f.done();
     next = () => entry;
   }

@@ -13,6 +13,7 @@ import { RET } from '../world.js';
 import { asyncProgram, asyncScheduleStep } from './async.js';
 import { BUS, DD, allowsAsync, mayBeAsync, mutexWaits, takesParentLock } from './common.js';
 import { driverProbeDevice } from './really-probe.js';
+import { PLATFORM, overrideMatches } from './driver-override.js';
 
 /** bus_add_driver(drv), as called by driver_register. */
 export function busAddDriver(tb: ThreadBuilder, drv: number, ret: Ret): string {
@@ -54,12 +55,30 @@ function driverAttachOne(tb: ThreadBuilder, dev: number, drv: number, ret: Ret):
   const perDevice = k.has('PER_DEVICE_ASYNC_ATTACH') && mayBeAsync(k, drv);
   const pl = takesParentLock(k, dev);
   const probe = driverProbeDevice(tb, dev, drv, f.label('device_unlock'));
-  f.step('driver_match_device', { where: `${DD}:__driver_attach`, run: (s) => {
-    if (!s.dev[dev]!.onBus) return RETURN; // not (yet / any more) on the bus klist
+  const rest = (s: KS): string => {
     // The async hand-over takes only dev->mutex; the synchronous probe __device_driver_lock's pair.
     if (perDevice && allowsAsync(k, s, drv)) return 'device_lock';
     return pl ? 'lock_parent' : 'device_lock';
-  } });
+  };
+  if (!k.w.devices[dev]!.override) {
+    f.step('driver_match_device', { where: `${DD}:__driver_attach`, run: (s) => {
+      if (!s.dev[dev]!.onBus) return RETURN; // not (yet / any more) on the bus klist
+      return rest(s);
+    } });
+  } else {
+    // platform_match, without dev->mutex: it loads pdev->driver_override, then strcmp()s it (B13).
+    f.step('driver_match_device', { where: `${DD}:__driver_attach -> ${PLATFORM}:platform_match (load pdev->driver_override)`, run: (s, t) => {
+      if (!s.dev[dev]!.onBus) return RETURN;
+      const g = s.dev[dev]!.ovrGen;
+      if (g === 0) return rest(s);
+      t.ovr = g;
+      return 'strcmp';
+    } });
+    f.step('strcmp', { where: `${PLATFORM}:platform_match (!strcmp(pdev->driver_override, drv->name))`, since: 'v3.16', run: (s, t) => {
+      t.ovr = 0;
+      return overrideMatches(s, dev, drv) ? rest(s) : RETURN;
+    } });
+  }
   if (pl) {
     f.step('lock_parent', { where: `${DD}:__driver_attach (device_lock(dev->parent))`, since: k.has('NEED_PARENT_LOCK') ? 'v4.18 (8c97a46af04b): need_parent_lock' : 'v2.6.16 (bf74ad5bc417)',
       await: (s) => s.dev[parent]!.mutex === 0, waits: mutexWaits(k, parent),

@@ -3,7 +3,8 @@
  * module's init registering its drivers and its exit unregistering them. delete_module's checks
  * (state LIVE, refcount == MODULE_REF_BASE) happen under module_mutex in one step: nothing in
  * between can block. v3.8..v5.16 do_init_module synchronises only if the init task itself used
- * async (PF_USED_ASYNC, 774a1221e862, reverted by 67d6212afda2).
+ * async (PF_USED_ASYNC, 774a1221e862, reverted by 67d6212afda2): that condition is the patch
+ * 774a1221e862 (patches.ts), implied by the flag MODULE_SYNC_PF_USED_ASYNC.
  */
 import { RETURN, type Ret, type ThreadBuilder } from '../emit.js';
 import { MODULE } from './common.js';
@@ -16,17 +17,16 @@ export function doInitModule(tb: ThreadBuilder, m: number, ret: Ret): string {
   const f = tb.fn('do_init_module', {}, ret);
   let init: string = f.label('module_live');
   for (const drv of [...info.drivers].reverse()) init = busAddDriver(tb, drv, init);
-  const pf = k.has('MODULE_SYNC_PF_USED_ASYNC');
   f.step('load_module', { where: `${MODULE}:load_module, do_init_module (mod->init)`, run: (s) => {
     const x = s.mod[m]!;
     if (x.state !== 'UNFORMED') return null; // already loaded: modprobe does nothing
     x.state = 'COMING'; x.refcnt = 2;          // MODULE_REF_BASE + the reference init runs under
     return init;
   } });
-  f.step('module_live', { where: `${MODULE}:do_init_module`, run: (s, t) => {
+  // 774a1221e862 (v3.8 .. v5.16) adds `&& (current->flags & PF_USED_ASYNC)`: patches.ts.
+  f.step('module_live', { where: `${MODULE}:do_init_module`, since: 'v2.6 .. v3.7, v5.17+ (67d6212afda2)', run: (s) => {
     s.mod[m]!.state = 'LIVE';
-    if (!s.mod[m]!.asyncProbeRequested && (!pf || t.usedAsync === 1)) return 'async_synchronize_full';
-    return 'module_put';
+    return s.mod[m]!.asyncProbeRequested ? 'module_put' : 'async_synchronize_full';
   } });
   f.step('async_synchronize_full', asyncSynchronizeFullStep(`${MODULE}:do_init_module`, 'module_put'));
   f.step('module_put', { where: `${MODULE}:do_init_module (module_put)`, run: (s) => { s.mod[m]!.refcnt--; return RETURN; } });

@@ -14,6 +14,8 @@ import { RET } from '../world.js';
 import { DD, deferredTrigger, lockStep } from './common.js';
 import { deviceAdd } from './device-add.js';
 import { deviceDel } from './device-del.js';
+import { hasBody, probeBody, workOnCpu } from './probe-body.js';
+import { deviceLinkAdd, statelessLinksOf } from './links.js';
 
 /** The -ENODEV/-EBUSY checks at the top of (__)driver_probe_device; -1 when it may probe. */
 function refuse(tb: ThreadBuilder, s: KS, dev: number): number {
@@ -110,6 +112,10 @@ function reallyProbe(tb: ThreadBuilder, dev: number, drv: number, depth: number,
     next = f.label(l);
   }
   const firstChild = next;
+  // What probe() does before it returns (B7): in a work_on_cpu kworker, or here.
+  let body = info.workOnCpu ? workOnCpu(tb, dev, drv, firstChild) : hasBody(tb, drv) ? probeBody(tb, dev, drv, firstChild) : firstChild;
+  // Stateless links probe() adds first (B16).
+  if (k.has('DEVICE_LINKS')) for (const li of [...statelessLinksOf(w, drv, dev)].reverse()) body = deviceLinkAdd(tb, li, body);
   // A failing probe removes the children it registered (its error path / devres), so each retry
   // registers them again: the ingredient of the re-probe loop of driver.rst (B15).
   let cleanup = f.label('probe_failed');
@@ -119,8 +125,8 @@ function reallyProbe(tb: ThreadBuilder, dev: number, drv: number, depth: number,
     cleanupSteps.unshift([l, { where: `${DD}:really_probe (probe error path: device_unregister(${k.vn(c)}))`, run: (s) => (s.dev[c]!.registered ? del : after) }]);
     cleanup = f.label(l);
   }
-  const links = w.links.filter((l) => l.consumer === dev);
-  const supplierLinks = w.links.filter((l) => l.supplier === dev);
+  const links = w.links.filter((l) => !l.stateless && l.consumer === dev);
+  const supplierLinks = w.links.filter((l) => !l.stateless && l.supplier === dev);
 
   f.step('call_probe', { where: `${DD}:really_probe`, since: old ? 'v4.2' : 'v5.14', run: (s, t) => {
     if (old) s.probeCount++;
@@ -142,7 +148,7 @@ function reallyProbe(tb: ThreadBuilder, dev: number, drv: number, depth: number,
         s.link[li]!.status = s.dev[w.links[li]!.supplier]!.linksUnbinding ? 'SUPPLIER_UNBIND' : 'CONSUMER_PROBE';
       }
     }
-    return firstChild;
+    return body;
   } });
   if (info.needs.length > 0) {
     f.step('probe_defer', { where: `${DD}:really_probe (drv->probe returns -EPROBE_DEFER: a device it needs is not bound)`, run: (s, t) => {

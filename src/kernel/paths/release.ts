@@ -14,6 +14,7 @@ import { RETURN, type Ret, type ThreadBuilder } from '../emit.js';
 import type { KS } from '../state.js';
 import { asyncSynchronizeFullStep, waitForDeviceProbe } from './async.js';
 import { DD, allowsAsync, lockStep, mutexWaits, takesParentLock } from './common.js';
+import { deviceLinkDel, statelessLinksOf } from './links.js';
 
 /**
  * __device_release_driver(dev): a block whose entry router the caller uses right after taking
@@ -25,7 +26,7 @@ export function releaseDriver(tb: ThreadBuilder, dev: number, ret: Ret, withPare
   const k = tb.k, me = tb.owner, w = k.w, parent = w.devices[dev]!.parent;
   const f = tb.fn('__device_release_driver', { dev }, ret);
   const syncHere = !k.has('ASYNC_SYNC_IN_DRIVER_DETACH') && k.has('ASYNC_PROBE');
-  const consumers = k.has('DEVICE_LINKS') ? w.links.filter((l) => l.supplier === dev) : [];
+  const consumers = k.has('DEVICE_LINKS') ? w.links.filter((l) => !l.stateless && l.supplier === dev) : [];
   const afterLinks = (s: KS) => (syncHere && allowsAsync(k, s, s.dev[dev]!.driver - 1) ? 'async_synchronize_full' : 'remove');
 
   if (consumers.length > 0) {
@@ -55,7 +56,17 @@ export function releaseDriver(tb: ThreadBuilder, dev: number, ret: Ret, withPare
     f.step('relock', lockStep(k, dev, me, `${DD}:__device_release_driver -> ${DD}:__device_driver_lock`, (s) => (s.dev[dev]!.driver === 0 ? RETURN : 'device_links_busy')));
   }
   if (syncHere) f.step('async_synchronize_full', asyncSynchronizeFullStep(`${DD}:__device_release_driver (device lock held)`, 'remove'));
-  f.step('remove', { where: `${DD}:__device_release_driver (drv->remove)`, run: (s) => { s.dev[dev]!.removing = me; return 'devres_release_all'; } });
+  // ->remove of a driver that added stateless links deletes them (B16).
+  const unlink = new Map<number, string>();
+  if (k.has('DEVICE_LINKS')) for (const drv of w.devices[dev]!.drivers) {
+    let next = f.label('devres_release_all');
+    for (const li of [...statelessLinksOf(w, drv, dev)].reverse()) next = deviceLinkDel(tb, li, next);
+    if (next !== f.label('devres_release_all')) unlink.set(drv, next);
+  }
+  f.step('remove', { where: `${DD}:__device_release_driver (drv->remove)`, run: (s) => {
+    s.dev[dev]!.removing = me;
+    return unlink.get(s.dev[dev]!.driver - 1) ?? 'devres_release_all';
+  } });
   f.step('devres_release_all', { where: `${DD}:__device_release_driver`, run: (s) => {
     const d = s.dev[dev]!;
     d.removing = 0; d.driver = 0; d.bound = false; d.linksUnbinding = false;

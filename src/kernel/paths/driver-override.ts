@@ -1,0 +1,39 @@
+/**
+ * driver_override (drivers/base/platform.c, B13 / CVE-2017-12146): the sysfs store replaces
+ * pdev->driver_override with a new kstrndup'd string and kfree()s the old one; platform_match
+ * reads the pointer and strcmp()s it against drv->name. Before 6265539776a0 (v4.13) the store
+ * takes no lock, so a match in flight (inside __device_attach, under dev->mutex) can strcmp a
+ * freed string; the fix swaps the pointer under device_lock (patches.ts, flag OVERRIDE_LOCK).
+ *
+ * Only devices an actor writes the file of (`override dev drv`) read it in two steps (load the
+ * pointer, strcmp): the others keep the one-step match. State: `ovrDrv` (which driver the current
+ * string names), `ovrGen` (which allocation holds it); a reader's local `ovr` is the allocation it
+ * loaded. Not modelled: driver_override_show, two racing stores (their double kfree).
+ */
+import { RETURN, type Ret, type ThreadBuilder } from '../emit.js';
+import type { KS } from '../state.js';
+
+export const PLATFORM = 'drivers/base/platform.c';
+
+/** platform_match's driver_override test: no override, or the override names drv. */
+export function overrideMatches(s: KS, dev: number, drv: number): boolean {
+  const o = s.dev[dev]!.ovrDrv;
+  return o === 0 || o === drv + 1;
+}
+
+/** The next allocation: any generation other than the current one. */
+const nextGen = (g: number) => (g % 3) + 1;
+
+/** `echo drv > /sys/.../dev/driver_override`: driver_override_store(dev, "drv"). */
+export function driverOverrideStore(tb: ThreadBuilder, dev: number, drv: number, ret: Ret): string {
+  const f = tb.fn('driver_override_store', { dev, drv }, ret);
+  f.step('kfree_old', { where: `${PLATFORM}:driver_override_store (old = pdev->driver_override; pdev->driver_override = kstrndup(buf); kfree(old))`, since: 'v3.16 (3d713e0e382e, platform driver_override; unverified)',
+    run: (s) => { overrideSwap(s, dev, drv); return RETURN; } });
+  return f.done();
+}
+
+/** The store's effect, for the patched step (the same, under device_lock). */
+export function overrideSwap(s: KS, dev: number, drv: number): void {
+  const d = s.dev[dev]!;
+  d.ovrGen = nextGen(d.ovrGen); d.ovrDrv = drv + 1;
+}

@@ -1,0 +1,110 @@
+/**
+ * What a driver's probe() does besides returning, for the B7 family (kernel/module and async):
+ * - workOnCpu: pci_call_probe runs the probe through work_on_cpu(cpu, local_pci_probe) when the
+ *   device sits on another NUMA node: a kworker runs drv->probe while the caller waits in
+ *   flush_work. Whatever the probe does with `current` (PF_USED_ASYNC) happens in the kworker.
+ * - asyncScan: scsi_scan_host -> async_schedule(do_scan_async): the scan runs later in an async
+ *   entry and registers the devices it finds (device_add, whose probes run in that entry).
+ * - requestModule: request_module(m) -> call_usermodehelper(modprobe, UMH_WAIT_PROC): a modprobe
+ *   process loads m (do_init_module) and the caller sleeps until it exits.
+ * Not the probe's outcome (really-probe.ts) nor child devices registered synchronously.
+ *
+ * Surprise: with workOnCpu the ghost `probing` names the kworker while it runs drv->probe, and
+ * the caller again once flush_work returns (it never drops to 0 in between: one probe, not two).
+ */
+import { RETURN, type Ret, type ThreadBuilder } from '../emit.js';
+import type { KS } from '../state.js';
+import { asyncProgram, asyncScheduleStep } from './async.js';
+import { deviceAdd } from './device-add.js';
+
+const PCI = 'drivers/pci/pci-driver.c';
+const SCSI = 'drivers/scsi/scsi_scan.c';
+
+/** Thread name of the work_on_cpu kworker that runs drv->probe(dev). */
+export const workOnCpuThread = (k: { vn(i: number): string; dn(i: number): string }, dev: number, drv: number) => `kworker local_pci_probe(${k.vn(dev)},${k.dn(drv)})`;
+/** Thread program of the async scan entry scheduled by drv's probe of dev. */
+export const scanProgram = (k: { vn(i: number): string; dn(i: number): string }, dev: number, drv: number) => asyncProgram('do_scan_async', `${k.vn(dev)},${k.dn(drv)}`);
+/** Thread name of the modprobe that request_module(m) starts. */
+export const requestModprobeThread = (name: string) => `modprobe ${name} (request_module)`;
+
+/** Does drv's probe have a body to model (beyond call_probe / probe_ret)? */
+export function hasBody(tb: ThreadBuilder, drv: number): boolean {
+  const d = tb.k.w.drivers[drv]!;
+  return d.asyncScan !== null || d.requestModule >= 0;
+}
+
+/**
+ * The body of drv->probe(dev) in this thread: request_module, then scsi_scan_host. Returns the
+ * entry label, or `ret` when there is nothing to do.
+ */
+export function probeBody(tb: ThreadBuilder, dev: number, drv: number, ret: string): string {
+  const info = tb.k.w.drivers[drv]!;
+  let next = ret;
+  if (info.asyncScan !== null) next = scsiScanHost(tb, dev, drv, next);
+  if (info.requestModule >= 0) next = requestModule(tb, drv, info.requestModule, next);
+  return next;
+}
+
+/** do_scan_async(dev): the scan registers the devices it finds, then returns. */
+export function doScanAsync(tb: ThreadBuilder, dev: number, drv: number, ret: Ret): string {
+  const found = tb.k.w.drivers[drv]!.asyncScan ?? [];
+  const f = tb.fn('do_scan_async', { dev }, ret);
+  let next: Ret = f.ret;
+  for (const c of [...found].reverse()) next = deviceAdd(tb, c, next);
+  const first = next;
+  f.step('do_scsi_scan_host', { where: `${SCSI}:do_scan_async (do_scsi_scan_host: scsi_scan_target -> scsi_add_lun -> device_add)`, since: 'v2.6.29 (async scan)',
+    run: () => (typeof first === 'string' ? first : RETURN) });
+  return f.done();
+}
+
+/** scsi_scan_host(shost): queue the async scan (or, when async_schedule cannot allocate, scan here). */
+function scsiScanHost(tb: ThreadBuilder, dev: number, drv: number, ret: string): string {
+  const k = tb.k;
+  const f = tb.fn('scsi_scan_host', { dev }, ret);
+  const inline = k.w.syncFallback ? doScanAsync(tb, dev, drv, ret) : ''; // the sync fallback scans here
+  f.step('async_schedule', asyncScheduleStep(tb, scanProgram(k, dev, drv), inline, RETURN, `${SCSI}:scsi_scan_host`, 'v2.6.29 (async scan); PF_USED_ASYNC v3.8..v5.16'));
+  return f.done();
+}
+
+/** Has do_init_module(m) returned (or will a modprobe of m find nothing to do and exit)? */
+export function initReturned(s: KS, m: number): boolean {
+  const x = s.mod[m]!;
+  return (x.state === 'LIVE' && x.refcnt <= 1) || x.state === 'GOING' || x.state === 'FREED';
+}
+
+/** request_module(m): start modprobe (unless one is already running for it) and wait for it to exit. */
+function requestModule(tb: ThreadBuilder, drv: number, m: number, ret: string): string {
+  const k = tb.k, name = k.w.modules[m]!.name, thread = requestModprobeThread(name);
+  const f = tb.fn('request_module', { drv }, ret);
+  f.step('call_usermodehelper_exec', { where: 'kernel/kmod.c:__request_module -> kernel/umh.c:call_usermodehelper_exec (UMH_WAIT_PROC)', since: 'v2.6',
+    run: (_s, _t, _b, ctx) => { if (ctx.canSpawn(thread)) ctx.spawn(thread); return 'wait_for_completion'; } });
+  f.step('wait_for_completion', { where: 'kernel/umh.c:call_usermodehelper_exec (wait_for_completion: modprobe exits)', since: 'v2.6',
+    await: (s) => initReturned(s, m), waits: () => `${thread} to exit (do_init_module(${name}))`, run: () => RETURN });
+  return f.done();
+}
+
+/**
+ * The work_on_cpu kworker: local_pci_probe runs drv->probe(dev) (its body), then work_for_cpu_fn
+ * completes the work and the caller's flush_work returns. Built as its own thread.
+ */
+export function localPciProbe(tb: ThreadBuilder, dev: number, drv: number): string {
+  const me = tb.owner;
+  const f = tb.fn('local_pci_probe', { dev, drv }, null);
+  const body = probeBody(tb, dev, drv, f.label('work_for_cpu_fn'));
+  f.step('pci_drv_probe', { where: `${PCI}:local_pci_probe (pci_drv->probe)`, since: 'v2.6.29 (work_on_cpu in pci_call_probe)',
+    run: (s) => { s.dev[dev]!.probing = me; return body; } });
+  f.step('work_for_cpu_fn', { where: 'kernel/workqueue.c:work_for_cpu_fn (wfc->ret = fn(arg)); the work item completes', run: (s) => { s.dev[dev]!.work = 'done'; return RETURN; } });
+  return f.done();
+}
+
+/** The caller's side of work_on_cpu: schedule_work_on, then flush_work. Returns the entry label. */
+export function workOnCpu(tb: ThreadBuilder, dev: number, drv: number, ret: string): string {
+  const k = tb.k, me = tb.owner, thread = workOnCpuThread(k, dev, drv);
+  const f = tb.fn('pci_call_probe', { dev, drv }, ret);
+  f.step('work_on_cpu', { where: `${PCI}:pci_call_probe -> kernel/workqueue.c:work_on_cpu (schedule_work_on)`, since: 'v2.6.29 (work_on_cpu in pci_call_probe)',
+    run: (s, _t, _b, ctx) => { s.dev[dev]!.work = 'running'; ctx.spawn(thread); return 'flush_work'; } });
+  f.step('flush_work', { where: 'kernel/workqueue.c:work_on_cpu (flush_work)', since: 'v2.6.29',
+    await: (s) => s.dev[dev]!.work === 'done', waits: () => `flush_work(local_pci_probe(${k.vn(dev)})) in ${thread}`,
+    run: (s) => { const d = s.dev[dev]!; d.work = 'none'; d.probing = me; return RETURN; } });
+  return f.done();
+}

@@ -1,0 +1,58 @@
+/**
+ * B7 on tiny scenarios: a PCI probe run by work_on_cpu that queues a SCSI scan (67d6212afda2,
+ * S11 module-init-barrier), and request_module from an async entry (774a1221e862, deadlock).
+ * Minimal pairs with pinned state counts, as in properties.test.ts.
+ */
+import { describe, expect, it } from 'vitest';
+import { buildScenario, check, type ScenarioSpec } from 'probecheck';
+
+const scan = (extra: Partial<ScenarioSpec['drivers'][string]> = {}): ScenarioSpec => ({
+  name: 'b7', devices: { hba: { present: true } }, syncFallback: false,
+  drivers: { 'hba-drv': { matches: ['hba'], module: 'm', workOnCpu: true, asyncScan: true, ...extra } },
+  actors: { modprobe: 'modprobe m' }, properties: ['module-init-barrier', 'no-deadlock'],
+});
+const request: ScenarioSpec = {
+  name: 'b7-history', syncFallback: false, devices: { host: { present: true }, sda: { parent: 'host' } },
+  drivers: { ahci: { matches: ['host'], module: 'ahci', asyncScan: ['sda'] }, sd: { matches: ['sda'], present: true, requestModule: 'cfq' } },
+  modules: { cfq: {} }, actors: { modprobe: 'modprobe ahci' }, properties: ['no-deadlock', 'module-init-barrier'],
+};
+const run = (spec: ScenarioSpec, profile: string, patches = '') => {
+  const r = check(buildScenario(spec, profile, patches).model, { exhaustive: true });
+  return { states: r.states, v: Object.fromEntries(r.properties.map((p) => [p.name, p.verdict])), r };
+};
+
+describe('B7: module init vs async', () => {
+  it('work_on_cpu + async scan: modprobe returns with the scan pending on v5.1, not on v5.19 or v3.5', () => {
+    const bad = run(scan(), 'v5.1');
+    expect(bad.v['module-init-barrier']).toBe('violated');
+    expect(bad.states).toBe(45);
+    const p = bad.r.properties.find((x) => x.name === 'module-init-barrier')!;
+    expect(p.explanation).toBe('do_init_module(m) returned (modprobe m exits) while kworker/u:async do_scan_async(hba,hba-drv) scheduled during m\'s init is still pending');
+    const labels = p.trace!.steps.map((s) => `${s.thread}: ${s.label}`);
+    // PF_USED_ASYNC is set in the kworker that runs local_pci_probe, not in modprobe.
+    expect(labels).toContain('kworker local_pci_probe(hba,hba-drv): scsi_scan_host(hba):async_schedule');
+    expect(labels).not.toContain('modprobe: do_init_module:async_synchronize_full');
+    expect(run(scan(), 'v5.19')).toMatchObject({ states: 47, v: { 'module-init-barrier': 'holds', 'no-deadlock': 'holds' } });
+    expect(run(scan(), 'v3.5')).toMatchObject({ states: 44, v: { 'module-init-barrier': 'holds' } });
+    expect(run(scan(), 'v3.5', '774a1221e862').v['module-init-barrier']).toBe('violated');
+  });
+
+  it('without work_on_cpu the scan is queued by modprobe itself: PF_USED_ASYNC makes it wait', () => {
+    expect(run(scan({ workOnCpu: false }), 'v5.1')).toMatchObject({ states: 36, v: { 'module-init-barrier': 'holds' } });
+  });
+
+  it('request_module from the async scan deadlocks with the unconditional async_synchronize_full (before v3.8)', () => {
+    const bad = run(request, 'v3.5');
+    expect(bad).toMatchObject({ states: 106, v: { 'no-deadlock': 'violated', 'module-init-barrier': 'holds' } });
+    const t = bad.r.properties.find((x) => x.name === 'no-deadlock')!.trace!.steps.map((s) => s.thread);
+    expect(t).toContain('modprobe cfq (request_module)');
+    expect(run(request, 'v3.5', '774a1221e862')).toMatchObject({ states: 198, v: { 'no-deadlock': 'holds' } });
+    expect(run(request, 'v3.14').v['no-deadlock']).toBe('holds');
+  });
+
+  it('E601: workOnCpu does not combine with registers; requestModule is not the own module', () => {
+    const bad = (d: Partial<ScenarioSpec['drivers'][string]>) => () => buildScenario({ name: 'x', devices: { a: { present: true }, b: {} }, drivers: { x: { module: 'm', ...d, matches: ['a'] } }, actors: { m: 'modprobe m' } }, 'v5.1', '');
+    expect(bad({ workOnCpu: true, registers: ['b'] })).toThrow(/workOnCpu with registers or locks is not modelled/);
+    expect(bad({ requestModule: 'm' })).toThrow(/requestModule 'm' is its own module/);
+  });
+});

@@ -1,0 +1,63 @@
+/**
+ * Readers of driver-core state on tiny scenarios: B13 (driver_override freed under
+ * platform_match, CVE-2017-12146) and L6 (the reverted c0a40097f0bc: dev_uevent under
+ * device_lock waits for probe()). Also the hunk forms c0a40097f0bc needs (insert at the entry,
+ * insert before RETURN after several steps). Pinned counts and verdicts.
+ */
+import { describe, expect, it } from 'vitest';
+import { PATCHES, buildScenario, check, type ScenarioSpec } from 'probecheck';
+import { stepLabels } from './helpers.js';
+
+const run = (s: ScenarioSpec, profile: string, patches = '') => {
+  const r = check(buildScenario(s, profile, patches).model, { exhaustive: true });
+  return { states: r.states, v: Object.fromEntries(r.properties.map((p) => [p.name, p.verdict])), r };
+};
+const ovr: ScenarioSpec = { name: 'b13', devices: { d: {} }, drivers: { a: { matches: ['d'], present: true } },
+  actors: { hotplug: 'add d', admin: ['override d a', 'override d a'] }, properties: ['override-uaf'] };
+const l6: ScenarioSpec = { name: 'l6', devices: { d: {} }, drivers: { a: { matches: ['d'], present: true } },
+  actors: { hotplug: 'add d', udev: 'uevent d' }, properties: ['reader-no-wait-on-probe', 'no-deadlock'] };
+
+describe('B13: driver_override', () => {
+  it('the store frees the string __device_attach\'s platform_match loaded; 6265539776a0 takes device_lock', () => {
+    const bad = run(ovr, 'v4.2');
+    expect(bad).toMatchObject({ states: 42, v: { 'override-uaf': 'violated' } });
+    const p = bad.r.properties[0]!;
+    expect(p.explanation).toBe("hotplug is about to strcmp d's driver_override string with a, and driver_override_store has kfree()d it (use after free)");
+    expect(p.trace!.steps.map((s) => s.label)).toEqual(['device_add(d):bus_add_device', 'device_add(d):device_pm_add', '__device_attach(d):device_lock',
+      'driver_override_store(d,a)#2:kfree_old', '__device_attach_driver(d,a):driver_match_device', 'driver_override_store(d,a):kfree_old']);
+    expect(run(ovr, 'v4.2', '6265539776a0')).toMatchObject({ states: 41, v: { 'override-uaf': 'holds' } });
+    expect(run(ovr, 'v4.18').v['override-uaf']).toBe('holds');
+  });
+
+  it('the fix covers matches under device_lock only: __driver_attach matches before locking', () => {
+    const da: ScenarioSpec = { ...ovr, devices: { d: { present: true } }, drivers: { a: { matches: ['d'] } }, actors: { insmod: 'register a', admin: ['override d a', 'override d a'] } };
+    expect(run(da, 'v4.18')).toMatchObject({ states: 42, v: { 'override-uaf': 'violated' } });
+  });
+
+  it('a device nobody overrides keeps the one-step match (no strcmp step)', () => {
+    const labels = [...stepLabels({ ...ovr, actors: { hotplug: 'add d' } }, 'v4.2').keys()];
+    expect(labels.some((l) => l.endsWith(':strcmp'))).toBe(false);
+    expect([...stepLabels(ovr, 'v4.2').keys()].filter((l) => l.endsWith(':strcmp'))).toEqual(['hotplug: __device_attach_driver(d,a):strcmp']);
+  });
+});
+
+describe('L6: a uevent reader must not wait for probe()', () => {
+  it('c0a40097f0bc makes dev_uevent wait for the device lock probe() holds; without it the reader never waits', () => {
+    const bad = run(l6, 'v5.19', 'c0a40097f0bc');
+    expect(bad).toMatchObject({ states: 39, v: { 'reader-no-wait-on-probe': 'violated', 'no-deadlock': 'holds' } });
+    expect(bad.r.properties[0]!.explanation).toBe("udev reads d's uevent and waits for &dev->mutex(d), held by hotplug across a.probe(d) (in hotplug)");
+    expect(run(l6, 'v5.19')).toMatchObject({ states: 38, v: { 'reader-no-wait-on-probe': 'holds' } });
+    // On top of 18daa52418e7 (which replaces if_driver) the unlock edge still applies: no deadlock.
+    expect(run(l6, 'mainline', 'c0a40097f0bc')).toMatchObject({ states: 38, v: { 'reader-no-wait-on-probe': 'violated', 'no-deadlock': 'holds' } });
+  });
+
+  it('c0a40097f0bc inserts dev_uevent:device_lock at the entry and dev_uevent:device_unlock on both edges out', () => {
+    const a = stepLabels(l6, 'v5.19'), b = stepLabels(l6, 'v5.19', 'c0a40097f0bc');
+    const added = [...b.keys()].filter((k) => !a.has(k));
+    expect(added).toEqual(['udev: dev_uevent(d):device_lock', 'udev: dev_uevent(d):device_unlock']);
+    expect(PATCHES['c0a40097f0bc']!.touches).toEqual(['dev_uevent:device_lock', 'dev_uevent:device_unlock']);
+    // The thread's entry is the inserted lock step.
+    const { model } = buildScenario(l6, 'v5.19', 'c0a40097f0bc');
+    expect(Object.keys(model.threads.find((t) => t.name === 'udev')!.steps)[0]).toBe('dev_uevent(d):device_lock');
+  });
+});
