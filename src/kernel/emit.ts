@@ -57,6 +57,11 @@ export interface Patch { id: string; commit: string; subject: string; base: stri
 
 export interface Kernel {
   w: World;
+  /**
+   * The profile (and patches) the model is built for: the `since` of every step that names no
+   * version or commit of its own, since each step follows the code of the profile it was built for.
+   */
+  profile: string;
   flags: ReadonlySet<Flag>;
   patches: readonly Patch[];
   has(f: Flag): boolean;
@@ -164,7 +169,7 @@ export class Block {
     for (const l of order) {
       const ks = this.local.get(l)!;
       const st: Step<KS, KL> = { where: ks.where, run: (s, t, b, c) => resolve(ks.run(s, t, b, c), s, t) };
-      if (ks.since) st.since = ks.since;
+      st.since = ks.since ?? this.tb.k.profile;
       if (ks.await) st.await = ks.await;
       if (ks.branches !== undefined) st.branches = ks.branches;
       if (ks.branchNames) st.branchNames = ks.branchNames;

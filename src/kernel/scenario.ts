@@ -182,10 +182,12 @@ export interface BuiltScenario { model: Model; kernel: Kernel; world: World }
 export function buildScenario(spec: ScenarioSpec, profileName: string, patchList: string): BuiltScenario {
   const w = resolveWorld(spec);
   const prof = profile(profileName);
-  const { flags, patches } = combine(prof.name, prof.flags, parsePatches(patchList));
+  const asked = parsePatches(patchList);
+  const { flags, patches } = combine(prof.name, prof.flags, asked);
   const threadNames: string[] = [];
   const k: Kernel = {
-    w, flags, patches, has: (f) => flags.has(f), dn: (i) => w.drivers[i]!.name, vn: (i) => w.devices[i]!.name,
+    w, flags, patches, profile: [prof.name, ...asked.map((x) => x.id)].join(' + '),
+    has: (f) => flags.has(f), dn: (i) => w.drivers[i]!.name, vn: (i) => w.devices[i]!.name,
     threadNames, hasDeferredWorker: w.drivers.some((d) => d.outcomes.includes('defer') || d.needs.length > 0),
   };
 

@@ -12,6 +12,9 @@ export function run(spec: Omit<ScenarioSpec, 'name'> & { name?: string }, profil
 export function stepLabels(spec: ScenarioSpec, profile: string, patches = ''): Map<string, { where: string; since?: string }> {
   const { model } = buildScenario(spec, profile, patches);
   const out = new Map<string, { where: string; since?: string }>();
-  for (const th of model.threads) for (const [l, s] of Object.entries(th.steps)) out.set(`${th.name}: ${l}`, { where: s.where, since: s.since });
+  // A step with no version of its own says it follows the build's profile (and patches): leave
+  // that default out, so builds compare by what their steps say of themselves.
+  const byDefault = [profile, ...patches.split(',').map((x) => x.trim()).filter(Boolean)].join(' + ');
+  for (const th of model.threads) for (const [l, s] of Object.entries(th.steps)) out.set(`${th.name}: ${l}`, { where: s.where, since: s.since === byDefault ? undefined : s.since });
   return out;
 }

@@ -47,4 +47,14 @@ describe('step sources', () => {
       }
     }
   });
+
+  it('every step names the versions it follows: its own commit, or the profile (and patches) it was built for', () => {
+    for (const p of PROFILE_NAMES) {
+      for (const th of buildScenario(spec, p, '').model.threads) {
+        for (const [label, st] of Object.entries(th.steps)) expect(st.since, `${p} ${th.name} ${label}`).toMatch(/v\d|mainline|[0-9a-f]{12}/);
+      }
+    }
+    const patched = buildScenario(spec, 'v5.1', '654888327e9f').model.threads.flatMap((th) => Object.values(th.steps).map((st) => st.since));
+    expect(patched).toContain('v5.1 + 654888327e9f');
+  });
 });
