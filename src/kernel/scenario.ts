@@ -69,6 +69,11 @@ export interface ScenarioSpec {
   properties?: string[];
   /** Explore async_schedule's synchronous fallback (default true). */
   syncFallback?: boolean;
+  /**
+   * Actors that may simply stop (a user who never writes the sysfs file, a removal that never
+   * comes): liveness does not assume they eventually move. Every other thread is weakly fair.
+   */
+  unfair?: string[];
   /** Async workers declared per helper and device (default 2; raise it when a check stops with E204 "declare more instances"). */
   asyncInstances?: number;
   /** Scenario-specific parameters; `vary` applies them. */
@@ -232,12 +237,15 @@ export function buildScenario(spec: ScenarioSpec, profileName: string, patchList
   for (const m of w.modules) if (w.drivers.some((d) => d.requestModule === m.i)) plans.push({ name: requestModprobeThread(m.name), running: false, async: false, build: (tb) => doInitModule(tb, m.i, null) });
   if (k.hasDeferredWorker) plans.push({ name: DEFERRED_WORKER, running: true, async: false, build: (tb) => deferredProbeWorkFunc(tb) });
   threadNames.push(...plans.map((p) => p.name));
+  const unfair = new Set(spec.unfair ?? []);
+  for (const u of unfair) if (!actors.some((a) => a.name === u)) throw bad(`scenario '${spec.name}': unfair: '${u}' is not an actor; actors: ${actors.map((a) => a.name).join(', ')}`);
 
   // 2. Their steps.
   const threads: ThreadDef[] = plans.map((p, tid) => {
     const tb = new ThreadBuilder(k, p.name, tid, p.async);
     const entry = p.build(tb);
     const def: ThreadDef = { name: p.name, running: p.running, locals: localsSchema(tb.maxDepth), steps: tb.ordered(entry) };
+    if (unfair.has(p.name)) def.fair = false;
     if (p.program) def.program = p.program;
     return def;
   });
