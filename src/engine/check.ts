@@ -59,7 +59,7 @@ export function check(model: Model, o: CheckOptions = {}): Result {
   const out = strategy === 'random'
     ? simulate(be, monitor, { ...o, seed, runs: o.runs ?? 1000, walkDepth: o.walkDepth ?? o.maxDepth ?? 1000 }, o.onProgress)
     : explore(be, monitor, strategy, o, o.onProgress, graph);
-  const coverage = coverageOf(c, (be as FastBackend).coverage);
+  const coverage = coverageOf(c, be.coverage);
   const t1 = performance.now();
   const findings = graph && out.complete ? analyze(c, graph, out.store!, live) : [];
   const livenessSeconds = (performance.now() - t1) / 1000;

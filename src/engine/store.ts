@@ -44,9 +44,12 @@ export class FingerprintStore {
    */
   put(hi: number, lo: number, parent: number, action: number): number {
     hi >>>= 0; lo >>>= 0;
-    const r = this.recent, c = (Math.imul(lo, 0x85ebca6b) >>> (32 - RECENT_BITS)) << 1;
-    if (r[c] === hi && r[c + 1] === lo && !this.slotIds) return -1;
-    r[c] = hi; r[c + 1] = lo;
+    // (Not with ids: a hit must then report the id already stored, which the cache does not hold.)
+    if (!this.slotIds) {
+      const r = this.recent, c = (Math.imul(lo, 0x85ebca6b) >>> (32 - RECENT_BITS)) << 1;
+      if (r[c] === hi && r[c + 1] === lo) return -1;
+      r[c] = hi; r[c + 1] = lo;
+    }
     if (this.size * 4 >= (this.mask + 1) * 3) this.grow();
     const t = this.table, mask = this.mask;
     let i = (hi ^ Math.imul(lo, 0x9e3779b1)) & mask;

@@ -12,7 +12,7 @@ import type { Model, Move } from '../engine/model.js';
 import type { Waiter } from '../engine/result.js';
 import { Monitor, moveOf } from '../engine/search/monitor.js';
 import { FastBackend } from '../engine/state/fast.js';
-import { codeBranch, codeThread, rebuild, resolveMove, type Trace } from '../engine/trace.js';
+import { codeBranch, codeThread, rebuild, replay, resolveMove, type Trace } from '../engine/trace.js';
 
 export interface Replayed {
   trace: Trace;
@@ -31,9 +31,7 @@ export function replayWatching(model: Model, property: string, moves: readonly M
   if (isLiveness(p)) {
     // A liveness counterexample is a lasso: confirmed as a whole, not at a step.
     const lasso = confirmLasso(be, p, moves, loopFrom ?? moves.length);
-    be.loadInitial();
-    const codes = moves.map((m, i) => { const c = resolveMove(be, m, i); be.apply(codeThread(c), codeBranch(c)); return c; });
-    const trace = { ...rebuild(be, codes), loopFrom: loopFrom ?? moves.length };
+    const trace = { ...replay(be, moves), loopFrom: loopFrom ?? moves.length };
     const out: Replayed = { trace, lasso };
     if (lasso.confirmed) out.violatedAt = loopFrom ?? moves.length;
     return out;

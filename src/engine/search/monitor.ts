@@ -11,7 +11,7 @@ import type { Backend } from '../state/backend.js';
 import { codeBranch, codeThread } from '../trace.js';
 
 export interface Found {
-  /** State id (explore) or the move list so far (simulate) where it was found. */
+  /** The state id where it was found (explore; simulation keeps the path itself). */
   at: number;
   /** For an action property: the code of the violating move from that state. */
   lastAction?: number;

@@ -32,37 +32,31 @@ export function simulate(be: Backend, monitor: Monitor, o: SimulateOptions, prog
   let transitions = 0, depth = 0, stopped: SearchOutcome['stopped'];
   const codes: number[] = [];
   const path: number[] = [];
-  // A found violation is recorded by the monitor against an index into `walks`.
-  const walks: number[][] = [];
+  // Called right after every check: a violation just found was found on the current path (an
+  // action property's move is already on it), so no earlier paths need keeping.
   const record = () => {
-    for (const [name, f] of monitor.found) {
-      if (paths.has(name)) continue;
-      const p = walks[f.at]!.slice();
-      if (f.lastAction !== undefined) p.push(f.lastAction);
-      paths.set(name, p);
-    }
+    if (monitor.found.size === paths.size) return;
+    for (const name of monitor.found.keys()) if (!paths.has(name)) paths.set(name, path.slice());
   };
   let nextReport = t0 + 1000;
   for (let run = 0; run < o.runs && !stopped; run++) {
     be.loadInitial();
     seen.put(fp.hi, fp.lo, 0, 0);
     path.length = 0;
-    walks.push([]);
-    monitor.checkState(be, false, walks.length - 1);
+    monitor.checkState(be, false, 0);
     record();
     for (let d = 0; d < o.walkDepth; d++) {
       codes.length = 0;
       be.expand((k, b) => { codes.push(actionCode(k, b)); });
       transitions += codes.length;
-      if (codes.length === 0) { monitor.checkDeadlock(be, walks.length - 1); record(); break; }
+      if (codes.length === 0) { monitor.checkDeadlock(be, 0); record(); break; }
       const code = codes[Math.floor(random() * codes.length)]!;
       be.step(codeThread(code), codeBranch(code));
-      if (monitor.hasActions) monitor.checkAction(be, walks.length - 1, code, () => moveOf(be, code));
+      if (monitor.hasActions) monitor.checkAction(be, 0, code, () => moveOf(be, code));
       be.advance();
       path.push(code);
       seen.put(fp.hi, fp.lo, 0, 0);
-      walks.push(path.slice());
-      monitor.checkState(be, false, walks.length - 1);
+      monitor.checkState(be, false, 0);
       record();
       if (d + 1 > depth) depth = d + 1;
       if (monitor.allFound()) { stopped = 'all-violated'; break; }

@@ -48,4 +48,6 @@ export interface Backend {
   clear(): void;
   /** Bytes the work list holds now. */
   queueBytes(): number;
+  /** Times each step (by global step id) fired. */
+  readonly coverage: Float64Array;
 }
