@@ -10,6 +10,9 @@
  */
 import { defineSuite } from 'probecheck';
 
+/** The dd.c read at v5.1 (376991db4b64) calls async_schedule_dev inside device_lock(dev) in __driver_attach. */
+const DA = "70fe758352ca (v6.0): __driver_attach calls async_schedule_dev with dev->mutex held; when async_schedule falls back to running __driver_attach_async_helper inline, the helper's __device_driver_lock waits for the mutex its own thread holds (AA). The earlier model ran the v6.0 shape on every profile and hid this";
+
 const MOD = ['module-lifetime', 'no-driver-after-unregister', 'no-wait-under-lock', 'no-deadlock'] as const;
 const e = (...bad: string[]) => Object.fromEntries(MOD.map((p) => [p, bad.includes(p) ? 'violated' : 'holds'])) as Record<string, 'holds' | 'violated'>;
 
@@ -21,12 +24,14 @@ export default defineSuite({
     { params: { variant: 'rmmod', profile: 'v4.2', patches: '' }, states: 199,
       note: 'async_probe=1: modprobe returns with driver_attach_async pending; rmmod\'s driver_detach finds nothing bound and driver_unregister returns before the work binds dc to the freed driver; also the flush under device_lock',
       expect: e('no-driver-after-unregister', 'no-wait-under-lock') },
-    { params: { variant: 'rmmod', profile: 'v5.1', patches: '' }, states: 165, note: 'driver_detach flushes async work first', expect: e() },
+    { params: { variant: 'rmmod', profile: 'v5.1', patches: '' }, states: 143, note: DA, expect: e('no-deadlock') },
+    { params: { variant: 'rmmod', profile: 'v5.1', patches: '70fe758352ca' }, states: 165, note: 'driver_detach flushes async work first; with the __driver_attach fix nothing else is left', expect: e() },
     { params: { variant: 'rmmod', profile: 'mainline', patches: '' }, states: 178, expect: e() },
     { params: { variant: 'init', profile: 'v4.2', patches: '' }, states: 119,
       note: 'PREFER_ASYNC driver without async_probe: the init task scheduled the work itself (PF_USED_ASYNC), so do_init_module waits for it; only the flush under device_lock remains',
       expect: e('no-wait-under-lock') },
-    { params: { variant: 'init', profile: 'v5.1', patches: '' }, states: 117, expect: e() },
+    { params: { variant: 'init', profile: 'v5.1', patches: '' }, states: 95, note: DA, expect: e('no-deadlock') },
+    { params: { variant: 'init', profile: 'v5.1', patches: '70fe758352ca' }, states: 117, expect: e() },
     { params: { variant: 'init', profile: 'mainline', patches: '' }, states: 127, expect: e() },
     { params: { variant: 'flush', profile: 'v4.2', patches: '' }, states: 267,
       note: 'dc bound by sysfs while its async attach helper is pending; unbind takes dc\'s lock and waits in async_synchronize_full for the helper, which waits for dc\'s lock',

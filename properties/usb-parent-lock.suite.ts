@@ -4,7 +4,8 @@
  * profile. The device-registration async helper never takes the parent lock (v4.2 .. mainline):
  * reachable only if a USB interface driver asks for async probing (e.g. driver_async_probe=);
  * no such report is catalogued, so the async rows document a gap, not a fixed bug.
- * no-deadlock on the async path before v5.19 is b232b02bf3c2 (sync fallback under device_lock).
+ * no-deadlock on the async path before v5.19 is b232b02bf3c2 (sync fallback under device_lock);
+ * on the driver-registration paths of v5.1 it is 70fe758352ca (the same mistake in __driver_attach, fixed in v6.0).
  * The siblings rows are B12 itself (a performance bug): 'sometimes' two sibling probes overlap.
  */
 import { defineSuite, type SuiteCase } from 'probecheck';
@@ -14,22 +15,23 @@ type V = 'holds' | 'violated';
 const T: Record<string, Record<string, [number, V, V]>> = {
   sync: { 'v4.2': [24, 'holds', 'holds'], 'v4.18': [24, 'holds', 'holds'], 'v5.1': [25, 'holds', 'holds'], mainline: [27, 'holds', 'holds'] },
   async: { 'v4.2': [118, 'violated', 'violated'], 'v4.18': [118, 'violated', 'violated'], 'v5.1': [84, 'violated', 'violated'], mainline: [114, 'violated', 'holds'] },
-  sysfs: { 'v4.2': [61, 'holds', 'holds'], 'v4.18': [61, 'holds', 'holds'], 'v5.1': [61, 'holds', 'holds'], mainline: [74, 'holds', 'holds'] },
+  sysfs: { 'v4.2': [61, 'holds', 'holds'], 'v4.18': [61, 'holds', 'holds'], 'v5.1': [73, 'holds', 'holds'], mainline: [74, 'holds', 'holds'] },
   detach: { 'v4.2': [22, 'holds', 'holds'], 'v4.18': [22, 'holds', 'holds'], 'v5.1': [22, 'holds', 'holds'], mainline: [23, 'holds', 'holds'] },
-  'detach-async': { 'v4.2': [110, 'holds', 'holds'], 'v4.18': [110, 'holds', 'holds'], 'v5.1': [80, 'holds', 'holds'], mainline: [85, 'holds', 'holds'] },
+  'detach-async': { 'v4.2': [110, 'holds', 'holds'], 'v4.18': [110, 'holds', 'holds'], 'v5.1': [63, 'holds', 'violated'], mainline: [85, 'holds', 'holds'] },
 };
 
 // B12 (8c97a46af04b): can two children of one simple-bus be inside probe() at once? ('sometimes')
 const S: Record<string, Record<string, [number, V]>> = {
   'siblings-bind': { 'v4.2': [115, 'violated'], 'v4.18': [239, 'holds'], mainline: [144, 'holds'] },
-  siblings: { 'v4.2': [73, 'violated'], 'v4.18': [67, 'violated'], 'v5.1': [603, 'holds'], mainline: [794, 'holds'] },
+  siblings: { 'v4.2': [73, 'violated'], 'v4.18': [67, 'violated'], 'v5.1': [443, 'holds'], mainline: [794, 'holds'] },
 };
 
 const NOTE: Record<string, string> = {
   'siblings-bind': 'B12: before v4.18 bind_store locked the parent on every bus, so two binds under one simple-bus serialise; 8c97a46af04b keeps that for need_parent_lock buses only',
   siblings: 'driver registration: v4.2/v4.18 attach all devices in one driver_attach_async work (serial by construction); v5.1 per-device helpers (ef0ff68351be) without the parent lock (8c97a46af04b) probe siblings in parallel',
   async: "__device_attach_async_helper(intf) locks only intf: probe runs without udev's lock (S8 gap, by construction)",
-  'detach-async': 'v4.2 driver_attach_async -> __driver_attach locks the parent; v5.1+ __driver_attach_async_helper -> __device_driver_lock',
+  'detach-async': 'v4.2 driver_attach_async -> __driver_attach locks the parent; v5.1+ __driver_attach_async_helper -> __device_driver_lock. v5.1: 70fe758352ca\'s deadlock (async_schedule_dev under device_lock(intf); the sync fallback helper takes udev then intf: lock-order and AA)',
+  sysfs: 'v5.1: bind_store goes through device_driver_attach (3451a495ef24), which checks dead/driver under the locks (more states than the v4.2 shape)',
 };
 
 export default defineSuite({
@@ -38,11 +40,15 @@ export default defineSuite({
   cases: [
     ...Object.entries(T).flatMap(([path, row]) => Object.entries(row).map(([profile, [states, upl, dl]]): SuiteCase => ({
       params: { path, profile, patches: '' }, states, ...(NOTE[path] ? { note: NOTE[path] } : {}),
-      expect: { 'usb-parent-lock': upl, 'lock-order': 'holds', 'single-binding': 'holds', 'no-deadlock': dl },
+      expect: { 'usb-parent-lock': upl, 'lock-order': path === 'detach-async' && profile === 'v5.1' ? 'violated' : 'holds', 'single-binding': 'holds', 'no-deadlock': dl },
     }))),
     ...Object.entries(S).flatMap(([path, row]) => Object.entries(row).map(([profile, [states, sib]]): SuiteCase => ({
       params: { path, profile, patches: '' }, states, note: NOTE[path]!,
-      expect: { 'sibling-probes-concurrent': sib, 'lock-order': 'holds', 'single-binding': 'holds', 'no-deadlock': 'holds' },
+      expect: { 'sibling-probes-concurrent': sib, 'lock-order': 'holds', 'single-binding': 'holds', 'no-deadlock': path === 'siblings' && profile === 'v5.1' ? 'violated' : 'holds' },
     }))),
+    { params: { path: 'detach-async', profile: 'v5.1', patches: '70fe758352ca' }, states: 80, note: 'with the __driver_attach fix (70fe758352ca) the v5.1 row holds again',
+      expect: { 'usb-parent-lock': 'holds', 'lock-order': 'holds', 'single-binding': 'holds', 'no-deadlock': 'holds' } },
+    { params: { path: 'siblings', profile: 'v5.1', patches: '70fe758352ca' }, states: 603, note: 'siblings on v5.1 without the __driver_attach deadlock: parallel sibling probes remain reachable',
+      expect: { 'sibling-probes-concurrent': 'holds', 'lock-order': 'holds', 'single-binding': 'holds', 'no-deadlock': 'holds' } },
   ],
 });

@@ -36,6 +36,8 @@ export interface Step<G = any, L = any> {
   where: string;
   /** The kernel versions or commits whose behaviour it follows, e.g. `v4.2`, `v5.1 (3451a495ef24)`. */
   since?: string;
+  /** The source lines it models, e.g. `drivers/base/dd.c@v5.9:850,852-854`. */
+  source?: string;
   /** Guard: the step is enabled only when this holds. A false guard means the thread is blocked here. */
   await?: (s: G, t: L) => boolean;
   /** Nondeterministic choice: the number of alternatives (0 = blocked), passed to `run` as `branch`. */

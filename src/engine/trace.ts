@@ -21,6 +21,8 @@ export interface TraceStep {
   branchName?: string;
   where: string;
   since?: string;
+  /** The source lines the step models (kernel steps: `drivers/base/dd.c@v5.9:850-854`). */
+  source?: string;
   changes: Change[];
 }
 
@@ -75,6 +77,7 @@ function describe(be: Backend, k: number, b: number, n: number): { move: Move; s
   const move: Move = multi ? { thread: th.name, label: cs.label, branch: b } : { thread: th.name, label: cs.label };
   const step: Omit<TraceStep, 'changes'> = { n, thread: th.name, program: th.program, label: cs.label, where: cs.step.where };
   if (cs.step.since) step.since = cs.step.since;
+  if (cs.step.source) step.source = cs.step.source;
   if (multi) { step.branch = b; const bn = cs.step.branchNames?.[b]; if (bn) step.branchName = bn; }
   return { move, step };
 }

@@ -16,6 +16,7 @@ import type { Step, StepCtx } from '../engine/model.js';
 import type { Flag } from './profiles.js';
 import type { KL, KS } from './state.js';
 import type { World } from './world.js';
+import { resolveStep, type Anchored } from './source.js';
 
 export const RETURN = '@return';
 
@@ -23,6 +24,11 @@ export const RETURN = '@return';
 export interface KStep {
   where: string;
   since?: string;
+  /**
+   * Anchors: the C lines of `where`'s function this step models, at the profile's release
+   * (source.ts). Resolved when the block is done; the conformance test holds them to the excerpt.
+   */
+  c?: readonly string[];
   await?: (s: KS, t: KL) => boolean;
   branches?: number | ((s: KS, t: KL) => number);
   branchNames?: readonly string[];
@@ -53,7 +59,11 @@ export interface Hunk {
   step: (site: Site, orig: KStep | undefined) => KStep;
 }
 
-export interface Patch { id: string; commit: string; subject: string; base: string; touches: string[]; hunks: Hunk[]; flags?: Flag[] }
+export interface Patch {
+  id: string; commit: string; subject: string; base: string; touches: string[]; hunks: Hunk[]; flags?: Flag[];
+  /** Snapshots that have the patched code, for its steps' anchors (default: the profile's). */
+  sources?: Readonly<Record<string, string>>;
+}
 
 export interface Kernel {
   w: World;
@@ -72,6 +82,17 @@ export interface Kernel {
   threadNames: string[];
   /** Whether the deferred-probe worker thread exists (some probe may return -EPROBE_DEFER). */
   hasDeferredWorker: boolean;
+  /** The snapshot of each kernel file the profile's steps are anchored in (`kernel/<snapshot>/<path>`). */
+  sources: Readonly<Record<string, string>>;
+  /** Every step's anchors as resolved (or why they did not resolve), for tests and `probecheck steps`. */
+  anchors: StepAnchors[];
+}
+
+export interface StepAnchors {
+  thread: string; label: string; block: string; local: string; where: string;
+  /** The device the block acts on (-1: none), so lock operations read as `dev` / `parent`. */
+  dev: number;
+  anchored: Anchored[]; error?: string;
 }
 
 export class ThreadBuilder {
@@ -132,6 +153,7 @@ export class Block {
   done(): string {
     const site: Site = { k: this.tb.k, tb: this.tb, fn: this.name, dev: this.dev, drv: this.drv, depth: this.depth, link: this.linkIdx };
     const order = [...this.local.keys()];
+    const patchedBy = new Map<string, Patch>();
     // Replacements first, then insertions, so an inserted edge survives a later patch's replacement of its `after` step.
     const hunks = this.tb.k.patches.flatMap((p) => p.hunks.map((h) => ({ p, h })));
     for (const { p, h } of [...hunks.filter((x) => x.h.replace !== undefined), ...hunks.filter((x) => x.h.replace === undefined)]) {
@@ -141,6 +163,7 @@ export class Block {
           const orig = this.local.get(h.replace);
           if (!orig) throw new ProbecheckError('E604', `patch ${p.id} (${p.subject}) does not apply: ${this.name} has no step '${h.replace}'; it has: ${order.join(', ')}`);
           this.local.set(h.replace, h.step(site, orig));
+          patchedBy.set(h.replace, p);
         } else if (h.insert) {
           const { label, after, before } = h.insert;
           const afters = after === null ? [] : ([] as string[]).concat(after);
@@ -153,6 +176,7 @@ export class Block {
             this.local.set(a, { ...st, run: (s, t, b, c) => { const r = st.run(s, t, b, c); return r === before ? label : r; } });
           }
           this.local.set(label, h.step(site, undefined));
+          patchedBy.set(label, p);
           if (after === null) order.unshift(label);
           else order.splice(Math.max(...afters.map((a) => order.indexOf(a))) + 1, 0, label);
         }
@@ -175,6 +199,16 @@ export class Block {
       if (ks.branchNames) st.branchNames = ks.branchNames;
       if (ks.idle) st.idle = ks.idle;
       if (ks.waits) st.waits = ks.waits;
+      if (ks.c) {
+        const sources = { ...this.tb.k.sources, ...patchedBy.get(l)?.sources };
+        const rec: StepAnchors = { thread: this.tb.name, label: `${this.prefix}:${l}`, block: this.name, local: l, where: ks.where, dev: this.dev, anchored: [] };
+        try {
+          const r = resolveStep(sources, ks.where, ks.c);
+          rec.anchored = r.anchored;
+          st.source = r.text;
+        } catch (e) { rec.error = (e as Error).message; }
+        this.tb.k.anchors.push(rec);
+      }
       this.tb.steps[`${this.prefix}:${l}`] = st;
     }
     return `${this.prefix}:${order[0]}`;

@@ -93,7 +93,7 @@ PATCHES['774a1221e862'] = {
 };
 
 PATCHES['ead18c23c263'] = {
-  id: 'ead18c23c263', commit: 'ead18c23c263', base: 'v4.18',
+  id: 'ead18c23c263', commit: 'ead18c23c263', base: 'v4.14',
   subject: 'driver core: Introduce device links reference counting',
   touches: ['device_link_add:list_for_each_entry', 'device_link_del:__device_link_del'],
   flags: ['LINK_KREF'],
@@ -104,7 +104,7 @@ PATCHES['ead18c23c263'] = {
     // +			kref_get(&link->kref);
     // 			goto out;
     fn: 'device_link_add', replace: 'list_for_each_entry',
-    step: (site, orig) => ({ ...orig!, since: 'v4.19 (ead18c23c263)', run: (s) => {
+    step: (site, orig) => ({ ...orig!, since: 'v4.17 (ead18c23c263)', run: (s) => {
       const x = s.link[site.link]!;
       if (x.refs === 0) { x.refs = 1; x.dels = 0; } else if (x.refs < 3) x.refs++;
       return RETURN;
@@ -113,7 +113,7 @@ PATCHES['ead18c23c263'] = {
     // -	__device_link_del(link);
     // +	kref_put(&link->kref, __device_link_del);
     fn: 'device_link_del', replace: '__device_link_del',
-    step: (site, orig) => ({ ...orig!, where: 'drivers/base/core.c:device_link_del (kref_put(&link->kref, __device_link_del))', since: 'v4.19 (ead18c23c263)', run: (s) => {
+    step: (site, orig) => ({ ...orig!, where: 'drivers/base/core.c:device_link_del (kref_put(&link->kref, __device_link_del))', since: 'v4.17 (ead18c23c263)', run: (s) => {
       const x = s.link[site.link]!;
       if (x.refs > 0) x.refs--;
       if (x.refs === 0 && x.dels < 3) x.dels++;  // the last reference (or a put on a freed link) deletes it
@@ -160,6 +160,22 @@ PATCHES['c0a40097f0bc'] = {
     step: (site) => ({ where: 'drivers/base/core.c:dev_uevent (device_unlock(dev))', since: 'c0a40097f0bc (reverted by dc1771f71854)',
       run: (s) => { s.dev[site.dev]!.mutex = 0; return RETURN; } }),
   }],
+};
+
+PATCHES['70fe758352ca'] = {
+  id: '70fe758352ca', commit: '70fe758352cafdee72a7b13bf9db065f9613ced8', base: 'v5.1',
+  subject: 'driver core: fix potential deadlock in __driver_attach',
+  // -			async_schedule_dev(__driver_attach_async_helper, dev);
+  // +			async = true;
+  //  		}
+  //  		device_unlock(dev);
+  // +		if (async)
+  // +			async_schedule_dev(__driver_attach_async_helper, dev);
+  // The hunk moves a step past device_unlock: the flag rebuilds __driver_attach in its v6.0 shape
+  // (driver-attach.ts), so v5.1 + this patch builds the very steps of a v6.0 __driver_attach.
+  touches: ['__driver_attach:device_lock', '__driver_attach:async_schedule_dev', '__driver_attach:device_unlock'],
+  flags: ['DRIVER_ATTACH_ASYNC_AFTER_UNLOCK'],
+  hunks: [],
 };
 
 export const PATCH_IDS = Object.keys(PATCHES);

@@ -9,49 +9,87 @@
  */
 import { ProbecheckError } from '../engine/errors.js';
 
-export interface FlagInfo { commit: string; since: string; subject: string }
+export interface FlagInfo {
+  commit: string;
+  /** The first release that has it, and how that is known. */
+  since: string;
+  subject: string;
+  /**
+   * A line that shows the flag in the kernel's text (`file:function:: text`, as a step anchor):
+   * every profile that reads a snapshot of that file has the flag exactly when the line is there
+   * (test/kernel/profiles.test.ts), unless the profile lists the flag in `differs`.
+   */
+  shows?: string;
+}
 
 export const FLAGS = {
-  BUS_LIST_BEFORE_PROBE: { commit: '190888ac01d0', since: 'v3.6', subject: 'driver core: fix possible missing of device probe (device on bus klist before bus_probe_device)' },
-  TRIGGER_COUNT: { commit: '58b116bce136', since: 'v3.15', subject: 'drivercore: deferral race condition fix (deferred_trigger_count)' },
-  ASYNC_PROBE: { commit: '765230b5f084', since: 'v4.2', subject: 'driver-core: add asynchronous probing support for drivers' },
+  BUS_LIST_BEFORE_PROBE: { commit: '190888ac01d0', since: 'v3.8 or v3.9 (bus.c at 190888ac01d0 has the new order and no CONFIG_HOTPLUG; v3.6.0 has the old one)', subject: "driver core: fix possible missing of device probe (bus_add_driver puts the driver on the bus klist before driver_attach; before it a device added meanwhile finds no driver and the driver's walk misses the device)" },
+  TRIGGER_COUNT: { commit: '58b116bce136', since: 'v3.15', subject: 'drivercore: deferral race condition fix (deferred_trigger_count)', shows: 'drivers/base/dd.c:driver_deferred_probe_trigger:: atomic_inc(&deferred_trigger_count);' },
+  ASYNC_PROBE: { commit: '765230b5f084', since: 'v4.2', subject: 'driver-core: add asynchronous probing support for drivers', shows: 'drivers/base/dd.c:__device_attach:: async_schedule' },
+  WAIT_FLUSH_DEFERRED: { commit: '013c074f8642', since: 'v4.5 (dd.c at 013c074f8642 flushes in wait_for_device_probe; v3.6.0 does not)', subject: 'PM / sleep: prohibit devices probing during suspend/hibernation (wait_for_device_probe flushes the deferred-probe work first)', shows: 'drivers/base/dd.c:wait_for_device_probe:: flush_work' },
   OVERRIDE_LOCK: { commit: '6265539776a0 (hash unverified; CVE-2017-12146)', since: 'v4.13', subject: 'driver core: platform: fix race condition with driver_override' },
   DEVICE_LINKS: { commit: '9ed9895370ae', since: 'v4.10', subject: 'driver core: Functional dependencies tracking support (device_links_check_suppliers)' },
-  LINK_KREF: { commit: 'ead18c23c263', since: 'v4.19', subject: 'driver core: Introduce device links reference counting' },
-  NEED_PARENT_LOCK: { commit: '8c97a46af04b', since: 'v4.18', subject: "driver core: hold dev's parent lock when needed (bus->need_parent_lock)" },
-  DEAD_FLAG: { commit: '3451a495ef24', since: 'v5.1', subject: 'driver core: Establish order of operations for device_add and device_del via bitflag' },
-  PER_DEVICE_ASYNC_ATTACH: { commit: 'ef0ff68351be', since: 'v5.1', subject: 'driver core: Probe devices asynchronously instead of the driver' },
-  ASYNC_SYNC_IN_DRIVER_DETACH: { commit: 'unverified (Alexander Duyck, v5.1 series)', since: 'v5.1', subject: 'driver core: Move async_synchronize_full call' },
-  ATTACH_DEAD_CHECK: { commit: '654888327e9f', since: 'v5.9', subject: 'driver core: Avoid binding drivers to dead devices' },
-  PROBE_BUSY_CHECK: { commit: '204db60c8357', since: 'v5.14', subject: 'driver core: Pull required checks into driver_probe_device() (-EBUSY, probe_count and deferral in driver_probe_device; with 45ddcb42949f bind_store calls __driver_probe_device)' },
+  LINK_KREF: { commit: 'ead18c23c263', since: 'v4.17 (per the source audit of issue 9: v4.17 core.c:220; not re-read here)', subject: 'driver core: Introduce device links reference counting' },
+  NEED_PARENT_LOCK: { commit: '8c97a46af04b', since: 'v4.18', subject: "driver core: hold dev's parent lock when needed (bus->need_parent_lock)", shows: 'drivers/base/dd.c:__device_driver_lock:: dev->bus->need_parent_lock' },
+  ASYNC_SYNC_IN_DRIVER_DETACH: { commit: 'not identified ("driver core: Move async_synchronize_full call", Alexander Duyck)', since: 'v5.0 (per the source audit of issue 9: v4.20 still syncs in __device_release_driver, dd.c:931-932; not re-read here)', subject: 'driver core: Move async_synchronize_full call (from __device_release_driver, under the device lock, to driver_detach, before any lock)', shows: 'drivers/base/dd.c:driver_detach:: async_synchronize_full();' },
+  DEAD_FLAG: { commit: '3451a495ef244a88ed6317a035299d835554d579', since: 'v5.1', subject: 'driver core: Establish order of operations for device_add and device_del via bitflag', shows: 'drivers/base/dd.c:__device_attach_async_helper:: dev->p->dead' },
+  PER_DEVICE_ASYNC_ATTACH: { commit: 'ef0ff68351be', since: 'v5.1', subject: 'driver core: Probe devices asynchronously instead of the driver', shows: 'drivers/base/dd.c:__driver_attach:: async_schedule_dev(__driver_attach_async_helper, dev);' },
+  ATTACH_DEAD_CHECK: { commit: '654888327e9f655a9d55ad477a9583e90e8c9b5c', since: 'v5.9', subject: 'driver core: Avoid binding drivers to dead devices', shows: 'drivers/base/dd.c:__device_attach:: if (dev->p->dead) {' },
+  PROBE_BUSY_CHECK: { commit: '204db60c83574559a8e08ce4bbd0029d56b8ab2e, then a commit not identified (before b232b02bf3c2)', since: 'v5.14 (the checks); by v5.19 (probe_count and the deferral)', subject: 'driver core: Pull required checks into driver_probe_device() (-ENODEV for a dead device, -EBUSY for a bound one); later probe_count, the trigger snapshot and the deferral move from really_probe into driver_probe_device around __driver_probe_device', shows: 'drivers/base/dd.c:driver_probe_device:: atomic_inc(&probe_count);' },
   MODULE_SYNC_PF_USED_ASYNC: { commit: '774a1221e862', since: 'v3.8 .. v5.16 (reverted by 67d6212afda2)', subject: 'module, async: async_synchronize_full() on module init iff async is used' },
-  WAIT_FLUSH_DEFERRED: { commit: 'not identified (present in v5.10-era dd.c)', since: '<= v5.10', subject: 'wait_for_device_probe flushes deferred_probe_work first' },
+  ASYNC_DRIVER_PENDING_CHECK: { commit: 'not identified (after 204db60c8357, before b232b02bf3c2)', since: 'v5.15 .. v5.19', subject: '__driver_attach skips a device whose async_driver is set; __driver_attach_async_helper clears it', shows: 'drivers/base/dd.c:__driver_attach:: !dev->p->async_driver' },
+  DRIVER_ATTACH_INLINE_LOCK: { commit: 'not identified (after 204db60c8357, before b232b02bf3c2)', since: 'v5.15 .. v5.19', subject: '__driver_attach takes __device_driver_lock and calls driver_probe_device itself; device_driver_attach (bind_store) calls __driver_probe_device', shows: 'drivers/base/dd.c:__driver_attach:: __device_driver_lock(dev, dev->parent);' },
+  ASYNC_AFTER_UNLOCK: { commit: 'b232b02bf3c205b13a26dcec08e53baddd8e59ed', since: 'v5.19 (tip of driver-core-5.19-rc1)', subject: 'driver core: fix deadlock in __device_attach (async_schedule_dev after device_unlock)', shows: 'drivers/base/dd.c:__device_attach:: if (async)' },
+  DRIVER_ATTACH_ASYNC_AFTER_UNLOCK: { commit: '70fe758352cafdee72a7b13bf9db065f9613ced8', since: 'v6.0 (backported to 5.10.y in 5.10.137 and to other stable trees)', subject: 'driver core: fix potential deadlock in __driver_attach (async_schedule_dev after device_unlock)', shows: 'drivers/base/dd.c:__driver_attach:: if (async)' },
   UEVENT_SINGLE_READ: { commit: '18daa52418e7', since: 'v6.15', subject: 'driver core: fix potential NULL pointer dereference in dev_uevent()' },
-  ASYNC_AFTER_UNLOCK: { commit: 'b232b02bf3c2', since: 'v5.19', subject: 'driver core: fix deadlock in __device_attach (async_schedule_dev after device_unlock)' },
 } as const satisfies Record<string, FlagInfo>;
 
 export type Flag = keyof typeof FLAGS;
 
-export interface Profile { name: string; describe: string; flags: readonly Flag[] }
+export interface Profile {
+  name: string;
+  /** The release it stands for. */
+  release: string;
+  /**
+   * The snapshot of each kernel file its steps are anchored in (kernel/<snapshot>/<path>), where
+   * one was read; a file with none is not checked against source at this profile.
+   */
+  sources: Readonly<Record<string, string>>;
+  /** Flags whose `shows` line the snapshot has (or lacks) while the release does not, and why. */
+  differs?: Partial<Record<Flag, string>>;
+  describe: string;
+  flags: readonly Flag[];
+}
 
 const V3_5: Flag[] = [];
 const V3_14: Flag[] = [...V3_5, 'BUS_LIST_BEFORE_PROBE', 'MODULE_SYNC_PF_USED_ASYNC'];
 const V4_2: Flag[] = [...V3_14, 'TRIGGER_COUNT', 'ASYNC_PROBE'];
-const V4_18: Flag[] = [...V4_2, 'DEVICE_LINKS', 'OVERRIDE_LOCK', 'NEED_PARENT_LOCK'];
-const V5_1: Flag[] = [...V4_18, 'LINK_KREF', 'DEAD_FLAG', 'PER_DEVICE_ASYNC_ATTACH', 'ASYNC_SYNC_IN_DRIVER_DETACH'];
+const V4_14: Flag[] = [...V4_2, 'WAIT_FLUSH_DEFERRED', 'DEVICE_LINKS', 'OVERRIDE_LOCK'];
+const V4_18: Flag[] = [...V4_14, 'LINK_KREF', 'NEED_PARENT_LOCK'];
+const V5_0: Flag[] = [...V4_18, 'ASYNC_SYNC_IN_DRIVER_DETACH'];
+const V5_1: Flag[] = [...V5_0, 'DEAD_FLAG', 'PER_DEVICE_ASYNC_ATTACH'];
 const V5_9: Flag[] = [...V5_1, 'ATTACH_DEAD_CHECK'];
-// WAIT_FLUSH_DEFERRED is first listed where it is known to be present; its exact release is not identified.
-const V5_19: Flag[] = [...V5_9.filter((f) => f !== 'MODULE_SYNC_PF_USED_ASYNC'), 'PROBE_BUSY_CHECK', 'WAIT_FLUSH_DEFERRED', 'ASYNC_AFTER_UNLOCK'];
+const V5_19: Flag[] = [...V5_9.filter((f) => f !== 'MODULE_SYNC_PF_USED_ASYNC'), 'PROBE_BUSY_CHECK', 'ASYNC_AFTER_UNLOCK', 'ASYNC_DRIVER_PENDING_CHECK', 'DRIVER_ATTACH_INLINE_LOCK'];
+const V6_1: Flag[] = [...V5_19, 'DRIVER_ATTACH_ASYNC_AFTER_UNLOCK'];
+
+const DD_ = 'drivers/base/dd.c', BUS_ = 'drivers/base/bus.c';
 
 export const PROFILES: Record<string, Profile> = {
-  'v3.5': { name: 'v3.5', describe: 'before 190888ac01d0: a device joins the bus klist only after its own attach walk (B2); a flag set with v4.2 function names', flags: V3_5 },
-  'v3.14': { name: 'v3.14', describe: 'before the deferral race fix (no deferred_trigger_count), no async probing; a flag set: steps keep the v4.2 function names (v3.14 had device_attach/__device_attach where v4.2 has __device_attach/__device_attach_driver)', flags: V3_14 },
-  'v4.2': { name: 'v4.2', describe: 'first kernel with async probing (whole-driver async, lock held across async_schedule)', flags: V4_2 },
-  'v4.18': { name: 'v4.18', describe: 'parent lock only for buses with need_parent_lock; device links; driver_override under device_lock (v4.13)', flags: V4_18 },
-  'v5.1': { name: 'v5.1', describe: 'device link kref (v4.19), dead flag, per-device async attach, async_synchronize_full in driver_detach', flags: V5_1 },
-  'v5.9': { name: 'v5.9', describe: '__device_attach checks dead (654888327e9f)', flags: V5_9 },
-  'v5.19': { name: 'v5.19', describe: 'async_schedule_dev after device_unlock (b232b02bf3c2); EBUSY check in __driver_probe_device', flags: V5_19 },
-  mainline: { name: 'mainline', describe: 'current mainline (v6.15+ as far as modelled)', flags: [...V5_19, 'UEVENT_SINGLE_READ'] },
+  'v3.5': { name: 'v3.5', release: 'v3.5', sources: { [DD_]: 'v3.6.0', [BUS_]: 'v3.6.0' },
+    describe: 'before 190888ac01d0: bus_add_driver walks the devices before putting the driver on the bus klist (B2); dd.c and bus.c read at v3.6.0, the nearest release tree found; steps keep the v4.2 function names', flags: V3_5 },
+  'v3.14': { name: 'v3.14', release: 'v3.14', sources: {}, describe: 'before the deferral race fix (no deferred_trigger_count), no async probing; a flag set: steps keep the v4.2 function names (v3.14 had device_attach/__device_attach where v4.2 has __device_attach/__device_attach_driver); no tree read', flags: V3_14 },
+  'v4.2': { name: 'v4.2', release: 'v4.2', sources: { [DD_]: 'torvalds@013c074f8642' },
+    differs: { WAIT_FLUSH_DEFERRED: 'dd.c is read at 013c074f8642 (v4.5 merge window), the commit that adds the flush; v4.2 predates it' },
+    describe: 'first kernel with async probing (whole-driver async, lock held across async_schedule); dd.c read at 013c074f8642 (v4.5)', flags: V4_2 },
+  'v4.14': { name: 'v4.14', release: 'v4.14', sources: {}, describe: 'device links without reference counting (before ead18c23c263, v4.17: B16); driver_override under device_lock (v4.13); parent lock on every bus; no tree read', flags: V4_14 },
+  'v4.18': { name: 'v4.18', release: 'v4.18', sources: {}, describe: 'parent lock only for buses with need_parent_lock; device links with kref; driver_override under device_lock (v4.13); wait_for_device_probe flushes deferred work (v4.5); no tree read', flags: V4_18 },
+  'v5.0': { name: 'v5.0', release: 'v5.0', sources: {}, describe: 'as v4.18, with async_synchronize_full moved from __device_release_driver to driver_detach; no tree read', flags: V5_0 },
+  'v5.1': { name: 'v5.1', release: 'v5.1', sources: { [DD_]: 'torvalds@376991db4b64' }, describe: 'dead flag, per-device async attach (async_schedule_dev under device_lock in __driver_attach); dd.c read at 376991db4b64, the last dd.c change before v5.1 as far as known', flags: V5_1 },
+  'v5.9': { name: 'v5.9', release: 'v5.9', sources: { [DD_]: 'torvalds@654888327e9f' }, describe: '__device_attach checks dead (654888327e9f); dd.c read at that commit', flags: V5_9 },
+  'v5.19': { name: 'v5.19', release: 'v5.19', sources: { [DD_]: 'torvalds@b232b02bf3c2' }, describe: 'async_schedule_dev after device_unlock in __device_attach (b232b02bf3c2), still under it in __driver_attach; checks and probe_count in driver_probe_device; dd.c read at b232b02bf3c2 (tip of driver-core-5.19-rc1)', flags: V5_19 },
+  'v6.1': { name: 'v6.1', release: 'v6.1', sources: {}, describe: 'as v5.19, with __driver_attach scheduling after device_unlock (70fe758352ca, v6.0); no tree read', flags: V6_1 },
+  mainline: { name: 'mainline', release: 'mainline', sources: { [DD_]: 'torvalds@5a7a9efdb193', [BUS_]: 'torvalds@00c4a3c47da7' },
+    describe: 'current mainline as far as read: dd.c at 5a7a9efdb193 (the newest stored), bus.c at 00c4a3c47da7 (v6.4-v6.6 by content); dev_uevent reads dev->driver once (18daa52418e7, v6.15)', flags: [...V6_1, 'UEVENT_SINGLE_READ'] },
 };
 
 export const PROFILE_NAMES = Object.keys(PROFILES);

@@ -36,7 +36,7 @@ function anchor(r: CheckedRun, p: PropertyResult): string {
 
 function stepTable(p: PropertyResult): string {
   const rows = p.trace!.steps.map((s) => `<tr><td>${s.n}</td><td>${esc(s.thread)}</td><td class="mono">${esc(kernelFunction(s.where))}</td><td class="mono">${esc(s.label)}${s.branchName ? ` (${esc(s.branchName)})` : ''}</td>` +
-    `<td class="mono">${s.changes.map((c) => `${esc(c.field)}: ${esc(c.from)} → ${esc(c.to)}`).join('<br>')}</td><td class="mono">${esc(s.where)}${s.since ? ` <small>(${esc(s.since)})</small>` : ''}</td></tr>`);
+    `<td class="mono">${s.changes.map((c) => `${esc(c.field)}: ${esc(c.from)} → ${esc(c.to)}`).join('<br>')}</td><td class="mono">${esc(s.where)}${s.since ? ` <small>(${esc(s.since)})</small>` : ''}${s.source ? `<br><small>${esc(s.source)}</small>` : ''}</td></tr>`);
   return `<table class="steps"><thead><tr><th>#</th><th>thread</th><th>function</th><th>label</th><th>changes</th><th>where</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 

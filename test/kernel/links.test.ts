@@ -20,29 +20,29 @@ const run = (s: ScenarioSpec, profile: string, patches = '') => {
 };
 
 describe('B16: device link reference counting', () => {
-  it('both drivers add and delete the same link: deleted twice on v4.18, once with ead18c23c263', () => {
-    const bad = run(spec(), 'v4.18');
+  it('both drivers add and delete the same link: deleted twice on v4.14, once with ead18c23c263', () => {
+    const bad = run(spec(), 'v4.14');
     expect(bad).toMatchObject({ states: 43, v: { 'links-single-delete': 'violated', 'no-deadlock': 'holds' } });
     const p = bad.r.properties[0]!;
     expect(p.explanation).toBe('device link c -> s deleted 2 times: sd and cd both got it from device_link_add and both ->remove called device_link_del (list_del of a freed link)');
     expect(p.trace!.steps.filter((x) => x.label.endsWith(':__device_link_del')).length).toBe(2);
-    expect(run(spec(), 'v4.18', 'ead18c23c263')).toMatchObject({ states: 43, v: { 'links-single-delete': 'holds' } });
+    expect(run(spec(), 'v4.14', 'ead18c23c263')).toMatchObject({ states: 43, v: { 'links-single-delete': 'holds' } });
     expect(run(spec(), 'v5.1').v['links-single-delete']).toBe('holds');
   });
 
   it('one driver adding and deleting its own link is fine before the fix', () => {
-    expect(run(spec(false), 'v4.18').v['links-single-delete']).toBe('holds');
+    expect(run(spec(false), 'v4.14').v['links-single-delete']).toBe('holds');
   });
 
   it('ead18c23c263 replaces exactly device_link_add:list_for_each_entry and device_link_del:__device_link_del', () => {
-    const a = stepLabels(spec(), 'v4.18'), b = stepLabels(spec(), 'v4.18', 'ead18c23c263');
+    const a = stepLabels(spec(), 'v4.14'), b = stepLabels(spec(), 'v4.14', 'ead18c23c263');
     expect([...a.keys()]).toEqual([...b.keys()]);
     const changed = [...a.keys()].filter((k) => a.get(k)!.since !== b.get(k)!.since || a.get(k)!.where !== b.get(k)!.where);
     expect(new Set(changed.map((k) => k.split(': ')[1]!.replace(/\([^)]*\)(#\d+)?/, '')))).toEqual(new Set(PATCHES['ead18c23c263']!.touches));
   });
 
   it('E601: a stateless link needs the probed device at one end', () => {
-    expect(() => buildScenario({ name: 'x', devices: { a: {}, b: {}, c: {} }, drivers: { d: { matches: ['a'], statelessLinks: [{ consumer: 'b', supplier: 'c' }] } }, actors: { x: 'add a' } }, 'v4.18', ''))
+    expect(() => buildScenario({ name: 'x', devices: { a: {}, b: {}, c: {} }, drivers: { d: { matches: ['a'], statelessLinks: [{ consumer: 'b', supplier: 'c' }] } }, actors: { x: 'add a' } }, 'v4.14', ''))
       .toThrow(/one end must be a device it matches/);
   });
 });

@@ -30,9 +30,21 @@ describe('patches', () => {
   it('each patch names a subject, a commit, and every step its hunks touch', () => {
     for (const p of Object.values(PATCHES)) {
       expect(p.subject && p.commit && p.base).toBeTruthy();
+      if (p.hunks.length === 0) continue; // a flag-only patch: the next test checks what it touches
       const hunkSteps = p.hunks.map((h) => `${h.fn}:${h.replace ?? h.insert!.label}`);
       expect([...hunkSteps].sort()).toEqual([...p.touches].sort());
     }
+  });
+
+  it('70fe758352ca (a flag that rebuilds __driver_attach) changes exactly the steps it names, and v5.1 + it deadlocks no more', () => {
+    const spec: ScenarioSpec = { name: 'da', devices: { d: { present: true } }, drivers: { a: { matches: ['d'], probeType: 'async' } }, actors: { insmod: 'register a' } };
+    const d = stepDiff(stepLabels(spec, 'v5.1'), stepLabels(spec, 'v5.1', '70fe758352ca'));
+    expect(d.removed).toEqual([]);
+    expect(d.added).toEqual([]);
+    expect(new Set(d.changed.map(fnLabel))).toEqual(new Set(PATCHES['70fe758352ca']!.touches));
+    const v = (patches: string) => check(buildScenario(spec, 'v5.1', patches).model).properties.find((x) => x.name === 'no-deadlock')!.verdict;
+    expect(v('')).toBe('violated');
+    expect(v('70fe758352ca')).toBe('holds');
   });
 
   it('654888327e9f inserts __device_attach:check_dead and nothing else', () => {

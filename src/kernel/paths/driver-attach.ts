@@ -8,11 +8,11 @@
  * the bus list when it reaches them.
  */
 import { RETURN, type Ret, type ThreadBuilder } from '../emit.js';
-import type { KS } from '../state.js';
+import type { KL, KS } from '../state.js';
 import { RET } from '../world.js';
 import { asyncProgram, asyncScheduleStep } from './async.js';
 import { BUS, DD, allowsAsync, mayBeAsync, mutexWaits, takesParentLock } from './common.js';
-import { driverProbeDevice } from './really-probe.js';
+import { driverProbeDevice, driverProbeDeviceNoCount } from './really-probe.js';
 import { PLATFORM, overrideMatches } from './driver-override.js';
 
 /** bus_add_driver(drv), as called by driver_register. */
@@ -48,26 +48,41 @@ export function driverAttach(tb: ThreadBuilder, drv: number, ret: Ret): string {
   return f.done();
 }
 
-/** __driver_attach(dev, drv). */
+/**
+ * __driver_attach(dev, drv), in three shapes:
+ * - before ef0ff68351be (v5.1): lock the parent (every bus before 8c97a46af04b, then only buses
+ *   with need_parent_lock) and the device, probe if `!dev->driver`;
+ * - since ef0ff68351be: an async driver gets the device handed to __driver_attach_async_helper
+ *   under device_lock (async_schedule_dev with the lock held, whose synchronous fallback runs the
+ *   helper that locks the same device: 70fe758352ca's AA deadlock); a sync driver goes through
+ *   device_driver_attach;
+ * - since 70fe758352ca (v6.0): async_schedule_dev after device_unlock.
+ */
 function driverAttachOne(tb: ThreadBuilder, dev: number, drv: number, ret: Ret): string {
   const k = tb.k, me = tb.owner, parent = k.w.devices[dev]!.parent;
   const f = tb.fn('__driver_attach', { dev, drv }, ret);
-  const perDevice = k.has('PER_DEVICE_ASYNC_ATTACH') && mayBeAsync(k, drv);
+  const perDevice = k.has('PER_DEVICE_ASYNC_ATTACH');
+  const async = perDevice && mayBeAsync(k, drv);
+  const after = k.has('DRIVER_ATTACH_ASYNC_AFTER_UNLOCK');
   const pl = takesParentLock(k, dev);
-  const probe = driverProbeDevice(tb, dev, drv, f.label('device_unlock'));
+  // v5.1: device_driver_attach(drv, dev); by v5.19 the same lock pair and driver_probe_device inline.
+  const inlineLock = k.has('DRIVER_ATTACH_INLINE_LOCK');
+  const sync = perDevice && !inlineLock ? deviceDriverAttach(tb, dev, drv, f.ret) : '';
+  const probe = perDevice ? '' : driverProbeDevice(tb, dev, drv, f.label('device_unlock'));
   const rest = (s: KS): string => {
-    // The async hand-over takes only dev->mutex; the synchronous probe __device_driver_lock's pair.
-    if (perDevice && allowsAsync(k, s, drv)) return 'device_lock';
-    return pl ? 'lock_parent' : 'device_lock';
+    if (async && allowsAsync(k, s, drv)) return 'device_lock';
+    if (perDevice && !inlineLock) return sync;
+    return pl ? 'lock_parent' : perDevice ? 'device_driver_lock' : 'device_lock';
   };
+  const match = perDevice ? ['driver_match_device(drv, dev)', 'if (driver_allows_async_probing(drv))'] : ['driver_match_device(drv, dev)'];
   if (!k.w.devices[dev]!.override) {
-    f.step('driver_match_device', { where: `${DD}:__driver_attach`, run: (s) => {
+    f.step('driver_match_device', { where: `${DD}:__driver_attach`, c: match, run: (s) => {
       if (!s.dev[dev]!.onBus) return RETURN; // not (yet / any more) on the bus klist
       return rest(s);
     } });
   } else {
     // platform_match, without dev->mutex: it loads pdev->driver_override, then strcmp()s it (B13).
-    f.step('driver_match_device', { where: `${DD}:__driver_attach -> ${PLATFORM}:platform_match (load pdev->driver_override)`, run: (s, t) => {
+    f.step('driver_match_device', { where: `${DD}:__driver_attach -> ${PLATFORM}:platform_match (load pdev->driver_override)`, c: match, run: (s, t) => {
       if (!s.dev[dev]!.onBus) return RETURN;
       const g = s.dev[dev]!.ovrGen;
       if (g === 0) return rest(s);
@@ -79,31 +94,93 @@ function driverAttachOne(tb: ThreadBuilder, dev: number, drv: number, ret: Ret):
       return overrideMatches(s, dev, drv) ? rest(s) : RETURN;
     } });
   }
-  if (pl) {
-    f.step('lock_parent', { where: `${DD}:__driver_attach (device_lock(dev->parent))`, since: k.has('NEED_PARENT_LOCK') ? 'v4.18 (8c97a46af04b): need_parent_lock' : 'v2.6.16 (bf74ad5bc417)',
-      await: (s) => s.dev[parent]!.mutex === 0, waits: mutexWaits(k, parent),
-      run: (s) => { s.dev[parent]!.mutex = me; return 'device_lock'; } });
-  }
-  f.step('device_lock', { where: `${DD}:__driver_attach`, await: (s) => s.dev[dev]!.mutex === 0, waits: mutexWaits(k, dev), run: (s, t) => {
-    const d = s.dev[dev]!;
-    d.mutex = me;
-    t.ret = RET.ZERO;
-    if (perDevice && allowsAsync(k, s, drv)) {
-      // ef0ff68351be: hand the device to an async helper unless it is bound or already handed over.
-      if (d.driver === 0 && d.asyncDriver === 0) { d.asyncDriver = drv + 1; t.ret = RET.BOUND; }
-      return 'device_unlock';
+  if (!perDevice) {
+    if (pl) {
+      f.step('lock_parent', { where: `${DD}:__driver_attach (device_lock(dev->parent))`, since: k.has('NEED_PARENT_LOCK') ? 'v4.18 (8c97a46af04b): need_parent_lock' : 'v2.6.16 (bf74ad5bc417)',
+        c: ['device_lock(dev->parent);'],
+        await: (s) => s.dev[parent]!.mutex === 0, waits: mutexWaits(k, parent),
+        run: (s) => { s.dev[parent]!.mutex = me; return 'device_lock'; } });
     }
-    return d.driver === 0 ? probe : 'device_unlock';
-  } });
-  f.step('device_unlock', { where: `${DD}:__driver_attach`, run: (s, t) => {
-    s.dev[dev]!.mutex = 0;
-    if (pl && s.dev[parent]!.mutex === me) s.dev[parent]!.mutex = 0;
-    return perDevice && t.ret === RET.BOUND ? 'async_schedule_dev' : RETURN;
-  } });
-  if (perDevice) {
-    const inline = driverAttachAsyncHelper(tb, dev, f.ret);
-    f.step('async_schedule_dev', asyncScheduleStep(tb, asyncProgram('__driver_attach_async_helper', k.vn(dev)), inline, RETURN, `${DD}:__driver_attach`, 'v5.1 (ef0ff68351be)'));
+    f.step('device_lock', { where: `${DD}:__driver_attach`, c: ['device_lock(dev);', 'if (!dev->driver)', 'driver_probe_device(drv, dev);'],
+      await: (s) => s.dev[dev]!.mutex === 0, waits: mutexWaits(k, dev), run: (s) => {
+        s.dev[dev]!.mutex = me;
+        return s.dev[dev]!.driver === 0 ? probe : 'device_unlock';
+      } });
+    f.step('device_unlock', { where: `${DD}:__driver_attach`, c: pl ? ['device_unlock(dev);', 'device_unlock(dev->parent);'] : ['device_unlock(dev);'], run: (s) => {
+      s.dev[dev]!.mutex = 0;
+      if (pl) s.dev[parent]!.mutex = 0;
+      return RETURN;
+    } });
+    return f.done();
   }
+  if (async) {
+    const inline = driverAttachAsyncHelper(tb, dev, f.ret);
+    const pending = k.has('ASYNC_DRIVER_PENDING_CHECK');
+    // ef0ff68351be: hand the device to an async helper unless a driver is bound.
+    f.step('device_lock', { where: `${DD}:__driver_attach`, since: after ? 'v6.0 (70fe758352ca)' : 'v5.1 (ef0ff68351be)',
+      c: ['device_lock(dev);', pending ? 'if (!dev->driver && !dev->p->async_driver) {' : 'if (!dev->driver) {', 'dev->p->async_driver = drv;', ...(after ? ['async = true;'] : [])],
+      await: (s) => s.dev[dev]!.mutex === 0, waits: mutexWaits(k, dev), run: (s, t) => {
+        const d = s.dev[dev]!;
+        d.mutex = me;
+        t.ret = RET.ZERO;
+        if (d.driver === 0 && (!pending || d.asyncDriver === 0)) { d.asyncDriver = drv + 1; t.ret = RET.BOUND; return after ? 'device_unlock' : 'async_schedule_dev'; }
+        return 'device_unlock';
+      } });
+    const schedule = asyncScheduleStep(tb, asyncProgram('__driver_attach_async_helper', k.vn(dev)), inline, after ? RETURN : 'device_unlock', `${DD}:__driver_attach`,
+      after ? 'v6.0 (70fe758352ca): after device_unlock' : 'v5.1 (ef0ff68351be): dev->mutex held');
+    const sched = { ...schedule, c: ['async_schedule_dev(__driver_attach_async_helper, dev);'] };
+    if (!after) f.step('async_schedule_dev', sched);
+    f.step('device_unlock', { where: `${DD}:__driver_attach`, since: after ? 'v6.0 (70fe758352ca)' : 'v5.1 (ef0ff68351be)', c: after ? ['device_unlock(dev);', 'if (async)'] : ['device_unlock(dev);'], run: (s, t) => {
+      s.dev[dev]!.mutex = 0;
+      return after && t.ret === RET.BOUND ? 'async_schedule_dev' : RETURN;
+    } });
+    if (after) f.step('async_schedule_dev', sched);
+  }
+  if (inlineLock) {
+    const probe = driverProbeDevice(tb, dev, drv, f.label('device_driver_unlock'));
+    if (pl) {
+      f.step('lock_parent', { where: `${DD}:__driver_attach`, c: ['__device_driver_lock:: device_lock(parent);'],
+        await: (s) => s.dev[parent]!.mutex === 0, waits: mutexWaits(k, parent), run: (s) => { s.dev[parent]!.mutex = me; return 'device_driver_lock'; } });
+    }
+    f.step('device_driver_lock', { where: `${DD}:__driver_attach`, c: ['__device_driver_lock(dev, dev->parent);', '__device_driver_lock:: device_lock(dev);', 'driver_probe_device(drv, dev);'],
+      await: (s) => s.dev[dev]!.mutex === 0, waits: mutexWaits(k, dev), run: (s) => { s.dev[dev]!.mutex = me; return probe; } });
+    f.step('device_driver_unlock', { where: `${DD}:__driver_attach`,
+      c: ['__device_driver_unlock(dev, dev->parent);', '__device_driver_unlock:: device_unlock(dev);', ...(pl ? ['__device_driver_unlock:: device_unlock(parent);'] : [])],
+      run: (s) => { s.dev[dev]!.mutex = 0; if (pl) s.dev[parent]!.mutex = 0; return RETURN; } });
+  }
+  return f.done();
+}
+
+/**
+ * device_driver_attach(drv, dev) (v5.1+): __device_driver_lock, then probe unless the device is
+ * dead or bound (3451a495ef24), then __device_driver_unlock.
+ */
+export function deviceDriverAttach(tb: ThreadBuilder, dev: number, drv: number, ret: Ret): string {
+  const k = tb.k, me = tb.owner, parent = k.w.devices[dev]!.parent;
+  const f = tb.fn('device_driver_attach', { dev, drv }, ret);
+  const pl = takesParentLock(k, dev);
+  // Since 204db60c8357 the checks live in (__)driver_probe_device; by v5.19 bind_store's path calls __driver_probe_device.
+  const checks = !k.has('PROBE_BUSY_CHECK');
+  const probe = checks ? driverProbeDevice(tb, dev, drv, f.label('device_unlock')) : driverProbeDeviceNoCount(tb, dev, drv, f.label('device_unlock'));
+  if (pl) {
+    f.step('lock_parent', { where: `${DD}:device_driver_attach`, since: 'v5.1 (3451a495ef24)', c: ['__device_driver_lock:: device_lock(parent);'],
+      await: (s) => s.dev[parent]!.mutex === 0, waits: mutexWaits(k, parent), run: (s) => { s.dev[parent]!.mutex = me; return 'device_lock'; } });
+  }
+  f.step('device_lock', { where: `${DD}:device_driver_attach`, since: 'v5.1 (3451a495ef24)',
+    c: ['__device_driver_lock(dev, dev->parent);', '__device_driver_lock:: device_lock(dev);', ...(checks ? ['if (!dev->p->dead && !dev->driver)', 'ret = driver_probe_device(drv, dev);'] : ['ret = __driver_probe_device(drv, dev);'])],
+    await: (s) => s.dev[dev]!.mutex === 0, waits: mutexWaits(k, dev), run: (s, t) => {
+      const d = s.dev[dev]!;
+      d.mutex = me;
+      t.ret = RET.ZERO;
+      return !checks || (!d.dead && d.driver === 0) ? probe : 'device_unlock';
+    } });
+  f.step('device_unlock', { where: `${DD}:device_driver_attach`, since: 'v5.1 (3451a495ef24)',
+    c: pl ? ['__device_driver_unlock(dev, dev->parent);', '__device_driver_unlock:: device_unlock(dev);', '__device_driver_unlock:: device_unlock(parent);'] : ['__device_driver_unlock(dev, dev->parent);', '__device_driver_unlock:: device_unlock(dev);'],
+    run: (s) => {
+      s.dev[dev]!.mutex = 0;
+      if (pl) s.dev[parent]!.mutex = 0;
+      return RETURN;
+    } });
   return f.done();
 }
 
@@ -112,25 +189,30 @@ export function driverAttachAsyncHelper(tb: ThreadBuilder, dev: number, ret: Ret
   const k = tb.k, me = tb.owner, parent = k.w.devices[dev]!.parent;
   const f = tb.fn('__driver_attach_async_helper', { dev }, ret);
   const pl = takesParentLock(k, dev);
+  const checks = !k.has('PROBE_BUSY_CHECK'), clears = k.has('ASYNC_DRIVER_PENDING_CHECK');
   const probes = new Map<number, string>();
   for (const drv of k.w.devices[dev]!.drivers) if (mayBeAsync(k, drv)) probes.set(drv, driverProbeDevice(tb, dev, drv, f.label('device_unlock')));
   if (pl) {
-    f.step('lock_parent', { where: `${DD}:__driver_attach_async_helper -> ${DD}:__device_driver_lock`, since: 'v5.1 (ef0ff68351be)',
+    f.step('lock_parent', { where: `${DD}:__driver_attach_async_helper`, since: 'v5.1 (ef0ff68351be)', c: ['__device_driver_lock:: device_lock(parent);'],
       await: (s) => s.dev[parent]!.mutex === 0, waits: mutexWaits(k, parent), run: (s) => { s.dev[parent]!.mutex = me; return 'device_lock'; } });
   }
   f.step('device_lock', { where: `${DD}:__driver_attach_async_helper`, since: 'v5.1 (ef0ff68351be, 3451a495ef24)',
+    c: ['__device_driver_lock(dev, dev->parent);', '__device_driver_lock:: device_lock(dev);', 'drv = dev->p->async_driver;',
+      ...(clears ? ['dev->p->async_driver = NULL;'] : []), ...(checks ? ['if (!dev->p->dead && !dev->driver)'] : []), 'ret = driver_probe_device(drv, dev);'],
     await: (s) => s.dev[dev]!.mutex === 0, waits: mutexWaits(k, dev), run: (s: KS) => {
       const d = s.dev[dev]!;
       d.mutex = me;
       const drv = d.asyncDriver - 1;
-      d.asyncDriver = 0;
-      if (drv < 0 || d.dead || d.driver !== 0) return 'device_unlock';
+      if (clears) d.asyncDriver = 0;
+      if (drv < 0 || (checks && (d.dead || d.driver !== 0))) return 'device_unlock';
       return probes.get(drv) ?? 'device_unlock';
     } });
-  f.step('device_unlock', { where: `${DD}:__driver_attach_async_helper`, run: (s) => {
-    s.dev[dev]!.mutex = 0;
-    if (pl && s.dev[parent]!.mutex === me) s.dev[parent]!.mutex = 0;
-    return RETURN;
-  } });
+  f.step('device_unlock', { where: `${DD}:__driver_attach_async_helper`,
+    c: pl ? ['__device_driver_unlock(dev, dev->parent);', '__device_driver_unlock:: device_unlock(dev);', '__device_driver_unlock:: device_unlock(parent);'] : ['__device_driver_unlock(dev, dev->parent);', '__device_driver_unlock:: device_unlock(dev);'],
+    run: (s) => {
+      s.dev[dev]!.mutex = 0;
+      if (pl) s.dev[parent]!.mutex = 0;
+      return RETURN;
+    } });
   return f.done();
 }

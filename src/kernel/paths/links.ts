@@ -5,7 +5,7 @@
  *
  * v4.10 .. v4.18: device_link_add returns the existing link when the pair is already linked, and
  * device_link_del deletes unconditionally, so two drivers that both add the same link and both
- * delete it in ->remove list_del it twice (B16). ead18c23c263 (v4.19) gives the link a kref: the
+ * delete it in ->remove list_del it twice (B16). ead18c23c263 (v4.17) gives the link a kref: the
  * lookup takes a reference and device_link_del drops one (patches.ts; flag LINK_KREF).
  * State: `link.refs` > 0 while the link exists (its kref with the fix); `link.dels` counts
  * __device_link_del runs since it was created (a ghost for links-single-delete).

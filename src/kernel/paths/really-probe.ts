@@ -51,12 +51,14 @@ export function driverProbeDevice(tb: ThreadBuilder, dev: number, drv: number, r
   const rp = reallyProbe(tb, dev, drv, depth, k.has('PROBE_BUSY_CHECK') ? f.label('deferred') : f.ret);
   if (!k.has('PROBE_BUSY_CHECK')) {
     f.step('check', { where: `${DD}:driver_probe_device`, since: 'v2.6.x', run: (s, t) => {
+      t.ret = RET.ZERO; // its `ret` is a local: nothing left from an earlier probe by this thread
       const r = refuse(tb, s, dev);
       if (r >= 0) { t.ret = r; return RETURN; }
       return rp;
     } });
   } else {
     f.step('check', { where: `${DD}:driver_probe_device, __driver_probe_device`, since: 'v5.14 (204db60c8357)', run: (s, t) => {
+      t.ret = RET.ZERO; // its `ret` is a local: nothing left from an earlier probe by this thread
       if (k.has('TRIGGER_COUNT')) t.tc[depth] = s.triggerCount;
       s.probeCount++;
       const r = refuse(tb, s, dev);

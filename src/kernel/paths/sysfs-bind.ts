@@ -9,7 +9,8 @@
  */
 import { RETURN, type Ret, type ThreadBuilder } from '../emit.js';
 import { BUS, DD, mutexWaits, takesParentLock } from './common.js';
-import { driverProbeDevice, driverProbeDeviceNoCount } from './really-probe.js';
+import { driverProbeDevice } from './really-probe.js';
+import { deviceDriverAttach } from './driver-attach.js';
 import { releaseDriver } from './release.js';
 
 /** kernfs_fop_write_iter: kernfs_get_active (fails once the file is removed), the store, kernfs_put_active. */
@@ -37,28 +38,30 @@ export function unbindStore(tb: ThreadBuilder, drv: number, dev: number, ret: Re
 function bindStoreBody(tb: ThreadBuilder, drv: number, dev: number, ret: Ret): string {
   const k = tb.k, me = tb.owner, parent = k.w.devices[dev]!.parent, pl = takesParentLock(k, dev);
   const f = tb.fn('bind_store', { dev, drv }, ret);
-  const probe = k.has('PROBE_BUSY_CHECK') ? driverProbeDeviceNoCount(tb, dev, drv, f.label('device_unlock')) : driverProbeDevice(tb, dev, drv, f.label('device_unlock'));
+  // Since 3451a495ef24 (v5.1) bind_store calls device_driver_attach, which takes the locks and checks dead/driver.
   const dda = k.has('DEAD_FLAG');
-  f.step('bus_find_device_by_name', { where: `${BUS}:bind_store`, run: (s) => {
+  const attach = dda ? deviceDriverAttach(tb, dev, drv, f.ret) : '';
+  const probe = dda ? '' : driverProbeDevice(tb, dev, drv, f.label('device_unlock'));
+  f.step('bus_find_device_by_name', { where: `${BUS}:bind_store`, c: dda ? ['bus_find_device_by_name(bus, NULL, buf);', 'if (dev && driver_match_device(drv, dev)) {', 'err = device_driver_attach(drv, dev);'] : undefined, run: (s) => {
     const d = s.dev[dev]!;
     if (!s.drv[drv]!.onBus || !d.onBus) return RETURN;           // no such file / no such device
-    if (!k.has('PROBE_BUSY_CHECK') && d.driver !== 0) return RETURN; // unlocked `dev->driver == NULL`
+    if (dda) return attach;
+    if (d.driver !== 0) return RETURN;                           // unlocked `dev->driver == NULL`
     return pl ? 'lock_parent' : 'device_lock';
   } });
-  if (pl) f.step('lock_parent', { where: `${BUS}:bind_store (device_lock(dev->parent))`, await: (s) => s.dev[parent]!.mutex === 0,
-    waits: mutexWaits(k, parent), run: (s) => { s.dev[parent]!.mutex = me; return 'device_lock'; } });
-  f.step('device_lock', { where: dda ? `${DD}:device_driver_attach` : `${BUS}:bind_store`, since: dda ? 'v5.1 (3451a495ef24)' : 'v4.2',
-    await: (s) => s.dev[dev]!.mutex === 0, waits: mutexWaits(k, dev), run: (s) => {
-      const d = s.dev[dev]!;
-      d.mutex = me;
-      if (dda && !k.has('PROBE_BUSY_CHECK') && (d.dead || d.driver !== 0)) return 'device_unlock';
+  if (!dda) {
+    if (pl) f.step('lock_parent', { where: `${BUS}:bind_store (device_lock(dev->parent))`, await: (s) => s.dev[parent]!.mutex === 0,
+      waits: mutexWaits(k, parent), run: (s) => { s.dev[parent]!.mutex = me; return 'device_lock'; } });
+    f.step('device_lock', { where: `${BUS}:bind_store`, since: 'v4.2', await: (s) => s.dev[dev]!.mutex === 0, waits: mutexWaits(k, dev), run: (s) => {
+      s.dev[dev]!.mutex = me;
       return probe;
     } });
-  f.step('device_unlock', { where: `${BUS}:bind_store`, run: (s) => {
-    s.dev[dev]!.mutex = 0;
-    if (pl) s.dev[parent]!.mutex = 0;
-    return RETURN;
-  } });
+    f.step('device_unlock', { where: `${BUS}:bind_store`, run: (s) => {
+      s.dev[dev]!.mutex = 0;
+      if (pl) s.dev[parent]!.mutex = 0;
+      return RETURN;
+    } });
+  }
   return f.done();
 }
 

@@ -1,0 +1,58 @@
+/**
+ * Which modelled functions have their steps anchored in the kernel's text (conformance.test.ts
+ * holds those to the excerpts at every profile that reads a snapshot of their file), and which
+ * do not yet, with the reason. A step whose function is in neither list fails the test: nothing
+ * is silently unanchored.
+ */
+export const ANCHORED: string[] = [
+  'drivers/base/dd.c:__driver_attach', 'drivers/base/dd.c:device_driver_attach', 'drivers/base/dd.c:__driver_attach_async_helper',
+  'drivers/base/dd.c:__device_driver_lock', 'drivers/base/dd.c:__device_driver_unlock',
+];
+
+export const NOT_ANCHORED: Record<string, string> = {
+  'drivers/base/bus.c:bind_store': 'not yet anchored',
+  'drivers/base/bus.c:bus_add_driver': 'not yet anchored',
+  'drivers/base/bus.c:bus_probe_device': 'not yet anchored',
+  'drivers/base/bus.c:bus_remove_device': 'not yet anchored',
+  'drivers/base/bus.c:bus_remove_driver': 'not yet anchored',
+  'drivers/base/bus.c:unbind_store': 'not yet anchored',
+  'drivers/base/core.c:dev_uevent': 'not yet anchored',
+  'drivers/base/core.c:device_add': 'not yet anchored',
+  'drivers/base/core.c:device_del': 'not yet anchored',
+  'drivers/base/core.c:device_links_unbind_consumers': 'not yet anchored',
+  'drivers/base/core.c:device_link_add': 'not yet anchored',
+  'drivers/base/core.c:device_link_del': 'not yet anchored',
+  'drivers/base/core.c:kill_device': 'not yet anchored',
+  'drivers/base/dd.c:__device_attach': 'not yet anchored',
+  'drivers/base/dd.c:__device_attach_async_helper': 'not yet anchored',
+  'drivers/base/dd.c:__device_attach_driver': 'not yet anchored',
+  'drivers/base/dd.c:__device_release_driver': 'not yet anchored',
+  'drivers/base/dd.c:__driver_probe_device': 'not yet anchored',
+  'drivers/base/dd.c:deferred_probe_work_func': 'not yet anchored',
+  'drivers/base/dd.c:device_release_driver': 'not yet anchored',
+  'drivers/base/dd.c:device_release_driver_internal': 'not yet anchored',
+  'drivers/base/dd.c:driver_attach': 'not yet anchored',
+  'drivers/base/dd.c:driver_bound': 'not yet anchored',
+  'drivers/base/dd.c:driver_deferred_probe_add': 'not yet anchored',
+  'drivers/base/dd.c:driver_deferred_probe_del': 'not yet anchored',
+  'drivers/base/dd.c:driver_deferred_probe_trigger': 'not yet anchored',
+  'drivers/base/dd.c:driver_detach': 'not yet anchored',
+  'drivers/base/dd.c:driver_probe_device': 'not yet anchored',
+  'drivers/base/dd.c:really_probe': 'not yet anchored',
+  'drivers/base/dd.c:wait_for_device_probe': 'not yet anchored',
+  'drivers/base/platform.c:platform_match': 'not yet anchored',
+  'drivers/base/platform.c:driver_override_store': 'not yet anchored',
+  'drivers/usb/core/message.c:usb_set_configuration': 'outside drivers/base: no excerpt read',
+  'drivers/pci/pci-driver.c:pci_call_probe': 'outside drivers/base: no excerpt read',
+  'drivers/pci/pci-driver.c:local_pci_probe': 'outside drivers/base: no excerpt read',
+  'drivers/scsi/scsi_scan.c:do_scan_async': 'outside drivers/base: no excerpt read',
+  'fs/kernfs/file.c:kernfs_fop_write_iter': 'kernfs active references: no excerpt read',
+  'include/linux/device.h:device_lock': 'a mutex_lock wrapper (actors `lock dev`)',
+  'include/linux/device.h:device_unlock': 'a mutex_unlock wrapper (actors `unlock dev`)',
+  'kernel/async.c:async_run_entry_fn': 'not yet anchored',
+  'kernel/module/main.c:delete_module': 'not yet anchored',
+  'kernel/module/main.c:do_init_module': 'not yet anchored',
+  'kernel/module/main.c:free_module': 'not yet anchored',
+  'kernel/module/main.c:load_module': 'only the call to do_init_module is modelled: no excerpt read',
+  'kernel/workqueue.c:worker_thread': 'the idle loop of the deferred-probe worker: no excerpt read',
+};

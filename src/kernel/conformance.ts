@@ -1,0 +1,102 @@
+/**
+ * Conformance of the model to the kernel's text: for one function at one profile, the C lines
+ * that lock, wait, schedule, or test or write modelled state (source.ts `effectOf`), which step
+ * covers each, and the lock operations each step performed when it ran. The conformance test
+ * requires every such line covered by exactly one step of a block (or listed in UNCOVERED with
+ * a reason), the steps in source order, and each step's lock operations equal to its lines'.
+ * `probecheck source` prints the same view side by side.
+ */
+import { makeBackend } from '../engine/check.js';
+import { compile } from '../engine/compile.js';
+import { fp } from '../engine/hash.js';
+import type { BuiltScenario } from './scenario.js';
+import { effectOf, excerpt, lockEvents, resolveAnchor, at, type Excerpt } from './source.js';
+import type { StepAnchors } from './emit.js';
+
+/** Lines with an effect that no step models, on purpose: `file:function` -> anchor -> reason. */
+export const UNCOVERED: Record<string, Record<string, string>> = {};
+
+/** Lock operations each step performed, by `thread|label`, over a bounded breadth-first search. */
+export function recordLocks(b: BuiltScenario, maxStates = 20_000): Map<string, Set<string>> {
+  const c = compile(b.model);
+  const be = makeBackend(c, 'fast');
+  const w = b.world;
+  const anchorOf = new Map<string, StepAnchors>();
+  for (const a of b.kernel.anchors) anchorOf.set(`${a.thread}|${a.label}`, a);
+  const out = new Map<string, Set<string>>();
+  const seen = new Set<string>();
+  const lockFields = (g: any): number[] => [...w.devices.map((d) => g.dev[d.i].mutex as number), g.deferredProbeMutex as number, g.moduleMutex as number];
+  be.clear();
+  be.loadInitial();
+  seen.add(`${fp.hi}:${fp.lo}`);
+  be.pushCur(0, 0);
+  while (seen.size < maxStates && be.popFront()) {
+    const before = lockFields(be.curG());
+    const pcs = c.threads.map((t) => be.pc(t.index));
+    be.expand((k) => {
+      const th = c.threads[k]!;
+      const label = th.steps[pcs[k]! - 1]!.label;
+      const a = anchorOf.get(`${th.name}|${label}`);
+      const after = lockFields(be.nextG());
+      const ev: string[] = [];
+      before.forEach((x, i) => {
+        if (x === after[i]) return;
+        const what = i < w.devices.length ? devRole(b, a, i) : i === w.devices.length ? 'deferred_probe_mutex' : 'module_mutex';
+        if (x === 0) ev.push(`lock ${what}`);
+        else if (after[i] === 0) ev.push(`unlock ${what}`);
+      });
+      const set = out.get(`${th.name}|${label}`) ?? new Set<string>();
+      set.add(ev.sort().join(', '));
+      out.set(`${th.name}|${label}`, set);
+      const key = `${fp.hi}:${fp.lo}`;
+      if (!seen.has(key)) { seen.add(key); be.pushNext(0, 0); }
+    });
+  }
+  return out;
+}
+
+function devRole(b: BuiltScenario, a: StepAnchors | undefined, i: number): string {
+  const dev = a?.dev ?? -1;
+  if (i === dev) return 'dev';
+  if (dev >= 0 && b.world.devices[dev]!.parent === i) return 'parent';
+  return `dev ${b.world.devices[i]!.name}`;
+}
+
+export interface LineView { n: string; text: string; effect: string | null; steps: string[]; uncovered?: string }
+
+/** One function at one release, line by line, with the steps (local labels) that cover each line. */
+export function sideBySide(anchors: readonly StepAnchors[], release: string, path: string, fn: string): { ex: Excerpt; lines: LineView[] } | null {
+  const ex = excerpt(release, path, fn);
+  if (!ex) return null;
+  const cover: string[][] = ex.lines.map(() => []);
+  for (const a of anchors) for (const an of a.anchored) {
+    if (an.path !== path || an.fn !== fn || an.release !== release) continue;
+    for (const i of an.lines) if (!cover[i]!.includes(a.local)) cover[i]!.push(a.local);
+  }
+  const why = new Map<number, string>();
+  for (const [anchor, reason] of Object.entries(UNCOVERED[`${path}:${fn}`] ?? {})) {
+    try { for (const i of resolveAnchor(ex, anchor)) why.set(i, reason); } catch { /* not at this release */ }
+  }
+  return {
+    ex,
+    lines: ex.lines.map((text, i) => {
+      const v: LineView = { n: at(ex, i), text, effect: effectOf(text), steps: cover[i]! };
+      if (why.has(i)) v.uncovered = why.get(i)!;
+      return v;
+    }),
+  };
+}
+
+/** The C side's lock operations of some lines, with lock/unlock pairs inside them cancelled (atomic in one step). */
+export function cLocks(ex: Excerpt, idx: readonly number[]): string[] {
+  const ev = idx.flatMap((i) => lockEvents(ex.lines[i]!));
+  const out: string[] = [];
+  for (const e of ev) {
+    const [op, ...what] = e.split(' ');
+    const w = what.join(' ');
+    const j = op === 'unlock' ? out.lastIndexOf(`lock ${w}`) : -1;
+    if (j >= 0) out.splice(j, 1);
+    else out.push(e);
+  }
+  return out;
+}

@@ -1,0 +1,223 @@
+/**
+ * The kernel's own text, as data: excerpts of the functions probecheck models, read from real
+ * trees (`kernel/<snapshot>/<path>`, made by scripts/import-kernel.ts; a snapshot is a release tree
+ * such as `v3.6.0`, or `torvalds@<commit>`: the file as that commit left it), and the anchors by
+ * which a step names the lines it models. Each profile says which snapshot of each file it reads
+ * (profiles.ts `sources`).
+ *
+ * An anchor is a piece of one C line of the step's function (`'device_lock(dev);'`), matched on
+ * text with white space folded, so it survives line shifts between releases and fails loudly
+ * when the code it names changes. `text@2` is the second line that contains it; `a ... b` is the
+ * lines from a to b; `fn:: text` looks in another function. A step's resolved lines print as
+ * `drivers/base/dd.c@v5.9:850,852-854` (or `core.c@v5.9:device_add+12` where only the function
+ * was read and its line number in the tree is not known).
+ *
+ * Not a C parser: functions are found by their definition line and the closing brace in column 0.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+/** The functions read from each file, in the order they are looked for. */
+export const MODELLED: Record<string, string[]> = {
+  'drivers/base/dd.c': [
+    'deferred_probe_work_func', 'driver_deferred_probe_add', 'driver_deferred_probe_del', 'driver_deferred_probe_trigger',
+    'driver_bound', 'device_bind_driver', 'really_probe', 'call_driver_probe', 'driver_probe_done', 'wait_for_device_probe',
+    '__driver_probe_device', 'driver_probe_device', 'driver_allows_async_probing', '__device_attach_driver',
+    '__device_attach_async_helper', '__device_attach', 'device_attach', 'device_initial_probe', '__device_driver_lock',
+    '__device_driver_unlock', 'device_driver_attach', '__driver_attach_async_helper', '__driver_attach', 'driver_attach',
+    '__device_release_driver', 'device_release_driver_internal', 'device_release_driver', 'device_driver_detach', 'driver_detach',
+  ],
+  'drivers/base/bus.c': [
+    'unbind_store', 'bind_store', 'bus_for_each_dev', 'bus_for_each_drv', 'bus_add_device', 'bus_probe_device',
+    'bus_remove_device', 'driver_attach_async', 'bus_add_driver', 'bus_remove_driver',
+  ],
+  'drivers/base/core.c': [
+    'dev_uevent', 'device_add', 'kill_device', 'device_del', 'device_links_busy', 'device_links_unbind_consumers',
+    'device_links_check_suppliers', 'device_links_driver_bound', 'device_link_del', 'device_link_put_kref', '__device_link_del',
+    'device_link_release_fn',
+  ],
+  'drivers/base/platform.c': ['platform_match', 'driver_override_store', 'driver_override_show'],
+  'drivers/base/driver.c': ['driver_set_override'],
+  'kernel/async.c': [
+    'async_run_entry_fn', '__async_schedule', 'async_schedule_node_domain', 'async_schedule_node', 'async_synchronize_full',
+    'async_synchronize_full_domain', 'async_synchronize_cookie_domain',
+  ],
+  'kernel/module.c': ['delete_module', 'free_module', 'do_init_module'],
+  'kernel/module/main.c': ['delete_module', 'free_module', 'do_init_module'],
+};
+
+/**
+ * Find a function definition: the line where `name(` starts a definition (the name at column 0,
+ * or after its return type), then the body from the `{` in column 0 to the `}` in column 0.
+ * Returns 0-based first and last line indices, the first being the return type's line.
+ */
+export function findFunction(lines: readonly string[], name: string): { first: number; last: number } | null {
+  const sys = name === 'delete_module' ? /^SYSCALL_DEFINE\d\(delete_module\b/ : null;
+  const def = new RegExp(`^(?:[A-Za-z_][\\w\\s\\*]*?[\\s\\*])?${name.replace(/[$]/g, '\\$&')}\\s*\\(`);
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (!(sys ? sys.test(l) : def.test(l)) || /^\s/.test(l)) continue;
+    // A prototype ends in ';' before any '{'.
+    let j = i, proto = false;
+    while (j < lines.length && !/^\{/.test(lines[j]!)) {
+      if (/;\s*$/.test(lines[j]!) && !/^\{/.test(lines[j]!)) { proto = true; break; }
+      if (/\)\s*\{\s*$/.test(lines[j]!) && j === i) break; // `void f(void) {` on one line (rare)
+      j++;
+    }
+    if (proto || j >= lines.length) continue;
+    let last = j + 1;
+    while (last < lines.length && !/^\}/.test(lines[last]!)) last++;
+    if (last >= lines.length) return null;
+    let first = i;
+    // `static int\nfoo(...)`: the return type sits on the line above.
+    if (/^[A-Za-z_]/.test(l) && l.startsWith(name) && i > 0 && /^[A-Za-z_][\w\s\*]*$/.test(lines[i - 1]!)) first = i - 1;
+    return { first, last };
+  }
+  return null;
+}
+
+export interface Excerpt {
+  /** The snapshot: a release tree (`v3.6.0`) or `torvalds@<commit>`. */
+  release: string;
+  path: string;
+  fn: string;
+  /** Line number of `lines[0]` in the tree, or null when only the function was read. */
+  firstLine: number | null;
+  lines: string[];
+  origin: string;
+}
+
+const DIR = fileURLToPath(new URL('../../kernel/', import.meta.url));
+const files = new Map<string, Map<string, Excerpt> | null>();
+
+/** Every excerpted function of one file at one release (null: that file was not read there). */
+export function excerptsOf(release: string, path: string): Map<string, Excerpt> | null {
+  const key = `${release}/${path}`;
+  if (files.has(key)) return files.get(key)!;
+  const f = `${DIR}${key}`;
+  let out: Map<string, Excerpt> | null = null;
+  if (existsSync(f)) {
+    out = new Map();
+    const text = readFileSync(f, 'utf8');
+    const origin = /^\/\/ origin: (.*)$/m.exec(text)?.[1] ?? '?';
+    for (const part of text.split(/^\/\/@ /m).slice(1)) {
+      const nl = part.indexOf('\n');
+      const [fn, at] = part.slice(0, nl).trim().split(/\s+/);
+      const lines = part.slice(nl + 1).replace(/\n+$/, '').split('\n');
+      out.set(fn!, { release, path, fn: fn!, firstLine: at === '?' ? null : Number(at), lines, origin });
+    }
+  }
+  files.set(key, out);
+  return out;
+}
+
+export function excerpt(release: string, path: string, fn: string): Excerpt | null {
+  return excerptsOf(release, path)?.get(fn) ?? null;
+}
+
+/** The module code moved from kernel/module.c to kernel/module/main.c (v5.19): either names it. */
+const ALIASES: Record<string, string[]> = { 'kernel/module/main.c': ['kernel/module/main.c', 'kernel/module.c'], 'kernel/module.c': ['kernel/module.c', 'kernel/module/main.c'] };
+
+/** Which of a path's names this profile has a snapshot of. */
+export function sourceFile(sources: Readonly<Record<string, string>>, path: string): string | undefined {
+  return (ALIASES[path] ?? [path]).find((p) => sources[p] !== undefined);
+}
+
+const fold = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+/** Lines (0-based, within the excerpt) an anchor names; throws a message when it does not fit. */
+export function resolveAnchor(ex: Excerpt, anchor: string): number[] {
+  const range = anchor.split(' ... ');
+  if (range.length === 2) {
+    const [a] = resolveAnchor(ex, range[0]!), [b] = resolveAnchor(ex, range[1]!);
+    if (b! < a!) throw new Error(`'${anchor}': the end comes before the start`);
+    return Array.from({ length: b! - a! + 1 }, (_, i) => a! + i);
+  }
+  const m = /^(.*)@(\d+)$/.exec(anchor);
+  const text = fold(m ? m[1]! : anchor), nth = m ? Number(m[2]) : 0;
+  const hits: number[] = [];
+  ex.lines.forEach((l, i) => { if (fold(l).includes(text)) hits.push(i); });
+  if (hits.length === 0) throw new Error(`'${anchor}' is not in ${ex.fn} at ${ex.release}`);
+  if (nth === 0 && hits.length > 1) throw new Error(`'${anchor}' is in ${ex.fn} at ${ex.release} ${hits.length} times (lines ${hits.map((h) => at(ex, h)).join(', ')}): say which with @n`);
+  if (nth > hits.length) throw new Error(`'${anchor}': ${ex.fn} at ${ex.release} has it only ${hits.length} times`);
+  return [hits[nth === 0 ? 0 : nth - 1]!];
+}
+
+/** A line's number in the tree, or `fn+k` when the function's position is not known. */
+export function at(ex: Excerpt, i: number): string {
+  return ex.firstLine === null ? `${ex.fn}+${i}` : String(ex.firstLine + i);
+}
+
+/** `850,852-854` */
+export function lineList(ex: Excerpt, idx: readonly number[]): string {
+  const s = [...new Set(idx)].sort((a, b) => a - b);
+  const parts: string[] = [];
+  for (let i = 0; i < s.length; i++) {
+    let j = i;
+    while (j + 1 < s.length && s[j + 1] === s[j]! + 1) j++;
+    parts.push(j > i ? `${at(ex, s[i]!)}-${ex.firstLine === null ? `+${s[j]}` : at(ex, s[j]!)}` : at(ex, s[i]!));
+    i = j;
+  }
+  return parts.join(',');
+}
+
+/** The lines a step models, in one function: what the conformance test and `probecheck steps` read. */
+export interface Anchored { path: string; fn: string; release: string; lines: number[] }
+
+/**
+ * Resolve a step's anchors. `where` is the step's `file:function (...)`; an anchor `fn:: text`
+ * looks in another function of the same file (or `path:fn:: text` in another file).
+ */
+export function resolveStep(sources: Readonly<Record<string, string>>, where: string, anchors: readonly string[]): { anchored: Anchored[]; text: string } {
+  const m = /^([\w/.-]+\.[ch]):([A-Za-z_]\w*)/.exec(where);
+  if (!m) throw new Error(`step where '${where}' is not file:function`);
+  const byFn = new Map<string, { ex: Excerpt; lines: number[] }>();
+  for (const a of anchors) {
+    let path = m[1]!, fn = m[2]!, text = a;
+    const q = /^(?:([\w/.-]+\.[ch]):)?([A-Za-z_]\w*):: (.*)$/.exec(a);
+    if (q) { path = q[1] ?? path; fn = q[2]!; text = q[3]!; }
+    const file = sourceFile(sources, path);
+    const release = file ? sources[file]! : undefined;
+    if (!file || !release) throw new Error(`this profile reads no snapshot of ${path}`);
+    const ex = excerpt(release, file, fn);
+    if (!ex) throw new Error(excerptsOf(release, file) ? `${fn} is not in ${file} at ${release}` : `no excerpt of ${file} at ${release}`);
+    const k = `${path}:${fn}`;
+    const e = byFn.get(k) ?? { ex, lines: [] };
+    e.lines.push(...resolveAnchor(ex, text));
+    byFn.set(k, e);
+  }
+  const anchored = [...byFn.values()].map(({ ex, lines }) => ({ path: ex.path, fn: ex.fn, release: ex.release, lines: [...new Set(lines)].sort((x, y) => x - y) }));
+  const text = [...byFn.values()].map(({ ex, lines }) => `${ex.path}@${ex.release}:${lineList(ex, lines)}`).join(' ');
+  return { anchored, text };
+}
+
+/**
+ * What a line of C does that the model must account for, or null: taking or releasing a lock,
+ * scheduling or waiting, testing or writing state the model keeps. The conformance test requires
+ * every such line to be covered by a step, or listed with a reason.
+ */
+export function effectOf(line: string): 'lock' | 'unlock' | 'async' | 'wait' | 'test' | 'write' | null {
+  const l = line.replace(/\/\*.*?\*\/|\/\/.*$/g, '');
+  if (/^\s*(\*|\/\*)/.test(line)) return null;
+  if (/\b(device_unlock|mutex_unlock|__device_driver_unlock|device_links_write_unlock|device_links_read_unlock)\s*\(/.test(l)) return 'unlock';
+  if (/\b(device_lock|mutex_lock|__device_driver_lock|device_links_write_lock|device_links_read_lock)\s*\(/.test(l)) return 'lock';
+  if (/\b(async_schedule\w*|queue_work|schedule_work|work_on_cpu)\s*\(/.test(l)) return 'async';
+  if (/\b(async_synchronize_\w+|wait_event\w*|flush_work\w*|wait_for_device_probe|synchronize_\w+)\s*\(/.test(l)) return 'wait';
+  if (/\b(if|while|for)\s*\(/.test(l) && /(->dead\b|->driver\b|async_driver|device_is_bound|klist_node_attached|device_is_registered|probe_count|drivers_autoprobe|driver_allows_async_probing|can_match|\bdead\b)/.test(l)) return 'test';
+  if (/(->dead\s*=|->driver\s*=[^=]|async_driver\s*=[^=]|atomic_(inc|dec)\w*\(&(probe_count|deferred_trigger_count)|klist_add_\w+\(|klist_del\(|klist_remove\(|list_add_tail\(&[\w>.-]*deferred_probe|list_del_init\(&[\w>.-]*deferred_probe|list_splice_tail_init\(|can_match\s*=)/.test(l)) return 'write';
+  return null;
+}
+
+/** The lock operations of one line, as `lock <what>` / `unlock <what>`, in order. */
+export function lockEvents(line: string): string[] {
+  const out: string[] = [];
+  // __device_driver_lock(dev, parent) is a call: its lock operations are its own lines'.
+  const re = /(?<![\w])(device_lock|device_unlock|mutex_lock|mutex_unlock)\s*\(([^;]*)\)\s*;/g;
+  for (let m = re.exec(line); m; m = re.exec(line)) {
+    const op = m[1]!.includes('unlock') ? 'unlock' : 'lock';
+    const arg = m[2]!.trim();
+    if (m[1]!.startsWith('device')) out.push(`${op} ${/parent/.test(arg) ? 'parent' : 'dev'}`);
+    else out.push(`${op} ${arg.replace(/^&/, '')}`);
+  }
+  return out;
+}

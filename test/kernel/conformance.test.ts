@@ -1,0 +1,155 @@
+/**
+ * The model against the kernel's text (kernel/<release>/, read from real trees): for every
+ * anchored function and every profile, each C line that locks, waits, schedules, or tests or
+ * writes modelled state is covered by exactly one step of a block (or listed in UNCOVERED with
+ * a reason), the steps follow source order, and the lock operations a step performs when it runs
+ * equal those of its lines. Functions not yet anchored are listed in NOT_ANCHORED, with why.
+ */
+import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { PROFILE_NAMES, PROFILES, buildScenario, type ScenarioSpec, type BuiltScenario } from 'probecheck';
+import { UNCOVERED, cLocks, recordLocks, sideBySide } from '../../src/kernel/conformance.js';
+import { excerpt, resolveAnchor } from '../../src/kernel/source.js';
+import type { StepAnchors } from '../../src/kernel/emit.js';
+import { ANCHORED, NOT_ANCHORED } from '../../src/kernel/anchored.js';
+
+const ALL: ScenarioSpec = {
+  name: 'all', buses: { platform: {}, usb: { needParentLock: true } },
+  devices: { p: { present: true }, c: { parent: 'p' }, u: { bus: 'usb', present: true, boundTo: 'ud' }, i: { bus: 'usb', parent: 'u' }, s: { present: true } },
+  drivers: {
+    pd: { matches: ['p'], module: 'm', registers: ['c'] }, cd: { matches: ['c'], module: 'm', probeType: 'async', probe: ['ok', 'defer', 'error'], links: ['s'] },
+    ud: { bus: 'usb', matches: ['u'], present: true }, id: { bus: 'usb', matches: ['i'], probeType: 'async', present: true }, sd: { matches: ['s'] },
+  },
+  actors: { modprobe: ['modprobe m', 'rmmod m'], hub: ['add i', 'del i'], sysfs: ['bind sd s', 'unbind sd s', 'unbind id i'], init: ['register sd', 'wait_for_device_probe', 'unregister sd'], udev: ['uevent c', 'uevent i', 'lock p', 'unlock p'] },
+};
+
+/** Smaller scenarios whose state spaces the lock recorder can exhaust, so every step runs. */
+const SMALL: ScenarioSpec[] = [
+  { name: 'add-del', devices: { h: {}, c: { parent: 'h' } }, drivers: { hd: { matches: ['h'], present: true, registers: [] }, cd: { matches: ['c'], probeType: 'async', present: true, probe: ['ok', 'defer'] } }, actors: { a: ['add h', 'add c', 'del c'], b: ['wait_for_device_probe'] } },
+  { name: 'mod', devices: { h: { present: true }, c: { parent: 'h', present: true } }, drivers: { cd: { matches: ['c'], module: 'm', probeType: 'async' } }, actors: { a: ['modprobe m', 'rmmod m'], s: ['unbind cd c'] } },
+  { name: 'bind', devices: { d: { present: true } }, drivers: { dd: { matches: ['d'], present: false } }, actors: { r: ['register dd', 'unregister dd'], s: ['bind dd d', 'unbind dd d'] } },
+  { name: 'usb', buses: { usb: { needParentLock: true } }, devices: { u: { present: true }, i: { parent: 'u' } }, drivers: { id: { matches: ['i'], probeType: 'async', present: true } }, actors: { h: ['add i', 'del i'], s: ['bind id i'] } },
+];
+
+const built = new Map<string, BuiltScenario[]>();
+function scenariosOf(p: string): BuiltScenario[] {
+  let b = built.get(p);
+  if (!b) { b = [ALL, ...SMALL].map((s) => buildScenario(s, p, '')); built.set(p, b); }
+  return b;
+}
+
+const fnOf = (where: string) => /^([\w/.-]+\.[ch]):([A-Za-z_]\w*)/.exec(where)!;
+const KERNEL = fileURLToPath(new URL('../../kernel/', import.meta.url));
+
+describe('kernel excerpts', () => {
+  it('every snapshot a profile reads is in kernel/', () => {
+    const have = readdirSync(KERNEL);
+    for (const p of PROFILE_NAMES) for (const snap of Object.values(PROFILES[p]!.sources)) expect(have, p).toContain(snap);
+  });
+});
+
+describe('conformance: steps against the C they model', () => {
+  it('every function a step names is either anchored or listed as not yet anchored (with why)', () => {
+    const seen = new Set<string>();
+    for (const p of PROFILE_NAMES) for (const b of scenariosOf(p)) for (const th of b.model.threads) for (const st of Object.values(th.steps)) {
+      const m = fnOf(st.where);
+      seen.add(`${m[1]}:${m[2]}`);
+    }
+    for (const f of seen) expect(ANCHORED.includes(f) || f in NOT_ANCHORED, `${f}: anchor its steps, or list it in NOT_ANCHORED with the reason`).toBe(true);
+    for (const f of ANCHORED) expect(f in NOT_ANCHORED, f).toBe(false);
+  });
+
+  for (const p of PROFILE_NAMES) {
+    describe(p, () => {
+      it('every step of an anchored function names its lines, and every anchor resolves in the release', () => {
+        for (const b of scenariosOf(p)) {
+          const anchored = new Map(b.kernel.anchors.map((a) => [`${a.thread}|${a.label}`, a]));
+          for (const th of b.model.threads) for (const [label, st] of Object.entries(th.steps)) {
+            const m = fnOf(st.where);
+            if (!ANCHORED.includes(`${m[1]}:${m[2]}`)) continue;
+            const a = anchored.get(`${th.name}|${label}`);
+            expect(a, `${p} ${th.name} ${label} (${st.where}) has no anchors (c: [...])`).toBeDefined();
+            if (a!.error?.startsWith('this profile reads no snapshot')) continue;
+            expect(a!.error, `${p} ${label}`).toBeUndefined();
+          }
+        }
+      });
+
+      it('every line that locks, waits, schedules, tests or writes modelled state is covered once per block, in source order', () => {
+        const problems: string[] = [];
+        const covered = new Map<string, Set<number>>();
+        for (const b of scenariosOf(p)) {
+          const blocks = new Map<string, StepAnchors[]>();
+          for (const a of b.kernel.anchors) {
+            const key = `${a.thread}|${a.label.slice(0, a.label.length - a.local.length - 1)}`;
+            blocks.set(key, [...(blocks.get(key) ?? []), a]);
+          }
+          for (const [key, steps] of blocks) {
+            const owner = new Map<string, string>();
+            let prev = -1, prevLabel = '';
+            for (const a of steps) {
+              for (const an of a.anchored) for (const i of an.lines) {
+                const k = `${an.path}:${an.fn}:${i}`;
+                const ex = excerpt(an.release, an.path, an.fn)!;
+                if (!covered.has(`${an.path}:${an.fn}@${an.release}`)) covered.set(`${an.path}:${an.fn}@${an.release}`, new Set());
+                covered.get(`${an.path}:${an.fn}@${an.release}`)!.add(i);
+                if (owner.has(k) && ex.lines[i]!.trim() !== '}' ) problems.push(`${key}: line '${ex.lines[i]!.trim()}' of ${an.fn} is covered by both ${owner.get(k)} and ${a.local}`);
+                owner.set(k, a.local);
+              }
+              const own = a.anchored.find((an) => an.fn === a.block) ?? a.anchored[0];
+              const first = own ? Math.min(...own.lines) : -1;
+              if (own && own.fn === a.block && first < prev) problems.push(`${key}: step ${a.local} (line ${first}) comes after ${prevLabel} (line ${prev}) but models earlier code`);
+              if (own && own.fn === a.block) { prev = first; prevLabel = a.local; }
+            }
+          }
+        }
+        for (const f of ANCHORED) {
+          const [path, fn] = [f.slice(0, f.lastIndexOf(':')), f.slice(f.lastIndexOf(':') + 1)];
+          const release = PROFILES[p]!.release;
+          const view = sideBySide([], release, path!, fn!);
+          if (!view) continue; // not in this release
+          const cov = covered.get(`${path}:${fn}@${release}`);
+          if (!cov) continue; // no step of this function is built at this profile
+          view.lines.forEach((l, i) => {
+            if (l.effect && !cov.has(i) && !l.uncovered) problems.push(`${f}@${release}:${l.n} (${l.effect}) '${l.text.trim()}' is covered by no step and not listed in UNCOVERED`);
+            if (l.uncovered && cov.has(i)) problems.push(`${f}@${release}:${l.n} is listed in UNCOVERED but a step covers it`);
+          });
+        }
+        expect(problems).toEqual([]);
+      });
+
+      it('each step performs the lock operations of its lines when it runs', () => {
+        const problems: string[] = [];
+        for (const b of scenariosOf(p).slice(1)) {
+          const ran = recordLocks(b, 30_000);
+          for (const a of b.kernel.anchors) {
+            const seen = ran.get(`${a.thread}|${a.label}`);
+            if (!seen || a.anchored.length === 0) continue;
+            const want = a.anchored.flatMap((an) => cLocks(excerpt(an.release, an.path, an.fn)!, an.lines));
+            const must = want.filter((e) => !e.endsWith('?')).sort().join(', ');
+            const may = want.map((e) => e.replace(/\?$/, '')).sort().join(', ');
+            for (const got of seen) {
+              if (got !== must && got !== may) problems.push(`${b.model.name} ${a.label}: ran [${got}], its lines do [${want.join(', ')}]`);
+            }
+          }
+        }
+        expect(problems).toEqual([]);
+      });
+    });
+  }
+
+  it('every UNCOVERED entry names a line that exists, with an effect, in some release', () => {
+    for (const [f, entries] of Object.entries(UNCOVERED)) {
+      const [path, fn] = [f.slice(0, f.lastIndexOf(':')), f.slice(f.lastIndexOf(':') + 1)];
+      for (const anchor of Object.keys(entries)) {
+        const found = PROFILE_NAMES.some((p) => {
+          const ex = excerpt(PROFILES[p]!.release, path!, fn!);
+          if (!ex) return false;
+          try { return resolveAnchor(ex, anchor).length > 0; } catch { return false; }
+        });
+        expect(found, `${f}: '${anchor}'`).toBe(true);
+      }
+    }
+  });
+});
