@@ -64,7 +64,7 @@ export function explore(be: Backend, monitor: Monitor, strategy: 'bfs' | 'dfs', 
       const n = be.expand(visit);
       graph?.end(curId);
       if (n === 0) monitor.checkDeadlock(be, curId);
-      if (store.size >= maxStates) { stopped = 'max-states'; stopNote = `the limit of ${maxStates.toLocaleString('en-US')} states reached (${store.size.toLocaleString('en-US')} stored)`; break; }
+      if (store.size >= maxStates) { stopped = 'max-states'; stopNote = `the limit of ${maxStates.toLocaleString('en-US')} states reached${store.size > maxStates ? ` (${store.size.toLocaleString('en-US')} stored)` : ''}`; break; }
       if (!graph && !limits.exhaustive && monitor.allFound()) { stopped = 'all-violated'; break; }
       if ((++expanded & 1023) === 0) {
         const now = performance.now();
