@@ -6,6 +6,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { ProbecheckError } from '../engine/errors.js';
 import { parseParamArgs } from '../engine/params.js';
+import { defaultMemoryLimitMB } from '../engine/search/budget.js';
 import type { BackendName, Strategy } from '../engine/result.js';
 import { EXIT_HELP } from './exit.js';
 
@@ -62,8 +63,8 @@ function searchOptions(c: Command, random = false): Command {
   c.option('--property <name>', 'check only this property (repeatable)', collect)
     .addOption(new Option('--backend <name>', 'state backend').choices(['fast', 'reference']).default('fast'))
     .option('--max-states <n>', 'stop after this many distinct states (exit 3)', intArg('--max-states', 1))
-    .option('--time-limit <seconds>', 'stop after this many seconds (exit 3)', secondsArg)
-    .option('--memory-limit <mb>', 'stop when the process uses this many MB (exit 3)', intArg('--memory-limit', 1))
+    .option('--time-limit <seconds>', 'stop after this many seconds (exit 3); random walks go on until then unless --runs is given', secondsArg)
+    .option('--memory-limit <mb>', `stop when the process would use more than this many MB (exit 3); default: half of physical memory or of a container's limit (here ${defaultMemoryLimitMB()})`, intArg('--memory-limit', 1))
     .option('--seed <s>', 'seed of random simulation', intArg('--seed', 0));
   if (!random) {
     c.addOption(new Option('--strategy <name>', 'search strategy: bfs finds shortest traces').choices(['bfs', 'dfs', 'random']).default('bfs'))
@@ -120,7 +121,7 @@ export function buildProgram(found: (inv: Invocation) => void): Command {
     .description('Random walks from the initial state (strategy random): finds violations, never proves their absence\n(a property not violated is unknown, exit 3).')
     .argument('<file>', 'model file')
     .option('--param <k=v>', 'model parameter (repeatable)', collect)
-    .option('--runs <n>', 'number of walks', intArg('--runs', 1), 1000)
+    .option('--runs <n>', 'number of walks (default: 1000, or as many as --time-limit allows)', intArg('--runs', 1))
     .option('--depth <n>', 'length of each walk', intArg('--depth', 1), 1000), true))
     .addHelpText('after', `\nExamples:\n  $ probecheck simulate models/bench/probe-tree.ts --param N=12 --runs 10000 --depth 200 --seed 7\n\n${EXIT_HELP}`)
     .action((file: string, o: Record<string, any>) => found({ command: 'check', targets: [file], params: params(o, 'param', '--param'), search: { ...searchArgs(o), strategy: 'random' }, output: outputArgs(o) }));

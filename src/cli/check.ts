@@ -43,7 +43,7 @@ export async function runCheck(io: Io, targetArgs: string[], params: Record<stri
   }
 
   const checker = new Checker();
-  const progress = new ProgressLine(io.stderr);
+  const progress = new ProgressLine(io.stderr, '', { quiet: output.quiet });
   checker.onProgress = (p) => progress.update(p);
   const onSigint = () => {
     if (checker.interrupted) process.exit(130);

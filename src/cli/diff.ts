@@ -44,7 +44,7 @@ export async function runDiff(io: Io, baseFile: string, patchedFile: string, bas
   }
 
   const checker = new Checker();
-  const progress = new ProgressLine(io.stderr);
+  const progress = new ProgressLine(io.stderr, '', { quiet });
   checker.onProgress = (p) => progress.update(p);
   const onSigint = () => { if (checker.interrupted) process.exit(130); checker.interrupt(); progress.clear(); io.err('probecheck: interrupted; finishing with partial results'); };
   process.on('SIGINT', onSigint);

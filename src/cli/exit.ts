@@ -29,6 +29,7 @@ export const EXIT_HELP = `Exit status:
   0  every property holds / trace confirmed / no regression
   1  a property is violated / trace refuted (diverges or no violation) / a regression
   2  usage error, or a bad model, suite or trace file (one line on stderr: probecheck: Exxx (...): ...)
-  3  a limit (--max-states, --max-depth, --time-limit, --memory-limit, Ctrl-C) stopped the search before a verdict
+  3  a limit (--max-states, --max-depth, --time-limit, --memory-limit, a failed allocation, Ctrl-C) stopped the search
+     before a verdict, or random walks ended without one
   4  a suite's observed verdict or state count differs from its expectation
   When several apply, the first in the order 2, 4, 1, 3 wins.`;

@@ -25,7 +25,10 @@ export interface CheckOptions extends Limits {
   properties?: readonly string[];
   /** Explore everything even once every property is violated (for golden state counts). */
   exhaustive?: boolean;
-  /** Random simulation: seed, number of walks and their length. */
+  /**
+   * Random simulation: seed, number of walks (default 1000, or as many as the time limit allows
+   * when there is one) and their length.
+   */
   seed?: number;
   runs?: number;
   walkDepth?: number;
@@ -57,7 +60,7 @@ export function check(model: Model, o: CheckOptions = {}): Result {
   const graph = live.length > 0 && strategy !== 'random' ? new Graph(live.flatMap(predicatesOf)) : undefined;
   const seed = o.seed ?? 1;
   const out = strategy === 'random'
-    ? simulate(be, monitor, { ...o, seed, runs: o.runs ?? 1000, walkDepth: o.walkDepth ?? o.maxDepth ?? 1000 }, o.onProgress)
+    ? simulate(be, monitor, { ...o, seed, runs: o.runs ?? (o.timeLimit !== undefined ? Infinity : 1000), walkDepth: o.walkDepth ?? o.maxDepth ?? 1000 }, o.onProgress)
     : explore(be, monitor, strategy, o, o.onProgress, graph);
   const coverage = coverageOf(c, be.coverage);
   const t1 = performance.now();
@@ -95,6 +98,8 @@ export function check(model: Model, o: CheckOptions = {}): Result {
     properties, coverage: coverage.entries, neverFired: coverage.never,
   };
   if (out.stopped) result.stopped = out.stopped;
+  if (out.stopNote) result.stopNote = out.stopNote;
+  if (out.walks) result.walks = out.walks;
   if (strategy === 'random') result.seed = seed;
   return result;
 }

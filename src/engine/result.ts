@@ -7,7 +7,25 @@ import type { Trace } from './trace.js';
 export type Verdict = 'holds' | 'violated' | 'unknown';
 export type Strategy = 'bfs' | 'dfs' | 'random';
 export type BackendName = 'fast' | 'reference';
-export type StopReason = 'max-states' | 'max-depth' | 'time-limit' | 'memory-limit' | 'interrupted';
+/**
+ * Why a search ended before a verdict on every property: a limit, Ctrl-C, an allocation that
+ * failed (`out-of-memory`), or, for random simulation, the walks it was asked for all done.
+ */
+export type StopReason = 'max-states' | 'max-depth' | 'time-limit' | 'memory-limit' | 'out-of-memory' | 'interrupted' | 'walks-done';
+
+/** Random simulation: how many walks ran and how each one ended. */
+export interface WalkSummary {
+  walks: number;
+  /** Ended at the depth bound (`walkDepth`). */
+  depthBound: number;
+  /** Ended in a state where no thread can move and some running thread waits (a deadlock). */
+  deadlocked: number;
+  /** Ended in a state where no thread can move and none waits (every thread done or idle). */
+  terminated: number;
+  /** Cut short by a limit, Ctrl-C, or every property being violated. */
+  cut: number;
+  longest: number;
+}
 
 /** A thread blocked in a deadlock, and what it waits for. */
 export interface Waiter { thread: string; label: string; where: string; waits: string }
@@ -43,6 +61,10 @@ export interface Result {
   complete: boolean;
   /** Why the search stopped early, if it did (a limit, or every property already violated). */
   stopped?: StopReason | 'all-violated';
+  /** The stop in words: the limit and what reached it, or how the walks ended. */
+  stopNote?: string;
+  /** Random simulation: how the walks ended. */
+  walks?: WalkSummary;
   states: number;
   transitions: number;
   depth: number;

@@ -7,6 +7,8 @@
  * A JavaScript Map or Set stops at 2^24 entries; these typed arrays do not.
  * Memory: 8 bytes per table slot, plus per state a 4-byte parent id and a 1-byte action code
  * (2 bytes once some code needs it), held in chunks of 64K states so nothing is over-allocated.
+ * Every allocation after the first goes through `reserve`, so a memory budget can refuse it
+ * before it is made; an allocation that fails anyway leaves the store as it was.
  */
 export const NO_PARENT = 0xffffffff;
 const RECENT_BITS = 16;
@@ -30,6 +32,8 @@ export class FingerprintStore {
   size = 0;
   /** After put() returned -1 on a store made `withIds`: the id of the state already there. */
   found = -1;
+  /** Called with the byte size of each allocation before it is made; throws to refuse it. */
+  reserve?: (bytes: number, what: string) => void;
 
   constructor(initialLog2 = 10, withIds = false) {
     this.table = new Uint32Array(2 << initialLog2);
@@ -45,11 +49,8 @@ export class FingerprintStore {
   put(hi: number, lo: number, parent: number, action: number): number {
     hi >>>= 0; lo >>>= 0;
     // (Not with ids: a hit must then report the id already stored, which the cache does not hold.)
-    if (!this.slotIds) {
-      const r = this.recent, c = (Math.imul(lo, 0x85ebca6b) >>> (32 - RECENT_BITS)) << 1;
-      if (r[c] === hi && r[c + 1] === lo) return -1;
-      r[c] = hi; r[c + 1] = lo;
-    }
+    const r = this.recent, c = (Math.imul(lo, 0x85ebca6b) >>> (32 - RECENT_BITS)) << 1, cache = !this.slotIds;
+    if (cache && r[c] === hi && r[c + 1] === lo) return -1;
     if (this.size * 4 >= (this.mask + 1) * 3) this.grow();
     const t = this.table, mask = this.mask;
     let i = (hi ^ Math.imul(lo, 0x9e3779b1)) & mask;
@@ -57,18 +58,20 @@ export class FingerprintStore {
       const j = i << 1;
       const a = t[j]!, b = t[j + 1]!;
       if (a === 0 && b === 0) {
+        const id = this.size;
+        const k = id >>> CHUNK_BITS, o = id & CHUNK_MASK;
+        // Allocate before claiming the slot, so that a failed allocation changes nothing.
+        if (k >= this.parents.length || (action > 0xff && !this.wide)) this.makeRoom(k, action);
         t[j] = hi; t[j + 1] = lo;
-        const id = this.size++;
+        this.size++;
         if (this.slotIds) this.slotIds[i] = id;
-        const c = id >>> CHUNK_BITS, o = id & CHUNK_MASK;
-        if (c >= this.parents.length) this.addChunk();
-        this.parents[c]![o] = parent;
-        if (action > 0xff && !this.wide) this.widen();
-        this.actions[c]![o] = action;
+        this.parents[k]![o] = parent;
+        this.actions[k]![o] = action;
+        if (cache) { r[c] = hi; r[c + 1] = lo; }
         return id;
       }
       if (a === hi && b === lo) {
-        if (this.slotIds) this.found = this.slotIds[i]!;
+        if (cache) { r[c] = hi; r[c + 1] = lo; } else this.found = this.slotIds![i]!;
         return -1;
       }
       i = (i + 1) & mask;
@@ -110,9 +113,11 @@ export class FingerprintStore {
   private grow(): void {
     const old = this.table;
     const cap = (this.mask + 1) * 2;
+    const oldIds = this.slotIds;
+    this.reserve?.(cap * (oldIds ? 12 : 8), `the fingerprint table (${cap.toLocaleString('en-US')} slots)`);
     const t = new Uint32Array(cap * 2);
     const mask = cap - 1;
-    const oldIds = this.slotIds, ids = oldIds ? new Uint32Array(cap) : undefined;
+    const ids = oldIds ? new Uint32Array(cap) : undefined;
     for (let j = 0; j < old.length; j += 2) {
       const hi = old[j]!, lo = old[j + 1]!;
       if (hi === 0 && lo === 0) continue;
@@ -126,13 +131,21 @@ export class FingerprintStore {
     this.mask = mask;
   }
 
+  /** The slow path of put(): a new chunk of links, or two-byte action codes. */
+  private makeRoom(k: number, action: number): void {
+    if (action > 0xff && !this.wide) this.widen();
+    if (k >= this.parents.length) this.addChunk();
+  }
+
   private addChunk(): void {
+    if (this.parents.length > 0) this.reserve?.(CHUNK * (this.wide ? 6 : 5), 'the predecessor links');
     this.parents.push(new Uint32Array(CHUNK));
     this.actions.push(this.wide ? new Uint16Array(CHUNK) : new Uint8Array(CHUNK));
   }
 
   private widen(): void {
-    this.wide = true;
+    this.reserve?.(this.actions.length * CHUNK * 2, 'the predecessor links');
     this.actions = this.actions.map((a) => Uint16Array.from(a));
+    this.wide = true;
   }
 }

@@ -8,6 +8,7 @@
 import type { PropertyResult, Result } from '../engine/result.js';
 import type { Trace, TraceStep } from '../engine/trace.js';
 import { plain, type Colors } from './colors.js';
+import { stopLines } from './stop.js';
 import { pad, table, visibleLength } from './table.js';
 
 export interface TextOptions {
@@ -209,7 +210,7 @@ export function statsLines(r: Result, col: Colors = plain): string[] {
     (r.states >= 100_000 ? ` ${r.bytesPerState.toFixed(1)} bytes/state,` : '') +
     ` collision probability ${r.collisionProbability.toExponential(1)}`;
   const out = [col.dim(line)];
-  if (r.stopped && r.stopped !== 'all-violated') out.push(col.yellow(`search stopped early: ${r.stopped}; properties not violated so far are unknown`));
+  out.push(...stopLines(r, col));
   if (r.neverFired.length && r.complete) {
     out.push(col.yellow(`warning: ${r.neverFired.length} step${r.neverFired.length === 1 ? '' : 's'} never fired (dead code in the model, or a scenario that never reaches it):`));
     for (const s of r.neverFired.slice(0, 10)) out.push(col.yellow(`  ${s}`));

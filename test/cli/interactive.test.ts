@@ -1,4 +1,4 @@
-/** Terminal behaviour: the progress line (TTY only) and Ctrl-C ending a search with partial results. */
+/** Terminal behaviour: the progress line (in place on a TTY, plain lines in CI logs) and Ctrl-C ending a search with partial results. */
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { ProgressLine } from '../../src/cli/progress.js';
@@ -26,10 +26,39 @@ describe('progress line', () => {
     expect(out[0]).toBe('\r\x1b[2K2s  1,234,567 states  617.3k/');
   });
 
-  it('not on a TTY: silent', () => {
+  const at = (s: number) => ({ states: 1000 * s, transitions: 9, depth: s, queue: 5, seconds: s });
+
+  it('not on a TTY (CI logs): nothing for the first 10 s of the run, then a plain line every 10 s', () => {
     const { out, stream } = fakeStream(false);
-    const p = new ProgressLine(stream);
-    p.update({ states: 1, transitions: 1, depth: 1, queue: 1, seconds: 1 });
+    let now = 0;
+    const p = new ProgressLine(stream, 'probe-tree', { now: () => now });
+    for (const s of [1, 2, 9.9]) { now = s * 1000; p.update(at(s)); }
+    expect(out).toEqual([]);
+    for (const s of [10, 11, 19.9, 20, 25, 31]) { now = s * 1000; p.update(at(s)); }
+    expect(out).toEqual([
+      'probecheck: progress: 10s  10,000 states  1.0k/s  depth 10  queue 5  probe-tree\n',
+      'probecheck: progress: 20s  20,000 states  1.0k/s  depth 20  queue 5  probe-tree\n',
+      'probecheck: progress: 31s  31,000 states  1.0k/s  depth 31  queue 5  probe-tree\n',
+    ]);
+    p.clear();
+    expect(out).toHaveLength(3);
+  });
+
+  it('not on a TTY: the 10 s count from the start of the run, not of each search', () => {
+    const { out, stream } = fakeStream(false);
+    let now = 0;
+    const p = new ProgressLine(stream, 'case', { now: () => now });
+    // The third search of a suite reports at 1 s of its own, 12 s into the run.
+    now = 12_000;
+    p.update(at(1));
+    expect(out).toEqual(['probecheck: progress: 1s  1,000 states  1.0k/s  depth 1  queue 5  case\n']);
+  });
+
+  it('not on a TTY with -q: silent', () => {
+    const { out, stream } = fakeStream(false);
+    let now = 0;
+    const p = new ProgressLine(stream, '', { quiet: true, now: () => now });
+    for (const s of [1, 10, 20, 30]) { now = s * 1000; p.update(at(s)); }
     p.clear();
     expect(out).toEqual([]);
   });

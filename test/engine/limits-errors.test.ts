@@ -4,8 +4,11 @@
  * `holds`). Model mistakes are numbered errors naming the culprit: E202 for an unknown label,
  * E201 for an out-of-range write, E301 for an unknown property.
  */
-import { describe, expect, it } from 'vitest';
-import { check, ProbecheckError, t, type Model, type RecordT } from 'probecheck';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { check, FingerprintStore, makeBackend, ProbecheckError, replay, t, type Model, type RecordT, type Result } from 'probecheck';
+import { defaultMemoryLimitMB, LimitReached, MemoryBudget } from '../../src/engine/search/budget.js';
+import { FastBackend } from '../../src/engine/state/fast.js';
+import { totalmem } from 'node:os';
 import probeTree from '../../models/bench/probe-tree.js';
 import { build, verdicts } from './helpers.js';
 
@@ -131,5 +134,126 @@ describe('out-of-range writes to integer arrays', () => {
   it.fails('fixme: are not caught on the fast backend', () => {
     const e = thrown(() => check(arrayModel(), { backend: 'fast' }));
     expect(e.code).toBe('E201');
+  });
+});
+
+/** The violation of `name` in r replays, on both backends, to a state that breaks it. */
+function replaysTo(m: Model, r: Result, name: string): void {
+  const p = r.properties.find((x) => x.name === name)!;
+  expect(p.verdict).toBe('violated');
+  const inv = m.properties.find((x) => x.name === name)!;
+  for (const backend of BACKENDS) {
+    const be = makeBackend(m, backend);
+    replay(be, p.trace!.moves);
+    if (inv.kind === 'invariant') expect(inv.holds(be.curG(), be.curQ())).toBe(false);
+  }
+}
+
+describe('running out of memory is a limit that keeps what was found', () => {
+  afterEach(() => { vi.restoreAllMocks(); });
+  // v4.2 N=6: 100,426 states; parent-before-child is violated at depth 7 (a few hundred states
+  // in), no-bind-after-unregister at 15, no-deadlock holds.
+  const v42 = build(probeTree, { N: 6, variant: 'v4.2' });
+
+  it.each(BACKENDS)('a tiny memory limit stops as memory-limit; the violation found before keeps its trace (%s)', (backend) => {
+    // The process uses far more than 1 MB, so the first check (after 1,024 expansions) stops it.
+    const r = check(v42, { backend, maxMemoryMB: 1 });
+    expect([r.complete, r.stopped]).toEqual([false, 'memory-limit']);
+    expect(r.stopNote).toMatch(/^memory limit 1 MB reached: the process uses [\d,]+ MB/);
+    expect(r.states).toBeLessThan(100426);
+    expect(verdicts(r)).toEqual({ 'parent-before-child': 'violated', 'no-bind-after-unregister': 'violated', 'no-deadlock': 'unknown' });
+    expect(r.properties[0]!.trace!.moves).toHaveLength(7);
+    replaysTo(v42, r, 'parent-before-child');
+    replaysTo(v42, r, 'no-bind-after-unregister');
+  });
+
+  it('the fingerprint table failing to grow (V8: Invalid typed array length) stops as out-of-memory with the violations kept', () => {
+    // The table starts with 2^16 slots and grows at 49,152 states: refuse that, as V8 refuses
+    // a typed array longer than 2^32 elements.
+    vi.spyOn(FingerprintStore.prototype as any, 'grow').mockImplementation(() => { throw new RangeError('Invalid typed array length: 4429185024'); });
+    const r = check(v42);
+    expect([r.complete, r.stopped, r.states]).toEqual([false, 'out-of-memory', 49152]);
+    expect(r.stopNote).toBe('an allocation failed after 49,152 states (Invalid typed array length: 4429185024)');
+    expect(verdicts(r)).toEqual({ 'parent-before-child': 'violated', 'no-bind-after-unregister': 'violated', 'no-deadlock': 'unknown' });
+    replaysTo(v42, r, 'parent-before-child');
+    replaysTo(v42, r, 'no-bind-after-unregister');
+  });
+
+  it('the work list failing to grow in the middle of a state\'s successors (the issue\'s E203) stops as out-of-memory, not as a step error', () => {
+    vi.spyOn(FastBackend.prototype as any, 'growRing').mockImplementation(() => { throw new RangeError('Array buffer allocation failed'); });
+    const r = check(v42);
+    expect([r.complete, r.stopped]).toEqual([false, 'out-of-memory']);
+    expect(r.stopNote).toMatch(/^an allocation failed after [\d,]+ states \(Array buffer allocation failed\)$/);
+    expect(verdicts(r)['parent-before-child']).toBe('violated');
+    replaysTo(v42, r, 'parent-before-child');
+  });
+
+  it('a memory budget refuses a growth before it is made, with what needed it', () => {
+    let rss = 100 * 2 ** 20;
+    const b = new MemoryBudget(150, () => rss);
+    expect(() => b.reserve(40 * 2 ** 20, 'x')).not.toThrow();
+    const e = (() => { try { b.reserve(60 * 2 ** 20, 'the fingerprint table (8 slots)'); } catch (x) { return x; } })();
+    expect(e).toBeInstanceOf(LimitReached);
+    expect((e as LimitReached).reason).toBe('memory-limit');
+    expect((e as LimitReached).message).toBe('memory limit 150 MB reached: the process uses 100 MB and the fingerprint table (8 slots) needs 60 MB more');
+    expect(() => b.check()).not.toThrow();
+    rss = 151 * 2 ** 20;
+    expect(() => b.check()).toThrow(/^memory limit 150 MB reached: the process uses 151 MB$/);
+    expect(new MemoryBudget(undefined, () => 0).isDefault).toBe(true);
+  });
+
+  it('the default memory limit is half of physical memory', () => {
+    expect(defaultMemoryLimitMB()).toBeGreaterThan(0);
+    expect(defaultMemoryLimitMB()).toBeLessThanOrEqual(Math.floor(totalmem() / 2 / 2 ** 20));
+  });
+
+  it('a refused growth leaves the store as it was', () => {
+    const s = new FingerprintStore(4);
+    let refuse = false;
+    s.reserve = () => { if (refuse) throw new LimitReached('memory-limit', 'no'); };
+    for (let i = 1; i <= 12; i++) expect(s.put(i, i, i === 1 ? 0xffffffff : i - 2, 1)).toBe(i - 1); // 16 slots: full at 12
+    refuse = true;
+    expect(() => s.put(13, 13, 11, 1)).toThrow(LimitReached);
+    expect([s.size, s.has(13, 13), s.has(12, 12)]).toEqual([12, false, true]);
+    refuse = false;
+    expect(s.put(13, 13, 11, 1)).toBe(12);
+    expect(s.path(12)).toHaveLength(12);
+  });
+
+  it.each(BACKENDS)('an engine fault is a plain error, never E203 blamed on the step it was in (%s)', (backend) => {
+    // A bug in the store, thrown while the search handles a step's successor.
+    let n = 0;
+    const put = FingerprintStore.prototype.put;
+    vi.spyOn(FingerprintStore.prototype, 'put').mockImplementation(function (this: FingerprintStore, ...a: [number, number, number, number]) {
+      if (++n === 50) throw new TypeError('engine bug');
+      return put.apply(this, a);
+    });
+    let err: unknown;
+    try { check(v42, { backend }); } catch (e) { err = e; }
+    expect(err).toBeInstanceOf(TypeError);
+    expect(err).not.toBeInstanceOf(ProbecheckError);
+    expect((err as Error).message).toBe('engine bug');
+  });
+
+  it.each(BACKENDS)('an allocation failure in the model\'s own step code is still the step\'s error (E203) (%s)', (backend) => {
+    const m: Model = {
+      name: 'alloc', state: t.record({ x: t.int(1) }), properties: [],
+      threads: [{ name: 'w', steps: { big: { where: 'test:big', run: () => { new Uint32Array(2 ** 33); return null; } } } }],
+    };
+    const e = thrown(() => check(m, { backend }));
+    expect(e.code).toBe('E203');
+    expect(e.message).toMatch(/^in step 'big' of thread 'w' \(test:big\): Invalid typed array length/);
+  });
+});
+
+describe('every stop of an exhaustive search names the limit and what reached it', () => {
+  const fixed6 = build(probeTree, { N: 6, variant: 'fixed' });
+  it('max-states, max-depth, time-limit, Ctrl-C', () => {
+    expect(check(fixed6, { maxStates: 2000 }).stopNote).toMatch(/^the limit of 2,000 states reached( \([\d,]+ stored\))?$/);
+    expect(check(fixed6, { maxDepth: 10 }).stopNote).toBe('states at depth 10 were not expanded');
+    expect(check(build(probeTree, { N: 9, variant: 'fixed' }), { timeLimit: 0.05 }).stopNote).toBe('the 0.05 s time limit reached');
+    const ac = new AbortController();
+    ac.abort();
+    expect(check(fixed6, { signal: ac.signal }).stopped).toBe('interrupted');
   });
 });

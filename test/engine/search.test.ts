@@ -153,3 +153,66 @@ describe('DFS against BFS', () => {
       for (const [name, len] of Object.entries(traceLengths(d))) expect(len).toBeGreaterThanOrEqual(traceLengths(b)[name]!);
     });
 });
+
+describe('every stop of random simulation names its reason', () => {
+  const fixed = build(probeTree, { N: 4, variant: 'fixed' });
+  const sim = (m: Model, o: Parameters<typeof check>[1]) => check(m, { strategy: 'random', seed: 1, ...o });
+
+  it('walks done, each at the depth bound', () => {
+    const r = sim(fixed, { runs: 5, walkDepth: 3 });
+    expect(r.stopped).toBe('walks-done');
+    expect(r.walks).toEqual({ walks: 5, depthBound: 5, deadlocked: 0, terminated: 0, cut: 0, longest: 3 });
+    expect(r.stopNote).toMatch(/^all 5 walks done in [\d.]+ s: 5 reached the depth bound of 3 steps; the longest took 3 steps$/);
+  });
+
+  it('walks done, each where every thread has ended (the issue: a 60 s time limit and 1000 walks over in 0.34 s)', () => {
+    const r = sim(fixed, { runs: 30, timeLimit: 60 });
+    expect(r.stopped).toBe('walks-done');
+    expect(r.walks).toMatchObject({ walks: 30, depthBound: 0, deadlocked: 0, terminated: 30, cut: 0 });
+    expect(r.stopNote).toMatch(/^all 30 walks done in [\d.]+ s, before the 60 s time limit: 30 ended with no move left and no thread waiting; the longest took \d+ steps$/);
+  });
+
+  it('walks done, each in a deadlock', () => {
+    const stuck: Model = {
+      name: 'stuck', state: t.record({ x: t.int(1) }), properties: [{ kind: 'invariant', name: 'ok', holds: () => true }],
+      threads: [{ name: 'w', steps: { go: { where: 'test:go', run: () => 'wait' }, wait: { where: 'test:wait', await: () => false, run: () => null } } }],
+    };
+    const r = sim(stuck, { runs: 4 });
+    expect(r.walks).toEqual({ walks: 4, depthBound: 0, deadlocked: 4, terminated: 0, cut: 0, longest: 1 });
+    expect(r.stopNote).toMatch(/: 4 ended in a deadlock; the longest took 1 step$/);
+  });
+
+  it('with a time limit and no number of walks, the walks go on until the time limit', () => {
+    const r = sim(fixed, { timeLimit: 0.2 });
+    expect(r.stopped).toBe('time-limit');
+    expect(r.walks!.walks).toBeGreaterThan(0);
+    expect(r.stopNote).toMatch(/^the 0\.2 s time limit reached after [\d,]+ walks: /);
+  });
+
+  it('the state limit', () => {
+    const r = sim(fixed, { runs: 1000, maxStates: 50 });
+    expect(r.stopped).toBe('max-states');
+    expect(r.walks!.walks).toBeLessThan(1000);
+    expect(r.stopNote).toMatch(/^the limit of 50 distinct states reached after [\d,]+ walks: /);
+  });
+
+  it('the memory limit (checked every 64 walks)', () => {
+    const r = sim(fixed, { runs: 1000, maxMemoryMB: 1 });
+    expect([r.stopped, r.walks!.walks]).toEqual(['memory-limit', 64]);
+    expect(r.stopNote).toMatch(/^memory limit 1 MB reached: the process uses [\d,]+ MB after 64 walks: /);
+  });
+
+  it('Ctrl-C', () => {
+    const ac = new AbortController();
+    ac.abort();
+    const r = sim(fixed, { runs: 1000, signal: ac.signal });
+    expect([r.stopped, r.walks!.walks]).toEqual(['interrupted', 1]);
+  });
+
+  it('every property violated', () => {
+    const r = sim(build(probeTree, { N: 4, variant: 'v4.2' }), { runs: 1000, properties: ['parent-before-child'] });
+    expect(r.stopped).toBe('all-violated');
+    expect(r.walks!.cut).toBe(1);
+    expect(r.walks!.walks).toBeLessThan(1000);
+  });
+});

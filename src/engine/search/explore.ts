@@ -3,11 +3,15 @@
  * one) or depth-first (less memory for the work list, longer traces). Every new state is checked
  * against the open invariants as it is generated; every transition against the open action
  * properties; every state without a move for deadlock.
+ *
+ * A limit (states, depth, time, memory, Ctrl-C, an allocation that fails) ends the search with
+ * what it found so far: every violation already recorded keeps its trace.
  */
 import { collisionProbability, fp } from '../hash.js';
 import type { Backend } from '../state/backend.js';
 import { FingerprintStore, NO_PARENT } from '../store.js';
 import { actionCode } from '../trace.js';
+import { isAllocationFailure, LimitReached, MemoryBudget, outOfMemory } from './budget.js';
 import type { Graph } from './graph.js';
 import { Monitor, moveOf } from './monitor.js';
 import type { Limits, Progress, SearchOutcome } from './types.js';
@@ -18,18 +22,15 @@ export function explore(be: Backend, monitor: Monitor, strategy: 'bfs' | 'dfs', 
   const maxDepth = limits.maxDepth ?? Infinity;
   const maxStates = limits.maxStates ?? Infinity;
   const deadline = limits.timeLimit !== undefined ? t0 + limits.timeLimit * 1000 : Infinity;
-  const maxRss = limits.maxMemoryMB !== undefined ? limits.maxMemoryMB * 1024 * 1024 : Infinity;
+  const memory = new MemoryBudget(limits.maxMemoryMB);
+  const reserve = (bytes: number, what: string) => memory.reserve(bytes, what);
+  store.reserve = reserve;
+  be.reserve = reserve;
+  if (graph) graph.reserve = reserve;
   const pop = strategy === 'bfs' ? () => be.popFront() : () => be.popBack();
 
-  be.clear();
-  be.loadInitial();
-  store.put(fp.hi, fp.lo, NO_PARENT, 0);
-  monitor.checkState(be, false, 0);
-  graph?.label(0, be.curG(), be.curQ());
-  be.pushCur(0, 0);
-
   let transitions = 0, depth = 0, curId = 0, curDepth = 0, truncated = false;
-  let stopped: SearchOutcome['stopped'];
+  let stopped: SearchOutcome['stopped'], stopNote: string | undefined;
   const actions = monitor.hasActions;
   const visit = (k: number, b: number) => {
     transitions++;
@@ -49,33 +50,49 @@ export function explore(be: Backend, monitor: Monitor, strategy: 'bfs' | 'dfs', 
   };
 
   let expanded = 0, nextReport = t0 + 1000;
-  while (pop()) {
-    curId = be.poppedId;
-    curDepth = be.poppedDepth;
-    graph?.begin(curId);
-    const n = be.expand(visit);
-    graph?.end(curId);
-    if (n === 0) monitor.checkDeadlock(be, curId);
-    if (store.size >= maxStates) { stopped = 'max-states'; break; }
-    if (!graph && !limits.exhaustive && monitor.allFound()) { stopped = 'all-violated'; break; }
-    if ((++expanded & 1023) === 0) {
-      const now = performance.now();
-      if (now > deadline) { stopped = 'time-limit'; break; }
-      if (limits.signal?.aborted || (limits.interrupt && Atomics.load(limits.interrupt, 0) !== 0)) { stopped = 'interrupted'; break; }
-      if ((expanded & 16383) === 0 && process.memoryUsage.rss() > maxRss) { stopped = 'memory-limit'; break; }
-      if (progress && now >= nextReport) {
-        nextReport = now + 1000;
-        progress({ states: store.size, transitions, depth, queue: be.pending(), seconds: (now - t0) / 1000 });
+  try {
+    be.clear();
+    be.loadInitial();
+    store.put(fp.hi, fp.lo, NO_PARENT, 0);
+    monitor.checkState(be, false, 0);
+    graph?.label(0, be.curG(), be.curQ());
+    be.pushCur(0, 0);
+    while (pop()) {
+      curId = be.poppedId;
+      curDepth = be.poppedDepth;
+      graph?.begin(curId);
+      const n = be.expand(visit);
+      graph?.end(curId);
+      if (n === 0) monitor.checkDeadlock(be, curId);
+      if (store.size >= maxStates) { stopped = 'max-states'; stopNote = `the limit of ${maxStates.toLocaleString('en-US')} states reached${store.size > maxStates ? ` (${store.size.toLocaleString('en-US')} stored)` : ''}`; break; }
+      if (!graph && !limits.exhaustive && monitor.allFound()) { stopped = 'all-violated'; break; }
+      if ((++expanded & 1023) === 0) {
+        const now = performance.now();
+        if (now > deadline) { stopped = 'time-limit'; stopNote = `the ${limits.timeLimit} s time limit reached`; break; }
+        if (limits.signal?.aborted || (limits.interrupt && Atomics.load(limits.interrupt, 0) !== 0)) { stopped = 'interrupted'; break; }
+        memory.check();
+        if (progress && now >= nextReport) {
+          nextReport = now + 1000;
+          progress({ states: store.size, transitions, depth, queue: be.pending(), seconds: (now - t0) / 1000 });
+        }
       }
     }
+  } catch (e) {
+    // Only the search's own limits and allocations end here; a model's or property's error
+    // (a ProbecheckError) and a bug in probecheck go on up.
+    const limit = e instanceof LimitReached ? e : isAllocationFailure(e) ? outOfMemory(e, store.size) : undefined;
+    if (!limit) throw e;
+    stopped = limit.reason;
+    stopNote = limit.note;
   }
-  if (!stopped && truncated) stopped = 'max-depth';
+  if (!stopped && truncated) { stopped = 'max-depth'; stopNote = `states at depth ${maxDepth} were not expanded`; }
   const seconds = (performance.now() - t0) / 1000;
   const complete = stopped === undefined;
   be.clear();
+  be.reserve = undefined;
   return {
-    store, complete, stopped, states: store.size, transitions, depth, seconds,
-    bytesPerState: store.bytes() / store.size,
+    store, complete, stopped, stopNote, states: store.size, transitions, depth, seconds,
+    bytesPerState: store.bytes() / Math.max(1, store.size),
     collisionProbability: collisionProbability(store.size),
   };
 }

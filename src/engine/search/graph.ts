@@ -16,6 +16,8 @@ export class Graph {
   code = new Uint16Array(1 << 14);
   edges = 0;
   states = 0;
+  /** Called before each growth with the bytes it allocates; throws to refuse (a memory budget). */
+  reserve?: (bytes: number, what: string) => void;
 
   constructor(readonly preds: readonly Pred[]) {
     if (preds.length > 32) throw new Error('internal: at most 32 liveness predicates');
@@ -38,6 +40,7 @@ export class Graph {
   edge(dst: number, code: number): void {
     if (this.edges >= this.dst.length) {
       const n = this.dst.length * 2;
+      this.reserve?.(n * 6, `the state graph (${n.toLocaleString('en-US')} edges)`);
       const d = new Uint32Array(n); d.set(this.dst); this.dst = d;
       const c = new Uint16Array(n); c.set(this.code); this.code = c;
     }
@@ -55,6 +58,7 @@ export class Graph {
   private growStates(id: number): void {
     let n = this.start.length;
     while (n <= id) n *= 2;
+    this.reserve?.(n * 13, `the state graph (${n.toLocaleString('en-US')} states)`);
     const g32 = (a: Uint32Array) => { const x = new Uint32Array(n); x.set(a); return x; };
     this.start = g32(this.start); this.count = g32(this.count); this.bits = g32(this.bits);
     const e = new Uint8Array(n); e.set(this.expanded); this.expanded = e;

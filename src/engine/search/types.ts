@@ -1,5 +1,5 @@
 /** Options and outcomes shared by the search strategies. */
-import type { StopReason } from '../result.js';
+import type { StopReason, WalkSummary } from '../result.js';
 import type { FingerprintStore } from '../store.js';
 
 export interface Limits {
@@ -7,6 +7,7 @@ export interface Limits {
   maxDepth?: number;
   /** Seconds. */
   timeLimit?: number;
+  /** Stop when the process would use more (default: half of physical memory, see budget.ts). */
   maxMemoryMB?: number;
   /** Keep exploring after every property is violated (complete state counts). */
   exhaustive?: boolean;
@@ -28,6 +29,9 @@ export interface SearchOutcome {
   paths?: Map<string, number[]>;
   complete: boolean;
   stopped?: StopReason | 'all-violated';
+  /** The stop in words (see Result.stopNote). */
+  stopNote?: string;
+  walks?: WalkSummary;
   states: number;
   transitions: number;
   depth: number;

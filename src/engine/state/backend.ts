@@ -48,6 +48,8 @@ export interface Backend {
   clear(): void;
   /** Bytes the work list holds now. */
   queueBytes(): number;
+  /** Called before the work list allocates `bytes` more; throws to refuse (a memory budget). */
+  reserve?: (bytes: number, what: string) => void;
   /** Times each step (by global step id) fired. */
   readonly coverage: Float64Array;
 }

@@ -30,6 +30,7 @@ export class FastBackend implements Backend {
   private readonly rec: number;
   poppedId = 0;
   poppedDepth = 0;
+  reserve?: (bytes: number, what: string) => void;
 
   constructor(model: Model | Compiled) {
     const c = 'full' in model ? model : compile(model);
@@ -86,30 +87,33 @@ export class FastBackend implements Backend {
   expand(visit: (k: number, b: number) => void): number {
     const T = this.T, W = this.words, c32 = this.cur.u32, n32 = this.next.u32, n8 = this.next.u8, c8 = this.cur.u8;
     const cg = this.cur.g, ng = this.next.g, cl = this.cur.l, nl = this.next.l, ctx = this.ctx, cov = this.coverage;
-    let n = 0, k = 0, label = '';
-    try {
-      for (; k < T.length; k++) {
-        const th = T[k]!;
-        const pc = c8[th.pcOffset]!;
-        if (pc === 0) continue;
-        const cs = th.steps[pc - 1]!, st = cs.step;
-        label = cs.label;
+    let n = 0;
+    for (let k = 0; k < T.length; k++) {
+      const th = T[k]!;
+      const pc = c8[th.pcOffset]!;
+      if (pc === 0) continue;
+      const cs = th.steps[pc - 1]!, st = cs.step;
+      // Only the model's own code runs inside these try blocks: an error there is the step's
+      // (E2xx). visit() is the search's (store, work list, properties) and is never blamed on it.
+      let nb: number;
+      try {
         if (st.await !== undefined && !st.await(cg, cl[k])) continue;
-        const nb = cs.nb >= 0 ? cs.nb : dynamicBranches(st.branches as (s: unknown, t: unknown) => number, cg, cl[k]);
-        for (let b = 0; b < nb; b++) {
-          for (let i = 0; i < W; i++) n32[i] = c32[i]!;
+        nb = cs.nb >= 0 ? cs.nb : dynamicBranches(st.branches as (s: unknown, t: unknown) => number, cg, cl[k]);
+      } catch (e) { throw inStep(e, th, cs.label); }
+      for (let b = 0; b < nb; b++) {
+        for (let i = 0; i < W; i++) n32[i] = c32[i]!;
+        let npc: number;
+        try {
           const ret = st.run(ng, nl[k], b, ctx);
-          const npc = ret === null ? 0 : (th.pcOf[ret] ?? resolveLabel(th, cs, ret));
-          n8[th.pcOffset] = npc;
-          if (npc === 0 && th.localsSize > 0) n8.fill(0, th.localsOffset, th.localsOffset + th.localsSize);
-          fingerprint(n32, W);
-          cov[cs.id]++;
-          n++;
-          visit(k, b);
-        }
+          npc = ret === null ? 0 : (th.pcOf[ret] ?? resolveLabel(th, cs, ret));
+        } catch (e) { throw inStep(e, th, cs.label); }
+        n8[th.pcOffset] = npc;
+        if (npc === 0 && th.localsSize > 0) n8.fill(0, th.localsOffset, th.localsOffset + th.localsSize);
+        fingerprint(n32, W);
+        cov[cs.id]++;
+        n++;
+        visit(k, b);
       }
-    } catch (e) {
-      throw inStep(e, T[k], label);
     }
     return n;
   }
@@ -195,6 +199,7 @@ export class FastBackend implements Backend {
 
   private growRing(): void {
     const R = this.rec, cap = this.ring.length / R;
+    this.reserve?.(this.ring.byteLength * 2, `the work list (${(cap * 2).toLocaleString('en-US')} states)`);
     const bigger = new Uint32Array(this.ring.length * 2);
     const first = Math.min(this.count, cap - this.head);
     bigger.set(this.ring.subarray(this.head * R, (this.head + first) * R), 0);

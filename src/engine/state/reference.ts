@@ -35,6 +35,7 @@ export class ReferenceBackend implements Backend {
   readonly coverage: Float64Array;
   poppedId = 0;
   poppedDepth = 0;
+  reserve?: (bytes: number, what: string) => void;
 
   constructor(model: Model | Compiled) {
     const c = 'full' in model ? model : compile(model);

@@ -1,0 +1,87 @@
+/**
+ * Running out of room is a limit, not an error: the search stops, keeps what it found and says
+ * which limit it hit. Two kinds: the memory budget (`maxMemoryMB`, by default half of the
+ * machine's memory) refuses an allocation, or checked between expansions, finds the process
+ * over it; or an allocation fails outright (V8 refuses a typed array longer than 2^32 elements,
+ * or the system has no memory left).
+ */
+import { totalmem } from 'node:os';
+import { getHeapStatistics } from 'node:v8';
+import type { StopReason } from '../result.js';
+
+/** Thrown from inside a search (an allocation, a check) to stop it; the search loop catches it. */
+export class LimitReached extends Error {
+  constructor(readonly reason: StopReason, readonly note: string) {
+    super(note);
+    this.name = 'LimitReached';
+  }
+}
+
+const MB = 1024 * 1024;
+
+/**
+ * The default memory limit in MB: half of the physical memory (or of the container's limit,
+ * when it is lower), so a search never takes the machine with it.
+ */
+export function defaultMemoryLimitMB(): number {
+  const total = totalmem();
+  const constrained = process.constrainedMemory?.() ?? 0;
+  const physical = constrained > 0 && constrained < total ? constrained : total;
+  return Math.floor(physical / 2 / MB);
+}
+
+/** V8 aborts the process when its JavaScript heap is full; stop well before that. */
+const HEAP_FRACTION = 0.9;
+
+export class MemoryBudget {
+  readonly isDefault: boolean;
+  readonly limitMB: number;
+  private readonly limit: number;
+  private readonly heapLimit = getHeapStatistics().heap_size_limit;
+
+  /** `mb`: the limit; undefined for the default. */
+  constructor(mb: number | undefined, private readonly rss: () => number = process.memoryUsage.rss) {
+    this.isDefault = mb === undefined;
+    this.limitMB = mb ?? defaultMemoryLimitMB();
+    this.limit = this.limitMB * MB;
+  }
+
+  /** Throws LimitReached if allocating `bytes` more would take the process over the limit. */
+  reserve(bytes: number, what: string): void {
+    const now = this.rss();
+    if (now + bytes > this.limit) {
+      throw new LimitReached('memory-limit', `${this.describe()}: the process uses ${mb(now)} and ${what} needs ${mb(bytes)} more`);
+    }
+  }
+
+  /** Throws LimitReached if the process is over the limit, or its JavaScript heap nearly full. */
+  check(): void {
+    const now = this.rss();
+    if (now > this.limit) throw new LimitReached('memory-limit', `${this.describe()}: the process uses ${mb(now)}`);
+    const heap = getHeapStatistics().used_heap_size;
+    if (heap > this.heapLimit * HEAP_FRACTION) {
+      throw new LimitReached('memory-limit', `the JavaScript heap is full: ${mb(heap)} used of V8's ${mb(this.heapLimit)}`);
+    }
+  }
+
+  private describe(): string {
+    return `memory limit ${this.limitMB.toLocaleString('en-US')} MB${this.isDefault ? ' (the default: half of physical memory)' : ''} reached`;
+  }
+}
+
+/**
+ * Is `e` V8 refusing an allocation (a typed array or array too long, no memory for a buffer)?
+ * Thrown by the search's own tables, that is a limit; thrown by model code it is the model's.
+ */
+export function isAllocationFailure(e: unknown): e is RangeError {
+  return e instanceof RangeError && /^(Invalid typed array length|Array buffer allocation failed|Invalid array buffer length|Invalid array length)/.test(e.message);
+}
+
+/** The stop for a failed allocation: what failed, and how to go on. */
+export function outOfMemory(e: RangeError, states: number): LimitReached {
+  return new LimitReached('out-of-memory', `an allocation failed after ${states.toLocaleString('en-US')} states (${e.message})`);
+}
+
+function mb(bytes: number): string {
+  return `${Math.round(bytes / MB).toLocaleString('en-US')} MB`;
+}

@@ -1,0 +1,30 @@
+/**
+ * Why a search ended without a verdict on every property, in words: the limit with its flag and
+ * what reached it, Ctrl-C, memory (with what to try instead), or how random walks ended. Every
+ * stop is named; none leaves the reader guessing why the verdicts are unknown.
+ */
+import type { Result } from '../engine/result.js';
+import { plain, type Colors } from './colors.js';
+
+const FLAG: Record<string, string> = {
+  'max-states': '--max-states', 'max-depth': '--max-depth', 'time-limit': '--time-limit', 'memory-limit': '--memory-limit',
+};
+
+/** The lines saying why `r` stopped; none for a complete search. */
+export function stopLines(r: Result, col: Colors = plain): string[] {
+  const s = r.stopped;
+  if (!s) return [];
+  if (s === 'all-violated') return [col.dim('search stopped once every property was violated; the state count is partial')];
+  if (s === 'walks-done') {
+    return [col.yellow(`random simulation ended: ${r.stopNote ?? 'every walk done'}`),
+      col.yellow('random walks find violations but never prove one absent: properties not violated are unknown')];
+  }
+  const flag = s === 'interrupted' ? 'Ctrl-C' : FLAG[s];
+  const out = [col.yellow(`search stopped early: ${s}${flag ? ` (${flag})` : ''}${r.stopNote ? `: ${r.stopNote}` : ''}`),
+    col.yellow('properties not violated so far are unknown')];
+  if (s === 'memory-limit' || s === 'out-of-memory') {
+    out.push(col.yellow('  to go further: --max-states N (a partial search with less memory), --strategy random (walks need far less memory),'),
+      col.yellow('  or a smaller model (fewer devices or actions; a scenario may set syncFallback: false)' + (s === 'memory-limit' ? '; or a larger --memory-limit' : '')));
+  }
+  return out;
+}
