@@ -32,6 +32,8 @@ export interface DrvS {
   onBus: boolean; alive: boolean; unregDone: boolean;
   /** the bind/unbind sysfs files exist, and how many stores are inside them (kernfs active references) */
   bindFiles: boolean; storesActive: number;
+  /** klist iterators (bus_for_each_drv) holding a reference on drv->p->knode_bus: klist_remove waits for them */
+  iterRefs: number;
 }
 export interface BusS { autoprobe: boolean; needParentLock: boolean }
 /** `initPending`: async entries scheduled while the module was COMING (during its init, by any thread) and not yet finished (S11). */
@@ -63,7 +65,7 @@ export function kernelSchema(w: World) {
       work: t.enum(...WORK_STATES), ovrDrv: nd, ovrGen: t.int(3),
     }), w.devices.map((d) => d.name)),
     drv: t.array(w.drivers.length, t.record({
-      onBus: t.bool, alive: t.bool, unregDone: t.bool, bindFiles: t.bool, storesActive: t.int(7),
+      onBus: t.bool, alive: t.bool, unregDone: t.bool, bindFiles: t.bool, storesActive: t.int(7), iterRefs: t.int(15),
     }), w.drivers.map((d) => d.name)),
     bus: t.array(w.buses.length, t.record({ autoprobe: t.bool, needParentLock: t.bool }), w.buses.map((b) => b.name)),
     mod: t.array(w.modules.length, t.record({ state: t.enum(...MOD_STATES), refcnt: t.int(15), asyncProbeRequested: t.bool, initPending: t.int(15) }), w.modules.map((m) => m.name)),

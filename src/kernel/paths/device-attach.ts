@@ -27,7 +27,10 @@ export function attachWalk(tb: ThreadBuilder, dev: number, frame: number, checkA
   for (const drv of [...drivers].reverse()) {
     const cont = next;
     const f = tb.fn('__device_attach_driver', { dev, drv }, null);
+    // While __device_attach_driver runs for drv, the walk's klist iterator holds a reference on
+    // drv's knode_bus (klist_next); bus_remove_driver's klist_remove waits until it is dropped.
     const probe = driverProbeDevice(tb, dev, drv, (s, t) => {
+      s.drv[drv]!.iterRefs--;
       if (stopsWalk(t.ret)) return after(s, t);
       t.ret = RET.ZERO;
       return cont(s, t);
@@ -37,6 +40,7 @@ export function attachWalk(tb: ThreadBuilder, dev: number, frame: number, checkA
       const a = allowsAsync(k, s, drv);
       if (a) t.haveAsync[frame] = 1;
       if (checkAsync && a !== wantAsync) return cont(s, t);
+      s.drv[drv]!.iterRefs++;
       return probe;
     };
     if (!k.w.devices[dev]!.override) {
