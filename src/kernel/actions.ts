@@ -1,9 +1,10 @@
 /**
- * Actor actions: the words a scenario's actors are written in (`add dc`, `bind drv dc`, ...),
- * parsed against the world (E601 naming the actor, the action and what is wrong) and turned into
- * the kernel path each starts from. Not the paths themselves (paths/), not the threads (scenario.ts).
+ * Actor actions: the words a scenario's actors are written in (`add dc`, `bind drv dc`, ...,
+ * optionally after `maybe`), parsed against the world (E601 naming the actor, the action and what
+ * is wrong), checked for ever taking effect, and turned into the kernel path each starts from.
+ * Not the paths themselves (paths/), not the threads (scenario.ts).
  */
-import { didYouMean, ProbecheckError, suggestion } from '../engine/errors.js';
+import { didYouMean, ProbecheckError } from '../engine/errors.js';
 import { RETURN, type Ret, type ThreadBuilder } from './emit.js';
 import { waitForDeviceProbe } from './paths/async.js';
 import { CORE, mutexWaits } from './paths/common.js';
@@ -18,6 +19,7 @@ import { driverOverrideStore } from './paths/driver-override.js';
 import type { World } from './world.js';
 
 const bad = (msg: string) => new ProbecheckError('E601', msg);
+const dym = (word: string, known: readonly string[]) => { const m = didYouMean(word, known); return m !== undefined ? `; did you mean '${m}'?` : ''; };
 
 export type Action = (
   | { op: 'add' | 'del'; dev: number }
@@ -45,7 +47,7 @@ export function parseAction(w: World, actor: string, text: string, scenario?: st
   const name = (kind: string, list: readonly { name: string }[], n: string | undefined) => {
     const i = list.findIndex((d) => d.name === n);
     const names = list.map((d) => d.name);
-    if (i < 0) throw bad(`${at}: ${kind} '${n}' is not declared${didYouMean(n ?? '', names) !== undefined ? suggestion(n ?? '', names) : ''}; ${kind}s: ${names.join(', ') || '(none)'}`);
+    if (i < 0) throw bad(`${at}: ${kind} '${n}' is not declared${dym(n ?? '', names)}; ${kind}s: ${names.join(', ') || '(none)'}`);
     return i;
   };
   const dev = (n: string | undefined) => name('device', w.devices, n);
@@ -65,7 +67,7 @@ export function parseAction(w: World, actor: string, text: string, scenario?: st
     case 'modprobe': case 'rmmod': need(1); return { op, mod: mod(args[0]), ...base };
     case 'wait_for_device_probe': need(0); return { op, ...base };
     case 'uevent': case 'lock': case 'unlock': case 'kill-del': need(1); return { op, dev: dev(args[0]), ...base };
-    default: throw bad(`${at}: unknown action '${op}'${didYouMean(op, OPS) !== undefined ? suggestion(op, OPS) : ''}; known: ${OPS.join(', ')}, each optionally after 'maybe'`);
+    default: throw bad(`${at}: unknown action '${op}'${dym(op, OPS)}; known: ${OPS.join(', ')}, each optionally after 'maybe'`);
   }
 }
 

@@ -13,9 +13,12 @@
  * starts; the scenario does not name them.
  *
  * Surprise: a `del` of a device that is not there yet waits (idle) for it to appear: hotplug
- * removal is an event that follows the add.
+ * removal is an event that follows the add. `maybe del` does not wait.
+ *
+ * Strict: unknown keys and actions that can never take effect (actions.ts) are E601 errors, so
+ * a typo or an impossible action never turns into a verdict about nothing.
  */
-import { ProbecheckError, suggestion } from '../engine/errors.js';
+import { didYouMean, ProbecheckError, suggestion } from '../engine/errors.js';
 import { defineModel, type Model, type ModelFactory, type ParamSpec, type Property, type ThreadDef } from '../engine/model.js';
 import { actionEntry, neverTakesEffect, parseAction } from './actions.js';
 import { ThreadBuilder, type Kernel, type Ret } from './emit.js';
@@ -354,7 +357,10 @@ export function buildScenario(spec: ScenarioSpec, profileName: string, patchList
   if (spec.properties) {
     chosen = spec.properties.map((name) => {
       const p = LIBRARY.find((x) => x.name === name);
-      if (!p) throw bad(`scenario '${spec.name}': unknown property '${name}'; known: ${PROPERTY_NAMES.join(', ')}`);
+      if (!p) {
+        const near = didYouMean(name, PROPERTY_NAMES);
+        throw bad(`scenario '${spec.name}': unknown property '${name}'${near !== undefined ? `; did you mean '${near}'?` : ''}; known: ${PROPERTY_NAMES.join(', ')}`);
+      }
       return p;
     });
   }

@@ -48,6 +48,7 @@ describe('scenario builder', () => {
     expect(e601({ actors: { x: 'del dcc' } })).toMatch(/device 'dcc' is not declared; did you mean 'dc'\?; devices: host1x, dc$/);
     expect(e601({ actors: {} })).toMatch(/E601: .*no actors/);
     expect(e601({ properties: ['no-such-property'] })).toMatch(/^E601: .*unknown property 'no-such-property'; known: single-binding/);
+    expect(e601({ properties: ['no-deadlok'] })).toMatch(/^E601: scenario 'tiny': unknown property 'no-deadlok'; did you mean 'no-deadlock'\?; known: single-binding/);
     expect(e601({ drivers: { h: { matches: ['host1x'], present: true, probe: 'maybe' as never }, d: { matches: ['dc'] } } })).toMatch(/probe outcome 'maybe'/);
   });
 
