@@ -4,7 +4,7 @@ export {
   defineModel, thread, type Model, type ModelFactory, type ParamSpec, type Step, type StepCtx, type ThreadDef,
   type Property, type Invariant, type ActionProperty, type DeadlockProperty, type Query, type Move,
 } from './engine/model.js';
-export { ERRORS, ProbecheckError, ModelError, type ErrorCode } from './engine/errors.js';
+export { ERRORS, ERROR_TABLE, errorTableMarkdown, ProbecheckError, ModelError, type ErrorCode } from './engine/errors.js';
 export { check, makeBackend, selectProperties, type CheckOptions } from './engine/check.js';
 export type { Result, PropertyResult, Verdict, Strategy, BackendName, Waiter, CoverageEntry } from './engine/result.js';
 export { replay, rebuild, type Trace, type TraceStep, type Change } from './engine/trace.js';

@@ -1,7 +1,8 @@
 /**
  * Loading users' model and suite files. TypeScript files go through tsx's loader (a maintained
  * one: Node 20 cannot run .ts itself); JavaScript files through plain import(). A file that
- * does not load, or whose default export is not what was asked for, is an E105 error naming it.
+ * is missing is E503 (as for every input file); one that does not load, or whose default export
+ * is not what was asked for, is an E105 error naming it.
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -11,7 +12,7 @@ import type { ModelFactory } from './engine/model.js';
 
 export async function importFile(path: string): Promise<Record<string, unknown>> {
   const abs = resolve(path);
-  if (!existsSync(abs)) throw new ProbecheckError('E105', `${path}: no such file`);
+  if (!existsSync(abs)) throw new ProbecheckError('E503', `${path}: no such file or directory`);
   try {
     if (/\.[cm]?tsx?$/.test(abs)) {
       const { tsImport } = await import('tsx/esm/api');

@@ -9,7 +9,7 @@ import { loadModel } from '../load.js';
 import { replayWatching } from '../report/confirm.js';
 import { renderViolation, showParams, traceColumns, traceList } from '../report/text.js';
 import { modelPathOf, readTraceFiles } from '../report/trace-file.js';
-import { buildModel } from './build.js';
+import { buildTraceModel } from './build.js';
 import { EXIT, worst, type ExitCode } from './exit.js';
 import type { Io } from './io.js';
 
@@ -27,7 +27,7 @@ export async function runReplay(io: Io, path: string, property: string | undefin
     const modelFile = modelPathOf(path, t);
     const f = await loadModel(modelFile);
     if (f.name !== t.model.name) throw new ProbecheckError('E402', `${path}: the trace is for model '${t.model.name}', but ${t.model.file} defines '${f.name}'`);
-    const model = buildModel(f, t.params);
+    const model = buildTraceModel(f, t.params, path);
     const c = io.colors;
     try {
       const r = replayWatching(model, t.property, t.moves, t.loopFrom);

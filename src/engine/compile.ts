@@ -2,12 +2,13 @@
  * Compiling a model: validate its shape and fix the layout both backends share.
  *
  * The full state is one record: the model's globals `g`, then per thread k a record `tk` holding
- * its program counter `pc` (0 = not running, i+1 = at the i-th label) and its locals `l`.
+ * its program counter `pc` (0 = not running, i+1 = at the i-th label; one byte, two for a thread
+ * of more than 255 steps) and its locals `l`.
  * Labels are resolved to indices once here, so a step's returned label costs one lookup.
  */
 import { ModelError } from './errors.js';
 import type { Liveness, Model, Property, Step, ThreadDef } from './model.js';
-import { sizeOf, t, type Fields, type RecordT } from './schema.js';
+import { sizeOf, t, wideInt, type Fields, type RecordT } from './schema.js';
 
 export interface CompiledStep {
   label: string;
@@ -30,6 +31,8 @@ export interface CompiledThread {
   localsType: RecordT;
   /** Byte offsets in the flat layout. */
   pcOffset: number;
+  /** The pc takes two bytes (little-endian): the thread has more than 255 steps. */
+  pcWide: boolean;
   localsOffset: number;
   localsSize: number;
 }
@@ -53,6 +56,8 @@ export interface Compiled {
 }
 
 const EMPTY = t.record({});
+/** Steps per thread: the pc is two bytes at most (a kernel actor with eight adds has about 400). */
+export const MAX_STEPS = 0xffff;
 const KINDS = ['invariant', 'action', 'deadlock', 'eventually', 'leads-to', 'quiescent', 'sometimes'];
 
 export function compile(model: Model): Compiled {
@@ -73,9 +78,10 @@ export function compile(model: Model): Compiled {
     if (threadByName.has(def.name)) throw new ModelError('E103', `${where}: two threads are named '${def.name}'`);
     const labels = def.steps ? Object.keys(def.steps) : [];
     if (labels.length === 0) throw new ModelError('E103', `thread '${def.name}' has no steps`);
-    if (labels.length > 254) throw new ModelError('E103', `thread '${def.name}' has ${labels.length} steps; at most 254`);
+    if (labels.length > MAX_STEPS) throw new ModelError('E103', `thread '${def.name}' has ${labels.length} steps; at most ${MAX_STEPS}`);
     const localsType = def.locals ?? EMPTY;
     if (localsType.kind !== 'record') throw new ModelError('E102', `thread '${def.name}': locals must be t.record({...})`);
+    const pc = wideInt(Math.max(1, labels.length));
     const pcOf: Record<string, number> = Object.create(null);
     const cs: CompiledStep[] = labels.map((label, i) => {
       const step = def.steps[label]!;
@@ -90,11 +96,11 @@ export function compile(model: Model): Compiled {
     });
     const th: CompiledThread = {
       index, name: def.name, program: def.program ?? def.name, running: def.running !== false, def, steps: cs, pcOf,
-      localsType, pcOffset: offset, localsOffset: offset + 1, localsSize: sizeOf(localsType),
+      localsType, pcOffset: offset, pcWide: pc.max > 255, localsOffset: offset + sizeOf(pc), localsSize: sizeOf(localsType),
     };
     for (const s of cs) { s.id = steps.length; steps.push({ thread: th, s }); }
-    offset += 1 + th.localsSize;
-    fields[`t${index}`] = t.record({ pc: t.int(Math.max(1, labels.length)), l: localsType });
+    offset += sizeOf(pc) + th.localsSize;
+    fields[`t${index}`] = t.record({ pc, l: localsType });
     threads.push(th);
     threadByName.set(def.name, th);
   });

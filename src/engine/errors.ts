@@ -4,46 +4,107 @@
  * code from this table and a message naming what was wrong and where; the CLI prints it as
  * `probecheck: E301: ...` and exits 2. Anything else escaping is a bug in probecheck.
  */
-export const ERRORS = {
+export const ERROR_TABLE = {
   // 1xx: the model's definition
-  E101: 'malformed model',
-  E102: 'malformed state schema',
-  E103: 'malformed thread or step',
-  E104: 'unknown or invalid model parameter',
-  E105: 'model file could not be loaded',
+  E101: { kind: 'malformed model', example: "model x, thread #1: two threads are named 'A'" },
+  E102: { kind: 'malformed state schema', example: 't.int(300): max must be an integer in 1..255' },
+  E103: { kind: 'malformed thread or step', example: "step 'A3' of thread 'A_1' does not say where it comes from" },
+  E104: { kind: 'unknown or invalid model parameter', example: "model probe-tree has no parameter 'M'; known: N, variant" },
+  E105: { kind: 'model file could not be loaded', example: 'x.ts: its default export is not a model' },
   // 2xx: the model misbehaved while running
-  E201: 'state field out of range',
-  E202: 'step returned an unknown label',
-  E203: 'step threw',
-  E204: 'thread spawned while running',
+  E201: { kind: 'state field out of range', example: "in step 'inc' of thread 't' (toy:inc): state field state.g.x was set to 4; it must be an integer in 0..3" },
+  E202: { kind: 'step returned an unknown label', example: 'step \'check_dead\' of __device_attach returned unknown label "out_unlok"; known: ...' },
+  E203: { kind: 'step threw', example: "in step 'A3' of thread 'A_1' (...): Cannot read properties of undefined" },
+  E204: { kind: 'thread spawned while running', example: "spawn('w'): that thread is already running" },
   // 3xx: properties
-  E301: 'unknown property',
-  E302: 'property threw',
+  E301: { kind: 'unknown property', example: "model probe-tree has no property 'pbc'; known: parent-before-child, ..." },
+  E302: { kind: 'property threw', example: "property 'p' threw: ..." },
   // 4xx: traces
-  E401: 'trace file unreadable or corrupt',
-  E402: 'trace is for another model',
-  E403: 'trace diverges from the model',
+  E401: { kind: 'trace file unreadable or corrupt', example: 't.json: field version: expected 1, got 2 (this probecheck reads version 1)' },
+  E402: { kind: 'trace is for another model', example: "t.json: the trace is for model 'x', but models/y.ts defines 'y'" },
+  E403: { kind: 'trace diverges from the model', example: "move 6 (A_1: A2): thread 'A_1' is at 'A1', not 'A2'" },
   // 5xx: usage and suites
-  E501: 'bad command-line usage',
-  E502: 'bad suite',
-  E503: 'unreadable input file',
+  E501: { kind: 'bad command-line usage', example: "--param expects K=V, got 'N'" },
+  E502: { kind: 'bad suite', example: "x.suite.ts: cases[0].expect.p: expected 'holds' or 'violated'" },
+  E503: { kind: 'unreadable input file', example: 'models/nope.ts: no such file or directory' },
   // 6xx: kernel scenarios, profiles and patches
-  E601: 'malformed scenario',
-  E602: 'unknown kernel profile',
-  E603: 'unknown patch',
-  E604: 'patch does not apply',
-} as const;
+  E601: { kind: 'malformed scenario', example: "scenario 'x': device 'c1': unknown key 'parnet'; did you mean 'parent'?" },
+  E602: { kind: 'unknown kernel profile', example: "unknown kernel profile 'v9'; known: v3.5, v3.14, v4.2, ..." },
+  E603: { kind: 'unknown patch', example: "unknown patch 'abc'; known: 654888327e9f, ..." },
+  E604: { kind: 'patch does not apply', example: "patch 654888327e9f (...) does not apply to v5.9: it already has ATTACH_DEAD_CHECK (the fix is merged there)" },
+} as const satisfies Record<string, { kind: string; example: string }>;
 
-export type ErrorCode = keyof typeof ERRORS;
+export type ErrorCode = keyof typeof ERROR_TABLE;
+
+/** Code -> kind, as printed in `Exxx (kind): ...`. */
+export const ERRORS = Object.fromEntries(Object.entries(ERROR_TABLE).map(([c, e]) => [c, e.kind])) as { readonly [C in ErrorCode]: (typeof ERROR_TABLE)[C]['kind'] };
+
+/** The README's Errors table, generated from ERROR_TABLE (a test keeps the README equal to it). */
+export function errorTableMarkdown(): string {
+  const rows = Object.entries(ERROR_TABLE).map(([c, e]) => `| ${c} | ${e.kind} | \`${e.example}\` |`);
+  return ['| code | kind | example |', '|---|---|---|', ...rows].join('\n');
+}
+
+/** Marks a ProbecheckError across copies of this module (a model file loaded through tsx gets its own copy). */
+const BRAND: unique symbol = Symbol.for('probecheck.error') as never;
 
 export class ProbecheckError extends Error {
+  readonly [BRAND] = true;
   constructor(readonly code: ErrorCode, message: string) {
     super(message);
     this.name = 'ProbecheckError';
   }
-  /** `E202 (step returned an unknown label): ...`. */
-  describe(): string { return `${this.code} (${ERRORS[this.code]}): ${this.message}`; }
+  /**
+   * `instanceof` by brand, not by prototype: a scenario file imports probecheck through tsx,
+   * which loads its own copy of this module, and its errors must still keep their codes.
+   */
+  static override [Symbol.hasInstance](x: unknown): boolean {
+    if (this !== ProbecheckError) return Function.prototype[Symbol.hasInstance].call(this, x);
+    return typeof x === 'object' && x !== null && (x as Record<symbol, unknown>)[BRAND] === true && typeof (x as { code?: unknown }).code === 'string' && (x as { code: string }).code in ERROR_TABLE;
+  }
+  /** `E202 (step returned an unknown label): ...`, always one line (control characters escaped). */
+  describe(): string { return `${this.code} (${ERRORS[this.code]}): ${oneLine(this.message)}`; }
+}
+
+/** Control characters (a newline in a JSON parser's excerpt, bytes of a binary file) as escapes. */
+export function oneLine(s: string): string {
+  return s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufffd]/g, (ch) => ch === '\ufffd' ? '?' : `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** Errors in a model's definition or behaviour (E1xx, E2xx). */
 export class ModelError extends ProbecheckError {}
+
+/**
+ * The known name closest to a misspelt one (case-insensitive optimal string alignment distance:
+ * `parnet` -> `parent`, `probetype` -> `probeType`), or undefined when none is close.
+ */
+export function didYouMean(word: string, known: readonly string[]): string | undefined {
+  const w = word.toLowerCase();
+  let best: string | undefined, bestD = Infinity;
+  for (const k of known) {
+    const d = editDistance(w, k.toLowerCase());
+    if (d < bestD) { best = k; bestD = d; }
+  }
+  return bestD <= (w.length <= 3 ? 1 : 2) ? best : undefined;
+}
+
+/** Edits (insert, delete, substitute, swap two neighbours) that turn a into b. */
+function editDistance(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let x = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) x = Math.min(x, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = x;
+    }
+  }
+  return d[a.length]![b.length]!;
+}
+
+/** `; did you mean 'x'?` or `; known: a, b, c`, for an error about an unknown name. */
+export function suggestion(word: string, known: readonly string[]): string {
+  const m = didYouMean(word, known);
+  return m !== undefined ? `; did you mean '${m}'?` : `; known: ${known.length ? known.join(', ') : '(none)'}`;
+}

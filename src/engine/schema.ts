@@ -4,7 +4,9 @@
  * A schema is a tree of records whose leaves are small values: booleans, bounded integers
  * (0..max, max <= 255), enums, and fixed-length arrays of integers or of records. Every leaf
  * takes one byte in the flat layout, so the fast backend's state is a byte string and the
- * reference backend's plain object encodes to the same bytes (and the same fingerprint).
+ * reference backend's plain object encodes to the same bytes (and the same fingerprint). The one
+ * exception is internal: a program counter of a thread with more than 255 steps (`wideInt`)
+ * takes two bytes, little-endian.
  *
  * Surprise: arrays hold integers or records, never booleans or enums, because the fast
  * backend hands out integer arrays as Uint8Array views (writes there are not range-checked;
@@ -81,10 +83,20 @@ export const t = {
   },
 };
 
+/**
+ * An integer 0..max (max <= 65535) in two bytes when max > 255: only for program counters
+ * (compile.ts), which the trace diff leaves out; model state stays one byte per leaf.
+ */
+export function wideInt(max: number): IntT {
+  if (!Number.isInteger(max) || max < 1 || max > 0xffff) throw new ModelError('E102', `wideInt(${max}): max must be an integer in 1..65535`);
+  return max <= 255 ? t.int(max) : { kind: 'int', max };
+}
+
 /** Number of bytes a field takes in the flat layout. */
 export function sizeOf(f: FieldT): number {
   switch (f.kind) {
-    case 'bool': case 'int': case 'enum': return 1;
+    case 'int': return f.max > 255 ? 2 : 1;
+    case 'bool': case 'enum': return 1;
     case 'ints': return f.length;
     case 'record': { let n = 0; for (const k in f.fields) n += sizeOf(f.fields[k]!); return n; }
     case 'records': return f.length * sizeOf(f.of);
@@ -111,7 +123,9 @@ export function encode(f: FieldT, v: unknown, buf: Uint8Array, o: number, path: 
       buf[o] = v ? 1 : 0; return o + 1;
     case 'int':
       if (!(typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= f.max)) throw badValue(path, v, `an integer in 0..${f.max}`);
-      buf[o] = v; return o + 1;
+      buf[o] = v & 0xff;
+      if (f.max > 255) { buf[o + 1] = v >>> 8; return o + 2; }
+      return o + 1;
     case 'enum': {
       const i = f.values.indexOf(v as string);
       if (i < 0) throw badValue(path, v, `one of ${f.values.join(', ')}`);
@@ -143,7 +157,7 @@ export function encode(f: FieldT, v: unknown, buf: Uint8Array, o: number, path: 
 export function decode(f: FieldT, buf: Uint8Array, o: number): unknown {
   switch (f.kind) {
     case 'bool': return buf[o] !== 0;
-    case 'int': return buf[o];
+    case 'int': return f.max > 255 ? buf[o]! | (buf[o + 1]! << 8) : buf[o];
     case 'enum': return f.values[buf[o]!];
     case 'ints': return Array.from(buf.subarray(o, o + f.length));
     case 'record': {
@@ -183,6 +197,16 @@ function protoOf(f: RecordT): object {
         enumerable: true,
         get(this: ViewBase) { return this.$b[this.$o + at] !== 0; },
         set(this: ViewBase, x: boolean) { this.$b[this.$o + at] = x ? 1 : 0; },
+      });
+    } else if (ft.kind === 'int' && ft.max > 255) {
+      const max = ft.max;
+      Object.defineProperty(proto, name, {
+        enumerable: true,
+        get(this: ViewBase) { return this.$b[this.$o + at]! | (this.$b[this.$o + at + 1]! << 8); },
+        set(this: ViewBase, x: number) {
+          if (!(x >= 0 && x <= max && (x | 0) === x)) throw badValue(`${this.$p}.${name}`, x, `an integer in 0..${max}`);
+          this.$b[this.$o + at] = x & 0xff; this.$b[this.$o + at + 1] = x >>> 8;
+        },
       });
     } else if (ft.kind === 'int') {
       const max = ft.max;

@@ -1,9 +1,10 @@
 /**
- * Actor actions: the words a scenario's actors are written in (`add dc`, `bind drv dc`, ...),
- * parsed against the world (E601 naming the actor, the action and what is wrong) and turned into
- * the kernel path each starts from. Not the paths themselves (paths/), not the threads (scenario.ts).
+ * Actor actions: the words a scenario's actors are written in (`add dc`, `bind drv dc`, ...,
+ * optionally after `maybe`), parsed against the world (E601 naming the actor, the action and what
+ * is wrong), checked for ever taking effect, and turned into the kernel path each starts from.
+ * Not the paths themselves (paths/), not the threads (scenario.ts).
  */
-import { ProbecheckError } from '../engine/errors.js';
+import { didYouMean, ProbecheckError } from '../engine/errors.js';
 import { RETURN, type Ret, type ThreadBuilder } from './emit.js';
 import { waitForDeviceProbe } from './paths/async.js';
 import { CORE, mutexWaits } from './paths/common.js';
@@ -18,35 +19,122 @@ import { driverOverrideStore } from './paths/driver-override.js';
 import type { World } from './world.js';
 
 const bad = (msg: string) => new ProbecheckError('E601', msg);
+const dym = (word: string, known: readonly string[]) => { const m = didYouMean(word, known); return m !== undefined ? `; did you mean '${m}'?` : ''; };
 
-export type Action =
+export type Action = (
   | { op: 'add' | 'del'; dev: number }
   | { op: 'register' | 'unregister'; drv: number }
   | { op: 'bind' | 'unbind' | 'override'; drv: number; dev: number }
   | { op: 'modprobe' | 'rmmod'; mod: number }
   | { op: 'wait_for_device_probe' }
-  | { op: 'uevent' | 'lock' | 'unlock' | 'kill-del'; dev: number };
+  | { op: 'uevent' | 'lock' | 'unlock' | 'kill-del'; dev: number }
+) & {
+  /** As written (for messages). */
+  text: string;
+  /** `maybe ...`: the action may legitimately do nothing (see neverTakesEffect). */
+  maybe: boolean;
+};
 
-export function parseAction(w: World, actor: string, text: string): Action {
-  const at = `actor '${actor}': action '${text}'`;
-  const [op, ...args] = text.trim().split(/\s+/);
-  const dev = (n: string | undefined) => { const i = w.devices.findIndex((d) => d.name === n); if (i < 0) throw bad(`${at}: device '${n}' is not declared; devices: ${w.devices.map((d) => d.name).join(', ')}`); return i; };
-  const drv = (n: string | undefined) => { const i = w.drivers.findIndex((d) => d.name === n); if (i < 0) throw bad(`${at}: driver '${n}' is not declared; drivers: ${w.drivers.map((d) => d.name).join(', ') || '(none)'}`); return i; };
-  const mod = (n: string | undefined) => { const i = w.modules.findIndex((d) => d.name === n); if (i < 0) throw bad(`${at}: module '${n}' is not declared; modules: ${w.modules.map((d) => d.name).join(', ') || '(none)'}`); return i; };
+const OPS = ['add', 'del', 'kill-del', 'register', 'unregister', 'bind', 'unbind', 'override', 'modprobe', 'rmmod', 'wait_for_device_probe', 'uevent', 'lock', 'unlock'];
+
+export function parseAction(w: World, actor: string, text: string, scenario?: string): Action {
+  const at = `${scenario !== undefined ? `scenario '${scenario}': ` : ''}actor '${actor}': action '${text}'`;
+  let words = text.trim().split(/\s+/);
+  const maybe = words[0] === 'maybe';
+  if (maybe) words = words.slice(1);
+  const [op = '', ...args] = words;
+  if (maybe && op === '') throw bad(`${at}: 'maybe' needs an action after it, as in 'maybe rmmod m'`);
+  const name = (kind: string, list: readonly { name: string }[], n: string | undefined) => {
+    const i = list.findIndex((d) => d.name === n);
+    const names = list.map((d) => d.name);
+    if (i < 0) throw bad(`${at}: ${kind} '${n}' is not declared${dym(n ?? '', names)}; ${kind}s: ${names.join(', ') || '(none)'}`);
+    return i;
+  };
+  const dev = (n: string | undefined) => name('device', w.devices, n);
+  const drv = (n: string | undefined) => name('driver', w.drivers, n);
+  const mod = (n: string | undefined) => name('module', w.modules, n);
   const need = (n: number) => { if (args.length !== n) throw bad(`${at}: '${op}' takes ${n} argument(s)`); };
+  const base = { text: text.trim(), maybe };
   switch (op) {
-    case 'add': case 'del': need(1); return { op, dev: dev(args[0]) };
+    case 'add': case 'del': need(1); return { op, dev: dev(args[0]), ...base };
     case 'register': case 'unregister': {
       need(1); const d = drv(args[0]);
       if (w.drivers[d]!.module >= 0) throw bad(`${at}: driver '${args[0]}' belongs to module '${w.modules[w.drivers[d]!.module]!.name}': use modprobe/rmmod`);
-      return { op, drv: d };
+      return { op, drv: d, ...base };
     }
-    case 'bind': case 'unbind': need(2); return { op, drv: drv(args[0]), dev: dev(args[1]) };
-    case 'override': need(2); return { op, dev: dev(args[0]), drv: drv(args[1]) };
-    case 'modprobe': case 'rmmod': need(1); return { op, mod: mod(args[0]) };
-    case 'wait_for_device_probe': need(0); return { op };
-    case 'uevent': case 'lock': case 'unlock': case 'kill-del': need(1); return { op, dev: dev(args[0]) };
-    default: throw bad(`${at}: unknown action '${op}'; known: add, del, kill-del, register, unregister, bind, unbind, override, modprobe, rmmod, wait_for_device_probe, uevent, lock, unlock`);
+    case 'bind': case 'unbind': need(2); return { op, drv: drv(args[0]), dev: dev(args[1]), ...base };
+    case 'override': need(2); return { op, dev: dev(args[0]), drv: drv(args[1]), ...base };
+    case 'modprobe': case 'rmmod': need(1); return { op, mod: mod(args[0]), ...base };
+    case 'wait_for_device_probe': need(0); return { op, ...base };
+    case 'uevent': case 'lock': case 'unlock': case 'kill-del': need(1); return { op, dev: dev(args[0]), ...base };
+    default: throw bad(`${at}: unknown action '${op}'${dym(op, OPS)}; known: ${OPS.join(', ')}, each optionally after 'maybe'`);
+  }
+}
+
+/**
+ * What may ever happen in a world, over-approximated: any actor may run at any time (except that
+ * `before` cuts one actor at one action: an actor is sequential, so its own later actions cannot
+ * prepare an earlier one), every probe may run and succeed if its outcomes allow, and a probe
+ * registers its devices and requests its module whatever it returns. A fixpoint over booleans.
+ */
+function mayHappen(w: World, actors: readonly (readonly Action[])[], before?: { actor: number; index: number }) {
+  const acts = actors.flatMap((list, a) => list.filter((_, i) => !before || a !== before.actor || i < before.index));
+  const devReg = w.devices.map((d) => d.present || acts.some((x) => x.op === 'add' && x.dev === d.i));
+  const drvReg = w.drivers.map((d) => d.present || acts.some((x) => x.op === 'register' && x.drv === d.i));
+  const modLoad = w.modules.map((m) => acts.some((x) => x.op === 'modprobe' && x.mod === m.i));
+  const sysfsBind = (drv: number, dev: number) => acts.some((x) => x.op === 'bind' && x.drv === drv && x.dev === dev);
+  const mayProbe = (drv: number, dev: number) => {
+    const d = w.drivers[drv]!;
+    return d.matches.includes(dev) && drvReg[drv]! && devReg[dev]! && (w.buses[d.bus]!.autoprobe || sysfsBind(drv, dev));
+  };
+  for (let changed = true; changed;) {
+    changed = false;
+    const set = (a: boolean[], i: number) => { if (i >= 0 && !a[i]) { a[i] = true; changed = true; } };
+    for (const d of w.drivers) {
+      if (d.module >= 0 && modLoad[d.module]) set(drvReg, d.i);
+      if (!d.matches.some((dev) => mayProbe(d.i, dev))) continue;
+      for (const r of [...d.registers, ...(d.asyncScan ?? [])]) set(devReg, r);
+      set(modLoad, d.requestModule);
+    }
+  }
+  const mayBind = (drv: number, dev: number) => w.devices[dev]!.boundTo === drv || (mayProbe(drv, dev) && w.drivers[drv]!.outcomes.includes('ok'));
+  return { devReg, drvReg, modLoad, mayProbe, mayBind };
+}
+
+/**
+ * Why an action can never take effect, or null. `del`/`kill-del` of a device nobody ever
+ * registers, `bind` of a driver that does not match or of a device or driver that never
+ * appears, `unbind` of a pair nothing can bind, `unregister` of a driver never registered,
+ * `rmmod` of a module never loaded: such an action would make every property hold about
+ * nothing. `maybe` says the scenario means it.
+ */
+export function neverTakesEffect(w: World, actorNames: readonly string[], actors: readonly (readonly Action[])[], actor: number, index: number): string | null {
+  const a = actors[actor]![index]!;
+  if (a.maybe) return null;
+  const m = mayHappen(w, actors, { actor, index });
+  const dn = (i: number) => `device '${w.devices[i]!.name}'`, rn = (i: number) => `driver '${w.drivers[i]!.name}'`;
+  const late = (op: string, pick: (x: Action) => boolean) => (actors[actor]!.slice(index + 1).some((x) => x.op === op && pick(x)) ? ` (the '${op}' later in actor '${actorNames[actor]}' comes too late)` : '');
+  const neverDev = (i: number) => `${dn(i)} is never registered: it is not present, no actor adds it${late('add', (x) => 'dev' in x && x.dev === i)} and no probe registers it`;
+  const neverDrv = (i: number) => `${rn(i)} is never registered: it is not present and no actor registers it${w.drivers[i]!.module >= 0 ? ` or loads its module '${w.modules[w.drivers[i]!.module]!.name}'` : ''}${late('register', (x) => 'drv' in x && x.drv === i)}`;
+  switch (a.op) {
+    case 'del': case 'kill-del': return m.devReg[a.dev] ? null : neverDev(a.dev);
+    case 'rmmod': return m.modLoad[a.mod] ? null : `module '${w.modules[a.mod]!.name}' is never loaded: no actor runs 'modprobe ${w.modules[a.mod]!.name}'${late('modprobe', (x) => 'mod' in x && x.mod === a.mod)} and no probe requests it`;
+    case 'unregister': return m.drvReg[a.drv] ? null : neverDrv(a.drv);
+    case 'bind': {
+      if (!w.drivers[a.drv]!.matches.includes(a.dev)) return `${rn(a.drv)} does not match ${dn(a.dev)} (it matches: ${w.drivers[a.drv]!.matches.map((i) => w.devices[i]!.name).join(', ') || 'nothing'}), so bind_store never probes`;
+      return !m.drvReg[a.drv] ? neverDrv(a.drv) : !m.devReg[a.dev] ? neverDev(a.dev) : null;
+    }
+    case 'unbind': {
+      if (m.mayBind(a.drv, a.dev)) return null;
+      const d = w.drivers[a.drv]!;
+      const why = !d.matches.includes(a.dev) ? `it does not match ${dn(a.dev)} and the device is not boundTo it`
+        : !m.drvReg[a.drv] ? neverDrv(a.drv).replace(`${rn(a.drv)} `, 'it ')
+        : !m.devReg[a.dev] ? neverDev(a.dev)
+        : !d.outcomes.includes('ok') ? `its probe never returns 'ok'`
+        : `bus '${w.buses[d.bus]!.name}' does not autoprobe and no actor binds it`;
+      return `${rn(a.drv)} can never be bound to ${dn(a.dev)}: ${why}`;
+    }
+    default: return null;
   }
 }
 
@@ -69,7 +157,10 @@ export function actionEntry(tb: ThreadBuilder, a: Action, ret: Ret, waitFor: boo
       const body = underParentLock(tb, a.dev, ret, (r) => deviceDel(tb, a.dev, r));
       if (!waitFor) return body;
       const f = tb.fn('hotplug', { dev: a.dev }, ret);
-      f.step('remove_event', { where: `${CORE}:device_del (the removal event; waits for the device to be registered)`, idle: true,
+      // `maybe del`: a removal that may find nothing: it waits only for a device_add in progress.
+      if (a.maybe) f.step('remove_event', { where: `${CORE}:device_del (the removal event, if the device is registered)`,
+        await: (s) => !s.dev[a.dev]!.registered || s.dev[a.dev]!.ready, run: (s) => (s.dev[a.dev]!.registered ? body : RETURN) });
+      else f.step('remove_event', { where: `${CORE}:device_del (the removal event; waits for the device to be registered)`, idle: true,
         await: (s) => s.dev[a.dev]!.registered && s.dev[a.dev]!.ready, run: () => body });
       return f.done();
     }

@@ -1,5 +1,8 @@
 /** The driver-core library: state, kernel paths, profiles, patches, scenario builder, properties. */
-export { scenario, buildScenario, resolveWorld, type ScenarioSpec, type BuiltScenario } from './scenario.js';
+export {
+  scenario, buildScenario, resolveWorld, validateSpec, SCENARIO_KEYS, BUS_KEYS, DEVICE_KEYS, DRIVER_KEYS, MODULE_KEYS, STATELESS_LINK_KEYS,
+  type ScenarioSpec, type BusSpec, type DeviceSpec, type DriverSpec, type ModuleSpec, type StatelessLinkSpec, type KeyChecks, type BuiltScenario,
+} from './scenario.js';
 export { FLAGS, PROFILES, PROFILE_NAMES, profile, profileDiff, type Flag, type FlagInfo, type Profile } from './profiles.js';
 export { PATCHES, PATCH_IDS, patch, parsePatches, combine } from './patches.js';
 export { LIBRARY as KERNEL_PROPERTIES, PROPERTY_NAMES as KERNEL_PROPERTY_NAMES, type KernelProperty } from './properties.js';

@@ -13,11 +13,14 @@
  * starts; the scenario does not name them.
  *
  * Surprise: a `del` of a device that is not there yet waits (idle) for it to appear: hotplug
- * removal is an event that follows the add.
+ * removal is an event that follows the add. `maybe del` does not wait.
+ *
+ * Strict: unknown keys and actions that can never take effect (actions.ts) are E601 errors, so
+ * a typo or an impossible action never turns into a verdict about nothing.
  */
-import { ProbecheckError } from '../engine/errors.js';
+import { didYouMean, ProbecheckError, suggestion } from '../engine/errors.js';
 import { defineModel, type Model, type ModelFactory, type ParamSpec, type Property, type ThreadDef } from '../engine/model.js';
-import { actionEntry, parseAction } from './actions.js';
+import { actionEntry, neverTakesEffect, parseAction } from './actions.js';
 import { ThreadBuilder, type Kernel, type Ret } from './emit.js';
 import { asyncProgram, asyncRunEntryDone, asyncThreadName } from './paths/async.js';
 import { mayBeAsync } from './paths/common.js';
@@ -32,38 +35,52 @@ import { LIBRARY, PROPERTY_NAMES, type PropCtx } from './properties.js';
 import { initState, kernelSchema, localsSchema, type KS } from './state.js';
 import type { Outcome, ProbeType, World } from './world.js';
 
+export interface BusSpec { needParentLock?: boolean; autoprobe?: boolean }
+
+export interface DeviceSpec {
+  bus?: string; parent?: string; present?: boolean;
+  /** Bound to this (present) driver from the start. */
+  boundTo?: string;
+}
+
+export interface DriverSpec {
+  bus?: string; matches: string[]; probeType?: ProbeType; module?: string;
+  /** What probe() returns; several = nondeterministic (default 'ok'). */
+  probe?: Outcome | Outcome[];
+  /** Devices probe() registers before returning. */
+  registers?: string[];
+  /** Devices probe() needs bound: if one is not bound when probe() starts, it returns -EPROBE_DEFER. */
+  needs?: string[];
+  /** Suppliers: probe() needs them (as `needs`) and adds a managed device link to each. */
+  links?: string[];
+  /** Built in: registered before the scenario starts (no present device may match it). */
+  present?: boolean;
+  /** Devices whose device_lock probe() takes, in order, and holds until it returns (B8). */
+  locks?: string[];
+  /** The bus calls probe() through work_on_cpu, as PCI's pci_call_probe -> local_pci_probe does: probe() runs in a kworker while the caller waits (B7). */
+  workOnCpu?: boolean;
+  /** probe() calls async_schedule(do_scan_async), as scsi_scan_host does; the scan registers these devices (true: none) (B7). */
+  asyncScan?: boolean | string[];
+  /** probe() calls request_module(m) and waits for that modprobe to exit (B7 history, 774a1221e862). */
+  requestModule?: string;
+  /** Stateless links probe() adds with device_link_add(consumer, supplier, DL_FLAG_STATELESS) and ->remove deletes with device_link_del; the probed device is one end (B16). */
+  statelessLinks?: StatelessLinkSpec[];
+}
+
+export interface StatelessLinkSpec { consumer: string; supplier: string }
+
+export interface ModuleSpec { asyncProbe?: boolean }
+
 export interface ScenarioSpec {
   name: string;
   describe?: string;
   /** Default profile (default 'mainline'). */
   profile?: string;
   /** Buses (default: one `platform` bus). */
-  buses?: Record<string, { needParentLock?: boolean; autoprobe?: boolean }>;
-  devices: Record<string, { bus?: string; parent?: string; present?: boolean; /** bound to this (present) driver from the start */ boundTo?: string }>;
-  drivers: Record<string, {
-    bus?: string; matches: string[]; probeType?: ProbeType; module?: string;
-    /** What probe() returns; several = nondeterministic (default 'ok'). */
-    probe?: Outcome | Outcome[];
-    /** Devices probe() registers before returning. */
-    registers?: string[];
-    /** Devices probe() needs bound: if one is not bound when probe() starts, it returns -EPROBE_DEFER. */
-    needs?: string[];
-    /** Suppliers: probe() needs them (as `needs`) and adds a managed device link to each. */
-    links?: string[];
-    /** Built in: registered before the scenario starts (no present device may match it). */
-    present?: boolean;
-    /** Devices whose device_lock probe() takes, in order, and holds until it returns (B8). */
-    locks?: string[];
-    /** The bus calls probe() through work_on_cpu, as PCI's pci_call_probe -> local_pci_probe does: probe() runs in a kworker while the caller waits (B7). */
-    workOnCpu?: boolean;
-    /** probe() calls async_schedule(do_scan_async), as scsi_scan_host does; the scan registers these devices (true: none) (B7). */
-    asyncScan?: boolean | string[];
-    /** probe() calls request_module(m) and waits for that modprobe to exit (B7 history, 774a1221e862). */
-    requestModule?: string;
-    /** Stateless links probe() adds with device_link_add(consumer, supplier, DL_FLAG_STATELESS) and ->remove deletes with device_link_del; the probed device is one end (B16). */
-    statelessLinks?: { consumer: string; supplier: string }[];
-  }>;
-  modules?: Record<string, { asyncProbe?: boolean }>;
+  buses?: Record<string, BusSpec>;
+  devices: Record<string, DeviceSpec>;
+  drivers: Record<string, DriverSpec>;
+  modules?: Record<string, ModuleSpec>;
   actors: Record<string, string | string[]>;
   /** Properties to check (default: every library property that applies). */
   properties?: string[];
@@ -81,10 +98,86 @@ export interface ScenarioSpec {
   vary?: (p: Record<string, string | number>, spec: ScenarioSpec) => ScenarioSpec;
 }
 
+/** What the value of one key must be: null when it is, else what it should be, in words. */
+type Check = (v: unknown) => string | null;
+/**
+ * Every key of T with the check of its value. The mapped type makes the compiler keep each
+ * table equal to its interface: a key missing here, or one the interface lacks, does not compile.
+ */
+export type KeyChecks<T> = { readonly [K in keyof Required<T>]: Check };
+
+const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isStrs = (v: unknown) => Array.isArray(v) && v.every((x) => typeof x === 'string');
+const str: Check = (v) => (typeof v === 'string' && v !== '' ? null : 'a non-empty string');
+const bool: Check = (v) => (typeof v === 'boolean' ? null : 'true or false');
+const strs: Check = (v) => (isStrs(v) ? null : 'a list of names');
+const obj: Check = (v) => (isObj(v) ? null : 'an object ({ ... })');
+const fn: Check = (v) => (typeof v === 'function' ? null : 'a function');
+
+export const BUS_KEYS: KeyChecks<BusSpec> = { needParentLock: bool, autoprobe: bool };
+export const DEVICE_KEYS: KeyChecks<DeviceSpec> = { bus: str, parent: str, present: bool, boundTo: str };
+export const DRIVER_KEYS: KeyChecks<DriverSpec> = {
+  bus: str, matches: strs, probeType: str, module: str,
+  probe: (v) => (typeof v === 'string' || isStrs(v) ? null : "an outcome or a list of them ('ok', 'defer', 'error')"),
+  registers: strs, needs: strs, links: strs, present: bool, locks: strs, workOnCpu: bool,
+  asyncScan: (v) => (typeof v === 'boolean' || isStrs(v) ? null : 'true, false or a list of device names'),
+  requestModule: str,
+  statelessLinks: (v) => (Array.isArray(v) ? null : 'a list of { consumer, supplier }'),
+};
+export const STATELESS_LINK_KEYS: KeyChecks<StatelessLinkSpec> = { consumer: str, supplier: str };
+export const MODULE_KEYS: KeyChecks<ModuleSpec> = { asyncProbe: bool };
+export const SCENARIO_KEYS: KeyChecks<ScenarioSpec> = {
+  name: str, describe: (v) => (typeof v === 'string' ? null : 'a string'), profile: str,
+  buses: obj, devices: obj, drivers: obj, modules: obj,
+  actors: (v) => (isObj(v) && Object.values(v).every((a) => typeof a === 'string' || isStrs(a)) ? null : 'an object of actor name -> action or list of actions'),
+  properties: strs, syncFallback: bool, unfair: strs,
+  asyncInstances: (v) => (Number.isInteger(v) ? null : 'an integer'),
+  params: obj, vary: fn,
+};
+
+/** Every key of `o` must be one of `table`'s with a value of the right type; `required` must be there. */
+function checkKeys<T>(where: string, o: unknown, table: KeyChecks<T>, required: readonly (keyof T & string)[] = []): Record<string, unknown> {
+  if (!isObj(o)) throw bad(`${where}: expected an object ({ ... }), got ${show(o)}`);
+  const known = Object.keys(table);
+  for (const [k, v] of Object.entries(o)) {
+    if (!Object.hasOwn(table, k)) throw bad(`${where}: unknown key '${k}'${suggestion(k, known)}`);
+    const want = v === undefined ? null : (table as Record<string, Check>)[k]!(v);
+    if (want) throw bad(`${where}: ${k}: expected ${want}, got ${show(v)}`);
+  }
+  for (const r of required) if (o[r] === undefined) throw bad(`${where}: '${r}' is missing`);
+  return o;
+}
+
+function show(v: unknown): string {
+  if (typeof v === 'function') return 'a function';
+  const s = JSON.stringify(v) ?? String(v);
+  return s.length > 40 ? `${s.slice(0, 37)}...` : s;
+}
+
+/**
+ * Strict validation of a scenario's shape, before anything reads it: an unknown or misspelt key
+ * at any level is an E601 naming the scenario, the object and the key, with the nearest known
+ * key (`parnet` would otherwise silently mean "no parent").
+ */
+export function validateSpec(spec: unknown): asserts spec is ScenarioSpec {
+  if (!isObj(spec)) throw bad(`a scenario must be an object ({ name, devices, drivers, actors }), got ${show(spec)}`);
+  const where = `scenario '${typeof spec.name === 'string' ? spec.name : '?'}'`;
+  checkKeys(where, spec, SCENARIO_KEYS, ['name']);
+  const each = (field: string) => Object.entries((spec[field] ?? {}) as Record<string, unknown>);
+  for (const [n, b] of each('buses')) checkKeys(`${where}: bus '${n}'`, b, BUS_KEYS);
+  for (const [n, d] of each('devices')) checkKeys(`${where}: device '${n}'`, d, DEVICE_KEYS);
+  for (const [n, m] of each('modules')) checkKeys(`${where}: module '${n}'`, m, MODULE_KEYS);
+  for (const [n, d] of each('drivers')) {
+    const o = checkKeys(`${where}: driver '${n}'`, d, DRIVER_KEYS, ['matches']);
+    ((o.statelessLinks ?? []) as unknown[]).forEach((l, i) => checkKeys(`${where}: driver '${n}': statelessLinks[${i}]`, l, STATELESS_LINK_KEYS, ['consumer', 'supplier']));
+  }
+}
+
 const bad = (msg: string) => new ProbecheckError('E601', msg);
 
 /** Resolve names to indices and check everything a path will rely on. */
 export function resolveWorld(spec: ScenarioSpec): World {
+  validateSpec(spec);
   const where = `scenario '${spec.name}'`;
   const busNames = Object.keys(spec.buses ?? { platform: {} });
   const busOf = (what: string, b: string | undefined) => {
@@ -198,8 +291,13 @@ export function buildScenario(spec: ScenarioSpec, profileName: string, patchList
   };
 
   // 1. Who runs: actors, then the kernel's dormant async workers, then the deferred-probe worker.
-  const actors = Object.entries(spec.actors ?? {}).map(([name, acts]) => ({ name, acts: ([] as string[]).concat(acts).map((x) => parseAction(w, name, x)) }));
+  const actors = Object.entries(spec.actors ?? {}).map(([name, acts]) => ({ name, acts: ([] as string[]).concat(acts).map((x) => parseAction(w, name, x, spec.name)) }));
   if (actors.length === 0) throw bad(`scenario '${spec.name}': it has no actors (nothing would run)`);
+  const actorNames = actors.map((a) => a.name), lists = actors.map((a) => a.acts);
+  actors.forEach((a, i) => a.acts.forEach((x, j) => {
+    const why = neverTakesEffect(w, actorNames, lists, i, j);
+    if (why) throw bad(`scenario '${spec.name}': actor '${a.name}': action '${x.text}' can never take effect: ${why}; write 'maybe ${x.text}' if it may do nothing`);
+  }));
   // A device whose driver_override an actor writes reads it in two steps when matching (B13).
   for (const a of actors) for (const x of a.acts) if (x.op === 'override') w.devices[x.dev]!.override = true;
   type Plan = { name: string; program?: string; running: boolean; async: boolean; build: (tb: ThreadBuilder) => string };
@@ -260,7 +358,10 @@ export function buildScenario(spec: ScenarioSpec, profileName: string, patchList
   if (spec.properties) {
     chosen = spec.properties.map((name) => {
       const p = LIBRARY.find((x) => x.name === name);
-      if (!p) throw bad(`scenario '${spec.name}': unknown property '${name}'; known: ${PROPERTY_NAMES.join(', ')}`);
+      if (!p) {
+        const near = didYouMean(name, PROPERTY_NAMES);
+        throw bad(`scenario '${spec.name}': unknown property '${name}'${near !== undefined ? `; did you mean '${near}'?` : ''}; known: ${PROPERTY_NAMES.join(', ')}`);
+      }
       return p;
     });
   }
@@ -275,10 +376,12 @@ export function buildScenario(spec: ScenarioSpec, profileName: string, patchList
 
 /** A scenario as a model file's default export. */
 export function scenario(spec: ScenarioSpec): ModelFactory {
+  validateSpec(spec);
   const def = spec.profile ?? 'mainline';
-  if (!PROFILE_NAMES.includes(def)) throw new ProbecheckError('E602', `scenario '${spec.name}': unknown default profile '${def}'; known: ${PROFILE_NAMES.join(', ')}`);
+  if (!PROFILE_NAMES.includes(def)) throw new ProbecheckError('E602', `scenario '${spec.name}': unknown default profile '${def}'${suggestion(def, PROFILE_NAMES)}`);
   const params: ParamSpec = {
-    profile: { default: def, values: PROFILE_NAMES, describe: 'kernel profile (flag set)' },
+    // No `values` list: an unknown profile is E602 from profile(), not a generic E104.
+    profile: { default: def, describe: `kernel profile (flag set): ${PROFILE_NAMES.join(', ')}` },
     patches: { default: '', describe: 'comma-separated patch ids applied on top of the profile' },
     ...(spec.params ?? {}),
   };

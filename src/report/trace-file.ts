@@ -63,9 +63,17 @@ export function readTraceFile(path: string): TraceFile {
 }
 
 function readJson(path: string): unknown {
+  let bytes: Buffer;
+  try { bytes = readFileSync(path); } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new ProbecheckError('E503', `${path}: ${code === 'ENOENT' ? 'no such file or directory' : `cannot read: ${code ?? String(e)}`}`);
+  }
+  // A binary file is named as one, rather than echoing its bytes in the parser's excerpt.
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) throw new ProbecheckError('E401', `${path}: not a JSON text file (a NUL byte at offset ${nul}: binary data)`);
   let text: string;
-  try { text = readFileSync(path, 'utf8'); } catch (e) {
-    throw new ProbecheckError('E503', `${path}: cannot read: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+  try { text = new TextDecoder('utf-8', { fatal: true }).decode(bytes); } catch {
+    throw new ProbecheckError('E401', `${path}: not a JSON text file (it is not valid UTF-8: binary data)`);
   }
   try { return JSON.parse(text) as unknown; } catch (e) {
     throw new ProbecheckError('E401', `${path}: not JSON: ${e instanceof Error ? e.message : String(e)}`);

@@ -1,8 +1,8 @@
 /** Transcripts of `probecheck check` and `simulate`: exit statuses, key lines, JSON shape. */
 import { describe, expect, it } from 'vitest';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { FIXTURES, PROBE_TREE, hasStack, probecheck, tempDir } from './run.js';
+import { FIXTURES, PROBE_TREE, ROOT, hasStack, probecheck, tempDir } from './run.js';
 
 // A model file that does not parse; written at run time so that the type check stays clean.
 const MALFORMED = join(tempDir(), 'malformed.ts');
@@ -143,5 +143,67 @@ describe('bad input: one clear line, exit 2, never a stack trace', () => {
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(line);
     expect(hasStack(r.stderr + r.stdout)).toBe(false);
+  });
+});
+
+// Issue 10: scenarios written as a user would, in their own folder with probecheck installed.
+describe('scenario errors from a user folder: the documented code, one line, exit 2', () => {
+  const dir = tempDir();
+  mkdirSync(join(dir, 'node_modules'));
+  symlinkSync(ROOT, join(dir, 'node_modules', 'probecheck'), 'dir');
+  const write = (name: string, body: string) => { writeFileSync(join(dir, name), `import { scenario } from 'probecheck';\nexport default scenario(${body});\n`); return name; };
+  const oneLine = (args: string[], line: RegExp) => {
+    const r = probecheck(args, { cwd: dir });
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr.trim()).toMatch(line);
+    expect(hasStack(r.stderr + r.stdout)).toBe(false);
+    return r;
+  };
+
+  it('a misspelt key is E601 with a did-you-mean', () => {
+    const f = write('typo.ts', "{ name: 'x', devices: { host: { present: true }, c1: { parnet: 'host' } }, drivers: {}, actors: { a: 'add c1' } }");
+    oneLine(['check', f], /^probecheck: E601 \(malformed scenario\): scenario 'x': device 'c1': unknown key 'parnet'; did you mean 'parent'\?$/);
+  });
+
+  it('an error raised while the scenario is built keeps its E6xx code (was E101 "build threw")', () => {
+    const f = write('rmmod.ts', "{ name: 'x', devices: { c1: {} }, drivers: { d: { matches: ['c1'], module: 'cmod' } }, actors: { a: 'add c1', b: 'rmmod cmod' } }");
+    oneLine(['check', f], /^probecheck: E601 \(malformed scenario\): scenario 'x': actor 'b': action 'rmmod cmod' can never take effect: module 'cmod' is never loaded/);
+    const p = write('parent.ts', "{ name: 'x', devices: { c1: { parent: 'host' } }, drivers: {}, actors: { a: 'add c1' } }");
+    oneLine(['check', p], /^probecheck: E601 \(malformed scenario\): scenario 'x': device 'c1': parent: device 'host' is not declared; devices: c1$/);
+  });
+
+  it("'maybe' accepts the action that may do nothing", () => {
+    const f = write('maybe.ts', "{ name: 'x', devices: { c1: {} }, drivers: { d: { matches: ['c1'], module: 'cmod' } }, actors: { a: 'add c1', b: 'maybe rmmod cmod' } }");
+    const r = probecheck(['check', f, '-q'], { cwd: dir });
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(/module-lifetime\s+holds/);
+  });
+
+  it('an unknown profile is E602, not E104', () => {
+    oneLine(['check', join(ROOT, 'models/hot-unplug.ts'), '--param', 'profile=v99'], /^probecheck: E602 \(unknown kernel profile\): unknown kernel profile 'v99'; known: v3.5, /);
+  });
+
+  it('a missing file is E503 from check, diff and replay alike', () => {
+    oneLine(['check', 'gone.ts'], /^probecheck: E503 \(unreadable input file\): gone.ts: no such file or directory$/);
+    oneLine(['diff', 'gone.ts', '--base-param', 'profile=v4.2'], /^probecheck: E503 \(unreadable input file\): gone.ts: no such file or directory$/);
+    oneLine(['replay', 'gone.json'], /^probecheck: E503 \(unreadable input file\): gone.json: no such file or directory$/);
+  });
+
+  it('a trace of another model is E402, not E104 about its parameters', () => {
+    const trace = join(dir, 'hot.json');
+    expect(probecheck(['check', join(ROOT, 'models/hot-unplug.ts'), '--param', 'profile=v4.2', '--param', 'variant=async', '--property', 'no-probe-after-del', '-q', '--trace-out', trace], { cwd: dir }).status).toBe(1);
+    const t = JSON.parse(readFileSync(trace, 'utf8'));
+    writeFileSync(trace, JSON.stringify({ ...t, model: { file: join(ROOT, 'models/tegra-host1x.ts'), name: 'tegra-host1x' } }));
+    oneLine(['replay', trace], /^probecheck: E402 \(trace is for another model\): .*hot.json: the trace's parameters do not fit model tegra-host1x \(model tegra-host1x has no parameter 'variant'; known: profile, patches\)/);
+  });
+
+  it('a binary or multi-line-excerpt trace file is one line', () => {
+    writeFileSync(join(dir, 'bin.json'), Buffer.from([0x52, 0xc8, 0x9f, 0x0a, 0x00, 0xff, 0xfe, 0x7b, 0x0a]));
+    oneLine(['replay', 'bin.json'], /^probecheck: E401 \(trace file unreadable or corrupt\): bin.json: not a JSON text file \(a NUL byte at offset 4: binary data\)$/);
+    writeFileSync(join(dir, 'latin1.json'), Buffer.from([0x7b, 0x0a, 0xe9, 0x0a, 0x7d]));
+    oneLine(['replay', 'latin1.json'], /^probecheck: E401 .*latin1.json: not a JSON text file \(it is not valid UTF-8: binary data\)$/);
+    writeFileSync(join(dir, 'lines.json'), '{\n  "format": x\n}\n');
+    oneLine(['replay', 'lines.json'], /^probecheck: E401 .*lines.json: not JSON: /);
   });
 });

@@ -104,8 +104,8 @@ describe('bad trace files: one line, exit 2', () => {
     ['model missing', (t) => ({ ...t, model: undefined }), /E401 .*field model: expected an object/],
     ['another model', (t) => ({ ...t, model: { ...t.model, name: 'host1x' } }), /E402 .*for model 'host1x', but .* defines 'probe-tree'/],
     ['unknown property', (t) => ({ ...t, property: 'nope' }), /E301 .*no property 'nope'/],
-    ['bad parameter', (t) => ({ ...t, params: { N: 99 } }), /E104 .*N=99.*above its maximum 60/],
-    ['model file gone', (t) => ({ ...t, model: { ...t.model, file: 'gone.ts' } }), /E105 .*gone.ts: no such file/],
+    ['bad parameter', (t) => ({ ...t, params: { N: 99 } }), /E402 .*parameters do not fit model probe-tree \(.*N=99.*above its maximum 60\)/],
+    ['model file gone', (t) => ({ ...t, model: { ...t.model, file: 'gone.ts' } }), /E503 .*gone.ts: no such file/],
     ['model file is not a model', (t) => ({ ...t, model: { ...t.model, file: `${FIXTURES}/not-a-model.ts` } }), /E105 .*not a model/],
   ];
   it.each(cases)('%s', (_name, edit, line) => {

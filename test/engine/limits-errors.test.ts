@@ -5,12 +5,14 @@
  * E201 for an out-of-range write, E301 for an unknown property.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { check, FingerprintStore, makeBackend, ProbecheckError, replay, t, type Model, type RecordT, type Result } from 'probecheck';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { check, ERROR_TABLE, errorTableMarkdown, FingerprintStore, makeBackend, ProbecheckError, replay, t, type Model, type RecordT, type Result, type Step } from 'probecheck';
 import { defaultMemoryLimitMB, LimitReached, MemoryBudget } from '../../src/engine/search/budget.js';
 import { FastBackend } from '../../src/engine/state/fast.js';
 import { totalmem } from 'node:os';
 import probeTree from '../../models/bench/probe-tree.js';
-import { build, verdicts } from './helpers.js';
+import { build, fingerprints, verdicts } from './helpers.js';
 
 const BACKENDS = ['fast', 'reference'] as const;
 const ALL_UNKNOWN = { 'parent-before-child': 'unknown', 'no-bind-after-unregister': 'unknown', 'no-deadlock': 'unknown' };
@@ -255,5 +257,76 @@ describe('every stop of an exhaustive search names the limit and what reached it
     const ac = new AbortController();
     ac.abort();
     expect(check(fixed6, { signal: ac.signal }).stopped).toBe('interrupted');
+  });
+});
+
+describe('threads longer than 255 steps (two-byte program counters)', () => {
+  // 'long' walks L0..L{n-1}; 'flip' may set x once. The invariant fails when long reaches L290
+  // with x still 0, so the shortest trace is 290 moves of 'long' alone.
+  const longModel = (n: number): Model => {
+    const steps: Record<string, Step> = {};
+    for (let i = 0; i < n; i++) steps[`L${i}`] = { where: `test:L${i}`, run: () => (i + 1 < n ? `L${i + 1}` : null) };
+    return {
+      name: 'long', state: t.record({ x: t.int(1) }),
+      threads: [{ name: 'long', steps }, { name: 'flip', steps: { set: { where: 'test:set', run: (s: any) => { s.x = 1; return null; } } } }],
+      properties: [{ kind: 'invariant', name: 'not-at-L290-unflipped', holds: (s: any, q) => !(q.at('long') === 'L290' && s.x === 0) }],
+    };
+  };
+
+  it('check on both backends: the same fingerprints, states and shortest trace past step 255', () => {
+    const m = longModel(400);
+    const fast = fingerprints(makeBackend(m, 'fast')), ref = fingerprints(makeBackend(m, 'reference'));
+    expect(fast.set.size).toBe(2 * 401); // 400 labels + ended, times x
+    expect([...ref.set].sort()).toEqual([...fast.set].sort());
+    expect(ref.transitions).toBe(fast.transitions);
+    for (const backend of BACKENDS) {
+      const r = check(m, { backend });
+      expect(verdicts(r)).toEqual({ 'not-at-L290-unflipped': 'violated' });
+      const tr = r.properties[0]!.trace!;
+      expect(tr.moves).toHaveLength(290);
+      expect(tr.moves.at(-1)).toEqual({ thread: 'long', label: 'L289' });
+      expect(replay(makeBackend(m, backend), tr.moves).moves).toEqual(tr.moves);
+    }
+  });
+
+  it('the limit left is 65,535 steps per thread: E103 beyond it', () => {
+    const e = thrown(() => check(longModel(65536)));
+    expect(e.code).toBe('E103');
+    expect(e.message).toBe("thread 'long' has 65536 steps; at most 65535");
+  });
+});
+
+describe('the table of error codes', () => {
+  const root = new URL('../../', import.meta.url).pathname;
+
+  it("is the README's Errors table, row for row", () => {
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('\n## Errors\n'), readme.indexOf('\n## ', readme.indexOf('\n## Errors\n') + 1));
+    const rows = section.split('\n').filter((l) => l.startsWith('|'));
+    expect(rows.join('\n')).toBe(errorTableMarkdown());
+  });
+
+  it('lists exactly the codes the source raises: none missing, none dead', () => {
+    const used = new Set<string>();
+    const walk = (dir: string) => {
+      for (const e of readdirSync(dir, { withFileTypes: true })) {
+        if (e.isDirectory()) walk(join(dir, e.name));
+        else if (e.name.endsWith('.ts') && e.name !== 'errors.ts') for (const m of readFileSync(join(dir, e.name), 'utf8').matchAll(/'(E\d{3})'/g)) used.add(m[1]!);
+      }
+    };
+    walk(join(root, 'src'));
+    expect([...used].sort()).toEqual(Object.keys(ERROR_TABLE).sort());
+  });
+
+  it('prints every error on one line, even with newlines or binary bytes in the message', () => {
+    const e = new ProbecheckError('E401', 't.json: not JSON: Unexpected token, "{\n \u0000\ufffd" is not valid JSON');
+    expect(e.describe()).toBe('E401 (trace file unreadable or corrupt): t.json: not JSON: Unexpected token, "{\\u000a \\u0000?" is not valid JSON');
+  });
+
+  it('keeps the code of an error from another copy of this module (a scenario file loaded through tsx)', () => {
+    const foreign = Object.assign(new Error('scenario \'x\': ...'), { code: 'E601', [Symbol.for('probecheck.error')]: true });
+    expect(foreign instanceof ProbecheckError).toBe(true);
+    expect(new Error('plain') instanceof ProbecheckError).toBe(false);
+    expect(Object.assign(new Error('x'), { code: 'E999', [Symbol.for('probecheck.error')]: true }) instanceof ProbecheckError).toBe(false);
   });
 });

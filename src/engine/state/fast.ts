@@ -43,14 +43,14 @@ export class FastBackend implements Backend {
     const next = this.next;
     this.ctx = {
       spawn: (name, init) => {
-        const th = spawnTarget(c, name, (x) => next.u8[x.pcOffset] !== 0);
-        next.u8[th.pcOffset] = 1;
+        const th = spawnTarget(c, name, (x) => pcAt(next.u8, x) !== 0);
+        setPc(next.u8, th, 1);
         if (init) init(next.l[th.index]);
       },
-      canSpawn: (name) => canSpawn(c, name, (x) => next.u8[x.pcOffset] !== 0),
+      canSpawn: (name) => canSpawn(c, name, (x) => pcAt(next.u8, x) !== 0),
     };
     // The initial state: running threads at their first label, then the model's init.
-    for (const th of this.T) if (th.running) next.u8[th.pcOffset] = 1;
+    for (const th of this.T) if (th.running) setPc(next.u8, th, 1);
     if (c.model.init) guard(() => c.model.init!(next.g, this.ctx), `the init of model ${c.model.name}`);
     this.init = next.u32.slice();
     this.rec = this.words + 2;
@@ -67,7 +67,7 @@ export class FastBackend implements Backend {
       at(name) {
         const th = byName.get(name);
         if (!th) throw new ModelError('E101', `a property asked for thread '${name}', which the model does not have; threads: ${T.map((x) => x.name).join(', ')}`);
-        const pc = u8[th.pcOffset]!;
+        const pc = pcAt(u8, th);
         return pc === 0 ? null : th.steps[pc - 1]!.label;
       },
       locals(name) {
@@ -90,7 +90,8 @@ export class FastBackend implements Backend {
     let n = 0;
     for (let k = 0; k < T.length; k++) {
       const th = T[k]!;
-      const pc = c8[th.pcOffset]!;
+      const o = th.pcOffset, wide = th.pcWide;
+      const pc = wide ? c8[o]! | (c8[o + 1]! << 8) : c8[o]!;
       if (pc === 0) continue;
       const cs = th.steps[pc - 1]!, st = cs.step;
       // Only the model's own code runs inside these try blocks: an error there is the step's
@@ -107,7 +108,8 @@ export class FastBackend implements Backend {
           const ret = st.run(ng, nl[k], b, ctx);
           npc = ret === null ? 0 : (th.pcOf[ret] ?? resolveLabel(th, cs, ret));
         } catch (e) { throw inStep(e, th, cs.label); }
-        n8[th.pcOffset] = npc;
+        n8[o] = npc;
+        if (wide) n8[o + 1] = npc >>> 8;
         if (npc === 0 && th.localsSize > 0) n8.fill(0, th.localsOffset, th.localsOffset + th.localsSize);
         fingerprint(n32, W);
         cov[cs.id]++;
@@ -122,7 +124,7 @@ export class FastBackend implements Backend {
 
   enabled(k: number): number {
     const th = this.T[k]!;
-    const pc = this.cur.u8[th.pcOffset]!;
+    const pc = pcAt(this.cur.u8, th);
     if (pc === 0) return 0;
     const cs = th.steps[pc - 1]!, st = cs.step, cl = this.cur.l[k];
     try {
@@ -139,13 +141,13 @@ export class FastBackend implements Backend {
 
   step(k: number, b: number): boolean {
     if (!(b >= 0 && b < this.enabled(k))) return false;
-    const th = this.T[k]!, cs = th.steps[this.cur.u8[th.pcOffset]! - 1]!;
+    const th = this.T[k]!, cs = th.steps[pcAt(this.cur.u8, th) - 1]!;
     const n8 = this.next.u8;
     this.next.u32.set(this.cur.u32);
     try {
       const ret = cs.step.run(this.next.g, this.next.l[k], b, this.ctx);
       const npc = ret === null ? 0 : (th.pcOf[ret] ?? resolveLabel(th, cs, ret));
-      n8[th.pcOffset] = npc;
+      setPc(n8, th, npc);
       if (npc === 0 && th.localsSize > 0) n8.fill(0, th.localsOffset, th.localsOffset + th.localsSize);
     } catch (e) { throw inStep(e, th, cs.label); }
     fingerprint(this.next.u32, this.words);
@@ -153,7 +155,7 @@ export class FastBackend implements Backend {
     return true;
   }
 
-  pc(k: number): number { return this.cur.u8[this.T[k]!.pcOffset]!; }
+  pc(k: number): number { return pcAt(this.cur.u8, this.T[k]!); }
   curG() { return this.cur.g; }
   nextG() { return this.next.g; }
   curQ() { return this.cur.q; }
@@ -211,6 +213,16 @@ export class FastBackend implements Backend {
   pending(): number { return this.count; }
   clear(): void { this.head = 0; this.count = 0; }
   queueBytes(): number { return this.ring.byteLength; }
+}
+
+/** A thread's pc in a flat state: one byte, or two (little-endian) for a thread of more than 255 steps. */
+function pcAt(u8: Uint8Array, th: CompiledThread): number {
+  return th.pcWide ? u8[th.pcOffset]! | (u8[th.pcOffset + 1]! << 8) : u8[th.pcOffset]!;
+}
+
+function setPc(u8: Uint8Array, th: CompiledThread, pc: number): void {
+  u8[th.pcOffset] = pc & 0xff;
+  if (th.pcWide) u8[th.pcOffset + 1] = pc >>> 8;
 }
 
 /** A `branches` function's count, checked: an action code has 8 bits for the branch. */
