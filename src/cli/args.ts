@@ -39,6 +39,8 @@ export type Invocation =
   | { command: 'check'; targets: string[]; params: Record<string, string>; search: SearchArgs; output: OutputArgs }
   | { command: 'replay'; trace: string; property?: string; json: boolean }
   | { command: 'diff'; base: string; patched: string; baseParams: Record<string, string>; patchedParams: Record<string, string>; search: SearchArgs; json: boolean; quiet: boolean }
+  | { command: 'profiles'; json: boolean }
+  | { command: 'source'; fn: string; profile: string; json: boolean }
   | { command: 'help'; text: string; exit: 0 };
 
 const collect = (v: string, prev: string[] = []) => [...prev, v];
@@ -151,6 +153,19 @@ export function buildProgram(found: (inv: Invocation) => void): Command {
         baseParams: { ...both, ...params(o, 'baseParam', '--base-param') }, patchedParams: { ...both, ...params(o, 'patchedParam', '--patched-param') },
       });
     });
+  program.command('profiles')
+    .description('List the kernel profiles: the release each stands for, the snapshot of each kernel file it is anchored in\n(kernel/<snapshot>/), and every flag with its commit, first release and the source line that shows it.')
+    .option('--json', 'print the list as JSON')
+    .addHelpText('after', `\nExamples:\n  $ probecheck profiles\n  $ probecheck profiles --json`)
+    .action((o: Record<string, any>) => found({ command: 'profiles', json: Boolean(o.json) }));
+
+  program.command('source')
+    .description("Print a kernel function's C at a profile's snapshot, line by line, beside the steps that model each line\n(and the lines that lock, wait, schedule, or test or write modelled state).")
+    .argument('<function>', 'a modelled kernel function, e.g. __driver_attach')
+    .option('--profile <name>', 'kernel profile', 'mainline')
+    .option('--json', 'print the view as JSON')
+    .addHelpText('after', `\nExamples:\n  $ probecheck source __driver_attach --profile v5.1\n  $ probecheck source device_driver_attach --profile mainline --json`)
+    .action((fn: string, o: Record<string, any>) => found({ command: 'source', fn, profile: String(o.profile), json: Boolean(o.json) }));
   return program;
 }
 
@@ -175,6 +190,6 @@ export function parseArgv(argv: readonly string[]): Invocation {
     }
     throw e;
   }
-  if (!inv) throw usage(`unknown command '${argv[0]}'; commands: check, simulate, replay, diff (see probecheck --help)`);
+  if (!inv) throw usage(`unknown command '${argv[0]}'; commands: check, simulate, replay, diff, profiles, source (see probecheck --help)`);
   return inv;
 }

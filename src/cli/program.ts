@@ -11,6 +11,7 @@ import { runDiff } from './diff.js';
 import { EXIT, type ExitCode } from './exit.js';
 import type { Io } from './io.js';
 import { runReplay } from './replay.js';
+import { runProfiles, runSource } from './profiles.js';
 
 export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
   try {
@@ -20,6 +21,8 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
       case 'check': return await runCheck(io, inv.targets, inv.params, inv.search, inv.output);
       case 'replay': return await runReplay(io, inv.trace, inv.property, inv.json);
       case 'diff': return await runDiff(io, inv.base, inv.patched, inv.baseParams, inv.patchedParams, inv.search, inv.json, inv.quiet);
+      case 'profiles': return runProfiles(io, inv.json);
+      case 'source': return runSource(io, inv.fn, inv.profile, inv.json);
     }
   } catch (e) {
     if (io.env.PROBECHECK_DEBUG) io.err(String((e as Error)?.stack ?? e));

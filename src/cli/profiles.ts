@@ -1,0 +1,94 @@
+/**
+ * `probecheck profiles`: every kernel profile, the release it stands for, the snapshot of each
+ * kernel file it reads, and each flag with its commit, first release and the source line that
+ * shows it. `probecheck source FUNCTION --profile P`: that function's C at the profile's
+ * snapshot beside the steps that model each line (the conformance view).
+ */
+import { ProbecheckError } from '../engine/errors.js';
+import { buildScenario } from '../kernel/scenario.js';
+import { FLAGS, PROFILES, PROFILE_NAMES, profile, type Flag } from '../kernel/profiles.js';
+import { excerpt, excerptsOf, resolveAnchor, lineList, MODELLED } from '../kernel/source.js';
+import { sideBySide } from '../kernel/conformance.js';
+import { ANCHORED } from '../kernel/anchored.js';
+import { EXIT, type ExitCode } from './exit.js';
+import type { Io } from './io.js';
+
+interface FlagRow { flag: Flag; commit: string; since: string; subject: string; shows?: string; seen?: string }
+
+function flagRows(name: string): FlagRow[] {
+  const p = profile(name);
+  return p.flags.map((flag) => {
+    const f = FLAGS[flag] as { commit: string; since: string; subject: string; shows?: string };
+    const row: FlagRow = { flag, commit: f.commit, since: f.since, subject: f.subject };
+    if (f.shows) {
+      row.shows = f.shows;
+      const m = /^([\w/.-]+\.[ch]):(\w+):: (.*)$/.exec(f.shows)!;
+      const snap = p.sources[m[1]!];
+      const ex = snap ? excerpt(snap, m[1]!, m[2]!) : null;
+      if (ex) {
+        try { row.seen = `${m[1]}@${snap}:${lineList(ex, resolveAnchor(ex, `${m[3]}@1`))}`; } catch { /* not in the snapshot: listed in differs */ }
+      }
+    }
+    return row;
+  });
+}
+
+function originOf(snap: string, path: string): string {
+  const fns = excerptsOf(snap, path);
+  const any = fns ? [...fns.values()][0] : undefined;
+  return any?.origin ?? '?';
+}
+
+export function runProfiles(io: Io, json: boolean): ExitCode {
+  const all = PROFILE_NAMES.map((name) => {
+    const p = PROFILES[name]!;
+    return {
+      name, release: p.release, describe: p.describe,
+      sources: Object.entries(p.sources).map(([path, snapshot]) => ({ path, snapshot, origin: originOf(snapshot, path) })),
+      ...(p.differs ? { differs: p.differs } : {}),
+      flags: flagRows(name),
+    };
+  });
+  if (json) { io.out(JSON.stringify({ profiles: all }, null, 2)); return EXIT.ok; }
+  for (const p of all) {
+    io.out(`${p.name} (stands for ${p.release}): ${p.describe}`);
+    if (p.sources.length === 0) io.out('  source: no tree read for this release; its steps are not checked against C here');
+    for (const s of p.sources) io.out(`  source: ${s.path} at ${s.snapshot} (${s.origin})`);
+    for (const f of p.flags) io.out(`  ${f.flag}  ${f.commit.slice(0, 12)}  since ${f.since}${f.seen ? `  shown at ${f.seen}` : ''}`);
+    for (const [f, why] of Object.entries(p.differs ?? {})) io.out(`  differs: ${f}: ${why}`);
+    io.out('');
+  }
+  return EXIT.ok;
+}
+
+/** The side-by-side view of one function at one profile: C lines, their effect, the steps that model them. */
+export function runSource(io: Io, fn: string, profileName: string, json: boolean): ExitCode {
+  const p = profile(profileName);
+  const path = Object.keys(MODELLED).find((f) => MODELLED[f]!.includes(fn));
+  if (!path) throw new ProbecheckError('E501', `no modelled kernel function '${fn}'; known: ${Object.values(MODELLED).flat().filter((x, i, a) => a.indexOf(x) === i).join(', ')}`);
+  const snap = p.sources[path];
+  if (!snap) throw new ProbecheckError('E501', `profile ${profileName} reads no snapshot of ${path}; profiles that do: ${PROFILE_NAMES.filter((n) => PROFILES[n]!.sources[path]).join(', ')}`);
+  const built = buildScenario(CATALOGUE, profileName, '');
+  const view = sideBySide(built.kernel.anchors, snap, path, fn);
+  if (!view) throw new ProbecheckError('E501', `${fn} is not in ${path} at ${snap}`);
+  const anchored = ANCHORED.includes(`${path}:${fn}`);
+  if (json) { io.out(JSON.stringify({ function: fn, path, snapshot: snap, origin: view.ex.origin, anchored, lines: view.lines }, null, 2)); return EXIT.ok; }
+  io.out(`${path}:${fn} at ${snap} (${view.ex.origin})${anchored ? '' : '  [its steps are not anchored yet]'}`);
+  const w = Math.max(...view.lines.map((l) => l.n.length));
+  for (const l of view.lines) {
+    const mark = l.steps.length ? l.steps.join(', ') : l.effect ? (l.uncovered ? `(not modelled: ${l.uncovered})` : `!! ${l.effect}: no step`) : '';
+    io.out(`${l.n.padStart(w)}  ${l.text.replace(/\t/g, '    ').padEnd(64)}  ${mark}`);
+  }
+  return EXIT.ok;
+}
+
+/** A scenario that enters every modelled path once: the step catalogue of a profile. */
+export const CATALOGUE = {
+  name: 'catalogue', buses: { platform: {}, usb: { needParentLock: true } },
+  devices: { p: { present: true }, c: { parent: 'p' }, u: { bus: 'usb', present: true, boundTo: 'ud' }, i: { bus: 'usb', parent: 'u' }, s: { present: true } },
+  drivers: {
+    pd: { matches: ['p'], module: 'm', registers: ['c'] }, cd: { matches: ['c'], module: 'm', probeType: 'async' as const, probe: ['ok' as const, 'defer' as const, 'error' as const], links: ['s'] },
+    ud: { bus: 'usb', matches: ['u'], present: true }, id: { bus: 'usb', matches: ['i'], probeType: 'async' as const, present: true }, sd: { matches: ['s'] },
+  },
+  actors: { modprobe: ['modprobe m', 'rmmod m'], hub: ['add i', 'del i'], sysfs: ['bind sd s', 'unbind sd s', 'unbind id i'], init: ['register sd', 'wait_for_device_probe', 'unregister sd'], udev: ['uevent c', 'uevent i', 'lock p', 'unlock p'] },
+};

@@ -1,0 +1,54 @@
+/** `probecheck profiles` and `probecheck source`: profiles from the source, and the conformance view. */
+import { describe, expect, it } from 'vitest';
+import { FLAGS, PROFILE_NAMES } from 'probecheck';
+import { hasStack, probecheck, tempDir } from './run.js';
+
+describe('probecheck profiles', () => {
+  it('--json lists every profile with its release, snapshots and flags; each shown flag names its line', () => {
+    const r = probecheck(['profiles', '--json'], { cwd: tempDir() });
+    expect(r.status).toBe(0);
+    const { profiles } = JSON.parse(r.stdout) as { profiles: { name: string; release: string; sources: { path: string; snapshot: string; origin: string }[]; flags: { flag: string; commit: string; since: string; shows?: string; seen?: string }[] }[] };
+    expect(profiles.map((p) => p.name)).toEqual(PROFILE_NAMES);
+    const v51 = profiles.find((p) => p.name === 'v5.1')!;
+    expect(v51.sources).toEqual([{ path: 'drivers/base/dd.c', snapshot: 'torvalds@376991db4b64', origin: expect.stringContaining('376991db4b6464e906d699ef07681e2ffa8ab08c') }]);
+    const dead = v51.flags.find((f) => f.flag === 'DEAD_FLAG')!;
+    expect(dead.commit).toBe(FLAGS.DEAD_FLAG.commit);
+    expect(dead.seen).toMatch(/^drivers\/base\/dd\.c@torvalds@376991db4b64:\d+$/);
+    // A flag with a `shows` line and a snapshot of its file is shown there, unless the profile says why not.
+    for (const p of profiles) for (const f of p.flags) if (f.shows && p.sources.some((s) => f.shows!.startsWith(`${s.path}:`))) expect(f.seen, `${p.name} ${f.flag}`).toBeDefined();
+  });
+
+  it('text: one block per profile, saying when no tree was read', () => {
+    const r = probecheck(['profiles'], { cwd: tempDir() });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('v5.1 (stands for v5.1)');
+    expect(r.stdout).toContain('v4.18 (stands for v4.18)');
+    expect(r.stdout).toMatch(/v4\.18[^\n]*\n  source: no tree read for this release/);
+  });
+});
+
+describe('probecheck source', () => {
+  it('prints the C beside the steps that model each line', () => {
+    const r = probecheck(['source', '__driver_attach', '--profile', 'v5.1'], { cwd: tempDir() });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/async_schedule_dev\(__driver_attach_async_helper, dev\);\s+async_schedule_dev/);
+    expect(r.stdout).toMatch(/device_unlock\(dev\);\s+device_unlock/);
+    expect(r.stdout).not.toContain('!!');
+  });
+  it('--json names the snapshot and marks every line', () => {
+    const r = probecheck(['source', 'device_driver_attach', '--profile', 'mainline', '--json'], { cwd: tempDir() });
+    expect(r.status).toBe(0);
+    const v = JSON.parse(r.stdout) as { snapshot: string; anchored: boolean; lines: { n: string; steps: string[]; effect: string | null }[] };
+    expect(v.snapshot).toBe('torvalds@5a7a9efdb193');
+    expect(v.anchored).toBe(true);
+    expect(v.lines.filter((l) => l.effect && l.steps.length === 0)).toEqual([]);
+  });
+  it('an unknown function or a profile without that file: one line, exit 2', () => {
+    for (const args of [['source', 'no_such_fn'], ['source', '__driver_attach', '--profile', 'v4.18']]) {
+      const r = probecheck(args, { cwd: tempDir() });
+      expect(r.status).toBe(2);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(hasStack(r.stderr)).toBe(false);
+    }
+  });
+});
