@@ -107,15 +107,16 @@ export function deviceAttachAsyncHelper(tb: ThreadBuilder, dev: number, ret: Ret
   const f = tb.fn('__device_attach_async_helper', { dev }, ret);
   const frame = tb.enter();
   const walk = attachWalk(tb, dev, frame, true, true, () => f.label('out_unlock'));
-  f.step('device_lock', lockStep(k, dev, me, `${DD}:__device_attach_async_helper`, (s, t) => {
+  f.step('device_lock', { ...lockStep(k, dev, me, `${DD}:__device_attach_async_helper`, (s, t) => {
     t.ret = RET.ZERO;
     t.haveAsync[frame] = 0;
     // 3451a495ef24 (v5.1): skip dead or already bound devices.
     if (k.has('DEAD_FLAG') && (s.dev[dev]!.dead || s.dev[dev]!.driver !== 0)) return 'out_unlock';
     return 'bus_for_each_drv';
-  }, k.has('DEAD_FLAG') ? 'v5.1 (3451a495ef24)' : 'v4.2 (765230b5f084)'));
+  }, k.has('DEAD_FLAG') ? 'v5.1 (3451a495ef24)' : 'v4.2 (765230b5f084)'),
+  c: ['device_lock(dev);', ...(k.has('DEAD_FLAG') ? ['if (dev->p->dead || dev->driver)'] : []), 'bus_for_each_drv(dev->bus, NULL, &data, __device_attach_driver);'] });
   f.route('bus_for_each_drv', walk);
-  f.step('out_unlock', { where: `${DD}:__device_attach_async_helper`, run: (s) => { s.dev[dev]!.mutex = 0; return RETURN; } });
+  f.step('out_unlock', { where: `${DD}:__device_attach_async_helper`, c: ['device_unlock(dev);'], run: (s) => { s.dev[dev]!.mutex = 0; return RETURN; } });
   tb.leave();
   return f.done();
 }
