@@ -20,9 +20,10 @@ const T: Record<string, Record<string, [number, V, V]>> = {
 };
 
 // B12 (8c97a46af04b): can two children of one simple-bus be inside probe() at once? ('sometimes')
-const S: Record<string, Record<string, [number, V]>> = {
-  'siblings-bind': { 'v4.2': [115, 'violated'], 'v4.18': [239, 'holds'], mainline: [144, 'holds'] },
-  siblings: { 'v4.2': [73, 'violated'], 'v4.18': [67, 'violated'], 'v5.1': [603, 'holds'], mainline: [794, 'holds'] },
+type R = 'reachable' | 'unreachable';
+const S: Record<string, Record<string, [number, R]>> = {
+  'siblings-bind': { 'v4.2': [115, 'unreachable'], 'v4.18': [239, 'reachable'], mainline: [144, 'reachable'] },
+  siblings: { 'v4.2': [73, 'unreachable'], 'v4.18': [67, 'unreachable'], 'v5.1': [603, 'reachable'], mainline: [794, 'reachable'] },
 };
 
 const NOTE: Record<string, string> = {
