@@ -82,7 +82,7 @@ async function runCase(suiteFile: string, modelFile: string, c: SuiteCase, check
     if (!p) throw new ProbecheckError('E301', `${result.model} (${params(c)}): the suite expects property '${property}', which the model does not have; known: ${result.properties.map((x) => x.name).join(', ')}`);
     const words = p.kind === 'sometimes' ? REACHABILITY : SAFETY;
     if (!words.includes(expected)) {
-      throw new ProbecheckError('E502', `${suiteFile}: ${params(c)}: expect.${property}: '${property}' is ${p.kind === 'sometimes' ? 'a reachability question' : `a ${p.kind} property`}; expected one of ${words.map((x) => `'${x}'`).join(', ')}, got '${expected}'`);
+      throw new ProbecheckError('E502', `${suiteFile}: ${params(c)}: expect.${property}: '${property}' is ${p.kind === 'sometimes' ? 'a reachability question' : `not a reachability question (${p.kind})`}; expected one of ${words.map((x) => `'${x}'`).join(', ')}, got '${expected}'`);
     }
     const observed = p.verdict;
     const accepted = observed === expected || (o.allowVacuous && observed === 'vacuous' && (expected === 'holds' || expected === 'reachable'));

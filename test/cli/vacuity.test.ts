@@ -1,0 +1,135 @@
+/**
+ * Issue 10, items 1 and 9, through the CLI as a user runs it (from their own folder): a scenario
+ * whose verdicts would be about nothing never exits 0 unless --allow-vacuous says so, and a
+ * reachability question prints reachable (with its witness) or unreachable, never a WARNING.
+ */
+import { describe, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { FIXTURES, hasStack, probecheck, tempDir } from './run.js';
+
+const VAC = join(FIXTURES, 'vacuous.ts');
+const HOME = tempDir();
+const run = (args: string[]) => probecheck(args, { cwd: HOME });
+let rmmodRun: ReturnType<typeof run> | undefined;
+const rmmod = () => (rmmodRun ??= run(['check', VAC, '--param', 'case=rmmod']));
+const verdicts = (stdout: string) => Object.fromEntries(JSON.parse(stdout).properties.map((p: any) => [p.name, p.verdict]));
+
+describe('vacuity', () => {
+  it('rmmod of a module no actor loads: exit 5, the report names the action and the properties about nothing', () => {
+    const r = rmmod();
+    expect(r.status).toBe(5);
+    expect(r.stdout).toContain("action 'rmmod cmod' of rmmod never completed in any run");
+    expect(r.stdout).toMatch(/module-lifetime\s+vacuous/);
+    expect(r.stdout).toContain('module-lifetime: vacuous: its premise never held: a module is freed (rmmod)');
+    expect(r.stdout).toContain('--allow-vacuous accepts this');
+    expect(r.stderr).toBe('');
+  });
+
+  it('del of a device never added: one state, and not one property "holds"', () => {
+    const r = run(['check', VAC, '--param', 'case=del', '--json']);
+    expect(r.status).toBe(5);
+    const d = JSON.parse(r.stdout);
+    expect(d).toMatchObject({ exit: 5, states: 1, transitions: 0 });
+    const v = verdicts(r.stdout);
+    expect(Object.keys(v)).toContain('actors-terminate');
+    expect(Object.keys(v)).toContain('no-deadlock');
+    expect(Object.values(v).every((x) => x === 'vacuous')).toBe(true);
+    expect(d.runs[0].vacuity.actions).toEqual([{ thread: 'hotplug', action: 'del host', index: 0 }]);
+    expect(d.runs[0].vacuity.properties.every((p: any) => p.reason === 'initial-state')).toBe(true);
+    expect(d.properties.every((p: any) => p.vacuous === true)).toBe(true);
+  });
+
+  it('a premise never met is vacuous; --allow-vacuous exits 0 and still prints the report', () => {
+    const r = run(['check', VAC, '--param', 'case=premise']);
+    expect(r.status).toBe(5);
+    expect(r.stdout).toMatch(/module-lifetime\s+vacuous/);
+    expect(r.stdout).toMatch(/single-binding\s+holds/);
+    expect(r.stdout).not.toContain('never completed');
+    const ok = run(['check', VAC, '--param', 'case=premise', '--allow-vacuous']);
+    expect(ok.status).toBe(0);
+    expect(ok.stdout).toContain('(accepted: --allow-vacuous)');
+    expect(ok.stdout).toContain('module-lifetime: vacuous: its premise never held');
+    // -q keeps the report: it is what the verdict table does not say.
+    const quiet = run(['check', VAC, '--param', 'case=rmmod', '-q']);
+    expect(quiet.status).toBe(5);
+    expect(quiet.stdout).toContain("action 'rmmod cmod' of rmmod never completed");
+  });
+
+  it('the same module loaded, then unloaded: nothing vacuous, exit 0, no report', () => {
+    const r = run(['check', VAC, '--param', 'case=ok']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/module-lifetime\s+holds/);
+    expect(r.stdout).not.toContain('vacuity');
+    expect(r.stdout).not.toMatch(/\svacuous/);
+  });
+
+  it('"never fired" lists only steps of functions the run entered, and counts the rest', () => {
+    const r = rmmod();
+    expect(r.stdout).toContain('steps never fired in functions the search entered');
+    expect(r.stdout).toContain('rmmod: delete_module:free_module (kernel/module/main.c:free_module)');
+    expect(r.stdout).toMatch(/\d+ steps in functions this scenario never enters/);
+    // bus_add_driver(c-drv) is never entered (nothing loads cmod): not news.
+    expect(r.stdout).not.toMatch(/^\s+\S+: bus_add_driver\(c-drv\)/m);
+  });
+
+  it('a suite may expect vacuous; a suite expecting holds of a vacuous property is a mismatch unless --allow-vacuous', () => {
+    const dir = tempDir();
+    const suite = (name: string, expect: string) => {
+      const f = join(dir, `${name}.suite.ts`);
+      writeFileSync(f, `export default { kind: 'probecheck-suite', name: '${name}', model: ${JSON.stringify(VAC)}, cases: [{ params: { case: 'premise' }, expect: { 'module-lifetime': '${expect}', 'single-binding': 'holds' } }] };\n`);
+      return f;
+    };
+    const right = run(['check', suite('right', 'vacuous')]);
+    expect(right.status).toBe(0);
+    expect(right.stdout).toMatch(/module-lifetime\s+vacuous\s+vacuous\s+.*ok/);
+    const wrong = run(['check', suite('wrong', 'holds')]);
+    expect(wrong.status).toBe(4);
+    expect(wrong.stdout).toMatch(/module-lifetime\s+holds\s+vacuous\s+.*MISMATCH/);
+    expect(run(['check', suite('wrong', 'holds'), '--allow-vacuous']).status).toBe(0);
+    const bad = run(['check', suite('bad', 'reachable')]);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/^probecheck: E502 .*expect\.module-lifetime: 'module-lifetime' is not a reachability question \(invariant\); expected one of 'holds', 'violated', 'vacuous', got 'reachable'/);
+    expect(hasStack(bad.stderr)).toBe(false);
+  });
+
+  it('a suite case with an action that never completes is VACUOUS (exit 5), accepted by --allow-vacuous', () => {
+    const dir = tempDir();
+    const f = join(dir, 'idle.suite.ts');
+    writeFileSync(f, `export default { kind: 'probecheck-suite', name: 'idle', model: ${JSON.stringify(VAC)}, cases: [{ params: { case: 'rmmod' }, expect: { 'single-binding': 'holds' } }] };\n`);
+    const r = run(['check', f]);
+    expect(r.status).toBe(5);
+    expect(r.stdout).toMatch(/\(actions\)\s+complete\s+never completed: rmmod: rmmod cmod\s+VACUOUS/);
+    expect(r.stdout).toContain('1 case with actions that never completed');
+    const ok = run(['check', f, '--allow-vacuous', '--json']);
+    expect(ok.status).toBe(0);
+    expect(JSON.parse(ok.stdout).suites[0].cases[0]).toMatchObject({ idleActions: ['rmmod: rmmod cmod'], actionsStatus: 'ok' });
+  });
+
+  it('--help documents exit status 5 and --allow-vacuous', () => {
+    const r = run(['check', '--help']);
+    expect(r.stdout).toContain('--allow-vacuous');
+    expect(r.stdout).toMatch(/5 {2}vacuous: /);
+    expect(r.stdout).toContain('the order 2, 4, 1, 5, 3');
+  });
+});
+
+describe('reachability questions (sometimes)', () => {
+  it('reachable: the witness trace, exit 0, no WARNING', () => {
+    const r = run(['check', VAC, '--param', 'case=reach', '--param', 'profile=v4.18']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('reachable: sibling-probes-concurrent');
+    expect(r.stdout).toMatch(/witness: \d+ steps from the initial state to a state where it holds/);
+    expect(r.stdout).toContain('really_probe(b,db):call_probe');
+    expect(r.stdout).toMatch(/sibling-probes-concurrent\s+reachable\s+\d+ steps \(witness\)/);
+    expect(r.stdout).not.toContain('WARNING');
+  });
+
+  it('unreachable: said so, exit 1, no WARNING and no trace', () => {
+    const r = run(['check', VAC, '--param', 'case=reach', '--param', 'profile=v4.2']);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/sibling-probes-concurrent\s+unreachable\s+-/);
+    expect(r.stdout).not.toContain('WARNING');
+    expect(r.stdout).not.toContain('reachable: ');
+  });
+});
