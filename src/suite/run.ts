@@ -55,8 +55,8 @@ export type CheckCase = (modelFile: string, c: SuiteCase) => Promise<Result>;
 
 export async function runSuite(s: LoadedSuite, checkCase: CheckCase, onCase?: (c: CaseOutcome) => void, o: SuiteOptions = {}): Promise<SuiteOutcome> {
   const cases: CaseOutcome[] = [];
-  for (const c of s.suite.cases) {
-    const out = await runCase(s.file, s.modelFile, c, checkCase, o);
+  for (const [i, c] of s.suite.cases.entries()) {
+    const out = await runCase(`${s.file}: cases[${i}]`, s.modelFile, c, checkCase, o);
     cases.push(out);
     onCase?.(out);
   }
@@ -66,7 +66,7 @@ export async function runSuite(s: LoadedSuite, checkCase: CheckCase, onCase?: (c
 const REACHABILITY: readonly string[] = ['reachable', 'unreachable', 'vacuous'];
 const SAFETY: readonly string[] = ['holds', 'violated', 'vacuous'];
 
-async function runCase(suiteFile: string, modelFile: string, c: SuiteCase, checkCase: CheckCase, o: SuiteOptions): Promise<CaseOutcome> {
+async function runCase(where: string, modelFile: string, c: SuiteCase, checkCase: CheckCase, o: SuiteOptions): Promise<CaseOutcome> {
   const base: CaseOutcome = { params: c.params, rows: [] };
   if (c.note) base.note = c.note;
   if (c.states !== undefined) base.expectedStates = c.states;
@@ -82,7 +82,7 @@ async function runCase(suiteFile: string, modelFile: string, c: SuiteCase, check
     if (!p) throw new ProbecheckError('E301', `${result.model} (${params(c)}): the suite expects property '${property}', which the model does not have; known: ${result.properties.map((x) => x.name).join(', ')}`);
     const words = p.kind === 'sometimes' ? REACHABILITY : SAFETY;
     if (!words.includes(expected)) {
-      throw new ProbecheckError('E502', `${suiteFile}: ${params(c)}: expect.${property}: '${property}' is ${p.kind === 'sometimes' ? 'a reachability question' : `not a reachability question (${p.kind})`}; expected one of ${words.map((x) => `'${x}'`).join(', ')}, got '${expected}'`);
+      throw new ProbecheckError('E502', `${where}.expect.${property}: '${property}' is ${p.kind === 'sometimes' ? 'a reachability question' : `not a reachability question (${p.kind})`}; expected one of ${words.map((x) => `'${x}'`).join(', ')}, got '${expected}'`);
     }
     const observed = p.verdict;
     const accepted = observed === expected || (o.allowVacuous && observed === 'vacuous' && (expected === 'holds' || expected === 'reachable'));

@@ -40,20 +40,16 @@ describe('vacuity', () => {
     expect(d.properties.every((p: any) => p.vacuous === true)).toBe(true);
   });
 
-  it('a premise never met is vacuous; --allow-vacuous exits 0 and still prints the report', () => {
+  it('a premise never met is vacuous; --allow-vacuous exits 0 and still prints the report, also with -q', () => {
     const r = run(['check', VAC, '--param', 'case=premise']);
     expect(r.status).toBe(5);
     expect(r.stdout).toMatch(/module-lifetime\s+vacuous/);
     expect(r.stdout).toMatch(/single-binding\s+holds/);
     expect(r.stdout).not.toContain('never completed');
-    const ok = run(['check', VAC, '--param', 'case=premise', '--allow-vacuous']);
+    const ok = run(['check', VAC, '--param', 'case=premise', '--allow-vacuous', '-q']);
     expect(ok.status).toBe(0);
     expect(ok.stdout).toContain('(accepted: --allow-vacuous)');
     expect(ok.stdout).toContain('module-lifetime: vacuous: its premise never held');
-    // -q keeps the report: it is what the verdict table does not say.
-    const quiet = run(['check', VAC, '--param', 'case=rmmod', '-q']);
-    expect(quiet.status).toBe(5);
-    expect(quiet.stdout).toContain("action 'rmmod cmod' of rmmod never completed");
   });
 
   it('the same module loaded, then unloaded: nothing vacuous, exit 0, no report', () => {
@@ -73,24 +69,12 @@ describe('vacuity', () => {
     expect(r.stdout).not.toMatch(/^\s+\S+: bus_add_driver\(c-drv\)/m);
   });
 
-  it('a suite may expect vacuous; a suite expecting holds of a vacuous property is a mismatch unless --allow-vacuous', () => {
-    const dir = tempDir();
-    const suite = (name: string, expect: string) => {
-      const f = join(dir, `${name}.suite.ts`);
-      writeFileSync(f, `export default { kind: 'probecheck-suite', name: '${name}', model: ${JSON.stringify(VAC)}, cases: [{ params: { case: 'premise' }, expect: { 'module-lifetime': '${expect}', 'single-binding': 'holds' } }] };\n`);
-      return f;
-    };
-    const right = run(['check', suite('right', 'vacuous')]);
-    expect(right.status).toBe(0);
-    expect(right.stdout).toMatch(/module-lifetime\s+vacuous\s+vacuous\s+.*ok/);
-    const wrong = run(['check', suite('wrong', 'holds')]);
+  it('a suite expecting holds of a vacuous property is a mismatch (exit 4)', () => {
+    const f = join(tempDir(), 'wrong.suite.ts');
+    writeFileSync(f, `export default { kind: 'probecheck-suite', name: 'wrong', model: ${JSON.stringify(VAC)}, cases: [{ params: { case: 'premise' }, expect: { 'module-lifetime': 'holds' } }] };\n`);
+    const wrong = run(['check', f]);
     expect(wrong.status).toBe(4);
     expect(wrong.stdout).toMatch(/module-lifetime\s+holds\s+vacuous\s+.*MISMATCH/);
-    expect(run(['check', suite('wrong', 'holds'), '--allow-vacuous']).status).toBe(0);
-    const bad = run(['check', suite('bad', 'reachable')]);
-    expect(bad.status).toBe(2);
-    expect(bad.stderr).toMatch(/^probecheck: E502 .*expect\.module-lifetime: 'module-lifetime' is not a reachability question \(invariant\); expected one of 'holds', 'violated', 'vacuous', got 'reachable'/);
-    expect(hasStack(bad.stderr)).toBe(false);
   });
 
   it('a suite case with an action that never completes is VACUOUS (exit 5), accepted by --allow-vacuous', () => {

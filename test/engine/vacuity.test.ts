@@ -4,7 +4,7 @@
  * reachable/unreachable; which unfired steps are news; and how vacuity decides the exit status.
  */
 import { describe, expect, it } from 'vitest';
-import { check, t, type Model, type Property, type ThreadDef } from 'probecheck';
+import { check, runSuite, t, type Model, type Property, type Result, type SuiteCase, type ThreadDef } from 'probecheck';
 import { EXIT, worst } from '../../src/cli/exit.js';
 import { verdictExit } from '../../src/cli/check.js';
 
@@ -120,6 +120,32 @@ describe('steps that never fired', () => {
     });
     const m: Model = { name: 'two', state: t.record({ x: t.bool }), threads: [inst('p#1', true), inst('p#2', false)], properties: [] };
     expect(check(m).neverFired).toEqual([]);
+  });
+});
+
+describe('suites and vacuity', () => {
+  const result = worker({ opener: false, props: [
+    { kind: 'invariant', name: 'inv', holds: () => true, premise: (s: any) => s.did },
+    { kind: 'sometimes', name: 'reach', holds: (s: any) => s.gate },
+  ] });
+  const outcome = (expect: SuiteCase['expect'], allowVacuous = false) =>
+    runSuite({ file: 'x.suite.ts', modelFile: 'x.ts', suite: { kind: 'probecheck-suite', name: 'x', model: 'x.ts', cases: [{ params: {}, expect }] } },
+      async (): Promise<Result> => check(result), undefined, { allowVacuous });
+
+  it('vacuous and unreachable are verdicts a suite can expect; holds for a vacuous property is a mismatch unless vacuity is allowed', async () => {
+    const right = (await outcome({ inv: 'vacuous', reach: 'unreachable' })).cases[0]!;
+    expect(right.rows.map((r) => r.status)).toEqual(['ok', 'ok']);
+    // The worker's second action never completes: the case itself is vacuous.
+    expect(right).toMatchObject({ idleActions: ['worker: work'], actionsStatus: 'vacuous' });
+    expect((await outcome({ inv: 'holds' })).cases[0]!.rows[0]).toMatchObject({ observed: 'vacuous', status: 'mismatch' });
+    const allowed = (await outcome({ inv: 'holds' }, true)).cases[0]!;
+    expect(allowed.rows[0]).toMatchObject({ observed: 'vacuous', status: 'ok' });
+    expect(allowed.actionsStatus).toBe('ok');
+  });
+
+  it("E502 when the words do not fit the property: holds for a reachability question, reachable for an invariant", async () => {
+    await expect(outcome({ reach: 'holds' })).rejects.toThrow(/x\.suite\.ts: cases\[0\]\.expect\.reach: 'reach' is a reachability question; expected one of 'reachable', 'unreachable', 'vacuous', got 'holds'/);
+    await expect(outcome({ inv: 'reachable' })).rejects.toThrow(/'inv' is not a reachability question \(invariant\)/);
   });
 });
 
