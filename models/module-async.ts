@@ -33,7 +33,7 @@ export default scenario({
   properties: ['module-lifetime', 'no-driver-after-unregister', 'no-wait-under-lock', 'no-deadlock'],
   vary: (p, s) => p.variant === 'rmmod' ? s : p.variant === 'scan' ? {
     ...s, buses: { pci: {} }, devices: { hba: { present: true } }, drivers: { 'hba-drv': { matches: ['hba'], module: 'm', workOnCpu: true, asyncScan: true } },
-    modules: { m: { asyncProbe: false } }, actors: { modprobe: 'modprobe m' }, properties: ['module-init-barrier', 'module-lifetime', 'no-wait-under-lock', 'no-deadlock'],
+    modules: { m: { asyncProbe: false } }, actors: { modprobe: 'modprobe m' }, properties: ['module-init-barrier', 'no-wait-under-lock', 'no-deadlock'], // no rmmod: module-lifetime would be about nothing
   } : p.variant === 'request' ? {
     ...s, buses: { pci: {}, scsi: {} }, devices: { host: { bus: 'pci', present: true }, sda: { bus: 'scsi', parent: 'host' } },
     drivers: { ahci: { bus: 'pci', matches: ['host'], module: 'ahci', asyncScan: ['sda'] }, sd: { bus: 'scsi', matches: ['sda'], present: true, requestModule: 'cfq' } },

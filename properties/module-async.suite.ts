@@ -43,14 +43,14 @@ export default defineSuite({
     // B7 (67d6212afda2): the probe runs in pci_call_probe's work_on_cpu kworker and queues the SCSI scan from there.
     { params: { variant: 'scan', profile: 'v5.1', patches: '' }, states: 47,
       note: 'B7: the local_pci_probe kworker gets PF_USED_ASYNC from scsi_scan_host, modprobe does not; do_init_module skips async_synchronize_full and returns with do_scan_async pending',
-      expect: { 'module-init-barrier': 'violated', 'module-lifetime': 'holds', 'no-wait-under-lock': 'holds', 'no-deadlock': 'holds' } },
+      expect: { 'module-init-barrier': 'violated', 'no-wait-under-lock': 'holds', 'no-deadlock': 'holds' } },
     { params: { variant: 'scan', profile: 'v3.14', patches: '' }, states: 47, note: 'since 774a1221e862 (v3.8)',
       expect: { 'module-init-barrier': 'violated', 'no-deadlock': 'holds' } },
     { params: { variant: 'scan', profile: 'v3.5', patches: '' }, states: 46, note: 'before 774a1221e862 do_init_module always synchronises',
       expect: { 'module-init-barrier': 'holds', 'no-deadlock': 'holds' } },
     { params: { variant: 'scan', profile: 'v3.5', patches: '774a1221e862' }, states: 47, expect: { 'module-init-barrier': 'violated' } },
     { params: { variant: 'scan', profile: 'v5.19', patches: '' }, states: 49, note: 'the revert 67d6212afda2 (v5.17): do_init_module waits for every async entry again',
-      expect: { 'module-init-barrier': 'holds', 'module-lifetime': 'holds', 'no-wait-under-lock': 'holds', 'no-deadlock': 'holds' } },
+      expect: { 'module-init-barrier': 'holds', 'no-wait-under-lock': 'holds', 'no-deadlock': 'holds' } },
     // B7 history (774a1221e862): request_module from an async entry vs modprobe's async_synchronize_full.
     { params: { variant: 'request', profile: 'v3.5', patches: '' }, states: 137,
       note: "the scan's sd probe calls request_module(cfq) from the async entry; cfq's do_init_module waits in async_synchronize_full for that entry, which waits for modprobe cfq to exit",

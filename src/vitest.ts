@@ -45,7 +45,9 @@ expect.extend({
         ? `expected ${names.join(', ') || 'some property'} not to hold on ${received.model}, but ${props.length === 1 ? 'it holds' : 'they all hold'}`
         : bad.map((p) => p.verdict === 'violated'
           ? renderViolation(received, p)
-          : `${p.name} is unknown on ${received.model}: the search stopped early (${received.stopped ?? 'incomplete'}) after ${received.states} states`).join('\n\n'),
+          : p.verdict === 'unknown'
+            ? `${p.name} is unknown on ${received.model}: the search stopped early (${received.stopped ?? 'incomplete'}) after ${received.states} states`
+            : `${p.name} is ${p.verdict} on ${received.model}, not holds${p.verdict === 'vacuous' ? ' (it is about nothing: see result.vacuity)' : ''}`).join('\n\n'),
     };
   },
   toBeViolated(received: unknown, ...names: string[]) {

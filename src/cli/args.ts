@@ -33,6 +33,8 @@ export interface OutputArgs {
   html?: string;
   mermaid: boolean;
   junit?: string;
+  /** Accept vacuous verdicts and actions that never completed (exit as if they held; still reported). */
+  allowVacuous: boolean;
 }
 
 export type Invocation =
@@ -82,7 +84,8 @@ function outputOptions(c: Command): Command {
     .option('--html <file>', 'write a self-contained HTML report')
     .option('--mermaid', 'print a Mermaid sequence diagram of each counterexample')
     .option('--junit <file>', 'write a JUnit XML report (one testcase per model x params x property)')
-    .option('-q, --quiet', 'print only the verdict tables');
+    .option('-q, --quiet', 'print only the verdict tables')
+    .option('--allow-vacuous', 'accept vacuous verdicts and actions that never completed: exit as if they held (still reported)');
 }
 
 function searchArgs(o: Record<string, any>): SearchArgs {
@@ -94,7 +97,7 @@ function searchArgs(o: Record<string, any>): SearchArgs {
 }
 
 function outputArgs(o: Record<string, any>): OutputArgs {
-  const out: OutputArgs = { json: Boolean(o.json), quiet: Boolean(o.quiet), mermaid: Boolean(o.mermaid) };
+  const out: OutputArgs = { json: Boolean(o.json), quiet: Boolean(o.quiet), mermaid: Boolean(o.mermaid), allowVacuous: Boolean(o.allowVacuous) };
   for (const k of ['traceOut', 'itf', 'html', 'junit'] as const) if (o[k] !== undefined) out[k] = o[k];
   return out;
 }

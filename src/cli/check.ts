@@ -14,7 +14,7 @@ import { junitXml } from '../report/junit.js';
 import { mermaidDiagram } from '../report/mermaid.js';
 import { reportedProperties, type CheckedRun } from '../report/runs.js';
 import { suiteJson, suiteSummary, suiteTable } from '../report/suite.js';
-import { renderResult, renderViolation, showParams, verdictTable } from '../report/text.js';
+import { renderResult, renderViolation, showParams, vacuityLines, verdictTable } from '../report/text.js';
 import { toTraceFile, traceFileText, type TraceFile } from '../report/trace-file.js';
 import { runSuite, statuses, type SuiteOutcome } from '../suite/run.js';
 import type { OutputArgs, SearchArgs } from './args.js';
@@ -25,8 +25,10 @@ import type { Io } from './io.js';
 import { ProgressLine } from './progress.js';
 import { expandArgs, loadTarget, type Target } from './targets.js';
 
-export function verdictExit(r: Result): ExitCode {
-  if (r.properties.some((p) => p.verdict === 'violated')) return EXIT.violated;
+export function verdictExit(r: Result, allowVacuous = false): ExitCode {
+  if (r.properties.some((p) => p.verdict === 'violated' || p.verdict === 'unreachable')) return EXIT.violated;
+  const vacuous = r.properties.some((p) => p.verdict === 'vacuous') || (r.vacuity?.actions.length ?? 0) > 0;
+  if (vacuous && !allowVacuous) return EXIT.vacuous;
   if (r.properties.some((p) => p.verdict === 'unknown')) return EXIT.limit;
   return EXIT.ok;
 }
@@ -65,9 +67,10 @@ export async function runCheck(io: Io, targetArgs: string[], params: Record<stri
         progress.setLabel(t.factory.name);
         const done = await checker.run({ file: t.file, params, ...options });
         progress.clear();
-        runs.push({ file: t.file, result: done.result });
-        codes.push(verdictExit(done.result));
-        say(output.quiet ? [`${done.result.model} (${showParams(done.result.params)})`, ...verdictTable(done.result, io.colors)].join('\n') : renderResult(done.result, { colors: io.colors, width: io.width }));
+        runs.push({ file: t.file, result: done.result, allowVacuous: output.allowVacuous });
+        codes.push(verdictExit(done.result, output.allowVacuous));
+        say(output.quiet ? [`${done.result.model} (${showParams(done.result.params)})`, ...verdictTable(done.result, io.colors), ...vacuityLines(done.result, io.colors, output.allowVacuous)].join('\n')
+          : renderResult(done.result, { colors: io.colors, width: io.width, allowVacuous: output.allowVacuous }));
         if (output.mermaid) for (const p of done.result.properties) if (p.trace) say('', mermaidDiagram(done.result, p));
       } else {
         const s = t.loaded;
@@ -77,12 +80,12 @@ export async function runCheck(io: Io, targetArgs: string[], params: Record<stri
           // expected properties are violated.
           const done = await checker.run({ file: modelFile, params: c.params, ...options, properties: Object.keys(c.expect), exhaustive: c.states !== undefined });
           progress.clear();
-          runs.push({ file: modelFile, result: done.result, suite: s.suite.name, expect: c.expect });
+          runs.push({ file: modelFile, result: done.result, suite: s.suite.name, expect: c.expect, allowVacuous: output.allowVacuous });
           return done.result;
-        });
+        }, undefined, { allowVacuous: output.allowVacuous });
         suites.push(outcome);
         const st = statuses(outcome);
-        codes.push(st.includes('mismatch') ? EXIT.mismatch : st.includes('unknown') ? EXIT.limit : EXIT.ok);
+        codes.push(st.includes('mismatch') ? EXIT.mismatch : st.includes('vacuous') ? EXIT.vacuous : st.includes('unknown') ? EXIT.limit : EXIT.ok);
         if (!output.json && !output.quiet) {
           // An unexpected violation is worth its trace: it is what the reader must look at.
           for (const c of outcome.cases) for (const r of c.rows) {

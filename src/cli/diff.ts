@@ -25,9 +25,11 @@ export type Change = 'fixed' | 'regressed' | 'still violated' | 'still holds' | 
 
 export function classify(base: Verdict, patched: Verdict, baseVacuous = false, patchedVacuous = false): Change {
   if (base === 'unknown' || patched === 'unknown') return 'unknown';
-  if (patched === 'holds' && patchedVacuous && !baseVacuous) return 'newly vacuous';
-  if (base === 'violated') return patched === 'holds' ? 'fixed' : 'still violated';
-  return patched === 'violated' ? 'regressed' : 'still holds';
+  // An unreachable reachability question is the failing answer, as a violation is.
+  const bad = (v: Verdict) => v === 'violated' || v === 'unreachable';
+  if (!bad(patched) && (patched === 'vacuous' || patchedVacuous) && !(base === 'vacuous' || baseVacuous)) return 'newly vacuous';
+  if (bad(base)) return bad(patched) ? 'still violated' : 'fixed';
+  return bad(patched) ? 'regressed' : 'still holds';
 }
 
 /** What happens to a base counterexample on the patched model. */

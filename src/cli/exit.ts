@@ -5,7 +5,10 @@
 export const EXIT = {
   /** Every property holds (check), the trace is confirmed (replay), no regression (diff). */
   ok: 0,
-  /** A property is violated (check, simulate), the trace is refuted (replay), a regression (diff). */
+  /**
+   * A property is violated or a reachability question is unreachable (check, simulate), the
+   * trace is refuted (replay), a regression (diff).
+   */
   violated: 1,
   /** Bad usage, a bad model, suite or trace file. */
   usage: 2,
@@ -13,11 +16,16 @@ export const EXIT = {
   limit: 3,
   /** A suite's observation differs from its expectation. */
   mismatch: 4,
+  /**
+   * A verdict about nothing: a property is vacuous (its premise never met, or nothing moved), or
+   * an actor action never completed; `--allow-vacuous` accepts it.
+   */
+  vacuous: 5,
 } as const;
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
-const SEVERITY: readonly ExitCode[] = [EXIT.usage, EXIT.mismatch, EXIT.violated, EXIT.limit, EXIT.ok];
+const SEVERITY: readonly ExitCode[] = [EXIT.usage, EXIT.mismatch, EXIT.violated, EXIT.vacuous, EXIT.limit, EXIT.ok];
 
 /** The most serious of several outcomes. */
 export function worst(codes: readonly ExitCode[]): ExitCode {
@@ -26,10 +34,12 @@ export function worst(codes: readonly ExitCode[]): ExitCode {
 }
 
 export const EXIT_HELP = `Exit status:
-  0  every property holds / trace confirmed / no regression
-  1  a property is violated / trace refuted (diverges or no violation) / a regression
+  0  every property holds (a reachability question: reachable) / trace confirmed / no regression
+  1  a property is violated, or unreachable / trace refuted (diverges or no violation) / a regression
   2  usage error, or a bad model, suite or trace file (one line on stderr: probecheck: Exxx (...): ...)
   3  a limit (--max-states, --max-depth, --time-limit, --memory-limit, a failed allocation, Ctrl-C) stopped the search
      before a verdict, or random walks ended without one
   4  a suite's observed verdict or state count differs from its expectation
-  When several apply, the first in the order 2, 4, 1, 3 wins.`;
+  5  vacuous: a property's premise was never met, the search saw only the initial state, or an
+     actor action never completed (--allow-vacuous accepts it: exit as if it held)
+  When several apply, the first in the order 2, 4, 1, 5, 3 wins.`;

@@ -3,12 +3,12 @@
  * returns plain-data results with a rebuilt, replayable trace for every violated property.
  */
 import { compile, type Compiled } from './compile.js';
-import { ProbecheckError } from './errors.js';
+import { ModelError, ProbecheckError } from './errors.js';
 import type { Liveness, Model, Property } from './model.js';
 import { isLiveness } from './compile.js';
 import { analyze, predicatesOf, type LivenessFinding } from './liveness.js';
 import { Graph } from './search/graph.js';
-import type { BackendName, CoverageEntry, PropertyResult, Result, Strategy } from './result.js';
+import type { BackendName, CoverageEntry, IdleAction, PropertyResult, Result, Strategy, Vacuity, VacuousProperty } from './result.js';
 import { explore } from './search/explore.js';
 import { Monitor } from './search/monitor.js';
 import { simulate } from './search/simulate.js';
@@ -95,13 +95,49 @@ export function check(model: Model, o: CheckOptions = {}): Result {
     complete: out.complete, states: out.states, transitions: out.transitions, depth: out.depth,
     seconds: out.seconds + livenessSeconds, statesPerSecond: out.seconds > 0 ? out.states / out.seconds : out.states,
     bytesPerState: out.bytesPerState, collisionProbability: out.collisionProbability,
-    properties, coverage: coverage.entries, neverFired: coverage.never,
+    properties, coverage: coverage.entries, neverFired: coverage.never, unenteredSteps: coverage.unentered,
   };
+  if (out.complete) result.vacuity = vacuity(c, be.coverage, props, properties, out.states);
   if (out.stopped) result.stopped = out.stopped;
   if (out.stopNote) result.stopNote = out.stopNote;
   if (out.walks) result.walks = out.walks;
   if (strategy === 'random') result.seed = seed;
   return result;
+}
+
+/**
+ * After a complete search: the actions no run completed, and the verdicts about nothing, which
+ * become `vacuous` (a premise never met; or the search saw only the initial state, so nothing
+ * any property says was ever put to the test).
+ */
+function vacuity(c: Compiled, counts: Float64Array, props: Property[], results: PropertyResult[], states: number): Vacuity {
+  const actions: IdleAction[] = [];
+  for (const th of c.threads) {
+    (th.def.actions ?? []).forEach((a, index) => {
+      const ids = a.done.map((l) => {
+        const pc = th.pcOf[l];
+        if (pc === undefined) throw new ModelError('E103', `thread '${th.name}': action '${a.name}' completes at step '${l}', which the thread does not have`);
+        return th.steps[pc - 1]!.id;
+      });
+      if (!a.optional && ids.every((id) => counts[id] === 0)) actions.push({ thread: th.name, action: a.name, index });
+    });
+  }
+  const vac: VacuousProperty[] = [];
+  results.forEach((r, i) => {
+    if (r.verdict === 'violated' || r.verdict === 'unknown') return;
+    const p = props[i]!;
+    const text = p.kind === 'deadlock' ? undefined : p.premiseText;
+    let v: VacuousProperty | undefined;
+    if (states <= 1) v = { name: r.name, reason: 'initial-state' };
+    else if (r.vacuous) v = { name: r.name, reason: 'premise' };
+    if (!v) return;
+    if (text && v.reason === 'premise') v.premise = text;
+    vac.push(v);
+    r.verdict = 'vacuous';
+    r.vacuous = true;
+    delete r.witness;
+  });
+  return { actions, properties: vac };
 }
 
 function livenessResult(be: Backend, p: Liveness, f: LivenessFinding, r: PropertyResult): void {
@@ -116,10 +152,29 @@ function livenessResult(be: Backend, p: Liveness, f: LivenessFinding, r: Propert
   }
 }
 
-function coverageOf(c: Compiled, counts: Float64Array): { entries: CoverageEntry[]; never: string[] } {
+/** The part of a label before its last `:`: the kernel function block a step belongs to. */
+function blockOf(label: string): string {
+  const i = label.lastIndexOf(':');
+  return i >= 0 ? label.slice(0, i) : '';
+}
+
+/**
+ * Coverage, and which unfired steps are news. A step that never fired is news only when the
+ * search entered its block in its thread (another step of the block fired) and no other
+ * instance of its program fired it; the rest belong to paths the scenario never takes.
+ */
+function coverageOf(c: Compiled, counts: Float64Array): { entries: CoverageEntry[]; never: string[]; unentered: number } {
   const entries = c.steps.map(({ thread, s }) => ({ thread: thread.name, program: thread.program, label: s.label, where: s.step.where, fired: counts[s.id]! }));
-  const never = entries.filter((e) => e.fired === 0).map((e) => `${e.thread}: ${e.label} (${e.where})`);
-  return { entries, never };
+  const entered = new Set<string>(), firedInProgram = new Set<string>();
+  for (const e of entries) if (e.fired > 0) { entered.add(`${e.thread}\0${blockOf(e.label)}`); firedInProgram.add(`${e.program}\0${e.label}`); }
+  const never: string[] = [];
+  let unentered = 0;
+  for (const e of entries) {
+    if (e.fired > 0 || firedInProgram.has(`${e.program}\0${e.label}`)) continue;
+    if (entered.has(`${e.thread}\0${blockOf(e.label)}`)) never.push(`${e.thread}: ${e.label} (${e.where})`);
+    else unentered++;
+  }
+  return { entries, never, unentered };
 }
 
 export type { Trace };

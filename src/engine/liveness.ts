@@ -21,7 +21,8 @@ import { codeBranch, codeThread, resolveMove } from './trace.js';
 
 export interface LivenessFinding {
   name: string;
-  verdict: 'holds' | 'violated';
+  verdict: 'holds' | 'violated' | 'reachable' | 'unreachable';
+  /** A leads-to whose `from` no reachable state satisfies. */
   vacuous?: boolean;
   /** Action codes from the initial state to the loop (or dead end), then around the loop. */
   prefix?: number[];
@@ -49,8 +50,8 @@ export function analyze(c: Compiled, g: Graph, store: FingerprintStore, props: r
     const has = (id: number, k: number) => g.has(id, b0 + k);
     switch (p.kind) {
       case 'sometimes': {
-        for (let id = 0; id < n; id++) if (has(id, 0)) return { name: p.name, verdict: 'holds', witness: store.path(id) };
-        return { name: p.name, verdict: 'violated' };
+        for (let id = 0; id < n; id++) if (has(id, 0)) return { name: p.name, verdict: 'reachable', witness: store.path(id) };
+        return { name: p.name, verdict: 'unreachable' };
       }
       case 'eventually': {
         if (has(0, 0)) return { name: p.name, verdict: 'holds' };

@@ -69,6 +69,22 @@ export interface ThreadDef<G = any, L = any> {
   locals?: RecordT;
   /** The steps by label, in program order; the first is the entry. */
   steps: Record<string, Step<G, L>>;
+  /** What the thread sets out to do (a scenario actor's actions), for the vacuity report. */
+  actions?: ThreadAction[];
+}
+
+/**
+ * One action of a thread (`rmmod cmod`). It completed when one of its `done` steps fired in
+ * some explored run; one that never does is reported, since every verdict is then about a
+ * scenario in which it did nothing.
+ */
+export interface ThreadAction {
+  /** As the scenario wrote it. */
+  name: string;
+  /** Labels of this thread's steps that fire only when the action has done its work. */
+  done: string[];
+  /** It may rightly never complete (a scenario's `maybe`): not reported. */
+  optional?: boolean;
 }
 
 /** Read-only questions about threads, for properties. */
@@ -94,6 +110,8 @@ export interface Invariant<G = any> {
    * satisfies it, the property holds vacuously, and results say so.
    */
   premise?: (s: G, q: Query) => boolean;
+  /** The premise in words, for the vacuity report. */
+  premiseText?: string;
 }
 
 export interface ActionProperty<G = any> {
@@ -104,6 +122,7 @@ export interface ActionProperty<G = any> {
   explain?: (before: G, after: G, move: Move, q: Query) => string;
   /** As for invariants: checked on the states reached. */
   premise?: (s: G, q: Query) => boolean;
+  premiseText?: string;
 }
 
 /** No state where no step is enabled while some thread is neither dormant nor at an idle step. */
@@ -118,8 +137,8 @@ export interface DeadlockProperty { kind: 'deadlock'; name: string; description?
  *   Vacuous when no reachable state satisfies `from`.
  * - `quiescent`: every fair run ends up staying in states where `quiet` holds (no fair cycle
  *   goes through a state where it is false: no re-probe loop).
- * - `sometimes`: some reachable state satisfies `holds` (a reachability check with a witness;
- *   violated when none does).
+ * - `sometimes`: some reachable state satisfies `holds` (a reachability question: reachable,
+ *   with a witness, or unreachable).
  */
 export interface Liveness<G = any> {
   kind: 'eventually' | 'leads-to' | 'quiescent' | 'sometimes';
@@ -131,6 +150,8 @@ export interface Liveness<G = any> {
   quiet?: (s: G, q: Query) => boolean;
   /** What is wrong in the state where the lasso loops (or the run stops), in words. */
   explain?: (s: G, q: Query) => string;
+  /** A leads-to's `from` in words, for the vacuity report. */
+  premiseText?: string;
 }
 
 export type Property<G = any> = Invariant<G> | ActionProperty<G> | DeadlockProperty | Liveness<G>;

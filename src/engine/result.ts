@@ -4,7 +4,11 @@
  */
 import type { Trace } from './trace.js';
 
-export type Verdict = 'holds' | 'violated' | 'unknown';
+/**
+ * `vacuous`: not violated, but about nothing (its premise never met, or the search saw only the
+ * initial state). `reachable` / `unreachable` answer a reachability question (`sometimes`).
+ */
+export type Verdict = 'holds' | 'violated' | 'vacuous' | 'reachable' | 'unreachable' | 'unknown';
 export type Strategy = 'bfs' | 'dfs' | 'random';
 export type BackendName = 'fast' | 'reference';
 /**
@@ -41,13 +45,28 @@ export interface PropertyResult {
   trace?: Trace;
   /** For `sometimes`: a run reaching the state it asks for. */
   witness?: Trace;
-  /**
-   * It holds vacuously: no reachable state satisfies its premise (an invariant's or action
-   * property's `premise`, a leads-to's `from`).
-   */
+  /** Set with the verdict `vacuous` (kept for readers of the older JSON). */
   vacuous?: boolean;
   /** For a deadlock: who waits on what. */
   waiters?: Waiter[];
+}
+
+/** Why a property's verdict is `vacuous`. */
+export interface VacuousProperty {
+  name: string;
+  /** `premise`: no reachable state met its premise (a leads-to's `from`); `initial-state`: nothing ever moved. */
+  reason: 'premise' | 'initial-state';
+  /** The premise in words, when the property gives it. */
+  premise?: string;
+}
+
+/** An actor action that completed in no explored run. */
+export interface IdleAction { thread: string; action: string; index: number }
+
+/** What a complete search says its verdicts are not about. */
+export interface Vacuity {
+  actions: IdleAction[];
+  properties: VacuousProperty[];
 }
 
 export interface CoverageEntry { thread: string; program: string; label: string; where: string; fired: number }
@@ -76,7 +95,15 @@ export interface Result {
   collisionProbability: number;
   properties: PropertyResult[];
   coverage: CoverageEntry[];
-  /** Steps that never fired: `thread: label (where)`. */
+  /**
+   * Steps that never fired although the search entered their function (same thread, same
+   * block: some step of it fired), and no other instance of the program fired them: `thread:
+   * label (where)`. These are news: dead code, or a branch the scenario never takes.
+   */
   neverFired: string[];
+  /** Steps that never fired in blocks the search never entered (not news: a path the scenario does not take). */
+  unenteredSteps: number;
+  /** Present when the search was complete: actions that never completed, properties about nothing. */
+  vacuity?: Vacuity;
   seed?: number;
 }

@@ -4,6 +4,7 @@
  * is wrong), checked for ever taking effect, and turned into the kernel path each starts from.
  * Not the paths themselves (paths/), not the threads (scenario.ts).
  */
+import type { ThreadAction } from '../engine/model.js';
 import { didYouMean, ProbecheckError } from '../engine/errors.js';
 import { RETURN, type Ret, type ThreadBuilder } from './emit.js';
 import { waitForDeviceProbe } from './paths/async.js';
@@ -150,11 +151,42 @@ function underParentLock(tb: ThreadBuilder, dev: number, ret: Ret, body: (ret: R
   return f.done();
 }
 
-export function actionEntry(tb: ThreadBuilder, a: Action, ret: Ret, waitFor: boolean): string {
+/** An action as a scenario writes it (`bind drv dc`), from its parsed form. */
+export function actionText(w: World, a: Action): string {
+  const dev = 'dev' in a ? w.devices[a.dev]!.name : '', drv = 'drv' in a ? w.drivers[a.drv]!.name : '';
   switch (a.op) {
-    case 'add': return underParentLock(tb, a.dev, ret, (r) => deviceAdd(tb, a.dev, r));
+    case 'bind': case 'unbind': return `${a.op} ${drv} ${dev}`;
+    case 'override': return `override ${dev} ${drv}`;
+    case 'register': case 'unregister': return `${a.op} ${drv}`;
+    case 'modprobe': case 'rmmod': return `${a.op} ${w.modules[a.mod]!.name}`;
+    case 'wait_for_device_probe': return a.op;
+    default: return `${a.op} ${dev}`;
+  }
+}
+
+/**
+ * The entry of an action's path, returning to `ret`. It also records in `tb.actions` the step
+ * that completes it: the last step of its kernel function (free_module for rmmod, kobject_del
+ * for del, module_put for modprobe), which an early error return (rmmod of a module that is not
+ * loaded) or a wait that never ends (del of a device never added) never reaches. A uevent read
+ * completes once it starts.
+ */
+export function actionEntry(tb: ThreadBuilder, a: Action, ret: Ret, waitFor: boolean): string {
+  let core = '';
+  const entry = actionPath(tb, a, ret, waitFor, (e) => (core = e));
+  // A reader returns whatever it reads (and the fix of B11 reads in one step): it completes once it runs.
+  const act: ThreadAction = { name: `${a.maybe ? 'maybe ' : ''}${actionText(tb.k.w, a)}`, done: [a.op === 'uevent' ? core : tb.lastStep.get(core)!] };
+  if (a.maybe) act.optional = true; // `maybe`: the scenario says it may do nothing
+  tb.actions.unshift(act);
+  return entry;
+}
+
+/** `main` is told the entry of the action's own kernel function (not of a wrapper such as the parent lock). */
+function actionPath(tb: ThreadBuilder, a: Action, ret: Ret, waitFor: boolean, main: (entry: string) => string): string {
+  switch (a.op) {
+    case 'add': return underParentLock(tb, a.dev, ret, (r) => main(deviceAdd(tb, a.dev, r)));
     case 'del': {
-      const body = underParentLock(tb, a.dev, ret, (r) => deviceDel(tb, a.dev, r));
+      const body = underParentLock(tb, a.dev, ret, (r) => main(deviceDel(tb, a.dev, r)));
       if (!waitFor) return body;
       const f = tb.fn('hotplug', { dev: a.dev }, ret);
       // `maybe del`: a removal that may find nothing: it waits only for a device_add in progress.
@@ -164,20 +196,20 @@ export function actionEntry(tb: ThreadBuilder, a: Action, ret: Ret, waitFor: boo
         await: (s) => s.dev[a.dev]!.registered && s.dev[a.dev]!.ready, run: () => body });
       return f.done();
     }
-    case 'register': return busAddDriver(tb, a.drv, ret);
-    case 'unregister': return busRemoveDriver(tb, a.drv, ret);
-    case 'bind': return bindStore(tb, a.drv, a.dev, ret);
-    case 'unbind': return unbindStore(tb, a.drv, a.dev, ret);
-    case 'override': return driverOverrideStore(tb, a.dev, a.drv, ret);
-    case 'modprobe': return doInitModule(tb, a.mod, ret);
-    case 'rmmod': return deleteModule(tb, a.mod, ret);
-    case 'wait_for_device_probe': return waitForDeviceProbe(tb, ret);
-    case 'uevent': return devUevent(tb, a.dev, ret);
+    case 'register': return main(busAddDriver(tb, a.drv, ret));
+    case 'unregister': return main(busRemoveDriver(tb, a.drv, ret));
+    case 'bind': return bindStore(tb, a.drv, a.dev, ret, main);
+    case 'unbind': return unbindStore(tb, a.drv, a.dev, ret, main);
+    case 'override': return main(driverOverrideStore(tb, a.dev, a.drv, ret));
+    case 'modprobe': return main(doInitModule(tb, a.mod, ret));
+    case 'rmmod': return main(deleteModule(tb, a.mod, ret));
+    case 'wait_for_device_probe': return main(waitForDeviceProbe(tb, ret));
+    case 'uevent': return main(devUevent(tb, a.dev, ret));
     case 'kill-del': {
       // The libnvdimm caller after 00289cd87676: `if (kill_device(dev)) device_unregister(dev);`
       if (!tb.k.has('DEAD_FLAG')) throw bad(`action 'kill-del ${tb.k.vn(a.dev)}' needs kill_device, a profile with DEAD_FLAG (v5.1+)`);
       const f = tb.fn('kill_device', { dev: a.dev }, ret);
-      const del = deviceDel(tb, a.dev, ret);
+      const del = main(deviceDel(tb, a.dev, ret));
       f.step('device_lock', { where: `${CORE}:kill_device`, since: 'v5.3 (00289cd87676)', await: (s) => s.dev[a.dev]!.mutex === 0, waits: mutexWaits(tb.k, a.dev),
         run: (s) => { const d = s.dev[a.dev]!; if (d.dead) return RETURN; d.dead = true; return del; } }); // lock, test-and-set, unlock
       return f.done();
@@ -188,7 +220,7 @@ export function actionEntry(tb: ThreadBuilder, a: Action, ret: Ret, waitFor: boo
       if (a.op === 'lock') f.step('mutex_lock', { where: 'include/linux/device.h:device_lock', await: (s) => s.dev[a.dev]!.mutex === 0, waits: mutexWaits(tb.k, a.dev),
         run: (s) => { s.dev[a.dev]!.mutex = me; return RETURN; } });
       else f.step('mutex_unlock', { where: 'include/linux/device.h:device_unlock', run: (s) => { if (s.dev[a.dev]!.mutex === me) s.dev[a.dev]!.mutex = 0; return RETURN; } });
-      return f.done();
+      return main(f.done());
     }
   }
 }

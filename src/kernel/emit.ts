@@ -12,7 +12,7 @@
  * insert steps by local label, so a patch reads like the hunk on the list.
  */
 import { ProbecheckError } from '../engine/errors.js';
-import type { Step, StepCtx } from '../engine/model.js';
+import type { Step, StepCtx, ThreadAction } from '../engine/model.js';
 import type { Flag } from './profiles.js';
 import type { KL, KS } from './state.js';
 import type { World } from './world.js';
@@ -102,6 +102,10 @@ export class ThreadBuilder {
   maxDepth = 1;
   /** Set when this thread may call async_schedule (for do_init_module's PF_USED_ASYNC). */
   usesAsync = false;
+  /** Each finished block's entry label -> its last step's label (where an action completes). */
+  readonly lastStep = new Map<string, string>();
+  /** The actor's actions, in order, with the step that completes each (the vacuity report). */
+  readonly actions: ThreadAction[] = [];
   constructor(readonly k: Kernel, readonly name: string, readonly tid: number, readonly async: boolean) {}
 
   /** Owner value this thread writes into a lock. */
@@ -211,6 +215,7 @@ export class Block {
       }
       this.tb.steps[`${this.prefix}:${l}`] = st;
     }
+    this.tb.lastStep.set(`${this.prefix}:${order[0]}`, `${this.prefix}:${order[order.length - 1]}`);
     return `${this.prefix}:${order[0]}`;
   }
 }

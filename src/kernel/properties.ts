@@ -11,7 +11,9 @@ import type { Move, Property, Query } from '../engine/model.js';
 import type { Kernel } from './emit.js';
 import type { KS } from './state.js';
 import { ancestors } from './world.js';
+import type { Action } from './actions.js';
 import { DEFERRED_WORKER } from './paths/deferred-probe.js';
+import { mayBeAsync } from './paths/common.js';
 
 export interface KernelProperty {
   name: string;
@@ -32,6 +34,8 @@ export interface PropCtx {
   readers: boolean;
   /** Devices an actor unbinds on purpose (sysfs unbind): they may stay unbound. */
   unbound: Set<number>;
+  /** The kinds of action the actors take (`rmmod`, `unregister`, ...): a property about an event nobody causes does not apply. */
+  ops: ReadonlySet<Action['op']>;
 }
 
 /**
@@ -39,9 +43,9 @@ export interface PropCtx {
  * it. A violation is a lasso that stays stuck forever: a lost wake-up (the run ends with nothing
  * left to run) or a loop that never gets round to it.
  */
-function leadsToGone(name: string, description: string, stuck: (s: KS) => string | null): Property<KS> {
+function leadsToGone(name: string, description: string, stuck: (s: KS) => string | null, premiseText: string): Property<KS> {
   return {
-    kind: 'leads-to', name, description,
+    kind: 'leads-to', name, description, premiseText,
     from: (s) => stuck(s) !== null, to: (s) => stuck(s) === null,
     explain: (s) => stuck(s) ?? '',
   };
@@ -81,12 +85,23 @@ const who = (k: Kernel, owner: number) => (owner === 0 ? 'nobody' : k.threadName
 const drvName = (k: Kernel, v: number) => (v === 0 ? 'NULL' : k.dn(v - 1));
 /** Transitions where dev's probe() starts (the ghost `probing` goes 0 -> thread). */
 function probeStarts(b: KS, a: KS, i: number): boolean { return b.dev[i]!.probing === 0 && a.dev[i]!.probing !== 0; }
-function action(name: string, description: string, holds: (b: KS, a: KS, m: Move, q: Query) => string | null): Property<KS> {
-  return { kind: 'action', name, description, holds: (b, a, m, q) => holds(b, a, m, q) === null, explain: (b, a, m, q) => holds(b, a, m, q) ?? '' };
+/**
+ * The situation a property is about, in words and as a state predicate: when no reachable state
+ * meets it, the verdict is `vacuous`, not `holds` (a scenario whose device_del never runs says
+ * nothing about probes after device_del).
+ */
+interface Premise { text: string; met: (s: KS, q: Query) => boolean }
+function action(name: string, description: string, holds: (b: KS, a: KS, m: Move, q: Query) => string | null, premise?: Premise): Property<KS> {
+  return { kind: 'action', name, description, holds: (b, a, m, q) => holds(b, a, m, q) === null, explain: (b, a, m, q) => holds(b, a, m, q) ?? '',
+    ...(premise ? { premise: premise.met, premiseText: premise.text } : {}) };
 }
-function invariant(name: string, description: string, broken: (s: KS, q: Query) => string | null): Property<KS> {
-  return { kind: 'invariant', name, description, holds: (s, q) => broken(s, q) === null, explain: (s, q) => broken(s, q) ?? '' };
+function invariant(name: string, description: string, broken: (s: KS, q: Query) => string | null, premise?: Premise): Property<KS> {
+  return { kind: 'invariant', name, description, holds: (s, q) => broken(s, q) === null, explain: (s, q) => broken(s, q) ?? '',
+    ...(premise ? { premise: premise.met, premiseText: premise.text } : {}) };
 }
+const someDev = (s: KS, f: (d: KS['dev'][number], i: number) => boolean) => s.dev.some(f);
+/** Some thread is at a label that passes `test`. */
+const someAt = (c: PropCtx, q: Query, test: (l: string) => boolean) => c.threads.some((t) => { const l = q.at(t); return l !== null && test(l); });
 
 export const LIBRARY: KernelProperty[] = [
   { name: 'single-binding', covers: 'S1', applies: () => true, make: (k, c) => action('single-binding',
@@ -99,7 +114,7 @@ export const LIBRARY: KernelProperty[] = [
         if (y.bound && y.driver === 0) return `${k.vn(i)} is on a driver's klist with dev->driver == NULL`;
       }
       return null;
-    }) },
+    }, { text: 'some device gets a driver', met: (s) => someDev(s, (d) => d.driver !== 0) }) },
   { name: 'no-probe-after-del', covers: 'S2', applies: (_k, c) => c.dels.some((n) => n > 0), make: (k) => action('no-probe-after-del',
     'no probe starts once device_del has started; when it returns the device is unbound, not probing, off the deferred lists', (b, a, m) => {
       for (let i = 0; i < a.dev.length; i++) {
@@ -108,8 +123,8 @@ export const LIBRARY: KernelProperty[] = [
         if (y.delDone && (y.driver !== 0 || y.probing !== 0 || y.deferred !== 'none')) return `device_del(${k.vn(i)}) returned but dev->driver = ${drvName(k, y.driver)}, probing: ${y.probing !== 0}, deferred: ${y.deferred}`;
       }
       return null;
-    }) },
-  { name: 'no-driver-after-unregister', covers: 'S3', applies: (k) => k.w.drivers.length > 0, make: (k, c) => invariant('no-driver-after-unregister',
+    }, { text: 'device_del starts', met: (s) => someDev(s, (d) => d.delStarted) }) },
+  { name: 'no-driver-after-unregister', covers: 'S3', applies: (_k, c) => c.ops.has('unregister') || c.ops.has('rmmod'), make: (k, c) => invariant('no-driver-after-unregister',
     'after driver_unregister(drv) returns, no device has drv, none is in its probe/remove, no async work refers to it', (s, q) => {
       for (let j = 0; j < s.drv.length; j++) {
         if (!s.drv[j]!.unregDone || s.drv[j]!.onBus) continue;
@@ -123,8 +138,8 @@ export const LIBRARY: KernelProperty[] = [
         for (const t of c.threads) if (t.startsWith(`kworker/u:async driver_attach_async(${k.dn(j)})`) && q.at(t) !== null) return `driver_unregister(${k.dn(j)}) returned but ${t} is still pending`;
       }
       return null;
-    }) },
-  { name: 'module-lifetime', covers: 'S4', applies: (k) => k.w.modules.length > 0, make: (k) => invariant('module-lifetime',
+    }, { text: 'driver_unregister returns', met: (s) => s.drv.some((d) => d.unregDone && !d.onBus) }) },
+  { name: 'module-lifetime', covers: 'S4', applies: (_k, c) => c.ops.has('rmmod'), make: (k) => invariant('module-lifetime',
     'after free_module(m) no thread runs a probe or remove of a driver of m', (s) => {
       for (let m = 0; m < s.mod.length; m++) {
         if (s.mod[m]!.state !== 'FREED') continue;
@@ -136,8 +151,8 @@ export const LIBRARY: KernelProperty[] = [
         }
       }
       return null;
-    }) },
-  { name: 'module-init-barrier', covers: 'S11', applies: (k) => k.w.modules.length > 0, make: (k, c) => invariant('module-init-barrier',
+    }, { text: 'a module is freed (rmmod)', met: (s) => s.mod.some((m) => m.state === 'FREED') }) },
+  { name: 'module-init-barrier', covers: 'S11', applies: (k, c) => (c.ops.has('modprobe') || k.w.drivers.some((d) => d.requestModule >= 0)) && k.w.modules.some((m) => !m.asyncProbe), make: (k, c) => invariant('module-init-barrier',
     "when do_init_module(m) returns for a module without async_probe, no async entry scheduled during m's init (by any thread) is still pending", (s, q) => {
       for (let m = 0; m < s.mod.length; m++) {
         const x = s.mod[m]!;
@@ -148,7 +163,7 @@ export const LIBRARY: KernelProperty[] = [
         return `do_init_module(${name}) returned (modprobe ${name} exits) while ${pending.length ? pending.join(', ') : `${x.initPending} async entr${x.initPending === 1 ? 'y' : 'ies'}`} scheduled during ${name}'s init ${pending.length === 1 || x.initPending === 1 ? 'is' : 'are'} still pending`;
       }
       return null;
-    }) },
+    }, { text: 'do_init_module returns for a module without async_probe', met: (s) => s.mod.some((x) => !x.asyncProbeRequested && x.state === 'LIVE' && x.refcnt === 1) }) },
   { name: 'parent-before-child', covers: 'S5/S5\'', applies: (k) => k.w.devices.some((d) => d.parent >= 0 && k.w.devices[d.parent]!.drivers.length > 0),
     make: (k) => action('parent-before-child',
       "a child's probe starts only when its parent is bound, or nested in the parent's probe in the same thread", (b, a, m) => {
@@ -161,7 +176,7 @@ export const LIBRARY: KernelProperty[] = [
           return `probe(${k.vn(i)}) started in ${m.thread} while parent ${k.vn(p)} is not bound (${pd.probing ? `its probe runs in ${who(k, pd.probing)}` : 'no driver'})`;
         }
         return null;
-      }) },
+      }, { text: "a child's probe starts (its parent has a driver)", met: (s) => k.w.devices.some((d) => d.parent >= 0 && k.w.devices[d.parent]!.drivers.length > 0 && s.dev[d.i]!.probing !== 0) }) },
   { name: 'lock-order', covers: 'S6', applies: (k) => k.w.devices.some((d) => d.parent >= 0), make: (k, c) => action('lock-order',
     'a device mutex is taken only while holding no mutex of its descendants (parent before child)', (b, a, m) => {
       const me = (c.tidOf.get(m.thread) ?? -1) + 1;
@@ -193,12 +208,12 @@ export const LIBRARY: KernelProperty[] = [
         if (x.removing !== 0 && pm !== x.removing) return `remove(${d.name}) runs in ${who(k, x.removing)} without &dev->mutex(${k.vn(d.parent)}) (held by ${who(k, pm)})`;
       }
       return null;
-    }) },
+    }, { text: 'a child on a need_parent_lock bus is probed or removed', met: (s) => k.w.devices.some((d) => d.parent >= 0 && s.bus[d.bus]!.needParentLock && (s.dev[d.i]!.probing !== 0 || s.dev[d.i]!.removing !== 0)) }) },
   { name: 'device-ready', covers: 'S9', applies: (k) => k.w.devices.some((d) => !d.present), make: (k) => action('device-ready',
     'probe starts only after device_add has passed device_pm_add', (b, a, m) => {
       for (let i = 0; i < a.dev.length; i++) if (probeStarts(b, a, i) && !b.dev[i]!.ready && !b.dev[i]!.delStarted) return `probe(${k.vn(i)}) started in ${m.thread} before device_add(${k.vn(i)}) reached device_pm_add`;
       return null;
-    }) },
+    }, { text: 'a device added by the scenario is probed', met: (s) => k.w.devices.some((d) => !d.present && s.dev[d.i]!.probing !== 0) }) },
   { name: 'lockless-reader', covers: 'S10', applies: (_k, c) => c.readers, make: (k, c) => invariant('lockless-reader',
     'a lockless reader of dev->driver (dev_uevent) never dereferences NULL or an unregistered driver', (s, q) => {
       for (const t of c.threads) {
@@ -210,7 +225,8 @@ export const LIBRARY: KernelProperty[] = [
         if (!s.drv[d.driver - 1]!.alive) return `${t} is about to read the name of ${k.dn(d.driver - 1)}, whose driver_private is freed`;
       }
       return null;
-    }) },
+    }, { text: 'a uevent reader runs while the device has a driver',
+      met: (s, q) => k.w.devices.some((d) => s.dev[d.i]!.driver !== 0 && someAt(c, q, (l) => l.startsWith(`dev_uevent(${d.name})`))) }) },
   { name: 'reader-no-wait-on-probe', covers: 'L6', applies: (_k, c) => c.readers, make: (k, c) => invariant('reader-no-wait-on-probe',
     'a uevent reader (dev_uevent) never waits on &dev->mutex held across probe() (which may last minutes)', (s, q) => {
       for (const t of c.threads) {
@@ -223,7 +239,8 @@ export const LIBRARY: KernelProperty[] = [
         return `${t} reads ${d.name}'s uevent and waits for &dev->mutex(${d.name}), held by ${who(k, x.mutex)} across ${drvName(k, x.driver)}.probe(${d.name}) (in ${who(k, x.probing)})`;
       }
       return null;
-    }) },
+    }, { text: "a uevent reader runs during the device's probe",
+      met: (s, q) => k.w.devices.some((d) => s.dev[d.i]!.probing !== 0 && someAt(c, q, (l) => l.startsWith(`dev_uevent(${d.name})`))) }) },
   { name: 'override-uaf', covers: 'B13 (S-UAF)', applies: (k) => k.w.devices.some((d) => d.override), make: (k, c) => invariant('override-uaf',
     'platform_match never strcmp()s a driver_override string that driver_override_store has freed', (s, q) => {
       for (const t of c.threads) {
@@ -236,7 +253,7 @@ export const LIBRARY: KernelProperty[] = [
         return `${t} is about to strcmp ${d.name}'s driver_override string with ${drv}, and driver_override_store has kfree()d it (use after free)`;
       }
       return null;
-    }) },
+    }, { text: 'platform_match reads a driver_override string that was set', met: (_s, q) => c.threads.some((t) => { const l = q.at(t); return l !== null && l.endsWith(':strcmp') && q.locals(t).ovr !== 0; }) }) },
   { name: 'deferred-lists', covers: 'S12', applies: (k) => k.hasDeferredWorker || k.w.drivers.some((d) => d.outcomes.includes('defer')), make: (k, c) => invariant('deferred-lists',
     'a device on the deferred lists is registered and not bound (except inside driver_bound)', (s, q) => {
       for (let i = 0; i < s.dev.length; i++) {
@@ -248,13 +265,15 @@ export const LIBRARY: KernelProperty[] = [
         }
       }
       return null;
-    }) },
+    }, { text: 'a device is on a deferred list', met: (s) => someDev(s, (d) => d.deferred !== 'none') }) },
   { name: 'single-unregister', covers: 'S13', applies: (_k, c) => c.dels.some((n) => n > 1), make: (k) => invariant('single-unregister',
     'device_del runs past kill_device at most once per device', (s) => {
       for (let i = 0; i < s.dev.length; i++) if (s.dev[i]!.dels > 1) return `device_del(${k.vn(i)}) ran ${s.dev[i]!.dels} times`;
       return null;
-    }) },
-  { name: 'async-driver', covers: 'S14', applies: (k) => k.has('PER_DEVICE_ASYNC_ATTACH'), make: (k, c) => action('async-driver',
+    }, { text: 'device_del runs past kill_device', met: (s) => someDev(s, (d) => d.dels > 0) }) },
+  // Only a driver registered while the scenario runs attaches through __driver_attach's async path.
+  { name: 'async-driver', covers: 'S14', applies: (k, c) => k.has('PER_DEVICE_ASYNC_ATTACH') && (c.ops.has('register') || c.ops.has('modprobe') || k.w.drivers.some((d) => d.requestModule >= 0))
+    && k.w.drivers.some((d) => !d.present && mayBeAsync(k, d.i)), make: (k, c) => action('async-driver',
     k.has('ASYNC_DRIVER_PENDING_CHECK')
       ? 'dev->p->async_driver is written under dev->mutex, and set only while its __driver_attach_async_helper is pending'
       // Until the helper cleared it (v5.19 text), async_driver stays set after the helper ran: stale, and harmless, since only a newly scheduled helper reads it after __driver_attach rewrote it.
@@ -275,7 +294,7 @@ export const LIBRARY: KernelProperty[] = [
         if (!ok) return `${n}->p->async_driver = ${drvName(k, y.asyncDriver)} but no __driver_attach_async_helper(${n}) is pending`;
       }
       return null;
-    }) },
+    }, { text: 'some dev->p->async_driver is set', met: (s) => someDev(s, (d) => d.asyncDriver !== 0) }) },
   { name: 'links-supplier-bound', covers: 'S15', applies: (k) => k.has('DEVICE_LINKS') && k.w.links.length > 0, make: (k) => invariant('links-supplier-bound',
     'a bound consumer of a managed device link has a bound supplier', (s) => {
       for (const l of k.w.links) {
@@ -283,7 +302,7 @@ export const LIBRARY: KernelProperty[] = [
         if (s.dev[l.consumer]!.bound && !s.dev[l.supplier]!.bound) return `consumer ${k.vn(l.consumer)} is bound but supplier ${k.vn(l.supplier)} is not (link ${s.link[l.i]!.status})`;
       }
       return null;
-    }) },
+    }, { text: 'a consumer of a managed device link is bound', met: (s) => k.w.links.some((l) => s.link[l.i]!.status !== 'NONE' && s.dev[l.consumer]!.bound) }) },
   { name: 'links-single-delete', covers: 'S15 (B16)', applies: (k) => k.has('DEVICE_LINKS') && k.w.links.some((l) => l.stateless), make: (k) => invariant('links-single-delete',
     'a device link is deleted at most once (no list_del of a link already deleted and freed)', (s) => {
       for (const l of k.w.links) {
@@ -293,15 +312,16 @@ export const LIBRARY: KernelProperty[] = [
         return `device link ${k.vn(l.consumer)} -> ${k.vn(l.supplier)} deleted ${x.dels} times: ${by.join(' and ')} both got it from device_link_add and both ->remove called device_link_del (list_del of a freed link)`;
       }
       return null;
-    }) },
-  { name: 'no-missed-probe', covers: 'L4', applies: (k) => k.w.drivers.some((d) => d.matches.length > 0 && d.outcomes.every((o) => o === 'ok')),
+    }, { text: 'a device link is deleted', met: (s) => k.w.links.some((l) => s.link[l.i]!.dels > 0) }) },
+  // Devices unbound on purpose or bound from the start never wait for a driver (see missed()).
+  { name: 'no-missed-probe', covers: 'L4', applies: (k, c) => k.w.devices.some((d) => !c.unbound.has(d.i) && d.boundTo < 0 && d.drivers.some((x) => k.w.drivers[x]!.outcomes.every((o) => o === 'ok'))),
     make: (k, c) => leadsToGone('no-missed-probe',
       'a registered device with a registered matching driver (whose probe would succeed) does not stay unprobed forever (weak fairness)',
-      (s) => missed(k, c, s)) },
+      (s) => missed(k, c, s), 'a registered device waits for a registered matching driver') },
   { name: 'no-lost-deferral', covers: 'L1', applies: (k) => k.hasDeferredWorker && k.w.drivers.some((d) => d.needs.length > 0),
     make: (k) => leadsToGone('no-lost-deferral',
       'a device on the deferred list whose driver has everything it needs is probed again: it does not stay there forever (weak fairness)',
-      (s) => lostDeferral(k, s)) },
+      (s) => lostDeferral(k, s), 'a deferred device has everything its driver needs') },
   { name: 'actors-terminate', covers: 'L5', applies: () => true, make: (k, c) => {
     const actors = c.threads.filter((t) => !c.asyncThreads.has(t) && t !== DEFERRED_WORKER);
     const running = (q: Query) => actors.filter((t) => { const l = q.at(t); return l !== null && !l.endsWith(':remove_event'); });

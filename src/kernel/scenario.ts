@@ -344,6 +344,7 @@ export function buildScenario(spec: ScenarioSpec, profileName: string, patchList
     const tb = new ThreadBuilder(k, p.name, tid, p.async);
     const entry = p.build(tb);
     const def: ThreadDef = { name: p.name, running: p.running, locals: localsSchema(tb.maxDepth), steps: tb.ordered(entry) };
+    if (tb.actions.length) def.actions = tb.actions;
     if (unfair.has(p.name)) def.fair = false;
     if (p.program) def.program = p.program;
     return def;
@@ -353,7 +354,8 @@ export function buildScenario(spec: ScenarioSpec, profileName: string, patchList
   const dels = w.devices.map((d) => actors.reduce((c, a) => c + a.acts.filter((x) => (x.op === 'del' || x.op === 'kill-del') && x.dev === d.i).length, 0));
   const readers = actors.some((a) => a.acts.some((x) => x.op === 'uevent'));
   const unbound = new Set(actors.flatMap((a) => a.acts.flatMap((x) => (x.op === 'unbind' ? [x.dev] : []))));
-  const ctx: PropCtx = { readers, unbound, tidOf: new Map(plans.map((p, i) => [p.name, i])), asyncThreads: new Set(plans.filter((p) => p.async).map((p) => p.name)), threads: plans.map((p) => p.name), dels };
+  const ops = new Set(actors.flatMap((a) => a.acts.map((x) => x.op)));
+  const ctx: PropCtx = { readers, unbound, ops, tidOf: new Map(plans.map((p, i) => [p.name, i])), asyncThreads: new Set(plans.filter((p) => p.async).map((p) => p.name)), threads: plans.map((p) => p.name), dels };
   let chosen = LIBRARY.filter((p) => p.applies(k, ctx));
   if (spec.properties) {
     chosen = spec.properties.map((name) => {

@@ -5,7 +5,7 @@
  * search stopped before a verdict or the suite marks it FIXME.
  */
 import type { CheckedRun } from './runs.js';
-import { propertyFailed, reportedProperties } from './runs.js';
+import { expectedVerdict, propertyFailed, reportedProperties } from './runs.js';
 import { showParams } from './text.js';
 import type { SuiteOutcome } from '../suite/run.js';
 
@@ -34,7 +34,7 @@ export function junitXml(runs: readonly CheckedRun[], outcomes: readonly SuiteOu
         const head = `    <testcase classname="${xmlEscape(cls)}" name="${xmlEscape(p.name)}" time="${per.toFixed(3)}"`;
         if (propertyFailed(r, p.name, p.verdict)) {
           f++;
-          const want = r.expect?.[p.name] ?? 'holds';
+          const want = expectedVerdict(r, p.name);
           const body = [p.explanation ?? '', ...(p.trace?.steps.map((s) => `${s.n}. ${s.thread}: ${s.label} (${s.where})`) ?? [])].join('\n');
           cases.push(`${head}>\n      <failure message="${xmlEscape(`${p.name}: expected ${want}, observed ${p.verdict}`)}" type="${p.verdict}">${xmlEscape(body)}</failure>\n    </testcase>`);
         } else if (p.verdict === 'unknown') {

@@ -25,7 +25,7 @@ function statesCell(c: CaseOutcome, col: Colors): string {
   return n;
 }
 
-const STATUS = { ok: 'ok', mismatch: 'MISMATCH', fixme: 'FIXME', unknown: 'UNKNOWN' } as const;
+const STATUS = { ok: 'ok', mismatch: 'MISMATCH', fixme: 'FIXME', unknown: 'UNKNOWN', vacuous: 'VACUOUS' } as const;
 
 export function suiteTable(outcomes: readonly SuiteOutcome[], col: Colors = plain): string[] {
   const rows = [['suite', 'params', 'property', 'expected', 'observed', 'states', 'seconds', 'status'].map((h) => col.bold(h))];
@@ -37,24 +37,31 @@ export function suiteTable(outcomes: readonly SuiteOutcome[], col: Colors = plai
         i === 0 ? o.suite : '', i === 0 ? col.bold(showCaseParams(c.params)) : '', r.property, r.expected,
         r.observed === '-' ? '-' : colorVerdict(r.observed, col),
         i === 0 ? statesCell(c, col) : '', i === 0 && c.result ? c.result.seconds.toFixed(2) : '',
-        status === 'ok' ? col.green(s) : status === 'fixme' ? col.yellow(i === 0 ? `${s}: ${c.fixme}` : s) : status === 'unknown' ? col.yellow(s) : col.red(s),
+        status === 'ok' ? col.green(s) : status === 'fixme' ? col.yellow(i === 0 ? `${s}: ${c.fixme}` : s) : status === 'unknown' || status === 'vacuous' ? col.yellow(s) : col.red(s),
       ]);
     });
+    // Actions that never completed make every verdict of the case about less than it says.
+    if (c.idleActions) {
+      const s = STATUS[c.actionsStatus ?? 'vacuous'];
+      rows.push(['', '', '(actions)', 'complete', col.yellow(`never completed: ${c.idleActions.join(', ')}`), '', '', c.actionsStatus === 'ok' ? col.green(s) : col.yellow(s)]);
+    }
   }
   return table(rows, '');
 }
 
 /** One line: how many property checks matched, mismatched, are unknown or FIXME. */
 export function suiteSummary(outcomes: readonly SuiteOutcome[], col: Colors = plain): string {
-  let ok = 0, bad = 0, unknown = 0, fixme = 0, states = 0;
+  let ok = 0, bad = 0, unknown = 0, fixme = 0, states = 0, idle = 0;
   for (const o of outcomes) for (const c of o.cases) {
     for (const r of c.rows) if (r.status === 'ok') ok++; else if (r.status === 'mismatch') bad++; else if (r.status === 'unknown') unknown++; else fixme++;
     if (c.statesStatus === 'mismatch') states++;
+    if (c.actionsStatus === 'vacuous') idle++;
   }
   const parts = [`${ok} as expected`];
   if (bad) parts.push(col.red(`${bad} verdict mismatch${bad === 1 ? '' : 'es'}`));
   if (states) parts.push(col.red(`${states} state count mismatch${states === 1 ? '' : 'es'}`));
   if (unknown) parts.push(col.yellow(`${unknown} unknown (search stopped early)`));
+  if (idle) parts.push(col.yellow(`${idle} case${idle === 1 ? '' : 's'} with actions that never completed`));
   if (fixme) parts.push(col.yellow(`${fixme} FIXME`));
   return `${outcomes.length} suite${outcomes.length === 1 ? '' : 's'}: ${parts.join(', ')}`;
 }
@@ -67,6 +74,7 @@ export function suiteJson(o: SuiteOutcome) {
       params: c.params, note: c.note, fixme: c.fixme,
       states: c.result?.states, expectedStates: c.expectedStates, statesStatus: c.statesStatus, statesNote: c.statesNote,
       complete: c.result?.complete, seconds: c.result?.seconds,
+      ...(c.idleActions ? { idleActions: c.idleActions, actionsStatus: c.actionsStatus } : {}),
       properties: c.rows.map((r) => ({ name: r.property, expected: r.expected, observed: r.observed, status: r.status })),
     })),
   };

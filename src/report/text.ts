@@ -190,15 +190,44 @@ export function renderViolation(result: Pick<Result, 'model' | 'params'>, r: Pro
   return lines.join('\n');
 }
 
-/** The verdict table of one result: property, verdict, trace length. */
+/** A reachability question answered yes: the run that reaches it (no WARNING: nothing is wrong). */
+export function renderWitness(result: Pick<Result, 'model' | 'params'>, r: PropertyResult, o: TextOptions = {}): string {
+  const col = o.colors ?? plain, width = o.width ?? 100;
+  const params = showParams(result.params);
+  const t = r.witness!;
+  const lines = [RULE, col.green(col.bold(`reachable: ${r.name}`)), `model ${result.model}${params ? ` (${params})` : ''}`, '-'.repeat(RULE.length)];
+  if (r.description) lines.push(r.description);
+  lines.push('', `witness: ${t.steps.length} step${t.steps.length === 1 ? '' : 's'} from the initial state to a state where it holds:`, '');
+  lines.push(...(traceColumns(t, width, col) ?? traceList(t, col, width)));
+  return lines.join('\n');
+}
+
+const steps = (n: number) => `${n} step${n === 1 ? '' : 's'}`;
+
+/** The verdict table of one result: property, verdict, trace (or witness) length. */
 export function verdictTable(result: Result, col: Colors = plain): string[] {
   const rows = [['property', 'verdict', 'trace'].map((h) => col.bold(h))];
-  for (const p of result.properties) rows.push([p.name, colorVerdict(p.verdict, col), p.trace ? `${p.trace.steps.length} step${p.trace.steps.length === 1 ? '' : 's'}` : '-']);
+  for (const p of result.properties) rows.push([p.name, colorVerdict(p.verdict, col), p.trace ? steps(p.trace.steps.length) : p.witness ? `${steps(p.witness.steps.length)} (witness)` : '-']);
   return table(rows, '  ');
 }
 
 export function colorVerdict(v: string, col: Colors = plain): string {
-  return v === 'holds' ? col.green(v) : v === 'violated' ? col.red(v) : col.yellow(v);
+  return v === 'holds' || v === 'reachable' ? col.green(v) : v === 'violated' ? col.red(v) : col.yellow(v);
+}
+
+/**
+ * The vacuity report: actor actions no run completed, and properties whose verdict is about
+ * nothing (their premise never met, or nothing ever moved). Empty when there is nothing to say.
+ */
+export function vacuityLines(r: Result, col: Colors = plain, allowed = false): string[] {
+  const v = r.vacuity;
+  if (!v || (v.actions.length === 0 && v.properties.length === 0)) return [];
+  const out = [col.yellow(`vacuity: these verdicts say less than they seem${allowed ? ' (accepted: --allow-vacuous)' : ' (--allow-vacuous accepts this)'}:`)];
+  for (const a of v.actions) out.push(col.yellow(`  action '${a.action}' of ${a.thread} never completed in any run`));
+  for (const p of v.properties) {
+    out.push(col.yellow(`  ${p.name}: vacuous: ${p.reason === 'initial-state' ? 'the search saw only the initial state (nothing ever moved)' : `its premise never held${p.premise ? `: ${p.premise}` : ''}`}`));
+  }
+  return out;
 }
 
 /** States, transitions, depth, time, rate, memory and the collision estimate, plus warnings. */
@@ -212,21 +241,26 @@ export function statsLines(r: Result, col: Colors = plain): string[] {
   const out = [col.dim(line)];
   out.push(...stopLines(r, col));
   if (r.neverFired.length && r.complete) {
-    out.push(col.yellow(`warning: ${r.neverFired.length} step${r.neverFired.length === 1 ? '' : 's'} never fired (dead code in the model, or a scenario that never reaches it):`));
+    out.push(col.yellow(`warning: ${steps(r.neverFired.length)} never fired in functions the search entered (dead code, or a branch the scenario never takes):`));
     for (const s of r.neverFired.slice(0, 10)) out.push(col.yellow(`  ${s}`));
     if (r.neverFired.length > 10) out.push(col.yellow(`  ... and ${r.neverFired.length - 10} more`));
   }
+  // Steps of paths the scenario never enters are not news: a count is enough.
+  if (r.unenteredSteps && r.complete) out.push(col.dim(`${steps(r.unenteredSteps)} in functions this scenario never enters`));
   return out;
 }
 
-/** The whole report of one check: every violation, the verdict table and the stats. */
-export function renderResult(r: Result, o: TextOptions = {}): string {
+/** The whole report of one check: every violation and witness, the verdict table, the stats and the vacuity report. */
+export function renderResult(r: Result, o: TextOptions & { allowVacuous?: boolean } = {}): string {
   const col = o.colors ?? plain;
   const parts: string[] = [];
-  for (const p of r.properties) if (p.verdict === 'violated') parts.push(renderViolation(r, p, o), '');
+  for (const p of r.properties) {
+    if (p.verdict === 'violated') parts.push(renderViolation(r, p, o), '');
+    else if (p.verdict === 'reachable' && p.witness) parts.push(renderWitness(r, p, o), '');
+  }
   const params = showParams(r.params);
   parts.push(col.bold(`${r.model}${params ? ` (${params})` : ''}: ${r.strategy}, ${r.backend} backend${r.seed !== undefined ? `, seed ${r.seed}` : ''}`));
-  parts.push(...verdictTable(r, col), ...statsLines(r, col));
+  parts.push(...verdictTable(r, col), ...statsLines(r, col), ...vacuityLines(r, col, o.allowVacuous));
   return parts.join('\n');
 }
 

@@ -6,7 +6,12 @@
  */
 import { ProbecheckError } from '../engine/errors.js';
 
-export type Expected = 'holds' | 'violated';
+/**
+ * `vacuous`: not violated, but about nothing (its premise never met); `reachable` /
+ * `unreachable` for a reachability question (`sometimes`).
+ */
+export type Expected = 'holds' | 'violated' | 'vacuous' | 'reachable' | 'unreachable';
+export const EXPECTED: readonly Expected[] = ['holds', 'violated', 'vacuous', 'reachable', 'unreachable'];
 
 export interface SuiteCase {
   /** The model's parameters for this case (e.g. `{ profile: 'v5.1', patches: '654888327e9f' }`). */
@@ -48,8 +53,8 @@ export function validateSuite(d: unknown, file: string): Suite {
     const o = c as Record<string, unknown>;
     if (!o.params || typeof o.params !== 'object' || Array.isArray(o.params)) bad(`${f}.params`, 'expected an object of parameter values');
     for (const [k, v] of Object.entries(o.params as object)) if (typeof v !== 'string' && typeof v !== 'number') bad(`${f}.params.${k}`, 'expected a string or number');
-    if (!o.expect || typeof o.expect !== 'object' || Array.isArray(o.expect) || Object.keys(o.expect).length === 0) bad(`${f}.expect`, "expected an object of property name → 'holds' | 'violated'");
-    for (const [k, v] of Object.entries(o.expect as object)) if (v !== 'holds' && v !== 'violated') bad(`${f}.expect.${k}`, `expected 'holds' or 'violated', got ${JSON.stringify(v)}`);
+    if (!o.expect || typeof o.expect !== 'object' || Array.isArray(o.expect) || Object.keys(o.expect).length === 0) bad(`${f}.expect`, `expected an object of property name → ${EXPECTED.map((x) => `'${x}'`).join(' | ')}`);
+    for (const [k, v] of Object.entries(o.expect as object)) if (!EXPECTED.includes(v)) bad(`${f}.expect.${k}`, `expected one of ${EXPECTED.map((x) => `'${x}'`).join(', ')}, got ${JSON.stringify(v)}`);
     if (o.states !== undefined && !(Number.isInteger(o.states) && (o.states as number) > 0)) bad(`${f}.states`, 'expected a positive integer');
     for (const k of ['note', 'fixme']) if (o[k] !== undefined && typeof o[k] !== 'string') bad(`${f}.${k}`, 'expected a string');
   });

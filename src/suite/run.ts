@@ -22,7 +22,8 @@ export function isSuite(d: unknown): boolean {
   return Boolean(d && typeof d === 'object' && (d as { kind?: unknown }).kind === 'probecheck-suite');
 }
 
-export type RowStatus = 'ok' | 'mismatch' | 'fixme' | 'unknown';
+/** `vacuous`: an actor action of the case never completed (its verdicts are about a scenario in which it did nothing). */
+export type RowStatus = 'ok' | 'mismatch' | 'fixme' | 'unknown' | 'vacuous';
 
 export interface PropertyRow { property: string; expected: Expected; observed: Verdict | '-'; status: RowStatus }
 
@@ -37,24 +38,35 @@ export interface CaseOutcome {
   statesStatus?: RowStatus;
   /** Why the golden count was not compared although the case has one. */
   statesNote?: string;
+  /** Actor actions no run completed (`thread: action`), and the status they give the case. */
+  idleActions?: string[];
+  actionsStatus?: RowStatus;
   rows: PropertyRow[];
+}
+
+export interface SuiteOptions {
+  /** Accept vacuity: an observed `vacuous` matches an expected `holds` or `reachable`, and idle actions are reported only. */
+  allowVacuous?: boolean;
 }
 
 export interface SuiteOutcome { suite: string; file: string; model: string; cases: CaseOutcome[] }
 
 export type CheckCase = (modelFile: string, c: SuiteCase) => Promise<Result>;
 
-export async function runSuite(s: LoadedSuite, checkCase: CheckCase, onCase?: (c: CaseOutcome) => void): Promise<SuiteOutcome> {
+export async function runSuite(s: LoadedSuite, checkCase: CheckCase, onCase?: (c: CaseOutcome) => void, o: SuiteOptions = {}): Promise<SuiteOutcome> {
   const cases: CaseOutcome[] = [];
-  for (const c of s.suite.cases) {
-    const out = await runCase(s.modelFile, c, checkCase);
+  for (const [i, c] of s.suite.cases.entries()) {
+    const out = await runCase(`${s.file}: cases[${i}]`, s.modelFile, c, checkCase, o);
     cases.push(out);
     onCase?.(out);
   }
   return { suite: s.suite.name, file: s.file, model: s.modelFile, cases };
 }
 
-async function runCase(modelFile: string, c: SuiteCase, checkCase: CheckCase): Promise<CaseOutcome> {
+const REACHABILITY: readonly string[] = ['reachable', 'unreachable', 'vacuous'];
+const SAFETY: readonly string[] = ['holds', 'violated', 'vacuous'];
+
+async function runCase(where: string, modelFile: string, c: SuiteCase, checkCase: CheckCase, o: SuiteOptions): Promise<CaseOutcome> {
   const base: CaseOutcome = { params: c.params, rows: [] };
   if (c.note) base.note = c.note;
   if (c.states !== undefined) base.expectedStates = c.states;
@@ -67,11 +79,21 @@ async function runCase(modelFile: string, c: SuiteCase, checkCase: CheckCase): P
   base.result = result;
   base.rows = Object.entries(c.expect).map(([property, expected]) => {
     const p = result.properties.find((x) => x.name === property);
-    if (!p) throw new ProbecheckError('E301', `${result.model} (${Object.entries(c.params).map(([k, v]) => `${k}=${v}`).join(' ')}): the suite expects property '${property}', which the model does not have; known: ${result.properties.map((x) => x.name).join(', ')}`);
+    if (!p) throw new ProbecheckError('E301', `${result.model} (${params(c)}): the suite expects property '${property}', which the model does not have; known: ${result.properties.map((x) => x.name).join(', ')}`);
+    const words = p.kind === 'sometimes' ? REACHABILITY : SAFETY;
+    if (!words.includes(expected)) {
+      throw new ProbecheckError('E502', `${where}.expect.${property}: '${property}' is ${p.kind === 'sometimes' ? 'a reachability question' : `not a reachability question (${p.kind})`}; expected one of ${words.map((x) => `'${x}'`).join(', ')}, got '${expected}'`);
+    }
     const observed = p.verdict;
-    const status: RowStatus = observed === expected ? 'ok' : observed === 'unknown' ? 'unknown' : 'mismatch';
+    const accepted = observed === expected || (o.allowVacuous && observed === 'vacuous' && (expected === 'holds' || expected === 'reachable'));
+    const status: RowStatus = accepted ? 'ok' : observed === 'unknown' ? 'unknown' : 'mismatch';
     return { property, expected, observed, status };
   });
+  const idle = result.vacuity?.actions ?? [];
+  if (idle.length) {
+    base.idleActions = idle.map((a) => `${a.thread}: ${a.action}`);
+    base.actionsStatus = o.allowVacuous ? 'ok' : 'vacuous';
+  }
   if (c.states !== undefined) {
     // A search that stops because every property is violated has not counted every state.
     if (result.stopped === 'all-violated') base.statesNote = 'not compared: the search stopped once every property was violated';
@@ -80,7 +102,9 @@ async function runCase(modelFile: string, c: SuiteCase, checkCase: CheckCase): P
   return base;
 }
 
+const params = (c: SuiteCase) => Object.entries(c.params).map(([k, v]) => `${k}=${v}`).join(' ');
+
 /** Every status in an outcome: what the exit status is decided from. */
 export function statuses(o: SuiteOutcome): RowStatus[] {
-  return o.cases.flatMap((c) => [...c.rows.map((r) => r.status), ...(c.statesStatus ? [c.statesStatus] : [])]);
+  return o.cases.flatMap((c) => [...c.rows.map((r) => r.status), ...(c.statesStatus ? [c.statesStatus] : []), ...(c.actionsStatus ? [c.actionsStatus] : [])]);
 }

@@ -55,6 +55,6 @@ describe('probecheck diff: vacuity', () => {
     expect(real.stdout).toMatch(/no-probe-after-del\s+violated\s+holds\s+fixed/);
     const vacuous = probecheck(['diff', UNPLUG, '--base-param', 'patch=none', '--patched-param', 'patch=no-unplug', '--json']);
     const row = JSON.parse(vacuous.stdout).properties[0];
-    expect(row).toMatchObject({ property: 'no-probe-after-del', base: 'violated', patched: 'holds', change: 'newly vacuous' });
+    expect(row).toMatchObject({ property: 'no-probe-after-del', base: 'violated', patched: 'vacuous', change: 'newly vacuous' });
   });
 });

@@ -43,7 +43,8 @@ describe('B7: module init vs async', () => {
 
   it('request_module from the async scan deadlocks with the unconditional async_synchronize_full (before v3.8)', () => {
     const bad = run(request, 'v3.5');
-    expect(bad).toMatchObject({ states: 106, v: { 'no-deadlock': 'violated', 'module-init-barrier': 'holds' } });
+    // Every run deadlocks before do_init_module returns: the barrier is never put to the test.
+    expect(bad).toMatchObject({ states: 106, v: { 'no-deadlock': 'violated', 'module-init-barrier': 'vacuous' } });
     const t = bad.r.properties.find((x) => x.name === 'no-deadlock')!.trace!.steps.map((s) => s.thread);
     expect(t).toContain('modprobe cfq (request_module)');
     expect(run(request, 'v3.5', '774a1221e862')).toMatchObject({ states: 198, v: { 'no-deadlock': 'holds' } });

@@ -27,12 +27,13 @@ function kernfsWrite(tb: ThreadBuilder, drv: number, file: string, ret: Ret, sto
   return f.done();
 }
 
-export function bindStore(tb: ThreadBuilder, drv: number, dev: number, ret: Ret): string {
-  return kernfsWrite(tb, drv, 'bind', ret, (r) => bindStoreBody(tb, drv, dev, r));
+/** `body` sees the entry of bind_store itself (inside kernfs_fop_write_iter). */
+export function bindStore(tb: ThreadBuilder, drv: number, dev: number, ret: Ret, body: (entry: string) => string = (e) => e): string {
+  return kernfsWrite(tb, drv, 'bind', ret, (r) => body(bindStoreBody(tb, drv, dev, r)));
 }
 
-export function unbindStore(tb: ThreadBuilder, drv: number, dev: number, ret: Ret): string {
-  return kernfsWrite(tb, drv, 'unbind', ret, (r) => unbindStoreBody(tb, drv, dev, r));
+export function unbindStore(tb: ThreadBuilder, drv: number, dev: number, ret: Ret, body: (entry: string) => string = (e) => e): string {
+  return kernfsWrite(tb, drv, 'unbind', ret, (r) => body(unbindStoreBody(tb, drv, dev, r)));
 }
 
 function bindStoreBody(tb: ThreadBuilder, drv: number, dev: number, ret: Ret): string {

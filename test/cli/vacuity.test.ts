@@ -1,0 +1,124 @@
+/**
+ * Issue 10, items 1 and 9, through the CLI as a user runs it (from their own folder): a scenario
+ * whose verdicts would be about nothing never exits 0 unless --allow-vacuous says so, and a
+ * reachability question prints reachable (with its witness) or unreachable, never a WARNING.
+ */
+import { describe, expect, it } from 'vitest';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { FIXTURES, ROOT, hasStack, probecheck, tempDir } from './run.js';
+
+const VAC = join(FIXTURES, 'vacuous.ts');
+const HOME = tempDir();
+const run = (args: string[]) => probecheck(args, { cwd: HOME });
+let rmmodRun: ReturnType<typeof run> | undefined;
+const rmmod = () => (rmmodRun ??= run(['check', VAC, '--param', 'case=rmmod']));
+const verdicts = (stdout: string) => Object.fromEntries(JSON.parse(stdout).properties.map((p: any) => [p.name, p.verdict]));
+
+describe('vacuity', () => {
+  it('rmmod of a module no actor loads: E601 unless marked maybe; with maybe, exit 5 and the properties about nothing', () => {
+    const dir = tempDir(), f = join(dir, 'bare.ts');
+    mkdirSync(join(dir, 'node_modules'));
+    symlinkSync(ROOT, join(dir, 'node_modules', 'probecheck'), 'dir');
+    writeFileSync(f, `import { scenario } from 'probecheck';\nexport default scenario({ name: 'bare', devices: { dc: {}, cdev: { present: true } }, drivers: { 'dc-drv': { matches: ['dc'], present: true }, 'c-drv': { matches: ['cdev'], module: 'cmod' } }, actors: { hotplug: 'add dc', rmmod: 'rmmod cmod' } });\n`);
+    const bare = probecheck(['check', f], { cwd: dir });
+    expect(bare.status).toBe(2);
+    expect(bare.stderr).toContain("action 'rmmod cmod' can never take effect");
+    const r = rmmod();
+    expect(r.status).toBe(5);
+    expect(r.stdout).not.toContain('never completed'); // `maybe`: it may do nothing
+    expect(r.stdout).toMatch(/module-lifetime\s+vacuous/);
+    expect(r.stdout).toContain('module-lifetime: vacuous: its premise never held: a module is freed (rmmod)');
+    expect(r.stdout).toContain('--allow-vacuous accepts this');
+    expect(r.stderr).toBe('');
+  });
+
+  it('del of a device that no run ever registers: the action never completes, nothing about it "holds"', () => {
+    const r = run(['check', VAC, '--param', 'case=del', '--json']);
+    expect(r.status).toBe(5);
+    const d = JSON.parse(r.stdout);
+    expect(d).toMatchObject({ exit: 5 });
+    const v = verdicts(r.stdout);
+    expect(v['no-probe-after-del']).toBe('vacuous');
+    expect(Object.entries(v).filter(([, x]) => x === 'holds').map(([n]) => n)).not.toContain('no-probe-after-del');
+    expect(d.runs[0].vacuity.actions).toEqual([{ thread: 'hotplug', action: 'del c', index: 0 }]);
+    expect(d.runs[0].vacuity.properties.find((p: any) => p.name === 'no-probe-after-del')).toMatchObject({ reason: 'premise' });
+  });
+
+  it('a premise never met is vacuous; --allow-vacuous exits 0 and still prints the report, also with -q', () => {
+    const r = run(['check', VAC, '--param', 'case=premise']);
+    expect(r.status).toBe(5);
+    expect(r.stdout).toMatch(/module-lifetime\s+vacuous/);
+    expect(r.stdout).toMatch(/single-binding\s+holds/);
+    expect(r.stdout).not.toContain('never completed');
+    const ok = run(['check', VAC, '--param', 'case=premise', '--allow-vacuous', '-q']);
+    expect(ok.status).toBe(0);
+    expect(ok.stdout).toContain('(accepted: --allow-vacuous)');
+    expect(ok.stdout).toContain('module-lifetime: vacuous: its premise never held');
+  });
+
+  it('the same module loaded, then unloaded: nothing vacuous, exit 0, no report', () => {
+    const r = run(['check', VAC, '--param', 'case=ok']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/module-lifetime\s+holds/);
+    expect(r.stdout).not.toContain('vacuity');
+    expect(r.stdout).not.toMatch(/\svacuous/);
+  });
+
+  it('"never fired" lists only steps of functions the run entered, and counts the rest', () => {
+    const r = rmmod();
+    expect(r.stdout).toContain('steps never fired in functions the search entered');
+    expect(r.stdout).toContain('rmmod: delete_module:free_module (kernel/module/main.c:free_module)');  // `maybe rmmod`: entered, never done
+    expect(r.stdout).toMatch(/\d+ steps in functions this scenario never enters/);
+    // bus_add_driver(c-drv) is never entered (nothing loads cmod): not news.
+    expect(r.stdout).not.toMatch(/^\s+\S+: bus_add_driver\(c-drv\)/m);
+  });
+
+  it('a suite expecting holds of a vacuous property is a mismatch (exit 4)', () => {
+    const f = join(tempDir(), 'wrong.suite.ts');
+    writeFileSync(f, `export default { kind: 'probecheck-suite', name: 'wrong', model: ${JSON.stringify(VAC)}, cases: [{ params: { case: 'premise' }, expect: { 'module-lifetime': 'holds' } }] };\n`);
+    const wrong = run(['check', f]);
+    expect(wrong.status).toBe(4);
+    expect(wrong.stdout).toMatch(/module-lifetime\s+holds\s+vacuous\s+.*MISMATCH/);
+  });
+
+  it('a suite case with an action that never completes is VACUOUS (exit 5), accepted by --allow-vacuous', () => {
+    const dir = tempDir();
+    const f = join(dir, 'idle.suite.ts');
+    writeFileSync(f, `export default { kind: 'probecheck-suite', name: 'idle', model: ${JSON.stringify(VAC)}, cases: [{ params: { case: 'del' }, expect: { 'single-binding': 'holds' } }] };\n`);
+    const r = run(['check', f]);
+    expect(r.status).toBe(5);
+    expect(r.stdout).toMatch(/\(actions\)\s+complete\s+never completed: hotplug: del c\s+VACUOUS/);
+    expect(r.stdout).toContain('1 case with actions that never completed');
+    const ok = run(['check', f, '--allow-vacuous', '--json']);
+    expect(ok.status).toBe(0);
+    expect(JSON.parse(ok.stdout).suites[0].cases[0]).toMatchObject({ idleActions: ['hotplug: del c'], actionsStatus: 'ok' });
+  });
+
+  it('--help documents exit status 5 and --allow-vacuous', () => {
+    const r = run(['check', '--help']);
+    expect(r.stdout).toContain('--allow-vacuous');
+    expect(r.stdout).toMatch(/5 {2}vacuous: /);
+    expect(r.stdout).toContain('the order 2, 4, 1, 5, 3');
+  });
+});
+
+describe('reachability questions (sometimes)', () => {
+  it('reachable: the witness trace, exit 0, no WARNING', () => {
+    const r = run(['check', VAC, '--param', 'case=reach', '--param', 'profile=v4.18']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('reachable: sibling-probes-concurrent');
+    expect(r.stdout).toMatch(/witness: \d+ steps from the initial state to a state where it holds/);
+    expect(r.stdout).toContain('really_probe(b,db):call_probe');
+    expect(r.stdout).toMatch(/sibling-probes-concurrent\s+reachable\s+\d+ steps \(witness\)/);
+    expect(r.stdout).not.toContain('WARNING');
+  });
+
+  it('unreachable: said so, exit 1, no WARNING and no trace', () => {
+    const r = run(['check', VAC, '--param', 'case=reach', '--param', 'profile=v4.2']);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/sibling-probes-concurrent\s+unreachable\s+-/);
+    expect(r.stdout).not.toContain('WARNING');
+    expect(r.stdout).not.toContain('reachable: ');
+  });
+});

@@ -1,0 +1,78 @@
+/**
+ * The vacuity report on kernel scenarios: each actor action is named as the scenario wrote it and
+ * completes at the last step of its kernel function. Every kind of action completes in an
+ * ordinary scenario on old and new profiles (the report must not cry wolf), and does not when
+ * it can do nothing (rmmod of a module never loaded, del of a device never added, bind to a
+ * driver that is already bound everywhere).
+ */
+import { describe, expect, it } from 'vitest';
+import { buildScenario, check, type ScenarioSpec } from 'probecheck';
+
+const idle = (spec: ScenarioSpec, profile: string) => {
+  const r = check(buildScenario(spec, profile, '').model);
+  expect(r.complete).toBe(true);
+  return r.vacuity!.actions.map((a) => `${a.thread}: ${a.action}`);
+};
+
+const EVERY: ScenarioSpec[] = [
+  { name: 'hotplug', devices: { d: {} }, drivers: { dd: { matches: ['d'], present: true } }, actors: { hotplug: ['add d', 'del d'] } },
+  { name: 'insmod', devices: { e: { present: true } }, drivers: { x: { matches: ['e'] } }, actors: { insmod: ['register x', 'unregister x'] } },
+  { name: 'sysfs', buses: { platform: { autoprobe: false } }, devices: { f: { present: true } }, drivers: { y: { matches: ['f'], present: true } },
+    actors: { admin: ['override f y', 'bind y f', 'unbind y f'] } },
+  { name: 'module', devices: { g: { present: true } }, drivers: { z: { matches: ['g'], module: 'm' } }, actors: { modprobe: ['modprobe m', 'rmmod m'] } },
+  { name: 'misc', devices: { h: { present: true, boundTo: 'w' } }, drivers: { w: { matches: ['h'], present: true } },
+    actors: { udev: 'uevent h', subsys: ['lock h', 'unlock h', 'wait_for_device_probe'] } },
+];
+
+describe('actor actions in the vacuity report', () => {
+  it('are named as the scenario wrote them, in order, one list per actor', () => {
+    const m = buildScenario(EVERY[2]!, 'v5.1', '').model;
+    expect(m.threads.find((t) => t.name === 'admin')!.actions!.map((a) => a.name)).toEqual(['override f y', 'bind y f', 'unbind y f']);
+    const mod = buildScenario(EVERY[3]!, 'v5.1', '').model.threads.find((t) => t.name === 'modprobe')!;
+    expect(mod.actions).toEqual([{ name: 'modprobe m', done: ['do_init_module:module_put'] }, { name: 'rmmod m', done: ['delete_module:free_module'] }]);
+    // Kernel workers are not actors: they have no actions.
+    expect(buildScenario(EVERY[0]!, 'v4.2', '').model.threads.filter((t) => t.actions).map((t) => t.name)).toEqual(['hotplug']);
+  });
+
+  for (const profile of ['v3.14', 'v4.2', 'v5.1', 'mainline']) {
+    it(`every kind of action completes in an ordinary scenario (${profile})`, () => {
+      for (const spec of EVERY) expect(idle(spec, profile), spec.name).toEqual([]);
+    });
+  }
+
+  it('kill-del (v5.1+): both removers complete in some run, though only one runs device_del in each', () => {
+    const spec: ScenarioSpec = { name: 'b9', devices: { ns: { present: true, boundTo: 'p' } }, drivers: { p: { matches: ['ns'], present: true } },
+      actors: { one: 'kill-del ns', two: 'kill-del ns' } };
+    expect(idle(spec, 'v5.1')).toEqual([]);
+  });
+
+  it('an action that can do nothing is reported, wherever it stands in its actor', () => {
+    // Static checks (E601) reject an action nothing could ever enable; these could be enabled, but
+    // the actor that would enable them deadlocks on itself first (`lock g` twice).
+    expect(idle({ name: 'rmmod', devices: { g: { present: true } }, drivers: { z: { matches: ['g'], module: 'm' } },
+      actors: { admin: ['rmmod m', 'wait_for_device_probe'], loader: ['lock g', 'lock g', 'modprobe m'] } }, 'v5.1'))
+      .toEqual(['admin: rmmod m', 'loader: lock g', 'loader: modprobe m']);
+    expect(idle({ name: 'del', devices: { d: {}, e: {} }, drivers: { dd: { matches: ['d'], present: true } },
+      actors: { hotplug: ['add e', 'del d'], other: ['lock e', 'lock e', 'add d'] } }, 'v5.1'))
+      .toEqual(['hotplug: del d', 'other: lock e', 'other: add d']);
+    // A device added twice by one actor: the second device_add finds it registered and returns at once.
+    expect(idle({ name: 'add-add', devices: { d: {} }, drivers: {}, actors: { hotplug: ['add d', 'add d'] } }, 'v5.1')).toEqual(['hotplug: add d']);
+  });
+});
+
+describe('kernel property premises', () => {
+  it('no-probe-after-del is vacuous when device_del never starts, and holds when it does', () => {
+    const spec: ScenarioSpec = { name: 'p', devices: { dc: {} }, drivers: { 'dc-drv': { matches: ['dc'], present: true } }, actors: { hotplug: ['add dc'] }, properties: ['no-probe-after-del'] };
+    const v = (s: ScenarioSpec) => check(buildScenario(s, 'v5.1', '').model).properties[0]!;
+    expect(v(spec)).toMatchObject({ verdict: 'vacuous', vacuous: true });
+    expect(v({ ...spec, actors: { hotplug: ['add dc', 'del dc'] } }).verdict).toBe('holds');
+  });
+
+  it('properties about an event no actor causes are not in the default selection', () => {
+    const names = (actors: ScenarioSpec['actors']) => buildScenario({ name: 'sel', devices: { g: { present: true } }, drivers: { z: { matches: ['g'], module: 'm' } }, actors }, 'v5.1', '')
+      .model.properties.map((p) => p.name);
+    expect(names({ modprobe: 'modprobe m' })).not.toContain('module-lifetime');
+    expect(names({ modprobe: 'modprobe m' })).not.toContain('no-driver-after-unregister');
+    expect(names({ modprobe: ['modprobe m', 'rmmod m'] })).toEqual(expect.arrayContaining(['module-lifetime', 'no-driver-after-unregister', 'module-init-barrier']));
+  });
+});
