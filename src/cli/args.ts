@@ -36,7 +36,7 @@ export interface OutputArgs {
 
 export type Invocation =
   | { command: 'check'; targets: string[]; params: Record<string, string>; search: SearchArgs; output: OutputArgs }
-  | { command: 'replay'; trace: string; property?: string; json: boolean }
+  | { command: 'replay'; trace: string; property?: string; json: boolean; model?: string }
   | { command: 'diff'; base: string; patched: string; baseParams: Record<string, string>; patchedParams: Record<string, string>; search: SearchArgs; json: boolean; quiet: boolean }
   | { command: 'help'; text: string; exit: 0 };
 
@@ -129,9 +129,10 @@ export function buildProgram(found: (inv: Invocation) => void): Command {
     .description('Re-execute a trace file (written by --trace-out) on its model and confirm that it violates its property,\nor name the first step that diverges and why.')
     .argument('<trace>', 'trace file (JSON, format probecheck-trace)')
     .option('--property <name>', 'replay only the trace of this property (when the file holds several)')
+    .option('--model <file>', "replay on this model file instead of the trace's own")
     .option('--json', 'print the outcome as JSON')
     .addHelpText('after', `\nExamples:\n  $ probecheck check models/bench/probe-tree.ts --param variant=v4.2 --trace-out t.json\n  $ probecheck replay t.json\n\nExit status:\n  0  every trace confirmed: it replays and violates its property\n  1  a trace is refuted: a move diverges (E403, the step and why), or it replays but the property holds\n  2  the trace file is unreadable or corrupt (E401), for another model (E402), or its model does not load`)
-    .action((trace: string, o: Record<string, any>) => found({ command: 'replay', trace, property: o.property, json: Boolean(o.json) }));
+    .action((trace: string, o: Record<string, any>) => found({ command: 'replay', trace, property: o.property, json: Boolean(o.json), ...(o.model !== undefined ? { model: o.model as string } : {}) }));
 
   searchOptions(program.command('diff')
     .description('Check the same properties on a base and a patched model (two files, or one file with different\nparameters on each side) and classify each: fixed, regressed, still violated, still holds, newly vacuous\n(holds only because the situation it is about became unreachable), unknown.\nEvery base counterexample is replayed on the patched model, with the step where it is blocked.')

@@ -22,6 +22,7 @@ import { buildModel } from './build.js';
 import { Checker } from './checker.js';
 import { EXIT, worst, type ExitCode } from './exit.js';
 import type { Io } from './io.js';
+import { checkOutputPaths } from './output-paths.js';
 import { ProgressLine } from './progress.js';
 import { expandArgs, loadTarget, type Target } from './targets.js';
 
@@ -32,6 +33,7 @@ export function verdictExit(r: Result): ExitCode {
 }
 
 export async function runCheck(io: Io, targetArgs: string[], params: Record<string, string>, search: SearchArgs, output: OutputArgs): Promise<ExitCode> {
+  checkOutputPaths(output);
   const files = expandArgs(targetArgs);
   const targets: Target[] = [];
   for (const f of files) targets.push(await loadTarget(f));
