@@ -14,7 +14,7 @@ import { junitXml } from '../report/junit.js';
 import { mermaidDiagram } from '../report/mermaid.js';
 import { reportedProperties, type CheckedRun } from '../report/runs.js';
 import { suiteJson, suiteSummary, suiteTable } from '../report/suite.js';
-import { renderResult, renderViolation, showParams, verdictTable } from '../report/text.js';
+import { renderResult, renderViolation, showParams, stopLines, verdictTable } from '../report/text.js';
 import { toTraceFile, traceFileText, type TraceFile } from '../report/trace-file.js';
 import { runSuite, statuses, type SuiteOutcome } from '../suite/run.js';
 import type { OutputArgs, SearchArgs } from './args.js';
@@ -69,7 +69,7 @@ export async function runCheck(io: Io, targetArgs: string[], params: Record<stri
         progress.clear();
         runs.push({ file: t.file, result: done.result });
         codes.push(verdictExit(done.result));
-        say(output.quiet ? [`${done.result.model} (${showParams(done.result.params)})`, ...verdictTable(done.result, io.colors)].join('\n') : renderResult(done.result, { colors: io.colors, width: io.width }));
+        say(output.quiet ? [`${done.result.model} (${showParams(done.result.params)})`, ...verdictTable(done.result, io.colors), ...stopLines(done.result, io.colors)].join('\n') : renderResult(done.result, { colors: io.colors, width: io.width }));
         if (output.mermaid) for (const p of done.result.properties) if (p.trace) say('', mermaidDiagram(done.result, p));
       } else {
         const s = t.loaded;

@@ -200,6 +200,11 @@ export function colorVerdict(v: string, col: Colors = plain): string {
   return v === 'holds' ? col.green(v) : v === 'violated' ? col.red(v) : col.yellow(v);
 }
 
+/** Why the search stopped before a verdict, if it did: shown even by -q. */
+export function stopLines(r: Result, col: Colors = plain): string[] {
+  return r.stopped && r.stopped !== 'all-violated' ? [col.yellow(`search stopped early: ${r.stopped}; properties not violated so far are unknown`)] : [];
+}
+
 /** States, transitions, depth, time, rate, memory and the collision estimate, plus warnings. */
 export function statsLines(r: Result, col: Colors = plain): string[] {
   const n = (x: number) => x.toLocaleString('en-US');
@@ -208,8 +213,7 @@ export function statsLines(r: Result, col: Colors = plain): string[] {
     // The store starts with a fixed allocation: per-state memory means something only at scale.
     (r.states >= 100_000 ? ` ${r.bytesPerState.toFixed(1)} bytes/state,` : '') +
     ` collision probability ${r.collisionProbability.toExponential(1)}`;
-  const out = [col.dim(line)];
-  if (r.stopped && r.stopped !== 'all-violated') out.push(col.yellow(`search stopped early: ${r.stopped}; properties not violated so far are unknown`));
+  const out = [col.dim(line), ...stopLines(r, col)];
   if (r.neverFired.length && r.complete) {
     out.push(col.yellow(`warning: ${r.neverFired.length} step${r.neverFired.length === 1 ? '' : 's'} never fired (dead code in the model, or a scenario that never reaches it):`));
     for (const s of r.neverFired.slice(0, 10)) out.push(col.yellow(`  ${s}`));

@@ -2,19 +2,20 @@
  * Transcript helper: runs the built CLI (`npm test` builds first) without colours or CI
  * annotations, and returns its status and output.
  *
- * `probecheck(args)` runs `main(argv, io)` of dist/cli/program.js, the function the executable
- * runs, in a worker thread of the test process (host.mjs), and waits for it synchronously:
- * the same code, arguments, environment and output, without starting Node for every
- * transcript (about 1 s on a loaded 2-core machine). What needs a real process runs one:
- * `{ cwd }` (the working directory is per process) and `{ spawn: true }` (exit codes through
- * the executable, signals, pipes).
+ * `probecheck(args, { cwd })` runs `main(argv, io)` of dist/cli/program.js, the function the
+ * executable runs, in a worker thread of the test process (host.mjs), and waits for it
+ * synchronously: the same code, arguments, working directory, environment and output, without
+ * starting Node for every transcript (0.5-1 s each on a loaded 2-core machine). The test
+ * process (vitest's `forks` pool: one process per test file) changes directory for the call
+ * and back. `probecheckProcess` runs the executable itself, for what only a process shows: its
+ * exit status, signals, pipes.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { isMainThread, MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const CLI = join(ROOT, 'dist/cli/main.js');
@@ -36,9 +37,12 @@ function cliEnv(o: RunOptions): NodeJS.ProcessEnv {
 
 export function probecheck(args: readonly string[], o: RunOptions = {}): Transcript {
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npm run build\` first (npm test does)`);
-  const here = (d: string) => resolve(d) === resolve(ROOT);
-  if (o.spawn || !here(o.cwd ?? ROOT) || !here(process.cwd())) return probecheckProcess(args, o);
-  return inProcess(args, cliEnv(o));
+  const cwd = resolve(o.cwd ?? ROOT), before = process.cwd();
+  // Only a process's main thread may change directory; elsewhere, a process of its own.
+  if (o.spawn || (cwd !== before && !isMainThread)) return probecheckProcess(args, o);
+  if (cwd === before) return inProcess(args, cliEnv(o));
+  process.chdir(cwd);
+  try { return inProcess(args, cliEnv(o)); } finally { process.chdir(before); }
 }
 
 /** The executable in a child process: `node dist/cli/main.js ARGS`. */
