@@ -107,13 +107,13 @@ export function buildProgram(found: (inv: Invocation) => void): Command {
     .description('An explicit-state model checker for Linux driver-core concurrency.')
     .version('0.1.0', '-V, --version')
     .showSuggestionAfterError(true)
-    .addHelpText('after', `\nExamples (from a clone of the repository; "# exit N" is the status it ends with):\n  $ probecheck check                     # the bundled property suites\n  $ probecheck check models/hot-unplug.ts --param profile=v4.2 --trace-out t.json   # exit 1: B5\n  $ probecheck replay t.json\n\n${EXIT_HELP}`);
+    .addHelpText('after', `\nExamples:\n  (run from a clone of the repository; "# exit N": the status it ends with)\n  $ probecheck check                     # the bundled property suites\n  $ probecheck check models/hot-unplug.ts --param profile=v4.2 --trace-out t.json   # exit 1: B5\n  $ probecheck replay t.json\n\n${EXIT_HELP}`);
 
   outputOptions(searchOptions(program.command('check')
     .description('Check scenarios and suites: every property of a scenario or model file, or every case of a suite file.\nA directory runs every *.suite.ts in it; no argument runs the bundled suites in properties/.')
     .argument('[targets...]', 'scenario files (export default scenario({...})), model files (defineModel), suite files\n(defineSuite) or directories of *.suite.ts')
     .option('--param <k=v>', 'scenario parameter (repeatable), e.g. --param profile=v5.1 --param patches=654888327e9f', collect)))
-    .addHelpText('after', `\nExamples (from a clone of the repository; "# exit N" is the status it ends with):\n  $ probecheck check                     # every suite in properties/\n  $ probecheck check properties/hot-unplug.suite.ts --json\n  $ probecheck check models/hot-unplug.ts --param profile=v4.2 --trace-out t.json   # exit 1: B5\n  $ probecheck check models/hot-unplug.ts --param profile=v5.1 --param variant=deferred --property no-probe-after-del -q   # exit 1: B6\n  $ probecheck check models/tegra-host1x.ts --strategy dfs --max-states 100000 --time-limit 60   # exit 1\n\n${EXIT_HELP}`)
+    .addHelpText('after', `\nExamples:\n  (run from a clone of the repository; "# exit N": the status it ends with)\n  $ probecheck check                     # every suite in properties/\n  $ probecheck check properties/hot-unplug.suite.ts --json\n  $ probecheck check models/hot-unplug.ts --param profile=v4.2 --trace-out t.json   # exit 1: B5\n  $ probecheck check models/hot-unplug.ts --param profile=v5.1 --param variant=deferred --property no-probe-after-del -q   # exit 1: B6\n  $ probecheck check models/tegra-host1x.ts --strategy dfs --max-states 100000 --time-limit 60   # exit 1\n\n${EXIT_HELP}`)
     .action((targets: string[], o: Record<string, any>) => found({ command: 'check', targets, params: params(o, 'param', '--param'), search: searchArgs(o), output: outputArgs(o) }));
 
   outputOptions(searchOptions(program.command('simulate')
@@ -122,7 +122,7 @@ export function buildProgram(found: (inv: Invocation) => void): Command {
     .option('--param <k=v>', 'scenario parameter (repeatable)', collect)
     .option('--runs <n>', 'number of walks', intArg('--runs', 1), 1000)
     .option('--depth <n>', 'length of each walk', intArg('--depth', 1), 1000), true))
-    .addHelpText('after', `\nExamples (from a clone of the repository; "# exit N" is the status it ends with):\n  $ probecheck simulate models/hot-unplug.ts --param profile=v4.2 --runs 1000 --depth 100 --seed 7   # exit 1: a walk finds B5\n\n${EXIT_HELP}`)
+    .addHelpText('after', `\nExamples:\n  (run from a clone of the repository; "# exit N": the status it ends with)\n  $ probecheck simulate models/hot-unplug.ts --param profile=v4.2 --runs 1000 --depth 100 --seed 7   # exit 1: a walk finds B5\n\n${EXIT_HELP}`)
     .action((file: string, o: Record<string, any>) => found({ command: 'check', targets: [file], params: params(o, 'param', '--param'), search: { ...searchArgs(o), strategy: 'random' }, output: outputArgs(o) }));
 
   program.command('replay')
@@ -131,7 +131,7 @@ export function buildProgram(found: (inv: Invocation) => void): Command {
     .option('--property <name>', 'replay only the trace of this property (when the file holds several)')
     .option('--model <file>', "replay on this model file instead of the trace's own")
     .option('--json', 'print the outcome as JSON')
-    .addHelpText('after', `\nThe model is found by the path stored in the trace: absolute, then from the current directory, then from the\ntrace file's directory. A model file whose content changed since the trace was written gets a warning.\n\nExamples (from a clone of the repository; "# exit N" is the status it ends with):\n  $ probecheck check models/hot-unplug.ts --param profile=v4.2 --trace-out t.json   # exit 1: B5\n  $ probecheck replay t.json\n  $ probecheck replay t.json --model models/hot-unplug.ts\n\nExit status:\n  0  every trace confirmed: it replays and violates its property\n  1  a trace is refuted: a move diverges (E403, the step and why), or it replays but the property holds\n  2  the trace file is unreadable or corrupt (E401), for another model (E402), or its model is not found (E503) or does not load`)
+    .addHelpText('after', `\nThe model is found by the path stored in the trace: absolute, then from the current directory, then from the\ntrace file's directory. A model file whose content changed since the trace was written gets a warning.\n\nExamples:\n  (run from a clone of the repository; "# exit N": the status it ends with)\n  $ probecheck check models/hot-unplug.ts --param profile=v4.2 --trace-out t.json   # exit 1: B5\n  $ probecheck replay t.json\n  $ probecheck replay t.json --model models/hot-unplug.ts\n\nExit status:\n  0  every trace confirmed: it replays and violates its property\n  1  a trace is refuted: a move diverges (E403, the step and why), or it replays but the property holds\n  2  the trace file is unreadable or corrupt (E401), for another model (E402), or its model is not found (E503) or does not load`)
     .action((trace: string, o: Record<string, any>) => found({ command: 'replay', trace, property: o.property, json: Boolean(o.json), ...(o.model !== undefined ? { model: o.model as string } : {}) }));
 
   searchOptions(program.command('diff')
@@ -143,7 +143,7 @@ export function buildProgram(found: (inv: Invocation) => void): Command {
     .option('--patched-param <k=v>', 'parameter for the patched side (repeatable)', collect)
     .option('--json', 'print the comparison as JSON')
     .option('-q, --quiet', 'print only the comparison table, and why a search stopped early'))
-    .addHelpText('after', `\nExamples (from a clone of the repository; "# exit N" is the status it ends with):\n  $ probecheck diff models/hot-unplug.ts --param variant=deferred --param profile=v5.1 --patched-param patches=654888327e9f\n  $ probecheck diff models/nvdimm.ts --param variant=abba --param profile=v5.1 --patched-param variant=abba-fixed -q\n\nExit status:\n  0  no property regressed\n  1  a property that holds on the base is violated on the patched model\n  2  usage or model error\n  3  a limit stopped a search before a verdict (and nothing regressed)`)
+    .addHelpText('after', `\nExamples:\n  (run from a clone of the repository; "# exit N": the status it ends with)\n  $ probecheck diff models/hot-unplug.ts --param variant=deferred --param profile=v5.1 --patched-param patches=654888327e9f\n  $ probecheck diff models/nvdimm.ts --param variant=abba --param profile=v5.1 --patched-param variant=abba-fixed -q\n\nExit status:\n  0  no property regressed\n  1  a property that holds on the base is violated on the patched model\n  2  usage or model error\n  3  a limit stopped a search before a verdict (and nothing regressed)`)
     .action((base: string, patched: string | undefined, o: Record<string, any>) => {
       const both = params(o, 'param', '--param');
       found({
