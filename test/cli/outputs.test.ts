@@ -48,3 +48,33 @@ describe('unwritable output paths fail before the search', () => {
     expect(r.stdout).toContain('parent-before-child');
   });
 });
+
+describe('-q keeps what must not be missed', () => {
+  it('check -q: the verdict table and why the search stopped early', () => {
+    const r = probecheck(['check', PROBE_TREE, '--param', 'N=5', '--max-states', '100', '-q']);
+    expect(r.status).toBe(3);
+    expect(r.stdout).toMatch(/no-deadlock\s+unknown/);
+    expect(r.stdout).toContain('search stopped early: max-states; properties not violated so far are unknown');
+    expect(r.stdout).not.toMatch(/states\/s/); // no statistics
+  });
+
+  it('diff -q: the comparison table and why a search stopped early', () => {
+    const r = probecheck(['diff', PROBE_TREE, '--param', 'N=5', '--max-states', '100', '-q']);
+    expect(r.status).toBe(3);
+    expect(r.stdout).toContain('base: search stopped early: max-states');
+    expect(r.stdout).toContain('patched: search stopped early: max-states');
+  });
+});
+
+describe('--itf with several counterexamples', () => {
+  it('names each file it writes on stderr, FILE with -1, -2 before the extension', () => {
+    const d = tempDir(), f = join(d, 't.itf.json');
+    const r = probecheck(['check', ...v42, '-q', '--itf', f]);
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim().split('\n')).toEqual([
+      `probecheck: wrote ITF trace of parent-before-child (probe-tree) to ${join(d, 't.itf-1.json')}`,
+      `probecheck: wrote ITF trace of no-bind-after-unregister (probe-tree) to ${join(d, 't.itf-2.json')}`,
+    ]);
+    expect(probecheck(['check', '--help']).stdout).toContain('FILE-1.ext, FILE-2.ext');
+  });
+});
