@@ -42,7 +42,10 @@ export function fileHash(path: string): string {
   return createHash('sha256').update(readFileSync(path)).digest('hex');
 }
 
-/** The trace file of one violated property of the model in `modelFile`. */
+/**
+ * The trace file of one violated property of the model in `modelFile`. Where the trace goes
+ * (`_tracePath`) no longer matters: version 1 stored the model path relative to it.
+ */
 export function toTraceFile(_tracePath: string, modelFile: string, modelName: string, params: Record<string, string | number>, p: PropertyResult): TraceFile {
   if (!p.trace) throw new ProbecheckError('E501', `property ${p.name} has no counterexample to write`);
   const abs = resolve(modelFile);
