@@ -39,7 +39,7 @@ export interface OutputArgs {
 
 export type Invocation =
   | { command: 'check'; targets: string[]; params: Record<string, string>; search: SearchArgs; output: OutputArgs }
-  | { command: 'replay'; trace: string; property?: string; json: boolean }
+  | { command: 'replay'; trace: string; property?: string; json: boolean; model?: string }
   | { command: 'diff'; base: string; patched: string; baseParams: Record<string, string>; patchedParams: Record<string, string>; search: SearchArgs; json: boolean; quiet: boolean }
   | { command: 'profiles'; json: boolean }
   | { command: 'source'; fn: string; profile: string; json: boolean }
@@ -80,11 +80,11 @@ function searchOptions(c: Command, random = false): Command {
 function outputOptions(c: Command): Command {
   return c.option('--json', 'print one JSON document on stdout instead of text')
     .option('--trace-out <file>', 'write the counterexamples as a replayable JSON trace file')
-    .option('--itf <file>', 'write the counterexamples in ITF (Apalache/Quint Informal Trace Format)')
+    .option('--itf <file>', 'write each counterexample in ITF (Apalache/Quint Informal Trace Format); several go to\nFILE-1.ext, FILE-2.ext, ... (each file is named on stderr)')
     .option('--html <file>', 'write a self-contained HTML report')
     .option('--mermaid', 'print a Mermaid sequence diagram of each counterexample')
     .option('--junit <file>', 'write a JUnit XML report (one testcase per model x params x property)')
-    .option('-q, --quiet', 'print only the verdict tables')
+    .option('-q, --quiet', 'print only the verdict tables, and why a search stopped early (no traces or statistics)')
     .option('--allow-vacuous', 'accept vacuous verdicts and actions that never completed: exit as if they held (still reported)');
 }
 
@@ -113,42 +113,43 @@ export function buildProgram(found: (inv: Invocation) => void): Command {
     .description('An explicit-state model checker for Linux driver-core concurrency.')
     .version('0.1.0', '-V, --version')
     .showSuggestionAfterError(true)
-    .addHelpText('after', `\nExamples:\n  $ probecheck check                 # the bundled property suites\n  $ probecheck check models/bench/probe-tree.ts --param N=3 --param variant=v4.2\n  $ probecheck replay trace.json\n\n${EXIT_HELP}`);
+    .addHelpText('after', `\nExamples:\n  (run from a clone of the repository; "# exit N": the status it ends with)\n  $ probecheck check                     # the bundled property suites\n  $ probecheck check models/hot-unplug.ts --param profile=v4.2 --trace-out t.json   # exit 1: B5\n  $ probecheck replay t.json\n\n${EXIT_HELP}`);
 
   outputOptions(searchOptions(program.command('check')
-    .description('Check models and suites: every property of a model file, or every case of a suite file.\nA directory runs every *.suite.ts in it; no argument runs the bundled suites in properties/.')
-    .argument('[targets...]', 'model files (default export defineModel), suite files (defineSuite) or directories of *.suite.ts')
-    .option('--param <k=v>', 'model parameter (repeatable), e.g. --param N=3 --param variant=v4.2', collect)))
-    .addHelpText('after', `\nExamples:\n  $ probecheck check\n  $ probecheck check properties/probe-tree.suite.ts --json\n  $ probecheck check models/bench/probe-tree.ts --param N=3 --param variant=v4.2 --trace-out pbc.json\n  $ probecheck check models/bench/probe-tree.ts --param N=5 --strategy dfs --max-states 100000 --time-limit 60\n\n${EXIT_HELP}`)
+    .description('Check scenarios and suites: every property of a scenario or model file, or every case of a suite file.\nA directory runs every *.suite.ts in it; no argument runs the bundled suites in properties/.')
+    .argument('[targets...]', 'scenario files (export default scenario({...})), model files (defineModel), suite files\n(defineSuite) or directories of *.suite.ts')
+    .option('--param <k=v>', 'scenario parameter (repeatable), e.g. --param profile=v5.1 --param patches=654888327e9f', collect)))
+    .addHelpText('after', `\nExamples:\n  (run from a clone of the repository; "# exit N": the status it ends with)\n  $ probecheck check                     # every suite in properties/\n  $ probecheck check properties/hot-unplug.suite.ts --json\n  $ probecheck check models/hot-unplug.ts --param profile=v4.2 --trace-out t.json   # exit 1: B5\n  $ probecheck check models/hot-unplug.ts --param profile=v5.1 --param variant=deferred --property no-probe-after-del -q   # exit 1: B6\n  $ probecheck check models/tegra-host1x.ts --strategy dfs --max-states 100000 --time-limit 60   # exit 1\n\n${EXIT_HELP}`)
     .action((targets: string[], o: Record<string, any>) => found({ command: 'check', targets, params: params(o, 'param', '--param'), search: searchArgs(o), output: outputArgs(o) }));
 
   outputOptions(searchOptions(program.command('simulate')
     .description('Random walks from the initial state (strategy random): finds violations, never proves their absence\n(a property not violated is unknown, exit 3).')
-    .argument('<file>', 'model file')
-    .option('--param <k=v>', 'model parameter (repeatable)', collect)
+    .argument('<file>', 'scenario or model file')
+    .option('--param <k=v>', 'scenario parameter (repeatable)', collect)
     .option('--runs <n>', 'number of walks (default: 1000, or as many as --time-limit allows)', intArg('--runs', 1))
     .option('--depth <n>', 'length of each walk', intArg('--depth', 1), 1000), true))
-    .addHelpText('after', `\nExamples:\n  $ probecheck simulate models/bench/probe-tree.ts --param N=12 --runs 10000 --depth 200 --seed 7\n\n${EXIT_HELP}`)
+    .addHelpText('after', `\nExamples:\n  (run from a clone of the repository; "# exit N": the status it ends with)\n  $ probecheck simulate models/hot-unplug.ts --param profile=v4.2 --runs 1000 --depth 100 --seed 7   # exit 1: a walk finds B5\n\n${EXIT_HELP}`)
     .action((file: string, o: Record<string, any>) => found({ command: 'check', targets: [file], params: params(o, 'param', '--param'), search: { ...searchArgs(o), strategy: 'random' }, output: outputArgs(o) }));
 
   program.command('replay')
     .description('Re-execute a trace file (written by --trace-out) on its model and confirm that it violates its property,\nor name the first step that diverges and why.')
     .argument('<trace>', 'trace file (JSON, format probecheck-trace)')
     .option('--property <name>', 'replay only the trace of this property (when the file holds several)')
+    .option('--model <file>', "replay on this model file instead of the trace's own")
     .option('--json', 'print the outcome as JSON')
-    .addHelpText('after', `\nExamples:\n  $ probecheck check models/bench/probe-tree.ts --param variant=v4.2 --trace-out t.json\n  $ probecheck replay t.json\n\nExit status:\n  0  every trace confirmed: it replays and violates its property\n  1  a trace is refuted: a move diverges (E403, the step and why), or it replays but the property holds\n  2  the trace file is unreadable or corrupt (E401), for another model (E402), or its model does not load`)
-    .action((trace: string, o: Record<string, any>) => found({ command: 'replay', trace, property: o.property, json: Boolean(o.json) }));
+    .addHelpText('after', `\nThe model is found by the path stored in the trace: absolute, then from the current directory, then from the\ntrace file's directory. A model file whose content changed since the trace was written gets a warning.\n\nExamples:\n  (run from a clone of the repository; "# exit N": the status it ends with)\n  $ probecheck check models/hot-unplug.ts --param profile=v4.2 --trace-out t.json   # exit 1: B5\n  $ probecheck replay t.json\n  $ probecheck replay t.json --model models/hot-unplug.ts\n\nExit status:\n  0  every trace confirmed: it replays and violates its property\n  1  a trace is refuted: a move diverges (E403, the step and why), or it replays but the property holds\n  2  the trace file is unreadable or corrupt (E401), for another model (E402), or its model is not found (E503) or does not load`)
+    .action((trace: string, o: Record<string, any>) => found({ command: 'replay', trace, property: o.property, json: Boolean(o.json), ...(o.model !== undefined ? { model: o.model as string } : {}) }));
 
   searchOptions(program.command('diff')
-    .description('Check the same properties on a base and a patched model (two files, or one file with different\nparameters on each side) and classify each: fixed, regressed, still violated, still holds, newly vacuous\n(holds only because the situation it is about became unreachable), unknown.\nEvery base counterexample is replayed on the patched model, with the step where it is blocked.')
+    .description('Check the same properties on a base and a patched model (two files, or one file with different\nparameters on each side) and classify each: fixed, regressed, still violated, still holds, newly vacuous\n(holds only because the situation it is about became unreachable), unknown.\nEvery base counterexample is replayed on the patched model, through the steps the patch inserted, with the\nstep where the patch stops it.')
     .argument('<base>', 'base model file')
     .argument('[patched]', 'patched model file (default: the base file)')
     .option('--param <k=v>', 'parameter for both sides (repeatable)', collect)
     .option('--base-param <k=v>', 'parameter for the base side (repeatable)', collect)
     .option('--patched-param <k=v>', 'parameter for the patched side (repeatable)', collect)
     .option('--json', 'print the comparison as JSON')
-    .option('-q, --quiet', 'print only the comparison table'))
-    .addHelpText('after', `\nExamples:\n  $ probecheck diff models/bench/probe-tree.ts --base-param variant=v4.2 --patched-param variant=fixed\n  $ probecheck diff models/host1x.ts --param profile=v5.1 --patched-param patches=654888327e9f\n\nExit status:\n  0  no property regressed\n  1  a property that holds on the base is violated on the patched model\n  2  usage or model error\n  3  a limit stopped a search before a verdict (and nothing regressed)`)
+    .option('-q, --quiet', 'print only the comparison table, and why a search stopped early'))
+    .addHelpText('after', `\nExamples:\n  (run from a clone of the repository; "# exit N": the status it ends with)\n  $ probecheck diff models/hot-unplug.ts --param variant=deferred --param profile=v5.1 --patched-param patches=654888327e9f\n  $ probecheck diff models/nvdimm.ts --param variant=abba --param profile=v5.1 --patched-param variant=abba-fixed -q\n\nExit status:\n  0  no property regressed\n  1  a property that holds on the base is violated on the patched model\n  2  usage or model error\n  3  a limit stopped a search before a verdict (and nothing regressed)`)
     .action((base: string, patched: string | undefined, o: Record<string, any>) => {
       const both = params(o, 'param', '--param');
       found({

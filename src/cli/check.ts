@@ -14,7 +14,7 @@ import { junitXml } from '../report/junit.js';
 import { mermaidDiagram } from '../report/mermaid.js';
 import { reportedProperties, type CheckedRun } from '../report/runs.js';
 import { suiteJson, suiteSummary, suiteTable } from '../report/suite.js';
-import { renderResult, renderViolation, showParams, vacuityLines, verdictTable } from '../report/text.js';
+import { renderResult, renderViolation, showParams, stopLines, vacuityLines, verdictTable } from '../report/text.js';
 import { toTraceFile, traceFileText, type TraceFile } from '../report/trace-file.js';
 import { runSuite, statuses, type SuiteOutcome } from '../suite/run.js';
 import type { OutputArgs, SearchArgs } from './args.js';
@@ -22,6 +22,7 @@ import { buildModel } from './build.js';
 import { Checker } from './checker.js';
 import { EXIT, worst, type ExitCode } from './exit.js';
 import type { Io } from './io.js';
+import { checkOutputPaths } from './output-paths.js';
 import { ProgressLine } from './progress.js';
 import { expandArgs, loadTarget, type Target } from './targets.js';
 
@@ -34,6 +35,7 @@ export function verdictExit(r: Result, allowVacuous = false): ExitCode {
 }
 
 export async function runCheck(io: Io, targetArgs: string[], params: Record<string, string>, search: SearchArgs, output: OutputArgs): Promise<ExitCode> {
+  checkOutputPaths(output);
   const files = expandArgs(targetArgs);
   const targets: Target[] = [];
   for (const f of files) targets.push(await loadTarget(f));
@@ -69,7 +71,7 @@ export async function runCheck(io: Io, targetArgs: string[], params: Record<stri
         progress.clear();
         runs.push({ file: t.file, result: done.result, allowVacuous: output.allowVacuous });
         codes.push(verdictExit(done.result, output.allowVacuous));
-        say(output.quiet ? [`${done.result.model} (${showParams(done.result.params)})`, ...verdictTable(done.result, io.colors), ...vacuityLines(done.result, io.colors, output.allowVacuous)].join('\n')
+        say(output.quiet ? [`${done.result.model} (${showParams(done.result.params)})`, ...verdictTable(done.result, io.colors), ...stopLines(done.result, io.colors), ...vacuityLines(done.result, io.colors, output.allowVacuous)].join('\n')
           : renderResult(done.result, { colors: io.colors, width: io.width, allowVacuous: output.allowVacuous }));
         if (output.mermaid) for (const p of done.result.properties) if (p.trace) say('', mermaidDiagram(done.result, p));
       } else {

@@ -2,6 +2,9 @@
  * The main thread's side of the search worker: `run(job)` resolves with the result (or rejects
  * with the ProbecheckError the worker hit); `interrupt()` asks the running search to stop with
  * partial results (Ctrl-C). Progress reports are passed to `onProgress`.
+ * A host that runs many commands in one process (the CLI tests run `main()` in-process) may set
+ * `Checker.keepWorker`: then `close()` keeps the idle worker for the next Checker instead of
+ * ending it, and the worker forgets the model files it loaded, so each command loads its own.
  */
 import { Worker } from 'node:worker_threads';
 import { ProbecheckError } from '../engine/errors.js';
@@ -12,14 +15,19 @@ import type { CheckJob, JobDone, WorkerReply } from './job.js';
 // which the worker loads through tsx's API, as the main thread loads model files.
 const DEV = import.meta.url.endsWith('.ts');
 
-function startWorker(workerData: unknown): Worker {
-  if (!DEV) return new Worker(new URL('./worker.js', import.meta.url), { workerData });
+function startWorker(): Worker {
+  if (!DEV) return new Worker(new URL('./worker.js', import.meta.url));
   const src = JSON.stringify(new URL('./worker.ts', import.meta.url).href);
-  return new Worker(`import('tsx/esm/api').then(({ tsImport }) => tsImport(${src}, ${src}))`, { eval: true, workerData });
+  return new Worker(`import('tsx/esm/api').then(({ tsImport }) => tsImport(${src}, ${src}))`, { eval: true });
 }
 
+/** The idle worker a closed Checker left behind when `keepWorker` is set. */
+let spare: Worker | undefined;
+
 export class Checker {
+  static keepWorker = false;
   private worker?: Worker;
+  private listeners: [string, (...a: any[]) => void][] = [];
   private readonly flag = new SharedArrayBuffer(4);
   private nextId = 1;
   private pending = new Map<number, { resolve: (d: JobDone) => void; reject: (e: Error) => void }>();
@@ -35,20 +43,29 @@ export class Checker {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      w.postMessage({ id, job });
+      w.postMessage({ id, job, interrupt: this.flag });
     });
   }
 
   async close(): Promise<void> {
     const w = this.worker;
     this.worker = undefined;
-    if (w) await w.terminate();
+    if (!w) return;
+    for (const [event, f] of this.listeners) w.off(event, f);
+    if (Checker.keepWorker && !spare && !this.pending.size) {
+      w.postMessage({ forget: true });
+      w.unref();
+      spare = w;
+    } else await w.terminate();
   }
 
   private start(): Worker {
     if (this.worker) return this.worker;
-    const w = startWorker({ interrupt: this.flag });
-    w.on('message', (m: WorkerReply) => {
+    const w = spare ?? startWorker();
+    spare = undefined;
+    w.ref();
+    const on = (event: string, f: (...a: any[]) => void) => { w.on(event, f); this.listeners.push([event, f]); };
+    on('message', (m: WorkerReply) => {
       if (m.kind === 'progress') { this.onProgress?.(m.progress); return; }
       const p = this.pending.get(m.id);
       if (!p) return;
@@ -56,8 +73,8 @@ export class Checker {
       if (m.kind === 'done') p.resolve(m.done);
       else p.reject(m.code ? new ProbecheckError(m.code, m.message) : new Error(m.message));
     });
-    w.on('error', (e) => this.failAll(e));
-    w.on('exit', (code) => { if (this.pending.size) this.failAll(new Error(`search worker exited with status ${code}`)); });
+    on('error', (e: Error) => { if (spare === w) spare = undefined; this.failAll(e); });
+    on('exit', (code: number) => { if (spare === w) spare = undefined; if (this.pending.size) this.failAll(new Error(`search worker exited with status ${code}`)); });
     this.worker = w;
     return w;
   }

@@ -9,10 +9,11 @@
  */
 import { resolve } from 'node:path';
 import { ProbecheckError } from '../engine/errors.js';
+import type { Model } from '../engine/model.js';
 import type { PropertyResult, Result, Verdict } from '../engine/result.js';
 import { loadModel } from '../load.js';
-import { replayWatching } from '../report/confirm.js';
-import { colorVerdict, renderViolation, showParams, statsLines } from '../report/text.js';
+import { replayWatching, type Inserted } from '../report/confirm.js';
+import { colorVerdict, renderViolation, showParams, statsLines, stopLines } from '../report/text.js';
 import { table } from '../report/table.js';
 import type { SearchArgs } from './args.js';
 import { buildModel } from './build.js';
@@ -32,8 +33,11 @@ export function classify(base: Verdict, patched: Verdict, baseVacuous = false, p
   return bad(patched) ? 'regressed' : 'still holds';
 }
 
-/** What happens to a base counterexample on the patched model. */
-export interface OldTrace { replays: boolean; blockedAt?: number; why?: string; stillViolatedAt?: number }
+/**
+ * What happens to a base counterexample on the patched model. `inserted`: how many steps the
+ * patch added that the replay took on the way (see replayWatching).
+ */
+export interface OldTrace { replays: boolean; blockedAt?: number; why?: string; stillViolatedAt?: number; inserted?: number }
 
 export interface DiffRow { property: string; base: Verdict; patched: Verdict; change: Change; baseTrace?: number; patchedTrace?: number; oldTrace?: OldTrace }
 
@@ -66,7 +70,7 @@ export async function runDiff(io: Io, baseFile: string, patchedFile: string, bas
   const rows: DiffRow[] = names.map((name) => {
     const b = base.properties.find((p) => p.name === name)!, p = patched.properties.find((x) => x.name === name)!;
     const row: DiffRow = { property: name, base: b.verdict, patched: p.verdict, change: classify(b.verdict, p.verdict, b.vacuous, p.vacuous) };
-    if (b.trace) { row.baseTrace = b.trace.steps.length; row.oldTrace = oldTraceOn(patchedModel, b); }
+    if (b.trace) { row.baseTrace = b.trace.steps.length; row.oldTrace = oldTraceOn(patchedModel, b, insertedSteps(baseModel)); }
     if (p.trace) row.patchedTrace = p.trace.steps.length;
     return row;
   });
@@ -88,14 +92,25 @@ export async function runDiff(io: Io, baseFile: string, patchedFile: string, bas
   for (const r of rows) tbl.push([r.property, colorVerdict(r.base, c), colorVerdict(r.patched, c), colorChange(r.change, c), oldTraceText(r)]);
   out.push(...table(tbl));
   if (!quiet) out.push('', 'base:', ...statsLines(base, c), 'patched:', ...statsLines(patched, c));
+  else for (const [side, r] of [['base', base], ['patched', patched]] as const) out.push(...stopLines(r, c).map((l) => `${side}: ${l}`));
   io.out(out.join('\n'));
   return exit;
 }
 
-function oldTraceOn(patchedModel: ReturnType<typeof buildModel>, b: PropertyResult): OldTrace {
+/** The steps of the patched model that the base does not have: a label new to its thread. */
+function insertedSteps(base: Model): Inserted {
+  const labels = new Map(base.threads.map((t) => [t.name, new Set(Object.keys(t.steps))]));
+  return (thread, label) => labels.get(thread)?.has(label) === false;
+}
+
+function oldTraceOn(patchedModel: Model, b: PropertyResult, inserted: Inserted): OldTrace {
   try {
-    const r = replayWatching(patchedModel, b.name, b.trace!.moves);
-    return r.violatedAt !== undefined ? { replays: true, stillViolatedAt: r.violatedAt } : { replays: true };
+    // A lasso is replayed as written; a safety trace goes through steps the patch inserted.
+    const r = replayWatching(patchedModel, b.name, b.trace!.moves, b.trace!.loopFrom, b.trace!.loopFrom === undefined ? inserted : undefined);
+    const o: OldTrace = { replays: true };
+    if (r.violatedAt !== undefined) o.stillViolatedAt = r.violatedAt;
+    if (r.inserted) o.inserted = r.inserted.length;
+    return o;
   } catch (e) {
     if (!(e instanceof ProbecheckError) || e.code !== 'E403') throw e;
     const m = /^move (\d+) /.exec(e.message);
@@ -107,7 +122,8 @@ function oldTraceText(r: DiffRow): string {
   const o = r.oldTrace;
   if (!o) return '-';
   if (!o.replays) return `blocked: ${o.why}`;
-  return o.stillViolatedAt !== undefined ? `replays, still violated at step ${o.stillViolatedAt}` : `replays, but the property holds along it`;
+  const via = o.inserted ? ` (through ${o.inserted} step${o.inserted === 1 ? '' : 's'} the patch inserted)` : '';
+  return o.stillViolatedAt !== undefined ? `replays${via}, still violated at step ${o.stillViolatedAt}` : `replays${via}, but the property holds along it`;
 }
 
 function colorChange(ch: Change, c: Io['colors']): string {

@@ -1,21 +1,43 @@
 /**
- * `probecheck replay TRACE.json`: loads the trace file's model with its parameters, re-executes
- * the moves, and confirms the violation (`confirmed: property X is violated at step N`) or
- * refutes it: the first move that diverges and why (E403), or a trace that runs but ends with
- * the property holding. Exit 0 confirmed, 1 refuted; a bad file is an error (exit 2).
+ * `probecheck replay TRACE.json [--model FILE]`: loads the trace file's model with its
+ * parameters, re-executes the moves, and confirms the violation (`confirmed: property X is
+ * violated at step N`) or refutes it: the first move that diverges and why (E403), or a trace
+ * that runs but ends with the property holding. Exit 0 confirmed, 1 refuted; a bad file is an
+ * error (exit 2). The model is the trace's own (found by its absolute path, then from the cwd,
+ * then from the trace file) unless --model names another; a model whose content changed since
+ * the trace was written is replayed with a one-line warning.
  */
+import { existsSync } from 'node:fs';
 import { ProbecheckError } from '../engine/errors.js';
 import { loadModel } from '../load.js';
 import { replayWatching } from '../report/confirm.js';
 import { renderViolation, showParams, traceColumns, traceList } from '../report/text.js';
-import { modelPathOf, readTraceFiles } from '../report/trace-file.js';
+import { fileHash, findModel, modelCandidates, readTraceFiles, type TraceFile } from '../report/trace-file.js';
 import { buildTraceModel } from './build.js';
 import { EXIT, worst, type ExitCode } from './exit.js';
 import type { Io } from './io.js';
 
 export interface ReplayOutcome { property: string; confirmed: boolean; violatedAt?: number; steps: number; divergence?: string; explanation?: string }
 
-export async function runReplay(io: Io, path: string, property: string | undefined, json: boolean): Promise<ExitCode> {
+/** The model file to replay `t` on: --model if given, else the first place the trace's file is found. */
+function modelFileOf(path: string, t: TraceFile, override: string | undefined): string {
+  const file = override ?? findModel(path, t);
+  if (file === undefined) {
+    throw new ProbecheckError('E503', `${path}: model file ${t.model.file} not found (looked at ${modelCandidates(path, t).join(', ')}); pass --model FILE`);
+  }
+  if (!existsSync(file)) throw new ProbecheckError('E503', `--model ${file}: no such file`);
+  return file;
+}
+
+/** One line when the model file is not the content the trace was written on. */
+function hashWarning(file: string, t: TraceFile, override: boolean): string | undefined {
+  if (!t.model.sha256 || fileHash(file) === t.model.sha256) return undefined;
+  return override
+    ? `probecheck: warning: ${file} differs from the model file the trace was written on (sha256); replaying on it`
+    : `probecheck: warning: ${file} has changed since the trace was written (sha256 differs); replaying on it as it is now`;
+}
+
+export async function runReplay(io: Io, path: string, property: string | undefined, json: boolean, modelOverride?: string): Promise<ExitCode> {
   let traces = readTraceFiles(path);
   if (property) {
     traces = traces.filter((t) => t.property === property);
@@ -23,10 +45,13 @@ export async function runReplay(io: Io, path: string, property: string | undefin
   }
   const outcomes: ReplayOutcome[] = [];
   const codes: ExitCode[] = [];
+  const warned = new Set<string>();
   for (const t of traces) {
-    const modelFile = modelPathOf(path, t);
+    const modelFile = modelFileOf(path, t, modelOverride);
     const f = await loadModel(modelFile);
-    if (f.name !== t.model.name) throw new ProbecheckError('E402', `${path}: the trace is for model '${t.model.name}', but ${t.model.file} defines '${f.name}'`);
+    if (f.name !== t.model.name) throw new ProbecheckError('E402', `${path}: the trace is for model '${t.model.name}', but ${modelFile} defines '${f.name}'`);
+    const warning = hashWarning(modelFile, t, modelOverride !== undefined);
+    if (warning && !warned.has(warning)) { warned.add(warning); io.err(warning); }
     const model = buildTraceModel(f, t.params, path);
     const c = io.colors;
     try {

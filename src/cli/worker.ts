@@ -3,7 +3,7 @@
  * runs `check`. It exists because a synchronous search cannot see SIGINT: the main thread keeps
  * its event loop and sets the shared interrupt flag instead. Not a pool: one job at a time.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { check } from '../engine/check.js';
 import { ProbecheckError } from '../engine/errors.js';
 import type { ModelFactory } from '../engine/model.js';
@@ -12,10 +12,9 @@ import { resolveParams } from '../engine/params.js';
 import { loadModel } from '../load.js';
 import type { CheckJob, WorkerReply } from './job.js';
 
-const interrupt = new Int32Array(workerData.interrupt as SharedArrayBuffer);
 const factories = new Map<string, ModelFactory>();
 
-async function run(id: number, job: CheckJob): Promise<WorkerReply> {
+async function run(id: number, job: CheckJob, interrupt: Int32Array): Promise<WorkerReply> {
   let f = factories.get(job.file);
   if (!f) { f = await loadModel(job.file); factories.set(job.file, f); }
   const params = resolveParams(f.name, f.params ?? {}, job.params);
@@ -28,9 +27,14 @@ async function run(id: number, job: CheckJob): Promise<WorkerReply> {
   return { id, kind: 'done', done: { result, factory: f.name, params } };
 }
 
-parentPort!.on('message', async ({ id, job }: { id: number; job: CheckJob }) => {
+type Request = { id: number; job: CheckJob; interrupt: SharedArrayBuffer } | { forget: true };
+
+parentPort!.on('message', async (m: Request) => {
+  // A kept worker (Checker.keepWorker) serves the next command, which loads its own model files.
+  if ('forget' in m) { factories.clear(); return; }
+  const { id, job } = m;
   let reply: WorkerReply;
-  try { reply = await run(id, job); } catch (e) {
+  try { reply = await run(id, job, new Int32Array(m.interrupt)); } catch (e) {
     reply = e instanceof ProbecheckError
       ? { id, kind: 'error', code: e.code, message: e.message }
       : { id, kind: 'error', message: e instanceof Error ? e.message : String(e) };

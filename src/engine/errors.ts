@@ -20,7 +20,7 @@ export const ERROR_TABLE = {
   E301: { kind: 'unknown property', example: "model probe-tree has no property 'pbc'; known: parent-before-child, ..." },
   E302: { kind: 'property threw', example: "property 'p' threw: ..." },
   // 4xx: traces
-  E401: { kind: 'trace file unreadable or corrupt', example: 't.json: field version: expected 1, got 2 (this probecheck reads version 1)' },
+  E401: { kind: 'trace file unreadable or corrupt', example: 't.json: field version: expected 1 or 2, got 3 (this probecheck reads versions 1 and 2)' },
   E402: { kind: 'trace is for another model', example: "t.json: the trace is for model 'x', but models/y.ts defines 'y'" },
   E403: { kind: 'trace diverges from the model', example: "move 6 (A_1: A2): thread 'A_1' is at 'A1', not 'A2'" },
   // 5xx: usage and suites

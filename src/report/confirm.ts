@@ -3,8 +3,15 @@
  * Monitor decides, so replay agrees with the search. Returns the rebuilt trace and the step at
  * which the property is first violated (0 = the initial state), or throws E403 at the first move
  * that diverges. Used by `replay` and by `diff` (an old counterexample on the patched model).
+ *
+ * For `diff`, `inserted` names the steps the patch added (labels the base thread does not have).
+ * A move of the old trace whose thread waits at such a step takes it first when it is enabled and
+ * deterministic; if that brings the thread to the move's label the replay goes on, so a check the
+ * patch adds does not count as blocking a trace it lets through. Safety properties only: a lasso
+ * is replayed as written.
  */
 import { compile } from '../engine/compile.js';
+import { ProbecheckError } from '../engine/errors.js';
 import { selectProperties } from '../engine/check.js';
 import { isLiveness } from '../engine/compile.js';
 import { confirmLasso, type LassoCheck } from '../engine/liveness.js';
@@ -12,7 +19,7 @@ import type { Model, Move } from '../engine/model.js';
 import type { Waiter } from '../engine/result.js';
 import { Monitor, moveOf } from '../engine/search/monitor.js';
 import { FastBackend } from '../engine/state/fast.js';
-import { codeBranch, codeThread, rebuild, replay, resolveMove, type Trace } from '../engine/trace.js';
+import { actionCode, codeBranch, codeThread, rebuild, replay, resolveMove, type Trace } from '../engine/trace.js';
 
 export interface Replayed {
   trace: Trace;
@@ -20,11 +27,19 @@ export interface Replayed {
   lasso?: LassoCheck;
   /** The step after which the property is violated (0: already in the initial state), if it is. */
   violatedAt?: number;
+  /** Steps (1-based, in `trace`) that the patch inserted and the replay took on the way. */
+  inserted?: number[];
   explanation?: string;
   waiters?: Waiter[];
 }
 
-export function replayWatching(model: Model, property: string, moves: readonly Move[], loopFrom?: number): Replayed {
+/** Is `label` a step the patch inserted into thread `thread`? */
+export type Inserted = (thread: string, label: string) => boolean;
+
+/** At most this many inserted steps in a row before one move: a patch inserts a check, not a loop. */
+const MAX_INSERTED_RUN = 16;
+
+export function replayWatching(model: Model, property: string, moves: readonly Move[], loopFrom?: number, inserted?: Inserted): Replayed {
   const props = selectProperties(model, [property]);
   const be = new FastBackend(compile(model));
   const p = props[0]!;
@@ -39,23 +54,57 @@ export function replayWatching(model: Model, property: string, moves: readonly M
   const monitor = new Monitor(be.c, props);
   be.loadInitial();
   monitor.checkState(be, false, 0);
-  const codes: number[] = [];
-  moves.forEach((m, i) => {
-    const code = resolveMove(be, m, i);
+  const codes: number[] = [], taken: number[] = [];
+  const take = (code: number) => {
     codes.push(code);
     be.step(codeThread(code), codeBranch(code));
-    if (monitor.hasActions) monitor.checkAction(be, i + 1, code, () => moveOf(be, code));
+    if (monitor.hasActions) monitor.checkAction(be, codes.length, code, () => moveOf(be, code));
     be.advance();
-    monitor.checkState(be, false, i + 1);
+    monitor.checkState(be, false, codes.length);
+  };
+  moves.forEach((m, i) => {
+    if (inserted) followInserted(be, m, i, inserted, (code) => { take(code); taken.push(codes.length); });
+    take(resolveMove(be, m, i));
   });
-  if (be.expand(() => {}) === 0) monitor.checkDeadlock(be, moves.length);
+  if (be.expand(() => {}) === 0) monitor.checkDeadlock(be, codes.length);
   const f = monitor.found.get(property);
   const trace = rebuild(be, codes);
   const out: Replayed = { trace };
+  if (taken.length) out.inserted = taken;
   if (f) {
     out.violatedAt = f.at;
     if (f.explanation) out.explanation = f.explanation;
     if (f.waiters) out.waiters = f.waiters;
   }
   return out;
+}
+
+/**
+ * Before move i: while its thread is at a step the patch inserted, take that step (when enabled
+ * and deterministic). Stops at the move's own label; an inserted step that is blocked, or that
+ * sends the thread somewhere else, is where the patch stops the trace (E403).
+ */
+function followInserted(be: FastBackend, m: Move, i: number, inserted: Inserted, take: (code: number) => void): void {
+  const th = be.c.threadByName.get(m.thread);
+  if (!th) return;
+  const at = `move ${i + 1} (${m.thread}: ${m.label}${m.branch !== undefined ? ` #${m.branch}` : ''})`;
+  let last: string | undefined;
+  for (let n = 0; n < MAX_INSERTED_RUN; n++) {
+    const pc = be.pc(th.index);
+    if (pc === 0) return;
+    const here = th.steps[pc - 1]!;
+    if (here.label === m.label) return;
+    if (!inserted(m.thread, here.label)) {
+      if (last === undefined) return; // resolveMove names the divergence
+      throw new ProbecheckError('E403', `${at}: the patch's step '${last}' sends thread '${m.thread}' to '${here.label}', not '${m.label}'`);
+    }
+    const nb = be.enabled(th.index);
+    if (nb === 0) {
+      const w = here.step.waits?.(be.curG(), be.curLocals(th.index));
+      throw new ProbecheckError('E403', `${at}: thread '${m.thread}' is blocked at the patch's step '${here.label}'${w ? ` (waits for ${w})` : ''}`);
+    }
+    if (nb > 1) return; // a choice the old trace cannot make: resolveMove names the divergence
+    take(actionCode(th.index, 0));
+    last = here.label;
+  }
 }

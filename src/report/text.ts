@@ -9,6 +9,8 @@ import type { PropertyResult, Result } from '../engine/result.js';
 import type { Trace, TraceStep } from '../engine/trace.js';
 import { plain, type Colors } from './colors.js';
 import { stopLines } from './stop.js';
+
+export { stopLines };
 import { pad, table, visibleLength } from './table.js';
 
 export interface TextOptions {
@@ -238,8 +240,7 @@ export function statsLines(r: Result, col: Colors = plain): string[] {
     // The store starts with a fixed allocation: per-state memory means something only at scale.
     (r.states >= 100_000 ? ` ${r.bytesPerState.toFixed(1)} bytes/state,` : '') +
     ` collision probability ${r.collisionProbability.toExponential(1)}`;
-  const out = [col.dim(line)];
-  out.push(...stopLines(r, col));
+  const out = [col.dim(line), ...stopLines(r, col)];
   if (r.neverFired.length && r.complete) {
     out.push(col.yellow(`warning: ${steps(r.neverFired.length)} never fired in functions the search entered (dead code, or a branch the scenario never takes):`));
     for (const s of r.neverFired.slice(0, 10)) out.push(col.yellow(`  ${s}`));

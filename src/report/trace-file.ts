@@ -1,11 +1,14 @@
 /**
  * Trace files: a counterexample as versioned JSON that `probecheck replay` re-executes.
- * `{ format: "probecheck-trace", version: 1, model: { file, name }, params, property, moves, steps }`.
- * The model file is recorded relative to the trace file, so a repository's traces stay valid
- * when it is cloned elsewhere. Reading validates every field and names the first bad one (E401);
- * whether the trace fits its model is replay's question (E402, E403), not this file's.
+ * `{ format: "probecheck-trace", version: 2, model: { file, path, sha256, name }, params, property, moves, steps }`.
+ * `file` is the model path as given (relative to the directory probecheck ran in), `path` the
+ * same file made absolute, and `sha256` the hash of its content, so that a moved trace still
+ * finds its model and a changed model is noticed. Version 1 files (`file` relative to the trace
+ * file, no path or hash) are still read. Reading validates every field and names the first bad
+ * one (E401); whether the trace fits its model is replay's question (E402, E403), not this file's.
  */
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { ProbecheckError } from '../engine/errors.js';
 import type { Move } from '../engine/model.js';
@@ -13,13 +16,18 @@ import type { PropertyResult } from '../engine/result.js';
 import type { TraceStep } from '../engine/trace.js';
 
 export const TRACE_FORMAT = 'probecheck-trace';
-export const TRACE_VERSION = 1;
+export const TRACE_VERSION = 2;
+/** The versions this probecheck reads. */
+const READS = [1, 2] as const;
 
 export interface TraceFile {
   format: typeof TRACE_FORMAT;
-  version: typeof TRACE_VERSION;
-  /** `file` is relative to the trace file's directory (or absolute). */
-  model: { file: string; name: string };
+  version: (typeof READS)[number];
+  /**
+   * Version 2: `file` as given (relative to the directory of the run that wrote it, or absolute),
+   * `path` absolute, `sha256` of the file's content. Version 1: `file` relative to the trace file.
+   */
+  model: { file: string; name: string; path?: string; sha256?: string };
   params: Record<string, string | number>;
   property: string;
   explanation?: string;
@@ -29,12 +37,23 @@ export interface TraceFile {
   loopFrom?: number;
 }
 
-/** The trace file of one violated property, its model path made relative to `tracePath`. */
-export function toTraceFile(tracePath: string, modelFile: string, modelName: string, params: Record<string, string | number>, p: PropertyResult): TraceFile {
+/** The sha256 of a file's content, in hex. */
+export function fileHash(path: string): string {
+  return createHash('sha256').update(readFileSync(path)).digest('hex');
+}
+
+/**
+ * The trace file of one violated property of the model in `modelFile`. Where the trace goes
+ * (`_tracePath`) no longer matters: version 1 stored the model path relative to it.
+ */
+export function toTraceFile(_tracePath: string, modelFile: string, modelName: string, params: Record<string, string | number>, p: PropertyResult): TraceFile {
   if (!p.trace) throw new ProbecheckError('E501', `property ${p.name} has no counterexample to write`);
-  const rel = relative(dirname(resolve(tracePath)), resolve(modelFile)).split('\\').join('/');
+  const abs = resolve(modelFile);
+  // As given: below the working directory a relative path (what the user typed), else absolute.
+  const rel = relative(process.cwd(), abs);
+  const file = rel && !/^\.\.($|[\\/])/.test(rel) && !isAbsolute(rel) ? rel.split('\\').join('/') : abs;
   const out: TraceFile = {
-    format: TRACE_FORMAT, version: TRACE_VERSION, model: { file: rel, name: modelName }, params, property: p.name,
+    format: TRACE_FORMAT, version: TRACE_VERSION, model: { file, path: abs, sha256: fileHash(abs), name: modelName }, params, property: p.name,
     moves: p.trace.moves, steps: p.trace.steps,
   };
   if (p.explanation) out.explanation = p.explanation;
@@ -46,9 +65,20 @@ export function traceFileText(t: TraceFile | TraceFile[]): string {
   return JSON.stringify(t, null, 2) + '\n';
 }
 
-/** The model file a trace file names, as a path usable from the cwd. */
-export function modelPathOf(tracePath: string, t: TraceFile): string {
-  return isAbsolute(t.model.file) ? t.model.file : resolve(dirname(resolve(tracePath)), t.model.file);
+/**
+ * Where the model file of a trace may be, most likely first: the absolute path, then the path as
+ * given from the cwd, then from the trace file's directory (for version 1, which recorded it so,
+ * that comes first).
+ */
+export function modelCandidates(tracePath: string, t: TraceFile): string[] {
+  const fromTrace = resolve(dirname(resolve(tracePath)), t.model.file), fromCwd = resolve(t.model.file);
+  const list = t.version === 1 ? [fromTrace, fromCwd] : [...(t.model.path ? [t.model.path] : []), fromCwd, fromTrace];
+  return [...new Set(list)];
+}
+
+/** The model file of a trace: the first candidate that exists, or undefined. */
+export function findModel(tracePath: string, t: TraceFile): string | undefined {
+  return modelCandidates(tracePath, t).find((f) => existsSync(f));
 }
 
 /** Every trace in a file: --trace-out writes a list when several properties were violated. */
@@ -88,9 +118,19 @@ export function parseTraceFile(data: unknown, where = 'trace'): TraceFile {
   }
   const o = obj(data, where, '(top level)');
   if (o.format !== TRACE_FORMAT) bad(where, 'format', `expected "${TRACE_FORMAT}", got ${show(o.format)}`);
-  if (o.version !== TRACE_VERSION) bad(where, 'version', `expected ${TRACE_VERSION}, got ${show(o.version)} (this probecheck reads version ${TRACE_VERSION})`);
+  if (!READS.includes(o.version as never)) bad(where, 'version', `expected ${READS.join(' or ')}, got ${show(o.version)} (this probecheck reads versions ${READS.join(' and ')})`);
+  const version = o.version as TraceFile['version'];
   const model = obj(o.model, where, 'model');
   const file = str(model.file, where, 'model.file'), name = str(model.name, where, 'model.name');
+  const m: TraceFile['model'] = { file, name };
+  if (model.path !== undefined) {
+    m.path = str(model.path, where, 'model.path');
+    if (!isAbsolute(m.path)) bad(where, 'model.path', `expected an absolute path, got ${show(m.path)}`);
+  }
+  if (model.sha256 !== undefined) {
+    if (typeof model.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(model.sha256)) bad(where, 'model.sha256', `expected 64 hex digits, got ${show(model.sha256)}`);
+    m.sha256 = model.sha256;
+  }
   const params = obj(o.params, where, 'params');
   for (const [k, v] of Object.entries(params)) {
     if (typeof v !== 'string' && !(typeof v === 'number' && Number.isFinite(v))) bad(where, `params.${k}`, `expected a string or number, got ${show(v)}`);
@@ -107,7 +147,7 @@ export function parseTraceFile(data: unknown, where = 'trace'): TraceFile {
     }
     return move;
   });
-  const out: TraceFile = { format: TRACE_FORMAT, version: TRACE_VERSION, model: { file, name }, params: params as TraceFile['params'], property, moves };
+  const out: TraceFile = { format: TRACE_FORMAT, version, model: m, params: params as TraceFile['params'], property, moves };
   if (o.explanation !== undefined) out.explanation = str(o.explanation, where, 'explanation');
   if (o.steps !== undefined) {
     if (!Array.isArray(o.steps)) bad(where, 'steps', `expected a list, got ${show(o.steps)}`);

@@ -8,7 +8,8 @@ describe('probecheck diff', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('base:    probe-tree (N=3 variant=v4.2): 1,670 states');
     expect(r.stdout).toContain('patched: probe-tree (N=3 variant=fixed): 727 states');
-    expect(r.stdout).toMatch(/parent-before-child\s+violated\s+holds\s+fixed\s+blocked: move 6 \(A_1: A2\): thread 'A_1' is at 'A1', not 'A2'/);
+    // The fix inserts A1 (the parent's lock): the old trace waits there, the parent's probe holding it.
+    expect(r.stdout).toMatch(/parent-before-child\s+violated\s+holds\s+fixed\s+blocked: move 6 \(A_1: A2\): thread 'A_1' is blocked at the patch's step 'A1' \(waits for lock\[0\]\)/);
     expect(r.stdout).toMatch(/no-deadlock\s+holds\s+holds\s+still holds/);
   });
 
@@ -56,5 +57,27 @@ describe('probecheck diff: vacuity', () => {
     const vacuous = probecheck(['diff', UNPLUG, '--base-param', 'patch=none', '--patched-param', 'patch=no-unplug', '--json']);
     const row = JSON.parse(vacuous.stdout).properties[0];
     expect(row).toMatchObject({ property: 'no-probe-after-del', base: 'violated', patched: 'vacuous', change: 'newly vacuous' });
+  });
+});
+
+describe('probecheck diff: old traces through the steps a patch inserts (654888327e9f)', () => {
+  const HOT = ['diff', 'models/hot-unplug.ts', '--param', 'variant=deferred', '--patched-param', 'patches=654888327e9f', '-q'];
+  const checkDead = "the patch's step '__device_attach(dc):check_dead' sends thread 'kworker deferred_probe_work_func' to '__device_attach(dc):out_unlock', not '__device_attach_driver(dc,dc-drv):driver_match_device'";
+
+  it('v5.1: blocked only where the patch stops the trace: the deferred worker sees the dead device', () => {
+    const r = probecheck([...HOT, '--param', 'profile=v5.1']);
+    expect(r.status).toBe(0);
+    // hotplug's own __device_attach passes check_dead (dc is not dead yet): that is not where it is blocked.
+    expect(r.stdout).toMatch(new RegExp(`no-probe-after-del\\s+violated\\s+holds\\s+fixed\\s+blocked: move 26 \\(kworker deferred_probe_work_func: __device_attach_driver\\(dc,dc-drv\\):driver_match_device\\): ${checkDead.replace(/[()]/g, '\\$&')}`));
+    expect(r.stdout).not.toContain("thread 'hotplug' is at");
+  });
+
+  it('v4.2 (no dead flag): the old trace replays through the inserted check and is still violated, not "blocked"', () => {
+    const r = probecheck([...HOT, '--param', 'profile=v4.2']);
+    expect(r.stdout).toMatch(/no-probe-after-del\s+violated\s+violated\s+still violated\s+replays \(through 3 steps the patch inserted\), still violated at step 31/);
+    expect(r.stdout).not.toContain('blocked');
+    const d = JSON.parse(probecheck([...HOT, '--param', 'profile=v4.2', '--json']).stdout);
+    const row = d.properties.find((p: any) => p.property === 'no-probe-after-del');
+    expect(row.oldTrace).toEqual({ replays: true, stillViolatedAt: 31, inserted: 3 });
   });
 });

@@ -66,12 +66,17 @@ describe('progress line', () => {
 
 describe('Ctrl-C', () => {
   it('ends the search and prints partial results, exit 3', async () => {
-    const child = spawn(process.execPath, [CLI, 'check', PROBE_TREE, '--param', 'N=14', '--param', 'variant=fixed'], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' } });
-    let stdout = '', stderr = '';
+    // SIGINT goes out once the search reports progress (search-running.mjs), never after a guessed delay.
+    const hook = new URL('./search-running.mjs', import.meta.url).href;
+    const child = spawn(process.execPath, ['--import', hook, CLI, 'check', PROBE_TREE, '--param', 'N=14', '--param', 'variant=fixed'], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' } });
+    let stdout = '', stderr = '', sent = false;
     child.stdout.on('data', (d) => { stdout += d; });
-    child.stderr.on('data', (d) => { stderr += d; });
-    setTimeout(() => child.kill('SIGINT'), 1500);
+    child.stderr.on('data', (d) => {
+      stderr += d;
+      if (!sent && stderr.includes('probecheck-test: search running')) { sent = true; child.kill('SIGINT'); }
+    });
     const status = await new Promise<number | null>((res) => child.on('close', res));
+    expect(sent, stderr).toBe(true);
     expect(status).toBe(3);
     expect(stderr).toContain('probecheck: interrupted; finishing with partial results');
     expect(stdout).toMatch(/no-deadlock\s+unknown/);

@@ -28,6 +28,6 @@ describe('main', () => {
   it('an unwritable output file is a usage error, not a crash', async () => {
     const { io, err } = fakeIo();
     expect(await main(['check', 'models/bench/probe-tree.ts', '--param', 'variant=v4.2', '--junit', '/nonexistent-dir/j.xml', '-q'], io)).toBe(2);
-    expect(err.at(-1)).toBe('probecheck: E501 (bad command-line usage): --junit /nonexistent-dir/j.xml: cannot write: ENOENT');
+    expect(err.at(-1)).toBe('probecheck: E501 (bad command-line usage): --junit /nonexistent-dir/j.xml: cannot write: directory /nonexistent-dir does not exist');
   });
 });

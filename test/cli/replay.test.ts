@@ -2,27 +2,44 @@
  * Trace files: written by --trace-out, confirmed by replay; an edited move is refuted at the
  * step it diverges; corrupt, foreign and unknown files are clear errors. The parser is fuzzed.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ProbecheckError } from '../../src/engine/errors.js';
 import { parseTraceFile } from '../../src/report/trace-file.js';
-import { FIXTURES, PROBE_TREE, hasStack, probecheck, tempDir } from './run.js';
+import { FIXTURES, PROBE_TREE, ROOT, hasStack, probecheck, tempDir } from './run.js';
 
+// One check per property writes its trace; each test edits a fresh copy.
+const written = new Map<string, string>();
 function writeTrace(property: string): { dir: string; file: string } {
+  let first = written.get(property);
+  if (!first) {
+    first = join(tempDir(), 'trace.json');
+    const r = probecheck(['check', PROBE_TREE, '--param', 'N=3', '--param', 'variant=v4.2', '--property', property, '--trace-out', first, '-q']);
+    expect(r.status, r.stderr).toBe(1);
+    written.set(property, first);
+  }
   const dir = tempDir(), file = join(dir, 'trace.json');
-  const r = probecheck(['check', PROBE_TREE, '--param', 'N=3', '--param', 'variant=v4.2', '--property', property, '--trace-out', file, '-q']);
-  expect(r.status, r.stderr).toBe(1);
+  copyFileSync(first, file);
   return { dir, file };
+}
+
+/** A user's project outside the repository: `probecheck` installed, and the abba model as m.ts. */
+function project(): string {
+  const dir = tempDir();
+  mkdirSync(join(dir, 'node_modules'));
+  symlinkSync(ROOT, join(dir, 'node_modules/probecheck'), 'dir');
+  copyFileSync(join(FIXTURES, 'abba.ts'), join(dir, 'm.ts'));
+  return dir;
 }
 
 describe('trace file round trip', () => {
   it('--trace-out writes a versioned trace that replay confirms', () => {
     const { file } = writeTrace('parent-before-child');
     const t = JSON.parse(readFileSync(file, 'utf8'));
-    expect(t).toMatchObject({ format: 'probecheck-trace', version: 1, model: { name: 'probe-tree' }, params: { N: 3, variant: 'v4.2' }, property: 'parent-before-child' });
-    expect(t.model.file).not.toMatch(/^\//); // relative to the trace file, so it survives a move
+    expect(t).toMatchObject({ format: 'probecheck-trace', version: 2, model: { name: 'probe-tree', file: 'models/bench/probe-tree.ts', path: PROBE_TREE }, params: { N: 3, variant: 'v4.2' }, property: 'parent-before-child' });
+    expect(t.model.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(t.moves).toHaveLength(7);
     expect(t.steps[6].where).toBe('drivers/base/dd.c:really_probe');
     const r = probecheck(['replay', file]);
@@ -93,11 +110,82 @@ describe('trace file round trip', () => {
   });
 });
 
+describe('where replay finds the model (item 7)', () => {
+  it('a trace moved elsewhere replays from any directory: the absolute path is stored', () => {
+    const { file } = writeTrace('parent-before-child');
+    const moved = join(tempDir(), 'deep/er/t.json');
+    mkdirSync(join(moved, '..'), { recursive: true });
+    renameSync(file, moved);
+    const r = probecheck(['replay', moved], { cwd: tempDir() });
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('confirmed: property parent-before-child is violated at step 7');
+    expect(r.status).toBe(0);
+  });
+
+  it('the project moved too: found from the cwd, else from the trace file; --model overrides; a changed model warns', () => {
+    const p = project();
+    const w = probecheck(['check', 'm.ts', '--trace-out', 't.json', '-q'], { cwd: p });
+    expect(w.status, w.stderr).toBe(1);
+    const t = JSON.parse(readFileSync(join(p, 't.json'), 'utf8'));
+    expect(t.model).toMatchObject({ file: 'm.ts', path: join(p, 'm.ts'), name: 'abba' });
+    const p2 = `${p}-moved`;
+    renameSync(p, p2); // the stored absolute path is gone now
+    const fromCwd = probecheck(['replay', 't.json'], { cwd: p2 });
+    expect(fromCwd.stdout).toContain('confirmed: property no-deadlock');
+    expect(fromCwd.status).toBe(0);
+    const fromTrace = probecheck(['replay', join(p2, 't.json')]); // from the repository: no m.ts here
+    expect(fromTrace.stderr).toBe('');
+    expect(fromTrace.status).toBe(0);
+
+    // Neither: an error that says where it looked and what to do.
+    const lost = join(tempDir(), 't.json');
+    renameSync(join(p2, 't.json'), lost);
+    const none = probecheck(['replay', lost]);
+    expect(none.status).toBe(2);
+    expect(none.stderr.trim()).toBe(`probecheck: E503 (unreadable input file): ${lost}: model file m.ts not found (looked at ${join(p, 'm.ts')}, ${join(ROOT, 'm.ts')}, ${join(lost, '../m.ts')}); pass --model FILE`);
+    const given = probecheck(['replay', lost, '--model', join(p2, 'm.ts')]);
+    expect(given.stderr).toBe('');
+    expect(given.status).toBe(0);
+
+    // The model changed since: one warning line, and the replay goes on.
+    writeFileSync(join(p2, 'm.ts'), readFileSync(join(p2, 'm.ts'), 'utf8') + '\n// edited\n');
+    const changed = probecheck(['replay', lost, '--model', join(p2, 'm.ts')]);
+    expect(changed.stderr.trim().split('\n')).toEqual([`probecheck: warning: ${join(p2, 'm.ts')} differs from the model file the trace was written on (sha256); replaying on it`]);
+    expect(changed.status).toBe(0);
+    renameSync(lost, join(p2, 't.json'));
+    const inPlace = probecheck(['replay', join(p2, 't.json')]);
+    expect(inPlace.stderr.trim()).toBe(`probecheck: warning: ${join(p2, 'm.ts')} has changed since the trace was written (sha256 differs); replaying on it as it is now`);
+    expect(inPlace.status).toBe(0);
+  });
+
+  it('--model with another model is E402; a missing --model file is E503', () => {
+    const { file } = writeTrace('parent-before-child');
+    const other = probecheck(['replay', file, '--model', `${FIXTURES}/abba.ts`]);
+    expect(other.status).toBe(2);
+    expect(other.stderr).toMatch(/^probecheck: E402 \(trace is for another model\): .*the trace is for model 'probe-tree', but .*abba.ts defines 'abba'/);
+    const missing = probecheck(['replay', file, '--model', 'nope.ts']);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr.trim()).toBe('probecheck: E503 (unreadable input file): --model nope.ts: no such file');
+  });
+
+  it('a version 1 trace (model file relative to the trace file) still replays', () => {
+    const { dir, file } = writeTrace('parent-before-child');
+    const t = JSON.parse(readFileSync(file, 'utf8'));
+    const v1 = { ...t, version: 1, model: { file: join('..', ...Array(dir.split('/').length - 2).fill('..'), PROBE_TREE), name: 'probe-tree' } };
+    writeFileSync(file, JSON.stringify(v1));
+    const r = probecheck(['replay', file], { cwd: tempDir() });
+    expect(r.stdout).toContain('confirmed: property parent-before-child is violated at step 7');
+    expect(r.status).toBe(0);
+  });
+});
+
 describe('bad trace files: one line, exit 2', () => {
   const cases: [string, (t: any) => unknown, RegExp][] = [
     ['not JSON', () => '{"format": "probecheck-trace", ', /E401 .*not JSON/],
     ['wrong format', (t) => ({ ...t, format: 'quint' }), /E401 .*field format: expected "probecheck-trace", got "quint"/],
-    ['newer version', (t) => ({ ...t, version: 2 }), /E401 .*field version: expected 1, got 2/],
+    ['newer version', (t) => ({ ...t, version: 3 }), /E401 .*field version: expected 1 or 2, got 3/],
+    ['relative model.path', (t) => ({ ...t, model: { ...t.model, path: 'models/x.ts' } }), /E401 .*field model.path: expected an absolute path/],
+    ['bad model.sha256', (t) => ({ ...t, model: { ...t.model, sha256: 'abc' } }), /E401 .*field model.sha256: expected 64 hex digits/],
     ['moves not a list', (t) => ({ ...t, moves: 'A_0' }), /E401 .*field moves: expected a list of moves/],
     ['move without label', (t) => ({ ...t, moves: [{ thread: 'A_0' }] }), /E401 .*field moves\[0\]\.label: expected a non-empty string, got nothing \(missing\)/],
     ['negative branch', (t) => ({ ...t, moves: [{ thread: 'A_0', label: 'A0', branch: -1 }] }), /E401 .*field moves\[0\]\.branch/],
@@ -105,8 +193,8 @@ describe('bad trace files: one line, exit 2', () => {
     ['another model', (t) => ({ ...t, model: { ...t.model, name: 'host1x' } }), /E402 .*for model 'host1x', but .* defines 'probe-tree'/],
     ['unknown property', (t) => ({ ...t, property: 'nope' }), /E301 .*no property 'nope'/],
     ['bad parameter', (t) => ({ ...t, params: { N: 99 } }), /E402 .*parameters do not fit model probe-tree \(.*N=99.*above its maximum 60\)/],
-    ['model file gone', (t) => ({ ...t, model: { ...t.model, file: 'gone.ts' } }), /E503 .*gone.ts: no such file/],
-    ['model file is not a model', (t) => ({ ...t, model: { ...t.model, file: `${FIXTURES}/not-a-model.ts` } }), /E105 .*not a model/],
+    ['model file gone', (t) => ({ ...t, model: { ...t.model, file: 'gone.ts', path: '/nonexistent/gone.ts' } }), /E503 .*model file gone.ts not found \(looked at \/nonexistent\/gone.ts, .*gone.ts\); pass --model FILE/],
+    ['model file is not a model', (t) => ({ ...t, model: { ...t.model, file: `${FIXTURES}/not-a-model.ts`, path: `${FIXTURES}/not-a-model.ts` } }), /E105 .*not a model/],
   ];
   it.each(cases)('%s', (_name, edit, line) => {
     const { file } = writeTrace('parent-before-child');

@@ -1,0 +1,104 @@
+/**
+ * Every example command shown by `--help` (each command's) and by the README's shell blocks is
+ * run here, from a folder outside the repository that has the corpus beside it (models/,
+ * properties/ linked in, as in a clone), and must end with the exit status it documents: 0, or
+ * the `# exit N` written after it. A README output block right after a shell block is the
+ * output of its last command and must match it line for line (`...` alone skips lines; a line
+ * ending in `...` is a prefix).
+ * Not run: `npm ...` lines (they build, and `npm test` is this suite; `npm start` is
+ * `probecheck check properties/`, the same run as the help's `probecheck check`).
+ */
+import { mkdtempSync, readFileSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, hasStack, probecheck } from './run.js';
+
+interface Example { source: string; command: string; exit: number; sample?: string[] }
+
+/** `probecheck ARGS   # exit N: why` → the command and its documented exit status. */
+function example(source: string, line: string): Example {
+  const [command, comment = ''] = line.split(/\s+#\s*/, 2) as [string, string?];
+  const m = /^exit (\d)\b/.exec(comment);
+  return { source, command: command.trim().replace(/^npx /, ''), exit: m ? Number(m[1]) : 0 };
+}
+
+function helpExamples(): Example[] {
+  const out: Example[] = [];
+  for (const args of [['--help'], ...['check', 'simulate', 'replay', 'diff'].map((c) => [c, '--help'])]) {
+    const h = probecheck(args);
+    expect(h.status).toBe(0);
+    const lines = h.stdout.split('\n').filter((l) => /^\s*\$ probecheck /.test(l));
+    expect(lines.length, `probecheck ${args.join(' ')} shows examples`).toBeGreaterThan(0);
+    for (const l of lines) out.push(example(`probecheck ${args.join(' ')}`, l.replace(/^\s*\$ /, '')));
+  }
+  return out;
+}
+
+function readmeExamples(): Example[] {
+  const text = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const blocks = [...text.matchAll(/^```(\w*)\n([\s\S]*?)^```\n(\s*)/gm)];
+  const out: Example[] = [];
+  blocks.forEach((b, i) => {
+    if (b[1] !== 'sh') return;
+    const lines = b[2]!.replace(/\\\n\s*/g, '').split('\n').map((l) => l.trim());
+    const cmds = lines.filter((l) => /^(npx )?probecheck /.test(l)).map((l) => example('README.md', l));
+    const unknown = lines.filter((l) => l && !/^(npx )?probecheck /.test(l) && !/^npm /.test(l));
+    expect(unknown, 'README shell lines are probecheck or npm commands').toEqual([]);
+    // An untagged block right after the shell block is its last command's output.
+    const next = blocks[i + 1];
+    if (cmds.length && next && next[1] === '' && next.index === b.index! + b[0].length) cmds.at(-1)!.sample = next[2]!.replace(/\n$/, '').split('\n');
+    out.push(...cmds);
+  });
+  return out;
+}
+
+/** Does `sample` occur in `output` as consecutive lines (with `...` skipping, `x ...` as a prefix)? */
+function matchesSample(output: string, sample: string[]): string | undefined {
+  const lines = output.split('\n').map((l) => l.trimEnd());
+  const fits = (line: string | undefined, s: string) => line !== undefined && (s.endsWith('...') ? line.startsWith(s.slice(0, -3).trimEnd()) : line === s.trimEnd());
+  for (let start = 0; start < lines.length; start++) {
+    if (!fits(lines[start], sample[0]!)) continue;
+    let i = start, j = 0, ok = true;
+    while (j < sample.length && ok) {
+      if (sample[j] === '...') {
+        j++;
+        while (i < lines.length && !fits(lines[i], sample[j]!)) i++;
+        if (i >= lines.length) ok = false;
+      } else if (fits(lines[i], sample[j]!)) { i++; j++; } else ok = false;
+    }
+    if (ok) return undefined;
+  }
+  return `the README's sample (first line: ${sample[0]}) is not in the output:\n${output}`;
+}
+
+const examples = [...helpExamples(), ...readmeExamples()];
+// Run each command once, in order: a replay finds the trace file an earlier example wrote.
+const distinct = new Map<string, Example & { sources: string[] }>();
+for (const e of examples) {
+  const d = distinct.get(e.command);
+  if (!d) distinct.set(e.command, { ...e, sources: [e.source] });
+  else {
+    expect(e.exit, `${e.command}: the same exit status in ${e.source} and ${d.sources[0]}`).toBe(d.exit);
+    d.sources.push(e.source);
+    d.sample ??= e.sample;
+  }
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'probecheck-examples-'));
+for (const f of ['models', 'properties']) symlinkSync(join(ROOT, f), join(dir, f), 'dir');
+
+describe('every documented example runs and ends as documented', () => {
+  it('there are examples in every help text and the README', () => {
+    const sources = new Set(examples.map((e) => e.source));
+    expect([...sources].sort()).toEqual(['README.md', 'probecheck --help', 'probecheck check --help', 'probecheck diff --help', 'probecheck replay --help', 'probecheck simulate --help']);
+    for (const e of examples) expect(e.command, 'no quoting: the test splits on spaces').not.toMatch(/["'`$|;&<>]/);
+  });
+
+  it.each([...distinct.values()].map((e) => [e.command, e] as const))('%s', (_c, e) => {
+    const r = probecheck(e.command.split(/\s+/).slice(1), { cwd: dir });
+    expect(hasStack(r.stdout + r.stderr)).toBe(false);
+    expect(r.status, `${e.command} (shown in ${e.sources.join(', ')})\n${r.stderr}`).toBe(e.exit);
+    if (e.sample) expect(matchesSample(r.stdout, e.sample)).toBeUndefined();
+  });
+});

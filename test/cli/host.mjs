@@ -1,0 +1,32 @@
+/**
+ * The in-process CLI host of run.ts: a worker thread of the test process that runs the built
+ * CLI's `main(argv, io)` (dist/cli/program.js, what `node dist/cli/main.js` runs) once per
+ * request, with a fresh buffered Io and the request's environment, and answers with the exit
+ * status and both streams. Plain JavaScript: worker threads do not go through vitest's transform.
+ */
+import { workerData } from 'node:worker_threads';
+
+const { port, done, dist } = workerData;
+const { main } = await import(new URL('cli/program.js', dist).href);
+const { bufferIo } = await import(new URL('cli/io.js', dist).href);
+const { Checker } = await import(new URL('cli/checker.js', dist).href);
+// Each command still starts its own search worker's session (models are loaded afresh); only
+// the thread is kept, as Node's start-up is what makes a transcript slow.
+Checker.keepWorker = true;
+const flag = new Int32Array(done);
+
+function answer(m) {
+  port.postMessage(m);
+  Atomics.store(flag, 0, 1);
+  Atomics.notify(flag, 0);
+}
+
+// A failure outside main() (which catches everything it can) must still wake the caller.
+process.on('uncaughtException', (e) => answer({ crash: String(e?.stack ?? e) }));
+process.on('unhandledRejection', (e) => answer({ crash: String(e?.stack ?? e) }));
+
+port.on('message', async ({ argv, env }) => {
+  const b = bufferIo(env);
+  const status = await main(argv, b.io);
+  answer({ status, stdout: b.stdout(), stderr: b.stderr() });
+});
