@@ -69,11 +69,12 @@ export function runSource(io: Io, fn: string, profileName: string, json: boolean
   const snap = p.sources[path];
   if (!snap) throw new ProbecheckError('E501', `profile ${profileName} reads no snapshot of ${path}; profiles that do: ${PROFILE_NAMES.filter((n) => PROFILES[n]!.sources[path]).join(', ')}`);
   const built = buildScenario(CATALOGUE, profileName, '');
-  const view = sideBySide(built.kernel.anchors, snap, path, fn);
+  const real = p.renamed?.[fn] ?? fn; // v3.x names some functions otherwise
+  const view = sideBySide(built.kernel.anchors, snap, path, real);
   if (!view) throw new ProbecheckError('E501', `${fn} is not in ${path} at ${snap}`);
   const anchored = ANCHORED.includes(`${path}:${fn}`);
   if (json) { io.out(JSON.stringify({ function: fn, path, snapshot: snap, origin: view.ex.origin, anchored, lines: view.lines }, null, 2)); return EXIT.ok; }
-  io.out(`${path}:${fn} at ${snap} (${view.ex.origin})${anchored ? '' : '  [its steps are not anchored yet]'}`);
+  io.out(`${path}:${real} at ${snap} (${view.ex.origin})${real !== fn ? ` (this release's name for ${fn})` : ''}${anchored ? '' : '  [its steps are not anchored yet]'}`);
   const w = Math.max(...view.lines.map((l) => l.n.length));
   for (const l of view.lines) {
     const mark = l.steps.length ? l.steps.join(', ') : l.effect ? (l.uncovered ? `(not modelled: ${l.uncovered})` : `!! ${l.effect}: no step`) : '';

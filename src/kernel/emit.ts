@@ -84,6 +84,8 @@ export interface Kernel {
   hasDeferredWorker: boolean;
   /** The snapshot of each kernel file the profile's steps are anchored in (`kernel/<snapshot>/<path>`). */
   sources: Readonly<Record<string, string>>;
+  /** Functions the profile's snapshot calls by another name (v3.x `device_attach` for `__device_attach`). */
+  renamed: Readonly<Record<string, string>>;
   /** Every step's anchors as resolved (or why they did not resolve), for tests and `probecheck steps`. */
   anchors: StepAnchors[];
 }
@@ -204,13 +206,18 @@ export class Block {
       if (ks.idle) st.idle = ks.idle;
       if (ks.waits) st.waits = ks.waits;
       if (ks.c) {
-        const sources = { ...this.tb.k.sources, ...patchedBy.get(l)?.sources };
         const rec: StepAnchors = { thread: this.tb.name, label: `${this.prefix}:${l}`, block: this.name, local: l, where: ks.where, dev: this.dev, anchored: [] };
-        try {
-          const r = resolveStep(sources, ks.where, ks.c);
-          rec.anchored = r.anchored;
-          st.source = r.text;
-        } catch (e) { rec.error = (e as Error).message; }
+        // A patch's step is found in the profile's own snapshot when that has the fix, else in the patch's.
+        const tries = [this.tb.k.sources, ...(patchedBy.get(l)?.sources ? [{ ...this.tb.k.sources, ...patchedBy.get(l)!.sources }] : [])];
+        for (const sources of tries) {
+          try {
+            const r = resolveStep(sources, ks.where, ks.c, this.tb.k.renamed);
+            rec.anchored = r.anchored;
+            st.source = r.text;
+            delete rec.error;
+            break;
+          } catch (e) { rec.error = (e as Error).message; }
+        }
         this.tb.k.anchors.push(rec);
       }
       this.tb.steps[`${this.prefix}:${l}`] = st;

@@ -13,7 +13,9 @@ import { overrideSwap } from './paths/driver-override.js';
 
 export const PATCHES: Record<string, Patch> = {
   '654888327e9f': {
-    id: '654888327e9f', commit: '654888327e9f', base: 'v5.1',
+    id: '654888327e9f', commit: '654888327e9f655a9d55ad477a9583e90e8c9b5c', base: 'v5.1',
+    // Its steps are anchored in dd.c as this commit left it.
+    sources: { 'drivers/base/dd.c': 'torvalds@654888327e9f' },
     subject: 'driver core: Avoid binding drivers to dead devices',
     touches: ['__device_attach:check_dead'],
     flags: ['ATTACH_DEAD_CHECK'],
@@ -22,7 +24,7 @@ export const PATCHES: Record<string, Patch> = {
       // +	if (dev->p->dead) {
       // +		goto out_unlock;
       step: (site) => ({
-        where: `${DD}:__device_attach`, since: 'v5.9 (654888327e9f)',
+        where: `${DD}:__device_attach`, since: 'v5.9 (654888327e9f)', c: ['if (dev->p->dead) {'],
         run: (s) => (s.dev[site.dev]!.dead ? 'out_unlock' : 'bus_for_each_drv'),
       }),
     }],
@@ -164,6 +166,7 @@ PATCHES['c0a40097f0bc'] = {
 
 PATCHES['70fe758352ca'] = {
   id: '70fe758352ca', commit: '70fe758352cafdee72a7b13bf9db065f9613ced8', base: 'v5.1',
+  // dd.c at this commit is not readable here; the hunk is quoted from its stable backport (5.10.137).
   subject: 'driver core: fix potential deadlock in __driver_attach',
   // -			async_schedule_dev(__driver_attach_async_helper, dev);
   // +			async = true;

@@ -55,6 +55,8 @@ export interface Profile {
    * one was read; a file with none is not checked against source at this profile.
    */
   sources: Readonly<Record<string, string>>;
+  /** Modelled functions the snapshot calls by another name (v3.x's device_attach is today's __device_attach). */
+  renamed?: Readonly<Record<string, string>>;
   /** Flags whose `shows` line the snapshot has (or lacks) while the release does not, and why. */
   differs?: Partial<Record<Flag, string>>;
   describe: string;
@@ -75,7 +77,7 @@ const V6_1: Flag[] = [...V5_19, 'DRIVER_ATTACH_ASYNC_AFTER_UNLOCK'];
 const DD_ = 'drivers/base/dd.c', BUS_ = 'drivers/base/bus.c';
 
 export const PROFILES: Record<string, Profile> = {
-  'v3.5': { name: 'v3.5', release: 'v3.5', sources: { [DD_]: 'v3.6.0', [BUS_]: 'v3.6.0' },
+  'v3.5': { name: 'v3.5', release: 'v3.5', sources: { [DD_]: 'v3.6.0', [BUS_]: 'v3.6.0' }, renamed: { __device_attach: 'device_attach' },
     describe: 'before 190888ac01d0: bus_add_driver walks the devices before putting the driver on the bus klist (B2); dd.c and bus.c read at v3.6.0, the nearest release tree found; steps keep the v4.2 function names', flags: V3_5 },
   'v3.14': { name: 'v3.14', release: 'v3.14', sources: {}, describe: 'before the deferral race fix (no deferred_trigger_count), no async probing; a flag set: steps keep the v4.2 function names (v3.14 had device_attach/__device_attach where v4.2 has __device_attach/__device_attach_driver); no tree read', flags: V3_14 },
   'v4.2': { name: 'v4.2', release: 'v4.2', sources: { [DD_]: 'torvalds@013c074f8642' },

@@ -8,7 +8,7 @@
  * An anchor is a piece of one C line of the step's function (`'device_lock(dev);'`), matched on
  * text with white space folded, so it survives line shifts between releases and fails loudly
  * when the code it names changes. `text@2` is the second line that contains it; `a ... b` is the
- * lines from a to b; `fn:: text` looks in another function. A step's resolved lines print as
+ * lines from a to b; `a || b` is whichever of the two the release has; `fn:: text` looks in another function. A step's resolved lines print as
  * `drivers/base/dd.c@v5.9:850,852-854` (or `core.c@v5.9:device_add+12` where only the function
  * was read and its line number in the tree is not known).
  *
@@ -127,6 +127,12 @@ const fold = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 /** Lines (0-based, within the excerpt) an anchor names; throws a message when it does not fit. */
 export function resolveAnchor(ex: Excerpt, anchor: string): number[] {
+  // `a || b`: the first alternative this text has (the same line, written differently across releases).
+  const alts = anchor.split(' || ');
+  if (alts.length > 1) {
+    for (const a of alts.slice(0, -1)) { try { return resolveAnchor(ex, a); } catch { /* try the next */ } }
+    return resolveAnchor(ex, alts.at(-1)!);
+  }
   const range = anchor.split(' ... ');
   if (range.length === 2) {
     const [a] = resolveAnchor(ex, range[0]!), [b] = resolveAnchor(ex, range[1]!);
@@ -168,7 +174,7 @@ export interface Anchored { path: string; fn: string; release: string; lines: nu
  * Resolve a step's anchors. `where` is the step's `file:function (...)`; an anchor `fn:: text`
  * looks in another function of the same file (or `path:fn:: text` in another file).
  */
-export function resolveStep(sources: Readonly<Record<string, string>>, where: string, anchors: readonly string[]): { anchored: Anchored[]; text: string } {
+export function resolveStep(sources: Readonly<Record<string, string>>, where: string, anchors: readonly string[], renamed: Readonly<Record<string, string>> = {}): { anchored: Anchored[]; text: string } {
   const m = /^([\w/.-]+\.[ch]):([A-Za-z_]\w*)/.exec(where);
   if (!m) throw new Error(`step where '${where}' is not file:function`);
   const byFn = new Map<string, { ex: Excerpt; lines: number[] }>();
@@ -176,6 +182,7 @@ export function resolveStep(sources: Readonly<Record<string, string>>, where: st
     let path = m[1]!, fn = m[2]!, text = a;
     const q = /^(?:([\w/.-]+\.[ch]):)?([A-Za-z_]\w*):: (.*)$/.exec(a);
     if (q) { path = q[1] ?? path; fn = q[2]!; text = q[3]!; }
+    fn = renamed[fn] ?? fn;
     const file = sourceFile(sources, path);
     const release = file ? sources[file]! : undefined;
     if (!file || !release) throw new Error(`this profile reads no snapshot of ${path}`);
@@ -199,6 +206,7 @@ export function resolveStep(sources: Readonly<Record<string, string>>, where: st
 export function effectOf(line: string): 'lock' | 'unlock' | 'async' | 'wait' | 'test' | 'write' | null {
   const l = line.replace(/\/\*.*?\*\/|\/\/.*$/g, '');
   if (/^\s*(\*|\/\*)/.test(line)) return null;
+  if (/^\S/.test(line)) return null; // the definition line, braces and labels in column 0
   if (/\b(device_unlock|mutex_unlock|__device_driver_unlock|device_links_write_unlock|device_links_read_unlock)\s*\(/.test(l)) return 'unlock';
   if (/\b(device_lock|mutex_lock|__device_driver_lock|device_links_write_lock|device_links_read_lock)\s*\(/.test(l)) return 'lock';
   if (/\b(async_schedule\w*|queue_work|schedule_work|work_on_cpu)\s*\(/.test(l)) return 'async';

@@ -81,22 +81,29 @@ export function deviceAttach(tb: ThreadBuilder, dev: number, allowAsync: boolean
   // The synchronous fallback runs the helper inline, here.
   const inline = canAsync ? deviceAttachAsyncHelper(tb, dev, afterUnlock ? ret : f.label('out_unlock')) : '';
 
-  f.step('device_lock', lockStep(k, dev, me, `${DD}:__device_attach`, (s, t) => {
+  f.step('device_lock', { ...lockStep(k, dev, me, `${DD}:__device_attach`, (s, t) => {
     t.ret = RET.ZERO;
     t.haveAsync[frame] = 0;
     const d = s.dev[dev]!;
     if (d.driver !== 0) { t.ret = d.bound ? RET.BOUND : RET.ZERO; return 'out_unlock'; }
     return 'bus_for_each_drv';
-  }));
+  }),
+  // v3.x names it device_attach (profiles.ts `renamed`); device_is_bound() wraps klist_node_attached() since v4.x.
+  c: ['device_lock(dev);', 'if (dev->driver) { || } else if (dev->driver) {', 'if (klist_node_attached(&dev->p->knode_driver)) { || if (device_is_bound(dev)) {', 'ret = bus_for_each_drv(dev->bus, NULL,'] });
   f.route('bus_for_each_drv', walk);
-  f.step('out_unlock', { where: `${DD}:__device_attach`, run: (s, t) => {
+  const schedule = (): void => {
+    if (!canAsync) return;
+    const st = asyncScheduleStep(tb, asyncProgram('__device_attach_async_helper', k.vn(dev)), inline,
+      afterUnlock ? RETURN : 'out_unlock', `${DD}:__device_attach`, afterUnlock ? 'v5.19 (b232b02bf3c2): after device_unlock' : 'v4.2 (765230b5f084): dev->mutex held');
+    f.step('async_schedule', { ...st, c: afterUnlock ? ['if (async)', 'async_schedule'] : ['async_schedule'] });
+  };
+  // Source order: until b232b02bf3c2 async_schedule sits inside the locked region, after it past device_unlock.
+  if (!afterUnlock) schedule();
+  f.step('out_unlock', { where: `${DD}:__device_attach`, c: ['device_unlock(dev);'], run: (s, t) => {
     s.dev[dev]!.mutex = 0;
     return afterUnlock && goAsync(t) ? 'async_schedule' : RETURN;
   } });
-  if (canAsync) {
-    f.step('async_schedule', asyncScheduleStep(tb, asyncProgram('__device_attach_async_helper', k.vn(dev)), inline,
-      afterUnlock ? RETURN : 'out_unlock', `${DD}:__device_attach`, afterUnlock ? 'v5.19 (b232b02bf3c2): after device_unlock' : 'v4.2 (765230b5f084): dev->mutex held'));
-  }
+  if (afterUnlock) schedule();
   tb.leave();
   return f.done();
 }
