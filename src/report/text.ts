@@ -74,7 +74,7 @@ export function traceColumns(t: Trace, width: number, col: Colors = plain): stri
 
 /**
  * The trace as a numbered list: step, thread, function [label], changes. When that is wider
- * than `width`, the changes go on their own lines under the step.
+ * than `width`, the changes go on their own lines under the step, after the C lines it models.
  */
 export function traceList(t: Trace, col: Colors = plain, width = Infinity): string[] {
   const rows = [['#', 'thread', 'step', 'changes'].map((h) => col.bold(h))];
@@ -84,7 +84,8 @@ export function traceList(t: Trace, col: Colors = plain, width = Infinity): stri
     const narrow = table([rows[0]!.slice(0, 3), ...t.steps.map((s) => [String(s.n), s.thread, col.cyan(stepHead(s))])], '  ');
     const indent = ' '.repeat(2 + String(t.steps.length).length + 2);
     out = [narrow[0]!];
-    t.steps.forEach((s, i) => { out.push(narrow[i + 1]!, ...s.changes.map((c) => col.dim(`${indent}  ${changeText(c)}`))); });
+    // A step anchored in the kernel's text names its C lines first (`C: drivers/base/dd.c@<snapshot>:767,775`).
+    t.steps.forEach((s, i) => { out.push(narrow[i + 1]!, ...(s.source ? [col.dim(`${indent}  C: ${s.source}`)] : []), ...s.changes.map((c) => col.dim(`${indent}  ${changeText(c)}`))); });
   }
   if (t.loopFrom !== undefined) out.push(`  ${loopNote(t)}`);
   return out;
