@@ -7,7 +7,7 @@
 import { RETURN, type Ret, type ThreadBuilder } from '../emit.js';
 import { asyncSynchronizeFullStep } from './async.js';
 import { BUS, DD, allowsAsync, mayBeAsync, mutexWaits, takesParentLock } from './common.js';
-import { releaseDriver } from './release.js';
+import { releaseDriver, releaseInternal } from './release.js';
 
 export function busRemoveDriver(tb: ThreadBuilder, drv: number, ret: Ret): string {
   const f = tb.fn('bus_remove_driver', { drv }, ret);
@@ -27,20 +27,35 @@ export function busRemoveDriver(tb: ThreadBuilder, drv: number, ret: Ret): strin
 
 export function driverDetach(tb: ThreadBuilder, drv: number, ret: Ret): string {
   const k = tb.k, me = tb.owner, w = k.w;
+  // By v5.1 (dd.c at 376991db4b64) driver_detach calls device_release_driver_internal(dev, drv,
+  // dev->parent); at v4.5 (013c074f8642) it locks the parent and the device itself. The change is
+  // taken to come with 8c97a46af04b (v4.18), which added __device_driver_lock: not verified.
+  const internal = k.has('NEED_PARENT_LOCK');
   let next: Ret = ret;
   for (const dev of w.drivers[drv]!.matches) {
     const f = tb.fn('driver_detach', { dev, drv }, next);
     const pl = takesParentLock(k, dev), parent = w.devices[dev]!.parent;
-    const rel = releaseDriver(tb, dev, f.label('device_unlock'), pl);
     const bound = (s: import('../state.js').KS) => s.dev[dev]!.bound && s.dev[dev]!.driver === drv + 1;
-    if (pl) {
-      f.step('lock_parent', { where: `${DD}:driver_detach (device_lock(dev->parent))`, since: k.has('NEED_PARENT_LOCK') ? 'v4.18 (8c97a46af04b)' : 'v2.6.16',
-        await: (s) => !bound(s) || s.dev[parent]!.mutex === 0, waits: mutexWaits(k, parent),
-        run: (s) => { if (!bound(s)) return RETURN; s.dev[parent]!.mutex = me; return 'device_lock'; } });
+    if (internal) {
+      const rel = releaseInternal(tb, dev, f.ret, drv);
+      // One pass, last first: a device is visited only if it is on drv's klist (bound to drv) when reached.
+      f.step('list_last_entry', { where: `${DD}:driver_detach`, c: ['list_empty(&drv->p->klist_devices.k_list)', 'device_release_driver_internal(dev, drv, dev->parent);'],
+        run: (s) => (bound(s) ? rel : RETURN) });
+      next = f.done();
+      continue;
     }
-    f.step('device_lock', { where: `${DD}:driver_detach`, await: (s) => (!pl && !bound(s)) || s.dev[dev]!.mutex === 0, waits: mutexWaits(k, dev),
-      run: (s) => { if (!pl && !bound(s)) return RETURN; s.dev[dev]!.mutex = me; return rel(s, 'device_unlock', drv); } });
-    f.step('device_unlock', { where: `${DD}:driver_detach`, run: (s) => {
+    const rel = releaseDriver(tb, dev, f.label('device_unlock'), pl);
+    f.step('list_last_entry', { where: `${DD}:driver_detach`, c: ['list_empty(&drv->p->klist_devices.k_list)'],
+      run: (s) => (bound(s) ? (pl ? 'lock_parent' : 'device_lock') : RETURN) });
+    if (pl) {
+      f.step('lock_parent', { where: `${DD}:driver_detach (device_lock(dev->parent))`, since: 'v2.6.16', c: ['device_lock(dev->parent);'],
+        await: (s) => s.dev[parent]!.mutex === 0, waits: mutexWaits(k, parent),
+        run: (s) => { s.dev[parent]!.mutex = me; return 'device_lock'; } });
+    }
+    f.step('device_lock', { where: `${DD}:driver_detach`, c: ['device_lock(dev);', 'if (dev->driver == drv)', '__device_release_driver:: if (drv) {'],
+      await: (s) => s.dev[dev]!.mutex === 0, waits: mutexWaits(k, dev),
+      run: (s) => { s.dev[dev]!.mutex = me; return rel(s, 'device_unlock', drv); } });
+    f.step('device_unlock', { where: `${DD}:driver_detach`, c: pl ? ['device_unlock(dev);', 'device_unlock(dev->parent);'] : ['device_unlock(dev);'], run: (s) => {
       s.dev[dev]!.mutex = 0;
       if (pl) s.dev[parent]!.mutex = 0;
       return RETURN;
@@ -50,13 +65,14 @@ export function driverDetach(tb: ThreadBuilder, drv: number, ret: Ret): string {
   if (k.has('ASYNC_SYNC_IN_DRIVER_DETACH') && mayBeAsync(k, drv)) {
     const f = tb.fn('driver_detach', { drv }, next);
     // Only for drivers that allow async probing (the module parameter is read at run time).
-    f.step('async_synchronize_full', { ...asyncSynchronizeFullStep(`${DD}:driver_detach`, RETURN), since: 'v5.1 ("driver core: Move async_synchronize_full call")',
+    f.step('async_synchronize_full', { ...asyncSynchronizeFullStep(`${DD}:driver_detach`, RETURN), since: 'v5.0 ("driver core: Move async_synchronize_full call")',
+      c: ['if (driver_allows_async_probing(drv))', 'async_synchronize_full();'],
       await: (s) => !allowsAsync(k, s, drv) || s.asyncPending === 0 });
     next = f.done();
   }
   if (typeof next !== 'string') {
     const f = tb.fn('driver_detach', { drv }, next);
-    f.step('klist_devices_empty', { where: `${DD}:driver_detach`, run: () => RETURN });
+    f.step('klist_devices_empty', { where: `${DD}:driver_detach`, c: ['list_empty(&drv->p->klist_devices.k_list)'], run: () => RETURN });
     next = f.done();
   }
   return next;

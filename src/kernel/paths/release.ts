@@ -33,7 +33,9 @@ export function releaseDriver(tb: ThreadBuilder, dev: number, ret: Ret, withPare
     // Consumers' releases and the probe wait, inlined (the link graph is acyclic).
     const wait = waitForDeviceProbe(tb, f.label('device_links_unbind_consumers'));
     const unbind = new Map(consumers.map((l) => [l.i, releaseInternal(tb, l.consumer, f.label('device_links_unbind_consumers'))]));
-    f.step('device_links_busy', { where: `${DD}:__device_release_driver -> drivers/base/core.c:device_links_busy`, since: 'v4.10 (9ed9895370ae)', run: (s) => {
+    f.step('device_links_busy', { where: `${DD}:__device_release_driver -> drivers/base/core.c:device_links_busy`, since: 'v4.10 (9ed9895370ae)',
+      c: ['while (device_links_busy(dev)) {', '__device_driver_unlock(dev, parent);', '__device_driver_unlock:: device_unlock(dev);', ...(withParent ? ['__device_driver_unlock:: device_unlock(parent);'] : [])],
+      run: (s) => {
       if (consumers.some((l) => s.link[l.i]!.status === 'CONSUMER_PROBE' || s.link[l.i]!.status === 'ACTIVE')) {
         s.dev[dev]!.mutex = 0;                       // __device_driver_unlock(dev, parent)
         if (withParent) s.dev[parent]!.mutex = 0;
@@ -43,7 +45,8 @@ export function releaseDriver(tb: ThreadBuilder, dev: number, ret: Ret, withPare
       s.dev[dev]!.linksUnbinding = true;           // dev->links.status = DL_DEV_UNBINDING
       return afterLinks(s);
     } });
-    f.step('device_links_unbind_consumers', { where: 'drivers/base/core.c:device_links_unbind_consumers', since: 'v4.10 (9ed9895370ae)', run: (s) => {
+    f.step('device_links_unbind_consumers', { where: 'drivers/base/core.c:device_links_unbind_consumers', since: 'v4.10 (9ed9895370ae)',
+      c: ['drivers/base/dd.c:__device_release_driver:: device_links_unbind_consumers(dev);'], run: (s) => {
       for (const l of consumers) {
         const st = s.link[l.i]!;
         if (st.status === 'CONSUMER_PROBE') return wait;
@@ -51,11 +54,12 @@ export function releaseDriver(tb: ThreadBuilder, dev: number, ret: Ret, withPare
       }
       return withParent ? 'relock_parent' : 'relock';
     } });
-    if (withParent) f.step('relock_parent', { where: `${DD}:__device_release_driver -> ${DD}:__device_driver_lock`, await: (s) => s.dev[parent]!.mutex === 0,
+    if (withParent) f.step('relock_parent', { where: `${DD}:__device_release_driver -> ${DD}:__device_driver_lock`, c: ['__device_driver_lock:: device_lock(parent);'], await: (s) => s.dev[parent]!.mutex === 0,
       waits: mutexWaits(k, parent), run: (s) => { s.dev[parent]!.mutex = me; return 'relock'; } });
-    f.step('relock', lockStep(k, dev, me, `${DD}:__device_release_driver -> ${DD}:__device_driver_lock`, (s) => (s.dev[dev]!.driver === 0 ? RETURN : 'device_links_busy')));
+    f.step('relock', { ...lockStep(k, dev, me, `${DD}:__device_release_driver -> ${DD}:__device_driver_lock`, (s) => (s.dev[dev]!.driver === 0 ? RETURN : 'device_links_busy')),
+      c: ['__device_driver_lock(dev, parent);', '__device_driver_lock:: device_lock(dev);', 'if (dev->driver != drv)'] });
   }
-  if (syncHere) f.step('async_synchronize_full', asyncSynchronizeFullStep(`${DD}:__device_release_driver (device lock held)`, 'remove'));
+  if (syncHere) f.step('async_synchronize_full', { ...asyncSynchronizeFullStep(`${DD}:__device_release_driver (device lock held)`, 'remove'), c: ['if (driver_allows_async_probing(drv))', 'async_synchronize_full();'] });
   // ->remove of a driver that added stateless links deletes them (B16).
   const unlink = new Map<number, string>();
   if (k.has('DEVICE_LINKS')) for (const drv of w.devices[dev]!.drivers) {
@@ -63,11 +67,13 @@ export function releaseDriver(tb: ThreadBuilder, dev: number, ret: Ret, withPare
     for (const li of [...statelessLinksOf(w, drv, dev)].reverse()) next = deviceLinkDel(tb, li, next);
     if (next !== f.label('devres_release_all')) unlink.set(drv, next);
   }
-  f.step('remove', { where: `${DD}:__device_release_driver (drv->remove)`, run: (s) => {
+  f.step('remove', { where: `${DD}:__device_release_driver (drv->remove)`, c: ['drv->remove(dev); || device_remove(dev);'], run: (s) => {
     s.dev[dev]!.removing = me;
     return unlink.get(s.dev[dev]!.driver - 1) ?? 'devres_release_all';
   } });
-  f.step('devres_release_all', { where: `${DD}:__device_release_driver`, run: (s) => {
+  f.step('devres_release_all', { where: `${DD}:__device_release_driver`,
+    c: [...(k.has('DEVICE_LINKS') ? ['device_links_driver_cleanup(dev);'] : []), 'devres_release_all(dev); || device_unbind_cleanup(dev);', 'dev->driver = NULL; || device_unbind_cleanup(dev);', 'klist_remove(&dev->p->knode_driver);'],
+    run: (s) => {
     const d = s.dev[dev]!;
     d.removing = 0; d.driver = 0; d.bound = false; d.linksUnbinding = false;
     if (k.has('DEVICE_LINKS')) {
@@ -100,20 +106,25 @@ export function deviceReleaseDriver(tb: ThreadBuilder, dev: number, ret: Ret): s
   return f.done();
 }
 
-/** device_release_driver_internal(dev, NULL, dev->parent): __device_driver_lock, release, unlock. */
-export function releaseInternal(tb: ThreadBuilder, dev: number, ret: Ret): string {
+/**
+ * device_release_driver_internal(dev, drv, dev->parent): __device_driver_lock, release if
+ * `!drv || drv == dev->driver`, unlock. `only` is drv (driver_detach), or undefined (NULL).
+ */
+export function releaseInternal(tb: ThreadBuilder, dev: number, ret: Ret, only?: number): string {
   const k = tb.k, me = tb.owner, parent = k.w.devices[dev]!.parent;
   const pl = k.has('NEED_PARENT_LOCK') ? takesParentLock(k, dev) : false;
   const f = tb.fn('device_release_driver_internal', { dev }, ret);
   const rel = releaseDriver(tb, dev, f.label('device_unlock'), pl);
-  if (pl) f.step('lock_parent', { where: `${DD}:device_release_driver_internal -> ${DD}:__device_driver_lock`, await: (s) => s.dev[parent]!.mutex === 0,
-    waits: mutexWaits(k, parent), run: (s) => { s.dev[parent]!.mutex = me; return 'device_lock'; } });
-  f.step('device_lock', lockStep(k, dev, me, `${DD}:device_release_driver_internal`, (s) => rel(s, 'device_unlock')));
-  f.step('device_unlock', { where: `${DD}:device_release_driver_internal`, run: (s) => {
-    s.dev[dev]!.mutex = 0;
-    if (pl) s.dev[parent]!.mutex = 0;
-    return RETURN;
-  } });
+  if (pl) f.step('lock_parent', { where: `${DD}:device_release_driver_internal -> ${DD}:__device_driver_lock`, c: ['__device_driver_lock:: device_lock(parent);'],
+    await: (s) => s.dev[parent]!.mutex === 0, waits: mutexWaits(k, parent), run: (s) => { s.dev[parent]!.mutex = me; return 'device_lock'; } });
+  f.step('device_lock', { ...lockStep(k, dev, me, `${DD}:device_release_driver_internal`, (s) => rel(s, 'device_unlock', only)),
+    c: ['__device_driver_lock(dev, parent);', '__device_driver_lock:: device_lock(dev);', 'if (!drv || drv == dev->driver)', '__device_release_driver:: if (drv) {'] });
+  f.step('device_unlock', { where: `${DD}:device_release_driver_internal`,
+    c: ['__device_driver_unlock(dev, parent);', '__device_driver_unlock:: device_unlock(dev);', ...(pl ? ['__device_driver_unlock:: device_unlock(parent);'] : [])],
+    run: (s) => {
+      s.dev[dev]!.mutex = 0;
+      if (pl) s.dev[parent]!.mutex = 0;
+      return RETURN;
+    } });
   return f.done();
 }
-
