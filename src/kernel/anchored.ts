@@ -8,7 +8,7 @@ export const ANCHORED: string[] = [
   'drivers/base/dd.c:__driver_attach', 'drivers/base/dd.c:device_driver_attach', 'drivers/base/dd.c:__driver_attach_async_helper',
   'drivers/base/dd.c:__device_driver_lock', 'drivers/base/dd.c:__device_driver_unlock', 'drivers/base/dd.c:__device_attach_async_helper',
   'drivers/base/dd.c:__device_attach',
-  'drivers/base/dd.c:driver_detach', 'drivers/base/dd.c:device_release_driver_internal', 'drivers/base/dd.c:__device_release_driver',
+  'drivers/base/dd.c:wait_for_device_probe', 'drivers/base/dd.c:driver_detach', 'drivers/base/dd.c:device_release_driver_internal', 'drivers/base/dd.c:__device_release_driver',
 ];
 
 export const NOT_ANCHORED: Record<string, string> = {
@@ -36,7 +36,6 @@ export const NOT_ANCHORED: Record<string, string> = {
   'drivers/base/dd.c:driver_deferred_probe_trigger': 'not yet anchored',
   'drivers/base/dd.c:driver_probe_device': 'not yet anchored',
   'drivers/base/dd.c:really_probe': 'not yet anchored',
-  'drivers/base/dd.c:wait_for_device_probe': 'not yet anchored',
   'drivers/base/platform.c:platform_match': 'not yet anchored',
   'drivers/base/platform.c:driver_override_store': 'not yet anchored',
   'drivers/usb/core/message.c:usb_set_configuration': 'outside drivers/base: no excerpt read',

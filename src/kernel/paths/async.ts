@@ -66,11 +66,12 @@ export function asyncRunEntryDone(tb: ThreadBuilder): string {
 export function waitForDeviceProbe(tb: ThreadBuilder, ret: Ret): string {
   const f = tb.fn('wait_for_device_probe', {}, ret);
   if (tb.k.has('WAIT_FLUSH_DEFERRED')) {
-    f.step('flush_work', { where: `${DD}:wait_for_device_probe -> kernel/workqueue.c:flush_work`, since: 'mainline (WAIT_FLUSH_DEFERRED)',
+    // v4.5 flush_workqueue(deferred_wq), later flush_work(&deferred_probe_work).
+    f.step('flush_work', { where: `${DD}:wait_for_device_probe -> kernel/workqueue.c:flush_work`, since: 'v4.5 (013c074f8642)', c: ['flush_work'],
       await: (s) => !s.deferredWorkQueued && !s.deferredWorkRunning, waits: () => 'flush_work(&deferred_probe_work)', run: () => 'wait_event' });
   }
-  f.step('wait_event', { where: `${DD}:wait_for_device_probe`, await: (s) => s.probeCount === 0,
+  f.step('wait_event', { where: `${DD}:wait_for_device_probe`, c: ['wait_event(probe_waitqueue, atomic_read(&probe_count) == 0);'], await: (s) => s.probeCount === 0,
     waits: (s) => `probe_count == 0 (it is ${s.probeCount})`, run: () => 'async_synchronize_full' });
-  f.step('async_synchronize_full', asyncSynchronizeFullStep(`${DD}:wait_for_device_probe`, RETURN));
+  f.step('async_synchronize_full', { ...asyncSynchronizeFullStep(`${DD}:wait_for_device_probe`, RETURN), c: ['async_synchronize_full();'] });
   return f.done();
 }
