@@ -19,7 +19,11 @@ export function deferredProbeWorkFunc(tb: ThreadBuilder): string {
   f.step('process_one_work', { where: `kernel/workqueue.c:worker_thread -> ${DD}:deferred_probe_work_func`, idle: true,
     await: (s) => s.deferredWorkQueued,
     run: (s) => { s.deferredWorkQueued = false; s.deferredWorkRunning = true; return 'mutex_lock'; } });
+  // One atomic step per turn of the loop: (re)take the mutex, test the list, take the first device
+  // off it, drop the mutex, call bus_probe_device (or, at the end, drop the mutex and finish).
   f.step('mutex_lock', { where: `${DD}:deferred_probe_work_func`, await: (s) => s.deferredProbeMutex === 0, waits: () => 'deferred_probe_mutex',
+    c: ['mutex_lock(&deferred_probe_mutex);@1', 'while (!list_empty(&deferred_probe_active_list)) {', 'list_del_init(&private->deferred_probe);', 'mutex_unlock(&deferred_probe_mutex);@1',
+      'bus_probe_device(dev);', 'mutex_lock(&deferred_probe_mutex);@2', 'mutex_unlock(&deferred_probe_mutex);@2'],
     run: (s, t) => {
       for (const d of devs) {
         if (s.dev[d]!.deferred !== 'active') continue;
