@@ -6,7 +6,8 @@
  * delete_module's own async_synchronize_full keeps module-lifetime holding everywhere.
  * State counts grew by one step of bus_remove_driver when klist_remove started waiting for the
  * bus_for_each_drv walks inside the driver's node (issue 9: klist iterator references), and by
- * one more when driver_detach took a device off the driver's klist in a step of its own.
+ * one more when driver_detach took a device off the driver's klist in a step of its own. The v3.5
+ * rows grew when bus_add_driver took its v3.6.0 shape (walk the devices, then join the klist).
  * B7: variant=scan (67d6212afda2: PF_USED_ASYNC lands on the work_on_cpu kworker, S11) and
  * variant=request (774a1221e862: request_module from an async entry deadlocks with the
  * unconditional async_synchronize_full of do_init_module).
@@ -49,16 +50,16 @@ export default defineSuite({
       expect: { 'module-init-barrier': 'violated', 'no-wait-under-lock': 'holds', 'no-deadlock': 'holds' } },
     { params: { variant: 'scan', profile: 'v3.14', patches: '' }, states: 47, note: 'since 774a1221e862 (v3.8)',
       expect: { 'module-init-barrier': 'violated', 'no-deadlock': 'holds' } },
-    { params: { variant: 'scan', profile: 'v3.5', patches: '' }, states: 46, note: 'before 774a1221e862 do_init_module always synchronises',
+    { params: { variant: 'scan', profile: 'v3.5', patches: '' }, states: 49, note: 'before 774a1221e862 do_init_module always synchronises',
       expect: { 'module-init-barrier': 'holds', 'no-deadlock': 'holds' } },
-    { params: { variant: 'scan', profile: 'v3.5', patches: '774a1221e862' }, states: 47, expect: { 'module-init-barrier': 'violated' } },
+    { params: { variant: 'scan', profile: 'v3.5', patches: '774a1221e862' }, states: 50, expect: { 'module-init-barrier': 'violated' } },
     { params: { variant: 'scan', profile: 'v5.19', patches: '' }, states: 49, note: 'the revert 67d6212afda2 (v5.17): do_init_module waits for every async entry again',
       expect: { 'module-init-barrier': 'holds', 'no-wait-under-lock': 'holds', 'no-deadlock': 'holds' } },
     // B7 history (774a1221e862): request_module from an async entry vs modprobe's async_synchronize_full.
-    { params: { variant: 'request', profile: 'v3.5', patches: '' }, states: 137,
+    { params: { variant: 'request', profile: 'v3.5', patches: '' }, states: 148,
       note: "the scan's sd probe calls request_module(cfq) from the async entry; cfq's do_init_module waits in async_synchronize_full for that entry, which waits for modprobe cfq to exit",
       expect: { 'no-deadlock': 'violated', 'no-wait-under-lock': 'holds', 'module-init-barrier': 'holds' } },
-    { params: { variant: 'request', profile: 'v3.5', patches: '774a1221e862' }, states: 226, note: "cfq's init queued no async work: modprobe cfq skips the flush",
+    { params: { variant: 'request', profile: 'v3.5', patches: '774a1221e862' }, states: 237, note: "cfq's init queued no async work: modprobe cfq skips the flush",
       expect: { 'no-deadlock': 'holds', 'no-wait-under-lock': 'holds', 'module-init-barrier': 'holds' } },
     { params: { variant: 'request', profile: 'v3.14', patches: '' }, states: 216, expect: { 'no-deadlock': 'holds', 'no-wait-under-lock': 'holds', 'module-init-barrier': 'holds' } },
     { params: { variant: 'request', profile: 'v5.19', patches: '' }, states: 210,

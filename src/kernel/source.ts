@@ -167,8 +167,12 @@ export function lineList(ex: Excerpt, idx: readonly number[]): string {
   return parts.join(',');
 }
 
-/** The lines a step models, in one function: what the conformance test and `probecheck steps` read. */
-export interface Anchored { path: string; fn: string; release: string; lines: number[] }
+/**
+ * The lines a step models, in one function: what the conformance test and `probecheck steps` read.
+ * `shared`: lines this step models only in part (an anchor ending ` #part`: one C call that blocks
+ * twice, such as klist_remove's unlink and its wait), which another step of the block covers too.
+ */
+export interface Anchored { path: string; fn: string; release: string; lines: number[]; shared?: number[] }
 
 /**
  * Resolve a step's anchors. `where` is the step's `file:function (...)`; an anchor `fn:: text`
@@ -177,8 +181,9 @@ export interface Anchored { path: string; fn: string; release: string; lines: nu
 export function resolveStep(sources: Readonly<Record<string, string>>, where: string, anchors: readonly string[], renamed: Readonly<Record<string, string>> = {}): { anchored: Anchored[]; text: string } {
   const m = /^([\w/.-]+\.[ch]):([A-Za-z_]\w*)/.exec(where);
   if (!m) throw new Error(`step where '${where}' is not file:function`);
-  const byFn = new Map<string, { ex: Excerpt; lines: number[] }>();
-  for (const a of anchors) {
+  const byFn = new Map<string, { ex: Excerpt; lines: number[]; shared: number[] }>();
+  for (const a0 of anchors) {
+    const part = / #part$/.test(a0), a = a0.replace(/ #part$/, '');
     let path = m[1]!, fn = m[2]!, text = a;
     const q = /^(?:([\w/.-]+\.[ch]):)?([A-Za-z_]\w*):: (.*)$/.exec(a);
     if (q) { path = q[1] ?? path; fn = q[2]!; text = q[3]!; }
@@ -189,11 +194,15 @@ export function resolveStep(sources: Readonly<Record<string, string>>, where: st
     const ex = excerpt(release, file, fn);
     if (!ex) throw new Error(excerptsOf(release, file) ? `${fn} is not in ${file} at ${release}` : `no excerpt of ${file} at ${release}`);
     const k = `${path}:${fn}`;
-    const e = byFn.get(k) ?? { ex, lines: [] };
-    e.lines.push(...resolveAnchor(ex, text));
+    const e = byFn.get(k) ?? { ex, lines: [], shared: [] };
+    const got = resolveAnchor(ex, text);
+    e.lines.push(...got);
+    if (part) e.shared.push(...got);
     byFn.set(k, e);
   }
-  const anchored = [...byFn.values()].map(({ ex, lines }) => ({ path: ex.path, fn: ex.fn, release: ex.release, lines: [...new Set(lines)].sort((x, y) => x - y) }));
+  const anchored = [...byFn.values()].map(({ ex, lines, shared }): Anchored => ({
+    path: ex.path, fn: ex.fn, release: ex.release, lines: [...new Set(lines)].sort((x, y) => x - y), ...(shared.length ? { shared } : {}),
+  }));
   const text = [...byFn.values()].map(({ ex, lines }) => `${ex.path}@${ex.release}:${lineList(ex, lines)}`).join(' ');
   return { anchored, text };
 }
@@ -211,8 +220,8 @@ export function effectOf(line: string): 'lock' | 'unlock' | 'async' | 'wait' | '
   if (/\b(device_lock|mutex_lock|__device_driver_lock|device_links_write_lock|device_links_read_lock)\s*\(/.test(l)) return 'lock';
   if (/\b(async_schedule\w*|queue_work|schedule_work|work_on_cpu)\s*\(/.test(l)) return 'async';
   if (/\b(async_synchronize_\w+|wait_event\w*|flush_work\w*|wait_for_device_probe|synchronize_\w+)\s*\(/.test(l)) return 'wait';
-  if (/\b(if|while|for)\s*\(/.test(l) && /(->dead\b|->driver\b|async_driver|device_is_bound|klist_node_attached|device_is_registered|probe_count|drivers_autoprobe|driver_allows_async_probing|can_match|\bdead\b)/.test(l)) return 'test';
-  if (/(->dead\s*=|->driver\s*=[^=]|async_driver\s*=[^=]|atomic_(inc|dec)\w*\(&(probe_count|deferred_trigger_count)|klist_add_\w+\(|klist_del\(|klist_remove\(|list_add_tail\(&[\w>.-]*deferred_probe|list_del_init\(&[\w>.-]*deferred_probe|list_splice_tail_init\(|can_match\s*=)/.test(l)) return 'write';
+  if (/\b(if|while|for)\s*\(/.test(l) && /(->dead\b|\bdev->driver\b|async_driver|device_is_bound|klist_node_attached|device_is_registered|probe_count|drivers_autoprobe|driver_allows_async_probing|can_match|\bdead\b)/.test(l)) return 'test';
+  if (/(->dead\s*=|\bdev->driver\s*=[^=]|async_driver\s*=[^=]|atomic_(inc|dec)\w*\(&(probe_count|deferred_trigger_count)|klist_add_\w+\(|klist_del\(|klist_remove\(|list_add_tail\(&[\w>.-]*deferred_probe|list_del_init\(&[\w>.-]*deferred_probe|list_splice_tail_init\(|can_match\s*=)/.test(l)) return 'write';
   return null;
 }
 

@@ -26,7 +26,7 @@ const PAIRS: { prop: string; spec: ScenarioSpec; violated: string; holds: string
   { prop: 'deferred-lists', violated: 'v5.1', holds: 'v5.9', // B6: deferred worker re-adds a deleted device
     spec: { name: 'b6', devices: { dc: {}, pwm: {} }, drivers: { 'dc-drv': { matches: ['dc'], probe: ['defer', 'ok'], present: true }, 'pwm-drv': { matches: ['pwm'], present: true } },
       actors: { hotplug: ['add dc', 'del dc'], 'hotplug pwm': 'add pwm' } } },
-  { prop: 'no-missed-probe', violated: 'v3.5', holds: 'v3.14', // B2: the device joined the bus klist after its own attach walk
+  { prop: 'no-missed-probe', violated: 'v3.5', holds: 'v3.14', // B2: the driver joined the bus klist after its own attach walk (v3.6.0 bus.c)
     spec: { name: 'b2', devices: { dc: {} }, drivers: { 'dc-drv': { matches: ['dc'] } }, actors: { hotplug: 'add dc', modprobe: 'register dc-drv' } } },
   { prop: 'lockless-reader', violated: 'v5.19', holds: 'mainline', // B11: dev_uevent reads dev->driver twice
     spec: { name: 'b11', devices: { d: { present: true, boundTo: 'a' } }, drivers: { a: { matches: ['d'], present: true } }, actors: { udev: 'uevent d', 'sysfs unbind': 'unbind a d' } } },

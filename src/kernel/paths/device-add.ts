@@ -22,24 +22,21 @@ export function busProbeDevice(tb: ThreadBuilder, dev: number, ret: Ret, skip: s
 }
 
 export function deviceAdd(tb: ThreadBuilder, dev: number, ret: Ret): string {
-  const k = tb.k;
   const f = tb.fn('device_add', { dev }, ret);
-  const early = k.has('BUS_LIST_BEFORE_PROBE');
-  const probe = early ? busProbeDevice(tb, dev, ret, RETURN) : busProbeDevice(tb, dev, f.label('klist_add_tail'), 'klist_add_tail');
-  f.step('bus_add_device', { where: `${CORE}:device_add (kobject_add), ${BUS}:bus_add_device`, since: early ? 'v3.6 (190888ac01d0)' : 'v2.6', run: (s) => {
+  // bus_add_device puts the device on the bus klist before bus_probe_device, in every tree read
+  // (v3.6.0 bus.c:495 on). 190888ac01d0 changed the driver's side (bus_add_driver), not this one.
+  const probe = busProbeDevice(tb, dev, ret, RETURN);
+  f.step('bus_add_device', { where: `${CORE}:device_add (kobject_add), ${BUS}:bus_add_device`, since: 'v2.6', run: (s) => {
     const d = s.dev[dev]!;
     if (d.registered) return RETURN;
     d.registered = true;
     d.dead = false; d.delStarted = false; d.delDone = false; d.dels = 0; // added again: a new struct device
-    if (early) d.onBus = true;
+    d.onBus = true;
     return 'device_pm_add';
   } });
   f.step('device_pm_add', { where: `${CORE}:device_add (device_pm_add, uevent), ${BUS}:bus_probe_device`, run: (s, t) => {
     s.dev[dev]!.ready = true;
     return probe(s, t);
   } });
-  if (!early) {
-    f.step('klist_add_tail', { where: `${BUS}:bus_probe_device (klist_add_tail knode_bus)`, since: 'before 190888ac01d0', run: (s) => { s.dev[dev]!.onBus = true; return RETURN; } });
-  }
   return f.done();
 }

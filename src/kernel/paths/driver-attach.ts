@@ -15,24 +15,43 @@ import { BUS, DD, allowsAsync, mayBeAsync, mutexWaits, takesParentLock } from '.
 import { driverProbeDevice, driverProbeDeviceNoCount } from './really-probe.js';
 import { PLATFORM, overrideMatches } from './driver-override.js';
 
-/** bus_add_driver(drv), as called by driver_register. */
+/**
+ * bus_add_driver(drv), as called by driver_register. Before 190888ac01d0 (v3.6.0 bus.c:691) it
+ * walks the devices (driver_attach) first and puts the driver on the bus klist after: a device
+ * added meanwhile finds no driver on the list, and the driver's walk has passed it (B2).
+ */
 export function busAddDriver(tb: ThreadBuilder, drv: number, ret: Ret): string {
   const k = tb.k, info = k.w.drivers[drv]!;
   const f = tb.fn('bus_add_driver', { drv }, ret);
+  const early = k.has('BUS_LIST_BEFORE_PROBE');
   const wholeAsync = !k.has('PER_DEVICE_ASYNC_ATTACH') && mayBeAsync(k, drv);
-  const attach = driverAttach(tb, drv, f.label('add_bind_files'));
-  const inline = wholeAsync ? driverAttach(tb, drv, f.label('add_bind_files')) : ''; // the sync fallback runs it here
-  f.step('klist_add_tail', { where: `${BUS}:bus_add_driver`, run: (s) => {
-    const d = s.drv[drv]!;
-    d.onBus = true; d.alive = true; d.unregDone = false;
-    if (!s.bus[info.bus]!.autoprobe) return 'add_bind_files';
+  const after = early ? 'add_bind_files' : 'klist_add_tail';
+  const attach = driverAttach(tb, drv, f.label(after));
+  const inline = wholeAsync ? driverAttach(tb, drv, f.label(after)) : ''; // the sync fallback runs it here
+  const autoprobe = 'if (drv->bus->p->drivers_autoprobe) { || if (sp->drivers_autoprobe) {';
+  const probeOrNot = (s: KS): string => {
+    if (!s.bus[info.bus]!.autoprobe) return after;
     if (wholeAsync && allowsAsync(k, s, drv)) return 'async_schedule';
     return attach;
-  } });
-  if (wholeAsync) {
-    f.step('async_schedule', asyncScheduleStep(tb, asyncProgram('driver_attach_async', k.dn(drv)), inline, 'add_bind_files', `${BUS}:bus_add_driver`, 'v4.2 .. v5.0 (765230b5f084)'));
+  };
+  if (!early) {
+    f.step('kobject_init_and_add', { where: `${BUS}:bus_add_driver`, since: 'before 190888ac01d0', c: ['kobject_init_and_add(&priv->kobj, &driver_ktype, NULL,', autoprobe, 'error = driver_attach(drv);'],
+      run: (s) => { const d = s.drv[drv]!; d.alive = true; d.unregDone = false; return probeOrNot(s); } });
   }
-  f.step('add_bind_files', { where: `${BUS}:bus_add_driver (module_add_driver, add_bind_files)`, run: (s) => { s.drv[drv]!.bindFiles = true; return RETURN; } });
+  f.step('klist_add_tail', { where: `${BUS}:bus_add_driver`, since: early ? 'v3.8/v3.9 (190888ac01d0)' : undefined,
+    c: early ? ['klist_add_tail(&priv->knode_bus,', autoprobe, 'error = driver_attach(drv);'] : ['klist_add_tail(&priv->knode_bus,'], run: (s) => {
+      const d = s.drv[drv]!;
+      d.onBus = true;
+      if (!early) return 'add_bind_files';
+      d.alive = true; d.unregDone = false;
+      return probeOrNot(s);
+    } });
+  if (wholeAsync) {
+    // No bus.c of v4.2 .. v5.0 is readable here: this anchor is checked when one is.
+    f.step('async_schedule', { ...asyncScheduleStep(tb, asyncProgram('driver_attach_async', k.dn(drv)), inline, after, `${BUS}:bus_add_driver`, 'v4.2 .. v5.0 (765230b5f084)'),
+      c: ['async_schedule(driver_attach_async, drv);'] });
+  }
+  f.step('add_bind_files', { where: `${BUS}:bus_add_driver (module_add_driver, add_bind_files)`, c: ['error = add_bind_files(drv);'], run: (s) => { s.drv[drv]!.bindFiles = true; return RETURN; } });
   return f.done();
 }
 

@@ -12,14 +12,16 @@ import { releaseDriver, releaseInternal } from './release.js';
 export function busRemoveDriver(tb: ThreadBuilder, drv: number, ret: Ret): string {
   const f = tb.fn('bus_remove_driver', { drv }, ret);
   const detach = driverDetach(tb, drv, f.label('kobject_put'));
-  f.step('remove_bind_files', { where: `${BUS}:bus_remove_driver (remove_bind_files)`, run: (s) => { s.drv[drv]!.bindFiles = false; return 'klist_remove'; } });
+  f.step('remove_bind_files', { where: `${BUS}:bus_remove_driver (remove_bind_files)`, c: ['remove_bind_files(drv);'],
+    run: (s) => { s.drv[drv]!.bindFiles = false; return 'klist_remove'; } });
   // kernfs_remove drains the files' active references: a bind/unbind store in flight finishes first.
-  f.step('klist_remove', { where: `${BUS}:bus_remove_driver (klist_remove knode_bus)`, await: (s) => s.drv[drv]!.storesActive === 0,
+  f.step('klist_remove', { where: `${BUS}:bus_remove_driver (klist_remove knode_bus)`, c: ['klist_remove(&drv->p->knode_bus); #part'], await: (s) => s.drv[drv]!.storesActive === 0,
     waits: () => `kernfs_drain(bind/unbind of ${tb.k.dn(drv)})`, run: (s) => { s.drv[drv]!.onBus = false; return 'klist_remove_wait'; } });
   // klist_remove marks the node dead (new walks skip it), then sleeps until the walks that hold it let go.
-  f.step('klist_remove_wait', { where: `${BUS}:bus_remove_driver (klist_remove: wait for the node's last reference)`, await: (s) => s.drv[drv]!.iterRefs === 0,
+  f.step('klist_remove_wait', { where: `${BUS}:bus_remove_driver (klist_remove: wait for the node's last reference)`, c: ['klist_remove(&drv->p->knode_bus); #part', 'driver_detach(drv);'],
+    await: (s) => s.drv[drv]!.iterRefs === 0,
     waits: (s) => `klist_remove(&drv->p->knode_bus) of ${tb.k.dn(drv)} (${s.drv[drv]!.iterRefs} bus_for_each_drv walk${s.drv[drv]!.iterRefs === 1 ? '' : 's'} inside it)`, run: () => detach });
-  f.step('kobject_put', { where: `${BUS}:bus_remove_driver (module_remove_driver, kobject_put(&drv->p->kobj))`, run: (s) => {
+  f.step('kobject_put', { where: `${BUS}:bus_remove_driver (module_remove_driver, kobject_put(&drv->p->kobj))`, c: ['module_remove_driver(drv);', 'kobject_put(&drv->p->kobj);'], run: (s) => {
     s.drv[drv]!.alive = false; s.drv[drv]!.unregDone = true; return RETURN;
   } });
   return f.done();
