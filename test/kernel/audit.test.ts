@@ -1,0 +1,40 @@
+/**
+ * What the source audit of issue 9 found wrong, each pinned where the kernel's text decides it
+ * (kernel/<snapshot>/): a false alarm, a pre-fix shape the model lacked, a flag on the wrong release.
+ */
+import { describe, expect, it } from 'vitest';
+import { buildScenario, check, type ScenarioSpec } from 'probecheck';
+
+const verdict = (spec: ScenarioSpec, profile: string, prop: string, patches = '') =>
+  check(buildScenario({ ...spec, properties: [prop] }, profile, patches).model).properties[0]!.verdict;
+
+describe('the source audit of issue 9', () => {
+  // v5.1's device_driver_attach: `if (!dev->p->dead && !dev->driver) ret = driver_probe_device(drv, dev);`
+  // (dd.c at 376991db4b64:910-925); the model's synchronous __driver_attach did not test dead.
+  for (const probeType of ['default', 'async'] as const) {
+    it(`register of a ${probeType} driver racing del of its device: no probe after del on v5.1 and v5.9 (not on v4.2, which has no dead flag)`, () => {
+      const spec: ScenarioSpec = { name: 'reg-del', devices: { dc: { present: true } }, drivers: { 'dc-drv': { matches: ['dc'], probeType } }, actors: { init: 'register dc-drv', hotplug: 'del dc' } };
+      expect(verdict(spec, 'v5.1', 'no-probe-after-del')).toBe('holds');
+      expect(verdict(spec, 'v5.9', 'no-probe-after-del')).toBe('holds');
+      expect(verdict(spec, 'v4.2', 'no-probe-after-del')).toBe('violated');
+    });
+  }
+
+  it('v5.1 .. v5.19 __driver_attach schedules under device_lock: the sync fallback deadlocks (70fe758352ca, v6.0)', () => {
+    const spec: ScenarioSpec = { name: 'da', devices: { d: { present: true } }, drivers: { a: { matches: ['d'], probeType: 'async' } }, actors: { insmod: 'register a' } };
+    for (const p of ['v5.1', 'v5.9', 'v5.19']) expect(verdict(spec, p, 'no-deadlock'), p).toBe('violated');
+    expect(verdict(spec, 'v5.1', 'no-deadlock', '70fe758352ca')).toBe('holds');
+    expect(verdict(spec, 'v6.1', 'no-deadlock')).toBe('holds');
+    expect(verdict(spec, 'mainline', 'no-deadlock')).toBe('holds');
+  });
+
+  it('B16 needs a kernel before ead18c23c263 (v4.17): v4.14 has it, v4.18 does not', () => {
+    const spec: ScenarioSpec = {
+      name: 'kref', devices: { pmic: { present: true }, mmc: { present: true } },
+      drivers: { 'pmic-drv': { matches: ['pmic'], statelessLinks: [{ consumer: 'mmc', supplier: 'pmic' }] }, 'mmc-drv': { matches: ['mmc'], statelessLinks: [{ consumer: 'mmc', supplier: 'pmic' }] } },
+      actors: { a: ['register pmic-drv', 'unregister pmic-drv'], b: ['register mmc-drv', 'unregister mmc-drv'] },
+    };
+    expect(verdict(spec, 'v4.14', 'links-single-delete')).toBe('violated');
+    expect(verdict(spec, 'v4.18', 'links-single-delete')).toBe('holds');
+  });
+});
