@@ -10,6 +10,7 @@ import { FLAGS, PROFILES, PROFILE_NAMES, profile, type Flag } from '../kernel/pr
 import { excerpt, excerptsOf, resolveAnchor, lineList, MODELLED } from '../kernel/source.js';
 import { sideBySide } from '../kernel/conformance.js';
 import { ANCHORED } from '../kernel/anchored.js';
+import { CATALOGUE } from '../kernel/catalogue.js';
 import { EXIT, type ExitCode } from './exit.js';
 import type { Io } from './io.js';
 
@@ -82,14 +83,3 @@ export function runSource(io: Io, fn: string, profileName: string, json: boolean
   }
   return EXIT.ok;
 }
-
-/** A scenario that enters every modelled path once: the step catalogue of a profile. */
-export const CATALOGUE = {
-  name: 'catalogue', buses: { platform: {}, usb: { needParentLock: true } },
-  devices: { p: { present: true }, c: { parent: 'p' }, u: { bus: 'usb', present: true, boundTo: 'ud' }, i: { bus: 'usb', parent: 'u' }, s: { present: true } },
-  drivers: {
-    pd: { matches: ['p'], module: 'm', registers: ['c'] }, cd: { matches: ['c'], module: 'm', probeType: 'async' as const, probe: ['ok' as const, 'defer' as const, 'error' as const], links: ['s'] },
-    ud: { bus: 'usb', matches: ['u'], present: true }, id: { bus: 'usb', matches: ['i'], probeType: 'async' as const, present: true }, sd: { matches: ['s'] },
-  },
-  actors: { modprobe: ['modprobe m', 'rmmod m'], hub: ['add i', 'del i'], sysfs: ['bind sd s', 'unbind sd s', 'unbind id i'], init: ['register sd', 'wait_for_device_probe', 'unregister sd'], udev: ['uevent c', 'uevent i', 'lock p', 'unlock p'] },
-};

@@ -13,16 +13,9 @@ import { UNCOVERED, cLocks, recordLocks, sideBySide } from '../../src/kernel/con
 import { excerpt, resolveAnchor } from '../../src/kernel/source.js';
 import type { StepAnchors } from '../../src/kernel/emit.js';
 import { ANCHORED, NOT_ANCHORED } from '../../src/kernel/anchored.js';
+import { CATALOGUE } from '../../src/kernel/catalogue.js';
 
-const ALL: ScenarioSpec = {
-  name: 'all', buses: { platform: {}, usb: { needParentLock: true } },
-  devices: { p: { present: true }, c: { parent: 'p' }, u: { bus: 'usb', present: true, boundTo: 'ud' }, i: { bus: 'usb', parent: 'u' }, s: { present: true } },
-  drivers: {
-    pd: { matches: ['p'], module: 'm', registers: ['c'] }, cd: { matches: ['c'], module: 'm', probeType: 'async', probe: ['ok', 'defer', 'error'], links: ['s'] },
-    ud: { bus: 'usb', matches: ['u'], present: true }, id: { bus: 'usb', matches: ['i'], probeType: 'async', present: true }, sd: { matches: ['s'] },
-  },
-  actors: { modprobe: ['modprobe m', 'rmmod m'], hub: ['add i', 'del i'], sysfs: ['bind sd s', 'unbind sd s', 'unbind id i'], init: ['register sd', 'wait_for_device_probe', 'unregister sd'], udev: ['uevent c', 'uevent i', 'lock p', 'unlock p'] },
-};
+const ALL = CATALOGUE;
 
 /** Smaller scenarios whose state spaces the lock recorder can exhaust, so every step runs. */
 const SMALL: ScenarioSpec[] = [

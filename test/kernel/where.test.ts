@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { PROFILE_NAMES, buildScenario, type ScenarioSpec } from 'probecheck';
+import { CATALOGUE } from '../../src/kernel/catalogue.js';
 
 const KNOWN: Record<string, string[]> = {
   'drivers/base/dd.c': ['__device_attach', '__device_attach_async_helper', '__device_attach_driver', '__device_release_driver', '__driver_attach',
@@ -21,15 +22,7 @@ const KNOWN: Record<string, string[]> = {
   'drivers/usb/core/message.c': ['usb_set_configuration'],
 };
 
-const spec: ScenarioSpec = {
-  name: 'all', buses: { platform: {}, usb: { needParentLock: true } },
-  devices: { p: { present: true }, c: { parent: 'p' }, u: { bus: 'usb', present: true, boundTo: 'ud' }, i: { bus: 'usb', parent: 'u' }, s: { present: true } },
-  drivers: {
-    pd: { matches: ['p'], module: 'm', registers: ['c'] }, cd: { matches: ['c'], module: 'm', probeType: 'async', probe: ['ok', 'defer', 'error'], links: ['s'] },
-    ud: { bus: 'usb', matches: ['u'], present: true }, id: { bus: 'usb', matches: ['i'], probeType: 'async', present: true }, sd: { matches: ['s'] },
-  },
-  actors: { modprobe: ['modprobe m', 'rmmod m'], hub: ['add i', 'del i'], sysfs: ['bind sd s', 'unbind sd s', 'unbind id i'], init: ['register sd', 'wait_for_device_probe', 'unregister sd'], udev: ['uevent c', 'uevent i', 'lock p', 'unlock p'] },
-};
+const spec: ScenarioSpec = CATALOGUE;
 
 describe('step sources', () => {
   it('every where is file:function with a known function of that file, on every profile', () => {

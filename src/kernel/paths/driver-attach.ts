@@ -7,7 +7,7 @@
  * The bus_for_each_dev walk visits matching devices in declaration order and skips those not on
  * the bus list when it reaches them.
  */
-import { RETURN, type Ret, type ThreadBuilder } from '../emit.js';
+import { RETURN, type Block, type Ret, type ThreadBuilder } from '../emit.js';
 import type { KL, KS } from '../state.js';
 import { RET } from '../world.js';
 import { asyncProgram, asyncScheduleStep } from './async.js';
@@ -157,15 +157,7 @@ function driverAttachOne(tb: ThreadBuilder, dev: number, drv: number, ret: Ret):
   }
   if (inlineLock) {
     const probe = driverProbeDevice(tb, dev, drv, f.label('device_driver_unlock'));
-    if (pl) {
-      f.step('lock_parent', { where: `${DD}:__driver_attach`, c: ['__device_driver_lock:: device_lock(parent);'],
-        await: (s) => s.dev[parent]!.mutex === 0, waits: mutexWaits(k, parent), run: (s) => { s.dev[parent]!.mutex = me; return 'device_driver_lock'; } });
-    }
-    f.step('device_driver_lock', { where: `${DD}:__driver_attach`, c: ['__device_driver_lock(dev, dev->parent);', '__device_driver_lock:: device_lock(dev);', 'driver_probe_device(drv, dev);'],
-      await: (s) => s.dev[dev]!.mutex === 0, waits: mutexWaits(k, dev), run: (s) => { s.dev[dev]!.mutex = me; return probe; } });
-    f.step('device_driver_unlock', { where: `${DD}:__driver_attach`,
-      c: ['__device_driver_unlock(dev, dev->parent);', '__device_driver_unlock:: device_unlock(dev);', ...(pl ? ['__device_driver_unlock:: device_unlock(parent);'] : [])],
-      run: (s) => { s.dev[dev]!.mutex = 0; if (pl) s.dev[parent]!.mutex = 0; return RETURN; } });
+    driverLockSteps(tb, f, dev, `${DD}:__driver_attach`, 'device_driver_lock', 'device_driver_unlock', () => probe, ['driver_probe_device(drv, dev);']);
   }
   return f.done();
 }
@@ -175,63 +167,53 @@ function driverAttachOne(tb: ThreadBuilder, dev: number, drv: number, ret: Ret):
  * dead or bound (3451a495ef24), then __device_driver_unlock.
  */
 export function deviceDriverAttach(tb: ThreadBuilder, dev: number, drv: number, ret: Ret): string {
-  const k = tb.k, me = tb.owner, parent = k.w.devices[dev]!.parent;
+  const k = tb.k;
   const f = tb.fn('device_driver_attach', { dev, drv }, ret);
-  const pl = takesParentLock(k, dev);
   // Since 204db60c8357 the checks live in (__)driver_probe_device; by v5.19 bind_store's path calls __driver_probe_device.
   const checks = !k.has('PROBE_BUSY_CHECK');
   const probe = checks ? driverProbeDevice(tb, dev, drv, f.label('device_unlock')) : driverProbeDeviceNoCount(tb, dev, drv, f.label('device_unlock'));
-  if (pl) {
-    f.step('lock_parent', { where: `${DD}:device_driver_attach`, since: 'v5.1 (3451a495ef24)', c: ['__device_driver_lock:: device_lock(parent);'],
-      await: (s) => s.dev[parent]!.mutex === 0, waits: mutexWaits(k, parent), run: (s) => { s.dev[parent]!.mutex = me; return 'device_lock'; } });
-  }
-  f.step('device_lock', { where: `${DD}:device_driver_attach`, since: 'v5.1 (3451a495ef24)',
-    c: ['__device_driver_lock(dev, dev->parent);', '__device_driver_lock:: device_lock(dev);', ...(checks ? ['if (!dev->p->dead && !dev->driver)', 'ret = driver_probe_device(drv, dev);'] : ['ret = __driver_probe_device(drv, dev);'])],
-    await: (s) => s.dev[dev]!.mutex === 0, waits: mutexWaits(k, dev), run: (s, t) => {
-      const d = s.dev[dev]!;
-      d.mutex = me;
-      t.ret = RET.ZERO;
-      return !checks || (!d.dead && d.driver === 0) ? probe : 'device_unlock';
-    } });
-  f.step('device_unlock', { where: `${DD}:device_driver_attach`, since: 'v5.1 (3451a495ef24)',
-    c: pl ? ['__device_driver_unlock(dev, dev->parent);', '__device_driver_unlock:: device_unlock(dev);', '__device_driver_unlock:: device_unlock(parent);'] : ['__device_driver_unlock(dev, dev->parent);', '__device_driver_unlock:: device_unlock(dev);'],
-    run: (s) => {
-      s.dev[dev]!.mutex = 0;
-      if (pl) s.dev[parent]!.mutex = 0;
-      return RETURN;
-    } });
+  driverLockSteps(tb, f, dev, `${DD}:device_driver_attach`, 'device_lock', 'device_unlock', (s, t) => {
+    const d = s.dev[dev]!;
+    t.ret = RET.ZERO;
+    return !checks || (!d.dead && d.driver === 0) ? probe : 'device_unlock';
+  }, checks ? ['if (!dev->p->dead && !dev->driver)', 'ret = driver_probe_device(drv, dev);'] : ['ret = __driver_probe_device(drv, dev);'], 'v5.1 (3451a495ef24)');
   return f.done();
 }
 
 /** __driver_attach_async_helper(dev): probe dev with dev->p->async_driver (v5.1+). */
 export function driverAttachAsyncHelper(tb: ThreadBuilder, dev: number, ret: Ret): string {
-  const k = tb.k, me = tb.owner, parent = k.w.devices[dev]!.parent;
+  const k = tb.k;
   const f = tb.fn('__driver_attach_async_helper', { dev }, ret);
-  const pl = takesParentLock(k, dev);
   const checks = !k.has('PROBE_BUSY_CHECK'), clears = k.has('ASYNC_DRIVER_PENDING_CHECK');
   const probes = new Map<number, string>();
   for (const drv of k.w.devices[dev]!.drivers) if (mayBeAsync(k, drv)) probes.set(drv, driverProbeDevice(tb, dev, drv, f.label('device_unlock')));
-  if (pl) {
-    f.step('lock_parent', { where: `${DD}:__driver_attach_async_helper`, since: 'v5.1 (ef0ff68351be)', c: ['__device_driver_lock:: device_lock(parent);'],
-      await: (s) => s.dev[parent]!.mutex === 0, waits: mutexWaits(k, parent), run: (s) => { s.dev[parent]!.mutex = me; return 'device_lock'; } });
-  }
-  f.step('device_lock', { where: `${DD}:__driver_attach_async_helper`, since: 'v5.1 (ef0ff68351be, 3451a495ef24)',
-    c: ['__device_driver_lock(dev, dev->parent);', '__device_driver_lock:: device_lock(dev);', 'drv = dev->p->async_driver;',
-      ...(clears ? ['dev->p->async_driver = NULL;'] : []), ...(checks ? ['if (!dev->p->dead && !dev->driver)'] : []), 'ret = driver_probe_device(drv, dev);'],
-    await: (s) => s.dev[dev]!.mutex === 0, waits: mutexWaits(k, dev), run: (s: KS) => {
-      const d = s.dev[dev]!;
-      d.mutex = me;
-      const drv = d.asyncDriver - 1;
-      if (clears) d.asyncDriver = 0;
-      if (drv < 0 || (checks && (d.dead || d.driver !== 0))) return 'device_unlock';
-      return probes.get(drv) ?? 'device_unlock';
-    } });
-  f.step('device_unlock', { where: `${DD}:__driver_attach_async_helper`,
-    c: pl ? ['__device_driver_unlock(dev, dev->parent);', '__device_driver_unlock:: device_unlock(dev);', '__device_driver_unlock:: device_unlock(parent);'] : ['__device_driver_unlock(dev, dev->parent);', '__device_driver_unlock:: device_unlock(dev);'],
-    run: (s) => {
-      s.dev[dev]!.mutex = 0;
-      if (pl) s.dev[parent]!.mutex = 0;
-      return RETURN;
-    } });
+  driverLockSteps(tb, f, dev, `${DD}:__driver_attach_async_helper`, 'device_lock', 'device_unlock', (s) => {
+    const d = s.dev[dev]!;
+    const drv = d.asyncDriver - 1;
+    if (clears) d.asyncDriver = 0;
+    if (drv < 0 || (checks && (d.dead || d.driver !== 0))) return 'device_unlock';
+    return probes.get(drv) ?? 'device_unlock';
+  }, ['drv = dev->p->async_driver;', ...(clears ? ['dev->p->async_driver = NULL;'] : []), ...(checks ? ['if (!dev->p->dead && !dev->driver)'] : []), 'ret = driver_probe_device(drv, dev);'],
+  'v5.1 (ef0ff68351be, 3451a495ef24)');
   return f.done();
+}
+
+/**
+ * The lock pair of __device_driver_lock(dev, dev->parent) (v4.18+): the parent only on a bus that
+ * needs it, then the device; and the step of __device_driver_unlock that drops both. `where` is
+ * the caller; the anchors name the caller's call line and the callee's lines.
+ */
+function driverLockSteps(tb: ThreadBuilder, f: Block, dev: number, where: string, lockLabel: string, unlockLabel: string, then: (s: KS, t: KL) => string | null,
+  lockLines: string[], since?: string): void {
+  const k = tb.k, me = tb.owner, parent = k.w.devices[dev]!.parent, pl = takesParentLock(k, dev);
+  const at = since ? { since } : {};
+  if (pl) {
+    f.step('lock_parent', { where, ...at, c: ['__device_driver_lock:: device_lock(parent);'],
+      await: (s) => s.dev[parent]!.mutex === 0, waits: mutexWaits(k, parent), run: (s) => { s.dev[parent]!.mutex = me; return lockLabel; } });
+  }
+  f.step(lockLabel, { where, ...at, c: ['__device_driver_lock(dev, dev->parent);', '__device_driver_lock:: device_lock(dev);', ...lockLines],
+    await: (s) => s.dev[dev]!.mutex === 0, waits: mutexWaits(k, dev), run: (s, t) => { s.dev[dev]!.mutex = me; return then(s, t); } });
+  f.step(unlockLabel, { where, ...at,
+    c: ['__device_driver_unlock(dev, dev->parent);', '__device_driver_unlock:: device_unlock(dev);', ...(pl ? ['__device_driver_unlock:: device_unlock(parent);'] : [])],
+    run: (s) => { s.dev[dev]!.mutex = 0; if (pl) s.dev[parent]!.mutex = 0; return RETURN; } });
 }
