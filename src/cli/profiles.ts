@@ -83,3 +83,5 @@ export function runSource(io: Io, fn: string, profileName: string, json: boolean
   }
   return EXIT.ok;
 }
+
+export { CATALOGUE };
