@@ -10,6 +10,9 @@ export type { Result, PropertyResult, Verdict, Strategy, BackendName, Waiter, Co
 export { replay, rebuild, type Trace, type TraceStep, type Change } from './engine/trace.js';
 export { FingerprintStore } from './engine/store.js';
 export { resolveParams } from './engine/params.js';
-export { loadModel, importFile } from './load.js';
+export { loadModel, importFile, loadPatchFiles } from './load.js';
+export { definePatch, type PatchSpec, type UserPatch } from './kernel/define-patch.js';
+export { RETURN } from './kernel/emit.js';
+export { RET } from './kernel/world.js';
 export * from './kernel/index.js';
 export * from './suite/index.js';

@@ -3,16 +3,50 @@
  * one: Node 20 cannot run .ts itself); JavaScript files through plain import(). A file that
  * is missing is E503 (as for every input file); one that does not load, or whose default export
  * is not what was asked for, is an E105 error naming it.
+ *
+ * A user's file may live in any folder, with no node_modules: its `import ... from 'probecheck'`
+ * (and 'probecheck/vitest') resolves to the running package's dist entry, never to another copy,
+ * so the objects it builds are the ones this probecheck reads.
  */
 import { existsSync } from 'node:fs';
+import Module, { register } from 'node:module';
 import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ProbecheckError } from './engine/errors.js';
 import type { ModelFactory } from './engine/model.js';
+import { isPatchFile, isUserPatch, registerPatchFile } from './kernel/define-patch.js';
+import { patchEntries } from './kernel/patches.js';
+
+/** The package's entry points, by bare specifier: dist/ beside src/ (this file is src/load.ts or dist/load.js). */
+const ENTRIES: Record<string, string> = {
+  probecheck: fileURLToPath(new URL('../dist/index.js', import.meta.url)),
+  'probecheck/vitest': fileURLToPath(new URL('../dist/vitest.js', import.meta.url)),
+};
+
+let resolverInstalled = false;
+
+/**
+ * Resolve 'probecheck' to this package in this thread, for both module systems: tsx compiles a
+ * .ts file outside any `"type": "module"` package to CommonJS (its imports become require(),
+ * resolved by Module._resolveFilename), and ESM imports go through Node's resolve hooks.
+ */
+export function installResolver(): void {
+  if (resolverInstalled) return;
+  resolverInstalled = true;
+  const M = Module as unknown as { _resolveFilename: (request: string, ...rest: unknown[]) => string };
+  const orig = M._resolveFilename;
+  M._resolveFilename = function (this: unknown, request: string, ...rest: unknown[]) {
+    return ENTRIES[request] ?? orig.call(this, request, ...rest);
+  };
+  const urls = Object.fromEntries(Object.entries(ENTRIES).map(([k, v]) => [k, pathToFileURL(v).href]));
+  const hook = `const U = ${JSON.stringify(urls)};\nexport async function resolve(s, c, next) { return U[s] ? { url: U[s], shortCircuit: true } : next(s, c); }`;
+  register(`data:text/javascript,${encodeURIComponent(hook)}`);
+}
 
 export async function importFile(path: string): Promise<Record<string, unknown>> {
   const abs = resolve(path);
   if (!existsSync(abs)) throw new ProbecheckError('E503', `${path}: no such file or directory`);
+  installResolver();
   try {
     if (/\.[cm]?tsx?$/.test(abs)) {
       const { tsImport } = await import('tsx/esm/api');
@@ -39,4 +73,20 @@ export async function loadModel(path: string): Promise<ModelFactory> {
     throw new ProbecheckError('E105', `${path}: its default export is not a model; write \`export default defineModel({...})\` (or a kernel scenario)`);
   }
   return d;
+}
+
+/**
+ * Load the patch files a `patches` parameter names (entries with a path), so the scenario built
+ * from it finds them: every place that builds a scenario from parameters calls this first.
+ */
+export async function loadPatchFiles(list: string | number | undefined): Promise<void> {
+  for (const entry of patchEntries(list === undefined ? '' : String(list))) {
+    if (!isPatchFile(entry)) continue;
+    const d = defaultExport(await importFile(entry));
+    const all = Array.isArray(d) ? d : [d];
+    if (!all.length || !all.every(isUserPatch)) {
+      throw new ProbecheckError('E105', `${entry}: its default export is not a patch; write \`export default definePatch({...})\` (or a list of them)`);
+    }
+    registerPatchFile(entry, all);
+  }
 }

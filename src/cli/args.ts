@@ -3,6 +3,7 @@
  * examples, and `parseArgv` which turns argv into a typed Invocation or throws E501. Parsing
  * does nothing else (no file is read), so it can be fuzzed on its own.
  */
+import { resolve as resolvePath } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { ProbecheckError } from '../engine/errors.js';
 import { parseParamArgs } from '../engine/params.js';
@@ -43,6 +44,7 @@ export type Invocation =
   | { command: 'diff'; base: string; patched: string; baseParams: Record<string, string>; patchedParams: Record<string, string>; search: SearchArgs; json: boolean; quiet: boolean }
   | { command: 'profiles'; json: boolean }
   | { command: 'source'; fn: string; profile: string; json: boolean }
+  | { command: 'steps'; profile: string; fn?: string; json: boolean; maxStates?: number }
   | { command: 'help'; text: string; exit: 0 };
 
 const collect = (v: string, prev: string[] = []) => [...prev, v];
@@ -108,6 +110,13 @@ const params = (o: Record<string, any>, key: string, flag: string): Record<strin
   }
 };
 
+/** `--patch FILE` (repeatable): the files, as absolute paths, appended to the `patches` parameter. */
+function withPatches(p: Record<string, string>, files: string[] | undefined): Record<string, string> {
+  if (!files?.length) return p;
+  for (const f of files) if (f.includes(',')) throw usage(`--patch ${f}: a patch file's path may not contain ','`);
+  return { ...p, patches: [p.patches, ...files.map((f) => resolvePath(f))].filter(Boolean).join(',') };
+}
+
 export function buildProgram(found: (inv: Invocation) => void): Command {
   const program = new Command('probecheck')
     .description('An explicit-state model checker for Linux driver-core concurrency.')
@@ -118,9 +127,10 @@ export function buildProgram(found: (inv: Invocation) => void): Command {
   outputOptions(searchOptions(program.command('check')
     .description('Check scenarios and suites: every property of a scenario or model file, or every case of a suite file.\nA directory runs every *.suite.ts in it; no argument runs the bundled suites in properties/.')
     .argument('[targets...]', 'scenario files (export default scenario({...})), model files (defineModel), suite files\n(defineSuite) or directories of *.suite.ts')
-    .option('--param <k=v>', 'scenario parameter (repeatable), e.g. --param profile=v5.1 --param patches=654888327e9f', collect)))
+    .option('--param <k=v>', 'scenario parameter (repeatable), e.g. --param profile=v5.1 --param patches=654888327e9f', collect)
+    .option('--patch <file>', 'apply the patches a file exports (export default definePatch({...}), or a list) on top of\nthe profile (repeatable); a patch step that never fires, or a step it makes unreachable, is reported', collect)))
     .addHelpText('after', `\nExamples:\n  (run from a clone of the repository; "# exit N": the status it ends with)\n  $ probecheck check                     # every suite in properties/\n  $ probecheck check properties/hot-unplug.suite.ts --json\n  $ probecheck check models/hot-unplug.ts --param profile=v4.2 --trace-out t.json   # exit 1: B5\n  $ probecheck check models/hot-unplug.ts --param profile=v5.1 --param variant=deferred --property no-probe-after-del -q   # exit 1: B6\n  $ probecheck check models/tegra-host1x.ts --strategy dfs --max-states 100000 --time-limit 60   # exit 1\n\n${EXIT_HELP}`)
-    .action((targets: string[], o: Record<string, any>) => found({ command: 'check', targets, params: params(o, 'param', '--param'), search: searchArgs(o), output: outputArgs(o) }));
+    .action((targets: string[], o: Record<string, any>) => found({ command: 'check', targets, params: withPatches(params(o, 'param', '--param'), o.patch), search: searchArgs(o), output: outputArgs(o) }));
 
   outputOptions(searchOptions(program.command('simulate')
     .description('Random walks from the initial state (strategy random): finds violations, never proves their absence\n(a property not violated is unknown, exit 3).')
@@ -147,6 +157,7 @@ export function buildProgram(found: (inv: Invocation) => void): Command {
     .option('--param <k=v>', 'parameter for both sides (repeatable)', collect)
     .option('--base-param <k=v>', 'parameter for the base side (repeatable)', collect)
     .option('--patched-param <k=v>', 'parameter for the patched side (repeatable)', collect)
+    .option('--patch <file>', 'apply the patches a file exports on the patched side only (repeatable)', collect)
     .option('--json', 'print the comparison as JSON')
     .option('-q, --quiet', 'print only the comparison table, and why a search stopped early'))
     .addHelpText('after', `\nExamples:\n  (run from a clone of the repository; "# exit N": the status it ends with)\n  $ probecheck diff models/hot-unplug.ts --param variant=deferred --param profile=v5.1 --patched-param patches=654888327e9f\n  $ probecheck diff models/nvdimm.ts --param variant=abba --param profile=v5.1 --patched-param variant=abba-fixed -q\n\nExit status:\n  0  no property regressed\n  1  a property that holds on the base is violated on the patched model\n  2  usage or model error\n  3  a limit stopped a search before a verdict (and nothing regressed)`)
@@ -154,7 +165,7 @@ export function buildProgram(found: (inv: Invocation) => void): Command {
       const both = params(o, 'param', '--param');
       found({
         command: 'diff', base, patched: patched ?? base, search: searchArgs(o), json: Boolean(o.json), quiet: Boolean(o.quiet),
-        baseParams: { ...both, ...params(o, 'baseParam', '--base-param') }, patchedParams: { ...both, ...params(o, 'patchedParam', '--patched-param') },
+        baseParams: { ...both, ...params(o, 'baseParam', '--base-param') }, patchedParams: withPatches({ ...both, ...params(o, 'patchedParam', '--patched-param') }, o.patch),
       });
     });
   program.command('profiles')
@@ -170,6 +181,14 @@ export function buildProgram(found: (inv: Invocation) => void): Command {
     .option('--json', 'print the view as JSON')
     .addHelpText('after', `\nExamples:\n  $ probecheck source __driver_attach --profile v5.1\n  $ probecheck source device_driver_attach --profile mainline --json`)
     .action((fn: string, o: Record<string, any>) => found({ command: 'source', fn, profile: String(o.profile), json: Boolean(o.json) }));
+  program.command('steps')
+    .description("List every step a profile builds, the hook points a patch names (function:label): where, since, the C\nlines it models, and what it reads, writes, locks and waits for. They are recorded by exploring a scenario that\nenters every modelled path (breadth-first, reference backend, at most --max-states states). reads: the state\nfields the step's guard or body read in a recorded state where it was reached; writes: the fields it changed in\na recorded transition; locks: the lock fields it took or released; waits: what it was blocked on. Fields are\nnamed without their index (dev[].mutex: some device's mutex).")
+    .option('--profile <name>', 'kernel profile', 'mainline')
+    .option('--function <name>', 'only the steps of this kernel function')
+    .option('--max-states <n>', 'states to explore when recording', intArg('--max-states', 1), 3000)
+    .option('--json', 'print the catalogue as JSON')
+    .addHelpText('after', `\nExamples:\n  $ probecheck steps --profile v5.1 --function __driver_attach\n  $ probecheck steps --profile mainline --json`)
+    .action((o: Record<string, any>) => found({ command: 'steps', profile: String(o.profile), json: Boolean(o.json), maxStates: o.maxStates, ...(o.function !== undefined ? { fn: String(o.function) } : {}) }));
   return program;
 }
 
@@ -194,6 +213,6 @@ export function parseArgv(argv: readonly string[]): Invocation {
     }
     throw e;
   }
-  if (!inv) throw usage(`unknown command '${argv[0]}'; commands: check, simulate, replay, diff, profiles, source (see probecheck --help)`);
+  if (!inv) throw usage(`unknown command '${argv[0]}'; commands: check, simulate, replay, diff, profiles, source, steps (see probecheck --help)`);
   return inv;
 }

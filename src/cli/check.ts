@@ -9,7 +9,9 @@ import type { Result } from '../engine/result.js';
 import { githubAnnotations } from '../report/github.js';
 import { htmlReport } from '../report/html.js';
 import { itfTrace } from '../report/itf.js';
-import { loadModel } from '../load.js';
+import { loadModel, loadPatchFiles } from '../load.js';
+import { patchNotes, userPatches, withoutFiles, type PatchNote } from './patch-notes.js';
+import { checkUserPatches } from './steps.js';
 import { junitXml } from '../report/junit.js';
 import { mermaidDiagram } from '../report/mermaid.js';
 import { reportedProperties, type CheckedRun } from '../report/runs.js';
@@ -46,6 +48,13 @@ export async function runCheck(io: Io, targetArgs: string[], params: Record<stri
     throw new ProbecheckError('E501', '--property applies to model files; a suite states the properties of each case');
   }
 
+  // Patch files (--patch) load here first, so a missing or malformed one is an error before any search,
+  // and each hunk is held to the profile's whole step catalogue (E604 lists the function's labels).
+  await loadPatchFiles(params.patches);
+  const user = userPatches(params.patches);
+  for (const t of targets) if (t.kind === 'model' && user.length) checkUserPatches(String(params.profile ?? t.factory.params?.profile?.default ?? 'mainline'), params.patches!);
+  const notes: (PatchNote & { model: string })[] = [];
+
   const checker = new Checker();
   const progress = new ProgressLine(io.stderr, '', { quiet: output.quiet });
   checker.onProgress = (p) => progress.update(p);
@@ -67,13 +76,26 @@ export async function runCheck(io: Io, targetArgs: string[], params: Record<stri
     for (const t of targets) {
       if (t.kind === 'model') {
         progress.setLabel(t.factory.name);
-        const done = await checker.run({ file: t.file, params, ...options });
+        // With a user's patch the search is complete (so "never fires" is true), and the model
+        // without it is explored too (so "unreachable" is relative to it).
+        const done = await checker.run({ file: t.file, params, ...options, ...(user.length ? { exhaustive: true } : {}) });
         progress.clear();
+        const unpatched = withoutFiles(params, user);
+        let found: PatchNote[] = [];
+        if (unpatched) {
+          progress.setLabel(`${t.factory.name} without the patch`);
+          const base = await checker.run({ file: t.file, params: unpatched, ...options, exhaustive: true });
+          progress.clear();
+          found = patchNotes(user, done.result, base.result);
+          if (!done.result.complete || !base.result.complete) found.push({ patch: user.map((p) => p.id).join(', '), step: '', note: 'not compared', text: 'patch steps not compared with the model without the patch: a search stopped early' });
+          notes.push(...found.map((n) => ({ ...n, model: done.result.model })));
+        }
         runs.push({ file: t.file, result: done.result, allowVacuous: output.allowVacuous });
         codes.push(verdictExit(done.result, output.allowVacuous));
         say(output.quiet ? [`${done.result.model} (${showParams(done.result.params)})`, ...verdictTable(done.result, io.colors), ...stopLines(done.result, io.colors), ...vacuityLines(done.result, io.colors, output.allowVacuous)].join('\n')
           : renderResult(done.result, { colors: io.colors, width: io.width, allowVacuous: output.allowVacuous }));
         if (output.mermaid) for (const p of done.result.properties) if (p.trace) say('', mermaidDiagram(done.result, p));
+        for (const n of found) say(`${io.colors.yellow('warning:')} ${n.text}`);
       } else {
         const s = t.loaded;
         const outcome = await runSuite(s, async (modelFile, c) => {
@@ -106,7 +128,7 @@ export async function runCheck(io: Io, targetArgs: string[], params: Record<stri
 
   const exit = worst(codes);
   await writeOutputs(io, runs, suites, output);
-  if (output.json) io.out(JSON.stringify(jsonDocument(runs, suites, exit), null, 2));
+  if (output.json) io.out(JSON.stringify({ ...jsonDocument(runs, suites, exit), ...(user.length ? { patchNotes: notes } : {}) }, null, 2));
   if (io.env.GITHUB_ACTIONS === 'true') for (const line of githubAnnotations(runs, suites)) (output.json ? io.err : io.out)(line);
   return exit;
 }
@@ -128,6 +150,7 @@ async function writeOutputs(io: Io, runs: CheckedRun[], suites: SuiteOutcome[], 
   if (o.itf) {
     // ITF wants whole states: rebuild them by replaying each trace on its model, built here.
     const docs = [];
+    for (const { r } of violated) await loadPatchFiles(r.result.params.patches);
     for (const { r, p } of violated) docs.push(itfTrace(buildModel(await loadModel(r.file), r.result.params), p.name, p.trace!.moves));
     if (!docs.length) io.err('probecheck: no counterexample to write; --itf file not written');
     // One ITF document holds one trace: several go to FILE-1.ext, FILE-2.ext, ...

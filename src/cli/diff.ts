@@ -11,7 +11,9 @@ import { resolve } from 'node:path';
 import { ProbecheckError } from '../engine/errors.js';
 import type { Model } from '../engine/model.js';
 import type { PropertyResult, Result, Verdict } from '../engine/result.js';
-import { loadModel } from '../load.js';
+import { loadModel, loadPatchFiles } from '../load.js';
+import { patchNotes, userPatches } from './patch-notes.js';
+import { checkUserPatches } from './steps.js';
 import { replayWatching, type Inserted } from '../report/confirm.js';
 import { colorVerdict, renderViolation, showParams, statsLines, stopLines } from '../report/text.js';
 import { table } from '../report/table.js';
@@ -43,6 +45,11 @@ export interface DiffRow { property: string; base: Verdict; patched: Verdict; ch
 
 export async function runDiff(io: Io, baseFile: string, patchedFile: string, baseParams: Record<string, string>, patchedParams: Record<string, string>, search: SearchArgs, json: boolean, quiet: boolean): Promise<ExitCode> {
   const [bf, pf] = [await loadModel(baseFile), await loadModel(patchedFile)];
+  // --patch FILE goes to the patched side only (args.ts); its files load here, before either search.
+  await loadPatchFiles(baseParams.patches);
+  await loadPatchFiles(patchedParams.patches);
+  const user = userPatches(patchedParams.patches);
+  if (user.length) checkUserPatches(String(patchedParams.profile ?? pf.params?.profile?.default ?? 'mainline'), patchedParams.patches!);
   const baseModel = buildModel(bf, baseParams), patchedModel = buildModel(pf, patchedParams);
   const names = search.properties.length ? search.properties : baseModel.properties.map((p) => p.name);
   for (const n of names) if (!patchedModel.properties.some((p) => p.name === n)) {
@@ -57,10 +64,12 @@ export async function runDiff(io: Io, baseFile: string, patchedFile: string, bas
   let base: Result, patched: Result;
   try {
     progress.setLabel('base');
-    base = (await checker.run({ file: resolve(baseFile), params: baseParams, ...search, properties: names })).result;
+    // With a user's patch both searches are complete, so the patch notes compare whole state spaces.
+    const whole = user.length ? { exhaustive: true } : {};
+    base = (await checker.run({ file: resolve(baseFile), params: baseParams, ...search, properties: names, ...whole })).result;
     progress.clear();
     progress.setLabel('patched');
-    patched = (await checker.run({ file: resolve(patchedFile), params: patchedParams, ...search, properties: names })).result;
+    patched = (await checker.run({ file: resolve(patchedFile), params: patchedParams, ...search, properties: names, ...whole })).result;
   } finally {
     process.off('SIGINT', onSigint);
     progress.clear();
@@ -74,11 +83,12 @@ export async function runDiff(io: Io, baseFile: string, patchedFile: string, bas
     if (p.trace) row.patchedTrace = p.trace.steps.length;
     return row;
   });
+  const notes = user.length ? patchNotes(user, patched, base) : [];
   const regressed = rows.some((r) => r.change === 'regressed');
   const exit = regressed ? EXIT.violated : rows.some((r) => r.change === 'unknown') ? EXIT.limit : EXIT.ok;
 
   if (json) {
-    io.out(JSON.stringify({ format: 'probecheck-diff', version: 1, exit, base: summary(baseFile, base), patched: summary(patchedFile, patched), properties: rows }, null, 2));
+    io.out(JSON.stringify({ format: 'probecheck-diff', version: 1, exit, base: summary(baseFile, base), patched: summary(patchedFile, patched), properties: rows, ...(user.length ? { patchNotes: notes } : {}) }, null, 2));
     return exit;
   }
   const c = io.colors;
@@ -93,6 +103,7 @@ export async function runDiff(io: Io, baseFile: string, patchedFile: string, bas
   out.push(...table(tbl));
   if (!quiet) out.push('', 'base:', ...statsLines(base, c), 'patched:', ...statsLines(patched, c));
   else for (const [side, r] of [['base', base], ['patched', patched]] as const) out.push(...stopLines(r, c).map((l) => `${side}: ${l}`));
+  for (const n of notes) out.push(`${c.yellow('warning:')} ${n.text}`);
   io.out(out.join('\n'));
   return exit;
 }

@@ -12,6 +12,7 @@ import { EXIT, type ExitCode } from './exit.js';
 import type { Io } from './io.js';
 import { runReplay } from './replay.js';
 import { runProfiles, runSource } from './profiles.js';
+import { runSteps } from './steps.js';
 
 export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
   try {
@@ -23,6 +24,7 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
       case 'diff': return await runDiff(io, inv.base, inv.patched, inv.baseParams, inv.patchedParams, inv.search, inv.json, inv.quiet);
       case 'profiles': return runProfiles(io, inv.json);
       case 'source': return runSource(io, inv.fn, inv.profile, inv.json);
+      case 'steps': return runSteps(io, inv.profile, inv.fn, inv.json, inv.maxStates);
     }
   } catch (e) {
     if (io.env.PROBECHECK_DEBUG) io.err(String((e as Error)?.stack ?? e));

@@ -9,7 +9,7 @@
  */
 import { existsSync } from 'node:fs';
 import { ProbecheckError } from '../engine/errors.js';
-import { loadModel } from '../load.js';
+import { loadModel, loadPatchFiles } from '../load.js';
 import { replayWatching } from '../report/confirm.js';
 import { renderViolation, showParams, traceColumns, traceList } from '../report/text.js';
 import { fileHash, findModel, modelCandidates, readTraceFiles, type TraceFile } from '../report/trace-file.js';
@@ -52,6 +52,7 @@ export async function runReplay(io: Io, path: string, property: string | undefin
     if (f.name !== t.model.name) throw new ProbecheckError('E402', `${path}: the trace is for model '${t.model.name}', but ${modelFile} defines '${f.name}'`);
     const warning = hashWarning(modelFile, t, modelOverride !== undefined);
     if (warning && !warned.has(warning)) { warned.add(warning); io.err(warning); }
+    await loadPatchFiles(t.params.patches);
     const model = buildTraceModel(f, t.params, path);
     const c = io.colors;
     try {

@@ -9,7 +9,7 @@ import { ProbecheckError } from '../engine/errors.js';
 import type { ModelFactory } from '../engine/model.js';
 import { buildModel } from './build.js';
 import { resolveParams } from '../engine/params.js';
-import { loadModel } from '../load.js';
+import { loadModel, loadPatchFiles } from '../load.js';
 import type { CheckJob, WorkerReply } from './job.js';
 
 const factories = new Map<string, ModelFactory>();
@@ -17,6 +17,7 @@ const factories = new Map<string, ModelFactory>();
 async function run(id: number, job: CheckJob, interrupt: Int32Array): Promise<WorkerReply> {
   let f = factories.get(job.file);
   if (!f) { f = await loadModel(job.file); factories.set(job.file, f); }
+  await loadPatchFiles(job.params.patches);
   const params = resolveParams(f.name, f.params ?? {}, job.params);
   const model = buildModel(f, job.params);
   const { file: _file, params: _params, ...options } = job;

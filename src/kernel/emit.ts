@@ -154,6 +154,11 @@ export class Block {
   /** A local name whose target is chosen when a step goes there (a callee entry that depends on state). */
   route(l: string, to: (s: KS, t: KL) => string | null): this { this.routes.set(l, to); return this; }
   has(l: string): boolean { return this.local.has(l); }
+  private userHunkFits(h: Hunk): boolean {
+    if (h.replace !== undefined) return this.local.has(h.replace);
+    const { after, before } = h.insert!;
+    return ([] as string[]).concat(after ?? []).every((a) => this.local.has(a)) && (before === RETURN || this.local.has(before) || this.alias.has(before) || this.routes.has(before));
+  }
 
   /** Apply the patches, register the steps in the thread; returns the block's entry label. */
   done(): string {
@@ -165,6 +170,10 @@ export class Block {
     for (const { p, h } of [...hunks.filter((x) => x.h.replace !== undefined), ...hunks.filter((x) => x.h.replace === undefined)]) {
       {
         if (h.fn !== this.name) continue;
+        // A user's hunk (definePatch) applies to the blocks of its function that have its steps: the
+        // same function builds other steps for another driver (sync or async); probecheck checks the
+        // label against the profile's whole catalogue instead (E604 from cli/steps.ts).
+        if ((p as { kind?: string }).kind === 'probecheck-patch' && !this.userHunkFits(h)) continue;
         if (h.replace !== undefined) {
           const orig = this.local.get(h.replace);
           if (!orig) throw new ProbecheckError('E604', `patch ${p.id} (${p.subject}) does not apply: ${this.name} has no step '${h.replace}'; it has: ${order.join(', ')}`);

@@ -10,6 +10,8 @@ import { RETURN, type Patch } from './emit.js';
 import type { Flag } from './profiles.js';
 import { DD, mutexWaits } from './paths/common.js';
 import { overrideSwap } from './paths/driver-override.js';
+import { isPatchFile, patchFile } from './define-patch.js';
+import { resolve } from 'node:path';
 
 export const PATCHES: Record<string, Patch> = {
   '654888327e9f': {
@@ -199,9 +201,17 @@ export function patch(id: string): Patch {
   return p;
 }
 
-/** Parse the `patches` parameter: comma-separated ids, blanks ignored. */
+/**
+ * Parse the `patches` parameter: comma-separated library patch ids and patch files (a path: the
+ * patches its default export defines, loaded beforehand by loadPatchFiles), blanks ignored.
+ */
 export function parsePatches(list: string | undefined): Patch[] {
-  return (list ?? '').split(',').map((x) => x.trim()).filter(Boolean).map(patch);
+  return patchEntries(list).flatMap((x) => (isPatchFile(x) ? patchFile(x) : [patch(x)]));
+}
+
+/** The entries of a `patches` parameter, files as absolute paths (so a trace replays from anywhere). */
+export function patchEntries(list: string | undefined): string[] {
+  return (list ?? '').split(',').map((x) => x.trim()).filter(Boolean).map((x) => (isPatchFile(x) ? resolve(x) : x));
 }
 
 /**
@@ -210,6 +220,9 @@ export function parsePatches(list: string | undefined): Patch[] {
  */
 export function combine(profileName: string, profileFlags: readonly Flag[], patches: readonly Patch[]): { flags: Set<Flag>; patches: Patch[] } {
   const flags = new Set<Flag>(profileFlags);
+  patches.forEach((p, i) => {
+    if (patches.findIndex((q) => q.id === p.id) !== i) throw new ProbecheckError('E604', `patch ${p.id} (${p.subject}) is given twice`);
+  });
   for (const p of patches) {
     for (const f of p.flags ?? []) {
       if (flags.has(f)) throw new ProbecheckError('E604', `patch ${p.id} (${p.subject}) does not apply to ${profileName}: it already has ${f} (the fix is merged there)`);

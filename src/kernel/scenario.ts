@@ -29,7 +29,7 @@ import { deviceAttachAsyncHelper } from './paths/device-attach.js';
 import { doInitModule } from './paths/module.js';
 import { doScanAsync, localPciProbe, requestModprobeThread, scanProgram, workOnCpuThread } from './paths/probe-body.js';
 import { driverAttach, driverAttachAsyncHelper } from './paths/driver-attach.js';
-import { combine, parsePatches } from './patches.js';
+import { combine, parsePatches, patchEntries } from './patches.js';
 import { PROFILE_NAMES, profile } from './profiles.js';
 import { LIBRARY, PROPERTY_NAMES, type PropCtx } from './properties.js';
 import { initState, kernelSchema, localsSchema, type KS } from './state.js';
@@ -370,7 +370,7 @@ export function buildScenario(spec: ScenarioSpec, profileName: string, patchList
   const properties: Property<KS>[] = chosen.map((p) => p.make(k, ctx));
 
   const model: Model = {
-    name: spec.name, params: { profile: prof.name, patches: patches.filter((p) => patchList.includes(p.id)).map((p) => p.id).join(',') },
+    name: spec.name, params: { profile: prof.name, patches: patchEntries(patchList).join(',') },
     state: kernelSchema(w), init: (s) => initState(w, s as unknown as KS), threads, properties: properties as Property[],
   };
   return { model, kernel: k, world: w };

@@ -4,6 +4,7 @@
  * state counts sit beside the verdicts so that a change to the state space is never silent.
  * This file is the format and its validation; running a suite is run.ts.
  */
+import { dirname, resolve } from 'node:path';
 import { ProbecheckError } from '../engine/errors.js';
 
 /**
@@ -21,6 +22,8 @@ export interface SuiteCase {
   /** Golden number of distinct states (compared when the search is complete). */
   states?: number;
   note?: string;
+  /** Patch files (definePatch), relative to the suite file, applied on top of params.patches. */
+  patches?: string[];
   /** Why this case cannot be checked yet; it is reported as FIXME and not run. */
   fixme?: string;
 }
@@ -57,6 +60,13 @@ export function validateSuite(d: unknown, file: string): Suite {
     for (const [k, v] of Object.entries(o.expect as object)) if (!EXPECTED.includes(v)) bad(`${f}.expect.${k}`, `expected one of ${EXPECTED.map((x) => `'${x}'`).join(', ')}, got ${JSON.stringify(v)}`);
     if (o.states !== undefined && !(Number.isInteger(o.states) && (o.states as number) > 0)) bad(`${f}.states`, 'expected a positive integer');
     for (const k of ['note', 'fixme']) if (o[k] !== undefined && typeof o[k] !== 'string') bad(`${f}.${k}`, 'expected a string');
+    if (o.patches !== undefined) {
+      if (!Array.isArray(o.patches) || !o.patches.every((x) => typeof x === 'string' && x && !x.includes(','))) bad(`${f}.patches`, 'expected a list of patch file paths, relative to the suite file');
+      // Folded into the `patches` parameter as absolute paths: the worker loads them from there.
+      const files = (o.patches as string[]).map((x) => resolve(dirname(resolve(file)), x));
+      const params = o.params as Record<string, string | number>;
+      o.params = { ...params, patches: [params.patches, ...files].filter((x) => x !== undefined && x !== '').join(',') };
+    }
   });
   return s as unknown as Suite;
 }

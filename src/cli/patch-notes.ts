@@ -1,0 +1,46 @@
+/**
+ * What a user's patch did to the search, reported after the result: a patch step that never
+ * fired, a hunk whose function the scenario never calls, and a step that fired without the patch
+ * and never with it (the patch made it unreachable). Only complete searches are compared: an
+ * unexplored state could have fired the step.
+ */
+import type { Result } from '../engine/result.js';
+import { isPatchFile, isUserPatch, hunkTarget, type UserPatch } from '../kernel/define-patch.js';
+import { parsePatches, patchEntries } from '../kernel/patches.js';
+import { splitLabel } from './steps.js';
+
+export interface PatchNote { patch: string; step: string; note: 'never fires' | 'not called' | 'unreachable' | 'not compared'; text: string }
+
+export function userPatches(patches: string | number | undefined): UserPatch[] {
+  // Only the file entries: a library id is checked (E603) where the model is built.
+  return parsePatches(patchEntries(patches === undefined ? '' : String(patches)).filter(isPatchFile).join(',')).filter(isUserPatch);
+}
+
+/** The patches parameter without its files: the same model without the user's patches. */
+export function withoutFiles(params: Record<string, string>, files: UserPatch[]): Record<string, string> | undefined {
+  if (!files.length) return undefined;
+  const rest = (params.patches ?? '').split(',').map((x) => x.trim()).filter((x) => x && !/[/\\]|\.[cm]?[jt]s$/.test(x));
+  return { ...params, patches: rest.join(',') };
+}
+
+export function patchNotes(patches: UserPatch[], patched: Result, base?: Result): PatchNote[] {
+  const notes: PatchNote[] = [];
+  if (!patched.complete) return notes;
+  for (const p of patches) for (const h of p.hunks) {
+    const target = hunkTarget(h);
+    const steps = patched.coverage.filter((e) => splitLabel(e.label).join(':') === target);
+    if (!steps.length) notes.push({ patch: p.id, step: target, note: 'not called', text: `patch ${p.id}: ${target} is not applied here: this scenario never calls ${h.fn} on this profile` });
+    else if (steps.every((e) => e.fired === 0)) notes.push({ patch: p.id, step: target, note: 'never fires', text: `patch ${p.id}: its step ${target} never fires in this search` });
+  }
+  if (base?.complete) {
+    const fired = new Set(base.coverage.filter((e) => e.fired > 0).map((e) => `${e.thread}\0${e.label}`));
+    const firedNow = new Set(patched.coverage.filter((e) => e.fired > 0).map((e) => `${e.program}\0${e.label}`));
+    const said = new Set<string>();
+    for (const e of patched.coverage) {
+      if (e.fired > 0 || !fired.has(`${e.thread}\0${e.label}`) || firedNow.has(`${e.program}\0${e.label}`) || said.has(e.label)) continue;
+      said.add(e.label);
+      notes.push({ patch: patches.map((p) => p.id).join(', '), step: e.label, note: 'unreachable', text: `step ${e.label} (${e.thread}) fires without the patch and never with it` });
+    }
+  }
+  return notes;
+}

@@ -1,0 +1,90 @@
+/**
+ * Patches written by a user, in their own file: `export default definePatch({ id, subject,
+ * commit?, base, hunks })`, with the hunk form of the library's patches (emit.ts: replace or
+ * insert a named `function:label` step). `--patch FILE` (or a path in the `patches` parameter)
+ * applies the file's patches on top of a profile. The loaded files live in a registry shared by
+ * every copy of this module (a scenario file imports probecheck's dist, the CLI may run from src),
+ * because a scenario is built synchronously and a .ts file loads asynchronously.
+ */
+import { resolve } from 'node:path';
+import { ProbecheckError } from '../engine/errors.js';
+import type { Hunk, Patch } from './emit.js';
+import { PROFILE_NAMES } from './profiles.js';
+
+export interface PatchSpec {
+  /** A short name for the patch (no commas): how it is shown in the profile, `patches=` and reports. */
+  id: string;
+  /** The subject line of the posted patch. */
+  subject: string;
+  /** Its commit id, or where it was posted (default: `unmerged`). */
+  commit?: string;
+  /** The profile the patch was written against. */
+  base: string;
+  hunks: Hunk[];
+  /** Snapshots (kernel/<snapshot>/) that have the patched code, for its steps' `c: [...]` anchors. */
+  sources?: Readonly<Record<string, string>>;
+}
+
+export interface UserPatch extends Patch { kind: 'probecheck-patch' }
+
+const PATCH_KEYS = ['id', 'subject', 'commit', 'base', 'hunks', 'sources'];
+const HUNK_KEYS = ['fn', 'replace', 'insert', 'step'];
+
+/** The `function:label` a hunk names: the step it replaces or the one it inserts. */
+export function hunkTarget(h: Hunk): string { return `${h.fn}:${h.replace ?? h.insert?.label}`; }
+
+export function definePatch(spec: PatchSpec): UserPatch {
+  const s = spec as unknown as Record<string, unknown>;
+  const name = typeof s?.id === 'string' ? `patch '${s.id}'` : 'definePatch';
+  const bad = (why: string): never => { throw new ProbecheckError('E604', `${name}: ${why}`); };
+  if (!s || typeof s !== 'object') bad('expected an object { id, subject, commit?, base, hunks }');
+  for (const k of Object.keys(s)) if (!PATCH_KEYS.includes(k)) bad(`unknown key '${k}'; known: ${PATCH_KEYS.join(', ')}`);
+  if (typeof s.id !== 'string' || !/^[\w.+-]+$/.test(s.id)) bad('id: expected a short name of letters, digits, ".", "+", "-" or "_"');
+  if (typeof s.subject !== 'string' || !s.subject) bad('subject: expected the patch\'s subject line');
+  if (s.commit !== undefined && typeof s.commit !== 'string') bad('commit: expected a string');
+  if (typeof s.base !== 'string' || !PROFILE_NAMES.includes(s.base)) bad(`base: expected a kernel profile; known: ${PROFILE_NAMES.join(', ')}`);
+  if (!Array.isArray(s.hunks) || s.hunks.length === 0) bad('hunks: expected a non-empty list');
+  (s.hunks as unknown[]).forEach((x, i) => {
+    const h = x as Record<string, unknown>;
+    const f = `hunks[${i}]`;
+    if (!h || typeof h !== 'object') bad(`${f}: expected { fn, replace | insert, step }`);
+    for (const k of Object.keys(h)) if (!HUNK_KEYS.includes(k)) bad(`${f}: unknown key '${k}'; known: ${HUNK_KEYS.join(', ')}`);
+    if (typeof h.fn !== 'string' || !h.fn) bad(`${f}.fn: expected a kernel function name, e.g. '__driver_attach'`);
+    if ((h.replace === undefined) === (h.insert === undefined)) bad(`${f}: give exactly one of replace (a label) or insert ({ label, after, before })`);
+    if (h.replace !== undefined && (typeof h.replace !== 'string' || !h.replace)) bad(`${f}.replace: expected a step label`);
+    if (h.insert !== undefined) {
+      const ins = h.insert as Record<string, unknown>;
+      if (!ins || typeof ins.label !== 'string' || typeof ins.before !== 'string') bad(`${f}.insert: expected { label, after, before }`);
+      const after = ins.after;
+      if (!(after === null || typeof after === 'string' || (Array.isArray(after) && after.length > 0 && after.every((a) => typeof a === 'string')))) bad(`${f}.insert.after: expected a label, a list of labels, or null (the block's entry)`);
+    }
+    if (typeof h.step !== 'function') bad(`${f}.step: expected a function (site, orig) => step`);
+  });
+  const hunks = s.hunks as Hunk[];
+  const p: UserPatch = {
+    kind: 'probecheck-patch', id: s.id as string, subject: s.subject as string, commit: (s.commit as string | undefined) ?? 'unmerged', base: s.base as string,
+    touches: hunks.map(hunkTarget), hunks,
+  };
+  if (s.sources) p.sources = s.sources as Record<string, string>;
+  return p;
+}
+
+export function isUserPatch(x: unknown): x is UserPatch {
+  return !!x && typeof x === 'object' && (x as { kind?: unknown }).kind === 'probecheck-patch';
+}
+
+/** A `patches` entry that names a file rather than a library patch id. */
+export function isPatchFile(entry: string): boolean {
+  return /[/\\]/.test(entry) || /\.[cm]?[jt]s$/.test(entry);
+}
+
+/** Loaded patch files by absolute path, shared across copies of this module. */
+const REGISTRY: Map<string, UserPatch[]> = ((globalThis as Record<symbol, unknown>)[Symbol.for('probecheck.patchFiles')] ??= new Map()) as Map<string, UserPatch[]>;
+
+export function registerPatchFile(path: string, patches: UserPatch[]): void { REGISTRY.set(resolve(path), patches); }
+
+export function patchFile(entry: string): UserPatch[] {
+  const p = REGISTRY.get(resolve(entry));
+  if (!p) throw new ProbecheckError('E603', `patch file ${entry} was not loaded; pass it with --patch FILE (from the API: await loadPatchFiles(...) first)`);
+  return p;
+}

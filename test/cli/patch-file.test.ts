@@ -1,0 +1,106 @@
+/**
+ * Files anywhere, and definePatch with --patch: a scenario, a patch and a suite in a temporary
+ * folder outside the repository with no node_modules, importing only 'probecheck'.
+ */
+import { existsSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { hasStack, probecheck, ROOT, tempDir } from './run.js';
+
+const SCENARIO = `import { scenario } from 'probecheck';
+export default scenario({
+  name: 'attach-async', profile: 'v5.1',
+  devices: { d: { present: true } },
+  drivers: { 'd-drv': { matches: ['d'], probeType: 'async', module: 'm' } },
+  actors: { modprobe: 'modprobe m' },
+});
+`;
+const patchFile = (id: string, hunks: string) => `import { definePatch, RETURN } from 'probecheck';
+export default definePatch({ id: '${id}', subject: 'test ${id}', base: 'v5.1', hunks: [${hunks}] });
+`;
+
+function folder(files: Record<string, string>): string {
+  const dir = realpathSync(tempDir());
+  for (const [n, t] of Object.entries(files)) writeFileSync(join(dir, n), t);
+  expect(existsSync(join(dir, 'node_modules'))).toBe(false);
+  expect(dir.startsWith(ROOT)).toBe(false);
+  return dir;
+}
+
+const fix = readFileSync(join(ROOT, 'README.md'), 'utf8').match(/```ts\n\/\/ fix\.ts\n([\s\S]*?)```/)![1]!;
+
+describe('files anywhere', () => {
+  const dir = folder({ 's.ts': SCENARIO, 'fix.ts': fix });
+  it('check, simulate, diff and replay load a scenario that imports probecheck from a folder without node_modules', () => {
+    const c = probecheck(['check', 's.ts', '--property', 'no-deadlock', '--trace-out', 't.json', '-q'], { cwd: dir });
+    expect(c.stderr).not.toMatch(/E105/);
+    expect(c.status).toBe(1);
+    expect(probecheck(['replay', 't.json'], { cwd: dir }).status).toBe(0);
+    expect(probecheck(['simulate', 's.ts', '--runs', '50', '--depth', '40', '--seed', '1', '-q'], { cwd: dir }).status).toBe(1);
+    expect(probecheck(['diff', 's.ts', '--patched-param', 'patches=70fe758352ca', '-q'], { cwd: dir }).status).toBe(0);
+  });
+  it('a trace written with --patch records the file by absolute path and replays from another folder', () => {
+    writeFileSync(join(dir, 'same.ts'), patchFile('same', `{ fn: 'really_probe', replace: 'call_probe', step: (_s, o) => o! }`));
+    const c = probecheck(['check', 's.ts', '--patch', 'same.ts', '--property', 'no-deadlock', '--trace-out', 'p.json', '-q'], { cwd: dir });
+    expect(c.status, c.stderr).toBe(1);
+    expect(JSON.parse(readFileSync(join(dir, 'p.json'), 'utf8')).params.patches).toBe(join(dir, 'same.ts'));
+    const other = folder({});
+    const r = probecheck(['replay', join(dir, 'p.json')], { cwd: other });
+    expect(r.status, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout).toContain('confirmed');
+  });
+});
+
+describe('definePatch and --patch', () => {
+  const dir = folder({
+    's.ts': SCENARIO, 'fix.ts': fix,
+    'typo.ts': patchFile('typo', `{ fn: '__driver_attach', replace: 'device_unlok', step: (_s, o) => o! }`),
+    'nofn.ts': patchFile('nofn', `{ fn: '__driver_atach', replace: 'device_lock', step: (_s, o) => o! }`),
+    'notpatch.ts': 'export default { id: 1 };\n',
+    'badkey.ts': patchFile('badkey', `{ fn: '__driver_attach', replace: 'device_lock', step: (_s, o) => o!, extra: 1 } as never`),
+    'never.ts': patchFile('never', `{ fn: 'really_probe', replace: 'probe_failed', step: (_s, o) => o! }, { fn: 'device_del', replace: 'bus_remove_device', step: (_s, o) => o! }`),
+    'nosched.ts': patchFile('nosched', `{ fn: '__driver_attach', replace: 'device_lock', step: (site, o) => ({ ...o!, run: (s) => { s.dev[site.dev]!.mutex = site.tb.owner; return 'device_unlock'; } }) }`),
+    'x.suite.ts': `import { defineSuite } from 'probecheck';\nexport default defineSuite({ name: 'x', model: 's.ts', cases: [\n  { params: { profile: 'v5.1' }, expect: { 'no-deadlock': 'violated' } },\n  { params: { profile: 'v5.1' }, patches: ['fix.ts'], expect: { 'no-deadlock': 'holds' } },\n] });\n`,
+  });
+  const run = (...args: string[]) => { const r = probecheck(args, { cwd: dir }); expect(hasStack(r.stdout + r.stderr)).toBe(false); return r; };
+
+  it('an unknown label is E604 listing the labels of that function on that profile', () => {
+    const r = run('check', 's.ts', '--patch', 'typo.ts');
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim().split('\n')).toEqual(['probecheck: E604 (patch does not apply): patch typo (test typo) does not apply to v5.1: hunks[0] names __driver_attach:device_unlok; __driver_attach on v5.1 has: driver_match_device, device_lock, async_schedule_dev, device_unlock']);
+    // On mainline the same function has other steps, and the error says so.
+    expect(run('check', 's.ts', '--patch', 'typo.ts', '--param', 'profile=mainline').stderr).toMatch(/__driver_attach on mainline has: .*device_driver_lock/);
+  });
+  it('an unknown function, a file that is not a patch, and a malformed patch are one-line errors', () => {
+    expect(run('check', 's.ts', '--patch', 'nofn.ts').stderr).toMatch(/^probecheck: E604 .*has no modelled function '__driver_atach'; functions: .*__driver_attach/);
+    const r = run('check', 's.ts', '--patch', 'notpatch.ts');
+    expect([r.status, r.stderr]).toEqual([2, `probecheck: E105 (model file could not be loaded): ${join(dir, 'notpatch.ts')}: its default export is not a patch; write \`export default definePatch({...})\` (or a list of them)\n`]);
+    expect(run('check', 's.ts', '--patch', 'badkey.ts').stderr).toMatch(/^probecheck: E604 .*hunks\[0\]: unknown key 'extra'/);
+    expect(run('check', 's.ts', '--patch', 'missing.ts').stderr).toMatch(/^probecheck: E503 .*missing\.ts: no such file/);
+  });
+  it('reports a patch step that never fires and a hunk whose function the scenario never calls', () => {
+    const r = run('check', 's.ts', '--patch', 'never.ts', '-q');
+    expect(r.stdout).toContain('warning: patch never: its step really_probe:probe_failed never fires in this search');
+    expect(r.stdout).toContain('warning: patch never: device_del:bus_remove_device is not applied here: this scenario never calls device_del on this profile');
+    const j = JSON.parse(run('check', 's.ts', '--patch', 'never.ts', '--json').stdout);
+    expect(j.patchNotes.map((n: { note: string }) => n.note)).toEqual(['never fires', 'not called']);
+  });
+  it('reports steps the patch makes unreachable, in check and in diff', () => {
+    const r = run('check', 's.ts', '--patch', 'nosched.ts', '-q');
+    expect(r.stdout).toMatch(/warning: step __driver_attach\(d,d-drv\):async_schedule_dev \(modprobe\) fires without the patch and never with it/);
+    const d = JSON.parse(run('diff', 's.ts', '--patch', 'nosched.ts', '--json').stdout);
+    expect(d.patchNotes.some((n: { note: string; step: string }) => n.note === 'unreachable' && n.step === '__driver_attach(d,d-drv):async_schedule_dev')).toBe(true);
+    // The fix itself leaves every step reachable.
+    expect(JSON.parse(run('diff', 's.ts', '--patch', 'fix.ts', '--json').stdout).patchNotes).toEqual([]);
+  });
+  it('--patch on diff applies to the patched side only', () => {
+    const d = JSON.parse(run('diff', 's.ts', '--patch', 'fix.ts', '--json').stdout);
+    expect(d.base.params.patches).toBe('');
+    expect(d.patched.params.patches).toBe(join(dir, 'fix.ts'));
+    expect(d.properties.find((p: { property: string }) => p.property === 'no-deadlock').change).toBe('fixed');
+  });
+  it('a suite case lists patch files relative to the suite', () => {
+    const r = run('check', 'x.suite.ts');
+    expect(r.status, r.stdout + r.stderr).toBe(0);
+  });
+});

@@ -1,0 +1,39 @@
+/** `probecheck steps`: the step catalogue a patch author reads for hook points. */
+import { describe, expect, it } from 'vitest';
+import { hasStack, probecheck, tempDir } from './run.js';
+
+interface Step { step: string; fn: string; label: string; where: string; since: string; c?: string; reads: string[]; writes: string[]; locks: string[]; waits: string[]; fired: number }
+
+describe('probecheck steps', () => {
+  const dir = tempDir();
+  it('lists the steps of a function with what each reads, writes and locks, as recorded', () => {
+    const r = probecheck(['steps', '--profile', 'v5.1', '--function', '__driver_attach', '--json'], { cwd: dir });
+    expect(r.status, r.stderr).toBe(0);
+    const j = JSON.parse(r.stdout) as { profile: string; states: number; steps: Step[] };
+    expect(j.steps.map((s) => s.step)).toEqual(['__driver_attach:driver_match_device', '__driver_attach:device_lock', '__driver_attach:async_schedule_dev', '__driver_attach:device_unlock']);
+    const lock = j.steps.find((s) => s.label === 'device_lock')!;
+    expect(lock.c).toMatch(/^drivers\/base\/dd\.c@torvalds@376991db4b64:/);
+    expect(lock.locks).toEqual(['takes dev[].mutex']);
+    expect(lock.reads).toEqual(expect.arrayContaining(['dev[].mutex', 'dev[].driver']));
+    expect(lock.writes).toEqual(expect.arrayContaining(['dev[].mutex', 'dev[].asyncDriver']));
+    expect(j.steps.find((s) => s.label === 'device_unlock')!.locks).toEqual(['releases dev[].mutex']);
+    expect(j.steps.find((s) => s.label === 'driver_match_device')!.reads).toContain('dev[].onBus');
+  });
+  it('records waits, and the whole catalogue differs by profile (v5.1 vs mainline __driver_attach)', () => {
+    const all = JSON.parse(probecheck(['steps', '--profile', 'mainline', '--json'], { cwd: dir }).stdout) as { steps: Step[] };
+    expect(all.steps.some((s) => s.waits.some((w) => /mutex/.test(w)))).toBe(true);
+    expect(all.steps.filter((s) => s.fn === '__driver_attach').map((s) => s.label)).toContain('device_driver_lock');
+    expect(new Set(all.steps.map((s) => s.step)).size).toBe(all.steps.length);
+  });
+  it('text output, its help examples, and an unknown function', () => {
+    const t = probecheck(['steps', '--profile', 'v5.1', '--function', '__driver_attach'], { cwd: dir });
+    expect(t.stdout).toContain('__driver_attach:device_lock\n  where: drivers/base/dd.c:__driver_attach');
+    const help = probecheck(['steps', '--help'], { cwd: dir }).stdout;
+    const examples = help.split('\n').filter((l) => /^\s*\$ probecheck /.test(l)).map((l) => l.trim().slice('$ probecheck '.length).split(/\s+/));
+    expect(examples.length).toBe(2);
+    for (const e of examples) expect(probecheck(e, { cwd: dir }).status).toBe(0);
+    const bad = probecheck(['steps', '--function', 'nope'], { cwd: dir });
+    expect([bad.status, hasStack(bad.stderr)]).toEqual([2, false]);
+    expect(bad.stderr).toMatch(/^probecheck: E501 .*builds no step of 'nope'; functions: .*__driver_attach/);
+  });
+});

@@ -1,0 +1,69 @@
+/**
+ * The README's "Validating a proposed patch from your own folder", run as written: its ts blocks
+ * are written (by the file name on their first line) into an empty temporary folder with no
+ * node_modules, and each `$ ` line of its console blocks runs there; the lines after it are the
+ * output (`...` skips lines, a line ending in `...` is a prefix), with `~/review` for the folder.
+ */
+import { readFileSync, realpathSync, writeFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { hasStack, probecheck, ROOT, tempDir } from './run.js';
+
+const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+const start = readme.indexOf('## Validating a proposed patch from your own folder');
+const section = readme.slice(start, readme.indexOf('\n## ', start + 3));
+const blocks = [...section.matchAll(/^```(\w*)\n([\s\S]*?)^```\n/gm)].map((m) => ({ lang: m[1]!, text: m[2]! }));
+
+interface Cmd { args: string[]; exit: number; expected: string[] }
+
+function commands(): Cmd[] {
+  const out: Cmd[] = [];
+  for (const b of blocks.filter((x) => x.lang === 'console')) for (const line of b.text.replace(/\n$/, '').split('\n')) {
+    const m = /^\$ npx probecheck (.*?)\s+# exit (\d)$/.exec(line);
+    if (m) out.push({ args: m[1]!.split(/\s+/), exit: Number(m[2]), expected: [] });
+    else out.at(-1)!.expected.push(line);
+  }
+  return out;
+}
+
+/** Each expected line in order; `...` skips any number of lines; `x ...` matches a line starting with x. */
+function matches(output: string[], expected: string[]): boolean {
+  let i = 0, skip = false;
+  for (const e of expected) {
+    if (e === '...') { skip = true; continue; }
+    const ok = (l: string) => (e.endsWith(' ...') ? l.startsWith(e.slice(0, -4)) : l === e);
+    if (skip) { while (i < output.length && !ok(output[i]!)) i++; if (i >= output.length) return false; }
+    else if (i >= output.length || !ok(output[i]!)) return false;
+    i++; skip = false;
+  }
+  return true;
+}
+
+describe('the patch-review walkthrough, from an empty folder', () => {
+  const dir = realpathSync(tempDir());
+  for (const b of blocks.filter((x) => x.lang === 'ts')) {
+    const name = /^\/\/ (\S+\.ts)\n/.exec(b.text)![1]!;
+    writeFileSync(join(dir, name), b.text);
+  }
+
+  it('has its files and commands, and the folder holds nothing else', () => {
+    expect(readdirSync(dir).sort()).toEqual(['attach.ts', 'fix.ts', 'typo.ts']);
+    expect(commands().length).toBeGreaterThanOrEqual(3);
+  });
+
+  it.each(commands().map((c) => [c.args.join(' '), c] as const))('probecheck %s', (_n, c) => {
+    const r = probecheck(c.args, { cwd: dir });
+    const text = (r.stdout + r.stderr).split(dir).join('~/review');
+    expect(hasStack(text)).toBe(false);
+    expect(r.status, text).toBe(c.exit);
+    expect(matches(text.replace(/\n$/, '').split('\n'), c.expected), `expected:\n${c.expected.join('\n')}\ngot:\n${text}`).toBe(true);
+  });
+
+  it('the user patch builds the same state space as the library flag for 70fe758352ca, and its steps all fire', () => {
+    const mine = JSON.parse(probecheck(['check', 'attach.ts', '--patch', 'fix.ts', '--json'], { cwd: dir }).stdout);
+    const lib = JSON.parse(probecheck(['check', 'attach.ts', '--param', 'patches=70fe758352ca', '--json', '--property', 'single-binding'], { cwd: dir }).stdout);
+    expect(mine.exit).toBe(0);
+    expect(mine.states).toBe(lib.states);
+    expect(mine.patchNotes).toEqual([]);
+  });
+});
