@@ -15,7 +15,7 @@ type V = 'holds' | 'violated';
 const T: Record<string, Record<string, [number, V, V]>> = {
   sync: { 'v4.2': [24, 'holds', 'holds'], 'v4.18': [24, 'holds', 'holds'], 'v5.1': [25, 'holds', 'holds'], mainline: [27, 'holds', 'holds'] },
   async: { 'v4.2': [118, 'violated', 'violated'], 'v4.18': [118, 'violated', 'violated'], 'v5.1': [84, 'violated', 'violated'], mainline: [114, 'violated', 'holds'] },
-  sysfs: { 'v4.2': [61, 'holds', 'holds'], 'v4.18': [61, 'holds', 'holds'], 'v5.1': [73, 'holds', 'holds'], mainline: [74, 'holds', 'holds'] },
+  sysfs: { 'v4.2': [64, 'holds', 'holds'], 'v4.18': [64, 'holds', 'holds'], 'v5.1': [82, 'holds', 'holds'], mainline: [83, 'holds', 'holds'] },
   // detach rows: one more state each since bus_remove_driver's klist_remove waits for the walks inside the driver's node
   detach: { 'v4.2': [23, 'holds', 'holds'], 'v4.18': [23, 'holds', 'holds'], 'v5.1': [23, 'holds', 'holds'], mainline: [24, 'holds', 'holds'] },
   'detach-async': { 'v4.2': [124, 'holds', 'holds'], 'v4.18': [124, 'holds', 'holds'], 'v5.1': [75, 'holds', 'violated'], mainline: [99, 'holds', 'holds'] },
@@ -24,7 +24,7 @@ const T: Record<string, Record<string, [number, V, V]>> = {
 // B12 (8c97a46af04b): can two children of one simple-bus be inside probe() at once? ('sometimes')
 type R = 'reachable' | 'unreachable';
 const S: Record<string, Record<string, [number, R]>> = {
-  'siblings-bind': { 'v4.2': [115, 'unreachable'], 'v4.18': [239, 'reachable'], mainline: [144, 'reachable'] },
+  'siblings-bind': { 'v4.2': [144, 'unreachable'], 'v4.18': [266, 'reachable'], mainline: [169, 'reachable'] },
   siblings: { 'v4.2': [73, 'unreachable'], 'v4.18': [67, 'unreachable'], 'v5.1': [443, 'reachable'], mainline: [794, 'reachable'] },
 };
 
