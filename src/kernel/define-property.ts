@@ -57,7 +57,7 @@ export function defineProperty(spec: PropertySpec): DefinedProperty {
   if (!kinds.includes(String(o.kind))) throw bad(`kind: expected one of ${kinds.map((k) => `'${k}'`).join(', ')}, got ${JSON.stringify(o.kind)}`);
   const { required, optional } = KEYS[o.kind as PropertySpec['kind']];
   const known = ['kind', 'name', 'description', ...required, ...optional];
-  for (const k of Object.keys(o)) if (!known.includes(k)) throw bad(`unknown key '${k}'${suggestion(k, known)} for a ${o.kind} property`);
+  for (const k of Object.keys(o)) if (!known.includes(k)) throw bad(`unknown key '${k}'${suggestion(k, known)}`);
   for (const k of required) if (typeof o[k] !== 'function') throw bad(`${k}: expected a function`);
   if (o.description !== undefined && typeof o.description !== 'string') throw bad('description: expected a string');
   if (o.explain !== undefined && typeof o.explain !== 'function') throw bad('explain: expected a function');
