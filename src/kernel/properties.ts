@@ -333,7 +333,8 @@ export const LIBRARY: KernelProperty[] = [
       }
       return null;
     }, { text: 'an unbind_store holds the device lock', met: (s) => someDev(s, (d) => d.unbindOf !== 0) }) },
-  { name: 'async-handover', covers: 'L4 (async __driver_attach)', applies: (k) => k.has('PER_DEVICE_ASYNC_ATTACH') && k.w.drivers.some((d) => mayBeAsync(k, d.i)),
+  // Its situation needs two drivers of one device, one of them async (with one, it is no-missed-probe).
+  { name: 'async-handover', covers: 'L4 (async __driver_attach)', applies: (k) => k.has('PER_DEVICE_ASYNC_ATTACH') && k.w.devices.some((d) => d.drivers.length > 1 && d.drivers.some((x) => mayBeAsync(k, x))),
     make: (k, c) => {
       /** A driver whose async __driver_attach matched a device, never tried on it, the device unbound and live. */
       const dropped = (s: KS, q: Query): string | null => {

@@ -52,7 +52,7 @@ function bindStoreBody(tb: ThreadBuilder, drv: number, dev: number, ret: Ret): s
   } });
   // The bus match() at run time: the scenario's static match, and platform_match's driver_override
   // test (an override naming another driver makes the store fail with -ENODEV).
-  f.step('driver_match_device', { where: `${BUS}:bind_store -> ${DD}:driver_match_device`, c: dda ? ['if (dev && driver_match_device(drv, dev)) {', 'err = device_driver_attach(drv, dev);'] : undefined, run: (s) => {
+  f.step('driver_match_device', { where: `${BUS}:bind_store (driver_match_device)`, c: dda ? ['if (dev && driver_match_device(drv, dev)) {', 'err = device_driver_attach(drv, dev);'] : undefined, run: (s) => {
     if (!k.w.drivers[drv]!.matches.includes(dev) || !overrideMatches(s, dev, drv)) return RETURN;
     if (dda) return attach;
     return pl ? 'lock_parent' : 'device_lock';
