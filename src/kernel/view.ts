@@ -53,7 +53,9 @@ export interface DeviceView {
 
 /** One driver (`struct device_driver`). */
 export interface DriverView {
+  /** The driver's name in the scenario. */
   readonly name: string;
+  /** The bus it registers on. */
   readonly bus: string;
   /** The module it belongs to, or null (built in). */
   readonly module: string | null;
@@ -71,6 +73,7 @@ export interface DriverView {
 
 /** One module. */
 export interface ModuleView {
+  /** The module's name in the scenario (`modprobe NAME`). */
   readonly name: string;
   /** `mod->state`; FREED once free_module has run. */
   readonly state: 'UNFORMED' | 'COMING' | 'LIVE' | 'GOING' | 'FREED';
@@ -84,6 +87,7 @@ export interface ModuleView {
 
 /** One thread of the model. */
 export interface ThreadView {
+  /** The thread's name, as traces print it. */
   readonly name: string;
   /** The step label it is at (`bind_store(dc,drv):device_lock`), or null when it is not running (not started or ended). */
   readonly at: string | null;
@@ -105,13 +109,21 @@ export interface ThreadView {
 export interface KernelView {
   /** The profile (and patches) the model was built for. */
   readonly profile: string;
+  /** Every device of the scenario, in declaration order. */
   readonly devices: readonly DeviceView[];
+  /** Every driver, in declaration order (the bus's klist order). */
   readonly drivers: readonly DriverView[];
+  /** Every module. */
   readonly modules: readonly ModuleView[];
+  /** Every thread: actors first, then the kernel's async workers, kworkers and the deferred-probe worker. */
   readonly threads: readonly ThreadView[];
+  /** The device named `name`. */
   dev(name: string): DeviceView;
+  /** The driver named `name`. */
   drv(name: string): DriverView;
+  /** The module named `name`. */
   module(name: string): ModuleView;
+  /** The thread named `name`. */
   thread(name: string): ThreadView;
   /** `probe_count`: probes between really_probe's atomic_inc and its atomic_dec. */
   readonly probeCount: number;
@@ -123,11 +135,13 @@ export interface KernelView {
   readonly deferredTriggerCount: number;
   /** `driver_deferred_probe_enable`. */
   readonly deferredProbeEnabled: boolean;
-  /** Devices on deferred_probe_pending_list / deferred_probe_active_list. */
+  /** Devices on deferred_probe_pending_list. */
   readonly deferredPending: readonly string[];
+  /** Devices on deferred_probe_active_list. */
   readonly deferredActive: readonly string[];
-  /** Holder of deferred_probe_mutex / module_mutex, or null. */
+  /** The thread holding deferred_probe_mutex, or null. */
   readonly deferredProbeMutexBy: string | null;
+  /** The thread holding module_mutex, or null. */
   readonly moduleMutexBy: string | null;
 }
 
