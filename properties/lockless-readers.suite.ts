@@ -29,7 +29,7 @@ export default defineSuite({
     { params: { variant: 'probe', profile: 'mainline', patches: '' }, states: 30, expect: { 'reader-no-wait-on-probe': 'holds', 'lockless-reader': 'holds', 'no-deadlock': 'holds' } },
     { params: { variant: 'uevent', profile: 'v5.19', patches: 'c0a40097f0bc' }, states: 29, note: 'the reverted fix did close B11 (the reader holds the lock unbind needs)',
       expect: { 'lockless-reader': 'holds', 'single-binding': 'holds', 'no-deadlock': 'holds' } },
-    { params: { variant: 'override', profile: 'v4.2', patches: '' }, states: 94, note: 'writer side only: add and manual bind',
+    { params: { variant: 'override', profile: 'v4.2', patches: '' }, states: 106, note: 'writer side only: add and manual bind',
       expect: { 'single-binding': 'holds', 'no-deadlock': 'holds' } },
     // B13 (CVE-2017-12146): driver_override_store frees the string platform_match is about to strcmp.
     { params: { variant: 'driver_override', profile: 'v4.2', patches: '' }, states: 42,

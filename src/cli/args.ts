@@ -3,7 +3,7 @@
  * examples, and `parseArgv` which turns argv into a typed Invocation or throws E501. Parsing
  * does nothing else (no file is read), so it can be fuzzed on its own.
  */
-import { resolve as resolvePath } from 'node:path';
+import { resolve, resolve as resolvePath } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { ProbecheckError } from '../engine/errors.js';
 import { parseParamArgs } from '../engine/params.js';
@@ -14,6 +14,8 @@ import { EXIT_HELP } from './exit.js';
 /** Search options shared by check, simulate and diff. */
 export interface SearchArgs {
   properties: string[];
+  /** --property-file: files of defineProperty properties, added to every kernel scenario checked (absolute paths). */
+  propertyFiles?: string[];
   strategy?: Strategy;
   backend?: BackendName;
   maxStates?: number;
@@ -67,6 +69,7 @@ function usage(msg: string): ProbecheckError { return new ProbecheckError('E501'
 
 function searchOptions(c: Command, random = false): Command {
   c.option('--property <name>', 'check only this property (repeatable)', collect)
+    .option('--property-file <file>', 'add the defineProperty properties this file exports to every kernel scenario (repeatable)', collect)
     .addOption(new Option('--backend <name>', 'state backend').choices(['fast', 'reference']).default('fast'))
     .option('--max-states <n>', 'stop after this many distinct states (exit 3)', intArg('--max-states', 1))
     .option('--time-limit <seconds>', 'stop after this many seconds (exit 3); random walks go on until then unless --runs is given', secondsArg)
@@ -92,6 +95,7 @@ function outputOptions(c: Command): Command {
 
 function searchArgs(o: Record<string, any>): SearchArgs {
   const s: SearchArgs = { properties: o.property ?? [] };
+  if (o.propertyFile) s.propertyFiles = (o.propertyFile as string[]).map((f) => resolve(f));
   for (const k of ['strategy', 'backend', 'maxStates', 'maxDepth', 'timeLimit', 'seed', 'runs'] as const) if (o[k] !== undefined) (s as any)[k] = o[k];
   if (o.memoryLimit !== undefined) s.maxMemoryMB = o.memoryLimit;
   if (o.depth !== undefined) s.walkDepth = o.depth;

@@ -7,13 +7,27 @@
 import { ProbecheckError } from '../engine/errors.js';
 import type { Model, ModelFactory } from '../engine/model.js';
 import { resolveParams } from '../engine/params.js';
+import { propertiesOf, withProperties, type DefinedProperty } from '../kernel/define-property.js';
+import { defaultExport, importFile } from '../load.js';
+
+type Extra = { from: string; p: DefinedProperty };
+/** Properties from --property-file for the command (or worker job) running now: added to every kernel scenario it builds. */
+let extra: readonly Extra[] = [];
+export function setProperties(list: readonly Extra[]): void { extra = list; }
+export async function loadProperties(files: readonly string[] = []): Promise<Extra[]> {
+  const out: Extra[] = [];
+  for (const f of files) out.push(...propertiesOf(f, defaultExport(await importFile(f))));
+  return out;
+}
 
 export function buildModel(f: ModelFactory, given: Record<string, string | number>): Model {
   const params = resolveParams(f.name, f.params ?? {}, given);
-  try { return f.build(params); } catch (e) {
+  let m: Model;
+  try { m = f.build(params); } catch (e) {
     if (e instanceof ProbecheckError) throw e;
     throw new ProbecheckError('E101', `model ${f.name}: build(${JSON.stringify(params)}) threw: ${e instanceof Error ? e.message : String(e)}`);
   }
+  return withProperties(m, extra);
 }
 
 /**

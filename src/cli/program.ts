@@ -11,12 +11,15 @@ import { runDiff } from './diff.js';
 import { EXIT, type ExitCode } from './exit.js';
 import type { Io } from './io.js';
 import { runReplay } from './replay.js';
+import { loadProperties, setProperties } from './build.js';
 import { runProfiles, runSource } from './profiles.js';
 import { runSteps } from './steps.js';
 
 export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
   try {
+    setProperties([]);
     const inv = parseArgv(argv);
+    if (inv.command === 'check' || inv.command === 'diff') setProperties(await loadProperties(inv.search.propertyFiles));
     switch (inv.command) {
       case 'help': io.out(inv.text); return inv.exit;
       case 'check': return await runCheck(io, inv.targets, inv.params, inv.search, inv.output);

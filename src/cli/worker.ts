@@ -7,7 +7,7 @@ import { parentPort } from 'node:worker_threads';
 import { check } from '../engine/check.js';
 import { ProbecheckError } from '../engine/errors.js';
 import type { ModelFactory } from '../engine/model.js';
-import { buildModel } from './build.js';
+import { buildModel, loadProperties, setProperties } from './build.js';
 import { resolveParams } from '../engine/params.js';
 import { loadModel, loadPatchFiles } from '../load.js';
 import type { CheckJob, WorkerReply } from './job.js';
@@ -18,9 +18,10 @@ async function run(id: number, job: CheckJob, interrupt: Int32Array): Promise<Wo
   let f = factories.get(job.file);
   if (!f) { f = await loadModel(job.file); factories.set(job.file, f); }
   await loadPatchFiles(job.params.patches);
+  setProperties(await loadProperties(job.propertyFiles));
   const params = resolveParams(f.name, f.params ?? {}, job.params);
   const model = buildModel(f, job.params);
-  const { file: _file, params: _params, ...options } = job;
+  const { file: _file, params: _params, propertyFiles: _pf, ...options } = job;
   const result = check(model, {
     ...options, interrupt,
     onProgress: (progress) => parentPort!.postMessage({ id, kind: 'progress', progress } satisfies WorkerReply),

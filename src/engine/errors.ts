@@ -19,6 +19,7 @@ export const ERROR_TABLE = {
   // 3xx: properties
   E301: { kind: 'unknown property', example: "model probe-tree has no property 'pbc'; known: parent-before-child, ..." },
   E302: { kind: 'property threw', example: "property 'p' threw: ..." },
+  E303: { kind: 'malformed user property', example: "property 'my-prop': unknown key 'chek'; did you mean 'check'?" },
   // 4xx: traces
   E401: { kind: 'trace file unreadable or corrupt', example: 't.json: field version: expected 1 or 2, got 3 (this probecheck reads versions 1 and 2)' },
   E402: { kind: 'trace is for another model', example: "t.json: the trace is for model 'x', but models/y.ts defines 'y'" },

@@ -95,6 +95,7 @@ function mayHappen(w: World, actors: readonly (readonly Action[])[], before?: { 
       if (d.module >= 0 && modLoad[d.module]) set(drvReg, d.i);
       if (!d.matches.some((dev) => mayProbe(d.i, dev))) continue;
       for (const r of [...d.registers, ...(d.asyncScan ?? [])]) set(devReg, r);
+      for (const r of d.registersDriver) set(drvReg, r);
       set(modLoad, d.requestModule);
     }
   }

@@ -8,4 +8,6 @@ export { PATCHES, PATCH_IDS, patch, parsePatches, combine } from './patches.js';
 export { LIBRARY as KERNEL_PROPERTIES, PROPERTY_NAMES as KERNEL_PROPERTY_NAMES, type KernelProperty } from './properties.js';
 export type { Patch, Hunk, KStep, Site, Kernel } from './emit.js';
 export type { World, Outcome, ProbeType } from './world.js';
+export { defineProperty, isDefinedProperty, type DefinedProperty, type PropertySpec, type InvariantSpec, type ActionSpec, type LeadsToSpec, type PremiseSpec, type MoveView } from './define-property.js';
+export type { KernelView, DeviceView, DriverView, ModuleView, ThreadView } from './view.js';
 export type { KS, KL } from './state.js';

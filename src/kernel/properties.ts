@@ -14,6 +14,7 @@ import { ancestors } from './world.js';
 import type { Action } from './actions.js';
 import { DEFERRED_WORKER } from './paths/deferred-probe.js';
 import { mayBeAsync } from './paths/common.js';
+import { kernelView, type KernelView } from './view.js';
 
 export interface KernelProperty {
   name: string;
@@ -28,6 +29,8 @@ export interface PropCtx {
   tidOf: Map<string, number>;
   asyncThreads: Set<string>;
   threads: string[];
+  /** The scenario's actors (the threads it names). */
+  actors: Set<string>;
   /** Number of device_del actions per device. */
   dels: number[];
   /** Some actor reads dev->driver locklessly (uevent). */
@@ -43,11 +46,11 @@ export interface PropCtx {
  * it. A violation is a lasso that stays stuck forever: a lost wake-up (the run ends with nothing
  * left to run) or a loop that never gets round to it.
  */
-function leadsToGone(name: string, description: string, stuck: (s: KS) => string | null, premiseText: string): Property<KS> {
+function leadsToGone(name: string, description: string, stuck: (s: KS, q: Query) => string | null, premiseText: string): Property<KS> {
   return {
     kind: 'leads-to', name, description, premiseText,
-    from: (s) => stuck(s) !== null, to: (s) => stuck(s) === null,
-    explain: (s) => stuck(s) ?? '',
+    from: (s, q) => stuck(s, q) !== null, to: (s, q) => stuck(s, q) === null,
+    explain: (s, q) => stuck(s, q) ?? '',
   };
 }
 
@@ -99,6 +102,12 @@ function invariant(name: string, description: string, broken: (s: KS, q: Query) 
   return { kind: 'invariant', name, description, holds: (s, q) => broken(s, q) === null, explain: (s, q) => broken(s, q) ?? '',
     ...(premise ? { premise: premise.met, premiseText: premise.text } : {}) };
 }
+/** The state as the view (view.ts) shows it: what users' properties read too. */
+const view = (k: Kernel, c: PropCtx, s: KS, q: Query): KernelView => kernelView(k, c, s, q);
+/** The step of wait_for_device_probe that returns (its last: async_synchronize_full). */
+const waitReturns = (l: string | null) => l !== null && /^wait_for_device_probe(#\d+)?:async_synchronize_full$/.test(l);
+/** Every actor but `me` has finished. */
+const othersDone = (v: KernelView, me: string) => v.threads.every((t) => !t.actor || t.name === me || t.at === null);
 const someDev = (s: KS, f: (d: KS['dev'][number], i: number) => boolean) => s.dev.some(f);
 /** Some thread is at a label that passes `test`. */
 const someAt = (c: PropCtx, q: Query, test: (l: string) => boolean) => c.threads.some((t) => { const l = q.at(t); return l !== null && test(l); });
@@ -139,15 +148,15 @@ export const LIBRARY: KernelProperty[] = [
       }
       return null;
     }, { text: 'driver_unregister returns', met: (s) => s.drv.some((d) => d.unregDone && !d.onBus) }) },
-  { name: 'module-lifetime', covers: 'S4', applies: (_k, c) => c.ops.has('rmmod'), make: (k) => invariant('module-lifetime',
-    'after free_module(m) no thread runs a probe or remove of a driver of m', (s) => {
-      for (let m = 0; m < s.mod.length; m++) {
-        if (s.mod[m]!.state !== 'FREED') continue;
-        for (let i = 0; i < s.dev.length; i++) {
-          const d = s.dev[i]!;
-          if (d.driver === 0 || k.w.drivers[d.driver - 1]!.module !== m) continue;
-          if (d.probing !== 0) return `module ${k.w.modules[m]!.name} is freed while ${who(k, d.probing)} runs ${k.dn(d.driver - 1)}.probe(${k.vn(i)})`;
-          if (d.removing !== 0) return `module ${k.w.modules[m]!.name} is freed while ${who(k, d.removing)} runs ${k.dn(d.driver - 1)}.remove(${k.vn(i)})`;
+  { name: 'module-lifetime', covers: 'S4', applies: (_k, c) => c.ops.has('rmmod'), make: (k, c) => invariant('module-lifetime',
+    'after free_module(m) no thread runs a probe or remove of a driver of m', (s, q) => {
+      const v = view(k, c, s, q);
+      for (const m of v.modules) {
+        if (m.state !== 'FREED') continue;
+        for (const d of v.devices) {
+          if (d.driver === null || v.drv(d.driver).module !== m.name) continue;
+          if (d.probingIn !== null) return `module ${m.name} is freed while ${d.probingIn} runs ${d.driver}.probe(${d.name})`;
+          if (d.removingIn !== null) return `module ${m.name} is freed while ${d.removingIn} runs ${d.driver}.remove(${d.name})`;
         }
       }
       return null;
@@ -313,6 +322,48 @@ export const LIBRARY: KernelProperty[] = [
       }
       return null;
     }, { text: 'a device link is deleted', met: (s) => k.w.links.some((l) => s.link[l.i]!.dels > 0) }) },
+  { name: 'unbind-releases-named', covers: 'S1 (sysfs unbind)', applies: (_k, c) => c.ops.has('unbind'), make: (k, c) => action('unbind-releases-named',
+    '`echo dev > drvA/unbind` releases only drvA: never a driver bound after unbind_store checked dev->driver', (b, a, m, q) => {
+      const before = view(k, c, b, q), after = view(k, c, a, q);
+      for (const d of after.devices) {
+        const was = before.dev(d.name).driver;
+        if (was !== null && d.driver === null && d.unbindFor !== null && d.unbindFor !== was) {
+          return `${m.thread}'s unbind_store for ${d.unbindFor} released ${was} from ${d.name} (${m.label}): ${was} was bound after unbind_store checked dev->driver == ${d.unbindFor} without the lock`;
+        }
+      }
+      return null;
+    }, { text: 'an unbind_store holds the device lock', met: (s) => someDev(s, (d) => d.unbindOf !== 0) }) },
+  // Its situation needs two drivers of one device, one of them async (with one, it is no-missed-probe).
+  { name: 'async-handover', covers: 'L4 (async __driver_attach)', applies: (k) => k.has('PER_DEVICE_ASYNC_ATTACH') && k.w.devices.some((d) => d.drivers.length > 1 && d.drivers.some((x) => mayBeAsync(k, x))),
+    make: (k, c) => {
+      /** A driver whose async __driver_attach matched a device, never tried on it, the device unbound and live. */
+      const dropped = (s: KS, q: Query): string | null => {
+        const v = view(k, c, s, q);
+        for (const d of v.devices) {
+          // A deferred device is retried through __device_attach, which walks every driver: no-lost-deferral's business.
+          if (d.driver !== null || d.bound || !d.registered || !d.onBus || d.dead || d.delStarted || d.deferred !== 'none') continue;
+          for (const r of d.askedBy) if (v.drv(r).registered) return `${r}'s async attach matched ${d.name}, but ${r} is never tried on it and ${d.name} stays unbound`;
+        }
+        return null;
+      };
+      return leadsToGone('async-handover',
+        "a driver whose async __driver_attach matched a device is tried on it (its probe starts), or the device ends bound: no attach request is silently dropped (weak fairness)",
+        dropped, "a registered driver's async attach matched an unbound device");
+    } },
+  { name: 'wait-for-probe', covers: 'wait_for_device_probe', applies: (_k, c) => c.ops.has('wait_for_device_probe'), make: (k, c) => action('wait-for-probe',
+    'when wait_for_device_probe() returns and every other actor has finished, no async entry is pending and no probe is in flight but one the deferred-probe work started. '
+    + 'Its code (every dd.c read): wait_event(probe_count == 0), then async_synchronize_full(); since 013c074f8642 (v4.5) flush_work(deferred_probe_work) first. '
+    + 'So deferred work queued after that flush (a probe that binds during the wait triggers it), or at all before v4.5, is not waited for', (b, a, m, q) => {
+      if (!waitReturns(m.label) || waitReturns(q.at(m.thread))) return null;
+      const v = view(k, c, a, q);
+      if (!othersDone(v, m.thread)) return null;
+      const busy = v.devices.filter((d) => d.probingIn !== null && d.probingIn !== DEFERRED_WORKER).map((d) => `${d.name} (probe() in ${d.probingIn})`);
+      if (busy.length || v.asyncPending > 0) {
+        return `wait_for_device_probe() returned in ${m.thread} with ${[...busy, ...(v.asyncPending ? [`${v.asyncPending} async entries pending`] : [])].join(', ')}`;
+      }
+      return null;
+    }, { text: 'wait_for_device_probe reaches its last step with every other actor finished',
+      met: (s, q) => { const v = view(k, c, s, q); return v.threads.some((t) => t.actor && waitReturns(t.at) && othersDone(v, t.name)); } }) },
   // Devices unbound on purpose or bound from the start never wait for a driver (see missed()).
   { name: 'no-missed-probe', covers: 'L4', applies: (k, c) => k.w.devices.some((d) => !c.unbound.has(d.i) && d.boundTo < 0 && d.drivers.some((x) => k.w.drivers[x]!.outcomes.every((o) => o === 'ok'))),
     make: (k, c) => leadsToGone('no-missed-probe',

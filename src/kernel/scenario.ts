@@ -32,6 +32,7 @@ import { driverAttach, driverAttachAsyncHelper } from './paths/driver-attach.js'
 import { combine, parsePatches, patchEntries } from './patches.js';
 import { PROFILE_NAMES, profile } from './profiles.js';
 import { LIBRARY, PROPERTY_NAMES, type PropCtx } from './properties.js';
+import { isDefinedProperty, rememberKernel, toKernelProperty, type DefinedProperty } from './define-property.js';
 import { initState, kernelSchema, localsSchema, type KS } from './state.js';
 import type { Outcome, ProbeType, World } from './world.js';
 
@@ -49,6 +50,8 @@ export interface DriverSpec {
   probe?: Outcome | Outcome[];
   /** Devices probe() registers before returning. */
   registers?: string[];
+  /** Drivers probe() registers (driver_register) before returning: built in, registered by nobody else, and probe must always succeed. */
+  registersDriver?: string[];
   /** Devices probe() needs bound: if one is not bound when probe() starts, it returns -EPROBE_DEFER. */
   needs?: string[];
   /** Suppliers: probe() needs them (as `needs`) and adds a managed device link to each. */
@@ -82,8 +85,8 @@ export interface ScenarioSpec {
   drivers: Record<string, DriverSpec>;
   modules?: Record<string, ModuleSpec>;
   actors: Record<string, string | string[]>;
-  /** Properties to check (default: every library property that applies). */
-  properties?: string[];
+  /** Properties to check: library names and defineProperty(...) objects (default: every library property that applies). */
+  properties?: (string | DefinedProperty)[];
   /** Explore async_schedule's synchronous fallback (default true). */
   syncFallback?: boolean;
   /**
@@ -119,7 +122,7 @@ export const DEVICE_KEYS: KeyChecks<DeviceSpec> = { bus: str, parent: str, prese
 export const DRIVER_KEYS: KeyChecks<DriverSpec> = {
   bus: str, matches: strs, probeType: str, module: str,
   probe: (v) => (typeof v === 'string' || isStrs(v) ? null : "an outcome or a list of them ('ok', 'defer', 'error')"),
-  registers: strs, needs: strs, links: strs, present: bool, locks: strs, workOnCpu: bool,
+  registers: strs, registersDriver: strs, needs: strs, links: strs, present: bool, locks: strs, workOnCpu: bool,
   asyncScan: (v) => (typeof v === 'boolean' || isStrs(v) ? null : 'true, false or a list of device names'),
   requestModule: str,
   statelessLinks: (v) => (Array.isArray(v) ? null : 'a list of { consumer, supplier }'),
@@ -130,7 +133,7 @@ export const SCENARIO_KEYS: KeyChecks<ScenarioSpec> = {
   name: str, describe: (v) => (typeof v === 'string' ? null : 'a string'), profile: str,
   buses: obj, devices: obj, drivers: obj, modules: obj,
   actors: (v) => (isObj(v) && Object.values(v).every((a) => typeof a === 'string' || isStrs(a)) ? null : 'an object of actor name -> action or list of actions'),
-  properties: strs, syncFallback: bool, unfair: strs,
+  properties: (v) => (Array.isArray(v) && v.every((x) => typeof x === 'string' || isDefinedProperty(x)) ? null : 'a list of property names or defineProperty(...) objects'), syncFallback: bool, unfair: strs,
   asyncInstances: (v) => (Number.isInteger(v) ? null : 'an integer'),
   params: obj, vary: fn,
 };
@@ -243,12 +246,20 @@ export function resolveWorld(spec: ScenarioSpec): World {
     if (d.requestModule !== undefined && d.module === d.requestModule) throw bad(`${where}: ${w}: requestModule '${d.requestModule}' is its own module`);
     return {
       i, name, bus, matches, probeType, module: d.module ? modNames.indexOf(d.module) : -1, outcomes,
-      registers, addsLinks, present: !!d.present,
+      registers, registersDriver: [] as number[], addsLinks, present: !!d.present,
       needs: [...new Set([...(d.needs ?? []), ...(d.links ?? [])].map((n) => devIdx(`${w}: needs`, n)))],
       locks, workOnCpu: !!d.workOnCpu, asyncScan, requestModule: d.requestModule ? modNames.indexOf(d.requestModule) : -1, statelessLinks,
     };
   });
   for (const d of drivers) for (const m of d.matches) devices[m]!.drivers.push(d.i);
+  for (const d of drivers) for (const r of spec.drivers[d.name]!.registersDriver ?? []) {
+    const j = drvNames.indexOf(r), w = `driver '${d.name}': registersDriver '${r}'`;
+    if (j < 0) throw bad(`${where}: ${w} is not declared; drivers: ${drvNames.join(', ')}`);
+    // One registration per driver: a retried probe would register it twice, a module or an actor a second time.
+    if (j === d.i || drivers[j]!.present || drivers[j]!.module >= 0 || drivers.some((x) => x !== d && x.registersDriver.includes(j))) throw bad(`${where}: ${w}: it must be another driver, not present, in no module, registered by one probe only`);
+    if (d.outcomes.some((o) => o !== 'ok') || d.matches.length !== 1) throw bad(`${where}: ${w}: a probe that registers a driver must always return 'ok' and match one device (it registers once)`);
+    d.registersDriver.push(j);
+  }
   // Supplier releases inline their consumers' releases: the link graph must be acyclic.
   const reach = (from: number, to: number, seen = new Set<number>()): boolean =>
     from === to || (!seen.has(from) && (seen.add(from), links.some((l) => !l.stateless && l.supplier === from && reach(l.consumer, to, seen))));
@@ -294,6 +305,7 @@ export function buildScenario(spec: ScenarioSpec, profileName: string, patchList
   const actors = Object.entries(spec.actors ?? {}).map(([name, acts]) => ({ name, acts: ([] as string[]).concat(acts).map((x) => parseAction(w, name, x, spec.name)) }));
   if (actors.length === 0) throw bad(`scenario '${spec.name}': it has no actors (nothing would run)`);
   const actorNames = actors.map((a) => a.name), lists = actors.map((a) => a.acts);
+  for (const a of actors) for (const x of a.acts) if (x.op === 'register' && w.drivers.some((d) => d.registersDriver.includes(x.drv))) throw bad(`scenario '${spec.name}': actor '${a.name}': '${x.text}': a probe registers that driver (registersDriver)`);
   actors.forEach((a, i) => a.acts.forEach((x, j) => {
     const why = neverTakesEffect(w, actorNames, lists, i, j);
     if (why) throw bad(`scenario '${spec.name}': actor '${a.name}': action '${x.text}' can never take effect: ${why}; write 'maybe ${x.text}' if it may do nothing`);
@@ -355,10 +367,14 @@ export function buildScenario(spec: ScenarioSpec, profileName: string, patchList
   const readers = actors.some((a) => a.acts.some((x) => x.op === 'uevent'));
   const unbound = new Set(actors.flatMap((a) => a.acts.flatMap((x) => (x.op === 'unbind' ? [x.dev] : []))));
   const ops = new Set(actors.flatMap((a) => a.acts.map((x) => x.op)));
-  const ctx: PropCtx = { readers, unbound, ops, tidOf: new Map(plans.map((p, i) => [p.name, i])), asyncThreads: new Set(plans.filter((p) => p.async).map((p) => p.name)), threads: plans.map((p) => p.name), dels };
+  const ctx: PropCtx = { readers, unbound, ops, tidOf: new Map(plans.map((p, i) => [p.name, i])), asyncThreads: new Set(plans.filter((p) => p.async).map((p) => p.name)), threads: plans.map((p) => p.name), dels, actors: new Set(actorNames) };
   let chosen = LIBRARY.filter((p) => p.applies(k, ctx));
   if (spec.properties) {
     chosen = spec.properties.map((name) => {
+      if (typeof name !== 'string') {
+        if (LIBRARY.some((x) => x.name === name.spec.name)) throw bad(`scenario '${spec.name}': property '${name.spec.name}' is the name of a library property; choose another`);
+        return toKernelProperty(name);
+      }
       const p = LIBRARY.find((x) => x.name === name);
       if (!p) {
         const near = didYouMean(name, PROPERTY_NAMES);
@@ -373,6 +389,7 @@ export function buildScenario(spec: ScenarioSpec, profileName: string, patchList
     name: spec.name, params: { profile: prof.name, patches: patchEntries(patchList).join(',') },
     state: kernelSchema(w), init: (s) => initState(w, s as unknown as KS), threads, properties: properties as Property[],
   };
+  rememberKernel(model, k, ctx);
   return { model, kernel: k, world: w };
 }
 

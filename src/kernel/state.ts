@@ -27,6 +27,10 @@ export interface DevS {
   work: (typeof WORK_STATES)[number];
   /** pdev->driver_override: the driver it names (0 = NULL) and which kmalloc'd string holds it (0 = none; B13) */
   ovrDrv: number; ovrGen: number;
+  /** ghost: the driver (index + 1) named by the unbind_store whose thread holds this device's lock (0: none) */
+  unbindOf: number;
+  /** ghost: bit j set when driver j's async __driver_attach matched this device; cleared when driver j's probe starts on it */
+  asked: number;
 }
 export interface DrvS {
   onBus: boolean; alive: boolean; unregDone: boolean;
@@ -62,7 +66,7 @@ export function kernelSchema(w: World) {
       mutex: owner, driver: nd, bound: t.bool, registered: t.bool, onBus: t.bool, ready: t.bool,
       dead: t.bool, asyncDriver: nd, canMatch: t.bool, deferred: t.enum(...DEFERRED), linksUnbinding: t.bool,
       probing: owner, removing: owner, delStarted: t.bool, delDone: t.bool, dels: t.int(3),
-      work: t.enum(...WORK_STATES), ovrDrv: nd, ovrGen: t.int(3),
+      work: t.enum(...WORK_STATES), ovrDrv: nd, ovrGen: t.int(3), unbindOf: nd, asked: t.int(255),
     }), w.devices.map((d) => d.name)),
     drv: t.array(w.drivers.length, t.record({
       onBus: t.bool, alive: t.bool, unregDone: t.bool, bindFiles: t.bool, storesActive: t.int(7), iterRefs: t.int(15),

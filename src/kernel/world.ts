@@ -27,6 +27,8 @@ export interface DrvInfo {
   outcomes: Outcome[];
   /** Devices probe() registers (device_add) before it returns. */
   registers: number[];
+  /** Drivers probe() registers (driver_register, inline) after its devices, before it returns. */
+  registersDriver: number[];
   /** Device links probe() adds: this device (consumer) on these suppliers. Indices into world.links. */
   addsLinks: number[];
   /** Built in and registered in the initial state. */

@@ -3,7 +3,7 @@
  * fix (or with one change), as litmus tests do. Each pair states the expected verdicts first.
  */
 import { describe, expect, it } from 'vitest';
-import { KERNEL_PROPERTY_NAMES, buildScenario, check, type ScenarioSpec } from 'probecheck';
+import { KERNEL_PROPERTY_NAMES, buildScenario, check, defineProperty, type ScenarioSpec } from 'probecheck';
 
 const verdict = (spec: ScenarioSpec, profile: string, prop: string, patches = '') => {
   const r = check(buildScenario(spec, profile, patches).model, { properties: [prop] });
@@ -136,5 +136,73 @@ describe('properties on minimal pairs', () => {
 
   it('every library property has a kebab-case name', () => {
     for (const n of KERNEL_PROPERTY_NAMES) expect(n).toMatch(/^[a-z]+(-[a-z]+)*$/);
+  });
+});
+
+// Issue 11: properties the checks of real bugs needed, and scenario vocabulary.
+describe('unbind-releases-named, async-handover, wait-for-probe', () => {
+  const bound: ScenarioSpec = { name: 'unbind', buses: { platform: { autoprobe: false } }, devices: { dc: { present: true, boundTo: 'drvA' } },
+    drivers: { drvA: { matches: ['dc'], present: true }, drvB: { matches: ['dc'], present: true } }, actors: { first: 'unbind drvA dc', admin: ['unbind drvA dc', 'bind drvB dc'] } };
+
+  it('unbind-releases-named: violated when drvB is bound between the unlocked check and the lock; holds with one unbind', () => {
+    const bad = verdict(bound, 'mainline', 'unbind-releases-named');
+    expect(bad.verdict).toBe('violated');
+    expect(bad.explanation).toMatch(/^first's unbind_store for drvA released drvB from dc/);
+    expect(bad.trace!.steps.map((s) => `${s.thread}: ${s.label}`)).toContain('admin: bind_store(dc,drvB):driver_match_device');
+    expect(verdict({ ...bound, actors: { first: 'unbind drvA dc', admin: 'bind drvB dc' } }, 'mainline', 'unbind-releases-named').verdict).toBe('holds');
+  });
+
+  it('async-handover: the second async driver skipped while the first helper is pending is never tried when the first fails', () => {
+    const spec = (probe: 'error' | 'ok' | 'defer'): ScenarioSpec => ({ name: 'two', devices: { dc: { present: true } },
+      drivers: { drvA: { matches: ['dc'], probeType: 'async', probe }, drvB: { matches: ['dc'], probeType: 'async' } }, actors: { a: 'register drvA', b: 'register drvB' } });
+    const bad = verdict(spec('error'), 'mainline', 'async-handover');
+    expect(bad.verdict).toBe('violated');
+    expect(bad.explanation).toBe("drvB's async attach matched dc, but drvB is never tried on it and dc stays unbound");
+    expect(verdict(spec('ok'), 'mainline', 'async-handover').verdict).toBe('holds');
+    expect(verdict(spec('defer'), 'mainline', 'async-handover').verdict).toBe('holds');
+  });
+
+  // x defers until y is bound; y's async probe binds during the wait and triggers the deferred work.
+  const boot: ScenarioSpec = { name: 'boot', devices: { x: { present: true }, y: { present: true } },
+    drivers: { xd: { matches: ['x'], needs: ['y'] }, yd: { matches: ['y'], probeType: 'async' } }, actors: { boot: ['register xd', 'register yd', 'wait_for_device_probe'] } };
+  for (const p of ['v3.5', 'v4.2', 'mainline']) {
+    it(`wait-for-probe holds on ${p}: no async entry pending and no probe in flight but the deferred work's`, () => {
+      expect(verdict(boot, p, 'wait-for-probe').verdict).toBe('holds');
+    });
+  }
+  it('what wait_for_device_probe does not wait for: the deferred work queued after its flush (a user property shows it)', () => {
+    const notWaited = defineProperty({ kind: 'action', name: 'deferred-probe-after-wait', check: (b, a, m) =>
+      b.thread(m.thread).inside('wait_for_device_probe') && a.thread(m.thread).at === null && a.dev('x').probingIn !== null ? `returned while ${a.dev('x').probingIn} probes x; deferred work ${a.deferredWork}` : null });
+    const r = check(buildScenario({ ...boot, properties: [notWaited] }, 'mainline', '').model);
+    expect(r.properties[0]!.verdict).toBe('violated');
+    expect(r.properties[0]!.explanation).toBe('returned while kworker deferred_probe_work_func probes x; deferred work running');
+    expect(r.properties[0]!.trace!.steps.map((s) => s.label)).toContain('wait_for_device_probe:flush_work');
+  });
+});
+
+describe('scenario vocabulary: registersDriver, bind_store match()', () => {
+  it("a probe that registers a driver: the new driver's driver_attach binds its device inside the probe", () => {
+    const spec: ScenarioSpec = { name: 'reg', devices: { host: { present: true }, c: { present: true } },
+      drivers: { hd: { matches: ['host'], registersDriver: ['cd'] }, cd: { matches: ['c'] } }, actors: { insmod: 'register hd' } };
+    const { model } = buildScenario(spec, 'mainline', '');
+    const labels = model.threads.find((t) => t.name === 'insmod')!.steps;
+    expect(Object.keys(labels)).toContain('__driver_attach(c,cd):driver_match_device');
+    const bindsC = defineProperty({ kind: 'leads-to', name: 'c-bound', from: (v) => v.drv('cd').registered && v.dev('c').driver === null, to: (v) => v.dev('c').bound });
+    const r = check(buildScenario({ ...spec, properties: ['no-deadlock', bindsC] }, 'mainline', '').model);
+    expect(Object.fromEntries(r.properties.map((p) => [p.name, p.verdict]))).toEqual({ 'no-deadlock': 'holds', 'c-bound': 'holds' });
+  });
+  it('registersDriver: a driver registered twice, or by a probe that may fail, is refused', () => {
+    const base = { name: 'r', devices: { host: { present: true }, c: { present: true } }, actors: { insmod: 'register hd' } };
+    expect(() => buildScenario({ ...base, drivers: { hd: { matches: ['host'], registersDriver: ['cd'], probe: ['ok', 'error'] }, cd: { matches: ['c'] } } }, 'mainline', ''))
+      .toThrow(/registersDriver 'cd': a probe that registers a driver must always return 'ok'/);
+    expect(() => buildScenario({ ...base, drivers: { hd: { matches: ['host'], registersDriver: ['cd'] }, cd: { matches: ['c'] } }, actors: { insmod: 'register hd', other: 'register cd' } }, 'mainline', ''))
+      .toThrow(/'register cd': a probe registers that driver/);
+  });
+  it("bind_store evaluates the bus match() at run time: a driver_override naming another driver makes the bind fail", () => {
+    const neverA = defineProperty({ kind: 'invariant', name: 'never-a', check: (v) => (v.dev('dc').driver === 'drvA' ? 'dc bound to drvA' : null) });
+    const spec = (acts: string[]): ScenarioSpec => ({ name: 'ovr', buses: { platform: { autoprobe: false } }, devices: { dc: { present: true } },
+      drivers: { drvA: { matches: ['dc'], present: true }, drvB: { matches: ['dc'], present: true } }, actors: { admin: acts }, properties: [neverA] });
+    expect(check(buildScenario(spec(['bind drvA dc']), 'mainline', '').model).properties[0]!.verdict).toBe('violated');
+    expect(check(buildScenario(spec(['override dc drvB', 'bind drvA dc']), 'mainline', '').model).properties[0]!.verdict).toBe('holds');
   });
 });

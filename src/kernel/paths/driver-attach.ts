@@ -142,6 +142,7 @@ function driverAttachOne(tb: ThreadBuilder, dev: number, drv: number, ret: Ret):
         const d = s.dev[dev]!;
         d.mutex = me;
         t.ret = RET.ZERO;
+        if (drv < 8) d.asked |= 1 << drv;   // ghost for async-handover: drv's attach request for dev
         if (d.driver === 0 && (!pending || d.asyncDriver === 0)) { d.asyncDriver = drv + 1; t.ret = RET.BOUND; return after ? 'device_unlock' : 'async_schedule_dev'; }
         return 'device_unlock';
       } });

@@ -13,6 +13,7 @@ import type { KS } from '../state.js';
 import { RET } from '../world.js';
 import { DD, deferredTrigger, lockStep } from './common.js';
 import { deviceAdd } from './device-add.js';
+import { busAddDriver } from './driver-attach.js';
 import { deviceDel } from './device-del.js';
 import { hasBody, probeBody, workOnCpu } from './probe-body.js';
 import { deviceLinkAdd, statelessLinksOf } from './links.js';
@@ -104,6 +105,8 @@ function reallyProbe(tb: ThreadBuilder, dev: number, drv: number, depth: number,
   const f = tb.fn('really_probe', { dev, drv }, ret);
   // Children that probe() registers, chained: each device_add returns into the next.
   let next = f.label('probe_ret');
+  // Drivers it registers (driver_register -> bus_add_driver), after its devices.
+  for (const r of [...info.registersDriver].reverse()) next = busAddDriver(tb, r, next);
   for (const c of [...info.registers].reverse()) next = deviceAdd(tb, c, next);
   // Locks probe() takes on other devices come first, then the children it registers
   // (their steps are added after call_probe, the block's entry).
@@ -140,6 +143,7 @@ function reallyProbe(tb: ThreadBuilder, dev: number, drv: number, depth: number,
     const d = s.dev[dev]!;
     d.driver = drv + 1;
     d.probing = me;
+    d.asked &= ~(1 << drv);   // ghost: drv is tried on dev (async-handover)
     // A probe that needs an unbound device finds out first and defers (as drivers do with -EPROBE_DEFER).
     for (const n of info.needs) if (!s.dev[n]!.bound) return 'probe_defer';
     // Having found its suppliers, probe() adds its device links. device_link_init_status (core.c):
@@ -175,6 +179,7 @@ function reallyProbe(tb: ThreadBuilder, dev: number, drv: number, depth: number,
   });
   f.step('driver_bound', { where: `${DD}:driver_bound`, run: (s) => {
     s.dev[dev]!.bound = true;
+    s.dev[dev]!.asked = 0;   // ghost: bound, every async attach request for it is answered (async-handover)
     if (k.has('DEVICE_LINKS')) {
       // device_links_driver_bound: consumers' links become ACTIVE, suppliers' DORMANT ones AVAILABLE.
       for (const l of links) if (s.link[l.i]!.status === 'CONSUMER_PROBE') s.link[l.i]!.status = 'ACTIVE';

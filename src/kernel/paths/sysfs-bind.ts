@@ -12,6 +12,7 @@ import { BUS, DD, mutexWaits, takesParentLock } from './common.js';
 import { driverProbeDevice } from './really-probe.js';
 import { deviceDriverAttach } from './driver-attach.js';
 import { releaseDriver } from './release.js';
+import { overrideMatches } from './driver-override.js';
 
 /** kernfs_fop_write_iter: kernfs_get_active (fails once the file is removed), the store, kernfs_put_active. */
 function kernfsWrite(tb: ThreadBuilder, drv: number, file: string, ret: Ret, store: (ret: string) => string): string {
@@ -43,11 +44,17 @@ function bindStoreBody(tb: ThreadBuilder, drv: number, dev: number, ret: Ret): s
   const dda = k.has('DEAD_FLAG');
   const attach = dda ? deviceDriverAttach(tb, dev, drv, f.ret) : '';
   const probe = dda ? '' : driverProbeDevice(tb, dev, drv, f.label('device_unlock'));
-  f.step('bus_find_device_by_name', { where: `${BUS}:bind_store`, c: dda ? ['bus_find_device_by_name(bus, NULL, buf);', 'if (dev && driver_match_device(drv, dev)) {', 'err = device_driver_attach(drv, dev);'] : undefined, run: (s) => {
+  f.step('bus_find_device_by_name', { where: `${BUS}:bind_store`, c: dda ? ['bus_find_device_by_name(bus, NULL, buf);'] : undefined, run: (s) => {
     const d = s.dev[dev]!;
     if (!s.drv[drv]!.onBus || !d.onBus) return RETURN;           // no such file / no such device
+    if (!dda && d.driver !== 0) return RETURN;                   // before 3451a495ef24: unlocked `dev->driver == NULL` (no snapshot of that bus.c read)
+    return 'driver_match_device';
+  } });
+  // The bus match() at run time: the scenario's static match, and platform_match's driver_override
+  // test (an override naming another driver makes the store fail with -ENODEV).
+  f.step('driver_match_device', { where: `${BUS}:bind_store (driver_match_device)`, c: dda ? ['if (dev && driver_match_device(drv, dev)) {', 'err = device_driver_attach(drv, dev);'] : undefined, run: (s) => {
+    if (!k.w.drivers[drv]!.matches.includes(dev) || !overrideMatches(s, dev, drv)) return RETURN;
     if (dda) return attach;
-    if (d.driver !== 0) return RETURN;                           // unlocked `dev->driver == NULL`
     return pl ? 'lock_parent' : 'device_lock';
   } });
   if (!dda) {
@@ -78,9 +85,10 @@ function unbindStoreBody(tb: ThreadBuilder, drv: number, dev: number, ret: Ret):
   if (pl) f.step('lock_parent', { where: `${BUS}:unbind_store (device_lock(dev->parent))`, await: (s) => s.dev[parent]!.mutex === 0,
     waits: mutexWaits(k, parent), run: (s) => { s.dev[parent]!.mutex = me; return 'device_lock'; } });
   f.step('device_lock', { where: `${DD}:device_release_driver(_internal)`, await: (s) => s.dev[dev]!.mutex === 0,
-    waits: mutexWaits(k, dev), run: (s) => { s.dev[dev]!.mutex = me; return rel(s, 'device_unlock'); } });
+    waits: mutexWaits(k, dev), run: (s) => { s.dev[dev]!.mutex = me; s.dev[dev]!.unbindOf = drv + 1; return rel(s, 'device_unlock'); } });
   f.step('device_unlock', { where: `${DD}:device_release_driver(_internal)`, run: (s) => {
     s.dev[dev]!.mutex = 0;
+    s.dev[dev]!.unbindOf = 0;
     if (pl) s.dev[parent]!.mutex = 0;
     return RETURN;
   } });

@@ -1,0 +1,132 @@
+/**
+ * Users' own properties: `defineProperty({...})` in any file, over the same read-only view of
+ * the kernel state the library's properties use (view.ts). A property file's default export is
+ * one property or a list of them; `--property-file FILE` adds them to every kernel scenario a
+ * command builds, and a scenario may list them in `properties` beside library names.
+ *
+ * Three kinds: an invariant (every reachable state), an action property (every step: the state
+ * before, after, and the move), and leads-to (from every state where `from` holds, every fair
+ * run reaches `to`). A premise says what situation the property is about, so a scenario that
+ * never reaches it gets the verdict `vacuous`, not `holds`.
+ */
+import { ProbecheckError, suggestion } from '../engine/errors.js';
+import type { Model, Move, Property, Query } from '../engine/model.js';
+import type { Kernel } from './emit.js';
+import type { KernelProperty, PropCtx } from './properties.js';
+import type { KS } from './state.js';
+import { kernelView, type KernelView } from './view.js';
+
+/** A move as a property sees it: the thread that stepped and the label of the step it took. */
+export interface MoveView { readonly thread: string; readonly label: string; readonly branch?: number }
+
+/** The situation a property is about (`an unbind_store holds the device lock`): when no reachable state meets it, the verdict is vacuous. */
+export interface PremiseSpec { text: string; met: (v: KernelView) => boolean }
+
+/** `check` returns null (or undefined) when the property holds, else what is wrong, in words. */
+export type Verdict = string | null | undefined;
+
+export interface InvariantSpec { kind: 'invariant'; name: string; description?: string; check: (v: KernelView) => Verdict; premise?: PremiseSpec }
+export interface ActionSpec { kind: 'action'; name: string; description?: string; check: (before: KernelView, after: KernelView, move: MoveView) => Verdict; premise?: PremiseSpec }
+export interface LeadsToSpec {
+  kind: 'leads-to'; name: string; description?: string;
+  from: (v: KernelView) => boolean; to: (v: KernelView) => boolean;
+  /** What is stuck, in words, in the state where a violating run loops or stops. */
+  explain?: (v: KernelView) => string;
+  /** `from` in words (the vacuity report): vacuous when no reachable state satisfies `from`. */
+  premise?: string;
+}
+export type PropertySpec = InvariantSpec | ActionSpec | LeadsToSpec;
+
+/** What defineProperty returns: a property any kernel scenario can check. */
+export interface DefinedProperty { readonly kind: 'probecheck-property'; readonly spec: PropertySpec }
+
+const KEYS: Record<PropertySpec['kind'], { required: string[]; optional: string[] }> = {
+  invariant: { required: ['check'], optional: ['premise'] },
+  action: { required: ['check'], optional: ['premise'] },
+  'leads-to': { required: ['from', 'to'], optional: ['explain', 'premise'] },
+};
+
+/** A property of your own; checked here so a typo is an E303 naming the property, not a wrong verdict. */
+export function defineProperty(spec: PropertySpec): DefinedProperty {
+  const o = spec as unknown as Record<string, unknown>;
+  const name = typeof o?.name === 'string' ? o.name : '?';
+  const bad = (m: string) => new ProbecheckError('E303', `property '${name}': ${m}`);
+  if (typeof o !== 'object' || o === null) throw new ProbecheckError('E303', 'defineProperty expects an object ({ kind, name, ... })');
+  if (!/^[a-z0-9][a-z0-9-]*$/.test(name)) throw bad("name: expected a kebab-case name ('my-property')");
+  const kinds = Object.keys(KEYS);
+  if (!kinds.includes(String(o.kind))) throw bad(`kind: expected one of ${kinds.map((k) => `'${k}'`).join(', ')}, got ${JSON.stringify(o.kind)}`);
+  const { required, optional } = KEYS[o.kind as PropertySpec['kind']];
+  const known = ['kind', 'name', 'description', ...required, ...optional];
+  for (const k of Object.keys(o)) if (!known.includes(k)) throw bad(`unknown key '${k}'${suggestion(k, known)}`);
+  for (const k of required) if (typeof o[k] !== 'function') throw bad(`${k}: expected a function`);
+  if (o.description !== undefined && typeof o.description !== 'string') throw bad('description: expected a string');
+  if (o.explain !== undefined && typeof o.explain !== 'function') throw bad('explain: expected a function');
+  if (o.premise !== undefined) {
+    const p = o.premise as Record<string, unknown>;
+    if (o.kind === 'leads-to' ? typeof p !== 'string' : (typeof p !== 'object' || p === null || typeof p.text !== 'string' || typeof p.met !== 'function')) {
+      throw bad(`premise: expected ${o.kind === 'leads-to' ? "a string (what 'from' means)" : '{ text, met: (v) => boolean }'}`);
+    }
+  }
+  return { kind: 'probecheck-property', spec };
+}
+
+export function isDefinedProperty(x: unknown): x is DefinedProperty {
+  return typeof x === 'object' && x !== null && (x as DefinedProperty).kind === 'probecheck-property' && typeof (x as DefinedProperty).spec === 'object';
+}
+
+/** A user's property as a library entry: it applies wherever it is asked for. */
+export function toKernelProperty(d: DefinedProperty): KernelProperty {
+  const p = d.spec;
+  return { name: p.name, covers: 'user', applies: () => true, make: (k, c) => engineProperty(k, c, p) };
+}
+
+function engineProperty(k: Kernel, c: PropCtx, p: PropertySpec): Property<KS> {
+  const info = { threads: c.threads, asyncThreads: c.asyncThreads, actors: c.actors };
+  const view = (s: KS, q: Query) => kernelView(k, info, s, q);
+  const base = { name: p.name, ...(p.description !== undefined ? { description: p.description } : {}) };
+  const premise = (pr: PremiseSpec | undefined) => (pr ? { premise: (s: KS, q: Query) => pr.met(view(s, q)), premiseText: pr.text } : {});
+  switch (p.kind) {
+    case 'invariant': {
+      const broken = (s: KS, q: Query) => p.check(view(s, q)) ?? null;
+      return { kind: 'invariant', ...base, holds: (s, q) => broken(s, q) === null, explain: (s, q) => String(broken(s, q) ?? ''), ...premise(p.premise) };
+    }
+    case 'action': {
+      // The engine gives the threads' places after the move; before it, the mover was at its label
+      // and every other thread where it is now (a thread the move started reads as started).
+      const prior = (m: Move, q: Query): Query => ({ at: (t) => (t === m.thread ? m.label : q.at(t)), locals: (t) => q.locals(t) });
+      const broken = (b: KS, a: KS, m: Move, q: Query) => p.check(view(b, prior(m, q)), view(a, q), m) ?? null;
+      return { kind: 'action', ...base, holds: (b, a, m, q) => broken(b, a, m, q) === null, explain: (b, a, m, q) => String(broken(b, a, m, q) ?? ''), ...premise(p.premise) };
+    }
+    case 'leads-to':
+      return { kind: 'leads-to', ...base, from: (s, q) => p.from(view(s, q)), to: (s, q) => p.to(view(s, q)),
+        ...(p.explain ? { explain: (s: KS, q: Query) => p.explain!(view(s, q)) } : {}), premiseText: p.premise ?? `${p.name}: 'from' holds` };
+  }
+}
+
+/**
+ * What a built scenario model carries for properties added after it was built (--property-file).
+ * A global symbol: the model may come from another copy of this module (a model file importing
+ * the package's dist while the command runs from source, or the other way round).
+ */
+const KERNEL = Symbol.for('probecheck.kernel');
+export function rememberKernel(m: Model, k: Kernel, ctx: PropCtx): void { Object.defineProperty(m, KERNEL, { value: { k, ctx } }); }
+
+/** The model with `props` added; `from` names where they came from, for errors. */
+export function withProperties(m: Model, props: readonly { from: string; p: DefinedProperty }[]): Model {
+  if (!props.length) return m;
+  const kc = (m as unknown as { [KERNEL]?: { k: Kernel; ctx: PropCtx } })[KERNEL];
+  if (!kc) throw new ProbecheckError('E303', `${props[0]!.from}: property '${props[0]!.p.spec.name}' is a kernel property; model ${m.name} is not a kernel scenario`);
+  const out = [...m.properties];
+  for (const { from, p } of props) {
+    if (out.some((x) => x.name === p.spec.name)) throw new ProbecheckError('E303', `${from}: property '${p.spec.name}': model ${m.name} already has a property of that name`);
+    out.push(toKernelProperty(p).make(kc.k, kc.ctx) as Property);
+  }
+  return { ...m, properties: out };
+}
+
+/** The properties a property file exports (default: one, or a list). */
+export function propertiesOf(file: string, d: unknown): { from: string; p: DefinedProperty }[] {
+  const list = Array.isArray(d) ? d : [d];
+  if (!list.length || !list.every(isDefinedProperty)) throw new ProbecheckError('E105', `${file}: its default export is not a property or a list of properties; write \`export default defineProperty({...})\``);
+  return list.map((p) => ({ from: file, p }));
+}

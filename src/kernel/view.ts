@@ -1,0 +1,205 @@
+/**
+ * The kernel state as properties read it: names, not indices; read-only; typed. The library's
+ * properties and users' `defineProperty` properties see the same view. It is a thin layer of
+ * getters over one state (nothing is copied), built per state the property looks at.
+ *
+ * Threads: the scenario's actors by their names; the kernel's own threads by theirs
+ * (`kworker/u:async __device_attach_async_helper(dc)#1`, `kworker deferred_probe_work_func`, ...),
+ * as traces print them.
+ */
+import type { Query } from '../engine/model.js';
+import type { Kernel } from './emit.js';
+import type { KS } from './state.js';
+
+/** One device (`struct device` and its `device_private`). */
+export interface DeviceView {
+  /** The device's name in the scenario. */
+  readonly name: string;
+  /** The bus it is on. */
+  readonly bus: string;
+  /** Its parent device, or null. */
+  readonly parent: string | null;
+  /** `dev->driver`: the driver's name, or null (NULL). Set by really_probe before probe() runs. */
+  readonly driver: string | null;
+  /** On its driver's klist of devices: driver_bound has run (probe() returned 0) and no release since. */
+  readonly bound: boolean;
+  /** device_add has made it known (registered) and device_del has not unregistered it. */
+  readonly registered: boolean;
+  /** On the bus's klist of devices (bus_add_device .. bus_remove_device): driver_attach can find it. */
+  readonly onBus: boolean;
+  /** device_add has passed device_pm_add: it may be probed. */
+  readonly ready: boolean;
+  /** `dev->p->dead`: kill_device has run. */
+  readonly dead: boolean;
+  /** `dev->p->async_driver`: the driver an async __driver_attach handed it to, or null. */
+  readonly asyncDriver: string | null;
+  /** Its place on the deferred-probe lists: not on them, pending, or active (being retried). */
+  readonly deferred: 'none' | 'pending' | 'active';
+  /** The thread holding `dev->mutex` (device_lock), or null. */
+  readonly lockedBy: string | null;
+  /** The thread inside `drv->probe(dev)`, or null. */
+  readonly probingIn: string | null;
+  /** The thread inside `drv->remove(dev)`, or null. */
+  readonly removingIn: string | null;
+  /** device_del has started on it (past kill_device where the profile has it). */
+  readonly delStarted: boolean;
+  /** device_del has returned. */
+  readonly delDone: boolean;
+  /** The driver named by the sysfs unbind_store (`echo dev > drv/unbind`) whose thread holds its lock, or null. */
+  readonly unbindFor: string | null;
+  /** Drivers whose async __driver_attach matched it and that have not been tried on it since (async-handover). */
+  readonly askedBy: readonly string[];
+}
+
+/** One driver (`struct device_driver`). */
+export interface DriverView {
+  /** The driver's name in the scenario. */
+  readonly name: string;
+  /** The bus it registers on. */
+  readonly bus: string;
+  /** The module it belongs to, or null (built in). */
+  readonly module: string | null;
+  /** The devices it matches (the bus match(), without driver_override). */
+  readonly matches: readonly string[];
+  /** As declared: 'default', 'async' (PROBE_PREFER_ASYNCHRONOUS) or 'sync'. */
+  readonly probeType: 'default' | 'async' | 'sync';
+  /** On the bus's klist of drivers: driver_register has put it there and bus_remove_driver not taken it off. */
+  readonly registered: boolean;
+  /** driver_unregister has returned. */
+  readonly unregistered: boolean;
+  /** Sysfs bind/unbind stores running inside its files (kernfs active references). */
+  readonly storesActive: number;
+}
+
+/** One module. */
+export interface ModuleView {
+  /** The module's name in the scenario (`modprobe NAME`). */
+  readonly name: string;
+  /** `mod->state`; FREED once free_module has run. */
+  readonly state: 'UNFORMED' | 'COMING' | 'LIVE' | 'GOING' | 'FREED';
+  /** Module reference count. */
+  readonly refcnt: number;
+  /** Loaded with async_probe (the module parameter). */
+  readonly asyncProbe: boolean;
+  /** Async entries scheduled during its init and not finished yet. */
+  readonly initPending: number;
+}
+
+/** One thread of the model. */
+export interface ThreadView {
+  /** The thread's name, as traces print it. */
+  readonly name: string;
+  /** The step label it is at (`bind_store(dc,drv):device_lock`), or null when it is not running (not started or ended). */
+  readonly at: string | null;
+  /** A scenario actor (not a thread the kernel starts). */
+  readonly actor: boolean;
+  /** An async_schedule entry (kworker/u:async ...). */
+  readonly async: boolean;
+  /** Devices whose mutex it holds. */
+  readonly holds: readonly string[];
+  /**
+   * It is at a step of kernel function `fn`: the function its label names. A label names the
+   * innermost function only (callees are inlined), so a thread in __device_release_driver called
+   * from unbind_store is at __device_release_driver, not at unbind_store.
+   */
+  inside(fn: string): boolean;
+}
+
+/** The whole state. Unknown names in dev()/drv()/module()/thread() throw, naming the known ones. */
+export interface KernelView {
+  /** The profile (and patches) the model was built for. */
+  readonly profile: string;
+  /** Every device of the scenario, in declaration order. */
+  readonly devices: readonly DeviceView[];
+  /** Every driver, in declaration order (the bus's klist order). */
+  readonly drivers: readonly DriverView[];
+  /** Every module. */
+  readonly modules: readonly ModuleView[];
+  /** Every thread: actors first, then the kernel's async workers, kworkers and the deferred-probe worker. */
+  readonly threads: readonly ThreadView[];
+  /** The device named `name`. */
+  dev(name: string): DeviceView;
+  /** The driver named `name`. */
+  drv(name: string): DriverView;
+  /** The module named `name`. */
+  module(name: string): ModuleView;
+  /** The thread named `name`. */
+  thread(name: string): ThreadView;
+  /** `probe_count`: probes between really_probe's atomic_inc and its atomic_dec. */
+  readonly probeCount: number;
+  /** Async entries scheduled and not finished (what async_synchronize_full waits for). */
+  readonly asyncPending: number;
+  /** The deferred-probe work: idle, queued, or running. */
+  readonly deferredWork: 'idle' | 'queued' | 'running';
+  /** `deferred_trigger_count` (re-based to 0 when no probe is in flight). */
+  readonly deferredTriggerCount: number;
+  /** `driver_deferred_probe_enable`. */
+  readonly deferredProbeEnabled: boolean;
+  /** Devices on deferred_probe_pending_list. */
+  readonly deferredPending: readonly string[];
+  /** Devices on deferred_probe_active_list. */
+  readonly deferredActive: readonly string[];
+  /** The thread holding deferred_probe_mutex, or null. */
+  readonly deferredProbeMutexBy: string | null;
+  /** The thread holding module_mutex, or null. */
+  readonly moduleMutexBy: string | null;
+}
+
+/** What properties need to know about the threads of the built model. */
+export interface ThreadInfo { threads: readonly string[]; asyncThreads: ReadonlySet<string>; actors: ReadonlySet<string> }
+
+const lookup = <T extends { name: string }>(what: string, all: readonly T[], name: string): T => {
+  const x = all.find((a) => a.name === name);
+  if (!x) throw new Error(`no ${what} '${name}'; known: ${all.map((a) => a.name).join(', ') || 'none'}`);
+  return x;
+};
+
+/** The view of state `s` (threads as `q` tells) of kernel `k`. */
+export function kernelView(k: Kernel, t: ThreadInfo, s: KS, q: Query): KernelView {
+  const w = k.w;
+  const thr = (owner: number): string | null => (owner === 0 ? null : k.threadNames[owner - 1] ?? `#${owner - 1}`);
+  const drvOf = (v: number): string | null => (v === 0 ? null : w.drivers[v - 1]!.name);
+  let devices: DeviceView[] | undefined, drivers: DriverView[] | undefined, modules: ModuleView[] | undefined, threads: ThreadView[] | undefined;
+  const mkDevices = () => devices ??= w.devices.map((d): DeviceView => {
+    const x = () => s.dev[d.i]!;
+    return {
+      name: d.name, bus: w.buses[d.bus]!.name, parent: d.parent < 0 ? null : w.devices[d.parent]!.name,
+      get driver() { return drvOf(x().driver); }, get bound() { return x().bound; }, get registered() { return x().registered; },
+      get onBus() { return x().onBus; }, get ready() { return x().ready; }, get dead() { return x().dead; },
+      get asyncDriver() { return drvOf(x().asyncDriver); }, get deferred() { return x().deferred; },
+      get lockedBy() { return thr(x().mutex); }, get probingIn() { return thr(x().probing); }, get removingIn() { return thr(x().removing); },
+      get delStarted() { return x().delStarted; }, get delDone() { return x().delDone; }, get unbindFor() { return drvOf(x().unbindOf); },
+      get askedBy() { const a = x().asked; return w.drivers.filter((r) => r.i < 8 && (a & (1 << r.i)) !== 0).map((r) => r.name); },
+    };
+  });
+  const mkDrivers = () => drivers ??= w.drivers.map((d): DriverView => {
+    const x = () => s.drv[d.i]!;
+    return {
+      name: d.name, bus: w.buses[d.bus]!.name, module: d.module < 0 ? null : w.modules[d.module]!.name,
+      matches: d.matches.map((m) => w.devices[m]!.name), probeType: d.probeType,
+      get registered() { return x().onBus; }, get unregistered() { return x().unregDone; }, get storesActive() { return x().storesActive; },
+    };
+  });
+  const mkModules = () => modules ??= w.modules.map((m): ModuleView => {
+    const x = () => s.mod[m.i]!;
+    return { name: m.name, get state() { return x().state; }, get refcnt() { return x().refcnt; }, get asyncProbe() { return x().asyncProbeRequested; }, get initPending() { return x().initPending; } };
+  });
+  const mkThreads = () => threads ??= t.threads.map((name, tid): ThreadView => ({
+    name, actor: t.actors.has(name), async: t.asyncThreads.has(name),
+    get at() { return q.at(name); },
+    get holds() { return w.devices.filter((d) => s.dev[d.i]!.mutex === tid + 1).map((d) => d.name); },
+    inside(fn: string) { const l = q.at(name); return l !== null && (l.startsWith(`${fn}(`) || l.startsWith(`${fn}:`) || l.startsWith(`${fn}#`)); },
+  }));
+  return {
+    profile: k.profile,
+    get devices() { return mkDevices(); }, get drivers() { return mkDrivers(); }, get modules() { return mkModules(); }, get threads() { return mkThreads(); },
+    dev: (n) => lookup('device', mkDevices(), n), drv: (n) => lookup('driver', mkDrivers(), n),
+    module: (n) => lookup('module', mkModules(), n), thread: (n) => lookup('thread', mkThreads(), n),
+    get probeCount() { return s.probeCount; }, get asyncPending() { return s.asyncPending; },
+    get deferredWork() { return s.deferredWorkRunning ? 'running' : s.deferredWorkQueued ? 'queued' : 'idle'; },
+    get deferredTriggerCount() { return s.triggerCount; }, get deferredProbeEnabled() { return s.deferredProbeEnable; },
+    get deferredPending() { return w.devices.filter((d) => s.dev[d.i]!.deferred === 'pending').map((d) => d.name); },
+    get deferredActive() { return w.devices.filter((d) => s.dev[d.i]!.deferred === 'active').map((d) => d.name); },
+    get deferredProbeMutexBy() { return thr(s.deferredProbeMutex); }, get moduleMutexBy() { return thr(s.moduleMutex); },
+  };
+}

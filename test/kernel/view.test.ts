@@ -1,0 +1,95 @@
+/**
+ * The kernel view (view.ts) and defineProperty: users' properties read names, not indices, and
+ * get the same verdicts as the library's properties written on the same view.
+ */
+import { describe, expect, it } from 'vitest';
+import { buildScenario, check, defineProperty, type DefinedProperty, type ScenarioSpec } from 'probecheck';
+
+const run = (spec: ScenarioSpec, props: (string | DefinedProperty)[], profile = 'mainline') => {
+  const r = check(buildScenario({ ...spec, properties: props }, profile, '').model);
+  return Object.fromEntries(r.properties.map((p) => [p.name, p]));
+};
+
+const bound: ScenarioSpec = { name: 'bound', buses: { platform: { autoprobe: false } }, devices: { dc: { present: true, boundTo: 'drvA' } },
+  drivers: { drvA: { matches: ['dc'], present: true }, drvB: { matches: ['dc'], present: true } }, actors: { admin: ['unbind drvA dc', 'bind drvB dc'] } };
+
+describe('the view: names, not indices', () => {
+  it('devices, drivers, locks and threads by name', () => {
+    const seen = new Set<string>();
+    const probe = defineProperty({ kind: 'invariant', name: 'observe', check: (v) => {
+      const dc = v.dev('dc');
+      seen.add(`driver=${dc.driver} bound=${dc.bound} lockedBy=${dc.lockedBy} at=${v.thread('admin').at === null ? 'null' : 'label'} holds=${v.thread('admin').holds.join(',')}`);
+      expect(v.drv('drvA').matches).toEqual(['dc']);
+      expect(v.threads.map((t) => t.name)).toContain('admin');
+      expect(v.thread('admin').actor).toBe(true);
+      return null;
+    } });
+    expect(run(bound, [probe]).observe!.verdict).toBe('holds');
+    expect(seen).toContain('driver=drvA bound=true lockedBy=null at=label holds=');
+    expect(seen).toContain('driver=drvA bound=true lockedBy=admin at=label holds=dc');
+    expect(seen).toContain('driver=drvB bound=true lockedBy=null at=null holds=');
+    expect([...seen].some((x) => x.startsWith('driver=null bound=false'))).toBe(true);
+  });
+
+  it('an unknown name is an error naming the known ones (E302), not a silent pass', () => {
+    const p = defineProperty({ kind: 'invariant', name: 'typo', check: (v) => (v.dev('dcc').bound ? null : 'x') });
+    expect(() => run(bound, [p])).toThrow(/property 'typo' threw: .*no device 'dcc'; known: dc/);
+  });
+
+  it('an action property sees the state before and after the move, and the mover before it at the move\'s label', () => {
+    const p = defineProperty({ kind: 'action', name: 'release-by-holder', check: (b, a, m) => {
+      if (b.thread(m.thread).at !== m.label) return `before: ${m.thread} at ${b.thread(m.thread).at}, moved at ${m.label}`;
+      const d = a.dev('dc');
+      return b.dev('dc').driver !== null && d.driver === null && b.dev('dc').lockedBy !== m.thread ? `${m.thread} released dc without its lock` : null;
+    } });
+    expect(run(bound, [p])['release-by-holder']!.verdict).toBe('holds');
+  });
+
+  it('an invariant with a premise: violated with its explanation; vacuous when the premise is never met', () => {
+    const neverB = defineProperty({ kind: 'invariant', name: 'never-b', check: (v) => (v.dev('dc').driver === 'drvB' ? `dc is bound to drvB (${v.dev('dc').lockedBy ?? 'unlocked'})` : null),
+      premise: { text: 'drvA is unbound from dc', met: (v) => v.dev('dc').driver === null } });
+    const r = run(bound, [neverB]);
+    expect(r['never-b']!.verdict).toBe('violated');
+    expect(r['never-b']!.explanation).toBe('dc is bound to drvB (admin)');
+    const noUnbind = { ...bound, actors: { admin: 'maybe bind drvB dc' } };
+    const v = run(noUnbind, [neverB]);
+    expect(v['never-b']!.verdict).toBe('vacuous');
+  });
+});
+
+describe('user properties agree with the library on the same view', () => {
+  const twoAsync = (probeA: 'error' | 'ok'): ScenarioSpec => ({ name: 'two', devices: { dc: { present: true } },
+    drivers: { drvA: { matches: ['dc'], probeType: 'async', probe: probeA }, drvB: { matches: ['dc'], probeType: 'async' } },
+    actors: { 'insmod a': 'register drvA', 'insmod b': 'register drvB' } });
+  // async-handover, written from scratch as leads-to.
+  const handover = defineProperty({ kind: 'leads-to', name: 'my-handover',
+    from: (v) => v.devices.some((d) => d.driver === null && d.registered && d.deferred === 'none' && !d.dead && d.askedBy.some((r) => v.drv(r).registered)),
+    to: (v) => !v.devices.some((d) => d.driver === null && d.registered && d.deferred === 'none' && !d.dead && d.askedBy.some((r) => v.drv(r).registered)),
+    explain: (v) => v.devices.filter((d) => d.askedBy.length).map((d) => `${d.name} asked by ${d.askedBy.join(', ')}`).join('; '),
+    premise: 'an async attach request waits' });
+
+  for (const [probeA, want] of [['error', 'violated'], ['ok', 'holds']] as const) {
+    it(`async-handover and its user twin: ${want} when drvA's probe returns ${probeA}`, () => {
+      const r = run(twoAsync(probeA), ['async-handover', handover]);
+      expect(r['async-handover']!.verdict).toBe(want);
+      expect(r['my-handover']!.verdict).toBe(want);
+      if (want === 'violated') expect(r['my-handover']!.explanation).toBe('dc asked by drvB');
+    });
+  }
+});
+
+describe('defineProperty checks its argument (E303)', () => {
+  const bad = (spec: unknown, msg: RegExp) => expect(() => defineProperty(spec as never)).toThrow(msg);
+  it('names the property and the problem', () => {
+    bad({ kind: 'invariant', name: 'x', chek: () => null }, /E303|property 'x': unknown key 'chek'; did you mean 'check'\?/);
+    bad({ kind: 'invariant', name: 'x' }, /property 'x': check: expected a function/);
+    bad({ kind: 'always', name: 'x', check: () => null }, /property 'x': kind: expected one of 'invariant', 'action', 'leads-to'/);
+    bad({ kind: 'invariant', name: 'Not Kebab', check: () => null }, /name: expected a kebab-case name/);
+    bad({ kind: 'invariant', name: 'x', check: () => null, premise: 'a string' }, /premise: expected \{ text, met/);
+    bad({ kind: 'leads-to', name: 'x', from: () => true }, /property 'x': to: expected a function/);
+  });
+  it('a user property may not take a library name', () => {
+    const p = defineProperty({ kind: 'invariant', name: 'single-binding', check: () => null });
+    expect(() => run(bound, [p])).toThrow(/'single-binding' is the name of a library property/);
+  });
+});
