@@ -27,7 +27,26 @@ function folder(files: Record<string, string>): string {
   return dir;
 }
 
-const fix = readFileSync(join(ROOT, 'README.md'), 'utf8').match(/```ts\n\/\/ fix\.ts\n([\s\S]*?)```/)![1]!;
+// 70fe758352ca ("driver core: fix potential deadlock in __driver_attach", v6.0) as a user's hunks on v5.1.
+const fix = `import { definePatch, RET, RETURN } from 'probecheck';
+export default definePatch({
+  id: 'attach-unlock-first', subject: 'driver core: fix potential deadlock in __driver_attach', base: 'v5.1',
+  hunks: [
+    { fn: '__driver_attach', replace: 'device_lock', step: (_site, orig) => ({ ...orig!, run: (s, t, b, c) => {
+      const r = orig!.run(s, t, b, c);
+      return r === 'async_schedule_dev' ? 'device_unlock' : r;
+    } }) },
+    { fn: '__driver_attach', replace: 'device_unlock', step: (site, orig) => ({ ...orig!, run: (s, t) => {
+      s.dev[site.dev]!.mutex = 0;
+      return t.ret === RET.BOUND ? 'async_schedule_dev' : RETURN;
+    } }) },
+    { fn: '__driver_attach', replace: 'async_schedule_dev', step: (_site, orig) => ({ ...orig!, run: (s, t, b, c) => {
+      const r = orig!.run(s, t, b, c);
+      return r === 'device_unlock' ? RETURN : r;
+    } }) },
+  ],
+});
+`;
 
 describe('files anywhere', () => {
   const dir = folder({ 's.ts': SCENARIO, 'fix.ts': fix });
