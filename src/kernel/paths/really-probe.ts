@@ -40,6 +40,12 @@ function probeDone(s: KS, t: { tc: { [i: number]: number } }, depth: number): vo
   if (s.probeCount === 0) s.triggerCount = 0;
 }
 
+/** The C of the deferred-list helpers, whichever step runs them (each is one atomic step under deferred_probe_mutex). */
+const DEL_LINES = ['mutex_lock(&deferred_probe_mutex);', 'if (!list_empty(&dev->p->deferred_probe)) {', 'list_del_init(&dev->p->deferred_probe);', 'mutex_unlock(&deferred_probe_mutex);'];
+const ADD_LINES = ['mutex_lock(&deferred_probe_mutex);', 'if (list_empty(&dev->p->deferred_probe)) {', 'list_add_tail(&dev->p->deferred_probe, &deferred_probe_pending_list);', 'mutex_unlock(&deferred_probe_mutex);'];
+const triggerLines = (k: { has(f: 'TRIGGER_COUNT'): boolean }) => ['if (!driver_deferred_probe_enable)', 'mutex_lock(&deferred_probe_mutex);',
+  ...(k.has('TRIGGER_COUNT') ? ['atomic_inc(&deferred_trigger_count);'] : []), 'list_splice_tail_init(&deferred_probe_pending_list,', 'mutex_unlock(&deferred_probe_mutex);', 'queue_work( || schedule_work('];
+
 /** Does this return value stop bus_for_each_drv (__device_attach_driver returned nonzero)? */
 export const stopsWalk = (ret: number) => ret === RET.BOUND || ret === RET.ENODEV || ret === RET.EBUSY;
 
@@ -75,7 +81,7 @@ export function driverProbeDevice(tb: ThreadBuilder, dev: number, drv: number, r
         if (d.canMatch && d.deferred === 'none') d.deferred = 'pending';
         return k.has('TRIGGER_COUNT') && t.tc[depth] !== s.triggerCount ? 'driver_deferred_probe_trigger' : 'out';
       } });
-    f.step('driver_deferred_probe_trigger', { where: `${DD}:driver_deferred_probe_trigger`, since: 'v3.15 (58b116bce136)',
+    f.step('driver_deferred_probe_trigger', { where: `${DD}:driver_deferred_probe_trigger`, since: 'v3.15 (58b116bce136)', c: triggerLines(k),
       await: (s) => s.deferredProbeMutex === 0, waits: () => 'deferred_probe_mutex',
       run: (s) => { deferredTrigger(k, s); return 'out'; } });
     f.step('out', { where: `${DD}:driver_probe_device`, since: 'v5.14 (204db60c8357)', run: (s, t) => { probeDone(s, t, depth); return RETURN; } });
@@ -187,9 +193,9 @@ function reallyProbe(tb: ThreadBuilder, dev: number, drv: number, depth: number,
     }
     return 'driver_deferred_probe_del';
   } });
-  f.step('driver_deferred_probe_del', { where: `${DD}:driver_deferred_probe_del`, await: (s) => s.deferredProbeMutex === 0, waits: () => 'deferred_probe_mutex',
+  f.step('driver_deferred_probe_del', { where: `${DD}:driver_deferred_probe_del`, c: DEL_LINES, await: (s) => s.deferredProbeMutex === 0, waits: () => 'deferred_probe_mutex',
     run: (s) => { s.dev[dev]!.deferred = 'none'; return 'driver_deferred_probe_trigger'; } });
-  f.step('driver_deferred_probe_trigger', { where: `${DD}:driver_deferred_probe_trigger`, await: (s) => s.deferredProbeMutex === 0, waits: () => 'deferred_probe_mutex',
+  f.step('driver_deferred_probe_trigger', { where: `${DD}:driver_deferred_probe_trigger`, c: triggerLines(k), await: (s) => s.deferredProbeMutex === 0, waits: () => 'deferred_probe_mutex',
     run: (s, t) => { deferredTrigger(k, s); if (t.ret !== RET.EPROBE_DEFER) t.ret = RET.BOUND; return old ? 'done' : RETURN; } });
   f.step('probe_failed', { where: `${DD}:really_probe`, run: (s, t) => {
     const d = s.dev[dev]!;
@@ -199,7 +205,7 @@ function reallyProbe(tb: ThreadBuilder, dev: number, drv: number, depth: number,
     return t.ret === RET.EPROBE_DEFER ? 'driver_deferred_probe_add' : 'done';
   } });
   if (old) {
-    f.step('driver_deferred_probe_add', { where: `${DD}:driver_deferred_probe_add`, await: (s) => s.deferredProbeMutex === 0, waits: () => 'deferred_probe_mutex',
+    f.step('driver_deferred_probe_add', { where: `${DD}:driver_deferred_probe_add`, c: ADD_LINES, await: (s) => s.deferredProbeMutex === 0, waits: () => 'deferred_probe_mutex',
       run: (s) => { const d = s.dev[dev]!; if (d.deferred === 'none') d.deferred = 'pending'; return 'done'; } });
     f.step('done', { where: `${DD}:really_probe`, run: (s, t) => {
       probeDone(s, t, depth);
