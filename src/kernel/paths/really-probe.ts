@@ -183,7 +183,10 @@ function reallyProbe(tb: ThreadBuilder, dev: number, drv: number, depth: number,
       return info.registers.length > 0 ? cleanup : 'probe_failed';
     },
   });
-  f.step('driver_bound', { where: `${DD}:driver_bound`, run: (s) => {
+  f.step('driver_bound', { where: `${DD}:driver_bound`,
+    c: ['if (klist_node_attached(&dev->p->knode_driver)) { || if (device_is_bound(dev)) {', 'klist_add_tail(&dev->p->knode_driver, &dev->driver->p->klist_devices);',
+      ...(k.has('DEVICE_LINKS') ? ['device_links_driver_bound(dev);'] : []), 'driver_deferred_probe_del(dev);'],
+    run: (s) => {
     s.dev[dev]!.bound = true;
     s.dev[dev]!.asked = 0;   // ghost: bound, every async attach request for it is answered (async-handover)
     if (k.has('DEVICE_LINKS')) {
