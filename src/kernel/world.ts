@@ -62,8 +62,9 @@ export interface World {
 }
 
 /** Return codes kept in a thread's `ret` local. */
-export const RET = { ZERO: 0, BOUND: 1, EPROBE_DEFER: 2, ENODEV: 3, EBUSY: 4, EIO: 5 } as const;
-export const RET_NAMES = ['0', '1', '-EPROBE_DEFER', '-ENODEV', '-EBUSY', '-EIO'];
+/** LINK_DEFER: -EPROBE_DEFER from device_links_check_suppliers, which really_probe returns as is (it stops a bus_for_each_drv walk). */
+export const RET = { ZERO: 0, BOUND: 1, EPROBE_DEFER: 2, ENODEV: 3, EBUSY: 4, EIO: 5, LINK_DEFER: 6 } as const;
+export const RET_NAMES = ['0', '1', '-EPROBE_DEFER', '-ENODEV', '-EBUSY', '-EIO', '-EPROBE_DEFER (device links)'];
 
 /** A device's ancestors, nearest first. */
 export function ancestors(w: World, d: number): number[] {

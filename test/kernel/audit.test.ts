@@ -3,7 +3,9 @@
  * (kernel/<snapshot>/): a false alarm, a pre-fix shape the model lacked, a flag on the wrong release.
  */
 import { describe, expect, it } from 'vitest';
-import { buildScenario, check, type ScenarioSpec } from 'probecheck';
+import { RET, buildScenario, check, makeBackend, type ScenarioSpec } from 'probecheck';
+import { compile } from '../../src/engine/compile.js';
+import { fp } from '../../src/engine/hash.js';
 
 const verdict = (spec: ScenarioSpec, profile: string, prop: string, patches = '') =>
   check(buildScenario({ ...spec, properties: [prop] }, profile, patches).model).properties[0]!.verdict;
@@ -36,5 +38,33 @@ describe('the source audit of issue 9', () => {
     };
     expect(verdict(spec, 'v4.14', 'links-single-delete')).toBe('violated');
     expect(verdict(spec, 'v4.18', 'links-single-delete')).toBe('holds');
+  });
+});
+
+describe('a device-link deferral (really_probe before its probe_count++, v5.1 dd.c:466-472)', () => {
+  // pmic (s) unbinds, which unbinds its consumer c; binding c again finds the link DORMANT.
+  const spec: ScenarioSpec = { name: 'ld', devices: { s: { present: true, boundTo: 'sd' }, c: { present: true } },
+    drivers: { sd: { matches: ['s'], present: true }, cd: { matches: ['c'], links: ['s'] } },
+    actors: { a: ['register cd'], b: ['unbind sd s', 'bind cd c'] } };
+  it('returns -EPROBE_DEFER uncounted: c goes on the pending list, and probe_count never counted that attempt', () => {
+    for (const p of ['v5.1', 'mainline']) {
+      const c = compile(buildScenario(spec, p, '').model);
+      const be = makeBackend(c, 'fast');
+      const seen = new Set<string>();
+      be.clear(); be.loadInitial(); seen.add(`${fp.hi}:${fp.lo}`); be.pushCur(0, 0);
+      let deferrals = 0;
+      while (be.popFront()) {
+        const s = be.curG() as { probeCount: number; dev: { deferred: string }[] };
+        for (const t of c.threads) {
+          if (!be.pc(t.index) || (be.curLocals(t.index) as { ret: number }).ret !== RET.LINK_DEFER) continue;
+          deferrals++;
+          // Up to v5.9 really_probe put c on the list itself; since the probe_count move, driver_probe_device does, one step later.
+          if (p === 'v5.1') expect(s.dev[1]!.deferred, p).not.toBe('none');
+        }
+        if (p === 'v5.1' && c.threads.every((t) => !be.pc(t.index) || !/really_probe\(c,cd\):(?!call_probe)/.test(t.steps[be.pc(t.index) - 1]!.label))) expect(s.probeCount).toBe(0);
+        be.expand(() => { const k = `${fp.hi}:${fp.lo}`; if (!seen.has(k)) { seen.add(k); be.pushNext(0, 0); } });
+      }
+      expect(deferrals, p).toBeGreaterThan(0);
+    }
   });
 });

@@ -47,7 +47,7 @@ const triggerLines = (k: { has(f: 'TRIGGER_COUNT'): boolean }) => ['if (!driver_
   ...(k.has('TRIGGER_COUNT') ? ['atomic_inc(&deferred_trigger_count);'] : []), 'list_splice_tail_init(&deferred_probe_pending_list,', 'mutex_unlock(&deferred_probe_mutex);', 'queue_work( || schedule_work('];
 
 /** Does this return value stop bus_for_each_drv (__device_attach_driver returned nonzero)? */
-export const stopsWalk = (ret: number) => ret === RET.BOUND || ret === RET.ENODEV || ret === RET.EBUSY;
+export const stopsWalk = (ret: number) => ret === RET.BOUND || ret === RET.ENODEV || ret === RET.EBUSY || ret === RET.LINK_DEFER;
 
 /** driver_probe_device(drv, dev). */
 export function driverProbeDevice(tb: ThreadBuilder, dev: number, drv: number, ret: Ret): string {
@@ -76,7 +76,7 @@ export function driverProbeDevice(tb: ThreadBuilder, dev: number, drv: number, r
     f.step('deferred', { where: `${DD}:driver_probe_device, driver_deferred_probe_add`, since: 'v5.14 (204db60c8357)',
       await: (s) => s.deferredProbeMutex === 0, waits: () => 'deferred_probe_mutex',
       run: (s, t) => {
-        if (t.ret !== RET.EPROBE_DEFER) return 'out';
+        if (t.ret !== RET.EPROBE_DEFER && t.ret !== RET.LINK_DEFER) return 'out';
         const d = s.dev[dev]!;
         if (d.canMatch && d.deferred === 'none') d.deferred = 'pending';
         return k.has('TRIGGER_COUNT') && t.tc[depth] !== s.triggerCount ? 'driver_deferred_probe_trigger' : 'out';
@@ -139,13 +139,25 @@ function reallyProbe(tb: ThreadBuilder, dev: number, drv: number, depth: number,
   const links = w.links.filter((l) => !l.stateless && l.consumer === dev);
   const supplierLinks = w.links.filter((l) => !l.stateless && l.supplier === dev);
 
-  f.step('call_probe', { where: `${DD}:really_probe`, since: old ? 'v4.2' : 'v5.14', run: (s, t) => {
-    if (old) s.probeCount++;
-    if (k.has('DEVICE_LINKS')) {
-      // device_links_check_suppliers: a managed supplier link that is not AVAILABLE defers the probe.
-      for (const l of links) if (s.link[l.i]!.status !== 'NONE' && s.link[l.i]!.status !== 'AVAILABLE') { t.ret = RET.EPROBE_DEFER; return old ? 'probe_failed' : RETURN; }
-      for (const l of links) if (s.link[l.i]!.status === 'AVAILABLE') s.link[l.i]!.status = 'CONSUMER_PROBE';
+  // device_links_check_suppliers: a managed supplier link that is not AVAILABLE defers the probe,
+  // before probe_count++ (v5.1 dd.c:466-472): really_probe returns -EPROBE_DEFER as is. Up to v5.9
+  // it adds the device to the pending list itself (driver_deferred_probe_add_trigger); the add is
+  // taken in the same atomic step as the check, so its trigger-count comparison is trivially equal.
+  const linkDefers = (s: KS) => k.has('DEVICE_LINKS') && links.some((l) => s.link[l.i]!.status !== 'NONE' && s.link[l.i]!.status !== 'AVAILABLE');
+  f.step('call_probe', { where: `${DD}:really_probe`, since: old ? 'v4.2' : 'v5.14',
+    ...(old && links.length > 0 ? { await: (s: KS) => !linkDefers(s) || s.deferredProbeMutex === 0, waits: () => 'deferred_probe_mutex' } : {}),
+    run: (s, t) => {
+    if (linkDefers(s)) {
+      t.ret = RET.LINK_DEFER;
+      if (old) {
+        const d = s.dev[dev]!;
+        if (d.deferred === 'none') d.deferred = 'pending';
+        t.tc[depth] = 0;
+      }
+      return RETURN;
     }
+    if (old) s.probeCount++;
+    if (k.has('DEVICE_LINKS')) for (const l of links) if (s.link[l.i]!.status === 'AVAILABLE') s.link[l.i]!.status = 'CONSUMER_PROBE';
     const d = s.dev[dev]!;
     d.driver = drv + 1;
     d.probing = me;
