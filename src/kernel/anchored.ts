@@ -7,7 +7,7 @@
 export const ANCHORED: string[] = [
   'drivers/base/dd.c:__driver_attach', 'drivers/base/dd.c:device_driver_attach', 'drivers/base/dd.c:__driver_attach_async_helper',
   'drivers/base/dd.c:__device_driver_lock', 'drivers/base/dd.c:__device_driver_unlock', 'drivers/base/dd.c:__device_attach_async_helper',
-  'drivers/base/dd.c:__device_attach',
+  'drivers/base/dd.c:__device_attach', 'drivers/base/dd.c:__device_attach_driver',
   'drivers/base/bus.c:bus_add_driver', 'drivers/base/bus.c:bus_remove_driver',
   'drivers/base/dd.c:wait_for_device_probe', 'drivers/base/dd.c:deferred_probe_work_func',
   'drivers/base/dd.c:driver_bound', 'drivers/base/dd.c:driver_deferred_probe_add', 'drivers/base/dd.c:driver_deferred_probe_del', 'drivers/base/dd.c:driver_deferred_probe_trigger', 'drivers/base/dd.c:driver_detach', 'drivers/base/dd.c:device_release_driver_internal', 'drivers/base/dd.c:__device_release_driver',
@@ -25,7 +25,6 @@ export const NOT_ANCHORED: Record<string, string> = {
   'drivers/base/core.c:device_link_add': 'not yet anchored',
   'drivers/base/core.c:device_link_del': 'not yet anchored',
   'drivers/base/core.c:kill_device': 'not yet anchored',
-  'drivers/base/dd.c:__device_attach_driver': 'not yet anchored: its return value differs by version (mainline stops the walk on -EPROBE_DEFER from device_links_check_suppliers; v4.5 returns -EBUSY on a bound device, v5.1 does not), which the model does not yet follow',
   'drivers/base/dd.c:__driver_probe_device': 'not yet anchored',
   'drivers/base/dd.c:device_release_driver': 'not yet anchored',
   'drivers/base/dd.c:driver_attach': 'not yet anchored',

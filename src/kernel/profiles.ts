@@ -26,6 +26,7 @@ export const FLAGS = {
   BUS_LIST_BEFORE_PROBE: { commit: '190888ac01d0', since: 'v3.8 or v3.9 (bus.c at 190888ac01d0 has the new order and no CONFIG_HOTPLUG; v3.6.0 has the old one)', subject: "driver core: fix possible missing of device probe (bus_add_driver puts the driver on the bus klist before driver_attach; before it a device added meanwhile finds no driver and the driver's walk misses the device)" },
   TRIGGER_COUNT: { commit: '58b116bce136', since: 'v3.15', subject: 'drivercore: deferral race condition fix (deferred_trigger_count)', shows: 'drivers/base/dd.c:driver_deferred_probe_trigger:: atomic_inc(&deferred_trigger_count);' },
   ASYNC_PROBE: { commit: '765230b5f084', since: 'v4.2', subject: 'driver-core: add asynchronous probing support for drivers', shows: 'drivers/base/dd.c:__device_attach:: async_schedule' },
+  ATTACH_DRIVER_EBUSY: { commit: 'with 765230b5f084 (absent at v3.6.0, present at 013c074f8642); removed by v5.1 (absent at 376991db4b64), commit not identified', since: 'v4.2 .. v5.0', subject: '__device_attach_driver returns -EBUSY for a device that already has a driver (unreachable under the device lock __device_attach holds, so it changes no behaviour the model can reach)', shows: 'drivers/base/dd.c:__device_attach_driver:: return -EBUSY;' },
   WAIT_FLUSH_DEFERRED: { commit: '013c074f8642', since: 'v4.5 (dd.c at 013c074f8642 flushes in wait_for_device_probe; v3.6.0 does not)', subject: 'PM / sleep: prohibit devices probing during suspend/hibernation (wait_for_device_probe flushes the deferred-probe work first)', shows: 'drivers/base/dd.c:wait_for_device_probe:: flush_work' },
   OVERRIDE_LOCK: { commit: '6265539776a0 (hash unverified; CVE-2017-12146)', since: 'v4.13', subject: 'driver core: platform: fix race condition with driver_override' },
   DEVICE_LINKS: { commit: '9ed9895370ae', since: 'v4.10', subject: 'driver core: Functional dependencies tracking support (device_links_check_suppliers)', shows: 'drivers/base/dd.c:really_probe:: device_links_check_suppliers(dev);' },
@@ -65,11 +66,11 @@ export interface Profile {
 
 const V3_5: Flag[] = [];
 const V3_14: Flag[] = [...V3_5, 'BUS_LIST_BEFORE_PROBE', 'MODULE_SYNC_PF_USED_ASYNC'];
-const V4_2: Flag[] = [...V3_14, 'TRIGGER_COUNT', 'ASYNC_PROBE'];
+const V4_2: Flag[] = [...V3_14, 'TRIGGER_COUNT', 'ASYNC_PROBE', 'ATTACH_DRIVER_EBUSY'];
 const V4_14: Flag[] = [...V4_2, 'WAIT_FLUSH_DEFERRED', 'DEVICE_LINKS', 'OVERRIDE_LOCK'];
 const V4_18: Flag[] = [...V4_14, 'LINK_KREF', 'NEED_PARENT_LOCK'];
 const V5_0: Flag[] = [...V4_18, 'ASYNC_SYNC_IN_DRIVER_DETACH'];
-const V5_1: Flag[] = [...V5_0, 'DEAD_FLAG', 'PER_DEVICE_ASYNC_ATTACH'];
+const V5_1: Flag[] = [...V5_0.filter((f) => f !== 'ATTACH_DRIVER_EBUSY'), 'DEAD_FLAG', 'PER_DEVICE_ASYNC_ATTACH'];
 const V5_9: Flag[] = [...V5_1, 'ATTACH_DEAD_CHECK'];
 const V5_19: Flag[] = [...V5_9.filter((f) => f !== 'MODULE_SYNC_PF_USED_ASYNC'), 'PROBE_BUSY_CHECK', 'ASYNC_AFTER_UNLOCK', 'ASYNC_DRIVER_PENDING_CHECK', 'DRIVER_ATTACH_INLINE_LOCK'];
 const V6_1: Flag[] = [...V5_19, 'DRIVER_ATTACH_ASYNC_AFTER_UNLOCK'];
@@ -77,7 +78,7 @@ const V6_1: Flag[] = [...V5_19, 'DRIVER_ATTACH_ASYNC_AFTER_UNLOCK'];
 const DD_ = 'drivers/base/dd.c', BUS_ = 'drivers/base/bus.c';
 
 export const PROFILES: Record<string, Profile> = {
-  'v3.5': { name: 'v3.5', release: 'v3.5', sources: { [DD_]: 'v3.6.0', [BUS_]: 'v3.6.0' }, renamed: { __device_attach: 'device_attach' },
+  'v3.5': { name: 'v3.5', release: 'v3.5', sources: { [DD_]: 'v3.6.0', [BUS_]: 'v3.6.0' }, renamed: { __device_attach: 'device_attach', __device_attach_driver: '__device_attach' },
     describe: 'before 190888ac01d0: bus_add_driver walks the devices before putting the driver on the bus klist (B2); dd.c and bus.c read at v3.6.0, the nearest release tree found; steps keep the v4.2 function names', flags: V3_5 },
   'v3.14': { name: 'v3.14', release: 'v3.14', sources: {}, describe: 'before the deferral race fix (no deferred_trigger_count), no async probing; a flag set: steps keep the v4.2 function names (v3.14 had device_attach/__device_attach where v4.2 has __device_attach/__device_attach_driver); no tree read', flags: V3_14 },
   'v4.2': { name: 'v4.2', release: 'v4.2', sources: { [DD_]: 'torvalds@013c074f8642' },

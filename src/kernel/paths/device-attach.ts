@@ -36,21 +36,24 @@ export function attachWalk(tb: ThreadBuilder, dev: number, frame: number, checkA
       return cont(s, t);
     });
     const rest = (s: KS, t: KL): string | null => {
-      if (s.dev[dev]!.driver !== 0) { t.ret = RET.EBUSY; return after(s, t); }
+      if (k.has('ATTACH_DRIVER_EBUSY') && s.dev[dev]!.driver !== 0) { t.ret = RET.EBUSY; return after(s, t); }
       const a = allowsAsync(k, s, drv);
       if (a) t.haveAsync[frame] = 1;
       if (checkAsync && a !== wantAsync) return cont(s, t);
       s.drv[drv]!.iterRefs++;
       return probe;
     };
+    // The C of the whole callback: the checks are in this step (and strcmp's, for an override).
+    const c = [...(k.has('ATTACH_DRIVER_EBUSY') ? ['if (dev->driver)'] : []), 'driver_match_device(drv, dev)',
+      ...(k.has('ASYNC_PROBE') ? ['if (data->check_async && async_allowed != data->want_async)'] : []), 'driver_probe_device(drv, dev);'];
     if (!k.w.devices[dev]!.override) {
-      f.step('driver_match_device', { where: `${DD}:__device_attach_driver`, since: 'v4.2 (765230b5f084)', run: (s, t) => {
+      f.step('driver_match_device', { where: `${DD}:__device_attach_driver`, since: 'v4.2 (765230b5f084)', c, run: (s, t) => {
         if (!s.drv[drv]!.onBus) return cont(s, t);
         return rest(s, t);
       } });
     } else {
       // platform_match reads pdev->driver_override, then strcmp()s it (B13): two steps.
-      f.step('driver_match_device', { where: `${DD}:__device_attach_driver -> ${PLATFORM}:platform_match (load pdev->driver_override)`, since: 'v4.2 (765230b5f084)', run: (s, t) => {
+      f.step('driver_match_device', { where: `${DD}:__device_attach_driver -> ${PLATFORM}:platform_match (load pdev->driver_override)`, since: 'v4.2 (765230b5f084)', c, run: (s, t) => {
         if (!s.drv[drv]!.onBus) return cont(s, t);
         const g = s.dev[dev]!.ovrGen;
         if (g === 0) return rest(s, t);
