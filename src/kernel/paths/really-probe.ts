@@ -46,6 +46,9 @@ const ADD_LINES = ['mutex_lock(&deferred_probe_mutex);', 'if (list_empty(&dev->p
 const triggerLines = (k: { has(f: 'TRIGGER_COUNT'): boolean }) => ['if (!driver_deferred_probe_enable)', 'mutex_lock(&deferred_probe_mutex);',
   ...(k.has('TRIGGER_COUNT') ? ['atomic_inc(&deferred_trigger_count);'] : []), 'list_splice_tail_init(&deferred_probe_pending_list,', 'mutex_unlock(&deferred_probe_mutex);', 'queue_work( || schedule_work('];
 
+/** __driver_probe_device's checks and its call of really_probe (v5.19, mainline). */
+const CHECK_LINES = ['if (dev->p->dead || !device_is_registered(dev))', 'if (dev->driver)', 'dev->can_match = true;', 'ret = really_probe(dev, drv);'];
+
 /** Does this return value stop bus_for_each_drv (__device_attach_driver returned nonzero)? */
 export const stopsWalk = (ret: number) => ret === RET.BOUND || ret === RET.ENODEV || ret === RET.EBUSY || ret === RET.LINK_DEFER;
 
@@ -57,14 +60,16 @@ export function driverProbeDevice(tb: ThreadBuilder, dev: number, drv: number, r
   // Before 204db60c8357 really_probe's return is driver_probe_device's; after it, deferral follows.
   const rp = reallyProbe(tb, dev, drv, depth, k.has('PROBE_BUSY_CHECK') ? f.label('deferred') : f.ret);
   if (!k.has('PROBE_BUSY_CHECK')) {
-    f.step('check', { where: `${DD}:driver_probe_device`, since: 'v2.6.x', run: (s, t) => {
+    f.step('check', { where: `${DD}:driver_probe_device`, since: 'v2.6.x', c: ['if (!device_is_registered(dev))', 'ret = really_probe(dev, drv);'], run: (s, t) => {
       t.ret = RET.ZERO; // its `ret` is a local: nothing left from an earlier probe by this thread
       const r = refuse(tb, s, dev);
       if (r >= 0) { t.ret = r; return RETURN; }
       return rp;
     } });
   } else {
-    f.step('check', { where: `${DD}:driver_probe_device, __driver_probe_device`, since: 'v5.14 (204db60c8357)', run: (s, t) => {
+    f.step('check', { where: `${DD}:driver_probe_device, __driver_probe_device`, since: 'v5.14 (204db60c8357)',
+      c: ['int trigger_count = atomic_read(&deferred_trigger_count);', 'atomic_inc(&probe_count);', 'ret = __driver_probe_device(drv, dev);', ...CHECK_LINES.map((l) => `__driver_probe_device:: ${l}`)],
+      run: (s, t) => {
       t.ret = RET.ZERO; // its `ret` is a local: nothing left from an earlier probe by this thread
       if (k.has('TRIGGER_COUNT')) t.tc[depth] = s.triggerCount;
       s.probeCount++;
@@ -74,6 +79,8 @@ export function driverProbeDevice(tb: ThreadBuilder, dev: number, drv: number, r
       return rp;
     } });
     f.step('deferred', { where: `${DD}:driver_probe_device, driver_deferred_probe_add`, since: 'v5.14 (204db60c8357)',
+      c: ['if (ret == -EPROBE_DEFER || ret == EPROBE_DEFER) {', 'driver_deferred_probe_add(dev);', 'driver_deferred_probe_add:: if (!dev->can_match)', ...ADD_LINES.map((l) => `driver_deferred_probe_add:: ${l}`),
+        'if (trigger_count != atomic_read(&deferred_trigger_count) &&'],
       await: (s) => s.deferredProbeMutex === 0, waits: () => 'deferred_probe_mutex',
       run: (s, t) => {
         if (t.ret !== RET.EPROBE_DEFER && t.ret !== RET.LINK_DEFER) return 'out';
@@ -84,7 +91,8 @@ export function driverProbeDevice(tb: ThreadBuilder, dev: number, drv: number, r
     f.step('driver_deferred_probe_trigger', { where: `${DD}:driver_deferred_probe_trigger`, since: 'v3.15 (58b116bce136)', c: triggerLines(k),
       await: (s) => s.deferredProbeMutex === 0, waits: () => 'deferred_probe_mutex',
       run: (s) => { deferredTrigger(k, s); return 'out'; } });
-    f.step('out', { where: `${DD}:driver_probe_device`, since: 'v5.14 (204db60c8357)', run: (s, t) => { probeDone(s, t, depth); return RETURN; } });
+    f.step('out', { where: `${DD}:driver_probe_device`, since: 'v5.14 (204db60c8357)', c: ['atomic_dec(&probe_count);', 'wake_up_all(&probe_waitqueue);'],
+      run: (s, t) => { probeDone(s, t, depth); return RETURN; } });
   }
   tb.leave();
   return f.done();
@@ -95,7 +103,7 @@ export function driverProbeDeviceNoCount(tb: ThreadBuilder, dev: number, drv: nu
   const f = tb.fn('__driver_probe_device', { dev, drv }, ret);
   const depth = tb.enter();
   const rp = reallyProbe(tb, dev, drv, depth, f.ret);
-  f.step('check', { where: `${DD}:__driver_probe_device`, since: 'v5.14 (45ddcb42949f)', run: (s, t) => {
+  f.step('check', { where: `${DD}:__driver_probe_device`, since: 'v5.14 (45ddcb42949f)', c: CHECK_LINES, run: (s, t) => {
     const r = refuse(tb, s, dev);
     if (r >= 0) { t.ret = r; return RETURN; }
     return rp;
