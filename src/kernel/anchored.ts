@@ -10,7 +10,7 @@ export const ANCHORED: string[] = [
   'drivers/base/dd.c:__device_attach', 'drivers/base/dd.c:__device_attach_driver',
   'drivers/base/bus.c:bus_add_driver', 'drivers/base/bus.c:bus_remove_driver',
   'drivers/base/dd.c:wait_for_device_probe', 'drivers/base/dd.c:deferred_probe_work_func',
-  'drivers/base/dd.c:driver_probe_device', 'drivers/base/dd.c:__driver_probe_device', 'drivers/base/dd.c:driver_bound', 'drivers/base/dd.c:driver_deferred_probe_add', 'drivers/base/dd.c:driver_deferred_probe_del', 'drivers/base/dd.c:driver_deferred_probe_trigger', 'drivers/base/dd.c:driver_detach', 'drivers/base/dd.c:device_release_driver_internal', 'drivers/base/dd.c:__device_release_driver',
+  'drivers/base/dd.c:really_probe', 'drivers/base/dd.c:driver_probe_device', 'drivers/base/dd.c:__driver_probe_device', 'drivers/base/dd.c:driver_bound', 'drivers/base/dd.c:driver_deferred_probe_add', 'drivers/base/dd.c:driver_deferred_probe_del', 'drivers/base/dd.c:driver_deferred_probe_trigger', 'drivers/base/dd.c:driver_detach', 'drivers/base/dd.c:device_release_driver_internal', 'drivers/base/dd.c:__device_release_driver',
 ];
 
 export const NOT_ANCHORED: Record<string, string> = {
@@ -27,7 +27,6 @@ export const NOT_ANCHORED: Record<string, string> = {
   'drivers/base/core.c:kill_device': 'not yet anchored',
   'drivers/base/dd.c:device_release_driver': 'not yet anchored',
   'drivers/base/dd.c:driver_attach': 'not yet anchored',
-  'drivers/base/dd.c:really_probe': 'not yet anchored',
   'drivers/base/platform.c:platform_match': 'not yet anchored',
   'drivers/base/platform.c:driver_override_store': 'not yet anchored',
   'drivers/usb/core/message.c:usb_set_configuration': 'outside drivers/base: no excerpt read',

@@ -46,6 +46,9 @@ const ADD_LINES = ['mutex_lock(&deferred_probe_mutex);', 'if (list_empty(&dev->p
 const triggerLines = (k: { has(f: 'TRIGGER_COUNT'): boolean }) => ['if (!driver_deferred_probe_enable)', 'mutex_lock(&deferred_probe_mutex);',
   ...(k.has('TRIGGER_COUNT') ? ['atomic_inc(&deferred_trigger_count);'] : []), 'list_splice_tail_init(&deferred_probe_pending_list,', 'mutex_unlock(&deferred_probe_mutex);', 'queue_work( || schedule_work('];
 
+/** The call of probe() in really_probe: one line that several steps model in part (probe's own work, its return). */
+const PROBE_CALL = 'ret = drv->probe(dev); || ret = call_driver_probe(dev, drv); #part';
+
 /** __driver_probe_device's checks and its call of really_probe (v5.19, mainline). */
 const CHECK_LINES = ['if (dev->p->dead || !device_is_registered(dev))', 'if (dev->driver)', 'dev->can_match = true;', 'ret = really_probe(dev, drv);'];
 
@@ -153,6 +156,8 @@ function reallyProbe(tb: ThreadBuilder, dev: number, drv: number, depth: number,
   // taken in the same atomic step as the check, so its trigger-count comparison is trivially equal.
   const linkDefers = (s: KS) => k.has('DEVICE_LINKS') && links.some((l) => s.link[l.i]!.status !== 'NONE' && s.link[l.i]!.status !== 'AVAILABLE');
   f.step('call_probe', { where: `${DD}:really_probe`, since: old ? 'v4.2' : 'v5.14',
+    c: [...(k.has('DEVICE_LINKS') ? ['device_links_check_suppliers(dev);'] : []), ...(k.has('DEVICE_LINKS') && old ? ['driver_deferred_probe_add_trigger(dev, local_trigger_count);@1'] : []),
+      ...(old ? ['atomic_inc(&probe_count);'] : []), 'dev->driver = drv;', PROBE_CALL],
     ...(old && links.length > 0 ? { await: (s: KS) => !linkDefers(s) || s.deferredProbeMutex === 0, waits: () => 'deferred_probe_mutex' } : {}),
     run: (s, t) => {
     if (linkDefers(s)) {
@@ -183,14 +188,14 @@ function reallyProbe(tb: ThreadBuilder, dev: number, drv: number, depth: number,
     return body;
   } });
   if (info.needs.length > 0) {
-    f.step('probe_defer', { where: `${DD}:really_probe (drv->probe returns -EPROBE_DEFER: a device it needs is not bound)`, run: (s, t) => {
+    f.step('probe_defer', { where: `${DD}:really_probe (drv->probe returns -EPROBE_DEFER: a device it needs is not bound)`, c: [PROBE_CALL], run: (s, t) => {
       s.dev[dev]!.probing = 0; t.ret = RET.EPROBE_DEFER; return 'probe_failed';
     } });
   }
-  for (const [l, st] of cleanupSteps) f.step(l, st);
-  for (const [l, x, after] of lockSteps) f.step(l, lockStep(k, x, me, `${DD}:really_probe (drv->probe: device_lock(${k.vn(x)}))`, () => after));
+  for (const [l, x, after] of lockSteps) f.step(l, { ...lockStep(k, x, me, `${DD}:really_probe (drv->probe: device_lock(${k.vn(x)}))`, () => after), c: [PROBE_CALL] });
   const outcomes = info.outcomes;
   f.step('probe_ret', {
+    c: [PROBE_CALL],
     where: `${DD}:really_probe (drv->probe returns)`, branches: outcomes.length,
     branchNames: outcomes.map((o) => (o === 'ok' ? '0' : o === 'defer' ? '-EPROBE_DEFER' : '-EIO')),
     run: (s, t, b) => {
@@ -220,7 +225,9 @@ function reallyProbe(tb: ThreadBuilder, dev: number, drv: number, depth: number,
     run: (s) => { s.dev[dev]!.deferred = 'none'; return 'driver_deferred_probe_trigger'; } });
   f.step('driver_deferred_probe_trigger', { where: `${DD}:driver_deferred_probe_trigger`, c: triggerLines(k), await: (s) => s.deferredProbeMutex === 0, waits: () => 'deferred_probe_mutex',
     run: (s, t) => { deferredTrigger(k, s); if (t.ret !== RET.EPROBE_DEFER) t.ret = RET.BOUND; return old ? 'done' : RETURN; } });
-  f.step('probe_failed', { where: `${DD}:really_probe`, run: (s, t) => {
+  // Source order: the error path (devres releasing the children probe() registered) comes after the bound path.
+  for (const [l, st] of cleanupSteps) f.step(l, { ...st, c: ['probe_failed: #part'] });
+  f.step('probe_failed', { where: `${DD}:really_probe`, c: ['probe_failed: ... done: #part'], run: (s, t) => {
     const d = s.dev[dev]!;
     if (d.driver === drv + 1) d.driver = 0;
     if (k.has('DEVICE_LINKS')) for (const l of links) if (s.link[l.i]!.status === 'CONSUMER_PROBE') s.link[l.i]!.status = 'AVAILABLE';
@@ -230,7 +237,7 @@ function reallyProbe(tb: ThreadBuilder, dev: number, drv: number, depth: number,
   if (old) {
     f.step('driver_deferred_probe_add', { where: `${DD}:driver_deferred_probe_add`, c: ADD_LINES, await: (s) => s.deferredProbeMutex === 0, waits: () => 'deferred_probe_mutex',
       run: (s) => { const d = s.dev[dev]!; if (d.deferred === 'none') d.deferred = 'pending'; return 'done'; } });
-    f.step('done', { where: `${DD}:really_probe`, run: (s, t) => {
+    f.step('done', { where: `${DD}:really_probe`, c: ['atomic_dec(&probe_count);'], run: (s, t) => {
       probeDone(s, t, depth);
       t.ret = t.ret === RET.BOUND ? RET.BOUND : RET.ZERO;
       return RETURN;
