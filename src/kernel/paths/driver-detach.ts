@@ -33,49 +33,43 @@ export function driverDetach(tb: ThreadBuilder, drv: number, ret: Ret): string {
   // dev->parent); at v4.5 (013c074f8642) it locks the parent and the device itself. The change is
   // taken to come with 8c97a46af04b (v4.18), which added __device_driver_lock: not verified.
   const internal = k.has('NEED_PARENT_LOCK');
-  let next: Ret = ret;
+  const f = tb.fn('driver_detach', { drv }, ret);
+  const again = f.label('list_last_entry');
+  const bound = (s: import('../state.js').KS, dev: number) => s.dev[dev]!.bound && s.dev[dev]!.driver === drv + 1;
+  // The release of one device, returning to the loop.
+  const release = new Map<number, string>();
   for (const dev of w.drivers[drv]!.matches) {
-    const f = tb.fn('driver_detach', { dev, drv }, next);
+    if (internal) { release.set(dev, releaseInternal(tb, dev, again, drv)); continue; }
+    const b = tb.fn('driver_detach', { dev, drv }, again);
     const pl = takesParentLock(k, dev), parent = w.devices[dev]!.parent;
-    const bound = (s: import('../state.js').KS) => s.dev[dev]!.bound && s.dev[dev]!.driver === drv + 1;
-    if (internal) {
-      const rel = releaseInternal(tb, dev, f.ret, drv);
-      // One pass, last first: a device is visited only if it is on drv's klist (bound to drv) when reached.
-      f.step('list_last_entry', { where: `${DD}:driver_detach`, c: ['list_empty(&drv->p->klist_devices.k_list)', 'device_release_driver_internal(dev, drv, dev->parent);'],
-        run: (s) => (bound(s) ? rel : RETURN) });
-      next = f.done();
-      continue;
-    }
-    const rel = releaseDriver(tb, dev, f.label('device_unlock'), pl);
-    f.step('list_last_entry', { where: `${DD}:driver_detach`, c: ['list_empty(&drv->p->klist_devices.k_list)'],
-      run: (s) => (bound(s) ? (pl ? 'lock_parent' : 'device_lock') : RETURN) });
+    const rel = releaseDriver(tb, dev, b.label('device_unlock'), pl);
     if (pl) {
-      f.step('lock_parent', { where: `${DD}:driver_detach (device_lock(dev->parent))`, since: 'v2.6.16', c: ['device_lock(dev->parent);'],
+      b.step('lock_parent', { where: `${DD}:driver_detach (device_lock(dev->parent))`, since: 'v2.6.16', c: ['device_lock(dev->parent);'],
         await: (s) => s.dev[parent]!.mutex === 0, waits: mutexWaits(k, parent),
         run: (s) => { s.dev[parent]!.mutex = me; return 'device_lock'; } });
     }
-    f.step('device_lock', { where: `${DD}:driver_detach`, c: ['device_lock(dev);', 'if (dev->driver == drv)', '__device_release_driver:: if (drv) {'],
+    b.step('device_lock', { where: `${DD}:driver_detach`, c: ['device_lock(dev);', 'if (dev->driver == drv)', '__device_release_driver:: if (drv) {'],
       await: (s) => s.dev[dev]!.mutex === 0, waits: mutexWaits(k, dev),
       run: (s) => { s.dev[dev]!.mutex = me; return rel(s, 'device_unlock', drv); } });
-    f.step('device_unlock', { where: `${DD}:driver_detach`, c: pl ? ['device_unlock(dev);', 'device_unlock(dev->parent);'] : ['device_unlock(dev);'], run: (s) => {
+    b.step('device_unlock', { where: `${DD}:driver_detach`, c: pl ? ['device_unlock(dev);', 'device_unlock(dev->parent);'] : ['device_unlock(dev);'], run: (s) => {
       s.dev[dev]!.mutex = 0;
       if (pl) s.dev[parent]!.mutex = 0;
       return RETURN;
     } });
-    next = f.done();
+    release.set(dev, b.done());
   }
   if (k.has('ASYNC_SYNC_IN_DRIVER_DETACH') && mayBeAsync(k, drv)) {
-    const f = tb.fn('driver_detach', { drv }, next);
     // Only for drivers that allow async probing (the module parameter is read at run time).
-    f.step('async_synchronize_full', { ...asyncSynchronizeFullStep(`${DD}:driver_detach`, RETURN), since: 'v5.0 ("driver core: Move async_synchronize_full call")',
+    f.step('async_synchronize_full', { ...asyncSynchronizeFullStep(`${DD}:driver_detach`, 'list_last_entry'), since: 'v5.0 ("driver core: Move async_synchronize_full call")',
       c: ['if (driver_allows_async_probing(drv))', 'async_synchronize_full();'],
       await: (s) => !allowsAsync(k, s, drv) || s.asyncPending === 0 });
-    next = f.done();
   }
-  if (typeof next !== 'string') {
-    const f = tb.fn('driver_detach', { drv }, next);
-    f.step('klist_devices_empty', { where: `${DD}:driver_detach`, c: ['list_empty(&drv->p->klist_devices.k_list)'], run: () => RETURN });
-    next = f.done();
-  }
-  return next;
+  // for (;;): take the last device on drv's klist of bound devices and release it, until the list
+  // is empty; a device bound meanwhile is taken too. "Last" is the highest-declared bound device
+  // (the model does not keep the order devices were bound in).
+  const order = [...w.drivers[drv]!.matches].reverse();
+  f.step('list_last_entry', { where: `${DD}:driver_detach`,
+    c: ['if (list_empty(&drv->p->klist_devices.k_list)) {', ...(internal ? ['device_release_driver_internal(dev, drv, dev->parent);'] : [])],
+    run: (s) => { for (const dev of order) if (bound(s, dev)) return release.get(dev)!; return RETURN; } });
+  return f.done();
 }
