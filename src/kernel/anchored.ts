@@ -8,16 +8,14 @@ export const ANCHORED: string[] = [
   'drivers/base/dd.c:__driver_attach', 'drivers/base/dd.c:device_driver_attach', 'drivers/base/dd.c:__driver_attach_async_helper',
   'drivers/base/dd.c:__device_driver_lock', 'drivers/base/dd.c:__device_driver_unlock', 'drivers/base/dd.c:__device_attach_async_helper',
   'drivers/base/dd.c:__device_attach', 'drivers/base/dd.c:__device_attach_driver',
-  'drivers/base/bus.c:bus_add_driver', 'drivers/base/bus.c:bus_remove_driver',
+  'drivers/base/bus.c:bus_add_driver', 'drivers/base/bus.c:bus_remove_driver', 'drivers/base/bus.c:bind_store', 'drivers/base/bus.c:unbind_store',
   'drivers/base/dd.c:wait_for_device_probe', 'drivers/base/dd.c:deferred_probe_work_func',
   'drivers/base/dd.c:really_probe', 'drivers/base/dd.c:driver_probe_device', 'drivers/base/dd.c:__driver_probe_device', 'drivers/base/dd.c:driver_bound', 'drivers/base/dd.c:driver_deferred_probe_add', 'drivers/base/dd.c:driver_deferred_probe_del', 'drivers/base/dd.c:driver_deferred_probe_trigger', 'drivers/base/dd.c:driver_detach', 'drivers/base/dd.c:device_release_driver_internal', 'drivers/base/dd.c:__device_release_driver',
 ];
 
 export const NOT_ANCHORED: Record<string, string> = {
-  'drivers/base/bus.c:bind_store': 'not yet anchored',
   'drivers/base/bus.c:bus_probe_device': 'not yet anchored',
   'drivers/base/bus.c:bus_remove_device': 'not yet anchored',
-  'drivers/base/bus.c:unbind_store': 'not yet anchored',
   'drivers/base/core.c:dev_uevent': 'not yet anchored',
   'drivers/base/core.c:device_add': 'not yet anchored',
   'drivers/base/core.c:device_del': 'not yet anchored',

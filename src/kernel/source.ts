@@ -28,7 +28,7 @@ export const MODELLED: Record<string, string[]> = {
     '__device_release_driver', 'device_release_driver_internal', 'device_release_driver', 'device_driver_detach', 'driver_detach',
   ],
   'drivers/base/bus.c': [
-    'unbind_store', 'bind_store', 'bus_for_each_dev', 'bus_for_each_drv', 'bus_add_device', 'bus_probe_device',
+    'unbind_store', 'bind_store', 'driver_unbind', 'driver_bind', 'bus_for_each_dev', 'bus_for_each_drv', 'bus_add_device', 'bus_probe_device',
     'bus_remove_device', 'driver_attach_async', 'bus_add_driver', 'bus_remove_driver',
   ],
   'drivers/base/core.c': [

@@ -44,7 +44,9 @@ function bindStoreBody(tb: ThreadBuilder, drv: number, dev: number, ret: Ret): s
   const dda = k.has('DEAD_FLAG');
   const attach = dda ? deviceDriverAttach(tb, dev, drv, f.ret) : '';
   const probe = dda ? '' : driverProbeDevice(tb, dev, drv, f.label('device_unlock'));
-  f.step('bus_find_device_by_name', { where: `${BUS}:bind_store`, c: dda ? ['bus_find_device_by_name(bus, NULL, buf);'] : undefined, run: (s) => {
+  // Before v5.1 one line tests dev->driver unlocked and calls the match (v3.6.0 bus.c driver_bind): two steps model it in part.
+  const unlockedTest = 'if (dev && dev->driver == NULL && driver_match_device(drv, dev)) { #part';
+  f.step('bus_find_device_by_name', { where: `${BUS}:bind_store`, c: dda ? ['bus_find_device_by_name(bus, NULL, buf);'] : ['bus_find_device_by_name(bus, NULL, buf);', unlockedTest], run: (s) => {
     const d = s.dev[dev]!;
     if (!s.drv[drv]!.onBus || !d.onBus) return RETURN;           // no such file / no such device
     if (!dda && d.driver !== 0) return RETURN;                   // before 3451a495ef24: unlocked `dev->driver == NULL` (no snapshot of that bus.c read)
@@ -52,19 +54,19 @@ function bindStoreBody(tb: ThreadBuilder, drv: number, dev: number, ret: Ret): s
   } });
   // The bus match() at run time: the scenario's static match, and platform_match's driver_override
   // test (an override naming another driver makes the store fail with -ENODEV).
-  f.step('driver_match_device', { where: `${BUS}:bind_store (driver_match_device)`, c: dda ? ['if (dev && driver_match_device(drv, dev)) {', 'err = device_driver_attach(drv, dev);'] : undefined, run: (s) => {
+  f.step('driver_match_device', { where: `${BUS}:bind_store (driver_match_device)`, c: dda ? ['if (dev && driver_match_device(drv, dev)) {', 'err = device_driver_attach(drv, dev);'] : [unlockedTest], run: (s) => {
     if (!k.w.drivers[drv]!.matches.includes(dev) || !overrideMatches(s, dev, drv)) return RETURN;
     if (dda) return attach;
     return pl ? 'lock_parent' : 'device_lock';
   } });
   if (!dda) {
-    if (pl) f.step('lock_parent', { where: `${BUS}:bind_store (device_lock(dev->parent))`, await: (s) => s.dev[parent]!.mutex === 0,
+    if (pl) f.step('lock_parent', { where: `${BUS}:bind_store (device_lock(dev->parent))`, c: ['device_lock(dev->parent);'], await: (s) => s.dev[parent]!.mutex === 0,
       waits: mutexWaits(k, parent), run: (s) => { s.dev[parent]!.mutex = me; return 'device_lock'; } });
-    f.step('device_lock', { where: `${BUS}:bind_store`, since: 'v4.2', await: (s) => s.dev[dev]!.mutex === 0, waits: mutexWaits(k, dev), run: (s) => {
+    f.step('device_lock', { where: `${BUS}:bind_store`, since: 'v4.2', c: ['device_lock(dev);', 'err = driver_probe_device(drv, dev);'], await: (s) => s.dev[dev]!.mutex === 0, waits: mutexWaits(k, dev), run: (s) => {
       s.dev[dev]!.mutex = me;
       return probe;
     } });
-    f.step('device_unlock', { where: `${BUS}:bind_store`, run: (s) => {
+    f.step('device_unlock', { where: `${BUS}:bind_store`, c: pl ? ['device_unlock(dev);', 'device_unlock(dev->parent);'] : ['device_unlock(dev);'], run: (s) => {
       s.dev[dev]!.mutex = 0;
       if (pl) s.dev[parent]!.mutex = 0;
       return RETURN;
@@ -77,16 +79,21 @@ function unbindStoreBody(tb: ThreadBuilder, drv: number, dev: number, ret: Ret):
   const k = tb.k, me = tb.owner, parent = k.w.devices[dev]!.parent, pl = takesParentLock(k, dev);
   const f = tb.fn('unbind_store', { dev, drv }, ret);
   const rel = releaseDriver(tb, dev, f.label('device_unlock'), pl);
-  f.step('bus_find_device_by_name', { where: `${BUS}:unbind_store`, run: (s) => {
+  // v3.6.0 (driver_unbind): the store locks the parent and calls device_release_driver; by v5.1
+  // device_driver_detach -> device_release_driver_internal(dev, NULL, dev->parent).
+  const detach = k.has('DEAD_FLAG');
+  f.step('bus_find_device_by_name', { where: `${BUS}:unbind_store`,
+    c: ['bus_find_device_by_name(bus, NULL, buf);', 'if (dev && dev->driver == drv) {', detach ? 'device_driver_detach(dev);' : 'device_release_driver(dev);'], run: (s) => {
     const d = s.dev[dev]!;
     if (!s.drv[drv]!.onBus || !d.onBus || d.driver !== drv + 1) return RETURN; // unlocked `dev->driver == drv`
     return pl ? 'lock_parent' : 'device_lock';
   } });
-  if (pl) f.step('lock_parent', { where: `${BUS}:unbind_store (device_lock(dev->parent))`, await: (s) => s.dev[parent]!.mutex === 0,
+  if (pl) f.step('lock_parent', { where: `${BUS}:unbind_store (device_lock(dev->parent))`,
+    c: [detach ? 'drivers/base/dd.c:__device_driver_lock:: device_lock(parent);' : 'device_lock(dev->parent);'], await: (s) => s.dev[parent]!.mutex === 0,
     waits: mutexWaits(k, parent), run: (s) => { s.dev[parent]!.mutex = me; return 'device_lock'; } });
   f.step('device_lock', { where: `${DD}:device_release_driver(_internal)`, await: (s) => s.dev[dev]!.mutex === 0,
     waits: mutexWaits(k, dev), run: (s) => { s.dev[dev]!.mutex = me; s.dev[dev]!.unbindOf = drv + 1; return rel(s, 'device_unlock'); } });
-  f.step('device_unlock', { where: `${DD}:device_release_driver(_internal)`, run: (s) => {
+  f.step('device_unlock', { where: `${DD}:device_release_driver(_internal)`, ...(pl && !detach ? { c: ['device_unlock(dev);', 'drivers/base/bus.c:unbind_store:: device_unlock(dev->parent);'] } : {}), run: (s) => {
     s.dev[dev]!.mutex = 0;
     s.dev[dev]!.unbindOf = 0;
     if (pl) s.dev[parent]!.mutex = 0;

@@ -4,6 +4,59 @@
 // whole file read (33768 chars); line numbers are that file's
 // not in this file at v3.6.0: unbind_store, bind_store, driver_attach_async
 
+//@ driver_unbind 170
+static ssize_t driver_unbind(struct device_driver *drv,
+			     const char *buf, size_t count)
+{
+	struct bus_type *bus = bus_get(drv->bus);
+	struct device *dev;
+	int err = -ENODEV;
+
+	dev = bus_find_device_by_name(bus, NULL, buf);
+	if (dev && dev->driver == drv) {
+		if (dev->parent)	/* Needed for USB */
+			device_lock(dev->parent);
+		device_release_driver(dev);
+		if (dev->parent)
+			device_unlock(dev->parent);
+		err = count;
+	}
+	put_device(dev);
+	bus_put(bus);
+	return err;
+}
+
+//@ driver_bind 197
+static ssize_t driver_bind(struct device_driver *drv,
+			   const char *buf, size_t count)
+{
+	struct bus_type *bus = bus_get(drv->bus);
+	struct device *dev;
+	int err = -ENODEV;
+
+	dev = bus_find_device_by_name(bus, NULL, buf);
+	if (dev && dev->driver == NULL && driver_match_device(drv, dev)) {
+		if (dev->parent)	/* Needed for USB */
+			device_lock(dev->parent);
+		device_lock(dev);
+		err = driver_probe_device(drv, dev);
+		device_unlock(dev);
+		if (dev->parent)
+			device_unlock(dev->parent);
+
+		if (err > 0) {
+			/* success */
+			err = count;
+		} else if (err == 0) {
+			/* driver didn't accept device */
+			err = -ENODEV;
+		}
+	}
+	put_device(dev);
+	bus_put(bus);
+	return err;
+}
+
 //@ bus_for_each_dev 289
 int bus_for_each_dev(struct bus_type *bus, struct device *start,
 		     void *data, int (*fn)(struct device *, void *))
