@@ -5,12 +5,19 @@
  * is silently unanchored.
  */
 export const ANCHORED: string[] = [
-  'drivers/base/dd.c:__driver_attach', 'drivers/base/dd.c:device_driver_attach', 'drivers/base/dd.c:__driver_attach_async_helper',
-  'drivers/base/dd.c:__device_driver_lock', 'drivers/base/dd.c:__device_driver_unlock', 'drivers/base/dd.c:__device_attach_async_helper',
+  'drivers/base/dd.c:__driver_attach', 'drivers/base/dd.c:device_driver_attach',
+  'drivers/base/dd.c:__driver_attach_async_helper', 'drivers/base/dd.c:__device_driver_lock',
+  'drivers/base/dd.c:__device_driver_unlock', 'drivers/base/dd.c:__device_attach_async_helper',
   'drivers/base/dd.c:__device_attach', 'drivers/base/dd.c:__device_attach_driver',
-  'drivers/base/bus.c:bus_add_driver', 'drivers/base/bus.c:bus_remove_driver', 'drivers/base/bus.c:bind_store', 'drivers/base/bus.c:unbind_store',
+  'drivers/base/bus.c:bus_add_driver', 'drivers/base/bus.c:bus_remove_driver',
+  'drivers/base/bus.c:bind_store', 'drivers/base/bus.c:unbind_store',
   'drivers/base/dd.c:wait_for_device_probe', 'drivers/base/dd.c:deferred_probe_work_func',
-  'drivers/base/dd.c:really_probe', 'drivers/base/dd.c:driver_probe_device', 'drivers/base/dd.c:__driver_probe_device', 'drivers/base/dd.c:driver_bound', 'drivers/base/dd.c:driver_deferred_probe_add', 'drivers/base/dd.c:driver_deferred_probe_del', 'drivers/base/dd.c:driver_deferred_probe_trigger', 'drivers/base/dd.c:driver_detach', 'drivers/base/dd.c:device_release_driver_internal', 'drivers/base/dd.c:__device_release_driver',
+  'drivers/base/dd.c:really_probe', 'drivers/base/dd.c:driver_probe_device',
+  'drivers/base/dd.c:__driver_probe_device', 'drivers/base/dd.c:driver_bound',
+  'drivers/base/dd.c:driver_deferred_probe_add', 'drivers/base/dd.c:driver_deferred_probe_del',
+  'drivers/base/dd.c:driver_deferred_probe_trigger', 'drivers/base/dd.c:driver_detach',
+  'drivers/base/dd.c:device_release_driver', 'drivers/base/dd.c:device_release_driver_internal',
+  'drivers/base/dd.c:__device_release_driver',
 ];
 
 export const NOT_ANCHORED: Record<string, string> = {
@@ -23,7 +30,6 @@ export const NOT_ANCHORED: Record<string, string> = {
   'drivers/base/core.c:device_link_add': 'not yet anchored',
   'drivers/base/core.c:device_link_del': 'not yet anchored',
   'drivers/base/core.c:kill_device': 'not yet anchored',
-  'drivers/base/dd.c:device_release_driver': 'not yet anchored',
   'drivers/base/dd.c:driver_attach': 'not yet anchored',
   'drivers/base/platform.c:platform_match': 'not yet anchored',
   'drivers/base/platform.c:driver_override_store': 'not yet anchored',

@@ -101,9 +101,25 @@ export function deviceReleaseDriver(tb: ThreadBuilder, dev: number, ret: Ret): s
   const k = tb.k, me = tb.owner;
   const f = tb.fn('device_release_driver', { dev }, ret);
   const rel = releaseDriver(tb, dev, f.label('device_unlock'));
-  f.step('device_lock', lockStep(k, dev, me, `${DD}:device_release_driver`, (s) => rel(s, 'device_unlock')));
-  f.step('device_unlock', { where: `${DD}:device_release_driver`, run: (s) => { s.dev[dev]!.mutex = 0; return RETURN; } });
+  const c = releaseLockLines(k.has('NEED_PARENT_LOCK'), 'device_release_driver_internal(dev, NULL, NULL);');
+  f.step('device_lock', { ...lockStep(k, dev, me, `${DD}:device_release_driver`, (s) => rel(s, 'device_unlock')), c: c.lock });
+  f.step('device_unlock', { where: `${DD}:device_release_driver`, c: c.unlock, run: (s) => { s.dev[dev]!.mutex = 0; return RETURN; } });
   return f.done();
+}
+
+/**
+ * The C of device_release_driver's lock and unlock, for a caller's two steps: v3.6.0 and v4.5
+ * lock the device around __device_release_driver; by v5.1 it calls
+ * device_release_driver_internal (`call`), whose __device_driver_lock takes the parent only on a
+ * bus that needs it (here: no parent, as device_release_driver passes NULL or the caller holds it).
+ */
+export function releaseLockLines(internal: boolean, call: string): { lock: string[]; unlock: string[] } {
+  if (!internal) return { lock: ['device_lock(dev);', '__device_release_driver(dev);', '__device_release_driver:: if (drv) {'], unlock: ['device_unlock(dev);'] };
+  return {
+    lock: [call, 'device_release_driver_internal:: __device_driver_lock(dev, parent);', '__device_driver_lock:: device_lock(dev);',
+      'device_release_driver_internal:: if (!drv || drv == dev->driver)', '__device_release_driver:: if (drv) {'],
+    unlock: ['device_release_driver_internal:: __device_driver_unlock(dev, parent);', '__device_driver_unlock:: device_unlock(dev);'],
+  };
 }
 
 /**

@@ -11,7 +11,7 @@ import { RETURN, type Ret, type ThreadBuilder } from '../emit.js';
 import { BUS, DD, mutexWaits, takesParentLock } from './common.js';
 import { driverProbeDevice } from './really-probe.js';
 import { deviceDriverAttach } from './driver-attach.js';
-import { releaseDriver } from './release.js';
+import { releaseDriver, releaseLockLines } from './release.js';
 import { overrideMatches } from './driver-override.js';
 
 /** kernfs_fop_write_iter: kernfs_get_active (fails once the file is removed), the store, kernfs_put_active. */
@@ -91,9 +91,12 @@ function unbindStoreBody(tb: ThreadBuilder, drv: number, dev: number, ret: Ret):
   if (pl) f.step('lock_parent', { where: `${BUS}:unbind_store (device_lock(dev->parent))`,
     c: [detach ? 'drivers/base/dd.c:__device_driver_lock:: device_lock(parent);' : 'device_lock(dev->parent);'], await: (s) => s.dev[parent]!.mutex === 0,
     waits: mutexWaits(k, parent), run: (s) => { s.dev[parent]!.mutex = me; return 'device_lock'; } });
-  f.step('device_lock', { where: `${DD}:device_release_driver(_internal)`, await: (s) => s.dev[dev]!.mutex === 0,
+  // By v5.1 device_driver_detach(dev) -> device_release_driver_internal(dev, NULL, dev->parent); v3.6.0 device_release_driver(dev).
+  const c = releaseLockLines(detach, 'device_driver_detach:: device_release_driver_internal(dev, NULL, dev->parent);');
+  f.step('device_lock', { where: `${DD}:device_release_driver(_internal)`, c: c.lock, await: (s) => s.dev[dev]!.mutex === 0,
     waits: mutexWaits(k, dev), run: (s) => { s.dev[dev]!.mutex = me; s.dev[dev]!.unbindOf = drv + 1; return rel(s, 'device_unlock'); } });
-  f.step('device_unlock', { where: `${DD}:device_release_driver(_internal)`, ...(pl && !detach ? { c: ['device_unlock(dev);', 'drivers/base/bus.c:unbind_store:: device_unlock(dev->parent);'] } : {}), run: (s) => {
+  f.step('device_unlock', { where: `${DD}:device_release_driver(_internal)`,
+    c: [...c.unlock, ...(pl ? [detach ? '__device_driver_unlock:: device_unlock(parent);' : 'drivers/base/bus.c:unbind_store:: device_unlock(dev->parent);'] : [])], run: (s) => {
     s.dev[dev]!.mutex = 0;
     s.dev[dev]!.unbindOf = 0;
     if (pl) s.dev[parent]!.mutex = 0;
