@@ -17,7 +17,7 @@ export const ANCHORED: string[] = [
   'drivers/base/dd.c:driver_deferred_probe_add', 'drivers/base/dd.c:driver_deferred_probe_del',
   'drivers/base/dd.c:driver_deferred_probe_trigger', 'drivers/base/dd.c:driver_detach',
   'drivers/base/dd.c:device_release_driver', 'drivers/base/dd.c:device_release_driver_internal',
-  'drivers/base/dd.c:__device_release_driver',
+  'drivers/base/dd.c:__device_release_driver', 'kernel/module/main.c:do_init_module',
 ];
 
 export const NOT_ANCHORED: Record<string, string> = {
@@ -42,7 +42,6 @@ export const NOT_ANCHORED: Record<string, string> = {
   'include/linux/device.h:device_unlock': 'a mutex_unlock wrapper (actors `unlock dev`)',
   'kernel/async.c:async_run_entry_fn': 'kernel/async.c was read at 07416af11dd8 (about v6.2-v6.6), which stands for no profile',
   'kernel/module/main.c:delete_module': "read for mainline (01d5b167dc23), but one step covers delete_module's error and success paths, which needs anchors per branch",
-  'kernel/module/main.c:do_init_module': 'read for mainline; not yet anchored (the PF_USED_ASYNC test is a flag checked against it)',
   'kernel/module/main.c:free_module': 'read for mainline; not yet anchored',
   'kernel/module/main.c:load_module': 'only the call to do_init_module is modelled: no excerpt read',
   'kernel/workqueue.c:worker_thread': 'the idle loop of the deferred-probe worker: no excerpt read',

@@ -24,12 +24,14 @@ export function doInitModule(tb: ThreadBuilder, m: number, ret: Ret): string {
     return init;
   } });
   // 774a1221e862 (v3.8 .. v5.16) adds `&& (current->flags & PF_USED_ASYNC)`: patches.ts.
-  f.step('module_live', { where: `${MODULE}:do_init_module`, since: 'v2.6 .. v3.7, v5.17+ (67d6212afda2)', run: (s) => {
+  f.step('module_live', { where: `${MODULE}:do_init_module`, since: 'v2.6 .. v3.7, v5.17+ (67d6212afda2)', c: ['mod->state = MODULE_STATE_LIVE;', 'if (!mod->async_probe_requested)'], run: (s) => {
     s.mod[m]!.state = 'LIVE';
     return s.mod[m]!.asyncProbeRequested ? 'module_put' : 'async_synchronize_full';
   } });
-  f.step('async_synchronize_full', asyncSynchronizeFullStep(`${MODULE}:do_init_module`, 'module_put'));
-  f.step('module_put', { where: `${MODULE}:do_init_module (module_put)`, run: (s) => { s.mod[m]!.refcnt--; return RETURN; } });
+  f.step('async_synchronize_full', { ...asyncSynchronizeFullStep(`${MODULE}:do_init_module`, 'module_put'), c: ['async_synchronize_full();'] });
+  // module_put under module_mutex, with the init sections freed by a work item: one atomic step.
+  f.step('module_put', { where: `${MODULE}:do_init_module (module_put)`, c: ['mutex_lock(&module_mutex);', 'module_put(mod);@1', 'schedule_work(&init_free_wq);', 'mutex_unlock(&module_mutex);'],
+    run: (s) => { s.mod[m]!.refcnt--; return RETURN; } });
   return f.done();
 }
 
