@@ -44,7 +44,7 @@ export function runProfiles(io: Io, json: boolean): ExitCode {
   const all = PROFILE_NAMES.map((name) => {
     const p = PROFILES[name]!;
     return {
-      name, release: p.release, describe: p.describe,
+      name, release: name, describe: p.describe,
       sources: Object.entries(p.sources).map(([path, snapshot]) => ({ path, snapshot, origin: originOf(snapshot, path) })),
       ...(p.differs ? { differs: p.differs } : {}),
       flags: flagRows(name),
@@ -83,5 +83,3 @@ export function runSource(io: Io, fn: string, profileName: string, json: boolean
   }
   return EXIT.ok;
 }
-
-export { CATALOGUE };

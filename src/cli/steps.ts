@@ -17,7 +17,7 @@ import type { Model } from '../engine/model.js';
 import { hunkTarget, isPatchFile, isUserPatch } from '../kernel/define-patch.js';
 import { buildScenario } from '../kernel/scenario.js';
 import { parsePatches, patchEntries } from '../kernel/patches.js';
-import { CATALOGUE } from './profiles.js';
+import { CATALOGUE } from '../kernel/catalogue.js';
 import { EXIT, type ExitCode } from './exit.js';
 import type { Io } from './io.js';
 

@@ -48,9 +48,8 @@ export const FLAGS = {
 export type Flag = keyof typeof FLAGS;
 
 export interface Profile {
+  /** The release it stands for: `v5.1`, `mainline`. */
   name: string;
-  /** The release it stands for. */
-  release: string;
   /**
    * The snapshot of each kernel file its steps are anchored in (kernel/<snapshot>/<path>), where
    * one was read; a file with none is not checked against source at this profile.
@@ -78,20 +77,20 @@ const V6_1: Flag[] = [...V5_19, 'DRIVER_ATTACH_ASYNC_AFTER_UNLOCK'];
 const DD_ = 'drivers/base/dd.c', BUS_ = 'drivers/base/bus.c';
 
 export const PROFILES: Record<string, Profile> = {
-  'v3.5': { name: 'v3.5', release: 'v3.5', sources: { [DD_]: 'v3.6.0', [BUS_]: 'v3.6.0' }, renamed: { __device_attach: 'device_attach', __device_attach_driver: '__device_attach', bind_store: 'driver_bind', unbind_store: 'driver_unbind' },
+  'v3.5': { name: 'v3.5', sources: { [DD_]: 'v3.6.0', [BUS_]: 'v3.6.0' }, renamed: { __device_attach: 'device_attach', __device_attach_driver: '__device_attach', bind_store: 'driver_bind', unbind_store: 'driver_unbind' },
     describe: 'before 190888ac01d0: bus_add_driver walks the devices before putting the driver on the bus klist (B2); dd.c and bus.c read at v3.6.0, the nearest release tree found; steps keep the v4.2 function names', flags: V3_5 },
-  'v3.14': { name: 'v3.14', release: 'v3.14', sources: {}, describe: 'before the deferral race fix (no deferred_trigger_count), no async probing; a flag set: steps keep the v4.2 function names (v3.14 had device_attach/__device_attach where v4.2 has __device_attach/__device_attach_driver); no tree read', flags: V3_14 },
-  'v4.2': { name: 'v4.2', release: 'v4.2', sources: { [DD_]: 'torvalds@013c074f8642' },
+  'v3.14': { name: 'v3.14', sources: {}, describe: 'before the deferral race fix (no deferred_trigger_count), no async probing; a flag set: steps keep the v4.2 function names (v3.14 had device_attach/__device_attach where v4.2 has __device_attach/__device_attach_driver); no tree read', flags: V3_14 },
+  'v4.2': { name: 'v4.2', sources: { [DD_]: 'torvalds@013c074f8642' },
     differs: { WAIT_FLUSH_DEFERRED: 'dd.c is read at 013c074f8642 (v4.5 merge window), the commit that adds the flush; v4.2 predates it' },
     describe: 'first kernel with async probing (whole-driver async, lock held across async_schedule); dd.c read at 013c074f8642 (v4.5)', flags: V4_2 },
-  'v4.14': { name: 'v4.14', release: 'v4.14', sources: {}, describe: 'device links without reference counting (before ead18c23c263, v4.17: B16); driver_override under device_lock (v4.13); parent lock on every bus; no tree read', flags: V4_14 },
-  'v4.18': { name: 'v4.18', release: 'v4.18', sources: {}, describe: 'parent lock only for buses with need_parent_lock; device links with kref; driver_override under device_lock (v4.13); wait_for_device_probe flushes deferred work (v4.5); no tree read', flags: V4_18 },
-  'v5.0': { name: 'v5.0', release: 'v5.0', sources: {}, describe: 'as v4.18, with async_synchronize_full moved from __device_release_driver to driver_detach; no tree read', flags: V5_0 },
-  'v5.1': { name: 'v5.1', release: 'v5.1', sources: { [DD_]: 'torvalds@376991db4b64' }, describe: 'dead flag, per-device async attach (async_schedule_dev under device_lock in __driver_attach); dd.c read at 376991db4b64, the last dd.c change before v5.1 as far as known', flags: V5_1 },
-  'v5.9': { name: 'v5.9', release: 'v5.9', sources: { [DD_]: 'torvalds@654888327e9f' }, describe: '__device_attach checks dead (654888327e9f); dd.c read at that commit', flags: V5_9 },
-  'v5.19': { name: 'v5.19', release: 'v5.19', sources: { [DD_]: 'torvalds@b232b02bf3c2' }, describe: 'async_schedule_dev after device_unlock in __device_attach (b232b02bf3c2), still under it in __driver_attach; checks and probe_count in driver_probe_device; dd.c read at b232b02bf3c2 (tip of driver-core-5.19-rc1)', flags: V5_19 },
-  'v6.1': { name: 'v6.1', release: 'v6.1', sources: {}, describe: 'as v5.19, with __driver_attach scheduling after device_unlock (70fe758352ca, v6.0); no tree read', flags: V6_1 },
-  mainline: { name: 'mainline', release: 'mainline', sources: { [DD_]: 'torvalds@5a7a9efdb193', [BUS_]: 'torvalds@00c4a3c47da7', 'kernel/module/main.c': 'torvalds@01d5b167dc23' },
+  'v4.14': { name: 'v4.14', sources: {}, describe: 'device links without reference counting (before ead18c23c263, v4.17: B16); driver_override under device_lock (v4.13); parent lock on every bus; no tree read', flags: V4_14 },
+  'v4.18': { name: 'v4.18', sources: {}, describe: 'parent lock only for buses with need_parent_lock; device links with kref; driver_override under device_lock (v4.13); wait_for_device_probe flushes deferred work (v4.5); no tree read', flags: V4_18 },
+  'v5.0': { name: 'v5.0', sources: {}, describe: 'as v4.18, with async_synchronize_full moved from __device_release_driver to driver_detach; no tree read', flags: V5_0 },
+  'v5.1': { name: 'v5.1', sources: { [DD_]: 'torvalds@376991db4b64' }, describe: 'dead flag, per-device async attach (async_schedule_dev under device_lock in __driver_attach); dd.c read at 376991db4b64, the last dd.c change before v5.1 as far as known', flags: V5_1 },
+  'v5.9': { name: 'v5.9', sources: { [DD_]: 'torvalds@654888327e9f' }, describe: '__device_attach checks dead (654888327e9f); dd.c read at that commit', flags: V5_9 },
+  'v5.19': { name: 'v5.19', sources: { [DD_]: 'torvalds@b232b02bf3c2' }, describe: 'async_schedule_dev after device_unlock in __device_attach (b232b02bf3c2), still under it in __driver_attach; checks and probe_count in driver_probe_device; dd.c read at b232b02bf3c2 (tip of driver-core-5.19-rc1)', flags: V5_19 },
+  'v6.1': { name: 'v6.1', sources: {}, describe: 'as v5.19, with __driver_attach scheduling after device_unlock (70fe758352ca, v6.0); no tree read', flags: V6_1 },
+  mainline: { name: 'mainline', sources: { [DD_]: 'torvalds@5a7a9efdb193', [BUS_]: 'torvalds@00c4a3c47da7', 'kernel/module/main.c': 'torvalds@01d5b167dc23' },
     describe: 'current mainline as far as read: dd.c at 5a7a9efdb193 (the newest stored), bus.c at 00c4a3c47da7 (v6.4-v6.6 by content), kernel/module/main.c at 01d5b167dc23 (v6.15-v6.17 by content); dev_uevent reads dev->driver once (18daa52418e7, v6.15)', flags: [...V6_1, 'UEVENT_SINGLE_READ'] },
 };
 

@@ -9,8 +9,6 @@ import type { PropertyResult, Result } from '../engine/result.js';
 import type { Trace, TraceStep } from '../engine/trace.js';
 import { plain, type Colors } from './colors.js';
 import { stopLines } from './stop.js';
-
-export { stopLines };
 import { pad, table, visibleLength } from './table.js';
 
 export interface TextOptions {

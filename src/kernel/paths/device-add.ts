@@ -26,7 +26,8 @@ export function deviceAdd(tb: ThreadBuilder, dev: number, ret: Ret): string {
   // bus_add_device puts the device on the bus klist before bus_probe_device, in every tree read
   // (v3.6.0 bus.c:495 on). 190888ac01d0 changed the driver's side (bus_add_driver), not this one.
   const probe = busProbeDevice(tb, dev, ret, RETURN);
-  f.step('bus_add_device', { where: `${CORE}:device_add (kobject_add), ${BUS}:bus_add_device`, since: 'v2.6', run: (s) => {
+  f.step('bus_add_device', { where: `${CORE}:device_add (kobject_add), ${BUS}:bus_add_device`, since: 'v2.6',
+    c: [`${BUS}:bus_add_device:: klist_add_tail(&dev->p->knode_bus,`], run: (s) => {
     const d = s.dev[dev]!;
     if (d.registered) return RETURN;
     d.registered = true;
