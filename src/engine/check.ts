@@ -58,7 +58,10 @@ export function check(model: Model, o: CheckOptions = {}): Result {
   const live = props.filter(isLiveness);
   const monitor = new Monitor(c, props.filter((p) => !isLiveness(p)));
   const graph = live.length > 0 && strategy !== 'random' ? new Graph(live.flatMap(predicatesOf)) : undefined;
-  const seed = o.seed ?? 1;
+  if (o.shard && strategy === 'dfs') throw new ProbecheckError('E501', '--shard splits a breadth-first search or random walks; it cannot be used with --strategy dfs');
+  if (o.shard && graph) throw new ProbecheckError('E501', `--shard: liveness properties (${live.map((p) => p.name).join(', ')}) need the whole state graph; check them without --shard, or select the safety properties with --property`);
+  // Random walks: each shard walks with its own seed (seed + i - 1).
+  const seed = (o.seed ?? 1) + (o.shard && strategy === 'random' ? o.shard.index - 1 : 0);
   const out = strategy === 'random'
     ? simulate(be, monitor, { ...o, seed, runs: o.runs ?? (o.timeLimit !== undefined ? Infinity : 1000), walkDepth: o.walkDepth ?? o.maxDepth ?? 1000 }, o.onProgress)
     : explore(be, monitor, strategy, o, o.onProgress, graph);
@@ -102,6 +105,7 @@ export function check(model: Model, o: CheckOptions = {}): Result {
   if (out.stopNote) result.stopNote = out.stopNote;
   if (out.walks) result.walks = out.walks;
   if (strategy === 'random') result.seed = seed;
+  if (o.shard) result.shard = out.shard ?? { ...o.shard };
   return result;
 }
 

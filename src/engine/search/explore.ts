@@ -14,6 +14,7 @@ import { actionCode } from '../trace.js';
 import { isAllocationFailure, LimitReached, MemoryBudget, outOfMemory } from './budget.js';
 import type { Graph } from './graph.js';
 import { Monitor, moveOf } from './monitor.js';
+import { ShardSplit } from './shard.js';
 import type { Limits, Progress, SearchOutcome } from './types.js';
 
 export function explore(be: Backend, monitor: Monitor, strategy: 'bfs' | 'dfs', limits: Limits, progress?: (p: Progress) => void, graph?: Graph): SearchOutcome {
@@ -28,6 +29,7 @@ export function explore(be: Backend, monitor: Monitor, strategy: 'bfs' | 'dfs', 
   be.reserve = reserve;
   if (graph) graph.reserve = reserve;
   const pop = strategy === 'bfs' ? () => be.popFront() : () => be.popBack();
+  const split = limits.shard ? new ShardSplit(limits.shard) : undefined;
 
   let transitions = 0, depth = 0, curId = 0, curDepth = 0, truncated = false;
   let stopped: SearchOutcome['stopped'], stopNote: string | undefined;
@@ -60,6 +62,7 @@ export function explore(be: Backend, monitor: Monitor, strategy: 'bfs' | 'dfs', 
     while (pop()) {
       curId = be.poppedId;
       curDepth = be.poppedDepth;
+      if (split && !split.keep(curId, curDepth, be.pending())) continue;
       graph?.begin(curId);
       const n = be.expand(visit);
       graph?.end(curId);
@@ -94,5 +97,6 @@ export function explore(be: Backend, monitor: Monitor, strategy: 'bfs' | 'dfs', 
     store, complete, stopped, stopNote, states: store.size, transitions, depth, seconds,
     bytesPerState: store.bytes() / Math.max(1, store.size),
     collisionProbability: collisionProbability(store.size),
+    ...(split ? { shard: { ...split.spec, ...(split.level !== undefined ? { level: split.level, kept: split.kept, levelSize: split.levelSize } : {}) } } : {}),
   };
 }
