@@ -271,10 +271,10 @@ export function shardLines(r: Result, col: Colors = plain): string[] {
   const s = r.shard;
   if (!s) return [];
   const n = (x: number) => x.toLocaleString('en-US');
-  if (r.strategy === 'random') return [col.yellow(`shard ${s.index}/${s.count}: random walks with seed ${r.seed}; merge the shards' --json results with probecheck merge`)];
+  if (r.strategy === 'random') return [col.yellow(`shard ${s.index}/${s.count}: random walks with seed ${r.seed}; write each shard's result with --json-out and combine them with probecheck merge`)];
   const part = s.level === undefined
     ? 'no level of the search was wide enough to split, so this shard explored all of it'
     : `split at depth ${s.level}: this shard expanded ${n(s.kept ?? 0)} of its ${n(s.levelSize ?? 0)} states and all they reach`;
-  return [col.yellow(`shard ${s.index}/${s.count}: ${part}; verdicts are about this part: probecheck merge the shards' --json results for the whole search`)];
+  return [col.yellow(`shard ${s.index}/${s.count}: ${part}; verdicts are about this part: probecheck merge the shards' --json-out results for the whole search`)];
 }
 
