@@ -1,0 +1,133 @@
+/**
+ * What the kernel would print for one step of a kernel model: the driver-core debug lines
+ * (formats.ts) the C that the step models prints, read from the step's label and from the state
+ * before and after it. This is the map between a logged event and model steps that `validate`
+ * searches with and that `printRun` prints a model run with.
+ *
+ * Placement, where the C prints inside code one step covers: "Requests probe deferral", "probe
+ * of ... failed" and initcall_debug's "probe of X returned" come at really_probe's error path
+ * (after devres released the children probe() registered), "bound device" after driver_bound's
+ * last step, "Added to/Removed from deferred list" at the step that changes the list.
+ */
+import type { KL, KS } from '../kernel/state.js';
+import { RET, type World } from '../kernel/world.js';
+import type { ModelKind } from './formats.js';
+
+export type ProbeOutcome = 'ok' | 'defer' | 'error';
+
+export interface ModelEvent { kind: ModelKind; dev?: string; drv?: string; bus?: string; outcome?: ProbeOutcome }
+
+/** `really_probe(dc,dc-drv)#2:call_probe` -> function, arguments, local label. */
+export function parseLabel(label: string): { fn: string; args: string[]; local: string } | null {
+  const m = /^([A-Za-z_]\w*)(?:\(([^)]*)\))?(?:#\d+)?:(.+)$/.exec(label);
+  if (!m) return null;
+  return { fn: m[1]!, args: m[2] ? m[2].split(',') : [], local: m[3]! };
+}
+
+export interface StepInfo {
+  label: string;
+  before: KS;
+  after: KS;
+  /** The moving thread's locals before the step. */
+  locals: KL;
+  /** The thread's label after the step (null: it ended). */
+  next: string | null;
+  /** Does the moving thread's program have this step? */
+  has: (label: string) => boolean;
+}
+
+export function stepEvents(w: World, s: StepInfo): ModelEvent[] {
+  const out: ModelEvent[] = [];
+  const l = parseLabel(s.label);
+  const devIdx = (name: string | undefined) => (name === undefined ? -1 : w.devices.findIndex((d) => d.name === name));
+  const busOf = (d: number) => w.buses[w.devices[d]!.bus]!.name;
+  const busOfDrv = (name: string) => w.buses[w.drivers.find((x) => x.name === name)?.bus ?? 0]!.name;
+  if (l) {
+    const { fn, args, local } = l;
+    const d = devIdx(args[0]), dev = args[0], drv = args[1];
+    const outcome = (r: number): ProbeOutcome | undefined => (r === RET.BOUND ? 'ok' : r === RET.EPROBE_DEFER ? 'defer' : r === RET.EIO ? 'error' : undefined);
+    switch (fn) {
+      case 'device_add':
+        if (local === 'bus_add_device' && d >= 0 && !s.before.dev[d]!.registered) out.push({ kind: 'device_add', dev }, { kind: 'bus_add_device', dev, bus: busOf(d) });
+        break;
+      case 'device_del':
+        if (local === 'bus_remove_device' && d >= 0) out.push({ kind: 'bus_remove_device', dev, bus: busOf(d) });
+        break;
+      case 'bus_add_driver': {
+        const first = s.has(s.label.replace(/:[^:]+$/, ':kobject_init_and_add')) ? 'kobject_init_and_add' : 'klist_add_tail';
+        if (local === first && args[0]) out.push({ kind: 'bus_add_driver', drv: args[0], bus: busOfDrv(args[0]) });
+        break;
+      }
+      case 'bus_remove_driver':
+        if (local === 'remove_bind_files' && args[0]) out.push({ kind: 'bus_remove_driver', drv: args[0], bus: busOfDrv(args[0]) });
+        break;
+      case 'driver_probe_device': case '__driver_probe_device':
+        if (local === 'check' && s.next?.startsWith('really_probe(')) out.push({ kind: 'matched', dev, drv, bus: busOf(d) });
+        break;
+      case 'really_probe': {
+        const newLayout = !s.has(s.label.replace(/:[^:]+$/, ':done'));
+        if (local === 'call_probe' && d >= 0 && s.after.dev[d]!.probing !== 0 && s.before.dev[d]!.probing === 0) out.push({ kind: 'probing', dev, drv, bus: busOf(d) });
+        else if (local === 'probe_failed') {
+          const o = outcome(s.locals.ret);
+          if (o === 'defer') out.push({ kind: 'defer', dev, drv });
+          if (o === 'error') out.push({ kind: 'error', dev, drv });
+          if (o && newLayout) out.push({ kind: 'returned', dev, outcome: o });
+        } else if (local === 'driver_bound') out.push({ kind: 'bound_to', dev, drv });
+        else if (local === 'driver_deferred_probe_trigger') {
+          out.push({ kind: 'bound', dev, drv, bus: busOf(d) });
+          if (newLayout) out.push({ kind: 'returned', dev, outcome: 'ok' });
+        } else if (local === 'done') {
+          const o = outcome(s.locals.ret);
+          if (o) out.push({ kind: 'returned', dev, outcome: o });
+        }
+        break;
+      }
+      case '__device_attach':
+        if (local === 'async_schedule') out.push({ kind: 'async_scheduled', dev });
+        break;
+      case '__device_attach_async_helper':
+        if (local === 'out_unlock') out.push({ kind: 'async_done', dev });
+        break;
+      case '__driver_attach':
+        if (local === 'async_schedule_dev') out.push({ kind: 'drv_async', dev, drv });
+        break;
+      case '__driver_attach_async_helper':
+        if (local === 'device_unlock') out.push({ kind: 'drv_async_done', dev });
+        break;
+    }
+  }
+  // The deferred lists, from the state: only a change of list prints.
+  const worker = l?.fn === 'deferred_probe_work_func';
+  w.devices.forEach((x, i) => {
+    const a = s.before.dev[i]!.deferred, b = s.after.dev[i]!.deferred;
+    if (a === 'none' && b === 'pending') out.push({ kind: 'deferred_add', dev: x.name });
+    else if (a !== 'none' && b === 'none') out.push({ kind: worker ? 'retry' : 'deferred_del', dev: x.name });
+  });
+  return out;
+}
+
+/** One model event as the kernel prints it (mainline's formats; `owner` is dev_driver_string). */
+export function renderEvent(e: ModelEvent, owner: string): string {
+  const bus = e.bus ?? 'platform';
+  switch (e.kind) {
+    case 'device_add': return `device: '${e.dev}': device_add`;
+    case 'bus_add_device': return `bus: '${bus}': add device ${e.dev}`;
+    case 'bus_remove_device': return `bus: '${bus}': remove device ${e.dev}`;
+    case 'bus_add_driver': return `bus: '${bus}': add driver ${e.drv}`;
+    case 'bus_remove_driver': return `bus: '${bus}': remove driver ${e.drv}`;
+    case 'matched': return `bus: '${bus}': __driver_probe_device: matched device ${e.dev} with driver ${e.drv}`;
+    case 'probing': return `bus: '${bus}': really_probe: probing driver ${e.drv} with device ${e.dev}`;
+    case 'bound_to': return `driver: '${e.drv}': driver_bound: bound to device '${e.dev}'`;
+    case 'bound': return `bus: '${bus}': really_probe: bound device ${e.dev} to driver ${e.drv}`;
+    case 'error': return `${e.drv}: probe of ${e.dev} failed with error -5`;
+    case 'returned': return `probe of ${e.dev} returned ${e.outcome === 'ok' ? 0 : e.outcome === 'defer' ? -517 : -5} after 10 usecs`;
+    case 'defer': return `${owner} ${e.dev}: Driver ${e.drv} requests probe deferral`;
+    case 'deferred_add': return `${owner} ${e.dev}: Added to deferred list`;
+    case 'deferred_del': return `${owner} ${e.dev}: Removed from deferred list`;
+    case 'retry': return `${owner} ${e.dev}: Retrying from deferred list`;
+    case 'async_scheduled': return `${owner} ${e.dev}: scheduling asynchronous probe`;
+    case 'async_done': return `${owner} ${e.dev}: async probe completed`;
+    case 'drv_async': return `${owner} ${e.dev}: probing driver ${e.drv} asynchronously`;
+    case 'drv_async_done': return `${owner} ${e.dev}: driver ${e.drv ?? '?'} async attach completed: 0`;
+  }
+}

@@ -1,0 +1,183 @@
+/**
+ * Trace validation: is a logged order of driver-core events a behaviour of the model? A
+ * breadth-first search over (model state, index into the log's checked events): a step whose
+ * printed events (model-events.ts) are of a kind the log holds may fire only when they are the
+ * next logged events, in order; steps that print nothing the log records are free. The log is a
+ * behaviour when some run consumes every checked event; otherwise the answer is the longest
+ * prefix some run matches, the first event no run can produce there, and what the model could
+ * print instead.
+ *
+ * A log is a prefix of a run (the boot goes on after the capture), so the run need not end there.
+ * Events about devices or drivers the scenario lacks, and lines the model prints nothing for
+ * (formats.ts `model: null`), are not checked; the result counts them.
+ */
+import { compile } from '../engine/compile.js';
+import { ProbecheckError } from '../engine/errors.js';
+import { fp } from '../engine/hash.js';
+import type { Model, Move } from '../engine/model.js';
+import { makeBackend } from '../engine/check.js';
+import type { Backend } from '../engine/state/backend.js';
+import { actionCode, codeBranch, codeThread } from '../engine/trace.js';
+import type { Kernel } from '../kernel/emit.js';
+import type { World } from '../kernel/world.js';
+import type { ModelKind } from './formats.js';
+import { stepEvents, type ModelEvent, type ProbeOutcome } from './model-events.js';
+import type { LogEvent, ParsedLog } from './parse.js';
+
+const KERNEL = Symbol.for('probecheck.kernel');
+
+/** The world a kernel scenario model was built from (E601 for a model that is not one). */
+export function worldOf(m: Model): World {
+  const kc = (m as unknown as { [KERNEL]?: { k: Kernel } })[KERNEL];
+  if (!kc) throw new ProbecheckError('E601', `model ${m.name} is not a kernel scenario (scenario({...})): a log can only be checked against one`);
+  return kc.k.w;
+}
+
+/** What a logged `probe of X returned N` says about the probe. */
+export const outcomeOf = (ret: number): ProbeOutcome => (ret === 0 ? 'ok' : Math.abs(ret) === 517 ? 'defer' : 'error');
+
+/** Does a model event print this logged line? */
+export function matches(log: LogEvent, m: ModelEvent): boolean {
+  if (log.rule.model !== m.kind) return false;
+  if (m.kind === 'bound_to') {
+    // v3.6.0 prints the two names the other way round: either order.
+    const a = [log.dev, log.drv].sort().join('\0'), b = [m.dev, m.drv].sort().join('\0');
+    return a === b;
+  }
+  if (m.dev !== undefined && log.dev !== undefined && m.dev !== log.dev) return false;
+  if (m.drv !== undefined && log.drv !== undefined && m.drv !== log.drv) return false;
+  if (m.kind === 'returned' && log.ret !== undefined && outcomeOf(log.ret) !== m.outcome) return false;
+  return true;
+}
+
+export interface MatchedStep { move: Move; step: number; events: { kind: ModelKind; line?: number }[] }
+
+export interface ValidateResult {
+  model: string;
+  params: Record<string, string | number>;
+  /** Events checked against the model, in log order. */
+  checked: LogEvent[];
+  /** Events not checked: the model prints nothing for them, or they name what the scenario lacks. */
+  unchecked: { event: LogEvent; why: string }[];
+  unknownLines: number;
+  verdict: 'behaviour' | 'not-a-behaviour' | 'nothing-to-check' | 'limit';
+  /** How many checked events the best run matched. */
+  matched: number;
+  /** A run matching `matched` events: every step, with the logged events it printed. */
+  run: MatchedStep[];
+  /** At the first unmatched event: how many states were reachable, and what they could print instead. */
+  statesBefore: number;
+  couldPrint: string[];
+  states: number;
+  seconds: number;
+}
+
+function modelKindsOf(log: LogEvent[]): Set<ModelKind> {
+  return new Set(log.map((e) => e.rule.model).filter((k): k is ModelKind => k !== null));
+}
+
+/** The model event in words, for "could print instead". */
+export function describeEvent(m: ModelEvent): string {
+  return `${m.kind}${m.dev !== undefined ? ` ${m.dev}` : ''}${m.drv !== undefined ? ` ${m.drv}` : ''}${m.outcome !== undefined ? ` (${m.outcome})` : ''}`;
+}
+
+/** Events of one move of `be`'s current state, already stepped into next. */
+function eventsOf(be: Backend, w: World, k: number): ModelEvent[] {
+  const th = be.c.threads[k]!;
+  const pc = be.pc(k);
+  const label = th.steps[pc - 1]!.label;
+  const nextLabel = be.nextQ().at(th.name);
+  return stepEvents(w, { label, before: be.curG(), after: be.nextG(), locals: be.curLocals(k), next: nextLabel, has: (l) => th.pcOf[l] !== undefined });
+}
+
+export function validate(model: Model, log: ParsedLog, o: { maxStates?: number } = {}): ValidateResult {
+  const t0 = performance.now();
+  const w = worldOf(model);
+  const devs = new Set(w.devices.map((d) => d.name)), drvs = new Set(w.drivers.map((d) => d.name));
+  const checked: LogEvent[] = [], unchecked: ValidateResult['unchecked'] = [];
+  for (const e of log.events) {
+    if (e.rule.model === null) unchecked.push({ event: e, why: 'the model prints no such line' });
+    else if (e.dev !== undefined && !devs.has(e.dev) && !(e.rule.model === 'bound_to' && devs.has(e.drv ?? ''))) unchecked.push({ event: e, why: `device ${e.dev} is not in the scenario` });
+    else if (e.drv !== undefined && !drvs.has(e.drv) && !(e.rule.model === 'bound_to' && drvs.has(e.dev ?? ''))) unchecked.push({ event: e, why: `driver ${e.drv} is not in the scenario` });
+    else checked.push(e);
+  }
+  const kinds = modelKindsOf(checked);
+  const base = { model: model.name, params: model.params ?? {}, checked, unchecked, unknownLines: log.unknown };
+  const n = checked.length;
+  const be = makeBackend(compile(model));
+  const maxStates = o.maxStates ?? 2_000_000;
+  // Per state id: its log index, parent id and move.
+  const idx: number[] = [], parent: number[] = [], code: number[] = [];
+  const seen = new Map<string, number>();
+  be.loadInitial();
+  const key = (i: number) => `${fp.hi}:${fp.lo}:${i}`;
+  seen.set(key(0), 0); idx.push(0); parent.push(-1); code.push(0);
+  be.pushCur(0, 0);
+  let best = 0, bestIds: number[] = [0], done = -1, limit = false;
+  const could = new Set<string>();
+  const kindsOfInterest = (evs: ModelEvent[]) => evs.filter((e) => kinds.has(e.kind));
+  if (n > 0) {
+    while (be.popFront()) {
+      const id = be.poppedId, i = idx[id]!;
+      be.expand((k, b) => {
+        if (done >= 0) return;
+        const evs = kindsOfInterest(eventsOf(be, w, k));
+        let j = i;
+        for (const e of evs) {
+          if (j < n && matches(checked[j]!, e)) j++;
+          else { if (i === best) could.add(describeEvent(e)); return; }
+        }
+        const kk = key(j);
+        if (seen.has(kk)) return;
+        const nid = idx.length;
+        seen.set(kk, nid); idx.push(j); parent.push(id); code.push(actionCode(k, b));
+        if (j > best) { best = j; bestIds = []; could.clear(); }
+        if (j === best) bestIds.push(nid);
+        if (j === n) { done = nid; return; }
+        be.pushNext(nid, be.poppedDepth + 1);
+      });
+      if (done >= 0) break;
+      if (idx.length >= maxStates) { limit = true; break; }
+    }
+  }
+  const end = done >= 0 ? done : bestIds[0]!;
+  const codes: number[] = [];
+  for (let x = end; x > 0; x = parent[x]!) codes.push(code[x]!);
+  codes.reverse();
+  const run = replayRun(be, w, codes, checked, kinds);
+  const verdict = n === 0 ? 'nothing-to-check' : done >= 0 ? 'behaviour' : limit ? 'limit' : 'not-a-behaviour';
+  return { ...base, verdict, matched: n === 0 ? 0 : done >= 0 ? n : best, run, statesBefore: bestIds.length, couldPrint: [...could].sort(),
+    states: idx.length, seconds: (performance.now() - t0) / 1000 };
+}
+
+/** Re-execute a run, naming each step and the log lines it printed. */
+function replayRun(be: Backend, w: World, codes: number[], checked: LogEvent[], kinds: Set<ModelKind>): MatchedStep[] {
+  be.loadInitial();
+  let j = 0;
+  return codes.map((c, i) => {
+    const k = codeThread(c), b = codeBranch(c), th = be.c.threads[k]!;
+    const st = th.steps[be.pc(k) - 1]!;
+    be.step(k, b);
+    const evs = eventsOf(be, w, k).map((e) => (kinds.has(e.kind) ? { kind: e.kind, line: checked[j++]?.line } : { kind: e.kind }))
+      .map((e) => (e.line === undefined ? { kind: e.kind } : e));
+    be.advance();
+    const move: Move = { thread: th.name, label: st.label };
+    if (st.nb !== 1 || st.step.branches !== undefined) move.branch = b;
+    return { move, step: i + 1, events: evs as MatchedStep['events'] };
+  });
+}
+
+/** The model events of a run given as moves (for printing it as a log). */
+export function runEvents(model: Model, codes: readonly number[]): { move: Move; thread: number; events: ModelEvent[] }[] {
+  const w = worldOf(model);
+  const be = makeBackend(compile(model));
+  be.loadInitial();
+  return codes.map((c) => {
+    const k = codeThread(c), b = codeBranch(c), th = be.c.threads[k]!;
+    const st = th.steps[be.pc(k) - 1]!;
+    if (!be.step(k, b)) throw new Error(`internal: move ${th.name}:${st.label} is not enabled`);
+    const events = eventsOf(be, w, k);
+    be.advance();
+    return { move: { thread: th.name, label: st.label, branch: b }, thread: k, events };
+  });
+}
