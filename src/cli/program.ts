@@ -14,6 +14,8 @@ import { runReplay } from './replay.js';
 import { loadProperties, setProperties } from './build.js';
 import { runProfiles, runSource } from './profiles.js';
 import { runSteps } from './steps.js';
+import { runValidate } from './validate.js';
+import { runFromLog } from './from-log.js';
 
 export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
   try {
@@ -28,6 +30,8 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
       case 'profiles': return runProfiles(io, inv.json);
       case 'source': return runSource(io, inv.fn, inv.profile, inv.json);
       case 'steps': return runSteps(io, inv.profile, inv.fn, inv.json, inv.maxStates);
+      case 'validate': return await runValidate(io, inv.file, inv.log, inv.params, inv.json, inv.maxStates);
+      case 'from-log': return runFromLog(io, inv.log, inv.profile, inv.out);
     }
   } catch (e) {
     if (io.env.PROBECHECK_DEBUG) io.err(String((e as Error)?.stack ?? e));

@@ -15,7 +15,12 @@ import type { ModelKind } from './formats.js';
 
 export type ProbeOutcome = 'ok' | 'defer' | 'error';
 
-export interface ModelEvent { kind: ModelKind; dev?: string; drv?: string; bus?: string; outcome?: ProbeOutcome }
+/**
+ * `ret`, for `returned`: what really_probe returns, as initcall_debug prints it. Before 5.14 (the
+ * layout with probe_count in really_probe) 1 when bound and 0 otherwise ("ignore errors returned
+ * by ->probe", v4.5 dd.c:244); since, 0 when bound and probe()'s error (-517 for -EPROBE_DEFER).
+ */
+export interface ModelEvent { kind: ModelKind; dev?: string; drv?: string; bus?: string; ret?: number; /** The C function that prints it (`__func__`), where the format has one. */ fn?: string }
 
 /** `really_probe(dc,dc-drv)#2:call_probe` -> function, arguments, local label. */
 export function parseLabel(label: string): { fn: string; args: string[]; local: string } | null {
@@ -62,7 +67,7 @@ export function stepEvents(w: World, s: StepInfo): ModelEvent[] {
         if (local === 'remove_bind_files' && args[0]) out.push({ kind: 'bus_remove_driver', drv: args[0], bus: busOfDrv(args[0]) });
         break;
       case 'driver_probe_device': case '__driver_probe_device':
-        if (local === 'check' && s.next?.startsWith('really_probe(')) out.push({ kind: 'matched', dev, drv, bus: busOf(d) });
+        if (local === 'check' && s.next?.startsWith('really_probe(')) out.push({ kind: 'matched', dev, drv, bus: busOf(d), fn });
         break;
       case 'really_probe': {
         const newLayout = !s.has(s.label.replace(/:[^:]+$/, ':done'));
@@ -71,14 +76,13 @@ export function stepEvents(w: World, s: StepInfo): ModelEvent[] {
           const o = outcome(s.locals.ret);
           if (o === 'defer') out.push({ kind: 'defer', dev, drv });
           if (o === 'error') out.push({ kind: 'error', dev, drv });
-          if (o && newLayout) out.push({ kind: 'returned', dev, outcome: o });
+          if (o && newLayout) out.push({ kind: 'returned', dev, ret: o === 'defer' ? -517 : -5 });
         } else if (local === 'driver_bound') out.push({ kind: 'bound_to', dev, drv });
         else if (local === 'driver_deferred_probe_trigger') {
           out.push({ kind: 'bound', dev, drv, bus: busOf(d) });
-          if (newLayout) out.push({ kind: 'returned', dev, outcome: 'ok' });
+          if (newLayout) out.push({ kind: 'returned', dev, ret: 0 });
         } else if (local === 'done') {
-          const o = outcome(s.locals.ret);
-          if (o) out.push({ kind: 'returned', dev, outcome: o });
+          if (outcome(s.locals.ret)) out.push({ kind: 'returned', dev, ret: s.locals.ret === RET.BOUND ? 1 : 0 });
         }
         break;
       }
@@ -115,12 +119,12 @@ export function renderEvent(e: ModelEvent, owner: string): string {
     case 'bus_remove_device': return `bus: '${bus}': remove device ${e.dev}`;
     case 'bus_add_driver': return `bus: '${bus}': add driver ${e.drv}`;
     case 'bus_remove_driver': return `bus: '${bus}': remove driver ${e.drv}`;
-    case 'matched': return `bus: '${bus}': __driver_probe_device: matched device ${e.dev} with driver ${e.drv}`;
+    case 'matched': return `bus: '${bus}': ${e.fn ?? '__driver_probe_device'}: matched device ${e.dev} with driver ${e.drv}`;
     case 'probing': return `bus: '${bus}': really_probe: probing driver ${e.drv} with device ${e.dev}`;
     case 'bound_to': return `driver: '${e.drv}': driver_bound: bound to device '${e.dev}'`;
     case 'bound': return `bus: '${bus}': really_probe: bound device ${e.dev} to driver ${e.drv}`;
     case 'error': return `${e.drv}: probe of ${e.dev} failed with error -5`;
-    case 'returned': return `probe of ${e.dev} returned ${e.outcome === 'ok' ? 0 : e.outcome === 'defer' ? -517 : -5} after 10 usecs`;
+    case 'returned': return `probe of ${e.dev} returned ${e.ret} after 10 usecs`;
     case 'defer': return `${owner} ${e.dev}: Driver ${e.drv} requests probe deferral`;
     case 'deferred_add': return `${owner} ${e.dev}: Added to deferred list`;
     case 'deferred_del': return `${owner} ${e.dev}: Removed from deferred list`;

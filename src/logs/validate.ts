@@ -21,7 +21,7 @@ import { actionCode, codeBranch, codeThread } from '../engine/trace.js';
 import type { Kernel } from '../kernel/emit.js';
 import type { World } from '../kernel/world.js';
 import type { ModelKind } from './formats.js';
-import { stepEvents, type ModelEvent, type ProbeOutcome } from './model-events.js';
+import { stepEvents, type ModelEvent } from './model-events.js';
 import type { LogEvent, ParsedLog } from './parse.js';
 
 const KERNEL = Symbol.for('probecheck.kernel');
@@ -33,8 +33,8 @@ export function worldOf(m: Model): World {
   return kc.k.w;
 }
 
-/** What a logged `probe of X returned N` says about the probe. */
-export const outcomeOf = (ret: number): ProbeOutcome => (ret === 0 ? 'ok' : Math.abs(ret) === 517 ? 'defer' : 'error');
+/** Return values initcall_debug's `probe of X returned N` tells apart (517: -EPROBE_DEFER, printed with either sign). */
+export const retClass = (ret: number): string => (ret === 0 || ret === 1 ? String(ret) : Math.abs(ret) === 517 ? 'defer' : 'error');
 
 /** Does a model event print this logged line? */
 export function matches(log: LogEvent, m: ModelEvent): boolean {
@@ -46,7 +46,7 @@ export function matches(log: LogEvent, m: ModelEvent): boolean {
   }
   if (m.dev !== undefined && log.dev !== undefined && m.dev !== log.dev) return false;
   if (m.drv !== undefined && log.drv !== undefined && m.drv !== log.drv) return false;
-  if (m.kind === 'returned' && log.ret !== undefined && outcomeOf(log.ret) !== m.outcome) return false;
+  if (m.kind === 'returned' && log.ret !== undefined && m.ret !== undefined && retClass(log.ret) !== retClass(m.ret)) return false;
   return true;
 }
 
@@ -78,7 +78,7 @@ function modelKindsOf(log: LogEvent[]): Set<ModelKind> {
 
 /** The model event in words, for "could print instead". */
 export function describeEvent(m: ModelEvent): string {
-  return `${m.kind}${m.dev !== undefined ? ` ${m.dev}` : ''}${m.drv !== undefined ? ` ${m.drv}` : ''}${m.outcome !== undefined ? ` (${m.outcome})` : ''}`;
+  return `${m.kind}${m.dev !== undefined ? ` ${m.dev}` : ''}${m.drv !== undefined ? ` ${m.drv}` : ''}${m.ret !== undefined ? ` ${m.ret}` : ''}`;
 }
 
 /** Events of one move of `be`'s current state, already stepped into next. */
