@@ -208,14 +208,14 @@ function logCommands(program: Command, found: (inv: Invocation) => void): void {
     .option('--param <k=v>', 'scenario parameter (repeatable), e.g. --param profile=v4.2', collect)
     .option('--max-states <n>', 'stop after this many (state, log position) pairs (exit 3)', intArg('--max-states', 1))
     .option('--json', 'print the result as JSON')
-    .addHelpText('after', `\nExamples:\n  (run from a clone of the repository; "# exit N": the status it ends with)\n  $ probecheck validate models/tegra-host1x.ts --param profile=v4.2 --log test/logs/fixtures/tegra-host1x-synthetic.log\n  $ probecheck validate models/deferred-probe.ts --param profile=v4.2 --log test/logs/fixtures/swapped.log   # exit 1\n\nExit status:\n  0  the log is a behaviour of the model\n  1  it is not: the first line no run can print is named\n  2  usage error, an unreadable log (E503), a bad scenario\n  3  the state limit stopped the search before an answer\n  5  nothing to check: the log has no line the model prints`)
+    .addHelpText('after', `\nExamples:\n  (run from a clone of the repository; "# exit N": the status it ends with)\n  $ probecheck validate models/tegra-host1x.ts --param profile=v4.2 --log models/logs/tegra-host1x-synthetic.log\n  $ probecheck validate models/deferred-probe.ts --param profile=v4.2 --log models/logs/swapped.log   # exit 1\n\nExit status:\n  0  the log is a behaviour of the model\n  1  it is not: the first line no run can print is named\n  2  usage error, an unreadable log (E503), a bad scenario\n  3  the state limit stopped the search before an answer\n  5  nothing to check: the log has no line the model prints`)
     .action((file: string, o: Record<string, any>) => found({ command: 'validate', file, log: String(o.log), params: params(o, 'param', '--param'), json: Boolean(o.json), ...(o.maxStates !== undefined ? { maxStates: o.maxStates } : {}) }));
   program.command('from-log')
     .description('Write a scenario from a kernel log: the devices and parents seen, the drivers and the devices they probed,\nprobe outcomes (deferred, bound, error), sync or async, module loads. Edit it, then check it to explore every\nother timing of that boot.')
     .argument('<log>', 'kernel log file')
     .option('--profile <name>', 'kernel profile of the scenario (default: from the "Linux version" line, else mainline)')
     .option('-o, --output <file>', 'write the scenario to this file (default: stdout)')
-    .addHelpText('after', `\nExamples:\n  $ probecheck from-log test/logs/fixtures/ti-sysc-deferred.log\n  $ probecheck from-log test/logs/fixtures/tegra-host1x-synthetic.log --profile v4.2`)
+    .addHelpText('after', `\nExamples:\n  $ probecheck from-log models/logs/ti-sysc-deferred.log\n  $ probecheck from-log models/logs/tegra-host1x-synthetic.log --profile v4.2`)
     .action((log: string, o: Record<string, any>) => found({ command: 'from-log', log, ...(o.profile !== undefined ? { profile: String(o.profile) } : {}), ...(o.output !== undefined ? { out: String(o.output) } : {}) }));
 }
 

@@ -1,9 +1,9 @@
 /**
  * A model run printed as the kernel would log it: each step's driver-core lines
  * (model-events.ts) in mainline's formats, with dmesg timestamps and, optionally, printk caller
- * ids (one task per model thread). Used for the round trip run -> log -> validate, and by
- * `probecheck from-log --example`-style fixtures. The dev_printk owner is printed as the bus
- * name; the reader does not check it.
+ * ids (one task per model thread). Used for the round trip run -> log -> validate, and for the
+ * synthetic fixture models/logs/tegra-host1x-synthetic.log. The dev_printk owner is printed as the
+ * bus name; the reader does not check it.
  */
 import { compile } from '../engine/compile.js';
 import { makeBackend } from '../engine/check.js';

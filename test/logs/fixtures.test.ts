@@ -1,4 +1,4 @@
-// The log fixtures (test/logs/fixtures/*.log, each citing its source in its header): the expected
+// The log fixtures (models/logs/*.log, each citing its source in its header): the expected
 // `validate` outcome of each, the scenario `from-log` writes (golden), and that `check` runs that
 // scenario, unedited, from a folder outside the repository.
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { probecheck, ROOT } from '../cli/run.js';
 
-const F = join(ROOT, 'test/logs/fixtures');
+const F = join(ROOT, 'models/logs');
 const CASES: { log: string; model: string; params: string[]; exit: number; says: RegExp }[] = [
   { log: 'tegra-host1x-synthetic.log', model: 'models/tegra-host1x.ts', params: ['--param', 'profile=v4.2'], exit: 0, says: /IS a behaviour of the model: a run of \d+ steps prints all 9 checked events/ },
   // The second probe comes from deferred_probe_initcall's late trigger, which the model lacks: a model gap this log shows.
