@@ -17,7 +17,8 @@
 export type ModelKind =
   | 'device_add' | 'bus_add_device' | 'bus_remove_device' | 'bus_add_driver' | 'bus_remove_driver'
   | 'matched' | 'probing' | 'bound_to' | 'bound' | 'defer' | 'error' | 'returned'
-  | 'deferred_add' | 'deferred_del' | 'retry' | 'async_scheduled' | 'async_done' | 'drv_async' | 'drv_async_done';
+  | 'deferred_add' | 'deferred_del' | 'retry' | 'async_scheduled' | 'async_done' | 'drv_async' | 'drv_async_done'
+  | 'module_init' | 'module_init_done';
 
 export interface Cite {
   path: string;
@@ -100,11 +101,11 @@ export const RULES: readonly Rule[] = [
   { id: 'drv_async_done', dev: true, re: /^driver (\S+) async attach completed: (-?\d+)$/, fields: ['drv', 'ret'], model: 'drv_async_done',
     cite: [{ path: DD, snapshot: MAIN, fn: '__driver_attach_async_helper', format: 'driver %s async attach completed: %d\\n', line: 1129 }] },
   { id: 'deferred_pending', dev: true, re: /^deferred probe pending(?:: (.*))?$/, fields: ['reason'], model: null,
-    cite: [{ path: DD, snapshot: 'unverified', fn: 'deferred_probe_initcall', format: 'deferred probe pending', line: '?',
-      note: 'printed for each device still on the pending list when the deferred-probe timeout ends; seen in public logs, its function not excerpted here' }] },
-  { id: 'initcall_start', dev: false, re: /^calling {1,2}(\w+)\+0x[0-9a-f]+\/0x[0-9a-f]+(?: \[(\S+)\])? @ (\d+)$/, fields: ['initfn', 'module', 'pid'], model: null,
+    cite: [{ path: DD, snapshot: 'unverified', fn: 'deferred_probe_timeout_work_func', format: 'deferred probe pending', line: '?',
+      note: 'dev_info(p->device, "deferred probe pending\\n") in deferred_probe_timeout_work_func, read in torvalds/linux dd.c at 5a7a9efdb193 (that function is not excerpted in kernel/); later trees add ": %s" and the reason' }] },
+  { id: 'initcall_start', dev: false, re: /^calling {1,2}(\w+)\+0x[0-9a-f]+\/0x[0-9a-f]+(?: \[(\S+)\])? @ (\d+)$/, fields: ['initfn', 'module', 'pid'], model: 'module_init',
     cite: [{ path: 'init/main.c', snapshot: 'unverified', fn: 'trace_initcall_start_cb', format: 'calling  %pS @ %i\\n', line: '?', note: 'initcall_debug; %pS of a module function ends in " [module]"' }] },
-  { id: 'initcall_done', dev: false, re: /^initcall (\w+)\+0x[0-9a-f]+\/0x[0-9a-f]+(?: \[(\S+)\])? returned (-?\d+) after (\d+) usecs$/, fields: ['initfn', 'module', 'ret', 'usecs'], model: null,
+  { id: 'initcall_done', dev: false, re: /^initcall (\w+)\+0x[0-9a-f]+\/0x[0-9a-f]+(?: \[(\S+)\])? returned (-?\d+) after (\d+) usecs$/, fields: ['initfn', 'module', 'ret', 'usecs'], model: 'module_init_done',
     cite: [{ path: 'init/main.c', snapshot: 'unverified', fn: 'trace_initcall_finish_cb', format: 'initcall %pS returned %d after %lld usecs\\n', line: '?', note: 'initcall_debug' }] },
 ];
 

@@ -20,7 +20,7 @@ export type ProbeOutcome = 'ok' | 'defer' | 'error';
  * layout with probe_count in really_probe) 1 when bound and 0 otherwise ("ignore errors returned
  * by ->probe", v4.5 dd.c:244); since, 0 when bound and probe()'s error (-517 for -EPROBE_DEFER).
  */
-export interface ModelEvent { kind: ModelKind; dev?: string; drv?: string; bus?: string; ret?: number; /** The C function that prints it (`__func__`), where the format has one. */ fn?: string }
+export interface ModelEvent { kind: ModelKind; dev?: string; drv?: string; bus?: string; ret?: number; module?: string; /** The C function that prints it (`__func__`), where the format has one. */ fn?: string }
 
 /** `really_probe(dc,dc-drv)#2:call_probe` -> function, arguments, local label. */
 export function parseLabel(label: string): { fn: string; args: string[]; local: string } | null {
@@ -100,6 +100,12 @@ export function stepEvents(w: World, s: StepInfo): ModelEvent[] {
         break;
     }
   }
+  // A module's init (initcall_debug): do_one_initcall(mod->init) runs while the module is COMING.
+  w.modules.forEach((m, i) => {
+    const a = s.before.mod[i]!.state, b = s.after.mod[i]!.state;
+    if (a === 'UNFORMED' && b === 'COMING') out.unshift({ kind: 'module_init', module: m.name });
+    else if (a === 'COMING' && b === 'LIVE') out.unshift({ kind: 'module_init_done', module: m.name });
+  });
   // The deferred lists, from the state: only a change of list prints.
   const worker = l?.fn === 'deferred_probe_work_func';
   w.devices.forEach((x, i) => {
@@ -111,7 +117,7 @@ export function stepEvents(w: World, s: StepInfo): ModelEvent[] {
 }
 
 /** One model event as the kernel prints it (mainline's formats; `owner` is dev_driver_string). */
-export function renderEvent(e: ModelEvent, owner: string): string {
+export function renderEvent(e: ModelEvent, owner: string, pid = 1): string {
   const bus = e.bus ?? 'platform';
   switch (e.kind) {
     case 'device_add': return `device: '${e.dev}': device_add`;
@@ -133,5 +139,7 @@ export function renderEvent(e: ModelEvent, owner: string): string {
     case 'async_done': return `${owner} ${e.dev}: async probe completed`;
     case 'drv_async': return `${owner} ${e.dev}: probing driver ${e.drv} asynchronously`;
     case 'drv_async_done': return `${owner} ${e.dev}: driver ${e.drv ?? '?'} async attach completed: 0`;
+    case 'module_init': return `calling  ${e.module}_init+0x0/0x1000 [${e.module}] @ ${pid}`;
+    case 'module_init_done': return `initcall ${e.module}_init+0x0/0x1000 [${e.module}] returned 0 after 10 usecs`;
   }
 }

@@ -23,7 +23,7 @@ export function printRun(model: Model, codes: readonly number[], style: PrintSty
   for (const r of runEvents(model, codes)) {
     for (const e of r.events) {
       t += 0.000125;
-      let line = renderEvent(e, busOf(e.dev));
+      let line = renderEvent(e, busOf(e.dev), r.thread + 1);
       if (style.caller) line = `[${String(`T${r.thread + 1}`).padStart(6)}] ${line}`;
       if (style.timestamps || style.caller) line = `[${t.toFixed(6).padStart(12)}]${style.caller ? '' : ' '}${line}`;
       if (style.journal) line = `Dec 02 13:00:00 board kernel: ${line}`;

@@ -46,6 +46,7 @@ export function matches(log: LogEvent, m: ModelEvent): boolean {
   }
   if (m.dev !== undefined && log.dev !== undefined && m.dev !== log.dev) return false;
   if (m.drv !== undefined && log.drv !== undefined && m.drv !== log.drv) return false;
+  if (m.module !== undefined && m.module !== log.module) return false;
   if (m.kind === 'returned' && log.ret !== undefined && m.ret !== undefined && retClass(log.ret) !== retClass(m.ret)) return false;
   return true;
 }
@@ -78,7 +79,7 @@ function modelKindsOf(log: LogEvent[]): Set<ModelKind> {
 
 /** The model event in words, for "could print instead". */
 export function describeEvent(m: ModelEvent): string {
-  return `${m.kind}${m.dev !== undefined ? ` ${m.dev}` : ''}${m.drv !== undefined ? ` ${m.drv}` : ''}${m.ret !== undefined ? ` ${m.ret}` : ''}`;
+  return `${m.kind}${m.dev !== undefined ? ` ${m.dev}` : ''}${m.drv !== undefined ? ` ${m.drv}` : ''}${m.ret !== undefined ? ` ${m.ret}` : ''}${m.module !== undefined ? ` ${m.module}` : ''}`;
 }
 
 /** Events of one move of `be`'s current state, already stepped into next. */
@@ -93,10 +94,11 @@ function eventsOf(be: Backend, w: World, k: number): ModelEvent[] {
 export function validate(model: Model, log: ParsedLog, o: { maxStates?: number } = {}): ValidateResult {
   const t0 = performance.now();
   const w = worldOf(model);
-  const devs = new Set(w.devices.map((d) => d.name)), drvs = new Set(w.drivers.map((d) => d.name));
+  const devs = new Set(w.devices.map((d) => d.name)), drvs = new Set(w.drivers.map((d) => d.name)), mods = new Set(w.modules.map((m) => m.name));
   const checked: LogEvent[] = [], unchecked: ValidateResult['unchecked'] = [];
   for (const e of log.events) {
     if (e.rule.model === null) unchecked.push({ event: e, why: 'the model prints no such line' });
+    else if ((e.rule.model === 'module_init' || e.rule.model === 'module_init_done') && !mods.has(e.module ?? '')) unchecked.push({ event: e, why: e.module ? `module ${e.module} is not in the scenario` : 'a built-in initcall' });
     else if (e.dev !== undefined && !devs.has(e.dev) && !(e.rule.model === 'bound_to' && devs.has(e.drv ?? ''))) unchecked.push({ event: e, why: `device ${e.dev} is not in the scenario` });
     else if (e.drv !== undefined && !drvs.has(e.drv) && !(e.rule.model === 'bound_to' && drvs.has(e.dev ?? ''))) unchecked.push({ event: e, why: `driver ${e.drv} is not in the scenario` });
     else checked.push(e);
