@@ -74,9 +74,9 @@ export const RULES: readonly Rule[] = [
       { path: DD, snapshot: V36, fn: 'really_probe', format: '%s: probe of %s failed with error %d\\n', line: 307 }] },
   { id: 'rejects_match', dev: false, re: /^(\S+): probe of (\S+) rejects match (-?\d+)$/, fields: ['drv', 'dev', 'ret'], model: 'error',
     cite: [{ path: DD, snapshot: MAIN, fn: 'call_driver_probe', format: '%s: probe of %s rejects match %d\\n', line: 571 }] },
+  // dd.c prints it with pr_debug at 5a7a9efdb193 (dyndbg on dd.c turns it on); a later change makes it printk(KERN_DEBUG), on with initcall_debug alone.
   { id: 'probe_returned', dev: false, re: /^probe of (\S+) returned (-?\d+) after (\d+) usecs$/, fields: ['dev', 'ret', 'usecs'], model: 'returned',
-    cite: [{ path: DD, snapshot: 'unverified', fn: 'really_probe_debug', format: 'probe of %s returned %d after %lld usecs\\n', line: '?',
-      note: 'initcall_debug; printk(KERN_DEBUG ...) in really_probe_debug, read in public copies of dd.c and its patches (not excerpted here)' }] },
+    cite: [{ path: DD, snapshot: MAIN, fn: 'really_probe_debug', format: 'probe of %s returned %d after %lld usecs\\n', line: 721 }] },
   { id: 'probe_count', dev: false, re: /^(\w+): probe_count = (\d+)$/, fields: ['fn', 'ret'], model: null,
     cite: [{ path: DD, snapshot: MAIN, fn: 'driver_probe_done', format: '%s: probe_count = %d\\n', line: 736 }] },
   { id: 'deferral', dev: true, re: /^Driver (\S+) requests probe deferral$/, fields: ['drv'], model: 'defer',
@@ -100,9 +100,9 @@ export const RULES: readonly Rule[] = [
     cite: [{ path: DD, snapshot: MAIN, fn: '__driver_attach', format: 'probing driver %s asynchronously\\n', line: 1180 }] },
   { id: 'drv_async_done', dev: true, re: /^driver (\S+) async attach completed: (-?\d+)$/, fields: ['drv', 'ret'], model: 'drv_async_done',
     cite: [{ path: DD, snapshot: MAIN, fn: '__driver_attach_async_helper', format: 'driver %s async attach completed: %d\\n', line: 1129 }] },
+  // Later trees print the reason after it (": %s"); the rule reads both.
   { id: 'deferred_pending', dev: true, re: /^deferred probe pending(?:: (.*))?$/, fields: ['reason'], model: null,
-    cite: [{ path: DD, snapshot: 'unverified', fn: 'deferred_probe_timeout_work_func', format: 'deferred probe pending', line: '?',
-      note: 'dev_info(p->device, "deferred probe pending\\n") in deferred_probe_timeout_work_func, read in torvalds/linux dd.c at 5a7a9efdb193 (that function is not excerpted in kernel/); later trees add ": %s" and the reason' }] },
+    cite: [{ path: DD, snapshot: MAIN, fn: 'deferred_probe_timeout_work_func', format: 'deferred probe pending\\n', line: 318 }] },
   { id: 'initcall_start', dev: false, re: /^calling {1,2}(\w+)\+0x[0-9a-f]+\/0x[0-9a-f]+(?: \[(\S+)\])? @ (\d+)$/, fields: ['initfn', 'module', 'pid'], model: 'module_init',
     cite: [{ path: 'init/main.c', snapshot: 'unverified', fn: 'trace_initcall_start_cb', format: 'calling  %pS @ %i\\n', line: '?', note: 'initcall_debug; %pS of a module function ends in " [module]"' }] },
   { id: 'initcall_done', dev: false, re: /^initcall (\w+)\+0x[0-9a-f]+\/0x[0-9a-f]+(?: \[(\S+)\])? returned (-?\d+) after (\d+) usecs$/, fields: ['initfn', 'module', 'ret', 'usecs'], model: 'module_init_done',

@@ -9,6 +9,8 @@
  * (after devres released the children probe() registered), "bound device" after driver_bound's
  * last step, "Added to/Removed from deferred list" at the step that changes the list.
  */
+import type { Kernel } from '../kernel/emit.js';
+import { excerptsOf } from '../kernel/source.js';
 import type { KL, KS } from '../kernel/state.js';
 import { RET, type World } from '../kernel/world.js';
 import type { ModelKind } from './formats.js';
@@ -41,8 +43,30 @@ export interface StepInfo {
   has: (label: string) => boolean;
 }
 
-export function stepEvents(w: World, s: StepInfo): ModelEvent[] {
-  const out: ModelEvent[] = [];
+/**
+ * Whether the profile's dd.c prints initcall_debug's "probe of X returned N" (really_probe_debug)
+ * and how: `old` (really_probe returns 1 when bound, else 0), `negative` (0 when bound, else
+ * probe()'s error), `positive` (the error negated: "Return probe errors as positive values", as
+ * at 5a7a9efdb193); `none` when its dd.c has no really_probe_debug (v4.5's), `unknown` when the
+ * profile reads no dd.c.
+ */
+export type ReturnedForm = 'old' | 'negative' | 'positive' | 'none' | 'unknown';
+
+export interface LogKernel { w: World; returned: ReturnedForm; profile: string; dd?: string }
+
+export function logKernel(k: Kernel): LogKernel {
+  const dd = k.sources['drivers/base/dd.c'];
+  const base = { w: k.w, profile: k.profile };
+  if (dd === undefined) return { ...base, returned: 'unknown' };
+  const fns = [...(excerptsOf(dd, 'drivers/base/dd.c')?.values() ?? [])];
+  if (!fns.some((f) => f.lines.some((l) => l.includes('really_probe_debug(dev, drv);')))) return { ...base, returned: 'none', dd };
+  const positive = fns.find((f) => f.fn === 'really_probe')?.lines.some((l) => l.trim() === 'ret = -ret;') ?? false;
+  return { ...base, dd, returned: k.has('PROBE_BUSY_CHECK') ? (positive ? 'positive' : 'negative') : 'old' };
+}
+
+export function stepEvents(lk: LogKernel, s: StepInfo): ModelEvent[] {
+  const w = lk.w, out: ModelEvent[] = [];
+  const sign = lk.returned === 'positive' ? 1 : -1, prints = lk.returned !== 'none' && lk.returned !== 'unknown';
   const l = parseLabel(s.label);
   const devIdx = (name: string | undefined) => (name === undefined ? -1 : w.devices.findIndex((d) => d.name === name));
   const busOf = (d: number) => w.buses[w.devices[d]!.bus]!.name;
@@ -76,13 +100,13 @@ export function stepEvents(w: World, s: StepInfo): ModelEvent[] {
           const o = outcome(s.locals.ret);
           if (o === 'defer') out.push({ kind: 'defer', dev, drv });
           if (o === 'error') out.push({ kind: 'error', dev, drv });
-          if (o && newLayout) out.push({ kind: 'returned', dev, ret: o === 'defer' ? -517 : -5 });
+          if (o && newLayout && prints) out.push({ kind: 'returned', dev, ret: sign * (o === 'defer' ? 517 : 5) });
         } else if (local === 'driver_bound') out.push({ kind: 'bound_to', dev, drv });
         else if (local === 'driver_deferred_probe_trigger') {
           out.push({ kind: 'bound', dev, drv, bus: busOf(d) });
-          if (newLayout) out.push({ kind: 'returned', dev, ret: 0 });
+          if (newLayout && prints) out.push({ kind: 'returned', dev, ret: 0 });
         } else if (local === 'done') {
-          if (outcome(s.locals.ret)) out.push({ kind: 'returned', dev, ret: s.locals.ret === RET.BOUND ? 1 : 0 });
+          if (outcome(s.locals.ret) && prints) out.push({ kind: 'returned', dev, ret: s.locals.ret === RET.BOUND ? 1 : 0 });
         }
         break;
       }

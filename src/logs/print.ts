@@ -11,12 +11,12 @@ import type { Model } from '../engine/model.js';
 import { prng } from '../engine/search/simulate.js';
 import { actionCode } from '../engine/trace.js';
 import { renderEvent } from './model-events.js';
-import { runEvents, worldOf } from './validate.js';
+import { kernelOf, runEvents } from './validate.js';
 
 export interface PrintStyle { timestamps?: boolean; caller?: boolean; journal?: boolean }
 
 export function printRun(model: Model, codes: readonly number[], style: PrintStyle = { timestamps: true }): string {
-  const w = worldOf(model);
+  const w = kernelOf(model).w;
   const busOf = (dev: string | undefined) => w.buses[w.devices.find((d) => d.name === dev)?.bus ?? 0]!.name;
   const out: string[] = [];
   let t = 0.5;

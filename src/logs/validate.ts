@@ -19,18 +19,17 @@ import { makeBackend } from '../engine/check.js';
 import type { Backend } from '../engine/state/backend.js';
 import { actionCode, codeBranch, codeThread } from '../engine/trace.js';
 import type { Kernel } from '../kernel/emit.js';
-import type { World } from '../kernel/world.js';
 import type { ModelKind } from './formats.js';
-import { stepEvents, type ModelEvent } from './model-events.js';
+import { logKernel, stepEvents, type LogKernel, type ModelEvent } from './model-events.js';
 import type { LogEvent, ParsedLog } from './parse.js';
 
 const KERNEL = Symbol.for('probecheck.kernel');
 
-/** The world a kernel scenario model was built from (E601 for a model that is not one). */
-export function worldOf(m: Model): World {
+/** What the log reader needs of the kernel a scenario model was built for (E601 for a model that is not one). */
+export function kernelOf(m: Model): LogKernel {
   const kc = (m as unknown as { [KERNEL]?: { k: Kernel } })[KERNEL];
   if (!kc) throw new ProbecheckError('E601', `model ${m.name} is not a kernel scenario (scenario({...})): a log can only be checked against one`);
-  return kc.k.w;
+  return logKernel(kc.k);
 }
 
 /** Return values initcall_debug's `probe of X returned N` tells apart (517: -EPROBE_DEFER, printed with either sign). */
@@ -83,7 +82,7 @@ export function describeEvent(m: ModelEvent): string {
 }
 
 /** Events of one move of `be`'s current state, already stepped into next. */
-function eventsOf(be: Backend, w: World, k: number): ModelEvent[] {
+function eventsOf(be: Backend, w: LogKernel, k: number): ModelEvent[] {
   const th = be.c.threads[k]!;
   const pc = be.pc(k);
   const label = th.steps[pc - 1]!.label;
@@ -93,11 +92,12 @@ function eventsOf(be: Backend, w: World, k: number): ModelEvent[] {
 
 export function validate(model: Model, log: ParsedLog, o: { maxStates?: number } = {}): ValidateResult {
   const t0 = performance.now();
-  const w = worldOf(model);
-  const devs = new Set(w.devices.map((d) => d.name)), drvs = new Set(w.drivers.map((d) => d.name)), mods = new Set(w.modules.map((m) => m.name));
+  const w = kernelOf(model);
+  const devs = new Set(w.w.devices.map((d) => d.name)), drvs = new Set(w.w.drivers.map((d) => d.name)), mods = new Set(w.w.modules.map((m) => m.name));
   const checked: LogEvent[] = [], unchecked: ValidateResult['unchecked'] = [];
   for (const e of log.events) {
     if (e.rule.model === null) unchecked.push({ event: e, why: 'the model prints no such line' });
+    else if (e.rule.model === 'returned' && (w.returned === 'none' || w.returned === 'unknown')) unchecked.push({ event: e, why: w.returned === 'none' ? `the dd.c profile ${w.profile} reads (${w.dd}) has no really_probe_debug` : `profile ${w.profile} reads no dd.c: whether it prints this is not known` });
     else if ((e.rule.model === 'module_init' || e.rule.model === 'module_init_done') && !mods.has(e.module ?? '')) unchecked.push({ event: e, why: e.module ? `module ${e.module} is not in the scenario` : 'a built-in initcall' });
     else if (e.dev !== undefined && !devs.has(e.dev) && !(e.rule.model === 'bound_to' && devs.has(e.drv ?? ''))) unchecked.push({ event: e, why: `device ${e.dev} is not in the scenario` });
     else if (e.drv !== undefined && !drvs.has(e.drv) && !(e.rule.model === 'bound_to' && drvs.has(e.dev ?? ''))) unchecked.push({ event: e, why: `driver ${e.drv} is not in the scenario` });
@@ -153,7 +153,7 @@ export function validate(model: Model, log: ParsedLog, o: { maxStates?: number }
 }
 
 /** Re-execute a run, naming each step and the log lines it printed. */
-function replayRun(be: Backend, w: World, codes: number[], checked: LogEvent[], kinds: Set<ModelKind>): MatchedStep[] {
+function replayRun(be: Backend, w: LogKernel, codes: number[], checked: LogEvent[], kinds: Set<ModelKind>): MatchedStep[] {
   be.loadInitial();
   let j = 0;
   return codes.map((c, i) => {
@@ -171,7 +171,7 @@ function replayRun(be: Backend, w: World, codes: number[], checked: LogEvent[], 
 
 /** The model events of a run given as moves (for printing it as a log). */
 export function runEvents(model: Model, codes: readonly number[]): { move: Move; thread: number; events: ModelEvent[] }[] {
-  const w = worldOf(model);
+  const w = kernelOf(model);
   const be = makeBackend(compile(model));
   be.loadInitial();
   return codes.map((c) => {
