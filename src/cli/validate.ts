@@ -19,19 +19,21 @@ export function renderValidation(r: ValidateResult, logFile: string): string {
   const notChecked = new Map<string, number>();
   for (const u of r.unchecked) notChecked.set(u.why, (notChecked.get(u.why) ?? 0) + 1);
   out.push(`validate ${r.model} (${showParams(r.params)}) against ${logFile}`);
-  out.push(`  ${r.checked.length + r.unchecked.length} driver-core events read: ${r.checked.length} checked${r.unchecked.length ? `, ${r.unchecked.length} not checked (${[...notChecked].map(([w, n]) => `${n}: ${w}`).join('; ')})` : ''}; ${r.unknownLines} other lines kept, not read`);
+  out.push(`  ${r.checked.length + r.unchecked.length} driver-core lines read: ${r.checked.length} checked${r.unchecked.length ? `, ${r.unchecked.length} not checked (${[...notChecked].map(([w, n]) => `${n}: ${w}`).join('; ')})` : ''}; ${r.unknownLines} other lines kept, not read`);
   if (r.verdict === 'nothing-to-check') {
     out.push('  nothing to check: the log has no line the model prints (boot with the dyndbg and initcall_debug of the README)');
     return out.join('\n');
   }
-  if (r.verdict === 'behaviour') out.push(`  the log IS a behaviour of the model: a run of ${r.run.length} steps prints all ${r.checked.length} checked events in order (${r.states.toLocaleString('en-US')} states searched)`);
+  if (r.verdict === 'behaviour') out.push(`  the log IS a behaviour of the model: a run of ${r.run.length} steps prints all ${r.checked.length} checked lines in order (${r.states.toLocaleString('en-US')} states searched)`);
   else {
     const first = r.checked[r.matched]!;
     out.push(r.verdict === 'limit'
       ? `  search stopped at the state limit (${r.states.toLocaleString('en-US')} states) with ${r.matched} of ${r.checked.length} events matched`
-      : `  the log is NOT a behaviour of the model: no run prints line ${first.line} after the ${r.matched} checked event${r.matched === 1 ? '' : 's'} before it`);
+      : `  the log is NOT a behaviour of the model: no run prints line ${first.line} ${r.matched === 0 ? 'as its first checked line' : `after the ${r.matched} checked line${r.matched === 1 ? '' : 's'} before it`}`);
     out.push(`    line ${first.line}: ${first.text}   (${first.rule.id})`);
-    out.push(`  reachable just before it: ${r.statesBefore} state${r.statesBefore === 1 ? '' : 's'}; from there the model could print instead: ${r.couldPrint.length ? r.couldPrint.join(', ') : 'nothing the log records'}`);
+    out.push(`  reachable just before it: ${r.statesBefore} state${r.statesBefore === 1 ? '' : 's'}, in which the devices, drivers and modules stand as${r.stateSummaries.length === 6 ? ' (the first 6 ways)' : ''}:`);
+    for (const x of r.stateSummaries) out.push(`    ${x}`);
+    out.push(`  from there the model could print instead: ${r.couldPrint.length ? r.couldPrint.join(', ') : 'nothing the log records'}`);
     out.push(`  the longest matched run (${r.run.length} steps):`);
   }
   for (const s of r.run) {
@@ -48,7 +50,7 @@ export function validationJson(r: ValidateResult, logFile: string): unknown {
   return {
     log: logFile, model: r.model, params: r.params, verdict: r.verdict, matched: r.matched, checked: r.checked.length,
     firstUnmatched: r.verdict === 'not-a-behaviour' || r.verdict === 'limit' ? ev(r.checked[r.matched]!) : null,
-    statesBefore: r.statesBefore, couldPrint: r.couldPrint, unchecked: r.unchecked.map((u) => ({ ...ev(u.event), why: u.why })), unknownLines: r.unknownLines,
+    statesBefore: r.statesBefore, stateSummaries: r.stateSummaries, couldPrint: r.couldPrint, unchecked: r.unchecked.map((u) => ({ ...ev(u.event), why: u.why })), unknownLines: r.unknownLines,
     run: r.run.map((s) => ({ step: s.step, ...s.move, lines: s.events.flatMap((e) => (e.line !== undefined ? [e.line] : [])) })), states: r.states, seconds: r.seconds,
   };
 }

@@ -31,8 +31,9 @@ export interface LogEvent {
 
 export interface ParsedLog {
   events: LogEvent[];
-  /** Lines with text that no rule knows. */
+  /** Lines with text that no rule knows: how many, and the lines themselves (kept, never an error). */
   unknown: number;
+  others: { line: number; text: string }[];
   lines: number;
   /** The kernel release from a "Linux version X.Y..." line, if the log has one. */
   release?: string;
@@ -90,6 +91,7 @@ export function parseLog(input: string): ParsedLog {
   const lines = input.split('\n');
   if (lines.length && lines[lines.length - 1] === '') lines.pop();
   const events: LogEvent[] = [];
+  const others: ParsedLog['others'] = [];
   let unknown = 0, release: string | undefined;
   lines.forEach((raw, i) => {
     const { text, time, task } = stripPrefixes(raw);
@@ -97,11 +99,11 @@ export function parseLog(input: string): ParsedLog {
     const v = /^Linux version (\d+\.\d+)/.exec(text);
     if (v) { release ??= v[1]; return; }
     const e = readMessage(text);
-    if (!e) { unknown++; return; }
+    if (!e) { unknown++; others.push({ line: i + 1, text }); return; }
     const ev: LogEvent = { ...e, line: i + 1 };
     if (time !== undefined) ev.time = time;
     if (task !== undefined && ev.task === undefined) ev.task = task;
     events.push(ev);
   });
-  return { events, unknown, lines: lines.length, ...(release ? { release } : {}) };
+  return { events, unknown, others, lines: lines.length, ...(release ? { release } : {}) };
 }

@@ -19,6 +19,7 @@ import { makeBackend } from '../engine/check.js';
 import type { Backend } from '../engine/state/backend.js';
 import { actionCode, codeBranch, codeThread } from '../engine/trace.js';
 import type { Kernel } from '../kernel/emit.js';
+import type { KS } from '../kernel/state.js';
 import type { ModelKind } from './formats.js';
 import { logKernel, stepEvents, type LogKernel, type ModelEvent } from './model-events.js';
 import type { LogEvent, ParsedLog } from './parse.js';
@@ -68,6 +69,8 @@ export interface ValidateResult {
   /** At the first unmatched event: how many states were reachable, and what they could print instead. */
   statesBefore: number;
   couldPrint: string[];
+  /** Those states, as the devices, drivers and modules stand in them (distinct, at most 6). */
+  stateSummaries: string[];
   states: number;
   seconds: number;
 }
@@ -97,10 +100,10 @@ export function validate(model: Model, log: ParsedLog, o: { maxStates?: number }
   const checked: LogEvent[] = [], unchecked: ValidateResult['unchecked'] = [];
   for (const e of log.events) {
     if (e.rule.model === null) unchecked.push({ event: e, why: 'the model prints no such line' });
-    else if (e.rule.model === 'returned' && (w.returned === 'none' || w.returned === 'unknown')) unchecked.push({ event: e, why: w.returned === 'none' ? `the dd.c profile ${w.profile} reads (${w.dd}) has no really_probe_debug` : `profile ${w.profile} reads no dd.c: whether it prints this is not known` });
     else if ((e.rule.model === 'module_init' || e.rule.model === 'module_init_done') && !mods.has(e.module ?? '')) unchecked.push({ event: e, why: e.module ? `module ${e.module} is not in the scenario` : 'a built-in initcall' });
     else if (e.dev !== undefined && !devs.has(e.dev) && !(e.rule.model === 'bound_to' && devs.has(e.drv ?? ''))) unchecked.push({ event: e, why: `device ${e.dev} is not in the scenario` });
     else if (e.drv !== undefined && !drvs.has(e.drv) && !(e.rule.model === 'bound_to' && drvs.has(e.dev ?? ''))) unchecked.push({ event: e, why: `driver ${e.drv} is not in the scenario` });
+    else if (e.rule.model === 'returned' && (w.returned === 'none' || w.returned === 'unknown')) unchecked.push({ event: e, why: w.returned === 'none' ? `the dd.c profile ${w.profile} reads (${w.dd}) has no really_probe_debug` : `profile ${w.profile} reads no dd.c: whether it prints this is not known` });
     else checked.push(e);
   }
   const kinds = modelKindsOf(checked);
@@ -142,14 +145,32 @@ export function validate(model: Model, log: ParsedLog, o: { maxStates?: number }
       if (idx.length >= maxStates) { limit = true; break; }
     }
   }
-  const end = done >= 0 ? done : bestIds[0]!;
-  const codes: number[] = [];
-  for (let x = end; x > 0; x = parent[x]!) codes.push(code[x]!);
-  codes.reverse();
+  const pathTo = (end: number) => {
+    const codes: number[] = [];
+    for (let x = end; x > 0; x = parent[x]!) codes.push(code[x]!);
+    return codes.reverse();
+  };
+  const codes = pathTo(done >= 0 ? done : bestIds[0]!);
   const run = replayRun(be, w, codes, checked, kinds);
+  const stateSummaries = done >= 0 || n === 0 ? [] : [...new Set(bestIds.slice(0, 200).map((id) => summarize(be, w, pathTo(id))))].slice(0, 6);
   const verdict = n === 0 ? 'nothing-to-check' : done >= 0 ? 'behaviour' : limit ? 'limit' : 'not-a-behaviour';
-  return { ...base, verdict, matched: n === 0 ? 0 : done >= 0 ? n : best, run, statesBefore: bestIds.length, couldPrint: [...could].sort(),
+  return { ...base, verdict, matched: n === 0 ? 0 : done >= 0 ? n : best, run, statesBefore: bestIds.length, couldPrint: [...could].sort(), stateSummaries,
     states: idx.length, seconds: (performance.now() - t0) / 1000 };
+}
+
+/** One state, after `codes`, in words: each device, driver and module as it stands. */
+function summarize(be: Backend, lk: LogKernel, codes: number[]): string {
+  be.loadInitial();
+  for (const c of codes) be.apply(codeThread(c), codeBranch(c));
+  const s = be.curG() as KS, w = lk.w;
+  const devs = w.devices.map((d, i) => {
+    const x = s.dev[i]!;
+    const st = !x.registered ? 'not added' : x.bound ? `bound to ${w.drivers[x.driver - 1]?.name ?? '?'}` : x.probing ? 'probing' : x.deferred !== 'none' ? `deferred (${x.deferred})` : 'unbound';
+    return `${d.name} ${st}`;
+  });
+  const drvs = w.drivers.map((d, i) => `${d.name} ${s.drv[i]!.onBus ? 'registered' : 'not registered'}`);
+  const mods = w.modules.map((m, i) => `${m.name} ${s.mod[i]!.state}`);
+  return [...devs, ...drvs, ...mods].join(', ');
 }
 
 /** Re-execute a run, naming each step and the log lines it printed. */

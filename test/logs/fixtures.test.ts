@@ -9,9 +9,9 @@ import { probecheck, ROOT } from '../cli/run.js';
 
 const F = join(ROOT, 'models/logs');
 const CASES: { log: string; model: string; params: string[]; exit: number; says: RegExp }[] = [
-  { log: 'tegra-host1x-synthetic.log', model: 'models/tegra-host1x.ts', params: ['--param', 'profile=v4.2'], exit: 0, says: /IS a behaviour of the model: a run of \d+ steps prints all 10 checked events/ },
+  { log: 'tegra-host1x-synthetic.log', model: 'models/tegra-host1x.ts', params: ['--param', 'profile=v4.2'], exit: 0, says: /IS a behaviour of the model: a run of \d+ steps prints all 10 checked lines/ },
   // The second probe comes from deferred_probe_initcall's late trigger, which the model lacks: a model gap this log shows.
-  { log: 'ti-sysc-deferred.log', model: 'ti.scenario.ts', params: [], exit: 1, says: /no run prints line 8 after the 1 checked event/ },
+  { log: 'ti-sysc-deferred.log', model: 'ti.scenario.ts', params: [], exit: 1, says: /no run prints line 8 after the 1 checked line before it/ },
   { log: 'swapped.log', model: 'models/deferred-probe.ts', params: ['--param', 'profile=v4.2'], exit: 1, says: /no run prints line 3 .*\n.*Retrying from deferred list[\s\S]*could print instead: probing dc dc-drv/ },
   { log: 'odroid-m1-pending.log', model: 'models/deferred-probe.ts', params: [], exit: 5, says: /nothing to check/ },
 ];
