@@ -47,7 +47,7 @@ export type Invocation =
   | { command: 'profiles'; json: boolean }
   | { command: 'source'; fn: string; profile: string; json: boolean }
   | { command: 'steps'; profile: string; fn?: string; json: boolean; maxStates?: number }
-  | { command: 'validate'; file: string; log: string; params: Record<string, string>; json: boolean; maxStates?: number }
+  | { command: 'validate'; file: string; log: string; params: Record<string, string>; json: boolean; maxStates?: number; excerpt: boolean }
   | { command: 'from-log'; log: string; profile?: string; out?: string }
   | { command: 'help'; text: string; exit: 0 };
 
@@ -206,10 +206,11 @@ function logCommands(program: Command, found: (inv: Invocation) => void): void {
     .argument('<scenario>', 'scenario file')
     .requiredOption('--log <file>', 'kernel log: dmesg (with or without timestamps and caller ids), journalctl -k, or a serial console')
     .option('--param <k=v>', 'scenario parameter (repeatable), e.g. --param profile=v4.2', collect)
+    .option('--excerpt', 'the log is a piece of a run (a bug report\'s excerpt): the run may begin before its first line')
     .option('--max-states <n>', 'stop after this many (state, log position) pairs (exit 3)', intArg('--max-states', 1))
     .option('--json', 'print the result as JSON')
     .addHelpText('after', `\nExamples:\n  (run from a clone of the repository; "# exit N": the status it ends with)\n  $ probecheck validate models/tegra-host1x.ts --param profile=v4.2 --log models/logs/tegra-host1x-synthetic.log\n  $ probecheck validate models/deferred-probe.ts --param profile=v4.2 --log models/logs/swapped.log   # exit 1\n\nExit status:\n  0  the log is a behaviour of the model\n  1  it is not: the first line no run can print is named\n  2  usage error, an unreadable log (E503), a bad scenario\n  3  the state limit stopped the search before an answer\n  5  nothing to check: the log has no line the model prints`)
-    .action((file: string, o: Record<string, any>) => found({ command: 'validate', file, log: String(o.log), params: params(o, 'param', '--param'), json: Boolean(o.json), ...(o.maxStates !== undefined ? { maxStates: o.maxStates } : {}) }));
+    .action((file: string, o: Record<string, any>) => found({ command: 'validate', file, log: String(o.log), params: params(o, 'param', '--param'), json: Boolean(o.json), excerpt: Boolean(o.excerpt), ...(o.maxStates !== undefined ? { maxStates: o.maxStates } : {}) }));
   program.command('from-log')
     .description('Write a scenario from a kernel log: the devices and parents seen, the drivers and the devices they probed,\nprobe outcomes (deferred, bound, error), sync or async, module loads. Edit it, then check it to explore every\nother timing of that boot.')
     .argument('<log>', 'kernel log file')

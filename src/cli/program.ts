@@ -30,7 +30,7 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
       case 'profiles': return runProfiles(io, inv.json);
       case 'source': return runSource(io, inv.fn, inv.profile, inv.json);
       case 'steps': return runSteps(io, inv.profile, inv.fn, inv.json, inv.maxStates);
-      case 'validate': return await runValidate(io, inv.file, inv.log, inv.params, inv.json, inv.maxStates);
+      case 'validate': return await runValidate(io, inv.file, inv.log, inv.params, inv.json, inv.maxStates, inv.excerpt);
       case 'from-log': return runFromLog(io, inv.log, inv.profile, inv.out);
     }
   } catch (e) {

@@ -55,12 +55,12 @@ export function validationJson(r: ValidateResult, logFile: string): unknown {
   };
 }
 
-export async function runValidate(io: Io, file: string, logFile: string, params: Record<string, string>, json: boolean, maxStates?: number): Promise<ExitCode> {
+export async function runValidate(io: Io, file: string, logFile: string, params: Record<string, string>, json: boolean, maxStates?: number, excerpt = false): Promise<ExitCode> {
   const log = readLog(logFile);
   const f = await loadModel(file);
   if (params.patches) await loadPatchFiles(params.patches);
   const model = buildModel(f, params);
-  const r = validate(model, log, maxStates !== undefined ? { maxStates } : {});
+  const r = validate(model, log, { excerpt, ...(maxStates !== undefined ? { maxStates } : {}) });
   io.out(json ? JSON.stringify(validationJson(r, logFile), null, 2) : renderValidation(r, logFile));
   return r.verdict === 'behaviour' ? EXIT.ok : r.verdict === 'not-a-behaviour' ? EXIT.violated : r.verdict === 'limit' ? EXIT.limit : EXIT.vacuous;
 }

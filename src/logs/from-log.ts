@@ -16,8 +16,8 @@ import type { Outcome } from '../kernel/world.js';
 import type { LogEvent, ParsedLog } from './parse.js';
 import { retClass } from './validate.js';
 
-interface Dev { name: string; bus: string; parent?: string; addedBy?: string; order: number }
-interface Drv { name: string; bus: string; matches: string[]; outcomes: Outcome[]; async: boolean; module?: string; registeredBy?: string; registers: string[] }
+interface Dev { name: string; bus: string; busSeen: boolean; parent?: string; addedBy?: string; order: number }
+interface Drv { name: string; bus: string; busSeen: boolean; matches: string[]; outcomes: Outcome[]; async: boolean; module?: string; registeredBy?: string; registers: string[] }
 
 export interface FromLog { spec: Omit<ScenarioSpec, 'vary' | 'params'>; notes: string[]; events: number }
 
@@ -33,8 +33,19 @@ export function profileFor(release: string | undefined): string {
 export function fromLog(log: ParsedLog, name: string, profile?: string): FromLog {
   const devs = new Map<string, Dev>(), drvs = new Map<string, Drv>(), notes: string[] = [];
   const modules = new Set<string>();
-  const dev = (n: string, bus = 'platform') => { let d = devs.get(n); if (!d) { d = { name: n, bus, order: devs.size }; devs.set(n, d); } return d; };
-  const drv = (n: string, bus = 'platform') => { let d = drvs.get(n); if (!d) { d = { name: n, bus, matches: [], outcomes: [], async: false, registers: [] }; drvs.set(n, d); } return d; };
+  // A bus named by a "bus: 'x':" line replaces the platform guessed from a line that names none.
+  const dev = (n: string, bus?: string) => {
+    let d = devs.get(n);
+    if (!d) { d = { name: n, bus: bus ?? 'platform', busSeen: bus !== undefined, order: devs.size }; devs.set(n, d); }
+    else if (bus !== undefined && !d.busSeen) { d.bus = bus; d.busSeen = true; }
+    return d;
+  };
+  const drv = (n: string, bus?: string) => {
+    let d = drvs.get(n);
+    if (!d) { d = { name: n, bus: bus ?? 'platform', busSeen: bus !== undefined, matches: [], outcomes: [], async: false, registers: [] }; drvs.set(n, d); }
+    else if (bus !== undefined && !d.busSeen) { d.bus = bus; d.busSeen = true; }
+    return d;
+  };
   const pair = (dv: string, dr: string, bus?: string) => { dev(dv, bus); const d = drv(dr, bus); if (!d.matches.includes(dv)) d.matches.push(dv); return d; };
   const outcome = (d: Drv, o: Outcome) => { if (!d.outcomes.includes(o)) d.outcomes.push(o); };
   /** Probes under way: device -> driver and task. */
@@ -81,6 +92,18 @@ export function fromLog(log: ParsedLog, name: string, profile?: string): FromLog
       case 'matched': case 'probing': {
         used++;
         const d = pair(e.dev!, e.drv!, e.bus);
+        // A probe that starts inside another probe in the same task: the outer probe registered its device.
+        const dv0 = devs.get(e.dev!)!;
+        if (dv0.addedBy === undefined && dv0.parent === undefined && !open.has(e.dev!)) {
+          const here = [...open.entries()].filter(([, p]) => task === undefined || p.task === undefined || p.task === task);
+          if (here.length === 1 || (task !== undefined && here.length > 0)) {
+            const [pdev, p] = here[here.length - 1]!;
+            dv0.parent = pdev; dv0.addedBy = `probe of ${pdev}`;
+            const pd = drv(p.drv);
+            if (!pd.registers.includes(dv0.name)) pd.registers.push(dv0.name);
+            notes.push(`${dv0.name}: probed inside the probe of ${pdev} (line ${e.line}): taken as registered by it`);
+          }
+        }
         if (e.rule.id === 'probing') {
           open.set(e.dev!, { drv: e.drv!, ...(task !== undefined ? { task } : {}) });
           const dv = devs.get(e.dev!)!;
@@ -151,7 +174,9 @@ export function fromLog(log: ParsedLog, name: string, profile?: string): FromLog
     if (d.registeredBy === undefined) spec.present = true;
     drivers[d.name] = spec;
   }
-  const buses = [...new Set([...devs.values()].filter((x) => keep.has(x.name)).map((x) => x.bus))].filter((b) => b !== 'platform');
+  const onBuses = [...new Set([...[...devs.values()].filter((x) => keep.has(x.name)).map((x) => x.bus), ...[...drvs.values()].filter((x) => x.matches.length).map((x) => x.bus)])];
+  // Declared buses replace the default platform bus: declare it too when something is on it.
+  const buses = onBuses.some((b) => b !== 'platform') ? [...(onBuses.includes('platform') ? ['platform'] : []), ...onBuses.filter((b) => b !== 'platform')] : [];
   if (actions.size === 0) notes.push('no actor: nothing in the log registers a device or a driver; add one');
   const actors: ScenarioSpec['actors'] = {};
   for (const [a, l] of actions) {

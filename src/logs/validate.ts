@@ -93,7 +93,11 @@ function eventsOf(be: Backend, w: LogKernel, k: number): ModelEvent[] {
   return stepEvents(w, { label, before: be.curG(), after: be.nextG(), locals: be.curLocals(k), next: nextLabel, has: (l) => th.pcOf[l] !== undefined });
 }
 
-export function validate(model: Model, log: ParsedLog, o: { maxStates?: number } = {}): ValidateResult {
+/**
+ * `excerpt`: the log is a piece of a run (a bug report's excerpt): before its first checked line
+ * is matched every step is free, whatever it prints.
+ */
+export function validate(model: Model, log: ParsedLog, o: { maxStates?: number; excerpt?: boolean } = {}): ValidateResult {
   const t0 = performance.now();
   const w = kernelOf(model);
   const devs = new Set(w.w.devices.map((d) => d.name)), drvs = new Set(w.w.drivers.map((d) => d.name)), mods = new Set(w.w.modules.map((m) => m.name));
@@ -130,6 +134,7 @@ export function validate(model: Model, log: ParsedLog, o: { maxStates?: number }
         let j = i;
         for (const e of evs) {
           if (j < n && matches(checked[j]!, e)) j++;
+          else if (o.excerpt && i === 0) { j = 0; break; }
           else { if (i === best) could.add(describeEvent(e)); return; }
         }
         const kk = key(j);
@@ -181,8 +186,14 @@ function replayRun(be: Backend, w: LogKernel, codes: number[], checked: LogEvent
     const k = codeThread(c), b = codeBranch(c), th = be.c.threads[k]!;
     const st = th.steps[be.pc(k) - 1]!;
     be.step(k, b);
-    const evs = eventsOf(be, w, k).map((e) => (kinds.has(e.kind) ? { kind: e.kind, line: checked[j++]?.line } : { kind: e.kind }))
-      .map((e) => (e.line === undefined ? { kind: e.kind } : e));
+    // As the search matched them: every logged-kind event of the step is the next line, or (an
+    // excerpt's free prefix) none is.
+    const all = eventsOf(be, w, k);
+    const mine = all.filter((e) => kinds.has(e.kind));
+    const fits = mine.every((e, x) => j + x < checked.length && matches(checked[j + x]!, e));
+    let x = 0;
+    const evs = all.map((e) => (kinds.has(e.kind) && fits ? { kind: e.kind, line: checked[j + x++]!.line } : { kind: e.kind }));
+    if (fits) j += mine.length;
     be.advance();
     const move: Move = { thread: th.name, label: st.label };
     if (st.nb !== 1 || st.step.branches !== undefined) move.branch = b;

@@ -9,6 +9,9 @@ import { probecheck, ROOT } from '../cli/run.js';
 
 const F = join(ROOT, 'models/logs');
 const CASES: { log: string; model: string; params: string[]; exit: number; says: RegExp }[] = [
+  // A public excerpt of a real re-probe loop, against the scenario from-log writes for it.
+  { log: 'dwc3-reprobe-loop.log', model: 'dwc3.scenario.ts', params: ['--excerpt'], exit: 0, says: /IS a behaviour of the model: a run of \d+ steps prints all 11 checked lines[\s\S]*line 15 .*deferred_probe_work_func:mutex_lock .*Retrying from deferred list/ },
+  { log: 'dwc3-reprobe-loop.log', model: 'dwc3.scenario.ts', params: [], exit: 1, says: /no run prints line 13 as its first checked line/ },
   { log: 'tegra-host1x-synthetic.log', model: 'models/tegra-host1x.ts', params: ['--param', 'profile=v4.2'], exit: 0, says: /IS a behaviour of the model: a run of \d+ steps prints all 10 checked lines/ },
   // The second probe comes from deferred_probe_initcall's late trigger, which the model lacks: a model gap this log shows.
   { log: 'ti-sysc-deferred.log', model: 'ti.scenario.ts', params: [], exit: 1, says: /no run prints line 8 after the 1 checked line before it/ },
@@ -19,8 +22,9 @@ const CASES: { log: string; model: string; params: string[]; exit: number; says:
 describe('log fixtures', () => {
   const dir = mkdtempSync(join(tmpdir(), 'probecheck-logs-'));
   // The ti-sysc case validates against the scenario from-log wrote for it (written into the temporary folder).
-  const modelPath = (m: string) => (m.endsWith('.scenario.ts') ? join(dir, 'ti.ts') : m);
+  const modelPath = (m: string) => (m === 'ti.scenario.ts' ? join(dir, 'ti.ts') : m === 'dwc3.scenario.ts' ? join(dir, 'dwc3.ts') : m);
   writeFileSync(join(dir, 'ti.ts'), readFileSync(join(F, 'ti-sysc-deferred.scenario.txt'), 'utf8'));
+  writeFileSync(join(dir, 'dwc3.ts'), readFileSync(join(F, 'dwc3-reprobe-loop.scenario.txt'), 'utf8'));
 
   it.each(CASES.map((c) => [c.log, c]))('validate %s', (_, c) => {
     const r = probecheck(['validate', modelPath(c.model), ...c.params, '--log', join(F, c.log)]);
@@ -29,7 +33,7 @@ describe('log fixtures', () => {
     expect(r.status).toBe(c.exit);
   });
 
-  it.each([['ti-sysc-deferred', []], ['tegra-host1x-synthetic', ['--profile', 'v4.2']]] as const)('from-log %s writes the expected scenario, and check runs it unedited outside the repository', (name, extra) => {
+  it.each([['ti-sysc-deferred', []], ['tegra-host1x-synthetic', ['--profile', 'v4.2']], ['dwc3-reprobe-loop', []]] as const)('from-log %s writes the expected scenario, and check runs it unedited outside the repository', (name, extra) => {
     copyFileSync(join(F, `${name}.log`), join(dir, `${name}.log`));
     const w = probecheck(['from-log', `${name}.log`, ...extra, '-o', `${name}.ts`], { cwd: dir });
     expect(w.status).toBe(0);
@@ -38,6 +42,12 @@ describe('log fixtures', () => {
     expect(c.stderr).toBe('');
     expect([0, 1]).toContain(c.status);
     expect(c.stdout).toMatch(/single-binding\s+holds/);
+  });
+
+  it('the scenario from the public dwc3 log finds its re-probe loop (quiescence, B15)', () => {
+    const c = probecheck(['check', 'dwc3-reprobe-loop.ts', '--property', 'quiescence', '-q'], { cwd: dir });
+    expect(c.stdout).toMatch(/quiescence\s+violated/);
+    expect(c.status).toBe(1);
   });
 
   it('the scenario from the synthetic host1x log finds the parent-before-child race again', () => {
