@@ -16,8 +16,8 @@ import type { Outcome } from '../kernel/world.js';
 import type { LogEvent, ParsedLog } from './parse.js';
 import { retClass } from './validate.js';
 
-interface Dev { name: string; bus: string; busSeen: boolean; parent?: string; addedBy?: string; order: number }
-interface Drv { name: string; bus: string; busSeen: boolean; matches: string[]; outcomes: Outcome[]; async: boolean; module?: string; registeredBy?: string; registers: string[] }
+interface Dev { name: string; bus: string; busSeen: boolean; parent?: string; addedBy?: string; addTask?: string; order: number }
+interface Drv { name: string; bus: string; busSeen: boolean; regTask?: string; matches: string[]; outcomes: Outcome[]; async: boolean; module?: string; registeredBy?: string; registers: string[] }
 
 export interface FromLog { spec: Omit<ScenarioSpec, 'vary' | 'params'>; notes: string[]; events: number }
 
@@ -74,8 +74,10 @@ export function fromLog(log: ParsedLog, name: string, profile?: string): FromLog
           const pd = drv(p.drv);
           if (!pd.registers.includes(d.name)) pd.registers.push(d.name);
           d.addedBy = `probe of ${pdev}`;
+          if (task !== undefined) d.addTask = task;
         } else {
           d.addedBy = actorOf(task);
+          if (task !== undefined) d.addTask = task;
           act(d.addedBy, `add ${d.name}`);
         }
         break;
@@ -84,6 +86,7 @@ export function fromLog(log: ParsedLog, name: string, profile?: string): FromLog
         used++;
         const d = drv(e.drv!, e.bus);
         if (d.registeredBy !== undefined) break;
+        if (task !== undefined) d.regTask = task;
         const m = inits.get(task ?? '');
         if (m) { d.module = m; d.registeredBy = `modprobe ${m}`; if (!actions.has(d.registeredBy)) act(d.registeredBy, `modprobe ${m}`); }
         else { d.registeredBy = actorOf(task); act(d.registeredBy, `register ${d.name}`); }
@@ -108,7 +111,8 @@ export function fromLog(log: ParsedLog, name: string, profile?: string): FromLog
           open.set(e.dev!, { drv: e.drv!, ...(task !== undefined ? { task } : {}) });
           const dv = devs.get(e.dev!)!;
           const byRetry = retried.has(e.dev!) && retried.get(e.dev!) === task;
-          if (task !== undefined && !byRetry && dv.addedBy?.startsWith('task ') && d.registeredBy?.startsWith('task ') && dv.addedBy !== actorOf(task) && d.registeredBy !== actorOf(task)) d.async = true;
+          // Neither the task that added the device nor the one that registered the driver, nor the deferred worker's retry: an async worker.
+          if (task !== undefined && !byRetry && dv.addTask !== undefined && d.regTask !== undefined && dv.addTask !== task && d.regTask !== task) d.async = true;
         }
         break;
       }
