@@ -5,8 +5,9 @@
  * loads initcall_debug shows. The user edits it and runs `check` to explore every other timing
  * of that boot.
  *
- * Guesses, said in the file's header: a device added while a probe runs in the same task (or,
- * without caller ids, while exactly one probe is open) is registered by that probe; a device
+ * Guesses, said in the file's header: a device added, or first probed, while a probe runs in the
+ * same task (or, without caller ids, while exactly one probe is open) is registered by that probe
+ * (a probe nests in another only through a device_add in it); a device
  * never seen added was present from the start; a driver never seen registered is registered by
  * a `boot` actor; a probe seen only as "probe of X returned N" gets a driver named `X-driver`.
  */
