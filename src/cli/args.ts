@@ -53,6 +53,8 @@ export type Invocation =
   | { command: 'profiles'; json: boolean }
   | { command: 'source'; fn: string; profile: string; json: boolean }
   | { command: 'steps'; profile: string; fn?: string; json: boolean; maxStates?: number }
+  | { command: 'validate'; file: string; log: string; params: Record<string, string>; json: boolean; maxStates?: number; excerpt: boolean }
+  | { command: 'from-log'; log: string; profile?: string; out?: string }
   | { command: 'help'; text: string; exit: 0 };
 
 const collect = (v: string, prev: string[] = []) => [...prev, v];
@@ -210,7 +212,29 @@ export function buildProgram(found: (inv: Invocation) => void): Command {
     .option('--json', 'print the catalogue as JSON')
     .addHelpText('after', `\nExamples:\n  $ probecheck steps --profile v5.1 --function __driver_attach\n  $ probecheck steps --profile mainline --json`)
     .action((o: Record<string, any>) => found({ command: 'steps', profile: String(o.profile), json: Boolean(o.json), maxStates: o.maxStates, ...(o.function !== undefined ? { fn: String(o.function) } : {}) }));
+  logCommands(program, found);
   return program;
+}
+
+/** validate and from-log: a kernel log against a scenario, and a scenario from a log (src/logs/). */
+function logCommands(program: Command, found: (inv: Invocation) => void): void {
+  program.command('validate')
+    .description("Is the order of driver-core events in a kernel log a behaviour of the scenario? Searches the model's\ninterleavings constrained by the log (steps that print nothing the log records are free) and prints a run\nthat prints every checked line in order, or the first line no run can print there, with what the model could\nprint instead.")
+    .argument('<scenario>', 'scenario file')
+    .requiredOption('--log <file>', 'kernel log: dmesg (with or without timestamps and caller ids), journalctl -k, or a serial console')
+    .option('--param <k=v>', 'scenario parameter (repeatable), e.g. --param profile=v4.2', collect)
+    .option('--excerpt', 'the log is a piece of a run (a bug report\'s excerpt): the run may begin before its first line')
+    .option('--max-states <n>', 'stop after this many (state, log position) pairs (exit 3)', intArg('--max-states', 1))
+    .option('--json', 'print the result as JSON')
+    .addHelpText('after', `\nExamples:\n  (run from a clone of the repository; "# exit N": the status it ends with)\n  $ probecheck validate models/tegra-host1x.ts --param profile=v4.2 --log models/logs/tegra-host1x-synthetic.log\n  $ probecheck validate models/deferred-probe.ts --param profile=v4.2 --log models/logs/swapped.log   # exit 1\n\nExit status:\n  0  the log is a behaviour of the model\n  1  it is not: the first line no run can print is named\n  2  usage error, an unreadable log (E503), a bad scenario\n  3  the state limit stopped the search before an answer\n  5  nothing to check: the log has no line the model prints`)
+    .action((file: string, o: Record<string, any>) => found({ command: 'validate', file, log: String(o.log), params: params(o, 'param', '--param'), json: Boolean(o.json), excerpt: Boolean(o.excerpt), ...(o.maxStates !== undefined ? { maxStates: o.maxStates } : {}) }));
+  program.command('from-log')
+    .description('Write a scenario from a kernel log: the devices and parents seen, the drivers and the devices they probed,\nprobe outcomes (deferred, bound, error), sync or async, module loads. Edit it, then check it to explore every\nother timing of that boot.')
+    .argument('<log>', 'kernel log file')
+    .option('--profile <name>', 'kernel profile of the scenario (default: from the "Linux version" line, else mainline)')
+    .option('-o, --output <file>', 'write the scenario to this file (default: stdout)')
+    .addHelpText('after', `\nExamples:\n  $ probecheck from-log models/logs/ti-sysc-deferred.log\n  $ probecheck from-log models/logs/tegra-host1x-synthetic.log --profile v4.2`)
+    .action((log: string, o: Record<string, any>) => found({ command: 'from-log', log, ...(o.profile !== undefined ? { profile: String(o.profile) } : {}), ...(o.output !== undefined ? { out: String(o.output) } : {}) }));
 }
 
 /**
@@ -234,6 +258,6 @@ export function parseArgv(argv: readonly string[]): Invocation {
     }
     throw e;
   }
-  if (!inv) throw usage(`unknown command '${argv[0]}'; commands: check, simulate, replay, diff, merge, profiles, source, steps (see probecheck --help)`);
+  if (!inv) throw usage(`unknown command '${argv[0]}'; commands: check, simulate, replay, diff, merge, profiles, source, steps, validate, from-log (see probecheck --help)`);
   return inv;
 }

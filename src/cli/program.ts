@@ -15,6 +15,8 @@ import { loadProperties, setProperties } from './build.js';
 import { runProfiles, runSource } from './profiles.js';
 import { runSteps } from './steps.js';
 import { runMerge } from './merge.js';
+import { runValidate } from './validate.js';
+import { runFromLog } from './from-log.js';
 
 export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
   try {
@@ -30,6 +32,8 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
       case 'profiles': return runProfiles(io, inv.json);
       case 'source': return runSource(io, inv.fn, inv.profile, inv.json);
       case 'steps': return runSteps(io, inv.profile, inv.fn, inv.json, inv.maxStates);
+      case 'validate': return await runValidate(io, inv.file, inv.log, inv.params, inv.json, inv.maxStates, inv.excerpt);
+      case 'from-log': return runFromLog(io, inv.log, inv.profile, inv.out);
     }
   } catch (e) {
     if (io.env.PROBECHECK_DEBUG) io.err(String((e as Error)?.stack ?? e));

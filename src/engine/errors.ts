@@ -34,6 +34,8 @@ export const ERROR_TABLE = {
   E602: { kind: 'unknown kernel profile', example: "unknown kernel profile 'v9'; known: v3.5, v3.14, v4.2, ..." },
   E603: { kind: 'unknown patch', example: "unknown patch 'abc'; known: 654888327e9f, ..." },
   E604: { kind: 'patch does not apply', example: "patch 654888327e9f (...) does not apply to v5.9: it already has ATTACH_DEAD_CHECK (the fix is merged there)" },
+  // 7xx: kernel logs
+  E701: { kind: 'log without driver-core events', example: 'boot.log: none of its 120 lines shows a driver probing a device (0 driver-core lines read); boot with dyndbg="file drivers/base/dd.c +p; ..." initcall_debug' },
 } as const satisfies Record<string, { kind: string; example: string }>;
 
 export type ErrorCode = keyof typeof ERROR_TABLE;
