@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import { check } from 'probecheck';
 import hostChildren from '../../models/host-children.js';
 import { buildScenario, type ScenarioSpec } from '../../src/kernel/scenario.js';
+import type { Outcome } from '../../src/kernel/world.js';
 import { checkSymmetry } from '../../src/engine/reduce/symmetry-check.js';
 import { FastBackend } from '../../src/engine/state/fast.js';
 import { replay } from '../../src/engine/trace.js';
@@ -70,7 +71,7 @@ const scenarios = fc.record({
   profile: fc.constantFrom('v3.14', 'v4.2', 'v5.1', 'v5.19', 'mainline'),
   probeType: fc.constantFrom('async', 'default', 'sync'),
   asyncProbe: fc.boolean(),
-  outcomes: fc.constantFrom(['ok'], ['ok', 'error'], ['defer', 'ok']),
+  outcomes: fc.constantFrom<Outcome[]>(['ok'], ['ok', 'error'], ['defer', 'ok']),
   present: fc.constantFrom(false, false, true),
   split: fc.boolean(),
   unload: fc.constantFrom('rmmod cmod', 'maybe rmmod cmod', 'none', 'none'),
@@ -87,7 +88,7 @@ const scenarios = fc.record({
   return {
     name: 'random-kids', profile: x.profile, syncFallback: x.syncFallback,
     devices: { host: { present: true }, ...Object.fromEntries(ks.map((k) => [k, { parent: 'host', present: x.present }])) },
-    drivers: { cdrv: { matches: ks, module: 'cmod', probeType: x.probeType as 'async', probe: x.outcomes as ('ok')[] } },
+    drivers: { cdrv: { matches: ks, module: 'cmod', probeType: x.probeType as 'async', probe: [...x.outcomes] } },
     modules: { cmod: { asyncProbe: x.asyncProbe } },
     actors, symmetric: [ks],
   };
