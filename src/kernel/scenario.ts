@@ -34,7 +34,7 @@ import { PROFILE_NAMES, profile } from './profiles.js';
 import { LIBRARY, PROPERTY_NAMES, type PropCtx } from './properties.js';
 import { isDefinedProperty, rememberKernel, toKernelProperty, type DefinedProperty } from './define-property.js';
 import { initState, kernelSchema, localsSchema, type KS } from './state.js';
-import { symmetryClasses, validateSymmetric, type ActionOfLabel } from './symmetry.js';
+import { inferSymmetric, symmetryClasses, validateSymmetric, type ActionOfLabel } from './symmetry.js';
 import { compile } from '../engine/compile.js';
 import type { Outcome, ProbeType, World } from './world.js';
 
@@ -100,7 +100,8 @@ export interface ScenarioSpec {
   asyncInstances?: number;
   /**
    * Groups of interchangeable devices (`[['c1', 'c2', 'c3']]`) for `--symmetry`: same bus,
-   * parent and drivers, named by actors only in `add` (E601 otherwise). See the README's "Symmetry".
+   * parent and drivers, named by actors only in `add` (E601 otherwise). Default: the groups the
+   * builder finds by those rules; `[]`: none. See the README's "Symmetry".
    */
   symmetric?: string[][];
   /** Scenario-specific parameters; `vary` applies them. */
@@ -403,8 +404,9 @@ export function buildScenario(spec: ScenarioSpec, profileName: string, patchList
     name: spec.name, params: { profile: prof.name, patches: patchEntries(patchList).join(',') },
     state: kernelSchema(w), init: (s) => initState(w, s as unknown as KS), threads, properties: properties as Property[],
   };
-  if (spec.symmetric?.length) {
-    const groups = validateSymmetric(spec.name, w, spec.symmetric, actors);
+  // Declared groups are validated (E601); undeclared ones are found by the same rules. `symmetric: []`: none.
+  const groups = spec.symmetric ? validateSymmetric(spec.name, w, spec.symmetric, actors) : inferSymmetric(w, actors);
+  if (groups.length) {
     model.symmetry = symmetryClasses({ w, groups, threads, tiedTo: plans.map((p) => p.tied ?? -1), actors: actors.map((a, i) => ({ ...a, actionOf: actionOf[i]! })) },
       () => { const c = compile(model); return { offset: c.threads.map((t) => t.pcOffset), wide: c.threads.map((t) => t.pcWide) }; });
   }

@@ -1,6 +1,7 @@
 /**
  * Interchangeable devices: a scenario's `symmetric: [['c1', 'c2', 'c3']]`, validated against
- * the world (E601 when the named devices differ in what the model can see of them), turned into
+ * the world (E601 when the named devices differ in what the model can see of them), or, when a
+ * scenario says nothing, the groups the builder finds by the same rules; turned into
  * the engine's SymmetryClass: each device owns its `dev[...]` record and the kernel threads
  * started for it alone (its async helpers, its work_on_cpu kworker, its async scans).
  *
@@ -18,6 +19,33 @@ import type { World } from './world.js';
 
 const bad = (msg: string) => new ProbecheckError('E601', msg);
 
+/** What tells device j apart from device i (same group), or null. */
+function differs(w: World, i: number, j: number): string | null {
+  const a = w.devices[i]!, d = w.devices[j]!;
+  if (d.bus !== a.bus) return 'bus';
+  if (d.parent !== a.parent) return 'parent';
+  if (d.present !== a.present || d.boundTo !== a.boundTo) return 'present/boundTo';
+  if (d.drivers.join() !== a.drivers.join()) return 'drivers (the drivers that match them must be the same)';
+  if (d.override !== a.override) return 'driver_override';
+  return null;
+}
+
+/** Why device i cannot be permuted with others at all (it is named alone somewhere), or null. */
+function namedAlone(w: World, i: number, actors: readonly { name: string; acts: readonly Action[] }[]): string | null {
+  const d = w.devices[i]!;
+  const child = w.devices.find((x) => x.parent === i);
+  if (child) return `'${d.name}' has a child ('${child.name}'): its children would have to permute with it`;
+  for (const r of w.drivers) {
+    const uses = [['registers', r.registers], ['asyncScan', r.asyncScan ?? []], ['needs', r.needs], ['locks', r.locks]] as const;
+    for (const [what, list] of uses) if (list.includes(i)) return `driver '${r.name}' ${what} '${d.name}' alone`;
+  }
+  if (w.links.some((l) => l.consumer === i || l.supplier === i)) return `'${d.name}' is an end of a device link`;
+  for (const a of actors) for (const x of a.acts) {
+    if ('dev' in x && x.dev === i && x.op !== 'add') return `actor '${a.name}': '${x.text}': only 'add' may name a device of the group (a ${x.op} of one device tells them apart)`;
+  }
+  return null;
+}
+
 /** E601 unless each group names interchangeable devices; returns the groups as device indices. */
 export function validateSymmetric(scenario: string, w: World, groups: readonly (readonly string[])[], actors: readonly { name: string; acts: readonly Action[] }[]): number[][] {
   const at = `scenario '${scenario}': symmetric`;
@@ -33,32 +61,30 @@ export function validateSymmetric(scenario: string, w: World, groups: readonly (
       seen.add(i);
       return i;
     });
-    const first = w.devices[idx[0]!]!;
     for (const i of idx.slice(1)) {
-      const d = w.devices[i]!;
-      const differ = (what: string) => bad(`${where}: '${first.name}' and '${d.name}' differ in ${what}`);
-      if (d.bus !== first.bus) throw differ('bus');
-      if (d.parent !== first.parent) throw differ('parent');
-      if (d.present !== first.present || d.boundTo !== first.boundTo) throw differ('present/boundTo');
-      if (d.drivers.join() !== first.drivers.join()) throw differ('drivers (the drivers that match them must be the same)');
-      if (d.override !== first.override) throw differ('driver_override');
+      const what = differs(w, idx[0]!, i);
+      if (what) throw bad(`${where}: '${g[0]}' and '${w.devices[i]!.name}' differ in ${what}`);
     }
     for (const i of idx) {
-      const d = w.devices[i]!;
-      if (idx.includes(d.parent)) throw bad(`${where}: '${d.name}' is the child of '${w.devices[d.parent]!.name}' in the same group`);
-      const child = w.devices.find((x) => x.parent === i);
-      if (child) throw bad(`${where}: '${d.name}' has a child ('${child.name}'): its children would have to permute with it`);
-      for (const r of w.drivers) {
-        const uses = [['registers', r.registers], ['asyncScan', r.asyncScan ?? []], ['needs', r.needs], ['locks', r.locks]] as const;
-        for (const [what, list] of uses) if (list.includes(i)) throw bad(`${where}: driver '${r.name}' ${what} '${d.name}' alone`);
-      }
-      if (w.links.some((l) => l.consumer === i || l.supplier === i)) throw bad(`${where}: '${d.name}' is an end of a device link`);
-    }
-    for (const a of actors) for (const x of a.acts) {
-      if ('dev' in x && idx.includes(x.dev) && x.op !== 'add') throw bad(`${where}: actor '${a.name}': '${x.text}': only 'add' may name a device of the group (a ${x.op} of one device tells them apart)`);
+      const why = namedAlone(w, i, actors);
+      if (why) throw bad(`${where}: ${why}`);
     }
     return idx;
   });
+}
+
+/**
+ * The groups a scenario does not declare: devices that differ in nothing the model can see
+ * (bus, parent, drivers, present, boundTo, override) and are named alone nowhere.
+ */
+export function inferSymmetric(w: World, actors: readonly { name: string; acts: readonly Action[] }[]): number[][] {
+  const groups: number[][] = [];
+  for (const d of w.devices) {
+    if (namedAlone(w, d.i, actors)) continue;
+    const g = groups.find((x) => x.length < 31 && differs(w, x[0]!, d.i) === null);
+    if (g) g.push(d.i); else groups.push([d.i]);
+  }
+  return groups.filter((g) => g.length > 1);
 }
 
 /** Where in its program each actor is: the index of the action each of its step labels belongs to. */

@@ -32,6 +32,15 @@ describe('symmetric groups: the builder', () => {
   it('accepts devices that differ in nothing', () => {
     expect(buildScenario(children(2), 'v4.2', '').model.symmetry?.[0]?.elements.map((e) => e.threads.length)).toEqual([2, 2]);
   });
+  it('finds the groups a scenario does not declare, by the same rules; [] declares none', () => {
+    const groups = (s: ScenarioSpec) => buildScenario(s, 'v4.2', '').model.symmetry?.map((g) => g.elements.map((e) => e.name)) ?? [];
+    const s = { ...children(3), symmetric: undefined };
+    expect(groups(s)).toEqual([['c1', 'c2', 'c3']]);
+    s.devices.c3 = {};
+    expect(groups(s)).toEqual([['c1', 'c2']]);
+    expect(groups({ ...s, actors: { ...s.actors, hotplug: 'del c1' } })).toEqual([]);
+    expect(groups({ ...children(3), symmetric: [] })).toEqual([]);
+  });
   it('E601: the devices must agree in parent, bus and drivers', () => {
     const s = children(2);
     s.devices.c2 = {};
