@@ -10,10 +10,10 @@
  * unreduced state space and keeps every state: for small instances and tests only.
  */
 import { compile } from '../compile.js';
-import { fp, hex } from '../hash.js';
+import { fingerprint, fp, hex } from '../hash.js';
 import type { Model, Move, SymmetryClass } from '../model.js';
 import { FastBackend } from '../state/fast.js';
-import { actionCode, codeBranch, codeThread, rebuild } from '../trace.js';
+import { actionCode, rebuild } from '../trace.js';
 import { permutationsOf, Symmetry } from './symmetry.js';
 
 export interface SymmetryFailure {
@@ -69,23 +69,22 @@ export function checkSymmetry(model: Model, o: { maxStates?: number } = {}): Sym
       be.loadBytes(u);
       const move = moveName(k, b);
       be.step(k, b);
+      const next = key();
       const m: Move = { thread: T[k]!.name, label: T[k]!.steps[be.pc(k) - 1]!.label, branch: b };
       const action = c.actions.map((p) => `${p.name}=${p.holds(be.curG(), be.nextG(), m, be.nextQ())}`).join(',');
       be.advance();
-      const bytes = be.bytes();
-      be.loadBytes(bytes);
-      found.push({ fp: key(), bytes, move, code: actionCode(k, b), action });
+      found.push({ fp: next, bytes: be.bytes(), move, code: actionCode(k, b), action });
     }
     return { succ: found, labels: lab };
   };
-  const fpOf = (bytes: Uint8Array) => { be.loadBytes(bytes); return key(); };
+  const image32 = new Uint32Array(c.words), image = new Uint8Array(image32.buffer, 0, c.width);
+  const imageFp = () => { fingerprint(image32, c.words); return key(); };
 
   const ids = new Map<string, number>();
   const states: Uint8Array[] = [], parent: number[] = [], via: number[] = [];
   be.loadInitial();
   ids.set(key(), 0); states.push(be.bytes()); parent.push(-1); via.push(0);
   const out: SymmetryCheck = { states: 0, symmetricStates: 0, pairs: 0, complete: true };
-  const image = new Uint8Array(c.width);
   const perms = (u: Uint8Array) => {
     // Every combination of one permutation per class, minus the identity.
     let all: number[][][] = [[]];
@@ -128,7 +127,7 @@ export function checkSymmetry(model: Model, o: { maxStates?: number } = {}): Sym
       const differs = lu.findIndex((x, i) => x !== lv[i]);
       if (differs >= 0) return fail(id, P, `property value differs: ${lu[differs]} in s, ${lv[differs]} in pi(s)`);
       const want = new Map<string, Succ>();
-      for (const s of succ) { sym.apply(s.bytes, image, P); want.set(`${fpOf(image)}|${s.action}`, s); }
+      for (const s of succ) { sym.apply(s.bytes, image, P); want.set(`${imageFp()}|${s.action}`, s); }
       const got = new Map(sv.map((s) => [`${s.fp}|${s.action}`, s]));
       for (const [k, s] of want) if (!got.has(k)) return fail(id, P, `move '${s.move}' of s has no image among the moves of pi(s) (${sv.map((x) => x.move).join('; ') || 'none'})`);
       for (const [k, s] of got) if (!want.has(k)) return fail(id, P, `move '${s.move}' of pi(s) is not the image of a move of s (${succ.map((x) => x.move).join('; ') || 'none'})`);
@@ -136,6 +135,5 @@ export function checkSymmetry(model: Model, o: { maxStates?: number } = {}): Sym
     out.states = states.length;
   }
   out.states = states.length;
-  void codeThread; void codeBranch;
   return out;
 }
