@@ -28,6 +28,9 @@ export interface SearchArgs {
   walkDepth?: number;
   /** --shard i/n: this machine's part of a search split over n (see engine/search/shard.ts). */
   shard?: ShardSpec;
+  /** --symmetry: symmetry reduction where the model declares interchangeable elements; --check-symmetry (hidden) verifies them first. */
+  symmetry?: boolean;
+  checkSymmetry?: boolean;
 }
 
 /** Output options shared by check and simulate. */
@@ -86,7 +89,9 @@ function searchOptions(c: Command, random = false): Command {
     .option('--shard <i/n>', 'search part i of n, for a CI matrix or batch jobs (breadth-first: one part of the state space;\nrandom: walks with seed + i - 1); write each part with --json-out and combine them with probecheck merge', parseShard);
   if (!random) {
     c.addOption(new Option('--strategy <name>', 'search strategy: bfs finds shortest traces').choices(['bfs', 'dfs', 'random']).default('bfs'))
-      .option('--max-depth <n>', 'explore no deeper than this (exit 3 if it cut anything)', intArg('--max-depth', 0));
+      .option('--max-depth <n>', 'explore no deeper than this (exit 3 if it cut anything)', intArg('--max-depth', 0))
+      .option('--symmetry', "store states up to permutations of a scenario's interchangeable devices (its `symmetric` groups); off by default")
+      .addOption(new Option('--check-symmetry', 'verify on every reachable state that the permutations --symmetry would apply are automorphisms (small models)').hideHelp());
   }
   return c;
 }
@@ -106,7 +111,7 @@ function outputOptions(c: Command): Command {
 function searchArgs(o: Record<string, any>): SearchArgs {
   const s: SearchArgs = { properties: o.property ?? [] };
   if (o.propertyFile) s.propertyFiles = (o.propertyFile as string[]).map((f) => resolve(f));
-  for (const k of ['strategy', 'backend', 'maxStates', 'maxDepth', 'timeLimit', 'seed', 'runs', 'shard'] as const) if (o[k] !== undefined) (s as any)[k] = o[k];
+  for (const k of ['strategy', 'backend', 'maxStates', 'maxDepth', 'timeLimit', 'seed', 'runs', 'shard', 'symmetry', 'checkSymmetry'] as const) if (o[k] !== undefined) (s as any)[k] = o[k];
   if (o.memoryLimit !== undefined) s.maxMemoryMB = o.memoryLimit;
   if (o.depth !== undefined) s.walkDepth = o.depth;
   return s;

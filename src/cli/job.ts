@@ -27,6 +27,8 @@ export interface CheckJob {
   runs?: number;
   walkDepth?: number;
   shard?: ShardSpec;
+  symmetry?: boolean;
+  checkSymmetry?: boolean;
 }
 
 export interface JobDone {

@@ -17,6 +17,7 @@ import type { Backend } from './state/backend.js';
 import { FastBackend } from './state/fast.js';
 import { ReferenceBackend } from './state/reference.js';
 import { rebuild, type Trace } from './trace.js';
+import { symmetryFor } from './reduce/use-symmetry.js';
 
 export interface CheckOptions extends Limits {
   strategy?: Strategy;
@@ -33,6 +34,10 @@ export interface CheckOptions extends Limits {
   runs?: number;
   walkDepth?: number;
   onProgress?: (p: Progress) => void;
+  /** Symmetry reduction over the model's interchangeable elements (reduce/symmetry.ts), where it applies. */
+  symmetry?: boolean;
+  /** First verify the model's symmetry on every reachable state (reduce/symmetry-check.ts); a failure turns the reduction off and is reported. */
+  checkSymmetry?: boolean;
 }
 
 export function makeBackend(m: Model | Compiled, name: BackendName = 'fast'): Backend {
@@ -62,6 +67,8 @@ export function check(model: Model, o: CheckOptions = {}): Result {
   if (o.shard && graph) throw new ProbecheckError('E501', `--shard: liveness properties (${live.map((p) => p.name).join(', ')}) need the whole state graph; check them without --shard, or select the safety properties with --property`);
   // Random walks: each shard walks with its own seed (seed + i - 1).
   const seed = (o.seed ?? 1) + (o.shard && strategy === 'random' ? o.shard.index - 1 : 0);
+  const sym = symmetryFor(c, o.symmetry, strategy, graph !== undefined, o.checkSymmetry ? { maxStates: o.maxStates } : undefined);
+  if (sym.fingerprinter) be.fingerprinter = sym.fingerprinter;
   const out = strategy === 'random'
     ? simulate(be, monitor, { ...o, seed, runs: o.runs ?? (o.timeLimit !== undefined ? Infinity : 1000), walkDepth: o.walkDepth ?? o.maxDepth ?? 1000 }, o.onProgress)
     : explore(be, monitor, strategy, o, o.onProgress, graph);
@@ -100,6 +107,11 @@ export function check(model: Model, o: CheckOptions = {}): Result {
     bytesPerState: out.bytesPerState, collisionProbability: out.collisionProbability,
     properties, coverage: coverage.entries, neverFired: coverage.never, unenteredSteps: coverage.unentered,
   };
+  if (sym.result) {
+    result.symmetry = sym.result;
+    // A tied thread's step may have fired only in a permuted run: not news.
+    if (sym.result.applied) result.neverFired = result.neverFired.filter((x) => !sym.tied!.has(x.slice(0, x.indexOf(': '))));
+  }
   if (out.complete) result.vacuity = vacuity(c, be.coverage, props, properties, out.states);
   if (out.stopped) result.stopped = out.stopped;
   if (out.stopNote) result.stopNote = out.stopNote;

@@ -112,4 +112,10 @@ export interface Result {
    * are about that part, and `probecheck merge` combines the shards' results into one.
    */
   shard?: ShardInfo;
+  /** Asked for symmetry reduction: whether it was applied, and why not when it was not. */
+  symmetry?: {
+    applied: boolean; classes: string[]; note?: string;
+    /** --check-symmetry: states searched, (state, permutation) pairs verified, and the first failure in words. */
+    check?: { states: number; pairs: number; complete: boolean; failure?: string };
+  };
 }

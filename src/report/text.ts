@@ -233,6 +233,20 @@ export function vacuityLines(r: Result, col: Colors = plain, allowed = false): s
   return out;
 }
 
+/** --symmetry and --check-symmetry: whether the reduction was applied, and what the check found. */
+function symmetryLines(r: Result, col: Colors): string[] {
+  const y = r.symmetry;
+  if (!y) return [];
+  const out = [col.dim(y.applied ? `symmetry: states stored up to permutations of ${y.classes.join(', ')}` : `symmetry: not applied: ${y.note}`)];
+  const c = y.check;
+  if (c) {
+    const n = (x: number) => x.toLocaleString('en-US');
+    if (c.failure) out.push(col.red(`symmetry check failed: ${c.failure}`));
+    else out.push(col.dim(`symmetry check: ${n(c.pairs)} (state, permutation) pairs verified over ${n(c.states)} states${c.complete ? '' : ' (stopped early: not a proof)'}`));
+  }
+  return out;
+}
+
 /** States, transitions, depth, time, rate, memory and the collision estimate, plus warnings. */
 export function statsLines(r: Result, col: Colors = plain): string[] {
   const n = (x: number) => x.toLocaleString('en-US');
@@ -241,7 +255,7 @@ export function statsLines(r: Result, col: Colors = plain): string[] {
     // The store starts with a fixed allocation: per-state memory means something only at scale.
     (r.states >= 100_000 ? ` ${r.bytesPerState.toFixed(1)} bytes/state,` : '') +
     ` collision probability ${r.collisionProbability.toExponential(1)}`;
-  const out = [col.dim(line), ...stopLines(r, col)];
+  const out = [col.dim(line), ...stopLines(r, col), ...symmetryLines(r, col)];
   if (r.neverFired.length && r.complete) {
     out.push(col.yellow(`warning: ${steps(r.neverFired.length)} never fired in functions the search entered (dead code, or a branch the scenario never takes):`));
     for (const s of r.neverFired.slice(0, 10)) out.push(col.yellow(`  ${s}`));

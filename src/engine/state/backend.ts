@@ -50,6 +50,8 @@ export interface Backend {
   queueBytes(): number;
   /** Called before the work list allocates `bytes` more; throws to refuse (a memory budget). */
   reserve?: (bytes: number, what: string) => void;
+  /** Symmetry reduction (reduce/symmetry.ts): fp is the fingerprint of the canonical form of a state. */
+  fingerprinter?: (u8: Uint8Array, u32: Uint32Array) => void;
   /** Times each step (by global step id) fired. */
   readonly coverage: Float64Array;
 }

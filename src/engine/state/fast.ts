@@ -31,6 +31,8 @@ export class FastBackend implements Backend {
   poppedId = 0;
   poppedDepth = 0;
   reserve?: (bytes: number, what: string) => void;
+  /** Symmetry reduction (reduce/symmetry.ts): fingerprints the canonical form instead; the state itself is kept. */
+  fingerprinter?: (u8: Uint8Array, u32: Uint32Array) => void;
 
   constructor(model: Model | Compiled) {
     const c = 'full' in model ? model : compile(model);
@@ -81,12 +83,13 @@ export class FastBackend implements Backend {
 
   loadInitial(): void {
     this.cur.u32.set(this.init);
-    fingerprint(this.cur.u32, this.words);
+    if (this.fingerprinter) this.fingerprinter(this.cur.u8, this.cur.u32);
+    else fingerprint(this.cur.u32, this.words);
   }
 
   expand(visit: (k: number, b: number) => void): number {
     const T = this.T, W = this.words, c32 = this.cur.u32, n32 = this.next.u32, n8 = this.next.u8, c8 = this.cur.u8;
-    const cg = this.cur.g, ng = this.next.g, cl = this.cur.l, nl = this.next.l, ctx = this.ctx, cov = this.coverage;
+    const cg = this.cur.g, ng = this.next.g, cl = this.cur.l, nl = this.next.l, ctx = this.ctx, cov = this.coverage, fpr = this.fingerprinter;
     let n = 0;
     for (let k = 0; k < T.length; k++) {
       const th = T[k]!;
@@ -111,7 +114,8 @@ export class FastBackend implements Backend {
         n8[o] = npc;
         if (wide) n8[o + 1] = npc >>> 8;
         if (npc === 0 && th.localsSize > 0) n8.fill(0, th.localsOffset, th.localsOffset + th.localsSize);
-        fingerprint(n32, W);
+        if (fpr === undefined) fingerprint(n32, W);
+        else fpr(n8, n32);
         cov[cs.id]++;
         n++;
         visit(k, b);
@@ -150,7 +154,8 @@ export class FastBackend implements Backend {
       setPc(n8, th, npc);
       if (npc === 0 && th.localsSize > 0) n8.fill(0, th.localsOffset, th.localsOffset + th.localsSize);
     } catch (e) { throw inStep(e, th, cs.label); }
-    fingerprint(this.next.u32, this.words);
+    if (this.fingerprinter) this.fingerprinter(this.next.u8, this.next.u32);
+    else fingerprint(this.next.u32, this.words);
     this.coverage[cs.id]++;
     return true;
   }
@@ -162,6 +167,12 @@ export class FastBackend implements Backend {
   nextQ() { return this.next.q; }
   curLocals(k: number) { return this.cur.l[k]; }
   bytes(): Uint8Array { return this.cur.u8.slice(); }
+  /** cur := a flat state (as bytes() gave it); fp := its fingerprint. */
+  loadBytes(u8: Uint8Array): void {
+    this.cur.u8.set(u8.subarray(0, this.c.width));
+    if (this.fingerprinter) this.fingerprinter(this.cur.u8, this.cur.u32);
+    else fingerprint(this.cur.u32, this.words);
+  }
 
   pushNext(id: number, depth: number): void { this.push(this.next.u32, id, depth); }
   pushCur(id: number, depth: number): void { this.push(this.cur.u32, id, depth); }
