@@ -28,7 +28,8 @@ export function profileFor(release: string | undefined): string {
   const num = (v: string) => { const [a, b] = v.replace(/^v/, '').split('.').map(Number); return a! * 1000 + (b ?? 0); };
   let best = 'v3.5';
   for (const p of PROFILE_NAMES) if (p !== 'mainline' && num(p) <= num(release) && num(p) >= num(best)) best = p;
-  return num(release) >= num('6.4') ? 'mainline' : best;
+  // Past v6.12 (the newest numbered profile) only mainline adds a flag: UEVENT_SINGLE_READ, v6.15.
+  return num(release) >= num('6.15') ? 'mainline' : best;
 }
 
 export function fromLog(log: ParsedLog, name: string, profile?: string): FromLog {
