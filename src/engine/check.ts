@@ -10,6 +10,7 @@ import { analyze, predicatesOf, type LivenessFinding } from './liveness.js';
 import { Graph } from './search/graph.js';
 import type { BackendName, CoverageEntry, IdleAction, PropertyResult, Result, Strategy, Vacuity, VacuousProperty } from './result.js';
 import { explore } from './search/explore.js';
+import { explorePor } from './reduce/por.js';
 import { Monitor } from './search/monitor.js';
 import { simulate } from './search/simulate.js';
 import type { Limits, Progress } from './search/types.js';
@@ -33,6 +34,11 @@ export interface CheckOptions extends Limits {
   runs?: number;
   walkDepth?: number;
   onProgress?: (p: Progress) => void;
+  /**
+   * Partial-order reduction (reduce/por.ts) for invariants, action properties and deadlock.
+   * Liveness properties and random simulation run unreduced (Result.por says why).
+   */
+  por?: boolean;
 }
 
 export function makeBackend(m: Model | Compiled, name: BackendName = 'fast'): Backend {
@@ -56,12 +62,23 @@ export function check(model: Model, o: CheckOptions = {}): Result {
   const strategy = o.strategy ?? 'bfs';
   const be = makeBackend(c, o.backend);
   const live = props.filter(isLiveness);
-  const monitor = new Monitor(c, props.filter((p) => !isLiveness(p)));
+  const safety = props.filter((p) => !isLiveness(p));
+  let monitor = new Monitor(c, safety);
   const graph = live.length > 0 && strategy !== 'random' ? new Graph(live.flatMap(predicatesOf)) : undefined;
   const seed = o.seed ?? 1;
-  const out = strategy === 'random'
-    ? simulate(be, monitor, { ...o, seed, runs: o.runs ?? (o.timeLimit !== undefined ? Infinity : 1000), walkDepth: o.walkDepth ?? o.maxDepth ?? 1000 }, o.onProgress)
-    : explore(be, monitor, strategy, o, o.onProgress, graph);
+  const reduce = o.por === true && strategy !== 'random' && live.length === 0;
+  let por: Result['por'];
+  let out;
+  if (reduce) {
+    const r = explorePor(be, c, () => new Monitor(c, safety), strategy as 'bfs' | 'dfs', o, o.onProgress);
+    out = r.out; monitor = r.monitor;
+    por = { reduced: true, ...r.stats, shortest: false };
+  } else {
+    if (o.por) por = { reduced: false, why: strategy === 'random' ? 'random simulation is not reduced' : 'liveness properties are checked on the unreduced graph' };
+    out = strategy === 'random'
+      ? simulate(be, monitor, { ...o, seed, runs: o.runs ?? (o.timeLimit !== undefined ? Infinity : 1000), walkDepth: o.walkDepth ?? o.maxDepth ?? 1000 }, o.onProgress)
+      : explore(be, monitor, strategy, o, o.onProgress, graph);
+  }
   const coverage = coverageOf(c, be.coverage);
   const t1 = performance.now();
   const findings = graph && out.complete ? analyze(c, graph, out.store!, live) : [];
@@ -102,6 +119,7 @@ export function check(model: Model, o: CheckOptions = {}): Result {
   if (out.stopNote) result.stopNote = out.stopNote;
   if (out.walks) result.walks = out.walks;
   if (strategy === 'random') result.seed = seed;
+  if (por) result.por = por;
   return result;
 }
 

@@ -1,0 +1,229 @@
+/**
+ * Partial-order reduction for safety properties and deadlock: ample sets (Peled 1993; Clarke,
+ * Grumberg, Peled, "Model Checking", ch. 10), with the dependency relation read off learned
+ * footprints (footprints.ts) rather than declared.
+ *
+ * In a state s the search expands only the moves of one enabled thread k (all branches of the
+ * step at its pc) when
+ *   C0  k has a move (it is enabled);
+ *   C1  no other thread can, before k moves, run a step dependent on k's step: every step in the
+ *       learned future of every other thread that is running, or dormant but startable by a
+ *       learned spawn of such a thread, is independent of it (neither writes what the other
+ *       reads or writes; a write to what the guard reads counts, so independent steps neither
+ *       enable nor disable each other). An unknown step (never executed) depends on everything.
+ *       Only thread k changes k's pc, so until k moves its only move is this step;
+ *   C2  the step is invisible: it writes no byte any property read (invariants, premises, both
+ *       states of an action property; the move an action property is given is the same move in
+ *       the reordered run, so it needs no visibility);
+ *   C3  none of its successors is already stored (then every cycle of the reduced graph has a
+ *       fully expanded state; this holds for any search order, BFS included: the last state of
+ *       a cycle to be expanded finds its successor on the cycle stored).
+ * Otherwise s is fully expanded. C0+C1 keep every deadlock; with C2+C3 every violated invariant
+ * and action property stays violated (the reduced graph holds a reordering of every finite
+ * run to a violation, with the same visible steps seen in the same projected states).
+ *
+ * The footprints are learned as the search runs, so the argument holds relative to them. A pass
+ * whose decisions relied on a footprint, successor label or property read set that later grew is
+ * thrown away and the search runs again with what was learned (counted as restarts), until a
+ * pass completes with no such growth. What that guarantees: every transition the final pass
+ * executed is covered by the footprints its decisions used. What it does not: a step's
+ * behaviour in states only the full graph reaches (pruned here) is never seen, and could touch
+ * more. The unreduced search (the default) has no such caveat.
+ *
+ * Liveness is not checked under reduction (check.ts runs it unreduced): ample sets for liveness
+ * need the stronger cycle proviso and fairness-aware independence, which this does not do.
+ */
+import type { Compiled } from '../compile.js';
+import type { Backend } from '../state/backend.js';
+import { fp } from '../hash.js';
+import type { FingerprintStore } from '../store.js';
+import { explore } from '../search/explore.js';
+import type { Monitor } from '../search/monitor.js';
+import type { Limits, Progress, SearchOutcome } from '../search/types.js';
+import { Footprints, meets, type Future } from './footprints.js';
+import { Recorder } from './recorder.js';
+
+export interface PorStats {
+  /** Searches thrown away because something a decision relied on grew. */
+  restarts: number;
+  /** States of the final pass expanded with one thread's moves only. */
+  ample: number;
+  /** States of the final pass fully expanded. */
+  full: number;
+}
+
+export class Reducer {
+  readonly fp: Footprints;
+  private readonly rec: Recorder;
+  /** Property reads, merged into fp.vis at each expansion. */
+  readonly propRec: Recorder;
+  /** The backend the properties see: recording views of cur and next. */
+  readonly monitorBackend: Backend;
+  private readonly nb: Int32Array;
+  private readonly pcs: Int32Array;
+  private readonly include: Uint8Array;
+  ample = 0;
+  full = 0;
+
+  /**
+   * BFS: the states stored while expanding the current level (they lie one level deeper). C3
+   * needs only a successor at the current depth or above to force full expansion: every cycle
+   * has an edge that does not go one level down, and that edge's target was stored before its
+   * source was expanded. DFS: any stored successor forces it.
+   */
+  private level = new Set<string>();
+  private levelDepth = -1;
+
+  constructor(readonly be: Backend, readonly c: Compiled, readonly strategy: 'bfs' | 'dfs' = 'bfs') {
+    this.fp = new Footprints(c);
+    this.rec = new Recorder(c.width);
+    this.propRec = new Recorder(c.width);
+    const rec = this.propRec;
+    const mbe = Object.create(be) as Backend;
+    mbe.nextG = () => be.recG(true, rec);
+    mbe.curG = () => be.recG(false, rec);
+    mbe.nextQ = () => be.recQ(true, rec);
+    mbe.curQ = () => be.recQ(false, rec);
+    this.monitorBackend = mbe;
+    const n = c.threads.length;
+    this.nb = new Int32Array(n);
+    this.pcs = new Int32Array(n);
+    this.include = new Uint8Array(n);
+  }
+
+  beginPass(): void { this.fp.beginPass(); this.ample = 0; this.full = 0; this.level = new Set(); this.levelDepth = -1; }
+
+  /** Merge the property reads recorded so far. */
+  flushVis(): void { this.fp.learnVis(this.propRec); this.propRec.clear(); }
+
+  /** Expand cur, calling visit(k, b) for each move taken (next and fp set), as Backend.expand does. */
+  expand(store: FingerprintStore, visit: (k: number, b: number) => void): number {
+    const be = this.be, T = this.c.threads, F = this.fp, rec = this.rec, nb = this.nb, pcs = this.pcs;
+    this.flushVis();
+    if (this.strategy === 'bfs') {
+      if (be.poppedDepth !== this.levelDepth) { this.level = new Set(); this.levelDepth = be.poppedDepth; }
+      const inner = visit, level = this.level;
+      visit = (k, b) => { const h = fp.hi, l = fp.lo, n = store.size; inner(k, b); if (store.size > n) level.add(`${h},${l}`); };
+    }
+    let enabled = 0;
+    for (let k = 0; k < T.length; k++) {
+      const pc = be.pc(k);
+      pcs[k] = pc;
+      if (pc === 0) { nb[k] = 0; continue; }
+      rec.clear();
+      nb[k] = be.enabledRec(k, rec);
+      F.learnGuard(T[k]!.steps[pc - 1]!.id, rec);
+      if (nb[k]! > 0) enabled++;
+    }
+    if (enabled === 0) return 0;
+    if (enabled > 1) {
+      let fut = this.futures(), v = F.version;
+      for (let k = 0; k < T.length; k++) {
+        if (nb[k] === 0) continue;
+        // A candidate tried before may have learned something: the futures are then stale.
+        if (F.version !== v) { fut = this.futures(); v = F.version; }
+        if (this.tryAmple(k, fut, store, visit)) { this.ample++; return nb[k]!; }
+      }
+    }
+    this.full++;
+    let n = 0;
+    for (let k = 0; k < T.length; k++) for (let b = 0; b < nb[k]!; b++) { this.stepLearn(k, b); n++; visit(k, b); }
+    return n;
+  }
+
+  /** next := the successor by (k, b), learning the step's footprint. */
+  private stepLearn(k: number, b: number): void {
+    const rec = this.rec, th = this.c.threads[k]!;
+    rec.clear();
+    const id = th.steps[this.pcs[k]! - 1]!.id;
+    this.be.stepRec(k, b, rec);
+    this.fp.learnRun(id, rec, this.nextPc(k));
+  }
+
+  private nextPc(k: number): number {
+    const th = this.c.threads[k]!;
+    const u = this.be.nextQ().at(th.name);
+    return u === null ? 0 : th.pcOf[u]!;
+  }
+
+  /**
+   * The futures that C1 must respect, by thread (undefined: the thread cannot move): those of
+   * running threads, and of dormant threads some included future may start (its writes reach
+   * their pc), to a fixpoint.
+   */
+  private futures(): (Future | undefined)[] {
+    const T = this.c.threads, F = this.fp, inc = this.include, out: (Future | undefined)[] = new Array(T.length);
+    inc.fill(0);
+    const spawners: Future[] = [];
+    for (let k = 0; k < T.length; k++) if (this.pcs[k] !== 0) { out[k] = F.future(T[k]!, this.pcs[k]!); inc[k] = 1; spawners.push(out[k]!); }
+    for (let changed = true; changed;) {
+      changed = false;
+      for (let j = 0; j < T.length; j++) {
+        if (inc[j]) continue;
+        const o = T[j]!.pcOffset;
+        if (spawners.some((f) => f.top || (f.w[o >>> 5]! & (1 << (o & 31))) !== 0)) {
+          inc[j] = 1; out[j] = F.future(T[j]!, 0); spawners.push(out[j]!); changed = true;
+        }
+      }
+    }
+    return out;
+  }
+
+  private tryAmple(k: number, fut: (Future | undefined)[], store: FingerprintStore, visit: (k: number, b: number) => void): boolean {
+    const T = this.c.threads, F = this.fp, id = T[k]!.steps[this.pcs[k]! - 1]!.id, n = this.nb[k]!, v0 = F.version;
+    if (F.isKnown(id) && !this.independent(k, id, fut)) return false;
+    // C3 (and learning the step's footprint): every successor must be new.
+    for (let b = 0; b < n; b++) {
+      this.stepLearn(k, b);
+      if (store.has(fp.hi, fp.lo) && (this.strategy === 'dfs' || !this.level.has(`${fp.hi},${fp.lo}`))) return false;
+    }
+    // The footprint may have grown (or become known) by running it: decide again, with the
+    // futures again if the step's own (which C1 does not read for k) changed the startable set.
+    if (F.version !== v0) fut = this.futures();
+    if (!this.independent(k, id, fut)) return false;
+    F.use(id);
+    for (const f of fut) if (f) F.useFuture(f);
+    F.reduced = true;
+    for (let b = 0; b < n; b++) {
+      if (n > 1 || b > 0) this.stepLearn(k, b);
+      visit(k, b);
+    }
+    return true;
+  }
+
+  /** C1 and C2 for thread k's step id. */
+  private independent(k: number, id: number, fut: (Future | undefined)[]): boolean {
+    const F = this.fp, W = F.words, r = F.readsOf(id), w = F.writesOf(id);
+    if (meets(w, F.vis, W)) return false;
+    for (let j = 0; j < fut.length; j++) {
+      const f = fut[j];
+      if (j === k || !f) continue;
+      if (f.top || meets(w, f.r, W) || meets(w, f.w, W) || meets(r, f.w, W)) return false;
+    }
+    return true;
+  }
+}
+
+/**
+ * The reduced search: passes of explore() with a Reducer until one completes with nothing its
+ * decisions relied on grown (each pass starts from what the earlier ones learned). A pass that
+ * stops early (a limit, or every property violated) ends it too: its violations are real runs.
+ */
+export function explorePor(be: Backend, c: Compiled, makeMonitor: () => Monitor, strategy: 'bfs' | 'dfs', limits: Limits, progress?: (p: Progress) => void): { out: SearchOutcome; monitor: Monitor; stats: PorStats } {
+  const red = new Reducer(be, c, strategy);
+  const t0 = performance.now();
+  let restarts = 0;
+  for (;;) {
+    red.beginPass();
+    be.coverage.fill(0);
+    const monitor = makeMonitor();
+    const spent = (performance.now() - t0) / 1000;
+    const left = limits.timeLimit !== undefined ? Math.max(0.001, limits.timeLimit - spent) : undefined;
+    const out = explore(be, monitor, strategy, { ...limits, ...(left !== undefined ? { timeLimit: left } : {}) }, progress, undefined, red);
+    red.flushVis();
+    if (!red.fp.dirty || !out.complete) {
+      return { out: { ...out, seconds: (performance.now() - t0) / 1000 }, monitor, stats: { restarts, ample: red.ample, full: red.full } };
+    }
+    restarts++;
+  }
+}
