@@ -25,6 +25,8 @@ export interface SearchArgs {
   seed?: number;
   runs?: number;
   walkDepth?: number;
+  /** --por: partial-order reduction (safety and deadlock; see the README). */
+  por?: boolean;
 }
 
 /** Output options shared by check and simulate. */
@@ -77,7 +79,8 @@ function searchOptions(c: Command, random = false): Command {
     .option('--seed <s>', 'seed of random simulation', intArg('--seed', 0));
   if (!random) {
     c.addOption(new Option('--strategy <name>', 'search strategy: bfs finds shortest traces').choices(['bfs', 'dfs', 'random']).default('bfs'))
-      .option('--max-depth <n>', 'explore no deeper than this (exit 3 if it cut anything)', intArg('--max-depth', 0));
+      .option('--max-depth <n>', 'explore no deeper than this (exit 3 if it cut anything)', intArg('--max-depth', 0))
+      .option('--por', 'partial-order reduction from recorded footprints (invariants, action properties, deadlock;\nliveness runs unreduced); counterexamples stay replayable but may not be shortest');
   }
   return c;
 }
@@ -96,7 +99,7 @@ function outputOptions(c: Command): Command {
 function searchArgs(o: Record<string, any>): SearchArgs {
   const s: SearchArgs = { properties: o.property ?? [] };
   if (o.propertyFile) s.propertyFiles = (o.propertyFile as string[]).map((f) => resolve(f));
-  for (const k of ['strategy', 'backend', 'maxStates', 'maxDepth', 'timeLimit', 'seed', 'runs'] as const) if (o[k] !== undefined) (s as any)[k] = o[k];
+  for (const k of ['strategy', 'backend', 'maxStates', 'maxDepth', 'timeLimit', 'seed', 'runs', 'por'] as const) if (o[k] !== undefined) (s as any)[k] = o[k];
   if (o.memoryLimit !== undefined) s.maxMemoryMB = o.memoryLimit;
   if (o.depth !== undefined) s.walkDepth = o.depth;
   return s;

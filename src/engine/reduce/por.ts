@@ -43,6 +43,9 @@ import type { Limits, Progress, SearchOutcome } from '../search/types.js';
 import { Footprints, meets, type Future } from './footprints.js';
 import { Recorder } from './recorder.js';
 
+/** Random runs that learn footprints before the first pass (a few ms on the bundled models). */
+export const WARM_UP = { walks: 64, depth: 256 };
+
 export interface PorStats {
   /** Searches thrown away because something a decision relied on grew. */
   restarts: number;
@@ -131,6 +134,38 @@ export class Reducer {
     return n;
   }
 
+  /**
+   * Learn before the first pass, from random runs (seeded, so counts are reproducible): a step
+   * never executed counts as touching everything and blocks every reduction past its thread,
+   * so a pass that starts knowing more reduces more. Learning only; no decision rests on it.
+   */
+  warmUp(walks: number, depth: number, seed = 1): void {
+    const be = this.be, T = this.c.threads, rec = this.rec, pcs = this.pcs;
+    let x = seed >>> 0;
+    const moves: number[] = [];
+    for (let w = 0; w < walks; w++) {
+      be.loadInitial();
+      for (let d = 0; d < depth; d++) {
+        moves.length = 0;
+        for (let k = 0; k < T.length; k++) {
+          const pc = be.pc(k);
+          pcs[k] = pc;
+          if (pc === 0) continue;
+          rec.clear();
+          const nb = be.enabledRec(k, rec);
+          this.fp.learnGuard(T[k]!.steps[pc - 1]!.id, rec);
+          for (let b = 0; b < nb; b++) moves.push(k * 256 + b);
+        }
+        if (moves.length === 0) break;
+        x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+        const m = moves[(x >>> 8) % moves.length]!;
+        this.stepLearn(m >> 8, m & 255);
+        be.advance();
+      }
+    }
+    be.coverage.fill(0);
+  }
+
   /** next := the successor by (k, b), learning the step's footprint. */
   private stepLearn(k: number, b: number): void {
     const rec = this.rec, th = this.c.threads[k]!;
@@ -211,6 +246,7 @@ export class Reducer {
  */
 export function explorePor(be: Backend, c: Compiled, makeMonitor: () => Monitor, strategy: 'bfs' | 'dfs', limits: Limits, progress?: (p: Progress) => void): { out: SearchOutcome; monitor: Monitor; stats: PorStats } {
   const red = new Reducer(be, c, strategy);
+  red.warmUp(WARM_UP.walks, WARM_UP.depth);
   const t0 = performance.now();
   let restarts = 0;
   for (;;) {
