@@ -38,13 +38,15 @@ import type { Backend } from '../state/backend.js';
 import { fp } from '../hash.js';
 import type { FingerprintStore } from '../store.js';
 import { explore } from '../search/explore.js';
-import type { Monitor } from '../search/monitor.js';
+import { moveOf, type Monitor } from '../search/monitor.js';
+import type { Property } from '../model.js';
+import { actionCode } from '../trace.js';
 import type { Limits, Progress, SearchOutcome } from '../search/types.js';
 import { Footprints, meets, type Future } from './footprints.js';
 import { Recorder } from './recorder.js';
 
 /** Random runs that learn footprints before the first pass (a few ms on the bundled models). */
-export const WARM_UP = { walks: 64, depth: 256 };
+export const WARM_UP = { walks: 32, depth: 128 };
 
 export interface PorStats {
   /** Searches thrown away because something a decision relied on grew. */
@@ -139,12 +141,22 @@ export class Reducer {
    * never executed counts as touching everything and blocks every reduction past its thread,
    * so a pass that starts knowing more reduces more. Learning only; no decision rests on it.
    */
-  warmUp(walks: number, depth: number, seed = 1): void {
-    const be = this.be, T = this.c.threads, rec = this.rec, pcs = this.pcs;
+  warmUp(walks: number, depth: number, props: readonly Property[], seed = 1): void {
+    const be = this.be, T = this.c.threads, rec = this.rec, pcs = this.pcs, pr = this.propRec;
+    // What the properties read along the walks (their errors are the search's to report).
+    const look = (f: () => unknown) => { try { f(); } catch { /* reported by the search */ } };
+    const state = (next: boolean) => {
+      for (const p of props) {
+        if (p.kind !== 'invariant' && p.kind !== 'action') continue;
+        if (p.kind === 'invariant') look(() => p.holds(be.recG(next, pr), be.recQ(next, pr)));
+        if (p.premise) look(() => p.premise!(be.recG(next, pr), be.recQ(next, pr)));
+      }
+    };
     let x = seed >>> 0;
     const moves: number[] = [];
     for (let w = 0; w < walks; w++) {
       be.loadInitial();
+      state(false);
       for (let d = 0; d < depth; d++) {
         moves.length = 0;
         for (let k = 0; k < T.length; k++) {
@@ -160,10 +172,15 @@ export class Reducer {
         x = (Math.imul(x, 1103515245) + 12345) >>> 0;
         const m = moves[(x >>> 8) % moves.length]!;
         this.stepLearn(m >> 8, m & 255);
+        state(true);
+        for (const p of props) {
+          if (p.kind === 'action') look(() => p.holds(be.recG(false, pr), be.recG(true, pr), moveOf(be, actionCode(m >> 8, m & 255)), be.recQ(true, pr)));
+        }
         be.advance();
       }
     }
     be.coverage.fill(0);
+    this.flushVis();
   }
 
   /** next := the successor by (k, b), learning the step's footprint. */
@@ -246,7 +263,7 @@ export class Reducer {
  */
 export function explorePor(be: Backend, c: Compiled, makeMonitor: () => Monitor, strategy: 'bfs' | 'dfs', limits: Limits, progress?: (p: Progress) => void): { out: SearchOutcome; monitor: Monitor; stats: PorStats } {
   const red = new Reducer(be, c, strategy);
-  red.warmUp(WARM_UP.walks, WARM_UP.depth);
+  red.warmUp(WARM_UP.walks, WARM_UP.depth, makeMonitor().props);
   const t0 = performance.now();
   let restarts = 0;
   for (;;) {
