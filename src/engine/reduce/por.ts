@@ -76,8 +76,18 @@ export class Reducer {
    * has an edge that does not go one level down, and that edge's target was stored before its
    * source was expanded. DFS: any stored successor forces it.
    */
-  private level = new Set<string>();
+  private level = new FpSet();
   private levelDepth = -1;
+  private store: FingerprintStore | undefined;
+  private inner: ((k: number, b: number) => void) | undefined;
+  /** visit, noting the states it stored in this level (one closure for the whole search). */
+  private readonly visitBfs = (k: number, b: number): void => {
+    const h = fp.hi, l = fp.lo, n = this.store!.size;
+    this.inner!(k, b);
+    if (this.store!.size > n) this.level.add(h, l);
+  };
+  private fut: (Future | undefined)[] = [];
+  private spawners: Future[] = [];
 
   constructor(readonly be: Backend, readonly c: Compiled, readonly strategy: 'bfs' | 'dfs' = 'bfs') {
     this.fp = new Footprints(c);
@@ -96,7 +106,7 @@ export class Reducer {
     this.include = new Uint8Array(n);
   }
 
-  beginPass(): void { this.fp.beginPass(); this.ample = 0; this.full = 0; this.level = new Set(); this.levelDepth = -1; }
+  beginPass(): void { this.fp.beginPass(); this.ample = 0; this.full = 0; this.level.clear(); this.levelDepth = -1; }
 
   /** Merge the property reads recorded so far. */
   flushVis(): void { this.fp.learnVis(this.propRec); this.propRec.clear(); }
@@ -106,9 +116,9 @@ export class Reducer {
     const be = this.be, T = this.c.threads, F = this.fp, rec = this.rec, nb = this.nb, pcs = this.pcs;
     this.flushVis();
     if (this.strategy === 'bfs') {
-      if (be.poppedDepth !== this.levelDepth) { this.level = new Set(); this.levelDepth = be.poppedDepth; }
-      const inner = visit, level = this.level;
-      visit = (k, b) => { const h = fp.hi, l = fp.lo, n = store.size; inner(k, b); if (store.size > n) level.add(`${h},${l}`); };
+      if (be.poppedDepth !== this.levelDepth) { this.level.clear(); this.levelDepth = be.poppedDepth; }
+      this.store = store; this.inner = visit;
+      visit = this.visitBfs;
     }
     let enabled = 0;
     for (let k = 0; k < T.length; k++) {
@@ -204,16 +214,19 @@ export class Reducer {
    * their pc), to a fixpoint.
    */
   private futures(): (Future | undefined)[] {
-    const T = this.c.threads, F = this.fp, inc = this.include, out: (Future | undefined)[] = new Array(T.length);
+    const T = this.c.threads, F = this.fp, inc = this.include, out = this.fut, spawners = this.spawners;
     inc.fill(0);
-    const spawners: Future[] = [];
+    out.length = 0; out.length = T.length;
+    spawners.length = 0;
     for (let k = 0; k < T.length; k++) if (this.pcs[k] !== 0) { out[k] = F.future(T[k]!, this.pcs[k]!); inc[k] = 1; spawners.push(out[k]!); }
     for (let changed = true; changed;) {
       changed = false;
       for (let j = 0; j < T.length; j++) {
         if (inc[j]) continue;
         const o = T[j]!.pcOffset;
-        if (spawners.some((f) => f.top || (f.w[o >>> 5]! & (1 << (o & 31))) !== 0)) {
+        let hit = false;
+        for (let i = 0; i < spawners.length && !hit; i++) hit = spawners[i]!.top || (spawners[i]!.w[o >>> 5]! & (1 << (o & 31))) !== 0;
+        if (hit) {
           inc[j] = 1; out[j] = F.future(T[j]!, 0); spawners.push(out[j]!); changed = true;
         }
       }
@@ -227,7 +240,7 @@ export class Reducer {
     // C3 (and learning the step's footprint): every successor must be new.
     for (let b = 0; b < n; b++) {
       this.stepLearn(k, b);
-      if (store.has(fp.hi, fp.lo) && (this.strategy === 'dfs' || !this.level.has(`${fp.hi},${fp.lo}`))) return false;
+      if (store.has(fp.hi, fp.lo) && (this.strategy === 'dfs' || !this.level.has(fp.hi, fp.lo))) return false;
     }
     // The footprint may have grown (or become known) by running it: decide again, with the
     // futures again if the step's own (which C1 does not read for k) changed the startable set.
@@ -278,5 +291,38 @@ export function explorePor(be: Backend, c: Compiled, makeMonitor: () => Monitor,
       return { out: { ...out, seconds: (performance.now() - t0) / 1000 }, monitor, stats: { restarts, ample: red.ample, full: red.full } };
     }
     restarts++;
+  }
+}
+
+/** A set of 64-bit fingerprints (open addressing; cleared in place, reused level after level). */
+class FpSet {
+  private t = new Uint32Array(2 << 10);
+  private mask = (1 << 10) - 1;
+  private n = 0;
+  clear(): void { if (this.n > 0) { this.t.fill(0); this.n = 0; } }
+  add(hi: number, lo: number): void {
+    if (this.n * 2 >= this.mask) this.grow();
+    if (this.put(this.t, this.mask, hi >>> 0, lo >>> 0)) this.n++;
+  }
+  has(hi: number, lo: number): boolean {
+    hi >>>= 0; lo >>>= 0;
+    const t = this.t, mask = this.mask;
+    for (let i = (hi ^ Math.imul(lo, 0x9e3779b1)) & mask; ; i = (i + 1) & mask) {
+      const a = t[2 * i]!, b = t[2 * i + 1]!;
+      if (a === 0 && b === 0) return false;
+      if (a === hi && b === lo) return true;
+    }
+  }
+  private put(t: Uint32Array, mask: number, hi: number, lo: number): boolean {
+    for (let i = (hi ^ Math.imul(lo, 0x9e3779b1)) & mask; ; i = (i + 1) & mask) {
+      const a = t[2 * i]!, b = t[2 * i + 1]!;
+      if (a === 0 && b === 0) { t[2 * i] = hi; t[2 * i + 1] = lo; return true; }
+      if (a === hi && b === lo) return false;
+    }
+  }
+  private grow(): void {
+    const old = this.t, mask = this.mask * 2 + 1, t = new Uint32Array(2 * (mask + 1));
+    for (let j = 0; j < old.length; j += 2) if (old[j] !== 0 || old[j + 1] !== 0) this.put(t, mask, old[j]!, old[j + 1]!);
+    this.t = t; this.mask = mask;
   }
 }

@@ -26,7 +26,7 @@ export class Recorder {
     this.w = new Uint32Array(this.words);
   }
   /** Proxies made for each target (the fast backend's views are long-lived: made once). */
-  readonly proxies = new WeakMap<object, object>();
+  readonly proxies = new WeakMap<object, unknown>();
   clear(): void { this.r.fill(0); this.w.fill(0); }
   read(o: number): void { this.r[o >>> 5]! |= 1 << (o & 31); }
   write(o: number): void { this.w[o >>> 5]! |= 1 << (o & 31); }
@@ -60,8 +60,9 @@ function index(key: string | symbol): number {
  * fresh dummy, so frozen or sealed targets raise no proxy-invariant errors.
  */
 export function recordRecord(f: RecordT, target: any, off: number, rec: Recorder): any {
-  const made = rec.proxies.get(target);
-  if (made) return made;
+  const made = rec.proxies.get(target) as { p: object; f: RecordT; off: number } | undefined;
+  // (A target reached at another offset or type, e.g. a record the model copied: not cached.)
+  if (made && made.off === off && made.f === f) return made.p;
   const slots = layoutOf(f);
   const kids = new Map<string, unknown>();
   const handler: ProxyHandler<object> = {
@@ -97,7 +98,7 @@ export function recordRecord(f: RecordT, target: any, off: number, rec: Recorder
     },
   };
   const p = new Proxy({}, handler);
-  rec.proxies.set(target, p);
+  if (!made) rec.proxies.set(target, { p, f, off });
   return p;
 }
 
@@ -200,7 +201,9 @@ export function recordingCtx(c: Compiled, base: StepCtx, rec: Recorder, running:
 
 /** A Query that records: at(t) reads t's program counter, locals(t) is a recording view. */
 export function recordingQuery(c: Compiled, base: Query, rec: Recorder): Query {
-  return {
+  const made = rec.proxies.get(base) as Query | undefined;
+  if (made) return made;
+  const q: Query = {
     at(name) {
       const th = c.threadByName.get(name);
       if (th) rec.readRange(th.pcOffset, pcSize(th));
@@ -212,6 +215,8 @@ export function recordingQuery(c: Compiled, base: Query, rec: Recorder): Query {
       return recordRecord(th.localsType, l, th.localsOffset, rec);
     },
   };
+  rec.proxies.set(base, q);
+  return q;
 }
 
 /** What running a step always touches besides its code's reads and writes: its own pc, and its locals when it ends. */
