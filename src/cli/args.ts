@@ -9,6 +9,7 @@ import { ProbecheckError } from '../engine/errors.js';
 import { parseParamArgs } from '../engine/params.js';
 import { defaultMemoryLimitMB } from '../engine/search/budget.js';
 import type { BackendName, Strategy } from '../engine/result.js';
+import { parseShard, type ShardSpec } from '../engine/search/shard.js';
 import { EXIT_HELP } from './exit.js';
 
 /** Search options shared by check, simulate and diff. */
@@ -25,6 +26,8 @@ export interface SearchArgs {
   seed?: number;
   runs?: number;
   walkDepth?: number;
+  /** --shard i/n: this machine's part of a search split over n (see engine/search/shard.ts). */
+  shard?: ShardSpec;
   /** --por: partial-order reduction (safety and deadlock; see the README). */
   por?: boolean;
 }
@@ -34,6 +37,8 @@ export interface OutputArgs {
   json: boolean;
   quiet: boolean;
   traceOut?: string;
+  /** --json-out: the --json document, written to a file (a shard's result for merge, a CI artifact). */
+  jsonOut?: string;
   itf?: string;
   html?: string;
   mermaid: boolean;
@@ -46,6 +51,7 @@ export type Invocation =
   | { command: 'check'; targets: string[]; params: Record<string, string>; search: SearchArgs; output: OutputArgs }
   | { command: 'replay'; trace: string; property?: string; json: boolean; model?: string }
   | { command: 'diff'; base: string; patched: string; baseParams: Record<string, string>; patchedParams: Record<string, string>; search: SearchArgs; json: boolean; quiet: boolean }
+  | { command: 'merge'; files: string[]; json: boolean; quiet: boolean; allowVacuous: boolean }
   | { command: 'profiles'; json: boolean }
   | { command: 'source'; fn: string; profile: string; json: boolean }
   | { command: 'steps'; profile: string; fn?: string; json: boolean; maxStates?: number }
@@ -76,7 +82,8 @@ function searchOptions(c: Command, random = false): Command {
     .option('--max-states <n>', 'stop after this many distinct states (exit 3)', intArg('--max-states', 1))
     .option('--time-limit <seconds>', 'stop after this many seconds (exit 3); random walks go on until then unless --runs is given', secondsArg)
     .option('--memory-limit <mb>', `stop when the process would use more than this many MB (exit 3); default: half of physical memory or of a container's limit (here ${defaultMemoryLimitMB()})`, intArg('--memory-limit', 1))
-    .option('--seed <s>', 'seed of random simulation', intArg('--seed', 0));
+    .option('--seed <s>', 'seed of random simulation', intArg('--seed', 0))
+    .option('--shard <i/n>', 'search part i of n, for a CI matrix or batch jobs (breadth-first: one part of the state space;\nrandom: walks with seed + i - 1); write each part with --json-out and combine them with probecheck merge', parseShard);
   if (!random) {
     c.addOption(new Option('--strategy <name>', 'search strategy: bfs finds shortest traces').choices(['bfs', 'dfs', 'random']).default('bfs'))
       .option('--max-depth <n>', 'explore no deeper than this (exit 3 if it cut anything)', intArg('--max-depth', 0))
@@ -87,6 +94,7 @@ function searchOptions(c: Command, random = false): Command {
 
 function outputOptions(c: Command): Command {
   return c.option('--json', 'print one JSON document on stdout instead of text')
+    .option('--json-out <file>', 'also write that JSON document to a file (what probecheck merge reads)')
     .option('--trace-out <file>', 'write the counterexamples as a replayable JSON trace file')
     .option('--itf <file>', 'write each counterexample in ITF (Apalache/Quint Informal Trace Format); several go to\nFILE-1.ext, FILE-2.ext, ... (each file is named on stderr)')
     .option('--html <file>', 'write a self-contained HTML report')
@@ -99,7 +107,7 @@ function outputOptions(c: Command): Command {
 function searchArgs(o: Record<string, any>): SearchArgs {
   const s: SearchArgs = { properties: o.property ?? [] };
   if (o.propertyFile) s.propertyFiles = (o.propertyFile as string[]).map((f) => resolve(f));
-  for (const k of ['strategy', 'backend', 'maxStates', 'maxDepth', 'timeLimit', 'seed', 'runs', 'por'] as const) if (o[k] !== undefined) (s as any)[k] = o[k];
+  for (const k of ['strategy', 'backend', 'maxStates', 'maxDepth', 'timeLimit', 'seed', 'runs', 'shard', 'por'] as const) if (o[k] !== undefined) (s as any)[k] = o[k];
   if (o.memoryLimit !== undefined) s.maxMemoryMB = o.memoryLimit;
   if (o.depth !== undefined) s.walkDepth = o.depth;
   return s;
@@ -107,7 +115,7 @@ function searchArgs(o: Record<string, any>): SearchArgs {
 
 function outputArgs(o: Record<string, any>): OutputArgs {
   const out: OutputArgs = { json: Boolean(o.json), quiet: Boolean(o.quiet), mermaid: Boolean(o.mermaid), allowVacuous: Boolean(o.allowVacuous) };
-  for (const k of ['traceOut', 'itf', 'html', 'junit'] as const) if (o[k] !== undefined) out[k] = o[k];
+  for (const k of ['traceOut', 'jsonOut', 'itf', 'html', 'junit'] as const) if (o[k] !== undefined) out[k] = o[k];
   return out;
 }
 
@@ -175,6 +183,15 @@ export function buildProgram(found: (inv: Invocation) => void): Command {
         baseParams: { ...both, ...params(o, 'baseParam', '--base-param') }, patchedParams: withPatches({ ...both, ...params(o, 'patchedParam', '--patched-param') }, o.patch),
       });
     });
+  program.command('merge')
+    .description('Combine the results of one search split over machines (check --shard i/n --json, a file per shard) into\nthe verdicts of the whole search: violated if some shard violated it (the shortest trace is kept), unknown if a\nshard stopped early, vacuous only if vacuous in every shard, else holds.')
+    .argument('<files...>', 'the shards\' --json-out (or --json) result files')
+    .option('--json', 'print the merged result as JSON')
+    .option('-q, --quiet', 'print only the verdict tables')
+    .option('--allow-vacuous', 'accept vacuous verdicts and actions that never completed: exit as if they held (still reported)')
+    .addHelpText('after', `\nExamples:\n  $ probecheck check models/host-children.ts --param n=3 --shard 1/2 --json-out part-1.json\n  $ probecheck check models/host-children.ts --param n=3 --shard 2/2 --json-out part-2.json\n  $ probecheck merge part-1.json part-2.json\n\n${EXIT_HELP}`)
+    .action((files: string[], o: Record<string, any>) => found({ command: 'merge', files, json: Boolean(o.json), quiet: Boolean(o.quiet), allowVacuous: Boolean(o.allowVacuous) }));
+
   program.command('profiles')
     .description('List the kernel profiles: the release each stands for, the snapshot of each kernel file it is anchored in\n(kernel/<snapshot>/), and every flag with its commit, first release and the source line that shows it.')
     .option('--json', 'print the list as JSON')
@@ -220,6 +237,6 @@ export function parseArgv(argv: readonly string[]): Invocation {
     }
     throw e;
   }
-  if (!inv) throw usage(`unknown command '${argv[0]}'; commands: check, simulate, replay, diff, profiles, source, steps (see probecheck --help)`);
+  if (!inv) throw usage(`unknown command '${argv[0]}'; commands: check, simulate, replay, diff, merge, profiles, source, steps (see probecheck --help)`);
   return inv;
 }

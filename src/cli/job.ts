@@ -4,6 +4,7 @@
  */
 import type { ErrorCode } from '../engine/errors.js';
 import type { BackendName, Result, Strategy } from '../engine/result.js';
+import type { ShardSpec } from '../engine/search/shard.js';
 import type { Progress } from '../engine/search/types.js';
 
 export interface CheckJob {
@@ -25,6 +26,7 @@ export interface CheckJob {
   seed?: number;
   runs?: number;
   walkDepth?: number;
+  shard?: ShardSpec;
 }
 
 export interface JobDone {

@@ -65,7 +65,11 @@ export function check(model: Model, o: CheckOptions = {}): Result {
   const safety = props.filter((p) => !isLiveness(p));
   let monitor = new Monitor(c, safety);
   const graph = live.length > 0 && strategy !== 'random' ? new Graph(live.flatMap(predicatesOf)) : undefined;
-  const seed = o.seed ?? 1;
+  if (o.shard && strategy === 'dfs') throw new ProbecheckError('E501', '--shard splits a breadth-first search or random walks; it cannot be used with --strategy dfs');
+  if (o.shard && graph) throw new ProbecheckError('E501', `--shard: liveness properties (${live.map((p) => p.name).join(', ')}) need the whole state graph; check them without --shard, or select the safety properties with --property`);
+  if (o.shard && o.por) throw new ProbecheckError('E501', '--shard and --por cannot be combined: a reduced search is not split into parts');
+  // Random walks: each shard walks with its own seed (seed + i - 1).
+  const seed = (o.seed ?? 1) + (o.shard && strategy === 'random' ? o.shard.index - 1 : 0);
   const reduce = o.por === true && strategy !== 'random' && live.length === 0;
   let por: Result['por'];
   let out;
@@ -119,6 +123,7 @@ export function check(model: Model, o: CheckOptions = {}): Result {
   if (out.stopNote) result.stopNote = out.stopNote;
   if (out.walks) result.walks = out.walks;
   if (strategy === 'random') result.seed = seed;
+  if (o.shard) result.shard = out.shard ?? { ...o.shard };
   if (por) result.por = por;
   return result;
 }

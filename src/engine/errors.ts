@@ -28,6 +28,7 @@ export const ERROR_TABLE = {
   E501: { kind: 'bad command-line usage', example: "--param expects K=V, got 'N'" },
   E502: { kind: 'bad suite', example: "x.suite.ts: cases[0].expect.p: expected 'holds' or 'violated'" },
   E503: { kind: 'unreadable input file', example: 'models/nope.ts: no such file or directory' },
+  E504: { kind: 'shard results that do not merge', example: 'host-children (n=8): shard 3/4 missing; merge needs every part of the search' },
   // 6xx: kernel scenarios, profiles and patches
   E601: { kind: 'malformed scenario', example: "scenario 'x': device 'c1': unknown key 'parnet'; did you mean 'parent'?" },
   E602: { kind: 'unknown kernel profile', example: "unknown kernel profile 'v9'; known: v3.5, v3.14, v4.2, ..." },

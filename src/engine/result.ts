@@ -2,6 +2,7 @@
  * Results as plain data: what a search found, ready for the text, JSON, JUnit and HTML
  * renderers. Nothing here refers to live backend objects.
  */
+import type { ShardInfo } from './search/types.js';
 import type { Trace } from './trace.js';
 
 /**
@@ -106,6 +107,11 @@ export interface Result {
   /** Present when the search was complete: actions that never completed, properties about nothing. */
   vacuity?: Vacuity;
   seed?: number;
+  /**
+   * `--shard i/n`: this result covers part of the search (see search/shard.ts); its verdicts
+   * are about that part, and `probecheck merge` combines the shards' results into one.
+   */
+  shard?: ShardInfo;
   /**
    * Present when partial-order reduction was asked for (`--por`). `reduced`: it was applied (not
    * for liveness or random simulation: `why`). Under reduction the states and transitions are

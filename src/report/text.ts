@@ -208,7 +208,9 @@ const steps = (n: number) => `${n} step${n === 1 ? '' : 's'}`;
 /** The verdict table of one result: property, verdict, trace (or witness) length. */
 export function verdictTable(result: Result, col: Colors = plain): string[] {
   const rows = [['property', 'verdict', 'trace'].map((h) => col.bold(h))];
-  for (const p of result.properties) rows.push([p.name, colorVerdict(p.verdict, col), p.trace ? steps(p.trace.steps.length) : p.witness ? `${steps(p.witness.steps.length)} (witness)` : '-']);
+  // A shard's holds or vacuous is about its part of the search only.
+  const part = (v: string) => result.shard && v !== 'violated' && v !== 'unknown' ? `${colorVerdict(v, col)} (this part)` : colorVerdict(v, col);
+  for (const p of result.properties) rows.push([p.name, part(p.verdict), p.trace ? steps(p.trace.steps.length) : p.witness ? `${steps(p.witness.steps.length)} (witness)` : '-']);
   return table(rows, '  ');
 }
 
@@ -263,7 +265,19 @@ export function renderResult(r: Result, o: TextOptions & { allowVacuous?: boolea
   }
   const params = showParams(r.params);
   parts.push(col.bold(`${r.model}${params ? ` (${params})` : ''}: ${r.strategy}, ${r.backend} backend${r.seed !== undefined ? `, seed ${r.seed}` : ''}`));
-  parts.push(...verdictTable(r, col), ...statsLines(r, col), ...vacuityLines(r, col, o.allowVacuous));
+  parts.push(...shardLines(r, col), ...verdictTable(r, col), ...statsLines(r, col), ...vacuityLines(r, col, o.allowVacuous));
   return parts.join('\n');
+}
+
+/** A shard's result is about part of the search: say which part, and how to get the verdict. */
+export function shardLines(r: Result, col: Colors = plain): string[] {
+  const s = r.shard;
+  if (!s) return [];
+  const n = (x: number) => x.toLocaleString('en-US');
+  if (r.strategy === 'random') return [col.yellow(`shard ${s.index}/${s.count}: random walks with seed ${r.seed}; write each shard's result with --json-out and combine them with probecheck merge`)];
+  const part = s.level === undefined
+    ? 'no level of the search was wide enough to split, so this shard explored all of it'
+    : `split at depth ${s.level}: this shard expanded ${n(s.kept ?? 0)} of its ${n(s.levelSize ?? 0)} states and all they reach`;
+  return [col.yellow(`shard ${s.index}/${s.count}: ${part}; verdicts are about this part: probecheck merge the shards' --json-out results for the whole search`)];
 }
 

@@ -15,6 +15,7 @@ import { isAllocationFailure, LimitReached, MemoryBudget, outOfMemory } from './
 import type { Graph } from './graph.js';
 import type { Reducer } from '../reduce/por.js';
 import { Monitor, moveOf } from './monitor.js';
+import { ShardSplit } from './shard.js';
 import type { Limits, Progress, SearchOutcome } from './types.js';
 
 /** With a reducer (partial-order reduction, reduce/por.ts) each state expands to the moves it picks. */
@@ -30,6 +31,7 @@ export function explore(be: Backend, monitor: Monitor, strategy: 'bfs' | 'dfs', 
   be.reserve = reserve;
   if (graph) graph.reserve = reserve;
   const pop = strategy === 'bfs' ? () => be.popFront() : () => be.popBack();
+  const split = limits.shard ? new ShardSplit(limits.shard) : undefined;
 
   let transitions = 0, depth = 0, curId = 0, curDepth = 0, truncated = false;
   let stopped: SearchOutcome['stopped'], stopNote: string | undefined;
@@ -64,6 +66,7 @@ export function explore(be: Backend, monitor: Monitor, strategy: 'bfs' | 'dfs', 
     while (pop()) {
       curId = be.poppedId;
       curDepth = be.poppedDepth;
+      if (split && !split.keep(curId, curDepth, be.pending())) continue;
       graph?.begin(curId);
       const n = reducer ? reducer.expand(store, visit) : be.expand(visit);
       graph?.end(curId);
@@ -98,5 +101,6 @@ export function explore(be: Backend, monitor: Monitor, strategy: 'bfs' | 'dfs', 
     store, complete, stopped, stopNote, states: store.size, transitions, depth, seconds,
     bytesPerState: store.bytes() / Math.max(1, store.size),
     collisionProbability: collisionProbability(store.size),
+    ...(split ? { shard: { ...split.spec, ...(split.level !== undefined ? { level: split.level, kept: split.kept, levelSize: split.levelSize } : {}) } } : {}),
   };
 }
