@@ -21,6 +21,8 @@ export interface Future {
   ids: number[];
   /** Consulted by a reduction decision in this pass (its steps are then marked used). */
   used: boolean;
+  /** Some reachable step may end the thread (it could then be started again). */
+  ends: boolean;
 }
 
 export class Footprints {
@@ -110,14 +112,18 @@ export class Footprints {
     for (const id of f.ids) this.used[id] = 1;
   }
 
-  /** What thread th may do from program counter pc (0: from its entry, once started). */
-  future(th: CompiledThread, pc: number): Future {
+  /**
+   * What thread th may do from program counter pc (0: from its entry, once started); with
+   * `again`, also after it ends and is started anew (only when something may start it: por.ts).
+   */
+  future(th: CompiledThread, pc: number, again = false): Future {
     const m = this.cache[th.index]!;
     const start = pc === 0 ? 1 : pc;
-    let f = m.get(start);
+    const key = again ? -start : start;
+    let f = m.get(key);
     if (f) return f;
     const W = this.words;
-    f = { top: false, r: new Uint32Array(W), w: new Uint32Array(W), ids: [], used: false };
+    f = { top: false, r: new Uint32Array(W), w: new Uint32Array(W), ids: [], used: false, ends: false };
     const seen = new Set<number>([start]), stack = [start];
     while (stack.length > 0) {
       const at = stack.pop()!;
@@ -127,11 +133,13 @@ export class Footprints {
       merge(f.r, 0, this.r.subarray(id * W, id * W + W), W);
       merge(f.w, 0, this.w.subarray(id * W, id * W + W), W);
       for (const q of this.succ[id]!) {
+        if (q === 0) f.ends = true;
+        if (q === 0 && !again) continue;
         const next = q === 0 ? 1 : q;
         if (!seen.has(next)) { seen.add(next); stack.push(next); }
       }
     }
-    m.set(start, f);
+    m.set(key, f);
     return f;
   }
 }

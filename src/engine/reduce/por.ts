@@ -87,7 +87,6 @@ export class Reducer {
     if (this.store!.size > n) this.level.add(h, l);
   };
   private fut: (Future | undefined)[] = [];
-  private spawners: Future[] = [];
 
   constructor(readonly be: Backend, readonly c: Compiled, readonly strategy: 'bfs' | 'dfs' = 'bfs') {
     this.fp = new Footprints(c);
@@ -211,24 +210,31 @@ export class Reducer {
   /**
    * The futures that C1 must respect, by thread (undefined: the thread cannot move): those of
    * running threads, and of dormant threads some included future may start (its writes reach
-   * their pc), to a fixpoint.
+   * their pc), to a fixpoint; a thread that may end and be started again counts from its entry
+   * too (a running actor nothing starts does not).
    */
   private futures(): (Future | undefined)[] {
-    const T = this.c.threads, F = this.fp, inc = this.include, out = this.fut, spawners = this.spawners;
+    const T = this.c.threads, F = this.fp, inc = this.include, out = this.fut;
     inc.fill(0);
     out.length = 0; out.length = T.length;
-    spawners.length = 0;
-    for (let k = 0; k < T.length; k++) if (this.pcs[k] !== 0) { out[k] = F.future(T[k]!, this.pcs[k]!); inc[k] = 1; spawners.push(out[k]!); }
+    for (let k = 0; k < T.length; k++) if (this.pcs[k] !== 0) { out[k] = F.future(T[k]!, this.pcs[k]!); inc[k] = 1; }
+    // Can another counted thread start j (write its pc)? (Every step of j writes j's own pc.)
+    const started = (j: number): boolean => {
+      const o = T[j]!.pcOffset;
+      for (let i = 0; i < T.length; i++) {
+        const f = out[i];
+        if (i !== j && f && (f.top || (f.w[o >>> 5]! & (1 << (o & 31))) !== 0)) return true;
+      }
+      return false;
+    };
+    // inc: 1 = counted from its pc, 2 = counted from its entry as well (final).
     for (let changed = true; changed;) {
       changed = false;
       for (let j = 0; j < T.length; j++) {
-        if (inc[j]) continue;
-        const o = T[j]!.pcOffset;
-        let hit = false;
-        for (let i = 0; i < spawners.length && !hit; i++) hit = spawners[i]!.top || (spawners[i]!.w[o >>> 5]! & (1 << (o & 31))) !== 0;
-        if (hit) {
-          inc[j] = 1; out[j] = F.future(T[j]!, 0); spawners.push(out[j]!); changed = true;
-        }
+        if (inc[j] === 2) continue;
+        if (inc[j] === 1 && !out[j]!.ends) continue;
+        if (!started(j)) continue;
+        out[j] = F.future(T[j]!, this.pcs[j]!, true); inc[j] = 2; changed = true;
       }
     }
     return out;
