@@ -55,6 +55,9 @@ export class Footprints {
     this.succ = Array.from({ length: n }, () => new Set<number>());
     this.cache = c.threads.map(() => new Map());
     this.vis = new Uint32Array(this.words);
+    const W = this.words;
+    this.rv = Array.from({ length: n }, (_, id) => this.r.subarray(id * W, id * W + W));
+    this.wv = Array.from({ length: n }, (_, id) => this.w.subarray(id * W, id * W + W));
   }
 
   beginPass(): void {
@@ -65,8 +68,10 @@ export class Footprints {
   }
 
   isKnown(id: number): boolean { return this.known[id] === 1; }
-  readsOf(id: number): Uint32Array { return this.r.subarray(id * this.words, (id + 1) * this.words); }
-  writesOf(id: number): Uint32Array { return this.w.subarray(id * this.words, (id + 1) * this.words); }
+  private readonly rv: Uint32Array[];
+  private readonly wv: Uint32Array[];
+  readsOf(id: number): Uint32Array { return this.rv[id]!; }
+  writesOf(id: number): Uint32Array { return this.wv[id]!; }
 
   /** A guard (and branch count) was evaluated: its reads join the step's. */
   learnGuard(id: number, rec: Recorder): void {
@@ -130,8 +135,8 @@ export class Footprints {
       const id = th.steps[at - 1]!.id;
       f.ids.push(id);
       if (!this.known[id]) { f.top = true; continue; }
-      merge(f.r, 0, this.r.subarray(id * W, id * W + W), W);
-      merge(f.w, 0, this.w.subarray(id * W, id * W + W), W);
+      merge(f.r, 0, this.rv[id]!, W);
+      merge(f.w, 0, this.wv[id]!, W);
       for (const q of this.succ[id]!) {
         if (q === 0) f.ends = true;
         if (q === 0 && !again) continue;

@@ -86,7 +86,7 @@ export class Reducer {
     this.inner!(k, b);
     if (this.store!.size > n) this.level.add(h, l);
   };
-  private fut: (Future | undefined)[] = [];
+  private readonly fut: (Future | undefined)[];
 
   constructor(readonly be: Backend, readonly c: Compiled, readonly strategy: 'bfs' | 'dfs' = 'bfs') {
     this.fp = new Footprints(c);
@@ -103,6 +103,7 @@ export class Reducer {
     this.nb = new Int32Array(n);
     this.pcs = new Int32Array(n);
     this.include = new Uint8Array(n);
+    this.fut = new Array<Future | undefined>(n).fill(undefined);
   }
 
   beginPass(): void { this.fp.beginPass(); this.ample = 0; this.full = 0; this.level.clear(); this.levelDepth = -1; }
@@ -216,7 +217,7 @@ export class Reducer {
   private futures(): (Future | undefined)[] {
     const T = this.c.threads, F = this.fp, inc = this.include, out = this.fut;
     inc.fill(0);
-    out.length = 0; out.length = T.length;
+    out.fill(undefined);
     for (let k = 0; k < T.length; k++) if (this.pcs[k] !== 0) { out[k] = F.future(T[k]!, this.pcs[k]!); inc[k] = 1; }
     // Can another counted thread start j (write its pc)? (Every step of j writes j's own pc.)
     const started = (j: number): boolean => {
@@ -281,6 +282,9 @@ export class Reducer {
  * stops early (a limit, or every property violated) ends it too: its violations are real runs.
  */
 export function explorePor(be: Backend, c: Compiled, makeMonitor: () => Monitor, strategy: 'bfs' | 'dfs', limits: Limits, progress?: (p: Progress) => void): { out: SearchOutcome; monitor: Monitor; stats: PorStats } {
+  // A dirty pass runs to its end rather than stopping at once: what it learns on the way makes
+  // the next pass's reduction stronger (host-children n=4: 557,458 states after one restart,
+  // against 749,590 after twelve with passes stopped at the first growth).
   const red = new Reducer(be, c, strategy);
   red.warmUp(WARM_UP.walks, WARM_UP.depth, makeMonitor().props);
   const t0 = performance.now();

@@ -176,7 +176,9 @@ export class FastBackend implements Backend {
     this.next.u32.set(this.cur.u32);
     const g = recordRecord(this.c.model.state, this.next.g, 0, rec), l = recordRecord(th.localsType, this.next.l[k], th.localsOffset, rec);
     try {
-      const ret = cs.step.run(g, l, b, recordingCtx(this.c, this.ctx, rec, (x) => pcAt(n8, x) !== 0));
+      let ctx = rec.proxies.get(this.ctx) as StepCtx | undefined;
+      if (!ctx) { ctx = recordingCtx(this.c, this.ctx, rec, (x) => pcAt(n8, x) !== 0); rec.proxies.set(this.ctx, ctx); }
+      const ret = cs.step.run(g, l, b, ctx);
       const npc = ret === null ? 0 : (th.pcOf[ret] ?? resolveLabel(th, cs, ret));
       setPc(n8, th, npc);
       if (npc === 0 && th.localsSize > 0) n8.fill(0, th.localsOffset, th.localsOffset + th.localsSize);
