@@ -139,6 +139,13 @@ describe('partial-order reduction keeps every verdict', () => {
   });
 });
 
+describe('options', () => {
+  it('--shard with --por is refused (E501): a reduced search is not split into parts', () => {
+    const m = build(probeTree, { variant: 'v4.2', N: 2 });
+    expect(() => check(m, { por: true, shard: { index: 1, count: 2 } })).toThrow(/--shard and --por cannot be combined/);
+  });
+});
+
 describe('the provisos are needed', () => {
   // Without C2, at the initial state the reduction would run only thread a (independent of b),
   // and the state x = 0, y = 1 would never be reached.
