@@ -31,6 +31,8 @@ export interface SearchArgs {
   /** --symmetry: symmetry reduction where the model declares interchangeable elements; --check-symmetry (hidden) verifies them first. */
   symmetry?: boolean;
   checkSymmetry?: boolean;
+  /** --por: partial-order reduction (safety and deadlock; see the README). */
+  por?: boolean;
 }
 
 /** Output options shared by check and simulate. */
@@ -91,7 +93,8 @@ function searchOptions(c: Command, random = false): Command {
     c.addOption(new Option('--strategy <name>', 'search strategy: bfs finds shortest traces').choices(['bfs', 'dfs', 'random']).default('bfs'))
       .option('--max-depth <n>', 'explore no deeper than this (exit 3 if it cut anything)', intArg('--max-depth', 0))
       .option('--symmetry', "store states up to permutations of a scenario's interchangeable devices (its `symmetric` groups); off by default")
-      .addOption(new Option('--check-symmetry', 'verify on every reachable state that the permutations --symmetry would apply are automorphisms (small models)').hideHelp());
+      .addOption(new Option('--check-symmetry', 'verify on every reachable state that the permutations --symmetry would apply are automorphisms (small models)').hideHelp())
+      .option('--por', 'partial-order reduction from recorded footprints (invariants, action properties, deadlock;\nliveness runs unreduced); counterexamples stay replayable but may not be shortest');
   }
   return c;
 }
@@ -111,7 +114,7 @@ function outputOptions(c: Command): Command {
 function searchArgs(o: Record<string, any>): SearchArgs {
   const s: SearchArgs = { properties: o.property ?? [] };
   if (o.propertyFile) s.propertyFiles = (o.propertyFile as string[]).map((f) => resolve(f));
-  for (const k of ['strategy', 'backend', 'maxStates', 'maxDepth', 'timeLimit', 'seed', 'runs', 'shard', 'symmetry', 'checkSymmetry'] as const) if (o[k] !== undefined) (s as any)[k] = o[k];
+  for (const k of ['strategy', 'backend', 'maxStates', 'maxDepth', 'timeLimit', 'seed', 'runs', 'shard', 'symmetry', 'checkSymmetry', 'por'] as const) if (o[k] !== undefined) (s as any)[k] = o[k];
   if (o.memoryLimit !== undefined) s.maxMemoryMB = o.memoryLimit;
   if (o.depth !== undefined) s.walkDepth = o.depth;
   return s;

@@ -10,6 +10,7 @@ import { analyze, predicatesOf, type LivenessFinding } from './liveness.js';
 import { Graph } from './search/graph.js';
 import type { BackendName, CoverageEntry, IdleAction, PropertyResult, Result, Strategy, Vacuity, VacuousProperty } from './result.js';
 import { explore } from './search/explore.js';
+import { explorePor } from './reduce/por.js';
 import { Monitor } from './search/monitor.js';
 import { simulate } from './search/simulate.js';
 import type { Limits, Progress } from './search/types.js';
@@ -38,6 +39,11 @@ export interface CheckOptions extends Limits {
   symmetry?: boolean;
   /** First verify the model's symmetry on every reachable state (reduce/symmetry-check.ts); a failure turns the reduction off and is reported. */
   checkSymmetry?: boolean;
+  /**
+   * Partial-order reduction (reduce/por.ts) for invariants, action properties and deadlock.
+   * Liveness properties and random simulation run unreduced (Result.por says why).
+   */
+  por?: boolean;
 }
 
 export function makeBackend(m: Model | Compiled, name: BackendName = 'fast'): Backend {
@@ -61,17 +67,30 @@ export function check(model: Model, o: CheckOptions = {}): Result {
   const strategy = o.strategy ?? 'bfs';
   const be = makeBackend(c, o.backend);
   const live = props.filter(isLiveness);
-  const monitor = new Monitor(c, props.filter((p) => !isLiveness(p)));
+  const safety = props.filter((p) => !isLiveness(p));
+  let monitor = new Monitor(c, safety);
   const graph = live.length > 0 && strategy !== 'random' ? new Graph(live.flatMap(predicatesOf)) : undefined;
   if (o.shard && strategy === 'dfs') throw new ProbecheckError('E501', '--shard splits a breadth-first search or random walks; it cannot be used with --strategy dfs');
   if (o.shard && graph) throw new ProbecheckError('E501', `--shard: liveness properties (${live.map((p) => p.name).join(', ')}) need the whole state graph; check them without --shard, or select the safety properties with --property`);
+  if (o.shard && o.por) throw new ProbecheckError('E501', '--shard and --por cannot be combined: a reduced search is not split into parts');
   // Random walks: each shard walks with its own seed (seed + i - 1).
   const seed = (o.seed ?? 1) + (o.shard && strategy === 'random' ? o.shard.index - 1 : 0);
+  if (o.por && o.symmetry) throw new ProbecheckError('E501', '--por and --symmetry cannot be used together yet: each is tested alone');
   const sym = symmetryFor(c, o.symmetry, strategy, graph !== undefined, o.checkSymmetry ? { maxStates: o.maxStates } : undefined);
   if (sym.fingerprinter) be.fingerprinter = sym.fingerprinter;
-  const out = strategy === 'random'
-    ? simulate(be, monitor, { ...o, seed, runs: o.runs ?? (o.timeLimit !== undefined ? Infinity : 1000), walkDepth: o.walkDepth ?? o.maxDepth ?? 1000 }, o.onProgress)
-    : explore(be, monitor, strategy, o, o.onProgress, graph);
+  const reduce = o.por === true && strategy !== 'random' && live.length === 0;
+  let por: Result['por'];
+  let out;
+  if (reduce) {
+    const r = explorePor(be, c, () => new Monitor(c, safety), strategy as 'bfs' | 'dfs', o, o.onProgress);
+    out = r.out; monitor = r.monitor;
+    por = { reduced: true, ...r.stats, shortest: false };
+  } else {
+    if (o.por) por = { reduced: false, why: strategy === 'random' ? 'random simulation is not reduced' : 'liveness properties are checked on the unreduced graph' };
+    out = strategy === 'random'
+      ? simulate(be, monitor, { ...o, seed, runs: o.runs ?? (o.timeLimit !== undefined ? Infinity : 1000), walkDepth: o.walkDepth ?? o.maxDepth ?? 1000 }, o.onProgress)
+      : explore(be, monitor, strategy, o, o.onProgress, graph);
+  }
   const coverage = coverageOf(c, be.coverage);
   const t1 = performance.now();
   const findings = graph && out.complete ? analyze(c, graph, out.store!, live) : [];
@@ -118,6 +137,7 @@ export function check(model: Model, o: CheckOptions = {}): Result {
   if (out.walks) result.walks = out.walks;
   if (strategy === 'random') result.seed = seed;
   if (o.shard) result.shard = out.shard ?? { ...o.shard };
+  if (por) result.por = por;
   return result;
 }
 

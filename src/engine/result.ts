@@ -118,4 +118,12 @@ export interface Result {
     /** --check-symmetry: states searched, (state, permutation) pairs verified, and the first failure in words. */
     check?: { states: number; pairs: number; complete: boolean; failure?: string };
   };
+  /**
+   * Present when partial-order reduction was asked for (`--por`). `reduced`: it was applied (not
+   * for liveness or random simulation: `why`). Under reduction the states and transitions are
+   * those of the reduced graph, and a BFS counterexample is shortest in it, not necessarily in
+   * the full graph (`shortest: false`). `restarts`: searches run again because a footprint a
+   * decision relied on grew; `ample` / `full`: states expanded with one thread's moves / all.
+   */
+  por?: { reduced: boolean; why?: string; restarts?: number; ample?: number; full?: number; shortest?: false };
 }

@@ -13,11 +13,13 @@ import { FingerprintStore, NO_PARENT } from '../store.js';
 import { actionCode } from '../trace.js';
 import { isAllocationFailure, LimitReached, MemoryBudget, outOfMemory } from './budget.js';
 import type { Graph } from './graph.js';
+import type { Reducer } from '../reduce/por.js';
 import { Monitor, moveOf } from './monitor.js';
 import { ShardSplit } from './shard.js';
 import type { Limits, Progress, SearchOutcome } from './types.js';
 
-export function explore(be: Backend, monitor: Monitor, strategy: 'bfs' | 'dfs', limits: Limits, progress?: (p: Progress) => void, graph?: Graph): SearchOutcome {
+/** With a reducer (partial-order reduction, reduce/por.ts) each state expands to the moves it picks. */
+export function explore(be: Backend, monitor: Monitor, strategy: 'bfs' | 'dfs', limits: Limits, progress?: (p: Progress) => void, graph?: Graph, reducer?: Reducer): SearchOutcome {
   const t0 = performance.now();
   const store = new FingerprintStore(16, graph !== undefined);
   const maxDepth = limits.maxDepth ?? Infinity;
@@ -34,10 +36,12 @@ export function explore(be: Backend, monitor: Monitor, strategy: 'bfs' | 'dfs', 
   let transitions = 0, depth = 0, curId = 0, curDepth = 0, truncated = false;
   let stopped: SearchOutcome['stopped'], stopNote: string | undefined;
   const actions = monitor.hasActions;
+  // Properties read through the reducer's recording views, so it learns what they read.
+  const mbe = reducer ? reducer.monitorBackend : be;
   const visit = (k: number, b: number) => {
     transitions++;
     const code = actionCode(k, b);
-    if (actions) monitor.checkAction(be, curId, code, () => moveOf(be, code));
+    if (actions) monitor.checkAction(mbe, curId, code, () => moveOf(be, code));
     const id = store.put(fp.hi, fp.lo, curId, code);
     if (graph) {
       graph.edge(id < 0 ? store.found : id, code);
@@ -46,7 +50,7 @@ export function explore(be: Backend, monitor: Monitor, strategy: 'bfs' | 'dfs', 
     if (id < 0) return;
     const d = curDepth + 1;
     if (d > depth) depth = d;
-    monitor.checkState(be, true, id);
+    monitor.checkState(mbe, true, id);
     if (d < maxDepth) be.pushNext(id, d);
     else truncated = true;
   };
@@ -56,7 +60,7 @@ export function explore(be: Backend, monitor: Monitor, strategy: 'bfs' | 'dfs', 
     be.clear();
     be.loadInitial();
     store.put(fp.hi, fp.lo, NO_PARENT, 0);
-    monitor.checkState(be, false, 0);
+    monitor.checkState(mbe, false, 0);
     graph?.label(0, be.curG(), be.curQ());
     be.pushCur(0, 0);
     while (pop()) {
@@ -64,7 +68,7 @@ export function explore(be: Backend, monitor: Monitor, strategy: 'bfs' | 'dfs', 
       curDepth = be.poppedDepth;
       if (split && !split.keep(curId, curDepth, be.pending())) continue;
       graph?.begin(curId);
-      const n = be.expand(visit);
+      const n = reducer ? reducer.expand(store, visit) : be.expand(visit);
       graph?.end(curId);
       if (n === 0) monitor.checkDeadlock(be, curId);
       if (store.size >= maxStates) { stopped = 'max-states'; stopNote = `the limit of ${maxStates.toLocaleString('en-US')} states reached${store.size > maxStates ? ` (${store.size.toLocaleString('en-US')} stored)` : ''}`; break; }

@@ -10,6 +10,7 @@ import { fingerprint } from '../hash.js';
 import type { Model, Query, StepCtx } from '../model.js';
 import { view } from '../schema.js';
 import type { Backend } from './backend.js';
+import { recordingCtx, recordingQuery, recordOwn, recordRecord, pcSize, type Recorder } from '../reduce/recorder.js';
 
 interface Buf { u8: Uint8Array; u32: Uint32Array; full: any; g: any; l: any[]; q: Query }
 
@@ -159,6 +160,42 @@ export class FastBackend implements Backend {
     this.coverage[cs.id]++;
     return true;
   }
+
+  enabledRec(k: number, rec: Recorder): number {
+    const th = this.T[k]!;
+    rec.readRange(th.pcOffset, pcSize(th));
+    const pc = pcAt(this.cur.u8, th);
+    if (pc === 0) return 0;
+    const cs = th.steps[pc - 1]!, st = cs.step;
+    const g = recordRecord(this.c.model.state, this.cur.g, 0, rec), l = recordRecord(th.localsType, this.cur.l[k], th.localsOffset, rec);
+    try {
+      if (st.await !== undefined && !st.await(g, l)) return 0;
+      return cs.nb >= 0 ? cs.nb : dynamicBranches(st.branches as (s: unknown, t: unknown) => number, g, l);
+    } catch (e) { throw inStep(e, th, cs.label); }
+  }
+
+  stepRec(k: number, b: number, rec: Recorder): boolean {
+    if (!(b >= 0 && b < this.enabled(k))) return false;
+    const th = this.T[k]!, cs = th.steps[pcAt(this.cur.u8, th) - 1]!;
+    const n8 = this.next.u8;
+    this.next.u32.set(this.cur.u32);
+    const g = recordRecord(this.c.model.state, this.next.g, 0, rec), l = recordRecord(th.localsType, this.next.l[k], th.localsOffset, rec);
+    try {
+      let ctx = rec.proxies.get(this.ctx) as StepCtx | undefined;
+      if (!ctx) { ctx = recordingCtx(this.c, this.ctx, rec, (x) => pcAt(n8, x) !== 0); rec.proxies.set(this.ctx, ctx); }
+      const ret = cs.step.run(g, l, b, ctx);
+      const npc = ret === null ? 0 : (th.pcOf[ret] ?? resolveLabel(th, cs, ret));
+      setPc(n8, th, npc);
+      if (npc === 0 && th.localsSize > 0) n8.fill(0, th.localsOffset, th.localsOffset + th.localsSize);
+      recordOwn(th, npc, rec);
+    } catch (e) { throw inStep(e, th, cs.label); }
+    fingerprint(this.next.u32, this.words);
+    this.coverage[cs.id]++;
+    return true;
+  }
+
+  recG(useNext: boolean, rec: Recorder) { return recordRecord(this.c.model.state, (useNext ? this.next : this.cur).g, 0, rec); }
+  recQ(useNext: boolean, rec: Recorder) { return recordingQuery(this.c, (useNext ? this.next : this.cur).q, rec); }
 
   pc(k: number): number { return pcAt(this.cur.u8, this.T[k]!); }
   curG() { return this.cur.g; }
