@@ -10,6 +10,7 @@ import { analyze, predicatesOf, type LivenessFinding } from './liveness.js';
 import { Graph } from './search/graph.js';
 import type { BackendName, CoverageEntry, IdleAction, PropertyResult, Result, Strategy, Vacuity, VacuousProperty } from './result.js';
 import { explore } from './search/explore.js';
+import { parallelExplore, type ModelSource, type ParallelOutcome } from './search/parallel.js';
 import { Monitor } from './search/monitor.js';
 import { simulate } from './search/simulate.js';
 import type { Limits, Progress } from './search/types.js';
@@ -33,7 +34,18 @@ export interface CheckOptions extends Limits {
   runs?: number;
   walkDepth?: number;
   onProgress?: (p: Progress) => void;
+  /**
+   * Worker threads for BFS (default 1). More need `source`, so that each worker can build the
+   * model again; liveness, DFS, random walks and the reference backend run on one.
+   */
+  workers?: number;
+  source?: ModelSource;
+  /** Internal (tests): hand over to the workers from this many states (default 20,000; 0: at once). */
+  parallelFrom?: number;
 }
+
+/** Below this many states a search stays on one thread (the workers take longer to start). */
+export const PARALLEL_FROM = 20_000;
 
 export function makeBackend(m: Model | Compiled, name: BackendName = 'fast'): Backend {
   return name === 'reference' ? new ReferenceBackend(m) : new FastBackend(m);
@@ -59,9 +71,16 @@ export function check(model: Model, o: CheckOptions = {}): Result {
   const monitor = new Monitor(c, props.filter((p) => !isLiveness(p)));
   const graph = live.length > 0 && strategy !== 'random' ? new Graph(live.flatMap(predicatesOf)) : undefined;
   const seed = o.seed ?? 1;
-  const out = strategy === 'random'
-    ? simulate(be, monitor, { ...o, seed, runs: o.runs ?? (o.timeLimit !== undefined ? Infinity : 1000), walkDepth: o.walkDepth ?? o.maxDepth ?? 1000 }, o.onProgress)
-    : explore(be, monitor, strategy, o, o.onProgress, graph);
+  const workers = o.workers ?? 1;
+  const alone = workers <= 1 ? undefined : strategy !== 'bfs' ? `${strategy} runs on one thread`
+    : graph ? 'liveness (the state graph) runs on one thread' : be.name !== 'fast' ? 'the reference backend runs on one thread'
+      : !o.source ? 'a model given as an object (no file to rebuild it from) runs on one thread' : undefined;
+  const out: ParallelOutcome = strategy === 'random'
+    ? { ...simulate(be, monitor, { ...o, seed, runs: o.runs ?? (o.timeLimit !== undefined ? Infinity : 1000), walkDepth: o.walkDepth ?? o.maxDepth ?? 1000 }, o.onProgress), workers: 1 }
+    : workers > 1 && !alone
+      ? parallelExplore(be as FastBackend, monitor, o, o.onProgress, { workers, source: o.source!, parallelFrom: o.parallelFrom ?? PARALLEL_FROM })
+      : { ...explore(be, monitor, strategy, o, o.onProgress, graph), workers: 1 };
+  if (alone) out.workersNote = alone;
   const coverage = coverageOf(c, be.coverage);
   const t1 = performance.now();
   const findings = graph && out.complete ? analyze(c, graph, out.store!, live) : [];
@@ -102,6 +121,8 @@ export function check(model: Model, o: CheckOptions = {}): Result {
   if (out.stopNote) result.stopNote = out.stopNote;
   if (out.walks) result.walks = out.walks;
   if (strategy === 'random') result.seed = seed;
+  result.workers = out.workers;
+  if (out.workersNote) result.workersNote = out.workersNote;
   return result;
 }
 

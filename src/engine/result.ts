@@ -106,4 +106,7 @@ export interface Result {
   /** Present when the search was complete: actions that never completed, properties about nothing. */
   vacuity?: Vacuity;
   seed?: number;
+  /** Threads that searched (1: the sequential search), and why fewer than asked for, if so. */
+  workers?: number;
+  workersNote?: string;
 }

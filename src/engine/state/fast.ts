@@ -155,6 +155,11 @@ export class FastBackend implements Backend {
     return true;
   }
 
+  /** Parallel search: cur := the state words at `at` of `src`; the words of next (read only). */
+  loadWords(src: Uint32Array, at: number): void { this.cur.u32.set(src.subarray(at, at + this.words)); }
+  nextWords(): Uint32Array { return this.next.u32; }
+  curWords(): Uint32Array { return this.cur.u32; }
+
   pc(k: number): number { return pcAt(this.cur.u8, this.T[k]!); }
   curG() { return this.cur.g; }
   nextG() { return this.next.g; }
