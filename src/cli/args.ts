@@ -3,6 +3,7 @@
  * examples, and `parseArgv` which turns argv into a typed Invocation or throws E501. Parsing
  * does nothing else (no file is read), so it can be fuzzed on its own.
  */
+import { availableParallelism } from 'node:os';
 import { resolve, resolve as resolvePath } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { ProbecheckError } from '../engine/errors.js';
@@ -25,6 +26,8 @@ export interface SearchArgs {
   seed?: number;
   runs?: number;
   walkDepth?: number;
+  /** --workers: threads for a BFS search (default: the cores, in the search worker). */
+  workers?: number;
 }
 
 /** Output options shared by check and simulate. */
@@ -76,6 +79,7 @@ function searchOptions(c: Command, random = false): Command {
     .option('--memory-limit <mb>', `stop when the process would use more than this many MB (exit 3); default: half of physical memory or of a container's limit (here ${defaultMemoryLimitMB()})`, intArg('--memory-limit', 1))
     .option('--seed <s>', 'seed of random simulation', intArg('--seed', 0));
   if (!random) {
+    c.option('--workers <n>', `worker threads for a BFS search (default: the number of cores, here ${availableParallelism()}); the same states, verdicts\nand traces as 1, the sequential search; searches under 20,000 states, DFS and liveness run on one`, intArg('--workers', 1));
     c.addOption(new Option('--strategy <name>', 'search strategy: bfs finds shortest traces').choices(['bfs', 'dfs', 'random']).default('bfs'))
       .option('--max-depth <n>', 'explore no deeper than this (exit 3 if it cut anything)', intArg('--max-depth', 0));
   }
@@ -96,7 +100,7 @@ function outputOptions(c: Command): Command {
 function searchArgs(o: Record<string, any>): SearchArgs {
   const s: SearchArgs = { properties: o.property ?? [] };
   if (o.propertyFile) s.propertyFiles = (o.propertyFile as string[]).map((f) => resolve(f));
-  for (const k of ['strategy', 'backend', 'maxStates', 'maxDepth', 'timeLimit', 'seed', 'runs'] as const) if (o[k] !== undefined) (s as any)[k] = o[k];
+  for (const k of ['strategy', 'backend', 'maxStates', 'maxDepth', 'timeLimit', 'seed', 'runs', 'workers'] as const) if (o[k] !== undefined) (s as any)[k] = o[k];
   if (o.memoryLimit !== undefined) s.maxMemoryMB = o.memoryLimit;
   if (o.depth !== undefined) s.walkDepth = o.depth;
   return s;

@@ -36,10 +36,8 @@ function fail(e: unknown): void {
 }
 
 async function importLoader(url: string): Promise<{ buildSource: (args: unknown) => Promise<Model> }> {
-  if (url.endsWith('.ts')) {
-    const { tsImport } = await import('tsx/esm/api');
-    return tsImport(url, import.meta.url);
-  }
+  // Run from source this file was loaded through tsx's tsImport, whose loader also serves the
+  // imports it makes, so a .ts loader needs nothing more.
   return import(url.startsWith('file:') ? url : pathToFileURL(url).href);
 }
 

@@ -214,7 +214,7 @@ export function parallelExplore(be: FastBackend, monitor: Monitor, limits: Limit
     const seq = explore(be, monitor, 'bfs', limits, progress, undefined, handOff);
     if (!seq.handedOff) {
       clean = true;
-      return { ...seq, workers: 1, ...(note ? { workersNote: note } : crew ? {} : { workersNote: `fewer than ${o.parallelFrom.toLocaleString('en-US')} states: searched on one thread` }) };
+      return { ...seq, workers: 1, ...(note ? { workersNote: note } : {}) };
     }
     const out = new Levels(be, monitor, limits, progress, crew!, seq, t0).run();
     clean = true;
@@ -344,6 +344,7 @@ class Levels {
       invariants: open('invariant'), actions: open('action'), premises, deadlock: dl !== undefined && !monitor.found.has(dl.name),
     } });
     Atomics.store(ctrl, C.NEXT, 0);
+    this.poll();
     for (;;) {
       crew.phase(EXPAND, this.poll);
       if (Atomics.load(ctrl, C.PAUSE) === 0 || this.stopped) break;
