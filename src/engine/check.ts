@@ -42,6 +42,8 @@ export interface CheckOptions extends Limits {
   source?: ModelSource;
   /** Internal (tests): hand over to the workers from this many states (default 20,000; 0: at once). */
   parallelFrom?: number;
+  /** Internal (tests): log2 of the parallel search's first table size in slots (default 20). */
+  parallelTableBits?: number;
 }
 
 /** Below this many states a search stays on one thread (the workers take longer to start). */
@@ -78,7 +80,7 @@ export function check(model: Model, o: CheckOptions = {}): Result {
   const out: ParallelOutcome = strategy === 'random'
     ? { ...simulate(be, monitor, { ...o, seed, runs: o.runs ?? (o.timeLimit !== undefined ? Infinity : 1000), walkDepth: o.walkDepth ?? o.maxDepth ?? 1000 }, o.onProgress), workers: 1 }
     : workers > 1 && !alone
-      ? parallelExplore(be as FastBackend, monitor, o, o.onProgress, { workers, source: o.source!, parallelFrom: o.parallelFrom ?? PARALLEL_FROM })
+      ? parallelExplore(be as FastBackend, monitor, o, o.onProgress, { workers, source: o.source!, parallelFrom: o.parallelFrom ?? PARALLEL_FROM, ...(o.parallelTableBits !== undefined ? { tableBits: o.parallelTableBits } : {}) })
       : { ...explore(be, monitor, strategy, o, o.onProgress, graph), workers: 1 };
   if (alone) out.workersNote = alone;
   const coverage = coverageOf(c, be.coverage);

@@ -17,7 +17,7 @@ export const C = {
   STOP: 4,
   /** Set by a worker when the table passed LIMIT: stop taking ranges, the coordinator grows it. */
   PAUSE: 5,
-  /** States in the shared table (updated after each range). */
+  /** States in the shared table (workers add theirs 32 at a time). */
   SIZE: 6,
   LIMIT: 7,
   /** Workers that built this search's model, and workers that could not. */

@@ -26,6 +26,7 @@ import { blocked, moveOf, propertyThrew } from './monitor.js';
 import { BUSY, C, CHUNK, EXIT, EXPAND, FINISH, LOAD, RESOLVE, type Finished, type LevelMsg, type ModelMsg, type WorkerInit } from './parallel-protocol.js';
 
 const d = workerData as WorkerInit;
+const RECENT_BITS = 16;
 const ctrl = new Int32Array(d.ctrl);
 const port = d.port as MessagePort;
 
@@ -121,7 +122,12 @@ class Searcher {
   // The state being expanded: its id and the ordinal of the next move.
   private P = 0;
   private ord = 0;
+  /** A range cut short by a pause: [resume, resumeTo). */
+  private resume = 0;
+  private resumeTo = 0;
   private readonly visit: (k: number, b: number) => void;
+  /** Recently seen fingerprints with the claim seen: [hi, lo, claim] (store.ts's cache, claim-aware). */
+  private recent = new Uint32Array(3 << RECENT_BITS);
 
   constructor(model: Model, d: ModelMsg) {
     const c = compile(model);
@@ -140,11 +146,13 @@ class Searcher {
     if (m.table) {
       this.T = new Uint32Array(m.table);
       this.mask = (this.T.length >>> 2) - 1;
+      // A new search (or a grown table): what the cache held may be another search's.
+      this.recent.fill(0);
     }
     if (m.remap) this.remap(new Uint32Array(m.remap));
     if (m.level) {
       const l = m.level;
-      this.count = 0; this.nClaims = 0; this.viol = []; this.actBest.clear(); this.dead = -1; this.met = []; this.transitions = 0;
+      this.count = 0; this.nClaims = 0; this.resume = this.resumeTo = 0; this.viol = []; this.actBest.clear(); this.dead = -1; this.met = []; this.transitions = 0;
       this.be.coverage.fill(0);
       this.frontier = new Uint32Array(l.frontier);
       this.moves = new Uint32Array(l.moves);
@@ -160,12 +168,16 @@ class Searcher {
   expand(): void {
     const be = this.be, W = this.W, fr = this.frontier, moves = this.moves, n = this.n;
     for (;;) {
-      if (Atomics.load(ctrl, C.STOP) !== 0 || Atomics.load(ctrl, C.PAUSE) !== 0) return;
-      const from = Atomics.add(ctrl, C.NEXT, CHUNK);
-      if (from >= n) return;
-      const before = this.count;
-      const to = Math.min(n, from + CHUNK);
+      if (Atomics.load(ctrl, C.STOP) !== 0) return;
+      // The rest of a range a pause cut short comes first.
+      let from = this.resume, to = this.resumeTo;
+      if (from >= to) {
+        from = Atomics.add(ctrl, C.NEXT, CHUNK);
+        if (from >= n) return;
+        to = Math.min(n, from + CHUNK);
+      }
       for (let i = from; i < to; i++) {
+        if (Atomics.load(ctrl, C.PAUSE) !== 0) { this.resume = i; this.resumeTo = to; return; }
         be.loadWords(fr, i * W);
         this.P = this.ps + i;
         this.ord = 0;
@@ -173,7 +185,7 @@ class Searcher {
         moves[i] = m;
         if (m === 0 && this.deadlock && (this.dead < 0 || this.P < this.dead) && blocked(be).length > 0) this.dead = this.P;
       }
-      if (Atomics.add(ctrl, C.SIZE, this.count - before) + this.count - before > Atomics.load(ctrl, C.LIMIT)) Atomics.store(ctrl, C.PAUSE, 1);
+      this.resume = this.resumeTo = 0;
     }
   }
 
@@ -182,6 +194,10 @@ class Searcher {
     const ord = this.ord++, P = this.P, be = this.be;
     if (this.act.length > 0) this.checkActions(k, b, P * 65536 + ord);
     const hi = fp.hi, lo = fp.lo, T = this.T, mask = this.mask, mine = P + 1;
+    // A recent fingerprint whose claim is already no later than this parent: nothing to do
+    // (claims only go down). Most successors are such states.
+    const rc = this.recent, ri = (Math.imul(lo, 0x85ebca6b) >>> (32 - RECENT_BITS)) * 3;
+    if (rc[ri] === hi && rc[ri + 1] === lo && rc[ri + 2]! <= mine) return;
     let i = (hi ^ Math.imul(lo, 0x9e3779b1)) & mask;
     for (let probes = 0; ; probes++) {
       const j = i << 2;
@@ -191,6 +207,7 @@ class Searcher {
         if (c === 0) {
           T[j] = hi; T[j + 1] = lo;
           Atomics.store(T, j + 2, mine);
+          rc[ri] = hi; rc[ri + 1] = lo; rc[ri + 2] = mine;
           this.added(i, P, (ord << 16) | (k << 8) | b);
           return;
         }
@@ -200,9 +217,10 @@ class Searcher {
         // A state first reached in this level by a later parent: this parent comes first.
         while (c > mine) {
           const r = Atomics.compareExchange(T, j + 2, c, mine);
-          if (r === c) { this.claim(i, P, (ord << 16) | (k << 8) | b); break; }
+          if (r === c) { this.claim(i, P, (ord << 16) | (k << 8) | b); c = mine; break; }
           c = r;
         }
+        rc[ri] = hi; rc[ri + 1] = lo; rc[ri + 2] = c;
         return;
       }
       i = (i + 1) & mask;
@@ -221,6 +239,8 @@ class Searcher {
     for (let x = 0; x < W; x++) o[at + x] = nw[x]!;
     o[at + W] = slot; o[at + W + 1] = P; o[at + W + 2] = v;
     const rec = this.count++;
+    // Tell the table's size every 32 states: past LIMIT every worker pauses and it grows.
+    if ((this.count & 31) === 0 && Atomics.add(ctrl, C.SIZE, 32) + 32 > Atomics.load(ctrl, C.LIMIT)) Atomics.store(ctrl, C.PAUSE, 1);
     if (this.premises.length > 0) this.checkPremises();
     const inv = this.inv;
     if (inv.length === 0) return;

@@ -46,6 +46,8 @@ export interface ParallelOptions {
   source: ModelSource;
   /** Hand over to the workers once this many states are stored (0: at the first level, waiting for them). */
   parallelFrom: number;
+  /** log2 of the shared table's first size in slots (default 20; tests make it grow). */
+  tableBits?: number;
 }
 
 export type ParallelOutcome = SearchOutcome & { workers: number; workersNote?: string };
@@ -216,7 +218,7 @@ export function parallelExplore(be: FastBackend, monitor: Monitor, limits: Limit
       clean = true;
       return { ...seq, workers: 1, ...(note ? { workersNote: note } : {}) };
     }
-    const out = new Levels(be, monitor, limits, progress, crew!, seq, t0).run();
+    const out = new Levels(be, monitor, limits, progress, crew!, seq, t0, o.tableBits ?? 20).run();
     clean = true;
     return out;
   } finally {
@@ -238,7 +240,7 @@ class Levels {
   private nextReport: number;
 
   constructor(private be: FastBackend, private monitor: Monitor, private limits: Limits, private progress: ((p: Progress) => void) | undefined,
-    private crew: Crew, private seq: SearchOutcome, private t0: number) {
+    private crew: Crew, private seq: SearchOutcome, private t0: number, tableBits: number) {
     this.W = be.words;
     this.store = seq.store!;
     this.memory = new MemoryBudget(limits.maxMemoryMB);
@@ -248,8 +250,9 @@ class Levels {
     this.nextReport = performance.now() + 1000;
     // The table: every state stored so far, claimed by "parent 0" (older than any parent to come).
     const words = this.store.fingerprintWords();
-    let cap = 1 << 16;
-    while (cap < (this.store.size + 1) * 4) cap *= 2;
+    // Room for a few levels at once: each growth is a pause and a rehash on this thread.
+    let cap = 2 ** tableBits;
+    while (cap < (this.store.size + be.pending() + 1) * 8) cap *= 2;
     this.table = new Uint32Array(new SharedArrayBuffer(cap * 16));
     for (let j = 0; j < words.length; j += 2) if (words[j] !== 0 || words[j + 1] !== 0) this.place(this.table, words[j]!, words[j + 1]!, 1, 0);
     Atomics.store(crew.ctrl, C.SIZE, this.store.size);
@@ -363,47 +366,43 @@ class Levels {
     if (tBase[n]! > 0xffffffff) throw new Error('internal: a BFS level of more than 2^32 transitions');
     let total = 0;
     for (const p of parts) total += p.count;
-    const keys = new Uint32Array(total), src = new Uint32Array(total), part = new Uint8Array(total);
-    const outs = parts.map((p) => new Uint32Array(p.out));
+    // All records in one array (record g at g * R), and each one's place.
+    this.memory.reserve(total * (R + 8) * 4, 'the BFS level');
+    const all = new Uint32Array(total * R), keys = new Uint32Array(total), base: number[] = [];
     let g = 0;
-    parts.forEach((p, w) => {
-      const o = outs[w]!;
-      for (let r = 0; r < p.count; r++, g++) {
-        const at = r * R;
-        keys[g] = tBase[o[at + W + 1]! - ps]! + (o[at + W + 2]! >>> 16);
-        src[g] = r; part[g] = w;
-      }
-    });
+    for (const p of parts) {
+      base.push(g);
+      all.set(new Uint32Array(p.out), g * R);
+      g += p.count;
+    }
+    for (let r = 0, at = 0; r < total; r++, at += R) keys[r] = tBase[all[at + W + 1]! - ps]! + (all[at + W + 2]! >>> 16);
     const order = radixOrder(keys);
 
     const first = this.store.size;
     // The first violation of each open property in this level, as a position: its parent, and its rank.
-    type Hit = { name: string; parent: number; rank: number; make: () => void };
+    type Hit = { name: string; parent: number; make: () => void };
     const hits: Hit[] = [];
     const invBest = new Map<number, number>();
     parts.forEach((p, w) => {
       const v = new Uint32Array(p.viol);
       for (let x = 0; x < v.length; x += 2) {
-        const gi = globalIndex(parts, w, v[x]!), i = v[x + 1]!;
+        const gi = base[w]! + v[x]!, i = v[x + 1]!;
         const b = invBest.get(i);
         if (b === undefined || keys[gi]! < keys[b]!) invBest.set(i, gi);
       }
     });
-    const rankOf = new Uint32Array(total);
-    for (let s = 0; s < total; s++) rankOf[order[s]!] = s;
     for (const [i, gi] of invBest) {
-      const o = outs[part[gi]!]!, at = src[gi]! * R;
-      hits.push({ name: props[i]!.name, parent: o[at + W + 1]!, rank: rankOf[gi]!, make: () => this.foundInvariant(props[i] as Invariant, first + rankOf[gi]!) });
+      hits.push({ name: props[i]!.name, parent: all[gi * R + W + 1]!, make: () => this.foundInvariant(props[i] as Invariant, first + order.indexOf(gi)) });
     }
     const actBest = new Map<number, { key: number; code: number }>();
     for (const p of parts) for (const a of p.actions) { const b = actBest.get(a.i); if (!b || a.key < b.key) actBest.set(a.i, a); }
     for (const [i, a] of actBest) {
       const parent = Math.floor(a.key / 65536);
-      hits.push({ name: props[i]!.name, parent, rank: -1, make: () => this.foundAction(props[i] as ActionProperty, parent, a.code) });
+      hits.push({ name: props[i]!.name, parent, make: () => this.foundAction(props[i] as ActionProperty, parent, a.code) });
     }
     let dead = -1;
     for (const p of parts) if (p.deadlock >= 0 && (dead < 0 || p.deadlock < dead)) dead = p.deadlock;
-    if (dead >= 0) hits.push({ name: dl!.name, parent: dead, rank: -1, make: () => this.foundDeadlock(dl!.name, dead) });
+    if (dead >= 0) hits.push({ name: dl!.name, parent: dead, make: () => this.foundDeadlock(dl!.name, dead) });
 
     // Where the sequential search would have stopped in this level: after the parent whose
     // expansion reached --max-states, or the one that found the last open property.
@@ -411,8 +410,7 @@ class Levels {
     const maxStates = this.limits.maxStates ?? Infinity;
     const need = maxStates - this.store.size;
     if (need >= 1 && need <= total) {
-      const gi = order[need - 1]!;
-      cut = outs[part[gi]!]![src[gi]! * R + W + 1]!;
+      cut = all[order[need - 1]! * R + W + 1]!;
       why = 'max-states';
     }
     if (!this.limits.exhaustive && monitor.total > 0 && monitor.found.size + new Set(hits.map((h) => h.name)).size === monitor.total && hits.length > 0) {
@@ -422,16 +420,16 @@ class Levels {
     let kept = total;
     if (cut !== Infinity) {
       kept = 0;
-      while (kept < total && outs[part[order[kept]!]!]![src[order[kept]!]! * R + W + 1]! <= cut) kept++;
+      while (kept < total && all[order[kept]! * R + W + 1]! <= cut) kept++;
     }
 
     // Ids, links and the next level, in order.
     const next = this.sharedWords(kept * W, 'the BFS level');
-    for (let s = 0; s < kept; s++) {
-      const gi = order[s]!, o = outs[part[gi]!]!, at = src[gi]! * R;
-      const v = o[at + W + 2]!;
-      this.store.append(o[at + W + 1]!, actionCode((v >>> 8) & 0xff, v & 0xff));
-      next.set(o.subarray(at, at + W), s * W);
+    const store = this.store;
+    for (let x = 0, to = 0; x < kept; x++) {
+      const at = order[x]! * R, v = all[at + W + 2]!;
+      store.append(all[at + W + 1]!, ((v & 0xff) << 8) | ((v >>> 8) & 0xff));
+      for (let y = 0; y < W; y++) next[to++] = all[at + y]!;
     }
     for (const p of parts) for (const i of p.met) monitor.premiseMet.add(props[i]!.name);
     for (const h of hits) if (h.parent <= cut) h.make();
@@ -460,10 +458,10 @@ class Levels {
     return { frontier: next, n: kept, ps: first };
   }
 
-  /** Double the table (more while it would stay over half full); slots move, workers remap. */
+  /** Grow the table fourfold (more while it would stay over half full); slots move, workers remap. */
   private grow(): void {
     const old = this.table, oldCap = old.length >>> 2;
-    let cap = oldCap * 2;
+    let cap = oldCap * 4;
     const size = Atomics.load(this.crew.ctrl, C.SIZE);
     while (size * 2 > cap) cap *= 2;
     this.memory.reserve(cap * 16 + oldCap * 4, `the fingerprint table (${cap.toLocaleString('en-US')} slots)`);
