@@ -37,6 +37,8 @@ interface Case { family: 'probe-tree' | '2pc'; file: string; param: string; valu
 interface Row {
   states: number; transitions: number; seconds: number; statesPerSecond: number;
   bytesPerState: number; peakMB: number; complete: boolean;
+  /** CPU seconds of every thread of the process during the search. */
+  cpuSeconds: number;
 }
 interface Spin { states: number; seconds: number; memoryMB: number }
 
@@ -72,9 +74,10 @@ function scaling(quick: boolean, runs: number | undefined): void {
     { family: 'probe-tree', file: 'models/host-children.ts', param: 'n', value: quick ? 3 : 4, extra: {} },
     { family: 'probe-tree', file: 'models/bench/probe-tree.ts', param: 'N', value: quick ? 9 : 10, extra: { variant: 'fixed' } },
   ];
-  console.log(`probecheck bench scaling (node ${process.version}, ${cores} cores, BFS, fast backend${runs > 1 ? `, median of ${runs} runs` : ''}; seconds include starting the workers)`);
-  const widths = [22, 8, 12, 8, 11, 9];
-  console.log(['model', 'workers', 'states', 's', 'states/s', 'speed-up'].map((h, i) => (i === 0 ? h.padEnd(widths[0]!) : pad(h, widths[i]!))).join(' '));
+  console.log(`probecheck bench scaling (node ${process.version}, ${cores} cores, BFS, fast backend${runs > 1 ? `, median of ${runs} runs` : ''}; seconds include starting the workers;`);
+  console.log('CPU s: every thread of the process, so CPU s / s is how many cores the search kept busy)');
+  const widths = [22, 8, 12, 8, 11, 9, 8];
+  console.log(['model', 'workers', 'states', 's', 'states/s', 'speed-up', 'CPU s'].map((h, i) => (i === 0 ? h.padEnd(widths[0]!) : pad(h, widths[i]!))).join(' '));
   for (const c of list) {
     let base = NaN;
     for (const w of counts) {
@@ -82,7 +85,7 @@ function scaling(quick: boolean, runs: number | undefined): void {
       if (w === 1) base = r.seconds;
       const name = `${c.file.replace(/^models\/(bench\/)?|\.ts$/g, '')} ${c.param}=${c.value}`;
       console.log([name.padEnd(widths[0]!), pad(String(w), widths[1]!), pad(int(r.states), widths[2]!), pad(r.seconds.toFixed(2), widths[3]!),
-        pad(int(r.statesPerSecond), widths[4]!), pad(`${(base / r.seconds).toFixed(2)}x`, widths[5]!)].join(' ') + (r.complete ? '' : ' (incomplete)'));
+        pad(int(r.statesPerSecond), widths[4]!), pad(`${(base / r.seconds).toFixed(2)}x`, widths[5]!), pad(r.cpuSeconds.toFixed(2), widths[6]!)].join(' ') + (r.complete ? '' : ' (incomplete)'));
     }
   }
 }
@@ -94,11 +97,14 @@ async function runCase(file: string, param: string, value: number, extra: Record
   const all = { ...Object.fromEntries(Object.entries(f.params).map(([k, s]) => [k, s.default])), ...params, [param]: value };
   const m = f.build(all);
   if (liveness) m.properties.push(...probeTreeLiveness(value));
+  const cpu0 = process.cpuUsage();
   const r = check(m, { strategy: 'bfs', backend: 'fast', workers, source: fileSource(resolve(ROOT, file), all) });
+  const cpu = process.cpuUsage(cpu0);
   if (r.workers !== workers) process.stderr.write(`bench: ${workers} workers asked, ${r.workers} searched${r.workersNote ? ` (${r.workersNote})` : ''}\n`);
   const row: Row = {
     states: r.states, transitions: r.transitions, seconds: r.seconds, statesPerSecond: r.statesPerSecond,
     bytesPerState: r.bytesPerState, peakMB: process.resourceUsage().maxRSS / 1024, complete: r.complete,
+    cpuSeconds: (cpu.user + cpu.system) / 1e6,
   };
   process.stdout.write(`${JSON.stringify(row)}\n`);
 }
