@@ -57,6 +57,10 @@ describe('parallel BFS', () => {
     expect(check(model, { workers: 2 })).toMatchObject({ workers: 1, workersNote: expect.stringContaining('given as an object') });
     expect(check(model, { workers: 2, source, strategy: 'dfs' })).toMatchObject({ workers: 1, workersNote: 'dfs runs on one thread' });
     // Too small to hand over (fewer than 20,000 states): one thread, and nothing to say.
+    const lost = check(model, { workers: 2, source: { loader: new URL('./no-such-loader.js', import.meta.url).href, args: {} }, parallelFrom: 0 });
+    expect(lost.workers).toBe(1);
+    expect(lost.workersNote).toMatch(/^the workers could not build the model \(.*no-such-loader/);
+    expect(decided(lost)).toEqual(decided(check(model)));
     const small = check(model, { workers: 2, source });
     expect(small.workers).toBe(1);
     expect(small.workersNote).toBeUndefined();

@@ -28,7 +28,7 @@ export const C = {
 } as const;
 export const CTRL_WORDS = 11;
 
-export const LOAD = 1, EXPAND = 2, RESOLVE = 3, FINISH = 4, EXIT = 5;
+export const LOAD = 1, EXPAND = 2, RESOLVE = 3, FINISH = 4, NUMBER = 5, EXIT = 6;
 /** States a worker takes from the frontier at a time. */
 export const CHUNK = 64;
 /** A slot's claim word while its fingerprint is being written (0 is an empty slot). */
@@ -57,6 +57,10 @@ export interface LevelMsg {
   model?: ModelMsg;
   table?: SharedArrayBuffer;
   remap?: SharedArrayBuffer;
+  /** For FINISH: each parent's first transition (Float64Array, n + 1), a byte per transition, a count per parent. */
+  places?: { tBase: SharedArrayBuffer; won: SharedArrayBuffer; cnt: SharedArrayBuffer };
+  /** For NUMBER: the next frontier (state words by index), each new state's parent id and move code. */
+  number?: { next: SharedArrayBuffer; parents: SharedArrayBuffer; codes: SharedArrayBuffer };
   level?: {
     frontier: SharedArrayBuffer; moves: SharedArrayBuffer; n: number; ps: number;
     /** Indices into the properties of the open ones, by kind; premises not met yet. */
@@ -65,11 +69,8 @@ export interface LevelMsg {
 }
 
 export interface Finished {
-  /** Records [state words..., slot, parent id, ord << 16 | thread << 8 | branch]. */
-  out: ArrayBuffer;
+  /** New states this worker inserted in the level. */
   count: number;
-  /** Pairs (record, property index) of invariant violations. */
-  viol: ArrayBuffer;
   /** The first violating move of each action property: key = parent * 65536 + ord. */
   actions: { i: number; key: number; code: number }[];
   /** The smallest id of a deadlocked state expanded, or -1. */
@@ -78,5 +79,8 @@ export interface Finished {
   transitions: number;
   coverage: ArrayBuffer;
 }
+
+/** After NUMBER: [property index, index in the level] of the first violation of each invariant. */
+export interface Numbered { invariants: [number, number][] }
 
 export interface WorkerError { error: { code?: string; message: string } }

@@ -23,7 +23,7 @@ import type { ActionProperty, Invariant, Model } from '../model.js';
 import { FastBackend } from '../state/fast.js';
 import { actionCode } from '../trace.js';
 import { blocked, moveOf, propertyThrew } from './monitor.js';
-import { BUSY, C, CHUNK, EXIT, EXPAND, FINISH, LOAD, RESOLVE, type Finished, type LevelMsg, type ModelMsg, type WorkerInit } from './parallel-protocol.js';
+import { BUSY, C, CHUNK, EXIT, EXPAND, FINISH, LOAD, NUMBER, RESOLVE, type Finished, type LevelMsg, type ModelMsg, type Numbered, type WorkerInit } from './parallel-protocol.js';
 
 const d = workerData as WorkerInit;
 const RECENT_BITS = 16;
@@ -85,6 +85,7 @@ async function start(): Promise<void> {
         if (kind === EXPAND) w!.expand();
         else if (kind === RESOLVE) w!.resolve();
         else if (kind === FINISH) w!.finish();
+        else if (kind === NUMBER) w!.number();
       } catch (e) { fail(e); }
       Atomics.add(ctrl, C.DONE, 1);
       Atomics.notify(ctrl, C.DONE);
@@ -109,6 +110,13 @@ class Searcher {
   private moves: Uint32Array<ArrayBufferLike> = new Uint32Array(0);
   private n = 0;
   private ps = 0;
+  // The level's numbering (see finish and number).
+  private tBase: Float64Array<ArrayBufferLike> = new Float64Array(0);
+  private won: Uint8Array<ArrayBufferLike> = new Uint8Array(0);
+  private cnt: Uint32Array<ArrayBufferLike> = new Uint32Array(0);
+  private next: Uint32Array<ArrayBufferLike> = new Uint32Array(0);
+  private parents: Uint32Array<ArrayBufferLike> = new Uint32Array(0);
+  private codes: Uint16Array<ArrayBufferLike> = new Uint16Array(0);
   // This level's output: records [state words..., slot, parent, ord << 16 | k << 8 | b].
   private out = new Uint32Array(1024);
   private count = 0;
@@ -150,6 +158,8 @@ class Searcher {
       this.recent.fill(0);
     }
     if (m.remap) this.remap(new Uint32Array(m.remap));
+    if (m.places) { this.tBase = new Float64Array(m.places.tBase); this.won = new Uint8Array(m.places.won); this.cnt = new Uint32Array(m.places.cnt); }
+    if (m.number) { this.next = new Uint32Array(m.number.next); this.parents = new Uint32Array(m.number.parents); this.codes = new Uint16Array(m.number.codes); }
     if (m.level) {
       const l = m.level;
       this.count = 0; this.nClaims = 0; this.resume = this.resumeTo = 0; this.viol = []; this.actBest.clear(); this.dead = -1; this.met = []; this.transitions = 0;
@@ -299,22 +309,53 @@ class Searcher {
     }
   }
 
+  /**
+   * Each new state takes its final claim (parent, move), and marks its place among the level's
+   * transitions (won[tBase[parent] + ordinal]); cnt counts the new states of each parent.
+   */
   finish(): void {
-    const T = this.T, o = this.out, R = this.R, W = this.W;
+    const T = this.T, o = this.out, R = this.R, W = this.W, ps = this.ps, tBase = this.tBase, won = this.won, cnt = this.cnt;
     for (let r = 0; r < this.count; r++) {
       const at = r * R, j = o[at + W]! << 2, P = T[j + 2]! - 1;
       if (P !== o[at + W + 1]) { o[at + W + 1] = P; o[at + W + 2] = T[j + 3]!; }
+      won[tBase[P - ps]! + (o[at + W + 2]! >>> 16)] = 1;
+      Atomics.add(cnt, P - ps, 1);
     }
-    const out = o.slice(0, this.count * R);
     const coverage = Float64Array.from(this.be.coverage);
     this.be.coverage.fill(0);
     const msg: Finished = {
-      out: out.buffer as ArrayBuffer, count: this.count, viol: Uint32Array.from(this.viol).buffer as ArrayBuffer,
-      actions: [...this.actBest].map(([i, x]) => ({ i, key: x.key, code: x.code })),
+      count: this.count, actions: [...this.actBest].map(([i, x]) => ({ i, key: x.key, code: x.code })),
       deadlock: this.dead, met: this.met, transitions: this.transitions, coverage: coverage.buffer as ArrayBuffer,
     };
-    port.postMessage(msg, [msg.out, msg.viol, msg.coverage]);
-    this.count = 0; this.nClaims = 0; this.viol = []; this.actBest.clear(); this.dead = -1; this.met = []; this.transitions = 0;
+    port.postMessage(msg, [msg.coverage]);
+  }
+
+  /**
+   * Ids: a new state's index in the level is the new states of the parents before its own
+   * (first[parent], a prefix sum of cnt) plus those its parent reached by earlier moves. Each
+   * state goes to its place in the next frontier, its links beside it.
+   */
+  number(): void {
+    const o = this.out, R = this.R, W = this.W, ps = this.ps, tBase = this.tBase, won = this.won, first = this.cnt;
+    const next = this.next, parents = this.parents, codes = this.codes;
+    const idx = new Uint32Array(this.count);
+    for (let r = 0; r < this.count; r++) {
+      const at = r * R, P = o[at + W + 1]!, v = o[at + W + 2]!, pi = P - ps;
+      const from = tBase[pi]!, t = from + (v >>> 16);
+      let x = first[pi]!;
+      for (let y = from; y < t; y++) x += won[y]!;
+      idx[r] = x;
+      for (let y = 0, to = x * W; y < W; y++) next[to + y] = o[at + y]!;
+      parents[x] = P;
+      codes[x] = ((v & 0xff) << 8) | ((v >>> 8) & 0xff);
+    }
+    // The first violation of each invariant: the smallest index.
+    const best = new Map<number, number>();
+    for (let x = 0; x < this.viol.length; x += 2) {
+      const i = this.viol[x + 1]!, at = idx[this.viol[x]!]!, b = best.get(i);
+      if (b === undefined || at < b) best.set(i, at);
+    }
+    port.postMessage({ invariants: [...best] } satisfies Numbered);
   }
 }
 

@@ -7,14 +7,15 @@
  * (parent id, move order): each state's parent is the first state of the previous level that
  * reaches it, by its first move. Here each table slot keeps the smallest parent that reached
  * it (an atomic min on the slot's claim word); at the level's end the winning claim's move is
- * written beside it, each new state takes its final (parent, move), and the coordinator sorts
- * the level by it. The first violation of a property in a level is chosen the same way (the
+ * written beside it, each new state takes its final (parent, move), marks that place among the
+ * level's transitions, and its index in the level is the number of marks before it (the
+ * workers count them; the coordinator only adds up the counts per parent). The first violation of a property in a level is chosen the same way (the
  * smallest position in that order), and a stop by --max-states or by "every property violated"
  * is cut at the state the sequential search would have stopped after.
  *
  * The search starts sequentially (explore.ts). Once it has stored `parallelFrom` states the
- * workers start building the model in the background (each loads the model's files: 0.3 s and
- * more), and the search hands its current level over at the first level boundary where they
+ * workers start building the model in the background (each loads the model's files: up to
+ * 2.5 s on a loaded 2-core machine), and the search hands its current level over at the first level boundary where they
  * are ready, so small searches never start them and never wait for them. Liveness (the state graph), DFS and random
  * walks, the reference backend and models given only as objects run on one thread.
  *
@@ -31,7 +32,7 @@ import { actionCode, codeBranch, codeThread } from '../trace.js';
 import { isAllocationFailure, LimitReached, MemoryBudget, outOfMemory } from './budget.js';
 import { explore } from './explore.js';
 import { blocked, moveOf, propertyThrew, type Monitor } from './monitor.js';
-import { C, CTRL_WORDS, EXIT, EXPAND, FINISH, LOAD, RESOLVE, type Finished, type LevelMsg, type ModelMsg, type WorkerError, type WorkerInit } from './parallel-protocol.js';
+import { C, CTRL_WORDS, EXIT, EXPAND, FINISH, LOAD, NUMBER, RESOLVE, type Finished, type LevelMsg, type ModelMsg, type Numbered, type WorkerError, type WorkerInit } from './parallel-protocol.js';
 import type { Limits, Progress, SearchOutcome } from './types.js';
 
 /**
@@ -142,14 +143,14 @@ class Crew {
     }
   }
 
-  /** Each worker's reply to FINISH, or the error one reported. */
-  collect(): Finished[] {
-    const out: Finished[] = [];
+  /** Each worker's reply to the phase, or the error one reported. */
+  collect<T extends object>(): T[] {
+    const out: T[] = [];
     for (const p of this.ports.slice(0, this.size)) {
-      const m = receiveMessageOnPort(p)?.message as (Finished | WorkerError | undefined);
+      const m = receiveMessageOnPort(p)?.message as (T | WorkerError | undefined);
       if (!m) throw new Error('internal: a parallel search worker sent no result');
       if ('error' in m) throw workerError(m.error);
-      out.push(m);
+      out.push(m as T);
     }
     return out;
   }
@@ -238,6 +239,7 @@ class Levels {
   private stopNote: string | undefined;
   private readonly deadline: number;
   private nextReport: number;
+  private nextMemoryCheck = 0;
 
   constructor(private be: FastBackend, private monitor: Monitor, private limits: Limits, private progress: ((p: Progress) => void) | undefined,
     private crew: Crew, private seq: SearchOutcome, private t0: number, tableBits: number) {
@@ -322,7 +324,9 @@ class Levels {
     let why: SearchOutcome['stopped'];
     if (now > this.deadline) { why = 'time-limit'; this.stopNote = `the ${l.timeLimit} s time limit reached`; }
     else if (l.signal?.aborted || (l.interrupt && Atomics.load(l.interrupt, 0) !== 0)) why = 'interrupted';
-    else {
+    else if (now >= this.nextMemoryCheck) {
+      // Reading the resident size costs a system call: five times a second is enough.
+      this.nextMemoryCheck = now + 200;
       try { this.memory.check(); } catch (e) {
         if (!(e instanceof LimitReached)) throw e;
         why = e.reason; this.stopNote = e.note;
@@ -357,43 +361,36 @@ class Levels {
     const err = crew.firstError();
     if (err) throw workerError(err);
     crew.phase(RESOLVE);
-    crew.phase(FINISH);
-    const parts = crew.collect();
 
-    // Each new state's place in the sequential order: the moves before its parent's, plus its move's ordinal.
-    const tBase = new Float64Array(n + 1);
+    // Each new state's place in the sequential order: the transitions before its parent's,
+    // plus its move's ordinal (workers mark the places, then number the states by them).
+    const tBase = new Float64Array(new SharedArrayBuffer((n + 1) * 8));
     for (let i = 0; i < n; i++) tBase[i + 1] = tBase[i]! + moves[i]!;
-    if (tBase[n]! > 0xffffffff) throw new Error('internal: a BFS level of more than 2^32 transitions');
+    this.memory.reserve(tBase[n]! + n * 4, 'the BFS level');
+    const won = new Uint8Array(new SharedArrayBuffer(Math.max(1, tBase[n]!)));
+    const cnt = new Uint32Array(new SharedArrayBuffer(Math.max(4, n * 4)));
+    crew.post({ places: { tBase: tBase.buffer as SharedArrayBuffer, won: won.buffer as SharedArrayBuffer, cnt: cnt.buffer as SharedArrayBuffer } });
+    crew.phase(FINISH);
+    const parts = crew.collect<Finished>();
     let total = 0;
     for (const p of parts) total += p.count;
-    // All records in one array (record g at g * R), and each one's place.
-    this.memory.reserve(total * (R + 8) * 4, 'the BFS level');
-    const all = new Uint32Array(total * R), keys = new Uint32Array(total), base: number[] = [];
-    let g = 0;
-    for (const p of parts) {
-      base.push(g);
-      all.set(new Uint32Array(p.out), g * R);
-      g += p.count;
-    }
-    for (let r = 0, at = 0; r < total; r++, at += R) keys[r] = tBase[all[at + W + 1]! - ps]! + (all[at + W + 2]! >>> 16);
-    const order = radixOrder(keys);
+    // cnt becomes each parent's first index in the level.
+    for (let i = 0, sum = 0; i < n; i++) { const c = cnt[i]!; cnt[i] = sum; sum += c; }
+    const next = this.sharedWords(total * W, 'the BFS level');
+    this.memory.reserve(total * 6, 'the BFS level');
+    const parents = new Uint32Array(new SharedArrayBuffer(Math.max(4, total * 4)));
+    const codes = new Uint16Array(new SharedArrayBuffer(Math.max(2, total * 2)));
+    crew.post({ number: { next: next.buffer as SharedArrayBuffer, parents: parents.buffer as SharedArrayBuffer, codes: codes.buffer as SharedArrayBuffer } });
+    crew.phase(NUMBER);
+    const numbered = crew.collect<Numbered>();
 
     const first = this.store.size;
-    // The first violation of each open property in this level, as a position: its parent, and its rank.
+    // The first violation of each open property in this level, as a position: its parent.
     type Hit = { name: string; parent: number; make: () => void };
     const hits: Hit[] = [];
     const invBest = new Map<number, number>();
-    parts.forEach((p, w) => {
-      const v = new Uint32Array(p.viol);
-      for (let x = 0; x < v.length; x += 2) {
-        const gi = base[w]! + v[x]!, i = v[x + 1]!;
-        const b = invBest.get(i);
-        if (b === undefined || keys[gi]! < keys[b]!) invBest.set(i, gi);
-      }
-    });
-    for (const [i, gi] of invBest) {
-      hits.push({ name: props[i]!.name, parent: all[gi * R + W + 1]!, make: () => this.foundInvariant(props[i] as Invariant, first + order.indexOf(gi)) });
-    }
+    for (const m of numbered) for (const [i, x] of m.invariants) { const b = invBest.get(i); if (b === undefined || x < b) invBest.set(i, x); }
+    for (const [i, x] of invBest) hits.push({ name: props[i]!.name, parent: parents[x]!, make: () => this.foundInvariant(props[i] as Invariant, first + x) });
     const actBest = new Map<number, { key: number; code: number }>();
     for (const p of parts) for (const a of p.actions) { const b = actBest.get(a.i); if (!b || a.key < b.key) actBest.set(a.i, a); }
     for (const [i, a] of actBest) {
@@ -410,7 +407,7 @@ class Levels {
     const maxStates = this.limits.maxStates ?? Infinity;
     const need = maxStates - this.store.size;
     if (need >= 1 && need <= total) {
-      cut = all[order[need - 1]! * R + W + 1]!;
+      cut = parents[need - 1]!;
       why = 'max-states';
     }
     if (!this.limits.exhaustive && monitor.total > 0 && monitor.found.size + new Set(hits.map((h) => h.name)).size === monitor.total && hits.length > 0) {
@@ -420,17 +417,12 @@ class Levels {
     let kept = total;
     if (cut !== Infinity) {
       kept = 0;
-      while (kept < total && all[order[kept]! * R + W + 1]! <= cut) kept++;
+      while (kept < total && parents[kept]! <= cut) kept++;
     }
 
-    // Ids, links and the next level, in order.
-    const next = this.sharedWords(kept * W, 'the BFS level');
+    // The links, in id order.
     const store = this.store;
-    for (let x = 0, to = 0; x < kept; x++) {
-      const at = order[x]! * R, v = all[at + W + 2]!;
-      store.append(all[at + W + 1]!, ((v & 0xff) << 8) | ((v >>> 8) & 0xff));
-      for (let y = 0; y < W; y++) next[to++] = all[at + y]!;
-    }
+    for (let x = 0; x < kept; x++) store.append(parents[x]!, codes[x]!);
     for (const p of parts) for (const i of p.met) monitor.premiseMet.add(props[i]!.name);
     for (const h of hits) if (h.parent <= cut) h.make();
 
@@ -507,26 +499,4 @@ class Levels {
     const waiters = blocked(this.be);
     this.monitor.found.set(name, { at, waiters, explanation: waiters.map((w) => `${w.thread} waits at ${w.label} for ${w.waits}`).join('; ') });
   }
-}
-
-/** The index into all records of record r of worker w. */
-function globalIndex(parts: Finished[], w: number, r: number): number {
-  let g = r;
-  for (let x = 0; x < w; x++) g += parts[x]!.count;
-  return g;
-}
-
-/** The indices of `keys` in ascending key order (LSD radix sort, two 16-bit digits; keys are distinct). */
-function radixOrder(keys: Uint32Array): Uint32Array {
-  const n = keys.length;
-  let a = new Uint32Array(n), b = new Uint32Array(n);
-  for (let i = 0; i < n; i++) a[i] = i;
-  for (const shift of [0, 16]) {
-    const count = new Uint32Array(65537);
-    for (let i = 0; i < n; i++) count[((keys[a[i]!]! >>> shift) & 0xffff) + 1]++;
-    for (let i = 0; i < 65536; i++) count[i + 1]! += count[i]!;
-    for (let i = 0; i < n; i++) { const x = a[i]!; b[count[(keys[x]! >>> shift) & 0xffff]!++] = x; }
-    [a, b] = [b, a];
-  }
-  return a;
 }
