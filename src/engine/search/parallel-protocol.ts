@@ -25,10 +25,13 @@ export const C = {
   FAILED: 9,
   /** Workers taking part in this search (the first ACTIVE of the crew); the others idle. */
   ACTIVE: 10,
+  /** GROW: the next old table slot to move (ranges of GROW_CHUNK). */
+  GROW_NEXT: 11,
 } as const;
-export const CTRL_WORDS = 11;
+export const CTRL_WORDS = 12;
+export const GROW_CHUNK = 1 << 14;
 
-export const LOAD = 1, EXPAND = 2, RESOLVE = 3, FINISH = 4, NUMBER = 5, EXIT = 6;
+export const LOAD = 1, EXPAND = 2, RESOLVE = 3, FINISH = 4, NUMBER = 5, GROW = 6, EXIT = 7;
 /** States a worker takes from the frontier at a time. */
 export const CHUNK = 64;
 /** A slot's claim word while its fingerprint is being written (0 is an empty slot). */
@@ -57,6 +60,8 @@ export interface LevelMsg {
   model?: ModelMsg;
   table?: SharedArrayBuffer;
   remap?: SharedArrayBuffer;
+  /** For GROW: move every entry of `old` into `table`, writing its new slot into `map`. */
+  grow?: { old: SharedArrayBuffer; table: SharedArrayBuffer; map: SharedArrayBuffer };
   /** For FINISH: each parent's first transition (Float64Array, n + 1), a byte per transition, a count per parent. */
   places?: { tBase: SharedArrayBuffer; won: SharedArrayBuffer; cnt: SharedArrayBuffer };
   /** For NUMBER: the next frontier (state words by index), each new state's parent id and move code. */

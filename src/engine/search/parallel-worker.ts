@@ -23,7 +23,7 @@ import type { ActionProperty, Invariant, Model } from '../model.js';
 import { FastBackend } from '../state/fast.js';
 import { actionCode } from '../trace.js';
 import { blocked, moveOf, propertyThrew } from './monitor.js';
-import { BUSY, C, CHUNK, EXIT, EXPAND, FINISH, LOAD, NUMBER, RESOLVE, type Finished, type LevelMsg, type ModelMsg, type Numbered, type WorkerInit } from './parallel-protocol.js';
+import { BUSY, C, CHUNK, EXIT, EXPAND, FINISH, GROW, GROW_CHUNK, LOAD, NUMBER, RESOLVE, type Finished, type LevelMsg, type ModelMsg, type Numbered, type WorkerInit } from './parallel-protocol.js';
 
 const d = workerData as WorkerInit;
 const RECENT_BITS = 16;
@@ -86,6 +86,7 @@ async function start(): Promise<void> {
         else if (kind === RESOLVE) w!.resolve();
         else if (kind === FINISH) w!.finish();
         else if (kind === NUMBER) w!.number();
+        else if (kind === GROW) w!.grow();
       } catch (e) { fail(e); }
       Atomics.add(ctrl, C.DONE, 1);
       Atomics.notify(ctrl, C.DONE);
@@ -134,6 +135,7 @@ class Searcher {
   private resume = 0;
   private resumeTo = 0;
   private readonly visit: (k: number, b: number) => void;
+  private growing: LevelMsg['grow'];
   /** Recently seen fingerprints with the claim seen: [hi, lo, claim] (store.ts's cache, claim-aware). */
   private recent = new Uint32Array(3 << RECENT_BITS);
 
@@ -158,6 +160,7 @@ class Searcher {
       this.recent.fill(0);
     }
     if (m.remap) this.remap(new Uint32Array(m.remap));
+    if (m.grow) this.growing = m.grow;
     if (m.places) { this.tBase = new Float64Array(m.places.tBase); this.won = new Uint8Array(m.places.won); this.cnt = new Uint32Array(m.places.cnt); }
     if (m.number) { this.next = new Uint32Array(m.number.next); this.parents = new Uint32Array(m.number.parents); this.codes = new Uint16Array(m.number.codes); }
     if (m.level) {
@@ -292,6 +295,30 @@ class Searcher {
     }
     const at = this.nClaims++ * 3, c = this.claims;
     c[at] = slot; c[at + 1] = P; c[at + 2] = v;
+  }
+
+  /**
+   * Move ranges of the old table's entries into the new one (claims as they are; fingerprints
+   * are distinct, so an insert only looks for a free slot), noting where each went.
+   */
+  grow(): void {
+    const g = this.growing!, old = new Uint32Array(g.old), t = new Uint32Array(g.table), map = new Uint32Array(g.map);
+    const oldCap = old.length >>> 2, mask = (t.length >>> 2) - 1;
+    for (;;) {
+      const from = Atomics.add(ctrl, C.GROW_NEXT, GROW_CHUNK);
+      if (from >= oldCap) return;
+      for (let i = from, to = Math.min(oldCap, from + GROW_CHUNK); i < to; i++) {
+        const j = i << 2, claim = old[j + 2]!;
+        if (claim === 0) continue;
+        const hi = old[j]!, lo = old[j + 1]!;
+        let x = (hi ^ Math.imul(lo, 0x9e3779b1)) & mask;
+        while (Atomics.load(t, (x << 2) + 2) !== 0 || Atomics.compareExchange(t, (x << 2) + 2, 0, BUSY) !== 0) x = (x + 1) & mask;
+        const k = x << 2;
+        t[k] = hi; t[k + 1] = lo; t[k + 3] = old[j + 3]!;
+        Atomics.store(t, k + 2, claim);
+        map[i] = x;
+      }
+    }
   }
 
   /** The table grew: slots moved. */

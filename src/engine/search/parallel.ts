@@ -32,7 +32,7 @@ import { actionCode, codeBranch, codeThread } from '../trace.js';
 import { isAllocationFailure, LimitReached, MemoryBudget, outOfMemory } from './budget.js';
 import { explore } from './explore.js';
 import { blocked, moveOf, propertyThrew, type Monitor } from './monitor.js';
-import { C, CTRL_WORDS, EXIT, EXPAND, FINISH, LOAD, NUMBER, RESOLVE, type Finished, type LevelMsg, type ModelMsg, type Numbered, type WorkerError, type WorkerInit } from './parallel-protocol.js';
+import { C, CTRL_WORDS, EXIT, EXPAND, FINISH, GROW, LOAD, NUMBER, RESOLVE, type Finished, type LevelMsg, type ModelMsg, type Numbered, type WorkerError, type WorkerInit } from './parallel-protocol.js';
 import type { Limits, Progress, SearchOutcome } from './types.js';
 
 /**
@@ -450,7 +450,7 @@ class Levels {
     return { frontier: next, n: kept, ps: first };
   }
 
-  /** Grow the table fourfold (more while it would stay over half full); slots move, workers remap. */
+  /** Grow the table fourfold (more while it would stay over half full): the workers move the entries and remap their slots. */
   private grow(): void {
     const old = this.table, oldCap = old.length >>> 2;
     let cap = oldCap * 4;
@@ -459,10 +459,11 @@ class Levels {
     this.memory.reserve(cap * 16 + oldCap * 4, `the fingerprint table (${cap.toLocaleString('en-US')} slots)`);
     const t = new Uint32Array(new SharedArrayBuffer(cap * 16));
     const map = new Uint32Array(new SharedArrayBuffer(oldCap * 4));
-    for (let i = 0; i < oldCap; i++) {
-      const j = i << 2;
-      if (old[j + 2] !== 0) map[i] = this.place(t, old[j]!, old[j + 1]!, old[j + 2]!, old[j + 3]!);
-    }
+    this.crew.post({ grow: { old: old.buffer as SharedArrayBuffer, table: t.buffer as SharedArrayBuffer, map: map.buffer as SharedArrayBuffer } });
+    Atomics.store(this.crew.ctrl, C.GROW_NEXT, 0);
+    this.crew.phase(GROW);
+    const err = this.crew.firstError();
+    if (err) throw workerError(err);
     this.table = t;
     Atomics.store(this.crew.ctrl, C.LIMIT, Math.floor(cap * 0.7));
     this.crew.post({ table: t.buffer as SharedArrayBuffer, remap: map.buffer as SharedArrayBuffer });
