@@ -7,22 +7,22 @@
  * (parent id, move order): each state's parent is the first state of the previous level that
  * reaches it, by its first move. Here each table slot keeps the smallest parent that reached
  * it (an atomic min on the slot's claim word); at the level's end the winning claim's move is
- * written beside it, each new state takes its final (parent, move), marks that place among the
- * level's transitions, and its index in the level is the number of marks before it (the
- * workers count them; the coordinator only adds up the counts per parent). The first violation of a property in a level is chosen the same way (the
- * smallest position in that order), and a stop by --max-states or by "every property violated"
- * is cut at the state the sequential search would have stopped after.
+ * written beside it, each new state takes its final (parent, move) and marks that place among
+ * the level's transitions, and its index in the level is the number of marks before it (the
+ * workers count them; the coordinator only adds up the counts per parent). The first violation
+ * of a property in a level is chosen in the same order, and a stop by --max-states or by "every
+ * property violated" is cut at the state the sequential search would have stopped after.
  *
  * The search starts sequentially (explore.ts). Once it has stored `parallelFrom` states the
  * workers start building the model in the background (each loads the model's files: up to
- * 2.5 s on a loaded 2-core machine), and the search hands its current level over at the first level boundary where they
- * are ready, so small searches never start them and never wait for them. Liveness (the state graph), DFS and random
- * walks, the reference backend and models given only as objects run on one thread.
+ * 2.5 s on a loaded 2-core machine), and the search hands its current level over at the first
+ * level boundary where they are ready: small searches never start them nor wait for them.
+ * Liveness (the state graph), DFS and random walks, the reference backend and models given only
+ * as objects run on one thread (check.ts decides).
  *
  * The coordinator is synchronous: it blocks in Atomics.wait (polling the limits and Ctrl-C
  * every 20 ms) and reads the workers' messages with receiveMessageOnPort.
  */
-import { availableParallelism } from 'node:os';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { ProbecheckError, type ErrorCode } from '../errors.js';
 import { collisionProbability, fp } from '../hash.js';
@@ -52,9 +52,6 @@ export interface ParallelOptions {
 }
 
 export type ParallelOutcome = SearchOutcome & { workers: number; workersNote?: string };
-
-/** The default number of workers: the cores this process may use. */
-export const defaultWorkers = (): number => availableParallelism();
 
 // Built, the worker is parallel-worker.js beside this file; run from source (vitest, tsx) it
 // is the .ts, loaded through tsx's API as src/cli/checker.ts loads its worker.

@@ -156,7 +156,10 @@ export class FastBackend implements Backend {
   }
 
   /** Parallel search: cur := the state words at `at` of `src`; the words of next (read only). */
-  loadWords(src: Uint32Array, at: number): void { this.cur.u32.set(src.subarray(at, at + this.words)); }
+  loadWords(src: Uint32Array, at: number): void {
+    const c = this.cur.u32, W = this.words;
+    for (let i = 0; i < W; i++) c[i] = src[at + i]!;
+  }
   nextWords(): Uint32Array { return this.next.u32; }
   curWords(): Uint32Array { return this.cur.u32; }
 
