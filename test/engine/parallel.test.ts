@@ -9,6 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { check, type CheckOptions } from '../../src/engine/check.js';
 import type { Result } from '../../src/engine/result.js';
 import { buildSource, fileSource } from '../../src/source.js';
+import { parseArgv } from '../../src/cli/args.js';
+import { ProbecheckError } from '../../src/engine/errors.js';
 
 /** Everything a search decides, without its timings. */
 function decided(r: Result) {
@@ -64,5 +66,11 @@ describe('parallel BFS', () => {
     const small = check(model, { workers: 2, source });
     expect(small.workers).toBe(1);
     expect(small.workersNote).toBeUndefined();
+  });
+
+  it('--workers N reaches the search; 0 is a usage error', () => {
+    const inv = parseArgv(['check', 'models/bench/probe-tree.ts', '--workers', '3']);
+    expect(inv.command === 'check' && inv.search.workers).toBe(3);
+    expect(() => parseArgv(['check', 'models/bench/probe-tree.ts', '--workers', '0'])).toThrow(ProbecheckError);
   });
 });
