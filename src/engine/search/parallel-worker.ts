@@ -6,9 +6,13 @@
  * - expand: take ranges of the level's frontier, expand each state, insert every successor into
  *   the shared table; a new state goes to this worker's output with its claim (parent, move),
  *   a known state of this level gets the smaller claim (atomic min on its slot);
+ * - grow: move ranges of the old table's entries into a bigger one (the coordinator asks when
+ *   the table passes 70%; each worker then remaps the slots its records name);
  * - resolve: the claims this worker won write their move into the slot;
- * - finish: each output state takes its final claim; the output and what the properties found
- *   go to the coordinator.
+ * - finish: each output state takes its final claim and marks its place among the level's
+ *   transitions; what the properties found goes to the coordinator;
+ * - number: each output state's index in the level is the marks before its place: it goes
+ *   there in the next frontier, with its parent and move.
  *
  * The loop blocks in Atomics.wait and reads its messages with receiveMessageOnPort: the
  * coordinator is a synchronous search, so nothing here waits on an event loop.
