@@ -316,10 +316,11 @@ class Searcher {
         if (claim === 0) continue;
         const hi = old[j]!, lo = old[j + 1]!;
         let x = (hi ^ Math.imul(lo, 0x9e3779b1)) & mask;
-        while (Atomics.load(t, (x << 2) + 2) !== 0 || Atomics.compareExchange(t, (x << 2) + 2, 0, BUSY) !== 0) x = (x + 1) & mask;
+        // Only other movers touch the new table now, and only through this exchange; the
+        // barrier after the phase publishes the words.
+        while (t[(x << 2) + 2] !== 0 || Atomics.compareExchange(t, (x << 2) + 2, 0, claim) !== 0) x = (x + 1) & mask;
         const k = x << 2;
         t[k] = hi; t[k + 1] = lo; t[k + 3] = old[j + 3]!;
-        Atomics.store(t, k + 2, claim);
         map[i] = x;
       }
     }

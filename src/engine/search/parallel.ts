@@ -59,9 +59,17 @@ const DEV = import.meta.url.endsWith('.ts');
 
 function spawn(init: WorkerInit, port: MessagePort): Worker {
   const opts = { workerData: { ...init, port }, transferList: [port as unknown as Transferable] } as ConstructorParameters<typeof Worker>[1];
-  if (!DEV) return new Worker(new URL('./parallel-worker.js', import.meta.url), opts);
-  const src = JSON.stringify(new URL('./parallel-worker.ts', import.meta.url).href);
-  return new Worker(`import('tsx/esm/api').then(({ tsImport }) => tsImport(${src}, ${src}))`, { ...opts, eval: true });
+  const src = JSON.stringify(new URL(DEV ? './parallel-worker.ts' : './parallel-worker.js', import.meta.url).href);
+  // A worker whose module does not load says so the way a failed build does (an error message,
+  // FAILED), since the coordinator, blocked in Atomics.wait, never sees a Worker's 'error' event.
+  const load = DEV ? `import('tsx/esm/api').then(({ tsImport }) => tsImport(${src}, ${src}))` : `import(${src})`;
+  const code = `const { workerData: d } = require('node:worker_threads');
+${load}.catch((e) => {
+  const c = new Int32Array(d.ctrl);
+  d.port.postMessage({ error: { message: 'a search worker did not start: ' + (e && e.message || e) } });
+  Atomics.store(c, ${C.STOP}, 1); Atomics.add(c, ${C.FAILED}, 1); Atomics.notify(c, ${C.FAILED});
+});`;
+  return new Worker(code, { ...opts, eval: true });
 }
 
 /**
@@ -105,11 +113,13 @@ class Crew {
   ready(): boolean { return Atomics.load(this.ctrl, C.READY) === this.size; }
   failed(): boolean { return Atomics.load(this.ctrl, C.FAILED) > 0; }
 
-  /** Block until every worker is ready or one failed. */
-  awaitReady(): void {
+  /** Block until every worker is ready or one failed; false after `seconds` with neither. */
+  awaitReady(seconds = 120): boolean {
+    const end = performance.now() + seconds * 1000;
     for (;;) {
       const r = Atomics.load(this.ctrl, C.READY), f = Atomics.load(this.ctrl, C.FAILED);
-      if (f > 0 || r === this.size) return;
+      if (f > 0 || r === this.size) return true;
+      if (performance.now() > end) return false;
       Atomics.wait(this.ctrl, C.READY, r, 20);
     }
   }
@@ -198,11 +208,11 @@ export function parallelExplore(be: FastBackend, monitor: Monitor, limits: Limit
       crew = acquire(o.workers);
       crew.begin(o.workers, { loader: o.source.loader, args: o.source.args, words: be.words, steps: be.c.steps.length, initHi, initLo, properties: props.map((p) => p.name) });
     }
-    if (o.parallelFrom === 0) crew.awaitReady();
-    if (crew.failed()) {
-      if (!crew.settled()) crew.awaitReady();
+    const late = o.parallelFrom === 0 && !crew.awaitReady();
+    if (crew.failed() || late) {
       const e = crew.firstError();
-      note = `the workers could not build the model (${e?.message ?? 'unknown error'}); searched on one thread`;
+      note = late ? 'the workers did not start within 120 s; searched on one thread'
+        : `the workers could not build the model (${e?.message ?? 'unknown error'}); searched on one thread`;
       crew.close();
       crew = undefined;
       return false;
