@@ -26,6 +26,8 @@ export default scenario({
       // (tegra-host1x's suite pins it); left out here so the search measures the races alone.
       syncFallback: false,
       actors: { boot: ['modprobe cmod', 'add host', ...kids.map((k) => `add ${k}`)], unload: 'rmmod cmod' },
+      // The children are interchangeable: `--symmetry` may store states up to their permutations.
+      symmetric: n > 1 ? [kids] : [],
     };
   },
 });

@@ -8,12 +8,15 @@
  * Each case runs in a child process of its own (this file with `--case`), so its peak memory
  * is its own and one case's garbage never slows the next.
  *
- *   npm run bench [-- --quick] [-- --only probe-tree|2pc] [-- --runs K]
+ * The `por` section runs host-children (models/host-children.ts) with n = 2..5 children without
+ * and with partial-order reduction, a minute at most per row.
+ *
+ *   npm run bench [-- --quick] [-- --only probe-tree|2pc|por] [-- --runs K]
  *   npm run bench -- scaling [--quick] [--runs K]
  *
  * `scaling` runs only the parallel search's table: host-children n=4 and probe-tree `fixed`
  * N=10 (n=3 and N=9 with --quick) with 1, 2, 4, ... workers up to the cores of the machine:
- * states, seconds (worker start-up included), states/s and the speed-up over one worker.
+ * states, seconds (worker start-up included), states/s, the speed-up over one worker, CPU seconds.
  *
  * With --runs K (default 1) every case, and SPIN, runs K times and the run with the median time
  * is shown: this project's machines are shared and noisy.
@@ -33,7 +36,7 @@ import type { Property } from '../engine/model.js';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const PML = resolve(ROOT, '..', 'shared', 'bench', 'peers', 'probe-tree.pml');
 
-interface Case { family: 'probe-tree' | '2pc'; file: string; param: string; value: number; extra: Record<string, string | number> }
+interface Case { family: 'probe-tree' | '2pc' | 'por'; file: string; param: string; value: number; extra: Record<string, string | number> }
 interface Row {
   states: number; transitions: number; seconds: number; statesPerSecond: number;
   bytesPerState: number; peakMB: number; complete: boolean;
@@ -50,6 +53,13 @@ function cases(quick: boolean, only: string | undefined): Case[] {
   if (!only || only === '2pc') {
     for (const n of quick ? [7, 8] : [7, 8, 9]) out.push({ family: '2pc', file: 'models/bench/two-phase-commit.ts', param: 'RM', value: n, extra: {} });
   }
+  return out;
+}
+
+/** Partial-order reduction on host-children (issue 12's sizing scenario): n children, without and with --por. */
+function porCases(quick: boolean): Case[] {
+  const out: Case[] = [];
+  for (const n of quick ? [2, 3] : [2, 3, 4, 5]) for (const por of [0, 1]) out.push({ family: 'por', file: 'models/host-children.ts', param: 'n', value: n, extra: { por } });
   return out;
 }
 
@@ -93,12 +103,13 @@ function scaling(quick: boolean, runs: number | undefined): void {
 /** Child mode: run one case and print its row as JSON on the last line. */
 async function runCase(file: string, param: string, value: number, extra: Record<string, string | number>, workers = 1): Promise<void> {
   const f = await loadModel(resolve(ROOT, file));
-  const { liveness, ...params } = extra;
+  const { liveness, por, ...params } = extra;
   const all = { ...Object.fromEntries(Object.entries(f.params).map(([k, s]) => [k, s.default])), ...params, [param]: value };
   const m = f.build(all);
   if (liveness) m.properties.push(...probeTreeLiveness(value));
   const cpu0 = process.cpuUsage();
-  const r = check(m, { strategy: 'bfs', backend: 'fast', workers, source: fileSource(resolve(ROOT, file), all) });
+  // The POR rows: complete state counts, at most a minute each.
+  const r = check(m, { strategy: 'bfs', backend: 'fast', workers, source: fileSource(resolve(ROOT, file), all), ...(por !== undefined ? { por: por === 1, exhaustive: true, timeLimit: 60 } : {}) });
   const cpu = process.cpuUsage(cpu0);
   if (r.workers !== workers) process.stderr.write(`bench: ${workers} workers asked, ${r.workers} searched${r.workersNote ? ` (${r.workersNote})` : ''}\n`);
   const row: Row = {
@@ -175,8 +186,8 @@ async function main(argv: string[]): Promise<void> {
   const quick = argv.includes('--quick');
   const oi = argv.indexOf('--only');
   const only = oi >= 0 ? argv[oi + 1] : undefined;
-  if (only !== undefined && only !== 'probe-tree' && only !== '2pc') {
-    process.stderr.write(`probecheck bench: --only takes probe-tree or 2pc, not '${only}'\n`);
+  if (only !== undefined && only !== 'probe-tree' && only !== '2pc' && only !== 'por') {
+    process.stderr.write(`probecheck bench: --only takes probe-tree, 2pc or por, not '${only}'\n`);
     process.exitCode = 2;
     return;
   }
@@ -217,6 +228,15 @@ async function main(argv: string[]): Promise<void> {
     const live = median(runs, () => runChild({ ...base, extra: { ...base.extra, liveness: 1 } }), (x) => x.seconds);
     console.log(`\nliveness (eventually + leads-to under weak fairness), probe-tree fixed N=${n}: safety only ${safety.seconds.toFixed(2)} s, ` +
       `with liveness ${live.seconds.toFixed(2)} s (${(live.seconds / safety.seconds).toFixed(2)}x), peak ${safety.peakMB.toFixed(0)} -> ${live.peakMB.toFixed(0)} MB`);
+  }
+  if (!only || only === 'por') {
+    console.log('\npartial-order reduction (--por), host-children v4.2, exhaustive BFS, 60 s limit per row:');
+    console.log(['n', 'por', 'states', 'transitions', 's', 'peak MB'].map((h, i) => pad(h, [3, 4, 12, 13, 8, 8][i]!)).join(' '));
+    for (const c of porCases(quick)) {
+      const r = median(runs, () => runChild(c), (x) => x.seconds);
+      console.log([pad(String(c.value), 3), pad(c.extra.por ? 'on' : 'off', 4), pad(int(r.states), 12), pad(int(r.transitions), 13),
+        pad(r.seconds.toFixed(2), 8), pad(r.peakMB.toFixed(0), 8)].join(' ') + (r.complete ? '' : ' (incomplete: time limit)'));
+    }
   }
 }
 

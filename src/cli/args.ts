@@ -10,6 +10,7 @@ import { ProbecheckError } from '../engine/errors.js';
 import { parseParamArgs } from '../engine/params.js';
 import { defaultMemoryLimitMB } from '../engine/search/budget.js';
 import type { BackendName, Strategy } from '../engine/result.js';
+import { parseShard, type ShardSpec } from '../engine/search/shard.js';
 import { EXIT_HELP } from './exit.js';
 
 /** Search options shared by check, simulate and diff. */
@@ -28,6 +29,13 @@ export interface SearchArgs {
   walkDepth?: number;
   /** --workers: threads for a BFS search (default: the cores, in the search worker). */
   workers?: number;
+  /** --shard i/n: this machine's part of a search split over n (see engine/search/shard.ts). */
+  shard?: ShardSpec;
+  /** --symmetry: symmetry reduction where the model declares interchangeable elements; --check-symmetry (hidden) verifies them first. */
+  symmetry?: boolean;
+  checkSymmetry?: boolean;
+  /** --por: partial-order reduction (safety and deadlock; see the README). */
+  por?: boolean;
 }
 
 /** Output options shared by check and simulate. */
@@ -35,6 +43,8 @@ export interface OutputArgs {
   json: boolean;
   quiet: boolean;
   traceOut?: string;
+  /** --json-out: the --json document, written to a file (a shard's result for merge, a CI artifact). */
+  jsonOut?: string;
   itf?: string;
   html?: string;
   mermaid: boolean;
@@ -47,9 +57,12 @@ export type Invocation =
   | { command: 'check'; targets: string[]; params: Record<string, string>; search: SearchArgs; output: OutputArgs }
   | { command: 'replay'; trace: string; property?: string; json: boolean; model?: string }
   | { command: 'diff'; base: string; patched: string; baseParams: Record<string, string>; patchedParams: Record<string, string>; search: SearchArgs; json: boolean; quiet: boolean }
+  | { command: 'merge'; files: string[]; json: boolean; quiet: boolean; allowVacuous: boolean }
   | { command: 'profiles'; json: boolean }
   | { command: 'source'; fn: string; profile: string; json: boolean }
   | { command: 'steps'; profile: string; fn?: string; json: boolean; maxStates?: number }
+  | { command: 'validate'; file: string; log: string; params: Record<string, string>; json: boolean; maxStates?: number; excerpt: boolean }
+  | { command: 'from-log'; log: string; profile?: string; out?: string }
   | { command: 'help'; text: string; exit: 0 };
 
 const collect = (v: string, prev: string[] = []) => [...prev, v];
@@ -77,17 +90,22 @@ function searchOptions(c: Command, random = false): Command {
     .option('--max-states <n>', 'stop after this many distinct states (exit 3)', intArg('--max-states', 1))
     .option('--time-limit <seconds>', 'stop after this many seconds (exit 3); random walks go on until then unless --runs is given', secondsArg)
     .option('--memory-limit <mb>', `stop when the process would use more than this many MB (exit 3); default: half of physical memory or of a container's limit (here ${defaultMemoryLimitMB()})`, intArg('--memory-limit', 1))
-    .option('--seed <s>', 'seed of random simulation', intArg('--seed', 0));
+    .option('--seed <s>', 'seed of random simulation', intArg('--seed', 0))
+    .option('--shard <i/n>', 'search part i of n, for a CI matrix or batch jobs (breadth-first: one part of the state space;\nrandom: walks with seed + i - 1); write each part with --json-out and combine them with probecheck merge', parseShard);
   if (!random) {
     c.option('--workers <n>', `worker threads for a BFS search (default: the number of cores, here ${availableParallelism()}); the same states, verdicts\nand traces as 1, the sequential search; searches under 20,000 states, DFS and liveness run on one`, intArg('--workers', 1));
     c.addOption(new Option('--strategy <name>', 'search strategy: bfs finds shortest traces').choices(['bfs', 'dfs', 'random']).default('bfs'))
-      .option('--max-depth <n>', 'explore no deeper than this (exit 3 if it cut anything)', intArg('--max-depth', 0));
+      .option('--max-depth <n>', 'explore no deeper than this (exit 3 if it cut anything)', intArg('--max-depth', 0))
+      .option('--symmetry', "store states up to permutations of a scenario's interchangeable devices (its `symmetric` groups); off by default")
+      .addOption(new Option('--check-symmetry', 'verify on every reachable state that the permutations --symmetry would apply are automorphisms (small models)').hideHelp())
+      .option('--por', 'partial-order reduction from recorded footprints (invariants, action properties, deadlock;\nliveness runs unreduced); counterexamples stay replayable but may not be shortest');
   }
   return c;
 }
 
 function outputOptions(c: Command): Command {
   return c.option('--json', 'print one JSON document on stdout instead of text')
+    .option('--json-out <file>', 'also write that JSON document to a file (what probecheck merge reads)')
     .option('--trace-out <file>', 'write the counterexamples as a replayable JSON trace file')
     .option('--itf <file>', 'write each counterexample in ITF (Apalache/Quint Informal Trace Format); several go to\nFILE-1.ext, FILE-2.ext, ... (each file is named on stderr)')
     .option('--html <file>', 'write a self-contained HTML report')
@@ -100,7 +118,7 @@ function outputOptions(c: Command): Command {
 function searchArgs(o: Record<string, any>): SearchArgs {
   const s: SearchArgs = { properties: o.property ?? [] };
   if (o.propertyFile) s.propertyFiles = (o.propertyFile as string[]).map((f) => resolve(f));
-  for (const k of ['strategy', 'backend', 'maxStates', 'maxDepth', 'timeLimit', 'seed', 'runs', 'workers'] as const) if (o[k] !== undefined) (s as any)[k] = o[k];
+  for (const k of ['strategy', 'backend', 'maxStates', 'maxDepth', 'timeLimit', 'seed', 'runs', 'shard', 'symmetry', 'checkSymmetry', 'por', 'workers'] as const) if (o[k] !== undefined) (s as any)[k] = o[k];
   if (o.memoryLimit !== undefined) s.maxMemoryMB = o.memoryLimit;
   if (o.depth !== undefined) s.walkDepth = o.depth;
   return s;
@@ -108,7 +126,7 @@ function searchArgs(o: Record<string, any>): SearchArgs {
 
 function outputArgs(o: Record<string, any>): OutputArgs {
   const out: OutputArgs = { json: Boolean(o.json), quiet: Boolean(o.quiet), mermaid: Boolean(o.mermaid), allowVacuous: Boolean(o.allowVacuous) };
-  for (const k of ['traceOut', 'itf', 'html', 'junit'] as const) if (o[k] !== undefined) out[k] = o[k];
+  for (const k of ['traceOut', 'jsonOut', 'itf', 'html', 'junit'] as const) if (o[k] !== undefined) out[k] = o[k];
   return out;
 }
 
@@ -176,6 +194,15 @@ export function buildProgram(found: (inv: Invocation) => void): Command {
         baseParams: { ...both, ...params(o, 'baseParam', '--base-param') }, patchedParams: withPatches({ ...both, ...params(o, 'patchedParam', '--patched-param') }, o.patch),
       });
     });
+  program.command('merge')
+    .description('Combine the results of one search split over machines (check --shard i/n --json, a file per shard) into\nthe verdicts of the whole search: violated if some shard violated it (the shortest trace is kept), unknown if a\nshard stopped early, vacuous only if vacuous in every shard, else holds.')
+    .argument('<files...>', 'the shards\' --json-out (or --json) result files')
+    .option('--json', 'print the merged result as JSON')
+    .option('-q, --quiet', 'print only the verdict tables')
+    .option('--allow-vacuous', 'accept vacuous verdicts and actions that never completed: exit as if they held (still reported)')
+    .addHelpText('after', `\nExamples:\n  $ probecheck check models/host-children.ts --param n=3 --shard 1/2 --json-out part-1.json\n  $ probecheck check models/host-children.ts --param n=3 --shard 2/2 --json-out part-2.json\n  $ probecheck merge part-1.json part-2.json\n\n${EXIT_HELP}`)
+    .action((files: string[], o: Record<string, any>) => found({ command: 'merge', files, json: Boolean(o.json), quiet: Boolean(o.quiet), allowVacuous: Boolean(o.allowVacuous) }));
+
   program.command('profiles')
     .description('List the kernel profiles: the release each stands for, the snapshot of each kernel file it is anchored in\n(kernel/<snapshot>/), and every flag with its commit, first release and the source line that shows it.')
     .option('--json', 'print the list as JSON')
@@ -197,7 +224,29 @@ export function buildProgram(found: (inv: Invocation) => void): Command {
     .option('--json', 'print the catalogue as JSON')
     .addHelpText('after', `\nExamples:\n  $ probecheck steps --profile v5.1 --function __driver_attach\n  $ probecheck steps --profile mainline --json`)
     .action((o: Record<string, any>) => found({ command: 'steps', profile: String(o.profile), json: Boolean(o.json), maxStates: o.maxStates, ...(o.function !== undefined ? { fn: String(o.function) } : {}) }));
+  logCommands(program, found);
   return program;
+}
+
+/** validate and from-log: a kernel log against a scenario, and a scenario from a log (src/logs/). */
+function logCommands(program: Command, found: (inv: Invocation) => void): void {
+  program.command('validate')
+    .description("Is the order of driver-core events in a kernel log a behaviour of the scenario? Searches the model's\ninterleavings constrained by the log (steps that print nothing the log records are free) and prints a run\nthat prints every checked line in order, or the first line no run can print there, with what the model could\nprint instead.")
+    .argument('<scenario>', 'scenario file')
+    .requiredOption('--log <file>', 'kernel log: dmesg (with or without timestamps and caller ids), journalctl -k, or a serial console')
+    .option('--param <k=v>', 'scenario parameter (repeatable), e.g. --param profile=v4.2', collect)
+    .option('--excerpt', 'the log is a piece of a run (a bug report\'s excerpt): the run may begin before its first line')
+    .option('--max-states <n>', 'stop after this many (state, log position) pairs (exit 3)', intArg('--max-states', 1))
+    .option('--json', 'print the result as JSON')
+    .addHelpText('after', `\nExamples:\n  (run from a clone of the repository; "# exit N": the status it ends with)\n  $ probecheck validate models/tegra-host1x.ts --param profile=v4.2 --log models/logs/tegra-host1x-synthetic.log\n  $ probecheck validate models/deferred-probe.ts --param profile=v4.2 --log models/logs/swapped.log   # exit 1\n\nExit status:\n  0  the log is a behaviour of the model\n  1  it is not: the first line no run can print is named\n  2  usage error, an unreadable log (E503), a bad scenario\n  3  the state limit stopped the search before an answer\n  5  nothing to check: the log has no line the model prints`)
+    .action((file: string, o: Record<string, any>) => found({ command: 'validate', file, log: String(o.log), params: params(o, 'param', '--param'), json: Boolean(o.json), excerpt: Boolean(o.excerpt), ...(o.maxStates !== undefined ? { maxStates: o.maxStates } : {}) }));
+  program.command('from-log')
+    .description('Write a scenario from a kernel log: the devices and parents seen, the drivers and the devices they probed,\nprobe outcomes (deferred, bound, error), sync or async, module loads. Edit it, then check it to explore every\nother timing of that boot.')
+    .argument('<log>', 'kernel log file')
+    .option('--profile <name>', 'kernel profile of the scenario (default: from the "Linux version" line, else mainline)')
+    .option('-o, --output <file>', 'write the scenario to this file (default: stdout)')
+    .addHelpText('after', `\nExamples:\n  $ probecheck from-log models/logs/ti-sysc-deferred.log\n  $ probecheck from-log models/logs/tegra-host1x-synthetic.log --profile v4.2`)
+    .action((log: string, o: Record<string, any>) => found({ command: 'from-log', log, ...(o.profile !== undefined ? { profile: String(o.profile) } : {}), ...(o.output !== undefined ? { out: String(o.output) } : {}) }));
 }
 
 /**
@@ -221,6 +270,6 @@ export function parseArgv(argv: readonly string[]): Invocation {
     }
     throw e;
   }
-  if (!inv) throw usage(`unknown command '${argv[0]}'; commands: check, simulate, replay, diff, profiles, source, steps (see probecheck --help)`);
+  if (!inv) throw usage(`unknown command '${argv[0]}'; commands: check, simulate, replay, diff, merge, profiles, source, steps, validate, from-log (see probecheck --help)`);
   return inv;
 }

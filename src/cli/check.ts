@@ -16,7 +16,7 @@ import { junitXml } from '../report/junit.js';
 import { mermaidDiagram } from '../report/mermaid.js';
 import { reportedProperties, type CheckedRun } from '../report/runs.js';
 import { suiteJson, suiteSummary, suiteTable } from '../report/suite.js';
-import { renderResult, renderViolation, showParams, vacuityLines, verdictTable } from '../report/text.js';
+import { renderResult, renderViolation, shardLines, showParams, vacuityLines, verdictTable } from '../report/text.js';
 import { stopLines } from '../report/stop.js';
 import { toTraceFile, traceFileText, type TraceFile } from '../report/trace-file.js';
 import { runSuite, statuses, type SuiteOutcome } from '../suite/run.js';
@@ -30,7 +30,9 @@ import { ProgressLine } from './progress.js';
 import { expandArgs, loadTarget, type Target } from './targets.js';
 
 export function verdictExit(r: Result, allowVacuous = false): ExitCode {
-  if (r.properties.some((p) => p.verdict === 'violated' || p.verdict === 'unreachable')) return EXIT.violated;
+  if (r.properties.some((p) => p.verdict === 'violated' || (p.verdict === 'unreachable' && !r.shard))) return EXIT.violated;
+  // A shard's premise may be met in another shard's part: only the merge can call it vacuous.
+  if (r.shard) return r.properties.some((p) => p.verdict === 'unknown') ? EXIT.limit : EXIT.ok;
   const vacuous = r.properties.some((p) => p.verdict === 'vacuous') || (r.vacuity?.actions.length ?? 0) > 0;
   if (vacuous && !allowVacuous) return EXIT.vacuous;
   if (r.properties.some((p) => p.verdict === 'unknown')) return EXIT.limit;
@@ -93,7 +95,7 @@ export async function runCheck(io: Io, targetArgs: string[], params: Record<stri
         }
         runs.push({ file: t.file, result: done.result, allowVacuous: output.allowVacuous });
         codes.push(verdictExit(done.result, output.allowVacuous));
-        say(output.quiet ? [`${done.result.model} (${showParams(done.result.params)})`, ...verdictTable(done.result, io.colors), ...stopLines(done.result, io.colors), ...vacuityLines(done.result, io.colors, output.allowVacuous)].join('\n')
+        say(output.quiet ? [`${done.result.model} (${showParams(done.result.params)})`, ...shardLines(done.result, io.colors), ...verdictTable(done.result, io.colors), ...stopLines(done.result, io.colors), ...vacuityLines(done.result, io.colors, output.allowVacuous)].join('\n')
           : renderResult(done.result, { colors: io.colors, width: io.width, allowVacuous: output.allowVacuous }));
         if (output.mermaid) for (const p of done.result.properties) if (p.trace) say('', mermaidDiagram(done.result, p));
         for (const n of found) say(`${io.colors.yellow('warning:')} ${n.text}`);
@@ -129,7 +131,9 @@ export async function runCheck(io: Io, targetArgs: string[], params: Record<stri
 
   const exit = worst(codes);
   await writeOutputs(io, runs, suites, output);
-  if (output.json) io.out(JSON.stringify({ ...jsonDocument(runs, suites, exit), ...(user.length ? { patchNotes: notes } : {}) }, null, 2));
+  const doc = () => JSON.stringify({ ...jsonDocument(runs, suites, exit), ...(user.length ? { patchNotes: notes } : {}) }, null, 2);
+  if (output.json) io.out(doc());
+  if (output.jsonOut) write('--json-out', output.jsonOut, doc() + '\n');
   if (io.env.GITHUB_ACTIONS === 'true') for (const line of githubAnnotations(runs, suites)) (output.json ? io.err : io.out)(line);
   return exit;
 }

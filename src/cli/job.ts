@@ -4,6 +4,7 @@
  */
 import type { ErrorCode } from '../engine/errors.js';
 import type { BackendName, Result, Strategy } from '../engine/result.js';
+import type { ShardSpec } from '../engine/search/shard.js';
 import type { Progress } from '../engine/search/types.js';
 
 export interface CheckJob {
@@ -27,6 +28,9 @@ export interface CheckJob {
   walkDepth?: number;
   /** Threads for a BFS search (default: the number of cores). */
   workers?: number;
+  shard?: ShardSpec;
+  symmetry?: boolean;
+  checkSymmetry?: boolean;
 }
 
 export interface JobDone {

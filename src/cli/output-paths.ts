@@ -1,5 +1,5 @@
 /**
- * Output files (--trace-out, --itf, --html, --junit) are checked before the search starts: a
+ * Output files (--trace-out, --itf, --html, --junit, --json-out) are checked before the search starts: a
  * path that cannot be written is a usage error (E501) at once, not after an hour of search.
  * Nothing is created here; the write itself still reports a failure that happens later.
  */
@@ -8,7 +8,7 @@ import { dirname, resolve } from 'node:path';
 import { ProbecheckError } from '../engine/errors.js';
 import type { OutputArgs } from './args.js';
 
-const FLAGS = [['traceOut', '--trace-out'], ['itf', '--itf'], ['html', '--html'], ['junit', '--junit']] as const;
+const FLAGS = [['traceOut', '--trace-out'], ['itf', '--itf'], ['html', '--html'], ['junit', '--junit'], ['jsonOut', '--json-out']] as const;
 
 export function checkOutputPaths(o: OutputArgs): void {
   for (const [key, flag] of FLAGS) {

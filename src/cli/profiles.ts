@@ -47,6 +47,8 @@ export function runProfiles(io: Io, json: boolean): ExitCode {
       name, release: name, describe: p.describe,
       sources: Object.entries(p.sources).map(([path, snapshot]) => ({ path, snapshot, origin: originOf(snapshot, path) })),
       ...(p.differs ? { differs: p.differs } : {}),
+      ...(p.between ? { between: Object.entries(p.between).map(([path, [lower, upper]]) => ({ path, lower, upper })) } : {}),
+      ...(p.settled ? { settled: p.settled } : {}),
       flags: flagRows(name),
     };
   });
@@ -57,6 +59,8 @@ export function runProfiles(io: Io, json: boolean): ExitCode {
     for (const s of p.sources) io.out(`  source: ${s.path} at ${s.snapshot} (${s.origin})`);
     for (const f of p.flags) io.out(`  ${f.flag}  ${f.commit.slice(0, 12)}  since ${f.since}${f.seen ? `  shown at ${f.seen}` : ''}`);
     for (const [f, why] of Object.entries(p.differs ?? {})) io.out(`  differs: ${f}: ${why}`);
+    for (const b of p.between ?? []) io.out(`  bracketed: ${b.path} between ${b.lower} and ${b.upper}`);
+    for (const [f, why] of Object.entries(p.settled ?? {})) io.out(`  settled: ${f}: ${why}`);
     io.out('');
   }
   return EXIT.ok;

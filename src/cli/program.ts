@@ -14,6 +14,9 @@ import { runReplay } from './replay.js';
 import { loadProperties, setProperties } from './build.js';
 import { runProfiles, runSource } from './profiles.js';
 import { runSteps } from './steps.js';
+import { runMerge } from './merge.js';
+import { runValidate } from './validate.js';
+import { runFromLog } from './from-log.js';
 
 export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
   try {
@@ -25,9 +28,12 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
       case 'check': return await runCheck(io, inv.targets, inv.params, inv.search, inv.output);
       case 'replay': return await runReplay(io, inv.trace, inv.property, inv.json, inv.model);
       case 'diff': return await runDiff(io, inv.base, inv.patched, inv.baseParams, inv.patchedParams, inv.search, inv.json, inv.quiet);
+      case 'merge': return runMerge(io, inv.files, inv.json, inv.quiet, inv.allowVacuous);
       case 'profiles': return runProfiles(io, inv.json);
       case 'source': return runSource(io, inv.fn, inv.profile, inv.json);
       case 'steps': return runSteps(io, inv.profile, inv.fn, inv.json, inv.maxStates);
+      case 'validate': return await runValidate(io, inv.file, inv.log, inv.params, inv.json, inv.maxStates, inv.excerpt);
+      case 'from-log': return runFromLog(io, inv.log, inv.profile, inv.out);
     }
   } catch (e) {
     if (io.env.PROBECHECK_DEBUG) io.err(String((e as Error)?.stack ?? e));

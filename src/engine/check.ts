@@ -11,6 +11,7 @@ import { Graph } from './search/graph.js';
 import type { BackendName, CoverageEntry, IdleAction, PropertyResult, Result, Strategy, Vacuity, VacuousProperty } from './result.js';
 import { explore } from './search/explore.js';
 import { parallelExplore, type ModelSource, type ParallelOutcome } from './search/parallel.js';
+import { explorePor } from './reduce/por.js';
 import { Monitor } from './search/monitor.js';
 import { simulate } from './search/simulate.js';
 import type { Limits, Progress } from './search/types.js';
@@ -18,6 +19,7 @@ import type { Backend } from './state/backend.js';
 import { FastBackend } from './state/fast.js';
 import { ReferenceBackend } from './state/reference.js';
 import { rebuild, type Trace } from './trace.js';
+import { symmetryFor } from './reduce/use-symmetry.js';
 
 export interface CheckOptions extends Limits {
   strategy?: Strategy;
@@ -34,6 +36,15 @@ export interface CheckOptions extends Limits {
   runs?: number;
   walkDepth?: number;
   onProgress?: (p: Progress) => void;
+  /** Symmetry reduction over the model's interchangeable elements (reduce/symmetry.ts), where it applies. */
+  symmetry?: boolean;
+  /** First verify the model's symmetry on every reachable state (reduce/symmetry-check.ts); a failure turns the reduction off and is reported. */
+  checkSymmetry?: boolean;
+  /**
+   * Partial-order reduction (reduce/por.ts) for invariants, action properties and deadlock.
+   * Liveness properties and random simulation run unreduced (Result.por says why).
+   */
+  por?: boolean;
   /**
    * Worker threads for BFS (default 1). More need `source`, so that each worker can build the
    * model again; liveness, DFS, random walks and the reference backend run on one.
@@ -70,18 +81,38 @@ export function check(model: Model, o: CheckOptions = {}): Result {
   const strategy = o.strategy ?? 'bfs';
   const be = makeBackend(c, o.backend);
   const live = props.filter(isLiveness);
-  const monitor = new Monitor(c, props.filter((p) => !isLiveness(p)));
+  const safety = props.filter((p) => !isLiveness(p));
+  let monitor = new Monitor(c, safety);
   const graph = live.length > 0 && strategy !== 'random' ? new Graph(live.flatMap(predicatesOf)) : undefined;
-  const seed = o.seed ?? 1;
+  if (o.shard && strategy === 'dfs') throw new ProbecheckError('E501', '--shard splits a breadth-first search or random walks; it cannot be used with --strategy dfs');
+  if (o.shard && graph) throw new ProbecheckError('E501', `--shard: liveness properties (${live.map((p) => p.name).join(', ')}) need the whole state graph; check them without --shard, or select the safety properties with --property`);
+  if (o.shard && o.por) throw new ProbecheckError('E501', '--shard and --por cannot be combined: a reduced search is not split into parts');
+  // Random walks: each shard walks with its own seed (seed + i - 1).
+  const seed = (o.seed ?? 1) + (o.shard && strategy === 'random' ? o.shard.index - 1 : 0);
+  if (o.por && o.symmetry) throw new ProbecheckError('E501', '--por and --symmetry cannot be used together yet: each is tested alone');
+  const sym = symmetryFor(c, o.symmetry, strategy, graph !== undefined, o.checkSymmetry ? { maxStates: o.maxStates } : undefined);
+  if (sym.fingerprinter) be.fingerprinter = sym.fingerprinter;
+  const reduce = o.por === true && strategy !== 'random' && live.length === 0;
+  let por: Result['por'];
+  // The parallel search (search/parallel.ts) rebuilds the model in each worker, unreduced.
   const workers = o.workers ?? 1;
   const alone = workers <= 1 ? undefined : strategy !== 'bfs' ? `${strategy} runs on one thread`
     : graph ? 'liveness (the state graph) runs on one thread' : be.name !== 'fast' ? 'the reference backend runs on one thread'
-      : !o.source ? 'a model given as an object (no file to rebuild it from) runs on one thread' : undefined;
-  const out: ParallelOutcome = strategy === 'random'
-    ? { ...simulate(be, monitor, { ...o, seed, runs: o.runs ?? (o.timeLimit !== undefined ? Infinity : 1000), walkDepth: o.walkDepth ?? o.maxDepth ?? 1000 }, o.onProgress), workers: 1 }
-    : workers > 1 && !alone
-      ? parallelExplore(be as FastBackend, monitor, o, o.onProgress, { workers, source: o.source!, parallelFrom: o.parallelFrom ?? PARALLEL_FROM, ...(o.parallelTableBits !== undefined ? { tableBits: o.parallelTableBits } : {}) })
-      : { ...explore(be, monitor, strategy, o, o.onProgress, graph), workers: 1 };
+      : reduce ? 'partial-order reduction runs on one thread' : sym.fingerprinter ? 'symmetry reduction runs on one thread'
+        : o.shard ? 'a shard runs on one thread' : !o.source ? 'a model given as an object (no file to rebuild it from) runs on one thread' : undefined;
+  let out: ParallelOutcome;
+  if (reduce) {
+    const r = explorePor(be, c, () => new Monitor(c, safety), strategy as 'bfs' | 'dfs', o, o.onProgress);
+    out = { ...r.out, workers: 1 }; monitor = r.monitor;
+    por = { reduced: true, ...r.stats, shortest: false };
+  } else {
+    if (o.por) por = { reduced: false, why: strategy === 'random' ? 'random simulation is not reduced' : 'liveness properties are checked on the unreduced graph' };
+    out = strategy === 'random'
+      ? { ...simulate(be, monitor, { ...o, seed, runs: o.runs ?? (o.timeLimit !== undefined ? Infinity : 1000), walkDepth: o.walkDepth ?? o.maxDepth ?? 1000 }, o.onProgress), workers: 1 }
+      : workers > 1 && !alone
+        ? parallelExplore(be as FastBackend, monitor, o, o.onProgress, { workers, source: o.source!, parallelFrom: o.parallelFrom ?? PARALLEL_FROM, ...(o.parallelTableBits !== undefined ? { tableBits: o.parallelTableBits } : {}) })
+        : { ...explore(be, monitor, strategy, o, o.onProgress, graph), workers: 1 };
+  }
   if (alone) out.workersNote = alone;
   const coverage = coverageOf(c, be.coverage);
   const t1 = performance.now();
@@ -118,11 +149,18 @@ export function check(model: Model, o: CheckOptions = {}): Result {
     bytesPerState: out.bytesPerState, collisionProbability: out.collisionProbability,
     properties, coverage: coverage.entries, neverFired: coverage.never, unenteredSteps: coverage.unentered,
   };
+  if (sym.result) {
+    result.symmetry = sym.result;
+    // A tied thread's step may have fired only in a permuted run: not news.
+    if (sym.result.applied) result.neverFired = result.neverFired.filter((x) => !sym.tied!.has(x.slice(0, x.indexOf(': '))));
+  }
   if (out.complete) result.vacuity = vacuity(c, be.coverage, props, properties, out.states);
   if (out.stopped) result.stopped = out.stopped;
   if (out.stopNote) result.stopNote = out.stopNote;
   if (out.walks) result.walks = out.walks;
   if (strategy === 'random') result.seed = seed;
+  if (o.shard) result.shard = out.shard ?? { ...o.shard };
+  if (por) result.por = por;
   result.workers = out.workers;
   if (out.workersNote) result.workersNote = out.workersNote;
   return result;

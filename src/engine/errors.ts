@@ -28,11 +28,14 @@ export const ERROR_TABLE = {
   E501: { kind: 'bad command-line usage', example: "--param expects K=V, got 'N'" },
   E502: { kind: 'bad suite', example: "x.suite.ts: cases[0].expect.p: expected 'holds' or 'violated'" },
   E503: { kind: 'unreadable input file', example: 'models/nope.ts: no such file or directory' },
+  E504: { kind: 'shard results that do not merge', example: 'host-children (n=8): shard 3/4 missing; merge needs every part of the search' },
   // 6xx: kernel scenarios, profiles and patches
   E601: { kind: 'malformed scenario', example: "scenario 'x': device 'c1': unknown key 'parnet'; did you mean 'parent'?" },
   E602: { kind: 'unknown kernel profile', example: "unknown kernel profile 'v9'; known: v3.5, v3.14, v4.2, ..." },
   E603: { kind: 'unknown patch', example: "unknown patch 'abc'; known: 654888327e9f, ..." },
   E604: { kind: 'patch does not apply', example: "patch 654888327e9f (...) does not apply to v5.9: it already has ATTACH_DEAD_CHECK (the fix is merged there)" },
+  // 7xx: kernel logs
+  E701: { kind: 'log without driver-core events', example: 'boot.log: none of its 120 lines shows a driver probing a device (0 driver-core lines read); boot with dyndbg="file drivers/base/dd.c +p; ..." initcall_debug' },
 } as const satisfies Record<string, { kind: string; example: string }>;
 
 export type ErrorCode = keyof typeof ERROR_TABLE;

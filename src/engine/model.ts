@@ -166,6 +166,28 @@ export interface Model<G = any> {
   init?: (s: G, ctx: StepCtx) => void;
   threads: ThreadDef<G, any>[];
   properties: Property<G>[];
+  /** Interchangeable elements, for symmetry reduction (engine/reduce/symmetry.ts); checked, never trusted. */
+  symmetry?: SymmetryClass[];
+}
+
+/**
+ * A class of interchangeable elements (devices, say): each owns some state and some threads,
+ * laid out alike. A permutation of the elements that `movable` allows in a state must be an
+ * automorphism of the transition system from that state on; `probecheck check --check-symmetry`
+ * verifies that on every reachable state.
+ */
+export interface SymmetryClass {
+  name: string;
+  elements: {
+    /** Element names, for messages. */
+    name: string;
+    /** Paths of the globals it owns, as `dev[c1]` (every leaf under them). */
+    state: string[];
+    /** Threads tied to it, in an order that corresponds across the elements. */
+    threads: string[];
+  }[];
+  /** Bit e set: element e may move in this state (flat bytes of the full state). */
+  movable: (u8: Uint8Array) => number;
 }
 
 /** Declared parameters of a model file. */

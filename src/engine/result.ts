@@ -2,6 +2,7 @@
  * Results as plain data: what a search found, ready for the text, JSON, JUnit and HTML
  * renderers. Nothing here refers to live backend objects.
  */
+import type { ShardInfo } from './search/types.js';
 import type { Trace } from './trace.js';
 
 /**
@@ -109,4 +110,23 @@ export interface Result {
   /** Threads that searched (1: the sequential search), and why fewer than asked for, if so. */
   workers?: number;
   workersNote?: string;
+  /**
+   * `--shard i/n`: this result covers part of the search (see search/shard.ts); its verdicts
+   * are about that part, and `probecheck merge` combines the shards' results into one.
+   */
+  shard?: ShardInfo;
+  /** Asked for symmetry reduction: whether it was applied, and why not when it was not. */
+  symmetry?: {
+    applied: boolean; classes: string[]; note?: string;
+    /** --check-symmetry: states searched, (state, permutation) pairs verified, and the first failure in words. */
+    check?: { states: number; pairs: number; complete: boolean; failure?: string };
+  };
+  /**
+   * Present when partial-order reduction was asked for (`--por`). `reduced`: it was applied (not
+   * for liveness or random simulation: `why`). Under reduction the states and transitions are
+   * those of the reduced graph, and a BFS counterexample is shortest in it, not necessarily in
+   * the full graph (`shortest: false`). `restarts`: searches run again because a footprint a
+   * decision relied on grew; `ample` / `full`: states expanded with one thread's moves / all.
+   */
+  por?: { reduced: boolean; why?: string; restarts?: number; ample?: number; full?: number; shortest?: false };
 }

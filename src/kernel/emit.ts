@@ -197,10 +197,13 @@ export class Block {
         }
       }
     }
+    // Full labels built once: a step's run returns one of these strings, not a new one each time.
+    const full = new Map([...this.local.keys()].map((l) => [l, `${this.prefix}:${l}`]));
     const resolve = (r: string | null, s: KS, t: KL): string | null => {
       if (r === null) return null;
       if (r === RETURN) { const x = this.ret; return typeof x === 'function' ? x(s, t) : x; }
-      if (this.local.has(r)) return `${this.prefix}:${r}`;
+      const f = full.get(r);
+      if (f !== undefined) return f;
       const to = this.routes.get(r);
       if (to) return resolve(to(s, t), s, t);
       return this.alias.get(r) ?? r;

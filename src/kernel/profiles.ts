@@ -36,10 +36,10 @@ export const FLAGS = {
   DEAD_FLAG: { commit: '3451a495ef244a88ed6317a035299d835554d579', since: 'v5.1', subject: 'driver core: Establish order of operations for device_add and device_del via bitflag', shows: 'drivers/base/dd.c:__device_attach_async_helper:: dev->p->dead' },
   PER_DEVICE_ASYNC_ATTACH: { commit: 'ef0ff68351be', since: 'v5.1', subject: 'driver core: Probe devices asynchronously instead of the driver', shows: 'drivers/base/dd.c:__driver_attach:: async_schedule_dev(__driver_attach_async_helper, dev);' },
   ATTACH_DEAD_CHECK: { commit: '654888327e9f655a9d55ad477a9583e90e8c9b5c', since: 'v5.9', subject: 'driver core: Avoid binding drivers to dead devices', shows: 'drivers/base/dd.c:__device_attach:: if (dev->p->dead) {' },
-  PROBE_BUSY_CHECK: { commit: '204db60c83574559a8e08ce4bbd0029d56b8ab2e, then a commit not identified (before b232b02bf3c2)', since: 'v5.14 (the checks); by v5.19 (probe_count and the deferral)', subject: 'driver core: Pull required checks into driver_probe_device() (-ENODEV for a dead device, -EBUSY for a bound one); later probe_count, the trigger snapshot and the deferral move from really_probe into driver_probe_device around __driver_probe_device', shows: 'drivers/base/dd.c:driver_probe_device:: atomic_inc(&probe_count);' },
+  PROBE_BUSY_CHECK: { commit: '204db60c83574559a8e08ce4bbd0029d56b8ab2e (the checks), 45ddcb42949f825f0caa25352e825cede94b6aba (probe_count and the deferral)', since: "v5.14 (both through vfio's v5.14/vfio/next, 'hch-mdev-direct-v4'; dd.c at ef6dcbdd8eb2 still counts in really_probe, at 45ddcb42949f in driver_probe_device)", subject: "driver core: Pull required checks into driver_probe_device() (-ENODEV for a dead device, -EBUSY for a bound one); driver core: Don't return EPROBE_DEFER to userspace during sysfs bind (probe_count, the trigger snapshot and the deferral move from really_probe into driver_probe_device around __driver_probe_device)", shows: 'drivers/base/dd.c:driver_probe_device:: atomic_inc(&probe_count);' },
   MODULE_SYNC_PF_USED_ASYNC: { commit: '774a1221e862', since: 'v3.8 .. v5.16 (reverted by 67d6212afda2)', subject: 'module, async: async_synchronize_full() on module init iff async is used', shows: 'kernel/module/main.c:do_init_module:: PF_USED_ASYNC' },
   ASYNC_DRIVER_PENDING_CHECK: { commit: 'hash not identified: "driver core: Prevent overriding async driver of a device before it probe" (Mark-PK Tsai, posted 2022-03-16; its hunks are in dd.c at b232b02bf3c2, not at 204db60c8357)', since: 'v5.18 or v5.19 (before b232b02bf3c2)', subject: '__driver_attach skips a device whose async_driver is set (a second async driver no longer overrides the first); __driver_attach_async_helper clears it', shows: 'drivers/base/dd.c:__driver_attach:: !dev->p->async_driver' },
-  DRIVER_ATTACH_INLINE_LOCK: { commit: 'not identified (after 204db60c8357, before b232b02bf3c2)', since: 'v5.15 .. v5.19', subject: '__driver_attach takes __device_driver_lock and calls driver_probe_device itself; device_driver_attach (bind_store) calls __driver_probe_device', shows: 'drivers/base/dd.c:__driver_attach:: __device_driver_lock(dev, dev->parent);' },
+  DRIVER_ATTACH_INLINE_LOCK: { commit: 'ef6dcbdd8eb2f44dce70a3abecc32d43cc5f3e64 (__driver_attach); 45ddcb42949f (device_driver_attach calls __driver_probe_device)', since: 'v5.14 (dd.c at e1499647c69c still calls device_driver_attach from __driver_attach, at ef6dcbdd8eb2 it takes the lock itself)', subject: 'driver core: Flow the return code from ->probe() through to sysfs bind (__driver_attach takes __device_driver_lock and calls driver_probe_device itself); device_driver_attach (bind_store) calls __driver_probe_device since 45ddcb42949f', shows: 'drivers/base/dd.c:__driver_attach:: __device_driver_lock(dev, dev->parent);' },
   ASYNC_AFTER_UNLOCK: { commit: 'b232b02bf3c205b13a26dcec08e53baddd8e59ed', since: 'v5.19 (tip of driver-core-5.19-rc1)', subject: 'driver core: fix deadlock in __device_attach (async_schedule_dev after device_unlock)', shows: 'drivers/base/dd.c:__device_attach:: if (async)' },
   DRIVER_ATTACH_ASYNC_AFTER_UNLOCK: { commit: '70fe758352cafdee72a7b13bf9db065f9613ced8', since: 'v6.0 (backported to 5.10.y in 5.10.137 and to other stable trees)', subject: 'driver core: fix potential deadlock in __driver_attach (async_schedule_dev after device_unlock)', shows: 'drivers/base/dd.c:__driver_attach:: if (async)' },
   UEVENT_SINGLE_READ: { commit: '18daa52418e7', since: 'v6.15', subject: 'driver core: fix potential NULL pointer dereference in dev_uevent()' },
@@ -59,6 +59,14 @@ export interface Profile {
   renamed?: Readonly<Record<string, string>>;
   /** Flags whose `shows` line the snapshot has (or lacks) while the release does not, and why. */
   differs?: Partial<Record<Flag, string>>;
+  /**
+   * Where no tree of the release itself was read: the two snapshots of a file that bracket it
+   * (the nearest below and above). A flag whose `shows` line is in both (or neither) follows
+   * them; one whose line only the upper has must be settled by its commit's release.
+   */
+  between?: Readonly<Record<string, readonly [string, string]>>;
+  /** Flags that change between the brackets: `has it: why` or `lacks it: why` (how the commit's release was settled). */
+  settled?: Partial<Record<Flag, string>>;
   describe: string;
   flags: readonly Flag[];
 }
@@ -71,6 +79,7 @@ const V4_18: Flag[] = [...V4_14, 'LINK_KREF', 'NEED_PARENT_LOCK'];
 const V5_0: Flag[] = [...V4_18, 'ASYNC_SYNC_IN_DRIVER_DETACH'];
 const V5_1: Flag[] = [...V5_0.filter((f) => f !== 'ATTACH_DRIVER_EBUSY'), 'DEAD_FLAG', 'PER_DEVICE_ASYNC_ATTACH'];
 const V5_9: Flag[] = [...V5_1, 'ATTACH_DEAD_CHECK'];
+const V5_15: Flag[] = [...V5_9, 'PROBE_BUSY_CHECK', 'DRIVER_ATTACH_INLINE_LOCK'];
 const V5_19: Flag[] = [...V5_9.filter((f) => f !== 'MODULE_SYNC_PF_USED_ASYNC'), 'PROBE_BUSY_CHECK', 'ASYNC_AFTER_UNLOCK', 'ASYNC_DRIVER_PENDING_CHECK', 'DRIVER_ATTACH_INLINE_LOCK'];
 const V6_1: Flag[] = [...V5_19, 'DRIVER_ATTACH_ASYNC_AFTER_UNLOCK'];
 
@@ -87,11 +96,28 @@ export const PROFILES: Record<string, Profile> = {
   'v4.18': { name: 'v4.18', sources: {}, describe: 'parent lock only for buses with need_parent_lock; device links with kref; driver_override under device_lock (v4.13); wait_for_device_probe flushes deferred work (v4.5); no tree read', flags: V4_18 },
   'v5.0': { name: 'v5.0', sources: {}, describe: 'as v4.18, with async_synchronize_full moved from __device_release_driver to driver_detach; no tree read', flags: V5_0 },
   'v5.1': { name: 'v5.1', sources: { [DD_]: 'torvalds@376991db4b64' }, describe: 'dead flag, per-device async attach (async_schedule_dev under device_lock in __driver_attach); dd.c read at 376991db4b64, the last dd.c change before v5.1 as far as known', flags: V5_1 },
+  'v5.4': { name: 'v5.4', sources: {}, between: { [DD_]: ['torvalds@376991db4b64', 'torvalds@654888327e9f'] },
+    settled: { ATTACH_DEAD_CHECK: 'lacks it: 654888327e9f went into v5.9-rc1 (its 5.7.y stable mail of 2020-08-20 says "commit 654888327e9f upstream"; v5.8 was out, v5.4 long out); Cc: stable # v5.1+, and 5.4.y has it by 2022-06: the hunk of the 5.4.y backport of b232b02bf3c2 ("[PATCH 5.4 318/411]", 2022-06-13) shows `if (dev->p->dead) {` in __device_attach at dd.c:876' },
+    describe: 'as v5.1; no v5.4 tree was readable: dd.c bracketed by 376991db4b64 (v5.1) and 654888327e9f (v5.9); no tree read. Stands for 5.4.0 and early 5.4.y: later 5.4.y took 654888327e9f and, in 2022-06, b232b02bf3c2 (the v5.19 fix of the __device_attach deadlock)', flags: V5_1 },
   'v5.9': { name: 'v5.9', sources: { [DD_]: 'torvalds@654888327e9f' }, describe: '__device_attach checks dead (654888327e9f); dd.c read at that commit', flags: V5_9 },
+  'v5.10': { name: 'v5.10', sources: { [DD_]: 'v5.10.13' },
+    describe: 'as v5.9; dd.c read at 5.10.13 (Rtoax/linux-5.10.13, a study tree: its modelled functions differ from 654888327e9f only by v5.10 changes the model does not keep). Stands for 5.10.0 up to the 5.10.y that took 70fe758352ca (DRIVER_ATTACH_ASYNC_AFTER_UNLOCK; its 5.10.y review mail is of 2022-08-19, 5.10.137 per the flag), and the revert 67d6212afda2 of MODULE_SYNC_PF_USED_ASYNC went to the stable trees in 2022-02', flags: V5_9 },
+  'v5.15': { name: 'v5.15', sources: { [DD_]: 'torvalds@45ddcb42949f' }, between: { [DD_]: ['torvalds@45ddcb42949f', 'torvalds@b232b02bf3c2'] },
+    settled: {
+      ASYNC_AFTER_UNLOCK: 'lacks it: b232b02bf3c2 is the tip of driver-core-5.19-rc1 (2022), after v5.15 (2021-10-31)',
+      ASYNC_DRIVER_PENDING_CHECK: 'lacks it: the patch was posted 2022-03-16, after v5.15; its hunks are in dd.c at b232b02bf3c2',
+    },
+    describe: 'driver_probe_device counts probes and defers around __driver_probe_device, which checks dead/bound; __driver_attach takes __device_driver_lock itself (204db60c8357 .. 45ddcb42949f, v5.14). dd.c read at 45ddcb42949f (v5.14 merge window): bracketed by it and b232b02bf3c2 (v5.19), whose flags in between (ASYNC_DRIVER_PENDING_CHECK posted 2022-03, ASYNC_AFTER_UNLOCK v5.19, the revert 67d6212afda2 merged for v5.17) all postdate v5.15 (2021-10); dd.c changes of v5.15 itself not read', flags: V5_15 },
   'v5.19': { name: 'v5.19', sources: { [DD_]: 'torvalds@b232b02bf3c2' }, describe: 'async_schedule_dev after device_unlock in __device_attach (b232b02bf3c2), still under it in __driver_attach; checks and probe_count in driver_probe_device; dd.c read at b232b02bf3c2 (tip of driver-core-5.19-rc1)', flags: V5_19 },
-  'v6.1': { name: 'v6.1', sources: {}, describe: 'as v5.19, with __driver_attach scheduling after device_unlock (70fe758352ca, v6.0); no tree read', flags: V6_1 },
+  'v6.1': { name: 'v6.1', sources: {}, between: { [DD_]: ['torvalds@b232b02bf3c2', 'torvalds@5a7a9efdb193'] },
+    settled: { DRIVER_ATTACH_ASYNC_AFTER_UNLOCK: 'has it: 70fe758352ca was posted 2022-06-22 (after v5.19-rc1) and reviewed for 5.10.y on 2022-08-19 ("[ Upstream commit 70fe758352ca ]"), months before v6.1 (2022-12)' },
+    describe: 'as v5.19, with __driver_attach scheduling after device_unlock (70fe758352ca, v6.0); dd.c bracketed by b232b02bf3c2 (v5.19) and 5a7a9efdb193 (v6.3); no tree read', flags: V6_1 },
+  'v6.6': { name: 'v6.6', sources: { [DD_]: 'torvalds@5a7a9efdb193', [BUS_]: 'torvalds@00c4a3c47da7' },
+    describe: 'as v6.1: no flag between v6.1 and v6.15 is known. dd.c read at 5a7a9efdb193 (v6.3 merge window: CVE-2023-53390 is fixed there, in 6.2.5 and 6.1.18), bus.c at 00c4a3c47da7 (v6.4-v6.6 by content): the nearest snapshots below; dd.c changes of v6.4-v6.6 not read', flags: V6_1 },
+  'v6.12': { name: 'v6.12', sources: { [DD_]: 'torvalds@5a7a9efdb193', [BUS_]: 'torvalds@00c4a3c47da7' },
+    describe: 'as v6.6 (no flag between v6.1 and v6.15 is known); the same nearest snapshots as v6.6 (v6.3 dd.c, v6.4-v6.6 bus.c): changes of v6.4-v6.12 not read (among them 2e84dc379200, v6.7, which swaps device_links_driver_cleanup and device_unbind_cleanup in __device_release_driver: one step in the model, so no change here)', flags: V6_1 },
   mainline: { name: 'mainline', sources: { [DD_]: 'torvalds@5a7a9efdb193', [BUS_]: 'torvalds@00c4a3c47da7', 'kernel/module/main.c': 'torvalds@01d5b167dc23' },
-    describe: 'current mainline as far as read: dd.c at 5a7a9efdb193 (the newest stored), bus.c at 00c4a3c47da7 (v6.4-v6.6 by content), kernel/module/main.c at 01d5b167dc23 (v6.15-v6.17 by content); dev_uevent reads dev->driver once (18daa52418e7, v6.15)', flags: [...V6_1, 'UEVENT_SINGLE_READ'] },
+    describe: 'current mainline as far as read: dd.c at 5a7a9efdb193 (the newest stored; v6.3 merge window), bus.c at 00c4a3c47da7 (v6.4-v6.6 by content), kernel/module/main.c at 01d5b167dc23 (v6.15-v6.17 by content); dev_uevent reads dev->driver once (18daa52418e7, v6.15)', flags: [...V6_1, 'UEVENT_SINGLE_READ'] },
 };
 
 export const PROFILE_NAMES = Object.keys(PROFILES);

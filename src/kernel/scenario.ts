@@ -34,6 +34,8 @@ import { PROFILE_NAMES, profile } from './profiles.js';
 import { LIBRARY, PROPERTY_NAMES, type PropCtx } from './properties.js';
 import { isDefinedProperty, rememberKernel, toKernelProperty, type DefinedProperty } from './define-property.js';
 import { initState, kernelSchema, localsSchema, type KS } from './state.js';
+import { inferSymmetric, symmetryClasses, validateSymmetric, type ActionOfLabel } from './symmetry.js';
+import { compile } from '../engine/compile.js';
 import type { Outcome, ProbeType, World } from './world.js';
 
 export interface BusSpec { needParentLock?: boolean; autoprobe?: boolean }
@@ -96,6 +98,12 @@ export interface ScenarioSpec {
   unfair?: string[];
   /** Async workers declared per helper and device (default 2; raise it when a check stops with E204 "declare more instances"). */
   asyncInstances?: number;
+  /**
+   * Groups of interchangeable devices (`[['c1', 'c2', 'c3']]`) for `--symmetry`: same bus,
+   * parent and drivers, named by actors only in `add` (E601 otherwise). Default: the groups the
+   * builder finds by those rules; `[]`: none. See the README's "Symmetry".
+   */
+  symmetric?: string[][];
   /** Scenario-specific parameters; `vary` applies them. */
   params?: ParamSpec;
   vary?: (p: Record<string, string | number>, spec: ScenarioSpec) => ScenarioSpec;
@@ -135,6 +143,7 @@ export const SCENARIO_KEYS: KeyChecks<ScenarioSpec> = {
   actors: (v) => (isObj(v) && Object.values(v).every((a) => typeof a === 'string' || isStrs(a)) ? null : 'an object of actor name -> action or list of actions'),
   properties: (v) => (Array.isArray(v) && v.every((x) => typeof x === 'string' || isDefinedProperty(x)) ? null : 'a list of property names or defineProperty(...) objects'), syncFallback: bool, unfair: strs,
   asyncInstances: (v) => (Number.isInteger(v) ? null : 'an integer'),
+  symmetric: (v) => (Array.isArray(v) && v.every(isStrs) ? null : "a list of groups of device names ([['c1', 'c2']])"),
   params: obj, vary: fn,
 };
 
@@ -312,8 +321,10 @@ export function buildScenario(spec: ScenarioSpec, profileName: string, patchList
   }));
   // A device whose driver_override an actor writes reads it in two steps when matching (B13).
   for (const a of actors) for (const x of a.acts) if (x.op === 'override') w.devices[x.dev]!.override = true;
-  type Plan = { name: string; program?: string; running: boolean; async: boolean; build: (tb: ThreadBuilder) => string };
-  const plans: Plan[] = actors.map(({ name, acts }) => ({
+  // `tied`: the device a kernel thread is started for alone (symmetry permutes it with the device).
+  type Plan = { name: string; program?: string; running: boolean; async: boolean; tied?: number; build: (tb: ThreadBuilder) => string };
+  const actionOf = actors.map((): ActionOfLabel => new Map());
+  const plans: Plan[] = actors.map(({ name, acts }, ai) => ({
     name, running: true, async: false,
     build: (tb) => {
       const added = new Set<number>();
@@ -322,16 +333,20 @@ export function buildScenario(spec: ScenarioSpec, profileName: string, patchList
         return a.op === 'del' && !w.devices[a.dev]!.present && !added.has(a.dev);
       });
       let next: Ret = null;
-      for (let i = acts.length - 1; i >= 0; i--) next = actionEntry(tb, acts[i]!, next, waits[i]!);
+      for (let i = acts.length - 1; i >= 0; i--) {
+        const before = new Set(Object.keys(tb.steps));
+        next = actionEntry(tb, acts[i]!, next, waits[i]!);
+        for (const l of Object.keys(tb.steps)) if (!before.has(l)) actionOf[ai]!.set(l, i);
+      }
       return next as string;
     },
   }));
   const n = w.asyncInstances;
   for (const d of w.devices) {
     if (!d.drivers.some((x) => mayBeAsync(k, x))) continue;
-    for (let j = 1; j <= n; j++) plans.push({ name: asyncThreadName('__device_attach_async_helper', d.name, j), program: asyncProgram('__device_attach_async_helper', d.name), running: false, async: true,
+    for (let j = 1; j <= n; j++) plans.push({ name: asyncThreadName('__device_attach_async_helper', d.name, j), program: asyncProgram('__device_attach_async_helper', d.name), running: false, async: true, tied: d.i,
       build: (tb) => deviceAttachAsyncHelper(tb, d.i, asyncRunEntryDone(tb)) });
-    if (k.has('PER_DEVICE_ASYNC_ATTACH')) for (let j = 1; j <= n; j++) plans.push({ name: asyncThreadName('__driver_attach_async_helper', d.name, j), program: asyncProgram('__driver_attach_async_helper', d.name), running: false, async: true,
+    if (k.has('PER_DEVICE_ASYNC_ATTACH')) for (let j = 1; j <= n; j++) plans.push({ name: asyncThreadName('__driver_attach_async_helper', d.name, j), program: asyncProgram('__driver_attach_async_helper', d.name), running: false, async: true, tied: d.i,
       build: (tb) => driverAttachAsyncHelper(tb, d.i, asyncRunEntryDone(tb)) });
   }
   if (!k.has('PER_DEVICE_ASYNC_ATTACH')) for (const d of w.drivers) {
@@ -341,8 +356,8 @@ export function buildScenario(spec: ScenarioSpec, profileName: string, patchList
   }
   // Threads a probe body starts (B7): the work_on_cpu kworker, the async scan entries, request_module's modprobe.
   for (const d of w.drivers) for (const dev of d.matches) {
-    if (d.workOnCpu) plans.push({ name: workOnCpuThread(k, dev, d.i), running: false, async: false, build: (tb) => localPciProbe(tb, dev, d.i) });
-    if (d.asyncScan !== null) for (let j = 1; j <= n; j++) plans.push({ name: asyncThreadName('do_scan_async', `${w.devices[dev]!.name},${d.name}`, j), program: scanProgram(k, dev, d.i), running: false, async: true,
+    if (d.workOnCpu) plans.push({ name: workOnCpuThread(k, dev, d.i), running: false, async: false, tied: dev, build: (tb) => localPciProbe(tb, dev, d.i) });
+    if (d.asyncScan !== null) for (let j = 1; j <= n; j++) plans.push({ name: asyncThreadName('do_scan_async', `${w.devices[dev]!.name},${d.name}`, j), program: scanProgram(k, dev, d.i), running: false, async: true, tied: dev,
       build: (tb) => doScanAsync(tb, dev, d.i, asyncRunEntryDone(tb)) });
   }
   for (const m of w.modules) if (w.drivers.some((d) => d.requestModule === m.i)) plans.push({ name: requestModprobeThread(m.name), running: false, async: false, build: (tb) => doInitModule(tb, m.i, null) });
@@ -389,6 +404,12 @@ export function buildScenario(spec: ScenarioSpec, profileName: string, patchList
     name: spec.name, params: { profile: prof.name, patches: patchEntries(patchList).join(',') },
     state: kernelSchema(w), init: (s) => initState(w, s as unknown as KS), threads, properties: properties as Property[],
   };
+  // Declared groups are validated (E601); undeclared ones are found by the same rules. `symmetric: []`: none.
+  const groups = spec.symmetric ? validateSymmetric(spec.name, w, spec.symmetric, actors) : inferSymmetric(w, actors);
+  if (groups.length) {
+    model.symmetry = symmetryClasses({ w, groups, threads, tiedTo: plans.map((p) => p.tied ?? -1), actors: actors.map((a, i) => ({ ...a, actionOf: actionOf[i]! })) },
+      () => { const c = compile(model); return { offset: c.threads.map((t) => t.pcOffset), wide: c.threads.map((t) => t.pcWide) }; });
+  }
   rememberKernel(model, k, ctx);
   return { model, kernel: k, world: w };
 }

@@ -26,6 +26,8 @@ export const MODELLED: Record<string, string[]> = {
     '__device_attach_async_helper', '__device_attach', 'device_attach', 'device_initial_probe', '__device_driver_lock',
     '__device_driver_unlock', 'device_driver_attach', '__driver_attach_async_helper', '__driver_attach', 'driver_attach',
     '__device_release_driver', 'device_release_driver_internal', 'device_release_driver', 'device_driver_detach', 'driver_detach',
+    // Read for the log reader (src/logs/formats.ts), not modelled: initcall_debug's probe time, the end-of-boot report, the late trigger.
+    'really_probe_debug', 'deferred_probe_timeout_work_func', 'deferred_probe_initcall',
   ],
   'drivers/base/bus.c': [
     'unbind_store', 'bind_store', 'driver_unbind', 'driver_bind', 'bus_for_each_dev', 'bus_for_each_drv', 'bus_add_device', 'bus_probe_device',

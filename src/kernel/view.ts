@@ -1,7 +1,7 @@
 /**
  * The kernel state as properties read it: names, not indices; read-only; typed. The library's
  * properties and users' `defineProperty` properties see the same view. It is a thin layer of
- * getters over one state (nothing is copied), built per state the property looks at.
+ * getters over one state (nothing is copied), built once per state buffer and read live.
  *
  * Threads: the scenario's actors by their names; the kernel's own threads by theirs
  * (`kworker/u:async __device_attach_async_helper(dc)#1`, `kworker deferred_probe_work_func`, ...),
@@ -154,13 +154,32 @@ const lookup = <T extends { name: string }>(what: string, all: readonly T[], nam
   return x;
 };
 
+/**
+ * Views already built, by the state object they read. The fast backend hands properties the same
+ * accessor object for every state it holds in a buffer, and a view only reads through it, so one
+ * view per (state object, kernel, threads, query) serves every state: building it anew for each
+ * of millions of states was most of a kernel search's garbage.
+ */
+const built = new WeakMap<object, { k: Kernel; t: ThreadInfo; q: Query; view: KernelView }>();
+
 /** The view of state `s` (threads as `q` tells) of kernel `k`. */
 export function kernelView(k: Kernel, t: ThreadInfo, s: KS, q: Query): KernelView {
+  const b = built.get(s);
+  if (b && b.k === k && b.t === t && b.q === q) return b.view;
+  const view = Object.freeze(makeView(k, t, s, q));
+  built.set(s, { k, t, q, view });
+  return view;
+}
+
+/** Views are shared between calls: a property that sorts or edits a list must not change the next call's. */
+const freeze = <T>(xs: T[]): readonly T[] => Object.freeze(xs.map((x) => Object.freeze(x)));
+
+function makeView(k: Kernel, t: ThreadInfo, s: KS, q: Query): KernelView {
   const w = k.w;
   const thr = (owner: number): string | null => (owner === 0 ? null : k.threadNames[owner - 1] ?? `#${owner - 1}`);
   const drvOf = (v: number): string | null => (v === 0 ? null : w.drivers[v - 1]!.name);
-  let devices: DeviceView[] | undefined, drivers: DriverView[] | undefined, modules: ModuleView[] | undefined, threads: ThreadView[] | undefined;
-  const mkDevices = () => devices ??= w.devices.map((d): DeviceView => {
+  let devices: readonly DeviceView[] | undefined, drivers: readonly DriverView[] | undefined, modules: readonly ModuleView[] | undefined, threads: readonly ThreadView[] | undefined;
+  const mkDevices = () => devices ??= freeze(w.devices.map((d): DeviceView => {
     const x = () => s.dev[d.i]!;
     return {
       name: d.name, bus: w.buses[d.bus]!.name, parent: d.parent < 0 ? null : w.devices[d.parent]!.name,
@@ -171,25 +190,25 @@ export function kernelView(k: Kernel, t: ThreadInfo, s: KS, q: Query): KernelVie
       get delStarted() { return x().delStarted; }, get delDone() { return x().delDone; }, get unbindFor() { return drvOf(x().unbindOf); },
       get askedBy() { const a = x().asked; return w.drivers.filter((r) => r.i < 8 && (a & (1 << r.i)) !== 0).map((r) => r.name); },
     };
-  });
-  const mkDrivers = () => drivers ??= w.drivers.map((d): DriverView => {
+  }));
+  const mkDrivers = () => drivers ??= freeze(w.drivers.map((d): DriverView => {
     const x = () => s.drv[d.i]!;
     return {
       name: d.name, bus: w.buses[d.bus]!.name, module: d.module < 0 ? null : w.modules[d.module]!.name,
-      matches: d.matches.map((m) => w.devices[m]!.name), probeType: d.probeType,
+      matches: Object.freeze(d.matches.map((m) => w.devices[m]!.name)), probeType: d.probeType,
       get registered() { return x().onBus; }, get unregistered() { return x().unregDone; }, get storesActive() { return x().storesActive; },
     };
-  });
-  const mkModules = () => modules ??= w.modules.map((m): ModuleView => {
+  }));
+  const mkModules = () => modules ??= freeze(w.modules.map((m): ModuleView => {
     const x = () => s.mod[m.i]!;
     return { name: m.name, get state() { return x().state; }, get refcnt() { return x().refcnt; }, get asyncProbe() { return x().asyncProbeRequested; }, get initPending() { return x().initPending; } };
-  });
-  const mkThreads = () => threads ??= t.threads.map((name, tid): ThreadView => ({
+  }));
+  const mkThreads = () => threads ??= freeze(t.threads.map((name, tid): ThreadView => ({
     name, actor: t.actors.has(name), async: t.asyncThreads.has(name),
     get at() { return q.at(name); },
     get holds() { return w.devices.filter((d) => s.dev[d.i]!.mutex === tid + 1).map((d) => d.name); },
     inside(fn: string) { const l = q.at(name); return l !== null && (l.startsWith(`${fn}(`) || l.startsWith(`${fn}:`) || l.startsWith(`${fn}#`)); },
-  }));
+  })));
   return {
     profile: k.profile,
     get devices() { return mkDevices(); }, get drivers() { return mkDrivers(); }, get modules() { return mkModules(); }, get threads() { return mkThreads(); },

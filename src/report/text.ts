@@ -208,7 +208,9 @@ const steps = (n: number) => `${n} step${n === 1 ? '' : 's'}`;
 /** The verdict table of one result: property, verdict, trace (or witness) length. */
 export function verdictTable(result: Result, col: Colors = plain): string[] {
   const rows = [['property', 'verdict', 'trace'].map((h) => col.bold(h))];
-  for (const p of result.properties) rows.push([p.name, colorVerdict(p.verdict, col), p.trace ? steps(p.trace.steps.length) : p.witness ? `${steps(p.witness.steps.length)} (witness)` : '-']);
+  // A shard's holds or vacuous is about its part of the search only.
+  const part = (v: string) => result.shard && v !== 'violated' && v !== 'unknown' ? `${colorVerdict(v, col)} (this part)` : colorVerdict(v, col);
+  for (const p of result.properties) rows.push([p.name, part(p.verdict), p.trace ? steps(p.trace.steps.length) : p.witness ? `${steps(p.witness.steps.length)} (witness)` : '-']);
   return table(rows, '  ');
 }
 
@@ -231,6 +233,20 @@ export function vacuityLines(r: Result, col: Colors = plain, allowed = false): s
   return out;
 }
 
+/** --symmetry and --check-symmetry: whether the reduction was applied, and what the check found. */
+function symmetryLines(r: Result, col: Colors): string[] {
+  const y = r.symmetry;
+  if (!y) return [];
+  const out = [col.dim(y.applied ? `symmetry: states stored up to permutations of ${y.classes.join(', ')}` : `symmetry: not applied: ${y.note}`)];
+  const c = y.check;
+  if (c) {
+    const n = (x: number) => x.toLocaleString('en-US');
+    if (c.failure) out.push(col.red(`symmetry check failed: ${c.failure}`));
+    else out.push(col.dim(`symmetry check: ${n(c.pairs)} (state, permutation) pairs verified over ${n(c.states)} states${c.complete ? '' : ' (stopped early: not a proof)'}`));
+  }
+  return out;
+}
+
 /** States, transitions, depth, time, rate, memory and the collision estimate, plus warnings. */
 export function statsLines(r: Result, col: Colors = plain): string[] {
   const n = (x: number) => x.toLocaleString('en-US');
@@ -239,7 +255,10 @@ export function statsLines(r: Result, col: Colors = plain): string[] {
     // The store starts with a fixed allocation: per-state memory means something only at scale.
     (r.states >= 100_000 ? ` ${r.bytesPerState.toFixed(1)} bytes/state,` : '') +
     ` collision probability ${r.collisionProbability.toExponential(1)}`;
-  const out = [col.dim(line), ...stopLines(r, col)];
+  const out = [col.dim(line), ...stopLines(r, col), ...symmetryLines(r, col)];
+  if (r.por) out.push(col.dim(r.por.reduced
+    ? `partial-order reduction: ${n(r.por.ample ?? 0)} states expanded by one thread, ${n(r.por.full ?? 0)} fully; ${r.por.restarts} restarts; counterexamples may not be shortest`
+    : `partial-order reduction not applied: ${r.por.why}`));
   if (r.neverFired.length && r.complete) {
     out.push(col.yellow(`warning: ${steps(r.neverFired.length)} never fired in functions the search entered (dead code, or a branch the scenario never takes):`));
     for (const s of r.neverFired.slice(0, 10)) out.push(col.yellow(`  ${s}`));
@@ -260,7 +279,19 @@ export function renderResult(r: Result, o: TextOptions & { allowVacuous?: boolea
   }
   const params = showParams(r.params);
   parts.push(col.bold(`${r.model}${params ? ` (${params})` : ''}: ${r.strategy}, ${r.backend} backend${(r.workers ?? 1) > 1 ? `, ${r.workers} workers` : ''}${r.seed !== undefined ? `, seed ${r.seed}` : ''}`));
-  parts.push(...verdictTable(r, col), ...statsLines(r, col), ...vacuityLines(r, col, o.allowVacuous));
+  parts.push(...shardLines(r, col), ...verdictTable(r, col), ...statsLines(r, col), ...vacuityLines(r, col, o.allowVacuous));
   return parts.join('\n');
+}
+
+/** A shard's result is about part of the search: say which part, and how to get the verdict. */
+export function shardLines(r: Result, col: Colors = plain): string[] {
+  const s = r.shard;
+  if (!s) return [];
+  const n = (x: number) => x.toLocaleString('en-US');
+  if (r.strategy === 'random') return [col.yellow(`shard ${s.index}/${s.count}: random walks with seed ${r.seed}; write each shard's result with --json-out and combine them with probecheck merge`)];
+  const part = s.level === undefined
+    ? 'no level of the search was wide enough to split, so this shard explored all of it'
+    : `split at depth ${s.level}: this shard expanded ${n(s.kept ?? 0)} of its ${n(s.levelSize ?? 0)} states and all they reach`;
+  return [col.yellow(`shard ${s.index}/${s.count}: ${part}; verdicts are about this part: probecheck merge the shards' --json-out results for the whole search`)];
 }
 

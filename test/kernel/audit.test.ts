@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { RET, buildScenario, check, makeBackend, type ScenarioSpec } from 'probecheck';
 import { compile } from '../../src/engine/compile.js';
 import { fp } from '../../src/engine/hash.js';
+import { excerpt, resolveAnchor } from '../../src/kernel/source.js';
 
 const verdict = (spec: ScenarioSpec, profile: string, prop: string, patches = '') =>
   check(buildScenario({ ...spec, properties: [prop] }, profile, patches).model).properties[0]!.verdict;
@@ -47,7 +48,9 @@ describe('a device-link deferral (really_probe before its probe_count++, v5.1 dd
     drivers: { sd: { matches: ['s'], present: true }, cd: { matches: ['c'], links: ['s'] } },
     actors: { a: ['register cd'], b: ['unbind sd s', 'bind cd c'] } };
   it('returns -EPROBE_DEFER uncounted: c goes on the pending list, and probe_count never counted that attempt', () => {
-    for (const p of ['v5.1', 'mainline']) {
+    // v4.18 has the same shape (dd.c at 8c97a46af04b:404-410), and the model builds it there too.
+    for (const p of ['v4.18', 'v5.1', 'mainline']) {
+      const old = p !== 'mainline';
       const c = compile(buildScenario(spec, p, '').model);
       const be = makeBackend(c, 'fast');
       const seen = new Set<string>();
@@ -59,12 +62,32 @@ describe('a device-link deferral (really_probe before its probe_count++, v5.1 dd
           if (!be.pc(t.index) || (be.curLocals(t.index) as { ret: number }).ret !== RET.LINK_DEFER) continue;
           deferrals++;
           // Up to v5.9 really_probe put c on the list itself; since the probe_count move, driver_probe_device does, one step later.
-          if (p === 'v5.1') expect(s.dev[1]!.deferred, p).not.toBe('none');
+          if (old) expect(s.dev[1]!.deferred, p).not.toBe('none');
         }
-        if (p === 'v5.1' && c.threads.every((t) => !be.pc(t.index) || !/really_probe\(c,cd\):(?!call_probe)/.test(t.steps[be.pc(t.index) - 1]!.label))) expect(s.probeCount).toBe(0);
+        if (old && c.threads.every((t) => !be.pc(t.index) || !/really_probe\(c,cd\):(?!call_probe)/.test(t.steps[be.pc(t.index) - 1]!.label))) expect(s.probeCount).toBe(0);
         be.expand(() => { const k = `${fp.hi}:${fp.lo}`; if (!seen.has(k)) { seen.add(k); be.pushNext(0, 0); } });
       }
       expect(deferrals, p).toBeGreaterThan(0);
     }
+  });
+});
+
+describe('v4.18 as its dd.c shows it (torvalds@8c97a46af04b, read by no profile: the model lacks its pre-fix unbind shape)', () => {
+  const at = (fn: string, text: string) => {
+    const ex = excerpt('torvalds@8c97a46af04b', 'drivers/base/dd.c', fn)!;
+    return resolveAnchor(ex, text).map((i) => ex.firstLine! + i);
+  };
+  it('__device_release_driver drops and retakes any parent it is given; device_release_driver_internal took it only with need_parent_lock', () => {
+    expect(at('__device_release_driver', 'if (parent)@1')).toEqual([862]);
+    expect(at('__device_release_driver', 'device_unlock(parent);')).toEqual([863]);
+    expect(at('__device_release_driver', 'device_lock(parent);')).toEqual([867]);
+    expect(at('device_release_driver_internal', 'if (parent && dev->bus->need_parent_lock)@1')).toEqual([922]);
+    expect(at('device_release_driver_internal', 'if (parent && dev->bus->need_parent_lock)@2')).toEqual([930]);
+    // v5.1 routes both through __device_driver_(un)lock, which test need_parent_lock (376991db4b64).
+    const v51 = excerpt('torvalds@376991db4b64', 'drivers/base/dd.c', '__device_release_driver')!;
+    expect(resolveAnchor(v51, '__device_driver_unlock(dev, parent);')).toHaveLength(1);
+  });
+  it('async_synchronize_full comes before the device-links loop (the model syncs after it)', () => {
+    expect(at('__device_release_driver', 'async_synchronize_full();')[0]).toBeLessThan(at('__device_release_driver', 'while (device_links_busy(dev)) {')[0]!);
   });
 });

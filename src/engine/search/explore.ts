@@ -13,15 +13,18 @@ import { FingerprintStore, NO_PARENT } from '../store.js';
 import { actionCode } from '../trace.js';
 import { isAllocationFailure, LimitReached, MemoryBudget, outOfMemory } from './budget.js';
 import type { Graph } from './graph.js';
+import type { Reducer } from '../reduce/por.js';
 import { Monitor, moveOf } from './monitor.js';
+import { ShardSplit } from './shard.js';
 import type { Limits, Progress, SearchOutcome } from './types.js';
 
 /**
+ * With a reducer (partial-order reduction, reduce/por.ts) each state expands to the moves it picks.
  * `handOff` (the parallel search, parallel.ts): asked as the first state of each BFS level is
  * popped, with the states stored, the level's size and depth; true ends the search there with
  * the level left in the backend (that state in cur, the rest in the work list).
  */
-export function explore(be: Backend, monitor: Monitor, strategy: 'bfs' | 'dfs', limits: Limits, progress?: (p: Progress) => void, graph?: Graph,
+export function explore(be: Backend, monitor: Monitor, strategy: 'bfs' | 'dfs', limits: Limits, progress?: (p: Progress) => void, graph?: Graph, reducer?: Reducer,
   handOff?: (states: number, level: number, depth: number) => boolean): SearchOutcome {
   const t0 = performance.now();
   const store = new FingerprintStore(16, graph !== undefined);
@@ -34,14 +37,17 @@ export function explore(be: Backend, monitor: Monitor, strategy: 'bfs' | 'dfs', 
   be.reserve = reserve;
   if (graph) graph.reserve = reserve;
   const pop = strategy === 'bfs' ? () => be.popFront() : () => be.popBack();
+  const split = limits.shard ? new ShardSplit(limits.shard) : undefined;
 
   let transitions = 0, depth = 0, curId = 0, curDepth = 0, truncated = false;
   let stopped: SearchOutcome['stopped'], stopNote: string | undefined;
   const actions = monitor.hasActions;
+  // Properties read through the reducer's recording views, so it learns what they read.
+  const mbe = reducer ? reducer.monitorBackend : be;
   const visit = (k: number, b: number) => {
     transitions++;
     const code = actionCode(k, b);
-    if (actions) monitor.checkAction(be, curId, code, () => moveOf(be, code));
+    if (actions) monitor.checkAction(mbe, curId, code, () => moveOf(be, code));
     const id = store.put(fp.hi, fp.lo, curId, code);
     if (graph) {
       graph.edge(id < 0 ? store.found : id, code);
@@ -50,7 +56,7 @@ export function explore(be: Backend, monitor: Monitor, strategy: 'bfs' | 'dfs', 
     if (id < 0) return;
     const d = curDepth + 1;
     if (d > depth) depth = d;
-    monitor.checkState(be, true, id);
+    monitor.checkState(mbe, true, id);
     if (d < maxDepth) be.pushNext(id, d);
     else truncated = true;
   };
@@ -60,15 +66,16 @@ export function explore(be: Backend, monitor: Monitor, strategy: 'bfs' | 'dfs', 
     be.clear();
     be.loadInitial();
     store.put(fp.hi, fp.lo, NO_PARENT, 0);
-    monitor.checkState(be, false, 0);
+    monitor.checkState(mbe, false, 0);
     graph?.label(0, be.curG(), be.curQ());
     be.pushCur(0, 0);
     while (pop()) {
       curId = be.poppedId;
       curDepth = be.poppedDepth;
       if (handOff && curDepth > level && (level = curDepth, handOff(store.size, be.pending() + 1, curDepth))) { handedOff = true; break; }
+      if (split && !split.keep(curId, curDepth, be.pending())) continue;
       graph?.begin(curId);
-      const n = be.expand(visit);
+      const n = reducer ? reducer.expand(store, visit) : be.expand(visit);
       graph?.end(curId);
       if (n === 0) monitor.checkDeadlock(be, curId);
       if (store.size >= maxStates) { stopped = 'max-states'; stopNote = `the limit of ${maxStates.toLocaleString('en-US')} states reached${store.size > maxStates ? ` (${store.size.toLocaleString('en-US')} stored)` : ''}`; break; }
@@ -101,5 +108,6 @@ export function explore(be: Backend, monitor: Monitor, strategy: 'bfs' | 'dfs', 
     ...(handedOff ? { handedOff } : {}), store, complete, stopped, stopNote, states: store.size, transitions, depth, seconds,
     bytesPerState: store.bytes() / Math.max(1, store.size),
     collisionProbability: collisionProbability(store.size),
+    ...(split ? { shard: { ...split.spec, ...(split.level !== undefined ? { level: split.level, kept: split.kept, levelSize: split.levelSize } : {}) } } : {}),
   };
 }

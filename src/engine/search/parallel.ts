@@ -221,7 +221,7 @@ export function parallelExplore(be: FastBackend, monitor: Monitor, limits: Limit
   };
   let clean = false;
   try {
-    const seq = explore(be, monitor, 'bfs', limits, progress, undefined, handOff);
+    const seq = explore(be, monitor, 'bfs', limits, progress, undefined, undefined, handOff);
     if (!seq.handedOff) {
       clean = true;
       return { ...seq, workers: 1, ...(note ? { workersNote: note } : {}) };

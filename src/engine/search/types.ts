@@ -1,6 +1,7 @@
 /** Options and outcomes shared by the search strategies. */
 import type { StopReason, WalkSummary } from '../result.js';
 import type { FingerprintStore } from '../store.js';
+import type { ShardSpec } from './shard.js';
 
 export interface Limits {
   maxStates?: number;
@@ -18,6 +19,8 @@ export interface Limits {
    * handler, so the main thread sets element 0 of this shared Int32Array and the search polls it.
    */
   interrupt?: Int32Array;
+  /** Breadth-first only: expand this shard's part of the search (see shard.ts). */
+  shard?: ShardSpec;
 }
 
 export interface Progress { states: number; transitions: number; depth: number; queue: number; seconds: number }
@@ -40,4 +43,8 @@ export interface SearchOutcome {
   seconds: number;
   bytesPerState: number;
   collisionProbability: number;
+  shard?: ShardInfo;
 }
+
+/** Where a sharded search split: its level, how many states that level held, and how many this shard expanded. */
+export interface ShardInfo extends ShardSpec { level?: number; levelSize?: number; kept?: number }

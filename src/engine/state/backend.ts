@@ -6,6 +6,7 @@
  */
 import type { Compiled } from '../compile.js';
 import type { Query } from '../model.js';
+import type { Recorder } from '../reduce/recorder.js';
 
 export interface Backend {
   readonly name: 'fast' | 'reference';
@@ -50,6 +51,17 @@ export interface Backend {
   queueBytes(): number;
   /** Called before the work list allocates `bytes` more; throws to refuse (a memory budget). */
   reserve?: (bytes: number, what: string) => void;
+  /** Symmetry reduction (reduce/symmetry.ts): fp is the fingerprint of the canonical form of a state. */
+  fingerprinter?: (u8: Uint8Array, u32: Uint32Array) => void;
   /** Times each step (by global step id) fired. */
   readonly coverage: Float64Array;
+  /**
+   * Footprints, for partial-order reduction (reduce/recorder.ts): enabled(k) and step(k, b)
+   * recording into rec the bytes the step's await/branches and run read and wrote; and
+   * recording views of cur or next for properties. The unrecorded methods stay as they are.
+   */
+  enabledRec(k: number, rec: Recorder): number;
+  stepRec(k: number, b: number, rec: Recorder): boolean;
+  recG(useNext: boolean, rec: Recorder): any;
+  recQ(useNext: boolean, rec: Recorder): Query;
 }

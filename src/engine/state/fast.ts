@@ -10,6 +10,7 @@ import { fingerprint } from '../hash.js';
 import type { Model, Query, StepCtx } from '../model.js';
 import { view } from '../schema.js';
 import type { Backend } from './backend.js';
+import { recordingCtx, recordingQuery, recordOwn, recordRecord, pcSize, type Recorder } from '../reduce/recorder.js';
 
 interface Buf { u8: Uint8Array; u32: Uint32Array; full: any; g: any; l: any[]; q: Query }
 
@@ -31,6 +32,8 @@ export class FastBackend implements Backend {
   poppedId = 0;
   poppedDepth = 0;
   reserve?: (bytes: number, what: string) => void;
+  /** Symmetry reduction (reduce/symmetry.ts): fingerprints the canonical form instead; the state itself is kept. */
+  fingerprinter?: (u8: Uint8Array, u32: Uint32Array) => void;
 
   constructor(model: Model | Compiled) {
     const c = 'full' in model ? model : compile(model);
@@ -81,12 +84,13 @@ export class FastBackend implements Backend {
 
   loadInitial(): void {
     this.cur.u32.set(this.init);
-    fingerprint(this.cur.u32, this.words);
+    if (this.fingerprinter) this.fingerprinter(this.cur.u8, this.cur.u32);
+    else fingerprint(this.cur.u32, this.words);
   }
 
   expand(visit: (k: number, b: number) => void): number {
     const T = this.T, W = this.words, c32 = this.cur.u32, n32 = this.next.u32, n8 = this.next.u8, c8 = this.cur.u8;
-    const cg = this.cur.g, ng = this.next.g, cl = this.cur.l, nl = this.next.l, ctx = this.ctx, cov = this.coverage;
+    const cg = this.cur.g, ng = this.next.g, cl = this.cur.l, nl = this.next.l, ctx = this.ctx, cov = this.coverage, fpr = this.fingerprinter;
     let n = 0;
     for (let k = 0; k < T.length; k++) {
       const th = T[k]!;
@@ -111,7 +115,8 @@ export class FastBackend implements Backend {
         n8[o] = npc;
         if (wide) n8[o + 1] = npc >>> 8;
         if (npc === 0 && th.localsSize > 0) n8.fill(0, th.localsOffset, th.localsOffset + th.localsSize);
-        fingerprint(n32, W);
+        if (fpr === undefined) fingerprint(n32, W);
+        else fpr(n8, n32);
         cov[cs.id]++;
         n++;
         visit(k, b);
@@ -150,6 +155,40 @@ export class FastBackend implements Backend {
       setPc(n8, th, npc);
       if (npc === 0 && th.localsSize > 0) n8.fill(0, th.localsOffset, th.localsOffset + th.localsSize);
     } catch (e) { throw inStep(e, th, cs.label); }
+    if (this.fingerprinter) this.fingerprinter(this.next.u8, this.next.u32);
+    else fingerprint(this.next.u32, this.words);
+    this.coverage[cs.id]++;
+    return true;
+  }
+
+  enabledRec(k: number, rec: Recorder): number {
+    const th = this.T[k]!;
+    rec.readRange(th.pcOffset, pcSize(th));
+    const pc = pcAt(this.cur.u8, th);
+    if (pc === 0) return 0;
+    const cs = th.steps[pc - 1]!, st = cs.step;
+    const g = recordRecord(this.c.model.state, this.cur.g, 0, rec), l = recordRecord(th.localsType, this.cur.l[k], th.localsOffset, rec);
+    try {
+      if (st.await !== undefined && !st.await(g, l)) return 0;
+      return cs.nb >= 0 ? cs.nb : dynamicBranches(st.branches as (s: unknown, t: unknown) => number, g, l);
+    } catch (e) { throw inStep(e, th, cs.label); }
+  }
+
+  stepRec(k: number, b: number, rec: Recorder): boolean {
+    if (!(b >= 0 && b < this.enabled(k))) return false;
+    const th = this.T[k]!, cs = th.steps[pcAt(this.cur.u8, th) - 1]!;
+    const n8 = this.next.u8;
+    this.next.u32.set(this.cur.u32);
+    const g = recordRecord(this.c.model.state, this.next.g, 0, rec), l = recordRecord(th.localsType, this.next.l[k], th.localsOffset, rec);
+    try {
+      let ctx = rec.proxies.get(this.ctx) as StepCtx | undefined;
+      if (!ctx) { ctx = recordingCtx(this.c, this.ctx, rec, (x) => pcAt(n8, x) !== 0); rec.proxies.set(this.ctx, ctx); }
+      const ret = cs.step.run(g, l, b, ctx);
+      const npc = ret === null ? 0 : (th.pcOf[ret] ?? resolveLabel(th, cs, ret));
+      setPc(n8, th, npc);
+      if (npc === 0 && th.localsSize > 0) n8.fill(0, th.localsOffset, th.localsOffset + th.localsSize);
+      recordOwn(th, npc, rec);
+    } catch (e) { throw inStep(e, th, cs.label); }
     fingerprint(this.next.u32, this.words);
     this.coverage[cs.id]++;
     return true;
@@ -162,6 +201,8 @@ export class FastBackend implements Backend {
   }
   nextWords(): Uint32Array { return this.next.u32; }
   curWords(): Uint32Array { return this.cur.u32; }
+  recG(useNext: boolean, rec: Recorder) { return recordRecord(this.c.model.state, (useNext ? this.next : this.cur).g, 0, rec); }
+  recQ(useNext: boolean, rec: Recorder) { return recordingQuery(this.c, (useNext ? this.next : this.cur).q, rec); }
 
   pc(k: number): number { return pcAt(this.cur.u8, this.T[k]!); }
   curG() { return this.cur.g; }
@@ -170,6 +211,12 @@ export class FastBackend implements Backend {
   nextQ() { return this.next.q; }
   curLocals(k: number) { return this.cur.l[k]; }
   bytes(): Uint8Array { return this.cur.u8.slice(); }
+  /** cur := a flat state (as bytes() gave it); fp := its fingerprint. */
+  loadBytes(u8: Uint8Array): void {
+    this.cur.u8.set(u8.subarray(0, this.c.width));
+    if (this.fingerprinter) this.fingerprinter(this.cur.u8, this.cur.u32);
+    else fingerprint(this.cur.u32, this.words);
+  }
 
   pushNext(id: number, depth: number): void { this.push(this.next.u32, id, depth); }
   pushCur(id: number, depth: number): void { this.push(this.cur.u32, id, depth); }

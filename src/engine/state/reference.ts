@@ -12,6 +12,7 @@ import { fingerprint } from '../hash.js';
 import type { Model, Query, StepCtx } from '../model.js';
 import { encode, zeroOf } from '../schema.js';
 import type { Backend } from './backend.js';
+import { recordingCtx, recordingQuery, recordOwn, recordRecord, pcSize, type Recorder } from '../reduce/recorder.js';
 import { dynamicBranches, guard, inStep } from './fast.js';
 
 type State = Record<string, any>;
@@ -36,6 +37,7 @@ export class ReferenceBackend implements Backend {
   poppedId = 0;
   poppedDepth = 0;
   reserve?: (bytes: number, what: string) => void;
+  fingerprinter?: (u8: Uint8Array, u32: Uint32Array) => void;
 
   constructor(model: Model | Compiled) {
     const c = 'full' in model ? model : compile(model);
@@ -67,21 +69,25 @@ export class ReferenceBackend implements Backend {
   private fingerprintOf(s: State): void {
     this.u32.fill(0);
     encode(this.c.full, s, this.u8, 0, 'state');
-    fingerprint(this.u32, this.c.words);
+    if (this.fingerprinter) this.fingerprinter(this.u8, this.u32);
+    else fingerprint(this.u32, this.c.words);
   }
 
   loadInitial(): void { this.cur = this.init; this.fingerprintOf(this.cur); }
 
-  private successor(k: number, b: number): State {
+  private successor(k: number, b: number, rec?: Recorder): State {
     const th = this.T[k]!, key = this.keys[k]!;
     const cs = th.steps[this.cur[key].pc - 1]!;
     try {
       const next = produce(this.cur, (d) => {
         this.draft = d;
-        const ret = cs.step.run(d.g, d[key].l, b, this.ctx);
+        const ret = rec
+          ? cs.step.run(recordRecord(this.c.model.state, d.g, 0, rec), recordRecord(th.localsType, d[key].l, th.localsOffset, rec), b, recordingCtx(this.c, this.ctx, rec, (x) => d[this.keys[x.index]!].pc !== 0))
+          : cs.step.run(d.g, d[key].l, b, this.ctx);
         const npc = resolveLabel(th, cs, ret);
         d[key].pc = npc;
         if (npc === 0) d[key].l = zeroOf(th.localsType);
+        if (rec) recordOwn(th, npc, rec);
       });
       this.fingerprintOf(next);
       return next;
@@ -128,6 +134,28 @@ export class ReferenceBackend implements Backend {
     this.next = this.successor(k, b);
     return true;
   }
+
+  enabledRec(k: number, rec: Recorder): number {
+    const th = this.T[k]!, t = this.cur[this.keys[k]!];
+    rec.readRange(th.pcOffset, pcSize(th));
+    if (t.pc === 0) return 0;
+    const cs = th.steps[t.pc - 1]!, st = cs.step;
+    const g = recordRecord(this.c.model.state, this.cur.g, 0, rec), l = recordRecord(th.localsType, t.l, th.localsOffset, rec);
+    try {
+      if (st.await !== undefined && !st.await(g, l)) return 0;
+      return cs.nb >= 0 ? cs.nb : dynamicBranches(st.branches as (s: unknown, t: unknown) => number, g, l);
+    } catch (e) { throw inStep(e, th, cs.label); }
+  }
+
+  stepRec(k: number, b: number, rec: Recorder): boolean {
+    if (!(b >= 0 && b < this.enabled(k))) return false;
+    this.coverage[this.T[k]!.steps[this.cur[this.keys[k]!].pc - 1]!.id]++;
+    this.next = this.successor(k, b, rec);
+    return true;
+  }
+
+  recG(useNext: boolean, rec: Recorder) { return recordRecord(this.c.model.state, (useNext ? this.next : this.cur).g, 0, rec); }
+  recQ(useNext: boolean, rec: Recorder) { return recordingQuery(this.c, useNext ? this.nextQ() : this.curQ(), rec); }
 
   pc(k: number): number { return this.cur[this.keys[k]!].pc; }
   curG() { return this.cur.g; }

@@ -1,0 +1,66 @@
+/**
+ * `probecheck validate SCENARIO --log FILE`: is the logged order of driver-core events a
+ * behaviour of the model (src/logs/validate.ts)? Exit 0 it is (a run printing every checked
+ * event is shown), 1 it is not (the first event no run can produce, what the model could print
+ * there), 5 nothing in the log could be checked, 3 the state limit stopped the search.
+ */
+import { loadModel, loadPatchFiles } from '../load.js';
+import { validate, type ValidateResult } from '../logs/validate.js';
+import { showParams } from '../report/text.js';
+import { buildModel } from './build.js';
+import { EXIT, type ExitCode } from './exit.js';
+import type { Io } from './io.js';
+import { readLog } from './logfile.js';
+
+const lineOf = (r: ValidateResult, n: number) => r.checked.find((e) => e.line === n)?.text ?? '';
+
+export function renderValidation(r: ValidateResult, logFile: string): string {
+  const out: string[] = [];
+  const notChecked = new Map<string, number>();
+  for (const u of r.unchecked) notChecked.set(u.why, (notChecked.get(u.why) ?? 0) + 1);
+  out.push(`validate ${r.model} (${showParams(r.params)}) against ${logFile}`);
+  out.push(`  ${r.checked.length + r.unchecked.length} driver-core lines read: ${r.checked.length} checked${r.unchecked.length ? `, ${r.unchecked.length} not checked (${[...notChecked].map(([w, n]) => `${n}: ${w}`).join('; ')})` : ''}; ${r.unknownLines} other lines kept, not read`);
+  if (r.verdict === 'nothing-to-check') {
+    out.push('  nothing to check: the log has no line the model prints (boot with the dyndbg and initcall_debug of the README)');
+    return out.join('\n');
+  }
+  if (r.verdict === 'behaviour') out.push(`  the log IS a behaviour of the model: a run of ${r.run.length} steps prints all ${r.checked.length} checked lines in order (${r.states.toLocaleString('en-US')} states searched)`);
+  else {
+    const first = r.checked[r.matched]!;
+    out.push(r.verdict === 'limit'
+      ? `  search stopped at the state limit (${r.states.toLocaleString('en-US')} states) with ${r.matched} of ${r.checked.length} events matched`
+      : `  the log is NOT a behaviour of the model: no run prints line ${first.line} ${r.matched === 0 ? 'as its first checked line' : `after the ${r.matched} checked line${r.matched === 1 ? '' : 's'} before it`}`);
+    out.push(`    line ${first.line}: ${first.text}   (${first.rule.id})`);
+    out.push(`  reachable just before it: ${r.statesBefore} state${r.statesBefore === 1 ? '' : 's'}, in which the devices, drivers and modules stand as${r.stateSummaries.length === 6 ? ' (the first 6 ways)' : ''}:`);
+    for (const x of r.stateSummaries) out.push(`    ${x}`);
+    out.push(`  from there the model could print instead: ${r.couldPrint.length ? r.couldPrint.join(', ') : 'nothing the log records'}`);
+    out.push(`  the longest matched run (${r.run.length} steps):`);
+  }
+  for (const s of r.run) {
+    const logged = s.events.filter((e) => e.line !== undefined);
+    if (!logged.length) continue;
+    for (const e of logged) out.push(`    line ${String(e.line).padEnd(4)} step ${String(s.step).padEnd(4)} ${s.move.thread}: ${s.move.label}    ${lineOf(r, e.line!)}`);
+  }
+  out.push(`  (steps not listed print nothing the log records; ${r.run.length - r.run.filter((s) => s.events.some((e) => e.line !== undefined)).length} of them)`);
+  return out.join('\n');
+}
+
+export function validationJson(r: ValidateResult, logFile: string): unknown {
+  const ev = (e: ValidateResult['checked'][number]) => ({ line: e.line, rule: e.rule.id, text: e.text });
+  return {
+    log: logFile, model: r.model, params: r.params, verdict: r.verdict, matched: r.matched, checked: r.checked.length,
+    firstUnmatched: r.verdict === 'not-a-behaviour' || r.verdict === 'limit' ? ev(r.checked[r.matched]!) : null,
+    statesBefore: r.statesBefore, stateSummaries: r.stateSummaries, couldPrint: r.couldPrint, unchecked: r.unchecked.map((u) => ({ ...ev(u.event), why: u.why })), unknownLines: r.unknownLines,
+    run: r.run.map((s) => ({ step: s.step, ...s.move, lines: s.events.flatMap((e) => (e.line !== undefined ? [e.line] : [])) })), states: r.states, seconds: r.seconds,
+  };
+}
+
+export async function runValidate(io: Io, file: string, logFile: string, params: Record<string, string>, json: boolean, maxStates?: number, excerpt = false): Promise<ExitCode> {
+  const log = readLog(logFile);
+  const f = await loadModel(file);
+  if (params.patches) await loadPatchFiles(params.patches);
+  const model = buildModel(f, params);
+  const r = validate(model, log, { excerpt, ...(maxStates !== undefined ? { maxStates } : {}) });
+  io.out(json ? JSON.stringify(validationJson(r, logFile), null, 2) : renderValidation(r, logFile));
+  return r.verdict === 'behaviour' ? EXIT.ok : r.verdict === 'not-a-behaviour' ? EXIT.violated : r.verdict === 'limit' ? EXIT.limit : EXIT.vacuous;
+}

@@ -1,0 +1,227 @@
+/**
+ * Footprint recording: which bytes of the flat layout (compile.ts) a piece of model code reads and
+ * writes. Code runs on recording proxies laid over whatever the backend hands it (the fast
+ * backend's accessor views, the reference backend's immer drafts or frozen objects); each proxy
+ * knows its schema and byte offset, so both backends record the same bytes for the same code.
+ *
+ * Only partial-order reduction uses this: the unreduced search never builds a proxy, so its fast
+ * path is untouched. A leaf read or written by name counts as that byte; a method of an integer
+ * array (`indexOf`, iteration, `fill`) counts as reading every element, and a method that can
+ * change the array (`fill`, `set`, `sort`, ...) as writing every element too. Writes count when
+ * made, whether or not the value changes (independence needs what a step may change).
+ */
+import type { Compiled, CompiledThread } from '../compile.js';
+import type { Query, StepCtx } from '../model.js';
+import type { FieldT, RecordT } from '../schema.js';
+import { sizeOf } from '../schema.js';
+
+/** Two bitsets over the layout's bytes: what was read and what was written. */
+export class Recorder {
+  readonly words: number;
+  readonly r: Uint32Array;
+  readonly w: Uint32Array;
+  constructor(readonly width: number) {
+    this.words = Math.max(1, Math.ceil(width / 32));
+    this.r = new Uint32Array(this.words);
+    this.w = new Uint32Array(this.words);
+  }
+  /** Proxies made for each target (the fast backend's views are long-lived: made once). */
+  readonly proxies = new WeakMap<object, unknown>();
+  clear(): void { this.r.fill(0); this.w.fill(0); }
+  read(o: number): void { this.r[o >>> 5]! |= 1 << (o & 31); }
+  write(o: number): void { this.w[o >>> 5]! |= 1 << (o & 31); }
+  readRange(o: number, n: number): void { for (let i = 0; i < n; i++) this.read(o + i); }
+  writeRange(o: number, n: number): void { for (let i = 0; i < n; i++) this.write(o + i); }
+}
+
+interface Slot { offset: number; type: FieldT; size: number }
+const layouts = new WeakMap<RecordT, Map<string, Slot>>();
+
+function layoutOf(f: RecordT): Map<string, Slot> {
+  let m = layouts.get(f);
+  if (m) return m;
+  m = new Map();
+  let o = 0;
+  for (const k in f.fields) { const type = f.fields[k]!, size = sizeOf(type); m.set(k, { offset: o, type, size }); o += size; }
+  layouts.set(f, m);
+  return m;
+}
+
+const MUTATORS = new Set(['fill', 'set', 'copyWithin', 'sort', 'reverse', 'push', 'pop', 'shift', 'unshift', 'splice']);
+
+function index(key: string | symbol): number {
+  if (typeof key !== 'string') return -1;
+  const i = +key;
+  return Number.isInteger(i) && i >= 0 && String(i) === key ? i : -1;
+}
+
+/**
+ * A recording proxy of `target` (a record of type f at byte `off`). The proxy's own target is a
+ * fresh dummy, so frozen or sealed targets raise no proxy-invariant errors.
+ */
+export function recordRecord(f: RecordT, target: any, off: number, rec: Recorder): any {
+  const made = rec.proxies.get(target) as { p: object; f: RecordT; off: number } | undefined;
+  // (A target reached at another offset or type, e.g. a record the model copied: not cached.)
+  if (made && made.off === off && made.f === f) return made.p;
+  const slots = layoutOf(f);
+  const kids = new Map<string, unknown>();
+  const handler: ProxyHandler<object> = {
+    get(_d, key) {
+      const s = typeof key === 'string' ? slots.get(key) : undefined;
+      if (!s) return Reflect.get(target, key);
+      const v = target[key as string];
+      switch (s.type.kind) {
+        case 'bool': case 'int': case 'enum':
+          rec.readRange(off + s.offset, s.size);
+          return v;
+        default: {
+          // Containers: one proxy per container and target (code may compare them by identity).
+          let p = kids.get(key as string) as object | undefined;
+          if (p === undefined || tags.get(p as object) !== v) {
+            p = wrap(s.type, v, off + s.offset, rec);
+            kids.set(key as string, p);
+          }
+          return p;
+        }
+      }
+    },
+    set(_d, key, v) {
+      const s = typeof key === 'string' ? slots.get(key) : undefined;
+      if (s) rec.writeRange(off + s.offset, s.size);
+      target[key as string] = v;
+      return true;
+    },
+    has(_d, key) { return key in target; },
+    ownKeys() { return Reflect.ownKeys(target).filter((k) => typeof k === 'string' && slots.has(k)); },
+    getOwnPropertyDescriptor(_d, key) {
+      return typeof key === 'string' && slots.has(key) ? { enumerable: true, configurable: true, writable: true, value: handler.get!(_d, key, undefined) } : undefined;
+    },
+  };
+  const p = new Proxy({}, handler);
+  if (!made) rec.proxies.set(target, { p, f, off });
+  return p;
+}
+
+function wrap(f: FieldT, target: any, off: number, rec: Recorder): object {
+  if (f.kind === 'record') return tag(recordRecord(f, target, off, rec), target);
+  if (f.kind === 'ints') return tag(recordInts(f.length, target, off, rec), target);
+  if (f.kind === 'records') return tag(recordRecords(f.of, f.length, target, off, rec), target);
+  return target;
+}
+
+/** Remember which target a container proxy wraps (the reference backend's targets change). */
+function tag(p: object, target: unknown): object {
+  tags.set(p, target);
+  return p;
+}
+const tags = new WeakMap<object, unknown>();
+
+function recordInts(length: number, target: any, off: number, rec: Recorder): object {
+  return new Proxy([] as unknown[], {
+    get(_d, key) {
+      const i = index(key);
+      if (i >= 0) { if (i < length) rec.read(off + i); return target[i]; }
+      if (key === 'length') return length;
+      const v = Reflect.get(target, key);
+      if (typeof v !== 'function') return v;
+      const name = typeof key === 'string' ? key : '';
+      return (...args: unknown[]) => {
+        rec.readRange(off, length);
+        if (MUTATORS.has(name)) rec.writeRange(off, length);
+        return Reflect.apply(v, target, args);
+      };
+    },
+    set(_d, key, v) {
+      const i = index(key);
+      if (i >= 0 && i < length) rec.write(off + i);
+      target[key as string] = v;
+      return true;
+    },
+    has(_d, key) { return key in target; },
+  });
+}
+
+function recordRecords(of: RecordT, length: number, target: any, off: number, rec: Recorder): object {
+  const size = sizeOf(of);
+  const kids: unknown[] = [];
+  return new Proxy([] as unknown[], {
+    get(_d, key) {
+      const i = index(key);
+      if (i >= 0) {
+        if (i >= length) return undefined;
+        const v = target[i];
+        let p = kids[i] as object | undefined;
+        if (p === undefined || tags.get(p as object) !== v) { p = tag(recordRecord(of, v, off + i * size, rec), v); kids[i] = p; }
+        return p;
+      }
+      if (key === 'length') return length;
+      // Array methods run on the proxy (this = proxy), so their element reads are recorded.
+      return Reflect.get(Array.prototype, key) ?? Reflect.get(target, key);
+    },
+    set(_d, key, v) {
+      const i = index(key);
+      if (i >= 0 && i < length) rec.writeRange(off + i * size, size);
+      target[key as string] = v;
+      return true;
+    },
+    has(_d, key) { const i = index(key); return i >= 0 ? i < length : key in target; },
+  });
+}
+
+/** The threads a spawn(nameOrProgram) may start: the one of that name, else every instance of the program. */
+function candidates(c: Compiled, nameOrProgram: string): CompiledThread[] {
+  const th = c.threadByName.get(nameOrProgram);
+  return th ? [th] : c.threads.filter((x) => x.program === nameOrProgram);
+}
+
+export function pcSize(th: CompiledThread): number { return th.pcWide ? 2 : 1; }
+
+/**
+ * A step's ctx that records what spawn and canSpawn look at: the program counters of the threads
+ * they consider, in order, up to the one picked; spawn writes the picked thread's pc and locals.
+ * `running` answers for the state the step is writing.
+ */
+export function recordingCtx(c: Compiled, base: StepCtx, rec: Recorder, running: (th: CompiledThread) => boolean): StepCtx {
+  const look = (name: string): CompiledThread | undefined => {
+    for (const th of candidates(c, name)) {
+      rec.readRange(th.pcOffset, pcSize(th));
+      if (!running(th) || c.threadByName.has(name)) return th;
+    }
+    return undefined;
+  };
+  return {
+    spawn(name, init) {
+      const th = look(name);
+      if (th) { rec.writeRange(th.pcOffset, pcSize(th)); rec.writeRange(th.localsOffset, th.localsSize); }
+      base.spawn(name, init);
+    },
+    canSpawn(name) { look(name); return base.canSpawn(name); },
+  };
+}
+
+/** A Query that records: at(t) reads t's program counter, locals(t) is a recording view. */
+export function recordingQuery(c: Compiled, base: Query, rec: Recorder): Query {
+  const made = rec.proxies.get(base) as Query | undefined;
+  if (made) return made;
+  const q: Query = {
+    at(name) {
+      const th = c.threadByName.get(name);
+      if (th) rec.readRange(th.pcOffset, pcSize(th));
+      return base.at(name);
+    },
+    locals(name) {
+      const l = base.locals(name);
+      const th = c.threadByName.get(name)!;
+      return recordRecord(th.localsType, l, th.localsOffset, rec);
+    },
+  };
+  rec.proxies.set(base, q);
+  return q;
+}
+
+/** What running a step always touches besides its code's reads and writes: its own pc, and its locals when it ends. */
+export function recordOwn(th: CompiledThread, npc: number, rec: Recorder): void {
+  rec.readRange(th.pcOffset, pcSize(th));
+  rec.writeRange(th.pcOffset, pcSize(th));
+  if (npc === 0) rec.writeRange(th.localsOffset, th.localsSize);
+}

@@ -1,0 +1,139 @@
+/**
+ * The symmetry checker: on every reachable state s of a (small) model and every permutation pi
+ * of the elements `movable` allows at s, it verifies that pi is an automorphism there:
+ * - the successors of pi(s) are exactly pi(successors of s) (raw bytes, not canonical forms);
+ * - every invariant, premise and the deadlock condition has the same value at s and pi(s), and
+ *   every action property the same value on corresponding transitions;
+ * - what may move never shrinks along a transition (pi stays allowed at every successor).
+ * Together these make {(s, pi(s))} a bisimulation over the reachable states, which is what
+ * makes storing states by canonical fingerprint sound (reduce/symmetry.ts). It searches the
+ * unreduced state space and keeps every state: for small instances and tests only.
+ */
+import { compile } from '../compile.js';
+import { fingerprint, fp, hex } from '../hash.js';
+import type { Model, Move, SymmetryClass } from '../model.js';
+import { FastBackend } from '../state/fast.js';
+import { actionCode, rebuild } from '../trace.js';
+import { permutationsOf, Symmetry } from './symmetry.js';
+
+export interface SymmetryFailure {
+  /** Moves from the initial state to s. */
+  path: Move[];
+  /** The permutation, as `c1->c2, c2->c1`. */
+  permutation: string;
+  /** What differs, in words. */
+  what: string;
+}
+
+export interface SymmetryCheck {
+  states: number;
+  /** States where some permutation was checked, and how many (state, permutation) pairs. */
+  symmetricStates: number;
+  pairs: number;
+  complete: boolean;
+  failure?: SymmetryFailure;
+}
+
+interface Succ { fp: string; bytes: Uint8Array; move: string; code: number; action: string }
+
+export function checkSymmetry(model: Model, o: { maxStates?: number } = {}): SymmetryCheck {
+  const c = compile(model);
+  const classes: SymmetryClass[] = model.symmetry ?? [];
+  const sym = new Symmetry(c, classes);
+  const be = new FastBackend(c);
+  const T = c.threads;
+  const maxStates = o.maxStates ?? 500_000;
+  const key = () => hex(fp.hi, fp.lo);
+
+  const moveName = (k: number, b: number) => {
+    const th = T[k]!, cs = th.steps[be.pc(k) - 1]!;
+    return `${th.name}: ${cs.label}${cs.nb !== 1 ? ` #${b}` : ''}`;
+  };
+  /** Labels of cur: invariants, premises, deadlock. */
+  const labels = (moves: number) => {
+    const g = be.curG(), q = be.curQ();
+    const out: string[] = c.invariants.map((p) => `${p.name}=${p.holds(g, q)}${p.premise ? `/${p.premise(g, q)}` : ''}`);
+    for (const p of c.actions) if (p.premise) out.push(`${p.name} premise=${p.premise(g, q)}`);
+    const stuck = moves === 0 && T.some((th) => { const pc = be.pc(th.index); return pc !== 0 && !th.steps[pc - 1]!.step.idle; });
+    out.push(`deadlock=${stuck}`);
+    return out;
+  };
+  /** The successors of `u` (loaded into cur first), with the action properties of each move. */
+  const successors = (u: Uint8Array): { succ: Succ[]; labels: string[] } => {
+    be.loadBytes(u);
+    const found: Succ[] = [];
+    const moves: [number, number][] = [];
+    for (let k = 0; k < T.length; k++) for (let b = 0, nb = be.enabled(k); b < nb; b++) moves.push([k, b]);
+    const lab = labels(moves.length);
+    for (const [k, b] of moves) {
+      be.loadBytes(u);
+      const move = moveName(k, b);
+      be.step(k, b);
+      const next = key();
+      const m: Move = { thread: T[k]!.name, label: T[k]!.steps[be.pc(k) - 1]!.label, branch: b };
+      const action = c.actions.map((p) => `${p.name}=${p.holds(be.curG(), be.nextG(), m, be.nextQ())}`).join(',');
+      be.advance();
+      found.push({ fp: next, bytes: be.bytes(), move, code: actionCode(k, b), action });
+    }
+    return { succ: found, labels: lab };
+  };
+  const image32 = new Uint32Array(c.words), image = new Uint8Array(image32.buffer, 0, c.width);
+  const imageFp = () => { fingerprint(image32, c.words); return key(); };
+
+  const ids = new Map<string, number>();
+  const states: Uint8Array[] = [], parent: number[] = [], via: number[] = [];
+  be.loadInitial();
+  ids.set(key(), 0); states.push(be.bytes()); parent.push(-1); via.push(0);
+  const out: SymmetryCheck = { states: 0, symmetricStates: 0, pairs: 0, complete: true };
+  const perms = (u: Uint8Array) => {
+    // Every combination of one permutation per class, minus the identity.
+    let all: number[][][] = [[]];
+    for (const L of sym.layouts) {
+      const ps = permutationsOf(L.n, L.cls.movable(u));
+      all = all.flatMap((prefix) => ps.map((p) => [...prefix, p]));
+    }
+    return all.slice(1);
+  };
+  const fail = (id: number, P: number[][], what: string): SymmetryCheck => {
+    const codes: number[] = [];
+    for (let x = id; parent[x]! >= 0; x = parent[x]!) codes.unshift(via[x]!);
+    const permutation = sym.layouts.flatMap((L, i) => P[i]!.flatMap((to, e) => (to === e ? [] : [`${L.cls.elements[e]!.name}->${L.cls.elements[to]!.name}`]))).join(', ');
+    out.failure = { path: rebuild(new FastBackend(c), codes).moves, permutation, what };
+    out.complete = false;
+    return out;
+  };
+
+  for (let id = 0; id < states.length; id++) {
+    if (states.length > maxStates) { out.complete = false; break; }
+    const u = states[id]!;
+    const { succ, labels: lu } = successors(u);
+    for (const s of succ) {
+      if (!ids.has(s.fp)) { ids.set(s.fp, states.length); states.push(s.bytes); parent.push(id); via.push(s.code); }
+    }
+    const mu = sym.layouts.map((L) => L.cls.movable(u));
+    for (const s of succ) {
+      for (let i = 0; i < mu.length; i++) {
+        const ms = sym.layouts[i]!.cls.movable(s.bytes);
+        if ((mu[i]! & ms) !== mu[i]) return fail(id, sym.layouts.map((L) => L.cls.elements.map((_, e) => e)), `after move '${s.move}' fewer elements may move (mask ${mu[i]!.toString(2)} -> ${ms.toString(2)}): what may move must never shrink`);
+      }
+    }
+    const ps = perms(u);
+    if (ps.length > 0) out.symmetricStates++;
+    for (const P of ps) {
+      out.pairs++;
+      sym.apply(u, image, P);
+      const v = image.slice();
+      const { succ: sv, labels: lv } = successors(v);
+      const differs = lu.findIndex((x, i) => x !== lv[i]);
+      if (differs >= 0) return fail(id, P, `property value differs: ${lu[differs]} in s, ${lv[differs]} in pi(s)`);
+      const want = new Map<string, Succ>();
+      for (const s of succ) { sym.apply(s.bytes, image, P); want.set(`${imageFp()}|${s.action}`, s); }
+      const got = new Map(sv.map((s) => [`${s.fp}|${s.action}`, s]));
+      for (const [k, s] of want) if (!got.has(k)) return fail(id, P, `move '${s.move}' of s has no image among the moves of pi(s) (${sv.map((x) => x.move).join('; ') || 'none'})`);
+      for (const [k, s] of got) if (!want.has(k)) return fail(id, P, `move '${s.move}' of pi(s) is not the image of a move of s (${succ.map((x) => x.move).join('; ') || 'none'})`);
+    }
+    out.states = states.length;
+  }
+  out.states = states.length;
+  return out;
+}

@@ -1,0 +1,191 @@
+/**
+ * Symmetry reduction: a state is stored under the fingerprint of a canonical member of its orbit
+ * (the movable elements of each class sorted by their bytes), while the search goes on from the
+ * concrete state it first reached, so parent links and action codes replay unchanged.
+ *
+ * Permuting elements moves each element's state bytes and its tied threads' pc and locals, and
+ * renames every lock owner (thread index + 1) that names a tied thread. The canonical form need
+ * not be unique per orbit (ties in the sort key only lose reduction), but it is always the image
+ * of the state under a permutation of the elements `movable` allows: never outside the orbit.
+ * Whether such a permutation is an automorphism is the model's claim: symmetry-check.ts verifies
+ * it state by state; use-symmetry.ts decides when a check applies the reduction.
+ */
+import type { Compiled } from '../compile.js';
+import { ModelError } from '../errors.js';
+import { fingerprint } from '../hash.js';
+import type { SymmetryClass } from '../model.js';
+import { leaves, type FieldT } from '../schema.js';
+
+interface Layout {
+  cls: SymmetryClass;
+  n: number;
+  /** blocks[e][i]: byte offset of the i-th byte element e owns (corresponding across elements). */
+  blocks: Int32Array[];
+  /** Thread indices tied to each element, corresponding across elements. */
+  tied: number[][];
+  /** For an owner value v (thread + 1): the element it is tied to, or -1. */
+  elementOf: Int16Array;
+}
+
+/** The permutations a symmetry may apply, and the canonical form. */
+export class Symmetry {
+  readonly layouts: Layout[];
+  /** Offsets of every byte that holds a thread index + 1 (lock owners, ghost owners). */
+  private readonly owners: Int32Array;
+  private readonly isOwner: Uint8Array;
+  private readonly width: number;
+  private readonly words: number;
+  private readonly out32: Uint32Array;
+  private readonly out8: Uint8Array;
+  private readonly tmp: Uint8Array;
+  private readonly tmap = new Uint8Array(256);
+
+  constructor(readonly c: Compiled, classes: readonly SymmetryClass[]) {
+    this.width = c.width;
+    this.words = c.words;
+    this.out32 = new Uint32Array(c.words);
+    this.out8 = new Uint8Array(this.out32.buffer, 0, c.width);
+    this.tmp = new Uint8Array(c.width);
+    const all = leaves(c.full, 0, '');
+    const owners = all.filter((x) => isOwner(x.type)).map((x) => x.offset);
+    this.owners = Int32Array.from(owners);
+    this.isOwner = new Uint8Array(c.width);
+    for (const o of owners) this.isOwner[o] = 1;
+    this.layouts = classes.map((cls) => layout(c, cls, all));
+  }
+
+  /** Images of element positions under the canonical permutation, per class (identity when nothing moves). */
+  canonicalPermutation(src: Uint8Array): number[][] {
+    return this.layouts.map((L) => {
+      const perm = Array.from({ length: L.n }, (_, e) => e);
+      const m = L.cls.movable(src);
+      const mov: number[] = [];
+      for (let e = 0; e < L.n; e++) if (m & (1 << e)) mov.push(e);
+      if (mov.length < 2) return perm;
+      const keyed = mov.map((e) => ({ e, key: this.key(L, src, e, m) }));
+      keyed.sort((a, b) => compareBytes(a.key, b.key) || a.e - b.e);
+      // The element with the p-th smallest key goes to the p-th movable position.
+      keyed.forEach(({ e }, p) => { perm[e] = mov[p]!; });
+      return perm;
+    });
+  }
+
+  /**
+   * A sort key for element e: its bytes, with an owner that names a tied thread of a movable
+   * element written as which of its threads it is and whether it is e's own (both invariant under
+   * the permutations allowed), so the key does not depend on where the elements sit.
+   */
+  private key(L: Layout, src: Uint8Array, e: number, movable: number): Uint8Array {
+    const b = L.blocks[e]!, k = new Uint8Array(b.length * 2);
+    for (let i = 0; i < b.length; i++) {
+      const o = b[i]!, v = src[o]!;
+      const x = this.isOwner[o] && v > 0 ? L.elementOf[v]! : -1;
+      if (x >= 0 && movable & (1 << x)) { k[2 * i] = x === e ? 1 : 2; k[2 * i + 1] = L.tied[x]!.indexOf(v - 1); }
+      else k[2 * i + 1] = v;
+    }
+    return k;
+  }
+
+  /** dst := the image of src under perms (element e of class i goes to perms[i][e]). */
+  apply(src: Uint8Array, dst: Uint8Array, perms: readonly (readonly number[])[]): void {
+    const tmp = this.tmp, tmap = this.tmap;
+    tmp.set(src.subarray(0, this.width));
+    dst.set(tmp);
+    for (let v = 0; v < 256; v++) tmap[v] = v;
+    this.layouts.forEach((L, i) => {
+      const p = perms[i]!;
+      for (let e = 0; e < L.n; e++) {
+        const to = p[e]!;
+        if (to === e) continue;
+        const from = L.blocks[e]!, dest = L.blocks[to]!;
+        for (let j = 0; j < from.length; j++) dst[dest[j]!] = tmp[from[j]!]!;
+        L.tied[e]!.forEach((th, j) => { tmap[th + 1] = L.tied[to]![j]! + 1; });
+      }
+    });
+    const ow = this.owners;
+    for (let i = 0; i < ow.length; i++) dst[ow[i]!] = tmap[dst[ow[i]!]!]!;
+  }
+
+  /** The canonical form of src (src itself when the permutation is the identity). */
+  canonical(src: Uint8Array): Uint8Array {
+    const perms = this.canonicalPermutation(src);
+    if (perms.every((p) => p.every((to, e) => to === e))) return src;
+    this.apply(src, this.out8, perms);
+    return this.out8;
+  }
+
+  /** fp := the fingerprint of the canonical form of the state in `u8`/`u32` (one buffer). */
+  readonly fingerprint = (u8: Uint8Array, u32: Uint32Array): void => {
+    const c = this.canonical(u8);
+    fingerprint(c === u8 ? u32 : this.out32, this.words);
+  };
+}
+
+function isOwner(t: FieldT): boolean {
+  return t.kind === 'int' && t.owner === true;
+}
+
+function compareBytes(a: Uint8Array, b: Uint8Array): number {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
+  return 0;
+}
+
+function layout(c: Compiled, cls: SymmetryClass, all: ReturnType<typeof leaves>): Layout {
+  const where = `symmetry '${cls.name}'`;
+  if (cls.elements.length > 31) throw new ModelError('E101', `${where}: at most 31 elements`);
+  const elementOf = new Int16Array(256).fill(-1);
+  const tied: number[][] = [];
+  const shapes: string[][] = [];
+  const blocks = cls.elements.map((el, e) => {
+    const offs: number[] = [], shape: string[] = [];
+    for (const p of el.state) {
+      const under = all.filter((x) => x.path === `g.${p}` || x.path.startsWith(`g.${p}.`) || x.path.startsWith(`g.${p}[`));
+      if (under.length === 0) throw new ModelError('E101', `${where}: element '${el.name}': the state has no '${p}'`);
+      for (const x of under) { offs.push(x.offset); shape.push(x.path.slice(2 + p.length) + JSON.stringify(x.type)); }
+    }
+    tied.push(el.threads.map((name, j) => {
+      const th = c.threadByName.get(name);
+      if (!th) throw new ModelError('E101', `${where}: element '${el.name}': no thread '${name}'`);
+      if (elementOf[th.index + 1] !== -1) throw new ModelError('E101', `${where}: thread '${name}' is tied to two elements`);
+      elementOf[th.index + 1] = e;
+      const pcBytes = th.pcWide ? 2 : 1;
+      for (let i = 0; i < pcBytes; i++) offs.push(th.pcOffset + i);
+      for (let i = 0; i < th.localsSize; i++) offs.push(th.localsOffset + i);
+      // Tied threads run the same program shape: same steps (by position), same locals.
+      shape.push(`thread ${j}: ${th.steps.length} steps, pc ${pcBytes}, locals ${th.localsSize}`);
+      return th.index;
+    }));
+    shapes.push(shape);
+    return Int32Array.from(offs);
+  });
+  shapes.forEach((s, e) => {
+    if (s.join('\n') !== shapes[0]!.join('\n')) throw new ModelError('E101', `${where}: elements '${cls.elements[0]!.name}' and '${cls.elements[e]!.name}' are not laid out alike`);
+  });
+  const seen = new Set<number>();
+  for (const b of blocks) for (const o of b) { if (seen.has(o)) throw new ModelError('E101', `${where}: two elements own byte ${o}`); seen.add(o); }
+  return { cls, n: cls.elements.length, blocks, tied, elementOf };
+}
+
+/** Every permutation of the positions set in `mask` (others fixed), identity first. */
+export function permutationsOf(n: number, mask: number): number[][] {
+  const mov: number[] = [];
+  for (let e = 0; e < n; e++) if (mask & (1 << e)) mov.push(e);
+  const out: number[][] = [];
+  const rec = (i: number, used: boolean[], img: number[]) => {
+    if (i === mov.length) {
+      const p = Array.from({ length: n }, (_, e) => e);
+      mov.forEach((e, j) => { p[e] = img[j]!; });
+      out.push(p);
+      return;
+    }
+    for (let j = 0; j < mov.length; j++) {
+      if (used[j]) continue;
+      used[j] = true; img.push(mov[j]!);
+      rec(i + 1, used, img);
+      img.pop(); used[j] = false;
+    }
+  };
+  rec(0, [], []);
+  return out;
+}
+

@@ -1,0 +1,148 @@
+/**
+ * Interchangeable devices: a scenario's `symmetric: [['c1', 'c2', 'c3']]`, validated against
+ * the world (E601 when the named devices differ in what the model can see of them), or, when a
+ * scenario says nothing, the groups the builder finds by the same rules; turned into
+ * the engine's SymmetryClass: each device owns its `dev[...]` record and the kernel threads
+ * started for it alone (its async helpers, its work_on_cpu kworker, its async scans).
+ *
+ * What may move in a state: the devices no actor names in its current or later actions, and none
+ * at all while a thread that is neither an actor nor tied to one device runs (driver_attach_async,
+ * the deferred-probe worker: they walk devices in declaration order), or while an actor has a
+ * module, driver or wait action left that concerns them (driver_attach and driver_detach walk them
+ * in declaration order; see the README's "Symmetry"). This is the builder's claim; the symmetry
+ * checker (engine/reduce/symmetry-check.ts) verifies it on every reachable state of small instances.
+ */
+import { ProbecheckError } from '../engine/errors.js';
+import type { SymmetryClass, ThreadDef } from '../engine/model.js';
+import type { Action } from './actions.js';
+import type { World } from './world.js';
+
+const bad = (msg: string) => new ProbecheckError('E601', msg);
+
+/** What tells device j apart from device i (same group), or null. */
+function differs(w: World, i: number, j: number): string | null {
+  const a = w.devices[i]!, d = w.devices[j]!;
+  if (d.bus !== a.bus) return 'bus';
+  if (d.parent !== a.parent) return 'parent';
+  if (d.present !== a.present || d.boundTo !== a.boundTo) return 'present/boundTo';
+  if (d.drivers.join() !== a.drivers.join()) return 'drivers (the drivers that match them must be the same)';
+  if (d.override !== a.override) return 'driver_override';
+  return null;
+}
+
+/** Why device i cannot be permuted with others at all (it is named alone somewhere), or null. */
+function namedAlone(w: World, i: number, actors: readonly { name: string; acts: readonly Action[] }[]): string | null {
+  const d = w.devices[i]!;
+  const child = w.devices.find((x) => x.parent === i);
+  if (child) return `'${d.name}' has a child ('${child.name}'): its children would have to permute with it`;
+  for (const r of w.drivers) {
+    const uses = [['registers', r.registers], ['asyncScan', r.asyncScan ?? []], ['needs', r.needs], ['locks', r.locks]] as const;
+    for (const [what, list] of uses) if (list.includes(i)) return `driver '${r.name}' ${what} '${d.name}' alone`;
+  }
+  if (w.links.some((l) => l.consumer === i || l.supplier === i)) return `'${d.name}' is an end of a device link`;
+  for (const a of actors) for (const x of a.acts) {
+    if ('dev' in x && x.dev === i && x.op !== 'add') return `actor '${a.name}': '${x.text}': only 'add' may name a device of the group (a ${x.op} of one device tells them apart)`;
+  }
+  return null;
+}
+
+/** E601 unless each group names interchangeable devices; returns the groups as device indices. */
+export function validateSymmetric(scenario: string, w: World, groups: readonly (readonly string[])[], actors: readonly { name: string; acts: readonly Action[] }[]): number[][] {
+  const at = `scenario '${scenario}': symmetric`;
+  const seen = new Set<number>();
+  return groups.map((g) => {
+    const where = `${at} [${g.join(', ')}]`;
+    if (!Array.isArray(g) || g.length < 2) throw bad(`${where}: a group names at least two devices`);
+    if (g.length > 31) throw bad(`${where}: at most 31 devices in a group`);
+    const idx = g.map((n) => {
+      const i = w.devices.findIndex((d) => d.name === n);
+      if (i < 0) throw bad(`${where}: device '${n}' is not declared; devices: ${w.devices.map((d) => d.name).join(', ')}`);
+      if (seen.has(i)) throw bad(`${where}: device '${n}' is named twice`);
+      seen.add(i);
+      return i;
+    });
+    for (const i of idx.slice(1)) {
+      const what = differs(w, idx[0]!, i);
+      if (what) throw bad(`${where}: '${g[0]}' and '${w.devices[i]!.name}' differ in ${what}`);
+    }
+    for (const i of idx) {
+      const why = namedAlone(w, i, actors);
+      if (why) throw bad(`${where}: ${why}`);
+    }
+    return idx;
+  });
+}
+
+/**
+ * The groups a scenario does not declare: devices that differ in nothing the model can see
+ * (bus, parent, drivers, present, boundTo, override) and are named alone nowhere.
+ */
+export function inferSymmetric(w: World, actors: readonly { name: string; acts: readonly Action[] }[]): number[][] {
+  const groups: number[][] = [];
+  for (const d of w.devices) {
+    if (namedAlone(w, d.i, actors)) continue;
+    const g = groups.find((x) => x.length < 31 && differs(w, x[0]!, d.i) === null);
+    if (g) g.push(d.i); else groups.push([d.i]);
+  }
+  return groups.filter((g) => g.length > 1);
+}
+
+/** Where in its program each actor is: the index of the action each of its step labels belongs to. */
+export type ActionOfLabel = Map<string, number>;
+
+export interface SymmetryInputs {
+  w: World;
+  groups: number[][];
+  actors: readonly { name: string; acts: readonly Action[]; actionOf: ActionOfLabel }[];
+  threads: readonly ThreadDef[];
+  /** The device each thread was started for alone (-1: none, or an actor). */
+  tiedTo: readonly number[];
+  /** The flat-layout pc offset and width of each thread (from the compiled model, given lazily). */
+}
+
+/**
+ * The engine's classes. `movable` reads the actors' and the untied kernel threads' program
+ * counters; it needs their byte offsets, which compile() fixes, so it finds them on first use.
+ */
+export function symmetryClasses(x: SymmetryInputs, pcAt: () => { offset: number[]; wide: boolean[] }): SymmetryClass[] {
+  const { w, groups, actors, threads, tiedTo } = x;
+  return groups.map((g) => {
+    const drivers = new Set(w.devices[g[0]!]!.drivers);
+    const modules = new Set([...drivers].map((d) => w.drivers[d]!.module).filter((m) => m >= 0));
+    /** Mask of the group's devices an action holds fixed. */
+    const fixes = (a: Action): number => {
+      if ('dev' in a) return g.includes(a.dev) ? 1 << g.indexOf(a.dev) : 0;
+      if ('drv' in a) return drivers.has(a.drv) ? ALL : 0;
+      if ('mod' in a) return modules.has(a.mod) ? ALL : 0;
+      return a.op === 'wait_for_device_probe' ? ALL : 0;
+    };
+    const ALL = (1 << g.length) - 1;
+    // Per actor thread: pc -> mask of devices its current and later actions hold fixed.
+    const actorMasks = actors.map((a) => {
+      const ti = threads.findIndex((t) => t.name === a.name);
+      const labels = Object.keys(threads[ti]!.steps);
+      const rest = a.acts.map((_, i) => a.acts.slice(i).reduce((m, act) => m | fixes(act), 0));
+      const byPc = new Uint32Array(labels.length + 1);
+      labels.forEach((l, i) => { const ai = a.actionOf.get(l); byPc[i + 1] = ai === undefined ? ALL : rest[ai]!; });
+      return { ti, byPc };
+    });
+    const untied = threads.map((_, i) => i).filter((i) => tiedTo[i]! < 0 && !actorMasks.some((a) => a.ti === i));
+    let pcs: { offset: number[]; wide: boolean[] } | undefined;
+    const pc = (u8: Uint8Array, i: number) => { const o = pcs!.offset[i]!; return pcs!.wide[i] ? u8[o]! | (u8[o + 1]! << 8) : u8[o]!; };
+    return {
+      name: `{${g.map((d) => w.devices[d]!.name).join(', ')}}`,
+      elements: g.map((d) => ({
+        name: w.devices[d]!.name,
+        state: [`dev[${w.devices[d]!.name}]`],
+        threads: threads.filter((_, i) => tiedTo[i] === d).map((t) => t.name),
+      })),
+      movable: (u8) => {
+        pcs ??= pcAt();
+        for (const i of untied) if (pc(u8, i) !== 0) return 0;
+        let fixed = 0;
+        for (const a of actorMasks) fixed |= a.byPc[pc(u8, a.ti)]!;
+        return ALL & ~fixed;
+      },
+    };
+  });
+}

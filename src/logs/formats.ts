@@ -1,0 +1,114 @@
+/**
+ * The driver-core lines probecheck reads in a kernel log, each with the format string it comes
+ * from and where that string is in the kernel's text: `file@snapshot:line` in the excerpts under
+ * kernel/ (test/logs/formats.test.ts checks every one), or `unverified` with where it was read
+ * when no excerpt of its function is in the repository.
+ *
+ * A rule matches the message only, after the log reader has taken off timestamps, caller ids and
+ * console prefixes. dev_dbg/dev_info/dev_err lines print "<driver or bus> <device>: " first
+ * (__dev_printk's "%s %s: %pV", dev_driver_string(dev), dev_name(dev)); rules of that family
+ * match what follows the prefix.
+ *
+ * `model` names the model event a line is checked against (model-events.ts); null: kept and
+ * counted, not checked (the model has no step that prints it).
+ */
+
+/** What a model step prints, by kind; a log line is checked against the one its rule names. */
+export type ModelKind =
+  | 'device_add' | 'bus_add_device' | 'bus_remove_device' | 'bus_add_driver' | 'bus_remove_driver'
+  | 'matched' | 'probing' | 'bound_to' | 'bound' | 'defer' | 'error' | 'returned'
+  | 'deferred_add' | 'deferred_del' | 'retry' | 'async_scheduled' | 'async_done' | 'drv_async' | 'drv_async_done'
+  | 'module_init' | 'module_init_done';
+
+export interface Cite {
+  path: string;
+  /** The kernel/ snapshot holding the excerpt, or 'unverified'. */
+  snapshot: string;
+  fn: string;
+  /** The C string literal as the source writes it (without quotes; `\n` as written). */
+  format: string;
+  /** Line in the tree (or `+n` within the function when the excerpt has no tree line numbers). */
+  line: number | string;
+  /** For unverified rules: where the string was read. */
+  note?: string;
+}
+
+export interface Rule {
+  id: string;
+  /** dev_printk family: matched after the "<driver or bus> <device>: " prefix. */
+  dev: boolean;
+  re: RegExp;
+  /** Named fields from the regexp's groups, in order. */
+  fields: readonly ('bus' | 'fn' | 'dev' | 'drv' | 'ret' | 'usecs' | 'module' | 'initfn' | 'reason' | 'pid')[];
+  model: ModelKind | null;
+  cite: Cite[];
+}
+
+const DD = 'drivers/base/dd.c', BUS = 'drivers/base/bus.c', CORE = 'drivers/base/core.c';
+const MAIN = 'torvalds@5a7a9efdb193', BUSM = 'torvalds@00c4a3c47da7', V36 = 'v3.6.0';
+
+export const RULES: readonly Rule[] = [
+  { id: 'device_add', dev: false, re: /^device: '([^']+)': device_add$/, fields: ['dev'], model: 'device_add',
+    cite: [{ path: CORE, snapshot: 'v6.6.y', fn: 'device_add', format: "device: '%s': %s\\n", line: '+39' }] },
+  { id: 'bus_add_device', dev: false, re: /^bus: '([^']+)': add device (\S+)$/, fields: ['bus', 'dev'], model: 'bus_add_device',
+    cite: [{ path: BUS, snapshot: BUSM, fn: 'bus_add_device', format: "bus: '%s': add device %s\\n", line: 491 }, { path: BUS, snapshot: V36, fn: 'bus_add_device', format: "bus: '%s': add device %s\\n", line: 501 }] },
+  { id: 'bus_remove_device', dev: false, re: /^bus: '([^']+)': remove device (\S+)$/, fields: ['bus', 'dev'], model: 'bus_remove_device',
+    cite: [{ path: BUS, snapshot: BUSM, fn: 'bus_remove_device', format: "bus: '%s': remove device %s\\n", line: 572 }] },
+  { id: 'bus_add_driver', dev: false, re: /^bus: '([^']+)': add driver (\S+)$/, fields: ['bus', 'drv'], model: 'bus_add_driver',
+    cite: [{ path: BUS, snapshot: BUSM, fn: 'bus_add_driver', format: "bus: '%s': add driver %s\\n", line: 655 }] },
+  { id: 'bus_remove_driver', dev: false, re: /^bus: '([^']+)': remove driver (\S+)$/, fields: ['bus', 'drv'], model: 'bus_remove_driver',
+    cite: [{ path: BUS, snapshot: BUSM, fn: 'bus_remove_driver', format: "bus: '%s': remove driver %s\\n", line: 728 }] },
+  { id: 'matched', dev: false, re: /^bus: '([^']+)': (\w+): matched device (\S+) with driver (\S+)$/, fields: ['bus', 'fn', 'dev', 'drv'], model: 'matched',
+    cite: [{ path: DD, snapshot: MAIN, fn: '__driver_probe_device', format: "bus: '%s': %s: matched device %s with driver %s\\n", line: 767 },
+      { path: DD, snapshot: V36, fn: 'driver_probe_device', format: "bus: '%s': %s: matched device %s with driver %s\\n", line: 369 }] },
+  { id: 'probing', dev: false, re: /^bus: '([^']+)': (\w+): probing driver (\S+) with device (\S+)$/, fields: ['bus', 'fn', 'drv', 'dev'], model: 'probing',
+    cite: [{ path: DD, snapshot: MAIN, fn: 'really_probe', format: "bus: '%s': %s: probing driver %s with device %s\\n", line: 604 }] },
+  // v3.6.0 prints the device first and the driver last: the reader keeps both names and the check accepts either order.
+  { id: 'bound_to', dev: false, re: /^driver: '([^']+)': (\w+): bound to device '([^']+)'$/, fields: ['drv', 'fn', 'dev'], model: 'bound_to',
+    cite: [{ path: DD, snapshot: MAIN, fn: 'driver_bound', format: "driver: '%s': %s: bound to device '%s'\\n", line: 401 },
+      { path: DD, snapshot: V36, fn: 'driver_bound', format: "driver: '%s': %s: bound to device '%s'\\n", line: 187 }] },
+  { id: 'bound', dev: false, re: /^bus: '([^']+)': (\w+): bound device (\S+) to driver (\S+)$/, fields: ['bus', 'fn', 'dev', 'drv'], model: 'bound',
+    cite: [{ path: DD, snapshot: MAIN, fn: 'really_probe', format: "bus: '%s': %s: bound device %s to driver %s\\n", line: 688 }] },
+  { id: 'probe_failed', dev: false, re: /^(\S+): probe of (\S+) failed with error (-?\d+)$/, fields: ['drv', 'dev', 'ret'], model: 'error',
+    cite: [{ path: DD, snapshot: MAIN, fn: 'call_driver_probe', format: '%s: probe of %s failed with error %d\\n', line: 576 },
+      { path: DD, snapshot: V36, fn: 'really_probe', format: '%s: probe of %s failed with error %d\\n', line: 307 }] },
+  { id: 'rejects_match', dev: false, re: /^(\S+): probe of (\S+) rejects match (-?\d+)$/, fields: ['drv', 'dev', 'ret'], model: 'error',
+    cite: [{ path: DD, snapshot: MAIN, fn: 'call_driver_probe', format: '%s: probe of %s rejects match %d\\n', line: 571 }] },
+  // dd.c prints it with pr_debug at 5a7a9efdb193 (dyndbg on dd.c turns it on); a later change makes it printk(KERN_DEBUG), on with initcall_debug alone.
+  { id: 'probe_returned', dev: false, re: /^probe of (\S+) returned (-?\d+) after (\d+) usecs$/, fields: ['dev', 'ret', 'usecs'], model: 'returned',
+    cite: [{ path: DD, snapshot: MAIN, fn: 'really_probe_debug', format: 'probe of %s returned %d after %lld usecs\\n', line: 721 }] },
+  { id: 'probe_count', dev: false, re: /^(\w+): probe_count = (\d+)$/, fields: ['fn', 'ret'], model: null,
+    cite: [{ path: DD, snapshot: MAIN, fn: 'driver_probe_done', format: '%s: probe_count = %d\\n', line: 736 }] },
+  { id: 'deferral', dev: true, re: /^Driver (\S+) requests probe deferral$/, fields: ['drv'], model: 'defer',
+    cite: [{ path: DD, snapshot: MAIN, fn: 'call_driver_probe', format: 'Driver %s requests probe deferral\\n', line: 567 },
+      { path: DD, snapshot: V36, fn: 'really_probe', format: 'Driver %s requests probe deferral\\n', line: 302 }] },
+  { id: 'force_deferral', dev: true, re: /^Driver (\S+) force probe deferral$/, fields: ['drv'], model: null,
+    cite: [{ path: DD, snapshot: MAIN, fn: 'really_probe', format: 'Driver %s force probe deferral\\n', line: 596 }] },
+  { id: 'match_deferral', dev: true, re: /^Device match requests probe deferral$/, fields: [], model: null,
+    cite: [{ path: DD, snapshot: MAIN, fn: '__device_attach_driver', format: 'Device match requests probe deferral\\n', line: 911 }] },
+  { id: 'deferred_add', dev: true, re: /^Added to deferred list$/, fields: [], model: 'deferred_add',
+    cite: [{ path: DD, snapshot: MAIN, fn: 'driver_deferred_probe_add', format: 'Added to deferred list\\n', line: 139 }] },
+  { id: 'deferred_del', dev: true, re: /^Removed from deferred list$/, fields: [], model: 'deferred_del',
+    cite: [{ path: DD, snapshot: MAIN, fn: 'driver_deferred_probe_del', format: 'Removed from deferred list\\n', line: 149 }] },
+  { id: 'retry', dev: true, re: /^Retrying from deferred list$/, fields: [], model: 'retry',
+    cite: [{ path: DD, snapshot: MAIN, fn: 'deferred_probe_work_func', format: 'Retrying from deferred list\\n', line: 122 }] },
+  { id: 'async_scheduled', dev: true, re: /^scheduling asynchronous probe$/, fields: [], model: 'async_scheduled',
+    cite: [{ path: DD, snapshot: MAIN, fn: '__device_attach', format: 'scheduling asynchronous probe\\n', line: 1018 }] },
+  { id: 'async_done', dev: true, re: /^async probe completed$/, fields: [], model: 'async_done',
+    cite: [{ path: DD, snapshot: MAIN, fn: '__device_attach_async_helper', format: 'async probe completed\\n', line: 966 }] },
+  { id: 'drv_async', dev: true, re: /^probing driver (\S+) asynchronously$/, fields: ['drv'], model: 'drv_async',
+    cite: [{ path: DD, snapshot: MAIN, fn: '__driver_attach', format: 'probing driver %s asynchronously\\n', line: 1180 }] },
+  { id: 'drv_async_done', dev: true, re: /^driver (\S+) async attach completed: (-?\d+)$/, fields: ['drv', 'ret'], model: 'drv_async_done',
+    cite: [{ path: DD, snapshot: MAIN, fn: '__driver_attach_async_helper', format: 'driver %s async attach completed: %d\\n', line: 1129 }] },
+  // Later trees print the reason after it (": %s"); the rule reads both.
+  { id: 'deferred_pending', dev: true, re: /^deferred probe pending(?:: (.*))?$/, fields: ['reason'], model: null,
+    cite: [{ path: DD, snapshot: MAIN, fn: 'deferred_probe_timeout_work_func', format: 'deferred probe pending\\n', line: 318 }] },
+  { id: 'initcall_start', dev: false, re: /^calling {1,2}(\w+)\+0x[0-9a-f]+\/0x[0-9a-f]+(?: \[(\S+)\])? @ (\d+)$/, fields: ['initfn', 'module', 'pid'], model: 'module_init',
+    cite: [{ path: 'init/main.c', snapshot: 'unverified', fn: 'trace_initcall_start_cb', format: 'calling  %pS @ %i\\n', line: '?', note: 'initcall_debug; %pS of a module function ends in " [module]"' }] },
+  { id: 'initcall_done', dev: false, re: /^initcall (\w+)\+0x[0-9a-f]+\/0x[0-9a-f]+(?: \[(\S+)\])? returned (-?\d+) after (\d+) usecs$/, fields: ['initfn', 'module', 'ret', 'usecs'], model: 'module_init_done',
+    cite: [{ path: 'init/main.c', snapshot: 'unverified', fn: 'trace_initcall_finish_cb', format: 'initcall %pS returned %d after %lld usecs\\n', line: '?', note: 'initcall_debug' }] },
+];
+
+/** The dev_printk prefix: "<driver or bus or class> <device>: " (the first may be empty). */
+export const DEV_PREFIX = /^(\S*) (\S+): (.*)$/;
+export const DEV_PREFIX_CITE: Cite = { path: CORE, snapshot: 'unverified', fn: '__dev_printk', format: '%s %s: %pV', line: '?', note: 'dev_printk_emit(level, dev, "%s %s: %pV", dev_driver_string(dev), dev_name(dev), vaf): core.c is not excerpted there' };

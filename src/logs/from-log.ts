@@ -1,0 +1,217 @@
+/**
+ * A scenario from a log: the devices and parents seen, the drivers and the devices they probed,
+ * each probe's outcomes (deferred, then bound; an error), sync or async (from the async lines,
+ * or a probe in a task that neither added the device nor registered the driver), and the module
+ * loads initcall_debug shows. The user edits it and runs `check` to explore every other timing
+ * of that boot.
+ *
+ * Guesses, said in the file's header: a device added, or first probed, while a probe runs in the
+ * same task (or, without caller ids, while exactly one probe is open) is registered by that probe
+ * (a probe nests in another only through a device_add in it); a device
+ * never seen added was present from the start; a driver never seen registered is registered by
+ * a `boot` actor; a probe seen only as "probe of X returned N" gets a driver named `X-driver`.
+ */
+import { PROFILE_NAMES } from '../kernel/profiles.js';
+import type { DriverSpec, ScenarioSpec } from '../kernel/scenario.js';
+import type { Outcome } from '../kernel/world.js';
+import type { LogEvent, ParsedLog } from './parse.js';
+import { retClass } from './validate.js';
+
+interface Dev { name: string; bus: string; busSeen: boolean; parent?: string; addedBy?: string; addTask?: string; order: number }
+interface Drv { name: string; bus: string; busSeen: boolean; regTask?: string; matches: string[]; outcomes: Outcome[]; async: boolean; module?: string; registeredBy?: string; registers: string[] }
+
+export interface FromLog { spec: Omit<ScenarioSpec, 'vary' | 'params'>; notes: string[]; events: number }
+
+/** The profile nearest below a release ("5.4" -> v5.1), or mainline. */
+export function profileFor(release: string | undefined): string {
+  if (!release) return 'mainline';
+  const num = (v: string) => { const [a, b] = v.replace(/^v/, '').split('.').map(Number); return a! * 1000 + (b ?? 0); };
+  let best = 'v3.5';
+  for (const p of PROFILE_NAMES) if (p !== 'mainline' && num(p) <= num(release) && num(p) >= num(best)) best = p;
+  // Past v6.12 (the newest numbered profile) only mainline adds a flag: UEVENT_SINGLE_READ, v6.15.
+  return num(release) >= num('6.15') ? 'mainline' : best;
+}
+
+export function fromLog(log: ParsedLog, name: string, profile?: string): FromLog {
+  const devs = new Map<string, Dev>(), drvs = new Map<string, Drv>(), notes: string[] = [];
+  const modules = new Set<string>();
+  // A bus named by a "bus: 'x':" line replaces the platform guessed from a line that names none.
+  const dev = (n: string, bus?: string) => {
+    let d = devs.get(n);
+    if (!d) { d = { name: n, bus: bus ?? 'platform', busSeen: bus !== undefined, order: devs.size }; devs.set(n, d); }
+    else if (bus !== undefined && !d.busSeen) { d.bus = bus; d.busSeen = true; }
+    return d;
+  };
+  const drv = (n: string, bus?: string) => {
+    let d = drvs.get(n);
+    if (!d) { d = { name: n, bus: bus ?? 'platform', busSeen: bus !== undefined, matches: [], outcomes: [], async: false, registers: [] }; drvs.set(n, d); }
+    else if (bus !== undefined && !d.busSeen) { d.bus = bus; d.busSeen = true; }
+    return d;
+  };
+  const pair = (dv: string, dr: string, bus?: string) => { dev(dv, bus); const d = drv(dr, bus); if (!d.matches.includes(dv)) d.matches.push(dv); return d; };
+  const outcome = (d: Drv, o: Outcome) => { if (!d.outcomes.includes(o)) d.outcomes.push(o); };
+  /** Probes under way: device -> driver and task. */
+  const open = new Map<string, { drv: string; task?: string }>();
+  /** Module init under way, per task (initcall_debug). */
+  const inits = new Map<string, string>();
+  const retried = new Map<string, string | undefined>();
+  const actorOf = (task: string | undefined) => (task !== undefined ? `task ${task}` : 'boot');
+  const actions = new Map<string, string[]>();
+  const act = (actor: string, a: string) => { const l = actions.get(actor) ?? []; l.push(a); actions.set(actor, l); };
+  let used = 0;
+  const seenAsync = new Set<string>();
+  for (const e of log.events) {
+    const task = e.task;
+    switch (e.rule.id) {
+      case 'initcall_start': if (e.module) { inits.set(task ?? '', e.module); modules.add(e.module); } break;
+      case 'initcall_done': inits.delete(task ?? ''); break;
+      case 'device_add': case 'bus_add_device': {
+        used++;
+        const d = dev(e.dev!, e.bus);
+        if (d.addedBy !== undefined || d.parent !== undefined) break;
+        const here = [...open.entries()].filter(([, p]) => task === undefined || p.task === undefined || p.task === task);
+        if (here.length === 1 || (task !== undefined && here.length > 0)) {
+          const [pdev, p] = here[here.length - 1]!;
+          d.parent = pdev;
+          const pd = drv(p.drv);
+          if (!pd.registers.includes(d.name)) pd.registers.push(d.name);
+          d.addedBy = `probe of ${pdev}`;
+          if (task !== undefined) d.addTask = task;
+        } else {
+          d.addedBy = actorOf(task);
+          if (task !== undefined) d.addTask = task;
+          act(d.addedBy, `add ${d.name}`);
+        }
+        break;
+      }
+      case 'bus_add_driver': {
+        used++;
+        const d = drv(e.drv!, e.bus);
+        if (d.registeredBy !== undefined) break;
+        if (task !== undefined) d.regTask = task;
+        const m = inits.get(task ?? '');
+        if (m) { d.module = m; d.registeredBy = `modprobe ${m}`; if (!actions.has(d.registeredBy)) act(d.registeredBy, `modprobe ${m}`); }
+        else { d.registeredBy = actorOf(task); act(d.registeredBy, `register ${d.name}`); }
+        break;
+      }
+      case 'matched': case 'probing': {
+        used++;
+        const d = pair(e.dev!, e.drv!, e.bus);
+        // A probe that starts inside another probe in the same task: the outer probe registered its device.
+        const dv0 = devs.get(e.dev!)!;
+        if (dv0.addedBy === undefined && dv0.parent === undefined && !open.has(e.dev!)) {
+          const here = [...open.entries()].filter(([, p]) => task === undefined || p.task === undefined || p.task === task);
+          if (here.length === 1 || (task !== undefined && here.length > 0)) {
+            const [pdev, p] = here[here.length - 1]!;
+            dv0.parent = pdev; dv0.addedBy = `probe of ${pdev}`;
+            const pd = drv(p.drv);
+            if (!pd.registers.includes(dv0.name)) pd.registers.push(dv0.name);
+            notes.push(`${dv0.name}: probed inside the probe of ${pdev} (line ${e.line}): taken as registered by it`);
+          }
+        }
+        if (e.rule.id === 'probing') {
+          open.set(e.dev!, { drv: e.drv!, ...(task !== undefined ? { task } : {}) });
+          const dv = devs.get(e.dev!)!;
+          const byRetry = retried.has(e.dev!) && retried.get(e.dev!) === task;
+          // Neither the task that added the device nor the one that registered the driver, nor the deferred worker's retry: an async worker.
+          if (task !== undefined && !byRetry && dv.addTask !== undefined && d.regTask !== undefined && dv.addTask !== task && d.regTask !== task) d.async = true;
+        }
+        break;
+      }
+      case 'retry': used++; retried.set(e.dev!, task); break;
+      case 'async_scheduled': case 'async_done': used++; seenAsync.add(e.dev!); break;
+      case 'drv_async': case 'drv_async_done': used++; pair(e.dev!, e.drv!).async = true; break;
+      case 'deferral': case 'probe_failed': case 'rejects_match': {
+        used++;
+        const d = pair(e.dev!, e.drv!);
+        outcome(d, e.rule.id === 'deferral' ? 'defer' : 'error');
+        open.delete(e.dev!);
+        break;
+      }
+      case 'bound_to': case 'bound': {
+        used++;
+        const d = pair(e.dev!, e.drv!);
+        outcome(d, 'ok');
+        open.delete(e.dev!);
+        break;
+      }
+      case 'probe_returned': {
+        used++;
+        const p = open.get(e.dev!);
+        const dname = p?.drv ?? [...drvs.values()].find((x) => x.matches.includes(e.dev!))?.name ?? `${e.dev}-driver`;
+        if (!drvs.has(dname)) notes.push(`${e.dev}: the log does not name its driver; called ${dname} here`);
+        const d = pair(e.dev!, dname);
+        const c = retClass(e.ret!);
+        // 1 (bound) before 5.14, 0 (bound) since; 0 before 5.14 is any unbound end: left as seen elsewhere.
+        if (c === '1') outcome(d, 'ok');
+        else if (c === 'defer') outcome(d, 'defer');
+        else if (c === 'error') outcome(d, 'error');
+        else if (c === '0' && !d.outcomes.length) outcome(d, 'ok');
+        open.delete(e.dev!);
+        break;
+      }
+      case 'deferred_pending': used++; notes.push(`${e.dev}: deferred probe pending at line ${e.line}${e.reason ? ` (${e.reason})` : ''}`); break;
+      default: break;
+    }
+  }
+  for (const d of seenAsync) for (const x of drvs.values()) if (x.matches.includes(d)) x.async = true;
+  // Keep devices that some driver probed, or that are parents of one.
+  const keep = new Set<string>();
+  for (const d of drvs.values()) for (const m of d.matches) { keep.add(m); for (let p = devs.get(m)?.parent; p; p = devs.get(p)?.parent) keep.add(p); }
+  for (const d of devs.values()) if (!keep.has(d.name)) notes.push(`${d.name}: no driver probed it in the log; left out`);
+  const devices: ScenarioSpec['devices'] = {};
+  for (const d of [...devs.values()].filter((x) => keep.has(x.name)).sort((a, b) => a.order - b.order)) {
+    devices[d.name] = { ...(d.parent ? { parent: d.parent } : {}), ...(d.addedBy === undefined ? { present: true } : {}), ...(d.bus !== 'platform' ? { bus: d.bus } : {}) };
+  }
+  const drivers: ScenarioSpec['drivers'] = {};
+  for (const d of drvs.values()) {
+    if (!d.matches.length) { notes.push(`driver ${d.name}: probed no device in the log; left out`); continue; }
+    const allPresent = d.matches.every((m) => devs.get(m)?.addedBy === undefined);
+    if (d.registeredBy === undefined) {
+      if (allPresent) { d.registeredBy = 'boot'; act('boot', `register ${d.name}`); }
+    }
+    const spec: DriverSpec = { matches: d.matches };
+    if (d.bus !== 'platform') spec.bus = d.bus;
+    if (d.async) spec.probeType = 'async';
+    if (d.module) spec.module = d.module;
+    if (d.outcomes.length === 1 && d.outcomes[0] !== 'ok') spec.probe = d.outcomes[0]!;
+    else if (d.outcomes.length > 1) spec.probe = d.outcomes;
+    if (d.registers.length) spec.registers = d.registers.filter((r) => keep.has(r));
+    if (d.registeredBy === undefined) spec.present = true;
+    drivers[d.name] = spec;
+  }
+  const onBuses = [...new Set([...[...devs.values()].filter((x) => keep.has(x.name)).map((x) => x.bus), ...[...drvs.values()].filter((x) => x.matches.length).map((x) => x.bus)])];
+  // Declared buses replace the default platform bus: declare it too when something is on it.
+  const buses = onBuses.some((b) => b !== 'platform') ? [...(onBuses.includes('platform') ? ['platform'] : []), ...onBuses.filter((b) => b !== 'platform')] : [];
+  if (actions.size === 0) notes.push('no actor: nothing in the log registers a device or a driver; add one');
+  const actors: ScenarioSpec['actors'] = {};
+  for (const [a, l] of actions) {
+    const kept = l.filter((x) => { const [, n] = x.split(' '); return x.startsWith('modprobe') || keep.has(n!) || drivers[n!] !== undefined; });
+    if (kept.length) actors[a] = kept.length === 1 ? kept[0]! : kept;
+  }
+  const mods = [...modules].filter((m) => Object.values(drivers).some((d) => d.module === m));
+  const spec: FromLog['spec'] = {
+    name, describe: `from a kernel log: ${Object.keys(devices).length} devices, ${Object.keys(drivers).length} drivers`,
+    profile: profile ?? profileFor(log.release),
+    ...(buses.length ? { buses: Object.fromEntries(buses.map((b) => [b, {}])) } : {}),
+    devices, drivers, ...(mods.length ? { modules: Object.fromEntries(mods.map((m) => [m, {}])) } : {}), actors,
+  };
+  return { spec, notes, events: used };
+}
+
+/** The scenario file's text. */
+export function scenarioSource(r: FromLog, source: string): string {
+  const body = JSON.stringify(r.spec, null, 2).replace(/^\{\n/, '').replace(/\n\}$/, '');
+  return [
+    `// Written by \`probecheck from-log ${source}\` from ${r.events} driver-core events of that log.`,
+    '// Edit it (what probe() needs, which actor does what), then run `probecheck check` on it to',
+    '// explore every other timing of that boot.',
+    ...r.notes.map((n) => `// note: ${n}`),
+    "import { scenario } from 'probecheck';",
+    '',
+    'export default scenario({',
+    body,
+    '});',
+    '',
+  ].join('\n');
+}

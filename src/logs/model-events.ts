@@ -1,0 +1,169 @@
+/**
+ * What the kernel would print for one step of a kernel model: the driver-core debug lines
+ * (formats.ts) the C that the step models prints, read from the step's label and from the state
+ * before and after it. This is the map between a logged event and model steps that `validate`
+ * searches with and that `printRun` prints a model run with.
+ *
+ * Placement, where the C prints inside code one step covers: "Requests probe deferral", "probe
+ * of ... failed" and initcall_debug's "probe of X returned" come at really_probe's error path
+ * (after devres released the children probe() registered), "bound device" after driver_bound's
+ * last step, "Added to/Removed from deferred list" at the step that changes the list.
+ */
+import type { Kernel } from '../kernel/emit.js';
+import { excerptsOf } from '../kernel/source.js';
+import type { KL, KS } from '../kernel/state.js';
+import { RET, type World } from '../kernel/world.js';
+import type { ModelKind } from './formats.js';
+
+export type ProbeOutcome = 'ok' | 'defer' | 'error';
+
+/**
+ * `ret`, for `returned`: what really_probe returns, as initcall_debug prints it. Before 5.14 (the
+ * layout with probe_count in really_probe) 1 when bound and 0 otherwise ("ignore errors returned
+ * by ->probe", v4.5 dd.c:244); since, 0 when bound and probe()'s error (-517 for -EPROBE_DEFER).
+ */
+export interface ModelEvent { kind: ModelKind; dev?: string; drv?: string; bus?: string; ret?: number; module?: string; /** The C function that prints it (`__func__`), where the format has one. */ fn?: string }
+
+/** `really_probe(dc,dc-drv)#2:call_probe` -> function, arguments, local label. */
+export function parseLabel(label: string): { fn: string; args: string[]; local: string } | null {
+  const m = /^([A-Za-z_]\w*)(?:\(([^)]*)\))?(?:#\d+)?:(.+)$/.exec(label);
+  if (!m) return null;
+  return { fn: m[1]!, args: m[2] ? m[2].split(',') : [], local: m[3]! };
+}
+
+export interface StepInfo {
+  label: string;
+  before: KS;
+  after: KS;
+  /** The moving thread's locals before the step. */
+  locals: KL;
+  /** The thread's label after the step (null: it ended). */
+  next: string | null;
+  /** Does the moving thread's program have this step? */
+  has: (label: string) => boolean;
+}
+
+/**
+ * Whether the profile's dd.c prints initcall_debug's "probe of X returned N" (really_probe_debug)
+ * and how: `old` (really_probe returns 1 when bound, else 0), `negative` (0 when bound, else
+ * probe()'s error), `positive` (the error negated: "Return probe errors as positive values", as
+ * at 5a7a9efdb193); `none` when its dd.c has no really_probe_debug (v4.5's), `unknown` when the
+ * profile reads no dd.c.
+ */
+export type ReturnedForm = 'old' | 'negative' | 'positive' | 'none' | 'unknown';
+
+export interface LogKernel { w: World; returned: ReturnedForm; profile: string; dd?: string }
+
+export function logKernel(k: Kernel): LogKernel {
+  const dd = k.sources['drivers/base/dd.c'];
+  const base = { w: k.w, profile: k.profile };
+  if (dd === undefined) return { ...base, returned: 'unknown' };
+  const fns = [...(excerptsOf(dd, 'drivers/base/dd.c')?.values() ?? [])];
+  if (!fns.some((f) => f.lines.some((l) => l.includes('really_probe_debug(dev, drv);')))) return { ...base, returned: 'none', dd };
+  const positive = fns.find((f) => f.fn === 'really_probe')?.lines.some((l) => l.trim() === 'ret = -ret;') ?? false;
+  return { ...base, dd, returned: k.has('PROBE_BUSY_CHECK') ? (positive ? 'positive' : 'negative') : 'old' };
+}
+
+export function stepEvents(lk: LogKernel, s: StepInfo): ModelEvent[] {
+  const w = lk.w, out: ModelEvent[] = [];
+  const sign = lk.returned === 'positive' ? 1 : -1, prints = lk.returned !== 'none' && lk.returned !== 'unknown';
+  const l = parseLabel(s.label);
+  const devIdx = (name: string | undefined) => (name === undefined ? -1 : w.devices.findIndex((d) => d.name === name));
+  const busOf = (d: number) => w.buses[w.devices[d]!.bus]!.name;
+  const busOfDrv = (name: string) => w.buses[w.drivers.find((x) => x.name === name)?.bus ?? 0]!.name;
+  if (l) {
+    const { fn, args, local } = l;
+    const d = devIdx(args[0]), dev = args[0], drv = args[1];
+    const outcome = (r: number): ProbeOutcome | undefined => (r === RET.BOUND ? 'ok' : r === RET.EPROBE_DEFER ? 'defer' : r === RET.EIO ? 'error' : undefined);
+    switch (fn) {
+      case 'device_add':
+        if (local === 'bus_add_device' && d >= 0 && !s.before.dev[d]!.registered) out.push({ kind: 'device_add', dev }, { kind: 'bus_add_device', dev, bus: busOf(d) });
+        break;
+      case 'device_del':
+        if (local === 'bus_remove_device' && d >= 0) out.push({ kind: 'bus_remove_device', dev, bus: busOf(d) });
+        break;
+      case 'bus_add_driver': {
+        const first = s.has(s.label.replace(/:[^:]+$/, ':kobject_init_and_add')) ? 'kobject_init_and_add' : 'klist_add_tail';
+        if (local === first && args[0]) out.push({ kind: 'bus_add_driver', drv: args[0], bus: busOfDrv(args[0]) });
+        break;
+      }
+      case 'bus_remove_driver':
+        if (local === 'remove_bind_files' && args[0]) out.push({ kind: 'bus_remove_driver', drv: args[0], bus: busOfDrv(args[0]) });
+        break;
+      case 'driver_probe_device': case '__driver_probe_device':
+        if (local === 'check' && s.next?.startsWith('really_probe(')) out.push({ kind: 'matched', dev, drv, bus: busOf(d), fn });
+        break;
+      case 'really_probe': {
+        const newLayout = !s.has(s.label.replace(/:[^:]+$/, ':done'));
+        if (local === 'call_probe' && d >= 0 && s.after.dev[d]!.probing !== 0 && s.before.dev[d]!.probing === 0) out.push({ kind: 'probing', dev, drv, bus: busOf(d) });
+        else if (local === 'probe_failed') {
+          const o = outcome(s.locals.ret);
+          if (o === 'defer') out.push({ kind: 'defer', dev, drv });
+          if (o === 'error') out.push({ kind: 'error', dev, drv });
+          if (o && newLayout && prints) out.push({ kind: 'returned', dev, ret: sign * (o === 'defer' ? 517 : 5) });
+        } else if (local === 'driver_bound') out.push({ kind: 'bound_to', dev, drv });
+        else if (local === 'driver_deferred_probe_trigger') {
+          out.push({ kind: 'bound', dev, drv, bus: busOf(d) });
+          if (newLayout && prints) out.push({ kind: 'returned', dev, ret: 0 });
+        } else if (local === 'done') {
+          if (outcome(s.locals.ret) && prints) out.push({ kind: 'returned', dev, ret: s.locals.ret === RET.BOUND ? 1 : 0 });
+        }
+        break;
+      }
+      case '__device_attach':
+        if (local === 'async_schedule') out.push({ kind: 'async_scheduled', dev });
+        break;
+      case '__device_attach_async_helper':
+        if (local === 'out_unlock') out.push({ kind: 'async_done', dev });
+        break;
+      case '__driver_attach':
+        if (local === 'async_schedule_dev') out.push({ kind: 'drv_async', dev, drv });
+        break;
+      case '__driver_attach_async_helper':
+        if (local === 'device_unlock') out.push({ kind: 'drv_async_done', dev });
+        break;
+    }
+  }
+  // A module's init (initcall_debug): do_one_initcall(mod->init) runs while the module is COMING.
+  w.modules.forEach((m, i) => {
+    const a = s.before.mod[i]!.state, b = s.after.mod[i]!.state;
+    if (a === 'UNFORMED' && b === 'COMING') out.unshift({ kind: 'module_init', module: m.name });
+    else if (a === 'COMING' && b === 'LIVE') out.unshift({ kind: 'module_init_done', module: m.name });
+  });
+  // The deferred lists, from the state: only a change of list prints.
+  const worker = l?.fn === 'deferred_probe_work_func';
+  w.devices.forEach((x, i) => {
+    const a = s.before.dev[i]!.deferred, b = s.after.dev[i]!.deferred;
+    if (a === 'none' && b === 'pending') out.push({ kind: 'deferred_add', dev: x.name });
+    else if (a !== 'none' && b === 'none') out.push({ kind: worker ? 'retry' : 'deferred_del', dev: x.name });
+  });
+  return out;
+}
+
+/** One model event as the kernel prints it (mainline's formats; `owner` is dev_driver_string). */
+export function renderEvent(e: ModelEvent, owner: string, pid = 1): string {
+  const bus = e.bus ?? 'platform';
+  switch (e.kind) {
+    case 'device_add': return `device: '${e.dev}': device_add`;
+    case 'bus_add_device': return `bus: '${bus}': add device ${e.dev}`;
+    case 'bus_remove_device': return `bus: '${bus}': remove device ${e.dev}`;
+    case 'bus_add_driver': return `bus: '${bus}': add driver ${e.drv}`;
+    case 'bus_remove_driver': return `bus: '${bus}': remove driver ${e.drv}`;
+    case 'matched': return `bus: '${bus}': ${e.fn ?? '__driver_probe_device'}: matched device ${e.dev} with driver ${e.drv}`;
+    case 'probing': return `bus: '${bus}': really_probe: probing driver ${e.drv} with device ${e.dev}`;
+    case 'bound_to': return `driver: '${e.drv}': driver_bound: bound to device '${e.dev}'`;
+    case 'bound': return `bus: '${bus}': really_probe: bound device ${e.dev} to driver ${e.drv}`;
+    case 'error': return `${e.drv}: probe of ${e.dev} failed with error -5`;
+    case 'returned': return `probe of ${e.dev} returned ${e.ret} after 10 usecs`;
+    case 'defer': return `${owner} ${e.dev}: Driver ${e.drv} requests probe deferral`;
+    case 'deferred_add': return `${owner} ${e.dev}: Added to deferred list`;
+    case 'deferred_del': return `${owner} ${e.dev}: Removed from deferred list`;
+    case 'retry': return `${owner} ${e.dev}: Retrying from deferred list`;
+    case 'async_scheduled': return `${owner} ${e.dev}: scheduling asynchronous probe`;
+    case 'async_done': return `${owner} ${e.dev}: async probe completed`;
+    case 'drv_async': return `${owner} ${e.dev}: probing driver ${e.drv} asynchronously`;
+    case 'drv_async_done': return `${owner} ${e.dev}: driver ${e.drv ?? '?'} async attach completed: 0`;
+    case 'module_init': return `calling  ${e.module}_init+0x0/0x1000 [${e.module}] @ ${pid}`;
+    case 'module_init_done': return `initcall ${e.module}_init+0x0/0x1000 [${e.module}] returned 0 after 10 usecs`;
+  }
+}

@@ -1,0 +1,217 @@
+/**
+ * Trace validation: is a logged order of driver-core events a behaviour of the model? A
+ * breadth-first search over (model state, index into the log's checked events): a step whose
+ * printed events (model-events.ts) are of a kind the log holds may fire only when they are the
+ * next logged events, in order; steps that print nothing the log records are free. The log is a
+ * behaviour when some run consumes every checked event; otherwise the answer is the longest
+ * prefix some run matches, the first event no run can produce there, and what the model could
+ * print instead.
+ *
+ * A log is a prefix of a run (the boot goes on after the capture), so the run need not end there.
+ * Events about devices or drivers the scenario lacks, and lines the model prints nothing for
+ * (formats.ts `model: null`), are not checked; the result counts them.
+ */
+import { compile } from '../engine/compile.js';
+import { ProbecheckError } from '../engine/errors.js';
+import { fp } from '../engine/hash.js';
+import type { Model, Move } from '../engine/model.js';
+import { makeBackend } from '../engine/check.js';
+import type { Backend } from '../engine/state/backend.js';
+import { actionCode, codeBranch, codeThread } from '../engine/trace.js';
+import type { Kernel } from '../kernel/emit.js';
+import type { KS } from '../kernel/state.js';
+import type { ModelKind } from './formats.js';
+import { logKernel, stepEvents, type LogKernel, type ModelEvent } from './model-events.js';
+import type { LogEvent, ParsedLog } from './parse.js';
+
+const KERNEL = Symbol.for('probecheck.kernel');
+
+/** What the log reader needs of the kernel a scenario model was built for (E601 for a model that is not one). */
+export function kernelOf(m: Model): LogKernel {
+  const kc = (m as unknown as { [KERNEL]?: { k: Kernel } })[KERNEL];
+  if (!kc) throw new ProbecheckError('E601', `model ${m.name} is not a kernel scenario (scenario({...})): a log can only be checked against one`);
+  return logKernel(kc.k);
+}
+
+/** Return values initcall_debug's `probe of X returned N` tells apart (517: -EPROBE_DEFER, printed with either sign). */
+export const retClass = (ret: number): string => (ret === 0 || ret === 1 ? String(ret) : Math.abs(ret) === 517 ? 'defer' : 'error');
+
+/** Does a model event print this logged line? */
+export function matches(log: LogEvent, m: ModelEvent): boolean {
+  if (log.rule.model !== m.kind) return false;
+  if (m.kind === 'bound_to') {
+    // v3.6.0 prints the two names the other way round: either order.
+    const a = [log.dev, log.drv].sort().join('\0'), b = [m.dev, m.drv].sort().join('\0');
+    return a === b;
+  }
+  if (m.dev !== undefined && log.dev !== undefined && m.dev !== log.dev) return false;
+  if (m.drv !== undefined && log.drv !== undefined && m.drv !== log.drv) return false;
+  if (m.module !== undefined && m.module !== log.module) return false;
+  if (m.kind === 'returned' && log.ret !== undefined && m.ret !== undefined && retClass(log.ret) !== retClass(m.ret)) return false;
+  return true;
+}
+
+export interface MatchedStep { move: Move; step: number; events: { kind: ModelKind; line?: number }[] }
+
+export interface ValidateResult {
+  model: string;
+  params: Record<string, string | number>;
+  /** Events checked against the model, in log order. */
+  checked: LogEvent[];
+  /** Events not checked: the model prints nothing for them, or they name what the scenario lacks. */
+  unchecked: { event: LogEvent; why: string }[];
+  unknownLines: number;
+  verdict: 'behaviour' | 'not-a-behaviour' | 'nothing-to-check' | 'limit';
+  /** How many checked events the best run matched. */
+  matched: number;
+  /** A run matching `matched` events: every step, with the logged events it printed. */
+  run: MatchedStep[];
+  /** At the first unmatched event: how many states were reachable, and what they could print instead. */
+  statesBefore: number;
+  couldPrint: string[];
+  /** Those states, as the devices, drivers and modules stand in them (distinct, at most 6). */
+  stateSummaries: string[];
+  states: number;
+  seconds: number;
+}
+
+function modelKindsOf(log: LogEvent[]): Set<ModelKind> {
+  return new Set(log.map((e) => e.rule.model).filter((k): k is ModelKind => k !== null));
+}
+
+/** The model event in words, for "could print instead". */
+export function describeEvent(m: ModelEvent): string {
+  return `${m.kind}${m.dev !== undefined ? ` ${m.dev}` : ''}${m.drv !== undefined ? ` ${m.drv}` : ''}${m.ret !== undefined ? ` ${m.ret}` : ''}${m.module !== undefined ? ` ${m.module}` : ''}`;
+}
+
+/** Events of one move of `be`'s current state, already stepped into next. */
+function eventsOf(be: Backend, w: LogKernel, k: number): ModelEvent[] {
+  const th = be.c.threads[k]!;
+  const pc = be.pc(k);
+  const label = th.steps[pc - 1]!.label;
+  const nextLabel = be.nextQ().at(th.name);
+  return stepEvents(w, { label, before: be.curG(), after: be.nextG(), locals: be.curLocals(k), next: nextLabel, has: (l) => th.pcOf[l] !== undefined });
+}
+
+/**
+ * `excerpt`: the log is a piece of a run (a bug report's excerpt): before its first checked line
+ * is matched every step is free, whatever it prints.
+ */
+export function validate(model: Model, log: ParsedLog, o: { maxStates?: number; excerpt?: boolean } = {}): ValidateResult {
+  const t0 = performance.now();
+  const w = kernelOf(model);
+  const devs = new Set(w.w.devices.map((d) => d.name)), drvs = new Set(w.w.drivers.map((d) => d.name)), mods = new Set(w.w.modules.map((m) => m.name));
+  const checked: LogEvent[] = [], unchecked: ValidateResult['unchecked'] = [];
+  for (const e of log.events) {
+    if (e.rule.model === null) unchecked.push({ event: e, why: 'the model prints no such line' });
+    else if ((e.rule.model === 'module_init' || e.rule.model === 'module_init_done') && !mods.has(e.module ?? '')) unchecked.push({ event: e, why: e.module ? `module ${e.module} is not in the scenario` : 'a built-in initcall' });
+    else if (e.dev !== undefined && !devs.has(e.dev) && !(e.rule.model === 'bound_to' && devs.has(e.drv ?? ''))) unchecked.push({ event: e, why: `device ${e.dev} is not in the scenario` });
+    else if (e.drv !== undefined && !drvs.has(e.drv) && !(e.rule.model === 'bound_to' && drvs.has(e.dev ?? ''))) unchecked.push({ event: e, why: `driver ${e.drv} is not in the scenario` });
+    else if (e.rule.model === 'returned' && (w.returned === 'none' || w.returned === 'unknown')) unchecked.push({ event: e, why: w.returned === 'none' ? `the dd.c profile ${w.profile} reads (${w.dd}) has no really_probe_debug` : `profile ${w.profile} reads no dd.c: whether it prints this is not known` });
+    else checked.push(e);
+  }
+  const kinds = modelKindsOf(checked);
+  const base = { model: model.name, params: model.params ?? {}, checked, unchecked, unknownLines: log.unknown };
+  const n = checked.length;
+  const be = makeBackend(compile(model));
+  const maxStates = o.maxStates ?? 2_000_000;
+  // Per state id: its log index, parent id and move.
+  const idx: number[] = [], parent: number[] = [], code: number[] = [];
+  const seen = new Map<string, number>();
+  be.loadInitial();
+  const key = (i: number) => `${fp.hi}:${fp.lo}:${i}`;
+  seen.set(key(0), 0); idx.push(0); parent.push(-1); code.push(0);
+  be.pushCur(0, 0);
+  let best = 0, bestIds: number[] = [0], done = -1, limit = false;
+  const could = new Set<string>();
+  const kindsOfInterest = (evs: ModelEvent[]) => evs.filter((e) => kinds.has(e.kind));
+  if (n > 0) {
+    while (be.popFront()) {
+      const id = be.poppedId, i = idx[id]!;
+      be.expand((k, b) => {
+        if (done >= 0) return;
+        const evs = kindsOfInterest(eventsOf(be, w, k));
+        let j = i;
+        for (const e of evs) {
+          if (j < n && matches(checked[j]!, e)) j++;
+          else if (o.excerpt && i === 0) { j = 0; break; }
+          else { if (i === best) could.add(describeEvent(e)); return; }
+        }
+        const kk = key(j);
+        if (seen.has(kk)) return;
+        const nid = idx.length;
+        seen.set(kk, nid); idx.push(j); parent.push(id); code.push(actionCode(k, b));
+        if (j > best) { best = j; bestIds = []; could.clear(); }
+        if (j === best) bestIds.push(nid);
+        if (j === n) { done = nid; return; }
+        be.pushNext(nid, be.poppedDepth + 1);
+      });
+      if (done >= 0) break;
+      if (idx.length >= maxStates) { limit = true; break; }
+    }
+  }
+  const pathTo = (end: number) => {
+    const codes: number[] = [];
+    for (let x = end; x > 0; x = parent[x]!) codes.push(code[x]!);
+    return codes.reverse();
+  };
+  const codes = pathTo(done >= 0 ? done : bestIds[0]!);
+  const run = replayRun(be, w, codes, checked, kinds);
+  const stateSummaries = done >= 0 || n === 0 ? [] : [...new Set(bestIds.slice(0, 200).map((id) => summarize(be, w, pathTo(id))))].slice(0, 6);
+  const verdict = n === 0 ? 'nothing-to-check' : done >= 0 ? 'behaviour' : limit ? 'limit' : 'not-a-behaviour';
+  return { ...base, verdict, matched: n === 0 ? 0 : done >= 0 ? n : best, run, statesBefore: bestIds.length, couldPrint: [...could].sort(), stateSummaries,
+    states: idx.length, seconds: (performance.now() - t0) / 1000 };
+}
+
+/** One state, after `codes`, in words: each device, driver and module as it stands. */
+function summarize(be: Backend, lk: LogKernel, codes: number[]): string {
+  be.loadInitial();
+  for (const c of codes) be.apply(codeThread(c), codeBranch(c));
+  const s = be.curG() as KS, w = lk.w;
+  const devs = w.devices.map((d, i) => {
+    const x = s.dev[i]!;
+    const st = !x.registered ? 'not added' : x.bound ? `bound to ${w.drivers[x.driver - 1]?.name ?? '?'}` : x.probing ? 'probing' : x.deferred !== 'none' ? `deferred (${x.deferred})` : 'unbound';
+    return `${d.name} ${st}`;
+  });
+  const drvs = w.drivers.map((d, i) => `${d.name} ${s.drv[i]!.onBus ? 'registered' : 'not registered'}`);
+  const mods = w.modules.map((m, i) => `${m.name} ${s.mod[i]!.state}`);
+  return [...devs, ...drvs, ...mods].join(', ');
+}
+
+/** Re-execute a run, naming each step and the log lines it printed. */
+function replayRun(be: Backend, w: LogKernel, codes: number[], checked: LogEvent[], kinds: Set<ModelKind>): MatchedStep[] {
+  be.loadInitial();
+  let j = 0;
+  return codes.map((c, i) => {
+    const k = codeThread(c), b = codeBranch(c), th = be.c.threads[k]!;
+    const st = th.steps[be.pc(k) - 1]!;
+    be.step(k, b);
+    // As the search matched them: every logged-kind event of the step is the next line, or (an
+    // excerpt's free prefix) none is.
+    const all = eventsOf(be, w, k);
+    const mine = all.filter((e) => kinds.has(e.kind));
+    const fits = mine.every((e, x) => j + x < checked.length && matches(checked[j + x]!, e));
+    let x = 0;
+    const evs = all.map((e) => (kinds.has(e.kind) && fits ? { kind: e.kind, line: checked[j + x++]!.line } : { kind: e.kind }));
+    if (fits) j += mine.length;
+    be.advance();
+    const move: Move = { thread: th.name, label: st.label };
+    if (st.nb !== 1 || st.step.branches !== undefined) move.branch = b;
+    return { move, step: i + 1, events: evs as MatchedStep['events'] };
+  });
+}
+
+/** The model events of a run given as moves (for printing it as a log). */
+export function runEvents(model: Model, codes: readonly number[]): { move: Move; thread: number; events: ModelEvent[] }[] {
+  const w = kernelOf(model);
+  const be = makeBackend(compile(model));
+  be.loadInitial();
+  return codes.map((c) => {
+    const k = codeThread(c), b = codeBranch(c), th = be.c.threads[k]!;
+    const st = th.steps[be.pc(k) - 1]!;
+    if (!be.step(k, b)) throw new Error(`internal: move ${th.name}:${st.label} is not enabled`);
+    const events = eventsOf(be, w, k);
+    be.advance();
+    return { move: { thread: th.name, label: st.label, branch: b }, thread: k, events };
+  });
+}

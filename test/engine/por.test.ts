@@ -1,0 +1,182 @@
+/**
+ * Partial-order reduction (src/engine/reduce/): footprints are the same on both backends, and
+ * reduced verdicts equal unreduced ones on random thread programs, toys and bundled suite rows;
+ * two hand-made models lose their violation to a reduction without C2 (visibility) or without
+ * C3 (the cycle proviso), so removing either makes a test here fail.
+ */
+import fc from 'fast-check';
+import { readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { check, makeBackend, replay, t, type Model, type Result } from 'probecheck';
+import { buildProgram, program } from './programs.js';
+import { compile } from '../../src/engine/compile.js';
+import { Recorder } from '../../src/engine/reduce/recorder.js';
+import { buildModel } from '../../src/cli/build.js';
+import { loadModel, loadPatchFiles } from '../../src/load.js';
+import { loadSuite } from '../../src/suite/run.js';
+import { build, verdicts } from './helpers.js';
+import probeTree from '../../models/bench/probe-tree.js';
+
+const bits = (r: Recorder) => `${Array.from(r.r).join(',')}|${Array.from(r.w).join(',')}`;
+
+/**
+ * Walk both backends in lockstep along one pseudo-random run; at each state record every
+ * thread's guard and every move's run on each, and return the footprints as strings.
+ */
+function footprintsAlong(m: Model, seed: number, steps: number): string[][] {
+  const c = compile(m);
+  const bes = [makeBackend(c, 'fast'), makeBackend(c, 'reference')];
+  const rec = new Recorder(c.width);
+  const out: string[][] = [[], []];
+  for (const be of bes) be.loadInitial();
+  let x = seed;
+  for (let i = 0; i < steps; i++) {
+    const moves: [number, number][] = [];
+    bes.forEach((be, j) => {
+      for (let k = 0; k < c.threads.length; k++) {
+        rec.clear();
+        const nb = be.enabledRec(k, rec);
+        out[j]!.push(`guard ${k}: ${bits(rec)}`);
+        for (let b = 0; b < nb; b++) {
+          rec.clear();
+          be.stepRec(k, b, rec);
+          out[j]!.push(`run ${k}.${b}: ${bits(rec)}`);
+          if (j === 0) moves.push([k, b]);
+        }
+      }
+      rec.clear();
+      be.recG(false, rec);
+    });
+    if (moves.length === 0) break;
+    x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+    const [k, b] = moves[x % moves.length]!;
+    for (const be of bes) be.apply(k, b);
+  }
+  return out;
+}
+
+describe('footprints', () => {
+  it('the fast and reference backends record the same bytes read and written, move by move', () => {
+    fc.assert(fc.property(program, fc.nat(1000), (p, seed) => {
+      const [fast, ref] = footprintsAlong(buildProgram(p), seed, 12);
+      expect(fast).toEqual(ref);
+      expect(fast!.some((s) => /[1-9]/.test(s.split(': ')[1]!))).toBe(true);
+    }), { numRuns: 60 });
+  });
+});
+
+/**
+ * The steps that fired. Reduction reorders runs and never drops a step from one (every step of
+ * a run to some state fires in a reordering of it), so the set is the same with and without.
+ */
+const fired = (r: Result) => r.coverage.filter((e) => e.fired > 0).map((e) => `${e.thread}:${e.label}`);
+
+/** Verdicts of a model with and without reduction (and each reduced trace replays). */
+function compare(m: Model, strategy: 'bfs' | 'dfs' = 'bfs') {
+  const full = check(m, { strategy, exhaustive: true });
+  const red = check(m, { strategy, exhaustive: true, por: true });
+  // Every reduced counterexample replays to a state that breaks its property.
+  for (const pr of red.properties) {
+    if (!pr.trace) continue;
+    const be = makeBackend(m, 'fast');
+    replay(be, pr.trace.moves);
+    const prop = m.properties.find((x) => x.name === pr.name)!;
+    if (prop.kind === 'invariant') expect(prop.holds(be.curG(), be.curQ())).toBe(false);
+    if (prop.kind === 'deadlock') expect(be.c.threads.every((th) => be.enabled(th.index) === 0)).toBe(true);
+  }
+  return { full, red };
+}
+
+describe('partial-order reduction keeps every verdict', () => {
+  it('random thread programs, BFS and DFS', () => {
+    fc.assert(fc.property(program, fc.constantFrom('bfs' as const, 'dfs' as const), (p, strategy) => {
+      const m = buildProgram(p);
+      const { full, red } = compare(m, strategy);
+      expect(verdicts(red)).toEqual(verdicts(full));
+      expect(fired(red)).toEqual(fired(full));
+      expect(red.states).toBeLessThanOrEqual(full.states);
+      expect(red.por?.reduced).toBe(true);
+    }), { numRuns: 100 });
+  });
+
+  it('probe-tree (v4.2, N = 3): same verdicts, fewer states', () => {
+    const m = build(probeTree, { variant: 'v4.2', N: 3 });
+    const { full, red } = compare(m);
+    expect(verdicts(red)).toEqual(verdicts(full));
+    expect(red.states).toBeLessThan(full.states);
+  });
+
+  it('every bundled suite row of up to 1,200 states: the same verdicts', async () => {
+    const dir = new URL('../../properties/', import.meta.url).pathname;
+    let rows = 0;
+    for (const f of readdirSync(dir).filter((x) => x.endsWith('.suite.ts'))) {
+      const s = await loadSuite(dir + f);
+      const modelFile = new URL(s.suite.model, `file://${dir}${f}`).pathname;
+      const factory = await loadModel(modelFile);
+      for (const c of s.suite.cases) {
+        if (c.fixme || c.patches || c.states === undefined || c.states > 1200) continue;
+        await loadPatchFiles(c.params.patches as string | undefined);
+        const m = buildModel(factory, c.params);
+        const o = { properties: Object.keys(c.expect), exhaustive: true };
+        const a = check(m, o), b = check(m, { ...o, por: true });
+        expect(verdicts(b), `${f} ${JSON.stringify(c.params)}`).toEqual(verdicts(a));
+        expect(fired(b), `${f} ${JSON.stringify(c.params)}`).toEqual(fired(a));
+        rows++;
+      }
+    }
+    expect(rows).toBeGreaterThan(50);
+  });
+
+  it('liveness runs unreduced, and says so', () => {
+    const m: Model = {
+      name: 'live', state: t.record({ x: t.int(1) }),
+      threads: [{ name: 'a', steps: { s: { where: 'toy', run: (s) => { s.x = 1; return null; } } } }],
+      properties: [{ kind: 'eventually', name: 'x', holds: (s) => s.x === 1 }],
+    };
+    const r = check(m, { por: true });
+    expect(r.por).toEqual({ reduced: false, why: 'liveness properties are checked on the unreduced graph' });
+    expect(verdicts(r)).toEqual({ x: 'holds' });
+  });
+});
+
+describe('options', () => {
+  it('--shard with --por is refused (E501): a reduced search is not split into parts', () => {
+    const m = build(probeTree, { variant: 'v4.2', N: 2 });
+    expect(() => check(m, { por: true, shard: { index: 1, count: 2 } })).toThrow(/--shard and --por cannot be combined/);
+  });
+});
+
+describe('the provisos are needed', () => {
+  // Without C2, at the initial state the reduction would run only thread a (independent of b),
+  // and the state x = 0, y = 1 would never be reached.
+  it('C2: a move that writes what a property reads is never postponed', () => {
+    const m: Model = {
+      name: 'visible', state: t.record({ x: t.int(1), y: t.int(1) }),
+      threads: [
+        { name: 'a', steps: { s: { where: 'toy', run: (s) => { s.x = 1; return null; } } } },
+        { name: 'b', steps: { s: { where: 'toy', run: (s) => { s.y = 1; return null; } } } },
+      ],
+      properties: [{ kind: 'invariant', name: 'not b alone', holds: (s) => !(s.y === 1 && s.x === 0) }],
+    };
+    const r = check(m, { por: true });
+    expect(verdicts(r)).toEqual({ 'not b alone': 'violated' });
+  });
+
+  // Thread a spins between two states, touching only its own locals (invisible, independent of
+  // b). Without C3 the reduced graph is that 2-cycle and b's write is ignored forever.
+  it('C3: a cycle of reduced states is expanded fully somewhere', () => {
+    const m: Model = {
+      name: 'ignoring', state: t.record({ y: t.int(1) }),
+      threads: [
+        { name: 'a', locals: t.record({ n: t.int(1) }), steps: { spin: { where: 'toy', run: (_s, l) => { l.n = 1 - l.n; return 'spin'; } } } },
+        { name: 'b', steps: { s: { where: 'toy', run: (s) => { s.y = 1; return null; } } } },
+      ],
+      properties: [{ kind: 'invariant', name: 'y stays 0', holds: (s) => s.y === 0 }],
+    };
+    for (const strategy of ['bfs', 'dfs'] as const) {
+      const r = check(m, { por: true, strategy, exhaustive: true });
+      expect(verdicts(r), strategy).toEqual({ 'y stays 0': 'violated' });
+      expect(r.por!.ample, strategy).toBeGreaterThan(0);
+    }
+  });
+});

@@ -1,0 +1,130 @@
+/**
+ * Interchangeable devices in scenarios: the builder's E601 checks of a `symmetric` group, the
+ * symmetry checker on host-children (every permutation the reduction may apply is an automorphism
+ * there) with golden counts, and a differential test on random small scenarios: the checker
+ * passes and the verdicts with and without --symmetry are equal.
+ */
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { check } from 'probecheck';
+import hostChildren from '../../models/host-children.js';
+import { buildScenario, type ScenarioSpec } from '../../src/kernel/scenario.js';
+import type { Outcome } from '../../src/kernel/world.js';
+import { checkSymmetry } from '../../src/engine/reduce/symmetry-check.js';
+import { FastBackend } from '../../src/engine/state/fast.js';
+import { replay } from '../../src/engine/trace.js';
+
+const kids = (n: number) => Array.from({ length: n }, (_, i) => `c${i + 1}`);
+
+function children(n: number, o: { present?: boolean } = {}): ScenarioSpec {
+  return {
+    name: 'kids', profile: 'v4.2',
+    devices: { host: {}, ...Object.fromEntries(kids(n).map((k) => [k, { parent: 'host', ...(o.present ? { present: true } : {}) }])) },
+    drivers: { cdrv: { matches: kids(n), module: 'cmod', probeType: 'async' } },
+    modules: { cmod: {} },
+    actors: { boot: ['modprobe cmod', 'add host', ...(o.present ? [] : kids(n).map((k) => `add ${k}`))], unload: 'rmmod cmod' },
+    symmetric: [kids(n)],
+  };
+}
+
+describe('symmetric groups: the builder', () => {
+  const build = (s: ScenarioSpec) => () => buildScenario(s, 'v4.2', '');
+  it('accepts devices that differ in nothing', () => {
+    expect(buildScenario(children(2), 'v4.2', '').model.symmetry?.[0]?.elements.map((e) => e.threads.length)).toEqual([2, 2]);
+  });
+  it('finds the groups a scenario does not declare, by the same rules; [] declares none', () => {
+    const groups = (s: ScenarioSpec) => buildScenario(s, 'v4.2', '').model.symmetry?.map((g) => g.elements.map((e) => e.name)) ?? [];
+    const s = { ...children(3), symmetric: undefined };
+    expect(groups(s)).toEqual([['c1', 'c2', 'c3']]);
+    s.devices.c3 = {};
+    expect(groups(s)).toEqual([['c1', 'c2']]);
+    expect(groups({ ...s, actors: { ...s.actors, hotplug: 'del c1' } })).toEqual([]);
+    expect(groups({ ...children(3), symmetric: [] })).toEqual([]);
+  });
+  it('E601: the devices must agree in parent, bus and drivers', () => {
+    const s = children(2);
+    s.devices.c2 = {};
+    expect(build(s)).toThrow(/^E601|symmetric \[c1, c2\]: 'c1' and 'c2' differ in parent$/);
+    const t = children(2);
+    t.drivers.other = { matches: ['c1'] };
+    expect(build(t)).toThrow(/'c1' and 'c2' differ in drivers/);
+  });
+  it('E601: an actor may name them only in add', () => {
+    const s = children(2);
+    s.actors.hotplug = 'del c2';
+    expect(build(s)).toThrow(/actor 'hotplug': 'del c2': only 'add' may name a device of the group/);
+  });
+  it('E601: a group names two or more declared devices, once', () => {
+    expect(build({ ...children(2), symmetric: [['c1']] })).toThrow(/a group names at least two devices/);
+    expect(build({ ...children(2), symmetric: [['c1', 'c9']] })).toThrow(/device 'c9' is not declared/);
+    expect(build({ ...children(2), symmetric: [['c1', 'c2'], ['c2', 'host']] })).toThrow(/device 'c2' is named twice/);
+  });
+});
+
+describe('symmetric groups: host-children (its suite cases with n=2)', () => {
+  // Golden counts: the suite's, and with --symmetry.
+  it.each([['v4.2', 2214, 2109], ['v5.1', 2080, 1975], ['mainline', 2669, 2530]] as const)('%s: every permutation --symmetry may apply is an automorphism; %i -> %i states, same verdicts', (profile, plain, reduced) => {
+    const m = hostChildren.build({ n: 2, profile });
+    const r = checkSymmetry(m);
+    expect(r.failure).toBeUndefined();
+    expect(r).toMatchObject({ states: plain, complete: true });
+    expect(r.pairs).toBeGreaterThan(0);
+    const full = check(m, { exhaustive: true }), red = check(m, { exhaustive: true, symmetry: true });
+    expect([full.states, red.states]).toEqual([plain, reduced]);
+    expect(red.properties.map((p) => p.verdict)).toEqual(full.properties.map((p) => p.verdict));
+  });
+});
+
+/** Random small scenarios: children of one host, one driver, actors adding them in any order, racing rmmod. */
+const scenarios = fc.record({
+  n: fc.constantFrom(2, 3),
+  profile: fc.constantFrom('v3.14', 'v4.2', 'v5.1', 'v5.19', 'mainline'),
+  probeType: fc.constantFrom('async', 'default', 'sync'),
+  asyncProbe: fc.boolean(),
+  outcomes: fc.constantFrom<Outcome[]>(['ok'], ['ok', 'error'], ['defer', 'ok']),
+  present: fc.constantFrom(false, false, true),
+  split: fc.boolean(),
+  unload: fc.constantFrom('rmmod cmod', 'maybe rmmod cmod', 'none', 'none'),
+  syncFallback: fc.boolean(),
+  seed: fc.nat(),
+}).map((x): ScenarioSpec => {
+  const ks = kids(x.n), order = [...ks].sort((a, b) => ((x.seed >> ks.indexOf(a)) & 1) - ((x.seed >> ks.indexOf(b)) & 1));
+  const adds = x.present ? [] : order.map((k) => `add ${k}`);
+  const actors: Record<string, string[]> = x.split
+    ? { boot: ['modprobe cmod', ...adds.slice(0, 1)], hotplug: adds.slice(1) }
+    : { boot: ['modprobe cmod', ...adds] };
+  if (x.unload !== 'none') actors.unload = [x.unload];
+  for (const [a, l] of Object.entries(actors)) if (l.length === 0) delete actors[a];
+  return {
+    name: 'random-kids', profile: x.profile, syncFallback: x.syncFallback,
+    devices: { host: { present: true }, ...Object.fromEntries(ks.map((k) => [k, { parent: 'host', present: x.present }])) },
+    drivers: { cdrv: { matches: ks, module: 'cmod', probeType: x.probeType as 'async', probe: [...x.outcomes] } },
+    modules: { cmod: { asyncProbe: x.asyncProbe } },
+    actors, symmetric: [ks],
+  };
+});
+
+describe('symmetric groups: random small scenarios', () => {
+  it('the checker passes and the verdicts with and without --symmetry are equal', () => {
+    fc.assert(fc.property(scenarios, (spec) => {
+      const m = buildScenario(spec, spec.profile!, '').model;
+      const r = checkSymmetry(m, { maxStates: 2500 });
+      expect(r.failure).toBeUndefined();
+      // Safety properties only: the reduction is not applied with liveness.
+      const safety = m.properties.filter((p) => p.kind === 'invariant' || p.kind === 'action' || p.kind === 'deadlock').map((p) => p.name);
+      const o = { exhaustive: true, maxStates: 5000, properties: safety };
+      const full = check(m, o), red = check(m, { ...o, symmetry: true });
+      expect(red.symmetry?.applied).toBe(true);
+      if (!full.complete) return;
+      expect(red.complete).toBe(true);
+      expect(red.states).toBeLessThanOrEqual(full.states);
+      expect(red.properties.map((p) => [p.name, p.verdict])).toEqual(full.properties.map((p) => [p.name, p.verdict]));
+      // A counterexample found with the reduction is a concrete run of the model, as short as without it.
+      red.properties.forEach((p, i) => {
+        if (!p.trace) return;
+        expect(replay(new FastBackend(m), p.trace.moves).moves).toEqual(p.trace.moves);
+        expect(p.trace.moves.length).toBe(full.properties[i]!.trace!.moves.length);
+      });
+    }), { numRuns: 6, seed: 12 });
+  });
+});

@@ -1,0 +1,57 @@
+// from-log's readings of a log, on small logs written for each: parents from nested probes and from
+// devices added inside a probe, modules from initcall_debug, async from the tasks, the profile from
+// "Linux version".
+import { describe, expect, it } from 'vitest';
+import { fromLog, profileFor } from '../../src/logs/from-log.js';
+import { parseLog } from '../../src/logs/parse.js';
+
+const read = (lines: string[], profile?: string) => fromLog(parseLog(lines.join('\n')), 't', profile).spec;
+
+describe('from-log', () => {
+  it('a device added while a probe runs in the same task is registered by that probe', () => {
+    const s = read([
+      "[    1.0][    T1] bus: 'platform': add driver host1x",
+      "[    1.1][    T1] bus: 'platform': really_probe: probing driver host1x with device host1x",
+      "[    1.2][    T1] device: 'dc': device_add",
+      "[    1.3][    T1] driver: 'host1x': driver_bound: bound to device 'host1x'",
+      "[    1.4][    T5] bus: 'platform': really_probe: probing driver tegra-dc with device dc",
+    ]);
+    expect(s.devices).toEqual({ host1x: { present: true }, dc: { parent: 'host1x' } });
+    expect(s.drivers.host1x).toMatchObject({ matches: ['host1x'], registers: ['dc'] });
+    expect(s.drivers['tegra-dc']).toMatchObject({ matches: ['dc'], present: true });
+    expect(s.actors).toEqual({ 'task T1': 'register host1x' });
+  });
+
+  it('module loads from initcall_debug, and a probe in a third task is async', () => {
+    const s = read([
+      '[    2.0][  T212] calling  mmc_blk_init+0x0/0x1000 [mmc_block] @ 212',
+      "[    2.1][  T212] bus: 'mmc': add driver mmcblk",
+      '[    2.2][  T212] initcall mmc_blk_init+0x0/0x1000 [mmc_block] returned 0 after 80 usecs',
+      "[    2.3][    T9] device: 'card': device_add",
+      "[    2.4][    T9] bus: 'mmc': add device card",
+      "[    2.5][   T77] bus: 'mmc': really_probe: probing driver mmcblk with device card",
+      "[    2.6][   T77] mmcblk: probe of card failed with error -110",
+    ]);
+    expect(s.drivers.mmcblk).toEqual({ matches: ['card'], bus: 'mmc', probeType: 'async', module: 'mmc_block', probe: 'error' });
+    expect(s.modules).toEqual({ mmc_block: {} });
+    expect(s.actors).toEqual({ 'modprobe mmc_block': 'modprobe mmc_block', 'task T9': 'add card' });
+    expect(s.buses).toEqual({ mmc: {} });
+  });
+
+  it('a deferral, then bound: both outcomes', () => {
+    const s = read([
+      "platform dc: Driver dc-drv requests probe deferral",
+      "platform dc: Added to deferred list",
+      "platform dc: Retrying from deferred list",
+      "bus: 'platform': really_probe: bound device dc to driver dc-drv",
+    ]);
+    expect(s.drivers['dc-drv']).toMatchObject({ probe: ['defer', 'ok'] });
+  });
+
+  it('the profile nearest below the logged release', () => {
+    expect([profileFor('3.10'), profileFor('4.9'), profileFor('5.4'), profileFor('6.0'), profileFor('6.6'), profileFor(undefined)])
+      .toEqual(['v3.5', 'v4.2', 'v5.4', 'v5.19', 'v6.6', 'mainline']);
+    expect([profileFor('6.14'), profileFor('6.15'), profileFor('5.10')]).toEqual(['v6.12', 'mainline', 'v5.10']);
+    expect(read(['Linux version 5.10.0-rc1 (gcc) #1 SMP', "bus: 'platform': really_probe: probing driver d with device x"]).profile).toBe('v5.10') // an -rc1 already has the merge window's changes;
+  });
+});
