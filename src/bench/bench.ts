@@ -12,6 +12,11 @@
  * and with partial-order reduction, a minute at most per row.
  *
  *   npm run bench [-- --quick] [-- --only probe-tree|2pc|por] [-- --runs K]
+ *   npm run bench -- scaling [--quick] [--runs K]
+ *
+ * `scaling` runs only the parallel search's table: host-children n=4 and probe-tree `fixed`
+ * N=10 (n=3 and N=9 with --quick) with 1, 2, 4, ... workers up to the cores of the machine:
+ * states, seconds (worker start-up included), states/s, the speed-up over one worker, CPU seconds.
  *
  * With --runs K (default 1) every case, and SPIN, runs K times and the run with the median time
  * is shown: this project's machines are shared and noisy.
@@ -21,8 +26,10 @@ import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { availableParallelism } from 'node:os';
 import { check } from '../engine/check.js';
 import { loadModel } from '../load.js';
+import { fileSource } from '../source.js';
 import type { Property } from '../engine/model.js';
 
 /** The package root (dist/bench/ -> ../..). */
@@ -33,6 +40,8 @@ interface Case { family: 'probe-tree' | '2pc' | 'por'; file: string; param: stri
 interface Row {
   states: number; transitions: number; seconds: number; statesPerSecond: number;
   bytesPerState: number; peakMB: number; complete: boolean;
+  /** CPU seconds of every thread of the process during the search. */
+  cpuSeconds: number;
 }
 interface Spin { states: number; seconds: number; memoryMB: number }
 
@@ -54,17 +63,59 @@ function porCases(quick: boolean): Case[] {
   return out;
 }
 
+/** --runs K (default 1); undefined, with a message and exit status 2, when K is not a positive integer. */
+function runsOf(argv: string[]): number | undefined {
+  const ri = argv.indexOf('--runs');
+  const runs = ri >= 0 ? Number(argv[ri + 1]) : 1;
+  if (Number.isInteger(runs) && runs >= 1) return runs;
+  process.stderr.write(`probecheck bench: --runs takes a positive integer, not '${argv[ri + 1]}'\n`);
+  process.exitCode = 2;
+  return undefined;
+}
+
+/** The parallel search's scaling table: 1, 2, 4, ... workers up to the cores here. */
+function scaling(quick: boolean, runs: number | undefined): void {
+  if (runs === undefined) return;
+  const cores = availableParallelism();
+  const counts: number[] = [];
+  for (let w = 1; w < cores; w *= 2) counts.push(w);
+  counts.push(cores);
+  const list: Case[] = [
+    { family: 'probe-tree', file: 'models/host-children.ts', param: 'n', value: quick ? 3 : 4, extra: {} },
+    { family: 'probe-tree', file: 'models/bench/probe-tree.ts', param: 'N', value: quick ? 9 : 10, extra: { variant: 'fixed' } },
+  ];
+  console.log(`probecheck bench scaling (node ${process.version}, ${cores} cores, BFS, fast backend${runs > 1 ? `, median of ${runs} runs` : ''}; seconds include starting the workers;`);
+  console.log('CPU s: every thread of the process, so CPU s / s is how many cores the search kept busy)');
+  const widths = [22, 8, 12, 8, 11, 9, 8];
+  console.log(['model', 'workers', 'states', 's', 'states/s', 'speed-up', 'CPU s'].map((h, i) => (i === 0 ? h.padEnd(widths[0]!) : pad(h, widths[i]!))).join(' '));
+  for (const c of list) {
+    let base = NaN;
+    for (const w of counts) {
+      const r = median(runs, () => runChild(c, w), (x) => x.seconds);
+      if (w === 1) base = r.seconds;
+      const name = `${c.file.replace(/^models\/(bench\/)?|\.ts$/g, '')} ${c.param}=${c.value}`;
+      console.log([name.padEnd(widths[0]!), pad(String(w), widths[1]!), pad(int(r.states), widths[2]!), pad(r.seconds.toFixed(2), widths[3]!),
+        pad(int(r.statesPerSecond), widths[4]!), pad(`${(base / r.seconds).toFixed(2)}x`, widths[5]!), pad(r.cpuSeconds.toFixed(2), widths[6]!)].join(' ') + (r.complete ? '' : ' (incomplete)'));
+    }
+  }
+}
+
 /** Child mode: run one case and print its row as JSON on the last line. */
-async function runCase(file: string, param: string, value: number, extra: Record<string, string | number>): Promise<void> {
+async function runCase(file: string, param: string, value: number, extra: Record<string, string | number>, workers = 1): Promise<void> {
   const f = await loadModel(resolve(ROOT, file));
   const { liveness, por, ...params } = extra;
-  const m = f.build({ ...Object.fromEntries(Object.entries(f.params).map(([k, s]) => [k, s.default])), ...params, [param]: value });
+  const all = { ...Object.fromEntries(Object.entries(f.params).map(([k, s]) => [k, s.default])), ...params, [param]: value };
+  const m = f.build(all);
   if (liveness) m.properties.push(...probeTreeLiveness(value));
+  const cpu0 = process.cpuUsage();
   // The POR rows: complete state counts, at most a minute each.
-  const r = check(m, { strategy: 'bfs', backend: 'fast', ...(por !== undefined ? { por: por === 1, exhaustive: true, timeLimit: 60 } : {}) });
+  const r = check(m, { strategy: 'bfs', backend: 'fast', workers, source: fileSource(resolve(ROOT, file), all), ...(por !== undefined ? { por: por === 1, exhaustive: true, timeLimit: 60 } : {}) });
+  const cpu = process.cpuUsage(cpu0);
+  if (r.workers !== workers) process.stderr.write(`bench: ${workers} workers asked, ${r.workers} searched${r.workersNote ? ` (${r.workersNote})` : ''}\n`);
   const row: Row = {
     states: r.states, transitions: r.transitions, seconds: r.seconds, statesPerSecond: r.statesPerSecond,
     bytesPerState: r.bytesPerState, peakMB: process.resourceUsage().maxRSS / 1024, complete: r.complete,
+    cpuSeconds: (cpu.user + cpu.system) / 1e6,
   };
   process.stdout.write(`${JSON.stringify(row)}\n`);
 }
@@ -87,9 +138,9 @@ function median<T>(runs: number, f: () => T, time: (x: T) => number): T {
   return xs[(xs.length - 1) >> 1]!;
 }
 
-function runChild(c: Case): Row {
+function runChild(c: Case, workers = 1): Row {
   const self = fileURLToPath(import.meta.url);
-  const p = spawnSync(process.execPath, [self, '--case', c.file, c.param, String(c.value), JSON.stringify(c.extra)], {
+  const p = spawnSync(process.execPath, [self, '--case', c.file, c.param, String(c.value), JSON.stringify(c.extra), String(workers)], {
     cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 24,
   });
   if (p.status !== 0) throw new Error(`bench case ${c.family} ${c.param}=${c.value} failed:\n${p.stderr}`);
@@ -128,9 +179,10 @@ const pad = (s: string, w: number) => s.padStart(w);
 
 async function main(argv: string[]): Promise<void> {
   if (argv[0] === '--case') {
-    await runCase(argv[1]!, argv[2]!, Number(argv[3]), JSON.parse(argv[4] ?? '{}') as Record<string, string | number>);
+    await runCase(argv[1]!, argv[2]!, Number(argv[3]), JSON.parse(argv[4] ?? '{}') as Record<string, string | number>, Number(argv[5] ?? 1));
     return;
   }
+  if (argv[0] === 'scaling') { scaling(argv.includes('--quick'), runsOf(argv)); return; }
   const quick = argv.includes('--quick');
   const oi = argv.indexOf('--only');
   const only = oi >= 0 ? argv[oi + 1] : undefined;
@@ -139,13 +191,8 @@ async function main(argv: string[]): Promise<void> {
     process.exitCode = 2;
     return;
   }
-  const ri = argv.indexOf('--runs');
-  const runs = ri >= 0 ? Number(argv[ri + 1]) : 1;
-  if (!(Number.isInteger(runs) && runs >= 1)) {
-    process.stderr.write(`probecheck bench: --runs takes a positive integer, not '${argv[ri + 1]}'\n`);
-    process.exitCode = 2;
-    return;
-  }
+  const runs = runsOf(argv);
+  if (runs === undefined) return;
   const list = cases(quick, only);
   const needSpin = list.some((c) => c.family === 'probe-tree');
   const noSpin = needSpin ? spinMissing() : undefined;

@@ -3,6 +3,7 @@
  * examples, and `parseArgv` which turns argv into a typed Invocation or throws E501. Parsing
  * does nothing else (no file is read), so it can be fuzzed on its own.
  */
+import { availableParallelism } from 'node:os';
 import { resolve, resolve as resolvePath } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { ProbecheckError } from '../engine/errors.js';
@@ -26,6 +27,8 @@ export interface SearchArgs {
   seed?: number;
   runs?: number;
   walkDepth?: number;
+  /** --workers: threads for a BFS search (default: the cores, in the search worker). */
+  workers?: number;
   /** --shard i/n: this machine's part of a search split over n (see engine/search/shard.ts). */
   shard?: ShardSpec;
   /** --symmetry: symmetry reduction where the model declares interchangeable elements; --check-symmetry (hidden) verifies them first. */
@@ -90,6 +93,7 @@ function searchOptions(c: Command, random = false): Command {
     .option('--seed <s>', 'seed of random simulation', intArg('--seed', 0))
     .option('--shard <i/n>', 'search part i of n, for a CI matrix or batch jobs (breadth-first: one part of the state space;\nrandom: walks with seed + i - 1); write each part with --json-out and combine them with probecheck merge', parseShard);
   if (!random) {
+    c.option('--workers <n>', `worker threads for a BFS search (default: the number of cores, here ${availableParallelism()}); the same states, verdicts\nand traces as 1, the sequential search; searches under 20,000 states, DFS and liveness run on one`, intArg('--workers', 1));
     c.addOption(new Option('--strategy <name>', 'search strategy: bfs finds shortest traces').choices(['bfs', 'dfs', 'random']).default('bfs'))
       .option('--max-depth <n>', 'explore no deeper than this (exit 3 if it cut anything)', intArg('--max-depth', 0))
       .option('--symmetry', "store states up to permutations of a scenario's interchangeable devices (its `symmetric` groups); off by default")
@@ -114,7 +118,7 @@ function outputOptions(c: Command): Command {
 function searchArgs(o: Record<string, any>): SearchArgs {
   const s: SearchArgs = { properties: o.property ?? [] };
   if (o.propertyFile) s.propertyFiles = (o.propertyFile as string[]).map((f) => resolve(f));
-  for (const k of ['strategy', 'backend', 'maxStates', 'maxDepth', 'timeLimit', 'seed', 'runs', 'shard', 'symmetry', 'checkSymmetry', 'por'] as const) if (o[k] !== undefined) (s as any)[k] = o[k];
+  for (const k of ['strategy', 'backend', 'maxStates', 'maxDepth', 'timeLimit', 'seed', 'runs', 'shard', 'symmetry', 'checkSymmetry', 'por', 'workers'] as const) if (o[k] !== undefined) (s as any)[k] = o[k];
   if (o.memoryLimit !== undefined) s.maxMemoryMB = o.memoryLimit;
   if (o.depth !== undefined) s.walkDepth = o.depth;
   return s;

@@ -177,6 +177,8 @@ export function jsonDocument(runs: CheckedRun[], suites: SuiteOutcome[], exit: E
     complete: runs.every((r) => r.result.complete),
     states: sum((r) => r.states), transitions: sum((r) => r.transitions),
     depth: runs.reduce((a, r) => Math.max(a, r.result.depth), 0), seconds: sum((r) => r.seconds),
+    // The most threads any search used (each run has its own `workers`, and `workersNote`).
+    workers: runs.reduce((a, r) => Math.max(a, r.result.workers ?? 1), 1),
     properties: runs.flatMap((r) => reportedProperties(r).map((p) => ({
       ...p, model: r.result.model, params: r.result.params, ...(r.expect ? { expected: r.expect[p.name] } : {}),
     }))),

@@ -26,6 +26,8 @@ export interface CheckJob {
   seed?: number;
   runs?: number;
   walkDepth?: number;
+  /** Threads for a BFS search (default: the number of cores). */
+  workers?: number;
   shard?: ShardSpec;
   symmetry?: boolean;
   checkSymmetry?: boolean;

@@ -3,6 +3,7 @@
  * runs `check`. It exists because a synchronous search cannot see SIGINT: the main thread keeps
  * its event loop and sets the shared interrupt flag instead. Not a pool: one job at a time.
  */
+import { availableParallelism } from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import { check } from '../engine/check.js';
 import { ProbecheckError } from '../engine/errors.js';
@@ -11,6 +12,7 @@ import { buildModel, loadProperties, setProperties } from './build.js';
 import { resolveParams } from '../engine/params.js';
 import { loadModel, loadPatchFiles } from '../load.js';
 import type { CheckJob, WorkerReply } from './job.js';
+import { fileSource } from '../source.js';
 
 const factories = new Map<string, ModelFactory>();
 
@@ -24,6 +26,7 @@ async function run(id: number, job: CheckJob, interrupt: Int32Array): Promise<Wo
   const { file: _file, params: _params, propertyFiles: _pf, ...options } = job;
   const result = check(model, {
     ...options, interrupt,
+    workers: job.workers ?? availableParallelism(), source: fileSource(job.file, job.params, job.propertyFiles),
     onProgress: (progress) => parentPort!.postMessage({ id, kind: 'progress', progress } satisfies WorkerReply),
   });
   return { id, kind: 'done', done: { result, factory: f.name, params } };

@@ -10,6 +10,7 @@ import { analyze, predicatesOf, type LivenessFinding } from './liveness.js';
 import { Graph } from './search/graph.js';
 import type { BackendName, CoverageEntry, IdleAction, PropertyResult, Result, Strategy, Vacuity, VacuousProperty } from './result.js';
 import { explore } from './search/explore.js';
+import { parallelExplore, type ModelSource, type ParallelOutcome } from './search/parallel.js';
 import { explorePor } from './reduce/por.js';
 import { Monitor } from './search/monitor.js';
 import { simulate } from './search/simulate.js';
@@ -44,7 +45,20 @@ export interface CheckOptions extends Limits {
    * Liveness properties and random simulation run unreduced (Result.por says why).
    */
   por?: boolean;
+  /**
+   * Worker threads for BFS (default 1). More need `source`, so that each worker can build the
+   * model again; liveness, DFS, random walks and the reference backend run on one.
+   */
+  workers?: number;
+  source?: ModelSource;
+  /** Internal (tests): hand over to the workers from this many states (default 20,000; 0: at once). */
+  parallelFrom?: number;
+  /** Internal (tests): log2 of the parallel search's first table size in slots (default 20). */
+  parallelTableBits?: number;
 }
+
+/** Below this many states a search stays on one thread (the workers take longer to start). */
+export const PARALLEL_FROM = 20_000;
 
 export function makeBackend(m: Model | Compiled, name: BackendName = 'fast'): Backend {
   return name === 'reference' ? new ReferenceBackend(m) : new FastBackend(m);
@@ -80,17 +94,26 @@ export function check(model: Model, o: CheckOptions = {}): Result {
   if (sym.fingerprinter) be.fingerprinter = sym.fingerprinter;
   const reduce = o.por === true && strategy !== 'random' && live.length === 0;
   let por: Result['por'];
-  let out;
+  // The parallel search (search/parallel.ts) rebuilds the model in each worker, unreduced.
+  const workers = o.workers ?? 1;
+  const alone = workers <= 1 ? undefined : strategy !== 'bfs' ? `${strategy} runs on one thread`
+    : graph ? 'liveness (the state graph) runs on one thread' : be.name !== 'fast' ? 'the reference backend runs on one thread'
+      : reduce ? 'partial-order reduction runs on one thread' : sym.fingerprinter ? 'symmetry reduction runs on one thread'
+        : o.shard ? 'a shard runs on one thread' : !o.source ? 'a model given as an object (no file to rebuild it from) runs on one thread' : undefined;
+  let out: ParallelOutcome;
   if (reduce) {
     const r = explorePor(be, c, () => new Monitor(c, safety), strategy as 'bfs' | 'dfs', o, o.onProgress);
-    out = r.out; monitor = r.monitor;
+    out = { ...r.out, workers: 1 }; monitor = r.monitor;
     por = { reduced: true, ...r.stats, shortest: false };
   } else {
     if (o.por) por = { reduced: false, why: strategy === 'random' ? 'random simulation is not reduced' : 'liveness properties are checked on the unreduced graph' };
     out = strategy === 'random'
-      ? simulate(be, monitor, { ...o, seed, runs: o.runs ?? (o.timeLimit !== undefined ? Infinity : 1000), walkDepth: o.walkDepth ?? o.maxDepth ?? 1000 }, o.onProgress)
-      : explore(be, monitor, strategy, o, o.onProgress, graph);
+      ? { ...simulate(be, monitor, { ...o, seed, runs: o.runs ?? (o.timeLimit !== undefined ? Infinity : 1000), walkDepth: o.walkDepth ?? o.maxDepth ?? 1000 }, o.onProgress), workers: 1 }
+      : workers > 1 && !alone
+        ? parallelExplore(be as FastBackend, monitor, o, o.onProgress, { workers, source: o.source!, parallelFrom: o.parallelFrom ?? PARALLEL_FROM, ...(o.parallelTableBits !== undefined ? { tableBits: o.parallelTableBits } : {}) })
+        : { ...explore(be, monitor, strategy, o, o.onProgress, graph), workers: 1 };
   }
+  if (alone) out.workersNote = alone;
   const coverage = coverageOf(c, be.coverage);
   const t1 = performance.now();
   const findings = graph && out.complete ? analyze(c, graph, out.store!, live) : [];
@@ -138,6 +161,8 @@ export function check(model: Model, o: CheckOptions = {}): Result {
   if (strategy === 'random') result.seed = seed;
   if (o.shard) result.shard = out.shard ?? { ...o.shard };
   if (por) result.por = por;
+  result.workers = out.workers;
+  if (out.workersNote) result.workersNote = out.workersNote;
   return result;
 }
 

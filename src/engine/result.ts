@@ -107,6 +107,9 @@ export interface Result {
   /** Present when the search was complete: actions that never completed, properties about nothing. */
   vacuity?: Vacuity;
   seed?: number;
+  /** Threads that searched (1: the sequential search), and why fewer than asked for, if so. */
+  workers?: number;
+  workersNote?: string;
   /**
    * `--shard i/n`: this result covers part of the search (see search/shard.ts); its verdicts
    * are about that part, and `probecheck merge` combines the shards' results into one.

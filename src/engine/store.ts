@@ -110,6 +110,22 @@ export class FingerprintStore {
 
   capacity(): number { return this.mask + 1; }
 
+  /** The table's words (pairs hi, lo; (0, 0) is an empty slot): the parallel search copies them. */
+  fingerprintWords(): Uint32Array { return this.table; }
+
+  /**
+   * A state whose fingerprint is kept elsewhere (the parallel search's shared table): the next
+   * id, with its links only. After this, has() and put() no longer see every state.
+   */
+  append(parent: number, action: number): number {
+    const id = this.size, k = id >>> CHUNK_BITS;
+    if (k >= this.parents.length || (action > 0xff && !this.wide)) this.makeRoom(k, action);
+    this.parents[k]![id & CHUNK_MASK] = parent;
+    this.actions[k]![id & CHUNK_MASK] = action;
+    this.size++;
+    return id;
+  }
+
   private grow(): void {
     const old = this.table;
     const cap = (this.mask + 1) * 2;

@@ -278,7 +278,7 @@ export function renderResult(r: Result, o: TextOptions & { allowVacuous?: boolea
     else if (p.verdict === 'reachable' && p.witness) parts.push(renderWitness(r, p, o), '');
   }
   const params = showParams(r.params);
-  parts.push(col.bold(`${r.model}${params ? ` (${params})` : ''}: ${r.strategy}, ${r.backend} backend${r.seed !== undefined ? `, seed ${r.seed}` : ''}`));
+  parts.push(col.bold(`${r.model}${params ? ` (${params})` : ''}: ${r.strategy}, ${r.backend} backend${(r.workers ?? 1) > 1 ? `, ${r.workers} workers` : ''}${r.seed !== undefined ? `, seed ${r.seed}` : ''}`));
   parts.push(...shardLines(r, col), ...verdictTable(r, col), ...statsLines(r, col), ...vacuityLines(r, col, o.allowVacuous));
   return parts.join('\n');
 }

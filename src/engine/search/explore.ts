@@ -18,8 +18,14 @@ import { Monitor, moveOf } from './monitor.js';
 import { ShardSplit } from './shard.js';
 import type { Limits, Progress, SearchOutcome } from './types.js';
 
-/** With a reducer (partial-order reduction, reduce/por.ts) each state expands to the moves it picks. */
-export function explore(be: Backend, monitor: Monitor, strategy: 'bfs' | 'dfs', limits: Limits, progress?: (p: Progress) => void, graph?: Graph, reducer?: Reducer): SearchOutcome {
+/**
+ * With a reducer (partial-order reduction, reduce/por.ts) each state expands to the moves it picks.
+ * `handOff` (the parallel search, parallel.ts): asked as the first state of each BFS level is
+ * popped, with the states stored, the level's size and depth; true ends the search there with
+ * the level left in the backend (that state in cur, the rest in the work list).
+ */
+export function explore(be: Backend, monitor: Monitor, strategy: 'bfs' | 'dfs', limits: Limits, progress?: (p: Progress) => void, graph?: Graph, reducer?: Reducer,
+  handOff?: (states: number, level: number, depth: number) => boolean): SearchOutcome {
   const t0 = performance.now();
   const store = new FingerprintStore(16, graph !== undefined);
   const maxDepth = limits.maxDepth ?? Infinity;
@@ -55,7 +61,7 @@ export function explore(be: Backend, monitor: Monitor, strategy: 'bfs' | 'dfs', 
     else truncated = true;
   };
 
-  let expanded = 0, nextReport = t0 + 1000;
+  let expanded = 0, nextReport = t0 + 1000, level = 0, handedOff = false;
   try {
     be.clear();
     be.loadInitial();
@@ -66,6 +72,7 @@ export function explore(be: Backend, monitor: Monitor, strategy: 'bfs' | 'dfs', 
     while (pop()) {
       curId = be.poppedId;
       curDepth = be.poppedDepth;
+      if (handOff && curDepth > level && (level = curDepth, handOff(store.size, be.pending() + 1, curDepth))) { handedOff = true; break; }
       if (split && !split.keep(curId, curDepth, be.pending())) continue;
       graph?.begin(curId);
       const n = reducer ? reducer.expand(store, visit) : be.expand(visit);
@@ -94,11 +101,11 @@ export function explore(be: Backend, monitor: Monitor, strategy: 'bfs' | 'dfs', 
   }
   if (!stopped && truncated) { stopped = 'max-depth'; stopNote = `states at depth ${maxDepth} were not expanded`; }
   const seconds = (performance.now() - t0) / 1000;
-  const complete = stopped === undefined;
-  be.clear();
+  const complete = stopped === undefined && !handedOff;
+  if (!handedOff) be.clear();
   be.reserve = undefined;
   return {
-    store, complete, stopped, stopNote, states: store.size, transitions, depth, seconds,
+    ...(handedOff ? { handedOff } : {}), store, complete, stopped, stopNote, states: store.size, transitions, depth, seconds,
     bytesPerState: store.bytes() / Math.max(1, store.size),
     collisionProbability: collisionProbability(store.size),
     ...(split ? { shard: { ...split.spec, ...(split.level !== undefined ? { level: split.level, kept: split.kept, levelSize: split.levelSize } : {}) } } : {}),

@@ -127,7 +127,7 @@ export function moveOf(be: Backend, code: number): Move {
   return cs.nb === 1 ? { thread: th.name, label: cs.label } : { thread: th.name, label: cs.label, branch: b };
 }
 
-function propertyThrew(name: string, e: unknown): ProbecheckError {
+export function propertyThrew(name: string, e: unknown): ProbecheckError {
   if (e instanceof ProbecheckError) return e;
   return new ModelError('E302', `property '${name}' threw: ${e instanceof Error ? e.message : String(e)}`);
 }

@@ -31,6 +31,8 @@ export interface SearchOutcome {
   /** Random simulation: the move codes to each found violation, by property name. */
   paths?: Map<string, number[]>;
   complete: boolean;
+  /** explore() stopped at a level boundary for the parallel search to go on (see its handOff). */
+  handedOff?: boolean;
   stopped?: StopReason | 'all-violated';
   /** The stop in words (see Result.stopNote). */
   stopNote?: string;

@@ -194,6 +194,13 @@ export class FastBackend implements Backend {
     return true;
   }
 
+  /** Parallel search: cur := the state words at `at` of `src`; the words of next (read only). */
+  loadWords(src: Uint32Array, at: number): void {
+    const c = this.cur.u32, W = this.words;
+    for (let i = 0; i < W; i++) c[i] = src[at + i]!;
+  }
+  nextWords(): Uint32Array { return this.next.u32; }
+  curWords(): Uint32Array { return this.cur.u32; }
   recG(useNext: boolean, rec: Recorder) { return recordRecord(this.c.model.state, (useNext ? this.next : this.cur).g, 0, rec); }
   recQ(useNext: boolean, rec: Recorder) { return recordingQuery(this.c, (useNext ? this.next : this.cur).q, rec); }
 

@@ -1,0 +1,91 @@
+/**
+ * What the parallel search's coordinator (parallel.ts) and its workers (parallel-worker.ts)
+ * share: the words of the control block, the phases, and the messages.
+ */
+
+/** Words of the control block (an Int32Array over a SharedArrayBuffer). */
+export const C = {
+  /** Bumped by the coordinator to start a phase; workers wait on it. */
+  SEQ: 0,
+  /** The phase: EXPAND, RESOLVE, FINISH or EXIT. */
+  KIND: 1,
+  /** Workers that finished the phase; the coordinator waits on it. */
+  DONE: 2,
+  /** The next frontier index to take (ranges of CHUNK states). */
+  NEXT: 3,
+  /** Set: stop taking ranges (a limit, Ctrl-C, an error). */
+  STOP: 4,
+  /** Set by a worker when the table passed LIMIT: stop taking ranges, the coordinator grows it. */
+  PAUSE: 5,
+  /** States in the shared table (workers add theirs 32 at a time). */
+  SIZE: 6,
+  LIMIT: 7,
+  /** Workers that built this search's model, and workers that could not. */
+  READY: 8,
+  FAILED: 9,
+  /** Workers taking part in this search (the first ACTIVE of the crew); the others idle. */
+  ACTIVE: 10,
+  /** GROW: the next old table slot to move (ranges of GROW_CHUNK). */
+  GROW_NEXT: 11,
+} as const;
+export const CTRL_WORDS = 12;
+export const GROW_CHUNK = 1 << 14;
+
+export const LOAD = 1, EXPAND = 2, RESOLVE = 3, FINISH = 4, NUMBER = 5, GROW = 6, EXIT = 7;
+/** States a worker takes from the frontier at a time. */
+export const CHUNK = 64;
+/** A slot's claim word while its fingerprint is being written (0 is an empty slot). */
+export const BUSY = 0xffffffff;
+
+export interface WorkerInit {
+  ctrl: SharedArrayBuffer;
+  port: unknown;
+  index: number;
+}
+
+/** The model of a search: the worker builds it (once per source) before the search hands over. */
+export interface ModelMsg {
+  loader: string;
+  args: unknown;
+  /** For the check that the worker built the same model. */
+  words: number;
+  steps: number;
+  initHi: number;
+  initLo: number;
+  /** Names of the non-liveness properties checked, in the coordinator's order. */
+  properties: string[];
+}
+
+export interface LevelMsg {
+  model?: ModelMsg;
+  table?: SharedArrayBuffer;
+  remap?: SharedArrayBuffer;
+  /** For GROW: move every entry of `old` into `table`, writing its new slot into `map`. */
+  grow?: { old: SharedArrayBuffer; table: SharedArrayBuffer; map: SharedArrayBuffer };
+  /** For FINISH: each parent's first transition (Float64Array, n + 1), a byte per transition, a count per parent. */
+  places?: { tBase: SharedArrayBuffer; won: SharedArrayBuffer; cnt: SharedArrayBuffer };
+  /** For NUMBER: the next frontier (state words by index), each new state's parent id and move code. */
+  number?: { next: SharedArrayBuffer; parents: SharedArrayBuffer; codes: SharedArrayBuffer };
+  level?: {
+    frontier: SharedArrayBuffer; moves: SharedArrayBuffer; n: number; ps: number;
+    /** Indices into the properties of the open ones, by kind; premises not met yet. */
+    invariants: number[]; actions: number[]; premises: number[]; deadlock: boolean;
+  };
+}
+
+export interface Finished {
+  /** New states this worker inserted in the level. */
+  count: number;
+  /** The first violating move of each action property: key = parent * 65536 + ord. */
+  actions: { i: number; key: number; code: number }[];
+  /** The smallest id of a deadlocked state expanded, or -1. */
+  deadlock: number;
+  met: number[];
+  transitions: number;
+  coverage: ArrayBuffer;
+}
+
+/** After NUMBER: [property index, index in the level] of the first violation of each invariant. */
+export interface Numbered { invariants: [number, number][] }
+
+export interface WorkerError { error: { code?: string; message: string } }

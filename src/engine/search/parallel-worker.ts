@@ -1,0 +1,394 @@
+/**
+ * A worker thread of the parallel search (parallel.ts has the protocol). For each search it
+ * builds the model from its source (once per source: a kept crew serves later searches), checks
+ * that it is the coordinator's (same layout, same initial fingerprint), then serves phases:
+ *
+ * - expand: take ranges of the level's frontier, expand each state, insert every successor into
+ *   the shared table; a new state goes to this worker's output with its claim (parent, move),
+ *   a known state of this level gets the smaller claim (atomic min on its slot);
+ * - grow: move ranges of the old table's entries into a bigger one (the coordinator asks when
+ *   the table passes 70%; each worker then remaps the slots its records name);
+ * - resolve: the claims this worker won write their move into the slot;
+ * - finish: each output state takes its final claim and marks its place among the level's
+ *   transitions; what the properties found goes to the coordinator;
+ * - number: each output state's index in the level is the marks before its place: it goes
+ *   there in the next frontier, with its parent and move.
+ *
+ * The loop blocks in Atomics.wait and reads its messages with receiveMessageOnPort: the
+ * coordinator is a synchronous search, so nothing here waits on an event loop.
+ */
+import { receiveMessageOnPort, workerData, type MessagePort } from 'node:worker_threads';
+import { pathToFileURL } from 'node:url';
+import { selectProperties } from '../check.js';
+import { compile, isLiveness } from '../compile.js';
+import { ProbecheckError } from '../errors.js';
+import { fp } from '../hash.js';
+import type { ActionProperty, Invariant, Model } from '../model.js';
+import { FastBackend } from '../state/fast.js';
+import { actionCode } from '../trace.js';
+import { blocked, moveOf, propertyThrew } from './monitor.js';
+import { BUSY, C, CHUNK, EXIT, EXPAND, FINISH, GROW, GROW_CHUNK, LOAD, NUMBER, RESOLVE, type Finished, type LevelMsg, type ModelMsg, type Numbered, type WorkerInit } from './parallel-protocol.js';
+
+const d = workerData as WorkerInit;
+const RECENT_BITS = 16;
+const ctrl = new Int32Array(d.ctrl);
+const port = d.port as MessagePort;
+
+function fail(e: unknown): void {
+  const code = e instanceof ProbecheckError ? e.code : undefined;
+  port.postMessage({ error: { code, message: e instanceof Error ? e.message : String(e) } });
+  Atomics.store(ctrl, C.STOP, 1);
+}
+
+async function importLoader(url: string): Promise<{ buildSource: (args: unknown) => Promise<Model> }> {
+  // Run from source this file was loaded through tsx's tsImport, whose loader also serves the
+  // imports it makes, so a .ts loader needs nothing more.
+  return import(url.startsWith('file:') ? url : pathToFileURL(url).href);
+}
+
+/** Searchers by model source: a kept crew serves the next search, often on the same model. */
+const built = new Map<string, Searcher>();
+
+async function load(m: ModelMsg): Promise<Searcher> {
+  const key = JSON.stringify(m);
+  let w = built.get(key);
+  if (!w) {
+    w = new Searcher(await (await importLoader(m.loader)).buildSource(m.args), m);
+    built.set(key, w);
+  }
+  return w;
+}
+
+async function start(): Promise<void> {
+  let w: Searcher | undefined;
+  let seq = 0;
+  for (;;) {
+    Atomics.wait(ctrl, C.SEQ, seq);
+    seq = Atomics.load(ctrl, C.SEQ);
+    const kind = Atomics.load(ctrl, C.KIND);
+    if (kind === EXIT) return;
+    const active = d.index < Atomics.load(ctrl, C.ACTIVE);
+    if (kind === LOAD) {
+      if (!active) continue;
+      try {
+        let model: ModelMsg | undefined;
+        for (let m = receiveMessageOnPort(port); m; m = receiveMessageOnPort(port)) model = (m.message as LevelMsg).model ?? model;
+        w = await load(model!);
+        Atomics.add(ctrl, C.READY, 1);
+        Atomics.notify(ctrl, C.READY);
+      } catch (e) {
+        fail(e);
+        Atomics.add(ctrl, C.FAILED, 1);
+        Atomics.notify(ctrl, C.FAILED);
+      }
+      continue;
+    }
+    if (active) {
+      try {
+        for (let m = receiveMessageOnPort(port); m; m = receiveMessageOnPort(port)) w!.message(m.message);
+        if (kind === EXPAND) w!.expand();
+        else if (kind === RESOLVE) w!.resolve();
+        else if (kind === FINISH) w!.finish();
+        else if (kind === NUMBER) w!.number();
+        else if (kind === GROW) w!.grow();
+      } catch (e) { fail(e); }
+      Atomics.add(ctrl, C.DONE, 1);
+      Atomics.notify(ctrl, C.DONE);
+    }
+  }
+}
+
+class Searcher {
+  private be: FastBackend;
+  private W: number;
+  private R: number;
+  private inv: { i: number; p: Invariant }[] = [];
+  private act: { i: number; p: ActionProperty }[] = [];
+  private premises: { i: number; premise: NonNullable<Invariant['premise']> }[] = [];
+  private deadlock = false;
+  private readonly props;
+  // The shared table: 4 words a slot (fingerprint hi, lo; claimed parent + 1; winning move).
+  private T: Uint32Array<ArrayBufferLike> = new Uint32Array(0);
+  private mask = 0;
+  // The level being expanded.
+  private frontier: Uint32Array<ArrayBufferLike> = new Uint32Array(0);
+  private moves: Uint32Array<ArrayBufferLike> = new Uint32Array(0);
+  private n = 0;
+  private ps = 0;
+  // The level's numbering (see finish and number).
+  private tBase: Float64Array<ArrayBufferLike> = new Float64Array(0);
+  private won: Uint8Array<ArrayBufferLike> = new Uint8Array(0);
+  private cnt: Uint32Array<ArrayBufferLike> = new Uint32Array(0);
+  private next: Uint32Array<ArrayBufferLike> = new Uint32Array(0);
+  private parents: Uint32Array<ArrayBufferLike> = new Uint32Array(0);
+  private codes: Uint16Array<ArrayBufferLike> = new Uint16Array(0);
+  // This level's output: records [state words..., slot, parent, ord << 16 | k << 8 | b].
+  private out = new Uint32Array(1024);
+  private count = 0;
+  private claims = new Uint32Array(1024);
+  private nClaims = 0;
+  private viol: number[] = [];
+  private actBest = new Map<number, { key: number; code: number }>();
+  private dead = -1;
+  private met: number[] = [];
+  private transitions = 0;
+  // The state being expanded: its id and the ordinal of the next move.
+  private P = 0;
+  private ord = 0;
+  /** A range cut short by a pause: [resume, resumeTo). */
+  private resume = 0;
+  private resumeTo = 0;
+  private readonly visit: (k: number, b: number) => void;
+  private growing: LevelMsg['grow'];
+  /** Recently seen fingerprints with the claim seen: [hi, lo, claim] (store.ts's cache, claim-aware). */
+  private recent = new Uint32Array(3 << RECENT_BITS);
+
+  constructor(model: Model, d: ModelMsg) {
+    const c = compile(model);
+    this.be = new FastBackend(c);
+    this.be.loadInitial();
+    if (c.words !== d.words || c.steps.length !== d.steps || fp.hi !== d.initHi || fp.lo !== d.initLo) {
+      throw new Error(`internal: the model rebuilt in a worker differs from the one searched (${c.words} words, ${c.steps.length} steps)`);
+    }
+    this.W = c.words;
+    this.R = c.words + 3;
+    this.props = selectProperties(model, d.properties).filter((p) => !isLiveness(p));
+    this.visit = (k, b) => this.onMove(k, b);
+  }
+
+  message(m: LevelMsg): void {
+    if (m.table) {
+      this.T = new Uint32Array(m.table);
+      this.mask = (this.T.length >>> 2) - 1;
+      // A new search (or a grown table): what the cache held may be another search's.
+      this.recent.fill(0);
+    }
+    if (m.remap) this.remap(new Uint32Array(m.remap));
+    if (m.grow) this.growing = m.grow;
+    if (m.places) { this.tBase = new Float64Array(m.places.tBase); this.won = new Uint8Array(m.places.won); this.cnt = new Uint32Array(m.places.cnt); }
+    if (m.number) { this.next = new Uint32Array(m.number.next); this.parents = new Uint32Array(m.number.parents); this.codes = new Uint16Array(m.number.codes); }
+    if (m.level) {
+      const l = m.level;
+      this.count = 0; this.nClaims = 0; this.resume = this.resumeTo = 0; this.viol = []; this.actBest.clear(); this.dead = -1; this.met = []; this.transitions = 0;
+      this.be.coverage.fill(0);
+      this.frontier = new Uint32Array(l.frontier);
+      this.moves = new Uint32Array(l.moves);
+      this.n = l.n;
+      this.ps = l.ps;
+      this.inv = l.invariants.map((i) => ({ i, p: this.props[i] as Invariant }));
+      this.act = l.actions.map((i) => ({ i, p: this.props[i] as ActionProperty }));
+      this.premises = l.premises.map((i) => ({ i, premise: (this.props[i] as Invariant).premise! }));
+      this.deadlock = l.deadlock;
+    }
+  }
+
+  expand(): void {
+    const be = this.be, W = this.W, fr = this.frontier, moves = this.moves, n = this.n;
+    for (;;) {
+      if (Atomics.load(ctrl, C.STOP) !== 0) return;
+      // The rest of a range a pause cut short comes first.
+      let from = this.resume, to = this.resumeTo;
+      if (from >= to) {
+        from = Atomics.add(ctrl, C.NEXT, CHUNK);
+        if (from >= n) return;
+        to = Math.min(n, from + CHUNK);
+      }
+      for (let i = from; i < to; i++) {
+        if (Atomics.load(ctrl, C.PAUSE) !== 0) { this.resume = i; this.resumeTo = to; return; }
+        be.loadWords(fr, i * W);
+        this.P = this.ps + i;
+        this.ord = 0;
+        const m = be.expand(this.visit);
+        moves[i] = m;
+        if (m === 0 && this.deadlock && (this.dead < 0 || this.P < this.dead) && blocked(be).length > 0) this.dead = this.P;
+      }
+      this.resume = this.resumeTo = 0;
+    }
+  }
+
+  private onMove(k: number, b: number): void {
+    this.transitions++;
+    const ord = this.ord++, P = this.P, be = this.be;
+    if (this.act.length > 0) this.checkActions(k, b, P * 65536 + ord);
+    const hi = fp.hi, lo = fp.lo, T = this.T, mask = this.mask, mine = P + 1;
+    // A recent fingerprint whose claim is already no later than this parent: nothing to do
+    // (claims only go down). Most successors are such states.
+    const rc = this.recent, ri = (Math.imul(lo, 0x85ebca6b) >>> (32 - RECENT_BITS)) * 3;
+    if (rc[ri] === hi && rc[ri + 1] === lo && rc[ri + 2]! <= mine) return;
+    let i = (hi ^ Math.imul(lo, 0x9e3779b1)) & mask;
+    for (let probes = 0; ; probes++) {
+      const j = i << 2;
+      let c = Atomics.load(T, j + 2);
+      if (c === 0) {
+        c = Atomics.compareExchange(T, j + 2, 0, BUSY);
+        if (c === 0) {
+          T[j] = hi; T[j + 1] = lo;
+          Atomics.store(T, j + 2, mine);
+          rc[ri] = hi; rc[ri + 1] = lo; rc[ri + 2] = mine;
+          this.added(i, P, (ord << 16) | (k << 8) | b);
+          return;
+        }
+      }
+      while (c === BUSY) c = Atomics.load(T, j + 2);
+      if (T[j] === hi && T[j + 1] === lo) {
+        // A state first reached in this level by a later parent: this parent comes first.
+        while (c > mine) {
+          const r = Atomics.compareExchange(T, j + 2, c, mine);
+          if (r === c) { this.claim(i, P, (ord << 16) | (k << 8) | b); c = mine; break; }
+          c = r;
+        }
+        rc[ri] = hi; rc[ri + 1] = lo; rc[ri + 2] = c;
+        return;
+      }
+      i = (i + 1) & mask;
+      if (probes > mask) throw new Error('internal: the shared fingerprint table is full');
+    }
+  }
+
+  private added(slot: number, P: number, v: number): void {
+    const R = this.R, W = this.W;
+    if ((this.count + 1) * R > this.out.length) {
+      const bigger = new Uint32Array(this.out.length * 2);
+      bigger.set(this.out);
+      this.out = bigger;
+    }
+    const at = this.count * R, nw = this.be.nextWords(), o = this.out;
+    for (let x = 0; x < W; x++) o[at + x] = nw[x]!;
+    o[at + W] = slot; o[at + W + 1] = P; o[at + W + 2] = v;
+    const rec = this.count++;
+    // Tell the table's size every 32 states: past LIMIT every worker pauses and it grows.
+    if ((this.count & 31) === 0 && Atomics.add(ctrl, C.SIZE, 32) + 32 > Atomics.load(ctrl, C.LIMIT)) Atomics.store(ctrl, C.PAUSE, 1);
+    if (this.premises.length > 0) this.checkPremises();
+    const inv = this.inv;
+    if (inv.length === 0) return;
+    const g = this.be.nextG(), q = this.be.nextQ();
+    for (let x = 0; x < inv.length; x++) {
+      let ok: boolean;
+      try { ok = inv[x]!.p.holds(g, q); } catch (e) { throw propertyThrew(inv[x]!.p.name, e); }
+      if (!ok) this.viol.push(rec, inv[x]!.i);
+    }
+  }
+
+  private checkPremises(): void {
+    const g = this.be.nextG(), q = this.be.nextQ();
+    for (let x = 0; x < this.premises.length; x++) {
+      const p = this.premises[x]!;
+      let ok: boolean;
+      try { ok = p.premise(g, q); } catch (e) { throw propertyThrew(this.props[p.i]!.name, e); }
+      if (ok) { this.met.push(p.i); this.premises.splice(x--, 1); }
+    }
+  }
+
+  private checkActions(k: number, b: number, key: number): void {
+    const be = this.be, code = actionCode(k, b);
+    for (const { i, p } of this.act) {
+      const best = this.actBest.get(i);
+      if (best && best.key < key) continue;
+      const m = moveOf(be, code);
+      let ok: boolean;
+      try { ok = p.holds(be.curG(), be.nextG(), m, be.nextQ()); } catch (e) { throw propertyThrew(p.name, e); }
+      if (!ok) this.actBest.set(i, { key, code });
+    }
+  }
+
+  private claim(slot: number, P: number, v: number): void {
+    if ((this.nClaims + 1) * 3 > this.claims.length) {
+      const bigger = new Uint32Array(this.claims.length * 2);
+      bigger.set(this.claims);
+      this.claims = bigger;
+    }
+    const at = this.nClaims++ * 3, c = this.claims;
+    c[at] = slot; c[at + 1] = P; c[at + 2] = v;
+  }
+
+  /**
+   * Move ranges of the old table's entries into the new one (claims as they are; fingerprints
+   * are distinct, so an insert only looks for a free slot), noting where each went.
+   */
+  grow(): void {
+    const g = this.growing!, old = new Uint32Array(g.old), t = new Uint32Array(g.table), map = new Uint32Array(g.map);
+    const oldCap = old.length >>> 2, mask = (t.length >>> 2) - 1;
+    for (;;) {
+      const from = Atomics.add(ctrl, C.GROW_NEXT, GROW_CHUNK);
+      if (from >= oldCap) return;
+      for (let i = from, to = Math.min(oldCap, from + GROW_CHUNK); i < to; i++) {
+        const j = i << 2, claim = old[j + 2]!;
+        if (claim === 0) continue;
+        const hi = old[j]!, lo = old[j + 1]!;
+        let x = (hi ^ Math.imul(lo, 0x9e3779b1)) & mask;
+        // Only other movers touch the new table now, and only through this exchange; the
+        // barrier after the phase publishes the words.
+        while (t[(x << 2) + 2] !== 0 || Atomics.compareExchange(t, (x << 2) + 2, 0, claim) !== 0) x = (x + 1) & mask;
+        const k = x << 2;
+        t[k] = hi; t[k + 1] = lo; t[k + 3] = old[j + 3]!;
+        map[i] = x;
+      }
+    }
+  }
+
+  /** The table grew: slots moved. */
+  private remap(map: Uint32Array): void {
+    const R = this.R, W = this.W, o = this.out, c = this.claims;
+    for (let r = 0; r < this.count; r++) o[r * R + W] = map[o[r * R + W]!]!;
+    for (let r = 0; r < this.nClaims; r++) c[r * 3] = map[c[r * 3]!]!;
+  }
+
+  resolve(): void {
+    const T = this.T, c = this.claims;
+    for (let r = 0; r < this.nClaims; r++) {
+      const slot = c[r * 3]!, j = slot << 2;
+      if (T[j + 2] === c[r * 3 + 1]! + 1) T[j + 3] = c[r * 3 + 2]!;
+    }
+  }
+
+  /**
+   * Each new state takes its final claim (parent, move), and marks its place among the level's
+   * transitions (won[tBase[parent] + ordinal]); cnt counts the new states of each parent.
+   */
+  finish(): void {
+    const T = this.T, o = this.out, R = this.R, W = this.W, ps = this.ps, tBase = this.tBase, won = this.won, cnt = this.cnt;
+    for (let r = 0; r < this.count; r++) {
+      const at = r * R, j = o[at + W]! << 2, P = T[j + 2]! - 1;
+      if (P !== o[at + W + 1]) { o[at + W + 1] = P; o[at + W + 2] = T[j + 3]!; }
+      won[tBase[P - ps]! + (o[at + W + 2]! >>> 16)] = 1;
+      Atomics.add(cnt, P - ps, 1);
+    }
+    const coverage = Float64Array.from(this.be.coverage);
+    this.be.coverage.fill(0);
+    const msg: Finished = {
+      count: this.count, actions: [...this.actBest].map(([i, x]) => ({ i, key: x.key, code: x.code })),
+      deadlock: this.dead, met: this.met, transitions: this.transitions, coverage: coverage.buffer as ArrayBuffer,
+    };
+    port.postMessage(msg, [msg.coverage]);
+  }
+
+  /**
+   * Ids: a new state's index in the level is the new states of the parents before its own
+   * (first[parent], a prefix sum of cnt) plus those its parent reached by earlier moves. Each
+   * state goes to its place in the next frontier, its links beside it.
+   */
+  number(): void {
+    const o = this.out, R = this.R, W = this.W, ps = this.ps, tBase = this.tBase, won = this.won, first = this.cnt;
+    const next = this.next, parents = this.parents, codes = this.codes;
+    const idx = new Uint32Array(this.count);
+    for (let r = 0; r < this.count; r++) {
+      const at = r * R, P = o[at + W + 1]!, v = o[at + W + 2]!, pi = P - ps;
+      const from = tBase[pi]!, t = from + (v >>> 16);
+      let x = first[pi]!;
+      for (let y = from; y < t; y++) x += won[y]!;
+      idx[r] = x;
+      for (let y = 0, to = x * W; y < W; y++) next[to + y] = o[at + y]!;
+      parents[x] = P;
+      codes[x] = ((v & 0xff) << 8) | ((v >>> 8) & 0xff);
+    }
+    // The first violation of each invariant: the smallest index.
+    const best = new Map<number, number>();
+    for (let x = 0; x < this.viol.length; x += 2) {
+      const i = this.viol[x + 1]!, at = idx[this.viol[x]!]!, b = best.get(i);
+      if (b === undefined || at < b) best.set(i, at);
+    }
+    port.postMessage({ invariants: [...best] } satisfies Numbered);
+  }
+}
+
+void start();

@@ -1,0 +1,510 @@
+/**
+ * Parallel breadth-first search: worker threads expand each BFS level together over one shared
+ * fingerprint table, and the result is the sequential BFS's to the state: the same states with
+ * the same ids, parents and traces, the same transitions, depth, verdicts and counterexamples.
+ *
+ * How ids stay deterministic. The sequential BFS numbers a level's new states in the order of
+ * (parent id, move order): each state's parent is the first state of the previous level that
+ * reaches it, by its first move. Here each table slot keeps the smallest parent that reached
+ * it (an atomic min on the slot's claim word); at the level's end the winning claim's move is
+ * written beside it, each new state takes its final (parent, move) and marks that place among
+ * the level's transitions, and its index in the level is the number of marks before it (the
+ * workers count them; the coordinator only adds up the counts per parent). The first violation
+ * of a property in a level is chosen in the same order, and a stop by --max-states or by "every
+ * property violated" is cut at the state the sequential search would have stopped after.
+ *
+ * The search starts sequentially (explore.ts). Once it has stored `parallelFrom` states the
+ * workers start building the model in the background (each loads the model's files: up to
+ * 2.5 s on a loaded 2-core machine), and the search hands its current level over at the first
+ * level boundary where they are ready: small searches never start them nor wait for them.
+ * Liveness (the state graph), DFS and random walks, the reference backend and models given only
+ * as objects run on one thread (check.ts decides).
+ *
+ * The coordinator is synchronous: it blocks in Atomics.wait (polling the limits and Ctrl-C
+ * every 20 ms) and reads the workers' messages with receiveMessageOnPort.
+ */
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { ProbecheckError, type ErrorCode } from '../errors.js';
+import { collisionProbability, fp } from '../hash.js';
+import type { ActionProperty, Invariant } from '../model.js';
+import type { FastBackend } from '../state/fast.js';
+import { actionCode, codeBranch, codeThread } from '../trace.js';
+import { isAllocationFailure, LimitReached, MemoryBudget, outOfMemory } from './budget.js';
+import { explore } from './explore.js';
+import { blocked, moveOf, propertyThrew, type Monitor } from './monitor.js';
+import { C, CTRL_WORDS, EXIT, EXPAND, FINISH, GROW, LOAD, NUMBER, RESOLVE, type Finished, type LevelMsg, type ModelMsg, type Numbered, type WorkerError, type WorkerInit } from './parallel-protocol.js';
+import type { Limits, Progress, SearchOutcome } from './types.js';
+
+/**
+ * Where a model comes from, so that a worker thread can build the same one: `loader` is the URL
+ * of a module whose `buildSource(args)` resolves to the model (src/source.ts for model files);
+ * `args` is plain data.
+ */
+export interface ModelSource { loader: string; args: unknown }
+
+export interface ParallelOptions {
+  workers: number;
+  source: ModelSource;
+  /** Hand over to the workers once this many states are stored (0: at the first level, waiting for them). */
+  parallelFrom: number;
+  /** log2 of the shared table's first size in slots (default 20; tests make it grow). */
+  tableBits?: number;
+}
+
+export type ParallelOutcome = SearchOutcome & { workers: number; workersNote?: string };
+
+// Built, the worker is parallel-worker.js beside this file; run from source (vitest, tsx) it
+// is the .ts, loaded through tsx's API as src/cli/checker.ts loads its worker.
+const DEV = import.meta.url.endsWith('.ts');
+
+function spawn(init: WorkerInit, port: MessagePort): Worker {
+  const opts = { workerData: { ...init, port }, transferList: [port as unknown as Transferable] } as ConstructorParameters<typeof Worker>[1];
+  const src = JSON.stringify(new URL(DEV ? './parallel-worker.ts' : './parallel-worker.js', import.meta.url).href);
+  // A worker whose module does not load says so the way a failed build does (an error message,
+  // FAILED), since the coordinator, blocked in Atomics.wait, never sees a Worker's 'error' event.
+  const load = DEV ? `import('tsx/esm/api').then(({ tsImport }) => tsImport(${src}, ${src}))` : `import(${src})`;
+  const code = `const { workerData: d } = require('node:worker_threads');
+${load}.catch((e) => {
+  const c = new Int32Array(d.ctrl);
+  d.port.postMessage({ error: { message: 'a search worker did not start: ' + (e && e.message || e) } });
+  Atomics.store(c, ${C.STOP}, 1); Atomics.add(c, ${C.FAILED}, 1); Atomics.notify(c, ${C.FAILED});
+});`;
+  return new Worker(code, { ...opts, eval: true });
+}
+
+/**
+ * The worker threads. A crew outlives its search: the next search of this thread takes it (its
+ * first `n` workers; it grows if it has fewer), so workers start once per process, and build
+ * each model once. Workers are unref'd: a kept crew never holds the process open.
+ */
+class Crew {
+  readonly ctrl = new Int32Array(new SharedArrayBuffer(CTRL_WORDS * 4));
+  readonly workers: Worker[] = [];
+  readonly ports: MessagePort[] = [];
+  /** Workers in this search. */
+  size = 0;
+
+  constructor(n: number) {
+    for (let i = 0; i < n; i++) {
+      const ch = new MessageChannel();
+      const w = spawn({ ctrl: this.ctrl.buffer as SharedArrayBuffer, port: undefined, index: i }, ch.port2);
+      w.unref();
+      // Errors come back as messages; an 'error' event here would only repeat one of them.
+      w.on('error', () => {});
+      this.workers.push(w);
+      this.ports.push(ch.port1);
+    }
+  }
+
+  /** Start a search of n workers: each builds the model (in the background; see ready()). */
+  begin(n: number, model: ModelMsg): void {
+    const c = this.ctrl;
+    this.size = n;
+    for (const k of [C.STOP, C.PAUSE, C.SIZE, C.NEXT, C.READY, C.FAILED]) Atomics.store(c, k, 0);
+    Atomics.store(c, C.ACTIVE, n);
+    for (let i = 0; i < n; i++) this.ports[i]!.postMessage({ model } satisfies LevelMsg);
+    Atomics.store(c, C.KIND, LOAD);
+    Atomics.add(c, C.SEQ, 1);
+    Atomics.notify(c, C.SEQ);
+  }
+
+  /** Every worker of the search has built the model, or failed to. */
+  settled(): boolean { return Atomics.load(this.ctrl, C.READY) + Atomics.load(this.ctrl, C.FAILED) === this.size; }
+  ready(): boolean { return Atomics.load(this.ctrl, C.READY) === this.size; }
+  failed(): boolean { return Atomics.load(this.ctrl, C.FAILED) > 0; }
+
+  /** Block until every worker is ready or one failed; false after `seconds` with neither. */
+  awaitReady(seconds = 120): boolean {
+    const end = performance.now() + seconds * 1000;
+    for (;;) {
+      const r = Atomics.load(this.ctrl, C.READY), f = Atomics.load(this.ctrl, C.FAILED);
+      if (f > 0 || r === this.size) return true;
+      if (performance.now() > end) return false;
+      Atomics.wait(this.ctrl, C.READY, r, 20);
+    }
+  }
+
+  /** The first error a worker reported, if any (other messages are left alone). */
+  firstError(): WorkerError['error'] | undefined {
+    for (const p of this.ports.slice(0, this.size)) {
+      const m = receiveMessageOnPort(p);
+      if (m && (m.message as WorkerError).error) return (m.message as WorkerError).error;
+    }
+    return undefined;
+  }
+
+  post(m: LevelMsg): void { for (let i = 0; i < this.size; i++) this.ports[i]!.postMessage(m); }
+
+  /** Run one phase on every worker; `poll` runs every 20 ms while they work. */
+  phase(kind: number, poll?: () => void): void {
+    const c = this.ctrl;
+    Atomics.store(c, C.DONE, 0);
+    Atomics.store(c, C.KIND, kind);
+    Atomics.add(c, C.SEQ, 1);
+    Atomics.notify(c, C.SEQ);
+    for (;;) {
+      const done = Atomics.load(c, C.DONE);
+      if (done === this.size) break;
+      Atomics.wait(c, C.DONE, done, 20);
+      poll?.();
+    }
+  }
+
+  /** Each worker's reply to the phase, or the error one reported. */
+  collect<T extends object>(): T[] {
+    const out: T[] = [];
+    for (const p of this.ports.slice(0, this.size)) {
+      const m = receiveMessageOnPort(p)?.message as (T | WorkerError | undefined);
+      if (!m) throw new Error('internal: a parallel search worker sent no result');
+      if ('error' in m) throw workerError(m.error);
+      out.push(m as T);
+    }
+    return out;
+  }
+
+  close(): void {
+    Atomics.store(this.ctrl, C.KIND, EXIT);
+    Atomics.add(this.ctrl, C.SEQ, 1);
+    Atomics.notify(this.ctrl, C.SEQ);
+    for (const p of this.ports) p.close();
+    for (const w of this.workers) void w.terminate();
+  }
+}
+
+/** This thread's idle crew. */
+let spare: Crew | undefined;
+
+function acquire(n: number): Crew {
+  const c = spare && spare.workers.length >= n ? spare : new Crew(n);
+  if (spare && c !== spare) spare.close();
+  spare = undefined;
+  return c;
+}
+
+/** Keep the crew for the next search if every worker is idle and sound; otherwise end it. */
+function release(c: Crew, clean: boolean): void {
+  if (clean && c.ready() && !spare) {
+    for (const p of c.ports) while (receiveMessageOnPort(p)) { /* drop */ }
+    spare = c;
+  } else c.close();
+}
+
+function workerError(e: WorkerError['error']): Error {
+  return e.code ? new ProbecheckError(e.code as ErrorCode, e.message) : new Error(e.message);
+}
+
+export function parallelExplore(be: FastBackend, monitor: Monitor, limits: Limits, progress: ((p: Progress) => void) | undefined, o: ParallelOptions): ParallelOutcome {
+  const t0 = performance.now();
+  const maxDepth = limits.maxDepth ?? Infinity;
+  const props = monitor.props;
+  let crew: Crew | undefined;
+  let note: string | undefined;
+  be.loadInitial();
+  const initHi = fp.hi, initLo = fp.lo;
+  const handOff = (states: number, _level: number, depth: number): boolean => {
+    if (note !== undefined || depth >= maxDepth) return false;
+    if (states < o.parallelFrom) return false;
+    if (!crew) {
+      crew = acquire(o.workers);
+      crew.begin(o.workers, { loader: o.source.loader, args: o.source.args, words: be.words, steps: be.c.steps.length, initHi, initLo, properties: props.map((p) => p.name) });
+    }
+    const late = o.parallelFrom === 0 && !crew.awaitReady();
+    if (crew.failed() || late) {
+      const e = crew.firstError();
+      note = late ? 'the workers did not start within 120 s; searched on one thread'
+        : `the workers could not build the model (${e?.message ?? 'unknown error'}); searched on one thread`;
+      crew.close();
+      crew = undefined;
+      return false;
+    }
+    return crew.ready();
+  };
+  let clean = false;
+  try {
+    const seq = explore(be, monitor, 'bfs', limits, progress, undefined, undefined, handOff);
+    if (!seq.handedOff) {
+      clean = true;
+      return { ...seq, workers: 1, ...(note ? { workersNote: note } : {}) };
+    }
+    const out = new Levels(be, monitor, limits, progress, crew!, seq, t0, o.tableBits ?? 20).run();
+    clean = true;
+    return out;
+  } finally {
+    if (crew) release(crew, clean);
+  }
+}
+
+/** The level-synchronous part, from the level explore() handed over. */
+class Levels {
+  private readonly W: number;
+  private readonly store;
+  private readonly memory: MemoryBudget;
+  private table: Uint32Array;
+  private transitions: number;
+  private depth: number;
+  private stopped: SearchOutcome['stopped'];
+  private stopNote: string | undefined;
+  private readonly deadline: number;
+  private nextReport: number;
+  private nextMemoryCheck = 0;
+
+  constructor(private be: FastBackend, private monitor: Monitor, private limits: Limits, private progress: ((p: Progress) => void) | undefined,
+    private crew: Crew, private seq: SearchOutcome, private t0: number, tableBits: number) {
+    this.W = be.words;
+    this.store = seq.store!;
+    this.memory = new MemoryBudget(limits.maxMemoryMB);
+    this.transitions = seq.transitions;
+    this.depth = seq.depth;
+    this.deadline = limits.timeLimit !== undefined ? t0 + limits.timeLimit * 1000 : Infinity;
+    this.nextReport = performance.now() + 1000;
+    // The table: every state stored so far, claimed by "parent 0" (older than any parent to come).
+    const words = this.store.fingerprintWords();
+    // Room for a few levels at once: each growth is a pause and a rehash on this thread.
+    let cap = 2 ** tableBits;
+    while (cap < (this.store.size + be.pending() + 1) * 8) cap *= 2;
+    this.table = new Uint32Array(new SharedArrayBuffer(cap * 16));
+    for (let j = 0; j < words.length; j += 2) if (words[j] !== 0 || words[j + 1] !== 0) this.place(this.table, words[j]!, words[j + 1]!, 1, 0);
+    Atomics.store(crew.ctrl, C.SIZE, this.store.size);
+    Atomics.store(crew.ctrl, C.LIMIT, Math.floor(cap * 0.7));
+  }
+
+  /** Put a fingerprint with its claim words into a table being built; returns its slot. */
+  private place(t: Uint32Array, hi: number, lo: number, claim: number, move: number): number {
+    const mask = (t.length >>> 2) - 1;
+    let i = (hi ^ Math.imul(lo, 0x9e3779b1)) & mask;
+    while (t[(i << 2) + 2] !== 0) i = (i + 1) & mask;
+    const j = i << 2;
+    t[j] = hi; t[j + 1] = lo; t[j + 2] = claim; t[j + 3] = move;
+    return i;
+  }
+
+  run(): ParallelOutcome {
+    const be = this.be, W = this.W, maxDepth = this.limits.maxDepth ?? Infinity;
+    // The level explore() left: its first state in cur, the rest in the work list, ids in a row.
+    let ps = be.poppedId, d = be.poppedDepth;
+    const first = be.curWords().slice();
+    let n = be.pending() + 1;
+    let frontier = this.sharedWords(n * W, 'the BFS level');
+    frontier.set(first, 0);
+    for (let i = 1; be.popFront(); i++) {
+      if (be.poppedId !== ps + i) throw new Error('internal: the BFS level handed over is not in id order');
+      frontier.set(be.curWords(), i * W);
+    }
+    be.clear();
+    this.crew.post({ table: this.table.buffer as SharedArrayBuffer });
+    let truncated = false;
+    try {
+      while (n > 0 && !this.stopped) {
+        const next = this.level(frontier, n, ps, d);
+        if (!next) break;
+        d++;
+        if (next.n > 0) this.depth = d;
+        if (d >= maxDepth) { truncated = next.n > 0; break; }
+        frontier = next.frontier; n = next.n; ps = next.ps;
+      }
+    } catch (e) {
+      const limit = e instanceof LimitReached ? e : isAllocationFailure(e) ? outOfMemory(e, this.store.size) : undefined;
+      if (!limit) throw e;
+      this.stopped = limit.reason;
+      this.stopNote = limit.note;
+    }
+    if (!this.stopped && truncated) { this.stopped = 'max-depth'; this.stopNote = `states at depth ${maxDepth} were not expanded`; }
+    const seconds = (performance.now() - this.t0) / 1000;
+    const states = this.store.size;
+    return {
+      store: this.store, complete: this.stopped === undefined, stopped: this.stopped, stopNote: this.stopNote,
+      states, transitions: this.transitions, depth: this.depth, seconds,
+      bytesPerState: (this.store.bytes() + this.table.byteLength) / Math.max(1, states),
+      collisionProbability: collisionProbability(states), workers: this.crew.size,
+    };
+  }
+
+  private sharedWords(words: number, what: string): Uint32Array {
+    this.memory.reserve(words * 4, what);
+    return new Uint32Array(new SharedArrayBuffer(Math.max(4, words * 4)));
+  }
+
+  /** While the workers expand: limits, Ctrl-C, progress. */
+  private poll = (): void => {
+    if (this.stopped) return;
+    const now = performance.now(), l = this.limits;
+    let why: SearchOutcome['stopped'];
+    if (now > this.deadline) { why = 'time-limit'; this.stopNote = `the ${l.timeLimit} s time limit reached`; }
+    else if (l.signal?.aborted || (l.interrupt && Atomics.load(l.interrupt, 0) !== 0)) why = 'interrupted';
+    else if (now >= this.nextMemoryCheck) {
+      // Reading the resident size costs a system call: five times a second is enough.
+      this.nextMemoryCheck = now + 200;
+      try { this.memory.check(); } catch (e) {
+        if (!(e instanceof LimitReached)) throw e;
+        why = e.reason; this.stopNote = e.note;
+      }
+    }
+    if (why) { this.stopped = why; Atomics.store(this.crew.ctrl, C.STOP, 1); return; }
+    if (this.progress && now >= this.nextReport) {
+      this.nextReport = now + 1000;
+      this.progress({ states: Atomics.load(this.crew.ctrl, C.SIZE), transitions: this.transitions, depth: this.depth + 1, queue: 0, seconds: (now - this.t0) / 1000 });
+    }
+  };
+
+  /** Expand the level of n states (ids ps...) at depth d; the next level, in id order. */
+  private level(frontier: Uint32Array, n: number, ps: number, d: number): { frontier: Uint32Array; n: number; ps: number } | undefined {
+    const crew = this.crew, ctrl = crew.ctrl, W = this.W, R = W + 3, monitor = this.monitor, props = monitor.props;
+    const moves = new Uint32Array(new SharedArrayBuffer(Math.max(4, n * 4)));
+    const open = (kind: string) => props.flatMap((p, i) => (p.kind === kind && !monitor.found.has(p.name) ? [i] : []));
+    const premises = props.flatMap((p, i) => ((p.kind === 'invariant' || p.kind === 'action') && p.premise && !monitor.premiseMet.has(p.name) ? [i] : []));
+    const dl = props.find((p) => p.kind === 'deadlock');
+    crew.post({ level: {
+      frontier: frontier.buffer as SharedArrayBuffer, moves: moves.buffer as SharedArrayBuffer, n, ps,
+      invariants: open('invariant'), actions: open('action'), premises, deadlock: dl !== undefined && !monitor.found.has(dl.name),
+    } });
+    Atomics.store(ctrl, C.NEXT, 0);
+    this.poll();
+    for (;;) {
+      crew.phase(EXPAND, this.poll);
+      if (Atomics.load(ctrl, C.PAUSE) === 0 || this.stopped) break;
+      this.grow();
+      Atomics.store(ctrl, C.PAUSE, 0);
+    }
+    const err = crew.firstError();
+    if (err) throw workerError(err);
+    crew.phase(RESOLVE);
+
+    // Each new state's place in the sequential order: the transitions before its parent's,
+    // plus its move's ordinal (workers mark the places, then number the states by them).
+    const tBase = new Float64Array(new SharedArrayBuffer((n + 1) * 8));
+    for (let i = 0; i < n; i++) tBase[i + 1] = tBase[i]! + moves[i]!;
+    this.memory.reserve(tBase[n]! + n * 4, 'the BFS level');
+    const won = new Uint8Array(new SharedArrayBuffer(Math.max(1, tBase[n]!)));
+    const cnt = new Uint32Array(new SharedArrayBuffer(Math.max(4, n * 4)));
+    crew.post({ places: { tBase: tBase.buffer as SharedArrayBuffer, won: won.buffer as SharedArrayBuffer, cnt: cnt.buffer as SharedArrayBuffer } });
+    crew.phase(FINISH);
+    const parts = crew.collect<Finished>();
+    let total = 0;
+    for (const p of parts) total += p.count;
+    // cnt becomes each parent's first index in the level.
+    for (let i = 0, sum = 0; i < n; i++) { const c = cnt[i]!; cnt[i] = sum; sum += c; }
+    const next = this.sharedWords(total * W, 'the BFS level');
+    this.memory.reserve(total * 6, 'the BFS level');
+    const parents = new Uint32Array(new SharedArrayBuffer(Math.max(4, total * 4)));
+    const codes = new Uint16Array(new SharedArrayBuffer(Math.max(2, total * 2)));
+    crew.post({ number: { next: next.buffer as SharedArrayBuffer, parents: parents.buffer as SharedArrayBuffer, codes: codes.buffer as SharedArrayBuffer } });
+    crew.phase(NUMBER);
+    const numbered = crew.collect<Numbered>();
+
+    const first = this.store.size;
+    // The first violation of each open property in this level, as a position: its parent.
+    type Hit = { name: string; parent: number; make: () => void };
+    const hits: Hit[] = [];
+    const invBest = new Map<number, number>();
+    for (const m of numbered) for (const [i, x] of m.invariants) { const b = invBest.get(i); if (b === undefined || x < b) invBest.set(i, x); }
+    for (const [i, x] of invBest) hits.push({ name: props[i]!.name, parent: parents[x]!, make: () => this.foundInvariant(props[i] as Invariant, first + x) });
+    const actBest = new Map<number, { key: number; code: number }>();
+    for (const p of parts) for (const a of p.actions) { const b = actBest.get(a.i); if (!b || a.key < b.key) actBest.set(a.i, a); }
+    for (const [i, a] of actBest) {
+      const parent = Math.floor(a.key / 65536);
+      hits.push({ name: props[i]!.name, parent, make: () => this.foundAction(props[i] as ActionProperty, parent, a.code) });
+    }
+    let dead = -1;
+    for (const p of parts) if (p.deadlock >= 0 && (dead < 0 || p.deadlock < dead)) dead = p.deadlock;
+    if (dead >= 0) hits.push({ name: dl!.name, parent: dead, make: () => this.foundDeadlock(dl!.name, dead) });
+
+    // Where the sequential search would have stopped in this level: after the parent whose
+    // expansion reached --max-states, or the one that found the last open property.
+    let cut = Infinity, why: SearchOutcome['stopped'];
+    const maxStates = this.limits.maxStates ?? Infinity;
+    const need = maxStates - this.store.size;
+    if (need >= 1 && need <= total) {
+      cut = parents[need - 1]!;
+      why = 'max-states';
+    }
+    if (!this.limits.exhaustive && monitor.total > 0 && monitor.found.size + new Set(hits.map((h) => h.name)).size === monitor.total && hits.length > 0) {
+      const last = Math.max(...hits.map((h) => h.parent));
+      if (last < cut) { cut = last; why = 'all-violated'; }
+    }
+    let kept = total;
+    if (cut !== Infinity) {
+      kept = 0;
+      while (kept < total && parents[kept]! <= cut) kept++;
+    }
+
+    // The links, in id order.
+    const store = this.store;
+    for (let x = 0; x < kept; x++) store.append(parents[x]!, codes[x]!);
+    for (const p of parts) for (const i of p.met) monitor.premiseMet.add(props[i]!.name);
+    for (const h of hits) if (h.parent <= cut) h.make();
+
+    if (cut === Infinity) {
+      for (const p of parts) {
+        this.transitions += p.transitions;
+        const c = new Float64Array(p.coverage);
+        for (let i = 0; i < c.length; i++) this.be.coverage[i] += c[i]!;
+      }
+    } else {
+      // The workers expanded the whole level; count what the sequential search would have.
+      const be = this.be;
+      for (let i = 0; ps + i <= cut; i++) {
+        be.loadWords(frontier, i * W);
+        this.transitions += be.expand(() => {});
+      }
+      this.stopped = why;
+      if (why === 'max-states') this.stopNote = `the limit of ${maxStates.toLocaleString('en-US')} states reached${this.store.size > maxStates ? ` (${this.store.size.toLocaleString('en-US')} stored)` : ''}`;
+    }
+    if (this.stopped) {
+      if (kept > 0) this.depth = d + 1;
+      return undefined;
+    }
+    Atomics.store(ctrl, C.SIZE, this.store.size);
+    return { frontier: next, n: kept, ps: first };
+  }
+
+  /** Grow the table fourfold (more while it would stay over half full): the workers move the entries and remap their slots. */
+  private grow(): void {
+    const old = this.table, oldCap = old.length >>> 2;
+    let cap = oldCap * 4;
+    const size = Atomics.load(this.crew.ctrl, C.SIZE);
+    while (size * 2 > cap) cap *= 2;
+    this.memory.reserve(cap * 16 + oldCap * 4, `the fingerprint table (${cap.toLocaleString('en-US')} slots)`);
+    const t = new Uint32Array(new SharedArrayBuffer(cap * 16));
+    const map = new Uint32Array(new SharedArrayBuffer(oldCap * 4));
+    this.crew.post({ grow: { old: old.buffer as SharedArrayBuffer, table: t.buffer as SharedArrayBuffer, map: map.buffer as SharedArrayBuffer } });
+    Atomics.store(this.crew.ctrl, C.GROW_NEXT, 0);
+    this.crew.phase(GROW);
+    const err = this.crew.firstError();
+    if (err) throw workerError(err);
+    this.table = t;
+    Atomics.store(this.crew.ctrl, C.LIMIT, Math.floor(cap * 0.7));
+    this.crew.post({ table: t.buffer as SharedArrayBuffer, remap: map.buffer as SharedArrayBuffer });
+  }
+
+  /** cur := the state with this id (re-executed from the initial state; coverage left as it was). */
+  private goto(id: number): void {
+    const be = this.be, saved = be.coverage.slice();
+    be.loadInitial();
+    for (const code of this.store.path(id)) be.apply(codeThread(code), codeBranch(code));
+    be.coverage.set(saved);
+  }
+
+  private foundInvariant(p: Invariant, at: number): void {
+    this.goto(at);
+    let explanation: string | undefined;
+    try { explanation = p.explain?.(this.be.curG(), this.be.curQ()); } catch (e) { throw propertyThrew(p.name, e); }
+    this.monitor.found.set(p.name, { at, explanation });
+  }
+
+  private foundAction(p: ActionProperty, at: number, code: number): void {
+    const be = this.be;
+    this.goto(at);
+    const m = moveOf(be, code), saved = be.coverage.slice();
+    be.step(codeThread(code), codeBranch(code));
+    be.coverage.set(saved);
+    let explanation: string | undefined;
+    try { explanation = p.explain?.(be.curG(), be.nextG(), m, be.nextQ()); } catch (e) { throw propertyThrew(p.name, e); }
+    this.monitor.found.set(p.name, { at, lastAction: code, explanation });
+  }
+
+  private foundDeadlock(name: string, at: number): void {
+    this.goto(at);
+    const waiters = blocked(this.be);
+    this.monitor.found.set(name, { at, waiters, explanation: waiters.map((w) => `${w.thread} waits at ${w.label} for ${w.waits}`).join('; ') });
+  }
+}

@@ -1,0 +1,76 @@
+/**
+ * The parallel BFS against the sequential one: on the benchmark models and a kernel scenario,
+ * with 2 and 4 workers forced on from the first level (`parallelFrom: 0`), the verdicts, state
+ * and transition counts, depth, coverage and every counterexample (moves, changes,
+ * explanations) equal those of one worker; a stop by --max-states is cut where the sequential
+ * search stops; Ctrl-C stops a parallel search with partial results.
+ */
+import { describe, expect, it } from 'vitest';
+import { check, type CheckOptions } from '../../src/engine/check.js';
+import type { Result } from '../../src/engine/result.js';
+import { buildSource, fileSource } from '../../src/source.js';
+import { parseArgv } from '../../src/cli/args.js';
+import { ProbecheckError } from '../../src/engine/errors.js';
+
+/** Everything a search decides, without its timings. */
+function decided(r: Result) {
+  const { seconds: _s, statesPerSecond: _p, bytesPerState: _b, workers: _w, workersNote: _n, ...rest } = r;
+  return rest;
+}
+
+const CASES: [string, Record<string, string | number>, CheckOptions][] = [
+  ['models/bench/probe-tree.ts', { N: 5, variant: 'v4.2' }, {}],
+  ['models/bench/probe-tree.ts', { N: 5, variant: 'v4.2' }, { properties: ['no-bind-after-unregister'] }],
+  ['models/bench/probe-tree.ts', { N: 5, variant: 'v4.2' }, { maxStates: 3000 }],
+  ['models/bench/probe-tree.ts', { N: 5, variant: 'fixed' }, { maxDepth: 12 }],
+  ['models/bench/two-phase-commit.ts', { RM: 3 }, {}],
+  ['models/host-children.ts', { n: 3 }, {}],
+  ['models/hot-unplug.ts', { profile: 'v4.2' }, { properties: ['no-probe-after-del', 'no-deadlock'] }],
+];
+
+describe('parallel BFS', () => {
+  it.each(CASES)('%s %j %j: 4 and 2 workers decide what 1 does', async (file, params, opts) => {
+    const source = fileSource(file, params);
+    const model = await buildSource(source.args);
+    const one = check(model, opts);
+    expect(one.workers).toBe(1);
+    for (const workers of [4, 2]) {
+      // A small first table, so that it grows (and the workers remap) in the middle of levels.
+      const r = check(model, { ...opts, workers, source, parallelFrom: 0, parallelTableBits: workers === 2 ? 12 : 20 });
+      expect(r.workers).toBe(workers);
+      expect(decided(r)).toEqual(decided(one));
+    }
+  }, 60_000);
+
+  it('Ctrl-C stops a parallel search with partial results', async () => {
+    const source = fileSource('models/bench/probe-tree.ts', { N: 5 });
+    const interrupt = new Int32Array(new SharedArrayBuffer(4));
+    Atomics.store(interrupt, 0, 1);
+    const r = check(await buildSource(source.args), { workers: 2, source, parallelFrom: 0, interrupt });
+    expect(r.workers).toBe(2);
+    expect(r.stopped).toBe('interrupted');
+    expect(r.complete).toBe(false);
+    expect(r.properties.every((p) => p.verdict === 'unknown')).toBe(true);
+  }, 60_000);
+
+  it('runs on one thread, and says why, where it cannot use workers', async () => {
+    const source = fileSource('models/bench/probe-tree.ts', { N: 3 });
+    const model = await buildSource(source.args);
+    expect(check(model, { workers: 2 })).toMatchObject({ workers: 1, workersNote: expect.stringContaining('given as an object') });
+    expect(check(model, { workers: 2, source, strategy: 'dfs' })).toMatchObject({ workers: 1, workersNote: 'dfs runs on one thread' });
+    // Too small to hand over (fewer than 20,000 states): one thread, and nothing to say.
+    const lost = check(model, { workers: 2, source: { loader: new URL('./no-such-loader.js', import.meta.url).href, args: {} }, parallelFrom: 0 });
+    expect(lost.workers).toBe(1);
+    expect(lost.workersNote).toMatch(/^the workers could not build the model \(.*no-such-loader/);
+    expect(decided(lost)).toEqual(decided(check(model)));
+    const small = check(model, { workers: 2, source });
+    expect(small.workers).toBe(1);
+    expect(small.workersNote).toBeUndefined();
+  });
+
+  it('--workers N reaches the search; 0 is a usage error', () => {
+    const inv = parseArgv(['check', 'models/bench/probe-tree.ts', '--workers', '3']);
+    expect(inv.command === 'check' && inv.search.workers).toBe(3);
+    expect(() => parseArgv(['check', 'models/bench/probe-tree.ts', '--workers', '0'])).toThrow(ProbecheckError);
+  });
+});
