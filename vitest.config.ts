@@ -14,5 +14,9 @@ export default defineConfig({
     // vitest's default (cores - 1) runs the files one at a time on 2 cores; its main process is idle
     // while they run, so use every core.
     maxWorkers: availableParallelism(),
+    // Each worker process runs many test files without reloading the modules they share
+    // (vite's transform, tsx, the kernel library): 124 s -> 84 s on 2 cores. Tests keep no state
+    // between files (each makes its own temporary folders, models and checkers).
+    isolate: false,
   },
 });

@@ -27,7 +27,7 @@ export interface SearchArgs {
   seed?: number;
   runs?: number;
   walkDepth?: number;
-  /** --workers: threads for a BFS search (default: the cores, in the search worker). */
+  /** --workers: threads for a BFS search (default 1: not yet measured faster on any machine here; see the README). */
   workers?: number;
   /** --shard i/n: this machine's part of a search split over n (see engine/search/shard.ts). */
   shard?: ShardSpec;
@@ -93,7 +93,7 @@ function searchOptions(c: Command, random = false): Command {
     .option('--seed <s>', 'seed of random simulation', intArg('--seed', 0))
     .option('--shard <i/n>', 'search part i of n, for a CI matrix or batch jobs (breadth-first: one part of the state space;\nrandom: walks with seed + i - 1); write each part with --json-out and combine them with probecheck merge', parseShard);
   if (!random) {
-    c.option('--workers <n>', `worker threads for a BFS search (default: the number of cores, here ${availableParallelism()}); the same states, verdicts\nand traces as 1, the sequential search; searches under 20,000 states, DFS and liveness run on one`, intArg('--workers', 1));
+    c.option('--workers <n>', `worker threads for a BFS search (default 1, the sequential search; this machine has ${availableParallelism()} cores): the same\nstates, verdicts and traces as 1; searches under 20,000 states, DFS and liveness run on one`, intArg('--workers', 1));
     c.addOption(new Option('--strategy <name>', 'search strategy: bfs finds shortest traces').choices(['bfs', 'dfs', 'random']).default('bfs'))
       .option('--max-depth <n>', 'explore no deeper than this (exit 3 if it cut anything)', intArg('--max-depth', 0))
       .option('--symmetry', "store states up to permutations of a scenario's interchangeable devices (its `symmetric` groups); off by default")

@@ -3,7 +3,6 @@
  * runs `check`. It exists because a synchronous search cannot see SIGINT: the main thread keeps
  * its event loop and sets the shared interrupt flag instead. Not a pool: one job at a time.
  */
-import { availableParallelism } from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import { check } from '../engine/check.js';
 import { ProbecheckError } from '../engine/errors.js';
@@ -26,7 +25,7 @@ async function run(id: number, job: CheckJob, interrupt: Int32Array): Promise<Wo
   const { file: _file, params: _params, propertyFiles: _pf, ...options } = job;
   const result = check(model, {
     ...options, interrupt,
-    workers: job.workers ?? availableParallelism(), source: fileSource(job.file, job.params, job.propertyFiles),
+    workers: job.workers ?? 1, source: fileSource(job.file, job.params, job.propertyFiles),
     onProgress: (progress) => parentPort!.postMessage({ id, kind: 'progress', progress } satisfies WorkerReply),
   });
   return { id, kind: 'done', done: { result, factory: f.name, params } };
