@@ -1,17 +1,19 @@
 /**
  * `npm run bench`: figures for the benchmark models, never a pass/fail test. Prints one row per
- * case (probe-tree `fixed` N = 8..11, two-phase-commit RM = 7..9): states, transitions, seconds,
- * states/s, store bytes per state and the peak RSS of the process that ran it. Where SPIN is
- * installed and ../shared/bench/peers is present, it also runs SPIN's pan on probe-tree with the
- * same N in the same run and prints the time ratio probecheck/SPIN.
+ * case (probe-tree `fixed` N = 8..12, two-phase-commit RM = 7..10): states, transitions, seconds,
+ * states/s, store bytes per state and the peak RSS of the process that ran it. Where SPIN and gcc
+ * are installed, it also runs SPIN's pan on probe-tree (models/bench/probe-tree.pml) with the same
+ * N in the same run, twice: as SPIN runs by default (its partial-order reduction on) and with
+ * -DCOLLAPSE (its state compression), and prints probecheck's time and memory against each.
  *
  * Each case runs in a child process of its own (this file with `--case`), so its peak memory
  * is its own and one case's garbage never slows the next.
  *
- * The `por` section runs host-children (models/host-children.ts) with n = 2..5 children without
- * and with partial-order reduction, a minute at most per row.
+ * The `host-children` section runs models/host-children.ts (issue 12's sizing scenario) with
+ * n = 2..8 children (2..3 with --quick), unreduced, with --por and with --symmetry, a minute at
+ * most per row: a row that does not finish says so and how far it got.
  *
- *   npm run bench [-- --quick] [-- --only probe-tree|2pc|por] [-- --runs K]
+ *   npm run bench [-- --quick] [-- --only probe-tree|2pc|host-children] [-- --runs K]
  *   npm run bench -- scaling [--quick] [--runs K]
  *
  * `scaling` runs only the parallel search's table: host-children n=4 and probe-tree `fixed`
@@ -34,9 +36,10 @@ import type { Property } from '../engine/model.js';
 
 /** The package root (dist/bench/ -> ../..). */
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const PML = resolve(ROOT, '..', 'shared', 'bench', 'peers', 'probe-tree.pml');
+/** SPIN's side of probe-tree (the benchmark's peer model, kept beside the TypeScript one). */
+const PML = resolve(ROOT, 'models', 'bench', 'probe-tree.pml');
 
-interface Case { family: 'probe-tree' | '2pc' | 'por'; file: string; param: string; value: number; extra: Record<string, string | number> }
+interface Case { family: 'probe-tree' | '2pc' | 'host-children'; file: string; param: string; value: number; extra: Record<string, string | number> }
 interface Row {
   states: number; transitions: number; seconds: number; statesPerSecond: number;
   bytesPerState: number; peakMB: number; complete: boolean;
@@ -48,18 +51,19 @@ interface Spin { states: number; seconds: number; memoryMB: number }
 function cases(quick: boolean, only: string | undefined): Case[] {
   const out: Case[] = [];
   if (!only || only === 'probe-tree') {
-    for (const n of quick ? [8, 9] : [8, 9, 10, 11]) out.push({ family: 'probe-tree', file: 'models/bench/probe-tree.ts', param: 'N', value: n, extra: { variant: 'fixed' } });
+    for (const n of quick ? [8, 9] : [8, 9, 10, 11, 12]) out.push({ family: 'probe-tree', file: 'models/bench/probe-tree.ts', param: 'N', value: n, extra: { variant: 'fixed' } });
   }
   if (!only || only === '2pc') {
-    for (const n of quick ? [7, 8] : [7, 8, 9]) out.push({ family: '2pc', file: 'models/bench/two-phase-commit.ts', param: 'RM', value: n, extra: {} });
+    for (const n of quick ? [7, 8] : [7, 8, 9, 10]) out.push({ family: '2pc', file: 'models/bench/two-phase-commit.ts', param: 'RM', value: n, extra: {} });
   }
   return out;
 }
 
-/** Partial-order reduction on host-children (issue 12's sizing scenario): n children, without and with --por. */
-function porCases(quick: boolean): Case[] {
+/** host-children (issue 12's sizing scenario): n children, unreduced, with --por and with --symmetry. */
+const REDUCTIONS = ['none', 'por', 'symmetry'] as const;
+function hostCases(quick: boolean): Case[] {
   const out: Case[] = [];
-  for (const n of quick ? [2, 3] : [2, 3, 4, 5]) for (const por of [0, 1]) out.push({ family: 'por', file: 'models/host-children.ts', param: 'n', value: n, extra: { por } });
+  for (const n of quick ? [2, 3] : [2, 3, 4, 5, 6, 7, 8]) for (const reduce of REDUCTIONS) out.push({ family: 'host-children', file: 'models/host-children.ts', param: 'n', value: n, extra: { reduce } });
   return out;
 }
 
@@ -103,13 +107,13 @@ function scaling(quick: boolean, runs: number | undefined): void {
 /** Child mode: run one case and print its row as JSON on the last line. */
 async function runCase(file: string, param: string, value: number, extra: Record<string, string | number>, workers = 1): Promise<void> {
   const f = await loadModel(resolve(ROOT, file));
-  const { liveness, por, ...params } = extra;
+  const { liveness, reduce, ...params } = extra;
   const all = { ...Object.fromEntries(Object.entries(f.params).map(([k, s]) => [k, s.default])), ...params, [param]: value };
   const m = f.build(all);
   if (liveness) m.properties.push(...probeTreeLiveness(value));
   const cpu0 = process.cpuUsage();
-  // The POR rows: complete state counts, at most a minute each.
-  const r = check(m, { strategy: 'bfs', backend: 'fast', workers, source: fileSource(resolve(ROOT, file), all), ...(por !== undefined ? { por: por === 1, exhaustive: true, timeLimit: 60 } : {}) });
+  // The host-children rows: complete state counts, at most a minute each.
+  const r = check(m, { strategy: 'bfs', backend: 'fast', workers, source: fileSource(resolve(ROOT, file), all), ...(reduce !== undefined ? { por: reduce === 'por', symmetry: reduce === 'symmetry', exhaustive: true, timeLimit: 60 } : {}) });
   const cpu = process.cpuUsage(cpu0);
   if (r.workers !== workers) process.stderr.write(`bench: ${workers} workers asked, ${r.workers} searched${r.workersNote ? ` (${r.workersNote})` : ''}\n`);
   const row: Row = {
@@ -156,13 +160,14 @@ function spinMissing(): string | undefined {
 }
 
 /** Build and run pan for probe-tree `fixed` with N devices (compile time not counted). */
-function runSpin(n: number): Spin {
+function runSpin(n: number, collapse: boolean): Spin {
   const dir = mkdtempSync(join(tmpdir(), 'probecheck-spin-'));
   try {
     copyFileSync(PML, join(dir, 'probe-tree.pml'));
-    const w = n <= 9 ? 20 : n === 10 ? 22 : 24;
+    const w = n <= 9 ? 20 : n === 10 ? 22 : n === 11 ? 24 : 26;
     execFileSync('spin', [`-DN=${n}`, '-DPARENT_LOCK=1', '-DDEAD_FLAG=1', '-a', 'probe-tree.pml'], { cwd: dir, stdio: 'pipe' });
-    execFileSync('gcc', ['-O2', '-DSAFETY', '-DMEMLIM=8192', '-o', 'pan', 'pan.c'], { cwd: dir, stdio: 'pipe' });
+    // No -DNOREDUCE: SPIN's partial-order reduction is on, as SPIN runs by default.
+    execFileSync('gcc', ['-O2', '-DSAFETY', '-DMEMLIM=16384', ...(collapse ? ['-DCOLLAPSE'] : []), '-o', 'pan', 'pan.c'], { cwd: dir, stdio: 'pipe' });
     const out = execFileSync('./pan', ['-m100000', `-w${w}`], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 24 });
     const states = /(\d+) states, stored/.exec(out);
     const secs = /pan: elapsed time ([\d.e+-]+) seconds/.exec(out);
@@ -186,8 +191,8 @@ async function main(argv: string[]): Promise<void> {
   const quick = argv.includes('--quick');
   const oi = argv.indexOf('--only');
   const only = oi >= 0 ? argv[oi + 1] : undefined;
-  if (only !== undefined && only !== 'probe-tree' && only !== '2pc' && only !== 'por') {
-    process.stderr.write(`probecheck bench: --only takes probe-tree, 2pc or por, not '${only}'\n`);
+  if (only !== undefined && only !== 'probe-tree' && only !== '2pc' && only !== 'host-children') {
+    process.stderr.write(`probecheck bench: --only takes probe-tree, 2pc or host-children, not '${only}'\n`);
     process.exitCode = 2;
     return;
   }
@@ -200,8 +205,8 @@ async function main(argv: string[]): Promise<void> {
   console.log(`probecheck bench (node ${process.version}, fast backend, BFS${quick ? ', quick' : ''}${runs > 1 ? `, median of ${runs} runs` : ''})`);
   if (noSpin) console.log(`SPIN: skipped (${noSpin})`);
   const head = ['model', 'param', 'states', 'transitions', 's', 'states/s', 'B/state', 'peak MB'];
-  const spinHead = withSpin ? ['SPIN states', 'SPIN s', 'SPIN MB', 'ratio'] : [];
-  const widths = [18, 6, 12, 13, 7, 11, 8, 8, 12, 7, 8, 6];
+  const spinHead = withSpin ? ['SPIN states', 'SPIN s', 'SPIN MB', 'time', 'COLLAPSE s', 'MB', 'time', 'memory'] : [];
+  const widths = [18, 6, 12, 13, 7, 11, 8, 8, 12, 7, 8, 6, 11, 7, 6, 7];
   console.log([...head, ...spinHead].map((h, i) => (i === 0 ? h.padEnd(widths[i]!) : pad(h, widths[i]!))).join(' '));
   for (const c of list) {
     const r = median(runs, () => runChild(c), (x) => x.seconds);
@@ -211,15 +216,17 @@ async function main(argv: string[]): Promise<void> {
       pad(r.bytesPerState.toFixed(1), widths[6]!), pad(r.peakMB.toFixed(0), widths[7]!)];
     if (withSpin) {
       if (c.family === 'probe-tree') {
-        const s = median(runs, () => runSpin(c.value), (x) => x.seconds);
+        const s = median(runs, () => runSpin(c.value, false), (x) => x.seconds);
+        const k = median(runs, () => runSpin(c.value, true), (x) => x.seconds);
         cells.push(pad(int(s.states), widths[8]!), pad(s.seconds.toFixed(2), widths[9]!), pad(s.memoryMB.toFixed(0), widths[10]!),
-          pad((r.seconds / s.seconds).toFixed(2), widths[11]!));
-      } else cells.push(pad('-', widths[8]!), pad('-', widths[9]!), pad('-', widths[10]!), pad('-', widths[11]!));
+          pad((r.seconds / s.seconds).toFixed(2), widths[11]!), pad(k.seconds.toFixed(2), widths[12]!), pad(k.memoryMB.toFixed(0), widths[13]!),
+          pad((r.seconds / k.seconds).toFixed(2), widths[14]!), pad((r.peakMB / k.memoryMB).toFixed(2), widths[15]!));
+      } else cells.push(...[8, 9, 10, 11, 12, 13, 14, 15].map((i) => pad('-', widths[i]!)));
     }
     if (!r.complete) cells.push(' (incomplete)');
     console.log(cells.join(' '));
   }
-  if (withSpin) console.log('ratio = probecheck s / SPIN pan s (compile time excluded; SPIN stores one extra state, its init).');
+  if (withSpin) console.log('time = probecheck s / pan s, against SPIN as it runs by default (its partial-order reduction on) and with -DCOLLAPSE;\nmemory = probecheck peak MB / COLLAPSE pan MB (compile time excluded; SPIN stores one extra state, its init).');
   if (!only || only === 'probe-tree') {
     // Liveness against safety on the same model, in the same run.
     const n = quick ? 8 : 9;
@@ -229,13 +236,13 @@ async function main(argv: string[]): Promise<void> {
     console.log(`\nliveness (eventually + leads-to under weak fairness), probe-tree fixed N=${n}: safety only ${safety.seconds.toFixed(2)} s, ` +
       `with liveness ${live.seconds.toFixed(2)} s (${(live.seconds / safety.seconds).toFixed(2)}x), peak ${safety.peakMB.toFixed(0)} -> ${live.peakMB.toFixed(0)} MB`);
   }
-  if (!only || only === 'por') {
-    console.log('\npartial-order reduction (--por), host-children v4.2, exhaustive BFS, 60 s limit per row:');
-    console.log(['n', 'por', 'states', 'transitions', 's', 'peak MB'].map((h, i) => pad(h, [3, 4, 12, 13, 8, 8][i]!)).join(' '));
-    for (const c of porCases(quick)) {
+  if (!only || only === 'host-children') {
+    console.log('\nhost-children (a host with n async children racing rmmod; v4.2), exhaustive BFS, 60 s limit per row:');
+    console.log(['n', 'reduction', 'states', 'transitions', 's', 'states/s', 'peak MB'].map((h, i) => pad(h, [3, 10, 12, 13, 8, 11, 8][i]!)).join(' '));
+    for (const c of hostCases(quick)) {
       const r = median(runs, () => runChild(c), (x) => x.seconds);
-      console.log([pad(String(c.value), 3), pad(c.extra.por ? 'on' : 'off', 4), pad(int(r.states), 12), pad(int(r.transitions), 13),
-        pad(r.seconds.toFixed(2), 8), pad(r.peakMB.toFixed(0), 8)].join(' ') + (r.complete ? '' : ' (incomplete: time limit)'));
+      console.log([pad(String(c.value), 3), pad(String(c.extra.reduce), 10), pad(int(r.states), 12), pad(int(r.transitions), 13),
+        pad(r.seconds.toFixed(2), 8), pad(int(r.statesPerSecond), 11), pad(r.peakMB.toFixed(0), 8)].join(' ') + (r.complete ? '' : ' (stopped by the time limit: states so far)'));
     }
   }
 }
