@@ -202,7 +202,9 @@ PATCHES['device-driver-lock'] = {
   // The flag rebuilds both functions in the v5.1 shape (paths/release.ts): on a bus without
   // need_parent_lock the loop no longer drops and retakes a parent its caller never took.
   touches: ['__device_release_driver:device_links_busy', '__device_release_driver:relock_parent', '__device_release_driver:relock',
-    'device_release_driver_internal:lock_parent', 'device_release_driver_internal:device_lock', 'device_release_driver_internal:device_unlock'],
+    'device_release_driver_internal:lock_parent', 'device_release_driver_internal:device_lock', 'device_release_driver_internal:device_unlock',
+    // device_release_driver(dev) -> device_release_driver_internal(dev, NULL, NULL), inlined in its callers' lock steps
+    'device_release_driver:device_lock', 'device_release_driver:device_unlock', 'unbind_store:device_lock', 'unbind_store:device_unlock'],
   flags: ['DRIVER_LOCK_HELPERS'],
   hunks: [],
 };
