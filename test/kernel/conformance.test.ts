@@ -22,24 +22,15 @@ const SMALL: ScenarioSpec[] = [
   { name: 'mod', devices: { h: { present: true }, c: { parent: 'h', present: true } }, drivers: { cd: { matches: ['c'], module: 'm', probeType: 'async' } }, actors: { a: ['modprobe m', 'rmmod m'], s: ['unbind cd c'] } },
   { name: 'bind', devices: { d: { present: true } }, drivers: { dd: { matches: ['d'], present: false } }, actors: { r: ['register dd', 'unregister dd'], s: ['bind dd d', 'unbind dd d'] } },
   { name: 'usb', buses: { usb: { needParentLock: true } }, devices: { u: { present: true }, i: { parent: 'u' } }, drivers: { id: { matches: ['i'], probeType: 'async', present: true } }, actors: { h: ['add i', 'del i'], s: ['bind id i'] } },
+  // driver_detach of a USB interface: v4.18's device_release_driver_internal locks the parent inline (8c97a46af04b:922-923, 930-931).
+  { name: 'usb-detach', buses: { usb: { needParentLock: true } }, devices: { u: { present: true }, i: { parent: 'u', present: true, boundTo: 'id' } }, drivers: { id: { matches: ['i'], present: true } }, actors: { r: ['unregister id'] } },
 ];
 
-/**
- * Coverage only (like CATALOGUE, not lock-recorded): driver_detach of a supplier that has a parent
- * and a bound consumer, and of a USB interface. Before DRIVER_LOCK_HELPERS (v4.18) the parent
- * locking is inline in both release functions, so only these paths reach those lines. Not
- * recorded because device_links_busy is one step for the loop's test and its unlocks: the test
- * that ends the loop takes no lock, which the recorder would report.
- */
-const DETACH: ScenarioSpec = { name: 'detach', buses: { usb: { needParentLock: true } },
-  devices: { h: { present: true }, s: { parent: 'h', present: true, boundTo: 'sd' }, c: {}, u: { bus: 'usb', present: true }, i: { bus: 'usb', parent: 'u', present: true, boundTo: 'id' } },
-  drivers: { sd: { matches: ['s'], present: true }, cd: { matches: ['c'], present: true, links: ['s'] }, id: { bus: 'usb', matches: ['i'], present: true } },
-  actors: { a: ['unregister sd'], b: ['add c'], r: ['unregister id'] } };
 
 const built = new Map<string, BuiltScenario[]>();
 function scenariosOf(p: string): BuiltScenario[] {
   let b = built.get(p);
-  if (!b) { b = [CATALOGUE, DETACH, ...SMALL].map((s) => buildScenario(s, p, '')); built.set(p, b); }
+  if (!b) { b = [CATALOGUE, ...SMALL].map((s) => buildScenario(s, p, '')); built.set(p, b); }
   return b;
 }
 
@@ -135,7 +126,7 @@ describe('conformance: steps against the C they model', () => {
 
       it('each step performs the lock operations of its lines when it runs', () => {
         const problems: string[] = [];
-        for (const b of scenariosOf(p).slice(2)) {
+        for (const b of scenariosOf(p).slice(1)) {
           const ran = recordLocks(b, 30_000);
           for (const a of b.kernel.anchors) {
             const seen = ran.get(`${a.thread}|${a.label}`);
