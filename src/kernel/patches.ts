@@ -186,7 +186,7 @@ PATCHES['70fe758352ca'] = {
 PATCHES['device-driver-lock'] = {
   id: 'device-driver-lock', commit: 'hash not identified (Alexander Duyck, v5.1 series; subject from the openSUSE/openEuler changelogs that backport it)', base: 'v4.18',
   subject: 'device core: Consolidate locking and unlocking of parent and device',
-  // __device_release_driver, dd.c@torvalds@8c97a46af04b:860-869 -> dd.c@torvalds@376991db4b64:1028-1031:
+  // __device_release_driver, dd.c@torvalds@8c97a46af04b:860-869 -> dd.c@torvalds@376991db4b64:1028-1033:
   //  		while (device_links_busy(dev)) {
   // -			device_unlock(dev);
   // -			if (parent)

@@ -15,7 +15,7 @@
  * while device_release_driver_internal locked it only `if (parent && dev->bus->need_parent_lock)`
  * (922-923, 930-931). On a bus without need_parent_lock the loop unlocks a parent mutex this
  * thread does not hold and returns holding it. The fix routes both through
- * __device_driver_(un)lock (dd.c@torvalds@376991db4b64:1029, 1031; patch DRIVER_LOCK_HELPERS).
+ * __device_driver_(un)lock (dd.c@torvalds@376991db4b64:1029, 1033; flag DRIVER_LOCK_HELPERS, patch device-driver-lock).
  * The sync of async-capable drivers comes before the loop (8c97a46af04b:857-858, 860).
  */
 import { RETURN, type Ret, type ThreadBuilder } from '../emit.js';
