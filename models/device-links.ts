@@ -7,6 +7,13 @@
  * (device_links_unbind_consumers). variant=kref (B16, ead18c23c263, link refcount): pmic's and
  * mmc's probes both call device_link_add(mmc, pmic, DL_FLAG_STATELESS) and get the same link;
  * both ->remove call device_link_del, which before the kref deletes it twice (list corruption).
+ * variant=parent: pmic is a child of `soc` (a platform bus: no need_parent_lock) and its driver
+ * is unregistered while mmc is bound and `soc` is unbound by sysfs. From 8c97a46af04b (v4.18)
+ * until __device_driver_(un)lock (DRIVER_LOCK_HELPERS, v5.1) driver_detach's
+ * device_release_driver_internal(pmic, drv, soc) does not lock soc, but __device_release_driver
+ * drops and retakes it around device_links_unbind_consumers, `if (parent)` (dd.c at
+ * 8c97a46af04b:862-867 vs 922-923, 930-931): soc's mutex is released under its holder and then
+ * kept after the return.
  */
 import { scenario } from 'probecheck';
 
@@ -14,7 +21,7 @@ export default scenario({
   name: 'device-links',
   describe: 'managed device links: consumer bound only with its supplier bound',
   profile: 'v4.18',
-  params: { variant: { default: 'order', values: ['order', 'unbind', 'kref'], describe: 'probe order race, supplier unbind, or a stateless link added and deleted by both drivers' } },
+  params: { variant: { default: 'order', values: ['order', 'unbind', 'kref', 'parent'], describe: 'probe order race, supplier unbind, a stateless link added and deleted by both drivers, or a supplier with a parent unregistered' } },
   devices: { pmic: {}, mmc: {} },
   drivers: {
     'pmic-drv': { matches: ['pmic'], present: true },
@@ -22,7 +29,13 @@ export default scenario({
   },
   actors: { 'add pmic': 'add pmic', 'add mmc': 'add mmc' },
   properties: ['links-supplier-bound', 'single-binding', 'deferred-lists', 'no-lost-deferral', 'no-deadlock'],
-  vary: (p, s) => p.variant === 'order' ? s : p.variant === 'kref' ? {
+  vary: (p, s) => p.variant === 'order' ? s : p.variant === 'parent' ? {
+    ...s,
+    devices: { soc: { present: true, boundTo: 'simple-bus' }, pmic: { parent: 'soc' }, mmc: {} },
+    drivers: { 'simple-bus': { matches: ['soc'], present: true }, ...s.drivers },
+    actors: { boot: ['add pmic', 'add mmc', 'unregister pmic-drv'], 'echo soc > unbind': 'unbind simple-bus soc' },
+    properties: ['links-supplier-bound', 'single-binding', 'lock-order', 'no-deadlock'],
+  } : p.variant === 'kref' ? {
     ...s,
     drivers: {
       'pmic-drv': { matches: ['pmic'], present: true, statelessLinks: [{ consumer: 'mmc', supplier: 'pmic' }] },

@@ -16,6 +16,13 @@ const UNBIND = 'uncatalogued: consumer probe adds its managed link while the sup
 // Once pmic is unbound nothing binds it again, so no deferred mmc ever has what it needs: the retry L1 is about never comes up.
 const NO_RETRY = 'no-lost-deferral is vacuous: pmic is never bound again once unbound, so no deferred device ever has what its driver needs';
 
+// driver_detach(pmic-drv) -> device_release_driver_internal(pmic, drv, soc) takes no soc lock; the
+// device-links loop unlocks soc (held by the sysfs unbind of soc: its dev->driver = NULL then runs
+// without soc's mutex: single-binding), retakes it and returns holding it (the unbind waits forever).
+// The model's device_unlock clears the owner whoever holds it (kernel/locking/mutex.c not read);
+// the deadlock does not depend on that.
+const PARENT = "pre-fix __device_release_driver: driver_detach never locked soc, the links loop unlocks it under the sysfs unbind's hold and keeps it after returning";
+
 export default defineSuite({
   name: 'device-links',
   model: '../models/device-links.ts',
@@ -35,5 +42,19 @@ export default defineSuite({
       expect: { 'links-single-delete': 'holds', 'single-binding': 'holds', 'no-deadlock': 'holds' } },
     { params: { variant: 'kref', profile: 'v5.1', patches: '' }, states: 1006, expect: { 'links-single-delete': 'holds', 'single-binding': 'holds', 'no-deadlock': 'holds' } },
     { params: { variant: 'kref', profile: 'mainline', patches: '' }, states: 1141, expect: { 'links-single-delete': 'holds', 'single-binding': 'holds', 'no-deadlock': 'holds' } },
+    // A supplier with a parent on a bus without need_parent_lock, unregistered while its consumer is
+    // bound (issue 9, pre-fix shapes): 8c97a46af04b (v4.18) stopped locking the parent there, but
+    // __device_release_driver still dropped and retook it `if (parent)` (dd.c at 8c97a46af04b:862-867)
+    // until "device core: Consolidate locking and unlocking of parent and device" (v5.1, hash not identified).
+    { params: { variant: 'parent', profile: 'v4.14', patches: '' }, states: 1052, note: 'before 8c97a46af04b driver_detach locks the parent on every bus: the drop and retake are balanced',
+      expect: { 'links-supplier-bound': 'holds', 'single-binding': 'holds', 'lock-order': 'holds', 'no-deadlock': 'holds' } },
+    { params: { variant: 'parent', profile: 'v4.18', patches: '' }, states: 1252, note: PARENT,
+      expect: { 'links-supplier-bound': 'holds', 'single-binding': 'violated', 'lock-order': 'holds', 'no-deadlock': 'violated' } },
+    { params: { variant: 'parent', profile: 'v5.0', patches: '' }, states: 1252, note: `${PARENT} (v5.0 taken to lack the fix: no tree read)`,
+      expect: { 'links-supplier-bound': 'holds', 'single-binding': 'violated', 'lock-order': 'holds', 'no-deadlock': 'violated' } },
+    { params: { variant: 'parent', profile: 'v4.18', patches: 'device-driver-lock' }, states: 1072, note: '__device_driver_(un)lock: the loop drops soc only if its caller took it (need_parent_lock)',
+      expect: { 'links-supplier-bound': 'holds', 'single-binding': 'holds', 'lock-order': 'holds', 'no-deadlock': 'holds' } },
+    { params: { variant: 'parent', profile: 'v5.1', patches: '' }, states: 1072, expect: { 'links-supplier-bound': 'holds', 'single-binding': 'holds', 'lock-order': 'holds', 'no-deadlock': 'holds' } },
+    { params: { variant: 'parent', profile: 'mainline', patches: '' }, states: 1160, expect: { 'links-supplier-bound': 'holds', 'single-binding': 'holds', 'lock-order': 'holds', 'no-deadlock': 'holds' } },
   ],
 });

@@ -183,6 +183,32 @@ PATCHES['70fe758352ca'] = {
   hunks: [],
 };
 
+PATCHES['device-driver-lock'] = {
+  id: 'device-driver-lock', commit: 'hash not identified (Alexander Duyck, v5.1 series; subject from the openSUSE/openEuler changelogs that backport it)', base: 'v4.18',
+  subject: 'device core: Consolidate locking and unlocking of parent and device',
+  // __device_release_driver, dd.c@torvalds@8c97a46af04b:860-869 -> dd.c@torvalds@376991db4b64:1028-1033:
+  //  		while (device_links_busy(dev)) {
+  // -			device_unlock(dev);
+  // -			if (parent)
+  // -				device_unlock(parent);
+  // +			__device_driver_unlock(dev, parent);
+  //  			device_links_unbind_consumers(dev);
+  // -			if (parent)
+  // -				device_lock(parent);
+  // -			device_lock(dev);
+  // +			__device_driver_lock(dev, parent);
+  // (__device_driver_(un)lock test `parent && dev->bus->need_parent_lock`, 376991db4b64:881, 898;
+  // device_release_driver_internal calls them in place of its inline tests, 8c97a46af04b:922-931.)
+  // The flag rebuilds both functions in the v5.1 shape (paths/release.ts): on a bus without
+  // need_parent_lock the loop no longer drops and retakes a parent its caller never took.
+  touches: ['__device_release_driver:device_links_busy', '__device_release_driver:relock_parent', '__device_release_driver:relock',
+    'device_release_driver_internal:lock_parent', 'device_release_driver_internal:device_lock', 'device_release_driver_internal:device_unlock',
+    // device_release_driver(dev) -> device_release_driver_internal(dev, NULL, NULL), inlined in its callers' lock steps
+    'device_release_driver:device_lock', 'device_release_driver:device_unlock', 'unbind_store:device_lock', 'unbind_store:device_unlock'],
+  flags: ['DRIVER_LOCK_HELPERS'],
+  hunks: [],
+};
+
 export const PATCH_IDS = Object.keys(PATCHES);
 
 /** Flags implemented by a patch, and when the flag's layout lets the patch apply. */

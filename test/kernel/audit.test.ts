@@ -72,7 +72,7 @@ describe('a device-link deferral (really_probe before its probe_count++, v5.1 dd
   });
 });
 
-describe('v4.18 as its dd.c shows it (torvalds@8c97a46af04b, read by no profile: the model lacks its pre-fix unbind shape)', () => {
+describe('v4.18 as its dd.c shows it (torvalds@8c97a46af04b, read by the v4.18 profile: pre-fix unbind shape, DRIVER_LOCK_HELPERS absent)', () => {
   const at = (fn: string, text: string) => {
     const ex = excerpt('torvalds@8c97a46af04b', 'drivers/base/dd.c', fn)!;
     return resolveAnchor(ex, text).map((i) => ex.firstLine! + i);
@@ -87,7 +87,7 @@ describe('v4.18 as its dd.c shows it (torvalds@8c97a46af04b, read by no profile:
     const v51 = excerpt('torvalds@376991db4b64', 'drivers/base/dd.c', '__device_release_driver')!;
     expect(resolveAnchor(v51, '__device_driver_unlock(dev, parent);')).toHaveLength(1);
   });
-  it('async_synchronize_full comes before the device-links loop (the model syncs after it)', () => {
+  it('async_synchronize_full comes before the device-links loop, as the model syncs', () => {
     expect(at('__device_release_driver', 'async_synchronize_full();')[0]).toBeLessThan(at('__device_release_driver', 'while (device_links_busy(dev)) {')[0]!);
   });
 });

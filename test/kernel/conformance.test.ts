@@ -22,7 +22,10 @@ const SMALL: ScenarioSpec[] = [
   { name: 'mod', devices: { h: { present: true }, c: { parent: 'h', present: true } }, drivers: { cd: { matches: ['c'], module: 'm', probeType: 'async' } }, actors: { a: ['modprobe m', 'rmmod m'], s: ['unbind cd c'] } },
   { name: 'bind', devices: { d: { present: true } }, drivers: { dd: { matches: ['d'], present: false } }, actors: { r: ['register dd', 'unregister dd'], s: ['bind dd d', 'unbind dd d'] } },
   { name: 'usb', buses: { usb: { needParentLock: true } }, devices: { u: { present: true }, i: { parent: 'u' } }, drivers: { id: { matches: ['i'], probeType: 'async', present: true } }, actors: { h: ['add i', 'del i'], s: ['bind id i'] } },
+  // driver_detach of a USB interface: v4.18's device_release_driver_internal locks the parent inline (8c97a46af04b:922-923, 930-931).
+  { name: 'usb-detach', buses: { usb: { needParentLock: true } }, devices: { u: { present: true }, i: { parent: 'u', present: true, boundTo: 'id' } }, drivers: { id: { matches: ['i'], present: true } }, actors: { r: ['unregister id'] } },
 ];
+
 
 const built = new Map<string, BuiltScenario[]>();
 function scenariosOf(p: string): BuiltScenario[] {

@@ -93,6 +93,25 @@ describe('patches', () => {
     expect(check(buildScenario(spec, 'v5.19', '18daa52418e7').model).states).toBe(check(buildScenario(spec, 'mainline', '').model).states);
   });
 
+  it('device-driver-lock rebuilds only the steps it names, and the v4.18 supplier unregister keeps its parent locked no more', () => {
+    // pmic (child of soc, platform bus) supplies mmc; driver_detach(pmic-drv) races a sysfs unbind of soc.
+    const spec: ScenarioSpec = { name: 'dl', devices: { soc: { present: true, boundTo: 'sb' }, pmic: { parent: 'soc' }, mmc: {} },
+      drivers: { sb: { matches: ['soc'], present: true }, pd: { matches: ['pmic'], present: true }, md: { matches: ['mmc'], links: ['pmic'], present: true } },
+      actors: { boot: ['add pmic', 'add mmc', 'unregister pd'], sysfs: 'unbind sb soc' } };
+    const lines = (patches: string) => {
+      const b = buildScenario(spec, 'v4.18', patches);
+      return new Map(b.kernel.anchors.map((a) => [`${a.thread}: ${a.label}`, JSON.stringify(a.anchored.map((x) => [x.fn, x.lines]))]));
+    };
+    const a = lines(''), b = lines('device-driver-lock');
+    const differ = [...new Set([...a.keys(), ...b.keys()])].filter((k) => a.get(k) !== b.get(k)).map(fnLabel);
+    expect(differ).toContain('__device_release_driver:relock_parent'); // gone: soc was never locked by this caller
+    expect(differ).toContain('__device_release_driver:device_links_busy');
+    for (const l of differ) expect(PATCHES['device-driver-lock']!.touches).toContain(l);
+    const v = (patches: string) => Object.fromEntries(check(buildScenario(spec, 'v4.18', patches).model, { properties: ['no-deadlock', 'single-binding'] }).properties.map((x) => [x.name, x.verdict]));
+    expect(v('')).toEqual({ 'no-deadlock': 'violated', 'single-binding': 'violated' });
+    expect(v('device-driver-lock')).toEqual({ 'no-deadlock': 'holds', 'single-binding': 'holds' });
+  });
+
   it('E603 names the known patches; E604 when the fix is already there', () => {
     expect(() => buildScenario(deferral, 'v4.2', 'deadbeef')).toThrow(/E603|unknown patch 'deadbeef'; known: 654888327e9f, 58b116bce136/);
     try { buildScenario(deferral, 'v4.2', 'deadbeef'); } catch (e) { expect((e as { code: string }).code).toBe('E603'); }

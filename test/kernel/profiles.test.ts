@@ -22,7 +22,7 @@ describe('profiles', () => {
     expect(profileDiff('v4.2', 'v4.14')).toEqual({ added: ['WAIT_FLUSH_DEFERRED', 'DEVICE_LINKS', 'OVERRIDE_LOCK'], removed: [] });
     expect(profileDiff('v4.14', 'v4.18')).toEqual({ added: ['LINK_KREF', 'NEED_PARENT_LOCK'], removed: [] });
     expect(profileDiff('v4.18', 'v5.0')).toEqual({ added: ['ASYNC_SYNC_IN_DRIVER_DETACH'], removed: [] });
-    expect(profileDiff('v5.0', 'v5.1')).toEqual({ added: ['DEAD_FLAG', 'PER_DEVICE_ASYNC_ATTACH'], removed: ['ATTACH_DRIVER_EBUSY'] });
+    expect(profileDiff('v5.0', 'v5.1')).toEqual({ added: ['DEAD_FLAG', 'PER_DEVICE_ASYNC_ATTACH', 'DRIVER_LOCK_HELPERS'], removed: ['ATTACH_DRIVER_EBUSY'] });
     expect(profileDiff('v5.1', 'v5.4')).toEqual({ added: [], removed: [] });
     expect(profileDiff('v5.4', 'v5.9')).toEqual({ added: ['ATTACH_DEAD_CHECK'], removed: [] });
     expect(profileDiff('v5.9', 'v5.10')).toEqual({ added: [], removed: [] });

@@ -9,6 +9,14 @@
  * ACTIVE) the supplier's lock(s) are dropped and device_links_unbind_consumers waits for probing
  * consumers (wait_for_device_probe) or unbinds active ones, then the lock(s) are retaken.
  * Approximation: after relocking, "dev->driver != drv" is read as "dev->driver == NULL".
+ *
+ * The pre-fix shape (NEED_PARENT_LOCK without DRIVER_LOCK_HELPERS, v4.18 .. v5.0): the loop drops
+ * and retakes whatever `parent` it is given, `if (parent)` (dd.c@torvalds@8c97a46af04b:862-867),
+ * while device_release_driver_internal locked it only `if (parent && dev->bus->need_parent_lock)`
+ * (922-923, 930-931). On a bus without need_parent_lock the loop unlocks a parent mutex this
+ * thread does not hold and returns holding it. The fix routes both through
+ * __device_driver_(un)lock (dd.c@torvalds@376991db4b64:1029, 1033; flag DRIVER_LOCK_HELPERS, patch device-driver-lock).
+ * The sync of async-capable drivers comes before the loop (8c97a46af04b:857-858, 860).
  */
 import { RETURN, type Ret, type ThreadBuilder } from '../emit.js';
 import type { KS } from '../state.js';
@@ -22,28 +30,39 @@ import { deviceLinkDel, statelessLinksOf } from './links.js';
  * NULL (or, for device_release_driver_internal(dev, drv), not `only`). `withParent`: the caller
  * holds the parent's lock too (dropped and retaken around device_links_unbind_consumers).
  */
-export function releaseDriver(tb: ThreadBuilder, dev: number, ret: Ret, withParent = false): (s: KS, skip: string, only?: number) => string {
+export function releaseDriver(tb: ThreadBuilder, dev: number, ret: Ret, withParent = false, parentArg = withParent): (s: KS, skip: string, only?: number) => string {
   const k = tb.k, me = tb.owner, w = k.w, parent = w.devices[dev]!.parent;
   const f = tb.fn('__device_release_driver', { dev }, ret);
   const syncHere = !k.has('ASYNC_SYNC_IN_DRIVER_DETACH') && k.has('ASYNC_PROBE');
   const consumers = k.has('DEVICE_LINKS') ? w.links.filter((l) => !l.stateless && l.supplier === dev) : [];
-  const afterLinks = (s: KS) => (syncHere && allowsAsync(k, s, s.dev[dev]!.driver - 1) ? 'async_synchronize_full' : 'remove');
+  // Which parent the loop drops: the one its caller holds (__device_driver_unlock), or before the
+  // fix any non-NULL `parent` argument (`if (parent)`), held or not.
+  const helpers = k.has('DRIVER_LOCK_HELPERS');
+  const drops = helpers ? withParent : parentArg && parent >= 0;
+  const sync = (s: KS) => syncHere && allowsAsync(k, s, s.dev[dev]!.driver - 1);
+  const afterSync = consumers.length > 0 ? 'device_links_busy' : 'remove';
 
+  // Before the device-links loop (8c97a46af04b:857-858, 860).
+  if (syncHere) f.step('async_synchronize_full', { ...asyncSynchronizeFullStep(`${DD}:__device_release_driver (device lock held)`, afterSync), c: ['if (driver_allows_async_probing(drv))', 'async_synchronize_full();'] });
   if (consumers.length > 0) {
     // Consumers' releases and the probe wait, inlined (the link graph is acyclic).
     const wait = waitForDeviceProbe(tb, f.label('device_links_unbind_consumers'));
     const unbind = new Map(consumers.map((l) => [l.i, releaseInternal(tb, l.consumer, f.label('device_links_unbind_consumers'))]));
     f.step('device_links_busy', { where: `${DD}:__device_release_driver -> drivers/base/core.c:device_links_busy`, since: 'v4.10 (9ed9895370ae)',
-      c: ['while (device_links_busy(dev)) {', '__device_driver_unlock(dev, parent);', '__device_driver_unlock:: device_unlock(dev);', ...(withParent ? ['__device_driver_unlock:: device_unlock(parent);'] : [])],
+      c: helpers
+        ? ['while (device_links_busy(dev)) {', '__device_driver_unlock(dev, parent);', '__device_driver_unlock:: device_unlock(dev);', ...(drops ? ['__device_driver_unlock:: device_unlock(parent);'] : [])]
+        : ['while (device_links_busy(dev)) {', 'device_unlock(dev);', ...(drops ? ['device_unlock(parent);'] : [])],
       run: (s) => {
       if (consumers.some((l) => s.link[l.i]!.status === 'CONSUMER_PROBE' || s.link[l.i]!.status === 'ACTIVE')) {
-        s.dev[dev]!.mutex = 0;                       // __device_driver_unlock(dev, parent)
-        if (withParent) s.dev[parent]!.mutex = 0;
+        s.dev[dev]!.mutex = 0;                       // device_unlock(dev)
+        // device_unlock(parent): before the fix also when this thread does not hold it (mutex_unlock
+        // of a mutex held by another thread, or by none).
+        if (drops) s.dev[parent]!.mutex = 0;
         return 'device_links_unbind_consumers';
       }
       for (const l of consumers) if (s.link[l.i]!.status === 'AVAILABLE') s.link[l.i]!.status = 'SUPPLIER_UNBIND';
       s.dev[dev]!.linksUnbinding = true;           // dev->links.status = DL_DEV_UNBINDING
-      return afterLinks(s);
+      return 'remove';
     } });
     f.step('device_links_unbind_consumers', { where: 'drivers/base/core.c:device_links_unbind_consumers', since: 'v4.10 (9ed9895370ae)',
       c: ['drivers/base/dd.c:__device_release_driver:: device_links_unbind_consumers(dev);'], run: (s) => {
@@ -52,14 +71,13 @@ export function releaseDriver(tb: ThreadBuilder, dev: number, ret: Ret, withPare
         if (st.status === 'CONSUMER_PROBE') return wait;
         if (st.status === 'ACTIVE') { st.status = 'SUPPLIER_UNBIND'; return unbind.get(l.i)!; }
       }
-      return withParent ? 'relock_parent' : 'relock';
+      return drops ? 'relock_parent' : 'relock';
     } });
-    if (withParent) f.step('relock_parent', { where: `${DD}:__device_release_driver -> ${DD}:__device_driver_lock`, c: ['__device_driver_lock:: device_lock(parent);'], await: (s) => s.dev[parent]!.mutex === 0,
+    if (drops) f.step('relock_parent', { where: `${DD}:__device_release_driver -> ${DD}:__device_driver_lock`, c: [helpers ? '__device_driver_lock:: device_lock(parent);' : 'device_lock(parent);'], await: (s) => s.dev[parent]!.mutex === 0,
       waits: mutexWaits(k, parent), run: (s) => { s.dev[parent]!.mutex = me; return 'relock'; } });
     f.step('relock', { ...lockStep(k, dev, me, `${DD}:__device_release_driver -> ${DD}:__device_driver_lock`, (s) => (s.dev[dev]!.driver === 0 ? RETURN : 'device_links_busy')),
-      c: ['__device_driver_lock(dev, parent);', '__device_driver_lock:: device_lock(dev);', 'if (dev->driver != drv)'] });
+      c: [...(helpers ? ['__device_driver_lock(dev, parent);', '__device_driver_lock:: device_lock(dev);'] : ['device_lock(dev);']), 'if (dev->driver != drv)'] });
   }
-  if (syncHere) f.step('async_synchronize_full', { ...asyncSynchronizeFullStep(`${DD}:__device_release_driver (device lock held)`, 'remove'), c: ['if (driver_allows_async_probing(drv))', 'async_synchronize_full();'] });
   // ->remove of a driver that added stateless links deletes them (B16).
   const unlink = new Map<number, string>();
   if (k.has('DEVICE_LINKS')) for (const drv of w.devices[dev]!.drivers) {
@@ -91,8 +109,7 @@ export function releaseDriver(tb: ThreadBuilder, dev: number, ret: Ret, withPare
   return (s, skip, only) => {
     const drv = s.dev[dev]!.driver;
     if (drv === 0 || (only !== undefined && drv !== only + 1)) return skip;
-    if (consumers.length > 0) return `${prefix}:device_links_busy`;
-    return `${prefix}:${afterLinks(s)}`;
+    return `${prefix}:${sync(s) ? 'async_synchronize_full' : afterSync}`;
   };
 }
 
@@ -101,7 +118,7 @@ export function deviceReleaseDriver(tb: ThreadBuilder, dev: number, ret: Ret): s
   const k = tb.k, me = tb.owner;
   const f = tb.fn('device_release_driver', { dev }, ret);
   const rel = releaseDriver(tb, dev, f.label('device_unlock'));
-  const c = releaseLockLines(k.has('NEED_PARENT_LOCK'), 'device_release_driver_internal(dev, NULL, NULL);');
+  const c = releaseLockLines(k.has('NEED_PARENT_LOCK'), 'device_release_driver_internal(dev, NULL, NULL);', k.has('DRIVER_LOCK_HELPERS'));
   f.step('device_lock', { ...lockStep(k, dev, me, `${DD}:device_release_driver`, (s) => rel(s, 'device_unlock')), c: c.lock });
   f.step('device_unlock', { where: `${DD}:device_release_driver`, c: c.unlock, run: (s) => { s.dev[dev]!.mutex = 0; return RETURN; } });
   return f.done();
@@ -113,8 +130,13 @@ export function deviceReleaseDriver(tb: ThreadBuilder, dev: number, ret: Ret): s
  * device_release_driver_internal (`call`), whose __device_driver_lock takes the parent only on a
  * bus that needs it (here: no parent, as device_release_driver passes NULL or the caller holds it).
  */
-export function releaseLockLines(internal: boolean, call: string): { lock: string[]; unlock: string[] } {
+export function releaseLockLines(internal: boolean, call: string, helpers = true): { lock: string[]; unlock: string[] } {
   if (!internal) return { lock: ['device_lock(dev);', '__device_release_driver(dev);', '__device_release_driver:: if (drv) {'], unlock: ['device_unlock(dev);'] };
+  // v4.18 (8c97a46af04b:925-929): device_release_driver_internal locks inline, no helpers yet.
+  if (!helpers) return {
+    lock: [call, 'device_release_driver_internal:: device_lock(dev);', 'device_release_driver_internal:: if (!drv || drv == dev->driver)', '__device_release_driver:: if (drv) {'],
+    unlock: ['device_release_driver_internal:: device_unlock(dev);'],
+  };
   return {
     lock: [call, 'device_release_driver_internal:: __device_driver_lock(dev, parent);', '__device_driver_lock:: device_lock(dev);',
       'device_release_driver_internal:: if (!drv || drv == dev->driver)', '__device_release_driver:: if (drv) {'],
@@ -130,13 +152,18 @@ export function releaseInternal(tb: ThreadBuilder, dev: number, ret: Ret, only?:
   const k = tb.k, me = tb.owner, parent = k.w.devices[dev]!.parent;
   const pl = k.has('NEED_PARENT_LOCK') ? takesParentLock(k, dev) : false;
   const f = tb.fn('device_release_driver_internal', { dev }, ret);
-  const rel = releaseDriver(tb, dev, f.label('device_unlock'), pl);
-  if (pl) f.step('lock_parent', { where: `${DD}:device_release_driver_internal -> ${DD}:__device_driver_lock`, c: ['__device_driver_lock:: device_lock(parent);'],
+  // Its callers pass dev->parent (driver_detach; device_links_unbind_consumers: consumer->parent,
+  // core.c@torvalds@00500147cbd3:178-179, ~v5.1; v4.18's core.c not read).
+  const rel = releaseDriver(tb, dev, f.label('device_unlock'), pl, true);
+  // Before DRIVER_LOCK_HELPERS the same locking is inline (8c97a46af04b:922-931).
+  const h = k.has('DRIVER_LOCK_HELPERS');
+  if (pl) f.step('lock_parent', { where: `${DD}:device_release_driver_internal -> ${DD}:__device_driver_lock`, c: [h ? '__device_driver_lock:: device_lock(parent);' : 'device_lock(parent);'],
     await: (s) => s.dev[parent]!.mutex === 0, waits: mutexWaits(k, parent), run: (s) => { s.dev[parent]!.mutex = me; return 'device_lock'; } });
   f.step('device_lock', { ...lockStep(k, dev, me, `${DD}:device_release_driver_internal`, (s) => rel(s, 'device_unlock', only)),
-    c: ['__device_driver_lock(dev, parent);', '__device_driver_lock:: device_lock(dev);', 'if (!drv || drv == dev->driver)', '__device_release_driver:: if (drv) {'] });
+    c: [...(h ? ['__device_driver_lock(dev, parent);', '__device_driver_lock:: device_lock(dev);'] : ['device_lock(dev);']), 'if (!drv || drv == dev->driver)', '__device_release_driver:: if (drv) {'] });
   f.step('device_unlock', { where: `${DD}:device_release_driver_internal`,
-    c: ['__device_driver_unlock(dev, parent);', '__device_driver_unlock:: device_unlock(dev);', ...(pl ? ['__device_driver_unlock:: device_unlock(parent);'] : [])],
+    c: h ? ['__device_driver_unlock(dev, parent);', '__device_driver_unlock:: device_unlock(dev);', ...(pl ? ['__device_driver_unlock:: device_unlock(parent);'] : [])]
+      : ['device_unlock(dev);', ...(pl ? ['device_unlock(parent);'] : [])],
     run: (s) => {
       s.dev[dev]!.mutex = 0;
       if (pl) s.dev[parent]!.mutex = 0;

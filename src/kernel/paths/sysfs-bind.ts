@@ -78,7 +78,8 @@ function bindStoreBody(tb: ThreadBuilder, drv: number, dev: number, ret: Ret): s
 function unbindStoreBody(tb: ThreadBuilder, drv: number, dev: number, ret: Ret): string {
   const k = tb.k, me = tb.owner, parent = k.w.devices[dev]!.parent, pl = takesParentLock(k, dev);
   const f = tb.fn('unbind_store', { dev, drv }, ret);
-  const rel = releaseDriver(tb, dev, f.label('device_unlock'), pl);
+  // device_driver_detach passes dev->parent; device_release_driver passes NULL (8c97a46af04b:953).
+  const rel = releaseDriver(tb, dev, f.label('device_unlock'), pl, k.has('DEAD_FLAG'));
   // v3.6.0 (driver_unbind): the store locks the parent and calls device_release_driver; by v5.1
   // device_driver_detach -> device_release_driver_internal(dev, NULL, dev->parent).
   const detach = k.has('DEAD_FLAG');
@@ -92,7 +93,7 @@ function unbindStoreBody(tb: ThreadBuilder, drv: number, dev: number, ret: Ret):
     c: [detach ? 'drivers/base/dd.c:__device_driver_lock:: device_lock(parent);' : 'device_lock(dev->parent);'], await: (s) => s.dev[parent]!.mutex === 0,
     waits: mutexWaits(k, parent), run: (s) => { s.dev[parent]!.mutex = me; return 'device_lock'; } });
   // By v5.1 device_driver_detach(dev) -> device_release_driver_internal(dev, NULL, dev->parent); v3.6.0 device_release_driver(dev).
-  const c = releaseLockLines(detach, 'device_driver_detach:: device_release_driver_internal(dev, NULL, dev->parent);');
+  const c = releaseLockLines(detach || k.has('NEED_PARENT_LOCK'), detach ? 'device_driver_detach:: device_release_driver_internal(dev, NULL, dev->parent);' : 'device_release_driver_internal(dev, NULL, NULL);', k.has('DRIVER_LOCK_HELPERS'));
   f.step('device_lock', { where: `${DD}:device_release_driver(_internal)`, c: c.lock, await: (s) => s.dev[dev]!.mutex === 0,
     waits: mutexWaits(k, dev), run: (s) => { s.dev[dev]!.mutex = me; s.dev[dev]!.unbindOf = drv + 1; return rel(s, 'device_unlock'); } });
   f.step('device_unlock', { where: `${DD}:device_release_driver(_internal)`,
