@@ -178,9 +178,11 @@ export interface Anchored { path: string; fn: string; release: string; lines: nu
 
 /**
  * Resolve a step's anchors. `where` is the step's `file:function (...)`; an anchor `fn:: text`
- * looks in another function of the same file (or `path:fn:: text` in another file).
+ * looks in another function of the same file (or `path:fn:: text` in another file). `unread`:
+ * functions (`path:fn`) of a file the profile reads whose snapshot text does not stand for it.
  */
-export function resolveStep(sources: Readonly<Record<string, string>>, where: string, anchors: readonly string[], renamed: Readonly<Record<string, string>> = {}): { anchored: Anchored[]; text: string } {
+export function resolveStep(sources: Readonly<Record<string, string>>, where: string, anchors: readonly string[], renamed: Readonly<Record<string, string>> = {},
+  unread: Readonly<Record<string, string>> = {}): { anchored: Anchored[]; text: string } {
   const m = /^([\w/.-]+\.[ch]):([A-Za-z_]\w*)/.exec(where);
   if (!m) throw new Error(`step where '${where}' is not file:function`);
   const byFn = new Map<string, { ex: Excerpt; lines: number[]; shared: number[] }>();
@@ -193,6 +195,7 @@ export function resolveStep(sources: Readonly<Record<string, string>>, where: st
     const file = sourceFile(sources, path);
     const release = file ? sources[file]! : undefined;
     if (!file || !release) throw new Error(`this profile reads no snapshot of ${path}`);
+    if (unread[`${file}:${fn}`]) throw new Error(`this profile reads no snapshot of ${file}:${fn}: ${unread[`${file}:${fn}`]}`);
     const ex = excerpt(release, file, fn);
     if (!ex) throw new Error(excerptsOf(release, file) ? `${fn} is not in ${file} at ${release}` : `no excerpt of ${file} at ${release}`);
     const k = `${path}:${fn}`;
