@@ -22,6 +22,8 @@ export const ANCHORED: string[] = [
   'drivers/base/core.c:device_add', 'drivers/base/core.c:device_del', 'drivers/base/core.c:kill_device',
   'drivers/base/core.c:dev_uevent', 'drivers/base/core.c:device_link_del', 'drivers/base/core.c:device_link_put_kref',
   'drivers/base/bus.c:bus_probe_device', 'drivers/base/bus.c:bus_remove_device',
+  // kernel/module/main.c, read at v6.6 (6.6.y) and mainline (01d5b167dc23).
+  'kernel/module/main.c:delete_module', 'kernel/module/main.c:free_module',
 ];
 
 export const NOT_ANCHORED: Record<string, string> = {
@@ -38,8 +40,6 @@ export const NOT_ANCHORED: Record<string, string> = {
   'include/linux/device.h:device_lock': 'a mutex_lock wrapper (actors `lock dev`)',
   'include/linux/device.h:device_unlock': 'a mutex_unlock wrapper (actors `unlock dev`)',
   'kernel/async.c:async_run_entry_fn': 'kernel/async.c was read at 07416af11dd8 (about v6.2-v6.6), which stands for no profile',
-  'kernel/module/main.c:delete_module': "read for mainline (01d5b167dc23), but one step covers delete_module's error and success paths, which needs anchors per branch",
-  'kernel/module/main.c:free_module': 'read for mainline; not yet anchored',
   'kernel/module/main.c:load_module': 'only the call to do_init_module is modelled: no excerpt read',
   'kernel/workqueue.c:worker_thread': 'the idle loop of the deferred-probe worker: no excerpt read',
 };

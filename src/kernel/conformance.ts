@@ -36,6 +36,9 @@ export const UNCOVERED: Record<string, Record<string, string>> = {
   'drivers/base/dd.c:__driver_attach': {
     'dev->can_match = true;': "the bus's match() returning -EPROBE_DEFER: not in the scenario vocabulary (a driver matches the devices it names)",
   },
+  'kernel/module/main.c:delete_module': {
+    'mutex_unlock(&module_mutex);@2': "the error exits (`out:`: -ENOENT, -EBUSY, -EWOULDBLOCK): try_stop_module is one atomic step that takes module_mutex, tests, and releases it on either path; it covers the success path's unlock, and a line is covered by one step",
+  },
   'drivers/base/core.c:device_add': {
     'if (dev->fwnode && fw_devlink_drv_reg_done && !dev->can_match)': 'fw_devlink (firmware-described suppliers) is not modelled; the device links in a scenario are added by drivers',
     'klist_add_tail(&dev->p->knode_parent,': "the parent's klist_children: no modelled path walks a device's children",

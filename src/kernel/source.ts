@@ -222,7 +222,7 @@ export function effectOf(line: string): 'lock' | 'unlock' | 'async' | 'wait' | '
   if (/^\s*(\*|\/\*)/.test(line)) return null;
   if (/^\S/.test(line)) return null; // the definition line, braces and labels in column 0
   if (/\b(device_unlock|mutex_unlock|__device_driver_unlock|device_links_write_unlock|device_links_read_unlock)\s*\(/.test(l)) return 'unlock';
-  if (/\b(device_lock|mutex_lock|__device_driver_lock|device_links_write_lock|device_links_read_lock)\s*\(/.test(l)) return 'lock';
+  if (/\b(device_lock|mutex_lock|mutex_lock_interruptible|__device_driver_lock|device_links_write_lock|device_links_read_lock)\s*\(/.test(l)) return 'lock';
   if (/\b(async_schedule\w*|queue_work|schedule_work|work_on_cpu)\s*\(/.test(l)) return 'async';
   if (/\b(async_synchronize_\w+|wait_event\w*|flush_work\w*|wait_for_device_probe|synchronize_\w+)\s*\(/.test(l)) return 'wait';
   if (/\b(if|while|for)\s*\(/.test(l) && /(->dead\b|\bdev->driver\b|async_driver|device_is_bound|klist_node_attached|device_is_registered|probe_count|drivers_autoprobe|driver_allows_async_probing|can_match|\bdead\b)/.test(l)) return 'test';
@@ -234,8 +234,10 @@ export function effectOf(line: string): 'lock' | 'unlock' | 'async' | 'wait' | '
 export function lockEvents(line: string): string[] {
   const out: string[] = [];
   // __device_driver_lock(dev, parent) is a call: its lock operations are its own lines'.
-  const re = /(?<![\w])(device_lock|device_unlock|mutex_lock|mutex_unlock)\s*\(([^;]*)\)\s*;/g;
-  for (let m = re.exec(line); m; m = re.exec(line)) {
+  // `if (mutex_lock_interruptible(&m) != 0)`: a lock too (its -EINTR exit is not modelled).
+  const re = /(?<![\w])(device_lock|device_unlock|mutex_lock|mutex_unlock)\s*\(([^;]*)\)\s*;|(?<![\w])(mutex_lock)_interruptible\s*\(([^)]*)\)/g;
+  for (let m0 = re.exec(line); m0; m0 = re.exec(line)) {
+    const m = m0[1] ? m0 : [m0[0], m0[3], m0[4]];
     const op = m[1]!.includes('unlock') ? 'unlock' : 'lock';
     const arg = m[2]!.trim();
     if (m[1]!.startsWith('device')) out.push(`${op} ${/parent/.test(arg) ? 'parent' : 'dev'}`);
