@@ -26,14 +26,14 @@ export const ANCHORED: string[] = [
   'kernel/module/main.c:delete_module', 'kernel/module/main.c:free_module',
   // kernel/async.c, read at v5.15 only (07416af11dd8 is v5.13-v5.16 by content, not v6.x).
   'kernel/async.c:async_run_entry_fn',
+  // platform.c, read at v6.6 (6.6.y), v6.12 and mainline (6.6.y, the nearest read).
+  'drivers/base/platform.c:platform_match', 'drivers/base/platform.c:driver_override_store',
 ];
 
 export const NOT_ANCHORED: Record<string, string> = {
   'drivers/base/core.c:device_links_unbind_consumers': "core.c is read (v5.15, v6.6, v6.12, mainline), but its step is in release.ts, which another change rewrites at the same time: anchor it after that lands",
   'drivers/base/core.c:device_link_add': 'no core.c excerpt holds device_link_add (scripts/import-kernel.ts did not read it): import it, then anchor',
   'drivers/base/dd.c:driver_attach': 'a step only when the driver matches no device (an empty bus_for_each_dev walk); not yet anchored',
-  'drivers/base/platform.c:platform_match': 'the only platform.c excerpt read is old (about v3.x by content) and stands for no profile',
-  'drivers/base/platform.c:driver_override_store': 'no platform.c of a profile release was readable',
   'drivers/usb/core/message.c:usb_set_configuration': 'outside drivers/base: no excerpt read',
   'drivers/pci/pci-driver.c:pci_call_probe': 'outside drivers/base: no excerpt read',
   'drivers/pci/pci-driver.c:local_pci_probe': 'outside drivers/base: no excerpt read',
