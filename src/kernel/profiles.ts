@@ -111,7 +111,7 @@ export const PROFILES: Record<string, Profile> = {
   'v5.10': { name: 'v5.10', sources: { [DD_]: 'v5.10.13' },
     describe: 'as v5.9; dd.c read at 5.10.13 (Rtoax/linux-5.10.13, a study tree: its modelled functions differ from 654888327e9f only by v5.10 changes the model does not keep). Stands for 5.10.0 up to the 5.10.y that took 70fe758352ca (DRIVER_ATTACH_ASYNC_AFTER_UNLOCK; its 5.10.y review mail is of 2022-08-19, 5.10.137 per the flag), and the revert 67d6212afda2 of MODULE_SYNC_PF_USED_ASYNC went to the stable trees in 2022-02', flags: V5_9 },
   'v5.15': { name: 'v5.15', sources: { [DD_]: 'torvalds@45ddcb42949f', [CORE_]: 'v5.15.100', 'kernel/async.c': 'torvalds@07416af11dd8' },
-    unread: { [`${CORE_}:device_add`]: 'not imported: the only stored 5.15.100 core.c (zcjie1/linux-5.15.100) has study comments added inside device_add' }, between: { [DD_]: ['torvalds@45ddcb42949f', 'torvalds@b232b02bf3c2'] },
+    unread: { [`${CORE_}:device_add`]: 'not imported: the only stored 5.15.100 core.c (zcjie1/linux-5.15.100) has study comments added inside device_add', [`${CORE_}:device_link_add`]: 'not in the 5.15.100 excerpt (not imported)' }, between: { [DD_]: ['torvalds@45ddcb42949f', 'torvalds@b232b02bf3c2'] },
     settled: {
       ASYNC_AFTER_UNLOCK: 'lacks it: b232b02bf3c2 is the tip of driver-core-5.19-rc1 (2022), after v5.15 (2021-10-31)',
       ASYNC_DRIVER_PENDING_CHECK: 'lacks it: the patch was posted 2022-03-16, after v5.15; its hunks are in dd.c at b232b02bf3c2',

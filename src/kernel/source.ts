@@ -34,7 +34,7 @@ export const MODELLED: Record<string, string[]> = {
     'bus_remove_device', 'driver_attach_async', 'bus_add_driver', 'bus_remove_driver',
   ],
   'drivers/base/core.c': [
-    'dev_uevent', 'device_add', 'kill_device', 'device_del', 'device_links_busy', 'device_links_unbind_consumers',
+    'dev_uevent', 'device_add', 'kill_device', 'device_del', 'device_link_add', 'device_links_busy', 'device_links_unbind_consumers',
     'device_links_check_suppliers', 'device_links_driver_bound', 'device_link_del', 'device_link_put_kref', '__device_link_del',
     'device_link_release_fn',
   ],
