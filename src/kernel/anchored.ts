@@ -17,7 +17,7 @@ export const ANCHORED: string[] = [
   'drivers/base/dd.c:driver_deferred_probe_add', 'drivers/base/dd.c:driver_deferred_probe_del',
   'drivers/base/dd.c:driver_deferred_probe_trigger', 'drivers/base/dd.c:driver_detach',
   'drivers/base/dd.c:device_release_driver', 'drivers/base/dd.c:device_release_driver_internal',
-  'drivers/base/dd.c:__device_release_driver', 'kernel/module/main.c:do_init_module',
+  'drivers/base/dd.c:__device_release_driver', 'drivers/base/dd.c:driver_attach', 'kernel/module/main.c:do_init_module',
   // core.c, read at v5.15 (5.15.100), v6.6 (6.6.y), v6.12 and mainline (6.6.y, the nearest read).
   'drivers/base/core.c:device_add', 'drivers/base/core.c:device_del', 'drivers/base/core.c:kill_device',
   'drivers/base/core.c:dev_uevent', 'drivers/base/core.c:device_link_add', 'drivers/base/core.c:device_link_del', 'drivers/base/core.c:device_link_put_kref',
@@ -32,7 +32,6 @@ export const ANCHORED: string[] = [
 
 export const NOT_ANCHORED: Record<string, string> = {
   'drivers/base/core.c:device_links_unbind_consumers': "core.c is read (v5.15, v6.6, v6.12, mainline), but its step is in release.ts, which another change rewrites at the same time: anchor it after that lands",
-  'drivers/base/dd.c:driver_attach': 'a step only when the driver matches no device (an empty bus_for_each_dev walk); not yet anchored',
   'drivers/usb/core/message.c:usb_set_configuration': 'outside drivers/base: no excerpt read',
   'drivers/pci/pci-driver.c:pci_call_probe': 'outside drivers/base: no excerpt read',
   'drivers/pci/pci-driver.c:local_pci_probe': 'outside drivers/base: no excerpt read',

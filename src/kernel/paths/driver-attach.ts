@@ -63,7 +63,7 @@ export function driverAttach(tb: ThreadBuilder, drv: number, ret: Ret): string {
   if (typeof next === 'string') return next;
   // No matching device: a single step that returns.
   const f = tb.fn('driver_attach', { drv }, ret);
-  f.step('bus_for_each_dev', { where: `${DD}:driver_attach`, run: () => RETURN });
+  f.step('bus_for_each_dev', { where: `${DD}:driver_attach`, c: ['return bus_for_each_dev(drv->bus, NULL, drv, __driver_attach);'], run: () => RETURN });
   return f.done();
 }
 
