@@ -69,7 +69,9 @@ export function runProfiles(io: Io, json: boolean): ExitCode {
 /** The side-by-side view of one function at one profile: C lines, their effect, the steps that model them. */
 export function runSource(io: Io, fn: string, profileName: string, json: boolean): ExitCode {
   const p = profile(profileName);
-  const path = Object.keys(MODELLED).find((f) => MODELLED[f]!.includes(fn));
+  // kernel/module.c and kernel/module/main.c (v5.19 on) hold the same functions: the one this profile reads.
+  const paths = Object.keys(MODELLED).filter((f) => MODELLED[f]!.includes(fn));
+  const path = paths.find((f) => p.sources[f]) ?? paths.at(-1);
   if (!path) throw new ProbecheckError('E501', `no modelled kernel function '${fn}'; known: ${Object.values(MODELLED).flat().filter((x, i, a) => a.indexOf(x) === i).join(', ')}`);
   const snap = p.sources[path];
   if (!snap) throw new ProbecheckError('E501', `profile ${profileName} reads no snapshot of ${path}; profiles that do: ${PROFILE_NAMES.filter((n) => PROFILES[n]!.sources[path]).join(', ')}`);

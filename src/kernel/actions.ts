@@ -191,9 +191,11 @@ function actionPath(tb: ThreadBuilder, a: Action, ret: Ret, waitFor: boolean, ma
       if (!waitFor) return body;
       const f = tb.fn('hotplug', { dev: a.dev }, ret);
       // `maybe del`: a removal that may find nothing: it waits only for a device_add in progress.
-      if (a.maybe) f.step('remove_event', { where: `${CORE}:device_del (the removal event, if the device is registered)`,
+      // The event that calls device_del: anchored at its definition line (the call), no line of its body.
+      const entry = ['void device_del(struct device *dev)'];
+      if (a.maybe) f.step('remove_event', { where: `${CORE}:device_del (the removal event, if the device is registered)`, c: entry,
         await: (s) => !s.dev[a.dev]!.registered || s.dev[a.dev]!.ready, run: (s) => (s.dev[a.dev]!.registered ? body : RETURN) });
-      else f.step('remove_event', { where: `${CORE}:device_del (the removal event; waits for the device to be registered)`, idle: true,
+      else f.step('remove_event', { where: `${CORE}:device_del (the removal event; waits for the device to be registered)`, idle: true, c: entry,
         await: (s) => s.dev[a.dev]!.registered && s.dev[a.dev]!.ready, run: () => body });
       return f.done();
     }
@@ -211,7 +213,8 @@ function actionPath(tb: ThreadBuilder, a: Action, ret: Ret, waitFor: boolean, ma
       if (!tb.k.has('DEAD_FLAG')) throw bad(`action 'kill-del ${tb.k.vn(a.dev)}' needs kill_device, a profile with DEAD_FLAG (v5.1+)`);
       const f = tb.fn('kill_device', { dev: a.dev }, ret);
       const del = main(deviceDel(tb, a.dev, ret));
-      f.step('device_lock', { where: `${CORE}:kill_device`, since: 'v5.3 (00289cd87676)', await: (s) => s.dev[a.dev]!.mutex === 0, waits: mutexWaits(tb.k, a.dev),
+      // The caller's device_lock/device_unlock are libnvdimm's (not read); kill_device's own lines are the test and the write.
+      f.step('device_lock', { where: `${CORE}:kill_device`, since: 'v5.3 (00289cd87676)', c: ['if (dev->p->dead)', 'dev->p->dead = true;'], await: (s) => s.dev[a.dev]!.mutex === 0, waits: mutexWaits(tb.k, a.dev),
         run: (s) => { const d = s.dev[a.dev]!; if (d.dead) return RETURN; d.dead = true; return del; } }); // lock, test-and-set, unlock
       return f.done();
     }

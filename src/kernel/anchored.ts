@@ -17,22 +17,21 @@ export const ANCHORED: string[] = [
   'drivers/base/dd.c:driver_deferred_probe_add', 'drivers/base/dd.c:driver_deferred_probe_del',
   'drivers/base/dd.c:driver_deferred_probe_trigger', 'drivers/base/dd.c:driver_detach',
   'drivers/base/dd.c:device_release_driver', 'drivers/base/dd.c:device_release_driver_internal',
-  'drivers/base/dd.c:__device_release_driver', 'kernel/module/main.c:do_init_module',
+  'drivers/base/dd.c:__device_release_driver', 'drivers/base/dd.c:driver_attach', 'kernel/module/main.c:do_init_module',
+  // core.c, read at v5.15 (5.15.100), v6.6 (6.6.y), v6.12 and mainline (6.6.y, the nearest read).
+  'drivers/base/core.c:device_add', 'drivers/base/core.c:device_del', 'drivers/base/core.c:kill_device',
+  'drivers/base/core.c:dev_uevent', 'drivers/base/core.c:device_link_add', 'drivers/base/core.c:device_link_del', 'drivers/base/core.c:device_link_put_kref',
+  'drivers/base/bus.c:bus_probe_device', 'drivers/base/bus.c:bus_remove_device',
+  // kernel/module/main.c, read at v6.6 (6.6.y) and mainline (01d5b167dc23).
+  'kernel/module/main.c:delete_module', 'kernel/module/main.c:free_module',
+  // kernel/async.c, read at v5.15 only (07416af11dd8 is v5.13-v5.16 by content, not v6.x).
+  'kernel/async.c:async_run_entry_fn',
+  // platform.c, read at v6.6 (6.6.y), v6.12 and mainline (6.6.y, the nearest read).
+  'drivers/base/platform.c:platform_match', 'drivers/base/platform.c:driver_override_store',
 ];
 
 export const NOT_ANCHORED: Record<string, string> = {
-  'drivers/base/bus.c:bus_probe_device': "its step is inlined in device_add's (the step's where names core.c first); bus.c is read, core.c is not for any profile",
-  'drivers/base/bus.c:bus_remove_device': "its step is inlined in device_del's (the step's where names core.c first); core.c is not read for any profile",
-  'drivers/base/core.c:dev_uevent': 'no profile reads a core.c of its own release (the stored mainline core.c is about v5.1; the 6.6.y excerpt stands for no profile)',
-  'drivers/base/core.c:device_add': 'no profile reads a core.c of its own release (see dev_uevent)',
-  'drivers/base/core.c:device_del': 'no profile reads a core.c of its own release (see dev_uevent)',
-  'drivers/base/core.c:device_links_unbind_consumers': 'no profile reads a core.c of its own release (see dev_uevent)',
-  'drivers/base/core.c:device_link_add': 'no profile reads a core.c of its own release (see dev_uevent)',
-  'drivers/base/core.c:device_link_del': 'no profile reads a core.c of its own release (see dev_uevent)',
-  'drivers/base/core.c:kill_device': 'no profile reads a core.c of its own release (see dev_uevent)',
-  'drivers/base/dd.c:driver_attach': 'a step only when the driver matches no device (an empty bus_for_each_dev walk); not yet anchored',
-  'drivers/base/platform.c:platform_match': 'the only platform.c excerpt read is old (about v3.x by content) and stands for no profile',
-  'drivers/base/platform.c:driver_override_store': 'no platform.c of a profile release was readable',
+  'drivers/base/core.c:device_links_unbind_consumers': "core.c is read (v5.15, v6.6, v6.12, mainline), but its step is in release.ts, which another change rewrites at the same time: anchor it after that lands",
   'drivers/usb/core/message.c:usb_set_configuration': 'outside drivers/base: no excerpt read',
   'drivers/pci/pci-driver.c:pci_call_probe': 'outside drivers/base: no excerpt read',
   'drivers/pci/pci-driver.c:local_pci_probe': 'outside drivers/base: no excerpt read',
@@ -40,9 +39,6 @@ export const NOT_ANCHORED: Record<string, string> = {
   'fs/kernfs/file.c:kernfs_fop_write_iter': 'kernfs active references: no excerpt read',
   'include/linux/device.h:device_lock': 'a mutex_lock wrapper (actors `lock dev`)',
   'include/linux/device.h:device_unlock': 'a mutex_unlock wrapper (actors `unlock dev`)',
-  'kernel/async.c:async_run_entry_fn': 'kernel/async.c was read at 07416af11dd8 (about v6.2-v6.6), which stands for no profile',
-  'kernel/module/main.c:delete_module': "read for mainline (01d5b167dc23), but one step covers delete_module's error and success paths, which needs anchors per branch",
-  'kernel/module/main.c:free_module': 'read for mainline; not yet anchored',
   'kernel/module/main.c:load_module': 'only the call to do_init_module is modelled: no excerpt read',
   'kernel/workqueue.c:worker_thread': 'the idle loop of the deferred-probe worker: no excerpt read',
 };

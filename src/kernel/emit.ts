@@ -86,6 +86,8 @@ export interface Kernel {
   sources: Readonly<Record<string, string>>;
   /** Functions the profile's snapshot calls by another name (v3.x `device_attach` for `__device_attach`). */
   renamed: Readonly<Record<string, string>>;
+  /** Functions (`path:fn`) of a read file whose snapshot does not stand for the profile, with why. */
+  unread: Readonly<Record<string, string>>;
   /** Every step's anchors as resolved (or why they did not resolve), for tests and `probecheck steps`. */
   anchors: StepAnchors[];
 }
@@ -223,7 +225,7 @@ export class Block {
         const tries = [this.tb.k.sources, ...(patchedBy.get(l)?.sources ? [{ ...this.tb.k.sources, ...patchedBy.get(l)!.sources }] : [])];
         for (const sources of tries) {
           try {
-            const r = resolveStep(sources, ks.where, ks.c, this.tb.k.renamed);
+            const r = resolveStep(sources, ks.where, ks.c, this.tb.k.renamed, this.tb.k.unread);
             rec.anchored = r.anchored;
             st.source = r.text;
             delete rec.error;

@@ -56,14 +56,19 @@ export const PATCHES: Record<string, Patch> = {
 PATCHES['18daa52418e7'] = {
   id: '18daa52418e7', commit: '18daa52418e7', base: 'v5.19',
   subject: 'driver core: fix potential NULL pointer dereference in dev_uevent()',
-  touches: ['dev_uevent:if_driver'],
+  // The hunk replaces both lines with one call, dev_driver_uevent (the test and the print under the
+  // lock): the single-read step covers it, and the print step, left unreachable, names the same call.
+  touches: ['dev_uevent:if_driver', 'dev_uevent:add_uevent_var'],
   flags: ['UEVENT_SINGLE_READ'],
   hunks: [{
+    fn: 'dev_uevent', replace: 'add_uevent_var',
+    step: (_site, orig) => ({ ...orig!, c: ['dev_driver_uevent(dev, env); #part'] }),
+  }, {
     // +	scoped_guard(spinlock, &sp->klist_drivers.k_lock) {
     // +		struct device_driver *drv = READ_ONCE(dev->driver);
     // +		if (drv) add_uevent_var(env, "DRIVER=%s", drv->name);
     fn: 'dev_uevent', replace: 'if_driver',
-    step: () => ({ where: 'drivers/base/core.c:dev_uevent (READ_ONCE(dev->driver) under klist_drivers.k_lock)', since: 'v6.15 (18daa52418e7)', run: () => RETURN }),
+    step: () => ({ where: 'drivers/base/core.c:dev_uevent (READ_ONCE(dev->driver) under klist_drivers.k_lock)', since: 'v6.15 (18daa52418e7)', c: ['dev_driver_uevent(dev, env); #part'], run: () => RETURN }),
   }],
 };
 
@@ -117,7 +122,8 @@ PATCHES['ead18c23c263'] = {
     // -	__device_link_del(link);
     // +	kref_put(&link->kref, __device_link_del);
     fn: 'device_link_del', replace: '__device_link_del',
-    step: (site, orig) => ({ ...orig!, where: 'drivers/base/core.c:device_link_del (kref_put(&link->kref, __device_link_del))', since: 'v4.17 (ead18c23c263)', run: (s) => {
+    step: (site, orig) => ({ ...orig!, where: 'drivers/base/core.c:device_link_del (kref_put(&link->kref, __device_link_del))', since: 'v4.17 (ead18c23c263)',
+      c: ['device_links_write_lock(); ... device_links_write_unlock();', 'device_link_put_kref:: kref_put(&link->kref, __device_link_del);'], run: (s) => {
       const x = s.link[site.link]!;
       if (x.refs > 0) x.refs--;
       if (x.refs === 0 && x.dels < 3) x.dels++;  // the last reference (or a put on a freed link) deletes it

@@ -43,7 +43,7 @@ export const FLAGS = {
   DRIVER_ATTACH_INLINE_LOCK: { commit: 'ef6dcbdd8eb2f44dce70a3abecc32d43cc5f3e64 (__driver_attach); 45ddcb42949f (device_driver_attach calls __driver_probe_device)', since: 'v5.14 (dd.c at e1499647c69c still calls device_driver_attach from __driver_attach, at ef6dcbdd8eb2 it takes the lock itself)', subject: 'driver core: Flow the return code from ->probe() through to sysfs bind (__driver_attach takes __device_driver_lock and calls driver_probe_device itself); device_driver_attach (bind_store) calls __driver_probe_device since 45ddcb42949f', shows: 'drivers/base/dd.c:__driver_attach:: __device_driver_lock(dev, dev->parent);' },
   ASYNC_AFTER_UNLOCK: { commit: 'b232b02bf3c205b13a26dcec08e53baddd8e59ed', since: 'v5.19 (tip of driver-core-5.19-rc1)', subject: 'driver core: fix deadlock in __device_attach (async_schedule_dev after device_unlock)', shows: 'drivers/base/dd.c:__device_attach:: if (async)' },
   DRIVER_ATTACH_ASYNC_AFTER_UNLOCK: { commit: '70fe758352cafdee72a7b13bf9db065f9613ced8', since: 'v6.0 (backported to 5.10.y in 5.10.137 and to other stable trees)', subject: 'driver core: fix potential deadlock in __driver_attach (async_schedule_dev after device_unlock)', shows: 'drivers/base/dd.c:__driver_attach:: if (async)' },
-  UEVENT_SINGLE_READ: { commit: '18daa52418e7', since: 'v6.15', subject: 'driver core: fix potential NULL pointer dereference in dev_uevent()' },
+  UEVENT_SINGLE_READ: { commit: '18daa52418e7', since: 'v6.15 (backported to 6.6.y: the 6.6.y core.c has dev_driver_uevent)', subject: 'driver core: fix potential NULL pointer dereference in dev_uevent()', shows: 'drivers/base/core.c:dev_uevent:: dev_driver_uevent(dev, env);' },
 } as const satisfies Record<string, FlagInfo>;
 
 export type Flag = keyof typeof FLAGS;
@@ -58,6 +58,11 @@ export interface Profile {
   sources: Readonly<Record<string, string>>;
   /** Modelled functions the snapshot calls by another name (v3.x's device_attach is today's __device_attach). */
   renamed?: Readonly<Record<string, string>>;
+  /**
+   * Functions (`path:fn`) of a file in `sources` whose snapshot text does not stand for this
+   * release (a later stable backport, an annotated copy), with why: their steps are not checked here.
+   */
+  unread?: Readonly<Record<string, string>>;
   /** Flags whose `shows` line the snapshot has (or lacks) while the release does not, and why. */
   differs?: Partial<Record<Flag, string>>;
   /**
@@ -84,7 +89,10 @@ const V5_15: Flag[] = [...V5_9, 'PROBE_BUSY_CHECK', 'DRIVER_ATTACH_INLINE_LOCK']
 const V5_19: Flag[] = [...V5_9.filter((f) => f !== 'MODULE_SYNC_PF_USED_ASYNC'), 'PROBE_BUSY_CHECK', 'ASYNC_AFTER_UNLOCK', 'ASYNC_DRIVER_PENDING_CHECK', 'DRIVER_ATTACH_INLINE_LOCK'];
 const V6_1: Flag[] = [...V5_19, 'DRIVER_ATTACH_ASYNC_AFTER_UNLOCK'];
 
-const DD_ = 'drivers/base/dd.c', BUS_ = 'drivers/base/bus.c';
+const DD_ = 'drivers/base/dd.c', BUS_ = 'drivers/base/bus.c', CORE_ = 'drivers/base/core.c', MOD_ = 'kernel/module/main.c', PLAT_ = 'drivers/base/platform.c';
+/** The 6.6.y core.c is a later 6.6.y stable (exact sublevel unknown) that carries the backport of 18daa52418e7. */
+const UEVENT_BACKPORTED = 'core.c is read at a later 6.6.y stable (exact sublevel unknown) whose dev_uevent calls dev_driver_uevent: the stable backport of 18daa52418e7 (v6.15), which the release itself lacks';
+const UNREAD_UEVENT = { [`${CORE_}:dev_uevent`]: UEVENT_BACKPORTED };
 
 export const PROFILES: Record<string, Profile> = {
   'v3.5': { name: 'v3.5', sources: { [DD_]: 'v3.6.0', [BUS_]: 'v3.6.0' }, renamed: { __device_attach: 'device_attach', __device_attach_driver: '__device_attach', bind_store: 'driver_bind', unbind_store: 'driver_unbind' },
@@ -105,22 +113,25 @@ export const PROFILES: Record<string, Profile> = {
   'v5.9': { name: 'v5.9', sources: { [DD_]: 'torvalds@654888327e9f' }, describe: '__device_attach checks dead (654888327e9f); dd.c read at that commit', flags: V5_9 },
   'v5.10': { name: 'v5.10', sources: { [DD_]: 'v5.10.13' },
     describe: 'as v5.9; dd.c read at 5.10.13 (Rtoax/linux-5.10.13, a study tree: its modelled functions differ from 654888327e9f only by v5.10 changes the model does not keep). Stands for 5.10.0 up to the 5.10.y that took 70fe758352ca (DRIVER_ATTACH_ASYNC_AFTER_UNLOCK; its 5.10.y review mail is of 2022-08-19, 5.10.137 per the flag), and the revert 67d6212afda2 of MODULE_SYNC_PF_USED_ASYNC went to the stable trees in 2022-02', flags: V5_9 },
-  'v5.15': { name: 'v5.15', sources: { [DD_]: 'torvalds@45ddcb42949f' }, between: { [DD_]: ['torvalds@45ddcb42949f', 'torvalds@b232b02bf3c2'] },
+  'v5.15': { name: 'v5.15', sources: { [DD_]: 'torvalds@45ddcb42949f', [CORE_]: 'v5.15.100', 'kernel/async.c': 'torvalds@07416af11dd8' },
+    unread: { [`${CORE_}:device_add`]: 'not imported: the only stored 5.15.100 core.c (zcjie1/linux-5.15.100) has study comments added inside device_add', [`${CORE_}:device_link_add`]: 'not in the 5.15.100 excerpt (not imported)' }, between: { [DD_]: ['torvalds@45ddcb42949f', 'torvalds@b232b02bf3c2'] },
     settled: {
       ASYNC_AFTER_UNLOCK: 'lacks it: b232b02bf3c2 is the tip of driver-core-5.19-rc1 (2022), after v5.15 (2021-10-31)',
       ASYNC_DRIVER_PENDING_CHECK: 'lacks it: the patch was posted 2022-03-16, after v5.15; its hunks are in dd.c at b232b02bf3c2',
     },
-    describe: 'driver_probe_device counts probes and defers around __driver_probe_device, which checks dead/bound; __driver_attach takes __device_driver_lock itself (204db60c8357 .. 45ddcb42949f, v5.14). dd.c read at 45ddcb42949f (v5.14 merge window): bracketed by it and b232b02bf3c2 (v5.19), whose flags in between (ASYNC_DRIVER_PENDING_CHECK posted 2022-03, ASYNC_AFTER_UNLOCK v5.19, the revert 67d6212afda2 merged for v5.17) all postdate v5.15 (2021-10); dd.c changes of v5.15 itself not read', flags: V5_15 },
+    describe: 'driver_probe_device counts probes and defers around __driver_probe_device, which checks dead/bound; __driver_attach takes __device_driver_lock itself (204db60c8357 .. 45ddcb42949f, v5.14). dd.c read at 45ddcb42949f (v5.14 merge window): bracketed by it and b232b02bf3c2 (v5.19), whose flags in between (ASYNC_DRIVER_PENDING_CHECK posted 2022-03, ASYNC_AFTER_UNLOCK v5.19, the revert 67d6212afda2 merged for v5.17) all postdate v5.15 (2021-10); dd.c changes of v5.15 itself not read; core.c read at 5.15.100 (a study tree, kernel/README.md; device_add not imported); kernel/async.c at 07416af11dd8, v5.13-v5.16 by content (microseconds_since, a 2021-03 patch, and PF_USED_ASYNC, removed by 67d6212afda2 in v5.17)', flags: V5_15 },
   'v5.19': { name: 'v5.19', sources: { [DD_]: 'torvalds@b232b02bf3c2' }, describe: 'async_schedule_dev after device_unlock in __device_attach (b232b02bf3c2), still under it in __driver_attach; checks and probe_count in driver_probe_device; dd.c read at b232b02bf3c2 (tip of driver-core-5.19-rc1)', flags: V5_19 },
   'v6.1': { name: 'v6.1', sources: {}, between: { [DD_]: ['torvalds@b232b02bf3c2', 'torvalds@5a7a9efdb193'] },
     settled: { DRIVER_ATTACH_ASYNC_AFTER_UNLOCK: 'has it: 70fe758352ca was posted 2022-06-22 (after v5.19-rc1) and reviewed for 5.10.y on 2022-08-19 ("[ Upstream commit 70fe758352ca ]"), months before v6.1 (2022-12)' },
     describe: 'as v5.19, with __driver_attach scheduling after device_unlock (70fe758352ca, v6.0); dd.c bracketed by b232b02bf3c2 (v5.19) and 5a7a9efdb193 (v6.3); no tree read', flags: V6_1 },
-  'v6.6': { name: 'v6.6', sources: { [DD_]: 'torvalds@5a7a9efdb193', [BUS_]: 'torvalds@00c4a3c47da7' },
-    describe: 'as v6.1: no flag between v6.1 and v6.15 is known. dd.c read at 5a7a9efdb193 (v6.3 merge window: CVE-2023-53390 is fixed there, in 6.2.5 and 6.1.18), bus.c at 00c4a3c47da7 (v6.4-v6.6 by content): the nearest snapshots below; dd.c changes of v6.4-v6.6 not read', flags: V6_1 },
-  'v6.12': { name: 'v6.12', sources: { [DD_]: 'torvalds@5a7a9efdb193', [BUS_]: 'torvalds@00c4a3c47da7' },
-    describe: 'as v6.6 (no flag between v6.1 and v6.15 is known); the same nearest snapshots as v6.6 (v6.3 dd.c, v6.4-v6.6 bus.c): changes of v6.4-v6.12 not read (among them 2e84dc379200, v6.7, which swaps device_links_driver_cleanup and device_unbind_cleanup in __device_release_driver: one step in the model, so no change here)', flags: V6_1 },
-  mainline: { name: 'mainline', sources: { [DD_]: 'torvalds@5a7a9efdb193', [BUS_]: 'torvalds@00c4a3c47da7', 'kernel/module/main.c': 'torvalds@01d5b167dc23' },
-    describe: 'current mainline as far as read: dd.c at 5a7a9efdb193 (the newest stored; v6.3 merge window), bus.c at 00c4a3c47da7 (v6.4-v6.6 by content), kernel/module/main.c at 01d5b167dc23 (v6.15-v6.17 by content); dev_uevent reads dev->driver once (18daa52418e7, v6.15)', flags: [...V6_1, 'UEVENT_SINGLE_READ'] },
+  'v6.6': { name: 'v6.6', sources: { [DD_]: 'torvalds@5a7a9efdb193', [BUS_]: 'torvalds@00c4a3c47da7', [CORE_]: 'v6.6.y', [MOD_]: 'v6.6.y', [PLAT_]: 'v6.6.y' },
+    unread: UNREAD_UEVENT, differs: { UEVENT_SINGLE_READ: UEVENT_BACKPORTED },
+    describe: 'as v6.1: no flag between v6.1 and v6.15 is known. dd.c read at 5a7a9efdb193 (v6.3 merge window: CVE-2023-53390 is fixed there, in 6.2.5 and 6.1.18), bus.c at 00c4a3c47da7 (v6.4-v6.6 by content): the nearest snapshots below; dd.c changes of v6.4-v6.6 not read. core.c, platform.c and kernel/module/main.c read at v6.6.y, a 6.6 stable tree (alvinsun039/linux-torvalds, Makefile 6.6.13 at another commit): its own release line, exact sublevel unknown; its dev_uevent carries the 6.6.y backport of 18daa52418e7, so dev_uevent is not checked here', flags: V6_1 },
+  'v6.12': { name: 'v6.12', sources: { [DD_]: 'torvalds@5a7a9efdb193', [BUS_]: 'torvalds@00c4a3c47da7', [CORE_]: 'v6.6.y', [PLAT_]: 'v6.6.y' },
+    unread: UNREAD_UEVENT, differs: { UEVENT_SINGLE_READ: UEVENT_BACKPORTED },
+    describe: 'as v6.6 (no flag between v6.1 and v6.15 is known); the same nearest snapshots as v6.6 (v6.3 dd.c, v6.4-v6.6 bus.c): changes of v6.4-v6.12 not read (among them 2e84dc379200, v6.7, which swaps device_links_driver_cleanup and device_unbind_cleanup in __device_release_driver: one step in the model, so no change here); core.c and platform.c at v6.6.y, the nearest below (a later 6.6.y stable; their changes of v6.7-v6.12 not read)', flags: V6_1 },
+  mainline: { name: 'mainline', sources: { [DD_]: 'torvalds@5a7a9efdb193', [BUS_]: 'torvalds@00c4a3c47da7', [CORE_]: 'v6.6.y', [PLAT_]: 'v6.6.y', [MOD_]: 'torvalds@01d5b167dc23' },
+    describe: 'current mainline as far as read: dd.c at 5a7a9efdb193 (the newest stored; v6.3 merge window), bus.c at 00c4a3c47da7 (v6.4-v6.6 by content), kernel/module/main.c at 01d5b167dc23 (v6.15-v6.17 by content), core.c and platform.c at v6.6.y as the nearest read (a later 6.6.y stable with 18daa52418e7 backported; the only stored torvalds/linux core.c is about v5.1, platform.c about v3.x; their changes after 6.6 not read); dev_uevent reads dev->driver once (18daa52418e7, v6.15)', flags: [...V6_1, 'UEVENT_SINGLE_READ'] },
 };
 
 export const PROFILE_NAMES = Object.keys(PROFILES);

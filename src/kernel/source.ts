@@ -34,7 +34,7 @@ export const MODELLED: Record<string, string[]> = {
     'bus_remove_device', 'driver_attach_async', 'bus_add_driver', 'bus_remove_driver',
   ],
   'drivers/base/core.c': [
-    'dev_uevent', 'device_add', 'kill_device', 'device_del', 'device_links_busy', 'device_links_unbind_consumers',
+    'dev_uevent', 'device_add', 'kill_device', 'device_del', 'device_link_add', 'device_links_busy', 'device_links_unbind_consumers',
     'device_links_check_suppliers', 'device_links_driver_bound', 'device_link_del', 'device_link_put_kref', '__device_link_del',
     'device_link_release_fn',
   ],
@@ -178,9 +178,11 @@ export interface Anchored { path: string; fn: string; release: string; lines: nu
 
 /**
  * Resolve a step's anchors. `where` is the step's `file:function (...)`; an anchor `fn:: text`
- * looks in another function of the same file (or `path:fn:: text` in another file).
+ * looks in another function of the same file (or `path:fn:: text` in another file). `unread`:
+ * functions (`path:fn`) of a file the profile reads whose snapshot text does not stand for it.
  */
-export function resolveStep(sources: Readonly<Record<string, string>>, where: string, anchors: readonly string[], renamed: Readonly<Record<string, string>> = {}): { anchored: Anchored[]; text: string } {
+export function resolveStep(sources: Readonly<Record<string, string>>, where: string, anchors: readonly string[], renamed: Readonly<Record<string, string>> = {},
+  unread: Readonly<Record<string, string>> = {}): { anchored: Anchored[]; text: string } {
   const m = /^([\w/.-]+\.[ch]):([A-Za-z_]\w*)/.exec(where);
   if (!m) throw new Error(`step where '${where}' is not file:function`);
   const byFn = new Map<string, { ex: Excerpt; lines: number[]; shared: number[] }>();
@@ -193,6 +195,7 @@ export function resolveStep(sources: Readonly<Record<string, string>>, where: st
     const file = sourceFile(sources, path);
     const release = file ? sources[file]! : undefined;
     if (!file || !release) throw new Error(`this profile reads no snapshot of ${path}`);
+    if (unread[`${file}:${fn}`]) throw new Error(`this profile reads no snapshot of ${file}:${fn}: ${unread[`${file}:${fn}`]}`);
     const ex = excerpt(release, file, fn);
     if (!ex) throw new Error(excerptsOf(release, file) ? `${fn} is not in ${file} at ${release}` : `no excerpt of ${file} at ${release}`);
     const k = `${path}:${fn}`;
@@ -219,7 +222,7 @@ export function effectOf(line: string): 'lock' | 'unlock' | 'async' | 'wait' | '
   if (/^\s*(\*|\/\*)/.test(line)) return null;
   if (/^\S/.test(line)) return null; // the definition line, braces and labels in column 0
   if (/\b(device_unlock|mutex_unlock|__device_driver_unlock|device_links_write_unlock|device_links_read_unlock)\s*\(/.test(l)) return 'unlock';
-  if (/\b(device_lock|mutex_lock|__device_driver_lock|device_links_write_lock|device_links_read_lock)\s*\(/.test(l)) return 'lock';
+  if (/\b(device_lock|mutex_lock|mutex_lock_interruptible|__device_driver_lock|device_links_write_lock|device_links_read_lock)\s*\(/.test(l)) return 'lock';
   if (/\b(async_schedule\w*|queue_work|schedule_work|work_on_cpu)\s*\(/.test(l)) return 'async';
   if (/\b(async_synchronize_\w+|wait_event\w*|flush_work\w*|wait_for_device_probe|synchronize_\w+)\s*\(/.test(l)) return 'wait';
   if (/\b(if|while|for)\s*\(/.test(l) && /(->dead\b|\bdev->driver\b|async_driver|device_is_bound|klist_node_attached|device_is_registered|probe_count|drivers_autoprobe|driver_allows_async_probing|can_match|\bdead\b)/.test(l)) return 'test';
@@ -231,8 +234,10 @@ export function effectOf(line: string): 'lock' | 'unlock' | 'async' | 'wait' | '
 export function lockEvents(line: string): string[] {
   const out: string[] = [];
   // __device_driver_lock(dev, parent) is a call: its lock operations are its own lines'.
-  const re = /(?<![\w])(device_lock|device_unlock|mutex_lock|mutex_unlock)\s*\(([^;]*)\)\s*;/g;
-  for (let m = re.exec(line); m; m = re.exec(line)) {
+  // `if (mutex_lock_interruptible(&m) != 0)`: a lock too (its -EINTR exit is not modelled).
+  const re = /(?<![\w])(device_lock|device_unlock|mutex_lock|mutex_unlock)\s*\(([^;]*)\)\s*;|(?<![\w])(mutex_lock)_interruptible\s*\(([^)]*)\)/g;
+  for (let m0 = re.exec(line); m0; m0 = re.exec(line)) {
+    const m = m0[1] ? m0 : [m0[0], m0[3], m0[4]];
     const op = m[1]!.includes('unlock') ? 'unlock' : 'lock';
     const arg = m[2]!.trim();
     if (m[1]!.startsWith('device')) out.push(`${op} ${/parent/.test(arg) ? 'parent' : 'dev'}`);

@@ -54,7 +54,8 @@ export function asyncSynchronizeFullStep(where: string, next: string): KStep {
 /** The end of async_run_entry_fn: the entry leaves the pending list. */
 export function asyncRunEntryDone(tb: ThreadBuilder): string {
   const f = tb.fn('async_run_entry_fn', {}, null);
-  f.step('done', { where: `${ASYNC}:async_run_entry_fn`, run: (s, t) => {
+  // After entry->func returns: off the pending lists under async_lock, then wake async_synchronize_*.
+  f.step('done', { where: `${ASYNC}:async_run_entry_fn`, c: ['spin_lock_irqsave(&async_lock, flags); ... wake_up(&async_done);'], run: (s, t) => {
     s.asyncPending--;
     for (let m = 0; m < s.mod.length; m++) if (t.initOf & (1 << m)) s.mod[m]!.initPending--;
     return RETURN;

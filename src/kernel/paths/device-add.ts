@@ -27,7 +27,7 @@ export function deviceAdd(tb: ThreadBuilder, dev: number, ret: Ret): string {
   // (v3.6.0 bus.c:495 on). 190888ac01d0 changed the driver's side (bus_add_driver), not this one.
   const probe = busProbeDevice(tb, dev, ret, RETURN);
   f.step('bus_add_device', { where: `${CORE}:device_add (kobject_add), ${BUS}:bus_add_device`, since: 'v2.6',
-    c: [`${BUS}:bus_add_device:: klist_add_tail(&dev->p->knode_bus,`], run: (s) => {
+    c: ['error = kobject_add(&dev->kobj, dev->kobj.parent, NULL); ... error = bus_add_device(dev);', `${BUS}:bus_add_device:: klist_add_tail(&dev->p->knode_bus,`], run: (s) => {
     const d = s.dev[dev]!;
     if (d.registered) return RETURN;
     d.registered = true;
@@ -35,7 +35,9 @@ export function deviceAdd(tb: ThreadBuilder, dev: number, ret: Ret): string {
     d.onBus = true;
     return 'device_pm_add';
   } });
-  f.step('device_pm_add', { where: `${CORE}:device_add (device_pm_add, uevent), ${BUS}:bus_probe_device`, run: (s, t) => {
+  // device_pm_add to bus_probe_device: the add uevent, fw_devlink (not modelled), the autoprobe test.
+  f.step('device_pm_add', { where: `${CORE}:device_add (device_pm_add, uevent), ${BUS}:bus_probe_device`,
+    c: ['device_pm_add(dev); ... bus_probe_device(dev);', `${BUS}:bus_probe_device:: if (sp->drivers_autoprobe) || if (bus->p->drivers_autoprobe)`], run: (s, t) => {
     s.dev[dev]!.ready = true;
     return probe(s, t);
   } });

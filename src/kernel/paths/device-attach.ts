@@ -13,7 +13,7 @@ import { RET } from '../world.js';
 import { asyncProgram, asyncScheduleStep } from './async.js';
 import { DD, allowsAsync, lockStep, mayBeAsync } from './common.js';
 import { driverProbeDevice, stopsWalk } from './really-probe.js';
-import { PLATFORM, overrideMatches } from './driver-override.js';
+import { PLATFORM, STRCMP, overrideMatches } from './driver-override.js';
 
 /**
  * bus_for_each_drv(dev->bus, NULL, &data, __device_attach_driver): returns the walk's entry label.
@@ -60,7 +60,7 @@ export function attachWalk(tb: ThreadBuilder, dev: number, frame: number, checkA
         t.ovr = g;
         return 'strcmp';
       } });
-      f.step('strcmp', { where: `${PLATFORM}:platform_match (!strcmp(pdev->driver_override, drv->name))`, since: 'v3.16', run: (s, t) => {
+      f.step('strcmp', { where: `${PLATFORM}:platform_match (!strcmp(pdev->driver_override, drv->name))`, since: 'v3.16', c: STRCMP, run: (s, t) => {
         t.ovr = 0;
         return overrideMatches(s, dev, drv) ? rest(s, t) : cont(s, t);
       } });

@@ -6,6 +6,7 @@
 import { RETURN, type Ret, type ThreadBuilder } from '../emit.js';
 import { BUS, CORE, DD, lockStep } from './common.js';
 import { deviceReleaseDriver } from './release.js';
+import { DEL_LINES } from './really-probe.js';
 
 export function deviceDel(tb: ThreadBuilder, dev: number, ret: Ret): string {
   const k = tb.k, me = tb.owner;
@@ -13,21 +14,24 @@ export function deviceDel(tb: ThreadBuilder, dev: number, ret: Ret): string {
   const rel = deviceReleaseDriver(tb, dev, f.label('driver_deferred_probe_del'));
   if (k.has('DEAD_FLAG')) {
     // 3451a495ef24 sets dev->p->dead under device_lock in device_del; kill_device() wraps it since 00289cd87676 (v5.3).
-    f.step('kill_device', lockStep(k, dev, me, `${CORE}:device_del (device_lock; dev->p->dead = true)`, (s) => {
+    f.step('kill_device', { ...lockStep(k, dev, me, `${CORE}:device_del (device_lock; dev->p->dead = true)`, (s) => {
       const d = s.dev[dev]!;
       d.dead = true; d.delStarted = true; d.mutex = 0; // device_lock; kill_device; device_unlock
       return 'bus_remove_device';
-    }, 'v5.1 (3451a495ef24)'));
+    }, 'v5.1 (3451a495ef24)'), c: ['device_lock(dev); ... device_unlock(dev);', 'kill_device:: if (dev->p->dead)', 'kill_device:: dev->p->dead = true;'] });
   }
-  f.step('bus_remove_device', { where: `${BUS}:bus_remove_device (klist_del knode_bus)`, run: (s) => {
+  // klist_del only if klist_node_attached: the model's onBus = false is the same either way.
+  f.step('bus_remove_device', { where: `${BUS}:bus_remove_device (klist_del knode_bus)`,
+    c: [`${CORE}:device_del:: bus_remove_device(dev);`, 'if (klist_node_attached(&dev->p->knode_bus))', 'klist_del(&dev->p->knode_bus);'], run: (s) => {
     const d = s.dev[dev]!;
     d.delStarted = true; d.onBus = false;
     if (d.dels < 3) d.dels++;
     return rel;
   } });
   f.step('driver_deferred_probe_del', { where: `${CORE}:device_del -> ${DD}:driver_deferred_probe_del`, await: (s) => s.deferredProbeMutex === 0,
+    c: ['driver_deferred_probe_del(dev);', ...DEL_LINES.map((l) => `${DD}:driver_deferred_probe_del:: ${l}`)],
     waits: () => 'deferred_probe_mutex', run: (s) => { s.dev[dev]!.deferred = 'none'; return 'kobject_del'; } });
-  f.step('kobject_del', { where: `${CORE}:device_del (kobject_del)`, run: (s) => {
+  f.step('kobject_del', { where: `${CORE}:device_del (kobject_del)`, c: ['kobject_del(&dev->kobj);'], run: (s) => {
     const d = s.dev[dev]!;
     d.registered = false; d.ready = false; d.delDone = true;
     return RETURN;

@@ -13,7 +13,7 @@ import { RET } from '../world.js';
 import { asyncProgram, asyncScheduleStep } from './async.js';
 import { BUS, DD, allowsAsync, mayBeAsync, mutexWaits, takesParentLock } from './common.js';
 import { driverProbeDevice, driverProbeDeviceNoCount } from './really-probe.js';
-import { PLATFORM, overrideMatches } from './driver-override.js';
+import { PLATFORM, STRCMP, overrideMatches } from './driver-override.js';
 
 /**
  * bus_add_driver(drv), as called by driver_register. Before 190888ac01d0 (v3.6.0 bus.c:691) it
@@ -63,7 +63,7 @@ export function driverAttach(tb: ThreadBuilder, drv: number, ret: Ret): string {
   if (typeof next === 'string') return next;
   // No matching device: a single step that returns.
   const f = tb.fn('driver_attach', { drv }, ret);
-  f.step('bus_for_each_dev', { where: `${DD}:driver_attach`, run: () => RETURN });
+  f.step('bus_for_each_dev', { where: `${DD}:driver_attach`, c: ['return bus_for_each_dev(drv->bus, NULL, drv, __driver_attach);'], run: () => RETURN });
   return f.done();
 }
 
@@ -108,7 +108,8 @@ function driverAttachOne(tb: ThreadBuilder, dev: number, drv: number, ret: Ret):
       t.ovr = g;
       return 'strcmp';
     } });
-    f.step('strcmp', { where: `${PLATFORM}:platform_match (!strcmp(pdev->driver_override, drv->name))`, since: 'v3.16', run: (s, t) => {
+    // The C reads pdev->driver_override again on this line; the model strcmp()s the pointer it loaded (README, known gaps).
+    f.step('strcmp', { where: `${PLATFORM}:platform_match (!strcmp(pdev->driver_override, drv->name))`, since: 'v3.16', c: STRCMP, run: (s, t) => {
       t.ovr = 0;
       return overrideMatches(s, dev, drv) ? rest(s) : RETURN;
     } });

@@ -15,6 +15,12 @@ import type { KS } from '../state.js';
 
 export const PLATFORM = 'drivers/base/platform.c';
 
+/**
+ * The strcmp step's anchor. The step before it (the load) models `if (pdev->driver_override)` but
+ * names only dd.c lines: most profiles that read dd.c read no platform.c.
+ */
+export const STRCMP = ['return !strcmp(pdev->driver_override, drv->name);'];
+
 /** platform_match's driver_override test: no override, or the override names drv. */
 export function overrideMatches(s: KS, dev: number, drv: number): boolean {
   const o = s.dev[dev]!.ovrDrv;
@@ -27,7 +33,9 @@ const nextGen = (g: number) => (g % 3) + 1;
 /** `echo drv > /sys/.../dev/driver_override`: driver_override_store(dev, "drv"). */
 export function driverOverrideStore(tb: ThreadBuilder, dev: number, drv: number, ret: Ret): string {
   const f = tb.fn('driver_override_store', { dev, drv }, ret);
+  // Since v5.19 the swap (under device_lock since 6265539776a0) is in driver.c's driver_set_override, not read.
   f.step('kfree_old', { where: `${PLATFORM}:driver_override_store (old = pdev->driver_override; pdev->driver_override = kstrndup(buf); kfree(old))`, since: 'v3.16 (3d713e0e382e, platform driver_override; unverified)',
+    c: ['ret = driver_set_override(dev, &pdev->driver_override, buf, count); || pdev->driver_override = driver_override;'],
     run: (s) => { overrideSwap(s, dev, drv); return RETURN; } });
   return f.done();
 }

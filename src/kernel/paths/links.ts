@@ -23,7 +23,10 @@ export function statelessLinksOf(w: World, drv: number, dev: number): number[] {
 export function deviceLinkAdd(tb: ThreadBuilder, li: number, ret: Ret): string {
   const l = tb.k.w.links[li]!;
   const f = tb.fn('device_link_add', { link: li }, ret);
+  // The whole of it under device_links_write_lock: one atomic step. Not modelled: the NULL returns
+  // (supplier not yet PM-registered, a reverse dependency), the managed-link branches.
   f.step('list_for_each_entry', { where: `${CORE}:device_link_add (supplier ${tb.k.vn(l.supplier)}: existing link? else kzalloc + list_add_tail_rcu)`, since: 'v4.10 (9ed9895370ae)',
+    c: ['device_links_write_lock(); ... device_links_write_unlock();'],
     run: (s) => {
       const x = s.link[li]!;
       if (x.refs === 0) { x.refs = 1; x.dels = 0; }   // a new link
@@ -36,7 +39,9 @@ export function deviceLinkAdd(tb: ThreadBuilder, li: number, ret: Ret): string {
 export function deviceLinkDel(tb: ThreadBuilder, li: number, ret: Ret): string {
   const l = tb.k.w.links[li]!;
   const f = tb.fn('device_link_del', { link: li }, ret);
+  // Under device_links_write_lock, as every link change: one atomic step (no profile reads a pre-kref core.c).
   f.step('__device_link_del', { where: `${CORE}:device_link_del -> __device_link_del (list_del(&link->s_node); list_del(&link->c_node); kfree)`, since: 'v4.10 (9ed9895370ae)',
+    c: ['device_links_write_lock(); ... device_links_write_unlock();'],
     run: (s) => {
       const x = s.link[li]!;
       x.refs = 0;

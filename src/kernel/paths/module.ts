@@ -40,7 +40,10 @@ export function deleteModule(tb: ThreadBuilder, m: number, ret: Ret): string {
   const f = tb.fn('delete_module', {}, ret);
   let exit: string = f.label('async_synchronize_full');
   for (const drv of info.drivers) exit = busRemoveDriver(tb, drv, exit);
+  // One atomic step from mutex_lock_interruptible to the success path's mutex_unlock; the error
+  // exits (`out:`) release the same lock in the same step (conformance.ts UNCOVERED).
   f.step('try_stop_module', { where: `${MODULE}:delete_module, try_stop_module`, await: (s) => s.moduleMutex === 0,
+    c: ['if (mutex_lock_interruptible(&module_mutex) != 0) ... mutex_unlock(&module_mutex);@1'],
     waits: () => 'module_mutex', run: (s) => {
       const x = s.mod[m]!;
       if (x.state !== 'LIVE') return RETURN;  // -EBUSY (or -ENOENT)
@@ -48,7 +51,10 @@ export function deleteModule(tb: ThreadBuilder, m: number, ret: Ret): string {
       x.refcnt = 0; x.state = 'GOING';
       return exit;                            // mutex_unlock(&module_mutex); mod->exit()
     } });
-  f.step('async_synchronize_full', asyncSynchronizeFullStep(`${MODULE}:delete_module`, 'free_module'));
-  f.step('free_module', { where: `${MODULE}:free_module`, run: (s) => { s.mod[m]!.state = 'FREED'; return RETURN; } });
+  f.step('async_synchronize_full', { ...asyncSynchronizeFullStep(`${MODULE}:delete_module`, 'free_module'), c: ['async_synchronize_full();'] });
+  // free_module's two module_mutex regions (and synchronize_rcu, with no RCU reader modelled) in one
+  // step: no module_mutex region of the model spans steps, so nothing can run in between.
+  f.step('free_module', { where: `${MODULE}:free_module`, c: ['delete_module:: free_module(mod);', 'mutex_lock(&module_mutex);@1 ... mutex_unlock(&module_mutex);@2'],
+    run: (s) => { s.mod[m]!.state = 'FREED'; return RETURN; } });
   return f.done();
 }

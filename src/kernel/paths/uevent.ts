@@ -10,7 +10,7 @@ import { CORE } from './common.js';
 
 export function devUevent(tb: ThreadBuilder, dev: number, ret: Ret): string {
   const f = tb.fn('dev_uevent', { dev }, ret);
-  f.step('if_driver', { where: `${CORE}:dev_uevent (if (dev->driver))`, run: (s) => (s.dev[dev]!.driver !== 0 ? 'add_uevent_var' : RETURN) });
-  f.step('add_uevent_var', { where: `${CORE}:dev_uevent (add_uevent_var(env, "DRIVER=%s", dev->driver->name))`, run: () => RETURN });
+  f.step('if_driver', { where: `${CORE}:dev_uevent (if (dev->driver))`, c: ['if (dev->driver)'], run: (s) => (s.dev[dev]!.driver !== 0 ? 'add_uevent_var' : RETURN) });
+  f.step('add_uevent_var', { where: `${CORE}:dev_uevent (add_uevent_var(env, "DRIVER=%s", dev->driver->name))`, c: ['add_uevent_var(env, "DRIVER=%s", dev->driver->name);'], run: () => RETURN });
   return f.done();
 }
