@@ -79,7 +79,7 @@ function mergeGroup(parts: Run[]): Run {
   });
   const sum = (f: (r: Run) => number) => parts.reduce((a, r) => a + f(r), 0);
   const merged: Run = {
-    ...first, shard: undefined, complete, properties,
+    ...first, complete, properties,
     states: sum((r) => r.states), transitions: sum((r) => r.transitions), depth: Math.max(...parts.map((r) => r.depth)),
     seconds: Math.max(...parts.map((r) => r.seconds)), statesPerSecond: sum((r) => r.statesPerSecond),
     // Every shard repeats the levels above the split: the sum counts those states n times.

@@ -75,6 +75,15 @@ export function selectProperties(model: Model, names?: readonly string[]): Prope
   });
 }
 
+/** Options that do not go together, in words (E501), or undefined. `live`: the liveness properties the search records a graph for. */
+function refusedCombination(o: CheckOptions, strategy: Strategy, live: readonly Property[]): string | undefined {
+  if (o.shard && strategy === 'dfs') return '--shard splits a breadth-first search or random walks; it cannot be used with --strategy dfs';
+  if (o.shard && live.length) return `--shard: liveness properties (${live.map((p) => p.name).join(', ')}) need the whole state graph; check them without --shard, or select the safety properties with --property`;
+  if (o.shard && o.por) return '--shard and --por cannot be combined: a reduced search is not split into parts';
+  if (o.por && o.symmetry) return '--por and --symmetry cannot be used together yet: each is tested alone';
+  return undefined;
+}
+
 export function check(model: Model, o: CheckOptions = {}): Result {
   const c = compile(model);
   const props = selectProperties(model, o.properties);
@@ -84,12 +93,10 @@ export function check(model: Model, o: CheckOptions = {}): Result {
   const safety = props.filter((p) => !isLiveness(p));
   let monitor = new Monitor(c, safety);
   const graph = live.length > 0 && strategy !== 'random' ? new Graph(live.flatMap(predicatesOf)) : undefined;
-  if (o.shard && strategy === 'dfs') throw new ProbecheckError('E501', '--shard splits a breadth-first search or random walks; it cannot be used with --strategy dfs');
-  if (o.shard && graph) throw new ProbecheckError('E501', `--shard: liveness properties (${live.map((p) => p.name).join(', ')}) need the whole state graph; check them without --shard, or select the safety properties with --property`);
-  if (o.shard && o.por) throw new ProbecheckError('E501', '--shard and --por cannot be combined: a reduced search is not split into parts');
+  const refused = refusedCombination(o, strategy, graph ? live : []);
+  if (refused) throw new ProbecheckError('E501', refused);
   // Random walks: each shard walks with its own seed (seed + i - 1).
   const seed = (o.seed ?? 1) + (o.shard && strategy === 'random' ? o.shard.index - 1 : 0);
-  if (o.por && o.symmetry) throw new ProbecheckError('E501', '--por and --symmetry cannot be used together yet: each is tested alone');
   const sym = symmetryFor(c, o.symmetry, strategy, graph !== undefined, o.checkSymmetry ? { maxStates: o.maxStates } : undefined);
   if (sym.fingerprinter) be.fingerprinter = sym.fingerprinter;
   const reduce = o.por === true && strategy !== 'random' && live.length === 0;

@@ -84,8 +84,13 @@ export class FastBackend implements Backend {
 
   loadInitial(): void {
     this.cur.u32.set(this.init);
-    if (this.fingerprinter) this.fingerprinter(this.cur.u8, this.cur.u32);
-    else fingerprint(this.cur.u32, this.words);
+    this.fingerprintOf(this.cur);
+  }
+
+  /** fp := the fingerprint of b (of its canonical form under symmetry reduction). */
+  private fingerprintOf(b: Buf): void {
+    if (this.fingerprinter) this.fingerprinter(b.u8, b.u32);
+    else fingerprint(b.u32, this.words);
   }
 
   expand(visit: (k: number, b: number) => void): number {
@@ -155,8 +160,7 @@ export class FastBackend implements Backend {
       setPc(n8, th, npc);
       if (npc === 0 && th.localsSize > 0) n8.fill(0, th.localsOffset, th.localsOffset + th.localsSize);
     } catch (e) { throw inStep(e, th, cs.label); }
-    if (this.fingerprinter) this.fingerprinter(this.next.u8, this.next.u32);
-    else fingerprint(this.next.u32, this.words);
+    this.fingerprintOf(this.next);
     this.coverage[cs.id]++;
     return true;
   }
@@ -189,7 +193,7 @@ export class FastBackend implements Backend {
       if (npc === 0 && th.localsSize > 0) n8.fill(0, th.localsOffset, th.localsOffset + th.localsSize);
       recordOwn(th, npc, rec);
     } catch (e) { throw inStep(e, th, cs.label); }
-    fingerprint(this.next.u32, this.words);
+    this.fingerprintOf(this.next);
     this.coverage[cs.id]++;
     return true;
   }
@@ -214,8 +218,7 @@ export class FastBackend implements Backend {
   /** cur := a flat state (as bytes() gave it); fp := its fingerprint. */
   loadBytes(u8: Uint8Array): void {
     this.cur.u8.set(u8.subarray(0, this.c.width));
-    if (this.fingerprinter) this.fingerprinter(this.cur.u8, this.cur.u32);
-    else fingerprint(this.cur.u32, this.words);
+    this.fingerprintOf(this.cur);
   }
 
   pushNext(id: number, depth: number): void { this.push(this.next.u32, id, depth); }
