@@ -43,16 +43,41 @@ export function installResolver(): void {
   register(`data:text/javascript,${encodeURIComponent(hook)}`);
 }
 
+type TsxImport = (specifier: string, parentURL: string) => Promise<unknown>;
+let tsxImport: TsxImport | undefined;
+let generation = 0;
+
+/**
+ * tsx's loader, registered once per thread under one namespace (its `tsImport` registers a new
+ * pair of hooks on every call, and each hook adds a hop to every later resolution). Our resolver
+ * is registered after it, so Node runs it first: 'probecheck' then resolves to the same dist
+ * modules this process runs, loaded once, not one copy of the library per model file.
+ */
+async function typescriptImport(): Promise<TsxImport> {
+  if (tsxImport) return tsxImport;
+  const [{ register: esm }, { register: cjs }] = await Promise.all([import('tsx/esm/api'), import('tsx/cjs/api')]);
+  const namespace = `probecheck-${process.pid}`;
+  cjs({ namespace });
+  const api = esm({ namespace });
+  installResolver();
+  tsxImport = (specifier, parentURL) => api.import(specifier, parentURL);
+  return tsxImport;
+}
+
+/**
+ * Later imports of a file load it afresh (a host that runs many commands in one process, such
+ * as the CLI tests' in-process host, sees each command's own files): its URL gets a new query.
+ */
+export function forgetLoadedFiles(): void { generation++; }
+
 export async function importFile(path: string): Promise<Record<string, unknown>> {
   const abs = resolve(path);
   if (!existsSync(abs)) throw new ProbecheckError('E503', `${path}: no such file or directory`);
-  installResolver();
   try {
-    if (/\.[cm]?tsx?$/.test(abs)) {
-      const { tsImport } = await import('tsx/esm/api');
-      return (await tsImport(pathToFileURL(abs).href, import.meta.url)) as Record<string, unknown>;
-    }
-    return (await import(pathToFileURL(abs).href)) as Record<string, unknown>;
+    const url = pathToFileURL(abs).href + (generation ? `?load=${generation}` : '');
+    if (/\.[cm]?tsx?$/.test(abs)) return (await (await typescriptImport())(url, import.meta.url)) as Record<string, unknown>;
+    await typescriptImport();
+    return (await import(url)) as Record<string, unknown>;
   } catch (e) {
     if (e instanceof ProbecheckError) throw e;
     const msg = e instanceof Error ? e.message.split('\n').slice(0, 3).join(' ') : String(e);

@@ -9,7 +9,7 @@ import { ProbecheckError } from '../engine/errors.js';
 import type { ModelFactory } from '../engine/model.js';
 import { buildModel, loadProperties, setProperties } from './build.js';
 import { resolveParams } from '../engine/params.js';
-import { loadModel, loadPatchFiles } from '../load.js';
+import { forgetLoadedFiles, loadModel, loadPatchFiles } from '../load.js';
 import type { CheckJob, WorkerReply } from './job.js';
 import { fileSource } from '../source.js';
 
@@ -35,7 +35,7 @@ type Request = { id: number; job: CheckJob; interrupt: SharedArrayBuffer } | { f
 
 parentPort!.on('message', async (m: Request) => {
   // A kept worker (Checker.keepWorker) serves the next command, which loads its own model files.
-  if ('forget' in m) { factories.clear(); return; }
+  if ('forget' in m) { factories.clear(); forgetLoadedFiles(); return; }
   const { id, job } = m;
   let reply: WorkerReply;
   try { reply = await run(id, job, new Int32Array(m.interrupt)); } catch (e) {

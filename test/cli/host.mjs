@@ -10,6 +10,7 @@ const { port, done, dist } = workerData;
 const { main } = await import(new URL('cli/program.js', dist).href);
 const { bufferIo } = await import(new URL('cli/io.js', dist).href);
 const { Checker } = await import(new URL('cli/checker.js', dist).href);
+const { forgetLoadedFiles } = await import(new URL('load.js', dist).href);
 // Each command still starts its own search worker's session (models are loaded afresh); only
 // the thread is kept, as Node's start-up is what makes a transcript slow.
 Checker.keepWorker = true;
@@ -26,6 +27,7 @@ process.on('uncaughtException', (e) => answer({ crash: String(e?.stack ?? e) }))
 process.on('unhandledRejection', (e) => answer({ crash: String(e?.stack ?? e) }));
 
 port.on('message', async ({ argv, env }) => {
+  forgetLoadedFiles();
   const b = bufferIo(env);
   const status = await main(argv, b.io);
   answer({ status, stdout: b.stdout(), stderr: b.stderr() });

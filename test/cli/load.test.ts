@@ -1,0 +1,39 @@
+/**
+ * How the CLI loads users' .ts files (src/load.ts): the library a model imports as 'probecheck'
+ * is the one copy this process runs, whichever file imports it; and a host that runs many
+ * commands in one process (as these tests do) loads each command's files afresh.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { probecheck, tempDir } from './run.js';
+
+const model = (name: string, devices: string) => `import * as pc from 'probecheck';
+const seen = (globalThis as { __probecheckLib?: unknown }).__probecheckLib ??= pc.scenario;
+if (seen !== pc.scenario) throw new Error('a second copy of the probecheck library');
+export default pc.scenario({
+  name: '${name}', profile: 'mainline', devices: { ${devices} },
+  drivers: { drv: { matches: ['a'], present: true } },
+  actors: { hotplug: ['add a'] },
+  properties: ['single-binding'],
+});
+`;
+
+describe('loading model files', () => {
+  it('two model files share one library; a file rewritten between commands is read again', () => {
+    const dir = tempDir();
+    // An ES-module folder: tsx then loads the files as ESM, through the resolve hooks (elsewhere
+    // it compiles them to CommonJS, whose require() is resolved by load.ts's other half).
+    writeFileSync(join(dir, 'package.json'), '{ "type": "module" }\n');
+    writeFileSync(join(dir, 'one.ts'), model('one', 'a: {}'));
+    writeFileSync(join(dir, 'two.ts'), model('two', 'a: {}'));
+    for (const f of ['one.ts', 'two.ts']) {
+      const r = probecheck(['check', f, '--json'], { cwd: dir });
+      expect(r.status, r.stderr).toBe(0);
+    }
+    const before = JSON.parse(probecheck(['check', 'one.ts', '--json'], { cwd: dir }).stdout) as { states: number };
+    writeFileSync(join(dir, 'one.ts'), model('one', 'a: {}, b: {}').replace("['add a']", "['add a', 'add b']"));
+    const after = JSON.parse(probecheck(['check', 'one.ts', '--json'], { cwd: dir }).stdout) as { states: number };
+    expect(after.states).toBeGreaterThan(before.states);
+  });
+});
