@@ -21,6 +21,7 @@ export const ANCHORED: string[] = [
   // core.c, read at v5.15 (5.15.100), v6.6 (6.6.y), v6.12 and mainline (6.6.y, the nearest read).
   'drivers/base/core.c:device_add', 'drivers/base/core.c:device_del', 'drivers/base/core.c:kill_device',
   'drivers/base/core.c:dev_uevent', 'drivers/base/core.c:device_link_add', 'drivers/base/core.c:device_link_del', 'drivers/base/core.c:device_link_put_kref',
+  'drivers/base/core.c:device_links_unbind_consumers',
   'drivers/base/bus.c:bus_probe_device', 'drivers/base/bus.c:bus_remove_device',
   // kernel/module/main.c, read at v6.6 (6.6.y) and mainline (01d5b167dc23).
   'kernel/module/main.c:delete_module', 'kernel/module/main.c:free_module',
@@ -31,7 +32,6 @@ export const ANCHORED: string[] = [
 ];
 
 export const NOT_ANCHORED: Record<string, string> = {
-  'drivers/base/core.c:device_links_unbind_consumers': "core.c is read (v5.15, v6.6, v6.12, mainline), but its step is in release.ts, which another change rewrites at the same time: anchor it after that lands",
   'drivers/usb/core/message.c:usb_set_configuration': 'outside drivers/base: no excerpt read',
   'drivers/pci/pci-driver.c:pci_call_probe': 'outside drivers/base: no excerpt read',
   'drivers/pci/pci-driver.c:local_pci_probe': 'outside drivers/base: no excerpt read',

@@ -65,11 +65,17 @@ export function releaseDriver(tb: ThreadBuilder, dev: number, ret: Ret, withPare
       return 'remove';
     } });
     f.step('device_links_unbind_consumers', { where: 'drivers/base/core.c:device_links_unbind_consumers', since: 'v4.10 (9ed9895370ae)',
-      c: ['drivers/base/dd.c:__device_release_driver:: device_links_unbind_consumers(dev);'], run: (s) => {
+      // One step: the walk under device_links_write_lock, and its exit to wait_for_device_probe or
+      // device_release_driver_internal (each `goto start` comes back here), or out.
+      c: ['drivers/base/dd.c:__device_release_driver:: device_links_unbind_consumers(dev);', 'device_links_write_lock(); ... device_links_write_unlock();@3'], run: (s) => {
       for (const l of consumers) {
         const st = s.link[l.i]!;
         if (st.status === 'CONSUMER_PROBE') return wait;
-        if (st.status === 'ACTIVE') { st.status = 'SUPPLIER_UNBIND'; return unbind.get(l.i)!; }
+        if (st.status === 'NONE') continue;
+        // WRITE_ONCE(link->status, DL_STATE_SUPPLIER_UNBIND) for every link it passes, then unbind an active consumer.
+        const was = st.status;
+        st.status = 'SUPPLIER_UNBIND';
+        if (was === 'ACTIVE') return unbind.get(l.i)!;
       }
       return drops ? 'relock_parent' : 'relock';
     } });
