@@ -23,10 +23,10 @@ export default defineSuite({
     { params: { variant: 'unregister', profile: 'v4.2', patches: '' }, states: 43, note: 'B9: both removals pass bus_remove_device',
       expect: { 'single-unregister': 'violated', 'no-probe-after-del': 'holds', 'no-deadlock': 'holds' } },
     { params: { variant: 'unregister', profile: 'v5.1', patches: '' }, states: 60,
-      note: 'v5.1 has kill_device, but device_del ignores its result: still violated until the caller checks it (kill-unregister)',
+      note: 'v5.1 sets dead in device_del (3451a495ef24; kill_device, 00289cd87676, is v5.3), but a second device_del never tests it: still violated until the caller tests kill_device (kill-unregister, v5.4)',
       expect: { 'single-unregister': 'violated', 'no-probe-after-del': 'holds', 'no-deadlock': 'holds' } },
-    { params: { variant: 'kill-unregister', profile: 'v5.1', patches: '' }, states: 36,
-      note: "as above, but each caller does `if (kill_device(dev)) device_unregister(dev)`: the second caller finds dev dead",
+    { params: { variant: 'kill-unregister', profile: 'v5.4', patches: '' }, states: 36,
+      note: "as above, but each caller does `if (kill_device(dev)) device_unregister(dev)`: the second caller finds dev dead. kill_device is 00289cd87676 (v5.3): the case ran on v5.1 until core.c of v5.1 (3451a495ef24) was read and had none (issue 9)",
       expect: { 'single-unregister': 'holds', 'no-probe-after-del': 'holds', 'no-deadlock': 'holds' } },
     // B8: uuid_store holds device_lock(ns) and waits for probe idle; nd_dax's probe (counted)
     // takes device_lock(ns). ca6bf264f6d8 drops the lock around the wait.

@@ -210,7 +210,7 @@ function actionPath(tb: ThreadBuilder, a: Action, ret: Ret, waitFor: boolean, ma
     case 'uevent': return main(devUevent(tb, a.dev, ret));
     case 'kill-del': {
       // The libnvdimm caller after 00289cd87676: `if (kill_device(dev)) device_unregister(dev);`
-      if (!tb.k.has('DEAD_FLAG')) throw bad(`action 'kill-del ${tb.k.vn(a.dev)}' needs kill_device, a profile with DEAD_FLAG (v5.1+)`);
+      if (!tb.k.has('KILL_DEVICE')) throw bad(`action 'kill-del ${tb.k.vn(a.dev)}' needs kill_device, a profile with KILL_DEVICE (v5.3: v5.4 and later)`);
       const f = tb.fn('kill_device', { dev: a.dev }, ret);
       const del = main(deviceDel(tb, a.dev, ret));
       // The caller's device_lock/device_unlock are libnvdimm's (not read); kill_device's own lines are the test and the write.

@@ -123,7 +123,7 @@ PATCHES['ead18c23c263'] = {
     // +	kref_put(&link->kref, __device_link_del);
     fn: 'device_link_del', replace: '__device_link_del',
     step: (site, orig) => ({ ...orig!, where: 'drivers/base/core.c:device_link_del (kref_put(&link->kref, __device_link_del))', since: 'v4.17 (ead18c23c263)',
-      c: ['device_links_write_lock(); ... device_links_write_unlock();', 'device_link_put_kref:: kref_put(&link->kref, __device_link_del);'], run: (s) => {
+      c: ['device_links_write_lock(); ... device_links_write_unlock();', 'device_link_put_kref:: kref_put(&link->kref, __device_link_del); || device_link_del:: kref_put(&link->kref, __device_link_del);'], run: (s) => {
       const x = s.link[site.link]!;
       if (x.refs > 0) x.refs--;
       if (x.refs === 0 && x.dels < 3) x.dels++;  // the last reference (or a put on a freed link) deletes it

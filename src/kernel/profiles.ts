@@ -5,7 +5,7 @@
  * nothing about code the model does not contain.
  *
  * Surprise: some fixes are also shipped as patches (patches.ts) that insert the very steps the
- * flag turns on, so `v5.1 + 654888327e9f` builds the same threads as `v5.9`.
+ * flag turns on, so `v5.4 + 654888327e9f` builds the same threads as `v5.9`.
  */
 import { ProbecheckError } from '../engine/errors.js';
 
@@ -36,6 +36,7 @@ export const FLAGS = {
   ASYNC_SYNC_IN_DRIVER_DETACH: { commit: 'not identified ("driver core: Move async_synchronize_full call", Alexander Duyck)', since: 'v5.0 (per the source audit of issue 9: v4.20 still syncs in __device_release_driver, dd.c:931-932; not re-read here)', subject: 'driver core: Move async_synchronize_full call (from __device_release_driver, under the device lock, to driver_detach, before any lock)', shows: 'drivers/base/dd.c:driver_detach:: async_synchronize_full();' },
   DEAD_FLAG: { commit: '3451a495ef244a88ed6317a035299d835554d579', since: 'v5.1', subject: 'driver core: Establish order of operations for device_add and device_del via bitflag', shows: 'drivers/base/dd.c:__device_attach_async_helper:: dev->p->dead' },
   PER_DEVICE_ASYNC_ATTACH: { commit: 'ef0ff68351be', since: 'v5.1', subject: 'driver core: Probe devices asynchronously instead of the driver', shows: 'drivers/base/dd.c:__driver_attach:: async_schedule_dev(__driver_attach_async_helper, dev);' },
+  KILL_DEVICE: { commit: '00289cd87676e14913d2d8492d1ce05c4baafdae', since: 'v5.3 (the commit is dated 2019-07-17, in the v5.3 merge window; its 4.14-stable FAILED mail quotes it whole; core.c at 3451a495ef24, v5.1, has no kill_device)', subject: 'drivers/base: Introduce kill_device() (device_del sets dead through it; callers such as libnvdimm test it before device_unregister)', shows: 'drivers/base/core.c:kill_device:: dev->p->dead = true;' },
   ATTACH_DEAD_CHECK: { commit: '654888327e9f655a9d55ad477a9583e90e8c9b5c', since: 'v5.9', subject: 'driver core: Avoid binding drivers to dead devices', shows: 'drivers/base/dd.c:__device_attach:: if (dev->p->dead) {' },
   PROBE_BUSY_CHECK: { commit: '204db60c83574559a8e08ce4bbd0029d56b8ab2e (the checks), 45ddcb42949f825f0caa25352e825cede94b6aba (probe_count and the deferral)', since: "v5.14 (both through vfio's v5.14/vfio/next, 'hch-mdev-direct-v4'; dd.c at ef6dcbdd8eb2 still counts in really_probe, at 45ddcb42949f in driver_probe_device)", subject: "driver core: Pull required checks into driver_probe_device() (-ENODEV for a dead device, -EBUSY for a bound one); driver core: Don't return EPROBE_DEFER to userspace during sysfs bind (probe_count, the trigger snapshot and the deferral move from really_probe into driver_probe_device around __driver_probe_device)", shows: 'drivers/base/dd.c:driver_probe_device:: atomic_inc(&probe_count);' },
   MODULE_SYNC_PF_USED_ASYNC: { commit: '774a1221e862', since: 'v3.8 .. v5.16 (reverted by 67d6212afda2)', subject: 'module, async: async_synchronize_full() on module init iff async is used', shows: 'kernel/module/main.c:do_init_module:: PF_USED_ASYNC' },
@@ -84,7 +85,8 @@ const V4_14: Flag[] = [...V4_2, 'WAIT_FLUSH_DEFERRED', 'DEVICE_LINKS', 'OVERRIDE
 const V4_18: Flag[] = [...V4_14, 'LINK_KREF', 'NEED_PARENT_LOCK'];
 const V5_0: Flag[] = [...V4_18, 'ASYNC_SYNC_IN_DRIVER_DETACH'];
 const V5_1: Flag[] = [...V5_0.filter((f) => f !== 'ATTACH_DRIVER_EBUSY'), 'DEAD_FLAG', 'PER_DEVICE_ASYNC_ATTACH', 'DRIVER_LOCK_HELPERS'];
-const V5_9: Flag[] = [...V5_1, 'ATTACH_DEAD_CHECK'];
+const V5_4: Flag[] = [...V5_1, 'KILL_DEVICE'];
+const V5_9: Flag[] = [...V5_4, 'ATTACH_DEAD_CHECK'];
 const V5_15: Flag[] = [...V5_9, 'PROBE_BUSY_CHECK', 'DRIVER_ATTACH_INLINE_LOCK'];
 const V5_19: Flag[] = [...V5_9.filter((f) => f !== 'MODULE_SYNC_PF_USED_ASYNC'), 'PROBE_BUSY_CHECK', 'ASYNC_AFTER_UNLOCK', 'ASYNC_DRIVER_PENDING_CHECK', 'DRIVER_ATTACH_INLINE_LOCK'];
 const V6_1: Flag[] = [...V5_19, 'DRIVER_ATTACH_ASYNC_AFTER_UNLOCK'];
@@ -106,10 +108,10 @@ export const PROFILES: Record<string, Profile> = {
     differs: { NEED_PARENT_LOCK: 'dd.c at 8c97a46af04b, the commit itself, tests need_parent_lock inline (__driver_attach:526, device_release_driver_internal:922); __device_driver_lock, the line the flag shows, came with DRIVER_LOCK_HELPERS (v5.1)' },
     describe: 'parent lock only for buses with need_parent_lock, tested inline: __device_release_driver still drops and retakes any parent it is given (before DRIVER_LOCK_HELPERS); device links with kref; driver_override under device_lock (v4.13); wait_for_device_probe flushes deferred work (v4.5); dd.c read at 8c97a46af04b (the v4.18 commit that added need_parent_lock; later v4.18 dd.c changes not read)', flags: V4_18 },
   'v5.0': { name: 'v5.0', sources: {}, describe: 'as v4.18 (parent dropped by __device_release_driver on any bus: DRIVER_LOCK_HELPERS taken to be v5.1, unverified), with async_synchronize_full moved from __device_release_driver to driver_detach; no tree read', flags: V5_0 },
-  'v5.1': { name: 'v5.1', sources: { [DD_]: 'torvalds@376991db4b64' }, describe: 'dead flag, per-device async attach (async_schedule_dev under device_lock in __driver_attach); dd.c read at 376991db4b64, the last dd.c change before v5.1 as far as known', flags: V5_1 },
+  'v5.1': { name: 'v5.1', sources: { [DD_]: 'torvalds@376991db4b64', [CORE_]: 'torvalds@3451a495ef24' }, describe: 'dead flag, per-device async attach (async_schedule_dev under device_lock in __driver_attach); dd.c read at 376991db4b64, the last dd.c change before v5.1 as far as known', flags: V5_1 },
   'v5.4': { name: 'v5.4', sources: {}, between: { [DD_]: ['torvalds@376991db4b64', 'torvalds@654888327e9f'] },
     settled: { ATTACH_DEAD_CHECK: 'lacks it: 654888327e9f went into v5.9-rc1 (its 5.7.y stable mail of 2020-08-20 says "commit 654888327e9f upstream"; v5.8 was out, v5.4 long out); Cc: stable # v5.1+, and 5.4.y has it by 2022-06: the hunk of the 5.4.y backport of b232b02bf3c2 ("[PATCH 5.4 318/411]", 2022-06-13) shows `if (dev->p->dead) {` in __device_attach at dd.c:876' },
-    describe: 'as v5.1; no v5.4 tree was readable: dd.c bracketed by 376991db4b64 (v5.1) and 654888327e9f (v5.9); no tree read. Stands for 5.4.0 and early 5.4.y: later 5.4.y took 654888327e9f and, in 2022-06, b232b02bf3c2 (the v5.19 fix of the __device_attach deadlock)', flags: V5_1 },
+    describe: 'as v5.1; no v5.4 tree was readable: dd.c bracketed by 376991db4b64 (v5.1) and 654888327e9f (v5.9); no tree read. Stands for 5.4.0 and early 5.4.y: later 5.4.y took 654888327e9f and, in 2022-06, b232b02bf3c2 (the v5.19 fix of the __device_attach deadlock). Has kill_device (KILL_DEVICE, v5.3, by its commit date; no core.c of v5.3 or v5.4 read)', flags: V5_4 },
   'v5.9': { name: 'v5.9', sources: { [DD_]: 'torvalds@654888327e9f' }, describe: '__device_attach checks dead (654888327e9f); dd.c read at that commit', flags: V5_9 },
   'v5.10': { name: 'v5.10', sources: { [DD_]: 'v5.10.13' },
     describe: 'as v5.9; dd.c read at 5.10.13 (Rtoax/linux-5.10.13, a study tree: its modelled functions differ from 654888327e9f only by v5.10 changes the model does not keep). Stands for 5.10.0 up to the 5.10.y that took 70fe758352ca (DRIVER_ATTACH_ASYNC_AFTER_UNLOCK; its 5.10.y review mail is of 2022-08-19, 5.10.137 per the flag), and the revert 67d6212afda2 of MODULE_SYNC_PF_USED_ASYNC went to the stable trees in 2022-02', flags: V5_9 },

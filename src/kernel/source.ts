@@ -8,7 +8,7 @@
  * An anchor is a piece of one C line of the step's function (`'device_lock(dev);'`), matched on
  * text with white space folded, so it survives line shifts between releases and fails loudly
  * when the code it names changes. `text@2` is the second line that contains it; `a ... b` is the
- * lines from a to b; `a || b` is whichever of the two the release has; `fn:: text` looks in another function. A step's resolved lines print as
+ * lines from a to b; `a || b` is whichever of the two the release has (each may name its own function, `f:: a || g:: b`, every later alternative with its function); `fn:: text` looks in another function. A step's resolved lines print as
  * `drivers/base/dd.c@v5.9:850,852-854` (or `core.c@v5.9:device_add+12` where only the function
  * was read and its line number in the tree is not known).
  *
@@ -186,7 +186,16 @@ export function resolveStep(sources: Readonly<Record<string, string>>, where: st
   const m = /^([\w/.-]+\.[ch]):([A-Za-z_]\w*)/.exec(where);
   if (!m) throw new Error(`step where '${where}' is not file:function`);
   const byFn = new Map<string, { ex: Excerpt; lines: number[]; shared: number[] }>();
-  for (const a0 of anchors) {
+  for (const a1 of anchors) {
+    // `f:: a || g:: b`, every later alternative with its function: alternatives in different functions (code that moved into a helper): the first that resolves.
+    const alts = a1.split(' || ');
+    let a0 = a1;
+    if (alts.length > 1 && alts.slice(1).some((x) => /^(?:[\w/.-]+\.[ch]:)?[A-Za-z_]\w*:: /.test(x))) {
+      a0 = alts.find((x, i) => {
+        if (i === alts.length - 1) return true;
+        try { resolveStep(sources, where, [x], renamed, unread); return true; } catch { return false; }
+      })!;
+    }
     const part = / #part$/.test(a0), a = a0.replace(/ #part$/, '');
     let path = m[1]!, fn = m[2]!, text = a;
     const q = /^(?:([\w/.-]+\.[ch]):)?([A-Za-z_]\w*):: (.*)$/.exec(a);

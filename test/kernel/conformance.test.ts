@@ -34,8 +34,8 @@ const SMALL: ScenarioSpec[] = [
 const built = new Map<string, BuiltScenario[]>();
 function scenariosOf(p: string): BuiltScenario[] {
   let b = built.get(p);
-  // kill-del needs kill_device (DEAD_FLAG, v5.1+).
-  if (!b) { b = [CATALOGUE, ...SMALL].filter((s) => s.name !== 'kill' || PROFILES[p]!.flags.includes('DEAD_FLAG')).map((s) => buildScenario(s, p, '')); built.set(p, b); }
+  // kill-del needs kill_device (KILL_DEVICE, v5.3+).
+  if (!b) { b = [CATALOGUE, ...SMALL].filter((s) => s.name !== 'kill' || PROFILES[p]!.flags.includes('KILL_DEVICE')).map((s) => buildScenario(s, p, '')); built.set(p, b); }
   return b;
 }
 

@@ -14,11 +14,13 @@ export function deviceDel(tb: ThreadBuilder, dev: number, ret: Ret): string {
   const rel = deviceReleaseDriver(tb, dev, f.label('driver_deferred_probe_del'));
   if (k.has('DEAD_FLAG')) {
     // 3451a495ef24 sets dev->p->dead under device_lock in device_del; kill_device() wraps it since 00289cd87676 (v5.3).
-    f.step('kill_device', { ...lockStep(k, dev, me, `${CORE}:device_del (device_lock; dev->p->dead = true)`, (s) => {
+    const kill = k.has('KILL_DEVICE');
+    f.step('kill_device', { ...lockStep(k, dev, me, `${CORE}:device_del (device_lock; ${kill ? 'kill_device' : 'dev->p->dead = true'}; device_unlock)`, (s) => {
       const d = s.dev[dev]!;
       d.dead = true; d.delStarted = true; d.mutex = 0; // device_lock; kill_device; device_unlock
       return 'bus_remove_device';
-    }, 'v5.1 (3451a495ef24)'), c: ['device_lock(dev); ... device_unlock(dev);', 'kill_device:: if (dev->p->dead)', 'kill_device:: dev->p->dead = true;'] });
+    }, kill ? 'v5.3 (00289cd87676)' : 'v5.1 (3451a495ef24)'),
+    c: ['device_lock(dev); ... device_unlock(dev);', ...(kill ? ['kill_device:: if (dev->p->dead)', 'kill_device:: dev->p->dead = true;'] : [])] });
   }
   // klist_del only if klist_node_attached: the model's onBus = false is the same either way.
   f.step('bus_remove_device', { where: `${BUS}:bus_remove_device (klist_del knode_bus)`,
