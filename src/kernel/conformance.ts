@@ -43,22 +43,22 @@ export const UNCOVERED: Record<string, Record<string, string>> = {
     'if (dev->fwnode && fw_devlink_drv_reg_done && !dev->can_match)': 'fw_devlink (firmware-described suppliers) is not modelled; the device links in a scenario are added by drivers',
     'klist_add_tail(&dev->p->knode_parent,': "the parent's klist_children: no modelled path walks a device's children",
     'mutex_lock(': 'the class (sp->mutex, klist_devices, class interfaces): no scenario device has a class; that mutex is taken and released around class callbacks the model does not have',
-    'klist_add_tail(&dev->p->knode_class,': 'the class device list: no scenario device has a class',
+    'klist_add_tail(&dev->p->knode_class, || klist_add_tail(&dev->knode_class,': 'the class device list (dev->knode_class before it moved into device_private): no scenario device has a class',
     'mutex_unlock(': 'the class mutex (see mutex_lock)',
   },
   'drivers/base/core.c:device_del': {
     'klist_del(&dev->p->knode_parent);': "the parent's klist_children: no modelled path walks a device's children",
     'mutex_lock(': 'the class (sp->mutex and class interfaces): no scenario device has a class',
-    'klist_del(&dev->p->knode_class);': 'the class device list: no scenario device has a class',
+    'klist_del(&dev->p->knode_class); || klist_del(&dev->knode_class);': 'the class device list (dev->knode_class at v3.6.0): no scenario device has a class',
     'mutex_unlock(': 'the class mutex (see mutex_lock)',
   },
   'drivers/base/bus.c:bus_probe_device': {
-    'mutex_lock(&sp->mutex);': "the bus's subsys_interface list (add_dev callbacks): no scenario bus has a subsys interface; sp->mutex is not modelled",
-    'mutex_unlock(&sp->mutex);': 'as mutex_lock(&sp->mutex)',
+    'mutex_lock(&sp->mutex); || mutex_lock(&bus->p->mutex);': "the bus's subsys_interface list (add_dev callbacks): no scenario bus has a subsys interface; sp->mutex (bus->p->mutex at v3.6.0) is not modelled",
+    'mutex_unlock(&sp->mutex); || mutex_unlock(&bus->p->mutex);': 'as mutex_lock(&sp->mutex)',
   },
   'drivers/base/bus.c:bus_remove_device': {
-    'mutex_lock(&sp->mutex);': "the bus's subsys_interface list (remove_dev callbacks): no scenario bus has a subsys interface; sp->mutex is not modelled",
-    'mutex_unlock(&sp->mutex);': 'as mutex_lock(&sp->mutex)',
+    'mutex_lock(&sp->mutex); || mutex_lock(&bus->p->mutex);': "the bus's subsys_interface list (remove_dev callbacks): no scenario bus has a subsys interface; sp->mutex (bus->p->mutex at v3.6.0) is not modelled",
+    'mutex_unlock(&sp->mutex); || mutex_unlock(&bus->p->mutex);': 'as mutex_lock(&sp->mutex)',
   },
   'drivers/base/core.c:device_link_put_kref': {
     'else if (!device_is_registered(link->consumer))': 'managed links (not DL_FLAG_STATELESS): the links drivers delete from ->remove here are stateless (links.ts); managed links are released by the link automaton (release.ts), not by device_link_del',

@@ -97,7 +97,7 @@ const UEVENT_BACKPORTED = 'core.c is read at a later 6.6.y stable (exact subleve
 const UNREAD_UEVENT = { [`${CORE_}:dev_uevent`]: UEVENT_BACKPORTED };
 
 export const PROFILES: Record<string, Profile> = {
-  'v3.5': { name: 'v3.5', sources: { [DD_]: 'v3.6.0', [BUS_]: 'v3.6.0' }, renamed: { __device_attach: 'device_attach', __device_attach_driver: '__device_attach', bind_store: 'driver_bind', unbind_store: 'driver_unbind' },
+  'v3.5': { name: 'v3.5', sources: { [DD_]: 'v3.6.0', [BUS_]: 'v3.6.0', [CORE_]: 'v3.6.0' }, renamed: { __device_attach: 'device_attach', __device_attach_driver: '__device_attach', bind_store: 'driver_bind', unbind_store: 'driver_unbind' },
     describe: 'before 190888ac01d0: bus_add_driver walks the devices before putting the driver on the bus klist (B2); dd.c and bus.c read at v3.6.0, the nearest release tree found; steps keep the v4.2 function names', flags: V3_5 },
   'v3.14': { name: 'v3.14', sources: {}, describe: 'before the deferral race fix (no deferred_trigger_count), no async probing; a flag set: steps keep the v4.2 function names (v3.14 had device_attach/__device_attach where v4.2 has __device_attach/__device_attach_driver); no tree read', flags: V3_14 },
   'v4.2': { name: 'v4.2', sources: { [DD_]: 'torvalds@013c074f8642' },
