@@ -16,7 +16,8 @@ const T: Record<string, Record<string, [number, V, V]>> = {
   sync: { 'v4.2': [24, 'holds', 'holds'], 'v4.18': [24, 'holds', 'holds'], 'v5.1': [25, 'holds', 'holds'], mainline: [27, 'holds', 'holds'] },
   async: { 'v4.2': [118, 'violated', 'violated'], 'v4.18': [118, 'violated', 'violated'], 'v5.1': [84, 'violated', 'violated'], mainline: [114, 'violated', 'holds'] },
   // sysfs: bind_store evaluates the bus match in a step of its own (issue 11)
-  sysfs: { 'v4.2': [64, 'holds', 'holds'], 'v4.18': [64, 'holds', 'holds'], 'v5.1': [82, 'holds', 'holds'], mainline: [83, 'holds', 'holds'] },
+  // v5.1 was 82 before bind_store kept its unlocked dev->driver test up to 204db60c8357 (v5.14), as bus.c of 5.10.13 shows (issue 9)
+  sysfs: { 'v4.2': [64, 'holds', 'holds'], 'v4.18': [64, 'holds', 'holds'], 'v5.1': [64, 'holds', 'holds'], mainline: [83, 'holds', 'holds'] },
   // detach rows: more states since bus_remove_driver's klist_remove waits for the walks inside the driver's node,
   // and driver_detach loops, taking devices off the driver's klist until it is empty (issue 9)
   detach: { 'v4.2': [25, 'holds', 'holds'], 'v4.18': [25, 'holds', 'holds'], 'v5.1': [25, 'holds', 'holds'], mainline: [26, 'holds', 'holds'] },
@@ -35,7 +36,7 @@ const NOTE: Record<string, string> = {
   siblings: 'driver registration: v4.2/v4.18 attach all devices in one driver_attach_async work (serial by construction); v5.1 per-device helpers (ef0ff68351be) without the parent lock (8c97a46af04b) probe siblings in parallel',
   async: "__device_attach_async_helper(intf) locks only intf: probe runs without udev's lock (S8 gap, by construction)",
   'detach-async': 'v4.2 driver_attach_async -> __driver_attach locks the parent; v5.1+ __driver_attach_async_helper -> __device_driver_lock. v5.1: 70fe758352ca\'s deadlock (async_schedule_dev under device_lock(intf); the sync fallback helper takes udev then intf: lock-order and AA)',
-  sysfs: 'v5.1: bind_store goes through device_driver_attach (3451a495ef24), which checks dead/driver under the locks (more states than the v4.2 shape)',
+  sysfs: 'v5.1: bind_store goes through device_driver_attach (3451a495ef24), which checks dead/driver under the locks; until 204db60c8357 (v5.14) bind_store first tests dev->driver unlocked (5.10.13 bus.c; gone in bus.c at 204db60c8357), so a bound device is refused before any lock, as on v4.2 (64 states; 82 when the model skipped that test)',
 };
 
 export default defineSuite({

@@ -1,6 +1,6 @@
 /**
  * sysfs bind_store / unbind_store (drivers/base/bus.c). Both read dev->driver without the lock
- * first. v4.2 bind_store then probes without re-checking dev->driver; since 3451a495ef24 it goes
+ * first (bind_store until 204db60c8357, v5.14). v4.2 bind_store then probes without re-checking dev->driver; since 3451a495ef24 it goes
  * through device_driver_attach (skips dead or bound devices), and since 45ddcb42949f through
  * __driver_probe_device (no probe_count, -EBUSY on a bound device). unbind_store releases
  * whatever driver the device has by the time it holds the lock.
@@ -44,17 +44,19 @@ function bindStoreBody(tb: ThreadBuilder, drv: number, dev: number, ret: Ret): s
   const dda = k.has('DEAD_FLAG');
   const attach = dda ? deviceDriverAttach(tb, dev, drv, f.ret) : '';
   const probe = dda ? '' : driverProbeDevice(tb, dev, drv, f.label('device_unlock'));
-  // Before v5.1 one line tests dev->driver unlocked and calls the match (v3.6.0 bus.c driver_bind): two steps model it in part.
+  // Until 204db60c8357 (v5.14, PROBE_BUSY_CHECK) one line tests dev->driver unlocked and calls the match (v3.6.0 driver_bind,
+  // 5.10.13 bind_store; gone in bus.c at 204db60c8357): two steps model it in part.
+  const unlocked = !k.has('PROBE_BUSY_CHECK');
   const unlockedTest = 'if (dev && dev->driver == NULL && driver_match_device(drv, dev)) { #part';
-  f.step('bus_find_device_by_name', { where: `${BUS}:bind_store`, c: dda ? ['bus_find_device_by_name(bus, NULL, buf);'] : ['bus_find_device_by_name(bus, NULL, buf);', unlockedTest], run: (s) => {
+  f.step('bus_find_device_by_name', { where: `${BUS}:bind_store`, c: unlocked ? ['bus_find_device_by_name(bus, NULL, buf);', unlockedTest] : ['bus_find_device_by_name(bus, NULL, buf);'], run: (s) => {
     const d = s.dev[dev]!;
     if (!s.drv[drv]!.onBus || !d.onBus) return RETURN;           // no such file / no such device
-    if (!dda && d.driver !== 0) return RETURN;                   // before 3451a495ef24: unlocked `dev->driver == NULL` (no snapshot of that bus.c read)
+    if (unlocked && d.driver !== 0) return RETURN;               // the unlocked `dev->driver == NULL`
     return 'driver_match_device';
   } });
   // The bus match() at run time: the scenario's static match, and platform_match's driver_override
   // test (an override naming another driver makes the store fail with -ENODEV).
-  f.step('driver_match_device', { where: `${BUS}:bind_store (driver_match_device)`, c: dda ? ['if (dev && driver_match_device(drv, dev)) {', 'err = device_driver_attach(drv, dev);'] : [unlockedTest], run: (s) => {
+  f.step('driver_match_device', { where: `${BUS}:bind_store (driver_match_device)`, c: [unlocked ? unlockedTest : 'if (dev && driver_match_device(drv, dev)) {', ...(dda ? ['err = device_driver_attach(drv, dev);'] : [])], run: (s) => {
     if (!k.w.drivers[drv]!.matches.includes(dev) || !overrideMatches(s, dev, drv)) return RETURN;
     if (dda) return attach;
     return pl ? 'lock_parent' : 'device_lock';
