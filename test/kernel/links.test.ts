@@ -47,3 +47,15 @@ describe('B16: device link reference counting', () => {
       .toThrow(/one end must be a device it matches/);
   });
 });
+
+describe('device_links_busy (core.c at 3451a495ef24, 5.15.100, 6.6.y)', () => {
+  // Supplier s unbinds while c1's link is AVAILABLE (c1 unbound) and c2's ACTIVE: the C writes
+  // SUPPLIER_UNBIND on c1's link before it finds c2 busy, and sets DL_DEV_UNBINDING either way, so
+  // a late bind of c1 defers. 2070 states when the model wrote nothing while busy (c1 could probe).
+  const busy: ScenarioSpec = { name: 'busy', buses: { platform: { autoprobe: false } }, devices: { s: { present: true }, c1: { present: true }, c2: { present: true } },
+    drivers: { sd: { matches: ['s'], present: true }, cd: { matches: ['c1', 'c2'], present: true, links: ['s'] } },
+    actors: { admin: ['bind sd s', 'bind cd c1', 'unbind cd c1', 'bind cd c2', 'unbind sd s'], late: ['bind cd c1'] }, properties: ['links-supplier-bound', 'no-deadlock'] };
+  it('marks the links before the first busy one and the supplier unbinding even when busy', () => {
+    for (const p of ['v5.15', 'mainline']) expect(run(busy, p), p).toMatchObject({ states: 2060, v: { 'links-supplier-bound': 'holds', 'no-deadlock': 'holds' } });
+  });
+});

@@ -53,15 +53,23 @@ export function releaseDriver(tb: ThreadBuilder, dev: number, ret: Ret, withPare
         ? ['while (device_links_busy(dev)) {', '__device_driver_unlock(dev, parent);', '__device_driver_unlock:: device_unlock(dev);', ...(drops ? ['__device_driver_unlock:: device_unlock(parent);'] : [])]
         : ['while (device_links_busy(dev)) {', 'device_unlock(dev);', ...(drops ? ['device_unlock(parent);'] : [])],
       run: (s) => {
-      if (consumers.some((l) => s.link[l.i]!.status === 'CONSUMER_PROBE' || s.link[l.i]!.status === 'ACTIVE')) {
+      // device_links_busy (core.c at 3451a495ef24, 5.15.100, 6.6.y): SUPPLIER_UNBIND on each link up to
+      // the first busy one (CONSUMER_PROBE or ACTIVE), then DL_DEV_UNBINDING whether busy or not.
+      let busy = false;
+      for (const l of consumers) {
+        const st = s.link[l.i]!;
+        if (st.status === 'NONE') continue;
+        if (st.status === 'CONSUMER_PROBE' || st.status === 'ACTIVE') { busy = true; break; }
+        st.status = 'SUPPLIER_UNBIND';
+      }
+      s.dev[dev]!.linksUnbinding = true;           // dev->links.status = DL_DEV_UNBINDING
+      if (busy) {
         s.dev[dev]!.mutex = 0;                       // device_unlock(dev)
         // device_unlock(parent): before the fix also when this thread does not hold it (mutex_unlock
         // of a mutex held by another thread, or by none).
         if (drops) s.dev[parent]!.mutex = 0;
         return 'device_links_unbind_consumers';
       }
-      for (const l of consumers) if (s.link[l.i]!.status === 'AVAILABLE') s.link[l.i]!.status = 'SUPPLIER_UNBIND';
-      s.dev[dev]!.linksUnbinding = true;           // dev->links.status = DL_DEV_UNBINDING
       return 'remove';
     } });
     f.step('device_links_unbind_consumers', { where: 'drivers/base/core.c:device_links_unbind_consumers', since: 'v4.10 (9ed9895370ae)',
