@@ -90,4 +90,19 @@ describe('v4.18 as its dd.c shows it (torvalds@8c97a46af04b, read by the v4.18 p
   it('async_synchronize_full comes before the device-links loop, as the model syncs', () => {
     expect(at('__device_release_driver', 'async_synchronize_full();')[0]).toBeLessThan(at('__device_release_driver', 'while (device_links_busy(dev)) {')[0]!);
   });
+
+  it('core.c and bus.c of the older profiles: what their text decides', () => {
+    const has = (snap: string, path: string, fn: string, text: string) => { const ex = excerpt(snap, path, fn); try { return !!ex && resolveAnchor(ex, `${text}@1`).length > 0; } catch { return false; } };
+    // v5.1 sets dead in device_del itself; kill_device (00289cd87676, v5.3) is not there yet.
+    expect(has('torvalds@3451a495ef24', 'drivers/base/core.c', 'device_del', 'dev->p->dead = true;')).toBe(true);
+    expect(excerpt('torvalds@3451a495ef24', 'drivers/base/core.c', 'kill_device')).toBeNull();
+    expect(() => buildScenario({ name: 'k', devices: { d: { present: true } }, actors: { a: 'kill-del d' } }, 'v5.1', '')).toThrow(/needs kill_device/);
+    // B16's pre-fix shape as first merged (v4.10): an existing link is returned without a reference.
+    expect(has('torvalds@9ed9895370ae', 'drivers/base/core.c', 'device_link_add', 'kref_get(&link->kref);')).toBe(false);
+    expect(has('torvalds@9ed9895370ae', 'drivers/base/core.c', 'device_link_del', '__device_link_del(link);')).toBe(true);
+    // bind_store tests dev->driver unlocked until 204db60c8357 (v5.14).
+    const unlocked = 'if (dev && dev->driver == NULL && driver_match_device(drv, dev)) {';
+    expect(has('v5.10.13', 'drivers/base/bus.c', 'bind_store', unlocked)).toBe(true);
+    expect(has('torvalds@204db60c8357', 'drivers/base/bus.c', 'bind_store', unlocked)).toBe(false);
+  });
 });
