@@ -66,10 +66,13 @@ function scsiScanHost(tb: ThreadBuilder, dev: number, drv: number, ret: string):
   return f.done();
 }
 
-/** Has do_init_module(m) returned (or will a modprobe of m find nothing to do and exit)? */
+/**
+ * Has do_init_module(m) returned (or will a modprobe of m find nothing to do and exit)? A freed
+ * module is loaded again by the modprobe (load_module), so FREED is not an exit.
+ */
 export function initReturned(s: KS, m: number): boolean {
   const x = s.mod[m]!;
-  return (x.state === 'LIVE' && x.refcnt <= 1) || x.state === 'GOING' || x.state === 'FREED';
+  return (x.state === 'LIVE' && x.refcnt <= 1) || x.state === 'GOING';
 }
 
 /** request_module(m): start modprobe (unless one is already running for it) and wait for it to exit. */
