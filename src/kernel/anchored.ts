@@ -23,7 +23,7 @@ export const ANCHORED: string[] = [
   'drivers/base/core.c:dev_uevent', 'drivers/base/core.c:device_link_add', 'drivers/base/core.c:device_link_del', 'drivers/base/core.c:device_link_put_kref',
   'drivers/base/bus.c:bus_probe_device', 'drivers/base/bus.c:bus_remove_device',
   // kernel/module/main.c, read at v6.6 (6.6.y) and mainline (01d5b167dc23).
-  'kernel/module/main.c:delete_module', 'kernel/module/main.c:free_module',
+  'kernel/module/main.c:delete_module', 'kernel/module/main.c:free_module', 'kernel/module/main.c:load_module',
   // kernel/async.c, read at v5.15 only (07416af11dd8 is v5.13-v5.16 by content, not v6.x).
   'kernel/async.c:async_run_entry_fn',
   // platform.c, read at v6.6 (6.6.y), v6.12 and mainline (6.6.y, the nearest read).
@@ -39,6 +39,5 @@ export const NOT_ANCHORED: Record<string, string> = {
   'fs/kernfs/file.c:kernfs_fop_write_iter': 'kernfs active references: no excerpt read',
   'include/linux/device.h:device_lock': 'a mutex_lock wrapper (actors `lock dev`)',
   'include/linux/device.h:device_unlock': 'a mutex_unlock wrapper (actors `unlock dev`)',
-  'kernel/module/main.c:load_module': 'only the call to do_init_module is modelled: no excerpt read',
   'kernel/workqueue.c:worker_thread': 'the idle loop of the deferred-probe worker: no excerpt read',
 };

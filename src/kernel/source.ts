@@ -44,8 +44,8 @@ export const MODELLED: Record<string, string[]> = {
     'async_run_entry_fn', '__async_schedule', 'async_schedule_node_domain', 'async_schedule_node', 'async_synchronize_full',
     'async_synchronize_full_domain', 'async_synchronize_cookie_domain',
   ],
-  'kernel/module.c': ['delete_module', 'free_module', 'do_init_module'],
-  'kernel/module/main.c': ['delete_module', 'free_module', 'do_init_module'],
+  'kernel/module.c': ['delete_module', 'free_module', 'do_init_module', 'load_module'],
+  'kernel/module/main.c': ['delete_module', 'free_module', 'do_init_module', 'load_module'],
 };
 
 /**

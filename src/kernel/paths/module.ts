@@ -17,11 +17,15 @@ export function doInitModule(tb: ThreadBuilder, m: number, ret: Ret): string {
   const f = tb.fn('do_init_module', {}, ret);
   let init: string = f.label('module_live');
   for (const drv of [...info.drivers].reverse()) init = busAddDriver(tb, drv, init);
-  f.step('load_module', { where: `${MODULE}:load_module, do_init_module (mod->init)`, run: (s) => {
+  // early_mod_check and add_unformed_module look the name up under module_mutex
+  // (module_patient_check_exists): a module still COMING is waited for (module_wq), then a LIVE
+  // one is -EEXIST and a GOING one -EBUSY: modprobe does nothing. Never loaded, or freed by
+  // free_module (gone from the list): a new load, which complete_formation makes COMING.
+  f.step('load_module', { where: `${MODULE}:load_module, do_init_module (mod->init)`,
+    c: ['err = early_mod_check(info, flags);', 'err = add_unformed_module(mod);', 'err = complete_formation(mod, info);', 'return do_init_module(mod);'],
+    await: (s) => s.mod[m]!.state !== 'COMING', waits: () => `module_wq (${info.name} is COMING: module_patient_check_exists)`, run: (s) => {
     const x = s.mod[m]!;
-    // Loaded (or still unloading): add_unformed_module finds it, -EEXIST or -EBUSY, modprobe does
-    // nothing. Never loaded, or freed by free_module (gone from the list): a new load.
-    if (x.state !== 'UNFORMED' && x.state !== 'FREED') return null;
+    if (x.state !== 'UNFORMED' && x.state !== 'FREED') return RETURN;
     x.state = 'COMING'; x.refcnt = 2;          // MODULE_REF_BASE + the reference init runs under
     return init;
   } });
