@@ -221,9 +221,9 @@ function actionPath(tb: ThreadBuilder, a: Action, ret: Ret, waitFor: boolean, ma
     case 'lock': case 'unlock': {
       // A subsystem path holding a device lock (a sysfs store such as libnvdimm's uuid_store).
       const f = tb.fn(`device_${a.op}`, { dev: a.dev }, ret), me = tb.owner;
-      if (a.op === 'lock') f.step('mutex_lock', { where: 'include/linux/device.h:device_lock', await: (s) => s.dev[a.dev]!.mutex === 0, waits: mutexWaits(tb.k, a.dev),
+      if (a.op === 'lock') f.step('mutex_lock', { where: 'include/linux/device.h:device_lock', c: ['mutex_lock(&dev->mutex);'], await: (s) => s.dev[a.dev]!.mutex === 0, waits: mutexWaits(tb.k, a.dev),
         run: (s) => { s.dev[a.dev]!.mutex = me; return RETURN; } });
-      else f.step('mutex_unlock', { where: 'include/linux/device.h:device_unlock', run: (s) => { if (s.dev[a.dev]!.mutex === me) s.dev[a.dev]!.mutex = 0; return RETURN; } });
+      else f.step('mutex_unlock', { where: 'include/linux/device.h:device_unlock', c: ['mutex_unlock(&dev->mutex);'], run: (s) => { if (s.dev[a.dev]!.mutex === me) s.dev[a.dev]!.mutex = 0; return RETURN; } });
       return main(f.done());
     }
   }

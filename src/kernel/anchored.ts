@@ -26,6 +26,8 @@ export const ANCHORED: string[] = [
   'kernel/module/main.c:delete_module', 'kernel/module/main.c:free_module', 'kernel/module/main.c:load_module',
   // kernel/async.c, read at v5.15 only (07416af11dd8 is v5.13-v5.16 by content, not v6.x).
   'kernel/async.c:async_run_entry_fn',
+  // include/linux/device.h (the actors' `lock dev`/`unlock dev`), read at mainline (00289cd87676, v5.3; the same text in a much later tree).
+  'include/linux/device.h:device_lock', 'include/linux/device.h:device_unlock',
   // platform.c, read at v6.6 (6.6.y), v6.12 and mainline (6.6.y, the nearest read).
   'drivers/base/platform.c:platform_match', 'drivers/base/platform.c:driver_override_store',
 ];
@@ -37,7 +39,5 @@ export const NOT_ANCHORED: Record<string, string> = {
   'drivers/pci/pci-driver.c:local_pci_probe': 'outside drivers/base: no excerpt read',
   'drivers/scsi/scsi_scan.c:do_scan_async': 'outside drivers/base: no excerpt read',
   'fs/kernfs/file.c:kernfs_fop_write_iter': 'kernfs active references: no excerpt read',
-  'include/linux/device.h:device_lock': 'a mutex_lock wrapper (actors `lock dev`)',
-  'include/linux/device.h:device_unlock': 'a mutex_unlock wrapper (actors `unlock dev`)',
   'kernel/workqueue.c:worker_thread': 'the idle loop of the deferred-probe worker: no excerpt read',
 };

@@ -44,6 +44,7 @@ export const MODELLED: Record<string, string[]> = {
     'async_run_entry_fn', '__async_schedule', 'async_schedule_node_domain', 'async_schedule_node', 'async_synchronize_full',
     'async_synchronize_full_domain', 'async_synchronize_cookie_domain',
   ],
+  'include/linux/device.h': ['device_lock', 'device_unlock'],
   'kernel/module.c': ['delete_module', 'free_module', 'do_init_module', 'load_module'],
   'kernel/module/main.c': ['delete_module', 'free_module', 'do_init_module', 'load_module'],
 };
@@ -240,7 +241,8 @@ export function lockEvents(line: string): string[] {
     const m = m0[1] ? m0 : [m0[0], m0[3], m0[4]];
     const op = m[1]!.includes('unlock') ? 'unlock' : 'lock';
     const arg = m[2]!.trim();
-    if (m[1]!.startsWith('device')) out.push(`${op} ${/parent/.test(arg) ? 'parent' : 'dev'}`);
+    // device_lock(x) is mutex_lock(&x->mutex) (include/linux/device.h): both name the device.
+    if (m[1]!.startsWith('device') || /^&(dev|parent)->mutex$/.test(arg)) out.push(`${op} ${/parent/.test(arg) ? 'parent' : 'dev'}`);
     else out.push(`${op} ${arg.replace(/^&/, '')}`);
   }
   return out;
