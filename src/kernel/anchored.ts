@@ -28,6 +28,8 @@ export const ANCHORED: string[] = [
   'kernel/async.c:async_run_entry_fn',
   // include/linux/device.h (the actors' `lock dev`/`unlock dev`), read at mainline (00289cd87676, v5.3; the same text in a much later tree).
   'include/linux/device.h:device_lock', 'include/linux/device.h:device_unlock',
+  // fs/kernfs/file.c (the sysfs bind/unbind stores' active reference), read at v5.19 (03ab8e6297ac, "Merge tag 'v5.18'": the nearest below).
+  'fs/kernfs/file.c:kernfs_fop_write_iter',
   // platform.c, read at v6.6 (6.6.y), v6.12 and mainline (6.6.y, the nearest read).
   'drivers/base/platform.c:platform_match', 'drivers/base/platform.c:driver_override_store',
 ];
@@ -38,6 +40,5 @@ export const NOT_ANCHORED: Record<string, string> = {
   'drivers/pci/pci-driver.c:pci_call_probe': 'outside drivers/base: no excerpt read',
   'drivers/pci/pci-driver.c:local_pci_probe': 'outside drivers/base: no excerpt read',
   'drivers/scsi/scsi_scan.c:do_scan_async': 'outside drivers/base: no excerpt read',
-  'fs/kernfs/file.c:kernfs_fop_write_iter': 'kernfs active references: no excerpt read',
   'kernel/workqueue.c:worker_thread': 'the idle loop of the deferred-probe worker: no excerpt read',
 };

@@ -45,6 +45,7 @@ export const MODELLED: Record<string, string[]> = {
     'async_synchronize_full_domain', 'async_synchronize_cookie_domain',
   ],
   'include/linux/device.h': ['device_lock', 'device_unlock'],
+  'fs/kernfs/file.c': ['kernfs_fop_write_iter'],
   'kernel/module.c': ['delete_module', 'free_module', 'do_init_module', 'load_module'],
   'kernel/module/main.c': ['delete_module', 'free_module', 'do_init_module', 'load_module'],
 };
