@@ -30,6 +30,8 @@ export const ANCHORED: string[] = [
   'include/linux/device.h:device_lock', 'include/linux/device.h:device_unlock',
   // fs/kernfs/file.c (the sysfs bind/unbind stores' active reference), read at v5.19 (03ab8e6297ac, "Merge tag 'v5.18'": the nearest below).
   'fs/kernfs/file.c:kernfs_fop_write_iter',
+  // drivers/scsi/scsi_scan.c (B7's async scan), read at mainline (741e9d668aa5, v6.9 merge window: the nearest read).
+  'drivers/scsi/scsi_scan.c:do_scan_async', 'drivers/scsi/scsi_scan.c:scsi_scan_host',
   // platform.c, read at v6.6 (6.6.y), v6.12 and mainline (6.6.y, the nearest read).
   'drivers/base/platform.c:platform_match', 'drivers/base/platform.c:driver_override_store',
 ];
@@ -39,6 +41,7 @@ export const NOT_ANCHORED: Record<string, string> = {
   'drivers/usb/core/message.c:usb_set_configuration': 'outside drivers/base: no excerpt read',
   'drivers/pci/pci-driver.c:pci_call_probe': 'outside drivers/base: no excerpt read',
   'drivers/pci/pci-driver.c:local_pci_probe': 'outside drivers/base: no excerpt read',
-  'drivers/scsi/scsi_scan.c:do_scan_async': 'outside drivers/base: no excerpt read',
+  'kernel/workqueue.c:work_on_cpu': "the caller's side of pci_call_probe's work_on_cpu (queue, then flush_work): kernel/workqueue.c not read (the stored torvalds/linux copy is not searched for it yet)",
+  'kernel/workqueue.c:work_for_cpu_fn': 'the kworker side of work_on_cpu (runs the function, completes the work): as work_on_cpu',
   'kernel/workqueue.c:worker_thread': 'the idle loop of the deferred-probe worker: no excerpt read',
 };

@@ -132,7 +132,7 @@ export const PROFILES: Record<string, Profile> = {
   'v6.12': { name: 'v6.12', sources: { [DD_]: 'torvalds@5a7a9efdb193', [BUS_]: 'torvalds@00c4a3c47da7', [CORE_]: 'v6.6.y', [PLAT_]: 'v6.6.y' },
     unread: UNREAD_UEVENT, differs: { UEVENT_SINGLE_READ: UEVENT_BACKPORTED },
     describe: 'as v6.6 (no flag between v6.1 and v6.15 is known); the same nearest snapshots as v6.6 (v6.3 dd.c, v6.4-v6.6 bus.c): changes of v6.4-v6.12 not read (among them 2e84dc379200, v6.7, which swaps device_links_driver_cleanup and device_unbind_cleanup in __device_release_driver: one step in the model, so no change here); core.c and platform.c at v6.6.y, the nearest below (a later 6.6.y stable; their changes of v6.7-v6.12 not read)', flags: V6_1 },
-  mainline: { name: 'mainline', sources: { [DD_]: 'torvalds@5a7a9efdb193', [BUS_]: 'torvalds@00c4a3c47da7', [CORE_]: 'v6.6.y', [PLAT_]: 'v6.6.y', [MOD_]: 'torvalds@01d5b167dc23', [DEVICE_H]: 'torvalds@00289cd87676' },
+  mainline: { name: 'mainline', sources: { [DD_]: 'torvalds@5a7a9efdb193', [BUS_]: 'torvalds@00c4a3c47da7', [CORE_]: 'v6.6.y', [PLAT_]: 'v6.6.y', [MOD_]: 'torvalds@01d5b167dc23', [DEVICE_H]: 'torvalds@00289cd87676', 'drivers/scsi/scsi_scan.c': 'torvalds@741e9d668aa5' },
     describe: 'current mainline as far as read: dd.c at 5a7a9efdb193 (the newest stored; v6.3 merge window), bus.c at 00c4a3c47da7 (v6.4-v6.6 by content), kernel/module/main.c at 01d5b167dc23 (v6.15-v6.17 by content), core.c and platform.c at v6.6.y as the nearest read (a later 6.6.y stable with 18daa52418e7 backported; the only stored torvalds/linux core.c is about v5.1, platform.c about v3.x; their changes after 6.6 not read); dev_uevent reads dev->driver once (18daa52418e7, v6.15)', flags: [...V6_1, 'UEVENT_SINGLE_READ'] },
 };
 

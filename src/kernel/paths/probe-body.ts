@@ -45,14 +45,20 @@ export function probeBody(tb: ThreadBuilder, dev: number, drv: number, ret: stri
   return next;
 }
 
-/** do_scan_async(dev): the scan registers the devices it finds, then returns. */
+/**
+ * do_scan_async(dev): the scan registers the devices it finds, then returns. In the C,
+ * do_scsi_scan_host finds them and scsi_finish_async_scan adds them to sysfs (device_add) under
+ * shost->scan_mutex, after the previous host's scan finished: one step here (neither the
+ * scan_mutex nor the order between hosts is modelled).
+ */
 export function doScanAsync(tb: ThreadBuilder, dev: number, drv: number, ret: Ret): string {
   const found = tb.k.w.drivers[drv]!.asyncScan ?? [];
   const f = tb.fn('do_scan_async', { dev }, ret);
   let next: Ret = f.ret;
   for (const c of [...found].reverse()) next = deviceAdd(tb, c, next);
   const first = next;
-  f.step('do_scsi_scan_host', { where: `${SCSI}:do_scan_async (do_scsi_scan_host: scsi_scan_target -> scsi_add_lun -> device_add)`, since: 'v2.6.29 (async scan)',
+  f.step('do_scsi_scan_host', { where: `${SCSI}:do_scan_async (do_scsi_scan_host finds the devices; scsi_finish_async_scan -> scsi_sysfs_add_devices -> device_add)`, since: 'v2.6.29 (async scan)',
+    c: ['do_scsi_scan_host(shost);', 'scsi_finish_async_scan(data);'],
     run: () => (typeof first === 'string' ? first : RETURN) });
   return f.done();
 }
@@ -62,7 +68,7 @@ function scsiScanHost(tb: ThreadBuilder, dev: number, drv: number, ret: string):
   const k = tb.k;
   const f = tb.fn('scsi_scan_host', { dev }, ret);
   const inline = k.w.syncFallback ? doScanAsync(tb, dev, drv, ret) : ''; // the sync fallback scans here
-  f.step('async_schedule', asyncScheduleStep(tb, scanProgram(k, dev, drv), inline, RETURN, `${SCSI}:scsi_scan_host`, 'v2.6.29 (async scan); PF_USED_ASYNC v3.8..v5.16'));
+  f.step('async_schedule', { ...asyncScheduleStep(tb, scanProgram(k, dev, drv), inline, RETURN, `${SCSI}:scsi_scan_host`, 'v2.6.29 (async scan); PF_USED_ASYNC v3.8..v5.16'), c: ['async_schedule(do_scan_async, data);'] });
   return f.done();
 }
 
