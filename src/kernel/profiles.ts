@@ -91,6 +91,8 @@ const V6_1: Flag[] = [...V5_19, 'DRIVER_ATTACH_ASYNC_AFTER_UNLOCK'];
 
 /** device_lock/device_unlock: the stored torvalds/linux device.h (v5.3); a much later tree (kernel/README.md) has the same text. */
 const DEVICE_H = 'include/linux/device.h';
+/** pci_call_probe/local_pci_probe: read only in the 6.6-based tree of core.c (kernel/README.md). */
+const PCI_ = 'drivers/pci/pci-driver.c';
 const DD_ = 'drivers/base/dd.c', BUS_ = 'drivers/base/bus.c', CORE_ = 'drivers/base/core.c', MOD_ = 'kernel/module/main.c', PLAT_ = 'drivers/base/platform.c';
 /** The 6.6.y core.c is a later 6.6.y stable (exact sublevel unknown) that carries the backport of 18daa52418e7. */
 const UEVENT_BACKPORTED = 'core.c is read at a later 6.6.y stable (exact sublevel unknown) whose dev_uevent calls dev_driver_uevent: the stable backport of 18daa52418e7 (v6.15), which the release itself lacks';
@@ -126,13 +128,13 @@ export const PROFILES: Record<string, Profile> = {
   'v6.1': { name: 'v6.1', sources: {}, between: { [DD_]: ['torvalds@b232b02bf3c2', 'torvalds@5a7a9efdb193'] },
     settled: { DRIVER_ATTACH_ASYNC_AFTER_UNLOCK: 'has it: 70fe758352ca was posted 2022-06-22 (after v5.19-rc1) and reviewed for 5.10.y on 2022-08-19 ("[ Upstream commit 70fe758352ca ]"), months before v6.1 (2022-12)' },
     describe: 'as v5.19, with __driver_attach scheduling after device_unlock (70fe758352ca, v6.0); dd.c bracketed by b232b02bf3c2 (v5.19) and 5a7a9efdb193 (v6.3); no tree read', flags: V6_1 },
-  'v6.6': { name: 'v6.6', sources: { [DD_]: 'torvalds@5a7a9efdb193', [BUS_]: 'torvalds@00c4a3c47da7', [CORE_]: 'v6.6.y', [MOD_]: 'v6.6.y', [PLAT_]: 'v6.6.y' },
+  'v6.6': { name: 'v6.6', sources: { [DD_]: 'torvalds@5a7a9efdb193', [BUS_]: 'torvalds@00c4a3c47da7', [CORE_]: 'v6.6.y', [MOD_]: 'v6.6.y', [PLAT_]: 'v6.6.y', [PCI_]: 'v6.6.y' },
     unread: UNREAD_UEVENT, differs: { UEVENT_SINGLE_READ: UEVENT_BACKPORTED },
     describe: 'as v6.1: no flag between v6.1 and v6.15 is known. dd.c read at 5a7a9efdb193 (v6.3 merge window: CVE-2023-53390 is fixed there, in 6.2.5 and 6.1.18), bus.c at 00c4a3c47da7 (v6.4-v6.6 by content): the nearest snapshots below; dd.c changes of v6.4-v6.6 not read. core.c, platform.c and kernel/module/main.c read at v6.6.y, a 6.6 stable tree (alvinsun039/linux-torvalds, Makefile 6.6.13 at another commit): its own release line, exact sublevel unknown; its dev_uevent carries the 6.6.y backport of 18daa52418e7, so dev_uevent is not checked here', flags: V6_1 },
-  'v6.12': { name: 'v6.12', sources: { [DD_]: 'torvalds@5a7a9efdb193', [BUS_]: 'torvalds@00c4a3c47da7', [CORE_]: 'v6.6.y', [PLAT_]: 'v6.6.y' },
+  'v6.12': { name: 'v6.12', sources: { [DD_]: 'torvalds@5a7a9efdb193', [BUS_]: 'torvalds@00c4a3c47da7', [CORE_]: 'v6.6.y', [PLAT_]: 'v6.6.y', [PCI_]: 'v6.6.y' },
     unread: UNREAD_UEVENT, differs: { UEVENT_SINGLE_READ: UEVENT_BACKPORTED },
     describe: 'as v6.6 (no flag between v6.1 and v6.15 is known); the same nearest snapshots as v6.6 (v6.3 dd.c, v6.4-v6.6 bus.c): changes of v6.4-v6.12 not read (among them 2e84dc379200, v6.7, which swaps device_links_driver_cleanup and device_unbind_cleanup in __device_release_driver: one step in the model, so no change here); core.c and platform.c at v6.6.y, the nearest below (a later 6.6.y stable; their changes of v6.7-v6.12 not read)', flags: V6_1 },
-  mainline: { name: 'mainline', sources: { [DD_]: 'torvalds@5a7a9efdb193', [BUS_]: 'torvalds@00c4a3c47da7', [CORE_]: 'v6.6.y', [PLAT_]: 'v6.6.y', [MOD_]: 'torvalds@01d5b167dc23', [DEVICE_H]: 'torvalds@00289cd87676', 'drivers/scsi/scsi_scan.c': 'torvalds@741e9d668aa5' },
+  mainline: { name: 'mainline', sources: { [DD_]: 'torvalds@5a7a9efdb193', [BUS_]: 'torvalds@00c4a3c47da7', [CORE_]: 'v6.6.y', [PLAT_]: 'v6.6.y', [MOD_]: 'torvalds@01d5b167dc23', [DEVICE_H]: 'torvalds@00289cd87676', 'drivers/scsi/scsi_scan.c': 'torvalds@741e9d668aa5', [PCI_]: 'v6.6.y' },
     describe: 'current mainline as far as read: dd.c at 5a7a9efdb193 (the newest stored; v6.3 merge window), bus.c at 00c4a3c47da7 (v6.4-v6.6 by content), kernel/module/main.c at 01d5b167dc23 (v6.15-v6.17 by content), core.c and platform.c at v6.6.y as the nearest read (a later 6.6.y stable with 18daa52418e7 backported; the only stored torvalds/linux core.c is about v5.1, platform.c about v3.x; their changes after 6.6 not read); dev_uevent reads dev->driver once (18daa52418e7, v6.15)', flags: [...V6_1, 'UEVENT_SINGLE_READ'] },
 };
 

@@ -1,8 +1,9 @@
 /**
  * What a driver's probe() does besides returning, for the B7 family (kernel/module and async):
  * - workOnCpu: pci_call_probe runs the probe through work_on_cpu(cpu, local_pci_probe) when the
- *   device sits on another NUMA node: a kworker runs drv->probe while the caller waits in
- *   flush_work. Whatever the probe does with `current` (PF_USED_ASYNC) happens in the kworker.
+ *   device's NUMA node is known and online (a CPU of that node; the v6.6 text also limits it to
+ *   housekeeping CPUs): a kworker runs drv->probe while the caller waits in flush_work. Whatever
+ *   the probe does with `current` (PF_USED_ASYNC) happens in the kworker.
  * - asyncScan: scsi_scan_host -> async_schedule(do_scan_async): the scan runs later in an async
  *   entry and registers the devices it finds (device_add, whose probes run in that entry).
  * - requestModule: request_module(m) -> call_usermodehelper(modprobe, UMH_WAIT_PROC): a modprobe
@@ -100,7 +101,7 @@ export function localPciProbe(tb: ThreadBuilder, dev: number, drv: number): stri
   const me = tb.owner;
   const f = tb.fn('local_pci_probe', { dev, drv }, null);
   const body = probeBody(tb, dev, drv, f.label('work_for_cpu_fn'));
-  f.step('pci_drv_probe', { where: `${PCI}:local_pci_probe (pci_drv->probe)`, since: 'v2.6.29 (work_on_cpu in pci_call_probe)',
+  f.step('pci_drv_probe', { where: `${PCI}:local_pci_probe (pci_drv->probe)`, since: 'v2.6.29 (work_on_cpu in pci_call_probe)', c: ['rc = pci_drv->probe(pci_dev, ddi->id);'],
     run: (s) => { s.dev[dev]!.probing = me; return body; } });
   f.step('work_for_cpu_fn', { where: 'kernel/workqueue.c:work_for_cpu_fn (wfc->ret = fn(arg)); the work item completes', run: (s) => { s.dev[dev]!.work = 'done'; return RETURN; } });
   return f.done();
@@ -110,7 +111,7 @@ export function localPciProbe(tb: ThreadBuilder, dev: number, drv: number): stri
 export function workOnCpu(tb: ThreadBuilder, dev: number, drv: number, ret: string): string {
   const k = tb.k, me = tb.owner, thread = workOnCpuThread(k, dev, drv);
   const f = tb.fn('pci_call_probe', { dev, drv }, ret);
-  f.step('work_on_cpu', { where: `${PCI}:pci_call_probe -> kernel/workqueue.c:work_on_cpu (schedule_work_on)`, since: 'v2.6.29 (work_on_cpu in pci_call_probe)',
+  f.step('work_on_cpu', { where: `${PCI}:pci_call_probe -> kernel/workqueue.c:work_on_cpu (schedule_work_on)`, since: 'v2.6.29 (work_on_cpu in pci_call_probe)', c: ['error = work_on_cpu(cpu, local_pci_probe, &ddi);'],
     run: (s, _t, _b, ctx) => { s.dev[dev]!.work = 'running'; ctx.spawn(thread); return 'flush_work'; } });
   f.step('flush_work', { where: 'kernel/workqueue.c:work_on_cpu (flush_work)', since: 'v2.6.29',
     await: (s) => s.dev[dev]!.work === 'done', waits: () => `flush_work(local_pci_probe(${k.vn(dev)})) in ${thread}`,
