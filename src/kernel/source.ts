@@ -48,6 +48,7 @@ export const MODELLED: Record<string, string[]> = {
   'fs/kernfs/file.c': ['kernfs_fop_write_iter'],
   'drivers/scsi/scsi_scan.c': ['do_scan_async', 'scsi_scan_host'],
   'drivers/pci/pci-driver.c': ['local_pci_probe', 'pci_call_probe'],
+  'kernel/workqueue.c': ['worker_thread', 'work_for_cpu_fn', 'work_on_cpu'],
   'kernel/module.c': ['delete_module', 'free_module', 'do_init_module', 'load_module'],
   'kernel/module/main.c': ['delete_module', 'free_module', 'do_init_module', 'load_module'],
 };

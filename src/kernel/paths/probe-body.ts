@@ -103,7 +103,7 @@ export function localPciProbe(tb: ThreadBuilder, dev: number, drv: number): stri
   const body = probeBody(tb, dev, drv, f.label('work_for_cpu_fn'));
   f.step('pci_drv_probe', { where: `${PCI}:local_pci_probe (pci_drv->probe)`, since: 'v2.6.29 (work_on_cpu in pci_call_probe)', c: ['rc = pci_drv->probe(pci_dev, ddi->id);'],
     run: (s) => { s.dev[dev]!.probing = me; return body; } });
-  f.step('work_for_cpu_fn', { where: 'kernel/workqueue.c:work_for_cpu_fn (wfc->ret = fn(arg)); the work item completes', run: (s) => { s.dev[dev]!.work = 'done'; return RETURN; } });
+  f.step('work_for_cpu_fn', { where: 'kernel/workqueue.c:work_for_cpu_fn (wfc->ret = fn(arg)); the work item completes', c: ['wfc->ret = wfc->fn(wfc->arg);'], run: (s) => { s.dev[dev]!.work = 'done'; return RETURN; } });
   return f.done();
 }
 
@@ -113,7 +113,7 @@ export function workOnCpu(tb: ThreadBuilder, dev: number, drv: number, ret: stri
   const f = tb.fn('pci_call_probe', { dev, drv }, ret);
   f.step('work_on_cpu', { where: `${PCI}:pci_call_probe -> kernel/workqueue.c:work_on_cpu (schedule_work_on)`, since: 'v2.6.29 (work_on_cpu in pci_call_probe)', c: ['error = work_on_cpu(cpu, local_pci_probe, &ddi);'],
     run: (s, _t, _b, ctx) => { s.dev[dev]!.work = 'running'; ctx.spawn(thread); return 'flush_work'; } });
-  f.step('flush_work', { where: 'kernel/workqueue.c:work_on_cpu (flush_work)', since: 'v2.6.29',
+  f.step('flush_work', { where: 'kernel/workqueue.c:work_on_cpu (flush_work)', since: 'v2.6.29', c: ['flush_work(&wfc.work);'],
     await: (s) => s.dev[dev]!.work === 'done', waits: () => `flush_work(local_pci_probe(${k.vn(dev)})) in ${thread}`,
     run: (s) => { const d = s.dev[dev]!; d.work = 'none'; d.probing = me; return RETURN; } });
   return f.done();
