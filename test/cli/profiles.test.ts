@@ -10,7 +10,8 @@ describe('probecheck profiles', () => {
     const { profiles } = JSON.parse(r.stdout) as { profiles: { name: string; release: string; sources: { path: string; snapshot: string; origin: string }[]; differs?: Record<string, string>; flags: { flag: string; commit: string; since: string; shows?: string; seen?: string }[] }[] };
     expect(profiles.map((p) => p.name)).toEqual(PROFILE_NAMES);
     const v51 = profiles.find((p) => p.name === 'v5.1')!;
-    expect(v51.sources).toEqual([{ path: 'drivers/base/dd.c', snapshot: 'torvalds@376991db4b64', origin: expect.stringContaining('376991db4b6464e906d699ef07681e2ffa8ab08c') }]);
+    expect(v51.sources).toEqual([{ path: 'drivers/base/dd.c', snapshot: 'torvalds@376991db4b64', origin: expect.stringContaining('376991db4b6464e906d699ef07681e2ffa8ab08c') },
+      { path: 'kernel/workqueue.c', snapshot: 'torvalds@009bb421b6ce', origin: expect.stringContaining('009bb421b6ceb7916ce627023d0eb7ced04c8910') }]);
     const dead = v51.flags.find((f) => f.flag === 'DEAD_FLAG')!;
     expect(dead.commit).toBe(FLAGS.DEAD_FLAG.commit);
     expect(dead.seen).toMatch(/^drivers\/base\/dd\.c@torvalds@376991db4b64:\d+$/);
