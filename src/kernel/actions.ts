@@ -142,19 +142,21 @@ export function neverTakesEffect(w: World, actorNames: readonly string[], actors
 
 /**
  * A hotplug add/del on a need_parent_lock bus runs with the parent's lock held, as the USB core
- * does: usb_set_configuration adds the interfaces and takes no lock itself ("caller owns the
- * device lock", its comment; driver_set_config_work wraps it in usb_lock_device(udev)), so these
- * steps stand for its callers' usb_lock_device/usb_unlock_device (message.c of v2.6, the only
- * copy read; anchored.ts).
+ * does: usb_set_configuration adds (and removes) the interfaces and takes no lock itself ("caller
+ * owns the device lock", its comment in the v2.6 message.c), so these steps are anchored in one
+ * of its callers, driver_set_config_work: usb_lock_device(udev) around it. Its other callers
+ * (the usb_device's probe under the driver core's device_lock, the bConfigurationValue store)
+ * and usb_disconnect were not read.
  */
 function underParentLock(tb: ThreadBuilder, dev: number, ret: Ret, body: (ret: Ret) => string): string {
   const k = tb.k, d = k.w.devices[dev]!, me = tb.owner;
   if (d.parent < 0 || !k.w.buses[d.bus]!.needParentLock) return body(ret);
   const f = tb.fn('usb_lock_parent', { dev: d.parent }, ret);
   const inner = body(f.label('device_unlock'));
-  f.step('device_lock', { where: "drivers/usb/core/message.c:usb_set_configuration (its caller's usb_lock_device(udev), the parent)", await: (s) => s.dev[d.parent]!.mutex === 0,
+  f.step('device_lock', { where: 'drivers/usb/core/message.c:driver_set_config_work (usb_lock_device(udev), the parent; usb_set_configuration adds or removes the interface)',
+    c: ['usb_lock_device(udev);', 'usb_set_configuration(udev, req->config);'], await: (s) => s.dev[d.parent]!.mutex === 0,
     waits: mutexWaits(k, d.parent), run: (s) => { s.dev[d.parent]!.mutex = me; return inner; } });
-  f.step('device_unlock', { where: "drivers/usb/core/message.c:usb_set_configuration (its caller's usb_unlock_device(udev))", run: (s) => { s.dev[d.parent]!.mutex = 0; return RETURN; } });
+  f.step('device_unlock', { where: 'drivers/usb/core/message.c:driver_set_config_work (usb_unlock_device(udev))', c: ['usb_unlock_device(udev);'], run: (s) => { s.dev[d.parent]!.mutex = 0; return RETURN; } });
   return f.done();
 }
 

@@ -36,11 +36,12 @@ export const ANCHORED: string[] = [
   'drivers/pci/pci-driver.c:pci_call_probe', 'drivers/pci/pci-driver.c:local_pci_probe',
   // kernel/workqueue.c (the deferred-probe worker's loop, work_on_cpu), read at v5.1 only (009bb421b6ce, 2019-03: the only stored copy).
   'kernel/workqueue.c:worker_thread', 'kernel/workqueue.c:work_on_cpu', 'kernel/workqueue.c:work_for_cpu_fn',
+  // drivers/usb/core/message.c: driver_set_config_work, a caller of usb_set_configuration (which takes no lock itself), read at mainline (AOSC-Tracking/linux, 6.18.y).
+  'drivers/usb/core/message.c:driver_set_config_work',
   // platform.c, read at v6.6 (6.6.y), v6.12 and mainline (6.6.y, the nearest read).
   'drivers/base/platform.c:platform_match', 'drivers/base/platform.c:driver_override_store',
 ];
 
 export const NOT_ANCHORED: Record<string, string> = {
   'drivers/base/core.c:device_links_unbind_consumers': "core.c is read (v5.15, v6.6, v6.12, mainline), but its step is in release.ts, which another change rewrites at the same time: anchor it after that lands",
-  'drivers/usb/core/message.c:usb_set_configuration': "the steps are its callers' usb_lock_device(udev)/usb_unlock_device(udev) of the parent, not lines of it: usb_set_configuration takes no lock ('Context: !in_interrupt(), caller owns the device lock'; driver_set_config_work wraps it in usb_lock_device), as read in torvalds/linux's stored message.c, a v2.6 copy (0031a06e2f07; no later one is stored there); the callers (hub.c, sysfs.c) and a current message.c were not read",
 };
