@@ -2,7 +2,7 @@
  * USB interfaces (B12, 8c97a46af04b, v4.18): on a bus with need_parent_lock, probe() and
  * remove() of an interface must run with the parent (USB device) locked. The scenario binds
  * and unbinds `intf` (child of `udev`) along one path: `sync` (hotplug add/del under the
- * parent lock, as usb_set_configuration does), `async` (the interface driver asks for async
+ * parent lock, as the callers of usb_set_configuration hold it), `async` (the interface driver asks for async
  * probing: __device_attach_async_helper takes only the child's lock), `sysfs` (bind/unbind
  * stores), `detach` (driver register/unregister: __driver_attach and driver_detach), and
  * `detach-async` (as detach, with an async driver: driver_attach_async in v4.2, per-device

@@ -140,15 +140,23 @@ export function neverTakesEffect(w: World, actorNames: readonly string[], actors
   }
 }
 
-/** A hotplug add/del on a need_parent_lock bus runs with the parent's lock held, as the USB core does. */
+/**
+ * A hotplug add/del on a need_parent_lock bus runs with the parent's lock held, as the USB core
+ * does: usb_set_configuration adds (and removes) the interfaces and takes no lock itself ("caller
+ * owns the device lock", its comment in the v2.6 message.c), so these steps are anchored in one
+ * of its callers, driver_set_config_work: usb_lock_device(udev) around it. Its other callers
+ * (the usb_device's probe under the driver core's device_lock, the bConfigurationValue store)
+ * and usb_disconnect were not read.
+ */
 function underParentLock(tb: ThreadBuilder, dev: number, ret: Ret, body: (ret: Ret) => string): string {
   const k = tb.k, d = k.w.devices[dev]!, me = tb.owner;
   if (d.parent < 0 || !k.w.buses[d.bus]!.needParentLock) return body(ret);
   const f = tb.fn('usb_lock_parent', { dev: d.parent }, ret);
   const inner = body(f.label('device_unlock'));
-  f.step('device_lock', { where: 'drivers/usb/core/message.c:usb_set_configuration (caller holds the parent lock)', await: (s) => s.dev[d.parent]!.mutex === 0,
+  f.step('device_lock', { where: 'drivers/usb/core/message.c:driver_set_config_work (usb_lock_device(udev), the parent; usb_set_configuration adds or removes the interface)',
+    c: ['usb_lock_device(udev);', 'usb_set_configuration(udev, req->config);'], await: (s) => s.dev[d.parent]!.mutex === 0,
     waits: mutexWaits(k, d.parent), run: (s) => { s.dev[d.parent]!.mutex = me; return inner; } });
-  f.step('device_unlock', { where: 'drivers/usb/core/message.c:usb_set_configuration', run: (s) => { s.dev[d.parent]!.mutex = 0; return RETURN; } });
+  f.step('device_unlock', { where: 'drivers/usb/core/message.c:driver_set_config_work (usb_unlock_device(udev))', c: ['usb_unlock_device(udev);'], run: (s) => { s.dev[d.parent]!.mutex = 0; return RETURN; } });
   return f.done();
 }
 
@@ -221,9 +229,9 @@ function actionPath(tb: ThreadBuilder, a: Action, ret: Ret, waitFor: boolean, ma
     case 'lock': case 'unlock': {
       // A subsystem path holding a device lock (a sysfs store such as libnvdimm's uuid_store).
       const f = tb.fn(`device_${a.op}`, { dev: a.dev }, ret), me = tb.owner;
-      if (a.op === 'lock') f.step('mutex_lock', { where: 'include/linux/device.h:device_lock', await: (s) => s.dev[a.dev]!.mutex === 0, waits: mutexWaits(tb.k, a.dev),
+      if (a.op === 'lock') f.step('mutex_lock', { where: 'include/linux/device.h:device_lock', c: ['mutex_lock(&dev->mutex);'], await: (s) => s.dev[a.dev]!.mutex === 0, waits: mutexWaits(tb.k, a.dev),
         run: (s) => { s.dev[a.dev]!.mutex = me; return RETURN; } });
-      else f.step('mutex_unlock', { where: 'include/linux/device.h:device_unlock', run: (s) => { if (s.dev[a.dev]!.mutex === me) s.dev[a.dev]!.mutex = 0; return RETURN; } });
+      else f.step('mutex_unlock', { where: 'include/linux/device.h:device_unlock', c: ['mutex_unlock(&dev->mutex);'], run: (s) => { if (s.dev[a.dev]!.mutex === me) s.dev[a.dev]!.mutex = 0; return RETURN; } });
       return main(f.done());
     }
   }

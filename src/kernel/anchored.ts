@@ -24,21 +24,23 @@ export const ANCHORED: string[] = [
   'drivers/base/core.c:device_links_unbind_consumers',
   'drivers/base/bus.c:bus_probe_device', 'drivers/base/bus.c:bus_remove_device',
   // kernel/module/main.c, read at v6.6 (6.6.y) and mainline (01d5b167dc23).
-  'kernel/module/main.c:delete_module', 'kernel/module/main.c:free_module',
+  'kernel/module/main.c:delete_module', 'kernel/module/main.c:free_module', 'kernel/module/main.c:load_module',
   // kernel/async.c, read at v5.15 only (07416af11dd8 is v5.13-v5.16 by content, not v6.x).
   'kernel/async.c:async_run_entry_fn',
+  // include/linux/device.h (the actors' `lock dev`/`unlock dev`), read at mainline (00289cd87676, v5.3; the same text in a much later tree).
+  'include/linux/device.h:device_lock', 'include/linux/device.h:device_unlock',
+  // fs/kernfs/file.c (the sysfs bind/unbind stores' active reference), read at v5.19 (03ab8e6297ac, "Merge tag 'v5.18'": the nearest below).
+  'fs/kernfs/file.c:kernfs_fop_write_iter',
+  // drivers/scsi/scsi_scan.c (B7's async scan), read at mainline (741e9d668aa5, v6.9 merge window: the nearest read).
+  'drivers/scsi/scsi_scan.c:do_scan_async', 'drivers/scsi/scsi_scan.c:scsi_scan_host',
+  // drivers/pci/pci-driver.c (B7's work_on_cpu), read at v6.6 (6.6.y: a Kylin 6.6-based tree, kernel/README.md), v6.12 and mainline (the same, the nearest read).
+  'drivers/pci/pci-driver.c:pci_call_probe', 'drivers/pci/pci-driver.c:local_pci_probe',
+  // kernel/workqueue.c (the deferred-probe worker's loop, work_on_cpu), read at v5.1 only (009bb421b6ce, 2019-03: the only stored copy).
+  'kernel/workqueue.c:worker_thread', 'kernel/workqueue.c:work_on_cpu', 'kernel/workqueue.c:work_for_cpu_fn',
+  // drivers/usb/core/message.c: driver_set_config_work, a caller of usb_set_configuration (which takes no lock itself), read at mainline (AOSC-Tracking/linux, 6.18.y).
+  'drivers/usb/core/message.c:driver_set_config_work',
   // platform.c, read at v6.6 (6.6.y), v6.12 and mainline (6.6.y, the nearest read).
   'drivers/base/platform.c:platform_match', 'drivers/base/platform.c:driver_override_store',
 ];
 
-export const NOT_ANCHORED: Record<string, string> = {
-  'drivers/usb/core/message.c:usb_set_configuration': 'outside drivers/base: no excerpt read',
-  'drivers/pci/pci-driver.c:pci_call_probe': 'outside drivers/base: no excerpt read',
-  'drivers/pci/pci-driver.c:local_pci_probe': 'outside drivers/base: no excerpt read',
-  'drivers/scsi/scsi_scan.c:do_scan_async': 'outside drivers/base: no excerpt read',
-  'fs/kernfs/file.c:kernfs_fop_write_iter': 'kernfs active references: no excerpt read',
-  'include/linux/device.h:device_lock': 'a mutex_lock wrapper (actors `lock dev`)',
-  'include/linux/device.h:device_unlock': 'a mutex_unlock wrapper (actors `unlock dev`)',
-  'kernel/module/main.c:load_module': 'only the call to do_init_module is modelled: no excerpt read',
-  'kernel/workqueue.c:worker_thread': 'the idle loop of the deferred-probe worker: no excerpt read',
-};
+export const NOT_ANCHORED: Record<string, string> = {};

@@ -36,6 +36,16 @@ export const UNCOVERED: Record<string, Record<string, string>> = {
   'drivers/base/dd.c:__driver_attach': {
     'dev->can_match = true;': "the bus's match() returning -EPROBE_DEFER: not in the scenario vocabulary (a driver matches the devices it names)",
   },
+  'fs/kernfs/file.c:kernfs_fop_write_iter': {
+    'mutex_lock(&of->prealloc_mutex);': "of->mutex and of->prealloc_mutex belong to the open file (one kernfs_open_file per open()): each store of a scenario is its own open file, so they never contend",
+    'mutex_lock(&of->mutex);': 'as mutex_lock(&of->prealloc_mutex)',
+    'mutex_unlock(&of->mutex);@1': 'as mutex_lock(&of->prealloc_mutex) (the -ENODEV exit)',
+    'mutex_unlock(&of->mutex);@2': 'as mutex_lock(&of->prealloc_mutex)',
+    'mutex_unlock(&of->prealloc_mutex);': 'as mutex_lock(&of->prealloc_mutex)',
+  },
+  'kernel/module/main.c:load_module': {
+    'mutex_lock(&module_mutex);@1 ... mutex_unlock(&module_mutex);@2': "the error exits (bug_cleanup .. unlink_mod: module_mutex around module_bug_cleanup and the list removal, synchronize_rcu): a scenario's module always loads (signature, ELF, formation, parameters and sysfs never fail)",
+  },
   'kernel/module/main.c:delete_module': {
     'mutex_unlock(&module_mutex);@2': "the error exits (`out:`: -ENOENT, -EBUSY, -EWOULDBLOCK): try_stop_module is one atomic step that takes module_mutex, tests, and releases it on either path; it covers the success path's unlock, and a line is covered by one step",
   },

@@ -75,7 +75,7 @@ export interface DriverView {
 export interface ModuleView {
   /** The module's name in the scenario (`modprobe NAME`). */
   readonly name: string;
-  /** `mod->state`; FREED once free_module has run. */
+  /** `mod->state`; FREED once free_module has run (until a later modprobe loads it again: COMING). */
   readonly state: 'UNFORMED' | 'COMING' | 'LIVE' | 'GOING' | 'FREED';
   /** Module reference count. */
   readonly refcnt: number;

@@ -127,7 +127,7 @@ export function stepEvents(lk: LogKernel, s: StepInfo): ModelEvent[] {
   // A module's init (initcall_debug): do_one_initcall(mod->init) runs while the module is COMING.
   w.modules.forEach((m, i) => {
     const a = s.before.mod[i]!.state, b = s.after.mod[i]!.state;
-    if (a === 'UNFORMED' && b === 'COMING') out.unshift({ kind: 'module_init', module: m.name });
+    if ((a === 'UNFORMED' || a === 'FREED') && b === 'COMING') out.unshift({ kind: 'module_init', module: m.name });
     else if (a === 'COMING' && b === 'LIVE') out.unshift({ kind: 'module_init_done', module: m.name });
   });
   // The deferred lists, from the state: only a change of list prints.

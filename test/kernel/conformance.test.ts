@@ -27,6 +27,10 @@ const SMALL: ScenarioSpec[] = [
   { name: 'kill', devices: { ns: { present: true, boundTo: 'nd' } }, drivers: { nd: { matches: ['ns'], present: true } }, actors: { a: ['kill-del ns'], b: ['kill-del ns'] } },
   { name: 'usb', buses: { usb: { needParentLock: true } }, devices: { u: { present: true }, i: { parent: 'u' } }, drivers: { id: { matches: ['i'], probeType: 'async', present: true } }, actors: { h: ['add i', 'del i'], s: ['bind id i'] } },
   // driver_detach of a USB interface: v4.18's device_release_driver_internal locks the parent inline (8c97a46af04b:922-923, 930-931).
+  // A subsystem path holding a device lock (actors `lock`/`unlock`: include/linux/device.h) against a sysfs bind.
+  { name: 'lock', devices: { d: { present: true } }, drivers: { dd: { matches: ['d'] } }, actors: { u: ['lock d', 'unlock d'], r: ['register dd'] } },
+  // B7's shape: a PCI probe run by work_on_cpu that queues a SCSI scan which registers a disk.
+  { name: 'scan', syncFallback: false, devices: { hba: { present: true }, sda: { parent: 'hba' } }, drivers: { hd: { matches: ['hba'], module: 'm', workOnCpu: true, asyncScan: ['sda'] }, sd: { matches: ['sda'], present: true } }, actors: { modprobe: 'modprobe m' } },
   { name: 'usb-detach', buses: { usb: { needParentLock: true } }, devices: { u: { present: true }, i: { parent: 'u', present: true, boundTo: 'id' } }, drivers: { id: { matches: ['i'], present: true } }, actors: { r: ['unregister id'] } },
 ];
 

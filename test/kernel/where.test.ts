@@ -19,7 +19,7 @@ const KNOWN: Record<string, string[]> = {
   'kernel/workqueue.c': ['worker_thread', 'flush_work'],
   'fs/kernfs/file.c': ['kernfs_fop_write_iter'],
   'include/linux/device.h': ['device_lock', 'device_unlock'],
-  'drivers/usb/core/message.c': ['usb_set_configuration'],
+  'drivers/usb/core/message.c': ['driver_set_config_work'],
 };
 
 const spec: ScenarioSpec = CATALOGUE;

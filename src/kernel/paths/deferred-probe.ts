@@ -16,7 +16,7 @@ export function deferredProbeWorkFunc(tb: ThreadBuilder): string {
   const f = tb.fn('deferred_probe_work_func', {}, null);
   const devs = w.devices.filter((d) => d.drivers.length > 0).map((d) => d.i);
   const probe = new Map(devs.map((d) => [d, busProbeDevice(tb, d, f.label('mutex_lock'), 'mutex_lock')]));
-  f.step('process_one_work', { where: `kernel/workqueue.c:worker_thread -> ${DD}:deferred_probe_work_func`, idle: true,
+  f.step('process_one_work', { where: `kernel/workqueue.c:worker_thread -> ${DD}:deferred_probe_work_func`, idle: true, c: ['process_one_work(worker, work);'],
     await: (s) => s.deferredWorkQueued,
     run: (s) => { s.deferredWorkQueued = false; s.deferredWorkRunning = true; return 'mutex_lock'; } });
   // One atomic step per turn of the loop: (re)take the mutex, test the list, take the first device

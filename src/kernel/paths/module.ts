@@ -17,9 +17,15 @@ export function doInitModule(tb: ThreadBuilder, m: number, ret: Ret): string {
   const f = tb.fn('do_init_module', {}, ret);
   let init: string = f.label('module_live');
   for (const drv of [...info.drivers].reverse()) init = busAddDriver(tb, drv, init);
-  f.step('load_module', { where: `${MODULE}:load_module, do_init_module (mod->init)`, run: (s) => {
+  // early_mod_check and add_unformed_module look the name up under module_mutex
+  // (module_patient_check_exists): a module still COMING is waited for (module_wq), then a LIVE
+  // one is -EEXIST and a GOING one -EBUSY: modprobe does nothing. Never loaded, or freed by
+  // free_module (gone from the list): a new load, which complete_formation makes COMING.
+  f.step('load_module', { where: `${MODULE}:load_module, do_init_module (mod->init)`,
+    c: ['err = early_mod_check(info, flags);', 'err = add_unformed_module(mod);', 'err = complete_formation(mod, info);', 'return do_init_module(mod);'],
+    await: (s) => s.mod[m]!.state !== 'COMING', waits: () => `module_wq (${info.name} is COMING: module_patient_check_exists)`, run: (s) => {
     const x = s.mod[m]!;
-    if (x.state !== 'UNFORMED') return null; // already loaded: modprobe does nothing
+    if (x.state !== 'UNFORMED' && x.state !== 'FREED') return RETURN;
     x.state = 'COMING'; x.refcnt = 2;          // MODULE_REF_BASE + the reference init runs under
     return init;
   } });
@@ -53,7 +59,8 @@ export function deleteModule(tb: ThreadBuilder, m: number, ret: Ret): string {
     } });
   f.step('async_synchronize_full', { ...asyncSynchronizeFullStep(`${MODULE}:delete_module`, 'free_module'), c: ['async_synchronize_full();'] });
   // free_module's two module_mutex regions (and synchronize_rcu, with no RCU reader modelled) in one
-  // step: no module_mutex region of the model spans steps, so nothing can run in between.
+  // step: no module_mutex region of the model spans steps, so nothing can run in between. FREED is
+  // the C's "no struct module in the list": a later modprobe loads the module again (load_module).
   f.step('free_module', { where: `${MODULE}:free_module`, c: ['delete_module:: free_module(mod);', 'mutex_lock(&module_mutex);@1 ... mutex_unlock(&module_mutex);@2'],
     run: (s) => { s.mod[m]!.state = 'FREED'; return RETURN; } });
   return f.done();

@@ -1,8 +1,9 @@
 /**
  * What a driver's probe() does besides returning, for the B7 family (kernel/module and async):
  * - workOnCpu: pci_call_probe runs the probe through work_on_cpu(cpu, local_pci_probe) when the
- *   device sits on another NUMA node: a kworker runs drv->probe while the caller waits in
- *   flush_work. Whatever the probe does with `current` (PF_USED_ASYNC) happens in the kworker.
+ *   device's NUMA node is known and online (a CPU of that node; the v6.6 text also limits it to
+ *   housekeeping CPUs): a kworker runs drv->probe while the caller waits in flush_work. Whatever
+ *   the probe does with `current` (PF_USED_ASYNC) happens in the kworker.
  * - asyncScan: scsi_scan_host -> async_schedule(do_scan_async): the scan runs later in an async
  *   entry and registers the devices it finds (device_add, whose probes run in that entry).
  * - requestModule: request_module(m) -> call_usermodehelper(modprobe, UMH_WAIT_PROC): a modprobe
@@ -45,14 +46,20 @@ export function probeBody(tb: ThreadBuilder, dev: number, drv: number, ret: stri
   return next;
 }
 
-/** do_scan_async(dev): the scan registers the devices it finds, then returns. */
+/**
+ * do_scan_async(dev): the scan registers the devices it finds, then returns. In the C,
+ * do_scsi_scan_host finds them and scsi_finish_async_scan adds them to sysfs (device_add) under
+ * shost->scan_mutex, after the previous host's scan finished: one step here (neither the
+ * scan_mutex nor the order between hosts is modelled).
+ */
 export function doScanAsync(tb: ThreadBuilder, dev: number, drv: number, ret: Ret): string {
   const found = tb.k.w.drivers[drv]!.asyncScan ?? [];
   const f = tb.fn('do_scan_async', { dev }, ret);
   let next: Ret = f.ret;
   for (const c of [...found].reverse()) next = deviceAdd(tb, c, next);
   const first = next;
-  f.step('do_scsi_scan_host', { where: `${SCSI}:do_scan_async (do_scsi_scan_host: scsi_scan_target -> scsi_add_lun -> device_add)`, since: 'v2.6.29 (async scan)',
+  f.step('do_scsi_scan_host', { where: `${SCSI}:do_scan_async (do_scsi_scan_host finds the devices; scsi_finish_async_scan -> scsi_sysfs_add_devices -> device_add)`, since: 'v2.6.29 (async scan)',
+    c: ['do_scsi_scan_host(shost);', 'scsi_finish_async_scan(data);'],
     run: () => (typeof first === 'string' ? first : RETURN) });
   return f.done();
 }
@@ -62,14 +69,17 @@ function scsiScanHost(tb: ThreadBuilder, dev: number, drv: number, ret: string):
   const k = tb.k;
   const f = tb.fn('scsi_scan_host', { dev }, ret);
   const inline = k.w.syncFallback ? doScanAsync(tb, dev, drv, ret) : ''; // the sync fallback scans here
-  f.step('async_schedule', asyncScheduleStep(tb, scanProgram(k, dev, drv), inline, RETURN, `${SCSI}:scsi_scan_host`, 'v2.6.29 (async scan); PF_USED_ASYNC v3.8..v5.16'));
+  f.step('async_schedule', { ...asyncScheduleStep(tb, scanProgram(k, dev, drv), inline, RETURN, `${SCSI}:scsi_scan_host`, 'v2.6.29 (async scan); PF_USED_ASYNC v3.8..v5.16'), c: ['async_schedule(do_scan_async, data);'] });
   return f.done();
 }
 
-/** Has do_init_module(m) returned (or will a modprobe of m find nothing to do and exit)? */
+/**
+ * Has do_init_module(m) returned (or will a modprobe of m find nothing to do and exit)? A freed
+ * module is loaded again by the modprobe (load_module), so FREED is not an exit.
+ */
 export function initReturned(s: KS, m: number): boolean {
   const x = s.mod[m]!;
-  return (x.state === 'LIVE' && x.refcnt <= 1) || x.state === 'GOING' || x.state === 'FREED';
+  return (x.state === 'LIVE' && x.refcnt <= 1) || x.state === 'GOING';
 }
 
 /** request_module(m): start modprobe (unless one is already running for it) and wait for it to exit. */
@@ -91,9 +101,9 @@ export function localPciProbe(tb: ThreadBuilder, dev: number, drv: number): stri
   const me = tb.owner;
   const f = tb.fn('local_pci_probe', { dev, drv }, null);
   const body = probeBody(tb, dev, drv, f.label('work_for_cpu_fn'));
-  f.step('pci_drv_probe', { where: `${PCI}:local_pci_probe (pci_drv->probe)`, since: 'v2.6.29 (work_on_cpu in pci_call_probe)',
+  f.step('pci_drv_probe', { where: `${PCI}:local_pci_probe (pci_drv->probe)`, since: 'v2.6.29 (work_on_cpu in pci_call_probe)', c: ['rc = pci_drv->probe(pci_dev, ddi->id);'],
     run: (s) => { s.dev[dev]!.probing = me; return body; } });
-  f.step('work_for_cpu_fn', { where: 'kernel/workqueue.c:work_for_cpu_fn (wfc->ret = fn(arg)); the work item completes', run: (s) => { s.dev[dev]!.work = 'done'; return RETURN; } });
+  f.step('work_for_cpu_fn', { where: 'kernel/workqueue.c:work_for_cpu_fn (wfc->ret = fn(arg)); the work item completes', c: ['wfc->ret = wfc->fn(wfc->arg);'], run: (s) => { s.dev[dev]!.work = 'done'; return RETURN; } });
   return f.done();
 }
 
@@ -101,9 +111,9 @@ export function localPciProbe(tb: ThreadBuilder, dev: number, drv: number): stri
 export function workOnCpu(tb: ThreadBuilder, dev: number, drv: number, ret: string): string {
   const k = tb.k, me = tb.owner, thread = workOnCpuThread(k, dev, drv);
   const f = tb.fn('pci_call_probe', { dev, drv }, ret);
-  f.step('work_on_cpu', { where: `${PCI}:pci_call_probe -> kernel/workqueue.c:work_on_cpu (schedule_work_on)`, since: 'v2.6.29 (work_on_cpu in pci_call_probe)',
+  f.step('work_on_cpu', { where: `${PCI}:pci_call_probe -> kernel/workqueue.c:work_on_cpu (schedule_work_on)`, since: 'v2.6.29 (work_on_cpu in pci_call_probe)', c: ['error = work_on_cpu(cpu, local_pci_probe, &ddi);'],
     run: (s, _t, _b, ctx) => { s.dev[dev]!.work = 'running'; ctx.spawn(thread); return 'flush_work'; } });
-  f.step('flush_work', { where: 'kernel/workqueue.c:work_on_cpu (flush_work)', since: 'v2.6.29',
+  f.step('flush_work', { where: 'kernel/workqueue.c:work_on_cpu (flush_work)', since: 'v2.6.29', c: ['flush_work(&wfc.work);'],
     await: (s) => s.dev[dev]!.work === 'done', waits: () => `flush_work(local_pci_probe(${k.vn(dev)})) in ${thread}`,
     run: (s) => { const d = s.dev[dev]!; d.work = 'none'; d.probing = me; return RETURN; } });
   return f.done();

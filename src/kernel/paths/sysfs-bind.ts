@@ -18,13 +18,13 @@ import { overrideMatches } from './driver-override.js';
 function kernfsWrite(tb: ThreadBuilder, drv: number, file: string, ret: Ret, store: (ret: string) => string): string {
   const f = tb.fn(`kernfs_fop_write_iter`, { drv }, ret);
   const body = store(f.label('kernfs_put_active'));
-  f.step('kernfs_get_active', { where: `fs/kernfs/file.c:kernfs_fop_write_iter (${file})`, run: (s) => {
+  f.step('kernfs_get_active', { where: `fs/kernfs/file.c:kernfs_fop_write_iter (${file})`, c: ['if (!kernfs_get_active(of->kn)) {', 'len = ops->write(of, buf, len, iocb->ki_pos);'], run: (s) => {
     const d = s.drv[drv]!;
     if (!d.bindFiles) return RETURN;      // -ENODEV: the file is gone
     d.storesActive++;
     return body;
   } });
-  f.step('kernfs_put_active', { where: 'fs/kernfs/file.c:kernfs_fop_write_iter', run: (s) => { s.drv[drv]!.storesActive--; return RETURN; } });
+  f.step('kernfs_put_active', { where: 'fs/kernfs/file.c:kernfs_fop_write_iter', c: ['kernfs_put_active(of->kn);'], run: (s) => { s.drv[drv]!.storesActive--; return RETURN; } });
   return f.done();
 }
 
