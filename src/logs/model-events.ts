@@ -122,6 +122,10 @@ export function stepEvents(lk: LogKernel, s: StepInfo): ModelEvent[] {
       case '__driver_attach_async_helper':
         if (local === 'device_unlock') out.push({ kind: 'drv_async_done', dev });
         break;
+      case 'deferred_probe_timeout_work_func':
+        // dev_info for each device on the pending list, in list order (here declaration order).
+        if (local === 'deferred_probe_pending') w.devices.forEach((x, i) => { if (s.before.dev[i]!.deferred === 'pending') out.push({ kind: 'pending', dev: x.name }); });
+        break;
     }
   }
   // A module's init (initcall_debug): do_one_initcall(mod->init) runs while the module is COMING.
@@ -165,5 +169,6 @@ export function renderEvent(e: ModelEvent, owner: string, pid = 1): string {
     case 'drv_async_done': return `${owner} ${e.dev}: driver ${e.drv ?? '?'} async attach completed: 0`;
     case 'module_init': return `calling  ${e.module}_init+0x0/0x1000 [${e.module}] @ ${pid}`;
     case 'module_init_done': return `initcall ${e.module}_init+0x0/0x1000 [${e.module}] returned 0 after 10 usecs`;
+    case 'pending': return `${owner} ${e.dev}: deferred probe pending`;
   }
 }
