@@ -49,6 +49,7 @@ export function runProfiles(io: Io, json: boolean): ExitCode {
       ...(p.differs ? { differs: p.differs } : {}),
       ...(p.between ? { between: Object.entries(p.between).map(([path, [lower, upper]]) => ({ path, lower, upper })) } : {}),
       ...(p.settled ? { settled: p.settled } : {}),
+      ...(p.unsettled ? { unsettled: p.unsettled } : {}),
       flags: flagRows(name),
     };
   });
@@ -61,6 +62,7 @@ export function runProfiles(io: Io, json: boolean): ExitCode {
     for (const [f, why] of Object.entries(p.differs ?? {})) io.out(`  differs: ${f}: ${why}`);
     for (const b of p.between ?? []) io.out(`  bracketed: ${b.path} between ${b.lower} and ${b.upper}`);
     for (const [f, why] of Object.entries(p.settled ?? {})) io.out(`  settled: ${f}: ${why}`);
+    for (const [f, why] of Object.entries(p.unsettled ?? {})) io.out(`  not settled: ${f}: ${why}`);
     io.out('');
   }
   return EXIT.ok;
