@@ -13,7 +13,7 @@ import { UNCOVERED, cLocks, recordLocks, sideBySide } from '../../src/kernel/con
 import { excerpt, resolveAnchor } from '../../src/kernel/source.js';
 import type { StepAnchors } from '../../src/kernel/emit.js';
 import { ANCHORED, NOT_ANCHORED } from '../../src/kernel/anchored.js';
-import { CATALOGUE } from '../../src/kernel/catalogue.js';
+import { CATALOGUE, LATE_CATALOGUE } from '../../src/kernel/catalogue.js';
 import { lateInitcallRefusal } from '../../src/kernel/paths/late-initcall.js';
 
 
@@ -29,7 +29,7 @@ const SMALL: ScenarioSpec[] = [
   { name: 'usb', buses: { usb: { needParentLock: true } }, devices: { u: { present: true }, i: { parent: 'u' } }, drivers: { id: { matches: ['i'], probeType: 'async', present: true } }, actors: { h: ['add i', 'del i'], s: ['bind id i'] } },
   // driver_detach of a USB interface: v4.18's device_release_driver_internal locks the parent inline (8c97a46af04b:922-923, 930-931).
   // The late initcall: a device deferred before it, retried by its triggers (and the timeout work where the profile schedules it).
-  { name: 'late', devices: { dc: { present: true }, pwm: {} }, drivers: { dcd: { matches: ['dc'], needs: ['pwm'] }, pwd: { matches: ['pwm'], present: true } }, actors: { boot: ['register dcd', 'deferred_probe_initcall'], hot: ['add pwm'] } },
+  { ...LATE_CATALOGUE, name: 'late' },
   { name: 'usb-detach', buses: { usb: { needParentLock: true } }, devices: { u: { present: true }, i: { parent: 'u', present: true, boundTo: 'id' } }, drivers: { id: { matches: ['i'], present: true } }, actors: { r: ['unregister id'] } },
 ];
 

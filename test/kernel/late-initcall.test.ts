@@ -8,6 +8,7 @@ import { buildScenario, check, type Property, type ScenarioSpec } from 'probeche
 import type { KS } from '../../src/kernel/state.js';
 import { TIMEOUT_WORKER } from '../../src/kernel/paths/late-initcall.js';
 import { DEFERRED_WORKER } from '../../src/kernel/paths/deferred-probe.js';
+import { probecheck } from '../cli/run.js';
 
 /** dc needs pwm: it defers at `register dcd` (pwm is added later, by the same boot). */
 const boot = (acts: string[]): ScenarioSpec => ({
@@ -82,5 +83,12 @@ describe('deferred_probe_initcall', () => {
     const twice: ScenarioSpec = { ...boot(['deferred_probe_initcall']), actors: { a: 'deferred_probe_initcall', b: ['register dcd', 'deferred_probe_initcall'] } };
     expect(() => buildScenario(twice, 'mainline', '')).toThrow(/'deferred_probe_initcall' is a late_initcall: it runs once, but actors a, b write it 2 times/);
     expect(() => buildScenario(boot(['deferred_probe_initcall dc']), 'mainline', '')).toThrow(/'deferred_probe_initcall' takes 0 argument/);
+  });
+
+  it('probecheck source shows each line of the late initcall beside its step', () => {
+    const r = probecheck(['source', 'deferred_probe_initcall', '--profile', 'v5.1']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/293 +driver_deferred_probe_trigger\(\); +trigger_again\n294 +flush_work\(&deferred_probe_work\); +flush_again\n/);
+    expect(r.stdout).toMatch(/296 +if \(deferred_probe_timeout > 0\) \{ +schedule_delayed_work/);
   });
 });
