@@ -66,10 +66,8 @@ export function fromLog(log: ParsedLog, name: string, profile?: string): FromLog
   for (const e of log.events) {
     const task = e.task;
     switch (e.rule.id) {
-      case 'initcall_start':
-        if (e.module) { inits.set(task ?? '', e.module); modules.add(e.module); }
-        else if (e.initfn === LATE_INITCALL) late ??= { line: e.line, how: 'its initcall_debug line', ...(task !== undefined ? { task } : {}) };
-        break;
+      case 'initcall_start': if (e.module) { inits.set(task ?? '', e.module); modules.add(e.module); } break;
+      case 'late_initcall_start': used++; late ??= { line: e.line, how: 'its initcall_debug line', ...(task !== undefined ? { task } : {}) }; break;
       case 'initcall_done': inits.delete(task ?? ''); break;
       case 'device_add': case 'bus_add_device': {
         used++;
@@ -190,10 +188,12 @@ export function fromLog(log: ParsedLog, name: string, profile?: string): FromLog
     drivers[d.name] = spec;
   }
   // The late initcall runs in the boot task after the built-in drivers registered: last in the
-  // actor of its initcall_debug line's task, else in `boot` (the pending line's task is a kworker).
+  // actor of its initcall_debug line's task where that task did something else, else in `boot`
+  // (the pid of a log without caller ids names no actor; the pending line's task is a kworker).
   const prof = profile ?? profileFor(log.release);
   if (late) {
-    const why = lateInitcallRefusal({ profile: prof, unsettled: PROFILES[prof]?.unsettled ?? {} }), who = actorOf(late.task);
+    const why = lateInitcallRefusal({ profile: prof, unsettled: PROFILES[prof]?.unsettled ?? {} });
+    const who = late.task !== undefined && actions.has(actorOf(late.task)) ? actorOf(late.task) : 'boot';
     if (why) notes.push(`the late initcall ran (line ${late.line}: ${late.how}), but profile ${prof} does not settle its shape: add '${LATE_INITCALL}' to the boot actor by hand with another profile`);
     else { act(who, LATE_INITCALL); notes.push(`the late initcall ran (line ${late.line}: ${late.how}): '${LATE_INITCALL}' ends actor '${who}', so deferred probing starts disabled`); }
   }

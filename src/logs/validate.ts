@@ -100,10 +100,12 @@ function eventsOf(be: Backend, w: LogKernel, k: number): ModelEvent[] {
 export function validate(model: Model, log: ParsedLog, o: { maxStates?: number; excerpt?: boolean } = {}): ValidateResult {
   const t0 = performance.now();
   const w = kernelOf(model);
+  const lateRuns = model.threads.some((t) => Object.keys(t.steps).some((l) => l.startsWith('deferred_probe_initcall:')));
   const devs = new Set(w.w.devices.map((d) => d.name)), drvs = new Set(w.w.drivers.map((d) => d.name)), mods = new Set(w.w.modules.map((m) => m.name));
   const checked: LogEvent[] = [], unchecked: ValidateResult['unchecked'] = [];
   for (const e of log.events) {
     if (e.rule.model === null) unchecked.push({ event: e, why: 'the model prints no such line' });
+    else if ((e.rule.model === 'late_initcall' || e.rule.model === 'late_initcall_done') && !lateRuns) unchecked.push({ event: e, why: "the scenario has no 'deferred_probe_initcall' action" });
     else if ((e.rule.model === 'module_init' || e.rule.model === 'module_init_done') && !mods.has(e.module ?? '')) unchecked.push({ event: e, why: e.module ? `module ${e.module} is not in the scenario` : 'a built-in initcall' });
     else if (e.dev !== undefined && !devs.has(e.dev) && !(e.rule.model === 'bound_to' && devs.has(e.drv ?? ''))) unchecked.push({ event: e, why: `device ${e.dev} is not in the scenario` });
     else if (e.drv !== undefined && !drvs.has(e.drv) && !(e.rule.model === 'bound_to' && drvs.has(e.dev ?? ''))) unchecked.push({ event: e, why: `driver ${e.drv} is not in the scenario` });

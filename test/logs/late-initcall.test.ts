@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { fromLog } from '../../src/logs/from-log.js';
 import { parseLog } from '../../src/logs/parse.js';
 import { renderEvent } from '../../src/logs/model-events.js';
+import { validate } from '../../src/logs/validate.js';
+import { buildScenario, type ScenarioSpec } from 'probecheck';
 
 const read = (lines: string[], profile?: string) => fromLog(parseLog(lines.join('\n')), 't', profile);
 const probe = ["[    1.0][    T1] bus: 'platform': add driver dc-drv", "[    1.1][    T1] bus: 'platform': really_probe: probing driver dc-drv with device dc", '[    1.2][    T1] platform dc: Driver dc-drv requests probe deferral'];
@@ -31,5 +33,29 @@ describe('the late initcall in logs', () => {
 
   it('the model prints the pending line as the kernel does', () => {
     expect(renderEvent({ kind: 'pending', dev: 'dc' }, 'platform')).toBe('platform dc: deferred probe pending');
+  });
+
+  // dc defers, then the late initcall retries it and it binds (dyndbg and initcall_debug, no caller ids).
+  const boot = ["bus: 'platform': add driver dc-drv", "bus: 'platform': really_probe: probing driver dc-drv with device dc", 'platform dc: Driver dc-drv requests probe deferral',
+    'platform dc: Added to deferred list', 'calling  deferred_probe_initcall+0x0/0x90 @ 1', 'platform dc: Retrying from deferred list',
+    "bus: 'platform': really_probe: probing driver dc-drv with device dc", "driver: 'dc-drv': driver_bound: bound to device 'dc'",
+    "bus: 'platform': really_probe: bound device dc to driver dc-drv", 'initcall deferred_probe_initcall+0x0/0x90 returned 0 after 9 usecs'];
+
+  it("from-log reads the late initcall's initcall_debug lines; validate holds the retry to come after its 'calling' line", () => {
+    const r = read(boot);
+    expect(r.spec.actors).toEqual({ boot: ['register dc-drv', 'deferred_probe_initcall'] });
+    const { model } = buildScenario(r.spec as ScenarioSpec, 'mainline', '');
+    const ok = validate(model, parseLog(boot.join('\n')));
+    expect(ok.verdict).toBe('behaviour');
+    expect(ok.checked.map((e) => e.rule.id)).toContain('late_initcall_start');
+    expect(ok.checked.map((e) => e.rule.id)).toContain('late_initcall_done');
+    // The retry before the late initcall: deferred probing is still disabled, no run prints it.
+    const early = [...boot.slice(0, 4), boot[5]!, boot[4]!, ...boot.slice(6)];
+    const bad = validate(model, parseLog(early.join('\n')));
+    expect(bad.verdict).toBe('not-a-behaviour');
+    expect(bad.matched).toBe(4);
+    // A scenario without the action does not check those lines.
+    const { model: plain } = buildScenario({ ...(r.spec as ScenarioSpec), actors: { boot: 'register dc-drv' } }, 'mainline', '');
+    expect(validate(plain, parseLog(boot.join('\n'))).unchecked.map((u) => u.why)).toContain("the scenario has no 'deferred_probe_initcall' action");
   });
 });
