@@ -9,7 +9,9 @@
  * same task (or, without caller ids, while exactly one probe is open) is registered by that probe
  * (a probe nests in another only through a device_add in it); a device
  * never seen added was present from the start; a driver never seen registered is registered by
- * a `boot` actor; a probe seen only as "probe of X returned N" gets a driver named `X-driver`.
+ * a `boot` actor; a probe seen only as "probe of X returned N" gets a driver named `X-driver`;
+ * the late initcall (its initcall_debug line, or "deferred probe pending", which only the timeout
+ * work it schedules prints) ends the boot actor as `deferred_probe_initcall`.
  */
 import { PROFILE_NAMES, PROFILES } from '../kernel/profiles.js';
 import { LATE_INITCALL, lateInitcallRefusal } from '../kernel/paths/late-initcall.js';
