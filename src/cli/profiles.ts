@@ -10,7 +10,8 @@ import { FLAGS, PROFILES, PROFILE_NAMES, profile, type Flag } from '../kernel/pr
 import { excerpt, excerptsOf, resolveAnchor, lineList, MODELLED } from '../kernel/source.js';
 import { sideBySide } from '../kernel/conformance.js';
 import { ANCHORED } from '../kernel/anchored.js';
-import { CATALOGUE } from '../kernel/catalogue.js';
+import { CATALOGUE, LATE_CATALOGUE } from '../kernel/catalogue.js';
+import { lateInitcallRefusal } from '../kernel/paths/late-initcall.js';
 import { EXIT, type ExitCode } from './exit.js';
 import type { Io } from './io.js';
 
@@ -49,6 +50,7 @@ export function runProfiles(io: Io, json: boolean): ExitCode {
       ...(p.differs ? { differs: p.differs } : {}),
       ...(p.between ? { between: Object.entries(p.between).map(([path, [lower, upper]]) => ({ path, lower, upper })) } : {}),
       ...(p.settled ? { settled: p.settled } : {}),
+      ...(p.unsettled ? { unsettled: p.unsettled } : {}),
       flags: flagRows(name),
     };
   });
@@ -61,6 +63,7 @@ export function runProfiles(io: Io, json: boolean): ExitCode {
     for (const [f, why] of Object.entries(p.differs ?? {})) io.out(`  differs: ${f}: ${why}`);
     for (const b of p.between ?? []) io.out(`  bracketed: ${b.path} between ${b.lower} and ${b.upper}`);
     for (const [f, why] of Object.entries(p.settled ?? {})) io.out(`  settled: ${f}: ${why}`);
+    for (const [f, why] of Object.entries(p.unsettled ?? {})) io.out(`  not settled: ${f}: ${why}`);
     io.out('');
   }
   return EXIT.ok;
@@ -76,8 +79,10 @@ export function runSource(io: Io, fn: string, profileName: string, json: boolean
   const snap = p.sources[path];
   if (!snap) throw new ProbecheckError('E501', `profile ${profileName} reads no snapshot of ${path}; profiles that do: ${PROFILE_NAMES.filter((n) => PROFILES[n]!.sources[path]).join(', ')}`);
   const built = buildScenario(CATALOGUE, profileName, '');
+  // The late initcall's steps, where the profile settles its shape.
+  const late = lateInitcallRefusal({ profile: profileName, unsettled: p.unsettled ?? {} }) ? [] : buildScenario(LATE_CATALOGUE, profileName, '').kernel.anchors;
   const real = p.renamed?.[fn] ?? fn; // v3.x names some functions otherwise
-  const view = sideBySide(built.kernel.anchors, snap, path, real);
+  const view = sideBySide([...built.kernel.anchors, ...late], snap, path, real);
   if (!view) throw new ProbecheckError('E501', `${fn} is not in ${path} at ${snap}`);
   const anchored = ANCHORED.includes(`${path}:${fn}`);
   if (json) { io.out(JSON.stringify({ function: fn, path, snapshot: snap, origin: view.ex.origin, anchored, lines: view.lines }, null, 2)); return EXIT.ok; }

@@ -18,6 +18,7 @@ export const ANCHORED: string[] = [
   'drivers/base/dd.c:driver_deferred_probe_trigger', 'drivers/base/dd.c:driver_detach',
   'drivers/base/dd.c:device_release_driver', 'drivers/base/dd.c:device_release_driver_internal',
   'drivers/base/dd.c:__device_release_driver', 'drivers/base/dd.c:driver_attach', 'kernel/module/main.c:do_init_module',
+  'drivers/base/dd.c:deferred_probe_initcall', 'drivers/base/dd.c:deferred_probe_timeout_work_func',
   // core.c, read at v5.15 (5.15.100), v6.6 (6.6.y), v6.12 and mainline (6.6.y, the nearest read).
   'drivers/base/core.c:device_add', 'drivers/base/core.c:device_del', 'drivers/base/core.c:kill_device',
   'drivers/base/core.c:dev_uevent', 'drivers/base/core.c:device_link_add', 'drivers/base/core.c:device_link_del', 'drivers/base/core.c:device_link_put_kref',

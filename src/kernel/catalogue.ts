@@ -14,3 +14,13 @@ export const CATALOGUE: ScenarioSpec = {
   },
   actors: { modprobe: ['modprobe m', 'rmmod m'], hub: ['add i', 'del i'], sysfs: ['bind sd s', 'unbind sd s', 'unbind id i'], init: ['register sd', 'wait_for_device_probe', 'unregister sd'], udev: ['uevent c', 'uevent i', 'lock p', 'unlock p'] },
 };
+
+/**
+ * The late initcall and its timeout work, for `probecheck source` (not in CATALOGUE: profiles that
+ * do not settle its shape refuse the action, and a scenario with it starts with deferred probing off).
+ */
+export const LATE_CATALOGUE: ScenarioSpec = {
+  name: 'catalogue-late', devices: { dc: { present: true }, pwm: {} },
+  drivers: { dcd: { matches: ['dc'], needs: ['pwm'] }, pwd: { matches: ['pwm'], present: true } },
+  actors: { boot: ['register dcd', 'deferred_probe_initcall'], hot: 'add pwm' },
+};

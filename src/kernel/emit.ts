@@ -88,6 +88,8 @@ export interface Kernel {
   renamed: Readonly<Record<string, string>>;
   /** Functions (`path:fn`) of a read file whose snapshot does not stand for the profile, with why. */
   unread: Readonly<Record<string, string>>;
+  /** Flags whose presence at the profile is not known, with why (profiles.ts `unsettled`): a path that needs one refuses (E601). */
+  unsettled: Readonly<Partial<Record<Flag, string>>>;
   /** Every step's anchors as resolved (or why they did not resolve), for tests and `probecheck steps`. */
   anchors: StepAnchors[];
 }

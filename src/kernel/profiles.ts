@@ -44,6 +44,11 @@ export const FLAGS = {
   DRIVER_ATTACH_INLINE_LOCK: { commit: 'ef6dcbdd8eb2f44dce70a3abecc32d43cc5f3e64 (__driver_attach); 45ddcb42949f (device_driver_attach calls __driver_probe_device)', since: 'v5.14 (dd.c at e1499647c69c still calls device_driver_attach from __driver_attach, at ef6dcbdd8eb2 it takes the lock itself)', subject: 'driver core: Flow the return code from ->probe() through to sysfs bind (__driver_attach takes __device_driver_lock and calls driver_probe_device itself); device_driver_attach (bind_store) calls __driver_probe_device since 45ddcb42949f', shows: 'drivers/base/dd.c:__driver_attach:: __device_driver_lock(dev, dev->parent);' },
   ASYNC_AFTER_UNLOCK: { commit: 'b232b02bf3c205b13a26dcec08e53baddd8e59ed', since: 'v5.19 (tip of driver-core-5.19-rc1)', subject: 'driver core: fix deadlock in __device_attach (async_schedule_dev after device_unlock)', shows: 'drivers/base/dd.c:__device_attach:: if (async)' },
   DRIVER_ATTACH_ASYNC_AFTER_UNLOCK: { commit: '70fe758352cafdee72a7b13bf9db065f9613ced8', since: 'v6.0 (backported to 5.10.y in 5.10.137 and to other stable trees)', subject: 'driver core: fix potential deadlock in __driver_attach (async_schedule_dev after device_unlock)', shows: 'drivers/base/dd.c:__driver_attach:: if (async)' },
+  // deferred_probe_initcall's shape (late-initcall.ts): the pass after the late trigger, the second pass, the timeout work.
+  LATE_INITCALL_FLUSH: { commit: 'not identified (absent at v3.6.0, present at 013c074f8642, v4.5)', since: 'v3.7 .. v4.5 (by the text; the release is not settled)', subject: 'deferred_probe_initcall waits for the deferred work its trigger queued ("Sort as many dependencies as possible before exiting initcalls": flush_workqueue(deferred_wq), later flush_work(&deferred_probe_work))', shows: 'drivers/base/dd.c:deferred_probe_initcall:: flush_workqueue(deferred_wq); || flush_work(&deferred_probe_work);' },
+  LATE_INITCALL_SECOND_PASS: { commit: 'not identified (absent at 8c97a46af04b, v4.18; present at 376991db4b64, v5.1); 25b4e70dcce9 (v4.19), which added the timeout and initcalls_done\'s opt-in, is the likely one, its diff not read', since: 'v4.19 .. v5.1 (by the text)', subject: 'deferred_probe_initcall triggers and flushes a second time after initcalls_done ("this time we won\'t defer anything that is optional")', shows: 'drivers/base/dd.c:deferred_probe_initcall:: Trigger deferred probe again' },
+  PROBE_TIMEOUT_WORK: { commit: '25b4e70dcce9 (named as the commit that introduced the timeout, default -1, by Javier Martinez Canillas\'s LKML mail of 2022-11-14; its v3 was posted 2018-06-28, Greg Kroah-Hartman replied 2018-07-07)', since: 'v4.19 .. v5.1 (absent at 8c97a46af04b, v4.18; present at 376991db4b64, v5.1; its v3 was posted for v4.19)', subject: 'driver core: allow stopping deferred probe after init (deferred_probe_initcall schedules deferred_probe_timeout_work when the timeout is > 0; the work triggers, flushes and prints "deferred probe pending" for each device still pending)', shows: 'drivers/base/dd.c:deferred_probe_initcall:: schedule_delayed_work(&deferred_probe_timeout_work,' },
+  PROBE_TIMEOUT_DEFAULT_10: { commit: 'f516d01b9df2 (Revert "driver core: Set default deferred_probe_timeout back to 0.", per the same 2022-11-14 mail; hash not verified)', since: 'after v5.14 (45ddcb42949f: `int driver_deferred_probe_timeout;`, 0), by v5.19 (b232b02bf3c2: 10 under CONFIG_MODULES); -1 at 376991db4b64, 0 at 654888327e9f and 5.10.13', subject: 'driver_deferred_probe_timeout defaults to 10 (seconds) when CONFIG_MODULES is set, so deferred_probe_initcall schedules the timeout work (the model has modules, so CONFIG_MODULES; the deferred_probe_timeout= parameter is not modelled). A declaration, not a function: read in each whole dd.c, not in an excerpt' },
   UEVENT_SINGLE_READ: { commit: '18daa52418e7', since: 'v6.15 (backported to 6.6.y: the 6.6.y core.c has dev_driver_uevent)', subject: 'driver core: fix potential NULL pointer dereference in dev_uevent()', shows: 'drivers/base/core.c:dev_uevent:: dev_driver_uevent(dev, env);' },
 } as const satisfies Record<string, FlagInfo>;
 
@@ -74,21 +79,26 @@ export interface Profile {
   between?: Readonly<Record<string, readonly [string, string]>>;
   /** Flags that change between the brackets: `has it: why` or `lacks it: why` (how the commit's release was settled). */
   settled?: Partial<Record<Flag, string>>;
+  /**
+   * Flags whose presence at this release is not known (no text of the release read and the
+   * commit's release not identified), with why: a scenario action that needs one is refused (E601).
+   */
+  unsettled?: Partial<Record<Flag, string>>;
   describe: string;
   flags: readonly Flag[];
 }
 
 const V3_5: Flag[] = [];
 const V3_14: Flag[] = [...V3_5, 'BUS_LIST_BEFORE_PROBE', 'MODULE_SYNC_PF_USED_ASYNC'];
-const V4_2: Flag[] = [...V3_14, 'TRIGGER_COUNT', 'ASYNC_PROBE', 'ATTACH_DRIVER_EBUSY'];
+const V4_2: Flag[] = [...V3_14, 'TRIGGER_COUNT', 'ASYNC_PROBE', 'ATTACH_DRIVER_EBUSY', 'LATE_INITCALL_FLUSH'];
 const V4_14: Flag[] = [...V4_2, 'WAIT_FLUSH_DEFERRED', 'DEVICE_LINKS', 'OVERRIDE_LOCK'];
 const V4_18: Flag[] = [...V4_14, 'LINK_KREF', 'NEED_PARENT_LOCK'];
 const V5_0: Flag[] = [...V4_18, 'ASYNC_SYNC_IN_DRIVER_DETACH'];
-const V5_1: Flag[] = [...V5_0.filter((f) => f !== 'ATTACH_DRIVER_EBUSY'), 'DEAD_FLAG', 'PER_DEVICE_ASYNC_ATTACH', 'DRIVER_LOCK_HELPERS'];
+const V5_1: Flag[] = [...V5_0.filter((f) => f !== 'ATTACH_DRIVER_EBUSY'), 'DEAD_FLAG', 'PER_DEVICE_ASYNC_ATTACH', 'DRIVER_LOCK_HELPERS', 'LATE_INITCALL_SECOND_PASS', 'PROBE_TIMEOUT_WORK'];
 const V5_4: Flag[] = [...V5_1, 'KILL_DEVICE'];
 const V5_9: Flag[] = [...V5_4, 'ATTACH_DEAD_CHECK'];
 const V5_15: Flag[] = [...V5_9, 'PROBE_BUSY_CHECK', 'DRIVER_ATTACH_INLINE_LOCK'];
-const V5_19: Flag[] = [...V5_9.filter((f) => f !== 'MODULE_SYNC_PF_USED_ASYNC'), 'PROBE_BUSY_CHECK', 'ASYNC_AFTER_UNLOCK', 'ASYNC_DRIVER_PENDING_CHECK', 'DRIVER_ATTACH_INLINE_LOCK'];
+const V5_19: Flag[] = [...V5_9.filter((f) => f !== 'MODULE_SYNC_PF_USED_ASYNC'), 'PROBE_BUSY_CHECK', 'ASYNC_AFTER_UNLOCK', 'ASYNC_DRIVER_PENDING_CHECK', 'DRIVER_ATTACH_INLINE_LOCK', 'PROBE_TIMEOUT_DEFAULT_10'];
 const V6_1: Flag[] = [...V5_19, 'DRIVER_ATTACH_ASYNC_AFTER_UNLOCK'];
 
 /** device_lock/device_unlock: the stored torvalds/linux device.h (v5.3); a much later tree (kernel/README.md) has the same text. */
@@ -99,19 +109,24 @@ const DD_ = 'drivers/base/dd.c', BUS_ = 'drivers/base/bus.c', CORE_ = 'drivers/b
 /** The 6.6.y core.c is a later 6.6.y stable (exact sublevel unknown) that carries the backport of 18daa52418e7. */
 const UEVENT_BACKPORTED = 'core.c is read at a later 6.6.y stable (exact sublevel unknown) whose dev_uevent calls dev_driver_uevent: the stable backport of 18daa52418e7 (v6.15), which the release itself lacks';
 const UNREAD_UEVENT = { [`${CORE_}:dev_uevent`]: UEVENT_BACKPORTED };
+/** Why the late initcall's flush is not settled before v4.5: no dd.c of v3.7 .. v4.4 read, its commit not identified. */
+const FLUSH_UNSETTLED = 'its commit is not identified: absent at v3.6.0, present at 013c074f8642 (v4.5); no dd.c of v3.7 .. v4.4 was read';
 
 export const PROFILES: Record<string, Profile> = {
   'v3.5': { name: 'v3.5', sources: { [DD_]: 'v3.6.0', [BUS_]: 'v3.6.0', [CORE_]: 'v3.6.0' }, renamed: { __device_attach: 'device_attach', __device_attach_driver: '__device_attach', bind_store: 'driver_bind', unbind_store: 'driver_unbind' },
     describe: 'before 190888ac01d0: bus_add_driver walks the devices before putting the driver on the bus klist (B2); dd.c and bus.c read at v3.6.0, the nearest release tree found; steps keep the v4.2 function names', flags: V3_5 },
-  'v3.14': { name: 'v3.14', sources: {}, describe: 'before the deferral race fix (no deferred_trigger_count), no async probing; a flag set: steps keep the v4.2 function names (v3.14 had device_attach/__device_attach where v4.2 has __device_attach/__device_attach_driver); no tree read', flags: V3_14 },
+  'v3.14': { name: 'v3.14', sources: {}, unsettled: { LATE_INITCALL_FLUSH: FLUSH_UNSETTLED }, describe: 'before the deferral race fix (no deferred_trigger_count), no async probing; a flag set: steps keep the v4.2 function names (v3.14 had device_attach/__device_attach where v4.2 has __device_attach/__device_attach_driver); no tree read', flags: V3_14 },
   'v4.2': { name: 'v4.2', sources: { [DD_]: 'torvalds@013c074f8642' },
     differs: { WAIT_FLUSH_DEFERRED: 'dd.c is read at 013c074f8642 (v4.5 merge window), the commit that adds the flush; v4.2 predates it' },
+    unsettled: { LATE_INITCALL_FLUSH: `as its dd.c (v4.5) shows; ${FLUSH_UNSETTLED}` },
     describe: 'first kernel with async probing (whole-driver async, lock held across async_schedule); dd.c read at 013c074f8642 (v4.5)', flags: V4_2 },
-  'v4.14': { name: 'v4.14', sources: { [CORE_]: 'torvalds@9ed9895370ae' }, describe: 'device links without reference counting (before ead18c23c263, v4.17: B16); driver_override under device_lock (v4.13); parent lock on every bus; core.c read at 9ed9895370ae (v4.10, the commit that added device links: no kref, as B16 needs; the nearest below, its changes of v4.11-v4.14 not read), no dd.c or bus.c read', flags: V4_14 },
+  'v4.14': { name: 'v4.14', sources: { [CORE_]: 'torvalds@9ed9895370ae' }, between: { [DD_]: ['torvalds@013c074f8642', 'torvalds@8c97a46af04b'] },
+    settled: { DEVICE_LINKS: 'has it: 9ed9895370ae is v4.10 (the flag\'s release)' }, describe: 'device links without reference counting (before ead18c23c263, v4.17: B16); driver_override under device_lock (v4.13); parent lock on every bus; core.c read at 9ed9895370ae (v4.10, the commit that added device links: no kref, as B16 needs; the nearest below, its changes of v4.11-v4.14 not read); no dd.c or bus.c read: dd.c bracketed by 013c074f8642 (v4.5) and 8c97a46af04b (v4.18)', flags: V4_14 },
   'v4.18': { name: 'v4.18', sources: { [DD_]: 'torvalds@8c97a46af04b' },
     differs: { NEED_PARENT_LOCK: 'dd.c at 8c97a46af04b, the commit itself, tests need_parent_lock inline (__driver_attach:526, device_release_driver_internal:922); __device_driver_lock, the line the flag shows, came with DRIVER_LOCK_HELPERS (v5.1)' },
     describe: 'parent lock only for buses with need_parent_lock, tested inline: __device_release_driver still drops and retakes any parent it is given (before DRIVER_LOCK_HELPERS); device links with kref; driver_override under device_lock (v4.13); wait_for_device_probe flushes deferred work (v4.5); dd.c read at 8c97a46af04b (the v4.18 commit that added need_parent_lock; later v4.18 dd.c changes not read)', flags: V4_18 },
-  'v5.0': { name: 'v5.0', sources: {}, describe: 'as v4.18 (parent dropped by __device_release_driver on any bus: DRIVER_LOCK_HELPERS taken to be v5.1, unverified), with async_synchronize_full moved from __device_release_driver to driver_detach; no tree read', flags: V5_0 },
+  'v5.0': { name: 'v5.0', sources: {},
+    unsettled: { LATE_INITCALL_SECOND_PASS: 'no dd.c of v4.19 .. v5.0 was read: absent at 8c97a46af04b (v4.18), present at 376991db4b64 (v5.1), commit not identified', PROBE_TIMEOUT_WORK: 'no dd.c of v4.19 .. v5.0 was read; 25b4e70dcce9 (v4.19 by its mails) not read' }, describe: 'as v4.18 (parent dropped by __device_release_driver on any bus: DRIVER_LOCK_HELPERS taken to be v5.1, unverified), with async_synchronize_full moved from __device_release_driver to driver_detach; no tree read', flags: V5_0 },
   'v5.1': { name: 'v5.1', sources: { [DD_]: 'torvalds@376991db4b64', [CORE_]: 'torvalds@3451a495ef24', 'kernel/workqueue.c': 'torvalds@009bb421b6ce' }, describe: 'dead flag, per-device async attach (async_schedule_dev under device_lock in __driver_attach); dd.c read at 376991db4b64, the last dd.c change before v5.1 as far as known; core.c at 3451a495ef24 (the dead-flag commit itself); kernel/workqueue.c at 009bb421b6ce (authored 2019-03-03, the day v5.0 was released: v5.1 or later by date, not settled)', flags: V5_1 },
   'v5.4': { name: 'v5.4', sources: {}, between: { [DD_]: ['torvalds@376991db4b64', 'torvalds@654888327e9f'] },
     settled: { ATTACH_DEAD_CHECK: 'lacks it: 654888327e9f went into v5.9-rc1 (its 5.7.y stable mail of 2020-08-20 says "commit 654888327e9f upstream"; v5.8 was out, v5.4 long out); Cc: stable # v5.1+, and 5.4.y has it by 2022-06: the hunk of the 5.4.y backport of b232b02bf3c2 ("[PATCH 5.4 318/411]", 2022-06-13) shows `if (dev->p->dead) {` in __device_attach at dd.c:876' },
@@ -121,6 +136,7 @@ export const PROFILES: Record<string, Profile> = {
     describe: 'as v5.9; dd.c read at 5.10.13 (Rtoax/linux-5.10.13, a study tree: its modelled functions differ from 654888327e9f only by v5.10 changes the model does not keep). Stands for 5.10.0 up to the 5.10.y that took 70fe758352ca (DRIVER_ATTACH_ASYNC_AFTER_UNLOCK; its 5.10.y review mail is of 2022-08-19, 5.10.137 per the flag), and the revert 67d6212afda2 of MODULE_SYNC_PF_USED_ASYNC went to the stable trees in 2022-02', flags: V5_9 },
   'v5.15': { name: 'v5.15', sources: { [DD_]: 'torvalds@45ddcb42949f', [BUS_]: 'torvalds@204db60c8357', [CORE_]: 'v5.15.100', 'kernel/async.c': 'torvalds@07416af11dd8' },
     unread: { [`${CORE_}:device_add`]: 'not imported: the only stored 5.15.100 core.c (zcjie1/linux-5.15.100) has study comments added inside device_add', [`${CORE_}:device_link_add`]: 'not in the 5.15.100 excerpt (not imported)' }, between: { [DD_]: ['torvalds@45ddcb42949f', 'torvalds@b232b02bf3c2'] },
+    unsettled: { PROBE_TIMEOUT_DEFAULT_10: 'the default is 0 at 45ddcb42949f (v5.14) and 10 at b232b02bf3c2 (v5.19); the release of f516d01b9df2 is not identified' },
     settled: {
       ASYNC_AFTER_UNLOCK: 'lacks it: b232b02bf3c2 is the tip of driver-core-5.19-rc1 (2022), after v5.15 (2021-10-31)',
       ASYNC_DRIVER_PENDING_CHECK: 'lacks it: the patch was posted 2022-03-16, after v5.15; its hunks are in dd.c at b232b02bf3c2',

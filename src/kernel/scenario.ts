@@ -25,6 +25,7 @@ import { ThreadBuilder, type Kernel, type Ret } from './emit.js';
 import { asyncProgram, asyncRunEntryDone, asyncThreadName } from './paths/async.js';
 import { mayBeAsync } from './paths/common.js';
 import { DEFERRED_WORKER, deferredProbeWorkFunc } from './paths/deferred-probe.js';
+import { LATE_INITCALL, TIMEOUT_PROGRAM, TIMEOUT_WORKER, deferredProbeTimeoutWorkFunc, lateInitcallRefusal, schedulesTimeout } from './paths/late-initcall.js';
 import { deviceAttachAsyncHelper } from './paths/device-attach.js';
 import { doInitModule } from './paths/module.js';
 import { doScanAsync, localPciProbe, requestModprobeThread, scanProgram, workOnCpuThread } from './paths/probe-body.js';
@@ -307,7 +308,7 @@ export function buildScenario(spec: ScenarioSpec, profileName: string, patchList
     w, flags, patches, profile: [prof.name, ...asked.map((x) => x.id)].join(' + '),
     has: (f) => flags.has(f), dn: (i) => w.drivers[i]!.name, vn: (i) => w.devices[i]!.name,
     threadNames, hasDeferredWorker: w.drivers.some((d) => d.outcomes.includes('defer') || d.needs.length > 0),
-    sources: prof.sources, renamed: prof.renamed ?? {}, unread: prof.unread ?? {}, anchors: [],
+    sources: prof.sources, renamed: prof.renamed ?? {}, unread: prof.unread ?? {}, unsettled: prof.unsettled ?? {}, anchors: [],
   };
 
   // 1. Who runs: actors, then the kernel's dormant async workers, then the deferred-probe worker.
@@ -319,6 +320,11 @@ export function buildScenario(spec: ScenarioSpec, profileName: string, patchList
     const why = neverTakesEffect(w, actorNames, lists, i, j);
     if (why) throw bad(`scenario '${spec.name}': actor '${a.name}': action '${x.text}' can never take effect: ${why}; write 'maybe ${x.text}' if it may do nothing`);
   }));
+  // The late initcall runs once; with it the scenario starts before late initcalls (deferred probing disabled).
+  const lateCalls = actors.flatMap((a) => a.acts.filter((x) => x.op === LATE_INITCALL).map(() => a.name));
+  if (lateCalls.length > 1) throw bad(`scenario '${spec.name}': '${LATE_INITCALL}' is a late_initcall: it runs once, but actors ${lateCalls.join(', ')} write it ${lateCalls.length} times`);
+  const late = lateCalls.length === 1;
+  if (late && lateInitcallRefusal(k)) throw bad(`scenario '${spec.name}': ${lateInitcallRefusal(k)}`);
   // A device whose driver_override an actor writes reads it in two steps when matching (B13).
   for (const a of actors) for (const x of a.acts) if (x.op === 'override') w.devices[x.dev]!.override = true;
   // `tied`: the device a kernel thread is started for alone (symmetry permutes it with the device).
@@ -362,6 +368,8 @@ export function buildScenario(spec: ScenarioSpec, profileName: string, patchList
   }
   for (const m of w.modules) if (w.drivers.some((d) => d.requestModule === m.i)) plans.push({ name: requestModprobeThread(m.name), running: false, async: false, build: (tb) => doInitModule(tb, m.i, null) });
   if (k.hasDeferredWorker) plans.push({ name: DEFERRED_WORKER, running: true, async: false, build: (tb) => deferredProbeWorkFunc(tb) });
+  // The kworker of deferred_probe_timeout_work, started when the late initcall schedules it.
+  if (late && schedulesTimeout(k)) plans.push({ name: TIMEOUT_WORKER, program: TIMEOUT_PROGRAM, running: false, async: false, build: (tb) => deferredProbeTimeoutWorkFunc(tb) });
   threadNames.push(...plans.map((p) => p.name));
   const unfair = new Set(spec.unfair ?? []);
   for (const u of unfair) if (!actors.some((a) => a.name === u)) throw bad(`scenario '${spec.name}': unfair: '${u}' is not an actor; actors: ${actors.map((a) => a.name).join(', ')}`);
@@ -402,7 +410,7 @@ export function buildScenario(spec: ScenarioSpec, profileName: string, patchList
 
   const model: Model = {
     name: spec.name, params: { profile: prof.name, patches: patchEntries(patchList).join(',') },
-    state: kernelSchema(w), init: (s) => initState(w, s as unknown as KS), threads, properties: properties as Property[],
+    state: kernelSchema(w), init: (s) => initState(w, s as unknown as KS, !late), threads, properties: properties as Property[],
   };
   // Declared groups are validated (E601); undeclared ones are found by the same rules. `symmetric: []`: none.
   const groups = spec.symmetric ? validateSymmetric(spec.name, w, spec.symmetric, actors) : inferSymmetric(w, actors);

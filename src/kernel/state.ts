@@ -84,8 +84,11 @@ export function localsSchema(depth: number) {
   return t.record({ ret: t.int(7), usedAsync: t.int(1), tc: t.array(d, t.int(255)), haveAsync: t.array(d, t.int(1)), initOf: t.int(15), ovr: t.int(3) });
 }
 
-/** The initial state of a world: present devices registered, buses configured, modules unloaded. */
-export function initState(w: World, s: KS): void {
+/**
+ * The initial state of a world: present devices registered, buses configured, modules unloaded.
+ * `deferredProbeEnable` false: the boot before late initcalls (a scenario that runs deferred_probe_initcall).
+ */
+export function initState(w: World, s: KS, deferredProbeEnable = true): void {
   for (const d of w.devices) {
     if (!d.present) continue;
     const x = s.dev[d.i]!;
@@ -96,5 +99,5 @@ export function initState(w: World, s: KS): void {
   for (const b of w.buses) { s.bus[b.i]!.autoprobe = b.autoprobe; s.bus[b.i]!.needParentLock = b.needParentLock; }
   for (const m of w.modules) { s.mod[m.i]!.state = 'UNFORMED'; s.mod[m.i]!.asyncProbeRequested = m.asyncProbe; }
   for (const l of w.links) s.link[l.i]!.status = l.initial ? 'DORMANT' : 'NONE';
-  s.deferredProbeEnable = true;
+  s.deferredProbeEnable = deferredProbeEnable;
 }

@@ -114,7 +114,8 @@ export function symmetryClasses(x: SymmetryInputs, pcAt: () => { offset: number[
       if ('dev' in a) return g.includes(a.dev) ? 1 << g.indexOf(a.dev) : 0;
       if ('drv' in a) return drivers.has(a.drv) ? ALL : 0;
       if ('mod' in a) return modules.has(a.mod) ? ALL : 0;
-      return a.op === 'wait_for_device_probe' ? ALL : 0;
+      // Both act on every device (the late initcall's triggers retry whatever is deferred): held fixed, conservatively.
+      return a.op === 'wait_for_device_probe' || a.op === 'deferred_probe_initcall' ? ALL : 0;
     };
     const ALL = (1 << g.length) - 1;
     // Per actor thread: pc -> mask of devices its current and later actions hold fixed.

@@ -18,7 +18,7 @@ export type ModelKind =
   | 'device_add' | 'bus_add_device' | 'bus_remove_device' | 'bus_add_driver' | 'bus_remove_driver'
   | 'matched' | 'probing' | 'bound_to' | 'bound' | 'defer' | 'error' | 'returned'
   | 'deferred_add' | 'deferred_del' | 'retry' | 'async_scheduled' | 'async_done' | 'drv_async' | 'drv_async_done'
-  | 'module_init' | 'module_init_done';
+  | 'module_init' | 'module_init_done' | 'pending' | 'late_initcall' | 'late_initcall_done';
 
 export interface Cite {
   path: string;
@@ -100,9 +100,15 @@ export const RULES: readonly Rule[] = [
     cite: [{ path: DD, snapshot: MAIN, fn: '__driver_attach', format: 'probing driver %s asynchronously\\n', line: 1180 }] },
   { id: 'drv_async_done', dev: true, re: /^driver (\S+) async attach completed: (-?\d+)$/, fields: ['drv', 'ret'], model: 'drv_async_done',
     cite: [{ path: DD, snapshot: MAIN, fn: '__driver_attach_async_helper', format: 'driver %s async attach completed: %d\\n', line: 1129 }] },
-  // Later trees print the reason after it (": %s"); the rule reads both.
-  { id: 'deferred_pending', dev: true, re: /^deferred probe pending(?:: (.*))?$/, fields: ['reason'], model: null,
-    cite: [{ path: DD, snapshot: MAIN, fn: 'deferred_probe_timeout_work_func', format: 'deferred probe pending\\n', line: 318 }] },
+  // Later trees print the reason after it (": %s"); the rule reads both. Printed by the timeout work the late initcall schedules (late-initcall.ts).
+  { id: 'deferred_pending', dev: true, re: /^deferred probe pending(?:: (.*))?$/, fields: ['reason'], model: 'pending',
+    cite: [{ path: DD, snapshot: MAIN, fn: 'deferred_probe_timeout_work_func', format: 'deferred probe pending\\n', line: 318 },
+      { path: DD, snapshot: 'torvalds@b232b02bf3c2', fn: 'deferred_probe_timeout_work_func', format: 'deferred probe pending\\n', line: 319 }] },
+  // initcall_debug around the late initcall itself (before the general rules, which read it as a built-in initcall).
+  { id: 'late_initcall_start', dev: false, re: /^calling {1,2}(deferred_probe_initcall)\+0x[0-9a-f]+\/0x[0-9a-f]+ @ (\d+)$/, fields: ['initfn', 'pid'], model: 'late_initcall',
+    cite: [{ path: 'init/main.c', snapshot: 'unverified', fn: 'trace_initcall_start_cb', format: 'calling  %pS @ %i\\n', line: '?', note: 'initcall_debug, for late_initcall(deferred_probe_initcall) (dd.c)' }] },
+  { id: 'late_initcall_done', dev: false, re: /^initcall (deferred_probe_initcall)\+0x[0-9a-f]+\/0x[0-9a-f]+ returned (-?\d+) after (\d+) usecs$/, fields: ['initfn', 'ret', 'usecs'], model: 'late_initcall_done',
+    cite: [{ path: 'init/main.c', snapshot: 'unverified', fn: 'trace_initcall_finish_cb', format: 'initcall %pS returned %d after %lld usecs\\n', line: '?', note: 'initcall_debug' }] },
   { id: 'initcall_start', dev: false, re: /^calling {1,2}(\w+)\+0x[0-9a-f]+\/0x[0-9a-f]+(?: \[(\S+)\])? @ (\d+)$/, fields: ['initfn', 'module', 'pid'], model: 'module_init',
     cite: [{ path: 'init/main.c', snapshot: 'unverified', fn: 'trace_initcall_start_cb', format: 'calling  %pS @ %i\\n', line: '?', note: 'initcall_debug; %pS of a module function ends in " [module]"' }] },
   { id: 'initcall_done', dev: false, re: /^initcall (\w+)\+0x[0-9a-f]+\/0x[0-9a-f]+(?: \[(\S+)\])? returned (-?\d+) after (\d+) usecs$/, fields: ['initfn', 'module', 'ret', 'usecs'], model: 'module_init_done',

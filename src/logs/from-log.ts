@@ -9,9 +9,12 @@
  * same task (or, without caller ids, while exactly one probe is open) is registered by that probe
  * (a probe nests in another only through a device_add in it); a device
  * never seen added was present from the start; a driver never seen registered is registered by
- * a `boot` actor; a probe seen only as "probe of X returned N" gets a driver named `X-driver`.
+ * a `boot` actor; a probe seen only as "probe of X returned N" gets a driver named `X-driver`;
+ * the late initcall (its initcall_debug line, or "deferred probe pending", which only the timeout
+ * work it schedules prints) ends the boot actor as `deferred_probe_initcall`.
  */
-import { PROFILE_NAMES } from '../kernel/profiles.js';
+import { PROFILE_NAMES, PROFILES } from '../kernel/profiles.js';
+import { LATE_INITCALL, lateInitcallRefusal } from '../kernel/paths/late-initcall.js';
 import type { DriverSpec, ScenarioSpec } from '../kernel/scenario.js';
 import type { Outcome } from '../kernel/world.js';
 import type { LogEvent, ParsedLog } from './parse.js';
@@ -60,10 +63,13 @@ export function fromLog(log: ParsedLog, name: string, profile?: string): FromLog
   const act = (actor: string, a: string) => { const l = actions.get(actor) ?? []; l.push(a); actions.set(actor, l); };
   let used = 0;
   const seenAsync = new Set<string>();
+  /** Where the log shows that the late initcall ran: its initcall_debug line, or the timeout work it schedules. */
+  let late: { line: number; how: string; task?: string } | undefined;
   for (const e of log.events) {
     const task = e.task;
     switch (e.rule.id) {
       case 'initcall_start': if (e.module) { inits.set(task ?? '', e.module); modules.add(e.module); } break;
+      case 'late_initcall_start': used++; late ??= { line: e.line, how: 'its initcall_debug line', ...(task !== undefined ? { task } : {}) }; break;
       case 'initcall_done': inits.delete(task ?? ''); break;
       case 'device_add': case 'bus_add_device': {
         used++;
@@ -150,7 +156,10 @@ export function fromLog(log: ParsedLog, name: string, profile?: string): FromLog
         open.delete(e.dev!);
         break;
       }
-      case 'deferred_pending': used++; notes.push(`${e.dev}: deferred probe pending at line ${e.line}${e.reason ? ` (${e.reason})` : ''}`); break;
+      case 'deferred_pending':
+        used++; notes.push(`${e.dev}: deferred probe pending at line ${e.line}${e.reason ? ` (${e.reason})` : ''}`);
+        late ??= { line: e.line, how: "the timeout work's \"deferred probe pending\", which only the late initcall schedules" };
+        break;
       default: break;
     }
   }
@@ -180,19 +189,29 @@ export function fromLog(log: ParsedLog, name: string, profile?: string): FromLog
     if (d.registeredBy === undefined) spec.present = true;
     drivers[d.name] = spec;
   }
+  // The late initcall runs in the boot task after the built-in drivers registered: last in the
+  // actor of its initcall_debug line's task where that task did something else, else in `boot`
+  // (the pid of a log without caller ids names no actor; the pending line's task is a kworker).
+  const prof = profile ?? profileFor(log.release);
+  if (late) {
+    const why = lateInitcallRefusal({ profile: prof, unsettled: PROFILES[prof]?.unsettled ?? {} });
+    const who = late.task !== undefined && actions.has(actorOf(late.task)) ? actorOf(late.task) : 'boot';
+    if (why) notes.push(`the late initcall ran (line ${late.line}: ${late.how}), but profile ${prof} does not settle its shape: add '${LATE_INITCALL}' to the boot actor by hand with another profile`);
+    else { act(who, LATE_INITCALL); notes.push(`the late initcall ran (line ${late.line}: ${late.how}): '${LATE_INITCALL}' ends actor '${who}', so deferred probing starts disabled`); }
+  }
   const onBuses = [...new Set([...[...devs.values()].filter((x) => keep.has(x.name)).map((x) => x.bus), ...[...drvs.values()].filter((x) => x.matches.length).map((x) => x.bus)])];
   // Declared buses replace the default platform bus: declare it too when something is on it.
   const buses = onBuses.some((b) => b !== 'platform') ? [...(onBuses.includes('platform') ? ['platform'] : []), ...onBuses.filter((b) => b !== 'platform')] : [];
   if (actions.size === 0) notes.push('no actor: nothing in the log registers a device or a driver; add one');
   const actors: ScenarioSpec['actors'] = {};
   for (const [a, l] of actions) {
-    const kept = l.filter((x) => { const [, n] = x.split(' '); return x.startsWith('modprobe') || keep.has(n!) || drivers[n!] !== undefined; });
+    const kept = l.filter((x) => { const [, n] = x.split(' '); return x.startsWith('modprobe') || x === LATE_INITCALL || keep.has(n!) || drivers[n!] !== undefined; });
     if (kept.length) actors[a] = kept.length === 1 ? kept[0]! : kept;
   }
   const mods = [...modules].filter((m) => Object.values(drivers).some((d) => d.module === m));
   const spec: FromLog['spec'] = {
     name, describe: `from a kernel log: ${Object.keys(devices).length} devices, ${Object.keys(drivers).length} drivers`,
-    profile: profile ?? profileFor(log.release),
+    profile: prof,
     ...(buses.length ? { buses: Object.fromEntries(buses.map((b) => [b, {}])) } : {}),
     devices, drivers, ...(mods.length ? { modules: Object.fromEntries(mods.map((m) => [m, {}])) } : {}), actors,
   };

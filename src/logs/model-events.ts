@@ -122,6 +122,15 @@ export function stepEvents(lk: LogKernel, s: StepInfo): ModelEvent[] {
       case '__driver_attach_async_helper':
         if (local === 'device_unlock') out.push({ kind: 'drv_async_done', dev });
         break;
+      case 'deferred_probe_initcall':
+        // do_one_initcall's initcall_debug lines: "calling" before its first step, "initcall ... returned" after its last.
+        if (local === 'driver_deferred_probe_enable') out.push({ kind: 'late_initcall' });
+        if (!s.next?.startsWith('deferred_probe_initcall:')) out.push({ kind: 'late_initcall_done' });
+        break;
+      case 'deferred_probe_timeout_work_func':
+        // dev_info for each device on the pending list, in list order (here declaration order).
+        if (local === 'deferred_probe_pending') w.devices.forEach((x, i) => { if (s.before.dev[i]!.deferred === 'pending') out.push({ kind: 'pending', dev: x.name }); });
+        break;
     }
   }
   // A module's init (initcall_debug): do_one_initcall(mod->init) runs while the module is COMING.
@@ -165,5 +174,8 @@ export function renderEvent(e: ModelEvent, owner: string, pid = 1): string {
     case 'drv_async_done': return `${owner} ${e.dev}: driver ${e.drv ?? '?'} async attach completed: 0`;
     case 'module_init': return `calling  ${e.module}_init+0x0/0x1000 [${e.module}] @ ${pid}`;
     case 'module_init_done': return `initcall ${e.module}_init+0x0/0x1000 [${e.module}] returned 0 after 10 usecs`;
+    case 'pending': return `${owner} ${e.dev}: deferred probe pending`;
+    case 'late_initcall': return `calling  deferred_probe_initcall+0x0/0x90 @ ${pid}`;
+    case 'late_initcall_done': return 'initcall deferred_probe_initcall+0x0/0x90 returned 0 after 10 usecs';
   }
 }

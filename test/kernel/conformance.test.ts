@@ -13,7 +13,8 @@ import { UNCOVERED, cLocks, recordLocks, sideBySide } from '../../src/kernel/con
 import { excerpt, resolveAnchor } from '../../src/kernel/source.js';
 import type { StepAnchors } from '../../src/kernel/emit.js';
 import { ANCHORED, NOT_ANCHORED } from '../../src/kernel/anchored.js';
-import { CATALOGUE } from '../../src/kernel/catalogue.js';
+import { CATALOGUE, LATE_CATALOGUE } from '../../src/kernel/catalogue.js';
+import { lateInitcallRefusal } from '../../src/kernel/paths/late-initcall.js';
 
 
 /** Smaller scenarios whose state spaces the lock recorder can exhaust, so every step runs. */
@@ -31,6 +32,8 @@ const SMALL: ScenarioSpec[] = [
   { name: 'lock', devices: { d: { present: true } }, drivers: { dd: { matches: ['d'] } }, actors: { u: ['lock d', 'unlock d'], r: ['register dd'] } },
   // B7's shape: a PCI probe run by work_on_cpu that queues a SCSI scan which registers a disk.
   { name: 'scan', syncFallback: false, devices: { hba: { present: true }, sda: { parent: 'hba' } }, drivers: { hd: { matches: ['hba'], module: 'm', workOnCpu: true, asyncScan: ['sda'] }, sd: { matches: ['sda'], present: true } }, actors: { modprobe: 'modprobe m' } },
+  // The late initcall: a device deferred before it, retried by its triggers (and the timeout work where the profile schedules it).
+  { ...LATE_CATALOGUE, name: 'late' },
   { name: 'usb-detach', buses: { usb: { needParentLock: true } }, devices: { u: { present: true }, i: { parent: 'u', present: true, boundTo: 'id' } }, drivers: { id: { matches: ['i'], present: true } }, actors: { r: ['unregister id'] } },
 ];
 
@@ -38,8 +41,8 @@ const SMALL: ScenarioSpec[] = [
 const built = new Map<string, BuiltScenario[]>();
 function scenariosOf(p: string): BuiltScenario[] {
   let b = built.get(p);
-  // kill-del needs kill_device (KILL_DEVICE, v5.3+).
-  if (!b) { b = [CATALOGUE, ...SMALL].filter((s) => s.name !== 'kill' || PROFILES[p]!.flags.includes('KILL_DEVICE')).map((s) => buildScenario(s, p, '')); built.set(p, b); }
+  // kill-del needs kill_device (KILL_DEVICE, v5.3+); deferred_probe_initcall a profile that settles its shape.
+  if (!b) { b = [CATALOGUE, ...SMALL].filter((s) => (s.name !== 'kill' || PROFILES[p]!.flags.includes('KILL_DEVICE')) && (s.name !== 'late' || !lateInitcallRefusal({ profile: p, unsettled: PROFILES[p]!.unsettled ?? {} }))).map((s) => buildScenario(s, p, '')); built.set(p, b); }
   return b;
 }
 

@@ -43,7 +43,8 @@ function probeDone(s: KS, t: { tc: { [i: number]: number } }, depth: number): vo
 /** The C of the deferred-list helpers, whichever step runs them (each is one atomic step under deferred_probe_mutex). */
 export const DEL_LINES = ['mutex_lock(&deferred_probe_mutex);', 'if (!list_empty(&dev->p->deferred_probe)) {', 'list_del_init(&dev->p->deferred_probe);', 'mutex_unlock(&deferred_probe_mutex);'];
 const ADD_LINES = ['mutex_lock(&deferred_probe_mutex);', 'if (list_empty(&dev->p->deferred_probe)) {', 'list_add_tail(&dev->p->deferred_probe, &deferred_probe_pending_list);', 'mutex_unlock(&deferred_probe_mutex);'];
-const triggerLines = (k: { has(f: 'TRIGGER_COUNT'): boolean }) => ['if (!driver_deferred_probe_enable)', 'mutex_lock(&deferred_probe_mutex);',
+/** driver_deferred_probe_trigger's lines (one atomic step: it takes and drops deferred_probe_mutex). */
+export const triggerLines = (k: { has(f: 'TRIGGER_COUNT'): boolean }) => ['if (!driver_deferred_probe_enable)', 'mutex_lock(&deferred_probe_mutex);',
   ...(k.has('TRIGGER_COUNT') ? ['atomic_inc(&deferred_trigger_count);'] : []), 'list_splice_tail_init(&deferred_probe_pending_list,', 'mutex_unlock(&deferred_probe_mutex);', 'queue_work( || schedule_work('];
 
 /** The call of probe() in really_probe: one line that several steps model in part (probe's own work, its return). */

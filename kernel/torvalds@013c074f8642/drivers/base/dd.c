@@ -2,7 +2,7 @@
 // origin: torvalds/linux drivers/base/dd.c @ 013c074f8642d8e815ad670601f8e27155a74b57; Makefile: VERSION = 2, PATCHLEVEL = 6, SUBLEVEL = 32, EXTRAVERSION = .24 (torvalds/linux stored Makefile is from commit 00095879d56910bfdfc8512440fb5ee8bfddf01b, unrelated to this file's commit; the index holds one arbitrary version per file)
 // note: WARNING: the stored torvalds/linux dd.c is OLD (no SPDX, device_block_probing/pinctrl_init_done/devices_kset_move_last, single-threaded deferred probe; ~v4.6 era, 2016), NOT current mainline; wc -m matched
 // whole file read (22024 chars); line numbers are that file's
-// not in this file at torvalds@013c074f8642: call_driver_probe, __driver_probe_device, __device_driver_lock, __device_driver_unlock, device_driver_attach, __driver_attach_async_helper, device_release_driver_internal, device_driver_detach
+// not in this file at torvalds@013c074f8642: call_driver_probe, __driver_probe_device, __device_driver_lock, __device_driver_unlock, device_driver_attach, __driver_attach_async_helper, device_release_driver_internal, device_driver_detach, really_probe_debug, deferred_probe_timeout_work_func
 
 //@ deferred_probe_work_func 67
 static void deferred_probe_work_func(struct work_struct *work)
@@ -553,4 +553,18 @@ void driver_detach(struct device_driver *drv)
 			device_unlock(dev->parent);
 		put_device(dev);
 	}
+}
+
+//@ deferred_probe_initcall 212
+static int deferred_probe_initcall(void)
+{
+	deferred_wq = create_singlethread_workqueue("deferwq");
+	if (WARN_ON(!deferred_wq))
+		return -ENOMEM;
+
+	driver_deferred_probe_enable = true;
+	driver_deferred_probe_trigger();
+	/* Sort as many dependencies as possible before exiting initcalls */
+	flush_workqueue(deferred_wq);
+	return 0;
 }

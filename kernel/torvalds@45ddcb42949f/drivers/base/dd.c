@@ -795,3 +795,64 @@ void driver_detach(struct device_driver *drv)
 		put_device(dev);
 	}
 }
+
+//@ really_probe_debug 677
+static int really_probe_debug(struct device *dev, struct device_driver *drv)
+{
+	ktime_t calltime, rettime;
+	int ret;
+
+	calltime = ktime_get();
+	ret = really_probe(dev, drv);
+	rettime = ktime_get();
+	pr_debug("probe of %s returned %d after %lld usecs\n",
+		 dev_name(dev), ret, ktime_us_delta(rettime, calltime));
+	return ret;
+}
+
+//@ deferred_probe_timeout_work_func 300
+static void deferred_probe_timeout_work_func(struct work_struct *work)
+{
+	struct device_private *p;
+
+	fw_devlink_drivers_done();
+
+	driver_deferred_probe_timeout = 0;
+	driver_deferred_probe_trigger();
+	flush_work(&deferred_probe_work);
+
+	mutex_lock(&deferred_probe_mutex);
+	list_for_each_entry(p, &deferred_probe_pending_list, deferred_probe)
+		dev_info(p->device, "deferred probe pending\n");
+	mutex_unlock(&deferred_probe_mutex);
+	wake_up_all(&probe_timeout_waitqueue);
+}
+
+//@ deferred_probe_initcall 325
+static int deferred_probe_initcall(void)
+{
+	debugfs_create_file("devices_deferred", 0444, NULL, NULL,
+			    &deferred_devs_fops);
+
+	driver_deferred_probe_enable = true;
+	driver_deferred_probe_trigger();
+	/* Sort as many dependencies as possible before exiting initcalls */
+	flush_work(&deferred_probe_work);
+	initcalls_done = true;
+
+	if (!IS_ENABLED(CONFIG_MODULES))
+		fw_devlink_drivers_done();
+
+	/*
+	 * Trigger deferred probe again, this time we won't defer anything
+	 * that is optional
+	 */
+	driver_deferred_probe_trigger();
+	flush_work(&deferred_probe_work);
+
+	if (driver_deferred_probe_timeout > 0) {
+		schedule_delayed_work(&deferred_probe_timeout_work,
+			driver_deferred_probe_timeout * HZ);
+	}
+	return 0;
+}

@@ -2,7 +2,7 @@
 // origin: torvalds/linux drivers/base/dd.c @ 8c97a46af04b4f7c0a0dded031fef1806872e648; Makefile: not read (file at the commit that last changed it)
 // note: "driver core: hold dev's parent lock when needed" (Martin Liu), v4.18 (a 2021 list mail: "That commit went into v4.18"); the full hash is that of the msm-5.4 gitiles page of the commit. Read whole, 2 pages, length checked (26570).
 // whole file read (26570 chars); line numbers are that file's
-// not in this file at torvalds@8c97a46af04b: call_driver_probe, __driver_probe_device, __device_driver_lock, __device_driver_unlock, device_driver_attach, __driver_attach_async_helper, device_driver_detach
+// not in this file at torvalds@8c97a46af04b: call_driver_probe, __driver_probe_device, __device_driver_lock, __device_driver_unlock, device_driver_attach, __driver_attach_async_helper, device_driver_detach, really_probe_debug, deferred_probe_timeout_work_func
 
 //@ deferred_probe_work_func 88
 static void deferred_probe_work_func(struct work_struct *work)
@@ -658,4 +658,15 @@ void driver_detach(struct device_driver *drv)
 		device_release_driver_internal(dev, drv, dev->parent);
 		put_device(dev);
 	}
+}
+
+//@ deferred_probe_initcall 236
+static int deferred_probe_initcall(void)
+{
+	driver_deferred_probe_enable = true;
+	driver_deferred_probe_trigger();
+	/* Sort as many dependencies as possible before exiting initcalls */
+	flush_work(&deferred_probe_work);
+	initcalls_done = true;
+	return 0;
 }

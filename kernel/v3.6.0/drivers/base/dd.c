@@ -2,7 +2,7 @@
 // origin: New-B/Linux3.6 drivers/base/dd.c @ b5154d3e5bc2e54a1c611abd3bb787931fe471ab; Makefile: VERSION = 3, PATCHLEVEL = 6, SUBLEVEL = 0, EXTRAVERSION = -replication
 // note: NEAREST RELEASE ABOVE (v3.6.0), NOT v3.5. No verbatim v3.5 tree with drivers/base/dd.c exists in the index (only lzljbsc/NanoPC-T1_Linux-3.5, Makefile 3.5.0, whose dd.c is heavily annotated with inserted Chinese comments, unusable); no usable v3.4 tree found for the lower side. New-B/Linux3.6 is a 3.6.0 research tree ("-replication"); dd.c looks vanilla. Known v3.5->v3.6 differences visible by comparing with the (annotated) 3.5 tree: v3.5 has '#include <scsi/scsi_scan.h>' and scsi_complete_async_scans() in wait_for_device_probe(), has NO device_pm_lock/device_pm_move_last block in deferred_probe_work_func(), and NO dev_set_drvdata(dev, NULL) in really_probe()'s probe_failed path. So v3.5 line numbers differ from this file. The repo stores the file with CRLF line endings: read_file's total_chars (16446) counts CRLF; the text it returned (and this file) uses LF; wc -m = 15857 = 16446 - 589 lines (every page checked: page chars + newlines = page span).
 // whole file read (16446 chars); line numbers are that file's
-// not in this file at v3.6.0: call_driver_probe, __driver_probe_device, driver_allows_async_probing, __device_attach_driver, __device_attach_async_helper, device_initial_probe, __device_driver_lock, __device_driver_unlock, device_driver_attach, __driver_attach_async_helper, device_release_driver_internal, device_driver_detach
+// not in this file at v3.6.0: call_driver_probe, __driver_probe_device, driver_allows_async_probing, __device_attach_driver, __device_attach_async_helper, device_initial_probe, __device_driver_lock, __device_driver_unlock, device_driver_attach, __driver_attach_async_helper, device_release_driver_internal, device_driver_detach, really_probe_debug, deferred_probe_timeout_work_func
 
 //@ deferred_probe_work_func 58
 static void deferred_probe_work_func(struct work_struct *work)
@@ -387,4 +387,16 @@ void driver_detach(struct device_driver *drv)
 			device_unlock(dev->parent);
 		put_device(dev);
 	}
+}
+
+//@ deferred_probe_initcall 167
+static int deferred_probe_initcall(void)
+{
+	deferred_wq = create_singlethread_workqueue("deferwq");
+	if (WARN_ON(!deferred_wq))
+		return -ENOMEM;
+
+	driver_deferred_probe_enable = true;
+	driver_deferred_probe_trigger();
+	return 0;
 }

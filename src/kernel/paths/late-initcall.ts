@@ -1,0 +1,96 @@
+/**
+ * The end of boot's deferred probing (drivers/base/dd.c): deferred_probe_initcall, a
+ * late_initcall, and the timeout work it may schedule (deferred_probe_timeout_work_func).
+ *
+ * Until the late initcall, driver_deferred_probe_enable is false and driver_deferred_probe_trigger
+ * returns at once: a device that defers stays on the pending list. A scenario with the actor
+ * action `deferred_probe_initcall` therefore starts with deferred probing disabled (the boot
+ * before late initcalls); one without it starts with it enabled, as before.
+ *
+ * The function's shape is per profile (profiles.ts): enable + trigger (v3.6.0); + a flush of the
+ * deferred work (LATE_INITCALL_FLUSH, v4.5's text); + initcalls_done, a second trigger and flush
+ * (LATE_INITCALL_SECOND_PASS) and the timeout work, scheduled when driver_deferred_probe_timeout
+ * > 0 (PROBE_TIMEOUT_WORK; its default is 10 with CONFIG_MODULES since PROBE_TIMEOUT_DEFAULT_10,
+ * -1 or 0 before). Time is not modelled: the timeout work, a kworker, may run any time after it
+ * is scheduled. Not modelled: initcalls_done (read only by driver_deferred_probe_check_state and
+ * initcall_debug), fw_devlink_drivers_done, debugfs, v3.x/v4.x's workqueue allocation failing,
+ * the deferred_probe_timeout= parameter and deferred_probe_extend_timeout (no time).
+ */
+import { ProbecheckError } from '../../engine/errors.js';
+import { RETURN, type KStep, type Ret, type ThreadBuilder } from '../emit.js';
+import type { Flag } from '../profiles.js';
+import type { KS } from '../state.js';
+import { DD, deferredTrigger } from './common.js';
+import { triggerLines } from './really-probe.js';
+
+export const LATE_INITCALL = 'deferred_probe_initcall';
+export const TIMEOUT_WORKER = 'kworker deferred_probe_timeout_work_func';
+export const TIMEOUT_PROGRAM = 'deferred_probe_timeout_work_func';
+
+/** The flags that decide the function's shape. */
+const SHAPE: readonly Flag[] = ['LATE_INITCALL_FLUSH', 'LATE_INITCALL_SECOND_PASS', 'PROBE_TIMEOUT_WORK', 'PROBE_TIMEOUT_DEFAULT_10'];
+
+/** Why this profile cannot build the late initcall (a shape flag it does not settle), or null. */
+export function lateInitcallRefusal(k: { profile: string; unsettled: Readonly<Partial<Record<Flag, string>>> }): string | null {
+  const open = SHAPE.filter((f) => k.unsettled[f] !== undefined);
+  if (open.length === 0) return null;
+  return `action '${LATE_INITCALL}' cannot be built at profile ${k.profile}: the shape of deferred_probe_initcall there is not known (${open.map((f) => `${f}: ${k.unsettled[f]}`).join('; ')}); `
+    + 'use v3.5, v4.14, v4.18, v5.1 .. v5.10 or v5.19 and later (a scenario with this action starts with deferred probing disabled until it runs)';
+}
+
+/** Does this profile schedule the timeout work at the late initcall (so the kworker must exist)? */
+export const schedulesTimeout = (k: { has(f: Flag): boolean }) => k.has('PROBE_TIMEOUT_WORK') && k.has('PROBE_TIMEOUT_DEFAULT_10');
+
+/**
+ * flush_work(&deferred_probe_work): wait until the work is neither queued nor running, as
+ * wait_for_device_probe's flush step does. Stronger than the kernel's flush_work, which waits
+ * only for the instance queued at the call: if a probe the worker retries binds and re-queues the
+ * work (driver_bound's trigger), the model also waits for that later run.
+ */
+function flushStep(where: string, c: string, next: string): KStep {
+  return { where: `${where} -> kernel/workqueue.c:flush_work`, c: [c], await: (s: KS) => !s.deferredWorkQueued && !s.deferredWorkRunning,
+    waits: () => 'flush_work(&deferred_probe_work)', run: () => next };
+}
+
+/** deferred_probe_initcall(), run by the actor that writes `deferred_probe_initcall`. */
+export function deferredProbeInitcall(tb: ThreadBuilder, ret: Ret): string {
+  const k = tb.k, why = lateInitcallRefusal(k);
+  if (why) throw new ProbecheckError('E601', why);
+  const f = tb.fn(LATE_INITCALL, {}, ret), where = `${DD}:${LATE_INITCALL}`;
+  const flush = k.has('LATE_INITCALL_FLUSH'), again = k.has('LATE_INITCALL_SECOND_PASS'), timeout = k.has('PROBE_TIMEOUT_WORK');
+  const after = (steps: [boolean, string][]) => steps.find(([on]) => on)?.[1] ?? RETURN;
+  f.step('driver_deferred_probe_enable', { where, c: ['driver_deferred_probe_enable = true;'], run: (s) => { s.deferredProbeEnable = true; return 'driver_deferred_probe_trigger'; } });
+  // The trigger's own lines are anchored here, once per block; the second call names only its call line.
+  f.step('driver_deferred_probe_trigger', { where, c: ['driver_deferred_probe_trigger();@1', ...triggerLines(k).map((l) => `driver_deferred_probe_trigger:: ${l}`)],
+    await: (s) => s.deferredProbeMutex === 0, waits: () => 'deferred_probe_mutex',
+    run: (s) => { deferredTrigger(k, s); return after([[flush, 'flush_work'], [again, 'trigger_again'], [timeout, 'schedule_delayed_work']]); } });
+  if (flush) f.step('flush_work', flushStep(where, 'flush_workqueue(deferred_wq); || flush_work(&deferred_probe_work);@1', after([[again, 'trigger_again'], [timeout, 'schedule_delayed_work']])));
+  if (again) {
+    // initcalls_done = true (not modelled) comes between the passes.
+    f.step('trigger_again', { where, c: ['driver_deferred_probe_trigger();@2'], await: (s) => s.deferredProbeMutex === 0, waits: () => 'deferred_probe_mutex',
+      run: (s) => { deferredTrigger(k, s); return 'flush_again'; } });
+    f.step('flush_again', flushStep(where, 'flush_work(&deferred_probe_work);@2', after([[timeout, 'schedule_delayed_work']])));
+  }
+  if (timeout) {
+    // driver_deferred_probe_timeout > 0 only from its default here (PROBE_TIMEOUT_DEFAULT_10): -1 or 0 before.
+    const on = schedulesTimeout(k);
+    f.step('schedule_delayed_work', { where, c: ['deferred_probe_timeout > 0) {', 'schedule_delayed_work(&deferred_probe_timeout_work,'],
+      run: (_s, _t, _b, ctx) => { if (on) ctx.spawn(TIMEOUT_PROGRAM); return RETURN; } });
+  }
+  return f.done();
+}
+
+/** deferred_probe_timeout_work_func(), in its kworker: trigger, flush, then print each device still pending. */
+export function deferredProbeTimeoutWorkFunc(tb: ThreadBuilder): string {
+  const k = tb.k, where = `${DD}:deferred_probe_timeout_work_func`;
+  const f = tb.fn('deferred_probe_timeout_work_func', {}, null);
+  // fw_devlink_drivers_done() first: fw_devlink is not modelled. driver_deferred_probe_timeout = 0
+  // ends wait_for_device_probe's timeout wait, which the model takes to end at once (conformance.ts).
+  f.step('driver_deferred_probe_trigger', { where, c: ['deferred_probe_timeout = 0;', 'driver_deferred_probe_trigger();', ...triggerLines(k).map((l) => `driver_deferred_probe_trigger:: ${l}`)],
+    await: (s) => s.deferredProbeMutex === 0, waits: () => 'deferred_probe_mutex', run: (s) => { deferredTrigger(k, s); return 'flush_work'; } });
+  f.step('flush_work', flushStep(where, 'flush_work(&deferred_probe_work);', 'deferred_probe_pending'));
+  // One atomic step under deferred_probe_mutex: dev_info "deferred probe pending" for each device on the pending list (model-events.ts).
+  f.step('deferred_probe_pending', { where, c: ['mutex_lock(&deferred_probe_mutex);', 'list_for_each_entry(p, &deferred_probe_pending_list, deferred_probe)', 'deferred probe pending', 'mutex_unlock(&deferred_probe_mutex);'],
+    await: (s) => s.deferredProbeMutex === 0, waits: () => 'deferred_probe_mutex', run: () => RETURN });
+  return f.done();
+}

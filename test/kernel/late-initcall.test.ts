@@ -1,0 +1,94 @@
+/**
+ * deferred_probe_initcall (paths/late-initcall.ts): before it, a device that defers stays on the
+ * pending list whatever binds; the late initcall's triggers retry it; the timeout work runs where
+ * the profile schedules it; each profile builds the shape its dd.c shows, or refuses (E601).
+ */
+import { describe, expect, it } from 'vitest';
+import { buildScenario, check, type Property, type ScenarioSpec } from 'probecheck';
+import type { KS } from '../../src/kernel/state.js';
+import { TIMEOUT_WORKER } from '../../src/kernel/paths/late-initcall.js';
+import { DEFERRED_WORKER } from '../../src/kernel/paths/deferred-probe.js';
+import { probecheck } from '../cli/run.js';
+
+/** dc needs pwm: it defers at `register dcd` (pwm is added later, by the same boot). */
+const boot = (acts: string[]): ScenarioSpec => ({
+  name: 'late', devices: { dc: { present: true }, pwm: {} },
+  drivers: { dcd: { matches: ['dc'], needs: ['pwm'] }, pwd: { matches: ['pwm'], present: true } },
+  actors: { boot: acts },
+});
+const DC = 0;
+
+function verdicts(spec: ScenarioSpec, profile: string, props: Property<KS>[]) {
+  const { model } = buildScenario(spec, profile, '');
+  model.properties = props as Property[];
+  return Object.fromEntries(check(model).properties.map((p) => [p.name, p.verdict]));
+}
+
+const props: Property<KS>[] = [
+  // Deferred probing disabled: nothing is on the active list and the worker is idle.
+  { kind: 'invariant', name: 'no-retry-while-disabled', holds: (s) => s.deferredProbeEnable || (s.dev.every((d) => d.deferred !== 'active') && !s.deferredWorkQueued && !s.deferredWorkRunning) },
+  { kind: 'sometimes', name: 'deferred-before-initcall', holds: (s) => !s.deferredProbeEnable && s.dev[DC]!.deferred === 'pending' && s.dev[1]!.bound },
+  { kind: 'sometimes', name: 'bound-while-disabled', holds: (s) => !s.deferredProbeEnable && s.dev[DC]!.bound },
+  { kind: 'eventually', name: 'dc-bound', holds: (s) => s.dev[DC]!.bound },
+];
+
+describe('deferred_probe_initcall', () => {
+  it('mainline: a device deferred before the late initcall stays pending though its supplier binds, and is retried (and bound) only after it', () => {
+    expect(verdicts(boot(['register dcd', 'add pwm', 'deferred_probe_initcall']), 'mainline', props)).toEqual({
+      'no-retry-while-disabled': 'holds', 'deferred-before-initcall': 'reachable', 'bound-while-disabled': 'unreachable', 'dc-bound': 'holds',
+    });
+  });
+
+  it('without the action deferred probing is enabled from the start: pwm binding retries dc at once (as before)', () => {
+    const v = verdicts(boot(['register dcd', 'add pwm']), 'mainline', props);
+    expect(v['deferred-before-initcall']).toBe('unreachable');
+    expect(v['dc-bound']).toBe('holds');
+  });
+
+  it('v3.5 (enable + trigger, no flush) retries it too; the action completes before the retry may run', () => {
+    expect(verdicts(boot(['register dcd', 'add pwm', 'deferred_probe_initcall']), 'v3.5', props)['dc-bound']).toBe('holds');
+  });
+
+  it('each profile builds the shape its dd.c shows: enable+trigger (v3.5), +flush (v4.14, v4.18), +second pass and timeout test (v5.1), +timeout work (v5.19, mainline)', () => {
+    const shape = (p: string) => {
+      const { model } = buildScenario(boot(['register dcd', 'add pwm', 'deferred_probe_initcall']), p, '');
+      const steps = Object.keys(model.threads.find((t) => t.name === 'boot')!.steps).filter((l) => l.startsWith('deferred_probe_initcall:')).map((l) => l.slice('deferred_probe_initcall:'.length));
+      return { steps: steps.join(' '), timeoutWorker: model.threads.some((t) => t.name === TIMEOUT_WORKER) };
+    };
+    const base = 'driver_deferred_probe_enable driver_deferred_probe_trigger';
+    expect(shape('v3.5')).toEqual({ steps: base, timeoutWorker: false });
+    expect(shape('v4.14')).toEqual({ steps: `${base} flush_work`, timeoutWorker: false });
+    expect(shape('v4.18')).toEqual({ steps: `${base} flush_work`, timeoutWorker: false });
+    for (const p of ['v5.1', 'v5.4', 'v5.9', 'v5.10']) expect(shape(p), p).toEqual({ steps: `${base} flush_work trigger_again flush_again schedule_delayed_work`, timeoutWorker: false });
+    for (const p of ['v5.19', 'v6.1', 'v6.6', 'v6.12', 'mainline']) expect(shape(p), p).toEqual({ steps: `${base} flush_work trigger_again flush_again schedule_delayed_work`, timeoutWorker: true });
+  });
+
+  it('mainline: the timeout work runs after the late initcall and finds dc still pending when its supplier never comes', () => {
+    const { model } = buildScenario(boot(['register dcd', 'deferred_probe_initcall']), 'mainline', '');
+    model.properties = [
+      { kind: 'sometimes', name: 'pending-at-report', holds: (s: KS, q) => q.at(TIMEOUT_WORKER)?.endsWith(':deferred_probe_pending') === true && s.dev[DC]!.deferred === 'pending' },
+      { kind: 'invariant', name: 'timeout-after-initcall', holds: (s: KS, q) => q.at(TIMEOUT_WORKER) === null || s.deferredProbeEnable },
+    ] as Property[];
+    expect(Object.fromEntries(check(model).properties.map((p) => [p.name, p.verdict]))).toEqual({ 'pending-at-report': 'reachable', 'timeout-after-initcall': 'holds' });
+    expect(model.threads.map((t) => t.name)).toEqual(['boot', DEFERRED_WORKER, TIMEOUT_WORKER]);
+  });
+
+  it('a profile that does not settle the shape refuses it, one line naming the flag; the initcall runs once', () => {
+    for (const [p, flag] of [['v3.14', 'LATE_INITCALL_FLUSH'], ['v4.2', 'LATE_INITCALL_FLUSH'], ['v5.0', 'LATE_INITCALL_SECOND_PASS'], ['v5.15', 'PROBE_TIMEOUT_DEFAULT_10']] as const) {
+      let err: unknown;
+      try { buildScenario(boot(['register dcd', 'deferred_probe_initcall']), p, ''); } catch (e) { err = e; }
+      expect((err as { code?: string }).code, p).toBe('E601');
+      expect((err as Error).message, p).toMatch(new RegExp(`cannot be built at profile ${p.replace('.', '\\.')}: .*${flag}.*starts with deferred probing disabled`));
+    }
+    const twice: ScenarioSpec = { ...boot(['deferred_probe_initcall']), actors: { a: 'deferred_probe_initcall', b: ['register dcd', 'deferred_probe_initcall'] } };
+    expect(() => buildScenario(twice, 'mainline', '')).toThrow(/'deferred_probe_initcall' is a late_initcall: it runs once, but actors a, b write it 2 times/);
+    expect(() => buildScenario(boot(['deferred_probe_initcall dc']), 'mainline', '')).toThrow(/'deferred_probe_initcall' takes 0 argument/);
+  });
+
+  it('probecheck source shows each line of the late initcall beside its step', () => {
+    const r = probecheck(['source', 'deferred_probe_initcall', '--profile', 'v5.1']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/293 +driver_deferred_probe_trigger\(\); +trigger_again\n294 +flush_work\(&deferred_probe_work\); +flush_again\n/);
+    expect(r.stdout).toMatch(/296 +if \(deferred_probe_timeout > 0\) \{ +schedule_delayed_work/);
+  });
+});
