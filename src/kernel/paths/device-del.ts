@@ -5,6 +5,7 @@
  */
 import { RETURN, type Ret, type ThreadBuilder } from '../emit.js';
 import { BUS, CORE, DD, lockStep } from './common.js';
+import { busDel } from './klist.js';
 import { deviceReleaseDriver } from './release.js';
 import { DEL_LINES } from './really-probe.js';
 
@@ -25,6 +26,7 @@ export function deviceDel(tb: ThreadBuilder, dev: number, ret: Ret): string {
     c: [`${CORE}:device_del:: bus_remove_device(dev);`, 'if (klist_node_attached(&dev->p->knode_bus))', 'klist_del(&dev->p->knode_bus);'], run: (s) => {
     const d = s.dev[dev]!;
     d.delStarted = true; d.onBus = false;
+    busDel(tb.k.w, s, dev);
     if (d.dels < 3) d.dels++;
     return rel;
   } });

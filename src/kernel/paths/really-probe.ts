@@ -15,6 +15,7 @@ import { DD, deferredTrigger, lockStep } from './common.js';
 import { deviceAdd } from './device-add.js';
 import { busAddDriver } from './driver-attach.js';
 import { deviceDel } from './device-del.js';
+import { boundAddTail } from './klist.js';
 import { hasBody, probeBody, workOnCpu } from './probe-body.js';
 import { deviceLinkAdd, statelessLinksOf } from './links.js';
 
@@ -213,6 +214,7 @@ function reallyProbe(tb: ThreadBuilder, dev: number, drv: number, depth: number,
       ...(k.has('DEVICE_LINKS') ? ['device_links_driver_bound(dev);'] : []), 'driver_deferred_probe_del(dev);'],
     run: (s) => {
     s.dev[dev]!.bound = true;
+    boundAddTail(s, dev);
     s.dev[dev]!.asked = 0;   // ghost: bound, every async attach request for it is answered (async-handover)
     if (k.has('DEVICE_LINKS')) {
       // device_links_driver_bound: consumers' links become ACTIVE, suppliers' DORMANT ones AVAILABLE.
