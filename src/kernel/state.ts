@@ -38,6 +38,8 @@ export interface DevS {
    * while `busHeld` bus_for_each_dev walks hold it), on its driver's klist of bound devices.
    */
   busRank: number; busHeld: number; drvRank: number;
+  /** place on the deferred list it is on (`deferred`), 0 on none */
+  deferRank: number;
 }
 export interface DrvS {
   onBus: boolean; alive: boolean; unregDone: boolean;
@@ -74,7 +76,7 @@ export function kernelSchema(w: World) {
       dead: t.bool, asyncDriver: nd, canMatch: t.bool, deferred: t.enum(...DEFERRED), linksUnbinding: t.bool,
       probing: owner, removing: owner, delStarted: t.bool, delDone: t.bool, dels: t.int(3),
       work: t.enum(...WORK_STATES), ovrDrv: nd, ovrGen: t.int(3), unbindOf: nd, asked: t.int(255),
-      busRank: rank, busHeld: t.int(7), drvRank: rank,
+      busRank: rank, busHeld: t.int(7), drvRank: rank, deferRank: rank,
     }), w.devices.map((d) => d.name)),
     drv: t.array(w.drivers.length, t.record({
       onBus: t.bool, alive: t.bool, unregDone: t.bool, bindFiles: t.bool, storesActive: t.int(7), iterRefs: t.int(15),

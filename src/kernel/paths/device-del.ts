@@ -5,7 +5,7 @@
  */
 import { RETURN, type Ret, type ThreadBuilder } from '../emit.js';
 import { BUS, CORE, DD, lockStep } from './common.js';
-import { busDel } from './klist.js';
+import { busDel, deferredDel } from './klist.js';
 import { deviceReleaseDriver } from './release.js';
 import { DEL_LINES } from './really-probe.js';
 
@@ -32,7 +32,7 @@ export function deviceDel(tb: ThreadBuilder, dev: number, ret: Ret): string {
   } });
   f.step('driver_deferred_probe_del', { where: `${CORE}:device_del -> ${DD}:driver_deferred_probe_del`, await: (s) => s.deferredProbeMutex === 0,
     c: ['driver_deferred_probe_del(dev);', ...DEL_LINES.map((l) => `${DD}:driver_deferred_probe_del:: ${l}`)],
-    waits: () => 'deferred_probe_mutex', run: (s) => { s.dev[dev]!.deferred = 'none'; return 'kobject_del'; } });
+    waits: () => 'deferred_probe_mutex', run: (s) => { deferredDel(s, dev); return 'kobject_del'; } });
   f.step('kobject_del', { where: `${CORE}:device_del (kobject_del)`, c: ['kobject_del(&dev->kobj);'], run: (s) => {
     const d = s.dev[dev]!;
     d.registered = false; d.ready = false; d.delDone = true;

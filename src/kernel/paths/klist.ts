@@ -87,3 +87,34 @@ export function boundLast(s: KS, drv: number): number {
   s.dev.forEach((y, i) => { if (y.drvRank > rank && y.driver === drv + 1) { best = i; rank = y.drvRank; } });
   return best;
 }
+
+/** driver_deferred_probe_add: list_add_tail onto the pending list, unless on a list already. */
+export function deferredAdd(s: KS, dev: number): void {
+  const x = s.dev[dev]!;
+  if (x.deferred !== 'none') return;
+  let n = 0;
+  for (const y of s.dev) if (y.deferred === 'pending') n++;
+  x.deferred = 'pending'; x.deferRank = n + 1;
+}
+
+/** list_del_init(&dev->p->deferred_probe), from whichever list it is on. */
+export function deferredDel(s: KS, dev: number): void {
+  const x = s.dev[dev]!, r = x.deferRank, on = x.deferred;
+  if (on === 'none') return;
+  for (const y of s.dev) if (y.deferred === on && y.deferRank > r) y.deferRank--;
+  x.deferred = 'none'; x.deferRank = 0;
+}
+
+/** list_splice_tail_init(&deferred_probe_pending_list, &deferred_probe_active_list). */
+export function deferredSplice(s: KS): void {
+  let active = 0;
+  for (const y of s.dev) if (y.deferred === 'active') active++;
+  for (const y of s.dev) if (y.deferred === 'pending') { y.deferred = 'active'; y.deferRank += active; }
+}
+
+/** list_first_entry(&deferred_probe_active_list, ...) among `devs`, or -1. */
+export function deferredFirst(s: KS, devs: readonly number[]): number {
+  let best = -1, rank = Infinity;
+  for (const d of devs) { const y = s.dev[d]!; if (y.deferred === 'active' && y.deferRank < rank) { best = d; rank = y.deferRank; } }
+  return best;
+}
