@@ -29,6 +29,8 @@ interface Layout {
   walkers: Walker[];
   /** Byte offsets of SymmetryClass.dead's state. */
   dead: Int32Array;
+  /** Sort keys, keyLen bytes per element (reused). */
+  keys: Uint8Array; keyLen: number;
 }
 
 interface Walker {
@@ -76,10 +78,14 @@ export class Symmetry {
       const mov: number[] = [];
       for (let e = 0; e < L.n; e++) if (m & (1 << e)) mov.push(e);
       if (mov.length < 2) return perm;
-      const keyed = mov.map((e) => ({ e, key: this.key(L, src, e, m) }));
-      keyed.sort((a, b) => compareBytes(a.key, b.key) || a.e - b.e);
+      for (const e of mov) this.key(L, src, e, m);
+      const K = L.keys, len = L.keyLen;
+      const byKey = mov.slice().sort((a, b) => {
+        for (let i = 0, x = a * len, y = b * len; i < len; i++) if (K[x + i] !== K[y + i]) return K[x + i]! - K[y + i]!;
+        return a - b;
+      });
       // The element with the p-th smallest key goes to the p-th movable position.
-      keyed.forEach(({ e }, p) => { perm[e] = mov[p]!; });
+      byKey.forEach((e, p) => { perm[e] = mov[p]!; });
       return perm;
     });
   }
@@ -89,22 +95,22 @@ export class Symmetry {
    * element written as which of its threads it is and whether it is e's own (both invariant under
    * the permutations allowed), so the key does not depend on where the elements sit.
    */
-  private key(L: Layout, src: Uint8Array, e: number, movable: number): Uint8Array {
-    const b = L.blocks[e]!, k = new Uint8Array(b.length * 2 + L.walkers.length * 3);
+  private key(L: Layout, src: Uint8Array, e: number, movable: number): void {
+    const b = L.blocks[e]!, k = L.keys, at = e * L.keyLen;
+    k.fill(0, at, at + L.keyLen);
     for (let i = 0; i < b.length; i++) {
       const o = b[i]!, v = src[o]!;
       const x = this.isOwner[o] && v > 0 ? L.elementOf[v]! : -1;
-      if (x >= 0 && movable & (1 << x)) { k[2 * i] = x === e ? 1 : 2; k[2 * i + 1] = L.tied[x]!.indexOf(v - 1); }
-      else k[2 * i + 1] = v;
+      if (x >= 0 && movable & (1 << x)) { k[at + 2 * i] = x === e ? 1 : 2; k[at + 2 * i + 1] = L.tied[x]!.indexOf(v - 1); }
+      else k[at + 2 * i + 1] = v;
     }
     // A walker working on e: which step, written as the step's twin for element 0.
-    L.walkers.forEach((w, j) => {
-      const pc = pcAt(src, w);
-      if (w.elem[pc] !== e) return;
-      const t = w.twin[pc * L.n]!, o = 2 * b.length + 3 * j;
+    for (let j = 0; j < L.walkers.length; j++) {
+      const w = L.walkers[j]!, pc = pcAt(src, w);
+      if (w.elem[pc] !== e) continue;
+      const t = w.twin[pc * L.n]!, o = at + 2 * b.length + 3 * j;
       k[o] = 1; k[o + 1] = t & 255; k[o + 2] = t >> 8;
-    });
-    return k;
+    }
   }
 
   /** dst := the image of src under perms (element e of class i goes to perms[i][e]). */
@@ -165,10 +171,6 @@ function isOwner(t: FieldT): boolean {
   return t.kind === 'int' && t.owner === true;
 }
 
-function compareBytes(a: Uint8Array, b: Uint8Array): number {
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
-  return 0;
-}
 
 function layout(c: Compiled, cls: SymmetryClass, all: ReturnType<typeof leaves>): Layout {
   const where = `symmetry '${cls.name}'`;
@@ -225,7 +227,8 @@ function layout(c: Compiled, cls: SymmetryClass, all: ReturnType<typeof leaves>)
     if (under.length === 0) throw new ModelError('E101', `${where}: dead: the state has no '${p}'`);
     return under.map((x) => x.offset);
   });
-  return { cls, n, blocks, tied, elementOf, walkers, dead: Int32Array.from(dead) };
+  const keyLen = blocks[0]!.length * 2 + walkers.length * 3;
+  return { cls, n, blocks, tied, elementOf, walkers, dead: Int32Array.from(dead), keys: new Uint8Array(n * keyLen), keyLen };
 }
 
 /** Every permutation of the positions set in `mask` (others fixed), identity first. */
