@@ -4,6 +4,8 @@
  * liveness property quiescence (L2, under weak fairness). variant=missed also shows B14
  * (device-ready): the window 190888ac01d0 opened between bus_add_device and device_pm_add,
  * which Douglas Anderson's 2026 patch (dev-ready-v3, merge status unknown) closes.
+ * State counts grew when list order became state (issue 9): the bus klist, each driver's klist
+ * of bound devices and the deferred lists keep the order they were filled in (paths/klist.ts).
  */
 import { defineSuite } from 'probecheck';
 
@@ -15,28 +17,28 @@ export default defineSuite({
   name: 'deferred-probe',
   model: '../models/deferred-probe.ts',
   cases: [
-    { params: { variant: 'trigger', profile: 'v3.14', patches: '' }, states: 392,
+    { params: { variant: 'trigger', profile: 'v3.14', patches: '' }, states: 754,
       note: "B1: dc's probe defers; pwm's driver_bound triggers (dc not yet pending); dc joins pending; nobody triggers again",
       expect: { ...ok, 'no-lost-deferral': 'violated', quiescence: 'holds' } },
-    { params: { variant: 'trigger', profile: 'v3.14', patches: '58b116bce136' }, states: 549,
+    { params: { variant: 'trigger', profile: 'v3.14', patches: '58b116bce136' }, states: 1068,
       note: 'dc re-triggers: deferred_trigger_count changed during its probe', expect: { ...ok, 'no-lost-deferral': 'holds', quiescence: 'holds' } },
-    { params: { variant: 'trigger', profile: 'v4.2', patches: '' }, states: 549, note: 'the fix merged: same threads as v3.14 + 58b116bce136', expect: { ...ok, 'no-lost-deferral': 'holds' } },
-    { params: { variant: 'trigger', profile: 'mainline', patches: '' }, states: 801, note: 'trigger count snapshot in driver_probe_device (204db60c8357)', expect: { ...ok, 'no-lost-deferral': 'holds' } },
-    { params: { variant: 'missed', profile: 'v3.5', patches: '' }, states: 87,
+    { params: { variant: 'trigger', profile: 'v4.2', patches: '' }, states: 1068, note: 'the fix merged: same threads as v3.14 + 58b116bce136', expect: { ...ok, 'no-lost-deferral': 'holds' } },
+    { params: { variant: 'trigger', profile: 'mainline', patches: '' }, states: 1567, note: 'trigger count snapshot in driver_probe_device (204db60c8357)', expect: { ...ok, 'no-lost-deferral': 'holds' } },
+    { params: { variant: 'missed', profile: 'v3.5', patches: '' }, states: 92,
       note: "B2, as v3.6.0's bus.c has it (bus_add_driver:691): dc-drv's driver_attach walks the devices before dc-drv joins the bus klist; dc, added meanwhile, finds no driver on the list. (Until issue 9 the model moved dc's klist add instead, and B14 looked absent here: in v3.6.0 bus_add_device puts the device on the klist before bus_probe_device, so B14 is reachable too.)",
       expect: { ...M, 'no-missed-probe': 'violated', 'device-ready': 'violated' } },
-    { params: { variant: 'missed', profile: 'v3.14', patches: '' }, states: 92,
+    { params: { variant: 'missed', profile: 'v3.14', patches: '' }, states: 106,
       note: '190888ac01d0 fixes B2 (the driver joins the bus klist before its walk); B14 stays: __driver_attach probes dc after bus_add_device, before device_pm_add',
       expect: { ...M, 'no-missed-probe': 'holds', 'device-ready': 'violated' } },
-    { params: { variant: 'missed', profile: 'mainline', patches: '' }, states: 107, // was 104: mainline __driver_attach calls driver_probe_device, which refuses a bound device itself (dd.c at 5a7a9efdb193)
+    { params: { variant: 'missed', profile: 'mainline', patches: '' }, states: 123, // was 104: mainline __driver_attach calls driver_probe_device, which refuses a bound device itself (dd.c at 5a7a9efdb193)
       note: 'B14 is not merged', expect: { ...M, 'no-missed-probe': 'holds', 'device-ready': 'violated' } },
-    { params: { variant: 'missed', profile: 'mainline', patches: 'dev-ready-v3' }, states: 95, // was 92 (same reason)
+    { params: { variant: 'missed', profile: 'mainline', patches: 'dev-ready-v3' }, states: 111, // was 92 (same reason)
       note: "\"driver core: Don't let a device probe until it's ready\" (v3, 2026)",
       expect: { ...M, 'no-missed-probe': 'holds', 'device-ready': 'holds' } },
-    { params: { variant: 'loop', profile: 'v3.14', patches: '' }, states: 66,
+    { params: { variant: 'loop', profile: 'v3.14', patches: '' }, states: 67,
       note: "no trigger count: the child's bind triggers before host is pending, nothing re-queues host (no loop; host's retry is lost instead, as in B1)",
       expect: { ...ok, quiescence: 'holds' } },
-    { params: { variant: 'loop', profile: 'v4.2', patches: '' }, states: 161,
+    { params: { variant: 'loop', profile: 'v4.2', patches: '' }, states: 162,
       note: "B15: host registers child, child binds and triggers, host defers, devres deletes child, trigger count changed -> re-trigger -> deferred worker re-probes host, forever. The lasso is long (~4000 moves) only because triggerCount is stored mod 256",
       expect: { ...ok, quiescence: 'violated' } },
   ],

@@ -7,6 +7,8 @@
  * Does not guarantee (violated): within one level (same), a child that defers is retried by the
  * deferred-probe worker, which takes only the child's lock, while the parent's probe still runs
  * (parent-before-child); without the trigger count (plain v3.14) the concurrent inits reach B1.
+ * State counts grew when list order became state (issue 9): the bus klist, each driver's klist
+ * of bound devices and the deferred lists keep the order they were filled in (paths/klist.ts).
  */
 import { defineSuite, type Expected } from 'probecheck';
 
@@ -18,13 +20,13 @@ export default defineSuite({
   name: 'init-levels-rfc',
   model: '../models/init-levels-rfc.ts',
   cases: [
-    { params: { levels: 'sync', profile: 'v3.14', patches: V316 }, states: 158,
+    { params: { levels: 'sync', profile: 'v3.14', patches: V316 }, states: 166,
       note: 'baseline: sequential do_initcalls; pwm binds before tegra-dc probes, so nothing defers (the deferral properties are vacuous)',
       expect: { ...e(), 'no-lost-deferral': 'vacuous', 'deferred-lists': 'vacuous' } },
-    { params: { levels: 'split', profile: 'v3.14', patches: V316 }, states: 5187, note: 'RFC across levels: holds', expect: e() },
-    { params: { levels: 'same', profile: 'v3.14', patches: V316 }, states: 77345,
+    { params: { levels: 'split', profile: 'v3.14', patches: V316 }, states: 5383, note: 'RFC across levels: holds', expect: e() },
+    { params: { levels: 'same', profile: 'v3.14', patches: V316 }, states: 87373,
       note: "RFC within one level: dc defers on pwm inside host1x's probe, pwm binds and triggers, the deferred worker probes dc while host1x's probe still runs",
       expect: e('parent-before-child') },
-    { params: { levels: 'split', profile: 'v3.14', patches: '' }, states: 2526, note: "without the trigger count the RFC's concurrency reaches B1: at module level dc's probe defers while pwm binds; the trace respects the level barrier (pwm's init starts after host1x's)", expect: e('no-lost-deferral') },
+    { params: { levels: 'split', profile: 'v3.14', patches: '' }, states: 2690, note: "without the trigger count the RFC's concurrency reaches B1: at module level dc's probe defers while pwm binds; the trace respects the level barrier (pwm's init starts after host1x's)", expect: e('no-lost-deferral') },
   ],
 });

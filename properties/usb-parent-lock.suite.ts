@@ -7,6 +7,8 @@
  * no-deadlock on the async path before v5.19 is b232b02bf3c2 (sync fallback under device_lock);
  * on the driver-registration paths of v5.1 it is 70fe758352ca (the same mistake in __driver_attach, fixed in v6.0).
  * The siblings rows are B12 itself (a performance bug): 'sometimes' two sibling probes overlap.
+ * State counts grew when list order became state (issue 9): the bus klist, each driver's klist
+ * of bound devices and the deferred lists keep the order they were filled in (paths/klist.ts).
  */
 import { defineSuite, type SuiteCase } from 'probecheck';
 
@@ -20,15 +22,15 @@ const T: Record<string, Record<string, [number, V, V]>> = {
   sysfs: { 'v4.2': [64, 'holds', 'holds'], 'v4.18': [64, 'holds', 'holds'], 'v5.1': [64, 'holds', 'holds'], mainline: [83, 'holds', 'holds'] },
   // detach rows: more states since bus_remove_driver's klist_remove waits for the walks inside the driver's node,
   // and driver_detach loops, taking devices off the driver's klist until it is empty (issue 9)
-  detach: { 'v4.2': [25, 'holds', 'holds'], 'v4.18': [25, 'holds', 'holds'], 'v5.1': [25, 'holds', 'holds'], mainline: [26, 'holds', 'holds'] },
-  'detach-async': { 'v4.2': [133, 'holds', 'holds'], 'v4.18': [133, 'holds', 'holds'], 'v5.1': [77, 'holds', 'violated'], mainline: [103, 'holds', 'holds'] },
+  detach: { 'v4.2': [26, 'holds', 'holds'], 'v4.18': [26, 'holds', 'holds'], 'v5.1': [26, 'holds', 'holds'], mainline: [27, 'holds', 'holds'] },
+  'detach-async': { 'v4.2': [141, 'holds', 'holds'], 'v4.18': [141, 'holds', 'holds'], 'v5.1': [78, 'holds', 'violated'], mainline: [104, 'holds', 'holds'] },
 };
 
 // B12 (8c97a46af04b): can two children of one simple-bus be inside probe() at once? ('sometimes')
 type R = 'reachable' | 'unreachable';
 const S: Record<string, Record<string, [number, R]>> = {
-  'siblings-bind': { 'v4.2': [144, 'unreachable'], 'v4.18': [266, 'reachable'], mainline: [169, 'reachable'] },
-  siblings: { 'v4.2': [73, 'unreachable'], 'v4.18': [67, 'unreachable'], 'v5.1': [443, 'reachable'], mainline: [794, 'reachable'] },
+  'siblings-bind': { 'v4.2': [148, 'unreachable'], 'v4.18': [302, 'reachable'], mainline: [194, 'reachable'] },
+  siblings: { 'v4.2': [76, 'unreachable'], 'v4.18': [70, 'unreachable'], 'v5.1': [516, 'reachable'], mainline: [928, 'reachable'] },
 };
 
 const NOTE: Record<string, string> = {
@@ -51,9 +53,9 @@ export default defineSuite({
       params: { path, profile, patches: '' }, states, note: NOTE[path]!,
       expect: { 'sibling-probes-concurrent': sib, 'lock-order': 'holds', 'single-binding': 'holds', 'no-deadlock': path === 'siblings' && profile === 'v5.1' ? 'violated' : 'holds' },
     }))),
-    { params: { path: 'detach-async', profile: 'v5.1', patches: '70fe758352ca' }, states: 97, note: 'with the __driver_attach fix (70fe758352ca) the v5.1 row holds again',
+    { params: { path: 'detach-async', profile: 'v5.1', patches: '70fe758352ca' }, states: 98, note: 'with the __driver_attach fix (70fe758352ca) the v5.1 row holds again',
       expect: { 'usb-parent-lock': 'holds', 'lock-order': 'holds', 'single-binding': 'holds', 'no-deadlock': 'holds' } },
-    { params: { path: 'siblings', profile: 'v5.1', patches: '70fe758352ca' }, states: 603, note: 'siblings on v5.1 without the __driver_attach deadlock: parallel sibling probes remain reachable',
+    { params: { path: 'siblings', profile: 'v5.1', patches: '70fe758352ca' }, states: 700, note: 'siblings on v5.1 without the __driver_attach deadlock: parallel sibling probes remain reachable',
       expect: { 'sibling-probes-concurrent': 'reachable', 'lock-order': 'holds', 'single-binding': 'holds', 'no-deadlock': 'holds' } },
   ],
 });

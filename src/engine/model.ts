@@ -188,6 +188,18 @@ export interface SymmetryClass {
   }[];
   /** Bit e set: element e may move in this state (flat bytes of the full state). */
   movable: (u8: Uint8Array) => number;
+  /**
+   * Threads tied to no element whose steps may each be working on one element (a walk inside
+   * `__driver_attach(c1,drv)`): per thread, label -> the corresponding label for each element
+   * (index = element), so a permutation moves such a thread's pc along with its element.
+   */
+  walkers?: { thread: string; twins: Record<string, readonly string[]> }[];
+  /**
+   * State no step or property reads once `when` holds, which then holds on every successor
+   * (a list order no walk can follow any more): the canonical form writes it as 0, so states
+   * that differ only there are stored once. The symmetry checker verifies both claims.
+   */
+  dead?: { state: string[]; when: (u8: Uint8Array) => boolean };
 }
 
 /** Declared parameters of a model file. */

@@ -4,9 +4,11 @@
  * ends hold a driver index + 1 (0 = NULL). Ghost fields (marked) exist only for properties:
  * who is inside probe()/remove(), whether device_del has started or returned.
  *
- * Not modelled: refcounts of devices (get/put_device), klist internals, runtime PM, sysfs files.
+ * Lists are kept as each device's place in them (paths/klist.ts), not as nodes.
+ * Not modelled: refcounts of devices (get/put_device), runtime PM, sysfs files.
  */
 import { t } from '../engine/schema.js';
+import { boundAddTail, busAddTail } from './paths/klist.js';
 import type { World } from './world.js';
 
 export const DEFERRED = ['none', 'pending', 'active'] as const;
@@ -31,6 +33,13 @@ export interface DevS {
   unbindOf: number;
   /** ghost: bit j set when driver j's async __driver_attach matched this device; cleared when driver j's probe starts on it */
   asked: number;
+  /**
+   * List places (paths/klist.ts): on the bus klist (0 = not on it; a dead node keeps its place
+   * while `busHeld` bus_for_each_dev walks hold it), on its driver's klist of bound devices.
+   */
+  busRank: number; busHeld: number; drvRank: number;
+  /** place on the deferred list it is on (`deferred`), 0 on none */
+  deferRank: number;
 }
 export interface DrvS {
   onBus: boolean; alive: boolean; unregDone: boolean;
@@ -60,13 +69,14 @@ export interface KS {
 export interface KL { ret: number; usedAsync: number; tc: { [i: number]: number }; haveAsync: { [i: number]: number }; initOf: number; ovr: number }
 
 export function kernelSchema(w: World) {
-  const owner = t.owner(), nd = t.named(['NULL', ...w.drivers.map((d) => d.name), ...(w.drivers.length ? [] : ['?'])]);
+  const owner = t.owner(), rank = t.int(Math.max(1, w.devices.length)), nd = t.named(['NULL', ...w.drivers.map((d) => d.name), ...(w.drivers.length ? [] : ['?'])]);
   return t.record({
     dev: t.array(w.devices.length, t.record({
       mutex: owner, driver: nd, bound: t.bool, registered: t.bool, onBus: t.bool, ready: t.bool,
       dead: t.bool, asyncDriver: nd, canMatch: t.bool, deferred: t.enum(...DEFERRED), linksUnbinding: t.bool,
       probing: owner, removing: owner, delStarted: t.bool, delDone: t.bool, dels: t.int(3),
       work: t.enum(...WORK_STATES), ovrDrv: nd, ovrGen: t.int(3), unbindOf: nd, asked: t.int(255),
+      busRank: rank, busHeld: t.int(7), drvRank: rank, deferRank: rank,
     }), w.devices.map((d) => d.name)),
     drv: t.array(w.drivers.length, t.record({
       onBus: t.bool, alive: t.bool, unregDone: t.bool, bindFiles: t.bool, storesActive: t.int(7), iterRefs: t.int(15),
@@ -85,7 +95,8 @@ export function localsSchema(depth: number) {
 }
 
 /**
- * The initial state of a world: present devices registered, buses configured, modules unloaded.
+ * The initial state of a world: present devices registered (on their bus klist, and on their
+ * driver's, in declaration order), buses configured, modules unloaded.
  * `deferredProbeEnable` false: the boot before late initcalls (a scenario that runs deferred_probe_initcall).
  */
 export function initState(w: World, s: KS, deferredProbeEnable = true): void {
@@ -93,7 +104,8 @@ export function initState(w: World, s: KS, deferredProbeEnable = true): void {
     if (!d.present) continue;
     const x = s.dev[d.i]!;
     x.registered = true; x.onBus = true; x.ready = true;
-    if (d.boundTo >= 0) { x.driver = d.boundTo + 1; x.bound = true; }
+    busAddTail(w, s, d.i);
+    if (d.boundTo >= 0) { x.driver = d.boundTo + 1; x.bound = true; boundAddTail(s, d.i); }
   }
   for (const d of w.drivers) if (d.present) { s.drv[d.i]!.onBus = true; s.drv[d.i]!.alive = true; s.drv[d.i]!.bindFiles = true; }
   for (const b of w.buses) { s.bus[b.i]!.autoprobe = b.autoprobe; s.bus[b.i]!.needParentLock = b.needParentLock; }

@@ -5,12 +5,11 @@
  * the engine's SymmetryClass: each device owns its `dev[...]` record and the kernel threads
  * started for it alone (its async helpers, its work_on_cpu kworker, its async scans).
  *
- * What may move in a state: the devices no actor names in its current or later actions, and none
- * at all while a thread that is neither an actor nor tied to one device runs (driver_attach_async,
- * the deferred-probe worker: they walk devices in declaration order), or while an actor has a
- * module, driver or wait action left that concerns them (driver_attach and driver_detach walk them
- * in declaration order; see the README's "Symmetry"). This is the builder's claim; the symmetry
- * checker (engine/reduce/symmetry-check.ts) verifies it on every reachable state of small instances.
+ * What may move in a state: the devices no actor names in its current or later actions. Walks
+ * over the group follow list order kept in the state, and a thread inside a step working on one
+ * device has its pc moved with it (see the README's "Symmetry"). This is the builder's claim; the
+ * symmetry checker (engine/reduce/symmetry-check.ts) verifies it on every reachable state of
+ * small instances.
  */
 import { ProbecheckError } from '../engine/errors.js';
 import type { SymmetryClass, ThreadDef } from '../engine/model.js';
@@ -101,23 +100,22 @@ export interface SymmetryInputs {
 }
 
 /**
- * The engine's classes. `movable` reads the actors' and the untied kernel threads' program
- * counters; it needs their byte offsets, which compile() fixes, so it finds them on first use.
+ * The engine's classes. A device may move unless an actor names it in its current or a later
+ * action: the walks over a group (driver_attach, driver_detach, the deferred-probe worker)
+ * follow list order kept in the state (paths/klist.ts), and a thread working on one device of
+ * the group has its pc moved with that device (`walkers`: the same step of the twin block).
+ * `movable` reads the actors' and walkers' program counters; compile() fixes their byte
+ * offsets, so it finds them on first use.
  */
 export function symmetryClasses(x: SymmetryInputs, pcAt: () => { offset: number[]; wide: boolean[] }): SymmetryClass[] {
   const { w, groups, actors, threads, tiedTo } = x;
   return groups.map((g) => {
-    const drivers = new Set(w.devices[g[0]!]!.drivers);
-    const modules = new Set([...drivers].map((d) => w.drivers[d]!.module).filter((m) => m >= 0));
-    /** Mask of the group's devices an action holds fixed. */
-    const fixes = (a: Action): number => {
-      if ('dev' in a) return g.includes(a.dev) ? 1 << g.indexOf(a.dev) : 0;
-      if ('drv' in a) return drivers.has(a.drv) ? ALL : 0;
-      if ('mod' in a) return modules.has(a.mod) ? ALL : 0;
-      // Both act on every device (the late initcall's triggers retry whatever is deferred): held fixed, conservatively.
-      return a.op === 'wait_for_device_probe' || a.op === 'deferred_probe_initcall' ? ALL : 0;
-    };
+    const names = g.map((d) => w.devices[d]!.name);
     const ALL = (1 << g.length) - 1;
+    /** Mask of the group's devices an action holds fixed. */
+    // deferred_probe_initcall pins them all, conservatively: its triggers and the timeout work
+    // retry whatever is deferred, and no symmetry check has covered a scenario with it yet.
+    const fixes = (a: Action): number => ('dev' in a && g.includes(a.dev) ? 1 << g.indexOf(a.dev) : a.op === 'deferred_probe_initcall' ? ALL : 0);
     // Per actor thread: pc -> mask of devices its current and later actions hold fixed.
     const actorMasks = actors.map((a) => {
       const ti = threads.findIndex((t) => t.name === a.name);
@@ -127,23 +125,85 @@ export function symmetryClasses(x: SymmetryInputs, pcAt: () => { offset: number[
       labels.forEach((l, i) => { const ai = a.actionOf.get(l); byPc[i + 1] = ai === undefined ? ALL : rest[ai]!; });
       return { ti, byPc };
     });
-    const untied = threads.map((_, i) => i).filter((i) => tiedTo[i]! < 0 && !actorMasks.some((a) => a.ti === i));
+    // Untied threads: the steps that work on one device of the group, and their twins.
+    const walkers: NonNullable<SymmetryClass['walkers']> = [];
+    const stuck: { ti: number; byPc: Uint32Array }[] = [];
+    threads.forEach((t, ti) => {
+      if (tiedTo[ti]! >= 0) return;
+      const labels = Object.keys(t.steps), twins: Record<string, string[]> = {};
+      const byPc = new Uint32Array(labels.length + 1);
+      labels.forEach((l, i) => {
+        const on = workingOn(l, names);
+        if (!on) return;
+        const ls = names.map((n) => on.as(n));
+        if (ls.every((x) => x in t.steps)) twins[l] = ls;
+        else byPc[i + 1] = 1 << on.e;   // no twin step for every device: this one stays put
+      });
+      if (Object.keys(twins).length) walkers.push({ thread: t.name, twins });
+      if (byPc.some((m) => m !== 0)) stuck.push({ ti, byPc });
+    });
     let pcs: { offset: number[]; wide: boolean[] } | undefined;
     const pc = (u8: Uint8Array, i: number) => { const o = pcs!.offset[i]!; return pcs!.wide[i] ? u8[o]! | (u8[o + 1]! << 8) : u8[o]!; };
+    const walks = busWalks(x);
     return {
-      name: `{${g.map((d) => w.devices[d]!.name).join(', ')}}`,
+      name: `{${names.join(', ')}}`,
       elements: g.map((d) => ({
         name: w.devices[d]!.name,
         state: [`dev[${w.devices[d]!.name}]`],
         threads: threads.filter((_, i) => tiedTo[i] === d).map((t) => t.name),
       })),
+      walkers,
+      ...(walks ? {
+        dead: {
+          state: w.devices.filter((d) => d.bus === w.devices[g[0]!]!.bus).map((d) => `dev[${d.name}].busRank`),
+          when: (u8: Uint8Array) => { pcs ??= pcAt(); return !walks.some((t) => t.byPc[pc(u8, t.ti)] !== 0); },
+        },
+      } : {}),
       movable: (u8) => {
         pcs ??= pcAt();
-        for (const i of untied) if (pc(u8, i) !== 0) return 0;
         let fixed = 0;
         for (const a of actorMasks) fixed |= a.byPc[pc(u8, a.ti)]!;
+        for (const t of stuck) fixed |= t.byPc[pc(u8, t.ti)]!;
         return ALL & ~fixed;
       },
     };
   });
+}
+
+/**
+ * The bus klist order is read only by driver_attach's bus_for_each_dev walk. Per thread that has
+ * such a walk, pc -> 1 while it is in one or may still start one: an actor whose current or a
+ * later action builds `driver_attach(...)` steps, any other such thread while it runs. Null when
+ * a thread not running yet could start a walk (a probe that registers a driver or calls
+ * request_module): the order then never counts as dead.
+ */
+function busWalks(x: SymmetryInputs): { ti: number; byPc: Uint8Array }[] | null {
+  const { w, actors, threads } = x;
+  if (w.drivers.some((d) => d.registersDriver.length > 0 || d.requestModule >= 0)) return null;
+  const isWalk = (l: string) => l.startsWith('driver_attach(');
+  return threads.flatMap((t, ti) => {
+    const labels = Object.keys(t.steps);
+    if (!labels.some(isWalk)) return [];
+    const byPc = new Uint8Array(labels.length + 1);
+    const a = actors.find((y) => y.name === t.name);
+    if (!a) { byPc.fill(1, 1); return [{ ti, byPc }]; }
+    const walksIn = new Set(labels.filter(isWalk).map((l) => a.actionOf.get(l) ?? -1));
+    if (walksIn.has(-1)) { byPc.fill(1, 1); return [{ ti, byPc }]; }
+    labels.forEach((l, i) => { const ai = a.actionOf.get(l); byPc[i + 1] = ai === undefined || [...walksIn].some((j) => j >= ai) ? 1 : 0; });
+    return [{ ti, byPc }];
+  });
+}
+
+/**
+ * The group device a step label works on (`__driver_attach(c1,cdrv)#2:device_lock` -> c1) and
+ * the same label for another device, or null when it names none (or more than one).
+ */
+function workingOn(label: string, names: readonly string[]): { e: number; as: (n: string) => string } | null {
+  const m = /^([^(:]+)\(([^)]*)\)(#\d+)?:(.*)$/.exec(label);
+  if (!m) return null;
+  const args = m[2]!.split(',');
+  const at = args.flatMap((a, i) => (names.includes(a) ? [i] : []));
+  if (at.length !== 1) return null;
+  const i = at[0]!;
+  return { e: names.indexOf(args[i]!), as: (n) => `${m[1]}(${args.map((a, j) => (j === i ? n : a)).join(',')})${m[3] ?? ''}:${m[4]}` };
 }

@@ -31,7 +31,7 @@ describe('B13: driver_override', () => {
 
   it('the fix covers matches under device_lock only: __driver_attach matches before locking', () => {
     const da: ScenarioSpec = { ...ovr, devices: { d: { present: true } }, drivers: { a: { matches: ['d'] } }, actors: { insmod: 'register a', admin: ['override d a', 'override d a'] } };
-    expect(run(da, 'v4.18')).toMatchObject({ states: 42, v: { 'override-uaf': 'violated' } });
+    expect(run(da, 'v4.18')).toMatchObject({ states: 45, v: { 'override-uaf': 'violated' } });
   });
 
   it('a device nobody overrides keeps the one-step match (no strcmp step)', () => {

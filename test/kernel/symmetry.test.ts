@@ -63,15 +63,38 @@ describe('symmetric groups: the builder', () => {
 
 describe('symmetric groups: host-children (its suite cases with n=2)', () => {
   // Golden counts: the suite's, and with --symmetry.
-  it.each([['v4.2', 2214, 2109], ['v5.1', 2080, 1975], ['mainline', 2669, 2530]] as const)('%s: every permutation --symmetry may apply is an automorphism; %i -> %i states, same verdicts', (profile, plain, reduced) => {
+  it.each([['v4.2', 2424, 1643], ['v5.1', 2272, 1559], ['mainline', 2931, 2005]] as const)('%s: every permutation --symmetry may apply is an automorphism; %i -> %i states, same verdicts', (profile, plain, reduced) => {
     const m = hostChildren.build({ n: 2, profile });
     const r = checkSymmetry(m);
     expect(r.failure).toBeUndefined();
     expect(r).toMatchObject({ states: plain, complete: true });
     expect(r.pairs).toBeGreaterThan(0);
+    expect(r.deadStates).toBeGreaterThan(0);
     const full = check(m, { exhaustive: true }), red = check(m, { exhaustive: true, symmetry: true });
     expect([full.states, red.states]).toEqual([plain, reduced]);
     expect(red.properties.map((p) => p.verdict)).toEqual(full.properties.map((p) => p.verdict));
+  });
+});
+
+describe('symmetric groups: what the checker catches (host-children, n=2, v4.2)', () => {
+  const model = () => hostChildren.build({ n: 2, profile: 'v4.2' });
+  it("a walk's pc that does not move with its device: driver_detach inside c1's release is not inside c2's", () => {
+    const m = model();
+    m.symmetry = m.symmetry!.map((c) => ({ ...c, walkers: [] }));
+    expect(checkSymmetry(m).failure?.what).toMatch(/no image among the moves of pi\(s\)|is not the image of a move of s|property value differs/);
+  });
+  it('state declared dead that a step still reads: the order devices were bound in (driver_detach reads it)', () => {
+    const m = model();
+    m.symmetry = m.symmetry!.map((c) => ({ ...c, dead: { state: ['dev[c1].drvRank', 'dev[c2].drvRank'], when: c.dead!.when } }));
+    expect(checkSymmetry(m).failure?.what).toMatch(/dead state zeroed/);
+  });
+  it("state declared dead too early: the bus order before modprobe's driver_attach walks the children present at boot", () => {
+    const spec = children(2, { present: true });
+    spec.devices.host = { present: true };
+    const m = buildScenario(spec, 'v4.2', '').model;
+    expect(checkSymmetry(m).failure).toBeUndefined();
+    m.symmetry = m.symmetry!.map((c) => ({ ...c, dead: { state: c.dead!.state, when: () => true } }));
+    expect(checkSymmetry(m).failure?.what).toMatch(/dead state zeroed/);
   });
 });
 

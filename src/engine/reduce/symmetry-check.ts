@@ -6,7 +6,10 @@
  *   every action property the same value on corresponding transitions;
  * - what may move never shrinks along a transition (pi stays allowed at every successor).
  * Together these make {(s, pi(s))} a bisimulation over the reachable states, which is what
- * makes storing states by canonical fingerprint sound (reduce/symmetry.ts). It searches the
+ * makes storing states by canonical fingerprint sound (reduce/symmetry.ts). Where a class
+ * declares dead state, it also verifies at every state where that state is dead: it stays dead
+ * on every successor, and s and s with it zeroed (z) have the same property values and, up to
+ * z, the same successors: {(s, z(s))} is a bisimulation too. It searches the
  * unreduced state space and keeps every state: for small instances and tests only.
  */
 import { compile } from '../compile.js';
@@ -30,6 +33,8 @@ export interface SymmetryCheck {
   /** States where some permutation was checked, and how many (state, permutation) pairs. */
   symmetricStates: number;
   pairs: number;
+  /** States where some class's dead state was checked against its zeroed form. */
+  deadStates: number;
   complete: boolean;
   failure?: SymmetryFailure;
 }
@@ -84,7 +89,9 @@ export function checkSymmetry(model: Model, o: { maxStates?: number } = {}): Sym
   const states: Uint8Array[] = [], parent: number[] = [], via: number[] = [];
   be.loadInitial();
   ids.set(key(), 0); states.push(be.bytes()); parent.push(-1); via.push(0);
-  const out: SymmetryCheck = { states: 0, symmetricStates: 0, pairs: 0, complete: true };
+  const out: SymmetryCheck = { states: 0, symmetricStates: 0, pairs: 0, deadStates: 0, complete: true };
+  const zeroFp = (u: Uint8Array) => { image.set(sym.zeroDead(u).subarray(0, c.width)); return imageFp(); };
+  const deadIn = (u: Uint8Array) => sym.layouts.map((L) => L.dead.length > 0 && L.cls.dead!.when(u));
   const perms = (u: Uint8Array) => {
     // Every combination of one permutation per class, minus the identity.
     let all: number[][][] = [[]];
@@ -116,6 +123,24 @@ export function checkSymmetry(model: Model, o: { maxStates?: number } = {}): Sym
         const ms = sym.layouts[i]!.cls.movable(s.bytes);
         if ((mu[i]! & ms) !== mu[i]) return fail(id, sym.layouts.map((L) => L.cls.elements.map((_, e) => e)), `after move '${s.move}' fewer elements may move (mask ${mu[i]!.toString(2)} -> ${ms.toString(2)}): what may move must never shrink`);
       }
+    }
+    const du = deadIn(u);
+    if (du.some(Boolean)) {
+      const identity = sym.layouts.map((L) => L.cls.elements.map((_, e) => e));
+      for (const s of succ) {
+        const ds = deadIn(s.bytes);
+        const i = du.findIndex((d, j) => d && !ds[j]);
+        if (i >= 0) return fail(id, identity, `after move '${s.move}' the dead state of ${sym.layouts[i]!.cls.name} is live again: it must stay dead`);
+      }
+      out.deadStates++;
+      const v = sym.zeroDead(u).slice();
+      const { succ: sv, labels: lv } = successors(v);
+      const differs = lu.findIndex((x, i) => x !== lv[i]);
+      if (differs >= 0) return fail(id, identity, `with the dead state zeroed, a property value differs: ${lu[differs]} in s, ${lv[differs]} in z(s)`);
+      const count = (ss: Succ[]) => { const m = new Map<string, { n: number; s: Succ }>(); for (const s of ss) { const k = `${zeroFp(s.bytes)}|${s.action}`; const e = m.get(k); if (e) e.n++; else m.set(k, { n: 1, s }); } return m; };
+      const want = count(succ), got = count(sv);
+      for (const [k, e] of want) if (got.get(k)?.n !== e.n) return fail(id, identity, `move '${e.s.move}' of s has no counterpart among the moves of z(s), the state with its dead state zeroed`);
+      for (const [k, e] of got) if (want.get(k)?.n !== e.n) return fail(id, identity, `move '${e.s.move}' of z(s), the state with its dead state zeroed, has no counterpart among the moves of s`);
     }
     const ps = perms(u);
     if (ps.length > 0) out.symmetricStates++;

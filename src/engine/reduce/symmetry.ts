@@ -25,7 +25,23 @@ interface Layout {
   tied: number[][];
   /** For an owner value v (thread + 1): the element it is tied to, or -1. */
   elementOf: Int16Array;
+  /** Untied threads whose pc may be inside an element's steps (SymmetryClass.walkers). */
+  walkers: Walker[];
+  /** Byte offsets of SymmetryClass.dead's state. */
+  dead: Int32Array;
+  /** Sort keys, keyLen bytes per element (reused). */
+  keys: Uint8Array; keyLen: number;
 }
+
+interface Walker {
+  pcOffset: number; wide: boolean;
+  /** Per pc value: the element that step works on, or -1. */
+  elem: Int16Array;
+  /** twin[pc * n + e]: the pc of the same step working on element e. */
+  twin: Uint16Array;
+}
+
+const pcAt = (u8: Uint8Array, w: Walker) => (w.wide ? u8[w.pcOffset]! | (u8[w.pcOffset + 1]! << 8) : u8[w.pcOffset]!);
 
 /** The permutations a symmetry may apply, and the canonical form. */
 export class Symmetry {
@@ -62,10 +78,14 @@ export class Symmetry {
       const mov: number[] = [];
       for (let e = 0; e < L.n; e++) if (m & (1 << e)) mov.push(e);
       if (mov.length < 2) return perm;
-      const keyed = mov.map((e) => ({ e, key: this.key(L, src, e, m) }));
-      keyed.sort((a, b) => compareBytes(a.key, b.key) || a.e - b.e);
+      for (const e of mov) this.key(L, src, e, m);
+      const K = L.keys, len = L.keyLen;
+      const byKey = mov.slice().sort((a, b) => {
+        for (let i = 0, x = a * len, y = b * len; i < len; i++) if (K[x + i] !== K[y + i]) return K[x + i]! - K[y + i]!;
+        return a - b;
+      });
       // The element with the p-th smallest key goes to the p-th movable position.
-      keyed.forEach(({ e }, p) => { perm[e] = mov[p]!; });
+      byKey.forEach((e, p) => { perm[e] = mov[p]!; });
       return perm;
     });
   }
@@ -75,15 +95,22 @@ export class Symmetry {
    * element written as which of its threads it is and whether it is e's own (both invariant under
    * the permutations allowed), so the key does not depend on where the elements sit.
    */
-  private key(L: Layout, src: Uint8Array, e: number, movable: number): Uint8Array {
-    const b = L.blocks[e]!, k = new Uint8Array(b.length * 2);
+  private key(L: Layout, src: Uint8Array, e: number, movable: number): void {
+    const b = L.blocks[e]!, k = L.keys, at = e * L.keyLen;
+    k.fill(0, at, at + L.keyLen);
     for (let i = 0; i < b.length; i++) {
       const o = b[i]!, v = src[o]!;
       const x = this.isOwner[o] && v > 0 ? L.elementOf[v]! : -1;
-      if (x >= 0 && movable & (1 << x)) { k[2 * i] = x === e ? 1 : 2; k[2 * i + 1] = L.tied[x]!.indexOf(v - 1); }
-      else k[2 * i + 1] = v;
+      if (x >= 0 && movable & (1 << x)) { k[at + 2 * i] = x === e ? 1 : 2; k[at + 2 * i + 1] = L.tied[x]!.indexOf(v - 1); }
+      else k[at + 2 * i + 1] = v;
     }
-    return k;
+    // A walker working on e: which step, written as the step's twin for element 0.
+    for (let j = 0; j < L.walkers.length; j++) {
+      const w = L.walkers[j]!, pc = pcAt(src, w);
+      if (w.elem[pc] !== e) continue;
+      const t = w.twin[pc * L.n]!, o = at + 2 * b.length + 3 * j;
+      k[o] = 1; k[o + 1] = t & 255; k[o + 2] = t >> 8;
+    }
   }
 
   /** dst := the image of src under perms (element e of class i goes to perms[i][e]). */
@@ -101,16 +128,35 @@ export class Symmetry {
         for (let j = 0; j < from.length; j++) dst[dest[j]!] = tmp[from[j]!]!;
         L.tied[e]!.forEach((th, j) => { tmap[th + 1] = L.tied[to]![j]! + 1; });
       }
+      for (const w of L.walkers) {
+        const pc = pcAt(tmp, w), e = w.elem[pc]!;
+        if (e < 0 || p[e] === e) continue;
+        const to = w.twin[pc * L.n + p[e]!]!;
+        dst[w.pcOffset] = to & 255;
+        if (w.wide) dst[w.pcOffset + 1] = to >> 8;
+      }
     });
     const ow = this.owners;
     for (let i = 0; i < ow.length; i++) dst[ow[i]!] = tmap[dst[ow[i]!]!]!;
   }
 
-  /** The canonical form of src (src itself when the permutation is the identity). */
+  /** src with every class's dead state written as 0, in `out8` (src itself when none is dead). */
+  zeroDead(src: Uint8Array): Uint8Array {
+    let out = src;
+    for (const L of this.layouts) {
+      if (L.dead.length === 0 || !L.cls.dead!.when(src)) continue;
+      if (out === src) { this.out8.set(src.subarray(0, this.width)); out = this.out8; }
+      for (let i = 0; i < L.dead.length; i++) out[L.dead[i]!] = 0;
+    }
+    return out;
+  }
+
+  /** The canonical form of src (src itself when the permutation is the identity and nothing is dead). */
   canonical(src: Uint8Array): Uint8Array {
-    const perms = this.canonicalPermutation(src);
-    if (perms.every((p) => p.every((to, e) => to === e))) return src;
-    this.apply(src, this.out8, perms);
+    const z = this.zeroDead(src);
+    const perms = this.canonicalPermutation(z);
+    if (perms.every((p) => p.every((to, e) => to === e))) return z;
+    this.apply(z, this.out8, perms);
     return this.out8;
   }
 
@@ -125,10 +171,6 @@ function isOwner(t: FieldT): boolean {
   return t.kind === 'int' && t.owner === true;
 }
 
-function compareBytes(a: Uint8Array, b: Uint8Array): number {
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
-  return 0;
-}
 
 function layout(c: Compiled, cls: SymmetryClass, all: ReturnType<typeof leaves>): Layout {
   const where = `symmetry '${cls.name}'`;
@@ -163,7 +205,30 @@ function layout(c: Compiled, cls: SymmetryClass, all: ReturnType<typeof leaves>)
   });
   const seen = new Set<number>();
   for (const b of blocks) for (const o of b) { if (seen.has(o)) throw new ModelError('E101', `${where}: two elements own byte ${o}`); seen.add(o); }
-  return { cls, n: cls.elements.length, blocks, tied, elementOf };
+  const n = cls.elements.length;
+  const walkers = (cls.walkers ?? []).map(({ thread, twins }): Walker => {
+    const th = c.threadByName.get(thread);
+    if (!th) throw new ModelError('E101', `${where}: walker: no thread '${thread}'`);
+    if (elementOf[th.index + 1] !== -1) throw new ModelError('E101', `${where}: walker '${thread}' is tied to an element`);
+    const elem = new Int16Array(th.steps.length + 1).fill(-1), twin = new Uint16Array((th.steps.length + 1) * n);
+    for (const [label, ls] of Object.entries(twins)) {
+      const pcs = ls.map((l) => th.pcOf[l]);
+      if (ls.length !== n || pcs.some((x) => x === undefined)) throw new ModelError('E101', `${where}: walker '${thread}': '${label}' needs a step for each of the ${n} elements`);
+      const e = ls.indexOf(label);
+      if (e < 0) throw new ModelError('E101', `${where}: walker '${thread}': '${label}' is not among its own twins`);
+      const pc = th.pcOf[label]!;
+      elem[pc] = e;
+      pcs.forEach((x, f) => { twin[pc * n + f] = x!; });
+    }
+    return { pcOffset: th.pcOffset, wide: th.pcWide, elem, twin };
+  });
+  const dead = (cls.dead?.state ?? []).flatMap((p) => {
+    const under = all.filter((x) => x.path === `g.${p}` || x.path.startsWith(`g.${p}.`) || x.path.startsWith(`g.${p}[`));
+    if (under.length === 0) throw new ModelError('E101', `${where}: dead: the state has no '${p}'`);
+    return under.map((x) => x.offset);
+  });
+  const keyLen = blocks[0]!.length * 2 + walkers.length * 3;
+  return { cls, n, blocks, tied, elementOf, walkers, dead: Int32Array.from(dead), keys: new Uint8Array(n * keyLen), keyLen };
 }
 
 /** Every permutation of the positions set in `mask` (others fixed), identity first. */

@@ -4,6 +4,7 @@
  */
 import type { Kernel, KStep } from '../emit.js';
 import type { KS } from '../state.js';
+import { deferredSplice } from './klist.js';
 
 export const DD = 'drivers/base/dd.c';
 export const BUS = 'drivers/base/bus.c';
@@ -65,6 +66,6 @@ export function deferredTrigger(k: Kernel, s: KS): void {
   if (!s.deferredProbeEnable) return;
   // Only a probe in flight holds a snapshot to compare with (see probeDone in really-probe.ts).
   if (k.has('TRIGGER_COUNT') && s.probeCount > 0) s.triggerCount++;
-  for (const x of s.dev) if (x.deferred === 'pending') x.deferred = 'active';
+  deferredSplice(s);
   if (k.hasDeferredWorker) s.deferredWorkQueued = true;
 }

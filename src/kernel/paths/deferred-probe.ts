@@ -2,12 +2,13 @@
  * The deferred-probe worker (drivers/base/dd.c:deferred_probe_work_func): one work item, one
  * kworker. It takes the first device off the active list under deferred_probe_mutex, drops the
  * mutex and runs bus_probe_device on it (async allowed), until the list is empty. "First" is the
- * lowest device index (the list's order is not modelled).
+ * head of the list: the lists keep the order devices were added and spliced in (paths/klist.ts).
  * driver_deferred_probe_add/_del/_trigger are steps of really_probe, driver_probe_device and device_del.
  */
 import type { ThreadBuilder } from '../emit.js';
 import { DD } from './common.js';
 import { busProbeDevice } from './device-add.js';
+import { deferredDel, deferredFirst } from './klist.js';
 
 export const DEFERRED_WORKER = 'kworker deferred_probe_work_func';
 
@@ -25,9 +26,9 @@ export function deferredProbeWorkFunc(tb: ThreadBuilder): string {
     c: ['mutex_lock(&deferred_probe_mutex);@1', 'while (!list_empty(&deferred_probe_active_list)) {', 'list_del_init(&private->deferred_probe);', 'mutex_unlock(&deferred_probe_mutex);@1',
       'bus_probe_device(dev);', 'mutex_lock(&deferred_probe_mutex);@2', 'mutex_unlock(&deferred_probe_mutex);@2'],
     run: (s, t) => {
-      for (const d of devs) {
-        if (s.dev[d]!.deferred !== 'active') continue;
-        s.dev[d]!.deferred = 'none';   // list_del_init; get_device; mutex_unlock; device_pm_move_last
+      const d = deferredFirst(s, devs);
+      if (d >= 0) {
+        deferredDel(s, d);   // list_del_init; get_device; mutex_unlock; device_pm_move_last
         return probe.get(d)!(s, t);
       }
       s.deferredWorkRunning = false;

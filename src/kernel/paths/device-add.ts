@@ -9,6 +9,7 @@ import { RETURN, type Ret, type ThreadBuilder } from '../emit.js';
 import type { KL, KS } from '../state.js';
 import { BUS, CORE } from './common.js';
 import { deviceAttach } from './device-attach.js';
+import { busAddTail } from './klist.js';
 
 /**
  * bus_probe_device(dev): no step of its own, a router for the calling step: to
@@ -32,6 +33,7 @@ export function deviceAdd(tb: ThreadBuilder, dev: number, ret: Ret): string {
     if (d.registered) return RETURN;
     d.registered = true;
     d.dead = false; d.delStarted = false; d.delDone = false; d.dels = 0; // added again: a new struct device
+    busAddTail(tb.k.w, s, dev);
     d.onBus = true;
     return 'device_pm_add';
   } });

@@ -5,6 +5,7 @@
  */
 import { RETURN, type Ret, type ThreadBuilder } from '../emit.js';
 import { BUS, CORE, DD, lockStep } from './common.js';
+import { busDel, deferredDel } from './klist.js';
 import { deviceReleaseDriver } from './release.js';
 import { DEL_LINES } from './really-probe.js';
 
@@ -27,12 +28,13 @@ export function deviceDel(tb: ThreadBuilder, dev: number, ret: Ret): string {
     c: [`${CORE}:device_del:: bus_remove_device(dev);`, 'if (klist_node_attached(&dev->p->knode_bus))', 'klist_del(&dev->p->knode_bus);'], run: (s) => {
     const d = s.dev[dev]!;
     d.delStarted = true; d.onBus = false;
+    busDel(tb.k.w, s, dev);
     if (d.dels < 3) d.dels++;
     return rel;
   } });
   f.step('driver_deferred_probe_del', { where: `${CORE}:device_del -> ${DD}:driver_deferred_probe_del`, await: (s) => s.deferredProbeMutex === 0,
     c: ['driver_deferred_probe_del(dev);', ...DEL_LINES.map((l) => `${DD}:driver_deferred_probe_del:: ${l}`)],
-    waits: () => 'deferred_probe_mutex', run: (s) => { s.dev[dev]!.deferred = 'none'; return 'kobject_del'; } });
+    waits: () => 'deferred_probe_mutex', run: (s) => { deferredDel(s, dev); return 'kobject_del'; } });
   f.step('kobject_del', { where: `${CORE}:device_del (kobject_del)`, c: ['kobject_del(&dev->kobj);'], run: (s) => {
     const d = s.dev[dev]!;
     d.registered = false; d.ready = false; d.delDone = true;

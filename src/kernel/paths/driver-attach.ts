@@ -4,14 +4,15 @@
  * since ef0ff68351be (v5.1) __driver_attach schedules __driver_attach_async_helper per device,
  * recording the driver in dev->p->async_driver.
  *
- * The bus_for_each_dev walk visits matching devices in declaration order and skips those not on
- * the bus list when it reaches them.
+ * The bus_for_each_dev walk visits matching devices in the order they were added to the bus
+ * klist, skipping those deleted before it reaches them (paths/klist.ts).
  */
 import { RETURN, type Block, type Ret, type ThreadBuilder } from '../emit.js';
 import type { KL, KS } from '../state.js';
 import { RET } from '../world.js';
 import { asyncProgram, asyncScheduleStep } from './async.js';
 import { BUS, DD, allowsAsync, mayBeAsync, mutexWaits, takesParentLock } from './common.js';
+import { busNext } from './klist.js';
 import { driverProbeDevice, driverProbeDeviceNoCount } from './really-probe.js';
 import { PLATFORM, STRCMP, overrideMatches } from './driver-override.js';
 
@@ -55,15 +56,24 @@ export function busAddDriver(tb: ThreadBuilder, drv: number, ret: Ret): string {
   return f.done();
 }
 
-/** driver_attach(drv) = bus_for_each_dev(__driver_attach): entry label of the walk. */
+/**
+ * driver_attach(drv) = bus_for_each_dev(__driver_attach): entry label of the walk. The walk
+ * follows the bus klist (paths/klist.ts): klist_iter_init and the first klist_next are the
+ * entry step; each later klist_next is taken with the step that returns from __driver_attach.
+ */
 export function driverAttach(tb: ThreadBuilder, drv: number, ret: Ret): string {
-  const devs = tb.k.w.drivers[drv]!.matches;
-  let next: Ret = ret;
-  for (const dev of [...devs].reverse()) next = driverAttachOne(tb, dev, drv, next);
-  if (typeof next === 'string') return next;
-  // No matching device: a single step that returns.
+  const w = tb.k.w, entry = new Map<number, string>();
+  const end = (s: KS, t: KL) => (typeof ret === 'function' ? ret(s, t) : ret);
+  const next = (from: number) => (s: KS, t: KL): string | null => {
+    const dev = busNext(w, s, drv, from);
+    return dev < 0 ? end(s, t) : entry.get(dev)!;
+  };
+  for (const dev of w.drivers[drv]!.matches) entry.set(dev, driverAttachOne(tb, dev, drv, next(dev)));
   const f = tb.fn('driver_attach', { drv }, ret);
-  f.step('bus_for_each_dev', { where: `${DD}:driver_attach`, c: ['return bus_for_each_dev(drv->bus, NULL, drv, __driver_attach);'], run: () => RETURN });
+  f.step('bus_for_each_dev', { where: `${DD}:driver_attach`, c: ['return bus_for_each_dev(drv->bus, NULL, drv, __driver_attach);'], run: (s, t) => {
+    const dev = busNext(w, s, drv, -1);
+    return dev < 0 ? RETURN : entry.get(dev)!;
+  } });
   return f.done();
 }
 
@@ -96,13 +106,11 @@ function driverAttachOne(tb: ThreadBuilder, dev: number, drv: number, ret: Ret):
   const match = perDevice ? ['driver_match_device(drv, dev)', 'if (driver_allows_async_probing(drv))'] : ['driver_match_device(drv, dev)'];
   if (!k.w.devices[dev]!.override) {
     f.step('driver_match_device', { where: `${DD}:__driver_attach`, c: match, run: (s) => {
-      if (!s.dev[dev]!.onBus) return RETURN; // not (yet / any more) on the bus klist
       return rest(s);
     } });
   } else {
     // platform_match, without dev->mutex: it loads pdev->driver_override, then strcmp()s it (B13).
     f.step('driver_match_device', { where: `${DD}:__driver_attach -> ${PLATFORM}:platform_match (load pdev->driver_override)`, c: match, run: (s, t) => {
-      if (!s.dev[dev]!.onBus) return RETURN;
       const g = s.dev[dev]!.ovrGen;
       if (g === 0) return rest(s);
       t.ovr = g;

@@ -1,12 +1,13 @@
 /**
  * driver_unregister -> bus_remove_driver -> driver_detach (drivers/base/bus.c, dd.c).
  * The driver leaves the bus list first (no new __device_attach sees it), then every device bound
- * to it is released, then drv->p is freed. driver_detach's loop is modelled as one pass over the
- * driver's matching devices, last first, each visited only if bound to drv when reached.
+ * to it is released, then drv->p is freed. driver_detach releases the device bound last until
+ * none is bound (paths/klist.ts keeps the order they were bound in).
  */
 import { RETURN, type Ret, type ThreadBuilder } from '../emit.js';
 import { asyncSynchronizeFullStep } from './async.js';
 import { BUS, DD, allowsAsync, mayBeAsync, mutexWaits, takesParentLock } from './common.js';
+import { boundLast } from './klist.js';
 import { releaseDriver, releaseInternal } from './release.js';
 
 export function busRemoveDriver(tb: ThreadBuilder, drv: number, ret: Ret): string {
@@ -35,7 +36,6 @@ export function driverDetach(tb: ThreadBuilder, drv: number, ret: Ret): string {
   const internal = k.has('NEED_PARENT_LOCK');
   const f = tb.fn('driver_detach', { drv }, ret);
   const again = f.label('list_last_entry');
-  const bound = (s: import('../state.js').KS, dev: number) => s.dev[dev]!.bound && s.dev[dev]!.driver === drv + 1;
   // The release of one device, returning to the loop.
   const release = new Map<number, string>();
   for (const dev of w.drivers[drv]!.matches) {
@@ -64,12 +64,11 @@ export function driverDetach(tb: ThreadBuilder, drv: number, ret: Ret): string {
       c: ['if (driver_allows_async_probing(drv))', 'async_synchronize_full();'],
       await: (s) => !allowsAsync(k, s, drv) || s.asyncPending === 0 });
   }
-  // for (;;): take the last device on drv's klist of bound devices and release it, until the list
-  // is empty; a device bound meanwhile is taken too. "Last" is the highest-declared bound device
-  // (the model does not keep the order devices were bound in).
-  const order = [...w.drivers[drv]!.matches].reverse();
+  // for (;;): take the last device on drv's klist of bound devices (the one bound last:
+  // driver_bound adds at the tail) and release it, until the list is empty; a device bound
+  // meanwhile is taken too.
   f.step('list_last_entry', { where: `${DD}:driver_detach`,
     c: ['if (list_empty(&drv->p->klist_devices.k_list)) {', ...(internal ? ['device_release_driver_internal(dev, drv, dev->parent);'] : [])],
-    run: (s) => { for (const dev of order) if (bound(s, dev)) return release.get(dev)!; return RETURN; } });
+    run: (s) => { const dev = boundLast(s, drv); return dev < 0 ? RETURN : release.get(dev)!; } });
   return f.done();
 }

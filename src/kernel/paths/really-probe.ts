@@ -15,6 +15,7 @@ import { DD, deferredTrigger, lockStep } from './common.js';
 import { deviceAdd } from './device-add.js';
 import { busAddDriver } from './driver-attach.js';
 import { deviceDel } from './device-del.js';
+import { boundAddTail, deferredAdd, deferredDel } from './klist.js';
 import { hasBody, probeBody, workOnCpu } from './probe-body.js';
 import { deviceLinkAdd, statelessLinksOf } from './links.js';
 
@@ -89,7 +90,7 @@ export function driverProbeDevice(tb: ThreadBuilder, dev: number, drv: number, r
       run: (s, t) => {
         if (t.ret !== RET.EPROBE_DEFER && t.ret !== RET.LINK_DEFER) return 'out';
         const d = s.dev[dev]!;
-        if (d.canMatch && d.deferred === 'none') d.deferred = 'pending';
+        if (d.canMatch) deferredAdd(s, dev);
         return k.has('TRIGGER_COUNT') && t.tc[depth] !== s.triggerCount ? 'driver_deferred_probe_trigger' : 'out';
       } });
     f.step('driver_deferred_probe_trigger', { where: `${DD}:driver_deferred_probe_trigger`, since: 'v3.15 (58b116bce136)', c: triggerLines(k),
@@ -165,7 +166,7 @@ function reallyProbe(tb: ThreadBuilder, dev: number, drv: number, depth: number,
       t.ret = RET.LINK_DEFER;
       if (old) {
         const d = s.dev[dev]!;
-        if (d.deferred === 'none') d.deferred = 'pending';
+        deferredAdd(s, dev);
         t.tc[depth] = 0;
       }
       return RETURN;
@@ -214,6 +215,7 @@ function reallyProbe(tb: ThreadBuilder, dev: number, drv: number, depth: number,
       ...(k.has('DEVICE_LINKS') ? ['device_links_driver_bound(dev);'] : []), 'driver_deferred_probe_del(dev);'],
     run: (s) => {
     s.dev[dev]!.bound = true;
+    boundAddTail(s, dev);
     s.dev[dev]!.asked = 0;   // ghost: bound, every async attach request for it is answered (async-handover)
     if (k.has('DEVICE_LINKS')) {
       // device_links_driver_bound: consumers' links become ACTIVE, suppliers' DORMANT ones AVAILABLE.
@@ -223,7 +225,7 @@ function reallyProbe(tb: ThreadBuilder, dev: number, drv: number, depth: number,
     return 'driver_deferred_probe_del';
   } });
   f.step('driver_deferred_probe_del', { where: `${DD}:driver_deferred_probe_del`, c: DEL_LINES, await: (s) => s.deferredProbeMutex === 0, waits: () => 'deferred_probe_mutex',
-    run: (s) => { s.dev[dev]!.deferred = 'none'; return 'driver_deferred_probe_trigger'; } });
+    run: (s) => { deferredDel(s, dev); return 'driver_deferred_probe_trigger'; } });
   f.step('driver_deferred_probe_trigger', { where: `${DD}:driver_deferred_probe_trigger`, c: triggerLines(k), await: (s) => s.deferredProbeMutex === 0, waits: () => 'deferred_probe_mutex',
     run: (s, t) => { deferredTrigger(k, s); if (t.ret !== RET.EPROBE_DEFER) t.ret = RET.BOUND; return old ? 'done' : RETURN; } });
   // Source order: the error path (devres releasing the children probe() registered) comes after the bound path.
@@ -237,7 +239,7 @@ function reallyProbe(tb: ThreadBuilder, dev: number, drv: number, depth: number,
   } });
   if (old) {
     f.step('driver_deferred_probe_add', { where: `${DD}:driver_deferred_probe_add`, c: ADD_LINES, await: (s) => s.deferredProbeMutex === 0, waits: () => 'deferred_probe_mutex',
-      run: (s) => { const d = s.dev[dev]!; if (d.deferred === 'none') d.deferred = 'pending'; return 'done'; } });
+      run: (s) => { deferredAdd(s, dev); return 'done'; } });
     f.step('done', { where: `${DD}:really_probe`, c: ['atomic_dec(&probe_count);'], run: (s, t) => {
       probeDone(s, t, depth);
       t.ret = t.ret === RET.BOUND ? RET.BOUND : RET.ZERO;

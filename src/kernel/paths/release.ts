@@ -23,6 +23,7 @@ import type { KS } from '../state.js';
 import { asyncSynchronizeFullStep, waitForDeviceProbe } from './async.js';
 import { DD, allowsAsync, lockStep, mutexWaits, takesParentLock } from './common.js';
 import { deviceLinkDel, statelessLinksOf } from './links.js';
+import { boundRemove } from './klist.js';
 
 /**
  * __device_release_driver(dev): a block whose entry router the caller uses right after taking
@@ -107,6 +108,7 @@ export function releaseDriver(tb: ThreadBuilder, dev: number, ret: Ret, withPare
     c: [...(k.has('DEVICE_LINKS') ? ['device_links_driver_cleanup(dev);'] : []), 'devres_release_all(dev); || device_unbind_cleanup(dev);', 'dev->driver = NULL; || device_unbind_cleanup(dev);', 'klist_remove(&dev->p->knode_driver);'],
     run: (s) => {
     const d = s.dev[dev]!;
+    boundRemove(s, dev);
     d.removing = 0; d.driver = 0; d.bound = false; d.linksUnbinding = false;
     if (k.has('DEVICE_LINKS')) {
       for (const l of w.links) {

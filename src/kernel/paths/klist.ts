@@ -1,0 +1,120 @@
+/**
+ * List order as state (lib/klist.c, include/linux/list.h as drivers/base uses them): the
+ * kernel walks its lists in the order they were filled, so the model keeps each device's place
+ * as a dense rank (1 = head), renumbered on removal so the state space stays finite.
+ *
+ * - The bus klist (`dev.busRank`): bus_add_device does klist_add_tail(&dev->p->knode_bus, ...);
+ *   bus_remove_device does klist_del, which only marks the node dead while a bus_for_each_dev
+ *   iterator holds it (`dev.busHeld`): the node keeps its place until the iterator moves on
+ *   (klist_next drops the reference, skips dead nodes). A dead node's rank r means "just before
+ *   the live node ranked r".
+ * - A driver's klist of bound devices (`dev.drvRank`): driver_bound does
+ *   klist_add_tail(&dev->p->knode_driver, &dev->driver->p->klist_devices); __device_release_driver
+ *   does klist_remove. driver_detach takes list_last_entry: the highest rank.
+ * - The deferred-probe lists (`dev.deferRank`): driver_deferred_probe_add does list_add_tail onto
+ *   the pending list; driver_deferred_probe_trigger splices pending onto active's tail; the worker
+ *   takes list_first_entry of active; driver_deferred_probe_del does list_del_init.
+ */
+import type { KS } from '../state.js';
+import type { World } from '../world.js';
+
+/** klist_add_tail(&dev->p->knode_bus, &bus->p->klist_devices): after every live node. */
+export function busAddTail(w: World, s: KS, dev: number): void {
+  const bus = w.devices[dev]!.bus;
+  let live = 0;
+  for (const d of w.devices) if (d.i !== dev && d.bus === bus && s.dev[d.i]!.onBus) live++;
+  s.dev[dev]!.busRank = live + 1;
+}
+
+/**
+ * klist_del(&dev->p->knode_bus), with the caller clearing `onBus`: the live nodes after it move
+ * up one place, as do dead nodes held after it; the node itself keeps its place while held.
+ */
+export function busDel(w: World, s: KS, dev: number): void {
+  const x = s.dev[dev]!, r = x.busRank, bus = w.devices[dev]!.bus;
+  if (r === 0) return;
+  for (const d of w.devices) {
+    const y = s.dev[d.i]!;
+    if (d.i !== dev && d.bus === bus && y.busRank > r) y.busRank--;
+  }
+  if (x.busHeld === 0) x.busRank = 0;
+}
+
+/**
+ * klist_next of a bus_for_each_dev walk over drv's matching devices (the others on the bus are
+ * visited and skipped by __driver_attach's match, which the model does not spell out): drop the
+ * reference on `from` (-1 at klist_iter_init) and take the first live node after it. Returns
+ * the device (-1 at the end of the list).
+ */
+export function busNext(w: World, s: KS, drv: number, from: number): number {
+  let after = 0, strict = true;
+  if (from >= 0) {
+    const x = s.dev[from]!;
+    after = x.busRank;
+    strict = x.onBus;           // a dead node's rank is the place of the live node after it
+    if (x.busHeld > 0) x.busHeld--;
+    if (x.busHeld === 0 && !x.onBus) x.busRank = 0;
+  }
+  let best = -1, rank = Infinity;
+  for (const d of w.drivers[drv]!.matches) {
+    const y = s.dev[d]!;
+    if (!y.onBus || y.busRank >= rank) continue;
+    if (strict ? y.busRank > after : y.busRank >= after) { best = d; rank = y.busRank; }
+  }
+  if (best >= 0) s.dev[best]!.busHeld++;
+  return best;
+}
+
+/** klist_add_tail(&dev->p->knode_driver, &drv->p->klist_devices) in driver_bound. */
+export function boundAddTail(s: KS, dev: number): void {
+  const drv = s.dev[dev]!.driver;
+  let n = 0;
+  for (const y of s.dev) if (y !== s.dev[dev] && y.drvRank > 0 && y.driver === drv) n++;
+  s.dev[dev]!.drvRank = n + 1;
+}
+
+/** klist_remove(&dev->p->knode_driver) in __device_release_driver (before dev->driver is cleared). */
+export function boundRemove(s: KS, dev: number): void {
+  const x = s.dev[dev]!, r = x.drvRank, drv = x.driver;
+  if (r === 0) return;
+  for (const y of s.dev) if (y.drvRank > r && y.driver === drv) y.drvRank--;
+  x.drvRank = 0;
+}
+
+/** list_last_entry(&drv->p->klist_devices.k_list, ...): the device bound to drv last, or -1. */
+export function boundLast(s: KS, drv: number): number {
+  let best = -1, rank = 0;
+  s.dev.forEach((y, i) => { if (y.drvRank > rank && y.driver === drv + 1) { best = i; rank = y.drvRank; } });
+  return best;
+}
+
+/** driver_deferred_probe_add: list_add_tail onto the pending list, unless on a list already. */
+export function deferredAdd(s: KS, dev: number): void {
+  const x = s.dev[dev]!;
+  if (x.deferred !== 'none') return;
+  let n = 0;
+  for (const y of s.dev) if (y.deferred === 'pending') n++;
+  x.deferred = 'pending'; x.deferRank = n + 1;
+}
+
+/** list_del_init(&dev->p->deferred_probe), from whichever list it is on. */
+export function deferredDel(s: KS, dev: number): void {
+  const x = s.dev[dev]!, r = x.deferRank, on = x.deferred;
+  if (on === 'none') return;
+  for (const y of s.dev) if (y.deferred === on && y.deferRank > r) y.deferRank--;
+  x.deferred = 'none'; x.deferRank = 0;
+}
+
+/** list_splice_tail_init(&deferred_probe_pending_list, &deferred_probe_active_list). */
+export function deferredSplice(s: KS): void {
+  let active = 0;
+  for (const y of s.dev) if (y.deferred === 'active') active++;
+  for (const y of s.dev) if (y.deferred === 'pending') { y.deferred = 'active'; y.deferRank += active; }
+}
+
+/** list_first_entry(&deferred_probe_active_list, ...) among `devs`, or -1. */
+export function deferredFirst(s: KS, devs: readonly number[]): number {
+  let best = -1, rank = Infinity;
+  for (const d of devs) { const y = s.dev[d]!; if (y.deferred === 'active' && y.deferRank < rank) { best = d; rank = y.deferRank; } }
+  return best;
+}

@@ -1,0 +1,98 @@
+/**
+ * List order as state (src/kernel/paths/klist.ts): the rank helpers on their own (a dead node
+ * held by a walk keeps its place; ranks stay dense), and in scenarios: driver_detach releases
+ * the device bound last, driver_attach visits devices in the order they were added.
+ */
+import { describe, expect, it } from 'vitest';
+import { buildScenario, check, defineProperty, type ScenarioSpec } from 'probecheck';
+import type { KS } from '../../src/kernel/state.js';
+import type { World } from '../../src/kernel/world.js';
+import {
+  boundAddTail, boundLast, boundRemove, busAddTail, busDel, busNext, deferredAdd, deferredDel, deferredFirst, deferredSplice,
+} from '../../src/kernel/paths/klist.js';
+
+/** Devices 0..n-1 on one bus, one driver matching them all; no device on any list yet. */
+function blank(n: number): { w: World; s: KS } {
+  const w = { devices: Array.from({ length: n }, (_, i) => ({ i, bus: 0 })), drivers: [{ matches: Array.from({ length: n }, (_, i) => i) }] } as unknown as World;
+  const dev = Array.from({ length: n }, () => ({ onBus: false, busRank: 0, busHeld: 0, drvRank: 0, driver: 0, deferred: 'none', deferRank: 0 }));
+  return { w, s: { dev } as unknown as KS };
+}
+const add = (w: World, s: KS, d: number) => { busAddTail(w, s, d); s.dev[d]!.onBus = true; };
+const del = (w: World, s: KS, d: number) => { s.dev[d]!.onBus = false; busDel(w, s, d); };
+
+describe('the bus klist', () => {
+  it('a walk follows add order, not declaration order; ranks stay dense on removal', () => {
+    const { w, s } = blank(3);
+    for (const d of [2, 0, 1]) add(w, s, d);
+    expect(s.dev.map((x) => x.busRank)).toEqual([2, 3, 1]);
+    let d = busNext(w, s, 0, -1);
+    const seen: number[] = [];
+    while (d >= 0) { seen.push(d); d = busNext(w, s, 0, d); }
+    expect(seen).toEqual([2, 0, 1]);
+    expect(s.dev.map((x) => x.busHeld)).toEqual([0, 0, 0]);
+    del(w, s, 2);
+    expect(s.dev.map((x) => x.busRank)).toEqual([1, 2, 0]);
+  });
+  it('a node deleted while a walk holds it keeps its place until the walk moves on (klist_del, klist_next)', () => {
+    const { w, s } = blank(3);
+    for (const d of [0, 1, 2]) add(w, s, d);
+    expect(busNext(w, s, 0, -1)).toBe(0);
+    expect(busNext(w, s, 0, 0)).toBe(1);           // the walk holds 1
+    del(w, s, 1);
+    expect(s.dev[1]).toMatchObject({ onBus: false, busRank: 2, busHeld: 1 });
+    del(w, s, 0);                                   // a node before it goes: the dead node moves up with the others
+    expect(s.dev.map((x) => x.busRank)).toEqual([0, 1, 1]);
+    expect(busNext(w, s, 0, 1)).toBe(2);            // the node after the dead one
+    expect(s.dev[1]).toMatchObject({ busRank: 0, busHeld: 0 });
+    add(w, s, 0);                                   // added again: at the tail
+    expect(s.dev.map((x) => x.busRank)).toEqual([2, 0, 1]);
+    expect(busNext(w, s, 0, 2)).toBe(0);
+    expect(busNext(w, s, 0, 0)).toBe(-1);
+  });
+});
+
+describe("a driver's klist of bound devices", () => {
+  it('list_last_entry is the device bound last; klist_remove renumbers', () => {
+    const { s } = blank(3);
+    for (const d of [1, 2, 0]) { s.dev[d]!.driver = 1; boundAddTail(s, d); }
+    expect(s.dev.map((x) => x.drvRank)).toEqual([3, 1, 2]);
+    expect(boundLast(s, 0)).toBe(0);
+    boundRemove(s, 1);
+    expect(s.dev.map((x) => x.drvRank)).toEqual([2, 0, 1]);
+    expect(boundLast(s, 1)).toBe(-1);   // another driver's list is empty
+  });
+});
+
+describe('the deferred-probe lists', () => {
+  it('pending in add order, spliced onto the tail of active, taken from its head', () => {
+    const { s } = blank(4);
+    deferredAdd(s, 2); deferredAdd(s, 0);
+    deferredSplice(s);
+    deferredAdd(s, 3); deferredAdd(s, 1); deferredAdd(s, 3);   // already on a list: no change
+    deferredDel(s, 3);
+    deferredAdd(s, 3);
+    deferredSplice(s);
+    const order: number[] = [];
+    for (let d = deferredFirst(s, [0, 1, 2, 3]); d >= 0; d = deferredFirst(s, [0, 1, 2, 3])) { order.push(d); deferredDel(s, d); }
+    expect(order).toEqual([2, 0, 1, 3]);
+  });
+});
+
+describe('list order in scenarios', () => {
+  // Declared a, b; b is bound first. Then a is never bound while b is not: driver_attach binds in
+  // add order and driver_detach releases a (bound last) first. In declaration order both failed.
+  const bFirst = defineProperty({ kind: 'invariant', name: 'b-first', check: (v) => (v.dev('a').bound && !v.dev('b').bound ? 'a is bound and b is not' : null) });
+  const spec = (boot: string[], present: boolean): ScenarioSpec => ({
+    name: 'order', devices: { a: {}, b: {} }, drivers: { d: { matches: ['a', 'b'], ...(present ? { present: true } : {}) } }, actors: { boot }, properties: [bFirst, 'single-binding'],
+  });
+  for (const profile of ['v3.14', 'v4.2', 'mainline']) {
+    it(`${profile}: driver_detach releases the device bound last (driver_bound adds at the klist's tail)`, () => {
+      const r = check(buildScenario(spec(['add b', 'add a', 'unregister d'], true), profile, '').model);
+      expect(r.properties.map((p) => p.verdict)).toEqual(['holds', 'holds']);
+    });
+    it(`${profile}: driver_attach binds in the order devices were added (bus_add_device adds at the tail)`, () => {
+      const r = check(buildScenario(spec(['add b', 'add a', 'register d', 'unregister d'], false), profile, '').model);
+      expect(r.properties.map((p) => p.verdict)).toEqual(['holds', 'holds']);
+    });
+  }
+});
