@@ -21,6 +21,11 @@ interface Layout {
   n: number;
   /** blocks[e][i]: byte offset of the i-th byte element e owns (corresponding across elements). */
   blocks: Int32Array[];
+  /**
+   * The same bytes as runs: runs[e] holds (start, length) pairs, corresponding across elements
+   * (blocks are mostly a device record and its threads' pcs and locals, each contiguous).
+   */
+  runs: Int32Array[];
   /** Thread indices tied to each element, corresponding across elements. */
   tied: number[][];
   /** For an owner value v (thread + 1): the element it is tied to, or -1. */
@@ -29,8 +34,10 @@ interface Layout {
   walkers: Walker[];
   /** Byte offsets of SymmetryClass.dead's state. */
   dead: Int32Array;
-  /** Sort keys, keyLen bytes per element (reused). */
-  keys: Uint8Array; keyLen: number;
+  /** For an owner value v naming a tied thread: its position among its element's tied threads. */
+  tiedAt: Int16Array;
+  /** Scratch for sortMovable: the movable elements, their key hashes, the sorted order, the permutation. */
+  mov: Int8Array; hash: Uint32Array; order: Int8Array; perm: Int8Array;
 }
 
 interface Walker {
@@ -73,48 +80,58 @@ export class Symmetry {
   /** Images of element positions under the canonical permutation, per class (identity when nothing moves). */
   canonicalPermutation(src: Uint8Array): number[][] {
     return this.layouts.map((L) => {
-      const perm = Array.from({ length: L.n }, (_, e) => e);
-      const m = L.cls.movable(src);
-      const mov: number[] = [];
-      for (let e = 0; e < L.n; e++) if (m & (1 << e)) mov.push(e);
-      if (mov.length < 2) return perm;
-      for (const e of mov) this.key(L, src, e, m);
-      const K = L.keys, len = L.keyLen;
-      const byKey = mov.slice().sort((a, b) => {
-        for (let i = 0, x = a * len, y = b * len; i < len; i++) if (K[x + i] !== K[y + i]) return K[x + i]! - K[y + i]!;
-        return a - b;
-      });
-      // The element with the p-th smallest key goes to the p-th movable position.
-      byKey.forEach((e, p) => { perm[e] = mov[p]!; });
-      return perm;
+      const moved = this.sortMovable(L, src);
+      return Array.from({ length: L.n }, (_, e) => (moved ? L.perm[e]! : e));
     });
   }
 
   /**
-   * A sort key for element e: its bytes, with an owner that names a tied thread of a movable
-   * element written as which of its threads it is and whether it is e's own (both invariant under
-   * the permutations allowed), so the key does not depend on where the elements sit.
+   * Sort the movable elements of L by their keys (key() as a 32-bit hash; elements whose hashes
+   * tie keep their order, which only loses reduction) into L.perm: the element with the p-th
+   * smallest key goes to the p-th movable position. False when the permutation is the identity.
    */
-  private key(L: Layout, src: Uint8Array, e: number, movable: number): void {
-    const b = L.blocks[e]!, k = L.keys, at = e * L.keyLen;
-    k.fill(0, at, at + L.keyLen);
+  private sortMovable(L: Layout, src: Uint8Array): boolean {
+    const m = L.cls.movable(src), mov = L.mov, h = L.hash, perm = L.perm;
+    let k = 0;
+    for (let e = 0; e < L.n; e++) { perm[e] = e; if (m & (1 << e)) mov[k++] = e; }
+    if (k < 2) return false;
+    for (let i = 0; i < k; i++) h[i] = this.key(L, src, mov[i]!, m);
+    // Insertion sort of the k movable elements by (hash, position): k is small.
+    const order = L.order;
+    for (let i = 0; i < k; i++) {
+      let j = i;
+      while (j > 0 && (h[order[j - 1]!]! > h[i]! || (h[order[j - 1]!]! === h[i]! && order[j - 1]! > i))) { order[j] = order[j - 1]!; j--; }
+      order[j] = i;
+    }
+    let moved = false;
+    for (let p = 0; p < k; p++) { const e = mov[order[p]!]!; perm[e] = mov[p]!; if (e !== mov[p]) moved = true; }
+    return moved;
+  }
+
+  /**
+   * The sort key of element e as a hash: its bytes, with an owner that names a tied thread of a
+   * movable element written as which of its threads it is and whether it is e's own (both
+   * invariant under the permutations allowed), and the step of each walker working on e (as the
+   * step's twin for element 0), so the key does not depend on where the elements sit.
+   */
+  private key(L: Layout, src: Uint8Array, e: number, movable: number): number {
+    const b = L.blocks[e]!, isOwner = this.isOwner, elementOf = L.elementOf, tiedAt = L.tiedAt;
+    let h = 0x811c9dc5;
     for (let i = 0; i < b.length; i++) {
       const o = b[i]!, v = src[o]!;
-      const x = this.isOwner[o] && v > 0 ? L.elementOf[v]! : -1;
-      if (x >= 0 && movable & (1 << x)) { k[at + 2 * i] = x === e ? 1 : 2; k[at + 2 * i + 1] = L.tied[x]!.indexOf(v - 1); }
-      else k[at + 2 * i + 1] = v;
+      const x = isOwner[o] && v > 0 ? elementOf[v]! : -1;
+      const code = x >= 0 && movable & (1 << x) ? (x === e ? 0x100 : 0x200) | tiedAt[v]! : v;
+      h = Math.imul(h ^ code, 0x01000193);
     }
-    // A walker working on e: which step, written as the step's twin for element 0.
     for (let j = 0; j < L.walkers.length; j++) {
       const w = L.walkers[j]!, pc = pcAt(src, w);
-      if (w.elem[pc] !== e) continue;
-      const t = w.twin[pc * L.n]!, o = at + 2 * b.length + 3 * j;
-      k[o] = 1; k[o + 1] = t & 255; k[o + 2] = t >> 8;
+      h = Math.imul(h ^ (w.elem[pc] === e ? 0x10000 | w.twin[pc * L.n]! : 0), 0x01000193);
     }
+    return h >>> 0;
   }
 
   /** dst := the image of src under perms (element e of class i goes to perms[i][e]). */
-  apply(src: Uint8Array, dst: Uint8Array, perms: readonly (readonly number[])[]): void {
+  apply(src: Uint8Array, dst: Uint8Array, perms: readonly ArrayLike<number>[]): void {
     const tmp = this.tmp, tmap = this.tmap;
     tmp.set(src.subarray(0, this.width));
     dst.set(tmp);
@@ -124,8 +141,11 @@ export class Symmetry {
       for (let e = 0; e < L.n; e++) {
         const to = p[e]!;
         if (to === e) continue;
-        const from = L.blocks[e]!, dest = L.blocks[to]!;
-        for (let j = 0; j < from.length; j++) dst[dest[j]!] = tmp[from[j]!]!;
+        const from = L.runs[e]!, dest = L.runs[to]!;
+        for (let r = 0; r < from.length; r += 2) {
+          const f = from[r]!, d = dest[r]!, len = from[r + 1]!;
+          for (let j = 0; j < len; j++) dst[d + j] = tmp[f + j]!;
+        }
         L.tied[e]!.forEach((th, j) => { tmap[th + 1] = L.tied[to]![j]! + 1; });
       }
       for (const w of L.walkers) {
@@ -154,9 +174,10 @@ export class Symmetry {
   /** The canonical form of src (src itself when the permutation is the identity and nothing is dead). */
   canonical(src: Uint8Array): Uint8Array {
     const z = this.zeroDead(src);
-    const perms = this.canonicalPermutation(z);
-    if (perms.every((p) => p.every((to, e) => to === e))) return z;
-    this.apply(z, this.out8, perms);
+    let moved = false;
+    for (const L of this.layouts) if (this.sortMovable(L, z)) moved = true;
+    if (!moved) return z;
+    this.apply(z, this.out8, this.layouts.map((L) => L.perm));
     return this.out8;
   }
 
@@ -227,8 +248,10 @@ function layout(c: Compiled, cls: SymmetryClass, all: ReturnType<typeof leaves>)
     if (under.length === 0) throw new ModelError('E101', `${where}: dead: the state has no '${p}'`);
     return under.map((x) => x.offset);
   });
-  const keyLen = blocks[0]!.length * 2 + walkers.length * 3;
-  return { cls, n, blocks, tied, elementOf, walkers, dead: Int32Array.from(dead), keys: new Uint8Array(n * keyLen), keyLen };
+  const tiedAt = new Int16Array(256).fill(-1);
+  tied.forEach((ths) => ths.forEach((th, j) => { tiedAt[th + 1] = j; }));
+  return { cls, n, blocks, runs: runsOf(blocks), tied, elementOf, walkers, dead: Int32Array.from(dead), tiedAt,
+    mov: new Int8Array(n), hash: new Uint32Array(n), order: new Int8Array(n), perm: new Int8Array(n) };
 }
 
 /** Every permutation of the positions set in `mask` (others fixed), identity first. */
@@ -254,3 +277,15 @@ export function permutationsOf(n: number, mask: number): number[][] {
   return out;
 }
 
+
+/** Split corresponding blocks into runs that are contiguous in every element at once. */
+function runsOf(blocks: readonly Int32Array[]): Int32Array[] {
+  const out = blocks.map(() => [] as number[]), len = blocks[0]?.length ?? 0;
+  for (let i = 0; i < len;) {
+    let j = i + 1;
+    while (j < len && blocks.every((b) => b[j] === b[j - 1]! + 1)) j++;
+    blocks.forEach((b, e) => out[e]!.push(b[i]!, j - i));
+    i = j;
+  }
+  return out.map((r) => Int32Array.from(r));
+}
