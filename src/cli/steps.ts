@@ -97,7 +97,22 @@ function leafDiff(a: any, b: any, path: string, out: Set<string>): void {
   out.add(path);
 }
 
-export function stepCatalogue(profileName: string, maxStates = 5000): { profile: string; states: number; complete: boolean; steps: StepInfo[] } {
+type Catalogue = { profile: string; states: number; complete: boolean; steps: StepInfo[] };
+
+/**
+ * The catalogue of a profile depends on nothing but the profile and the bound (no user patches):
+ * a process that asks again (the CLI tests run many commands in one process) reuses it.
+ */
+const catalogues = new Map<string, Catalogue>();
+
+export function stepCatalogue(profileName: string, maxStates = 5000): Catalogue {
+  const key = `${profileName} ${maxStates}`;
+  let cat = catalogues.get(key);
+  if (!cat) { cat = recordCatalogue(profileName, maxStates); catalogues.set(key, cat); }
+  return cat;
+}
+
+function recordCatalogue(profileName: string, maxStates: number): Catalogue {
   const model = catalogueModel(profileName);
   const be = makeBackend(model, 'reference');
   const c = be.c;
