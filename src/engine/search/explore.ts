@@ -61,7 +61,7 @@ export function explore(be: Backend, monitor: Monitor, strategy: 'bfs' | 'dfs', 
     else truncated = true;
   };
 
-  let expanded = 0, nextReport = t0 + 1000, level = 0, handedOff = false;
+  let expanded = 0, nextReport = t0 + 1000, nextMemory = t0, level = 0, handedOff = false;
   try {
     be.clear();
     be.loadInitial();
@@ -84,7 +84,9 @@ export function explore(be: Backend, monitor: Monitor, strategy: 'bfs' | 'dfs', 
         const now = performance.now();
         if (now > deadline) { stopped = 'time-limit'; stopNote = `the ${limits.timeLimit} s time limit reached`; break; }
         if (limits.signal?.aborted || (limits.interrupt && Atomics.load(limits.interrupt, 0) !== 0)) { stopped = 'interrupted'; break; }
-        memory.check();
+        // Reading the process's RSS costs about 0.25 ms: at most every 20 ms (allocations the search
+        // makes itself are checked before they are made, by `reserve`).
+        if (now >= nextMemory) { nextMemory = now + 20; memory.check(); }
         if (progress && now >= nextReport) {
           nextReport = now + 1000;
           progress({ states: store.size, transitions, depth, queue: be.pending(), seconds: (now - t0) / 1000 });
