@@ -21,6 +21,8 @@ interface Layout {
   n: number;
   /** blocks[e][i]: byte offset of the i-th byte element e owns (corresponding across elements). */
   blocks: Int32Array[];
+  /** For key(): per element, its bytes that hold no owner as (start, length) runs, and those that do. */
+  plain: Int32Array[]; own: Int32Array[];
   /**
    * The same bytes as runs: runs[e] holds (start, length) pairs, corresponding across elements
    * (blocks are mostly a device record and its threads' pcs and locals, each contiguous).
@@ -61,7 +63,9 @@ export class Symmetry {
   private readonly out32: Uint32Array;
   private readonly out8: Uint8Array;
   private readonly tmp: Uint8Array;
-  private readonly tmap = new Uint8Array(256);
+  /** Owner renaming (thread + 1 -> thread + 1), the identity between calls of apply(). */
+  private readonly tmap = Uint8Array.from({ length: 256 }, (_, v) => v);
+  private readonly renamed = new Uint8Array(256);
 
   constructor(readonly c: Compiled, classes: readonly SymmetryClass[]) {
     this.width = c.width;
@@ -74,7 +78,8 @@ export class Symmetry {
     this.owners = Int32Array.from(owners);
     this.isOwner = new Uint8Array(c.width);
     for (const o of owners) this.isOwner[o] = 1;
-    this.layouts = classes.map((cls) => layout(c, cls, all));
+    const ownerSet = new Set(owners);
+    this.layouts = classes.map((cls) => layout(c, cls, all, ownerSet));
   }
 
   /** Images of element positions under the canonical permutation, per class (identity when nothing moves). */
@@ -115,11 +120,14 @@ export class Symmetry {
    * step's twin for element 0), so the key does not depend on where the elements sit.
    */
   private key(L: Layout, src: Uint8Array, e: number, movable: number): number {
-    const b = L.blocks[e]!, isOwner = this.isOwner, elementOf = L.elementOf, tiedAt = L.tiedAt;
+    const plain = L.plain[e]!, own = L.own[e]!, elementOf = L.elementOf, tiedAt = L.tiedAt;
     let h = 0x811c9dc5;
-    for (let i = 0; i < b.length; i++) {
-      const o = b[i]!, v = src[o]!;
-      const x = isOwner[o] && v > 0 ? elementOf[v]! : -1;
+    for (let r = 0; r < plain.length; r += 2) {
+      for (let o = plain[r]!, end = o + plain[r + 1]!; o < end; o++) h = Math.imul(h ^ src[o]!, 0x01000193);
+    }
+    for (let i = 0; i < own.length; i++) {
+      const v = src[own[i]!]!;
+      const x = v > 0 ? elementOf[v]! : -1;
       const code = x >= 0 && movable & (1 << x) ? (x === e ? 0x100 : 0x200) | tiedAt[v]! : v;
       h = Math.imul(h ^ code, 0x01000193);
     }
@@ -132,32 +140,37 @@ export class Symmetry {
 
   /** dst := the image of src under perms (element e of class i goes to perms[i][e]). */
   apply(src: Uint8Array, dst: Uint8Array, perms: readonly ArrayLike<number>[]): void {
-    const tmp = this.tmp, tmap = this.tmap;
-    tmp.set(src.subarray(0, this.width));
-    dst.set(tmp);
-    for (let v = 0; v < 256; v++) tmap[v] = v;
-    this.layouts.forEach((L, i) => {
-      const p = perms[i]!;
+    // Read from src itself unless dst is src (then from a copy).
+    let from8 = src;
+    if (src === dst) { this.tmp.set(src.subarray(0, this.width)); from8 = this.tmp; } else dst.set(src.subarray(0, this.width));
+    const tmap = this.tmap, renamed = this.renamed;
+    let nr = 0;
+    for (let i = 0; i < this.layouts.length; i++) {
+      const L = this.layouts[i]!, p = perms[i]!;
       for (let e = 0; e < L.n; e++) {
         const to = p[e]!;
         if (to === e) continue;
         const from = L.runs[e]!, dest = L.runs[to]!;
         for (let r = 0; r < from.length; r += 2) {
           const f = from[r]!, d = dest[r]!, len = from[r + 1]!;
-          for (let j = 0; j < len; j++) dst[d + j] = tmp[f + j]!;
+          for (let j = 0; j < len; j++) dst[d + j] = from8[f + j]!;
         }
-        L.tied[e]!.forEach((th, j) => { tmap[th + 1] = L.tied[to]![j]! + 1; });
+        const te = L.tied[e]!, tt = L.tied[to]!;
+        for (let j = 0; j < te.length; j++) { tmap[te[j]! + 1] = tt[j]! + 1; renamed[nr++] = te[j]! + 1; }
       }
       for (const w of L.walkers) {
-        const pc = pcAt(tmp, w), e = w.elem[pc]!;
+        const pc = pcAt(from8, w), e = w.elem[pc]!;
         if (e < 0 || p[e] === e) continue;
         const to = w.twin[pc * L.n + p[e]!]!;
         dst[w.pcOffset] = to & 255;
         if (w.wide) dst[w.pcOffset + 1] = to >> 8;
       }
-    });
+    }
+    if (nr === 0) return;
     const ow = this.owners;
     for (let i = 0; i < ow.length; i++) dst[ow[i]!] = tmap[dst[ow[i]!]!]!;
+    // tmap is the identity between calls.
+    for (let i = 0; i < nr; i++) tmap[renamed[i]!] = renamed[i]!;
   }
 
   /** src with every class's dead state written as 0, in `out8` (src itself when none is dead). */
@@ -193,7 +206,7 @@ function isOwner(t: FieldT): boolean {
 }
 
 
-function layout(c: Compiled, cls: SymmetryClass, all: ReturnType<typeof leaves>): Layout {
+function layout(c: Compiled, cls: SymmetryClass, all: ReturnType<typeof leaves>, owners: ReadonlySet<number>): Layout {
   const where = `symmetry '${cls.name}'`;
   if (cls.elements.length > 31) throw new ModelError('E101', `${where}: at most 31 elements`);
   const elementOf = new Int16Array(256).fill(-1);
@@ -250,7 +263,8 @@ function layout(c: Compiled, cls: SymmetryClass, all: ReturnType<typeof leaves>)
   });
   const tiedAt = new Int16Array(256).fill(-1);
   tied.forEach((ths) => ths.forEach((th, j) => { tiedAt[th + 1] = j; }));
-  return { cls, n, blocks, runs: runsOf(blocks), tied, elementOf, walkers, dead: Int32Array.from(dead), tiedAt,
+  const isOwn = (o: number) => owners.has(o);
+  return { cls, n, blocks, runs: runsOf(blocks), plain: blocks.map((b) => runsOf([Int32Array.from([...b].filter((o) => !isOwn(o)))])[0]!), own: blocks.map((b) => Int32Array.from([...b].filter(isOwn))), tied, elementOf, walkers, dead: Int32Array.from(dead), tiedAt,
     mov: new Int8Array(n), hash: new Uint32Array(n), order: new Int8Array(n), perm: new Int8Array(n) };
 }
 
