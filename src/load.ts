@@ -30,7 +30,7 @@ let resolverInstalled = false;
  * .ts file outside any `"type": "module"` package to CommonJS (its imports become require(),
  * resolved by Module._resolveFilename), and ESM imports go through Node's resolve hooks.
  */
-export function installResolver(): void {
+function installResolver(): void {
   if (resolverInstalled) return;
   resolverInstalled = true;
   const M = Module as unknown as { _resolveFilename: (request: string, ...rest: unknown[]) => string };
@@ -75,9 +75,9 @@ export async function importFile(path: string): Promise<Record<string, unknown>>
   if (!existsSync(abs)) throw new ProbecheckError('E503', `${path}: no such file or directory`);
   try {
     const url = pathToFileURL(abs).href + (generation ? `?load=${generation}` : '');
-    if (/\.[cm]?tsx?$/.test(abs)) return (await (await typescriptImport())(url, import.meta.url)) as Record<string, unknown>;
-    await typescriptImport();
-    return (await import(url)) as Record<string, unknown>;
+    // Registered for a .js file too: our resolver must come after tsx's in the hook chain.
+    const tsImport = await typescriptImport();
+    return (await (/\.[cm]?tsx?$/.test(abs) ? tsImport(url, import.meta.url) : import(url))) as Record<string, unknown>;
   } catch (e) {
     if (e instanceof ProbecheckError) throw e;
     const msg = e instanceof Error ? e.message.split('\n').slice(0, 3).join(' ') : String(e);

@@ -134,7 +134,8 @@ export function symmetryClasses(x: SymmetryInputs, pcAt: () => { offset: number[
       const byPc = new Uint32Array(labels.length + 1);
       labels.forEach((l, i) => {
         const on = workingOn(l, names);
-        if (!on) return;
+        // A step that names two devices of the group has no twin: both stay put.
+        if (!on) { for (const e of namedIn(l, names)) byPc[i + 1]! |= 1 << e; return; }
         const ls = names.map((n) => on.as(n));
         if (ls.every((x) => x in t.steps)) twins[l] = ls;
         else byPc[i + 1] = 1 << on.e;   // no twin step for every device: this one stays put
@@ -198,12 +199,20 @@ function busWalks(x: SymmetryInputs): { ti: number; byPc: Uint8Array }[] | null 
  * The group device a step label works on (`__driver_attach(c1,cdrv)#2:device_lock` -> c1) and
  * the same label for another device, or null when it names none (or more than one).
  */
+const STEP_LABEL = /^([^(:]+)\(([^)]*)\)(#\d+)?:(.*)$/;
+
 function workingOn(label: string, names: readonly string[]): { e: number; as: (n: string) => string } | null {
-  const m = /^([^(:]+)\(([^)]*)\)(#\d+)?:(.*)$/.exec(label);
+  const m = STEP_LABEL.exec(label);
   if (!m) return null;
   const args = m[2]!.split(',');
   const at = args.flatMap((a, i) => (names.includes(a) ? [i] : []));
   if (at.length !== 1) return null;
   const i = at[0]!;
   return { e: names.indexOf(args[i]!), as: (n) => `${m[1]}(${args.map((a, j) => (j === i ? n : a)).join(',')})${m[3] ?? ''}:${m[4]}` };
+}
+
+/** The group devices (positions in `names`) a step label's arguments name. */
+function namedIn(label: string, names: readonly string[]): number[] {
+  const m = STEP_LABEL.exec(label);
+  return m ? m[2]!.split(',').map((a) => names.indexOf(a)).filter((e) => e >= 0) : [];
 }

@@ -1,6 +1,6 @@
 /**
  * Symmetry reduction: a state is stored under the fingerprint of a canonical member of its orbit
- * (the movable elements of each class sorted by their bytes), while the search goes on from the
+ * (the movable elements of each class sorted by a hash of their bytes), while the search goes on from the
  * concrete state it first reached, so parent links and action codes replay unchanged.
  *
  * Permuting elements moves each element's state bytes and its tied threads' pc and locals, and
@@ -19,8 +19,6 @@ import { leaves, type FieldT } from '../schema.js';
 interface Layout {
   cls: SymmetryClass;
   n: number;
-  /** blocks[e][i]: byte offset of the i-th byte element e owns (corresponding across elements). */
-  blocks: Int32Array[];
   /** For key(): per element, its bytes that hold no owner as (start, length) runs, and those that do. */
   plain: Int32Array[]; own: Int32Array[];
   /**
@@ -57,7 +55,6 @@ export class Symmetry {
   readonly layouts: Layout[];
   /** Offsets of every byte that holds a thread index + 1 (lock owners, ghost owners). */
   private readonly owners: Int32Array;
-  private readonly isOwner: Uint8Array;
   private readonly width: number;
   private readonly words: number;
   private readonly out32: Uint32Array;
@@ -76,18 +73,8 @@ export class Symmetry {
     const all = leaves(c.full, 0, '');
     const owners = all.filter((x) => isOwner(x.type)).map((x) => x.offset);
     this.owners = Int32Array.from(owners);
-    this.isOwner = new Uint8Array(c.width);
-    for (const o of owners) this.isOwner[o] = 1;
     const ownerSet = new Set(owners);
     this.layouts = classes.map((cls) => layout(c, cls, all, ownerSet));
-  }
-
-  /** Images of element positions under the canonical permutation, per class (identity when nothing moves). */
-  canonicalPermutation(src: Uint8Array): number[][] {
-    return this.layouts.map((L) => {
-      const moved = this.sortMovable(L, src);
-      return Array.from({ length: L.n }, (_, e) => (moved ? L.perm[e]! : e));
-    });
   }
 
   /**
@@ -264,7 +251,7 @@ function layout(c: Compiled, cls: SymmetryClass, all: ReturnType<typeof leaves>,
   const tiedAt = new Int16Array(256).fill(-1);
   tied.forEach((ths) => ths.forEach((th, j) => { tiedAt[th + 1] = j; }));
   const isOwn = (o: number) => owners.has(o);
-  return { cls, n, blocks, runs: runsOf(blocks), plain: blocks.map((b) => runsOf([Int32Array.from([...b].filter((o) => !isOwn(o)))])[0]!), own: blocks.map((b) => Int32Array.from([...b].filter(isOwn))), tied, elementOf, walkers, dead: Int32Array.from(dead), tiedAt,
+  return { cls, n, runs: runsOf(blocks), plain: blocks.map((b) => runsOf([Int32Array.from([...b].filter((o) => !isOwn(o)))])[0]!), own: blocks.map((b) => Int32Array.from([...b].filter(isOwn))), tied, elementOf, walkers, dead: Int32Array.from(dead), tiedAt,
     mov: new Int8Array(n), hash: new Uint32Array(n), order: new Int8Array(n), perm: new Int8Array(n) };
 }
 

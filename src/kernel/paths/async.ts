@@ -8,7 +8,7 @@
  */
 import { RETURN, type KStep, type Ret, type ThreadBuilder } from '../emit.js';
 import type { KL, KS } from '../state.js';
-import { ASYNC, DD } from './common.js';
+import { ASYNC, DD, flushStep } from './common.js';
 
 export const ASYNC_BRANCHES = ['async', 'sync fallback'] as const;
 
@@ -68,8 +68,7 @@ export function waitForDeviceProbe(tb: ThreadBuilder, ret: Ret): string {
   const f = tb.fn('wait_for_device_probe', {}, ret);
   if (tb.k.has('WAIT_FLUSH_DEFERRED')) {
     // v4.5 flush_workqueue(deferred_wq), later flush_work(&deferred_probe_work).
-    f.step('flush_work', { where: `${DD}:wait_for_device_probe -> kernel/workqueue.c:flush_work`, since: 'v4.5 (013c074f8642)', c: ['flush_work'],
-      await: (s) => !s.deferredWorkQueued && !s.deferredWorkRunning, waits: () => 'flush_work(&deferred_probe_work)', run: () => 'wait_event' });
+    f.step('flush_work', { ...flushStep(`${DD}:wait_for_device_probe`, 'flush_work', 'wait_event'), since: 'v4.5 (013c074f8642)' });
   }
   f.step('wait_event', { where: `${DD}:wait_for_device_probe`, c: ['wait_event(probe_waitqueue, atomic_read(&probe_count) == 0);'], await: (s) => s.probeCount === 0,
     waits: (s) => `probe_count == 0 (it is ${s.probeCount})`, run: () => 'async_synchronize_full' });

@@ -69,3 +69,14 @@ export function deferredTrigger(k: Kernel, s: KS): void {
   deferredSplice(s);
   if (k.hasDeferredWorker) s.deferredWorkQueued = true;
 }
+
+/**
+ * flush_work(&deferred_probe_work) at `where`: wait until the work is neither queued nor running
+ * (wait_for_device_probe, the late initcall, the timeout work). Stronger than the kernel's flush_work, which waits
+ * only for the instance queued at the call: if a probe the worker retries binds and re-queues the
+ * work (driver_bound's trigger), the model also waits for that later run.
+ */
+export function flushStep(where: string, c: string, next: string): KStep {
+  return { where: `${where} -> kernel/workqueue.c:flush_work`, c: [c], await: (s: KS) => !s.deferredWorkQueued && !s.deferredWorkRunning,
+    waits: () => 'flush_work(&deferred_probe_work)', run: () => next };
+}

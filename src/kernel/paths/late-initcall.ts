@@ -18,9 +18,8 @@
  */
 import { ProbecheckError } from '../../engine/errors.js';
 import { RETURN, type KStep, type Ret, type ThreadBuilder } from '../emit.js';
-import type { Flag } from '../profiles.js';
-import type { KS } from '../state.js';
-import { DD, deferredTrigger } from './common.js';
+import { PROFILE_NAMES, PROFILES, type Flag } from '../profiles.js';
+import { DD, deferredTrigger, flushStep } from './common.js';
 import { triggerLines } from './really-probe.js';
 
 export const LATE_INITCALL = 'deferred_probe_initcall';
@@ -35,22 +34,11 @@ export function lateInitcallRefusal(k: { profile: string; unsettled: Readonly<Pa
   const open = SHAPE.filter((f) => k.unsettled[f] !== undefined);
   if (open.length === 0) return null;
   return `action '${LATE_INITCALL}' cannot be built at profile ${k.profile}: the shape of deferred_probe_initcall there is not known (${open.map((f) => `${f}: ${k.unsettled[f]}`).join('; ')}); `
-    + 'use v3.5, v4.14, v4.18, v5.1 .. v5.10 or v5.19 and later (a scenario with this action starts with deferred probing disabled until it runs)';
+    + `use ${PROFILE_NAMES.filter((p) => !SHAPE.some((f) => PROFILES[p]!.unsettled?.[f] !== undefined)).join(', ')} (a scenario with this action starts with deferred probing disabled until it runs)`;
 }
 
 /** Does this profile schedule the timeout work at the late initcall (so the kworker must exist)? */
 export const schedulesTimeout = (k: { has(f: Flag): boolean }) => k.has('PROBE_TIMEOUT_WORK') && k.has('PROBE_TIMEOUT_DEFAULT_10');
-
-/**
- * flush_work(&deferred_probe_work): wait until the work is neither queued nor running, as
- * wait_for_device_probe's flush step does. Stronger than the kernel's flush_work, which waits
- * only for the instance queued at the call: if a probe the worker retries binds and re-queues the
- * work (driver_bound's trigger), the model also waits for that later run.
- */
-function flushStep(where: string, c: string, next: string): KStep {
-  return { where: `${where} -> kernel/workqueue.c:flush_work`, c: [c], await: (s: KS) => !s.deferredWorkQueued && !s.deferredWorkRunning,
-    waits: () => 'flush_work(&deferred_probe_work)', run: () => next };
-}
 
 /** deferred_probe_initcall(), run by the actor that writes `deferred_probe_initcall`. */
 export function deferredProbeInitcall(tb: ThreadBuilder, ret: Ret): string {
