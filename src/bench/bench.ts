@@ -10,7 +10,7 @@
  * is its own and one case's garbage never slows the next.
  *
  * The `host-children` section runs models/host-children.ts (issue 12's sizing scenario) with
- * n = 2..8 children (2..3 with --quick), unreduced, with --por and with --symmetry, a minute at
+ * n = 2..8 children (2..3 with --quick), unreduced, with --por, with --symmetry and with both, a minute at
  * most per row: a row that does not finish says so and how far it got.
  *
  *   npm run bench [-- --quick] [-- --only probe-tree|2pc|host-children] [-- --runs K]
@@ -59,8 +59,8 @@ function cases(quick: boolean, only: string | undefined): Case[] {
   return out;
 }
 
-/** host-children (issue 12's sizing scenario): n children, unreduced, with --por and with --symmetry. */
-const REDUCTIONS = ['none', 'por', 'symmetry'] as const;
+/** host-children (issue 12's sizing scenario): n children, unreduced, with --por, with --symmetry and with both. */
+const REDUCTIONS = ['none', 'por', 'symmetry', 'por+symmetry'] as const;
 function hostCases(quick: boolean): Case[] {
   const out: Case[] = [];
   for (const n of quick ? [2, 3] : [2, 3, 4, 5, 6, 7, 8]) for (const reduce of REDUCTIONS) out.push({ family: 'host-children', file: 'models/host-children.ts', param: 'n', value: n, extra: { reduce } });
@@ -113,7 +113,7 @@ async function runCase(file: string, param: string, value: number, extra: Record
   if (liveness) m.properties.push(...probeTreeLiveness(value));
   const cpu0 = process.cpuUsage();
   // The host-children rows: complete state counts, at most a minute each.
-  const r = check(m, { strategy: 'bfs', backend: 'fast', workers, source: fileSource(resolve(ROOT, file), all), ...(reduce !== undefined ? { por: reduce === 'por', symmetry: reduce === 'symmetry', exhaustive: true, timeLimit: 60 } : {}) });
+  const r = check(m, { strategy: 'bfs', backend: 'fast', workers, source: fileSource(resolve(ROOT, file), all), ...(reduce !== undefined ? { por: String(reduce).startsWith('por'), symmetry: String(reduce).endsWith('symmetry'), exhaustive: true, timeLimit: 60 } : {}) });
   const cpu = process.cpuUsage(cpu0);
   if (r.workers !== workers) process.stderr.write(`bench: ${workers} workers asked, ${r.workers} searched${r.workersNote ? ` (${r.workersNote})` : ''}\n`);
   const row: Row = {
@@ -238,10 +238,10 @@ async function main(argv: string[]): Promise<void> {
   }
   if (!only || only === 'host-children') {
     console.log('\nhost-children (a host with n async children racing rmmod; v4.2), exhaustive BFS, 60 s limit per row:');
-    console.log(['n', 'reduction', 'states', 'transitions', 's', 'states/s', 'peak MB'].map((h, i) => pad(h, [3, 10, 12, 13, 8, 11, 8][i]!)).join(' '));
+    console.log(['n', 'reduction', 'states', 'transitions', 's', 'states/s', 'peak MB'].map((h, i) => pad(h, [3, 13, 12, 13, 8, 11, 8][i]!)).join(' '));
     for (const c of hostCases(quick)) {
       const r = median(runs, () => runChild(c), (x) => x.seconds);
-      console.log([pad(String(c.value), 3), pad(String(c.extra.reduce), 10), pad(int(r.states), 12), pad(int(r.transitions), 13),
+      console.log([pad(String(c.value), 3), pad(String(c.extra.reduce), 13), pad(int(r.states), 12), pad(int(r.transitions), 13),
         pad(r.seconds.toFixed(2), 8), pad(int(r.statesPerSecond), 11), pad(r.peakMB.toFixed(0), 8)].join(' ') + (r.complete ? '' : ' (stopped by the time limit: states so far)'));
     }
   }

@@ -80,7 +80,6 @@ function refusedCombination(o: CheckOptions, strategy: Strategy, live: readonly 
   if (o.shard && strategy === 'dfs') return '--shard splits a breadth-first search or random walks; it cannot be used with --strategy dfs';
   if (o.shard && live.length) return `--shard: liveness properties (${live.map((p) => p.name).join(', ')}) need the whole state graph; check them without --shard, or select the safety properties with --property`;
   if (o.shard && o.por) return '--shard and --por cannot be combined: a reduced search is not split into parts';
-  if (o.por && o.symmetry) return '--por and --symmetry cannot be used together yet: each is tested alone';
   return undefined;
 }
 

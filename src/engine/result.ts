@@ -126,7 +126,7 @@ export interface Result {
    * for liveness or random simulation: `why`). Under reduction the states and transitions are
    * those of the reduced graph, and a BFS counterexample is shortest in it, not necessarily in
    * the full graph (`shortest: false`). `restarts`: searches run again because a footprint a
-   * decision relied on grew; `ample` / `full`: states expanded with one thread's moves / all.
+   * decision relied on grew; `ample` / `full`: states expanded with a persistent set's moves / all.
    */
   por?: { reduced: boolean; why?: string; restarts?: number; ample?: number; full?: number; shortest?: false };
 }

@@ -185,7 +185,7 @@ function badValue(path: string, v: unknown, want: string): ModelError {
 interface ViewBase { $b: Uint8Array; $o: number; $p: string }
 const protos = new WeakMap<RecordT, object>();
 
-function protoOf(f: RecordT): object {
+export function protoOf(f: RecordT): object {
   let proto = protos.get(f);
   if (proto) return proto;
   proto = {};

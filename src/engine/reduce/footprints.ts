@@ -75,7 +75,8 @@ export class Footprints {
 
   /** A guard (and branch count) was evaluated: its reads join the step's. */
   learnGuard(id: number, rec: Recorder): void {
-    if (merge(this.r, id * this.words, rec.r, this.words) && this.known[id]) this.grew(id);
+    // A disabled step's guard reads count even before it runs (a persistent set may hold it).
+    if (merge(this.r, id * this.words, rec.r, this.words)) this.grew(id);
   }
 
   /** The step ran, returning program counter npc (0 = it ended). */

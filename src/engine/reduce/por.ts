@@ -1,26 +1,41 @@
 /**
- * Partial-order reduction for safety properties and deadlock: ample sets (Peled 1993; Clarke,
- * Grumberg, Peled, "Model Checking", ch. 10), with the dependency relation read off learned
- * footprints (footprints.ts) rather than declared.
+ * Partial-order reduction for safety properties and deadlock: persistent sets (Godefroid 1996,
+ * "Partial-Order Methods for the Verification of Concurrent Systems", ch. 4; Valmari's stubborn
+ * sets) with the ample-set provisos (Clarke, Grumberg, Peled, "Model Checking", ch. 10), the
+ * dependency relation read off learned footprints (footprints.ts) rather than declared.
  *
- * In a state s the search expands only the moves of one enabled thread k (all branches of the
- * step at its pc) when
- *   C0  k has a move (it is enabled);
- *   C1  no other thread can, before k moves, run a step dependent on k's step: every step in the
- *       learned future of every other thread that is running, or dormant but startable by a
- *       learned spawn of such a thread, is independent of it (neither writes what the other
- *       reads or writes; a write to what the guard reads counts, so independent steps neither
- *       enable nor disable each other). An unknown step (never executed) depends on everything.
- *       Only thread k changes k's pc, so until k moves its only move is this step;
- *   C2  the step is invisible: it writes no byte any property read (invariants, premises, both
- *       states of an action property; the move an action property is given is the same move in
- *       the reordered run, so it needs no visibility);
- *   C3  none of its successors is already stored (then every cycle of the reduced graph has a
- *       fully expanded state; this holds for any search order, BFS included: the last state of
- *       a cycle to be expanded finds its successor on the cycle stored).
+ * In a state s the search expands only the moves (all branches) of the current steps of a set P
+ * of threads when
+ *   C0  some step of P is enabled, and some enabled move is left out;
+ *   C1  P is closed under conflict: for each p in P and each other thread q (running, or
+ *       dormant but startable by a learned spawn), no step in q's learned future is dependent
+ *       on p's current step. For an enabled step that is: neither writes what the other reads
+ *       or writes (a write to what the guard reads counts, so independent steps neither enable
+ *       nor disable each other); for a disabled step: q writes nothing it reads, so q cannot
+ *       enable it. A conflicting q joins P; a conflicting dormant q brings in whoever may start
+ *       it. An unknown step (never executed) depends on everything. Only p changes p's pc, so
+ *       no run outside P's steps can touch them before one of them moves: P's steps are a
+ *       persistent set. Seeds are tried from the smallest closure;
+ *   C2  P's enabled steps are invisible: they write no byte any property read (invariants,
+ *       premises, both states of an action property; the move an action property is given is
+ *       the same move in the reordered run, so it needs no visibility);
+ *   C3  none of the successors is already stored (BFS: at the current depth or above; then
+ *       every cycle of the reduced graph has a fully expanded state: the last state of a cycle
+ *       to be expanded finds its successor on the cycle stored).
  * Otherwise s is fully expanded. C0+C1 keep every deadlock; with C2+C3 every violated invariant
  * and action property stays violated (the reduced graph holds a reordering of every finite
  * run to a violation, with the same visible steps seen in the same projected states).
+ *
+ * With symmetry (reduce/symmetry.ts) as well, states are stored by canonical fingerprint and C3
+ * is checked on those, so it holds on the graph of stored classes; C0-C2 are checked in the
+ * concrete state expanded. The usual proof goes through on that graph: let d be a state's
+ * distance to a violation in the full graph, the same for every state of a class (a permutation
+ * maps runs to runs and, the properties being symmetric, violations to violations). A reduced
+ * expansion has a successor with d no larger (the reordering above), a full one a successor with
+ * d smaller; a walk that kept d constant would close a cycle of stored classes with no fully
+ * expanded state, which C3 forbids. (Emerson, Jha and Peled, TACAS 1997, combine the two
+ * reductions the same way; that paper was not re-read here.) The verdicts of both together
+ * are tested against the unreduced search (test/engine/por.test.ts).
  *
  * The footprints are learned as the search runs, so the argument holds relative to them. A pass
  * whose decisions relied on a footprint, successor label or property read set that later grew is
@@ -46,12 +61,12 @@ import { Footprints, meets, type Future } from './footprints.js';
 import { Recorder } from './recorder.js';
 
 /** Random runs that learn footprints before the first pass (a few ms on the bundled models). */
-export const WARM_UP = { walks: 32, depth: 128 };
+export const WARM_UP = { walks: 32, depth: 1024, maxWalks: 1024 };
 
 export interface PorStats {
   /** Searches thrown away because something a decision relied on grew. */
   restarts: number;
-  /** States of the final pass expanded with one thread's moves only. */
+  /** States of the final pass expanded with a persistent set's moves only. */
   ample: number;
   /** States of the final pass fully expanded. */
   full: number;
@@ -67,6 +82,13 @@ export class Reducer {
   private readonly nb: Int32Array;
   private readonly pcs: Int32Array;
   private readonly include: Uint8Array;
+  private readonly conflict: Uint8Array;
+  private readonly inP: Uint8Array;
+  private readonly work: Int32Array;
+  /** Fingerprints of a candidate set's successors (hi, lo pairs), kept for the visit. */
+  private hs: Uint32Array;
+  private readonly cache = new Map<number, Candidates[]>();
+  private cacheVersion = -1;
   ample = 0;
   full = 0;
 
@@ -103,10 +125,17 @@ export class Reducer {
     this.nb = new Int32Array(n);
     this.pcs = new Int32Array(n);
     this.include = new Uint8Array(n);
+    this.conflict = new Uint8Array(n * n);
+    this.inP = new Uint8Array(n);
+    this.work = new Int32Array(n);
+    this.hs = new Uint32Array(2 * 255 * n);
     this.fut = new Array<Future | undefined>(n).fill(undefined);
   }
 
-  beginPass(): void { this.fp.beginPass(); this.ample = 0; this.full = 0; this.level.clear(); this.levelDepth = -1; }
+  beginPass(): void {
+    // The cached candidates hold futures whose `used` marks belong to the pass that made them.
+    this.fp.beginPass(); this.cache.clear(); this.ample = 0; this.full = 0; this.level.clear(); this.levelDepth = -1;
+  }
 
   /** Merge the property reads recorded so far. */
   flushVis(): void { this.fp.learnVis(this.propRec); this.propRec.clear(); }
@@ -132,13 +161,13 @@ export class Reducer {
     }
     if (enabled === 0) return 0;
     if (enabled > 1) {
-      let fut = this.futures(), v = F.version;
+      // An enabled step never executed counts as touching everything: run it once to learn it.
       for (let k = 0; k < T.length; k++) {
-        if (nb[k] === 0) continue;
-        // A candidate tried before may have learned something: the futures are then stale.
-        if (F.version !== v) { fut = this.futures(); v = F.version; }
-        if (this.tryAmple(k, fut, store, visit)) { this.ample++; return nb[k]!; }
+        if (nb[k] === 0 || F.isKnown(T[k]!.steps[pcs[k]! - 1]!.id)) continue;
+        for (let b = 0; b < nb[k]!; b++) this.stepLearn(k, b);
       }
+      const n = this.tryPersistent(store, visit);
+      if (n > 0) { this.ample++; return n; }
     }
     this.full++;
     let n = 0;
@@ -151,7 +180,7 @@ export class Reducer {
    * never executed counts as touching everything and blocks every reduction past its thread,
    * so a pass that starts knowing more reduces more. Learning only; no decision rests on it.
    */
-  warmUp(walks: number, depth: number, props: readonly Property[], seed = 1): void {
+  warmUp(walks: number, depth: number, props: readonly Property[], seed = 1, maxWalks = walks): void {
     const be = this.be, T = this.c.threads, rec = this.rec, pcs = this.pcs, pr = this.propRec;
     // What the properties read along the walks (their errors are the search's to report).
     const look = (f: () => unknown) => { try { f(); } catch { /* reported by the search */ } };
@@ -163,25 +192,46 @@ export class Reducer {
       }
     };
     let x = seed >>> 0;
-    const moves: number[] = [];
-    for (let w = 0; w < walks; w++) {
+    const moves: number[] = [], fresh: number[] = [], F = this.fp;
+    // At least `walks` walks, and on while one of the last `walks` of them still learned
+    // something (up to maxWalks): a footprint that grows during a pass costs a whole pass. A walk
+    // prefers moves whose step is still unknown, as a step never run blocks every reduction past
+    // its thread.
+    // Every other walk runs by thread priorities (PCT, Burckhardt et al. 2010): the highest
+    // enabled thread moves, and now and then the one that moved drops to the bottom. Uniform
+    // walks almost never let one thread run far ahead (an rmmod that waits for modprobe to end).
+    let lastNew = 0;
+    const prio = new Float64Array(T.length);
+    const rand = () => (x = (Math.imul(x, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    for (let w = 0; w < Math.max(walks, Math.min(maxWalks, lastNew + walks)); w++) {
       be.loadInitial();
       state(false);
+      const pct = (w & 1) === 1;
+      for (let k = 0; k < T.length; k++) prio[k] = rand();
       for (let d = 0; d < depth; d++) {
-        moves.length = 0;
+        moves.length = 0; fresh.length = 0;
         for (let k = 0; k < T.length; k++) {
           const pc = be.pc(k);
           pcs[k] = pc;
           if (pc === 0) continue;
           rec.clear();
-          const nb = be.enabledRec(k, rec);
-          this.fp.learnGuard(T[k]!.steps[pc - 1]!.id, rec);
-          for (let b = 0; b < nb; b++) moves.push(k * 256 + b);
+          const nb = be.enabledRec(k, rec), id = T[k]!.steps[pc - 1]!.id;
+          F.learnGuard(id, rec);
+          for (let b = 0; b < nb; b++) { moves.push(k * 256 + b); if (!F.isKnown(id)) fresh.push(k * 256 + b); }
         }
         if (moves.length === 0) break;
-        x = (Math.imul(x, 1103515245) + 12345) >>> 0;
-        const m = moves[(x >>> 8) % moves.length]!;
+        let m: number;
+        if (pct) {
+          m = moves[0]!;
+          for (const y of moves) if (prio[y >> 8]! > prio[m >> 8]!) m = y;
+          if (rand() < 1 / 32) prio[m >> 8] = -rand();
+        } else {
+          const from = fresh.length > 0 && rand() < 0.75 ? fresh : moves;
+          m = from[Math.floor(rand() * from.length)]!;
+        }
+        const v0 = F.version;
         this.stepLearn(m >> 8, m & 255);
+        if (F.version !== v0) lastNew = w + 1;
         state(true);
         for (const p of props) {
           if (p.kind === 'action') look(() => p.holds(be.recG(false, pr), be.recG(true, pr), moveOf(be, actionCode(m >> 8, m & 255)), be.recQ(true, pr)));
@@ -241,36 +291,136 @@ export class Reducer {
     return out;
   }
 
-  private tryAmple(k: number, fut: (Future | undefined)[], store: FingerprintStore, visit: (k: number, b: number) => void): boolean {
-    const T = this.c.threads, F = this.fp, id = T[k]!.steps[this.pcs[k]! - 1]!.id, n = this.nb[k]!, v0 = F.version;
-    if (F.isKnown(id) && !this.independent(k, id, fut)) return false;
-    // C3 (and learning the step's footprint): every successor must be new.
-    for (let b = 0; b < n; b++) {
-      this.stepLearn(k, b);
-      if (store.has(fp.hi, fp.lo) && (this.strategy === 'dfs' || !this.level.has(fp.hi, fp.lo))) return false;
+  /**
+   * conflict[p*n+q] = 1: thread q (running, or dormant but startable) may, before p moves, run a
+   * step dependent on p's current step: for an enabled step, one that writes what it reads or
+   * writes or reads what it writes; for a disabled one, one that writes what its guard (or body)
+   * reads, so could enable it. Dormant q: its own row lists the threads that may start it.
+   */
+  private conflicts(fut: (Future | undefined)[]): Uint8Array {
+    const T = this.c.threads, F = this.fp, W = F.words, n = T.length, m = this.conflict;
+    m.fill(0);
+    for (let p = 0; p < n; p++) {
+      const row = p * n;
+      if (this.pcs[p] === 0) {
+        // Dormant: whoever may start it (write its pc) must move first.
+        const o = T[p]!.pcOffset;
+        for (let q = 0; q < n; q++) {
+          const f = fut[q];
+          if (q !== p && f && (f.top || (f.w[o >>> 5]! & (1 << (o & 31))) !== 0)) m[row + q] = 1;
+        }
+        continue;
+      }
+      const id = T[p]!.steps[this.pcs[p]! - 1]!.id, r = F.readsOf(id), w = F.writesOf(id);
+      const on = this.nb[p]! > 0, known = F.isKnown(id);
+      for (let q = 0; q < n; q++) {
+        const f = fut[q];
+        if (q === p || !f) continue;
+        if (f.top || meets(r, f.w, W)) m[row + q] = 1;
+        else if (on && (!known || meets(w, f.r, W) || meets(w, f.w, W))) m[row + q] = 1;
+      }
     }
-    // The footprint may have grown (or become known) by running it: decide again, with the
-    // futures again if the step's own (which C1 does not read for k) changed the startable set.
-    if (F.version !== v0) fut = this.futures();
-    if (!this.independent(k, id, fut)) return false;
-    F.use(id);
-    for (const f of fut) if (f) F.useFuture(f);
-    F.reduced = true;
-    for (let b = 0; b < n; b++) {
-      if (n > 1 || b > 0) this.stepLearn(k, b);
-      visit(k, b);
-    }
-    return true;
+    return m;
   }
 
-  /** C1 and C2 for thread k's step id. */
-  private independent(k: number, id: number, fut: (Future | undefined)[]): boolean {
-    const F = this.fp, W = F.words, r = F.readsOf(id), w = F.writesOf(id);
-    if (meets(w, F.vis, W)) return false;
-    for (let j = 0; j < fut.length; j++) {
-      const f = fut[j];
-      if (j === k || !f) continue;
-      if (f.top || meets(w, f.r, W) || meets(w, f.w, W) || meets(r, f.w, W)) return false;
+  /** The threads reachable from seed k over conflict edges, in this.inP (count returned). */
+  private closure(k: number, m: Uint8Array): number {
+    const n = this.c.threads.length, inP = this.inP, work = this.work;
+    inP.fill(0);
+    inP[k] = 1;
+    let top = 0, size = 1;
+    work[top++] = k;
+    while (top > 0) {
+      const p = work[--top]!;
+      for (let q = 0; q < n; q++) if (m[p * n + q] === 1 && inP[q] === 0) { inP[q] = 1; work[top++] = q; size++; }
+    }
+    return size;
+  }
+
+  /**
+   * A persistent set (Godefroid 1996, ch. 4; Valmari's stubborn sets): the current steps of a
+   * set P of threads closed under conflict, so no run of steps outside it can reach, enable,
+   * disable or fail to commute with any of them. Seeds are tried from the one whose closure has
+   * the fewest moves; the set is taken when it is a proper subset of the enabled moves, all its
+   * enabled steps are invisible (C2) and none of its successors is stored (C3). Its moves are
+   * visited and their number returned; 0: expand fully.
+   */
+  private tryPersistent(store: FingerprintStore, visit: (k: number, b: number) => void): number {
+    const T = this.c.threads, n = T.length, F = this.fp, nb = this.nb, inP = this.inP, hs = this.hs;
+    const e = this.candidates();
+    let fut = e.fut, v = F.version;
+    for (let i = 0; i < e.sets.length; i++) {
+      inP.set(e.sets[i]!);
+      if (!this.invisible()) continue;
+      // C3 (and learning the moves' footprints): every successor must be new.
+      let fresh = true, j = 0;
+      for (let p = 0; p < n && fresh; p++) {
+        if (!inP[p]) continue;
+        for (let b = 0; b < nb[p]! && fresh; b++) {
+          this.stepLearn(p, b);
+          hs[j++] = fp.hi; hs[j++] = fp.lo;
+          if (store.has(fp.hi, fp.lo) && (this.strategy === 'dfs' || !this.level.has(fp.hi, fp.lo))) fresh = false;
+        }
+      }
+      if (!fresh) continue;
+      // Running the moves may have taught something: the set must still be closed and invisible.
+      if (F.version !== v) {
+        fut = this.futures(); v = F.version;
+        this.closure(e.seeds[i]!, this.conflicts(fut));
+        if (!sameSet(e.sets[i]!, inP) || !this.invisible()) return 0;
+      }
+      for (let p = 0; p < n; p++) if (inP[p] && this.pcs[p] !== 0) F.use(T[p]!.steps[this.pcs[p]! - 1]!.id);
+      for (const f of fut) if (f) F.useFuture(f);
+      F.reduced = true;
+      let moves = 0;
+      j = 0;
+      for (let p = 0; p < n; p++) {
+        if (!inP[p]) continue;
+        // Learned and fingerprinted above: run it plainly this time.
+        for (let b = 0; b < nb[p]!; b++) { this.be.step(p, b, false); fp.hi = hs[j++]!; fp.lo = hs[j++]!; moves++; visit(p, b); }
+      }
+      return moves;
+    }
+    return 0;
+  }
+
+  /**
+   * The candidate sets of this state: the distinct closures of its enabled threads that leave
+   * some move out, fewest moves first. They depend only on the program counters, the branch
+   * counts and the footprints, so they are cached by those (and dropped when a footprint grows).
+   */
+  private candidates(): Candidates {
+    const T = this.c.threads, n = T.length, F = this.fp, nb = this.nb, pcs = this.pcs, inP = this.inP;
+    if (F.version !== this.cacheVersion || this.cache.size > 20_000) { this.cache.clear(); this.cacheVersion = F.version; }
+    let h = 0x811c9dc5;
+    for (let k = 0; k < n; k++) { h = Math.imul(h ^ pcs[k]!, 0x01000193); h = Math.imul(h ^ nb[k]!, 0x01000193); }
+    const bucket = this.cache.get(h);
+    if (bucket) for (const e of bucket) if (sameInts(e.pcs, pcs) && sameInts(e.nb, nb)) return e;
+    const fut = this.futures(), m = this.conflicts(fut);
+    let total = 0;
+    for (let k = 0; k < n; k++) total += nb[k]!;
+    const found: { set: Uint8Array; seed: number; moves: number }[] = [];
+    for (let k = 0; k < n; k++) {
+      if (nb[k] === 0) continue;
+      this.closure(k, m);
+      let moves = 0;
+      for (let q = 0; q < n; q++) if (inP[q]) moves += nb[q]!;
+      // Seeds in one closure give the same set: keep it once.
+      if (moves >= total || found.some((x) => sameSet(x.set, inP))) continue;
+      found.push({ set: inP.slice(), seed: k, moves });
+    }
+    found.sort((a, b) => a.moves - b.moves || a.seed - b.seed);
+    const e: Candidates = { pcs: pcs.slice(), nb: nb.slice(), fut: fut.slice(), sets: found.map((x) => x.set), seeds: found.map((x) => x.seed) };
+    if (bucket) bucket.push(e); else this.cache.set(h, [e]);
+    return e;
+  }
+
+  /** C2: no enabled step of the set writes a byte some property reads. */
+  private invisible(): boolean {
+    const T = this.c.threads, F = this.fp;
+    for (let p = 0; p < T.length; p++) {
+      if (!this.inP[p] || this.nb[p] === 0) continue;
+      if (meets(F.writesOf(T[p]!.steps[this.pcs[p]! - 1]!.id), F.vis, F.words)) return false;
     }
     return true;
   }
@@ -286,7 +436,7 @@ export function explorePor(be: Backend, c: Compiled, makeMonitor: () => Monitor,
   // the next pass's reduction stronger (host-children n=4: 557,458 states after one restart,
   // against 749,590 after twelve with passes stopped at the first growth).
   const red = new Reducer(be, c, strategy);
-  red.warmUp(WARM_UP.walks, WARM_UP.depth, makeMonitor().props);
+  red.warmUp(WARM_UP.walks, WARM_UP.depth, makeMonitor().props, 1, WARM_UP.maxWalks);
   const t0 = performance.now();
   let restarts = 0;
   for (;;) {
@@ -302,6 +452,25 @@ export function explorePor(be: Backend, c: Compiled, makeMonitor: () => Monitor,
     }
     restarts++;
   }
+}
+
+interface Candidates {
+  pcs: Int32Array; nb: Int32Array;
+  /** The futures the sets were computed from (a decision marks them used). */
+  fut: (Future | undefined)[];
+  sets: Uint8Array[];
+  /** The thread each set is the closure of. */
+  seeds: number[];
+}
+
+function sameInts(a: Int32Array, b: Int32Array): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function sameSet(a: Uint8Array, b: Uint8Array): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** A set of 64-bit fingerprints (open addressing; cleared in place, reused level after level). */

@@ -21,7 +21,8 @@ export interface Backend {
   /** cur := next. */
   advance(): void;
   /** next := the successor of cur by move (k, b), fp := its fingerprint; false if not enabled. */
-  step(k: number, b: number): boolean;
+  /** `fingerprint` false: leave fp as it is (the caller knows the successor's fingerprint). */
+  step(k: number, b: number, fingerprint?: boolean): boolean;
   /** step(k, b), then advance(). */
   apply(k: number, b: number): boolean;
   /** The program counter (0 = not running) of thread k in cur. */

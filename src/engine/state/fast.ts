@@ -10,9 +10,13 @@ import { fingerprint } from '../hash.js';
 import type { Model, Query, StepCtx } from '../model.js';
 import { view } from '../schema.js';
 import type { Backend } from './backend.js';
-import { recordingCtx, recordingQuery, recordOwn, recordRecord, pcSize, type Recorder } from '../reduce/recorder.js';
+import { recordingCtx, recordingQuery, recordingView, recordOwn, pcSize, type Recorder } from '../reduce/recorder.js';
 
-interface Buf { u8: Uint8Array; u32: Uint32Array; full: any; g: any; l: any[]; q: Query }
+interface Buf {
+  u8: Uint8Array; u32: Uint32Array; full: any; g: any; l: any[]; q: Query;
+  /** Recording views over this buffer, by recorder (partial-order reduction only). */
+  rec: WeakMap<Recorder, { g: any; l: any[] }>;
+}
 
 export class FastBackend implements Backend {
   readonly name = 'fast' as const;
@@ -79,7 +83,7 @@ export class FastBackend implements Backend {
         return l[th.index];
       },
     };
-    return { u8, u32, full, g: full.g, l, q };
+    return { u8, u32, full, g: full.g, l, q, rec: new WeakMap() };
   }
 
   loadInitial(): void {
@@ -149,7 +153,7 @@ export class FastBackend implements Backend {
     return true;
   }
 
-  step(k: number, b: number): boolean {
+  step(k: number, b: number, fingerprint = true): boolean {
     if (!(b >= 0 && b < this.enabled(k))) return false;
     const th = this.T[k]!, cs = th.steps[pcAt(this.cur.u8, th) - 1]!;
     const n8 = this.next.u8;
@@ -160,7 +164,7 @@ export class FastBackend implements Backend {
       setPc(n8, th, npc);
       if (npc === 0 && th.localsSize > 0) n8.fill(0, th.localsOffset, th.localsOffset + th.localsSize);
     } catch (e) { throw inStep(e, th, cs.label); }
-    this.fingerprintOf(this.next);
+    if (fingerprint) this.fingerprintOf(this.next);
     this.coverage[cs.id]++;
     return true;
   }
@@ -171,7 +175,7 @@ export class FastBackend implements Backend {
     const pc = pcAt(this.cur.u8, th);
     if (pc === 0) return 0;
     const cs = th.steps[pc - 1]!, st = cs.step;
-    const g = recordRecord(this.c.model.state, this.cur.g, 0, rec), l = recordRecord(th.localsType, this.cur.l[k], th.localsOffset, rec);
+    const v = this.recording(this.cur, rec), g = v.g, l = v.l[k];
     try {
       if (st.await !== undefined && !st.await(g, l)) return 0;
       return cs.nb >= 0 ? cs.nb : dynamicBranches(st.branches as (s: unknown, t: unknown) => number, g, l);
@@ -183,7 +187,7 @@ export class FastBackend implements Backend {
     const th = this.T[k]!, cs = th.steps[pcAt(this.cur.u8, th) - 1]!;
     const n8 = this.next.u8;
     this.next.u32.set(this.cur.u32);
-    const g = recordRecord(this.c.model.state, this.next.g, 0, rec), l = recordRecord(th.localsType, this.next.l[k], th.localsOffset, rec);
+    const v = this.recording(this.next, rec), g = v.g, l = v.l[k];
     try {
       let ctx = rec.proxies.get(this.ctx) as StepCtx | undefined;
       if (!ctx) { ctx = recordingCtx(this.c, this.ctx, rec, (x) => pcAt(n8, x) !== 0); rec.proxies.set(this.ctx, ctx); }
@@ -205,7 +209,17 @@ export class FastBackend implements Backend {
   }
   nextWords(): Uint32Array { return this.next.u32; }
   curWords(): Uint32Array { return this.cur.u32; }
-  recG(useNext: boolean, rec: Recorder) { return recordRecord(this.c.model.state, (useNext ? this.next : this.cur).g, 0, rec); }
+  recG(useNext: boolean, rec: Recorder) { return this.recording(useNext ? this.next : this.cur, rec).g; }
+
+  private recording(b: Buf, rec: Recorder): { g: any; l: any[] } {
+    let v = b.rec.get(rec);
+    if (!v) {
+      const full = recordingView(this.c.full, b.u8, 0, 'state', rec);
+      v = { g: full.g, l: this.T.map((th) => full[`t${th.index}`].l) };
+      b.rec.set(rec, v);
+    }
+    return v;
+  }
   recQ(useNext: boolean, rec: Recorder) { return recordingQuery(this.c, (useNext ? this.next : this.cur).q, rec); }
 
   pc(k: number): number { return pcAt(this.cur.u8, this.T[k]!); }
