@@ -105,7 +105,7 @@ export async function runCheck(io: Io, targetArgs: string[], params: Record<stri
           progress.setLabel(`${s.suite.name} ${showParams(c.params)}`);
           // A golden count needs the whole state space: the search must not stop early once the
           // expected properties are violated.
-          const done = await checker.run({ file: modelFile, params: c.params, ...options, properties: Object.keys(c.expect), exhaustive: c.states !== undefined });
+          const done = await checker.run({ file: modelFile, params: c.params, ...options, properties: Object.keys(c.expect), exhaustive: c.states !== undefined || c.reduced !== undefined });
           progress.clear();
           runs.push({ file: modelFile, result: done.result, suite: s.suite.name, expect: c.expect, allowVacuous: output.allowVacuous });
           return done.result;

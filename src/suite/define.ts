@@ -21,12 +21,21 @@ export interface SuiteCase {
   expect: Record<string, Expected>;
   /** Golden number of distinct states (compared when the search is complete). */
   states?: number;
+  /**
+   * Golden numbers of stored states under a reduction (`--por`, `--symmetry`, both), compared
+   * when the run used exactly that reduction; `states` is the unreduced count.
+   */
+  reduced?: Partial<Record<Reduction, number>>;
   note?: string;
   /** Patch files (definePatch), relative to the suite file, applied on top of params.patches. */
   patches?: string[];
   /** Why this case cannot be checked yet; it is reported as FIXME and not run. */
   fixme?: string;
 }
+
+/** The reductions a run may use, as `reduced` names them. */
+export type Reduction = 'por' | 'symmetry' | 'por+symmetry';
+export const REDUCTIONS: readonly Reduction[] = ['por', 'symmetry', 'por+symmetry'];
 
 export interface Suite {
   kind: 'probecheck-suite';
@@ -59,6 +68,13 @@ export function validateSuite(d: unknown, file: string): Suite {
     if (!o.expect || typeof o.expect !== 'object' || Array.isArray(o.expect) || Object.keys(o.expect).length === 0) bad(`${f}.expect`, `expected an object of property name → ${EXPECTED.map((x) => `'${x}'`).join(' | ')}`);
     for (const [k, v] of Object.entries(o.expect as object)) if (!EXPECTED.includes(v)) bad(`${f}.expect.${k}`, `expected one of ${EXPECTED.map((x) => `'${x}'`).join(', ')}, got ${JSON.stringify(v)}`);
     if (o.states !== undefined && !(Number.isInteger(o.states) && (o.states as number) > 0)) bad(`${f}.states`, 'expected a positive integer');
+    if (o.reduced !== undefined) {
+      if (!o.reduced || typeof o.reduced !== 'object' || Array.isArray(o.reduced)) bad(`${f}.reduced`, `expected an object of reduction (${REDUCTIONS.map((x) => `'${x}'`).join(', ')}) → state count`);
+      for (const [k, v] of Object.entries(o.reduced as object)) {
+        if (!REDUCTIONS.includes(k as Reduction)) bad(`${f}.reduced.${k}`, `unknown reduction; expected one of ${REDUCTIONS.map((x) => `'${x}'`).join(', ')}`);
+        if (!(Number.isInteger(v) && v > 0)) bad(`${f}.reduced.${k}`, 'expected a positive integer');
+      }
+    }
     for (const k of ['note', 'fixme']) if (o[k] !== undefined && typeof o[k] !== 'string') bad(`${f}.${k}`, 'expected a string');
     if (o.patches !== undefined) {
       if (!Array.isArray(o.patches) || !o.patches.every((x) => typeof x === 'string' && x && !x.includes(','))) bad(`${f}.patches`, 'expected a list of patch file paths, relative to the suite file');

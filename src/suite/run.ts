@@ -8,7 +8,7 @@ import { dirname, resolve } from 'node:path';
 import { ProbecheckError } from '../engine/errors.js';
 import type { Result, Verdict } from '../engine/result.js';
 import { defaultExport, importFile } from '../load.js';
-import { validateSuite, type Expected, type Suite, type SuiteCase } from './define.js';
+import { validateSuite, type Expected, type Reduction, type Suite, type SuiteCase } from './define.js';
 
 export interface LoadedSuite { file: string; suite: Suite; modelFile: string }
 
@@ -94,12 +94,25 @@ async function runCase(where: string, modelFile: string, c: SuiteCase, checkCase
     base.idleActions = idle.map((a) => `${a.thread}: ${a.action}`);
     base.actionsStatus = o.allowVacuous ? 'ok' : 'vacuous';
   }
-  if (c.states !== undefined) {
+  // A reduced search stores fewer states: it is held to the count pinned for that reduction.
+  const red = reductionOf(result);
+  const golden = red ? c.reduced?.[red] : c.states;
+  if (golden !== undefined) {
+    base.expectedStates = golden;
     // A search that stops because every property is violated has not counted every state.
     if (result.stopped === 'all-violated') base.statesNote = 'not compared: the search stopped once every property was violated';
-    else base.statesStatus = !result.complete ? 'unknown' : result.states === c.states ? 'ok' : 'mismatch';
+    else base.statesStatus = !result.complete ? 'unknown' : result.states === golden ? 'ok' : 'mismatch';
+  } else if (red && c.states !== undefined) {
+    delete base.expectedStates;
+    base.statesNote = `not compared: ${c.states} is the unreduced count, and the case pins none for ${red} (reduced: { '${red}': N })`;
   }
   return base;
+}
+
+/** The reduction a result's search used, as a suite's `reduced` names it (undefined: none). */
+export function reductionOf(r: Result): Reduction | undefined {
+  const por = r.por?.reduced === true, sym = r.symmetry?.applied === true;
+  return por && sym ? 'por+symmetry' : por ? 'por' : sym ? 'symmetry' : undefined;
 }
 
 const params = (c: SuiteCase) => Object.entries(c.params).map(([k, v]) => `${k}=${v}`).join(' ');

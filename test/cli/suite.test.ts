@@ -1,6 +1,8 @@
 /** The suite runner through the CLI: matches exit 0, a wrong expectation or golden count exits 4. */
 import { describe, expect, it } from 'vitest';
-import { FIXTURES, ROOT, probecheck } from './run.js';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { FIXTURES, ROOT, probecheck, tempDir } from './run.js';
 
 describe('suites', () => {
   it('check with no argument runs the bundled suites in the package (npm start), from any cwd', () => {
@@ -68,6 +70,51 @@ describe('suites', () => {
     const r = probecheck(['check', `${FIXTURES}/right.suite.ts`, '--max-states', '100', '-q']);
     expect(r.status).toBe(3);
     expect(r.stdout).toMatch(/UNKNOWN/);
+  });
+});
+
+describe('reduced golden counts (issue 12)', () => {
+  // A user's suite, in a folder of their own, over the bundled host-children model.
+  const suite = (reduced: string) => {
+    const dir = tempDir(), file = join(dir, 'mine.suite.ts');
+    const ALL = "{ 'module-lifetime': 'holds', 'no-deadlock': 'holds' }";
+    writeFileSync(file, `import { defineSuite } from 'probecheck';
+export default defineSuite({ name: 'mine', model: ${JSON.stringify(join(ROOT, 'models/host-children.ts'))}, cases: [
+  { params: { n: 2, profile: 'v4.2', patches: '' }, states: 2424, reduced: ${reduced}, expect: ${ALL} },
+  { params: { n: 2, profile: 'v5.1', patches: '' }, states: 2272, expect: ${ALL} },
+] });
+`);
+    return { dir, file };
+  };
+
+  it('a reduced run is held to the count pinned for its reduction, and a case without one says so', () => {
+    const { dir } = suite('{ symmetry: 1643, por: 1 }');
+    const sym = probecheck(['check', 'mine.suite.ts', '--symmetry'], { cwd: dir });
+    expect(sym.status, sym.stdout).toBe(0);
+    expect(sym.stdout).toMatch(/profile=v4\.2 n=2\s+module-lifetime\s+holds\s+holds\s+1,643\s+\S+\s+ok/);
+    expect(sym.stdout).toMatch(/profile=v5\.1 n=2\s+module-lifetime\s+holds\s+holds\s+1,559 \(not compared\)/);
+    const por = probecheck(['check', 'mine.suite.ts', '--por'], { cwd: dir });
+    expect(por.status).toBe(4);
+    // (The count depends on the properties checked: what they read makes steps visible.)
+    expect(por.stdout).toMatch(/profile=v4\.2 n=2\s+module-lifetime\s+holds\s+holds\s+[\d,]+ \(expected 1\)\s+\S+\s+MISMATCH/);
+    const json = JSON.parse(probecheck(['check', 'mine.suite.ts', '--symmetry', '--json'], { cwd: dir }).stdout);
+    expect(json.suites[0].cases[1].statesNote).toContain("2272 is the unreduced count, and the case pins none for symmetry");
+  });
+
+  it('the bundled host-children suite holds its pinned counts under --por, --symmetry and both', () => {
+    for (const flags of [['--por'], ['--symmetry'], ['--por', '--symmetry']]) {
+      const r = probecheck(['check', `${ROOT}/properties/host-children.suite.ts`, ...flags]);
+      expect(r.status, flags.join(' ') + '\n' + r.stdout).toBe(0);
+      expect(r.stdout).not.toContain('not compared');
+      expect(r.stdout).toContain('1 suite: 12 as expected');
+    }
+  });
+
+  it('an unknown reduction is a bad suite (E502, exit 2)', () => {
+    const { dir } = suite('{ fast: 3 }');
+    const r = probecheck(['check', 'mine.suite.ts'], { cwd: dir });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/E502.*mine\.suite\.ts: cases\[0\]\.reduced\.fast: unknown reduction; expected one of 'por', 'symmetry', 'por\+symmetry'/);
   });
 });
 
