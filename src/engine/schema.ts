@@ -236,21 +236,34 @@ export function protoOf(f: RecordT): object {
   return proto;
 }
 
-export function view(f: RecordT, buf: Uint8Array, o: number, path: string): Record<string, unknown> {
-  const v = Object.create(protoOf(f)) as ViewBase & Record<string, unknown>;
+/**
+ * How a view is made: the prototype of each record's leaf accessors, what an integer array
+ * becomes, and extra hidden fields. Plain views use protoOf and subarrays; partial-order
+ * reduction's recording views (reduce/recorder.ts) swap in accessors that also record.
+ */
+export interface ViewKind {
+  proto(f: RecordT): object;
+  ints(length: number, sub: Uint8Array, o: number): unknown;
+  hidden?: Record<string, unknown>;
+}
+const PLAIN: ViewKind = { proto: protoOf, ints: (_n, sub) => sub };
+
+export function view(f: RecordT, buf: Uint8Array, o: number, path: string, kind: ViewKind = PLAIN): Record<string, unknown> {
+  const v = Object.create(kind.proto(f)) as ViewBase & Record<string, unknown>;
   v.$b = buf; v.$o = o; v.$p = path;
+  if (kind.hidden) Object.assign(v, kind.hidden);
   for (const k in f.fields) {
     const ft = f.fields[k]!;
     const p = `${path}.${k}`;
-    if (ft.kind === 'ints') v[k] = buf.subarray(o, o + ft.length);
-    else if (ft.kind === 'record') v[k] = view(ft, buf, o, p);
+    if (ft.kind === 'ints') v[k] = kind.ints(ft.length, buf.subarray(o, o + ft.length), o);
+    else if (ft.kind === 'record') v[k] = view(ft, buf, o, p, kind);
     else if (ft.kind === 'records') {
       const s = sizeOf(ft.of), at = o;
-      v[k] = Object.freeze(Array.from({ length: ft.length }, (_, i) => view(ft.of, buf, at + i * s, `${p}[${i}]`)));
+      v[k] = Object.freeze(Array.from({ length: ft.length }, (_, i) => view(ft.of, buf, at + i * s, `${p}[${i}]`, kind)));
     }
     o += sizeOf(ft);
   }
-  for (const k of ['$b', '$o', '$p']) Object.defineProperty(v, k, { enumerable: false });
+  for (const k of ['$b', '$o', '$p', ...Object.keys(kind.hidden ?? {})]) Object.defineProperty(v, k, { enumerable: false });
   return Object.seal(v);
 }
 

@@ -194,12 +194,11 @@ export class Reducer {
     let x = seed >>> 0;
     const moves: number[] = [], fresh: number[] = [], F = this.fp;
     // At least `walks` walks, and on while one of the last `walks` of them still learned
-    // something (up to maxWalks): a footprint that grows during a pass costs a whole pass. A walk
-    // prefers moves whose step is still unknown, as a step never run blocks every reduction past
-    // its thread.
-    // Every other walk runs by thread priorities (PCT, Burckhardt et al. 2010): the highest
-    // enabled thread moves, and now and then the one that moved drops to the bottom. Uniform
-    // walks almost never let one thread run far ahead (an rmmod that waits for modprobe to end).
+    // something (up to maxWalks): a footprint that grows during a pass costs a whole pass. Even
+    // walks are uniform but prefer moves whose step is still unknown (a step never run blocks
+    // every reduction past its thread). Odd walks run by thread priorities (PCT, Burckhardt et
+    // al. 2010): the highest enabled thread moves, and now and then the one that moved drops to
+    // the bottom, so one thread may run far ahead (an rmmod that waits for modprobe to end).
     let lastNew = 0;
     const prio = new Float64Array(T.length);
     const rand = () => (x = (Math.imul(x, 1103515245) + 12345) >>> 0) / 2 ** 32;
@@ -323,18 +322,17 @@ export class Reducer {
     return m;
   }
 
-  /** The threads reachable from seed k over conflict edges, in this.inP (count returned). */
-  private closure(k: number, m: Uint8Array): number {
+  /** this.inP := the threads reachable from seed k over conflict edges. */
+  private closure(k: number, m: Uint8Array): void {
     const n = this.c.threads.length, inP = this.inP, work = this.work;
     inP.fill(0);
     inP[k] = 1;
-    let top = 0, size = 1;
+    let top = 0;
     work[top++] = k;
     while (top > 0) {
       const p = work[--top]!;
-      for (let q = 0; q < n; q++) if (m[p * n + q] === 1 && inP[q] === 0) { inP[q] = 1; work[top++] = q; size++; }
+      for (let q = 0; q < n; q++) if (m[p * n + q] === 1 && inP[q] === 0) { inP[q] = 1; work[top++] = q; }
     }
-    return size;
   }
 
   /**
@@ -367,7 +365,7 @@ export class Reducer {
       if (F.version !== v) {
         fut = this.futures(); v = F.version;
         this.closure(e.seeds[i]!, this.conflicts(fut));
-        if (!sameSet(e.sets[i]!, inP) || !this.invisible()) return 0;
+        if (!same(e.sets[i]!, inP) || !this.invisible()) return 0;
       }
       for (let p = 0; p < n; p++) if (inP[p] && this.pcs[p] !== 0) F.use(T[p]!.steps[this.pcs[p]! - 1]!.id);
       for (const f of fut) if (f) F.useFuture(f);
@@ -395,7 +393,7 @@ export class Reducer {
     let h = 0x811c9dc5;
     for (let k = 0; k < n; k++) { h = Math.imul(h ^ pcs[k]!, 0x01000193); h = Math.imul(h ^ nb[k]!, 0x01000193); }
     const bucket = this.cache.get(h);
-    if (bucket) for (const e of bucket) if (sameInts(e.pcs, pcs) && sameInts(e.nb, nb)) return e;
+    if (bucket) for (const e of bucket) if (same(e.pcs, pcs) && same(e.nb, nb)) return e;
     const fut = this.futures(), m = this.conflicts(fut);
     let total = 0;
     for (let k = 0; k < n; k++) total += nb[k]!;
@@ -406,7 +404,7 @@ export class Reducer {
       let moves = 0;
       for (let q = 0; q < n; q++) if (inP[q]) moves += nb[q]!;
       // Seeds in one closure give the same set: keep it once.
-      if (moves >= total || found.some((x) => sameSet(x.set, inP))) continue;
+      if (moves >= total || found.some((x) => same(x.set, inP))) continue;
       found.push({ set: inP.slice(), seed: k, moves });
     }
     found.sort((a, b) => a.moves - b.moves || a.seed - b.seed);
@@ -463,12 +461,7 @@ interface Candidates {
   seeds: number[];
 }
 
-function sameInts(a: Int32Array, b: Int32Array): boolean {
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
-function sameSet(a: Uint8Array, b: Uint8Array): boolean {
+function same(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
 }

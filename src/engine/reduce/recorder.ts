@@ -13,7 +13,7 @@
 import type { Compiled, CompiledThread } from '../compile.js';
 import type { Query, StepCtx } from '../model.js';
 import type { FieldT, RecordT } from '../schema.js';
-import { protoOf, sizeOf } from '../schema.js';
+import { protoOf, sizeOf, view } from '../schema.js';
 
 /** Two bitsets over the layout's bytes: what was read and what was written. */
 export class Recorder {
@@ -103,27 +103,13 @@ export function recordRecord(f: RecordT, target: any, off: number, rec: Recorder
 }
 
 /**
- * The fast backend's recording views: accessor views like schema.view's over the same buffer,
- * whose getters and setters also mark their bytes in `rec` (an integer array is still a
- * recording proxy). Built once per buffer and recorder: no proxy per record, no allocation per
+ * The fast backend's recording views of the whole layout: schema.view's accessor views over the
+ * same buffer, whose getters and setters also mark their bytes in `rec` (an integer array is
+ * still a recording proxy). Built once per buffer and recorder: no proxy per record, no allocation per
  * access; the same bytes as recordRecord (the footprint test compares both backends).
  */
-export function recordingView(f: RecordT, buf: Uint8Array, o: number, path: string, rec: Recorder): any {
-  const v = Object.create(recordingProto(f)) as Record<string, unknown>;
-  v.$b = buf; v.$o = o; v.$p = path; v.$r = rec;
-  for (const k in f.fields) {
-    const ft = f.fields[k]!;
-    const p = `${path}.${k}`;
-    if (ft.kind === 'ints') v[k] = recordInts(ft.length, buf.subarray(o, o + ft.length), o, rec);
-    else if (ft.kind === 'record') v[k] = recordingView(ft, buf, o, p, rec);
-    else if (ft.kind === 'records') {
-      const s = sizeOf(ft.of), at = o;
-      v[k] = Object.freeze(Array.from({ length: ft.length }, (_, i) => recordingView(ft.of, buf, at + i * s, `${p}[${i}]`, rec)));
-    }
-    o += sizeOf(ft);
-  }
-  for (const k of ['$b', '$o', '$p', '$r']) Object.defineProperty(v, k, { enumerable: false });
-  return Object.seal(v);
+export function recordingView(f: RecordT, buf: Uint8Array, path: string, rec: Recorder): any {
+  return view(f, buf, 0, path, { proto: recordingProto, ints: (n, sub, o) => recordInts(n, sub, o, rec), hidden: { $r: rec } });
 }
 
 interface RecView { $b: Uint8Array; $o: number; $r: Recorder }

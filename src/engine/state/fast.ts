@@ -214,7 +214,7 @@ export class FastBackend implements Backend {
   private recording(b: Buf, rec: Recorder): { g: any; l: any[] } {
     let v = b.rec.get(rec);
     if (!v) {
-      const full = recordingView(this.c.full, b.u8, 0, 'state', rec);
+      const full = recordingView(this.c.full, b.u8, 'state', rec);
       v = { g: full.g, l: this.T.map((th) => full[`t${th.index}`].l) };
       b.rec.set(rec, v);
     }
