@@ -4,9 +4,10 @@
  * module cmod, adds the host and then each child; the other unloads cmod. Every child's
  * __device_attach_async_helper races rmmod's driver_detach and module teardown.
  */
-import { scenario } from 'probecheck';
+import { scenario, type ScenarioSpec } from 'probecheck';
 
-export default scenario({
+/** The spec itself is exported too: models/bench/host-children-live.ts adds liveness to it. */
+export const spec: ScenarioSpec = {
   name: 'host-children',
   describe: 'a host with n async children, added one by one, racing rmmod of their module',
   profile: 'v4.2',
@@ -30,4 +31,6 @@ export default scenario({
       symmetric: n > 1 ? [kids] : [],
     };
   },
-});
+};
+
+export default scenario(spec);

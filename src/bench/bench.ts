@@ -104,13 +104,15 @@ function scaling(quick: boolean, runs: number | undefined): void {
   }
 }
 
+const family = (file: string) => file.replace(/^.*\/|\.ts$/g, '');
+
 /** Child mode: run one case and print its row as JSON on the last line. */
 async function runCase(file: string, param: string, value: number, extra: Record<string, string | number>, workers = 1): Promise<void> {
   const f = await loadModel(resolve(ROOT, file));
   const { liveness, reduce, ...params } = extra;
   const all = { ...Object.fromEntries(Object.entries(f.params).map(([k, s]) => [k, s.default])), ...params, [param]: value };
   const m = f.build(all);
-  if (liveness) m.properties.push(...probeTreeLiveness(value));
+  if (liveness && family(file) === 'probe-tree') m.properties.push(...probeTreeLiveness(value));
   const cpu0 = process.cpuUsage();
   // The host-children rows: complete state counts, at most a minute each.
   const r = check(m, { strategy: 'bfs', backend: 'fast', workers, source: fileSource(resolve(ROOT, file), all), ...(reduce !== undefined ? { por: String(reduce).startsWith('por'), symmetry: String(reduce).endsWith('symmetry'), exhaustive: true, timeLimit: 60 } : {}) });
@@ -234,9 +236,17 @@ async function main(argv: string[]): Promise<void> {
     const safety = median(runs, () => runChild(base), (x) => x.seconds);
     const live = median(runs, () => runChild({ ...base, extra: { ...base.extra, liveness: 1 } }), (x) => x.seconds);
     console.log(`\nliveness (eventually + leads-to under weak fairness), probe-tree fixed N=${n}: safety only ${safety.seconds.toFixed(2)} s, ` +
-      `with liveness ${live.seconds.toFixed(2)} s (${(live.seconds / safety.seconds).toFixed(2)}x), peak ${safety.peakMB.toFixed(0)} -> ${live.peakMB.toFixed(0)} MB`);
+      `with liveness ${live.seconds.toFixed(2)} s (${(live.seconds / safety.seconds).toFixed(2)}x), peak ${safety.peakMB.toFixed(0)} -> ${live.peakMB.toFixed(0)} MB (${(live.peakMB / safety.peakMB).toFixed(2)}x)`);
   }
   if (!only || only === 'host-children') {
+    // Liveness on a kernel scenario: the scenario's own safety properties, then with quiescence
+    // and actors-terminate added (issue 12: at most 2x the safety run's memory).
+    const n = quick ? 3 : 4;
+    const base: Case = { family: 'host-children', file: 'models/host-children.ts', param: 'n', value: n, extra: {} };
+    const safety = median(runs, () => runChild(base), (x) => x.seconds);
+    const live = median(runs, () => runChild({ ...base, file: 'models/bench/host-children-live.ts' }), (x) => x.seconds);
+    console.log(`\nliveness (quiescence + actors-terminate under weak fairness), host-children n=${n}: safety only ${safety.seconds.toFixed(2)} s, ` +
+      `with liveness ${live.seconds.toFixed(2)} s (${(live.seconds / safety.seconds).toFixed(2)}x), peak ${safety.peakMB.toFixed(0)} -> ${live.peakMB.toFixed(0)} MB (${(live.peakMB / safety.peakMB).toFixed(2)}x)`);
     console.log('\nhost-children (a host with n async children racing rmmod; v4.2), exhaustive BFS, 60 s limit per row:');
     console.log(['n', 'reduction', 'states', 'transitions', 's', 'states/s', 'peak MB'].map((h, i) => pad(h, [3, 13, 12, 13, 8, 11, 8][i]!)).join(' '));
     for (const c of hostCases(quick)) {

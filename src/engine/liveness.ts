@@ -101,18 +101,18 @@ interface BadEnds {
 
 /** Fair SCCs and fair dead ends of the subgraph induced by `allowed`. */
 function badEnds(g: Graph, n: number, allowed: Uint8Array, fair: readonly boolean[]): BadEnds {
-  const comp = tarjan(g, n, allowed);
+  const { comp, comps } = tarjan(g, n, allowed);
   const entry = new Uint8Array(n), deadEnd = new Uint8Array(n);
-  // Group members by component.
-  const members = new Map<number, number[]>();
-  for (let s = 0; s < n; s++) {
-    if (!allowed[s]) continue;
-    if (!fairEnabledAny(g, s, fair)) { deadEnd[s] = 1; entry[s] = 1; }
-    let m = members.get(comp[s]!);
-    if (!m) members.set(comp[s]!, (m = []));
-    m.push(s);
-  }
-  for (const [cid, ms] of members) {
+  for (let s = 0; s < n; s++) if (allowed[s] && !fairEnabledAny(g, s, fair)) { deadEnd[s] = 1; entry[s] = 1; }
+  // Members grouped by component in typed arrays (a counting sort): a JS array per component
+  // cost more memory than the graph on kernel scenarios, where most components are one state.
+  const at = new Uint32Array(comps + 1);
+  for (let s = 0; s < n; s++) if (comp[s]! >= 0) at[comp[s]! + 1]!++;
+  for (let i = 0; i < comps; i++) at[i + 1]! += at[i]!;
+  const order = new Uint32Array(at[comps]!), fill = at.slice(0, comps);
+  for (let s = 0; s < n; s++) if (comp[s]! >= 0) order[fill[comp[s]!]!++] = s;
+  for (let cid = 0; cid < comps; cid++) {
+    const ms = order.subarray(at[cid]!, at[cid + 1]!);
     if (!hasInternalEdge(g, ms, comp, cid)) continue;
     if (!isFair(g, ms, comp, cid, fair)) continue;
     for (const s of ms) entry[s] = 1;
@@ -126,7 +126,7 @@ function fairEnabledAny(g: Graph, s: number, fair: readonly boolean[]): boolean 
   return false;
 }
 
-function hasInternalEdge(g: Graph, ms: number[], comp: Int32Array, cid: number): boolean {
+function hasInternalEdge(g: Graph, ms: ArrayLike<number> & Iterable<number>, comp: Int32Array, cid: number): boolean {
   for (const s of ms) {
     const a = g.start[s]!, z = a + g.count[s]!;
     for (let e = a; e < z; e++) if (comp[g.dst[e]!] === cid) return true;
@@ -135,12 +135,12 @@ function hasInternalEdge(g: Graph, ms: number[], comp: Int32Array, cid: number):
 }
 
 /** Weak fairness on a whole SCC: no fair thread is enabled everywhere in it without moving inside it. */
-function isFair(g: Graph, ms: number[], comp: Int32Array, cid: number, fair: readonly boolean[]): boolean {
+function isFair(g: Graph, ms: ArrayLike<number> & Iterable<number>, comp: Int32Array, cid: number, fair: readonly boolean[]): boolean {
   return requiredThreads(g, ms, comp, cid, fair) !== null;
 }
 
 /** Fair threads enabled in every state of the SCC, or null if one of them never moves inside it. */
-function requiredThreads(g: Graph, ms: number[], comp: Int32Array, cid: number, fair: readonly boolean[]): number[] | null {
+function requiredThreads(g: Graph, ms: ArrayLike<number> & Iterable<number>, comp: Int32Array, cid: number, fair: readonly boolean[]): number[] | null {
   const T = fair.length;
   const everywhere = new Uint8Array(T).fill(1), inside = new Uint8Array(T);
   const here = new Uint8Array(T);
@@ -238,14 +238,17 @@ function pathTo(g: Graph, n: number, s: number, goal: (id: number) => boolean, i
 function reachWithin(g: Graph, n: number, s: number, ok: (id: number) => boolean): Uint8Array {
   const seen = new Uint8Array(n);
   if (!ok(s)) return seen;
-  const stack = [s];
+  // Each state is pushed at most once: a stack of n entries is enough.
+  const stack = new Uint32Array(n);
+  let sp = 0;
+  stack[sp++] = s;
   seen[s] = 1;
-  while (stack.length) {
-    const u = stack.pop()!;
+  while (sp > 0) {
+    const u = stack[--sp]!;
     const a = g.start[u]!, z = a + g.count[u]!;
     for (let x = a; x < z; x++) {
       const v = g.dst[x]!;
-      if (!seen[v] && ok(v)) { seen[v] = 1; stack.push(v); }
+      if (!seen[v] && ok(v)) { seen[v] = 1; stack[sp++] = v; }
     }
   }
   return seen;
@@ -267,12 +270,12 @@ function canReach(g: Graph, n: number, allowed: Uint8Array, target: Uint8Array):
     const a = g.start[u]!, z = a + g.count[u]!;
     for (let x = a; x < z; x++) { const v = g.dst[x]!; if (allowed[v]) rev[fill[v]!++] = u; }
   }
-  const seen = new Uint8Array(n);
-  const stack: number[] = [];
-  for (let s = 0; s < n; s++) if (target[s]) { seen[s] = 1; stack.push(s); }
-  while (stack.length) {
-    const v = stack.pop()!;
-    for (let i = deg[v]!; i < deg[v + 1]!; i++) { const u = rev[i]!; if (!seen[u]) { seen[u] = 1; stack.push(u); } }
+  const seen = new Uint8Array(n), stack = new Uint32Array(n);
+  let sp = 0;
+  for (let s = 0; s < n; s++) if (target[s]) { seen[s] = 1; stack[sp++] = s; }
+  while (sp > 0) {
+    const v = stack[--sp]!;
+    for (let i = deg[v]!; i < deg[v + 1]!; i++) { const u = rev[i]!; if (!seen[u]) { seen[u] = 1; stack[sp++] = u; } }
   }
   return seen;
 }
@@ -283,7 +286,7 @@ function first(a: Uint8Array, n: number): number {
 }
 
 /** Iterative Tarjan over the subgraph induced by `allowed`; component id per state, -1 outside. */
-function tarjan(g: Graph, n: number, allowed: Uint8Array): Int32Array {
+function tarjan(g: Graph, n: number, allowed: Uint8Array): { comp: Int32Array; comps: number } {
   const index = new Int32Array(n).fill(-1), low = new Int32Array(n), comp = new Int32Array(n).fill(-1);
   const onStack = new Uint8Array(n), stack = new Uint32Array(n), callV = new Uint32Array(n), callE = new Uint32Array(n);
   let idx = 0, sp = 0, cp = 0, comps = 0;
@@ -318,7 +321,7 @@ function tarjan(g: Graph, n: number, allowed: Uint8Array): Int32Array {
       if (cp > 0) { const u = callV[cp - 1]!; if (low[v]! < low[u]!) low[u] = low[v]!; }
     }
   }
-  return comp;
+  return { comp, comps };
 }
 
 export interface LassoCheck { confirmed: boolean; why: string }

@@ -100,6 +100,7 @@ export class FastBackend implements Backend {
   expand(visit: (k: number, b: number) => void): number {
     const T = this.T, W = this.words, c32 = this.cur.u32, n32 = this.next.u32, n8 = this.next.u8, c8 = this.cur.u8;
     const cg = this.cur.g, ng = this.next.g, cl = this.cur.l, nl = this.next.l, ctx = this.ctx, cov = this.coverage, fpr = this.fingerprinter;
+    const big = W > SET_WORDS;
     let n = 0;
     for (let k = 0; k < T.length; k++) {
       const th = T[k]!;
@@ -115,7 +116,8 @@ export class FastBackend implements Backend {
         nb = cs.nb >= 0 ? cs.nb : dynamicBranches(st.branches as (s: unknown, t: unknown) => number, cg, cl[k]);
       } catch (e) { throw inStep(e, th, cs.label); }
       for (let b = 0; b < nb; b++) {
-        for (let i = 0; i < W; i++) n32[i] = c32[i]!;
+        if (big) n32.set(c32);
+        else for (let i = 0; i < W; i++) n32[i] = c32[i]!;
         let npc: number;
         try {
           const ret = st.run(ng, nl[k], b, ctx);
@@ -244,7 +246,7 @@ export class FastBackend implements Backend {
     const cap = this.ring.length / R;
     let at = (this.head + this.count) % cap * R;
     const r = this.ring, W = this.words;
-    for (let i = 0; i < W; i++) r[at++] = src[i]!;
+    if (W > SET_WORDS) { r.set(src, at); at += W; } else for (let i = 0; i < W; i++) r[at++] = src[i]!;
     r[at++] = id; r[at] = depth;
     this.count++;
   }
@@ -286,6 +288,12 @@ export class FastBackend implements Backend {
   clear(): void { this.head = 0; this.count = 0; }
   queueBytes(): number { return this.ring.byteLength; }
 }
+
+/**
+ * Above this many words TypedArray.set (a memcpy, about 27 ns a call on Node 20) copies a state
+ * faster than a loop (about 1.5 ns a word); below it the loop wins.
+ */
+const SET_WORDS = 16;
 
 /** A thread's pc in a flat state: one byte, or two (little-endian) for a thread of more than 255 steps. */
 function pcAt(u8: Uint8Array, th: CompiledThread): number {
