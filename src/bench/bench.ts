@@ -115,7 +115,8 @@ async function runCase(file: string, param: string, value: number, extra: Record
   if (liveness && family(file) === 'probe-tree') m.properties.push(...probeTreeLiveness(value));
   const cpu0 = process.cpuUsage();
   // The host-children rows: complete state counts, at most a minute each.
-  const r = check(m, { strategy: 'bfs', backend: 'fast', workers, source: fileSource(resolve(ROOT, file), all), ...(reduce !== undefined ? { por: String(reduce).startsWith('por'), symmetry: String(reduce).endsWith('symmetry'), exhaustive: true, timeLimit: 60 } : {}) });
+  // Symmetry is on by default: every row says which reductions it runs with.
+  const r = check(m, { strategy: 'bfs', backend: 'fast', workers, source: fileSource(resolve(ROOT, file), all), symmetry: String(reduce ?? '').endsWith('symmetry'), ...(reduce !== undefined ? { por: String(reduce).startsWith('por'), exhaustive: true, timeLimit: 60 } : {}) });
   const cpu = process.cpuUsage(cpu0);
   if (r.workers !== workers) process.stderr.write(`bench: ${workers} workers asked, ${r.workers} searched${r.workersNote ? ` (${r.workersNote})` : ''}\n`);
   const row: Row = {

@@ -93,7 +93,7 @@ export default defineSuite({ name: 'mine', model: ${JSON.stringify(join(ROOT, 'm
     expect(sym.status, sym.stdout).toBe(0);
     expect(sym.stdout).toMatch(/profile=v4\.2 n=2\s+module-lifetime\s+holds\s+holds\s+1,643\s+\S+\s+ok/);
     expect(sym.stdout).toMatch(/profile=v5\.1 n=2\s+module-lifetime\s+holds\s+holds\s+1,559 \(not compared\)/);
-    const por = probecheck(['check', 'mine.suite.ts', '--por'], { cwd: dir });
+    const por = probecheck(['check', 'mine.suite.ts', '--por', '--no-symmetry'], { cwd: dir });
     expect(por.status).toBe(4);
     // (The count depends on the properties checked: what they read makes steps visible.)
     expect(por.stdout).toMatch(/profile=v4\.2 n=2\s+module-lifetime\s+holds\s+holds\s+[\d,]+ \(expected 1\)\s+\S+\s+MISMATCH/);
@@ -101,8 +101,18 @@ export default defineSuite({ name: 'mine', model: ${JSON.stringify(join(ROOT, 'm
     expect(json.suites[0].cases[1].statesNote).toContain("2272 is the unreduced count, and the case pins none for symmetry");
   });
 
+  it('symmetry is on by default: a run without flags is held to the symmetry count, --no-symmetry to the unreduced one', () => {
+    const { dir } = suite('{ symmetry: 1643 }');
+    const plain = probecheck(['check', 'mine.suite.ts'], { cwd: dir });
+    expect(plain.status, plain.stdout).toBe(0);
+    expect(plain.stdout).toMatch(/profile=v4\.2 n=2\s+module-lifetime\s+holds\s+holds\s+1,643\s+\S+\s+ok/);
+    const off = probecheck(['check', 'mine.suite.ts', '--no-symmetry'], { cwd: dir });
+    expect(off.status, off.stdout).toBe(0);
+    expect(off.stdout).toMatch(/profile=v4\.2 n=2\s+module-lifetime\s+holds\s+holds\s+2,424\s+\S+\s+ok/);
+  });
+
   it('the bundled host-children suite holds its pinned counts under --por, --symmetry and both', () => {
-    for (const flags of [['--por'], ['--symmetry'], ['--por', '--symmetry']]) {
+    for (const flags of [['--por', '--no-symmetry'], ['--symmetry'], ['--por', '--symmetry'], ['--no-symmetry'], []]) {
       const r = probecheck(['check', `${ROOT}/properties/host-children.suite.ts`, ...flags]);
       expect(r.status, flags.join(' ') + '\n' + r.stdout).toBe(0);
       expect(r.stdout).not.toContain('not compared');

@@ -73,7 +73,7 @@ function orbits(m: Model, n: number): number {
 describe('symmetry reduction', () => {
   it.each([2, 3, 4])('stores one state per orbit of %i interchangeable processes, with the same verdicts', (n) => {
     const m = rounds(n);
-    const full = check(m, { exhaustive: true }), red = check(m, { exhaustive: true, symmetry: true });
+    const full = check(m, { exhaustive: true, symmetry: false }), red = check(m, { exhaustive: true, symmetry: true });
     expect(red.symmetry).toMatchObject({ applied: true });
     expect(red.states).toBe(orbits(m, n));
     expect(red.states).toBeLessThan(full.states);

@@ -70,7 +70,7 @@ describe('symmetric groups: host-children (its suite cases with n=2)', () => {
     expect(r).toMatchObject({ states: plain, complete: true });
     expect(r.pairs).toBeGreaterThan(0);
     expect(r.deadStates).toBeGreaterThan(0);
-    const full = check(m, { exhaustive: true }), red = check(m, { exhaustive: true, symmetry: true });
+    const full = check(m, { exhaustive: true, symmetry: false }), red = check(m, { exhaustive: true, symmetry: true });
     expect([full.states, red.states]).toEqual([plain, reduced]);
     expect(red.properties.map((p) => p.verdict)).toEqual(full.properties.map((p) => p.verdict));
   });
@@ -136,7 +136,7 @@ describe('symmetric groups: random small scenarios', () => {
       // Safety properties only: the reduction is not applied with liveness.
       const safety = m.properties.filter((p) => p.kind === 'invariant' || p.kind === 'action' || p.kind === 'deadlock').map((p) => p.name);
       const o = { exhaustive: true, maxStates: 5000, properties: safety };
-      const full = check(m, o), red = check(m, { ...o, symmetry: true });
+      const full = check(m, { ...o, symmetry: false }), red = check(m, { ...o, symmetry: true });
       expect(red.symmetry?.applied).toBe(true);
       if (!full.complete) return;
       expect(red.complete).toBe(true);

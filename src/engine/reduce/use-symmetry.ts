@@ -1,5 +1,5 @@
 /**
- * Whether a check applies symmetry reduction: asked for, declared by the model, an exhaustive
+ * Whether a check applies symmetry reduction: not turned off (it is on by default), declared by the model, an exhaustive
  * search, no liveness property (a quotient graph would merge the fairness of permuted threads,
  * and its lassos would not replay), and, under --check-symmetry, verified on this very model.
  */
@@ -14,10 +14,12 @@ export function symmetryFor(c: Compiled, asked: boolean | undefined, strategy: s
   tied?: Set<string>;
   result?: NonNullable<Result['symmetry']>;
 } {
-  if (!asked && !verify) return {};
+  if (asked === false && !verify) return {};
   const classes = c.model.symmetry ?? [];
   const names = classes.map((x) => x.name);
   const off = (note: string) => ({ result: { applied: false, classes: names, note } });
+  // On by default: silent where there is nothing to reduce, or nothing stored.
+  if (asked === undefined && !verify && (classes.length === 0 || strategy === 'random')) return {};
   if (classes.length === 0) return off('the model declares no interchangeable elements');
   let check: NonNullable<Result['symmetry']>['check'];
   if (verify) {
@@ -30,7 +32,7 @@ export function symmetryFor(c: Compiled, asked: boolean | undefined, strategy: s
   }
   const res = (applied: boolean, note?: string) => ({ applied, classes: names, ...(note ? { note } : {}), ...(check ? { check } : {}) });
   if (check?.failure) return { result: res(false, 'the symmetry check failed') };
-  if (!asked) return { result: res(false, 'not asked for (--symmetry)') };
+  if (asked === false) return { result: res(false, 'turned off (--no-symmetry)') };
   if (strategy === 'random') return { result: res(false, 'random simulation stores no states') };
   if (liveness) return { result: res(false, 'not with liveness properties (their lassos are concrete runs)') };
   const tied = new Set(classes.flatMap((x) => x.elements.flatMap((e) => e.threads)));
