@@ -120,6 +120,13 @@ export interface ActionProperty<G = any> {
   description?: string;
   holds: (before: G, after: G, move: Move, q: Query) => boolean;
   explain?: (before: G, after: G, move: Move, q: Query) => string;
+  /**
+   * A promise that `holds` is true on every transition that changes none of these state fields
+   * (paths below the state, `dev[*].driver`; `*` is any index): the search then skips it there.
+   * Leave it out unless the promise is kept (the kernel library's are tested:
+   * test/kernel/watches.test.ts); a path that names no field is E101.
+   */
+  watches?: readonly string[];
   /** As for invariants: checked on the states reached. */
   premise?: (s: G, q: Query) => boolean;
   premiseText?: string;

@@ -94,9 +94,16 @@ function probeStarts(b: KS, a: KS, i: number): boolean { return b.dev[i]!.probin
  * nothing about probes after device_del).
  */
 interface Premise { text: string; met: (s: KS, q: Query) => boolean }
-function action(name: string, description: string, holds: (b: KS, a: KS, m: Move, q: Query) => string | null, premise?: Premise): Property<KS> {
+/**
+ * `watches`: the fields without whose change the property cannot fail (the search skips the
+ * other transitions; test/kernel/watches.test.ts holds each library property to it). A clause
+ * about the state after the move alone is written to fire only on a move that changes what it
+ * reads: such a state is first reached by a move that does (no initial state breaks one), and
+ * BFS meets that move first, so the verdict and the trace are the same.
+ */
+function action(name: string, description: string, holds: (b: KS, a: KS, m: Move, q: Query) => string | null, premise?: Premise, watches?: string[]): Property<KS> {
   return { kind: 'action', name, description, holds: (b, a, m, q) => holds(b, a, m, q) === null, explain: (b, a, m, q) => holds(b, a, m, q) ?? '',
-    ...(premise ? { premise: premise.met, premiseText: premise.text } : {}) };
+    ...(premise ? { premise: premise.met, premiseText: premise.text } : {}), ...(watches ? { watches } : {}) };
 }
 function invariant(name: string, description: string, broken: (s: KS, q: Query) => string | null, premise?: Premise): Property<KS> {
   return { kind: 'invariant', name, description, holds: (s, q) => broken(s, q) === null, explain: (s, q) => broken(s, q) ?? '',
@@ -120,20 +127,26 @@ export const LIBRARY: KernelProperty[] = [
         const x = b.dev[i]!, y = a.dev[i]!;
         if (x.driver !== 0 && y.driver !== 0 && x.driver !== y.driver) return `${k.vn(i)}: dev->driver changed from ${drvName(k, x.driver)} to ${drvName(k, y.driver)} while bound or probing (${m.thread} at ${m.label})`;
         if (x.driver !== y.driver && x.mutex !== me && y.mutex !== me) return `${k.vn(i)}: dev->driver written by ${m.thread} at ${m.label} without &dev->mutex(${k.vn(i)}) (held by ${who(k, x.mutex)})`;
-        if (y.bound && y.driver === 0) return `${k.vn(i)} is on a driver's klist with dev->driver == NULL`;
+        if (y.bound && y.driver === 0 && (x.bound !== y.bound || x.driver !== y.driver)) return `${k.vn(i)} is on a driver's klist with dev->driver == NULL`;
       }
       return null;
-    }, { text: 'some device gets a driver', met: (s) => someDev(s, (d) => d.driver !== 0) }) },
+    }, { text: 'some device gets a driver', met: (s) => someDev(s, (d) => d.driver !== 0) }, ['dev[*].driver', 'dev[*].bound']) },
   { name: 'no-probe-after-del', covers: 'S2', applies: (_k, c) => c.dels.some((n) => n > 0), make: (k) => action('no-probe-after-del',
     'no probe starts once device_del has started; when it returns the device is unbound, not probing, off the deferred lists', (b, a, m) => {
       for (let i = 0; i < a.dev.length; i++) {
         const y = a.dev[i]!;
         if (probeStarts(b, a, i) && b.dev[i]!.delStarted) return `probe(${k.vn(i)}) by ${drvName(k, y.driver)} started in ${m.thread} after device_del(${k.vn(i)}) began`;
-        if (y.delDone && (y.driver !== 0 || y.probing !== 0 || y.deferred !== 'none')) return `device_del(${k.vn(i)}) returned but dev->driver = ${drvName(k, y.driver)}, probing: ${y.probing !== 0}, deferred: ${y.deferred}`;
+        const x = b.dev[i]!;
+        if (y.delDone && (y.driver !== 0 || y.probing !== 0 || y.deferred !== 'none') && (x.delDone !== y.delDone || x.driver !== y.driver || x.probing !== y.probing || x.deferred !== y.deferred))
+          return `device_del(${k.vn(i)}) returned but dev->driver = ${drvName(k, y.driver)}, probing: ${y.probing !== 0}, deferred: ${y.deferred}`;
       }
       return null;
-    }, { text: 'device_del starts', met: (s) => someDev(s, (d) => d.delStarted) }) },
-  { name: 'no-driver-after-unregister', covers: 'S3', applies: (_k, c) => c.ops.has('unregister') || c.ops.has('rmmod'), make: (k, c) => invariant('no-driver-after-unregister',
+    }, { text: 'device_del starts', met: (s) => someDev(s, (d) => d.delStarted) }, ['dev[*].probing', 'dev[*].delDone', 'dev[*].driver', 'dev[*].deferred']) },
+  { name: 'no-driver-after-unregister', covers: 'S3', applies: (_k, c) => c.ops.has('unregister') || c.ops.has('rmmod'), make: (k, c) => {
+    // The async threads each clause looks at, by device and by driver, found once rather than by name in every state.
+    const helpers = k.w.devices.map((_, i) => c.threads.filter((t) => t.startsWith(`kworker/u:async __driver_attach_async_helper(${k.vn(i)})`)));
+    const attaches = k.w.drivers.map((_, j) => c.threads.filter((t) => t.startsWith(`kworker/u:async driver_attach_async(${k.dn(j)})`)));
+    return invariant('no-driver-after-unregister',
     'after driver_unregister(drv) returns, no device has drv, none is in its probe/remove, no async work refers to it', (s, q) => {
       for (let j = 0; j < s.drv.length; j++) {
         if (!s.drv[j]!.unregDone || s.drv[j]!.onBus) continue;
@@ -141,13 +154,14 @@ export const LIBRARY: KernelProperty[] = [
           const d = s.dev[i]!;
           if (d.driver === j + 1) return `driver_unregister(${k.dn(j)}) returned but ${k.vn(i)} has dev->driver = ${k.dn(j)}${d.probing ? ` (probing in ${who(k, d.probing)})` : ''}`;
           // A stale async_driver is harmless once its helper has run (v5.1 never clears it): only a pending helper counts.
-          if (d.asyncDriver === j + 1 && c.threads.some((t) => t.startsWith(`kworker/u:async __driver_attach_async_helper(${k.vn(i)})`) && q.at(t) !== null))
+          if (d.asyncDriver === j + 1 && helpers[i]!.some((t) => q.at(t) !== null))
             return `driver_unregister(${k.dn(j)}) returned but ${k.vn(i)}->p->async_driver = ${k.dn(j)} with its __driver_attach_async_helper still pending`;
         }
-        for (const t of c.threads) if (t.startsWith(`kworker/u:async driver_attach_async(${k.dn(j)})`) && q.at(t) !== null) return `driver_unregister(${k.dn(j)}) returned but ${t} is still pending`;
+        for (const t of attaches[j]!) if (q.at(t) !== null) return `driver_unregister(${k.dn(j)}) returned but ${t} is still pending`;
       }
       return null;
-    }, { text: 'driver_unregister returns', met: (s) => s.drv.some((d) => d.unregDone && !d.onBus) }) },
+    }, { text: 'driver_unregister returns', met: (s) => s.drv.some((d) => d.unregDone && !d.onBus) });
+  } },
   { name: 'module-lifetime', covers: 'S4', applies: (_k, c) => c.ops.has('rmmod'), make: (k, c) => invariant('module-lifetime',
     'after free_module(m) no thread runs a probe or remove of a driver of m', (s, q) => {
       const v = view(k, c, s, q);
@@ -185,7 +199,7 @@ export const LIBRARY: KernelProperty[] = [
           return `probe(${k.vn(i)}) started in ${m.thread} while parent ${k.vn(p)} is not bound (${pd.probing ? `its probe runs in ${who(k, pd.probing)}` : 'no driver'})`;
         }
         return null;
-      }, { text: "a child's probe starts (its parent has a driver)", met: (s) => k.w.devices.some((d) => d.parent >= 0 && k.w.devices[d.parent]!.drivers.length > 0 && s.dev[d.i]!.probing !== 0) }) },
+      }, { text: "a child's probe starts (its parent has a driver)", met: (s) => k.w.devices.some((d) => d.parent >= 0 && k.w.devices[d.parent]!.drivers.length > 0 && s.dev[d.i]!.probing !== 0) }, ['dev[*].probing']) },
   { name: 'lock-order', covers: 'S6', applies: (k) => k.w.devices.some((d) => d.parent >= 0), make: (k, c) => action('lock-order',
     'a device mutex is taken only while holding no mutex of its descendants (parent before child)', (b, a, m) => {
       const me = (c.tidOf.get(m.thread) ?? -1) + 1;
@@ -196,7 +210,7 @@ export const LIBRARY: KernelProperty[] = [
         }
       }
       return null;
-    }) },
+    }, undefined, ['dev[*].mutex']) },
   { name: 'no-wait-under-lock', covers: 'S7', applies: () => true, make: (k, c) => invariant('no-wait-under-lock',
     'no thread waits in async_synchronize_full / wait_for_device_probe holding a device mutex, or from async context', (s, q) => {
       for (const t of c.threads) {
@@ -222,7 +236,7 @@ export const LIBRARY: KernelProperty[] = [
     'probe starts only after device_add has passed device_pm_add', (b, a, m) => {
       for (let i = 0; i < a.dev.length; i++) if (probeStarts(b, a, i) && !b.dev[i]!.ready && !b.dev[i]!.delStarted) return `probe(${k.vn(i)}) started in ${m.thread} before device_add(${k.vn(i)}) reached device_pm_add`;
       return null;
-    }, { text: 'a device added by the scenario is probed', met: (s) => k.w.devices.some((d) => !d.present && s.dev[d.i]!.probing !== 0) }) },
+    }, { text: 'a device added by the scenario is probed', met: (s) => k.w.devices.some((d) => !d.present && s.dev[d.i]!.probing !== 0) }, ['dev[*].probing']) },
   { name: 'lockless-reader', covers: 'S10', applies: (_k, c) => c.readers, make: (k, c) => invariant('lockless-reader',
     'a lockless reader of dev->driver (dev_uevent) never dereferences NULL or an unregistered driver', (s, q) => {
       for (const t of c.threads) {

@@ -120,6 +120,8 @@ export class Reducer {
     mbe.curG = () => be.recG(false, rec);
     mbe.nextQ = () => be.recQ(true, rec);
     mbe.curQ = () => be.recQ(false, rec);
+    // Every property is evaluated on every transition, so that what it reads is recorded (C2).
+    mbe.unchanged = () => false;
     this.monitorBackend = mbe;
     const n = c.threads.length;
     this.nb = new Int32Array(n);

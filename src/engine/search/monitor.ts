@@ -5,8 +5,9 @@
  */
 import type { Compiled } from '../compile.js';
 import { ModelError, ProbecheckError } from '../errors.js';
-import type { Move, Property, Query } from '../model.js';
+import type { ActionProperty, Move, Property, Query } from '../model.js';
 import type { Waiter } from '../result.js';
+import { leaves, sizeOf } from '../schema.js';
 import type { Backend } from '../state/backend.js';
 import { codeBranch, codeThread } from '../trace.js';
 
@@ -23,6 +24,11 @@ export class Monitor {
   readonly found = new Map<string, Found>();
   private invariants: Compiled['invariants'];
   private actions: Compiled['actions'];
+  /** Per action property, the bytes of the fields it watches (none: evaluated on every transition), and as words and masks. */
+  private watchedAt: number[][];
+  private watched: Uint32Array[] = [];
+  /** All of them together, when every open action property watches some: a move that changes none is skipped at once. */
+  private union?: Uint32Array;
   private deadlock: boolean;
   readonly total: number;
   /** Properties with a premise no state has satisfied yet. */
@@ -33,6 +39,8 @@ export class Monitor {
   constructor(readonly c: Compiled, readonly props: Property[]) {
     this.invariants = props.filter((p) => p.kind === 'invariant') as Compiled['invariants'];
     this.actions = props.filter((p) => p.kind === 'action') as Compiled['actions'];
+    this.watchedAt = this.actions.map((p) => watchedBytes(c, p));
+    this.unite();
     this.deadlock = props.some((p) => p.kind === 'deadlock');
     this.total = props.length;
     this.premises = props.flatMap((p) => ((p.kind === 'invariant' || p.kind === 'action') && p.premise ? [{ name: p.name, premise: p.premise }] : []));
@@ -70,10 +78,18 @@ export class Monitor {
     }
   }
 
+  private unite(): void {
+    this.watched = this.watchedAt.map(wordMasks);
+    this.union = this.watchedAt.length > 0 && this.watchedAt.every((w) => w.length > 0) ? wordMasks(this.watchedAt.flat()) : undefined;
+  }
+
   /** Check the open action properties on the transition cur -(code)-> next. */
   checkAction(be: Backend, at: number, code: number, move: () => Move): void {
+    if (this.union !== undefined && be.unchanged(this.union)) return;
     for (let i = 0; i < this.actions.length; i++) {
-      const p = this.actions[i]!;
+      const p = this.actions[i]!, w = this.watched[i]!;
+      // The property promised to hold on a transition that changes none of its fields.
+      if (w.length > 0 && be.unchanged(w)) continue;
       const m = move();
       let ok: boolean;
       try { ok = p.holds(be.curG(), be.nextG(), m, be.nextQ()); } catch (e) { throw propertyThrew(p.name, e); }
@@ -82,6 +98,8 @@ export class Monitor {
         try { explanation = p.explain?.(be.curG(), be.nextG(), m, be.nextQ()); } catch (e) { throw propertyThrew(p.name, e); }
         this.found.set(p.name, { at, lastAction: code, explanation });
         this.actions = this.actions.filter((x) => x !== p);
+        this.watchedAt = this.watchedAt.filter((_, j) => j !== i);
+        this.unite();
         i--;
       }
     }
@@ -125,6 +143,45 @@ export function moveOf(be: Backend, code: number): Move {
   const th = be.c.threads[k]!;
   const cs = th.steps[be.pc(k) - 1]!;
   return cs.nb === 1 ? { thread: th.name, label: cs.label } : { thread: th.name, label: cs.label, branch: b };
+}
+
+/**
+ * The byte offsets of the state fields an action property `watches` (empty when it names none).
+ * E101 for a path that names no field: a promise about nothing would skip every transition.
+ */
+export function watchedBytes(c: Compiled, p: ActionProperty): number[] {
+  const out: number[] = [];
+  for (const l of watchedFields(c, p)) for (let b = 0; b < sizeOf(l.type); b++) out.push(l.offset + b);
+  return out;
+}
+
+/**
+ * Byte offsets as (32-bit word, mask) pairs, as Backend.unchanged compares them: a move is
+ * tested with one XOR per word. The masks come from a byte view of a word, so they follow the
+ * platform's byte order as the backend's own views do.
+ */
+export function wordMasks(bytes: Iterable<number>): Uint32Array {
+  const byWord = new Map<number, number>();
+  const w = new Uint32Array(1), b8 = new Uint8Array(w.buffer);
+  for (const o of bytes) {
+    w[0] = 0; b8[o & 3] = 0xff;
+    byWord.set(o >>> 2, ((byWord.get(o >>> 2) ?? 0) | w[0]!) >>> 0);
+  }
+  return Uint32Array.from([...byWord].sort((x, y) => x[0] - y[0]).flat());
+}
+
+/** The state fields (leaves) an action property watches. */
+export function watchedFields(c: Compiled, p: ActionProperty): ReturnType<typeof leaves> {
+  if (!p.watches || p.watches.length === 0) return [];
+  const all = leaves(c.full, 0, '');
+  const out: ReturnType<typeof leaves> = [];
+  for (const path of p.watches) {
+    const re = new RegExp(`^g\\.${path.replace(/[.[\]()+?^$|\\]/g, '\\$&').replace(/\\\[\*\\\]/g, '\\[[^\\]]+\\]')}$`);
+    const hit = all.filter((l) => re.test(l.path));
+    if (hit.length === 0) throw new ModelError('E101', `property '${p.name}': watches '${path}', which names no state field of model ${c.model.name}`);
+    out.push(...hit);
+  }
+  return out;
 }
 
 export function propertyThrew(name: string, e: unknown): ProbecheckError {

@@ -26,7 +26,7 @@ import { fp } from '../hash.js';
 import type { ActionProperty, Invariant, Model } from '../model.js';
 import { FastBackend } from '../state/fast.js';
 import { actionCode } from '../trace.js';
-import { blocked, moveOf, propertyThrew } from './monitor.js';
+import { blocked, moveOf, propertyThrew, watchedBytes, wordMasks } from './monitor.js';
 import { BUSY, C, CHUNK, EXIT, EXPAND, FINISH, GROW, GROW_CHUNK, LOAD, NUMBER, RESOLVE, type Finished, type LevelMsg, type ModelMsg, type Numbered, type WorkerInit } from './parallel-protocol.js';
 
 const d = workerData as WorkerInit;
@@ -103,7 +103,9 @@ class Searcher {
   private W: number;
   private R: number;
   private inv: { i: number; p: Invariant }[] = [];
-  private act: { i: number; p: ActionProperty }[] = [];
+  private act: { i: number; p: ActionProperty; w: Uint32Array }[] = [];
+  /** The bytes each action property watches, by property index (resolved once). */
+  private watched = new Map<number, Uint32Array>();
   private premises: { i: number; premise: NonNullable<Invariant['premise']> }[] = [];
   private deadlock = false;
   private readonly props;
@@ -176,7 +178,12 @@ class Searcher {
       this.n = l.n;
       this.ps = l.ps;
       this.inv = l.invariants.map((i) => ({ i, p: this.props[i] as Invariant }));
-      this.act = l.actions.map((i) => ({ i, p: this.props[i] as ActionProperty }));
+      this.act = l.actions.map((i) => {
+        const p = this.props[i] as ActionProperty;
+        let w = this.watched.get(i);
+        if (!w) this.watched.set(i, (w = wordMasks(watchedBytes(this.be.c, p))));
+        return { i, p, w };
+      });
       this.premises = l.premises.map((i) => ({ i, premise: (this.props[i] as Invariant).premise! }));
       this.deadlock = l.deadlock;
     }
@@ -281,9 +288,10 @@ class Searcher {
 
   private checkActions(k: number, b: number, key: number): void {
     const be = this.be, code = actionCode(k, b);
-    for (const { i, p } of this.act) {
+    for (const { i, p, w } of this.act) {
       const best = this.actBest.get(i);
       if (best && best.key < key) continue;
+      if (w.length > 0 && be.unchanged(w)) continue;
       const m = moveOf(be, code);
       let ok: boolean;
       try { ok = p.holds(be.curG(), be.nextG(), m, be.nextQ()); } catch (e) { throw propertyThrew(p.name, e); }

@@ -36,6 +36,11 @@ export interface Backend {
   nextQ(): Query;
   /** Locals of thread k in cur (read only). */
   curLocals(k: number): any;
+  /**
+   * Do cur and next agree on these bytes of the flat encoding, given as (32-bit word, mask)
+   * pairs (search/monitor.ts wordMasks)? The reference backend never claims so.
+   */
+  unchanged(words: Uint32Array): boolean;
   /** The flat encoding of cur (a fresh copy). */
   bytes(): Uint8Array;
   /** Work list: push next (or cur) with an id and depth; pop into cur. */

@@ -138,6 +138,12 @@ export class FastBackend implements Backend {
 
   advance(): void { this.cur.u32.set(this.next.u32); }
 
+  unchanged(words: Uint32Array): boolean {
+    const c = this.cur.u32, n = this.next.u32;
+    for (let i = 0; i < words.length; i += 2) if (((c[words[i]!]! ^ n[words[i]!]!) & words[i + 1]!) !== 0) return false;
+    return true;
+  }
+
   enabled(k: number): number {
     const th = this.T[k]!;
     const pc = pcAt(this.cur.u8, th);

@@ -177,6 +177,9 @@ export class ReferenceBackend implements Backend {
     };
   }
 
+  /** Never claims it: the reference search evaluates every property on every transition. */
+  unchanged(_words: Uint32Array): boolean { return false; }
+
   bytes(): Uint8Array {
     const u8 = new Uint8Array(this.c.width);
     encode(this.c.full, this.cur, u8, 0, 'state');
