@@ -17,7 +17,7 @@ import { isLiveness } from '../engine/compile.js';
 import { confirmLasso, type LassoCheck } from '../engine/liveness.js';
 import type { Model, Move } from '../engine/model.js';
 import type { Waiter } from '../engine/result.js';
-import { Monitor, moveOf } from '../engine/search/monitor.js';
+import { Monitor } from '../engine/search/monitor.js';
 import { FastBackend } from '../engine/state/fast.js';
 import { actionCode, codeBranch, codeThread, rebuild, replay, resolveMove, type Trace } from '../engine/trace.js';
 
@@ -58,7 +58,7 @@ export function replayWatching(model: Model, property: string, moves: readonly M
   const take = (code: number) => {
     codes.push(code);
     be.step(codeThread(code), codeBranch(code));
-    if (monitor.hasActions) monitor.checkAction(be, codes.length, code, () => moveOf(be, code));
+    if (monitor.hasActions) monitor.checkAction(be, codes.length, code);
     be.advance();
     monitor.checkState(be, false, codes.length);
   };

@@ -14,7 +14,7 @@ import { actionCode } from '../trace.js';
 import { isAllocationFailure, LimitReached, MemoryBudget, outOfMemory } from './budget.js';
 import type { Graph } from './graph.js';
 import type { Reducer } from '../reduce/por.js';
-import { Monitor, moveOf } from './monitor.js';
+import { Monitor } from './monitor.js';
 import { ShardSplit } from './shard.js';
 import type { Limits, Progress, SearchOutcome } from './types.js';
 
@@ -47,7 +47,7 @@ export function explore(be: Backend, monitor: Monitor, strategy: 'bfs' | 'dfs', 
   const visit = (k: number, b: number) => {
     transitions++;
     const code = actionCode(k, b);
-    if (actions) monitor.checkAction(mbe, curId, code, () => moveOf(be, code));
+    if (actions) monitor.checkAction(mbe, curId, code);
     const id = store.put(fp.hi, fp.lo, curId, code);
     if (graph) {
       graph.edge(id < 0 ? store.found : id, code);

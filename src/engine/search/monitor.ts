@@ -84,13 +84,13 @@ export class Monitor {
   }
 
   /** Check the open action properties on the transition cur -(code)-> next. */
-  checkAction(be: Backend, at: number, code: number, move: () => Move): void {
+  checkAction(be: Backend, at: number, code: number): void {
     if (this.union !== undefined && be.unchanged(this.union)) return;
     for (let i = 0; i < this.actions.length; i++) {
       const p = this.actions[i]!, w = this.watched[i]!;
       // The property promised to hold on a transition that changes none of its fields.
       if (w.length > 0 && be.unchanged(w)) continue;
-      const m = move();
+      const m = moveOf(be, code);
       let ok: boolean;
       try { ok = p.holds(be.curG(), be.nextG(), m, be.nextQ()); } catch (e) { throw propertyThrew(p.name, e); }
       if (!ok) {

@@ -10,7 +10,7 @@ import { FingerprintStore } from '../store.js';
 import { actionCode, codeBranch, codeThread } from '../trace.js';
 import type { WalkSummary } from '../result.js';
 import { isAllocationFailure, LimitReached, MemoryBudget, outOfMemory } from './budget.js';
-import { blocked, Monitor, moveOf } from './monitor.js';
+import { blocked, Monitor } from './monitor.js';
 import type { Limits, Progress, SearchOutcome } from './types.js';
 
 /** mulberry32: a small, fast, seedable PRNG. */
@@ -80,7 +80,7 @@ export function simulate(be: Backend, monitor: Monitor, o: SimulateOptions, prog
         }
         const code = codes[Math.floor(random() * codes.length)]!;
         be.step(codeThread(code), codeBranch(code));
-        if (monitor.hasActions) monitor.checkAction(be, 0, code, () => moveOf(be, code));
+        if (monitor.hasActions) monitor.checkAction(be, 0, code);
         be.advance();
         path.push(code);
         seen.put(fp.hi, fp.lo, 0, 0);
