@@ -9,6 +9,8 @@
  * Each case runs in a child process of its own (this file with `--case`), so its peak memory
  * is its own and one case's garbage never slows the next.
  *
+ * probe-tree N = 10..12 (8..9 with --quick) also runs with `--por`, against the same SPIN runs.
+ *
  * The `host-children` section runs models/host-children.ts (issue 12's sizing scenario) with
  * n = 2..8 children (2..3 with --quick), unreduced, with --por, with --symmetry and with both, a minute at
  * most per row: a row that does not finish says so and how far it got.
@@ -52,6 +54,8 @@ function cases(quick: boolean, only: string | undefined): Case[] {
   const out: Case[] = [];
   if (!only || only === 'probe-tree') {
     for (const n of quick ? [8, 9] : [8, 9, 10, 11, 12]) out.push({ family: 'probe-tree', file: 'models/bench/probe-tree.ts', param: 'N', value: n, extra: { variant: 'fixed' } });
+    // With probecheck's partial-order reduction, against the same SPIN runs (its own reduction is on in the first).
+    for (const n of quick ? [8, 9] : [10, 11, 12]) out.push({ family: 'probe-tree', file: 'models/bench/probe-tree.ts', param: 'N', value: n, extra: { variant: 'fixed', reduce: 'por' } });
   }
   if (!only || only === '2pc') {
     for (const n of quick ? [7, 8] : [7, 8, 9, 10]) out.push({ family: '2pc', file: 'models/bench/two-phase-commit.ts', param: 'RM', value: n, extra: {} });
@@ -209,18 +213,20 @@ async function main(argv: string[]): Promise<void> {
   if (noSpin) console.log(`SPIN: skipped (${noSpin})`);
   const head = ['model', 'param', 'states', 'transitions', 's', 'states/s', 'B/state', 'peak MB'];
   const spinHead = withSpin ? ['SPIN states', 'SPIN s', 'SPIN MB', 'time', 'COLLAPSE s', 'MB', 'time', 'memory'] : [];
-  const widths = [18, 6, 12, 13, 7, 11, 8, 8, 12, 7, 8, 6, 11, 7, 6, 7];
+  const widths = [24, 6, 12, 13, 7, 11, 8, 8, 12, 7, 8, 6, 11, 7, 6, 7];
   console.log([...head, ...spinHead].map((h, i) => (i === 0 ? h.padEnd(widths[i]!) : pad(h, widths[i]!))).join(' '));
+  // SPIN's runs by N, shared by the unreduced and the --por rows.
+  const spinRuns = new Map<number, [Spin, Spin]>();
   for (const c of list) {
     const r = median(runs, () => runChild(c), (x) => x.seconds);
-    const name = c.family === 'probe-tree' ? 'probe-tree fixed' : 'two-phase-commit';
+    const name = c.family === 'probe-tree' ? `probe-tree fixed${c.extra.reduce ? ` --${c.extra.reduce}` : ''}` : 'two-phase-commit';
     const cells = [name.padEnd(widths[0]!), pad(`${c.param}=${c.value}`, widths[1]!), pad(int(r.states), widths[2]!),
       pad(int(r.transitions), widths[3]!), pad(r.seconds.toFixed(2), widths[4]!), pad(int(r.statesPerSecond), widths[5]!),
       pad(r.bytesPerState.toFixed(1), widths[6]!), pad(r.peakMB.toFixed(0), widths[7]!)];
     if (withSpin) {
       if (c.family === 'probe-tree') {
-        const s = median(runs, () => runSpin(c.value, false), (x) => x.seconds);
-        const k = median(runs, () => runSpin(c.value, true), (x) => x.seconds);
+        if (!spinRuns.has(c.value)) spinRuns.set(c.value, [median(runs, () => runSpin(c.value, false), (x) => x.seconds), median(runs, () => runSpin(c.value, true), (x) => x.seconds)]);
+        const [s, k] = spinRuns.get(c.value)!;
         cells.push(pad(int(s.states), widths[8]!), pad(s.seconds.toFixed(2), widths[9]!), pad(s.memoryMB.toFixed(0), widths[10]!),
           pad((r.seconds / s.seconds).toFixed(2), widths[11]!), pad(k.seconds.toFixed(2), widths[12]!), pad(k.memoryMB.toFixed(0), widths[13]!),
           pad((r.seconds / k.seconds).toFixed(2), widths[14]!), pad((r.peakMB / k.memoryMB).toFixed(2), widths[15]!));
