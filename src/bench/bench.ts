@@ -108,15 +108,13 @@ function scaling(quick: boolean, runs: number | undefined): void {
   }
 }
 
-const family = (file: string) => file.replace(/^.*\/|\.ts$/g, '');
-
 /** Child mode: run one case and print its row as JSON on the last line. */
 async function runCase(file: string, param: string, value: number, extra: Record<string, string | number>, workers = 1): Promise<void> {
   const f = await loadModel(resolve(ROOT, file));
   const { liveness, reduce, ...params } = extra;
   const all = { ...Object.fromEntries(Object.entries(f.params).map(([k, s]) => [k, s.default])), ...params, [param]: value };
   const m = f.build(all);
-  if (liveness && family(file) === 'probe-tree') m.properties.push(...probeTreeLiveness(value));
+  if (liveness) m.properties.push(...probeTreeLiveness(value));
   const cpu0 = process.cpuUsage();
   // The host-children rows: complete state counts, at most a minute each.
   // Symmetry is on by default: every row says which reductions it runs with.

@@ -122,7 +122,8 @@ export interface ActionProperty<G = any> {
   explain?: (before: G, after: G, move: Move, q: Query) => string;
   /**
    * A promise that `holds` is true on every transition that changes none of these state fields
-   * (paths below the state, `dev[*].driver`; `*` is any index): the search then skips it there.
+   * (paths below the state, `dev[*].driver`; `*` is any index; a record or array stands for
+   * every field under it): the search then skips it there.
    * Leave it out unless the promise is kept (the kernel library's are tested:
    * test/kernel/watches.test.ts); a path that names no field is E101.
    */

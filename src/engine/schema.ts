@@ -278,6 +278,15 @@ export function leaves(f: FieldT, o: number, path: string, out: { path: string; 
   return out;
 }
 
+/**
+ * The leaves of the global state (`leaves(c.full, 0, '')`) at `path` below it: the field itself,
+ * or every leaf under a record or array (`dev[c1]`); `[*]` stands for any index (`dev[*].driver`).
+ */
+export function leavesAt(all: ReturnType<typeof leaves>, path: string): ReturnType<typeof leaves> {
+  const re = new RegExp(`^g\\.${path.replace(/[.[\]()+*?^$|\\]/g, '\\$&').replace(/\\\[\\\*\\\]/g, '\\[[^\\]]+\\]')}(?:$|[.[])`);
+  return all.filter((l) => re.test(l.path));
+}
+
 /** Human form of a leaf's byte; `threads` names owners (thread index + 1). */
 export function showLeaf(type: FieldT, byte: number, threads?: readonly string[]): string {
   if (type.kind === 'bool') return byte ? 'true' : 'false';

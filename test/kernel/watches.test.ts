@@ -13,7 +13,7 @@ import { buildModel } from '../../src/cli/build.js';
 import { loadModel, loadPatchFiles } from '../../src/load.js';
 import { loadSuite } from '../../src/suite/run.js';
 import { fp } from '../../src/engine/hash.js';
-import { moveOf, watchedBytes, watchedFields, wordMasks } from '../../src/engine/search/monitor.js';
+import { moveOf, watchedFields, watchedWords } from '../../src/engine/search/monitor.js';
 import { FastBackend } from '../../src/engine/state/fast.js';
 import { actionCode } from '../../src/engine/trace.js';
 
@@ -49,7 +49,7 @@ function values(type: { kind: string; max?: number; values?: readonly string[] }
 function holdOnUnchanged(m: Model, limit: number): { skipped: number; changed: number; broken: string[] } {
   const be = new FastBackend(m);
   const props = m.properties.filter((p): p is ActionProperty => p.kind === 'action' && (p.watches?.length ?? 0) > 0);
-  const watched = props.map((p) => wordMasks(watchedBytes(be.c, p)));
+  const watched = props.map((p) => watchedWords(be.c, p));
   const fields = props.map((p) => watchedFields(be.c, p));
   // The backend's own buffers: the fuzzing writes both and puts cur back before the next move.
   const cur = (be as any).cur.u8 as Uint8Array, next = (be as any).next.u8 as Uint8Array;
@@ -115,7 +115,7 @@ describe('action properties that watch fields', () => {
     };
     const whole: ActionProperty = { kind: 'action', name: 'whole', watches: ['dev[*].driver', 'dev[*].bound'], holds: (_b: any, a: any) => !clause(a.dev[0]) };
     const be = new FastBackend({ ...m, properties: [whole] });
-    const w = wordMasks(watchedBytes(be.c, whole));
+    const w = watchedWords(be.c, whole);
     be.loadInitial();
     be.apply(0, 0); // clear: changes driver
     be.step(0, 0); // poke: changes only `other`

@@ -14,7 +14,7 @@ import type { Compiled } from '../compile.js';
 import { ModelError } from '../errors.js';
 import { fingerprint } from '../hash.js';
 import type { SymmetryClass } from '../model.js';
-import { leaves, type FieldT } from '../schema.js';
+import { leaves, leavesAt, type FieldT } from '../schema.js';
 
 interface Layout {
   cls: SymmetryClass;
@@ -202,7 +202,7 @@ function layout(c: Compiled, cls: SymmetryClass, all: ReturnType<typeof leaves>,
   const blocks = cls.elements.map((el, e) => {
     const offs: number[] = [], shape: string[] = [];
     for (const p of el.state) {
-      const under = all.filter((x) => x.path === `g.${p}` || x.path.startsWith(`g.${p}.`) || x.path.startsWith(`g.${p}[`));
+      const under = leavesAt(all, p);
       if (under.length === 0) throw new ModelError('E101', `${where}: element '${el.name}': the state has no '${p}'`);
       for (const x of under) { offs.push(x.offset); shape.push(x.path.slice(2 + p.length) + JSON.stringify(x.type)); }
     }
@@ -244,7 +244,7 @@ function layout(c: Compiled, cls: SymmetryClass, all: ReturnType<typeof leaves>,
     return { pcOffset: th.pcOffset, wide: th.pcWide, elem, twin };
   });
   const dead = (cls.dead?.state ?? []).flatMap((p) => {
-    const under = all.filter((x) => x.path === `g.${p}` || x.path.startsWith(`g.${p}.`) || x.path.startsWith(`g.${p}[`));
+    const under = leavesAt(all, p);
     if (under.length === 0) throw new ModelError('E101', `${where}: dead: the state has no '${p}'`);
     return under.map((x) => x.offset);
   });

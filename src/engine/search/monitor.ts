@@ -7,7 +7,7 @@ import type { Compiled } from '../compile.js';
 import { ModelError, ProbecheckError } from '../errors.js';
 import type { ActionProperty, Move, Property, Query } from '../model.js';
 import type { Waiter } from '../result.js';
-import { leaves, sizeOf } from '../schema.js';
+import { leaves, leavesAt, sizeOf } from '../schema.js';
 import type { Backend } from '../state/backend.js';
 import { codeBranch, codeThread } from '../trace.js';
 
@@ -155,6 +155,9 @@ export function watchedBytes(c: Compiled, p: ActionProperty): number[] {
   return out;
 }
 
+/** The same as (word, mask) pairs, as Backend.unchanged takes them. */
+export const watchedWords = (c: Compiled, p: ActionProperty): Uint32Array => wordMasks(watchedBytes(c, p));
+
 /**
  * Byte offsets as (32-bit word, mask) pairs, as Backend.unchanged compares them: a move is
  * tested with one XOR per word. The masks come from a byte view of a word, so they follow the
@@ -176,8 +179,7 @@ export function watchedFields(c: Compiled, p: ActionProperty): ReturnType<typeof
   const all = leaves(c.full, 0, '');
   const out: ReturnType<typeof leaves> = [];
   for (const path of p.watches) {
-    const re = new RegExp(`^g\\.${path.replace(/[.[\]()+?^$|\\]/g, '\\$&').replace(/\\\[\*\\\]/g, '\\[[^\\]]+\\]')}$`);
-    const hit = all.filter((l) => re.test(l.path));
+    const hit = leavesAt(all, path);
     if (hit.length === 0) throw new ModelError('E101', `property '${p.name}': watches '${path}', which names no state field of model ${c.model.name}`);
     out.push(...hit);
   }

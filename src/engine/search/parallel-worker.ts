@@ -26,7 +26,7 @@ import { fp } from '../hash.js';
 import type { ActionProperty, Invariant, Model } from '../model.js';
 import { FastBackend } from '../state/fast.js';
 import { actionCode } from '../trace.js';
-import { blocked, moveOf, propertyThrew, watchedBytes, wordMasks } from './monitor.js';
+import { blocked, moveOf, propertyThrew, watchedWords } from './monitor.js';
 import { BUSY, C, CHUNK, EXIT, EXPAND, FINISH, GROW, GROW_CHUNK, LOAD, NUMBER, RESOLVE, type Finished, type LevelMsg, type ModelMsg, type Numbered, type WorkerInit } from './parallel-protocol.js';
 
 const d = workerData as WorkerInit;
@@ -181,7 +181,7 @@ class Searcher {
       this.act = l.actions.map((i) => {
         const p = this.props[i] as ActionProperty;
         let w = this.watched.get(i);
-        if (!w) this.watched.set(i, (w = wordMasks(watchedBytes(this.be.c, p))));
+        if (!w) this.watched.set(i, (w = watchedWords(this.be.c, p)));
         return { i, p, w };
       });
       this.premises = l.premises.map((i) => ({ i, premise: (this.props[i] as Invariant).premise! }));
