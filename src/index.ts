@@ -1,5 +1,6 @@
 /** probecheck's public API: the engine contract, the checker and its results. */
 export { t, type Infer, type IntArray, type RecordT, type FieldT } from './engine/schema.js';
+export { add, type Counter } from './engine/add.js';
 export {
   defineModel, thread, type Model, type ModelFactory, type ParamSpec, type Step, type StepCtx, type ThreadDef,
   type Property, type Invariant, type ActionProperty, type DeadlockProperty, type Query, type Move,

@@ -7,17 +7,19 @@
 import fc from 'fast-check';
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { check, makeBackend, replay, t, type Model, type Result } from 'probecheck';
+import { add, check, makeBackend, replay, t, type Model, type Result } from 'probecheck';
 import { buildProgram, program } from './programs.js';
+import { buildCounterProgram, counterProgram } from './counters.js';
 import { compile } from '../../src/engine/compile.js';
 import { Recorder } from '../../src/engine/reduce/recorder.js';
+import { clash, Footprints } from '../../src/engine/reduce/footprints.js';
 import { buildModel } from '../../src/cli/build.js';
 import { loadModel, loadPatchFiles } from '../../src/load.js';
 import { loadSuite } from '../../src/suite/run.js';
 import { build, verdicts } from './helpers.js';
 import probeTree from '../../models/bench/probe-tree.js';
 
-const bits = (r: Recorder) => `${Array.from(r.r).join(',')}|${Array.from(r.w).join(',')}`;
+const bits = (r: Recorder) => [r.r, r.w, r.p, r.a].map((x) => Array.from(x).join(',')).join('|');
 
 /**
  * Walk both backends in lockstep along one pseudo-random run; at each state record every
@@ -63,6 +65,16 @@ describe('footprints', () => {
       expect(fast!.some((s) => /[1-9]/.test(s.split(': ')[1]!))).toBe(true);
     }), { numRuns: 30 });
   });
+
+  it('and the same bytes added to, on counter programs', () => {
+    let added = 0;
+    fc.assert(fc.property(counterProgram, fc.nat(1000), (p, seed) => {
+      const [fast, ref] = footprintsAlong(buildCounterProgram(p), seed, 12);
+      expect(fast).toEqual(ref);
+      if (fast!.some((x) => /[1-9]/.test(x.split('|')[3]!))) added++;
+    }), { numRuns: 30 });
+    expect(added).toBeGreaterThan(10);
+  });
 });
 
 /**
@@ -97,6 +109,29 @@ describe('partial-order reduction keeps every verdict', () => {
       expect(red.states).toBeLessThanOrEqual(full.states);
       expect(red.por?.reduced).toBe(true);
     }), { numRuns: 50 });
+  });
+
+  it('counter programs (adds commute): the same verdicts, and fewer states than with the adds written as reads and writes', () => {
+    let fewer = 0;
+    fc.assert(fc.property(counterProgram, fc.constantFrom('bfs' as const, 'dfs' as const), (p, strategy) => {
+      const m = buildCounterProgram(p), plain = buildCounterProgram(p, true);
+      const { full, red } = compare(m, strategy);
+      expect(verdicts(red)).toEqual(verdicts(full));
+      expect(fired(red)).toEqual(fired(full));
+      // The same graph unreduced; reduced, the adds may only help.
+      const r2 = check(plain, { strategy, exhaustive: true, por: true });
+      expect(check(plain, { strategy, exhaustive: true }).states).toBe(full.states);
+      expect(red.states).toBeLessThanOrEqual(r2.states);
+      if (red.states < r2.states) fewer++;
+    }), { numRuns: 150, seed: 20261203 });
+    expect(fewer).toBeGreaterThan(5);
+  });
+
+  it('three threads that each take and drop a reference: 7 states with adds, all 27 with reads and writes', () => {
+    const th = [{ wait: null, ops: [{ op: 'get' as const, c: 0 }] }, { wait: null, ops: [{ op: 'put' as const, c: 0 }] }];
+    const p = { threads: [th, th, th], inv: { on: 'x' as const, i: 0, v: 1 } };
+    const states = (plain: boolean) => check(buildCounterProgram(p, plain), { exhaustive: true, por: true }).states;
+    expect([states(false), states(true)]).toEqual([7, 27]);
   });
 
   it('probe-tree (v4.2, N = 3): same verdicts, fewer states', () => {
@@ -223,5 +258,46 @@ describe('partial-order reduction with symmetry', () => {
     const be = makeBackend(m, 'fast');
     replay(be, tr.moves);
     expect(be.c.threads.every((th) => be.enabled(th.index) === 0)).toBe(true);
+  });
+});
+
+describe('commuting adds (engine/add.ts)', () => {
+  // One thread adds to c, then writes it; another only adds. The first's future writes c
+  // plainly, so its adds do not commute with the other's: a plain write after an add gives a
+  // different value than before it.
+  it('a byte some step writes plainly is not commuting, in the step or in a future that holds it', () => {
+    const m: Model = {
+      name: 'adds', state: t.record({ c: t.int(15), d: t.int(15) }),
+      threads: [
+        { name: 'a', steps: { inc: { where: 'toy', run: (s) => { add(s, 'c', 1); add(s, 'd', 1); return 'set'; } }, set: { where: 'toy', run: (s) => { s.c = 3; return null; } } } },
+        { name: 'b', steps: { inc: { where: 'toy', run: (s) => { add(s, 'c', 1); return null; } } } },
+      ],
+      properties: [],
+    };
+    const c = compile(m), be = makeBackend(c, 'fast'), rec = new Recorder(c.width), F = new Footprints(c);
+    be.loadInitial();
+    const learn = (k: number, npc: number) => { rec.clear(); const id = c.threads[k]!.steps[be.pc(k) - 1]!.id; be.stepRec(k, 0, rec); F.learnRun(id, rec, npc); be.apply(k, 0); return id; };
+    const bytes = (x: Uint32Array) => Array.from({ length: c.width }, (_, i) => ((x[i >>> 5]! >>> (i & 31)) & 1 ? i : -1)).filter((i) => i >= 0);
+    const inc = learn(0, c.threads[0]!.pcOf.set!), set = learn(0, 0), other = learn(1, 0);
+    expect(bytes(F.writesOf(inc)).filter((i) => i < 2)).toEqual([0, 1]);
+    expect(bytes(F.readsOf(inc)).filter((i) => i < 2)).toEqual([]);
+    expect(bytes(F.commutesOf(inc))).toEqual([0, 1]);
+    expect(bytes(F.commutesOf(set))).toEqual([]);
+    expect(bytes(F.commutesOf(other))).toEqual([0]);
+    // Thread a's future from its entry holds both steps: only d commutes there.
+    expect(bytes(F.future(c.threads[0]!, 1).c)).toEqual([1]);
+    expect(clash(F.writesOf(other), F.future(c.threads[0]!, 1).w, F.commutesOf(other), F.future(c.threads[0]!, 1).c, F.words)).toBe(true);
+    expect(clash(F.writesOf(other), F.writesOf(inc), F.commutesOf(other), F.commutesOf(inc), F.words)).toBe(false);
+  });
+
+  it('add() on a field that is not an integer is a model error, recorded or not, on both backends', () => {
+    const m: Model = {
+      name: 'bad', state: t.record({ b: t.bool }),
+      threads: [{ name: 'a', steps: { s: { where: 'toy', run: (s) => { add(s, 'b' as never, 1); return null; } } } }],
+      properties: [{ kind: 'deadlock', name: 'no-deadlock' }],
+    };
+    for (const backend of ['fast', 'reference'] as const) {
+      for (const por of [false, true]) expect(() => check(m, { por, backend })).toThrow(/add\(b\): not an integer field/);
+    }
   });
 });

@@ -1,7 +1,11 @@
 /**
  * Learned footprints: for each step (a thread's label), the union of the bytes every recorded
- * execution of it read (guard, branches, body) and wrote, and the labels it returned; and the
+ * execution of it read (guard, branches, body) and changed, and the labels it returned; and the
  * union of the bytes the properties read. Partial-order reduction decides with these.
+ *
+ * Of the bytes a step changes, those it only ever adds to (engine/add.ts), never writes plainly,
+ * are its commuting bytes (`commutesOf`): two changes of one byte that are both adds give the
+ * same sum in either order. (Whether either step reads the byte is checked apart: por.ts.)
  *
  * A step never executed is unknown and counts as touching everything. A step's future is the
  * set of steps reachable from it over the learned labels (a thread that may end may be started
@@ -17,6 +21,8 @@ export interface Future {
   top: boolean;
   r: Uint32Array;
   w: Uint32Array;
+  /** Bytes the reachable steps change only by adds (none writes them plainly). */
+  c: Uint32Array;
   /** The step ids reachable. */
   ids: number[];
   /** Consulted by a reduction decision in this pass (its steps are then marked used). */
@@ -29,6 +35,9 @@ export class Footprints {
   readonly words: number;
   private readonly r: Uint32Array;
   private readonly w: Uint32Array;
+  /** Bytes plainly written; bytes added to. */
+  private readonly p: Uint32Array;
+  private readonly a: Uint32Array;
   private readonly known: Uint8Array;
   readonly succ: Set<number>[];
   /** Steps whose footprint a reduction decision of this pass relied on. */
@@ -50,6 +59,8 @@ export class Footprints {
     const n = c.steps.length;
     this.r = new Uint32Array(n * this.words);
     this.w = new Uint32Array(n * this.words);
+    this.p = new Uint32Array(n * this.words);
+    this.a = new Uint32Array(n * this.words);
     this.known = new Uint8Array(n);
     this.used = new Uint8Array(n);
     this.succ = Array.from({ length: n }, () => new Set<number>());
@@ -58,6 +69,7 @@ export class Footprints {
     const W = this.words;
     this.rv = Array.from({ length: n }, (_, id) => this.r.subarray(id * W, id * W + W));
     this.wv = Array.from({ length: n }, (_, id) => this.w.subarray(id * W, id * W + W));
+    this.cv = Array.from({ length: n }, () => new Uint32Array(W));
   }
 
   beginPass(): void {
@@ -70,8 +82,18 @@ export class Footprints {
   isKnown(id: number): boolean { return this.known[id] === 1; }
   private readonly rv: Uint32Array[];
   private readonly wv: Uint32Array[];
+  private readonly cv: Uint32Array[];
   readsOf(id: number): Uint32Array { return this.rv[id]!; }
+  /** Every byte the step may change (adds included). */
   writesOf(id: number): Uint32Array { return this.wv[id]!; }
+  /** The bytes the step only adds to. */
+  commutesOf(id: number): Uint32Array { return this.cv[id]!; }
+
+  /** cv[id] := a & ~p of step id (its reads are checked on their own: por.ts's conflicts). */
+  private commuting(id: number): void {
+    const W = this.words, o = id * W, c = this.cv[id]!;
+    for (let i = 0; i < W; i++) c[i] = (this.a[o + i]! & ~this.p[o + i]!) >>> 0;
+  }
 
   /** A guard (and branch count) was evaluated: its reads join the step's. */
   learnGuard(id: number, rec: Recorder): void {
@@ -84,6 +106,10 @@ export class Footprints {
     const W = this.words;
     let g = merge(this.r, id * W, rec.r, W);
     g = merge(this.w, id * W, rec.w, W) || g;
+    // A byte that was only added to and is now written plainly no longer commutes: growth too.
+    g = merge(this.p, id * W, rec.p, W) || g;
+    g = merge(this.a, id * W, rec.a, W) || g;
+    this.commuting(id);
     const s = this.succ[id]!;
     if (!s.has(npc)) { s.add(npc); g = true; }
     if (!this.known[id]) {
@@ -129,7 +155,8 @@ export class Footprints {
     let f = m.get(key);
     if (f) return f;
     const W = this.words;
-    f = { top: false, r: new Uint32Array(W), w: new Uint32Array(W), ids: [], used: false, ends: false };
+    f = { top: false, r: new Uint32Array(W), w: new Uint32Array(W), c: new Uint32Array(W), ids: [], used: false, ends: false };
+    const p = new Uint32Array(W), a = new Uint32Array(W);
     const seen = new Set<number>([start]), stack = [start];
     while (stack.length > 0) {
       const at = stack.pop()!;
@@ -138,6 +165,8 @@ export class Footprints {
       if (!this.known[id]) { f.top = true; continue; }
       merge(f.r, 0, this.rv[id]!, W);
       merge(f.w, 0, this.wv[id]!, W);
+      merge(p, 0, this.p.subarray(id * W, id * W + W), W);
+      merge(a, 0, this.a.subarray(id * W, id * W + W), W);
       for (const q of this.succ[id]!) {
         if (q === 0) f.ends = true;
         if (q === 0 && !again) continue;
@@ -145,6 +174,7 @@ export class Footprints {
         if (!seen.has(next)) { seen.add(next); stack.push(next); }
       }
     }
+    for (let i = 0; i < W; i++) f.c[i] = (a[i]! & ~p[i]!) >>> 0;
     m.set(key, f);
     return f;
   }
@@ -163,5 +193,11 @@ function merge(dst: Uint32Array, o: number, src: Uint32Array, n: number): boolea
 /** Do bitsets a and b share a bit? */
 export function meets(a: Uint32Array, b: Uint32Array, n: number): boolean {
   for (let i = 0; i < n; i++) if ((a[i]! & b[i]!) !== 0) return true;
+  return false;
+}
+
+/** Do a and b share a bit that is not in both ca and cb (two changes that do not both commute)? */
+export function clash(a: Uint32Array, b: Uint32Array, ca: Uint32Array, cb: Uint32Array, n: number): boolean {
+  for (let i = 0; i < n; i++) if ((a[i]! & b[i]! & ~(ca[i]! & cb[i]!)) !== 0) return true;
   return false;
 }

@@ -10,9 +10,9 @@
  *   C1  P is closed under conflict: for each p in P and each other thread q (running, or
  *       dormant but startable by a learned spawn), no step in q's learned future is dependent
  *       on p's current step. For an enabled step that is: neither writes what the other reads
- *       or writes (a write to what the guard reads counts, so independent steps neither enable
- *       nor disable each other); for a disabled step: q writes nothing it reads, so q cannot
- *       enable it. A conflicting q joins P; a conflicting dormant q brings in whoever may start
+ *       or writes, except that two adds to one counter commute (add.ts); a write to what the
+ *       guard reads counts, so independent steps neither enable nor disable each other. For a
+ *       disabled step: q changes nothing it reads, so q cannot enable it. A conflicting q joins P; a conflicting dormant q brings in whoever may start
  *       it. An unknown step (never executed) depends on everything. Only p changes p's pc, so
  *       no run outside P's steps can touch them before one of them moves: P's steps are a
  *       persistent set. Seeds are tried from the smallest closure;
@@ -57,7 +57,7 @@ import { moveOf, type Monitor } from '../search/monitor.js';
 import type { Property } from '../model.js';
 import { actionCode } from '../trace.js';
 import type { Limits, Progress, SearchOutcome } from '../search/types.js';
-import { Footprints, meets, type Future } from './footprints.js';
+import { clash, Footprints, meets, type Future } from './footprints.js';
 import { Recorder } from './recorder.js';
 
 /** Random runs that learn footprints before the first pass (a few ms on the bundled models). */
@@ -312,13 +312,14 @@ export class Reducer {
         }
         continue;
       }
-      const id = T[p]!.steps[this.pcs[p]! - 1]!.id, r = F.readsOf(id), w = F.writesOf(id);
+      const id = T[p]!.steps[this.pcs[p]! - 1]!.id, r = F.readsOf(id), w = F.writesOf(id), c = F.commutesOf(id);
       const on = this.nb[p]! > 0, known = F.isKnown(id);
       for (let q = 0; q < n; q++) {
         const f = fut[q];
         if (q === p || !f) continue;
         if (f.top || meets(r, f.w, W)) m[row + q] = 1;
-        else if (on && (!known || meets(w, f.r, W) || meets(w, f.w, W))) m[row + q] = 1;
+        // Two changes of one byte conflict unless both are adds (footprints.ts).
+        else if (on && (!known || meets(w, f.r, W) || clash(w, f.w, c, f.c, W))) m[row + q] = 1;
       }
     }
     return m;

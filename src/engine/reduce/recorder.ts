@@ -8,30 +8,49 @@
  * path is untouched. A leaf read or written by name counts as that byte; a method of an integer
  * array (`indexOf`, iteration, `fill`) counts as reading every element, and a method that can
  * change the array (`fill`, `set`, `sort`, ...) as writing every element too. Writes count when
- * made, whether or not the value changes (independence needs what a step may change).
+ * made, whether or not the value changes (independence needs what a step may change). An
+ * `add` (engine/add.ts) counts as a write of its bytes that is also an add, not as a read.
  */
 import type { Compiled, CompiledThread } from '../compile.js';
 import type { Query, StepCtx } from '../model.js';
 import type { FieldT, RecordT } from '../schema.js';
 import { protoOf, sizeOf, view } from '../schema.js';
+import { ADD } from '../add.js';
+import { ModelError } from '../errors.js';
 
-/** Two bitsets over the layout's bytes: what was read and what was written. */
+/**
+ * Bitsets over the layout's bytes: what was read, what was changed (`w`: written or added to),
+ * and of that what by plain writes (`p`) and what by adds (`a`).
+ */
 export class Recorder {
   readonly words: number;
   readonly r: Uint32Array;
   readonly w: Uint32Array;
+  readonly p: Uint32Array;
+  readonly a: Uint32Array;
   constructor(readonly width: number) {
     this.words = Math.max(1, Math.ceil(width / 32));
     this.r = new Uint32Array(this.words);
     this.w = new Uint32Array(this.words);
+    this.p = new Uint32Array(this.words);
+    this.a = new Uint32Array(this.words);
   }
   /** Proxies made for each target (the fast backend's views are long-lived: made once). */
   readonly proxies = new WeakMap<object, unknown>();
-  clear(): void { this.r.fill(0); this.w.fill(0); }
+  clear(): void { this.r.fill(0); this.w.fill(0); this.p.fill(0); this.a.fill(0); }
   read(o: number): void { this.r[o >>> 5]! |= 1 << (o & 31); }
-  write(o: number): void { this.w[o >>> 5]! |= 1 << (o & 31); }
+  write(o: number): void { const b = 1 << (o & 31); this.w[o >>> 5]! |= b; this.p[o >>> 5]! |= b; }
+  add(o: number): void { const b = 1 << (o & 31); this.w[o >>> 5]! |= b; this.a[o >>> 5]! |= b; }
   readRange(o: number, n: number): void { for (let i = 0; i < n; i++) this.read(o + i); }
   writeRange(o: number, n: number): void { for (let i = 0; i < n; i++) this.write(o + i); }
+  addRange(o: number, n: number): void { for (let i = 0; i < n; i++) this.add(o + i); }
+}
+
+/** The slot of an integer field that add() may change (E201 for any other field). */
+function counterSlot(slots: Map<string, Slot>, field: string): Slot {
+  const s = slots.get(field);
+  if (!s || s.type.kind !== 'int') throw new ModelError('E201', `add(${field}): not an integer field of this record`);
+  return s;
 }
 
 interface Slot { offset: number; type: FieldT; size: number }
@@ -65,8 +84,14 @@ export function recordRecord(f: RecordT, target: any, off: number, rec: Recorder
   if (made && made.off === off && made.f === f) return made.p;
   const slots = layoutOf(f);
   const kids = new Map<string, unknown>();
+  const adder = (field: string, delta: number): void => {
+    const s = counterSlot(slots, field);
+    rec.addRange(off + s.offset, s.size);
+    target[field] += delta;
+  };
   const handler: ProxyHandler<object> = {
     get(_d, key) {
+      if (key === ADD) return adder;
       const s = typeof key === 'string' ? slots.get(key) : undefined;
       if (!s) return Reflect.get(target, key);
       const v = target[key as string];
@@ -121,6 +146,13 @@ function recordingProto(f: RecordT): object {
   if (proto) return proto;
   proto = {};
   const plain = protoOf(f);
+  const slots = layoutOf(f);
+  // add(): marks the bytes as added to and goes through the plain accessors, so the value's read is not recorded.
+  Object.defineProperty(proto, ADD, { value(this: RecView, field: string, delta: number) {
+    const s = counterSlot(slots, field), d = Object.getOwnPropertyDescriptor(plain, field)!;
+    this.$r.addRange(this.$o + s.offset, s.size);
+    d.set!.call(this, d.get!.call(this) + delta);
+  } });
   for (const [name, s] of layoutOf(f)) {
     const k = s.type.kind;
     if (k !== 'bool' && k !== 'int' && k !== 'enum') continue;
