@@ -197,6 +197,37 @@ describe('the provisos are needed', () => {
     expect(verdicts(r)).toEqual({ 'not b alone': 'violated' });
   });
 
+  // Thread a's move reads and writes nothing shared, but the action property reads y on it: run
+  // first, it sees y = 0, and the violation (b's write, then a's move) would be lost.
+  it('an action property that watches nothing: what it reads on a move counts as read by the move', () => {
+    const m: Model = {
+      name: 'act', state: t.record({ y: t.int(1) }),
+      threads: [
+        { name: 'a', locals: t.record({ n: t.int(1) }), steps: { go: { where: 'toy', run: (_s, l) => { l.n = 1; return null; } } } },
+        { name: 'b', steps: { s: { where: 'toy', run: (s) => { s.y = 1; return null; } } } },
+      ],
+      properties: [{ kind: 'action', name: 'no go after y', holds: (x, _z, mv) => !(mv.label === 'go' && x.y === 1) }],
+    };
+    for (const strategy of ['bfs', 'dfs'] as const) expect(verdicts(check(m, { por: true, strategy })), strategy).toEqual({ 'no go after y': 'violated' });
+    // Watching y instead is a promise to hold on any move that leaves y alone, which this property breaks; one that keeps it is fine.
+    const kept: Model = { ...m, properties: [{ kind: 'action', name: 'y set only by b', watches: ['y'], holds: (x, z, mv) => x.y === z.y || mv.thread === 'b' }] };
+    expect(verdicts(check(kept, { por: true }))).toEqual({ 'y set only by b': 'holds' });
+  });
+
+  // The property watches y but reads only w: b's move (which writes y) must still count as
+  // visible, or b would run first, before a's write of w, and the violation would be lost.
+  it('a field an action property watches is visible, read or not', () => {
+    const m: Model = {
+      name: 'watched', state: t.record({ w: t.int(1), y: t.int(1) }),
+      threads: [
+        { name: 'a', steps: { s: { where: 'toy', run: (s) => { s.w = 1; return null; } } } },
+        { name: 'b', steps: { s: { where: 'toy', run: (s) => { s.y = 1; return null; } } } },
+      ],
+      properties: [{ kind: 'action', name: 'y before w', watches: ['y'], holds: (x, _z, mv) => mv.thread !== 'b' || x.w === 0 }],
+    };
+    expect(verdicts(check(m, { por: true }))).toEqual({ 'y before w': 'violated' });
+  });
+
   // Thread a spins between two states, touching only its own locals (invisible, independent of
   // b). Without C3 the reduced graph is that 2-cycle and b's write is ignored forever.
   it('C3: a cycle of reduced states is expanded fully somewhere', () => {

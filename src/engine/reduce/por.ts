@@ -17,8 +17,12 @@
  *       no run outside P's steps can touch them before one of them moves: P's steps are a
  *       persistent set. Seeds are tried from the smallest closure;
  *   C2  P's enabled steps are invisible: they write no byte any property read (invariants,
- *       premises, both states of an action property; the move an action property is given is
- *       the same move in the reordered run, so it needs no visibility);
+ *       premises, both states of an action property) or any field an action property watches.
+ *       An action property is also a function of the move, and the reordered run makes that
+ *       move in another state: one that watches fields fails only on a move that changes one
+ *       (its promise), and such moves are visible; for one that watches nothing, what it reads
+ *       on a move counts as read by the move's step, so C1 keeps every thread that could change
+ *       it in P (and C2 then finds that thread's write visible);
  *   C3  none of the successors is already stored (BFS: at the current depth or above; then
  *       every cycle of the reduced graph has a fully expanded state: the last state of a cycle
  *       to be expanded finds its successor on the cycle stored).
@@ -53,7 +57,7 @@ import type { Backend } from '../state/backend.js';
 import { fp } from '../hash.js';
 import type { FingerprintStore } from '../store.js';
 import { explore } from '../search/explore.js';
-import { moveOf, type Monitor } from '../search/monitor.js';
+import { moveOf, watchedBytes, type Monitor } from '../search/monitor.js';
 import type { Property } from '../model.js';
 import { actionCode } from '../trace.js';
 import type { Limits, Progress, SearchOutcome } from '../search/types.js';
@@ -77,6 +81,10 @@ export class Reducer {
   private readonly rec: Recorder;
   /** Property reads, merged into fp.vis at each expansion. */
   readonly propRec: Recorder;
+  /** Reads of the action properties that watch nothing, on the move being checked (merged into its step's reads). */
+  private readonly actRec: Recorder;
+  /** Where the properties' reads go now: propRec, or actRec while an unwatched action property runs. */
+  private into: Recorder;
   /** The backend the properties see: recording views of cur and next. */
   readonly monitorBackend: Backend;
   private readonly nb: Int32Array;
@@ -102,24 +110,45 @@ export class Reducer {
   private levelDepth = -1;
   private store: FingerprintStore | undefined;
   private inner: ((k: number, b: number) => void) | undefined;
-  /** visit, noting the states it stored in this level (one closure for the whole search). */
-  private readonly visitBfs = (k: number, b: number): void => {
-    const h = fp.hi, l = fp.lo, n = this.store!.size;
-    this.inner!(k, b);
-    if (this.store!.size > n) this.level.add(h, l);
+  /**
+   * visit (one closure for the whole search): with BFS, noting the states it stored in this
+   * level; then what the unwatched action properties read on the move becomes its step's reads.
+   */
+  private readonly visitAll = (k: number, b: number): void => {
+    if (this.strategy === 'bfs') {
+      const h = fp.hi, l = fp.lo, n = this.store!.size;
+      this.inner!(k, b);
+      if (this.store!.size > n) this.level.add(h, l);
+    } else this.inner!(k, b);
+    if (this.attributed) this.attribute(k);
   };
+  /** An unwatched action property ran since the last attribution. */
+  private attributed = false;
+  /** The Monitor's hook (Monitor.unwatched). */
+  readonly unwatched = (on: boolean): void => {
+    this.into = on ? this.actRec : this.propRec;
+    if (on) this.attributed = true;
+  };
+  /** Thread k's current step reads what the unwatched action properties read on its move. */
+  private attribute(k: number): void {
+    this.fp.learnGuard(this.c.threads[k]!.steps[this.pcs[k]! - 1]!.id, this.actRec);
+    this.fp.learnVis(this.actRec);
+    this.actRec.clear();
+    this.attributed = false;
+  }
   private readonly fut: (Future | undefined)[];
 
   constructor(readonly be: Backend, readonly c: Compiled, readonly strategy: 'bfs' | 'dfs' = 'bfs') {
     this.fp = new Footprints(c);
     this.rec = new Recorder(c.width);
     this.propRec = new Recorder(c.width);
-    const rec = this.propRec;
+    this.actRec = new Recorder(c.width);
+    this.into = this.propRec;
     const mbe = Object.create(be) as Backend;
-    mbe.nextG = () => be.recG(true, rec);
-    mbe.curG = () => be.recG(false, rec);
-    mbe.nextQ = () => be.recQ(true, rec);
-    mbe.curQ = () => be.recQ(false, rec);
+    mbe.nextG = () => be.recG(true, this.into);
+    mbe.curG = () => be.recG(false, this.into);
+    mbe.nextQ = () => be.recQ(true, this.into);
+    mbe.curQ = () => be.recQ(false, this.into);
     // Every property is evaluated on every transition, so that what it reads is recorded (C2).
     mbe.unchanged = () => false;
     this.monitorBackend = mbe;
@@ -139,6 +168,15 @@ export class Reducer {
     this.fp.beginPass(); this.cache.clear(); this.ample = 0; this.full = 0; this.level.clear(); this.levelDepth = -1;
   }
 
+  /**
+   * The fields action properties watch are visible: such a property may fail only on a move
+   * that changes one (its promise; the Monitor skips the others), so those moves are never in
+   * a reduced set, and on every other move it holds whatever the state.
+   */
+  watchesVisible(props: readonly Property[]): void {
+    for (const p of props) if (p.kind === 'action') for (const o of watchedBytes(this.c, p)) this.fp.vis[o >>> 5]! |= 1 << (o & 31);
+  }
+
   /** Merge the property reads recorded so far. */
   flushVis(): void { this.fp.learnVis(this.propRec); this.propRec.clear(); }
 
@@ -146,11 +184,9 @@ export class Reducer {
   expand(store: FingerprintStore, visit: (k: number, b: number) => void): number {
     const be = this.be, T = this.c.threads, F = this.fp, rec = this.rec, nb = this.nb, pcs = this.pcs;
     this.flushVis();
-    if (this.strategy === 'bfs') {
-      if (be.poppedDepth !== this.levelDepth) { this.level.clear(); this.levelDepth = be.poppedDepth; }
-      this.store = store; this.inner = visit;
-      visit = this.visitBfs;
-    }
+    if (this.strategy === 'bfs' && be.poppedDepth !== this.levelDepth) { this.level.clear(); this.levelDepth = be.poppedDepth; }
+    this.store = store; this.inner = visit;
+    visit = this.visitAll;
     let enabled = 0;
     for (let k = 0; k < T.length; k++) {
       const pc = be.pc(k);
@@ -235,7 +271,10 @@ export class Reducer {
         if (F.version !== v0) lastNew = w + 1;
         state(true);
         for (const p of props) {
-          if (p.kind === 'action') look(() => p.holds(be.recG(false, pr), be.recG(true, pr), moveOf(be, actionCode(m >> 8, m & 255)), be.recQ(true, pr)));
+          if (p.kind !== 'action') continue;
+          const u = !p.watches?.length, r = u ? this.actRec : pr;
+          look(() => p.holds(be.recG(false, r), be.recG(true, r), moveOf(be, actionCode(m >> 8, m & 255)), be.recQ(true, r)));
+          if (u) this.attribute(m >> 8);
         }
         be.advance();
       }
@@ -437,6 +476,7 @@ export function explorePor(be: Backend, c: Compiled, makeMonitor: () => Monitor,
   // the next pass's reduction stronger (host-children n=4: 557,458 states after one restart,
   // against 749,590 after twelve with passes stopped at the first growth).
   const red = new Reducer(be, c, strategy);
+  red.watchesVisible(makeMonitor().props);
   red.warmUp(WARM_UP.walks, WARM_UP.depth, makeMonitor().props, 1, WARM_UP.maxWalks);
   const t0 = performance.now();
   let restarts = 0;
@@ -444,6 +484,7 @@ export function explorePor(be: Backend, c: Compiled, makeMonitor: () => Monitor,
     red.beginPass();
     be.coverage.fill(0);
     const monitor = makeMonitor();
+    monitor.unwatched = red.unwatched;
     const spent = (performance.now() - t0) / 1000;
     const left = limits.timeLimit !== undefined ? Math.max(0.001, limits.timeLimit - spent) : undefined;
     const out = explore(be, monitor, strategy, { ...limits, ...(left !== undefined ? { timeLimit: left } : {}) }, progress, undefined, red);

@@ -35,6 +35,11 @@ export class Monitor {
   private premises: { name: string; premise: NonNullable<Compiled['invariants'][number]['premise']> }[];
   /** Names of properties whose premise some reached state satisfied. */
   readonly premiseMet = new Set<string>();
+  /**
+   * Partial-order reduction's hook (reduce/por.ts): told true before an action property that
+   * watches nothing is evaluated and false after, so that what it reads counts as the move's own.
+   */
+  unwatched?: (on: boolean) => void;
 
   constructor(readonly c: Compiled, readonly props: Property[]) {
     this.invariants = props.filter((p) => p.kind === 'invariant') as Compiled['invariants'];
@@ -92,7 +97,9 @@ export class Monitor {
       if (w.length > 0 && be.unchanged(w)) continue;
       const m = moveOf(be, code);
       let ok: boolean;
-      try { ok = p.holds(be.curG(), be.nextG(), m, be.nextQ()); } catch (e) { throw propertyThrew(p.name, e); }
+      const u = w.length === 0 ? this.unwatched : undefined;
+      u?.(true);
+      try { ok = p.holds(be.curG(), be.nextG(), m, be.nextQ()); } catch (e) { throw propertyThrew(p.name, e); } finally { u?.(false); }
       if (!ok) {
         let explanation: string | undefined;
         try { explanation = p.explain?.(be.curG(), be.nextG(), m, be.nextQ()); } catch (e) { throw propertyThrew(p.name, e); }
