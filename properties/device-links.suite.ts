@@ -29,8 +29,8 @@ export default defineSuite({
   name: 'device-links',
   model: '../models/device-links.ts',
   cases: [
-    { params: { variant: 'order', profile: 'v4.18', patches: '' }, states: 1068, expect: all },
-    { params: { variant: 'order', profile: 'mainline', patches: '' }, states: 1567, expect: all },
+    { params: { variant: 'order', profile: 'v4.18', patches: '' }, states: 868, expect: all },
+    { params: { variant: 'order', profile: 'mainline', patches: '' }, states: 1227, expect: all },
     { params: { variant: 'unbind', profile: 'v4.18', patches: '' }, states: 719, // was 708: v4.18 flushes the deferred work in wait_for_device_probe (013c074f8642, v4.5)
       note: `${UNBIND}; ${NO_RETRY}`, expect: { ...all, 'links-supplier-bound': 'violated', 'no-lost-deferral': 'vacuous' } },
     { params: { variant: 'unbind', profile: 'mainline', patches: '' }, states: 830, note: `${UNBIND}; ${NO_RETRY}`, expect: { ...all, 'links-supplier-bound': 'violated', 'no-lost-deferral': 'vacuous' } },

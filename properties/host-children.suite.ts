@@ -15,9 +15,9 @@ export default defineSuite({
   name: 'host-children',
   model: '../models/host-children.ts',
   cases: [
-    { params: { n: 2, profile: 'v4.2', patches: '' }, states: 2424, reduced: { por: 1669, symmetry: 1643, 'por+symmetry': 1108 }, expect: ALL },
-    { params: { n: 2, profile: 'v5.1', patches: '' }, states: 2272, reduced: { por: 1514, symmetry: 1559, 'por+symmetry': 1004 }, expect: ALL },
-    { params: { n: 2, profile: 'mainline', patches: '' }, states: 2931, reduced: { por: 2029, symmetry: 2005, 'por+symmetry': 1317 }, expect: ALL },
-    { params: { n: 3, profile: 'v4.2', patches: '' }, states: 58286, reduced: { por: 33935, symmetry: 14499, 'por+symmetry': 8411 }, expect: ALL },
+    { params: { n: 2, profile: 'v4.2', patches: '' }, states: 2074, reduced: { por: 1301, symmetry: 1468, 'por+symmetry': 899 }, expect: ALL },
+    { params: { n: 2, profile: 'v5.1', patches: '' }, states: 1922, reduced: { por: 1153, symmetry: 1384, 'por+symmetry': 800 }, expect: ALL },
+    { params: { n: 2, profile: 'mainline', patches: '' }, states: 2371, reduced: { por: 1420, symmetry: 1725, 'por+symmetry': 994 }, expect: ALL },
+    { params: { n: 3, profile: 'v4.2', patches: '' }, states: 31246, reduced: { por: 14557, symmetry: 9234, 'por+symmetry': 4451 }, expect: ALL },
   ],
 });

@@ -65,7 +65,7 @@ export default defineSuite({
     { params: { variant: 'request', profile: 'v3.5', patches: '774a1221e862' }, states: 238, note: "cfq's init queued no async work: modprobe cfq skips the flush",
       expect: { 'no-deadlock': 'holds', 'no-wait-under-lock': 'holds', 'module-init-barrier': 'holds' } },
     { params: { variant: 'request', profile: 'v3.14', patches: '' }, states: 217, expect: { 'no-deadlock': 'holds', 'no-wait-under-lock': 'holds', 'module-init-barrier': 'holds' } },
-    { params: { variant: 'request', profile: 'v5.19', patches: '' }, states: 211,
+    { params: { variant: 'request', profile: 'v5.19', patches: '' }, states: 161,
       note: 'after the revert the deadlock is back for such a driver: the remaining rule (0fdff3ec6d87) only WARNs on a synchronous request_module from async context',
       expect: { 'no-deadlock': 'violated', 'module-init-barrier': 'holds' } },
   ],

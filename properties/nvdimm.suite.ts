@@ -16,9 +16,9 @@ export default defineSuite({
     { params: { variant: 'register', profile: 'v3.14', patches: '' }, states: 44636,
       note: 'B1 again: region defers, the last dimm binds and triggers before the region reaches driver_deferred_probe_add',
       expect: { 'no-lost-deferral': 'violated', 'single-binding': 'holds', 'deferred-lists': 'holds', 'no-deadlock': 'holds' } },
-    { params: { variant: 'register', profile: 'v3.14', patches: '58b116bce136' }, states: 129456,
+    { params: { variant: 'register', profile: 'v3.14', patches: '58b116bce136' }, states: 57956,
       expect: { 'no-lost-deferral': 'holds', 'single-binding': 'holds', 'deferred-lists': 'holds', 'no-deadlock': 'holds' } },
-    { params: { variant: 'register', profile: 'v5.1', patches: '' }, states: 129456,
+    { params: { variant: 'register', profile: 'v5.1', patches: '' }, states: 57956,
       expect: { 'no-lost-deferral': 'holds', 'single-binding': 'holds', 'deferred-lists': 'holds', 'no-deadlock': 'holds' } },
     // B9: two async removals of one namespace. device_del itself never refused a second call;
     // 00289cd87676 added kill_device() for the *caller* to test (libnvdimm's nd_device_unregister).

@@ -19,11 +19,11 @@ export default defineSuite({
   cases: [
     { params: { profile: 'v3.14', patches: '' }, states: 32, note: 'no async probing: dc probes nested in host1x probe, same thread',
       expect: { ...ok, 'parent-before-child': 'holds', 'no-deadlock': 'holds' } },
-    { params: { profile: 'v4.2', patches: '' }, states: 961, note: `Tomeu's report: dc's async helper probes while host1x's probe (modprobe) runs; ${DL}`,
+    { params: { profile: 'v4.2', patches: '' }, states: 706, note: `Tomeu's report: dc's async helper probes while host1x's probe (modprobe) runs; ${DL}`,
       expect: { ...ok, 'parent-before-child': 'violated', 'no-deadlock': 'violated' } },
-    { params: { profile: 'v5.1', patches: '' }, states: 172, note: DL,
+    { params: { profile: 'v5.1', patches: '' }, states: 127, note: DL,
       expect: { ...ok, 'parent-before-child': 'violated', 'no-deadlock': 'violated' } },
-    { params: { profile: 'mainline', patches: '' }, states: 241, note: 'still not guaranteed (S5 is a policy, not a kernel promise)',
+    { params: { profile: 'mainline', patches: '' }, states: 171, note: 'still not guaranteed (S5 is a policy, not a kernel promise)',
       expect: { ...ok, 'parent-before-child': 'violated', 'no-deadlock': 'holds' } },
   ],
 });

@@ -29,8 +29,8 @@ const T: Record<string, Record<string, [number, V, V]>> = {
 // B12 (8c97a46af04b): can two children of one simple-bus be inside probe() at once? ('sometimes')
 type R = 'reachable' | 'unreachable';
 const S: Record<string, Record<string, [number, R]>> = {
-  'siblings-bind': { 'v4.2': [148, 'unreachable'], 'v4.18': [302, 'reachable'], mainline: [194, 'reachable'] },
-  siblings: { 'v4.2': [76, 'unreachable'], 'v4.18': [70, 'unreachable'], 'v5.1': [516, 'reachable'], mainline: [928, 'reachable'] },
+  'siblings-bind': { 'v4.2': [148, 'unreachable'], 'v4.18': [232, 'reachable'], mainline: [194, 'reachable'] },
+  siblings: { 'v4.2': [76, 'unreachable'], 'v4.18': [70, 'unreachable'], 'v5.1': [376, 'reachable'], mainline: [620, 'reachable'] },
 };
 
 const NOTE: Record<string, string> = {
@@ -55,7 +55,7 @@ export default defineSuite({
     }))),
     { params: { path: 'detach-async', profile: 'v5.1', patches: '70fe758352ca' }, states: 98, note: 'with the __driver_attach fix (70fe758352ca) the v5.1 row holds again',
       expect: { 'usb-parent-lock': 'holds', 'lock-order': 'holds', 'single-binding': 'holds', 'no-deadlock': 'holds' } },
-    { params: { path: 'siblings', profile: 'v5.1', patches: '70fe758352ca' }, states: 700, note: 'siblings on v5.1 without the __driver_attach deadlock: parallel sibling probes remain reachable',
+    { params: { path: 'siblings', profile: 'v5.1', patches: '70fe758352ca' }, states: 510, note: 'siblings on v5.1 without the __driver_attach deadlock: parallel sibling probes remain reachable',
       expect: { 'sibling-probes-concurrent': 'reachable', 'lock-order': 'holds', 'single-binding': 'holds', 'no-deadlock': 'holds' } },
   ],
 });

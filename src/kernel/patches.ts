@@ -8,7 +8,7 @@
 import { ProbecheckError } from '../engine/errors.js';
 import { RETURN, type Patch } from './emit.js';
 import type { Flag } from './profiles.js';
-import { DD, mutexWaits } from './paths/common.js';
+import { DD, mayDefer, mutexWaits, takeSnapshot, triggeredSince } from './paths/common.js';
 import { overrideSwap } from './paths/driver-override.js';
 import { isPatchFile, patchFile } from './define-patch.js';
 import { resolve } from 'node:path';
@@ -39,16 +39,22 @@ export const PATCHES: Record<string, Patch> = {
     hunks: [{
       // +	int local_trigger_count = atomic_read(&deferred_trigger_count);
       fn: 'really_probe', replace: 'call_probe',
-      step: (site, orig) => ({ ...orig!, since: 'v3.15 (58b116bce136)', run: (s, t, b, c) => { t.tc[site.depth] = s.triggerCount; return orig!.run(s, t, b, c); } }),
+      step: (site, orig) => {
+        const defers = mayDefer(site.k, site.dev, site.drv);
+        return { ...orig!, since: 'v3.15 (58b116bce136)', run: (s, t, b, c) => { takeSnapshot(site.k, s, site.dev, defers); return orig!.run(s, t, b, c); } };
+      },
     }, {
       // +		/* Did a trigger occur while probing? Need to re-trigger if yes */
       // +		if (local_trigger_count != atomic_read(&deferred_trigger_count))
       // +			driver_deferred_probe_trigger();
       fn: 'really_probe', replace: 'driver_deferred_probe_add',
-      step: (site, orig) => ({ ...orig!, since: 'v3.15 (58b116bce136)', run: (s, t, b, c) => {
-        const r = orig!.run(s, t, b, c);
-        return t.tc[site.depth] !== s.triggerCount ? 'driver_deferred_probe_trigger' : r;
-      } }),
+      step: (site, orig) => {
+        const defers = mayDefer(site.k, site.dev, site.drv);
+        return { ...orig!, since: 'v3.15 (58b116bce136)', run: (s, t, b, c) => {
+          const r = orig!.run(s, t, b, c);
+          return triggeredSince(site.k, s, site.dev, site.drv, defers) ? 'driver_deferred_probe_trigger' : r;
+        } };
+      },
     }],
   },
 };

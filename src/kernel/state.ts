@@ -15,6 +15,7 @@ export const DEFERRED = ['none', 'pending', 'active'] as const;
 export const MOD_STATES = ['UNFORMED', 'COMING', 'LIVE', 'GOING', 'FREED'] as const;
 export const WORK_STATES = ['none', 'running', 'done'] as const;
 export const LINK_STATES = ['NONE', 'DORMANT', 'AVAILABLE', 'CONSUMER_PROBE', 'ACTIVE', 'SUPPLIER_UNBIND'] as const;
+export const SNAPSHOTS = ['none', 'taken', 'stale'] as const;
 
 export interface DevS {
   mutex: number; driver: number; bound: boolean; registered: boolean; onBus: boolean; ready: boolean;
@@ -40,6 +41,12 @@ export interface DevS {
   busRank: number; busHeld: number; drvRank: number;
   /** place on the deferred list it is on (`deferred`), 0 on none */
   deferRank: number;
+  /**
+   * The deferred_trigger_count snapshot of the probe in flight on it (58b116bce136): none,
+   * taken, or stale (a trigger ran since, so the count differs). Kept only for probes that may
+   * defer; one probe per device at a time, under its device lock (paths/common.ts).
+   */
+  snap: (typeof SNAPSHOTS)[number];
 }
 export interface DrvS {
   onBus: boolean; alive: boolean; unregDone: boolean;
@@ -58,15 +65,15 @@ export interface ModS { state: (typeof MOD_STATES)[number]; refcnt: number; asyn
 export interface LinkS { status: (typeof LINK_STATES)[number]; refs: number; dels: number }
 export interface KS {
   dev: DevS[]; drv: DrvS[]; bus: BusS[]; mod: ModS[]; link: LinkS[];
-  deferredProbeMutex: number; triggerCount: number; probeCount: number; asyncPending: number;
+  deferredProbeMutex: number; probeCount: number; asyncPending: number;
   deferredWorkQueued: boolean; deferredWorkRunning: boolean; deferredProbeEnable: boolean; moduleMutex: number;
 }
 /**
- * Thread locals: `ret` of the last call, PF_USED_ASYNC; per nesting depth, the trigger-count snapshot and have_async.
+ * Thread locals: `ret` of the last call, PF_USED_ASYNC; per nesting depth, have_async.
  * An async entry's `initOf`: bit m set when it was scheduled during module m's init. `ovr`: the
  * driver_override string (generation) platform_match has loaded and is about to strcmp.
  */
-export interface KL { ret: number; usedAsync: number; tc: { [i: number]: number }; haveAsync: { [i: number]: number }; initOf: number; ovr: number }
+export interface KL { ret: number; usedAsync: number; haveAsync: { [i: number]: number }; initOf: number; ovr: number }
 
 export function kernelSchema(w: World) {
   const owner = t.owner(), rank = t.int(Math.max(1, w.devices.length)), nd = t.named(['NULL', ...w.drivers.map((d) => d.name), ...(w.drivers.length ? [] : ['?'])]);
@@ -76,7 +83,7 @@ export function kernelSchema(w: World) {
       dead: t.bool, asyncDriver: nd, canMatch: t.bool, deferred: t.enum(...DEFERRED), linksUnbinding: t.bool,
       probing: owner, removing: owner, delStarted: t.bool, delDone: t.bool, dels: t.int(3),
       work: t.enum(...WORK_STATES), ovrDrv: nd, ovrGen: t.int(3), unbindOf: nd, asked: t.int(255),
-      busRank: rank, busHeld: t.int(7), drvRank: rank, deferRank: rank,
+      busRank: rank, busHeld: t.int(7), drvRank: rank, deferRank: rank, snap: t.enum(...SNAPSHOTS),
     }), w.devices.map((d) => d.name)),
     drv: t.array(w.drivers.length, t.record({
       onBus: t.bool, alive: t.bool, unregDone: t.bool, bindFiles: t.bool, storesActive: t.int(7), iterRefs: t.int(15),
@@ -84,14 +91,14 @@ export function kernelSchema(w: World) {
     bus: t.array(w.buses.length, t.record({ autoprobe: t.bool, needParentLock: t.bool }), w.buses.map((b) => b.name)),
     mod: t.array(w.modules.length, t.record({ state: t.enum(...MOD_STATES), refcnt: t.int(15), asyncProbeRequested: t.bool, initPending: t.int(15) }), w.modules.map((m) => m.name)),
     link: t.array(w.links.length, t.record({ status: t.enum(...LINK_STATES), refs: t.int(3), dels: t.int(3) })),
-    deferredProbeMutex: owner, triggerCount: t.int(255), probeCount: t.int(15), asyncPending: t.int(15),
+    deferredProbeMutex: owner, probeCount: t.int(15), asyncPending: t.int(15),
     deferredWorkQueued: t.bool, deferredWorkRunning: t.bool, deferredProbeEnable: t.bool, moduleMutex: owner,
   });
 }
 
 export function localsSchema(depth: number) {
   const d = Math.max(1, depth);
-  return t.record({ ret: t.int(7), usedAsync: t.int(1), tc: t.array(d, t.int(255)), haveAsync: t.array(d, t.int(1)), initOf: t.int(15), ovr: t.int(3) });
+  return t.record({ ret: t.int(7), usedAsync: t.int(1), haveAsync: t.array(d, t.int(1)), initOf: t.int(15), ovr: t.int(3) });
 }
 
 /**

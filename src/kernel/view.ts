@@ -49,6 +49,12 @@ export interface DeviceView {
   readonly unbindFor: string | null;
   /** Drivers whose async __driver_attach matched it and that have not been tried on it since (async-handover). */
   readonly askedBy: readonly string[];
+  /**
+   * The deferred_trigger_count snapshot of the probe in flight on it: `none`, `taken`, or
+   * `stale` (a trigger ran since, so really_probe re-triggers if the probe defers). Kept only
+   * for probes that can defer (otherwise `none`); profiles before v3.15 have no snapshot.
+   */
+  readonly triggerSnapshot: 'none' | 'taken' | 'stale';
 }
 
 /** One driver (`struct device_driver`). */
@@ -131,8 +137,6 @@ export interface KernelView {
   readonly asyncPending: number;
   /** The deferred-probe work: idle, queued, or running. */
   readonly deferredWork: 'idle' | 'queued' | 'running';
-  /** `deferred_trigger_count` (re-based to 0 when no probe is in flight). */
-  readonly deferredTriggerCount: number;
   /** `driver_deferred_probe_enable`. */
   readonly deferredProbeEnabled: boolean;
   /** Devices on deferred_probe_pending_list. */
@@ -188,6 +192,7 @@ function makeView(k: Kernel, t: ThreadInfo, s: KS, q: Query): KernelView {
       get asyncDriver() { return drvOf(x().asyncDriver); }, get deferred() { return x().deferred; },
       get lockedBy() { return thr(x().mutex); }, get probingIn() { return thr(x().probing); }, get removingIn() { return thr(x().removing); },
       get delStarted() { return x().delStarted; }, get delDone() { return x().delDone; }, get unbindFor() { return drvOf(x().unbindOf); },
+      get triggerSnapshot() { return x().snap; },
       get askedBy() { const a = x().asked; return w.drivers.filter((r) => r.i < 8 && (a & (1 << r.i)) !== 0).map((r) => r.name); },
     };
   }));
@@ -216,7 +221,7 @@ function makeView(k: Kernel, t: ThreadInfo, s: KS, q: Query): KernelView {
     module: (n) => lookup('module', mkModules(), n), thread: (n) => lookup('thread', mkThreads(), n),
     get probeCount() { return s.probeCount; }, get asyncPending() { return s.asyncPending; },
     get deferredWork() { return s.deferredWorkRunning ? 'running' : s.deferredWorkQueued ? 'queued' : 'idle'; },
-    get deferredTriggerCount() { return s.triggerCount; }, get deferredProbeEnabled() { return s.deferredProbeEnable; },
+    get deferredProbeEnabled() { return s.deferredProbeEnable; },
     get deferredPending() { return w.devices.filter((d) => s.dev[d.i]!.deferred === 'pending').map((d) => d.name); },
     get deferredActive() { return w.devices.filter((d) => s.dev[d.i]!.deferred === 'active').map((d) => d.name); },
     get deferredProbeMutexBy() { return thr(s.deferredProbeMutex); }, get moduleMutexBy() { return thr(s.moduleMutex); },

@@ -50,7 +50,7 @@ const TABLE: Record<string, Row> = {
     counts: [42, 42, 56, 56, 56, 60, 60] },
   'deferred probe add / trigger / work': {
     spec: { devices: { x: present, y: present }, drivers: { xd: { matches: ['x'], needs: ['y'] }, yd: { matches: ['y'] } }, actors: { insmod: ['register xd', 'register yd'] } },
-    counts: [86, 101, 101, 101, 105, 133, 133] },
+    counts: [86, 86, 86, 86, 90, 112, 112] }, // v4.2 on: the same as v3.14 since probes keep a stale-or-not snapshot, not the count (paths/common.ts)
 };
 
 describe('kernel paths in tiny scenarios', () => {

@@ -7,6 +7,7 @@
  * wait_for_device_probe: probe_count == 0, then async_synchronize_full.
  */
 import { RETURN, type KStep, type Ret, type ThreadBuilder } from '../emit.js';
+import { add } from '../../engine/add.js';
 import type { KL, KS } from '../state.js';
 import { ASYNC, DD, flushStep } from './common.js';
 
@@ -27,11 +28,12 @@ export function asyncScheduleStep(tb: ThreadBuilder, program: string, inline: st
     where: `${where} -> ${ASYNC}:async_schedule`, since,
     run: (s, t, b, ctx) => {
       if (b === 1) return inline;
-      s.asyncPending++;
+      // Adds: entries queued by different threads commute (engine/add.ts).
+      add(s, 'asyncPending', 1);
       t.usedAsync = 1;
       // Ghost (S11): the entry remembers the modules whose init is running (COMING) as it is queued.
       let initOf = 0;
-      for (let m = 0; m < s.mod.length; m++) if (s.mod[m]!.state === 'COMING') { initOf |= 1 << m; s.mod[m]!.initPending++; }
+      for (let m = 0; m < s.mod.length; m++) if (s.mod[m]!.state === 'COMING') { initOf |= 1 << m; add(s.mod[m]!, 'initPending', 1); }
       ctx.spawn(program, initOf ? (l: KL) => { l.initOf = initOf; } : undefined);
       return next;
     },
@@ -56,8 +58,8 @@ export function asyncRunEntryDone(tb: ThreadBuilder): string {
   const f = tb.fn('async_run_entry_fn', {}, null);
   // After entry->func returns: off the pending lists under async_lock, then wake async_synchronize_*.
   f.step('done', { where: `${ASYNC}:async_run_entry_fn`, c: ['spin_lock_irqsave(&async_lock, flags); ... wake_up(&async_done);'], run: (s, t) => {
-    s.asyncPending--;
-    for (let m = 0; m < s.mod.length; m++) if (t.initOf & (1 << m)) s.mod[m]!.initPending--;
+    add(s, 'asyncPending', -1);
+    for (let m = 0; m < s.mod.length; m++) if (t.initOf & (1 << m)) add(s.mod[m]!, 'initPending', -1);
     return RETURN;
   } });
   return f.done();

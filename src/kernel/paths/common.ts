@@ -5,6 +5,7 @@
 import type { Kernel, KStep } from '../emit.js';
 import type { KS } from '../state.js';
 import { deferredSplice } from './klist.js';
+import { ModelError } from '../../engine/errors.js';
 
 export const DD = 'drivers/base/dd.c';
 export const BUS = 'drivers/base/bus.c';
@@ -59,13 +60,66 @@ export function mayBeAsync(k: Kernel, drv: number): boolean {
 }
 
 /**
- * drivers/base/dd.c:driver_deferred_probe_trigger: under deferred_probe_mutex, count the trigger,
- * splice pending onto active, queue the (single) work item. Queueing it while queued does nothing.
+ * Can really_probe(dev, drv) end in -EPROBE_DEFER: a deferring outcome, a device its probe needs,
+ * or a managed supplier link (device_links_check_suppliers)? Only such a probe's trigger-count
+ * snapshot is ever compared.
+ */
+export function mayDefer(k: Kernel, dev: number, drv: number): boolean {
+  const d = k.w.drivers[drv]!;
+  return d.outcomes.includes('defer') || d.needs.length > 0 || (k.has('DEVICE_LINKS') && k.w.links.some((l) => !l.stateless && l.consumer === dev));
+}
+
+const snapDevs = new WeakMap<Kernel, number[]>();
+/** The devices some driver's probe of may defer: the only ones that ever hold a snapshot. */
+function snapDevices(k: Kernel): number[] {
+  let ds = snapDevs.get(k);
+  if (!ds) { ds = k.w.devices.filter((d) => k.w.drivers.some((x) => mayDefer(k, d.i, x.i))).map((d) => d.i); snapDevs.set(k, ds); }
+  return ds;
+}
+
+/*
+ * deferred_trigger_count (58b116bce136). The kernel compares two reads of one counter:
+ *
+ *   int local_trigger_count = atomic_read(&deferred_trigger_count);      (probe starts)
+ *   ...  atomic_inc(&deferred_trigger_count);                            (any trigger)
+ *   if (local_trigger_count != atomic_read(&deferred_trigger_count))     (probe deferred)
+ *           driver_deferred_probe_trigger();
+ *
+ * The two reads differ exactly when some trigger ran between them (short of 2^32 of them), so
+ * the model keeps, for each device with a probe in flight, whether its snapshot is stale, rather
+ * than the counter and each probe's copy: a trigger marks every snapshot taken stale. The
+ * counter itself would grow without bound in a re-probe loop (B15), and every probe would read
+ * and write it, so no two probes could be reordered by partial-order reduction. A probe that
+ * cannot defer never compares, so it takes no snapshot. The device lock makes its probe the
+ * only one in flight on a device; taking a snapshot where one is held is a model error.
+ * `defers` is mayDefer(k, dev, drv), computed once where the steps are built.
+ */
+export function takeSnapshot(k: Kernel, s: KS, dev: number, defers: boolean): void {
+  if (!defers || !k.has('TRIGGER_COUNT')) return;
+  const d = s.dev[dev]!;
+  if (d.snap !== 'none') throw new ModelError('E201', `two probes of ${k.vn(dev)} hold a deferred_trigger_count snapshot at once (the model assumes the device lock serialises them)`);
+  d.snap = 'taken';
+}
+
+/** trigger_count != atomic_read(&deferred_trigger_count), for a probe of dev by drv that deferred. */
+export function triggeredSince(k: Kernel, s: KS, dev: number, drv: number, defers: boolean): boolean {
+  if (!defers) throw new ModelError('E201', `the probe of ${k.vn(dev)} by ${k.dn(drv)} deferred, but the world says it cannot (so it took no deferred_trigger_count snapshot)`);
+  return s.dev[dev]!.snap === 'stale';
+}
+
+/** The probe of dev by drv is over: its snapshot is gone. */
+export function dropSnapshot(k: Kernel, s: KS, dev: number, defers: boolean): void {
+  if (defers && k.has('TRIGGER_COUNT')) s.dev[dev]!.snap = 'none';
+}
+
+/**
+ * drivers/base/dd.c:driver_deferred_probe_trigger: under deferred_probe_mutex, count the trigger
+ * (every snapshot taken is now stale), splice pending onto active, queue the (single) work item.
+ * Queueing it while queued does nothing.
  */
 export function deferredTrigger(k: Kernel, s: KS): void {
   if (!s.deferredProbeEnable) return;
-  // Only a probe in flight holds a snapshot to compare with (see probeDone in really-probe.ts).
-  if (k.has('TRIGGER_COUNT') && s.probeCount > 0) s.triggerCount++;
+  if (k.has('TRIGGER_COUNT')) for (const d of snapDevices(k)) if (s.dev[d]!.snap === 'taken') s.dev[d]!.snap = 'stale';
   deferredSplice(s);
   if (k.hasDeferredWorker) s.deferredWorkQueued = true;
 }

@@ -8,6 +8,7 @@
  * The dead check of 654888327e9f is inserted by that patch (patches.ts), also for v5.9+.
  */
 import { RETURN, type Ret, type ThreadBuilder } from '../emit.js';
+import { add } from '../../engine/add.js';
 import type { KL, KS } from '../state.js';
 import { RET } from '../world.js';
 import { asyncProgram, asyncScheduleStep } from './async.js';
@@ -30,7 +31,7 @@ export function attachWalk(tb: ThreadBuilder, dev: number, frame: number, checkA
     // While __device_attach_driver runs for drv, the walk's klist iterator holds a reference on
     // drv's knode_bus (klist_next); bus_remove_driver's klist_remove waits until it is dropped.
     const probe = driverProbeDevice(tb, dev, drv, (s, t) => {
-      s.drv[drv]!.iterRefs--;
+      add(s.drv[drv]!, 'iterRefs', -1);
       if (stopsWalk(t.ret)) return after(s, t);
       t.ret = RET.ZERO;
       return cont(s, t);
@@ -40,7 +41,7 @@ export function attachWalk(tb: ThreadBuilder, dev: number, frame: number, checkA
       const a = allowsAsync(k, s, drv);
       if (a) t.haveAsync[frame] = 1;
       if (checkAsync && a !== wantAsync) return cont(s, t);
-      s.drv[drv]!.iterRefs++;
+      add(s.drv[drv]!, 'iterRefs', 1);
       return probe;
     };
     // The C of the whole callback: the checks are in this step (and strcmp's, for an override).

@@ -8,10 +8,11 @@
  * they live in driver_probe_device and __driver_probe_device also refuses a bound device (-EBUSY).
  * The trigger-count snapshot (58b116bce136) is added by that patch (patches.ts) in the older layout.
  */
-import { RETURN, type KStep, type Ret, type ThreadBuilder } from '../emit.js';
+import { RETURN, type Kernel, type KStep, type Ret, type ThreadBuilder } from '../emit.js';
+import { add } from '../../engine/add.js';
 import type { KS } from '../state.js';
 import { RET } from '../world.js';
-import { DD, deferredTrigger, lockStep } from './common.js';
+import { DD, deferredTrigger, dropSnapshot, lockStep, mayDefer, takeSnapshot, triggeredSince } from './common.js';
 import { deviceAdd } from './device-add.js';
 import { busAddDriver } from './driver-attach.js';
 import { deviceDel } from './device-del.js';
@@ -29,16 +30,12 @@ function refuse(tb: ThreadBuilder, s: KS, dev: number): number {
 }
 
 /**
- * probe_count-- (and wake_up). A trigger-count snapshot lives only while probe_count > 0 (it is
- * taken right after probe_count++), so when the count drops to 0 no comparison can tell the
- * counter's value: re-base it to 0 and forget this probe's snapshot. This keeps the state finite
- * without changing behaviour: a re-probe loop (B15) closes into a cycle instead of running the
- * counter round.
+ * atomic_dec(&probe_count) (and wake_up): an add, so two probes' counts commute (engine/add.ts);
+ * the probe's deferred_trigger_count snapshot, if it took one, is gone (common.ts).
  */
-function probeDone(s: KS, t: { tc: { [i: number]: number } }, depth: number): void {
-  s.probeCount--;
-  t.tc[depth] = 0;
-  if (s.probeCount === 0) s.triggerCount = 0;
+function probeDone(k: Kernel, s: KS, dev: number, defers: boolean): void {
+  add(s, 'probeCount', -1);
+  dropSnapshot(k, s, dev, defers);
 }
 
 /** The C of the deferred-list helpers, whichever step runs them (each is one atomic step under deferred_probe_mutex). */
@@ -61,7 +58,7 @@ export const stopsWalk = (ret: number) => ret === RET.BOUND || ret === RET.ENODE
 export function driverProbeDevice(tb: ThreadBuilder, dev: number, drv: number, ret: Ret): string {
   const k = tb.k;
   const f = tb.fn('driver_probe_device', { dev, drv }, ret);
-  const depth = tb.enter();
+  const depth = tb.enter(), defers = mayDefer(k, dev, drv);
   // Before 204db60c8357 really_probe's return is driver_probe_device's; after it, deferral follows.
   const rp = reallyProbe(tb, dev, drv, depth, k.has('PROBE_BUSY_CHECK') ? f.label('deferred') : f.ret);
   if (!k.has('PROBE_BUSY_CHECK')) {
@@ -76,8 +73,8 @@ export function driverProbeDevice(tb: ThreadBuilder, dev: number, drv: number, r
       c: ['int trigger_count = atomic_read(&deferred_trigger_count);', 'atomic_inc(&probe_count);', 'ret = __driver_probe_device(drv, dev);', ...CHECK_LINES.map((l) => `__driver_probe_device:: ${l}`)],
       run: (s, t) => {
       t.ret = RET.ZERO; // its `ret` is a local: nothing left from an earlier probe by this thread
-      if (k.has('TRIGGER_COUNT')) t.tc[depth] = s.triggerCount;
-      s.probeCount++;
+      takeSnapshot(k, s, dev, defers);
+      add(s, 'probeCount', 1);
       const r = refuse(tb, s, dev);
       if (r >= 0) { t.ret = r; return 'out'; }
       s.dev[dev]!.canMatch = true;
@@ -91,13 +88,13 @@ export function driverProbeDevice(tb: ThreadBuilder, dev: number, drv: number, r
         if (t.ret !== RET.EPROBE_DEFER && t.ret !== RET.LINK_DEFER) return 'out';
         const d = s.dev[dev]!;
         if (d.canMatch) deferredAdd(s, dev);
-        return k.has('TRIGGER_COUNT') && t.tc[depth] !== s.triggerCount ? 'driver_deferred_probe_trigger' : 'out';
+        return k.has('TRIGGER_COUNT') && triggeredSince(k, s, dev, drv, defers) ? 'driver_deferred_probe_trigger' : 'out';
       } });
     f.step('driver_deferred_probe_trigger', { where: `${DD}:driver_deferred_probe_trigger`, since: 'v3.15 (58b116bce136)', c: triggerLines(k),
       await: (s) => s.deferredProbeMutex === 0, waits: () => 'deferred_probe_mutex',
       run: (s) => { deferredTrigger(k, s); return 'out'; } });
     f.step('out', { where: `${DD}:driver_probe_device`, since: 'v5.14 (204db60c8357)', c: ['atomic_dec(&probe_count);', 'wake_up_all(&probe_waitqueue);'],
-      run: (s, t) => { probeDone(s, t, depth); return RETURN; } });
+      run: (s) => { probeDone(k, s, dev, defers); return RETURN; } });
   }
   tb.leave();
   return f.done();
@@ -120,7 +117,7 @@ export function driverProbeDeviceNoCount(tb: ThreadBuilder, dev: number, drv: nu
 /** really_probe(dev, drv) with drv->probe and driver_bound inlined. */
 function reallyProbe(tb: ThreadBuilder, dev: number, drv: number, depth: number, ret: Ret): string {
   const k = tb.k, w = k.w, info = w.drivers[drv]!, me = tb.owner;
-  const old = !k.has('PROBE_BUSY_CHECK');
+  const old = !k.has('PROBE_BUSY_CHECK'), defers = mayDefer(k, dev, drv);
   const f = tb.fn('really_probe', { dev, drv }, ret);
   // Children that probe() registers, chained: each device_add returns into the next.
   let next = f.label('probe_ret');
@@ -165,13 +162,12 @@ function reallyProbe(tb: ThreadBuilder, dev: number, drv: number, depth: number,
     if (linkDefers(s)) {
       t.ret = RET.LINK_DEFER;
       if (old) {
-        const d = s.dev[dev]!;
         deferredAdd(s, dev);
-        t.tc[depth] = 0;
+        dropSnapshot(k, s, dev, defers);
       }
       return RETURN;
     }
-    if (old) s.probeCount++;
+    if (old) add(s, 'probeCount', 1);
     if (k.has('DEVICE_LINKS')) for (const l of links) if (s.link[l.i]!.status === 'AVAILABLE') s.link[l.i]!.status = 'CONSUMER_PROBE';
     const d = s.dev[dev]!;
     d.driver = drv + 1;
@@ -241,7 +237,7 @@ function reallyProbe(tb: ThreadBuilder, dev: number, drv: number, depth: number,
     f.step('driver_deferred_probe_add', { where: `${DD}:driver_deferred_probe_add`, c: ADD_LINES, await: (s) => s.deferredProbeMutex === 0, waits: () => 'deferred_probe_mutex',
       run: (s) => { deferredAdd(s, dev); return 'done'; } });
     f.step('done', { where: `${DD}:really_probe`, c: ['atomic_dec(&probe_count);'], run: (s, t) => {
-      probeDone(s, t, depth);
+      probeDone(k, s, dev, defers);
       t.ret = t.ret === RET.BOUND ? RET.BOUND : RET.ZERO;
       return RETURN;
     } });
