@@ -112,6 +112,21 @@ describe('definePatch and --patch', () => {
     // The fix itself leaves every step reachable.
     expect(JSON.parse(run('diff', 's.ts', '--patch', 'fix.ts', '--json').stdout).patchNotes).toEqual([]);
   });
+  // The scenario's driver never defers; the patch makes its probe return -EPROBE_DEFER. With a
+  // user's patch every probe takes a deferred_trigger_count snapshot (paths/common.ts mayDefer),
+  // so the deferral's comparison has one to compare.
+  it("a patch that makes a probe defer where the scenario's driver never does: checked, not a model error", () => {
+    writeFileSync(join(dir, 'defer.ts'), `import { definePatch, RET } from 'probecheck';
+export default definePatch({ id: 'defer', subject: 'probe defers', base: 'v5.1', hunks: [
+  { fn: 'really_probe', replace: 'probe_ret', step: (site, orig) => ({ ...orig!, branches: 1, run: (s, t) => { s.dev[site.dev]!.probing = 0; t.ret = RET.EPROBE_DEFER; return 'probe_failed'; } }) },
+] });
+`);
+    const r = probecheck(['check', 's.ts', '--patch', 'defer.ts', '--property', 'single-binding', '-q'], { cwd: dir });
+    expect(r.stderr).not.toMatch(/E201/);
+    expect(r.status, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/single-binding\s+holds/);
+  });
+
   it('--patch on diff applies to the patched side only', () => {
     const d = JSON.parse(run('diff', 's.ts', '--patch', 'fix.ts', '--json').stdout);
     expect(d.base.params.patches).toBe('');

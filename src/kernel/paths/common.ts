@@ -6,6 +6,7 @@ import type { Kernel, KStep } from '../emit.js';
 import type { KS } from '../state.js';
 import { deferredSplice } from './klist.js';
 import { ModelError } from '../../engine/errors.js';
+import { isUserPatch } from '../define-patch.js';
 
 export const DD = 'drivers/base/dd.c';
 export const BUS = 'drivers/base/bus.c';
@@ -62,11 +63,12 @@ export function mayBeAsync(k: Kernel, drv: number): boolean {
 /**
  * Can really_probe(dev, drv) end in -EPROBE_DEFER: a deferring outcome, a device its probe needs,
  * or a managed supplier link (device_links_check_suppliers)? Only such a probe's trigger-count
- * snapshot is ever compared.
+ * snapshot is ever compared. A user's patch may make any probe defer: with one, every probe may.
  */
 export function mayDefer(k: Kernel, dev: number, drv: number): boolean {
   const d = k.w.drivers[drv]!;
-  return d.outcomes.includes('defer') || d.needs.length > 0 || (k.has('DEVICE_LINKS') && k.w.links.some((l) => !l.stateless && l.consumer === dev));
+  return d.outcomes.includes('defer') || d.needs.length > 0 || (k.has('DEVICE_LINKS') && k.w.links.some((l) => !l.stateless && l.consumer === dev))
+    || k.patches.some(isUserPatch);
 }
 
 const snapDevs = new WeakMap<Kernel, number[]>();
