@@ -43,8 +43,10 @@ export class Footprints {
   /** Steps whose footprint a reduction decision of this pass relied on. */
   private readonly used: Uint8Array;
   private readonly cache: Map<number, Future>[];
-  /** Bytes some property read. */
+  /** Bytes some action property read or watches. */
   readonly vis: Uint32Array;
+  /** Bytes some invariant or premise read. */
+  readonly visInv: Uint32Array;
   /** Something a decision relied on grew in this pass: the pass proves nothing. */
   dirty = false;
   /** A reduced expansion happened in this pass (so property reads were relied on). */
@@ -66,10 +68,12 @@ export class Footprints {
     this.succ = Array.from({ length: n }, () => new Set<number>());
     this.cache = c.threads.map(() => new Map());
     this.vis = new Uint32Array(this.words);
+    this.visInv = new Uint32Array(this.words);
     const W = this.words;
     this.rv = Array.from({ length: n }, (_, id) => this.r.subarray(id * W, id * W + W));
     this.wv = Array.from({ length: n }, (_, id) => this.w.subarray(id * W, id * W + W));
     this.cv = Array.from({ length: n }, () => new Uint32Array(W));
+    this.nz = Array.from({ length: n }, () => new Int32Array(0));
   }
 
   beginPass(): void {
@@ -88,6 +92,14 @@ export class Footprints {
   writesOf(id: number): Uint32Array { return this.wv[id]!; }
   /** The bytes the step only adds to. */
   commutesOf(id: number): Uint32Array { return this.cv[id]!; }
+  /** The words where the step reads or changes something (a footprint is a few bytes: conflicts look only there). */
+  wordsOf(id: number): Int32Array { return this.nz[id]!; }
+  private readonly nz: Int32Array[];
+  private touched(id: number): void {
+    const W = this.words, o = id * W, out: number[] = [];
+    for (let i = 0; i < W; i++) if ((this.r[o + i]! | this.w[o + i]!) !== 0) out.push(i);
+    this.nz[id] = Int32Array.from(out);
+  }
 
   /** cv[id] := a & ~p of step id (its reads are checked on their own: por.ts's conflicts). */
   private commuting(id: number): void {
@@ -98,7 +110,7 @@ export class Footprints {
   /** A guard (and branch count) was evaluated: its reads join the step's. */
   learnGuard(id: number, rec: Recorder): void {
     // A disabled step's guard reads count even before it runs (a persistent set may hold it).
-    if (merge(this.r, id * this.words, rec.r, this.words)) this.grew(id);
+    if (merge(this.r, id * this.words, rec.r, this.words)) { this.touched(id); this.grew(id); }
   }
 
   /** The step ran, returning program counter npc (0 = it ended). */
@@ -109,7 +121,7 @@ export class Footprints {
     // A byte that was only added to and is now written plainly no longer commutes: growth too.
     g = merge(this.p, id * W, rec.p, W) || g;
     g = merge(this.a, id * W, rec.a, W) || g;
-    this.commuting(id);
+    if (g || !this.known[id]) { this.commuting(id); this.touched(id); }
     const s = this.succ[id]!;
     if (!s.has(npc)) { s.add(npc); g = true; }
     if (!this.known[id]) {
@@ -123,8 +135,8 @@ export class Footprints {
   }
 
   /** Properties read these bytes. */
-  learnVis(rec: Recorder): void {
-    if (merge(this.vis, 0, rec.r, this.words) && this.reduced) { this.dirty = true; this.grown++; }
+  learnVis(rec: Recorder, into = this.vis): void {
+    if (merge(into, 0, rec.r, this.words) && this.reduced) { this.dirty = true; this.grown++; }
   }
 
   private grew(id: number): void {

@@ -16,19 +16,30 @@
  *       it. An unknown step (never executed) depends on everything. Only p changes p's pc, so
  *       no run outside P's steps can touch them before one of them moves: P's steps are a
  *       persistent set. Seeds are tried from the smallest closure;
- *   C2  P's enabled steps are invisible: they write no byte any property read (invariants,
- *       premises, both states of an action property) or any field an action property watches.
- *       An action property is also a function of the move, and the reordered run makes that
- *       move in another state: one that watches fields fails only on a move that changes one
- *       (its promise), and such moves are visible; for one that watches nothing, what it reads
- *       on a move counts as read by the move's step, so C1 keeps every thread that could change
- *       it in P (and C2 then finds that thread's write visible);
+ *   C2  P's enabled steps write no byte an action property read (either state) or watches;
+ *       and either they write no byte an invariant or premise read, or no thread outside P
+ *       may change (by its learned future) a byte the invariants and premises read in s
+ *       itself; a set that fails only that takes in every thread that could, and is closed
+ *       under conflict again (settle()). An action property is also a function of the move,
+ *       and the reordered run makes that move in another state: one that watches fields fails
+ *       only on a move that changes one (its promise), and such moves are visible; for one
+ *       that watches nothing, what it reads on a move counts as read by the move's step, so
+ *       C1 keeps every thread that could change it in P;
  *   C3  none of the successors is already stored (BFS: at the current depth or above; then
  *       every cycle of the reduced graph has a fully expanded state: the last state of a cycle
  *       to be expanded finds its successor on the cycle stored).
  * Otherwise s is fully expanded. C0+C1 keep every deadlock; with C2+C3 every violated invariant
- * and action property stays violated (the reduced graph holds a reordering of every finite
- * run to a violation, with the same visible steps seen in the same projected states).
+ * and action property stays violated. The argument, by the length m of a shortest run from s
+ * to a violation: if the run holds a step of P, the first such is the current step of its
+ * thread, independent of the steps before it (C1), so moved to the front it starts a run of
+ * m - 1 steps to the same violation from a successor in the reduced graph. If it holds none,
+ * then either an invisible step of P can be put in front (the property reads nothing it
+ * writes: the same violation after it, and C3 sees to progress), or, by the second form of
+ * C2, no step of the run changes what the invariants and premises read in s, so they read
+ * the same values at the run's end as in s: s itself violates one, and was checked when it was
+ * stored. For an action property the violating move is the run's last: if it is the first
+ * step of P it must be invisible, which a watched property's failing move is not, and an
+ * unwatched one reads only what no step before it changes (C1).
  *
  * With symmetry (reduce/symmetry.ts) as well, states are stored by canonical fingerprint and C3
  * is checked on those, so it holds on the graph of stored classes; C0-C2 are checked in the
@@ -58,10 +69,10 @@ import { fp } from '../hash.js';
 import type { FingerprintStore } from '../store.js';
 import { explore } from '../search/explore.js';
 import { moveOf, watchedBytes, type Monitor } from '../search/monitor.js';
-import type { Property } from '../model.js';
+import type { Property, Query } from '../model.js';
 import { actionCode } from '../trace.js';
 import type { Limits, Progress, SearchOutcome } from '../search/types.js';
-import { clash, Footprints, meets, type Future } from './footprints.js';
+import { Footprints, meets, type Future } from './footprints.js';
 import { Recorder } from './recorder.js';
 
 /** Random runs that learn footprints before the first pass (a few ms on the bundled models). */
@@ -79,12 +90,20 @@ export interface PorStats {
 export class Reducer {
   readonly fp: Footprints;
   private readonly rec: Recorder;
-  /** Property reads, merged into fp.vis at each expansion. */
+  /** Action property reads, merged into fp.vis at each expansion. */
   readonly propRec: Recorder;
+  /** Invariant and premise reads, merged into fp.visInv at each expansion. */
+  private readonly invRec: Recorder;
   /** Reads of the action properties that watch nothing, on the move being checked (merged into its step's reads). */
   private readonly actRec: Recorder;
-  /** Where the properties' reads go now: propRec, or actRec while an unwatched action property runs. */
+  /** Where the properties' reads go now. */
   private into: Recorder;
+  /** The invariants and premises (state predicates), for what they read in the state expanded. */
+  private stateProps: ((g: unknown, q: Query) => unknown)[] = [];
+  /** What they read in cur (computed when a candidate set needs it), and whether it is. */
+  private readonly rs: Recorder;
+  private rsAt = -1;
+  private expansions = 0;
   /** The backend the properties see: recording views of cur and next. */
   readonly monitorBackend: Backend;
   private readonly nb: Int32Array;
@@ -124,10 +143,10 @@ export class Reducer {
   };
   /** An unwatched action property ran since the last attribution. */
   private attributed = false;
-  /** The Monitor's hook (Monitor.unwatched). */
-  readonly unwatched = (on: boolean): void => {
-    this.into = on ? this.actRec : this.propRec;
-    if (on) this.attributed = true;
+  /** The Monitor's hook (Monitor.reads). */
+  readonly reads = (what: 'state' | 'action' | 'unwatched' | undefined): void => {
+    this.into = what === 'state' ? this.invRec : what === 'unwatched' ? this.actRec : this.propRec;
+    if (what === 'unwatched') this.attributed = true;
   };
   /** Thread k's current step reads what the unwatched action properties read on its move. */
   private attribute(k: number): void {
@@ -142,7 +161,9 @@ export class Reducer {
     this.fp = new Footprints(c);
     this.rec = new Recorder(c.width);
     this.propRec = new Recorder(c.width);
+    this.invRec = new Recorder(c.width);
     this.actRec = new Recorder(c.width);
+    this.rs = new Recorder(c.width);
     this.into = this.propRec;
     const mbe = Object.create(be) as Backend;
     mbe.nextG = () => be.recG(true, this.into);
@@ -161,6 +182,10 @@ export class Reducer {
     this.work = new Int32Array(n);
     this.hs = new Uint32Array(2 * 255 * n);
     this.fut = new Array<Future | undefined>(n).fill(undefined);
+    this.cmask = new Uint32Array(n);
+    this.ext = new Uint8Array(n);
+    this.scratch = { rows: Array.from({ length: n }, () => new Uint8Array(n)), masks: new Uint32Array(n), moves: new Int32Array(n), seedOf: new Int32Array(n), order: new Int32Array(n),
+      e: { pcs: new Int32Array(0), nb: new Int32Array(0), fut: this.fut, sets: [], seeds: [] } };
   }
 
   beginPass(): void {
@@ -173,16 +198,21 @@ export class Reducer {
    * that changes one (its promise; the Monitor skips the others), so those moves are never in
    * a reduced set, and on every other move it holds whatever the state.
    */
-  watchesVisible(props: readonly Property[]): void {
+  setProperties(props: readonly Property[]): void {
     for (const p of props) if (p.kind === 'action') for (const o of watchedBytes(this.c, p)) this.fp.vis[o >>> 5]! |= 1 << (o & 31);
+    this.stateProps = props.flatMap((p) => [...(p.kind === 'invariant' ? [p.holds] : []), ...((p.kind === 'invariant' || p.kind === 'action') && p.premise ? [p.premise] : [])]);
   }
 
   /** Merge the property reads recorded so far. */
-  flushVis(): void { this.fp.learnVis(this.propRec); this.propRec.clear(); }
+  flushVis(): void {
+    this.fp.learnVis(this.propRec); this.propRec.clear();
+    this.fp.learnVis(this.invRec, this.fp.visInv); this.invRec.clear();
+  }
 
   /** Expand cur, calling visit(k, b) for each move taken (next and fp set), as Backend.expand does. */
   expand(store: FingerprintStore, visit: (k: number, b: number) => void): number {
     const be = this.be, T = this.c.threads, F = this.fp, rec = this.rec, nb = this.nb, pcs = this.pcs;
+    this.expansions++;
     this.flushVis();
     if (this.strategy === 'bfs' && be.poppedDepth !== this.levelDepth) { this.level.clear(); this.levelDepth = be.poppedDepth; }
     this.store = store; this.inner = visit;
@@ -219,7 +249,7 @@ export class Reducer {
    * so a pass that starts knowing more reduces more. Learning only; no decision rests on it.
    */
   warmUp(walks: number, depth: number, props: readonly Property[], seed = 1, maxWalks = walks): void {
-    const be = this.be, T = this.c.threads, rec = this.rec, pcs = this.pcs, pr = this.propRec;
+    const be = this.be, T = this.c.threads, rec = this.rec, pcs = this.pcs, pr = this.invRec;
     // What the properties read along the walks (their errors are the search's to report).
     const look = (f: () => unknown) => { try { f(); } catch { /* reported by the search */ } };
     const state = (next: boolean) => {
@@ -272,7 +302,7 @@ export class Reducer {
         state(true);
         for (const p of props) {
           if (p.kind !== 'action') continue;
-          const u = !p.watches?.length, r = u ? this.actRec : pr;
+          const u = !p.watches?.length, r = u ? this.actRec : this.propRec;
           look(() => p.holds(be.recG(false, r), be.recG(true, r), moveOf(be, actionCode(m >> 8, m & 255)), be.recQ(true, r)));
           if (u) this.attribute(m >> 8);
         }
@@ -309,26 +339,27 @@ export class Reducer {
     inc.fill(0);
     out.fill(undefined);
     for (let k = 0; k < T.length; k++) if (this.pcs[k] !== 0) { out[k] = F.future(T[k]!, this.pcs[k]!); inc[k] = 1; }
-    // Can another counted thread start j (write its pc)? (Every step of j writes j's own pc.)
-    const started = (j: number): boolean => {
-      const o = T[j]!.pcOffset;
-      for (let i = 0; i < T.length; i++) {
-        const f = out[i];
-        if (i !== j && f && (f.top || (f.w[o >>> 5]! & (1 << (o & 31))) !== 0)) return true;
-      }
-      return false;
-    };
     // inc: 1 = counted from its pc, 2 = counted from its entry as well (final).
     for (let changed = true; changed;) {
       changed = false;
       for (let j = 0; j < T.length; j++) {
         if (inc[j] === 2) continue;
         if (inc[j] === 1 && !out[j]!.ends) continue;
-        if (!started(j)) continue;
+        if (!this.startable(j)) continue;
         out[j] = F.future(T[j]!, this.pcs[j]!, true); inc[j] = 2; changed = true;
       }
     }
     return out;
+  }
+
+  /** Can another counted thread start j (write its pc)? (Every step of j writes j's own pc.) */
+  private startable(j: number): boolean {
+    const T = this.c.threads, out = this.fut, o = T[j]!.pcOffset, word = o >>> 5, bit = 1 << (o & 31);
+    for (let i = 0; i < T.length; i++) {
+      const f = out[i];
+      if (i !== j && f !== undefined && (f.top || (f.w[word]! & bit) !== 0)) return true;
+    }
+    return false;
   }
 
   /**
@@ -351,14 +382,19 @@ export class Reducer {
         }
         continue;
       }
-      const id = T[p]!.steps[this.pcs[p]! - 1]!.id, r = F.readsOf(id), w = F.writesOf(id), c = F.commutesOf(id);
+      const id = T[p]!.steps[this.pcs[p]! - 1]!.id, r = F.readsOf(id), w = F.writesOf(id), c = F.commutesOf(id), idx = F.wordsOf(id);
       const on = this.nb[p]! > 0, known = F.isKnown(id);
       for (let q = 0; q < n; q++) {
         const f = fut[q];
         if (q === p || !f) continue;
-        if (f.top || meets(r, f.w, W)) m[row + q] = 1;
-        // Two changes of one byte conflict unless both are adds (footprints.ts).
-        else if (on && (!known || meets(w, f.r, W) || clash(w, f.w, c, f.c, W))) m[row + q] = 1;
+        if (f.top || (on && !known)) { m[row + q] = 1; continue; }
+        // q changes what p reads; or (p enabled) p changes what q reads, or both change a byte
+        // and not both by adds (footprints.ts). Only the words p touches can meet.
+        const fr = f.r, fw = f.w, fc = f.c;
+        for (let j = 0; j < idx.length; j++) {
+          const i = idx[j]!, x = (r[i]! & fw[i]!) | (on ? (w[i]! & fr[i]!) | (w[i]! & fw[i]! & ~(c[i]! & fc[i]!)) : 0);
+          if (x !== 0) { m[row + q] = 1; break; }
+        }
       }
     }
     return m;
@@ -391,7 +427,9 @@ export class Reducer {
     let fut = e.fut, v = F.version;
     for (let i = 0; i < e.sets.length; i++) {
       inP.set(e.sets[i]!);
-      if (!this.invisible()) continue;
+      if (!this.settle(fut)) continue;
+      const settled = this.ext;
+      settled.set(inP);
       // C3 (and learning the moves' footprints): every successor must be new.
       let fresh = true, j = 0;
       for (let p = 0; p < n && fresh; p++) {
@@ -403,11 +441,11 @@ export class Reducer {
         }
       }
       if (!fresh) continue;
-      // Running the moves may have taught something: the set must still be closed and invisible.
+      // Running the moves may have taught something: the same set must come out again.
       if (F.version !== v) {
         fut = this.futures(); v = F.version;
         this.closure(e.seeds[i]!, this.conflicts(fut));
-        if (!same(e.sets[i]!, inP) || !this.invisible()) return 0;
+        if (!same(e.sets[i]!, inP) || !this.settle(fut) || !same(settled, inP)) return 0;
       }
       for (let p = 0; p < n; p++) if (inP[p] && this.pcs[p] !== 0) F.use(T[p]!.steps[this.pcs[p]! - 1]!.id);
       for (const f of fut) if (f) F.useFuture(f);
@@ -432,37 +470,154 @@ export class Reducer {
   private candidates(): Candidates {
     const T = this.c.threads, n = T.length, F = this.fp, nb = this.nb, pcs = this.pcs, inP = this.inP;
     if (F.version !== this.cacheVersion || this.cache.size > 20_000) { this.cache.clear(); this.cacheVersion = F.version; }
-    let h = 0x811c9dc5;
-    for (let k = 0; k < n; k++) { h = Math.imul(h ^ pcs[k]!, 0x01000193); h = Math.imul(h ^ nb[k]!, 0x01000193); }
-    const bucket = this.cache.get(h);
-    if (bucket) for (const e of bucket) if (same(e.pcs, pcs) && same(e.nb, nb)) return e;
-    const fut = this.futures(), m = this.conflicts(fut);
+    // Where program counters rarely repeat (a state is mostly its threads' places: host-children),
+    // the cache costs more than it saves; after a trial it is left off (the sets are the same).
+    const caching = this.lookups < 4096 || this.hits * 4 >= this.lookups;
+    let h = 0x811c9dc5, bucket: Candidates[] | undefined;
+    if (caching) {
+      for (let k = 0; k < n; k++) { h = Math.imul(h ^ pcs[k]!, 0x01000193); h = Math.imul(h ^ nb[k]!, 0x01000193); }
+      bucket = this.cache.get(h);
+      this.lookups++;
+      if (bucket) for (const e of bucket) if (same(e.pcs, pcs) && same(e.nb, nb)) { this.hits++; return e; }
+    }
+    const fut = this.futures(), m = this.conflicts(fut), S = this.scratch, rows = S.rows, moves = S.moves, seeds = S.seedOf, order = S.order;
+    this.mAt = this.expansions;
     let total = 0;
     for (let k = 0; k < n; k++) total += nb[k]!;
-    const found: { set: Uint8Array; seed: number; moves: number }[] = [];
-    for (let k = 0; k < n; k++) {
-      if (nb[k] === 0) continue;
-      this.closure(k, m);
-      let moves = 0;
-      for (let q = 0; q < n; q++) if (inP[q]) moves += nb[q]!;
-      // Seeds in one closure give the same set: keep it once.
-      if (moves >= total || found.some((x) => same(x.set, inP))) continue;
-      found.push({ set: inP.slice(), seed: k, moves });
+    let found = 0;
+    if (n <= 32) {
+      // The same, with each thread set as a 32-bit mask (closures by word operations).
+      const masks = S.masks, cm = this.maskRows(m);
+      for (let k = 0; k < n; k++) {
+        if (nb[k] === 0) continue;
+        let set = (1 << k) >>> 0, todo = set;
+        while (todo !== 0) {
+          const p = 31 - Math.clz32(todo & -todo);
+          todo = (todo & (todo - 1)) >>> 0;
+          const add = (cm[p]! & ~set) >>> 0;
+          set = (set | add) >>> 0; todo = (todo | add) >>> 0;
+        }
+        let mv = 0;
+        for (let x = set; x !== 0; x = (x & (x - 1)) >>> 0) mv += nb[31 - Math.clz32(x & -x)]!;
+        if (mv >= total) continue;
+        let dup = false;
+        for (let i = 0; i < found && !dup; i++) dup = masks[i] === set;
+        if (dup) continue;
+        masks[found] = set; moves[found] = mv; seeds[found] = k; order[found] = found;
+        const row = rows[found]!;
+        for (let q = 0; q < n; q++) row[q] = (set >>> q) & 1;
+        found++;
+      }
+    } else {
+      for (let k = 0; k < n; k++) {
+        if (nb[k] === 0) continue;
+        this.closure(k, m);
+        let mv = 0;
+        for (let q = 0; q < n; q++) if (inP[q]) mv += nb[q]!;
+        if (mv >= total) continue;
+        // Seeds in one closure give the same set: keep it once.
+        let dup = false;
+        for (let i = 0; i < found && !dup; i++) dup = same(rows[i]!, inP);
+        if (dup) continue;
+        rows[found]!.set(inP); moves[found] = mv; seeds[found] = k; order[found] = found; found++;
+      }
     }
-    found.sort((a, b) => a.moves - b.moves || a.seed - b.seed);
-    const e: Candidates = { pcs: pcs.slice(), nb: nb.slice(), fut: fut.slice(), sets: found.map((x) => x.set), seeds: found.map((x) => x.seed) };
+    // Fewest moves first, then by seed (an insertion sort: a handful of sets).
+    for (let i = 1; i < found; i++) {
+      const x = order[i]!;
+      let j = i - 1;
+      while (j >= 0 && (moves[order[j]!]! > moves[x]! || (moves[order[j]!]! === moves[x]! && seeds[order[j]!]! > seeds[x]!))) { order[j + 1] = order[j]!; j--; }
+      order[j + 1] = x;
+    }
+    if (!caching) {
+      S.e.fut = fut; S.e.sets.length = found; S.e.seeds.length = found;
+      for (let i = 0; i < found; i++) { S.e.sets[i] = rows[order[i]!]!; S.e.seeds[i] = seeds[order[i]!]!; }
+      return S.e;
+    }
+    const e: Candidates = { pcs: pcs.slice(), nb: nb.slice(), fut: fut.slice(), sets: [], seeds: [] };
+    for (let i = 0; i < found; i++) { e.sets.push(rows[order[i]!]!.slice()); e.seeds.push(seeds[order[i]!]!); }
     if (bucket) bucket.push(e); else this.cache.set(h, [e]);
     return e;
   }
+  private lookups = 0;
+  private hits = 0;
+  /** Room for one state's candidate sets when they are not cached. */
+  private readonly scratch: { rows: Uint8Array[]; masks: Uint32Array; moves: Int32Array; seedOf: Int32Array; order: Int32Array; e: Candidates };
+  private readonly cmask: Uint32Array;
+  /** The set a candidate settled to (settle may grow it). */
+  private readonly ext: Uint8Array;
+  /** The expansion whose conflict matrix this.conflict holds. */
+  private mAt = -1;
 
-  /** C2: no enabled step of the set writes a byte some property reads. */
-  private invisible(): boolean {
+  /** The conflict matrix's rows as masks (n <= 32). */
+  private maskRows(m: Uint8Array): Uint32Array {
+    const n = this.c.threads.length, cm = this.cmask;
+    for (let p = 0; p < n; p++) {
+      let x = 0;
+      for (let q = 0; q < n; q++) if (m[p * n + q] === 1) x |= 1 << q;
+      cm[p] = x >>> 0;
+    }
+    return cm;
+  }
+
+  /** No enabled step of the set writes a byte of `vis`. */
+  private invisible(vis: Uint32Array): boolean {
     const T = this.c.threads, F = this.fp;
     for (let p = 0; p < T.length; p++) {
       if (!this.inP[p] || this.nb[p] === 0) continue;
-      if (meets(F.writesOf(T[p]!.steps[this.pcs[p]! - 1]!.id), F.vis, F.words)) return false;
+      if (meets(F.writesOf(T[p]!.steps[this.pcs[p]! - 1]!.id), vis, F.words)) return false;
     }
     return true;
+  }
+
+  /**
+   * C2 for the set in inP, which may grow it: its enabled steps write nothing an action property
+   * reads or watches; and nothing an invariant or premise reads either, or else no thread outside
+   * the set may change what those read in this state (the set then takes in every thread that
+   * could, and is closed under conflict again). False when no such set leaves a move out.
+   */
+  private settle(fut: (Future | undefined)[]): boolean {
+    const F = this.fp, inP = this.inP, n = this.c.threads.length, W = F.words;
+    if (!this.invisible(F.vis)) return false;
+    if (this.invisible(F.visInv)) return true;
+    const rs = this.stateReads();
+    let grew = false;
+    for (let q = 0; q < n; q++) {
+      const f = fut[q];
+      if (!inP[q] && f !== undefined && (f.top || meets(f.w, rs, W))) { inP[q] = 1; grew = true; }
+    }
+    if (grew) {
+      if (this.mAt !== this.expansions) { this.conflicts(fut); this.mAt = this.expansions; }
+      this.closeSet(this.conflict);
+      let moves = 0, total = 0;
+      for (let q = 0; q < n; q++) { total += this.nb[q]!; if (inP[q]) moves += this.nb[q]!; }
+      if (moves >= total) return false;
+    }
+    return this.invisible(F.vis);
+  }
+
+  /** What the invariants and premises read in cur (evaluated once per expansion). */
+  private stateReads(): Uint32Array {
+    if (this.rsAt !== this.expansions) {
+      const be = this.be, rs = this.rs;
+      rs.clear();
+      for (const f of this.stateProps) {
+        try { f(be.recG(false, rs), be.recQ(false, rs)); } catch { /* the search reports it */ }
+      }
+      this.rsAt = this.expansions;
+    }
+    return this.rs.r;
+  }
+
+  /** inP := its closure over conflict edges. */
+  private closeSet(m: Uint8Array): void {
+    const n = this.c.threads.length, inP = this.inP, work = this.work;
+    let top = 0;
+    for (let q = 0; q < n; q++) if (inP[q]) work[top++] = q;
+    while (top > 0) {
+      const p = work[--top]!;
+      for (let q = 0; q < n; q++) if (m[p * n + q] === 1 && inP[q] === 0) { inP[q] = 1; work[top++] = q; }
+    }
   }
 }
 
@@ -476,7 +631,7 @@ export function explorePor(be: Backend, c: Compiled, makeMonitor: () => Monitor,
   // the next pass's reduction stronger (host-children n=4: 557,458 states after one restart,
   // against 749,590 after twelve with passes stopped at the first growth).
   const red = new Reducer(be, c, strategy);
-  red.watchesVisible(makeMonitor().props);
+  red.setProperties(makeMonitor().props);
   red.warmUp(WARM_UP.walks, WARM_UP.depth, makeMonitor().props, 1, WARM_UP.maxWalks);
   const t0 = performance.now();
   let restarts = 0;
@@ -484,7 +639,7 @@ export function explorePor(be: Backend, c: Compiled, makeMonitor: () => Monitor,
     red.beginPass();
     be.coverage.fill(0);
     const monitor = makeMonitor();
-    monitor.unwatched = red.unwatched;
+    monitor.reads = red.reads;
     const spent = (performance.now() - t0) / 1000;
     const left = limits.timeLimit !== undefined ? Math.max(0.001, limits.timeLimit - spent) : undefined;
     const out = explore(be, monitor, strategy, { ...limits, ...(left !== undefined ? { timeLimit: left } : {}) }, progress, undefined, red);

@@ -28,16 +28,19 @@ export class Recorder {
   readonly w: Uint32Array;
   readonly p: Uint32Array;
   readonly a: Uint32Array;
+  /** The four, end to end (cleared at once). */
+  private readonly all: Uint32Array;
   constructor(readonly width: number) {
-    this.words = Math.max(1, Math.ceil(width / 32));
-    this.r = new Uint32Array(this.words);
-    this.w = new Uint32Array(this.words);
-    this.p = new Uint32Array(this.words);
-    this.a = new Uint32Array(this.words);
+    const W = this.words = Math.max(1, Math.ceil(width / 32));
+    this.all = new Uint32Array(4 * W);
+    this.r = this.all.subarray(0, W);
+    this.w = this.all.subarray(W, 2 * W);
+    this.p = this.all.subarray(2 * W, 3 * W);
+    this.a = this.all.subarray(3 * W, 4 * W);
   }
   /** Proxies made for each target (the fast backend's views are long-lived: made once). */
   readonly proxies = new WeakMap<object, unknown>();
-  clear(): void { this.r.fill(0); this.w.fill(0); this.p.fill(0); this.a.fill(0); }
+  clear(): void { this.all.fill(0); }
   read(o: number): void { this.r[o >>> 5]! |= 1 << (o & 31); }
   write(o: number): void { const b = 1 << (o & 31); this.w[o >>> 5]! |= b; this.p[o >>> 5]! |= b; }
   add(o: number): void { const b = 1 << (o & 31); this.w[o >>> 5]! |= b; this.a[o >>> 5]! |= b; }

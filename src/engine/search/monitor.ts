@@ -36,10 +36,11 @@ export class Monitor {
   /** Names of properties whose premise some reached state satisfied. */
   readonly premiseMet = new Set<string>();
   /**
-   * Partial-order reduction's hook (reduce/por.ts): told true before an action property that
-   * watches nothing is evaluated and false after, so that what it reads counts as the move's own.
+   * Partial-order reduction's hook (reduce/por.ts): told what is evaluated next (state
+   * properties, an action property, one that watches nothing), and undefined after, so that it
+   * can keep their reads apart.
    */
-  unwatched?: (on: boolean) => void;
+  reads?: (what: 'state' | 'action' | 'unwatched' | undefined) => void;
 
   constructor(readonly c: Compiled, readonly props: Property[]) {
     this.invariants = props.filter((p) => p.kind === 'invariant') as Compiled['invariants'];
@@ -57,6 +58,11 @@ export class Monitor {
 
   /** Check the open invariants on the backend's next (or cur) state, found as `at`. */
   checkState(be: Backend, useNext: boolean, at: number): void {
+    this.reads?.('state');
+    try { this.checkStateProps(be, useNext, at); } finally { this.reads?.(undefined); }
+  }
+
+  private checkStateProps(be: Backend, useNext: boolean, at: number): void {
     if (this.premises.length > 0) this.checkPremises(useNext ? be.nextG() : be.curG(), useNext ? be.nextQ() : be.curQ());
     if (this.invariants.length === 0) return;
     const g = useNext ? be.nextG() : be.curG(), q = useNext ? be.nextQ() : be.curQ();
@@ -97,9 +103,8 @@ export class Monitor {
       if (w.length > 0 && be.unchanged(w)) continue;
       const m = moveOf(be, code);
       let ok: boolean;
-      const u = w.length === 0 ? this.unwatched : undefined;
-      u?.(true);
-      try { ok = p.holds(be.curG(), be.nextG(), m, be.nextQ()); } catch (e) { throw propertyThrew(p.name, e); } finally { u?.(false); }
+      this.reads?.(w.length === 0 ? 'unwatched' : 'action');
+      try { ok = p.holds(be.curG(), be.nextG(), m, be.nextQ()); } catch (e) { throw propertyThrew(p.name, e); } finally { this.reads?.(undefined); }
       if (!ok) {
         let explanation: string | undefined;
         try { explanation = p.explain?.(be.curG(), be.nextG(), m, be.nextQ()); } catch (e) { throw propertyThrew(p.name, e); }
