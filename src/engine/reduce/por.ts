@@ -425,9 +425,11 @@ export class Reducer {
     const T = this.c.threads, n = T.length, F = this.fp, nb = this.nb, inP = this.inP, hs = this.hs;
     const e = this.candidates();
     let fut = e.fut, v = F.version;
-    for (let i = 0; i < e.sets.length; i++) {
+    // First the sets that are invisible as they are; then, if none would do, those C2's second
+    // form grows (a grown set is larger than the closure it came from).
+    for (let phase = 0; phase < 2; phase++) for (let i = 0; i < e.sets.length; i++) {
       inP.set(e.sets[i]!);
-      if (!this.settle(fut)) continue;
+      if (!this.settle(fut, phase === 1)) continue;
       const settled = this.ext;
       settled.set(inP);
       // C3 (and learning the moves' footprints): every successor must be new.
@@ -445,7 +447,7 @@ export class Reducer {
       if (F.version !== v) {
         fut = this.futures(); v = F.version;
         this.closure(e.seeds[i]!, this.conflicts(fut));
-        if (!same(e.sets[i]!, inP) || !this.settle(fut) || !same(settled, inP)) return 0;
+        if (!same(e.sets[i]!, inP) || !this.settle(fut, phase === 1) || !same(settled, inP)) return 0;
       }
       for (let p = 0; p < n; p++) if (inP[p] && this.pcs[p] !== 0) F.use(T[p]!.steps[this.pcs[p]! - 1]!.id);
       for (const f of fut) if (f) F.useFuture(f);
@@ -571,15 +573,17 @@ export class Reducer {
   }
 
   /**
-   * C2 for the set in inP, which may grow it: its enabled steps write nothing an action property
-   * reads or watches; and nothing an invariant or premise reads either, or else no thread outside
-   * the set may change what those read in this state (the set then takes in every thread that
-   * could, and is closed under conflict again). False when no such set leaves a move out.
+   * C2 for the set in inP: its enabled steps write nothing an action property reads or watches;
+   * and nothing an invariant or premise reads either (`grow` false), or (`grow`: only for a set
+   * that fails just that) no thread outside the set may change what those read in this state:
+   * the set takes in every thread that could, and is closed under conflict again. False when no
+   * such set leaves a move out.
    */
-  private settle(fut: (Future | undefined)[]): boolean {
+  private settle(fut: (Future | undefined)[], grow: boolean): boolean {
     const F = this.fp, inP = this.inP, n = this.c.threads.length, W = F.words;
     if (!this.invisible(F.vis)) return false;
-    if (this.invisible(F.visInv)) return true;
+    if (this.invisible(F.visInv)) return !grow;
+    if (!grow) return false;
     const rs = this.stateReads();
     let grew = false;
     for (let q = 0; q < n; q++) {
