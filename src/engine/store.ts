@@ -1,24 +1,54 @@
 /**
  * The visited store: 64-bit fingerprints in an open-addressing table of 32-bit word pairs
- * (linear probing, power-of-two size, grown past 3/4 load), with a predecessor link and the
- * action taken per state id. States get ids 0, 1, 2, ... in insertion order; the states
- * themselves are not kept, traces are rebuilt by re-executing the actions (as TLC does).
+ * (linear probing), with a predecessor link and the action taken per state id. States get ids
+ * 0, 1, 2, ... in insertion order; the states themselves are not kept, traces are rebuilt by
+ * re-executing the actions (as TLC does).
  *
  * A JavaScript Map or Set stops at 2^24 entries; these typed arrays do not.
- * Memory: 8 bytes per table slot, plus per state a 4-byte parent id and a 1-byte action code
- * (2 bytes once some code needs it), held in chunks of 64K states so nothing is over-allocated.
- * Every allocation after the first goes through `reserve`, so a memory budget can refuse it
- * before it is made; an allocation that fails anyway leaves the store as it was.
+ *
+ * Memory, at most 16 bytes per state from a million states up (issue 12):
+ * - the table takes 8 bytes per slot and grows by 1.4x once 85% full, so it is 61% to 85% full
+ *   (9.4 to 13.2 bytes per state); a slot is found by scaling the hash to the capacity, which
+ *   need not be a power of two;
+ * - a parent id is kept as its difference from the previous state's parent, one signed byte
+ *   (a breadth-first search stores states in the order it expands their parents, so the
+ *   difference is small and never negative), with the ids that do not fit kept aside; a chunk
+ *   where too many do not fit (a depth-first search) keeps 4-byte ids instead;
+ * - the action code takes 1 byte (2 once some code needs it).
+ * Links are held in chunks of 64K states so nothing is over-allocated. Every allocation after the
+ * first goes through `reserve`, so a memory budget can refuse it before it is made; an
+ * allocation that fails anyway leaves the store as it was.
  */
 export const NO_PARENT = 0xffffffff;
 const RECENT_BITS = 16;
 const CHUNK_BITS = 16, CHUNK = 1 << CHUNK_BITS, CHUNK_MASK = CHUNK - 1;
+/** Grow past this load, by this factor. */
+const MAX_LOAD = 0.85, GROWTH = 1.4;
+/** A parent difference that does not fit in a signed byte (the id is kept aside). */
+const ASIDE = -128;
+/** Ids kept aside in one chunk before it switches to 4-byte ids. */
+const MAX_ASIDE = 4096;
+
+/** The predecessor links of one chunk of 64K states. */
+interface Links {
+  /** Parent differences (ASIDE: see `aside`), or null once the chunk holds whole ids in `ids`. */
+  diff: Int8Array | null;
+  ids: Uint32Array | null;
+  /** (offset, parent) pairs for the differences that did not fit, in offset order. */
+  aside: Uint32Array;
+  nAside: number;
+  /** The parent of the last state put in the chunk. */
+  last: number;
+  action: Uint8Array | Uint16Array;
+}
 
 export class FingerprintStore {
   private table: Uint32Array;
-  private mask: number;
-  private parents: Uint32Array[] = [];
-  private actions: (Uint8Array | Uint16Array)[] = [];
+  private cap: number;
+  /** cap / 2^32: a 32-bit hash times this is its slot. */
+  private scale: number;
+  private grows: number;
+  private links: Links[] = [];
   private wide = false;
   /**
    * A direct-mapped cache of recently seen fingerprints in front of the table: most successors
@@ -36,9 +66,18 @@ export class FingerprintStore {
   reserve?: (bytes: number, what: string) => void;
 
   constructor(initialLog2 = 10, withIds = false) {
-    this.table = new Uint32Array(2 << initialLog2);
-    this.mask = (1 << initialLog2) - 1;
-    if (withIds) this.slotIds = new Uint32Array(1 << initialLog2);
+    this.cap = 1 << initialLog2;
+    this.scale = this.cap / 2 ** 32;
+    this.grows = Math.floor(this.cap * MAX_LOAD);
+    this.table = new Uint32Array(2 * this.cap);
+    if (withIds) this.slotIds = new Uint32Array(this.cap);
+  }
+
+  /** The first slot to probe for a fingerprint. */
+  private home(hi: number, lo: number): number {
+    // (cap < 2^31, so the product truncates like floor.)
+    const i = (((hi ^ Math.imul(lo, 0x9e3779b1)) >>> 0) * this.scale) | 0;
+    return i < this.cap ? i : this.cap - 1;
   }
 
   /**
@@ -51,22 +90,21 @@ export class FingerprintStore {
     // (Not with ids: a hit must then report the id already stored, which the cache does not hold.)
     const r = this.recent, c = (Math.imul(lo, 0x85ebca6b) >>> (32 - RECENT_BITS)) << 1, cache = !this.slotIds;
     if (cache && r[c] === hi && r[c + 1] === lo) return -1;
-    if (this.size * 4 >= (this.mask + 1) * 3) this.grow();
-    const t = this.table, mask = this.mask;
-    let i = (hi ^ Math.imul(lo, 0x9e3779b1)) & mask;
+    if (this.size >= this.grows) this.grow();
+    const t = this.table, cap = this.cap;
+    let i = this.home(hi, lo);
     for (;;) {
       const j = i << 1;
       const a = t[j]!, b = t[j + 1]!;
       if (a === 0 && b === 0) {
         const id = this.size;
-        const k = id >>> CHUNK_BITS, o = id & CHUNK_MASK;
-        // Allocate before claiming the slot, so that a failed allocation changes nothing.
-        if (k >= this.parents.length || (action > 0xff && !this.wide)) this.makeRoom(k, action);
+        // Make room before claiming the slot, so that a failed allocation changes nothing.
+        if ((id >>> CHUNK_BITS) >= this.links.length || (action > 0xff && !this.wide)) this.makeRoom(id >>> CHUNK_BITS, action);
+        this.roomFor(id, parent);
         t[j] = hi; t[j + 1] = lo;
         this.size++;
         if (this.slotIds) this.slotIds[i] = id;
-        this.parents[k]![o] = parent;
-        this.actions[k]![o] = action;
+        this.link(id, parent, action);
         if (cache) { r[c] = hi; r[c + 1] = lo; }
         return id;
       }
@@ -74,25 +112,82 @@ export class FingerprintStore {
         if (cache) { r[c] = hi; r[c + 1] = lo; } else this.found = this.slotIds![i]!;
         return -1;
       }
-      i = (i + 1) & mask;
+      i = i + 1 === cap ? 0 : i + 1;
     }
   }
 
   has(hi: number, lo: number): boolean {
     hi >>>= 0; lo >>>= 0;
-    const t = this.table, mask = this.mask;
-    let i = (hi ^ Math.imul(lo, 0x9e3779b1)) & mask;
+    const t = this.table, cap = this.cap;
+    let i = this.home(hi, lo);
     for (;;) {
       const j = i << 1;
       const a = t[j]!, b = t[j + 1]!;
       if (a === 0 && b === 0) return false;
       if (a === hi && b === lo) return true;
-      i = (i + 1) & mask;
+      i = i + 1 === cap ? 0 : i + 1;
     }
   }
 
-  parent(id: number): number { return this.parents[id >>> CHUNK_BITS]![id & CHUNK_MASK]!; }
-  action(id: number): number { return this.actions[id >>> CHUNK_BITS]![id & CHUNK_MASK]!; }
+  private static fits(parent: number, last: number): boolean {
+    const d = parent - last;
+    return parent !== NO_PARENT && d > ASIDE && d <= 127;
+  }
+
+  /** Allocate what id's links will need (its chunk exists), before anything is changed. */
+  private roomFor(id: number, parent: number): void {
+    const L = this.links[id >>> CHUNK_BITS]!;
+    if (L.ids || FingerprintStore.fits(parent, L.last)) return;
+    if (L.nAside === MAX_ASIDE) { this.wholeIds(L); return; }
+    if (2 * L.nAside === L.aside.length) {
+      this.reserve?.(L.aside.byteLength * 2, 'the predecessor links');
+      const a = new Uint32Array(L.aside.length * 2);
+      a.set(L.aside);
+      L.aside = a;
+    }
+  }
+
+  /** Store id's links (roomFor made room). */
+  private link(id: number, parent: number, action: number): void {
+    const L = this.links[id >>> CHUNK_BITS]!, o = id & CHUNK_MASK;
+    L.action[o] = action;
+    if (L.ids) { L.ids[o] = parent; return; }
+    const fits = FingerprintStore.fits(parent, L.last);
+    if (fits) L.diff![o] = parent - L.last;
+    L.last = parent;
+    if (fits) return;
+    L.diff![o] = ASIDE;
+    L.aside[2 * L.nAside] = o; L.aside[2 * L.nAside + 1] = parent;
+    L.nAside++;
+  }
+
+  /** A chunk with too many ids aside: keep 4-byte ids from now on (those not yet put are 0 in diff). */
+  private wholeIds(L: Links): void {
+    this.reserve?.(CHUNK * 4, 'the predecessor links');
+    const ids = new Uint32Array(CHUNK), diff = L.diff!;
+    let p = 0, k = 0;
+    for (let o = 0; o < CHUNK; o++) {
+      const d = diff[o]!;
+      if (d === ASIDE) { p = L.aside[2 * k + 1]!; k++; } else p += d;
+      ids[o] = p;
+    }
+    L.ids = ids; L.diff = null; L.aside = new Uint32Array(0); L.nAside = 0;
+  }
+
+  parent(id: number): number {
+    const L = this.links[id >>> CHUNK_BITS]!, o = id & CHUNK_MASK;
+    if (L.ids) return L.ids[o]!;
+    // Sum the differences from the chunk's start (only traces ask: a few hundred calls).
+    const diff = L.diff!, aside = L.aside;
+    let p = 0, k = 0;
+    for (let j = 0; j <= o; j++) {
+      const d = diff[j]!;
+      if (d === ASIDE) { p = aside[2 * k + 1]!; k++; } else p += d;
+    }
+    return p >>> 0;
+  }
+
+  action(id: number): number { return this.links[id >>> CHUNK_BITS]!.action[id & CHUNK_MASK]!; }
 
   /** The action codes from an initial state to state `id`, in order. */
   path(id: number): number[] {
@@ -104,11 +199,11 @@ export class FingerprintStore {
   /** Bytes allocated for the table and the links. */
   bytes(): number {
     let n = this.table.byteLength + this.recent.byteLength + (this.slotIds?.byteLength ?? 0);
-    for (let i = 0; i < this.parents.length; i++) n += this.parents[i]!.byteLength + this.actions[i]!.byteLength;
+    for (const L of this.links) n += (L.diff?.byteLength ?? 0) + (L.ids?.byteLength ?? 0) + L.aside.byteLength + L.action.byteLength;
     return n;
   }
 
-  capacity(): number { return this.mask + 1; }
+  capacity(): number { return this.cap; }
 
   /** The table's words (pairs hi, lo; (0, 0) is an empty slot): the parallel search copies them. */
   fingerprintWords(): Uint32Array { return this.table; }
@@ -119,49 +214,46 @@ export class FingerprintStore {
    */
   append(parent: number, action: number): number {
     const id = this.size, k = id >>> CHUNK_BITS;
-    if (k >= this.parents.length || (action > 0xff && !this.wide)) this.makeRoom(k, action);
-    this.parents[k]![id & CHUNK_MASK] = parent;
-    this.actions[k]![id & CHUNK_MASK] = action;
+    if (k >= this.links.length || (action > 0xff && !this.wide)) this.makeRoom(k, action);
+    this.roomFor(id, parent);
+    this.link(id, parent, action);
     this.size++;
     return id;
   }
 
   private grow(): void {
-    const old = this.table;
-    const cap = (this.mask + 1) * 2;
+    const old = this.table, oldCap = this.cap;
+    const cap = Math.ceil(oldCap * GROWTH);
     const oldIds = this.slotIds;
     this.reserve?.(cap * (oldIds ? 12 : 8), `the fingerprint table (${cap.toLocaleString('en-US')} slots)`);
     const t = new Uint32Array(cap * 2);
-    const mask = cap - 1;
     const ids = oldIds ? new Uint32Array(cap) : undefined;
+    this.table = t; this.cap = cap; this.scale = cap / 2 ** 32; this.grows = Math.floor(cap * MAX_LOAD);
     for (let j = 0; j < old.length; j += 2) {
       const hi = old[j]!, lo = old[j + 1]!;
       if (hi === 0 && lo === 0) continue;
-      let i = (hi ^ Math.imul(lo, 0x9e3779b1)) & mask;
-      while (t[i << 1] !== 0 || t[(i << 1) + 1] !== 0) i = (i + 1) & mask;
+      let i = this.home(hi, lo);
+      while (t[i << 1] !== 0 || t[(i << 1) + 1] !== 0) i = i + 1 === cap ? 0 : i + 1;
       t[i << 1] = hi; t[(i << 1) + 1] = lo;
       if (ids) ids[i] = oldIds![j >> 1]!;
     }
-    this.table = t;
     this.slotIds = ids;
-    this.mask = mask;
   }
 
   /** The slow path of put(): a new chunk of links, or two-byte action codes. */
   private makeRoom(k: number, action: number): void {
     if (action > 0xff && !this.wide) this.widen();
-    if (k >= this.parents.length) this.addChunk();
+    if (k >= this.links.length) this.addChunk();
   }
 
   private addChunk(): void {
-    if (this.parents.length > 0) this.reserve?.(CHUNK * (this.wide ? 6 : 5), 'the predecessor links');
-    this.parents.push(new Uint32Array(CHUNK));
-    this.actions.push(this.wide ? new Uint16Array(CHUNK) : new Uint8Array(CHUNK));
+    if (this.links.length > 0) this.reserve?.(CHUNK * (this.wide ? 3 : 2) + 64, 'the predecessor links');
+    this.links.push({ diff: new Int8Array(CHUNK), ids: null, aside: new Uint32Array(16), nAside: 0, last: 0, action: this.wide ? new Uint16Array(CHUNK) : new Uint8Array(CHUNK) });
   }
 
   private widen(): void {
-    this.reserve?.(this.actions.length * CHUNK * 2, 'the predecessor links');
-    this.actions = this.actions.map((a) => Uint16Array.from(a));
+    this.reserve?.(this.links.length * CHUNK * 2, 'the predecessor links');
+    for (const L of this.links) L.action = Uint16Array.from(L.action);
     this.wide = true;
   }
 }

@@ -170,12 +170,12 @@ describe('running out of memory is a limit that keeps what was found', () => {
   });
 
   it('the fingerprint table failing to grow (V8: Invalid typed array length) stops as out-of-memory with the violations kept', () => {
-    // The table starts with 2^16 slots and grows at 49,152 states: refuse that, as V8 refuses
+    // The table starts with 2^16 slots and grows at 55,705 states (85%): refuse that, as V8 refuses
     // a typed array longer than 2^32 elements.
     vi.spyOn(FingerprintStore.prototype as any, 'grow').mockImplementation(() => { throw new RangeError('Invalid typed array length: 4429185024'); });
     const r = check(v42);
-    expect([r.complete, r.stopped, r.states]).toEqual([false, 'out-of-memory', 49152]);
-    expect(r.stopNote).toBe('an allocation failed after 49,152 states (Invalid typed array length: 4429185024)');
+    expect([r.complete, r.stopped, r.states]).toEqual([false, 'out-of-memory', 55705]);
+    expect(r.stopNote).toBe('an allocation failed after 55,705 states (Invalid typed array length: 4429185024)');
     expect(verdicts(r)).toEqual({ 'parent-before-child': 'violated', 'no-bind-after-unregister': 'violated', 'no-deadlock': 'unknown' });
     replaysTo(v42, r, 'parent-before-child');
     replaysTo(v42, r, 'no-bind-after-unregister');
@@ -213,13 +213,13 @@ describe('running out of memory is a limit that keeps what was found', () => {
     const s = new FingerprintStore(4);
     let refuse = false;
     s.reserve = () => { if (refuse) throw new LimitReached('memory-limit', 'no'); };
-    for (let i = 1; i <= 12; i++) expect(s.put(i, i, i === 1 ? 0xffffffff : i - 2, 1)).toBe(i - 1); // 16 slots: full at 12
+    for (let i = 1; i <= 13; i++) expect(s.put(i, i, i === 1 ? 0xffffffff : i - 2, 1)).toBe(i - 1); // 16 slots: full at 13 (85%)
     refuse = true;
-    expect(() => s.put(13, 13, 11, 1)).toThrow(LimitReached);
-    expect([s.size, s.has(13, 13), s.has(12, 12)]).toEqual([12, false, true]);
+    expect(() => s.put(14, 14, 12, 1)).toThrow(LimitReached);
+    expect([s.size, s.has(14, 14), s.has(13, 13)]).toEqual([13, false, true]);
     refuse = false;
-    expect(s.put(13, 13, 11, 1)).toBe(12);
-    expect(s.path(12)).toHaveLength(12);
+    expect(s.put(14, 14, 12, 1)).toBe(13);
+    expect(s.path(13)).toHaveLength(13);
   });
 
   it.each(BACKENDS)('an engine fault is a plain error, never E203 blamed on the step it was in (%s)', (backend) => {

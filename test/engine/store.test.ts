@@ -47,8 +47,68 @@ describe('FingerprintStore', () => {
     for (let i = N; i < N + 100_000; i++) if (s.has(hiOf(i), loOf(i))) phantom++;
     expect([missing, accepted, phantom, s.size]).toEqual([0, 0, 0, N]);
     expect([s.parent(N - 1), s.action(N - 1)]).toEqual([N - 2, (N - 1) & 0xffff]);
-    expect(s.capacity()).toBeGreaterThanOrEqual(2 ** 25);
-    // 8 bytes per table slot plus 6 per state for the links.
-    expect(s.bytes() / N).toBeLessThan(32);
+    // Grown by 1.4x at 85% load: 2^24 slots, then 23,488,103.
+    expect(s.capacity()).toBe(Math.ceil(2 ** 24 * 1.4));
+    // 8 bytes per table slot plus 3 per state for the links (2-byte action codes here).
+    expect(s.bytes() / N).toBeLessThan(16);
+  });
+
+  // Issue 12: at most 16 bytes per stored state from a million states up. Parents as a
+  // breadth-first search makes them: each state expands into a few successors, in id order.
+  it('at most 16 bytes per state at every size from 1M to 6M states, and every parent kept', () => {
+    const s = new FingerprintStore(16);
+    let worst = 0, parent = 0, left = 0, x = 7;
+    const N = 6_000_000;
+    for (let i = 0; i < N; i++) {
+      if (left === 0) { x = (Math.imul(x, 1103515245) + 12345) >>> 0; left = 1 + (x >>> 29); parent++; }
+      left--;
+      s.put(hiOf(i), loOf(i), i === 0 ? NO_PARENT : parent - 1, x & 0xff);
+      if (i >= 1_000_000 && (i & 0xffff) === 0) worst = Math.max(worst, s.bytes() / s.size);
+    }
+    expect(worst).toBeGreaterThan(9);
+    expect(worst).toBeLessThanOrEqual(16);
+    // Rebuild every 9973th parent from scratch and compare.
+    parent = 0; left = 0; x = 7;
+    let wrong = 0;
+    for (let i = 0; i < N; i++) {
+      if (left === 0) { x = (Math.imul(x, 1103515245) + 12345) >>> 0; left = 1 + (x >>> 29); parent++; }
+      left--;
+      if (i % 9973 === 0 && s.parent(i) !== (i === 0 ? NO_PARENT : parent - 1)) wrong++;
+    }
+    expect(wrong).toBe(0);
+  });
+
+  it('a refused allocation for the links leaves the store as it was', () => {
+    const s = new FingerprintStore(10);
+    let refuse = false;
+    s.reserve = (_n, what) => { if (refuse && what === 'the predecessor links') throw new Error('refused'); };
+    // Parents that jump by more than a byte each time: every one is kept aside (room for 8 at first).
+    const jump = (i: number) => (i === 0 ? NO_PARENT : (i * 1000) % 7919);
+    for (let i = 0; i < 8; i++) expect(s.put(hiOf(i), loOf(i), jump(i), 1)).toBe(i);
+    refuse = true;
+    expect(() => s.put(hiOf(8), loOf(8), jump(8), 1)).toThrow('refused');
+    expect([s.size, s.has(hiOf(8), loOf(8))]).toEqual([8, false]);
+    refuse = false;
+    expect(s.put(hiOf(8), loOf(8), jump(8), 1)).toBe(8);
+    for (let i = 0; i <= 8; i++) expect(s.parent(i)).toBe(jump(i));
+  });
+
+  // A depth-first search's parents jump about: differences that do not fit a byte are kept
+  // aside, and a chunk with too many switches to whole ids. Both give the parents back.
+  it('parents in any order: kept aside, or whole ids per chunk', () => {
+    const s = new FingerprintStore(10);
+    const N = 200_000, parents: number[] = [];
+    for (let i = 0; i < N; i++) {
+      // The first 64K: mostly small steps with a jump now and then; after that, anywhere.
+      const p = i === 0 ? NO_PARENT : i < 65_536 ? (i % 50 === 0 ? fmix(i) % i : Math.max(0, i - 1 - (i % 3))) : fmix(i) % i;
+      parents.push(p);
+      s.put(hiOf(i), loOf(i), p, i % 7);
+    }
+    for (let i = 0; i < N; i += 997) expect(s.parent(i)).toBe(parents[i]);
+    expect(s.parent(N - 1)).toBe(parents[N - 1]);
+    expect(s.path(1)).toEqual([1]);
+    // Per chunk at most whole ids and an action byte per state, and the differences it had.
+    const chunks = Math.ceil(N / 65_536);
+    expect(s.bytes()).toBeLessThanOrEqual(s.capacity() * 8 + (2 << 16) * 4 + chunks * 65_536 * 6);
   });
 });
