@@ -31,6 +31,30 @@ describe('the view: names, not indices', () => {
     expect([...seen].some((x) => x.startsWith('driver=null bound=false'))).toBe(true);
   });
 
+  // B1's scenario: dc's probe (it needs pwm) races pwm's bind, whose driver_bound triggers.
+  it("triggerSnapshot: taken while dc's probe is in flight, stale once a trigger ran since, none for a probe that cannot defer", () => {
+    const b1: ScenarioSpec = { name: 'b1', devices: { dc: {}, pwm: {} }, drivers: { 'dc-drv': { matches: ['dc'], needs: ['pwm'], present: true }, 'pwm-drv': { matches: ['pwm'], present: true } },
+      actors: { 'add dc': 'add dc', 'add pwm': 'add pwm' } };
+    const seen = new Set<string>();
+    const probe = defineProperty({ kind: 'invariant', name: 'snapshots', check: (v) => {
+      const dc = v.dev('dc'), pwm = v.dev('pwm');
+      seen.add(`dc=${dc.triggerSnapshot}`);
+      if (pwm.triggerSnapshot !== 'none') return `pwm's probe cannot defer, yet holds a snapshot (${pwm.triggerSnapshot})`;
+      // A snapshot lives from probe_count's atomic_inc to its atomic_dec.
+      if (dc.triggerSnapshot !== 'none' && v.probeCount === 0) return 'a snapshot held with no probe in flight';
+      return null;
+    } });
+    for (const profile of ['v4.2', 'mainline']) {
+      seen.clear();
+      expect(run(b1, [probe], profile).snapshots!.verdict, profile).toBe('holds');
+      expect([...seen].sort(), profile).toEqual(['dc=none', 'dc=stale', 'dc=taken']);
+    }
+    // v3.14 has no deferred_trigger_count: no snapshot is ever taken.
+    seen.clear();
+    run(b1, [probe], 'v3.14');
+    expect([...seen]).toEqual(['dc=none']);
+  });
+
   it('an unknown name is an error naming the known ones (E302), not a silent pass', () => {
     const p = defineProperty({ kind: 'invariant', name: 'typo', check: (v) => (v.dev('dcc').bound ? null : 'x') });
     expect(() => run(bound, [p])).toThrow(/property 'typo' threw: .*no device 'dcc'; known: dc/);

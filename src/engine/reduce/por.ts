@@ -12,8 +12,9 @@
  *       on p's current step. For an enabled step that is: neither writes what the other reads
  *       or writes, except that two adds to one counter commute (add.ts); a write to what the
  *       guard reads counts, so independent steps neither enable nor disable each other. For a
- *       disabled step: q changes nothing it reads, so q cannot enable it. A conflicting q joins P; a conflicting dormant q brings in whoever may start
- *       it. An unknown step (never executed) depends on everything. Only p changes p's pc, so
+ *       disabled step: q changes nothing it reads, so q cannot enable it. A conflicting q
+ *       joins P; a conflicting dormant q brings in whoever may start it. An unknown step
+ *       (never executed) depends on everything. Only p changes p's pc, so
  *       no run outside P's steps can touch them before one of them moves: P's steps are a
  *       persistent set. Seeds are tried from the smallest closure;
  *   C2  P's enabled steps write no byte an action property read (either state) or watches;
