@@ -102,6 +102,12 @@ function build(spec: ScenarioSpec): Model | undefined {
 }
 
 const LIMIT = { exhaustive: true, maxStates: 20_000, symmetry: false };
+/**
+ * Draws for the verdict comparison: 150 with a fixed seed in CI; PROBECHECK_FUZZ=3000 for a
+ * longer run with a fresh seed (fast-check prints it with any counterexample). Two such runs
+ * (1,500 and 3,000 draws) found no difference when C2's second form came in.
+ */
+const RUNS = Number(process.env.PROBECHECK_FUZZ ?? 150);
 /** A non-empty subset of the safety properties (invariants, action properties, deadlock), chosen by the draw's bits. */
 function safetyOf(m: Model, bits: number): string[] {
   const all = m.properties.filter((p) => p.kind === 'invariant' || p.kind === 'action' || p.kind === 'deadlock').map((p) => p.name);
@@ -129,7 +135,14 @@ describe('reductions keep every verdict on random kernel scenarios', () => {
       const m = build(spec);
       if (!m) return;
       const o = { ...LIMIT, properties: safetyOf(m, x.props) };
-      const full = check(m, o);
+      let full: Result;
+      try { full = check(m, o); } catch (e) {
+        // A driver registered twice with no unregister between spawns its async attach twice:
+        // driver_register's -EBUSY (driver_find) is not modelled (README, Known gaps). Only
+        // longer runs than CI's draw such an actor list.
+        if (e instanceof ProbecheckError && e.code === 'E204') return;
+        throw e;
+      }
       if (!full.complete) return;
       for (const red of [{ por: true }, { symmetry: true }, { por: true, symmetry: true }] as const) {
         const r = check(m, { ...o, ...red });
@@ -138,8 +151,8 @@ describe('reductions keep every verdict on random kernel scenarios', () => {
         expect(r.states).toBeLessThanOrEqual(full.states);
         replays(m, r);
       }
-    }), { numRuns: 150, seed: 20261203 });
-  }, 120_000);
+    }), { numRuns: RUNS, seed: RUNS === 150 ? 20261203 : Date.now() % 1e9 });
+  }, 1_200_000);
 
   it('the generator is not vacuous: most draws build, some are symmetric, some break properties, some are large', () => {
     const seen = { built: 0, symmetric: 0, violated: 0, big: 0, reduced: 0 };
