@@ -93,7 +93,7 @@ function searchOptions(c: Command, random = false): Command {
     .option('--seed <s>', 'seed of random simulation', intArg('--seed', 0))
     .option('--shard <i/n>', 'search part i of n, for a CI matrix or batch jobs (breadth-first: one part of the state space;\nrandom: walks with seed + i - 1); write each part with --json-out and combine them with probecheck merge', parseShard);
   if (!random) {
-    c.option('--workers <n>', `worker threads for a BFS search (default 1, the sequential search; this machine has ${availableParallelism()} cores): the same\nstates, verdicts and traces as 1; searches under 20,000 states, DFS, liveness and symmetry-reduced\nsearches (--no-symmetry) run on one`, intArg('--workers', 1));
+    c.option('--workers <n>', `worker threads for a BFS search (default 1, the sequential search; this machine has ${availableParallelism()} cores): the same\nstates, verdicts and traces as 1; searches under 20,000 states, DFS, liveness and --por searches\nrun on one`, intArg('--workers', 1));
     c.addOption(new Option('--strategy <name>', 'search strategy: bfs finds shortest traces').choices(['bfs', 'dfs', 'random']).default('bfs'))
       .option('--max-depth <n>', 'explore no deeper than this (exit 3 if it cut anything)', intArg('--max-depth', 0))
       .option('--symmetry', "store states up to permutations of a scenario's interchangeable devices (its `symmetric`\ngroups, declared or found by the builder); on by default")

@@ -100,11 +100,12 @@ export function check(model: Model, o: CheckOptions = {}): Result {
   if (sym.fingerprinter) be.fingerprinter = sym.fingerprinter;
   const reduce = o.por === true && strategy !== 'random' && live.length === 0;
   let por: Result['por'];
-  // The parallel search (search/parallel.ts) rebuilds the model in each worker, unreduced.
+  // The parallel search (search/parallel.ts) rebuilds the model in each worker, with the symmetry's
+  // fingerprints where it applies.
   const workers = o.workers ?? 1;
   const alone = workers <= 1 ? undefined : strategy !== 'bfs' ? `${strategy} runs on one thread`
     : graph ? 'liveness (the state graph) runs on one thread' : be.name !== 'fast' ? 'the reference backend runs on one thread'
-      : reduce ? 'partial-order reduction runs on one thread' : sym.fingerprinter ? 'symmetry reduction runs on one thread'
+      : reduce ? 'partial-order reduction runs on one thread'
         : o.shard ? 'a shard runs on one thread' : !o.source ? 'a model given as an object (no file to rebuild it from) runs on one thread' : undefined;
   let out: ParallelOutcome;
   if (reduce) {

@@ -5,6 +5,9 @@
  * explanations) equal those of one worker; a stop by --max-states is cut where the sequential
  * search stops; Ctrl-C stops a parallel search with partial results.
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { check, type CheckOptions } from '../../src/engine/check.js';
 import type { Result } from '../../src/engine/result.js';
@@ -25,6 +28,8 @@ const CASES: [string, Record<string, string | number>, CheckOptions][] = [
   ['models/bench/probe-tree.ts', { N: 5, variant: 'fixed' }, { maxDepth: 12 }],
   ['models/bench/two-phase-commit.ts', { RM: 3 }, {}],
   ['models/host-children.ts', { n: 2 }, { symmetry: false }],
+  // Symmetry on (the default): the workers store canonical fingerprints too.
+  ['models/host-children.ts', { n: 3 }, {}],
   ['models/hot-unplug.ts', { profile: 'v4.2' }, { properties: ['no-probe-after-del', 'no-deadlock'] }],
 ];
 
@@ -40,6 +45,29 @@ describe('parallel BFS', () => {
       expect(r.workers).toBe(workers);
       expect(decided(r)).toEqual(decided(one));
     }
+  }, 60_000);
+
+  // Three interchangeable children with async_schedule's synchronous fallback left in
+  // (b232b02bf3c2's deadlock): the symmetry-reduced search on 2 workers finds the same deadlock,
+  // by the same moves, from the same states as on one.
+  it('symmetry on workers: a deadlock among interchangeable children, the same trace as one thread', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'probecheck-par-')), file = join(dir, 'sync.ts');
+    writeFileSync(file, `import { scenario } from 'probecheck';
+export default scenario({ name: 'host-children-sync', profile: 'v4.2', devices: { host: {}, c1: { parent: 'host' }, c2: { parent: 'host' }, c3: { parent: 'host' } },
+  drivers: { cdrv: { matches: ['c1', 'c2', 'c3'], module: 'cmod', probeType: 'async' } }, modules: { cmod: {} },
+  actors: { boot: ['modprobe cmod', 'add host', 'add c1', 'add c2', 'add c3'], unload: 'rmmod cmod' },
+  properties: ['module-lifetime', 'no-deadlock'], symmetric: [['c1', 'c2', 'c3']] });
+`);
+    try {
+      const source = fileSource(file, {});
+      const model = await buildSource(source.args);
+      const one = check(model, { exhaustive: true });
+      expect(one.symmetry?.applied).toBe(true);
+      expect(one.properties.find((p) => p.name === 'no-deadlock')!.verdict).toBe('violated');
+      const two = check(model, { exhaustive: true, workers: 2, source, parallelFrom: 0, parallelTableBits: 12 });
+      expect(two.workers).toBe(2);
+      expect(decided(two)).toEqual(decided(one));
+    } finally { rmSync(dir, { recursive: true, force: true }); }
   }, 60_000);
 
   it('Ctrl-C stops a parallel search with partial results', async () => {

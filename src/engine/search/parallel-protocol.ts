@@ -54,6 +54,8 @@ export interface ModelMsg {
   initLo: number;
   /** Names of the non-liveness properties checked, in the coordinator's order. */
   properties: string[];
+  /** States are stored by the fingerprint of their canonical form (reduce/symmetry.ts). */
+  symmetry: boolean;
 }
 
 export interface LevelMsg {

@@ -25,6 +25,7 @@ import { ProbecheckError } from '../errors.js';
 import { fp } from '../hash.js';
 import type { ActionProperty, Invariant, Model } from '../model.js';
 import { FastBackend } from '../state/fast.js';
+import { Symmetry } from '../reduce/symmetry.js';
 import { actionCode } from '../trace.js';
 import { blocked, moveOf, propertyThrew, watchedWords } from './monitor.js';
 import { BUSY, C, CHUNK, EXIT, EXPAND, FINISH, GROW, GROW_CHUNK, LOAD, NUMBER, RESOLVE, type Finished, type LevelMsg, type ModelMsg, type Numbered, type WorkerInit } from './parallel-protocol.js';
@@ -148,6 +149,8 @@ class Searcher {
   constructor(model: Model, d: ModelMsg) {
     const c = compile(model);
     this.be = new FastBackend(c);
+    // The same canonical fingerprints as the coordinator's (the search goes on from concrete states).
+    if (d.symmetry) this.be.fingerprinter = new Symmetry(c, model.symmetry ?? []).fingerprint;
     this.be.loadInitial();
     if (c.words !== d.words || c.steps.length !== d.steps || fp.hi !== d.initHi || fp.lo !== d.initLo) {
       throw new Error(`internal: the model rebuilt in a worker differs from the one searched (${c.words} words, ${c.steps.length} steps)`);

@@ -206,7 +206,7 @@ export function parallelExplore(be: FastBackend, monitor: Monitor, limits: Limit
     if (states < o.parallelFrom) return false;
     if (!crew) {
       crew = acquire(o.workers);
-      crew.begin(o.workers, { loader: o.source.loader, args: o.source.args, words: be.words, steps: be.c.steps.length, initHi, initLo, properties: props.map((p) => p.name) });
+      crew.begin(o.workers, { loader: o.source.loader, args: o.source.args, words: be.words, steps: be.c.steps.length, initHi, initLo, properties: props.map((p) => p.name), symmetry: be.fingerprinter !== undefined });
     }
     const late = o.parallelFrom === 0 && !crew.awaitReady();
     if (crew.failed() || late) {
