@@ -20,10 +20,13 @@ export const ADD: unique symbol = Symbol('probecheck.add');
 /** The fields of R that hold numbers. */
 export type Counter<R> = { [K in keyof R]-?: R[K] extends number ? K : never }[keyof R] & string;
 
+/** E201: add() was given a field that is not an integer. */
+export const notACounter = (field: string): ModelError => new ModelError('E201', `add(${field}): not an integer field of this record`);
+
 export function add<R extends object>(r: R, field: Counter<R>, delta: number): void {
   const own = (r as { [ADD]?: (f: string, d: number) => void })[ADD];
   if (own !== undefined) { own.call(r, field, delta); return; }
   const x = r as Record<string, unknown>, v = x[field];
-  if (typeof v !== 'number') throw new ModelError('E201', `add(${field}): not an integer field of this record`);
+  if (typeof v !== 'number') throw notACounter(field);
   x[field] = v + delta;
 }

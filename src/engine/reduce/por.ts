@@ -183,9 +183,8 @@ export class Reducer {
     this.work = new Int32Array(n);
     this.hs = new Uint32Array(2 * 255 * n);
     this.fut = new Array<Future | undefined>(n).fill(undefined);
-    this.cmask = new Uint32Array(n);
     this.ext = new Uint8Array(n);
-    this.scratch = { rows: Array.from({ length: n }, () => new Uint8Array(n)), masks: new Uint32Array(n), moves: new Int32Array(n), seedOf: new Int32Array(n), order: new Int32Array(n),
+    this.scratch = { rows: Array.from({ length: n }, () => new Uint8Array(n)), moves: new Int32Array(n), seedOf: new Int32Array(n), order: new Int32Array(n),
       e: { pcs: new Int32Array(0), nb: new Int32Array(0), fut: this.fut, sets: [], seeds: [] } };
   }
 
@@ -403,15 +402,9 @@ export class Reducer {
 
   /** this.inP := the threads reachable from seed k over conflict edges. */
   private closure(k: number, m: Uint8Array): void {
-    const n = this.c.threads.length, inP = this.inP, work = this.work;
-    inP.fill(0);
-    inP[k] = 1;
-    let top = 0;
-    work[top++] = k;
-    while (top > 0) {
-      const p = work[--top]!;
-      for (let q = 0; q < n; q++) if (m[p * n + q] === 1 && inP[q] === 0) { inP[q] = 1; work[top++] = q; }
-    }
+    this.inP.fill(0);
+    this.inP[k] = 1;
+    this.closeSet(m);
   }
 
   /**
@@ -488,42 +481,17 @@ export class Reducer {
     let total = 0;
     for (let k = 0; k < n; k++) total += nb[k]!;
     let found = 0;
-    if (n <= 32) {
-      // The same, with each thread set as a 32-bit mask (closures by word operations).
-      const masks = S.masks, cm = this.maskRows(m);
-      for (let k = 0; k < n; k++) {
-        if (nb[k] === 0) continue;
-        let set = (1 << k) >>> 0, todo = set;
-        while (todo !== 0) {
-          const p = 31 - Math.clz32(todo & -todo);
-          todo = (todo & (todo - 1)) >>> 0;
-          const add = (cm[p]! & ~set) >>> 0;
-          set = (set | add) >>> 0; todo = (todo | add) >>> 0;
-        }
-        let mv = 0;
-        for (let x = set; x !== 0; x = (x & (x - 1)) >>> 0) mv += nb[31 - Math.clz32(x & -x)]!;
-        if (mv >= total) continue;
-        let dup = false;
-        for (let i = 0; i < found && !dup; i++) dup = masks[i] === set;
-        if (dup) continue;
-        masks[found] = set; moves[found] = mv; seeds[found] = k; order[found] = found;
-        const row = rows[found]!;
-        for (let q = 0; q < n; q++) row[q] = (set >>> q) & 1;
-        found++;
-      }
-    } else {
-      for (let k = 0; k < n; k++) {
-        if (nb[k] === 0) continue;
-        this.closure(k, m);
-        let mv = 0;
-        for (let q = 0; q < n; q++) if (inP[q]) mv += nb[q]!;
-        if (mv >= total) continue;
-        // Seeds in one closure give the same set: keep it once.
-        let dup = false;
-        for (let i = 0; i < found && !dup; i++) dup = same(rows[i]!, inP);
-        if (dup) continue;
-        rows[found]!.set(inP); moves[found] = mv; seeds[found] = k; order[found] = found; found++;
-      }
+    for (let k = 0; k < n; k++) {
+      if (nb[k] === 0) continue;
+      this.closure(k, m);
+      let mv = 0;
+      for (let q = 0; q < n; q++) if (inP[q]) mv += nb[q]!;
+      if (mv >= total) continue;
+      // Seeds in one closure give the same set: keep it once.
+      let dup = false;
+      for (let i = 0; i < found && !dup; i++) dup = same(rows[i]!, inP);
+      if (dup) continue;
+      rows[found]!.set(inP); moves[found] = mv; seeds[found] = k; order[found] = found; found++;
     }
     // Fewest moves first, then by seed (an insertion sort: a handful of sets).
     for (let i = 1; i < found; i++) {
@@ -545,23 +513,12 @@ export class Reducer {
   private lookups = 0;
   private hits = 0;
   /** Room for one state's candidate sets when they are not cached. */
-  private readonly scratch: { rows: Uint8Array[]; masks: Uint32Array; moves: Int32Array; seedOf: Int32Array; order: Int32Array; e: Candidates };
-  private readonly cmask: Uint32Array;
+  private readonly scratch: { rows: Uint8Array[]; moves: Int32Array; seedOf: Int32Array; order: Int32Array; e: Candidates };
   /** The set a candidate settled to (settle may grow it). */
   private readonly ext: Uint8Array;
   /** The expansion whose conflict matrix this.conflict holds. */
   private mAt = -1;
 
-  /** The conflict matrix's rows as masks (n <= 32). */
-  private maskRows(m: Uint8Array): Uint32Array {
-    const n = this.c.threads.length, cm = this.cmask;
-    for (let p = 0; p < n; p++) {
-      let x = 0;
-      for (let q = 0; q < n; q++) if (m[p * n + q] === 1) x |= 1 << q;
-      cm[p] = x >>> 0;
-    }
-    return cm;
-  }
 
   /** No enabled step of the set writes a byte of `vis`. */
   private invisible(vis: Uint32Array): boolean {

@@ -15,8 +15,7 @@ import type { Compiled, CompiledThread } from '../compile.js';
 import type { Query, StepCtx } from '../model.js';
 import type { FieldT, RecordT } from '../schema.js';
 import { protoOf, sizeOf, view } from '../schema.js';
-import { ADD } from '../add.js';
-import { ModelError } from '../errors.js';
+import { ADD, notACounter } from '../add.js';
 
 /**
  * Bitsets over the layout's bytes: what was read, what was changed (`w`: written or added to),
@@ -52,7 +51,7 @@ export class Recorder {
 /** The slot of an integer field that add() may change (E201 for any other field). */
 function counterSlot(slots: Map<string, Slot>, field: string): Slot {
   const s = slots.get(field);
-  if (!s || s.type.kind !== 'int') throw new ModelError('E201', `add(${field}): not an integer field of this record`);
+  if (!s || s.type.kind !== 'int') throw notACounter(field);
   return s;
 }
 
@@ -156,7 +155,7 @@ function recordingProto(f: RecordT): object {
     this.$r.addRange(this.$o + s.offset, s.size);
     d.set!.call(this, d.get!.call(this) + delta);
   } });
-  for (const [name, s] of layoutOf(f)) {
+  for (const [name, s] of slots) {
     const k = s.type.kind;
     if (k !== 'bool' && k !== 'int' && k !== 'enum') continue;
     const d = Object.getOwnPropertyDescriptor(plain, name)!, get = d.get!, set = d.set!, at = s.offset, size = s.size;
