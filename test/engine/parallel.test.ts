@@ -47,6 +47,22 @@ describe('parallel BFS', () => {
     }
   }, 60_000);
 
+  // A crew is kept for the next search with as many workers. Workers that wake late (on one wake
+  // in ten a sleep of up to 300 ms) must still serve each phase once. Before, a worker left idle
+  // by a 2-worker search on a kept 3-worker crew could wake into the next 3-worker search and
+  // serve a stale phase or load twice: with the same sleeps this test failed 2 runs in 4 ("the
+  // workers could not build the model"), and without them it hung or failed about one CI run in 10.
+  it('workers that wake late, on crews of changing size, decide what 1 does', async () => {
+    const source = fileSource('models/bench/two-phase-commit.ts', { RM: 2 });
+    const model = await buildSource(source.args);
+    const one = check(model, {});
+    for (const workers of [3, 2, 3, 2, 3]) {
+      const r = check(model, { workers, source, parallelFrom: 0, parallelJitterMs: 300 });
+      expect(r.workers, r.workersNote).toBe(workers);
+      expect(decided(r)).toEqual(decided(one));
+    }
+  }, 120_000);
+
   // Three interchangeable children with async_schedule's synchronous fallback left in
   // (b232b02bf3c2's deadlock): the symmetry-reduced search on 2 workers finds the same deadlock,
   // by the same moves, from the same states as on one.

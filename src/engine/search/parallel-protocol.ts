@@ -5,10 +5,13 @@
 
 /** Words of the control block (an Int32Array over a SharedArrayBuffer). */
 export const C = {
-  /** Bumped by the coordinator to start a phase; workers wait on it. */
+  /**
+   * The phase: written by the coordinator to start one, (generation << 3) | kind (LOAD ... EXIT),
+   * so that a worker reads which phase it was woken for in the same load; workers wait on it.
+   */
   SEQ: 0,
-  /** The phase: EXPAND, RESOLVE, FINISH or EXIT. */
-  KIND: 1,
+  /** Workers whose thread ended on an error outside a phase (the coordinator stops waiting). */
+  DEAD: 1,
   /** Workers that finished the phase; the coordinator waits on it. */
   DONE: 2,
   /** The next frontier index to take (ranges of CHUNK states). */
@@ -23,12 +26,10 @@ export const C = {
   /** Workers that built this search's model, and workers that could not. */
   READY: 8,
   FAILED: 9,
-  /** Workers taking part in this search (the first ACTIVE of the crew); the others idle. */
-  ACTIVE: 10,
   /** GROW: the next old table slot to move (ranges of GROW_CHUNK). */
-  GROW_NEXT: 11,
+  GROW_NEXT: 10,
 } as const;
-export const CTRL_WORDS = 12;
+export const CTRL_WORDS = 11;
 export const GROW_CHUNK = 1 << 14;
 
 export const LOAD = 1, EXPAND = 2, RESOLVE = 3, FINISH = 4, NUMBER = 5, GROW = 6, EXIT = 7;
@@ -41,6 +42,8 @@ export interface WorkerInit {
   ctrl: SharedArrayBuffer;
   port: unknown;
   index: number;
+  /** Tests: on one wake in ten, sleep up to this many ms at random before serving the phase (0: never). */
+  jitterMs: number;
 }
 
 /** The model of a search: the worker builds it (once per source) before the search hands over. */

@@ -62,19 +62,20 @@ async function load(m: ModelMsg): Promise<Searcher> {
 
 async function start(): Promise<void> {
   let w: Searcher | undefined;
-  let seq = 0;
+  // The phase last served: a worker serves each phase once, and reads its kind in the same load.
+  let seen = 0;
   for (;;) {
-    Atomics.wait(ctrl, C.SEQ, seq);
-    seq = Atomics.load(ctrl, C.SEQ);
-    const kind = Atomics.load(ctrl, C.KIND);
+    Atomics.wait(ctrl, C.SEQ, seen);
+    seen = Atomics.load(ctrl, C.SEQ);
+    const kind = seen & 7;
+    if (d.jitterMs > 0 && Math.random() < 0.1) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, Math.random() * d.jitterMs);
     if (kind === EXIT) return;
-    const active = d.index < Atomics.load(ctrl, C.ACTIVE);
     if (kind === LOAD) {
-      if (!active) continue;
       try {
         let model: ModelMsg | undefined;
         for (let m = receiveMessageOnPort(port); m; m = receiveMessageOnPort(port)) model = (m.message as LevelMsg).model ?? model;
-        w = await load(model!);
+        if (!model) throw new Error('internal: a search worker was asked to load no model');
+        w = await load(model);
         Atomics.add(ctrl, C.READY, 1);
         Atomics.notify(ctrl, C.READY);
       } catch (e) {
@@ -84,18 +85,16 @@ async function start(): Promise<void> {
       }
       continue;
     }
-    if (active) {
-      try {
-        for (let m = receiveMessageOnPort(port); m; m = receiveMessageOnPort(port)) w!.message(m.message);
-        if (kind === EXPAND) w!.expand();
-        else if (kind === RESOLVE) w!.resolve();
-        else if (kind === FINISH) w!.finish();
-        else if (kind === NUMBER) w!.number();
-        else if (kind === GROW) w!.grow();
-      } catch (e) { fail(e); }
-      Atomics.add(ctrl, C.DONE, 1);
-      Atomics.notify(ctrl, C.DONE);
-    }
+    try {
+      for (let m = receiveMessageOnPort(port); m; m = receiveMessageOnPort(port)) w!.message(m.message);
+      if (kind === EXPAND) w!.expand();
+      else if (kind === RESOLVE) w!.resolve();
+      else if (kind === FINISH) w!.finish();
+      else if (kind === NUMBER) w!.number();
+      else if (kind === GROW) w!.grow();
+    } catch (e) { fail(e); }
+    Atomics.add(ctrl, C.DONE, 1);
+    Atomics.notify(ctrl, C.DONE);
   }
 }
 
@@ -402,4 +401,9 @@ class Searcher {
   }
 }
 
-void start();
+// A loop that ends on an error tells the coordinator, which would otherwise wait for it forever.
+start().catch((e: unknown) => {
+  fail(e);
+  Atomics.add(ctrl, C.DEAD, 1);
+  Atomics.notify(ctrl, C.DONE);
+});

@@ -49,6 +49,8 @@ export interface ParallelOptions {
   parallelFrom: number;
   /** log2 of the shared table's first size in slots (default 20; tests make it grow). */
   tableBits?: number;
+  /** Tests: on one wake in ten, a worker sleeps up to this many ms at random before serving the phase. */
+  jitterMs?: number;
 }
 
 export type ParallelOutcome = SearchOutcome & { workers: number; workersNote?: string };
@@ -73,21 +75,21 @@ ${load}.catch((e) => {
 }
 
 /**
- * The worker threads. A crew outlives its search: the next search of this thread takes it (its
- * first `n` workers; it grows if it has fewer), so workers start once per process, and build
- * each model once. Workers are unref'd: a kept crew never holds the process open.
+ * The worker threads. A crew outlives its search: the next search of this thread with as many
+ * workers takes it, so workers start once per process, and build each model once. Every worker
+ * of a crew serves every phase of its search (a worker left idle by a smaller search could wake
+ * late and serve a stale phase). Workers are unref'd: a kept crew never holds the process open.
  */
 class Crew {
   readonly ctrl = new Int32Array(new SharedArrayBuffer(CTRL_WORDS * 4));
   readonly workers: Worker[] = [];
   readonly ports: MessagePort[] = [];
-  /** Workers in this search. */
-  size = 0;
+  private generation = 0;
 
-  constructor(n: number) {
-    for (let i = 0; i < n; i++) {
+  constructor(readonly size: number, readonly jitterMs = 0) {
+    for (let i = 0; i < size; i++) {
       const ch = new MessageChannel();
-      const w = spawn({ ctrl: this.ctrl.buffer as SharedArrayBuffer, port: undefined, index: i }, ch.port2);
+      const w = spawn({ ctrl: this.ctrl.buffer as SharedArrayBuffer, port: undefined, index: i, jitterMs }, ch.port2);
       w.unref();
       // Errors come back as messages; an 'error' event here would only repeat one of them.
       w.on('error', () => {});
@@ -96,19 +98,22 @@ class Crew {
     }
   }
 
-  /** Start a search of n workers: each builds the model (in the background; see ready()). */
-  begin(n: number, model: ModelMsg): void {
-    const c = this.ctrl;
-    this.size = n;
-    for (const k of [C.STOP, C.PAUSE, C.SIZE, C.NEXT, C.READY, C.FAILED]) Atomics.store(c, k, 0);
-    Atomics.store(c, C.ACTIVE, n);
-    for (let i = 0; i < n; i++) this.ports[i]!.postMessage({ model } satisfies LevelMsg);
-    Atomics.store(c, C.KIND, LOAD);
-    Atomics.add(c, C.SEQ, 1);
-    Atomics.notify(c, C.SEQ);
+  /** Wake the workers for a phase of this kind. */
+  private signal(kind: number): void {
+    this.generation = (this.generation + 1) & 0x0fffffff;
+    Atomics.store(this.ctrl, C.SEQ, (this.generation << 3) | kind);
+    Atomics.notify(this.ctrl, C.SEQ);
   }
 
-  /** Every worker of the search has built the model, or failed to. */
+  /** Start a search: each worker builds the model (in the background; see ready()). */
+  begin(model: ModelMsg): void {
+    const c = this.ctrl;
+    for (const k of [C.STOP, C.PAUSE, C.SIZE, C.NEXT, C.READY, C.FAILED]) Atomics.store(c, k, 0);
+    for (const p of this.ports) p.postMessage({ model } satisfies LevelMsg);
+    this.signal(LOAD);
+  }
+
+  /** Every worker has built the model, or failed to. */
   settled(): boolean { return Atomics.load(this.ctrl, C.READY) + Atomics.load(this.ctrl, C.FAILED) === this.size; }
   ready(): boolean { return Atomics.load(this.ctrl, C.READY) === this.size; }
   failed(): boolean { return Atomics.load(this.ctrl, C.FAILED) > 0; }
@@ -124,27 +129,29 @@ class Crew {
     }
   }
 
-  /** The first error a worker reported, if any (other messages are left alone). */
+  /** The first error a worker reported, if any. Where this is asked, workers post nothing else. */
   firstError(): WorkerError['error'] | undefined {
-    for (const p of this.ports.slice(0, this.size)) {
-      const m = receiveMessageOnPort(p);
-      if (m && (m.message as WorkerError).error) return (m.message as WorkerError).error;
+    let first: WorkerError['error'] | undefined;
+    for (const p of this.ports) {
+      const m = receiveMessageOnPort(p)?.message as object | undefined;
+      if (!m) continue;
+      if (!('error' in m)) throw new Error('internal: a parallel search worker sent a result out of turn');
+      first ??= (m as WorkerError).error;
     }
-    return undefined;
+    return first;
   }
 
-  post(m: LevelMsg): void { for (let i = 0; i < this.size; i++) this.ports[i]!.postMessage(m); }
+  post(m: LevelMsg): void { for (const p of this.ports) p.postMessage(m); }
 
   /** Run one phase on every worker; `poll` runs every 20 ms while they work. */
   phase(kind: number, poll?: () => void): void {
     const c = this.ctrl;
     Atomics.store(c, C.DONE, 0);
-    Atomics.store(c, C.KIND, kind);
-    Atomics.add(c, C.SEQ, 1);
-    Atomics.notify(c, C.SEQ);
+    this.signal(kind);
     for (;;) {
       const done = Atomics.load(c, C.DONE);
       if (done === this.size) break;
+      if (Atomics.load(c, C.DEAD) > 0) throw workerError(this.firstError() ?? { message: 'internal: a parallel search worker stopped' });
       Atomics.wait(c, C.DONE, done, 20);
       poll?.();
     }
@@ -153,7 +160,7 @@ class Crew {
   /** Each worker's reply to the phase, or the error one reported. */
   collect<T extends object>(): T[] {
     const out: T[] = [];
-    for (const p of this.ports.slice(0, this.size)) {
+    for (const p of this.ports) {
       const m = receiveMessageOnPort(p)?.message as (T | WorkerError | undefined);
       if (!m) throw new Error('internal: a parallel search worker sent no result');
       if ('error' in m) throw workerError(m.error);
@@ -163,9 +170,7 @@ class Crew {
   }
 
   close(): void {
-    Atomics.store(this.ctrl, C.KIND, EXIT);
-    Atomics.add(this.ctrl, C.SEQ, 1);
-    Atomics.notify(this.ctrl, C.SEQ);
+    this.signal(EXIT);
     for (const p of this.ports) p.close();
     for (const w of this.workers) void w.terminate();
   }
@@ -174,8 +179,8 @@ class Crew {
 /** This thread's idle crew. */
 let spare: Crew | undefined;
 
-function acquire(n: number): Crew {
-  const c = spare && spare.workers.length >= n ? spare : new Crew(n);
+function acquire(n: number, jitterMs = 0): Crew {
+  const c = spare && spare.size === n && spare.jitterMs === jitterMs ? spare : new Crew(n, jitterMs);
   if (spare && c !== spare) spare.close();
   spare = undefined;
   return c;
@@ -205,8 +210,8 @@ export function parallelExplore(be: FastBackend, monitor: Monitor, limits: Limit
     if (note !== undefined || depth >= maxDepth) return false;
     if (states < o.parallelFrom) return false;
     if (!crew) {
-      crew = acquire(o.workers);
-      crew.begin(o.workers, { loader: o.source.loader, args: o.source.args, words: be.words, steps: be.c.steps.length, initHi, initLo, properties: props.map((p) => p.name), symmetry: be.fingerprinter !== undefined });
+      crew = acquire(o.workers, o.jitterMs);
+      crew.begin({ loader: o.source.loader, args: o.source.args, words: be.words, steps: be.c.steps.length, initHi, initLo, properties: props.map((p) => p.name), symmetry: be.fingerprinter !== undefined });
     }
     const late = o.parallelFrom === 0 && !crew.awaitReady();
     if (crew.failed() || late) {
