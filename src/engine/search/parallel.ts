@@ -176,21 +176,26 @@ class Crew {
   }
 }
 
-/** This thread's idle crew. */
-let spare: Crew | undefined;
+/**
+ * This thread's idle crews, by size (and test jitter): a search takes one of its own size. A
+ * process uses one size (--workers), tests two or three; the few kept cost idle threads only.
+ */
+const spares = new Map<string, Crew>();
+const crewKey = (n: number, jitterMs: number) => `${n}/${jitterMs}`;
 
 function acquire(n: number, jitterMs = 0): Crew {
-  const c = spare && spare.size === n && spare.jitterMs === jitterMs ? spare : new Crew(n, jitterMs);
-  if (spare && c !== spare) spare.close();
-  spare = undefined;
+  const key = crewKey(n, jitterMs), c = spares.get(key);
+  if (!c) return new Crew(n, jitterMs);
+  spares.delete(key);
   return c;
 }
 
 /** Keep the crew for the next search if every worker is idle and sound; otherwise end it. */
 function release(c: Crew, clean: boolean): void {
-  if (clean && c.ready() && !spare) {
+  const key = crewKey(c.size, c.jitterMs);
+  if (clean && c.ready() && !spares.has(key)) {
     for (const p of c.ports) while (receiveMessageOnPort(p)) { /* drop */ }
-    spare = c;
+    spares.set(key, c);
   } else c.close();
 }
 
