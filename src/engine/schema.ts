@@ -12,6 +12,7 @@
  * backend hands out integer arrays as Uint8Array views (writes there are not range-checked;
  * the reference backend checks them when it encodes a state).
  */
+import { ADD, notACounter } from './add.js';
 import { ModelError } from './errors.js';
 
 export interface BoolT { readonly kind: 'bool' }
@@ -189,9 +190,25 @@ export function protoOf(f: RecordT): object {
   let proto = protos.get(f);
   if (proto) return proto;
   proto = {};
+  // add(view, field, delta) on an integer field: one byte read and written, range-checked as a write.
+  const adders: Record<string, (v: ViewBase, d: number) => void> = Object.create(null);
+  Object.defineProperty(proto, ADD, { value(this: ViewBase, field: string, delta: number) {
+    const a = adders[field];
+    if (a === undefined) throw notACounter(field);
+    a(this, delta);
+  } });
   let k = 0;
   for (const name in f.fields) {
     const ft = f.fields[name]!, at = k;
+    if (ft.kind === 'int') {
+      const max = ft.max, wide = max > 255;
+      adders[name] = (v, d) => {
+        const b = v.$b, o = v.$o + at, x = (wide ? b[o]! | (b[o + 1]! << 8) : b[o]!) + d;
+        if (!(x >= 0 && x <= max && (x | 0) === x)) throw badValue(`${v.$p}.${name}`, x, `an integer in 0..${max}`);
+        b[o] = x & 0xff;
+        if (wide) b[o + 1] = x >>> 8;
+      };
+    }
     if (ft.kind === 'bool') {
       Object.defineProperty(proto, name, {
         enumerable: true,

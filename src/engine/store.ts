@@ -7,9 +7,9 @@
  * A JavaScript Map or Set stops at 2^24 entries; these typed arrays do not.
  *
  * Memory, at most 16 bytes per state from a million states up (issue 12):
- * - the table takes 8 bytes per slot and grows by 1.4x once 85% full, so it is 61% to 85% full
- *   (9.4 to 13.2 bytes per state); a slot is found by scaling the hash to the capacity, which
- *   need not be a power of two;
+ * - the table takes 8 bytes per slot and grows by 1.4x once 85% full (2x below 2^20 slots), so
+ *   from a million states up it is 61% to 85% full (9.4 to 13.2 bytes per state); a slot is
+ *   found by scaling the hash to the capacity, which need not be a power of two;
  * - a parent id is kept as its difference from the previous state's parent, one signed byte
  *   (a breadth-first search stores states in the order it expands their parents, so the
  *   difference is small and never negative), with the ids that do not fit kept aside; a chunk
@@ -22,8 +22,8 @@
 export const NO_PARENT = 0xffffffff;
 const RECENT_BITS = 16;
 const CHUNK_BITS = 16, CHUNK = 1 << CHUNK_BITS, CHUNK_MASK = CHUNK - 1;
-/** Grow past this load, by this factor. */
-const MAX_LOAD = 0.85, GROWTH = 1.4;
+/** Grow past this load, by this factor; twofold while the table is small (fewer rehashes where bytes do not matter). */
+const MAX_LOAD = 0.85, GROWTH = 1.4, SMALL = 1 << 20;
 /** A parent difference that does not fit in a signed byte (the id is kept aside). */
 const ASIDE = -128;
 /** Ids kept aside in one chunk before it switches to 4-byte ids. */
@@ -223,7 +223,7 @@ export class FingerprintStore {
 
   private grow(): void {
     const old = this.table, oldCap = this.cap;
-    const cap = Math.ceil(oldCap * GROWTH);
+    const cap = oldCap < SMALL ? oldCap * 2 : Math.ceil(oldCap * GROWTH);
     const oldIds = this.slotIds;
     this.reserve?.(cap * (oldIds ? 12 : 8), `the fingerprint table (${cap.toLocaleString('en-US')} slots)`);
     const t = new Uint32Array(cap * 2);

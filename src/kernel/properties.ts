@@ -164,6 +164,18 @@ export const LIBRARY: KernelProperty[] = [
   } },
   { name: 'module-lifetime', covers: 'S4', applies: (_k, c) => c.ops.has('rmmod'), make: (k, c) => invariant('module-lifetime',
     'after free_module(m) no thread runs a probe or remove of a driver of m', (s, q) => {
+      // Checked in every state: on the raw fields first, the view only for a state that fails. The
+      // fields are read in the view's order (a module's state, then each device's driver, then its
+      // probe and remove), so that --por sees the same reads.
+      let bad = false;
+      for (let m = 0; m < s.mod.length && !bad; m++) {
+        if (s.mod[m]!.state !== 'FREED') continue;
+        for (let i = 0; i < s.dev.length && !bad; i++) {
+          const d = s.dev[i]!;
+          bad = d.driver !== 0 && k.w.drivers[d.driver - 1]!.module === m && (d.probing !== 0 || d.removing !== 0);
+        }
+      }
+      if (!bad) return null;
       const v = view(k, c, s, q);
       for (const m of v.modules) {
         if (m.state !== 'FREED') continue;

@@ -331,4 +331,23 @@ describe('commuting adds (engine/add.ts)', () => {
       for (const por of [false, true]) expect(() => check(m, { por, backend })).toThrow(/add\(b\): not an integer field/);
     }
   });
+
+  // add() writes the byte itself on the fast backend's plain views: the same range check as a
+  // write, and the same sums as `+=` where it stays in range.
+  it('add() past a field\'s range is E201 naming the field, and sums like += within it, on both backends', () => {
+    const m = (max: number, delta: number, times: number): Model => ({
+      name: 'range', state: t.record({ c: t.int(max), done: t.bool }),
+      threads: [{ name: 'a', steps: { s: { where: 'toy', run: (s) => { for (let i = 0; i < times; i++) add(s, 'c', delta); s.done = true; return null; } } } }],
+      properties: [{ kind: 'invariant', name: 'sum', holds: (s: { c: number; done: boolean }) => !s.done || s.c === delta * times }],
+    });
+    for (const backend of ['fast', 'reference'] as const) {
+      for (const por of [false, true]) {
+        expect(check(m(3, 1, 3), { por, backend }).properties[0]!.verdict).toBe('holds');
+        expect(check(m(200, 100, 2), { por, backend }).properties[0]!.verdict).toBe('holds');
+        expect(() => check(m(3, 1, 4), { por, backend })).toThrow(/E201|c was set to 4/);
+        expect(() => check(m(200, 100, 3), { por, backend })).toThrow(/\.c was set to 300/);
+        expect(() => check(m(3, -1, 1), { por, backend })).toThrow(/\.c was set to -1/);
+      }
+    }
+  });
 });
