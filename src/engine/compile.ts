@@ -17,9 +17,6 @@ export interface CompiledStep {
   step: Step;
   /** Fixed branch count, or -1 when `branches` is a function. */
   nb: number;
-  /** The label this step last returned and its pc (the fast backend's one-entry cache: most steps return one label). */
-  lastRet: string | null;
-  lastPc: number;
 }
 
 export interface CompiledThread {
@@ -95,7 +92,7 @@ export function compile(model: Model): Compiled {
         throw new ModelError('E103', `step '${label}' of thread '${def.name}': branches must be 1..255 or a function`);
       }
       pcOf[label] = i + 1;
-      return { label, id: 0, step, nb: b === undefined ? 1 : typeof b === 'function' ? -1 : b, lastRet: null, lastPc: 0 };
+      return { label, id: 0, step, nb: b === undefined ? 1 : typeof b === 'function' ? -1 : b };
     });
     const th: CompiledThread = {
       index, name: def.name, program: def.program ?? def.name, running: def.running !== false, def, steps: cs, pcOf,

@@ -121,8 +121,7 @@ export class FastBackend implements Backend {
         let npc: number;
         try {
           const ret = st.run(ng, nl[k], b, ctx);
-          if (ret === cs.lastRet) npc = cs.lastPc;
-          else { npc = ret === null ? 0 : (th.pcOf[ret] ?? resolveLabel(th, cs, ret)); cs.lastRet = ret; cs.lastPc = npc; }
+          npc = ret === null ? 0 : (th.pcOf[ret] ?? resolveLabel(th, cs, ret));
         } catch (e) { throw inStep(e, th, cs.label); }
         n8[o] = npc;
         if (wide) n8[o + 1] = npc >>> 8;
