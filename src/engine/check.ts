@@ -14,6 +14,7 @@ import { parallelExplore, type ModelSource, type ParallelOutcome } from './searc
 import { explorePor } from './reduce/por.js';
 import { Monitor } from './search/monitor.js';
 import { simulate } from './search/simulate.js';
+import type { WorkerFaults } from './search/parallel-protocol.js';
 import type { Limits, Progress } from './search/types.js';
 import type { Backend } from './state/backend.js';
 import { FastBackend } from './state/fast.js';
@@ -55,8 +56,9 @@ export interface CheckOptions extends Limits {
   parallelFrom?: number;
   /** Internal (tests): log2 of the parallel search's first table size in slots (default 20). */
   parallelTableBits?: number;
-  /** Internal (tests): on one wake in ten, a worker sleeps up to this many ms before serving the phase (late wakers). */
-  parallelJitterMs?: number;
+  /** Internal (tests): faults injected into the parallel search's workers, and how long a phase may stall (default 60 s). */
+  parallelFaults?: WorkerFaults;
+  parallelStallSeconds?: number;
 }
 
 /** Below this many states a search stays on one thread (the workers take longer to start). */
@@ -119,7 +121,7 @@ export function check(model: Model, o: CheckOptions = {}): Result {
     out = strategy === 'random'
       ? { ...simulate(be, monitor, { ...o, seed, runs: o.runs ?? (o.timeLimit !== undefined ? Infinity : 1000), walkDepth: o.walkDepth ?? o.maxDepth ?? 1000 }, o.onProgress), workers: 1 }
       : workers > 1 && !alone
-        ? parallelExplore(be as FastBackend, monitor, o, o.onProgress, { workers, source: o.source!, parallelFrom: o.parallelFrom ?? PARALLEL_FROM, ...(o.parallelTableBits !== undefined ? { tableBits: o.parallelTableBits } : {}), ...(o.parallelJitterMs ? { jitterMs: o.parallelJitterMs } : {}) })
+        ? parallelExplore(be as FastBackend, monitor, o, o.onProgress, { workers, source: o.source!, parallelFrom: o.parallelFrom ?? PARALLEL_FROM, ...(o.parallelTableBits !== undefined ? { tableBits: o.parallelTableBits } : {}), ...(o.parallelFaults ? { faults: o.parallelFaults } : {}), ...(o.parallelStallSeconds !== undefined ? { stallSeconds: o.parallelStallSeconds } : {}) })
         : { ...explore(be, monitor, strategy, o, o.onProgress, graph), workers: 1 };
   }
   if (alone) out.workersNote = alone;

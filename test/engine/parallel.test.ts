@@ -57,11 +57,31 @@ describe('parallel BFS', () => {
     const model = await buildSource(source.args);
     const one = check(model, {});
     for (const workers of [3, 2, 3, 2, 3]) {
-      const r = check(model, { workers, source, parallelFrom: 0, parallelJitterMs: 300 });
+      const r = check(model, { workers, source, parallelFrom: 0, parallelFaults: { jitterMs: 300 } });
       expect(r.workers, r.workersNote).toBe(workers);
       expect(decided(r)).toEqual(decided(one));
     }
   }, 120_000);
+
+  // A worker thread that ends without a word (V8 out of memory in it does that) used to leave
+  // the search waiting forever. Now a phase with no progress for the stall time stops the
+  // search, as a failed allocation does: partial results, no verdict claimed, and the crew is
+  // not kept for the next search.
+  it('a worker that dies silently stops the search with partial results instead of hanging it', async () => {
+    const source = fileSource('models/bench/two-phase-commit.ts', { RM: 3 });
+    const model = await buildSource(source.args);
+    const r = check(model, { workers: 2, source, parallelFrom: 0, parallelFaults: { exitAt: 1 }, parallelStallSeconds: 1 });
+    expect(r.workers).toBe(2);
+    expect(r.complete).toBe(false);
+    expect(r.stopped).toBe('out-of-memory');
+    expect(r.stopNote).toMatch(/1 of the 2 search workers made no progress for 1 s/);
+    expect(r.properties.every((p) => p.verdict !== 'holds')).toBe(true);
+    // Had the broken crew been kept, its dead worker would never load this model: the search
+    // would wait 120 s for it. A new crew loads it, and its worker 1 dies again.
+    const next = check(model, { workers: 2, source, parallelFrom: 0, parallelFaults: { exitAt: 1 }, parallelStallSeconds: 1 });
+    expect(next.stopped).toBe('out-of-memory');
+    expect(decided(check(model, { workers: 2, source, parallelFrom: 0 }))).toEqual(decided(check(model, {})));
+  }, 60_000);
 
   // Three interchangeable children with async_schedule's synchronous fallback left in
   // (b232b02bf3c2's deadlock): the symmetry-reduced search on 2 workers finds the same deadlock,

@@ -28,8 +28,12 @@ export const C = {
   FAILED: 9,
   /** GROW: the next old table slot to move (ranges of GROW_CHUNK). */
   GROW_NEXT: 10,
+  /** Bumped by workers as they get through a phase's work: a phase where it stands still for long has a dead worker. */
+  BEAT: 11,
 } as const;
-export const CTRL_WORDS = 11;
+export const CTRL_WORDS = 12;
+/** Records a worker goes through between beats in the resolve, finish and number phases. */
+export const BEAT_RECORDS = 4096;
 export const GROW_CHUNK = 1 << 14;
 
 export const LOAD = 1, EXPAND = 2, RESOLVE = 3, FINISH = 4, NUMBER = 5, GROW = 6, EXIT = 7;
@@ -42,9 +46,15 @@ export interface WorkerInit {
   ctrl: SharedArrayBuffer;
   port: unknown;
   index: number;
-  /** Tests: on one wake in ten, sleep up to this many ms at random before serving the phase (0: never). */
-  jitterMs: number;
+  faults: WorkerFaults;
 }
+
+/**
+ * Faults the tests inject (none in a real search): on one wake in ten a worker sleeps up to
+ * `jitterMs` before serving the phase; worker `exitAt` ends its thread without a word as its
+ * first expand phase starts (as V8 running out of memory in that thread would).
+ */
+export interface WorkerFaults { jitterMs?: number; exitAt?: number }
 
 /** The model of a search: the worker builds it (once per source) before the search hands over. */
 export interface ModelMsg {

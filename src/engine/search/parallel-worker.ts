@@ -28,7 +28,7 @@ import { FastBackend } from '../state/fast.js';
 import { Symmetry } from '../reduce/symmetry.js';
 import { actionCode } from '../trace.js';
 import { blocked, moveOf, propertyThrew, watchedWords } from './monitor.js';
-import { BUSY, C, CHUNK, EXIT, EXPAND, FINISH, GROW, GROW_CHUNK, LOAD, NUMBER, RESOLVE, type Finished, type LevelMsg, type ModelMsg, type Numbered, type WorkerInit } from './parallel-protocol.js';
+import { BEAT_RECORDS, BUSY, C, CHUNK, EXIT, EXPAND, FINISH, GROW, GROW_CHUNK, LOAD, NUMBER, RESOLVE, type Finished, type LevelMsg, type ModelMsg, type Numbered, type WorkerInit } from './parallel-protocol.js';
 
 const d = workerData as WorkerInit;
 const RECENT_BITS = 16;
@@ -68,7 +68,9 @@ async function start(): Promise<void> {
     Atomics.wait(ctrl, C.SEQ, seen);
     seen = Atomics.load(ctrl, C.SEQ);
     const kind = seen & 7;
-    if (d.jitterMs > 0 && Math.random() < 0.1) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, Math.random() * d.jitterMs);
+    const f = d.faults;
+    if (f.jitterMs && Math.random() < 0.1) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, Math.random() * f.jitterMs);
+    if (f.exitAt === d.index && kind === EXPAND) process.exit(1);
     if (kind === EXIT) return;
     if (kind === LOAD) {
       try {
@@ -202,6 +204,7 @@ class Searcher {
         if (from >= n) return;
         to = Math.min(n, from + CHUNK);
       }
+      Atomics.add(ctrl, C.BEAT, 1);
       for (let i = from; i < to; i++) {
         if (Atomics.load(ctrl, C.PAUSE) !== 0) { this.resume = i; this.resumeTo = to; return; }
         be.loadWords(fr, i * W);
@@ -321,6 +324,7 @@ class Searcher {
     for (;;) {
       const from = Atomics.add(ctrl, C.GROW_NEXT, GROW_CHUNK);
       if (from >= oldCap) return;
+      Atomics.add(ctrl, C.BEAT, 1);
       for (let i = from, to = Math.min(oldCap, from + GROW_CHUNK); i < to; i++) {
         const j = i << 2, claim = old[j + 2]!;
         if (claim === 0) continue;
@@ -346,6 +350,7 @@ class Searcher {
   resolve(): void {
     const T = this.T, c = this.claims;
     for (let r = 0; r < this.nClaims; r++) {
+      if (r % BEAT_RECORDS === 0) Atomics.add(ctrl, C.BEAT, 1);
       const slot = c[r * 3]!, j = slot << 2;
       if (T[j + 2] === c[r * 3 + 1]! + 1) T[j + 3] = c[r * 3 + 2]!;
     }
@@ -358,6 +363,7 @@ class Searcher {
   finish(): void {
     const T = this.T, o = this.out, R = this.R, W = this.W, ps = this.ps, tBase = this.tBase, won = this.won, cnt = this.cnt;
     for (let r = 0; r < this.count; r++) {
+      if (r % BEAT_RECORDS === 0) Atomics.add(ctrl, C.BEAT, 1);
       const at = r * R, j = o[at + W]! << 2, P = T[j + 2]! - 1;
       if (P !== o[at + W + 1]) { o[at + W + 1] = P; o[at + W + 2] = T[j + 3]!; }
       won[tBase[P - ps]! + (o[at + W + 2]! >>> 16)] = 1;
@@ -382,6 +388,7 @@ class Searcher {
     const next = this.next, parents = this.parents, codes = this.codes;
     const idx = new Uint32Array(this.count);
     for (let r = 0; r < this.count; r++) {
+      if (r % BEAT_RECORDS === 0) Atomics.add(ctrl, C.BEAT, 1);
       const at = r * R, P = o[at + W + 1]!, v = o[at + W + 2]!, pi = P - ps;
       const from = tBase[pi]!, t = from + (v >>> 16);
       let x = first[pi]!;

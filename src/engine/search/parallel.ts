@@ -32,7 +32,7 @@ import { actionCode, codeBranch, codeThread } from '../trace.js';
 import { isAllocationFailure, LimitReached, MemoryBudget, outOfMemory } from './budget.js';
 import { explore } from './explore.js';
 import { blocked, moveOf, propertyThrew, type Monitor } from './monitor.js';
-import { C, CTRL_WORDS, EXIT, EXPAND, FINISH, GROW, LOAD, NUMBER, RESOLVE, type Finished, type LevelMsg, type ModelMsg, type Numbered, type WorkerError, type WorkerInit } from './parallel-protocol.js';
+import { C, CTRL_WORDS, EXIT, EXPAND, FINISH, GROW, LOAD, NUMBER, RESOLVE, type Finished, type LevelMsg, type ModelMsg, type Numbered, type WorkerError, type WorkerFaults, type WorkerInit } from './parallel-protocol.js';
 import type { Limits, Progress, SearchOutcome } from './types.js';
 
 /**
@@ -49,8 +49,10 @@ export interface ParallelOptions {
   parallelFrom: number;
   /** log2 of the shared table's first size in slots (default 20; tests make it grow). */
   tableBits?: number;
-  /** Tests: on one wake in ten, a worker sleeps up to this many ms at random before serving the phase. */
-  jitterMs?: number;
+  /** Tests: faults injected into the workers (parallel-protocol.ts). */
+  faults?: WorkerFaults;
+  /** A phase whose workers show no progress for this long has a dead worker: the search stops (default 60 s). */
+  stallSeconds?: number;
 }
 
 export type ParallelOutcome = SearchOutcome & { workers: number; workersNote?: string };
@@ -85,11 +87,15 @@ class Crew {
   readonly workers: Worker[] = [];
   readonly ports: MessagePort[] = [];
   private generation = 0;
+  /** A worker stopped without a word (see phase): the crew is not kept. */
+  broken = false;
+  /** Seconds a phase may go without progress (see phase). */
+  stallSeconds = 60;
 
-  constructor(readonly size: number, readonly jitterMs = 0) {
+  constructor(readonly size: number, readonly faults: WorkerFaults = {}) {
     for (let i = 0; i < size; i++) {
       const ch = new MessageChannel();
-      const w = spawn({ ctrl: this.ctrl.buffer as SharedArrayBuffer, port: undefined, index: i, jitterMs }, ch.port2);
+      const w = spawn({ ctrl: this.ctrl.buffer as SharedArrayBuffer, port: undefined, index: i, faults }, ch.port2);
       w.unref();
       // Errors come back as messages; an 'error' event here would only repeat one of them.
       w.on('error', () => {});
@@ -143,17 +149,30 @@ class Crew {
 
   post(m: LevelMsg): void { for (const p of this.ports) p.postMessage(m); }
 
-  /** Run one phase on every worker; `poll` runs every 20 ms while they work. */
+  /**
+   * Run one phase on every worker; `poll` runs every 20 ms while they work. Workers beat as
+   * they go through their part, and one that has not finished is still working, so a phase
+   * where no beat comes for `stallSeconds` has lost a worker: a thread that ended without
+   * running another line (V8 out of memory in it). That stops the search, as a failed
+   * allocation does, rather than leave it waiting forever.
+   */
   phase(kind: number, poll?: () => void): void {
     const c = this.ctrl;
     Atomics.store(c, C.DONE, 0);
     this.signal(kind);
+    let beat = Atomics.load(c, C.BEAT), since = performance.now();
     for (;;) {
       const done = Atomics.load(c, C.DONE);
       if (done === this.size) break;
       if (Atomics.load(c, C.DEAD) > 0) throw workerError(this.firstError() ?? { message: 'internal: a parallel search worker stopped' });
       Atomics.wait(c, C.DONE, done, 20);
       poll?.();
+      const b = Atomics.load(c, C.BEAT), now = performance.now();
+      if (b !== beat) { beat = b; since = now; } else if (now - since > this.stallSeconds * 1000) {
+        this.broken = true;
+        Atomics.store(c, C.STOP, 1);
+        throw new LimitReached('out-of-memory', `${this.size - done} of the ${this.size} search workers made no progress for ${this.stallSeconds} s, most likely out of memory in that thread (--workers 1 searches on one thread)`);
+      }
     }
   }
 
@@ -177,23 +196,23 @@ class Crew {
 }
 
 /**
- * This thread's idle crews, by size (and test jitter): a search takes one of its own size. A
+ * This thread's idle crews, by size (and test faults): a search takes one of its own size. A
  * process uses one size (--workers), tests two or three; the few kept cost idle threads only.
  */
 const spares = new Map<string, Crew>();
-const crewKey = (n: number, jitterMs: number) => `${n}/${jitterMs}`;
+const crewKey = (n: number, faults: WorkerFaults) => `${n}/${JSON.stringify(faults)}`;
 
-function acquire(n: number, jitterMs = 0): Crew {
-  const key = crewKey(n, jitterMs), c = spares.get(key);
-  if (!c) return new Crew(n, jitterMs);
+function acquire(n: number, faults: WorkerFaults = {}): Crew {
+  const key = crewKey(n, faults), c = spares.get(key);
+  if (!c) return new Crew(n, faults);
   spares.delete(key);
   return c;
 }
 
 /** Keep the crew for the next search if every worker is idle and sound; otherwise end it. */
 function release(c: Crew, clean: boolean): void {
-  const key = crewKey(c.size, c.jitterMs);
-  if (clean && c.ready() && !spares.has(key)) {
+  const key = crewKey(c.size, c.faults);
+  if (clean && !c.broken && c.ready() && !spares.has(key)) {
     for (const p of c.ports) while (receiveMessageOnPort(p)) { /* drop */ }
     spares.set(key, c);
   } else c.close();
@@ -215,7 +234,8 @@ export function parallelExplore(be: FastBackend, monitor: Monitor, limits: Limit
     if (note !== undefined || depth >= maxDepth) return false;
     if (states < o.parallelFrom) return false;
     if (!crew) {
-      crew = acquire(o.workers, o.jitterMs);
+      crew = acquire(o.workers, o.faults);
+      crew.stallSeconds = o.stallSeconds ?? 60;
       crew.begin({ loader: o.source.loader, args: o.source.args, words: be.words, steps: be.c.steps.length, initHi, initLo, properties: props.map((p) => p.name), symmetry: be.fingerprinter !== undefined });
     }
     const late = o.parallelFrom === 0 && !crew.awaitReady();
