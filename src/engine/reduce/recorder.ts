@@ -149,11 +149,12 @@ function recordingProto(f: RecordT): object {
   proto = {};
   const plain = protoOf(f);
   const slots = layoutOf(f);
-  // add(): marks the bytes as added to and goes through the plain accessors, so the value's read is not recorded.
+  // add(): marks the bytes as added to, then adds as on a plain view (schema.ts), so the value's read is not recorded.
+  const plainAdd = (plain as { [ADD]: (this: RecView, field: string, delta: number) => void })[ADD];
   Object.defineProperty(proto, ADD, { value(this: RecView, field: string, delta: number) {
-    const s = counterSlot(slots, field), d = Object.getOwnPropertyDescriptor(plain, field)!;
+    const s = counterSlot(slots, field);
     this.$r.addRange(this.$o + s.offset, s.size);
-    d.set!.call(this, d.get!.call(this) + delta);
+    plainAdd.call(this, field, delta);
   } });
   for (const [name, s] of slots) {
     const k = s.type.kind;

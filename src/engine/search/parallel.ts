@@ -119,8 +119,6 @@ class Crew {
     this.signal(LOAD);
   }
 
-  /** Every worker has built the model, or failed to. */
-  settled(): boolean { return Atomics.load(this.ctrl, C.READY) + Atomics.load(this.ctrl, C.FAILED) === this.size; }
   ready(): boolean { return Atomics.load(this.ctrl, C.READY) === this.size; }
   failed(): boolean { return Atomics.load(this.ctrl, C.FAILED) > 0; }
 
