@@ -158,15 +158,20 @@ describe('running out of memory is a limit that keeps what was found', () => {
   const v42 = build(probeTree, { N: 6, variant: 'v4.2' });
 
   it.each(BACKENDS)('a tiny memory limit stops as memory-limit; the violation found before keeps its trace (%s)', (backend) => {
-    // The process uses far more than 1 MB, so the first check (after 1,024 expansions) stops it.
+    // The process uses far more than 1 MB, so the first check stops it: on the fast backend the
+    // work list's second chunk (about 1,000 states in), on the reference backend the check
+    // after 1,024 expansions. parent-before-child is violated before either.
     const r = check(v42, { backend, maxMemoryMB: 1 });
     expect([r.complete, r.stopped]).toEqual([false, 'memory-limit']);
     expect(r.stopNote).toMatch(/^memory limit 1 MB reached: the process uses [\d,]+ MB/);
     expect(r.states).toBeLessThan(100426);
-    expect(verdicts(r)).toEqual({ 'parent-before-child': 'violated', 'no-bind-after-unregister': 'violated', 'no-deadlock': 'unknown' });
+    const v = verdicts(r);
+    expect(v['parent-before-child']).toBe('violated');
+    expect(v['no-deadlock']).toBe('unknown');
     expect(r.properties[0]!.trace!.moves).toHaveLength(7);
     replaysTo(v42, r, 'parent-before-child');
-    replaysTo(v42, r, 'no-bind-after-unregister');
+    if (v['no-bind-after-unregister'] === 'violated') replaysTo(v42, r, 'no-bind-after-unregister');
+    else expect(v['no-bind-after-unregister']).toBe('unknown');
   });
 
   it('the fingerprint table failing to grow (V8: Invalid typed array length) stops as out-of-memory with the violations kept', () => {
@@ -182,7 +187,13 @@ describe('running out of memory is a limit that keeps what was found', () => {
   });
 
   it('the work list failing to grow in the middle of a state\'s successors (the issue\'s E203) stops as out-of-memory, not as a step error', () => {
-    vi.spyOn(FastBackend.prototype as any, 'growRing').mockImplementation(() => { throw new RangeError('Array buffer allocation failed'); });
+    // The first chunk is made as the search starts; the second when 1,024 states wait.
+    const first = (FastBackend.prototype as any).newChunk;
+    let calls = 0;
+    vi.spyOn(FastBackend.prototype as any, 'newChunk').mockImplementation(function (this: unknown) {
+      if (calls++ === 0) return first.call(this);
+      throw new RangeError('Array buffer allocation failed');
+    });
     const r = check(v42);
     expect([r.complete, r.stopped]).toEqual([false, 'out-of-memory']);
     expect(r.stopNote).toMatch(/^an allocation failed after [\d,]+ states \(Array buffer allocation failed\)$/);

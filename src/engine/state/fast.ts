@@ -1,8 +1,9 @@
 /**
  * The fast backend: a state is a flat byte string (the layout of compile.ts), step code runs on
  * accessor views over two fixed buffers (cur and next), a transition is one small word copy
- * plus the step, and the fingerprint hashes the bytes. The work list is a ring of fixed-size
- * word records [state words..., id, depth], so queued states cost no objects.
+ * plus the step, and the fingerprint hashes the bytes. The work list is a deque of fixed-size
+ * word records [state words..., id, depth] in chunks, so queued states cost no objects, the list
+ * never copies itself to grow, and a BFS gives back the chunks it has consumed.
  */
 import { canSpawn, compile, resolveLabel, spawnTarget, type Compiled, type CompiledThread } from '../compile.js';
 import { ModelError, ProbecheckError } from '../errors.js';
@@ -29,9 +30,14 @@ export class FastBackend implements Backend {
   private readonly ctx: StepCtx;
   /** Times each step (by global step id) fired. */
   readonly coverage: Float64Array;
-  private ring: Uint32Array;
+  /** The work list: chunks of `rec`-word records; all but the first and the last are full. */
+  private chunks: Uint32Array[] = [];
+  /** The first record of chunks[0]; the number of records written in the last chunk. */
   private head = 0;
+  private tail = 0;
   private count = 0;
+  /** A consumed chunk of the largest size, kept for the next one needed. */
+  private spare: Uint32Array | undefined;
   private readonly rec: number;
   poppedId = 0;
   poppedDepth = 0;
@@ -61,7 +67,6 @@ export class FastBackend implements Backend {
     if (c.model.init) guard(() => c.model.init!(next.g, this.ctx), `the init of model ${c.model.name}`);
     this.init = next.u32.slice();
     this.rec = this.words + 2;
-    this.ring = new Uint32Array(this.rec * 1024);
   }
 
   private buffer(): Buf {
@@ -247,52 +252,85 @@ export class FastBackend implements Backend {
   pushCur(id: number, depth: number): void { this.push(this.cur.u32, id, depth); }
 
   private push(src: Uint32Array, id: number, depth: number): void {
-    const R = this.rec;
-    if ((this.count + 1) * R > this.ring.length) this.growRing();
-    const cap = this.ring.length / R;
-    let at = (this.head + this.count) % cap * R;
-    const r = this.ring, W = this.words;
+    const R = this.rec, C = this.chunks;
+    let r = C[C.length - 1];
+    if (r === undefined || this.tail * R === r.length) { r = this.newChunk(); this.tail = 0; }
+    let at = this.tail * R;
+    const W = this.words;
     if (W > SET_WORDS) { r.set(src, at); at += W; } else for (let i = 0; i < W; i++) r[at++] = src[i]!;
     r[at++] = id; r[at] = depth;
+    this.tail++;
     this.count++;
+  }
+
+  /**
+   * A chunk for the tail, of about as many records as wait (1,024 at least, CHUNK_BYTES at
+   * most): the list then holds at most about twice what waits, as a doubling ring would, and a
+   * BFS whose list stays small goes round two chunks of 1,024 (the spare).
+   */
+  private newChunk(): Uint32Array {
+    const R = this.rec, C = this.chunks;
+    const max = Math.max(1024, Math.floor(CHUNK_BYTES / 4 / R));
+    let records = 1024;
+    while (records < this.count && records < max) records *= 2;
+    records = Math.min(records, max);
+    let r: Uint32Array;
+    if (this.spare !== undefined && this.spare.length === records * R) { r = this.spare; this.spare = undefined; }
+    else {
+      // (The first chunk is not refused, as the store's first table is not: a search always starts.)
+      if (C.length > 0) this.reserve?.(records * R * 4, `the work list (${(this.count + records).toLocaleString('en-US')} states)`);
+      r = new Uint32Array(records * R);
+    }
+    C.push(r);
+    return r;
+  }
+
+  /** Drop a consumed chunk, keeping it as the spare if none as large is kept. */
+  private release(r: Uint32Array): void {
+    if (this.spare === undefined || this.spare.length < r.length) this.spare = r;
   }
 
   popFront(): boolean {
     if (this.count === 0) return false;
-    this.load(this.head * this.rec);
-    this.head = (this.head + 1) % (this.ring.length / this.rec);
+    const C = this.chunks, R = this.rec;
+    const r = C[0]!;
+    this.load(r, this.head * R);
+    this.head++;
     this.count--;
+    if (this.count === 0) this.reset();
+    else if (this.head * R === r.length) { this.release(C.shift()!); this.head = 0; }
     return true;
   }
 
   popBack(): boolean {
     if (this.count === 0) return false;
+    const C = this.chunks, R = this.rec;
+    this.tail--;
     this.count--;
-    this.load((this.head + this.count) % (this.ring.length / this.rec) * this.rec);
+    this.load(C[C.length - 1]!, this.tail * R);
+    if (this.count === 0) this.reset();
+    else if (this.tail === 0) { this.release(C.pop()!); this.tail = C[C.length - 1]!.length / R; }
     return true;
   }
 
-  private load(at: number): void {
-    const r = this.ring, c = this.cur.u32, W = this.words;
+  /** Empty: keep the first chunk, start it over. */
+  private reset(): void {
+    const C = this.chunks;
+    for (let i = C.length - 1; i > 0; i--) this.release(C.pop()!);
+    this.head = 0;
+    this.tail = 0;
+  }
+
+  private load(r: Uint32Array, at: number): void {
+    const c = this.cur.u32, W = this.words;
     for (let i = 0; i < W; i++) c[i] = r[at++]!;
     this.poppedId = r[at++]!;
     this.poppedDepth = r[at]!;
   }
 
-  private growRing(): void {
-    const R = this.rec, cap = this.ring.length / R;
-    this.reserve?.(this.ring.byteLength * 2, `the work list (${(cap * 2).toLocaleString('en-US')} states)`);
-    const bigger = new Uint32Array(this.ring.length * 2);
-    const first = Math.min(this.count, cap - this.head);
-    bigger.set(this.ring.subarray(this.head * R, (this.head + first) * R), 0);
-    bigger.set(this.ring.subarray(0, (this.count - first) * R), first * R);
-    this.ring = bigger;
-    this.head = 0;
-  }
-
   pending(): number { return this.count; }
-  clear(): void { this.head = 0; this.count = 0; }
-  queueBytes(): number { return this.ring.byteLength; }
+  clear(): void { this.count = 0; this.reset(); }
+  queueBytes(): number { let n = 0; for (const r of this.chunks) n += r.byteLength; return n; }
 }
 
 /**
@@ -300,6 +338,9 @@ export class FastBackend implements Backend {
  * faster than a loop (about 1.5 ns a word); below it the loop wins.
  */
 const SET_WORDS = 16;
+
+/** The largest work-list chunk: 4 MiB. */
+const CHUNK_BYTES = 4 << 20;
 
 /** A thread's pc in a flat state: one byte, or two (little-endian) for a thread of more than 255 steps. */
 function pcAt(u8: Uint8Array, th: CompiledThread): number {
