@@ -31,6 +31,15 @@ export function buildModel(f: ModelFactory, given: Record<string, string | numbe
 }
 
 /**
+ * A search with no property to check would report nothing and exit 0: a verdict about nothing.
+ * E301 instead, naming the model (a scenario's `properties: []` with no --property-file, say).
+ */
+export function requireProperties(m: Model, names?: readonly string[]): void {
+  if ((names && names.length > 0) || (m.properties ?? []).length > 0) return;
+  throw new ProbecheckError('E301', `model ${m.name} has no property to check (a scenario's \`properties: []\` with no --property-file adds none): a search would show nothing; name properties, or leave \`properties\` out for every library property that applies`);
+}
+
+/**
  * The model a trace file was made on. Parameters the model does not declare or accept mean the
  * trace was written for another model (or another version of it): E402, not the E104 a user's
  * own --param gets.

@@ -19,7 +19,7 @@ import { colorVerdict, renderViolation, showParams, statsLines } from '../report
 import { stopLines } from '../report/stop.js';
 import { table } from '../report/table.js';
 import type { SearchArgs } from './args.js';
-import { buildModel } from './build.js';
+import { buildModel, requireProperties } from './build.js';
 import { Checker } from './checker.js';
 import { EXIT, type ExitCode } from './exit.js';
 import type { Io } from './io.js';
@@ -52,6 +52,7 @@ export async function runDiff(io: Io, baseFile: string, patchedFile: string, bas
   const user = userPatches(patchedParams.patches);
   if (user.length) checkUserPatches(String(patchedParams.profile ?? pf.params?.profile?.default ?? 'mainline'), patchedParams.patches!);
   const baseModel = buildModel(bf, baseParams), patchedModel = buildModel(pf, patchedParams);
+  requireProperties(baseModel, search.properties);
   const names = search.properties.length ? search.properties : baseModel.properties.map((p) => p.name);
   for (const n of names) if (!patchedModel.properties.some((p) => p.name === n)) {
     throw new ProbecheckError('E301', `the patched model ${patchedModel.name} has no property '${n}' (the base has it); pass --property to compare a subset`);

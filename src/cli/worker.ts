@@ -7,7 +7,7 @@ import { parentPort } from 'node:worker_threads';
 import { check } from '../engine/check.js';
 import { ProbecheckError } from '../engine/errors.js';
 import type { ModelFactory } from '../engine/model.js';
-import { buildModel, loadProperties, setProperties } from './build.js';
+import { buildModel, loadProperties, requireProperties, setProperties } from './build.js';
 import { resolveParams } from '../engine/params.js';
 import { forgetLoadedFiles, loadModel, loadPatchFiles } from '../load.js';
 import type { CheckJob, WorkerReply } from './job.js';
@@ -22,6 +22,7 @@ async function run(id: number, job: CheckJob, interrupt: Int32Array): Promise<Wo
   setProperties(await loadProperties(job.propertyFiles));
   const params = resolveParams(f.name, f.params ?? {}, job.params);
   const model = buildModel(f, job.params);
+  requireProperties(model, job.properties);
   const { file: _file, params: _params, propertyFiles: _pf, ...options } = job;
   const result = check(model, {
     ...options, interrupt,

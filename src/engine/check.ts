@@ -12,7 +12,7 @@ import type { BackendName, CoverageEntry, IdleAction, PropertyResult, Result, St
 import { explore } from './search/explore.js';
 import { parallelExplore, type ModelSource, type ParallelOutcome } from './search/parallel.js';
 import { explorePor } from './reduce/por.js';
-import { Monitor } from './search/monitor.js';
+import { Monitor, propertyThrew } from './search/monitor.js';
 import { simulate } from './search/simulate.js';
 import type { WorkerFaults } from './search/parallel-protocol.js';
 import type { Limits, Progress } from './search/types.js';
@@ -218,7 +218,7 @@ function livenessResult(be: Backend, p: Liveness, f: LivenessFinding, r: Propert
   if (f.witness) r.witness = rebuild(be, f.witness);
   if (f.prefix) {
     rebuild(be, f.prefix);
-    if (p.explain) r.explanation = p.explain(be.curG(), be.curQ());
+    if (p.explain) try { r.explanation = p.explain(be.curG(), be.curQ()); } catch (e) { throw propertyThrew(p.name, e); }
     else r.explanation = f.cycle!.length === 0 ? 'the run stops here for good' : 'the run loops from here forever';
     r.trace = { ...rebuild(be, [...f.prefix, ...f.cycle!]), loopFrom: f.prefix.length };
   }

@@ -16,6 +16,7 @@ import { fp } from './hash.js';
 import type { Liveness, Move } from './model.js';
 import type { Backend } from './state/backend.js';
 import type { Graph, Pred } from './search/graph.js';
+import { propertyThrew } from './search/monitor.js';
 import type { FingerprintStore } from './store.js';
 import { codeBranch, codeThread, resolveMove } from './trace.js';
 
@@ -33,11 +34,9 @@ export interface LivenessFinding {
 
 /** The predicates a property needs, in the order Graph bits are assigned. */
 export function predicatesOf(p: Liveness): Pred[] {
-  switch (p.kind) {
-    case 'leads-to': return [p.from!, p.to!];
-    case 'quiescent': return [p.quiet!];
-    default: return [p.holds!];
-  }
+  const preds = p.kind === 'leads-to' ? [p.from!, p.to!] : p.kind === 'quiescent' ? [p.quiet!] : [p.holds!];
+  // An error in a predicate is the property's (E302), as it is for safety properties.
+  return preds.map((f) => (s, q) => { try { return f(s, q); } catch (e) { throw propertyThrew(p.name, e); } });
 }
 
 export function analyze(c: Compiled, g: Graph, store: FingerprintStore, props: readonly Liveness[]): LivenessFinding[] {

@@ -15,6 +15,7 @@ import type { Kernel } from './emit.js';
 import type { KernelProperty, PropCtx } from './properties.js';
 import type { KS } from './state.js';
 import { kernelView, type KernelView } from './view.js';
+import { strict } from './strict-view.js';
 
 /** A move as a property sees it: the thread that stepped and the label of the step it took. */
 export interface MoveView { readonly thread: string; readonly label: string; readonly branch?: number }
@@ -80,21 +81,32 @@ export function toKernelProperty(d: DefinedProperty): KernelProperty {
   return { name: p.name, covers: 'user', applies: () => true, make: (k, c) => engineProperty(k, c, p) };
 }
 
+/**
+ * What a check returned, as the engine takes it: null (holds) or what is wrong. Anything else is
+ * an error, not a guess: `a && 'msg'` gives false when a is false, and a predicate written the
+ * other way round (true = fine) gives true; either read as a verdict would be wrong half the time.
+ */
+function verdict(r: unknown): string | null {
+  if (r === null || r === undefined) return null;
+  if (typeof r === 'string') return r;
+  throw new Error(`check returned ${typeof r === 'object' ? 'an object' : String(r)}; it must return null when the property holds and a string saying what is wrong when it does not (\`a && 'msg'\` returns false when a is false: write \`a ? 'msg' : null\`)`);
+}
+
 function engineProperty(k: Kernel, c: PropCtx, p: PropertySpec): Property<KS> {
   const info = { threads: c.threads, asyncThreads: c.asyncThreads, actors: c.actors };
-  const view = (s: KS, q: Query) => kernelView(k, info, s, q);
+  const view = (s: KS, q: Query) => strict(kernelView(k, info, s, q));
   const base = { name: p.name, ...(p.description !== undefined ? { description: p.description } : {}) };
   const premise = (pr: PremiseSpec | undefined) => (pr ? { premise: (s: KS, q: Query) => pr.met(view(s, q)), premiseText: pr.text } : {});
   switch (p.kind) {
     case 'invariant': {
-      const broken = (s: KS, q: Query) => p.check(view(s, q)) ?? null;
+      const broken = (s: KS, q: Query) => verdict(p.check(view(s, q)));
       return { kind: 'invariant', ...base, holds: (s, q) => broken(s, q) === null, explain: (s, q) => String(broken(s, q) ?? ''), ...premise(p.premise) };
     }
     case 'action': {
       // The engine gives the threads' places after the move; before it, the mover was at its label
       // and every other thread where it is now (a thread the move started reads as started).
       const prior = (m: Move, q: Query): Query => ({ at: (t) => (t === m.thread ? m.label : q.at(t)), locals: (t) => q.locals(t) });
-      const broken = (b: KS, a: KS, m: Move, q: Query) => p.check(view(b, prior(m, q)), view(a, q), m) ?? null;
+      const broken = (b: KS, a: KS, m: Move, q: Query) => verdict(p.check(view(b, prior(m, q)), view(a, q), m));
       return { kind: 'action', ...base, holds: (b, a, m, q) => broken(b, a, m, q) === null, explain: (b, a, m, q) => String(broken(b, a, m, q) ?? ''), ...premise(p.premise) };
     }
     case 'leads-to':

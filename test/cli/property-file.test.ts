@@ -53,6 +53,26 @@ write('typo.ts', `import { defineProperty } from 'probecheck';
 export default defineProperty({ kind: 'invariant', name: 'typo', chek: () => null } as never);
 `);
 write('notprop.ts', 'export default { name: 42 };\n');
+// tsx does not type-check a user's file: a misspelt field, a check written as \`a && 'msg'\`, and a
+// typo in a leads-to predicate must each be an error, never a verdict.
+write('field.ts', `import { defineProperty } from 'probecheck';
+export default defineProperty({ kind: 'invariant', name: 'field', check: (v) => ((v.dev('dc') as any).boundd ? 'bound' : null) });
+`);
+write('inlist.ts', `import { defineProperty } from 'probecheck';
+export default defineProperty({ kind: 'invariant', name: 'inlist', check: (v) => (v.devices.some((d) => (d as any).drvier === 'drvB') ? 'x' : null) });
+`);
+write('and.ts', `import { defineProperty } from 'probecheck';
+export default defineProperty({ kind: 'invariant', name: 'and', check: (v) => (v.dev('dc').driver === 'drvB' && 'dc bound to drvB') as any });
+`);
+write('leads.ts', `import { defineProperty } from 'probecheck';
+export default defineProperty({ kind: 'leads-to', name: 'leads', from: (v) => v.dev('dc').registered, to: (v) => !(v.dev('dc') as any).bond });
+`);
+write('none.ts', `import { scenario } from 'probecheck';
+export default scenario({ name: 'none', devices: { a: {} }, drivers: { d: { matches: ['a'], present: true } }, actors: { x: 'add a' }, properties: [] });
+`);
+write('a-bound.ts', `import { defineProperty } from 'probecheck';
+export default defineProperty({ kind: 'invariant', name: 'a-bound-to-d', check: (v) => (v.dev('a').driver !== null && v.dev('a').driver !== 'd' ? 'a bound elsewhere' : null) });
+`);
 write('clash.ts', `import { defineProperty } from 'probecheck';
 export default defineProperty({ kind: 'invariant', name: 'single-binding', check: () => null });
 `);
@@ -106,11 +126,23 @@ describe('--property-file from a user folder', () => {
     expect(r.status).toBe(0);
   });
 
+  it('a scenario with no property to check is an error, not a verdict about nothing; a property file may supply them', () => {
+    oneLine(['check', 'none.ts'], /^probecheck: E301 .*model none has no property to check/);
+    oneLine(['diff', 'none.ts', '--patched-param', 'profile=v4.2'], /^probecheck: E301 .*model none has no property to check/);
+    const r = probecheck(['check', 'none.ts', '--property-file', 'a-bound.ts', '-q'], { cwd: dir });
+    expect(r.stdout).toMatch(/a-bound-to-d\s+holds/);
+    expect(r.status).toBe(0);
+  });
+
   it('bad property files: one line with the code', () => {
     oneLine(['check', 'unbind.ts', '--property-file', 'typo.ts'], /^probecheck: E303 \(malformed user property\): property 'typo': unknown key 'chek'; did you mean 'check'\?/);
     oneLine(['check', 'unbind.ts', '--property-file', 'notprop.ts'], /^probecheck: E105 .*notprop\.ts: its default export is not a property or a list of properties/);
     oneLine(['check', 'unbind.ts', '--property-file', 'clash.ts'], /^probecheck: E303 .*property 'single-binding': model unbind already has a property of that name/);
     oneLine(['check', 'unbind.ts', '--property-file', 'missing.ts'], /^probecheck: E503 .*missing\.ts: no such file or directory/);
+    oneLine(['check', 'unbind.ts', '--property-file', 'field.ts'], /^probecheck: E302 \(property threw\): property 'field' threw: 'dc' has no field 'boundd'; did you mean 'bound'\?/);
+    oneLine(['check', 'unbind.ts', '--property-file', 'inlist.ts'], /^probecheck: E302 .*property 'inlist' threw: 'dc' has no field 'drvier'; did you mean 'driver'\?/);
+    oneLine(['check', 'unbind.ts', '--property-file', 'and.ts'], /^probecheck: E302 .*property 'and' threw: check returned false; it must return null when the property holds/);
+    oneLine(['check', 'unbind.ts', '--property-file', 'leads.ts'], /^probecheck: E302 .*property 'leads' threw: 'dc' has no field 'bond'; did you mean 'bound'\?/);
     oneLine(['check', join(ROOT, 'models/bench/probe-tree.ts'), '--property-file', 'props.ts'], /^probecheck: E303 .*is a kernel property; model probe-tree is not a kernel scenario/);
   });
 });

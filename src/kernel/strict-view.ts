@@ -1,0 +1,51 @@
+/**
+ * Users' properties read the kernel view through this: a name the view does not have (`boundd`
+ * for `bound`) throws, naming it and the nearest known name, instead of reading `undefined`,
+ * which would let a check pass silently. TypeScript would catch the typo, but tsx runs a user's
+ * file without type-checking it. The library's own properties read the view directly.
+ *
+ * Only the view's own objects are wrapped (they are frozen; a property's own objects are not),
+ * and each is wrapped once: the view is built once per state buffer, so are these.
+ */
+import { didYouMean } from '../engine/errors.js';
+
+const wrapped = new WeakMap<object, unknown>();
+
+/** The strict form of a value read from the view. */
+export function strict<T>(x: T): T {
+  if (typeof x === 'function') return cached(x, () => (...args: unknown[]) => strict((x as (...a: unknown[]) => unknown)(...args))) as T;
+  if (typeof x !== 'object' || x === null || !Object.isFrozen(x)) return x;
+  // A list: a plain copy of its strict elements (indexing past the end stays `undefined`).
+  if (Array.isArray(x)) return cached(x, () => x.map(strict)) as T;
+  return cached(x, () => new Proxy({}, handler(x as Record<string | symbol, unknown>))) as T;
+}
+
+function cached(x: object, make: () => unknown): unknown {
+  let w = wrapped.get(x);
+  if (w === undefined) { w = make(); wrapped.set(x, w); }
+  return w;
+}
+
+/** Names JavaScript itself asks of any object (await, JSON.stringify, test matchers, inspection). */
+const PASS = new Set(['then', 'toJSON', 'asymmetricMatch', 'nodeType', 'constructor', 'valueOf', 'toString']);
+
+function handler(real: Record<string | symbol, unknown>): ProxyHandler<object> {
+  const label = typeof real.name === 'string' ? `'${real.name}'` : 'the view';
+  const readOnly = (key: string | symbol): never => { throw new Error(`the view is read-only: a property cannot set '${String(key)}' on ${label}`); };
+  return {
+    get(_t, key) {
+      if (typeof key === 'symbol' || key in real || PASS.has(key) || key.startsWith('$$') || key.startsWith('@@')) return strict(real[key]);
+      const near = didYouMean(key, Object.keys(real));
+      throw new Error(`${label} has no field '${key}'${near !== undefined ? `; did you mean '${near}'?` : ''} (fields: ${Object.keys(real).join(', ')})`);
+    },
+    has: (_t, key) => key in real,
+    ownKeys: () => Reflect.ownKeys(real),
+    getOwnPropertyDescriptor(_t, key) {
+      const d = Reflect.getOwnPropertyDescriptor(real, key);
+      return d && { ...d, configurable: true };
+    },
+    set: (_t, key) => readOnly(key),
+    defineProperty: (_t, key) => readOnly(key),
+    deleteProperty: (_t, key) => readOnly(key),
+  };
+}
