@@ -378,7 +378,7 @@ export function buildScenario(spec: ScenarioSpec, profileName: string, patchList
   const threads: ThreadDef[] = plans.map((p, tid) => {
     const tb = new ThreadBuilder(k, p.name, tid, p.async);
     const entry = p.build(tb);
-    const def: ThreadDef = { name: p.name, running: p.running, locals: localsSchema(tb.maxDepth), steps: tb.ordered(entry) };
+    const def: ThreadDef = { name: p.name, running: p.running, locals: localsSchema(tb.maxDepth, w), steps: tb.ordered(entry) };
     if (tb.actions.length) def.actions = tb.actions;
     if (unfair.has(p.name)) def.fair = false;
     if (p.program) def.program = p.program;

@@ -72,8 +72,11 @@ export interface KS {
  * Thread locals: `ret` of the last call, PF_USED_ASYNC; per nesting depth, have_async.
  * An async entry's `initOf`: bit m set when it was scheduled during module m's init. `ovr`: the
  * driver_override string (generation) platform_match has loaded and is about to strcmp.
+ * `relDrv[h - 1]`: the `drv` of a __device_release_driver that dropped the lock of a supplier of
+ * link height h (linkHeight) in its device-links loop, to compare with dev->driver on relocking
+ * (0 outside that window; a nested release of a consumer has a lower height, so its own slot).
  */
-export interface KL { ret: number; usedAsync: number; haveAsync: { [i: number]: number }; initOf: number; ovr: number }
+export interface KL { ret: number; usedAsync: number; haveAsync: { [i: number]: number }; initOf: number; ovr: number; relDrv: { [i: number]: number } }
 
 export function kernelSchema(w: World) {
   const owner = t.owner(), rank = t.int(Math.max(1, w.devices.length)), nd = t.named(['NULL', ...w.drivers.map((d) => d.name), ...(w.drivers.length ? [] : ['?'])]);
@@ -96,9 +99,18 @@ export function kernelSchema(w: World) {
   });
 }
 
-export function localsSchema(depth: number) {
+export function localsSchema(depth: number, w: World) {
   const d = Math.max(1, depth);
-  return t.record({ ret: t.int(7), usedAsync: t.int(1), haveAsync: t.array(d, t.int(1)), initOf: t.int(15), ovr: t.int(3) });
+  const h = Math.max(0, ...w.devices.map((x) => linkHeight(w, x.i)));
+  return t.record({ ret: t.int(7), usedAsync: t.int(1), haveAsync: t.array(d, t.int(1)), initOf: t.int(15), ovr: t.int(3),
+    relDrv: t.array(h, t.int(Math.max(1, w.drivers.length))) });
+}
+
+/** The longest chain of managed device links below `dev` as their supplier (0: it supplies none). */
+export function linkHeight(w: World, dev: number): number {
+  let h = 0;
+  for (const l of w.links) if (!l.stateless && l.supplier === dev) h = Math.max(h, 1 + linkHeight(w, l.consumer));
+  return h;
 }
 
 /**

@@ -3,7 +3,8 @@
  * probe add, and both ->remove delete (ead18c23c263). Pinned state counts and verdicts.
  */
 import { describe, expect, it } from 'vitest';
-import { PATCHES, buildScenario, check, type ScenarioSpec } from 'probecheck';
+import { PATCHES, buildScenario, check, replay, type ScenarioSpec } from 'probecheck';
+import { FastBackend } from '../../src/engine/state/fast.js';
 import { stepLabels } from './helpers.js';
 
 const spec = (both = true): ScenarioSpec => ({
@@ -57,5 +58,41 @@ describe('device_links_busy (core.c at 3451a495ef24, 5.15.100, 6.6.y)', () => {
     actors: { admin: ['bind sd s', 'bind cd c1', 'unbind cd c1', 'bind cd c2', 'unbind sd s'], late: ['bind cd c1'] }, properties: ['links-supplier-bound', 'no-deadlock'] };
   it('marks the links before the first busy one and the supplier unbinding even when busy', () => {
     for (const p of ['v5.15', 'mainline']) expect(run(busy, p), p).toMatchObject({ states: 2060, v: { 'links-supplier-bound': 'holds', 'no-deadlock': 'holds' } });
+  });
+});
+
+// A source audit (dd.c at 5a7a9efdb193:1238, 5.10.13:1135, 8c97a46af04b:875): after the links loop
+// relocks, __device_release_driver returns `if (dev->driver != drv)`. The model read that as
+// `dev->driver == NULL`, so a release that dropped dc's lock with drvA bound went on to run drvB's
+// ->remove when, in the window, another thread released drvA and bound drvB.
+describe('__device_release_driver after its device-links loop', () => {
+  const spec: ScenarioSpec = {
+    name: 'relock', buses: { platform: { autoprobe: false } },
+    devices: { dc: { present: true, boundTo: 'drvA' }, mmc: { present: true, boundTo: 'mmc-drv' } },
+    drivers: { drvA: { matches: ['dc'], present: true }, drvB: { matches: ['dc'], present: true }, 'mmc-drv': { matches: ['mmc'], links: ['dc'], present: true } },
+    // mmc-drv's probe makes the link: t1 binds mmc again before it unbinds dc.
+    actors: { t1: ['unbind mmc-drv mmc', 'bind mmc-drv mmc', 'unbind drvA dc'], t2: 'unbind drvA dc', t3: 'bind drvB dc' }, properties: ['no-deadlock'],
+  };
+  it('returns when the driver changed while the lock was dropped, and goes on when it did not (mainline)', () => {
+    const { model } = buildScenario(spec, 'mainline');
+    const RELOCK = '__device_release_driver(dc):relock';
+    // t1 about to relock dc, having dropped it with drv (1 = drvA) while dc is now bound to `now`.
+    const at = (drv: number, now: number) => ({
+      kind: 'invariant' as const, name: `relock-${drv}-${now}`,
+      holds: (s: any, q: any) => !(q.at('t1') === RELOCK && q.locals('t1').relDrv[0] === drv && s.dev[0].driver === now && s.dev[0].mutex === 0),
+    });
+    model.properties.push(at(1, 2), at(1, 1));
+    const r = check(model);
+    const next = (name: string) => {
+      const p = r.properties.find((x) => x.name === name)!;
+      expect(p.verdict).toBe('violated');
+      const be = new FastBackend(model);
+      replay(be, p.trace!.moves);
+      const t1 = model.threads.findIndex((t) => t.name === 't1');
+      be.apply(t1, 0);
+      return be.curQ().at('t1');
+    };
+    expect(next('relock-1-2')).not.toMatch(/^__device_release_driver\(dc\)/); // drvB bound meanwhile: return
+    expect(next('relock-1-1')).toBe('__device_release_driver(dc):device_links_busy');
   });
 });

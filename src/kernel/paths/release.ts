@@ -8,7 +8,8 @@
  * Device links (DEVICE_LINKS, v4.10): while device_links_busy (a consumer link is CONSUMER_PROBE or
  * ACTIVE) the supplier's lock(s) are dropped and device_links_unbind_consumers waits for probing
  * consumers (wait_for_device_probe) or unbinds active ones, then the lock(s) are retaken.
- * Approximation: after relocking, "dev->driver != drv" is read as "dev->driver == NULL".
+ * After relocking, `if (dev->driver != drv) return;`: drv as it was when the lock was dropped
+ * (another thread may have released drv and bound another driver in the window).
  *
  * The pre-fix shape (NEED_PARENT_LOCK without DRIVER_LOCK_HELPERS, v4.18 .. v5.0): the loop drops
  * and retakes whatever `parent` it is given, `if (parent)` (dd.c@torvalds@8c97a46af04b:862-867),
@@ -19,7 +20,7 @@
  * The sync of async-capable drivers comes before the loop (8c97a46af04b:857-858, 860).
  */
 import { RETURN, type Ret, type ThreadBuilder } from '../emit.js';
-import type { KS } from '../state.js';
+import { linkHeight, type KS } from '../state.js';
 import { asyncSynchronizeFullStep, waitForDeviceProbe } from './async.js';
 import { DD, allowsAsync, lockStep, mutexWaits, takesParentLock } from './common.js';
 import { deviceLinkDel, statelessLinksOf } from './links.js';
@@ -42,6 +43,7 @@ export function releaseDriver(tb: ThreadBuilder, dev: number, ret: Ret, withPare
   const drops = helpers ? withParent : parentArg && parent >= 0;
   const sync = (s: KS) => syncHere && allowsAsync(k, s, s.dev[dev]!.driver - 1);
   const afterSync = consumers.length > 0 ? 'device_links_busy' : 'remove';
+  const slot = linkHeight(w, dev) - 1;
 
   // Before the device-links loop (8c97a46af04b:857-858, 860).
   if (syncHere) f.step('async_synchronize_full', { ...asyncSynchronizeFullStep(`${DD}:__device_release_driver (device lock held)`, afterSync), c: ['if (driver_allows_async_probing(drv))', 'async_synchronize_full();'] });
@@ -53,7 +55,7 @@ export function releaseDriver(tb: ThreadBuilder, dev: number, ret: Ret, withPare
       c: helpers
         ? ['while (device_links_busy(dev)) {', '__device_driver_unlock(dev, parent);', '__device_driver_unlock:: device_unlock(dev);', ...(drops ? ['__device_driver_unlock:: device_unlock(parent);'] : [])]
         : ['while (device_links_busy(dev)) {', 'device_unlock(dev);', ...(drops ? ['device_unlock(parent);'] : [])],
-      run: (s) => {
+      run: (s, t) => {
       // device_links_busy (core.c at 3451a495ef24, 5.15.100, 6.6.y): SUPPLIER_UNBIND on each link up to
       // the first busy one (CONSUMER_PROBE or ACTIVE), then DL_DEV_UNBINDING whether busy or not.
       let busy = false;
@@ -65,6 +67,7 @@ export function releaseDriver(tb: ThreadBuilder, dev: number, ret: Ret, withPare
       }
       s.dev[dev]!.linksUnbinding = true;           // dev->links.status = DL_DEV_UNBINDING
       if (busy) {
+        t.relDrv[slot] = s.dev[dev]!.driver;         // drv, for the test after relocking
         s.dev[dev]!.mutex = 0;                       // device_unlock(dev)
         // device_unlock(parent): before the fix also when this thread does not hold it (mutex_unlock
         // of a mutex held by another thread, or by none).
@@ -90,7 +93,11 @@ export function releaseDriver(tb: ThreadBuilder, dev: number, ret: Ret, withPare
     } });
     if (drops) f.step('relock_parent', { where: `${DD}:__device_release_driver -> ${DD}:__device_driver_lock`, c: [helpers ? '__device_driver_lock:: device_lock(parent);' : 'device_lock(parent);'], await: (s) => s.dev[parent]!.mutex === 0,
       waits: mutexWaits(k, parent), run: (s) => { s.dev[parent]!.mutex = me; return 'relock'; } });
-    f.step('relock', { ...lockStep(k, dev, me, `${DD}:__device_release_driver -> ${DD}:__device_driver_lock`, (s) => (s.dev[dev]!.driver === 0 ? RETURN : 'device_links_busy')),
+    f.step('relock', { ...lockStep(k, dev, me, `${DD}:__device_release_driver -> ${DD}:__device_driver_lock`, (s, t) => {
+      const drv = t.relDrv[slot];
+      t.relDrv[slot] = 0;
+      return s.dev[dev]!.driver !== drv ? RETURN : 'device_links_busy';
+    }),
       c: [...(helpers ? ['__device_driver_lock(dev, parent);', '__device_driver_lock:: device_lock(dev);'] : ['device_lock(dev);']), 'if (dev->driver != drv)'] });
   }
   // ->remove of a driver that added stateless links deletes them (B16).
