@@ -314,6 +314,20 @@ export function buildScenario(spec: ScenarioSpec, profileName: string, patchList
   // 1. Who runs: actors, then the kernel's dormant async workers, then the deferred-probe worker.
   const actors = Object.entries(spec.actors ?? {}).map(([name, acts]) => ({ name, acts: ([] as string[]).concat(acts).map((x) => parseAction(w, name, x, spec.name)) }));
   if (actors.length === 0) throw bad(`scenario '${spec.name}': it has no actors (nothing would run)`);
+  for (const a of actors) if (a.acts.length === 0) throw bad(`scenario '${spec.name}': actor '${a.name}' has no actions (write one action, or a list of them)`);
+  // Statically impossible sequences, which would otherwise run as something the kernel never does.
+  for (const a of actors) a.acts.forEach((x, j) => {
+    if (x.op === 'unlock' && !x.maybe && !a.acts.slice(0, j).some((y) => y.op === 'lock' && y.dev === x.dev)) {
+      throw bad(`scenario '${spec.name}': actor '${a.name}': 'unlock ${w.devices[x.dev]!.name}' unlocks a mutex this actor never locked before it (a mutex is unlocked by its owner); write 'lock ${w.devices[x.dev]!.name}' first`);
+    }
+  });
+  for (const d of w.devices) {
+    const count = (ops: string[]) => actors.reduce((c, a) => c + a.acts.filter((x) => ops.includes(x.op) && 'dev' in x && x.dev === d.i).length, 0);
+    const adds = count(['add']) + w.drivers.filter((r) => r.registers.includes(d.i)).length, dels = count(['del', 'kill-del']);
+    if (adds > dels + (d.present ? 0 : 1)) {
+      throw bad(`scenario '${spec.name}': device '${d.name}' is ${d.present ? 'present and ' : ''}added ${adds} time${adds === 1 ? '' : 's'} (by actors${adds > count(['add']) ? ' and probes' : ''}) but removed ${dels} time${dels === 1 ? '' : 's'}: some device_add would find it already registered, which no kernel path does; remove an add or add a 'del ${d.name}'`);
+    }
+  }
   const actorNames = actors.map((a) => a.name), lists = actors.map((a) => a.acts);
   for (const a of actors) for (const x of a.acts) if (x.op === 'register' && w.drivers.some((d) => d.registersDriver.includes(x.drv))) throw bad(`scenario '${spec.name}': actor '${a.name}': '${x.text}': a probe registers that driver (registersDriver)`);
   actors.forEach((a, i) => a.acts.forEach((x, j) => {

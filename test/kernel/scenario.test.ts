@@ -139,6 +139,19 @@ describe('actions that can never take effect are errors unless marked maybe', ()
     return 'no error';
   };
 
+  // A new-user audit: these ran and every property held, about a sequence no kernel runs.
+  it('a device added more often than it can be, an unlock without a lock, an actor with no actions', () => {
+    expect(err(spec({ a: 'add c1', b: 'add c1' }))).toBe("E601: scenario 'v': device 'c1' is added 2 times (by actors) but removed 0 times: some device_add would find it already registered, which no kernel path does; remove an add or add a 'del c1'");
+    expect(err(spec({ a: 'add p' }))).toMatch(/device 'p' is present and added 1 time \(by actors\) but removed 0 times/);
+    // host is registered by pdrv's probe: an actor's add of it is one add too many.
+    expect(err(spec({ a: ['add host'], b: 'bind pdrv p' }))).toMatch(/device 'host' is added 2 times \(by actors and probes\)/);
+    expect(err(spec({ a: ['add c1', 'del c1', 'add c1'] }))).toBe('no error');
+    expect(err(spec({ a: ['add c1'], b: ['maybe del c1', 'add c1'] }))).toBe('no error');
+    expect(err(spec({ a: 'unlock p' }))).toBe("E601: scenario 'v': actor 'a': 'unlock p' unlocks a mutex this actor never locked before it (a mutex is unlocked by its owner); write 'lock p' first");
+    expect(err(spec({ a: ['lock p', 'unlock p'] }))).toBe('no error');
+    expect(err(spec({ a: [] }))).toBe("E601: scenario 'v': actor 'a' has no actions (write one action, or a list of them)");
+  });
+
   it('rmmod of a module nobody loads (issue 10 item 1)', () => {
     expect(err(spec({ a: 'add c1', b: 'rmmod cmod' }))).toBe("E601: scenario 'v': actor 'b': action 'rmmod cmod' can never take effect: module 'cmod' is never loaded: no actor runs 'modprobe cmod' and no probe requests it; write 'maybe rmmod cmod' if it may do nothing");
     expect(err(spec({ a: 'modprobe cmod', b: 'rmmod cmod' }))).toBe('no error');

@@ -22,7 +22,8 @@ function children(n: number, o: { present?: boolean } = {}): ScenarioSpec {
     devices: { host: {}, ...Object.fromEntries(kids(n).map((k) => [k, { parent: 'host', ...(o.present ? { present: true } : {}) }])) },
     drivers: { cdrv: { matches: kids(n), module: 'cmod', probeType: 'async' } },
     modules: { cmod: {} },
-    actors: { boot: ['modprobe cmod', 'add host', ...(o.present ? [] : kids(n).map((k) => `add ${k}`))], unload: 'rmmod cmod' },
+    // Children present at boot have their host present too (no device_add of it again).
+    actors: { boot: ['modprobe cmod', ...(o.present ? [] : ['add host', ...kids(n).map((k) => `add ${k}`)])], unload: 'rmmod cmod' },
     symmetric: [kids(n)],
   };
 }
