@@ -11,7 +11,7 @@ import { FastBackend } from '../../src/engine/state/fast.js';
 function model(bytes: number): Model {
   return {
     name: `bytes-${bytes}`, state: t.record({ b: t.array(bytes, t.int(255)) }),
-    threads: [{ name: 'T', steps: { s: { where: 'test/work-list', run: () => null } } }],
+    threads: [{ name: 'T', steps: { s: { where: 'test/work-list', run: () => null } } }], properties: [],
   };
 }
 

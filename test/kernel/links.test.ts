@@ -74,7 +74,7 @@ describe('__device_release_driver after its device-links loop', () => {
     actors: { t1: ['unbind mmc-drv mmc', 'bind mmc-drv mmc', 'unbind drvA dc'], t2: 'unbind drvA dc', t3: 'bind drvB dc' }, properties: ['no-deadlock'],
   };
   it('returns when the driver changed while the lock was dropped, and goes on when it did not (mainline)', () => {
-    const { model } = buildScenario(spec, 'mainline');
+    const { model } = buildScenario(spec, 'mainline', '');
     const RELOCK = '__device_release_driver(dc):relock';
     // t1 about to relock dc, having dropped it with drv (1 = drvA) while dc is now bound to `now`.
     const at = (drv: number, now: number) => ({
