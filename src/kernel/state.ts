@@ -8,7 +8,7 @@
  * Not modelled: refcounts of devices (get/put_device), runtime PM, sysfs files.
  */
 import { t } from '../engine/schema.js';
-import { boundAddTail, busAddTail } from './paths/klist.js';
+import { boundAddTail, busAddTail, drvAddTail } from './paths/klist.js';
 import type { World } from './world.js';
 
 export const DEFERRED = ['none', 'pending', 'active'] as const;
@@ -54,6 +54,11 @@ export interface DrvS {
   bindFiles: boolean; storesActive: number;
   /** klist iterators (bus_for_each_drv) holding a reference on drv->p->knode_bus: klist_remove waits for them */
   iterRefs: number;
+  /**
+   * Place on its bus's klist_drivers among its peers (paths/klist.ts `drvPeers`; 0 = not on it,
+   * or no peers): a dead node keeps its place while `iterRefs` walks hold it.
+   */
+  busRank: number;
 }
 export interface BusS { autoprobe: boolean; needParentLock: boolean }
 /** `initPending`: async entries scheduled while the module was COMING (during its init, by any thread) and not yet finished (S11). */
@@ -79,7 +84,7 @@ export interface KS {
 export interface KL { ret: number; usedAsync: number; haveAsync: { [i: number]: number }; initOf: number; ovr: number; relDrv: { [i: number]: number } }
 
 export function kernelSchema(w: World) {
-  const owner = t.owner(), rank = t.int(Math.max(1, w.devices.length)), nd = t.named(['NULL', ...w.drivers.map((d) => d.name), ...(w.drivers.length ? [] : ['?'])]);
+  const owner = t.owner(), drvPlace = t.int(Math.max(1, w.drivers.length)), rank = t.int(Math.max(1, w.devices.length)), nd = t.named(['NULL', ...w.drivers.map((d) => d.name), ...(w.drivers.length ? [] : ['?'])]);
   return t.record({
     dev: t.array(w.devices.length, t.record({
       mutex: owner, driver: nd, bound: t.bool, registered: t.bool, onBus: t.bool, ready: t.bool,
@@ -89,7 +94,7 @@ export function kernelSchema(w: World) {
       busRank: rank, busHeld: t.int(7), drvRank: rank, deferRank: rank, snap: t.enum(...SNAPSHOTS),
     }), w.devices.map((d) => d.name)),
     drv: t.array(w.drivers.length, t.record({
-      onBus: t.bool, alive: t.bool, unregDone: t.bool, bindFiles: t.bool, storesActive: t.int(7), iterRefs: t.int(15),
+      onBus: t.bool, alive: t.bool, unregDone: t.bool, bindFiles: t.bool, storesActive: t.int(7), iterRefs: t.int(15), busRank: drvPlace,
     }), w.drivers.map((d) => d.name)),
     bus: t.array(w.buses.length, t.record({ autoprobe: t.bool, needParentLock: t.bool }), w.buses.map((b) => b.name)),
     mod: t.array(w.modules.length, t.record({ state: t.enum(...MOD_STATES), refcnt: t.int(15), asyncProbeRequested: t.bool, initPending: t.int(15) }), w.modules.map((m) => m.name)),
@@ -115,7 +120,9 @@ export function linkHeight(w: World, dev: number): number {
 
 /**
  * The initial state of a world: present devices registered (on their bus klist, and on their
- * driver's, in declaration order), buses configured, modules unloaded.
+ * driver's, in declaration order), present drivers on their bus's klist_drivers in declaration
+ * order (the scenario's driver order stands for the order the built-in drivers registered in),
+ * buses configured, modules unloaded.
  * `deferredProbeEnable` false: the boot before late initcalls (a scenario that runs deferred_probe_initcall).
  */
 export function initState(w: World, s: KS, deferredProbeEnable = true): void {
@@ -126,7 +133,12 @@ export function initState(w: World, s: KS, deferredProbeEnable = true): void {
     busAddTail(w, s, d.i);
     if (d.boundTo >= 0) { x.driver = d.boundTo + 1; x.bound = true; boundAddTail(s, d.i); }
   }
-  for (const d of w.drivers) if (d.present) { s.drv[d.i]!.onBus = true; s.drv[d.i]!.alive = true; s.drv[d.i]!.bindFiles = true; }
+  for (const d of w.drivers) {
+    if (!d.present) continue;
+    const x = s.drv[d.i]!;
+    drvAddTail(w, s, d.i);
+    x.onBus = true; x.alive = true; x.bindFiles = true;
+  }
   for (const b of w.buses) { s.bus[b.i]!.autoprobe = b.autoprobe; s.bus[b.i]!.needParentLock = b.needParentLock; }
   for (const m of w.modules) { s.mod[m.i]!.state = 'UNFORMED'; s.mod[m.i]!.asyncProbeRequested = m.asyncProbe; }
   for (const l of w.links) s.link[l.i]!.status = l.initial ? 'DORMANT' : 'NONE';

@@ -9,6 +9,7 @@ import type { KS } from '../../src/kernel/state.js';
 import type { World } from '../../src/kernel/world.js';
 import {
   boundAddTail, boundLast, boundRemove, busAddTail, busDel, busNext, deferredAdd, deferredDel, deferredFirst, deferredSplice,
+  drvAddTail, drvDel, drvNext, drvPeers, walksDrivers,
 } from '../../src/kernel/paths/klist.js';
 
 /** Devices 0..n-1 on one bus, one driver matching them all; no device on any list yet. */
@@ -95,4 +96,49 @@ describe('list order in scenarios', () => {
       expect(r.properties.map((p) => p.verdict)).toEqual(['holds', 'holds']);
     });
   }
+});
+
+describe("the bus's klist of drivers (bus_for_each_drv in __device_attach)", () => {
+  /** Drivers 0..n-1 on one bus, all matching device 0, which __device_attach walks; none registered yet. */
+  function drivers(n: number): { w: World; s: KS } {
+    const w = { devices: [{ i: 0, bus: 0, drivers: Array.from({ length: n }, (_, i) => i) }], drivers: Array.from({ length: n }, (_, i) => ({ i, bus: 0, matches: [0] })) } as unknown as World;
+    walksDrivers(w, 0);
+    return { w, s: { drv: Array.from({ length: n }, () => ({ onBus: false, busRank: 0, iterRefs: 0 })) } as unknown as KS };
+  }
+  const reg = (w: World, s: KS, d: number) => { drvAddTail(w, s, d); s.drv[d]!.onBus = true; };
+  const unreg = (w: World, s: KS, d: number) => { s.drv[d]!.onBus = false; drvDel(w, s, d); };
+
+  it('registration order, not declaration order; one registered again goes to the tail', () => {
+    const { w, s } = drivers(3);
+    for (const d of [1, 0, 2]) reg(w, s, d);
+    unreg(w, s, 1); reg(w, s, 1);
+    expect(s.drv.map((x) => x.busRank)).toEqual([1, 3, 2]);
+    const seen: number[] = [];
+    for (let d = drvNext(w, s, 0, -1); d >= 0; d = drvNext(w, s, 0, d)) seen.push(d);
+    expect(seen).toEqual([0, 2, 1]);
+    expect(s.drv.map((x) => x.iterRefs)).toEqual([0, 0, 0]);
+  });
+  it('a node klist_remove marks dead while a walk holds it keeps its place until klist_next drops it', () => {
+    const { w, s } = drivers(4);
+    for (const d of [0, 1, 2]) reg(w, s, d);
+    expect(drvNext(w, s, 0, -1)).toBe(0);
+    expect(drvNext(w, s, 0, 0)).toBe(1);                  // the walk holds 1
+    unreg(w, s, 1);                                        // klist_remove waits for the walk
+    expect(s.drv[1]).toMatchObject({ onBus: false, busRank: 2, iterRefs: 1 });
+    unreg(w, s, 0);                                        // a node before it goes: the dead node moves up with the others
+    reg(w, s, 3); reg(w, s, 0);                            // at the tail, after the dead node
+    expect(s.drv.map((x) => x.busRank)).toEqual([3, 1, 1, 2]);
+    const seen: number[] = [];
+    for (let d = drvNext(w, s, 0, 1); d >= 0; d = drvNext(w, s, 0, d)) seen.push(d);
+    expect(seen).toEqual([2, 3, 0]);
+    expect(s.drv.map((x) => x.busRank)).toEqual([3, 0, 1, 2]);   // the last reference went: the dead node is gone
+    expect(s.drv.map((x) => x.iterRefs)).toEqual([0, 0, 0, 0]);
+  });
+  it('drivers that share no walked device keep rank 0', () => {
+    const { w, s } = drivers(2);
+    const lone = { ...w, devices: [{ i: 0, bus: 0, drivers: [0, 1] }] } as unknown as World;   // not walked
+    reg(lone, s, 0); reg(lone, s, 1);
+    expect(s.drv.map((x) => x.busRank)).toEqual([0, 0]);
+    expect(drvPeers(w, 0)).toEqual([0, 1]);
+  });
 });

@@ -12,7 +12,7 @@ import type { KL, KS } from '../state.js';
 import { RET } from '../world.js';
 import { asyncProgram, asyncScheduleStep } from './async.js';
 import { BUS, DD, allowsAsync, mayBeAsync, mutexWaits, takesParentLock } from './common.js';
-import { busNext } from './klist.js';
+import { busNext, drvAddTail } from './klist.js';
 import { driverProbeDevice, driverProbeDeviceNoCount } from './really-probe.js';
 import { PLATFORM, STRCMP, overrideMatches } from './driver-override.js';
 
@@ -42,6 +42,7 @@ export function busAddDriver(tb: ThreadBuilder, drv: number, ret: Ret): string {
   f.step('klist_add_tail', { where: `${BUS}:bus_add_driver`, since: early ? 'v3.8/v3.9 (190888ac01d0)' : undefined,
     c: early ? ['klist_add_tail(&priv->knode_bus,', autoprobe, 'error = driver_attach(drv);'] : ['klist_add_tail(&priv->knode_bus,'], run: (s) => {
       const d = s.drv[drv]!;
+      drvAddTail(k.w, s, drv);
       d.onBus = true;
       if (!early) return 'add_bind_files';
       d.alive = true; d.unregDone = false;

@@ -1,13 +1,14 @@
 /**
  * driver_unregister -> bus_remove_driver -> driver_detach (drivers/base/bus.c, dd.c).
- * The driver leaves the bus list first (no new __device_attach sees it), then every device bound
+ * The driver leaves the bus list first (no new __device_attach sees it; a walk that holds its
+ * node keeps it in place until it moves on, paths/klist.ts), then every device bound
  * to it is released, then drv->p is freed. driver_detach releases the device bound last until
  * none is bound (paths/klist.ts keeps the order they were bound in).
  */
 import { RETURN, type Ret, type ThreadBuilder } from '../emit.js';
 import { asyncSynchronizeFullStep } from './async.js';
 import { BUS, DD, allowsAsync, mayBeAsync, mutexWaits, takesParentLock } from './common.js';
-import { boundLast } from './klist.js';
+import { boundLast, drvDel } from './klist.js';
 import { releaseDriver, releaseInternal } from './release.js';
 
 export function busRemoveDriver(tb: ThreadBuilder, drv: number, ret: Ret): string {
@@ -17,7 +18,7 @@ export function busRemoveDriver(tb: ThreadBuilder, drv: number, ret: Ret): strin
     run: (s) => { s.drv[drv]!.bindFiles = false; return 'klist_remove'; } });
   // kernfs_remove drains the files' active references: a bind/unbind store in flight finishes first.
   f.step('klist_remove', { where: `${BUS}:bus_remove_driver (klist_remove knode_bus)`, c: ['klist_remove(&drv->p->knode_bus); #part'], await: (s) => s.drv[drv]!.storesActive === 0,
-    waits: () => `kernfs_drain(bind/unbind of ${tb.k.dn(drv)})`, run: (s) => { s.drv[drv]!.onBus = false; return 'klist_remove_wait'; } });
+    waits: () => `kernfs_drain(bind/unbind of ${tb.k.dn(drv)})`, run: (s) => { s.drv[drv]!.onBus = false; drvDel(tb.k.w, s, drv); return 'klist_remove_wait'; } });
   // klist_remove marks the node dead (new walks skip it), then sleeps until the walks that hold it let go.
   f.step('klist_remove_wait', { where: `${BUS}:bus_remove_driver (klist_remove: wait for the node's last reference)`, c: ['klist_remove(&drv->p->knode_bus); #part', 'driver_detach(drv);'],
     await: (s) => s.drv[drv]!.iterRefs === 0,

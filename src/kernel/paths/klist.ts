@@ -8,6 +8,13 @@
  *   iterator holds it (`dev.busHeld`): the node keeps its place until the iterator moves on
  *   (klist_next drops the reference, skips dead nodes). A dead node's rank r means "just before
  *   the live node ranked r".
+ * - The bus's klist of drivers (`drv.busRank`): bus_add_driver does klist_add_tail(&priv->knode_bus,
+ *   &sp->klist_drivers); bus_remove_driver's klist_remove marks the node dead and waits until the
+ *   bus_for_each_drv walks holding it (`drv.iterRefs`) let go; it keeps its place until then. Only
+ *   a driver that shares with another a matching device some walk of the model visits (a device
+ *   added while both may be registered, or retried from the deferred list) has a rank
+ *   (`drvPeers`), counted among its peers: no walk can tell the others' order, and a rank no walk
+ *   reads would only split states.
  * - A driver's klist of bound devices (`dev.drvRank`): driver_bound does
  *   klist_add_tail(&dev->p->knode_driver, &dev->driver->p->klist_devices); __device_release_driver
  *   does klist_remove. driver_detach takes list_last_entry: the highest rank.
@@ -15,6 +22,7 @@
  *   the pending list; driver_deferred_probe_trigger splices pending onto active's tail; the worker
  *   takes list_first_entry of active; driver_deferred_probe_del does list_del_init.
  */
+import { add } from '../../engine/add.js';
 import type { KS } from '../state.js';
 import type { World } from '../world.js';
 
@@ -62,6 +70,89 @@ export function busNext(w: World, s: KS, drv: number, from: number): number {
     if (strict ? y.busRank > after : y.busRank >= after) { best = d; rank = y.busRank; }
   }
   if (best >= 0) s.dev[best]!.busHeld++;
+  return best;
+}
+
+const walked = new WeakMap<World, Set<number>>();
+const peers = new WeakMap<World, number[][]>();
+
+/** The model has a __device_attach of dev, whose bus_for_each_drv walks see its matching drivers' order (two or more). */
+export function walksDrivers(w: World, dev: number): void {
+  let ds = walked.get(w);
+  if (!ds) walked.set(w, (ds = new Set()));
+  ds.add(dev);
+  peers.delete(w);
+}
+
+/**
+ * The drivers whose place on klist_drivers relative to drv some walk of the model can see: those
+ * joined to it through walked devices that two or more drivers match (drv included), or none.
+ */
+export function drvPeers(w: World, drv: number): readonly number[] {
+  let ps = peers.get(w);
+  if (!ps) {
+    const root = w.drivers.map((d) => d.i);
+    const find = (x: number): number => (root[x] === x ? x : (root[x] = find(root[x]!)));
+    const shared = new Set<number>();
+    for (const dev of walked.get(w) ?? []) {
+      const ds = w.devices[dev]!.drivers;
+      for (const x of ds) { shared.add(x); root[find(x)] = find(ds[0]!); }
+    }
+    ps = w.drivers.map((d) => (shared.has(d.i) ? w.drivers.filter((x) => find(x.i) === find(d.i)).map((x) => x.i) : []));
+    peers.set(w, ps);
+  }
+  return ps[drv]!;
+}
+
+/** klist_add_tail(&priv->knode_bus, &sp->klist_drivers): after every live node among its peers. */
+export function drvAddTail(w: World, s: KS, drv: number): void {
+  const ps = drvPeers(w, drv);
+  if (ps.length === 0) return;
+  let live = 0;
+  for (const p of ps) if (p !== drv && s.drv[p]!.onBus) live++;
+  s.drv[drv]!.busRank = live + 1;
+}
+
+/**
+ * klist_remove(&drv->p->knode_bus) (its klist_del), with the caller clearing `onBus`: as busDel,
+ * the node keeps its place while walks hold it (`iterRefs`).
+ */
+export function drvDel(w: World, s: KS, drv: number): void {
+  const x = s.drv[drv]!, r = x.busRank;
+  if (r === 0) return;
+  for (const p of drvPeers(w, drv)) if (p !== drv && s.drv[p]!.busRank > r) s.drv[p]!.busRank--;
+  if (x.iterRefs === 0) x.busRank = 0;
+}
+
+/** A walk drops its reference on drv's knode_bus (klist_next past it, klist_iter_exit): a dead node goes when the last one does. */
+export function drvPut(w: World, s: KS, drv: number): void {
+  const x = s.drv[drv]!;
+  add(x, 'iterRefs', -1);
+  if (drvPeers(w, drv).length === 0) return;   // no rank: leave the count unread (as an unranked driver's walk always did)
+  if (x.busRank !== 0 && !x.onBus && x.iterRefs === 0) x.busRank = 0;
+}
+
+/**
+ * klist_next of a bus_for_each_drv walk over dev's matching drivers (dev has two or more, so all
+ * are ranked; the others on the bus are visited and fail driver_match_device, which the model
+ * does not spell out): drop the reference on `from` (-1 at klist_iter_init) and take one on the
+ * first live node after it. Returns the driver (-1 at the end of the list).
+ */
+export function drvNext(w: World, s: KS, dev: number, from: number): number {
+  let after = 0, strict = true;
+  if (from >= 0) {
+    const x = s.drv[from]!;
+    after = x.busRank;
+    strict = x.onBus;           // a dead node's rank is the place of the live node after it
+    drvPut(w, s, from);
+  }
+  let best = -1, rank = Infinity;
+  for (const d of w.devices[dev]!.drivers) {
+    const y = s.drv[d]!;
+    if (!y.onBus || y.busRank >= rank) continue;
+    if (strict ? y.busRank > after : y.busRank >= after) { best = d; rank = y.busRank; }
+  }
+  if (best >= 0) add(s.drv[best]!, 'iterRefs', 1);
   return best;
 }
 
