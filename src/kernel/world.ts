@@ -1,6 +1,6 @@
 /**
  * The resolved scenario ("world"): buses, devices, drivers, modules and device links as indices,
- * with everything static a path needs (which drivers match a device, in bus-list order; which
+ * with everything static a path needs (which drivers match a device; which
  * devices a probe registers). Built by scenario.ts, read by state.ts, the paths and properties.
  * It is not state: nothing here changes while a model runs.
  */
@@ -10,7 +10,7 @@ export type ProbeType = 'default' | 'async' | 'sync';
 export interface BusInfo { i: number; name: string; needParentLock: boolean; autoprobe: boolean }
 export interface DevInfo {
   i: number; name: string; bus: number; parent: number; children: number[];
-  /** Matching drivers, in bus klist_drivers order (declaration order). */
+  /** Matching drivers, in declaration order (the walk follows klist_drivers order, kept in the state: paths/klist.ts). */
   drivers: number[];
   /** Registered in the initial state (added before the scenario starts). */
   present: boolean;

@@ -1,7 +1,8 @@
 /**
  * List order as state (src/kernel/paths/klist.ts): the rank helpers on their own (a dead node
  * held by a walk keeps its place; ranks stay dense), and in scenarios: driver_detach releases
- * the device bound last, driver_attach visits devices in the order they were added.
+ * the device bound last, driver_attach visits devices in the order they were added, and
+ * __device_attach visits drivers in the order they were registered.
  */
 import { describe, expect, it } from 'vitest';
 import { buildScenario, check, defineProperty, type ScenarioSpec } from 'probecheck';
@@ -140,5 +141,30 @@ describe("the bus's klist of drivers (bus_for_each_drv in __device_attach)", () 
     reg(lone, s, 0); reg(lone, s, 1);
     expect(s.drv.map((x) => x.busRank)).toEqual([0, 0]);
     expect(drvPeers(w, 0)).toEqual([0, 1]);
+  });
+
+  // drvA is declared first; the kernel walks klist_drivers in registration order.
+  const boundBy = (drv: string) => defineProperty({ kind: 'invariant', name: `not-${drv.toLowerCase()}`, check: (v) => (v.dev('dc').driver === drv ? `dc bound to ${drv}` : null) });
+  const both = (boot: string[], present: string[]): ScenarioSpec => ({
+    name: 'drv-order', devices: { dc: {} },
+    drivers: { drvA: { matches: ['dc'], present: present.includes('drvA') }, drvB: { matches: ['dc'], present: present.includes('drvB') } },
+    actors: { boot }, properties: [boundBy('drvA'), boundBy('drvB'), 'single-binding'],
+  });
+  for (const profile of ['v3.14', 'v4.2', 'mainline']) {
+    it(`${profile}: drvB built in, drvA registered later, dc added: __device_attach binds drvB (bus_add_driver adds at the tail)`, () => {
+      const r = check(buildScenario(both(['register drvA', 'add dc'], ['drvB']), profile, '').model);
+      expect(r.properties.map((p) => p.verdict)).toEqual(['holds', 'violated', 'holds']);
+    });
+    it(`${profile}: drvA unregistered and registered again goes after drvB`, () => {
+      const r = check(buildScenario(both(['unregister drvA', 'register drvA', 'add dc'], ['drvA', 'drvB']), profile, '').model);
+      expect(r.properties.map((p) => p.verdict)).toEqual(['holds', 'violated', 'holds']);
+    });
+  }
+  it('two registrations racing reach both orders', () => {
+    const spec: ScenarioSpec = { ...both([], []), actors: { a: 'register drvA', b: 'register drvB', c: 'add dc' }, properties: ['single-binding'] };
+    const { model } = buildScenario(spec, 'mainline', '');
+    const order = (x: number, y: number) => ({ kind: 'invariant', name: `not-${x}-first`, holds: (s: KS) => !(s.drv[x]!.busRank > 0 && s.drv[y]!.busRank > s.drv[x]!.busRank) });
+    model.properties.push(order(0, 1) as never, order(1, 0) as never);
+    expect(check(model).properties.map((p) => p.verdict)).toEqual(['holds', 'violated', 'violated']);
   });
 });

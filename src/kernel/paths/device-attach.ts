@@ -2,9 +2,16 @@
  * __device_attach (device_initial_probe / device_attach), its bus_for_each_drv walk over
  * __device_attach_driver, and __device_attach_async_helper (drivers/base/dd.c).
  *
- * The klist walk visits the device's matching drivers in declaration order and skips those not
- * on the bus list at the moment the walk reaches them (a snapshot per element). v4.2 calls
- * async_schedule with dev->mutex held; b232b02bf3c2 (v5.19) schedules after device_unlock.
+ * The walk follows the bus's klist_drivers (paths/klist.ts): drivers in the order they were
+ * registered (bus_add_driver adds at the tail; one unregistered and registered again goes to the
+ * tail). Where a device has one matching driver there is no order to follow, and the walk is one
+ * step that checks the driver is on the list and matches (klist_next and the match taken at
+ * once), holding the node's reference only while it probes. Where it has more, klist_next is
+ * taken in the step that ends the previous __device_attach_driver (the walk's entry step for the
+ * first), as lib/klist.c does: it drops the reference on the node it leaves and takes one on the
+ * next live node, which __device_attach_driver then runs on even if bus_remove_driver's
+ * klist_remove marks it dead meanwhile (klist_remove waits for the reference).
+ * v4.2 calls async_schedule with dev->mutex held; b232b02bf3c2 (v5.19) schedules after device_unlock.
  * The dead check of 654888327e9f is inserted by that patch (patches.ts), also for v5.9+.
  */
 import { RETURN, type Ret, type ThreadBuilder } from '../emit.js';
@@ -12,64 +19,88 @@ import { add } from '../../engine/add.js';
 import type { KL, KS } from '../state.js';
 import { RET } from '../world.js';
 import { asyncProgram, asyncScheduleStep } from './async.js';
+import { drvNext, drvPut, walksDrivers } from './klist.js';
 import { DD, allowsAsync, lockStep, mayBeAsync } from './common.js';
 import { driverProbeDevice, stopsWalk } from './really-probe.js';
 import { PLATFORM, STRCMP, overrideMatches } from './driver-override.js';
 
 /**
- * bus_for_each_drv(dev->bus, NULL, &data, __device_attach_driver): returns the walk's entry label.
+ * bus_for_each_drv(dev->bus, NULL, &data, __device_attach_driver): returns the walk's entry.
  * `after` picks where to go when the walk ends (t.ret = 0, or the nonzero value that stopped it).
  */
 export function attachWalk(tb: ThreadBuilder, dev: number, frame: number, checkAsync: boolean, wantAsync: boolean,
   after: (s: KS, t: KL) => string | null): (s: KS, t: KL) => string | null {
-  const k = tb.k;
-  const drivers = k.w.devices[dev]!.drivers;
-  let next: (s: KS, t: KL) => string | null = after;
-  for (const drv of [...drivers].reverse()) {
-    const cont = next;
-    const f = tb.fn('__device_attach_driver', { dev, drv }, null);
-    // While __device_attach_driver runs for drv, the walk's klist iterator holds a reference on
-    // drv's knode_bus (klist_next); bus_remove_driver's klist_remove waits until it is dropped.
-    const probe = driverProbeDevice(tb, dev, drv, (s, t) => {
-      add(s.drv[drv]!, 'iterRefs', -1);
-      if (stopsWalk(t.ret)) return after(s, t);
-      t.ret = RET.ZERO;
-      return cont(s, t);
-    });
-    const rest = (s: KS, t: KL): string | null => {
-      if (k.has('ATTACH_DRIVER_EBUSY') && s.dev[dev]!.driver !== 0) { t.ret = RET.EBUSY; return after(s, t); }
-      const a = allowsAsync(k, s, drv);
-      if (a) t.haveAsync[frame] = 1;
-      if (checkAsync && a !== wantAsync) return cont(s, t);
-      add(s.drv[drv]!, 'iterRefs', 1);
-      return probe;
-    };
-    // The C of the whole callback: the checks are in this step (and strcmp's, for an override).
-    const c = [...(k.has('ATTACH_DRIVER_EBUSY') ? ['if (dev->driver)'] : []), 'driver_match_device(drv, dev)',
-      ...(k.has('ASYNC_PROBE') ? ['if (data->check_async && async_allowed != data->want_async)'] : []), 'driver_probe_device(drv, dev);'];
-    if (!k.w.devices[dev]!.override) {
-      f.step('driver_match_device', { where: `${DD}:__device_attach_driver`, since: 'v4.2 (765230b5f084)', c, run: (s, t) => {
-        if (!s.drv[drv]!.onBus) return cont(s, t);
-        return rest(s, t);
-      } });
-    } else {
-      // platform_match reads pdev->driver_override, then strcmp()s it (B13): two steps.
-      f.step('driver_match_device', { where: `${DD}:__device_attach_driver -> ${PLATFORM}:platform_match (load pdev->driver_override)`, since: 'v4.2 (765230b5f084)', c, run: (s, t) => {
-        if (!s.drv[drv]!.onBus) return cont(s, t);
-        const g = s.dev[dev]!.ovrGen;
-        if (g === 0) return rest(s, t);
-        t.ovr = g;
-        return 'strcmp';
-      } });
-      f.step('strcmp', { where: `${PLATFORM}:platform_match (!strcmp(pdev->driver_override, drv->name))`, since: 'v3.16', c: STRCMP, run: (s, t) => {
-        t.ovr = 0;
-        return overrideMatches(s, dev, drv) ? rest(s, t) : cont(s, t);
-      } });
-    }
-    const entry = f.done();
-    next = () => entry;
+  const k = tb.k, w = k.w;
+  const drivers = w.devices[dev]!.drivers;
+  if (drivers.length < 2) {
+    const drv = drivers[0];
+    if (drv === undefined) return after;
+    const e = attachDriver(tb, dev, drv, frame, checkAsync, wantAsync, after, true, after);   // the walk ends after it
+    return () => e;
   }
-  return next;
+  // klist_next from `from` (-1: klist_iter_init), then the driver it returns, or the end of the walk.
+  const entry = new Map<number, string>();
+  const next = (from: number) => (s: KS, t: KL): string | null => {
+    const drv = drvNext(w, s, dev, from);
+    return drv < 0 ? after(s, t) : entry.get(drv)!;
+  };
+  for (const drv of drivers) entry.set(drv, attachDriver(tb, dev, drv, frame, checkAsync, wantAsync, after, false, next(drv)));
+  return next(-1);
+}
+
+/**
+ * __device_attach_driver(drv, data) on dev within the walk: its entry label. `cont` goes on with
+ * the walk (klist_next past drv). `single`: the one-driver walk, whose step also stands for
+ * klist_next (skips drv if off the bus, takes the reference only to probe); otherwise klist_next
+ * has taken it already. A walk that stops drops it: next_driver moves to the next node before
+ * `!error` ends the loop, and klist_iter_exit drops that one.
+ */
+function attachDriver(tb: ThreadBuilder, dev: number, drv: number, frame: number, checkAsync: boolean, wantAsync: boolean,
+  after: (s: KS, t: KL) => string | null, single: boolean, cont: (s: KS, t: KL) => string | null): string {
+  const k = tb.k, w = k.w;
+  const f = tb.fn('__device_attach_driver', { dev, drv }, null);
+  const stop = (s: KS, t: KL): string | null => { drvPut(w, s, drv); return after(s, t); };
+  const probe = driverProbeDevice(tb, dev, drv, (s, t) => {
+    if (stopsWalk(t.ret)) return stop(s, t);
+    t.ret = RET.ZERO;
+    return single ? stop(s, t) : cont(s, t);
+  });
+  const rest = (s: KS, t: KL): string | null => {
+    if (k.has('ATTACH_DRIVER_EBUSY') && s.dev[dev]!.driver !== 0) {
+      t.ret = RET.EBUSY;
+      return single ? after(s, t) : stop(s, t);
+    }
+    const a = allowsAsync(k, s, drv);
+    if (a) t.haveAsync[frame] = 1;
+    if (checkAsync && a !== wantAsync) return cont(s, t);
+    if (single) add(s.drv[drv]!, 'iterRefs', 1);
+    return probe;
+  };
+  // The C of the whole callback: the checks are in this step (and strcmp's, for an override).
+  const c = [...(k.has('ATTACH_DRIVER_EBUSY') ? ['if (dev->driver)'] : []), 'driver_match_device(drv, dev)',
+    ...(k.has('ASYNC_PROBE') ? ['if (data->check_async && async_allowed != data->want_async)'] : []), 'driver_probe_device(drv, dev);'];
+  // The one-driver walk skips a driver off the bus here; klist_next skipped it otherwise.
+  const offBus = (s: KS): boolean => single && !s.drv[drv]!.onBus;
+  if (!w.devices[dev]!.override) {
+    f.step('driver_match_device', { where: `${DD}:__device_attach_driver`, since: 'v4.2 (765230b5f084)', c, run: (s, t) => {
+      if (offBus(s)) return after(s, t);
+      return rest(s, t);
+    } });
+  } else {
+    // platform_match reads pdev->driver_override, then strcmp()s it (B13): two steps.
+    f.step('driver_match_device', { where: `${DD}:__device_attach_driver -> ${PLATFORM}:platform_match (load pdev->driver_override)`, since: 'v4.2 (765230b5f084)', c, run: (s, t) => {
+      if (offBus(s)) return after(s, t);
+      const g = s.dev[dev]!.ovrGen;
+      if (g === 0) return rest(s, t);
+      t.ovr = g;
+      return 'strcmp';
+    } });
+    f.step('strcmp', { where: `${PLATFORM}:platform_match (!strcmp(pdev->driver_override, drv->name))`, since: 'v3.16', c: STRCMP, run: (s, t) => {
+      t.ovr = 0;
+      return overrideMatches(s, dev, drv) ? rest(s, t) : cont(s, t);
+    } });
+  }
+  return f.done();
 }
 
 /** __device_attach(dev, allow_async). */
@@ -77,6 +108,8 @@ export function deviceAttach(tb: ThreadBuilder, dev: number, allowAsync: boolean
   const k = tb.k, me = tb.owner;
   const f = tb.fn('__device_attach', { dev }, ret);
   const frame = tb.enter();
+  // Its walks (here and in the async helper it schedules, the only one that starts it) see the drivers' order.
+  if (k.w.devices[dev]!.drivers.length > 1) walksDrivers(k.w, dev);
   const afterUnlock = k.has('ASYNC_AFTER_UNLOCK');
   const goAsync = (t: KL) => t.ret === RET.ZERO && allowAsync && t.haveAsync[frame] === 1;
   const walk = attachWalk(tb, dev, frame, allowAsync, false,
