@@ -25,6 +25,25 @@ export interface KernelProperty {
 }
 
 /** What properties need to know about the threads of the built model. */
+/**
+ * Can drv's __driver_attach (at its registration) find a registered device it matches, so that an
+ * async attach sets dev->p->async_driver? Not when every device it matches is added only by the
+ * actor that registers drv, after its last registration there, and by no one else: those devices
+ * are probed through __device_attach instead. Anything the static order cannot tell (a device
+ * present at boot or registered by a probe, a driver registered by a probe or request_module, two
+ * actors) counts as yes.
+ */
+function attachMayFind(k: Kernel, c: PropCtx, drv: number): boolean {
+  const d = k.w.drivers[drv]!;
+  if (d.requestModule >= 0 || k.w.drivers.some((x) => x.registersDriver.includes(drv) || (d.module >= 0 && x.requestModule === d.module))) return true;
+  const regs = c.acts.flatMap((acts, a) => acts.flatMap((x, j) => ((x.op === 'register' && x.drv === drv) || (x.op === 'modprobe' && x.mod === d.module) ? [{ a, j }] : [])));
+  return d.matches.some((dev) => {
+    if (k.w.devices[dev]!.present || k.w.drivers.some((x) => x.registers.includes(dev))) return true;
+    const adds = c.acts.flatMap((acts, a) => acts.flatMap((x, j) => (x.op === 'add' && x.dev === dev ? [{ a, j }] : [])));
+    return adds.some((add) => regs.some((r) => r.a !== add.a || add.j < r.j));
+  });
+}
+
 export interface PropCtx {
   tidOf: Map<string, number>;
   asyncThreads: Set<string>;
@@ -35,6 +54,8 @@ export interface PropCtx {
   dels: number[];
   /** Some actor reads dev->driver locklessly (uevent). */
   readers: boolean;
+  /** Each actor's actions, in order. */
+  acts: readonly (readonly Action[])[];
   /** Devices an actor unbinds on purpose (sysfs unbind): they may stay unbound. */
   unbound: Set<number>;
   /** The kinds of action the actors take (`rmmod`, `unregister`, ...): a property about an event nobody causes does not apply. */
@@ -308,7 +329,7 @@ export const LIBRARY: KernelProperty[] = [
     }, { text: 'device_del runs past kill_device', met: (s) => someDev(s, (d) => d.dels > 0) }) },
   // Only a driver registered while the scenario runs attaches through __driver_attach's async path.
   { name: 'async-driver', covers: 'S14', applies: (k, c) => k.has('PER_DEVICE_ASYNC_ATTACH') && (c.ops.has('register') || c.ops.has('modprobe') || k.w.drivers.some((d) => d.requestModule >= 0))
-    && k.w.drivers.some((d) => !d.present && mayBeAsync(k, d.i)), make: (k, c) => action('async-driver',
+    && k.w.drivers.some((d) => !d.present && mayBeAsync(k, d.i) && attachMayFind(k, c, d.i)), make: (k, c) => action('async-driver',
     k.has('ASYNC_DRIVER_PENDING_CHECK')
       ? 'dev->p->async_driver is written under dev->mutex, and set only while its __driver_attach_async_helper is pending'
       // Until the helper cleared it (v5.19 text), async_driver stays set after the helper ran: stale, and harmless, since only a newly scheduled helper reads it after __driver_attach rewrote it.
@@ -393,7 +414,8 @@ export const LIBRARY: KernelProperty[] = [
     }, { text: 'wait_for_device_probe reaches its last step with every other actor finished',
       met: (s, q) => { const v = view(k, c, s, q); return v.threads.some((t) => t.actor && waitReturns(t.at) && othersDone(v, t.name)); } }) },
   // Devices unbound on purpose or bound from the start never wait for a driver (see missed()).
-  { name: 'no-missed-probe', covers: 'L4', applies: (k, c) => k.w.devices.some((d) => !c.unbound.has(d.i) && d.boundTo < 0 && d.drivers.some((x) => k.w.drivers[x]!.outcomes.every((o) => o === 'ok'))),
+  // (On a bus that does not autoprobe only a sysfs bind binds: nothing is missed there.)
+  { name: 'no-missed-probe', covers: 'L4', applies: (k, c) => k.w.devices.some((d) => k.w.buses[d.bus]!.autoprobe && !c.unbound.has(d.i) && d.boundTo < 0 && d.drivers.some((x) => k.w.drivers[x]!.outcomes.every((o) => o === 'ok'))),
     make: (k, c) => leadsToGone('no-missed-probe',
       'a registered device with a registered matching driver (whose probe would succeed) does not stay unprobed forever (weak fairness)',
       (s) => missed(k, c, s), 'a registered device waits for a registered matching driver') },

@@ -404,7 +404,7 @@ export function buildScenario(spec: ScenarioSpec, profileName: string, patchList
   const readers = actors.some((a) => a.acts.some((x) => x.op === 'uevent'));
   const unbound = new Set(actors.flatMap((a) => a.acts.flatMap((x) => (x.op === 'unbind' ? [x.dev] : []))));
   const ops = new Set(actors.flatMap((a) => a.acts.map((x) => x.op)));
-  const ctx: PropCtx = { readers, unbound, ops, tidOf: new Map(plans.map((p, i) => [p.name, i])), asyncThreads: new Set(plans.filter((p) => p.async).map((p) => p.name)), threads: plans.map((p) => p.name), dels, actors: new Set(actorNames) };
+  const ctx: PropCtx = { readers, unbound, ops, acts: actors.map((a) => a.acts), tidOf: new Map(plans.map((p, i) => [p.name, i])), asyncThreads: new Set(plans.filter((p) => p.async).map((p) => p.name)), threads: plans.map((p) => p.name), dels, actors: new Set(actorNames) };
   let chosen = LIBRARY.filter((p) => p.applies(k, ctx));
   if (spec.properties) {
     chosen = spec.properties.map((name) => {

@@ -75,4 +75,19 @@ describe('kernel property premises', () => {
     expect(names({ modprobe: 'modprobe m' })).not.toContain('no-driver-after-unregister');
     expect(names({ modprobe: ['modprobe m', 'rmmod m'] })).toEqual(expect.arrayContaining(['module-lifetime', 'no-driver-after-unregister', 'module-init-barrier']));
   });
+
+  // A new user's first scenarios exited 5 on properties the tool chose itself and could not apply.
+  it('nor are properties whose situation the scenario cannot reach: async-driver when the module loads before every add, no-missed-probe without autoprobe', () => {
+    const names = (actors: ScenarioSpec['actors'], autoprobe = true) => buildScenario({
+      name: 'sel', buses: { platform: { autoprobe } }, devices: { c1: {}, c2: {} },
+      drivers: { cdrv: { matches: ['c1', 'c2'], module: 'cmod', probeType: 'async' } }, modules: { cmod: {} }, actors,
+    }, 'v5.1', '').model.properties.map((p) => p.name);
+    expect(names({ boot: ['modprobe cmod', 'add c1', 'add c2'] })).not.toContain('async-driver');
+    // driver_attach can find c1 when it is added first, or by another actor.
+    expect(names({ boot: ['add c1', 'modprobe cmod', 'add c2'] })).toContain('async-driver');
+    expect(names({ boot: ['modprobe cmod', 'add c1'], hot: 'add c2' })).toContain('async-driver');
+    expect(names({ boot: ['modprobe cmod', 'add c1', 'rmmod cmod', 'modprobe cmod'] })).toContain('async-driver');
+    expect(names({ boot: ['modprobe cmod', 'add c1'] })).toContain('no-missed-probe');
+    expect(names({ boot: ['modprobe cmod', 'add c1'], sysfs: 'maybe bind cdrv c1' }, false)).not.toContain('no-missed-probe');
+  });
 });
