@@ -251,6 +251,14 @@ function logCommands(program: Command, found: (inv: Invocation) => void): void {
 }
 
 /**
+ * Commander's message as one readable line: `unknown option '--parm'\n(Did you mean --param?)`
+ * becomes `unknown option '--parm' (did you mean --param?)`.
+ */
+export function commanderMessage(m: string): string {
+  return m.replace(/^error: /, '').replace(/\s*\n\s*\(Did you mean /g, ' (did you mean ').replace(/\s*\n\s*/g, ' ').trim();
+}
+
+/**
  * argv (without node and the script) → what to do. Help and --version come back as text;
  * every usage error is an E501 naming the argument.
  */
@@ -267,7 +275,7 @@ export function parseArgv(argv: readonly string[]): Invocation {
   } catch (e) {
     if (e instanceof CommanderError) {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return { command: 'help', text, exit: 0 };
-      throw usage(e.message.replace(/^error: /, ''));
+      throw usage(commanderMessage(e.message));
     }
     throw e;
   }

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ProbecheckError } from '../../src/engine/errors.js';
 import { parseArgv } from '../../src/cli/args.js';
+import { probecheck } from './run.js';
 
 describe('parseArgv', () => {
   it('check with params, properties and limits', () => {
@@ -25,6 +26,15 @@ describe('parseArgv', () => {
     [['replay']], [['diff']], [['check', '--param', '=3']], [['nope']], [['check', '--backend', 'slow']],
   ])('%j is E501', (argv) => {
     expect(() => parseArgv(argv)).toThrow(expect.objectContaining({ code: 'E501' }));
+  });
+
+  it('a misspelt option or command is one readable line with its suggestion (was a literal \\u000a)', () => {
+    const msg = (argv: string[]) => { try { parseArgv(argv); } catch (e) { return (e as ProbecheckError).message; } return ''; };
+    expect(msg(['check', 'x.ts', '--parm', 'profile=v4.2'])).toBe("unknown option '--parm' (did you mean --param?)");
+    expect(msg(['chek'])).toBe("unknown command 'chek' (did you mean check?)");
+    const r = probecheck(['check', 'x.ts', '--parm', 'profile=v4.2']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe("probecheck: E501 (bad command-line usage): unknown option '--parm' (did you mean --param?)\n");
   });
 
   it('random argv gives an invocation or an E501, never another error', () => {
