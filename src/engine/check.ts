@@ -3,7 +3,7 @@
  * returns plain-data results with a rebuilt, replayable trace for every violated property.
  */
 import { compile, type Compiled } from './compile.js';
-import { ModelError, ProbecheckError } from './errors.js';
+import { didYouMean, ModelError, ProbecheckError } from './errors.js';
 import type { Liveness, Model, Property } from './model.js';
 import { isLiveness } from './compile.js';
 import { analyze, predicatesOf, type LivenessFinding } from './liveness.js';
@@ -74,7 +74,10 @@ export function selectProperties(model: Model, names?: readonly string[]): Prope
   if (!names || names.length === 0) return all;
   return names.map((n) => {
     const p = all.find((x) => x.name === n);
-    if (!p) throw new ProbecheckError('E301', `model ${model.name} has no property '${n}'; known: ${all.map((x) => x.name).join(', ') || '(none)'}`);
+    if (!p) {
+      const near = didYouMean(n, all.map((x) => x.name));
+      throw new ProbecheckError('E301', `model ${model.name} has no property '${n}'${near !== undefined ? `; did you mean '${near}'?` : ''}; known: ${all.map((x) => x.name).join(', ') || '(none)'}`);
+    }
     return p;
   });
 }

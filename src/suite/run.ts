@@ -63,6 +63,9 @@ export async function runSuite(s: LoadedSuite, checkCase: CheckCase, onCase?: (c
   return { suite: s.suite.name, file: s.file, model: s.modelFile, cases };
 }
 
+/** Errors about what a case names (an unknown property, parameter, profile or patch): reported with the suite file and case. */
+const CASE_ERRORS: readonly string[] = ['E104', 'E301', 'E602', 'E603', 'E604'];
+
 const REACHABILITY: readonly string[] = ['reachable', 'unreachable', 'vacuous'];
 const SAFETY: readonly string[] = ['holds', 'violated', 'vacuous'];
 
@@ -75,11 +78,17 @@ async function runCase(where: string, modelFile: string, c: SuiteCase, checkCase
     base.rows = Object.entries(c.expect).map(([property, expected]) => ({ property, expected, observed: '-', status: 'fixme' }));
     return base;
   }
-  const result = await checkCase(modelFile, c);
+  let result: Result;
+  try { result = await checkCase(modelFile, c); } catch (e) {
+    // What the case itself names (its properties, parameters, profile, patches) is wrong in the
+    // suite file: say which file and case.
+    if (e instanceof ProbecheckError && CASE_ERRORS.includes(e.code)) throw new ProbecheckError(e.code, `${where}.${e.code === 'E301' ? 'expect' : 'params'}: ${e.message}`);
+    throw e;
+  }
   base.result = result;
   base.rows = Object.entries(c.expect).map(([property, expected]) => {
     const p = result.properties.find((x) => x.name === property);
-    if (!p) throw new ProbecheckError('E301', `${result.model} (${params(c)}): the suite expects property '${property}', which the model does not have; known: ${result.properties.map((x) => x.name).join(', ')}`);
+    if (!p) throw new ProbecheckError('E301', `${where}.expect: ${result.model} (${params(c)}): the suite expects property '${property}', which the model does not have; known: ${result.properties.map((x) => x.name).join(', ')}`);
     const words = p.kind === 'sometimes' ? REACHABILITY : SAFETY;
     if (!words.includes(expected)) {
       throw new ProbecheckError('E502', `${where}.expect.${property}: '${property}' is ${p.kind === 'sometimes' ? 'a reachability question' : `not a reachability question (${p.kind})`}; expected one of ${words.map((x) => `'${x}'`).join(', ')}, got '${expected}'`);

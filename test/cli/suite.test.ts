@@ -135,3 +135,35 @@ describe('suite table', () => {
     expect(showCaseParams({ profile: 'v4.2', patches: '' })).toBe('profile=v4.2');
   });
 });
+
+describe('an error about what a suite case names says which file and case', () => {
+  const write = (third: string) => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'my.suite.ts'), `import { defineSuite } from 'probecheck';
+export default defineSuite({ name: 'mine', model: ${JSON.stringify(join(ROOT, 'models/host-children.ts'))}, cases: [
+  { params: { n: 2, profile: 'v4.2', patches: '' }, expect: { 'no-deadlock': 'holds' } },
+  { params: { n: 2, profile: 'v5.1', patches: '' }, expect: { 'no-deadlock': 'holds' } },
+  ${third},
+] });
+`);
+    return dir;
+  };
+  const oneLine = (dir: string) => {
+    const r = probecheck(['check', 'my.suite.ts', '-q'], { cwd: dir });
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    return r.stderr.trim();
+  };
+
+  it('a misspelt property in expect: E301 with the file, the case and a did-you-mean', () => {
+    expect(oneLine(write("{ params: { n: 2, profile: 'v5.1', patches: '' }, expect: { 'no-deadlok': 'holds' } }")))
+      .toBe("probecheck: E301 (unknown property): my.suite.ts: cases[2].expect: model host-children has no property 'no-deadlok'; did you mean 'no-deadlock'?; known: module-lifetime, no-driver-after-unregister, no-deadlock");
+  });
+
+  it('an unknown parameter or profile in params: its code, with the file and the case', () => {
+    expect(oneLine(write("{ params: { N: 2, profile: 'v5.1', patches: '' }, expect: { 'no-deadlock': 'holds' } }")))
+      .toMatch(/^probecheck: E104 \(unknown or invalid model parameter\): my\.suite\.ts: cases\[2\]\.params: model host-children has no parameter 'N'/);
+    expect(oneLine(write("{ params: { n: 2, profile: 'v9', patches: '' }, expect: { 'no-deadlock': 'holds' } }")))
+      .toMatch(/^probecheck: E602 \(unknown kernel profile\): my\.suite\.ts: cases\[2\]\.params: unknown kernel profile 'v9'/);
+  });
+});

@@ -109,7 +109,7 @@ describe.each(BACKENDS)('errors on the %s backend', (backend) => {
   it('an unknown property is E301 listing the known ones', () => {
     const e = thrown(() => check(build(probeTree, { N: 2 }), { backend, properties: ['no-deadlok'] }));
     expect(e.code).toBe('E301');
-    expect(e.message).toBe(`model probe-tree has no property 'no-deadlok'; known: parent-before-child, no-bind-after-unregister, no-deadlock`);
+    expect(e.message).toBe(`model probe-tree has no property 'no-deadlok'; did you mean 'no-deadlock'?; known: parent-before-child, no-bind-after-unregister, no-deadlock`);
   });
 
   it('checking only the named properties', () => {
