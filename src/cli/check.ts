@@ -3,7 +3,6 @@
  * runs every model and suite case in the search worker with a progress line and Ctrl-C, prints
  * the text or JSON report, writes the requested files, and decides the exit status.
  */
-import { writeFileSync } from 'node:fs';
 import { ProbecheckError } from '../engine/errors.js';
 import type { Result } from '../engine/result.js';
 import { githubAnnotations } from '../report/github.js';
@@ -25,7 +24,7 @@ import { buildModel } from './build.js';
 import { Checker } from './checker.js';
 import { EXIT, worst, type ExitCode } from './exit.js';
 import type { Io } from './io.js';
-import { checkOutputPaths } from './output-paths.js';
+import { checkOutputPaths, writeOutput } from './output-paths.js';
 import { ProgressLine } from './progress.js';
 import { expandArgs, loadTarget, type Target } from './targets.js';
 
@@ -133,24 +132,18 @@ export async function runCheck(io: Io, targetArgs: string[], params: Record<stri
   await writeOutputs(io, runs, suites, output);
   const doc = () => JSON.stringify({ ...jsonDocument(runs, suites, exit), ...(user.length ? { patchNotes: notes } : {}) }, null, 2);
   if (output.json) io.out(doc());
-  if (output.jsonOut) write('--json-out', output.jsonOut, doc() + '\n');
+  if (output.jsonOut) writeOutput('--json-out', output.jsonOut, doc() + '\n');
   if (io.env.GITHUB_ACTIONS === 'true') for (const line of githubAnnotations(runs, suites)) (output.json ? io.err : io.out)(line);
   return exit;
 }
 
-/** Write an output file; a path that cannot be written is the user's to fix, not a crash. */
-function write(flag: string, path: string, text: string): void {
-  try { writeFileSync(path, text); } catch (e) {
-    throw new ProbecheckError('E501', `${flag} ${path}: cannot write: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
-  }
-}
 
 async function writeOutputs(io: Io, runs: CheckedRun[], suites: SuiteOutcome[], o: OutputArgs): Promise<void> {
   const violated = runs.flatMap((r) => r.result.properties.filter((p) => p.trace).map((p) => ({ r, p })));
   if (o.traceOut) {
     const files: TraceFile[] = violated.map(({ r, p }) => toTraceFile(o.traceOut!, r.file, r.result.model, r.result.params, p));
     if (!files.length) io.err('probecheck: no counterexample to write; --trace-out file not written');
-    else { write('--trace-out', o.traceOut, traceFileText(files.length === 1 ? files[0]! : files)); io.err(`probecheck: wrote ${files.length} trace${files.length === 1 ? '' : 's'} to ${o.traceOut}`); }
+    else { writeOutput('--trace-out', o.traceOut, traceFileText(files.length === 1 ? files[0]! : files)); io.err(`probecheck: wrote ${files.length} trace${files.length === 1 ? '' : 's'} to ${o.traceOut}`); }
   }
   if (o.itf) {
     // ITF wants whole states: rebuild them by replaying each trace on its model, built here.
@@ -161,12 +154,12 @@ async function writeOutputs(io: Io, runs: CheckedRun[], suites: SuiteOutcome[], 
     // One ITF document holds one trace: several go to FILE-1.ext, FILE-2.ext, ...
     docs.forEach((d, i) => {
       const path = docs.length === 1 ? o.itf! : o.itf!.replace(/(\.[^./]+)?$/, (ext) => `-${i + 1}${ext}`);
-      write('--itf', path, JSON.stringify(d, null, 2) + '\n');
+      writeOutput('--itf', path, JSON.stringify(d, null, 2) + '\n');
       io.err(`probecheck: wrote ITF trace of ${violated[i]!.p.name} (${violated[i]!.r.result.model}) to ${path}`);
     });
   }
-  if (o.html) write('--html', o.html, htmlReport(runs));
-  if (o.junit) write('--junit', o.junit, junitXml(runs, suites));
+  if (o.html) writeOutput('--html', o.html, htmlReport(runs));
+  if (o.junit) writeOutput('--junit', o.junit, junitXml(runs, suites));
 }
 
 /** The --json document: a single model's numbers at top level, and every run in `runs`. */

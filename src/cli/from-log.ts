@@ -2,7 +2,6 @@
  * `probecheck from-log FILE [--profile P] [-o scenario.ts]`: a scenario from a kernel log
  * (src/logs/from-log.ts), printed or written to a file. E701 when the log has no driver-core line.
  */
-import { writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { ProbecheckError, suggestion } from '../engine/errors.js';
 import { PROFILE_NAMES } from '../kernel/profiles.js';
@@ -10,9 +9,11 @@ import { fromLog, scenarioSource } from '../logs/from-log.js';
 import { EXIT, type ExitCode } from './exit.js';
 import type { Io } from './io.js';
 import { readLog } from './logfile.js';
+import { checkOutputPath, writeOutput } from './output-paths.js';
 
 export function runFromLog(io: Io, file: string, profile: string | undefined, out: string | undefined): ExitCode {
   if (profile !== undefined && !PROFILE_NAMES.includes(profile)) throw new ProbecheckError('E602', `unknown kernel profile '${profile}'${suggestion(profile, PROFILE_NAMES)}`);
+  if (out !== undefined) checkOutputPath('-o', out);
   const log = readLog(file);
   const name = basename(file).replace(/\.[^.]*$/, '').replace(/[^\w.-]+/g, '-') || 'from-log';
   const r = fromLog(log, name, profile);
@@ -21,7 +22,7 @@ export function runFromLog(io: Io, file: string, profile: string | undefined, ou
   }
   const text = scenarioSource(r, basename(file));
   if (out === undefined) { io.out(text); return EXIT.ok; }
-  try { writeFileSync(out, text); } catch (e) { throw new ProbecheckError('E503', `${out}: cannot write it: ${(e as Error).message}`); }
+  writeOutput('-o', out, text);
   io.err(`wrote ${out}: ${Object.keys(r.spec.devices).length} devices, ${Object.keys(r.spec.drivers).length} drivers, profile ${r.spec.profile}; run: probecheck check ${out}`);
   return EXIT.ok;
 }

@@ -1,9 +1,10 @@
 /**
- * Output files (--trace-out, --itf, --html, --junit, --json-out) are checked before the search starts: a
- * path that cannot be written is a usage error (E501) at once, not after an hour of search.
- * Nothing is created here; the write itself still reports a failure that happens later.
+ * Output files (--trace-out, --itf, --html, --junit, --json-out, from-log's -o) are checked before the
+ * search starts: a path that cannot be written is a usage error (E501) at once, not after an hour of
+ * search. Nothing is created here; `writeOutput` reports a failure that happens later in the same
+ * words, so every file the CLI writes fails alike: `E501 ... FLAG PATH: cannot write: WHY`.
  */
-import { accessSync, constants, statSync, type Stats } from 'node:fs';
+import { accessSync, constants, statSync, writeFileSync, type Stats } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { ProbecheckError } from '../engine/errors.js';
 import type { OutputArgs } from './args.js';
@@ -13,8 +14,25 @@ const FLAGS = [['traceOut', '--trace-out'], ['itf', '--itf'], ['html', '--html']
 export function checkOutputPaths(o: OutputArgs): void {
   for (const [key, flag] of FLAGS) {
     const path = o[key];
-    if (path !== undefined) { const why = unwritable(path); if (why) throw new ProbecheckError('E501', `${flag} ${path}: cannot write: ${why}`); }
+    if (path !== undefined) checkOutputPath(flag, path);
   }
+}
+
+/** E501 at once if the file an option names (`flag`) cannot be written. */
+export function checkOutputPath(flag: string, path: string): void {
+  const why = unwritable(path);
+  if (why) throw cannotWrite(flag, path, why);
+}
+
+/** Write an output file; a path that cannot be written is the user's to fix (E501), not a crash. */
+export function writeOutput(flag: string, path: string, text: string): void {
+  try { writeFileSync(path, text); } catch (e) {
+    throw cannotWrite(flag, path, unwritable(path) ?? (e as NodeJS.ErrnoException).code ?? String(e));
+  }
+}
+
+function cannotWrite(flag: string, path: string, why: string): ProbecheckError {
+  return new ProbecheckError('E501', `${flag} ${path}: cannot write: ${why}`);
 }
 
 /** The file's status, or undefined where there is none (missing, or a parent is not a directory). */

@@ -2,7 +2,7 @@
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PROBE_TREE, hasStack, probecheck, tempDir } from './run.js';
+import { PROBE_TREE, ROOT, hasStack, probecheck, tempDir } from './run.js';
 
 const v42 = [PROBE_TREE, '--param', 'N=3', '--param', 'variant=v4.2'];
 const dir = tempDir();
@@ -23,6 +23,16 @@ describe('unwritable output paths fail before the search', () => {
     // Nothing was searched: the verdicts of a finished model would be on stdout.
     expect(r.stdout).toBe('');
     expect(hasStack(r.stderr)).toBe(false);
+  });
+
+  it('from-log -o fails in the same words and with the same code (was E503 "unreadable input file")', () => {
+    const log = join(ROOT, 'models/logs/ti-sysc-deferred.log');
+    for (const [path, why] of [[join(dir, 'missing/x.ts'), `directory ${join(dir, 'missing')} does not exist`], [join(dir, 'sub'), 'it is a directory']] as const) {
+      const r = probecheck(['from-log', log, '-o', path]);
+      expect(r.status).toBe(2);
+      expect(r.stderr.trim()).toBe(`probecheck: E501 (bad command-line usage): -o ${path}: cannot write: ${why}`);
+      expect(r.stdout).toBe('');
+    }
   });
 
   it('simulate checks them too', () => {
