@@ -1,7 +1,9 @@
 /**
  * `probecheck steps [--profile P] [--function F] [--json]`: the step catalogue of a profile, the
  * hook points a patch names. It builds CATALOGUE (a scenario that enters every modelled path)
- * and explores it breadth-first on the reference backend, at most `maxStates` states, recording
+ * and explores it by seeded random walks (the same every run; they reach the deep paths a bounded
+ * breadth-first search never gets to) on the reference backend, until `maxStates` distinct states
+ * or 200 walks in a row find none new, recording
  * for each step (function:label, merged over the devices and threads that run it):
  *   reads:  the state fields its guard or body read, in any recorded state it was enabled in
  *           (a recording proxy over a copy of the state; a field counts once per name, not per device);

@@ -26,6 +26,13 @@ describe('probecheck steps', () => {
     expect(all.steps.filter((s) => s.fn === '__driver_attach').map((s) => s.label)).toContain('device_driver_lock');
     expect(new Set(all.steps.map((s) => s.step)).size).toBe(all.steps.length);
   });
+  it('--help says how the steps are recorded, as the output does: seeded random walks, not a breadth-first search', () => {
+    const help = probecheck(['steps', '--help'], { cwd: dir }).stdout.replace(/\s+/g, ' ');
+    expect(help).toContain('seeded random walks on the reference backend');
+    expect(help).not.toContain('breadth-first');
+    const out = probecheck(['steps', '--profile', 'v5.1', '--function', '__driver_attach'], { cwd: dir }).stdout;
+    expect(out).toMatch(/^steps of profile v5\.1 \(.* over [\d,]+ states of seeded random walks through the catalogue scenario\)/);
+  });
   // Its --help examples are run by examples.test.ts, with every other command's.
   it('text output and an unknown function', () => {
     const t = probecheck(['steps', '--profile', 'v5.1', '--function', '__driver_attach'], { cwd: dir });
