@@ -14,7 +14,7 @@ import type { PropertyResult, Result, Verdict } from '../engine/result.js';
 import { loadModel, loadPatchFiles } from '../load.js';
 import { patchNotes, userPatches } from './patch-notes.js';
 import { checkUserPatches } from './steps.js';
-import { replayWatching, type Inserted } from '../report/confirm.js';
+import { replayWatching, type Inserted, type InsertedBy } from '../report/confirm.js';
 import { colorVerdict, renderViolation, showParams, statsLines } from '../report/text.js';
 import { stopLines } from '../report/stop.js';
 import { table } from '../report/table.js';
@@ -78,10 +78,12 @@ export async function runDiff(io: Io, baseFile: string, patchedFile: string, bas
     await checker.close();
   }
 
+  // The steps new on the patched side are a patch's only when the sides differ by patches alone.
+  const by = patchOnly(resolve(baseFile), resolve(patchedFile), base.params, patched.params) ? 'the patch' : 'the patched model';
   const rows: DiffRow[] = names.map((name) => {
     const b = base.properties.find((p) => p.name === name)!, p = patched.properties.find((x) => x.name === name)!;
     const row: DiffRow = { property: name, base: b.verdict, patched: p.verdict, change: classify(b.verdict, p.verdict, b.vacuous, p.vacuous) };
-    if (b.trace) { row.baseTrace = b.trace.steps.length; row.oldTrace = oldTraceOn(patchedModel, b, insertedSteps(baseModel)); }
+    if (b.trace) { row.baseTrace = b.trace.steps.length; row.oldTrace = oldTraceOn(patchedModel, b, insertedSteps(baseModel), by); }
     if (p.trace) row.patchedTrace = p.trace.steps.length;
     return row;
   });
@@ -101,7 +103,7 @@ export async function runDiff(io: Io, baseFile: string, patchedFile: string, bas
   out.push(c.bold(`base:    ${base.model} (${showParams(base.params)}): ${base.states.toLocaleString('en-US')} states`));
   out.push(c.bold(`patched: ${patched.model} (${showParams(patched.params)}): ${patched.states.toLocaleString('en-US')} states`), '');
   const tbl = [['property', 'base', 'patched', 'change', 'base counterexample on the patched model'].map((h) => c.bold(h))];
-  for (const r of rows) tbl.push([r.property, colorVerdict(r.base, c), colorVerdict(r.patched, c), colorChange(r.change, c), oldTraceText(r)]);
+  for (const r of rows) tbl.push([r.property, colorVerdict(r.base, c), colorVerdict(r.patched, c), colorChange(r.change, c), oldTraceText(r, by)]);
   out.push(...table(tbl));
   if (!quiet) out.push('', 'base:', ...statsLines(base, c), 'patched:', ...statsLines(patched, c));
   else for (const [side, r] of [['base', base], ['patched', patched]] as const) out.push(...stopLines(r, c).map((l) => `${side}: ${l}`));
@@ -116,10 +118,17 @@ function insertedSteps(base: Model): Inserted {
   return (thread, label) => labels.get(thread)?.has(label) === false;
 }
 
-function oldTraceOn(patchedModel: Model, b: PropertyResult, inserted: Inserted): OldTrace {
+/** Same file, and the same parameters but for `patches`: what the patched side adds is a patch. */
+function patchOnly(baseFile: string, patchedFile: string, base: Result['params'], patched: Result['params']): boolean {
+  if (baseFile !== patchedFile) return false;
+  const keys = new Set([...Object.keys(base), ...Object.keys(patched)].filter((k) => k !== 'patches'));
+  return [...keys].every((k) => String(base[k]) === String(patched[k])) && String(base.patches ?? '') !== String(patched.patches ?? '');
+}
+
+function oldTraceOn(patchedModel: Model, b: PropertyResult, inserted: Inserted, by: InsertedBy): OldTrace {
   try {
     // A lasso is replayed as written; a safety trace goes through steps the patch inserted.
-    const r = replayWatching(patchedModel, b.name, b.trace!.moves, b.trace!.loopFrom, b.trace!.loopFrom === undefined ? inserted : undefined);
+    const r = replayWatching(patchedModel, b.name, b.trace!.moves, b.trace!.loopFrom, b.trace!.loopFrom === undefined ? inserted : undefined, by);
     const o: OldTrace = { replays: true };
     if (r.violatedAt !== undefined) o.stillViolatedAt = r.violatedAt;
     if (r.inserted) o.inserted = r.inserted.length;
@@ -131,11 +140,11 @@ function oldTraceOn(patchedModel: Model, b: PropertyResult, inserted: Inserted):
   }
 }
 
-function oldTraceText(r: DiffRow): string {
+function oldTraceText(r: DiffRow, by: InsertedBy): string {
   const o = r.oldTrace;
   if (!o) return '-';
   if (!o.replays) return `blocked: ${o.why}`;
-  const via = o.inserted ? ` (through ${o.inserted} step${o.inserted === 1 ? '' : 's'} the patch inserted)` : '';
+  const via = o.inserted ? ` (through ${o.inserted} step${o.inserted === 1 ? '' : 's'} ${by === 'the patch' ? 'the patch inserted' : 'new in the patched model'})` : '';
   return o.stillViolatedAt !== undefined ? `replays${via}, still violated at step ${o.stillViolatedAt}` : `replays${via}, but the property holds along it`;
 }
 

@@ -36,10 +36,18 @@ export interface Replayed {
 /** Is `label` a step the patch inserted into thread `thread`? */
 export type Inserted = (thread: string, label: string) => boolean;
 
+/**
+ * How an error names an inserted step: `the patch's step` when the two sides differ only by
+ * patches, `the patched model's new step` when they differ otherwise (another variant or file).
+ */
+export type InsertedBy = 'the patch' | 'the patched model';
+
+const stepOf = (by: InsertedBy) => by === 'the patch' ? "the patch's step" : "the patched model's new step";
+
 /** At most this many inserted steps in a row before one move: a patch inserts a check, not a loop. */
 const MAX_INSERTED_RUN = 16;
 
-export function replayWatching(model: Model, property: string, moves: readonly Move[], loopFrom?: number, inserted?: Inserted): Replayed {
+export function replayWatching(model: Model, property: string, moves: readonly Move[], loopFrom?: number, inserted?: Inserted, by: InsertedBy = 'the patch'): Replayed {
   const props = selectProperties(model, [property]);
   const be = new FastBackend(compile(model));
   const p = props[0]!;
@@ -63,7 +71,7 @@ export function replayWatching(model: Model, property: string, moves: readonly M
     monitor.checkState(be, false, codes.length);
   };
   moves.forEach((m, i) => {
-    if (inserted) followInserted(be, m, i, inserted, (code) => { take(code); taken.push(codes.length); });
+    if (inserted) followInserted(be, m, i, inserted, by, (code) => { take(code); taken.push(codes.length); });
     take(resolveMove(be, m, i));
   });
   if (be.expand(() => {}) === 0) monitor.checkDeadlock(be, codes.length);
@@ -84,7 +92,7 @@ export function replayWatching(model: Model, property: string, moves: readonly M
  * and deterministic). Stops at the move's own label; an inserted step that is blocked, or that
  * sends the thread somewhere else, is where the patch stops the trace (E403).
  */
-function followInserted(be: FastBackend, m: Move, i: number, inserted: Inserted, take: (code: number) => void): void {
+function followInserted(be: FastBackend, m: Move, i: number, inserted: Inserted, by: InsertedBy, take: (code: number) => void): void {
   const th = be.c.threadByName.get(m.thread);
   if (!th) return;
   const at = `move ${i + 1} (${m.thread}: ${m.label}${m.branch !== undefined ? ` #${m.branch}` : ''})`;
@@ -96,12 +104,12 @@ function followInserted(be: FastBackend, m: Move, i: number, inserted: Inserted,
     if (here.label === m.label) return;
     if (!inserted(m.thread, here.label)) {
       if (last === undefined) return; // resolveMove names the divergence
-      throw new ProbecheckError('E403', `${at}: the patch's step '${last}' sends thread '${m.thread}' to '${here.label}', not '${m.label}'`);
+      throw new ProbecheckError('E403', `${at}: ${stepOf(by)} '${last}' sends thread '${m.thread}' to '${here.label}', not '${m.label}'`);
     }
     const nb = be.enabled(th.index);
     if (nb === 0) {
       const w = here.step.waits?.(be.curG(), be.curLocals(th.index));
-      throw new ProbecheckError('E403', `${at}: thread '${m.thread}' is blocked at the patch's step '${here.label}'${w ? ` (waits for ${w})` : ''}`);
+      throw new ProbecheckError('E403', `${at}: thread '${m.thread}' is blocked at ${stepOf(by)} '${here.label}'${w ? ` (waits for ${w})` : ''}`);
     }
     if (nb > 1) return; // a choice the old trace cannot make: resolveMove names the divergence
     take(actionCode(th.index, 0));

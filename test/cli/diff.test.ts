@@ -9,8 +9,15 @@ describe('probecheck diff', () => {
     expect(r.stdout).toContain('base:    probe-tree (N=3 variant=v4.2): 1,670 states');
     expect(r.stdout).toContain('patched: probe-tree (N=3 variant=fixed): 727 states');
     // The fix inserts A1 (the parent's lock): the old trace waits there, the parent's probe holding it.
-    expect(r.stdout).toMatch(/parent-before-child\s+violated\s+holds\s+fixed\s+blocked: move 6 \(A_1: A2\): thread 'A_1' is blocked at the patch's step 'A1' \(waits for lock\[0\]\)/);
+    expect(r.stdout).toMatch(/parent-before-child\s+violated\s+holds\s+fixed\s+blocked: move 6 \(A_1: A2\): thread 'A_1' is blocked at the patched model's new step 'A1' \(waits for lock\[0\]\)/);
     expect(r.stdout).toMatch(/no-deadlock\s+holds\s+holds\s+still holds/);
+  });
+
+  it('two variants, no patch: a new step is the patched model\'s, not the patch\'s (nvdimm abba → abba-fixed, a --help example)', () => {
+    const r = probecheck(['diff', 'models/nvdimm.ts', '--param', 'variant=abba', '--param', 'profile=v5.1', '--patched-param', 'variant=abba-fixed', '-q']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/no-deadlock\s+violated\s+holds\s+fixed\s+blocked: move 7 \(uuid_store\(ns\): device_lock\(ns\):mutex_lock\): the patched model's new step 'device_unlock\(ns\)#2:mutex_unlock' sends thread/);
+    expect(r.stdout).not.toContain('patch\'s');
   });
 
   it('fixed → v4.2 is a regression: exit 1, with the new trace', () => {
