@@ -95,7 +95,7 @@ export async function runCheck(io: Io, targetArgs: string[], params: Record<stri
         runs.push({ file: t.file, result: done.result, allowVacuous: output.allowVacuous });
         codes.push(verdictExit(done.result, output.allowVacuous));
         say(output.quiet ? [`${done.result.model} (${showParams(done.result.params)})`, ...shardLines(done.result, io.colors), ...verdictTable(done.result, io.colors), ...stopLines(done.result, io.colors), ...vacuityLines(done.result, io.colors, output.allowVacuous)].join('\n')
-          : renderResult(done.result, { colors: io.colors, width: io.width, allowVacuous: output.allowVacuous }));
+          : renderResult(done.result, { colors: io.colors, width: io.width, allowVacuous: output.allowVacuous, ...(search.workers !== undefined ? { workers: search.workers } : {}) }));
         if (output.mermaid) for (const p of done.result.properties) if (p.trace) say('', mermaidDiagram(done.result, p));
         for (const n of found) say(`${io.colors.yellow('warning:')} ${n.text}`);
       } else {

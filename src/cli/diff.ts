@@ -105,7 +105,7 @@ export async function runDiff(io: Io, baseFile: string, patchedFile: string, bas
   const tbl = [['property', 'base', 'patched', 'change', 'base counterexample on the patched model'].map((h) => c.bold(h))];
   for (const r of rows) tbl.push([r.property, colorVerdict(r.base, c), colorVerdict(r.patched, c), colorChange(r.change, c), oldTraceText(r, by)]);
   out.push(...table(tbl));
-  if (!quiet) out.push('', 'base:', ...statsLines(base, c), 'patched:', ...statsLines(patched, c));
+  if (!quiet) out.push('', 'base:', ...statsLines(base, c, search.workers), 'patched:', ...statsLines(patched, c, search.workers));
   else for (const [side, r] of [['base', base], ['patched', patched]] as const) out.push(...stopLines(r, c).map((l) => `${side}: ${l}`));
   for (const n of notes) out.push(`${c.yellow('warning:')} ${n.text}`);
   io.out(out.join('\n'));

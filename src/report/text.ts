@@ -247,15 +247,27 @@ function symmetryLines(r: Result, col: Colors): string[] {
   return out;
 }
 
-/** States, transitions, depth, time, rate, memory and the collision estimate, plus warnings. */
-export function statsLines(r: Result, col: Colors = plain): string[] {
+/**
+ * --workers N (N > 1) that the search did not use: why, as --por and --symmetry say theirs.
+ * `asked`: the workers asked for, where the caller knows it (a search too small to hand over has no note).
+ */
+export function workersLines(r: Result, col: Colors = plain, asked?: number): string[] {
+  if ((r.workers ?? 1) > 1) return [];
+  if (r.workersNote) return [col.dim(`workers: not applied: ${r.workersNote}`)];
+  // 20,000: PARALLEL_FROM (engine/check.ts), below which a search stays on one thread.
+  if (asked !== undefined && asked > 1) return [col.dim(`workers: not applied: searched on one thread (a search hands over to its ${asked} workers only once it has stored 20,000 states)`)];
+  return [];
+}
+
+/** States, transitions, depth, time, rate, memory and the collision estimate, plus warnings. `workers`: the --workers asked for. */
+export function statsLines(r: Result, col: Colors = plain, workers?: number): string[] {
   const n = (x: number) => x.toLocaleString('en-US');
   const line = `${n(r.states)} states, ${n(r.transitions)} transitions, depth ${r.depth}, ${r.seconds.toFixed(2)}s` +
     ` (${n(Math.round(r.statesPerSecond))} states/s),` +
     // The store starts with a fixed allocation: per-state memory means something only at scale.
     (r.states >= 100_000 ? ` ${r.bytesPerState.toFixed(1)} bytes/state,` : '') +
     ` collision probability ${r.collisionProbability.toExponential(1)}`;
-  const out = [col.dim(line), ...stopLines(r, col), ...symmetryLines(r, col)];
+  const out = [col.dim(line), ...stopLines(r, col), ...symmetryLines(r, col), ...workersLines(r, col, workers)];
   if (r.por) out.push(col.dim(r.por.reduced
     ? `partial-order reduction: ${n(r.por.ample ?? 0)} states expanded by a persistent set, ${n(r.por.full ?? 0)} fully; ${r.por.restarts} restarts; counterexamples may not be shortest`
     : `partial-order reduction not applied: ${r.por.why}`));
@@ -270,7 +282,7 @@ export function statsLines(r: Result, col: Colors = plain): string[] {
 }
 
 /** The whole report of one check: every violation and witness, the verdict table, the stats and the vacuity report. */
-export function renderResult(r: Result, o: TextOptions & { allowVacuous?: boolean } = {}): string {
+export function renderResult(r: Result, o: TextOptions & { allowVacuous?: boolean; workers?: number } = {}): string {
   const col = o.colors ?? plain;
   const parts: string[] = [];
   for (const p of r.properties) {
@@ -279,7 +291,7 @@ export function renderResult(r: Result, o: TextOptions & { allowVacuous?: boolea
   }
   const params = showParams(r.params);
   parts.push(col.bold(`${r.model}${params ? ` (${params})` : ''}: ${r.strategy}, ${r.backend} backend${(r.workers ?? 1) > 1 ? `, ${r.workers} workers` : ''}${r.seed !== undefined ? `, seed ${r.seed}` : ''}`));
-  parts.push(...shardLines(r, col), ...verdictTable(r, col), ...statsLines(r, col), ...vacuityLines(r, col, o.allowVacuous));
+  parts.push(...shardLines(r, col), ...verdictTable(r, col), ...statsLines(r, col, o.workers), ...vacuityLines(r, col, o.allowVacuous));
   return parts.join('\n');
 }
 

@@ -209,3 +209,15 @@ describe('scenario errors from a user folder: the documented code, one line, exi
     oneLine(['replay', 'lines.json'], /^probecheck: E401 .*lines.json: not JSON: /);
   });
 });
+
+describe('--workers that a search does not use says so in text, as --por and symmetry do', () => {
+  it('dfs, liveness and a search too small to hand over each print one line; none without --workers N > 1', () => {
+    const dfs = probecheck(['check', ...v42, '--workers', '2', '--strategy', 'dfs']);
+    expect(dfs.stdout.split('\n').filter((l) => l.startsWith('workers:'))).toEqual(['workers: not applied: dfs runs on one thread']);
+    const live = probecheck(['check', join(ROOT, 'models/nvdimm.ts'), '--param', 'variant=abba', '--param', 'profile=v5.1', '--workers', '2']);
+    expect(live.stdout).toContain('workers: not applied: liveness (the state graph) runs on one thread');
+    const small = probecheck(['check', ...v42, '--workers', '2']);
+    expect(small.stdout).toContain('workers: not applied: searched on one thread (a search hands over to its 2 workers only once it has stored 20,000 states)');
+    for (const w of [[], ['--workers', '1']]) expect(probecheck(['check', ...v42, '--strategy', 'dfs', ...w]).stdout).not.toContain('workers:');
+  });
+});
