@@ -5,7 +5,7 @@
 import { basename } from 'node:path';
 import { ProbecheckError, suggestion } from '../engine/errors.js';
 import { PROFILE_NAMES } from '../kernel/profiles.js';
-import { fromLog, scenarioSource } from '../logs/from-log.js';
+import { count, fromLog, scenarioSource } from '../logs/from-log.js';
 import { EXIT, type ExitCode } from './exit.js';
 import type { Io } from './io.js';
 import { readLog } from './logfile.js';
@@ -18,11 +18,11 @@ export function runFromLog(io: Io, file: string, profile: string | undefined, ou
   const name = basename(file).replace(/\.[^.]*$/, '').replace(/[^\w.-]+/g, '-') || 'from-log';
   const r = fromLog(log, name, profile);
   if (r.events === 0 || Object.keys(r.spec.drivers).length === 0) {
-    throw new ProbecheckError('E701', `${file}: none of its ${log.lines} lines shows a driver probing a device (${log.events.length} driver-core lines read); boot with dyndbg="file drivers/base/dd.c +p; file drivers/base/bus.c +p; file drivers/base/core.c +p" initcall_debug`);
+    throw new ProbecheckError('E701', `${file}: none of its ${count(log.lines, 'line')} shows a driver probing a device (${count(log.events.length, 'driver-core line')} read); boot with dyndbg="file drivers/base/dd.c +p; file drivers/base/bus.c +p; file drivers/base/core.c +p" initcall_debug`);
   }
   const text = scenarioSource(r, basename(file));
   if (out === undefined) { io.out(text); return EXIT.ok; }
   writeOutput('-o', out, text);
-  io.err(`wrote ${out}: ${Object.keys(r.spec.devices).length} devices, ${Object.keys(r.spec.drivers).length} drivers, profile ${r.spec.profile}; run: probecheck check ${out}`);
+  io.err(`wrote ${out}: ${count(Object.keys(r.spec.devices).length, 'device')}, ${count(Object.keys(r.spec.drivers).length, 'driver')}, profile ${r.spec.profile}; run: probecheck check ${out}`);
   return EXIT.ok;
 }

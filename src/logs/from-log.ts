@@ -25,6 +25,9 @@ interface Drv { name: string; bus: string; busSeen: boolean; regTask?: string; m
 
 export interface FromLog { spec: Omit<ScenarioSpec, 'vary' | 'params'>; notes: string[]; events: number }
 
+/** `1 device`, `2 devices`: a count with its noun, singular or plural. */
+export function count(n: number, noun: string): string { return `${n} ${noun}${n === 1 ? '' : 's'}`; }
+
 /** The profile nearest below a release ("5.4" -> v5.1), or mainline. */
 export function profileFor(release: string | undefined): string {
   if (!release) return 'mainline';
@@ -210,7 +213,7 @@ export function fromLog(log: ParsedLog, name: string, profile?: string): FromLog
   }
   const mods = [...modules].filter((m) => Object.values(drivers).some((d) => d.module === m));
   const spec: FromLog['spec'] = {
-    name, describe: `from a kernel log: ${Object.keys(devices).length} devices, ${Object.keys(drivers).length} drivers`,
+    name, describe: `from a kernel log: ${count(Object.keys(devices).length, 'device')}, ${count(Object.keys(drivers).length, 'driver')}`,
     profile: prof,
     ...(buses.length ? { buses: Object.fromEntries(buses.map((b) => [b, {}])) } : {}),
     devices, drivers, ...(mods.length ? { modules: Object.fromEntries(mods.map((m) => [m, {}])) } : {}), actors,
@@ -222,7 +225,7 @@ export function fromLog(log: ParsedLog, name: string, profile?: string): FromLog
 export function scenarioSource(r: FromLog, source: string): string {
   const body = JSON.stringify(r.spec, null, 2).replace(/^\{\n/, '').replace(/\n\}$/, '');
   return [
-    `// Written by \`probecheck from-log ${source}\` from ${r.events} driver-core events of that log.`,
+    `// Written by \`probecheck from-log ${source}\` from ${count(r.events, 'driver-core event')} of that log.`,
     '// Edit it (what probe() needs, which actor does what), then run `probecheck check` on it to',
     '// explore every other timing of that boot.',
     ...r.notes.map((n) => `// note: ${n}`),
