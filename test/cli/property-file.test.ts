@@ -4,7 +4,7 @@
  * line with their code. The folder has probecheck installed (node_modules/probecheck -> the repo).
  */
 import { describe, expect, it } from 'vitest';
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, hasStack, probecheck, tempDir } from './run.js';
 
@@ -83,6 +83,15 @@ export default defineSuite({ name: 'user', model: './unbind.ts', cases: [
 ] });
 `);
 
+// A leads-to with an explain: (v) => string; and one whose explain is not a function.
+write('rebound.ts', `import { defineProperty } from 'probecheck';
+export default defineProperty({ kind: 'leads-to', name: 'rebound', from: (v) => v.dev('dc').driver === null, to: (v) => v.dev('dc').driver !== null,
+  explain: (v) => 'dc stays unbound; admin is at ' + v.thread('admin').at, premise: 'dc is unbound' });
+`);
+write('explain-text.ts', `import { defineProperty } from 'probecheck';
+export default defineProperty({ kind: 'leads-to', name: 'rebound', from: () => true, to: () => true, explain: 'dc stays unbound' } as never);
+`);
+
 const oneLine = (args: string[], line: RegExp) => {
   const r = probecheck(args, { cwd: dir });
   expect(r.status).toBe(2);
@@ -132,6 +141,15 @@ describe('--property-file from a user folder', () => {
     const r = probecheck(['check', 'none.ts', '--property-file', 'a-bound.ts', '-q'], { cwd: dir });
     expect(r.stdout).toMatch(/a-bound-to-d\s+holds/);
     expect(r.status).toBe(0);
+  });
+
+  it("a leads-to's explain, as the README documents it: (v) => string, printed where the run loops or stops; not a function is E303", () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    expect(readme).toContain("{ kind: 'leads-to', name, from: (v) => boolean, to: (v) => boolean, explain?: (v) => string, premise?: string }");
+    const r = probecheck(['check', 'unbind.ts', '--param', 'race=none', '--property-file', 'rebound.ts', '--property', 'rebound'], { cwd: dir });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/dc stays unbound; admin is at /);
+    oneLine(['check', 'unbind.ts', '--property-file', 'explain-text.ts'], /^probecheck: E303 \(malformed user property\): property 'rebound': explain: expected a function$/);
   });
 
   it('bad property files: one line with the code', () => {
