@@ -99,7 +99,8 @@ function leafDiff(a: any, b: any, path: string, out: Set<string>): void {
   out.add(path);
 }
 
-type Catalogue = { profile: string; states: number; complete: boolean; steps: StepInfo[] };
+/** `targets`: per function, the names an insert's `before` may use that are not steps (where a call or walk starts). */
+type Catalogue = { profile: string; states: number; complete: boolean; steps: StepInfo[]; targets: Record<string, string[]> };
 
 /**
  * The catalogue of a profile depends on nothing but the profile and the bound (no user patches):
@@ -115,7 +116,8 @@ export function stepCatalogue(profileName: string, maxStates = 5000): Catalogue 
 }
 
 function recordCatalogue(profileName: string, maxStates: number): Catalogue {
-  const model = catalogueModel(profileName);
+  const { model, kernel } = buildScenario(CATALOGUE, profileName, '');
+  const targets = Object.fromEntries([...kernel.targets].filter(([, ls]) => ls.size > 0).map(([fn, ls]) => [fn, [...ls].sort()]));
   const be = makeBackend(model, 'reference');
   const c = be.c;
   const info = new Map<string, StepInfo & { r: Set<string>; w: Set<string>; lk: Set<string>; wt: Set<string> }>();
@@ -187,7 +189,7 @@ function recordCatalogue(profileName: string, maxStates: number): Catalogue {
   }
   const states = seen.size, complete = false;
   const steps = [...info.values()].map(({ r, w, lk, wt, ...s }) => ({ ...s, reads: [...r].sort(), writes: [...w].sort(), locks: [...lk].sort(), waits: [...wt].sort() }));
-  return { profile: profileName, states, complete, steps };
+  return { profile: profileName, states, complete, steps, targets };
 }
 
 export function runSteps(io: Io, profileName: string, fn: string | undefined, json: boolean, maxStates?: number): ExitCode {
@@ -198,7 +200,8 @@ export function runSteps(io: Io, profileName: string, fn: string | undefined, js
     if (!steps.length) throw new ProbecheckError('E501', `--function ${fn}: profile ${profileName} builds no step of '${fn}'; functions: ${[...new Set(cat.steps.map((s) => s.fn))].sort().join(', ')}`);
   }
   const bound = `${cat.states.toLocaleString('en-US')} states of seeded random walks through the catalogue scenario`;
-  if (json) { io.out(JSON.stringify({ profile: profileName, states: cat.states, complete: cat.complete, steps }, null, 2)); return EXIT.ok; }
+  const targets = fn ? (cat.targets[fn] ? { [fn]: cat.targets[fn]! } : {}) : cat.targets;
+  if (json) { io.out(JSON.stringify({ profile: profileName, states: cat.states, complete: cat.complete, steps, targets }, null, 2)); return EXIT.ok; }
   io.out(`steps of profile ${profileName} (reads, writes, locks and waits recorded over ${bound})`);
   for (const s of steps) {
     io.out(['', s.step, `  where: ${s.where}`, `  since: ${s.since}`].join('\n'));
@@ -206,6 +209,11 @@ export function runSteps(io: Io, profileName: string, fn: string | undefined, js
     if (!s.fired && !s.waits.length) io.out('  (not reached within the bound: nothing recorded)');
     const line = (k: string, v: string[]) => { if (v.length) io.out(`  ${k.padEnd(6)} ${v.join(', ')}`); };
     line('reads:', s.reads); line('writes:', s.writes); line('locks:', s.locks); line('waits:', s.waits);
+  }
+  const names = Object.entries(targets);
+  if (names.length) {
+    io.out('\nalso names a hunk\'s insert may go `before` (where a call or walk starts; not steps, so not `replace`d):');
+    for (const [f, ls] of names) io.out(`  ${f}: ${ls.join(', ')}`);
   }
   return EXIT.ok;
 }

@@ -92,6 +92,8 @@ export interface Kernel {
   unsettled: Readonly<Partial<Record<Flag, string>>>;
   /** Every step's anchors as resolved (or why they did not resolve), for tests and `probecheck steps`. */
   anchors: StepAnchors[];
+  /** Per function, the names a hunk's insert may go `before` that are not steps: where a call or walk starts (routes and links). */
+  targets: Map<string, Set<string>>;
 }
 
 export interface StepAnchors {
@@ -210,8 +212,15 @@ export class Block {
       if (f !== undefined) return f;
       const to = this.routes.get(r);
       if (to) return resolve(to(s, t), s, t);
-      return this.alias.get(r) ?? r;
+      const a = this.alias.get(r);
+      if (a !== undefined) return a;
+      // A bare name is meant as one of this function's (a user's hunk returning 'next', say): say which it may be.
+      if (!r.includes(':')) throw new ProbecheckError('E202', `${this.name} has no label ${JSON.stringify(r)} to go to; its steps: ${[...this.local.keys()].join(', ')}${this.routes.size + this.alias.size ? `; also: ${[...this.routes.keys(), ...this.alias.keys()].join(', ')}` : ''}; or RETURN (return from ${this.name})`);
+      return r;
     };
+    const targets = this.tb.k.targets.get(this.name) ?? new Set<string>();
+    for (const l of [...this.routes.keys(), ...this.alias.keys()]) targets.add(l);
+    this.tb.k.targets.set(this.name, targets);
     for (const l of order) {
       const ks = this.local.get(l)!;
       const st: Step<KS, KL> = { where: ks.where, run: (s, t, b, c) => resolve(ks.run(s, t, b, c), s, t) };

@@ -308,7 +308,7 @@ export function buildScenario(spec: ScenarioSpec, profileName: string, patchList
     w, flags, patches, profile: [prof.name, ...asked.map((x) => x.id)].join(' + '),
     has: (f) => flags.has(f), dn: (i) => w.drivers[i]!.name, vn: (i) => w.devices[i]!.name,
     threadNames, hasDeferredWorker: w.drivers.some((d) => d.outcomes.includes('defer') || d.needs.length > 0),
-    sources: prof.sources, renamed: prof.renamed ?? {}, unread: prof.unread ?? {}, unsettled: prof.unsettled ?? {}, anchors: [],
+    sources: prof.sources, renamed: prof.renamed ?? {}, unread: prof.unread ?? {}, unsettled: prof.unsettled ?? {}, anchors: [], targets: new Map(),
   };
 
   // 1. Who runs: actors, then the kernel's dormant async workers, then the deferred-probe worker.

@@ -79,6 +79,7 @@ describe('definePatch and --patch', () => {
     'badkey.ts': patchFile('badkey', `{ fn: '__driver_attach', replace: 'device_lock', step: (_s, o) => o!, extra: 1 } as never`),
     'never.ts': patchFile('never', `{ fn: 'really_probe', replace: 'probe_failed', step: (_s, o) => o! }, { fn: 'device_del', replace: 'bus_remove_device', step: (_s, o) => o! }`),
     'nosched.ts': patchFile('nosched', `{ fn: '__driver_attach', replace: 'device_lock', step: (site, o) => ({ ...o!, run: (s) => { s.dev[site.dev]!.mutex = site.tb.owner; return 'device_unlock'; } }) }`),
+    'next.ts': patchFile('next', `{ fn: '__driver_attach', insert: { label: 'check', after: 'device_lock', before: 'async_schedule_dev' }, step: () => ({ where: 'drivers/base/dd.c:__driver_attach', run: () => 'next' }) }`),
     'x.suite.ts': `import { defineSuite } from 'probecheck';\nexport default defineSuite({ name: 'x', model: 's.ts', cases: [\n  { params: { profile: 'v5.1' }, expect: { 'no-deadlock': 'violated' } },\n  { params: { profile: 'v5.1' }, patches: ['fix.ts'], expect: { 'no-deadlock': 'holds' } },\n] });\n`,
   });
   const run = (...args: string[]) => { const r = probecheck(args, { cwd: dir }); expect(hasStack(r.stdout + r.stderr)).toBe(false); return r; };
@@ -90,6 +91,12 @@ describe('definePatch and --patch', () => {
     // On mainline the same function has other steps, and the error says so.
     expect(run('check', 's.ts', '--patch', 'typo.ts', '--param', 'profile=mainline').stderr).toMatch(/__driver_attach on mainline has: .*device_driver_lock/);
   });
+  it("a hunk's step that returns a name its function does not have is E202 listing the names it has", () => {
+    const r = run('check', 's.ts', '--patch', 'next.ts');
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim()).toMatch(/^probecheck: E202 .*__driver_attach has no label "next" to go to; its steps: driver_match_device, device_lock, async_schedule_dev, device_unlock, check.*; or RETURN/);
+  });
+
   it('an unknown function, a file that is not a patch, and a malformed patch are one-line errors', () => {
     expect(run('check', 's.ts', '--patch', 'nofn.ts').stderr).toMatch(/^probecheck: E604 .*has no modelled function '__driver_atach'; functions: .*__driver_attach/);
     const r = run('check', 's.ts', '--patch', 'notpatch.ts');

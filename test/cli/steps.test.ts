@@ -33,6 +33,13 @@ describe('probecheck steps', () => {
     const out = probecheck(['steps', '--profile', 'v5.1', '--function', '__driver_attach'], { cwd: dir }).stdout;
     expect(out).toMatch(/^steps of profile v5\.1 \(.* over [\d,]+ states of seeded random walks through the catalogue scenario\)/);
   });
+  // A new-user audit could not write 654888327e9f's insert from `steps`: its `before` (bus_for_each_drv) is no step.
+  it('names where a call or walk starts, which an insert may go before, in text and JSON', () => {
+    const t = probecheck(['steps', '--profile', 'v5.1', '--function', '__device_attach'], { cwd: dir }).stdout;
+    expect(t).toMatch(/also names a hunk's insert may go `before` .*\n  __device_attach: bus_for_each_drv\n?$/);
+    const j = JSON.parse(probecheck(['steps', '--profile', 'v5.1', '--function', '__device_attach', '--json'], { cwd: dir }).stdout);
+    expect(j.targets).toEqual({ __device_attach: ['bus_for_each_drv'] });
+  });
   // Its --help examples are run by examples.test.ts, with every other command's.
   it('text output and an unknown function', () => {
     const t = probecheck(['steps', '--profile', 'v5.1', '--function', '__driver_attach'], { cwd: dir });
