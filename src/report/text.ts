@@ -259,6 +259,23 @@ export function workersLines(r: Result, col: Colors = plain, asked?: number): st
   return [];
 }
 
+/** `thread: fn(args)#n:label (where)` as its thread and the step it is an instance of, `fn:label (where)`. */
+function stepOf(e: string): { thread: string; key: string } {
+  const i = e.indexOf(': '), rest = e.slice(i + 2), m = /^(.*):([^:]+?) (\(.*\))$/.exec(rest);
+  return { thread: e.slice(0, i), key: m ? `${m[1]!.replace(/#\d+$/, '').replace(/\(.*\)$/, '')}:${m[2]} ${m[3]}` : rest };
+}
+
+/** One line per step of a function however many threads and devices build it (`really_probe:probe_failed (...): 4 instances, in ...`). */
+export function groupSteps(entries: readonly string[]): string[] {
+  const groups = new Map<string, string[]>();
+  for (const e of entries) { const { key } = stepOf(e); groups.set(key, [...(groups.get(key) ?? []), e]); }
+  return [...groups].map(([key, es]) => {
+    if (es.length === 1) return es[0]!;
+    const threads = [...new Set(es.map((e) => stepOf(e).thread))];
+    return `${key}: ${es.length} instances, in ${threads.slice(0, 3).join(', ')}${threads.length > 3 ? ` and ${threads.length - 3} more thread${threads.length === 4 ? '' : 's'}` : ''}`;
+  });
+}
+
 /** States, transitions, depth, time, rate, memory and the collision estimate, plus warnings. `workers`: the --workers asked for. */
 export function statsLines(r: Result, col: Colors = plain, workers?: number): string[] {
   const n = (x: number) => x.toLocaleString('en-US');
@@ -273,8 +290,9 @@ export function statsLines(r: Result, col: Colors = plain, workers?: number): st
     : `partial-order reduction not applied: ${r.por.why}`));
   if (r.neverFired.length && r.complete) {
     out.push(col.yellow(`warning: ${steps(r.neverFired.length)} never fired in functions the search entered (dead code, or a branch the scenario never takes):`));
-    for (const s of r.neverFired.slice(0, 10)) out.push(col.yellow(`  ${s}`));
-    if (r.neverFired.length > 10) out.push(col.yellow(`  ... and ${r.neverFired.length - 10} more`));
+    const groups = groupSteps(r.neverFired);
+    for (const g of groups.slice(0, 10)) out.push(col.yellow(`  ${g}`));
+    if (groups.length > 10) out.push(col.yellow(`  ... and ${groups.length - 10} more`));
   }
   // Steps of paths the scenario never enters are not news: a count is enough.
   if (r.unenteredSteps && r.complete) out.push(col.dim(`${steps(r.unenteredSteps)} in functions this scenario never enters`));

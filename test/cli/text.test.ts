@@ -60,6 +60,16 @@ describe('text trace', () => {
     const dead = renderResult({ ...r, neverFired: ['S: S7 (drivers/base/dd.c:driver_bound)'] });
     expect(dead).toContain('warning: 1 step never fired');
     expect(dead).toContain('  S: S7 (drivers/base/dd.c:driver_bound)');
+    // One step of one function, built for several devices and threads: one line (a new-user audit found 8 for 2 steps).
+    const many = renderResult({ ...r, neverFired: [
+      'boot: really_probe(host,hdrv):probe_failed (drivers/base/dd.c:really_probe)',
+      'kworker/u:async __device_attach_async_helper(c1): really_probe(c1,cdrv):probe_failed (drivers/base/dd.c:really_probe)',
+      'kworker/u:async __device_attach_async_helper(c1): really_probe(c1,cdrv)#2:probe_failed (drivers/base/dd.c:really_probe)',
+      'boot: do_init_module:async_synchronize_full (kernel/module/main.c:do_init_module)',
+    ] });
+    expect(many).toContain('warning: 4 steps never fired');
+    expect(many).toContain('  really_probe:probe_failed (drivers/base/dd.c:really_probe): 3 instances, in boot, kworker/u:async __device_attach_async_helper(c1)\n');
+    expect(many).toContain('  boot: do_init_module:async_synchronize_full (kernel/module/main.c:do_init_module)');
   });
 
   it('a deadlock shows the wait-for chain and the possible unsafe scenario', () => {
