@@ -226,7 +226,7 @@ export function vacuityLines(r: Result, col: Colors = plain, allowed = false): s
   const v = r.vacuity;
   if (!v || (v.actions.length === 0 && v.properties.length === 0)) return [];
   const out = [col.yellow(`vacuity: these verdicts say less than they seem${allowed ? ' (accepted: --allow-vacuous)' : ' (--allow-vacuous accepts this)'}:`)];
-  for (const a of v.actions) out.push(col.yellow(`  action '${a.action}' of ${a.thread} never completed in any run`));
+  for (const a of v.actions) out.push(col.yellow(`  action '${a.action}' of ${a.thread} never completed in any run: it returned early, or waited, every time`));
   for (const p of v.properties) {
     out.push(col.yellow(`  ${p.name}: vacuous: ${p.reason === 'initial-state' ? 'the search saw only the initial state (nothing ever moved)' : `its premise never held${p.premise ? `: ${p.premise}` : ''}`}`));
   }
