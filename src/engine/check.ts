@@ -75,6 +75,8 @@ export function selectProperties(model: Model, names?: readonly string[]): Prope
   return names.map((n) => {
     const p = all.find((x) => x.name === n);
     if (!p) {
+      const why = model.unselected?.[n];
+      if (why !== undefined) throw new ProbecheckError('E301', `model ${model.name} has no property '${n}': ${why}`);
       const near = didYouMean(n, all.map((x) => x.name));
       throw new ProbecheckError('E301', `model ${model.name} has no property '${n}'${near !== undefined ? `; did you mean '${near}'?` : ''}; known: ${all.map((x) => x.name).join(', ') || '(none)'}`);
     }

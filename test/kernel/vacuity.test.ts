@@ -76,6 +76,15 @@ describe('kernel property premises', () => {
     expect(names({ modprobe: ['modprobe m', 'rmmod m'] })).toEqual(expect.arrayContaining(['module-lifetime', 'no-driver-after-unregister', 'module-init-barrier']));
   });
 
+  it('asking for a library property the scenario does not select says so, and how to check it anyway', () => {
+    const spec: ScenarioSpec = { name: 'pc', devices: { bus0: { present: true }, c: { parent: 'bus0' } }, drivers: { cdrv: { matches: ['c'], present: true } }, actors: { x: 'add c' } };
+    const m = buildScenario(spec, 'mainline', '').model;
+    expect(() => check(m, { properties: ['parent-before-child'] })).toThrow(/^model pc has no property 'parent-before-child': it is a library property this scenario does not select .*list it in the scenario's `properties` to check it anyway$/);
+    const listed = buildScenario({ ...spec, properties: ['parent-before-child'] }, 'mainline', '').model;
+    expect(check(listed).properties[0]!.verdict).toBe('vacuous');
+    expect(() => check(listed, { properties: ['no-deadlock'] })).toThrow(/has no property 'no-deadlock': the scenario's `properties` does not list it$/);
+  });
+
   // A new user's first scenarios exited 5 on properties the tool chose itself and could not apply.
   it('nor are properties whose situation the scenario cannot reach: async-driver when the module loads before every add, no-missed-probe without autoprobe', () => {
     const names = (actors: ScenarioSpec['actors'], autoprobe = true) => buildScenario({
