@@ -13,11 +13,19 @@ const wrapped = new WeakMap<object, unknown>();
 
 /** The strict form of a value read from the view. */
 export function strict<T>(x: T): T {
-  if (typeof x === 'function') return cached(x, () => (...args: unknown[]) => strict((x as (...a: unknown[]) => unknown)(...args))) as T;
   if (typeof x !== 'object' || x === null || !Object.isFrozen(x)) return x;
   // A list: a plain copy of its strict elements (indexing past the end stays `undefined`).
   if (Array.isArray(x)) return cached(x, () => x.map(strict)) as T;
   return cached(x, () => new Proxy({}, handler(x as Record<string | symbol, unknown>))) as T;
+}
+
+const bound = new WeakMap<object, Map<string | symbol, unknown>>();
+function methods(real: object, key: string | symbol, f: (...a: unknown[]) => unknown): unknown {
+  let m = bound.get(real);
+  if (!m) { m = new Map(); bound.set(real, m); }
+  let g = m.get(key);
+  if (g === undefined) { g = (...args: unknown[]) => strict(f.apply(real, args)); m.set(key, g); }
+  return g;
 }
 
 function cached(x: object, make: () => unknown): unknown {
@@ -34,7 +42,11 @@ function handler(real: Record<string | symbol, unknown>): ProxyHandler<object> {
   const readOnly = (key: string | symbol): never => { throw new Error(`the view is read-only: a property cannot set '${String(key)}' on ${label}`); };
   return {
     get(_t, key) {
-      if (typeof key === 'symbol' || key in real || PASS.has(key) || key.startsWith('$$') || key.startsWith('@@')) return strict(real[key]);
+      if (typeof key === 'symbol' || key in real || PASS.has(key) || key.startsWith('$$') || key.startsWith('@@')) {
+        const v = real[key];
+        // A method (v.dev, thread.inside): called on the view itself, its result strict in turn.
+        return typeof v === 'function' ? methods(real, key, v as (...a: unknown[]) => unknown) : strict(v);
+      }
       const near = didYouMean(key, Object.keys(real));
       throw new Error(`${label} has no field '${key}'${near !== undefined ? `; did you mean '${near}'?` : ''} (fields: ${Object.keys(real).join(', ')})`);
     },
