@@ -35,7 +35,8 @@ export const MODELLED: Record<string, string[]> = {
   ],
   'drivers/base/core.c': [
     'dev_uevent', 'device_add', 'kill_device', 'device_del', 'device_link_add', 'device_links_busy', 'device_links_unbind_consumers',
-    'device_links_check_suppliers', 'device_links_driver_bound', 'device_link_del', 'device_link_put_kref', '__device_link_del',
+    'device_links_check_suppliers', 'device_links_driver_bound', '__device_links_no_driver', 'device_links_no_driver',
+    'device_links_driver_cleanup', 'device_link_del', 'device_link_put_kref', '__device_link_del',
     'device_link_release_fn',
   ],
   'drivers/base/platform.c': ['platform_match', 'driver_override_store', 'driver_override_show'],

@@ -1,6 +1,6 @@
 // probecheck kernel excerpt: drivers/base/core.c at torvalds@3451a495ef24. SPDX-License-Identifier: GPL-2.0
 // origin: torvalds/linux drivers/base/core.c @ 3451a495ef244a88ed6317a035299d835554d579; Makefile: not read (the file as that commit left it; the commit is DEAD_FLAG's, "driver core: Establish order of operations for device_add and device_del via bitflag", v5.1)
-// note: Read whole (84098 chars, 6 pages: offsets 0-80000) with read_file at that commit; the modelled functions copied verbatim, kernel-doc comments above them omitted (none documents locking). device_del sets dev->p->dead itself under device_lock (kill_device came with 00289cd87676, v5.3); device_link_del calls kref_put directly (no device_link_put_kref yet); __device_link_del has two definitions under #ifdef CONFIG_SRCU, the excerpt spans both. Read by v5.1 (and v5.4, bracketed, as the nearest below).
+// note: Read whole (84098 chars, 6 pages: offsets 0-80000) with read_file at that commit; the modelled functions copied verbatim, kernel-doc comments above them omitted (none documents locking). device_del sets dev->p->dead itself under device_lock (kill_device came with 00289cd87676, v5.3); device_link_del calls kref_put directly (no device_link_put_kref yet); __device_link_del has two definitions under #ifdef CONFIG_SRCU, the excerpt spans both. Read by v5.1 (and v5.4, bracketed, as the nearest below). __device_links_no_driver, device_links_no_driver and device_links_driver_cleanup read later from the page at offset 11000 of the same file and commit (read_file), kernel-doc comments above them omitted.
 // single functions as read (their line numbers in the tree were not read: ?)
 // not in this file at torvalds@3451a495ef24: kill_device, device_link_put_kref, device_link_release_fn
 
@@ -212,6 +212,63 @@ void device_links_driver_bound(struct device *dev)
 	}
 
 	dev->links.status = DL_DEV_DRIVER_BOUND;
+
+	device_links_write_unlock();
+}
+
+//@ __device_links_no_driver ?
+static void __device_links_no_driver(struct device *dev)
+{
+	struct device_link *link, *ln;
+
+	list_for_each_entry_safe_reverse(link, ln, &dev->links.suppliers, c_node) {
+		if (link->flags & DL_FLAG_STATELESS)
+			continue;
+
+		if (link->flags & DL_FLAG_AUTOREMOVE_CONSUMER)
+			__device_link_del(&link->kref);
+		else if (link->status != DL_STATE_SUPPLIER_UNBIND)
+			WRITE_ONCE(link->status, DL_STATE_AVAILABLE);
+	}
+
+	dev->links.status = DL_DEV_NO_DRIVER;
+}
+
+//@ device_links_no_driver ?
+void device_links_no_driver(struct device *dev)
+{
+	device_links_write_lock();
+	__device_links_no_driver(dev);
+	device_links_write_unlock();
+}
+
+//@ device_links_driver_cleanup ?
+void device_links_driver_cleanup(struct device *dev)
+{
+	struct device_link *link;
+
+	device_links_write_lock();
+
+	list_for_each_entry(link, &dev->links.consumers, s_node) {
+		if (link->flags & DL_FLAG_STATELESS)
+			continue;
+
+		WARN_ON(link->flags & DL_FLAG_AUTOREMOVE_CONSUMER);
+		WARN_ON(link->status != DL_STATE_SUPPLIER_UNBIND);
+
+		/*
+		 * autoremove the links between this @dev and its consumer
+		 * devices that are not active, i.e. where the link state
+		 * has moved to DL_STATE_SUPPLIER_UNBIND.
+		 */
+		if (link->status == DL_STATE_SUPPLIER_UNBIND &&
+		    link->flags & DL_FLAG_AUTOREMOVE_SUPPLIER)
+			__device_link_del(&link->kref);
+
+		WRITE_ONCE(link->status, DL_STATE_DORMANT);
+	}
+
+	__device_links_no_driver(dev);
 
 	device_links_write_unlock();
 }

@@ -1,6 +1,6 @@
 // probecheck kernel excerpt: drivers/base/core.c at torvalds@9ed9895370ae. SPDX-License-Identifier: GPL-2.0
 // origin: torvalds/linux drivers/base/core.c @ 9ed9895370aedd6032af2a9181c62c394d08223b; Makefile: not read (the file as that commit left it: "driver core: Functional dependencies tracking support", Rafael J. Wysocki, 2016-10-30 per a blame listing in the index; DEVICE_LINKS, v4.10)
-// note: Read with read_file at that commit, offsets 0-64000 of 74663 chars (all modelled functions; the rest not read). Functions copied verbatim, kernel-doc comments above them omitted. The device links as first merged: device_link_add returns an existing link with no reference taken (`if (link->consumer == consumer) goto out;`) and device_link_del calls __device_link_del(link) directly (no kref: ead18c23c263 came later), the pre-fix shape of B16. No dead flag or kill_device. Read by v4.14 as the nearest below (core.c changes of v4.11-v4.14 not read).
+// note: Read with read_file at that commit, offsets 0-64000 of 74663 chars (all modelled functions; the rest not read). Functions copied verbatim, kernel-doc comments above them omitted. The device links as first merged: device_link_add returns an existing link with no reference taken (`if (link->consumer == consumer) goto out;`) and device_link_del calls __device_link_del(link) directly (no kref: ead18c23c263 came later), the pre-fix shape of B16. No dead flag or kill_device. Read by v4.14 as the nearest below (core.c changes of v4.11-v4.14 not read). device_links_no_driver, __device_links_no_driver and device_links_driver_cleanup read later from the page at offset 8000 of the same file and commit (read_file), kernel-doc comments above them omitted.
 // single functions as read (their line numbers in the tree were not read: ?)
 // not in this file at torvalds@9ed9895370ae: kill_device, device_link_put_kref, device_link_release_fn
 
@@ -171,6 +171,53 @@ void device_links_driver_bound(struct device *dev)
 	}
 
 	dev->links.status = DL_DEV_DRIVER_BOUND;
+
+	device_links_write_unlock();
+}
+
+//@ __device_links_no_driver ?
+static void __device_links_no_driver(struct device *dev)
+{
+	struct device_link *link, *ln;
+
+	list_for_each_entry_safe_reverse(link, ln, &dev->links.suppliers, c_node) {
+		if (link->flags & DL_FLAG_STATELESS)
+			continue;
+
+		if (link->flags & DL_FLAG_AUTOREMOVE)
+			__device_link_del(link);
+		else if (link->status != DL_STATE_SUPPLIER_UNBIND)
+			WRITE_ONCE(link->status, DL_STATE_AVAILABLE);
+	}
+
+	dev->links.status = DL_DEV_NO_DRIVER;
+}
+
+//@ device_links_no_driver ?
+void device_links_no_driver(struct device *dev)
+{
+	device_links_write_lock();
+	__device_links_no_driver(dev);
+	device_links_write_unlock();
+}
+
+//@ device_links_driver_cleanup ?
+void device_links_driver_cleanup(struct device *dev)
+{
+	struct device_link *link;
+
+	device_links_write_lock();
+
+	list_for_each_entry(link, &dev->links.consumers, s_node) {
+		if (link->flags & DL_FLAG_STATELESS)
+			continue;
+
+		WARN_ON(link->flags & DL_FLAG_AUTOREMOVE);
+		WARN_ON(link->status != DL_STATE_SUPPLIER_UNBIND);
+		WRITE_ONCE(link->status, DL_STATE_DORMANT);
+	}
+
+	__device_links_no_driver(dev);
 
 	device_links_write_unlock();
 }

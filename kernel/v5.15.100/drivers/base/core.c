@@ -1,6 +1,6 @@
 // probecheck kernel excerpt: drivers/base/core.c at v5.15.100. SPDX-License-Identifier: GPL-2.0
 // origin: zcjie1/linux-5.15.100 drivers/base/core.c @ 3bdb1e8a034e4edd6a32726b0d4236769c39d98e; Makefile: not stored (read_file: no Makefile in this repo's index); repo name says 5.15.100
-// note: PARTIAL and NOT A VANILLA TREE: zcjie1/linux-5.15.100 is a personal study tree annotated with Chinese comments (seen inside device_add and above get_device_parent), so its line numbers differ from vanilla 5.15.100. device_add is therefore deliberately NOT included (no //@@ marker written for it): its only stored copy here is annotated. The other excerpts showed no annotations and look like vanilla 5.15.y (e.g. dev_err_probe in device_links_check_suppliers, device_link_release_fn with pm_runtime_release_supplier), but this cannot be verified against a vanilla tree. No vanilla 5.15 tree holding drivers/base/core.c was found (waterm310n/linux-5.15.135, Tptogiar/linux-5.15.85, gqrfield/linux-5.15.179-CMO, derrickgreenspan/PMO-for-Linux-5.15.167, yuqi-lee/fastswap-linux-5.15.16: no file). Kernel-doc comments above functions omitted (none documents locking).
+// note: PARTIAL and NOT A VANILLA TREE: zcjie1/linux-5.15.100 is a personal study tree annotated with Chinese comments (seen inside device_add and above get_device_parent), so its line numbers differ from vanilla 5.15.100. device_add is therefore deliberately NOT included (no //@@ marker written for it): its only stored copy here is annotated. The other excerpts showed no annotations and look like vanilla 5.15.y (e.g. dev_err_probe in device_links_check_suppliers, device_link_release_fn with pm_runtime_release_supplier), but this cannot be verified against a vanilla tree. No vanilla 5.15 tree holding drivers/base/core.c was found (waterm310n/linux-5.15.135, Tptogiar/linux-5.15.85, gqrfield/linux-5.15.179-CMO, derrickgreenspan/PMO-for-Linux-5.15.167, yuqi-lee/fastswap-linux-5.15.16: no file). Kernel-doc comments above functions omitted (none documents locking). __device_links_no_driver, device_links_no_driver and device_links_driver_cleanup read later from the page at offset 35000 of the same file and commit (133879 chars), kernel-doc comments above them omitted; no annotation seen in them.
 // single functions as read (their line numbers in the tree were not read: ?)
 // not in this file at v5.15.100: -
 
@@ -189,6 +189,95 @@ void device_links_driver_bound(struct device *dev)
 	device_links_write_unlock();
 
 	device_links_flush_sync_list(&sync_list, dev);
+}
+
+//@ __device_links_no_driver ?
+static void __device_links_no_driver(struct device *dev)
+{
+	struct device_link *link, *ln;
+
+	list_for_each_entry_safe_reverse(link, ln, &dev->links.suppliers, c_node) {
+		if (!(link->flags & DL_FLAG_MANAGED))
+			continue;
+
+		if (link->flags & DL_FLAG_AUTOREMOVE_CONSUMER) {
+			device_link_drop_managed(link);
+			continue;
+		}
+
+		if (link->status != DL_STATE_CONSUMER_PROBE &&
+		    link->status != DL_STATE_ACTIVE)
+			continue;
+
+		if (link->supplier->links.status == DL_DEV_DRIVER_BOUND) {
+			WRITE_ONCE(link->status, DL_STATE_AVAILABLE);
+		} else {
+			WARN_ON(!(link->flags & DL_FLAG_SYNC_STATE_ONLY));
+			WRITE_ONCE(link->status, DL_STATE_DORMANT);
+		}
+	}
+
+	dev->links.status = DL_DEV_NO_DRIVER;
+}
+
+//@ device_links_no_driver ?
+void device_links_no_driver(struct device *dev)
+{
+	struct device_link *link;
+
+	device_links_write_lock();
+
+	list_for_each_entry(link, &dev->links.consumers, s_node) {
+		if (!(link->flags & DL_FLAG_MANAGED))
+			continue;
+
+		/*
+		 * The probe has failed, so if the status of the link is
+		 * "consumer probe" or "active", it must have been added by
+		 * a probing consumer while this device was still probing.
+		 * Change its state to "dormant", as it represents a valid
+		 * relationship, but it is not functionally meaningful.
+		 */
+		if (link->status == DL_STATE_CONSUMER_PROBE ||
+		    link->status == DL_STATE_ACTIVE)
+			WRITE_ONCE(link->status, DL_STATE_DORMANT);
+	}
+
+	__device_links_no_driver(dev);
+
+	device_links_write_unlock();
+}
+
+//@ device_links_driver_cleanup ?
+void device_links_driver_cleanup(struct device *dev)
+{
+	struct device_link *link, *ln;
+
+	device_links_write_lock();
+
+	list_for_each_entry_safe(link, ln, &dev->links.consumers, s_node) {
+		if (!(link->flags & DL_FLAG_MANAGED))
+			continue;
+
+		WARN_ON(link->flags & DL_FLAG_AUTOREMOVE_CONSUMER);
+		WARN_ON(link->status != DL_STATE_SUPPLIER_UNBIND);
+
+		/*
+		 * autoremove the links between this @dev and its consumer
+		 * devices that are not active, i.e. where the link state
+		 * has moved to DL_STATE_SUPPLIER_UNBIND.
+		 */
+		if (link->status == DL_STATE_SUPPLIER_UNBIND &&
+		    link->flags & DL_FLAG_AUTOREMOVE_SUPPLIER)
+			device_link_drop_managed(link);
+
+		WRITE_ONCE(link->status, DL_STATE_DORMANT);
+	}
+
+	list_del_init(&dev->links.defer_sync);
+	__device_links_no_driver(dev);
+
+	device_links_write_unlock();
 }
 
 //@ device_links_busy ?

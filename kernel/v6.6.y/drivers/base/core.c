@@ -1,6 +1,6 @@
 // probecheck kernel excerpt: drivers/base/core.c at v6.6.y. SPDX-License-Identifier: GPL-2.0
 // origin: alvinsun039/linux-torvalds drivers/base/core.c @ f19c2107cefdc92b2da883add7100e261428d64d; Makefile: VERSION = 6, PATCHLEVEL = 6, SUBLEVEL = 13, EXTRAVERSION = (Makefile read at commit 02f16b285d78cb757d2405cf52fa75e1a5385ec1)
-// note: Repo name says linux-torvalds but it is a 6.6.y stable tree (Makefile 6.6.13). core.c is stored at a different commit than the Makefile and contains later 6.6.y stable backports (device_link_wq/device_link_wait_removal, dev_driver_uevent with scoped_guard in dev_uevent), so it is a later 6.6.y stable, exact sublevel unknown. Function text from return-type line to closing brace, verbatim; kernel-doc comments above functions omitted (none documents locking; kill_device has no comment above it, its locking comment is inside the body). device_link_add read later (page at offset 20000 of the same file and commit, 144889 chars in all), its kernel-doc comment omitted.
+// note: Repo name says linux-torvalds but it is a 6.6.y stable tree (Makefile 6.6.13). core.c is stored at a different commit than the Makefile and contains later 6.6.y stable backports (device_link_wq/device_link_wait_removal, dev_driver_uevent with scoped_guard in dev_uevent), so it is a later 6.6.y stable, exact sublevel unknown. Function text from return-type line to closing brace, verbatim; kernel-doc comments above functions omitted (none documents locking; kill_device has no comment above it, its locking comment is inside the body). device_link_add read later (page at offset 20000 of the same file and commit, 144889 chars in all), its kernel-doc comment omitted. __device_links_no_driver, device_links_no_driver and device_links_driver_cleanup read later from the page at offset 40000 of the same file and commit (144889 chars), kernel-doc comments above them omitted.
 // single functions as read (their line numbers in the tree were not read: ?)
 // not in this file at v6.6.y: -
 
@@ -429,6 +429,95 @@ void device_links_driver_bound(struct device *dev)
 	device_links_write_unlock();
 
 	device_links_flush_sync_list(&sync_list, dev);
+}
+
+//@ __device_links_no_driver ?
+static void __device_links_no_driver(struct device *dev)
+{
+	struct device_link *link, *ln;
+
+	list_for_each_entry_safe_reverse(link, ln, &dev->links.suppliers, c_node) {
+		if (!(link->flags & DL_FLAG_MANAGED))
+			continue;
+
+		if (link->flags & DL_FLAG_AUTOREMOVE_CONSUMER) {
+			device_link_drop_managed(link);
+			continue;
+		}
+
+		if (link->status != DL_STATE_CONSUMER_PROBE &&
+		    link->status != DL_STATE_ACTIVE)
+			continue;
+
+		if (link->supplier->links.status == DL_DEV_DRIVER_BOUND) {
+			WRITE_ONCE(link->status, DL_STATE_AVAILABLE);
+		} else {
+			WARN_ON(!(link->flags & DL_FLAG_SYNC_STATE_ONLY));
+			WRITE_ONCE(link->status, DL_STATE_DORMANT);
+		}
+	}
+
+	dev->links.status = DL_DEV_NO_DRIVER;
+}
+
+//@ device_links_no_driver ?
+void device_links_no_driver(struct device *dev)
+{
+	struct device_link *link;
+
+	device_links_write_lock();
+
+	list_for_each_entry(link, &dev->links.consumers, s_node) {
+		if (!(link->flags & DL_FLAG_MANAGED))
+			continue;
+
+		/*
+		 * The probe has failed, so if the status of the link is
+		 * "consumer probe" or "active", it must have been added by
+		 * a probing consumer while this device was still probing.
+		 * Change its state to "dormant", as it represents a valid
+		 * relationship, but it is not functionally meaningful.
+		 */
+		if (link->status == DL_STATE_CONSUMER_PROBE ||
+		    link->status == DL_STATE_ACTIVE)
+			WRITE_ONCE(link->status, DL_STATE_DORMANT);
+	}
+
+	__device_links_no_driver(dev);
+
+	device_links_write_unlock();
+}
+
+//@ device_links_driver_cleanup ?
+void device_links_driver_cleanup(struct device *dev)
+{
+	struct device_link *link, *ln;
+
+	device_links_write_lock();
+
+	list_for_each_entry_safe(link, ln, &dev->links.consumers, s_node) {
+		if (!(link->flags & DL_FLAG_MANAGED))
+			continue;
+
+		WARN_ON(link->flags & DL_FLAG_AUTOREMOVE_CONSUMER);
+		WARN_ON(link->status != DL_STATE_SUPPLIER_UNBIND);
+
+		/*
+		 * autoremove the links between this @dev and its consumer
+		 * devices that are not active, i.e. where the link state
+		 * has moved to DL_STATE_SUPPLIER_UNBIND.
+		 */
+		if (link->status == DL_STATE_SUPPLIER_UNBIND &&
+		    link->flags & DL_FLAG_AUTOREMOVE_SUPPLIER)
+			device_link_drop_managed(link);
+
+		WRITE_ONCE(link->status, DL_STATE_DORMANT);
+	}
+
+	list_del_init(&dev->links.defer_sync);
+	__device_links_no_driver(dev);
+
+	device_links_write_unlock();
 }
 
 //@ device_links_busy ?
