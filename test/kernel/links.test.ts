@@ -3,7 +3,8 @@
  * probe add, and both ->remove delete (ead18c23c263). Pinned state counts and verdicts.
  */
 import { describe, expect, it } from 'vitest';
-import { PATCHES, buildScenario, check, replay, type ScenarioSpec } from 'probecheck';
+import { PATCHES, buildScenario, check, defineProperty, replay, type ScenarioSpec } from 'probecheck';
+import { excerpt, resolveAnchor } from '../../src/kernel/source.js';
 import { FastBackend } from '../../src/engine/state/fast.js';
 import { stepLabels } from './helpers.js';
 
@@ -95,4 +96,81 @@ describe('__device_release_driver after its device-links loop', () => {
     expect(next('relock-1-2')).not.toMatch(/^__device_release_driver\(dc\)/); // drvB bound meanwhile: return
     expect(next('relock-1-1')).toBe('__device_release_driver(dc):device_links_busy');
   });
+});
+
+// A source audit: __device_links_no_driver's shape per release (core.c at 9ed9895370ae and 3451a495ef24:
+// every link but SUPPLIER_UNBIND becomes AVAILABLE; 515db266a9da, 15cfb0941603's: CONSUMER_PROBE/ACTIVE only;
+// 5.15.100 and 6.6.y, 8c3e315d4296's: AVAILABLE only while the supplier is DL_DEV_DRIVER_BOUND, else DORMANT).
+// mmc (consumer of pmic) is probing when `unbind pmic` finds the link busy and waits for probes; mmc's
+// probe fails: the model made the link AVAILABLE, so a second bind of mmc entered probe() while pmic was
+// still in its device-links loop. Since 8c3e315d4296 the link goes DORMANT and the bind defers.
+describe('__device_links_no_driver after a failed probe while the supplier unbinds', () => {
+  const spec: ScenarioSpec = {
+    name: 'nodriver-dormant', buses: { platform: { autoprobe: false } },
+    devices: { pmic: { present: true, boundTo: 'pmic-drv' }, mmc: { present: true } },
+    drivers: { 'pmic-drv': { matches: ['pmic'], present: true }, 'mmc-drv': { matches: ['mmc'], links: ['pmic'], present: true, probe: ['error', 'ok'] } },
+    actors: { a: ['bind mmc-drv mmc', 'bind mmc-drv mmc'], b: 'unbind pmic-drv pmic' },
+    properties: ['links-supplier-bound', 'no-deadlock'],
+  };
+  const probeInLoop = defineProperty({
+    kind: 'action', name: 'no-consumer-probe-during-supplier-unbind-loop',
+    check: (before, after, move) => {
+      const at = before.thread('b').at ?? '';
+      const inLoop = /device_links_unbind_consumers|wait_for_device_probe/.test(at);
+      if (inLoop && before.dev('mmc').driver === null && after.dev('mmc').driver === 'mmc-drv') return `${move.thread} at ${move.label}: mmc probe starts while b is at ${at}`;
+      return null;
+    },
+  });
+  const v = (p: string) => {
+    const r = check(buildScenario({ ...spec, properties: [...spec.properties!, probeInLoop] }, p, '').model, { exhaustive: true });
+    return { states: r.states, v: Object.fromEntries(r.properties.map((x) => [x.name, x.verdict])) };
+  };
+  it('the C shapes are in kernel/', () => {
+    const has = (snap: string, fn: string, line: string) => { const ex = excerpt(snap, 'drivers/base/core.c', fn); try { return !!ex && resolveAnchor(ex, line).length > 0; } catch { return false; } };
+    const bound = 'if (link->supplier->links.status == DL_DEV_DRIVER_BOUND) {', old = 'else if (link->status != DL_STATE_SUPPLIER_UNBIND)';
+    for (const s of ['torvalds@9ed9895370ae', 'torvalds@3451a495ef24']) expect([has(s, '__device_links_no_driver', old), has(s, '__device_links_no_driver', bound), has(s, 'device_links_no_driver', 'DL_STATE_DORMANT')], s).toEqual([true, false, false]);
+    expect([has('torvalds@515db266a9da', '__device_links_no_driver', old), has('torvalds@515db266a9da', '__device_links_no_driver', bound), has('torvalds@515db266a9da', 'device_links_no_driver', 'DL_STATE_DORMANT')]).toEqual([false, false, true]);
+    for (const s of ['v5.15.100', 'v6.6.y']) expect([has(s, '__device_links_no_driver', old), has(s, '__device_links_no_driver', bound), has(s, 'device_links_no_driver', 'DL_STATE_DORMANT')], s).toEqual([false, true, true]);
+  });
+  // links-supplier-bound is violated at every profile, as before, by another path: the link mmc's probe adds
+  // once pmic is past device_links_busy starts as SUPPLIER_UNBIND and mmc binds (the C's device_links_driver_bound
+  // makes it ACTIVE with a WARN; the model leaves it), then pmic's cleanup makes it DORMANT under a bound mmc.
+  it('since 8c3e315d4296 (v5.15, mainline) the link goes DORMANT: no probe of mmc while pmic is in the loop', () => {
+    // 1186 states at both before (the link went AVAILABLE).
+    for (const p of ['v5.15', 'mainline']) expect(v(p), p).toMatchObject({ states: 1194, v: { 'no-consumer-probe-during-supplier-unbind-loop': 'holds', 'links-supplier-bound': 'violated', 'no-deadlock': 'holds' } });
+  });
+  it('before it (v5.4: AVAILABLE for CONSUMER_PROBE; v5.1: for all but SUPPLIER_UNBIND) mmc probes again while pmic waits', () => {
+    // v5.1: 1072 states before, when the model had v5.4's shape there too.
+    expect(v('v5.4')).toMatchObject({ states: 1072, v: { 'no-consumer-probe-during-supplier-unbind-loop': 'violated' } });
+    expect(v('v5.1')).toMatchObject({ states: 1120, v: { 'no-consumer-probe-during-supplier-unbind-loop': 'violated' } });
+  });
+});
+
+// A source audit: really_probe's error path resets the links first (`device_links_no_driver(dev);`), then
+// releases devres, which unregisters the children probe() registered, and clears dev->driver last
+// (5a7a9efdb193:704-705 through device_unbind_cleanup; 5.10.13:621-622 and 8c97a46af04b:494-495 inline).
+// The model deleted the children first and reset the links with dev->driver.
+describe('really_probe error path order with children and device links', () => {
+  const spec: ScenarioSpec = {
+    name: 'order', buses: { platform: { autoprobe: false } },
+    devices: { pmic: { present: true, boundTo: 'pmic-drv' }, mmc: { present: true }, card: { parent: 'mmc' } },
+    drivers: { 'pmic-drv': { matches: ['pmic'], present: true }, 'mmc-drv': { matches: ['mmc'], links: ['pmic'], registers: ['card'], present: true, probe: 'error' } },
+    actors: { a: 'bind mmc-drv mmc' }, properties: ['no-deadlock'],
+  };
+  for (const p of ['v4.18', 'v5.15', 'mainline']) {
+    it(`links reset while card is still registered and mmc->driver still set; mmc->driver cleared only after card is gone (${p})`, () => {
+      const { model } = buildScenario(spec, p, '');
+      const [mmc, card] = [1, 2];
+      // s.dev[..].driver is the driver index + 1 (0: none); link 0 is mmc -> pmic.
+      const never = (name: string, bad: (s: any) => boolean) => ({ kind: 'invariant' as const, name, holds: (s: any) => !bad(s) });
+      model.properties.push(
+        never('links-reset-before-children', (s) => s.link[0].status === 'AVAILABLE' && s.dev[card].registered && s.dev[mmc].driver !== 0),
+        never('driver-cleared-with-child', (s) => s.dev[mmc].driver === 0 && s.dev[card].registered),
+      );
+      const r = check(model, { exhaustive: true });
+      const by = Object.fromEntries(r.properties.map((x) => [x.name, x.verdict]));
+      expect(by['links-reset-before-children'], 'the reset happens while card is registered').toBe('violated');
+      expect(by['driver-cleared-with-child'], 'dev->driver is cleared after card is deleted').toBe('holds');
+    });
+  }
 });

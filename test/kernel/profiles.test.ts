@@ -23,8 +23,8 @@ describe('profiles', () => {
     expect(profileDiff('v4.14', 'v4.18')).toEqual({ added: ['LINK_KREF', 'NEED_PARENT_LOCK'], removed: [] });
     expect(profileDiff('v4.18', 'v5.0')).toEqual({ added: ['ASYNC_SYNC_IN_DRIVER_DETACH'], removed: [] });
     expect(profileDiff('v5.0', 'v5.1')).toEqual({ added: ['DEAD_FLAG', 'PER_DEVICE_ASYNC_ATTACH', 'DRIVER_LOCK_HELPERS', 'LATE_INITCALL_SECOND_PASS', 'PROBE_TIMEOUT_WORK'], removed: ['ATTACH_DRIVER_EBUSY'] });
-    expect(profileDiff('v5.1', 'v5.4')).toEqual({ added: ['KILL_DEVICE'], removed: [] });
-    expect(profileDiff('v5.4', 'v5.9')).toEqual({ added: ['ATTACH_DEAD_CHECK'], removed: [] });
+    expect(profileDiff('v5.1', 'v5.4')).toEqual({ added: ['KILL_DEVICE', 'LINKS_NO_DRIVER_DORMANT'], removed: [] });
+    expect(profileDiff('v5.4', 'v5.9')).toEqual({ added: ['ATTACH_DEAD_CHECK', 'LINKS_NO_DRIVER_BOUND_CHECK'], removed: [] });
     expect(profileDiff('v5.9', 'v5.10')).toEqual({ added: [], removed: [] });
     expect(profileDiff('v5.10', 'v5.15')).toEqual({ added: ['PROBE_BUSY_CHECK', 'DRIVER_ATTACH_INLINE_LOCK'], removed: [] });
     expect(profileDiff('v5.15', 'v5.19')).toEqual({ added: ['ASYNC_AFTER_UNLOCK', 'ASYNC_DRIVER_PENDING_CHECK', 'PROBE_TIMEOUT_DEFAULT_10'], removed: ['MODULE_SYNC_PF_USED_ASYNC'] });

@@ -1,7 +1,8 @@
 /**
  * Stateless device links that drivers add and delete themselves (drivers/base/core.c,
  * device_link_add(consumer, supplier, DL_FLAG_STATELESS) from probe, device_link_del from
- * ->remove). Not the managed link automaton (really-probe.ts, release.ts).
+ * ->remove). The managed link automaton lives in really-probe.ts and release.ts; its reset when a
+ * device is left without a driver (device_links_no_driver, device_links_driver_cleanup) is at the end here.
  *
  * v4.10 .. v4.18: device_link_add returns the existing link when the pair is already linked, and
  * device_link_del deletes unconditionally, so two drivers that both add the same link and both
@@ -10,7 +11,8 @@
  * State: `link.refs` > 0 while the link exists (its kref with the fix); `link.dels` counts
  * __device_link_del runs since it was created (a ghost for links-single-delete).
  */
-import { RETURN, type Ret, type ThreadBuilder } from '../emit.js';
+import { RETURN, type Kernel, type Ret, type ThreadBuilder } from '../emit.js';
+import type { KS } from '../state.js';
 import type { World } from '../world.js';
 import { CORE } from './common.js';
 
@@ -49,4 +51,71 @@ export function deviceLinkDel(tb: ThreadBuilder, li: number, ret: Ret): string {
       return RETURN;
     } });
   return f.done();
+}
+
+/**
+ * The managed link automaton's reset when a device is left without a driver (drivers/base/core.c),
+ * as data of the flags (the three shapes are in kernel/: core.c at 9ed9895370ae and 3451a495ef24,
+ * at 515db266a9da, at 5.15.100 and 6.6.y). A link in state NONE does not exist yet (probe() adds it),
+ * so no shape touches it; DL_FLAG_AUTOREMOVE_CONSUMER links (deleted here) are not modelled.
+ *
+ * DL_DEV_DRIVER_BOUND (a supplier's `links.status`) is `bound && !linksUnbinding`: device_links_driver_bound
+ * sets it in driver_bound (`bound`), device_links_busy sets DL_DEV_UNBINDING (`linksUnbinding`) and
+ * device_links_driver_cleanup's __device_links_no_driver sets DL_DEV_NO_DRIVER (both cleared in one
+ * step); device_links_check_suppliers' DL_DEV_PROBING and device_links_no_driver's DL_DEV_NO_DRIVER
+ * are set while `bound` is false. Not kept: a supplier that is probing (DL_DEV_PROBING) while a link
+ * of its consumer is CONSUMER_PROBE/ACTIVE (links added to a probing supplier, 15cfb0941603's case:
+ * the scenarios' probe() adds links only to bound suppliers).
+ */
+export function driverBound(s: KS, dev: number): boolean {
+  const d = s.dev[dev]!;
+  return d.bound && !d.linksUnbinding;
+}
+
+/** __device_links_no_driver(dev): dev's managed links to its suppliers. */
+export function linksNoDriver(k: Kernel, s: KS, dev: number): void {
+  for (const l of k.w.links) {
+    if (l.stateless || l.consumer !== dev) continue;
+    const x = s.link[l.i]!;
+    if (x.status === 'NONE') continue;
+    if (!k.has('LINKS_NO_DRIVER_DORMANT')) {
+      // v4.10 .. 3451a495ef24: `else if (link->status != DL_STATE_SUPPLIER_UNBIND)` AVAILABLE, DORMANT included.
+      if (x.status !== 'SUPPLIER_UNBIND') x.status = 'AVAILABLE';
+      continue;
+    }
+    // 15cfb0941603: only CONSUMER_PROBE and ACTIVE links; 8c3e315d4296: AVAILABLE only while the supplier is DL_DEV_DRIVER_BOUND.
+    if (x.status !== 'CONSUMER_PROBE' && x.status !== 'ACTIVE') continue;
+    x.status = !k.has('LINKS_NO_DRIVER_BOUND_CHECK') || driverBound(s, l.supplier) ? 'AVAILABLE' : 'DORMANT';
+  }
+}
+
+/**
+ * device_links_no_driver(dev), after a failed probe: since 15cfb0941603 first dev's links to its
+ * consumers that are CONSUMER_PROBE or ACTIVE become DORMANT (added by a consumer while dev probed),
+ * then __device_links_no_driver. One atomic step (all under device_links_write_lock).
+ */
+export function linksNoDriverAfterProbe(k: Kernel, s: KS, dev: number): void {
+  if (k.has('LINKS_NO_DRIVER_DORMANT')) {
+    for (const l of k.w.links) {
+      if (l.stateless || l.supplier !== dev) continue;
+      const x = s.link[l.i]!;
+      if (x.status === 'CONSUMER_PROBE' || x.status === 'ACTIVE') x.status = 'DORMANT';
+    }
+  }
+  linksNoDriver(k, s, dev);
+}
+
+/**
+ * device_links_driver_cleanup(dev), after a driver's removal: every managed link to a consumer
+ * becomes DORMANT (the C warns unless it is SUPPLIER_UNBIND; DL_FLAG_AUTOREMOVE_SUPPLIER deletion
+ * not modelled), then __device_links_no_driver. The same text at every snapshot read but for the
+ * flag names and, since the 5.15.100 read, `list_del_init(&dev->links.defer_sync)` (sync_state: not modelled).
+ */
+export function linksDriverCleanup(k: Kernel, s: KS, dev: number): void {
+  for (const l of k.w.links) {
+    if (l.stateless || l.supplier !== dev) continue;
+    const x = s.link[l.i]!;
+    if (x.status !== 'NONE') x.status = 'DORMANT';
+  }
+  linksNoDriver(k, s, dev);
 }

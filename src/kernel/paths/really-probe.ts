@@ -18,7 +18,7 @@ import { busAddDriver } from './driver-attach.js';
 import { deviceDel } from './device-del.js';
 import { boundAddTail, deferredAdd, deferredDel } from './klist.js';
 import { hasBody, probeBody, workOnCpu } from './probe-body.js';
-import { deviceLinkAdd, statelessLinksOf } from './links.js';
+import { deviceLinkAdd, linksNoDriverAfterProbe, statelessLinksOf } from './links.js';
 
 /** The -ENODEV/-EBUSY checks at the top of (__)driver_probe_device; -1 when it may probe. */
 function refuse(tb: ThreadBuilder, s: KS, dev: number): number {
@@ -139,13 +139,21 @@ function reallyProbe(tb: ThreadBuilder, dev: number, drv: number, depth: number,
   if (k.has('DEVICE_LINKS')) for (const li of [...statelessLinksOf(w, drv, dev)].reverse()) body = deviceLinkAdd(tb, li, body);
   // A failing probe removes the children it registered (its error path / devres), so each retry
   // registers them again: the ingredient of the re-probe loop of driver.rst (B15).
-  let cleanup = f.label('probe_failed');
+  // With device links the error path resets dev's links first, then releases devres (the children)
+  // and only then clears dev->driver (5a7a9efdb193:704-705 `device_links_no_driver(dev);
+  // device_unbind_cleanup(dev);`, 5.10.13:621-622 and 8c97a46af04b:494-495 the same order, devres_release_all
+  // inline before `dev->driver = NULL;`): probe_failed resets the links, the children follow, and
+  // device_unbind_cleanup clears dev->driver. Without children (or links: v3.x, v4.2, where
+  // `devres_release_all(dev);` comes first) nothing observable lies between, and probe_failed does all.
+  const unbindAfter = k.has('DEVICE_LINKS') && info.registers.length > 0;
+  let cleanup = f.label(unbindAfter ? 'device_unbind_cleanup' : 'probe_failed');
   const cleanupSteps: [string, KStep][] = [];
   for (const c of [...info.registers].reverse()) {
     const after = cleanup, del = deviceDel(tb, c, after), l = `devres_release_all(${k.vn(c)})`;
     cleanupSteps.unshift([l, { where: `${DD}:really_probe (probe error path: device_unregister(${k.vn(c)}))`, run: (s) => (s.dev[c]!.registered ? del : after) }]);
     cleanup = f.label(l);
   }
+  const firstChildCleanup = cleanup;
   const links = w.links.filter((l) => !l.stateless && l.consumer === dev);
   const supplierLinks = w.links.filter((l) => !l.stateless && l.supplier === dev);
 
@@ -203,7 +211,7 @@ function reallyProbe(tb: ThreadBuilder, dev: number, drv: number, depth: number,
       const o = outcomes[b]!;
       if (o === 'ok') return 'driver_bound';
       t.ret = o === 'defer' ? RET.EPROBE_DEFER : RET.EIO;
-      return info.registers.length > 0 ? cleanup : 'probe_failed';
+      return info.registers.length > 0 && !unbindAfter ? firstChildCleanup : 'probe_failed';
     },
   });
   f.step('driver_bound', { where: `${DD}:driver_bound`,
@@ -225,14 +233,25 @@ function reallyProbe(tb: ThreadBuilder, dev: number, drv: number, depth: number,
   f.step('driver_deferred_probe_trigger', { where: `${DD}:driver_deferred_probe_trigger`, c: triggerLines(k), await: (s) => s.deferredProbeMutex === 0, waits: () => 'deferred_probe_mutex',
     run: (s, t) => { deferredTrigger(k, s); if (t.ret !== RET.EPROBE_DEFER) t.ret = RET.BOUND; return old ? 'done' : RETURN; } });
   // Source order: the error path (devres releasing the children probe() registered) comes after the bound path.
-  for (const [l, st] of cleanupSteps) f.step(l, { ...st, c: ['probe_failed: #part'] });
-  f.step('probe_failed', { where: `${DD}:really_probe`, c: ['probe_failed: ... done: #part'], run: (s, t) => {
+  // dev->driver = NULL, and where the error path goes next (one step: nothing the model keeps lies between).
+  const unbindCleanup = (s: KS, t: { ret: number }) => {
     const d = s.dev[dev]!;
     if (d.driver === drv + 1) d.driver = 0;
-    if (k.has('DEVICE_LINKS')) for (const l of links) if (s.link[l.i]!.status === 'CONSUMER_PROBE') s.link[l.i]!.status = 'AVAILABLE';
     if (!old) return RETURN;
     return t.ret === RET.EPROBE_DEFER ? 'driver_deferred_probe_add' : 'done';
+  };
+  if (!unbindAfter) for (const [l, st] of cleanupSteps) f.step(l, { ...st, c: ['probe_failed: #part'] });
+  // device_links_no_driver (links.ts; core.c, not anchored here: a profile may read dd.c without core.c).
+  f.step('probe_failed', { where: `${DD}:really_probe`, c: [unbindAfter ? 'probe_failed: ... device_links_no_driver(dev);' : 'probe_failed: ... done: #part'], run: (s, t) => {
+    if (k.has('DEVICE_LINKS')) linksNoDriverAfterProbe(k, s, dev);
+    return unbindAfter ? firstChildCleanup : unbindCleanup(s, t);
   } });
+  if (unbindAfter) {
+    // devres_release_all(dev) (v5.19+: inside device_unbind_cleanup, not read here) removes the children, then `dev->driver = NULL`.
+    const DEVRES = 'devres_release_all(dev);@2 || device_unbind_cleanup(dev);@2';
+    for (const [l, st] of cleanupSteps) f.step(l, { ...st, c: [`${DEVRES} #part`] });
+    f.step('device_unbind_cleanup', { where: `${DD}:really_probe`, c: [`devres_release_all(dev);@2 ... done: || device_unbind_cleanup(dev);@2 ... done: #part`], run: (s, t) => unbindCleanup(s, t) });
+  }
   if (old) {
     f.step('driver_deferred_probe_add', { where: `${DD}:driver_deferred_probe_add`, c: ADD_LINES, await: (s) => s.deferredProbeMutex === 0, waits: () => 'deferred_probe_mutex',
       run: (s) => { deferredAdd(s, dev); return 'done'; } });

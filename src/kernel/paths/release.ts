@@ -23,7 +23,7 @@ import { RETURN, type Ret, type ThreadBuilder } from '../emit.js';
 import { linkHeight, type KS } from '../state.js';
 import { asyncSynchronizeFullStep, waitForDeviceProbe } from './async.js';
 import { DD, allowsAsync, lockStep, mutexWaits, takesParentLock } from './common.js';
-import { deviceLinkDel, statelessLinksOf } from './links.js';
+import { deviceLinkDel, linksDriverCleanup, statelessLinksOf } from './links.js';
 import { boundRemove } from './klist.js';
 
 /**
@@ -117,14 +117,9 @@ export function releaseDriver(tb: ThreadBuilder, dev: number, ret: Ret, withPare
     const d = s.dev[dev]!;
     boundRemove(s, dev);
     d.removing = 0; d.driver = 0; d.bound = false; d.linksUnbinding = false;
-    if (k.has('DEVICE_LINKS')) {
-      for (const l of w.links) {
-        const st = s.link[l.i]!;
-        // device_links_no_driver (as consumer), device_links_driver_cleanup (as supplier)
-        if (l.consumer === dev && (st.status === 'ACTIVE' || st.status === 'CONSUMER_PROBE')) st.status = 'AVAILABLE';
-        if (l.supplier === dev && st.status !== 'NONE') st.status = 'DORMANT';
-      }
-    }
+    // device_links_driver_cleanup (links.ts): links to consumers DORMANT, then __device_links_no_driver
+    // for the links to suppliers, in the shape of the profile's flags.
+    if (k.has('DEVICE_LINKS')) linksDriverCleanup(k, s, dev);
     return RETURN;
   } });
   const prefix = f.prefix;
