@@ -92,9 +92,24 @@ PATCHES['dev-ready-v3'] = {
 PATCHES['774a1221e862'] = {
   id: '774a1221e862', commit: '774a1221e862', base: 'v3.5',
   subject: 'module, async: async_synchronize_full() on module init iff async is used',
-  touches: ['do_init_module:module_live'],
+  touches: ['do_init_module:load_module', 'do_init_module:module_live'],
   flags: ['MODULE_SYNC_PF_USED_ASYNC'],
   hunks: [{
+    // do_init_module, before the module's init (torvalds/linux kernel/module.c at 6cd5513c813e,
+    // about v4.5, read with read_file; removed again by 67d6212afda2's diff):
+    // +	/*
+    // +	 * We want to find out whether @mod uses async during init.  Clear
+    // +	 * PF_USED_ASYNC.  async_schedule*() will set it.
+    // +	 */
+    // +	current->flags &= ~PF_USED_ASYNC;
+    // Without it one modprobe's earlier async work made every later load in that task sync.
+    fn: 'do_init_module', replace: 'load_module',
+    step: (_site, orig) => ({ ...orig!, since: 'v3.8 (774a1221e862) .. v5.16', run: (s, t, b, c) => {
+      const r = orig!.run(s, t, b, c);
+      if (r !== RETURN) t.usedAsync = 0;
+      return r;
+    } }),
+  }, {
     // -	async_synchronize_full();
     // +	if (current->flags & PF_USED_ASYNC)
     // +		async_synchronize_full();

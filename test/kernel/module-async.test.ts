@@ -58,3 +58,23 @@ describe('B7: module init vs async', () => {
     expect(bad({ requestModule: 'm' })).toThrow(/requestModule 'm' is its own module/);
   });
 });
+
+// A source audit: do_init_module clears PF_USED_ASYNC before the module's init (v3.8 .. v5.16;
+// kernel/module.c at 6cd5513c813e); the model never cleared it, so an earlier load's async work in
+// the same task made every later load sync, hiding the barrier's violation.
+describe('PF_USED_ASYNC is the flag of this load, not of every load before it in the task', () => {
+  const spec = (first: boolean): ScenarioSpec => ({
+    name: 'pf-used-async', syncFallback: false,
+    devices: { ...(first ? { x: { present: true } } : {}), w: { present: true }, y: {} },
+    drivers: {
+      ...(first ? { da: { matches: ['x'], module: 'a', probeType: 'async' as const } } : {}),
+      db: { matches: ['w'], module: 'b', probeType: 'sync' }, dy: { matches: ['y'], probeType: 'async', present: true },
+    },
+    modules: { ...(first ? { a: {} } : {}), b: {} },
+    actors: { modprobe: first ? ['modprobe a', 'modprobe b'] : 'modprobe b', hotplug: 'add y' }, properties: ['module-init-barrier'],
+  });
+  it('b, loaded after a queued async work, still returns with y pending (v5.10), as without a', () => {
+    expect(run(spec(true), 'v5.10').v['module-init-barrier']).toBe('violated');
+    expect(run(spec(false), 'v5.10').v['module-init-barrier']).toBe('violated');
+  });
+});
