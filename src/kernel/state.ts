@@ -26,6 +26,8 @@ export interface DevS {
   probing: number; removing: number;
   /** ghost: device_del started / returned, and how many device_del calls got past kill_device */
   delStarted: boolean; delDone: boolean; dels: number;
+  /** reads of the device's uevent file in flight (kernfs active references): device_del's removal of the file waits for them */
+  uevReaders: number;
   /** work_on_cpu(local_pci_probe) for this device: queued/running in its kworker, or done (the caller's flush_work returns) */
   work: (typeof WORK_STATES)[number];
   /** pdev->driver_override: the driver it names (0 = NULL) and which kmalloc'd string holds it (0 = none; B13) */
@@ -91,7 +93,7 @@ export function kernelSchema(w: World) {
       dead: t.bool, asyncDriver: nd, canMatch: t.bool, deferred: t.enum(...DEFERRED), linksUnbinding: t.bool,
       probing: owner, removing: owner, delStarted: t.bool, delDone: t.bool, dels: t.int(3),
       work: t.enum(...WORK_STATES), ovrDrv: nd, ovrGen: t.int(3), unbindOf: nd, asked: t.int(255),
-      busRank: rank, busHeld: t.int(7), drvRank: rank, deferRank: rank, snap: t.enum(...SNAPSHOTS),
+      busRank: rank, busHeld: t.int(7), drvRank: rank, deferRank: rank, snap: t.enum(...SNAPSHOTS), uevReaders: t.int(7),
     }), w.devices.map((d) => d.name)),
     drv: t.array(w.drivers.length, t.record({
       onBus: t.bool, alive: t.bool, unregDone: t.bool, bindFiles: t.bool, storesActive: t.int(7), iterRefs: t.int(15), busRank: drvPlace,

@@ -206,4 +206,13 @@ describe('scenario vocabulary: registersDriver, bind_store match()', () => {
     expect(check(buildScenario(spec(['bind drvA dc']), 'mainline', '').model).properties[0]!.verdict).toBe('violated');
     expect(check(buildScenario(spec(['override dc drvB', 'bind drvA dc']), 'mainline', '').model).properties[0]!.verdict).toBe('holds');
   });
+  // A source audit: device_del removes the uevent file (kernfs drains the reads in flight) before
+  // bus_remove_device releases the driver, so a uevent read cannot straddle a deletion's unbind
+  // (it can a sysfs unbind's: B11). The model let it, a false alarm on every profile before v6.15.
+  it('lockless-reader: a uevent read racing device_del holds; racing a sysfs unbind it is B11 (v6.1)', () => {
+    const spec = (writer: Record<string, string>): ScenarioSpec => ({ name: 'uevent', devices: { dc: { present: true, boundTo: 'dc-drv' } },
+      drivers: { 'dc-drv': { matches: ['dc'], present: true } }, actors: { ...writer, udev: 'uevent dc' } });
+    expect(verdict(spec({ hotplug: 'del dc' }), 'v6.1', 'lockless-reader').verdict).toBe('holds');
+    expect(verdict(spec({ sysfs: 'unbind dc-drv dc' }), 'v6.1', 'lockless-reader').verdict).toBe('violated');
+  });
 });

@@ -24,8 +24,13 @@ export function deviceDel(tb: ThreadBuilder, dev: number, ret: Ret): string {
     c: ['device_lock(dev); ... device_unlock(dev);', ...(kill ? ['kill_device:: if (dev->p->dead)', 'kill_device:: dev->p->dead = true;'] : [])] });
   }
   // klist_del only if klist_node_attached: the model's onBus = false is the same either way.
+  // device_remove_file(uevent) comes just before (and device_remove_attrs): it waits for uevent
+  // reads in flight, then no read starts (uevent.ts); taken with bus_remove_device in one step,
+  // which can fire only once no read is in flight, so no read overlaps the release that follows.
   f.step('bus_remove_device', { where: `${BUS}:bus_remove_device (klist_del knode_bus)`,
-    c: [`${CORE}:device_del:: bus_remove_device(dev);`, 'if (klist_node_attached(&dev->p->knode_bus))', 'klist_del(&dev->p->knode_bus);'], run: (s) => {
+    await: (s) => s.dev[dev]!.uevReaders === 0, waits: () => `kernfs_drain(uevent of ${k.vn(dev)})`,
+    c: [`${CORE}:device_del:: device_remove_file(dev, &dev_attr_uevent); || device_remove_file(dev, &uevent_attr);`,
+      `${CORE}:device_del:: bus_remove_device(dev);`, 'if (klist_node_attached(&dev->p->knode_bus))', 'klist_del(&dev->p->knode_bus);'], run: (s) => {
     const d = s.dev[dev]!;
     d.delStarted = true; d.onBus = false;
     busDel(tb.k.w, s, dev);
