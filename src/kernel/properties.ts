@@ -365,7 +365,9 @@ export const LIBRARY: KernelProperty[] = [
         const x = s.link[l.i]!;
         if (x.dels <= 1) continue;
         const by = k.w.drivers.filter((d) => d.statelessLinks.includes(l.i)).map((d) => d.name);
-        return `device link ${k.vn(l.consumer)} -> ${k.vn(l.supplier)} deleted ${x.dels} times: ${by.join(' and ')} both got it from device_link_add and both ->remove called device_link_del (list_del of a freed link)`;
+        const link = `device link ${k.vn(l.consumer)} -> ${k.vn(l.supplier)} deleted ${x.dels} times`;
+        if (by.length > 1) return `${link}: ${by.join(' and ')} both got it from device_link_add and both ->remove called device_link_del (list_del of a freed link)`;
+        return `${link}: __device_link_del ran on it again after it was freed (${by.join('')}'s ->remove calls device_link_del; device_del's device_links_purge deletes every link left at a device)`;
       }
       return null;
     }, { text: 'a device link is deleted', met: (s) => k.w.links.some((l) => s.link[l.i]!.dels > 0) }) },

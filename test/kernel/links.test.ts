@@ -174,3 +174,21 @@ describe('really_probe error path order with children and device links', () => {
     });
   }
 });
+
+// A source audit: device_del's device_links_purge (core.c at 9ed9895370ae:519 .. 6.6.y:904) deletes
+// every link left at the device, stateless ones included; the model had no purge.
+describe('device_links_purge in device_del', () => {
+  const spec: ScenarioSpec = {
+    name: 'purge', devices: { pmic: {}, mmc: {} },
+    drivers: { 'pmic-drv': { matches: ['pmic'], present: true }, 'mmc-drv': { matches: ['mmc'], present: true, statelessLinks: [{ consumer: 'mmc', supplier: 'pmic' }] } },
+    actors: { boot: ['add pmic', 'add mmc', 'del pmic', 'unbind mmc-drv mmc'] }, properties: ['links-single-delete'],
+  };
+  it('a stateless link purged with its supplier is deleted again by the consumer driver\'s ->remove (mainline)', () => {
+    const p = check(buildScenario(spec, 'mainline', '').model).properties[0]!;
+    expect(p.verdict).toBe('violated');
+    expect(p.explanation).toMatch(/^device link mmc -> pmic deleted 2 times: __device_link_del ran on it again after it was freed/);
+    // Unbinding first: ->remove deletes it, the purge finds nothing.
+    const first = { ...spec, actors: { boot: ['add pmic', 'add mmc', 'unbind mmc-drv mmc', 'del pmic'] } };
+    expect(check(buildScenario(first, 'mainline', '').model).properties[0]!.verdict).toBe('holds');
+  });
+});

@@ -40,8 +40,18 @@ export function deviceDel(tb: ThreadBuilder, dev: number, ret: Ret): string {
   f.step('driver_deferred_probe_del', { where: `${CORE}:device_del -> ${DD}:driver_deferred_probe_del`, await: (s) => s.deferredProbeMutex === 0,
     c: ['driver_deferred_probe_del(dev);', ...DEL_LINES.map((l) => `${DD}:driver_deferred_probe_del:: ${l}`)],
     waits: () => 'deferred_probe_mutex', run: (s) => { deferredDel(s, dev); return 'kobject_del'; } });
-  f.step('kobject_del', { where: `${CORE}:device_del (kobject_del)`, c: ['kobject_del(&dev->kobj);'], run: (s) => {
+  // device_links_purge (v4.10, 9ed9895370ae) deletes every link left at dev, with __device_link_del
+  // whatever its kref: a stateless link a driver added and will delete in ->remove is gone here, so
+  // that device_link_del is a second delete (links-single-delete). Taken with kobject_del: nothing
+  // between them reads a link. Managed links are not purged in the model (a re-added consumer
+  // then still defers on the link, where the C defers on what its probe needs: the same verdicts).
+  const purge = k.has('DEVICE_LINKS') ? k.w.links.filter((l) => l.stateless && (l.consumer === dev || l.supplier === dev)) : [];
+  f.step('kobject_del', { where: `${CORE}:device_del (kobject_del)`, c: [...(k.has('DEVICE_LINKS') ? ['device_links_purge(dev);'] : []), 'kobject_del(&dev->kobj);'], run: (s) => {
     const d = s.dev[dev]!;
+    for (const l of purge) {
+      const x = s.link[l.i]!;
+      if (x.refs > 0) { x.refs = 0; if (x.dels < 3) x.dels++; }
+    }
     d.registered = false; d.ready = false; d.delDone = true;
     return RETURN;
   } });
