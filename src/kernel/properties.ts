@@ -105,6 +105,8 @@ function lostDeferral(k: Kernel, s: KS): string | null {
   return null;
 }
 
+/** The functions whose blocks run platform_match's two steps for a device with a driver_override (B13). */
+const OVERRIDE_READERS = ['__device_attach_driver', '__driver_attach', 'bind_store'];
 const who = (k: Kernel, owner: number) => (owner === 0 ? 'nobody' : k.threadNames[owner - 1] ?? `#${owner - 1}`);
 const drvName = (k: Kernel, v: number) => (v === 0 ? 'NULL' : k.dn(v - 1));
 /** Transitions where dev's probe() starts (the ghost `probing` goes 0 -> thread). */
@@ -303,7 +305,8 @@ export const LIBRARY: KernelProperty[] = [
         const l = q.at(t);
         if (l === null || !l.endsWith(':strcmp')) continue;
         const g = q.locals(t).ovr as number;
-        const d = k.w.devices.find((x) => x.override && (l.startsWith(`__device_attach_driver(${x.name},`) || l.startsWith(`__driver_attach(${x.name},`)));
+        // platform_match's readers: under dev->mutex (__device_attach_driver) and without it (__driver_attach, bind_store).
+        const d = k.w.devices.find((x) => x.override && OVERRIDE_READERS.some((fn) => l.startsWith(`${fn}(${x.name},`)));
         if (!d || g === 0 || s.dev[d.i]!.ovrGen === g) continue;
         const drv = l.slice(l.indexOf(',') + 1, l.indexOf(')'));
         return `${t} is about to strcmp ${d.name}'s driver_override string with ${drv}, and driver_override_store has kfree()d it (use after free)`;

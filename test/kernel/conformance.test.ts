@@ -22,9 +22,9 @@ const SMALL: ScenarioSpec[] = [
   { name: 'add-del', devices: { h: {}, c: { parent: 'h' } }, drivers: { hd: { matches: ['h'], present: true, registers: [] }, cd: { matches: ['c'], probeType: 'async', present: true, probe: ['ok', 'defer'] } }, actors: { a: ['add h', 'add c', 'del c'], b: ['wait_for_device_probe'] } },
   { name: 'mod', devices: { h: { present: true }, c: { parent: 'h', present: true } }, drivers: { cd: { matches: ['c'], module: 'm', probeType: 'async' } }, actors: { a: ['modprobe m', 'rmmod m'], s: ['unbind cd c'] } },
   { name: 'bind', devices: { d: { present: true } }, drivers: { dd: { matches: ['d'], present: false } }, actors: { r: ['register dd', 'unregister dd'], s: ['bind dd d', 'unbind dd d'] } },
-  // Stateless links added and deleted by two drivers (B16's shape), driver_override racing both match paths (B13's), and libnvdimm's kill_device-then-del: steps the catalogue lacks.
+  // Stateless links added and deleted by two drivers (B16's shape), driver_override racing the three match paths (B13's: bind_store's too), and libnvdimm's kill_device-then-del: steps the catalogue lacks.
   { name: 'links', devices: { pmic: {}, mmc: {} }, drivers: { pd: { matches: ['pmic'], present: true, statelessLinks: [{ consumer: 'mmc', supplier: 'pmic' }] }, md: { matches: ['mmc'], present: true, statelessLinks: [{ consumer: 'mmc', supplier: 'pmic' }] } }, actors: { boot: ['add pmic', 'add mmc'], a: ['unbind md mmc'], b: ['unbind pd pmic'] } },
-  { name: 'override', devices: { dc: {} }, drivers: { dd: { matches: ['dc'] } }, actors: { h: ['add dc'], r: ['register dd'], w: ['override dc dd'] } },
+  { name: 'override', devices: { dc: {} }, drivers: { dd: { matches: ['dc'] } }, actors: { h: ['add dc'], r: ['register dd'], w: ['override dc dd'], b: ['bind dd dc'] } },
   { name: 'kill', devices: { ns: { present: true, boundTo: 'nd' } }, drivers: { nd: { matches: ['ns'], present: true } }, actors: { a: ['kill-del ns'], b: ['kill-del ns'] } },
   { name: 'usb', buses: { usb: { needParentLock: true } }, devices: { u: { present: true }, i: { parent: 'u' } }, drivers: { id: { matches: ['i'], probeType: 'async', present: true } }, actors: { h: ['add i', 'del i'], s: ['bind id i'] } },
   // driver_detach of a USB interface: v4.18's device_release_driver_internal locks the parent inline (8c97a46af04b:922-923, 930-931).

@@ -34,6 +34,22 @@ describe('B13: driver_override', () => {
     expect(run(da, 'v4.18')).toMatchObject({ states: 45, v: { 'override-uaf': 'violated' } });
   });
 
+  // bind_store calls driver_match_device -> platform_match without dev->mutex at every bus.c read (v3.6.0 bus.c:205,
+  // v5.10.13 and 204db60c8357 bind_store, 00c4a3c47da7 bus.c:264); 6265539776a0 locks only the store.
+  it('the fix does not cover bind_store either: its platform_match loads the string without the lock', () => {
+    const bs: ScenarioSpec = { ...ovr, drivers: { a: { matches: ['d'], present: true, probe: 'error' } }, actors: { admin: ['add d', 'bind a d'], w: ['override d a', 'override d a'] } };
+    const tail = ['kernfs_fop_write_iter(a):kernfs_get_active', 'bind_store(d,a):bus_find_device_by_name', 'driver_override_store(d,a)#2:kfree_old',
+      'bind_store(d,a):driver_match_device', 'driver_override_store(d,a):kfree_old'];
+    for (const [p, patches, states] of [['v4.2', '6265539776a0', 71], ['v4.18', '', 71], ['v5.10', '', 74], ['v5.15', '', 74], ['mainline', '', 74]] as const) {
+      const r = run(bs, p, patches);
+      expect(r, p).toMatchObject({ states, v: { 'override-uaf': 'violated' } });
+      const pr = r.r.properties[0]!;
+      expect(pr.explanation).toBe("admin is about to strcmp d's driver_override string with a, and driver_override_store has kfree()d it (use after free)");
+      expect(pr.trace!.steps.map((s) => s.label).slice(-5), p).toEqual(tail);
+    }
+    expect([...stepLabels(bs, 'mainline').keys()].filter((l) => l.endsWith(':strcmp')).sort()).toEqual(['admin: __device_attach_driver(d,a):strcmp', 'admin: bind_store(d,a):strcmp']);
+  });
+
   it('a device nobody overrides keeps the one-step match (no strcmp step)', () => {
     const labels = [...stepLabels({ ...ovr, actors: { hotplug: 'add d' } }, 'v4.2').keys()];
     expect(labels.some((l) => l.endsWith(':strcmp'))).toBe(false);

@@ -4,6 +4,10 @@
  * reads the pointer and strcmp()s it against drv->name. Before 6265539776a0 (v4.13) the store
  * takes no lock, so a match in flight (inside __device_attach, under dev->mutex) can strcmp a
  * freed string; the fix swaps the pointer under device_lock (patches.ts, flag OVERRIDE_LOCK).
+ * That orders the store only against a reader holding dev->mutex: __driver_attach and bind_store
+ * call driver_match_device without it (dd.c@5a7a9efdb193:1150, bus.c@00c4a3c47da7:264),
+ * so they read freed memory at every profile. dc23806a7c47 (2026, "driver core: enforce
+ * device_lock for driver_match_device()") locks both; no profile reads it (README, Modelling limits).
  *
  * Only devices an actor writes the file of (`override dev drv`) read it in two steps (load the
  * pointer, strcmp): the others keep the one-step match. State: `ovrDrv` (which driver the current

@@ -12,7 +12,8 @@ import { BUS, DD, mutexWaits, takesParentLock } from './common.js';
 import { driverProbeDevice } from './really-probe.js';
 import { deviceDriverAttach } from './driver-attach.js';
 import { releaseDriver, releaseLockLines } from './release.js';
-import { overrideMatches } from './driver-override.js';
+import { PLATFORM, STRCMP, overrideMatches } from './driver-override.js';
+import type { KS } from '../state.js';
 
 /** kernfs_fop_write_iter: kernfs_get_active (fails once the file is removed), the store, kernfs_put_active. */
 function kernfsWrite(tb: ThreadBuilder, drv: number, file: string, ret: Ret, store: (ret: string) => string): string {
@@ -56,11 +57,30 @@ function bindStoreBody(tb: ThreadBuilder, drv: number, dev: number, ret: Ret): s
   } });
   // The bus match() at run time: the scenario's static match, and platform_match's driver_override
   // test (an override naming another driver makes the store fail with -ENODEV).
-  f.step('driver_match_device', { where: `${BUS}:bind_store (driver_match_device)`, c: [unlocked ? unlockedTest : 'if (dev && driver_match_device(drv, dev)) {', ...(dda ? ['err = device_driver_attach(drv, dev);'] : [])], run: (s) => {
+  const matchC = [unlocked ? unlockedTest : 'if (dev && driver_match_device(drv, dev)) {', ...(dda ? ['err = device_driver_attach(drv, dev);'] : [])];
+  const matched = (s: KS): string => {
     if (!k.w.drivers[drv]!.matches.includes(dev) || !overrideMatches(s, dev, drv)) return RETURN;
     if (dda) return attach;
     return pl ? 'lock_parent' : 'device_lock';
-  } });
+  };
+  if (!k.w.devices[dev]!.override) {
+    f.step('driver_match_device', { where: `${BUS}:bind_store (driver_match_device)`, c: matchC, run: (s) => matched(s) });
+  } else {
+    // driver_match_device -> platform_match runs without dev->mutex here at every version read
+    // (v3.6.0 bus.c:205 driver_bind; v5.10.13 and 204db60c8357 bind_store; 00c4a3c47da7
+    // bus.c:264), so it loads pdev->driver_override, then strcmp()s it (B13), as __driver_attach
+    // does: 6265539776a0's device_lock in the store does not order it.
+    f.step('driver_match_device', { where: `${BUS}:bind_store (driver_match_device) -> ${PLATFORM}:platform_match (load pdev->driver_override)`, c: matchC, run: (s, t) => {
+      const g = s.dev[dev]!.ovrGen;
+      if (g === 0) return matched(s);
+      t.ovr = g;
+      return 'strcmp';
+    } });
+    f.step('strcmp', { where: `${PLATFORM}:platform_match (!strcmp(pdev->driver_override, drv->name))`, since: 'v3.16', c: STRCMP, run: (s, t) => {
+      t.ovr = 0;
+      return matched(s);
+    } });
+  }
   if (!dda) {
     if (pl) f.step('lock_parent', { where: `${BUS}:bind_store (device_lock(dev->parent))`, c: ['device_lock(dev->parent);'], await: (s) => s.dev[parent]!.mutex === 0,
       waits: mutexWaits(k, parent), run: (s) => { s.dev[parent]!.mutex = me; return 'device_lock'; } });
