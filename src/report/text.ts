@@ -253,9 +253,7 @@ function symmetryLines(r: Result, col: Colors): string[] {
  */
 export function workersLines(r: Result, col: Colors = plain, asked?: number): string[] {
   if ((r.workers ?? 1) > 1) return [];
-  if (r.workersNote) return [col.dim(`workers: not applied: ${r.workersNote}`)];
-  // 20,000: PARALLEL_FROM (engine/check.ts), below which a search stays on one thread.
-  if (asked !== undefined && asked > 1) return [col.dim(`workers: not applied: searched on one thread (a search hands over to its ${asked} workers only once it has stored 20,000 states)`)];
+  if (r.workersNote && asked !== undefined && asked > 1) return [col.dim(`workers: not applied: ${r.workersNote}`)];
   return [];
 }
 

@@ -252,7 +252,11 @@ export function parallelExplore(be: FastBackend, monitor: Monitor, limits: Limit
     const seq = explore(be, monitor, 'bfs', limits, progress, undefined, undefined, handOff);
     if (!seq.handedOff) {
       clean = true;
-      return { ...seq, workers: 1, ...(note ? { workersNote: note } : {}) };
+      // Say why, so a report of one thread never reads as the workers' (a run asked for them).
+      note ??= crew
+        ? `the search ended (${seq.states.toLocaleString('en-US')} states) before its ${o.workers} workers were ready (each builds the model first); searched on one thread`
+        : `a search hands over to workers only once it has stored ${o.parallelFrom.toLocaleString('en-US')} states; this one stored ${seq.states.toLocaleString('en-US')}, on one thread`;
+      return { ...seq, workers: 1, workersNote: note };
     }
     const out = new Levels(be, monitor, limits, progress, crew!, seq, t0, o.tableBits ?? 20).run();
     clean = true;
