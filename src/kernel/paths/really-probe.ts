@@ -143,10 +143,11 @@ function reallyProbe(tb: ThreadBuilder, dev: number, drv: number, depth: number,
   // and only then clears dev->driver (5a7a9efdb193:704-705 `device_links_no_driver(dev);
   // device_unbind_cleanup(dev);`, 5.10.13:621-622 and 8c97a46af04b:494-495 the same order, devres_release_all
   // inline before `dev->driver = NULL;`): probe_failed resets the links, the children follow, and
-  // device_unbind_cleanup clears dev->driver. Without children (or links: v3.x, v4.2, where
+  // driver_null clears dev->driver (in device_unbind_cleanup from v5.19: a step named for what it
+  // does, as the function does not exist before). Without children (or links: v3.x, v4.2, where
   // `devres_release_all(dev);` comes first) nothing observable lies between, and probe_failed does all.
   const unbindAfter = k.has('DEVICE_LINKS') && info.registers.length > 0;
-  let cleanup = f.label(unbindAfter ? 'device_unbind_cleanup' : 'probe_failed');
+  let cleanup = f.label(unbindAfter ? 'driver_null' : 'probe_failed');
   const cleanupSteps: [string, KStep][] = [];
   for (const c of [...info.registers].reverse()) {
     const after = cleanup, del = deviceDel(tb, c, after), l = `devres_release_all(${k.vn(c)})`;
@@ -250,7 +251,7 @@ function reallyProbe(tb: ThreadBuilder, dev: number, drv: number, depth: number,
     // devres_release_all(dev) (v5.19+: inside device_unbind_cleanup, not read here) removes the children, then `dev->driver = NULL`.
     const DEVRES = 'devres_release_all(dev);@2 || device_unbind_cleanup(dev);@2';
     for (const [l, st] of cleanupSteps) f.step(l, { ...st, c: [`${DEVRES} #part`] });
-    f.step('device_unbind_cleanup', { where: `${DD}:really_probe`, c: [`devres_release_all(dev);@2 ... done: || device_unbind_cleanup(dev);@2 ... done: #part`], run: (s, t) => unbindCleanup(s, t) });
+    f.step('driver_null', { where: `${DD}:really_probe`, c: [`devres_release_all(dev);@2 ... done: || device_unbind_cleanup(dev);@2 ... done: #part`], run: (s, t) => unbindCleanup(s, t) });
   }
   if (old) {
     f.step('driver_deferred_probe_add', { where: `${DD}:driver_deferred_probe_add`, c: ADD_LINES, await: (s) => s.deferredProbeMutex === 0, waits: () => 'deferred_probe_mutex',
