@@ -120,7 +120,8 @@ export function check(model: Model, o: CheckOptions = {}): Result {
   if (reduce) {
     const r = explorePor(be, c, () => new Monitor(c, safety), strategy as 'bfs' | 'dfs', o, o.onProgress);
     out = { ...r.out, workers: 1 }; monitor = r.monitor;
-    por = { reduced: true, ...r.stats, shortest: false };
+    // A search that expanded every state fully explored the whole graph: its BFS traces are shortest.
+    por = { reduced: true, ...r.stats, shortest: (r.stats.ample ?? 0) === 0 && strategy === 'bfs' };
   } else {
     if (o.por) por = { reduced: false, why: strategy === 'random' ? 'random simulation is not reduced' : 'liveness properties are checked on the unreduced graph' };
     out = strategy === 'random'

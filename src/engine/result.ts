@@ -128,5 +128,5 @@ export interface Result {
    * the full graph (`shortest: false`). `restarts`: searches run again because a footprint a
    * decision relied on grew; `ample` / `full`: states expanded with a persistent set's moves / all.
    */
-  por?: { reduced: boolean; why?: string; restarts?: number; ample?: number; full?: number; shortest?: false };
+  por?: { reduced: boolean; why?: string; restarts?: number; ample?: number; full?: number; shortest?: boolean };
 }

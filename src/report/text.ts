@@ -284,7 +284,7 @@ export function statsLines(r: Result, col: Colors = plain, workers?: number): st
     ` collision probability ${r.collisionProbability.toExponential(1)}`;
   const out = [col.dim(line), ...stopLines(r, col), ...symmetryLines(r, col), ...workersLines(r, col, workers)];
   if (r.por) out.push(col.dim(r.por.reduced
-    ? `partial-order reduction: ${n(r.por.ample ?? 0)} states expanded by a persistent set, ${n(r.por.full ?? 0)} fully; ${r.por.restarts} restarts; counterexamples may not be shortest`
+    ? `partial-order reduction: ${n(r.por.ample ?? 0)} states expanded by a persistent set, ${n(r.por.full ?? 0)} fully; ${r.por.restarts} restarts${r.por.shortest ? ' (nothing reduced: counterexamples are shortest)' : '; counterexamples may not be shortest'}`
     : `partial-order reduction not applied: ${r.por.why}`));
   if (r.neverFired.length && r.complete) {
     out.push(col.yellow(`warning: ${steps(r.neverFired.length)} never fired in functions the search entered (dead code, or a branch the scenario never takes):`));

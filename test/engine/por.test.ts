@@ -351,3 +351,21 @@ describe('commuting adds (engine/add.ts)', () => {
     }
   });
 });
+
+describe('a reduced search that reduced nothing', () => {
+  // Two threads add to one counter an invariant reads: every move is visible, so every state is
+  // expanded fully and the search is the unreduced one, whose BFS traces are shortest.
+  const adders = (): Model => ({
+    name: 'adders', state: t.record({ x: t.int(4) }), properties: [{ kind: 'invariant', name: 'x-below-4', holds: (s: any) => s.x < 4 }],
+    threads: ['A', 'B'].map((name) => ({ name, locals: t.record({ n: t.int(2) }),
+      steps: { add: { where: 'test/adders', run: (s: any, l: any) => { s.x++; l.n++; return l.n < 2 ? 'add' : null; } } } })),
+  });
+  it('says its counterexamples are shortest, and one that reduced says they may not be', () => {
+    const r = check(adders(), { por: true });
+    expect(r.por).toMatchObject({ reduced: true, ample: 0, shortest: true });
+    expect(verdicts(r)).toEqual(verdicts(check(adders())));
+    const reduced = check(build(probeTree, { N: 4, variant: 'fixed' }), { por: true });
+    expect(reduced.por!.ample).toBeGreaterThan(0);
+    expect(reduced.por!.shortest).toBe(false);
+  });
+});

@@ -195,7 +195,7 @@ function reallyProbe(tb: ThreadBuilder, dev: number, drv: number, depth: number,
     return body;
   } });
   if (info.needs.length > 0) {
-    f.step('probe_defer', { where: `${DD}:really_probe (drv->probe returns -EPROBE_DEFER: a device it needs is not bound)`, c: [PROBE_CALL], run: (s, t) => {
+    f.step('probe_defer', { where: `${DD}:really_probe (drv->probe returns -EPROBE_DEFER: a device it needs was not bound when probe() looked)`, c: [PROBE_CALL], run: (s, t) => {
       s.dev[dev]!.probing = 0; t.ret = RET.EPROBE_DEFER; return 'probe_failed';
     } });
   }
