@@ -41,7 +41,8 @@ export const PATCHES: Record<string, Patch> = {
       fn: 'really_probe', replace: 'call_probe',
       step: (site, orig) => {
         const defers = mayDefer(site.k, site.dev, site.drv);
-        return { ...orig!, since: 'v3.15 (58b116bce136)', run: (s, t, b, c) => { takeSnapshot(site.k, s, site.dev, defers); return orig!.run(s, t, b, c); } };
+        return { ...orig!, since: 'v3.15 (58b116bce136)', ...(orig!.c ? { c: ['int local_trigger_count = atomic_read(&deferred_trigger_count);', ...orig!.c] } : {}),
+          run: (s, t, b, c) => { takeSnapshot(site.k, s, site.dev, defers); return orig!.run(s, t, b, c); } };
       },
     }, {
       // +		/* Did a trigger occur while probing? Need to re-trigger if yes */

@@ -78,7 +78,7 @@ function attachDriver(tb: ThreadBuilder, dev: number, drv: number, frame: number
   };
   // The C of the whole callback: the checks are in this step (and strcmp's, for an override).
   const c = [...(k.has('ATTACH_DRIVER_EBUSY') ? ['if (dev->driver)'] : []), 'driver_match_device(drv, dev)',
-    ...(k.has('ASYNC_PROBE') ? ['if (data->check_async && async_allowed != data->want_async)'] : []), 'driver_probe_device(drv, dev);'];
+    ...(k.has('ASYNC_PROBE') ? ['data->have_async = true;', 'if (data->check_async && async_allowed != data->want_async)'] : []), 'driver_probe_device(drv, dev);'];
   // The one-driver walk skips a driver off the bus here; klist_next skipped it otherwise.
   const offBus = (s: KS): boolean => single && !s.drv[drv]!.onBus;
   if (!w.devices[dev]!.override) {
