@@ -26,7 +26,7 @@ export const ERROR_TABLE = {
   E403: { kind: 'trace diverges from the model', example: "move 6 (A_1: A2): thread 'A_1' is at 'A1', not 'A2'" },
   // 5xx: usage and suites
   E501: { kind: 'bad command-line usage', example: "--param expects K=V, got 'N'" },
-  E502: { kind: 'bad suite', example: "x.suite.ts: cases[0].expect.p: expected 'holds' or 'violated'" },
+  E502: { kind: 'bad suite', example: 'x.suite.ts: cases[0].expect.p: expected one of \'holds\', \'violated\', \'vacuous\', \'reachable\', \'unreachable\', got "hold"' },
   E503: { kind: 'unreadable input file', example: 'models/nope.ts: no such file or directory' },
   E504: { kind: 'shard results that do not merge', example: 'host-children (n=8): shard 3/4 missing; merge needs every part of the search' },
   // 6xx: kernel scenarios, profiles and patches

@@ -167,3 +167,18 @@ export default defineSuite({ name: 'mine', model: ${JSON.stringify(join(ROOT, 'm
       .toMatch(/^probecheck: E602 \(unknown kernel profile\): my\.suite\.ts: cases\[2\]\.params: unknown kernel profile 'v9'/);
   });
 });
+
+describe("the README error table's E502 example", () => {
+  it('is what a misspelt expected verdict prints, word for word', async () => {
+    const { ERROR_TABLE } = await import('../../src/engine/errors.js');
+    const dir = tempDir();
+    writeFileSync(join(dir, 'x.suite.ts'), `import { defineSuite } from 'probecheck';
+export default defineSuite({ name: 'x', model: ${JSON.stringify(join(ROOT, 'models/host-children.ts'))}, cases: [
+  { params: { n: 2 }, expect: { p: 'hold' } },
+] });
+`);
+    const r = probecheck(['check', 'x.suite.ts'], { cwd: dir });
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim()).toBe(`probecheck: E502 (bad suite): ${ERROR_TABLE.E502.example}`);
+  });
+});
