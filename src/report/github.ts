@@ -1,17 +1,18 @@
 /**
- * GitHub Actions annotations (`::error title=...::...`) for violations and suite mismatches,
+ * GitHub Actions annotations (`::error title=...::...`) for violations and suite mismatches
+ * (verdicts, and pinned state counts),
  * printed when GITHUB_ACTIONS=true so that they show on the run's summary page. Values are
  * escaped as the workflow-command format requires.
  */
 import type { SuiteOutcome } from '../suite/run.js';
 import { propertyFailed, reportedProperties, type CheckedRun } from './runs.js';
 import { showParams } from './text.js';
-import { relative } from 'node:path';
+import { relative, resolve } from 'node:path';
 
 const data = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 const prop = (s: string) => data(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
-export function githubAnnotations(runs: readonly CheckedRun[], _suites: readonly SuiteOutcome[]): string[] {
+export function githubAnnotations(runs: readonly CheckedRun[], suites: readonly SuiteOutcome[]): string[] {
   const out: string[] = [];
   for (const r of runs) for (const p of reportedProperties(r)) {
     if (!propertyFailed(r, p.name, p.verdict)) continue;
@@ -20,6 +21,14 @@ export function githubAnnotations(runs: readonly CheckedRun[], _suites: readonly
     const title = `${p.name} ${p.verdict}${expected}`;
     const msg = `${where}: ${p.name} ${p.verdict}${expected}${p.explanation ? `: ${p.explanation}` : ''}${p.trace ? ` [${p.trace.steps.length}-step trace]` : ''}`;
     out.push(`::error file=${prop(relative(process.cwd(), r.file))},title=${prop(title)}::${data(msg)}`);
+  }
+  // A pinned state count the search did not find: the suite file holds the count.
+  for (const o of suites) for (const c of o.cases) {
+    if (c.statesStatus !== 'mismatch' || !c.result) continue;
+    const n = (x: number) => x.toLocaleString('en-US');
+    const title = `state count ${n(c.result.states)} (expected ${n(c.expectedStates!)})`;
+    const msg = `${o.suite}: ${c.result.model} (${showParams(c.result.params)}): ${n(c.result.states)} states, the suite pins ${n(c.expectedStates!)}: the state space changed`;
+    out.push(`::error file=${prop(relative(process.cwd(), resolve(o.file)))},title=${prop(title)}::${data(msg)}`);
   }
   return out;
 }

@@ -2,7 +2,8 @@
  * JUnit XML for CI dashboards: one testsuite per model (or suite), one testcase per
  * model × parameters × property. A case fails when the verdict differs from what is expected
  * (a suite's expectation; for a plain model, that the property holds), and is skipped when the
- * search stopped before a verdict or the suite marks it FIXME.
+ * search stopped before a verdict or the suite marks it FIXME. A suite case that pins a state
+ * count has one more testcase, `state count`, which fails when the search found another number.
  */
 import type { CheckedRun } from './runs.js';
 import { expectedVerdict, propertyFailed, reportedProperties } from './runs.js';
@@ -41,6 +42,21 @@ export function junitXml(runs: readonly CheckedRun[], outcomes: readonly SuiteOu
           skipped++;
           cases.push(`${head}>\n      <skipped message="${xmlEscape(`no verdict: search stopped (${r.result.stopped ?? 'incomplete'})`)}"/>\n    </testcase>`);
         } else cases.push(`${head}/>`);
+      }
+      // A case's pinned state count is a check of its own: a changed state space fails the case.
+      const c = r.suite ? outcomes.find((o) => o.suite === r.suite)?.cases.find((x) => x.result === r.result) : undefined;
+      if (c && c.expectedStates !== undefined) {
+        const head = `    <testcase classname="${xmlEscape(cls)}" name="state count" time="0"`;
+        const n = (x: number) => x.toLocaleString('en-US');
+        if (c.statesStatus === 'mismatch') {
+          f++;
+          cases.push(`${head}>\n      <failure message="${xmlEscape(`state count: expected ${n(c.expectedStates)}, observed ${n(r.result.states)}`)}" type="state-count">${xmlEscape('The search found another number of distinct states than the suite pins: the state space changed. If the change is intended, update the case\'s states (or reduced) count.')}</failure>\n    </testcase>`);
+        } else if (c.statesStatus === 'ok') cases.push(`${head}/>`);
+        else {
+          skipped++;
+          const why = c.statesNote ?? `not compared: the search stopped (${r.result.stopped ?? 'incomplete'})`;
+          cases.push(`${head}>\n      <skipped message="${xmlEscape(`state count ${why}`)}"/>\n    </testcase>`);
+        }
       }
     }
     // A suite's FIXME cases were never run: they are skipped testcases, visible but not failing.

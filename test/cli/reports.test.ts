@@ -27,7 +27,8 @@ describe('CI outputs', () => {
     expect(probecheck(['check', `${FIXTURES}/right.suite.ts`, '--junit', f, '-q']).status).toBe(0);
     const x = readFileSync(f, 'utf8');
     expect(x).toContain('<testsuite name="right"');
-    expect(x).toContain('<testsuites name="probecheck" tests="3" failures="0">');
+    expect(x).toContain('<testsuites name="probecheck" tests="4" failures="0">');
+    expect(x).toContain('<testcase classname="right[N=3 variant=v4.2]" name="state count" time="0"/>');
     expect(x).toContain('<testcase classname="right[N=3 variant=v4.2]" name="parent-before-child"');
     expect(x).not.toContain('name="no-bind-after-unregister"'); // checked for the golden count, not expected
     expect(x).toContain('<skipped message="FIXME: liveness is not checkable yet"/>');
@@ -44,8 +45,18 @@ describe('CI outputs', () => {
   it('GitHub annotations for a suite name the mismatch against the expectation', () => {
     const r = probecheck(['check', `${FIXTURES}/wrong.suite.ts`, '-q'], { env: { GITHUB_ACTIONS: 'true' } });
     const ann = r.stdout.split('\n').filter((l) => l.startsWith('::error '));
-    expect(ann).toHaveLength(2);
+    expect(ann).toHaveLength(3);
     expect(ann[0]).toBe('::error file=models/bench/probe-tree.ts,title=parent-before-child holds (expected violated)::probe-tree (N=3 variant=fixed): parent-before-child holds (expected violated)');
+  });
+
+  it('a state count mismatch (exit 4) is a JUnit failure and a GitHub annotation, like a verdict mismatch', () => {
+    const dir = tempDir(), f = join(dir, 'j.xml');
+    const r = probecheck(['check', `${FIXTURES}/wrong.suite.ts`, '-q', '--junit', f], { env: { GITHUB_ACTIONS: 'true' } });
+    expect(r.status).toBe(4);
+    const x = readFileSync(f, 'utf8');
+    expect(x).toContain('<testcase classname="wrong[N=3 variant=parentlock]" name="state count" time="0">\n      <failure message="state count: expected 916, observed 915" type="state-count">');
+    expect(x).toMatch(/<testsuites name="probecheck" tests="\d+" failures="3">/);
+    expect(r.stdout.split('\n')).toContain('::error file=test/cli/fixtures/wrong.suite.ts,title=state count 915 (expected 916)::wrong: probe-tree (N=3 variant=parentlock): 915 states, the suite pins 916: the state space changed');
   });
 });
 
