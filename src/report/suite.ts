@@ -21,6 +21,7 @@ function statesCell(c: CaseOutcome, col: Colors): string {
   const n = r.states.toLocaleString('en-US');
   if (c.statesStatus === 'mismatch') return col.red(`${n} (expected ${c.expectedStates!.toLocaleString('en-US')})`);
   if (c.statesStatus === 'unknown') return col.yellow(`${n}+ (incomplete)`);
+  if (c.unpinned) return col.yellow(`${n} (not pinned)`);
   if (c.statesNote) return col.dim(`${n} (not compared)`);
   return n;
 }
@@ -51,11 +52,12 @@ export function suiteTable(outcomes: readonly SuiteOutcome[], col: Colors = plai
 
 /** One line: how many property checks matched, mismatched, are unknown or FIXME. */
 export function suiteSummary(outcomes: readonly SuiteOutcome[], col: Colors = plain): string {
-  let ok = 0, bad = 0, unknown = 0, fixme = 0, states = 0, idle = 0;
+  let ok = 0, bad = 0, unknown = 0, fixme = 0, states = 0, idle = 0, unpinned = 0;
   for (const o of outcomes) for (const c of o.cases) {
     for (const r of c.rows) if (r.status === 'ok') ok++; else if (r.status === 'mismatch') bad++; else if (r.status === 'unknown') unknown++; else fixme++;
     if (c.statesStatus === 'mismatch') states++;
     if (c.actionsStatus === 'vacuous') idle++;
+    if (c.unpinned) unpinned++;
   }
   const parts = [`${ok} as expected`];
   if (bad) parts.push(col.red(`${bad} verdict mismatch${bad === 1 ? '' : 'es'}`));
@@ -63,6 +65,7 @@ export function suiteSummary(outcomes: readonly SuiteOutcome[], col: Colors = pl
   if (unknown) parts.push(col.yellow(`${unknown} unknown (search stopped early)`));
   if (idle) parts.push(col.yellow(`${idle} case${idle === 1 ? '' : 's'} with actions that never completed`));
   if (fixme) parts.push(col.yellow(`${fixme} FIXME`));
+  if (unpinned) parts.push(col.yellow(`${unpinned} case${unpinned === 1 ? '' : 's'} with no pinned state count`));
   return `${outcomes.length} suite${outcomes.length === 1 ? '' : 's'}: ${parts.join(', ')}`;
 }
 
@@ -72,7 +75,7 @@ export function suiteJson(o: SuiteOutcome) {
     suite: o.suite, file: o.file, model: o.model,
     cases: o.cases.map((c) => ({
       params: c.params, note: c.note, fixme: c.fixme,
-      states: c.result?.states, expectedStates: c.expectedStates, statesStatus: c.statesStatus, statesNote: c.statesNote,
+      states: c.result?.states, expectedStates: c.expectedStates, statesStatus: c.unpinned ? 'not-pinned' : c.statesStatus, statesNote: c.statesNote,
       complete: c.result?.complete, seconds: c.result?.seconds,
       ...(c.idleActions ? { idleActions: c.idleActions, actionsStatus: c.actionsStatus } : {}),
       properties: c.rows.map((r) => ({ name: r.property, expected: r.expected, observed: r.observed, status: r.status })),

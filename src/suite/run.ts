@@ -36,8 +36,10 @@ export interface CaseOutcome {
   expectedStates?: number;
   /** ok, mismatch, or unknown when a limit stopped the search (nothing to compare). */
   statesStatus?: RowStatus;
-  /** Why the golden count was not compared although the case has one. */
+  /** Why the golden count was not compared although the case has one, or that it has none. */
   statesNote?: string;
+  /** The case pins no state count at all (no `states`, no `reduced`): its count is reported, never compared. */
+  unpinned?: true;
   /** Actor actions no run completed (`thread: action`), and the status they give the case. */
   idleActions?: string[];
   actionsStatus?: RowStatus;
@@ -113,6 +115,12 @@ async function runCase(where: string, modelFile: string, c: SuiteCase, checkCase
     else base.statesStatus = !result.complete ? 'unknown' : result.states === golden ? 'ok' : 'mismatch';
   } else if (red && c.states !== undefined) {
     base.statesNote = `not compared: ${c.states} is the unreduced count, and the case pins none for ${red} (reduced: { '${red}': N })`;
+  } else if (c.states === undefined && c.reduced === undefined) {
+    // Not a failure (a new case may not know its count yet), but never silent either.
+    base.unpinned = true;
+    base.statesNote = `not pinned: the case states no count (states: N), so a change to its state space would go unnoticed`;
+  } else {
+    base.statesNote = `not compared: the case pins no count for ${red ?? 'the unreduced search'} (${red ? `reduced: { '${red}': N }` : 'states: N'})`;
   }
   return base;
 }

@@ -182,3 +182,24 @@ export default defineSuite({ name: 'x', model: ${JSON.stringify(join(ROOT, 'mode
     expect(r.stderr.trim()).toBe(`probecheck: E502 (bad suite): ${ERROR_TABLE.E502.example}`);
   });
 });
+
+describe('a case without a pinned state count', () => {
+  it('passes, but says so: "(not pinned)" in the table and the summary, statesStatus not-pinned in JSON', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'mine.suite.ts'), `import { defineSuite } from 'probecheck';
+export default defineSuite({ name: 'mine', model: ${JSON.stringify(join(ROOT, 'models/host-children.ts'))}, cases: [
+  { params: { n: 2, profile: 'v5.1', patches: '' }, states: 1922, expect: { 'no-deadlock': 'holds' } },
+  { params: { n: 2, profile: 'v4.2', patches: '' }, expect: { 'no-deadlock': 'holds' } },
+] });
+`);
+    const r = probecheck(['check', 'mine.suite.ts', '--no-symmetry'], { cwd: dir });
+    expect(r.status, r.stdout).toBe(0);
+    expect(r.stdout).toMatch(/profile=v5\.1 n=2\s+no-deadlock\s+holds\s+holds\s+1,922\s+\S+\s+ok/);
+    expect(r.stdout).toMatch(/profile=v4\.2 n=2\s+no-deadlock\s+holds\s+holds\s+2,074 \(not pinned\)\s+\S+\s+ok/);
+    expect(r.stdout).toContain('1 suite: 2 as expected, 1 case with no pinned state count');
+    const d = JSON.parse(probecheck(['check', 'mine.suite.ts', '--no-symmetry', '--json'], { cwd: dir }).stdout);
+    expect(d.suites[0].cases[0].statesStatus).toBe('ok');
+    expect(d.suites[0].cases[1]).toMatchObject({ states: 2074, statesStatus: 'not-pinned' });
+    expect(d.suites[0].cases[1].statesNote).toMatch(/^not pinned: /);
+  });
+});
