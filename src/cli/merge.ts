@@ -65,6 +65,47 @@ export function mergeRuns(files: string[]): { runs: Run[]; shards: Map<Run, Run[
   return { runs, shards };
 }
 
+/**
+ * What the shards' counts say about the whole search. Every shard stores the levels down to the
+ * split depth, and parts may reach the same states below it, so the sum over-counts; each
+ * shard's states are states of the whole search, so the most one shard stored is a lower bound.
+ * Where no level was wide enough to split, every shard explored the whole search: its count is
+ * the whole count.
+ */
+export interface MergedCounts {
+  /** The whole search's states and transitions, when the parts tell them (no split). */
+  states: number | null;
+  transitions: number | null;
+  /** States and transitions stored by the shards together, overlap included. */
+  statesStored: number;
+  transitionsStored: number;
+  /** The whole search has at least this many states. */
+  statesAtLeast: number;
+  perShard: { shard: string; states: number; transitions: number; splitDepth: number | null }[];
+  note: string;
+}
+
+export function mergedCounts(parts: Run[]): MergedCounts {
+  const n = (x: number) => x.toLocaleString('en-US');
+  const first = parts[0]!;
+  const stored = parts.reduce((a, r) => a + r.states, 0), trans = parts.reduce((a, r) => a + r.transitions, 0);
+  const atLeast = Math.max(...parts.map((r) => r.states));
+  const unsplit = first.strategy !== 'random' && parts.every((r) => r.shard!.level === undefined);
+  const level = first.shard!.level;
+  let note = unsplit
+    ? `no level was wide enough to split, so each of the ${parts.length} shards ran the whole search: ${n(first.states)} states${parts.every((r) => r.complete) ? '' : ' (it stopped early: the count is partial)'}`
+    : first.strategy === 'random'
+      ? `${n(stored)} states stored by the ${parts.length} shards' walks together, with overlap (walks may visit the same states); the whole count is at least ${n(atLeast)} (the most one shard stored) and is not known from its parts`
+      : `${n(stored)} states stored by the ${parts.length} shards together, with overlap (each stores every state down to the split depth ${level}, and parts may reach the same states below it); the whole search has at least ${n(atLeast)} (the most one shard stored), and its exact count is not known from its parts`;
+  if (!unsplit && !parts.every((r) => r.complete)) note += '; a shard stopped early, so even that is partial';
+  return {
+    states: unsplit ? first.states : null, transitions: unsplit ? first.transitions : null,
+    statesStored: stored, transitionsStored: trans, statesAtLeast: atLeast,
+    perShard: parts.map((r) => ({ shard: `${r.shard!.index}/${r.shard!.count}`, states: r.states, transitions: r.transitions, splitDepth: r.shard!.level ?? null })),
+    note,
+  };
+}
+
 function mergeGroup(parts: Run[]): Run {
   const first = parts[0]!;
   const complete = parts.every((r) => r.complete);
@@ -78,11 +119,13 @@ function mergeGroup(parts: Run[]): Run {
     return { ...out, verdict: 'holds' };
   });
   const sum = (f: (r: Run) => number) => parts.reduce((a, r) => a + f(r), 0);
+  // `states` and `transitions` here are the shards' sums, overlap included: what is printed and
+  // written is mergedCounts(), which says so.
   const merged: Run = {
     ...first, complete, properties,
     states: sum((r) => r.states), transitions: sum((r) => r.transitions), depth: Math.max(...parts.map((r) => r.depth)),
     seconds: Math.max(...parts.map((r) => r.seconds)), statesPerSecond: sum((r) => r.statesPerSecond),
-    // Every shard repeats the levels above the split: the sum counts those states n times.
+    // A collision in any shard: at most the sum of their probabilities.
     collisionProbability: Math.min(1, sum((r) => r.collisionProbability)),
     neverFired: first.neverFired.filter((s) => parts.every((r) => r.neverFired.includes(s))),
   };
@@ -105,9 +148,24 @@ export function runMerge(io: Io, files: string[], json: boolean, quiet: boolean,
   const { runs, shards } = mergeRuns(files);
   const codes = runs.map((r) => verdictExit(r, allowVacuous));
   const exit = runs.length ? worst(codes) : EXIT.ok;
+  const counts = new Map(runs.map((r) => [r, mergedCounts(shards.get(r)!)]));
   if (json) {
     const checked: CheckedRun[] = runs.map((r) => ({ file: r.file, result: r, allowVacuous }));
-    io.out(JSON.stringify({ ...jsonDocument(checked, [], exit), merged: runs.map((r) => ({ model: r.model, params: r.params, shards: shards.get(r)!.length })) }, null, 2));
+    const doc = jsonDocument(checked, [], exit);
+    // The whole search's counts where the parts tell them; null otherwise (the sums over-count).
+    const known = runs.every((r) => counts.get(r)!.states !== null);
+    const whole = (f: (c: MergedCounts) => number | null) => known ? runs.reduce((a, r) => a + f(counts.get(r)!)!, 0) : null;
+    io.out(JSON.stringify({
+      ...doc, states: whole((c) => c.states), transitions: whole((c) => c.transitions),
+      runs: doc.runs.map((x, i) => {
+        const c = counts.get(runs[i]!)!;
+        return { ...x, states: c.states, transitions: c.transitions, statesPerSecond: c.states === null ? null : x.statesPerSecond, statesNote: c.note };
+      }),
+      merged: runs.map((r) => {
+        const { states: _s, transitions: _t, ...c } = counts.get(r)!;
+        return { model: r.model, params: r.params, shards: shards.get(r)!.length, ...c };
+      }),
+    }, null, 2));
     return exit;
   }
   for (const r of runs) {
@@ -119,7 +177,14 @@ export function runMerge(io: Io, files: string[], json: boolean, quiet: boolean,
       const rows = [['shard', 'split depth', 'states', 'complete', ...r.properties.map((p) => p.name)].map((h) => io.colors.bold(h))];
       for (const s of parts) rows.push([`${s.shard!.index}/${s.shard!.count}`, String(s.shard!.level ?? '-'), s.states.toLocaleString('en-US'), s.complete ? 'yes' : `no (${s.stopped})`, ...s.properties.map((p) => p.verdict)]);
       io.out(table(rows, '  ').join('\n'));
-      io.out(statsLines(r, io.colors).join('\n'));
+      // The single-search stats line would show the shards' sums as the search's counts.
+      const c = counts.get(r)!, n = (x: number) => x.toLocaleString('en-US');
+      const [, ...rest] = statsLines(r, io.colors);
+      io.out([
+        io.colors.dim(c.note),
+        io.colors.dim(`${c.transitions === null ? `${n(c.transitionsStored)} transitions explored by the shards together, with overlap` : `${n(c.transitions)} transitions`}, depth ${r.depth}, ${r.seconds.toFixed(2)}s on the slowest shard, collision probability at most ${r.collisionProbability.toExponential(1)}`),
+        ...rest,
+      ].join('\n'));
     }
     const v = vacuityLines(r, io.colors, allowVacuous);
     if (v.length) io.out(v.join('\n'));

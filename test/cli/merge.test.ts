@@ -4,7 +4,7 @@
  * shard files that do not make one search are refused with one line (E504). (That the parts
  * cover the whole search is test/engine/shard.test.ts's.)
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -29,6 +29,25 @@ describe('probecheck merge', () => {
     const text = probecheck(['merge', file('h-1.json'), file('h-2.json')]);
     expect(text.stdout).toMatch(/host-children \(.*n=2\): 2 shards of one bfs search merged/);
     expect(text.stdout).toMatch(/no-deadlock\s+holds\s+-/);
+  });
+
+  it("the shards' summed counts are not called the search's: stored with overlap, at least the largest part", () => {
+    const whole = JSON.parse(probecheck(['check', HOST, '--param', 'n=2', '--json']).stdout);
+    const parts = [1, 2].map((i) => JSON.parse(readFileSync(file(`h-${i}.json`), 'utf8')).runs[0]);
+    expect(parts[0].shard.level).toBeDefined(); // it split: the parts overlap down to the split depth
+    const sum = parts[0].states + parts[1].states;
+    const text = probecheck(['merge', file('h-1.json'), file('h-2.json')]).stdout;
+    expect(text).not.toMatch(new RegExp(`^${sum.toLocaleString('en-US')} states,`, 'm'));
+    expect(text).toContain(`${sum.toLocaleString('en-US')} states stored by the 2 shards together, with overlap (each stores every state down to the split depth ${parts[0].shard.level}`);
+    expect(text).toContain('its exact count is not known from its parts');
+    const m = JSON.parse(probecheck(['merge', file('h-1.json'), file('h-2.json'), '--json']).stdout);
+    expect(m.states).toBeNull();
+    expect(m.runs[0].states).toBeNull();
+    expect(m.runs[0].statesPerSecond).toBeNull();
+    expect(m.merged[0]).toMatchObject({ statesStored: sum, statesAtLeast: Math.max(parts[0].states, parts[1].states) });
+    // What it says is true of the whole search.
+    expect(m.merged[0].statesAtLeast).toBeLessThanOrEqual(whole.states);
+    expect(m.merged[0].statesStored).toBeGreaterThanOrEqual(whole.states);
   });
 
   it('a violation: merged exit 1 with a trace as short as the whole search\'s', () => {
