@@ -31,7 +31,30 @@ function readRuns(path: string): Run[] {
   return doc.runs as Run[];
 }
 
-const keyOf = (r: Run) => JSON.stringify([r.model, r.params, r.strategy, r.properties.map((p) => p.name)]);
+/** Which search a run is a part of: its model and parameters (and suite). What else must agree is `differences`'. */
+const keyOf = (r: Run) => JSON.stringify([r.suite ?? null, r.model, r.params]);
+
+/**
+ * What defines a search besides its model and parameters: parts that differ in any of these
+ * are parts of different searches. (A limit that changes what is explored also stops the search
+ * early, which the merge reports as such.)
+ */
+const DEFINING: { what: string; flag: string; of: (r: Run) => string }[] = [
+  { what: 'properties', flag: '--property', of: (r) => r.properties.map((p) => p.name).join(', ') },
+  { what: 'strategy', flag: '--strategy', of: (r) => r.strategy },
+  { what: 'symmetry reduction', flag: '--symmetry / --no-symmetry', of: (r) => r.symmetry?.applied ? 'on' : 'off' },
+  { what: 'partial-order reduction', flag: '--por', of: (r) => r.por?.reduced ? 'on' : 'off' },
+  // Shard i of random walks walks with seed + i - 1: the seed given is that minus i - 1.
+  { what: 'seed', flag: '--seed', of: (r) => r.strategy === 'random' && r.seed !== undefined ? String(r.seed - (r.shard!.index - 1)) : '-' },
+];
+
+function differences(a: Run, b: Run): string | undefined {
+  for (const d of DEFINING) {
+    const x = d.of(a), y = d.of(b);
+    if (x !== y) return `${d.what} ${JSON.stringify(y)}, shard ${a.shard!.index}/${a.shard!.count} with ${JSON.stringify(x)}: the shards must run the same search (same ${d.flag})`;
+  }
+  return undefined;
+}
 
 /** One merged result per search, in the order the files first name them. */
 export function mergeRuns(files: string[]): { runs: Run[]; shards: Map<Run, Run[]> } {
@@ -50,6 +73,8 @@ export function mergeRuns(files: string[]): { runs: Run[]; shards: Map<Run, Run[
       const s = run.shard!;
       if (s.count !== n) throw new ProbecheckError('E504', `${file}: ${what} is shard ${s.index}/${s.count}, another file has it split in ${n}`);
       if (byIndex.has(s.index)) throw new ProbecheckError('E504', `${file}: shard ${s.index}/${n} of ${what} is given twice`);
+      const diff = differences(first, run);
+      if (diff) throw new ProbecheckError('E504', `${file}: shard ${s.index}/${n} of ${what} ran with ${diff}`);
       if (run.strategy === 'bfs' && (s.level !== first.shard!.level || s.levelSize !== first.shard!.levelSize)) {
         throw new ProbecheckError('E504', `${file}: shard ${s.index}/${n} of ${what} split at another level than shard ${first.shard!.index} (depth ${s.level ?? '-'} against ${first.shard!.level ?? '-'}): the shards ran different searches (options or versions)`);
       }

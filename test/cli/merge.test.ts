@@ -75,6 +75,22 @@ describe('probecheck merge', () => {
     expect(probecheck(['merge', file('nope.json')]).stderr).toMatch(/E503 .*no such file/);
   });
 
+  it('refuses shards that ran different searches, naming the difference: reductions, properties, seed', () => {
+    const part2 = (name: string, ...flags: string[]) => {
+      expect(probecheck(['check', HOST, '--param', 'n=2', '--shard', '2/2', '--json-out', file(name), '-q', ...flags]).status).toBeLessThanOrEqual(1);
+      const r = probecheck(['merge', file('h-1.json'), file(name)]);
+      expect(r.status).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      return r.stderr.trim();
+    };
+    expect(part2('nosym-2.json', '--no-symmetry')).toBe(`probecheck: E504 (shard results that do not merge): ${file('nosym-2.json')}: shard 2/2 of host-children (profile=v4.2 patches= n=2) ran with symmetry reduction "off", shard 1/2 with "on": the shards must run the same search (same --symmetry / --no-symmetry)`);
+    expect(part2('prop-2.json', '--property', 'no-deadlock')).toMatch(/E504 .*prop-2\.json: shard 2\/2 of host-children .* ran with properties "no-deadlock", shard 1\/2 with "module-lifetime, no-driver-after-unregister, no-deadlock": the shards must run the same search \(same --property\)$/);
+    const walks = (i: number, seed: string) => probecheck(['check', HOST, '--param', 'n=2', '--strategy', 'random', '--seed', seed, '--shard', `${i}/2`, '--json-out', file(`w${seed}-${i}.json`), '-q']);
+    walks(1, '1'); walks(2, '9');
+    expect(probecheck(['merge', file('w1-1.json'), file('w9-2.json')]).stderr).toMatch(/E504 .*shard 2\/2 of host-children .* ran with seed "9", shard 1\/2 with "1": the shards must run the same search \(same --seed\)/);
+  });
+
   it('--shard is refused with depth-first search, and must be i/n', () => {
     const dfs = probecheck(['check', HOST, '--shard', '1/2', '--strategy', 'dfs']);
     expect(dfs.status).toBe(2);
