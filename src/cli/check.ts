@@ -38,6 +38,12 @@ export function verdictExit(r: Result, allowVacuous = false): ExitCode {
   return EXIT.ok;
 }
 
+/** A suite's exit status: a mismatch (4) before vacuity (5) before a stopped search (3). */
+export function suiteExit(o: SuiteOutcome): ExitCode {
+  const st = statuses(o);
+  return st.includes('mismatch') ? EXIT.mismatch : st.includes('vacuous') ? EXIT.vacuous : st.includes('unknown') ? EXIT.limit : EXIT.ok;
+}
+
 export async function runCheck(io: Io, targetArgs: string[], params: Record<string, string>, search: SearchArgs, output: OutputArgs): Promise<ExitCode> {
   checkOutputPaths(output);
   const files = expandArgs(targetArgs);
@@ -106,12 +112,11 @@ export async function runCheck(io: Io, targetArgs: string[], params: Record<stri
           // expected properties are violated.
           const done = await checker.run({ file: modelFile, params: c.params, ...options, properties: Object.keys(c.expect), exhaustive: c.states !== undefined || c.reduced !== undefined });
           progress.clear();
-          runs.push({ file: modelFile, result: done.result, suite: s.suite.name, expect: c.expect, allowVacuous: output.allowVacuous });
+          runs.push({ file: modelFile, result: done.result, suite: s.suite.name, expect: c.expect, case: s.suite.cases.indexOf(c), allowVacuous: output.allowVacuous });
           return done.result;
         }, undefined, { allowVacuous: output.allowVacuous });
         suites.push(outcome);
-        const st = statuses(outcome);
-        codes.push(st.includes('mismatch') ? EXIT.mismatch : st.includes('vacuous') ? EXIT.vacuous : st.includes('unknown') ? EXIT.limit : EXIT.ok);
+        codes.push(suiteExit(outcome));
         if (!output.json && !output.quiet) {
           // An unexpected violation is worth its trace: it is what the reader must look at.
           for (const c of outcome.cases) for (const r of c.rows) {
@@ -127,6 +132,10 @@ export async function runCheck(io: Io, targetArgs: string[], params: Record<stri
     await checker.close();
   }
   if (suites.length) say(...suiteTable(suites, io.colors), suiteSummary(suites, io.colors));
+  if (suites.length && search.shard) {
+    const { index, count } = search.shard;
+    say(io.colors.yellow(`shard ${index}/${count}: each case's verdicts and state count are about this part of its search; write every shard's result with --json-out and run probecheck merge on them: it judges the merged verdicts against the suite`));
+  }
 
   const exit = worst(codes);
   await writeOutputs(io, runs, suites, output);
@@ -175,7 +184,8 @@ export function jsonDocument(runs: CheckedRun[], suites: SuiteOutcome[], exit: E
     properties: runs.flatMap((r) => reportedProperties(r).map((p) => ({
       ...p, model: r.result.model, params: r.result.params, ...(r.expect ? { expected: r.expect[p.name] } : {}),
     }))),
-    runs: runs.map((r) => ({ file: r.file, suite: r.suite, ...r.result })),
+    // A suite case's run carries its expectations and index: `probecheck merge` judges merged shards by them.
+    runs: runs.map((r) => ({ file: r.file, suite: r.suite, ...(r.expect ? { case: r.case, expect: r.expect } : {}), ...r.result })),
     suites: suites.map(suiteJson),
   };
 }

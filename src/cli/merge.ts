@@ -11,13 +11,23 @@ import type { IdleAction, PropertyResult, Result } from '../engine/result.js';
 import { renderViolation, showParams, statsLines, vacuityLines, verdictTable } from '../report/text.js';
 import { table } from '../report/table.js';
 import type { CheckedRun } from '../report/runs.js';
-import { jsonDocument, verdictExit } from './check.js';
+import { suiteSummary, suiteTable } from '../report/suite.js';
+import type { Expected } from '../suite/define.js';
+import { judgeCase, statuses, type CaseOutcome, type SuiteOutcome } from '../suite/run.js';
+import { jsonDocument, suiteExit, verdictExit } from './check.js';
 import { EXIT, worst, type ExitCode } from './exit.js';
 import type { Io } from './io.js';
 
-type Run = Result & { file: string; suite?: string };
+/** A suite case's run carries the case's index in its suite and its expectations. */
+type Run = Result & { file: string; suite?: string; case?: number; expect?: Record<string, Expected> };
 
-function readRuns(path: string): Run[] {
+/** A suite as a shard's --json wrote it (suiteJson): its file, model and cases. */
+interface SuiteDoc {
+  suite: string; file: string; model: string;
+  cases: { params: Record<string, string | number>; note?: string; fixme?: string; expectedStates?: number; properties: { name: string; expected: Expected; observed: string; status: string }[] }[];
+}
+
+function readRuns(path: string, suiteDocs: Map<string, SuiteDoc>): Run[] {
   let text: string;
   try { text = readFileSync(path, 'utf8'); } catch (e) {
     throw new ProbecheckError('E503', `${path}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : `cannot read (${(e as NodeJS.ErrnoException).code ?? e})`}`);
@@ -28,11 +38,13 @@ function readRuns(path: string): Run[] {
   for (const r of doc.runs) {
     if (!r?.shard) throw new ProbecheckError('E504', `${path}: the run of ${r?.model ?? '?'} was not sharded (no --shard); merge combines the shards of one search`);
   }
+  // The first file that names a suite gives its cases (E504 below when the shards' cases differ).
+  if (Array.isArray(doc.suites)) for (const s of doc.suites as SuiteDoc[]) if (!suiteDocs.has(s.suite)) suiteDocs.set(s.suite, s);
   return doc.runs as Run[];
 }
 
 /** Which search a run is a part of: its model and parameters (and suite). What else must agree is `differences`'. */
-const keyOf = (r: Run) => JSON.stringify([r.suite ?? null, r.model, r.params]);
+const keyOf = (r: Run) => JSON.stringify([r.suite ?? null, r.case ?? null, r.model, r.params]);
 
 /**
  * What defines a search besides its model and parameters: parts that differ in any of these
@@ -41,6 +53,7 @@ const keyOf = (r: Run) => JSON.stringify([r.suite ?? null, r.model, r.params]);
  */
 const DEFINING: { what: string; flag: string; of: (r: Run) => string }[] = [
   { what: 'properties', flag: '--property', of: (r) => r.properties.map((p) => p.name).join(', ') },
+  { what: 'expected verdicts', flag: 'suite file', of: (r) => r.expect ? Object.entries(r.expect).map(([k, v]) => `${k}: ${v}`).join(', ') : '-' },
   { what: 'strategy', flag: '--strategy', of: (r) => r.strategy },
   { what: 'symmetry reduction', flag: '--symmetry / --no-symmetry', of: (r) => r.symmetry?.applied ? 'on' : 'off' },
   { what: 'partial-order reduction', flag: '--por', of: (r) => r.por?.reduced ? 'on' : 'off' },
@@ -57,9 +70,10 @@ function differences(a: Run, b: Run): string | undefined {
 }
 
 /** One merged result per search, in the order the files first name them. */
-export function mergeRuns(files: string[]): { runs: Run[]; shards: Map<Run, Run[]> } {
+export function mergeRuns(files: string[]): { runs: Run[]; shards: Map<Run, Run[]>; suites: Map<string, SuiteDoc> } {
   const groups = new Map<string, { run: Run; file: string }[]>();
-  for (const f of files) for (const r of readRuns(f)) {
+  const suites = new Map<string, SuiteDoc>();
+  for (const f of files) for (const r of readRuns(f, suites)) {
     const k = keyOf(r);
     if (!groups.has(k)) groups.set(k, []);
     groups.get(k)!.push({ run: r, file: f });
@@ -87,7 +101,7 @@ export function mergeRuns(files: string[]): { runs: Run[]; shards: Map<Run, Run[
     runs.push(merged);
     shards.set(merged, parts);
   }
-  return { runs, shards };
+  return { runs, shards, suites };
 }
 
 /**
@@ -168,15 +182,52 @@ function mergeGroup(parts: Run[]): Run {
   return merged;
 }
 
+/**
+ * A sharded suite's merged runs judged against the suite, as `check` judges one unsharded run:
+ * each merged verdict against the expected one; the pinned count only where the parts tell the
+ * whole count (no level was split); FIXME cases as the shards listed them.
+ */
+function mergedSuites(runs: Run[], docs: Map<string, SuiteDoc>, counts: Map<Run, MergedCounts>, allowVacuous: boolean): SuiteOutcome[] {
+  const out: SuiteOutcome[] = [];
+  for (const name of new Set(runs.filter((r) => r.suite !== undefined).map((r) => r.suite!))) {
+    const doc = docs.get(name);
+    if (!doc) throw new ProbecheckError('E504', `the shards' runs of suite '${name}' come without the suite (its cases): merge reads what check --shard i/n --json-out FILE writes`);
+    const cases: CaseOutcome[] = [];
+    doc.cases.forEach((c, i) => {
+      if (c.fixme) {
+        cases.push({ params: c.params, fixme: c.fixme, ...(c.note ? { note: c.note } : {}), rows: c.properties.map((p) => ({ property: p.name, expected: p.expected, observed: '-', status: 'fixme' })) });
+        return;
+      }
+      const r = runs.find((x) => x.suite === name && x.case === i);
+      if (!r) return;
+      const n = counts.get(r)!;
+      const base: CaseOutcome = { params: c.params, rows: [], ...(c.note ? { note: c.note } : {}) };
+      if (n.states === null) base.statesAtLeast = true;
+      const outcome = judgeCase(`${doc.file}: cases[${i}]`, { params: c.params, expect: r.expect! }, { ...r, states: n.states ?? n.statesAtLeast }, { allowVacuous }, base,
+        n.states === null ? `not compared (merged shards): ${n.note}` : undefined);
+      if (n.states !== null && c.expectedStates !== undefined) {
+        outcome.expectedStates = c.expectedStates;
+        outcome.statesStatus = !r.complete ? 'unknown' : n.states === c.expectedStates ? 'ok' : 'mismatch';
+        delete outcome.statesNote; delete outcome.unpinned;
+      }
+      cases.push(outcome);
+    });
+    out.push({ suite: name, file: doc.file, model: doc.model, cases });
+  }
+  return out;
+}
+
 export function runMerge(io: Io, files: string[], json: boolean, quiet: boolean, allowVacuous: boolean): ExitCode {
   if (files.length === 0) throw new ProbecheckError('E501', 'merge needs the --json result files of the shards (probecheck check --shard i/n --json-out part-i.json)');
-  const { runs, shards } = mergeRuns(files);
-  const codes = runs.map((r) => verdictExit(r, allowVacuous));
-  const exit = runs.length ? worst(codes) : EXIT.ok;
+  const { runs, shards, suites: docs } = mergeRuns(files);
   const counts = new Map(runs.map((r) => [r, mergedCounts(shards.get(r)!)]));
+  // A suite case is judged against its expectations (a violation it expects is as it should be).
+  const suites = mergedSuites(runs, docs, counts, allowVacuous);
+  const codes = [...runs.filter((r) => r.suite === undefined).map((r) => verdictExit(r, allowVacuous)), ...suites.map(suiteExit)];
+  const exit = codes.length ? worst(codes) : EXIT.ok;
   if (json) {
-    const checked: CheckedRun[] = runs.map((r) => ({ file: r.file, result: r, allowVacuous }));
-    const doc = jsonDocument(checked, [], exit);
+    const checked: CheckedRun[] = runs.map((r) => ({ file: r.file, result: r, allowVacuous, ...(r.suite !== undefined ? { suite: r.suite, case: r.case!, expect: r.expect! } : {}) }));
+    const doc = jsonDocument(checked, suites, exit);
     // The whole search's counts where the parts tell them; null otherwise (the sums over-count).
     const known = runs.every((r) => counts.get(r)!.states !== null);
     const whole = (f: (c: MergedCounts) => number | null) => known ? runs.reduce((a, r) => a + f(counts.get(r)!)!, 0) : null;
@@ -188,16 +239,19 @@ export function runMerge(io: Io, files: string[], json: boolean, quiet: boolean,
       }),
       merged: runs.map((r) => {
         const { states: _s, transitions: _t, ...c } = counts.get(r)!;
-        return { model: r.model, params: r.params, shards: shards.get(r)!.length, ...c };
+        return { model: r.model, params: r.params, ...(r.suite !== undefined ? { suite: r.suite, case: r.case } : {}), shards: shards.get(r)!.length, ...c };
       }),
     }, null, 2));
     return exit;
   }
   for (const r of runs) {
     const parts = shards.get(r)!;
-    if (!quiet) for (const p of r.properties) if (p.verdict === 'violated') io.out(renderViolation(r, p, { colors: io.colors, width: io.width }) + '\n');
-    io.out(io.colors.bold(`${r.model} (${showParams(r.params)}): ${parts.length} shards of one ${r.strategy} search merged`));
-    io.out(verdictTable(r, io.colors).join('\n'));
+    const inSuite = r.suite !== undefined;
+    // In a suite, only a violation it did not expect is worth its trace here.
+    if (!quiet) for (const p of r.properties) if (p.verdict === 'violated' && (!r.expect || r.expect[p.name] !== 'violated')) io.out(renderViolation(r, p, { colors: io.colors, width: io.width }) + '\n');
+    io.out(io.colors.bold(`${r.suite !== undefined ? `${r.suite}: ` : ''}${r.model} (${showParams(r.params)}): ${parts.length} shards of one ${r.strategy} search merged`));
+    // A suite case's verdicts are in the suite table below, beside what is expected.
+    if (!inSuite) io.out(verdictTable(r, io.colors).join('\n'));
     if (!quiet) {
       const rows = [['shard', 'split depth', 'states', 'complete', ...r.properties.map((p) => p.name)].map((h) => io.colors.bold(h))];
       for (const s of parts) rows.push([`${s.shard!.index}/${s.shard!.count}`, String(s.shard!.level ?? '-'), s.states.toLocaleString('en-US'), s.complete ? 'yes' : `no (${s.stopped})`, ...s.properties.map((p) => p.verdict)]);
@@ -211,8 +265,11 @@ export function runMerge(io: Io, files: string[], json: boolean, quiet: boolean,
         ...rest,
       ].join('\n'));
     }
-    const v = vacuityLines(r, io.colors, allowVacuous);
-    if (v.length) io.out(v.join('\n'));
+    if (!inSuite) {
+      const v = vacuityLines(r, io.colors, allowVacuous);
+      if (v.length) io.out(v.join('\n'));
+    }
   }
+  if (suites.length) io.out([...suiteTable(suites, io.colors), suiteSummary(suites, io.colors)].join('\n'));
   return exit;
 }

@@ -6,7 +6,7 @@
  * count has one more testcase, `state count`, which fails when the search found another number.
  */
 import type { CheckedRun } from './runs.js';
-import { expectedVerdict, propertyFailed, reportedProperties } from './runs.js';
+import { expectedVerdict, partialVerdict, propertyFailed, reportedProperties } from './runs.js';
 import { showParams } from './text.js';
 import type { SuiteOutcome } from '../suite/run.js';
 
@@ -38,6 +38,10 @@ export function junitXml(runs: readonly CheckedRun[], outcomes: readonly SuiteOu
           const want = expectedVerdict(r, p.name);
           const body = [p.explanation ?? '', ...(p.trace?.steps.map((s) => `${s.n}. ${s.thread}: ${s.label} (${s.where})`) ?? [])].join('\n');
           cases.push(`${head}>\n      <failure message="${xmlEscape(`${p.name}: expected ${want}, observed ${p.verdict}`)}" type="${p.verdict}">${xmlEscape(body)}</failure>\n    </testcase>`);
+        } else if (partialVerdict(r, p.name, p.verdict)) {
+          skipped++;
+          const s = r.result.shard!;
+          cases.push(`${head}>\n      <skipped message="${xmlEscape(`shard ${s.index}/${s.count}: ${p.verdict} in this part only; probecheck merge the shards' results for the verdict`)}"/>\n    </testcase>`);
         } else if (p.verdict === 'unknown') {
           skipped++;
           cases.push(`${head}>\n      <skipped message="${xmlEscape(`no verdict: search stopped (${r.result.stopped ?? 'incomplete'})`)}"/>\n    </testcase>`);

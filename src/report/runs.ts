@@ -3,7 +3,7 @@
  * and for a suite case its expectations. Plain data shared by junit, github, html.
  */
 import type { PropertyResult, Result } from '../engine/result.js';
-import type { Expected } from '../suite/define.js';
+import { shardDecides, type Expected } from '../suite/define.js';
 
 export interface CheckedRun {
   /** The model file (absolute). */
@@ -12,6 +12,8 @@ export interface CheckedRun {
   /** Set for a suite case. */
   suite?: string;
   expect?: Record<string, Expected>;
+  /** For a suite case: its index in the suite's cases (what `probecheck merge` matches shards by). */
+  case?: number;
   /** A suite case not run yet: its reason (result is then a stub with no properties). */
   fixme?: string;
   /** --allow-vacuous: a vacuous verdict counts as the `holds` it was expected to be. */
@@ -28,9 +30,19 @@ export function expectedVerdict(run: CheckedRun, name: string): string {
   return run.expect?.[name] ?? (run.result.properties.find((p) => p.name === name)?.kind === 'sometimes' ? 'reachable' : 'holds');
 }
 
+/**
+ * A shard's verdict about its part that does not decide the whole search's against what is
+ * expected (a `holds` where a violation is expected may be another part's): neither a pass nor
+ * a failure until `probecheck merge`.
+ */
+export function partialVerdict(run: CheckedRun, name: string, verdict: string): boolean {
+  return run.result.shard !== undefined && verdict !== 'unknown' && !shardDecides(expectedVerdict(run, name), verdict);
+}
+
 /** Did this property come out as it should? Model runs expect every property to hold (or be reachable). */
 export function propertyFailed(run: CheckedRun, name: string, verdict: string): boolean {
   const want = expectedVerdict(run, name);
+  if (partialVerdict(run, name, verdict)) return false;
   if (run.allowVacuous && verdict === 'vacuous' && (want === 'holds' || want === 'reachable')) return false;
   return verdict !== 'unknown' && verdict !== want;
 }

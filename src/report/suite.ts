@@ -21,12 +21,14 @@ function statesCell(c: CaseOutcome, col: Colors): string {
   const n = r.states.toLocaleString('en-US');
   if (c.statesStatus === 'mismatch') return col.red(`${n} (expected ${c.expectedStates!.toLocaleString('en-US')})`);
   if (c.statesStatus === 'unknown') return col.yellow(`${n}+ (incomplete)`);
+  if (r.shard) return col.dim(`${n} (not compared: a shard)`);
+  if (c.statesAtLeast) return col.dim(`at least ${n} (not compared: shards)`);
   if (c.unpinned) return col.yellow(`${n} (not pinned)`);
   if (c.statesNote) return col.dim(`${n} (not compared)`);
   return n;
 }
 
-const STATUS = { ok: 'ok', mismatch: 'MISMATCH', fixme: 'FIXME', unknown: 'UNKNOWN', vacuous: 'VACUOUS' } as const;
+const STATUS = { ok: 'ok', mismatch: 'MISMATCH', fixme: 'FIXME', unknown: 'UNKNOWN', vacuous: 'VACUOUS', partial: 'partial: merge decides' } as const;
 
 export function suiteTable(outcomes: readonly SuiteOutcome[], col: Colors = plain): string[] {
   const rows = [['suite', 'params', 'property', 'expected', 'observed', 'states', 'seconds', 'status'].map((h) => col.bold(h))];
@@ -36,9 +38,10 @@ export function suiteTable(outcomes: readonly SuiteOutcome[], col: Colors = plai
       const s = STATUS[status];
       rows.push([
         i === 0 ? o.suite : '', i === 0 ? col.bold(showCaseParams(c.params)) : '', r.property, r.expected,
-        r.observed === '-' ? '-' : colorVerdict(r.observed, col),
+        // A shard's verdict that does not decide the whole search's is about its part only.
+        r.observed === '-' ? '-' : r.status === 'partial' ? `${colorVerdict(r.observed, col)} (this part)` : colorVerdict(r.observed, col),
         i === 0 ? statesCell(c, col) : '', i === 0 && c.result ? c.result.seconds.toFixed(2) : '',
-        status === 'ok' ? col.green(s) : status === 'fixme' ? col.yellow(i === 0 ? `${s}: ${c.fixme}` : s) : status === 'unknown' || status === 'vacuous' ? col.yellow(s) : col.red(s),
+        status === 'ok' ? col.green(s) : status === 'partial' ? col.dim(s) : status === 'fixme' ? col.yellow(i === 0 ? `${s}: ${c.fixme}` : s) : status === 'unknown' || status === 'vacuous' ? col.yellow(s) : col.red(s),
       ]);
     });
     // Actions that never completed make every verdict of the case about less than it says.
@@ -52,14 +55,15 @@ export function suiteTable(outcomes: readonly SuiteOutcome[], col: Colors = plai
 
 /** One line: how many property checks matched, mismatched, are unknown or FIXME. */
 export function suiteSummary(outcomes: readonly SuiteOutcome[], col: Colors = plain): string {
-  let ok = 0, bad = 0, unknown = 0, fixme = 0, states = 0, idle = 0, unpinned = 0;
+  let ok = 0, bad = 0, unknown = 0, fixme = 0, states = 0, idle = 0, unpinned = 0, partial = 0;
   for (const o of outcomes) for (const c of o.cases) {
-    for (const r of c.rows) if (r.status === 'ok') ok++; else if (r.status === 'mismatch') bad++; else if (r.status === 'unknown') unknown++; else fixme++;
+    for (const r of c.rows) if (r.status === 'ok') ok++; else if (r.status === 'mismatch') bad++; else if (r.status === 'unknown') unknown++; else if (r.status === 'partial') partial++; else fixme++;
     if (c.statesStatus === 'mismatch') states++;
     if (c.actionsStatus === 'vacuous') idle++;
     if (c.unpinned) unpinned++;
   }
   const parts = [`${ok} as expected`];
+  if (partial) parts.push(`${partial} about this shard's part only (probecheck merge the shards' --json-out results for the verdicts)`);
   if (bad) parts.push(col.red(`${bad} verdict mismatch${bad === 1 ? '' : 'es'}`));
   if (states) parts.push(col.red(`${states} state count mismatch${states === 1 ? '' : 'es'}`));
   if (unknown) parts.push(col.yellow(`${unknown} unknown (search stopped early)`));

@@ -33,6 +33,17 @@ export interface SuiteCase {
   fixme?: string;
 }
 
+/**
+ * A shard's verdict is about its part of the search. Does it already decide, against this
+ * expectation, what the whole search's verdict is? A violation or a witness found in a part is
+ * one of the whole; a part that met a premise (any verdict but vacuous) rules out a whole
+ * `vacuous`. Anything else waits for `probecheck merge`.
+ */
+export function shardDecides(expected: string, observed: string): boolean {
+  if (observed === 'violated' || observed === 'reachable') return true;
+  return expected === 'vacuous' && observed !== 'vacuous' && observed !== 'unknown';
+}
+
 /** The reductions a run may use, as `reduced` names them. */
 export type Reduction = 'por' | 'symmetry' | 'por+symmetry';
 export const REDUCTIONS: readonly Reduction[] = ['por', 'symmetry', 'por+symmetry'];

@@ -8,7 +8,7 @@ import { dirname, resolve } from 'node:path';
 import { ProbecheckError } from '../engine/errors.js';
 import type { Result, Verdict } from '../engine/result.js';
 import { defaultExport, importFile } from '../load.js';
-import { validateSuite, type Expected, type Reduction, type Suite, type SuiteCase } from './define.js';
+import { shardDecides, validateSuite, type Expected, type Reduction, type Suite, type SuiteCase } from './define.js';
 
 export interface LoadedSuite { file: string; suite: Suite; modelFile: string }
 
@@ -22,8 +22,12 @@ export function isSuite(d: unknown): boolean {
   return Boolean(d && typeof d === 'object' && (d as { kind?: unknown }).kind === 'probecheck-suite');
 }
 
-/** `vacuous`: an actor action of the case never completed (its verdicts are about a scenario in which it did nothing). */
-export type RowStatus = 'ok' | 'mismatch' | 'fixme' | 'unknown' | 'vacuous';
+/**
+ * `vacuous`: an actor action of the case never completed (its verdicts are about a scenario in
+ * which it did nothing). `partial`: a shard's verdict about its part, which does not decide the
+ * whole search's (`probecheck merge` does).
+ */
+export type RowStatus = 'ok' | 'mismatch' | 'fixme' | 'unknown' | 'vacuous' | 'partial';
 
 export interface PropertyRow { property: string; expected: Expected; observed: Verdict | '-'; status: RowStatus }
 
@@ -40,6 +44,8 @@ export interface CaseOutcome {
   statesNote?: string;
   /** The case pins no state count at all (no `states`, no `reduced`): its count is reported, never compared. */
   unpinned?: true;
+  /** result.states is a lower bound (merged shards: the whole count is not known). */
+  statesAtLeast?: true;
   /** Actor actions no run completed (`thread: action`), and the status they give the case. */
   idleActions?: string[];
   actionsStatus?: RowStatus;
@@ -88,6 +94,16 @@ async function runCase(where: string, modelFile: string, c: SuiteCase, checkCase
     throw e;
   }
   base.result = result;
+  return judgeCase(where, c, result, o, base);
+}
+
+/**
+ * A case's outcome from its result: each expected verdict against the observed one, the actions
+ * that never completed, the state count against the pinned one. `probecheck merge` judges a
+ * sharded suite's merged results with it too (`countNote`: why the count is not compared).
+ */
+export function judgeCase(where: string, c: SuiteCase, result: Result, o: SuiteOptions, base: CaseOutcome = { params: c.params, rows: [] }, countNote?: string): CaseOutcome {
+  base.result = result;
   base.rows = Object.entries(c.expect).map(([property, expected]) => {
     const p = result.properties.find((x) => x.name === property);
     if (!p) throw new ProbecheckError('E301', `${where}.expect: ${result.model} (${params(c)}): the suite expects property '${property}', which the model does not have; known: ${result.properties.map((x) => x.name).join(', ')}`);
@@ -97,14 +113,35 @@ async function runCase(where: string, modelFile: string, c: SuiteCase, checkCase
     }
     const observed = p.verdict;
     const accepted = observed === expected || (o.allowVacuous && observed === 'vacuous' && (expected === 'holds' || expected === 'reachable'));
-    const status: RowStatus = accepted ? 'ok' : observed === 'unknown' ? 'unknown' : 'mismatch';
+    // A shard's verdict is about its part: only what it decides is compared (merge does the rest).
+    const partial = result.shard !== undefined && observed !== 'unknown' && !shardDecides(expected, observed);
+    const status: RowStatus = partial ? 'partial' : accepted ? 'ok' : observed === 'unknown' ? 'unknown' : 'mismatch';
     return { property, expected, observed, status };
   });
+  if (result.shard) {
+    // A part's counts and idle actions say nothing of the whole search's.
+    const red = reductionOf(result), golden = red ? c.reduced?.[red] : c.states;
+    if (golden !== undefined) base.expectedStates = golden;
+    base.statesNote = `not compared (a shard): shard ${result.shard.index}/${result.shard.count} stores part of the search, and the whole count is not known from the parts`;
+    return base;
+  }
+  if (countNote) {
+    base.statesNote = countNote;
+    return withIdle(base, result, o);
+  }
+  return caseCount(withIdle(base, result, o), c, result);
+}
+
+function withIdle(base: CaseOutcome, result: Result, o: SuiteOptions): CaseOutcome {
   const idle = result.vacuity?.actions ?? [];
   if (idle.length) {
     base.idleActions = idle.map((a) => `${a.thread}: ${a.action}`);
     base.actionsStatus = o.allowVacuous ? 'ok' : 'vacuous';
   }
+  return base;
+}
+
+function caseCount(base: CaseOutcome, c: SuiteCase, result: Result): CaseOutcome {
   // A reduced search stores fewer states: it is held to the count pinned for that reduction.
   const red = reductionOf(result);
   const golden = red ? c.reduced?.[red] : c.states;

@@ -98,3 +98,62 @@ describe('probecheck merge', () => {
     expect(probecheck(['check', HOST, '--shard', '0/2']).stderr).toMatch(/E501 .*--shard expects i\/n/);
   });
 });
+
+describe('a sharded suite', () => {
+  // A user's suite in a folder of their own: one expected violation, one wrong expectation, a FIXME.
+  const suite = (second: string) => {
+    const d = mkdtempSync(join(tmpdir(), 'probecheck-suite-shards-'));
+    writeFileSync(join(d, 'pt.suite.ts'), `import { defineSuite } from 'probecheck';
+export default defineSuite({ name: 'pt', model: ${JSON.stringify(PROBE_TREE)}, cases: [
+  { params: { variant: 'v4.2', N: 3 }, states: 1670, expect: { 'parent-before-child': 'violated', 'no-deadlock': 'holds' } },
+  { params: { variant: 'fixed', N: 3 }, states: 727, expect: { 'parent-before-child': '${second}' } },
+  { params: { variant: 'fixed', N: 2 }, expect: { 'eventually-bound': 'holds' }, fixme: 'later' },
+] });
+`);
+    return d;
+  };
+  const shards = (d: string) => [1, 2].map((i) => probecheck(['check', 'pt.suite.ts', '--shard', `${i}/2`, '--json-out', `p${i}.json`, '--junit', `j${i}.xml`], { cwd: d, env: { GITHUB_ACTIONS: 'true' } }));
+
+  it("each shard passes: counts are not compared, a verdict about its part is 'holds (this part)', left to merge", () => {
+    const d = suite('holds');
+    for (const s of shards(d)) {
+      expect(s.status, s.stdout).toBe(0);
+      expect(s.stdout).not.toContain('MISMATCH');
+      expect(s.stdout).not.toContain('::error');
+      expect(s.stdout).toMatch(/variant=v4\.2 N=3\s+parent-before-child\s+violated\s+violated\s+[\d,]+ \(not compared: a shard\)\s+\S+\s+ok/);
+      expect(s.stdout).toMatch(/no-deadlock\s+holds\s+holds \(this part\)\s+partial: merge decides/);
+      expect(s.stdout).toMatch(/^shard \d\/2: each case's verdicts and state count are about this part of its search; .*probecheck merge/m);
+    }
+    expect(readFileSync(join(d, 'j1.xml'), 'utf8')).toMatch(/failures="0"/);
+    const m = probecheck(['merge', 'p1.json', 'p2.json'], { cwd: d });
+    expect(m.status, m.stdout).toBe(0);
+    // The expected violation is as expected: no trace, judged against the suite.
+    expect(m.stdout).not.toContain('WARNING');
+    expect(m.stdout).toMatch(/^pt\s+variant=v4\.2 N=3\s+parent-before-child\s+violated\s+violated\s+at least [\d,]+ \(not compared: shards\)\s+\S+\s+ok$/m);
+    expect(m.stdout).toMatch(/variant=fixed N=2\s+eventually-bound\s+holds\s+-\s+-\s+FIXME: later/);
+    expect(m.stdout).toContain('1 suite: 3 as expected, 1 FIXME');
+    const j = JSON.parse(probecheck(['merge', 'p1.json', 'p2.json', '--json'], { cwd: d }).stdout);
+    expect(j.exit).toBe(0);
+    expect(j.suites[0].cases[0].properties[0]).toEqual({ name: 'parent-before-child', expected: 'violated', observed: 'violated', status: 'ok' });
+    expect(j.suites[0].cases[0].statesNote).toMatch(/^not compared \(merged shards\): /);
+  });
+
+  it('merge judges the merged verdicts against the suite: a wrong expectation exits 4', () => {
+    const d = suite('violated');
+    for (const s of shards(d)) expect(s.status).toBe(0); // neither part alone decides it
+    const m = probecheck(['merge', 'p1.json', 'p2.json'], { cwd: d });
+    expect(m.status).toBe(4);
+    expect(m.stdout).toMatch(/variant=fixed N=3\s+parent-before-child\s+violated\s+holds\s+at least [\d,]+ \(not compared: shards\)\s+\S+\s+MISMATCH/);
+    expect(m.stdout).toContain('1 suite: 2 as expected, 1 verdict mismatch, 1 FIXME');
+  });
+
+  it('a shard that decides a mismatch by itself fails at once: an unexpected violation', () => {
+    const d = suite('holds');
+    const s = probecheck(['check', 'pt.suite.ts', '--shard', '1/2', '-q'], { cwd: d });
+    expect(s.status).toBe(0);
+    writeFileSync(join(d, 'pt.suite.ts'), readFileSync(join(d, 'pt.suite.ts'), 'utf8').replace("'parent-before-child': 'violated', 'no-deadlock'", "'parent-before-child': 'holds', 'no-deadlock'"));
+    const bad = probecheck(['check', 'pt.suite.ts', '--shard', '1/2', '-q'], { cwd: d });
+    expect(bad.status).toBe(4);
+    expect(bad.stdout).toMatch(/variant=v4\.2 N=3\s+parent-before-child\s+holds\s+violated\s+.*MISMATCH/);
+  });
+});
