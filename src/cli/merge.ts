@@ -37,6 +37,10 @@ function readRuns(path: string, suiteDocs: Map<string, SuiteDoc>): Run[] {
   if (doc?.format !== 'probecheck-result' || !Array.isArray(doc.runs)) throw new ProbecheckError('E504', `${path}: not a probecheck check --json result (format '${doc?.format ?? '?'}')`);
   for (const r of doc.runs) {
     if (!r?.shard) throw new ProbecheckError('E504', `${path}: the run of ${r?.model ?? '?'} was not sharded (no --shard); merge combines the shards of one search`);
+    // Without them the merge could not judge the case: it would pass it unjudged.
+    if (r.suite !== undefined && (!Number.isInteger(r.case) || !r.expect || typeof r.expect !== 'object')) {
+      throw new ProbecheckError('E504', `${path}: the run of ${r.model ?? '?'} in suite '${r.suite}' does not say which case it is and what it expects (written by an older probecheck?); run the shards again with this one`);
+    }
   }
   // The first file that names a suite gives its cases (E504 below when the shards' cases differ).
   if (Array.isArray(doc.suites)) for (const s of doc.suites as SuiteDoc[]) if (!suiteDocs.has(s.suite)) suiteDocs.set(s.suite, s);

@@ -136,6 +136,13 @@ export default defineSuite({ name: 'pt', model: ${JSON.stringify(PROBE_TREE)}, c
     expect(j.exit).toBe(0);
     expect(j.suites[0].cases[0].properties[0]).toEqual({ name: 'parent-before-child', expected: 'violated', observed: 'violated', status: 'ok' });
     expect(j.suites[0].cases[0].statesNote).toMatch(/^not compared \(merged shards\): /);
+    // A suite's shard result without its cases' expectations (an older probecheck's) is never passed unjudged.
+    const old = JSON.parse(readFileSync(join(d, 'p2.json'), 'utf8'));
+    for (const r of old.runs) { delete r.case; delete r.expect; }
+    writeFileSync(join(d, 'old-2.json'), JSON.stringify(old));
+    const o = probecheck(['merge', 'p1.json', 'old-2.json'], { cwd: d });
+    expect(o.status).toBe(2);
+    expect(o.stderr.trim()).toMatch(/^probecheck: E504 \(shard results that do not merge\): old-2\.json: the run of probe-tree in suite 'pt' does not say which case it is and what it expects/);
   });
 
   it('merge judges the merged verdicts against the suite: a wrong expectation exits 4', () => {
