@@ -5,6 +5,7 @@
  * there), 5 nothing in the log could be checked, 3 the state limit stopped the search.
  */
 import { loadModel, loadPatchFiles } from '../load.js';
+import { describePrefixed } from '../logs/parse.js';
 import { validate, type ValidateResult } from '../logs/validate.js';
 import { showParams } from '../report/text.js';
 import { buildModel } from './build.js';
@@ -21,9 +22,12 @@ export function renderValidation(r: ValidateResult, logFile: string): string {
   out.push(`validate ${r.model} (${showParams(r.params)}) against ${logFile}`);
   out.push(`  ${r.checked.length + r.unchecked.length} driver-core lines read: ${r.checked.length} checked${r.unchecked.length ? `, ${r.unchecked.length} not checked (${[...notChecked].map(([w, n]) => `${n}: ${w}`).join('; ')})` : ''}; ${r.unknownLines} other lines kept, not read`);
   if (r.verdict === 'nothing-to-check') {
-    out.push('  nothing to check: the log has no line the model prints (boot with the dyndbg and initcall_debug of the README)');
+    out.push(r.prefixed
+      ? `  nothing to check: ${describePrefixed(r.prefixed)}; take the prefix off, or capture the log with dmesg, journalctl -k or a serial console`
+      : '  nothing to check: the log has no line the model prints (boot with the dyndbg and initcall_debug of the README)');
     return out.join('\n');
   }
+  if (r.prefixed) out.push(`  not read: ${describePrefixed(r.prefixed)}`);
   if (r.verdict === 'behaviour') out.push(`  the log IS a behaviour of the model: a run of ${r.run.length} steps prints all ${r.checked.length} checked lines in order (${r.states.toLocaleString('en-US')} states searched)`);
   else {
     const first = r.checked[r.matched]!;
@@ -50,7 +54,7 @@ export function validationJson(r: ValidateResult, logFile: string): unknown {
   return {
     log: logFile, model: r.model, params: r.params, verdict: r.verdict, matched: r.matched, checked: r.checked.length,
     firstUnmatched: r.verdict === 'not-a-behaviour' || r.verdict === 'limit' ? ev(r.checked[r.matched]!) : null,
-    statesBefore: r.statesBefore, stateSummaries: r.stateSummaries, couldPrint: r.couldPrint, unchecked: r.unchecked.map((u) => ({ ...ev(u.event), why: u.why })), unknownLines: r.unknownLines,
+    statesBefore: r.statesBefore, stateSummaries: r.stateSummaries, couldPrint: r.couldPrint, unchecked: r.unchecked.map((u) => ({ ...ev(u.event), why: u.why })), unknownLines: r.unknownLines, prefixed: r.prefixed ?? null,
     run: r.run.map((s) => ({ step: s.step, ...s.move, lines: s.events.flatMap((e) => (e.line !== undefined ? [e.line] : [])) })), states: r.states, seconds: r.seconds,
   };
 }

@@ -17,7 +17,7 @@ import { PROFILE_NAMES, PROFILES } from '../kernel/profiles.js';
 import { LATE_INITCALL, lateInitcallRefusal } from '../kernel/paths/late-initcall.js';
 import type { DriverSpec, ScenarioSpec } from '../kernel/scenario.js';
 import type { Outcome } from '../kernel/world.js';
-import type { LogEvent, ParsedLog } from './parse.js';
+import { describePrefixed, type LogEvent, type ParsedLog } from './parse.js';
 import { retClass } from './validate.js';
 
 interface Dev { name: string; bus: string; busSeen: boolean; parent?: string; addedBy?: string; addTask?: string; order: number }
@@ -205,6 +205,7 @@ export function fromLog(log: ParsedLog, name: string, profile?: string): FromLog
   const onBuses = [...new Set([...[...devs.values()].filter((x) => keep.has(x.name)).map((x) => x.bus), ...[...drvs.values()].filter((x) => x.matches.length).map((x) => x.bus)])];
   // Declared buses replace the default platform bus: declare it too when something is on it.
   const buses = onBuses.some((b) => b !== 'platform') ? [...(onBuses.includes('platform') ? ['platform'] : []), ...onBuses.filter((b) => b !== 'platform')] : [];
+  if (log.prefixed) notes.push(`not read: ${describePrefixed(log.prefixed)}`);
   if (actions.size === 0) notes.push('no actor: nothing in the log registers a device or a driver; add one');
   const actors: ScenarioSpec['actors'] = {};
   for (const [a, l] of actions) {

@@ -1,8 +1,11 @@
 /**
- * The log reader: kernel log text (dmesg, with or without timestamps and printk caller ids,
- * `journalctl -k`, a serial console's own prefixes, a mail's "> " quoting) into driver-core
+ * The log reader: kernel log text (dmesg, with or without timestamps and printk caller ids, or
+ * with util-linux dmesg's `-T`, `--time-format iso` and `-x` prefixes, `journalctl -k`, a serial
+ * console's own prefixes, a mail's "> " quoting) into driver-core
  * events with device, driver, task and time. A line it does not know is kept and counted, never
- * an error. Each event names the rule (format string and source line) it was read by.
+ * an error. Each event names the rule (format string and source line) it was read by. A line
+ * that holds a driver-core message behind a prefix the reader does not know is not read either,
+ * but counted apart (`prefixed`), so that the commands can name the prefix.
  */
 import { DEV_PREFIX, RULES, type Rule } from './formats.js';
 
@@ -37,9 +40,42 @@ export interface ParsedLog {
   lines: number;
   /** The kernel release from a "Linux version X.Y..." line, if the log has one. */
   release?: string;
+  /**
+   * Lines the reader did not read that hold a driver-core line behind a prefix it does not know
+   * (a console's or a tool's): how many, and the first of them, with its prefix. Never read.
+   */
+  prefixed?: { count: number; line: number; prefix: string; text: string };
+}
+
+/** The prefixed lines in words: how many, and the first, with its prefix. */
+export function describePrefixed(p: NonNullable<ParsedLog['prefixed']>): string {
+  return `${p.count} line${p.count === 1 ? '' : 's'} hold${p.count === 1 ? 's' : ''} a driver-core line behind a prefix probecheck does not read (line ${p.line}: "${p.prefix.trimEnd()}" before "${p.text}")`;
+}
+
+/** Where an unread line holds a driver-core message after a prefix (at most 120 characters of it, at a word start): the prefix. */
+export function unknownPrefix(text: string): string | undefined {
+  for (const m of text.slice(0, 121).matchAll(/\s+(?=\S)/g)) {
+    const at = m.index + m[0].length;
+    if (readMessage(text.slice(at))) return text.slice(0, at);
+  }
+  return undefined;
 }
 
 const JOURNAL = /^(?:[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d|[^\s]{3,} [ \d]?\d \d\d:\d\d:\d\d|\d{4}-\d\d-\d\dT\S+) \S+ kernel: /;
+/*
+ * util-linux dmesg's own prefixes (sys-utils/dmesg.c, print_record, util-linux/util-linux at
+ * 01a424f502cf; lib/timeutils.c format_iso_time at 00ddcaf19c60), not the kernel's:
+ * - `-x`: "%-6s:%-6s: " of the facility and level names, before the timestamp;
+ * - `-T` (ctime): "[%s] " of strftime "%a %b %e %H:%M:%S %Y" (a translatable string: another
+ *   locale may order it otherwise, so any bracket holding a time of day is taken), and
+ *   `--time-format ctime,delta`: "[%s <%12.06f>] ";
+ * - `--time-format iso`: "%s " of "%4ld-%.2d-%.2d" 'T' "%02d:%02d:%02d" ",%06d" "%+03d:%02d"
+ *   (older util-linux printed the zone without the colon, "+0100", as dmesg.c's comment shows).
+ * They give wall-clock time, not seconds since boot: such a line has no `time`.
+ */
+const DECODE = /^(?:kern|user|mail|daemon|auth|syslog|lpr|news|uucp|cron|authpriv|ftp|res[0-3]|local[0-7]) *:(?:emerg|alert|crit|err|warn|notice|info|debug) *: /;
+const CTIME = /^\[[^\]\n]{0,40}?\b\d\d:\d\d:\d\d\b[^\]\n]{0,40}\]\s?/;
+const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d,\d{6}[+-]\d\d:?\d\d\s/;
 const STAMP = /\[\s*(\d+\.\d+)\]\s?/;
 const CALLER = /^\[\s*([TC]\d+)\]\s?/;
 const LEVEL = /^<\d+>/;
@@ -47,10 +83,12 @@ const LEVEL = /^<\d+>/;
 /** The message of one line, with its time and caller id. */
 export function stripPrefixes(raw: string): { text: string; time?: number; task?: string } {
   let s = raw.replace(/\r$/, '').replace(/^(?:>\s?)+/, '');
-  s = s.replace(JOURNAL, '').replace(LEVEL, '');
+  s = s.replace(JOURNAL, '').replace(LEVEL, '').replace(DECODE, '');
   let time: number | undefined, task: string | undefined;
+  const wall = CTIME.exec(s) ?? ISO.exec(s);
+  if (wall) s = s.slice(wall[0].length);
   // A console may print its own prefix (a date, a board name) before the kernel's timestamp.
-  const m = STAMP.exec(s);
+  const m = wall ? null : STAMP.exec(s);
   if (m && (m.index === 0 || /^[\s\S]{0,80}$/.test(s.slice(0, m.index)))) {
     time = Number(m[1]);
     s = s.slice(m.index + m[0].length);
@@ -92,18 +130,23 @@ export function parseLog(input: string): ParsedLog {
   if (lines.length && lines[lines.length - 1] === '') lines.pop();
   const events: LogEvent[] = [];
   const others: ParsedLog['others'] = [];
-  let unknown = 0, release: string | undefined;
+  let unknown = 0, release: string | undefined, prefixed: ParsedLog['prefixed'];
   lines.forEach((raw, i) => {
     const { text, time, task } = stripPrefixes(raw);
     if (text === '') return;
     const v = /^Linux version (\d+\.\d+)/.exec(text);
     if (v) { release ??= v[1]; return; }
     const e = readMessage(text);
-    if (!e) { unknown++; others.push({ line: i + 1, text }); return; }
+    if (!e) {
+      unknown++; others.push({ line: i + 1, text });
+      const prefix = unknownPrefix(text);
+      if (prefix !== undefined) { if (prefixed) prefixed.count++; else prefixed = { count: 1, line: i + 1, prefix, text: text.slice(prefix.length) }; }
+      return;
+    }
     const ev: LogEvent = { ...e, line: i + 1 };
     if (time !== undefined) ev.time = time;
     if (task !== undefined && ev.task === undefined) ev.task = task;
     events.push(ev);
   });
-  return { events, unknown, others, lines: lines.length, ...(release ? { release } : {}) };
+  return { events, unknown, others, lines: lines.length, ...(release ? { release } : {}), ...(prefixed ? { prefixed } : {}) };
 }

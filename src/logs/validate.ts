@@ -61,6 +61,8 @@ export interface ValidateResult {
   /** Events not checked: the model prints nothing for them, or they name what the scenario lacks. */
   unchecked: { event: LogEvent; why: string }[];
   unknownLines: number;
+  /** Unread lines that hold a driver-core line behind an unknown prefix (parse.ts). */
+  prefixed?: ParsedLog['prefixed'];
   verdict: 'behaviour' | 'not-a-behaviour' | 'nothing-to-check' | 'limit';
   /** How many checked events the best run matched. */
   matched: number;
@@ -113,7 +115,7 @@ export function validate(model: Model, log: ParsedLog, o: { maxStates?: number; 
     else checked.push(e);
   }
   const kinds = modelKindsOf(checked);
-  const base = { model: model.name, params: model.params ?? {}, checked, unchecked, unknownLines: log.unknown };
+  const base = { model: model.name, params: model.params ?? {}, checked, unchecked, unknownLines: log.unknown, ...(log.prefixed ? { prefixed: log.prefixed } : {}) };
   const n = checked.length;
   const be = makeBackend(compile(model));
   const maxStates = o.maxStates ?? 2_000_000;

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { excerpt } from '../../src/kernel/source.js';
 import { RULES } from '../../src/logs/formats.js';
-import { readMessage, stripPrefixes } from '../../src/logs/parse.js';
+import { parseLog, readMessage, stripPrefixes, unknownPrefix } from '../../src/logs/parse.js';
 
 describe('log rules', () => {
   const cites = RULES.flatMap((r) => r.cite.map((c) => ({ r, c })));
@@ -21,6 +21,24 @@ describe('log rules', () => {
     expect(stripPrefixes('2023-06-26T10:06:14.687517  / # [   19.589628] i2c i2c-10EC5682:00: deferred probe pending')).toMatchObject({ time: 19.589628, text: 'i2c i2c-10EC5682:00: deferred probe pending' });
     expect(stripPrefixes('> > <7>[    6.888776] probe of x returned 517 after 258 usecs').text).toBe('probe of x returned 517 after 258 usecs');
     expect(stripPrefixes('platform dc: Added to deferred list')).toEqual({ text: 'platform dc: Added to deferred list' });
+  });
+  it("reads util-linux dmesg's own prefixes: -T (ctime), --time-format iso, -x (sys-utils/dmesg.c print_record)", () => {
+    const text = "bus: 'platform': add driver panel-simple";
+    expect(stripPrefixes(`[Tue Dec  3 12:00:01 2024] ${text}`)).toEqual({ text });
+    expect(stripPrefixes(`[Tue Dec  3 12:00:01 2024] [    T42] ${text}`)).toEqual({ text, task: 'T42' });
+    expect(stripPrefixes(`[Tue Dec  3 12:00:01 2024 <    0.000100>] ${text}`)).toEqual({ text });
+    expect(stripPrefixes(`2024-12-03T12:00:01,123456+00:00 ${text}`)).toEqual({ text });
+    expect(stripPrefixes(`2013-06-13T22:11:00,123456+0100 ${text}`)).toEqual({ text });
+    expect(stripPrefixes(`kern  :debug : [Tue Dec  3 12:00:01 2024] ${text}`)).toEqual({ text });
+    expect(stripPrefixes(`kern  :debug : ${text}`)).toEqual({ text });
+    expect(parseLog('[Tue Dec  3 12:00:01 2024] Linux version 6.6.12 (b@h) #1\n').release).toBe('6.6');
+  });
+  it('names the prefix of a driver-core line it cannot read, and never reads that line', () => {
+    expect(unknownPrefix("board-7| bus: 'platform': add driver panel-simple")).toBe('board-7| ');
+    expect(unknownPrefix('some other line: with words')).toBeUndefined();
+    const log = parseLog("bus: 'platform': add driver a\nboard-7| bus: 'platform': add driver b\nboard-7| platform dc: Added to deferred list\n");
+    expect(log.events).toHaveLength(1);
+    expect(log.prefixed).toEqual({ count: 2, line: 2, prefix: 'board-7| ', text: "bus: 'platform': add driver b" });
   });
   it('reads each kind of line, and knows v3.6.0 wrote the bound-to names the other way round', () => {
     expect(readMessage("bus: 'usb': driver_probe_device: matched device 1-1 with driver usb")).toMatchObject({ bus: 'usb', fn: 'driver_probe_device', dev: '1-1', drv: 'usb' });

@@ -1,0 +1,75 @@
+/**
+ * `validate` and `from-log` on the forms util-linux's dmesg prints a log in (sys-utils/dmesg.c:
+ * `-T`, `--time-format iso`, `-x`), and the one line they give for a log whose driver-core lines
+ * stand behind a prefix the reader does not know.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { probecheck, tempDir } from './run.js';
+
+const MESSAGES = [
+  'Linux version 6.6.12 (builder@host) (gcc 12.2.0) #1 SMP PREEMPT',
+  "bus: 'platform': add driver panel-simple",
+  "bus: 'platform': __driver_probe_device: matched device panel with driver panel-simple",
+  "bus: 'platform': really_probe: probing driver panel-simple with device panel",
+  'panel-simple panel: Driver panel-simple requests probe deferral',
+  'platform panel: Added to deferred list',
+  "bus: 'platform': add driver pwm-drv",
+  "bus: 'platform': __driver_probe_device: matched device pwm with driver pwm-drv",
+  "bus: 'platform': really_probe: probing driver pwm-drv with device pwm",
+  "driver: 'pwm-drv': driver_bound: bound to device 'pwm'",
+  "bus: 'platform': really_probe: bound device pwm to driver pwm-drv",
+  'platform panel: Retrying from deferred list',
+  "bus: 'platform': __driver_probe_device: matched device panel with driver panel-simple",
+  "bus: 'platform': really_probe: probing driver panel-simple with device panel",
+  "driver: 'panel-simple': driver_bound: bound to device 'panel'",
+  "bus: 'platform': really_probe: bound device panel to driver panel-simple",
+];
+const FORMS: [string, (m: string, i: number) => string][] = [
+  ['dmesg -T', (m, i) => `[Tue Dec  3 12:00:${String(i).padStart(2, '0')} 2024] ${m}`],
+  ['dmesg --time-format iso', (m, i) => `2024-12-03T12:00:${String(i).padStart(2, '0')},123456+00:00 ${m}`],
+  ['dmesg --time-format iso, older util-linux (zone without colon)', (m, i) => `2024-12-03T12:00:${String(i).padStart(2, '0')},123456+0100 ${m}`],
+  ['dmesg -x -T', (m, i) => `kern  :debug : [Tue Dec  3 12:00:${String(i).padStart(2, '0')} 2024] ${m}`],
+  ['dmesg --time-format ctime,delta', (m, i) => `[Tue Dec  3 12:00:${String(i).padStart(2, '0')} 2024 <    0.000100>] ${m}`],
+  ['dmesg -x -t', (m) => `kern  :debug : ${m}`],
+];
+
+describe('logs as util-linux dmesg prints them', () => {
+  const dir = tempDir();
+  writeFileSync(join(dir, 'plain.log'), `${MESSAGES.join('\n')}\n`);
+  const w = probecheck(['from-log', 'plain.log', '-o', 'plain.ts'], { cwd: dir });
+
+  it.each(FORMS)('%s: validate reads every driver-core line, and from-log writes the same scenario', (name, form) => {
+    expect(w.status).toBe(0);
+    const file = `${name.replace(/\W+/g, '-')}.log`;
+    writeFileSync(join(dir, file), `${MESSAGES.map(form).join('\n')}\n`);
+    const v = probecheck(['validate', 'plain.ts', '--log', file], { cwd: dir });
+    expect(v.stdout).toContain('15 driver-core lines read: 15 checked; 0 other lines kept, not read');
+    expect(v.status).toBe(0);
+    const f = probecheck(['from-log', file], { cwd: dir });
+    expect(f.status).toBe(0);
+    expect(f.stdout.split('\n').slice(1).join('\n').replace(/"name": "[^"]*"/, '')).toBe(probecheck(['from-log', 'plain.log'], { cwd: dir }).stdout.split('\n').slice(1).join('\n').replace(/"name": "[^"]*"/, ''));
+  });
+
+  it('a prefix the reader does not know is named, not blamed on the boot options (validate: exit 5; from-log: E701)', () => {
+    writeFileSync(join(dir, 'board.log'), `${MESSAGES.map((m) => `board-7| ${m}`).join('\n')}\n`);
+    const v = probecheck(['validate', 'plain.ts', '--log', 'board.log'], { cwd: dir });
+    expect(v.stdout).toContain(`nothing to check: 15 lines hold a driver-core line behind a prefix probecheck does not read (line 2: "board-7|" before "bus: 'platform': add driver panel-simple")`);
+    expect(v.stdout).not.toContain('dyndbg');
+    expect(v.status).toBe(5);
+    const f = probecheck(['from-log', 'board.log'], { cwd: dir });
+    expect(f.stderr).toMatch(/^probecheck: E701 .*15 lines hold a driver-core line behind a prefix probecheck does not read \(line 2: "board-7\|"/);
+    expect(f.stderr).not.toContain('dyndbg');
+    expect(f.stderr.trim().split('\n')).toHaveLength(1);
+    expect(f.status).toBe(2);
+  });
+
+  it('lines behind an unknown prefix in a log that is otherwise read are said, not silently left out', () => {
+    writeFileSync(join(dir, 'half.log'), `${MESSAGES.map((m, i) => (i >= 11 ? `board-7| ${m}` : m)).join('\n')}\n`);
+    const v = probecheck(['validate', 'plain.ts', '--log', 'half.log'], { cwd: dir });
+    expect(v.stdout).toContain('not read: 5 lines hold a driver-core line behind a prefix probecheck does not read (line 12: "board-7|"');
+    const f = probecheck(['from-log', 'half.log'], { cwd: dir });
+    expect(f.stdout).toContain('// note: not read: 5 lines hold a driver-core line behind a prefix');
+  });
+});
