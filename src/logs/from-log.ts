@@ -11,7 +11,9 @@
  * never seen added was present from the start; a driver never seen registered is registered by
  * a `boot` actor; a probe seen only as "probe of X returned N" gets a driver named `X-driver`;
  * the late initcall (its initcall_debug line, or "deferred probe pending", which only the timeout
- * work it schedules prints) ends the boot actor as `deferred_probe_initcall`.
+ * work it schedules prints) ends the boot actor as `deferred_probe_initcall`. Without caller ids a
+ * driver registered between a module's `calling` and `initcall` lines, with no other module init
+ * under way, is that module's; the header says what the missing caller ids leave unknown.
  */
 import { PROFILE_NAMES, PROFILES } from '../kernel/profiles.js';
 import { LATE_INITCALL, lateInitcallRefusal } from '../kernel/paths/late-initcall.js';
@@ -58,8 +60,14 @@ export function fromLog(log: ParsedLog, name: string, profile?: string): FromLog
   const outcome = (d: Drv, o: Outcome) => { if (!d.outcomes.includes(o)) d.outcomes.push(o); };
   /** Probes under way: device -> driver and task. */
   const open = new Map<string, { drv: string; task?: string }>();
-  /** Module init under way, per task (initcall_debug). */
-  const inits = new Map<string, string>();
+  /**
+   * Module inits under way (initcall_debug), per task: the task of the `calling` line (its pid,
+   * which is also its caller id). Without caller ids no other line names its task: every init is
+   * under one key, and a driver registered while exactly one is under way is taken as its module's.
+   */
+  const inits = new Map<string, string[]>();
+  const initKey = (task: string | undefined) => (log.callerIds ? task ?? '' : '');
+  let unsure = 0;
   const retried = new Map<string, string | undefined>();
   const actorOf = (task: string | undefined) => (task !== undefined ? `task ${task}` : 'boot');
   const actions = new Map<string, string[]>();
@@ -71,9 +79,13 @@ export function fromLog(log: ParsedLog, name: string, profile?: string): FromLog
   for (const e of log.events) {
     const task = e.task;
     switch (e.rule.id) {
-      case 'initcall_start': if (e.module) { inits.set(task ?? '', e.module); modules.add(e.module); } break;
+      case 'initcall_start': if (e.module) { inits.set(initKey(task), [...(inits.get(initKey(task)) ?? []), e.module]); modules.add(e.module); } break;
       case 'late_initcall_start': used++; late ??= { line: e.line, how: 'its initcall_debug line', ...(task !== undefined ? { task } : {}) }; break;
-      case 'initcall_done': inits.delete(task ?? ''); break;
+      case 'initcall_done': {
+        const l = (inits.get(initKey(task)) ?? []).filter((m) => m !== e.module);
+        if (l.length) inits.set(initKey(task), l); else inits.delete(initKey(task));
+        break;
+      }
       case 'device_add': case 'bus_add_device': {
         used++;
         const d = dev(e.dev!, e.bus);
@@ -98,7 +110,9 @@ export function fromLog(log: ParsedLog, name: string, profile?: string): FromLog
         const d = drv(e.drv!, e.bus);
         if (d.registeredBy !== undefined) break;
         if (task !== undefined) d.regTask = task;
-        const m = inits.get(task ?? '');
+        const under = inits.get(initKey(task)) ?? [];
+        if (under.length > 1) unsure++;
+        const m = under.length === 1 ? under[0] : undefined;
         if (m) { d.module = m; d.registeredBy = `modprobe ${m}`; if (!actions.has(d.registeredBy)) act(d.registeredBy, `modprobe ${m}`); }
         else { d.registeredBy = actorOf(task); act(d.registeredBy, `register ${d.name}`); }
         break;
@@ -205,6 +219,10 @@ export function fromLog(log: ParsedLog, name: string, profile?: string): FromLog
   const onBuses = [...new Set([...[...devs.values()].filter((x) => keep.has(x.name)).map((x) => x.bus), ...[...drvs.values()].filter((x) => x.matches.length).map((x) => x.bus)])];
   // Declared buses replace the default platform bus: declare it too when something is on it.
   const buses = onBuses.some((b) => b !== 'platform') ? [...(onBuses.includes('platform') ? ['platform'] : []), ...onBuses.filter((b) => b !== 'platform')] : [];
+  if (!log.callerIds && log.events.length) {
+    notes.push(`the log has no printk caller ids (boot with printk.caller=1): which task printed a line is not known, so every device add and driver registration is the \`boot\` actor's, but for a driver registered between a module's initcall_debug lines (the \`modprobe\` of that module), and async probing is read only from the async lines`);
+  }
+  if (unsure) notes.push(`${count(unsure, 'driver')} registered while two or more module inits were under way: which module registered it is not known, so it is the \`boot\` actor's`);
   if (log.prefixed) notes.push(`not read: ${describePrefixed(log.prefixed)}`);
   if (actions.size === 0) notes.push('no actor: nothing in the log registers a device or a driver; add one');
   const actors: ScenarioSpec['actors'] = {};

@@ -40,6 +40,8 @@ export interface ParsedLog {
   lines: number;
   /** The kernel release from a "Linux version X.Y..." line, if the log has one. */
   release?: string;
+  /** Does some line carry a printk caller id (`[    T1]`, printk.caller=1 or CONFIG_PRINTK_CALLER)? */
+  callerIds: boolean;
   /**
    * Lines the reader did not read that hold a driver-core line behind a prefix it does not know
    * (a console's or a tool's): how many, and the first of them, with its prefix. Never read.
@@ -130,10 +132,11 @@ export function parseLog(input: string): ParsedLog {
   if (lines.length && lines[lines.length - 1] === '') lines.pop();
   const events: LogEvent[] = [];
   const others: ParsedLog['others'] = [];
-  let unknown = 0, release: string | undefined, prefixed: ParsedLog['prefixed'];
+  let unknown = 0, release: string | undefined, prefixed: ParsedLog['prefixed'], callerIds = false;
   lines.forEach((raw, i) => {
     const { text, time, task } = stripPrefixes(raw);
     if (text === '') return;
+    if (task !== undefined) callerIds = true;
     const v = /^Linux version (\d+\.\d+)/.exec(text);
     if (v) { release ??= v[1]; return; }
     const e = readMessage(text);
@@ -148,5 +151,5 @@ export function parseLog(input: string): ParsedLog {
     if (task !== undefined && ev.task === undefined) ev.task = task;
     events.push(ev);
   });
-  return { events, unknown, others, lines: lines.length, ...(release ? { release } : {}), ...(prefixed ? { prefixed } : {}) };
+  return { events, unknown, others, lines: lines.length, callerIds, ...(release ? { release } : {}), ...(prefixed ? { prefixed } : {}) };
 }

@@ -1,5 +1,5 @@
 /** `probecheck from-log`: what it says about the scenario it wrote. */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, probecheck, tempDir } from './run.js';
@@ -17,5 +17,29 @@ describe('probecheck from-log', () => {
     const r = probecheck(['from-log', join(ROOT, 'models/logs/tegra-host1x-synthetic.log')]);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('"describe": "from a kernel log: 2 devices, 2 drivers"');
+  });
+
+  it('a log without caller ids keeps its module (from the initcall_debug lines), so validate checks those lines (was "module pwm_mod is not in the scenario")', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'notime.log'), [
+      "bus: 'platform': add driver panel-simple",
+      "bus: 'platform': really_probe: probing driver panel-simple with device panel",
+      'panel-simple panel: Driver panel-simple requests probe deferral',
+      'platform panel: Added to deferred list',
+      'calling  pwm_mod_init+0x0/0x1000 [pwm_mod] @ 100',
+      "bus: 'platform': add driver pwm-drv",
+      "bus: 'platform': really_probe: probing driver pwm-drv with device pwm",
+      "driver: 'pwm-drv': driver_bound: bound to device 'pwm'",
+      'initcall pwm_mod_init+0x0/0x1000 [pwm_mod] returned 0 after 500 usecs',
+      '',
+    ].join('\n'));
+    const w = probecheck(['from-log', 'notime.log', '-o', 'notime.ts'], { cwd: dir });
+    expect(w.status).toBe(0);
+    const text = readFileSync(join(dir, 'notime.ts'), 'utf8');
+    expect(text).toMatch(/^\/\/ note: the log has no printk caller ids/m);
+    expect(text).toContain('"module": "pwm_mod"');
+    const v = probecheck(['validate', 'notime.ts', '--log', 'notime.log'], { cwd: dir });
+    expect(v.stdout).toContain('9 driver-core lines read: 9 checked;');
+    expect(v.status).toBe(0);
   });
 });

@@ -38,6 +38,40 @@ describe('from-log', () => {
     expect(s.buses).toEqual({ mmc: {} });
   });
 
+  it('without caller ids, the module from the initcall_debug lines around the driver registration, and a header note', () => {
+    const lines = [
+      "bus: 'platform': add driver panel-simple",
+      "bus: 'platform': really_probe: probing driver panel-simple with device panel",
+      'panel-simple panel: Driver panel-simple requests probe deferral',
+      'calling  pwm_mod_init+0x0/0x1000 [pwm_mod] @ 100',
+      "bus: 'platform': add driver pwm-drv",
+      "bus: 'platform': really_probe: probing driver pwm-drv with device pwm",
+      "driver: 'pwm-drv': driver_bound: bound to device 'pwm'",
+      'initcall pwm_mod_init+0x0/0x1000 [pwm_mod] returned 0 after 500 usecs',
+      "bus: 'platform': add driver late-drv",
+      "bus: 'platform': really_probe: probing driver late-drv with device late",
+    ];
+    const r = fromLog(parseLog(lines.join('\n')), 't');
+    expect(r.spec.drivers['pwm-drv']).toMatchObject({ module: 'pwm_mod' });
+    expect(r.spec.drivers['late-drv']!.module).toBeUndefined();
+    expect(r.spec.modules).toEqual({ pwm_mod: {} });
+    expect(r.spec.actors).toEqual({ boot: ['register panel-simple', 'register late-drv'], 'modprobe pwm_mod': 'modprobe pwm_mod' });
+    expect(r.notes.join('\n')).toMatch(/no printk caller ids .*not known/);
+    // With caller ids, no such note.
+    expect(fromLog(parseLog(lines.map((l) => `[    T1] ${l}`).join('\n')), 't').notes.join('\n')).not.toMatch(/caller ids/);
+  });
+
+  it('without caller ids, a driver registered while two module inits are under way is not given to either', () => {
+    const r = fromLog(parseLog([
+      'calling  a_init+0x0/0x10 [a] @ 100',
+      'calling  b_init+0x0/0x10 [b] @ 101',
+      "bus: 'platform': add driver x",
+      "bus: 'platform': really_probe: probing driver x with device d",
+    ].join('\n')), 't');
+    expect(r.spec.drivers.x!.module).toBeUndefined();
+    expect(r.notes.join('\n')).toMatch(/1 driver registered while two or more module inits were under way/);
+  });
+
   it('a deferral, then bound: both outcomes', () => {
     const s = read([
       "platform dc: Driver dc-drv requests probe deferral",
