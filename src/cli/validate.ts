@@ -2,7 +2,9 @@
  * `probecheck validate SCENARIO --log FILE`: is the logged order of driver-core events a
  * behaviour of the model (src/logs/validate.ts)? Exit 0 it is (a run printing every checked
  * event is shown), 1 it is not (the first event no run can produce, what the model could print
- * there), 5 nothing in the log could be checked, 3 the state limit stopped the search.
+ * there), 5 nothing in the log could be checked, 3 the state limit stopped the search. A log
+ * whose "Linux version" line or "matched device" function says another kernel than the profile
+ * gets a warning line (logs/release.ts), not another exit status.
  */
 import { loadModel, loadPatchFiles } from '../load.js';
 import { describePrefixed } from '../logs/parse.js';
@@ -21,6 +23,7 @@ export function renderValidation(r: ValidateResult, logFile: string): string {
   for (const u of r.unchecked) notChecked.set(u.why, (notChecked.get(u.why) ?? 0) + 1);
   out.push(`validate ${r.model} (${showParams(r.params)}) against ${logFile}`);
   out.push(`  ${r.checked.length + r.unchecked.length} driver-core lines read: ${r.checked.length} checked${r.unchecked.length ? `, ${r.unchecked.length} not checked (${[...notChecked].map(([w, n]) => `${n}: ${w}`).join('; ')})` : ''}; ${r.unknownLines} other lines kept, not read`);
+  for (const w of r.warnings) out.push(`  warning: ${w}`);
   if (r.verdict === 'nothing-to-check') {
     out.push(r.prefixed
       ? `  nothing to check: ${describePrefixed(r.prefixed)}; take the prefix off, or capture the log with dmesg, journalctl -k or a serial console`
@@ -54,7 +57,7 @@ export function validationJson(r: ValidateResult, logFile: string): unknown {
   return {
     log: logFile, model: r.model, params: r.params, verdict: r.verdict, matched: r.matched, checked: r.checked.length,
     firstUnmatched: r.verdict === 'not-a-behaviour' || r.verdict === 'limit' ? ev(r.checked[r.matched]!) : null,
-    statesBefore: r.statesBefore, stateSummaries: r.stateSummaries, couldPrint: r.couldPrint, unchecked: r.unchecked.map((u) => ({ ...ev(u.event), why: u.why })), unknownLines: r.unknownLines, prefixed: r.prefixed ?? null,
+    statesBefore: r.statesBefore, stateSummaries: r.stateSummaries, couldPrint: r.couldPrint, unchecked: r.unchecked.map((u) => ({ ...ev(u.event), why: u.why })), unknownLines: r.unknownLines, prefixed: r.prefixed ?? null, warnings: r.warnings,
     run: r.run.map((s) => ({ step: s.step, ...s.move, lines: s.events.flatMap((e) => (e.line !== undefined ? [e.line] : [])) })), states: r.states, seconds: r.seconds,
   };
 }

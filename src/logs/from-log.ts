@@ -15,30 +15,23 @@
  * driver registered between a module's `calling` and `initcall` lines, with no other module init
  * under way, is that module's; the header says what the missing caller ids leave unknown.
  */
-import { PROFILE_NAMES, PROFILES } from '../kernel/profiles.js';
+import { PROFILES } from '../kernel/profiles.js';
 import { LATE_INITCALL, lateInitcallRefusal } from '../kernel/paths/late-initcall.js';
 import type { DriverSpec, ScenarioSpec } from '../kernel/scenario.js';
 import type { Outcome } from '../kernel/world.js';
 import { describePrefixed, type LogEvent, type ParsedLog } from './parse.js';
+import { profileFor } from './release.js';
 import { retClass } from './validate.js';
 
 interface Dev { name: string; bus: string; busSeen: boolean; parent?: string; addedBy?: string; addTask?: string; order: number }
 interface Drv { name: string; bus: string; busSeen: boolean; regTask?: string; matches: string[]; outcomes: Outcome[]; async: boolean; module?: string; registeredBy?: string; registers: string[] }
 
+export { profileFor };
+
 export interface FromLog { spec: Omit<ScenarioSpec, 'vary' | 'params'>; notes: string[]; events: number }
 
 /** `1 device`, `2 devices`: a count with its noun, singular or plural. */
 export function count(n: number, noun: string): string { return `${n} ${noun}${n === 1 ? '' : 's'}`; }
-
-/** The profile nearest below a release ("5.4" -> v5.1), or mainline. */
-export function profileFor(release: string | undefined): string {
-  if (!release) return 'mainline';
-  const num = (v: string) => { const [a, b] = v.replace(/^v/, '').split('.').map(Number); return a! * 1000 + (b ?? 0); };
-  let best = 'v3.5';
-  for (const p of PROFILE_NAMES) if (p !== 'mainline' && num(p) <= num(release) && num(p) >= num(best)) best = p;
-  // Past v6.12 (the newest numbered profile) only mainline adds a flag: UEVENT_SINGLE_READ, v6.15.
-  return num(release) >= num('6.15') ? 'mainline' : best;
-}
 
 export function fromLog(log: ParsedLog, name: string, profile?: string): FromLog {
   const devs = new Map<string, Dev>(), drvs = new Map<string, Drv>(), notes: string[] = [];

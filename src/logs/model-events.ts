@@ -52,11 +52,12 @@ export interface StepInfo {
  */
 export type ReturnedForm = 'old' | 'negative' | 'positive' | 'none' | 'unknown';
 
-export interface LogKernel { w: World; returned: ReturnedForm; profile: string; dd?: string }
+/** `busyCheck`: the kernel has PROBE_BUSY_CHECK (45ddcb42949f, v5.14: "matched device" is printed by __driver_probe_device). */
+export interface LogKernel { w: World; returned: ReturnedForm; profile: string; dd?: string; busyCheck: boolean }
 
 export function logKernel(k: Kernel): LogKernel {
   const dd = k.sources['drivers/base/dd.c'];
-  const base = { w: k.w, profile: k.profile };
+  const base = { w: k.w, profile: k.profile, busyCheck: k.has('PROBE_BUSY_CHECK') };
   if (dd === undefined) return { ...base, returned: 'unknown' };
   const fns = [...(excerptsOf(dd, 'drivers/base/dd.c')?.values() ?? [])];
   if (!fns.some((f) => f.lines.some((l) => l.includes('really_probe_debug(dev, drv);')))) return { ...base, returned: 'none', dd };
@@ -91,7 +92,8 @@ export function stepEvents(lk: LogKernel, s: StepInfo): ModelEvent[] {
         if (local === 'remove_bind_files' && args[0]) out.push({ kind: 'bus_remove_driver', drv: args[0], bus: busOfDrv(args[0]) });
         break;
       case 'driver_probe_device': case '__driver_probe_device':
-        if (local === 'check' && s.next?.startsWith('really_probe(')) out.push({ kind: 'matched', dev, drv, bus: busOf(d), fn });
+        // The C prints __func__: __driver_probe_device's from 45ddcb42949f (v5.14) on, whatever the model's step is called (release.ts).
+        if (local === 'check' && s.next?.startsWith('really_probe(')) out.push({ kind: 'matched', dev, drv, bus: busOf(d), fn: lk.busyCheck ? '__driver_probe_device' : 'driver_probe_device' });
         break;
       case 'really_probe': {
         const newLayout = !s.has(s.label.replace(/:[^:]+$/, ':done'));

@@ -40,6 +40,9 @@ export interface ParsedLog {
   lines: number;
   /** The kernel release from a "Linux version X.Y..." line, if the log has one. */
   release?: string;
+  /** That line's whole version (`6.6.12`), and where it is. */
+  version?: string;
+  releaseLine?: number;
   /** Does some line carry a printk caller id (`[    T1]`, printk.caller=1 or CONFIG_PRINTK_CALLER)? */
   callerIds: boolean;
   /**
@@ -132,13 +135,13 @@ export function parseLog(input: string): ParsedLog {
   if (lines.length && lines[lines.length - 1] === '') lines.pop();
   const events: LogEvent[] = [];
   const others: ParsedLog['others'] = [];
-  let unknown = 0, release: string | undefined, prefixed: ParsedLog['prefixed'], callerIds = false;
+  let unknown = 0, release: string | undefined, version: string | undefined, releaseLine: number | undefined, prefixed: ParsedLog['prefixed'], callerIds = false;
   lines.forEach((raw, i) => {
     const { text, time, task } = stripPrefixes(raw);
     if (text === '') return;
     if (task !== undefined) callerIds = true;
-    const v = /^Linux version (\d+\.\d+)/.exec(text);
-    if (v) { release ??= v[1]; return; }
+    const v = /^Linux version ((\d+\.\d+)\S*)/.exec(text);
+    if (v) { if (release === undefined) { release = v[2]; version = v[1]; releaseLine = i + 1; } return; }
     const e = readMessage(text);
     if (!e) {
       unknown++; others.push({ line: i + 1, text });
@@ -151,5 +154,5 @@ export function parseLog(input: string): ParsedLog {
     if (task !== undefined && ev.task === undefined) ev.task = task;
     events.push(ev);
   });
-  return { events, unknown, others, lines: lines.length, callerIds, ...(release ? { release } : {}), ...(prefixed ? { prefixed } : {}) };
+  return { events, unknown, others, lines: lines.length, callerIds, ...(release ? { release, version, releaseLine } : {}), ...(prefixed ? { prefixed } : {}) };
 }

@@ -23,6 +23,7 @@ import type { KS } from '../kernel/state.js';
 import type { ModelKind } from './formats.js';
 import { logKernel, stepEvents, type LogKernel, type ModelEvent } from './model-events.js';
 import type { LogEvent, ParsedLog } from './parse.js';
+import { kernelWarnings } from './release.js';
 
 const KERNEL = Symbol.for('probecheck.kernel');
 
@@ -63,6 +64,8 @@ export interface ValidateResult {
   unknownLines: number;
   /** Unread lines that hold a driver-core line behind an unknown prefix (parse.ts). */
   prefixed?: ParsedLog['prefixed'];
+  /** What the log says of its kernel that the model's profile is not (release.ts): warned, not refused. */
+  warnings: string[];
   verdict: 'behaviour' | 'not-a-behaviour' | 'nothing-to-check' | 'limit';
   /** How many checked events the best run matched. */
   matched: number;
@@ -115,7 +118,7 @@ export function validate(model: Model, log: ParsedLog, o: { maxStates?: number; 
     else checked.push(e);
   }
   const kinds = modelKindsOf(checked);
-  const base = { model: model.name, params: model.params ?? {}, checked, unchecked, unknownLines: log.unknown, ...(log.prefixed ? { prefixed: log.prefixed } : {}) };
+  const base = { model: model.name, params: model.params ?? {}, checked, unchecked, unknownLines: log.unknown, warnings: kernelWarnings(log, w), ...(log.prefixed ? { prefixed: log.prefixed } : {}) };
   const n = checked.length;
   const be = makeBackend(compile(model));
   const maxStates = o.maxStates ?? 2_000_000;

@@ -73,3 +73,21 @@ describe('logs as util-linux dmesg prints them', () => {
     expect(f.stdout).toContain('// note: not read: 5 lines hold a driver-core line behind a prefix');
   });
 });
+
+describe("validate: the log's kernel against the profile", () => {
+  it('a 6.6.12 log against profile v4.2 is warned of, with the profile that fits, in the report and in --json (was a silent pass)', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'panel.log'), `${MESSAGES.map((m, i) => `[${(i / 10).toFixed(6).padStart(12)}][    T1] ${m}`).join('\n')}\n`);
+    expect(probecheck(['from-log', 'panel.log', '-o', 'panel.ts'], { cwd: dir }).status).toBe(0);
+    const v = probecheck(['validate', 'panel.ts', '--log', 'panel.log', '--param', 'profile=v4.2'], { cwd: dir });
+    const lines = v.stdout.split('\n');
+    expect(lines[2]).toBe('  warning: the log is of Linux 6.6.12 (line 1), the model of profile v4.2: the profile for that release is v6.6 (--param profile=v6.6)');
+    expect(lines[3]).toMatch(/^ {2}warning: line 3 prints "matched device" from __driver_probe_device, .* v5\.15 or a later profile fits the log$/);
+    expect(v.status).toBe(0);
+    const j = probecheck(['validate', 'panel.ts', '--log', 'panel.log', '--param', 'profile=v4.2', '--json'], { cwd: dir });
+    expect(JSON.parse(j.stdout).warnings).toHaveLength(2);
+    const ok = probecheck(['validate', 'panel.ts', '--log', 'panel.log', '--param', 'profile=v6.6'], { cwd: dir });
+    expect(ok.stdout).not.toContain('warning');
+    expect(ok.status).toBe(0);
+  });
+});

@@ -1,0 +1,36 @@
+// The log's kernel against the model's profile: its "Linux version" line, and the function its
+// "matched device" line names (__driver_probe_device from 45ddcb42949f, v5.14, on: release.ts).
+import { describe, expect, it } from 'vitest';
+import { buildModel } from '../../src/cli/build.js';
+import { loadModel } from '../../src/load.js';
+import { parseLog } from '../../src/logs/parse.js';
+import { validate } from '../../src/logs/validate.js';
+
+const LOG = (version: string, fn: string) => [
+  `[    0.000000] Linux version ${version} (builder@host) (gcc 12.2.0) #1 SMP PREEMPT`,
+  "[    0.100000] bus: 'platform': add driver dc-drv",
+  `[    0.100100] bus: 'platform': ${fn}: matched device dc with driver dc-drv`,
+].join('\n');
+
+describe('validate warns when the log is of another kernel than the profile', async () => {
+  const model = async (profile: string) => buildModel(await loadModel('models/deferred-probe.ts'), { profile });
+  it('a 6.6 log with __driver_probe_device against v4.2: both warnings, each naming the profile that fits', async () => {
+    const r = validate(await model('v4.2'), parseLog(LOG('6.6.12', '__driver_probe_device')));
+    expect(r.warnings).toEqual([
+      'the log is of Linux 6.6.12 (line 1), the model of profile v4.2: the profile for that release is v6.6 (--param profile=v6.6)',
+      'line 3 prints "matched device" from __driver_probe_device, as kernels from 45ddcb42949f (v5.14) on do; profile v4.2 is before it: v5.15 or a later profile fits the log',
+    ]);
+  });
+  it('a 4.4 log with driver_probe_device against mainline', async () => {
+    const r = validate(await model('mainline'), parseLog(LOG('4.4.0', 'driver_probe_device')));
+    expect(r.warnings).toEqual([
+      'the log is of Linux 4.4.0 (line 1), the model of profile mainline: the profile for that release is v4.2 (--param profile=v4.2)',
+      'line 3 prints "matched device" from driver_probe_device, as kernels before 45ddcb42949f (v5.14) do; profile mainline is after it: v5.10 or an earlier profile fits the log',
+    ]);
+  });
+  it('none when they agree, or when the log does not say', async () => {
+    expect(validate(await model('v6.6'), parseLog(LOG('6.6.12', '__driver_probe_device'))).warnings).toEqual([]);
+    expect(validate(await model('v4.2'), parseLog(LOG('4.3.0', 'driver_probe_device'))).warnings).toEqual([]);
+    expect(validate(await model('v4.2'), parseLog("bus: 'platform': add driver dc-drv")).warnings).toEqual([]);
+  });
+});
