@@ -40,7 +40,10 @@ export function renderValidation(r: ValidateResult, logFile: string): string {
     out.push(`    line ${first.line}: ${first.text}   (${first.rule.id})`);
     out.push(`  reachable just before it: ${r.statesBefore} state${r.statesBefore === 1 ? '' : 's'}, in which the devices, drivers and modules stand as${r.stateSummaries.length === 6 ? ' (the first 6 ways)' : ''}:`);
     for (const x of r.stateSummaries) out.push(`    ${x}`);
-    out.push(`  from there the model could print instead: ${r.couldPrint.length ? r.couldPrint.join(', ') : 'nothing the log records'}`);
+    if (r.couldPrintLines.length) {
+      out.push('  from there the model could print instead, as the log would show it:');
+      for (const l of r.couldPrintLines) out.push(`    ${l}`);
+    } else out.push('  from there the model could print nothing the log records');
     out.push(`  the longest matched run (${r.run.length} steps):`);
   }
   for (const s of r.run) {
@@ -57,7 +60,7 @@ export function validationJson(r: ValidateResult, logFile: string): unknown {
   return {
     log: logFile, model: r.model, params: r.params, verdict: r.verdict, matched: r.matched, checked: r.checked.length,
     firstUnmatched: r.verdict === 'not-a-behaviour' || r.verdict === 'limit' ? ev(r.checked[r.matched]!) : null,
-    statesBefore: r.statesBefore, stateSummaries: r.stateSummaries, couldPrint: r.couldPrint, unchecked: r.unchecked.map((u) => ({ ...ev(u.event), why: u.why })), unknownLines: r.unknownLines, prefixed: r.prefixed ?? null, warnings: r.warnings,
+    statesBefore: r.statesBefore, stateSummaries: r.stateSummaries, couldPrint: r.couldPrint, couldPrintLines: r.couldPrintLines, unchecked: r.unchecked.map((u) => ({ ...ev(u.event), why: u.why })), unknownLines: r.unknownLines, prefixed: r.prefixed ?? null, warnings: r.warnings,
     run: r.run.map((s) => ({ step: s.step, ...s.move, lines: s.events.flatMap((e) => (e.line !== undefined ? [e.line] : [])) })), states: r.states, seconds: r.seconds,
   };
 }

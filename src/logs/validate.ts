@@ -21,7 +21,7 @@ import { actionCode, codeBranch, codeThread } from '../engine/trace.js';
 import type { Kernel } from '../kernel/emit.js';
 import type { KS } from '../kernel/state.js';
 import type { ModelKind } from './formats.js';
-import { logKernel, stepEvents, type LogKernel, type ModelEvent } from './model-events.js';
+import { logKernel, renderEvent, stepEvents, type LogKernel, type ModelEvent } from './model-events.js';
 import type { LogEvent, ParsedLog } from './parse.js';
 import { kernelWarnings } from './release.js';
 
@@ -74,6 +74,8 @@ export interface ValidateResult {
   /** At the first unmatched event: how many states were reachable, and what they could print instead. */
   statesBefore: number;
   couldPrint: string[];
+  /** The same, each as the line the kernel would log (the numbers the model does not know left out). */
+  couldPrintLines: string[];
   /** Those states, as the devices, drivers and modules stand in them (distinct, at most 6). */
   stateSummaries: string[];
   states: number;
@@ -87,6 +89,25 @@ function modelKindsOf(log: LogEvent[]): Set<ModelKind> {
 /** The model event in words, for "could print instead". */
 export function describeEvent(m: ModelEvent): string {
   return `${m.kind}${m.dev !== undefined ? ` ${m.dev}` : ''}${m.drv !== undefined ? ` ${m.drv}` : ''}${m.ret !== undefined ? ` ${m.ret}` : ''}${m.module !== undefined ? ` ${m.module}` : ''}`;
+}
+
+/**
+ * A model event as the line the log would show, for "could print instead": renderEvent's line
+ * (the dev_printk owner as the bus name, as printRun prints it), without what the model does not
+ * know: the usecs, the error number, an initcall's symbol offsets and pid.
+ */
+export function hintLine(m: ModelEvent, w: LogKernel['w']): string {
+  const bus = w.buses[w.devices.find((d) => d.name === m.dev)?.bus ?? 0]?.name ?? 'platform';
+  switch (m.kind) {
+    case 'returned': return `probe of ${m.dev} returned ${m.ret}`;
+    case 'error': return `${m.drv}: probe of ${m.dev} failed with error ...`;
+    case 'module_init': return `calling  ...[${m.module}]`;
+    case 'module_init_done': return `initcall ...[${m.module}] returned ...`;
+    case 'late_initcall': return 'calling  deferred_probe_initcall...';
+    case 'late_initcall_done': return 'initcall deferred_probe_initcall... returned ...';
+    case 'drv_async_done': return `${bus} ${m.dev}: driver ${m.drv ?? '?'} async attach completed: ...`;
+    default: return renderEvent(m, bus);
+  }
 }
 
 /** Events of one move of `be`'s current state, already stepped into next. */
@@ -130,7 +151,7 @@ export function validate(model: Model, log: ParsedLog, o: { maxStates?: number; 
   seen.set(key(0), 0); idx.push(0); parent.push(-1); code.push(0);
   be.pushCur(0, 0);
   let best = 0, bestIds: number[] = [0], done = -1, limit = false;
-  const could = new Set<string>();
+  const could = new Set<string>(), couldLines = new Map<string, string>();
   const kindsOfInterest = (evs: ModelEvent[]) => evs.filter((e) => kinds.has(e.kind));
   if (n > 0) {
     while (be.popFront()) {
@@ -142,7 +163,7 @@ export function validate(model: Model, log: ParsedLog, o: { maxStates?: number; 
         for (const e of evs) {
           if (j < n && matches(checked[j]!, e)) j++;
           else if (o.excerpt && i === 0) { j = 0; break; }
-          else { if (i === best) could.add(describeEvent(e)); return; }
+          else { if (i === best) { could.add(describeEvent(e)); couldLines.set(describeEvent(e), hintLine(e, w.w)); } return; }
         }
         // An excerpt's free prefix: a step that prints the first line's kind may also be an earlier
         // one the capture left out (the late initcall's retries before a quoted one), so both.
@@ -151,7 +172,7 @@ export function validate(model: Model, log: ParsedLog, o: { maxStates?: number; 
           if (seen.has(kk)) continue;
           const nid = idx.length;
           seen.set(kk, nid); idx.push(to); parent.push(id); code.push(actionCode(k, b));
-          if (to > best) { best = to; bestIds = []; could.clear(); }
+          if (to > best) { best = to; bestIds = []; could.clear(); couldLines.clear(); }
           if (to === best) bestIds.push(nid);
           if (to === n) { done = nid; return; }
           be.pushNext(nid, be.poppedDepth + 1);
@@ -174,7 +195,7 @@ export function validate(model: Model, log: ParsedLog, o: { maxStates?: number; 
   const run = replayRun(be, w, codes, after.reverse(), checked, kinds);
   const stateSummaries = done >= 0 || n === 0 ? [] : [...new Set(bestIds.slice(0, 200).map((id) => summarize(be, w, pathTo(id))))].slice(0, 6);
   const verdict = n === 0 ? 'nothing-to-check' : done >= 0 ? 'behaviour' : limit ? 'limit' : 'not-a-behaviour';
-  return { ...base, verdict, matched: n === 0 ? 0 : done >= 0 ? n : best, run, statesBefore: bestIds.length, couldPrint: [...could].sort(), stateSummaries,
+  return { ...base, verdict, matched: n === 0 ? 0 : done >= 0 ? n : best, run, statesBefore: bestIds.length, couldPrint: [...could].sort(), couldPrintLines: [...new Set([...could].sort().map((c) => couldLines.get(c)!))], stateSummaries,
     states: idx.length, seconds: (performance.now() - t0) / 1000 };
 }
 

@@ -17,8 +17,8 @@ const CASES: { log: string; model: string; params: string[]; exit: number; says:
   // quotes an excerpt: the model's run probes four times (register, the initcall's two passes, the timeout work), the
   // quote shows the last two (10 s apart: the default timeout), so it is a behaviour only as an excerpt.
   { log: 'ti-sysc-deferred.log', model: 'ti.scenario.ts', params: ['--excerpt'], exit: 0, says: /IS a behaviour of the model: a run of \d+ steps prints all 3 checked lines[\s\S]*line 8 .*kworker deferred_probe_work_func: .*returned 517[\s\S]*line 9 .*kworker deferred_probe_timeout_work_func: deferred_probe_timeout_work_func:deferred_probe_pending .*deferred probe pending/ },
-  { log: 'ti-sysc-deferred.log', model: 'ti.scenario.ts', params: [], exit: 1, says: /no run prints line 9 after the 2 checked lines before it[\s\S]*could print instead: returned 2b300050\.target-module 517/ },
-  { log: 'swapped.log', model: 'models/deferred-probe.ts', params: ['--param', 'profile=v4.2'], exit: 1, says: /no run prints line 3 .*\n.*Retrying from deferred list[\s\S]*could print instead: probing dc dc-drv/ },
+  { log: 'ti-sysc-deferred.log', model: 'ti.scenario.ts', params: [], exit: 1, says: /no run prints line 9 after the 2 checked lines before it[\s\S]*could print instead, as the log would show it:\n {4}probe of 2b300050\.target-module returned 517\n {2}the longest/ },
+  { log: 'swapped.log', model: 'models/deferred-probe.ts', params: ['--param', 'profile=v4.2'], exit: 1, says: /no run prints line 3 .*\n.*Retrying from deferred list[\s\S]*could print instead, as the log would show it:\n {4}bus: 'platform': really_probe: probing driver dc-drv with device dc\n/ },
   { log: 'odroid-m1-pending.log', model: 'models/deferred-probe.ts', params: [], exit: 5, says: /nothing to check/ },
 ];
 
