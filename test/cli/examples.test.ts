@@ -57,23 +57,25 @@ function readmeExamples(): Example[] {
   return out;
 }
 
-/** Does `sample` occur in `output` as consecutive lines (with `...` skipping, `x ...` as a prefix)? */
+/**
+ * Is `output` the sample, line for line, from its first line to its last (blank lines at the end
+ * aside)? `...` alone skips lines (also at the end: the rest), `x ...` is a prefix of the line.
+ */
 function matchesSample(output: string, sample: string[]): string | undefined {
   const lines = output.split('\n').map((l) => l.trimEnd());
+  while (lines.length && lines.at(-1) === '') lines.pop();
   const fits = (line: string | undefined, s: string) => line !== undefined && (s.endsWith('...') ? line.startsWith(s.slice(0, -3).trimEnd()) : line === s.trimEnd());
-  for (let start = 0; start < lines.length; start++) {
-    if (!fits(lines[start], sample[0]!)) continue;
-    let i = start, j = 0, ok = true;
-    while (j < sample.length && ok) {
-      if (sample[j] === '...') {
-        j++;
-        while (i < lines.length && !fits(lines[i], sample[j]!)) i++;
-        if (i >= lines.length) ok = false;
-      } else if (fits(lines[i], sample[j]!)) { i++; j++; } else ok = false;
-    }
-    if (ok) return undefined;
+  let i = 0, j = 0;
+  while (j < sample.length) {
+    if (sample[j] === '...') {
+      j++;
+      if (j === sample.length) return undefined;           // `...` last: the rest of the output
+      while (i < lines.length && !fits(lines[i], sample[j]!)) i++;
+      if (i >= lines.length) break;
+    } else if (fits(lines[i], sample[j]!)) { i++; j++; } else break;
   }
-  return `the README's sample (first line: ${sample[0]}) is not in the output:\n${output}`;
+  if (j === sample.length && i === lines.length) return undefined;
+  return `the README's sample differs from the output at sample line ${j + 1} (${JSON.stringify(sample[j] ?? '(end of the sample)')}), output line ${i + 1} (${JSON.stringify(lines[i] ?? '(end of the output)')}):\n${output}`;
 }
 
 const examples = [...helpExamples(), ...readmeExamples()];
