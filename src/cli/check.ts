@@ -132,7 +132,7 @@ export async function runCheck(io: Io, targetArgs: string[], params: Record<stri
     await checker.close();
   }
   if (suites.length) say(...suiteTable(suites, io.colors), suiteSummary(suites, io.colors));
-  if (suites.length && search.shard) {
+  if (suites.length && search.shard && search.shard.count > 1) {
     const { index, count } = search.shard;
     say(io.colors.yellow(`shard ${index}/${count}: each case's verdicts and state count are about this part of its search; write every shard's result with --json-out and run probecheck merge on them: it judges the merged verdicts against the suite`));
   }

@@ -209,7 +209,8 @@ const steps = (n: number) => `${n} step${n === 1 ? '' : 's'}`;
 export function verdictTable(result: Result, col: Colors = plain): string[] {
   const rows = [['property', 'verdict', 'trace'].map((h) => col.bold(h))];
   // A shard's holds or vacuous is about its part of the search only.
-  const part = (v: string) => result.shard && v !== 'violated' && v !== 'unknown' ? `${colorVerdict(v, col)} (this part)` : colorVerdict(v, col);
+  // (Shard 1/1 is the whole search: its verdicts are whole.)
+  const part = (v: string) => result.shard && result.shard.count > 1 && v !== 'violated' && v !== 'unknown' ? `${colorVerdict(v, col)} (this part)` : colorVerdict(v, col);
   for (const p of result.properties) rows.push([p.name, part(p.verdict), p.trace ? steps(p.trace.steps.length) : p.witness ? `${steps(p.witness.steps.length)} (witness)` : '-']);
   return table(rows, '  ');
 }
@@ -316,6 +317,7 @@ export function shardLines(r: Result, col: Colors = plain): string[] {
   const s = r.shard;
   if (!s) return [];
   const n = (x: number) => x.toLocaleString('en-US');
+  if (s.count === 1) return [col.yellow('shard 1/1: the whole search (one part of one): its verdicts are whole')];
   if (r.strategy === 'random') return [col.yellow(`shard ${s.index}/${s.count}: random walks with seed ${r.seed}; write each shard's result with --json-out and combine them with probecheck merge`)];
   const part = s.level === undefined
     ? 'no level of the search was wide enough to split, so this shard explored all of it'

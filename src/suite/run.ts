@@ -114,11 +114,12 @@ export function judgeCase(where: string, c: SuiteCase, result: Result, o: SuiteO
     const observed = p.verdict;
     const accepted = observed === expected || (o.allowVacuous && observed === 'vacuous' && (expected === 'holds' || expected === 'reachable'));
     // A shard's verdict is about its part: only what it decides is compared (merge does the rest).
-    const partial = result.shard !== undefined && observed !== 'unknown' && !shardDecides(expected, observed);
+    // (Shard 1/1 is the whole search: it decides.)
+    const partial = (result.shard?.count ?? 1) > 1 && observed !== 'unknown' && !shardDecides(expected, observed);
     const status: RowStatus = partial ? 'partial' : accepted ? 'ok' : observed === 'unknown' ? 'unknown' : 'mismatch';
     return { property, expected, observed, status };
   });
-  if (result.shard) {
+  if (result.shard && result.shard.count > 1) {
     // A part's counts and idle actions say nothing of the whole search's.
     const red = reductionOf(result), golden = red ? c.reduced?.[red] : c.states;
     if (golden !== undefined) base.expectedStates = golden;

@@ -164,3 +164,16 @@ export default defineSuite({ name: 'pt', model: ${JSON.stringify(PROBE_TREE)}, c
     expect(bad.stdout).toMatch(/variant=v4\.2 N=3\s+parent-before-child\s+holds\s+violated\s+.*MISMATCH/);
   });
 });
+
+describe('--shard 1/1', () => {
+  it('is the whole search: its verdicts are whole, a suite compares its counts', () => {
+    const r = probecheck(['check', join(ROOT, 'models/hot-unplug.ts'), '--param', 'profile=v5.9', '--property', 'no-probe-after-del', '--shard', '1/1', '-q']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('shard 1/1: the whole search (one part of one): its verdicts are whole');
+    expect(r.stdout).not.toContain('(this part)');
+    const s = probecheck(['check', join(ROOT, 'properties/hot-unplug.suite.ts'), '--shard', '1/1', '-q']);
+    expect(s.status).toBe(0);
+    expect(s.stdout).toMatch(/1 suite: \d+ as expected/);
+    expect(s.stdout).not.toContain('not compared (a shard)');
+  });
+});
