@@ -211,14 +211,14 @@ export const LIBRARY: KernelProperty[] = [
       return null;
     }, { text: 'a module is freed (rmmod)', met: (s) => s.mod.some((m) => m.state === 'FREED') }) },
   { name: 'module-init-barrier', covers: 'S11', applies: (k, c) => (c.ops.has('modprobe') || k.w.drivers.some((d) => d.requestModule >= 0)) && k.w.modules.some((m) => !m.asyncProbe), make: (k, c) => invariant('module-init-barrier',
-    "when do_init_module(m) returns for a module without async_probe, no async entry scheduled during m's init (by any thread) is still pending", (s, q) => {
+    "when do_init_module(m) returns for a module without async_probe, no async entry m's init started (itself, or through work it waits on, such as work_on_cpu) is still pending", (s, q) => {
       for (let m = 0; m < s.mod.length; m++) {
         const x = s.mod[m]!;
         // do_init_module has returned: LIVE and its initial reference dropped (module_put), not yet unloading.
         if (x.asyncProbeRequested || x.state !== 'LIVE' || x.refcnt !== 1 || x.initPending === 0) continue;
         const name = k.w.modules[m]!.name;
         const pending = c.threads.filter((t) => c.asyncThreads.has(t) && q.at(t) !== null && (q.locals(t).initOf & (1 << m)) !== 0);
-        return `do_init_module(${name}) returned (modprobe ${name} exits) while ${pending.length ? pending.join(', ') : `${x.initPending} async entr${x.initPending === 1 ? 'y' : 'ies'}`} scheduled during ${name}'s init ${pending.length === 1 || x.initPending === 1 ? 'is' : 'are'} still pending`;
+        return `do_init_module(${name}) returned (modprobe ${name} exits) while ${pending.length ? pending.join(', ') : `${x.initPending} async entr${x.initPending === 1 ? 'y' : 'ies'}`} started by ${name}'s init ${pending.length === 1 || x.initPending === 1 ? 'is' : 'are'} still pending`;
       }
       return null;
     }, { text: 'do_init_module returns for a module without async_probe', met: (s) => s.mod.some((x) => !x.asyncProbeRequested && x.state === 'LIVE' && x.refcnt === 1) }) },

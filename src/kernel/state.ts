@@ -63,7 +63,10 @@ export interface DrvS {
   busRank: number;
 }
 export interface BusS { autoprobe: boolean; needParentLock: boolean }
-/** `initPending`: async entries scheduled while the module was COMING (during its init, by any thread) and not yet finished (S11). */
+/**
+ * `initPending`: async entries the module's init started (queued by the thread running its init,
+ * or by work that thread started: async entries, work_on_cpu) and not yet finished (S11).
+ */
 export interface ModS { state: (typeof MOD_STATES)[number]; refcnt: number; asyncProbeRequested: boolean; initPending: number }
 /**
  * `refs`: a stateless link exists (> 0) and, with ead18c23c263, its kref; `dels`: how many times
@@ -77,7 +80,8 @@ export interface KS {
 }
 /**
  * Thread locals: `ret` of the last call, PF_USED_ASYNC; per nesting depth, have_async.
- * An async entry's `initOf`: bit m set when it was scheduled during module m's init. `ovr`: the
+ * `initOf`: bit m while the thread runs for module m's init (the modprobe thread inside
+ * do_init_module; an async entry or work_on_cpu kworker that init started). `ovr`: the
  * driver_override string (generation) platform_match has loaded and is about to strcmp.
  * `relDrv[h - 1]`: the `drv` of a __device_release_driver that dropped the lock of a supplier of
  * link height h (linkHeight) in its device-links loop, to compare with dev->driver on relocking

@@ -31,9 +31,11 @@ export function asyncScheduleStep(tb: ThreadBuilder, program: string, inline: st
       // Adds: entries queued by different threads commute (engine/add.ts).
       add(s, 'asyncPending', 1);
       t.usedAsync = 1;
-      // Ghost (S11): the entry remembers the modules whose init is running (COMING) as it is queued.
-      let initOf = 0;
-      for (let m = 0; m < s.mod.length; m++) if (s.mod[m]!.state === 'COMING') { initOf |= 1 << m; add(s.mod[m]!, 'initPending', 1); }
+      // Ghost (S11): the entry belongs to the inits its thread runs for (the modprobe thread in
+      // do_init_module, or work that init started: async entries, work_on_cpu), as long as they run:
+      // an entry some other thread queues while a module is COMING is not that module's.
+      const initOf = initsRunning(s, t);
+      for (let m = 0; m < s.mod.length; m++) if (initOf & (1 << m)) add(s.mod[m]!, 'initPending', 1);
       ctx.spawn(program, initOf ? (l: KL) => { l.initOf = initOf; } : undefined);
       return next;
     },
@@ -41,6 +43,13 @@ export function asyncScheduleStep(tb: ThreadBuilder, program: string, inline: st
   if (fallback) { st.branches = 2; st.branchNames = ASYNC_BRANCHES; }
   tb.usesAsync = true;
   return st;
+}
+
+/** The modules (bits) whose init thread t runs for, of those still COMING (their init has not returned). */
+export function initsRunning(s: KS, t: KL): number {
+  let bits = 0;
+  for (let m = 0; m < s.mod.length; m++) if ((t.initOf & (1 << m)) !== 0 && s.mod[m]!.state === 'COMING') bits |= 1 << m;
+  return bits;
 }
 
 /** async_synchronize_full(): wait until the global pending list is empty. */

@@ -23,15 +23,17 @@ export function doInitModule(tb: ThreadBuilder, m: number, ret: Ret): string {
   // free_module (gone from the list): a new load, which complete_formation makes COMING.
   f.step('load_module', { where: `${MODULE}:load_module, do_init_module (mod->init)`,
     c: ['err = early_mod_check(info, flags);', 'err = add_unformed_module(mod);', 'err = complete_formation(mod, info);', 'return do_init_module(mod);'],
-    await: (s) => s.mod[m]!.state !== 'COMING', waits: () => `module_wq (${info.name} is COMING: module_patient_check_exists)`, run: (s) => {
+    await: (s) => s.mod[m]!.state !== 'COMING', waits: () => `module_wq (${info.name} is COMING: module_patient_check_exists)`, run: (s, t) => {
     const x = s.mod[m]!;
     if (x.state !== 'UNFORMED' && x.state !== 'FREED') return RETURN;
     x.state = 'COMING'; x.refcnt = 2;          // MODULE_REF_BASE + the reference init runs under
+    t.initOf |= 1 << m;                        // ghost: this thread runs m's init (async.ts)
     return init;
   } });
   // 774a1221e862 (v3.8 .. v5.16) adds `&& (current->flags & PF_USED_ASYNC)`: patches.ts.
-  f.step('module_live', { where: `${MODULE}:do_init_module`, since: 'v2.6 .. v3.7, v5.17+ (67d6212afda2)', c: ['mod->state = MODULE_STATE_LIVE;', 'if (!mod->async_probe_requested)'], run: (s) => {
+  f.step('module_live', { where: `${MODULE}:do_init_module`, since: 'v2.6 .. v3.7, v5.17+ (67d6212afda2)', c: ['mod->state = MODULE_STATE_LIVE;', 'if (!mod->async_probe_requested)'], run: (s, t) => {
     s.mod[m]!.state = 'LIVE';
+    t.initOf &= ~(1 << m);                     // m's init has returned
     return s.mod[m]!.asyncProbeRequested ? 'module_put' : 'async_synchronize_full';
   } });
   f.step('async_synchronize_full', { ...asyncSynchronizeFullStep(`${MODULE}:do_init_module`, 'module_put'), c: ['async_synchronize_full();'] });

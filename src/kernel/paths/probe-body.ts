@@ -14,8 +14,8 @@
  * the caller again once flush_work returns (it never drops to 0 in between: one probe, not two).
  */
 import { RETURN, type Ret, type ThreadBuilder } from '../emit.js';
-import type { KS } from '../state.js';
-import { asyncProgram, asyncScheduleStep } from './async.js';
+import type { KL, KS } from '../state.js';
+import { asyncProgram, asyncScheduleStep, initsRunning } from './async.js';
 import { deviceAdd } from './device-add.js';
 
 const PCI = 'drivers/pci/pci-driver.c';
@@ -112,7 +112,8 @@ export function workOnCpu(tb: ThreadBuilder, dev: number, drv: number, ret: stri
   const k = tb.k, me = tb.owner, thread = workOnCpuThread(k, dev, drv);
   const f = tb.fn('pci_call_probe', { dev, drv }, ret);
   f.step('work_on_cpu', { where: `${PCI}:pci_call_probe -> kernel/workqueue.c:work_on_cpu (schedule_work_on)`, since: 'v2.6.29 (work_on_cpu in pci_call_probe)', c: ['error = work_on_cpu(cpu, local_pci_probe, &ddi);'],
-    run: (s, _t, _b, ctx) => { s.dev[dev]!.work = 'running'; ctx.spawn(thread); return 'flush_work'; } });
+    // The kworker runs for whatever init this thread runs (async.ts: its async work is that init's).
+    run: (s, t, _b, ctx) => { s.dev[dev]!.work = 'running'; const inits = initsRunning(s, t); ctx.spawn(thread, inits ? (l: KL) => { l.initOf = inits; } : undefined); return 'flush_work'; } });
   f.step('flush_work', { where: 'kernel/workqueue.c:work_on_cpu (flush_work)', since: 'v2.6.29', c: ['flush_work(&wfc.work);'],
     await: (s) => s.dev[dev]!.work === 'done', waits: () => `flush_work(local_pci_probe(${k.vn(dev)})) in ${thread}`,
     run: (s) => { const d = s.dev[dev]!; d.work = 'none'; d.probing = me; return RETURN; } });
