@@ -92,3 +92,20 @@ describe("module-init-barrier counts the work a module's init started, not every
     for (const p of ['v5.1', 'v5.15']) expect(run(spec, p).v['module-init-barrier']).toBe('holds');
   });
 });
+
+// A source audit: request_module of a module that is LIVE returns at once (its modprobe finds it:
+// module_patient_check_exists waits only while COMING), even while the loader's do_init_module is
+// still in async_synchronize_full; the model waited for that loader, a deadlock the C cannot reach.
+describe('request_module of a module already LIVE', () => {
+  const spec = (seq: boolean): ScenarioSpec => ({
+    name: 'request-live', syncFallback: false, buses: { pci: {}, scsi: {} },
+    devices: { host: { bus: 'pci', present: true }, sda: { bus: 'scsi', parent: 'host' } },
+    drivers: { ahci: { bus: 'pci', matches: ['host'], module: 'ahci', asyncScan: ['sda'] }, sd: { bus: 'scsi', matches: ['sda'], present: true, requestModule: 'cfq' } },
+    modules: { ahci: {}, cfq: {} },
+    actors: { user1: 'modprobe cfq', user2: seq ? ['modprobe cfq', 'modprobe ahci'] : 'modprobe ahci' }, properties: ['no-deadlock'],
+  });
+  it('does not wait for its loader (mainline); one that finds it COMING still can deadlock', () => {
+    expect(run(spec(true), 'mainline').v['no-deadlock']).toBe('holds');
+    expect(run(spec(false), 'mainline').v['no-deadlock']).toBe('violated');
+  });
+});

@@ -86,8 +86,18 @@ export function initReturned(s: KS, m: number): boolean {
 function requestModule(tb: ThreadBuilder, drv: number, m: number, ret: string): string {
   const k = tb.k, name = k.w.modules[m]!.name, thread = requestModprobeThread(name);
   const f = tb.fn('request_module', { drv }, ret);
+  // A module already LIVE (or GOING) is not loaded again: the modprobe started finds it
+  // (module_patient_check_exists: -EEXIST for LIVE, -EBUSY otherwise, with no wait; it waits only
+  // while the module is COMING) and exits at once, even while the loader's do_init_module is
+  // still in async_synchronize_full. (Decided when request_module starts; a source audit found
+  // the requester waiting for that loader, a deadlock the kernel cannot reach.)
   f.step('call_usermodehelper_exec', { where: 'kernel/kmod.c:__request_module -> kernel/umh.c:call_usermodehelper_exec (UMH_WAIT_PROC)', since: 'v2.6',
-    run: (_s, _t, _b, ctx) => { if (ctx.canSpawn(thread)) ctx.spawn(thread); return 'wait_for_completion'; } });
+    run: (s, _t, _b, ctx) => {
+      const st = s.mod[m]!.state;
+      if (st === 'LIVE' || st === 'GOING') return RETURN;
+      if (ctx.canSpawn(thread)) ctx.spawn(thread);
+      return 'wait_for_completion';
+    } });
   f.step('wait_for_completion', { where: 'kernel/umh.c:call_usermodehelper_exec (wait_for_completion: modprobe exits)', since: 'v2.6',
     await: (s) => initReturned(s, m), waits: () => `${thread} to exit (do_init_module(${name}))`, run: () => RETURN });
   return f.done();
