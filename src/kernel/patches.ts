@@ -9,6 +9,7 @@ import { ProbecheckError } from '../engine/errors.js';
 import { RETURN, type Patch } from './emit.js';
 import type { Flag } from './profiles.js';
 import { DD, mayDefer, mutexWaits, takeSnapshot, triggeredSince } from './paths/common.js';
+import { RET } from './world.js';
 import { overrideSwap } from './paths/driver-override.js';
 import { isPatchFile, patchFile } from './define-patch.js';
 import { resolve } from 'node:path';
@@ -79,14 +80,89 @@ PATCHES['18daa52418e7'] = {
   }],
 };
 
-PATCHES['dev-ready-v3'] = {
-  id: 'dev-ready-v3', commit: 'unmerged (Douglas Anderson, LKML v3 1/9, Apr 2026)', base: 'mainline',
+/**
+ * B14's fix as merged: a2225b6e834a838ae3c93709760edc0a169eb2f2, "driver core: Don't let a device
+ * probe until it's ready" (Douglas Anderson; Link: v5 1/9 of 2026-04-06; committed by Danilo
+ * Krummrich; Cc: stable; Fixes: 2023c610dc54). No tree with it is stored: the hunks are read in
+ * the v5 posting (its context is mainline's: dd.c @@ -848 in __driver_probe_device(const struct
+ * device_driver *drv, ...), core.c @@ -3688 in device_add) and in two 6.1.y postings that say
+ * "cherry picked from" / "[ Upstream commit a2225b6e834a... ]" and carry the same added lines.
+ * It was pushed to driver-core's driver-core-linus on 2026-04-12 and reached for-7.2 through
+ * "Merge tag 'driver-core-7.1-rc1'": v7.1-rc1 by that (not read in a torvalds/linux tag). It
+ * adds include/linux/device.h's `flags` bitmap with DEV_FLAG_READY_TO_PROBE and its accessors
+ * (the model keeps the bit as dev[].ready, which device_del clears: a device added again is a
+ * new struct device, zeroed), and two hunks:
+ *
+ * drivers/base/dd.c, __driver_probe_device, after the -ENODEV and -EBUSY checks:
+ * +	if (!dev_ready_to_probe(dev))
+ * +		return dev_err_probe(dev, -EPROBE_DEFER, "Device not ready to probe\n");
+ * +	/\* Set can_match = true after calling dev_ready_to_probe(), so
+ * +	 * driver_deferred_probe_add() won't actually add the device to the
+ * +	 * deferred probe list when dev_ready_to_probe() returns false. ... *\/
+ *  	dev->can_match = true;
+ * Every probe path goes through it (driver_probe_device from __driver_attach, the async helpers,
+ * __device_attach_driver and the deferred worker; device_driver_attach from bind_store). The
+ * -EPROBE_DEFER is negative, returned as is (RET.LINK_DEFER, the model's value for that, first
+ * met with device links): driver_probe_device calls driver_deferred_probe_add, which adds
+ * nothing unless can_match was set by an earlier attempt (dd.c at 5a7a9efdb193:
+ * `if (!dev->can_match) return;`), and compares the trigger count; __device_attach_driver
+ * returns it and stops the walk (`if (ret < 0) return ret;`); device_driver_attach turns it into
+ * -EAGAIN for bind_store. The retry is device_add's own bus_probe_device, after the flag is set.
+ * A probe whose really_probe cannot defer takes no trigger-count snapshot (common.ts), so for it
+ * the patch goes straight to `atomic_dec(&probe_count)`: its driver_deferred_probe_add adds
+ * nothing unless can_match was set by an earlier attempt (in the model only a device deleted and
+ * added again, which it otherwise treats as a new struct device, whose can_match the C zeroes),
+ * and its trigger-count comparison (a re-trigger for the other pending devices) is not modelled.
+ * A probe that can defer takes the whole deferral path, as the C does.
+ *
+ * drivers/base/core.c, device_add, after device_pm_add, the add uevent and fw_devlink, just
+ * before bus_probe_device:
+ * +	device_lock(dev);
+ * +	dev_set_ready_to_probe(dev);
+ * +	device_unlock(dev);
+ *  	bus_probe_device(dev);
+ * The model's device_pm_add step already runs from device_pm_add to bus_probe_device's autoprobe
+ * test and sets `ready` there; the patch makes it wait for dev->mutex (taken and dropped in it).
+ *
+ * The v3 the model used to ship as `dev-ready-v3` (read: [PATCH v3 1/9], 2026-04-02) has the same
+ * dd.c check in __driver_probe_device, and sets the bit with set_bit() without device_lock (v2
+ * took the lock, v3 and v4 did not, v5 took it again); only that lock differs in what the model
+ * keeps. The model's `dev-ready-v3` instead made __driver_attach skip a not-ready device: that is
+ * what Anderson proposed in a reply before v2 (Alan Stern answered that all probe paths must be
+ * held off), not v3; it is replaced by this patch.
+ */
+PATCHES['a2225b6e834a'] = {
+  id: 'a2225b6e834a', commit: 'a2225b6e834a838ae3c93709760edc0a169eb2f2', base: 'mainline',
   subject: "driver core: Don't let a device probe until it's ready",
-  touches: ['__driver_attach:driver_match_device'],
+  touches: ['driver_probe_device:check', '__driver_probe_device:check', 'device_add:device_pm_add'],
   hunks: [{
-    // __driver_attach skips a device whose device_add has not reached the point where it is ready
-    fn: '__driver_attach', replace: 'driver_match_device',
-    step: (site, orig) => ({ ...orig!, since: 'dev-ready-v3 (unmerged)', run: (s, t, b, c) => (s.dev[site.dev]!.ready ? orig!.run(s, t, b, c) : RETURN) }),
+    // driver_probe_device's check step runs __driver_probe_device's checks (PROBE_BUSY_CHECK shape).
+    fn: 'driver_probe_device', replace: 'check',
+    step: (site, orig) => {
+      if (!site.k.has('PROBE_BUSY_CHECK')) throw new ProbecheckError('E604', `patch a2225b6e834a does not apply to ${site.k.profile}: it is modelled on __driver_probe_device (v5.14+, PROBE_BUSY_CHECK); older stable backports put the check elsewhere`);
+      const defers = mayDefer(site.k, site.dev, site.drv);
+      return { ...orig!, since: 'a2225b6e834a (v7.1-rc1, inferred)', run: (s, t, b, c) => {
+        const d = s.dev[site.dev]!, canMatch = d.canMatch;
+        const r = orig!.run(s, t, b, c);   // probe_count++, snapshot, -ENODEV / -EBUSY, can_match = true
+        if (r === 'out' || d.ready) return r;
+        d.canMatch = canMatch;             // the check comes before `dev->can_match = true;`
+        t.ret = RET.LINK_DEFER;            // -EPROBE_DEFER, negative
+        return defers ? 'deferred' : 'out';
+      } };
+    },
+  }, {
+    // bind_store -> device_driver_attach -> __driver_probe_device
+    fn: '__driver_probe_device', replace: 'check',
+    step: (site, orig) => ({ ...orig!, since: 'a2225b6e834a (v7.1-rc1, inferred)', run: (s, t, b, c) => {
+      const r = orig!.run(s, t, b, c);
+      if (r === RETURN || s.dev[site.dev]!.ready) return r;
+      t.ret = RET.LINK_DEFER;
+      return RETURN;
+    } }),
+  }, {
+    fn: 'device_add', replace: 'device_pm_add',
+    step: (site, orig) => ({ ...orig!, where: `${orig!.where} (device_lock; dev_set_ready_to_probe; device_unlock)`, since: 'a2225b6e834a (v7.1-rc1, inferred)',
+      await: (s) => s.dev[site.dev]!.mutex === 0, waits: mutexWaits(site.k, site.dev) }),
   }],
 };
 

@@ -128,11 +128,11 @@ describe('properties on minimal pairs', () => {
     expect(() => buildScenario(spec('kill-del'), 'v4.2', '')).toThrow(/needs kill_device/);
   });
 
-  it('device-ready with the unmerged dev-ready-v3 patch (B14)', () => {
+  it('device-ready with B14\'s merged fix a2225b6e834a (B14)', () => {
     const spec: ScenarioSpec = { name: 'b14', devices: { d: {} }, drivers: { a: { matches: ['d'] } }, actors: { hotplug: 'add d', insmod: 'register a' } };
     expect(verdict(spec, 'mainline', 'device-ready').verdict).toBe('violated');
-    expect(verdict(spec, 'mainline', 'device-ready', 'dev-ready-v3').verdict).toBe('holds');
-    expect(verdict(spec, 'mainline', 'no-missed-probe', 'dev-ready-v3').verdict).toBe('holds'); // and the device is still probed
+    expect(verdict(spec, 'mainline', 'device-ready', 'a2225b6e834a').verdict).toBe('holds');
+    expect(verdict(spec, 'mainline', 'no-missed-probe', 'a2225b6e834a').verdict).toBe('holds'); // and the device is still probed
   });
 
   it('every library property has a kebab-case name', () => {

@@ -1,0 +1,66 @@
+/**
+ * B14's fix as merged, a2225b6e834a ("driver core: Don't let a device probe until it's ready"):
+ * __driver_probe_device returns -EPROBE_DEFER for a device whose device_add has not set
+ * DEV_FLAG_READY_TO_PROBE, which device_add sets under device_lock just before bus_probe_device
+ * (patches.ts quotes the hunks and says where they were read). The check sits where every probe
+ * path passes, so it also holds off bind_store, which the model's earlier `dev-ready-v3` (a skip
+ * in __driver_attach only) did not: the s17 scenario of the false-alarm hunt stayed violated.
+ */
+import { describe, expect, it } from 'vitest';
+import { PATCHES, buildScenario, check, defineProperty, type ScenarioSpec } from 'probecheck';
+
+const verdicts = (spec: ScenarioSpec, patches: string, profile = 'mainline') => {
+  const r = check(buildScenario(spec, profile, patches).model);
+  expect(r.complete || r.stopped === 'all-violated').toBe(true);
+  return Object.fromEntries(r.properties.map((p) => [p.name, p.verdict]));
+};
+
+// The false-alarm hunt's s17 (/tmp/fa/work/s17-async-unbind.ts), as it was, plus the liveness
+// properties it does not select by default.
+const S17: ScenarioSpec = {
+  name: 's17', describe: 'async probing device added; sysfs unbind and bind race',
+  devices: { dc: {} },
+  drivers: { 'dc-drv': { matches: ['dc'], present: true, probeType: 'async' }, 'alt-drv': { matches: ['dc'], present: true } },
+  actors: { hotplug: 'add dc', unbind: 'maybe unbind dc-drv dc', bind: 'maybe bind alt-drv dc' },
+};
+
+describe('a2225b6e834a (B14, merged)', () => {
+  it('s17: bind_store probes dc before device_add set it ready on mainline; the merged fix defers it', () => {
+    const before = check(buildScenario({ ...S17, properties: ['device-ready'] }, 'mainline', '').model).properties[0]!;
+    expect(before.verdict).toBe('violated');
+    // bind_store -> device_driver_attach -> __driver_probe_device, between bus_add_device and device_pm_add
+    expect(before.trace!.steps.map((s) => s.label)).toContain('__driver_probe_device(dc,alt-drv):check');
+    expect(before.explanation).toBe('probe(dc) started in bind before device_add(dc) reached device_pm_add');
+    expect(verdicts(S17, '')).toMatchObject({ 'device-ready': 'violated', 'no-deadlock': 'holds' });
+    expect(verdicts(S17, 'a2225b6e834a')).toEqual({
+      'single-binding': 'holds', 'no-wait-under-lock': 'holds', 'device-ready': 'holds', 'unbind-releases-named': 'vacuous',
+      'async-handover': 'vacuous', 'actors-terminate': 'holds', 'no-deadlock': 'holds',
+    });
+  });
+
+  it('s17 with the fix: the refused bind does not lose dc, device_add probes it once ready', () => {
+    const probed = defineProperty({ kind: 'leads-to', name: 'dc-probed', from: (v) => v.dev('dc').registered && v.dev('dc').driver === null, to: (v) => v.dev('dc').bound });
+    const spec = { ...S17, properties: ['device-ready', 'quiescence', 'actors-terminate', probed] };
+    const r = check(buildScenario(spec, 'mainline', 'a2225b6e834a').model);
+    expect(Object.fromEntries(r.properties.map((p) => [p.name, p.verdict]))).toEqual({ 'device-ready': 'holds', quiescence: 'holds', 'actors-terminate': 'holds', 'dc-probed': 'holds' });
+  });
+
+  it('a deferral from the ready check breaks neither no-lost-deferral nor the deferred lists', () => {
+    // x is added while its driver registers; xd's probe of x defers until y is bound.
+    const spec: ScenarioSpec = { name: 'b14-defer', devices: { x: {}, y: { present: true } },
+      drivers: { xd: { matches: ['x'], needs: ['y'] }, yd: { matches: ['y'] } },
+      actors: { hotplug: 'add x', 'insmod x': 'register xd', 'insmod y': 'register yd' } };
+    const all = { 'single-binding': 'holds', 'no-wait-under-lock': 'holds', 'deferred-lists': 'holds', 'no-missed-probe': 'holds',
+      'no-lost-deferral': 'holds', 'actors-terminate': 'holds', quiescence: 'holds', 'no-deadlock': 'holds' };
+    expect(verdicts(spec, '')).toEqual({ ...all, 'device-ready': 'violated' });
+    expect(verdicts(spec, 'a2225b6e834a')).toEqual({ ...all, 'device-ready': 'holds' });
+  });
+
+  it('touches __driver_probe_device (both shapes) and device_add, and is refused where __driver_probe_device does not exist', () => {
+    expect([...PATCHES['a2225b6e834a']!.touches].sort()).toEqual(['__driver_probe_device:check', 'device_add:device_pm_add', 'driver_probe_device:check']);
+    expect(PATCHES['dev-ready-v3']).toBeUndefined();
+    expect(() => buildScenario(S17, 'v5.10', 'a2225b6e834a')).toThrow(/E604|does not apply to v5.10/);
+    // 6.1.y took it (the postings read); the v6.1 profile builds with it.
+    expect(verdicts({ ...S17, properties: ['device-ready'] }, 'a2225b6e834a', 'v6.1')).toEqual({ 'device-ready': 'holds' });
+  });
+});
