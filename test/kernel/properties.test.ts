@@ -215,4 +215,15 @@ describe('scenario vocabulary: registersDriver, bind_store match()', () => {
     expect(verdict(spec({ hotplug: 'del dc' }), 'v6.1', 'lockless-reader').verdict).toBe('holds');
     expect(verdict(spec({ sysfs: 'unbind dc-drv dc' }), 'v6.1', 'lockless-reader').verdict).toBe('violated');
   });
+  // A false-alarm hunt: children a probe registered outlived their parent's unbind in the model,
+  // so loading their driver afterwards probed one under an unbound parent, in one thread. The
+  // driver's ->remove (or devres) unregisters them, as the probe error path already did.
+  it("parent-before-child: a parent's unbind unregisters the children its probe registered (mainline, v4.2)", () => {
+    const spec: ScenarioSpec = { name: 'unbind-parent', devices: { host: {}, c1: { parent: 'host' } },
+      drivers: { hostdrv: { matches: ['host'], present: true, registers: ['c1'] }, cdrv: { matches: ['c1'], module: 'cmod' } },
+      actors: { boot: ['add host', 'unbind hostdrv host', 'modprobe cmod'] } };
+    for (const p of ['mainline', 'v4.2']) expect(verdict(spec, p, 'parent-before-child').verdict).toBe('vacuous');
+    const gone = defineProperty({ kind: 'invariant', name: 'c1-gone-when-host-unbound', check: (v) => (v.dev('host').driver === null && v.dev('host').registered && v.thread('boot').at === null && v.dev('c1').registered ? 'c1 outlived the unbind of host' : null) });
+    expect(check(buildScenario({ ...spec, properties: [gone] }, 'mainline', '').model).properties[0]!.verdict).toBe('holds');
+  });
 });

@@ -25,6 +25,7 @@ import { asyncSynchronizeFullStep, waitForDeviceProbe } from './async.js';
 import { DD, allowsAsync, lockStep, mutexWaits, takesParentLock } from './common.js';
 import { deviceLinkDel, linksDriverCleanup, statelessLinksOf } from './links.js';
 import { boundRemove } from './klist.js';
+import { deviceDel } from './device-del.js';
 
 /**
  * __device_release_driver(dev): a block whose entry router the caller uses right after taking
@@ -100,17 +101,41 @@ export function releaseDriver(tb: ThreadBuilder, dev: number, ret: Ret, withPare
     }),
       c: [...(helpers ? ['__device_driver_lock(dev, parent);', '__device_driver_lock:: device_lock(dev);'] : ['device_lock(dev);']), 'if (dev->driver != drv)'] });
   }
+  // ->remove (or devres, just after it) deletes the devices its probe registered: device_unregister of each
+  // (the probe error path does the same, really-probe.ts). A false-alarm hunt found children
+  // outliving their parent's unbind in the model, so a later probe of a child found its parent
+  // unbound in one thread, with no race.
+  const children = new Map<number, string>();
+  const childSteps: (() => void)[] = [];   // defined after ->remove, in source order
+  const named = new Set<string>();
+  for (const drv of w.devices[dev]!.drivers) {
+    let next = f.label('devres_release_all');
+    for (const c of [...w.drivers[drv]!.registers].reverse()) {
+      const l = `device_unregister(${k.vn(c)})`, after = next;
+      if (!named.has(l)) {
+        named.add(l);
+        const del = deviceDel(tb, c, after);
+        childSteps.unshift(() => f.step(l, { where: `${DD}:__device_release_driver (devres or drv->remove: device_unregister(${k.vn(c)}))`,
+          c: ['drv->remove(dev); || device_remove(dev); #part'], run: (s) => (s.dev[c]!.registered ? del : after) }));
+      }
+      next = f.label(l);
+    }
+    if (next !== f.label('devres_release_all')) children.set(drv, next);
+  }
   // ->remove of a driver that added stateless links deletes them (B16).
   const unlink = new Map<number, string>();
   if (k.has('DEVICE_LINKS')) for (const drv of w.devices[dev]!.drivers) {
-    let next = f.label('devres_release_all');
+    const end = children.get(drv) ?? f.label('devres_release_all');
+    let next = end;
     for (const li of [...statelessLinksOf(w, drv, dev)].reverse()) next = deviceLinkDel(tb, li, next);
-    if (next !== f.label('devres_release_all')) unlink.set(drv, next);
+    if (next !== end) unlink.set(drv, next);
   }
   f.step('remove', { where: `${DD}:__device_release_driver (drv->remove)`, c: ['drv->remove(dev); || device_remove(dev);'], run: (s) => {
     s.dev[dev]!.removing = me;
-    return unlink.get(s.dev[dev]!.driver - 1) ?? 'devres_release_all';
+    const drv = s.dev[dev]!.driver - 1;
+    return unlink.get(drv) ?? children.get(drv) ?? 'devres_release_all';
   } });
+  for (const define of childSteps) define();
   f.step('devres_release_all', { where: `${DD}:__device_release_driver`,
     c: [...(k.has('DEVICE_LINKS') ? ['device_links_driver_cleanup(dev);'] : []), 'devres_release_all(dev); || device_unbind_cleanup(dev);', 'dev->driver = NULL; || device_unbind_cleanup(dev);', 'klist_remove(&dev->p->knode_driver);'],
     run: (s) => {
