@@ -22,7 +22,7 @@ import { asyncProgram, asyncScheduleStep } from './async.js';
 import { drvNext, drvPut, walksDrivers } from './klist.js';
 import { DD, allowsAsync, lockStep, mayBeAsync } from './common.js';
 import { driverProbeDevice, stopsWalk } from './really-probe.js';
-import { PLATFORM, STRCMP, overrideMatches } from './driver-override.js';
+import { driverMatchSteps } from './driver-override.js';
 
 /**
  * bus_for_each_drv(dev->bus, NULL, &data, __device_attach_driver): returns the walk's entry.
@@ -80,26 +80,8 @@ function attachDriver(tb: ThreadBuilder, dev: number, drv: number, frame: number
   const c = [...(k.has('ATTACH_DRIVER_EBUSY') ? ['if (dev->driver)'] : []), 'driver_match_device(drv, dev)',
     ...(k.has('ASYNC_PROBE') ? ['data->have_async = true;', 'if (data->check_async && async_allowed != data->want_async)'] : []), 'driver_probe_device(drv, dev);'];
   // The one-driver walk skips a driver off the bus here; klist_next skipped it otherwise.
-  const offBus = (s: KS): boolean => single && !s.drv[drv]!.onBus;
-  if (!w.devices[dev]!.override) {
-    f.step('driver_match_device', { where: `${DD}:__device_attach_driver`, since: 'v4.2 (765230b5f084)', c, run: (s, t) => {
-      if (offBus(s)) return after(s, t);
-      return rest(s, t);
-    } });
-  } else {
-    // platform_match reads pdev->driver_override, then strcmp()s it (B13): two steps.
-    f.step('driver_match_device', { where: `${DD}:__device_attach_driver -> ${PLATFORM}:platform_match (load pdev->driver_override)`, since: 'v4.2 (765230b5f084)', c, run: (s, t) => {
-      if (offBus(s)) return after(s, t);
-      const g = s.dev[dev]!.ovrGen;
-      if (g === 0) return rest(s, t);
-      t.ovr = g;
-      return 'strcmp';
-    } });
-    f.step('strcmp', { where: `${PLATFORM}:platform_match (!strcmp(pdev->driver_override, drv->name))`, since: 'v3.16', c: STRCMP, run: (s, t) => {
-      t.ovr = 0;
-      return overrideMatches(s, dev, drv) ? rest(s, t) : cont(s, t);
-    } });
-  }
+  driverMatchSteps(f, dev, drv, { where: `${DD}:__device_attach_driver`, since: 'v4.2 (765230b5f084)', c,
+    skip: (s, t) => (single && !s.drv[drv]!.onBus ? after(s, t) : undefined), on: rest, off: cont });
   return f.done();
 }
 

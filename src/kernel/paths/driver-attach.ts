@@ -14,7 +14,7 @@ import { asyncProgram, asyncScheduleStep } from './async.js';
 import { BUS, DD, allowsAsync, mayBeAsync, mutexWaits, takesParentLock } from './common.js';
 import { busNext, drvAddTail } from './klist.js';
 import { driverProbeDevice, driverProbeDeviceNoCount } from './really-probe.js';
-import { PLATFORM, STRCMP, overrideMatches } from './driver-override.js';
+import { driverMatchSteps } from './driver-override.js';
 
 /**
  * bus_add_driver(drv), as called by driver_register. Before 190888ac01d0 (v3.6.0 bus.c:691) it
@@ -105,24 +105,8 @@ function driverAttachOne(tb: ThreadBuilder, dev: number, drv: number, ret: Ret):
     return pl ? 'lock_parent' : perDevice ? 'device_driver_lock' : 'device_lock';
   };
   const match = perDevice ? ['driver_match_device(drv, dev)', 'if (driver_allows_async_probing(drv))'] : ['driver_match_device(drv, dev)'];
-  if (!k.w.devices[dev]!.override) {
-    f.step('driver_match_device', { where: `${DD}:__driver_attach`, c: match, run: (s) => {
-      return rest(s);
-    } });
-  } else {
-    // platform_match, without dev->mutex: it loads pdev->driver_override, then strcmp()s it (B13).
-    f.step('driver_match_device', { where: `${DD}:__driver_attach -> ${PLATFORM}:platform_match (load pdev->driver_override)`, c: match, run: (s, t) => {
-      const g = s.dev[dev]!.ovrGen;
-      if (g === 0) return rest(s);
-      t.ovr = g;
-      return 'strcmp';
-    } });
-    // The C reads pdev->driver_override again on this line; the model strcmp()s the pointer it loaded (README, known gaps).
-    f.step('strcmp', { where: `${PLATFORM}:platform_match (!strcmp(pdev->driver_override, drv->name))`, since: 'v3.16', c: STRCMP, run: (s, t) => {
-      t.ovr = 0;
-      return overrideMatches(s, dev, drv) ? rest(s) : RETURN;
-    } });
-  }
+  // platform_match, without dev->mutex: it loads pdev->driver_override, then strcmp()s it (B13).
+  driverMatchSteps(f, dev, drv, { where: `${DD}:__driver_attach`, c: match, on: (s) => rest(s), off: () => RETURN });
   if (!perDevice) {
     if (pl) {
       f.step('lock_parent', { where: `${DD}:__driver_attach (device_lock(dev->parent))`, since: k.has('NEED_PARENT_LOCK') ? 'v4.18 (8c97a46af04b): need_parent_lock' : 'v2.6.16 (bf74ad5bc417)',

@@ -14,8 +14,8 @@
  * string names), `ovrGen` (which allocation holds it); a reader's local `ovr` is the allocation it
  * loaded. Not modelled: driver_override_show, two racing stores (their double kfree).
  */
-import { RETURN, type Ret, type ThreadBuilder } from '../emit.js';
-import type { KS } from '../state.js';
+import { RETURN, type Block, type Ret, type ThreadBuilder } from '../emit.js';
+import type { KL, KS } from '../state.js';
 
 export const PLATFORM = 'drivers/base/platform.c';
 
@@ -29,6 +29,41 @@ export const STRCMP = ['return !strcmp(pdev->driver_override, drv->name);'];
 export function overrideMatches(s: KS, dev: number, drv: number): boolean {
   const o = s.dev[dev]!.ovrDrv;
   return o === 0 || o === drv + 1;
+}
+
+type Next = (s: KS, t: KL) => string | null;
+
+/**
+ * driver_match_device(drv, dev) as the step `driver_match_device` of `f` (with the caller's
+ * checks, `c`): `on` where the caller goes on when drv matches, `off` when it does not; `skip`
+ * leaves before matching when it returns a label. A device whose driver_override an actor writes
+ * matches in two steps, as platform_match does: the load of pdev->driver_override here, then
+ * strcmp (B13). Every reader builds its match here: __device_attach_driver, __driver_attach,
+ * bind_store.
+ */
+export function driverMatchSteps(f: Block, dev: number, drv: number,
+  o: { where: string; since?: string; c: string[]; skip?: (s: KS, t: KL) => string | null | undefined; on: Next; off: Next }): void {
+  const { where, c, skip, on, off } = o, since = o.since !== undefined ? { since: o.since } : {};
+  if (!f.tb.k.w.devices[dev]!.override) {
+    f.step('driver_match_device', { where, ...since, c, run: (s, t) => {
+      const left = skip?.(s, t);
+      return left !== undefined ? left : on(s, t);
+    } });
+    return;
+  }
+  f.step('driver_match_device', { where: `${where} -> ${PLATFORM}:platform_match (load pdev->driver_override)`, ...since, c, run: (s, t) => {
+    const left = skip?.(s, t);
+    if (left !== undefined) return left;
+    const g = s.dev[dev]!.ovrGen;
+    if (g === 0) return on(s, t);
+    t.ovr = g;
+    return 'strcmp';
+  } });
+  // The C reads pdev->driver_override again on this line; the model strcmp()s the pointer it loaded (README, known gaps).
+  f.step('strcmp', { where: `${PLATFORM}:platform_match (!strcmp(pdev->driver_override, drv->name))`, since: 'v3.16', c: STRCMP, run: (s, t) => {
+    t.ovr = 0;
+    return overrideMatches(s, dev, drv) ? on(s, t) : off(s, t);
+  } });
 }
 
 /** The next allocation: any generation other than the current one. */

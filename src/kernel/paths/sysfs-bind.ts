@@ -12,7 +12,7 @@ import { BUS, DD, mutexWaits, takesParentLock } from './common.js';
 import { driverProbeDevice } from './really-probe.js';
 import { deviceDriverAttach } from './driver-attach.js';
 import { releaseDriver, releaseLockLines } from './release.js';
-import { PLATFORM, STRCMP, overrideMatches } from './driver-override.js';
+import { driverMatchSteps, overrideMatches } from './driver-override.js';
 import type { KS } from '../state.js';
 
 /** kernfs_fop_write_iter: kernfs_get_active (fails once the file is removed), the store, kernfs_put_active. */
@@ -63,24 +63,11 @@ function bindStoreBody(tb: ThreadBuilder, drv: number, dev: number, ret: Ret): s
     if (dda) return attach;
     return pl ? 'lock_parent' : 'device_lock';
   };
-  if (!k.w.devices[dev]!.override) {
-    f.step('driver_match_device', { where: `${BUS}:bind_store (driver_match_device)`, c: matchC, run: (s) => matched(s) });
-  } else {
-    // driver_match_device -> platform_match runs without dev->mutex here at every version read
-    // (v3.6.0 bus.c:205 driver_bind; v5.10.13 and 204db60c8357 bind_store; 00c4a3c47da7
-    // bus.c:264), so it loads pdev->driver_override, then strcmp()s it (B13), as __driver_attach
-    // does: 6265539776a0's device_lock in the store does not order it.
-    f.step('driver_match_device', { where: `${BUS}:bind_store (driver_match_device) -> ${PLATFORM}:platform_match (load pdev->driver_override)`, c: matchC, run: (s, t) => {
-      const g = s.dev[dev]!.ovrGen;
-      if (g === 0) return matched(s);
-      t.ovr = g;
-      return 'strcmp';
-    } });
-    f.step('strcmp', { where: `${PLATFORM}:platform_match (!strcmp(pdev->driver_override, drv->name))`, since: 'v3.16', c: STRCMP, run: (s, t) => {
-      t.ovr = 0;
-      return matched(s);
-    } });
-  }
+  // driver_match_device -> platform_match runs without dev->mutex here at every version read
+  // (v3.6.0 bus.c:205 driver_bind; v5.10.13 and 204db60c8357 bind_store; 00c4a3c47da7
+  // bus.c:264), so an overridden device matches in two steps, as in __driver_attach (B13):
+  // 6265539776a0's device_lock in the store does not order it.
+  driverMatchSteps(f, dev, drv, { where: `${BUS}:bind_store (driver_match_device)`, c: matchC, on: (s) => matched(s), off: () => RETURN });
   if (!dda) {
     if (pl) f.step('lock_parent', { where: `${BUS}:bind_store (device_lock(dev->parent))`, c: ['device_lock(dev->parent);'], await: (s) => s.dev[parent]!.mutex === 0,
       waits: mutexWaits(k, parent), run: (s) => { s.dev[parent]!.mutex = me; return 'device_lock'; } });
