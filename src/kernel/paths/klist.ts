@@ -49,6 +49,21 @@ export function busDel(w: World, s: KS, dev: number): void {
 }
 
 /**
+ * The node klist_next takes among `ids` (devices or drivers, their records in `recs`): the live
+ * one with the lowest place after `after`, or at it when the node left was dead (`strict` false:
+ * a dead node's place is the live node after it). -1 at the end of the list.
+ */
+function firstLive(recs: readonly { onBus: boolean; busRank: number }[], ids: readonly number[], after: number, strict: boolean): number {
+  let best = -1, rank = Infinity;
+  for (const i of ids) {
+    const y = recs[i]!;
+    if (!y.onBus || y.busRank >= rank) continue;
+    if (strict ? y.busRank > after : y.busRank >= after) { best = i; rank = y.busRank; }
+  }
+  return best;
+}
+
+/**
  * klist_next of a bus_for_each_dev walk over drv's matching devices (the others on the bus are
  * visited and skipped by __driver_attach's match, which the model does not spell out): drop the
  * reference on `from` (-1 at klist_iter_init) and take the first live node after it. Returns
@@ -63,12 +78,7 @@ export function busNext(w: World, s: KS, drv: number, from: number): number {
     if (x.busHeld > 0) x.busHeld--;
     if (x.busHeld === 0 && !x.onBus) x.busRank = 0;
   }
-  let best = -1, rank = Infinity;
-  for (const d of w.drivers[drv]!.matches) {
-    const y = s.dev[d]!;
-    if (!y.onBus || y.busRank >= rank) continue;
-    if (strict ? y.busRank > after : y.busRank >= after) { best = d; rank = y.busRank; }
-  }
+  const best = firstLive(s.dev, w.drivers[drv]!.matches, after, strict);
   if (best >= 0) s.dev[best]!.busHeld++;
   return best;
 }
@@ -146,12 +156,7 @@ export function drvNext(w: World, s: KS, dev: number, from: number): number {
     strict = x.onBus;           // a dead node's rank is the place of the live node after it
     drvPut(w, s, from);
   }
-  let best = -1, rank = Infinity;
-  for (const d of w.devices[dev]!.drivers) {
-    const y = s.drv[d]!;
-    if (!y.onBus || y.busRank >= rank) continue;
-    if (strict ? y.busRank > after : y.busRank >= after) { best = d; rank = y.busRank; }
-  }
+  const best = firstLive(s.drv, w.devices[dev]!.drivers, after, strict);
   if (best >= 0) add(s.drv[best]!, 'iterRefs', 1);
   return best;
 }
