@@ -27,6 +27,7 @@ import type { Io } from './io.js';
 import { checkOutputPaths, writeOutput } from './output-paths.js';
 import { ProgressLine } from './progress.js';
 import { expandArgs, loadTarget, type Target } from './targets.js';
+import { isPart } from '../engine/search/shard.js';
 
 export function verdictExit(r: Result, allowVacuous = false): ExitCode {
   if (r.properties.some((p) => p.verdict === 'violated' || (p.verdict === 'unreachable' && !r.shard))) return EXIT.violated;
@@ -132,7 +133,7 @@ export async function runCheck(io: Io, targetArgs: string[], params: Record<stri
     await checker.close();
   }
   if (suites.length) say(...suiteTable(suites, io.colors), suiteSummary(suites, io.colors));
-  if (suites.length && search.shard && search.shard.count > 1) {
+  if (suites.length && search.shard && isPart(search.shard)) {
     const { index, count } = search.shard;
     say(io.colors.yellow(`shard ${index}/${count}: each case's verdicts and state count are about this part of its search; write every shard's result with --json-out and run probecheck merge on them: it judges the merged verdicts against the suite`));
   }

@@ -4,6 +4,7 @@
  */
 import type { PropertyResult, Result } from '../engine/result.js';
 import { shardDecides, type Expected } from '../suite/define.js';
+import { isPart } from '../engine/search/shard.js';
 
 export interface CheckedRun {
   /** The model file (absolute). */
@@ -36,7 +37,7 @@ export function expectedVerdict(run: CheckedRun, name: string): string {
  * a failure until `probecheck merge`.
  */
 export function partialVerdict(run: CheckedRun, name: string, verdict: string): boolean {
-  return (run.result.shard?.count ?? 1) > 1 && verdict !== 'unknown' && !shardDecides(expectedVerdict(run, name), verdict);
+  return isPart(run.result.shard) && verdict !== 'unknown' && !shardDecides(expectedVerdict(run, name), verdict);
 }
 
 /** Did this property come out as it should? Model runs expect every property to hold (or be reachable). */

@@ -10,6 +10,7 @@ import type { Trace, TraceStep } from '../engine/trace.js';
 import { plain, type Colors } from './colors.js';
 import { stopLines } from './stop.js';
 import { pad, table, visibleLength } from './table.js';
+import { isPart } from '../engine/search/shard.js';
 
 export interface TextOptions {
   colors?: Colors;
@@ -209,8 +210,7 @@ const steps = (n: number) => `${n} step${n === 1 ? '' : 's'}`;
 export function verdictTable(result: Result, col: Colors = plain): string[] {
   const rows = [['property', 'verdict', 'trace'].map((h) => col.bold(h))];
   // A shard's holds or vacuous is about its part of the search only.
-  // (Shard 1/1 is the whole search: its verdicts are whole.)
-  const part = (v: string) => result.shard && result.shard.count > 1 && v !== 'violated' && v !== 'unknown' ? `${colorVerdict(v, col)} (this part)` : colorVerdict(v, col);
+  const part = (v: string) => isPart(result.shard) && v !== 'violated' && v !== 'unknown' ? `${colorVerdict(v, col)} (this part)` : colorVerdict(v, col);
   for (const p of result.properties) rows.push([p.name, part(p.verdict), p.trace ? steps(p.trace.steps.length) : p.witness ? `${steps(p.witness.steps.length)} (witness)` : '-']);
   return table(rows, '  ');
 }
@@ -248,10 +248,7 @@ function symmetryLines(r: Result, col: Colors): string[] {
   return out;
 }
 
-/**
- * --workers N (N > 1) that the search did not use: why, as --por and --symmetry say theirs.
- * `asked`: the workers asked for, where the caller knows it (a search too small to hand over has no note).
- */
+/** --workers N (N > 1) that the search did not use: why (the engine's workersNote), as --por and --symmetry say theirs. */
 export function workersLines(r: Result, col: Colors = plain, asked?: number): string[] {
   if ((r.workers ?? 1) > 1) return [];
   if (r.workersNote && asked !== undefined && asked > 1) return [col.dim(`workers: not applied: ${r.workersNote}`)];

@@ -9,6 +9,7 @@ import { ProbecheckError } from '../engine/errors.js';
 import type { Result, Verdict } from '../engine/result.js';
 import { defaultExport, importFile } from '../load.js';
 import { shardDecides, validateSuite, type Expected, type Reduction, type Suite, type SuiteCase } from './define.js';
+import { isPart } from '../engine/search/shard.js';
 
 export interface LoadedSuite { file: string; suite: Suite; modelFile: string }
 
@@ -114,12 +115,11 @@ export function judgeCase(where: string, c: SuiteCase, result: Result, o: SuiteO
     const observed = p.verdict;
     const accepted = observed === expected || (o.allowVacuous && observed === 'vacuous' && (expected === 'holds' || expected === 'reachable'));
     // A shard's verdict is about its part: only what it decides is compared (merge does the rest).
-    // (Shard 1/1 is the whole search: it decides.)
-    const partial = (result.shard?.count ?? 1) > 1 && observed !== 'unknown' && !shardDecides(expected, observed);
+    const partial = isPart(result.shard) && observed !== 'unknown' && !shardDecides(expected, observed);
     const status: RowStatus = partial ? 'partial' : accepted ? 'ok' : observed === 'unknown' ? 'unknown' : 'mismatch';
     return { property, expected, observed, status };
   });
-  if (result.shard && result.shard.count > 1) {
+  if (result.shard && isPart(result.shard)) {
     // A part's counts and idle actions say nothing of the whole search's.
     const red = reductionOf(result), golden = red ? c.reduced?.[red] : c.states;
     if (golden !== undefined) base.expectedStates = golden;

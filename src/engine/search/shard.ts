@@ -44,6 +44,9 @@ export class ShardSplit {
   }
 }
 
+/** Is this search one part of several? (Shard 1/1 is the whole search: its verdicts and counts are whole.) */
+export const isPart = (shard: ShardSpec | undefined): boolean => (shard?.count ?? 1) > 1;
+
 /** `i/n` as given on the command line (1 <= i <= n). */
 export function parseShard(text: string): ShardSpec {
   const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text);
