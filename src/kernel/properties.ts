@@ -25,6 +25,24 @@ export interface KernelProperty {
 }
 
 /** What properties need to know about the threads of the built model. */
+export interface PropCtx {
+  tidOf: Map<string, number>;
+  asyncThreads: Set<string>;
+  threads: string[];
+  /** The scenario's actors (the threads it names). */
+  actors: Set<string>;
+  /** Number of device_del actions per device. */
+  dels: number[];
+  /** Some actor reads dev->driver locklessly (uevent). */
+  readers: boolean;
+  /** Each actor's actions, in order. */
+  acts: readonly (readonly Action[])[];
+  /** Devices an actor unbinds on purpose (sysfs unbind): they may stay unbound. */
+  unbound: Set<number>;
+  /** The kinds of action the actors take (`rmmod`, `unregister`, ...): a property about an event nobody causes does not apply. */
+  ops: ReadonlySet<Action['op']>;
+}
+
 /**
  * Can drv's __driver_attach (at its registration) find a registered device it matches, so that an
  * async attach sets dev->p->async_driver? Not when every device it matches is added only by the
@@ -42,24 +60,6 @@ function attachMayFind(k: Kernel, c: PropCtx, drv: number): boolean {
     const adds = c.acts.flatMap((acts, a) => acts.flatMap((x, j) => (x.op === 'add' && x.dev === dev ? [{ a, j }] : [])));
     return adds.some((add) => regs.some((r) => r.a !== add.a || add.j < r.j));
   });
-}
-
-export interface PropCtx {
-  tidOf: Map<string, number>;
-  asyncThreads: Set<string>;
-  threads: string[];
-  /** The scenario's actors (the threads it names). */
-  actors: Set<string>;
-  /** Number of device_del actions per device. */
-  dels: number[];
-  /** Some actor reads dev->driver locklessly (uevent). */
-  readers: boolean;
-  /** Each actor's actions, in order. */
-  acts: readonly (readonly Action[])[];
-  /** Devices an actor unbinds on purpose (sysfs unbind): they may stay unbound. */
-  unbound: Set<number>;
-  /** The kinds of action the actors take (`rmmod`, `unregister`, ...): a property about an event nobody causes does not apply. */
-  ops: ReadonlySet<Action['op']>;
 }
 
 /**
