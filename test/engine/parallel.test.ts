@@ -3,7 +3,9 @@
  * with 2 and 3 workers forced on from the first level (`parallelFrom: 0`), the verdicts, state
  * and transition counts, depth, coverage and every counterexample (moves, changes,
  * explanations) equal those of one worker; a stop by --max-states is cut where the sequential
- * search stops; Ctrl-C stops a parallel search with partial results.
+ * search stops; Ctrl-C stops a parallel search with partial results. Faults injected into the
+ * crew (parallel-protocol.ts) make orders and wakes a loaded machine gives only at times happen
+ * every run.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -46,6 +48,52 @@ describe('parallel BFS', () => {
       expect(decided(r)).toEqual(decided(one));
     }
   }, 60_000);
+
+  // Under symmetry one fingerprint stands for several concrete states: the one kept must be the
+  // first parent's successor (the sequential search's, the one its trace replays to), not that
+  // of whichever parent reached it first. Here P0 x, P1 y and P0 y, P1 x are one orbit, reached
+  // first from the state where P0 took x; workers that expand later parents first (as load may
+  // make them) kept the other member: coverage differed, and the counterexample did not replay.
+  it('symmetry on workers, later parents first: the states kept are the first parents\' successors', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'probecheck-par-')), file = join(dir, 'orbit.ts');
+    writeFileSync(file, `import { defineModel, t } from 'probecheck';
+const W = 'test/orbit', P = ['P0', 'P1'];
+export default defineModel({ name: 'orbit', params: {}, build: () => ({
+  name: 'orbit',
+  state: t.record({ p: t.array(2, t.record({ x: t.int(2), y: t.int(2) }), P) }),
+  threads: P.map((name, i) => ({ name, steps: {
+    go: { where: W, branches: 2, run: (s: any, _l: any, b: number) => { if (b === 0) { s.p[i].x = 1; return 'fx'; } s.p[i].y = 1; return 'fy'; } },
+    fx: { where: W, run: (s: any) => { s.p[i].x = 2; return null; } },
+    fy: { where: W, run: (s: any) => { s.p[i].y = 2; return null; } },
+  } })),
+  properties: [{ kind: 'invariant', name: 'not-mixed', holds: (s: any) => !(s.p[0].x === 2 && s.p[1].y === 2) && !(s.p[0].y === 2 && s.p[1].x === 2) }],
+  symmetry: [{ name: 'P', elements: P.map((x) => ({ name: x, state: ['p[' + x + ']'], threads: [x] })), movable: () => 3 }],
+}) as any });
+`);
+    try {
+      const source = fileSource(file, {});
+      const model = await buildSource(source.args);
+      const one = check(model, { exhaustive: true });
+      expect(one.symmetry).toMatchObject({ applied: true });
+      expect(one.properties[0]!.verdict).toBe('violated');
+      const r = check(model, { exhaustive: true, workers: 2, source, parallelFrom: 0, parallelFaults: { reverse: true } });
+      expect(r.workers, r.workersNote).toBe(2);
+      expect(decided(r)).toEqual(decided(one));
+    } finally { rmSync(dir, { recursive: true, force: true }); }
+  });
+
+  // The coordinator stores a phase's SEQ, then notifies; preempted in between, its notify wakes
+  // workers that already served the phase and went back to wait. Served twice, a phase was
+  // counted done too early or never (a CI run: 29,097 transitions for 29,123; here, under load,
+  // a stall stop and "sent no result"). A notify repeated after every phase must change nothing.
+  it('a phase notified again after it was served is not served twice', async () => {
+    const source = fileSource('models/host-children.ts', { n: 2 });
+    const model = await buildSource(source.args);
+    const one = check(model, {});
+    const r = check(model, { workers: 2, source, parallelFrom: 0, parallelFaults: { renotify: true } });
+    expect(r.workers, r.workersNote).toBe(2);
+    expect(decided(r)).toEqual(decided(one));
+  });
 
   // A crew is kept for the next search with as many workers. Workers that wake late (on one wake
   // in ten a sleep of up to 300 ms) must still serve each phase once. Before, a worker left idle

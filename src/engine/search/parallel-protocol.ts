@@ -52,9 +52,13 @@ export interface WorkerInit {
 /**
  * Faults the tests inject (none in a real search): on one wake in ten a worker sleeps up to
  * `jitterMs` before serving the phase; worker `exitAt` ends its thread without a word as its
- * first expand phase starts (as V8 running out of memory in that thread would).
+ * first expand phase starts (as V8 running out of memory in that thread would); with `reverse`
+ * each worker expands its ranges last state first, so that later parents reach a state before
+ * earlier ones do (the order a loaded machine may give any time); with `renotify` the
+ * coordinator notifies each phase again once every worker has served it (the notify of a
+ * coordinator preempted between storing SEQ and notifying comes that late).
  */
-export interface WorkerFaults { jitterMs?: number; exitAt?: number }
+export interface WorkerFaults { jitterMs?: number; exitAt?: number; reverse?: boolean; renotify?: boolean }
 
 /** The model of a search: the worker builds it (once per source) before the search hands over. */
 export interface ModelMsg {

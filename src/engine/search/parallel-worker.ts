@@ -65,7 +65,11 @@ async function start(): Promise<void> {
   // The phase last served: a worker serves each phase once, and reads its kind in the same load.
   let seen = 0;
   for (;;) {
-    Atomics.wait(ctrl, C.SEQ, seen);
+    // A wake is not a phase: the coordinator stores SEQ, then notifies, and may be preempted in
+    // between; a worker that saw the store, served the phase and went back to wait is then woken
+    // by that phase's late notify. Serving it again counted it done twice (a later phase ended
+    // before every worker had served it, or never ended: seen under load).
+    while (Atomics.load(ctrl, C.SEQ) === seen) Atomics.wait(ctrl, C.SEQ, seen);
     seen = Atomics.load(ctrl, C.SEQ);
     const kind = seen & 7;
     const f = d.faults;
@@ -142,6 +146,10 @@ class Searcher {
   /** A range cut short by a pause: [resume, resumeTo). */
   private resume = 0;
   private resumeTo = 0;
+  /** Tests: expand each range last state first (WorkerFaults.reverse). */
+  private readonly reverse: boolean;
+  /** Under symmetry one fingerprint stands for several concrete states (see finish). */
+  private readonly symmetric: boolean;
   private readonly visit: (k: number, b: number) => void;
   private growing: LevelMsg['grow'];
   /** Recently seen fingerprints with the claim seen: [hi, lo, claim] (store.ts's cache, claim-aware). */
@@ -152,6 +160,8 @@ class Searcher {
     this.be = new FastBackend(c);
     // The same canonical fingerprints as the coordinator's (the search goes on from concrete states).
     if (d.symmetry) this.be.fingerprinter = new Symmetry(c, model.symmetry ?? []).fingerprint;
+    this.symmetric = d.symmetry === true;
+    this.reverse = (workerData as WorkerInit).faults.reverse === true;
     this.be.loadInitial();
     if (c.words !== d.words || c.steps.length !== d.steps || fp.hi !== d.initHi || fp.lo !== d.initLo) {
       throw new Error(`internal: the model rebuilt in a worker differs from the one searched (${c.words} words, ${c.steps.length} steps)`);
@@ -205,8 +215,10 @@ class Searcher {
         to = Math.min(n, from + CHUNK);
       }
       Atomics.add(ctrl, C.BEAT, 1);
-      for (let i = from; i < to; i++) {
-        if (Atomics.load(ctrl, C.PAUSE) !== 0) { this.resume = i; this.resumeTo = to; return; }
+      for (let x = from; x < to; x++) {
+        // In reverse the rest of the range is [from, i + 1).
+        const i = this.reverse ? from + to - 1 - x : x;
+        if (Atomics.load(ctrl, C.PAUSE) !== 0) { this.resume = this.reverse ? from : i; this.resumeTo = this.reverse ? i + 1 : to; return; }
         be.loadWords(fr, i * W);
         this.P = this.ps + i;
         this.ord = 0;
@@ -361,16 +373,29 @@ class Searcher {
    * transitions (won[tBase[parent] + ordinal]); cnt counts the new states of each parent.
    */
   finish(): void {
-    const T = this.T, o = this.out, R = this.R, W = this.W, ps = this.ps, tBase = this.tBase, won = this.won, cnt = this.cnt;
+    const T = this.T, o = this.out, R = this.R, W = this.W, ps = this.ps, tBase = this.tBase, won = this.won, cnt = this.cnt, be = this.be;
+    const expanded = this.symmetric ? be.coverage.slice() : undefined;
     for (let r = 0; r < this.count; r++) {
       if (r % BEAT_RECORDS === 0) Atomics.add(ctrl, C.BEAT, 1);
       const at = r * R, j = o[at + W]! << 2, P = T[j + 2]! - 1;
-      if (P !== o[at + W + 1]) { o[at + W + 1] = P; o[at + W + 2] = T[j + 3]!; }
+      if (P !== o[at + W + 1]) {
+        const v = T[j + 3]!;
+        o[at + W + 1] = P; o[at + W + 2] = v;
+        // Under symmetry the state this worker reached may be another member of the orbit than
+        // the first parent's successor, which is the one the search goes on from (and the one
+        // its trace replays to): take that one.
+        if (expanded) {
+          be.loadWords(this.frontier, (P - ps) * W);
+          be.step((v >>> 8) & 0xff, v & 0xff, false);
+          o.set(be.nextWords(), at);
+        }
+      }
       won[tBase[P - ps]! + (o[at + W + 2]! >>> 16)] = 1;
       Atomics.add(cnt, P - ps, 1);
     }
-    const coverage = Float64Array.from(this.be.coverage);
-    this.be.coverage.fill(0);
+    if (expanded) be.coverage.set(expanded);
+    const coverage = Float64Array.from(be.coverage);
+    be.coverage.fill(0);
     const msg: Finished = {
       count: this.count, actions: [...this.actBest].map(([i, x]) => ({ i, key: x.key, code: x.code })),
       deadlock: this.dead, met: this.met, transitions: this.transitions, coverage: coverage.buffer as ArrayBuffer,

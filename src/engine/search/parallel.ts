@@ -161,7 +161,14 @@ class Crew {
     let beat = Atomics.load(c, C.BEAT), since = performance.now();
     for (;;) {
       const done = Atomics.load(c, C.DONE);
-      if (done === this.size) break;
+      if (done === this.size) {
+        if (this.faults.renotify) {
+          Atomics.notify(c, C.SEQ);
+          Atomics.wait(c, C.DONE, done, 5);
+          if (Atomics.load(c, C.DONE) !== done) throw new Error('internal: a parallel search worker served a phase twice');
+        }
+        break;
+      }
       if (Atomics.load(c, C.DEAD) > 0) throw workerError(this.firstError() ?? { message: 'internal: a parallel search worker stopped' });
       Atomics.wait(c, C.DONE, done, 20);
       poll?.();
