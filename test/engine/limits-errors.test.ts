@@ -65,7 +65,6 @@ describe.each(BACKENDS)('limits on the %s backend', (backend) => {
     const m = backend === 'fast' ? build(probeTree, { N: 9, variant: 'fixed' }) : fixed6;
     const r = check(m, { backend, timeLimit: 0.05 });
     expect([r.complete, r.stopped]).toEqual([false, 'time-limit']);
-    expect(r.seconds).toBeLessThan(5);
     expect(verdicts(r)).toEqual(ALL_UNKNOWN);
   });
 

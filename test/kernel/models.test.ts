@@ -1,4 +1,4 @@
-/** The example models: verdicts per profile as observed (see their headers), and their speed. */
+/** The example models: verdicts per profile as observed (see their headers). */
 import { describe, expect, it } from 'vitest';
 import { check } from 'probecheck';
 import tegra from '../../models/tegra-host1x.ts';
@@ -9,19 +9,21 @@ import rmmod from '../../models/rmmod-during-probe.ts';
 const violated = (f: typeof tegra, params: Record<string, string>) => {
   const r = check(f.build({ patches: '', ...params }));
   expect(r.complete || r.stopped === 'all-violated').toBe(true);
-  expect(r.seconds).toBeLessThan(5);
   return r.properties.filter((p) => p.verdict === 'violated').map((p) => p.name);
 };
 
 describe('models/tegra-host1x.ts', () => {
-  it('parent-before-child is violated wherever async probing exists, mainline included', () => {
+  it('parent-before-child (checked when named) is violated wherever async probing exists, mainline included', () => {
+    const pbc = (profile: string) => check(tegra.build({ patches: '', profile }), { properties: ['parent-before-child'] }).properties[0]!.verdict;
+    expect(['v3.14', 'v4.2', 'v5.9', 'mainline'].map(pbc)).toEqual(['holds', 'violated', 'violated', 'violated']);
+    // The default selection leaves it out: the kernel never promised it.
     expect(violated(tegra, { profile: 'v3.14' })).toEqual([]);
     // v4.2-v5.9: the sync fallback of async_schedule deadlocks (b232b02bf3c2), so dc is never
     // probed (L4) and modprobe never returns (L5).
-    expect(violated(tegra, { profile: 'v4.2' })).toEqual(['parent-before-child', 'no-missed-probe', 'actors-terminate', 'no-deadlock']);
-    expect(violated(tegra, { profile: 'v4.18' })).toEqual(['parent-before-child', 'device-ready', 'no-missed-probe', 'actors-terminate', 'no-deadlock']);
-    expect(violated(tegra, { profile: 'v5.9' })).toEqual(['parent-before-child', 'no-missed-probe', 'actors-terminate', 'no-deadlock']);
-    expect(violated(tegra, { profile: 'mainline' })).toEqual(['parent-before-child']);
+    expect(violated(tegra, { profile: 'v4.2' })).toEqual(['no-missed-probe', 'actors-terminate', 'no-deadlock']);
+    expect(violated(tegra, { profile: 'v4.18' })).toEqual(['device-ready', 'no-missed-probe', 'actors-terminate', 'no-deadlock']);
+    expect(violated(tegra, { profile: 'v5.9' })).toEqual(['no-missed-probe', 'actors-terminate', 'no-deadlock']);
+    expect(violated(tegra, { profile: 'mainline' })).toEqual([]);
   });
 });
 
