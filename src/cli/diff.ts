@@ -8,6 +8,7 @@
  * no fix.
  */
 import { resolve } from 'node:path';
+import { hasProperty } from '../engine/check.js';
 import { ProbecheckError } from '../engine/errors.js';
 import type { Model } from '../engine/model.js';
 import type { PropertyResult, Result, Verdict } from '../engine/result.js';
@@ -54,7 +55,7 @@ export async function runDiff(io: Io, baseFile: string, patchedFile: string, bas
   const baseModel = buildModel(bf, baseParams), patchedModel = buildModel(pf, patchedParams);
   requireProperties(baseModel, search.properties);
   const names = search.properties.length ? search.properties : baseModel.properties.map((p) => p.name);
-  for (const n of names) if (!patchedModel.properties.some((p) => p.name === n)) {
+  for (const n of names) if (!hasProperty(patchedModel, n)) {
     throw new ProbecheckError('E301', `the patched model ${patchedModel.name} has no property '${n}' (the base has it); pass --property to compare a subset`);
   }
 

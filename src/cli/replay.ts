@@ -8,6 +8,7 @@
  * the trace was written is replayed with a one-line warning.
  */
 import { existsSync } from 'node:fs';
+import { selectProperties } from '../engine/check.js';
 import { ProbecheckError } from '../engine/errors.js';
 import { loadModel, loadPatchFiles } from '../load.js';
 import { replayWatching } from '../report/confirm.js';
@@ -67,7 +68,7 @@ export async function runReplay(io: Io, path: string, property: string | undefin
         const params = { model: model.name, params: model.params ?? {} };
         if (confirmed) {
           io.out(renderViolation(params, {
-            name: t.property, kind: model.properties.find((p) => p.name === t.property)!.kind, verdict: 'violated',
+            name: t.property, kind: selectProperties(model, [t.property])[0]!.kind, verdict: 'violated',
             trace: r.trace, ...(r.explanation ? { explanation: r.explanation } : {}), ...(r.waiters ? { waiters: r.waiters } : {}),
           }, { colors: c, width: io.width }));
           io.out(c.green(r.lasso

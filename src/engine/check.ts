@@ -69,16 +69,20 @@ export function makeBackend(m: Model | Compiled, name: BackendName = 'fast'): Ba
 }
 
 /** The model's properties, restricted to `names` (E301 for a name it does not have). */
+/** Can a search of this model check the property named so (built or optional)? */
+export function hasProperty(model: Model, name: string): boolean {
+  return (model.properties ?? []).some((p) => p.name === name) || Object.hasOwn(model.optional ?? {}, name);
+}
+
 export function selectProperties(model: Model, names?: readonly string[]): Property[] {
   const all = model.properties ?? [];
   if (!names || names.length === 0) return all;
   return names.map((n) => {
-    const p = all.find((x) => x.name === n);
+    const p = all.find((x) => x.name === n) ?? (Object.hasOwn(model.optional ?? {}, n) ? model.optional![n]!() : undefined);
     if (!p) {
-      const why = model.unselected?.[n];
-      if (why !== undefined) throw new ProbecheckError('E301', `model ${model.name} has no property '${n}': ${why}`);
-      const near = didYouMean(n, all.map((x) => x.name));
-      throw new ProbecheckError('E301', `model ${model.name} has no property '${n}'${near !== undefined ? `; did you mean '${near}'?` : ''}; known: ${all.map((x) => x.name).join(', ') || '(none)'}`);
+      const own = all.map((x) => x.name), optional = Object.keys(model.optional ?? {});
+      const near = didYouMean(n, [...own, ...optional]);
+      throw new ProbecheckError('E301', `model ${model.name} has no property '${n}'${near !== undefined ? `; did you mean '${near}'?` : ''}; known: ${own.join(', ') || '(none)'}${optional.length ? `; also checked when named: ${optional.join(', ')}` : ''}`);
     }
     return p;
   });

@@ -174,8 +174,11 @@ export interface Model<G = any> {
   init?: (s: G, ctx: StepCtx) => void;
   threads: ThreadDef<G, any>[];
   properties: Property<G>[];
-  /** Properties the model knows but did not build, by name, with why (a kernel scenario's library properties that do not apply to it). */
-  unselected?: Record<string, string>;
+  /**
+   * Properties checked only when named (--property, a suite's expect), built then: a kernel
+   * scenario's library properties that its selection leaves out.
+   */
+  optional?: Record<string, () => Property<G>>;
   /** Interchangeable elements, for symmetry reduction (engine/reduce/symmetry.ts); checked, never trusted. */
   symmetry?: SymmetryClass[];
 }

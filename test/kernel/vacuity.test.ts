@@ -76,13 +76,14 @@ describe('kernel property premises', () => {
     expect(names({ modprobe: ['modprobe m', 'rmmod m'] })).toEqual(expect.arrayContaining(['module-lifetime', 'no-driver-after-unregister', 'module-init-barrier']));
   });
 
-  it('asking for a library property the scenario does not select says so, and how to check it anyway', () => {
+  it('a library property the scenario does not select is checked when named; an unknown name is E301', () => {
     const spec: ScenarioSpec = { name: 'pc', devices: { bus0: { present: true }, c: { parent: 'bus0' } }, drivers: { cdrv: { matches: ['c'], present: true } }, actors: { x: 'add c' } };
     const m = buildScenario(spec, 'mainline', '').model;
-    expect(() => check(m, { properties: ['parent-before-child'] })).toThrow(/^model pc has no property 'parent-before-child': it is a library property this scenario does not select .*list it in the scenario's `properties` to check it anyway$/);
-    const listed = buildScenario({ ...spec, properties: ['parent-before-child'] }, 'mainline', '').model;
-    expect(check(listed).properties[0]!.verdict).toBe('vacuous');
-    expect(() => check(listed, { properties: ['no-deadlock'] })).toThrow(/has no property 'no-deadlock': the scenario's `properties` does not list it$/);
+    expect(m.properties.map((p) => p.name)).not.toContain('no-probe-after-del');
+    expect(check(m, { properties: ['no-probe-after-del'] }).properties.map((p) => [p.name, p.verdict])).toEqual([['no-probe-after-del', 'vacuous']]);
+    const listed = buildScenario({ ...spec, properties: ['lock-order'] }, 'mainline', '').model;
+    expect(check(listed, { properties: ['no-deadlock'] }).properties.map((p) => [p.name, p.verdict])).toEqual([['no-deadlock', 'holds']]);
+    expect(() => check(listed, { properties: ['no-dedlock'] })).toThrow(/^model pc has no property 'no-dedlock'; did you mean 'no-deadlock'\?; known: lock-order; also checked when named: single-binding, /);
   });
 
   // A new user's first scenarios exited 5 on properties the tool chose itself and could not apply.
