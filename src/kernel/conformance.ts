@@ -21,9 +21,6 @@ export const UNCOVERED: Record<string, Record<string, string>> = {
   'drivers/base/bus.c:bus_add_driver': {
     'klist_del(&priv->knode_bus);': 'the error path when driver_attach fails (allocation failures are not modelled)',
   },
-  'drivers/base/dd.c:wait_for_device_probe': {
-    'wait_event(probe_timeout_waitqueue, !driver_deferred_probe_timeout);': 'waits for the deferred-probe timeout (v5.9 .. v5.19 snapshots): it ends when the timeout work sets driver_deferred_probe_timeout to 0, at once when it is 0. The model has no time; a wait that always ends adds no reachable state (the waiting thread may simply not have been scheduled yet). Not modelled: a timeout that never expires',
-  },
   'kernel/module/main.c:do_init_module': {
     'synchronize_rcu();': "the module's init failing: a scenario's module init always succeeds (its drivers' probes may fail)",
   },

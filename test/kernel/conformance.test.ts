@@ -34,6 +34,8 @@ const SMALL: ScenarioSpec[] = [
   { name: 'scan', syncFallback: false, devices: { hba: { present: true }, sda: { parent: 'hba' } }, drivers: { hd: { matches: ['hba'], module: 'm', workOnCpu: true, asyncScan: ['sda'] }, sd: { matches: ['sda'], present: true } }, actors: { modprobe: 'modprobe m' } },
   // The late initcall: a device deferred before it, retried by its triggers (and the timeout work where the profile schedules it).
   { ...LATE_CATALOGUE, name: 'late' },
+  // wait_for_device_probe before the late initcall: where the timeout is armed it sleeps on probe_timeout_waitqueue.
+  { ...LATE_CATALOGUE, name: 'late-wait', actors: { ...LATE_CATALOGUE.actors, waiter: 'wait_for_device_probe' } },
   { name: 'usb-detach', buses: { usb: { needParentLock: true } }, devices: { u: { present: true }, i: { parent: 'u', present: true, boundTo: 'id' } }, drivers: { id: { matches: ['i'], present: true } }, actors: { r: ['unregister id'] } },
 ];
 
@@ -42,7 +44,7 @@ const built = new Map<string, BuiltScenario[]>();
 function scenariosOf(p: string): BuiltScenario[] {
   let b = built.get(p);
   // kill-del needs kill_device (KILL_DEVICE, v5.3+); deferred_probe_initcall a profile that settles its shape.
-  if (!b) { b = [CATALOGUE, ...SMALL].filter((s) => (s.name !== 'kill' || PROFILES[p]!.flags.includes('KILL_DEVICE')) && (s.name !== 'late' || !lateInitcallRefusal({ profile: p, unsettled: PROFILES[p]!.unsettled ?? {} }))).map((s) => buildScenario(s, p, '')); built.set(p, b); }
+  if (!b) { b = [CATALOGUE, ...SMALL].filter((s) => (s.name !== 'kill' || PROFILES[p]!.flags.includes('KILL_DEVICE')) && (!s.name.startsWith('late') || !lateInitcallRefusal({ profile: p, unsettled: PROFILES[p]!.unsettled ?? {} }))).map((s) => buildScenario(s, p, '')); built.set(p, b); }
   return b;
 }
 
