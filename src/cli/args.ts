@@ -84,7 +84,7 @@ function secondsArg(v: string): number {
 function usage(msg: string): ProbecheckError { return new ProbecheckError('E501', msg); }
 
 function searchOptions(c: Command, random = false): Command {
-  c.option('--property <name>', 'check only this property (repeatable)', collect)
+  c.option('--property <name>', 'check only this property (repeatable); a library property the scenario leaves out is checked too', collect)
     .option('--property-file <file>', 'add the defineProperty properties this file exports to every kernel scenario (repeatable)', collect)
     .addOption(new Option('--backend <name>', 'state backend').choices(['fast', 'reference']).default('fast'))
     .option('--max-states <n>', 'stop after this many distinct states (exit 3)', intArg('--max-states', 1))
