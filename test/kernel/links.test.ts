@@ -139,6 +139,27 @@ describe('__device_links_no_driver after a failed probe while the supplier unbin
     // 1186 states at both before (the link went AVAILABLE).
     for (const p of ['v5.15', 'mainline']) expect(v(p), p).toMatchObject({ states: 1194, v: { 'no-consumer-probe-during-supplier-unbind-loop': 'holds', 'links-supplier-bound': 'violated', 'no-deadlock': 'holds' } });
   });
+  // That DORMANT is __device_links_no_driver's else branch, under WARN_ON(!(link->flags &
+  // DL_FLAG_SYNC_STATE_ONLY)) (line 455 of kernel/v6.6.y's core.c excerpt, 215 of 5.15.100's): a managed link that is not
+  // SYNC_STATE_ONLY reaches it when mmc's probe fails after pmic's device_links_busy (README, "A
+  // WARN_ON reachable in the text read").
+  it('links-no-driver-warn: reached since 8c3e315d4296 when the probe fails while the supplier unbinds, not without the unbind, not before it', () => {
+    const warn = (sp: ScenarioSpec, p: string) => {
+      const r = check(buildScenario({ ...sp, properties: ['links-no-driver-warn'] }, p, '').model);
+      return { v: r.properties[0]!.verdict, why: r.properties[0]!.explanation, labels: r.properties[0]!.trace?.steps.map((x) => `${x.thread}: ${x.label}`) ?? [] };
+    };
+    for (const p of ['v5.15', 'mainline']) {
+      const w = warn(spec, p);
+      expect(w.v, p).toBe('violated');
+      expect(w.why).toBe('WARN_ON in __device_links_no_driver(mmc): its CONSUMER_PROBE link to pmic goes DORMANT while pmic is unbinding (DL_DEV_UNBINDING)');
+      // pmic's unbind passes device_links_busy (busy: mmc's link is CONSUMER_PROBE) and drops its lock; then mmc's probe fails.
+      const busy = w.labels.findIndex((l) => l.startsWith('b: ') && l.endsWith('device_links_busy')), failed = w.labels.findIndex((l) => l.endsWith('probe_failed'));
+      expect(busy, w.labels.join('\n')).toBeGreaterThan(0);
+      expect(failed).toBe(w.labels.length - 1);
+    }
+    for (const p of ['v5.4', 'v5.1']) expect(warn(spec, p).v, p).toBe('holds');
+    expect(warn({ ...spec, actors: { a: ['bind mmc-drv mmc', 'bind mmc-drv mmc'] } }, 'mainline').v).toBe('holds');
+  });
   it('before it (v5.4: AVAILABLE for CONSUMER_PROBE; v5.1: for all but SUPPLIER_UNBIND) mmc probes again while pmic waits', () => {
     // v5.1: 1072 states before, when the model had v5.4's shape there too.
     expect(v('v5.4')).toMatchObject({ states: 1072, v: { 'no-consumer-probe-during-supplier-unbind-loop': 'violated' } });
