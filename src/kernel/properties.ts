@@ -366,17 +366,31 @@ export const LIBRARY: KernelProperty[] = [
       return null;
     }, { text: 'a consumer of a managed device link is bound', met: (s) => k.w.links.some((l) => s.link[l.i]!.status !== 'NONE' && s.dev[l.consumer]!.bound) }) },
   // Checked only when named: a claim about the text read (core.c of 6.6.y for mainline), see the README.
-  { name: 'links-no-driver-warn', covers: 'S15 (__device_links_no_driver, 8c3e315d4296; checked only when named)', applies: () => false, make: (k) => action('links-no-driver-warn',
-    "__device_links_no_driver never reaches its WARN_ON(!(link->flags & DL_FLAG_SYNC_STATE_ONLY)): a consumer left without a driver has no CONSUMER_PROBE or ACTIVE managed link to a supplier that is not DL_DEV_DRIVER_BOUND (no link of a scenario is SYNC_STATE_ONLY)", (b, a) => {
+  { name: 'links-no-warn', covers: 'S15 (the WARN_ONs of the managed-link automaton; checked only when named)', applies: () => false, make: (k) => action('links-no-warn',
+    'the device-links code reaches none of its WARN_ONs on link status: device_links_driver_bound finds each link to a supplier CONSUMER_PROBE and each link to a consumer DORMANT (or CONSUMER_PROBE/ACTIVE, which it skips); device_links_driver_cleanup finds each link to a consumer SUPPLIER_UNBIND; __device_links_no_driver finds no CONSUMER_PROBE or ACTIVE link to a supplier that is not DL_DEV_DRIVER_BOUND (8c3e315d4296; no link of a scenario is SYNC_STATE_ONLY)', (b, a) => {
       for (const l of k.w.links) {
         if (l.stateless) continue;
-        const was = b.link[l.i]!.status, sup = b.dev[l.supplier]!;
-        // A failed probe's own links to its consumers also go DORMANT (device_links_no_driver, no WARN): their supplier is the one probing.
-        if ((was !== 'CONSUMER_PROBE' && was !== 'ACTIVE') || a.link[l.i]!.status !== 'DORMANT' || sup.probing !== 0 || (sup.bound && !sup.linksUnbinding)) continue;
-        return `WARN_ON in __device_links_no_driver(${k.vn(l.consumer)}): its ${was} link to ${k.vn(l.supplier)} goes DORMANT while ${k.vn(l.supplier)} is ${sup.bound ? 'unbinding (DL_DEV_UNBINDING)' : 'not bound'}`;
+        const was = b.link[l.i]!.status, sup = b.dev[l.supplier]!, con = l.consumer;
+        if (was === 'NONE') continue;
+        // Binding and unbinding are the steps that set and clear `bound` (driver_bound; the release's devres step).
+        if (!b.dev[con]!.bound && a.dev[con]!.bound && was !== 'CONSUMER_PROBE') {
+          return `WARN_ON in device_links_driver_bound(${k.vn(con)}): its link to supplier ${k.vn(l.supplier)} is ${was}, not CONSUMER_PROBE (it becomes ACTIVE)`;
+        }
+        if (!sup.bound && a.dev[l.supplier]!.bound && was !== 'CONSUMER_PROBE' && was !== 'ACTIVE' && was !== 'DORMANT') {
+          return `WARN_ON in device_links_driver_bound(${k.vn(l.supplier)}): its link to consumer ${k.vn(con)} is ${was}, not DORMANT (it becomes AVAILABLE)`;
+        }
+        if (sup.bound && !a.dev[l.supplier]!.bound) {
+          if (was !== 'SUPPLIER_UNBIND') return `WARN_ON in device_links_driver_cleanup(${k.vn(l.supplier)}): its link to consumer ${k.vn(con)} is ${was}, not SUPPLIER_UNBIND (it becomes DORMANT)`;
+          continue;
+        }
+        // __device_links_no_driver(consumer): a link to a supplier that is not DL_DEV_DRIVER_BOUND goes DORMANT.
+        // A supplier with a driver but not bound is the failed probe itself: device_links_no_driver's
+        // reset of its own links to its consumers (no WARN).
+        if ((was !== 'CONSUMER_PROBE' && was !== 'ACTIVE') || a.link[l.i]!.status !== 'DORMANT' || (sup.driver !== 0 && !sup.bound) || (sup.bound && !sup.linksUnbinding)) continue;
+        return `WARN_ON in __device_links_no_driver(${k.vn(con)}): its ${was} link to ${k.vn(l.supplier)} goes DORMANT while ${k.vn(l.supplier)} is ${sup.bound ? 'unbinding (DL_DEV_UNBINDING)' : 'not bound'}`;
       }
       return null;
-    }, undefined, ['link[*].status']) },
+    }, undefined, ['link[*].status', 'dev[*].bound']) },
   { name: 'links-single-delete', covers: 'S15 (B16)', applies: (k) => k.has('DEVICE_LINKS') && k.w.links.some((l) => l.stateless), make: (k) => invariant('links-single-delete',
     'a device link is deleted at most once (no list_del of a link already deleted and freed)', (s) => {
       for (const l of k.w.links) {

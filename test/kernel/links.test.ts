@@ -136,20 +136,21 @@ describe('__device_links_no_driver after a failed probe while the supplier unbin
   // once pmic is past device_links_busy starts as SUPPLIER_UNBIND and mmc binds (the C's device_links_driver_bound
   // makes it ACTIVE with a WARN; the model leaves it), then pmic's cleanup makes it DORMANT under a bound mmc.
   it('since 8c3e315d4296 (v5.15, mainline) the link goes DORMANT: no probe of mmc while pmic is in the loop', () => {
-    // 1186 states at both before (the link went AVAILABLE).
-    for (const p of ['v5.15', 'mainline']) expect(v(p), p).toMatchObject({ states: 1194, v: { 'no-consumer-probe-during-supplier-unbind-loop': 'holds', 'links-supplier-bound': 'violated', 'no-deadlock': 'holds' } });
+    // 1186 states at both before (the link went AVAILABLE); 1194 before device_links_driver_bound made every link to a supplier ACTIVE.
+    for (const p of ['v5.15', 'mainline']) expect(v(p), p).toMatchObject({ states: 1290, v: { 'no-consumer-probe-during-supplier-unbind-loop': 'holds', 'links-supplier-bound': 'violated', 'no-deadlock': 'holds' } });
   });
   // That DORMANT is __device_links_no_driver's else branch, under WARN_ON(!(link->flags &
-  // DL_FLAG_SYNC_STATE_ONLY)) (line 455 of kernel/v6.6.y's core.c excerpt, 215 of 5.15.100's): a managed link that is not
-  // SYNC_STATE_ONLY reaches it when mmc's probe fails after pmic's device_links_busy (README, "A
-  // WARN_ON reachable in the text read").
-  it('links-no-driver-warn: reached since 8c3e315d4296 when the probe fails while the supplier unbinds, not without the unbind, not before it', () => {
-    const warn = (sp: ScenarioSpec, p: string) => {
-      const r = check(buildScenario({ ...sp, properties: ['links-no-driver-warn'] }, p, '').model);
-      return { v: r.properties[0]!.verdict, why: r.properties[0]!.explanation, labels: r.properties[0]!.trace?.steps.map((x) => `${x.thread}: ${x.label}`) ?? [] };
-    };
+  // DL_FLAG_SYNC_STATE_ONLY)) (line 455 of kernel/v6.6.y's core.c excerpt, 215 of 5.15.100's): a
+  // managed link that is not SYNC_STATE_ONLY reaches it when mmc's probe fails after pmic's
+  // device_links_busy (README, "WARN_ONs reachable in the text read").
+  const warn = (sp: ScenarioSpec, p: string) => {
+    const r = check(buildScenario({ ...sp, properties: ['links-no-warn'] }, p, '').model);
+    return { v: r.properties[0]!.verdict, why: r.properties[0]!.explanation, labels: r.properties[0]!.trace?.steps.map((x) => `${x.thread}: ${x.label}`) ?? [] };
+  };
+  it('links-no-warn: __device_links_no_driver\'s WARN since 8c3e315d4296 when the probe fails while the supplier unbinds, not without the unbind, not before it', () => {
+    const fails: ScenarioSpec = { ...spec, drivers: { ...spec.drivers, 'mmc-drv': { matches: ['mmc'], links: ['pmic'], present: true, probe: ['error'] } }, actors: { a: 'bind mmc-drv mmc', b: 'unbind pmic-drv pmic' } };
     for (const p of ['v5.15', 'mainline']) {
-      const w = warn(spec, p);
+      const w = warn(fails, p);
       expect(w.v, p).toBe('violated');
       expect(w.why).toBe('WARN_ON in __device_links_no_driver(mmc): its CONSUMER_PROBE link to pmic goes DORMANT while pmic is unbinding (DL_DEV_UNBINDING)');
       // pmic's unbind passes device_links_busy (busy: mmc's link is CONSUMER_PROBE) and drops its lock; then mmc's probe fails.
@@ -157,13 +158,19 @@ describe('__device_links_no_driver after a failed probe while the supplier unbin
       expect(busy, w.labels.join('\n')).toBeGreaterThan(0);
       expect(failed).toBe(w.labels.length - 1);
     }
-    for (const p of ['v5.4', 'v5.1']) expect(warn(spec, p).v, p).toBe('holds');
-    expect(warn({ ...spec, actors: { a: ['bind mmc-drv mmc', 'bind mmc-drv mmc'] } }, 'mainline').v).toBe('holds');
+    for (const p of ['v5.4', 'v5.1']) expect(warn(fails, p).v, p).toBe('holds');
+    expect(warn({ ...fails, actors: { a: 'bind mmc-drv mmc' } }, 'mainline').v).toBe('holds');
+  });
+  it('links-no-warn: device_links_driver_bound\'s WARN (v4.10 .. mainline) when the probe adds its link after the supplier\'s device_links_busy and succeeds', () => {
+    const binds: ScenarioSpec = { ...spec, drivers: { ...spec.drivers, 'mmc-drv': { matches: ['mmc'], links: ['pmic'], present: true } }, actors: { a: 'bind mmc-drv mmc', b: 'unbind pmic-drv pmic' } };
+    for (const p of ['v4.18', 'v5.4', 'mainline']) expect(warn(binds, p).why, p).toBe('WARN_ON in device_links_driver_bound(mmc): its link to supplier pmic is SUPPLIER_UNBIND, not CONSUMER_PROBE (it becomes ACTIVE)');
+    // Without the unbind nothing warns; ordinary link scenarios hold.
+    expect(warn({ ...binds, actors: { a: 'bind mmc-drv mmc' } }, 'mainline').v).toBe('holds');
   });
   it('before it (v5.4: AVAILABLE for CONSUMER_PROBE; v5.1: for all but SUPPLIER_UNBIND) mmc probes again while pmic waits', () => {
-    // v5.1: 1072 states before, when the model had v5.4's shape there too.
-    expect(v('v5.4')).toMatchObject({ states: 1072, v: { 'no-consumer-probe-during-supplier-unbind-loop': 'violated' } });
-    expect(v('v5.1')).toMatchObject({ states: 1120, v: { 'no-consumer-probe-during-supplier-unbind-loop': 'violated' } });
+    // 1072 (v5.4) and 1120 (v5.1) before device_links_driver_bound made every link to a supplier ACTIVE; v5.1: 1072 before, when the model had v5.4's shape there too.
+    expect(v('v5.4')).toMatchObject({ states: 1141, v: { 'no-consumer-probe-during-supplier-unbind-loop': 'violated' } });
+    expect(v('v5.1')).toMatchObject({ states: 1189, v: { 'no-consumer-probe-during-supplier-unbind-loop': 'violated' } });
   });
 });
 

@@ -223,9 +223,17 @@ function reallyProbe(tb: ThreadBuilder, dev: number, drv: number, depth: number,
     boundAddTail(s, dev);
     s.dev[dev]!.asked = 0;   // ghost: bound, every async attach request for it is answered (async-handover)
     if (k.has('DEVICE_LINKS')) {
-      // device_links_driver_bound: consumers' links become ACTIVE, suppliers' DORMANT ones AVAILABLE.
-      for (const l of links) if (s.link[l.i]!.status === 'CONSUMER_PROBE') s.link[l.i]!.status = 'ACTIVE';
-      for (const l of supplierLinks) if (s.link[l.i]!.status === 'DORMANT') s.link[l.i]!.status = 'AVAILABLE';
+      // device_links_driver_bound (core.c: 9ed9895370ae .. 6.6.y): every managed link to its
+      // suppliers becomes ACTIVE, with WARN_ON(link->status != DL_STATE_CONSUMER_PROBE); its links
+      // to its consumers that are not CONSUMER_PROBE or ACTIVE become AVAILABLE, with
+      // WARN_ON(link->status != DL_STATE_DORMANT) (links-no-warn). Not kept: the texts before
+      // 5.15.100 have no CONSUMER_PROBE/ACTIVE skip there, which matters only for links added to a
+      // probing supplier (not in the vocabulary); SYNC_STATE_ONLY and inferred links (none here).
+      for (const l of links) if (s.link[l.i]!.status !== 'NONE') s.link[l.i]!.status = 'ACTIVE';
+      for (const l of supplierLinks) {
+        const x = s.link[l.i]!;
+        if (x.status !== 'NONE' && x.status !== 'CONSUMER_PROBE' && x.status !== 'ACTIVE') x.status = 'AVAILABLE';
+      }
     }
     return 'driver_deferred_probe_del';
   } });
