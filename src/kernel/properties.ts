@@ -367,7 +367,7 @@ export const LIBRARY: KernelProperty[] = [
     }, { text: 'a consumer of a managed device link is bound', met: (s) => k.w.links.some((l) => s.link[l.i]!.status !== 'NONE' && s.dev[l.consumer]!.bound) }) },
   // Checked only when named: a claim about the text read (core.c of 6.6.y for mainline), see the README.
   { name: 'links-no-warn', covers: 'S15 (the WARN_ONs of the managed-link automaton; checked only when named)', applies: () => false, make: (k) => action('links-no-warn',
-    'the device-links code reaches none of its WARN_ONs on link status: device_links_driver_bound finds each link to a supplier CONSUMER_PROBE and each link to a consumer DORMANT (or CONSUMER_PROBE/ACTIVE, which it skips); device_links_driver_cleanup finds each link to a consumer SUPPLIER_UNBIND; __device_links_no_driver finds no CONSUMER_PROBE or ACTIVE link to a supplier that is not DL_DEV_DRIVER_BOUND (8c3e315d4296; no link of a scenario is SYNC_STATE_ONLY)', (b, a) => {
+    'the device-links code reaches none of its WARN_ONs on link status: device_links_driver_bound finds each link to a supplier CONSUMER_PROBE and each link to a consumer DORMANT (or CONSUMER_PROBE/ACTIVE, which it skips); device_links_driver_cleanup finds each link to a consumer SUPPLIER_UNBIND; device_links_missing_supplier and __device_links_no_driver find no CONSUMER_PROBE or ACTIVE link to a supplier that is not DL_DEV_DRIVER_BOUND (8c3e315d4296; no link of a scenario is SYNC_STATE_ONLY)', (b, a) => {
       for (const l of k.w.links) {
         if (l.stateless) continue;
         const was = b.link[l.i]!.status, sup = b.dev[l.supplier]!, con = l.consumer;
@@ -382,6 +382,10 @@ export const LIBRARY: KernelProperty[] = [
         if (sup.bound && !a.dev[l.supplier]!.bound) {
           if (was !== 'SUPPLIER_UNBIND') return `WARN_ON in device_links_driver_cleanup(${k.vn(l.supplier)}): its link to consumer ${k.vn(con)} is ${was}, not SUPPLIER_UNBIND (it becomes DORMANT)`;
           continue;
+        }
+        // Elsewhere only device_links_missing_supplier turns an AVAILABLE link DORMANT.
+        if (was === 'AVAILABLE' && a.link[l.i]!.status === 'DORMANT') {
+          return `WARN_ON in device_links_missing_supplier(${k.vn(con)}): its link to ${k.vn(l.supplier)}, marked CONSUMER_PROBE, goes DORMANT while ${k.vn(l.supplier)} is ${sup.bound ? 'unbinding (DL_DEV_UNBINDING)' : 'not bound'}`;
         }
         // __device_links_no_driver(consumer): a link to a supplier that is not DL_DEV_DRIVER_BOUND goes DORMANT.
         // A supplier with a driver but not bound is the failed probe itself: device_links_no_driver's

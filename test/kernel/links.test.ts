@@ -3,7 +3,8 @@
  * probe add, and both ->remove delete (ead18c23c263). Pinned state counts and verdicts.
  */
 import { describe, expect, it } from 'vitest';
-import { PATCHES, buildScenario, check, defineProperty, replay, type ScenarioSpec } from 'probecheck';
+import { PATCHES, buildScenario, check, defineProperty, replay, type Property, type ScenarioSpec } from 'probecheck';
+import type { KS } from '../../src/kernel/state.js';
 import { excerpt, resolveAnchor } from '../../src/kernel/source.js';
 import { FastBackend } from '../../src/engine/state/fast.js';
 import { stepLabels } from './helpers.js';
@@ -167,6 +168,33 @@ describe('__device_links_no_driver after a failed probe while the supplier unbin
     // Without the unbind nothing warns; ordinary link scenarios hold.
     expect(warn({ ...binds, actors: { a: 'bind mmc-drv mmc' } }, 'mainline').v).toBe('holds');
   });
+  // device_links_check_suppliers marks mmc's AVAILABLE link to pmic CONSUMER_PROBE, then finds its
+  // link to clk DORMANT (clk was unbound) and calls device_links_missing_supplier: since
+  // 8c3e315d4296 the link to pmic goes DORMANT (with a WARN) when pmic is past device_links_busy,
+  // busy with disp's link; before, AVAILABLE again. Only that function turns an AVAILABLE link
+  // DORMANT while its supplier stays bound.
+  it('device_links_missing_supplier: the links it passed go DORMANT behind an unbinding supplier since 8c3e315d4296', () => {
+    const ms: ScenarioSpec = {
+      name: 'missing-supplier', buses: { platform: { autoprobe: false } },
+      devices: { pmic: { present: true, boundTo: 'pmic-drv' }, clk: { present: true, boundTo: 'clk-drv' }, disp: { present: true }, mmc: { present: true } },
+      drivers: { 'pmic-drv': { matches: ['pmic'], present: true }, 'clk-drv': { matches: ['clk'], present: true },
+        'disp-drv': { matches: ['disp'], links: ['pmic'], present: true }, 'mmc-drv': { matches: ['mmc'], links: ['pmic', 'clk'], present: true } },
+      actors: { a: ['bind disp-drv disp', 'bind mmc-drv mmc', 'unbind mmc-drv mmc', 'unbind clk-drv clk', 'bind mmc-drv mmc'], b: 'unbind pmic-drv pmic' },
+    };
+    // Links in driver order: disp -> pmic, mmc -> pmic, mmc -> clk (devices pmic 0, clk 1, disp 2, mmc 3).
+    expect(buildScenario(ms, 'mainline', '').world.links.map((l) => [l.consumer, l.supplier])).toEqual([[2, 0], [3, 0], [3, 1]]);
+    const reset: Property<KS> = { kind: 'action', name: 'no-missing-supplier-dormant', holds: (b, a) => !(b.link[1]!.status === 'AVAILABLE' && a.link[1]!.status === 'DORMANT' && a.dev[0]!.bound) };
+    const v = (p: string) => {
+      const { model } = buildScenario({ ...ms, properties: ['no-deadlock'] }, p, '');
+      model.properties = [reset as Property];
+      const r = check(model).properties[0]!;
+      return { v: r.verdict, last: r.trace?.steps.at(-1)?.label };
+    };
+    expect(v('mainline')).toEqual({ v: 'violated', last: 'really_probe(mmc,mmc-drv):call_probe' });
+    expect(v('v5.15').v).toBe('violated');
+    expect(v('v5.4').v).toBe('holds');
+  });
+
   it('before it (v5.4: AVAILABLE for CONSUMER_PROBE; v5.1: for all but SUPPLIER_UNBIND) mmc probes again while pmic waits', () => {
     // 1072 (v5.4) and 1120 (v5.1) before device_links_driver_bound made every link to a supplier ACTIVE; v5.1: 1072 before, when the model had v5.4's shape there too.
     expect(v('v5.4')).toMatchObject({ states: 1141, v: { 'no-consumer-probe-during-supplier-unbind-loop': 'violated' } });

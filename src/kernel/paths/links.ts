@@ -72,6 +72,26 @@ export function driverBound(s: KS, dev: number): boolean {
   return d.bound && !d.linksUnbinding;
 }
 
+/**
+ * device_links_check_suppliers(dev) when a link defers the probe: it marks the AVAILABLE links it
+ * passes CONSUMER_PROBE until the first that is not AVAILABLE, then device_links_missing_supplier
+ * resets those: AVAILABLE again, or since 8c3e315d4296 AVAILABLE only while the supplier is
+ * DL_DEV_DRIVER_BOUND, else DORMANT under WARN_ON(!(link->flags & DL_FLAG_SYNC_STATE_ONLY)) (a
+ * supplier unbinding behind a busy link of another consumer). `links`: dev's managed links to its
+ * suppliers, in the order they were added. One atomic step (device_links_write_lock).
+ */
+export function linksMissingSupplier(k: Kernel, s: KS, links: readonly { i: number; supplier: number }[]): void {
+  const passed: number[] = [];
+  for (const l of links) {
+    const x = s.link[l.i]!;
+    if (x.status === 'NONE') continue;
+    if (x.status !== 'AVAILABLE') break;
+    passed.push(l.i);
+  }
+  if (!k.has('LINKS_NO_DRIVER_BOUND_CHECK')) return;
+  for (const i of passed) if (!driverBound(s, k.w.links[i]!.supplier)) s.link[i]!.status = 'DORMANT';
+}
+
 /** __device_links_no_driver(dev): dev's managed links to its suppliers. */
 export function linksNoDriver(k: Kernel, s: KS, dev: number): void {
   for (const l of k.w.links) {

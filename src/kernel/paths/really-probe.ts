@@ -18,7 +18,7 @@ import { busAddDriver } from './driver-attach.js';
 import { deviceDel } from './device-del.js';
 import { boundAddTail, deferredAdd, deferredDel } from './klist.js';
 import { hasBody, probeBody, workOnCpu } from './probe-body.js';
-import { deviceLinkAdd, linksNoDriverAfterProbe, statelessLinksOf } from './links.js';
+import { deviceLinkAdd, linksMissingSupplier, linksNoDriverAfterProbe, statelessLinksOf } from './links.js';
 
 /** The -ENODEV/-EBUSY checks at the top of (__)driver_probe_device; -1 when it may probe. */
 function refuse(tb: ThreadBuilder, s: KS, dev: number): number {
@@ -169,6 +169,7 @@ function reallyProbe(tb: ThreadBuilder, dev: number, drv: number, depth: number,
     ...(old && links.length > 0 ? { await: (s: KS) => !linkDefers(s) || s.deferredProbeMutex === 0, waits: () => 'deferred_probe_mutex' } : {}),
     run: (s, t) => {
     if (linkDefers(s)) {
+      linksMissingSupplier(k, s, links);
       t.ret = RET.LINK_DEFER;
       if (old) {
         deferredAdd(s, dev);
