@@ -12,8 +12,9 @@ const P = ['links-supplier-bound', 'single-binding', 'deferred-lists', 'no-lost-
 const all = Object.fromEntries(P.map((p) => [p, 'holds'])) as Record<string, Expected>;
 // Observed, not catalogued (to review): mmc's probe starts while pmic's __device_release_driver is
 // past device_links_busy (pmic DL_DEV_UNBINDING); the link mmc's probe adds starts in
-// SUPPLIER_UNBIND, mmc binds (the kernel WARNs in device_links_driver_bound), pmic's remove
-// completes and the link goes DORMANT: mmc bound, pmic not. The kernel code paths as read agree.
+// SUPPLIER_UNBIND, mmc binds (device_links_driver_bound makes it ACTIVE under a WARN_ON), pmic's
+// remove completes and device_links_driver_cleanup makes it DORMANT (another WARN_ON): mmc bound,
+// pmic not. The kernel code paths as read agree; `--property links-no-warn` shows the WARN_ONs.
 const UNBIND = 'uncatalogued: consumer probe adds its managed link while the supplier is already unbinding (past device_links_busy); consumer ends bound without its supplier';
 // Once pmic is unbound nothing binds it again, so no deferred mmc ever has what it needs: the retry L1 is about never comes up.
 const NO_RETRY = 'no-lost-deferral is vacuous: pmic is never bound again once unbound, so no deferred device ever has what its driver needs';
