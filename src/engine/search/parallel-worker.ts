@@ -374,7 +374,7 @@ class Searcher {
    */
   finish(): void {
     const T = this.T, o = this.out, R = this.R, W = this.W, ps = this.ps, tBase = this.tBase, won = this.won, cnt = this.cnt, be = this.be;
-    const expanded = this.symmetric ? be.coverage.slice() : undefined;
+    const savedCoverage = this.symmetric ? be.coverage.slice() : undefined;
     for (let r = 0; r < this.count; r++) {
       if (r % BEAT_RECORDS === 0) Atomics.add(ctrl, C.BEAT, 1);
       const at = r * R, j = o[at + W]! << 2, P = T[j + 2]! - 1;
@@ -384,7 +384,7 @@ class Searcher {
         // Under symmetry the state this worker reached may be another member of the orbit than
         // the first parent's successor, which is the one the search goes on from (and the one
         // its trace replays to): take that one.
-        if (expanded) {
+        if (savedCoverage) {
           be.loadWords(this.frontier, (P - ps) * W);
           be.step((v >>> 8) & 0xff, v & 0xff, false);
           o.set(be.nextWords(), at);
@@ -393,7 +393,8 @@ class Searcher {
       won[tBase[P - ps]! + (o[at + W + 2]! >>> 16)] = 1;
       Atomics.add(cnt, P - ps, 1);
     }
-    if (expanded) be.coverage.set(expanded);
+    // Re-stepping is not expanding: coverage counts what expand() fired.
+    if (savedCoverage) be.coverage.set(savedCoverage);
     const coverage = Float64Array.from(be.coverage);
     be.coverage.fill(0);
     const msg: Finished = {
