@@ -104,7 +104,7 @@ export function kernelSchema(w: World) {
     }), w.drivers.map((d) => d.name)),
     bus: t.array(w.buses.length, t.record({ autoprobe: t.bool, needParentLock: t.bool }), w.buses.map((b) => b.name)),
     mod: t.array(w.modules.length, t.record({ state: t.enum(...MOD_STATES), refcnt: t.int(15), asyncProbeRequested: t.bool, initPending: t.int(15) }), w.modules.map((m) => m.name)),
-    link: t.array(w.links.length, t.record({ status: t.enum(...LINK_STATES), refs: t.int(3), dels: t.int(3) })),
+    link: t.array(w.links.length, t.record({ status: t.enum(...LINK_STATES), refs: t.int(3), dels: t.int(3) }), linkNames(w)),
     deferredProbeMutex: owner, probeCount: t.int(15), asyncPending: t.int(15),
     deferredWorkQueued: t.bool, deferredWorkRunning: t.bool, deferredProbeEnable: t.bool, moduleMutex: owner,
   });
@@ -115,6 +115,11 @@ export function localsSchema(depth: number, w: World) {
   const h = Math.max(0, ...w.devices.map((x) => linkHeight(w, x.i)));
   return t.record({ ret: t.int(7), usedAsync: t.int(1), haveAsync: t.array(d, t.int(1)), initOf: t.int(15), ovr: t.int(3),
     relDrv: t.array(h, t.int(Math.max(1, w.drivers.length))) });
+}
+
+/** Links as traces name them: `consumer->supplier`, `(stateless)` after a stateless one. */
+export function linkNames(w: World): string[] {
+  return w.links.map((l) => `${w.devices[l.consumer]!.name}->${w.devices[l.supplier]!.name}${l.stateless ? ' (stateless)' : ''}`);
 }
 
 /** The longest chain of managed device links below `dev` as their supplier (0: it supplies none). */
