@@ -285,8 +285,9 @@ export function statsLines(r: Result, col: Colors = plain, workers?: number): st
     ? `partial-order reduction: ${n(r.por.ample ?? 0)} states expanded by a persistent set, ${n(r.por.full ?? 0)} fully; ${r.por.restarts} restarts${r.por.shortest ? ' (nothing reduced: counterexamples are shortest)' : '; counterexamples may not be shortest'}`
     : `partial-order reduction not applied: ${r.por.why}`));
   if (r.neverFired.length && r.complete) {
-    out.push(col.yellow(`warning: ${steps(r.neverFired.length)} never fired in functions the search entered (dead code, or a branch the scenario never takes):`));
-    const groups = groupSteps(r.neverFired);
+    // A step several threads (or call sites) run is one step with several instances.
+    const groups = groupSteps(r.neverFired), many = r.neverFired.length > groups.length ? ` (${r.neverFired.length} instances)` : '';
+    out.push(col.yellow(`warning: ${steps(groups.length)}${many} never fired in functions the search entered (dead code, or a branch the scenario never takes):`));
     for (const g of groups.slice(0, 10)) out.push(col.yellow(`  ${g}`));
     if (groups.length > 10) out.push(col.yellow(`  ... and ${groups.length - 10} more`));
   }
