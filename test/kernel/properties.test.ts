@@ -61,6 +61,21 @@ describe('properties on minimal pairs', () => {
     expect(verdict(spec('default'), 'mainline', 'usb-parent-lock').verdict).toBe('holds');
   });
 
+  // Not in the corpus: a USB interface whose probe deferred is retried by deferred_probe_work_func ->
+  // bus_probe_device -> __device_attach, which takes only the interface's own lock (dd.c at
+  // 5a7a9efdb193: `device_lock(dev);`, no parent lock in __device_attach); README, Known gaps.
+  it('usb-parent-lock: the deferred-probe worker retries a USB interface without the parent lock', () => {
+    const spec: ScenarioSpec = { name: 'usb-deferred', buses: { usb: { needParentLock: true } },
+      devices: { udev: { present: true, boundTo: 'usb' }, intf: { parent: 'udev' }, other: { present: true } },
+      drivers: { usb: { matches: ['udev'], present: true }, ifdrv: { matches: ['intf'], present: true, probe: ['defer', 'ok'] }, odrv: { matches: ['other'] } },
+      actors: { hub: 'add intf', insmod: 'register odrv' } };
+    const v = verdict(spec, 'mainline', 'usb-parent-lock');
+    expect(v.verdict).toBe('violated');
+    expect(v.explanation).toBe('probe(intf) runs in kworker deferred_probe_work_func without &dev->mutex(udev) (held by hub)');
+    // Without the deferral the interface probes only in hub's thread, under its lock.
+    expect(verdict({ ...spec, drivers: { ...spec.drivers, ifdrv: { matches: ['intf'], present: true } } }, 'mainline', 'usb-parent-lock').verdict).toBe('holds');
+  });
+
   it('device-ready: driver_attach can probe a device between bus_add_device and device_pm_add (B14)', () => {
     const spec = (actors: ScenarioSpec['actors']): ScenarioSpec => ({ name: 'b14', devices: { d: {} }, drivers: { a: { matches: ['d'] } }, actors });
     expect(verdict(spec({ hotplug: 'add d', insmod: 'register a' }), 'mainline', 'device-ready').verdict).toBe('violated');
