@@ -248,6 +248,40 @@ PATCHES['6265539776a0'] = {
   }],
 };
 
+/**
+ * B13's fix in current mainline (v7.0-rc; read as the 6.19-stable review postings of 2026-03-31,
+ * "[ Upstream commit cb3d1049f4ea... ]" and 2b38efc05bf7; no tree with it read). driver_override
+ * moves into struct device with a spinlock; drivers/base/dd.c:
+ * +	spin_lock(&dev->driver_override.lock);
+ * +	old = dev->driver_override.name;
+ * +	...	dev->driver_override.name = new;
+ * +	spin_unlock(&dev->driver_override.lock);
+ * +	kfree(old);
+ * and include/linux/device.h, called by platform_match (2b38efc05bf7):
+ * +static inline int device_match_driver_override(struct device *dev, const struct device_driver *drv)
+ * +{
+ * +	guard(spinlock)(&dev->driver_override.lock);
+ * +	if (dev->driver_override.name)
+ * +		return !strcmp(dev->driver_override.name, drv->name);
+ * +	return -1;
+ * +}
+ * The match stays outside device_lock ("we can't use the device lock"), so __driver_attach and
+ * bind_store keep matching unlocked, now safely. The flag makes every match of an overridden device
+ * one step (driver-override.ts); the store no longer takes device_lock.
+ */
+PATCHES['cb3d1049f4ea'] = {
+  id: 'cb3d1049f4ea', commit: 'cb3d1049f4ea77d5ad93f17d8ac1f2ed4da70501 with 2b38efc05bf7', base: 'mainline',
+  subject: 'driver core: generalize driver_override in struct device (+ platform: use generic driver_override infrastructure)',
+  touches: ['driver_override_store:kfree_old'],
+  flags: ['OVERRIDE_MATCH_LOCKED'],
+  hunks: [{
+    fn: 'driver_override_store', replace: 'kfree_old',
+    step: (site, orig) => ({ ...orig!, where: 'drivers/base/dd.c:__device_set_driver_override (spin_lock(&dev->driver_override.lock); swap; spin_unlock; kfree(old))',
+      since: 'v7.0-rc (cb3d1049f4ea)', await: undefined, waits: undefined,
+      run: (s) => { overrideSwap(s, site.dev, site.drv); return RETURN; } }),
+  }],
+};
+
 PATCHES['c0a40097f0bc'] = {
   id: 'c0a40097f0bc', commit: 'c0a40097f0bc (reverted by dc1771f71854)', base: 'v5.19',
   subject: 'drivers: core: synchronize really_probe() and dev_uevent()',

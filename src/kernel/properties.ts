@@ -315,7 +315,14 @@ export const LIBRARY: KernelProperty[] = [
         return `${t} is about to strcmp ${d.name}'s driver_override string with ${drv}, and driver_override_store has kfree()d it (use after free)`;
       }
       return null;
-    }, { text: 'platform_match reads a driver_override string that was set', met: (_s, q) => c.threads.some((t) => { const l = q.at(t); return l !== null && l.endsWith(':strcmp') && q.locals(t).ovr !== 0; }) }) },
+    }, { text: 'platform_match reads a driver_override string that was set', met: (s, q) => c.threads.some((t) => {
+      const l = q.at(t);
+      if (l === null) return false;
+      if (l.endsWith(':strcmp')) return q.locals(t).ovr !== 0;
+      // With OVERRIDE_MATCH_LOCKED the load and the strcmp are the one step driver_match_device.
+      return k.has('OVERRIDE_MATCH_LOCKED') && l.endsWith(':driver_match_device')
+        && k.w.devices.some((x) => x.override && s.dev[x.i]!.ovrGen !== 0 && OVERRIDE_READERS.some((fn) => l.startsWith(`${fn}(${x.name},`)));
+    }) }) },
   { name: 'deferred-lists', covers: 'S12', applies: (k) => k.hasDeferredWorker || k.w.drivers.some((d) => d.outcomes.includes('defer')), make: (k, c) => invariant('deferred-lists',
     'a device on the deferred lists is registered and not bound (except inside driver_bound)', (s, q) => {
       for (let i = 0; i < s.dev.length; i++) {

@@ -50,6 +50,20 @@ describe('B13: driver_override', () => {
     expect([...stepLabels(bs, 'mainline').keys()].filter((l) => l.endsWith(':strcmp')).sort()).toEqual(['admin: __device_attach_driver(d,a):strcmp', 'admin: bind_store(d,a):strcmp']);
   });
 
+  // The fix that stayed in mainline (v7.0-rc): the string under a spinlock of its own, the test
+  // and strcmp under it, the store's swap under it; dc23806a7c47's device_lock was reverted.
+  it('cb3d1049f4ea (+ 2b38efc05bf7): every reader matches under driver_override.lock, and none reads a freed string', () => {
+    const da: ScenarioSpec = { ...ovr, devices: { d: { present: true } }, drivers: { a: { matches: ['d'] } }, actors: { insmod: 'register a', admin: ['override d a', 'override d a'] } };
+    const bs: ScenarioSpec = { ...ovr, drivers: { a: { matches: ['d'], present: true, probe: 'error' } }, actors: { admin: ['add d', 'bind a d'], w: ['override d a', 'override d a'] } };
+    // __device_attach's match was already safe under device_lock (6265539776a0); the unlocked two were not.
+    for (const [sp, before] of [[ovr, 'holds'], [da, 'violated'], [bs, 'violated']] as const) {
+      const who = Object.keys(sp.actors!).join();
+      expect(run(sp, 'mainline').v['override-uaf'], who).toBe(before);
+      expect(run(sp, 'mainline', 'cb3d1049f4ea').v['override-uaf'], who).toBe('holds');
+      expect([...stepLabels(sp, 'mainline', 'cb3d1049f4ea').keys()].some((l) => l.endsWith(':strcmp'))).toBe(false);
+    }
+  });
+
   it('a device nobody overrides keeps the one-step match (no strcmp step)', () => {
     const labels = [...stepLabels({ ...ovr, actors: { hotplug: 'add d' } }, 'v4.2').keys()];
     expect(labels.some((l) => l.endsWith(':strcmp'))).toBe(false);

@@ -7,7 +7,9 @@
  * That orders the store only against a reader holding dev->mutex: __driver_attach and bind_store
  * call driver_match_device without it (dd.c@5a7a9efdb193:1150, bus.c@00c4a3c47da7:264),
  * so they read freed memory at every profile. dc23806a7c47 (2026, "driver core: enforce
- * device_lock for driver_match_device()") locks both; no profile reads it (README, Modelling limits).
+ * device_lock for driver_match_device()") locked both and was reverted (9de68394a615, v7.0-rc3);
+ * the fix that stayed, cb3d1049f4ea with 2b38efc05bf7 (v7.0-rc), reads the string under a
+ * spinlock of its own: patch cb3d1049f4ea (patches.ts, flag OVERRIDE_MATCH_LOCKED).
  *
  * Only devices an actor writes the file of (`override dev drv`) read it in two steps (load the
  * pointer, strcmp): the others keep the one-step match. State: `ovrDrv` (which driver the current
@@ -48,6 +50,19 @@ export function driverMatchSteps(f: Block, dev: number, drv: number,
     f.step('driver_match_device', { where, ...since, c, run: (s, t) => {
       const left = skip?.(s, t);
       return left !== undefined ? left : on(s, t);
+    } });
+    return;
+  }
+  if (f.tb.k.has('OVERRIDE_MATCH_LOCKED')) {
+    // cb3d1049f4ea + 2b38efc05bf7: platform_match -> device_match_driver_override():
+    //   guard(spinlock)(&dev->driver_override.lock);
+    //   if (dev->driver_override.name)
+    //           return !strcmp(dev->driver_override.name, drv->name);
+    // The test and the strcmp are one step: the store swaps the string under the same lock.
+    f.step('driver_match_device', { where: `${where} -> ${PLATFORM}:platform_match -> device_match_driver_override (under driver_override.lock)`, since: 'v7.0-rc (cb3d1049f4ea, 2b38efc05bf7)', c, run: (s, t) => {
+      const left = skip?.(s, t);
+      if (left !== undefined) return left;
+      return overrideMatches(s, dev, drv) ? on(s, t) : off(s, t);
     } });
     return;
   }
