@@ -12,7 +12,7 @@ import { existsSync } from 'node:fs';
 import Module, { register } from 'node:module';
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { ProbecheckError } from './engine/errors.js';
+import { didYouMean, ProbecheckError } from './engine/errors.js';
 import type { ModelFactory } from './engine/model.js';
 import { isPatchFile, isUserPatch, registerPatchFile } from './kernel/define-patch.js';
 import { patchEntries } from './kernel/patches.js';
@@ -81,8 +81,22 @@ export async function importFile(path: string): Promise<Record<string, unknown>>
   } catch (e) {
     if (e instanceof ProbecheckError) throw e;
     const msg = e instanceof Error ? e.message.split('\n').slice(0, 3).join(' ') : String(e);
-    throw new ProbecheckError('E105', `${path}: could not be loaded: ${msg}`);
+    throw new ProbecheckError('E105', `${path}: could not be loaded: ${msg}${await missingExport(msg)}`);
   }
+}
+
+/**
+ * A name imported from probecheck that it does not export reads, once compiled to CommonJS,
+ * "(0 , import_probecheck.scenaro) is not a function": say which name, and the nearest export.
+ */
+async function missingExport(msg: string): Promise<string> {
+  const m = /import_probecheck\.(\w+)|does not provide an export named '(\w+)'/.exec(msg);
+  const name = m?.[1] ?? m?.[2];
+  if (!name) return '';
+  const api = Object.keys(await import('./index.js'));
+  if (api.includes(name)) return '';
+  const near = didYouMean(name, api);
+  return `; probecheck exports no '${name}'${near !== undefined ? `: did you mean '${near}'?` : ''}`;
 }
 
 /** The default export of a module, unwrapping the extra `default` layer CJS interop can add. */

@@ -7,6 +7,9 @@ import { FIXTURES, PROBE_TREE, ROOT, hasStack, probecheck, tempDir } from './run
 // A model file that does not parse; written at run time so that the type check stays clean.
 const MALFORMED = join(tempDir(), 'malformed.ts');
 writeFileSync(MALFORMED, "import { defineModel } from 'probecheck';\nexport default defineModel({ name: 'broken', params: {}, build( {\n");
+// A misspelt import from probecheck (a new user's first file).
+const MISSPELT = join(tempDir(), 'misspelt.ts');
+writeFileSync(MISSPELT, "import { scenaro } from 'probecheck';\nexport default scenaro({ name: 'x', devices: { d: {} }, drivers: { a: { matches: ['d'] } }, actors: { h: 'add d' } });\n");
 
 const v42 = [PROBE_TREE, '--param', 'N=3', '--param', 'variant=v4.2'];
 
@@ -129,6 +132,7 @@ describe('bad input: one clear line, exit 2, never a stack trace', () => {
     ['bad number', ['check', PROBE_TREE, '--max-states', 'lots'], /E501 .*--max-states expects an integer >= 1, got 'lots'/],
     ['missing file', ['check', 'nope/none.ts'], /E503 .*nope\/none.ts: no such file/],
     ['malformed model file', ['check', MALFORMED], /E105 .*malformed.ts: could not be loaded: .*malformed.ts:\d+/],
+    ['a name probecheck does not export', ['check', MISSPELT], /E105 .*misspelt.ts: could not be loaded: .*scenaro.*; probecheck exports no 'scenaro': did you mean 'scenario'\?$/],
     ['not a model', ['check', `${FIXTURES}/not-a-model.ts`], /E105 .*not-a-model.ts: its default export is neither a model/],
     ['model whose build throws', ['check', `${FIXTURES}/throws.ts`], /E101 .*model throws: build\(\{\}\) threw: kaboom/],
     ['malformed suite', ['check', `${FIXTURES}/bad-shape.suite.ts`], /E502 .*bad-shape.suite.ts: cases\[0\]\.expect\.no-deadlock: expected one of 'holds', 'violated', 'vacuous', 'reachable', 'unreachable', got "maybe"/],
