@@ -68,12 +68,12 @@ export function makeBackend(m: Model | Compiled, name: BackendName = 'fast'): Ba
   return name === 'reference' ? new ReferenceBackend(m) : new FastBackend(m);
 }
 
-/** The model's properties, restricted to `names` (E301 for a name it does not have). */
 /** Can a search of this model check the property named so (built or optional)? */
 export function hasProperty(model: Model, name: string): boolean {
   return (model.properties ?? []).some((p) => p.name === name) || Object.hasOwn(model.optional ?? {}, name);
 }
 
+/** The model's properties, restricted to `names` (E301 for a name it does not have; an optional one is built). */
 export function selectProperties(model: Model, names?: readonly string[]): Property[] {
   const all = model.properties ?? [];
   if (!names || names.length === 0) return all;

@@ -14,6 +14,7 @@ import { ancestors } from './world.js';
 import type { Action } from './actions.js';
 import { DEFERRED_WORKER } from './paths/deferred-probe.js';
 import { mayBeAsync } from './paths/common.js';
+import { driverBound } from './paths/links.js';
 import { kernelView, type KernelView } from './view.js';
 
 export interface KernelProperty {
@@ -302,14 +303,17 @@ export const LIBRARY: KernelProperty[] = [
       return null;
     }, { text: "a uevent reader runs during the device's probe",
       met: (s, q) => k.w.devices.some((d) => s.dev[d.i]!.probing !== 0 && someAt(c, q, (l) => l.startsWith(`dev_uevent(${d.name})`))) }) },
-  { name: 'override-uaf', covers: 'B13 (S-UAF)', applies: (k) => k.w.devices.some((d) => d.override), make: (k, c) => invariant('override-uaf',
+  { name: 'override-uaf', covers: 'B13 (S-UAF)', applies: (k) => k.w.devices.some((d) => d.override), make: (k, c) => {
+    // The overridden device a platform_match reader at label l matches: under dev->mutex
+    // (__device_attach_driver) or without it (__driver_attach, bind_store).
+    const readerOf = (l: string) => k.w.devices.find((x) => x.override && OVERRIDE_READERS.some((fn) => l.startsWith(`${fn}(${x.name},`)));
+    return invariant('override-uaf',
     'platform_match never strcmp()s a driver_override string that driver_override_store has freed', (s, q) => {
       for (const t of c.threads) {
         const l = q.at(t);
         if (l === null || !l.endsWith(':strcmp')) continue;
         const g = q.locals(t).ovr as number;
-        // platform_match's readers: under dev->mutex (__device_attach_driver) and without it (__driver_attach, bind_store).
-        const d = k.w.devices.find((x) => x.override && OVERRIDE_READERS.some((fn) => l.startsWith(`${fn}(${x.name},`)));
+        const d = readerOf(l);
         if (!d || g === 0 || s.dev[d.i]!.ovrGen === g) continue;
         const drv = l.slice(l.indexOf(',') + 1, l.indexOf(')'));
         return `${t} is about to strcmp ${d.name}'s driver_override string with ${drv}, and driver_override_store has kfree()d it (use after free)`;
@@ -320,9 +324,11 @@ export const LIBRARY: KernelProperty[] = [
       if (l === null) return false;
       if (l.endsWith(':strcmp')) return q.locals(t).ovr !== 0;
       // With OVERRIDE_MATCH_LOCKED the load and the strcmp are the one step driver_match_device.
-      return k.has('OVERRIDE_MATCH_LOCKED') && l.endsWith(':driver_match_device')
-        && k.w.devices.some((x) => x.override && s.dev[x.i]!.ovrGen !== 0 && OVERRIDE_READERS.some((fn) => l.startsWith(`${fn}(${x.name},`)));
-    }) }) },
+      if (!k.has('OVERRIDE_MATCH_LOCKED') || !l.endsWith(':driver_match_device')) return false;
+      const d = readerOf(l);
+      return d !== undefined && s.dev[d.i]!.ovrGen !== 0;
+    }) });
+  } },
   { name: 'deferred-lists', covers: 'S12', applies: (k) => k.hasDeferredWorker || k.w.drivers.some((d) => d.outcomes.includes('defer')), make: (k, c) => invariant('deferred-lists',
     'a device on the deferred lists is registered and not bound (except inside driver_bound)', (s, q) => {
       for (let i = 0; i < s.dev.length; i++) {
@@ -397,7 +403,7 @@ export const LIBRARY: KernelProperty[] = [
         // __device_links_no_driver(consumer): a link to a supplier that is not DL_DEV_DRIVER_BOUND goes DORMANT.
         // A supplier with a driver but not bound is the failed probe itself: device_links_no_driver's
         // reset of its own links to its consumers (no WARN).
-        if ((was !== 'CONSUMER_PROBE' && was !== 'ACTIVE') || a.link[l.i]!.status !== 'DORMANT' || (sup.driver !== 0 && !sup.bound) || (sup.bound && !sup.linksUnbinding)) continue;
+        if ((was !== 'CONSUMER_PROBE' && was !== 'ACTIVE') || a.link[l.i]!.status !== 'DORMANT' || (sup.driver !== 0 && !sup.bound) || driverBound(b, l.supplier)) continue;
         return `WARN_ON in __device_links_no_driver(${k.vn(con)}): its ${was} link to ${k.vn(l.supplier)} goes DORMANT while ${k.vn(l.supplier)} is ${sup.bound ? 'unbinding (DL_DEV_UNBINDING)' : 'not bound'}`;
       }
       return null;

@@ -81,15 +81,14 @@ export function driverBound(s: KS, dev: number): boolean {
  * suppliers, in the order they were added. One atomic step (device_links_write_lock).
  */
 export function linksMissingSupplier(k: Kernel, s: KS, links: readonly { i: number; supplier: number }[]): void {
-  const passed: number[] = [];
+  // Before 8c3e315d4296 every link it passed is AVAILABLE again: no change.
+  if (!k.has('LINKS_NO_DRIVER_BOUND_CHECK')) return;
   for (const l of links) {
     const x = s.link[l.i]!;
     if (x.status === 'NONE') continue;
-    if (x.status !== 'AVAILABLE') break;
-    passed.push(l.i);
+    if (x.status !== 'AVAILABLE') return;
+    if (!driverBound(s, l.supplier)) x.status = 'DORMANT';
   }
-  if (!k.has('LINKS_NO_DRIVER_BOUND_CHECK')) return;
-  for (const i of passed) if (!driverBound(s, k.w.links[i]!.supplier)) s.link[i]!.status = 'DORMANT';
 }
 
 /** __device_links_no_driver(dev): dev's managed links to its suppliers. */
