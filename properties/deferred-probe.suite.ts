@@ -4,7 +4,8 @@
  * liveness property quiescence (L2, under weak fairness). variant=missed also shows B14
  * (device-ready): the window 190888ac01d0 opened between bus_add_device and device_pm_add,
  * which a2225b6e834a (Douglas Anderson, merged 2026 for v7.1-rc1 as far as read; patches.ts)
- * closes. The mainline profile reads dd.c at 5a7a9efdb193 (v6.3), which predates it.
+ * closes. v6.12 (dd.c at efb0b309fa0d) predates it; the mainline profile reads dd.c in the
+ * driver-core co-maintainer's tree (dakr@1ac45118ddf8), which has it (flag READY_TO_PROBE).
  * State counts grew when list order became state (issue 9): the bus klist, each driver's klist
  * of bound devices and the deferred lists keep the order they were filled in (paths/klist.ts).
  */
@@ -31,11 +32,13 @@ export default defineSuite({
     { params: { variant: 'missed', profile: 'v3.14', patches: '' }, states: 106,
       note: '190888ac01d0 fixes B2 (the driver joins the bus klist before its walk); B14 stays: __driver_attach probes dc after bus_add_device, before device_pm_add',
       expect: { ...M, 'no-missed-probe': 'holds', 'device-ready': 'violated' } },
-    { params: { variant: 'missed', profile: 'mainline', patches: '' }, states: 123, // was 104: mainline __driver_attach calls driver_probe_device, which refuses a bound device itself (dd.c at 5a7a9efdb193)
-      note: 'B14: dd.c at 5a7a9efdb193 (v6.3) predates its fix a2225b6e834a', expect: { ...M, 'no-missed-probe': 'holds', 'device-ready': 'violated' } },
-    { params: { variant: 'missed', profile: 'mainline', patches: 'a2225b6e834a' }, states: 129, // 111 with the old dev-ready-v3, a skip in __driver_attach: now __driver_attach locks the device and driver_probe_device refuses it
+    { params: { variant: 'missed', profile: 'v6.12', patches: '' }, states: 123, // mainline's count until its dd.c was read past v6.3: __driver_attach calls driver_probe_device, which refuses a bound device itself
+      note: 'B14: dd.c at efb0b309fa0d (v6.12) predates its fix a2225b6e834a', expect: { ...M, 'no-missed-probe': 'holds', 'device-ready': 'violated' } },
+    { params: { variant: 'missed', profile: 'v6.12', patches: 'a2225b6e834a' }, states: 129, // 111 with the old dev-ready-v3, a skip in __driver_attach: now __driver_attach locks the device and driver_probe_device refuses it
       note: "\"driver core: Don't let a device probe until it's ready\" as merged: __driver_probe_device returns -EPROBE_DEFER until device_add sets the flag, under device_lock, just before bus_probe_device",
       expect: { ...M, 'no-missed-probe': 'holds', 'device-ready': 'holds' } },
+    { params: { variant: 'missed', profile: 'mainline', patches: '' }, states: 129,
+      note: 'mainline has the fix: its dd.c (dakr@1ac45118ddf8) has the check in __driver_probe_device (READY_TO_PROBE)', expect: { ...M, 'no-missed-probe': 'holds', 'device-ready': 'holds' } },
     { params: { variant: 'loop', profile: 'v3.14', patches: '' }, states: 67,
       note: "no trigger count: the child's bind triggers before host is pending, nothing re-queues host (no loop; host's retry is lost instead, as in B1)",
       expect: { ...ok, quiescence: 'holds' } },

@@ -3,7 +3,9 @@
  * unbind: violated up to v5.19, holds with 18daa52418e7 (one READ_ONCE under klist_drivers'
  * lock) and on mainline. B13 (variant=driver_override): the store frees the string
  * platform_match reads, fixed by taking device_lock in the store. L6 (variant=probe): the
- * reverted c0a40097f0bc makes dev_uevent wait for the lock probe() holds.
+ * reverted c0a40097f0bc makes dev_uevent wait for the lock probe() holds. v6.12.0 shipped with it
+ * (UEVENT_SHOW_LOCKED: 15fffc6a5624 replaced it in v6.11, 9a71892cbcdb put it back in v6.12-rc6,
+ * dc1771f71854 removed it in v6.15; from pull and stable mails, profiles.ts).
  */
 import { defineSuite } from 'probecheck';
 
@@ -26,6 +28,10 @@ export default defineSuite({
       expect: { 'reader-no-wait-on-probe': 'violated', 'lockless-reader': 'holds', 'no-deadlock': 'holds' } },
     { params: { variant: 'probe', profile: 'v5.19', patches: '' }, states: 38, note: 'the lockless reader never waits',
       expect: { 'reader-no-wait-on-probe': 'holds', 'lockless-reader': 'holds', 'no-deadlock': 'holds' } },
+    { params: { variant: 'probe', profile: 'v6.12', patches: '' }, states: 39, note: 'L6 in a release: v6.12.0 has c0a40097f0bc (UEVENT_SHOW_LOCKED)',
+      expect: { 'reader-no-wait-on-probe': 'violated', 'lockless-reader': 'holds', 'no-deadlock': 'holds' } },
+    { params: { variant: 'uevent', profile: 'v6.12', patches: '' }, states: 29, note: "v6.12.0 reads dev->driver twice, but under uevent_show's device_lock: B11 closed",
+      expect: { 'lockless-reader': 'holds', 'single-binding': 'holds', 'no-deadlock': 'holds' } },
     { params: { variant: 'probe', profile: 'mainline', patches: '' }, states: 30, expect: { 'reader-no-wait-on-probe': 'holds', 'lockless-reader': 'holds', 'no-deadlock': 'holds' } },
     { params: { variant: 'uevent', profile: 'v5.19', patches: 'c0a40097f0bc' }, states: 29, note: 'the reverted fix did close B11 (the reader holds the lock unbind needs)',
       expect: { 'lockless-reader': 'holds', 'single-binding': 'holds', 'no-deadlock': 'holds' } },
@@ -38,6 +44,7 @@ export default defineSuite({
     { params: { variant: 'driver_override', profile: 'v4.2', patches: '6265539776a0' }, states: 41, note: 'the store swaps the pointer under device_lock: it waits for the match to finish',
       expect: { 'override-uaf': 'holds', 'single-binding': 'holds', 'no-deadlock': 'holds' } },
     { params: { variant: 'driver_override', profile: 'v4.18', patches: '' }, states: 41, expect: { 'override-uaf': 'holds', 'single-binding': 'holds', 'no-deadlock': 'holds' } },
-    { params: { variant: 'driver_override', profile: 'mainline', patches: '' }, states: 47, expect: { 'override-uaf': 'holds', 'single-binding': 'holds', 'no-deadlock': 'holds' } },
+    { params: { variant: 'driver_override', profile: 'mainline', patches: '' }, states: 45, note: 'cb3d1049f4ea (OVERRIDE_MATCH_LOCKED): the match is one step under driver_override.lock (47 states before mainline read a dd.c with it)',
+      expect: { 'override-uaf': 'holds', 'single-binding': 'holds', 'no-deadlock': 'holds' } },
   ],
 });

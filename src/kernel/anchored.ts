@@ -42,6 +42,8 @@ export const ANCHORED: string[] = [
   'drivers/usb/core/message.c:driver_set_config_work',
   // platform.c, read at v6.6 (6.6.y), v6.12 and mainline (6.6.y, the nearest read).
   'drivers/base/platform.c:platform_match', 'drivers/base/platform.c:driver_override_store',
+  // dd.c's store of driver_override since cb3d1049f4ea (read at dakr@1ac45118ddf8, the mainline profile).
+  'drivers/base/dd.c:__device_set_driver_override',
 ];
 
 export const NOT_ANCHORED: Record<string, string> = {};

@@ -16,7 +16,7 @@ import type { StepAnchors } from './emit.js';
 /** Lines with an effect that no step models, on purpose: `file:function` -> anchor -> reason. */
 export const UNCOVERED: Record<string, Record<string, string>> = {
   'drivers/base/dd.c:__device_attach': {
-    'dev->driver = NULL;': 'device_bind_driver() failing for a device whose dev->driver was set before device_add: not in the scenario vocabulary',
+    'dev->driver = NULL; || device_set_driver(dev, NULL);': 'device_bind_driver() failing for a device whose dev->driver was set before device_add: not in the scenario vocabulary',
   },
   'drivers/base/bus.c:bus_add_driver': {
     'klist_del(&priv->knode_bus);': 'the error path when driver_attach fails (allocation failures are not modelled)',
@@ -28,10 +28,10 @@ export const UNCOVERED: Record<string, Record<string, string>> = {
     'test_remove = false; ... goto re_probe;': 'CONFIG_DEBUG_TEST_DRIVER_REMOVE removes and re-probes every driver once: a debug option, not modelled',
   },
   'drivers/base/dd.c:__device_attach_driver': {
-    'dev->can_match = true;': "the bus's match() returning -EPROBE_DEFER: not in the scenario vocabulary (a driver matches the devices it names)",
+    'dev->can_match = true; || dev_set_can_match(dev);': "the bus's match() returning -EPROBE_DEFER: not in the scenario vocabulary (a driver matches the devices it names)",
   },
   'drivers/base/dd.c:__driver_attach': {
-    'dev->can_match = true;': "the bus's match() returning -EPROBE_DEFER: not in the scenario vocabulary (a driver matches the devices it names)",
+    'dev->can_match = true; || dev_set_can_match(dev);': "the bus's match() returning -EPROBE_DEFER: not in the scenario vocabulary (a driver matches the devices it names)",
   },
   'fs/kernfs/file.c:kernfs_fop_write_iter': {
     'mutex_lock(&of->prealloc_mutex);': "of->mutex and of->prealloc_mutex belong to the open file (one kernfs_open_file per open()): each store of a scenario is its own open file, so they never contend",
@@ -47,6 +47,7 @@ export const UNCOVERED: Record<string, Record<string, string>> = {
     'mutex_unlock(&module_mutex);@2': "the error exits (`out:`: -ENOENT, -EBUSY, -EWOULDBLOCK): try_stop_module is one atomic step that takes module_mutex, tests, and releases it on either path; it covers the success path's unlock, and a line is covered by one step",
   },
   'drivers/base/core.c:device_add': {
+    'device_set_driver(dev, NULL); || dev->driver = NULL;': "device_add's error exit (DPMError, in the v6.12, 6.6.y and 6.18.y texts): a scenario's device_add never fails",
     'if (dev->fwnode && fw_devlink_drv_reg_done && !dev->can_match)': 'fw_devlink (firmware-described suppliers) is not modelled; the device links in a scenario are added by drivers',
     'klist_add_tail(&dev->p->knode_parent,': "the parent's klist_children: no modelled path walks a device's children",
     'mutex_lock(': 'the class (sp->mutex, klist_devices, class interfaces): no scenario device has a class; that mutex is taken and released around class callbacks the model does not have',

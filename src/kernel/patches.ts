@@ -131,17 +131,23 @@ PATCHES['18daa52418e7'] = {
  * what Anderson proposed in a reply before v2 (Alan Stern answered that all probe paths must be
  * held off), not v3; it is replaced by this patch.
  */
+/** a2225b6e834a's lines in __driver_probe_device. */
+const READY_LINES = ['if (!dev_ready_to_probe(dev))', 'return dev_err_probe(dev, -EPROBE_DEFER, "Device not ready to probe'];
+
 PATCHES['a2225b6e834a'] = {
   id: 'a2225b6e834a', commit: 'a2225b6e834a838ae3c93709760edc0a169eb2f2', base: 'mainline',
   subject: "driver core: Don't let a device probe until it's ready",
   touches: ['driver_probe_device:check', '__driver_probe_device:check', 'device_add:device_pm_add'],
+  flags: ['READY_TO_PROBE'],
+  // The dd.c hunk as merged, read in the driver-core co-maintainer's tree (kernel/README.md).
+  sources: { 'drivers/base/dd.c': 'dakr@1ac45118ddf8' },
   hunks: [{
     // driver_probe_device's check step runs __driver_probe_device's checks (PROBE_BUSY_CHECK shape).
     fn: 'driver_probe_device', replace: 'check',
     step: (site, orig) => {
       if (!site.k.has('PROBE_BUSY_CHECK')) throw new ProbecheckError('E604', `patch a2225b6e834a does not apply to ${site.k.profile}: it is modelled on __driver_probe_device (v5.14+, PROBE_BUSY_CHECK); older stable backports put the check elsewhere`);
       const defers = mayDefer(site.k, site.dev, site.drv);
-      return { ...orig!, since: 'a2225b6e834a (v7.1-rc1, inferred)', run: (s, t, b, c) => {
+      return { ...orig!, since: 'a2225b6e834a (v7.1-rc1, inferred)', c: [...orig!.c!, ...READY_LINES.map((l) => `__driver_probe_device:: ${l}`)], run: (s, t, b, c) => {
         const d = s.dev[site.dev]!, canMatch = d.canMatch;
         const r = orig!.run(s, t, b, c);   // probe_count++, snapshot, -ENODEV / -EBUSY, can_match = true
         if (r === 'out' || d.ready) return r;
@@ -153,7 +159,7 @@ PATCHES['a2225b6e834a'] = {
   }, {
     // bind_store -> device_driver_attach -> __driver_probe_device
     fn: '__driver_probe_device', replace: 'check',
-    step: (site, orig) => ({ ...orig!, since: 'a2225b6e834a (v7.1-rc1, inferred)', run: (s, t, b, c) => {
+    step: (site, orig) => ({ ...orig!, since: 'a2225b6e834a (v7.1-rc1, inferred)', c: [...orig!.c!, ...READY_LINES], run: (s, t, b, c) => {
       const r = orig!.run(s, t, b, c);
       if (r === RETURN || s.dev[site.dev]!.ready) return r;
       t.ret = RET.LINK_DEFER;
@@ -250,7 +256,8 @@ PATCHES['6265539776a0'] = {
 
 /**
  * B13's fix in current mainline (v7.0-rc; read as the 6.19-stable review postings of 2026-03-31,
- * "[ Upstream commit cb3d1049f4ea... ]" and 2b38efc05bf7; no tree with it read). driver_override
+ * "[ Upstream commit cb3d1049f4ea... ]" and 2b38efc05bf7; the store's half is in dd.c at
+ * dakr@1ac45118ddf8, the mainline profile's, which has the flag). driver_override
  * moves into struct device with a spinlock; drivers/base/dd.c:
  * +	spin_lock(&dev->driver_override.lock);
  * +	old = dev->driver_override.name;
@@ -274,9 +281,12 @@ PATCHES['cb3d1049f4ea'] = {
   subject: 'driver core: generalize driver_override in struct device (+ platform: use generic driver_override infrastructure)',
   touches: ['driver_override_store:kfree_old'],
   flags: ['OVERRIDE_MATCH_LOCKED'],
+  // The store's half as merged, read in the driver-core co-maintainer's tree (kernel/README.md).
+  sources: { 'drivers/base/dd.c': 'dakr@1ac45118ddf8' },
   hunks: [{
     fn: 'driver_override_store', replace: 'kfree_old',
-    step: (site, orig) => ({ ...orig!, where: 'drivers/base/dd.c:__device_set_driver_override (spin_lock(&dev->driver_override.lock); swap; spin_unlock; kfree(old))',
+    step: (site, orig) => ({ ...orig!, where: 'drivers/base/dd.c:__device_set_driver_override (scoped_guard(spinlock, &dev->driver_override.lock): swap; kfree(old))',
+      c: ['scoped_guard(spinlock, &dev->driver_override.lock) {', 'old = dev->driver_override.name;', 'dev->driver_override.name = new;', 'kfree(old);'],
       since: 'v7.0-rc (cb3d1049f4ea)', await: undefined, waits: undefined,
       run: (s) => { overrideSwap(s, site.dev, site.drv); return RETURN; } }),
   }],
@@ -286,20 +296,23 @@ PATCHES['c0a40097f0bc'] = {
   id: 'c0a40097f0bc', commit: 'c0a40097f0bc (reverted by dc1771f71854)', base: 'v5.19',
   subject: 'drivers: core: synchronize really_probe() and dev_uevent()',
   touches: ['dev_uevent:device_lock', 'dev_uevent:device_unlock'],
+  flags: ['UEVENT_SHOW_LOCKED'],
+  // The lock is taken in uevent_show, around the kset's uevent callback (dev_uevent): modelled as the
+  // first and last steps of dev_uevent, which nothing else calls in the model.
   hunks: [{
     // +	/* Synchronize with really_probe() */
     // +	device_lock(dev);
     // 	/* add driver name to the uevent */
     // 	if (dev->driver)
     fn: 'dev_uevent', insert: { label: 'device_lock', after: null, before: 'if_driver' },
-    step: (site) => ({ where: 'drivers/base/core.c:dev_uevent (device_lock(dev): synchronize with really_probe())', since: 'c0a40097f0bc (reverted by dc1771f71854)',
+    step: (site) => ({ where: 'drivers/base/core.c:dev_uevent (device_lock(dev) in its caller uevent_show: synchronize with really_probe())', since: 'c0a40097f0bc (reverted by dc1771f71854)', c: ['device_lock(dev);'],
       await: (s) => s.dev[site.dev]!.mutex === 0, waits: mutexWaits(site.k, site.dev),
       run: (s) => { s.dev[site.dev]!.mutex = site.tb.owner; return 'if_driver'; } }),
   }, {
     // 		add_uevent_var(env, "DRIVER=%s", dev->driver->name);
     // +	device_unlock(dev);
     fn: 'dev_uevent', insert: { label: 'device_unlock', after: ['if_driver', 'add_uevent_var'], before: RETURN },
-    step: (site) => ({ where: 'drivers/base/core.c:dev_uevent (device_unlock(dev))', since: 'c0a40097f0bc (reverted by dc1771f71854)',
+    step: (site) => ({ where: 'drivers/base/core.c:dev_uevent (device_unlock(dev) in its caller uevent_show)', since: 'c0a40097f0bc (reverted by dc1771f71854)', c: ['device_unlock(dev);'],
       run: (s) => { s.dev[site.dev]!.mutex = 0; return RETURN; } }),
   }],
 };
@@ -354,9 +367,13 @@ const IMPLIED: { flag: Flag; patch: string; unless?: Flag }[] = [
   { flag: 'TRIGGER_COUNT', patch: '58b116bce136', unless: 'PROBE_BUSY_CHECK' },
   { flag: 'ATTACH_DEAD_CHECK', patch: '654888327e9f' },
   { flag: 'UEVENT_SINGLE_READ', patch: '18daa52418e7' },
+  { flag: 'READY_TO_PROBE', patch: 'a2225b6e834a' },
+  { flag: 'UEVENT_SHOW_LOCKED', patch: 'c0a40097f0bc' },
+  { flag: 'OVERRIDE_MATCH_LOCKED', patch: 'cb3d1049f4ea' },
   { flag: 'MODULE_SYNC_PF_USED_ASYNC', patch: '774a1221e862' },
   { flag: 'LINK_KREF', patch: 'ead18c23c263' },
-  { flag: 'OVERRIDE_LOCK', patch: '6265539776a0' },
+  // cb3d1049f4ea replaces the store that 6265539776a0 locked: the swap under driver_override.lock, without device_lock.
+  { flag: 'OVERRIDE_LOCK', patch: '6265539776a0', unless: 'OVERRIDE_MATCH_LOCKED' },
 ];
 
 export function patch(id: string): Patch {

@@ -26,6 +26,8 @@ export const MODELLED: Record<string, string[]> = {
     '__device_attach_async_helper', '__device_attach', 'device_attach', 'device_initial_probe', '__device_driver_lock',
     '__device_driver_unlock', 'device_driver_attach', '__driver_attach_async_helper', '__driver_attach', 'driver_attach',
     '__device_release_driver', 'device_release_driver_internal', 'device_release_driver', 'device_driver_detach', 'driver_detach',
+    // driver_override under its own spinlock (cb3d1049f4ea, v7.0-rc): the store's swap.
+    '__device_set_driver_override',
     // Read for the log reader (src/logs/formats.ts), not modelled: initcall_debug's probe time, the end-of-boot report, the late trigger.
     'really_probe_debug', 'deferred_probe_timeout_work_func', 'deferred_probe_initcall',
   ],
@@ -241,8 +243,8 @@ export function effectOf(line: string): 'lock' | 'unlock' | 'async' | 'wait' | '
   if (/\b(device_lock|mutex_lock|mutex_lock_interruptible|__device_driver_lock|device_links_write_lock|device_links_read_lock|usb_lock_device)\s*\(/.test(l)) return 'lock';
   if (/\b(async_schedule\w*|queue_work|schedule_work|work_on_cpu)\s*\(/.test(l)) return 'async';
   if (/\b(async_synchronize_\w+|wait_event\w*|flush_work\w*|wait_for_device_probe|synchronize_\w+)\s*\(/.test(l)) return 'wait';
-  if (/\b(if|while|for)\s*\(/.test(l) && /(->dead\b|\bdev->driver\b|async_driver|device_is_bound|klist_node_attached|device_is_registered|probe_count|drivers_autoprobe|driver_allows_async_probing|can_match|\bdead\b)/.test(l)) return 'test';
-  if (/(->dead\s*=|\bdev->driver\s*=[^=]|async_driver\s*=[^=]|atomic_(inc|dec)\w*\(&(probe_count|deferred_trigger_count)|klist_add_\w+\(|klist_del\(|klist_remove\(|list_add_tail\(&[\w>.-]*deferred_probe|list_del_init\(&[\w>.-]*deferred_probe|list_splice_tail_init\(|can_match\s*=)/.test(l)) return 'write';
+  if (/\b(if|while|for)\s*\(/.test(l) && /(->dead\b|\bdev->driver\b|async_driver|device_is_bound|klist_node_attached|device_is_registered|probe_count|drivers_autoprobe|driver_allows_async_probing|can_match|ready_to_probe|\bdead\b)/.test(l)) return 'test';
+  if (/(->dead\s*=|\bdev->driver\s*=[^=]|async_driver\s*=[^=]|atomic_(inc|dec)\w*\(&(probe_count|deferred_trigger_count)|klist_add_\w+\(|klist_del\(|klist_remove\(|list_add_tail\(&[\w>.-]*deferred_probe|list_del_init\(&[\w>.-]*deferred_probe|list_splice_tail_init\(|can_match\s*=|dev_set_can_match\(|device_set_driver\()/.test(l)) return 'write';
   return null;
 }
 

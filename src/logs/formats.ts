@@ -46,6 +46,8 @@ export interface Rule {
 
 const DD = 'drivers/base/dd.c', BUS = 'drivers/base/bus.c', CORE = 'drivers/base/core.c';
 const MAIN = 'torvalds@5a7a9efdb193', BUSM = 'torvalds@00c4a3c47da7', V36 = 'v3.6.0';
+/** v6.12's dd.c (driver-core-6.12-rc1): these lines became dev_dbg/dev_err between v6.3 and it, and print the device in the prefix. */
+const V612 = 'torvalds@efb0b309fa0d';
 
 export const RULES: readonly Rule[] = [
   { id: 'device_add', dev: false, re: /^device: '([^']+)': device_add$/, fields: ['dev'], model: 'device_add',
@@ -100,10 +102,24 @@ export const RULES: readonly Rule[] = [
     cite: [{ path: DD, snapshot: MAIN, fn: '__driver_attach', format: 'probing driver %s asynchronously\\n', line: 1180 }] },
   { id: 'drv_async_done', dev: true, re: /^driver (\S+) async attach completed: (-?\d+)$/, fields: ['drv', 'ret'], model: 'drv_async_done',
     cite: [{ path: DD, snapshot: MAIN, fn: '__driver_attach_async_helper', format: 'driver %s async attach completed: %d\\n', line: 1129 }] },
+  // The dev_printk forms of the lines above (dd.c of v6.12 and later): the device comes from the prefix.
+  { id: 'matched', dev: true, re: /^bus: '([^']+)': (\w+): matched device with driver (\S+)$/, fields: ['bus', 'fn', 'drv'], model: 'matched',
+    cite: [{ path: DD, snapshot: V612, fn: '__driver_probe_device', format: "bus: '%s': %s: matched device with driver %s\\n", line: 788 }] },
+  { id: 'probing', dev: true, re: /^bus: '([^']+)': (\w+): probing driver (\S+) with device$/, fields: ['bus', 'fn', 'drv'], model: 'probing',
+    cite: [{ path: DD, snapshot: V612, fn: 'really_probe', format: "bus: '%s': %s: probing driver %s with device\\n", line: 622 }] },
+  { id: 'bound_to', dev: true, re: /^driver: '([^']+)': (\w+): bound to device$/, fields: ['drv', 'fn'], model: 'bound_to',
+    cite: [{ path: DD, snapshot: V612, fn: 'driver_bound', format: "driver: '%s': %s: bound to device\\n", line: 404 }] },
+  { id: 'bound', dev: true, re: /^bus: '([^']+)': (\w+): bound device to driver (\S+)$/, fields: ['bus', 'fn', 'drv'], model: 'bound',
+    cite: [{ path: DD, snapshot: V612, fn: 'really_probe', format: "bus: '%s': %s: bound device to driver %s\\n", line: 708 }] },
+  { id: 'rejects_match', dev: true, re: /^probe with driver (\S+) rejects match (-?\d+)$/, fields: ['drv', 'ret'], model: 'error',
+    cite: [{ path: DD, snapshot: V612, fn: 'call_driver_probe', format: 'probe with driver %s rejects match %d\\n', line: 589 }] },
+  { id: 'probe_failed', dev: true, re: /^probe with driver (\S+) failed with error (-?\d+)$/, fields: ['drv', 'ret'], model: 'error',
+    cite: [{ path: DD, snapshot: V612, fn: 'call_driver_probe', format: 'probe with driver %s failed with error %d\\n', line: 594 }] },
   // Later trees print the reason after it (": %s"); the rule reads both. Printed by the timeout work the late initcall schedules (late-initcall.ts).
   { id: 'deferred_pending', dev: true, re: /^deferred probe pending(?:: (.*))?$/, fields: ['reason'], model: 'pending',
     cite: [{ path: DD, snapshot: MAIN, fn: 'deferred_probe_timeout_work_func', format: 'deferred probe pending\\n', line: 318 },
-      { path: DD, snapshot: 'torvalds@b232b02bf3c2', fn: 'deferred_probe_timeout_work_func', format: 'deferred probe pending\\n', line: 319 }] },
+      { path: DD, snapshot: 'torvalds@b232b02bf3c2', fn: 'deferred_probe_timeout_work_func', format: 'deferred probe pending\\n', line: 319 },
+      { path: DD, snapshot: V612, fn: 'deferred_probe_timeout_work_func', format: 'deferred probe pending: %s', line: 316 }] },
   // initcall_debug around the late initcall itself (before the general rules, which read it as a built-in initcall).
   { id: 'late_initcall_start', dev: false, re: /^calling {1,2}(deferred_probe_initcall)\+0x[0-9a-f]+\/0x[0-9a-f]+ @ (\d+)$/, fields: ['initfn', 'pid'], model: 'late_initcall',
     cite: [{ path: 'init/main.c', snapshot: 'unverified', fn: 'trace_initcall_start_cb', format: 'calling  %pS @ %i\\n', line: '?', note: 'initcall_debug, for late_initcall(deferred_probe_initcall) (dd.c)' }] },

@@ -45,7 +45,7 @@ describe('probecheck source', () => {
     const r = probecheck(['source', 'device_driver_attach', '--profile', 'mainline', '--json'], { cwd: tempDir() });
     expect(r.status).toBe(0);
     const v = JSON.parse(r.stdout) as { snapshot: string; anchored: boolean; lines: { n: string; steps: string[]; effect: string | null }[] };
-    expect(v.snapshot).toBe('torvalds@5a7a9efdb193');
+    expect(v.snapshot).toBe('dakr@1ac45118ddf8');
     expect(v.anchored).toBe(true);
     expect(v.lines.filter((l) => l.effect && l.steps.length === 0)).toEqual([]);
   });

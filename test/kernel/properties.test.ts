@@ -78,8 +78,8 @@ describe('properties on minimal pairs', () => {
 
   it('device-ready: driver_attach can probe a device between bus_add_device and device_pm_add (B14)', () => {
     const spec = (actors: ScenarioSpec['actors']): ScenarioSpec => ({ name: 'b14', devices: { d: {} }, drivers: { a: { matches: ['d'] } }, actors });
-    expect(verdict(spec({ hotplug: 'add d', insmod: 'register a' }), 'mainline', 'device-ready').verdict).toBe('violated');
-    expect(verdict(spec({ boot: ['add d', 'register a'] }), 'mainline', 'device-ready').verdict).toBe('holds');
+    expect(verdict(spec({ hotplug: 'add d', insmod: 'register a' }), 'v6.12', 'device-ready').verdict).toBe('violated');
+    expect(verdict(spec({ boot: ['add d', 'register a'] }), 'v6.12', 'device-ready').verdict).toBe('holds');
   });
 
   it('lock-order, module-lifetime and async-driver hold on the example scenarios of every profile', () => {
@@ -146,9 +146,10 @@ describe('properties on minimal pairs', () => {
 
   it('device-ready with B14\'s merged fix a2225b6e834a (B14)', () => {
     const spec: ScenarioSpec = { name: 'b14', devices: { d: {} }, drivers: { a: { matches: ['d'] } }, actors: { hotplug: 'add d', insmod: 'register a' } };
-    expect(verdict(spec, 'mainline', 'device-ready').verdict).toBe('violated');
-    expect(verdict(spec, 'mainline', 'device-ready', 'a2225b6e834a').verdict).toBe('holds');
-    expect(verdict(spec, 'mainline', 'no-missed-probe', 'a2225b6e834a').verdict).toBe('holds'); // and the device is still probed
+    expect(verdict(spec, 'v6.12', 'device-ready').verdict).toBe('violated');
+    expect(verdict(spec, 'v6.12', 'device-ready', 'a2225b6e834a').verdict).toBe('holds');
+    expect(verdict(spec, 'v6.12', 'no-missed-probe', 'a2225b6e834a').verdict).toBe('holds'); // and the device is still probed
+    expect(verdict(spec, 'mainline', 'device-ready').verdict).toBe('holds'); // mainline has it (READY_TO_PROBE)
   });
 
   it('every library property has a kebab-case name', () => {

@@ -40,14 +40,14 @@ describe('B13: driver_override', () => {
     const bs: ScenarioSpec = { ...ovr, drivers: { a: { matches: ['d'], present: true, probe: 'error' } }, actors: { admin: ['add d', 'bind a d'], w: ['override d a', 'override d a'] } };
     const tail = ['kernfs_fop_write_iter(a):kernfs_get_active', 'bind_store(d,a):bus_find_device_by_name', 'driver_override_store(d,a)#2:kfree_old',
       'bind_store(d,a):driver_match_device', 'driver_override_store(d,a):kfree_old'];
-    for (const [p, patches, states] of [['v4.2', '6265539776a0', 71], ['v4.18', '', 71], ['v5.10', '', 74], ['v5.15', '', 74], ['mainline', '', 74]] as const) {
+    for (const [p, patches, states] of [['v4.2', '6265539776a0', 71], ['v4.18', '', 71], ['v5.10', '', 74], ['v5.15', '', 74], ['v6.12', '', 74]] as const) {
       const r = run(bs, p, patches);
       expect(r, p).toMatchObject({ states, v: { 'override-uaf': 'violated' } });
       const pr = r.r.properties[0]!;
       expect(pr.explanation).toBe("admin is about to strcmp d's driver_override string with a, and driver_override_store has kfree()d it (use after free)");
       expect(pr.trace!.steps.map((s) => s.label).slice(-5), p).toEqual(tail);
     }
-    expect([...stepLabels(bs, 'mainline').keys()].filter((l) => l.endsWith(':strcmp')).sort()).toEqual(['admin: __device_attach_driver(d,a):strcmp', 'admin: bind_store(d,a):strcmp']);
+    expect([...stepLabels(bs, 'v6.12').keys()].filter((l) => l.endsWith(':strcmp')).sort()).toEqual(['admin: __device_attach_driver(d,a):strcmp', 'admin: bind_store(d,a):strcmp']);
   });
 
   // The fix that stayed in mainline (v7.0-rc): the string under a spinlock of its own, the test
@@ -58,10 +58,13 @@ describe('B13: driver_override', () => {
     // __device_attach's match was already safe under device_lock (6265539776a0); the unlocked two were not.
     for (const [sp, before] of [[ovr, 'holds'], [da, 'violated'], [bs, 'violated']] as const) {
       const who = Object.keys(sp.actors!).join();
-      expect(run(sp, 'mainline').v['override-uaf'], who).toBe(before);
-      expect(run(sp, 'mainline', 'cb3d1049f4ea').v['override-uaf'], who).toBe('holds');
-      expect([...stepLabels(sp, 'mainline', 'cb3d1049f4ea').keys()].some((l) => l.endsWith(':strcmp'))).toBe(false);
+      expect(run(sp, 'v6.12').v['override-uaf'], who).toBe(before);
+      expect(run(sp, 'v6.12', 'cb3d1049f4ea').v['override-uaf'], who).toBe('holds');
+      expect([...stepLabels(sp, 'v6.12', 'cb3d1049f4ea').keys()].some((l) => l.endsWith(':strcmp'))).toBe(false);
+      // mainline reads a dd.c with the store's half (OVERRIDE_MATCH_LOCKED): the same steps as the patch.
+      expect(run(sp, 'mainline').v['override-uaf'], who).toBe('holds');
     }
+    expect(() => run(ovr, 'mainline', 'cb3d1049f4ea')).toThrow(/already has OVERRIDE_MATCH_LOCKED/);
   });
 
   it('a device nobody overrides keeps the one-step match (no strcmp step)', () => {

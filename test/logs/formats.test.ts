@@ -47,4 +47,13 @@ describe('log rules', () => {
     expect(readMessage('calling  host1x_init+0x0/0x90 [host1x] @ 212')).toMatchObject({ module: 'host1x', task: 'T212' });
     expect(readMessage('some other line')).toBeNull();
   });
+  it('reads the dev_printk forms dd.c prints since v6.12 (the device in the prefix), as the same kinds of event', () => {
+    expect(readMessage("platform 54200000.dc: bus: 'platform': __driver_probe_device: matched device with driver tegra-dc")).toMatchObject({ rule: { id: 'matched' }, bus: 'platform', fn: '__driver_probe_device', dev: '54200000.dc', drv: 'tegra-dc' });
+    expect(readMessage("platform 54200000.dc: bus: 'platform': really_probe: probing driver tegra-dc with device")).toMatchObject({ rule: { id: 'probing' }, dev: '54200000.dc', drv: 'tegra-dc' });
+    expect(readMessage("tegra-dc 54200000.dc: driver: 'tegra-dc': driver_bound: bound to device")).toMatchObject({ rule: { id: 'bound_to' }, dev: '54200000.dc', drv: 'tegra-dc' });
+    expect(readMessage("tegra-dc 54200000.dc: bus: 'platform': really_probe: bound device to driver tegra-dc")).toMatchObject({ rule: { id: 'bound' }, dev: '54200000.dc', drv: 'tegra-dc' });
+    expect(readMessage('qcom-smem 4aa00000.memory: probe with driver qcom-smem failed with error -110')).toMatchObject({ rule: { id: 'probe_failed', model: 'error' }, drv: 'qcom-smem', dev: '4aa00000.memory', ret: -110 });
+    expect(readMessage('i2c 0-0010: probe with driver foo rejects match -19')).toMatchObject({ rule: { id: 'rejects_match' }, drv: 'foo', dev: '0-0010', ret: -19 });
+    expect(readMessage('i2c i2c-10EC5682:00: deferred probe pending: wait for supplier /soc/i2c@0')).toMatchObject({ rule: { id: 'deferred_pending' }, dev: 'i2c-10EC5682:00', reason: 'wait for supplier /soc/i2c@0' });
+  });
 });

@@ -72,6 +72,20 @@ describe('from-log', () => {
     expect(r.notes.join('\n')).toMatch(/1 driver registered while two or more module inits were under way/);
   });
 
+  it('the dev_printk forms of v6.12 and later give the same reading as the older lines', () => {
+    const s = read([
+      "[    2.0][  T212] calling  mmc_blk_init+0x0/0x1000 [mmc_block] @ 212",
+      "[    2.1][  T212] bus: 'mmc': add driver mmcblk",
+      '[    2.2][  T212] initcall mmc_blk_init+0x0/0x1000 [mmc_block] returned 0 after 80 usecs',
+      "[    2.3][    T9] device: 'card': device_add",
+      "[    2.4][    T9] bus: 'mmc': add device card",
+      "[    2.5][   T77] mmc card: bus: 'mmc': really_probe: probing driver mmcblk with device",
+      '[    2.6][   T77] mmcblk card: probe with driver mmcblk failed with error -110',
+    ]);
+    expect(s.drivers.mmcblk).toEqual({ matches: ['card'], bus: 'mmc', probeType: 'async', module: 'mmc_block', probe: 'error' });
+    expect(s.actors).toEqual({ 'modprobe mmc_block': 'modprobe mmc_block', 'task T9': 'add card' });
+  });
+
   it('a deferral, then bound: both outcomes', () => {
     const s = read([
       "platform dc: Driver dc-drv requests probe deferral",

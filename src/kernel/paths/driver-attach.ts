@@ -71,7 +71,7 @@ export function driverAttach(tb: ThreadBuilder, drv: number, ret: Ret): string {
   };
   for (const dev of w.drivers[drv]!.matches) entry.set(dev, driverAttachOne(tb, dev, drv, next(dev)));
   const f = tb.fn('driver_attach', { drv }, ret);
-  f.step('bus_for_each_dev', { where: `${DD}:driver_attach`, c: ['return bus_for_each_dev(drv->bus, NULL, drv, __driver_attach);'], run: (s, t) => {
+  f.step('bus_for_each_dev', { where: `${DD}:driver_attach`, c: ['return bus_for_each_dev(drv->bus, NULL, drv, __driver_attach); || return bus_for_each_dev(drv->bus, NULL, (void *)drv, __driver_attach);'], run: (s, t) => {
     const dev = busNext(w, s, drv, -1);
     return dev < 0 ? RETURN : entry.get(dev)!;
   } });

@@ -72,9 +72,10 @@ export function deferredProbeInitcall(tb: ThreadBuilder, ret: Ret): string {
 export function deferredProbeTimeoutWorkFunc(tb: ThreadBuilder): string {
   const k = tb.k, where = `${DD}:deferred_probe_timeout_work_func`;
   const f = tb.fn('deferred_probe_timeout_work_func', {}, null);
-  // fw_devlink_drivers_done() first: fw_devlink is not modelled. driver_deferred_probe_timeout = 0
-  // ends wait_for_device_probe's timeout wait, which the model takes to end at once (conformance.ts).
-  f.step('driver_deferred_probe_trigger', { where, c: ['deferred_probe_timeout = 0;', 'driver_deferred_probe_trigger();', ...triggerLines(k).map((l) => `driver_deferred_probe_trigger:: ${l}`)],
+  // fw_devlink_drivers_done() first: fw_devlink is not modelled. `driver_deferred_probe_timeout = 0;`
+  // (in the v5.9 .. v5.19 and v6.3+ texts, not in v6.1's 07b7b883be5b) is not a step's line: the
+  // model keeps no timeout value (wait_for_device_probe's timeout wait passes at once, async.ts).
+  f.step('driver_deferred_probe_trigger', { where, c: ['driver_deferred_probe_trigger();', ...triggerLines(k).map((l) => `driver_deferred_probe_trigger:: ${l}`)],
     await: (s) => s.deferredProbeMutex === 0, waits: () => 'deferred_probe_mutex', run: (s) => { deferredTrigger(k, s); return 'flush_work'; } });
   f.step('flush_work', flushStep(where, 'flush_work(&deferred_probe_work);', 'deferred_probe_pending'));
   // One atomic step under deferred_probe_mutex: dev_info "deferred probe pending" for each device on the pending list (model-events.ts).

@@ -49,7 +49,7 @@ export const triggerLines = (k: { has(f: 'TRIGGER_COUNT'): boolean }) => ['if (!
 const PROBE_CALL = 'ret = drv->probe(dev); || ret = call_driver_probe(dev, drv); #part';
 
 /** __driver_probe_device's checks and its call of really_probe (v5.19, mainline). */
-const CHECK_LINES = ['if (dev->p->dead || !device_is_registered(dev))', 'if (dev->driver)', 'dev->can_match = true;', 'ret = really_probe(dev, drv);'];
+const CHECK_LINES = ['if (dev->p->dead || !device_is_registered(dev))', 'if (dev->driver)', 'dev->can_match = true; || dev_set_can_match(dev);', 'ret = really_probe(dev, drv);'];
 
 /** Does this return value stop bus_for_each_drv (__device_attach_driver returned nonzero)? */
 export const stopsWalk = (ret: number) => ret === RET.BOUND || ret === RET.ENODEV || ret === RET.EBUSY || ret === RET.LINK_DEFER;
@@ -81,7 +81,7 @@ export function driverProbeDevice(tb: ThreadBuilder, dev: number, drv: number, r
       return rp;
     } });
     f.step('deferred', { where: `${DD}:driver_probe_device, driver_deferred_probe_add`, since: 'v5.14 (204db60c8357)',
-      c: ['if (ret == -EPROBE_DEFER || ret == EPROBE_DEFER) {', 'driver_deferred_probe_add(dev);', 'driver_deferred_probe_add:: if (!dev->can_match)', ...ADD_LINES.map((l) => `driver_deferred_probe_add:: ${l}`),
+      c: ['if (ret == -EPROBE_DEFER || ret == EPROBE_DEFER) {', 'driver_deferred_probe_add(dev);', 'driver_deferred_probe_add:: if (!dev->can_match) || if (!dev_can_match(dev))', ...ADD_LINES.map((l) => `driver_deferred_probe_add:: ${l}`),
         'if (trigger_count != atomic_read(&deferred_trigger_count) &&'],
       await: (s) => s.deferredProbeMutex === 0, waits: () => 'deferred_probe_mutex',
       run: (s, t) => {
@@ -165,7 +165,7 @@ function reallyProbe(tb: ThreadBuilder, dev: number, drv: number, depth: number,
   const linkDefers = (s: KS) => k.has('DEVICE_LINKS') && links.some((l) => s.link[l.i]!.status !== 'NONE' && s.link[l.i]!.status !== 'AVAILABLE');
   f.step('call_probe', { where: `${DD}:really_probe`, since: old ? 'v4.2' : 'v5.14',
     c: [...(k.has('DEVICE_LINKS') ? ['device_links_check_suppliers(dev);'] : []), ...(k.has('DEVICE_LINKS') && old ? ['driver_deferred_probe_add_trigger(dev, local_trigger_count);@1'] : []),
-      ...(old ? ['atomic_inc(&probe_count);'] : []), 'dev->driver = drv;', PROBE_CALL],
+      ...(old ? ['atomic_inc(&probe_count);'] : []), 'dev->driver = drv; || dev->driver = (struct device_driver *)drv; || device_set_driver(dev, drv);', PROBE_CALL],
     ...(old && links.length > 0 ? { await: (s: KS) => !linkDefers(s) || s.deferredProbeMutex === 0, waits: () => 'deferred_probe_mutex' } : {}),
     run: (s, t) => {
     if (linkDefers(s)) {

@@ -1,0 +1,293 @@
+// probecheck kernel excerpt: drivers/base/bus.c at torvalds@bfa54a793ba7. SPDX-License-Identifier: GPL-2.0
+// origin: torvalds/linux drivers/base/bus.c @ bfa54a793ba77ef696755b66f3ac4ed00c7d1248; Makefile: not read (mainline commit, not a 6.12.y stable tree; the index holds torvalds/linux's Makefile only at unrelated commits)
+// note: NOT a 6.12.y stable tree. Mainline bus.c as bfa54a793ba7 ("driver core: bus: Fix double free in driver API bus_register()", Zijun Hu, driver-core-6.12-rc1) left it. The later bus.c change of that pull, b45ed06f4673 ("drivers/base: Introduce device_match_t for device finding APIs", bus_find_device's match parameter only, not a modelled function) is not stored at its commit, so this text still has int (*match)(struct device *dev, const void *data) in bus_find_device; the modelled functions are v6.12's as far as known. bus_add_driver checks module_add_driver (out_detach). Read whole, 3 pages at one commit, length checked. Vanilla mainline.
+// whole file read (35608 chars); line numbers are that file's
+// not in this file at torvalds@bfa54a793ba7: driver_unbind, driver_bind, driver_attach_async
+
+//@ unbind_store 235
+static ssize_t unbind_store(struct device_driver *drv, const char *buf,
+			    size_t count)
+{
+	const struct bus_type *bus = bus_get(drv->bus);
+	struct device *dev;
+	int err = -ENODEV;
+
+	dev = bus_find_device_by_name(bus, NULL, buf);
+	if (dev && dev->driver == drv) {
+		device_driver_detach(dev);
+		err = count;
+	}
+	put_device(dev);
+	bus_put(bus);
+	return err;
+}
+
+//@ bind_store 258
+static ssize_t bind_store(struct device_driver *drv, const char *buf,
+			  size_t count)
+{
+	const struct bus_type *bus = bus_get(drv->bus);
+	struct device *dev;
+	int err = -ENODEV;
+
+	dev = bus_find_device_by_name(bus, NULL, buf);
+	if (dev && driver_match_device(drv, dev)) {
+		err = device_driver_attach(drv, dev);
+		if (!err) {
+			/* success */
+			err = count;
+		}
+	}
+	put_device(dev);
+	bus_put(bus);
+	return err;
+}
+
+//@ bus_for_each_dev 356
+int bus_for_each_dev(const struct bus_type *bus, struct device *start,
+		     void *data, int (*fn)(struct device *, void *))
+{
+	struct subsys_private *sp = bus_to_subsys(bus);
+	struct klist_iter i;
+	struct device *dev;
+	int error = 0;
+
+	if (!sp)
+		return -EINVAL;
+
+	klist_iter_init_node(&sp->klist_devices, &i,
+			     (start ? &start->p->knode_bus : NULL));
+	while (!error && (dev = next_device(&i)))
+		error = fn(dev, data);
+	klist_iter_exit(&i);
+	subsys_put(sp);
+	return error;
+}
+
+//@ bus_for_each_drv 445
+int bus_for_each_drv(const struct bus_type *bus, struct device_driver *start,
+		     void *data, int (*fn)(struct device_driver *, void *))
+{
+	struct subsys_private *sp = bus_to_subsys(bus);
+	struct klist_iter i;
+	struct device_driver *drv;
+	int error = 0;
+
+	if (!sp)
+		return -EINVAL;
+
+	klist_iter_init_node(&sp->klist_drivers, &i,
+			     start ? &start->p->knode_bus : NULL);
+	while ((drv = next_driver(&i)) && !error)
+		error = fn(drv, data);
+	klist_iter_exit(&i);
+	subsys_put(sp);
+	return error;
+}
+
+//@ bus_add_device 474
+int bus_add_device(struct device *dev)
+{
+	struct subsys_private *sp = bus_to_subsys(dev->bus);
+	int error;
+
+	if (!sp) {
+		/*
+		 * This is a normal operation for many devices that do not
+		 * have a bus assigned to them, just say that all went
+		 * well.
+		 */
+		return 0;
+	}
+
+	/*
+	 * Reference in sp is now incremented and will be dropped when
+	 * the device is removed from the bus
+	 */
+
+	pr_debug("bus: '%s': add device %s\n", sp->bus->name, dev_name(dev));
+
+	error = device_add_groups(dev, sp->bus->dev_groups);
+	if (error)
+		goto out_put;
+
+	error = sysfs_create_link(&sp->devices_kset->kobj, &dev->kobj, dev_name(dev));
+	if (error)
+		goto out_groups;
+
+	error = sysfs_create_link(&dev->kobj, &sp->subsys.kobj, "subsystem");
+	if (error)
+		goto out_subsys;
+
+	klist_add_tail(&dev->p->knode_bus, &sp->klist_devices);
+	return 0;
+
+out_subsys:
+	sysfs_remove_link(&sp->devices_kset->kobj, dev_name(dev));
+out_groups:
+	device_remove_groups(dev, sp->bus->dev_groups);
+out_put:
+	subsys_put(sp);
+	return error;
+}
+
+//@ bus_probe_device 525
+void bus_probe_device(struct device *dev)
+{
+	struct subsys_private *sp = bus_to_subsys(dev->bus);
+	struct subsys_interface *sif;
+
+	if (!sp)
+		return;
+
+	if (sp->drivers_autoprobe)
+		device_initial_probe(dev);
+
+	mutex_lock(&sp->mutex);
+	list_for_each_entry(sif, &sp->interfaces, node)
+		if (sif->add_dev)
+			sif->add_dev(dev, sif);
+	mutex_unlock(&sp->mutex);
+	subsys_put(sp);
+}
+
+//@ bus_remove_device 554
+void bus_remove_device(struct device *dev)
+{
+	struct subsys_private *sp = bus_to_subsys(dev->bus);
+	struct subsys_interface *sif;
+
+	if (!sp)
+		return;
+
+	mutex_lock(&sp->mutex);
+	list_for_each_entry(sif, &sp->interfaces, node)
+		if (sif->remove_dev)
+			sif->remove_dev(dev, sif);
+	mutex_unlock(&sp->mutex);
+
+	sysfs_remove_link(&dev->kobj, "subsystem");
+	sysfs_remove_link(&sp->devices_kset->kobj, dev_name(dev));
+	device_remove_groups(dev, dev->bus->dev_groups);
+	if (klist_node_attached(&dev->p->knode_bus))
+		klist_del(&dev->p->knode_bus);
+
+	pr_debug("bus: '%s': remove device %s\n",
+		 dev->bus->name, dev_name(dev));
+	device_release_driver(dev);
+
+	/*
+	 * Decrement the reference count twice, once for the bus_to_subsys()
+	 * call in the start of this function, and the second one from the
+	 * reference increment in bus_add_device()
+	 */
+	subsys_put(sp);
+	subsys_put(sp);
+}
+
+//@ bus_add_driver 644
+int bus_add_driver(struct device_driver *drv)
+{
+	struct subsys_private *sp = bus_to_subsys(drv->bus);
+	struct driver_private *priv;
+	int error = 0;
+
+	if (!sp)
+		return -EINVAL;
+
+	/*
+	 * Reference in sp is now incremented and will be dropped when
+	 * the driver is removed from the bus
+	 */
+	pr_debug("bus: '%s': add driver %s\n", sp->bus->name, drv->name);
+
+	priv = kzalloc(sizeof(*priv), GFP_KERNEL);
+	if (!priv) {
+		error = -ENOMEM;
+		goto out_put_bus;
+	}
+	klist_init(&priv->klist_devices, NULL, NULL);
+	priv->driver = drv;
+	drv->p = priv;
+	priv->kobj.kset = sp->drivers_kset;
+	error = kobject_init_and_add(&priv->kobj, &driver_ktype, NULL,
+				     "%s", drv->name);
+	if (error)
+		goto out_unregister;
+
+	klist_add_tail(&priv->knode_bus, &sp->klist_drivers);
+	if (sp->drivers_autoprobe) {
+		error = driver_attach(drv);
+		if (error)
+			goto out_del_list;
+	}
+	error = module_add_driver(drv->owner, drv);
+	if (error) {
+		printk(KERN_ERR "%s: failed to create module links for %s\n",
+			__func__, drv->name);
+		goto out_detach;
+	}
+
+	error = driver_create_file(drv, &driver_attr_uevent);
+	if (error) {
+		printk(KERN_ERR "%s: uevent attr (%s) failed\n",
+			__func__, drv->name);
+	}
+	error = driver_add_groups(drv, sp->bus->drv_groups);
+	if (error) {
+		/* How the hell do we get out of this pickle? Give up */
+		printk(KERN_ERR "%s: driver_add_groups(%s) failed\n",
+			__func__, drv->name);
+	}
+
+	if (!drv->suppress_bind_attrs) {
+		error = add_bind_files(drv);
+		if (error) {
+			/* Ditto */
+			printk(KERN_ERR "%s: add_bind_files(%s) failed\n",
+				__func__, drv->name);
+		}
+	}
+
+	return 0;
+
+out_detach:
+	driver_detach(drv);
+out_del_list:
+	klist_del(&priv->knode_bus);
+out_unregister:
+	kobject_put(&priv->kobj);
+	/* drv->p is freed in driver_release()  */
+	drv->p = NULL;
+out_put_bus:
+	subsys_put(sp);
+	return error;
+}
+
+//@ bus_remove_driver 730
+void bus_remove_driver(struct device_driver *drv)
+{
+	struct subsys_private *sp = bus_to_subsys(drv->bus);
+
+	if (!sp)
+		return;
+
+	pr_debug("bus: '%s': remove driver %s\n", sp->bus->name, drv->name);
+
+	if (!drv->suppress_bind_attrs)
+		remove_bind_files(drv);
+	driver_remove_groups(drv, sp->bus->drv_groups);
+	driver_remove_file(drv, &driver_attr_uevent);
+	klist_remove(&drv->p->knode_bus);
+	driver_detach(drv);
+	module_remove_driver(drv);
+	kobject_put(&drv->p->kobj);
+
+	/*
+	 * Decrement the reference count twice, once for the bus_to_subsys()
+	 * call in the start of this function, and the second one from the
+	 * reference increment in bus_add_driver()
+	 */
+	subsys_put(sp);
+	subsys_put(sp);
+}
