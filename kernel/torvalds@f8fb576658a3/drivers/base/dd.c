@@ -1,0 +1,849 @@
+// probecheck kernel excerpt: drivers/base/dd.c at torvalds@f8fb576658a3. SPDX-License-Identifier: GPL-2.0
+// origin: torvalds/linux drivers/base/dd.c @ f8fb576658a3e19796e2e1a12a5ec8f44dac02b6; Makefile: not read (mainline commit of the v6.4 merge window, not a tag; no Makefile read)
+// note: Stands for v6.6 as the newest stored dd.c before it (two known small hunks short). "driver core: Make state_synced device attribute writeable" (Saravana Kannan), driver-core-6.4-rc1 (<ZEqEx7C2iuApvrvt@kroah.com>); hash from a driver-core-next post-receive revlist. dd.c is NOT stored at the two later dd.c commits before v6.6: e2f06aa88508 ("driver core: Don't require dynamic_debug for initcall_debug probe timing", Stephen Boyd, same 6.4 pull; driver-core-next push <168207580319.19487.4271341966249374302@gitolite.kernel.org>) and f429378a9bf8 ("driver core: Call dma_cleanup() on the test_remove path", Jason Gunthorpe, driver-core-6.6-rc1 <ZPIBTz-bppDBfgDi@kroah.com>, push <169130462992.32016.10782724765951489645@gitolite.kernel.org>), nor at 28a4f91f5f25 (6.6-rc1 merge) or 2e84dc379200 (v6.7). So v6.6's dd.c = this text with (1) really_probe_debug printing with printk(KERN_DEBUG ...) under a "Don't change this to pr_debug()" comment instead of pr_debug (e2f06aa88508) and (2) really_probe's test_remove block calling `if (dev->bus && dev->bus->dma_cleanup) dev->bus->dma_cleanup(dev);` between driver_sysfs_remove() and device_unbind_cleanup() (f429378a9bf8). Pull diffstats agree that nothing else touched dd.c via driver-core: 6.4-rc1 dd.c 36 lines (this series 29 + e2f06aa 7), 6.4-rc5 cacheinfo.c only, 6.5-rc1 none, 6.6-rc1 2 +, 6.6-rc1-2 and 6.6-rc2 none; other trees not checked. Against torvalds@5a7a9efdb193 it adds bus_notify() (driver_bound, device_bind_driver, really_probe, __device_release_driver), static driver_allows_async_probing, fw_devlink_probing_done() in deferred_probe_timeout_work_func/deferred_probe_initcall, state_synced_store. Read whole: 3 pages (0, 16000, 32000) at this one commit, 16000+16000+4182 = 36182. Vanilla mainline, no vendor markers.
+// whole file read (36182 chars); line numbers are that file's
+// not in this file at torvalds@f8fb576658a3: __device_set_driver_override
+
+//@ deferred_probe_work_func 81
+static void deferred_probe_work_func(struct work_struct *work)
+{
+	struct device *dev;
+	struct device_private *private;
+	/*
+	 * This block processes every device in the deferred 'active' list.
+	 * Each device is removed from the active list and passed to
+	 * bus_probe_device() to re-attempt the probe.  The loop continues
+	 * until every device in the active list is removed and retried.
+	 *
+	 * Note: Once the device is removed from the list and the mutex is
+	 * released, it is possible for the device get freed by another thread
+	 * and cause a illegal pointer dereference.  This code uses
+	 * get/put_device() to ensure the device structure cannot disappear
+	 * from under our feet.
+	 */
+	mutex_lock(&deferred_probe_mutex);
+	while (!list_empty(&deferred_probe_active_list)) {
+		private = list_first_entry(&deferred_probe_active_list,
+					typeof(*dev->p), deferred_probe);
+		dev = private->device;
+		list_del_init(&private->deferred_probe);
+
+		get_device(dev);
+
+		__device_set_deferred_probe_reason(dev, NULL);
+
+		/*
+		 * Drop the mutex while probing each device; the probe path may
+		 * manipulate the deferred list
+		 */
+		mutex_unlock(&deferred_probe_mutex);
+
+		/*
+		 * Force the device to the end of the dpm_list since
+		 * the PM code assumes that the order we add things to
+		 * the list is a good order for suspend but deferred
+		 * probe makes that very unsafe.
+		 */
+		device_pm_move_to_tail(dev);
+
+		dev_dbg(dev, "Retrying from deferred list\n");
+		bus_probe_device(dev);
+		mutex_lock(&deferred_probe_mutex);
+
+		put_device(dev);
+	}
+	mutex_unlock(&deferred_probe_mutex);
+}
+
+//@ driver_deferred_probe_add 132
+void driver_deferred_probe_add(struct device *dev)
+{
+	if (!dev->can_match)
+		return;
+
+	mutex_lock(&deferred_probe_mutex);
+	if (list_empty(&dev->p->deferred_probe)) {
+		dev_dbg(dev, "Added to deferred list\n");
+		list_add_tail(&dev->p->deferred_probe, &deferred_probe_pending_list);
+	}
+	mutex_unlock(&deferred_probe_mutex);
+}
+
+//@ driver_deferred_probe_del 145
+void driver_deferred_probe_del(struct device *dev)
+{
+	mutex_lock(&deferred_probe_mutex);
+	if (!list_empty(&dev->p->deferred_probe)) {
+		dev_dbg(dev, "Removed from deferred list\n");
+		list_del_init(&dev->p->deferred_probe);
+		__device_set_deferred_probe_reason(dev, NULL);
+	}
+	mutex_unlock(&deferred_probe_mutex);
+}
+
+//@ driver_deferred_probe_trigger 175
+void driver_deferred_probe_trigger(void)
+{
+	if (!driver_deferred_probe_enable)
+		return;
+
+	/*
+	 * A successful probe means that all the devices in the pending list
+	 * should be triggered to be reprobed.  Move all the deferred devices
+	 * into the active list so they can be retried by the workqueue
+	 */
+	mutex_lock(&deferred_probe_mutex);
+	atomic_inc(&deferred_trigger_count);
+	list_splice_tail_init(&deferred_probe_pending_list,
+			      &deferred_probe_active_list);
+	mutex_unlock(&deferred_probe_mutex);
+
+	/*
+	 * Kick the re-probe thread.  It may already be scheduled, but it is
+	 * safe to kick it again.
+	 */
+	queue_work(system_unbound_wq, &deferred_probe_work);
+}
+
+//@ driver_bound 397
+static void driver_bound(struct device *dev)
+{
+	if (device_is_bound(dev)) {
+		pr_warn("%s: device %s already bound\n",
+			__func__, kobject_name(&dev->kobj));
+		return;
+	}
+
+	pr_debug("driver: '%s': %s: bound to device '%s'\n", dev->driver->name,
+		 __func__, dev_name(dev));
+
+	klist_add_tail(&dev->p->knode_driver, &dev->driver->p->klist_devices);
+	device_links_driver_bound(dev);
+
+	device_pm_check_callbacks(dev);
+
+	/*
+	 * Make sure the device is no longer in one of the deferred lists and
+	 * kick off retrying all pending devices
+	 */
+	driver_deferred_probe_del(dev);
+	driver_deferred_probe_trigger();
+
+	bus_notify(dev, BUS_NOTIFY_BOUND_DRIVER);
+	kobject_uevent(&dev->kobj, KOBJ_BIND);
+}
+
+//@ device_bind_driver 495
+int device_bind_driver(struct device *dev)
+{
+	int ret;
+
+	ret = driver_sysfs_add(dev);
+	if (!ret) {
+		device_links_force_bind(dev);
+		driver_bound(dev);
+	}
+	else
+		bus_notify(dev, BUS_NOTIFY_DRIVER_NOT_BOUND);
+	return ret;
+}
+
+//@ really_probe 603
+static int really_probe(struct device *dev, struct device_driver *drv)
+{
+	bool test_remove = IS_ENABLED(CONFIG_DEBUG_TEST_DRIVER_REMOVE) &&
+			   !drv->suppress_bind_attrs;
+	int ret, link_ret;
+
+	if (defer_all_probes) {
+		/*
+		 * Value of defer_all_probes can be set only by
+		 * device_block_probing() which, in turn, will call
+		 * wait_for_device_probe() right after that to avoid any races.
+		 */
+		dev_dbg(dev, "Driver %s force probe deferral\n", drv->name);
+		return -EPROBE_DEFER;
+	}
+
+	link_ret = device_links_check_suppliers(dev);
+	if (link_ret == -EPROBE_DEFER)
+		return link_ret;
+
+	pr_debug("bus: '%s': %s: probing driver %s with device %s\n",
+		 drv->bus->name, __func__, drv->name, dev_name(dev));
+	if (!list_empty(&dev->devres_head)) {
+		dev_crit(dev, "Resources present before probing\n");
+		ret = -EBUSY;
+		goto done;
+	}
+
+re_probe:
+	dev->driver = drv;
+
+	/* If using pinctrl, bind pins now before probing */
+	ret = pinctrl_bind_pins(dev);
+	if (ret)
+		goto pinctrl_bind_failed;
+
+	if (dev->bus->dma_configure) {
+		ret = dev->bus->dma_configure(dev);
+		if (ret)
+			goto pinctrl_bind_failed;
+	}
+
+	ret = driver_sysfs_add(dev);
+	if (ret) {
+		pr_err("%s: driver_sysfs_add(%s) failed\n",
+		       __func__, dev_name(dev));
+		goto sysfs_failed;
+	}
+
+	if (dev->pm_domain && dev->pm_domain->activate) {
+		ret = dev->pm_domain->activate(dev);
+		if (ret)
+			goto probe_failed;
+	}
+
+	ret = call_driver_probe(dev, drv);
+	if (ret) {
+		/*
+		 * If fw_devlink_best_effort is active (denoted by -EAGAIN), the
+		 * device might actually probe properly once some of its missing
+		 * suppliers have probed. So, treat this as if the driver
+		 * returned -EPROBE_DEFER.
+		 */
+		if (link_ret == -EAGAIN)
+			ret = -EPROBE_DEFER;
+
+		/*
+		 * Return probe errors as positive values so that the callers
+		 * can distinguish them from other errors.
+		 */
+		ret = -ret;
+		goto probe_failed;
+	}
+
+	ret = device_add_groups(dev, drv->dev_groups);
+	if (ret) {
+		dev_err(dev, "device_add_groups() failed\n");
+		goto dev_groups_failed;
+	}
+
+	if (dev_has_sync_state(dev)) {
+		ret = device_create_file(dev, &dev_attr_state_synced);
+		if (ret) {
+			dev_err(dev, "state_synced sysfs add failed\n");
+			goto dev_sysfs_state_synced_failed;
+		}
+	}
+
+	if (test_remove) {
+		test_remove = false;
+
+		device_remove(dev);
+		driver_sysfs_remove(dev);
+		device_unbind_cleanup(dev);
+
+		goto re_probe;
+	}
+
+	pinctrl_init_done(dev);
+
+	if (dev->pm_domain && dev->pm_domain->sync)
+		dev->pm_domain->sync(dev);
+
+	driver_bound(dev);
+	pr_debug("bus: '%s': %s: bound device %s to driver %s\n",
+		 drv->bus->name, __func__, dev_name(dev), drv->name);
+	goto done;
+
+dev_sysfs_state_synced_failed:
+dev_groups_failed:
+	device_remove(dev);
+probe_failed:
+	driver_sysfs_remove(dev);
+sysfs_failed:
+	bus_notify(dev, BUS_NOTIFY_DRIVER_NOT_BOUND);
+	if (dev->bus && dev->bus->dma_cleanup)
+		dev->bus->dma_cleanup(dev);
+pinctrl_bind_failed:
+	device_links_no_driver(dev);
+	device_unbind_cleanup(dev);
+done:
+	return ret;
+}
+
+//@ call_driver_probe 572
+static int call_driver_probe(struct device *dev, struct device_driver *drv)
+{
+	int ret = 0;
+
+	if (dev->bus->probe)
+		ret = dev->bus->probe(dev);
+	else if (drv->probe)
+		ret = drv->probe(dev);
+
+	switch (ret) {
+	case 0:
+		break;
+	case -EPROBE_DEFER:
+		/* Driver requested deferred probing */
+		dev_dbg(dev, "Driver %s requests probe deferral\n", drv->name);
+		break;
+	case -ENODEV:
+	case -ENXIO:
+		pr_debug("%s: probe of %s rejects match %d\n",
+			 drv->name, dev_name(dev), ret);
+		break;
+	default:
+		/* driver matched but the probe failed */
+		pr_warn("%s: probe of %s failed with error %d\n",
+			drv->name, dev_name(dev), ret);
+		break;
+	}
+
+	return ret;
+}
+
+//@ driver_probe_done 749
+int driver_probe_done(void)
+{
+	int local_probe_count = atomic_read(&probe_count);
+
+	pr_debug("%s: probe_count = %d\n", __func__, local_probe_count);
+	if (local_probe_count)
+		return -EBUSY;
+	return 0;
+}
+
+//@ wait_for_device_probe 763
+void wait_for_device_probe(void)
+{
+	/* wait for the deferred probe workqueue to finish */
+	flush_work(&deferred_probe_work);
+
+	/* wait for the known devices to complete their probing */
+	wait_event(probe_waitqueue, atomic_read(&probe_count) == 0);
+	async_synchronize_full();
+}
+
+//@ __driver_probe_device 774
+static int __driver_probe_device(struct device_driver *drv, struct device *dev)
+{
+	int ret = 0;
+
+	if (dev->p->dead || !device_is_registered(dev))
+		return -ENODEV;
+	if (dev->driver)
+		return -EBUSY;
+
+	dev->can_match = true;
+	pr_debug("bus: '%s': %s: matched device %s with driver %s\n",
+		 drv->bus->name, __func__, dev_name(dev), drv->name);
+
+	pm_runtime_get_suppliers(dev);
+	if (dev->parent)
+		pm_runtime_get_sync(dev->parent);
+
+	pm_runtime_barrier(dev);
+	if (initcall_debug)
+		ret = really_probe_debug(dev, drv);
+	else
+		ret = really_probe(dev, drv);
+	pm_request_idle(dev);
+
+	if (dev->parent)
+		pm_runtime_put(dev->parent);
+
+	pm_runtime_put_suppliers(dev);
+	return ret;
+}
+
+//@ driver_probe_device 819
+static int driver_probe_device(struct device_driver *drv, struct device *dev)
+{
+	int trigger_count = atomic_read(&deferred_trigger_count);
+	int ret;
+
+	atomic_inc(&probe_count);
+	ret = __driver_probe_device(drv, dev);
+	if (ret == -EPROBE_DEFER || ret == EPROBE_DEFER) {
+		driver_deferred_probe_add(dev);
+
+		/*
+		 * Did a trigger occur while probing? Need to re-trigger if yes
+		 */
+		if (trigger_count != atomic_read(&deferred_trigger_count) &&
+		    !defer_all_probes)
+			driver_deferred_probe_trigger();
+	}
+	atomic_dec(&probe_count);
+	wake_up_all(&probe_waitqueue);
+	return ret;
+}
+
+//@ driver_allows_async_probing 863
+static bool driver_allows_async_probing(struct device_driver *drv)
+{
+	switch (drv->probe_type) {
+	case PROBE_PREFER_ASYNCHRONOUS:
+		return true;
+
+	case PROBE_FORCE_SYNCHRONOUS:
+		return false;
+
+	default:
+		if (cmdline_requested_async_probing(drv->name))
+			return true;
+
+		if (module_requested_async_probing(drv->owner))
+			return true;
+
+		return false;
+	}
+}
+
+//@ __device_attach_driver 916
+static int __device_attach_driver(struct device_driver *drv, void *_data)
+{
+	struct device_attach_data *data = _data;
+	struct device *dev = data->dev;
+	bool async_allowed;
+	int ret;
+
+	ret = driver_match_device(drv, dev);
+	if (ret == 0) {
+		/* no match */
+		return 0;
+	} else if (ret == -EPROBE_DEFER) {
+		dev_dbg(dev, "Device match requests probe deferral\n");
+		dev->can_match = true;
+		driver_deferred_probe_add(dev);
+		/*
+		 * Device can't match with a driver right now, so don't attempt
+		 * to match or bind with other drivers on the bus.
+		 */
+		return ret;
+	} else if (ret < 0) {
+		dev_dbg(dev, "Bus failed to match device: %d\n", ret);
+		return ret;
+	} /* ret > 0 means positive match */
+
+	async_allowed = driver_allows_async_probing(drv);
+
+	if (async_allowed)
+		data->have_async = true;
+
+	if (data->check_async && async_allowed != data->want_async)
+		return 0;
+
+	/*
+	 * Ignore errors returned by ->probe so that the next driver can try
+	 * its luck.
+	 */
+	ret = driver_probe_device(drv, dev);
+	if (ret < 0)
+		return ret;
+	return ret == 0;
+}
+
+//@ __device_attach_async_helper 959
+static void __device_attach_async_helper(void *_dev, async_cookie_t cookie)
+{
+	struct device *dev = _dev;
+	struct device_attach_data data = {
+		.dev		= dev,
+		.check_async	= true,
+		.want_async	= true,
+	};
+
+	device_lock(dev);
+
+	/*
+	 * Check if device has already been removed or claimed. This may
+	 * happen with driver loading, device discovery/registration,
+	 * and deferred probe processing happens all at once with
+	 * multiple threads.
+	 */
+	if (dev->p->dead || dev->driver)
+		goto out_unlock;
+
+	if (dev->parent)
+		pm_runtime_get_sync(dev->parent);
+
+	bus_for_each_drv(dev->bus, NULL, &data, __device_attach_driver);
+	dev_dbg(dev, "async probe completed\n");
+
+	pm_request_idle(dev);
+
+	if (dev->parent)
+		pm_runtime_put(dev->parent);
+out_unlock:
+	device_unlock(dev);
+
+	put_device(dev);
+}
+
+//@ __device_attach 995
+static int __device_attach(struct device *dev, bool allow_async)
+{
+	int ret = 0;
+	bool async = false;
+
+	device_lock(dev);
+	if (dev->p->dead) {
+		goto out_unlock;
+	} else if (dev->driver) {
+		if (device_is_bound(dev)) {
+			ret = 1;
+			goto out_unlock;
+		}
+		ret = device_bind_driver(dev);
+		if (ret == 0)
+			ret = 1;
+		else {
+			dev->driver = NULL;
+			ret = 0;
+		}
+	} else {
+		struct device_attach_data data = {
+			.dev = dev,
+			.check_async = allow_async,
+			.want_async = false,
+		};
+
+		if (dev->parent)
+			pm_runtime_get_sync(dev->parent);
+
+		ret = bus_for_each_drv(dev->bus, NULL, &data,
+					__device_attach_driver);
+		if (!ret && allow_async && data.have_async) {
+			/*
+			 * If we could not find appropriate driver
+			 * synchronously and we are allowed to do
+			 * async probes and there are drivers that
+			 * want to probe asynchronously, we'll
+			 * try them.
+			 */
+			dev_dbg(dev, "scheduling asynchronous probe\n");
+			get_device(dev);
+			async = true;
+		} else {
+			pm_request_idle(dev);
+		}
+
+		if (dev->parent)
+			pm_runtime_put(dev->parent);
+	}
+out_unlock:
+	device_unlock(dev);
+	if (async)
+		async_schedule_dev(__device_attach_async_helper, dev);
+	return ret;
+}
+
+//@ device_attach 1066
+int device_attach(struct device *dev)
+{
+	return __device_attach(dev, false);
+}
+
+//@ device_initial_probe 1072
+void device_initial_probe(struct device *dev)
+{
+	__device_attach(dev, true);
+}
+
+//@ __device_driver_lock 1086
+static void __device_driver_lock(struct device *dev, struct device *parent)
+{
+	if (parent && dev->bus->need_parent_lock)
+		device_lock(parent);
+	device_lock(dev);
+}
+
+//@ __device_driver_unlock 1102
+static void __device_driver_unlock(struct device *dev, struct device *parent)
+{
+	device_unlock(dev);
+	if (parent && dev->bus->need_parent_lock)
+		device_unlock(parent);
+}
+
+//@ device_driver_attach 1117
+int device_driver_attach(struct device_driver *drv, struct device *dev)
+{
+	int ret;
+
+	__device_driver_lock(dev, dev->parent);
+	ret = __driver_probe_device(drv, dev);
+	__device_driver_unlock(dev, dev->parent);
+
+	/* also return probe errors as normal negative errnos */
+	if (ret > 0)
+		ret = -ret;
+	if (ret == -EPROBE_DEFER)
+		return -EAGAIN;
+	return ret;
+}
+
+//@ __driver_attach_async_helper 1134
+static void __driver_attach_async_helper(void *_dev, async_cookie_t cookie)
+{
+	struct device *dev = _dev;
+	struct device_driver *drv;
+	int ret;
+
+	__device_driver_lock(dev, dev->parent);
+	drv = dev->p->async_driver;
+	dev->p->async_driver = NULL;
+	ret = driver_probe_device(drv, dev);
+	__device_driver_unlock(dev, dev->parent);
+
+	dev_dbg(dev, "driver %s async attach completed: %d\n", drv->name, ret);
+
+	put_device(dev);
+}
+
+//@ __driver_attach 1151
+static int __driver_attach(struct device *dev, void *data)
+{
+	struct device_driver *drv = data;
+	bool async = false;
+	int ret;
+
+	/*
+	 * Lock device and try to bind to it. We drop the error
+	 * here and always return 0, because we need to keep trying
+	 * to bind to devices and some drivers will return an error
+	 * simply if it didn't support the device.
+	 *
+	 * driver_probe_device() will spit a warning if there
+	 * is an error.
+	 */
+
+	ret = driver_match_device(drv, dev);
+	if (ret == 0) {
+		/* no match */
+		return 0;
+	} else if (ret == -EPROBE_DEFER) {
+		dev_dbg(dev, "Device match requests probe deferral\n");
+		dev->can_match = true;
+		driver_deferred_probe_add(dev);
+		/*
+		 * Driver could not match with device, but may match with
+		 * another device on the bus.
+		 */
+		return 0;
+	} else if (ret < 0) {
+		dev_dbg(dev, "Bus failed to match device: %d\n", ret);
+		/*
+		 * Driver could not match with device, but may match with
+		 * another device on the bus.
+		 */
+		return 0;
+	} /* ret > 0 means positive match */
+
+	if (driver_allows_async_probing(drv)) {
+		/*
+		 * Instead of probing the device synchronously we will
+		 * probe it asynchronously to allow for more parallelism.
+		 *
+		 * We only take the device lock here in order to guarantee
+		 * that the dev->driver and async_driver fields are protected
+		 */
+		dev_dbg(dev, "probing driver %s asynchronously\n", drv->name);
+		device_lock(dev);
+		if (!dev->driver && !dev->p->async_driver) {
+			get_device(dev);
+			dev->p->async_driver = drv;
+			async = true;
+		}
+		device_unlock(dev);
+		if (async)
+			async_schedule_dev(__driver_attach_async_helper, dev);
+		return 0;
+	}
+
+	__device_driver_lock(dev, dev->parent);
+	driver_probe_device(drv, dev);
+	__device_driver_unlock(dev, dev->parent);
+
+	return 0;
+}
+
+//@ driver_attach 1226
+int driver_attach(struct device_driver *drv)
+{
+	return bus_for_each_dev(drv->bus, NULL, drv, __driver_attach);
+}
+
+//@ __device_release_driver 1236
+static void __device_release_driver(struct device *dev, struct device *parent)
+{
+	struct device_driver *drv;
+
+	drv = dev->driver;
+	if (drv) {
+		pm_runtime_get_sync(dev);
+
+		while (device_links_busy(dev)) {
+			__device_driver_unlock(dev, parent);
+
+			device_links_unbind_consumers(dev);
+
+			__device_driver_lock(dev, parent);
+			/*
+			 * A concurrent invocation of the same function might
+			 * have released the driver successfully while this one
+			 * was waiting, so check for that.
+			 */
+			if (dev->driver != drv) {
+				pm_runtime_put(dev);
+				return;
+			}
+		}
+
+		driver_sysfs_remove(dev);
+
+		bus_notify(dev, BUS_NOTIFY_UNBIND_DRIVER);
+
+		pm_runtime_put_sync(dev);
+
+		device_remove(dev);
+
+		if (dev->bus && dev->bus->dma_cleanup)
+			dev->bus->dma_cleanup(dev);
+
+		device_links_driver_cleanup(dev);
+		device_unbind_cleanup(dev);
+
+		klist_remove(&dev->p->knode_driver);
+		device_pm_check_callbacks(dev);
+
+		bus_notify(dev, BUS_NOTIFY_UNBOUND_DRIVER);
+		kobject_uevent(&dev->kobj, KOBJ_UNBIND);
+	}
+}
+
+//@ device_release_driver_internal 1283
+void device_release_driver_internal(struct device *dev,
+				    struct device_driver *drv,
+				    struct device *parent)
+{
+	__device_driver_lock(dev, parent);
+
+	if (!drv || drv == dev->driver)
+		__device_release_driver(dev, parent);
+
+	__device_driver_unlock(dev, parent);
+}
+
+//@ device_release_driver 1306
+void device_release_driver(struct device *dev)
+{
+	/*
+	 * If anyone calls device_release_driver() recursively from
+	 * within their ->remove callback for the same device, they
+	 * will deadlock right here.
+	 */
+	device_release_driver_internal(dev, NULL, NULL);
+}
+
+//@ device_driver_detach 1324
+void device_driver_detach(struct device *dev)
+{
+	device_release_driver_internal(dev, NULL, dev->parent);
+}
+
+//@ driver_detach 1333
+void driver_detach(struct device_driver *drv)
+{
+	struct device_private *dev_prv;
+	struct device *dev;
+
+	if (driver_allows_async_probing(drv))
+		async_synchronize_full();
+
+	for (;;) {
+		spin_lock(&drv->p->klist_devices.k_lock);
+		if (list_empty(&drv->p->klist_devices.k_list)) {
+			spin_unlock(&drv->p->klist_devices.k_lock);
+			break;
+		}
+		dev_prv = list_last_entry(&drv->p->klist_devices.k_list,
+				     struct device_private,
+				     knode_driver.n_node);
+		dev = dev_prv->device;
+		get_device(dev);
+		spin_unlock(&drv->p->klist_devices.k_lock);
+		device_release_driver_internal(dev, drv, dev->parent);
+		put_device(dev);
+	}
+}
+
+//@ really_probe_debug 730
+static int really_probe_debug(struct device *dev, struct device_driver *drv)
+{
+	ktime_t calltime, rettime;
+	int ret;
+
+	calltime = ktime_get();
+	ret = really_probe(dev, drv);
+	rettime = ktime_get();
+	pr_debug("probe of %s returned %d after %lld usecs\n",
+		 dev_name(dev), ret, ktime_us_delta(rettime, calltime));
+	return ret;
+}
+
+//@ deferred_probe_timeout_work_func 304
+static void deferred_probe_timeout_work_func(struct work_struct *work)
+{
+	struct device_private *p;
+
+	fw_devlink_drivers_done();
+
+	driver_deferred_probe_timeout = 0;
+	driver_deferred_probe_trigger();
+	flush_work(&deferred_probe_work);
+
+	mutex_lock(&deferred_probe_mutex);
+	list_for_each_entry(p, &deferred_probe_pending_list, deferred_probe)
+		dev_info(p->device, "deferred probe pending\n");
+	mutex_unlock(&deferred_probe_mutex);
+
+	fw_devlink_probing_done();
+}
+
+//@ deferred_probe_initcall 344
+static int deferred_probe_initcall(void)
+{
+	debugfs_create_file("devices_deferred", 0444, NULL, NULL,
+			    &deferred_devs_fops);
+
+	driver_deferred_probe_enable = true;
+	driver_deferred_probe_trigger();
+	/* Sort as many dependencies as possible before exiting initcalls */
+	flush_work(&deferred_probe_work);
+	initcalls_done = true;
+
+	if (!IS_ENABLED(CONFIG_MODULES))
+		fw_devlink_drivers_done();
+
+	/*
+	 * Trigger deferred probe again, this time we won't defer anything
+	 * that is optional
+	 */
+	driver_deferred_probe_trigger();
+	flush_work(&deferred_probe_work);
+
+	if (driver_deferred_probe_timeout > 0) {
+		schedule_delayed_work(&deferred_probe_timeout_work,
+			driver_deferred_probe_timeout * HZ);
+	}
+
+	if (!IS_ENABLED(CONFIG_MODULES))
+		fw_devlink_probing_done();
+
+	return 0;
+}
