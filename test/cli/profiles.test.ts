@@ -29,7 +29,7 @@ describe('probecheck profiles', () => {
     expect(r.stdout).toContain('v4.18 (stands for v4.18)');
     expect(r.stdout).toMatch(/v4\.18[^\n]*\n  source: no tree read for this release/);
     // A release read from no tree of its own names its two bracketing snapshots and how each flag between them was settled.
-    expect(r.stdout).toMatch(/v5\.4 \(stands for v5\.4\)[\s\S]*?  bracketed: drivers\/base\/dd\.c between torvalds@376991db4b64 and torvalds@654888327e9f\n  settled: ATTACH_DEAD_CHECK: lacks it: /);
+    expect(r.stdout).toMatch(/v5\.0 \(stands for v5\.0\)[\s\S]*?  bracketed: drivers\/base\/dd\.c between torvalds@8c97a46af04b and torvalds@376991db4b64\n  settled: ASYNC_SYNC_IN_DRIVER_DETACH: has it: /);
   });
 });
 
