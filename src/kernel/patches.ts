@@ -80,6 +80,9 @@ PATCHES['18daa52418e7'] = {
   }],
 };
 
+/** a2225b6e834a's lines in __driver_probe_device. */
+const READY_LINES = ['if (!dev_ready_to_probe(dev))', 'return dev_err_probe(dev, -EPROBE_DEFER, "Device not ready to probe'];
+
 /**
  * B14's fix as merged: a2225b6e834a838ae3c93709760edc0a169eb2f2, "driver core: Don't let a device
  * probe until it's ready" (Douglas Anderson; Link: v5 1/9 of 2026-04-06; committed by Danilo
@@ -131,9 +134,6 @@ PATCHES['18daa52418e7'] = {
  * what Anderson proposed in a reply before v2 (Alan Stern answered that all probe paths must be
  * held off), not v3; it is replaced by this patch.
  */
-/** a2225b6e834a's lines in __driver_probe_device. */
-const READY_LINES = ['if (!dev_ready_to_probe(dev))', 'return dev_err_probe(dev, -EPROBE_DEFER, "Device not ready to probe'];
-
 PATCHES['a2225b6e834a'] = {
   id: 'a2225b6e834a', commit: 'a2225b6e834a838ae3c93709760edc0a169eb2f2', base: 'mainline',
   subject: "driver core: Don't let a device probe until it's ready",
