@@ -77,16 +77,22 @@ export function runSource(io: Io, fn: string, profileName: string, json: boolean
   const path = paths.find((f) => p.sources[f]) ?? paths.at(-1);
   if (!path) throw new ProbecheckError('E501', `no modelled kernel function '${fn}'; known: ${Object.values(MODELLED).flat().filter((x, i, a) => a.indexOf(x) === i).join(', ')}`);
   const snap = p.sources[path];
-  if (!snap) throw new ProbecheckError('E501', `profile ${profileName} reads no snapshot of ${path}; profiles that do: ${PROFILE_NAMES.filter((n) => PROFILES[n]!.sources[path]).join(', ')}`);
+  if (!snap) {
+    const readers = PROFILE_NAMES.filter((n) => PROFILES[n]!.sources[path]);
+    throw new ProbecheckError('E501', `profile ${profileName} reads no snapshot of ${path}; ${readers.length ? `profiles that do: ${readers.join(', ')}` : 'no profile does (its text was read only in mails)'}`);
+  }
   const built = buildScenario(CATALOGUE, profileName, '');
   // The late initcall's steps, where the profile settles its shape.
   const late = lateInitcallRefusal({ profile: profileName, unsettled: p.unsettled ?? {} }) ? [] : buildScenario(LATE_CATALOGUE, profileName, '').kernel.anchors;
   const real = p.renamed?.[fn] ?? fn; // v3.x names some functions otherwise
   const view = sideBySide([...built.kernel.anchors, ...late], snap, path, real);
   if (!view) throw new ProbecheckError('E501', `${fn} is not in ${path} at ${snap}`);
-  const anchored = ANCHORED.includes(`${path}:${fn}`);
-  if (json) { io.out(JSON.stringify({ function: fn, path, snapshot: snap, origin: view.ex.origin, anchored, lines: view.lines }, null, 2)); return EXIT.ok; }
-  io.out(`${path}:${real} at ${snap} (${view.ex.origin})${real !== fn ? ` (this release's name for ${fn})` : ''}${anchored ? '' : '  [its steps are not anchored yet]'}`);
+  // A function whose snapshot text does not stand for this release (profiles.ts `unread`): shown, not checked.
+  const unread = p.unread?.[`${path}:${real}`];
+  const anchored = ANCHORED.includes(`${path}:${fn}`) && unread === undefined;
+  if (json) { io.out(JSON.stringify({ function: fn, path, snapshot: snap, origin: view.ex.origin, anchored, ...(unread ? { unread } : {}), lines: view.lines }, null, 2)); return EXIT.ok; }
+  io.out(`${path}:${real} at ${snap} (${view.ex.origin})${real !== fn ? ` (this release's name for ${fn})` : ''}${anchored || unread ? '' : '  [its steps are not anchored yet]'}`);
+  if (unread) io.out(`not checked at ${profileName}: this text does not stand for the release: ${unread}`);
   const w = Math.max(...view.lines.map((l) => l.n.length));
   for (const l of view.lines) {
     const mark = l.steps.length ? l.steps.join(', ') : l.effect ? (l.uncovered ? `(not modelled: ${l.uncovered})` : `!! ${l.effect}: no step`) : '';

@@ -62,6 +62,13 @@ export function fromLog(log: ParsedLog, name: string, profile?: string): FromLog
   const initKey = (task: string | undefined) => (log.callerIds ? task ?? '' : '');
   let unsure = 0;
   const retried = new Map<string, string | undefined>();
+  /**
+   * The attempt a `matched` line starts, per device: its driver, and whether a later line decided
+   * it (deferral, error, bound). "Added to deferred list" decides an undecided one as a deferral:
+   * a v6.x board whose probe waits for a supplier prints matched, then that line, and nothing of
+   * the probe (device_links_check_suppliers defers before it).
+   */
+  const attempt = new Map<string, { drv: string; decided: boolean }>();
   const actorOf = (task: string | undefined) => (task !== undefined ? `task ${task}` : 'boot');
   const actions = new Map<string, string[]>();
   const act = (actor: string, a: string) => { const l = actions.get(actor) ?? []; l.push(a); actions.set(actor, l); };
@@ -113,6 +120,7 @@ export function fromLog(log: ParsedLog, name: string, profile?: string): FromLog
       case 'matched': case 'probing': {
         used++;
         const d = pair(e.dev!, e.drv!, e.bus);
+        if (e.rule.id === 'matched' || attempt.get(e.dev!)?.drv !== e.drv) attempt.set(e.dev!, { drv: e.drv!, decided: false });
         // A probe that starts inside another probe in the same task: the outer probe registered its device.
         const dv0 = devs.get(e.dev!)!;
         if (dv0.addedBy === undefined && dv0.parent === undefined && !open.has(e.dev!)) {
@@ -142,6 +150,17 @@ export function fromLog(log: ParsedLog, name: string, profile?: string): FromLog
         const d = pair(e.dev!, e.drv!);
         outcome(d, e.rule.id === 'deferral' ? 'defer' : 'error');
         open.delete(e.dev!);
+        attempt.set(e.dev!, { drv: e.drv!, decided: true });
+        break;
+      }
+      case 'deferred_add': {
+        const a = attempt.get(e.dev!);
+        if (!a || a.decided) break;
+        used++;
+        outcome(pair(e.dev!, a.drv), 'defer');
+        if (!open.has(e.dev!)) notes.push(`${e.dev}: matched ${a.drv} and was added to the deferred list at line ${e.line} with no probe line between, as when a supplier is not ready (device_links_check_suppliers defers before the probe): taken as ${a.drv}'s probe deferring, which prints a probe line this log lacks, so \`validate\` stops there; name the supplier in \`links\` (a "deferred probe pending: wait for supplier" line names it) to model it`);
+        open.delete(e.dev!);
+        a.decided = true;
         break;
       }
       case 'bound_to': case 'bound': {
@@ -149,6 +168,7 @@ export function fromLog(log: ParsedLog, name: string, profile?: string): FromLog
         const d = pair(e.dev!, e.drv!);
         outcome(d, 'ok');
         open.delete(e.dev!);
+        attempt.set(e.dev!, { drv: e.drv!, decided: true });
         break;
       }
       case 'probe_returned': {
@@ -164,6 +184,8 @@ export function fromLog(log: ParsedLog, name: string, profile?: string): FromLog
         else if (c === 'error') outcome(d, 'error');
         else if (c === '0' && !d.outcomes.length) outcome(d, 'ok');
         open.delete(e.dev!);
+        const a = attempt.get(e.dev!);
+        if (a) a.decided = true;
         break;
       }
       case 'deferred_pending':

@@ -49,6 +49,17 @@ describe('probecheck source', () => {
     expect(v.anchored).toBe(true);
     expect(v.lines.filter((l) => l.effect && l.steps.length === 0)).toEqual([]);
   });
+  it('a function whose text does not stand for the release says so, and is not called anchored', () => {
+    const r = probecheck(['source', 'dev_uevent', '--profile', 'v6.12'], { cwd: tempDir() });
+    expect(r.status).toBe(0);
+    expect(r.stdout.split('\n')[1]).toMatch(/^not checked at v6\.12: this text does not stand for the release: .*9a71892cbcdb/);
+    const j = JSON.parse(probecheck(['source', 'dev_uevent', '--profile', 'v6.12', '--json'], { cwd: tempDir() }).stdout) as { anchored: boolean; unread?: string };
+    expect(j.anchored).toBe(false);
+    expect(j.unread).toMatch(/UEVENT_SHOW_LOCKED/);
+    const none = probecheck(['source', 'driver_set_override', '--profile', 'v6.12'], { cwd: tempDir() });
+    expect(none.status).toBe(2);
+    expect(none.stderr.trim()).toBe('probecheck: E501 (bad command-line usage): profile v6.12 reads no snapshot of drivers/base/driver.c; no profile does (its text was read only in mails)');
+  });
   it('an unknown function or a profile without that file: one line, exit 2', () => {
     for (const args of [['source', 'no_such_fn'], ['source', '__driver_attach', '--profile', 'v4.14']]) {
       const r = probecheck(args, { cwd: tempDir() });

@@ -86,6 +86,25 @@ describe('from-log', () => {
     expect(s.actors).toEqual({ 'modprobe mmc_block': 'modprobe mmc_block', 'task T9': 'add card' });
   });
 
+  it('"Added to deferred list" decides an attempt no other line decided: a deferral (v6.x prints no deferral line without dyndbg on call_driver_probe)', () => {
+    const lines = [
+      "[    1.1] platform bar: bus: 'platform': __driver_probe_device: matched device with driver bar-drv",
+      "[    1.2] platform bar: bus: 'platform': really_probe: probing driver bar-drv with device",
+      '[    1.3] platform bar: Added to deferred list',
+      "[    1.4] platform qux: bus: 'platform': __driver_probe_device: matched device with driver qux-drv",
+      '[    1.5] platform qux: Added to deferred list',
+    ];
+    const r = fromLog(parseLog(lines.join('\n')), 't');
+    expect(r.spec.drivers['bar-drv']).toMatchObject({ probe: 'defer' });
+    expect(r.spec.drivers['qux-drv']).toMatchObject({ probe: 'defer' });
+    // No probe line between: the note says why validate will stop there.
+    expect(r.notes.join('\n')).toMatch(/qux: matched qux-drv and was added to the deferred list at line 5 with no probe line between/);
+    expect(r.notes.join('\n')).not.toMatch(/bar: matched/);
+    // An attempt a deferral line already decided is not counted twice.
+    const twice = read(['platform bar: Driver bar-drv requests probe deferral'.replace(/^/, "[1.0] platform bar: bus: 'platform': __driver_probe_device: matched device with driver bar-drv\n[1.1] bar-drv "), '[1.2] platform bar: Added to deferred list', "[1.3] bar-drv bar: bus: 'platform': really_probe: bound device to driver bar-drv"]);
+    expect(twice.drivers['bar-drv']).toMatchObject({ probe: ['defer', 'ok'] });
+  });
+
   it('a deferral, then bound: both outcomes', () => {
     const s = read([
       "platform dc: Driver dc-drv requests probe deferral",
