@@ -1,6 +1,7 @@
 /**
  * A scenario that enters every modelled path at least once (sync and async drivers, a USB parent
- * lock, device links, deferral, module load and unload, sysfs bind/unbind, a lockless reader):
+ * lock, device links, deferral, module load and unload, sysfs bind/unbind and driver_override, a
+ * lockless reader):
  * the step catalogue of a profile, for `probecheck source`, `steps` and the conformance tests.
  */
 import type { ScenarioSpec } from './scenario.js';
@@ -12,7 +13,7 @@ export const CATALOGUE: ScenarioSpec = {
     pd: { matches: ['p'], module: 'm', registers: ['c'] }, cd: { matches: ['c'], module: 'm', probeType: 'async', probe: ['ok', 'defer', 'error'], links: ['s'] },
     ud: { bus: 'usb', matches: ['u'], present: true }, id: { bus: 'usb', matches: ['i'], probeType: 'async', present: true }, sd: { matches: ['s'] },
   },
-  actors: { modprobe: ['modprobe m', 'rmmod m'], hub: ['add i', 'del i'], sysfs: ['bind sd s', 'unbind sd s', 'unbind id i'], init: ['register sd', 'wait_for_device_probe', 'unregister sd'], udev: ['uevent c', 'uevent i', 'lock p', 'unlock p'] },
+  actors: { modprobe: ['modprobe m', 'rmmod m'], hub: ['add i', 'del i'], sysfs: ['override s sd', 'bind sd s', 'unbind sd s', 'unbind id i'], init: ['register sd', 'wait_for_device_probe', 'unregister sd'], udev: ['uevent c', 'uevent i', 'lock p', 'unlock p'] },
 };
 
 /**

@@ -87,7 +87,7 @@ describe('definePatch and --patch', () => {
   it('an unknown label is E604 listing the labels of that function on that profile', () => {
     const r = run('check', 's.ts', '--patch', 'typo.ts');
     expect(r.status).toBe(2);
-    expect(r.stderr.trim().split('\n')).toEqual(['probecheck: E604 (patch does not apply): patch typo (test typo) does not apply to v5.1: hunks[0] names __driver_attach:device_unlok; __driver_attach on v5.1 has: driver_match_device, device_lock, async_schedule_dev, device_unlock']);
+    expect(r.stderr.trim().split('\n')).toEqual(['probecheck: E604 (patch does not apply): patch typo (test typo) does not apply to v5.1: hunks[0] names __driver_attach:device_unlok; __driver_attach on v5.1 has: driver_match_device, device_lock, async_schedule_dev, device_unlock, strcmp']);
     // On mainline the same function has other steps, and the error says so.
     expect(run('check', 's.ts', '--patch', 'typo.ts', '--param', 'profile=mainline').stderr).toMatch(/__driver_attach on mainline has: .*device_driver_lock/);
   });

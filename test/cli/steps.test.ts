@@ -10,7 +10,8 @@ describe('probecheck steps', () => {
     const r = probecheck(['steps', '--profile', 'v5.1', '--function', '__driver_attach', '--json'], { cwd: dir });
     expect(r.status, r.stderr).toBe(0);
     const j = JSON.parse(r.stdout) as { profile: string; states: number; steps: Step[] };
-    expect(j.steps.map((s) => s.step)).toEqual(['__driver_attach:driver_match_device', '__driver_attach:device_lock', '__driver_attach:async_schedule_dev', '__driver_attach:device_unlock']);
+    // strcmp: the catalogue writes s's driver_override, so platform_match loads the string, then compares (B13).
+    expect(j.steps.map((s) => s.step)).toEqual(['__driver_attach:driver_match_device', '__driver_attach:device_lock', '__driver_attach:async_schedule_dev', '__driver_attach:device_unlock', '__driver_attach:strcmp']);
     const lock = j.steps.find((s) => s.label === 'device_lock')!;
     expect(lock.c).toMatch(/^drivers\/base\/dd\.c@torvalds@376991db4b64:/);
     expect(lock.locks).toEqual(['takes dev[].mutex']);

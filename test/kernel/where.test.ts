@@ -11,7 +11,8 @@ const KNOWN: Record<string, string[]> = {
   'drivers/base/dd.c': ['__device_attach', '__device_attach_async_helper', '__device_attach_driver', '__device_release_driver', '__driver_attach',
     '__driver_attach_async_helper', '__driver_probe_device', 'deferred_probe_work_func', 'device_driver_attach', 'device_release_driver',
     'device_release_driver(_internal)', 'driver_bound', 'driver_deferred_probe_add', 'driver_deferred_probe_del', 'driver_deferred_probe_trigger',
-    'driver_detach', 'driver_probe_device', 'really_probe', 'wait_for_device_probe', '__device_driver_lock', 'device_release_driver_internal', 'driver_attach'],
+    'driver_detach', 'driver_probe_device', 'really_probe', 'wait_for_device_probe', '__device_driver_lock', 'device_release_driver_internal', 'driver_attach',
+    '__device_set_driver_override'],
   'drivers/base/bus.c': ['bind_store', 'unbind_store', 'bus_add_device', 'bus_add_driver', 'bus_probe_device', 'bus_remove_device', 'bus_remove_driver'],
   'drivers/base/core.c': ['device_add', 'device_del', 'device_links_busy', 'device_links_unbind_consumers', 'dev_uevent', 'kill_device'],
   'kernel/async.c': ['async_schedule', 'async_synchronize_full', 'async_run_entry_fn'],
@@ -20,6 +21,7 @@ const KNOWN: Record<string, string[]> = {
   'fs/kernfs/file.c': ['kernfs_fop_write_iter'],
   'include/linux/device.h': ['device_lock', 'device_unlock'],
   'drivers/usb/core/message.c': ['driver_set_config_work'],
+  'drivers/base/platform.c': ['platform_match', 'driver_override_store'],
 };
 
 const spec: ScenarioSpec = CATALOGUE;

@@ -59,7 +59,7 @@ export function driverMatchSteps(f: Block, dev: number, drv: number,
     //   if (dev->driver_override.name)
     //           return !strcmp(dev->driver_override.name, drv->name);
     // The test and the strcmp are one step: the store swaps the string under the same lock.
-    f.step('driver_match_device', { where: `${where} -> ${PLATFORM}:platform_match -> device_match_driver_override (under driver_override.lock)`, since: 'v7.0-rc (cb3d1049f4ea, 2b38efc05bf7)', c, run: (s, t) => {
+    f.step('driver_match_device', { where: `${where} -> ${PLATFORM}:platform_match (device_match_driver_override, under driver_override.lock)`, since: 'v7.0-rc (cb3d1049f4ea, 2b38efc05bf7)', c, run: (s, t) => {
       const left = skip?.(s, t);
       if (left !== undefined) return left;
       return overrideMatches(s, dev, drv) ? on(s, t) : off(s, t);
