@@ -61,6 +61,8 @@ export interface Hunk {
 
 export interface Patch {
   id: string; commit: string; subject: string; base: string; touches: string[]; hunks: Hunk[]; flags?: Flag[];
+  /** Flags a revert takes away (the profile must have them); the patches they imply go with them. */
+  removes?: Flag[];
   /** Snapshots that have the patched code, for its steps' anchors (default: the profile's). */
   sources?: Readonly<Record<string, string>>;
 }

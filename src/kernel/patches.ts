@@ -317,6 +317,21 @@ PATCHES['c0a40097f0bc'] = {
   }],
 };
 
+/**
+ * The revert of c0a40097f0bc: dc1771f718548f7d4b93991b174c6e7b5e1ba410, Revert "drivers: core:
+ * synchronize really_probe() and dev_uevent()" (Dmitry Torokhov: probing can take minutes and
+ * blocks udev; read in the 6.12-stable review posting of 2025-04-29 and the driver-core-6.15-rc4
+ * pull mail, with 18daa52418e7 beside it). It takes uevent_show's device_lock away, so on v6.12
+ * it gives the 6.12.y releases from 6.12.26 on together with 18daa52418e7
+ * (`--param patches=dc1771f71854,18daa52418e7`). No hunk of its own: the flag goes, and with it
+ * the steps of c0a40097f0bc that the flag implied.
+ */
+PATCHES['dc1771f71854'] = {
+  id: 'dc1771f71854', commit: 'dc1771f718548f7d4b93991b174c6e7b5e1ba410', base: 'v6.12',
+  subject: 'Revert "drivers: core: synchronize really_probe() and dev_uevent()"',
+  touches: [], removes: ['UEVENT_SHOW_LOCKED'], hunks: [],
+};
+
 PATCHES['70fe758352ca'] = {
   id: '70fe758352ca', commit: '70fe758352cafdee72a7b13bf9db065f9613ced8', base: 'v5.1',
   // dd.c at this commit is not readable here; the hunk is quoted from its stable backport (5.10.137).
@@ -405,6 +420,10 @@ export function combine(profileName: string, profileFlags: readonly Flag[], patc
     if (patches.findIndex((q) => q.id === p.id) !== i) throw new ProbecheckError('E604', `patch ${p.id} (${p.subject}) is given twice`);
   });
   for (const p of patches) {
+    for (const f of p.removes ?? []) {
+      if (!flags.has(f)) throw new ProbecheckError('E604', `patch ${p.id} (${p.subject}) does not apply to ${profileName}: it has no ${f} to revert`);
+      flags.delete(f);
+    }
     for (const f of p.flags ?? []) {
       if (flags.has(f)) throw new ProbecheckError('E604', `patch ${p.id} (${p.subject}) does not apply to ${profileName}: it already has ${f} (the fix is merged there)`);
       flags.add(f);

@@ -74,6 +74,15 @@ describe('B13: driver_override', () => {
   });
 });
 
+describe('dc1771f71854: the revert of c0a40097f0bc', () => {
+  it('takes UEVENT_SHOW_LOCKED away on v6.12 (6.12.y with 18daa52418e7: neither L6 nor B11), and applies only where the lock is', () => {
+    expect(run(l6, 'v6.12').v['reader-no-wait-on-probe']).toBe('violated');
+    expect(run(l6, 'v6.12', 'dc1771f71854').v['reader-no-wait-on-probe']).toBe('holds');
+    expect(run(l6, 'v6.12', 'dc1771f71854,18daa52418e7').v['reader-no-wait-on-probe']).toBe('holds');
+    expect(() => run(l6, 'mainline', 'dc1771f71854')).toThrow(/has no UEVENT_SHOW_LOCKED to revert/);
+  });
+});
+
 describe('L6: a uevent reader must not wait for probe()', () => {
   it('c0a40097f0bc makes dev_uevent wait for the device lock probe() holds; without it the reader never waits', () => {
     const bad = run(l6, 'v5.19', 'c0a40097f0bc');
