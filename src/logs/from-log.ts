@@ -69,6 +69,8 @@ export function fromLog(log: ParsedLog, name: string, profile?: string): FromLog
    * the probe (device_links_check_suppliers defers before it).
    */
   const attempt = new Map<string, { drv: string; decided: boolean }>();
+  /** A line ended the device's probe (its outcome is recorded): no probe open, the attempt decided. */
+  const ended = (dev: string) => { open.delete(dev); const a = attempt.get(dev); if (a) a.decided = true; };
   const actorOf = (task: string | undefined) => (task !== undefined ? `task ${task}` : 'boot');
   const actions = new Map<string, string[]>();
   const act = (actor: string, a: string) => { const l = actions.get(actor) ?? []; l.push(a); actions.set(actor, l); };
@@ -149,8 +151,7 @@ export function fromLog(log: ParsedLog, name: string, profile?: string): FromLog
         used++;
         const d = pair(e.dev!, e.drv!);
         outcome(d, e.rule.id === 'deferral' ? 'defer' : 'error');
-        open.delete(e.dev!);
-        attempt.set(e.dev!, { drv: e.drv!, decided: true });
+        ended(e.dev!);
         break;
       }
       case 'deferred_add': {
@@ -159,16 +160,14 @@ export function fromLog(log: ParsedLog, name: string, profile?: string): FromLog
         used++;
         outcome(pair(e.dev!, a.drv), 'defer');
         if (!open.has(e.dev!)) notes.push(`${e.dev}: matched ${a.drv} and was added to the deferred list at line ${e.line} with no probe line between, as when a supplier is not ready (device_links_check_suppliers defers before the probe): taken as ${a.drv}'s probe deferring, which prints a probe line this log lacks, so \`validate\` stops there; name the supplier in \`links\` (a "deferred probe pending: wait for supplier" line names it) to model it`);
-        open.delete(e.dev!);
-        a.decided = true;
+        ended(e.dev!);
         break;
       }
       case 'bound_to': case 'bound': {
         used++;
         const d = pair(e.dev!, e.drv!);
         outcome(d, 'ok');
-        open.delete(e.dev!);
-        attempt.set(e.dev!, { drv: e.drv!, decided: true });
+        ended(e.dev!);
         break;
       }
       case 'probe_returned': {
@@ -183,9 +182,7 @@ export function fromLog(log: ParsedLog, name: string, profile?: string): FromLog
         else if (c === 'defer') outcome(d, 'defer');
         else if (c === 'error') outcome(d, 'error');
         else if (c === '0' && !d.outcomes.length) outcome(d, 'ok');
-        open.delete(e.dev!);
-        const a = attempt.get(e.dev!);
-        if (a) a.decided = true;
+        ended(e.dev!);
         break;
       }
       case 'deferred_pending':
