@@ -90,6 +90,15 @@ function recorder(obj: unknown, path: string, seen: Set<string>): unknown {
   });
 }
 
+/** A plain deep copy of the state (arrays, records, scalars): a step may write it freely. */
+function copy<T>(x: T): T {
+  if (x === null || typeof x !== 'object') return x;
+  if (Array.isArray(x)) return x.map(copy) as T;
+  const o: Record<string, unknown> = {};
+  for (const k in x) o[k] = copy((x as Record<string, unknown>)[k]);
+  return o as T;
+}
+
 function leafDiff(a: any, b: any, path: string, out: Set<string>): void {
   if (a === b) return;
   if (a && b && typeof a === 'object' && typeof b === 'object') {
@@ -143,12 +152,12 @@ function recordCatalogue(profileName: string, maxStates: number): Catalogue {
       const l = be.curLocals(th.index);
       const nb = be.enabled(th.index);
       const reads = new Set<string>();
-      try { cs.step.await?.(recorder(structuredClone(g), '', reads), recorder(structuredClone(l), 'local', reads)); } catch { /* a guard that needs more than a copy */ }
+      try { cs.step.await?.(recorder(copy(g), '', reads), recorder(copy(l), 'local', reads)); } catch { /* a guard that needs more than a copy */ }
       if (nb === 0) {
         const w = cs.step.waits?.(g, l);
         if (w) rec.wt.add(w.replace(/ held by .*$/, '').replace(/ \(it is \d+\)$/, ''));
       } else for (let b = 0; b < nb; b++) {
-        try { cs.step.run(recorder(structuredClone(g), '', reads) as never, recorder(structuredClone(l), 'local', reads) as never, b, ctx); } catch { /* recorded what it read before */ }
+        try { cs.step.run(recorder(copy(g), '', reads) as never, recorder(copy(l), 'local', reads) as never, b, ctx); } catch { /* recorded what it read before */ }
       }
       for (const r of reads) if (!r.endsWith('.length')) rec.r.add(general(r));
     }

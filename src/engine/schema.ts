@@ -118,6 +118,53 @@ export function zeroOf(f: FieldT): unknown {
 
 /** Write plain value v of type f into buf at offset o; returns the next offset. Range-checked. */
 export function encode(f: FieldT, v: unknown, buf: Uint8Array, o: number, path: string): number {
+  // The common case builds no path strings (they were most of the reference backend's encoding
+  // time); a bad value is encoded again, naming where it is.
+  try { return put(f, v, buf, o); } catch (e) { if (e === BAD) return encodeAt(f, v, buf, o, path); throw e; }
+}
+
+const BAD = Symbol('bad value');
+const isByte = (x: unknown, max: number) => typeof x === 'number' && Number.isInteger(x) && x >= 0 && x <= max;
+
+function put(f: FieldT, v: unknown, buf: Uint8Array, o: number): number {
+  switch (f.kind) {
+    case 'bool':
+      if (typeof v !== 'boolean') throw BAD;
+      buf[o] = v ? 1 : 0; return o + 1;
+    case 'int':
+      if (!isByte(v, f.max)) throw BAD;
+      buf[o] = (v as number) & 0xff;
+      if (f.max > 255) { buf[o + 1] = (v as number) >>> 8; return o + 2; }
+      return o + 1;
+    case 'enum': {
+      const i = f.values.indexOf(v as string);
+      if (i < 0) throw BAD;
+      buf[o] = i; return o + 1;
+    }
+    case 'ints': {
+      const a = v as IntArray;
+      for (let i = 0; i < f.length; i++) {
+        const x = a[i];
+        if (!isByte(x, f.max)) throw BAD;
+        buf[o + i] = x!;
+      }
+      return o + f.length;
+    }
+    case 'record': {
+      const r = v as Record<string, unknown>;
+      for (const k in f.fields) o = put(f.fields[k]!, r[k], buf, o);
+      return o;
+    }
+    case 'records': {
+      const a = v as unknown[];
+      for (let i = 0; i < f.length; i++) o = put(f.of, a[i], buf, o);
+      return o;
+    }
+  }
+}
+
+/** encode, naming the path of a bad value. */
+function encodeAt(f: FieldT, v: unknown, buf: Uint8Array, o: number, path: string): number {
   switch (f.kind) {
     case 'bool':
       if (typeof v !== 'boolean') throw badValue(path, v, 'a boolean');
@@ -143,12 +190,12 @@ export function encode(f: FieldT, v: unknown, buf: Uint8Array, o: number, path: 
     }
     case 'record': {
       const r = v as Record<string, unknown>;
-      for (const k in f.fields) o = encode(f.fields[k]!, r[k], buf, o, `${path}.${k}`);
+      for (const k in f.fields) o = encodeAt(f.fields[k]!, r[k], buf, o, `${path}.${k}`);
       return o;
     }
     case 'records': {
       const a = v as unknown[];
-      for (let i = 0; i < f.length; i++) o = encode(f.of, a[i], buf, o, `${path}[${i}]`);
+      for (let i = 0; i < f.length; i++) o = encodeAt(f.of, a[i], buf, o, `${path}[${i}]`);
       return o;
     }
   }
