@@ -51,6 +51,6 @@ describe('parseArgv', () => {
         expect(e).toBeInstanceOf(ProbecheckError);
         expect((e as ProbecheckError).code).toBe('E501');
       }
-    }), { numRuns: 3000 });
+    }), { numRuns: 1000 });
   });
 });

@@ -88,7 +88,7 @@ export default defineModel({ name: 'orbit', params: {}, build: () => ({
   });
 
   // A crew is kept for the next search with as many workers. Workers that wake late (on one wake
-  // in ten a sleep of up to 300 ms) must still serve each phase once. Before, a worker left idle
+  // in ten a sleep of up to 100 ms, still far longer than a phase here) must still serve each phase once. Before, a worker left idle
   // by a 2-worker search on a kept 3-worker crew could wake into the next 3-worker search and
   // serve a stale phase or load twice: with the same sleeps this test failed 2 runs in 4 ("the
   // workers could not build the model"), and without them it hung or failed about one CI run in 10.
@@ -97,7 +97,7 @@ export default defineModel({ name: 'orbit', params: {}, build: () => ({
     const model = await buildSource(source.args);
     const one = check(model, {});
     for (const workers of [3, 2, 3, 2, 3]) {
-      const r = check(model, { workers, source, parallelFrom: 0, parallelFaults: { jitterMs: 300 } });
+      const r = check(model, { workers, source, parallelFrom: 0, parallelFaults: { jitterMs: 100 } });
       expect(r.workers, r.workersNote).toBe(workers);
       expect(decided(r)).toEqual(decided(one));
     }

@@ -44,7 +44,8 @@ const cases = (maxN: Record<Variant, number>) => (Object.keys(REF) as Variant[])
 
 describe.each([
   { backend: 'fast' as const, maxN: { 'v4.2': 6, parentlock: 7, fixed: 7 } },
-  { backend: 'reference' as const, maxN: { 'v4.2': 5, parentlock: 5, fixed: 5 } },
+  // The reference backend (immer) runs about 30k transitions/s: v4.2 stops at N=4 (5,385 states; N=5's 136k transitions took 5 s).
+  { backend: 'reference' as const, maxN: { 'v4.2': 4, parentlock: 5, fixed: 5 } },
 ])('probe-tree on the $backend backend', ({ backend, maxN }) => {
   it.each(cases(maxN))('$variant N=$N: reference counts, verdicts and shortest counterexamples', ({ variant, N }) => {
     const r = check(build(probeTree, { N, variant }), { backend, strategy: 'bfs' });

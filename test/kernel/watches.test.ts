@@ -17,8 +17,10 @@ import { moveOf, watchedFields, watchedWords } from '../../src/engine/search/mon
 import { FastBackend } from '../../src/engine/state/fast.js';
 import { actionCode } from '../../src/engine/trace.js';
 
-/** Every suite case's model, built as `probecheck check` builds it. */
-async function suiteModels(): Promise<{ at: string; m: Model }[]> {
+/** Every suite case's model, built as `probecheck check` builds it (once: both tests use them, and models are not changed by a search). */
+let built: Promise<{ at: string; m: Model }[]> | undefined;
+const suiteModels = () => (built ??= buildSuiteModels());
+async function buildSuiteModels(): Promise<{ at: string; m: Model }[]> {
   const dir = new URL('../../properties/', import.meta.url).pathname;
   const out: { at: string; m: Model }[] = [];
   for (const f of readdirSync(dir).filter((x) => x.endsWith('.suite.ts'))) {
@@ -92,7 +94,7 @@ describe('action properties that watch fields', () => {
     expect(cases.length).toBeGreaterThan(100);
     let skipped = 0, changed = 0;
     for (const { at, m } of cases) {
-      const r = holdOnUnchanged(m, 4000);
+      const r = holdOnUnchanged(m, 2500);
       expect(r.broken, at).toEqual([]);
       skipped += r.skipped; changed += r.changed;
     }
@@ -127,7 +129,7 @@ describe('action properties that watch fields', () => {
     const cases = (await suiteModels()).filter(({ m }) => m.properties.some((p) => p.kind === 'action' && p.watches));
     let n = 0;
     for (const { at, m } of cases) {
-      const o = { maxStates: 3000, properties: m.properties.filter((p) => p.kind === 'action').map((p) => p.name) };
+      const o = { maxStates: 2000, properties: m.properties.filter((p) => p.kind === 'action').map((p) => p.name) };
       const f = check(m, o), r = check(m, { ...o, backend: 'reference' });
       expect(f.properties.map((p) => [p.name, p.verdict, p.trace?.moves ?? null]), at).toEqual(r.properties.map((p) => [p.name, p.verdict, p.trace?.moves ?? null]));
       if (++n === 40) break;
