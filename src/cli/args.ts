@@ -58,7 +58,7 @@ export type Invocation =
   | { command: 'replay'; trace: string; property?: string; json: boolean; model?: string }
   | { command: 'diff'; base: string; patched: string; baseParams: Record<string, string>; patchedParams: Record<string, string>; search: SearchArgs; json: boolean; quiet: boolean }
   | { command: 'merge'; files: string[]; json: boolean; quiet: boolean; allowVacuous: boolean }
-  | { command: 'profiles'; json: boolean }
+  | { command: 'profiles'; json: boolean; names: string[] }
   | { command: 'source'; fn: string; profile: string; json: boolean }
   | { command: 'steps'; profile: string; fn?: string; json: boolean; maxStates?: number }
   | { command: 'validate'; file: string; log: string; params: Record<string, string>; json: boolean; maxStates?: number; excerpt: boolean }
@@ -206,9 +206,10 @@ export function buildProgram(found: (inv: Invocation) => void): Command {
 
   program.command('profiles')
     .description('List the kernel profiles: the release each stands for, the snapshot of each kernel file it is anchored in\n(kernel/<snapshot>/), and every flag with its commit, first release and the source line that shows it.')
+    .argument('[names...]', 'only these profiles (default: all)')
     .option('--json', 'print the list as JSON')
-    .addHelpText('after', `\nExamples:\n  $ probecheck profiles\n  $ probecheck profiles --json`)
-    .action((o: Record<string, any>) => found({ command: 'profiles', json: Boolean(o.json) }));
+    .addHelpText('after', `\nExamples:\n  $ probecheck profiles\n  $ probecheck profiles v6.12 mainline\n  $ probecheck profiles --json`)
+    .action((names: string[], o: Record<string, any>) => found({ command: 'profiles', json: Boolean(o.json), names }));
 
   program.command('source')
     .description("Print a kernel function's C at a profile's snapshot, line by line, beside the steps that model each line\n(and the lines that lock, wait, schedule, or test or write modelled state).")

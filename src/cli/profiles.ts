@@ -41,8 +41,9 @@ function originOf(snap: string, path: string): string {
   return any?.origin ?? '?';
 }
 
-export function runProfiles(io: Io, json: boolean): ExitCode {
-  const all = PROFILE_NAMES.map((name) => {
+export function runProfiles(io: Io, json: boolean, names: readonly string[] = []): ExitCode {
+  for (const n of names) profile(n); // an unknown name: E602, with the known ones
+  const all = (names.length ? PROFILE_NAMES.filter((n) => names.includes(n)) : PROFILE_NAMES).map((name) => {
     const p = PROFILES[name]!;
     return {
       name, release: name, describe: p.describe,

@@ -29,7 +29,7 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
       case 'replay': return await runReplay(io, inv.trace, inv.property, inv.json, inv.model);
       case 'diff': return await runDiff(io, inv.base, inv.patched, inv.baseParams, inv.patchedParams, inv.search, inv.json, inv.quiet);
       case 'merge': return runMerge(io, inv.files, inv.json, inv.quiet, inv.allowVacuous);
-      case 'profiles': return runProfiles(io, inv.json);
+      case 'profiles': return runProfiles(io, inv.json, inv.names);
       case 'source': return runSource(io, inv.fn, inv.profile, inv.json);
       case 'steps': return runSteps(io, inv.profile, inv.fn, inv.json, inv.maxStates);
       case 'validate': return await runValidate(io, inv.file, inv.log, inv.params, inv.json, inv.maxStates, inv.excerpt);

@@ -31,6 +31,17 @@ describe('probecheck profiles', () => {
     // A release read from no tree of its own names its two bracketing snapshots and how each flag between them was settled.
     expect(r.stdout).toMatch(/v5\.0 \(stands for v5\.0\)[\s\S]*?  bracketed: drivers\/base\/dd\.c between torvalds@8c97a46af04b and torvalds@376991db4b64\n  settled: ASYNC_SYNC_IN_DRIVER_DETACH: has it: /);
   });
+
+  it('names: only those profiles, in release order; an unknown one is E602 naming the known ones', () => {
+    const r = probecheck(['profiles', 'mainline', 'v6.12'], { cwd: tempDir() });
+    expect(r.status).toBe(0);
+    expect([...r.stdout.matchAll(/^(\S+) \(stands for/gm)].map((m) => m[1])).toEqual(['v6.12', 'mainline']);
+    expect(r.stdout).toContain('UEVENT_SHOW_LOCKED');
+    const bad = probecheck(['profiles', 'v6.13'], { cwd: tempDir() });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr.trim()).toMatch(/^probecheck: E602 \(unknown kernel profile\): unknown kernel profile 'v6\.13'; known: v3\.5, .*mainline$/);
+    expect(hasStack(bad.stderr)).toBe(false);
+  });
 });
 
 describe('probecheck source', () => {
