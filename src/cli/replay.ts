@@ -69,7 +69,7 @@ export async function runReplay(io: Io, path: string, property: string | undefin
         if (confirmed) {
           io.out(renderViolation(params, {
             name: t.property, kind: selectProperties(model, [t.property])[0]!.kind, verdict: 'violated',
-            trace: r.trace, ...(r.explanation ? { explanation: r.explanation } : {}), ...(r.waiters ? { waiters: r.waiters } : {}),
+            trace: r.trace, ...(r.explanation ? { explanation: r.explanation } : {}), ...(r.waiters ? { waiters: r.waiters } : {}), ...(r.waiting ? { waiting: r.waiting } : {}),
           }, { colors: c, width: io.width }));
           io.out(c.green(r.lasso
             ? `confirmed: property ${t.property} is violated by this lasso: ${r.lasso.why}`

@@ -12,7 +12,7 @@ import type { BackendName, CoverageEntry, IdleAction, PropertyResult, Result, St
 import { explore } from './search/explore.js';
 import { parallelExplore, type ModelSource, type ParallelOutcome } from './search/parallel.js';
 import { explorePor } from './reduce/por.js';
-import { Monitor, propertyThrew } from './search/monitor.js';
+import { Monitor, propertyThrew, waitingIn } from './search/monitor.js';
 import { simulate } from './search/simulate.js';
 import type { WorkerFaults } from './search/parallel-protocol.js';
 import type { Limits, Progress } from './search/types.js';
@@ -156,6 +156,7 @@ export function check(model: Model, o: CheckOptions = {}): Result {
       const codes = out.store ? out.store.path(f.at) : out.paths!.get(p.name)!;
       if (out.store && f.lastAction !== undefined) codes.push(f.lastAction);
       r.trace = rebuild(be, codes);
+      if (p.kind !== 'deadlock') { const w = waitingIn(be); if (w.length) r.waiting = w; }
     } else if (out.complete) {
       r.verdict = 'holds';
       if ((p.kind === 'invariant' || p.kind === 'action') && p.premise && !monitor.premiseMet.has(p.name)) r.vacuous = true;

@@ -50,6 +50,11 @@ export interface PropertyResult {
   vacuous?: boolean;
   /** For a deadlock: who waits on what. */
   waiters?: Waiter[];
+  /**
+   * For any other violation: the threads blocked where the trace ends, with what each waits for
+   * (a reader stuck behind a probe shows where it is stuck). Only steps that say what they wait for.
+   */
+  waiting?: Waiter[];
 }
 
 /** Why a property's verdict is `vacuous`. */

@@ -17,7 +17,7 @@ import { isLiveness } from '../engine/compile.js';
 import { confirmLasso, type LassoCheck } from '../engine/liveness.js';
 import type { Model, Move } from '../engine/model.js';
 import type { Waiter } from '../engine/result.js';
-import { Monitor } from '../engine/search/monitor.js';
+import { Monitor, waitingIn } from '../engine/search/monitor.js';
 import { FastBackend } from '../engine/state/fast.js';
 import { actionCode, codeBranch, codeThread, rebuild, replay, resolveMove, type Trace } from '../engine/trace.js';
 
@@ -31,6 +31,8 @@ export interface Replayed {
   inserted?: number[];
   explanation?: string;
   waiters?: Waiter[];
+  /** Threads blocked where the trace ends (a violation that is not a deadlock). */
+  waiting?: Waiter[];
 }
 
 /** Is `label` a step the patch inserted into thread `thread`? */
@@ -83,6 +85,7 @@ export function replayWatching(model: Model, property: string, moves: readonly M
     out.violatedAt = f.at;
     if (f.explanation) out.explanation = f.explanation;
     if (f.waiters) out.waiters = f.waiters;
+    else { const w = waitingIn(be); if (w.length) out.waiting = w; }
   }
   return out;
 }

@@ -57,7 +57,8 @@ function lanes(p: PropertyResult): string {
 
 function counterexample(r: CheckedRun, p: PropertyResult): string {
   const res: Result = r.result;
-  const waiters = p.waiters?.length ? `<ul>${p.waiters.map((w) => `<li>${esc(w.thread)} blocked at ${esc(w.label)} (${esc(w.where)}), waits for ${esc(w.waits)}</li>`).join('')}</ul>` : '';
+  const blocked = p.waiters?.length ? p.waiters : p.waiting ?? [];
+  const waiters = blocked.length ? `${p.waiters?.length ? '' : '<p>Blocked where the trace ends:</p>'}<ul>${blocked.map((w) => `<li>${esc(w.thread)} blocked at ${esc(w.label)} (${esc(w.where)}), waits for ${esc(w.waits)}</li>`).join('')}</ul>` : '';
   return `<section id="${anchor(r, p)}"><h2>${esc(p.name)} violated: ${esc(res.model)} <span class="mono">${esc(showParams(res.params))}</span></h2>` +
     `${p.description ? `<p>${esc(p.description)}</p>` : ''}${p.explanation ? `<p class="explain">${esc(p.explanation)}</p>` : ''}${waiters}` +
     `<h3>Sequence</h3>${lanes(p)}<h3>Steps and state changes</h3>${stepTable(p)}</section>`;

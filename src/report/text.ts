@@ -125,9 +125,10 @@ export function holdings(t: Trace, waits: readonly string[] = []): Holding[] {
   return out;
 }
 
-/** The holder of what a waiter waits for: a held field named in its `waits` text. */
+/** The holder of what a waiter waits for: a held field named in its `waits` text (a kernel lock, `&dev->mutex(dc)`, names `dev[dc].mutex`). */
 function holderOf(waits: string, held: Holding[]): Holding | undefined {
-  return held.find((h) => waits === h.field) ?? held.find((h) => names(waits, h.field));
+  const fields = [...waits.matchAll(/&(\w+)->(\w+)\(([^()\s]+)\)/g)].map(([, s, f, i]) => `${s}[${i}].${f}`);
+  return held.find((h) => waits === h.field) ?? held.find((h) => names(waits, h.field) || fields.includes(h.field));
 }
 
 /** Does the text name this field as a whole word (`lock[1]` in `lock[1] and reg[2]`, not in `xlock[1]`)? */
@@ -138,6 +139,20 @@ function names(text: string, field: string): boolean {
 /** A wait as lockdep would name the lock: without a model's own "held by ..." suffix. */
 const lockName = (waits: string) => waits.replace(/\s+held by .*$/, '');
 
+/**
+ * How a held lock field is named: where the waits name locks as the kernel does (`&dev->mutex(ns)`),
+ * a field `dev[dax].mutex` reads `&dev->mutex(dax)` too, so one lock has one name in the report.
+ */
+function lockShown(waits: readonly string[]): (field: string) => string {
+  if (!waits.some((w) => /&\w+->\w+\(/.test(w))) return (f) => f;
+  return (f) => f.replace(/^(\w+)\[([^\]]+)\]\.(\w+)$/, '&$1->$3($2)');
+}
+
+/** What a thread waits for, and since which step its holder holds it (the model's own "held by" then goes). */
+function waitText(waits: string, holder: Holding | undefined, me: string): string {
+  return holder && holder.thread !== me ? `${lockName(waits)} (held by ${holder.thread} since step ${holder.step.n})` : waits;
+}
+
 function escapeRe(s: string): string { return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'); }
 
 /** The wait-for chain and lockdep's "possible unsafe scenario" for a deadlock. */
@@ -145,18 +160,18 @@ export function deadlockReport(r: PropertyResult, col: Colors = plain): string[]
   const waiters = r.waiters ?? [];
   if (!waiters.length) return [];
   const held = r.trace ? holdings(r.trace, waiters.map((w) => w.waits)) : [];
+  const show = lockShown(waiters.map((w) => w.waits));
   const lines = ['', col.bold('Wait-for chain (every running thread is blocked):')];
   for (const w of waiters) {
-    const mine = held.filter((h) => h.thread === w.thread).map((h) => h.field);
+    const mine = held.filter((h) => h.thread === w.thread).map((h) => show(h.field));
     const holder = holderOf(w.waits, held);
-    lines.push(`  ${col.bold(w.thread)} ${mine.length ? `holds ${mine.join(', ')}, ` : ''}waits for ${w.waits}` +
-      `${holder && holder.thread !== w.thread ? ` (held by ${holder.thread} since step ${holder.step.n})` : ''}`);
+    lines.push(`  ${col.bold(w.thread)} ${mine.length ? `holds ${mine.join(', ')}, ` : ''}waits for ${waitText(w.waits, holder, w.thread)}`);
     lines.push(`      blocked at ${w.label} in ${w.where}`);
   }
   // The scenario: each waiter's acquisitions in trace order, then each one's wait.
   const names = waiters.map((w) => w.thread);
   const events: { thread: string; text: string; n: number }[] = [];
-  for (const h of held) if (names.includes(h.thread)) events.push({ thread: h.thread, text: `lock(${h.field});`, n: h.step.n });
+  for (const h of held) if (names.includes(h.thread)) events.push({ thread: h.thread, text: `lock(${show(h.field)});`, n: h.step.n });
   events.sort((a, b) => a.n - b.n);
   // A wait on a lock reads lock(...), as lockdep prints it; any other wait (probe_count == 0,
   // async_synchronize_full) reads wait(...).
@@ -170,6 +185,20 @@ export function deadlockReport(r: PropertyResult, col: Colors = plain): string[]
   lines.push(`       ${names.map((n) => pad('-'.repeat(Math.max(4, n.length)), width)).join('')}`.trimEnd());
   for (const e of events) lines.push(`  ${' '.repeat(5 + names.indexOf(e.thread) * width)}${e.text}`);
   lines.push('', col.red('  *** DEADLOCK ***'));
+  return lines;
+}
+
+/** Threads blocked where a (non-deadlock) trace ends: what each waits for, and who holds it. */
+export function waitingReport(r: PropertyResult, col: Colors = plain): string[] {
+  const waiting = r.waiting ?? [];
+  if (!waiting.length || r.waiters?.length) return [];
+  const held = r.trace ? holdings(r.trace, waiting.map((w) => w.waits)) : [];
+  const lines = ['', col.bold('Blocked where the trace ends:')];
+  for (const w of waiting) {
+    const holder = holderOf(w.waits, held);
+    lines.push(`  ${col.bold(w.thread)} waits for ${waitText(w.waits, holder, w.thread)}`);
+    lines.push(`      blocked at ${w.label} in ${w.where}`);
+  }
   return lines;
 }
 
@@ -188,7 +217,7 @@ export function renderViolation(result: Pick<Result, 'model' | 'params'>, r: Pro
     lines.push('', `${t.steps.length} step${t.steps.length === 1 ? '' : 's'} from the initial state:`, '');
     lines.push(...(traceColumns(t, width, col) ?? traceList(t, col, width)));
   }
-  lines.push(...deadlockReport(r, col));
+  lines.push(...deadlockReport(r, col), ...waitingReport(r, col));
   return lines.join('\n');
 }
 

@@ -166,6 +166,24 @@ describe.each(BACKENDS)('toys on the %s backend', (backend) => {
       expect(verdicts(r)).toEqual({ 'no-deadlock': 'holds' });
     });
 
+    it('an invariant broken while a thread waits names the waiter (and not a thread that can still move)', () => {
+      const m: Model = {
+        name: 'held', state: t.record({ lock: t.int(1), x: t.int(1) }),
+        threads: [
+          { name: 'A', steps: { take: { where: W, run: (s: any) => { s.lock = 1; return 'set'; } }, set: { where: W, run: (s: any) => { s.x = 1; return null; } } } },
+          { name: 'B', steps: { get: { where: W, await: (s: any) => s.lock === 0, waits: () => 'lock', run: (s: any) => { s.lock = 1; return null; } } } },
+          { name: 'C', steps: { spin: { where: W, await: (s: any) => s.x === 0, run: () => null } } },
+        ],
+        properties: [{ kind: 'invariant', name: 'x-clear', holds: (s: any) => s.x === 0 }],
+      };
+      const p = run(m).properties[0]!;
+      expect(p.verdict).toBe('violated');
+      if (strategy === 'bfs') expect(p.trace!.moves.map((x) => `${x.thread}:${x.label}`)).toEqual(['A:take', 'A:set']);
+      // C's guard is false too, but it says nothing it waits for: only B is listed.
+      if (strategy === 'bfs') expect(p.waiting).toEqual([{ thread: 'B', label: 'get', where: W, waits: 'lock' }]);
+      expect(p.waiters).toBeUndefined();
+    });
+
     it('as above but the wait is not idle: a deadlock, 6 steps, the worker waiting for work', () => {
       const r = run(worker(false));
       const p = r.properties[0]!;

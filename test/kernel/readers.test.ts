@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { PATCHES, buildScenario, check, type ScenarioSpec } from 'probecheck';
 import { stepLabels } from './helpers.js';
+import { renderViolation } from '../../src/report/text.js';
 
 const run = (s: ScenarioSpec, profile: string, patches = '') => {
   const r = check(buildScenario(s, profile, patches).model, { exhaustive: true });
@@ -88,6 +89,9 @@ describe('L6: a uevent reader must not wait for probe()', () => {
     const bad = run(l6, 'v5.19', 'c0a40097f0bc');
     expect(bad).toMatchObject({ states: 39, v: { 'reader-no-wait-on-probe': 'violated', 'no-deadlock': 'holds' } });
     expect(bad.r.properties[0]!.explanation).toBe("udev reads d's uevent and waits for &dev->mutex(d), held by hotplug across a.probe(d) (in hotplug)");
+    // The trace ends with the reader blocked: the result says where, on what, and who holds it.
+    expect(bad.r.properties[0]!.waiting).toEqual([{ thread: 'udev', label: 'dev_uevent(d):device_lock', where: expect.stringMatching(/^drivers\/base\/core\.c:dev_uevent/), waits: '&dev->mutex(d) held by hotplug' }]);
+    expect(renderViolation(bad.r, bad.r.properties[0]!)).toMatch(/\nBlocked where the trace ends:\n  udev waits for &dev->mutex\(d\) \(held by hotplug since step \d+\)\n      blocked at dev_uevent\(d\):device_lock in drivers\/base\/core\.c:dev_uevent/);
     expect(run(l6, 'v5.19')).toMatchObject({ states: 38, v: { 'reader-no-wait-on-probe': 'holds' } });
     // On top of 18daa52418e7 (which replaces if_driver) the unlock edge still applies: no deadlock.
     expect(run(l6, 'mainline', 'c0a40097f0bc')).toMatchObject({ states: 38, v: { 'reader-no-wait-on-probe': 'violated', 'no-deadlock': 'holds' } });

@@ -149,6 +149,21 @@ export function blocked(be: Backend): Waiter[] {
   return out;
 }
 
+/** The running threads of cur whose step is disabled and says what it waits for (any state, not only a deadlock). */
+export function waitingIn(be: Backend): Waiter[] {
+  const out: Waiter[] = [];
+  for (const th of be.c.threads) {
+    const pc = be.pc(th.index);
+    if (pc === 0 || be.enabled(th.index) > 0) continue;
+    const cs = th.steps[pc - 1]!;
+    if (cs.step.idle || !cs.step.waits) continue;
+    let waits: string | undefined;
+    try { waits = cs.step.waits(be.curG(), be.curLocals(th.index)) || undefined; } catch { /* says nothing */ }
+    if (waits) out.push({ thread: th.name, label: cs.label, where: cs.step.where, waits });
+  }
+  return out;
+}
+
 /** The move an action code stands for in cur (before it is applied). */
 export function moveOf(be: Backend, code: number): Move {
   const k = codeThread(code), b = codeBranch(code);
