@@ -96,8 +96,19 @@ export function describeEvent(m: ModelEvent): string {
  * (the dev_printk owner as the bus name, as printRun prints it), without what the model does not
  * know: the usecs, the error number, an initcall's symbol offsets and pid.
  */
-export function hintLine(m: ModelEvent, w: LogKernel['w']): string {
+export function hintLine(m: ModelEvent, w: LogKernel['w'], devForm = false): string {
   const bus = w.buses[w.devices.find((d) => d.name === m.dev)?.bus ?? 0]?.name ?? 'platform';
+  // A log whose dd.c lines carry the device in the dev_printk prefix (v6.12 and later) gets them so.
+  if (devForm) {
+    const fn = m.fn ?? '__driver_probe_device';
+    switch (m.kind) {
+      case 'matched': return `${bus} ${m.dev}: bus: '${bus}': ${fn}: matched device with driver ${m.drv}`;
+      case 'probing': return `${bus} ${m.dev}: bus: '${bus}': really_probe: probing driver ${m.drv} with device`;
+      case 'bound_to': return `${m.drv} ${m.dev}: driver: '${m.drv}': driver_bound: bound to device`;
+      case 'bound': return `${m.drv} ${m.dev}: bus: '${bus}': really_probe: bound device to driver ${m.drv}`;
+      case 'error': return `${m.drv} ${m.dev}: probe with driver ${m.drv} failed with error ...`;
+    }
+  }
   switch (m.kind) {
     case 'returned': return `probe of ${m.dev} returned ${m.ret}`;
     case 'error': return `${m.drv}: probe of ${m.dev} failed with error ...`;
@@ -152,6 +163,7 @@ export function validate(model: Model, log: ParsedLog, o: { maxStates?: number; 
   be.pushCur(0, 0);
   let best = 0, bestIds: number[] = [0], done = -1, limit = false;
   const could = new Set<string>(), couldLines = new Map<string, string>();
+  const devForm = log.events.some((e) => e.rule.dev && /^(matched|probing|bound_to|bound|probe_failed|rejects_match)$/.test(e.rule.id));
   const kindsOfInterest = (evs: ModelEvent[]) => evs.filter((e) => kinds.has(e.kind));
   if (n > 0) {
     while (be.popFront()) {
@@ -163,7 +175,7 @@ export function validate(model: Model, log: ParsedLog, o: { maxStates?: number; 
         for (const e of evs) {
           if (j < n && matches(checked[j]!, e)) j++;
           else if (o.excerpt && i === 0) { j = 0; break; }
-          else { if (i === best) { could.add(describeEvent(e)); couldLines.set(describeEvent(e), hintLine(e, w.w)); } return; }
+          else { if (i === best) { could.add(describeEvent(e)); couldLines.set(describeEvent(e), hintLine(e, w.w, devForm)); } return; }
         }
         // An excerpt's free prefix: a step that prints the first line's kind may also be an earlier
         // one the capture left out (the late initcall's retries before a quoted one), so both.

@@ -29,4 +29,15 @@ describe('validate: what the model could print instead', () => {
     const r = validate(model, parseLog(['platform dc: Retrying from deferred list', "bus: 'platform': really_probe: probing driver dc-drv with device dc"].join('\n')));
     expect(r.couldPrintLines).toEqual(["bus: 'platform': really_probe: probing driver dc-drv with device dc", "bus: 'platform': really_probe: probing driver pwm-drv with device pwm"]);
   });
+  it('a log in the dev_printk forms of v6.12 and later gets its hints in those forms, read back as the same events', async () => {
+    const model = buildModel(await loadModel('models/deferred-probe.ts'), { profile: 'v6.12' });
+    const w = kernelOf(model).w;
+    for (const e of [{ kind: 'matched', dev: 'dc', drv: 'dc-drv' }, { kind: 'probing', dev: 'dc', drv: 'dc-drv' }, { kind: 'bound_to', dev: 'dc', drv: 'dc-drv' }, { kind: 'bound', dev: 'dc', drv: 'dc-drv' }] as const) {
+      const line = hintLine(e, w, true);
+      expect(readMessage(line), line).toMatchObject({ rule: { model: e.kind, dev: true }, dev: 'dc', drv: 'dc-drv' });
+    }
+    expect(hintLine({ kind: 'error', dev: 'dc', drv: 'dc-drv' }, w, true)).toBe('dc-drv dc: probe with driver dc-drv failed with error ...');
+    const r = validate(model, parseLog(['platform dc: Retrying from deferred list', "platform dc: bus: 'platform': really_probe: probing driver dc-drv with device"].join('\n')));
+    expect(r.couldPrintLines).toEqual(["platform dc: bus: 'platform': really_probe: probing driver dc-drv with device", "platform pwm: bus: 'platform': really_probe: probing driver pwm-drv with device"]);
+  });
 });
