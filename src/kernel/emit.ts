@@ -107,7 +107,11 @@ export interface StepAnchors {
 
 export class ThreadBuilder {
   readonly steps: Record<string, Step<KS, KL>> = {};
+  /** Names of the blocks built so far (each unique in the thread). */
   private readonly prefixes = new Set<string>();
+  /** An actor's action being built (-1: not an actor's), and per action how many blocks of each name it built. */
+  act = -1;
+  readonly perAction = new Map<number, Map<string, number>>();
   depth = 0;
   maxDepth = 1;
   /** Set when this thread may call async_schedule (for do_init_module's PF_USED_ASYNC). */
@@ -116,7 +120,21 @@ export class ThreadBuilder {
   readonly lastStep = new Map<string, string>();
   /** The actor's actions, in order, with the step that completes each (the vacuity report). */
   readonly actions: ThreadAction[] = [];
-  constructor(readonly k: Kernel, readonly name: string, readonly tid: number, readonly async: boolean) {}
+  /**
+   * `earlier`: perAction of a first build. An actor's actions are built from the last (each needs
+   * its continuation), so without it a name two actions build (`override d a` twice) is unnumbered
+   * in the last action and #2 in the first. With it, an action's blocks are numbered after those
+   * of the actions before it: the first `override` is unnumbered, the second #2. Within one
+   * action, blocks of one name are alternatives (the sync and async attach) and keep the build's order.
+   */
+  constructor(readonly k: Kernel, readonly name: string, readonly tid: number, readonly async: boolean, readonly earlier?: ReadonlyMap<number, ReadonlyMap<string, number>>) {}
+
+  /** Does some name have blocks in more than one action (so a second build numbers them in order)? */
+  get repeats(): boolean {
+    const seen = new Set<string>();
+    for (const m of this.perAction.values()) for (const n of m.keys()) { if (seen.has(n)) return true; seen.add(n); }
+    return false;
+  }
 
   /** Owner value this thread writes into a lock. */
   get owner(): number { return this.tid + 1; }
@@ -129,8 +147,17 @@ export class ThreadBuilder {
     const l = args.link !== undefined ? this.k.w.links[args.link]! : undefined;
     const a = l ? `${this.k.vn(l.consumer)},${this.k.vn(l.supplier)}`
       : [args.dev !== undefined ? this.k.vn(args.dev) : '', args.drv !== undefined ? this.k.dn(args.drv) : ''].filter(Boolean).join(',');
-    let prefix = a ? `${name}(${a})` : name;
-    if (this.prefixes.has(prefix)) { let n = 2; while (this.prefixes.has(`${prefix}#${n}`)) n++; prefix = `${prefix}#${n}`; }
+    const base = a ? `${name}(${a})` : name;
+    let counts = this.perAction.get(this.act);
+    if (!counts) this.perAction.set(this.act, counts = new Map());
+    const j = counts.get(base) ?? 0;
+    counts.set(base, j + 1);
+    let prefix = base;
+    if (this.earlier && this.act >= 0) {
+      let n = j;
+      for (const [i, m] of this.earlier) if (i >= 0 && i < this.act) n += m.get(base) ?? 0;
+      if (n > 0) prefix = `${base}#${n + 1}`;
+    } else if (this.prefixes.has(prefix)) { let n = 2; while (this.prefixes.has(`${prefix}#${n}`)) n++; prefix = `${prefix}#${n}`; }
     this.prefixes.add(prefix);
     return new Block(this, name, prefix, args.dev ?? -1, args.drv ?? -1, ret, args.link ?? -1);
   }

@@ -347,6 +347,7 @@ export function buildScenario(spec: ScenarioSpec, profileName: string, patchList
   const plans: Plan[] = actors.map(({ name, acts }, ai) => ({
     name, running: true, async: false,
     build: (tb) => {
+      actionOf[ai]!.clear();
       const added = new Set<number>();
       const waits = acts.map((a) => {
         if (a.op === 'add') added.add(a.dev);
@@ -355,7 +356,9 @@ export function buildScenario(spec: ScenarioSpec, profileName: string, patchList
       let next: Ret = null;
       for (let i = acts.length - 1; i >= 0; i--) {
         const before = new Set(Object.keys(tb.steps));
+        tb.act = i;
         next = actionEntry(tb, acts[i]!, next, waits[i]!);
+        tb.act = -1;
         for (const l of Object.keys(tb.steps)) if (!before.has(l)) actionOf[ai]!.set(l, i);
       }
       return next as string;
@@ -390,8 +393,11 @@ export function buildScenario(spec: ScenarioSpec, profileName: string, patchList
 
   // 2. Their steps.
   const threads: ThreadDef[] = plans.map((p, tid) => {
-    const tb = new ThreadBuilder(k, p.name, tid, p.async);
-    const entry = p.build(tb);
+    let tb = new ThreadBuilder(k, p.name, tid, p.async);
+    const anchors = k.anchors.length;
+    let entry = p.build(tb);
+    // Blocks of one name built more than once: build again, numbered in the thread's order.
+    if (tb.repeats) { k.anchors.length = anchors; tb = new ThreadBuilder(k, p.name, tid, p.async, tb.perAction); entry = p.build(tb); }
     const def: ThreadDef = { name: p.name, running: p.running, locals: localsSchema(tb.maxDepth, w), steps: tb.ordered(entry) };
     if (tb.actions.length) def.actions = tb.actions;
     if (unfair.has(p.name)) def.fair = false;

@@ -25,7 +25,7 @@ describe('B13: driver_override', () => {
     const p = bad.r.properties[0]!;
     expect(p.explanation).toBe("hotplug is about to strcmp d's driver_override string with a, and driver_override_store has kfree()d it (use after free)");
     expect(p.trace!.steps.map((s) => s.label)).toEqual(['device_add(d):bus_add_device', 'device_add(d):device_pm_add', '__device_attach(d):device_lock',
-      'driver_override_store(d,a)#2:kfree_old', '__device_attach_driver(d,a):driver_match_device', 'driver_override_store(d,a):kfree_old']);
+      'driver_override_store(d,a):kfree_old', '__device_attach_driver(d,a):driver_match_device', 'driver_override_store(d,a)#2:kfree_old']);
     expect(run(ovr, 'v4.2', '6265539776a0')).toMatchObject({ states: 41, v: { 'override-uaf': 'holds' } });
     expect(run(ovr, 'v4.18').v['override-uaf']).toBe('holds');
   });
@@ -39,8 +39,8 @@ describe('B13: driver_override', () => {
   // v5.10.13 and 204db60c8357 bind_store, 00c4a3c47da7 bus.c:264); 6265539776a0 locks only the store.
   it('the fix does not cover bind_store either: its platform_match loads the string without the lock', () => {
     const bs: ScenarioSpec = { ...ovr, drivers: { a: { matches: ['d'], present: true, probe: 'error' } }, actors: { admin: ['add d', 'bind a d'], w: ['override d a', 'override d a'] } };
-    const tail = ['kernfs_fop_write_iter(a):kernfs_get_active', 'bind_store(d,a):bus_find_device_by_name', 'driver_override_store(d,a)#2:kfree_old',
-      'bind_store(d,a):driver_match_device', 'driver_override_store(d,a):kfree_old'];
+    const tail = ['kernfs_fop_write_iter(a):kernfs_get_active', 'bind_store(d,a):bus_find_device_by_name', 'driver_override_store(d,a):kfree_old',
+      'bind_store(d,a):driver_match_device', 'driver_override_store(d,a)#2:kfree_old'];
     for (const [p, patches, states] of [['v4.2', '6265539776a0', 71], ['v4.18', '', 71], ['v5.10', '', 74], ['v5.15', '', 74], ['v6.12', '', 74]] as const) {
       const r = run(bs, p, patches);
       expect(r, p).toMatchObject({ states, v: { 'override-uaf': 'violated' } });
