@@ -282,6 +282,17 @@ export function resolveWorld(spec: ScenarioSpec): World {
     if (!d.present || !drivers[j]!.present || !drivers[j]!.matches.includes(d.i)) throw bad(`${where}: device '${d.name}': boundTo '${b}' needs the device present, the driver present, and the driver to match it`);
     d.boundTo = j;
   }
+  // A consumer bound from the start went through its probe: the links its driver adds exist and are
+  // ACTIVE (device_links_driver_bound), which needs each supplier bound too.
+  for (const d of devices) {
+    if (d.boundTo < 0) continue;
+    for (const li of drivers[d.boundTo]!.addsLinks) {
+      const l = links[li]!;
+      if (l.consumer !== d.i) continue;
+      if (devices[l.supplier]!.boundTo < 0) throw bad(`${where}: device '${d.name}' is boundTo '${drvNames[d.boundTo]}', whose links need '${devNames[l.supplier]}' bound: say '${devNames[l.supplier]}' is boundTo its driver too`);
+      l.active = true;
+    }
+  }
   for (const d of drivers) {
     if (d.present && d.module >= 0) throw bad(`${where}: driver '${d.name}' is present (built in) but belongs to module '${modNames[d.module]}'`);
     for (const m of d.matches) if (d.present && buses[d.bus]!.autoprobe && devices[m]!.present && devices[m]!.boundTo < 0) throw bad(`${where}: driver '${d.name}' and device '${devNames[m]}' are both present: say the device is boundTo it, or add one of them in an actor`);
@@ -409,6 +420,13 @@ export function buildScenario(spec: ScenarioSpec, profileName: string, patchList
   const dels = w.devices.map((d) => actors.reduce((c, a) => c + a.acts.filter((x) => (x.op === 'del' || x.op === 'kill-del') && x.dev === d.i).length, 0));
   const readers = actors.some((a) => a.acts.some((x) => x.op === 'uevent'));
   const unbound = new Set(actors.flatMap((a) => a.acts.flatMap((x) => (x.op === 'unbind' ? [x.dev] : []))));
+  // A supplier's unbind unbinds its consumers too (device_links_unbind_consumers), and a link
+  // without DL_FLAG_AUTOPROBE_CONSUMER (the model's links have no flags) does not probe them again
+  // when the supplier binds: they are unbound on purpose as well.
+  if (k.has('DEVICE_LINKS')) for (let grew = true; grew;) {
+    grew = false;
+    for (const l of w.links) if (!l.stateless && unbound.has(l.supplier) && !unbound.has(l.consumer)) { unbound.add(l.consumer); grew = true; }
+  }
   const ops = new Set(actors.flatMap((a) => a.acts.map((x) => x.op)));
   const ctx: PropCtx = { readers, unbound, ops, acts: actors.map((a) => a.acts), tidOf: new Map(plans.map((p, i) => [p.name, i])), asyncThreads: new Set(plans.filter((p) => p.async).map((p) => p.name)), threads: plans.map((p) => p.name), dels, actors: new Set(actorNames) };
   let chosen = LIBRARY.filter((p) => p.applies(k, ctx));

@@ -152,6 +152,6 @@ export function initState(w: World, s: KS, deferredProbeEnable = true): void {
   }
   for (const b of w.buses) { s.bus[b.i]!.autoprobe = b.autoprobe; s.bus[b.i]!.needParentLock = b.needParentLock; }
   for (const m of w.modules) { s.mod[m.i]!.state = 'UNFORMED'; s.mod[m.i]!.asyncProbeRequested = m.asyncProbe; }
-  for (const l of w.links) s.link[l.i]!.status = l.initial ? 'DORMANT' : 'NONE';
+  for (const l of w.links) s.link[l.i]!.status = l.active ? 'ACTIVE' : l.initial ? 'DORMANT' : 'NONE';
   s.deferredProbeEnable = deferredProbeEnable;
 }

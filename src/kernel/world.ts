@@ -49,6 +49,8 @@ export interface DrvInfo {
 export interface ModInfo { i: number; name: string; drivers: number[]; asyncProbe: boolean }
 export interface LinkInfo {
   i: number; consumer: number; supplier: number; /** present from the start (else added by a probe) */ initial: boolean;
+  /** A managed link of a consumer bound from the start (`boundTo` the driver that adds it): ACTIVE from the start. */
+  active?: boolean;
   /** DL_FLAG_STATELESS: added and deleted by drivers, outside the managed status automaton (status stays NONE; `refs` says whether it exists). */
   stateless: boolean;
 }

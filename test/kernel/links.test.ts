@@ -249,3 +249,35 @@ describe('device_links_purge in device_del', () => {
     expect(check(buildScenario(first, 'mainline', '').model).properties[0]!.verdict).toBe('holds');
   });
 });
+
+// Found by a new-user pass (2026-12-03): a consumer declared bound started with its link NONE, so
+// a supplier's unbind never reached it and links-supplier-bound held about a link that never existed.
+describe('a consumer bound from the start', () => {
+  const chain = (unbind: boolean): ScenarioSpec => ({
+    name: 'chain', devices: { pmic: { present: true, boundTo: 'pmic-drv' }, mmc: { present: true, boundTo: 'mmc-drv' } },
+    drivers: { 'pmic-drv': { matches: ['pmic'], present: true }, 'mmc-drv': { matches: ['mmc'], links: ['pmic'], present: true } },
+    actors: { admin: unbind ? 'unbind pmic-drv pmic' : 'wait_for_device_probe' }, properties: ['links-supplier-bound', 'no-deadlock'],
+  });
+  it('has its links ACTIVE, so the supplier\'s unbind unbinds it first (device_links_unbind_consumers)', () => {
+    const { model } = buildScenario(chain(true), 'v6.6', '');
+    const be = new FastBackend(model);
+    be.loadInitial();
+    expect(be.curG().link[0].status).toBe('ACTIVE');
+    const r = check(model, { exhaustive: true });
+    expect(r.properties.map((p) => [p.name, p.verdict])).toEqual([['links-supplier-bound', 'holds'], ['no-deadlock', 'holds']]);
+    expect(r.coverage.filter((e) => e.fired > 0).map((e) => e.label)).toContain('__device_release_driver(mmc):remove');
+  });
+  it('needs its suppliers bound from the start too (E601)', () => {
+    const s = chain(false);
+    expect(() => buildScenario({ ...s, devices: { pmic: { present: true }, mmc: { present: true, boundTo: 'mmc-drv' } }, drivers: { ...s.drivers, 'pmic-drv': { matches: ['pmic'] } } }, 'v6.6', ''))
+      .toThrow(/device 'mmc' is boundTo 'mmc-drv', whose links need 'pmic' bound: say 'pmic' is boundTo its driver too/);
+  });
+  it('a consumer the supplier\'s unbind releases is unbound on purpose: no-missed-probe does not wait for it after the supplier binds again', () => {
+    const s: ScenarioSpec = { name: 'sup', devices: { pmic: {}, mmc: {} },
+      drivers: { 'pmic-drv': { matches: ['pmic'], present: true }, 'mmc-drv': { matches: ['mmc'], links: ['pmic'], present: true } },
+      actors: { boot: ['add pmic', 'add mmc', 'unbind pmic-drv pmic', 'bind pmic-drv pmic'] } };
+    expect(buildScenario(s, 'v6.6', '').model.properties.map((p) => p.name)).not.toContain('no-missed-probe');
+    // Without the unbind, mmc is a device no-missed-probe is about.
+    expect(buildScenario({ ...s, actors: { boot: ['add pmic', 'add mmc'] } }, 'v6.6', '').model.properties.map((p) => p.name)).toContain('no-missed-probe');
+  });
+});

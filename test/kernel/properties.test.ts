@@ -152,6 +152,18 @@ describe('properties on minimal pairs', () => {
     expect(verdict(spec, 'mainline', 'device-ready').verdict).toBe('holds'); // mainline has it (READY_TO_PROBE)
   });
 
+  // Found by a new-user pass (2026-12-03): a probe that defers for a reason outside the model is
+  // owed a retry only by a later trigger. One with no trigger after it stays pending in the kernel
+  // too; no-lost-deferral called that a lost retry once any other driver had `needs`.
+  it('no-lost-deferral judges only deferrals the model has a reason for: a lone `probe: defer` left pending is no lost retry', () => {
+    const lone: ScenarioSpec = { name: 'lone', devices: { pmic: {}, y: { present: true, boundTo: 'y-drv' }, x: { present: true, boundTo: 'x-drv' } },
+      drivers: { 'pmic-drv': { matches: ['pmic'], present: true, probe: ['defer', 'ok'] }, 'y-drv': { matches: ['y'], present: true }, 'x-drv': { matches: ['x'], present: true, needs: ['y'] } },
+      actors: { boot: 'add pmic' } };
+    const p = verdict(lone, 'v6.6', 'no-lost-deferral');
+    expect([p.verdict, p.trace]).toEqual(['vacuous', undefined]);
+    // B1's pair above still breaks it: there the deferral is the missing device, which a trigger then binds.
+  });
+
   it('every library property has a kebab-case name', () => {
     for (const n of KERNEL_PROPERTY_NAMES) expect(n).toMatch(/^[a-z]+(-[a-z]+)*$/);
   });
