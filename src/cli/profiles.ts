@@ -92,7 +92,11 @@ export function runSource(io: Io, fn: string, profileName: string, json: boolean
   const unread = p.unread?.[`${path}:${real}`];
   const anchored = ANCHORED.includes(`${path}:${fn}`) && unread === undefined;
   if (json) { io.out(JSON.stringify({ function: fn, path, snapshot: snap, origin: view.ex.origin, anchored, ...(unread ? { unread } : {}), lines: view.lines }, null, 2)); return EXIT.ok; }
-  io.out(`${path}:${real} at ${snap} (${view.ex.origin})${real !== fn ? ` (this release's name for ${fn})` : ''}${anchored || unread ? '' : '  [its steps are not anchored yet]'}`);
+  // A function no step is named after (device_driver_detach: unbind_store's call of
+  // device_release_driver_internal) is shown beside its callers' steps; it has none of its own to anchor.
+  const named = [...built.kernel.anchors, ...late].some((a) => a.where.split(/, | -> /).some((w) => w.startsWith(`${path}:${fn}`) && !/\w/.test(w.charAt(path.length + 1 + fn.length))));
+  const note = anchored || unread ? '' : named ? '  [its steps are not anchored yet]' : '  [no step is named after it: its lines are shown beside the steps of its callers]';
+  io.out(`${path}:${real} at ${snap} (${view.ex.origin})${real !== fn ? ` (this release's name for ${fn})` : ''}${note}`);
   if (unread) io.out(`not checked at ${profileName}: this text does not stand for the release: ${unread}`);
   const w = Math.max(...view.lines.map((l) => l.n.length));
   for (const l of view.lines) {

@@ -22,7 +22,7 @@ export const ANCHORED: string[] = [
   // core.c, read at v5.15 (5.15.100), v6.6 (6.6.y), v6.12 and mainline (6.6.y, the nearest read).
   'drivers/base/core.c:device_add', 'drivers/base/core.c:device_del', 'drivers/base/core.c:kill_device',
   'drivers/base/core.c:dev_uevent', 'drivers/base/core.c:device_link_add', 'drivers/base/core.c:device_link_del', 'drivers/base/core.c:device_link_put_kref',
-  'drivers/base/core.c:device_links_unbind_consumers',
+  'drivers/base/core.c:device_links_unbind_consumers', 'drivers/base/core.c:device_links_busy',
   'drivers/base/bus.c:bus_probe_device', 'drivers/base/bus.c:bus_remove_device',
   // kernel/module/main.c, read at v6.6 (6.6.y) and mainline (01d5b167dc23).
   'kernel/module/main.c:delete_module', 'kernel/module/main.c:free_module', 'kernel/module/main.c:load_module',

@@ -1,6 +1,6 @@
 /**
  * A scenario that enters every modelled path at least once (sync and async drivers, a USB parent
- * lock, device links, deferral, module load and unload, sysfs bind/unbind and driver_override, a
+ * lock, device links (managed and stateless), deferral, module load and unload, sysfs bind/unbind and driver_override, a
  * lockless reader):
  * the step catalogue of a profile, for `probecheck source`, `steps` and the conformance tests.
  */
@@ -11,7 +11,7 @@ export const CATALOGUE: ScenarioSpec = {
   devices: { p: { present: true }, c: { parent: 'p' }, u: { bus: 'usb', present: true, boundTo: 'ud' }, i: { bus: 'usb', parent: 'u' }, s: { present: true, parent: 'p' } },
   drivers: {
     pd: { matches: ['p'], module: 'm', registers: ['c'] }, cd: { matches: ['c'], module: 'm', probeType: 'async', probe: ['ok', 'defer', 'error'], links: ['s'] },
-    ud: { bus: 'usb', matches: ['u'], present: true }, id: { bus: 'usb', matches: ['i'], probeType: 'async', present: true }, sd: { matches: ['s'] },
+    ud: { bus: 'usb', matches: ['u'], present: true }, id: { bus: 'usb', matches: ['i'], probeType: 'async', present: true }, sd: { matches: ['s'], statelessLinks: [{ consumer: 's', supplier: 'p' }] },
   },
   actors: { modprobe: ['modprobe m', 'rmmod m'], hub: ['add i', 'del i'], sysfs: ['override s sd', 'bind sd s', 'unbind sd s', 'unbind id i'], init: ['register sd', 'wait_for_device_probe', 'unregister sd'], udev: ['uevent c', 'uevent i', 'lock p', 'unlock p'] },
 };

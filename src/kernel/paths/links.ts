@@ -42,7 +42,7 @@ export function deviceLinkDel(tb: ThreadBuilder, li: number, ret: Ret): string {
   const l = tb.k.w.links[li]!;
   const f = tb.fn('device_link_del', { link: li }, ret);
   // Under device_links_write_lock, as every link change: one atomic step (no profile reads a pre-kref core.c).
-  f.step('__device_link_del', { where: `${CORE}:device_link_del -> __device_link_del (list_del(&link->s_node); list_del(&link->c_node); kfree)`, since: 'v4.10 (9ed9895370ae)',
+  f.step('__device_link_del', { where: `${CORE}:device_link_del -> ${CORE}:__device_link_del (list_del(&link->s_node); list_del(&link->c_node); kfree)`, since: 'v4.10 (9ed9895370ae)',
     c: ['device_links_write_lock(); ... device_links_write_unlock();'],
     run: (s) => {
       const x = s.link[li]!;

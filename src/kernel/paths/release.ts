@@ -22,7 +22,8 @@
 import { RETURN, type Ret, type ThreadBuilder } from '../emit.js';
 import { linkHeight, type KS } from '../state.js';
 import { asyncSynchronizeFullStep, waitForDeviceProbe } from './async.js';
-import { DD, allowsAsync, lockStep, mutexWaits, takesParentLock } from './common.js';
+import { CORE, DD, allowsAsync, lockStep, mutexWaits, takesParentLock } from './common.js';
+import { sourceFile } from '../source.js';
 import { deviceLinkDel, linksDriverCleanup, statelessLinksOf } from './links.js';
 import { boundRemove } from './klist.js';
 import { deviceDel } from './device-del.js';
@@ -41,6 +42,7 @@ export function releaseDriver(tb: ThreadBuilder, dev: number, ret: Ret, withPare
   // Which parent the loop drops: the one its caller holds (__device_driver_unlock), or before the
   // fix any non-NULL `parent` argument (`if (parent)`), held or not.
   const helpers = k.has('DRIVER_LOCK_HELPERS');
+  const readsCore = sourceFile(k.sources, CORE) !== undefined && !k.unread[`${CORE}:device_links_busy`];
   const drops = helpers ? withParent : parentArg && parent >= 0;
   const sync = (s: KS) => syncHere && allowsAsync(k, s, s.dev[dev]!.driver - 1);
   const afterSync = consumers.length > 0 ? 'device_links_busy' : 'remove';
@@ -53,9 +55,13 @@ export function releaseDriver(tb: ThreadBuilder, dev: number, ret: Ret, withPare
     const wait = waitForDeviceProbe(tb, f.label('device_links_unbind_consumers'));
     const unbind = new Map(consumers.map((l) => [l.i, releaseInternal(tb, l.consumer, f.label('device_links_unbind_consumers'))]));
     f.step('device_links_busy', { where: `${DD}:__device_release_driver -> drivers/base/core.c:device_links_busy`, since: 'v4.10 (9ed9895370ae)',
-      c: helpers
+      c: [...(helpers
         ? ['while (device_links_busy(dev)) {', '__device_driver_unlock(dev, parent);', '__device_driver_unlock:: device_unlock(dev);', ...(drops ? ['__device_driver_unlock:: device_unlock(parent);'] : [])]
-        : ['while (device_links_busy(dev)) {', 'device_unlock(dev);', ...(drops ? ['device_unlock(parent);'] : [])],
+        : ['while (device_links_busy(dev)) {', 'device_unlock(dev);', ...(drops ? ['device_unlock(parent);'] : [])]),
+        // Its body, under device_links_write_lock: one atomic step with the test that calls it
+        // (held to core.c where the profile reads it).
+        ...(readsCore ? ['device_links_write_lock();', 'if (link->status == DL_STATE_CONSUMER_PROBE', '|| link->status == DL_STATE_ACTIVE) {', 'WRITE_ONCE(link->status, DL_STATE_SUPPLIER_UNBIND);',
+          'dev->links.status = DL_DEV_UNBINDING;', 'device_links_write_unlock();'].map((l) => `${CORE}:device_links_busy:: ${l}`) : [])],
       run: (s, t) => {
       // device_links_busy (core.c at 3451a495ef24, 5.15.100, 6.6.y): SUPPLIER_UNBIND on each link up to
       // the first busy one (CONSUMER_PROBE or ACTIVE), then DL_DEV_UNBINDING whether busy or not.
