@@ -19,6 +19,7 @@ import type { Model } from '../engine/model.js';
 import { hunkTarget, isPatchFile, isUserPatch } from '../kernel/define-patch.js';
 import { buildScenario } from '../kernel/scenario.js';
 import { parsePatches, patchEntries } from '../kernel/patches.js';
+import { RETURN } from '../kernel/emit.js';
 import { CATALOGUE } from '../kernel/catalogue.js';
 import { EXIT, type ExitCode } from './exit.js';
 import type { Io } from './io.js';
@@ -62,14 +63,21 @@ export function labelsByFunction(model: Model): Map<string, string[]> {
  */
 export function checkUserPatches(profileName: string, patches: string): void {
   if (!patchEntries(patches).some(isPatchFile)) return;
-  const all = catalogueModel(profileName, patches);
-  const fns = labelsByFunction(all);
+  const built = buildScenario(CATALOGUE, profileName, patches);
+  const fns = labelsByFunction(built.model);
   for (const p of parsePatches(patches).filter(isUserPatch)) p.hunks.forEach((h, i) => {
     const labels = fns.get(h.fn);
     const what = `patch ${p.id} (${p.subject}) does not apply to ${profileName}: hunks[${i}] names ${hunkTarget(h)}`;
     if (!labels) throw new ProbecheckError('E604', `${what}, but the profile has no modelled function '${h.fn}'; functions: ${[...fns.keys()].sort().join(', ')}`);
     const label = h.replace ?? h.insert!.label;
-    if (!labels.includes(label)) throw new ProbecheckError('E604', `${what}; ${h.fn} on ${profileName} has: ${labels.join(', ')}`);
+    if (!labels.includes(label)) {
+      // An insert is placed after and before labels of the function: name the one it lacks.
+      const ins = h.insert;
+      const lacks = ins ? [...(ins.after === null ? [] : [ins.after].flat()).filter((a) => !labels.includes(a)).map((a) => `after '${a}'`),
+        ...(ins.before !== RETURN && !labels.includes(ins.before) && !built.kernel.targets.get(h.fn)?.has(ins.before) ? [`before '${ins.before}'`] : [])] : [];
+      const targets = [...(built.kernel.targets.get(h.fn) ?? [])].sort();
+      throw new ProbecheckError('E604', `${what}${lacks.length ? `, to go ${lacks.join(' and ')}, which ${h.fn} on ${profileName} does not have` : ''}; ${h.fn} on ${profileName} has: ${labels.join(', ')}${ins && targets.length ? `; a 'before' may also name: ${targets.join(', ')}` : ''}`);
+    }
   });
 }
 

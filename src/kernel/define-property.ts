@@ -106,7 +106,9 @@ function engineProperty(k: Kernel, c: PropCtx, p: PropertySpec): Property<KS> {
       // The engine gives the threads' places after the move; before it, the mover was at its label
       // and every other thread where it is now (a thread the move started reads as started).
       const prior = (m: Move, q: Query): Query => ({ at: (t) => (t === m.thread ? m.label : q.at(t)), locals: (t) => q.locals(t) });
-      const broken = (b: KS, a: KS, m: Move, q: Query) => verdict(p.check(view(b, prior(m, q)), view(a, q), m));
+      // The move is read strictly too: `move.step` for `move.label` is E302, not undefined.
+      const mv = (m: Move): MoveView => strict(Object.freeze(m.branch === undefined ? { thread: m.thread, label: m.label } : { thread: m.thread, label: m.label, branch: m.branch }));
+      const broken = (b: KS, a: KS, m: Move, q: Query) => verdict(p.check(view(b, prior(m, q)), view(a, q), mv(m)));
       return { kind: 'action', ...base, holds: (b, a, m, q) => broken(b, a, m, q) === null, explain: (b, a, m, q) => String(broken(b, a, m, q) ?? ''), ...premise(p.premise) };
     }
     case 'leads-to':

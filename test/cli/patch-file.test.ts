@@ -79,6 +79,7 @@ describe('definePatch and --patch', () => {
     'badkey.ts': patchFile('badkey', `{ fn: '__driver_attach', replace: 'device_lock', step: (_s, o) => o!, extra: 1 } as never`),
     'never.ts': patchFile('never', `{ fn: 'really_probe', replace: 'probe_failed', step: (_s, o) => o! }, { fn: 'device_del', replace: 'bus_remove_device', step: (_s, o) => o! }`),
     'nosched.ts': patchFile('nosched', `{ fn: '__driver_attach', replace: 'device_lock', step: (site, o) => ({ ...o!, run: (s) => { s.dev[site.dev]!.mutex = site.tb.owner; return 'device_unlock'; } }) }`),
+    'after.ts': patchFile('after', `{ fn: '__driver_attach', insert: { label: 'check', after: 'device_lok', before: 'async_schedule_dev' }, step: () => ({ where: 'drivers/base/dd.c:__driver_attach', run: () => 'async_schedule_dev' }) }`),
     'next.ts': patchFile('next', `{ fn: '__driver_attach', insert: { label: 'check', after: 'device_lock', before: 'async_schedule_dev' }, step: () => ({ where: 'drivers/base/dd.c:__driver_attach', run: () => 'next' }) }`),
     'x.suite.ts': `import { defineSuite } from 'probecheck';\nexport default defineSuite({ name: 'x', model: 's.ts', cases: [\n  { params: { profile: 'v5.1' }, expect: { 'no-deadlock': 'violated' } },\n  { params: { profile: 'v5.1' }, patches: ['fix.ts'], expect: { 'no-deadlock': 'holds' } },\n] });\n`,
   });
@@ -90,6 +91,11 @@ describe('definePatch and --patch', () => {
     expect(r.stderr.trim().split('\n')).toEqual(['probecheck: E604 (patch does not apply): patch typo (test typo) does not apply to v5.1: hunks[0] names __driver_attach:device_unlok; __driver_attach on v5.1 has: driver_match_device, device_lock, async_schedule_dev, device_unlock, strcmp']);
     // On mainline the same function has other steps, and the error says so.
     expect(run('check', 's.ts', '--patch', 'typo.ts', '--param', 'profile=mainline').stderr).toMatch(/__driver_attach on mainline has: .*device_driver_lock/);
+  });
+  it("an insert whose 'after' the function does not have is E604 naming that label, not the inserted one", () => {
+    const r = run('check', 's.ts', '--patch', 'after.ts');
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim()).toBe("probecheck: E604 (patch does not apply): patch after (test after) does not apply to v5.1: hunks[0] names __driver_attach:check, to go after 'device_lok', which __driver_attach on v5.1 does not have; __driver_attach on v5.1 has: driver_match_device, device_lock, async_schedule_dev, device_unlock, strcmp");
   });
   it("a hunk's step that returns a name its function does not have is E202 listing the names it has", () => {
     const r = run('check', 's.ts', '--patch', 'next.ts');

@@ -58,6 +58,9 @@ write('notprop.ts', 'export default { name: 42 };\n');
 write('field.ts', `import { defineProperty } from 'probecheck';
 export default defineProperty({ kind: 'invariant', name: 'field', check: (v) => ((v.dev('dc') as any).boundd ? 'bound' : null) });
 `);
+write('movestep.ts', `import { defineProperty } from 'probecheck';
+export default defineProperty({ kind: 'action', name: 'movestep', check: (_b, _a, m) => ((m as any).step === 'x' ? 'x' : null) });
+`);
 write('inlist.ts', `import { defineProperty } from 'probecheck';
 export default defineProperty({ kind: 'invariant', name: 'inlist', check: (v) => (v.devices.some((d) => (d as any).drvier === 'drvB') ? 'x' : null) });
 `);
@@ -158,6 +161,7 @@ describe('--property-file from a user folder', () => {
     oneLine(['check', 'unbind.ts', '--property-file', 'clash.ts'], /^probecheck: E303 .*property 'single-binding': model unbind already has a property of that name/);
     oneLine(['check', 'unbind.ts', '--property-file', 'missing.ts'], /^probecheck: E503 .*missing\.ts: no such file or directory/);
     oneLine(['check', 'unbind.ts', '--property-file', 'field.ts'], /^probecheck: E302 \(property threw\): property 'field' threw: 'dc' has no field 'boundd'; did you mean 'bound'\?/);
+    oneLine(['check', 'unbind.ts', '--property-file', 'movestep.ts'], /^probecheck: E302 .*property 'movestep' threw: the view has no field 'step' \(fields: thread, label\)/);
     oneLine(['check', 'unbind.ts', '--property-file', 'inlist.ts'], /^probecheck: E302 .*property 'inlist' threw: 'dc' has no field 'drvier'; did you mean 'driver'\?/);
     oneLine(['check', 'unbind.ts', '--property-file', 'and.ts'], /^probecheck: E302 .*property 'and' threw: check returned false; it must return null when the property holds/);
     oneLine(['check', 'unbind.ts', '--property-file', 'leads.ts'], /^probecheck: E302 .*property 'leads' threw: 'dc' has no field 'bond'; did you mean 'bound'\?/);
