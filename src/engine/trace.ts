@@ -24,6 +24,12 @@ export interface TraceStep {
   /** The source lines the step models (kernel steps: `drivers/base/dd.c@v5.9:850-854`). */
   source?: string;
   changes: Change[];
+  /**
+   * The step ended its thread with actions of the thread that never did their work in this trace
+   * (their `done` steps never fired): they returned early (a write to bind files not there yet, an
+   * rmmod of a module in use). Without it a failed call reads like one that did its work.
+   */
+  early?: string[];
 }
 
 export interface Trace {
@@ -86,13 +92,21 @@ function describe(be: Backend, k: number, b: number, n: number): { move: Move; s
 export function rebuild(be: Backend, codes: readonly number[]): Trace {
   be.loadInitial();
   const moves: Move[] = [], steps: TraceStep[] = [];
+  const fired = new Set<string>();
   codes.forEach((code, i) => {
     const k = codeThread(code), b = codeBranch(code);
     const { move, step } = describe(be, k, b, i + 1);
     const before = be.bytes();
     if (!be.apply(k, b)) throw new Error(`internal: stored move ${move.thread}:${move.label} is not enabled on re-execution (fingerprint collision?)`);
     moves.push(move);
-    steps.push({ ...step, changes: diff(be.c, before, be.bytes()) });
+    fired.add(`${move.thread}\0${move.label}`);
+    const t: TraceStep = { ...step, changes: diff(be.c, before, be.bytes()) };
+    const actions = be.c.threads[k]!.def.actions;
+    if (actions && be.pc(k) === 0) {
+      const early = actions.filter((a) => !a.optional && a.done.length > 0 && !a.done.some((l) => fired.has(`${move.thread}\0${l}`))).map((a) => a.name);
+      if (early.length) t.early = early;
+    }
+    steps.push(t);
   });
   return { moves, steps };
 }

@@ -54,7 +54,8 @@ export function traceColumns(t: Trace, width: number, col: Colors = plain): stri
   const cells = t.steps.map((s) => {
     const label = `[${s.label}${s.branch !== undefined ? ` #${s.branchName ?? s.branch}` : ''}]`;
     const ch = s.changes.map(changeText);
-    return [kernelFunction(s.where), `  ${label}${ch.length ? ` ${ch[0]}` : ''}`, ...ch.slice(1).map((c) => `  ${' '.repeat(label.length)} ${c}`)];
+    return [kernelFunction(s.where), `  ${label}${ch.length ? ` ${ch[0]}` : ''}`, ...ch.slice(1).map((c) => `  ${' '.repeat(label.length)} ${c}`),
+      ...(s.early ? [`  (returned early: ${s.early.join(', ')})`] : [])];
   });
   const widths = threads.map((th) => Math.max(th.length, ...t.steps.flatMap((s, i) => (s.thread === th ? cells[i]!.map((l) => l.length) : [0]))));
   const num = String(t.steps.length).length + 2;
@@ -84,10 +85,21 @@ export function traceList(t: Trace, col: Colors = plain, width = Infinity): stri
     const indent = ' '.repeat(2 + String(t.steps.length).length + 2);
     out = [narrow[0]!];
     // A step anchored in the kernel's text names its C lines first (`C: drivers/base/dd.c@<snapshot>:767,775`).
-    t.steps.forEach((s, i) => { out.push(narrow[i + 1]!, ...(s.source ? [col.dim(`${indent}  C: ${s.source}`)] : []), ...s.changes.map((c) => col.dim(`${indent}  ${changeText(c)}`))); });
+    t.steps.forEach((s, i) => { out.push(narrow[i + 1]!, ...(s.source ? [col.dim(`${indent}  C: ${s.source}`)] : []), ...s.changes.map((c) => col.dim(`${indent}  ${changeText(c)}`)), ...(s.early ? [col.yellow(`${indent}  ${earlyText(s)}`)] : [])); });
+  } else {
+    // One line under each step that ended its thread with an action undone.
+    const withNotes: string[] = [out[0]!];
+    const indent = ' '.repeat(2 + String(t.steps.length).length + 2);
+    t.steps.forEach((s, i) => { withNotes.push(out[i + 1]!); if (s.early) withNotes.push(col.yellow(`${indent}  ${earlyText(s)}`)); });
+    out = withNotes;
   }
   if (t.loopFrom !== undefined) out.push(`  ${loopNote(t)}`);
   return out;
+}
+
+/** A thread that ended with actions that never did their work (a failed call, not a finished one). */
+function earlyText(s: TraceStep): string {
+  return `(${s.thread} is done: ${s.early!.map((a) => `'${a}'`).join(', ')} returned early, without doing its work)`;
 }
 
 /** How a lasso ends: a cycle that repeats, or a state no fair thread can leave. */
