@@ -232,6 +232,8 @@ function livenessResult(be: Backend, p: Liveness, f: LivenessFinding, r: Propert
     if (p.explain) try { r.explanation = p.explain(be.curG(), be.curQ()); } catch (e) { throw propertyThrew(p.name, e); }
     else r.explanation = f.cycle!.length === 0 ? 'the run stops here for good' : 'the run loops from here forever';
     r.trace = { ...rebuild(be, [...f.prefix, ...f.cycle!]), loopFrom: f.prefix.length };
+    // A run that stops for good with threads blocked (a deadlock no-deadlock also reports): say who waits on what.
+    if (f.cycle!.length === 0) { const w = waitingIn(be); if (w.length) r.waiting = w; }
   }
 }
 

@@ -162,7 +162,8 @@ function lockShown(waits: readonly string[]): (field: string) => string {
 
 /** What a thread waits for, and since which step its holder holds it (the model's own "held by" then goes). */
 function waitText(waits: string, holder: Holding | undefined, me: string): string {
-  return holder && holder.thread !== me ? `${lockName(waits)} (held by ${holder.thread} since step ${holder.step.n})` : waits;
+  if (!holder) return waits;
+  return `${lockName(waits)} (held by ${holder.thread === me ? `${me} itself` : holder.thread} since step ${holder.step.n})`;
 }
 
 function escapeRe(s: string): string { return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'); }

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildScenario, check, defineProperty, type ScenarioSpec } from 'probecheck';
-import { traceList } from '../../src/report/text.js';
+import { renderViolation, traceList } from '../../src/report/text.js';
 
 const race: ScenarioSpec = {
   name: 'race', devices: { dc: {} }, drivers: { 'dc-drv': { matches: ['dc'], module: 'dcmod', probeType: 'async' } },
@@ -33,5 +33,16 @@ describe('a trace step that ends its thread with an action undone', () => {
     const t = r.properties[0]!.trace!;
     expect(t.steps.at(-1)!.thread).toBe('hotplug'); // the step that ends it, after add and del did their work
     expect(t.steps.some((s) => s.early)).toBe(false);
+  });
+});
+
+describe('a liveness run that stops for good with threads blocked', () => {
+  it('names who waits on what, as a deadlock does (the self-held lock read as such)', () => {
+    const r = check(buildScenario({ ...race, properties: ['actors-terminate', 'no-deadlock'] }, 'v5.4', '').model);
+    const live = r.properties.find((p) => p.name === 'actors-terminate')!;
+    expect(live.verdict).toBe('violated');
+    expect(live.trace!.loopFrom).toBe(live.trace!.steps.length); // stops for good
+    expect(live.waiting?.map((w) => [w.thread, w.waits])).toContainEqual(['boot', '&dev->mutex(dc) held by boot']);
+    expect(renderViolation(r, live)).toMatch(/Blocked where the trace ends:\n  boot waits for &dev->mutex\(dc\) \(held by boot itself since step \d+\)/);
   });
 });
