@@ -23,7 +23,12 @@ export const ANCHORED: string[] = [
   'drivers/base/core.c:device_add', 'drivers/base/core.c:device_del', 'drivers/base/core.c:kill_device',
   'drivers/base/core.c:dev_uevent', 'drivers/base/core.c:device_link_add', 'drivers/base/core.c:device_link_del', 'drivers/base/core.c:device_link_put_kref',
   'drivers/base/core.c:device_links_unbind_consumers', 'drivers/base/core.c:device_links_busy',
-  'drivers/base/bus.c:bus_probe_device', 'drivers/base/bus.c:bus_remove_device',
+  // The managed-link helpers that steps run whole (really_probe's check, driver_bound, the probe's error
+  // path, __device_release_driver's cleanup), held to core.c also at v5.1 (3451a495ef24) and v5.4 (fb583c8eeeb1);
+  // v4.14 reads core.c (9ed9895370ae) but no dd.c, so the dd.c steps that run them resolve nothing there.
+  'drivers/base/core.c:device_links_check_suppliers', 'drivers/base/core.c:device_links_driver_bound',
+  'drivers/base/core.c:device_links_no_driver', 'drivers/base/core.c:__device_links_no_driver', 'drivers/base/core.c:device_links_driver_cleanup',
+  'drivers/base/bus.c:bus_probe_device', 'drivers/base/bus.c:bus_remove_device', 'drivers/base/bus.c:bus_add_device',
   // kernel/module/main.c, read at v6.6 (6.6.y) and mainline (01d5b167dc23).
   'kernel/module/main.c:delete_module', 'kernel/module/main.c:free_module', 'kernel/module/main.c:load_module',
   // kernel/async.c, read at v5.15 only (07416af11dd8 is v5.13-v5.16 by content, not v6.x).

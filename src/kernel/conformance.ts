@@ -13,8 +13,20 @@ import type { BuiltScenario } from './scenario.js';
 import { effectOf, excerpt, lockEvents, resolveAnchor, at, type Excerpt } from './source.js';
 import type { StepAnchors } from './emit.js';
 
+/** fw_devlink's fwnode_link_lock in two device-links helpers (core.c at cf52ad5ff16c, 6bb7ea3afd3e, 29c8ab79e91d). */
+const FWNODE = 'fw_devlink (firmware-described suppliers) is not modelled: no scenario device has a fwnode, and fwnode_link_lock guards only fwnode links, which no modelled path touches';
+
 /** Lines with an effect that no step models, on purpose: `file:function` -> anchor -> reason. */
 export const UNCOVERED: Record<string, Record<string, string>> = {
+  'drivers/base/core.c:device_links_check_suppliers': {
+    'mutex_lock(&fwnode_link_lock);': `${FWNODE} (fwnode_links_check_suppliers finds no supplier, or before 6.6 dev->fwnode is NULL)`,
+    'mutex_unlock(&fwnode_link_lock);@1': `${FWNODE} (v5.15: the -EPROBE_DEFER exit when a fwnode supplier is missing; later the only unlock)`,
+    'mutex_unlock(&fwnode_link_lock);@2': `${FWNODE} (v5.15's unlock after the check)`,
+  },
+  'drivers/base/core.c:device_links_driver_bound': {
+    'mutex_lock(&fwnode_link_lock);': `${FWNODE} (the block for a device whose fwnode names it, dev->fwnode->dev == dev)`,
+    'mutex_unlock(&fwnode_link_lock);': `${FWNODE} (see mutex_lock)`,
+  },
   'drivers/base/dd.c:__device_attach': {
     'dev->driver = NULL; || device_set_driver(dev, NULL);': 'device_bind_driver() failing for a device whose dev->driver was set before device_add: not in the scenario vocabulary',
   },

@@ -15,6 +15,40 @@ import { RETURN, type Kernel, type Ret, type ThreadBuilder } from '../emit.js';
 import type { KS } from '../state.js';
 import type { World } from '../world.js';
 import { CORE } from './common.js';
+import { sourceFile } from '../source.js';
+
+/**
+ * Anchors into core.c's `fn` (`drivers/base/core.c:fn:: line`), or none where the profile reads no
+ * core.c or lists fn in `unread`: several profiles read dd.c without core.c (v4.18, v5.9, v5.10,
+ * v5.19), and an anchor into a file not read would fail the whole step.
+ */
+export function coreLines(k: Pick<Kernel, 'sources' | 'unread'>, fn: string, lines: readonly string[]): string[] {
+  if (sourceFile(k.sources, CORE) === undefined || k.unread[`${CORE}:${fn}`]) return [];
+  return lines.map((l) => `${CORE}:${fn}:: ${l}`);
+}
+
+/** A managed link's test, as each release spells it (v4.10: not STATELESS; v5.4: MANAGED; v6.18: device_link_test). */
+export const MANAGED_TEST = 'if (!device_link_test(link, DL_FLAG_MANAGED)) || if (!(link->flags & DL_FLAG_MANAGED)) || if (link->flags & DL_FLAG_STATELESS)';
+/** The same test where a function has it twice (one loop over consumers, one over suppliers). */
+export const managedTest = (n: number) => MANAGED_TEST.split(' || ').map((a) => `${a}@${n}`).join(' || ');
+
+/**
+ * __device_links_no_driver's lines in the shape of the profile's flags (linksNoDriver below):
+ * v4.10 .. 3451a495ef24 every link but SUPPLIER_UNBIND AVAILABLE; 15cfb0941603 only CONSUMER_PROBE
+ * and ACTIVE ones; 8c3e315d4296 those AVAILABLE only while the supplier is DL_DEV_DRIVER_BOUND, else
+ * DORMANT. Then dev->links.status = DL_DEV_NO_DRIVER (`bound` false, `linksUnbinding` false:
+ * driverBound below). Not cited: the AUTOREMOVE_CONSUMER deletion and the WARN_ON (links-no-warn
+ * checks it on the step), neither done by the step.
+ */
+export function noDriverLines(k: Kernel): string[] {
+  const shape = !k.has('LINKS_NO_DRIVER_DORMANT')
+    ? ['else if (link->status != DL_STATE_SUPPLIER_UNBIND)', 'WRITE_ONCE(link->status, DL_STATE_AVAILABLE);']
+    : !k.has('LINKS_NO_DRIVER_BOUND_CHECK')
+      ? ['else if (link->status == DL_STATE_CONSUMER_PROBE ||', 'link->status == DL_STATE_ACTIVE)', 'WRITE_ONCE(link->status, DL_STATE_AVAILABLE);']
+      : ['if (link->status != DL_STATE_CONSUMER_PROBE &&', 'link->status != DL_STATE_ACTIVE)', 'if (link->supplier->links.status == DL_DEV_DRIVER_BOUND) {',
+        'WRITE_ONCE(link->status, DL_STATE_AVAILABLE);', 'WRITE_ONCE(link->status, DL_STATE_DORMANT);'];
+  return coreLines(k, '__device_links_no_driver', [MANAGED_TEST, ...shape, 'dev->links.status = DL_DEV_NO_DRIVER;']);
+}
 
 /** The stateless links drv adds (and deletes) when it binds dev: those with dev at one end. */
 export function statelessLinksOf(w: World, drv: number, dev: number): number[] {

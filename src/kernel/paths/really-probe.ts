@@ -18,7 +18,7 @@ import { busAddDriver } from './driver-attach.js';
 import { deviceDel } from './device-del.js';
 import { boundAddTail, deferredAdd, deferredDel } from './klist.js';
 import { hasBody, probeBody, workOnCpu } from './probe-body.js';
-import { deviceLinkAdd, linksMissingSupplier, linksNoDriverAfterProbe, statelessLinksOf } from './links.js';
+import { MANAGED_TEST, coreLines, deviceLinkAdd, linksMissingSupplier, linksNoDriverAfterProbe, managedTest, noDriverLines, statelessLinksOf } from './links.js';
 
 /** The -ENODEV/-EBUSY checks at the top of (__)driver_probe_device; -1 when it may probe. */
 function refuse(tb: ThreadBuilder, s: KS, dev: number): number {
@@ -162,9 +162,16 @@ function reallyProbe(tb: ThreadBuilder, dev: number, drv: number, depth: number,
   // before probe_count++ (v5.1 dd.c:466-472): really_probe returns -EPROBE_DEFER as is. Up to v5.9
   // it adds the device to the pending list itself (driver_deferred_probe_add_trigger); the add is
   // taken in the same atomic step as the check, so its trigger-count comparison is trivially equal.
+  // Its body, under device_links_write_lock (core.c where the profile reads it): each managed link
+  // to a supplier that is not AVAILABLE defers (device_links_missing_supplier), else it becomes
+  // CONSUMER_PROBE; then DL_DEV_PROBING (`bound` stays false: links.ts driverBound). Not cited:
+  // fw_devlink's check under fwnode_link_lock (v5.15+: no fwnode in a scenario), the
+  // SYNC_STATE_ONLY and best-effort (DL_FLAG_INFERRED) exemptions (no such link), dev_err_probe.
+  const checkSuppliersLines = coreLines(k, 'device_links_check_suppliers', ['device_links_write_lock();', MANAGED_TEST, 'if (link->status != DL_STATE_AVAILABLE',
+    'device_links_missing_supplier(dev);', 'WRITE_ONCE(link->status, DL_STATE_CONSUMER_PROBE);', 'dev->links.status = DL_DEV_PROBING;', 'device_links_write_unlock();']);
   const linkDefers = (s: KS) => k.has('DEVICE_LINKS') && links.some((l) => s.link[l.i]!.status !== 'NONE' && s.link[l.i]!.status !== 'AVAILABLE');
   f.step('call_probe', { where: `${DD}:really_probe`, since: old ? 'v4.2' : 'v5.14',
-    c: [...(k.has('DEVICE_LINKS') ? ['device_links_check_suppliers(dev);'] : []), ...(k.has('DEVICE_LINKS') && old ? ['driver_deferred_probe_add_trigger(dev, local_trigger_count);@1'] : []),
+    c: [...(k.has('DEVICE_LINKS') ? ['device_links_check_suppliers(dev);', ...checkSuppliersLines] : []), ...(k.has('DEVICE_LINKS') && old ? ['driver_deferred_probe_add_trigger(dev, local_trigger_count);@1'] : []),
       ...(old ? ['atomic_inc(&probe_count);'] : []), 'dev->driver = drv; || dev->driver = (struct device_driver *)drv; || device_set_driver(dev, drv);', PROBE_CALL],
     ...(old && links.length > 0 ? { await: (s: KS) => !linkDefers(s) || s.deferredProbeMutex === 0, waits: () => 'deferred_probe_mutex' } : {}),
     run: (s, t) => {
@@ -216,24 +223,35 @@ function reallyProbe(tb: ThreadBuilder, dev: number, drv: number, depth: number,
       return info.registers.length > 0 && !unbindAfter ? firstChildCleanup : 'probe_failed';
     },
   });
+  // device_links_driver_bound's body under device_links_write_lock (core.c where the profile reads
+  // it), as run() below: managed links to consumers AVAILABLE, skipping CONSUMER_PROBE and ACTIVE
+  // ones (that skip is in the text from 15cfb0941603, with LINKS_NO_DRIVER_DORMANT: not at
+  // 9ed9895370ae or 3451a495ef24, whose lines make every one AVAILABLE; run() skips them at every
+  // profile, see below), managed links to suppliers ACTIVE, DL_DEV_DRIVER_BOUND (`bound`). Not cited:
+  // the fw_devlink block (v5.15+), sync_state, AUTOPROBE_CONSUMER, the SYNC_STATE_ONLY and
+  // best-effort link drops (no such links), the WARN_ONs (links-no-warn checks them on this step).
+  const driverBoundLines = coreLines(k, 'device_links_driver_bound', ['device_links_write_lock();', managedTest(1),
+    ...(k.has('LINKS_NO_DRIVER_DORMANT') ? ['if (link->status == DL_STATE_CONSUMER_PROBE ||', 'link->status == DL_STATE_ACTIVE)'] : []),
+    'WRITE_ONCE(link->status, DL_STATE_AVAILABLE);', managedTest(2), 'WRITE_ONCE(link->status, DL_STATE_ACTIVE);', 'dev->links.status = DL_DEV_DRIVER_BOUND;', 'device_links_write_unlock();']);
   f.step('driver_bound', { where: `${DD}:driver_bound`,
     c: ['if (klist_node_attached(&dev->p->knode_driver)) { || if (device_is_bound(dev)) {', 'klist_add_tail(&dev->p->knode_driver, &dev->driver->p->klist_devices);',
-      ...(k.has('DEVICE_LINKS') ? ['device_links_driver_bound(dev);'] : []), 'driver_deferred_probe_del(dev);'],
+      ...(k.has('DEVICE_LINKS') ? ['device_links_driver_bound(dev);', ...driverBoundLines] : []), 'driver_deferred_probe_del(dev);'],
     run: (s) => {
     s.dev[dev]!.bound = true;
     boundAddTail(s, dev);
     s.dev[dev]!.asked = 0;   // ghost: bound, every async attach request for it is answered (async-handover)
     if (k.has('DEVICE_LINKS')) {
-      // device_links_driver_bound (core.c: 9ed9895370ae .. 6.6.y): every managed link to its
+      // device_links_driver_bound (core.c: 9ed9895370ae .. 6.18.16): every managed link to its
       // suppliers becomes ACTIVE, with WARN_ON(link->status != DL_STATE_CONSUMER_PROBE); its links
-      // to its consumers that are not CONSUMER_PROBE or ACTIVE become AVAILABLE, with
-      // WARN_ON(link->status != DL_STATE_DORMANT) (links-no-warn). Not kept: the texts before
-      // 5.15.100 have no CONSUMER_PROBE/ACTIVE skip there, which matters only for links added to a
-      // probing supplier (not in the vocabulary); SYNC_STATE_ONLY and inferred links (none here).
+      // to its consumers become AVAILABLE, with WARN_ON(link->status != DL_STATE_DORMANT)
+      // (links-no-warn). Since 15cfb0941603 (LINKS_NO_DRIVER_DORMANT: absent at 3451a495ef24,
+      // present at fb583c8eeeb1) it skips those that are CONSUMER_PROBE or ACTIVE (links added to a
+      // probing supplier). Not kept: SYNC_STATE_ONLY and inferred links (none here).
+      const skip = k.has('LINKS_NO_DRIVER_DORMANT');
       for (const l of links) if (s.link[l.i]!.status !== 'NONE') s.link[l.i]!.status = 'ACTIVE';
       for (const l of supplierLinks) {
         const x = s.link[l.i]!;
-        if (x.status !== 'NONE' && x.status !== 'CONSUMER_PROBE' && x.status !== 'ACTIVE') x.status = 'AVAILABLE';
+        if (x.status !== 'NONE' && !(skip && (x.status === 'CONSUMER_PROBE' || x.status === 'ACTIVE'))) x.status = 'AVAILABLE';
       }
     }
     return 'driver_deferred_probe_del';
@@ -251,8 +269,13 @@ function reallyProbe(tb: ThreadBuilder, dev: number, drv: number, depth: number,
     return t.ret === RET.EPROBE_DEFER ? 'driver_deferred_probe_add' : 'done';
   };
   if (!unbindAfter) for (const [l, st] of cleanupSteps) f.step(l, { ...st, c: ['probe_failed: #part'] });
-  // device_links_no_driver (links.ts; core.c, not anchored here: a profile may read dd.c without core.c).
-  f.step('probe_failed', { where: `${DD}:really_probe`, c: [unbindAfter ? 'probe_failed: ... device_links_no_driver(dev);' : 'probe_failed: ... done: #part'], run: (s, t) => {
+  // device_links_no_driver (links.ts), its body cited in core.c where the profile reads it: since
+  // 15cfb0941603 (LINKS_NO_DRIVER_DORMANT) its CONSUMER_PROBE/ACTIVE links to consumers DORMANT, then
+  // __device_links_no_driver, all under device_links_write_lock.
+  const noDriver = k.has('DEVICE_LINKS') ? [...coreLines(k, 'device_links_no_driver', ['device_links_write_lock();',
+    ...(k.has('LINKS_NO_DRIVER_DORMANT') ? [MANAGED_TEST, 'if (link->status == DL_STATE_CONSUMER_PROBE ||', 'link->status == DL_STATE_ACTIVE)', 'WRITE_ONCE(link->status, DL_STATE_DORMANT);'] : []),
+    '__device_links_no_driver(dev);', 'device_links_write_unlock();']), ...noDriverLines(k)] : [];
+  f.step('probe_failed', { where: `${DD}:really_probe`, c: [unbindAfter ? 'probe_failed: ... device_links_no_driver(dev);' : 'probe_failed: ... done: #part', ...noDriver], run: (s, t) => {
     if (k.has('DEVICE_LINKS')) linksNoDriverAfterProbe(k, s, dev);
     return unbindAfter ? firstChildCleanup : unbindCleanup(s, t);
   } });

@@ -22,9 +22,8 @@
 import { RETURN, type Ret, type ThreadBuilder } from '../emit.js';
 import { linkHeight, type KS } from '../state.js';
 import { asyncSynchronizeFullStep, waitForDeviceProbe } from './async.js';
-import { CORE, DD, allowsAsync, lockStep, mutexWaits, takesParentLock } from './common.js';
-import { sourceFile } from '../source.js';
-import { deviceLinkDel, linksDriverCleanup, statelessLinksOf } from './links.js';
+import { DD, allowsAsync, lockStep, mutexWaits, takesParentLock } from './common.js';
+import { MANAGED_TEST, coreLines, deviceLinkDel, linksDriverCleanup, noDriverLines, statelessLinksOf } from './links.js';
 import { boundRemove } from './klist.js';
 import { deviceDel } from './device-del.js';
 
@@ -42,7 +41,6 @@ export function releaseDriver(tb: ThreadBuilder, dev: number, ret: Ret, withPare
   // Which parent the loop drops: the one its caller holds (__device_driver_unlock), or before the
   // fix any non-NULL `parent` argument (`if (parent)`), held or not.
   const helpers = k.has('DRIVER_LOCK_HELPERS');
-  const readsCore = sourceFile(k.sources, CORE) !== undefined && !k.unread[`${CORE}:device_links_busy`];
   const drops = helpers ? withParent : parentArg && parent >= 0;
   const sync = (s: KS) => syncHere && allowsAsync(k, s, s.dev[dev]!.driver - 1);
   const afterSync = consumers.length > 0 ? 'device_links_busy' : 'remove';
@@ -60,8 +58,8 @@ export function releaseDriver(tb: ThreadBuilder, dev: number, ret: Ret, withPare
         : ['while (device_links_busy(dev)) {', 'device_unlock(dev);', ...(drops ? ['device_unlock(parent);'] : [])]),
         // Its body, under device_links_write_lock: one atomic step with the test that calls it
         // (held to core.c where the profile reads it).
-        ...(readsCore ? ['device_links_write_lock();', 'if (link->status == DL_STATE_CONSUMER_PROBE', '|| link->status == DL_STATE_ACTIVE) {', 'WRITE_ONCE(link->status, DL_STATE_SUPPLIER_UNBIND);',
-          'dev->links.status = DL_DEV_UNBINDING;', 'device_links_write_unlock();'].map((l) => `${CORE}:device_links_busy:: ${l}`) : [])],
+        ...coreLines(k, 'device_links_busy', ['device_links_write_lock();', MANAGED_TEST, 'if (link->status == DL_STATE_CONSUMER_PROBE', '|| link->status == DL_STATE_ACTIVE) {',
+          'WRITE_ONCE(link->status, DL_STATE_SUPPLIER_UNBIND);', 'dev->links.status = DL_DEV_UNBINDING;', 'device_links_write_unlock();'])],
       run: (s, t) => {
       // device_links_busy (core.c at 3451a495ef24, 5.15.100, 6.6.y): SUPPLIER_UNBIND on each link up to
       // the first busy one (CONSUMER_PROBE or ACTIVE), then DL_DEV_UNBINDING whether busy or not.
@@ -143,7 +141,13 @@ export function releaseDriver(tb: ThreadBuilder, dev: number, ret: Ret, withPare
   } });
   for (const define of childSteps) define();
   f.step('devres_release_all', { where: `${DD}:__device_release_driver`,
-    c: [...(k.has('DEVICE_LINKS') ? ['device_links_driver_cleanup(dev);'] : []), 'devres_release_all(dev); || device_unbind_cleanup(dev);', 'dev->driver = NULL; || device_unbind_cleanup(dev);', 'klist_remove(&dev->p->knode_driver);'],
+    c: [...(k.has('DEVICE_LINKS') ? ['device_links_driver_cleanup(dev);'] : []), 'devres_release_all(dev); || device_unbind_cleanup(dev);', 'dev->driver = NULL; || device_unbind_cleanup(dev);', 'klist_remove(&dev->p->knode_driver);',
+      // device_links_driver_cleanup's body under device_links_write_lock (core.c where the profile
+      // reads it): managed links to consumers DORMANT, then __device_links_no_driver. Not cited: the
+      // WARN_ONs (links-no-warn checks them on this step), DL_FLAG_AUTOREMOVE_SUPPLIER's deletion and
+      // defer_sync (not modelled).
+      ...(k.has('DEVICE_LINKS') ? [...coreLines(k, 'device_links_driver_cleanup', ['device_links_write_lock();', MANAGED_TEST, 'WRITE_ONCE(link->status, DL_STATE_DORMANT);',
+        '__device_links_no_driver(dev);', 'device_links_write_unlock();']), ...noDriverLines(k)] : [])],
     run: (s) => {
     const d = s.dev[dev]!;
     boundRemove(s, dev);
