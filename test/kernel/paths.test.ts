@@ -3,7 +3,7 @@
  * counts per profile (run once, traces read, then pinned) and the verdicts they must give.
  */
 import { describe, expect, it } from 'vitest';
-import { check, makeBackend, buildScenario, type ScenarioSpec } from 'probecheck';
+import { RET, check, makeBackend, buildScenario, type ScenarioSpec } from 'probecheck';
 import { run } from './helpers.js';
 
 const P = ['v3.14', 'v4.2', 'v4.18', 'v5.1', 'v5.9', 'v5.19', 'mainline'] as const;
@@ -156,5 +156,24 @@ describe('klist iterator references (klist_next / klist_remove)', () => {
   it('klist_remove is where rmmod waits: the step fires, and blocks while a walk holds the node', () => {
     const r = check(buildScenario(spec, 'mainline', '').model);
     expect(r.coverage.find((c) => c.label === 'bus_remove_driver(cd):klist_remove_wait')!.fired).toBeGreaterThan(0);
+  });
+});
+
+// Found by a new-user pass (2026-12-03): driver_probe_device's step after really_probe waited for
+// deferred_probe_mutex on every probe, where the C takes it only on -EPROBE_DEFER; and the trigger
+// after a bind waited for it while deferred probing is off, where the C returns first.
+describe('deferred_probe_mutex is waited for only where the C takes it', () => {
+  const spec: ScenarioSpec = { name: 'm', devices: { d: {} }, drivers: { a: { matches: ['d'], present: true } }, actors: { hotplug: 'add d' } };
+  const steps = buildScenario(spec, 'mainline', '').model.threads.find((t) => t.name === 'hotplug')!.steps as Record<string, { await?: (s: unknown, t: unknown) => boolean }>;
+  it("driver_probe_device's test of ret: only a deferring probe waits for it", () => {
+    const deferred = steps['driver_probe_device(d,a):deferred']!.await!;
+    expect(deferred({ deferredProbeMutex: 1 }, { ret: 0 })).toBe(true);
+    expect(deferred({ deferredProbeMutex: 1 }, { ret: RET.EPROBE_DEFER })).toBe(false);
+    expect(deferred({ deferredProbeMutex: 0 }, { ret: RET.EPROBE_DEFER })).toBe(true);
+  });
+  it('driver_deferred_probe_trigger: not while deferred probing is off', () => {
+    const trigger = steps['really_probe(d,a):driver_deferred_probe_trigger']!.await!;
+    expect(trigger({ deferredProbeMutex: 1, deferredProbeEnable: false }, {})).toBe(true);
+    expect(trigger({ deferredProbeMutex: 1, deferredProbeEnable: true }, {})).toBe(false);
   });
 });

@@ -45,6 +45,9 @@ const ADD_LINES = ['mutex_lock(&deferred_probe_mutex);', 'if (list_empty(&dev->p
 export const triggerLines = (k: { has(f: 'TRIGGER_COUNT'): boolean }) => ['if (!driver_deferred_probe_enable)', 'mutex_lock(&deferred_probe_mutex);',
   ...(k.has('TRIGGER_COUNT') ? ['atomic_inc(&deferred_trigger_count);'] : []), 'list_splice_tail_init(&deferred_probe_pending_list,', 'mutex_unlock(&deferred_probe_mutex);', 'queue_work( || schedule_work('];
 
+/** driver_deferred_probe_trigger returns before mutex_lock while deferred probing is off (before the late initcall). */
+const triggerAwait = (s: KS) => !s.deferredProbeEnable || s.deferredProbeMutex === 0;
+
 /** The call of probe() in really_probe: one line that several steps model in part (probe's own work, its return). */
 const PROBE_CALL = 'ret = drv->probe(dev); || ret = call_driver_probe(dev, drv); #part';
 
@@ -80,18 +83,21 @@ export function driverProbeDevice(tb: ThreadBuilder, dev: number, drv: number, r
       s.dev[dev]!.canMatch = true;
       return rp;
     } });
-    f.step('deferred', { where: `${DD}:driver_probe_device, driver_deferred_probe_add`, since: 'v5.14 (204db60c8357)',
+    // The test of ret, and on -EPROBE_DEFER driver_deferred_probe_add under deferred_probe_mutex:
+    // only a deferring probe waits for that mutex.
+    const deferring = (t: { ret: number }) => t.ret === RET.EPROBE_DEFER || t.ret === RET.LINK_DEFER;
+    f.step('deferred', { where: `${DD}:driver_probe_device (on -EPROBE_DEFER: driver_deferred_probe_add)`, since: 'v5.14 (204db60c8357)',
       c: ['if (ret == -EPROBE_DEFER || ret == EPROBE_DEFER) {', 'driver_deferred_probe_add(dev);', 'driver_deferred_probe_add:: if (!dev->can_match) || if (!dev_can_match(dev))', ...ADD_LINES.map((l) => `driver_deferred_probe_add:: ${l}`),
         'if (trigger_count != atomic_read(&deferred_trigger_count) &&'],
-      await: (s) => s.deferredProbeMutex === 0, waits: () => 'deferred_probe_mutex',
+      await: (s, t) => !deferring(t) || s.deferredProbeMutex === 0, waits: () => 'deferred_probe_mutex',
       run: (s, t) => {
-        if (t.ret !== RET.EPROBE_DEFER && t.ret !== RET.LINK_DEFER) return 'out';
+        if (!deferring(t)) return 'out';
         const d = s.dev[dev]!;
         if (d.canMatch) deferredAdd(s, dev);
         return k.has('TRIGGER_COUNT') && triggeredSince(k, s, dev, drv, defers) ? 'driver_deferred_probe_trigger' : 'out';
       } });
     f.step('driver_deferred_probe_trigger', { where: `${DD}:driver_deferred_probe_trigger`, since: 'v3.15 (58b116bce136)', c: triggerLines(k),
-      await: (s) => s.deferredProbeMutex === 0, waits: () => 'deferred_probe_mutex',
+      await: triggerAwait, waits: () => 'deferred_probe_mutex',
       run: (s) => { deferredTrigger(k, s); return 'out'; } });
     f.step('out', { where: `${DD}:driver_probe_device`, since: 'v5.14 (204db60c8357)', c: ['atomic_dec(&probe_count);', 'wake_up_all(&probe_waitqueue);'],
       run: (s) => { probeDone(k, s, dev, defers); return RETURN; } });
@@ -258,7 +264,7 @@ function reallyProbe(tb: ThreadBuilder, dev: number, drv: number, depth: number,
   } });
   f.step('driver_deferred_probe_del', { where: `${DD}:driver_deferred_probe_del`, c: DEL_LINES, await: (s) => s.deferredProbeMutex === 0, waits: () => 'deferred_probe_mutex',
     run: (s) => { deferredDel(s, dev); return 'driver_deferred_probe_trigger'; } });
-  f.step('driver_deferred_probe_trigger', { where: `${DD}:driver_deferred_probe_trigger`, c: triggerLines(k), await: (s) => s.deferredProbeMutex === 0, waits: () => 'deferred_probe_mutex',
+  f.step('driver_deferred_probe_trigger', { where: `${DD}:driver_deferred_probe_trigger`, c: triggerLines(k), await: triggerAwait, waits: () => 'deferred_probe_mutex',
     run: (s, t) => { deferredTrigger(k, s); if (t.ret !== RET.EPROBE_DEFER) t.ret = RET.BOUND; return old ? 'done' : RETURN; } });
   // Source order: the error path (devres releasing the children probe() registered) comes after the bound path.
   // dev->driver = NULL, and where the error path goes next (one step: nothing the model keeps lies between).
