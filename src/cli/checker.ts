@@ -71,7 +71,7 @@ export class Checker {
       if (!p) return;
       this.pending.delete(m.id);
       if (m.kind === 'done') p.resolve(m.done);
-      else p.reject(m.code ? new ProbecheckError(m.code, m.message) : new Error(m.message));
+      else p.reject(m.code ? Object.assign(new ProbecheckError(m.code, m.message), m.detail ? { detail: m.detail } : {}) : new Error(m.message));
     });
     on('error', (e: Error) => { if (spare === w) spare = undefined; this.failAll(e); });
     on('exit', (code: number) => { if (spare === w) spare = undefined; if (this.pending.size) this.failAll(new Error(`search worker exited with status ${code}`)); });

@@ -43,4 +43,4 @@ export interface JobDone {
 export type WorkerReply =
   | { id: number; kind: 'progress'; progress: Progress }
   | { id: number; kind: 'done'; done: JobDone }
-  | { id: number; kind: 'error'; code?: ErrorCode; message: string };
+  | { id: number; kind: 'error'; code?: ErrorCode; message: string; detail?: string[] };

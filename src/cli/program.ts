@@ -4,7 +4,7 @@
  * probecheck and prints one line asking for a report. Neither ever prints a stack trace
  * (set PROBECHECK_DEBUG=1 to see one).
  */
-import { ProbecheckError } from '../engine/errors.js';
+import { oneLine, ProbecheckError } from '../engine/errors.js';
 import { parseArgv } from './args.js';
 import { runCheck } from './check.js';
 import { runDiff } from './diff.js';
@@ -37,7 +37,7 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
     }
   } catch (e) {
     if (io.env.PROBECHECK_DEBUG) io.err(String((e as Error)?.stack ?? e));
-    if (e instanceof ProbecheckError) io.err(`probecheck: ${e.describe()}`);
+    if (e instanceof ProbecheckError) { io.err(`probecheck: ${e.describe()}`); for (const l of e.detail ?? []) io.err(`  ${oneLine(l)}`); }
     else {
       io.err(`probecheck: internal error: ${e instanceof Error ? e.message : String(e)}`);
       io.err('  this is a bug in probecheck; please report it with the command line (PROBECHECK_DEBUG=1 shows the stack)');

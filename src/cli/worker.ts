@@ -41,7 +41,7 @@ parentPort!.on('message', async (m: Request) => {
   let reply: WorkerReply;
   try { reply = await run(id, job, new Int32Array(m.interrupt)); } catch (e) {
     reply = e instanceof ProbecheckError
-      ? { id, kind: 'error', code: e.code, message: e.message }
+      ? { id, kind: 'error', code: e.code, message: e.message, ...(e.detail ? { detail: e.detail } : {}) }
       : { id, kind: 'error', message: e instanceof Error ? e.message : String(e) };
   }
   parentPort!.postMessage(reply);

@@ -9,7 +9,7 @@ import { isLiveness } from './compile.js';
 import { analyze, predicatesOf, type LivenessFinding } from './liveness.js';
 import { Graph } from './search/graph.js';
 import type { BackendName, CoverageEntry, IdleAction, PropertyResult, Result, Strategy, Vacuity, VacuousProperty } from './result.js';
-import { explore } from './search/explore.js';
+import { explore, REACHED_BY } from './search/explore.js';
 import { parallelExplore, type ModelSource, type ParallelOutcome } from './search/parallel.js';
 import { explorePor } from './reduce/por.js';
 import { Monitor, propertyThrew, waitingIn } from './search/monitor.js';
@@ -132,7 +132,7 @@ export function check(model: Model, o: CheckOptions = {}): Result {
       ? { ...simulate(be, monitor, { ...o, seed, runs: o.runs ?? (o.timeLimit !== undefined ? Infinity : 1000), walkDepth: o.walkDepth ?? o.maxDepth ?? 1000 }, o.onProgress), workers: 1 }
       : workers > 1 && !alone
         ? parallelExplore(be as FastBackend, monitor, o, o.onProgress, { workers, source: o.source!, parallelFrom: o.parallelFrom ?? PARALLEL_FROM, ...(o.parallelTableBits !== undefined ? { tableBits: o.parallelTableBits } : {}), ...(o.parallelFaults ? { faults: o.parallelFaults } : {}), ...(o.parallelStallSeconds !== undefined ? { stallSeconds: o.parallelStallSeconds } : {}) })
-        : { ...explore(be, monitor, strategy, o, o.onProgress, graph), workers: 1 };
+        : { ...withPath(be, () => explore(be, monitor, strategy, o, o.onProgress, graph)), workers: 1 };
   }
   if (alone) out.workersNote = alone;
   const coverage = coverageOf(c, be.coverage);
@@ -234,6 +234,22 @@ function livenessResult(be: Backend, p: Liveness, f: LivenessFinding, r: Propert
     r.trace = { ...rebuild(be, [...f.prefix, ...f.cycle!]), loopFrom: f.prefix.length };
     // A run that stops for good with threads blocked (a deadlock no-deadlock also reports): say who waits on what.
     if (f.cycle!.length === 0) { const w = waitingIn(be); if (w.length) r.waiting = w; }
+  }
+}
+
+/**
+ * A model's error in a search names the state it broke in: the moves that reach it, as
+ * `probecheck replay` takes them (a spawn with every instance busy, E204, is otherwise hard to place).
+ */
+function withPath<T>(be: Backend, search: () => T): T {
+  try { return search(); } catch (e) {
+    const codes = e instanceof ProbecheckError ? REACHED_BY.get(e) : undefined;
+    if (!codes) throw e;
+    let moves: string[];
+    try { moves = rebuild(be, codes).moves.map((m, i) => `  ${i + 1}. ${m.thread}: ${m.label}${m.branch !== undefined ? ` #${m.branch}` : ''}`); } catch { throw e; }
+    const x = e as ProbecheckError;
+    x.detail = codes.length ? [`reached by ${codes.length} move${codes.length === 1 ? '' : 's'} from the initial state:`, ...moves] : ['in the initial state (no move before it)'];
+    throw x;
   }
 }
 

@@ -165,7 +165,8 @@ export function spawnTarget(c: Compiled, nameOrProgram: string, isRunning: (th: 
     if (!isRunning(x)) return x;
   }
   if (!any) throw new ModelError('E204', `spawn('${nameOrProgram}'): no thread or program has that name; threads: ${c.threads.map((x) => x.name).join(', ')}`);
-  throw new ModelError('E204', `spawn('${nameOrProgram}'): every thread of that program is running; declare more instances`);
+  const how = c.model.moreInstances?.(nameOrProgram);
+  throw new ModelError('E204', `spawn('${nameOrProgram}'): every thread of that program is running; declare more instances${how ? `: ${how}` : ''}`);
 }
 
 export function isLiveness(p: Property): p is Liveness {

@@ -181,6 +181,8 @@ export interface Model<G = any> {
   optional?: Record<string, () => Property<G>>;
   /** Interchangeable elements, for symmetry reduction (engine/reduce/symmetry.ts); checked, never trusted. */
   symmetry?: SymmetryClass[];
+  /** How to declare more instances of a program a spawn finds all running (E204), in the model's own terms. */
+  moreInstances?: (program: string) => string | undefined;
 }
 
 /**

@@ -186,6 +186,9 @@ export function validateSpec(spec: unknown): asserts spec is ScenarioSpec {
   }
 }
 
+/** The most async entries per device a scenario may declare (threads per async program). */
+export const MAX_ASYNC_INSTANCES = 8;
+
 const bad = (msg: string) => new ProbecheckError('E601', msg);
 
 /** Resolve names to indices and check everything a path will rely on. */
@@ -302,7 +305,7 @@ export function resolveWorld(spec: ScenarioSpec): World {
   }
   const modules = modNames.map((name, i) => ({ i, name, drivers: drivers.filter((d) => d.module === i).map((d) => d.i), asyncProbe: !!spec.modules?.[name]?.asyncProbe }));
   const asyncInstances = spec.asyncInstances ?? 2;
-  if (!Number.isInteger(asyncInstances) || asyncInstances < 1 || asyncInstances > 4) throw bad(`${where}: asyncInstances must be 1..4`);
+  if (!Number.isInteger(asyncInstances) || asyncInstances < 1 || asyncInstances > MAX_ASYNC_INSTANCES) throw bad(`${where}: asyncInstances must be 1..${MAX_ASYNC_INSTANCES}`);
   return { buses, devices, drivers, modules, links, syncFallback: spec.syncFallback !== false, asyncInstances };
 }
 
@@ -451,6 +454,10 @@ export function buildScenario(spec: ScenarioSpec, profileName: string, patchList
   const model: Model = {
     name: spec.name, params: { profile: prof.name, patches: patchEntries(patchList).join(',') },
     state: kernelSchema(w), init: (s) => initState(w, s as unknown as KS, !late), threads, properties: properties as Property[], optional,
+    // The async programs built `asyncInstances` times: each deferral retried by the deferred worker
+    // (or by a trigger during its probe) schedules one more entry for the device.
+    moreInstances: (program) => plans.filter((p) => p.program === program).length === w.asyncInstances
+      ? `set the scenario's asyncInstances (now ${w.asyncInstances}, at most ${MAX_ASYNC_INSTANCES}): the async entries of one device that may be pending at once` : undefined,
   };
   // Declared groups are validated (E601); undeclared ones are found by the same rules. `symmetric: []`: none.
   const groups = spec.symmetric ? validateSymmetric(spec.name, w, spec.symmetric, actors) : inferSymmetric(w, actors);

@@ -10,6 +10,7 @@
 import { collisionProbability, fp } from '../hash.js';
 import type { Backend } from '../state/backend.js';
 import { FingerprintStore, NO_PARENT } from '../store.js';
+import { ProbecheckError } from '../errors.js';
 import { actionCode } from '../trace.js';
 import { isAllocationFailure, LimitReached, MemoryBudget, outOfMemory } from './budget.js';
 import type { Graph } from './graph.js';
@@ -17,6 +18,9 @@ import type { Reducer } from '../reduce/por.js';
 import { Monitor } from './monitor.js';
 import { ShardSplit } from './shard.js';
 import type { Limits, Progress, SearchOutcome } from './types.js';
+
+/** The moves (action codes) to the state in which a model's step threw, by error (explore's catch). */
+export const REACHED_BY = new WeakMap<object, number[]>();
 
 /**
  * With a reducer (partial-order reduction, reduce/por.ts) each state expands to the moves it picks.
@@ -97,6 +101,8 @@ export function explore(be: Backend, monitor: Monitor, strategy: 'bfs' | 'dfs', 
     // Only the search's own limits and allocations end here; a model's or property's error
     // (a ProbecheckError) and a bug in probecheck go on up.
     const limit = e instanceof LimitReached ? e : isAllocationFailure(e) ? outOfMemory(e, store.size) : undefined;
+    // A model's own error (a step that throws, E2xx) carries the moves to the state it broke in.
+    if (!limit && e instanceof ProbecheckError && e.code.startsWith('E2') && !REACHED_BY.has(e)) REACHED_BY.set(e, store.path(curId));
     if (!limit) throw e;
     stopped = limit.reason;
     stopNote = limit.note;

@@ -1,0 +1,41 @@
+/**
+ * A model's own error in a search (E204: a spawn finds every instance of its program running)
+ * says where: the one error line, then the moves that reach the state, as `replay` takes them;
+ * a kernel scenario's E204 says which key declares more. Found by a new-user pass (2026-12-03):
+ * an async-probing device that defers until a late supplier, with the late initcall, stopped with
+ * E204 on every profile, no trace, and a knob that was neither documented nor high enough.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { hasStack, probecheck, tempDir } from './run.js';
+
+const scenario = (n?: number) => `import { scenario } from 'probecheck';
+export default scenario({
+  name: 'e204', profile: 'mainline', devices: { dc: {}, sup: {} },
+  drivers: { 'dc-drv': { matches: ['dc'], needs: ['sup'], present: true, probeType: 'async' }, 'sup-drv': { matches: ['sup'], present: true } },
+  ${n ? `asyncInstances: ${n},` : ''} actors: { init: ['add dc', 'deferred_probe_initcall'], hotplug: 'add sup' },
+});
+`;
+
+describe('E204 in a search', () => {
+  const dir = tempDir();
+  writeFileSync(join(dir, 'e204.ts'), scenario());
+  writeFileSync(join(dir, 'e204-5.ts'), scenario(5));
+  it('one error line naming the key, then the moves that reach the state', () => {
+    const r = probecheck(['check', 'e204.ts'], { cwd: dir });
+    expect(r.status).toBe(2);
+    expect(hasStack(r.stderr)).toBe(false);
+    const lines = r.stderr.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^probecheck: E204 .*spawn\('__device_attach_async_helper\(dc\)'\): every thread of that program is running; declare more instances: set the scenario's asyncInstances \(now 2, at most 8\)/);
+    expect(lines[1]).toMatch(/^  reached by (\d+) moves from the initial state:$/);
+    const n = Number(/reached by (\d+)/.exec(lines[1]!)![1]);
+    expect(lines.slice(2)).toHaveLength(n);
+    expect(lines[2]).toBe('    1. init: device_add(dc):bus_add_device');
+  });
+  it('with asyncInstances 5 the search finishes', () => {
+    const r = probecheck(['check', 'e204-5.ts', '-q'], { cwd: dir });
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(/no-deadlock\s+holds/);
+  });
+});
