@@ -245,7 +245,7 @@ function logCommands(program: Command, found: (inv: Invocation) => void): void {
   program.command('from-log')
     .description('Write a scenario from a kernel log: the devices and parents seen, the drivers and the devices they probed,\nprobe outcomes (deferred, bound, error), sync or async, module loads. Edit it, then check it to explore every\nother timing of that boot.')
     .argument('<log>', 'kernel log file')
-    .option('--profile <name>', 'kernel profile of the scenario (default: from the "Linux version" line, else mainline)')
+    .option('--profile <name>', 'kernel profile of the scenario (default: from the "Linux version" line, else the newest whose dd.c prints the log\'s lines in their form)')
     .option('-o, --output <file>', 'write the scenario to this file (default: stdout)')
     .addHelpText('after', `\nExamples:\n  $ probecheck from-log models/logs/ti-sysc-deferred.log\n  $ probecheck from-log models/logs/tegra-host1x-synthetic.log --profile v4.2`)
     .action((log: string, o: Record<string, any>) => found({ command: 'from-log', log, ...(o.profile !== undefined ? { profile: String(o.profile) } : {}), ...(o.output !== undefined ? { out: String(o.output) } : {}) }));

@@ -20,7 +20,7 @@ import { LATE_INITCALL, lateInitcallRefusal } from '../kernel/paths/late-initcal
 import type { DriverSpec, ScenarioSpec } from '../kernel/scenario.js';
 import type { Outcome } from '../kernel/world.js';
 import { describePrefixed, type LogEvent, type ParsedLog } from './parse.js';
-import { profileFor } from './release.js';
+import { profileByForms, profileFor } from './release.js';
 import { retClass } from './validate.js';
 
 interface Dev { name: string; bus: string; busSeen: boolean; parent?: string; addedBy?: string; addTask?: string; order: number }
@@ -221,7 +221,8 @@ export function fromLog(log: ParsedLog, name: string, profile?: string): FromLog
   // The late initcall runs in the boot task after the built-in drivers registered: last in the
   // actor of its initcall_debug line's task where that task did something else, else in `boot`
   // (the pid of a log without caller ids names no actor; the pending line's task is a kworker).
-  const prof = profile ?? profileFor(log.release);
+  // No version line: the newest profile whose dd.c prints the lines as the log does.
+  const prof = profile ?? (log.release !== undefined ? profileFor(log.release) : profileByForms(log));
   if (late) {
     const why = lateInitcallRefusal({ profile: prof, unsettled: PROFILES[prof]?.unsettled ?? {} });
     const who = late.task !== undefined && actions.has(actorOf(late.task)) ? actorOf(late.task) : 'boot';

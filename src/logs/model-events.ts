@@ -53,16 +53,20 @@ export interface StepInfo {
 export type ReturnedForm = 'old' | 'negative' | 'positive' | 'none' | 'unknown';
 
 /** `busyCheck`: the kernel has PROBE_BUSY_CHECK (45ddcb42949f, v5.14: "matched device" is printed by __driver_probe_device). */
-export interface LogKernel { w: World; returned: ReturnedForm; profile: string; dd?: string; busyCheck: boolean }
+/** `devPrintk`: its dd.c prints the matched/probing/bound lines with dev_dbg (the device in the prefix, v6.12 on); undefined where no dd.c is read. */
+export interface LogKernel { w: World; returned: ReturnedForm; profile: string; dd?: string; busyCheck: boolean; devPrintk?: boolean }
 
 export function logKernel(k: Kernel): LogKernel {
   const dd = k.sources['drivers/base/dd.c'];
   const base = { w: k.w, profile: k.profile, busyCheck: k.has('PROBE_BUSY_CHECK') };
   if (dd === undefined) return { ...base, returned: 'unknown' };
   const fns = [...(excerptsOf(dd, 'drivers/base/dd.c')?.values() ?? [])];
-  if (!fns.some((f) => f.lines.some((l) => l.includes('really_probe_debug(dev, drv);')))) return { ...base, returned: 'none', dd };
+  const probing = fns.find((f) => f.fn === 'really_probe')?.lines.find((l) => l.includes('probing driver %s with device'));
+  const devPrintk = probing === undefined ? undefined : probing.includes('with device\\n');
+  const withForm = devPrintk === undefined ? base : { ...base, devPrintk };
+  if (!fns.some((f) => f.lines.some((l) => l.includes('really_probe_debug(dev, drv);')))) return { ...withForm, returned: 'none', dd };
   const positive = fns.find((f) => f.fn === 'really_probe')?.lines.some((l) => l.trim() === 'ret = -ret;') ?? false;
-  return { ...base, dd, returned: k.has('PROBE_BUSY_CHECK') ? (positive ? 'positive' : 'negative') : 'old' };
+  return { ...withForm, dd, returned: k.has('PROBE_BUSY_CHECK') ? (positive ? 'positive' : 'negative') : 'old' };
 }
 
 export function stepEvents(lk: LogKernel, s: StepInfo): ModelEvent[] {
@@ -105,8 +109,12 @@ export function stepEvents(lk: LogKernel, s: StepInfo): ModelEvent[] {
           if (o && newLayout && prints) out.push({ kind: 'returned', dev, ret: sign * (o === 'defer' ? 517 : 5) });
         } else if (local === 'driver_bound') out.push({ kind: 'bound_to', dev, drv });
         else if (local === 'driver_deferred_probe_trigger') {
-          out.push({ kind: 'bound', dev, drv, bus: busOf(d) });
-          if (newLayout && prints) out.push({ kind: 'returned', dev, ret: 0 });
+          // The same step re-triggers on the deferral path before v5.14 (driver_deferred_probe_add_trigger):
+          // "bound device" is printed on the success path only.
+          if (s.locals.ret !== RET.EPROBE_DEFER && s.locals.ret !== RET.LINK_DEFER) {
+            out.push({ kind: 'bound', dev, drv, bus: busOf(d) });
+            if (newLayout && prints) out.push({ kind: 'returned', dev, ret: 0 });
+          }
         } else if (local === 'done') {
           if (outcome(s.locals.ret) && prints) out.push({ kind: 'returned', dev, ret: s.locals.ret === RET.BOUND ? 1 : 0 });
         }
@@ -152,8 +160,18 @@ export function stepEvents(lk: LogKernel, s: StepInfo): ModelEvent[] {
 }
 
 /** One model event as the kernel prints it (mainline's formats; `owner` is dev_driver_string). */
-export function renderEvent(e: ModelEvent, owner: string, pid = 1): string {
+export function renderEvent(e: ModelEvent, owner: string, pid = 1, devForm = false): string {
   const bus = e.bus ?? 'platform';
+  // v6.12's dd.c prints these with dev_dbg: the device (and its driver, once bound) in the prefix.
+  if (devForm) {
+    switch (e.kind) {
+      case 'matched': return `${owner} ${e.dev}: bus: '${bus}': ${e.fn ?? '__driver_probe_device'}: matched device with driver ${e.drv}`;
+      case 'probing': return `${owner} ${e.dev}: bus: '${bus}': really_probe: probing driver ${e.drv} with device`;
+      case 'bound_to': return `${e.drv} ${e.dev}: driver: '${e.drv}': driver_bound: bound to device`;
+      case 'bound': return `${e.drv} ${e.dev}: bus: '${bus}': really_probe: bound device to driver ${e.drv}`;
+      case 'error': return `${e.drv} ${e.dev}: probe with driver ${e.drv} failed with error -5`;
+    }
+  }
   switch (e.kind) {
     case 'device_add': return `device: '${e.dev}': device_add`;
     case 'bus_add_device': return `bus: '${bus}': add device ${e.dev}`;

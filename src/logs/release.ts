@@ -11,6 +11,7 @@
  * PROBE_BUSY_CHECK, whatever its version line says.
  */
 import { PROFILE_NAMES, PROFILES } from '../kernel/profiles.js';
+import { excerptsOf } from '../kernel/source.js';
 import type { LogKernel } from './model-events.js';
 import type { ParsedLog } from './parse.js';
 
@@ -29,6 +30,29 @@ export function profileFor(release: string | undefined): string {
 const MATCHED_OLD = 'driver_probe_device', MATCHED_NEW = '__driver_probe_device';
 
 /**
+ * A log with no "Linux version" line: the newest profile whose dd.c prints its lines as the log
+ * does (pr_debug or dev_dbg, and which function names "matched device"); mainline when it shows neither.
+ */
+export function profileByForms(log: ParsedLog): string {
+  const forms = log.events.filter((e) => DEV_FORMS.has(e.rule.id));
+  if (!forms.length) return 'mainline';
+  const dev = forms[0]!.rule.dev;
+  const fn = log.events.find((e) => e.rule.id === 'matched' && (e.fn === MATCHED_OLD || e.fn === MATCHED_NEW))?.fn;
+  const fits = PROFILE_NAMES.filter((p) => devPrintkOf(p) === dev && (fn === undefined || PROFILES[p]!.flags.includes('PROBE_BUSY_CHECK') === (fn === MATCHED_NEW)));
+  return dev ? 'mainline' : fits.at(-1) ?? 'mainline';
+}
+
+/** The dd.c lines that moved to dev_dbg (the device in the prefix) in v6.12's dd.c. */
+const DEV_FORMS = new Set(['matched', 'probing', 'bound_to', 'bound', 'probe_failed', 'rejects_match']);
+
+/** Does profile p's dd.c print those lines with dev_dbg? undefined where it reads no dd.c. */
+export function devPrintkOf(p: string): boolean | undefined {
+  const dd = PROFILES[p]?.sources['drivers/base/dd.c'];
+  const line = dd === undefined ? undefined : excerptsOf(dd, 'drivers/base/dd.c')?.get('really_probe')?.lines.find((l) => l.includes('probing driver %s with device'));
+  return line === undefined ? undefined : line.includes('with device\\n');
+}
+
+/**
  * What the log says of its kernel that the profile is not: each a line for the report. Empty when
  * they agree, or when the log says nothing of it.
  */
@@ -45,6 +69,15 @@ export function kernelWarnings(log: ParsedLog, lk: LogKernel): string[] {
     const fit = PROFILE_NAMES.filter((p) => PROFILES[p]!.flags.includes('PROBE_BUSY_CHECK') === !lk.busyCheck);
     const range = lk.busyCheck ? `${fit.at(-1)} or an earlier profile` : `${fit[0]} or a later profile`;
     out.push(`line ${other.line} prints "matched device" from ${other.fn}, as kernels ${lk.busyCheck ? 'before 45ddcb42949f (v5.14)' : 'from 45ddcb42949f (v5.14) on'} do; profile ${prof} is ${lk.busyCheck ? 'after' : 'before'} it: ${range} fits the log`);
+  }
+  // The form of dd.c's lines: pr_debug with the device in the text, or (v6.12 on) dev_dbg with it in the prefix.
+  if (lk.devPrintk !== undefined) {
+    const wrong = log.events.find((e) => DEV_FORMS.has(e.rule.id) && e.rule.dev !== lk.devPrintk);
+    if (wrong) {
+      const fit = PROFILE_NAMES.filter((p) => devPrintkOf(p) === wrong.rule.dev);
+      const range = wrong.rule.dev ? `${fit[0]} or a later profile` : `${fit.at(-1)} or an earlier profile`;
+      out.push(`line ${wrong.line} prints dd.c's ${wrong.rule.id} line ${wrong.rule.dev ? 'with dev_dbg (the device in the prefix), as v6.12 and later do' : 'with pr_debug (the device in the text), as kernels before v6.12 do'}; profile ${prof}'s dd.c does not: ${range} fits the log`);
+    }
   }
   return out;
 }

@@ -99,16 +99,8 @@ export function describeEvent(m: ModelEvent): string {
 export function hintLine(m: ModelEvent, w: LogKernel['w'], devForm = false): string {
   const bus = w.buses[w.devices.find((d) => d.name === m.dev)?.bus ?? 0]?.name ?? 'platform';
   // A log whose dd.c lines carry the device in the dev_printk prefix (v6.12 and later) gets them so.
-  if (devForm) {
-    const fn = m.fn ?? '__driver_probe_device';
-    switch (m.kind) {
-      case 'matched': return `${bus} ${m.dev}: bus: '${bus}': ${fn}: matched device with driver ${m.drv}`;
-      case 'probing': return `${bus} ${m.dev}: bus: '${bus}': really_probe: probing driver ${m.drv} with device`;
-      case 'bound_to': return `${m.drv} ${m.dev}: driver: '${m.drv}': driver_bound: bound to device`;
-      case 'bound': return `${m.drv} ${m.dev}: bus: '${bus}': really_probe: bound device to driver ${m.drv}`;
-      case 'error': return `${m.drv} ${m.dev}: probe with driver ${m.drv} failed with error ...`;
-    }
-  }
+  if (devForm && m.kind === 'error') return `${m.drv} ${m.dev}: probe with driver ${m.drv} failed with error ...`;
+  if (devForm && ['matched', 'probing', 'bound_to', 'bound'].includes(m.kind)) return renderEvent(m, bus, 1, true);
   switch (m.kind) {
     case 'returned': return `probe of ${m.dev} returned ${m.ret}`;
     case 'error': return `${m.drv}: probe of ${m.dev} failed with error ...`;

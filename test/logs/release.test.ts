@@ -5,6 +5,7 @@ import { buildModel } from '../../src/cli/build.js';
 import { loadModel } from '../../src/load.js';
 import { parseLog } from '../../src/logs/parse.js';
 import { validate } from '../../src/logs/validate.js';
+import { profileByForms } from '../../src/logs/release.js';
 
 const LOG = (version: string, fn: string) => [
   `[    0.000000] Linux version ${version} (builder@host) (gcc 12.2.0) #1 SMP PREEMPT`,
@@ -26,7 +27,16 @@ describe('validate warns when the log is of another kernel than the profile', as
     expect(r.warnings).toEqual([
       'the log is of Linux 4.4.0 (line 1), the model of profile mainline: the profile for that release is v4.2 (--param profile=v4.2)',
       'line 3 prints "matched device" from driver_probe_device, as kernels before 45ddcb42949f (v5.14) do; profile mainline is after it: v5.10 or an earlier profile fits the log',
+      "line 3 prints dd.c's matched line with pr_debug (the device in the text), as kernels before v6.12 do; profile mainline's dd.c does not: v6.6 or an earlier profile fits the log",
     ]);
+  });
+  it("a log in v6.12's dev_printk forms against v6.1: the form names the profiles that fit; a log without a version line gets its profile from the forms", async () => {
+    const log = parseLog(["platform dc: bus: 'platform': __driver_probe_device: matched device with driver dc-drv", "platform dc: bus: 'platform': really_probe: probing driver dc-drv with device"].join('\n'));
+    expect(validate(await model('v6.1'), log).warnings).toEqual(["line 1 prints dd.c's matched line with dev_dbg (the device in the prefix), as v6.12 and later do; profile v6.1's dd.c does not: v6.12 or a later profile fits the log"]);
+    expect(validate(await model('v6.12'), log).warnings).toEqual([]);
+    expect(profileByForms(log)).toBe('mainline');
+    expect(profileByForms(parseLog("bus: 'platform': __driver_probe_device: matched device dc with driver dc-drv"))).toBe('v6.6');
+    expect(profileByForms(parseLog("bus: 'platform': driver_probe_device: matched device dc with driver dc-drv"))).toBe('v5.10');
   });
   it('none when they agree, or when the log does not say', async () => {
     expect(validate(await model('v6.6'), parseLog(LOG('6.6.12', '__driver_probe_device'))).warnings).toEqual([]);
