@@ -44,3 +44,23 @@ describe('validate warns when the log is of another kernel than the profile', as
     expect(validate(await model('v4.2'), parseLog("bus: 'platform': add driver dc-drv")).warnings).toEqual([]);
   });
 });
+
+// Found by a new-user pass (2026-12-03): before v5.14 really_probe's deferral re-triggers through
+// the step that follows driver_bound on success, and validate read it as "bound device".
+describe('a defer, retry, bind log before v5.14', () => {
+  it('is a behaviour of the model at v4.2 and v5.10', async () => {
+    const { buildScenario } = await import('probecheck');
+    const spec = { name: 'v510', devices: { dc: {}, sup: {} }, drivers: { 'dc-drv': { matches: ['dc'], needs: ['sup'], present: true }, 'sup-drv': { matches: ['sup'], present: true } }, actors: { a: 'add dc', b: 'add sup' } };
+    const log = parseLog([
+      "bus: 'platform': driver_probe_device: matched device dc with driver dc-drv", "bus: 'platform': really_probe: probing driver dc-drv with device dc",
+      "bus: 'platform': driver_probe_device: matched device sup with driver sup-drv", "bus: 'platform': really_probe: probing driver sup-drv with device sup",
+      "driver: 'sup-drv': driver_bound: bound to device 'sup'", "bus: 'platform': really_probe: bound device sup to driver sup-drv",
+      'platform dc: Driver dc-drv requests probe deferral', 'platform dc: Added to deferred list', 'platform dc: Retrying from deferred list',
+      "bus: 'platform': driver_probe_device: matched device dc with driver dc-drv", "bus: 'platform': really_probe: probing driver dc-drv with device dc",
+      "driver: 'dc-drv': driver_bound: bound to device 'dc'", "bus: 'platform': really_probe: bound device dc to driver dc-drv"].join('\n'));
+    for (const p of ['v4.2', 'v5.10']) {
+      const r = validate(buildScenario(spec, p, '').model, log);
+      expect([r.verdict, r.matched], p).toEqual(['behaviour', 13]);
+    }
+  });
+});
