@@ -477,7 +477,7 @@ export const LIBRARY: KernelProperty[] = [
   { name: 'no-missed-probe', covers: 'L4', applies: (k, c) => k.w.devices.some((d) => k.w.buses[d.bus]!.autoprobe && !c.unbound.has(d.i) && d.boundTo < 0 && d.drivers.some((x) => k.w.drivers[x]!.outcomes.every((o) => o === 'ok'))),
     make: (k, c) => leadsToGone('no-missed-probe',
       'a registered device with a registered matching driver (whose probe would succeed) does not stay unprobed forever (weak fairness)',
-      (s) => missed(k, c, s), 'a registered device waits for a registered matching driver') },
+      (s) => missed(k, c, s), 'a registered device, unbound and on no deferred list, waits for a registered matching driver whose probe would succeed') },
   { name: 'no-lost-deferral', covers: 'L1', applies: (k) => k.hasDeferredWorker && k.w.drivers.some(owedRetry),
     make: (k) => leadsToGone('no-lost-deferral',
       'a device on the deferred list whose driver has everything it needs is probed again: it does not stay there forever (weak fairness)',

@@ -96,7 +96,7 @@ export function driverProbeDevice(tb: ThreadBuilder, dev: number, drv: number, r
         if (d.canMatch) deferredAdd(s, dev);
         return k.has('TRIGGER_COUNT') && triggeredSince(k, s, dev, drv, defers) ? 'driver_deferred_probe_trigger' : 'out';
       } });
-    f.step('driver_deferred_probe_trigger', { where: `${DD}:driver_deferred_probe_trigger`, since: 'v3.15 (58b116bce136)', c: triggerLines(k),
+    f.step('driver_deferred_probe_trigger', { where: `${DD}:driver_deferred_probe_trigger`, since: 'v3.15 (58b116bce136)', c: ['driver_probe_device:: driver_deferred_probe_trigger();', ...triggerLines(k)],
       await: triggerAwait, waits: () => 'deferred_probe_mutex',
       run: (s) => { deferredTrigger(k, s); return 'out'; } });
     f.step('out', { where: `${DD}:driver_probe_device`, since: 'v5.14 (204db60c8357)', c: ['atomic_dec(&probe_count);', 'wake_up_all(&probe_waitqueue);'],
