@@ -191,22 +191,28 @@ export function actionEntry(tb: ThreadBuilder, a: Action, ret: Ret, waitFor: boo
   return entry;
 }
 
+/**
+ * The event that removes a device (`del`, `kill-del`) of a device an actor adds: it waits for the
+ * device to be registered and ready. `maybe`: a removal that may find nothing, which waits only
+ * for a device_add in progress. Anchored at device_del's definition line (the call), no line of its body.
+ */
+function removalEvent(tb: ThreadBuilder, a: { dev: number; maybe: boolean }, body: string, ret: Ret): string {
+  const f = tb.fn('hotplug', { dev: a.dev }, ret);
+  const entry = ['void device_del(struct device *dev)'];
+  if (a.maybe) f.step('remove_event', { where: `${CORE}:device_del (the removal event, if the device is registered)`, c: entry,
+    await: (s) => !s.dev[a.dev]!.registered || s.dev[a.dev]!.ready, run: (s) => (s.dev[a.dev]!.registered ? body : RETURN) });
+  else f.step('remove_event', { where: `${CORE}:device_del (the removal event; waits for the device to be registered)`, idle: true, c: entry,
+    await: (s) => s.dev[a.dev]!.registered && s.dev[a.dev]!.ready, run: () => body });
+  return f.done();
+}
+
 /** `main` is told the entry of the action's own kernel function (not of a wrapper such as the parent lock). */
 function actionPath(tb: ThreadBuilder, a: Action, ret: Ret, waitFor: boolean, main: (entry: string) => string): string {
   switch (a.op) {
     case 'add': return underParentLock(tb, a.dev, ret, (r) => main(deviceAdd(tb, a.dev, r)));
     case 'del': {
       const body = underParentLock(tb, a.dev, ret, (r) => main(deviceDel(tb, a.dev, r)));
-      if (!waitFor) return body;
-      const f = tb.fn('hotplug', { dev: a.dev }, ret);
-      // `maybe del`: a removal that may find nothing: it waits only for a device_add in progress.
-      // The event that calls device_del: anchored at its definition line (the call), no line of its body.
-      const entry = ['void device_del(struct device *dev)'];
-      if (a.maybe) f.step('remove_event', { where: `${CORE}:device_del (the removal event, if the device is registered)`, c: entry,
-        await: (s) => !s.dev[a.dev]!.registered || s.dev[a.dev]!.ready, run: (s) => (s.dev[a.dev]!.registered ? body : RETURN) });
-      else f.step('remove_event', { where: `${CORE}:device_del (the removal event; waits for the device to be registered)`, idle: true, c: entry,
-        await: (s) => s.dev[a.dev]!.registered && s.dev[a.dev]!.ready, run: () => body });
-      return f.done();
+      return waitFor ? removalEvent(tb, a, body, ret) : body;
     }
     case 'register': return main(busAddDriver(tb, a.drv, ret));
     case 'unregister': return main(busRemoveDriver(tb, a.drv, ret));
@@ -227,7 +233,8 @@ function actionPath(tb: ThreadBuilder, a: Action, ret: Ret, waitFor: boolean, ma
       // The caller's device_lock/device_unlock are libnvdimm's (not read); kill_device's own lines are the test and the write.
       f.step('device_lock', { where: `${CORE}:kill_device`, since: 'v5.3 (00289cd87676)', c: ['if (dev->p->dead)', 'dev->p->dead = true;'], await: (s) => s.dev[a.dev]!.mutex === 0, waits: mutexWaits(tb.k, a.dev),
         run: (s) => { const d = s.dev[a.dev]!; if (d.dead) return RETURN; d.dead = true; return del; } }); // lock, test-and-set, unlock
-      return f.done();
+      // As `del`: the removal of a device an actor adds waits for it to be added.
+      return waitFor ? removalEvent(tb, a, f.done(), ret) : f.done();
     }
     case 'lock': case 'unlock': {
       // A subsystem path holding a device lock (a sysfs store such as libnvdimm's uuid_store).

@@ -365,7 +365,7 @@ export function buildScenario(spec: ScenarioSpec, profileName: string, patchList
       const added = new Set<number>();
       const waits = acts.map((a) => {
         if (a.op === 'add') added.add(a.dev);
-        return a.op === 'del' && !w.devices[a.dev]!.present && !added.has(a.dev);
+        return (a.op === 'del' || a.op === 'kill-del') && !w.devices[a.dev]!.present && !added.has(a.dev);
       });
       let next: Ret = null;
       for (let i = acts.length - 1; i >= 0; i--) {

@@ -177,3 +177,18 @@ describe('deferred_probe_mutex is waited for only where the C takes it', () => {
     expect(trigger({ deferredProbeMutex: 1, deferredProbeEnable: true }, {})).toBe(false);
   });
 });
+
+// Found by a new-user pass (2026-12-03): `kill-del` of a device an actor adds did not wait for it,
+// so kill_device and device_del ran before device_add, which then reset the dead flag: a
+// no-probe-after-del and a device-ready violation on mainline that no kernel can produce.
+describe('kill-del waits for its device as del does', () => {
+  it('add racing kill-del: no probe after device_del, on every profile with kill_device', () => {
+    const spec: ScenarioSpec = { name: 'kd', devices: { dc: {} }, drivers: { drv: { matches: ['dc'], present: true, probeType: 'async' } },
+      actors: { hotplug: 'add dc', remover: 'kill-del dc' }, syncFallback: false, properties: ['no-probe-after-del', 'device-ready'] };
+    for (const p of ['v5.4', 'v5.15', 'mainline']) {
+      const r = check(buildScenario(spec, p, '').model, { exhaustive: true });
+      expect(r.properties.map((x) => [x.name, x.verdict]), p).toEqual([['no-probe-after-del', 'holds'], ['device-ready', 'holds']]);
+      expect(r.coverage.some((e) => e.label === 'hotplug(dc):remove_event' && e.fired > 0), p).toBe(true);
+    }
+  });
+});
