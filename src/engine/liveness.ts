@@ -34,7 +34,8 @@ export interface LivenessFinding {
 
 /** The predicates a property needs, in the order Graph bits are assigned. */
 export function predicatesOf(p: Liveness): Pred[] {
-  const preds = p.kind === 'leads-to' ? [p.from!, p.to!] : p.kind === 'quiescent' ? [p.quiet!] : [p.holds!];
+  const preds = p.kind === 'leads-to' || (p.kind === 'sometimes' && p.from) ? [p.kind === 'sometimes' ? p.holds! : p.from!, p.kind === 'sometimes' ? p.from! : p.to!]
+    : p.kind === 'quiescent' ? [p.quiet!] : [p.holds!];
   // An error in a predicate is the property's (E302), as it is for safety properties.
   return preds.map((f) => (s, q) => { try { return f(s, q); } catch (e) { throw propertyThrew(p.name, e); } });
 }
@@ -50,6 +51,8 @@ export function analyze(c: Compiled, g: Graph, store: FingerprintStore, props: r
     switch (p.kind) {
       case 'sometimes': {
         for (let id = 0; id < n; id++) if (has(id, 0)) return { name: p.name, verdict: 'reachable', witness: store.path(id) };
+        // Its premise (`from`) never met: an unreachable answer about nothing.
+        if (p.from) { let met = false; for (let id = 0; id < n && !met; id++) met = has(id, 1); if (!met) return { name: p.name, verdict: 'unreachable', vacuous: true }; }
         return { name: p.name, verdict: 'unreachable' };
       }
       case 'eventually': {

@@ -146,7 +146,8 @@ export interface DeadlockProperty { kind: 'deadlock'; name: string; description?
  * - `quiescent`: every fair run ends up staying in states where `quiet` holds (no fair cycle
  *   goes through a state where it is false: no re-probe loop).
  * - `sometimes`: some reachable state satisfies `holds` (a reachability question: reachable,
- *   with a witness, or unreachable).
+ *   with a witness, or unreachable). With `from`, its premise: unreachable where no reachable
+ *   state satisfies `from` either is vacuous.
  */
 export interface Liveness<G = any> {
   kind: 'eventually' | 'leads-to' | 'quiescent' | 'sometimes';

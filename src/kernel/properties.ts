@@ -501,6 +501,11 @@ export const LIBRARY: KernelProperty[] = [
     kind: 'sometimes', name: 'sibling-probes-concurrent', description: 'two children of one parent can be inside probe() at the same time, in different threads',
     holds: (s: KS) => k.w.devices.some((a) => a.parent >= 0 && k.w.devices.some((b) => b.i > a.i && b.parent === a.parent
       && s.dev[a.i]!.probing !== 0 && s.dev[b.i]!.probing !== 0 && s.dev[a.i]!.probing !== s.dev[b.i]!.probing)),
+    // Unreachable only says something where a sibling could probe too: a child in probe() while a
+    // sibling has a registered matching driver.
+    from: (s: KS) => k.w.devices.some((a) => a.parent >= 0 && s.dev[a.i]!.probing !== 0 && k.w.devices.some((b) => b.i !== a.i && b.parent === a.parent
+      && b.drivers.some((x) => s.drv[x]!.onBus))),
+    premiseText: 'a child is inside probe() while a sibling has a registered matching driver',
   }) },
   { name: 'no-deadlock', covers: 'L3', applies: () => true, make: () => ({ kind: 'deadlock', name: 'no-deadlock', description: 'some thread can always move (waits are printed lockdep-style)' }) },
 ];

@@ -164,6 +164,15 @@ describe('properties on minimal pairs', () => {
     // B1's pair above still breaks it: there the deferral is the missing device, which a trigger then binds.
   });
 
+  // Found by a new-user pass (2026-12-03): with a typo that leaves one sibling without a driver,
+  // the question was answered 'unreachable', as if the parent lock kept them apart.
+  it('sibling-probes-concurrent is vacuous where no sibling could probe beside a probing child', () => {
+    const sib = (matches: string[]): ScenarioSpec => ({ name: 'sib', devices: { soc: { present: true, boundTo: 'simple-bus' }, c1: { parent: 'soc', present: true }, c2: { parent: 'soc', present: true } },
+      drivers: { 'simple-bus': { matches: ['soc'], present: true }, 'c-drv': { matches, probeType: 'async' } }, actors: { modprobe: 'register c-drv' }, syncFallback: false });
+    expect(verdict(sib(['c1']), 'v5.1', 'sibling-probes-concurrent').verdict).toBe('vacuous');
+    expect(verdict(sib(['c1', 'c2']), 'v5.1', 'sibling-probes-concurrent').verdict).toBe('reachable');
+  });
+
   it('every library property has a kebab-case name', () => {
     for (const n of KERNEL_PROPERTY_NAMES) expect(n).toMatch(/^[a-z]+(-[a-z]+)*$/);
   });
