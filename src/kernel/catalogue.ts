@@ -8,12 +8,15 @@ import type { ScenarioSpec } from './scenario.js';
 
 export const CATALOGUE: ScenarioSpec = {
   name: 'catalogue', buses: { platform: {}, usb: { needParentLock: true } },
-  devices: { p: { present: true }, c: { parent: 'p' }, u: { bus: 'usb', present: true, boundTo: 'ud' }, i: { bus: 'usb', parent: 'u' }, s: { present: true, parent: 'p' } },
+  devices: { p: { present: true }, c: { parent: 'p' }, u: { bus: 'usb', present: true, boundTo: 'ud' }, i: { bus: 'usb', parent: 'u' }, s: { present: true, parent: 'p' },
+    j: { bus: 'usb', parent: 'u', present: true } },
   drivers: {
     pd: { matches: ['p'], module: 'm', registers: ['c'] }, cd: { matches: ['c'], module: 'm', probeType: 'async', probe: ['ok', 'defer', 'error'], links: ['s'] },
     ud: { bus: 'usb', matches: ['u'], present: true }, id: { bus: 'usb', matches: ['i'], probeType: 'async', present: true }, sd: { matches: ['s'], statelessLinks: [{ consumer: 's', supplier: 'p' }] },
+    // A USB interface driver registered while its interface is present: __driver_attach and driver_detach under the parent lock.
+    jd: { bus: 'usb', matches: ['j'] },
   },
-  actors: { modprobe: ['modprobe m', 'rmmod m'], hub: ['add i', 'del i'], sysfs: ['override s sd', 'bind sd s', 'unbind sd s', 'unbind id i'], init: ['register sd', 'wait_for_device_probe', 'unregister sd'], udev: ['uevent c', 'uevent i', 'lock p', 'unlock p'] },
+  actors: { modprobe: ['modprobe m', 'rmmod m'], hub: ['add i', 'del i'], sysfs: ['override s sd', 'bind sd s', 'unbind sd s', 'unbind id i'], init: ['register sd', 'wait_for_device_probe', 'unregister sd'], usbcore: ['register jd', 'unregister jd'], udev: ['uevent c', 'uevent i', 'lock p', 'unlock p'] },
 };
 
 /**

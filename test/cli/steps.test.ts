@@ -21,6 +21,13 @@ describe('probecheck steps', () => {
     // klist_next, taken as __driver_attach returns: the walk goes on in bus klist order, skipping deleted devices.
     expect(j.steps.find((s) => s.label === 'device_unlock')!.reads).toEqual(expect.arrayContaining(['dev[].busRank', 'dev[].onBus']));
   });
+  // Found by a new-user pass (2026-12-03): the parent-lock steps of a USB interface driver's
+  // attach and detach were in traces but not in the catalogue, so no patch could name them.
+  it('lists the parent-lock steps of a need_parent_lock bus (a USB interface driver registered and unregistered)', () => {
+    const labels = (profile: string, fn: string) => (JSON.parse(probecheck(['steps', '--profile', profile, '--function', fn, '--json'], { cwd: dir }).stdout) as { steps: Step[] }).steps.map((s) => s.label);
+    expect(labels('mainline', '__driver_attach')).toContain('lock_parent');
+    expect(labels('v4.18', 'device_release_driver_internal')).toContain('lock_parent');
+  });
   it('records waits, and the whole catalogue differs by profile (v5.1 vs mainline __driver_attach)', () => {
     const all = JSON.parse(probecheck(['steps', '--profile', 'mainline', '--json'], { cwd: dir }).stdout) as { steps: Step[] };
     expect(all.steps.some((s) => s.waits.some((w) => /mutex/.test(w)))).toBe(true);
