@@ -52,10 +52,12 @@ export const PATCHES: Record<string, Patch> = {
       fn: 'really_probe', replace: 'driver_deferred_probe_add',
       step: (site, orig) => {
         const defers = mayDefer(site.k, site.dev, site.drv);
-        return { ...orig!, since: 'v3.15 (58b116bce136)', run: (s, t, b, c) => {
-          const r = orig!.run(s, t, b, c);
-          return triggeredSince(site.k, s, site.dev, site.drv, defers) ? 'driver_deferred_probe_trigger' : r;
-        } };
+        // The test is really_probe's; where the profile reads its text the step cites it (B1's line).
+        return { ...orig!, since: 'v3.15 (58b116bce136)', ...(orig!.c && site.k.sources['drivers/base/dd.c'] ? { c: [...orig!.c, 'really_probe:: if (local_trigger_count != atomic_read(&deferred_trigger_count)) || really_probe:: driver_deferred_probe_add_trigger(dev, local_trigger_count);@2'] } : {}),
+          run: (s, t, b, c) => {
+            const r = orig!.run(s, t, b, c);
+            return triggeredSince(site.k, s, site.dev, site.drv, defers) ? 'driver_deferred_probe_trigger' : r;
+          } };
       },
     }],
   },
