@@ -67,8 +67,9 @@ export async function runReplay(io: Io, path: string, property: string | undefin
       if (!json) {
         const params = { model: model.name, params: model.params ?? {} };
         if (confirmed) {
+          const prop = selectProperties(model, [t.property])[0]!;
           io.out(renderViolation(params, {
-            name: t.property, kind: selectProperties(model, [t.property])[0]!.kind, verdict: 'violated',
+            name: t.property, kind: prop.kind, verdict: 'violated', ...(prop.description ? { description: prop.description } : {}),
             trace: r.trace, ...(r.explanation ? { explanation: r.explanation } : {}), ...(r.waiters ? { waiters: r.waiters } : {}), ...(r.waiting ? { waiting: r.waiting } : {}),
           }, { colors: c, width: io.width }));
           io.out(c.green(r.lasso

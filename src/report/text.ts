@@ -156,8 +156,9 @@ const lockName = (waits: string) => waits.replace(/\s+held by .*$/, '');
  * a field `dev[dax].mutex` reads `&dev->mutex(dax)` too, so one lock has one name in the report.
  */
 function lockShown(waits: readonly string[]): (field: string) => string {
-  if (!waits.some((w) => /&\w+->\w+\(/.test(w))) return (f) => f;
-  return (f) => f.replace(/^(\w+)\[([^\]]+)\]\.(\w+)$/, '&$1->$3($2)');
+  // A device's mutex is the kernel's &dev->mutex whatever the waits say (a user patch's wait may say nothing).
+  const kernel = waits.some((w) => /&\w+->\w+\(/.test(w));
+  return (f) => (kernel ? f.replace(/^(\w+)\[([^\]]+)\]\.(\w+)$/, '&$1->$3($2)') : f.replace(/^dev\[([^\]]+)\]\.mutex$/, '&dev->mutex($1)'));
 }
 
 /** What a thread waits for, and since which step its holder holds it (the model's own "held by" then goes). */

@@ -46,6 +46,11 @@ describe('trace file round trip', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('confirmed: property parent-before-child is violated at step 7');
     expect(r.stdout).toContain('really_probe');
+    // The report is check's: the property's description under the header too.
+    const checked = probecheck(['check', PROBE_TREE, '--param', 'N=3', '--param', 'variant=v4.2', '--property', 'parent-before-child']);
+    const description = checked.stdout.split('\n')[4]!;
+    expect(description.length).toBeGreaterThan(0);
+    expect(r.stdout.split('\n')[4]).toBe(description);
   });
 
   it('a file with two traces: replay confirms both; --property picks one', () => {
