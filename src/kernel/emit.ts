@@ -74,6 +74,8 @@ export interface Kernel {
    * version or commit of its own, since each step follows the code of the profile it was built for.
    */
   profile: string;
+  /** The same without the user's patch files: the `since` of a step no user hunk made (their steps follow the profile and library patches only). */
+  builtFor?: string;
   flags: ReadonlySet<Flag>;
   patches: readonly Patch[];
   has(f: Flag): boolean;
@@ -199,7 +201,7 @@ export class Block {
   done(): string {
     const site: Site = { k: this.tb.k, tb: this.tb, fn: this.name, dev: this.dev, drv: this.drv, depth: this.depth, link: this.linkIdx };
     const order = [...this.local.keys()];
-    const patchedBy = new Map<string, Patch>();
+    const patchedBy = new Map<string, Patch>(), origSince = new Map<string, string | undefined>();
     // Replacements first, then insertions, so an inserted edge survives a later patch's replacement of its `after` step.
     const hunks = this.tb.k.patches.flatMap((p) => p.hunks.map((h) => ({ p, h })));
     for (const { p, h } of [...hunks.filter((x) => x.h.replace !== undefined), ...hunks.filter((x) => x.h.replace === undefined)]) {
@@ -214,6 +216,7 @@ export class Block {
           if (!orig) throw new ProbecheckError('E604', `patch ${p.id} (${p.subject}) does not apply: ${this.name} has no step '${h.replace}'; it has: ${order.join(', ')}`);
           this.local.set(h.replace, h.step(site, orig));
           patchedBy.set(h.replace, p);
+          if (!origSince.has(h.replace)) origSince.set(h.replace, orig.since);
         } else if (h.insert) {
           const { label, after, before } = h.insert;
           const afters = after === null ? [] : ([] as string[]).concat(after);
@@ -253,7 +256,11 @@ export class Block {
     for (const l of order) {
       const ks = this.local.get(l)!;
       const st: Step<KS, KL> = { where: ks.where, run: (s, t, b, c) => resolve(ks.run(s, t, b, c), s, t) };
-      st.since = ks.since ?? this.tb.k.profile;
+      // A user's hunk made this step: its own `since`, or the profile with that patch (a replaced
+      // step that copies the original keeps the original's, which would hide the patch). Any
+      // other step follows the profile and its library patches, not the user's.
+      const by = patchedBy.get(l), base = this.tb.k.builtFor ?? this.tb.k.profile;
+      st.since = by && (by as { kind?: string }).kind === 'probecheck-patch' ? (ks.since !== undefined && ks.since !== origSince.get(l) ? ks.since : `${base} + ${by.id}`) : (ks.since ?? base);
       if (ks.await) st.await = ks.await;
       if (ks.branches !== undefined) st.branches = ks.branches;
       if (ks.branchNames) st.branchNames = ks.branchNames;

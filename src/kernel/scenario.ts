@@ -319,7 +319,7 @@ export function buildScenario(spec: ScenarioSpec, profileName: string, patchList
   const { flags, patches } = combine(prof.name, prof.flags, asked);
   const threadNames: string[] = [];
   const k: Kernel = {
-    w, flags, patches, profile: [prof.name, ...asked.map((x) => x.id)].join(' + '),
+    w, flags, patches, profile: [prof.name, ...asked.map((x) => x.id)].join(' + '), builtFor: [prof.name, ...asked.filter((x) => (x as { kind?: string }).kind !== 'probecheck-patch').map((x) => x.id)].join(' + '),
     has: (f) => flags.has(f), dn: (i) => w.drivers[i]!.name, vn: (i) => w.devices[i]!.name,
     threadNames, hasDeferredWorker: w.drivers.some((d) => d.outcomes.includes('defer') || d.needs.length > 0),
     sources: prof.sources, renamed: prof.renamed ?? {}, unread: prof.unread ?? {}, unsettled: prof.unsettled ?? {}, anchors: [], targets: new Map(),

@@ -6,6 +6,8 @@ import { existsSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hasStack, probecheck, ROOT, tempDir } from './run.js';
+import { buildScenario } from 'probecheck';
+import { loadPatchFiles } from '../../src/load.js';
 
 const SCENARIO = `import { scenario } from 'probecheck';
 export default scenario({
@@ -57,6 +59,17 @@ describe('files anywhere', () => {
     expect(probecheck(['replay', 't.json'], { cwd: dir }).status).toBe(0);
     expect(probecheck(['simulate', 's.ts', '--runs', '50', '--depth', '40', '--seed', '1', '-q'], { cwd: dir }).status).toBe(1);
     expect(probecheck(['diff', 's.ts', '--patched-param', 'patches=70fe758352ca', '-q'], { cwd: dir }).status).toBe(0);
+  });
+  // Found by a new-user pass (2026-12-03): every step said it followed "v5.1 + attach-unlock-first",
+  // the ones the patch did not touch too; and a replaced step that copies the original kept its since.
+  it("since: a user hunk's step names the patch, every other step only the profile", async () => {
+    await loadPatchFiles(join(dir, 'fix.ts'));
+    const model = buildScenario({ name: 'attach-async', devices: { d: { present: true } }, drivers: { 'd-drv': { matches: ['d'], probeType: 'async', module: 'm' } },
+      modules: { m: {} }, actors: { modprobe: 'modprobe m' } }, 'v5.1', join(dir, 'fix.ts')).model;
+    const steps = Object.assign({}, ...model.threads.map((t) => t.steps)) as Record<string, { since?: string }>;
+    const since = (re: RegExp) => Object.entries(steps).find(([l]) => re.test(l))![1].since;
+    expect(since(/^__driver_attach\(.*\):device_lock$/)).toBe('v5.1 + attach-unlock-first');
+    expect(since(/^really_probe\(.*\):call_probe$/)).not.toContain('attach-unlock-first');
   });
   it('a trace written with --patch records the file by absolute path and replays from another folder', () => {
     writeFileSync(join(dir, 'same.ts'), patchFile('same', `{ fn: 'really_probe', replace: 'call_probe', step: (_s, o) => o! }`));
