@@ -34,7 +34,7 @@ describe('E204 in a search', () => {
     expect(lines[2]).toBe('    1. init: device_add(dc):bus_add_device');
   });
   it('with asyncInstances 5 the search finishes', () => {
-    const r = probecheck(['check', 'e204-5.ts', '-q'], { cwd: dir });
+    const r = probecheck(['check', 'e204-5.ts', '--property', 'no-deadlock', '-q'], { cwd: dir });
     expect(r.stderr).toBe('');
     expect(r.stdout).toMatch(/no-deadlock\s+holds/);
   });

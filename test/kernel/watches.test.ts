@@ -94,7 +94,7 @@ describe('action properties that watch fields', () => {
     expect(cases.length).toBeGreaterThan(100);
     let skipped = 0, changed = 0;
     for (const { at, m } of cases) {
-      const r = holdOnUnchanged(m, 2500);
+      const r = holdOnUnchanged(m, 1500);
       expect(r.broken, at).toEqual([]);
       skipped += r.skipped; changed += r.changed;
     }
