@@ -9,7 +9,7 @@ import { githubAnnotations } from '../report/github.js';
 import { htmlReport } from '../report/html.js';
 import { itfTrace } from '../report/itf.js';
 import { loadModel, loadPatchFiles } from '../load.js';
-import { patchNotes, userPatches, withoutFiles, type PatchNote } from './patch-notes.js';
+import { noteLines, patchNotes, userPatches, withoutFiles, type PatchNote } from './patch-notes.js';
 import { checkUserPatches } from './steps.js';
 import { junitXml } from '../report/junit.js';
 import { mermaidDiagram } from '../report/mermaid.js';
@@ -104,7 +104,7 @@ export async function runCheck(io: Io, targetArgs: string[], params: Record<stri
         say(output.quiet ? [`${done.result.model} (${showParams(done.result.params)})`, ...shardLines(done.result, io.colors), ...verdictTable(done.result, io.colors), ...stopLines(done.result, io.colors), ...vacuityLines(done.result, io.colors, output.allowVacuous)].join('\n')
           : renderResult(done.result, { colors: io.colors, width: io.width, allowVacuous: output.allowVacuous, ...(search.workers !== undefined ? { workers: search.workers } : {}) }));
         if (output.mermaid) for (const p of done.result.properties) if (p.trace) say('', mermaidDiagram(done.result, p));
-        for (const n of found) say(`${io.colors.yellow('warning:')} ${n.text}`);
+        for (const l of noteLines(found)) say(`${io.colors.yellow('warning:')} ${l}`);
       } else {
         const s = t.loaded;
         const outcome = await runSuite(s, async (modelFile, c) => {

@@ -13,7 +13,7 @@ import { ProbecheckError } from '../engine/errors.js';
 import type { Model } from '../engine/model.js';
 import type { PropertyResult, Result, Verdict } from '../engine/result.js';
 import { loadModel, loadPatchFiles } from '../load.js';
-import { patchNotes, userPatches } from './patch-notes.js';
+import { noteLines, patchNotes, userPatches } from './patch-notes.js';
 import { checkUserPatches } from './steps.js';
 import { replayWatching, type Inserted, type InsertedBy } from '../report/confirm.js';
 import { colorVerdict, renderViolation, showParams, statsLines } from '../report/text.js';
@@ -108,7 +108,7 @@ export async function runDiff(io: Io, baseFile: string, patchedFile: string, bas
   out.push(...table(tbl));
   if (!quiet) out.push('', 'base:', ...statsLines(base, c, search.workers), 'patched:', ...statsLines(patched, c, search.workers));
   else for (const [side, r] of [['base', base], ['patched', patched]] as const) out.push(...stopLines(r, c).map((l) => `${side}: ${l}`));
-  for (const n of notes) out.push(`${c.yellow('warning:')} ${n.text}`);
+  for (const l of noteLines(notes)) out.push(`${c.yellow('warning:')} ${l}`);
   io.out(out.join('\n'));
   return exit;
 }

@@ -44,3 +44,15 @@ export function patchNotes(patches: UserPatch[], patched: Result, base?: Result)
   }
   return notes;
 }
+
+/**
+ * The notes as warning lines: every note of a patch's own steps, and at most `most` of the steps
+ * the patch made unreachable (a patch that reroutes a path makes many; `--json` lists them all).
+ */
+export function noteLines(notes: readonly PatchNote[], most = 5): string[] {
+  const unreachable = notes.filter((n) => n.note === 'unreachable');
+  const lines = notes.filter((n) => n.note !== 'unreachable').map((n) => n.text);
+  lines.push(...unreachable.slice(0, most).map((n) => n.text));
+  if (unreachable.length > most) lines.push(`and ${unreachable.length - most} more steps fire without the patch and never with it (--json lists them)`);
+  return lines;
+}

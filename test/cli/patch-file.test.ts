@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { hasStack, probecheck, ROOT, tempDir } from './run.js';
 import { buildScenario } from 'probecheck';
 import { loadPatchFiles } from '../../src/load.js';
+import { noteLines } from '../../src/cli/patch-notes.js';
 
 const SCENARIO = `import { scenario } from 'probecheck';
 export default scenario({
@@ -162,5 +163,16 @@ export default definePatch({ id: 'defer', subject: 'probe defers', base: 'v5.1',
   it('a suite case lists patch files relative to the suite', () => {
     const r = run('check', 'x.suite.ts');
     expect(r.status, r.stdout + r.stderr).toBe(0);
+  });
+});
+
+// Found by a new-user pass (2026-12-03): a patch that reroutes a path printed 22 "fires without
+// the patch" warnings; the text now shows five and says how many more (--json keeps them all).
+describe('patch notes as warning lines', () => {
+  it('every note of the patch\'s own steps, at most five unreachable steps and a count of the rest', () => {
+    const un = Array.from({ length: 8 }, (_, i) => ({ patch: 'p', step: `s${i}`, note: 'unreachable' as const, text: `step s${i} (t) fires without the patch and never with it` }));
+    const own = { patch: 'p', step: 'f:x', note: 'never fires' as const, text: 'patch p: its step f:x never fires in this search' };
+    expect(noteLines([...un, own])).toEqual([own.text, ...un.slice(0, 5).map((n) => n.text), 'and 3 more steps fire without the patch and never with it (--json lists them)']);
+    expect(noteLines(un.slice(0, 5))).toEqual(un.slice(0, 5).map((n) => n.text));
   });
 });
