@@ -60,7 +60,8 @@ export function runProfiles(io: Io, json: boolean, names: readonly string[] = []
     io.out(`${p.name} (stands for ${p.release}): ${p.describe}`);
     if (p.sources.length === 0) io.out('  source: no tree read for this release; its steps are not checked against C here');
     for (const s of p.sources) io.out(`  source: ${s.path} at ${s.snapshot} (${s.origin})`);
-    for (const f of p.flags) io.out(`  ${f.flag}  ${f.commit.slice(0, 12)}  since ${f.since}${f.seen ? `  shown at ${f.seen}` : ''}`);
+    // A hash is shortened to 12 digits; a commit not identified keeps its whole text (the subject that names it).
+    for (const f of p.flags) io.out(`  ${f.flag}  ${/^[0-9a-f]{12,40}$/.test(f.commit) ? f.commit.slice(0, 12) : f.commit}  since ${f.since}${f.seen ? `  shown at ${f.seen}` : ''}`);
     for (const [f, why] of Object.entries(p.differs ?? {})) io.out(`  differs: ${f}: ${why}`);
     for (const b of p.between ?? []) io.out(`  bracketed: ${b.path} between ${b.lower} and ${b.upper}`);
     for (const [f, why] of Object.entries(p.settled ?? {})) io.out(`  settled: ${f}: ${why}`);

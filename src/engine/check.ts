@@ -238,15 +238,15 @@ function livenessResult(be: Backend, p: Liveness, f: LivenessFinding, r: Propert
 }
 
 /**
- * A model's error in a search names the state it broke in: the moves that reach it, as
- * `probecheck replay` takes them (a spawn with every instance busy, E204, is otherwise hard to place).
+ * A model's error in a search names the state it broke in: the moves that reach it, as traces
+ * name them (a spawn with every instance busy, E204, is otherwise hard to place).
  */
 function withPath<T>(be: Backend, search: () => T): T {
   try { return search(); } catch (e) {
     const codes = e instanceof ProbecheckError ? REACHED_BY.get(e) : undefined;
     if (!codes) throw e;
     let moves: string[];
-    try { moves = rebuild(be, codes).moves.map((m, i) => `  ${i + 1}. ${m.thread}: ${m.label}${m.branch !== undefined ? ` #${m.branch}` : ''}`); } catch { throw e; }
+    try { moves = rebuild(be, codes).steps.map((t, i) => `  ${i + 1}. ${t.thread}: ${t.label}${t.branch !== undefined ? ` #${t.branchName ?? t.branch}` : ''}`); } catch { throw e; }
     const x = e as ProbecheckError;
     x.detail = codes.length ? [`reached by ${codes.length} move${codes.length === 1 ? '' : 's'} from the initial state:`, ...moves] : ['in the initial state (no move before it)'];
     throw x;

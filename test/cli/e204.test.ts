@@ -32,6 +32,8 @@ describe('E204 in a search', () => {
     const n = Number(/reached by (\d+)/.exec(lines[1]!)![1]);
     expect(lines.slice(2)).toHaveLength(n);
     expect(lines[2]).toBe('    1. init: device_add(dc):bus_add_device');
+    // A choice reads as traces name it.
+    expect(lines).toContain('    7. init: __device_attach(dc):async_schedule #async');
   });
   it('with asyncInstances 5 the search finishes', () => {
     const r = probecheck(['check', 'e204-5.ts', '--property', 'no-deadlock', '-q'], { cwd: dir });

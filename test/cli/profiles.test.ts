@@ -37,6 +37,9 @@ describe('probecheck profiles', () => {
     expect(r.status).toBe(0);
     expect([...r.stdout.matchAll(/^(\S+) \(stands for/gm)].map((m) => m[1])).toEqual(['v6.12', 'mainline']);
     expect(r.stdout).toContain('UEVENT_SHOW_LOCKED');
+    // A flag whose commit is not identified keeps the text that names it; a hash is shortened.
+    expect(r.stdout).toMatch(/  DRIVER_LOCK_HELPERS  hash not identified: "device core: Consolidate locking/);
+    expect(r.stdout).toMatch(/  DEAD_FLAG  3451a495ef24  since/);
     const bad = probecheck(['profiles', 'v6.13'], { cwd: tempDir() });
     expect(bad.status).toBe(2);
     expect(bad.stderr.trim()).toMatch(/^probecheck: E602 \(unknown kernel profile\): unknown kernel profile 'v6\.13'; known: v3\.5, .*mainline$/);
