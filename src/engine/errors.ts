@@ -66,9 +66,9 @@ export class ProbecheckError extends Error {
     if (this !== ProbecheckError) return Function.prototype[Symbol.hasInstance].call(this, x);
     return typeof x === 'object' && x !== null && (x as Record<symbol, unknown>)[BRAND] === true && typeof (x as { code?: unknown }).code === 'string' && (x as { code: string }).code in ERROR_TABLE;
   }
-  /** `E202 (step returned an unknown label): ...`, always one line (control characters escaped). */
   /** Lines printed under the one-line error (a model's error in a search: the moves that reach it). */
   detail?: string[];
+  /** `E202 (step returned an unknown label): ...`, always one line (control characters escaped). */
   describe(): string { return `${this.code} (${ERRORS[this.code]}): ${oneLine(this.message)}`; }
 }
 

@@ -34,8 +34,8 @@ export interface LivenessFinding {
 
 /** The predicates a property needs, in the order Graph bits are assigned. */
 export function predicatesOf(p: Liveness): Pred[] {
-  const preds = p.kind === 'leads-to' || (p.kind === 'sometimes' && p.from) ? [p.kind === 'sometimes' ? p.holds! : p.from!, p.kind === 'sometimes' ? p.from! : p.to!]
-    : p.kind === 'quiescent' ? [p.quiet!] : [p.holds!];
+  const preds = p.kind === 'leads-to' ? [p.from!, p.to!] : p.kind === 'quiescent' ? [p.quiet!]
+    : p.kind === 'sometimes' && p.from ? [p.holds!, p.from] : [p.holds!];
   // An error in a predicate is the property's (E302), as it is for safety properties.
   return preds.map((f) => (s, q) => { try { return f(s, q); } catch (e) { throw propertyThrew(p.name, e); } });
 }

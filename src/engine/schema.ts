@@ -120,82 +120,46 @@ export function zeroOf(f: FieldT): unknown {
 export function encode(f: FieldT, v: unknown, buf: Uint8Array, o: number, path: string): number {
   // The common case builds no path strings (they were most of the reference backend's encoding
   // time); a bad value is encoded again, naming where it is.
-  try { return put(f, v, buf, o); } catch (e) { if (e === BAD) return encodeAt(f, v, buf, o, path); throw e; }
+  try { return write(f, v, buf, o, undefined); } catch (e) { if (e === BAD) return write(f, v, buf, o, path); throw e; }
 }
 
 const BAD = Symbol('bad value');
 const isByte = (x: unknown, max: number) => typeof x === 'number' && Number.isInteger(x) && x >= 0 && x <= max;
+const bad = (at: string | undefined, x: unknown, want: string) => (at === undefined ? BAD : badValue(at, x, want));
 
-function put(f: FieldT, v: unknown, buf: Uint8Array, o: number): number {
+/** encode's walk; `path` undefined: a bad value throws BAD instead of naming where it is. */
+function write(f: FieldT, v: unknown, buf: Uint8Array, o: number, path: string | undefined): number {
   switch (f.kind) {
     case 'bool':
-      if (typeof v !== 'boolean') throw BAD;
+      if (typeof v !== 'boolean') throw bad(path, v, 'a boolean');
       buf[o] = v ? 1 : 0; return o + 1;
     case 'int':
-      if (!isByte(v, f.max)) throw BAD;
+      if (!isByte(v, f.max)) throw bad(path, v, `an integer in 0..${f.max}`);
       buf[o] = (v as number) & 0xff;
       if (f.max > 255) { buf[o + 1] = (v as number) >>> 8; return o + 2; }
       return o + 1;
     case 'enum': {
       const i = f.values.indexOf(v as string);
-      if (i < 0) throw BAD;
+      if (i < 0) throw bad(path, v, `one of ${f.values.join(', ')}`);
       buf[o] = i; return o + 1;
     }
     case 'ints': {
       const a = v as IntArray;
       for (let i = 0; i < f.length; i++) {
         const x = a[i];
-        if (!isByte(x, f.max)) throw BAD;
+        if (!isByte(x, f.max)) throw bad(path === undefined ? undefined : `${path}[${i}]`, x, `an integer in 0..${f.max}`);
         buf[o + i] = x!;
       }
       return o + f.length;
     }
     case 'record': {
       const r = v as Record<string, unknown>;
-      for (const k in f.fields) o = put(f.fields[k]!, r[k], buf, o);
+      for (const k in f.fields) o = write(f.fields[k]!, r[k], buf, o, path === undefined ? undefined : `${path}.${k}`);
       return o;
     }
     case 'records': {
       const a = v as unknown[];
-      for (let i = 0; i < f.length; i++) o = put(f.of, a[i], buf, o);
-      return o;
-    }
-  }
-}
-
-/** encode, naming the path of a bad value. */
-function encodeAt(f: FieldT, v: unknown, buf: Uint8Array, o: number, path: string): number {
-  switch (f.kind) {
-    case 'bool':
-      if (typeof v !== 'boolean') throw badValue(path, v, 'a boolean');
-      buf[o] = v ? 1 : 0; return o + 1;
-    case 'int':
-      if (!(typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= f.max)) throw badValue(path, v, `an integer in 0..${f.max}`);
-      buf[o] = v & 0xff;
-      if (f.max > 255) { buf[o + 1] = v >>> 8; return o + 2; }
-      return o + 1;
-    case 'enum': {
-      const i = f.values.indexOf(v as string);
-      if (i < 0) throw badValue(path, v, `one of ${f.values.join(', ')}`);
-      buf[o] = i; return o + 1;
-    }
-    case 'ints': {
-      const a = v as IntArray;
-      for (let i = 0; i < f.length; i++) {
-        const x = a[i];
-        if (!(typeof x === 'number' && Number.isInteger(x) && x >= 0 && x <= f.max)) throw badValue(`${path}[${i}]`, x, `an integer in 0..${f.max}`);
-        buf[o + i] = x;
-      }
-      return o + f.length;
-    }
-    case 'record': {
-      const r = v as Record<string, unknown>;
-      for (const k in f.fields) o = encodeAt(f.fields[k]!, r[k], buf, o, `${path}.${k}`);
-      return o;
-    }
-    case 'records': {
-      const a = v as unknown[];
-      for (let i = 0; i < f.length; i++) o = encodeAt(f.of, a[i], buf, o, `${path}[${i}]`);
+      for (let i = 0; i < f.length; i++) o = write(f.of, a[i], buf, o, path === undefined ? undefined : `${path}[${i}]`);
       return o;
     }
   }

@@ -107,7 +107,7 @@ function lostDeferral(k: Kernel, s: KS): string | null {
     for (const drv of d.drivers) {
       const info = k.w.drivers[drv]!;
       if (owedRetry(info) && s.drv[drv]!.onBus && info.needs.every((n) => s.dev[n]!.bound)) {
-        return `${d.name} stays on the deferred ${x.deferred} list with ${info.name} registered${info.needs.length ? ` and ${info.needs.map((n) => k.vn(n)).join(', ')} bound` : ''}: its retry was lost`;
+        return `${d.name} stays on the deferred ${x.deferred} list with ${info.name} registered and ${info.needs.map((n) => k.vn(n)).join(', ')} bound: its retry was lost`;
       }
     }
   }

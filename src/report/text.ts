@@ -5,7 +5,7 @@
  * "possible unsafe scenario". Wide traces fall back to a numbered list. Also the verdict table
  * and the stats line of a whole run. Pure functions from Result data to strings; no I/O.
  */
-import type { PropertyResult, Result } from '../engine/result.js';
+import type { PropertyResult, Result, Waiter } from '../engine/result.js';
 import type { Trace, TraceStep } from '../engine/trace.js';
 import { plain, type Colors } from './colors.js';
 import { stopLines } from './stop.js';
@@ -80,16 +80,15 @@ export function traceList(t: Trace, col: Colors = plain, width = Infinity): stri
   const rows = [['#', 'thread', 'step', 'changes'].map((h) => col.bold(h))];
   for (const s of t.steps) rows.push([String(s.n), s.thread, col.cyan(stepHead(s)), s.changes.map(changeText).join(', ')]);
   let out = table(rows, '  ');
+  const indent = ' '.repeat(2 + String(t.steps.length).length + 2);
   if (out.some((l) => visibleLength(l) > width)) {
     const narrow = table([rows[0]!.slice(0, 3), ...t.steps.map((s) => [String(s.n), s.thread, col.cyan(stepHead(s))])], '  ');
-    const indent = ' '.repeat(2 + String(t.steps.length).length + 2);
     out = [narrow[0]!];
     // A step anchored in the kernel's text names its C lines first (`C: drivers/base/dd.c@<snapshot>:767,775`).
     t.steps.forEach((s, i) => { out.push(narrow[i + 1]!, ...(s.source ? [col.dim(`${indent}  C: ${s.source}`)] : []), ...s.changes.map((c) => col.dim(`${indent}  ${changeText(c)}`)), ...(s.early ? [col.yellow(`${indent}  ${earlyText(s)}`)] : [])); });
   } else {
     // One line under each step that ended its thread with an action undone.
     const withNotes: string[] = [out[0]!];
-    const indent = ' '.repeat(2 + String(t.steps.length).length + 2);
     t.steps.forEach((s, i) => { withNotes.push(out[i + 1]!); if (s.early) withNotes.push(col.yellow(`${indent}  ${earlyText(s)}`)); });
     out = withNotes;
   }
@@ -161,6 +160,11 @@ function lockShown(waits: readonly string[]): (field: string) => string {
   return (f) => (kernel ? f.replace(/^(\w+)\[([^\]]+)\]\.(\w+)$/, '&$1->$3($2)') : f.replace(/^dev\[([^\]]+)\]\.mutex$/, '&dev->mutex($1)'));
 }
 
+/** A waiter's two lines: what it holds and waits for (and who holds that, since which step), and where. */
+function waiterLines(w: Waiter, holder: Holding | undefined, mine: readonly string[], col: Colors): string[] {
+  return [`  ${col.bold(w.thread)} ${mine.length ? `holds ${mine.join(', ')}, ` : ''}waits for ${waitText(w.waits, holder, w.thread)}`, `      blocked at ${w.label} in ${w.where}`];
+}
+
 /** What a thread waits for, and since which step its holder holds it (the model's own "held by" then goes). */
 function waitText(waits: string, holder: Holding | undefined, me: string): string {
   if (!holder) return waits;
@@ -179,8 +183,7 @@ export function deadlockReport(r: PropertyResult, col: Colors = plain): string[]
   for (const w of waiters) {
     const mine = held.filter((h) => h.thread === w.thread).map((h) => show(h.field));
     const holder = holderOf(w.waits, held);
-    lines.push(`  ${col.bold(w.thread)} ${mine.length ? `holds ${mine.join(', ')}, ` : ''}waits for ${waitText(w.waits, holder, w.thread)}`);
-    lines.push(`      blocked at ${w.label} in ${w.where}`);
+    lines.push(...waiterLines(w, holder, mine, col));
   }
   // The scenario: each waiter's acquisitions in trace order, then each one's wait.
   const names = waiters.map((w) => w.thread);
@@ -209,9 +212,7 @@ export function waitingReport(r: PropertyResult, col: Colors = plain): string[] 
   const held = r.trace ? holdings(r.trace, waiting.map((w) => w.waits)) : [];
   const lines = ['', col.bold('Blocked where the trace ends:')];
   for (const w of waiting) {
-    const holder = holderOf(w.waits, held);
-    lines.push(`  ${col.bold(w.thread)} waits for ${waitText(w.waits, holder, w.thread)}`);
-    lines.push(`      blocked at ${w.label} in ${w.where}`);
+    lines.push(...waiterLines(w, holderOf(w.waits, held), [], col));
   }
   return lines;
 }

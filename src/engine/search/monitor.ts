@@ -134,35 +134,31 @@ export class Monitor {
   }
 }
 
-/** The running, non-idle threads of cur and what each waits for. */
-export function blocked(be: Backend): Waiter[] {
+/**
+ * The running, non-idle threads of cur with what each step says it waits for. `disabledOnly`:
+ * only threads that cannot move, and only those whose step says (a trace that ends in any state);
+ * else every such thread, a step that says nothing waiting for its guard (a deadlock).
+ */
+function waitersIn(be: Backend, disabledOnly: boolean): Waiter[] {
   const out: Waiter[] = [];
   for (const th of be.c.threads) {
     const pc = be.pc(th.index);
-    if (pc === 0) continue;
+    if (pc === 0 || (disabledOnly && be.enabled(th.index) > 0)) continue;
     const cs = th.steps[pc - 1]!;
     if (cs.step.idle) continue;
-    let waits = `its guard at ${cs.label} to become true`;
-    try { const w = cs.step.waits?.(be.curG(), be.curLocals(th.index)); if (w) waits = w; } catch { /* keep the generic text */ }
-    out.push({ thread: th.name, label: cs.label, where: cs.step.where, waits });
+    let waits: string | undefined;
+    try { waits = cs.step.waits?.(be.curG(), be.curLocals(th.index)) || undefined; } catch { /* says nothing */ }
+    if (!waits && disabledOnly) continue;
+    out.push({ thread: th.name, label: cs.label, where: cs.step.where, waits: waits ?? `its guard at ${cs.label} to become true` });
   }
   return out;
 }
 
+/** The running, non-idle threads of cur and what each waits for. */
+export const blocked = (be: Backend): Waiter[] => waitersIn(be, false);
+
 /** The running threads of cur whose step is disabled and says what it waits for (any state, not only a deadlock). */
-export function waitingIn(be: Backend): Waiter[] {
-  const out: Waiter[] = [];
-  for (const th of be.c.threads) {
-    const pc = be.pc(th.index);
-    if (pc === 0 || be.enabled(th.index) > 0) continue;
-    const cs = th.steps[pc - 1]!;
-    if (cs.step.idle || !cs.step.waits) continue;
-    let waits: string | undefined;
-    try { waits = cs.step.waits(be.curG(), be.curLocals(th.index)) || undefined; } catch { /* says nothing */ }
-    if (waits) out.push({ thread: th.name, label: cs.label, where: cs.step.where, waits });
-  }
-  return out;
-}
+export const waitingIn = (be: Backend): Waiter[] => waitersIn(be, true);
 
 /** The move an action code stands for in cur (before it is applied). */
 export function moveOf(be: Backend, code: number): Move {

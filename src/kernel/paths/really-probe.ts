@@ -231,9 +231,8 @@ function reallyProbe(tb: ThreadBuilder, dev: number, drv: number, depth: number,
   });
   // device_links_driver_bound's body under device_links_write_lock (core.c where the profile reads
   // it), as run() below: managed links to consumers AVAILABLE, skipping CONSUMER_PROBE and ACTIVE
-  // ones (that skip is in the text from 15cfb0941603, with LINKS_NO_DRIVER_DORMANT: not at
-  // 9ed9895370ae or 3451a495ef24, whose lines make every one AVAILABLE; run() skips them at every
-  // profile, see below), managed links to suppliers ACTIVE, DL_DEV_DRIVER_BOUND (`bound`). Not cited:
+  // ones from 15cfb0941603 (LINKS_NO_DRIVER_DORMANT; 9ed9895370ae and 3451a495ef24 make every one
+  // AVAILABLE), managed links to suppliers ACTIVE, DL_DEV_DRIVER_BOUND (`bound`). Not cited:
   // the fw_devlink block (v5.15+), sync_state, AUTOPROBE_CONSUMER, the SYNC_STATE_ONLY and
   // best-effort link drops (no such links), the WARN_ONs (links-no-warn checks them on this step).
   const driverBoundLines = coreLines(k, 'device_links_driver_bound', ['device_links_write_lock();', managedTest(1),
