@@ -46,7 +46,7 @@ export default defineSuite({
       note: 'dc bound by sysfs while its async attach helper is pending; unbind takes dc\'s lock and waits in async_synchronize_full for the helper, which waits for dc\'s lock',
       expect: { 'no-wait-under-lock': 'violated', 'no-deadlock': 'violated' } },
     { params: { variant: 'flush', profile: 'v5.1', patches: '' }, states: 267, expect: { 'no-wait-under-lock': 'holds', 'no-deadlock': 'holds' } },
-    { params: { variant: 'flush', profile: 'mainline', patches: '' }, states: 398, // 318 before mainline read a dd.c with a2225b6e834a: a probe before device_add's end now defers, and device_add waits for dev->mutex
+    { params: { variant: 'flush', profile: 'mainline', patches: '' }, states: 406, // 398 before __driver_probe_device's check set can_match (dev_set_can_match, as its C does); 318 before mainline read a dd.c with a2225b6e834a: a probe before device_add's end now defers, and device_add waits for dev->mutex
       expect: { 'no-wait-under-lock': 'holds', 'no-deadlock': 'holds' } },
     // B7 (67d6212afda2): the probe runs in pci_call_probe's work_on_cpu kworker and queues the SCSI scan from there.
     { params: { variant: 'scan', profile: 'v5.1', patches: '' }, states: 48,

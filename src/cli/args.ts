@@ -56,7 +56,7 @@ export interface OutputArgs {
 export type Invocation =
   | { command: 'check'; targets: string[]; params: Record<string, string>; search: SearchArgs; output: OutputArgs }
   | { command: 'replay'; trace: string; property?: string; json: boolean; model?: string }
-  | { command: 'diff'; base: string; patched: string; baseParams: Record<string, string>; patchedParams: Record<string, string>; search: SearchArgs; json: boolean; quiet: boolean }
+  | { command: 'diff'; base: string; patched: string; baseParams: Record<string, string>; patchedParams: Record<string, string>; search: SearchArgs; json: boolean; quiet: boolean; allowVacuous: boolean }
   | { command: 'merge'; files: string[]; json: boolean; quiet: boolean; allowVacuous: boolean }
   | { command: 'profiles'; json: boolean; names: string[] }
   | { command: 'source'; fn: string; profile: string; json: boolean }
@@ -178,7 +178,7 @@ export function buildProgram(found: (inv: Invocation) => void): Command {
     .action((trace: string, o: Record<string, any>) => found({ command: 'replay', trace, property: o.property, json: Boolean(o.json), ...(o.model !== undefined ? { model: o.model as string } : {}) }));
 
   searchOptions(program.command('diff')
-    .description('Check the same properties on a base and a patched model (two files, or one file with different\nparameters on each side) and classify each: fixed, regressed, still violated, still holds, newly vacuous\n(holds only because the situation it is about became unreachable), unknown.\nEvery base counterexample is replayed on the patched model, through the steps the patch inserted, with the\nstep where the patch stops it.')
+    .description('Check the same properties on a base and a patched model (two files, or one file with different\nparameters on each side) and classify each: fixed, regressed, still violated, still holds, newly vacuous\n(holds only because the situation it is about became unreachable), still vacuous (its situation is reached\non neither side: the comparison says nothing about it), unknown.\nEvery base counterexample is replayed on the patched model, through the steps the patch inserted, with the\nstep where the patch stops it.')
     .argument('<base>', 'base model file')
     .argument('[patched]', 'patched model file (default: the base file)')
     .option('--param <k=v>', 'parameter for both sides (repeatable)', collect)
@@ -186,12 +186,14 @@ export function buildProgram(found: (inv: Invocation) => void): Command {
     .option('--patched-param <k=v>', 'parameter for the patched side (repeatable)', collect)
     .option('--patch <file>', 'apply the patches a file exports on the patched side only (repeatable)', collect)
     .option('--json', 'print the comparison as JSON')
-    .option('-q, --quiet', 'print only the comparison table, and why a search stopped early'))
-    .addHelpText('after', `\nExamples:\n  (run from a clone of the repository; "# exit N": the status it ends with)\n  $ probecheck diff models/hot-unplug.ts --param variant=deferred --param profile=v5.1 --patched-param patches=654888327e9f\n  $ probecheck diff models/nvdimm.ts --param variant=abba --param profile=v5.1 --patched-param variant=abba-fixed -q\n\nExit status:\n  0  no property regressed\n  1  a property that holds on the base is violated on the patched model\n  2  usage or model error\n  3  a limit stopped a search before a verdict (and nothing regressed)`)
+    .option('-q, --quiet', 'print only the comparison table, and why a search stopped early')
+    .option('--allow-vacuous', 'accept newly and still vacuous properties: exit as if they held (still reported)'))
+    .addHelpText('after', `\nExamples:\n  (run from a clone of the repository; "# exit N": the status it ends with)\n  $ probecheck diff models/hot-unplug.ts --param variant=deferred --param profile=v5.1 --patched-param patches=654888327e9f\n  $ probecheck diff models/nvdimm.ts --param variant=abba --param profile=v5.1 --patched-param variant=abba-fixed -q\n\nExit status:\n  0  no property regressed\n  1  a property that holds on the base is violated on the patched model\n  2  usage or model error\n  3  a limit stopped a search before a verdict (and nothing regressed or is vacuous)
+  5  nothing regressed, but a property is newly or still vacuous (--allow-vacuous accepts it)`)
     .action((base: string, patched: string | undefined, o: Record<string, any>) => {
       const both = params(o, 'param', '--param');
       found({
-        command: 'diff', base, patched: patched ?? base, search: searchArgs(o), json: Boolean(o.json), quiet: Boolean(o.quiet),
+        command: 'diff', base, patched: patched ?? base, search: searchArgs(o), json: Boolean(o.json), quiet: Boolean(o.quiet), allowVacuous: Boolean(o.allowVacuous),
         baseParams: { ...both, ...params(o, 'baseParam', '--base-param') }, patchedParams: withPatches({ ...both, ...params(o, 'patchedParam', '--patched-param') }, o.patch),
       });
     });

@@ -16,23 +16,25 @@ import { loadModel, loadPatchFiles } from '../load.js';
 import { noteLines, patchNotes, userPatches } from './patch-notes.js';
 import { checkUserPatches } from './steps.js';
 import { replayWatching, type Inserted, type InsertedBy } from '../report/confirm.js';
-import { colorVerdict, renderViolation, showParams, statsLines } from '../report/text.js';
+import { colorVerdict, renderViolation, showParams, statsLines, vacuityLines } from '../report/text.js';
 import { stopLines } from '../report/stop.js';
 import { table } from '../report/table.js';
 import type { SearchArgs } from './args.js';
 import { buildModel, requireProperties } from './build.js';
 import { Checker } from './checker.js';
-import { EXIT, type ExitCode } from './exit.js';
+import { EXIT, worst, type ExitCode } from './exit.js';
 import type { Io } from './io.js';
 import { ProgressLine } from './progress.js';
 
-export type Change = 'fixed' | 'regressed' | 'still violated' | 'still holds' | 'newly vacuous' | 'unknown';
+export type Change = 'fixed' | 'regressed' | 'still violated' | 'still holds' | 'newly vacuous' | 'still vacuous' | 'unknown';
 
 export function classify(base: Verdict, patched: Verdict, baseVacuous = false, patchedVacuous = false): Change {
   if (base === 'unknown' || patched === 'unknown') return 'unknown';
   // An unreachable reachability question is the failing answer, as a violation is.
   const bad = (v: Verdict) => v === 'violated' || v === 'unreachable';
-  if (!bad(patched) && (patched === 'vacuous' || patchedVacuous) && !(base === 'vacuous' || baseVacuous)) return 'newly vacuous';
+  const vacuous = (v: Verdict, premise: boolean) => !bad(v) && (v === 'vacuous' || premise);
+  // Vacuous on both sides: the situation is reached on neither, so "still holds" would say nothing.
+  if (vacuous(patched, patchedVacuous)) return vacuous(base, baseVacuous) ? 'still vacuous' : 'newly vacuous';
   if (bad(base)) return bad(patched) ? 'still violated' : 'fixed';
   return bad(patched) ? 'regressed' : 'still holds';
 }
@@ -45,7 +47,7 @@ export interface OldTrace { replays: boolean; blockedAt?: number; why?: string; 
 
 export interface DiffRow { property: string; base: Verdict; patched: Verdict; change: Change; baseTrace?: number; patchedTrace?: number; oldTrace?: OldTrace }
 
-export async function runDiff(io: Io, baseFile: string, patchedFile: string, baseParams: Record<string, string>, patchedParams: Record<string, string>, search: SearchArgs, json: boolean, quiet: boolean): Promise<ExitCode> {
+export async function runDiff(io: Io, baseFile: string, patchedFile: string, baseParams: Record<string, string>, patchedParams: Record<string, string>, search: SearchArgs, json: boolean, quiet: boolean, allowVacuous = false): Promise<ExitCode> {
   const [bf, pf] = [await loadModel(baseFile), await loadModel(patchedFile)];
   // --patch FILE goes to the patched side only (args.ts); its files load here, before either search.
   await loadPatchFiles(baseParams.patches);
@@ -90,7 +92,8 @@ export async function runDiff(io: Io, baseFile: string, patchedFile: string, bas
   });
   const notes = user.length ? patchNotes(user, patched, base) : [];
   const regressed = rows.some((r) => r.change === 'regressed');
-  const exit = regressed ? EXIT.violated : rows.some((r) => r.change === 'unknown') ? EXIT.limit : EXIT.ok;
+  const vacuous = !allowVacuous && rows.some((r) => r.change === 'newly vacuous' || r.change === 'still vacuous');
+  const exit = worst([regressed ? EXIT.violated : EXIT.ok, vacuous ? EXIT.vacuous : EXIT.ok, rows.some((r) => r.change === 'unknown') ? EXIT.limit : EXIT.ok]);
 
   if (json) {
     io.out(JSON.stringify({ format: 'probecheck-diff', version: 1, exit, base: summary(baseFile, base), patched: summary(patchedFile, patched), properties: rows, ...(user.length ? { patchNotes: notes } : {}) }, null, 2));
@@ -104,10 +107,12 @@ export async function runDiff(io: Io, baseFile: string, patchedFile: string, bas
   out.push(c.bold(`base:    ${base.model} (${showParams(base.params)}): ${base.states.toLocaleString('en-US')} states`));
   out.push(c.bold(`patched: ${patched.model} (${showParams(patched.params)}): ${patched.states.toLocaleString('en-US')} states`), '');
   const tbl = [['property', 'base', 'patched', 'change', 'base counterexample on the patched model'].map((h) => c.bold(h))];
-  for (const r of rows) tbl.push([r.property, colorVerdict(r.base, c), colorVerdict(r.patched, c), colorChange(r.change, c), oldTraceText(r, by)]);
+  for (const r of rows) tbl.push([r.property, colorVerdict(r.base, c), colorVerdict(r.patched, c), colorChange(r.change, c), oldTraceText(r, by, quiet)]);
   out.push(...table(tbl));
   if (!quiet) out.push('', 'base:', ...statsLines(base, c, search.workers), 'patched:', ...statsLines(patched, c, search.workers));
   else for (const [side, r] of [['base', base], ['patched', patched]] as const) out.push(...stopLines(r, c).map((l) => `${side}: ${l}`));
+  // Why a property is vacuous on the patched side (newly or still): the premise it never met.
+  out.push(...vacuityLines(patched, c, allowVacuous).map((l, i) => (i === 0 ? `patched ${l}` : l)));
   for (const l of noteLines(notes)) out.push(`${c.yellow('warning:')} ${l}`);
   io.out(out.join('\n'));
   return exit;
@@ -141,16 +146,17 @@ function oldTraceOn(patchedModel: Model, b: PropertyResult, inserted: Inserted, 
   }
 }
 
-function oldTraceText(r: DiffRow, by: InsertedBy): string {
+function oldTraceText(r: DiffRow, by: InsertedBy, quiet: boolean): string {
   const o = r.oldTrace;
-  if (!o) return '-';
+  // No base counterexample: a regression's own trace is the patched side's.
+  if (!o) return r.change === 'regressed' && r.patchedTrace !== undefined ? `none; the patched model's: ${r.patchedTrace} steps${quiet ? ' (without -q: printed)' : ', above'}` : '-';
   if (!o.replays) return `blocked: ${o.why}`;
   const via = o.inserted ? ` (through ${o.inserted} step${o.inserted === 1 ? '' : 's'} ${by === 'the patch' ? 'the patch inserted' : 'new in the patched model'})` : '';
   return o.stillViolatedAt !== undefined ? `replays${via}, still violated at step ${o.stillViolatedAt}` : `replays${via}, but the property holds along it`;
 }
 
 function colorChange(ch: Change, c: Io['colors']): string {
-  return ch === 'fixed' ? c.green(ch) : ch === 'regressed' ? c.red(c.bold(ch)) : ch === 'unknown' || ch === 'newly vacuous' ? c.yellow(ch) : ch;
+  return ch === 'fixed' ? c.green(ch) : ch === 'regressed' ? c.red(c.bold(ch)) : ch === 'unknown' || ch === 'newly vacuous' || ch === 'still vacuous' ? c.yellow(ch) : ch;
 }
 
 function summary(file: string, r: Result) {

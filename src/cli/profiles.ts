@@ -4,7 +4,7 @@
  * shows it. `probecheck source FUNCTION --profile P`: that function's C at the profile's
  * snapshot beside the steps that model each line (the conformance view).
  */
-import { ProbecheckError } from '../engine/errors.js';
+import { didYouMean, ProbecheckError } from '../engine/errors.js';
 import { buildScenario } from '../kernel/scenario.js';
 import { FLAGS, PROFILES, PROFILE_NAMES, profile, type Flag } from '../kernel/profiles.js';
 import { excerpt, excerptsOf, resolveAnchor, lineList, MODELLED } from '../kernel/source.js';
@@ -77,7 +77,10 @@ export function runSource(io: Io, fn: string, profileName: string, json: boolean
   // kernel/module.c and kernel/module/main.c (v5.19 on) hold the same functions: the one this profile reads.
   const paths = Object.keys(MODELLED).filter((f) => MODELLED[f]!.includes(fn));
   const path = paths.find((f) => p.sources[f]) ?? paths.at(-1);
-  if (!path) throw new ProbecheckError('E501', `no modelled kernel function '${fn}'; known: ${Object.values(MODELLED).flat().filter((x, i, a) => a.indexOf(x) === i).join(', ')}`);
+  if (!path) {
+    const known = Object.values(MODELLED).flat().filter((x, i, a) => a.indexOf(x) === i), near = didYouMean(fn, known);
+    throw new ProbecheckError('E501', `no modelled kernel function '${fn}'${near !== undefined ? `; did you mean '${near}'?` : ''}; known: ${known.join(', ')}`);
+  }
   const snap = p.sources[path];
   if (!snap) {
     const readers = PROFILE_NAMES.filter((n) => PROFILES[n]!.sources[path]);

@@ -14,7 +14,7 @@
  * acts on, or another: a parent, a supplier). A step not reached within the bound says so.
  */
 import { makeBackend } from '../engine/check.js';
-import { ProbecheckError } from '../engine/errors.js';
+import { didYouMean, ProbecheckError } from '../engine/errors.js';
 import type { Model } from '../engine/model.js';
 import { hunkTarget, isPatchFile, isUserPatch } from '../kernel/define-patch.js';
 import { buildScenario } from '../kernel/scenario.js';
@@ -68,7 +68,10 @@ export function checkUserPatches(profileName: string, patches: string): void {
   for (const p of parsePatches(patches).filter(isUserPatch)) p.hunks.forEach((h, i) => {
     const labels = fns.get(h.fn);
     const what = `patch ${p.id} (${p.subject}) does not apply to ${profileName}: hunks[${i}] names ${hunkTarget(h)}`;
-    if (!labels) throw new ProbecheckError('E604', `${what}, but the profile has no modelled function '${h.fn}'; functions: ${[...fns.keys()].sort().join(', ')}`);
+    if (!labels) {
+      const near = didYouMean(h.fn, [...fns.keys()]);
+      throw new ProbecheckError('E604', `${what}, but the profile has no modelled function '${h.fn}'${near !== undefined ? `; did you mean '${near}'?` : ''}; functions: ${[...fns.keys()].sort().join(', ')}`);
+    }
     const label = h.replace ?? h.insert!.label;
     if (!labels.includes(label)) {
       // An insert is placed after and before labels of the function: name the one it lacks.

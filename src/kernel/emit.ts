@@ -96,6 +96,10 @@ export interface Kernel {
   unsettled: Readonly<Partial<Record<Flag, string>>>;
   /** Every step's anchors as resolved (or why they did not resolve), for tests and `probecheck steps`. */
   anchors: StepAnchors[];
+  /** The user's hunks applied to some block (a hunk whose step a scenario builds but that applies nowhere is E604). */
+  applied?: Set<Hunk>;
+  /** Every `function:label` some block built (after the patches). */
+  built?: Set<string>;
   /** Per function, the names a hunk's insert may go `before` that are not steps: where a call or walk starts (routes and links). */
   targets: Map<string, Set<string>>;
 }
@@ -202,15 +206,24 @@ export class Block {
     const site: Site = { k: this.tb.k, tb: this.tb, fn: this.name, dev: this.dev, drv: this.drv, depth: this.depth, link: this.linkIdx };
     const order = [...this.local.keys()];
     const patchedBy = new Map<string, Patch>(), origSince = new Map<string, string | undefined>();
-    // Replacements first, then insertions, so an inserted edge survives a later patch's replacement of its `after` step.
-    const hunks = this.tb.k.patches.flatMap((p) => p.hunks.map((h) => ({ p, h })));
-    for (const { p, h } of [...hunks.filter((x) => x.h.replace !== undefined), ...hunks.filter((x) => x.h.replace === undefined)]) {
+    // The library's patches, then the user's (combine's order): within each, replacements first,
+    // then insertions, so an inserted edge survives a later library patch's replacement of its
+    // `after` step, and a user's hunk finds (and may replace) every step a library fix made.
+    const isUser = (p: Patch) => (p as { kind?: string }).kind === 'probecheck-patch';
+    const phase = (user: boolean) => {
+      const hs = this.tb.k.patches.filter((p) => isUser(p) === user).flatMap((p) => p.hunks.map((h) => ({ p, h })));
+      return [...hs.filter((x) => x.h.replace !== undefined), ...hs.filter((x) => x.h.replace === undefined)];
+    };
+    for (const { p, h } of [...phase(false), ...phase(true)]) {
       {
         if (h.fn !== this.name) continue;
         // A user's hunk (definePatch) applies to the blocks of its function that have its steps: the
         // same function builds other steps for another driver (sync or async); probecheck checks the
         // label against the profile's whole catalogue instead (E604 from cli/steps.ts).
-        if ((p as { kind?: string }).kind === 'probecheck-patch' && !this.userHunkFits(h)) continue;
+        if (isUser(p)) {
+          if (!this.userHunkFits(h)) continue;
+          this.tb.k.applied?.add(h);
+        }
         if (h.replace !== undefined) {
           const orig = this.local.get(h.replace);
           if (!orig) throw new ProbecheckError('E604', `patch ${p.id} (${p.subject}) does not apply: ${this.name} has no step '${h.replace}'; it has: ${order.join(', ')}`);
@@ -235,6 +248,7 @@ export class Block {
         }
       }
     }
+    for (const l of this.local.keys()) this.tb.k.built?.add(`${this.name}:${l}`);
     // Full labels built once: a step's run returns one of these strings, not a new one each time.
     const full = new Map([...this.local.keys()].map((l) => [l, `${this.prefix}:${l}`]));
     const resolve = (r: string | null, s: KS, t: KL): string | null => {

@@ -431,10 +431,13 @@ export function combine(profileName: string, profileFlags: readonly Flag[], patc
       flags.add(f);
     }
   }
-  const all = [...patches];
+  // The library's patches (asked for, then implied by a flag) first, the user's files last: a
+  // user's hunk then sees, and may replace or revert, the steps a fix in the profile made.
+  const user = patches.filter((p) => (p as { kind?: string }).kind === 'probecheck-patch');
+  const all = patches.filter((p) => !user.includes(p));
   for (const i of IMPLIED) {
     if (!flags.has(i.flag) || (i.unless && flags.has(i.unless))) continue;
     if (!all.some((p) => p.id === i.patch)) all.push(PATCHES[i.patch]!);
   }
-  return { flags, patches: all };
+  return { flags, patches: [...all, ...user] };
 }

@@ -7,7 +7,7 @@
  * Surprise: some fixes are also shipped as patches (patches.ts) that insert the very steps the
  * flag turns on, so `v5.4 + 654888327e9f` builds the same threads as `v5.9`.
  */
-import { ProbecheckError } from '../engine/errors.js';
+import { didYouMean, ProbecheckError } from '../engine/errors.js';
 
 export interface FlagInfo {
   commit: string;
@@ -178,7 +178,10 @@ export const PROFILE_NAMES = Object.keys(PROFILES);
 
 export function profile(name: string): Profile {
   const p = PROFILES[name];
-  if (!p) throw new ProbecheckError('E602', `unknown kernel profile '${name}'; known: ${PROFILE_NAMES.join(', ')}`);
+  if (!p) {
+    const near = didYouMean(name, PROFILE_NAMES);
+    throw new ProbecheckError('E602', `unknown kernel profile '${name}'${near !== undefined ? `; did you mean '${near}'?` : ''}; known: ${PROFILE_NAMES.join(', ')}`);
+  }
   return p;
 }
 

@@ -19,6 +19,7 @@
  * a typo or an impossible action never turns into a verdict about nothing.
  */
 import { didYouMean, ProbecheckError, suggestion } from '../engine/errors.js';
+import { hunkTarget } from './define-patch.js';
 import { defineModel, type Model, type ModelFactory, type ParamSpec, type Property, type ThreadDef } from '../engine/model.js';
 import { actionEntry, neverTakesEffect, parseAction } from './actions.js';
 import { ThreadBuilder, type Kernel, type Ret } from './emit.js';
@@ -323,6 +324,7 @@ export function buildScenario(spec: ScenarioSpec, profileName: string, patchList
     has: (f) => flags.has(f), dn: (i) => w.drivers[i]!.name, vn: (i) => w.devices[i]!.name,
     threadNames, hasDeferredWorker: w.drivers.some((d) => d.outcomes.includes('defer') || d.needs.length > 0),
     sources: prof.sources, renamed: prof.renamed ?? {}, unread: prof.unread ?? {}, unsettled: prof.unsettled ?? {}, anchors: [], targets: new Map(),
+    applied: new Set(), built: new Set(),
   };
 
   // 1. Who runs: actors, then the kernel's dormant async workers, then the deferred-probe worker.
@@ -451,6 +453,11 @@ export function buildScenario(spec: ScenarioSpec, profileName: string, patchList
   // Named on the command line or in a suite's expect, a library property the selection left out is checked too.
   const optional = Object.fromEntries(LIBRARY.filter((p) => !chosen.includes(p)).map((p) => [p.name, () => p.make(k, ctx) as Property]));
 
+  // A user's hunk whose step the scenario builds applies to it, or says why not (never silently).
+  for (const p of patches) for (const h of p.hunks) {
+    if ((p as { kind?: string }).kind !== 'probecheck-patch' || k.applied!.has(h) || !k.built!.has(hunkTarget(h))) continue;
+    throw new ProbecheckError('E604', `patch ${p.id} (${p.subject}): its hunk on ${hunkTarget(h)} applies to no ${h.fn} this scenario builds, though the step is there: another hunk of your patches inserts it, and replacements apply before insertions; change the inserted step itself`);
+  }
   const model: Model = {
     name: spec.name, params: { profile: prof.name, patches: patchEntries(patchList).join(',') },
     state: kernelSchema(w), init: (s) => initState(w, s as unknown as KS, !late), threads, properties: properties as Property[], optional,

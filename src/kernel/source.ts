@@ -135,6 +135,13 @@ export function sourceFile(sources: Readonly<Record<string, string>>, path: stri
 }
 
 const fold = (s: string) => s.replace(/\s+/g, ' ').trim();
+/** An excerpt's lines folded once: every scenario build resolves every step's anchors. */
+const foldedLines = new WeakMap<Excerpt, string[]>();
+function foldedOf(ex: Excerpt): string[] {
+  let f = foldedLines.get(ex);
+  if (!f) { f = ex.lines.map(fold); foldedLines.set(ex, f); }
+  return f;
+}
 
 /** Lines (0-based, within the excerpt) an anchor names; throws a message when it does not fit. */
 export function resolveAnchor(ex: Excerpt, anchor: string): number[] {
@@ -153,7 +160,7 @@ export function resolveAnchor(ex: Excerpt, anchor: string): number[] {
   const m = /^(.*)@(\d+)$/.exec(anchor);
   const text = fold(m ? m[1]! : anchor), nth = m ? Number(m[2]) : 0;
   const hits: number[] = [];
-  ex.lines.forEach((l, i) => { if (fold(l).includes(text)) hits.push(i); });
+  foldedOf(ex).forEach((l, i) => { if (l.includes(text)) hits.push(i); });
   if (hits.length === 0) throw new Error(`'${anchor}' is not in ${ex.fn} at ${ex.release}`);
   if (nth === 0 && hits.length > 1) throw new Error(`'${anchor}' is in ${ex.fn} at ${ex.release} ${hits.length} times (lines ${hits.map((h) => at(ex, h)).join(', ')}): say which with @n`);
   if (nth > hits.length) throw new Error(`'${anchor}': ${ex.fn} at ${ex.release} has it only ${hits.length} times`);
@@ -192,6 +199,20 @@ export interface Anchored { path: string; fn: string; release: string; lines: nu
  */
 export function resolveStep(sources: Readonly<Record<string, string>>, where: string, anchors: readonly string[], renamed: Readonly<Record<string, string>> = {},
   unread: Readonly<Record<string, string>> = {}): { anchored: Anchored[]; text: string } {
+  // The same step of the same profile resolves the same way (the snapshots are read once): once per process.
+  const key = JSON.stringify([sources, where, anchors, renamed, unread]);
+  let r = resolved.get(key);
+  if (!r) {
+    try { r = { ok: resolveStepUncached(sources, where, anchors, renamed, unread) }; } catch (e) { r = { error: (e as Error).message }; }
+    resolved.set(key, r);
+  }
+  if ('error' in r) throw new Error(r.error);
+  return { anchored: r.ok.anchored.map((a) => ({ ...a, lines: [...a.lines], ...(a.shared ? { shared: [...a.shared] } : {}) })), text: r.ok.text };
+}
+const resolved = new Map<string, { ok: { anchored: Anchored[]; text: string } } | { error: string }>();
+
+function resolveStepUncached(sources: Readonly<Record<string, string>>, where: string, anchors: readonly string[], renamed: Readonly<Record<string, string>>,
+  unread: Readonly<Record<string, string>>): { anchored: Anchored[]; text: string } {
   const m = /^([\w/.-]+\.[ch]):([A-Za-z_]\w*)/.exec(where);
   if (!m) throw new Error(`step where '${where}' is not file:function`);
   const byFn = new Map<string, { ex: Excerpt; lines: number[]; shared: number[] }>();
@@ -202,7 +223,7 @@ export function resolveStep(sources: Readonly<Record<string, string>>, where: st
     if (alts.length > 1 && alts.slice(1).some((x) => /^(?:[\w/.-]+\.[ch]:)?[A-Za-z_]\w*:: /.test(x))) {
       a0 = alts.find((x, i) => {
         if (i === alts.length - 1) return true;
-        try { resolveStep(sources, where, [x], renamed, unread); return true; } catch { return false; }
+        try { resolveStepUncached(sources, where, [x], renamed, unread); return true; } catch { return false; }
       })!;
     }
     const part = / #part$/.test(a0), a = a0.replace(/ #part$/, '');

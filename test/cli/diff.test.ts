@@ -24,7 +24,8 @@ describe('probecheck diff', () => {
   it('fixed → v4.2 is a regression: exit 1, with the new trace', () => {
     const r = probecheck(['diff', PROBE_TREE, '--base-param', 'variant=fixed', '--patched-param', 'variant=v4.2']);
     expect(r.status).toBe(1);
-    expect(r.stdout).toMatch(/parent-before-child\s+holds\s+violated\s+regressed/);
+    // No base counterexample to replay: the column points to the patched side's own (a new-user pass found "-" there).
+    expect(r.stdout).toMatch(/parent-before-child\s+holds\s+violated\s+regressed\s+none; the patched model's: 7 steps, above/);
     expect(r.stdout).toContain('WARNING: property violated: parent-before-child');
   });
 
@@ -65,6 +66,16 @@ describe('probecheck diff: vacuity', () => {
     const vacuous = probecheck(['diff', UNPLUG, '--base-param', 'patch=none', '--patched-param', 'patch=no-unplug', '--json']);
     const row = JSON.parse(vacuous.stdout).properties[0];
     expect(row).toMatchObject({ property: 'no-probe-after-del', base: 'violated', patched: 'vacuous', change: 'newly vacuous' });
+    expect(vacuous.status).toBe(5);
+  });
+  // Found by a new-user pass (2026-12-03): vacuous on both sides read "still holds", exit 0, so a
+  // patch review could pass on a scenario that never reached what the property is about.
+  it('vacuous on both sides is "still vacuous", exit 5 with why; --allow-vacuous accepts it', () => {
+    const r = probecheck(['diff', UNPLUG, '--param', 'patch=no-unplug']);
+    expect(r.stdout).toMatch(/no-probe-after-del\s+vacuous\s+vacuous\s+still vacuous/);
+    expect(r.stdout).toMatch(/^patched vacuity: .*\n {2}no-probe-after-del: vacuous: its premise never held/m);
+    expect(r.status).toBe(5);
+    expect(probecheck(['diff', UNPLUG, '--param', 'patch=no-unplug', '--allow-vacuous', '-q']).status).toBe(0);
   });
 });
 

@@ -6,7 +6,7 @@ import { existsSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hasStack, probecheck, ROOT, tempDir } from './run.js';
-import { buildScenario } from 'probecheck';
+import { buildScenario, check, ProbecheckError } from 'probecheck';
 import { loadPatchFiles } from '../../src/load.js';
 import { noteLines } from '../../src/cli/patch-notes.js';
 
@@ -118,7 +118,7 @@ describe('definePatch and --patch', () => {
   });
 
   it('an unknown function, a file that is not a patch, and a malformed patch are one-line errors', () => {
-    expect(run('check', 's.ts', '--patch', 'nofn.ts').stderr).toMatch(/^probecheck: E604 .*has no modelled function '__driver_atach'; functions: .*__driver_attach/);
+    expect(run('check', 's.ts', '--patch', 'nofn.ts').stderr).toMatch(/^probecheck: E604 .*has no modelled function '__driver_atach'; did you mean '__driver_attach'\?; functions: .*__driver_attach/);
     const r = run('check', 's.ts', '--patch', 'notpatch.ts');
     expect([r.status, r.stderr]).toEqual([2, `probecheck: E105 (model file could not be loaded): ${join(dir, 'notpatch.ts')}: its default export is not a patch; write \`export default definePatch({...})\` (or a list of them)\n`]);
     expect(run('check', 's.ts', '--patch', 'badkey.ts').stderr).toMatch(/^probecheck: E604 .*hunks\[0\]: unknown key 'extra'/);
@@ -168,6 +168,53 @@ export default definePatch({ id: 'defer', subject: 'probe defers', base: 'v5.1',
 
 // Found by a new-user pass (2026-12-03): a patch that reroutes a path printed 22 "fires without
 // the patch" warnings; the text now shows five and says how many more (--json keeps them all).
+// Found by a new-user pass (2026-12-03): a hunk replacing a step a fix in the profile had inserted
+// (654888327e9f's check_dead) was skipped, and one replacing a step a fix wraps (58b116bce136's
+// re-trigger) was wrapped by the fix again: both reverts "held", exit 0.
+describe("a user's patch sees the profile's fixes", () => {
+  const revert = `import { definePatch } from 'probecheck';
+export default definePatch({ id: 'revert-dead', subject: 'Revert 654888327e9f', base: 'v5.9',
+  hunks: [{ fn: '__device_attach', replace: 'check_dead', step: (_site, orig) => ({ ...orig!, run: () => 'bus_for_each_drv' }) }] });
+`;
+  const twice = `import { definePatch } from 'probecheck';
+export default definePatch({ id: 'twice', subject: 'insert, then replace what it inserted', base: 'v5.1', hunks: [
+  { fn: '__driver_attach', insert: { label: 'check', after: 'device_lock', before: 'async_schedule_dev' }, step: () => ({ where: 'drivers/base/dd.c:__driver_attach', run: () => 'async_schedule_dev' }) },
+  { fn: '__driver_attach', replace: 'check', step: (_site, orig) => orig! },
+] });
+`;
+  const unlocked = `import { definePatch } from 'probecheck';
+export default definePatch({ id: 'unlocked', subject: 'device_del without device_lock, the await dropped only', base: 'v5.9',
+  hunks: [{ fn: 'device_del', replace: 'kill_device', step: (_site, orig) => ({ ...orig!, await: undefined, waits: undefined }) }] });
+`;
+  const dir = folder({ 'revert.ts': revert, 'twice.ts': twice, 'unlocked.ts': unlocked });
+  // B6 (654888327e9f): a camera that defers until its i2c controller binds is hot-removed while the
+  // controller's module load retries it.
+  const cam = { name: 'cam', devices: { i2c0: { present: true }, cam: {} }, modules: { i2c_ctl: {} },
+    drivers: { 'cam-drv': { matches: ['cam'], needs: ['i2c0'], present: true }, 'i2c-drv': { matches: ['i2c0'], module: 'i2c_ctl' } },
+    actors: { modprobe: 'modprobe i2c_ctl', hotplug: ['add cam', 'del cam'] } };
+  const verdict = (patches: string) => check(buildScenario(cam, 'v5.9', patches).model, { properties: ['no-probe-after-del'] }).properties[0]!.verdict;
+
+  it('a hunk replacing a step a library fix inserted reverts it: v5.9 without its dead check is B6 again', async () => {
+    await loadPatchFiles(join(dir, 'revert.ts'));
+    expect(verdict('')).toBe('holds');
+    expect(verdict(join(dir, 'revert.ts'))).toBe('violated');
+  });
+  // Found by a new-user pass (2026-12-03): kill_device without its await still took and released
+  // dev->mutex, "releasing" the async helper's lock, and single-binding was violated.
+  it("a hunk that drops a step's await but keeps its lock-taking run is E203 naming the holder, not a verdict", async () => {
+    await loadPatchFiles(join(dir, 'unlocked.ts'));
+    expect(() => verdict(join(dir, 'unlocked.ts'))).toThrow(/takes &dev->mutex\(cam\), which .* holds: a step that takes a mutex waits for it/);
+  });
+  it('a hunk replacing a step another hunk of the user inserts is E604, not skipped', async () => {
+    await loadPatchFiles(join(dir, 'twice.ts'));
+    let err: unknown;
+    try { buildScenario({ name: 'a', devices: { d: { present: true } }, drivers: { 'd-drv': { matches: ['d'], probeType: 'async', module: 'm' } }, modules: { m: {} }, actors: { modprobe: 'modprobe m' } }, 'v5.1', join(dir, 'twice.ts')); } catch (e) { err = e; }
+    expect(err).toBeInstanceOf(ProbecheckError);
+    expect((err as ProbecheckError).code).toBe('E604');
+    expect((err as Error).message).toMatch(/hunk on __driver_attach:check applies to no __driver_attach .*another hunk of your patches inserts it/);
+  });
+});
+
 describe('patch notes as warning lines', () => {
   it('every note of the patch\'s own steps, at most five unreachable steps and a count of the rest', () => {
     const un = Array.from({ length: 8 }, (_, i) => ({ patch: 'p', step: `s${i}`, note: 'unreachable' as const, text: `step s${i} (t) fires without the patch and never with it` }));

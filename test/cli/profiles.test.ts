@@ -42,7 +42,7 @@ describe('probecheck profiles', () => {
     expect(r.stdout).toMatch(/  DEAD_FLAG  3451a495ef24  since/);
     const bad = probecheck(['profiles', 'v6.13'], { cwd: tempDir() });
     expect(bad.status).toBe(2);
-    expect(bad.stderr.trim()).toMatch(/^probecheck: E602 \(unknown kernel profile\): unknown kernel profile 'v6\.13'; known: v3\.5, .*mainline$/);
+    expect(bad.stderr.trim()).toMatch(/^probecheck: E602 \(unknown kernel profile\): unknown kernel profile 'v6\.13'; did you mean 'v6\.1[0-9]?'\?; known: v3\.5, .*mainline$/);
     expect(hasStack(bad.stderr)).toBe(false);
   });
 });

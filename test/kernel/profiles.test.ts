@@ -115,7 +115,8 @@ describe('profiles', () => {
   });
 
   it('E602 lists the known profiles', () => {
-    expect(() => profile('v9.9')).toThrow(`unknown kernel profile 'v9.9'; known: ${PROFILE_NAMES.join(', ')}`);
+    expect(() => profile('v99')).toThrow(`unknown kernel profile 'v99'; known: ${PROFILE_NAMES.join(', ')}`);
+    expect(() => profile('v6.13')).toThrow(`unknown kernel profile 'v6.13'; did you mean 'v6.1'?; known: ${PROFILE_NAMES.join(', ')}`);
     try { buildScenario(everything, 'v2.6', ''); expect.unreachable(); } catch (e) { expect((e as { code: string }).code).toBe('E602'); }
   });
 });

@@ -8,6 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { PATCHES, buildScenario, check, type ScenarioSpec } from 'probecheck';
 import { stepLabels } from './helpers.js';
 import { renderViolation } from '../../src/report/text.js';
+import { fp } from '../../src/engine/hash.js';
+import { FastBackend } from '../../src/engine/state/fast.js';
 
 const run = (s: ScenarioSpec, profile: string, patches = '') => {
   const r = check(buildScenario(s, profile, patches).model, { exhaustive: true });
@@ -66,6 +68,36 @@ describe('B13: driver_override', () => {
       expect(run(sp, 'mainline').v['override-uaf'], who).toBe('holds');
     }
     expect(() => run(ovr, 'mainline', 'cb3d1049f4ea')).toThrow(/already has OVERRIDE_MATCH_LOCKED/);
+  });
+
+  // v4.2 (ATTACH_DRIVER_EBUSY, dd.c@013c074f8642:546-549): `if (dev->driver) return -EBUSY;`
+  // comes before driver_match_device. The async helper (no entry check at v4.2) reaches d after
+  // a sysfs bind; the model loaded d's driver_override there first (a source audit, 2026-12-03).
+  it('v4.2: __device_attach_driver returns -EBUSY on a bound device before it loads driver_override', () => {
+    const spec: ScenarioSpec = { name: 'ebusy', devices: { d: {} }, drivers: { a: { matches: ['d'], present: true, probeType: 'async' } },
+      actors: { hotplug: 'add d', admin: 'bind a d', w: 'override d a' }, properties: ['override-uaf'] };
+    const be = new FastBackend(buildScenario(spec, 'v4.2', '').model), T = be.c.threads;
+    const seen = new Set<string>();
+    let matches = 0, onBound = 0;
+    be.loadInitial();
+    seen.add(`${fp.hi}:${fp.lo}`);
+    be.pushCur(0, 0);
+    while (be.popFront()) {
+      const bound = (be.curG() as { dev: { driver: number }[] }).dev[0]!.driver !== 0;
+      const at = T.map((th) => be.pc(th.index));
+      be.expand((k) => {
+        const n8 = new Uint8Array(be.nextWords().buffer), o = T[k]!.pcOffset;
+        const label = T[k]!.steps[at[k]! - 1]!.label, nextPc = T[k]!.pcWide ? n8[o]! | (n8[o + 1]! << 8) : n8[o]!;
+        if (/^__device_attach_driver\(d,a\)(#\d+)?:driver_match_device$/.test(label)) {
+          matches++;
+          if (bound) { onBound++; expect(nextPc === 0 ? null : T[k]!.steps[nextPc - 1]!.label, label).not.toMatch(/:strcmp$/); }
+        }
+        const key = `${fp.hi}:${fp.lo}`;
+        if (!seen.has(key)) { seen.add(key); be.pushNext(0, 0); }
+      });
+    }
+    expect(matches).toBeGreaterThan(0);
+    expect(onBound).toBeGreaterThan(0);
   });
 
   it('a device nobody overrides keeps the one-step match (no strcmp step)', () => {

@@ -53,6 +53,7 @@ function holdOnUnchanged(m: Model, limit: number): { skipped: number; changed: n
   const props = m.properties.filter((p): p is ActionProperty => p.kind === 'action' && (p.watches?.length ?? 0) > 0);
   const watched = props.map((p) => watchedWords(be.c, p));
   const fields = props.map((p) => watchedFields(be.c, p));
+  const choices = fields.map((fs) => fs.map((f) => values(f.type as never)));
   // The backend's own buffers: the fuzzing writes both and puts cur back before the next move.
   const cur = (be as any).cur.u8 as Uint8Array, next = (be as any).next.u8 as Uint8Array;
   let x = 12345;
@@ -73,10 +74,10 @@ function holdOnUnchanged(m: Model, limit: number): { skipped: number; changed: n
         if (!p.holds(be.curG(), be.nextG(), move, be.nextQ())) broken.push(`${p.name} at ${move.label}`);
         const saved = cur.slice(), savedNext = next.slice();
         for (let round = 0; round < 3; round++) {
-          for (const f of fields[i]!) {
-            const vs = values(f.type as never), v = vs[rand(vs.length)]!;
+          fields[i]!.forEach((f, j) => {
+            const vs = choices[i]![j]!, v = vs[rand(vs.length)]!;
             cur[f.offset] = next[f.offset] = v & 0xff;
-          }
+          });
           if (!p.holds(be.curG(), be.nextG(), move, be.nextQ())) broken.push(`${p.name} at ${move.label} with its watched fields set`);
         }
         cur.set(saved); next.set(savedNext);

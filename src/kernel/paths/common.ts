@@ -24,11 +24,24 @@ export function mutexWaits(k: Kernel, d: number): (s: KS) => string {
   return (s) => `&dev->mutex(${k.vn(d)}) held by ${holder(k, s.dev[d]!.mutex)}`;
 }
 
+/**
+ * device_lock(dev) as a step's run does it: dev->mutex := owner. The step's `await` waits for the
+ * mutex to be free; a step run without it (a user's hunk that dropped the await but kept the run)
+ * would take a mutex another thread holds, which no kernel does: that is an error, not a state.
+ */
+export function takeMutex(k: Kernel, s: KS, d: number, owner: number): void {
+  const m = s.dev[d]!.mutex;
+  if (m !== 0 && m !== owner) {
+    throw new Error(`it takes &dev->mutex(${k.vn(d)}), which ${k.threadNames[m - 1] ?? `thread #${m - 1}`} holds: a step that takes a mutex waits for it (its await); a patch that drops the lock writes the step's run too`);
+  }
+  s.dev[d]!.mutex = owner;
+}
+
 /** A step that takes dev->mutex, then does `then` (still in the same atomic step) and goes where it says. */
 export function lockStep(k: Kernel, d: number, owner: number, where: string, then: (s: KS, t: any) => string | null, since?: string): KStep {
   const st: KStep = {
     where, await: (s) => s.dev[d]!.mutex === 0, waits: mutexWaits(k, d),
-    run: (s, t) => { s.dev[d]!.mutex = owner; return then(s, t); },
+    run: (s, t) => { takeMutex(k, s, d, owner); return then(s, t); },
   };
   if (since) st.since = since;
   return st;

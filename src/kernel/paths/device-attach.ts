@@ -65,11 +65,14 @@ function attachDriver(tb: ThreadBuilder, dev: number, drv: number, frame: number
     t.ret = RET.ZERO;
     return single ? stop(s, t) : cont(s, t);
   });
+  // v4.2-v5.0: `if (dev->driver) return -EBUSY;` comes before driver_match_device, so a bound
+  // device's walk never loads its driver_override.
+  const busy = (s: KS, t: KL): string | null | undefined => {
+    if (!k.has('ATTACH_DRIVER_EBUSY') || s.dev[dev]!.driver === 0) return undefined;
+    t.ret = RET.EBUSY;
+    return single ? after(s, t) : stop(s, t);
+  };
   const rest = (s: KS, t: KL): string | null => {
-    if (k.has('ATTACH_DRIVER_EBUSY') && s.dev[dev]!.driver !== 0) {
-      t.ret = RET.EBUSY;
-      return single ? after(s, t) : stop(s, t);
-    }
     const a = allowsAsync(k, s, drv);
     if (a) t.haveAsync[frame] = 1;
     if (checkAsync && a !== wantAsync) return cont(s, t);
@@ -81,7 +84,7 @@ function attachDriver(tb: ThreadBuilder, dev: number, drv: number, frame: number
     ...(k.has('ASYNC_PROBE') ? ['data->have_async = true;', 'if (data->check_async && async_allowed != data->want_async)'] : []), 'driver_probe_device(drv, dev);'];
   // The one-driver walk skips a driver off the bus here; klist_next skipped it otherwise.
   driverMatchSteps(f, dev, drv, { where: `${DD}:__device_attach_driver`, since: 'v4.2 (765230b5f084)', c,
-    skip: (s, t) => (single && !s.drv[drv]!.onBus ? after(s, t) : undefined), on: rest, off: cont });
+    skip: (s, t) => (single && !s.drv[drv]!.onBus ? after(s, t) : busy(s, t)), on: rest, off: cont });
   return f.done();
 }
 

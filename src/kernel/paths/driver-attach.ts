@@ -11,7 +11,7 @@ import { RETURN, type Block, type Ret, type ThreadBuilder } from '../emit.js';
 import type { KL, KS } from '../state.js';
 import { RET } from '../world.js';
 import { asyncProgram, asyncScheduleStep } from './async.js';
-import { BUS, DD, allowsAsync, mayBeAsync, mutexWaits, takesParentLock } from './common.js';
+import { BUS, DD, allowsAsync, mayBeAsync, mutexWaits, takeMutex, takesParentLock } from './common.js';
 import { busNext, drvAddTail } from './klist.js';
 import { driverProbeDevice, driverProbeDeviceNoCount } from './really-probe.js';
 import { driverMatchSteps } from './driver-override.js';
@@ -112,11 +112,11 @@ function driverAttachOne(tb: ThreadBuilder, dev: number, drv: number, ret: Ret):
       f.step('lock_parent', { where: `${DD}:__driver_attach (device_lock(dev->parent))`, since: k.has('NEED_PARENT_LOCK') ? 'v4.18 (8c97a46af04b): need_parent_lock' : 'v2.6.16 (bf74ad5bc417)',
         c: ['device_lock(dev->parent);'],
         await: (s) => s.dev[parent]!.mutex === 0, waits: mutexWaits(k, parent),
-        run: (s) => { s.dev[parent]!.mutex = me; return 'device_lock'; } });
+        run: (s) => { takeMutex(k, s, parent, me); return 'device_lock'; } });
     }
     f.step('device_lock', { where: `${DD}:__driver_attach`, c: ['device_lock(dev);', 'if (!dev->driver)', 'driver_probe_device(drv, dev);'],
       await: (s) => s.dev[dev]!.mutex === 0, waits: mutexWaits(k, dev), run: (s) => {
-        s.dev[dev]!.mutex = me;
+        takeMutex(k, s, dev, me);
         return s.dev[dev]!.driver === 0 ? probe : 'device_unlock';
       } });
     f.step('device_unlock', { where: `${DD}:__driver_attach`, c: pl ? ['device_unlock(dev);', 'device_unlock(dev->parent);'] : ['device_unlock(dev);'], run: (s) => {
@@ -133,8 +133,8 @@ function driverAttachOne(tb: ThreadBuilder, dev: number, drv: number, ret: Ret):
     f.step('device_lock', { where: `${DD}:__driver_attach`, since: after ? 'v6.0 (70fe758352ca)' : 'v5.1 (ef0ff68351be)',
       c: ['device_lock(dev);', pending ? 'if (!dev->driver && !dev->p->async_driver) {' : 'if (!dev->driver) {', 'dev->p->async_driver = drv;', ...(after ? ['async = true;'] : [])],
       await: (s) => s.dev[dev]!.mutex === 0, waits: mutexWaits(k, dev), run: (s, t) => {
+        takeMutex(k, s, dev, me);
         const d = s.dev[dev]!;
-        d.mutex = me;
         t.ret = RET.ZERO;
         if (drv < 8) d.asked |= 1 << drv;   // ghost for async-handover: drv's attach request for dev
         if (d.driver === 0 && (!pending || d.asyncDriver === 0)) { d.asyncDriver = drv + 1; t.ret = RET.BOUND; return after ? 'device_unlock' : 'async_schedule_dev'; }
@@ -204,10 +204,10 @@ function driverLockSteps(tb: ThreadBuilder, f: Block, dev: number, where: string
   const at = since ? { since } : {};
   if (pl) {
     f.step('lock_parent', { where, ...at, c: ['__device_driver_lock:: device_lock(parent);'],
-      await: (s) => s.dev[parent]!.mutex === 0, waits: mutexWaits(k, parent), run: (s) => { s.dev[parent]!.mutex = me; return lockLabel; } });
+      await: (s) => s.dev[parent]!.mutex === 0, waits: mutexWaits(k, parent), run: (s) => { takeMutex(k, s, parent, me); return lockLabel; } });
   }
   f.step(lockLabel, { where, ...at, c: ['__device_driver_lock(dev, dev->parent);', '__device_driver_lock:: device_lock(dev);', ...lockLines],
-    await: (s) => s.dev[dev]!.mutex === 0, waits: mutexWaits(k, dev), run: (s, t) => { s.dev[dev]!.mutex = me; return then(s, t); } });
+    await: (s) => s.dev[dev]!.mutex === 0, waits: mutexWaits(k, dev), run: (s, t) => { takeMutex(k, s, dev, me); return then(s, t); } });
   f.step(unlockLabel, { where, ...at,
     c: ['__device_driver_unlock(dev, dev->parent);', '__device_driver_unlock:: device_unlock(dev);', ...(pl ? ['__device_driver_unlock:: device_unlock(parent);'] : [])],
     run: (s) => { s.dev[dev]!.mutex = 0; if (pl) s.dev[parent]!.mutex = 0; return RETURN; } });

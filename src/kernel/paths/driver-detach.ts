@@ -7,7 +7,7 @@
  */
 import { RETURN, type Ret, type ThreadBuilder } from '../emit.js';
 import { asyncSynchronizeFullStep } from './async.js';
-import { BUS, DD, allowsAsync, mayBeAsync, mutexWaits, takesParentLock } from './common.js';
+import { BUS, DD, allowsAsync, mayBeAsync, mutexWaits, takeMutex, takesParentLock } from './common.js';
 import { boundLast, drvDel } from './klist.js';
 import { releaseDriver, releaseInternal } from './release.js';
 
@@ -47,11 +47,11 @@ export function driverDetach(tb: ThreadBuilder, drv: number, ret: Ret): string {
     if (pl) {
       b.step('lock_parent', { where: `${DD}:driver_detach (device_lock(dev->parent))`, since: 'v2.6.16', c: ['device_lock(dev->parent);'],
         await: (s) => s.dev[parent]!.mutex === 0, waits: mutexWaits(k, parent),
-        run: (s) => { s.dev[parent]!.mutex = me; return 'device_lock'; } });
+        run: (s) => { takeMutex(k, s, parent, me); return 'device_lock'; } });
     }
     b.step('device_lock', { where: `${DD}:driver_detach`, c: ['device_lock(dev);', 'if (dev->driver == drv)', '__device_release_driver:: if (drv) {'],
       await: (s) => s.dev[dev]!.mutex === 0, waits: mutexWaits(k, dev),
-      run: (s) => { s.dev[dev]!.mutex = me; return rel(s, 'device_unlock', drv); } });
+      run: (s) => { takeMutex(k, s, dev, me); return rel(s, 'device_unlock', drv); } });
     b.step('device_unlock', { where: `${DD}:driver_detach`, c: pl ? ['device_unlock(dev);', 'device_unlock(dev->parent);'] : ['device_unlock(dev);'], run: (s) => {
       s.dev[dev]!.mutex = 0;
       if (pl) s.dev[parent]!.mutex = 0;

@@ -86,7 +86,7 @@ export function driverProbeDevice(tb: ThreadBuilder, dev: number, drv: number, r
     // The test of ret, and on -EPROBE_DEFER driver_deferred_probe_add under deferred_probe_mutex:
     // only a deferring probe waits for that mutex.
     const deferring = (t: { ret: number }) => t.ret === RET.EPROBE_DEFER || t.ret === RET.LINK_DEFER;
-    f.step('deferred', { where: `${DD}:driver_probe_device (on -EPROBE_DEFER: driver_deferred_probe_add)`, since: 'v5.14 (204db60c8357)',
+    f.step('deferred', { where: `${DD}:driver_probe_device (if (ret == -EPROBE_DEFER) driver_deferred_probe_add(dev))`, since: 'v5.14 (204db60c8357)',
       c: ['if (ret == -EPROBE_DEFER || ret == EPROBE_DEFER) {', 'driver_deferred_probe_add(dev);', 'driver_deferred_probe_add:: if (!dev->can_match) || if (!dev_can_match(dev))', ...ADD_LINES.map((l) => `driver_deferred_probe_add:: ${l}`),
         'if (trigger_count != atomic_read(&deferred_trigger_count) &&'],
       await: (s, t) => !deferring(t) || s.deferredProbeMutex === 0, waits: () => 'deferred_probe_mutex',
@@ -114,6 +114,7 @@ export function driverProbeDeviceNoCount(tb: ThreadBuilder, dev: number, drv: nu
   f.step('check', { where: `${DD}:__driver_probe_device`, since: 'v5.14 (45ddcb42949f)', c: CHECK_LINES, run: (s, t) => {
     const r = refuse(tb, s, dev);
     if (r >= 0) { t.ret = r; return RETURN; }
+    s.dev[dev]!.canMatch = true;
     return rp;
   } });
   tb.leave();

@@ -22,7 +22,7 @@
 import { RETURN, type Ret, type ThreadBuilder } from '../emit.js';
 import { linkHeight, type KS } from '../state.js';
 import { asyncSynchronizeFullStep, waitForDeviceProbe } from './async.js';
-import { DD, allowsAsync, lockStep, mutexWaits, takesParentLock } from './common.js';
+import { DD, allowsAsync, lockStep, mutexWaits, takeMutex, takesParentLock } from './common.js';
 import { MANAGED_TEST, coreLines, deviceLinkDel, linksDriverCleanup, noDriverLines, statelessLinksOf } from './links.js';
 import { boundRemove } from './klist.js';
 import { deviceDel } from './device-del.js';
@@ -97,7 +97,7 @@ export function releaseDriver(tb: ThreadBuilder, dev: number, ret: Ret, withPare
       return drops ? 'relock_parent' : 'relock';
     } });
     if (drops) f.step('relock_parent', { where: `${DD}:__device_release_driver -> ${DD}:__device_driver_lock`, c: [helpers ? '__device_driver_lock:: device_lock(parent);' : 'device_lock(parent);'], await: (s) => s.dev[parent]!.mutex === 0,
-      waits: mutexWaits(k, parent), run: (s) => { s.dev[parent]!.mutex = me; return 'relock'; } });
+      waits: mutexWaits(k, parent), run: (s) => { takeMutex(k, s, parent, me); return 'relock'; } });
     f.step('relock', { ...lockStep(k, dev, me, `${DD}:__device_release_driver -> ${DD}:__device_driver_lock`, (s, t) => {
       const drv = t.relDrv[slot];
       t.relDrv[slot] = 0;
@@ -211,7 +211,7 @@ export function releaseInternal(tb: ThreadBuilder, dev: number, ret: Ret, only?:
   // Before DRIVER_LOCK_HELPERS the same locking is inline (8c97a46af04b:922-931).
   const h = k.has('DRIVER_LOCK_HELPERS');
   if (pl) f.step('lock_parent', { where: `${DD}:device_release_driver_internal -> ${DD}:__device_driver_lock`, c: [h ? '__device_driver_lock:: device_lock(parent);' : 'device_lock(parent);'],
-    await: (s) => s.dev[parent]!.mutex === 0, waits: mutexWaits(k, parent), run: (s) => { s.dev[parent]!.mutex = me; return 'device_lock'; } });
+    await: (s) => s.dev[parent]!.mutex === 0, waits: mutexWaits(k, parent), run: (s) => { takeMutex(k, s, parent, me); return 'device_lock'; } });
   f.step('device_lock', { ...lockStep(k, dev, me, `${DD}:device_release_driver_internal`, (s) => rel(s, 'device_unlock', only)),
     c: [...(h ? ['__device_driver_lock(dev, parent);', '__device_driver_lock:: device_lock(dev);'] : ['device_lock(dev);']), 'if (!drv || drv == dev->driver)', '__device_release_driver:: if (drv) {'] });
   f.step('device_unlock', { where: `${DD}:device_release_driver_internal`,

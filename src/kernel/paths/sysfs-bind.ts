@@ -8,7 +8,7 @@
  * bus_remove_driver's remove_bind_files drains.
  */
 import { RETURN, type Ret, type ThreadBuilder } from '../emit.js';
-import { BUS, DD, mutexWaits, takesParentLock } from './common.js';
+import { BUS, DD, mutexWaits, takeMutex, takesParentLock } from './common.js';
 import { driverProbeDevice } from './really-probe.js';
 import { deviceDriverAttach } from './driver-attach.js';
 import { releaseDriver, releaseLockLines } from './release.js';
@@ -70,9 +70,9 @@ function bindStoreBody(tb: ThreadBuilder, drv: number, dev: number, ret: Ret): s
   driverMatchSteps(f, dev, drv, { where: `${BUS}:bind_store (driver_match_device)`, c: matchC, on: (s) => matched(s), off: () => RETURN });
   if (!dda) {
     if (pl) f.step('lock_parent', { where: `${BUS}:bind_store (device_lock(dev->parent))`, c: ['device_lock(dev->parent);'], await: (s) => s.dev[parent]!.mutex === 0,
-      waits: mutexWaits(k, parent), run: (s) => { s.dev[parent]!.mutex = me; return 'device_lock'; } });
+      waits: mutexWaits(k, parent), run: (s) => { takeMutex(k, s, parent, me); return 'device_lock'; } });
     f.step('device_lock', { where: `${BUS}:bind_store`, since: 'v4.2', c: ['device_lock(dev);', 'err = driver_probe_device(drv, dev);'], await: (s) => s.dev[dev]!.mutex === 0, waits: mutexWaits(k, dev), run: (s) => {
-      s.dev[dev]!.mutex = me;
+      takeMutex(k, s, dev, me);
       return probe;
     } });
     f.step('device_unlock', { where: `${BUS}:bind_store`, c: pl ? ['device_unlock(dev);', 'device_unlock(dev->parent);'] : ['device_unlock(dev);'], run: (s) => {
@@ -100,11 +100,11 @@ function unbindStoreBody(tb: ThreadBuilder, drv: number, dev: number, ret: Ret):
   } });
   if (pl) f.step('lock_parent', { where: `${BUS}:unbind_store (device_lock(dev->parent))`,
     c: [detach ? 'drivers/base/dd.c:__device_driver_lock:: device_lock(parent);' : 'device_lock(dev->parent);'], await: (s) => s.dev[parent]!.mutex === 0,
-    waits: mutexWaits(k, parent), run: (s) => { s.dev[parent]!.mutex = me; return 'device_lock'; } });
+    waits: mutexWaits(k, parent), run: (s) => { takeMutex(k, s, parent, me); return 'device_lock'; } });
   // By v5.1 device_driver_detach(dev) -> device_release_driver_internal(dev, NULL, dev->parent); v3.6.0 device_release_driver(dev).
   const c = releaseLockLines(detach || k.has('NEED_PARENT_LOCK'), detach ? 'device_driver_detach:: device_release_driver_internal(dev, NULL, dev->parent);' : 'device_release_driver_internal(dev, NULL, NULL);', k.has('DRIVER_LOCK_HELPERS'));
   f.step('device_lock', { where: `${DD}:device_release_driver(_internal)`, c: c.lock, await: (s) => s.dev[dev]!.mutex === 0,
-    waits: mutexWaits(k, dev), run: (s) => { s.dev[dev]!.mutex = me; s.dev[dev]!.unbindOf = drv + 1; return rel(s, 'device_unlock'); } });
+    waits: mutexWaits(k, dev), run: (s) => { takeMutex(k, s, dev, me); s.dev[dev]!.unbindOf = drv + 1; return rel(s, 'device_unlock'); } });
   f.step('device_unlock', { where: `${DD}:device_release_driver(_internal)`,
     c: [...c.unlock, ...(pl ? [detach ? '__device_driver_unlock:: device_unlock(parent);' : 'drivers/base/bus.c:unbind_store:: device_unlock(dev->parent);'] : [])], run: (s) => {
     s.dev[dev]!.mutex = 0;
