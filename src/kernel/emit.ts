@@ -269,7 +269,14 @@ export class Block {
     this.tb.k.targets.set(this.name, targets);
     for (const l of order) {
       const ks = this.local.get(l)!;
-      const st: Step<KS, KL> = { where: ks.where, run: (s, t, b, c) => resolve(ks.run(s, t, b, c), s, t) };
+      const user = patchedBy.get(l), mine = user && isUser(user) ? user : undefined;
+      const st: Step<KS, KL> = { where: ks.where, run: mine === undefined ? (s, t, b, c) => resolve(ks.run(s, t, b, c), s, t)
+        // A label a user's hunk returns that its function lacks: the error names the patch too.
+        : (s, t, b, c) => {
+          try { return resolve(ks.run(s, t, b, c), s, t); } catch (e) {
+            throw e instanceof ProbecheckError && e.code === 'E202' && !e.message.startsWith('patch ') ? new ProbecheckError('E202', `patch ${mine.id} (${mine.subject}): ${e.message}`) : e;
+          }
+        } };
       // A user's hunk made this step: its own `since`, or the profile with that patch (a replaced
       // step that copies the original keeps the original's, which would hide the patch). Any
       // other step follows the profile and its library patches, not the user's.

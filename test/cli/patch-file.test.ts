@@ -114,7 +114,7 @@ describe('definePatch and --patch', () => {
   it("a hunk's step that returns a name its function does not have is E202 listing the names it has", () => {
     const r = run('check', 's.ts', '--patch', 'next.ts');
     expect(r.status).toBe(2);
-    expect(r.stderr.trim()).toMatch(/^probecheck: E202 .*__driver_attach has no label "next" to go to; its steps: driver_match_device, device_lock, async_schedule_dev, device_unlock, check.*; or RETURN/);
+    expect(r.stderr.trim()).toMatch(/^probecheck: E202 .*patch next \(test next\): .*__driver_attach has no label "next" to go to; its steps: driver_match_device, device_lock, async_schedule_dev, device_unlock, check.*; or RETURN/);
   });
 
   it('an unknown function, a file that is not a patch, and a malformed patch are one-line errors', () => {
