@@ -425,6 +425,11 @@ export function buildScenario(spec: ScenarioSpec, profileName: string, patchList
   const dels = w.devices.map((d) => actors.reduce((c, a) => c + a.acts.filter((x) => (x.op === 'del' || x.op === 'kill-del') && x.dev === d.i).length, 0));
   const readers = actors.some((a) => a.acts.some((x) => x.op === 'uevent'));
   const unbound = new Set(actors.flatMap((a) => a.acts.flatMap((x) => (x.op === 'unbind' ? [x.dev] : []))));
+  // A driver's removal (driver_detach from rmmod or driver_unregister) releases its devices and
+  // probes none again (dd.c driver_detach, bus.c bus_remove_driver): a device another driver also
+  // matches may stay unbound on purpose, as after an unbind (a false-alarm hunt, 2026-12-03).
+  const removed = new Set(actors.flatMap((a) => a.acts.flatMap((x) => (x.op === 'unregister' ? [x.drv] : x.op === 'rmmod' ? w.modules[x.mod]!.drivers : []))));
+  for (const d of w.devices) if (d.drivers.length > 1 && d.drivers.some((r) => removed.has(r))) unbound.add(d.i);
   // A supplier's unbind unbinds its consumers too (device_links_unbind_consumers), and a link
   // without DL_FLAG_AUTOPROBE_CONSUMER (the model's links have no flags) does not probe them again
   // when the supplier binds: they are unbound on purpose as well.

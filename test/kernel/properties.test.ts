@@ -265,3 +265,17 @@ describe('scenario vocabulary: registersDriver, bind_store match()', () => {
     expect(check(buildScenario({ ...spec, properties: [gone] }, 'mainline', '').model).properties[0]!.verdict).toBe('holds');
   });
 });
+
+// Found by a false-alarm hunt (2026-12-03): removing a driver never probes its devices again
+// (driver_detach, bus_remove_driver), so a device another registered driver matches stays
+// unbound on purpose; no-missed-probe called it missed, on one thread with no race.
+describe('no-missed-probe after a driver is removed', () => {
+  const spec: ScenarioSpec = { name: 'rmmod-no-reprobe', devices: { hid: { present: true } },
+    drivers: { 'hid-generic': { matches: ['hid'], module: 'hidgen' }, 'hid-vendor': { matches: ['hid'], module: 'hidven' } },
+    actors: { admin: ['modprobe hidven', 'modprobe hidgen', 'rmmod hidven'] } };
+  it('a device left unbound by rmmod of one of its drivers is not a missed probe', () => {
+    expect(verdict(spec, 'mainline', 'no-missed-probe').verdict).not.toBe('violated');
+    // Without the rmmod the same two drivers give a verdict about the device (it is bound: holds).
+    expect(verdict({ ...spec, actors: { admin: ['modprobe hidven', 'modprobe hidgen'] } }, 'mainline', 'no-missed-probe').verdict).toBe('holds');
+  });
+});

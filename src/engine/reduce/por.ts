@@ -614,6 +614,8 @@ export function explorePor(be: Backend, c: Compiled, makeMonitor: () => Monitor,
     const out = explore(be, monitor, strategy, { ...limits, ...(left !== undefined ? { timeLimit: left } : {}) }, progress, undefined, red);
     red.flushVis();
     if (!red.fp.dirty || !out.complete) {
+      // A pass gets the time left of the user's limit; the note names the user's limit.
+      if (out.stopped === 'time-limit') out.stopNote = `the ${limits.timeLimit} s time limit reached`;
       return { out: { ...out, seconds: (performance.now() - t0) / 1000 }, monitor, stats: { restarts, ample: red.ample, full: red.full } };
     }
     restarts++;
