@@ -279,3 +279,14 @@ describe('no-missed-probe after a driver is removed', () => {
     expect(verdict({ ...spec, actors: { admin: ['modprobe hidven', 'modprobe hidgen'] } }, 'mainline', 'no-missed-probe').verdict).toBe('holds');
   });
 });
+
+// The same hunt: __driver_attach on a bound device makes no handover (`if (!dev->driver ...)`),
+// so an rmmod that later unbinds it is not a dropped request.
+describe('async-handover on a device already bound', () => {
+  it('a second async driver loaded after the first bound, then the first removed: holds', () => {
+    const spec: ScenarioSpec = { name: 'bound-no-request', devices: { hid: { present: true } },
+      drivers: { 'hid-generic': { matches: ['hid'], module: 'hidgen', probeType: 'async' }, 'hid-vendor': { matches: ['hid'], module: 'hidven', probeType: 'async' } },
+      actors: { admin: ['modprobe hidven', 'modprobe hidgen', 'rmmod hidven'] } };
+    expect(verdict(spec, 'mainline', 'async-handover').verdict).toBe('holds');
+  });
+});

@@ -136,7 +136,9 @@ function driverAttachOne(tb: ThreadBuilder, dev: number, drv: number, ret: Ret):
         takeMutex(k, s, dev, me);
         const d = s.dev[dev]!;
         t.ret = RET.ZERO;
-        if (drv < 8) d.asked |= 1 << drv;   // ghost for async-handover: drv's attach request for dev
+        // Ghost for async-handover: drv's attach request for dev. A bound device is no request
+        // (`if (!dev->driver ...)`): a later unbind of it is not a dropped handover.
+        if (drv < 8 && d.driver === 0) d.asked |= 1 << drv;
         if (d.driver === 0 && (!pending || d.asyncDriver === 0)) { d.asyncDriver = drv + 1; t.ret = RET.BOUND; return after ? 'device_unlock' : 'async_schedule_dev'; }
         return 'device_unlock';
       } });
