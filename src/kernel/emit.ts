@@ -17,6 +17,7 @@ import type { Flag } from './profiles.js';
 import type { KL, KS } from './state.js';
 import type { World } from './world.js';
 import { resolveStep, type Anchored } from './source.js';
+import { isUserPatch } from './define-patch.js';
 
 export const RETURN = '@return';
 
@@ -209,9 +210,8 @@ export class Block {
     // The library's patches, then the user's (combine's order): within each, replacements first,
     // then insertions, so an inserted edge survives a later library patch's replacement of its
     // `after` step, and a user's hunk finds (and may replace) every step a library fix made.
-    const isUser = (p: Patch) => (p as { kind?: string }).kind === 'probecheck-patch';
     const phase = (user: boolean) => {
-      const hs = this.tb.k.patches.filter((p) => isUser(p) === user).flatMap((p) => p.hunks.map((h) => ({ p, h })));
+      const hs = this.tb.k.patches.filter((p) => isUserPatch(p) === user).flatMap((p) => p.hunks.map((h) => ({ p, h })));
       return [...hs.filter((x) => x.h.replace !== undefined), ...hs.filter((x) => x.h.replace === undefined)];
     };
     for (const { p, h } of [...phase(false), ...phase(true)]) {
@@ -220,7 +220,7 @@ export class Block {
         // A user's hunk (definePatch) applies to the blocks of its function that have its steps: the
         // same function builds other steps for another driver (sync or async); probecheck checks the
         // label against the profile's whole catalogue instead (E604 from cli/steps.ts).
-        if (isUser(p)) {
+        if (isUserPatch(p)) {
           if (!this.userHunkFits(h)) continue;
           this.tb.k.applied?.add(h);
         }
@@ -269,7 +269,7 @@ export class Block {
     this.tb.k.targets.set(this.name, targets);
     for (const l of order) {
       const ks = this.local.get(l)!;
-      const user = patchedBy.get(l), mine = user && isUser(user) ? user : undefined;
+      const user = patchedBy.get(l), mine = user && isUserPatch(user) ? user : undefined;
       const st: Step<KS, KL> = { where: ks.where, run: mine === undefined ? (s, t, b, c) => resolve(ks.run(s, t, b, c), s, t)
         // A label a user's hunk returns that its function lacks: the error names the patch too.
         : (s, t, b, c) => {
@@ -281,7 +281,7 @@ export class Block {
       // step that copies the original keeps the original's, which would hide the patch). Any
       // other step follows the profile and its library patches, not the user's.
       const by = patchedBy.get(l), base = this.tb.k.builtFor ?? this.tb.k.profile;
-      st.since = by && (by as { kind?: string }).kind === 'probecheck-patch' ? (ks.since !== undefined && ks.since !== origSince.get(l) ? ks.since : `${base} + ${by.id}`) : (ks.since ?? base);
+      st.since = by && isUserPatch(by) ? (ks.since !== undefined && ks.since !== origSince.get(l) ? ks.since : `${base} + ${by.id}`) : (ks.since ?? base);
       if (ks.await) st.await = ks.await;
       if (ks.branches !== undefined) st.branches = ks.branches;
       if (ks.branchNames) st.branchNames = ks.branchNames;

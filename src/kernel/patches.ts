@@ -11,7 +11,7 @@ import type { Flag } from './profiles.js';
 import { DD, mayDefer, mutexWaits, takeSnapshot, triggeredSince } from './paths/common.js';
 import { RET } from './world.js';
 import { overrideSwap } from './paths/driver-override.js';
-import { isPatchFile, patchFile } from './define-patch.js';
+import { isPatchFile, isUserPatch, patchFile } from './define-patch.js';
 import { resolve } from 'node:path';
 
 export const PATCHES: Record<string, Patch> = {
@@ -433,8 +433,8 @@ export function combine(profileName: string, profileFlags: readonly Flag[], patc
   }
   // The library's patches (asked for, then implied by a flag) first, the user's files last: a
   // user's hunk then sees, and may replace or revert, the steps a fix in the profile made.
-  const user = patches.filter((p) => (p as { kind?: string }).kind === 'probecheck-patch');
-  const all = patches.filter((p) => !user.includes(p));
+  const user = patches.filter(isUserPatch);
+  const all = patches.filter((p) => !isUserPatch(p));
   for (const i of IMPLIED) {
     if (!flags.has(i.flag) || (i.unless && flags.has(i.unless))) continue;
     if (!all.some((p) => p.id === i.patch)) all.push(PATCHES[i.patch]!);

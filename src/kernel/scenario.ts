@@ -19,7 +19,7 @@
  * a typo or an impossible action never turns into a verdict about nothing.
  */
 import { didYouMean, ProbecheckError, suggestion } from '../engine/errors.js';
-import { hunkTarget } from './define-patch.js';
+import { hunkTarget, isUserPatch } from './define-patch.js';
 import { defineModel, type Model, type ModelFactory, type ParamSpec, type Property, type ThreadDef } from '../engine/model.js';
 import { actionEntry, neverTakesEffect, parseAction } from './actions.js';
 import { ThreadBuilder, type Kernel, type Ret } from './emit.js';
@@ -320,7 +320,7 @@ export function buildScenario(spec: ScenarioSpec, profileName: string, patchList
   const { flags, patches } = combine(prof.name, prof.flags, asked);
   const threadNames: string[] = [];
   const k: Kernel = {
-    w, flags, patches, profile: [prof.name, ...asked.map((x) => x.id)].join(' + '), builtFor: [prof.name, ...asked.filter((x) => (x as { kind?: string }).kind !== 'probecheck-patch').map((x) => x.id)].join(' + '),
+    w, flags, patches, profile: [prof.name, ...asked.map((x) => x.id)].join(' + '), builtFor: [prof.name, ...asked.filter((x) => !isUserPatch(x)).map((x) => x.id)].join(' + '),
     has: (f) => flags.has(f), dn: (i) => w.drivers[i]!.name, vn: (i) => w.devices[i]!.name,
     threadNames, hasDeferredWorker: w.drivers.some((d) => d.outcomes.includes('defer') || d.needs.length > 0),
     sources: prof.sources, renamed: prof.renamed ?? {}, unread: prof.unread ?? {}, unsettled: prof.unsettled ?? {}, anchors: [], targets: new Map(),
@@ -460,7 +460,7 @@ export function buildScenario(spec: ScenarioSpec, profileName: string, patchList
 
   // A user's hunk whose step the scenario builds applies to it, or says why not (never silently).
   for (const p of patches) for (const h of p.hunks) {
-    if ((p as { kind?: string }).kind !== 'probecheck-patch' || k.applied!.has(h) || !k.built!.has(hunkTarget(h))) continue;
+    if (!isUserPatch(p) || k.applied!.has(h) || !k.built!.has(hunkTarget(h))) continue;
     throw new ProbecheckError('E604', `patch ${p.id} (${p.subject}): its hunk on ${hunkTarget(h)} applies to no ${h.fn} this scenario builds, though the step is there: another hunk of your patches inserts it, and replacements apply before insertions; change the inserted step itself`);
   }
   const model: Model = {
