@@ -465,7 +465,8 @@ export const LIBRARY: KernelProperty[] = [
       if (!waitReturns(m.label) || waitReturns(q.at(m.thread))) return null;
       const v = view(k, c, a, q);
       if (!othersDone(v, m.thread)) return null;
-      const busy = v.devices.filter((d) => d.probingIn !== null && d.probingIn !== DEFERRED_WORKER).map((d) => `${d.name} (probe() in ${d.probingIn})`);
+      // The deferred work's probe may run in a work_on_cpu kworker (PCI): its caller is the work.
+      const busy = v.devices.filter((d) => d.probingIn !== null && d.probeCaller !== DEFERRED_WORKER).map((d) => `${d.name} (probe() in ${d.probingIn})`);
       if (busy.length || v.asyncPending > 0) {
         return `wait_for_device_probe() returned in ${m.thread} with ${[...busy, ...(v.asyncPending ? [`${v.asyncPending} async entries pending`] : [])].join(', ')}`;
       }

@@ -7,6 +7,7 @@
  * (`kworker/u:async __device_attach_async_helper(dc)#1`, `kworker deferred_probe_work_func`, ...),
  * as traces print them.
  */
+import { workOnCpuThread } from './paths/probe-body.js';
 import type { Query } from '../engine/model.js';
 import type { Kernel } from './emit.js';
 import type { KS } from './state.js';
@@ -39,6 +40,11 @@ export interface DeviceView {
   readonly lockedBy: string | null;
   /** The thread inside `drv->probe(dev)`, or null. */
   readonly probingIn: string | null;
+  /**
+   * The thread whose call runs that probe: `probingIn`, or, while a `work_on_cpu` kworker runs it
+   * (PCI's local_pci_probe), the thread waiting for that kworker in flush_work.
+   */
+  readonly probeCaller: string | null;
   /** The thread inside `drv->remove(dev)`, or null. */
   readonly removingIn: string | null;
   /** device_del has started on it (past kill_device where the profile has it). */
@@ -182,6 +188,13 @@ function makeView(k: Kernel, t: ThreadInfo, s: KS, q: Query): KernelView {
   const w = k.w;
   const thr = (owner: number): string | null => (owner === 0 ? null : k.threadNames[owner - 1] ?? `#${owner - 1}`);
   const drvOf = (v: number): string | null => (v === 0 ? null : w.drivers[v - 1]!.name);
+  // A work_on_cpu kworker runs one (dev, drv) probe for the thread inside that pci_call_probe.
+  const caller = (dev: number, owner: number, drv: number): string | null => {
+    const name = thr(owner);
+    if (name === null || drv === 0 || !w.drivers[drv - 1]!.workOnCpu || name !== workOnCpuThread(k, dev, drv - 1)) return name;
+    const call = `pci_call_probe(${k.vn(dev)},${k.dn(drv - 1)})`;
+    return t.threads.find((n) => q.at(n)?.startsWith(call) ?? false) ?? name;
+  };
   let devices: readonly DeviceView[] | undefined, drivers: readonly DriverView[] | undefined, modules: readonly ModuleView[] | undefined, threads: readonly ThreadView[] | undefined;
   const mkDevices = () => devices ??= freeze(w.devices.map((d): DeviceView => {
     const x = () => s.dev[d.i]!;
@@ -190,7 +203,8 @@ function makeView(k: Kernel, t: ThreadInfo, s: KS, q: Query): KernelView {
       get driver() { return drvOf(x().driver); }, get bound() { return x().bound; }, get registered() { return x().registered; },
       get onBus() { return x().onBus; }, get ready() { return x().ready; }, get dead() { return x().dead; },
       get asyncDriver() { return drvOf(x().asyncDriver); }, get deferred() { return x().deferred; },
-      get lockedBy() { return thr(x().mutex); }, get probingIn() { return thr(x().probing); }, get removingIn() { return thr(x().removing); },
+      get lockedBy() { return thr(x().mutex); }, get probingIn() { return thr(x().probing); },
+      get probeCaller() { return caller(d.i, x().probing, x().driver); }, get removingIn() { return thr(x().removing); },
       get delStarted() { return x().delStarted; }, get delDone() { return x().delDone; }, get unbindFor() { return drvOf(x().unbindOf); },
       get triggerSnapshot() { return x().snap; },
       get askedBy() { const a = x().asked; return w.drivers.filter((r) => r.i < 8 && (a & (1 << r.i)) !== 0).map((r) => r.name); },

@@ -217,6 +217,17 @@ describe('unbind-releases-named, async-handover, wait-for-probe', () => {
     expect(r.properties[0]!.explanation).toBe('returned while kworker deferred_probe_work_func probes x; deferred work running');
     expect(r.properties[0]!.trace!.steps.map((s) => s.label)).toContain('wait_for_device_probe:flush_work');
   });
+  // The same with x a PCI device (work_on_cpu): the retry's probe runs in the kworker, for the deferred work.
+  const pci: ScenarioSpec = { ...boot, name: 'pci', buses: { platform: {}, pci: {} }, devices: { x: { bus: 'pci', present: true }, y: { present: true } },
+    drivers: { ...boot.drivers, xd: { bus: 'pci', matches: ['x'], needs: ['y'], workOnCpu: true } } };
+  it("wait-for-probe holds when the deferred work's probe runs in a work_on_cpu kworker (it read the kworker as an actor's)", () => {
+    expect(verdict(pci, 'mainline', 'wait-for-probe').verdict).toBe('holds');
+    // The case it is about is reached: the kworker runs x's probe for the deferred work.
+    const forWork = defineProperty({ kind: 'action', name: 'x-probed-for-work', check: (_b, a) =>
+      a.dev('x').probeCaller === 'kworker deferred_probe_work_func' && a.dev('x').probingIn !== a.dev('x').probeCaller ? `${a.dev('x').probingIn} probes x for ${a.dev('x').probeCaller}` : null });
+    const r = check(buildScenario({ ...pci, properties: [forWork] }, 'mainline', '').model);
+    expect(r.properties[0]!.explanation).toBe('kworker local_pci_probe(x,xd) probes x for kworker deferred_probe_work_func');
+  });
 });
 
 describe('scenario vocabulary: registersDriver, bind_store match()', () => {
