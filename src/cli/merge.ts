@@ -60,7 +60,7 @@ const DEFINING: { what: string; flag: string; of: (r: Run) => string }[] = [
   { what: 'expected verdicts', flag: 'suite file', of: (r) => r.expect ? Object.entries(r.expect).map(([k, v]) => `${k}: ${v}`).join(', ') : '-' },
   { what: 'strategy', flag: '--strategy', of: (r) => r.strategy },
   { what: 'symmetry reduction', flag: '--symmetry / --no-symmetry', of: (r) => r.symmetry?.applied ? 'on' : 'off' },
-  { what: 'partial-order reduction', flag: '--por', of: (r) => r.por?.reduced ? 'on' : 'off' },
+  { what: 'partial-order reduction', flag: '--por', of: (r) => r.por?.applied ? 'on' : 'off' },
   // Shard i of random walks walks with seed + i - 1: the seed given is that minus i - 1.
   { what: 'seed', flag: '--seed', of: (r) => r.strategy === 'random' && r.seed !== undefined ? String(r.seed - (r.shard!.index - 1)) : '-' },
 ];

@@ -125,9 +125,9 @@ export function check(model: Model, o: CheckOptions = {}): Result {
     const r = explorePor(be, c, () => new Monitor(c, safety), strategy as 'bfs' | 'dfs', o, o.onProgress);
     out = { ...r.out, workers: 1 }; monitor = r.monitor;
     // A search that expanded every state fully explored the whole graph: its BFS traces are shortest.
-    por = { reduced: true, ...r.stats, shortest: (r.stats.ample ?? 0) === 0 && strategy === 'bfs' };
+    por = { applied: true, reduced: (r.stats.ample ?? 0) > 0, ...r.stats, shortest: (r.stats.ample ?? 0) === 0 && strategy === 'bfs' };
   } else {
-    if (o.por) por = { reduced: false, why: strategy === 'random' ? 'random simulation is not reduced' : 'liveness properties are checked on the unreduced graph' };
+    if (o.por) por = { applied: false, reduced: false, why: strategy === 'random' ? 'random simulation is not reduced' : 'liveness properties are checked on the unreduced graph' };
     out = strategy === 'random'
       ? { ...simulate(be, monitor, { ...o, seed, runs: o.runs ?? (o.timeLimit !== undefined ? Infinity : 1000), walkDepth: o.walkDepth ?? o.maxDepth ?? 1000 }, o.onProgress), workers: 1 }
       : workers > 1 && !alone
@@ -183,6 +183,7 @@ export function check(model: Model, o: CheckOptions = {}): Result {
   if (strategy === 'random') result.seed = seed;
   if (o.shard) result.shard = out.shard ?? { ...o.shard };
   if (por) result.por = por;
+  result.shortest = strategy === 'bfs' && !por?.reduced;
   result.workers = out.workers;
   if (out.workersNote) result.workersNote = out.workersNote;
   return result;

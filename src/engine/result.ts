@@ -82,6 +82,13 @@ export interface Result {
   params: Record<string, string | number>;
   backend: BackendName;
   strategy: Strategy;
+  /**
+   * Its counterexamples and witnesses are shortest paths from the initial state: a breadth-first
+   * search (one thread or level-synchronous workers) that partial-order reduction did not prune.
+   * False for depth-first and random searches and for a reduced BFS. Absent in results written
+   * before it was added.
+   */
+  shortest?: boolean;
   /** True when the whole reachable state space was explored. */
   complete: boolean;
   /** Why the search stopped early, if it did (a limit, or every property already violated). */
@@ -127,11 +134,12 @@ export interface Result {
     check?: { states: number; pairs: number; complete: boolean; failure?: string };
   };
   /**
-   * Present when partial-order reduction was asked for (`--por`). `reduced`: it was applied (not
-   * for liveness or random simulation: `why`). Under reduction the states and transitions are
-   * those of the reduced graph, and a BFS counterexample is shortest in it, not necessarily in
-   * the full graph (`shortest: false`). `restarts`: searches run again because a footprint a
+   * Present when partial-order reduction was asked for (`--por`). `applied`: it ran (not for
+   * liveness or random simulation: `why`); `reduced`: it left some move out of some state (a run
+   * that expanded every state fully searched the whole graph). Under reduction the states and
+   * transitions are those of the reduced graph, and a BFS counterexample is shortest in it, not
+   * necessarily in the full graph (`shortest: false`). `restarts`: searches run again because a footprint a
    * decision relied on grew; `ample` / `full`: states expanded with a persistent set's moves / all.
    */
-  por?: { reduced: boolean; why?: string; restarts?: number; ample?: number; full?: number; shortest?: boolean };
+  por?: { applied: boolean; reduced: boolean; why?: string; restarts?: number; ample?: number; full?: number; shortest?: boolean };
 }

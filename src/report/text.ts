@@ -219,8 +219,15 @@ export function waitingReport(r: PropertyResult, col: Colors = plain): string[] 
 
 const RULE = '='.repeat(62);
 
+/** Why a result's traces may not be shortest, in words, or '' when they are (or nothing is known). */
+export function notShortest(r: Partial<Pick<Result, 'shortest' | 'strategy' | 'por'>>): string {
+  if (r.shortest !== false) return '';
+  const why = r.strategy === 'dfs' ? 'a depth-first search' : r.strategy === 'random' ? 'a random walk' : 'partial-order reduction';
+  return ` (${why}: a shorter one may exist)`;
+}
+
 /** The full report of one violated property. */
-export function renderViolation(result: Pick<Result, 'model' | 'params'>, r: PropertyResult, o: TextOptions = {}): string {
+export function renderViolation(result: Pick<Result, 'model' | 'params'> & Partial<Pick<Result, 'shortest' | 'strategy' | 'por'>>, r: PropertyResult, o: TextOptions = {}): string {
   const col = o.colors ?? plain, width = o.width ?? 100;
   const params = showParams(result.params);
   const lines = [RULE, col.red(col.bold(`WARNING: ${r.kind === 'deadlock' ? 'possible deadlock' : 'property violated'}: ${r.name}`)),
@@ -229,7 +236,7 @@ export function renderViolation(result: Pick<Result, 'model' | 'params'>, r: Pro
   if (r.explanation) lines.push(col.yellow(r.explanation));
   const t = r.trace;
   if (t) {
-    lines.push('', `${t.steps.length} step${t.steps.length === 1 ? '' : 's'} from the initial state:`, '');
+    lines.push('', `${t.steps.length} step${t.steps.length === 1 ? '' : 's'} from the initial state${t.loopFrom === undefined ? notShortest(result) : ''}:`, '');
     lines.push(...(traceColumns(t, width, col) ?? traceList(t, col, width)));
   }
   lines.push(...deadlockReport(r, col), ...waitingReport(r, col));
@@ -237,13 +244,13 @@ export function renderViolation(result: Pick<Result, 'model' | 'params'>, r: Pro
 }
 
 /** A reachability question answered yes: the run that reaches it (no WARNING: nothing is wrong). */
-export function renderWitness(result: Pick<Result, 'model' | 'params'>, r: PropertyResult, o: TextOptions = {}): string {
+export function renderWitness(result: Pick<Result, 'model' | 'params'> & Partial<Pick<Result, 'shortest' | 'strategy' | 'por'>>, r: PropertyResult, o: TextOptions = {}): string {
   const col = o.colors ?? plain, width = o.width ?? 100;
   const params = showParams(result.params);
   const t = r.witness!;
   const lines = [RULE, col.green(col.bold(`reachable: ${r.name}`)), `model ${result.model}${params ? ` (${params})` : ''}`, '-'.repeat(RULE.length)];
   if (r.description) lines.push(r.description);
-  lines.push('', `witness: ${t.steps.length} step${t.steps.length === 1 ? '' : 's'} from the initial state to a state where it holds:`, '');
+  lines.push('', `witness: ${t.steps.length} step${t.steps.length === 1 ? '' : 's'} from the initial state to a state where it holds${notShortest(result)}:`, '');
   lines.push(...(traceColumns(t, width, col) ?? traceList(t, col, width)));
   return lines.join('\n');
 }
@@ -325,7 +332,7 @@ export function statsLines(r: Result, col: Colors = plain, workers?: number): st
     (r.states >= 100_000 ? ` ${r.bytesPerState.toFixed(1)} bytes/state,` : '') +
     ` collision probability ${r.collisionProbability.toExponential(1)}`;
   const out = [col.dim(line), ...stopLines(r, col), ...symmetryLines(r, col), ...workersLines(r, col, workers)];
-  if (r.por) out.push(col.dim(r.por.reduced
+  if (r.por) out.push(col.dim(r.por.applied
     ? `partial-order reduction: ${n(r.por.ample ?? 0)} states expanded by a persistent set, ${n(r.por.full ?? 0)} fully; ${r.por.restarts} restarts${r.por.shortest ? ' (nothing reduced: counterexamples are shortest)' : '; counterexamples may not be shortest'}`
     : `partial-order reduction not applied: ${r.por.why}`));
   if (r.neverFired.length && r.complete) {

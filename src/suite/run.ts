@@ -165,7 +165,7 @@ function caseCount(base: CaseOutcome, c: SuiteCase, result: Result): CaseOutcome
 
 /** The reduction a result's search used, as a suite's `reduced` names it (undefined: none). */
 export function reductionOf(r: Result): Reduction | undefined {
-  const por = r.por?.reduced === true, sym = r.symmetry?.applied === true;
+  const por = r.por?.applied === true, sym = r.symmetry?.applied === true;
   return por && sym ? 'por+symmetry' : por ? 'por' : sym ? 'symmetry' : undefined;
 }
 

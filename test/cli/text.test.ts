@@ -24,6 +24,17 @@ describe('text trace', () => {
     expect(s).toMatch(/^ +\[A4_1\] reg\[1\]: 0→1\n +queued\[1\]: 0→1$/m);
   });
 
+  it('a trace that may not be shortest says why: depth-first search, partial-order reduction', () => {
+    expect(v42.shortest).toBe(true);
+    const dfs = check(probeTree.build({ N: 3, variant: 'v4.2' }), { strategy: 'dfs' });
+    expect(dfs.shortest).toBe(false);
+    const d = dfs.properties.find((p) => p.name === 'parent-before-child')!;
+    expect(renderViolation(dfs, d)).toContain(`${d.trace!.steps.length} steps from the initial state (a depth-first search: a shorter one may exist):`);
+    const por = check(probeTree.build({ N: 3, variant: 'v4.2' }), { por: true });
+    expect(por.shortest).toBe(false);
+    expect(renderViolation(por, por.properties.find((p) => p.name === 'parent-before-child')!)).toMatch(/steps from the initial state \(partial-order reduction: a shorter one may exist\):/);
+  });
+
   it('an 11-step trace over three threads fits 100 columns as columns', () => {
     const cols = traceColumns(nbau.trace!, 100)!;
     expect(cols).not.toBeNull();
