@@ -1,15 +1,15 @@
 /**
  * What a user's patch did to the search, reported after the result: a patch step that never
  * fired, a hunk whose function the scenario never calls, and a step that fired without the patch
- * and never with it (the patch made it unreachable). Only complete searches are compared: an
- * unexplored state could have fired the step.
+ * and never with it (the patch made it unreachable); and a patch applied to a profile other than
+ * its `base`. Only complete searches are compared: an unexplored state could have fired the step.
  */
 import type { Result } from '../engine/result.js';
 import { isPatchFile, isUserPatch, hunkTarget, type UserPatch } from '../kernel/define-patch.js';
 import { parsePatches, patchEntries } from '../kernel/patches.js';
 import { splitLabel } from './steps.js';
 
-export interface PatchNote { patch: string; step: string; note: 'never fires' | 'not called' | 'unreachable' | 'not compared'; text: string }
+export interface PatchNote { patch: string; step: string; note: 'never fires' | 'not called' | 'unreachable' | 'not compared' | 'other base'; text: string }
 
 export function userPatches(patches: string | number | undefined): UserPatch[] {
   // Only the file entries: a library id is checked (E603) where the model is built.
@@ -25,6 +25,9 @@ export function withoutFiles(params: Record<string, string>, files: UserPatch[])
 
 export function patchNotes(patches: UserPatch[], patched: Result, base?: Result): PatchNote[] {
   const notes: PatchNote[] = [];
+  // Applied to a profile it was not written against: its hunks found their steps, but read the diff again.
+  const profile = patched.params.profile;
+  for (const p of patches) if (profile !== undefined && p.base !== String(profile)) notes.push({ patch: p.id, step: '', note: 'other base', text: `patch ${p.id} was written against ${p.base}; this run applies it to ${profile}` });
   if (!patched.complete) return notes;
   for (const p of patches) for (const h of p.hunks) {
     const target = hunkTarget(h);

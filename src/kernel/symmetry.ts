@@ -34,11 +34,12 @@ function namedAlone(w: World, i: number, actors: readonly { name: string; acts: 
   const d = w.devices[i]!;
   const child = w.devices.find((x) => x.parent === i);
   if (child) return `'${d.name}' has a child ('${child.name}'): its children would have to permute with it`;
+  // Before needs: a driver's links are in its needs too (a supplier must be bound), but the scenario said links.
+  if (w.links.some((l) => l.consumer === i || l.supplier === i)) return `'${d.name}' is an end of a device link`;
   for (const r of w.drivers) {
     const uses = [['registers', r.registers], ['asyncScan', r.asyncScan ?? []], ['needs', r.needs], ['locks', r.locks]] as const;
     for (const [what, list] of uses) if (list.includes(i)) return `driver '${r.name}' ${what} '${d.name}' alone`;
   }
-  if (w.links.some((l) => l.consumer === i || l.supplier === i)) return `'${d.name}' is an end of a device link`;
   for (const a of actors) for (const x of a.acts) {
     if ('dev' in x && x.dev === i && x.op !== 'add') return `actor '${a.name}': '${x.text}': only 'add' may name a device of the group (a ${x.op} of one device tells them apart)`;
   }

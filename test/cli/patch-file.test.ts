@@ -130,6 +130,8 @@ describe('definePatch and --patch', () => {
     expect(r.stdout).toContain('warning: patch never: device_del:bus_remove_device is not applied here: this scenario never calls device_del on this profile');
     const j = JSON.parse(run('check', 's.ts', '--patch', 'never.ts', '--json').stdout);
     expect(j.patchNotes.map((n: { note: string }) => n.note)).toEqual(['never fires', 'not called']);
+    // Written against v5.1, applied to v5.4: its hunks apply there, and a note says whose diff it was.
+    expect(run('check', 's.ts', '--patch', 'never.ts', '--param', 'profile=v5.4', '-q').stdout).toContain('warning: patch never was written against v5.1; this run applies it to v5.4');
   });
   it('reports steps the patch makes unreachable, in check and in diff', () => {
     const r = run('check', 's.ts', '--patch', 'nosched.ts', '-q');

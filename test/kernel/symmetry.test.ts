@@ -50,6 +50,13 @@ describe('symmetric groups: the builder', () => {
     t.drivers.other = { matches: ['c1'] };
     expect(build(t)).toThrow(/'c1' and 'c2' differ in drivers/);
   });
+  it("E601: a device of the group at an end of a device link is named for the link, not as a driver's need", () => {
+    const s = children(2);
+    s.devices.s = {};
+    s.drivers.sd = { matches: ['s'], links: ['c1'], present: true };
+    s.actors.supplier = 'add s';
+    expect(build(s)).toThrow(/symmetric \[c1, c2\]: 'c1' is an end of a device link$/);
+  });
   it('E601: an actor may name them only in add', () => {
     const s = children(2);
     s.actors.hotplug = 'del c2';
