@@ -9,8 +9,9 @@
  * takes two bytes, little-endian.
  *
  * Surprise: arrays hold integers or records, never booleans or enums, because the fast
- * backend hands out integer arrays as Uint8Array views (writes there are not range-checked;
- * the reference backend checks them when it encodes a state).
+ * backend hands out integer arrays as Uint8Array views (a write there is not range-checked as it
+ * is made: the search checks each new state, fast.ts checkNext; the reference backend checks
+ * them when it encodes a state).
  */
 import { ADD, notACounter } from './add.js';
 import { ModelError } from './errors.js';

@@ -58,6 +58,7 @@ export function explore(be: Backend, monitor: Monitor, strategy: 'bfs' | 'dfs', 
       if (id >= 0) graph.label(id, be.nextG(), be.nextQ());
     }
     if (id < 0) return;
+    be.checkNext?.(k);
     const d = curDepth + 1;
     if (d > depth) depth = d;
     monitor.checkState(mbe, true, id);

@@ -244,6 +244,8 @@ class Searcher {
       const j = i << 2;
       let c = Atomics.load(T, j + 2);
       if (c === 0) {
+        // Before the slot is claimed: an error then leaves no slot BUSY for the others to wait on.
+        be.checkNext(k);
         c = Atomics.compareExchange(T, j + 2, 0, BUSY);
         if (c === 0) {
           T[j] = hi; T[j + 1] = lo;

@@ -80,6 +80,7 @@ export function simulate(be: Backend, monitor: Monitor, o: SimulateOptions, prog
         }
         const code = codes[Math.floor(random() * codes.length)]!;
         be.step(codeThread(code), codeBranch(code));
+        be.checkNext?.(codeThread(code));
         if (monitor.hasActions) monitor.checkAction(be, 0, code);
         be.advance();
         path.push(code);

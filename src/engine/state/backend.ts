@@ -57,6 +57,12 @@ export interface Backend {
   queueBytes(): number;
   /** Called before the work list allocates `bytes` more; throws to refuse (a memory budget). */
   reserve?: (bytes: number, what: string) => void;
+  /**
+   * E201 if next, reached by thread k's step, holds a value out of its field's range that the
+   * step's writes were not checked for (the fast backend's integer arrays). Searches call it on
+   * each new state; the reference backend checks every write as it is made and has none.
+   */
+  checkNext?(k: number): void;
   /** Symmetry reduction (reduce/symmetry.ts): fp is the fingerprint of the canonical form of a state. */
   fingerprinter?: (u8: Uint8Array, u32: Uint32Array) => void;
   /** Times each step (by global step id) fired. */

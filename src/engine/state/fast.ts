@@ -9,7 +9,7 @@ import { canSpawn, compile, resolveLabel, spawnTarget, type Compiled, type Compi
 import { ModelError, ProbecheckError } from '../errors.js';
 import { fingerprint } from '../hash.js';
 import type { Model, Query, StepCtx } from '../model.js';
-import { view } from '../schema.js';
+import { sizeOf as sizeOfField, view, type FieldT } from '../schema.js';
 import type { Backend } from './backend.js';
 import { recordingCtx, recordingQuery, recordingView, recordOwn, pcSize, type Recorder } from '../reduce/recorder.js';
 
@@ -44,6 +44,13 @@ export class FastBackend implements Backend {
   reserve?: (bytes: number, what: string) => void;
   /** Symmetry reduction (reduce/symmetry.ts): fingerprints the canonical form instead; the state itself is kept. */
   fingerprinter?: (u8: Uint8Array, u32: Uint32Array) => void;
+  /**
+   * The elements of integer arrays whose range is narrower than a byte: (offset, max) pairs and
+   * their paths. Step code writes them through a plain Uint8Array, which checks nothing, so the
+   * search checks each new state (checkNext): a known state was checked when it was new.
+   */
+  private readonly narrow: Uint32Array;
+  private readonly narrowPaths: string[];
 
   constructor(model: Model | Compiled) {
     const c = 'full' in model ? model : compile(model);
@@ -67,6 +74,25 @@ export class FastBackend implements Backend {
     if (c.model.init) guard(() => c.model.init!(next.g, this.ctx), `the init of model ${c.model.name}`);
     this.init = next.u32.slice();
     this.rec = this.words + 2;
+    const narrow: number[] = [];
+    this.narrowPaths = [];
+    narrowElements(c.full, 0, 'state', narrow, this.narrowPaths);
+    this.narrow = Uint32Array.from(narrow);
+  }
+
+  /**
+   * E201 if next (reached by thread k's step in cur) holds an integer array element out of its
+   * range. The reference backend checks every write as it is made; the fast one, this way.
+   */
+  checkNext(k: number): void {
+    const r = this.narrow, n8 = this.next.u8;
+    for (let i = 0; i < r.length; i += 2) {
+      const x = n8[r[i]!]!;
+      if (x > r[i + 1]!) {
+        const th = this.T[k]!;
+        throw inStep(new ModelError('E201', `state field ${this.narrowPaths[i >> 1]} was set to ${x}; it must be an integer in 0..${r[i + 1]}`), th, th.steps[pcAt(this.cur.u8, th) - 1]!.label);
+      }
+    }
   }
 
   private buffer(): Buf {
@@ -341,6 +367,18 @@ const SET_WORDS = 16;
 
 /** The largest work-list chunk: 4 MiB. */
 const CHUNK_BYTES = 4 << 20;
+
+/** (offset, max) of every integer array element narrower than a byte, and its path as the reference backend names it. */
+function narrowElements(f: FieldT, o: number, path: string, out: number[], paths: string[]): void {
+  if (f.kind === 'ints') {
+    if (f.max < 255) for (let i = 0; i < f.length; i++) { out.push(o + i, f.max); paths.push(`${path}[${i}]`); }
+  } else if (f.kind === 'record') {
+    for (const k in f.fields) { narrowElements(f.fields[k]!, o, `${path}.${k}`, out, paths); o += sizeOfField(f.fields[k]!); }
+  } else if (f.kind === 'records') {
+    const s = sizeOfField(f.of);
+    for (let i = 0; i < f.length; i++) narrowElements(f.of, o + i * s, `${path}[${i}]`, out, paths);
+  }
+}
 
 /** A thread's pc in a flat state: one byte, or two (little-endian) for a thread of more than 255 steps. */
 function pcAt(u8: Uint8Array, th: CompiledThread): number {
