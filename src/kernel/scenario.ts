@@ -344,6 +344,14 @@ export function buildScenario(spec: ScenarioSpec, profileName: string, patchList
       throw bad(`scenario '${spec.name}': device '${d.name}' is ${d.present ? 'present and ' : ''}added ${adds} time${adds === 1 ? '' : 's'} (by actors${adds > count(['add']) ? ' and probes' : ''}) but removed ${dels} time${dels === 1 ? '' : 's'}: some device_add would find it already registered, which no kernel path does; remove an add or add a 'del ${d.name}'`);
     }
   }
+  // driver_register's driver_find (driver.c, v3.6.0 to mainline) makes a second register -EBUSY; the model has no such step.
+  for (const d of w.drivers) {
+    const count = (op: string) => actors.reduce((c, a) => c + a.acts.filter((x) => x.op === op && 'drv' in x && x.drv === d.i).length, 0);
+    const regs = count('register'), unregs = count('unregister');
+    if (regs > unregs + (d.present ? 0 : 1)) {
+      throw bad(`scenario '${spec.name}': driver '${d.name}' is ${d.present ? 'present and ' : ''}registered ${regs} time${regs === 1 ? '' : 's'} but unregistered ${unregs} time${unregs === 1 ? '' : 's'}: some driver_register would find it registered (driver_find) and return -EBUSY, which the model does not run; remove a 'register ${d.name}' or add an 'unregister ${d.name}'`);
+    }
+  }
   const actorNames = actors.map((a) => a.name), lists = actors.map((a) => a.acts);
   for (const a of actors) for (const x of a.acts) if (x.op === 'register' && w.drivers.some((d) => d.registersDriver.includes(x.drv))) throw bad(`scenario '${spec.name}': actor '${a.name}': '${x.text}': a probe registers that driver (registersDriver)`);
   actors.forEach((a, i) => a.acts.forEach((x, j) => {

@@ -154,6 +154,14 @@ describe('actions that can never take effect are errors unless marked maybe', ()
     expect(err(spec({ a: [] }))).toBe("E601: scenario 'v': actor 'a' has no actions (write one action, or a list of them)");
   });
 
+  // driver_register's driver_find (v3.6.0 and mainline driver.c): a second register is -EBUSY and does nothing.
+  it('a driver registered again while registered', () => {
+    expect(err(spec({ a: ['register lone', 'register lone'] }))).toBe("E601: scenario 'v': driver 'lone' is registered 2 times but unregistered 0 times: some driver_register would find it registered (driver_find) and return -EBUSY, which the model does not run; remove a 'register lone' or add an 'unregister lone'");
+    expect(err(spec({ a: 'register lone', b: 'register lone' }))).toMatch(/driver 'lone' is registered 2 times/);
+    expect(err(spec({ a: ['register lone', 'unregister lone', 'register lone'] }))).toBe('no error');
+    expect(err(spec({ a: 'add c1', b: 'register lone' }, { drivers: { lone: { matches: ['c1'], present: true } } }))).toMatch(/driver 'lone' is present and registered 1 time but unregistered 0 times/);
+  });
+
   it('rmmod of a module nobody loads (issue 10 item 1)', () => {
     expect(err(spec({ a: 'add c1', b: 'rmmod cmod' }))).toBe("E601: scenario 'v': actor 'b': action 'rmmod cmod' can never take effect: module 'cmod' is never loaded: no actor runs 'modprobe cmod' and no probe requests it; write 'maybe rmmod cmod' if it may do nothing");
     expect(err(spec({ a: 'modprobe cmod', b: 'rmmod cmod' }))).toBe('no error');
