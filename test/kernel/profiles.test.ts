@@ -1,6 +1,6 @@
 /** Profiles are flag sets: they differ exactly by their flags, every flag carries its commit. */
 import { describe, expect, it } from 'vitest';
-import { FLAGS, PROFILES, PROFILE_NAMES, buildScenario, profile, profileDiff, type ScenarioSpec } from 'probecheck';
+import { FLAGS, PROFILES, PROFILE_NAMES, buildScenario, check, profile, profileDiff, type ScenarioSpec } from 'probecheck';
 import { stepLabels } from './helpers.js';
 import { excerpt, resolveAnchor } from '../../src/kernel/source.js';
 import { lateInitcallRefusal } from '../../src/kernel/paths/late-initcall.js';
@@ -10,6 +10,25 @@ const everything: ScenarioSpec = {
   drivers: { pd: { matches: ['p'], present: true }, cd: { matches: ['c'], probeType: 'async', probe: ['ok', 'defer'] } },
   actors: { insmod: ['register cd', 'unregister cd'], hotplug: ['add c', 'del c'], 'sysfs unbind': 'unbind pd p', udev: ['uevent p', 'wait_for_device_probe'] },
 };
+
+// mmc's link to pmic defers its sysfs bind while pmic is unbound; pmic's bind then triggers the deferred work.
+const linkDefer: ScenarioSpec = {
+  name: 'link-defer', devices: { pmic: {}, mmc: {} },
+  drivers: { 'pmic-drv': { matches: ['pmic'], present: true }, 'mmc-drv': { matches: ['mmc'], links: ['pmic'], present: true } },
+  actors: { boot: ['add pmic', 'add mmc', 'unbind pmic-drv pmic', 'bind mmc-drv mmc', 'bind pmic-drv pmic'] }, properties: ['deferred-lists', 'no-deadlock'],
+};
+
+describe('a link deferral at v4.14 (LINK_DEFER_ADD not settled)', () => {
+  it('stops the search with E601 at v4.14, where v4.10 and v4.18 differ; v4.18 puts mmc on the pending list', () => {
+    let code = '', msg = '';
+    try { check(buildScenario(linkDefer, 'v4.14', '').model); } catch (e) { code = (e as { code: string }).code; msg = (e as Error).message; }
+    expect(code).toBe('E601');
+    expect(msg).toMatch(/profile v4\.14 does not settle what really_probe does with a device its links defer \(mmc-drv on mmc\)/);
+    const r = check(buildScenario(linkDefer, 'v4.18', '').model);
+    expect(r.complete).toBe(true);
+    expect(r.coverage.some((e) => e.thread === 'kworker deferred_probe_work_func' && e.fired > 0 && e.label.includes('really_probe(mmc,mmc-drv)'))).toBe(true);
+  });
+});
 
 describe('profiles', () => {
   it('each flag names a commit, a version and a subject; each profile lists known flags', () => {
@@ -21,7 +40,7 @@ describe('profiles', () => {
     expect(profileDiff('v3.5', 'v3.14')).toEqual({ added: ['BUS_LIST_BEFORE_PROBE', 'MODULE_SYNC_PF_USED_ASYNC'], removed: [] });
     expect(profileDiff('v3.14', 'v4.2')).toEqual({ added: ['TRIGGER_COUNT', 'ASYNC_PROBE', 'ATTACH_DRIVER_EBUSY', 'LATE_INITCALL_FLUSH'], removed: [] });
     expect(profileDiff('v4.2', 'v4.14')).toEqual({ added: ['WAIT_FLUSH_DEFERRED', 'DEVICE_LINKS', 'OVERRIDE_LOCK'], removed: [] });
-    expect(profileDiff('v4.14', 'v4.18')).toEqual({ added: ['LINK_KREF', 'NEED_PARENT_LOCK'], removed: [] });
+    expect(profileDiff('v4.14', 'v4.18')).toEqual({ added: ['LINK_DEFER_ADD', 'LINK_KREF', 'NEED_PARENT_LOCK'], removed: [] });
     expect(profileDiff('v4.18', 'v5.0')).toEqual({ added: ['ASYNC_SYNC_IN_DRIVER_DETACH'], removed: [] });
     expect(profileDiff('v5.0', 'v5.1')).toEqual({ added: ['DEAD_FLAG', 'PER_DEVICE_ASYNC_ATTACH', 'DRIVER_LOCK_HELPERS', 'LATE_INITCALL_SECOND_PASS', 'PROBE_TIMEOUT_WORK'], removed: ['ATTACH_DRIVER_EBUSY'] });
     expect(profileDiff('v5.1', 'v5.4')).toEqual({ added: ['KILL_DEVICE', 'LINKS_NO_DRIVER_DORMANT'], removed: [] });
