@@ -446,7 +446,12 @@ export function buildScenario(spec: ScenarioSpec, profileName: string, patchList
     for (const l of w.links) if (!l.stateless && unbound.has(l.supplier) && !unbound.has(l.consumer)) { unbound.add(l.consumer); grew = true; }
   }
   const ops = new Set(actors.flatMap((a) => a.acts.map((x) => x.op)));
-  const ctx: PropCtx = { readers, unbound, ops, acts: actors.map((a) => a.acts), tidOf: new Map(plans.map((p, i) => [p.name, i])), asyncThreads: new Set(plans.filter((p) => p.async).map((p) => p.name)), threads: plans.map((p) => p.name), dels, actors: new Set(actorNames) };
+  // A child a probe registers is deleted when its parent's driver lets go of the parent (unbind,
+  // rmmod, unregister, the parent's device_del): device_del without any actor's `del`.
+  const releases = (r: number) => actors.some((a) => a.acts.some((x) => ((x.op === 'unbind' || x.op === 'unregister') && x.drv === r)
+    || (x.op === 'rmmod' && w.modules[x.mod]!.drivers.includes(r)) || ((x.op === 'del' || x.op === 'kill-del') && w.drivers[r]!.matches.includes(x.dev))));
+  const delByRelease = new Set(w.drivers.flatMap((r) => (releases(r.i) ? r.registers : [])));
+  const ctx: PropCtx = { readers, unbound, ops, acts: actors.map((a) => a.acts), tidOf: new Map(plans.map((p, i) => [p.name, i])), asyncThreads: new Set(plans.filter((p) => p.async).map((p) => p.name)), threads: plans.map((p) => p.name), dels, delByRelease, actors: new Set(actorNames) };
   let chosen = LIBRARY.filter((p) => p.applies(k, ctx));
   if (spec.properties) {
     chosen = spec.properties.map((name) => {

@@ -230,6 +230,38 @@ describe('unbind-releases-named, async-handover, wait-for-probe', () => {
   });
 });
 
+// Found by a false-alarm hunt on the long-term profiles (2026-12-03).
+describe('no-missed-probe and driver_override, no-probe-after-del of children, single-binding of a second probe', () => {
+  it("no-missed-probe: a device whose driver_override names another driver is not missed by this one (platform_match)", () => {
+    const spec: ScenarioSpec = { name: 'pin', devices: { dev: { present: true } },
+      drivers: { vfio: { matches: ['dev'], module: 'vfio_pci' }, native: { matches: ['dev'], module: 'nativemod' } }, actors: { admin: ['override dev native', 'modprobe vfio_pci'] } };
+    for (const p of ['v6.12', 'mainline']) expect(verdict(spec, p, 'no-missed-probe').verdict).toBe('vacuous');
+    // Without the override the same load binds dev: nothing missed either, and not vacuous.
+    expect(verdict({ ...spec, actors: { admin: 'modprobe vfio_pci' } }, 'mainline', 'no-missed-probe').verdict).toBe('holds');
+  });
+
+  it('no-probe-after-del applies to children a probe registers, deleted by rmmod of their parent\'s module', () => {
+    const spec: ScenarioSpec = { name: 'mfd', devices: { mfd: { present: true }, c1: { parent: 'mfd' }, c2: { parent: 'mfd' } },
+      drivers: { 'mfd-drv': { matches: ['mfd'], module: 'pmod', registers: ['c1', 'c2'] }, 'cell-drv': { matches: ['c1', 'c2'], module: 'cmod' } },
+      actors: { udev1: ['modprobe pmod', 'rmmod pmod'], udev2: 'modprobe cmod' } };
+    const names = (s: ScenarioSpec) => check(buildScenario(s, 'v4.18', '').model, { maxStates: 1 }).properties.map((x) => x.name);
+    expect(names(spec)).toContain('no-probe-after-del');
+    expect(verdict(spec, 'v4.18', 'no-probe-after-del').verdict).toBe('violated');
+    expect(verdict(spec, 'v5.10', 'no-probe-after-del').verdict).toBe('holds');
+    // Nothing releases mfd: no child is ever deleted, and the property is not chosen.
+    expect(names({ ...spec, actors: { udev1: 'modprobe pmod', udev2: 'modprobe cmod' } })).not.toContain('no-probe-after-del');
+  });
+
+  it("single-binding: bind_store's unlocked dev->driver test lets it probe a device bound meanwhile (v4.18; v5.1 tests it under the lock)", () => {
+    const spec: ScenarioSpec = { name: 'bind-vs-probe', devices: { dev: {} }, drivers: { 'drv-a': { matches: ['dev'], present: true, probeType: 'async' }, 'drv-b': { matches: ['dev'], present: true } },
+      actors: { hotplug: 'add dev', admin: 'maybe bind drv-b dev' }, syncFallback: false };
+    const bad = verdict(spec, 'v4.18', 'single-binding');
+    expect(bad.verdict).toBe('violated');
+    expect(bad.explanation).toBe('drv-b.probe(dev) started in admin at really_probe(dev,drv-b):call_probe while dev is bound to drv-b');
+    expect(verdict(spec, 'v5.1', 'single-binding').verdict).toBe('holds');
+  });
+});
+
 describe('scenario vocabulary: registersDriver, bind_store match()', () => {
   it("a probe that registers a driver: the new driver's driver_attach binds its device inside the probe", () => {
     const spec: ScenarioSpec = { name: 'reg', devices: { host: { present: true }, c: { present: true } },
