@@ -123,6 +123,8 @@ export class ThreadBuilder {
   maxDepth = 1;
   /** Set when this thread may call async_schedule (for do_init_module's PF_USED_ASYNC). */
   usesAsync = false;
+  /** While an async entry for one device is being built: that device (its struct may be stale: state.ts DevS.gen). */
+  entryDev = -1;
   /** Each finished block's entry label -> its last step's label (where an action completes). */
   readonly lastStep = new Map<string, string>();
   /** The actor's actions, in order, with the step that completes each (the vacuity report). */

@@ -16,6 +16,8 @@ export const MOD_STATES = ['UNFORMED', 'COMING', 'LIVE', 'GOING', 'FREED'] as co
 export const WORK_STATES = ['none', 'running', 'done'] as const;
 export const LINK_STATES = ['NONE', 'DORMANT', 'AVAILABLE', 'CONSUMER_PROBE', 'ACTIVE', 'SUPPLIER_UNBIND'] as const;
 export const SNAPSHOTS = ['none', 'taken', 'stale'] as const;
+/** KL.gen of an async entry that found its struct device replaced (the slot re-added): it touches nothing of the new one. */
+export const STALE = 7;
 
 export interface DevS {
   mutex: number; driver: number; bound: boolean; registered: boolean; onBus: boolean; ready: boolean;
@@ -28,6 +30,12 @@ export interface DevS {
   delStarted: boolean; delDone: boolean; dels: number;
   /** reads of the device's uevent file in flight (kernfs active references): device_del's removal of the file waits for them */
   uevReaders: number;
+  /**
+   * ghost: which struct device the slot holds (0..3, counting re-adds): a device deleted and added
+   * again is a new struct, and an async entry scheduled for the old one (it holds a reference:
+   * get_device) sees that one, dead and unregistered, not this (KL.gen).
+   */
+  gen: number;
   /** work_on_cpu(local_pci_probe) for this device: queued/running in its kworker, or done (the caller's flush_work returns) */
   work: (typeof WORK_STATES)[number];
   /** pdev->driver_override: the driver it names (0 = NULL) and which kmalloc'd string holds it (0 = none; B13) */
@@ -87,7 +95,8 @@ export interface KS {
  * link height h (linkHeight) in its device-links loop, to compare with dev->driver on relocking
  * (0 outside that window; a nested release of a consumer has a lower height, so its own slot).
  */
-export interface KL { ret: number; usedAsync: number; haveAsync: { [i: number]: number }; initOf: number; ovr: number; relDrv: { [i: number]: number } }
+/** `gen`: in an async entry scheduled for one device, that device's DevS.gen + 1 when scheduled (0: not such an entry), STALE once it found the slot re-added. */
+export interface KL { ret: number; usedAsync: number; haveAsync: { [i: number]: number }; initOf: number; ovr: number; relDrv: { [i: number]: number }; gen: number }
 
 export function kernelSchema(w: World) {
   const owner = t.owner(), drvPlace = t.int(Math.max(1, w.drivers.length)), rank = t.int(Math.max(1, w.devices.length)), nd = t.named(['NULL', ...w.drivers.map((d) => d.name), ...(w.drivers.length ? [] : ['?'])]);
@@ -97,7 +106,7 @@ export function kernelSchema(w: World) {
       dead: t.bool, asyncDriver: nd, canMatch: t.bool, deferred: t.enum(...DEFERRED), linksUnbinding: t.bool,
       probing: owner, removing: owner, delStarted: t.bool, delDone: t.bool, dels: t.int(3),
       work: t.enum(...WORK_STATES), ovrDrv: nd, ovrGen: t.int(3), unbindOf: nd, asked: t.int(255),
-      busRank: rank, busHeld: t.int(7), drvRank: rank, deferRank: rank, snap: t.enum(...SNAPSHOTS), uevReaders: t.int(7),
+      busRank: rank, busHeld: t.int(7), drvRank: rank, deferRank: rank, snap: t.enum(...SNAPSHOTS), uevReaders: t.int(7), gen: t.int(3),
     }), w.devices.map((d) => d.name)),
     drv: t.array(w.drivers.length, t.record({
       onBus: t.bool, alive: t.bool, unregDone: t.bool, bindFiles: t.bool, storesActive: t.int(7), iterRefs: t.int(15), busRank: drvPlace,
@@ -114,7 +123,7 @@ export function localsSchema(depth: number, w: World) {
   const d = Math.max(1, depth);
   const h = Math.max(0, ...w.devices.map((x) => linkHeight(w, x.i)));
   return t.record({ ret: t.int(7), usedAsync: t.int(1), haveAsync: t.array(d, t.int(1)), initOf: t.int(15), ovr: t.int(3),
-    relDrv: t.array(h, t.int(Math.max(1, w.drivers.length))) });
+    relDrv: t.array(h, t.int(Math.max(1, w.drivers.length))), gen: t.int(STALE) });
 }
 
 /** Links as traces name them: `consumer->supplier`, `(stateless)` after a stateless one. */

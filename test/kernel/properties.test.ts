@@ -252,6 +252,14 @@ describe('no-missed-probe and driver_override, no-probe-after-del of children, s
     expect(names({ ...spec, actors: { udev1: 'modprobe pmod', udev2: 'modprobe cmod' } })).not.toContain('no-probe-after-del');
   });
 
+  it('device-ready: an async entry scheduled for a device deleted and added again sees its own, dead struct (v5.1+), not the new one', () => {
+    const spec: ScenarioSpec = { name: 'replug', devices: { dev: {} }, drivers: { drv: { matches: ['dev'], present: true, probeType: 'async' } }, actors: { hotplug: ['add dev', 'del dev', 'add dev'] } };
+    for (const p of ['v5.10', 'v6.1', 'v6.12']) expect(verdict(spec, p, 'device-ready').verdict, p).toBe('holds');
+    // The new device is still probed: by its own entry.
+    const never = defineProperty({ kind: 'invariant', name: 'never-rebound', check: (v) => (v.dev('dev').bound && v.threads.every((t) => !t.actor || t.at === null) ? 'bound after the second add' : null) });
+    expect(check(buildScenario({ ...spec, properties: [never] }, 'v6.1', '').model).properties[0]!.verdict).toBe('violated');
+  });
+
   it("single-binding: bind_store's unlocked dev->driver test lets it probe a device bound meanwhile (v4.18; v5.1 tests it under the lock)", () => {
     const spec: ScenarioSpec = { name: 'bind-vs-probe', devices: { dev: {} }, drivers: { 'drv-a': { matches: ['dev'], present: true, probeType: 'async' }, 'drv-b': { matches: ['dev'], present: true } },
       actors: { hotplug: 'add dev', admin: 'maybe bind drv-b dev' }, syncFallback: false };

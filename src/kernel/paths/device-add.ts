@@ -7,7 +7,7 @@
  */
 import { RETURN, type Ret, type ThreadBuilder } from '../emit.js';
 import type { KL, KS } from '../state.js';
-import { BUS, CORE } from './common.js';
+import { BUS, CORE, mayBeAsync } from './common.js';
 import { deviceAttach } from './device-attach.js';
 import { busAddTail } from './klist.js';
 
@@ -24,6 +24,8 @@ export function busProbeDevice(tb: ThreadBuilder, dev: number, ret: Ret, skip: s
 
 export function deviceAdd(tb: ThreadBuilder, dev: number, ret: Ret): string {
   const f = tb.fn('device_add', { dev }, ret);
+  // Only a device an async entry may be scheduled for needs to tell its structs apart (state.ts DevS.gen).
+  const entries = tb.k.w.devices[dev]!.drivers.some((d) => mayBeAsync(tb.k, d));
   // bus_add_device puts the device on the bus klist before bus_probe_device, in every tree read
   // (v3.6.0 bus.c:495 on). 190888ac01d0 changed the driver's side (bus_add_driver), not this one.
   const probe = busProbeDevice(tb, dev, ret, RETURN);
@@ -32,7 +34,8 @@ export function deviceAdd(tb: ThreadBuilder, dev: number, ret: Ret): string {
     const d = s.dev[dev]!;
     if (d.registered) return RETURN;
     d.registered = true;
-    d.dead = false; d.delStarted = false; d.delDone = false; d.dels = 0; // added again: a new struct device
+    if (d.delStarted && entries) d.gen = (d.gen + 1) & 3;                 // added again: a new struct device
+    d.dead = false; d.delStarted = false; d.delDone = false; d.dels = 0;
     busAddTail(tb.k.w, s, dev);
     d.onBus = true;
     return 'device_pm_add';

@@ -16,11 +16,11 @@
  */
 import { RETURN, type Ret, type ThreadBuilder } from '../emit.js';
 import { add } from '../../engine/add.js';
-import type { KL, KS } from '../state.js';
+import { STALE, type KL, type KS } from '../state.js';
 import { RET } from '../world.js';
 import { asyncProgram, asyncScheduleStep } from './async.js';
 import { drvNext, drvPut, walksDrivers } from './klist.js';
-import { DD, allowsAsync, lockStep, mayBeAsync } from './common.js';
+import { DD, allowsAsync, lockStep, mayBeAsync, staleEntry } from './common.js';
 import { driverProbeDevice, stopsWalk } from './really-probe.js';
 import { driverMatchSteps } from './driver-override.js';
 
@@ -116,7 +116,7 @@ export function deviceAttach(tb: ThreadBuilder, dev: number, allowAsync: boolean
   const schedule = (): void => {
     if (!canAsync) return;
     const st = asyncScheduleStep(tb, asyncProgram('__device_attach_async_helper', k.vn(dev)), inline,
-      afterUnlock ? RETURN : 'out_unlock', `${DD}:__device_attach`, afterUnlock ? 'v5.19 (b232b02bf3c2): after device_unlock' : 'v4.2 (765230b5f084): dev->mutex held');
+      afterUnlock ? RETURN : 'out_unlock', `${DD}:__device_attach`, afterUnlock ? 'v5.19 (b232b02bf3c2): after device_unlock' : 'v4.2 (765230b5f084): dev->mutex held', dev);
     f.step('async_schedule', { ...st, c: afterUnlock ? ['if (async)', 'async_schedule'] : ['async_schedule'] });
   };
   // Source order: until b232b02bf3c2 async_schedule sits inside the locked region, after it past device_unlock.
@@ -134,18 +134,21 @@ export function deviceAttach(tb: ThreadBuilder, dev: number, allowAsync: boolean
 export function deviceAttachAsyncHelper(tb: ThreadBuilder, dev: number, ret: Ret): string {
   const k = tb.k, me = tb.owner;
   const f = tb.fn('__device_attach_async_helper', { dev }, ret);
-  const frame = tb.enter();
+  const frame = tb.enter(), outer = tb.entryDev;
+  tb.entryDev = dev;
   const walk = attachWalk(tb, dev, frame, true, true, () => f.label('out_unlock'));
-  f.step('device_lock', { ...lockStep(k, dev, me, `${DD}:__device_attach_async_helper`, (s, t) => {
+  tb.entryDev = outer;
+  const locked = lockStep(k, dev, me, `${DD}:__device_attach_async_helper`, (s, t) => {
     t.ret = RET.ZERO;
     t.haveAsync[frame] = 0;
     // 3451a495ef24 (v5.1): skip dead or already bound devices.
     if (k.has('DEAD_FLAG') && (s.dev[dev]!.dead || s.dev[dev]!.driver !== 0)) return 'out_unlock';
     return 'bus_for_each_drv';
-  }, k.has('DEAD_FLAG') ? 'v5.1 (3451a495ef24)' : 'v4.2 (765230b5f084)'),
-  c: ['device_lock(dev);', ...(k.has('DEAD_FLAG') ? ['if (dev->p->dead || dev->driver)'] : []), 'bus_for_each_drv(dev->bus, NULL, &data, __device_attach_driver);'] });
+  }, k.has('DEAD_FLAG') ? 'v5.1 (3451a495ef24)' : 'v4.2 (765230b5f084)');
+  f.step('device_lock', { ...staleEntry(dev, locked, (t) => { t.ret = RET.ZERO; return 'out_unlock'; }),
+    c: ['device_lock(dev);', ...(k.has('DEAD_FLAG') ? ['if (dev->p->dead || dev->driver)'] : []), 'bus_for_each_drv(dev->bus, NULL, &data, __device_attach_driver);'] });
   f.route('bus_for_each_drv', walk);
-  f.step('out_unlock', { where: `${DD}:__device_attach_async_helper`, c: ['device_unlock(dev);'], run: (s) => { s.dev[dev]!.mutex = 0; return RETURN; } });
+  f.step('out_unlock', { where: `${DD}:__device_attach_async_helper`, c: ['device_unlock(dev);'], run: (s, t) => { if (t.gen !== STALE) s.dev[dev]!.mutex = 0; return RETURN; } });
   tb.leave();
   return f.done();
 }

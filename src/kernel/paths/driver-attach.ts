@@ -7,11 +7,11 @@
  * The bus_for_each_dev walk visits matching devices in the order they were added to the bus
  * klist, skipping those deleted before it reaches them (paths/klist.ts).
  */
-import { RETURN, type Block, type Ret, type ThreadBuilder } from '../emit.js';
-import type { KL, KS } from '../state.js';
+import { RETURN, type Block, type KStep, type Ret, type ThreadBuilder } from '../emit.js';
+import { STALE, type KL, type KS } from '../state.js';
 import { RET } from '../world.js';
 import { asyncProgram, asyncScheduleStep } from './async.js';
-import { BUS, DD, allowsAsync, mayBeAsync, mutexWaits, takeMutex, takesParentLock } from './common.js';
+import { BUS, DD, allowsAsync, mayBeAsync, mutexWaits, takeMutex, takesParentLock, staleEntry } from './common.js';
 import { busNext, drvAddTail } from './klist.js';
 import { driverProbeDevice, driverProbeDeviceNoCount } from './really-probe.js';
 import { driverMatchSteps } from './driver-override.js';
@@ -143,7 +143,7 @@ function driverAttachOne(tb: ThreadBuilder, dev: number, drv: number, ret: Ret):
         return 'device_unlock';
       } });
     const schedule = asyncScheduleStep(tb, asyncProgram('__driver_attach_async_helper', k.vn(dev)), inline, after ? RETURN : 'device_unlock', `${DD}:__driver_attach`,
-      after ? 'v6.0 (70fe758352ca): after device_unlock' : 'v5.1 (ef0ff68351be): dev->mutex held');
+      after ? 'v6.0 (70fe758352ca): after device_unlock' : 'v5.1 (ef0ff68351be): dev->mutex held', dev);
     const sched = { ...schedule, c: ['async_schedule_dev(__driver_attach_async_helper, dev);'] };
     if (!after) f.step('async_schedule_dev', sched);
     f.step('device_unlock', { where: `${DD}:__driver_attach`, since: after ? 'v6.0 (70fe758352ca)' : 'v5.1 (ef0ff68351be)', c: after ? ['device_unlock(dev);', 'if (async)'] : ['device_unlock(dev);'], run: (s, t) => {
@@ -182,8 +182,10 @@ export function driverAttachAsyncHelper(tb: ThreadBuilder, dev: number, ret: Ret
   const k = tb.k;
   const f = tb.fn('__driver_attach_async_helper', { dev }, ret);
   const checks = !k.has('PROBE_BUSY_CHECK'), clears = k.has('ASYNC_DRIVER_PENDING_CHECK');
-  const probes = new Map<number, string>();
+  const probes = new Map<number, string>(), outer = tb.entryDev;
+  tb.entryDev = dev;
   for (const drv of k.w.devices[dev]!.drivers) if (mayBeAsync(k, drv)) probes.set(drv, driverProbeDevice(tb, dev, drv, f.label('device_unlock')));
+  tb.entryDev = outer;
   driverLockSteps(tb, f, dev, `${DD}:__driver_attach_async_helper`, 'device_lock', 'device_unlock', (s) => {
     const d = s.dev[dev]!;
     const drv = d.asyncDriver - 1;
@@ -191,7 +193,7 @@ export function driverAttachAsyncHelper(tb: ThreadBuilder, dev: number, ret: Ret
     if (drv < 0 || (checks && (d.dead || d.driver !== 0))) return 'device_unlock';
     return probes.get(drv) ?? 'device_unlock';
   }, ['drv = dev->p->async_driver;', ...(clears ? ['dev->p->async_driver = NULL;'] : []), ...(checks ? ['if (!dev->p->dead && !dev->driver)'] : []), 'ret = driver_probe_device(drv, dev);'],
-  'v5.1 (ef0ff68351be, 3451a495ef24)');
+  'v5.1 (ef0ff68351be, 3451a495ef24)', true);
   return f.done();
 }
 
@@ -201,16 +203,17 @@ export function driverAttachAsyncHelper(tb: ThreadBuilder, dev: number, ret: Ret
  * the caller; the anchors name the caller's call line and the callee's lines.
  */
 function driverLockSteps(tb: ThreadBuilder, f: Block, dev: number, where: string, lockLabel: string, unlockLabel: string, then: (s: KS, t: KL) => string | null,
-  lockLines: string[], since?: string): void {
+  lockLines: string[], since?: string, entry = false): void {
   const k = tb.k, me = tb.owner, parent = k.w.devices[dev]!.parent, pl = takesParentLock(k, dev);
   const at = since ? { since } : {};
   if (pl) {
     f.step('lock_parent', { where, ...at, c: ['__device_driver_lock:: device_lock(parent);'],
       await: (s) => s.dev[parent]!.mutex === 0, waits: mutexWaits(k, parent), run: (s) => { takeMutex(k, s, parent, me); return lockLabel; } });
   }
-  f.step(lockLabel, { where, ...at, c: ['__device_driver_lock(dev, dev->parent);', '__device_driver_lock:: device_lock(dev);', ...lockLines],
-    await: (s) => s.dev[dev]!.mutex === 0, waits: mutexWaits(k, dev), run: (s, t) => { takeMutex(k, s, dev, me); return then(s, t); } });
+  const locked: KStep = { where, ...at, await: (s) => s.dev[dev]!.mutex === 0, waits: mutexWaits(k, dev), run: (s, t) => { takeMutex(k, s, dev, me); return then(s, t); } };
+  // An async entry's struct may be an old one (the slot re-added): it takes the parent, not the new device (staleEntry).
+  f.step(lockLabel, { ...(entry ? staleEntry(dev, locked, () => unlockLabel) : locked), c: ['__device_driver_lock(dev, dev->parent);', '__device_driver_lock:: device_lock(dev);', ...lockLines] });
   f.step(unlockLabel, { where, ...at,
     c: ['__device_driver_unlock(dev, dev->parent);', '__device_driver_unlock:: device_unlock(dev);', ...(pl ? ['__device_driver_unlock:: device_unlock(parent);'] : [])],
-    run: (s) => { s.dev[dev]!.mutex = 0; if (pl) s.dev[parent]!.mutex = 0; return RETURN; } });
+    run: (s, t) => { if (t.gen !== STALE) s.dev[dev]!.mutex = 0; if (pl) s.dev[parent]!.mutex = 0; return RETURN; } });
 }

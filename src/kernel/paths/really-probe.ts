@@ -11,7 +11,7 @@
 import { RETURN, type Kernel, type KStep, type Ret, type ThreadBuilder } from '../emit.js';
 import { add } from '../../engine/add.js';
 import { ProbecheckError } from '../../engine/errors.js';
-import type { KS } from '../state.js';
+import type { KL, KS } from '../state.js';
 import { RET } from '../world.js';
 import { DD, deferredTrigger, dropSnapshot, lockStep, mayDefer, takeSnapshot, triggeredSince } from './common.js';
 import { deviceAdd } from './device-add.js';
@@ -22,10 +22,12 @@ import { hasBody, probeBody, workOnCpu } from './probe-body.js';
 import { MANAGED_TEST, coreLines, deviceLinkAdd, linksMissingSupplier, linksNoDriverAfterProbe, managedTest, noDriverLines, statelessLinksOf } from './links.js';
 
 /** The -ENODEV/-EBUSY checks at the top of (__)driver_probe_device; -1 when it may probe. */
-function refuse(tb: ThreadBuilder, s: KS, dev: number): number {
+function refuse(tb: ThreadBuilder, s: KS, t: KL, dev: number, entry: boolean): number {
   const d = s.dev[dev]!;
   if (tb.k.has('DEAD_FLAG') && tb.k.has('PROBE_BUSY_CHECK') && d.dead) return RET.ENODEV;
-  if (!d.registered) return RET.ENODEV;
+  // The device of an async entry whose struct was replaced since it took the lock (the slot
+  // re-added): its own struct is unregistered (state.ts DevS.gen).
+  if (!d.registered || (entry && t.gen !== 0 && t.gen - 1 !== d.gen)) return RET.ENODEV;
   if (tb.k.has('PROBE_BUSY_CHECK') && d.driver !== 0) return RET.EBUSY;
   return -1;
 }
@@ -62,13 +64,13 @@ export const stopsWalk = (ret: number) => ret === RET.BOUND || ret === RET.ENODE
 export function driverProbeDevice(tb: ThreadBuilder, dev: number, drv: number, ret: Ret): string {
   const k = tb.k;
   const f = tb.fn('driver_probe_device', { dev, drv }, ret);
-  const depth = tb.enter(), defers = mayDefer(k, dev, drv);
+  const depth = tb.enter(), defers = mayDefer(k, dev, drv), entry = tb.entryDev === dev;
   // Before 204db60c8357 really_probe's return is driver_probe_device's; after it, deferral follows.
   const rp = reallyProbe(tb, dev, drv, depth, k.has('PROBE_BUSY_CHECK') ? f.label('deferred') : f.ret);
   if (!k.has('PROBE_BUSY_CHECK')) {
     f.step('check', { where: `${DD}:driver_probe_device`, since: 'v2.6.x', c: ['if (!device_is_registered(dev))', 'ret = really_probe(dev, drv);'], run: (s, t) => {
       t.ret = RET.ZERO; // its `ret` is a local: nothing left from an earlier probe by this thread
-      const r = refuse(tb, s, dev);
+      const r = refuse(tb, s, t, dev, entry);
       if (r >= 0) { t.ret = r; return RETURN; }
       return rp;
     } });
@@ -79,7 +81,7 @@ export function driverProbeDevice(tb: ThreadBuilder, dev: number, drv: number, r
       t.ret = RET.ZERO; // its `ret` is a local: nothing left from an earlier probe by this thread
       takeSnapshot(k, s, dev, defers);
       add(s, 'probeCount', 1);
-      const r = refuse(tb, s, dev);
+      const r = refuse(tb, s, t, dev, entry);
       if (r >= 0) { t.ret = r; return 'out'; }
       s.dev[dev]!.canMatch = true;
       return rp;
@@ -110,10 +112,10 @@ export function driverProbeDevice(tb: ThreadBuilder, dev: number, drv: number, r
 /** __driver_probe_device(drv, dev) alone: what bind_store calls since v5.14 (no probe_count, no deferral). */
 export function driverProbeDeviceNoCount(tb: ThreadBuilder, dev: number, drv: number, ret: Ret): string {
   const f = tb.fn('__driver_probe_device', { dev, drv }, ret);
-  const depth = tb.enter();
+  const depth = tb.enter(), entry = tb.entryDev === dev;
   const rp = reallyProbe(tb, dev, drv, depth, f.ret);
   f.step('check', { where: `${DD}:__driver_probe_device`, since: 'v5.14 (45ddcb42949f)', c: CHECK_LINES, run: (s, t) => {
-    const r = refuse(tb, s, dev);
+    const r = refuse(tb, s, t, dev, entry);
     if (r >= 0) { t.ret = r; return RETURN; }
     s.dev[dev]!.canMatch = true;
     return rp;
