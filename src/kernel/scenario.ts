@@ -299,7 +299,7 @@ export function resolveWorld(spec: ScenarioSpec): World {
   }
   for (const d of drivers) {
     if (d.present && d.module >= 0) throw bad(`${where}: driver '${d.name}' is present (built in) but belongs to module '${modNames[d.module]}'`);
-    for (const m of d.matches) if (d.present && buses[d.bus]!.autoprobe && devices[m]!.present && devices[m]!.boundTo < 0) throw bad(`${where}: driver '${d.name}' and device '${devNames[m]}' are both present: say the device is boundTo it, or add one of them in an actor`);
+    for (const m of d.matches) if (d.present && buses[d.bus]!.autoprobe && devices[m]!.present && devices[m]!.boundTo < 0) throw bad(`${where}: driver '${d.name}' and device '${devNames[m]}' are both present on a bus that autoprobes: say the device is boundTo it, add one of them in an actor, or give the bus autoprobe: false (a device left for a sysfs bind)`);
   }
   for (const d of drivers) for (const r of [...d.registers, ...(d.asyncScan ?? [])]) {
     if (devices[r]!.present) throw bad(`${where}: driver '${d.name}' registers '${devNames[r]}', which is already present`);

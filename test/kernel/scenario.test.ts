@@ -154,6 +154,11 @@ describe('actions that can never take effect are errors unless marked maybe', ()
     expect(err(spec({ a: [] }))).toBe("E601: scenario 'v': actor 'a' has no actions (write one action, or a list of them)");
   });
 
+  it('a present driver and a present unbound device it matches: three ways out, autoprobe: false among them', () => {
+    expect(err(spec({ a: 'add c1' }, { devices: { host: {}, c1: {}, p: { present: true } }, drivers: { pdrv: { matches: ['p'], present: true } } })))
+      .toBe("E601: scenario 'v': driver 'pdrv' and device 'p' are both present on a bus that autoprobes: say the device is boundTo it, add one of them in an actor, or give the bus autoprobe: false (a device left for a sysfs bind)");
+  });
+
   // driver_register's driver_find (v3.6.0 and mainline driver.c): a second register is -EBUSY and does nothing.
   it('a driver registered again while registered', () => {
     expect(err(spec({ a: ['register lone', 'register lone'] }))).toBe("E601: scenario 'v': driver 'lone' is registered 2 times but unregistered 0 times: some driver_register would find it registered (driver_find) and return -EBUSY, which the model does not run; remove a 'register lone' or add an 'unregister lone'");
