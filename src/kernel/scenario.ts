@@ -392,9 +392,9 @@ export function buildScenario(spec: ScenarioSpec, profileName: string, patchList
   for (const d of w.devices) {
     if (!d.drivers.some((x) => mayBeAsync(k, x))) continue;
     for (let j = 1; j <= n; j++) plans.push({ name: asyncThreadName('__device_attach_async_helper', d.name, j), program: asyncProgram('__device_attach_async_helper', d.name), running: false, async: true, tied: d.i,
-      build: (tb) => deviceAttachAsyncHelper(tb, d.i, asyncRunEntryDone(tb)) });
+      build: (tb) => deviceAttachAsyncHelper(tb, d.i, asyncRunEntryDone(tb), true) });
     if (k.has('PER_DEVICE_ASYNC_ATTACH')) for (let j = 1; j <= n; j++) plans.push({ name: asyncThreadName('__driver_attach_async_helper', d.name, j), program: asyncProgram('__driver_attach_async_helper', d.name), running: false, async: true, tied: d.i,
-      build: (tb) => driverAttachAsyncHelper(tb, d.i, asyncRunEntryDone(tb)) });
+      build: (tb) => driverAttachAsyncHelper(tb, d.i, asyncRunEntryDone(tb), true) });
   }
   if (!k.has('PER_DEVICE_ASYNC_ATTACH')) for (const d of w.drivers) {
     if (!mayBeAsync(k, d.i)) continue;
@@ -438,12 +438,18 @@ export function buildScenario(spec: ScenarioSpec, profileName: string, patchList
   // matches may stay unbound on purpose, as after an unbind (a false-alarm hunt, 2026-12-03).
   const removed = new Set(actors.flatMap((a) => a.acts.flatMap((x) => (x.op === 'unregister' ? [x.drv] : x.op === 'rmmod' ? w.modules[x.mod]!.drivers : []))));
   for (const d of w.devices) if (d.drivers.length > 1 && d.drivers.some((r) => removed.has(r))) unbound.add(d.i);
+  // A driver_override store probes nothing (sysfs-bus-platform: "does not ... make any attempt to
+  // automatically load the specified driver"): a device whose override an actor writes is left
+  // for a drivers_probe or bind (a property audit, 2026-12-03).
+  for (const a of actors) for (const x of a.acts) if (x.op === 'override') unbound.add(x.dev);
   // A supplier's unbind unbinds its consumers too (device_links_unbind_consumers), and a link
   // without DL_FLAG_AUTOPROBE_CONSUMER (the model's links have no flags) does not probe them again
   // when the supplier binds: they are unbound on purpose as well.
+  // The same for a supplier whose driver is removed (rmmod, unregister), even its only one.
+  const released = new Set([...unbound, ...w.devices.filter((d) => d.drivers.some((r) => removed.has(r))).map((d) => d.i)]);
   if (k.has('DEVICE_LINKS')) for (let grew = true; grew;) {
     grew = false;
-    for (const l of w.links) if (!l.stateless && unbound.has(l.supplier) && !unbound.has(l.consumer)) { unbound.add(l.consumer); grew = true; }
+    for (const l of w.links) if (!l.stateless && released.has(l.supplier) && !unbound.has(l.consumer)) { unbound.add(l.consumer); released.add(l.consumer); grew = true; }
   }
   const ops = new Set(actors.flatMap((a) => a.acts.map((x) => x.op)));
   // A child a probe registers is deleted when its parent's driver lets go of the parent (unbind,

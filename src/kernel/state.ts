@@ -95,7 +95,7 @@ export interface KS {
  * link height h (linkHeight) in its device-links loop, to compare with dev->driver on relocking
  * (0 outside that window; a nested release of a consumer has a lower height, so its own slot).
  */
-/** `gen`: in an async entry scheduled for one device, that device's DevS.gen + 1 when scheduled (0: not such an entry), STALE once it found the slot re-added. */
+/** `gen`: in an async entry's thread, its device's DevS.gen when it was scheduled; STALE once it found the slot re-added. */
 export interface KL { ret: number; usedAsync: number; haveAsync: { [i: number]: number }; initOf: number; ovr: number; relDrv: { [i: number]: number }; gen: number }
 
 export function kernelSchema(w: World) {

@@ -7,7 +7,7 @@
  * (`kworker/u:async __device_attach_async_helper(dc)#1`, `kworker deferred_probe_work_func`, ...),
  * as traces print them.
  */
-import { workOnCpuThread } from './paths/probe-body.js';
+import { requestModprobeThread, workOnCpuThread } from './paths/probe-body.js';
 import type { Query } from '../engine/model.js';
 import type { Kernel } from './emit.js';
 import type { KS } from './state.js';
@@ -41,8 +41,10 @@ export interface DeviceView {
   /** The thread inside `drv->probe(dev)`, or null. */
   readonly probingIn: string | null;
   /**
-   * The thread whose call runs that probe: `probingIn`, or, while a `work_on_cpu` kworker runs it
-   * (PCI's local_pci_probe), the thread waiting for that kworker in flush_work.
+   * The thread whose call started that probe: `probingIn`, or, while a `work_on_cpu` kworker runs
+   * it (PCI's local_pci_probe), the thread waiting for that kworker in flush_work, or, while the
+   * modprobe request_module started runs it (the loaded module's driver_attach), the thread
+   * waiting in that request_module; followed up to the first thread no one waits for.
    */
   readonly probeCaller: string | null;
   /** The thread inside `drv->remove(dev)`, or null. */
@@ -188,12 +190,22 @@ function makeView(k: Kernel, t: ThreadInfo, s: KS, q: Query): KernelView {
   const w = k.w;
   const thr = (owner: number): string | null => (owner === 0 ? null : k.threadNames[owner - 1] ?? `#${owner - 1}`);
   const drvOf = (v: number): string | null => (v === 0 ? null : w.drivers[v - 1]!.name);
-  // A work_on_cpu kworker runs one (dev, drv) probe for the thread inside that pci_call_probe.
-  const caller = (dev: number, owner: number, drv: number): string | null => {
-    const name = thr(owner);
-    if (name === null || drv === 0 || !w.drivers[drv - 1]!.workOnCpu || name !== workOnCpuThread(k, dev, drv - 1)) return name;
-    const call = `pci_call_probe(${k.vn(dev)},${k.dn(drv - 1)})`;
-    return t.threads.find((n) => q.at(n)?.startsWith(call) ?? false) ?? name;
+  // The thread waiting for `name` to do its work: a work_on_cpu kworker runs one (dev, drv) probe
+  // for the thread inside that pci_call_probe; request_module's modprobe loads its module for the
+  // thread waiting in that request_module. null: no one (an actor, a kworker of its own).
+  const inside = (prefix: string, last?: string) => t.threads.find((n) => { const l = q.at(n); return l !== null && l.startsWith(prefix) && (last === undefined || l.endsWith(last)); });
+  const waiter = (name: string): string | undefined => {
+    for (const d of w.devices) for (const r of d.drivers) if (w.drivers[r]!.workOnCpu && name === workOnCpuThread(k, d.i, r)) return inside(`pci_call_probe(${k.vn(d.i)},${k.dn(r)})`);
+    for (const r of w.drivers) if (r.requestModule >= 0 && name === requestModprobeThread(w.modules[r.requestModule]!.name)) {
+      const by = inside(`request_module(${r.name})`, ':wait_for_completion');
+      if (by) return by;
+    }
+    return undefined;
+  };
+  const caller = (owner: number): string | null => {
+    let name = thr(owner);
+    for (let hops = 0; name !== null && hops < t.threads.length; hops++) { const up = waiter(name); if (!up) break; name = up; }
+    return name;
   };
   let devices: readonly DeviceView[] | undefined, drivers: readonly DriverView[] | undefined, modules: readonly ModuleView[] | undefined, threads: readonly ThreadView[] | undefined;
   const mkDevices = () => devices ??= freeze(w.devices.map((d): DeviceView => {
@@ -204,7 +216,7 @@ function makeView(k: Kernel, t: ThreadInfo, s: KS, q: Query): KernelView {
       get onBus() { return x().onBus; }, get ready() { return x().ready; }, get dead() { return x().dead; },
       get asyncDriver() { return drvOf(x().asyncDriver); }, get deferred() { return x().deferred; },
       get lockedBy() { return thr(x().mutex); }, get probingIn() { return thr(x().probing); },
-      get probeCaller() { return caller(d.i, x().probing, x().driver); }, get removingIn() { return thr(x().removing); },
+      get probeCaller() { return caller(x().probing); }, get removingIn() { return thr(x().removing); },
       get delStarted() { return x().delStarted; }, get delDone() { return x().delDone; }, get unbindFor() { return drvOf(x().unbindOf); },
       get triggerSnapshot() { return x().snap; },
       get askedBy() { const a = x().asked; return w.drivers.filter((r) => r.i < 8 && (a & (1 << r.i)) !== 0).map((r) => r.name); },

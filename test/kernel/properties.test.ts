@@ -270,6 +270,36 @@ describe('no-missed-probe and driver_override, no-probe-after-del of children, s
   });
 });
 
+// Found by a property audit (2026-12-03): each was a false alarm, or a property not chosen.
+describe('callers through request_module and work_on_cpu, no-missed-probe exemptions, single-unregister by release', () => {
+  it("wait-for-probe: a probe the deferred work's probe starts through request_module (in the modprobe it spawns) is the work's", () => {
+    const spec: ScenarioSpec = { name: 'w4p-request', devices: { sup: {}, c: {}, d2: { present: true } },
+      drivers: { supdrv: { matches: ['sup'], present: true }, cdrv: { matches: ['c'], needs: ['sup'], present: true, requestModule: 'm2' }, d2drv: { matches: ['d2'], module: 'm2' } },
+      modules: { m2: {} }, actors: { waiter: 'wait_for_device_probe', hotplug: ['add c', 'add sup'] } };
+    for (const p of ['v4.18', 'v6.6', 'mainline']) expect(verdict(spec, p, 'wait-for-probe').verdict, p).toBe('holds');
+  });
+  it('usb-parent-lock: a probe a work_on_cpu kworker runs for a caller holding the parent lock', () => {
+    const spec: ScenarioSpec = { name: 'usb-woc', buses: { usb: { needParentLock: true } }, devices: { udev: { bus: 'usb', present: true }, intf: { bus: 'usb', parent: 'udev', present: true } },
+      drivers: { intfdrv: { bus: 'usb', matches: ['intf'], workOnCpu: true } }, actors: { modprobe: 'register intfdrv' } };
+    expect(verdict(spec, 'v6.6', 'usb-parent-lock').verdict).toBe('holds');
+  });
+  it('no-missed-probe: a device whose driver_override an actor writes, and a consumer of a supplier whose driver is removed', () => {
+    const override: ScenarioSpec = { name: 'nmp-override', devices: { dc: { present: true } }, drivers: { drvA: { matches: ['dc'], module: 'ma' }, drvB: { matches: ['dc'] } },
+      modules: { ma: {} }, actors: { admin: ['override dc drvA', 'register drvB', 'override dc drvB'] } };
+    expect(verdict(override, 'v6.6', 'no-missed-probe').verdict).toBe('vacuous');
+    const consumer: ScenarioSpec = { name: 'nmp-consumer', devices: { sup: { present: true }, c: { present: true } },
+      drivers: { supdrv: { matches: ['sup'], module: 'ms' }, cdrv: { matches: ['c'], module: 'mc', links: ['sup'] } }, modules: { ms: {}, mc: {} },
+      actors: { admin: ['modprobe ms', 'modprobe mc', 'rmmod ms', 'modprobe ms'] } };
+    expect(verdict(consumer, 'v6.6', 'no-missed-probe').verdict).toBe('holds');
+  });
+  it("single-unregister is chosen when a child's parent release and an actor both delete it", () => {
+    const spec: ScenarioSpec = { name: 'double-del', devices: { host: { present: true }, c: { parent: 'host' } }, drivers: { hostdrv: { matches: ['host'], registers: ['c'] } },
+      actors: { modprobe: 'register hostdrv', admin: 'unbind hostdrv host', hotplug: 'del c' } };
+    const r = check(buildScenario(spec, 'v6.6', '').model);
+    expect(r.properties.find((p) => p.name === 'single-unregister')?.verdict).toBe('violated');
+  });
+});
+
 describe('scenario vocabulary: registersDriver, bind_store match()', () => {
   it("a probe that registers a driver: the new driver's driver_attach binds its device inside the probe", () => {
     const spec: ScenarioSpec = { name: 'reg', devices: { host: { present: true }, c: { present: true } },

@@ -37,7 +37,7 @@ export function asyncScheduleStep(tb: ThreadBuilder, program: string, inline: st
       const initOf = initsRunning(s, t);
       for (let m = 0; m < s.mod.length; m++) if (initOf & (1 << m)) add(s.mod[m]!, 'initPending', 1);
       // An entry for one device holds that struct (get_device): it records which one the slot holds.
-      const gen = dev === undefined ? 0 : s.dev[dev]!.gen + 1;
+      const gen = dev === undefined ? 0 : s.dev[dev]!.gen;
       ctx.spawn(program, initOf || gen ? (l: KL) => { l.initOf = initOf; l.gen = gen; } : undefined);
       return next;
     },

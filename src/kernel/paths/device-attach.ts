@@ -130,12 +130,15 @@ export function deviceAttach(tb: ThreadBuilder, dev: number, allowAsync: boolean
   return f.done();
 }
 
-/** __device_attach_async_helper(dev): the async pass over drivers that want async probing. */
-export function deviceAttachAsyncHelper(tb: ThreadBuilder, dev: number, ret: Ret): string {
+/**
+ * __device_attach_async_helper(dev): the async pass over drivers that want async probing.
+ * `spawned`: built as an async entry's thread (not run inline by async_schedule's fallback).
+ */
+export function deviceAttachAsyncHelper(tb: ThreadBuilder, dev: number, ret: Ret, spawned = false): string {
   const k = tb.k, me = tb.owner;
   const f = tb.fn('__device_attach_async_helper', { dev }, ret);
   const frame = tb.enter(), outer = tb.entryDev;
-  tb.entryDev = dev;
+  tb.entryDev = spawned ? dev : -1;
   const walk = attachWalk(tb, dev, frame, true, true, () => f.label('out_unlock'));
   tb.entryDev = outer;
   const locked = lockStep(k, dev, me, `${DD}:__device_attach_async_helper`, (s, t) => {
@@ -145,7 +148,7 @@ export function deviceAttachAsyncHelper(tb: ThreadBuilder, dev: number, ret: Ret
     if (k.has('DEAD_FLAG') && (s.dev[dev]!.dead || s.dev[dev]!.driver !== 0)) return 'out_unlock';
     return 'bus_for_each_drv';
   }, k.has('DEAD_FLAG') ? 'v5.1 (3451a495ef24)' : 'v4.2 (765230b5f084)');
-  f.step('device_lock', { ...staleEntry(dev, locked, (t) => { t.ret = RET.ZERO; return 'out_unlock'; }),
+  f.step('device_lock', { ...(spawned ? staleEntry(dev, locked, (t) => { t.ret = RET.ZERO; return 'out_unlock'; }) : locked),
     c: ['device_lock(dev);', ...(k.has('DEAD_FLAG') ? ['if (dev->p->dead || dev->driver)'] : []), 'bus_for_each_drv(dev->bus, NULL, &data, __device_attach_driver);'] });
   f.route('bus_for_each_drv', walk);
   f.step('out_unlock', { where: `${DD}:__device_attach_async_helper`, c: ['device_unlock(dev);'], run: (s, t) => { if (t.gen !== STALE) s.dev[dev]!.mutex = 0; return RETURN; } });

@@ -177,13 +177,13 @@ export function deviceDriverAttach(tb: ThreadBuilder, dev: number, drv: number, 
   return f.done();
 }
 
-/** __driver_attach_async_helper(dev): probe dev with dev->p->async_driver (v5.1+). */
-export function driverAttachAsyncHelper(tb: ThreadBuilder, dev: number, ret: Ret): string {
+/** __driver_attach_async_helper(dev): probe dev with dev->p->async_driver (v5.1+). `spawned`: as its async entry's thread. */
+export function driverAttachAsyncHelper(tb: ThreadBuilder, dev: number, ret: Ret, spawned = false): string {
   const k = tb.k;
   const f = tb.fn('__driver_attach_async_helper', { dev }, ret);
   const checks = !k.has('PROBE_BUSY_CHECK'), clears = k.has('ASYNC_DRIVER_PENDING_CHECK');
   const probes = new Map<number, string>(), outer = tb.entryDev;
-  tb.entryDev = dev;
+  tb.entryDev = spawned ? dev : -1;
   for (const drv of k.w.devices[dev]!.drivers) if (mayBeAsync(k, drv)) probes.set(drv, driverProbeDevice(tb, dev, drv, f.label('device_unlock')));
   tb.entryDev = outer;
   driverLockSteps(tb, f, dev, `${DD}:__driver_attach_async_helper`, 'device_lock', 'device_unlock', (s) => {
@@ -193,7 +193,7 @@ export function driverAttachAsyncHelper(tb: ThreadBuilder, dev: number, ret: Ret
     if (drv < 0 || (checks && (d.dead || d.driver !== 0))) return 'device_unlock';
     return probes.get(drv) ?? 'device_unlock';
   }, ['drv = dev->p->async_driver;', ...(clears ? ['dev->p->async_driver = NULL;'] : []), ...(checks ? ['if (!dev->p->dead && !dev->driver)'] : []), 'ret = driver_probe_device(drv, dev);'],
-  'v5.1 (ef0ff68351be, 3451a495ef24)', true);
+  'v5.1 (ef0ff68351be, 3451a495ef24)', spawned);
   return f.done();
 }
 

@@ -27,7 +27,7 @@ function refuse(tb: ThreadBuilder, s: KS, t: KL, dev: number, entry: boolean): n
   if (tb.k.has('DEAD_FLAG') && tb.k.has('PROBE_BUSY_CHECK') && d.dead) return RET.ENODEV;
   // The device of an async entry whose struct was replaced since it took the lock (the slot
   // re-added): its own struct is unregistered (state.ts DevS.gen).
-  if (!d.registered || (entry && t.gen !== 0 && t.gen - 1 !== d.gen)) return RET.ENODEV;
+  if (!d.registered || (entry && t.gen !== d.gen)) return RET.ENODEV;
   if (tb.k.has('PROBE_BUSY_CHECK') && d.driver !== 0) return RET.EBUSY;
   return -1;
 }
