@@ -147,6 +147,8 @@ function invariant(name: string, description: string, broken: (s: KS, q: Query) 
 }
 /** The state as the view (view.ts) shows it: what users' properties read too. */
 const view = (k: Kernel, c: PropCtx, s: KS, q: Query): KernelView => kernelView(k, c, s, q);
+/** A step that waits for probes: async_synchronize_full anywhere, or wait_for_device_probe's. */
+const waitStep = (l: string) => l.endsWith(':async_synchronize_full') || l.startsWith('wait_for_device_probe');
 /** The step of wait_for_device_probe that returns (its last: async_synchronize_full). */
 const waitReturns = (l: string | null) => l !== null && /^wait_for_device_probe(#\d+)?:async_synchronize_full$/.test(l);
 /** Every actor but `me` has finished. */
@@ -264,17 +266,24 @@ export const LIBRARY: KernelProperty[] = [
       }
       return null;
     }, undefined, ['dev[*].mutex']) },
-  { name: 'no-wait-under-lock', covers: 'S7', applies: () => true, make: (k, c) => invariant('no-wait-under-lock',
+  // Chosen where a wait can run: wait_for_device_probe, the module syncs (unconditional), or an
+  // unbind's or driver_detach's, which waits only for a driver that allows async probing. About
+  // nothing (vacuous) where no run reaches one.
+  { name: 'no-wait-under-lock', covers: 'S7', applies: (k) => {
+    const built = [...k.built ?? []];
+    return built.some((x) => x.startsWith('wait_for_device_probe') || x === 'do_init_module:async_synchronize_full' || x === 'delete_module:async_synchronize_full')
+      || (built.some(waitStep) && k.w.drivers.some((d) => mayBeAsync(k, d.i)));
+  }, make: (k, c) => invariant('no-wait-under-lock',
     'no thread waits in async_synchronize_full / wait_for_device_probe holding a device mutex, or from async context', (s, q) => {
       for (const t of c.threads) {
         const l = q.at(t);
-        if (l === null || !(l.endsWith(':async_synchronize_full') || l.startsWith('wait_for_device_probe'))) continue;
+        if (l === null || !waitStep(l)) continue;
         if (c.asyncThreads.has(t) && l.endsWith(':async_synchronize_full')) return `${t} calls async_synchronize_full from async context (${l})`;
         const me = c.tidOf.get(t)! + 1;
         for (let i = 0; i < s.dev.length; i++) if (s.dev[i]!.mutex === me) return `${t} waits at ${l} holding &dev->mutex(${k.vn(i)})`;
       }
       return null;
-    }) },
+    }, { text: 'a thread reaches async_synchronize_full or wait_for_device_probe', met: (_s, q) => c.threads.some((t) => { const l = q.at(t); return l !== null && waitStep(l); }) }) },
   { name: 'usb-parent-lock', covers: 'S8', applies: (k) => k.w.devices.some((d) => d.parent >= 0 && k.w.buses[d.bus]!.needParentLock),
     make: (k, c) => invariant('usb-parent-lock', "on a need_parent_lock bus the parent's mutex is held by whoever runs probe or remove (or waits for the kworker that runs it)", (s, q) => {
       for (const d of k.w.devices) {

@@ -34,7 +34,7 @@ describe('a2225b6e834a (B14, merged)', () => {
     expect(before.explanation).toBe('probe(dc) started in bind before device_add(dc) reached device_pm_add');
     expect(verdicts(S17, '')).toMatchObject({ 'device-ready': 'violated', 'no-deadlock': 'holds' });
     expect(verdicts(S17, 'a2225b6e834a')).toEqual({
-      'single-binding': 'holds', 'no-wait-under-lock': 'holds', 'device-ready': 'holds', 'unbind-releases-named': 'vacuous',
+      'single-binding': 'holds', 'device-ready': 'holds', 'unbind-releases-named': 'vacuous',
       'async-handover': 'vacuous', 'actors-terminate': 'holds', 'no-deadlock': 'holds',
     });
     expect(verdicts(S17, '', 'mainline')).toEqual(verdicts(S17, 'a2225b6e834a'));
@@ -53,7 +53,7 @@ describe('a2225b6e834a (B14, merged)', () => {
     const spec: ScenarioSpec = { name: 'b14-defer', devices: { x: {}, y: { present: true } },
       drivers: { xd: { matches: ['x'], needs: ['y'] }, yd: { matches: ['y'] } },
       actors: { hotplug: 'add x', 'insmod x': 'register xd', 'insmod y': 'register yd' } };
-    const all = { 'single-binding': 'holds', 'no-wait-under-lock': 'holds', 'deferred-lists': 'holds', 'no-missed-probe': 'holds',
+    const all = { 'single-binding': 'holds', 'deferred-lists': 'holds', 'no-missed-probe': 'holds',
       'no-lost-deferral': 'holds', 'actors-terminate': 'holds', quiescence: 'holds', 'no-deadlock': 'holds' };
     expect(verdicts(spec, '')).toEqual({ ...all, 'device-ready': 'violated' });
     expect(verdicts(spec, 'a2225b6e834a')).toEqual({ ...all, 'device-ready': 'holds' });
