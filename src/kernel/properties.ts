@@ -13,7 +13,7 @@ import type { KS } from './state.js';
 import { ancestors } from './world.js';
 import type { Action } from './actions.js';
 import { DEFERRED_WORKER } from './paths/deferred-probe.js';
-import { mayBeAsync } from './paths/common.js';
+import { mayBeAsync, takesParentLock } from './paths/common.js';
 import { driverBound } from './paths/links.js';
 import { overrideMatches } from './paths/driver-override.js';
 import { kernelView, type KernelView } from './view.js';
@@ -255,7 +255,10 @@ export const LIBRARY: KernelProperty[] = [
         }
         return null;
       }, { text: "a child's probe starts (its parent has a driver)", met: (s) => k.w.devices.some((d) => d.parent >= 0 && k.w.devices[d.parent]!.drivers.length > 0 && s.dev[d.i]!.probing !== 0) }, ['dev[*].probing']) },
-  { name: 'lock-order', covers: 'S6', applies: (k) => k.w.devices.some((d) => d.parent >= 0), make: (k, c) => action('lock-order',
+  // Chosen where a path nests the locks of a device and its ancestor: the parent lock (every parent
+  // before v4.18, need_parent_lock buses after), or a probe that locks an ancestor or descendant.
+  { name: 'lock-order', covers: 'S6', applies: (k) => k.w.devices.some((d) => d.parent >= 0 && takesParentLock(k, d.i))
+    || k.w.drivers.some((d) => d.locks.some((l) => d.matches.some((m) => ancestors(k.w, m).includes(l) || ancestors(k.w, l).includes(m)))), make: (k, c) => action('lock-order',
     'a device mutex is taken only while holding no mutex of its descendants (parent before child)', (b, a, m) => {
       const me = (c.tidOf.get(m.thread) ?? -1) + 1;
       for (let i = 0; i < a.dev.length; i++) {
@@ -265,7 +268,7 @@ export const LIBRARY: KernelProperty[] = [
         }
       }
       return null;
-    }, undefined, ['dev[*].mutex']) },
+    }, { text: 'a thread holds the mutexes of a device and of an ancestor at once', met: (s) => k.w.devices.some((d) => s.dev[d.i]!.mutex !== 0 && ancestors(k.w, d.i).some((a) => s.dev[a]!.mutex === s.dev[d.i]!.mutex)) }, ['dev[*].mutex']) },
   // Chosen where a wait can run: wait_for_device_probe, the module syncs (unconditional), or an
   // unbind's or driver_detach's, which waits only for a driver that allows async probing. About
   // nothing (vacuous) where no run reaches one.
