@@ -125,6 +125,12 @@ export class ThreadBuilder {
   usesAsync = false;
   /** While an async entry for one device is being built: that device (its struct may be stale: state.ts DevS.gen). */
   entryDev = -1;
+  /** Build with entryDev = dev (-1: not an entry's own device), restoring it after. */
+  asEntry<T>(dev: number, build: () => T): T {
+    const outer = this.entryDev;
+    this.entryDev = dev;
+    try { return build(); } finally { this.entryDev = outer; }
+  }
   /** Each finished block's entry label -> its last step's label (where an action completes). */
   readonly lastStep = new Map<string, string>();
   /** The actor's actions, in order, with the step that completes each (the vacuity report). */

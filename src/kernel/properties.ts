@@ -258,17 +258,20 @@ export const LIBRARY: KernelProperty[] = [
   // Chosen where a path nests the locks of a device and its ancestor: the parent lock (every parent
   // before v4.18, need_parent_lock buses after), or a probe that locks an ancestor or descendant.
   { name: 'lock-order', covers: 'S6', applies: (k) => k.w.devices.some((d) => d.parent >= 0 && takesParentLock(k, d.i))
-    || k.w.drivers.some((d) => d.locks.some((l) => d.matches.some((m) => ancestors(k.w, m).includes(l) || ancestors(k.w, l).includes(m)))), make: (k, c) => action('lock-order',
+    || k.w.drivers.some((d) => d.locks.some((l) => d.matches.some((m) => ancestors(k.w, m).includes(l) || ancestors(k.w, l).includes(m)))), make: (k, c) => {
+    const anc = k.w.devices.map((d) => ancestors(k.w, d.i));
+    return action('lock-order',
     'a device mutex is taken only while holding no mutex of its descendants (parent before child)', (b, a, m) => {
       const me = (c.tidOf.get(m.thread) ?? -1) + 1;
       for (let i = 0; i < a.dev.length; i++) {
         if (!(b.dev[i]!.mutex === 0 && a.dev[i]!.mutex === me)) continue;
         for (let j = 0; j < a.dev.length; j++) {
-          if (b.dev[j]!.mutex === me && ancestors(k.w, j).includes(i)) return `${m.thread} takes &dev->mutex(${k.vn(i)}) while holding &dev->mutex(${k.vn(j)}), its descendant`;
+          if (b.dev[j]!.mutex === me && anc[j]!.includes(i)) return `${m.thread} takes &dev->mutex(${k.vn(i)}) while holding &dev->mutex(${k.vn(j)}), its descendant`;
         }
       }
       return null;
-    }, { text: 'a thread holds the mutexes of a device and of an ancestor at once', met: (s) => k.w.devices.some((d) => s.dev[d.i]!.mutex !== 0 && ancestors(k.w, d.i).some((a) => s.dev[a]!.mutex === s.dev[d.i]!.mutex)) }, ['dev[*].mutex']) },
+    }, { text: 'a thread holds the mutexes of a device and of an ancestor at once', met: (s) => s.dev.some((x, i) => x.mutex !== 0 && anc[i]!.some((a) => s.dev[a]!.mutex === x.mutex)) }, ['dev[*].mutex']);
+  } },
   // Chosen where a wait can run: wait_for_device_probe, the module syncs (unconditional), or an
   // unbind's or driver_detach's, which waits only for a driver that allows async probing. About
   // nothing (vacuous) where no run reaches one.

@@ -220,14 +220,14 @@ export function waitingReport(r: PropertyResult, col: Colors = plain): string[] 
 const RULE = '='.repeat(62);
 
 /** Why a result's traces may not be shortest, in words, or '' when they are (or nothing is known). */
-export function notShortest(r: Partial<Pick<Result, 'shortest' | 'strategy' | 'por'>>): string {
+export function notShortest(r: Partial<Pick<Result, 'shortest' | 'strategy'>>): string {
   if (r.shortest !== false) return '';
   const why = r.strategy === 'dfs' ? 'a depth-first search' : r.strategy === 'random' ? 'a random walk' : 'partial-order reduction';
   return ` (${why}: a shorter one may exist)`;
 }
 
 /** The full report of one violated property. */
-export function renderViolation(result: Pick<Result, 'model' | 'params'> & Partial<Pick<Result, 'shortest' | 'strategy' | 'por'>>, r: PropertyResult, o: TextOptions = {}): string {
+export function renderViolation(result: Pick<Result, 'model' | 'params'> & Partial<Pick<Result, 'shortest' | 'strategy'>>, r: PropertyResult, o: TextOptions = {}): string {
   const col = o.colors ?? plain, width = o.width ?? 100;
   const params = showParams(result.params);
   const lines = [RULE, col.red(col.bold(`WARNING: ${r.kind === 'deadlock' ? 'possible deadlock' : 'property violated'}: ${r.name}`)),
@@ -244,7 +244,7 @@ export function renderViolation(result: Pick<Result, 'model' | 'params'> & Parti
 }
 
 /** A reachability question answered yes: the run that reaches it (no WARNING: nothing is wrong). */
-export function renderWitness(result: Pick<Result, 'model' | 'params'> & Partial<Pick<Result, 'shortest' | 'strategy' | 'por'>>, r: PropertyResult, o: TextOptions = {}): string {
+export function renderWitness(result: Pick<Result, 'model' | 'params'> & Partial<Pick<Result, 'shortest' | 'strategy'>>, r: PropertyResult, o: TextOptions = {}): string {
   const col = o.colors ?? plain, width = o.width ?? 100;
   const params = showParams(result.params);
   const t = r.witness!;

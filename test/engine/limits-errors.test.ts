@@ -144,6 +144,11 @@ describe('out-of-range writes to integer arrays', () => {
     const msg = thrown(() => check(local(), { backend: 'reference' })).message;
     expect(msg).toMatch(/in step 'w' of thread 'w' \(test:w\): state field state\.t0\.l\.h\[1\] was set to 5; it must be an integer in 0\.\.1/);
     expect(thrown(() => check(local(), { backend: 'fast' })).message).toBe(msg);
+    // A range that is not 2^b - 1 (0..2) is checked byte by byte; one that is, a word at a time.
+    const odd = (): Model => ({ name: 'odd', state: t.record({ a: t.array(3, t.int(2)), b: t.array(2, t.int(1)) }), properties: [],
+      threads: [{ name: 'w', steps: { w: { where: 'test:w', run: (s: any) => { s.a[2] = 3; return null; } } } }] });
+    expect(thrown(() => check(odd(), { backend: 'fast' })).message).toBe(thrown(() => check(odd(), { backend: 'reference' })).message);
+    expect(thrown(() => check(odd(), { backend: 'fast' })).message).toMatch(/a\[2\] was set to 3; it must be an integer in 0\.\.2/);
   });
 });
 

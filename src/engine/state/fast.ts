@@ -47,10 +47,14 @@ export class FastBackend implements Backend {
   /**
    * The elements of integer arrays whose range is narrower than a byte: (offset, max) pairs and
    * their paths. Step code writes them through a plain Uint8Array, which checks nothing, so the
-   * search checks each new state (checkNext): a known state was checked when it was new.
+   * search checks each new state (checkNext): a known state was checked when it was new. Those
+   * whose max is 2^b - 1 are checked a word at a time (`badBits`: (word, bits no value may set)
+   * pairs), the others (`odd`: (offset, max) pairs) a byte at a time.
    */
   private readonly narrow: Uint32Array;
   private readonly narrowPaths: string[];
+  private readonly badBits: Uint32Array;
+  private readonly odd: Uint32Array;
 
   constructor(model: Model | Compiled) {
     const c = 'full' in model ? model : compile(model);
@@ -78,6 +82,15 @@ export class FastBackend implements Backend {
     this.narrowPaths = [];
     narrowElements(c.full, 0, 'state', narrow, this.narrowPaths);
     this.narrow = Uint32Array.from(narrow);
+    const bad = new Map<number, number>(), odd: number[] = [];
+    for (let i = 0; i < narrow.length; i += 2) {
+      const o = narrow[i]!, max = narrow[i + 1]!;
+      if ((max & (max + 1)) !== 0) { odd.push(o, max); continue; }
+      const w = o >>> 2;
+      bad.set(w, ((bad.get(w) ?? 0) | ((~max & 0xff) << ((o & 3) * 8))) >>> 0);
+    }
+    this.badBits = Uint32Array.from([...bad].flat());
+    this.odd = Uint32Array.from(odd);
   }
 
   /**
@@ -85,14 +98,20 @@ export class FastBackend implements Backend {
    * range. The reference backend checks every write as it is made; the fast one, this way.
    */
   checkNext(k: number): void {
+    const w = this.badBits, n32 = this.next.u32, odd = this.odd, n8 = this.next.u8;
+    let bad = false;
+    for (let i = 0; i < w.length && !bad; i += 2) bad = (n32[w[i]!]! & w[i + 1]!) !== 0;
+    for (let i = 0; i < odd.length && !bad; i += 2) bad = n8[odd[i]!]! > odd[i + 1]!;
+    if (bad) this.rangeError(k);
+  }
+
+  /** The E201 of checkNext: the first element out of its range, named as the reference backend names it. */
+  private rangeError(k: number): never {
     const r = this.narrow, n8 = this.next.u8;
-    for (let i = 0; i < r.length; i += 2) {
-      const x = n8[r[i]!]!;
-      if (x > r[i + 1]!) {
-        const th = this.T[k]!;
-        throw inStep(new ModelError('E201', `state field ${this.narrowPaths[i >> 1]} was set to ${x}; it must be an integer in 0..${r[i + 1]}`), th, th.steps[pcAt(this.cur.u8, th) - 1]!.label);
-      }
-    }
+    let i = 0;
+    while (n8[r[i]!]! <= r[i + 1]!) i += 2;
+    const th = this.T[k]!;
+    throw inStep(new ModelError('E201', `state field ${this.narrowPaths[i >> 1]} was set to ${n8[r[i]!]}; it must be an integer in 0..${r[i + 1]}`), th, th.steps[pcAt(this.cur.u8, th) - 1]!.label);
   }
 
   private buffer(): Buf {

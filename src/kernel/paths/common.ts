@@ -51,10 +51,9 @@ export function lockStep(k: Kernel, d: number, owner: number, where: string, the
  * The device_lock step of an async entry scheduled for `dev` (it holds a reference to that struct
  * device; built as the entry's own thread). When the slot has been deleted and added again since
  * (DevS.gen), the entry's struct is the old one: dead and unregistered, its mutex no one else's.
- * It then takes nothing of the new
- * device and goes to `skip` (its unlock leaves the mutex alone: KL.gen is STALE); in the C it
- * locks its own struct and finds it dead (v5.1+) or unregistered (driver_probe_device's
- * device_is_registered before), and probes nothing.
+ * It then takes nothing of the new device and goes to `skip` (its unlock leaves the mutex alone:
+ * KL.gen is STALE); in the C it locks its own struct and finds it dead (v5.1+) or unregistered
+ * (driver_probe_device's device_is_registered before), and probes nothing.
  */
 export function staleEntry(dev: number, locked: KStep, skip: (t: KL) => string): KStep {
   const stale = (s: KS, t: KL) => t.gen !== s.dev[dev]!.gen;

@@ -137,10 +137,8 @@ export function deviceAttach(tb: ThreadBuilder, dev: number, allowAsync: boolean
 export function deviceAttachAsyncHelper(tb: ThreadBuilder, dev: number, ret: Ret, spawned = false): string {
   const k = tb.k, me = tb.owner;
   const f = tb.fn('__device_attach_async_helper', { dev }, ret);
-  const frame = tb.enter(), outer = tb.entryDev;
-  tb.entryDev = spawned ? dev : -1;
-  const walk = attachWalk(tb, dev, frame, true, true, () => f.label('out_unlock'));
-  tb.entryDev = outer;
+  const frame = tb.enter();
+  const walk = tb.asEntry(spawned ? dev : -1, () => attachWalk(tb, dev, frame, true, true, () => f.label('out_unlock')));
   const locked = lockStep(k, dev, me, `${DD}:__device_attach_async_helper`, (s, t) => {
     t.ret = RET.ZERO;
     t.haveAsync[frame] = 0;

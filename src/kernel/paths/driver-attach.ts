@@ -182,10 +182,10 @@ export function driverAttachAsyncHelper(tb: ThreadBuilder, dev: number, ret: Ret
   const k = tb.k;
   const f = tb.fn('__driver_attach_async_helper', { dev }, ret);
   const checks = !k.has('PROBE_BUSY_CHECK'), clears = k.has('ASYNC_DRIVER_PENDING_CHECK');
-  const probes = new Map<number, string>(), outer = tb.entryDev;
-  tb.entryDev = spawned ? dev : -1;
-  for (const drv of k.w.devices[dev]!.drivers) if (mayBeAsync(k, drv)) probes.set(drv, driverProbeDevice(tb, dev, drv, f.label('device_unlock')));
-  tb.entryDev = outer;
+  const probes = new Map<number, string>();
+  tb.asEntry(spawned ? dev : -1, () => {
+    for (const drv of k.w.devices[dev]!.drivers) if (mayBeAsync(k, drv)) probes.set(drv, driverProbeDevice(tb, dev, drv, f.label('device_unlock')));
+  });
   driverLockSteps(tb, f, dev, `${DD}:__driver_attach_async_helper`, 'device_lock', 'device_unlock', (s) => {
     const d = s.dev[dev]!;
     const drv = d.asyncDriver - 1;

@@ -10,7 +10,6 @@
  */
 import { RETURN, type Kernel, type KStep, type Ret, type ThreadBuilder } from '../emit.js';
 import { add } from '../../engine/add.js';
-import { ProbecheckError } from '../../engine/errors.js';
 import type { KL, KS } from '../state.js';
 import { RET } from '../world.js';
 import { DD, deferredTrigger, dropSnapshot, lockStep, mayDefer, takeSnapshot, triggeredSince } from './common.js';
@@ -189,9 +188,6 @@ function reallyProbe(tb: ThreadBuilder, dev: number, drv: number, depth: number,
       linksMissingSupplier(k, s, links);
       t.ret = RET.LINK_DEFER;
       if (old) {
-        // Whether the release puts it on the pending list is not known at every profile: no verdict then.
-        const open = k.unsettled.LINK_DEFER_ADD;
-        if (open) throw new ProbecheckError('E601', `profile ${k.profile} does not settle what really_probe does with a device its links defer (${k.dn(drv)} on ${k.vn(dev)}): ${open}; use v4.18 or later, or a scenario whose consumers probe after their suppliers are bound`);
         if (k.has('LINK_DEFER_ADD')) deferredAdd(s, dev);
         dropSnapshot(k, s, dev, defers);
       }
