@@ -87,6 +87,11 @@ export interface Kernel {
   threadNames: string[];
   /** Whether the deferred-probe worker thread exists (some probe may return -EPROBE_DEFER). */
   hasDeferredWorker: boolean;
+  /**
+   * Devices an actor may leave unbound on purpose (scenario.ts): a release of one outside
+   * device_del sets its ghost DevS.released. Others never set it, so it costs them no states.
+   */
+  releasable: Set<number>;
   /** The snapshot of each kernel file the profile's steps are anchored in (`kernel/<snapshot>/<path>`). */
   sources: Readonly<Record<string, string>>;
   /** Functions the profile's snapshot calls by another name (v3.x `device_attach` for `__device_attach`). */

@@ -324,7 +324,7 @@ export function buildScenario(spec: ScenarioSpec, profileName: string, patchList
     has: (f) => flags.has(f), dn: (i) => w.drivers[i]!.name, vn: (i) => w.devices[i]!.name,
     threadNames, hasDeferredWorker: w.drivers.some((d) => d.outcomes.includes('defer') || d.needs.length > 0),
     sources: prof.sources, renamed: prof.renamed ?? {}, unread: prof.unread ?? {}, unsettled: prof.unsettled ?? {}, anchors: [], targets: new Map(),
-    applied: new Set(), built: new Set(),
+    applied: new Set(), built: new Set(), releasable: new Set(),
   };
 
   // 1. Who runs: actors, then the kernel's dormant async workers, then the deferred-probe worker.
@@ -365,6 +365,32 @@ export function buildScenario(spec: ScenarioSpec, profileName: string, patchList
   if (late && lateInitcallRefusal(k)) throw bad(`scenario '${spec.name}': ${lateInitcallRefusal(k)}`);
   // A device whose driver_override an actor writes reads it in two steps when matching (B13).
   for (const a of actors) for (const x of a.acts) if (x.op === 'override') w.devices[x.dev]!.override = true;
+  // Devices an actor may leave unbound on purpose, which no-missed-probe must not expect probed
+  // again once that happened in a run (the ghost DevS.released, set where the driver is let go):
+  // - sysfs unbind;
+  // - a driver's removal (driver_detach from rmmod or driver_unregister) releases its devices and
+  //   probes none again (dd.c driver_detach, bus.c bus_remove_driver), where another driver
+  //   matches (a false-alarm hunt, 2026-12-03; with no other driver registered nothing is missed,
+  //   and a new registration clears the ghost);
+  // - a supplier's unbind or driver removal, even its only driver's, unbinds its consumers
+  //   (device_links_unbind_consumers), and a link without DL_FLAG_AUTOPROBE_CONSUMER (the model's
+  //   links have no flags) does not probe them again when the supplier binds.
+  // (A driver_override store probes nothing either; missed() reads the override itself.)
+  const removed = new Set(actors.flatMap((a) => a.acts.flatMap((x) => (x.op === 'unregister' ? [x.drv] : x.op === 'rmmod' ? w.modules[x.mod]!.drivers : []))));
+  for (const a of actors) for (const x of a.acts) if (x.op === 'unbind') k.releasable.add(x.dev);
+  for (const d of w.devices) if (d.drivers.length > 1 && d.drivers.some((r) => removed.has(r))) k.releasable.add(d.i);
+  if (k.has('DEVICE_LINKS')) {
+    const suppliers = new Set([...k.releasable, ...w.devices.filter((d) => d.drivers.some((r) => removed.has(r))).map((d) => d.i)]);
+    for (let grew = true; grew;) {
+      grew = false;
+      for (const l of w.links) if (!l.stateless && suppliers.has(l.supplier) && !k.releasable.has(l.consumer)) { k.releasable.add(l.consumer); suppliers.add(l.consumer); grew = true; }
+    }
+  }
+  // Only where no-missed-probe can call a device missed: on a bus that autoprobes, with a driver whose probe succeeds.
+  for (const i of k.releasable) {
+    const d = w.devices[i]!;
+    if (!w.buses[d.bus]!.autoprobe || !d.drivers.some((x) => w.drivers[x]!.outcomes.every((o) => o === 'ok'))) k.releasable.delete(i);
+  }
   // `tied`: the device a kernel thread is started for alone (symmetry permutes it with the device).
   type Plan = { name: string; program?: string; running: boolean; async: boolean; tied?: number; build: (tb: ThreadBuilder) => string };
   const actionOf = actors.map((): ActionOfLabel => new Map());
@@ -432,32 +458,13 @@ export function buildScenario(spec: ScenarioSpec, profileName: string, patchList
   // 3. Properties.
   const dels = w.devices.map((d) => actors.reduce((c, a) => c + a.acts.filter((x) => (x.op === 'del' || x.op === 'kill-del') && x.dev === d.i).length, 0));
   const readers = actors.some((a) => a.acts.some((x) => x.op === 'uevent'));
-  const unbound = new Set(actors.flatMap((a) => a.acts.flatMap((x) => (x.op === 'unbind' ? [x.dev] : []))));
-  // A driver's removal (driver_detach from rmmod or driver_unregister) releases its devices and
-  // probes none again (dd.c driver_detach, bus.c bus_remove_driver): a device another driver also
-  // matches may stay unbound on purpose, as after an unbind (a false-alarm hunt, 2026-12-03).
-  const removed = new Set(actors.flatMap((a) => a.acts.flatMap((x) => (x.op === 'unregister' ? [x.drv] : x.op === 'rmmod' ? w.modules[x.mod]!.drivers : []))));
-  for (const d of w.devices) if (d.drivers.length > 1 && d.drivers.some((r) => removed.has(r))) unbound.add(d.i);
-  // A driver_override store probes nothing (sysfs-bus-platform: "does not ... make any attempt to
-  // automatically load the specified driver"): a device whose override an actor writes is left
-  // for a drivers_probe or bind (a property audit, 2026-12-03).
-  for (const a of actors) for (const x of a.acts) if (x.op === 'override') unbound.add(x.dev);
-  // A supplier's unbind unbinds its consumers too (device_links_unbind_consumers), and a link
-  // without DL_FLAG_AUTOPROBE_CONSUMER (the model's links have no flags) does not probe them again
-  // when the supplier binds: they are unbound on purpose as well.
-  // The same for a supplier whose driver is removed (rmmod, unregister), even its only one.
-  const released = new Set([...unbound, ...w.devices.filter((d) => d.drivers.some((r) => removed.has(r))).map((d) => d.i)]);
-  if (k.has('DEVICE_LINKS')) for (let grew = true; grew;) {
-    grew = false;
-    for (const l of w.links) if (!l.stateless && released.has(l.supplier) && !unbound.has(l.consumer)) { unbound.add(l.consumer); released.add(l.consumer); grew = true; }
-  }
   const ops = new Set(actors.flatMap((a) => a.acts.map((x) => x.op)));
   // A child a probe registers is deleted when its parent's driver lets go of the parent (unbind,
   // rmmod, unregister, the parent's device_del): device_del without any actor's `del`.
   const releases = (r: number) => actors.some((a) => a.acts.some((x) => ((x.op === 'unbind' || x.op === 'unregister') && x.drv === r)
     || (x.op === 'rmmod' && w.modules[x.mod]!.drivers.includes(r)) || ((x.op === 'del' || x.op === 'kill-del') && w.drivers[r]!.matches.includes(x.dev))));
   const delByRelease = new Set(w.drivers.flatMap((r) => (releases(r.i) ? r.registers : [])));
-  const ctx: PropCtx = { readers, unbound, ops, acts: actors.map((a) => a.acts), tidOf: new Map(plans.map((p, i) => [p.name, i])), asyncThreads: new Set(plans.filter((p) => p.async).map((p) => p.name)), threads: plans.map((p) => p.name), dels, delByRelease, actors: new Set(actorNames) };
+  const ctx: PropCtx = { readers, ops, acts: actors.map((a) => a.acts), tidOf: new Map(plans.map((p, i) => [p.name, i])), asyncThreads: new Set(plans.filter((p) => p.async).map((p) => p.name)), threads: plans.map((p) => p.name), dels, delByRelease, actors: new Set(actorNames) };
   let chosen = LIBRARY.filter((p) => p.applies(k, ctx));
   if (spec.properties) {
     chosen = spec.properties.map((name) => {

@@ -156,6 +156,31 @@ export default definePatch({ id: 'defer', subject: 'probe defers', base: 'v5.1',
     expect(r.stdout).toMatch(/single-binding\s+holds/);
   });
 
+  // no-missed-probe exempts a device released on purpose (here: unbound) until a new driver's
+  // walk tries it again; a patch that makes that walk skip it is then a missed probe.
+  it('a patch that makes a newly registered driver skip a device unbound before: no-missed-probe violated', () => {
+    writeFileSync(join(dir, 'rebind.ts'), `import { scenario } from 'probecheck';
+export default scenario({
+  name: 'rebind', profile: 'v4.2',
+  devices: { dc: { present: true } },
+  drivers: { 'a-drv': { matches: ['dc'], module: 'ma' }, 'b-drv': { matches: ['dc'], module: 'mb' } },
+  modules: { ma: {}, mb: {} },
+  actors: { admin: ['modprobe ma', 'unbind a-drv dc', 'modprobe mb'] },
+  properties: ['no-missed-probe'],
+});
+`);
+    writeFileSync(join(dir, 'skip-b.ts'), `import { definePatch, RETURN } from 'probecheck';
+export default definePatch({ id: 'skip-b', subject: 'driver core: __driver_attach skips b-drv', base: 'v4.2', hunks: [
+  { fn: '__driver_attach', replace: 'device_lock', step: (site, orig) => (site.drv === 1 ? { ...orig!, run: () => RETURN } : orig!) },
+] });
+`);
+    const ok = probecheck(['check', 'rebind.ts', '-q'], { cwd: dir });
+    expect([ok.status, ok.stdout]).toEqual([0, expect.stringMatching(/no-missed-probe\s+holds/)]);
+    const broken = probecheck(['check', 'rebind.ts', '--patch', 'skip-b.ts', '-q'], { cwd: dir });
+    expect(broken.status, broken.stdout + broken.stderr).toBe(1);
+    expect(broken.stdout).toMatch(/no-missed-probe\s+violated/);
+  });
+
   it('--patch on diff applies to the patched side only', () => {
     const d = JSON.parse(run('diff', 's.ts', '--patch', 'fix.ts', '--json').stdout);
     expect(d.base.params.patches).toBe('');

@@ -45,7 +45,9 @@ describe('more example models', () => {
   it('usb-interface: only the async driver breaks the parent-lock rule', () => {
     expect(violated(usb, { profile: 'mainline', probeType: 'async' })).toEqual(['usb-parent-lock']);
     expect(violated(usb, { profile: 'mainline', probeType: 'default' })).toEqual([]);
-    expect(violated(usb, { profile: 'v4.2', probeType: 'async' })).toEqual(['no-probe-after-del', 'no-wait-under-lock', 'usb-parent-lock', 'actors-terminate', 'no-deadlock']);
+    // The sync fallback's self-deadlock (b232b02bf3c2) also leaves intf unprobed for good: no-missed-probe,
+    // which exempted intf in every run while an actor may unbind it, and now only once it does.
+    expect(violated(usb, { profile: 'v4.2', probeType: 'async' })).toEqual(['no-probe-after-del', 'no-wait-under-lock', 'usb-parent-lock', 'no-missed-probe', 'actors-terminate', 'no-deadlock']);
   });
   it('rmmod-during-probe: async work outlives driver_unregister until v5.1; v5.1 .. v5.19 deadlock in __driver_attach (70fe758352ca)', () => {
     expect(violated(rmmod, { profile: 'v4.2' })).toEqual(['no-driver-after-unregister', 'no-wait-under-lock']);

@@ -362,6 +362,22 @@ describe('no-missed-probe after a driver is removed', () => {
   });
 });
 
+// The exemptions above were per scenario until 2026-12-04: a device some actor may release was
+// exempt in every run, even one where nothing released it. B2 (190888ac01d0) beside an unrelated
+// driver's unregister, which may run before dc's attach walk, read `vacuous`.
+describe('no-missed-probe exempts a device only in the runs that release it', () => {
+  const b2: ScenarioSpec = { name: 'b2-beside', devices: { dc: {} }, drivers: { 'dc-drv': { matches: ['dc'] }, 'old-drv': { matches: ['dc'], present: true } },
+    actors: { hotplug: 'add dc', modprobe: 'register dc-drv', cleanup: 'unregister old-drv' } };
+  it('B2 beside an unregister of another matching driver: violated before the fix, holds after', () => {
+    const v = verdict(b2, 'v3.5', 'no-missed-probe');
+    expect(v.verdict).toBe('violated');
+    expect(v.explanation).toBe('dc and dc-drv are both registered and dc is never probed by it');
+    // In the trace old-drv is unregistered without ever having bound dc: nothing released it.
+    expect(v.trace!.steps.some((x) => x.label.startsWith('really_probe(dc,old-drv)'))).toBe(false);
+    expect(verdict(b2, 'v3.14', 'no-missed-probe').verdict).toBe('holds');
+  });
+});
+
 // The same hunt: __driver_attach on a bound device makes no handover (`if (!dev->driver ...)`),
 // so an rmmod that later unbinds it is not a dropped request.
 describe('async-handover on a device already bound', () => {

@@ -32,6 +32,9 @@ export function busAddDriver(tb: ThreadBuilder, drv: number, ret: Ret): string {
   const autoprobe = 'if (drv->bus->p->drivers_autoprobe) { || if (sp->drivers_autoprobe) {';
   const probeOrNot = (s: KS): string => {
     if (!s.bus[info.bus]!.autoprobe) return after;
+    // The walk tries every device drv matches: one released on purpose before (DevS.released) is
+    // expected to be probed again, so no-missed-probe judges it again.
+    for (const dev of info.matches) if (s.dev[dev]!.released) s.dev[dev]!.released = false;
     if (wholeAsync && allowsAsync(k, s, drv)) return 'async_schedule';
     return attach;
   };
