@@ -19,7 +19,7 @@ import type { Limits, Progress } from './search/types.js';
 import type { Backend } from './state/backend.js';
 import { FastBackend } from './state/fast.js';
 import { ReferenceBackend } from './state/reference.js';
-import { rebuild, type Trace } from './trace.js';
+import { mayStop, rebuild, type Trace } from './trace.js';
 import { symmetryFor } from './reduce/use-symmetry.js';
 
 export interface CheckOptions extends Limits {
@@ -104,7 +104,7 @@ export function check(model: Model, o: CheckOptions = {}): Result {
   const live = props.filter(isLiveness);
   const safety = props.filter((p) => !isLiveness(p));
   let monitor = new Monitor(c, safety);
-  const graph = live.length > 0 && strategy !== 'random' ? new Graph(live.flatMap(predicatesOf)) : undefined;
+  const graph = live.length > 0 && strategy !== 'random' ? new Graph(live.flatMap(predicatesOf), c.partlyFair) : undefined;
   const refused = refusedCombination(o, strategy, graph ? live : []);
   if (refused) throw new ProbecheckError('E501', refused);
   // Random walks: each shard walks with its own seed (seed + i - 1).
@@ -233,8 +233,14 @@ function livenessResult(be: Backend, p: Liveness, f: LivenessFinding, r: Propert
     if (p.explain) try { r.explanation = p.explain(be.curG(), be.curQ()); } catch (e) { throw propertyThrew(p.name, e); }
     else r.explanation = f.cycle!.length === 0 ? 'the run stops here for good' : 'the run loops from here forever';
     r.trace = { ...rebuild(be, [...f.prefix, ...f.cycle!]), loopFrom: f.prefix.length };
-    // A run that stops for good with threads blocked (a deadlock no-deadlock also reports): say who waits on what.
-    if (f.cycle!.length === 0) { const w = waitingIn(be); if (w.length) r.waiting = w; }
+    if (f.cycle!.length === 0) {
+      // A run that stops for good with threads blocked (a deadlock no-deadlock also reports): say who waits on what.
+      const w = waitingIn(be);
+      if (w.length) r.waiting = w;
+      // And who could move but stops, being unfair there.
+      const stop = mayStop(be);
+      if (stop.length) r.trace.mayStop = stop;
+    }
   }
 }
 

@@ -53,6 +53,13 @@ export interface Compiled {
   liveness: Liveness[];
   /** Per thread: weakly fair? */
   fair: boolean[];
+  /**
+   * Per thread, where fairness depends on its pc (an unfair thread with `stopsAt`): 1 at the pc
+   * values where it is weakly fair, 0 where it may stop; null where `fair` says it for every pc.
+   */
+  fairAt: (Uint8Array | null)[];
+  /** Some thread's fairness depends on its pc (the liveness graph then records it per edge). */
+  partlyFair: boolean;
 }
 
 const EMPTY = t.record({});
@@ -122,6 +129,19 @@ export function compile(model: Model): Compiled {
       throw new ModelError('E101', `property '${p.name}' (${p.kind}) lacks its predicate (${p.kind === 'leads-to' ? 'from and to' : p.kind === 'quiescent' ? 'quiet' : 'holds'})`);
     }
   }
+  const fairAt = threads.map((th) => {
+    const stops = th.def.stopsAt;
+    if (stops === undefined) return null;
+    if (th.def.fair !== false) throw new ModelError('E103', `thread '${th.name}': stopsAt is for a thread that is not fair (fair: false)`);
+    const at = new Uint8Array(th.steps.length + 1).fill(1);
+    at[0] = 0;
+    for (const l of stops) {
+      const pc = th.pcOf[l];
+      if (pc === undefined) throw new ModelError('E103', `thread '${th.name}': stopsAt names '${l}', which is not one of its steps`);
+      at[pc] = 0;
+    }
+    return at;
+  });
   const full = t.record(fields as Fields);
   const width = sizeOf(full);
   return {
@@ -131,7 +151,14 @@ export function compile(model: Model): Compiled {
     deadlock: props.find((p) => p.kind === 'deadlock') as Compiled['deadlock'],
     liveness: props.filter(isLiveness),
     fair: threads.map((th) => th.def.fair !== false),
+    fairAt, partlyFair: fairAt.some((x) => x !== null),
   };
+}
+
+/** Is thread k weakly fair while at pc (compile's fairAt)? */
+export function fairAtPc(c: Compiled, k: number, pc: number): boolean {
+  const f = c.fairAt[k];
+  return f ? f[pc] === 1 : c.fair[k]!;
 }
 
 /** The label a step returned, as a pc value; throws the error the style guide asks for. */

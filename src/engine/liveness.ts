@@ -11,7 +11,7 @@
  * Each property reduces to finding such a "bad end" in the right subgraph, reachable in the
  * right way, and the counterexample is a lasso: a prefix from the initial state, then a cycle.
  */
-import type { Compiled } from './compile.js';
+import { fairAtPc, type Compiled } from './compile.js';
 import { fp } from './hash.js';
 import type { Liveness, Move } from './model.js';
 import type { Backend } from './state/backend.js';
@@ -124,8 +124,13 @@ function badEnds(g: Graph, n: number, allowed: Uint8Array, fair: readonly boolea
 
 function fairEnabledAny(g: Graph, s: number, fair: readonly boolean[]): boolean {
   const a = g.start[s]!, z = a + g.count[s]!;
-  for (let e = a; e < z; e++) if (fair[codeThread(g.code[e]!)]) return true;
+  for (let e = a; e < z; e++) if (fairEdge(g, e, fair)) return true;
   return false;
+}
+
+/** Is the thread of edge e weakly fair in the state e leaves (per edge where that depends on its pc)? */
+function fairEdge(g: Graph, e: number, fair: readonly boolean[]): boolean {
+  return g.fair ? g.fair[e] === 1 : fair[codeThread(g.code[e]!)]!;
 }
 
 function hasInternalEdge(g: Graph, ms: ArrayLike<number> & Iterable<number>, comp: Int32Array, cid: number): boolean {
@@ -141,7 +146,10 @@ function isFair(g: Graph, ms: ArrayLike<number> & Iterable<number>, comp: Int32A
   return requiredThreads(g, ms, comp, cid, fair) !== null;
 }
 
-/** Fair threads enabled in every state of the SCC, or null if one of them never moves inside it. */
+/**
+ * Threads enabled and weakly fair in every state of the SCC, or null if one of them never moves
+ * inside it. (A thread's pc, and so its fairness, changes only when it moves.)
+ */
 function requiredThreads(g: Graph, ms: ArrayLike<number> & Iterable<number>, comp: Int32Array, cid: number, fair: readonly boolean[]): number[] | null {
   const T = fair.length;
   const everywhere = new Uint8Array(T).fill(1), inside = new Uint8Array(T);
@@ -151,14 +159,14 @@ function requiredThreads(g: Graph, ms: ArrayLike<number> & Iterable<number>, com
     const a = g.start[s]!, z = a + g.count[s]!;
     for (let e = a; e < z; e++) {
       const k = codeThread(g.code[e]!);
-      here[k] = 1;
+      if (fairEdge(g, e, fair)) here[k] = 1;
       if (comp[g.dst[e]!] === cid) inside[k] = 1;
     }
     for (let k = 0; k < T; k++) if (!here[k]) everywhere[k] = 0;
   }
   const need: number[] = [];
   for (let k = 0; k < T; k++) {
-    if (!fair[k] || !everywhere[k]) continue;
+    if (!everywhere[k]) continue;
     if (!inside[k]) return null;
     need.push(k);
   }
@@ -342,7 +350,8 @@ export function confirmLasso(be: Backend, p: Liveness, moves: readonly Move[], l
   const record = () => {
     fps.push(`${fp.hi}:${fp.lo}`);
     vals.push(preds.map((f) => f(be.curG(), be.curQ())));
-    enabled.push(c.threads.map((th) => be.enabled(th.index) > 0));
+    // Enabled and weakly fair there (an unfair thread with stopsAt is fair away from those labels).
+    enabled.push(c.threads.map((th) => be.enabled(th.index) > 0 && fairAtPc(c, th.index, be.pc(th.index))));
   };
   be.loadInitial();
   record();
@@ -353,14 +362,12 @@ export function confirmLasso(be: Backend, p: Liveness, moves: readonly Move[], l
     record();
   });
   const n = moves.length;
-  const fair = c.fair;
   if (loopFrom === n) {
-    const stuck = c.threads.filter((th) => fair[th.index] && enabled[n]![th.index]).map((th) => th.name);
+    const stuck = c.threads.filter((th) => enabled[n]![th.index]).map((th) => th.name);
     if (stuck.length) return { confirmed: false, why: `the run stops after move ${n}, but ${stuck.join(', ')} can still move there (an unfair stop)` };
   } else {
     if (fps[loopFrom] !== fps[n]) return { confirmed: false, why: `the cycle does not close: the state after move ${n} is not the state after move ${loopFrom}` };
     for (const th of c.threads) {
-      if (!fair[th.index]) continue;
       let always = true, moved = false;
       for (let i = loopFrom; i < n; i++) { if (!enabled[i]![th.index]) always = false; if (movers[i] === th.index) moved = true; }
       if (always && !moved) return { confirmed: false, why: `the cycle is unfair: ${th.name} is enabled all along it and never moves` };

@@ -65,6 +65,12 @@ export interface ThreadDef<G = any, L = any> {
    * without moving is not a counterexample. Say false for an actor that may simply stop.
    */
   fair?: boolean;
+  /**
+   * With `fair: false`, the labels where it may stop for good (before an action of a scenario
+   * actor, say); at every other label it is weakly fair, so it never stops half way, holding a
+   * lock. Default: it may stop anywhere.
+   */
+  stopsAt?: readonly string[];
   /** Schema of the thread's locals; the step code sees them as its second argument. */
   locals?: RecordT;
   /** The steps by label, in program order; the first is the entry. */

@@ -38,6 +38,13 @@ export interface Trace {
   steps: TraceStep[];
   /** For a lasso (liveness): the index in `moves` where the cycle starts. */
   loopFrom?: number;
+  /** For a lasso that stops for good: threads that could still move there but need not (not fair at that point). */
+  mayStop?: string[];
+}
+
+/** Threads that can move in the backend's current state: at the end of a lasso that stops there, those that stop though they could move (unfair there). */
+export function mayStop(be: Backend): string[] {
+  return be.c.threads.filter((th) => be.enabled(th.index) > 0).map((th) => th.name);
 }
 
 /** Action codes pack the thread index and the branch: code = branch << 8 | thread. */

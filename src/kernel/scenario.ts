@@ -394,10 +394,13 @@ export function buildScenario(spec: ScenarioSpec, profileName: string, patchList
   // `tied`: the device a kernel thread is started for alone (symmetry permutes it with the device).
   type Plan = { name: string; program?: string; running: boolean; async: boolean; tied?: number; build: (tb: ThreadBuilder) => string };
   const actionOf = actors.map((): ActionOfLabel => new Map());
+  // Each actor's action entry labels: where an `unfair` actor may stop (ThreadDef.stopsAt).
+  const entries = actors.map((): string[] => []);
   const plans: Plan[] = actors.map(({ name, acts }, ai) => ({
     name, running: true, async: false,
     build: (tb) => {
       actionOf[ai]!.clear();
+      entries[ai]!.length = 0;
       const added = new Set<number>();
       const waits = acts.map((a) => {
         if (a.op === 'add') added.add(a.dev);
@@ -408,6 +411,7 @@ export function buildScenario(spec: ScenarioSpec, profileName: string, patchList
         const before = new Set(Object.keys(tb.steps));
         tb.act = i;
         next = actionEntry(tb, acts[i]!, next, waits[i]!);
+        entries[ai]!.push(next as string);
         tb.act = -1;
         for (const l of Object.keys(tb.steps)) if (!before.has(l)) actionOf[ai]!.set(l, i);
       }
@@ -450,7 +454,8 @@ export function buildScenario(spec: ScenarioSpec, profileName: string, patchList
     if (tb.repeats) { k.anchors.length = anchors; tb = new ThreadBuilder(k, p.name, tid, p.async, tb.perAction); entry = p.build(tb); }
     const def: ThreadDef = { name: p.name, running: p.running, locals: localsSchema(tb.maxDepth, w), steps: tb.ordered(entry) };
     if (tb.actions.length) def.actions = tb.actions;
-    if (unfair.has(p.name)) def.fair = false;
+    // An unfair actor may stop before any of its actions, never inside one (holding a lock, say).
+    if (unfair.has(p.name)) { def.fair = false; def.stopsAt = [...entries[tid]!]; }
     if (p.program) def.program = p.program;
     return def;
   });

@@ -19,7 +19,7 @@ import type { Model, Move } from '../engine/model.js';
 import type { Waiter } from '../engine/result.js';
 import { Monitor, waitingIn } from '../engine/search/monitor.js';
 import { FastBackend } from '../engine/state/fast.js';
-import { actionCode, codeBranch, codeThread, rebuild, replay, resolveMove, type Trace } from '../engine/trace.js';
+import { actionCode, codeBranch, codeThread, mayStop, rebuild, replay, resolveMove, type Trace } from '../engine/trace.js';
 
 export interface Replayed {
   trace: Trace;
@@ -56,7 +56,8 @@ export function replayWatching(model: Model, property: string, moves: readonly M
   if (isLiveness(p)) {
     // A liveness counterexample is a lasso: confirmed as a whole, not at a step.
     const lasso = confirmLasso(be, p, moves, loopFrom ?? moves.length);
-    const trace = { ...replay(be, moves), loopFrom: loopFrom ?? moves.length };
+    const trace: Trace = { ...replay(be, moves), loopFrom: loopFrom ?? moves.length };
+    if (trace.loopFrom === moves.length) { const stop = mayStop(be); if (stop.length) trace.mayStop = stop; }
     const out: Replayed = { trace, lasso };
     if (lasso.confirmed) out.violatedAt = loopFrom ?? moves.length;
     return out;

@@ -4,7 +4,8 @@
  * must go on does not.
  */
 import { describe, expect, it } from 'vitest';
-import { buildScenario, check, type ScenarioSpec } from 'probecheck';
+import { buildScenario, check, defineProperty, type ScenarioSpec } from 'probecheck';
+import { loopNote } from '../../src/report/text.js';
 
 const spec: ScenarioSpec = {
   name: 'fair', devices: { dc: { present: true }, pwm: {} },
@@ -21,6 +22,19 @@ describe('fairness of actors', () => {
     expect(stop.verdict).toBe('violated');
     expect(stop.explanation).toMatch(/hotplug pwm .* never returns/);
     expect(stop.trace!.loopFrom).toBe(stop.trace!.moves.length);
+  });
+
+  // An unfair actor stops before an action, never inside one: before 2026-12-04 it could stop in
+  // unbind_store holding dc's device lock, and device_del, waiting for it, "never returned".
+  it('an unfair actor never stops inside an action, holding a lock', () => {
+    const unbind: ScenarioSpec = { name: 'unfair-unbind', devices: { dc: { present: true, boundTo: 'dc-drv' } }, drivers: { 'dc-drv': { matches: ['dc'], present: true } },
+      actors: { admin: 'unbind dc-drv dc', hotplug: 'del dc' }, unfair: ['admin'],
+      properties: [defineProperty({ kind: 'leads-to', name: 'del-returns', from: (v) => v.thread('hotplug').at !== null, to: (v) => v.thread('hotplug').at === null })] };
+    expect(check(buildScenario(unbind, 'mainline', '').model).properties[0]!.verdict).toBe('holds');
+    // Stopping before its action is still allowed, and the trace says who stops.
+    const stop = check(buildScenario({ ...spec, unfair: ['hotplug pwm'] }, 'mainline', '').model).properties[0]!;
+    expect(stop.trace!.mayStop).toEqual(['hotplug pwm']);
+    expect(loopNote(stop.trace!)).toBe('(then hotplug pwm stops here, as an unfair actor may, and no other thread can move: the run stays here forever)');
   });
 
   it('unfair names an actor (E601 otherwise)', () => {

@@ -112,6 +112,61 @@ describe('leads-to, quiescent, sometimes', () => {
   });
 });
 
+/*
+ * An unfair thread with `stopsAt` may stop for good only at those labels; elsewhere it is weakly
+ * fair (a scenario's unfair actor stops before an action, never inside one, holding a lock).
+ */
+describe('stopsAt: where an unfair thread may stop', () => {
+  const lockState = t.record({ lock: t.bool, done: t.bool, x: t.int(1) });
+  const done: Property = { kind: 'eventually', name: 'eventually-done', holds: (s) => s.done };
+  const model = (holder: { fair?: boolean; stopsAt?: string[] }): Model => ({
+    name: 'holder-waiter', state: lockState,
+    threads: [
+      { name: 'holder', ...holder, steps: {
+        take: { where: 'toy:take', await: (s) => !s.lock, run: (s) => { s.lock = true; return 'work'; } },
+        work: { where: 'toy:work', run: () => 'release' },
+        release: { where: 'toy:release', run: (s) => { s.lock = false; return null; } },
+      } },
+      { name: 'waiter', steps: { wait: { where: 'toy:wait', await: (s) => !s.lock, run: (s) => { s.done = true; return null; } } } },
+    ],
+    properties: [done],
+  });
+  const verdict = (m: Model) => check(m).properties[0]!;
+
+  it('an unfair thread that may stop anywhere stops holding the lock; one that stops only before taking it does not', () => {
+    const anywhere = verdict(model({ fair: false }));
+    expect(anywhere.verdict).toBe('violated');
+    expect(anywhere.trace!.moves.map((m) => m.label)).toEqual(['take']);
+    expect(anywhere.trace!.mayStop).toEqual(['holder']);
+    expect(verdict(model({ fair: false, stopsAt: ['take'] })).verdict).toBe('holds');
+    expect(verdict(model({})).verdict).toBe('holds');
+    // The lasso that stops holder at `work` is refuted on the model where it may stop only at `take`.
+    expect(confirmLasso(makeBackend(model({ fair: false, stopsAt: ['take'] })), done as never, anywhere.trace!.moves, 1))
+      .toEqual({ confirmed: false, why: 'the run stops after move 1, but holder can still move there (an unfair stop)' });
+    expect(confirmLasso(makeBackend(model({ fair: false })), done as never, anywhere.trace!.moves, 1)).toMatchObject({ confirmed: true });
+  });
+
+  it('on a cycle: a thread fair away from its stop labels is owed its move', () => {
+    // spinner loops; finisher's only step is not a stop label, so it is weakly fair there.
+    const spin = (finisher: { fair?: boolean; stopsAt?: string[] }): Model => ({
+      name: 'spin', state: lockState,
+      threads: [
+        { name: 'spinner', steps: { spin: { where: 'toy:spin', run: (s) => { s.x = s.x === 0 ? 1 : 0; return 'spin'; } } } },
+        { name: 'finisher', ...finisher, steps: { finish: { where: 'toy:finish', run: (s) => { s.done = true; return null; } } } },
+      ],
+      properties: [done],
+    });
+    expect(verdict(spin({ fair: false })).verdict).toBe('violated');
+    expect(verdict(spin({ fair: false, stopsAt: [] })).verdict).toBe('holds');
+    expect(verdict(spin({ fair: false, stopsAt: ['finish'] })).verdict).toBe('violated');
+  });
+
+  it('names only its own labels, and only on an unfair thread (E103)', () => {
+    expect(() => check(model({ fair: false, stopsAt: ['nap'] }))).toThrow(/E103|thread 'holder': stopsAt names 'nap', which is not one of its steps/);
+    expect(() => check(model({ stopsAt: ['take'] }))).toThrow(/thread 'holder': stopsAt is for a thread that is not fair \(fair: false\)/);
+  });
+});
+
 /* ---------- brute force on random graphs ---------- */
 
 interface G { n: number; T: number; succ: number[][][]; fair: boolean[]; p: boolean[]; q: boolean[] }

@@ -14,13 +14,19 @@ export class Graph {
   bits = new Uint32Array(1 << 12);
   dst = new Uint32Array(1 << 14);
   code = new Uint16Array(1 << 14);
+  /**
+   * Per edge, where a thread's fairness depends on its pc (Compiled.partlyFair): 1 if the
+   * thread that moves is weakly fair in the state the edge leaves. Otherwise undefined.
+   */
+  fair: Uint8Array | undefined;
   edges = 0;
   states = 0;
   /** Called before each growth with the bytes it allocates; throws to refuse (a memory budget). */
   reserve?: (bytes: number, what: string) => void;
 
-  constructor(readonly preds: readonly Pred[]) {
+  constructor(readonly preds: readonly Pred[], partlyFair = false) {
     if (preds.length > 32) throw new Error('internal: at most 32 liveness predicates');
+    if (partlyFair) this.fair = new Uint8Array(this.dst.length);
   }
 
   /** Evaluate the predicates on a new state. */
@@ -37,14 +43,17 @@ export class Graph {
     this.start[id] = this.edges;
   }
 
-  edge(dst: number, code: number): void {
+  /** An edge of the state begun; `fair`: its thread is weakly fair there (kept where fairness depends on the pc). */
+  edge(dst: number, code: number, fair = true): void {
     if (this.edges >= this.dst.length) {
       const n = this.dst.length * 2;
-      this.reserve?.(n * 6, `the state graph (${n.toLocaleString('en-US')} edges)`);
+      this.reserve?.(n * (this.fair ? 7 : 6), `the state graph (${n.toLocaleString('en-US')} edges)`);
       const d = new Uint32Array(n); d.set(this.dst); this.dst = d;
       const c = new Uint16Array(n); c.set(this.code); this.code = c;
+      if (this.fair) { const f = new Uint8Array(n); f.set(this.fair); this.fair = f; }
     }
     this.dst[this.edges] = dst;
+    if (this.fair) this.fair[this.edges] = fair ? 1 : 0;
     this.code[this.edges++] = code;
   }
 
