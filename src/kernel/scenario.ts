@@ -372,15 +372,16 @@ export function buildScenario(spec: ScenarioSpec, profileName: string, patchList
   //   probes none again (dd.c driver_detach, bus.c bus_remove_driver), where another driver
   //   matches (a false-alarm hunt, 2026-12-03; with no other driver registered nothing is missed,
   //   and a new registration clears the ghost);
-  // - a supplier's unbind or driver removal, even its only driver's, unbinds its consumers
-  //   (device_links_unbind_consumers), and a link without DL_FLAG_AUTOPROBE_CONSUMER (the model's
-  //   links have no flags) does not probe them again when the supplier binds.
+  // - a supplier's unbind, driver removal (even its only driver's) or device_del unbinds its
+  //   consumers (device_links_unbind_consumers), and a link without DL_FLAG_AUTOPROBE_CONSUMER
+  //   (the model's links have no flags) does not probe them again when the supplier binds.
   // (A driver_override store probes nothing either; missed() reads the override itself.)
   const removed = new Set(actors.flatMap((a) => a.acts.flatMap((x) => (x.op === 'unregister' ? [x.drv] : x.op === 'rmmod' ? w.modules[x.mod]!.drivers : []))));
   for (const a of actors) for (const x of a.acts) if (x.op === 'unbind') k.releasable.add(x.dev);
   for (const d of w.devices) if (d.drivers.length > 1 && d.drivers.some((r) => removed.has(r))) k.releasable.add(d.i);
   if (k.has('DEVICE_LINKS')) {
-    const suppliers = new Set([...k.releasable, ...w.devices.filter((d) => d.drivers.some((r) => removed.has(r))).map((d) => d.i)]);
+    const deleted = actors.flatMap((a) => a.acts.flatMap((x) => (x.op === 'del' || x.op === 'kill-del' ? [x.dev] : [])));
+    const suppliers = new Set([...k.releasable, ...deleted, ...w.devices.filter((d) => d.drivers.some((r) => removed.has(r))).map((d) => d.i)]);
     for (let grew = true; grew;) {
       grew = false;
       for (const l of w.links) if (!l.stateless && suppliers.has(l.supplier) && !k.releasable.has(l.consumer)) { k.releasable.add(l.consumer); suppliers.add(l.consumer); grew = true; }
@@ -390,6 +391,8 @@ export function buildScenario(spec: ScenarioSpec, profileName: string, patchList
   for (const i of k.releasable) {
     const d = w.devices[i]!;
     if (!w.buses[d.bus]!.autoprobe || !d.drivers.some((x) => w.drivers[x]!.outcomes.every((o) => o === 'ok'))) k.releasable.delete(i);
+    // DevS.owed has a bit per matching driver.
+    else if (d.drivers.length > 8) throw bad(`scenario '${spec.name}': device '${d.name}' is matched by ${d.drivers.length} drivers and an actor may release it; at most 8 drivers may match such a device`);
   }
   // `tied`: the device a kernel thread is started for alone (symmetry permutes it with the device).
   type Plan = { name: string; program?: string; running: boolean; async: boolean; tied?: number; build: (tb: ThreadBuilder) => string };
@@ -469,7 +472,8 @@ export function buildScenario(spec: ScenarioSpec, profileName: string, patchList
   const releases = (r: number) => actors.some((a) => a.acts.some((x) => ((x.op === 'unbind' || x.op === 'unregister') && x.drv === r)
     || (x.op === 'rmmod' && w.modules[x.mod]!.drivers.includes(r)) || ((x.op === 'del' || x.op === 'kill-del') && w.drivers[r]!.matches.includes(x.dev))));
   const delByRelease = new Set(w.drivers.flatMap((r) => (releases(r.i) ? r.registers : [])));
-  const ctx: PropCtx = { readers, ops, acts: actors.map((a) => a.acts), tidOf: new Map(plans.map((p, i) => [p.name, i])), asyncThreads: new Set(plans.filter((p) => p.async).map((p) => p.name)), threads: plans.map((p) => p.name), dels, delByRelease, actors: new Set(actorNames) };
+  const stopsAt = new Map(actors.flatMap((a, i) => (unfair.has(a.name) ? [[a.name, new Set(entries[i])] as const] : [])));
+  const ctx: PropCtx = { readers, ops, stopsAt, acts: actors.map((a) => a.acts), tidOf: new Map(plans.map((p, i) => [p.name, i])), asyncThreads: new Set(plans.filter((p) => p.async).map((p) => p.name)), threads: plans.map((p) => p.name), dels, delByRelease, actors: new Set(actorNames) };
   let chosen = LIBRARY.filter((p) => p.applies(k, ctx));
   if (spec.properties) {
     chosen = spec.properties.map((name) => {

@@ -44,10 +44,12 @@ export interface DevS {
   unbindOf: number;
   /**
    * ghost: in this run its driver was released outside device_del (an unbind, its driver's
-   * removal, its supplier's unbind): it may stay unbound on purpose (no-missed-probe). Kept for
-   * Kernel.releasable devices only; a new struct (re-add) starts without it.
+   * removal, its supplier's unbind): it may stay unbound on purpose (no-missed-probe). `owed`:
+   * bit j set when the registration walk of its j-th matching driver (DevInfo.drivers) started
+   * since: only those drivers are expected to probe it. Kept for Kernel.releasable devices only;
+   * a new struct (re-add) starts without them.
    */
-  released: boolean;
+  released: boolean; owed: number;
   /** ghost: bit j set when driver j's async __driver_attach matched this device; cleared when driver j's probe starts on it */
   asked: number;
   /**
@@ -111,7 +113,7 @@ export function kernelSchema(w: World) {
       mutex: owner, driver: nd, bound: t.bool, registered: t.bool, onBus: t.bool, ready: t.bool,
       dead: t.bool, asyncDriver: nd, canMatch: t.bool, deferred: t.enum(...DEFERRED), linksUnbinding: t.bool,
       probing: owner, removing: owner, delStarted: t.bool, delDone: t.bool, dels: t.int(3),
-      work: t.enum(...WORK_STATES), ovrDrv: nd, ovrGen: t.int(3), unbindOf: nd, released: t.bool, asked: t.int(255),
+      work: t.enum(...WORK_STATES), ovrDrv: nd, ovrGen: t.int(3), unbindOf: nd, released: t.bool, owed: t.int(255), asked: t.int(255),
       busRank: rank, busHeld: t.int(7), drvRank: rank, deferRank: rank, snap: t.enum(...SNAPSHOTS), uevReaders: t.int(7), gen: t.int(3),
     }), w.devices.map((d) => d.name)),
     drv: t.array(w.drivers.length, t.record({

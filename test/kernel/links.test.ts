@@ -54,12 +54,13 @@ describe('B16: device link reference counting', () => {
 describe('device_links_busy (core.c at 3451a495ef24, 5.15.100, 6.6.y)', () => {
   // Supplier s unbinds while c1's link is AVAILABLE (c1 unbound) and c2's ACTIVE: the C writes
   // SUPPLIER_UNBIND on c1's link before it finds c2 busy, and sets DL_DEV_UNBINDING either way, so
-  // a late bind of c1 defers. 2070 states when the model wrote nothing while busy (c1 could probe).
+  // a late bind of c1 defers. 2070 states when the model wrote nothing while busy (c1 could probe);
+  // 2060 before a probe of c1 stopped adding c2's link too (2026-12-04).
   const busy: ScenarioSpec = { name: 'busy', buses: { platform: { autoprobe: false } }, devices: { s: { present: true }, c1: { present: true }, c2: { present: true } },
     drivers: { sd: { matches: ['s'], present: true }, cd: { matches: ['c1', 'c2'], present: true, links: ['s'] } },
     actors: { admin: ['bind sd s', 'bind cd c1', 'unbind cd c1', 'bind cd c2', 'unbind sd s'], late: ['bind cd c1'] }, properties: ['links-supplier-bound', 'no-deadlock'] };
   it('marks the links before the first busy one and the supplier unbinding even when busy', () => {
-    for (const p of ['v5.15', 'mainline']) expect(run(busy, p), p).toMatchObject({ states: 2060, v: { 'links-supplier-bound': 'holds', 'no-deadlock': 'holds' } });
+    for (const p of ['v5.15', 'mainline']) expect(run(busy, p), p).toMatchObject({ states: 3052, v: { 'links-supplier-bound': 'holds', 'no-deadlock': 'holds' } });
   });
 });
 
@@ -271,6 +272,28 @@ describe('a consumer bound from the start', () => {
     const s = chain(false);
     expect(() => buildScenario({ ...s, devices: { pmic: { present: true }, mmc: { present: true, boundTo: 'mmc-drv' } }, drivers: { ...s.drivers, 'pmic-drv': { matches: ['pmic'] } } }, 'v6.6', ''))
       .toThrow(/device 'mmc' is boundTo 'mmc-drv', whose links need 'pmic' bound: say 'pmic' is boundTo its driver too/);
+  });
+  // Found by a hunt (2026-12-04): a driver matching two consumers made both links in each probe,
+  // so c2's link sat in CONSUMER_PROBE before c2 existed, and its probe deferred for good.
+  it('a driver that matches two consumers adds the link of the device it probes only', () => {
+    const s: ScenarioSpec = { name: 'two-consumers', devices: { sup: {}, c1: {}, c2: {} },
+      drivers: { sdrv: { matches: ['sup'], present: true }, cdrv: { matches: ['c1', 'c2'], links: ['sup'], present: true } },
+      actors: { hotplug: ['add sup', 'add c1', 'add c2'] } };
+    for (const p of ['v4.18', 'v6.1', 'mainline']) {
+      const r = check(buildScenario({ ...s, properties: ['no-lost-deferral', 'no-missed-probe'] }, p, '').model);
+      expect(r.properties.map((x) => x.verdict), p).toEqual(['vacuous', 'holds']);
+    }
+    const be = new FastBackend(buildScenario(s, 'v6.1', '').model);
+    be.loadInitial();
+    let probedC1 = false;
+    while (!probedC1) {
+      const k = [0, 1, 2, 3, 4, 5, 6, 7].find((i) => i < be.c.threads.length && be.enabled(i) > 0)!;
+      const label = be.c.threads[k]!.steps[be.pc(k) - 1]!.label;
+      be.apply(k, 0);
+      probedC1 = label === 'really_probe(c1,cdrv):call_probe';
+    }
+    const link = (be.curG() as unknown as KS).link;
+    expect([link[0]!.status, link[1]!.status]).toEqual(['CONSUMER_PROBE', 'NONE']);
   });
   it('a consumer the supplier\'s unbind releases is unbound on purpose: no-missed-probe does not wait for it after the supplier binds again (in that run)', () => {
     const s: ScenarioSpec = { name: 'sup', devices: { pmic: {}, mmc: {} },

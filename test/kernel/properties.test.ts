@@ -376,6 +376,26 @@ describe('no-missed-probe exempts a device only in the runs that release it', ()
     expect(v.trace!.steps.some((x) => x.label.startsWith('really_probe(dc,old-drv)'))).toBe(false);
     expect(verdict(b2, 'v3.14', 'no-missed-probe').verdict).toBe('holds');
   });
+  // Found by a hunt the same day (/tmp/hunt14 s02, s03, s28).
+  it('after an unbind only a driver registered since owes the device a probe: a failing one re-arms nothing', () => {
+    const s02: ScenarioSpec = { name: 'unbind-then-failing', devices: { d: { present: true, boundTo: 'A' } },
+      drivers: { A: { matches: ['d'], present: true }, B: { matches: ['d'], probe: 'error' } }, actors: { admin: ['unbind A d', 'register B'] } };
+    // Chosen by default now (d may be released), and nothing is missed: B's probe fails and nothing tries A again.
+    expect(buildScenario(s02, 'v6.1', '').model.properties.map((p) => p.name)).toContain('no-missed-probe');
+    for (const p of ['v4.14', 'v6.1', 'mainline']) expect(verdict(s02, p, 'no-missed-probe').verdict, p).not.toBe('violated');
+  });
+  it("a consumer unbound by its supplier's device_del is released on purpose too", () => {
+    const s03: ScenarioSpec = { name: 'supplier-replug', devices: { sup: { present: true, boundTo: 'sup-drv' }, cons: { present: true, boundTo: 'cons-drv' } },
+      drivers: { 'sup-drv': { matches: ['sup'], present: true }, 'cons-drv': { matches: ['cons'], links: ['sup'], present: true } }, actors: { hotplug: ['del sup', 'add sup'] } };
+    for (const p of ['v4.14', 'v6.1', 'mainline']) expect(verdict(s03, p, 'no-missed-probe').verdict, p).toBe('holds');
+  });
+  it('no-lost-deferral owes no retry to a device bound while on a list (deferred-lists reports that)', () => {
+    const s28: ScenarioSpec = { name: 'double-release-supplier', devices: { sup: { present: true }, cons: { present: true } },
+      drivers: { sdrv: { matches: ['sup'], module: 'ms' }, cdrv: { matches: ['cons'], links: ['sup'], module: 'mc' } },
+      actors: { udev: ['modprobe ms', 'modprobe mc', 'rmmod ms', 'modprobe ms'], admin: ['maybe unbind sdrv sup', 'maybe bind cdrv cons'] } };
+    expect(verdict(s28, 'v4.18', 'deferred-lists').verdict).toBe('violated');
+    expect(verdict(s28, 'v4.18', 'no-lost-deferral').verdict).toBe('holds');
+  });
 });
 
 // The same hunt: __driver_attach on a bound device makes no handover (`if (!dev->driver ...)`),

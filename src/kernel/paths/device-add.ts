@@ -36,7 +36,7 @@ export function deviceAdd(tb: ThreadBuilder, dev: number, ret: Ret): string {
     d.registered = true;
     if (d.delStarted && entries) d.gen = (d.gen + 1) & 3;                 // added again: a new struct device
     d.dead = false; d.delStarted = false; d.delDone = false; d.dels = 0;
-    if (d.released) d.released = false;
+    if (d.released) { d.released = false; d.owed = 0; }
     busAddTail(tb.k.w, s, dev);
     d.onBus = true;
     return 'device_pm_add';

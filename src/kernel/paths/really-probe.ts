@@ -165,6 +165,7 @@ function reallyProbe(tb: ThreadBuilder, dev: number, drv: number, depth: number,
   }
   const firstChildCleanup = cleanup;
   const links = w.links.filter((l) => !l.stateless && l.consumer === dev);
+  const ownLinks = info.addsLinks.filter((li) => w.links[li]!.consumer === dev);
   const supplierLinks = w.links.filter((l) => !l.stateless && l.supplier === dev);
 
   // device_links_check_suppliers: a managed supplier link that is not AVAILABLE defers the probe,
@@ -201,10 +202,11 @@ function reallyProbe(tb: ThreadBuilder, dev: number, drv: number, depth: number,
     d.asked &= ~(1 << drv);   // ghost: drv is tried on dev (async-handover)
     // A probe that needs an unbound device finds out first and defers (as drivers do with -EPROBE_DEFER).
     for (const n of info.needs) if (!s.dev[n]!.bound) return 'probe_defer';
-    // Having found its suppliers, probe() adds its device links. device_link_init_status (core.c):
-    // supplier bound and consumer probing -> CONSUMER_PROBE; supplier unbinding -> SUPPLIER_UNBIND.
+    // Having found its suppliers, probe() adds its device links: device_link_add(dev, supplier, ...)
+    // for its own dev only (a driver matching several devices has a link per device). device_link_init_status
+    // (core.c): supplier bound and consumer probing -> CONSUMER_PROBE; supplier unbinding -> SUPPLIER_UNBIND.
     if (k.has('DEVICE_LINKS')) {
-      for (const li of info.addsLinks) {
+      for (const li of ownLinks) {
         if (s.link[li]!.status !== 'NONE') continue;
         s.link[li]!.status = s.dev[w.links[li]!.supplier]!.linksUnbinding ? 'SUPPLIER_UNBIND' : 'CONSUMER_PROBE';
       }
