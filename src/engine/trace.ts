@@ -3,7 +3,7 @@
  * store keeps no states), and replayed from move lists with the first divergence explained.
  * A trace step carries the fields the step changed, so a reader sees what each step did.
  */
-import type { Compiled } from './compile.js';
+import { fairAtPc, type Compiled } from './compile.js';
 import { ProbecheckError } from './errors.js';
 import type { Move } from './model.js';
 import { leaves, showLeaf, type FieldT } from './schema.js';
@@ -42,9 +42,9 @@ export interface Trace {
   mayStop?: string[];
 }
 
-/** Threads that can move in the backend's current state: at the end of a lasso that stops there, those that stop though they could move (unfair there). */
+/** Threads that could move in the backend's current state but need not, being unfair there: at the end of a lasso that stops, those that stop. */
 export function mayStop(be: Backend): string[] {
-  return be.c.threads.filter((th) => be.enabled(th.index) > 0).map((th) => th.name);
+  return be.c.threads.filter((th) => be.enabled(th.index) > 0 && !fairAtPc(be.c, th.index, be.pc(th.index))).map((th) => th.name);
 }
 
 /** Action codes pack the thread index and the branch: code = branch << 8 | thread. */

@@ -515,12 +515,15 @@ export const LIBRARY: KernelProperty[] = [
       (s) => lostDeferral(k, s), 'a deferred device has everything its driver needs') },
   { name: 'actors-terminate', covers: 'L5', applies: () => true, make: (k, c) => {
     const actors = c.threads.filter((t) => !c.asyncThreads.has(t) && t !== DEFERRED_WORKER);
-    // An unfair actor stopped before an action is in no call: nothing of it is left to return.
+    // An unfair actor stopped before an action is in no call: nothing of it is left to return. (So
+    // "some actor is in a call leads to none is", not "eventually none is": an unfair actor's
+    // later action may start, and hang, after a state where none was in a call.)
     const running = (q: Query) => actors.filter((t) => { const l = q.at(t); return l !== null && !l.endsWith(':remove_event') && !c.stopsAt.get(t)?.has(l); });
     return {
-      kind: 'eventually', name: 'actors-terminate',
+      kind: 'leads-to', name: 'actors-terminate',
       description: 'device_add/del, driver (un)register, modprobe/rmmod, the sysfs stores and wait_for_device_probe all return (weak fairness)',
-      holds: (_s: KS, q: Query) => running(q).length === 0,
+      from: (_s: KS, q: Query) => running(q).length > 0, to: (_s: KS, q: Query) => running(q).length === 0,
+      premiseText: 'an actor is in a call',
       explain: (_s: KS, q: Query) => `${running(q).map((t) => `${t} (at ${q.at(t)})`).join(', ')} never returns`,
     };
   } },

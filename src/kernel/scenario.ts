@@ -379,8 +379,21 @@ export function buildScenario(spec: ScenarioSpec, profileName: string, patchList
   const removed = new Set(actors.flatMap((a) => a.acts.flatMap((x) => (x.op === 'unregister' ? [x.drv] : x.op === 'rmmod' ? w.modules[x.mod]!.drivers : []))));
   for (const a of actors) for (const x of a.acts) if (x.op === 'unbind') k.releasable.add(x.dev);
   for (const d of w.devices) if (d.drivers.length > 1 && d.drivers.some((r) => removed.has(r))) k.releasable.add(d.i);
+  // A child a probe registers is deleted when its parent's driver lets go of the parent (unbind,
+  // rmmod, unregister, the parent's device_del): device_del without any actor's `del`.
+  const releases = (r: number) => actors.some((a) => a.acts.some((x) => ((x.op === 'unbind' || x.op === 'unregister') && x.drv === r)
+    || (x.op === 'rmmod' && w.modules[x.mod]!.drivers.includes(r)) || ((x.op === 'del' || x.op === 'kill-del') && w.drivers[r]!.matches.includes(x.dev))));
   if (k.has('DEVICE_LINKS')) {
-    const deleted = actors.flatMap((a) => a.acts.flatMap((x) => (x.op === 'del' || x.op === 'kill-del' ? [x.dev] : [])));
+    // Deleted: by an actor, or as a child a probe registered, when its parent's driver is let go
+    // (and so on down: a deleted device's driver lets go of its own children).
+    const deleted = new Set(actors.flatMap((a) => a.acts.flatMap((x) => (x.op === 'del' || x.op === 'kill-del' ? [x.dev] : []))));
+    for (let grew = true; grew;) {
+      grew = false;
+      for (const r of w.drivers) {
+        if (!releases(r.i) && !r.matches.some((m) => deleted.has(m))) continue;
+        for (const c of [...r.registers, ...(r.asyncScan ?? [])]) if (!deleted.has(c)) { deleted.add(c); grew = true; }
+      }
+    }
     const suppliers = new Set([...k.releasable, ...deleted, ...w.devices.filter((d) => d.drivers.some((r) => removed.has(r))).map((d) => d.i)]);
     for (let grew = true; grew;) {
       grew = false;
@@ -467,10 +480,6 @@ export function buildScenario(spec: ScenarioSpec, profileName: string, patchList
   const dels = w.devices.map((d) => actors.reduce((c, a) => c + a.acts.filter((x) => (x.op === 'del' || x.op === 'kill-del') && x.dev === d.i).length, 0));
   const readers = actors.some((a) => a.acts.some((x) => x.op === 'uevent'));
   const ops = new Set(actors.flatMap((a) => a.acts.map((x) => x.op)));
-  // A child a probe registers is deleted when its parent's driver lets go of the parent (unbind,
-  // rmmod, unregister, the parent's device_del): device_del without any actor's `del`.
-  const releases = (r: number) => actors.some((a) => a.acts.some((x) => ((x.op === 'unbind' || x.op === 'unregister') && x.drv === r)
-    || (x.op === 'rmmod' && w.modules[x.mod]!.drivers.includes(r)) || ((x.op === 'del' || x.op === 'kill-del') && w.drivers[r]!.matches.includes(x.dev))));
   const delByRelease = new Set(w.drivers.flatMap((r) => (releases(r.i) ? r.registers : [])));
   const stopsAt = new Map(actors.flatMap((a, i) => (unfair.has(a.name) ? [[a.name, new Set(entries[i])] as const] : [])));
   const ctx: PropCtx = { readers, ops, stopsAt, acts: actors.map((a) => a.acts), tidOf: new Map(plans.map((p, i) => [p.name, i])), asyncThreads: new Set(plans.filter((p) => p.async).map((p) => p.name)), threads: plans.map((p) => p.name), dels, delByRelease, actors: new Set(actorNames) };

@@ -104,7 +104,7 @@ function earlyText(s: TraceStep): string {
 /** How a lasso ends: a cycle that repeats, or a state no fair thread can leave. */
 export function loopNote(t: Trace): string {
   if (t.loopFrom! >= t.steps.length && t.mayStop?.length) {
-    return `(then ${t.mayStop.join(', ')} ${t.mayStop.length === 1 ? 'stops' : 'stop'} here, as an unfair actor may, and no other thread can move: the run stays here forever)`;
+    return `(then ${t.mayStop.join(', ')} ${t.mayStop.length === 1 ? 'stops' : 'stop'} here, unfair there, and no other thread can move: the run stays here forever)`;
   }
   return t.loopFrom! >= t.steps.length
     ? '(then no thread can move: the run stays here forever)'

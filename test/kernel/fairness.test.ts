@@ -40,7 +40,20 @@ describe('fairness of actors', () => {
     const dcBound = defineProperty({ kind: 'leads-to', name: 'dc-bound', from: (v) => v.dev('dc').registered, to: (v) => v.dev('dc').bound });
     const stop = check(buildScenario({ ...spec, properties: [dcBound], unfair: ['hotplug pwm'] }, 'mainline', '').model).properties[0]!;
     expect(stop.trace!.mayStop).toEqual(['hotplug pwm']);
-    expect(loopNote(stop.trace!)).toBe('(then hotplug pwm stops here, as an unfair actor may, and no other thread can move: the run stays here forever)');
+    expect(loopNote(stop.trace!)).toBe('(then hotplug pwm stops here, unfair there, and no other thread can move: the run stays here forever)');
+  });
+
+  // A review (2026-12-04): as `eventually`, actors-terminate held once no actor was in a call, so
+  // an unfair actor whose action then hung (the sync fallback's self-deadlock, v4.2) read `holds`.
+  it('actors-terminate: an unfair actor that starts an action and hangs in it is reported', () => {
+    const host1x: ScenarioSpec = { name: 'tegra-host1x', devices: { host1x: { present: true }, dc: { parent: 'host1x' } },
+      drivers: { 'tegra-dc': { matches: ['dc'], module: 'host1x', probeType: 'async' }, host1x: { matches: ['host1x'], module: 'host1x', registers: ['dc'] } },
+      actors: { modprobe: 'modprobe host1x' }, properties: ['actors-terminate', 'no-deadlock'] };
+    for (const s of [host1x, { ...host1x, unfair: ['modprobe'] }, { ...host1x, devices: { ...host1x.devices, x: {} }, actors: { modprobe: 'modprobe host1x', hot: 'add x' }, unfair: ['modprobe'] }]) {
+      const r = check(buildScenario(s, 'v4.2', '').model);
+      expect(r.properties.map((p) => p.verdict), JSON.stringify(s.unfair)).toEqual(['violated', 'violated']);
+      expect(r.properties[0]!.explanation).toBe('modprobe (at __device_attach_async_helper(dc):device_lock) never returns');
+    }
   });
 
   it('unfair names an actor (E601 otherwise)', () => {

@@ -34,7 +34,7 @@ export function busAddDriver(tb: ThreadBuilder, drv: number, ret: Ret): string {
     if (!s.bus[info.bus]!.autoprobe) return after;
     // The walk tries every device drv matches: one released on purpose before (DevS.released) is
     // expected to be probed by drv, so no-missed-probe judges it again, for drv alone.
-    for (const dev of info.matches) if (s.dev[dev]!.released) s.dev[dev]!.owed |= 1 << k.w.devices[dev]!.drivers.indexOf(drv);
+    for (const dev of info.matches) if (k.releasable.has(dev) && s.dev[dev]!.released) s.dev[dev]!.owed |= 1 << k.w.devices[dev]!.drivers.indexOf(drv);
     if (wholeAsync && allowsAsync(k, s, drv)) return 'async_schedule';
     return attach;
   };
