@@ -197,6 +197,16 @@ function cycleAt(g: Graph, n: number, e: number, bad: BadEnds, fair: readonly bo
   };
   for (const k of need) take((x) => codeThread(g.code[x]!) === k);
   if (out.length === 0) take(() => true);
+  // A thread enabled and fair in some states of C but not all is owed no move, but only by a run
+  // that keeps passing where it is not: visit such a state, or the cycle starves it.
+  for (let k = 0; k < fair.length; k++) {
+    if (need.includes(k)) continue;
+    const fairHere = (s: number) => edgeFrom(g, s, (x) => codeThread(g.code[x]!) === k && fairEdge(g, x, fair)) >= 0;
+    if (!ms.some(fairHere)) continue;
+    const to = pathTo(g, n, cur, (s) => !fairHere(s), inC)!;
+    out.push(...to);
+    cur = endOf(g, cur, to);
+  }
   out.push(...pathTo(g, n, cur, (s) => s === e, inC)!);
   return out;
 }

@@ -244,11 +244,12 @@ function closure(r: number, E: Edge[], back: boolean): Set<number> {
 describe('cross-check against brute force on small random graphs', () => {
   it('eventually, leads-to and quiescent agree with enumeration of every strongly connected edge set', () => {
     fc.assert(fc.property(graphArb, (g) => {
-      const r = check(graphModel(g, [
+      const props: Property[] = [
         { kind: 'eventually', name: 'ev', holds: (s) => g.p[s.node]! },
         { kind: 'leads-to', name: 'lt', from: (s) => g.p[s.node]!, to: (s) => g.q[s.node]! },
         { kind: 'quiescent', name: 'qu', quiet: (s) => g.q[s.node]! },
-      ]));
+      ];
+      const r = check(graphModel(g, props));
       const reachable = reach(g, [0], () => true);
       const ev = g.p[0] ? true : !fairForever(g, new Set([0]), (s) => !g.p[s]);
       const triggers = [...reachable].filter((s) => g.p[s] && !g.q[s]);
@@ -262,6 +263,9 @@ describe('cross-check against brute force on small random graphs', () => {
       const word = (ok: boolean, vacuous: boolean) => (!ok ? 'violated' : vacuous ? 'vacuous' : 'holds');
       expect(got).toEqual({ ev: word(ev, one), lt: word(lt, one || noTrigger), qu: word(qu, one) });
       for (const p of r.properties) if (p.trace) expect(() => replay(makeBackend(graphModel(g, [])), p.trace!.moves)).not.toThrow();
+      // And each lasso is a fair one (before 2026-12-04 a cycle could starve a fair thread that
+      // is enabled on it but disabled elsewhere in its component: the verdict was right, the witness not).
+      for (const p of r.properties) if (p.trace) expect(confirmLasso(makeBackend(graphModel(g, [])), props.find((x) => x.name === p.name) as never, p.trace.moves, p.trace.loopFrom!), p.name).toMatchObject({ confirmed: true });
     }), { numRuns: 300 });
   });
 });
@@ -279,6 +283,109 @@ function fairThrough(g: G, s: number, region: Set<number>): boolean {
   }
   return false;
 }
+
+/*
+ * The same cross-check where fairness depends on the pc (`stopsAt`): each thread alternates two
+ * steps a and b, each moving the node along its own random edges; an unfair thread may stop
+ * only at its stop labels. The oracle enumerates every set V of states of the product graph
+ * (node and each thread's pc, at most 12 states): a fair behaviour stays in V forever iff V is
+ * strongly connected by its inner edges and every thread enabled and fair in all of V moves
+ * inside V (a closed walk can take every inner edge), or it stops in a state where no thread is
+ * enabled and fair.
+ */
+interface PG { n: number; T: number; adj: number[][][][]; fair: boolean[]; stops: ('a' | 'b')[][]; p: boolean[]; q: boolean[] }
+const pgArb = fc.integer({ min: 1, max: 3 }).chain((n) => fc.integer({ min: 1, max: 2 }).chain((T) => fc.record({
+  n: fc.constant(n), T: fc.constant(T),
+  adj: fc.array(fc.array(fc.array(fc.uniqueArray(fc.integer({ min: 0, max: n - 1 }), { maxLength: 2 }), { minLength: n, maxLength: n }), { minLength: 2, maxLength: 2 }), { minLength: T, maxLength: T }),
+  fair: fc.array(fc.boolean(), { minLength: T, maxLength: T }),
+  stops: fc.array(fc.subarray(['a', 'b'] as ('a' | 'b')[]), { minLength: T, maxLength: T }),
+  p: fc.array(fc.boolean(), { minLength: n, maxLength: n }),
+  q: fc.array(fc.boolean(), { minLength: n, maxLength: n }),
+})));
+
+function pgModel(g: PG, props: Property[]): Model {
+  const LABELS = ['a', 'b'] as const;
+  return {
+    name: 'random-pc-graph', state: t.record({ node: t.int(Math.max(1, g.n - 1)) }),
+    threads: g.adj.map((ab, k) => ({
+      name: `T${k}`, fair: g.fair[k], ...(g.fair[k] ? {} : { stopsAt: g.stops[k] }),
+      steps: Object.fromEntries(LABELS.map((l, j) => [l, { where: `toy:${l}`, branches: (s: { node: number }) => ab[j]![s.node]!.length,
+        run: (s: { node: number }, _l: unknown, b: number) => { s.node = ab[j]![s.node]![b]!; return LABELS[1 - j]!; } }])),
+    })),
+    properties: props,
+  };
+}
+
+/** The product graph from (node 0, every pc at a): states as [node, pc bits], edges with their thread and its fairness there. */
+function pgGraph(g: PG) {
+  const key = (node: number, pcs: number) => node * 4 + pcs;
+  const states = new Map<number, { node: number; pcs: number }>(), out = new Map<number, { v: number; k: number; fair: boolean }[]>();
+  const todo = [key(0, 0)];
+  states.set(todo[0]!, { node: 0, pcs: 0 });
+  while (todo.length) {
+    const u = todo.pop()!, { node, pcs } = states.get(u)!;
+    const es: { v: number; k: number; fair: boolean }[] = [];
+    for (let k = 0; k < g.T; k++) {
+      const j = (pcs >> k) & 1, fair = g.fair[k]! || !g.stops[k]!.includes(j === 0 ? 'a' : 'b');
+      for (const w of g.adj[k]![j]![node]!) {
+        const v = key(w, pcs ^ (1 << k));
+        es.push({ v, k, fair });
+        if (!states.has(v)) { states.set(v, { node: w, pcs: pcs ^ (1 << k) }); todo.push(v); }
+      }
+    }
+    out.set(u, es);
+  }
+  return { init: key(0, 0), states, out };
+}
+
+/** Is there a fair behaviour from a state of `starts` that stays in states satisfying `ok`, and (with `through`) visits a `through` state forever? */
+function pgFair(G: ReturnType<typeof pgGraph>, T: number, starts: number[], ok: (s: number) => boolean, through?: (s: number) => boolean): boolean {
+  const region = new Set(starts.filter(ok)), stack = [...region];
+  while (stack.length) for (const e of G.out.get(stack.pop()!)!) if (ok(e.v) && !region.has(e.v)) { region.add(e.v); stack.push(e.v); }
+  const R = [...region];
+  for (const s of R) if (!G.out.get(s)!.some((e) => e.fair) && (!through || through(s))) return true;
+  for (let mask = 1; mask < 1 << R.length; mask++) {
+    const V = new Set(R.filter((_, i) => mask & (1 << i)));
+    if (through && ![...V].some(through)) continue;
+    const inner = [...V].flatMap((u) => G.out.get(u)!.filter((e) => V.has(e.v)).map((e) => ({ u, ...e })));
+    if (inner.length === 0) continue;
+    const r0 = [...V][0]!;
+    const reach = (back: boolean) => { const seen = new Set([r0]); let grew = true; while (grew) { grew = false; for (const e of inner) { const [a, b] = back ? [e.v, e.u] : [e.u, e.v]; if (seen.has(a) && !seen.has(b)) { seen.add(b); grew = true; } } } return seen; };
+    const f = reach(false), b = reach(true);
+    if (![...V].every((v) => f.has(v) && b.has(v))) continue;
+    let fairOk = true;
+    for (let k = 0; k < T && fairOk; k++) {
+      const always = [...V].every((u) => G.out.get(u)!.some((e) => e.k === k && e.fair));
+      if (always && !inner.some((e) => e.k === k)) fairOk = false;
+    }
+    if (fairOk) return true;
+  }
+  return false;
+}
+
+describe('cross-check against brute force where fairness depends on the pc (stopsAt)', () => {
+  it('eventually, leads-to and quiescent agree with enumeration of every state set of the product graph', () => {
+    fc.assert(fc.property(pgArb, (g) => {
+      const r = check(pgModel(g, [
+        { kind: 'eventually', name: 'ev', holds: (s) => g.p[s.node]! },
+        { kind: 'leads-to', name: 'lt', from: (s) => g.p[s.node]!, to: (s) => g.q[s.node]! },
+        { kind: 'quiescent', name: 'qu', quiet: (s) => g.q[s.node]! },
+      ]));
+      const G = pgGraph(g), all = [...G.states.keys()], node = (s: number) => G.states.get(s)!.node;
+      const ev = g.p[0] ? true : !pgFair(G, g.T, [G.init], (s) => !g.p[node(s)]);
+      const triggers = all.filter((s) => g.p[node(s)] && !g.q[node(s)]);
+      const lt = !triggers.some((s) => pgFair(G, g.T, [s], (x) => !g.q[node(x)]));
+      const qu = !pgFair(G, g.T, [G.init], () => true, (s) => !g.q[node(s)]);
+      const got = Object.fromEntries(r.properties.map((p) => [p.name, p.verdict]));
+      const one = all.length === 1, noTrigger = !all.some((s) => g.p[node(s)]);
+      const word = (ok: boolean, vacuous: boolean) => (!ok ? 'violated' : vacuous ? 'vacuous' : 'holds');
+      expect(got).toEqual({ ev: word(ev, one), lt: word(lt, one || noTrigger), qu: word(qu, one) });
+      // Every lasso found is confirmed by re-execution, under the same pc-dependent fairness.
+      const props: Record<string, Property> = { ev: { kind: 'eventually', name: 'ev', holds: (s) => g.p[s.node]! }, lt: { kind: 'leads-to', name: 'lt', from: (s) => g.p[s.node]!, to: (s) => g.q[s.node]! }, qu: { kind: 'quiescent', name: 'qu', quiet: (s) => g.q[s.node]! } };
+      for (const p of r.properties) if (p.trace) expect(confirmLasso(makeBackend(pgModel(g, [])), props[p.name] as never, p.trace.moves, p.trace.loopFrom!), p.name).toMatchObject({ confirmed: true });
+    }), { numRuns: 300 });
+  });
+});
 
 describe('confirming a lasso by re-execution', () => {
   const done: Property = { kind: 'eventually', name: 'eventually-done', holds: (s) => s.done };
