@@ -10,11 +10,11 @@
 import type { Move, Property, Query } from '../engine/model.js';
 import type { Kernel } from './emit.js';
 import type { KS } from './state.js';
-import { ancestors } from './world.js';
+import { ancestors, type LinkInfo } from './world.js';
 import type { Action } from './actions.js';
 import { DEFERRED_WORKER } from './paths/deferred-probe.js';
 import { mayBeAsync, takesParentLock } from './paths/common.js';
-import { driverBound } from './paths/links.js';
+import { driverBound, supplierLinkDefers } from './paths/links.js';
 import { overrideMatches } from './paths/driver-override.js';
 import { kernelView, type KernelView } from './view.js';
 
@@ -86,12 +86,11 @@ function leadsToGone(name: string, description: string, stuck: (s: KS, q: Query)
  * a device whose driver_override an actor wrote (a store probes nothing: sysfs-bus-platform). A managed link to a supplier that is
  * not AVAILABLE defers the probe (device_links_check_suppliers): that probe would not succeed.
  */
-function missed(k: Kernel, s: KS): string | null {
-  const links = k.has('DEVICE_LINKS');
+function missed(k: Kernel, s: KS, links: readonly (readonly LinkInfo[])[]): string | null {
   for (const d of k.w.devices) {
     const x = s.dev[d.i]!;
     if (x.ovrGen !== 0 || !x.registered || !x.onBus || x.dead || x.delStarted || x.driver !== 0 || x.deferred !== 'none' || !s.bus[d.bus]!.autoprobe) continue;
-    if (links && k.w.links.some((l) => !l.stateless && l.consumer === d.i && s.link[l.i]!.status !== 'NONE' && s.link[l.i]!.status !== 'AVAILABLE')) continue;
+    if (supplierLinkDefers(k, s, links[d.i]!)) continue;
     // A driver_override naming another driver is a device left for that one (platform_match): not missed.
     // Released on purpose: only drivers whose registration walk started since owe it a probe.
     const ready = d.drivers.filter((drv, j) => { const info = k.w.drivers[drv]!; return (!x.released || (x.owed & (1 << j)) !== 0) && s.drv[drv]!.onBus && overrideMatches(s, d.i, drv) && info.outcomes.every((o) => o === 'ok') && info.needs.every((n) => s.dev[n]!.bound); });
@@ -99,6 +98,12 @@ function missed(k: Kernel, s: KS): string | null {
     if (ready.length > 1) return `${d.name} is registered with ${ready.map((r) => k.dn(r)).join(', ')}, and never probed by any of them`;
   }
   return null;
+}
+
+/** missed(), with each device's managed links as consumer found once. */
+function missedIn(k: Kernel): (s: KS) => string | null {
+  const links = k.w.devices.map((d) => k.w.links.filter((l) => !l.stateless && l.consumer === d.i));
+  return (s) => missed(k, s, links);
 }
 
 /**
@@ -508,7 +513,7 @@ export const LIBRARY: KernelProperty[] = [
   { name: 'no-missed-probe', covers: 'L4', applies: (k) => k.w.devices.some((d) => k.w.buses[d.bus]!.autoprobe && (d.boundTo < 0 || k.releasable.has(d.i)) && d.drivers.some((x) => k.w.drivers[x]!.outcomes.every((o) => o === 'ok'))),
     make: (k) => leadsToGone('no-missed-probe',
       'a registered device with a registered matching driver (whose probe would succeed) does not stay unprobed forever (weak fairness)',
-      (s) => missed(k, s), 'a registered device, unbound and on no deferred list, waits for a registered matching driver whose probe would succeed') },
+      missedIn(k), 'a registered device, unbound and on no deferred list, waits for a registered matching driver whose probe would succeed') },
   { name: 'no-lost-deferral', covers: 'L1', applies: (k) => k.hasDeferredWorker && k.w.drivers.some(owedRetry),
     make: (k) => leadsToGone('no-lost-deferral',
       'a device on the deferred list whose driver has everything it needs is probed again: it does not stay there forever (weak fairness)',

@@ -371,7 +371,7 @@ export function buildScenario(spec: ScenarioSpec, profileName: string, patchList
   // - a driver's removal (driver_detach from rmmod or driver_unregister) releases its devices and
   //   probes none again (dd.c driver_detach, bus.c bus_remove_driver), where another driver
   //   matches (a false-alarm hunt, 2026-12-03; with no other driver registered nothing is missed,
-  //   and a new registration clears the ghost);
+  //   and a driver registered later owes it a probe: DevS.owed);
   // - a supplier's unbind, driver removal (even its only driver's) or device_del unbinds its
   //   consumers (device_links_unbind_consumers), and a link without DL_FLAG_AUTOPROBE_CONSUMER
   //   (the model's links have no flags) does not probe them again when the supplier binds.

@@ -13,7 +13,7 @@
  */
 import { RETURN, type Kernel, type Ret, type ThreadBuilder } from '../emit.js';
 import type { KS } from '../state.js';
-import type { World } from '../world.js';
+import type { LinkInfo, World } from '../world.js';
 import { CORE } from './common.js';
 import { sourceFile } from '../source.js';
 
@@ -171,4 +171,12 @@ export function linksDriverCleanup(k: Kernel, s: KS, dev: number): void {
     if (x.status !== 'NONE') x.status = 'DORMANT';
   }
   linksNoDriver(k, s, dev);
+}
+
+/**
+ * device_links_check_suppliers' verdict: a managed link of dev to a supplier that exists and is not
+ * AVAILABLE defers its probe. `links`: dev's managed links as consumer.
+ */
+export function supplierLinkDefers(k: Kernel, s: KS, links: readonly LinkInfo[]): boolean {
+  return k.has('DEVICE_LINKS') && links.some((l) => s.link[l.i]!.status !== 'NONE' && s.link[l.i]!.status !== 'AVAILABLE');
 }

@@ -18,7 +18,7 @@ import { busAddDriver } from './driver-attach.js';
 import { deviceDel } from './device-del.js';
 import { boundAddTail, deferredAdd, deferredDel } from './klist.js';
 import { hasBody, probeBody, workOnCpu } from './probe-body.js';
-import { MANAGED_TEST, coreLines, deviceLinkAdd, linksMissingSupplier, linksNoDriverAfterProbe, managedTest, noDriverLines, statelessLinksOf } from './links.js';
+import { MANAGED_TEST, coreLines, deviceLinkAdd, linksMissingSupplier, linksNoDriverAfterProbe, managedTest, noDriverLines, statelessLinksOf, supplierLinkDefers } from './links.js';
 
 /** The -ENODEV/-EBUSY checks at the top of (__)driver_probe_device; -1 when it may probe. */
 function refuse(tb: ThreadBuilder, s: KS, t: KL, dev: number, entry: boolean): number {
@@ -179,7 +179,7 @@ function reallyProbe(tb: ThreadBuilder, dev: number, drv: number, depth: number,
   // SYNC_STATE_ONLY and best-effort (DL_FLAG_INFERRED) exemptions (no such link), dev_err_probe.
   const checkSuppliersLines = coreLines(k, 'device_links_check_suppliers', ['device_links_write_lock();', MANAGED_TEST, 'if (link->status != DL_STATE_AVAILABLE',
     'device_links_missing_supplier(dev);', 'WRITE_ONCE(link->status, DL_STATE_CONSUMER_PROBE);', 'dev->links.status = DL_DEV_PROBING;', 'device_links_write_unlock();']);
-  const linkDefers = (s: KS) => k.has('DEVICE_LINKS') && links.some((l) => s.link[l.i]!.status !== 'NONE' && s.link[l.i]!.status !== 'AVAILABLE');
+  const linkDefers = (s: KS) => supplierLinkDefers(k, s, links);
   f.step('call_probe', { where: `${DD}:really_probe`, since: old ? 'v4.2' : 'v5.14',
     c: [...(k.has('DEVICE_LINKS') ? ['device_links_check_suppliers(dev);', ...checkSuppliersLines] : []), ...(k.has('DEVICE_LINKS') && old ? ['driver_deferred_probe_add_trigger(dev, local_trigger_count);@1'] : []),
       ...(old ? ['atomic_inc(&probe_count);'] : []), 'dev->driver = drv; || dev->driver = (struct device_driver *)drv; || device_set_driver(dev, drv);', PROBE_CALL],
