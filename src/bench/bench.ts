@@ -18,9 +18,11 @@
  *   npm run bench [-- --quick] [-- --only probe-tree|2pc|host-children] [-- --runs K]
  *   npm run bench -- scaling [--quick] [--runs K]
  *
- * `scaling` runs only the parallel search's table: host-children n=4 and probe-tree `fixed`
- * N=10 (n=3 and N=9 with --quick) with 1, 2, 4, ... workers up to the cores of the machine:
- * states, seconds (worker start-up included), states/s, the speed-up over one worker, CPU seconds.
+ * `scaling` runs only the parallel search's table: host-children n=6 with symmetry (1.9 M states)
+ * and probe-tree `fixed` N=11 (12.1 M states; n=5 and N=9 with --quick) with 1, 2, 4, ...
+ * workers up to the cores of the machine:
+ * states, seconds (worker start-up included), states/s, the speed-up over one worker, CPU seconds
+ * and the peak resident memory of the process.
  *
  * With --runs K (default 1) every case, and SPIN, runs K times and the run with the median time
  * is shown: this project's machines are shared and noisy.
@@ -67,7 +69,7 @@ function cases(quick: boolean, only: string | undefined): Case[] {
 const REDUCTIONS = ['none', 'por', 'symmetry', 'por+symmetry'] as const;
 function hostCases(quick: boolean): Case[] {
   const out: Case[] = [];
-  for (const n of quick ? [2, 3] : [2, 3, 4, 5, 6, 7, 8]) for (const reduce of REDUCTIONS) out.push({ family: 'host-children', file: 'models/host-children.ts', param: 'n', value: n, extra: { reduce } });
+  for (const n of quick ? [2, 3] : [2, 3, 4, 5, 6, 7, 8]) for (const reduce of REDUCTIONS) out.push({ family: 'host-children', file: 'models/host-children.ts', param: 'n', value: n, extra: { reduce, limit: 60 } });
   return out;
 }
 
@@ -89,21 +91,22 @@ function scaling(quick: boolean, runs: number | undefined): void {
   for (let w = 1; w < cores; w *= 2) counts.push(w);
   counts.push(cores);
   const list: Case[] = [
-    { family: 'probe-tree', file: 'models/host-children.ts', param: 'n', value: quick ? 3 : 4, extra: {} },
-    { family: 'probe-tree', file: 'models/bench/probe-tree.ts', param: 'N', value: quick ? 9 : 10, extra: { variant: 'fixed' } },
+    // A kernel scenario as a user runs it (symmetry on), and a search past 10 M states (issue 12's size).
+    { family: 'host-children', file: 'models/host-children.ts', param: 'n', value: quick ? 5 : 6, extra: { reduce: 'symmetry' } },
+    { family: 'probe-tree', file: 'models/bench/probe-tree.ts', param: 'N', value: quick ? 9 : 11, extra: { variant: 'fixed' } },
   ];
   console.log(`probecheck bench scaling (node ${process.version}, ${cores} cores, BFS, fast backend${runs > 1 ? `, median of ${runs} runs` : ''}; seconds include starting the workers;`);
   console.log('CPU s: every thread of the process, so CPU s / s is how many cores the search kept busy)');
-  const widths = [22, 8, 12, 8, 11, 9, 8];
-  console.log(['model', 'workers', 'states', 's', 'states/s', 'speed-up', 'CPU s'].map((h, i) => (i === 0 ? h.padEnd(widths[0]!) : pad(h, widths[i]!))).join(' '));
+  const widths = [30, 8, 12, 8, 11, 9, 8, 8];
+  console.log(['model', 'workers', 'states', 's', 'states/s', 'speed-up', 'CPU s', 'peak MB'].map((h, i) => (i === 0 ? h.padEnd(widths[0]!) : pad(h, widths[i]!))).join(' '));
   for (const c of list) {
     let base = NaN;
     for (const w of counts) {
       const r = median(runs, () => runChild(c, w), (x) => x.seconds);
       if (w === 1) base = r.seconds;
-      const name = `${c.file.replace(/^models\/(bench\/)?|\.ts$/g, '')} ${c.param}=${c.value}`;
+      const name = `${c.file.replace(/^models\/(bench\/)?|\.ts$/g, '')} ${c.param}=${c.value}${c.extra.reduce ? ` --${c.extra.reduce}` : ''}`;
       console.log([name.padEnd(widths[0]!), pad(String(w), widths[1]!), pad(int(r.states), widths[2]!), pad(r.seconds.toFixed(2), widths[3]!),
-        pad(int(r.statesPerSecond), widths[4]!), pad(`${(base / r.seconds).toFixed(2)}x`, widths[5]!), pad(r.cpuSeconds.toFixed(2), widths[6]!)].join(' ') + (r.complete ? '' : ' (incomplete)'));
+        pad(int(r.statesPerSecond), widths[4]!), pad(`${(base / r.seconds).toFixed(2)}x`, widths[5]!), pad(r.cpuSeconds.toFixed(2), widths[6]!), pad(int(r.peakMB), widths[7]!)].join(' ') + (r.complete ? '' : ' (incomplete)'));
     }
   }
 }
@@ -111,14 +114,15 @@ function scaling(quick: boolean, runs: number | undefined): void {
 /** Child mode: run one case and print its row as JSON on the last line. */
 async function runCase(file: string, param: string, value: number, extra: Record<string, string | number>, workers = 1): Promise<void> {
   const f = await loadModel(resolve(ROOT, file));
-  const { liveness, reduce, ...params } = extra;
+  const { liveness, reduce, limit, ...params } = extra;
   const all = { ...Object.fromEntries(Object.entries(f.params).map(([k, s]) => [k, s.default])), ...params, [param]: value };
   const m = f.build(all);
   if (liveness) m.properties.push(...probeTreeLiveness(value));
   const cpu0 = process.cpuUsage();
-  // The host-children rows: complete state counts, at most a minute each.
-  // Symmetry is on by default: every row says which reductions it runs with.
-  const r = check(m, { strategy: 'bfs', backend: 'fast', workers, source: fileSource(resolve(ROOT, file), all), symmetry: String(reduce ?? '').endsWith('symmetry'), ...(reduce !== undefined ? { por: String(reduce).startsWith('por'), exhaustive: true, timeLimit: 60 } : {}) });
+  // Rows that name their reductions count complete state spaces (the host-children rows: at most
+  // `limit` seconds each). Symmetry is on by default: every row says which reductions it runs with.
+  const r = check(m, { strategy: 'bfs', backend: 'fast', workers, source: fileSource(resolve(ROOT, file), all), symmetry: String(reduce ?? '').endsWith('symmetry'),
+    ...(reduce !== undefined ? { por: String(reduce).startsWith('por'), exhaustive: true } : {}), ...(limit !== undefined ? { timeLimit: Number(limit) } : {}) });
   const cpu = process.cpuUsage(cpu0);
   if (r.workers !== workers) process.stderr.write(`bench: ${workers} workers asked, ${r.workers} searched${r.workersNote ? ` (${r.workersNote})` : ''}\n`);
   const row: Row = {
