@@ -98,7 +98,7 @@ function searchOptions(c: Command, random = false): Command {
       .option('--max-depth <n>', 'explore no deeper than this (exit 3 if it cut anything)', intArg('--max-depth', 0))
       .option('--symmetry', "store states up to permutations of a scenario's interchangeable devices (its `symmetric`\ngroups, declared or found by the builder); on by default")
       .option('--no-symmetry', 'store every state as it is (no symmetry reduction)')
-      .addOption(new Option('--check-symmetry', 'verify on every reachable state that the permutations --symmetry would apply are automorphisms (small models)').hideHelp())
+      .option('--check-symmetry', 'first verify on every reachable state that the permutations --symmetry would\napply are automorphisms, your own properties and patches included (small models)')
       .option('--por', 'partial-order reduction from recorded footprints (invariants, action properties, deadlock;\nliveness runs unreduced); counterexamples stay replayable but may not be shortest');
   }
   return c;

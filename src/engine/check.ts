@@ -109,7 +109,7 @@ export function check(model: Model, o: CheckOptions = {}): Result {
   if (refused) throw new ProbecheckError('E501', refused);
   // Random walks: each shard walks with its own seed (seed + i - 1).
   const seed = (o.seed ?? 1) + (o.shard && strategy === 'random' ? o.shard.index - 1 : 0);
-  const sym = symmetryFor(c, o.symmetry, strategy, graph !== undefined, o.checkSymmetry ? { maxStates: o.maxStates } : undefined);
+  const sym = symmetryFor(c, o.symmetry, strategy, graph !== undefined, o.checkSymmetry ? { maxStates: o.maxStates } : undefined, props);
   if (sym.fingerprinter) be.fingerprinter = sym.fingerprinter;
   const reduce = o.por === true && strategy !== 'random' && live.length === 0;
   let por: Result['por'];

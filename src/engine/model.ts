@@ -118,6 +118,12 @@ export interface Invariant<G = any> {
   premise?: (s: G, q: Query) => boolean;
   /** The premise in words, for the vacuity report. */
   premiseText?: string;
+  /**
+   * The property may tell the model's interchangeable elements apart (a user's own kernel
+   * property may name one device of a symmetric group): symmetry reduction then applies only
+   * when asked for, or verified on the model (engine/reduce/use-symmetry.ts).
+   */
+  mayDistinguish?: boolean;
 }
 
 export interface ActionProperty<G = any> {
@@ -137,6 +143,8 @@ export interface ActionProperty<G = any> {
   /** As for invariants: checked on the states reached. */
   premise?: (s: G, q: Query) => boolean;
   premiseText?: string;
+  /** As for invariants. */
+  mayDistinguish?: boolean;
 }
 
 /** No state where no step is enabled while some thread is neither dormant nor at an idle step. */
@@ -167,6 +175,8 @@ export interface Liveness<G = any> {
   explain?: (s: G, q: Query) => string;
   /** A leads-to's `from` in words, for the vacuity report. */
   premiseText?: string;
+  /** As for invariants. */
+  mayDistinguish?: boolean;
 }
 
 export type Property<G = any> = Invariant<G> | ActionProperty<G> | DeadlockProperty | Liveness<G>;
@@ -188,6 +198,11 @@ export interface Model<G = any> {
   optional?: Record<string, () => Property<G>>;
   /** Interchangeable elements, for symmetry reduction (engine/reduce/symmetry.ts); checked, never trusted. */
   symmetry?: SymmetryClass[];
+  /**
+   * What else may tell those elements apart, in words (`your patch fix-1`: a user's step may treat
+   * one device of a group unlike the others): as for a property's `mayDistinguish`.
+   */
+  mayDistinguish?: string[];
   /** How to declare more instances of a program a spawn finds all running (E204), in the model's own terms. */
   moreInstances?: (program: string) => string | undefined;
 }

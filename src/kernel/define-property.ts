@@ -95,7 +95,8 @@ function verdict(r: unknown): string | null {
 function engineProperty(k: Kernel, c: PropCtx, p: PropertySpec): Property<KS> {
   const info = { threads: c.threads, asyncThreads: c.asyncThreads, actors: c.actors };
   const view = (s: KS, q: Query) => strict(kernelView(k, info, s, q));
-  const base = { name: p.name, ...(p.description !== undefined ? { description: p.description } : {}) };
+  // Yours, not the library's: it may name one device of a symmetric group (use-symmetry.ts).
+  const base = { name: p.name, mayDistinguish: true, ...(p.description !== undefined ? { description: p.description } : {}) };
   const premise = (pr: PremiseSpec | undefined) => (pr ? { premise: (s: KS, q: Query) => pr.met(view(s, q)), premiseText: pr.text } : {});
   switch (p.kind) {
     case 'invariant': {

@@ -520,6 +520,10 @@ export function buildScenario(spec: ScenarioSpec, profileName: string, patchList
   if (groups.length) {
     model.symmetry = symmetryClasses({ w, groups, threads, tiedTo: plans.map((p) => p.tied ?? -1), actors: actors.map((a, i) => ({ ...a, actionOf: actionOf[i]! })) },
       () => { const c = compile(model); return { offset: c.threads.map((t) => t.pcOffset), wide: c.threads.map((t) => t.pcWide) }; });
+    // A user's hunk runs its own code for each device's block: it may treat one device of a
+    // group unlike the others, which the rules above cannot see (use-symmetry.ts).
+    const yours = patches.filter((p) => isUserPatch(p) && p.hunks.some((h) => k.applied!.has(h)));
+    if (yours.length) model.mayDistinguish = yours.map((p) => `your patch ${p.id}`);
   }
   rememberKernel(model, k, ctx);
   return { model, kernel: k, world: w };

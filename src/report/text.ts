@@ -292,7 +292,7 @@ export function vacuityLines(r: Result, col: Colors = plain, allowed = false): s
 function symmetryLines(r: Result, col: Colors): string[] {
   const y = r.symmetry;
   if (!y) return [];
-  const out = [col.dim(y.applied ? `symmetry: states stored up to permutations of ${y.classes.join(', ')}` : `symmetry: not applied: ${y.note}`)];
+  const out = [col.dim(y.applied ? `symmetry: states stored up to permutations of ${y.classes.join(', ')}${y.note ? `, ${y.note}` : ''}` : `symmetry: not applied: ${y.note}`)];
   const c = y.check;
   if (c) {
     const n = (x: number) => x.toLocaleString('en-US');

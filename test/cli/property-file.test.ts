@@ -168,3 +168,76 @@ describe('--property-file from a user folder', () => {
     oneLine(['check', join(ROOT, 'models/bench/probe-tree.ts'), '--property-file', 'props.ts'], /^probecheck: E303 .*is a kernel property; model probe-tree is not a kernel scenario/);
   });
 });
+
+// Found on 2026-12-04: symmetry is on by default, and a property of your own that names one of
+// two interchangeable children read `holds` (exit 0) though a run violates it: the violating
+// state was stored as its permutation, which does not. The builder's rules cover the library's
+// steps and properties; a user's code they cannot see.
+write('kids.ts', `import { scenario } from 'probecheck';
+export default scenario({
+  name: 'kids', profile: 'v4.2',
+  devices: { host: {}, c1: { parent: 'host' }, c2: { parent: 'host' } },
+  drivers: { cdrv: { matches: ['c1', 'c2'], module: 'cmod', probeType: 'async' } },
+  modules: { cmod: {} },
+  syncFallback: false,
+  actors: { boot: ['modprobe cmod', 'add host', 'add c1', 'add c2'] },
+  properties: ['no-deadlock'],
+});
+`);
+write('order.ts', `import { defineProperty } from 'probecheck';
+export default defineProperty({
+  kind: 'invariant', name: 'c1-before-c2', description: 'c2 is bound only once c1 is',
+  check: (v) => (v.dev('c2').driver !== null && v.dev('c1').driver === null ? 'c2 bound before c1' : null),
+});
+`);
+write('one-at-a-time.ts', `import { defineProperty } from 'probecheck';
+export default defineProperty({
+  kind: 'invariant', name: 'one-probe-at-a-time', description: 'at most one child is in its probe',
+  check: (v) => (v.devices.filter((d) => d.probingIn !== null).length > 1 ? 'two children probe at once' : null),
+});
+`);
+write('same-probe.ts', `import { definePatch } from 'probecheck';
+export default definePatch({ id: 'same-probe', subject: 'really_probe as it was', base: 'v4.2',
+  hunks: [{ fn: 'really_probe', replace: 'call_probe', step: (_site, orig) => orig! }] });
+`);
+
+describe('symmetry and your own code', () => {
+  const json = (args: string[]) => {
+    const r = probecheck([...args, '--json'], { cwd: dir });
+    const run = JSON.parse(r.stdout).runs[0];
+    return { status: r.status, verdict: (name: string) => run.properties.find((p: { name: string }) => p.name === name).verdict, symmetry: run.symmetry };
+  };
+  it('a property of yours turns the default reduction off, and its violation is found; the text says why', () => {
+    const r = json(['check', 'kids.ts', '--property-file', 'order.ts', '--property', 'c1-before-c2']);
+    expect(r.status).toBe(1);
+    expect(r.verdict('c1-before-c2')).toBe('violated');
+    expect(r.symmetry).toMatchObject({ applied: false, classes: ['{c1, c2}'] });
+    const t = probecheck(['check', 'kids.ts', '--property-file', 'order.ts', '--property', 'c1-before-c2'], { cwd: dir });
+    expect(t.stdout).toContain('symmetry: not applied: your property c1-before-c2 may tell {c1, c2} apart');
+    // Only the library's: the reduction applies as before.
+    expect(json(['check', 'kids.ts', '--property-file', 'order.ts', '--property', 'no-deadlock']).symmetry).toMatchObject({ applied: true });
+  });
+  it('--symmetry applies it anyway and says whom it trusts; --check-symmetry refutes that property and finds the violation', () => {
+    const asked = json(['check', 'kids.ts', '--property-file', 'order.ts', '--property', 'c1-before-c2', '--symmetry']);
+    expect(asked.symmetry).toMatchObject({ applied: true, note: 'as asked (--symmetry), trusting your property c1-before-c2 to treat {c1, c2} alike' });
+    expect(asked.verdict('c1-before-c2')).toBe('holds'); // what the user vouched for, and why it is not the default
+    const checked = json(['check', 'kids.ts', '--property-file', 'order.ts', '--property', 'c1-before-c2', '--check-symmetry']);
+    expect(checked.symmetry.applied).toBe(false);
+    expect(checked.symmetry.check.failure).toMatch(/property value differs: c1-before-c2/);
+    expect(checked.verdict('c1-before-c2')).toBe('violated');
+  });
+  it('a property of yours that treats the children alike: --check-symmetry proves it on the model and the reduction applies', () => {
+    const off = json(['check', 'kids.ts', '--property-file', 'one-at-a-time.ts', '--property', 'one-probe-at-a-time']);
+    const on = json(['check', 'kids.ts', '--property-file', 'one-at-a-time.ts', '--property', 'one-probe-at-a-time', '--check-symmetry']);
+    expect(off.symmetry.applied).toBe(false);
+    expect(on.symmetry).toMatchObject({ applied: true, check: { complete: true } });
+    expect(on.symmetry.note).toBeUndefined();
+    expect(on.verdict('one-probe-at-a-time')).toBe(off.verdict('one-probe-at-a-time'));
+  });
+  it('a patch of yours turns it off too, named in the note', () => {
+    const r = json(['check', 'kids.ts', '--patch', 'same-probe.ts', '--property', 'no-deadlock']);
+    expect(r.status).toBe(0);
+    expect(r.symmetry).toMatchObject({ applied: false });
+    expect(r.symmetry.note).toMatch(/^your patch same-probe may tell \{c1, c2\} apart/);
+  });
+});

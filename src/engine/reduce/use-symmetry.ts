@@ -2,13 +2,20 @@
  * Whether a check applies symmetry reduction: not turned off (it is on by default), declared by the model, an exhaustive
  * search, no liveness property (a quotient graph would merge the fairness of permuted threads,
  * and its lassos would not replay), and, under --check-symmetry, verified on this very model.
+ *
+ * The builder's rules make a kernel scenario's groups interchangeable for the library's steps
+ * and properties; a user's own property or patch is code they cannot see, and one that names a
+ * device of a group (`v.dev('c1')`) would have its violations merged with the states of their
+ * permutations, and read `holds`. With one of those checked the reduction is off by default:
+ * `--symmetry` applies it anyway (the user vouches), a complete `--check-symmetry` proves it.
  */
 import type { Compiled } from '../compile.js';
+import type { Property } from '../model.js';
 import type { Result } from '../result.js';
 import { checkSymmetry } from './symmetry-check.js';
 import { Symmetry } from './symmetry.js';
 
-export function symmetryFor(c: Compiled, asked: boolean | undefined, strategy: string, liveness: boolean, verify?: { maxStates?: number }): {
+export function symmetryFor(c: Compiled, asked: boolean | undefined, strategy: string, liveness: boolean, verify?: { maxStates?: number }, checked: readonly Property[] = c.model.properties): {
   fingerprinter?: (u8: Uint8Array, u32: Uint32Array) => void;
   /** Threads tied to the elements. */
   tied?: Set<string>;
@@ -35,6 +42,12 @@ export function symmetryFor(c: Compiled, asked: boolean | undefined, strategy: s
   if (asked === false) return { result: res(false, 'turned off (--no-symmetry)') };
   if (strategy === 'random') return { result: res(false, 'random simulation stores no states') };
   if (liveness) return { result: res(false, 'not with liveness properties (their lassos are concrete runs)') };
+  const doubts = [...checked.filter((p) => 'mayDistinguish' in p && p.mayDistinguish).map((p) => `your property ${p.name}`), ...(c.model.mayDistinguish ?? [])];
+  const who = names.join(', ');
+  if (doubts.length && asked !== true && !(check && check.complete)) {
+    return { result: res(false, `${doubts.join(', ')} may tell ${who} apart (its code is yours, not the library's): --symmetry applies it anyway; --check-symmetry verifies it on this model`) };
+  }
   const tied = new Set(classes.flatMap((x) => x.elements.flatMap((e) => e.threads)));
-  return { fingerprinter: new Symmetry(c, classes).fingerprint, tied, result: res(true) };
+  const vouched = doubts.length && !(check && check.complete) ? `as asked (--symmetry), trusting ${doubts.join(', ')} to treat ${who} alike` : undefined;
+  return { fingerprinter: new Symmetry(c, classes).fingerprint, tied, result: res(true, vouched) };
 }
