@@ -240,7 +240,15 @@ export class Block {
         if (h.replace !== undefined) {
           const orig = this.local.get(h.replace);
           if (!orig) throw new ProbecheckError('E604', `patch ${p.id} (${p.subject}) does not apply: ${this.name} has no step '${h.replace}'; it has: ${order.join(', ')}`);
-          this.local.set(h.replace, h.step(site, orig));
+          let made = h.step(site, orig);
+          // A user's step that blocks on a guard of its own but keeps the original's `waits`
+          // (`{ ...orig, await }`): where the original guard would pass, the lock it names is
+          // free, and the wait is the patch's (diff said "waits for &dev->mutex(c2) held by nobody").
+          if (isUserPatch(p) && made.await !== orig.await && made.waits !== undefined && made.waits === orig.waits) {
+            const ow = orig.waits, oa = orig.await;
+            made = { ...made, waits: (s, t) => (oa === undefined || oa(s, t) ? `the condition patch ${p.id} added (${p.subject})` : ow(s, t)) };
+          }
+          this.local.set(h.replace, made);
           patchedBy.set(h.replace, p);
           if (!origSince.has(h.replace)) origSince.set(h.replace, orig.since);
         } else if (h.insert) {

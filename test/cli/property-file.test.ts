@@ -240,4 +240,15 @@ describe('symmetry and your own code', () => {
     expect(r.symmetry).toMatchObject({ applied: false });
     expect(r.symmetry.note).toMatch(/^your patch same-probe may tell \{c1, c2\} apart/);
   });
+  // Found by a hunt (2026-12-04): a hunt's patch kept the step's `waits` (`{ ...orig, await }`), so
+  // diff said the old counterexample "waits for &dev->mutex(c2) held by nobody".
+  it("a lock step your patch blocks on a guard of its own: the wait names the patch, not a free lock", () => {
+    write('hold-helpers.ts', `import { definePatch } from 'probecheck';
+export default definePatch({ id: 'hold-helpers', subject: 'the helpers wait', base: 'v4.2',
+  hunks: [{ fn: '__device_attach_async_helper', replace: 'device_lock', step: (_site, orig) => ({ ...orig!, await: () => false }) }] });
+`);
+    const r = probecheck(['diff', 'kids.ts', '--patch', 'hold-helpers.ts', '--property-file', 'order.ts', '--property', 'c1-before-c2', '-q'], { cwd: dir });
+    expect(r.stdout).toMatch(/c1-before-c2\s+violated\s+holds\s+fixed\s+blocked: .*its guard is false: waits for the condition patch hold-helpers added \(the helpers wait\)/);
+    expect(r.stdout).not.toContain('held by nobody');
+  });
 });
