@@ -31,7 +31,7 @@ export interface SearchArgs {
   workers?: number;
   /** --shard i/n: this machine's part of a search split over n (see engine/search/shard.ts). */
   shard?: ShardSpec;
-  /** --symmetry: symmetry reduction where the model declares interchangeable elements; --check-symmetry (hidden) verifies them first. */
+  /** --symmetry: symmetry reduction where the model declares interchangeable elements; --check-symmetry verifies them first. */
   symmetry?: boolean;
   checkSymmetry?: boolean;
   /** --por: partial-order reduction (safety and deadlock; see the README). */
@@ -96,9 +96,9 @@ function searchOptions(c: Command, random = false): Command {
     c.option('--workers <n>', `worker threads for a BFS search (default 1, the sequential search; this machine has ${availableParallelism()} cores): the same\nstates, verdicts and traces as 1; searches under 20,000 states, DFS, liveness and --por searches\nrun on one`, intArg('--workers', 1));
     c.addOption(new Option('--strategy <name>', 'search strategy: bfs finds shortest traces').choices(['bfs', 'dfs', 'random']).default('bfs'))
       .option('--max-depth <n>', 'explore no deeper than this (exit 3 if it cut anything)', intArg('--max-depth', 0))
-      .option('--symmetry', "store states up to permutations of a scenario's interchangeable devices (its `symmetric`\ngroups, declared or found by the builder); on by default")
+      .option('--symmetry', "store states up to permutations of a scenario's interchangeable devices (its `symmetric`\ngroups, declared or found by the builder); on by default, but off while a property or patch of your own is checked unless given")
       .option('--no-symmetry', 'store every state as it is (no symmetry reduction)')
-      .option('--check-symmetry', 'first verify on every reachable state that the permutations --symmetry would\napply are automorphisms, your own properties and patches included (small models)')
+      .option('--check-symmetry', 'first verify on every reachable state that the permutations --symmetry would apply are automorphisms, your own properties and patches included (small models)')
       .option('--por', 'partial-order reduction from recorded footprints (invariants, action properties, deadlock;\nliveness runs unreduced); counterexamples stay replayable but may not be shortest');
   }
   return c;
