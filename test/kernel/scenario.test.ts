@@ -163,10 +163,29 @@ describe('actions that can never take effect are errors unless marked maybe', ()
 
   // driver_register's driver_find (v3.6.0 and mainline driver.c): a second register is -EBUSY and does nothing.
   it('a driver registered again while registered', () => {
-    expect(err(spec({ a: ['register lone', 'register lone'] }))).toBe("E601: scenario 'v': driver 'lone' is registered 2 times but unregistered 0 times: some driver_register would find it registered (driver_find) and return -EBUSY, which the model does not run; remove a 'register lone' or add an 'unregister lone'");
+    expect(err(spec({ a: ['register lone', 'register lone'] }))).toBe("E601: scenario 'v': driver 'lone' is registered 2 times but unregistered 0 times: some driver_register would always find it registered (driver_find) and return -EBUSY, doing nothing; remove a 'register lone' or add an 'unregister lone'");
     expect(err(spec({ a: 'register lone', b: 'register lone' }))).toMatch(/driver 'lone' is registered 2 times/);
     expect(err(spec({ a: ['register lone', 'unregister lone', 'register lone'] }))).toBe('no error');
     expect(err(spec({ a: 'add c1', b: 'register lone' }, { drivers: { lone: { matches: ['c1'], present: true } } }))).toMatch(/driver 'lone' is present and registered 1 time but unregistered 0 times/);
+  });
+
+  // The random-scenario test's draw of 2026-12-04: t1 registers d0 twice, t0 unregisters it once.
+  // Before, t0's unregister ran on a driver not yet registered (and cleared it under t1), and
+  // t1's second bus_add_driver ran on a registered driver: its async entry met the first still
+  // pending (E204, "declare more instances").
+  it('racing register and unregister: a register that finds the driver registered does nothing, nor an unregister that finds it not', () => {
+    const rereg: ScenarioSpec = { name: 'rereg', profile: 'v4.18', devices: { c: { present: true } }, drivers: { d0: { matches: ['c'], probeType: 'async' } },
+      actors: { t0: 'unregister d0', t1: ['register d0', 'register d0'] }, syncFallback: false };
+    const r = check(buildScenario({ ...rereg, properties: ['single-binding', 'no-deadlock'] }, 'v4.18', '').model, { exhaustive: true });
+    expect(r.complete).toBe(true);
+    expect(Object.fromEntries(r.properties.map((p) => [p.name, p.verdict]))).toEqual({ 'single-binding': 'holds', 'no-deadlock': 'holds' });
+    // Both outcomes of the second register happen: it registers d0 again (t0 unregistered it first) or finds it there.
+    expect(r.coverage.filter((x) => x.label === 'bus_add_driver(d0)#2:add_bind_files').some((x) => x.fired > 0)).toBe(true);
+    // An unregister that runs first does nothing (driver_unregister's `!drv->p`): it used to take
+    // d0 off the bus before t1 put it there, and no-missed-probe then called c missed.
+    const first = check(buildScenario({ name: 'unreg-first', profile: 'v4.18', devices: { c: { present: true } }, drivers: { d0: { matches: ['c'] } },
+      actors: { t0: 'unregister d0', t1: 'register d0' }, properties: ['no-missed-probe'] }, 'v4.18', '').model, { exhaustive: true });
+    expect(first.properties[0]!.verdict).toBe('holds');
   });
 
   it('rmmod of a module nobody loads (issue 10 item 1)', () => {

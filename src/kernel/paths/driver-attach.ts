@@ -38,12 +38,21 @@ export function busAddDriver(tb: ThreadBuilder, drv: number, ret: Ret): string {
     if (wholeAsync && allowsAsync(k, s, drv)) return 'async_schedule';
     return attach;
   };
+  // driver_register (drivers/base/driver.c, not kept in kernel/; read at torvalds@010e85f9e47c,
+  // release not identified, and v3.6.0): `other = driver_find(drv->name, drv->bus); if (other) { ...; return -EBUSY; }` before
+  // bus_add_driver. driver_find looks the name up in the bus's drivers kset, which the driver
+  // joins at bus_add_driver's kobject_init_and_add and leaves at bus_remove_driver's kobject_put:
+  // `alive` here. A register that finds it there does nothing. The lookup is taken in the step
+  // that joins the kset (a second registration racing the first past driver_find would fail
+  // there, in kobject_init_and_add; that error path is not modelled).
+  const registered = (s: KS) => s.drv[drv]!.alive;
   if (!early) {
     f.step('kobject_init_and_add', { where: `${BUS}:bus_add_driver`, since: 'before 190888ac01d0', c: ['kobject_init_and_add(&priv->kobj, &driver_ktype, NULL,', autoprobe, 'error = driver_attach(drv);'],
-      run: (s) => { const d = s.drv[drv]!; d.alive = true; d.unregDone = false; return probeOrNot(s); } });
+      run: (s) => { if (registered(s)) return RETURN; const d = s.drv[drv]!; d.alive = true; d.unregDone = false; return probeOrNot(s); } });
   }
   f.step('klist_add_tail', { where: `${BUS}:bus_add_driver`, since: early ? 'v3.8/v3.9 (190888ac01d0)' : undefined,
     c: early ? ['klist_add_tail(&priv->knode_bus,', autoprobe, 'error = driver_attach(drv);'] : ['klist_add_tail(&priv->knode_bus,'], run: (s) => {
+      if (early && registered(s)) return RETURN;
       const d = s.drv[drv]!;
       drvAddTail(k.w, s, drv);
       d.onBus = true;

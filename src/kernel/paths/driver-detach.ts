@@ -14,8 +14,12 @@ import { releaseDriver, releaseInternal } from './release.js';
 export function busRemoveDriver(tb: ThreadBuilder, drv: number, ret: Ret): string {
   const f = tb.fn('bus_remove_driver', { drv }, ret);
   const detach = driverDetach(tb, drv, f.label('kobject_put'));
+  // driver_unregister (drivers/base/driver.c, not kept in kernel/; read at torvalds@010e85f9e47c, release not identified):
+  // `if (!drv || !drv->p) { WARN(1, "Unexpected driver unregister!\n"); return; }`. A driver that is
+  // not registered (another actor's register has not run yet) is left alone. (One unregistered
+  // before keeps a stale drv->p, and the kernel would go on into freed memory: not modelled.)
   f.step('remove_bind_files', { where: `${BUS}:bus_remove_driver (remove_bind_files)`, c: ['remove_bind_files(drv);'],
-    run: (s) => { s.drv[drv]!.bindFiles = false; return 'klist_remove'; } });
+    run: (s) => { if (!s.drv[drv]!.alive) return RETURN; s.drv[drv]!.bindFiles = false; return 'klist_remove'; } });
   // kernfs_remove drains the files' active references: a bind/unbind store in flight finishes first.
   f.step('klist_remove', { where: `${BUS}:bus_remove_driver (klist_remove knode_bus)`, c: ['klist_remove(&drv->p->knode_bus); #part'], await: (s) => s.drv[drv]!.storesActive === 0,
     waits: () => `kernfs_drain(bind/unbind of ${tb.k.dn(drv)})`, run: (s) => { s.drv[drv]!.onBus = false; drvDel(tb.k.w, s, drv); return 'klist_remove_wait'; } });
