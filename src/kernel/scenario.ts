@@ -278,6 +278,14 @@ export function resolveWorld(spec: ScenarioSpec): World {
   const reach = (from: number, to: number, seen = new Set<number>()): boolean =>
     from === to || (!seen.has(from) && (seen.add(from), links.some((l) => !l.stateless && l.supplier === from && reach(l.consumer, to, seen))));
   for (const l of links) if (!l.stateless && reach(l.consumer, l.supplier)) throw bad(`${where}: device link ${devNames[l.consumer]} -> ${devNames[l.supplier]} closes a cycle of device links`);
+  // device_link_add refuses a supplier that depends on the consumer (core.c's
+  // `device_is_dependent(consumer, supplier)`: the consumer itself, its descendants, its
+  // consumers): it returns NULL, which the model does not run (its device_link_add always adds).
+  for (const l of links) {
+    for (let p = l.supplier; p >= 0; p = devices[p]!.parent) {
+      if (p === l.consumer) throw bad(`${where}: device link ${devNames[l.consumer]} -> ${devNames[l.supplier]}: the supplier is the consumer's ${p === l.supplier ? 'self' : 'descendant'}, so device_link_add refuses it (device_is_dependent) and returns NULL, which the model does not run`);
+    }
+  }
   for (const d of devices) {
     const b = spec.devices[d.name]!.boundTo;
     if (b === undefined) continue;
@@ -314,6 +322,20 @@ export interface BuiltScenario { model: Model; kernel: Kernel; world: World }
 
 /** Build the model of a scenario for one profile and patch list. */
 export function buildScenario(spec: ScenarioSpec, profileName: string, patchList: string): BuiltScenario {
+  try {
+    return buildPaths(spec, profileName, patchList);
+  } catch (e) {
+    // The paths are built by following calls statically: probes that register devices or drivers
+    // whose probes register them again nest without end (the kernel stops at the second
+    // device_add or driver_register). One line, not a stack overflow (found by a fuzzer, 2026-12-04).
+    if (e instanceof RangeError && /call stack/.test(e.message)) {
+      throw bad(`scenario '${spec.name}': building its paths nests without end: a probe registers (registers, registersDriver, asyncScan) a device or driver whose probe leads back to it, which the model cannot build (the kernel stops at the second device_add or driver_register); break the cycle`);
+    }
+    throw e;
+  }
+}
+
+function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string): BuiltScenario {
   const w = resolveWorld(spec);
   const prof = profile(profileName);
   const asked = parsePatches(patchList);

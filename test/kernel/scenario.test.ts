@@ -188,6 +188,39 @@ describe('actions that can never take effect are errors unless marked maybe', ()
     expect(first.properties[0]!.verdict).toBe('holds');
   });
 
+  // Found by a fuzzer over features the random-scenario test does not draw (2026-12-04): both were
+  // a stack overflow in the builder ("Maximum call stack size exceeded"), not one line.
+  it('a link whose supplier is a child of its consumer, and probes that register each other: E601, one line', () => {
+    const code = (s: ScenarioSpec, profile: string) => {
+      try { buildScenario(s, profile, ''); } catch (e) { return `${(e as { code?: string }).code}: ${(e as Error).message}`; }
+      return 'no error';
+    };
+    expect(code({ name: 'child-supplier', devices: { host: {}, a: { parent: 'host' } },
+      drivers: { d0: { matches: ['host'], probeType: 'async', present: true, links: ['a'], registers: ['a'] } }, actors: { t0: ['add host', 'maybe kill-del host'] } }, 'v5.19'))
+      .toBe("E601: scenario 'child-supplier': device link host -> a: the supplier is the consumer's descendant, so device_link_add refuses it (device_is_dependent) and returns NULL, which the model does not run");
+    expect(code({ name: 'reg-cycle', devices: { a: {}, b: {}, c: { present: true } },
+      drivers: { d0: { matches: ['b'], module: 'm0', registersDriver: ['d1'] }, d1: { matches: ['a', 'c'], registers: ['b'] } }, modules: { m0: {} }, actors: { t1: ['modprobe m0'] } }, 'v5.0'))
+      .toMatch(/^E601: scenario 'reg-cycle': building its paths nests without end: a probe registers .* which the model cannot build .*; break the cycle$/);
+  });
+
+  // Found by the same fuzzer: `ret` is one local per thread in the model, and a probe that
+  // registered a driver returned its nested probe's -EPROBE_DEFER (v5.15 and later: E201, and a
+  // bound device on the pending list, a false deferred-lists).
+  it("a probe that registers a driver whose probe defers returns its own 0", () => {
+    const nested = (needs: boolean): ScenarioSpec => ({ name: 'nested-defer', devices: { a: { present: true }, b: { present: true }, ...(needs ? { c: { present: true, boundTo: 'd2' } } : {}) },
+      drivers: { d0: { matches: ['a'], registersDriver: ['d1'], ...(needs ? { needs: ['c'] } : {}) }, d1: { matches: ['b'], probe: ['defer'] }, ...(needs ? { d2: { matches: ['c'], present: true } } : {}) },
+      actors: { t0: ['register d0'] }, properties: ['deferred-lists', 'single-binding'] });
+    for (const profile of ['v5.15', 'mainline']) for (const needs of [false, true]) {
+      const r = check(buildScenario(nested(needs), profile, '').model, { exhaustive: true });
+      expect(r.properties.map((p) => [p.name, p.verdict]), `${profile} needs=${needs}`).toEqual([['deferred-lists', 'holds'], ['single-binding', 'holds']]);
+    }
+  });
+  it('links-no-warn named on a scenario without links is vacuous, not E101', () => {
+    const r = check(buildScenario({ name: 'nolinks', devices: { a: { present: true } }, drivers: { d0: { matches: ['a'] } }, actors: { t0: 'register d0' } }, 'mainline', '').model,
+      { exhaustive: true, properties: ['links-no-warn'] });
+    expect(r.properties[0]!.verdict).toBe('vacuous');
+  });
+
   it('rmmod of a module nobody loads (issue 10 item 1)', () => {
     expect(err(spec({ a: 'add c1', b: 'rmmod cmod' }))).toBe("E601: scenario 'v': actor 'b': action 'rmmod cmod' can never take effect: module 'cmod' is never loaded: no actor runs 'modprobe cmod' and no probe requests it; write 'maybe rmmod cmod' if it may do nothing");
     expect(err(spec({ a: 'modprobe cmod', b: 'rmmod cmod' }))).toBe('no error');

@@ -229,8 +229,12 @@ function reallyProbe(tb: ThreadBuilder, dev: number, drv: number, depth: number,
       d.probing = 0;
       for (const x of info.locks) if (s.dev[x]!.mutex === me) s.dev[x]!.mutex = 0; // probe() unlocks before returning
       const o = outcomes[b]!;
+      // `ret = call_driver_probe(dev, drv)` (`drv->probe(dev)` before v5.14): this probe's own
+      // value. `ret` is one local per thread here, and a probe that registered a driver or a device
+      // ran nested probes that set it: their -EPROBE_DEFER was this probe's return (E201, and a
+      // bound device put on the pending list, at v5.15 and later; found by a fuzzer, 2026-12-04).
+      t.ret = o === 'ok' ? RET.ZERO : o === 'defer' ? RET.EPROBE_DEFER : RET.EIO;
       if (o === 'ok') return 'driver_bound';
-      t.ret = o === 'defer' ? RET.EPROBE_DEFER : RET.EIO;
       return info.registers.length > 0 && !unbindAfter ? firstChildCleanup : 'probe_failed';
     },
   });
