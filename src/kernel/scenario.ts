@@ -283,7 +283,7 @@ export function resolveWorld(spec: ScenarioSpec): World {
   // consumers): it returns NULL, which the model does not run (its device_link_add always adds).
   for (const l of links) {
     for (let p = l.supplier; p >= 0; p = devices[p]!.parent) {
-      if (p === l.consumer) throw bad(`${where}: device link ${devNames[l.consumer]} -> ${devNames[l.supplier]}: the supplier is the consumer's ${p === l.supplier ? 'self' : 'descendant'}, so device_link_add refuses it (device_is_dependent) and returns NULL, which the model does not run`);
+      if (p === l.consumer) throw bad(`${where}: device link ${devNames[l.consumer]} -> ${devNames[l.supplier]}: the supplier is ${p === l.supplier ? 'the consumer itself' : "the consumer's descendant"}, so device_link_add refuses it (device_is_dependent) and returns NULL, which the model does not run`);
     }
   }
   for (const d of devices) {

@@ -43,11 +43,11 @@ export function symmetryFor(c: Compiled, asked: boolean | undefined, strategy: s
   if (strategy === 'random') return { result: res(false, 'random simulation stores no states') };
   if (liveness) return { result: res(false, 'not with liveness properties (their lassos are concrete runs)') };
   const doubts = [...checked.filter((p) => 'mayDistinguish' in p && p.mayDistinguish).map((p) => `your property ${p.name}`), ...(c.model.mayDistinguish ?? [])];
-  const who = names.join(', ');
-  if (doubts.length && asked !== true && !(check && check.complete)) {
+  const who = names.join(', '), proved = check?.complete === true;
+  if (doubts.length && asked !== true && !proved) {
     return { result: res(false, `${doubts.join(', ')} may tell ${who} apart (its code is yours, not the library's): --symmetry applies it anyway; --check-symmetry verifies it on this model`) };
   }
   const tied = new Set(classes.flatMap((x) => x.elements.flatMap((e) => e.threads)));
-  const vouched = doubts.length && !(check && check.complete) ? `as asked (--symmetry), trusting ${doubts.join(', ')} to treat ${who} alike` : undefined;
+  const vouched = doubts.length && !proved ? `as asked (--symmetry), trusting ${doubts.join(', ')} to treat ${who} alike` : undefined;
   return { fingerprinter: new Symmetry(c, classes).fingerprint, tied, result: res(true, vouched) };
 }

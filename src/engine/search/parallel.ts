@@ -373,7 +373,6 @@ class Levels {
       // Whole 8-byte words, so that every typed array fits the buffer exactly.
       const size = Math.ceil(Math.max(bytes, (b?.byteLength ?? 0) * 1.5, 64) / 8) * 8;
       this.memory.reserve(size, what);
-      this.pool.delete(role);
       b = new SharedArrayBuffer(size);
       this.pool.set(role, b);
     } else if (zeroed > 0) new Uint8Array(b, 0, zeroed).fill(0);
