@@ -49,6 +49,9 @@ export const ANCHORED: string[] = [
   'drivers/base/platform.c:platform_match', 'drivers/base/platform.c:driver_override_store',
   // dd.c's store of driver_override since cb3d1049f4ea (read at dakr@1ac45118ddf8, the mainline profile).
   'drivers/base/dd.c:__device_set_driver_override',
+  // driver.c: driver_register's driver_find and driver_unregister's `!drv->p` test, cited by bus_add_driver's
+  // and bus_remove_driver's first steps; read at v3.6.0 and 5.10.13 (v3.5, v5.10, v5.15; none of v5.11 or later found).
+  'drivers/base/driver.c:driver_register', 'drivers/base/driver.c:driver_unregister',
 ];
 
 export const NOT_ANCHORED: Record<string, string> = {};

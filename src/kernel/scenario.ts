@@ -366,7 +366,7 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string):
       throw bad(`scenario '${spec.name}': device '${d.name}' is ${d.present ? 'present and ' : ''}added ${adds} time${adds === 1 ? '' : 's'} (by actors${adds > count(['add']) ? ' and probes' : ''}) but removed ${dels} time${dels === 1 ? '' : 's'}: some device_add would find it already registered, which no kernel path does; remove an add or add a 'del ${d.name}'`);
     }
   }
-  // driver_register's driver_find (driver.c, v3.6.0 to mainline) makes a register of a registered
+  // driver_register's driver_find (driver.c, the same at v3.6.0 and 5.10.13, kernel/) makes a register of a registered
   // driver -EBUSY (bus_add_driver's first step runs it); more registers than the driver can take refuse.
   for (const d of w.drivers) {
     const count = (op: string) => actors.reduce((c, a) => c + a.acts.filter((x) => x.op === op && 'drv' in x && x.drv === d.i).length, 0);

@@ -42,7 +42,8 @@ export const MODELLED: Record<string, string[]> = {
     'device_link_release_fn',
   ],
   'drivers/base/platform.c': ['platform_match', 'driver_override_store', 'driver_override_show'],
-  'drivers/base/driver.c': ['driver_set_override'],
+  // driver_set_override (v5.19+) is not read; driver_register's driver_find/-EBUSY and driver_unregister's `!drv->p` test are anchored by bus_add_driver's and bus_remove_driver's first steps.
+  'drivers/base/driver.c': ['driver_set_override', 'driver_register', 'driver_unregister'],
   'kernel/async.c': [
     'async_run_entry_fn', '__async_schedule', 'async_schedule_node_domain', 'async_schedule_node', 'async_synchronize_full',
     'async_synchronize_full_domain', 'async_synchronize_cookie_domain',

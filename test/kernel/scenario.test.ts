@@ -161,7 +161,7 @@ describe('actions that can never take effect are errors unless marked maybe', ()
       .toBe("E601: scenario 'v': driver 'pdrv' and device 'p' are both present on a bus that autoprobes: say the device is boundTo it, add one of them in an actor, or give the bus autoprobe: false (a device left for a sysfs bind)");
   });
 
-  // driver_register's driver_find (v3.6.0 and mainline driver.c): a second register is -EBUSY and does nothing.
+  // driver_register's driver_find (driver.c at v3.6.0 and 5.10.13): a second register is -EBUSY and does nothing.
   it('a driver registered again while registered', () => {
     expect(err(spec({ a: ['register lone', 'register lone'] }))).toBe("E601: scenario 'v': driver 'lone' is registered 2 times but unregistered 0 times: some driver_register would always find it registered (driver_find) and return -EBUSY, doing nothing; remove a 'register lone' or add an 'unregister lone'");
     expect(err(spec({ a: 'register lone', b: 'register lone' }))).toMatch(/driver 'lone' is registered 2 times/);

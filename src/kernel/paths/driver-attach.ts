@@ -7,7 +7,8 @@
  * The bus_for_each_dev walk visits matching devices in the order they were added to the bus
  * klist, skipping those deleted before it reaches them (paths/klist.ts).
  */
-import { RETURN, type Block, type KStep, type Ret, type ThreadBuilder } from '../emit.js';
+import { RETURN, type Block, type Kernel, type KStep, type Ret, type ThreadBuilder } from '../emit.js';
+import { sourceFile } from '../source.js';
 import { STALE, type KL, type KS } from '../state.js';
 import { RET } from '../world.js';
 import { asyncProgram, asyncScheduleStep } from './async.js';
@@ -15,6 +16,19 @@ import { BUS, DD, allowsAsync, mayBeAsync, mutexWaits, takeMutex, takesParentLoc
 import { busNext, drvAddTail } from './klist.js';
 import { driverProbeDevice, driverProbeDeviceNoCount } from './really-probe.js';
 import { driverMatchSteps } from './driver-override.js';
+
+/** driver_register and driver_unregister (kernel/<snapshot>/drivers/base/driver.c). */
+export const DRIVER_C = 'drivers/base/driver.c';
+
+/**
+ * Anchors into driver.c's `fn` (`drivers/base/driver.c:fn:: line`), or none where the profile reads
+ * no driver.c or lists fn in `unread` (v6.6, v6.12 and mainline read none: profiles.ts), as
+ * coreLines (links.ts) does for core.c: an anchor into a file not read would fail the whole step.
+ */
+export function driverCLines(k: Pick<Kernel, 'sources' | 'unread'>, fn: string, lines: readonly string[]): string[] {
+  if (sourceFile(k.sources, DRIVER_C) === undefined || k.unread[`${DRIVER_C}:${fn}`]) return [];
+  return lines.map((l) => `${DRIVER_C}:${fn}:: ${l}`);
+}
 
 /**
  * bus_add_driver(drv), as called by driver_register. Before 190888ac01d0 (v3.6.0 bus.c:691) it
@@ -38,20 +52,23 @@ export function busAddDriver(tb: ThreadBuilder, drv: number, ret: Ret): string {
     if (wholeAsync && allowsAsync(k, s, drv)) return 'async_schedule';
     return attach;
   };
-  // driver_register (drivers/base/driver.c, not kept in kernel/; read at torvalds@010e85f9e47c,
-  // release not identified, and v3.6.0): `other = driver_find(drv->name, drv->bus); if (other) { ...; return -EBUSY; }` before
+  // driver_register (drivers/base/driver.c, kept in kernel/ at v3.6.0 (read by v3.5), v5.10.13 (v5.10,
+  // v5.15) and torvalds@010e85f9e47c, release not identified, read by no profile; v6.6, v6.12 and
+  // mainline read no driver.c, so their step leaves these lines out):
+  // `other = driver_find(drv->name, drv->bus); if (other) { ...; return -EBUSY; }` before
   // bus_add_driver. driver_find looks the name up in the bus's drivers kset, which the driver
   // joins at bus_add_driver's kobject_init_and_add and leaves at bus_remove_driver's kobject_put:
   // `alive` here. A register that finds it there does nothing. The lookup is taken in the step
   // that joins the kset (a second registration racing the first past driver_find would fail
   // there, in kobject_init_and_add; that error path is not modelled).
   const registered = (s: KS) => s.drv[drv]!.alive;
+  const findLines = driverCLines(k, 'driver_register', ['other = driver_find(drv->name, drv->bus);', 'if (other) {', 'return -EBUSY;']);
   if (!early) {
-    f.step('kobject_init_and_add', { where: `${BUS}:bus_add_driver`, since: 'before 190888ac01d0', c: ['kobject_init_and_add(&priv->kobj, &driver_ktype, NULL,', autoprobe, 'error = driver_attach(drv);'],
+    f.step('kobject_init_and_add', { where: `${BUS}:bus_add_driver`, since: 'before 190888ac01d0', c: ['kobject_init_and_add(&priv->kobj, &driver_ktype, NULL,', autoprobe, 'error = driver_attach(drv);', ...findLines],
       run: (s) => { if (registered(s)) return RETURN; const d = s.drv[drv]!; d.alive = true; d.unregDone = false; return probeOrNot(s); } });
   }
   f.step('klist_add_tail', { where: `${BUS}:bus_add_driver`, since: early ? 'v3.8/v3.9 (190888ac01d0)' : undefined,
-    c: early ? ['klist_add_tail(&priv->knode_bus,', autoprobe, 'error = driver_attach(drv);'] : ['klist_add_tail(&priv->knode_bus,'], run: (s) => {
+    c: early ? ['klist_add_tail(&priv->knode_bus,', autoprobe, 'error = driver_attach(drv);', ...findLines] : ['klist_add_tail(&priv->knode_bus,'], run: (s) => {
       if (early && registered(s)) return RETURN;
       const d = s.drv[drv]!;
       drvAddTail(k.w, s, drv);

@@ -9,16 +9,19 @@ import { RETURN, type Ret, type ThreadBuilder } from '../emit.js';
 import { asyncSynchronizeFullStep } from './async.js';
 import { BUS, DD, allowsAsync, mayBeAsync, mutexWaits, takeMutex, takesParentLock } from './common.js';
 import { boundLast, drvDel } from './klist.js';
+import { driverCLines } from './driver-attach.js';
 import { releaseDriver, releaseInternal } from './release.js';
 
 export function busRemoveDriver(tb: ThreadBuilder, drv: number, ret: Ret): string {
   const f = tb.fn('bus_remove_driver', { drv }, ret);
   const detach = driverDetach(tb, drv, f.label('kobject_put'));
-  // driver_unregister (drivers/base/driver.c, not kept in kernel/; read at torvalds@010e85f9e47c, release not identified):
+  // driver_unregister (drivers/base/driver.c, kept in kernel/ at v3.6.0, v5.10.13 and torvalds@010e85f9e47c,
+  // as driver_register: driver-attach.ts; the same lines in each; cited where the profile reads driver.c):
   // `if (!drv || !drv->p) { WARN(1, "Unexpected driver unregister!\n"); return; }`. A driver that is
   // not registered (another actor's register has not run yet) is left alone. (One unregistered
   // before keeps a stale drv->p, and the kernel would go on into freed memory: not modelled.)
-  f.step('remove_bind_files', { where: `${BUS}:bus_remove_driver (remove_bind_files)`, c: ['remove_bind_files(drv);'],
+  const unregLines = driverCLines(tb.k, 'driver_unregister', ['if (!drv || !drv->p) {', 'WARN(1, "Unexpected driver unregister!\\n");', 'return;']);
+  f.step('remove_bind_files', { where: `${BUS}:bus_remove_driver (remove_bind_files)`, c: ['remove_bind_files(drv);', ...unregLines],
     run: (s) => { if (!s.drv[drv]!.alive) return RETURN; s.drv[drv]!.bindFiles = false; return 'klist_remove'; } });
   // kernfs_remove drains the files' active references: a bind/unbind store in flight finishes first.
   f.step('klist_remove', { where: `${BUS}:bus_remove_driver (klist_remove knode_bus)`, c: ['klist_remove(&drv->p->knode_bus); #part'], await: (s) => s.drv[drv]!.storesActive === 0,
