@@ -195,11 +195,30 @@ function badValue(path: string, v: unknown, want: string): ModelError {
  * monomorphic property access across devices[0..n]); integer arrays become Uint8Array
  * subarrays. Built once per buffer, so running a step allocates nothing.
  */
-interface ViewBase { $b: Uint8Array; $o: number; $p: string }
+interface ViewBase { $b: Uint8Array; $o: number; $p: string; $t: Tracker }
 const protos = new WeakMap<RecordT, object>();
+const trackedProtos = new WeakMap<RecordT, object>();
 
-export function protoOf(f: RecordT): object {
-  let proto = protos.get(f);
+/**
+ * The 32-bit words a step wrote through a tracked view (fast.ts's next state), each listed once:
+ * the fingerprint is then updated from those words alone (hash.ts). Integer arrays are plain
+ * Uint8Arrays that record nothing: fast.ts compares their words itself.
+ */
+export class Tracker {
+  n = 0;
+  readonly list: Int32Array;
+  readonly mark: Uint8Array;
+  constructor(words: number) { this.list = new Int32Array(words); this.mark = new Uint8Array(words); }
+  touch(o: number): void {
+    const w = o >>> 2;
+    if (this.mark[w] === 0) { this.mark[w] = 1; this.list[this.n++] = w; }
+  }
+}
+
+/** Leaf accessors of a record type: plain, or (`tracked`) also marking each byte written in the view's Tracker. */
+export function protoOf(f: RecordT, tracked = false): object {
+  const cache = tracked ? trackedProtos : protos;
+  let proto = cache.get(f);
   if (proto) return proto;
   proto = {};
   // add(view, field, delta) on an integer field: one byte read and written, range-checked as a write.
@@ -219,13 +238,14 @@ export function protoOf(f: RecordT): object {
         if (!(x >= 0 && x <= max && (x | 0) === x)) throw badValue(`${v.$p}.${name}`, x, `an integer in 0..${max}`);
         b[o] = x & 0xff;
         if (wide) b[o + 1] = x >>> 8;
+        if (tracked) { v.$t.touch(o); if (wide) v.$t.touch(o + 1); }
       };
     }
     if (ft.kind === 'bool') {
       Object.defineProperty(proto, name, {
         enumerable: true,
         get(this: ViewBase) { return this.$b[this.$o + at] !== 0; },
-        set(this: ViewBase, x: boolean) { this.$b[this.$o + at] = x ? 1 : 0; },
+        set(this: ViewBase, x: boolean) { const o = this.$o + at; this.$b[o] = x ? 1 : 0; if (tracked) this.$t.touch(o); },
       });
     } else if (ft.kind === 'int' && ft.max > 255) {
       const max = ft.max;
@@ -234,7 +254,9 @@ export function protoOf(f: RecordT): object {
         get(this: ViewBase) { return this.$b[this.$o + at]! | (this.$b[this.$o + at + 1]! << 8); },
         set(this: ViewBase, x: number) {
           if (!(x >= 0 && x <= max && (x | 0) === x)) throw badValue(`${this.$p}.${name}`, x, `an integer in 0..${max}`);
-          this.$b[this.$o + at] = x & 0xff; this.$b[this.$o + at + 1] = x >>> 8;
+          const o = this.$o + at;
+          this.$b[o] = x & 0xff; this.$b[o + 1] = x >>> 8;
+          if (tracked) { this.$t.touch(o); this.$t.touch(o + 1); }
         },
       });
     } else if (ft.kind === 'int') {
@@ -244,7 +266,9 @@ export function protoOf(f: RecordT): object {
         get(this: ViewBase) { return this.$b[this.$o + at]; },
         set(this: ViewBase, x: number) {
           if (!(x >= 0 && x <= max && (x | 0) === x)) throw badValue(`${this.$p}.${name}`, x, `an integer in 0..${max}`);
-          this.$b[this.$o + at] = x;
+          const o = this.$o + at;
+          this.$b[o] = x;
+          if (tracked) this.$t.touch(o);
         },
       });
     } else if (ft.kind === 'enum') {
@@ -255,13 +279,15 @@ export function protoOf(f: RecordT): object {
         set(this: ViewBase, x: string) {
           const i = vals.indexOf(x);
           if (i < 0) throw badValue(`${this.$p}.${name}`, x, `one of ${vals.join(', ')}`);
-          this.$b[this.$o + at] = i;
+          const o = this.$o + at;
+          this.$b[o] = i;
+          if (tracked) this.$t.touch(o);
         },
       });
     }
     k += sizeOf(ft);
   }
-  protos.set(f, proto);
+  cache.set(f, proto);
   return proto;
 }
 
@@ -275,7 +301,12 @@ export interface ViewKind {
   ints(length: number, sub: Uint8Array, o: number): unknown;
   hidden?: Record<string, unknown>;
 }
-const PLAIN: ViewKind = { proto: protoOf, ints: (_n, sub) => sub };
+const PLAIN: ViewKind = { proto: (f) => protoOf(f), ints: (_n, sub) => sub };
+
+/** A view whose writes mark their words in `t` (integer arrays excepted: see Tracker). */
+export function trackedView(f: RecordT, buf: Uint8Array, path: string, t: Tracker): Record<string, unknown> {
+  return view(f, buf, 0, path, { proto: (r) => protoOf(r, true), ints: (_n, sub) => sub, hidden: { $t: t } });
+}
 
 export function view(f: RecordT, buf: Uint8Array, o: number, path: string, kind: ViewKind = PLAIN): Record<string, unknown> {
   const v = Object.create(kind.proto(f)) as ViewBase & Record<string, unknown>;

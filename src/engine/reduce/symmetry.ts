@@ -12,7 +12,7 @@
  */
 import type { Compiled } from '../compile.js';
 import { ModelError } from '../errors.js';
-import { fingerprint } from '../hash.js';
+import { chained } from '../hash.js';
 import type { SymmetryClass } from '../model.js';
 import { leaves, leavesAt, type FieldT } from '../schema.js';
 
@@ -184,7 +184,7 @@ export class Symmetry {
   /** fp := the fingerprint of the canonical form of the state in `u8`/`u32` (one buffer). */
   readonly fingerprint = (u8: Uint8Array, u32: Uint32Array): void => {
     const c = this.canonical(u8);
-    fingerprint(c === u8 ? u32 : this.out32, this.words);
+    chained(c === u8 ? u32 : this.out32, this.words);
   };
 }
 

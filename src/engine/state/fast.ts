@@ -7,14 +7,18 @@
  */
 import { canSpawn, compile, resolveLabel, spawnTarget, type Compiled, type CompiledThread } from '../compile.js';
 import { ModelError, ProbecheckError } from '../errors.js';
-import { fingerprint } from '../hash.js';
+import { chained, finish, INCREMENTAL_WORDS, sums, sumsOf, termHi, termLo } from '../hash.js';
 import type { Model, Query, StepCtx } from '../model.js';
-import { sizeOf as sizeOfField, view, type FieldT } from '../schema.js';
+import { sizeOf as sizeOfField, trackedView, Tracker, view, type FieldT } from '../schema.js';
 import type { Backend } from './backend.js';
 import { recordingCtx, recordingQuery, recordingView, recordOwn, pcSize, type Recorder } from '../reduce/recorder.js';
 
 interface Buf {
   u8: Uint8Array; u32: Uint32Array; full: any; g: any; l: any[]; q: Query;
+  /** The words written through the views since the last fingerprint (next: a step's writes). */
+  t: Tracker;
+  /** The state's lane sums (hash.ts), where `sOk`: kept so that successors are fingerprinted from their changes. */
+  sLo: number; sHi: number; sOk: boolean;
   /** Recording views over this buffer, by recorder (partial-order reduction only). */
   rec: WeakMap<Recorder, { g: any; l: any[] }>;
 }
@@ -55,12 +59,22 @@ export class FastBackend implements Backend {
   private readonly narrowPaths: string[];
   private readonly badBits: Uint32Array;
   private readonly odd: Uint32Array;
+  /** Words that hold integer-array elements: step code writes those through plain Uint8Arrays, which mark nothing. */
+  private readonly scan: Int32Array;
+  /**
+   * Successors fingerprinted from their parent's sums and the words their step changed (hash.ts),
+   * from INCREMENTAL_WORDS words up; smaller states are hashed whole (hash.ts `chained`).
+   */
+  private readonly incremental: boolean;
+  /** Test each incremental fingerprint against the whole state's (PROBECHECK_CHECK_FINGERPRINTS=1; tests). */
+  private readonly verify = process.env.PROBECHECK_CHECK_FINGERPRINTS === '1';
 
   constructor(model: Model | Compiled) {
     const c = 'full' in model ? model : compile(model);
     this.c = c;
     this.T = c.threads;
     this.words = c.words;
+    this.incremental = c.words >= INCREMENTAL_WORDS;
     this.cur = this.buffer();
     this.next = this.buffer();
     this.coverage = new Float64Array(c.steps.length);
@@ -69,6 +83,7 @@ export class FastBackend implements Backend {
       spawn: (name, init) => {
         const th = spawnTarget(c, name, (x) => pcAt(next.u8, x) !== 0);
         setPc(next.u8, th, 1);
+        if (this.incremental) next.t.touch(th.pcOffset);
         if (init) init(next.l[th.index]);
       },
       canSpawn: (name) => canSpawn(c, name, (x) => pcAt(next.u8, x) !== 0),
@@ -77,7 +92,11 @@ export class FastBackend implements Backend {
     for (const th of this.T) if (th.running) setPc(next.u8, th, 1);
     if (c.model.init) guard(() => c.model.init!(next.g, this.ctx), `the init of model ${c.model.name}`);
     this.init = next.u32.slice();
-    this.rec = this.words + 2;
+    this.next.t.n = 0; this.next.t.mark.fill(0);
+    this.rec = this.words + (this.incremental ? 4 : 2);
+    const scan = new Set<number>();
+    intsWords(c.full, 0, scan);
+    this.scan = Int32Array.from([...scan].sort((x, y) => x - y));
     const narrow: number[] = [];
     this.narrowPaths = [];
     narrowElements(c.full, 0, 'state', narrow, this.narrowPaths);
@@ -117,7 +136,8 @@ export class FastBackend implements Backend {
   private buffer(): Buf {
     const u32 = new Uint32Array(this.words);
     const u8 = new Uint8Array(u32.buffer, 0, this.c.width);
-    const full = view(this.c.full, u8, 0, 'state') as any;
+    const t = new Tracker(this.words);
+    const full = (this.incremental ? trackedView(this.c.full, u8, 'state', t) : view(this.c.full, u8, 0, 'state')) as any;
     const l = this.T.map((th) => full[`t${th.index}`].l);
     const T = this.T, byName = this.c.threadByName;
     const q: Query = {
@@ -133,7 +153,7 @@ export class FastBackend implements Backend {
         return l[th.index];
       },
     };
-    return { u8, u32, full, g: full.g, l, q, rec: new WeakMap() };
+    return { u8, u32, full, g: full.g, l, q, rec: new WeakMap(), t, sLo: 0, sHi: 0, sOk: false };
   }
 
   loadInitial(): void {
@@ -141,16 +161,23 @@ export class FastBackend implements Backend {
     this.fingerprintOf(this.cur);
   }
 
-  /** fp := the fingerprint of b (of its canonical form under symmetry reduction). */
+  /** fp := the fingerprint of b (of its canonical form under symmetry reduction); b's lane sums kept where there is none. */
   private fingerprintOf(b: Buf): void {
-    if (this.fingerprinter) this.fingerprinter(b.u8, b.u32);
-    else fingerprint(b.u32, this.words);
+    b.t.n = 0; b.t.mark.fill(0);
+    if (this.fingerprinter) { this.fingerprinter(b.u8, b.u32); b.sOk = false; return; }
+    if (!this.incremental) { chained(b.u32, this.words); return; }
+    sumsOf(b.u32, this.words);
+    b.sLo = sums.lo; b.sHi = sums.hi; b.sOk = true;
+    finish(sums.lo, sums.hi, this.words);
   }
 
   expand(visit: (k: number, b: number) => void): number {
     const T = this.T, W = this.words, c32 = this.cur.u32, n32 = this.next.u32, n8 = this.next.u8, c8 = this.cur.u8;
     const cg = this.cur.g, ng = this.next.g, cl = this.cur.l, nl = this.next.l, ctx = this.ctx, cov = this.coverage, fpr = this.fingerprinter;
     const big = W > SET_WORDS;
+    const cur = this.cur, nx = this.next, nt = nx.t, list = nt.list, mark = nt.mark, scan = this.scan, inc = this.incremental;
+    if (inc && fpr === undefined && !cur.sOk) { sumsOf(c32, W); cur.sLo = sums.lo; cur.sHi = sums.hi; cur.sOk = true; }
+    const sLo = cur.sLo, sHi = cur.sHi;
     let n = 0;
     for (let k = 0; k < T.length; k++) {
       const th = T[k]!;
@@ -176,8 +203,30 @@ export class FastBackend implements Backend {
         n8[o] = npc;
         if (wide) n8[o + 1] = npc >>> 8;
         if (npc === 0 && th.localsSize > 0) n8.fill(0, th.localsOffset, th.localsOffset + th.localsSize);
-        if (fpr === undefined) fingerprint(n32, W);
-        else fpr(n8, n32);
+        if (!inc) {
+          if (fpr === undefined) chained(n32, W);
+          else fpr(n8, n32);
+        } else if (fpr === undefined) {
+          nt.touch(o);
+          if (wide) nt.touch(o + 1);
+          if (npc === 0) for (let x = th.localsOffset & ~3; x < th.localsOffset + th.localsSize; x += 4) nt.touch(x);
+          // The fingerprint from cur's sums and the words the step changed (hash.ts).
+          for (let j = 0; j < scan.length; j++) { const w = scan[j]!; if (c32[w] !== n32[w]) nt.touch(w << 2); }
+          let lo = sLo, hi = sHi;
+          for (let d = 0; d < nt.n; d++) {
+            const w = list[d]!, a = c32[w]!, x = n32[w]!;
+            mark[w] = 0;
+            if (a !== x) { lo = (lo - termLo(w, a) + termLo(w, x)) | 0; hi = (hi - termHi(w, a) + termHi(w, x)) | 0; }
+          }
+          nt.n = 0;
+          nx.sLo = lo; nx.sHi = hi; nx.sOk = true;
+          if (this.verify) this.verifySums(k, cs.label);
+          finish(lo, hi, W);
+        } else {
+          for (let d = 0; d < nt.n; d++) mark[list[d]!] = 0;
+          nt.n = 0; nx.sOk = false;
+          fpr(n8, n32);
+        }
         cov[cs.id]++;
         n++;
         visit(k, b);
@@ -186,7 +235,20 @@ export class FastBackend implements Backend {
     return n;
   }
 
-  advance(): void { this.cur.u32.set(this.next.u32); }
+  advance(): void {
+    const c = this.cur, n = this.next;
+    c.u32.set(n.u32);
+    c.sLo = n.sLo; c.sHi = n.sHi; c.sOk = n.sOk;
+  }
+
+  /** PROBECHECK_CHECK_FINGERPRINTS: next's incremental sums must be its whole sums. */
+  private verifySums(k: number, label: string): void {
+    const n = this.next;
+    sumsOf(n.u32, this.words);
+    if (sums.lo !== n.sLo || sums.hi !== n.sHi) {
+      throw new Error(`internal: the fingerprint of the state after step '${label}' of thread '${this.T[k]!.name}' was updated from the words it wrote, and differs from the whole state's: a write that no view marked`);
+    }
+  }
 
   unchanged(words: Uint32Array): boolean {
     const c = this.cur.u32, n = this.next.u32;
@@ -223,6 +285,7 @@ export class FastBackend implements Backend {
       if (npc === 0 && th.localsSize > 0) n8.fill(0, th.localsOffset, th.localsOffset + th.localsSize);
     } catch (e) { throw inStep(e, th, cs.label); }
     if (fingerprint) this.fingerprintOf(this.next);
+    else { this.next.t.n = 0; this.next.t.mark.fill(0); this.next.sOk = false; }
     this.coverage[cs.id]++;
     return true;
   }
@@ -263,7 +326,9 @@ export class FastBackend implements Backend {
   /** Parallel search: cur := the state words at `at` of `src`; the words of next (read only). */
   loadWords(src: Uint32Array, at: number): void {
     const c = this.cur.u32, W = this.words;
-    for (let i = 0; i < W; i++) c[i] = src[at + i]!;
+    if (W > SUBARRAY_WORDS) c.set(src.subarray(at, at + W));
+    else for (let i = 0; i < W; i++) c[i] = src[at + i]!;
+    this.cur.sOk = false;
   }
   nextWords(): Uint32Array { return this.next.u32; }
   curWords(): Uint32Array { return this.cur.u32; }
@@ -293,17 +358,20 @@ export class FastBackend implements Backend {
     this.fingerprintOf(this.cur);
   }
 
-  pushNext(id: number, depth: number): void { this.push(this.next.u32, id, depth); }
-  pushCur(id: number, depth: number): void { this.push(this.cur.u32, id, depth); }
+  pushNext(id: number, depth: number): void { this.push(this.next, id, depth); }
+  pushCur(id: number, depth: number): void { this.push(this.cur, id, depth); }
 
-  private push(src: Uint32Array, id: number, depth: number): void {
+  /** A record: the state's words, its id and depth, and (incremental) its lane sums, meaningful where `fingerprinter` is unset. */
+  private push(b: Buf, id: number, depth: number): void {
+    const src = b.u32;
     const R = this.rec, C = this.chunks;
     let r = C[C.length - 1];
     if (r === undefined || this.tail * R === r.length) { r = this.newChunk(); this.tail = 0; }
     let at = this.tail * R;
     const W = this.words;
     if (W > SET_WORDS) { r.set(src, at); at += W; } else for (let i = 0; i < W; i++) r[at++] = src[i]!;
-    r[at++] = id; r[at] = depth;
+    r[at++] = id; r[at++] = depth;
+    if (this.incremental) { r[at++] = b.sLo; r[at] = b.sHi; }
     this.tail++;
     this.count++;
   }
@@ -367,14 +435,22 @@ export class FastBackend implements Backend {
   }
 
   private load(r: Uint32Array, at: number): void {
-    const c = this.cur.u32, W = this.words;
-    for (let i = 0; i < W; i++) c[i] = r[at++]!;
+    const cur = this.cur, c = cur.u32, W = this.words;
+    // (A subarray is an allocation: worth it only for longer states than TypedArray.set alone.)
+    if (W > SUBARRAY_WORDS) { c.set(r.subarray(at, at + W)); at += W; } else for (let i = 0; i < W; i++) c[i] = r[at++]!;
     this.poppedId = r[at++]!;
-    this.poppedDepth = r[at]!;
+    this.poppedDepth = r[at++]!;
+    if (this.incremental) {
+      cur.sLo = r[at++]! | 0; cur.sHi = r[at]! | 0;
+      cur.sOk = this.fingerprinter === undefined;
+    }
   }
 
   pending(): number { return this.count; }
-  clear(): void { this.count = 0; this.reset(); }
+  clear(): void {
+    this.count = 0; this.reset();
+    for (const b of [this.cur, this.next]) { b.t.n = 0; b.t.mark.fill(0); }
+  }
   queueBytes(): number { let n = 0; for (const r of this.chunks) n += r.byteLength; return n; }
 }
 
@@ -383,6 +459,9 @@ export class FastBackend implements Backend {
  * faster than a loop (about 1.5 ns a word); below it the loop wins.
  */
 const SET_WORDS = 16;
+/** Above this many words, copying a state out of a larger array by subarray + set beats a loop (65 words: 83-128 ns against 150-250 ns, 2026-12-04). */
+const SUBARRAY_WORDS = 32;
+
 
 /** The largest work-list chunk: 4 MiB. */
 const CHUNK_BYTES = 4 << 20;
@@ -397,6 +476,13 @@ function narrowElements(f: FieldT, o: number, path: string, out: number[], paths
     const s = sizeOfField(f.of);
     for (let i = 0; i < f.length; i++) narrowElements(f.of, o + i * s, `${path}[${i}]`, out, paths);
   }
+}
+
+/** The 32-bit words that hold an element of an integer array. */
+function intsWords(f: FieldT, o: number, out: Set<number>): void {
+  if (f.kind === 'ints') { for (let i = 0; i < f.length; i++) out.add((o + i) >>> 2); }
+  else if (f.kind === 'record') { for (const k in f.fields) { intsWords(f.fields[k]!, o, out); o += sizeOfField(f.fields[k]!); } }
+  else if (f.kind === 'records') { const s = sizeOfField(f.of); for (let i = 0; i < f.length; i++) intsWords(f.of, o + i * s, out); }
 }
 
 /** A thread's pc in a flat state: one byte, or two (little-endian) for a thread of more than 255 steps. */
