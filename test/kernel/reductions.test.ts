@@ -265,8 +265,11 @@ describe('reductions and the builder on the features the draws above leave out',
         replays(m, r);
       }
     }), { numRuns: RUNS === 150 ? 200 : Math.ceil(RUNS / 5), seed: RUNS === 150 ? 20261205 : Date.now() % 1e9 });
-    // With the CI seed: 57 of 200 build (the rest refused, E601), 6 violate something.
-    expect(seen.built).toBeGreaterThanOrEqual(40);
-    expect(seen.violated).toBeGreaterThanOrEqual(4);
+    // With the CI seed: 57 of 200 build (the rest refused, E601), 6 violate something. (With
+    // PROBECHECK_FUZZ's fresh seeds these counts vary: 1 violation in 300 draws was seen.)
+    if (RUNS === 150) {
+      expect(seen.built).toBeGreaterThanOrEqual(40);
+      expect(seen.violated).toBeGreaterThanOrEqual(4);
+    }
   }, 1_200_000);
 });
