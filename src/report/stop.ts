@@ -6,6 +6,8 @@
 import type { Result } from '../engine/result.js';
 import { plain, type Colors } from './colors.js';
 
+const SAFETY = new Set(['invariant', 'action', 'deadlock']);
+
 const FLAG: Record<string, string> = {
   'max-states': '--max-states', 'max-depth': '--max-depth', 'time-limit': '--time-limit', 'memory-limit': '--memory-limit',
 };
@@ -25,6 +27,11 @@ export function stopLines(r: Result, col: Colors = plain): string[] {
   if (s === 'memory-limit' || s === 'out-of-memory') {
     out.push(col.yellow('  to go further: --max-states N (a partial search with less memory), --strategy random (walks need far less memory),'),
       col.yellow('  or a smaller model (fewer devices or actions; a scenario may set syncFallback: false)' + (s === 'memory-limit' ? '; or a larger --memory-limit' : '')));
+  }
+  // A safety search too big to finish: the reduction that is off by default may finish it (host-children n=8: seconds).
+  if (s !== 'max-depth' && s !== 'interrupted' && r.strategy !== 'random' && r.por === undefined && (r.properties ?? []).every((p) => SAFETY.has(p.kind))) {
+    out.push(col.yellow('  to store fewer states: --por explores once the orders of steps that touch different state (off by default:'),
+      col.yellow('  its footprints are learned as it runs; see the README\'s "Partial-order reduction" for what it guarantees)'));
   }
   return out;
 }

@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Result } from 'probecheck';
 import { stopLines } from '../../src/report/stop.js';
+import { join } from 'node:path';
 import { hasStack, PROBE_TREE, probecheck, tempDir } from './run.js';
 
 const v42 = [PROBE_TREE, '--param', 'N=6', '--param', 'variant=v4.2'];
@@ -71,7 +72,25 @@ describe('the stop in words', () => {
       'properties not violated so far are unknown',
       '  to go further: --max-states N (a partial search with less memory), --strategy random (walks need far less memory),',
       '  or a smaller model (fewer devices or actions; a scenario may set syncFallback: false)',
+      '  to store fewer states: --por explores once the orders of steps that touch different state (off by default:',
+      '  its footprints are learned as it runs; see the README\'s "Partial-order reduction" for what it guarantees)',
     ]);
+  });
+
+  it('a safety search stopped by a limit points to --por; not where --por ran, nor for walks or liveness', () => {
+    const hint = (r: Partial<Result>) => stopLines({ stopped: 'time-limit', strategy: 'bfs', properties: [{ kind: 'invariant' }], ...r } as Result).some((l) => l.includes('--por'));
+    expect(hint({})).toBe(true);
+    expect(hint({ stopped: 'max-states' })).toBe(true);
+    expect(hint({ por: { applied: true, reduced: true } })).toBe(false);
+    expect(hint({ strategy: 'random' })).toBe(false);
+    expect(hint({ properties: [{ kind: 'invariant' }, { kind: 'leads-to' }] as Result['properties'] })).toBe(false);
+    expect(hint({ stopped: 'max-depth' })).toBe(false);
+  });
+
+  it('host-children with 8 children and a time limit: unknown, exit 3, and the hint', () => {
+    const r = probecheck(['check', join(PROBE_TREE, '../../host-children.ts'), '--param', 'n=8', '--time-limit', '1', '-q'], { cwd: tempDir() });
+    expect(r.status).toBe(3);
+    expect(r.stdout).toMatch(/search stopped early: time-limit[^\n]*\n[^\n]*unknown\n {2}to store fewer states: --por/);
   });
 
   it('Ctrl-C, and a search that stopped once everything was violated', () => {
