@@ -52,6 +52,8 @@ export const ANCHORED: string[] = [
   // driver.c: driver_register's driver_find and driver_unregister's `!drv->p` test, cited by bus_add_driver's
   // and bus_remove_driver's first steps; read at v3.6.0 and 5.10.13 (v3.5, v5.10, v5.15; none of v5.11 or later found).
   'drivers/base/driver.c:driver_register', 'drivers/base/driver.c:driver_unregister',
+  // fs/sysfs/dir.c: kobject_add's -ENOENT under a parent with no sysfs directory (device_add's first step), read at v3.6.0 (v3.5) and 5.10.13 (v5.10, v5.15).
+  'fs/sysfs/dir.c:sysfs_create_dir_ns',
 ];
 
 export const NOT_ANCHORED: Record<string, string> = {};

@@ -359,6 +359,15 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string):
       throw bad(`scenario '${spec.name}': actor '${a.name}': 'unlock ${w.devices[x.dev]!.name}' unlocks a mutex this actor never locked before it (a mutex is unlocked by its owner); write 'lock ${w.devices[x.dev]!.name}' first`);
     }
   });
+  // device_add's kobject_add under a parent that never has a sysfs directory fails (-ENOENT,
+  // fs/sysfs/dir.c; paths/device-add.ts): an add of a child whose parent nobody adds does nothing.
+  const addedBy = (i: number) => w.devices[i]!.present || w.drivers.some((r) => r.registers.includes(i))
+    || actors.some((a) => a.acts.some((x) => x.op === 'add' && 'dev' in x && x.dev === i));
+  for (const d of w.devices) {
+    if (d.parent < 0 || d.present || !addedBy(d.i) || addedBy(d.parent)) continue;
+    const p = w.devices[d.parent]!.name;
+    throw bad(`scenario '${spec.name}': device '${d.name}' is added but its parent '${p}' is never present or added: device_add's kobject_add would find no directory for '${p}' in sysfs and fail (-ENOENT), adding nothing; make '${p}' present or 'add ${p}' first`);
+  }
   for (const d of w.devices) {
     const count = (ops: string[]) => actors.reduce((c, a) => c + a.acts.filter((x) => ops.includes(x.op) && 'dev' in x && x.dev === d.i).length, 0);
     const adds = count(['add']) + w.drivers.filter((r) => r.registers.includes(d.i)).length, dels = count(['del', 'kill-del']);

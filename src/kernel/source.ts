@@ -50,6 +50,8 @@ export const MODELLED: Record<string, string[]> = {
   ],
   'include/linux/device.h': ['device_lock', 'device_unlock'],
   'fs/kernfs/file.c': ['kernfs_fop_write_iter'],
+  // device_add's kobject_add under a parent with no sysfs directory (device-add.ts).
+  'fs/sysfs/dir.c': ['sysfs_create_dir_ns', 'sysfs_create_dir', 'sysfs_remove_dir'],
   'drivers/scsi/scsi_scan.c': ['do_scan_async', 'scsi_scan_host'],
   'drivers/pci/pci-driver.c': ['local_pci_probe', 'pci_call_probe'],
   'kernel/workqueue.c': ['worker_thread', 'work_for_cpu_fn', 'work_on_cpu'],

@@ -1,0 +1,41 @@
+/**
+ * device_add under a parent that is not registered: kobject_add finds no parent directory in
+ * sysfs (fs/sysfs/dir.c sysfs_create_dir_ns: `if (!parent) return -ENOENT;`, kobj->sd cleared by
+ * device_del's kobject_del) and device_add goes to its error path, adding nothing. Before, the
+ * model registered and probed a child whose parent's device_del had finished.
+ */
+import { describe, expect, it } from 'vitest';
+import { buildScenario, check, ProbecheckError, type Model } from 'probecheck';
+
+/** The model with two properties of its own: c is registered in some run; c never becomes registered while host is not. */
+function orphanModel(profile: string): Model {
+  const { model } = buildScenario({ name: 'orphan', devices: { host: { present: true }, c: { parent: 'host' } }, drivers: {}, actors: { unplug: 'del host', plug: 'add c' } }, profile, '');
+  const idx = (s: { dev: { registered: boolean }[] }, n: number) => s.dev[n]!;
+  return {
+    ...model,
+    properties: [
+      { kind: 'invariant', name: 'c-never-registered', holds: (s: never) => !idx(s, 1).registered },
+      { kind: 'action', name: 'c-added-under-registered-parent', holds: (b: never, a: never) => idx(b, 1).registered || !idx(a, 1).registered || idx(a, 0).registered },
+    ],
+  } as Model;
+}
+
+describe('device_add of a child whose parent is gone', () => {
+  for (const profile of ['v3.5', 'v5.10', 'mainline']) {
+    it(`${profile}: the child is added only while its parent is registered, and is added in some run`, () => {
+      const m = orphanModel(profile);
+      expect(m.state.fields.dev).toBeDefined();
+      const r = check(m, { exhaustive: true, symmetry: false });
+      expect(r.complete).toBe(true);
+      const v = Object.fromEntries(r.properties.map((p) => [p.name, p.verdict]));
+      expect(v).toEqual({ 'c-never-registered': 'violated', 'c-added-under-registered-parent': 'holds' });
+    });
+  }
+
+  it('a child whose parent nobody adds: E601, naming the parent', () => {
+    const build = () => buildScenario({ name: 'o', devices: { host: {}, c: { parent: 'host' } }, drivers: {}, actors: { plug: 'add c' } }, 'mainline', '');
+    expect(build).toThrow(ProbecheckError);
+    expect(build).toThrow("scenario 'o': device 'c' is added but its parent 'host' is never present or added: device_add's kobject_add would find no directory for 'host' in sysfs and fail (-ENOENT), adding nothing; make 'host' present or 'add host' first");
+    expect(() => buildScenario({ name: 'o', devices: { host: {}, c: { parent: 'host' } }, drivers: {}, actors: { a: 'add host', b: 'add c' } }, 'mainline', '')).not.toThrow();
+  });
+});
