@@ -10,14 +10,15 @@ import { buildScenario, check, ProbecheckError, type Model } from 'probecheck';
 /** The model with two properties of its own: c is registered in some run; c never becomes registered while host is not. */
 function orphanModel(profile: string): Model {
   const { model } = buildScenario({ name: 'orphan', devices: { host: { present: true }, c: { parent: 'host' } }, drivers: {}, actors: { unplug: 'del host', plug: 'add c' } }, profile, '');
-  const idx = (s: { dev: { registered: boolean }[] }, n: number) => s.dev[n]!;
+  type S = { dev: { registered: boolean }[] };
+  const dev = (s: S, n: number) => s.dev[n]!;
   return {
     ...model,
     properties: [
-      { kind: 'invariant', name: 'c-never-registered', holds: (s: never) => !idx(s, 1).registered },
-      { kind: 'action', name: 'c-added-under-registered-parent', holds: (b: never, a: never) => idx(b, 1).registered || !idx(a, 1).registered || idx(a, 0).registered },
+      { kind: 'invariant', name: 'c-never-registered', holds: (s: S) => !dev(s, 1).registered },
+      { kind: 'action', name: 'c-added-under-registered-parent', holds: (b: S, a: S) => dev(b, 1).registered || !dev(a, 1).registered || dev(a, 0).registered },
     ],
-  } as Model;
+  };
 }
 
 describe('device_add of a child whose parent is gone', () => {
