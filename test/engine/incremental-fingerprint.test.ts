@@ -60,7 +60,9 @@ describe('incremental fingerprints', () => {
   it('integer-array writes are found by comparing their words, and the check fails when they are not', () => {
     expect(check(arrays, { symmetry: false }).states).toBe(check(arrays, { symmetry: false, backend: 'reference' }).states);
     const be = new FastBackend(arrays);
-    (be as unknown as { scan: Int32Array }).scan = new Int32Array(0);
+    const hidden = be as unknown as { scan: Int32Array; scanOf: Int32Array[] };
+    hidden.scan = new Int32Array(0);
+    hidden.scanOf = hidden.scanOf.map(() => new Int32Array(0));
     be.loadInitial();
     expect(() => be.expand(() => {})).toThrow(/a write that no view marked/);
   });
@@ -76,5 +78,20 @@ describe('incremental fingerprints', () => {
       expect(seen).toEqual([[fp.hi, fp.lo]]);
       be.advance();
     }
+  });
+
+  it('a spawn whose init writes the new thread\'s integer array is fingerprinted right (its words are compared too)', () => {
+    const m: Model = {
+      name: 'spawner',
+      state: t.record({ go: t.int(1), pad: t.array(4 * INCREMENTAL_WORDS, t.record({ x: t.bool })) }),
+      threads: [
+        { name: 'a', steps: { start: { where: 'test', run: (s: { go: number }, _l: unknown, _b: number, ctx) => { s.go = 1; ctx.spawn('b', (l: { v: Uint8Array }) => { l.v[2] = 1; }); return null; } } } },
+        { name: 'b', running: false, locals: t.record({ v: t.array(8, t.int(1)) }), steps: { run: { where: 'test', run: (_s: unknown, l: { v: Uint8Array }) => { l.v[5] = 1; return null; } } } },
+      ],
+      properties: [{ kind: 'invariant', name: 'ok', holds: () => true }],
+    };
+    const a = check(m, { symmetry: false }), b = check(m, { symmetry: false, backend: 'reference' });
+    expect([a.states, a.transitions]).toEqual([b.states, b.transitions]);
+    expect(a.states).toBe(3);
   });
 });

@@ -59,8 +59,14 @@ export class FastBackend implements Backend {
   private readonly narrowPaths: string[];
   private readonly badBits: Uint32Array;
   private readonly odd: Uint32Array;
-  /** Words that hold integer-array elements: step code writes those through plain Uint8Arrays, which mark nothing. */
+  /**
+   * Words that hold integer-array elements: step code writes those through plain Uint8Arrays,
+   * which mark nothing. `scanOf[k]`: those a step of thread k can write (the global state's and
+   * its own locals'); `scan`: all of them, for a step that spawned (its init writes another's).
+   */
   private readonly scan: Int32Array;
+  private readonly scanOf: Int32Array[];
+  private spawned = false;
   /**
    * Successors fingerprinted from their parent's sums and the words their step changed (hash.ts),
    * from INCREMENTAL_WORDS words up; smaller states are hashed whole (hash.ts `chained`).
@@ -83,7 +89,7 @@ export class FastBackend implements Backend {
       spawn: (name, init) => {
         const th = spawnTarget(c, name, (x) => pcAt(next.u8, x) !== 0);
         setPc(next.u8, th, 1);
-        if (this.incremental) next.t.touch(th.pcOffset);
+        if (this.incremental) { next.t.touch(th.pcOffset); this.spawned = true; }
         if (init) init(next.l[th.index]);
       },
       canSpawn: (name) => canSpawn(c, name, (x) => pcAt(next.u8, x) !== 0),
@@ -94,9 +100,12 @@ export class FastBackend implements Backend {
     this.init = next.u32.slice();
     this.next.t.n = 0; this.next.t.mark.fill(0);
     this.rec = this.words + (this.incremental ? 4 : 2);
-    const scan = new Set<number>();
-    intsWords(c.full, 0, scan);
-    this.scan = Int32Array.from([...scan].sort((x, y) => x - y));
+    const bytes: number[] = [];
+    intsBytes(c.full, 0, bytes);
+    const words = (keep: (o: number) => boolean) => Int32Array.from([...new Set(bytes.filter(keep).map((o) => o >>> 2))].sort((x, y) => x - y));
+    const inLocals = (o: number, th: CompiledThread) => o >= th.localsOffset && o < th.localsOffset + th.localsSize;
+    this.scan = words(() => true);
+    this.scanOf = this.T.map((th) => words((o) => inLocals(o, th) || !this.T.some((x) => inLocals(o, x))));
     const narrow: number[] = [];
     this.narrowPaths = [];
     narrowElements(c.full, 0, 'state', narrow, this.narrowPaths);
@@ -175,7 +184,7 @@ export class FastBackend implements Backend {
     const T = this.T, W = this.words, c32 = this.cur.u32, n32 = this.next.u32, n8 = this.next.u8, c8 = this.cur.u8;
     const cg = this.cur.g, ng = this.next.g, cl = this.cur.l, nl = this.next.l, ctx = this.ctx, cov = this.coverage, fpr = this.fingerprinter;
     const big = W > SET_WORDS;
-    const cur = this.cur, nx = this.next, nt = nx.t, list = nt.list, mark = nt.mark, scan = this.scan, inc = this.incremental;
+    const cur = this.cur, nx = this.next, nt = nx.t, list = nt.list, mark = nt.mark, scanOf = this.scanOf, inc = this.incremental;
     if (inc && fpr === undefined && !cur.sOk) { sumsOf(c32, W); cur.sLo = sums.lo; cur.sHi = sums.hi; cur.sOk = true; }
     const sLo = cur.sLo, sHi = cur.sHi;
     let n = 0;
@@ -211,6 +220,8 @@ export class FastBackend implements Backend {
           if (wide) nt.touch(o + 1);
           if (npc === 0) for (let x = th.localsOffset & ~3; x < th.localsOffset + th.localsSize; x += 4) nt.touch(x);
           // The fingerprint from cur's sums and the words the step changed (hash.ts).
+          const scan = this.spawned ? this.scan : scanOf[k]!;
+          this.spawned = false;
           for (let j = 0; j < scan.length; j++) { const w = scan[j]!; if (c32[w] !== n32[w]) nt.touch(w << 2); }
           let lo = sLo, hi = sHi;
           for (let d = 0; d < nt.n; d++) {
@@ -478,11 +489,11 @@ function narrowElements(f: FieldT, o: number, path: string, out: number[], paths
   }
 }
 
-/** The 32-bit words that hold an element of an integer array. */
-function intsWords(f: FieldT, o: number, out: Set<number>): void {
-  if (f.kind === 'ints') { for (let i = 0; i < f.length; i++) out.add((o + i) >>> 2); }
-  else if (f.kind === 'record') { for (const k in f.fields) { intsWords(f.fields[k]!, o, out); o += sizeOfField(f.fields[k]!); } }
-  else if (f.kind === 'records') { const s = sizeOfField(f.of); for (let i = 0; i < f.length; i++) intsWords(f.of, o + i * s, out); }
+/** The byte offsets of every integer-array element. */
+function intsBytes(f: FieldT, o: number, out: number[]): void {
+  if (f.kind === 'ints') { for (let i = 0; i < f.length; i++) out.push(o + i); }
+  else if (f.kind === 'record') { for (const k in f.fields) { intsBytes(f.fields[k]!, o, out); o += sizeOfField(f.fields[k]!); } }
+  else if (f.kind === 'records') { const s = sizeOfField(f.of); for (let i = 0; i < f.length; i++) intsBytes(f.of, o + i * s, out); }
 }
 
 /** A thread's pc in a flat state: one byte, or two (little-endian) for a thread of more than 255 steps. */
