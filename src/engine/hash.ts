@@ -56,16 +56,11 @@ export function termHi(i: number, x: number): number {
 /** sums := the lane sums of the first `words` words of w. */
 export function sumsOf(w: Uint32Array, words: number): void {
   if (words > seedLo.length) seeds(words);
-  const sl = seedLo, sh = seedHi;
   let lo = 0, hi = 0;
   for (let i = 0; i < words; i++) {
     const x = w[i]!;
-    let k = Math.imul(x ^ sl[i]!, 0xcc9e2d51);
-    k ^= k >>> 15; k = Math.imul(k, 0x85ebca6b); k ^= k >>> 13;
-    lo = (lo + k) | 0;
-    let j = Math.imul(x ^ sh[i]!, 0x846ca68b);
-    j ^= j >>> 16; j = Math.imul(j, 0xc2b2ae35); j ^= j >>> 15;
-    hi = (hi + j) | 0;
+    lo = (lo + termLo(i, x)) | 0;
+    hi = (hi + termHi(i, x)) | 0;
   }
   sums.lo = lo; sums.hi = hi;
 }

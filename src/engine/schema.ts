@@ -213,6 +213,11 @@ export class Tracker {
     const w = o >>> 2;
     if (this.mark[w] === 0) { this.mark[w] = 1; this.list[this.n++] = w; }
   }
+  /** Forget the words listed. */
+  reset(): void {
+    for (let d = 0; d < this.n; d++) this.mark[this.list[d]!] = 0;
+    this.n = 0;
+  }
 }
 
 /** Leaf accessors of a record type: plain, or (`tracked`) also marking each byte written in the view's Tracker. */

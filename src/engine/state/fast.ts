@@ -98,7 +98,7 @@ export class FastBackend implements Backend {
     for (const th of this.T) if (th.running) setPc(next.u8, th, 1);
     if (c.model.init) guard(() => c.model.init!(next.g, this.ctx), `the init of model ${c.model.name}`);
     this.init = next.u32.slice();
-    this.next.t.n = 0; this.next.t.mark.fill(0);
+    this.next.t.reset();
     this.rec = this.words + (this.incremental ? 4 : 2);
     const bytes: number[] = [];
     intsBytes(c.full, 0, bytes);
@@ -172,7 +172,7 @@ export class FastBackend implements Backend {
 
   /** fp := the fingerprint of b (of its canonical form under symmetry reduction); b's lane sums kept where there is none. */
   private fingerprintOf(b: Buf): void {
-    b.t.n = 0; b.t.mark.fill(0);
+    b.t.reset();
     if (this.fingerprinter) { this.fingerprinter(b.u8, b.u32); b.sOk = false; return; }
     if (!this.incremental) { chained(b.u32, this.words); return; }
     sumsOf(b.u32, this.words);
@@ -234,8 +234,7 @@ export class FastBackend implements Backend {
           if (this.verify) this.verifySums(k, cs.label);
           finish(lo, hi, W);
         } else {
-          for (let d = 0; d < nt.n; d++) mark[list[d]!] = 0;
-          nt.n = 0; nx.sOk = false;
+          nt.reset(); nx.sOk = false;
           fpr(n8, n32);
         }
         cov[cs.id]++;
@@ -296,7 +295,7 @@ export class FastBackend implements Backend {
       if (npc === 0 && th.localsSize > 0) n8.fill(0, th.localsOffset, th.localsOffset + th.localsSize);
     } catch (e) { throw inStep(e, th, cs.label); }
     if (fingerprint) this.fingerprintOf(this.next);
-    else { this.next.t.n = 0; this.next.t.mark.fill(0); this.next.sOk = false; }
+    else { this.next.t.reset(); this.next.sOk = false; }
     this.coverage[cs.id]++;
     return true;
   }
@@ -460,7 +459,7 @@ export class FastBackend implements Backend {
   pending(): number { return this.count; }
   clear(): void {
     this.count = 0; this.reset();
-    for (const b of [this.cur, this.next]) { b.t.n = 0; b.t.mark.fill(0); }
+    this.cur.t.reset(); this.next.t.reset();
   }
   queueBytes(): number { let n = 0; for (const r of this.chunks) n += r.byteLength; return n; }
 }

@@ -7,6 +7,7 @@ import { STALE, type KL, type KS } from '../state.js';
 import { deferredSplice } from './klist.js';
 import { ModelError } from '../../engine/errors.js';
 import { isUserPatch } from '../define-patch.js';
+import { sourceFile } from '../source.js';
 
 export const DD = 'drivers/base/dd.c';
 export const BUS = 'drivers/base/bus.c';
@@ -14,6 +15,20 @@ export const CORE = 'drivers/base/core.c';
 export const ASYNC = 'kernel/async.c';
 /** kernel/module.c before v5.19 (the file split); the functions are the same. */
 export const MODULE = 'kernel/module/main.c';
+/** driver_register and driver_unregister (kernel/<snapshot>/drivers/base/driver.c). */
+export const DRIVER_C = 'drivers/base/driver.c';
+/** kobject_add's sysfs directory (kernel/<snapshot>/fs/sysfs/dir.c). */
+export const SYSFS_DIR = 'fs/sysfs/dir.c';
+
+/**
+ * Anchors into `fn` of another file (`path:fn:: line`), or none where the profile reads no
+ * snapshot of that file or lists fn in `unread`: an anchor into a file not read would fail the
+ * whole step (several profiles read dd.c without core.c, driver.c or fs/sysfs/dir.c).
+ */
+export function linesIn(k: Pick<Kernel, 'sources' | 'unread'>, path: string, fn: string, lines: readonly string[]): string[] {
+  if (sourceFile(k.sources, path) === undefined || k.unread[`${path}:${fn}`]) return [];
+  return lines.map((l) => `${path}:${fn}:: ${l}`);
+}
 
 /** Who holds a lock, by thread name (filled in once the threads exist). */
 export function holder(k: Kernel, owner: number): string {

@@ -7,19 +7,15 @@
  */
 import { RETURN, type Ret, type ThreadBuilder } from '../emit.js';
 import type { KL, KS } from '../state.js';
-import { BUS, CORE, mayBeAsync } from './common.js';
+import { BUS, CORE, SYSFS_DIR, linesIn, mayBeAsync } from './common.js';
 import { deviceAttach } from './device-attach.js';
 import { busAddTail } from './klist.js';
-import { sourceFile } from '../source.js';
 
 /**
  * bus_probe_device(dev): no step of its own, a router for the calling step: to
  * device_initial_probe (which returns to `ret`), or to `skip` (a label of the calling block,
  * possibly RETURN) when the bus does not autoprobe.
  */
-/** kobject_add's sysfs directory (kernel/<snapshot>/fs/sysfs/dir.c). */
-const SYSFS_DIR = 'fs/sysfs/dir.c';
-
 export function busProbeDevice(tb: ThreadBuilder, dev: number, ret: Ret, skip: string): (s: KS, t: KL) => string {
   const attach = deviceAttach(tb, dev, true, ret);
   const bus = tb.k.w.devices[dev]!.bus;
@@ -39,10 +35,9 @@ export function deviceAdd(tb: ThreadBuilder, dev: number, ret: Ret): string {
   // (fs/sysfs/dir.c read at v3.6.0, as sysfs_create_dir, and at 5.10.13: the same test; trees of
   // 2.6.2x in the index lack it; v6.x not read).
   const parent = tb.k.w.devices[dev]!.parent;
-  // Cited where the profile reads fs/sysfs/dir.c (v3.5, v5.10, v5.15): an anchor into a file not
-  // read would fail the whole step. (sysfs_create_dir before kernfs, v3.14: profiles.ts renames it.)
-  const sysfs = parent >= 0 && sourceFile(tb.k.sources, SYSFS_DIR) !== undefined
-    ? [`${SYSFS_DIR}:sysfs_create_dir_ns:: = kobj->parent->sd;`, `${SYSFS_DIR}:sysfs_create_dir_ns:: return -ENOENT;`] : [];
+  // Cited where the profile reads fs/sysfs/dir.c (v3.5, v5.10, v5.15; sysfs_create_dir before
+  // kernfs, v3.14: profiles.ts renames it).
+  const sysfs = parent >= 0 ? linesIn(tb.k, SYSFS_DIR, 'sysfs_create_dir_ns', ['= kobj->parent->sd;', 'return -ENOENT;']) : [];
   f.step('bus_add_device', { where: `${CORE}:device_add (kobject_add), ${BUS}:bus_add_device`, since: 'v2.6',
     c: ['error = kobject_add(&dev->kobj, dev->kobj.parent, NULL); ... error = bus_add_device(dev);', `${BUS}:bus_add_device:: klist_add_tail(&dev->p->knode_bus,`, ...sysfs], run: (s) => {
     const d = s.dev[dev]!;

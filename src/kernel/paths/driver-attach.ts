@@ -7,28 +7,14 @@
  * The bus_for_each_dev walk visits matching devices in the order they were added to the bus
  * klist, skipping those deleted before it reaches them (paths/klist.ts).
  */
-import { RETURN, type Block, type Kernel, type KStep, type Ret, type ThreadBuilder } from '../emit.js';
-import { sourceFile } from '../source.js';
+import { RETURN, type Block, type KStep, type Ret, type ThreadBuilder } from '../emit.js';
 import { STALE, type KL, type KS } from '../state.js';
 import { RET } from '../world.js';
 import { asyncProgram, asyncScheduleStep } from './async.js';
-import { BUS, DD, allowsAsync, mayBeAsync, mutexWaits, takeMutex, takesParentLock, staleEntry } from './common.js';
+import { BUS, DD, DRIVER_C, allowsAsync, linesIn, mayBeAsync, mutexWaits, takeMutex, takesParentLock, staleEntry } from './common.js';
 import { busNext, drvAddTail } from './klist.js';
 import { driverProbeDevice, driverProbeDeviceNoCount } from './really-probe.js';
 import { driverMatchSteps } from './driver-override.js';
-
-/** driver_register and driver_unregister (kernel/<snapshot>/drivers/base/driver.c). */
-export const DRIVER_C = 'drivers/base/driver.c';
-
-/**
- * Anchors into driver.c's `fn` (`drivers/base/driver.c:fn:: line`), or none where the profile reads
- * no driver.c or lists fn in `unread` (v6.6, v6.12 and mainline read none: profiles.ts), as
- * coreLines (links.ts) does for core.c: an anchor into a file not read would fail the whole step.
- */
-export function driverCLines(k: Pick<Kernel, 'sources' | 'unread'>, fn: string, lines: readonly string[]): string[] {
-  if (sourceFile(k.sources, DRIVER_C) === undefined || k.unread[`${DRIVER_C}:${fn}`]) return [];
-  return lines.map((l) => `${DRIVER_C}:${fn}:: ${l}`);
-}
 
 /**
  * bus_add_driver(drv), as called by driver_register. Before 190888ac01d0 (v3.6.0 bus.c:691) it
@@ -62,7 +48,7 @@ export function busAddDriver(tb: ThreadBuilder, drv: number, ret: Ret): string {
   // that joins the kset (a second registration racing the first past driver_find would fail
   // there, in kobject_init_and_add; that error path is not modelled).
   const registered = (s: KS) => s.drv[drv]!.alive;
-  const findLines = driverCLines(k, 'driver_register', ['other = driver_find(drv->name, drv->bus);', 'if (other) {', 'return -EBUSY;']);
+  const findLines = linesIn(k, DRIVER_C, 'driver_register', ['other = driver_find(drv->name, drv->bus);', 'if (other) {', 'return -EBUSY;']);
   if (!early) {
     f.step('kobject_init_and_add', { where: `${BUS}:bus_add_driver`, since: 'before 190888ac01d0', c: ['kobject_init_and_add(&priv->kobj, &driver_ktype, NULL,', autoprobe, 'error = driver_attach(drv);', ...findLines],
       run: (s) => { if (registered(s)) return RETURN; const d = s.drv[drv]!; d.alive = true; d.unregDone = false; return probeOrNot(s); } });

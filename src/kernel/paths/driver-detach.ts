@@ -7,9 +7,8 @@
  */
 import { RETURN, type Ret, type ThreadBuilder } from '../emit.js';
 import { asyncSynchronizeFullStep } from './async.js';
-import { BUS, DD, allowsAsync, mayBeAsync, mutexWaits, takeMutex, takesParentLock } from './common.js';
+import { BUS, DD, DRIVER_C, allowsAsync, linesIn, mayBeAsync, mutexWaits, takeMutex, takesParentLock } from './common.js';
 import { boundLast, drvDel } from './klist.js';
-import { driverCLines } from './driver-attach.js';
 import { releaseDriver, releaseInternal } from './release.js';
 
 export function busRemoveDriver(tb: ThreadBuilder, drv: number, ret: Ret): string {
@@ -20,7 +19,7 @@ export function busRemoveDriver(tb: ThreadBuilder, drv: number, ret: Ret): strin
   // `if (!drv || !drv->p) { WARN(1, "Unexpected driver unregister!\n"); return; }`. A driver that is
   // not registered (another actor's register has not run yet) is left alone. (One unregistered
   // before keeps a stale drv->p, and the kernel would go on into freed memory: not modelled.)
-  const unregLines = driverCLines(tb.k, 'driver_unregister', ['if (!drv || !drv->p) {', 'WARN(1, "Unexpected driver unregister!\\n");', 'return;']);
+  const unregLines = linesIn(tb.k, DRIVER_C, 'driver_unregister', ['if (!drv || !drv->p) {', 'WARN(1, "Unexpected driver unregister!\\n");', 'return;']);
   f.step('remove_bind_files', { where: `${BUS}:bus_remove_driver (remove_bind_files)`, c: ['remove_bind_files(drv);', ...unregLines],
     run: (s) => { if (!s.drv[drv]!.alive) return RETURN; s.drv[drv]!.bindFiles = false; return 'klist_remove'; } });
   // kernfs_remove drains the files' active references: a bind/unbind store in flight finishes first.

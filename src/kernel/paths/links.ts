@@ -14,18 +14,10 @@
 import { RETURN, type Kernel, type Ret, type ThreadBuilder } from '../emit.js';
 import type { KS } from '../state.js';
 import type { LinkInfo, World } from '../world.js';
-import { CORE } from './common.js';
-import { sourceFile } from '../source.js';
+import { CORE, linesIn } from './common.js';
 
-/**
- * Anchors into core.c's `fn` (`drivers/base/core.c:fn:: line`), or none where the profile reads no
- * core.c or lists fn in `unread`: several profiles read dd.c without core.c (v4.18, v5.9, v5.10,
- * v5.19), and an anchor into a file not read would fail the whole step.
- */
-export function coreLines(k: Pick<Kernel, 'sources' | 'unread'>, fn: string, lines: readonly string[]): string[] {
-  if (sourceFile(k.sources, CORE) === undefined || k.unread[`${CORE}:${fn}`]) return [];
-  return lines.map((l) => `${CORE}:${fn}:: ${l}`);
-}
+/** Anchors into core.c's `fn` (linesIn): v4.18, v5.9, v5.10 and v5.19 read dd.c without core.c. */
+export const coreLines = (k: Pick<Kernel, 'sources' | 'unread'>, fn: string, lines: readonly string[]): string[] => linesIn(k, CORE, fn, lines);
 
 /** A managed link's test, as each release spells it (v4.10: not STATELESS; v5.4: MANAGED; v6.18: device_link_test). */
 export const MANAGED_TEST = 'if (!device_link_test(link, DL_FLAG_MANAGED)) || if (!(link->flags & DL_FLAG_MANAGED)) || if (link->flags & DL_FLAG_STATELESS)';
