@@ -133,8 +133,10 @@ export function symmetryClasses(x: SymmetryInputs, pcAt: () => { offset: number[
       if (tiedTo[ti]! >= 0) return;
       const labels = Object.keys(t.steps), twins: Record<string, string[]> = {};
       const byPc = new Uint32Array(labels.length + 1);
+      const actor = actors.find((a) => a.name === t.name);
+      const same = actor ? sameInAction(labels, actor.actionOf) : undefined;
       labels.forEach((l, i) => {
-        const on = workingOn(l, names);
+        const on = workingOn(l, names, same);
         // A step that names two devices of the group has no twin: both stay put.
         if (!on) { for (const e of namedIn(l, names)) byPc[i + 1]! |= 1 << e; return; }
         const ls = names.map((n) => on.as(n));
@@ -202,14 +204,46 @@ function busWalks(x: SymmetryInputs): { ti: number; byPc: Uint8Array }[] | null 
  */
 const STEP_LABEL = /^([^(:]+)\(([^)]*)\)(#\d+)?:(.*)$/;
 
-function workingOn(label: string, names: readonly string[]): { e: number; as: (n: string) => string } | null {
+function workingOn(label: string, names: readonly string[], same?: SameInAction): { e: number; as: (n: string) => string } | null {
   const m = STEP_LABEL.exec(label);
   if (!m) return null;
   const args = m[2]!.split(',');
   const at = args.flatMap((a, i) => (names.includes(a) ? [i] : []));
   if (at.length !== 1) return null;
   const i = at[0]!;
-  return { e: names.indexOf(args[i]!), as: (n) => `${m[1]}(${args.map((a, j) => (j === i ? n : a)).join(',')})${m[3] ?? ''}:${m[4]}` };
+  const base = (n: string) => `${m[1]}(${args.map((a, j) => (j === i ? n : a)).join(',')})`;
+  const own = same?.place.get(label);
+  if (own) return { e: names.indexOf(args[i]!), as: (n) => same!.label.get(`${own.action}|${base(n)}|${own.nth}|${m[4]}`) ?? `${base(n)}(no twin)` };
+  return { e: names.indexOf(args[i]!), as: (n) => `${base(n)}${m[3] ?? ''}:${m[4]}` };
+}
+
+/**
+ * An actor's block numbers count every block of one name in the thread (emit.ts): after `add a`,
+ * `register d0`'s walk builds `driver_probe_device(a,d0)#2` beside `driver_probe_device(b,d0)`.
+ * The twin of a step is the one of the same action, at the same place among that action's blocks
+ * of the twin's name, with the same step name.
+ */
+interface SameInAction {
+  place: Map<string, { action: number; nth: number }>;
+  label: Map<string, string>;
+}
+
+function sameInAction(labels: readonly string[], actionOf: ActionOfLabel): SameInAction {
+  const numbers = new Map<string, Set<number>>();
+  const parsed = labels.flatMap((l) => {
+    const m = STEP_LABEL.exec(l), action = actionOf.get(l);
+    if (!m || action === undefined) return [];
+    const key = `${action}|${m[1]}(${m[2]})`, n = m[3] ? Number(m[3].slice(1)) : 1;
+    numbers.set(key, (numbers.get(key) ?? new Set()).add(n));
+    return [{ l, action, key, n, step: m[4]! }];
+  });
+  const place = new Map<string, { action: number; nth: number }>(), label = new Map<string, string>();
+  for (const p of parsed) {
+    const nth = [...numbers.get(p.key)!].sort((x, y) => x - y).indexOf(p.n);
+    place.set(p.l, { action: p.action, nth });
+    label.set(`${p.key}|${nth}|${p.step}`, p.l);
+  }
+  return { place, label };
 }
 
 /** The group devices (positions in `names`) a step label's arguments name. */

@@ -34,7 +34,7 @@ export function symmetryFor(c: Compiled, asked: boolean | undefined, strategy: s
     check = { states: r.states, pairs: r.pairs, complete: r.complete };
     if (r.failure) {
       const path = r.failure.path.map((m) => `${m.thread}: ${m.label}${m.branch !== undefined ? ` #${m.branch}` : ''}`).join('; ');
-      check.failure = `permutation ${r.failure.permutation} at the state after [${path}]: ${r.failure.what}`;
+      check.failure = `${r.failure.permutation ? `permutation ${r.failure.permutation} ` : ''}at the state after [${path}]: ${r.failure.what}`;
     }
   }
   const res = (applied: boolean, note?: string) => ({ applied, classes: names, ...(note ? { note } : {}), ...(check ? { check } : {}) });
