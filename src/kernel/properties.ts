@@ -422,7 +422,7 @@ export const LIBRARY: KernelProperty[] = [
     }, { text: 'a consumer of a managed device link is bound', met: (s) => k.w.links.some((l) => s.link[l.i]!.status !== 'NONE' && s.dev[l.consumer]!.bound) }) },
   // Checked only when named: a claim about the text read (core.c of 6.6.y for mainline), see the README.
   { name: 'links-no-warn', covers: 'S15 (the WARN_ONs of the managed-link automaton; checked only when named)', applies: () => false, make: (k) => action('links-no-warn',
-    'the device-links code reaches none of its WARN_ONs on link status: device_links_driver_bound finds each link to a supplier CONSUMER_PROBE and each link to a consumer DORMANT (or CONSUMER_PROBE/ACTIVE, which it skips since 15cfb0941603); device_links_driver_cleanup finds each link to a consumer SUPPLIER_UNBIND; device_links_missing_supplier and __device_links_no_driver find no CONSUMER_PROBE or ACTIVE link to a supplier that is not DL_DEV_DRIVER_BOUND (8c3e315d4296; no link of a scenario is SYNC_STATE_ONLY)', (b, a) => {
+    'the device-links code reaches none of its WARN_ONs on link status: device_links_driver_bound finds each link to a supplier CONSUMER_PROBE and each link to a consumer DORMANT (or CONSUMER_PROBE/ACTIVE, which it skips since 15cfb0941603); device_links_driver_cleanup finds each link to a consumer SUPPLIER_UNBIND and none with DL_FLAG_AUTOREMOVE_CONSUMER; device_links_missing_supplier and __device_links_no_driver find no CONSUMER_PROBE or ACTIVE link to a supplier that is not DL_DEV_DRIVER_BOUND (8c3e315d4296; no link of a scenario is SYNC_STATE_ONLY)', (b, a) => {
       for (const l of k.w.links) {
         if (l.stateless) continue;
         const was = b.link[l.i]!.status, sup = b.dev[l.supplier]!, con = l.consumer;
@@ -435,6 +435,8 @@ export const LIBRARY: KernelProperty[] = [
           return `WARN_ON in device_links_driver_bound(${k.vn(l.supplier)}): its link to consumer ${k.vn(con)} is ${was}, not DORMANT (it becomes AVAILABLE)`;
         }
         if (sup.bound && !a.dev[l.supplier]!.bound) {
+          // Its first WARN_ON: a consumer's unbind deletes such a link (__device_links_no_driver).
+          if (l.autoremove) return `WARN_ON in device_links_driver_cleanup(${k.vn(l.supplier)}): its link to consumer ${k.vn(con)} (${was}) has DL_FLAG_AUTOREMOVE_CONSUMER`;
           if (was !== 'SUPPLIER_UNBIND') return `WARN_ON in device_links_driver_cleanup(${k.vn(l.supplier)}): its link to consumer ${k.vn(con)} is ${was}, not SUPPLIER_UNBIND (it becomes DORMANT)`;
           continue;
         }

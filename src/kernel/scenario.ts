@@ -60,6 +60,12 @@ export interface DriverSpec {
   needs?: string[];
   /** Suppliers: probe() needs them (as `needs`) and adds a managed device link to each. */
   links?: string[];
+  /**
+   * The flags probe() passes to device_link_add for those links, besides managed: only
+   * 'AUTOREMOVE_CONSUMER' (DL_FLAG_AUTOREMOVE before v4.17) is modelled: the link is deleted
+   * when the consumer is left without a driver (its unbind, a failed probe).
+   */
+  linkFlags?: string[];
   /** Built in: registered before the scenario starts (no present device may match it). */
   present?: boolean;
   /** Devices whose device_lock probe() takes, in order, and holds until it returns (B8). */
@@ -132,12 +138,32 @@ export const DEVICE_KEYS: KeyChecks<DeviceSpec> = { bus: str, parent: str, prese
 export const DRIVER_KEYS: KeyChecks<DriverSpec> = {
   bus: str, matches: strs, probeType: str, module: str,
   probe: (v) => (typeof v === 'string' || isStrs(v) ? null : "an outcome or a list of them ('ok', 'defer', 'error')"),
-  registers: strs, registersDriver: strs, needs: strs, links: strs, present: bool, locks: strs, workOnCpu: bool,
+  registers: strs, registersDriver: strs, needs: strs, links: strs, linkFlags: strs, present: bool, locks: strs, workOnCpu: bool,
   asyncScan: (v) => (typeof v === 'boolean' || isStrs(v) ? null : 'true, false or a list of device names'),
   requestModule: str,
   statelessLinks: (v) => (Array.isArray(v) ? null : 'a list of { consumer, supplier }'),
 };
 export const STATELESS_LINK_KEYS: KeyChecks<StatelessLinkSpec> = { consumer: str, supplier: str };
+
+/** The device_link_add flags (without DL_FLAG_) the model refuses, and why. */
+const LINK_FLAGS_REFUSED: Record<string, string> = {
+  AUTOREMOVE_SUPPLIER: "is not modelled (the link's deletion in device_links_driver_cleanup)",
+  AUTOPROBE_CONSUMER: "is not modelled (the consumer's probe when its supplier binds)",
+  PM_RUNTIME: 'is not modelled (runtime PM): leave it out', RPM_ACTIVE: 'is not modelled (runtime PM): leave it out',
+  SYNC_STATE_ONLY: 'is not modelled (sync_state)', INFERRED: 'is not modelled (fw_devlink)',
+  STATELESS: 'does not go here: a stateless link is declared in statelessLinks', MANAGED: 'does not go here: a link in links is managed',
+};
+
+/** True when a driver's linkFlags ask for DL_FLAG_AUTOREMOVE_CONSUMER; E601 for a flag the model does not know. */
+function linkFlagsOf(where: string, d: DriverSpec): true | undefined {
+  const flags = (d.linkFlags ?? []).map((f) => f.replace(/^DL_FLAG_/, ''));
+  if (flags.length > 0 && (d.links ?? []).length === 0) throw bad(`${where}: linkFlags without links: they are the flags of the links probe() adds`);
+  for (const f of flags) {
+    if (f === 'AUTOREMOVE_CONSUMER' || f === 'AUTOREMOVE') continue;
+    throw bad(`${where}: linkFlags: '${f}' ${LINK_FLAGS_REFUSED[f] ?? 'is not a device-link flag'}; the model knows AUTOREMOVE_CONSUMER`);
+  }
+  return flags.length > 0 ? true : undefined;
+}
 export const MODULE_KEYS: KeyChecks<ModuleSpec> = { asyncProbe: bool };
 export const SCENARIO_KEYS: KeyChecks<ScenarioSpec> = {
   name: str, describe: (v) => (typeof v === 'string' ? null : 'a string'), profile: str,
@@ -241,9 +267,13 @@ export function resolveWorld(spec: ScenarioSpec): World {
     const probeType = d.probeType ?? 'default';
     if (!['default', 'async', 'sync'].includes(probeType)) throw bad(`${where}: ${w}: probeType '${probeType}' is not one of default, async, sync`);
     const addsLinks: number[] = [];
+    const autoremove = linkFlagsOf(`${where}: ${w}`, d);
     for (const sup of d.links ?? []) {
       const s = devIdx(`${w}: links`, sup);
-      for (const c of matches) { addsLinks.push(links.length); links.push({ i: links.length, consumer: c, supplier: s, initial: false, stateless: false }); }
+      for (const c of matches) {
+        addsLinks.push(links.length);
+        links.push({ i: links.length, consumer: c, supplier: s, initial: false, stateless: false, ...(autoremove ? { autoremove } : {}) });
+      }
     }
     const statelessLinks: number[] = [];
     for (const sl of d.statelessLinks ?? []) {
@@ -273,6 +303,14 @@ export function resolveWorld(spec: ScenarioSpec): World {
     if (j === d.i || drivers[j]!.present || drivers[j]!.module >= 0 || drivers.some((x) => x !== d && x.registersDriver.includes(j))) throw bad(`${where}: ${w}: it must be another driver, not present, in no module, registered by one probe only`);
     if (d.outcomes.some((o) => o !== 'ok') || d.matches.length !== 1) throw bad(`${where}: ${w}: a probe that registers a driver must always return 'ok' and match one device (it registers once)`);
     d.registersDriver.push(j);
+  }
+  // Two drivers of one consumer that add a link to one supplier add one link in the kernel, with a
+  // reference each (kref, ead18c23c263): the model keeps a managed link per driver, which an
+  // autoremove would then delete alone, where device_link_drop_managed only drops a reference.
+  for (const l of links) {
+    if (!l.autoremove) continue;
+    const other = links.find((x) => x !== l && !x.stateless && x.consumer === l.consumer && x.supplier === l.supplier);
+    if (other) throw bad(`${where}: device link ${devNames[l.consumer]} -> ${devNames[l.supplier]} is added by two drivers' probes, one with AUTOREMOVE_CONSUMER: one link with two references (kref) is not modelled for managed links`);
   }
   // Supplier releases inline their consumers' releases: the link graph must be acyclic.
   const reach = (from: number, to: number, seen = new Set<number>()): boolean =>

@@ -53,6 +53,8 @@ export interface LinkInfo {
   active?: boolean;
   /** DL_FLAG_STATELESS: added and deleted by drivers, outside the managed status automaton (status stays NONE; `refs` says whether it exists). */
   stateless: boolean;
+  /** DL_FLAG_AUTOREMOVE_CONSUMER: deleted (status NONE) when its consumer is left without a driver (__device_links_no_driver). */
+  autoremove?: true;
 }
 
 export interface World {

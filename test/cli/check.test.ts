@@ -181,6 +181,14 @@ describe('scenario errors from a user folder: the documented code, one line, exi
     oneLine(['check', p], /^probecheck: E601 \(malformed scenario\): scenario 'x': device 'c1': parent: device 'host' is not declared; devices: c1$/);
   });
 
+  it('a device-link flag the model does not know is E601; AUTOREMOVE_CONSUMER checks', () => {
+    const body = (flag: string) => `{ name: 'x', buses: { platform: { autoprobe: false } }, devices: { pmic: { present: true }, mmc: { present: true } }, drivers: { pd: { matches: ['pmic'], present: true }, md: { matches: ['mmc'], present: true, links: ['pmic'], linkFlags: ['${flag}'] } }, actors: { a: ['bind pd pmic', 'bind md mmc', 'unbind md mmc'] } }`;
+    oneLine(['check', write('rpm.ts', body('DL_FLAG_PM_RUNTIME'))], /^probecheck: E601 \(malformed scenario\): scenario 'x': driver 'md': linkFlags: 'PM_RUNTIME' is not modelled \(runtime PM\): leave it out; the model knows AUTOREMOVE_CONSUMER$/);
+    const r = probecheck(['check', write('ar.ts', body('DL_FLAG_AUTOREMOVE_CONSUMER')), '--property', 'links-supplier-bound', '-q'], { cwd: dir });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/links-supplier-bound\s+holds/);
+  });
+
   it("'maybe' accepts the action that may do nothing", () => {
     const f = write('maybe.ts', "{ name: 'x', devices: { c1: {} }, drivers: { d: { matches: ['c1'], module: 'cmod' } }, actors: { a: 'add c1', b: 'maybe rmmod cmod' } }");
     const r = probecheck(['check', f, '-q'], { cwd: dir });

@@ -7,6 +7,9 @@ import { PATCHES, buildScenario, check, defineProperty, replay, type Property, t
 import type { KS } from '../../src/kernel/state.js';
 import { excerpt, resolveAnchor } from '../../src/kernel/source.js';
 import { FastBackend } from '../../src/engine/state/fast.js';
+import { moveOf } from '../../src/engine/search/monitor.js';
+import { actionCode } from '../../src/engine/trace.js';
+import type { ActionProperty } from '../../src/engine/model.js';
 import { stepLabels } from './helpers.js';
 
 const spec = (both = true): ScenarioSpec => ({
@@ -305,5 +308,103 @@ describe('a consumer bound from the start', () => {
     expect(r.properties[0]!.verdict).toBe('holds');
     // It is chosen by default: the exemption is per run, no longer per scenario.
     expect(buildScenario(s, 'v6.6', '').model.properties.map((p) => p.name)).toContain('no-missed-probe');
+  });
+});
+
+// DL_FLAG_AUTOREMOVE_CONSUMER (`linkFlags`): __device_links_no_driver deletes the link when its
+// consumer is left without a driver, first thing in every shape read (core.c at 9ed9895370ae:187
+// as DL_FLAG_AUTOREMOVE, 3451a495ef24:228, fb583c8eeeb1:581, 5.15.100:203, 6.6.y:443, 6.18.y:783).
+describe('DL_FLAG_AUTOREMOVE_CONSUMER', () => {
+  const pair = (flags: boolean, acts: string[], probe: 'ok' | 'error' = 'ok'): ScenarioSpec => ({
+    name: 'autoremove', buses: { platform: { autoprobe: false } }, devices: { pmic: { present: true }, mmc: { present: true } },
+    drivers: { 'pmic-drv': { matches: ['pmic'], present: true }, 'mmc-drv': { matches: ['mmc'], links: ['pmic'], present: true, probe, ...(flags ? { linkFlags: ['AUTOREMOVE_CONSUMER'] } : {}) } },
+    actors: { admin: acts }, properties: ['no-deadlock'],
+  });
+  /** One actor's run to its end (the first thread able to move moves): the link's status then. */
+  const linkAtEnd = (s: ScenarioSpec, p: string): string => {
+    const be = new FastBackend(buildScenario(s, p, '').model);
+    be.loadInitial();
+    for (let n = 0; ; n++) {
+      const k = be.c.threads.findIndex((th) => be.enabled(th.index) > 0);
+      if (k < 0) break;
+      expect(n, 'the run does not end').toBeLessThan(500);
+      be.apply(k, 0);
+    }
+    return (be.curG() as unknown as KS).link[0]!.status;
+  };
+  const PROFILES = ['v4.14', 'v5.1', 'v5.4', 'v5.15', 'mainline'];
+  it("the consumer's unbind deletes the link, its next probe adds it again; without the flag it stays", () => {
+    const unbind = ['bind pmic-drv pmic', 'bind mmc-drv mmc', 'unbind mmc-drv mmc'];
+    for (const p of PROFILES) {
+      expect([linkAtEnd(pair(true, unbind), p), linkAtEnd(pair(false, unbind), p)], p).toEqual(['NONE', 'AVAILABLE']);
+      expect(linkAtEnd(pair(true, [...unbind, 'bind mmc-drv mmc']), p), p).toBe('ACTIVE');
+    }
+  });
+  it('so does a failed probe', () => {
+    for (const p of PROFILES) expect([linkAtEnd(pair(true, ['bind pmic-drv pmic', 'bind mmc-drv mmc'], 'error'), p), linkAtEnd(pair(false, ['bind pmic-drv pmic', 'bind mmc-drv mmc'], 'error'), p)], p).toEqual(['NONE', 'AVAILABLE']);
+  });
+  // README: at v4.14 a consumer deferred by its link goes on no list. With the flag its unbind
+  // (by the supplier's) deleted the link: its bind defers in its own probe, which puts it on the
+  // pending list, and the deferred work probes it once the supplier binds again.
+  it('v4.14: a consumer unbound with its supplier is retried by the deferred work with the flag, never without', () => {
+    const spec = (flags: boolean): ScenarioSpec => ({
+      name: 'link-defer', devices: { pmic: {}, mmc: {} },
+      drivers: { 'pmic-drv': { matches: ['pmic'], present: true }, 'mmc-drv': { matches: ['mmc'], links: ['pmic'], present: true, ...(flags ? { linkFlags: ['DL_FLAG_AUTOREMOVE_CONSUMER'] } : {}) } },
+      actors: { boot: ['add pmic', 'add mmc', 'unbind pmic-drv pmic', 'bind mmc-drv mmc', 'bind pmic-drv pmic'] }, properties: ['deferred-lists', 'no-deadlock'],
+    });
+    const retried = (flags: boolean) => {
+      const r = check(buildScenario(spec(flags), 'v4.14', '').model);
+      expect(r.complete).toBe(true);
+      return r.coverage.some((e) => e.thread === 'kworker deferred_probe_work_func' && e.fired > 0 && e.label.includes('really_probe(mmc,mmc-drv)'));
+    };
+    expect([retried(false), retried(true)]).toEqual([false, true]);
+  });
+  it('the deletion is cited where the profile reads core.c, and only with the flag', () => {
+    const cited = (flags: boolean, p: string) => {
+      const b = buildScenario(pair(flags, ['bind pmic-drv pmic', 'bind mmc-drv mmc', 'unbind mmc-drv mmc']), p, '');
+      const at = b.kernel.anchors.flatMap((a) => a.anchored).filter((a) => a.fn === '__device_links_no_driver');
+      return at.length === 0 ? null : at.some((a) => a.lines.includes(resolveAnchor(excerpt(a.release, a.path, a.fn)!, 'DL_FLAG_AUTOREMOVE')[0]!));
+    };
+    // v4.14 reads core.c but no dd.c: the dd.c steps that run the helper resolve nothing there.
+    expect([cited(true, 'v4.14'), cited(false, 'v4.14')]).toEqual([null, null]);
+    for (const p of ['v5.1', 'v5.4', 'v5.15', 'mainline']) expect([cited(true, p), cited(false, p)], p).toEqual([true, false]);
+  });
+  // device_links_driver_cleanup's first WARN_ON: a supplier's cleanup finds a consumer's
+  // AUTOREMOVE_CONSUMER link, which the consumer's unbind would have deleted. Reached where mmc's
+  // probe adds its link after pmic's device_links_busy (SUPPLIER_UNBIND) and binds, after
+  // device_links_driver_bound's WARN, which the search reports first: every warning on every move.
+  it("links-no-warn: device_links_driver_cleanup's WARN_ON(DL_FLAG_AUTOREMOVE_CONSUMER)", () => {
+    const warnings = (flags: boolean) => {
+      const s: ScenarioSpec = { ...pair(flags, []), buses: { platform: { autoprobe: false } }, devices: { pmic: { present: true, boundTo: 'pmic-drv' }, mmc: { present: true } },
+        actors: { a: 'bind mmc-drv mmc', b: 'unbind pmic-drv pmic' }, properties: ['links-no-warn'] };
+      const m = buildScenario(s, 'mainline', '').model;
+      const prop = m.properties.find((x) => x.name === 'links-no-warn') as ActionProperty;
+      const be = new FastBackend(m);
+      be.loadInitial();
+      const seen = new Set<string>(), out = new Set<string>(), todo = [be.curWords().slice()];
+      seen.add(todo[0]!.join());
+      while (todo.length > 0) {
+        be.loadWords(todo.pop()!, 0);
+        be.expand((k, b) => {
+          const mv = moveOf(be, actionCode(k, b));
+          if (!prop.holds(be.curG(), be.nextG(), mv, be.nextQ())) out.add(prop.explain!(be.curG(), be.nextG(), mv, be.nextQ()).replace(/ \(\w+\)/, ''));
+          const w = be.nextWords().slice(), key = w.join();
+          if (!seen.has(key)) { seen.add(key); todo.push(w); }
+        });
+      }
+      return [...out].filter((x) => x.includes('driver_cleanup'));
+    };
+    expect(warnings(true)).toEqual(['WARN_ON in device_links_driver_cleanup(pmic): its link to consumer mmc has DL_FLAG_AUTOREMOVE_CONSUMER']);
+    expect(warnings(false)).toEqual(['WARN_ON in device_links_driver_cleanup(pmic): its link to consumer mmc is ACTIVE, not SUPPLIER_UNBIND (it becomes DORMANT)']);
+  });
+  it('E601: a flag the model does not know, linkFlags without links, one link two drivers add', () => {
+    const base = pair(true, ['bind pmic-drv pmic']);
+    const withFlags = (f: string[]): ScenarioSpec => ({ ...base, drivers: { ...base.drivers, 'mmc-drv': { ...base.drivers['mmc-drv']!, linkFlags: f } } });
+    expect(() => buildScenario(withFlags(['AUTOREMOVE_SUPPLIER']), 'mainline', '')).toThrow(/linkFlags: 'AUTOREMOVE_SUPPLIER' is not modelled \(the link's deletion in device_links_driver_cleanup\); the model knows AUTOREMOVE_CONSUMER/);
+    expect(() => buildScenario(withFlags(['PM_RUNTIME']), 'mainline', '')).toThrow(/'PM_RUNTIME' is not modelled \(runtime PM\): leave it out/);
+    expect(() => buildScenario(withFlags(['AUTOREMOVE_CONUSMER']), 'mainline', '')).toThrow(/'AUTOREMOVE_CONUSMER' is not a device-link flag; the model knows AUTOREMOVE_CONSUMER/);
+    expect(() => buildScenario({ ...base, drivers: { ...base.drivers, 'pmic-drv': { matches: ['pmic'], present: true, linkFlags: ['AUTOREMOVE_CONSUMER'] } } }, 'mainline', '')).toThrow(/driver 'pmic-drv': linkFlags without links/);
+    const two: ScenarioSpec = { ...base, drivers: { ...base.drivers, 'mmc-alt': { matches: ['mmc'], links: ['pmic'], present: true } } };
+    expect(() => buildScenario(two, 'mainline', '')).toThrow(/device link mmc -> pmic is added by two drivers' probes, one with AUTOREMOVE_CONSUMER/);
   });
 });

@@ -29,8 +29,9 @@ export const managedTest = (n: number) => MANAGED_TEST.split(' || ').map((a) => 
  * v4.10 .. 3451a495ef24 every link but SUPPLIER_UNBIND AVAILABLE; 15cfb0941603 only CONSUMER_PROBE
  * and ACTIVE ones; 8c3e315d4296 those AVAILABLE only while the supplier is DL_DEV_DRIVER_BOUND, else
  * DORMANT. Then dev->links.status = DL_DEV_NO_DRIVER (`bound` false, `linksUnbinding` false:
- * driverBound below). Not cited: the AUTOREMOVE_CONSUMER deletion and the WARN_ON (links-no-warn
- * checks it on the step), neither done by the step.
+ * driverBound below). The AUTOREMOVE_CONSUMER deletion comes first in every shape and is cited
+ * where a scenario's links have the flag. Not cited: the WARN_ON (links-no-warn checks it on the
+ * step).
  */
 export function noDriverLines(k: Kernel): string[] {
   const shape = !k.has('LINKS_NO_DRIVER_DORMANT')
@@ -39,8 +40,16 @@ export function noDriverLines(k: Kernel): string[] {
       ? ['else if (link->status == DL_STATE_CONSUMER_PROBE ||', 'link->status == DL_STATE_ACTIVE)', 'WRITE_ONCE(link->status, DL_STATE_AVAILABLE);']
       : ['if (link->status != DL_STATE_CONSUMER_PROBE &&', 'link->status != DL_STATE_ACTIVE)', 'if (link->supplier->links.status == DL_DEV_DRIVER_BOUND) {',
         'WRITE_ONCE(link->status, DL_STATE_AVAILABLE);', 'WRITE_ONCE(link->status, DL_STATE_DORMANT);'];
-  return coreLines(k, '__device_links_no_driver', [MANAGED_TEST, ...shape, 'dev->links.status = DL_DEV_NO_DRIVER;']);
+  return coreLines(k, '__device_links_no_driver', [MANAGED_TEST, ...(k.w.links.some((l) => l.autoremove) ? AUTOREMOVE_LINES : []), ...shape, 'dev->links.status = DL_DEV_NO_DRIVER;']);
 }
+
+/**
+ * __device_links_no_driver's deletion of a DL_FLAG_AUTOREMOVE_CONSUMER link (DL_FLAG_AUTOREMOVE
+ * at v4.10): `__device_link_del(link)` at v4.10, `__device_link_del(&link->kref)` at v5.1 (whatever
+ * the references), `device_link_drop_managed(link)` (kref_put) from v5.4 on. With one reference
+ * (the scenario refuses a link two drivers add) each deletes the link.
+ */
+const AUTOREMOVE_LINES = ['DL_FLAG_AUTOREMOVE', '__device_link_del( || device_link_drop_managed(link);'];
 
 /** The stateless links drv adds (and deletes) when it binds dev: those with dev at one end. */
 export function statelessLinksOf(w: World, drv: number, dev: number): number[] {
@@ -83,7 +92,8 @@ export function deviceLinkDel(tb: ThreadBuilder, li: number, ret: Ret): string {
  * The managed link automaton's reset when a device is left without a driver (drivers/base/core.c),
  * as data of the flags (the three shapes are in kernel/: core.c at 9ed9895370ae and 3451a495ef24,
  * at 515db266a9da, at 5.15.100 and 6.6.y). A link in state NONE does not exist yet (probe() adds it),
- * so no shape touches it; DL_FLAG_AUTOREMOVE_CONSUMER links (deleted here) are not modelled.
+ * so no shape touches it; a DL_FLAG_AUTOREMOVE_CONSUMER link is deleted here (NONE again, whatever
+ * its status: the test comes first in every shape), and the consumer's next probe adds it again.
  *
  * DL_DEV_DRIVER_BOUND (a supplier's `links.status`) is `bound && !linksUnbinding`: device_links_driver_bound
  * sets it in driver_bound (`bound`), device_links_busy sets DL_DEV_UNBINDING (`linksUnbinding`) and
@@ -123,6 +133,7 @@ export function linksNoDriver(k: Kernel, s: KS, dev: number): void {
     if (l.stateless || l.consumer !== dev) continue;
     const x = s.link[l.i]!;
     if (x.status === 'NONE') continue;
+    if (l.autoremove) { x.status = 'NONE'; continue; }
     if (!k.has('LINKS_NO_DRIVER_DORMANT')) {
       // v4.10 .. 3451a495ef24: `else if (link->status != DL_STATE_SUPPLIER_UNBIND)` AVAILABLE, DORMANT included.
       if (x.status !== 'SUPPLIER_UNBIND') x.status = 'AVAILABLE';

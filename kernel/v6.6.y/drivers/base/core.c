@@ -1,6 +1,6 @@
 // probecheck kernel excerpt: drivers/base/core.c at v6.6.y. SPDX-License-Identifier: GPL-2.0
 // origin: alvinsun039/linux-torvalds drivers/base/core.c @ f19c2107cefdc92b2da883add7100e261428d64d; Makefile: VERSION = 6, PATCHLEVEL = 6, SUBLEVEL = 13, EXTRAVERSION = (Makefile read at commit 02f16b285d78cb757d2405cf52fa75e1a5385ec1)
-// note: Repo name says linux-torvalds but it is a 6.6.y stable tree (Makefile 6.6.13). core.c is stored at a different commit than the Makefile and contains later 6.6.y stable backports (device_link_wq/device_link_wait_removal, dev_driver_uevent with scoped_guard in dev_uevent), so it is a later 6.6.y stable, exact sublevel unknown. Function text from return-type line to closing brace, verbatim; kernel-doc comments above functions omitted (none documents locking; kill_device has no comment above it, its locking comment is inside the body). device_link_add read later (page at offset 20000 of the same file and commit, 144889 chars in all), its kernel-doc comment omitted. __device_links_no_driver, device_links_no_driver and device_links_driver_cleanup read later from the page at offset 40000 of the same file and commit (144889 chars), kernel-doc comments above them omitted.
+// note: Repo name says linux-torvalds but it is a 6.6.y stable tree (Makefile 6.6.13). core.c is stored at a different commit than the Makefile and contains later 6.6.y stable backports (device_link_wq/device_link_wait_removal, dev_driver_uevent with scoped_guard in dev_uevent), so it is a later 6.6.y stable, exact sublevel unknown. Function text from return-type line to closing brace, verbatim; kernel-doc comments above functions omitted (none documents locking; kill_device has no comment above it, its locking comment is inside the body). device_link_add read later (page at offset 20000 of the same file and commit, 144889 chars in all), its kernel-doc comment omitted. __device_links_no_driver, device_links_no_driver and device_links_driver_cleanup read later from the page at offset 40000 of the same file and commit (144889 chars), kernel-doc comments above them omitted. device_link_drop_managed read on 2026-12-04 from the page at offset 28000 of the same file and commit (read_file), for DL_FLAG_AUTOREMOVE_CONSUMER (__device_links_no_driver calls it).
 // single functions as read (their line numbers in the tree were not read: ?)
 // not in this file at v6.6.y: -
 
@@ -319,6 +319,14 @@ int device_links_check_suppliers(struct device *dev)
 	device_links_write_unlock();
 
 	return ret ? ret : fwnode_ret;
+}
+
+//@ device_link_drop_managed ?
+static void device_link_drop_managed(struct device_link *link)
+{
+	link->flags &= ~DL_FLAG_MANAGED;
+	WRITE_ONCE(link->status, DL_STATE_NONE);
+	kref_put(&link->kref, __device_link_del);
 }
 
 //@ device_links_driver_bound ?
