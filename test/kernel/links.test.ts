@@ -312,8 +312,8 @@ describe('a consumer bound from the start', () => {
 });
 
 // DL_FLAG_AUTOREMOVE_CONSUMER (`linkFlags`): __device_links_no_driver deletes the link when its
-// consumer is left without a driver, first thing in every shape read (core.c at 9ed9895370ae:187
-// as DL_FLAG_AUTOREMOVE, 3451a495ef24:228, fb583c8eeeb1:581, 5.15.100:203, 6.6.y:443, 6.18.y:783).
+// consumer is left without a driver, first thing in every shape read (the core.c excerpts at
+// 9ed9895370ae, as DL_FLAG_AUTOREMOVE, 3451a495ef24, fb583c8eeeb1, 5.15.100, 6.6.y and 6.18.y).
 describe('DL_FLAG_AUTOREMOVE_CONSUMER', () => {
   const pair = (flags: boolean, acts: string[], probe: 'ok' | 'error' = 'ok'): ScenarioSpec => ({
     name: 'autoremove', buses: { platform: { autoprobe: false } }, devices: { pmic: { present: true }, mmc: { present: true } },
@@ -371,8 +371,8 @@ describe('DL_FLAG_AUTOREMOVE_CONSUMER', () => {
   });
   // device_links_driver_cleanup's first WARN_ON: a supplier's cleanup finds a consumer's
   // AUTOREMOVE_CONSUMER link, which the consumer's unbind would have deleted. Reached where mmc's
-  // probe adds its link after pmic's device_links_busy (SUPPLIER_UNBIND) and binds, after
-  // device_links_driver_bound's WARN, which the search reports first: every warning on every move.
+  // probe adds its link after pmic's device_links_busy (SUPPLIER_UNBIND), while mmc still probes
+  // or once it is bound (past device_links_driver_bound's WARN): every warning on every move.
   it("links-no-warn: device_links_driver_cleanup's WARN_ON(DL_FLAG_AUTOREMOVE_CONSUMER)", () => {
     const warnings = (flags: boolean) => {
       const s: ScenarioSpec = { ...pair(flags, []), buses: { platform: { autoprobe: false } }, devices: { pmic: { present: true, boundTo: 'pmic-drv' }, mmc: { present: true } },
