@@ -261,6 +261,23 @@ describe('no-missed-probe and driver_override, no-probe-after-del of children, s
     expect(check(buildScenario({ ...spec, properties: [never] }, 'v6.1', '').model).properties[0]!.verdict).toBe('violated');
   });
 
+  // Found by a new user's trial (2026-12-04): the worker takes d off the list (get_device: the old
+  // struct), d is deleted and added again, and the worker's __device_attach probed the new d
+  // before its device_add reached device_pm_add. In the C it locks the old struct, dead
+  // (654888327e9f's check in __device_attach, v5.9+), and probes nothing.
+  it('device-ready: the deferred-probe worker holding a device deleted and added again probes its own struct, not the new one', () => {
+    const spec: ScenarioSpec = { name: 'readd-deferred', syncFallback: false, devices: { d: {}, other: {} },
+      drivers: { dd: { matches: ['d'], probe: ['defer', 'ok'], present: true }, od: { matches: ['other'], present: true } },
+      actors: { hotplug: ['add d', 'del d', 'add d'], trigger: ['add other'] } };
+    for (const p of ['v5.10', 'v6.1', 'mainline']) expect(verdict(spec, p, 'device-ready').verdict, p).toBe('holds');
+    // The same with an async driver: the worker's async pass schedules an entry for its own struct.
+    const async: ScenarioSpec = { ...spec, asyncInstances: 4, drivers: { ...spec.drivers, dd: { ...spec.drivers.dd!, probeType: 'async' } } };
+    for (const p of ['v5.10', 'v6.1']) expect(verdict(async, p, 'device-ready').verdict, p).toBe('holds');
+    // The new d is still probed, and bound (by its own device_add).
+    const rebound = defineProperty({ kind: 'invariant', name: 'never-rebound', check: (v) => (v.dev('d').bound && v.thread('hotplug').at === null ? 'bound after the second add' : null) });
+    expect(check(buildScenario({ ...spec, properties: [rebound] }, 'v6.1', '').model).properties[0]!.verdict).toBe('violated');
+  });
+
   it("single-binding: bind_store's unlocked dev->driver test lets it probe a device bound meanwhile (v4.18; v5.1 tests it under the lock)", () => {
     const spec: ScenarioSpec = { name: 'bind-vs-probe', devices: { dev: {} }, drivers: { 'drv-a': { matches: ['dev'], present: true, probeType: 'async' }, 'drv-b': { matches: ['dev'], present: true } },
       actors: { hotplug: 'add dev', admin: 'maybe bind drv-b dev' }, syncFallback: false };

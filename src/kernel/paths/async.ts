@@ -22,7 +22,7 @@ export const asyncProgram = (fn: string, arg: string) => `${fn}(${arg})`;
  * branch 1 (when the world allows it) jumps into the inlined function at `inline`.
  * `before` runs first in both branches (e.g. get_device bookkeeping).
  */
-export function asyncScheduleStep(tb: ThreadBuilder, program: string, inline: string, next: string, where: string, since: string, dev?: number): KStep {
+export function asyncScheduleStep(tb: ThreadBuilder, program: string, inline: string, next: string, where: string, since: string, dev?: number, held = false): KStep {
   const fallback = tb.k.w.syncFallback;
   const st: KStep = {
     where: `${where} -> ${ASYNC}:async_schedule`, since,
@@ -36,8 +36,9 @@ export function asyncScheduleStep(tb: ThreadBuilder, program: string, inline: st
       // an entry some other thread queues while a module is COMING is not that module's.
       const initOf = initsRunning(s, t);
       for (let m = 0; m < s.mod.length; m++) if (initOf & (1 << m)) add(s.mod[m]!, 'initPending', 1);
-      // An entry for one device holds that struct (get_device): it records which one the slot holds.
-      const gen = dev === undefined ? 0 : s.dev[dev]!.gen;
+      // An entry for one device holds that struct (get_device): it records which one the slot holds,
+      // or (`held`) the one its caller holds (the deferred-probe worker's, KL.gen).
+      const gen = dev === undefined ? 0 : held ? t.gen : s.dev[dev]!.gen;
       ctx.spawn(program, initOf || gen ? (l: KL) => { l.initOf = initOf; l.gen = gen; } : undefined);
       return next;
     },

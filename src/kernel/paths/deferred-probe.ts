@@ -16,7 +16,9 @@ export function deferredProbeWorkFunc(tb: ThreadBuilder): string {
   const w = tb.k.w;
   const f = tb.fn('deferred_probe_work_func', {}, null);
   const devs = w.devices.filter((d) => d.drivers.length > 0).map((d) => d.i);
-  const probe = new Map(devs.map((d) => [d, busProbeDevice(tb, d, f.label('mutex_lock'), 'mutex_lock')]));
+  // The worker holds the struct it took off the list (get_device): bus_probe_device's device_lock
+  // finds it replaced when the slot was deleted and added again meanwhile (DevS.gen, staleEntry).
+  const probe = new Map(devs.map((d) => [d, busProbeDevice(tb, d, f.label('mutex_lock'), 'mutex_lock', true)]));
   f.step('process_one_work', { where: `kernel/workqueue.c:worker_thread -> ${DD}:deferred_probe_work_func`, idle: true, c: ['process_one_work(worker, work);'],
     await: (s) => s.deferredWorkQueued,
     run: (s) => { s.deferredWorkQueued = false; s.deferredWorkRunning = true; return 'mutex_lock'; } });
@@ -29,9 +31,11 @@ export function deferredProbeWorkFunc(tb: ThreadBuilder): string {
       const d = deferredFirst(s, devs);
       if (d >= 0) {
         deferredDel(s, d);   // list_del_init; get_device; mutex_unlock; device_pm_move_last
+        t.gen = s.dev[d]!.gen;
         return probe.get(d)!(s, t);
       }
       s.deferredWorkRunning = false;
+      t.gen = 0;
       return 'process_one_work';
     } });
   return f.done();

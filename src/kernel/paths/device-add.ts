@@ -7,7 +7,7 @@
  */
 import { RETURN, type Ret, type ThreadBuilder } from '../emit.js';
 import type { KL, KS } from '../state.js';
-import { BUS, CORE, SYSFS_DIR, linesIn, mayBeAsync } from './common.js';
+import { BUS, CORE, SYSFS_DIR, linesIn, mayBeAsync, mayDefer } from './common.js';
 import { deviceAttach } from './device-attach.js';
 import { busAddTail } from './klist.js';
 
@@ -16,16 +16,17 @@ import { busAddTail } from './klist.js';
  * device_initial_probe (which returns to `ret`), or to `skip` (a label of the calling block,
  * possibly RETURN) when the bus does not autoprobe.
  */
-export function busProbeDevice(tb: ThreadBuilder, dev: number, ret: Ret, skip: string): (s: KS, t: KL) => string {
-  const attach = deviceAttach(tb, dev, true, ret);
+export function busProbeDevice(tb: ThreadBuilder, dev: number, ret: Ret, skip: string, held = false): (s: KS, t: KL) => string {
+  const attach = deviceAttach(tb, dev, true, ret, held);
   const bus = tb.k.w.devices[dev]!.bus;
   return (s) => (s.bus[bus]!.autoprobe ? attach : skip);
 }
 
 export function deviceAdd(tb: ThreadBuilder, dev: number, ret: Ret): string {
   const f = tb.fn('device_add', { dev }, ret);
-  // Only a device an async entry may be scheduled for needs to tell its structs apart (state.ts DevS.gen).
-  const entries = tb.k.w.devices[dev]!.drivers.some((d) => mayBeAsync(tb.k, d));
+  // Only a device that an async entry may be scheduled for, or the deferred-probe worker may hold
+  // (a probe of it may defer), needs to tell its structs apart (state.ts DevS.gen).
+  const entries = tb.k.w.devices[dev]!.drivers.some((d) => mayBeAsync(tb.k, d) || mayDefer(tb.k, dev, d));
   // bus_add_device puts the device on the bus klist before bus_probe_device, in every tree read
   // (v3.6.0 bus.c:495 on). 190888ac01d0 changed the driver's side (bus_add_driver), not this one.
   const probe = busProbeDevice(tb, dev, ret, RETURN);

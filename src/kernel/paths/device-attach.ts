@@ -88,8 +88,14 @@ function attachDriver(tb: ThreadBuilder, dev: number, drv: number, frame: number
   return f.done();
 }
 
-/** __device_attach(dev, allow_async). */
-export function deviceAttach(tb: ThreadBuilder, dev: number, allowAsync: boolean, ret: Ret): string {
+/**
+ * __device_attach(dev, allow_async). `held`: the caller took its reference to dev's struct
+ * earlier (the deferred-probe worker, t.gen its DevS.gen then); if the slot has been deleted and
+ * added again since, the struct is the old one, dead and unregistered, on which __device_attach
+ * probes nothing (dead since v5.1; driver_probe_device's device_is_registered before): it
+ * returns touching nothing of the new device (staleEntry).
+ */
+export function deviceAttach(tb: ThreadBuilder, dev: number, allowAsync: boolean, ret: Ret, held = false): string {
   const k = tb.k, me = tb.owner;
   const f = tb.fn('__device_attach', { dev }, ret);
   const frame = tb.enter();
@@ -97,26 +103,29 @@ export function deviceAttach(tb: ThreadBuilder, dev: number, allowAsync: boolean
   if (k.w.devices[dev]!.drivers.length > 1) walksDrivers(k.w, dev);
   const afterUnlock = k.has('ASYNC_AFTER_UNLOCK');
   const goAsync = (t: KL) => t.ret === RET.ZERO && allowAsync && t.haveAsync[frame] === 1;
-  const walk = attachWalk(tb, dev, frame, allowAsync, false,
+  // A held struct may be replaced while the walk runs: driver_probe_device then refuses (really-probe.ts refuse).
+  const build = () => attachWalk(tb, dev, frame, allowAsync, false,
     (_s, t) => (!afterUnlock && goAsync(t) ? f.label('async_schedule') : f.label('out_unlock')));
+  const walk = held ? tb.asEntry(dev, build) : build();
   const canAsync = allowAsync && k.w.devices[dev]!.drivers.some((d) => mayBeAsync(k, d));
   // The synchronous fallback runs the helper inline, here.
-  const inline = canAsync ? deviceAttachAsyncHelper(tb, dev, afterUnlock ? ret : f.label('out_unlock')) : '';
+  const inline = canAsync ? deviceAttachAsyncHelper(tb, dev, afterUnlock ? ret : f.label('out_unlock'), false, held) : '';
 
-  f.step('device_lock', { ...lockStep(k, dev, me, `${DD}:__device_attach`, (s, t) => {
+  const locked = lockStep(k, dev, me, `${DD}:__device_attach`, (s, t) => {
     t.ret = RET.ZERO;
     t.haveAsync[frame] = 0;
     const d = s.dev[dev]!;
     if (d.driver !== 0) { t.ret = d.bound ? RET.BOUND : RET.ZERO; return 'out_unlock'; }
     return 'bus_for_each_drv';
-  }),
+  });
+  f.step('device_lock', { ...(held ? staleEntry(dev, locked, (t) => { t.ret = RET.ZERO; return RETURN; }) : locked),
   // v3.x names it device_attach (profiles.ts `renamed`); device_is_bound() wraps klist_node_attached() since v4.x.
   c: ['device_lock(dev);', 'if (dev->driver) { || } else if (dev->driver) {', 'if (klist_node_attached(&dev->p->knode_driver)) { || if (device_is_bound(dev)) {', 'ret = bus_for_each_drv(dev->bus, NULL,'] });
   f.route('bus_for_each_drv', walk);
   const schedule = (): void => {
     if (!canAsync) return;
     const st = asyncScheduleStep(tb, asyncProgram('__device_attach_async_helper', k.vn(dev)), inline,
-      afterUnlock ? RETURN : 'out_unlock', `${DD}:__device_attach`, afterUnlock ? 'v5.19 (b232b02bf3c2): after device_unlock' : 'v4.2 (765230b5f084): dev->mutex held', dev);
+      afterUnlock ? RETURN : 'out_unlock', `${DD}:__device_attach`, afterUnlock ? 'v5.19 (b232b02bf3c2): after device_unlock' : 'v4.2 (765230b5f084): dev->mutex held', dev, held);
     f.step('async_schedule', { ...st, c: afterUnlock ? ['if (async)', 'async_schedule'] : ['async_schedule'] });
   };
   // Source order: until b232b02bf3c2 async_schedule sits inside the locked region, after it past device_unlock.
@@ -132,13 +141,16 @@ export function deviceAttach(tb: ThreadBuilder, dev: number, allowAsync: boolean
 
 /**
  * __device_attach_async_helper(dev): the async pass over drivers that want async probing.
- * `spawned`: built as an async entry's thread (not run inline by async_schedule's fallback).
+ * `spawned`: built as an async entry's thread (not run inline by async_schedule's fallback);
+ * `held`: run inline for a caller that holds an earlier struct (deviceAttach's `held`). Either
+ * way the struct may be an old one (staleEntry).
  */
-export function deviceAttachAsyncHelper(tb: ThreadBuilder, dev: number, ret: Ret, spawned = false): string {
+export function deviceAttachAsyncHelper(tb: ThreadBuilder, dev: number, ret: Ret, spawned = false, held = false): string {
   const k = tb.k, me = tb.owner;
   const f = tb.fn('__device_attach_async_helper', { dev }, ret);
   const frame = tb.enter();
-  const walk = tb.asEntry(spawned ? dev : -1, () => attachWalk(tb, dev, frame, true, true, () => f.label('out_unlock')));
+  const own = spawned || held;
+  const walk = tb.asEntry(own ? dev : -1, () => attachWalk(tb, dev, frame, true, true, () => f.label('out_unlock')));
   const locked = lockStep(k, dev, me, `${DD}:__device_attach_async_helper`, (s, t) => {
     t.ret = RET.ZERO;
     t.haveAsync[frame] = 0;
@@ -146,7 +158,7 @@ export function deviceAttachAsyncHelper(tb: ThreadBuilder, dev: number, ret: Ret
     if (k.has('DEAD_FLAG') && (s.dev[dev]!.dead || s.dev[dev]!.driver !== 0)) return 'out_unlock';
     return 'bus_for_each_drv';
   }, k.has('DEAD_FLAG') ? 'v5.1 (3451a495ef24)' : 'v4.2 (765230b5f084)');
-  f.step('device_lock', { ...(spawned ? staleEntry(dev, locked, (t) => { t.ret = RET.ZERO; return 'out_unlock'; }) : locked),
+  f.step('device_lock', { ...(own ? staleEntry(dev, locked, (t) => { t.ret = RET.ZERO; return 'out_unlock'; }) : locked),
     c: ['device_lock(dev);', ...(k.has('DEAD_FLAG') ? ['if (dev->p->dead || dev->driver)'] : []), 'bus_for_each_drv(dev->bus, NULL, &data, __device_attach_driver);'] });
   f.route('bus_for_each_drv', walk);
   f.step('out_unlock', { where: `${DD}:__device_attach_async_helper`, c: ['device_unlock(dev);'], run: (s, t) => { if (t.gen !== STALE) s.dev[dev]!.mutex = 0; return RETURN; } });
