@@ -62,7 +62,7 @@ export interface DriverSpec {
   links?: string[];
   /**
    * The flags probe() passes to device_link_add for those links, besides managed: only
-   * 'AUTOREMOVE_CONSUMER' (DL_FLAG_AUTOREMOVE before v4.17) is modelled: the link is deleted
+   * 'AUTOREMOVE_CONSUMER' (DL_FLAG_AUTOREMOVE in v4.10's text) is modelled: the link is deleted
    * when the consumer is left without a driver (its unbind, a failed probe).
    */
   linkFlags?: string[];
