@@ -168,3 +168,18 @@ describe("the bus's klist of drivers (bus_for_each_drv in __device_attach)", () 
     expect(check(model).properties.map((p) => p.verdict)).toEqual(['holds', 'violated', 'violated']);
   });
 });
+
+// Found by a hunt (2026-12-04): the one-driver walk took klist_next's reference only when it
+// went on to probe, so with driver_override (the match is a load, then a strcmp) rmmod's
+// bus_remove_driver passed klist_remove between the two steps, freed the module, and its driver
+// probed. The C's walk holds the node from klist_next on, and klist_remove waits for it.
+describe('the one-driver walk holds its node through a two-step match', () => {
+  const spec: ScenarioSpec = { name: 'override-rmmod', syncFallback: false, devices: { c1: {} }, drivers: { d0: { matches: ['c1'], module: 'm1' } },
+    actors: { a0: ['modprobe m1', 'rmmod m1'], a1: ['add c1'], a2: ['override c1 d0'] }, properties: ['no-driver-after-unregister', 'module-lifetime'] };
+  it('no probe after the module is freed (v6.1, v6.6, v6.12; mainline matches in one step)', () => {
+    for (const p of ['v6.1', 'v6.6', 'v6.12', 'mainline']) {
+      const r = check(buildScenario(spec, p, '').model);
+      expect(r.properties.map((x) => [x.name, x.verdict]), p).toEqual([['no-driver-after-unregister', 'holds'], ['module-lifetime', 'holds']]);
+    }
+  });
+});

@@ -60,6 +60,12 @@ function attachDriver(tb: ThreadBuilder, dev: number, drv: number, frame: number
   const k = tb.k, w = k.w;
   const f = tb.fn('__device_attach_driver', { dev, drv }, null);
   const stop = (s: KS, t: KL): string | null => { drvPut(w, s, drv); return after(s, t); };
+  // The one-driver walk takes klist_next's reference only to probe, but a match of two steps
+  // (the load of driver_override, then strcmp: driverMatchSteps) must hold it from the first, as
+  // the C does: bus_remove_driver's klist_remove waits for it (found by a hunt, 2026-12-04: the
+  // module was freed between the two steps and its driver probed).
+  const early = single && w.devices[dev]!.override && !k.has('OVERRIDE_MATCH_LOCKED');
+  const leave = early ? stop : cont;
   const probe = driverProbeDevice(tb, dev, drv, (s, t) => {
     if (stopsWalk(t.ret)) return stop(s, t);
     t.ret = RET.ZERO;
@@ -70,13 +76,13 @@ function attachDriver(tb: ThreadBuilder, dev: number, drv: number, frame: number
   const busy = (s: KS, t: KL): string | null | undefined => {
     if (!k.has('ATTACH_DRIVER_EBUSY') || s.dev[dev]!.driver === 0) return undefined;
     t.ret = RET.EBUSY;
-    return single ? after(s, t) : stop(s, t);
+    return single && !early ? after(s, t) : stop(s, t);
   };
   const rest = (s: KS, t: KL): string | null => {
     const a = allowsAsync(k, s, drv);
     if (a) t.haveAsync[frame] = 1;
-    if (checkAsync && a !== wantAsync) return cont(s, t);
-    if (single) add(s.drv[drv]!, 'iterRefs', 1);
+    if (checkAsync && a !== wantAsync) return leave(s, t);
+    if (single && !early) add(s.drv[drv]!, 'iterRefs', 1);
     return probe;
   };
   // The C of the whole callback: the checks are in this step (and strcmp's, for an override).
@@ -84,7 +90,11 @@ function attachDriver(tb: ThreadBuilder, dev: number, drv: number, frame: number
     ...(k.has('ASYNC_PROBE') ? ['data->have_async = true;', 'if (data->check_async && async_allowed != data->want_async)'] : []), 'driver_probe_device(drv, dev);'];
   // The one-driver walk skips a driver off the bus here; klist_next skipped it otherwise.
   driverMatchSteps(f, dev, drv, { where: `${DD}:__device_attach_driver`, since: 'v4.2 (765230b5f084)', c,
-    skip: (s, t) => (single && !s.drv[drv]!.onBus ? after(s, t) : busy(s, t)), on: rest, off: cont });
+    skip: (s, t) => {
+      if (single && !s.drv[drv]!.onBus) return after(s, t);
+      if (early) add(s.drv[drv]!, 'iterRefs', 1);
+      return busy(s, t);
+    }, on: rest, off: leave });
   return f.done();
 }
 
