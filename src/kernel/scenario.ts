@@ -529,7 +529,7 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string):
     if (d.asyncScan !== null) for (let j = 1; j <= n; j++) plans.push({ name: asyncThreadName('do_scan_async', `${w.devices[dev]!.name},${d.name}`, j), program: scanProgram(k, dev, d.i), running: false, async: true, tied: dev,
       build: (tb) => doScanAsync(tb, dev, d.i, asyncRunEntryDone(tb)) });
   }
-  for (const m of w.modules) if (w.drivers.some((d) => d.requestModule === m.i)) plans.push({ name: requestModprobeThread(m.name), running: false, async: false, build: (tb) => doInitModule(tb, m.i, null) });
+  for (const m of w.modules) if (w.drivers.some((d) => d.requestModule === m.i)) plans.push({ name: requestModprobeThread(m.name), running: false, async: false, build: (tb) => doInitModule(tb, m.i, null, true) });
   if (k.hasDeferredWorker) plans.push({ name: DEFERRED_WORKER, running: true, async: false, build: (tb) => deferredProbeWorkFunc(tb) });
   // The kworker of deferred_probe_timeout_work, started when the late initcall schedules it.
   if (late && schedulesTimeout(k)) plans.push({ name: TIMEOUT_WORKER, program: TIMEOUT_PROGRAM, running: false, async: false, build: (tb) => deferredProbeTimeoutWorkFunc(tb) });

@@ -83,7 +83,8 @@ export interface BusS { autoprobe: boolean; needParentLock: boolean }
  * `initPending`: async entries the module's init started (queued by the thread running its init,
  * or by work that thread started: async entries, work_on_cpu) and not yet finished (S11).
  */
-export interface ModS { state: (typeof MOD_STATES)[number]; refcnt: number; asyncProbeRequested: boolean; initPending: number }
+/** `umh`: a modprobe that request_module started for the module is running (call_usermodehelper_exec waits for it to exit). */
+export interface ModS { state: (typeof MOD_STATES)[number]; refcnt: number; asyncProbeRequested: boolean; initPending: number; umh: boolean }
 /**
  * `refs`: a stateless link exists (> 0) and, with ead18c23c263, its kref; `dels`: how many times
  * __device_link_del ran on this link since it was created (list_del of a deleted link when > 1, B16).
@@ -120,7 +121,7 @@ export function kernelSchema(w: World) {
       onBus: t.bool, alive: t.bool, unregDone: t.bool, bindFiles: t.bool, storesActive: t.int(7), iterRefs: t.int(15), busRank: drvPlace,
     }), w.drivers.map((d) => d.name)),
     bus: t.array(w.buses.length, t.record({ autoprobe: t.bool, needParentLock: t.bool }), w.buses.map((b) => b.name)),
-    mod: t.array(w.modules.length, t.record({ state: t.enum(...MOD_STATES), refcnt: t.int(15), asyncProbeRequested: t.bool, initPending: t.int(15) }), w.modules.map((m) => m.name)),
+    mod: t.array(w.modules.length, t.record({ state: t.enum(...MOD_STATES), refcnt: t.int(15), asyncProbeRequested: t.bool, initPending: t.int(15), umh: t.bool }), w.modules.map((m) => m.name)),
     link: t.array(w.links.length, t.record({ status: t.enum(...LINK_STATES), refs: t.int(3), dels: t.int(3) }), linkNames(w)),
     deferredProbeMutex: owner, probeCount: t.int(15), asyncPending: t.int(15),
     deferredWorkQueued: t.bool, deferredWorkRunning: t.bool, deferredProbeEnable: t.bool, moduleMutex: owner,

@@ -290,6 +290,18 @@ describe('no-missed-probe and driver_override, no-probe-after-del of children, s
 
 // Found by a property audit (2026-12-03): each was a false alarm, or a property not chosen.
 describe('callers through request_module and work_on_cpu, no-missed-probe exemptions, single-unregister by release', () => {
+  // Found by a hunt (2026-12-04): request_module waited for the module's state (do_init_module
+  // returned) rather than for the modprobe to exit; an rmmod that freed the module before the
+  // waiter ran left it waiting for ever (no-deadlock, actors-terminate). call_usermodehelper_exec
+  // (UMH_WAIT_PROC) waits for the process, whatever becomes of the module.
+  it('request_module: the requester wakes when its modprobe exits, even if the module is removed before it runs', () => {
+    const spec: ScenarioSpec = { name: 'request-then-rmmod', syncFallback: false, devices: { dev: { present: true }, other: {} },
+      drivers: { d2: { matches: ['dev'], module: 'm1', requestModule: 'm0' }, d1: { matches: ['other'], module: 'm0' } },
+      actors: { a1: ['modprobe m1'], a2: ['maybe rmmod m0'] } };
+    for (const p of ['v5.10', 'v6.12', 'mainline']) {
+      expect([verdict(spec, p, 'no-deadlock').verdict, verdict(spec, p, 'actors-terminate').verdict], p).toEqual(['holds', 'holds']);
+    }
+  });
   it("wait-for-probe: a probe the deferred work's probe starts through request_module (in the modprobe it spawns) is the work's", () => {
     const spec: ScenarioSpec = { name: 'w4p-request', devices: { sup: {}, c: {}, d2: { present: true } },
       drivers: { supdrv: { matches: ['sup'], present: true }, cdrv: { matches: ['c'], needs: ['sup'], present: true, requestModule: 'm2' }, d2drv: { matches: ['d2'], module: 'm2' } },

@@ -12,7 +12,8 @@ import { asyncSynchronizeFullStep } from './async.js';
 import { busAddDriver } from './driver-attach.js';
 import { busRemoveDriver } from './driver-detach.js';
 
-export function doInitModule(tb: ThreadBuilder, m: number, ret: Ret): string {
+/** do_init_module(m), from load_module; `request`: in the modprobe request_module started, which exits at the end (ModS.umh). */
+export function doInitModule(tb: ThreadBuilder, m: number, ret: Ret, request = false): string {
   const k = tb.k, info = k.w.modules[m]!;
   const f = tb.fn('do_init_module', {}, ret);
   let init: string = f.label('module_live');
@@ -25,7 +26,7 @@ export function doInitModule(tb: ThreadBuilder, m: number, ret: Ret): string {
     c: ['err = early_mod_check(info, flags);', 'err = add_unformed_module(mod);', 'err = complete_formation(mod, info);', 'return do_init_module(mod);'],
     await: (s) => s.mod[m]!.state !== 'COMING', waits: () => `module_wq (${info.name} is COMING: module_patient_check_exists)`, run: (s, t) => {
     const x = s.mod[m]!;
-    if (x.state !== 'UNFORMED' && x.state !== 'FREED') return RETURN;
+    if (x.state !== 'UNFORMED' && x.state !== 'FREED') { if (request) x.umh = false; return RETURN; }
     x.state = 'COMING'; x.refcnt = 2;          // MODULE_REF_BASE + the reference init runs under
     t.initOf |= 1 << m;                        // ghost: this thread runs m's init (async.ts)
     return init;
@@ -39,7 +40,7 @@ export function doInitModule(tb: ThreadBuilder, m: number, ret: Ret): string {
   f.step('async_synchronize_full', { ...asyncSynchronizeFullStep(`${MODULE}:do_init_module`, 'module_put'), c: ['async_synchronize_full();'] });
   // module_put under module_mutex, with the init sections freed by a work item: one atomic step.
   f.step('module_put', { where: `${MODULE}:do_init_module (module_put)`, c: ['mutex_lock(&module_mutex);', 'module_put(mod);@1', 'schedule_work(&init_free_wq);', 'mutex_unlock(&module_mutex);'],
-    run: (s) => { s.mod[m]!.refcnt--; return RETURN; } });
+    run: (s) => { const x = s.mod[m]!; x.refcnt--; if (request) x.umh = false; return RETURN; } });
   return f.done();
 }
 

@@ -73,14 +73,6 @@ function scsiScanHost(tb: ThreadBuilder, dev: number, drv: number, ret: string):
   return f.done();
 }
 
-/**
- * Has do_init_module(m) returned (or will a modprobe of m find nothing to do and exit)? A freed
- * module is loaded again by the modprobe (load_module), so FREED is not an exit.
- */
-export function initReturned(s: KS, m: number): boolean {
-  const x = s.mod[m]!;
-  return (x.state === 'LIVE' && x.refcnt <= 1) || x.state === 'GOING';
-}
 
 /** request_module(m): start modprobe (unless one is already running for it) and wait for it to exit. */
 function requestModule(tb: ThreadBuilder, drv: number, m: number, ret: string): string {
@@ -95,11 +87,14 @@ function requestModule(tb: ThreadBuilder, drv: number, m: number, ret: string): 
     run: (s, _t, _b, ctx) => {
       const st = s.mod[m]!.state;
       if (st === 'LIVE' || st === 'GOING') return RETURN;
-      if (ctx.canSpawn(thread)) ctx.spawn(thread);
+      if (ctx.canSpawn(thread)) { ctx.spawn(thread); s.mod[m]!.umh = true; }
       return 'wait_for_completion';
     } });
   f.step('wait_for_completion', { where: 'kernel/umh.c:call_usermodehelper_exec (wait_for_completion: modprobe exits)', since: 'v2.6',
-    await: (s) => initReturned(s, m), waits: () => `${thread} to exit (do_init_module(${name}))`, run: () => RETURN });
+    // Until the modprobe process exits (ModS.umh, cleared as its thread ends), whatever becomes of
+    // the module after: an rmmod may free it before this waiter runs (a hunt, 2026-12-04: waiting
+    // for the module's state instead, the requester hung once the module was freed).
+    await: (s) => !s.mod[m]!.umh, waits: () => `${thread} to exit (do_init_module(${name}))`, run: () => RETURN });
   return f.done();
 }
 
