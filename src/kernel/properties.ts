@@ -120,8 +120,11 @@ function lostDeferral(k: Kernel, s: KS): string | null {
     const x = s.dev[d.i]!;
     // (A bound device on a list, as a probe racing a bind can leave it, is owed no retry: deferred-lists reports it.)
     if (x.deferred === 'none' || x.probing !== 0 || x.driver !== 0) continue;
-    for (const drv of d.drivers) {
+    for (const [j, drv] of d.drivers.entries()) {
       const info = k.w.drivers[drv]!;
+      // Only a driver whose own deferral put it there or kept it there (a hunt, 2026-12-04, found
+      // d1 blamed for the list d0's unmodelled deferral put the device on).
+      if ((x.deferBy & (1 << j)) === 0) continue;
       if (owedRetry(info) && s.drv[drv]!.onBus && info.needs.every((n) => s.dev[n]!.bound)) {
         return `${d.name} stays on the deferred ${x.deferred} list with ${info.name} registered and ${info.needs.map((n) => k.vn(n)).join(', ')} bound: its retry was lost`;
       }

@@ -50,6 +50,12 @@ export interface DevS {
    * a new struct (re-add) starts without them.
    */
   released: boolean; owed: number;
+  /**
+   * ghost: bit j set when its j-th matching driver's probe deferred while it went on (or was on) a
+   * deferred list; cleared when it leaves the lists. no-lost-deferral judges only those drivers:
+   * a device on the list because another driver deferred is owed nothing by one that did not.
+   */
+  deferBy: number;
   /** ghost: bit j set when driver j's async __driver_attach matched this device; cleared when driver j's probe starts on it */
   asked: number;
   /**
@@ -114,7 +120,7 @@ export function kernelSchema(w: World) {
       mutex: owner, driver: nd, bound: t.bool, registered: t.bool, onBus: t.bool, ready: t.bool,
       dead: t.bool, asyncDriver: nd, canMatch: t.bool, deferred: t.enum(...DEFERRED), linksUnbinding: t.bool,
       probing: owner, removing: owner, delStarted: t.bool, delDone: t.bool, dels: t.int(3),
-      work: t.enum(...WORK_STATES), ovrDrv: nd, ovrGen: t.int(3), unbindOf: nd, released: t.bool, owed: t.int(255), asked: t.int(255),
+      work: t.enum(...WORK_STATES), ovrDrv: nd, ovrGen: t.int(3), unbindOf: nd, released: t.bool, owed: t.int(255), deferBy: t.int(255), asked: t.int(255),
       busRank: rank, busHeld: t.int(7), drvRank: rank, deferRank: rank, snap: t.enum(...SNAPSHOTS), uevReaders: t.int(7), gen: t.int(3),
     }), w.devices.map((d) => d.name)),
     drv: t.array(w.drivers.length, t.record({

@@ -423,6 +423,19 @@ describe('no-missed-probe exempts a device only in the runs that release it', ()
       actors: { hotplug: ['add p', 'add k'], admin: ['unbind pd p', 'bind pd p'] } };
     for (const p of ['v6.1', 'mainline']) expect(verdict(child, p, 'no-missed-probe').verdict, p).toBe('holds');
   });
+  // Found by a hunt (2026-12-04): d0 defers for a reason outside the model, d1 then fails with
+  // host bound all along; c1 stays pending with no trigger after it, which the kernel retries on
+  // the next trigger only. The property blamed d1, a driver whose deferral did not put it there.
+  it('no-lost-deferral judges only the drivers whose deferral put the device on the list', () => {
+    const spec: ScenarioSpec = { name: 'other-driver-deferred', syncFallback: false, devices: { host: { present: true, boundTo: 'hb' }, c1: {} },
+      drivers: { hb: { matches: ['host'], present: true }, d0: { matches: ['c1'], module: 'm1', probe: 'defer' }, d1: { matches: ['c1'], module: 'm1', probe: 'error', needs: ['host'] } },
+      actors: { a: ['modprobe m1', 'add c1'] } };
+    for (const p of ['v6.1', 'mainline']) expect(verdict(spec, p, 'no-lost-deferral').verdict, p).toBe('vacuous');
+    // d1 deferring on its need, bound later by the same actor, is still judged (and retried: holds).
+    const needs: ScenarioSpec = { ...spec, devices: { host: {}, c1: {} }, drivers: { ...spec.drivers, hb: { matches: ['host'], present: true }, d1: { matches: ['c1'], module: 'm1', needs: ['host'] } },
+      actors: { a: ['modprobe m1', 'add c1', 'add host'] } };
+    for (const p of ['v6.1', 'mainline']) expect(verdict(needs, p, 'no-lost-deferral').verdict, p).toBe('holds');
+  });
   it('no-lost-deferral owes no retry to a device bound while on a list (deferred-lists reports that)', () => {
     const s28: ScenarioSpec = { name: 'double-release-supplier', devices: { sup: { present: true }, cons: { present: true } },
       drivers: { sdrv: { matches: ['sup'], module: 'ms' }, cdrv: { matches: ['cons'], links: ['sup'], module: 'mc' } },

@@ -198,7 +198,7 @@ export function deferredDel(s: KS, dev: number): void {
   const x = s.dev[dev]!, r = x.deferRank, on = x.deferred;
   if (on === 'none') return;
   for (const y of s.dev) if (y.deferred === on && y.deferRank > r) y.deferRank--;
-  x.deferred = 'none'; x.deferRank = 0;
+  x.deferred = 'none'; x.deferRank = 0; x.deferBy = 0;
 }
 
 /** list_splice_tail_init(&deferred_probe_pending_list, &deferred_probe_active_list). */
