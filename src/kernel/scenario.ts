@@ -536,6 +536,12 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string):
   threadNames.push(...plans.map((p) => p.name));
   const unfair = new Set(spec.unfair ?? []);
   for (const u of unfair) if (!actors.some((a) => a.name === u)) throw bad(`scenario '${spec.name}': unfair: '${u}' is not an actor; actors: ${actors.map((a) => a.name).join(', ')}`);
+  // A boot always runs its late initcalls: an actor that may stop before deferred_probe_initcall
+  // would leave deferred probing disabled for ever, which no kernel does (a hunt, 2026-12-04:
+  // no-lost-deferral then blamed the retry the initcall's trigger makes).
+  for (const a of actors) if (unfair.has(a.name) && a.acts.some((x) => x.op === 'deferred_probe_initcall')) {
+    throw bad(`scenario '${spec.name}': unfair: actor '${a.name}' runs deferred_probe_initcall, which a boot always runs: an unfair actor may stop before it; give it an actor of its own that is fair`);
+  }
 
   // 2. Their steps.
   const threads: ThreadDef[] = plans.map((p, tid) => {

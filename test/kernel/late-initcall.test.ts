@@ -87,6 +87,14 @@ describe('deferred_probe_initcall', () => {
     expect(() => buildScenario(boot(['deferred_probe_initcall dc']), 'mainline', '')).toThrow(/'deferred_probe_initcall' takes 0 argument/);
   });
 
+  // A hunt (2026-12-04): with the initcall in an unfair actor that never ran it, deferred probing
+  // stayed disabled for ever and no-lost-deferral blamed the retry its trigger makes.
+  it('an unfair actor may not run the late initcall: every boot runs it (E601)', () => {
+    const s: ScenarioSpec = { ...boot(['deferred_probe_initcall']), actors: { a: ['register dcd'], c: ['deferred_probe_initcall'] }, unfair: ['c'] };
+    expect(() => buildScenario(s, 'mainline', '')).toThrow(/unfair: actor 'c' runs deferred_probe_initcall, which a boot always runs/);
+    expect(() => buildScenario({ ...s, unfair: ['a'] }, 'mainline', '')).not.toThrow();
+  });
+
   it('probecheck source shows each line of the late initcall beside its step', () => {
     const r = probecheck(['source', 'deferred_probe_initcall', '--profile', 'v5.1']);
     expect(r.status).toBe(0);
