@@ -228,6 +228,9 @@ function actionPath(tb: ThreadBuilder, a: Action, ret: Ret, waitFor: boolean, ma
     case 'kill-del': {
       // The libnvdimm caller after 00289cd87676: `if (kill_device(dev)) device_unregister(dev);`
       if (!tb.k.has('KILL_DEVICE')) throw bad(`action 'kill-del ${tb.k.vn(a.dev)}' needs kill_device, a profile with KILL_DEVICE (v5.3: v5.4 and later)`);
+      // No removal of a USB interface goes this way: usb_set_configuration's callers hold the parent (`del` takes it).
+      const dv = tb.k.w.devices[a.dev]!;
+      if (dv.parent >= 0 && tb.k.w.buses[dv.bus]!.needParentLock) throw bad(`action 'kill-del ${tb.k.vn(a.dev)}': kill-del is libnvdimm's removal (kill_device, then device_unregister), not one of a device on bus '${tb.k.w.buses[dv.bus]!.name}', whose removal holds the parent's lock (needParentLock): write 'del ${tb.k.vn(a.dev)}'`);
       const f = tb.fn('kill_device', { dev: a.dev }, ret);
       const del = main(deviceDel(tb, a.dev, ret));
       // The caller's device_lock/device_unlock are libnvdimm's (not read); kill_device's own lines are the test and the write.

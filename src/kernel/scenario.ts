@@ -490,7 +490,9 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string):
       const added = new Set<number>();
       const waits = acts.map((a) => {
         if (a.op === 'add') added.add(a.dev);
-        return (a.op === 'del' || a.op === 'kill-del') && !w.devices[a.dev]!.present && !added.has(a.dev);
+        // `maybe del` tests registration wherever the device comes from (README): a present device
+        // another actor deleted first is not deleted again (a hunt, 2026-12-04).
+        return (a.op === 'del' || a.op === 'kill-del') && (a.maybe || (!w.devices[a.dev]!.present && !added.has(a.dev)));
       });
       let next: Ret = null;
       for (let i = acts.length - 1; i >= 0; i--) {

@@ -192,3 +192,22 @@ describe('kill-del waits for its device as del does', () => {
     }
   });
 });
+
+// Found by a hunt at older profiles (2026-12-04): `maybe del` of a present device (or of one the
+// same actor added) ran device_del whether or not the device was still registered, so a device
+// another actor had deleted was deleted again (single-unregister, and at v5.1-v5.10 a stale
+// deletion of the re-added device). The README promises it does nothing then.
+describe("'maybe del' tests registration wherever the device comes from", () => {
+  it('a present device deleted already is not deleted again', () => {
+    const spec: ScenarioSpec = { name: 'npd', syncFallback: false, devices: { host: { present: true } }, drivers: { d1: { matches: ['host'], probe: 'ok' } },
+      actors: { a0: ['del host', 'maybe del host'], a1: ['register d1'] }, properties: ['single-unregister'] };
+    for (const p of ['v4.18', 'v5.4', 'mainline']) expect(check(buildScenario(spec, p, '').model).properties[0]!.verdict, p).toBe('holds');
+    // Two removals racing are B9's duplicate device_unregister (fixed for libnvdimm by kill-del, v5.4).
+    expect(check(buildScenario({ ...spec, actors: { a0: ['del host'], a1: ['maybe del host'] } }, 'v5.1', '').model).properties[0]!.verdict).toBe('violated');
+  });
+  it('kill-del is refused on a bus whose removal holds the parent lock (no USB path removes an interface that way)', () => {
+    const spec: ScenarioSpec = { name: 'kd-usb', buses: { usb: { needParentLock: true } }, devices: { hub: { bus: 'usb', present: true }, c1: { bus: 'usb', parent: 'hub', present: true } },
+      drivers: {}, actors: { a: 'kill-del c1' } };
+    expect(() => buildScenario(spec, 'v5.10', '')).toThrow(/kill-del is libnvdimm's removal .*write 'del c1'/);
+  });
+});
