@@ -197,5 +197,8 @@ export function spawnTarget(c: Compiled, nameOrProgram: string, isRunning: (th: 
 }
 
 export function isLiveness(p: Property): p is Liveness {
-  return p.kind === 'eventually' || p.kind === 'leads-to' || p.kind === 'quiescent' || p.kind === 'sometimes';
+  return isLivenessKind(p.kind);
 }
+
+/** The property kinds checked on the state graph (liveness), as results name them too. */
+export const isLivenessKind = (kind: string): boolean => kind === 'eventually' || kind === 'leads-to' || kind === 'quiescent' || kind === 'sometimes';

@@ -88,8 +88,9 @@ export interface BusS { autoprobe: boolean; needParentLock: boolean }
 /**
  * `initPending`: async entries the module's init started (queued by the thread running its init,
  * or by work that thread started: async entries, work_on_cpu) and not yet finished (S11).
+ * `umh`: a modprobe that request_module started for the module is running
+ * (call_usermodehelper_exec waits for it to exit).
  */
-/** `umh`: a modprobe that request_module started for the module is running (call_usermodehelper_exec waits for it to exit). */
 export interface ModS { state: (typeof MOD_STATES)[number]; refcnt: number; asyncProbeRequested: boolean; initPending: number; umh: boolean }
 /**
  * `refs`: a stateless link exists (> 0) and, with ead18c23c263, its kref; `dels`: how many times

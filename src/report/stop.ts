@@ -5,8 +5,7 @@
  */
 import type { Result } from '../engine/result.js';
 import { plain, type Colors } from './colors.js';
-
-const SAFETY = new Set(['invariant', 'action', 'deadlock']);
+import { isLivenessKind } from '../engine/compile.js';
 
 const FLAG: Record<string, string> = {
   'max-states': '--max-states', 'max-depth': '--max-depth', 'time-limit': '--time-limit', 'memory-limit': '--memory-limit',
@@ -29,7 +28,7 @@ export function stopLines(r: Result, col: Colors = plain): string[] {
       col.yellow('  or a smaller model (fewer devices or actions; a scenario may set syncFallback: false)' + (s === 'memory-limit' ? '; or a larger --memory-limit' : '')));
   }
   // A safety search too big to finish: the reduction that is off by default may finish it (host-children n=8: seconds).
-  if (s !== 'max-depth' && s !== 'interrupted' && r.strategy !== 'random' && r.por === undefined && (r.properties ?? []).every((p) => SAFETY.has(p.kind))) {
+  if (s !== 'max-depth' && s !== 'interrupted' && r.strategy !== 'random' && r.por === undefined && (r.properties ?? []).every((p) => !isLivenessKind(p.kind))) {
     out.push(col.yellow('  to store fewer states: --por explores once the orders of steps that touch different state (off by default:'),
       col.yellow('  its footprints are learned as it runs; see the README\'s "Partial-order reduction" for what it guarantees)'));
   }

@@ -31,10 +31,10 @@ function refuse(tb: ThreadBuilder, s: KS, t: KL, dev: number, entry: boolean): n
   return -1;
 }
 
-/** The ghost DevS.deferBy: drv's probe deferred and dev is on a deferred list. */
-function deferredBy(k: Kernel, s: KS, dev: number, drv: number): void {
-  const d = s.dev[dev]!;
-  if (d.deferred !== 'none') d.deferBy |= 1 << k.w.devices[dev]!.drivers.indexOf(drv);
+/** driver_deferred_probe_add(dev) after drv's probe deferred, with the ghost DevS.deferBy. */
+function deferredAddBy(k: Kernel, s: KS, dev: number, drv: number): void {
+  deferredAdd(s, dev);
+  s.dev[dev]!.deferBy |= 1 << k.w.devices[dev]!.drivers.indexOf(drv);
 }
 
 /**
@@ -101,7 +101,7 @@ export function driverProbeDevice(tb: ThreadBuilder, dev: number, drv: number, r
       run: (s, t) => {
         if (!deferring(t)) return 'out';
         const d = s.dev[dev]!;
-        if (d.canMatch) { deferredAdd(s, dev); deferredBy(k, s, dev, drv); }
+        if (d.canMatch) deferredAddBy(k, s, dev, drv);
         return k.has('TRIGGER_COUNT') && triggeredSince(k, s, dev, drv, defers) ? 'driver_deferred_probe_trigger' : 'out';
       } });
     f.step('driver_deferred_probe_trigger', { where: `${DD}:driver_deferred_probe_trigger`, since: 'v3.15 (58b116bce136)', c: ['driver_probe_device:: driver_deferred_probe_trigger();', ...triggerLines(k)],
@@ -195,7 +195,7 @@ function reallyProbe(tb: ThreadBuilder, dev: number, drv: number, depth: number,
       linksMissingSupplier(k, s, links);
       t.ret = RET.LINK_DEFER;
       if (old) {
-        if (k.has('LINK_DEFER_ADD')) { deferredAdd(s, dev); deferredBy(k, s, dev, drv); }
+        if (k.has('LINK_DEFER_ADD')) deferredAddBy(k, s, dev, drv);
         dropSnapshot(k, s, dev, defers);
       }
       return RETURN;
@@ -307,7 +307,7 @@ function reallyProbe(tb: ThreadBuilder, dev: number, drv: number, depth: number,
   }
   if (old) {
     f.step('driver_deferred_probe_add', { where: `${DD}:driver_deferred_probe_add`, c: ADD_LINES, await: (s) => s.deferredProbeMutex === 0, waits: () => 'deferred_probe_mutex',
-      run: (s) => { deferredAdd(s, dev); deferredBy(k, s, dev, drv); return 'done'; } });
+      run: (s) => { deferredAddBy(k, s, dev, drv); return 'done'; } });
     f.step('done', { where: `${DD}:really_probe`, c: ['atomic_dec(&probe_count);'], run: (s, t) => {
       probeDone(k, s, dev, defers);
       t.ret = t.ret === RET.BOUND ? RET.BOUND : RET.ZERO;
