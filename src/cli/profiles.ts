@@ -84,7 +84,7 @@ export function runSource(io: Io, fn: string, profileName: string, json: boolean
   const snap = p.sources[path];
   if (!snap) {
     const readers = PROFILE_NAMES.filter((n) => PROFILES[n]!.sources[path]);
-    throw new ProbecheckError('E501', `profile ${profileName} reads no snapshot of ${path}; ${readers.length ? `profiles that do: ${readers.join(', ')}` : 'no profile does (its text was read only in mails)'}`);
+    throw new ProbecheckError('E501', `profile ${profileName} reads no snapshot of ${path}; ${readers.length ? `profiles that do: ${readers.join(', ')}` : 'no profile does (kernel/README.md says where its text was read)'}`);
   }
   const built = buildScenario(CATALOGUE, profileName, '');
   // The late initcall's steps, where the profile settles its shape.

@@ -50,6 +50,8 @@ export const MODELLED: Record<string, string[]> = {
   ],
   'include/linux/device.h': ['device_lock', 'device_unlock'],
   'fs/kernfs/file.c': ['kernfs_fop_write_iter'],
+  // request_module's wait for its modprobe (UMH_WAIT_PROC; paths/probe-body.ts), read by no profile.
+  'kernel/umh.c': ['call_usermodehelper_exec', 'call_usermodehelper_exec_work', 'call_usermodehelper_exec_sync', 'umh_complete'],
   // device_add's kobject_add under a parent with no sysfs directory (device-add.ts).
   'fs/sysfs/dir.c': ['sysfs_create_dir_ns', 'sysfs_create_dir', 'sysfs_remove_dir'],
   'drivers/scsi/scsi_scan.c': ['do_scan_async', 'scsi_scan_host'],

@@ -92,8 +92,10 @@ function requestModule(tb: ThreadBuilder, drv: number, m: number, ret: string): 
     } });
   f.step('wait_for_completion', { where: 'kernel/umh.c:call_usermodehelper_exec (wait_for_completion: modprobe exits)', since: 'v2.6',
     // Until the modprobe process exits (ModS.umh, cleared as its thread ends), whatever becomes of
-    // the module after: an rmmod may free it before this waiter runs (a hunt, 2026-12-04: waiting
-    // for the module's state instead, the requester hung once the module was freed).
+    // the module after: with UMH_WAIT_PROC the worker's call_usermodehelper_exec_sync completes the
+    // caller's `done` after kernel_wait(pid) (kernel/umh.c, kept in kernel/ at torvalds@037dd1308c6d,
+    // read by no profile). An rmmod may free the module before this waiter runs (a hunt,
+    // 2026-12-04: waiting for the module's state instead, the requester hung once it was freed).
     await: (s) => !s.mod[m]!.umh, waits: () => `${thread} to exit (do_init_module(${name}))`, run: () => RETURN });
   return f.done();
 }
