@@ -97,9 +97,10 @@ export function driverOverrideStore(tb: ThreadBuilder, dev: number, drv: number,
 /**
  * The store's effect, for the patched step (the same, under device_lock). The driver_override
  * file exists while the device is on its bus's klist, as uevent.ts takes the uevent file to
- * (device_add creates its attributes just before bus_add_device, device_del removes them just
- * before bus_remove_device): a write to a device not added yet, or deleted, fails and changes
- * nothing (a hunt, 2026-12-04, found stores before the device existed).
+ * (core.c at 6bb7ea3afd3e, kept: device_add calls device_add_attrs just before bus_add_device,
+ * device_del device_remove_attrs just before bus_remove_device): a write to a device not added
+ * yet, or deleted, fails and changes nothing (a hunt, 2026-12-04, found stores before the device
+ * existed).
  */
 export function overrideSwap(s: KS, dev: number, drv: number): void {
   const d = s.dev[dev]!;
