@@ -87,6 +87,19 @@ export default defineModel({ name: 'orbit', params: {}, build: () => ({
     } finally { rmSync(dir, { recursive: true, force: true }); }
   });
 
+  // A claim (a parent before the one that inserted a state) marks its slot, so that finishing a
+  // level reads the table only for marked states. Workers that expand later parents first make
+  // claims in every level, and a table of 256 slots grows in the middle of levels: a mark left
+  // behind by a grow lost its claim (other parents, other ids than one worker's).
+  it('later parents first while the table grows: claims made before a grow count after it', async () => {
+    const source = fileSource('models/bench/probe-tree.ts', { N: 5, variant: 'v4.2' });
+    const model = await buildSource(source.args);
+    const one = check(model, { exhaustive: true });
+    const r = check(model, { exhaustive: true, workers: 2, source, parallelFrom: 0, parallelTableBits: 8, parallelFaults: { reverse: true } });
+    expect(r.workers, r.workersNote).toBe(2);
+    expect(decided(r)).toEqual(decided(one));
+  }, 60_000);
+
   // A crew is kept for the next search with as many workers. Workers that wake late (on one wake
   // in ten a sleep of up to 100 ms, still far longer than a phase here) must still serve each phase once. Before, a worker left idle
   // by a 2-worker search on a kept 3-worker crew could wake into the next 3-worker search and

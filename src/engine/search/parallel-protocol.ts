@@ -3,7 +3,12 @@
  * share: the words of the control block, the phases, and the messages.
  */
 
-/** Words of the control block (an Int32Array over a SharedArrayBuffer). */
+/**
+ * Words of the control block (an Int32Array over a SharedArrayBuffer). The counters workers
+ * bump as they go (NEXT, SIZE, BEAT, GROW_NEXT) each have a cache line of their own, away
+ * from the words every worker reads for each state (PAUSE, STOP), 128 bytes apart whatever the
+ * buffer's alignment: a line one core writes is reloaded by every other core that reads it.
+ */
 export const C = {
   /**
    * The phase: written by the coordinator to start one, (generation << 3) | kind (LOAD ... EXIT),
@@ -14,24 +19,24 @@ export const C = {
   DEAD: 1,
   /** Workers that finished the phase; the coordinator waits on it. */
   DONE: 2,
-  /** The next frontier index to take (ranges of CHUNK states). */
-  NEXT: 3,
   /** Set: stop taking ranges (a limit, Ctrl-C, an error). */
-  STOP: 4,
+  STOP: 3,
   /** Set by a worker when the table passed LIMIT: stop taking ranges, the coordinator grows it. */
-  PAUSE: 5,
-  /** States in the shared table (workers add theirs 32 at a time). */
-  SIZE: 6,
-  LIMIT: 7,
+  PAUSE: 4,
+  LIMIT: 5,
   /** Workers that built this search's model, and workers that could not. */
-  READY: 8,
-  FAILED: 9,
-  /** GROW: the next old table slot to move (ranges of GROW_CHUNK). */
-  GROW_NEXT: 10,
+  READY: 6,
+  FAILED: 7,
+  /** The next frontier index to take (ranges of CHUNK states). */
+  NEXT: 32,
+  /** States in the shared table (workers add theirs 32 at a time). */
+  SIZE: 64,
   /** Bumped by workers as they get through a phase's work: a phase where it stands still for long has a dead worker. */
-  BEAT: 11,
+  BEAT: 96,
+  /** GROW: the next old table slot to move (ranges of GROW_CHUNK). */
+  GROW_NEXT: 128,
 } as const;
-export const CTRL_WORDS = 12;
+export const CTRL_WORDS = 144;
 /** Records a worker goes through between beats in the resolve, finish and number phases. */
 export const BEAT_RECORDS = 4096;
 export const GROW_CHUNK = 1 << 14;
@@ -39,6 +44,28 @@ export const GROW_CHUNK = 1 << 14;
 export const LOAD = 1, EXPAND = 2, RESOLVE = 3, FINISH = 4, NUMBER = 5, GROW = 6, EXIT = 7;
 /** States a worker takes from the frontier at a time. */
 export const CHUNK = 64;
+/**
+ * The shared table fills to this load before it grows, by this factor. Most lookups that get
+ * past a worker's cache of recent fingerprints insert a new state or meet one of the level being
+ * expanded (probe-tree N=10: 2.74 M inserts and 1.59 M such hits against 0.31 M states of
+ * earlier levels), each a random access, so the table's size is its cost: on probe-tree N=11
+ * (12 M states, one worker) filled to 0.7 the table reached 2^25 slots and the search took
+ * 36.6 s; filled to 0.85, 2^24 and 27.1 s. Growing by 1.5 rather than 2 (more moves, less
+ * memory) was measured slower on the 16-core machine (35.8 s against 33.8).
+ */
+export const TABLE_LOAD = 0.85, TABLE_GROWTH = 2;
+
+/**
+ * A fingerprint's first slot in a table of `cap` slots (scale = cap / 2^32): the hash's top
+ * bits, as store.ts's home(), so any size will do and a grown table keeps the slots' order
+ * (the movers of a range of old slots write in two streams rather than all over).
+ */
+export function home(hi: number, lo: number, scale: number, cap: number): number {
+  // (cap < 2^31, so the product truncates like floor.)
+  const i = (((hi ^ Math.imul(lo, 0x9e3779b1)) >>> 0) * scale) | 0;
+  return i < cap ? i : cap - 1;
+}
+
 /** A slot's claim word while its fingerprint is being written (0 is an empty slot). */
 export const BUSY = 0xffffffff;
 
@@ -78,9 +105,11 @@ export interface ModelMsg {
 export interface LevelMsg {
   model?: ModelMsg;
   table?: SharedArrayBuffer;
+  /** With a table: a bit per slot, set where a claim lowered the slot's parent in this level. */
+  claimed?: SharedArrayBuffer;
   remap?: SharedArrayBuffer;
   /** For GROW: move every entry of `old` into `table`, writing its new slot into `map`. */
-  grow?: { old: SharedArrayBuffer; table: SharedArrayBuffer; map: SharedArrayBuffer };
+  grow?: { old: SharedArrayBuffer; table: SharedArrayBuffer; map: SharedArrayBuffer; oldClaimed: SharedArrayBuffer; claimed: SharedArrayBuffer };
   /** For FINISH: each parent's first transition (Float64Array, n + 1), a byte per transition, a count per parent. */
   places?: { tBase: SharedArrayBuffer; won: SharedArrayBuffer; cnt: SharedArrayBuffer };
   /** For NUMBER: the next frontier (state words by index), each new state's parent id and move code. */

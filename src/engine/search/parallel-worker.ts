@@ -7,7 +7,7 @@
  *   the shared table; a new state goes to this worker's output with its claim (parent, move),
  *   a known state of this level gets the smaller claim (atomic min on its slot);
  * - grow: move ranges of the old table's entries into a bigger one (the coordinator asks when
- *   the table passes 70%; each worker then remaps the slots its records name);
+ *   the table passes TABLE_LOAD; each worker then remaps the slots its records name);
  * - resolve: the claims this worker won write their move into the slot;
  * - finish: each output state takes its final claim and marks its place among the level's
  *   transitions; what the properties found goes to the coordinator;
@@ -28,7 +28,7 @@ import { FastBackend } from '../state/fast.js';
 import { Symmetry } from '../reduce/symmetry.js';
 import { actionCode } from '../trace.js';
 import { blocked, moveOf, propertyThrew, watchedWords } from './monitor.js';
-import { BEAT_RECORDS, BUSY, C, CHUNK, EXIT, EXPAND, FINISH, GROW, GROW_CHUNK, LOAD, NUMBER, RESOLVE, type Finished, type LevelMsg, type ModelMsg, type Numbered, type WorkerInit } from './parallel-protocol.js';
+import { BEAT_RECORDS, BUSY, C, CHUNK, EXIT, EXPAND, FINISH, GROW, GROW_CHUNK, home, LOAD, NUMBER, RESOLVE, type Finished, type LevelMsg, type ModelMsg, type Numbered, type WorkerInit } from './parallel-protocol.js';
 
 const d = workerData as WorkerInit;
 const RECENT_BITS = 16;
@@ -117,7 +117,10 @@ class Searcher {
   private readonly props;
   // The shared table: 4 words a slot (fingerprint hi, lo; claimed parent + 1; winning move).
   private T: Uint32Array<ArrayBufferLike> = new Uint32Array(0);
-  private mask = 0;
+  private cap = 0;
+  /** A bit per slot: a claim lowered its parent in this level (finish reads the slot only then). */
+  private claimed: Int32Array<ArrayBufferLike> = new Int32Array(0);
+  private scale = 0;
   // The level being expanded.
   private frontier: Uint32Array<ArrayBufferLike> = new Uint32Array(0);
   private moves: Uint32Array<ArrayBufferLike> = new Uint32Array(0);
@@ -173,9 +176,11 @@ class Searcher {
   }
 
   message(m: LevelMsg): void {
+    if (m.claimed) this.claimed = new Int32Array(m.claimed);
     if (m.table) {
       this.T = new Uint32Array(m.table);
-      this.mask = (this.T.length >>> 2) - 1;
+      this.cap = this.T.length >>> 2;
+      this.scale = this.cap / 2 ** 32;
       // A new search (or a grown table): what the cache held may be another search's.
       this.recent.fill(0);
     }
@@ -234,12 +239,12 @@ class Searcher {
     this.transitions++;
     const ord = this.ord++, P = this.P, be = this.be;
     if (this.act.length > 0) this.checkActions(k, b, P * 65536 + ord);
-    const hi = fp.hi, lo = fp.lo, T = this.T, mask = this.mask, mine = P + 1;
+    const hi = fp.hi, lo = fp.lo, T = this.T, cap = this.cap, mine = P + 1;
     // A recent fingerprint whose claim is already no later than this parent: nothing to do
     // (claims only go down). Most successors are such states.
     const rc = this.recent, ri = (Math.imul(lo, 0x85ebca6b) >>> (32 - RECENT_BITS)) * 3;
     if (rc[ri] === hi && rc[ri + 1] === lo && rc[ri + 2]! <= mine) return;
-    let i = (hi ^ Math.imul(lo, 0x9e3779b1)) & mask;
+    let i = home(hi, lo, this.scale, cap);
     for (let probes = 0; ; probes++) {
       const j = i << 2;
       let c = Atomics.load(T, j + 2);
@@ -260,14 +265,14 @@ class Searcher {
         // A state first reached in this level by a later parent: this parent comes first.
         while (c > mine) {
           const r = Atomics.compareExchange(T, j + 2, c, mine);
-          if (r === c) { this.claim(i, P, (ord << 16) | (k << 8) | b); c = mine; break; }
+          if (r === c) { this.claim(i, P, (ord << 16) | (k << 8) | b); Atomics.or(this.claimed, i >>> 5, 1 << (i & 31)); c = mine; break; }
           c = r;
         }
         rc[ri] = hi; rc[ri + 1] = lo; rc[ri + 2] = c;
         return;
       }
-      i = (i + 1) & mask;
-      if (probes > mask) throw new Error('internal: the shared fingerprint table is full');
+      i = i + 1 === cap ? 0 : i + 1;
+      if (probes > cap) throw new Error('internal: the shared fingerprint table is full');
     }
   }
 
@@ -334,7 +339,8 @@ class Searcher {
    */
   grow(): void {
     const g = this.growing!, old = new Uint32Array(g.old), t = new Uint32Array(g.table), map = new Uint32Array(g.map);
-    const oldCap = old.length >>> 2, mask = (t.length >>> 2) - 1;
+    const oldBits = new Int32Array(g.oldClaimed), bits = new Int32Array(g.claimed);
+    const oldCap = old.length >>> 2, cap = t.length >>> 2, scale = cap / 2 ** 32;
     for (;;) {
       const from = Atomics.add(ctrl, C.GROW_NEXT, GROW_CHUNK);
       if (from >= oldCap) return;
@@ -343,13 +349,14 @@ class Searcher {
         const j = i << 2, claim = old[j + 2]!;
         if (claim === 0) continue;
         const hi = old[j]!, lo = old[j + 1]!;
-        let x = (hi ^ Math.imul(lo, 0x9e3779b1)) & mask;
+        let x = home(hi, lo, scale, cap);
         // Only other movers touch the new table now, and only through this exchange; the
         // barrier after the phase publishes the words.
-        while (t[(x << 2) + 2] !== 0 || Atomics.compareExchange(t, (x << 2) + 2, 0, claim) !== 0) x = (x + 1) & mask;
+        while (t[(x << 2) + 2] !== 0 || Atomics.compareExchange(t, (x << 2) + 2, 0, claim) !== 0) x = x + 1 === cap ? 0 : x + 1;
         const k = x << 2;
         t[k] = hi; t[k + 1] = lo; t[k + 3] = old[j + 3]!;
         map[i] = x;
+        if ((oldBits[i >>> 5]! & (1 << (i & 31))) !== 0) Atomics.or(bits, x >>> 5, 1 << (x & 31));
       }
     }
   }
@@ -376,12 +383,16 @@ class Searcher {
    */
   finish(): void {
     const T = this.T, o = this.out, R = this.R, W = this.W, ps = this.ps, tBase = this.tBase, won = this.won, cnt = this.cnt, be = this.be;
+    const bits = this.claimed;
     const savedCoverage = this.symmetric ? be.coverage.slice() : undefined;
     for (let r = 0; r < this.count; r++) {
       if (r % BEAT_RECORDS === 0) Atomics.add(ctrl, C.BEAT, 1);
-      const at = r * R, j = o[at + W]! << 2, P = T[j + 2]! - 1;
-      if (P !== o[at + W + 1]) {
-        const v = T[j + 3]!;
+      const at = r * R, slot = o[at + W]!;
+      let P = o[at + W + 1]!;
+      // Unclaimed, the record's parent is the slot's: no need to read the table (a random access).
+      if ((bits[slot >>> 5]! & (1 << (slot & 31))) !== 0 && T[(slot << 2) + 2]! - 1 !== P) {
+        const j = slot << 2, v = T[j + 3]!;
+        P = T[j + 2]! - 1;
         o[at + W + 1] = P; o[at + W + 2] = v;
         // Under symmetry the state this worker reached may be another member of the orbit than
         // the first parent's successor, which is the one the search goes on from (and the one
@@ -426,6 +437,9 @@ class Searcher {
       parents[x] = P;
       codes[x] = ((v & 0xff) << 8) | ((v >>> 8) & 0xff);
     }
+    // Every finish has read the bits: clear this worker's for the next level.
+    const bits = this.claimed, c = this.claims;
+    for (let r = 0; r < this.nClaims; r++) { const slot = c[r * 3]!; Atomics.and(bits, slot >>> 5, ~(1 << (slot & 31))); }
     // The first violation of each invariant: the smallest index.
     const best = new Map<number, number>();
     for (let x = 0; x < this.viol.length; x += 2) {

@@ -32,7 +32,7 @@ import { actionCode, codeBranch, codeThread } from '../trace.js';
 import { isAllocationFailure, LimitReached, MemoryBudget, outOfMemory } from './budget.js';
 import { explore } from './explore.js';
 import { blocked, moveOf, propertyThrew, type Monitor } from './monitor.js';
-import { C, CTRL_WORDS, EXIT, EXPAND, FINISH, GROW, LOAD, NUMBER, RESOLVE, type Finished, type LevelMsg, type ModelMsg, type Numbered, type WorkerError, type WorkerFaults, type WorkerInit } from './parallel-protocol.js';
+import { C, CTRL_WORDS, EXIT, EXPAND, FINISH, GROW, home, LOAD, NUMBER, RESOLVE, TABLE_GROWTH, TABLE_LOAD, type Finished, type LevelMsg, type ModelMsg, type Numbered, type WorkerError, type WorkerFaults, type WorkerInit } from './parallel-protocol.js';
 import type { Limits, Progress, SearchOutcome } from './types.js';
 
 /**
@@ -279,6 +279,8 @@ class Levels {
   private readonly store;
   private readonly memory: MemoryBudget;
   private table: Uint32Array;
+  /** A bit per slot of the table (LevelMsg.claimed). */
+  private claimed: Int32Array;
   private transitions: number;
   private depth: number;
   private stopped: SearchOutcome['stopped'];
@@ -302,18 +304,19 @@ class Levels {
     const words = this.store.fingerprintWords();
     // Room for a few levels at once: each growth is a pause and a rehash on this thread.
     let cap = 2 ** tableBits;
-    while (cap < (this.store.size + be.pending() + 1) * 8) cap *= 2;
+    while (cap * TABLE_LOAD < (this.store.size + be.pending() + 1) * 4) cap = Math.ceil(cap * TABLE_GROWTH);
     this.table = new Uint32Array(new SharedArrayBuffer(cap * 16));
+    this.claimed = new Int32Array(new SharedArrayBuffer(Math.ceil(cap / 32) * 4));
     for (let j = 0; j < words.length; j += 2) if (words[j] !== 0 || words[j + 1] !== 0) this.place(this.table, words[j]!, words[j + 1]!, 1, 0);
     Atomics.store(crew.ctrl, C.SIZE, this.store.size);
-    Atomics.store(crew.ctrl, C.LIMIT, Math.floor(cap * 0.7));
+    Atomics.store(crew.ctrl, C.LIMIT, Math.floor(cap * TABLE_LOAD));
   }
 
   /** Put a fingerprint with its claim words into a table being built; returns its slot. */
   private place(t: Uint32Array, hi: number, lo: number, claim: number, move: number): number {
-    const mask = (t.length >>> 2) - 1;
-    let i = (hi ^ Math.imul(lo, 0x9e3779b1)) & mask;
-    while (t[(i << 2) + 2] !== 0) i = (i + 1) & mask;
+    const cap = t.length >>> 2;
+    let i = home(hi, lo, cap / 2 ** 32, cap);
+    while (t[(i << 2) + 2] !== 0) i = i + 1 === cap ? 0 : i + 1;
     const j = i << 2;
     t[j] = hi; t[j + 1] = lo; t[j + 2] = claim; t[j + 3] = move;
     return i;
@@ -332,7 +335,7 @@ class Levels {
       frontier.set(be.curWords(), i * W);
     }
     be.clear();
-    this.crew.post({ table: this.table.buffer as SharedArrayBuffer });
+    this.crew.post({ table: this.table.buffer as SharedArrayBuffer, claimed: this.claimed.buffer as SharedArrayBuffer });
     let truncated = false;
     try {
       while (n > 0 && !this.stopped) {
@@ -355,7 +358,7 @@ class Levels {
     return {
       store: this.store, complete: this.stopped === undefined, stopped: this.stopped, stopNote: this.stopNote,
       states, transitions: this.transitions, depth: this.depth, seconds,
-      bytesPerState: (this.store.bytes() + this.table.byteLength) / Math.max(1, states),
+      bytesPerState: (this.store.bytes() + this.table.byteLength + this.claimed.byteLength) / Math.max(1, states),
       collisionProbability: collisionProbability(states), workers: this.crew.size,
     };
   }
@@ -517,23 +520,26 @@ class Levels {
     return { frontier: next, n: kept, ps: first };
   }
 
-  /** Grow the table twofold (more while it would stay over half full): the workers move the entries and remap their slots. */
+  /** Grow the table by TABLE_GROWTH (more while it would stay near its limit): the workers move the entries and remap their slots. */
   private grow(): void {
     const old = this.table, oldCap = old.length >>> 2;
-    let cap = oldCap * 2;
+    let cap = Math.ceil(oldCap * TABLE_GROWTH);
     const size = Atomics.load(this.crew.ctrl, C.SIZE);
-    while (size * 2 > cap) cap *= 2;
-    this.memory.reserve(cap * 16 + oldCap * 4, `the fingerprint table (${cap.toLocaleString('en-US')} slots)`);
+    while (size > cap * TABLE_LOAD * 0.75) cap = Math.ceil(cap * TABLE_GROWTH);
+    this.memory.reserve(cap * 16 + Math.ceil(cap / 32) * 4 + oldCap * 4, `the fingerprint table (${cap.toLocaleString('en-US')} slots)`);
     const t = new Uint32Array(new SharedArrayBuffer(cap * 16));
+    const claimed = new Int32Array(new SharedArrayBuffer(Math.ceil(cap / 32) * 4));
     const map = new Uint32Array(new SharedArrayBuffer(oldCap * 4));
-    this.crew.post({ grow: { old: old.buffer as SharedArrayBuffer, table: t.buffer as SharedArrayBuffer, map: map.buffer as SharedArrayBuffer } });
+    this.crew.post({ grow: { old: old.buffer as SharedArrayBuffer, table: t.buffer as SharedArrayBuffer, map: map.buffer as SharedArrayBuffer,
+      oldClaimed: this.claimed.buffer as SharedArrayBuffer, claimed: claimed.buffer as SharedArrayBuffer } });
     Atomics.store(this.crew.ctrl, C.GROW_NEXT, 0);
     this.crew.phase(GROW);
     const err = this.crew.firstError();
     if (err) throw workerError(err);
     this.table = t;
-    Atomics.store(this.crew.ctrl, C.LIMIT, Math.floor(cap * 0.7));
-    this.crew.post({ table: t.buffer as SharedArrayBuffer, remap: map.buffer as SharedArrayBuffer });
+    this.claimed = claimed;
+    Atomics.store(this.crew.ctrl, C.LIMIT, Math.floor(cap * TABLE_LOAD));
+    this.crew.post({ table: t.buffer as SharedArrayBuffer, claimed: claimed.buffer as SharedArrayBuffer, remap: map.buffer as SharedArrayBuffer });
   }
 
   /** cur := the state with this id (re-executed from the initial state; coverage left as it was). */
