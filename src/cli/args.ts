@@ -178,7 +178,7 @@ export function buildProgram(found: (inv: Invocation) => void): Command {
     .action((trace: string, o: Record<string, any>) => found({ command: 'replay', trace, property: o.property, json: Boolean(o.json), ...(o.model !== undefined ? { model: o.model as string } : {}) }));
 
   searchOptions(program.command('diff')
-    .description('Check the same properties on a base and a patched model (two files, or one file with different\nparameters on each side) and classify each: fixed, regressed, still violated, still holds, newly vacuous\n(holds only because the situation it is about became unreachable), still vacuous (its situation is reached\non neither side: the comparison says nothing about it), unknown.\nEvery base counterexample is replayed on the patched model, through the steps the patch inserted, with the\nstep where the patch stops it.')
+    .description('Check the same properties on a base and a patched model (two files, or one file with different parameters on each side) and classify each: fixed, regressed, still violated, still holds, newly reached (vacuous on the base, holds on the patched side), newly vacuous (holds only because the situation it is about became unreachable), still vacuous (its situation is reached on neither side: the comparison says nothing about it), unknown.\nEvery base counterexample is replayed on the patched model, through the steps the patch inserted, with the step where the patch stops it.')
     .argument('<base>', 'base model file')
     .argument('[patched]', 'patched model file (default: the base file)')
     .option('--param <k=v>', 'parameter for both sides (repeatable)', collect)

@@ -2,7 +2,8 @@
  * `probecheck diff BASE [PATCHED]`: the same properties checked on a base and a patched model
  * (two files, or one file with different parameters per side), each classified as fixed,
  * regressed, still violated, still holds or unknown; every base counterexample is replayed on
- * the patched model to show the step where the patch blocks it. A property that holds on the
+ * the patched model to show the step where the patch blocks it. A property vacuous on the base
+ * that holds on the patched side is "newly reached". A property that holds on the
  * patched model only because the situation it is about became unreachable (its premise, or a
  * leads-to's trigger) is "newly vacuous": a fix that works by making device_del impossible is
  * no fix.
@@ -26,7 +27,7 @@ import { EXIT, worst, type ExitCode } from './exit.js';
 import type { Io } from './io.js';
 import { ProgressLine } from './progress.js';
 
-export type Change = 'fixed' | 'regressed' | 'still violated' | 'still holds' | 'newly vacuous' | 'still vacuous' | 'unknown';
+export type Change = 'fixed' | 'regressed' | 'still violated' | 'still holds' | 'newly reached' | 'newly vacuous' | 'still vacuous' | 'unknown';
 
 export function classify(base: Verdict, patched: Verdict, baseVacuous = false, patchedVacuous = false): Change {
   if (base === 'unknown' || patched === 'unknown') return 'unknown';
@@ -36,7 +37,10 @@ export function classify(base: Verdict, patched: Verdict, baseVacuous = false, p
   // Vacuous on both sides: the situation is reached on neither, so "still holds" would say nothing.
   if (vacuous(patched, patchedVacuous)) return vacuous(base, baseVacuous) ? 'still vacuous' : 'newly vacuous';
   if (bad(base)) return bad(patched) ? 'still violated' : 'fixed';
-  return bad(patched) ? 'regressed' : 'still holds';
+  if (bad(patched)) return 'regressed';
+  // Vacuous on the base only: the situation arises on the patched side alone, and holds there;
+  // "still holds" would claim a comparison the base never made.
+  return vacuous(base, baseVacuous) ? 'newly reached' : 'still holds';
 }
 
 /**
@@ -111,8 +115,10 @@ export async function runDiff(io: Io, baseFile: string, patchedFile: string, bas
   out.push(...table(tbl));
   if (!quiet) out.push('', 'base:', ...statsLines(base, c, search.workers), 'patched:', ...statsLines(patched, c, search.workers));
   else for (const [side, r] of [['base', base], ['patched', patched]] as const) out.push(...stopLines(r, c).map((l) => `${side}: ${l}`));
-  // Why a property is vacuous on the patched side (newly or still): the premise it never met.
+  // Why a property is vacuous on the patched side (newly or still): the premise it never met;
+  // and on the base, where that is all a "newly reached" row has to say about it.
   out.push(...vacuityLines(patched, c, allowVacuous).map((l, i) => (i === 0 ? `patched ${l}` : l)));
+  if (rows.some((r) => r.change === 'newly reached')) out.push(...vacuityLines(base, c, true).map((l, i) => (i === 0 ? `base ${l.replace(' (accepted: --allow-vacuous)', '')}` : l)));
   for (const l of noteLines(notes)) out.push(`${c.yellow('warning:')} ${l}`);
   io.out(out.join('\n'));
   return exit;
@@ -156,7 +162,7 @@ function oldTraceText(r: DiffRow, by: InsertedBy, quiet: boolean): string {
 }
 
 function colorChange(ch: Change, c: Io['colors']): string {
-  return ch === 'fixed' ? c.green(ch) : ch === 'regressed' ? c.red(c.bold(ch)) : ch === 'unknown' || ch === 'newly vacuous' || ch === 'still vacuous' ? c.yellow(ch) : ch;
+  return ch === 'fixed' ? c.green(ch) : ch === 'regressed' ? c.red(c.bold(ch)) : ch === 'unknown' || ch === 'newly reached' || ch === 'newly vacuous' || ch === 'still vacuous' ? c.yellow(ch) : ch;
 }
 
 function summary(file: string, r: Result) {

@@ -20,8 +20,9 @@ const line = (s: string) => (s.endsWith('\n') ? s : `${s}\n`);
 
 export function processIo(): Io {
   return {
-    out: (s) => { process.stdout.write(line(s)); },
-    err: (s) => { process.stderr.write(line(s)); },
+    // A stream whose reader left (main.ts) takes nothing more.
+    out: (s) => { if (!process.stdout.destroyed) process.stdout.write(line(s)); },
+    err: (s) => { if (!process.stderr.destroyed) process.stderr.write(line(s)); },
     colors: colorsFor(process.stdout), errColors: colorsFor(process.stderr),
     width: Math.max(60, Math.min(process.stdout.columns ?? 100, 160)),
     stderr: process.stderr, env: process.env,

@@ -77,6 +77,14 @@ describe('probecheck diff: vacuity', () => {
     expect(r.status).toBe(5);
     expect(probecheck(['diff', UNPLUG, '--param', 'patch=no-unplug', '--allow-vacuous', '-q']).status).toBe(0);
   });
+  // Found by a new-user pass (2026-12-04): vacuous on the base and holding on the patched side
+  // read "still holds", and the base's vacuity was printed nowhere.
+  it('vacuous on the base only is "newly reached", with the base\'s premise; exit 0', () => {
+    const r = probecheck(['diff', UNPLUG, '--base-param', 'patch=no-unplug', '--patched-param', 'patch=dead']);
+    expect(r.stdout).toMatch(/no-probe-after-del\s+vacuous\s+holds\s+newly reached/);
+    expect(r.stdout).toMatch(/^base vacuity: .*\n {2}no-probe-after-del: vacuous: its premise never held/m);
+    expect(r.status).toBe(0);
+  });
 });
 
 describe('probecheck diff: old traces through the steps a patch inserts (654888327e9f)', () => {

@@ -18,7 +18,11 @@ describe('node dist/cli/main.js', () => {
     expect(hasStack(r.stdout + r.stderr)).toBe(false);
   });
 
-  it('a reader that leaves (EPIPE) ends it with status 0 and nothing on stderr', async () => {
+  // A reader that leaves does not change the status: `probecheck check ... | head` under
+  // pipefail reads the verdict's (it was 0, whatever the verdict), and an error's stays 2 when
+  // stderr's reader leaves too (a new-user pass saw 1 in about half the runs: the EPIPE on
+  // stderr was an uncaught error).
+  it('a reader that leaves (EPIPE) changes nothing: the verdict\'s status, nothing on stderr', async () => {
     // 126 KB of JSON into a pipe nobody reads: it fills (64 KB) whenever the reader leaves, so the
     // write fails with EPIPE whatever the timing.
     const args = [CLI, 'check', 'models/deferred-probe.ts', '--param', 'variant=loop', '--param', 'profile=v4.2', '--json'];
@@ -28,6 +32,17 @@ describe('node dist/cli/main.js', () => {
     child.stderr.on('data', (d) => { stderr += d; });
     const status = await new Promise<number | null>((res) => child.on('close', res));
     expect(stderr).toBe('');
-    expect(status).toBe(0);
+    expect(status).toBe(1);
+  });
+
+  it('an error whose readers both left still exits 2', async () => {
+    const dir = tempDir();
+    // Both pipes are closed before node has started, so the error line's write fails with EPIPE.
+    const args = [CLI, 'check', PROBE_TREE, '--param', 'X=1'];
+    const child = spawn(process.execPath, args, { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
+    child.stdout.destroy();
+    child.stderr.destroy();
+    const status = await new Promise<number | null>((res) => child.on('close', res));
+    expect(status).toBe(2);
   });
 });
