@@ -15,7 +15,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { didYouMean, ProbecheckError } from './engine/errors.js';
 import type { ModelFactory } from './engine/model.js';
 import { isPatchFile, isUserPatch, registerPatchFile } from './kernel/define-patch.js';
-import { patchEntries } from './kernel/patches.js';
+import { PATCHES, patchEntries } from './kernel/patches.js';
 
 /** The package's entry points, by bare specifier: dist/ beside src/ (this file is src/load.ts or dist/load.js). */
 const ENTRIES: Record<string, string> = {
@@ -125,6 +125,11 @@ export async function loadPatchFiles(list: string | number | undefined): Promise
     const all = Array.isArray(d) ? d : [d];
     if (!all.length || !all.every(isUserPatch)) {
       throw new ProbecheckError('E105', `${entry}: its default export is not a patch; write \`export default definePatch({...})\` (or a list of them)`);
+    }
+    // Output names patches by id: one of yours that takes a library patch's would read as that fix.
+    for (const p of all) {
+      const lib = PATCHES[p.id];
+      if (lib) throw new ProbecheckError('E604', `${entry}: patch id '${p.id}' is the library's ("${lib.subject}"); give yours another id, so that output tells them apart`);
     }
     registerPatchFile(entry, all);
   }

@@ -549,9 +549,16 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string):
   const threads: ThreadDef[] = plans.map((p, tid) => {
     let tb = new ThreadBuilder(k, p.name, tid, p.async);
     const anchors = k.anchors.length;
-    let entry = p.build(tb);
-    // Blocks of one name built more than once: build again, numbered in the thread's order.
-    if (tb.repeats) { k.anchors.length = anchors; tb = new ThreadBuilder(k, p.name, tid, p.async, tb.perAction); entry = p.build(tb); }
+    let entry: string;
+    try {
+      entry = p.build(tb);
+      // Blocks of one name built more than once: build again, numbered in the thread's order.
+      if (tb.repeats) { k.anchors.length = anchors; tb = new ThreadBuilder(k, p.name, tid, p.async, tb.perAction); entry = p.build(tb); }
+    } catch (e) {
+      // A refusal found while an action's steps are built names the scenario and actor, as the others do.
+      if (!(e instanceof ProbecheckError) || e.code !== 'E601' || e.message.startsWith('scenario ')) throw e;
+      throw bad(`scenario '${spec.name}': ${actors.some((a) => a.name === p.name) ? `actor '${p.name}': ` : ''}${e.message}`);
+    }
     const def: ThreadDef = { name: p.name, running: p.running, locals: localsSchema(tb.maxDepth, w), steps: tb.ordered(entry) };
     if (tb.actions.length) def.actions = tb.actions;
     // An unfair actor may stop before any of its actions, never inside one (holding a lock, say).

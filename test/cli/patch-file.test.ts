@@ -91,6 +91,7 @@ describe('definePatch and --patch', () => {
     'nofn.ts': patchFile('nofn', `{ fn: '__driver_atach', replace: 'device_lock', step: (_s, o) => o! }`),
     'notpatch.ts': 'export default { id: 1 };\n',
     'badkey.ts': patchFile('badkey', `{ fn: '__driver_attach', replace: 'device_lock', step: (_s, o) => o!, extra: 1 } as never`),
+    'libid.ts': patchFile('654888327e9f', `{ fn: '__driver_attach', replace: 'device_lock', step: (_s, o) => o! }`),
     'never.ts': patchFile('never', `{ fn: 'really_probe', replace: 'probe_failed', step: (_s, o) => o! }, { fn: 'device_del', replace: 'bus_remove_device', step: (_s, o) => o! }`),
     'nosched.ts': patchFile('nosched', `{ fn: '__driver_attach', replace: 'device_lock', step: (site, o) => ({ ...o!, run: (s) => { s.dev[site.dev]!.mutex = site.tb.owner; return 'device_unlock'; } }) }`),
     'after.ts': patchFile('after', `{ fn: '__driver_attach', insert: { label: 'check', after: 'device_lok', before: 'async_schedule_dev' }, step: () => ({ where: 'drivers/base/dd.c:__driver_attach', run: () => 'async_schedule_dev' }) }`),
@@ -123,6 +124,9 @@ describe('definePatch and --patch', () => {
     expect([r.status, r.stderr]).toEqual([2, `probecheck: E105 (model file could not be loaded): ${join(dir, 'notpatch.ts')}: its default export is not a patch; write \`export default definePatch({...})\` (or a list of them)\n`]);
     expect(run('check', 's.ts', '--patch', 'badkey.ts').stderr).toMatch(/^probecheck: E604 .*hunks\[0\]: unknown key 'extra'/);
     expect(run('check', 's.ts', '--patch', 'missing.ts').stderr).toMatch(/^probecheck: E503 .*missing\.ts: no such file/);
+    // A new-user pass (2026-12-04): a patch of yours with a library patch's id was taken silently,
+    // and output then names it as that fix.
+    expect(run('check', 's.ts', '--patch', 'libid.ts').stderr).toBe(`probecheck: E604 (patch does not apply): ${join(dir, 'libid.ts')}: patch id '654888327e9f' is the library's ("driver core: Avoid binding drivers to dead devices"); give yours another id, so that output tells them apart\n`);
   });
   it('reports a patch step that never fires and a hunk whose function the scenario never calls', () => {
     const r = run('check', 's.ts', '--patch', 'never.ts', '-q');

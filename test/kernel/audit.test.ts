@@ -96,7 +96,7 @@ describe('v4.18 as its dd.c shows it (torvalds@8c97a46af04b, read by the v4.18 p
     // v5.1 sets dead in device_del itself; kill_device (00289cd87676, v5.3) is not there yet.
     expect(has('torvalds@3451a495ef24', 'drivers/base/core.c', 'device_del', 'dev->p->dead = true;')).toBe(true);
     expect(excerpt('torvalds@3451a495ef24', 'drivers/base/core.c', 'kill_device')).toBeNull();
-    expect(() => buildScenario({ name: 'k', devices: { d: { present: true } }, drivers: {}, actors: { a: 'kill-del d' } }, 'v5.1', '')).toThrow(/needs kill_device/);
+    expect(() => buildScenario({ name: 'k', devices: { d: { present: true } }, drivers: {}, actors: { a: 'kill-del d' } }, 'v5.1', '')).toThrow(/^scenario 'k': actor 'a': action 'kill-del d' needs kill_device/);
     // B16's pre-fix shape as first merged (v4.10): an existing link is returned without a reference.
     expect(has('torvalds@9ed9895370ae', 'drivers/base/core.c', 'device_link_add', 'kref_get(&link->kref);')).toBe(false);
     expect(has('torvalds@9ed9895370ae', 'drivers/base/core.c', 'device_link_del', '__device_link_del(link);')).toBe(true);
