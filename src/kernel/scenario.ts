@@ -399,7 +399,7 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string):
   });
   // device_add's kobject_add under a parent that never has a sysfs directory fails (-ENOENT,
   // fs/sysfs/dir.c; paths/device-add.ts): an add of a child whose parent nobody adds does nothing.
-  const addedBy = (i: number) => w.devices[i]!.present || w.drivers.some((r) => r.registers.includes(i))
+  const addedBy = (i: number) => w.devices[i]!.present || w.drivers.some((r) => r.registers.includes(i) || (r.asyncScan ?? []).includes(i))
     || actors.some((a) => a.acts.some((x) => x.op === 'add' && 'dev' in x && x.dev === i));
   for (const d of w.devices) {
     if (d.parent < 0 || d.present || !addedBy(d.i) || addedBy(d.parent)) continue;

@@ -38,5 +38,10 @@ describe('device_add of a child whose parent is gone', () => {
     expect(build).toThrow(ProbecheckError);
     expect(build).toThrow("scenario 'o': device 'c' is added but its parent 'host' is never present or added: device_add's kobject_add would find no directory for 'host' in sysfs and fail (-ENOENT), adding nothing; make 'host' present or 'add host' first");
     expect(() => buildScenario({ name: 'o', devices: { host: {}, c: { parent: 'host' } }, drivers: {}, actors: { a: 'add host', b: 'add c' } }, 'mainline', '')).not.toThrow();
+    // A parent an async scan registers is added (it was refused as never added).
+    const scanned = buildScenario({ name: 'o', devices: { hba: { present: true }, host: { parent: 'hba' }, c: { parent: 'host' } },
+      drivers: { hd: { matches: ['hba'], asyncScan: ['host'], module: 'm' } }, actors: { a: 'modprobe m', b: 'add c' } }, 'mainline', '');
+    const r = check({ ...scanned.model, properties: [{ kind: 'invariant', name: 'c-never-registered', holds: (s: { dev: { registered: boolean }[] }) => !s.dev[2]!.registered }] }, { exhaustive: true, symmetry: false });
+    expect(r.properties[0]!.verdict).toBe('violated');
   });
 });
