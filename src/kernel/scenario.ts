@@ -235,6 +235,8 @@ export function resolveWorld(spec: ScenarioSpec): World {
   const modNames = [...new Set([...Object.keys(spec.modules ?? {}), ...drvNames.map((d) => spec.drivers[d]!.module).filter((m): m is string => !!m),
     ...drvNames.map((d) => spec.drivers[d]!.requestModule).filter((m): m is string => !!m)])];
   if (devNames.length === 0) throw bad(`${where}: it declares no devices`);
+  // A thread's ghost initOf keeps a bit per module in one byte (state.ts localsSchema).
+  if (modNames.length > 8) throw bad(`${where}: it has ${modNames.length} modules (${modNames.join(', ')}); at most 8 are modelled (each thread keeps a bit per module whose init it runs)`);
   const devIdx = (what: string, n: string) => {
     const i = devNames.indexOf(n);
     if (i < 0) throw bad(`${where}: ${what}: device '${n}' is not declared; devices: ${devNames.join(', ')}`);

@@ -138,7 +138,7 @@ export function kernelSchema(w: World) {
 export function localsSchema(depth: number, w: World) {
   const d = Math.max(1, depth);
   const h = Math.max(0, ...w.devices.map((x) => linkHeight(w, x.i)));
-  return t.record({ ret: t.int(7), usedAsync: t.int(1), haveAsync: t.array(d, t.int(1)), initOf: t.int(15), ovr: t.int(3),
+  return t.record({ ret: t.int(7), usedAsync: t.int(1), haveAsync: t.array(d, t.int(1)), initOf: t.int(Math.max(1, 2 ** w.modules.length - 1)), ovr: t.int(3),
     relDrv: t.array(h, t.int(Math.max(1, w.drivers.length))), gen: t.int(STALE) });
 }
 

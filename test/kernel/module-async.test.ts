@@ -109,3 +109,17 @@ describe('request_module of a module already LIVE', () => {
     expect(run(spec(false), 'mainline').v['no-deadlock']).toBe('violated');
   });
 });
+
+// A random-scenario hunt (2026-12-04): loading the fifth module of a scenario wrote bit 4 of a
+// thread's ghost initOf, a field that held 0..15: E201 from the model's own state, not a verdict.
+describe("a thread's initOf keeps a bit per module", () => {
+  const mods = (n: number): ScenarioSpec => ({
+    name: 'mods', devices: { a: {} },
+    drivers: Object.fromEntries(Array.from({ length: n }, (_, i) => [`d${i}`, { matches: ['a'], module: `m${i}` }])),
+    actors: { t: `modprobe m${n - 1}` },
+  });
+  it('the fifth and the eighth module load; a ninth is E601', () => {
+    for (const n of [5, 8]) expect(run(mods(n), 'mainline').r.complete).toBe(true);
+    expect(() => buildScenario(mods(9), 'mainline', '')).toThrow(/^scenario 'mods': it has 9 modules \(m0, .*m8\); at most 8 are modelled/);
+  });
+});
