@@ -341,7 +341,12 @@ export function resolveWorld(spec: ScenarioSpec): World {
     for (const li of drivers[d.boundTo]!.addsLinks) {
       const l = links[li]!;
       if (l.consumer !== d.i) continue;
-      if (devices[l.supplier]!.boundTo < 0) throw bad(`${where}: device '${d.name}' is boundTo '${drvNames[d.boundTo]}', whose links need '${devNames[l.supplier]}' bound: say '${devNames[l.supplier]}' is boundTo its driver too`);
+      const sup = devices[l.supplier]!;
+      if (sup.boundTo < 0) {
+        // A supplier no driver matches is never bound: the probe would defer for ever.
+        const fix = sup.drivers.length ? `say '${sup.name}' is boundTo its driver too` : `no driver matches '${sup.name}', so the probe of '${d.name}' by '${drvNames[d.boundTo]}' would defer for ever: declare a driver for '${sup.name}' and make '${sup.name}' boundTo it, or leave '${d.name}' unbound`;
+        throw bad(`${where}: device '${d.name}' is boundTo '${drvNames[d.boundTo]}', whose links need '${sup.name}' bound: ${fix}`);
+      }
       l.active = true;
     }
   }

@@ -275,6 +275,9 @@ describe('a consumer bound from the start', () => {
     const s = chain(false);
     expect(() => buildScenario({ ...s, devices: { pmic: { present: true }, mmc: { present: true, boundTo: 'mmc-drv' } }, drivers: { ...s.drivers, 'pmic-drv': { matches: ['pmic'] } } }, 'v6.6', ''))
       .toThrow(/device 'mmc' is boundTo 'mmc-drv', whose links need 'pmic' bound: say 'pmic' is boundTo its driver too/);
+    // A hunt (2026-12-04): with no driver for the supplier, that advice could not be followed.
+    expect(() => buildScenario({ ...s, devices: { pmic: { present: true }, mmc: { present: true, boundTo: 'mmc-drv' } }, drivers: { 'mmc-drv': s.drivers['mmc-drv']! } }, 'v6.6', ''))
+      .toThrow(/whose links need 'pmic' bound: no driver matches 'pmic', so the probe of 'mmc' by 'mmc-drv' would defer for ever: declare a driver for 'pmic' and make 'pmic' boundTo it, or leave 'mmc' unbound$/);
   });
   // Found by a hunt (2026-12-04): a driver matching two consumers made both links in each probe,
   // so c2's link sat in CONSUMER_PROBE before c2 existed, and its probe deferred for good.
