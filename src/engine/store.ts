@@ -22,8 +22,22 @@
 export const NO_PARENT = 0xffffffff;
 const RECENT_BITS = 16;
 const CHUNK_BITS = 16, CHUNK = 1 << CHUNK_BITS, CHUNK_MASK = CHUNK - 1;
-/** Grow past this load, by this factor; twofold while the table is small (fewer rehashes where bytes do not matter). */
-const MAX_LOAD = 0.85, GROWTH = 1.4, SMALL = 1 << 20;
+/** Grow past this load (the parallel search's shared table too), ... */
+export const MAX_LOAD = 0.85;
+/** ... by this factor; twofold while the table is small (fewer rehashes where bytes do not matter). */
+const GROWTH = 1.4, SMALL = 1 << 20;
+
+/**
+ * A fingerprint's first slot in a table of `cap` slots (scale = cap / 2^32): the hash's top
+ * bits, so any size will do and a grown table keeps the slots' order. The parallel search's
+ * shared table finds its slots the same way.
+ */
+export function home(hi: number, lo: number, scale: number, cap: number): number {
+  // (cap < 2^31, so the product truncates like floor.)
+  const i = (((hi ^ Math.imul(lo, 0x9e3779b1)) >>> 0) * scale) | 0;
+  return i < cap ? i : cap - 1;
+}
+
 /** A parent difference that does not fit in a signed byte (the id is kept aside). */
 const ASIDE = -128;
 /** Ids kept aside in one chunk before it switches to 4-byte ids. */
@@ -74,11 +88,7 @@ export class FingerprintStore {
   }
 
   /** The first slot to probe for a fingerprint. */
-  private home(hi: number, lo: number): number {
-    // (cap < 2^31, so the product truncates like floor.)
-    const i = (((hi ^ Math.imul(lo, 0x9e3779b1)) >>> 0) * this.scale) | 0;
-    return i < this.cap ? i : this.cap - 1;
-  }
+  private home(hi: number, lo: number): number { return home(hi, lo, this.scale, this.cap); }
 
   /**
    * Add a fingerprint ((hi, lo) != (0, 0)). Returns its new id, or -1 if it was already there.

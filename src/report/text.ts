@@ -277,10 +277,12 @@ export function colorVerdict(v: string, col: Colors = plain): string {
  * The vacuity report: actor actions no run completed, and properties whose verdict is about
  * nothing (their premise never met, or nothing ever moved). Empty when there is nothing to say.
  */
-export function vacuityLines(r: Result, col: Colors = plain, allowed = false): string[] {
+export function vacuityLines(r: Result, col: Colors = plain, allowed: boolean | 'no exit' = false): string[] {
   const v = r.vacuity;
   if (!v || (v.actions.length === 0 && v.properties.length === 0)) return [];
-  const out = [col.yellow(`vacuity: these verdicts say less than they seem${allowed ? ' (accepted: --allow-vacuous)' : ' (--allow-vacuous accepts this)'}:`)];
+  // 'no exit': a side whose vacuity sets no exit status (diff's base), so no word about accepting it.
+  const note = allowed === 'no exit' ? '' : allowed ? ' (accepted: --allow-vacuous)' : ' (--allow-vacuous accepts this)';
+  const out = [col.yellow(`vacuity: these verdicts say less than they seem${note}:`)];
   for (const a of v.actions) out.push(col.yellow(`  action '${a.action}' of ${a.thread} never completed in any run: it returned early, or waited, every time`));
   for (const p of v.properties) {
     out.push(col.yellow(`  ${p.name}: vacuous: ${p.reason === 'initial-state' ? 'the search saw only the initial state (nothing ever moved)' : `its premise never held${p.premise ? `: ${p.premise}` : ''}`}`));

@@ -2,6 +2,7 @@
  * What the parallel search's coordinator (parallel.ts) and its workers (parallel-worker.ts)
  * share: the words of the control block, the phases, and the messages.
  */
+import { MAX_LOAD } from '../store.js';
 
 /**
  * Words of the control block (an Int32Array over a SharedArrayBuffer). The counters workers
@@ -45,26 +46,15 @@ export const LOAD = 1, EXPAND = 2, RESOLVE = 3, FINISH = 4, NUMBER = 5, GROW = 6
 /** States a worker takes from the frontier at a time. */
 export const CHUNK = 64;
 /**
- * The shared table fills to this load before it grows, by this factor. Most lookups that get
- * past a worker's cache of recent fingerprints insert a new state or meet one of the level being
- * expanded (probe-tree N=10: 2.74 M inserts and 1.59 M such hits against 0.31 M states of
+ * The shared table fills to the sequential store's load before it grows, by this factor. Most
+ * lookups that get past a worker's cache of recent fingerprints insert a new state or meet one of
+ * the level being expanded (probe-tree N=10: 2.74 M inserts and 1.59 M such hits against 0.31 M states of
  * earlier levels), each a random access, so the table's size is its cost: on probe-tree N=11
  * (12 M states, one worker) filled to 0.7 the table reached 2^25 slots and the search took
  * 36.6 s; filled to 0.85, 2^24 and 27.1 s. Growing by 1.5 rather than 2 (more moves, less
  * memory) was measured slower on the 16-core machine (35.8 s against 33.8).
  */
-export const TABLE_LOAD = 0.85, TABLE_GROWTH = 2;
-
-/**
- * A fingerprint's first slot in a table of `cap` slots (scale = cap / 2^32): the hash's top
- * bits, as store.ts's home(), so any size will do and a grown table keeps the slots' order
- * (the movers of a range of old slots write in two streams rather than all over).
- */
-export function home(hi: number, lo: number, scale: number, cap: number): number {
-  // (cap < 2^31, so the product truncates like floor.)
-  const i = (((hi ^ Math.imul(lo, 0x9e3779b1)) >>> 0) * scale) | 0;
-  return i < cap ? i : cap - 1;
-}
+export const TABLE_LOAD = MAX_LOAD, TABLE_GROWTH = 2;
 
 /** A slot's claim word while its fingerprint is being written (0 is an empty slot). */
 export const BUSY = 0xffffffff;

@@ -25,10 +25,11 @@ import { ProbecheckError } from '../errors.js';
 import { fp } from '../hash.js';
 import type { ActionProperty, Invariant, Model } from '../model.js';
 import { FastBackend } from '../state/fast.js';
+import { home } from '../store.js';
 import { Symmetry } from '../reduce/symmetry.js';
 import { actionCode } from '../trace.js';
 import { blocked, moveOf, propertyThrew, watchedWords } from './monitor.js';
-import { BEAT_RECORDS, BUSY, C, CHUNK, EXIT, EXPAND, FINISH, GROW, GROW_CHUNK, home, LOAD, NUMBER, RESOLVE, type Finished, type LevelMsg, type ModelMsg, type Numbered, type WorkerInit } from './parallel-protocol.js';
+import { BEAT_RECORDS, BUSY, C, CHUNK, EXIT, EXPAND, FINISH, GROW, GROW_CHUNK, LOAD, NUMBER, RESOLVE, type Finished, type LevelMsg, type ModelMsg, type Numbered, type WorkerInit } from './parallel-protocol.js';
 
 const d = workerData as WorkerInit;
 const RECENT_BITS = 16;

@@ -31,8 +31,9 @@ import type { FastBackend } from '../state/fast.js';
 import { actionCode, codeBranch, codeThread } from '../trace.js';
 import { isAllocationFailure, LimitReached, MemoryBudget, outOfMemory } from './budget.js';
 import { explore } from './explore.js';
+import { home } from '../store.js';
 import { blocked, moveOf, propertyThrew, type Monitor } from './monitor.js';
-import { C, CTRL_WORDS, EXIT, EXPAND, FINISH, GROW, home, LOAD, NUMBER, RESOLVE, TABLE_GROWTH, TABLE_LOAD, type Finished, type LevelMsg, type ModelMsg, type Numbered, type WorkerError, type WorkerFaults, type WorkerInit } from './parallel-protocol.js';
+import { C, CTRL_WORDS, EXIT, EXPAND, FINISH, GROW, LOAD, NUMBER, RESOLVE, TABLE_GROWTH, TABLE_LOAD, type Finished, type LevelMsg, type ModelMsg, type Numbered, type WorkerError, type WorkerFaults, type WorkerInit } from './parallel-protocol.js';
 import type { Limits, Progress, SearchOutcome } from './types.js';
 
 /**
