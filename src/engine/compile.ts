@@ -17,6 +17,16 @@ export interface CompiledStep {
   step: Step;
   /** Fixed branch count, or -1 when `branches` is a function. */
   nb: number;
+  /**
+   * The step's run and await (null where it has none), copied here so that the search reads
+   * them from objects of one shape: steps come in many shapes (kernel steps carry optional
+   * fields), and a load from many shapes is a megamorphic lookup on every transition.
+   */
+  run: Step['run'];
+  aw: NonNullable<Step['await']> | null;
+  /** The label this step last returned and its pc: a step mostly goes to one place (fast.ts). */
+  lastRet: string;
+  lastPc: number;
 }
 
 export interface CompiledThread {
@@ -28,6 +38,11 @@ export interface CompiledThread {
   steps: CompiledStep[];
   /** label -> pc value (index + 1). */
   pcOf: Record<string, number>;
+  /**
+   * The same as a Map, for the search: labels are built strings, and an object keyed by
+   * hundreds of them is a dictionary that looks each key up in V8's string table first.
+   */
+  pcMap: Map<string, number>;
   localsType: RecordT;
   /** Byte offsets in the flat layout. */
   pcOffset: number;
@@ -99,10 +114,10 @@ export function compile(model: Model): Compiled {
         throw new ModelError('E103', `step '${label}' of thread '${def.name}': branches must be 1..255 or a function`);
       }
       pcOf[label] = i + 1;
-      return { label, id: 0, step, nb: b === undefined ? 1 : typeof b === 'function' ? -1 : b };
+      return { label, id: 0, step, nb: b === undefined ? 1 : typeof b === 'function' ? -1 : b, run: step.run, aw: step.await ?? null, lastRet: '', lastPc: 0 };
     });
     const th: CompiledThread = {
-      index, name: def.name, program: def.program ?? def.name, running: def.running !== false, def, steps: cs, pcOf,
+      index, name: def.name, program: def.program ?? def.name, running: def.running !== false, def, steps: cs, pcOf, pcMap: new Map(Object.entries(pcOf)),
       localsType, pcOffset: offset, pcWide: pc.max > 255, localsOffset: offset + sizeOf(pc), localsSize: sizeOf(localsType),
     };
     for (const s of cs) { s.id = steps.length; steps.push({ thread: th, s }); }

@@ -199,7 +199,15 @@ export class Block {
   constructor(readonly tb: ThreadBuilder, readonly name: string, readonly prefix: string, readonly dev: number, readonly drv: number, readonly ret: Ret, readonly linkIdx = -1) {
     this.depth = Math.max(0, tb.depth - 1);
   }
-  label(l: string): string { return this.alias.get(l) ?? `${this.prefix}:${l}`; }
+  /** A label's full name; the same string each time (steps return it while the search runs, and a string met before has its hash). */
+  label(l: string): string {
+    const a = this.alias.get(l);
+    if (a !== undefined) return a;
+    let f = this.labels.get(l);
+    if (f === undefined) this.labels.set(l, f = `${this.prefix}:${l}`);
+    return f;
+  }
+  private readonly labels = new Map<string, string>();
   step(l: string, s: KStep): this {
     if (this.local.has(l)) throw new Error(`internal: ${this.prefix} defines step '${l}' twice`);
     this.local.set(l, s); return this;
@@ -271,7 +279,7 @@ export class Block {
     }
     for (const l of this.local.keys()) this.tb.k.built?.add(`${this.name}:${l}`);
     // Full labels built once: a step's run returns one of these strings, not a new one each time.
-    const full = new Map([...this.local.keys()].map((l) => [l, `${this.prefix}:${l}`]));
+    const full = new Map([...this.local.keys()].map((l) => [l, this.label(l)]));
     const resolve = (r: string | null, s: KS, t: KL): string | null => {
       if (r === null) return null;
       if (r === RETURN) { const x = this.ret; return typeof x === 'function' ? x(s, t) : x; }

@@ -15,7 +15,9 @@ export interface Backend {
   loadInitial(): void;
   /**
    * For each enabled move (k = thread index, b = branch) of cur, in action order: next := its
-   * successor, fp := fingerprint(next), then visit(k, b). Returns the number of moves.
+   * successor, fp := fingerprint(next), then visit(k, b). Returns the number of moves. next is
+   * the successor only inside visit, which must not write it (the fast backend puts back only
+   * the words the step changed); after expand it is unspecified.
    */
   expand(visit: (k: number, b: number) => void): number;
   /** cur := next. */

@@ -192,27 +192,33 @@ export class FastBackend implements Backend {
     const cur = this.cur, nx = this.next, nt = nx.t, list = nt.list, mark = nt.mark, scanOf = this.scanOf, inc = this.incremental;
     if (inc && fpr === undefined && !cur.sOk) this.keepSums(cur);
     const sLo = cur.sLo, sHi = cur.sHi;
+    // Where a successor's changed words are known (the incremental fingerprint's list), next is
+    // put back to cur by rewriting those words, not by copying the whole state again.
+    let same = false;
     let n = 0;
     for (let k = 0; k < T.length; k++) {
       const th = T[k]!;
       const o = th.pcOffset, wide = th.pcWide;
       const pc = wide ? c8[o]! | (c8[o + 1]! << 8) : c8[o]!;
       if (pc === 0) continue;
-      const cs = th.steps[pc - 1]!, st = cs.step;
+      const cs = th.steps[pc - 1]!, st = cs.step, run = cs.run, aw = cs.aw, pcMap = th.pcMap;
       // Only the model's own code runs inside these try blocks: an error there is the step's
       // (E2xx). visit() is the search's (store, work list, properties) and is never blamed on it.
       let nb: number;
       try {
-        if (st.await !== undefined && !st.await(cg, cl[k])) continue;
+        if (aw !== null && !aw.call(st, cg, cl[k])) continue;
         nb = cs.nb >= 0 ? cs.nb : dynamicBranches(st.branches as (s: unknown, t: unknown) => number, cg, cl[k]);
       } catch (e) { throw inStep(e, th, cs.label); }
       for (let b = 0; b < nb; b++) {
-        if (big) n32.set(c32);
+        if (same) same = false;
+        else if (big) n32.set(c32);
         else for (let i = 0; i < W; i++) n32[i] = c32[i]!;
         let npc: number;
         try {
-          const ret = st.run(ng, nl[k], b, ctx);
-          npc = ret === null ? 0 : (th.pcOf[ret] ?? resolveLabel(th, cs, ret));
+          const ret = run.call(st, ng, nl[k], b, ctx);
+          if (ret === null) npc = 0;
+          else if (ret === cs.lastRet) npc = cs.lastPc;
+          else { npc = pcMap.get(ret) ?? resolveLabel(th, cs, ret); cs.lastRet = ret; cs.lastPc = npc; }
         } catch (e) { throw inStep(e, th, cs.label); }
         n8[o] = npc;
         if (wide) n8[o + 1] = npc >>> 8;
@@ -229,7 +235,8 @@ export class FastBackend implements Backend {
           this.spawned = false;
           for (let j = 0; j < scan.length; j++) { const w = scan[j]!; if (c32[w] !== n32[w]) nt.touch(w << 2); }
           let lo = sLo, hi = sHi;
-          for (let d = 0; d < nt.n; d++) {
+          const changed = nt.n;
+          for (let d = 0; d < changed; d++) {
             const w = list[d]!, a = c32[w]!, x = n32[w]!;
             mark[w] = 0;
             if (a !== x) { lo = (lo - termLo(w, a) + termLo(w, x)) | 0; hi = (hi - termHi(w, a) + termHi(w, x)) | 0; }
@@ -238,6 +245,13 @@ export class FastBackend implements Backend {
           nx.sLo = lo; nx.sHi = hi; nx.sOk = true;
           if (this.verify) this.verifySums(k, cs.label);
           finish(lo, hi, W);
+          cov[cs.id]++;
+          n++;
+          visit(k, b);
+          for (let d = 0; d < changed; d++) { const w = list[d]!; n32[w] = c32[w]!; }
+          // (visit only reads next; should it have written, the next successor copies the whole state.)
+          if (nt.n === 0) same = true; else nt.reset();
+          continue;
         } else {
           nt.reset(); nx.sOk = false;
           fpr(n8, n32);
