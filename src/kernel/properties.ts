@@ -156,6 +156,14 @@ function action(name: string, description: string, holds: (b: KS, a: KS, m: Move
   return { kind: 'action', name, description, holds: (b, a, m, q) => holds(b, a, m, q) === null, explain: (b, a, m, q) => holds(b, a, m, q) ?? '',
     ...(premise ? { premise: premise.met, premiseText: premise.text } : {}), ...(watches ? { watches } : {}) };
 }
+/**
+ * A link property named on a profile without device links: never met, saying why (a scenario's
+ * links are not made there, and a verdict about them would be about nothing).
+ */
+function noLinks(k: Kernel): Premise | undefined {
+  return k.has('DEVICE_LINKS') ? undefined : { text: `device links exist (9ed9895370ae, v4.10); profile ${k.profile} has none`, met: () => false };
+}
+
 function invariant(name: string, description: string, broken: (s: KS, q: Query) => string | null, premise?: Premise): Property<KS> {
   return { kind: 'invariant', name, description, holds: (s, q) => broken(s, q) === null, explain: (s, q) => broken(s, q) ?? '',
     ...(premise ? { premise: premise.met, premiseText: premise.text } : {}) };
@@ -422,7 +430,7 @@ export const LIBRARY: KernelProperty[] = [
         if (s.dev[l.consumer]!.bound && !s.dev[l.supplier]!.bound) return `consumer ${k.vn(l.consumer)} is bound but supplier ${k.vn(l.supplier)} is not (link ${s.link[l.i]!.status})`;
       }
       return null;
-    }, { text: 'a consumer of a managed device link is bound', met: (s) => k.w.links.some((l) => s.link[l.i]!.status !== 'NONE' && s.dev[l.consumer]!.bound) }) },
+    }, noLinks(k) ?? { text: 'a consumer of a managed device link is bound', met: (s) => k.w.links.some((l) => s.link[l.i]!.status !== 'NONE' && s.dev[l.consumer]!.bound) }) },
   // Checked only when named: a claim about the text read (core.c of 6.6.y for mainline), see the README.
   { name: 'links-no-warn', covers: 'S15 (the WARN_ONs of the managed-link automaton; checked only when named)', applies: () => false, make: (k) => action('links-no-warn',
     'the device-links code reaches none of its WARN_ONs on link status: device_links_driver_bound finds each link to a supplier CONSUMER_PROBE and each link to a consumer DORMANT (or CONSUMER_PROBE/ACTIVE, which it skips since 15cfb0941603); device_links_driver_cleanup finds each link to a consumer SUPPLIER_UNBIND and none with DL_FLAG_AUTOREMOVE_CONSUMER; device_links_missing_supplier and __device_links_no_driver find no CONSUMER_PROBE or ACTIVE link to a supplier that is not DL_DEV_DRIVER_BOUND (8c3e315d4296; no link of a scenario is SYNC_STATE_ONLY)', (b, a) => {
@@ -456,7 +464,7 @@ export const LIBRARY: KernelProperty[] = [
       return null;
       // Named on a scenario without managed links (it does not apply there): vacuous, not an E101
       // for a watched field the state lacks (found by a fuzzer, 2026-12-04).
-    }, k.w.links.some((l) => !l.stateless) ? undefined : { text: 'the scenario has a managed device link', met: () => false },
+    }, noLinks(k) ?? (k.w.links.some((l) => !l.stateless) ? undefined : { text: 'the scenario has a managed device link', met: () => false }),
     k.w.links.length > 0 ? ['link[*].status', 'dev[*].bound'] : ['dev[*].bound']) },
   { name: 'links-single-delete', covers: 'S15 (B16)', applies: (k) => k.has('DEVICE_LINKS') && k.w.links.some((l) => l.stateless), make: (k) => invariant('links-single-delete',
     'a device link is deleted at most once (no list_del of a link already deleted and freed)', (s) => {
@@ -469,7 +477,7 @@ export const LIBRARY: KernelProperty[] = [
         return `${link}: __device_link_del ran on it again after it was freed (${by.join('')}'s ->remove calls device_link_del; device_del's device_links_purge deletes every link left at a device)`;
       }
       return null;
-    }, { text: 'a device link is deleted', met: (s) => k.w.links.some((l) => s.link[l.i]!.dels > 0) }) },
+    }, noLinks(k) ?? { text: 'a device link is deleted', met: (s) => k.w.links.some((l) => s.link[l.i]!.dels > 0) }) },
   { name: 'unbind-releases-named', covers: 'S1 (sysfs unbind)', applies: (_k, c) => c.ops.has('unbind'), make: (k, c) => action('unbind-releases-named',
     '`echo dev > drvA/unbind` releases only drvA: never a driver bound after unbind_store checked dev->driver', (b, a, m, q) => {
       const before = view(k, c, b, q), after = view(k, c, a, q);

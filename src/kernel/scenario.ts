@@ -607,7 +607,7 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string):
   }
   const model: Model = {
     name: spec.name, params: { profile: prof.name, patches: patchEntries(patchList).join(',') },
-    state: kernelSchema(w), init: (s) => initState(w, s as unknown as KS, !late), threads, properties: properties as Property[], optional,
+    state: kernelSchema(w), init: (s) => initState(w, s as unknown as KS, !late, k.has('DEVICE_LINKS')), threads, properties: properties as Property[], optional,
     // The async programs built `asyncInstances` times: each deferral retried by the deferred worker
     // (or by a trigger during its probe) schedules one more entry for the device.
     moreInstances: (program) => plans.filter((p) => p.program === program).length === w.asyncInstances

@@ -107,9 +107,13 @@ export interface KS {
  * `initOf`: bit m while the thread runs for module m's init (the modprobe thread inside
  * do_init_module; an async entry or work_on_cpu kworker that init started). `ovr`: the
  * driver_override string (generation) platform_match has loaded and is about to strcmp.
- * `relDrv[h - 1]`: the `drv` of a __device_release_driver that dropped the lock of a supplier of
- * link height h (linkHeight) in its device-links loop, to compare with dev->driver on relocking
- * (0 outside that window; a nested release of a consumer has a lower height, so its own slot).
+ * `relDrv[supplierSlot(dev)]`: the `drv` of a __device_release_driver(dev) that dropped dev's
+ * lock in its device-links loop, to compare with dev->driver on relocking (0 outside that
+ * window). A slot per supplier, as `drv` is a local of each C frame: the releases nested in that
+ * window (its consumers', and what their ->remove unregisters, which may supply others) are of
+ * other devices, never of dev itself (device_is_dependent refuses a cycle). A slot per link
+ * height was shared by a consumer's child of the same height, whose release zeroed it: the
+ * outer release returned with the supplier still bound (a source audit, 2026-12-04).
  */
 /** `gen`: in an async entry's thread, its device's DevS.gen when it was scheduled; STALE once it found the slot re-added. */
 export interface KL { ret: number; usedAsync: number; haveAsync: { [i: number]: number }; initOf: number; ovr: number; relDrv: { [i: number]: number }; gen: number }
@@ -137,7 +141,7 @@ export function kernelSchema(w: World) {
 
 export function localsSchema(depth: number, w: World) {
   const d = Math.max(1, depth);
-  const h = Math.max(0, ...w.devices.map((x) => linkHeight(w, x.i)));
+  const h = suppliers(w).length;
   return t.record({ ret: t.int(7), usedAsync: t.int(1), haveAsync: t.array(d, t.int(1)), initOf: t.int(Math.max(1, 2 ** w.modules.length - 1)), ovr: t.int(3),
     relDrv: t.array(h, t.int(Math.max(1, w.drivers.length))), gen: t.int(STALE) });
 }
@@ -147,11 +151,14 @@ export function linkNames(w: World): string[] {
   return w.links.map((l) => `${w.devices[l.consumer]!.name}->${w.devices[l.supplier]!.name}${l.stateless ? ' (stateless)' : ''}`);
 }
 
-/** The longest chain of managed device links below `dev` as their supplier (0: it supplies none). */
-export function linkHeight(w: World, dev: number): number {
-  let h = 0;
-  for (const l of w.links) if (!l.stateless && l.supplier === dev) h = Math.max(h, 1 + linkHeight(w, l.consumer));
-  return h;
+/** The devices that supply a managed device link, in device order. */
+function suppliers(w: World): number[] {
+  return w.devices.filter((d) => w.links.some((l) => !l.stateless && l.supplier === d.i)).map((d) => d.i);
+}
+
+/** dev's slot in a thread's `relDrv` (dev supplies a managed link). */
+export function supplierSlot(w: World, dev: number): number {
+  return suppliers(w).indexOf(dev);
 }
 
 /**
@@ -161,7 +168,8 @@ export function linkHeight(w: World, dev: number): number {
  * buses configured, modules unloaded.
  * `deferredProbeEnable` false: the boot before late initcalls (a scenario that runs deferred_probe_initcall).
  */
-export function initState(w: World, s: KS, deferredProbeEnable = true): void {
+/** `links`: the profile has device links (DEVICE_LINKS, v4.10); before them a scenario's links are never made. */
+export function initState(w: World, s: KS, deferredProbeEnable = true, links = true): void {
   for (const d of w.devices) {
     if (!d.present) continue;
     const x = s.dev[d.i]!;
@@ -177,6 +185,6 @@ export function initState(w: World, s: KS, deferredProbeEnable = true): void {
   }
   for (const b of w.buses) { s.bus[b.i]!.autoprobe = b.autoprobe; s.bus[b.i]!.needParentLock = b.needParentLock; }
   for (const m of w.modules) { s.mod[m.i]!.state = 'UNFORMED'; s.mod[m.i]!.asyncProbeRequested = m.asyncProbe; }
-  for (const l of w.links) s.link[l.i]!.status = l.active ? 'ACTIVE' : l.initial ? 'DORMANT' : 'NONE';
+  if (links) for (const l of w.links) s.link[l.i]!.status = l.active ? 'ACTIVE' : l.initial ? 'DORMANT' : 'NONE';
   s.deferredProbeEnable = deferredProbeEnable;
 }

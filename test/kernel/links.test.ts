@@ -411,3 +411,52 @@ describe('DL_FLAG_AUTOREMOVE_CONSUMER', () => {
     expect(() => buildScenario(two, 'mainline', '')).toThrow(/device link mmc -> pmic is added by two drivers' probes, one with AUTOREMOVE_CONSUMER/);
   });
 });
+
+describe('a scenario\'s links on a profile without device links (before 9ed9895370ae, v4.10)', () => {
+  // A consumer bound at boot has its link ACTIVE from the start, on a kernel with links: on v4.2
+  // that link did not exist, and `del sup` read as "consumer c is bound but supplier sup is not"
+  // (a false alarm on a kernel without links, found by a new user's scenario).
+  const s13: ScenarioSpec = {
+    name: 's13', devices: { sup: { present: true, boundTo: 'sdrv' }, c: { present: true, boundTo: 'cdrv' } },
+    drivers: { sdrv: { matches: ['sup'], present: true }, cdrv: { matches: ['c'], links: ['sup'], present: true } },
+    actors: { hotplug: 'del sup' }, properties: ['links-supplier-bound', 'links-single-delete', 'links-no-warn', 'no-deadlock'],
+  };
+  it('the link properties named are vacuous, saying the profile has no links; with links the link is made', () => {
+    const old = run(s13, 'v4.2');
+    expect(old.v).toEqual({ 'links-supplier-bound': 'vacuous', 'links-single-delete': 'vacuous', 'links-no-warn': 'vacuous', 'no-deadlock': 'holds' });
+    expect(old.r.vacuity!.properties.map((p) => [p.name, p.premise])).toEqual(['links-supplier-bound', 'links-single-delete', 'links-no-warn']
+      .map((n) => [n, 'device links exist (9ed9895370ae, v4.10); profile v4.2 has none']));
+    // On v4.18 the same scenario's link is ACTIVE from the start, and the supplier's unbind takes the consumer first.
+    expect(run(s13, 'v4.18').v['links-supplier-bound']).toBe('holds');
+  });
+});
+
+describe('__device_release_driver keeps its drv per frame (dd.c: a local of each call)', () => {
+  // s supplies c, whose probe registers x; x supplies y. Unbinding s unbinds c, whose release
+  // unregisters x, whose own release (a supplier too) drops and retakes x's lock. The model kept
+  // the `drv` saved across that window in a slot per link height, which x's release shared with
+  // s's and zeroed: s's release then found dev->driver != 0 and returned, s still bound with its
+  // links marked unbinding (a source audit, 2026-12-04). One actor, no race.
+  const slot = (extra: boolean): ScenarioSpec => ({
+    name: 'slot', buses: { platform: { autoprobe: true } },
+    devices: { s: {}, c: {}, x: { parent: 'c' }, y: {}, ...(extra ? { d: {} } : {}) },
+    drivers: {
+      sd: { matches: ['s'], present: true }, cd: { matches: ['c'], present: true, links: ['s'], registers: ['x'] },
+      xd: { matches: ['x'], present: true }, yd: { matches: ['y'], present: true, links: ['x'] },
+      ...(extra ? { dd: { matches: ['d'], present: true, links: ['s'] } } : {}),
+    },
+    actors: { admin: ['add s', 'add c', 'add y', 'unbind sd s', ...(extra ? ['add d'] : [])] }, properties: ['no-deadlock'],
+  });
+  const unbound = defineProperty({
+    kind: 'invariant', name: 's-unbound-after-unbind', description: 'once admin has returned from `unbind sd s`, s has no driver',
+    check: (v) => (v.thread('admin').at === null && v.dev('s').driver !== null ? `admin finished, s still bound to ${v.dev('s').driver}` : null),
+  });
+  for (const p of ['v5.15', 'mainline']) {
+    it(`${p}: unbind s leaves s unbound, and a consumer added after it reaches no WARN_ON`, () => {
+      const a = check(buildScenario({ ...slot(false), properties: ['no-deadlock', unbound] }, p, '').model, { exhaustive: true });
+      expect(Object.fromEntries(a.properties.map((x) => [x.name, x.verdict]))).toEqual({ 'no-deadlock': 'holds', 's-unbound-after-unbind': 'holds' });
+      const b = check(buildScenario({ ...slot(true), properties: ['links-no-warn', 'links-supplier-bound'] }, p, '').model, { exhaustive: true });
+      expect(b.properties.map((x) => x.verdict)).toEqual(['holds', 'holds']);
+    });
+  }
+});

@@ -20,7 +20,7 @@
  * The sync of async-capable drivers comes before the loop (8c97a46af04b:857-858, 860).
  */
 import { RETURN, type Ret, type ThreadBuilder } from '../emit.js';
-import { linkHeight, type KS } from '../state.js';
+import { supplierSlot, type KS } from '../state.js';
 import { asyncSynchronizeFullStep, waitForDeviceProbe } from './async.js';
 import { DD, allowsAsync, lockStep, mutexWaits, takeMutex, takesParentLock } from './common.js';
 import { MANAGED_TEST, coreLines, deviceLinkDel, linksDriverCleanup, noDriverLines, statelessLinksOf } from './links.js';
@@ -44,7 +44,7 @@ export function releaseDriver(tb: ThreadBuilder, dev: number, ret: Ret, withPare
   const drops = helpers ? withParent : parentArg && parent >= 0;
   const sync = (s: KS) => syncHere && allowsAsync(k, s, s.dev[dev]!.driver - 1);
   const afterSync = consumers.length > 0 ? 'device_links_busy' : 'remove';
-  const slot = linkHeight(w, dev) - 1;
+  const slot = supplierSlot(w, dev);
 
   // Before the device-links loop (8c97a46af04b:857-858, 860).
   if (syncHere) f.step('async_synchronize_full', { ...asyncSynchronizeFullStep(`${DD}:__device_release_driver (device lock held)`, afterSync), c: ['if (driver_allows_async_probing(drv))', 'async_synchronize_full();'] });
@@ -158,12 +158,12 @@ export function releaseDriver(tb: ThreadBuilder, dev: number, ret: Ret, withPare
     if (k.has('DEVICE_LINKS')) linksDriverCleanup(k, s, dev);
     return RETURN;
   } });
-  const prefix = f.prefix;
+  const toSync = f.label('async_synchronize_full'), past = f.label(afterSync);
   f.done();
   return (s, skip, only) => {
     const drv = s.dev[dev]!.driver;
     if (drv === 0 || (only !== undefined && drv !== only + 1)) return skip;
-    return `${prefix}:${sync(s) ? 'async_synchronize_full' : afterSync}`;
+    return sync(s) ? toSync : past;
   };
 }
 
