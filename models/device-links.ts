@@ -13,7 +13,11 @@
  * device_release_driver_internal(pmic, drv, soc) does not lock soc, but __device_release_driver
  * drops and retakes it around device_links_unbind_consumers, `if (parent)` (dd.c at
  * 8c97a46af04b:862-867 vs 922-923, 930-931): soc's mutex is released under its holder and then
- * kept after the return.
+ * kept after the return. variant=probe-fail (a finding, README "A failed probe that unregisters
+ * a supplier"): pmic is a child that `host`'s probe registers (devm) before the probe may fail;
+ * its error path releases pmic's driver while mmc's probe holds a CONSUMER_PROBE link to pmic,
+ * and device_links_unbind_consumers' wait_for_device_probe waits for a probe_count that host's
+ * own driver_probe_device holds.
  */
 import { scenario } from 'probecheck';
 
@@ -21,7 +25,7 @@ export default scenario({
   name: 'device-links',
   describe: 'managed device links: consumer bound only with its supplier bound',
   profile: 'v4.18',
-  params: { variant: { default: 'order', values: ['order', 'unbind', 'kref', 'parent'], describe: 'probe order race, supplier unbind, a stateless link added and deleted by both drivers, or a supplier with a parent unregistered' } },
+  params: { variant: { default: 'order', values: ['order', 'unbind', 'kref', 'parent', 'probe-fail'], describe: 'probe order race, supplier unbind, a stateless link added and deleted by both drivers, a supplier with a parent unregistered, or a supplier unregistered by its parent\'s failed probe' } },
   devices: { pmic: {}, mmc: {} },
   drivers: {
     'pmic-drv': { matches: ['pmic'], present: true },
@@ -29,7 +33,13 @@ export default scenario({
   },
   actors: { 'add pmic': 'add pmic', 'add mmc': 'add mmc' },
   properties: ['links-supplier-bound', 'single-binding', 'deferred-lists', 'no-lost-deferral', 'no-deadlock'],
-  vary: (p, s) => p.variant === 'order' ? s : p.variant === 'parent' ? {
+  vary: (p, s) => p.variant === 'order' ? s : p.variant === 'probe-fail' ? {
+    ...s,
+    devices: { host: {}, pmic: { parent: 'host' }, mmc: {} },
+    drivers: { 'host-drv': { matches: ['host'], present: true, registers: ['pmic'], probe: ['ok', 'error'] }, ...s.drivers },
+    actors: { 'add host': 'add host', 'add mmc': 'add mmc' },
+    properties: ['links-supplier-bound', 'single-binding', 'no-deadlock'],
+  } : p.variant === 'parent' ? {
     ...s,
     devices: { soc: { present: true, boundTo: 'simple-bus' }, pmic: { parent: 'soc' }, mmc: {} },
     drivers: { 'simple-bus': { matches: ['soc'], present: true }, ...s.drivers },

@@ -27,6 +27,13 @@ const NO_RETRY = 'no-lost-deferral is vacuous: pmic is never bound again once un
 // the deadlock does not depend on that.
 const PARENT = "pre-fix __device_release_driver: driver_detach never locked soc, the links loop unlocks it under the sysfs unbind's hold and keeps it after returning";
 
+// A finding (README, "A failed probe that unregisters a supplier"): host's probe registers pmic
+// (devm) and fails; its error path releases pmic's driver inside host's driver_probe_device
+// (probe_count raised); mmc's probe holds a CONSUMER_PROBE link to pmic, so
+// device_links_unbind_consumers calls wait_for_device_probe, which waits for host's own count.
+const SELF_WAIT = "finding: a failed probe's devres unregisters a supplier with a consumer in probe; device_links_unbind_consumers' wait_for_device_probe waits for the failing probe's own probe_count (self-deadlock)";
+const PF = ['links-supplier-bound', 'single-binding', 'no-deadlock'] as const;
+
 export default defineSuite({
   name: 'device-links',
   model: '../models/device-links.ts',
@@ -61,5 +68,8 @@ export default defineSuite({
       expect: { 'links-supplier-bound': 'holds', 'single-binding': 'holds', 'lock-order': 'vacuous', 'no-deadlock': 'holds' } },
     { params: { variant: 'parent', profile: 'v5.1', patches: '' }, states: 1072, expect: { 'links-supplier-bound': 'holds', 'single-binding': 'holds', 'lock-order': 'vacuous', 'no-deadlock': 'holds' } },
     { params: { variant: 'parent', profile: 'mainline', patches: '' }, states: 1160, expect: { 'links-supplier-bound': 'holds', 'single-binding': 'holds', 'lock-order': 'vacuous', 'no-deadlock': 'holds' } },
+    { params: { variant: 'probe-fail', profile: 'v4.2', patches: '' }, states: 6434, note: 'no device links before v4.10 (9ed9895370ae): no wait in the release', expect: { 'links-supplier-bound': 'vacuous', 'single-binding': 'holds', 'no-deadlock': 'holds' } },
+    ...([['v4.14', 7650], ['v4.18', 7650], ['v5.15', 10430], ['mainline', 10430]] as const).map(([profile, states]) => ({ params: { variant: 'probe-fail', profile, patches: '' }, states, note: SELF_WAIT,
+      expect: { 'links-supplier-bound': 'violated', 'single-binding': 'holds', 'no-deadlock': 'violated' } as Record<(typeof PF)[number], Expected> })),
   ],
 });

@@ -164,14 +164,37 @@ function lockShown(waits: readonly string[]): (field: string) => string {
 }
 
 /** A waiter's two lines: what it holds and waits for (and who holds that, since which step), and where. */
-function waiterLines(w: Waiter, holder: Holding | undefined, mine: readonly string[], col: Colors): string[] {
-  return [`  ${col.bold(w.thread)} ${mine.length ? `holds ${mine.join(', ')}, ` : ''}waits for ${waitText(w.waits, holder, w.thread)}`, `      blocked at ${w.label} in ${w.where}`];
+function waiterLines(w: Waiter, holder: Holding | undefined, mine: readonly string[], col: Colors, t?: Trace): string[] {
+  return [`  ${col.bold(w.thread)} ${mine.length ? `holds ${mine.join(', ')}, ` : ''}waits for ${waitText(w.waits, holder, w.thread, t)}`, `      blocked at ${w.label} in ${w.where}`];
 }
 
 /** What a thread waits for, and since which step its holder holds it (the model's own "held by" then goes). */
-function waitText(waits: string, holder: Holding | undefined, me: string): string {
-  if (!holder) return waits;
+function waitText(waits: string, holder: Holding | undefined, me: string, t?: Trace): string {
+  if (!holder) return counted(waits, me, t) ?? waits;
   return `${lockName(waits)} (held by ${holder.thread === me ? `${me} itself` : holder.thread} since step ${holder.step.n})`;
+}
+
+/**
+ * A wait for a counter to reach 0 (`probe_count == 0 (it is 1)`): which threads' increments
+ * in the trace are still outstanding, and since which step, as a lock's holder is named. The
+ * counter is the state field of that name in camelCase (probe_count: probeCount). Undefined
+ * where the wait is of another form or the trace does not account for the count.
+ */
+function counted(waits: string, me: string, t?: Trace): string | undefined {
+  const m = /^(\w+) == 0 \(it is (\d+)\)$/.exec(waits);
+  if (!m || !t) return undefined;
+  const field = m[1]!.replace(/_(\w)/g, (_x, c: string) => c.toUpperCase());
+  const net = new Map<string, { n: number; since: number }>();
+  for (const s of t.steps) for (const c of s.changes) {
+    if (c.field !== field) continue;
+    const d = Number(c.to) - Number(c.from), h = net.get(s.thread) ?? { n: 0, since: s.n };
+    if (h.n === 0) h.since = s.n;
+    h.n += d;
+    net.set(s.thread, h);
+  }
+  const held = [...net].filter(([, h]) => h.n > 0);
+  if (held.reduce((a, [, h]) => a + h.n, 0) !== Number(m[2])) return undefined;
+  return `${m[1]} == 0 (it is ${m[2]}: ${held.map(([th, h]) => `${h.n > 1 ? `${h.n} by ` : ''}${th === me ? `${me} itself` : th} since step ${h.since}`).join(', ')})`;
 }
 
 function escapeRe(s: string): string { return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'); }
@@ -186,7 +209,7 @@ export function deadlockReport(r: PropertyResult, col: Colors = plain): string[]
   for (const w of waiters) {
     const mine = held.filter((h) => h.thread === w.thread).map((h) => show(h.field));
     const holder = holderOf(w.waits, held);
-    lines.push(...waiterLines(w, holder, mine, col));
+    lines.push(...waiterLines(w, holder, mine, col, r.trace));
   }
   // The scenario: each waiter's acquisitions in trace order, then each one's wait.
   const names = waiters.map((w) => w.thread);
@@ -215,7 +238,7 @@ export function waitingReport(r: PropertyResult, col: Colors = plain): string[] 
   const held = r.trace ? holdings(r.trace, waiting.map((w) => w.waits)) : [];
   const lines = ['', col.bold('Blocked where the trace ends:')];
   for (const w of waiting) {
-    lines.push(...waiterLines(w, holderOf(w.waits, held), [], col));
+    lines.push(...waiterLines(w, holderOf(w.waits, held), [], col, r.trace));
   }
   return lines;
 }

@@ -11,6 +11,7 @@ import { moveOf } from '../../src/engine/search/monitor.js';
 import { actionCode } from '../../src/engine/trace.js';
 import type { ActionProperty } from '../../src/engine/model.js';
 import { stepLabels } from './helpers.js';
+import { renderViolation } from '../../src/report/text.js';
 
 const spec = (both = true): ScenarioSpec => ({
   name: 'b16', buses: { platform: { autoprobe: false } }, devices: { s: { present: true }, c: { present: true } },
@@ -459,4 +460,39 @@ describe('__device_release_driver keeps its drv per frame (dd.c: a local of each
       expect(b.properties.map((x) => x.verdict)).toEqual(['holds', 'holds']);
     });
   }
+});
+
+describe('a probe whose error path unregisters a link supplier waits for its own probe_count (README: "A failed probe that unregisters a supplier")', () => {
+  // host's probe registers sup (devm: its devres unregisters sup when the probe fails) and may
+  // fail; mmc's probe adds a managed link to sup. In really_probe's error path, host (inside
+  // driver_probe_device, which raised probe_count) releases sup's driver; mmc's link is
+  // CONSUMER_PROBE, so device_links_unbind_consumers calls wait_for_device_probe, which waits
+  // for probe_count == 0: host's own count never drops. Found by a new user's hunt, 2026-12-04.
+  const spec = (fails: boolean): ScenarioSpec => ({
+    name: 'selfwait', devices: { host: {}, sup: { parent: 'host' }, mmc: {} },
+    drivers: {
+      hdrv: { matches: ['host'], registers: ['sup'], probe: fails ? ['ok', 'error'] : ['ok'], present: true },
+      supdrv: { matches: ['sup'], present: true }, mmcdrv: { matches: ['mmc'], links: ['sup'], present: true },
+    },
+    actors: { 'add host': 'add host', 'add mmc': 'add mmc' }, properties: ['no-deadlock'],
+  });
+  for (const p of ['v4.18', 'v5.15', 'mainline']) {
+    it(`${p}: violated, the waiter holding the count it waits for; never when the probe cannot fail`, () => {
+      const r = check(buildScenario(spec(true), p, '').model, {});
+      const d = r.properties[0]!;
+      expect(d.verdict).toBe('violated');
+      expect(d.waiters!.map((w) => [w.thread, w.label])).toEqual([['add host', 'wait_for_device_probe:wait_event']]);
+      const labels = d.trace!.steps.map((s) => s.label);
+      // The step where host's driver_probe_device raised probe_count (atomic_inc(&probe_count)).
+      const inc = d.trace!.steps.find((s) => s.thread === 'add host' && s.changes.some((c) => c.field === 'probeCount'))!;
+      expect(inc.label).toMatch(/^(driver_probe_device|really_probe)\(host,hdrv\):/);
+      expect(labels.indexOf('really_probe(host,hdrv):probe_failed')).toBeGreaterThan(0);
+      expect(labels.indexOf('__device_release_driver(sup):device_links_unbind_consumers')).toBeGreaterThan(labels.indexOf('really_probe(mmc,mmcdrv):call_probe'));
+      expect(renderViolation(r, d)).toContain(`add host holds &dev->mutex(host), waits for probe_count == 0 (it is 1: add host itself since step ${inc.n})`);
+      expect(check(buildScenario(spec(false), p, '').model, {}).properties[0]!.verdict).toBe('holds');
+    });
+  }
+  it('v4.2 (no device links): holds', () => {
+    expect(check(buildScenario(spec(true), 'v4.2', '').model, {}).properties[0]!.verdict).toBe('holds');
+  });
 });
