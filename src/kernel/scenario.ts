@@ -319,12 +319,18 @@ export function resolveWorld(spec: ScenarioSpec): World {
     from === to || (!seen.has(from) && (seen.add(from), links.some((l) => !l.stateless && l.supplier === from && reach(l.consumer, to, seen))));
   for (const l of links) if (!l.stateless && reach(l.consumer, l.supplier)) throw bad(`${where}: device link ${devNames[l.consumer]} -> ${devNames[l.supplier]} closes a cycle of device links`);
   // device_link_add refuses a supplier that depends on the consumer (core.c's
-  // `device_is_dependent(consumer, supplier)`: the consumer itself, its descendants, its
-  // consumers): it returns NULL, which the model does not run (its device_link_add always adds).
+  // `device_is_dependent(consumer, supplier)`: the supplier is reached from the consumer through
+  // children and links to consumers): it returns NULL, which the model does not run (its
+  // device_link_add always adds). Of two links that depend on each other so, the second added is
+  // refused, whichever it is at run time: both are refused here.
+  const dependsOn = (from: number, to: number, seen = new Set<number>()): boolean =>
+    from === to || (!seen.has(from) && (seen.add(from), devices.some((c, i) => c.parent === from && dependsOn(i, to, seen))
+      || links.some((x) => x.supplier === from && dependsOn(x.consumer, to, seen))));
   for (const l of links) {
     for (let p = l.supplier; p >= 0; p = devices[p]!.parent) {
       if (p === l.consumer) throw bad(`${where}: device link ${devNames[l.consumer]} -> ${devNames[l.supplier]}: the supplier is ${p === l.supplier ? 'the consumer itself' : "the consumer's descendant"}, so device_link_add refuses it (device_is_dependent) and returns NULL, which the model does not run`);
     }
+    if (dependsOn(l.consumer, l.supplier)) throw bad(`${where}: device link ${devNames[l.consumer]} -> ${devNames[l.supplier]}: ${devNames[l.supplier]} depends on ${devNames[l.consumer]} through children and other device links, so device_link_add refuses whichever of these links comes second (device_is_dependent) and returns NULL, which the model does not run`);
   }
   for (const d of devices) {
     const b = spec.devices[d.name]!.boundTo;
@@ -391,7 +397,7 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string):
     has: (f) => flags.has(f), dn: (i) => w.drivers[i]!.name, vn: (i) => w.devices[i]!.name,
     threadNames, hasDeferredWorker: w.drivers.some((d) => d.outcomes.includes('defer') || d.needs.length > 0),
     sources: prof.sources, renamed: prof.renamed ?? {}, unread: prof.unread ?? {}, unsettled: prof.unsettled ?? {}, anchors: [], targets: new Map(),
-    applied: new Set(), built: new Set(), releasable: new Set(),
+    applied: new Set(), built: new Set(), releasable: new Set(), moduleWq: [],
   };
 
   // 1. Who runs: actors, then the kernel's dormant async workers, then the deferred-probe worker.
@@ -607,7 +613,7 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string):
   }
   const model: Model = {
     name: spec.name, params: { profile: prof.name, patches: patchEntries(patchList).join(',') },
-    state: kernelSchema(w), init: (s) => initState(w, s as unknown as KS, !late, k.has('DEVICE_LINKS')), threads, properties: properties as Property[], optional,
+    state: kernelSchema(w, k.moduleWq.length), init: (s) => initState(w, s as unknown as KS, !late, k.has('DEVICE_LINKS')), threads, properties: properties as Property[], optional,
     // The async programs built `asyncInstances` times: each deferral retried by the deferred worker
     // (or by a trigger during its probe) schedules one more entry for the device.
     moreInstances: (program) => plans.filter((p) => p.program === program).length === w.asyncInstances

@@ -49,7 +49,8 @@ export const MODELLED: Record<string, string[]> = {
     'async_synchronize_full_domain', 'async_synchronize_cookie_domain',
   ],
   'include/linux/device.h': ['device_lock', 'device_unlock'],
-  'fs/kernfs/file.c': ['kernfs_fop_write_iter'],
+  // kernfs_fop_write: before KERNFS_WRITE_ITER (v5.11); no profile reads a file.c that old.
+  'fs/kernfs/file.c': ['kernfs_fop_write_iter', 'kernfs_fop_write'],
   // request_module's wait for its modprobe (UMH_WAIT_PROC; paths/probe-body.ts), read by no profile.
   'kernel/umh.c': ['call_usermodehelper_exec', 'call_usermodehelper_exec_work', 'call_usermodehelper_exec_sync', 'umh_complete'],
   // device_add's kobject_add under a parent with no sysfs directory (device-add.ts).

@@ -101,6 +101,12 @@ export interface KS {
   dev: DevS[]; drv: DrvS[]; bus: BusS[]; mod: ModS[]; link: LinkS[];
   deferredProbeMutex: number; probeCount: number; asyncPending: number;
   deferredWorkQueued: boolean; deferredWorkRunning: boolean; deferredProbeEnable: boolean; moduleMutex: number;
+  /**
+   * module_wq: 1 in a thread's slot (Kernel.moduleWq) while it sleeps there, in
+   * wait_event_interruptible(module_wq, finished_loading(name)); wake_up_all(&module_wq) clears
+   * every slot, and each sleeper tests finished_loading again. Only where some thread may sleep.
+   */
+  moduleWq?: Uint8Array;
 }
 /**
  * Thread locals: `ret` of the last call, PF_USED_ASYNC; per nesting depth, have_async.
@@ -118,7 +124,8 @@ export interface KS {
 /** `gen`: in an async entry's thread, its device's DevS.gen when it was scheduled; STALE once it found the slot re-added. */
 export interface KL { ret: number; usedAsync: number; haveAsync: { [i: number]: number }; initOf: number; ovr: number; relDrv: { [i: number]: number }; gen: number }
 
-export function kernelSchema(w: World) {
+/** `sleepers`: how many threads may sleep on module_wq (Kernel.moduleWq). */
+export function kernelSchema(w: World, sleepers = 0) {
   const owner = t.owner(), drvPlace = t.int(Math.max(1, w.drivers.length)), rank = t.int(Math.max(1, w.devices.length)), nd = t.named(['NULL', ...w.drivers.map((d) => d.name), ...(w.drivers.length ? [] : ['?'])]);
   return t.record({
     dev: t.array(w.devices.length, t.record({
@@ -136,6 +143,7 @@ export function kernelSchema(w: World) {
     link: t.array(w.links.length, t.record({ status: t.enum(...LINK_STATES), refs: t.int(3), dels: t.int(3) }), linkNames(w)),
     deferredProbeMutex: owner, probeCount: t.int(15), asyncPending: t.int(15),
     deferredWorkQueued: t.bool, deferredWorkRunning: t.bool, deferredProbeEnable: t.bool, moduleMutex: owner,
+    ...(sleepers > 0 ? { moduleWq: t.array(sleepers, t.int(1)) } : {}),
   });
 }
 

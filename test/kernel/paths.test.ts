@@ -135,6 +135,20 @@ describe('kernfs active references of the bind/unbind files', () => {
     expect(r.properties.map((p) => `${p.name}:${p.verdict}`)).toContain('store-sees-files:holds');
     expect(r.states).toBe(36); // 30 before klist_remove waited for the walks inside the node and driver_detach looped over drv's klist in a step of its own
   });
+
+  // kernfs_fop_write became kernfs_fop_write_iter in cc099e0b3998 (v5.11, taken into 5.10.11; KERNFS_WRITE_ITER):
+  // the v5.10 profile is 5.10.0. The same lock order either way, so only the label changes, never a count.
+  it('the store runs in kernfs_fop_write at v5.10 and kernfs_fop_write_iter at v5.15, with the same state counts', () => {
+    const spec: ScenarioSpec = { name: 'kn', devices: { d: { present: true, boundTo: 'a' } }, drivers: { a: { matches: ['d'], present: true } },
+      actors: { rmmod: 'unregister a', 'sysfs unbind': 'unbind a d' } };
+    const bind: ScenarioSpec = { name: 'kb', devices: { d: {} }, drivers: { a: { matches: ['d'], present: true } }, actors: { hotplug: 'add d', admin: 'bind a d' } };
+    for (const [p, fn, states] of [['v5.10', 'kernfs_fop_write', [36, 105]], ['v5.15', 'kernfs_fop_write_iter', [36, 111]]] as const) {
+      const r = check(buildScenario(spec, p, '').model), rb = check(buildScenario(bind, p, '').model);
+      expect(r.coverage.filter((c) => c.label.endsWith(':kernfs_get_active')).map((c) => c.label), p).toEqual([`${fn}(a):kernfs_get_active`]);
+      expect(rb.coverage.filter((c) => c.label.includes('kernfs_fop_write')).map((c) => c.label.split(':')[0]), p).toEqual([`${fn}(a)`, `${fn}(a)`]);
+      expect([r.states, rb.states], p).toEqual(states); // as before the rename (36/105 at v5.10, 36/111 at v5.15)
+    }
+  });
 });
 
 describe('klist iterator references (klist_next / klist_remove)', () => {

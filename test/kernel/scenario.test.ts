@@ -198,6 +198,11 @@ describe('actions that can never take effect are errors unless marked maybe', ()
     expect(code({ name: 'child-supplier', devices: { host: {}, a: { parent: 'host' } },
       drivers: { d0: { matches: ['host'], probeType: 'async', present: true, links: ['a'], registers: ['a'] } }, actors: { t0: ['add host', 'maybe kill-del host'] } }, 'v5.19'))
       .toBe("E601: scenario 'child-supplier': device link host -> a: the supplier is the consumer's descendant, so device_link_add refuses it (device_is_dependent) and returns NULL, which the model does not run");
+    // A source audit (2026-12-04): device_is_dependent also walks the consumer's children and
+    // their consumers. p consumes c, s is p's child: c -> s makes s depend on c and c on s.
+    expect(code({ name: 'dependent', devices: { p: {}, c: {}, s: { parent: 'p' } },
+      drivers: { pd: { matches: ['p'], present: true, links: ['c'] }, cd: { matches: ['c'], present: true, links: ['s'] }, sd: { matches: ['s'], present: true } }, actors: { t: ['add p', 'add c', 'add s'] } }, 'v5.15'))
+      .toBe("E601: scenario 'dependent': device link p -> c: c depends on p through children and other device links, so device_link_add refuses whichever of these links comes second (device_is_dependent) and returns NULL, which the model does not run");
     expect(code({ name: 'reg-cycle', devices: { a: {}, b: {}, c: { present: true } },
       drivers: { d0: { matches: ['b'], module: 'm0', registersDriver: ['d1'] }, d1: { matches: ['a', 'c'], registers: ['b'] } }, modules: { m0: {} }, actors: { t1: ['modprobe m0'] } }, 'v5.0'))
       .toMatch(/^E601: scenario 'reg-cycle': building its paths nests without end: a probe registers .* which the model cannot build .*; break the cycle$/);

@@ -18,7 +18,7 @@ const KNOWN: Record<string, string[]> = {
   'kernel/async.c': ['async_schedule', 'async_synchronize_full', 'async_run_entry_fn'],
   'kernel/module/main.c': ['load_module', 'do_init_module', 'delete_module', 'free_module'],
   'kernel/workqueue.c': ['worker_thread', 'flush_work'],
-  'fs/kernfs/file.c': ['kernfs_fop_write_iter'],
+  'fs/kernfs/file.c': ['kernfs_fop_write_iter', 'kernfs_fop_write'],
   'include/linux/device.h': ['device_lock', 'device_unlock'],
   'drivers/usb/core/message.c': ['driver_set_config_work'],
   'drivers/base/platform.c': ['platform_match', 'driver_override_store'],

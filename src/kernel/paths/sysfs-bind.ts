@@ -4,8 +4,8 @@
  * through device_driver_attach (skips dead or bound devices), and since 45ddcb42949f through
  * __driver_probe_device (no probe_count, -EBUSY on a bound device). unbind_store releases
  * whatever driver the device has by the time it holds the lock.
- * Both run inside kernfs_fop_write_iter holding an active reference on the file, which
- * bus_remove_driver's remove_bind_files drains.
+ * Both run inside kernfs_fop_write (kernfs_fop_write_iter since cc099e0b3998, v5.11: KERNFS_WRITE_ITER)
+ * holding an active reference on the file, which bus_remove_driver's remove_bind_files drains.
  */
 import { RETURN, type Ret, type ThreadBuilder } from '../emit.js';
 import { BUS, DD, mutexWaits, takeMutex, takesParentLock } from './common.js';
@@ -15,21 +15,27 @@ import { releaseDriver, releaseLockLines } from './release.js';
 import { driverMatchSteps, overrideMatches } from './driver-override.js';
 import type { KS } from '../state.js';
 
-/** kernfs_fop_write_iter: kernfs_get_active (fails once the file is removed), the store, kernfs_put_active. */
+/**
+ * kernfs_fop_write_iter (kernfs_fop_write before cc099e0b3998, v5.11 and 5.10.11: a name only, the position
+ * `*ppos` became `iocb->ki_pos`): kernfs_get_active (fails once the file is removed), the store, kernfs_put_active.
+ * Before kernfs (v3.14) the store ran through fs/sysfs/file.c sysfs_write_file; the trace keeps kernfs_fop_write there.
+ */
 function kernfsWrite(tb: ThreadBuilder, drv: number, file: string, ret: Ret, store: (ret: string) => string): string {
-  const f = tb.fn(`kernfs_fop_write_iter`, { drv }, ret);
+  const iter = tb.k.has('KERNFS_WRITE_ITER');
+  const name = iter ? 'kernfs_fop_write_iter' : 'kernfs_fop_write';
+  const f = tb.fn(name, { drv }, ret);
   const body = store(f.label('kernfs_put_active'));
-  f.step('kernfs_get_active', { where: `fs/kernfs/file.c:kernfs_fop_write_iter (${file})`, c: ['if (!kernfs_get_active(of->kn)) {', 'len = ops->write(of, buf, len, iocb->ki_pos);'], run: (s) => {
+  f.step('kernfs_get_active', { where: `fs/kernfs/file.c:${name} (${file})`, c: ['if (!kernfs_get_active(of->kn)) {', `len = ops->write(of, buf, len, ${iter ? 'iocb->ki_pos' : '*ppos'});`], run: (s) => {
     const d = s.drv[drv]!;
     if (!d.bindFiles) return RETURN;      // -ENODEV: the file is gone
     d.storesActive++;
     return body;
   } });
-  f.step('kernfs_put_active', { where: 'fs/kernfs/file.c:kernfs_fop_write_iter', c: ['kernfs_put_active(of->kn);'], run: (s) => { s.drv[drv]!.storesActive--; return RETURN; } });
+  f.step('kernfs_put_active', { where: `fs/kernfs/file.c:${name}`, c: ['kernfs_put_active(of->kn);'], run: (s) => { s.drv[drv]!.storesActive--; return RETURN; } });
   return f.done();
 }
 
-/** `body` sees the entry of bind_store itself (inside kernfs_fop_write_iter). */
+/** `body` sees the entry of bind_store itself (inside kernfs_fop_write(_iter)). */
 export function bindStore(tb: ThreadBuilder, drv: number, dev: number, ret: Ret, body: (entry: string) => string = (e) => e): string {
   return kernfsWrite(tb, drv, 'bind', ret, (r) => body(bindStoreBody(tb, drv, dev, r)));
 }
