@@ -6,7 +6,8 @@
  * async (PF_USED_ASYNC, 774a1221e862, reverted by 67d6212afda2): that condition is the patch
  * 774a1221e862 (patches.ts), implied by the flag MODULE_SYNC_PF_USED_ASYNC.
  */
-import { RETURN, type Ret, type ThreadBuilder } from '../emit.js';
+import { RETURN, type Kernel, type Ret, type ThreadBuilder } from '../emit.js';
+import type { KS } from '../state.js';
 import { MODULE } from './common.js';
 import { asyncSynchronizeFullStep } from './async.js';
 import { busAddDriver } from './driver-attach.js';
@@ -19,29 +20,53 @@ export function doInitModule(tb: ThreadBuilder, m: number, ret: Ret, request = f
   let init: string = f.label('module_live');
   for (const drv of [...info.drivers].reverse()) init = busAddDriver(tb, drv, init);
   // early_mod_check and add_unformed_module look the name up under module_mutex
-  // (module_patient_check_exists): a module still COMING is waited for (module_wq), then a LIVE
-  // one is -EEXIST and a GOING one -EBUSY: modprobe does nothing. Never loaded, or freed by
-  // free_module (gone from the list): a new load, which complete_formation makes COMING.
+  // (module_patient_check_exists): a module still COMING (and, v5.3 .. v6.1, GOING) is waited
+  // for on module_wq, then a LIVE one is -EEXIST and a GOING one -EBUSY: modprobe does nothing.
+  // Never loaded, or freed by free_module (gone from the list): a new load, which
+  // complete_formation makes COMING. Before MODULE_LOAD_WAITS a COMING one is -EEXIST at once.
+  const slot = moduleWqSlot(k, tb.name), waitsGoing = k.has('MODULE_LOAD_WAITS_GOING');
   f.step('load_module', { where: `${MODULE}:load_module, do_init_module (mod->init)`,
     c: ['err = early_mod_check(info, flags);', 'err = add_unformed_module(mod);', 'err = complete_formation(mod, info);', 'return do_init_module(mod);'],
-    await: (s) => s.mod[m]!.state !== 'COMING', waits: () => `module_wq (${info.name} is COMING: module_patient_check_exists)`, run: (s, t) => {
+    run: (s, t) => {
     const x = s.mod[m]!;
+    if (k.has('MODULE_LOAD_WAITS') && (x.state === 'COMING' || (waitsGoing && x.state === 'GOING'))) { s.moduleWq![slot] = 1; return 'module_wq'; }
     if (x.state !== 'UNFORMED' && x.state !== 'FREED') { if (request) x.umh = false; return RETURN; }
     x.state = 'COMING'; x.refcnt = 2;          // MODULE_REF_BASE + the reference init runs under
     t.initOf |= 1 << m;                        // ghost: this thread runs m's init (async.ts)
     return init;
   } });
+  // wait_event_interruptible(module_wq, finished_loading(name)): asleep until a wake_up_all of
+  // module_wq (the end of any do_init_module; delete_module's end from MODULE_WQ_UNLOAD_WAKE),
+  // then the lookup again. Not at LIVE: the loader wakes the queue only after its
+  // async_synchronize_full (a source audit, 2026-12-04: the model resumed the waiter at LIVE).
+  if (k.has('MODULE_LOAD_WAITS')) f.step('module_wq', { where: `${MODULE}:load_module (add_unformed_module, module_patient_check_exists: wait_event_interruptible(module_wq, finished_loading(name)))`,
+    since: waitsGoing ? 'v5.3 .. v6.1 (6e6de3dee51a .. 0254127ab977): while COMING or GOING' : 'v3.7: while COMING', c: ['err = add_unformed_module(mod); #part'], await: (s) => s.moduleWq![slot] === 0, waits: () => `module_wq (${info.name} was ${waitsGoing ? 'COMING or GOING' : 'COMING'}: a wake_up_all(&module_wq) at the end of a do_init_module${k.has('MODULE_WQ_UNLOAD_WAKE') ? ' or a delete_module' : ''})`,
+    run: () => 'load_module' });
   // 774a1221e862 (v3.8 .. v5.16) adds `&& (current->flags & PF_USED_ASYNC)`: patches.ts.
   f.step('module_live', { where: `${MODULE}:do_init_module`, since: 'v2.6 .. v3.7, v5.17+ (67d6212afda2)', c: ['mod->state = MODULE_STATE_LIVE;', 'if (!mod->async_probe_requested)'], run: (s, t) => {
     s.mod[m]!.state = 'LIVE';
     t.initOf &= ~(1 << m);                     // m's init has returned
-    return s.mod[m]!.asyncProbeRequested ? 'module_put' : 'async_synchronize_full';
+    // The async_probe module parameter came with async probing (ASYNC_PROBE, v4.2): before it
+    // the init always ends with async_synchronize_full (a source audit read v3.6.0's sys_init_module).
+    return k.has('ASYNC_PROBE') && s.mod[m]!.asyncProbeRequested ? 'module_put' : 'async_synchronize_full';
   } });
   f.step('async_synchronize_full', { ...asyncSynchronizeFullStep(`${MODULE}:do_init_module`, 'module_put'), c: ['async_synchronize_full();'] });
   // module_put under module_mutex, with the init sections freed by a work item: one atomic step.
-  f.step('module_put', { where: `${MODULE}:do_init_module (module_put)`, c: ['mutex_lock(&module_mutex);', 'module_put(mod);@1', 'schedule_work(&init_free_wq);', 'mutex_unlock(&module_mutex);'],
-    run: (s) => { const x = s.mod[m]!; x.refcnt--; if (request) x.umh = false; return RETURN; } });
+  f.step('module_put', { where: `${MODULE}:do_init_module (module_put)`, c: ['mutex_lock(&module_mutex);', 'module_put(mod);@1', 'schedule_work(&init_free_wq);', 'mutex_unlock(&module_mutex);', 'wake_up_all(&module_wq);@1'],
+    run: (s) => { const x = s.mod[m]!; x.refcnt--; if (request) x.umh = false; wakeModuleWq(s); return RETURN; } });
   return f.done();
+}
+
+/** wake_up_all(&module_wq): every sleeper tests finished_loading again. */
+function wakeModuleWq(s: KS): void {
+  if (s.moduleWq) s.moduleWq.fill(0);
+}
+
+/** This thread's slot in KS.moduleWq (a thread that runs load_module may sleep there). */
+function moduleWqSlot(k: Kernel, thread: string): number {
+  let i = k.moduleWq.indexOf(thread);
+  if (i < 0) { i = k.moduleWq.length; k.moduleWq.push(thread); }
+  return i;
 }
 
 export function deleteModule(tb: ThreadBuilder, m: number, ret: Ret): string {
@@ -64,7 +89,9 @@ export function deleteModule(tb: ThreadBuilder, m: number, ret: Ret): string {
   // free_module's two module_mutex regions (and synchronize_rcu, with no RCU reader modelled) in one
   // step: no module_mutex region of the model spans steps, so nothing can run in between. FREED is
   // the C's "no struct module in the list": a later modprobe loads the module again (load_module).
-  f.step('free_module', { where: `${MODULE}:free_module`, c: ['delete_module:: free_module(mod);', 'mutex_lock(&module_mutex);@1 ... mutex_unlock(&module_mutex);@2'],
-    run: (s) => { s.mod[m]!.state = 'FREED'; return RETURN; } });
+  // From MODULE_WQ_UNLOAD_WAKE delete_module then wakes module_wq (a load may wait for the module).
+  const wakes = tb.k.has('MODULE_WQ_UNLOAD_WAKE');
+  f.step('free_module', { where: `${MODULE}:free_module`, c: ['delete_module:: free_module(mod);', 'mutex_lock(&module_mutex);@1 ... mutex_unlock(&module_mutex);@2', ...(wakes ? ['delete_module:: wake_up_all(&module_wq);'] : [])],
+    run: (s) => { s.mod[m]!.state = 'FREED'; if (wakes) wakeModuleWq(s); return RETURN; } });
   return f.done();
 }

@@ -78,15 +78,17 @@ function scsiScanHost(tb: ThreadBuilder, dev: number, drv: number, ret: string):
 function requestModule(tb: ThreadBuilder, drv: number, m: number, ret: string): string {
   const k = tb.k, name = k.w.modules[m]!.name, thread = requestModprobeThread(name);
   const f = tb.fn('request_module', { drv }, ret);
-  // A module already LIVE (or GOING) is not loaded again: the modprobe started finds it
-  // (module_patient_check_exists: -EEXIST for LIVE, -EBUSY otherwise, with no wait; it waits only
-  // while the module is COMING) and exits at once, even while the loader's do_init_module is
-  // still in async_synchronize_full. (Decided when request_module starts; a source audit found
-  // the requester waiting for that loader, a deadlock the kernel cannot reach.)
+  // A module already LIVE (or GOING, but v5.3 .. v6.1) is not loaded again: the modprobe started
+  // finds it (module_patient_check_exists: -EEXIST for LIVE, -EBUSY for GOING, with no wait) and
+  // exits at once, even while the loader's do_init_module is still in async_synchronize_full.
+  // (Decided when request_module starts; a source audit found the requester waiting for that
+  // loader, a deadlock the kernel cannot reach.) One COMING, or GOING at v5.3 .. v6.1, is waited
+  // for on module_wq by the modprobe (module.ts); kmod's modprobe loads any module not LIVE.
+  const going = k.has('MODULE_LOAD_WAITS_GOING');
   f.step('call_usermodehelper_exec', { where: 'kernel/kmod.c:__request_module -> kernel/umh.c:call_usermodehelper_exec (UMH_WAIT_PROC)', since: 'v2.6',
     run: (s, _t, _b, ctx) => {
       const st = s.mod[m]!.state;
-      if (st === 'LIVE' || st === 'GOING') return RETURN;
+      if (st === 'LIVE' || (st === 'GOING' && !going)) return RETURN;
       if (ctx.canSpawn(thread)) { ctx.spawn(thread); s.mod[m]!.umh = true; }
       return 'wait_for_completion';
     } });

@@ -1,0 +1,70 @@
+/**
+ * module_wq (paths/module.ts): a load that finds its module still loading sleeps until a
+ * wake_up_all(&module_wq), which the loader makes at the end of do_init_module, after its
+ * async_synchronize_full, not at LIVE; v5.3 .. v6.1 a GOING module is waited for too, and from
+ * v5.5 delete_module wakes the queue; v3.6 had no wait (-EEXIST at once); the async_probe module
+ * parameter came with v4.2. Found by a source audit (2026-12-04) of kernel/module/main.c
+ * (mainline, 6.6), kernel/module.c (5.10.13, v3.6.0) and a v3.7 tree: each of these was a
+ * no-deadlock verdict the kernel does not have.
+ */
+import { describe, expect, it } from 'vitest';
+import { buildScenario, check, type ScenarioSpec } from 'probecheck';
+
+const verdicts = (s: ScenarioSpec, profile: string) => {
+  const r = check(buildScenario(s, profile, '').model, {});
+  return Object.fromEntries(r.properties.map((p) => [p.name, p.verdict]));
+};
+const waiters = (s: ScenarioSpec, profile: string) =>
+  check(buildScenario(s, profile, '').model, {}).properties.find((p) => p.name === 'no-deadlock')!.waiters!.map((w) => `${w.thread} at ${w.label}`);
+
+// A module's probe queues an async scan, whose probe calls request_module on that same module
+// while it is still COMING: the modprobe sleeps on module_wq; the loader's async_synchronize_full
+// waits for the scan, the scan for the modprobe, and the wake comes after the sync.
+const coming: ScenarioSpec = {
+  name: 'req-coming', buses: { pci: {}, scsi: {} },
+  devices: { host: { bus: 'pci', present: true }, sda: { bus: 'scsi', parent: 'host' } },
+  drivers: { hba: { bus: 'pci', matches: ['host'], module: 'm1', asyncScan: ['sda'] }, sd: { bus: 'scsi', matches: ['sda'], present: true, requestModule: 'm1' } },
+  modules: { m1: {} }, actors: { udev: 'modprobe m1' }, properties: ['no-deadlock'], syncFallback: false,
+};
+// An async probe requests m0 while `rmmod m0` waits for it in async_synchronize_full (m0 GOING):
+// one actor, so m0 is LIVE or GOING (never COMING) when the probe asks for it.
+const going: ScenarioSpec = {
+  name: 'req-going', devices: { b: {} }, drivers: { db: { matches: ['b'], present: true, probeType: 'async', requestModule: 'm0' } },
+  modules: { m0: {} }, actors: { admin: ['modprobe m0', 'add b', 'rmmod m0'] }, properties: ['no-deadlock'], syncFallback: false,
+};
+// A module whose init leads, synchronously, to request_module of itself.
+const recursive: ScenarioSpec = {
+  name: 'recursive', devices: { host: { present: true }, x: { parent: 'host' } },
+  drivers: { hba: { matches: ['host'], module: 'm1', registers: ['x'] }, xd: { matches: ['x'], present: true, requestModule: 'm1' } },
+  modules: { m1: {} }, actors: { udev: 'modprobe m1' }, properties: ['no-deadlock'], syncFallback: false,
+};
+
+describe('module_wq', () => {
+  it('a load waiting for a COMING module is woken at the end of do_init_module, after its async_synchronize_full: a deadlock from v3.14 to mainline', () => {
+    for (const p of ['v4.18', 'v5.10', 'mainline']) {
+      expect(verdicts(coming, p)['no-deadlock']).toBe('violated');
+      expect(waiters(coming, p)).toContain('modprobe m1 (request_module) at do_init_module:module_wq');
+    }
+  });
+
+  it('v5.3 .. v6.1: a load waits for a GOING module (never woken at v5.4, before 5d603311615f); from v6.2 it is -EBUSY at once', () => {
+    for (const p of ['v5.4', 'v5.10', 'v6.1']) expect(waiters(going, p)).toEqual(['admin at delete_module:async_synchronize_full', 'kworker/u:async __device_attach_async_helper(b) at request_module(db):wait_for_completion', 'modprobe m0 (request_module) at do_init_module:module_wq']);
+    for (const p of ['v4.18', 'v6.6', 'mainline']) expect(verdicts(going, p)['no-deadlock']).toBe('holds');
+  });
+
+  it('v3.5 (v3.6.0 read): a load of a COMING module fails at once with -EEXIST, so a module requesting itself does not hang; v5.10 waits and hangs', () => {
+    expect(verdicts(recursive, 'v3.5')['no-deadlock']).toBe('holds');
+    expect(verdicts(recursive, 'v5.10')['no-deadlock']).toBe('violated');
+  });
+
+  it('the async_probe module parameter does nothing before v4.2: v3.x syncs at the end of every init', () => {
+    const s: ScenarioSpec = {
+      name: 'req-async-probe', buses: { pci: {}, scsi: {} },
+      devices: { host: { bus: 'pci', present: true }, sda: { bus: 'scsi', parent: 'host' } },
+      drivers: { ahci: { bus: 'pci', matches: ['host'], module: 'ahci', asyncScan: ['sda'] }, sd: { bus: 'scsi', matches: ['sda'], present: true, requestModule: 'cfq' } },
+      modules: { ahci: {}, cfq: { asyncProbe: true } }, actors: { modprobe: 'modprobe ahci' }, properties: ['no-deadlock'],
+    };
+    expect(verdicts(s, 'v3.5')['no-deadlock']).toBe('violated');
+    expect(verdicts({ ...s, modules: { ahci: {}, cfq: {} } }, 'v3.5')['no-deadlock']).toBe('violated');
+  });
+});
