@@ -186,6 +186,7 @@ export function check(model: Model, o: CheckOptions = {}): Result {
   result.shortest = strategy === 'bfs' && !por?.reduced;
   result.workers = out.workers;
   if (out.workersNote) result.workersNote = out.workersNote;
+  if (model.notes?.length) result.notes = [...model.notes];
   return result;
 }
 

@@ -199,6 +199,11 @@ export interface Model<G = any> {
   /** Interchangeable elements, for symmetry reduction (engine/reduce/symmetry.ts); checked, never trusted. */
   symmetry?: SymmetryClass[];
   /**
+   * What the model made of its input that the input did not say (a kernel scenario's option the
+   * profile's kernel does not have, say): printed with every result, never silent.
+   */
+  notes?: string[];
+  /**
    * What else may tell those elements apart, in words (`your patch fix-1`: a user's step may treat
    * one device of a group unlike the others): as for a property's `mayDistinguish`.
    */

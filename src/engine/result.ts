@@ -122,6 +122,8 @@ export interface Result {
   /** Threads that searched (1: the sequential search), and why fewer than asked for, if so. */
   workers?: number;
   workersNote?: string;
+  /** The model's notes (Model.notes): what it made of its input that the input did not say. */
+  notes?: string[];
   /**
    * `--shard i/n`: this result covers part of the search (see search/shard.ts); its verdicts
    * are about that part, and `probecheck merge` combines the shards' results into one.

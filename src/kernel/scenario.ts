@@ -613,7 +613,7 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string):
   }
   const model: Model = {
     name: spec.name, params: { profile: prof.name, patches: patchEntries(patchList).join(',') },
-    state: kernelSchema(w, k.moduleWq.length), init: (s) => initState(w, s as unknown as KS, !late, k.has('DEVICE_LINKS')), threads, properties: properties as Property[], optional,
+    notes: profileNotes(k), state: kernelSchema(w, k.moduleWq.length), init: (s) => initState(w, s as unknown as KS, !late, k.has('DEVICE_LINKS')), threads, properties: properties as Property[], optional,
     // The async programs built `asyncInstances` times: each deferral retried by the deferred worker
     // (or by a trigger during its probe) schedules one more entry for the device.
     moreInstances: (program) => plans.filter((p) => p.program === program).length === w.asyncInstances
@@ -659,4 +659,20 @@ export function scenario(spec: ScenarioSpec): ModelFactory {
   });
   if (spec.describe) f.describe = spec.describe;
   return f;
+}
+
+/**
+ * What the scenario asks for that the profile's kernel does not have, and what the model does
+ * instead (the kernel's own behaviour there): said with every result, never silent.
+ */
+function profileNotes(k: Kernel): string[] {
+  const w = k.w, out: string[] = [], p = k.profile;
+  if (!k.has('ASYNC_PROBE')) {
+    const drv = w.drivers.filter((d) => d.probeType === 'async').map((d) => `'${d.name}'`);
+    if (drv.length) out.push(`driver${drv.length > 1 ? 's' : ''} ${drv.join(', ')} ask${drv.length > 1 ? '' : 's'} for asynchronous probing (probeType: 'async'), which ${p} does not have (765230b5f084, v4.2): ${drv.length > 1 ? 'they probe' : 'it probes'} synchronously`);
+    const mods = w.modules.filter((m) => m.asyncProbe).map((m) => `'${m.name}'`);
+    if (mods.length) out.push(`module${mods.length > 1 ? 's' : ''} ${mods.join(', ')} ${mods.length > 1 ? 'are' : 'is'} loaded with async_probe, a parameter ${p} does not have (v4.2): ${mods.length > 1 ? 'their inits end' : 'its init ends'} with async_synchronize_full`);
+  }
+  if (!k.has('DEVICE_LINKS') && w.links.length) out.push(`${p} has no device links (9ed9895370ae, v4.10): the scenario's ${w.links.length > 1 ? `${w.links.length} links are` : 'link is'} never made`);
+  return out;
 }

@@ -313,6 +313,11 @@ export function vacuityLines(r: Result, col: Colors = plain, allowed: boolean | 
   return out;
 }
 
+/** The model's notes: what it made of a scenario's option its kernel does not have, and the like. */
+export function modelNoteLines(r: Pick<Result, 'notes'>, col: Colors = plain): string[] {
+  return (r.notes ?? []).map((n) => col.yellow(`note: ${n}`));
+}
+
 /** --symmetry and --check-symmetry: whether the reduction was applied, and what the check found. */
 function symmetryLines(r: Result, col: Colors): string[] {
   const y = r.symmetry;
@@ -385,7 +390,7 @@ export function renderResult(r: Result, o: TextOptions & { allowVacuous?: boolea
   }
   const params = showParams(r.params);
   parts.push(col.bold(`${r.model}${params ? ` (${params})` : ''}: ${r.strategy}, ${r.backend} backend${(r.workers ?? 1) > 1 ? `, ${r.workers} workers` : ''}${r.seed !== undefined ? `, seed ${r.seed}` : ''}`));
-  parts.push(...shardLines(r, col), ...verdictTable(r, col), ...statsLines(r, col, o.workers), ...vacuityLines(r, col, o.allowVacuous));
+  parts.push(...modelNoteLines(r, col), ...shardLines(r, col), ...verdictTable(r, col), ...statsLines(r, col, o.workers), ...vacuityLines(r, col, o.allowVacuous));
   return parts.join('\n');
 }
 

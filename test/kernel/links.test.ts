@@ -424,6 +424,7 @@ describe('a scenario\'s links on a profile without device links (before 9ed98953
   };
   it('the link properties named are vacuous, saying the profile has no links; with links the link is made', () => {
     const old = run(s13, 'v4.2');
+    expect(old.r.notes).toEqual(["v4.2 has no device links (9ed9895370ae, v4.10): the scenario's link is never made"]);
     expect(old.v).toEqual({ 'links-supplier-bound': 'vacuous', 'links-single-delete': 'vacuous', 'links-no-warn': 'vacuous', 'no-deadlock': 'holds' });
     expect(old.r.vacuity!.properties.map((p) => [p.name, p.premise])).toEqual(['links-supplier-bound', 'links-single-delete', 'links-no-warn']
       .map((n) => [n, 'device links exist (9ed9895370ae, v4.10); profile v4.2 has none']));

@@ -9,6 +9,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildScenario, check, type ScenarioSpec } from 'probecheck';
+import { renderResult } from '../../src/report/text.js';
 
 const verdicts = (s: ScenarioSpec, profile: string) => {
   const r = check(buildScenario(s, profile, '').model, {});
@@ -66,5 +67,13 @@ describe('module_wq', () => {
     };
     expect(verdicts(s, 'v3.5')['no-deadlock']).toBe('violated');
     expect(verdicts({ ...s, modules: { ahci: {}, cfq: {} } }, 'v3.5')['no-deadlock']).toBe('violated');
+    // Said with the result, as a note (text: `note: ...` under the header, -q included).
+    const r = check(buildScenario({ ...s, drivers: { ...s.drivers, sd: { ...s.drivers!.sd!, probeType: 'async' } } }, 'v3.5', '').model, {});
+    expect(r.notes).toEqual([
+      "driver 'sd' asks for asynchronous probing (probeType: 'async'), which v3.5 does not have (765230b5f084, v4.2): it probes synchronously",
+      "module 'cfq' is loaded with async_probe, a parameter v3.5 does not have (v4.2): its init ends with async_synchronize_full",
+    ]);
+    expect(renderResult(r)).toContain("\nnote: module 'cfq' is loaded with async_probe");
+    expect(check(buildScenario(s, 'v4.2', '').model, {}).notes).toBeUndefined();
   });
 });
