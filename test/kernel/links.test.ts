@@ -253,6 +253,24 @@ describe('device_links_purge in device_del', () => {
     const first = { ...spec, actors: { boot: ['add pmic', 'add mmc', 'unbind mmc-drv mmc', 'del pmic'] } };
     expect(check(buildScenario(first, 'mainline', '').model).properties[0]!.verdict).toBe('holds');
   });
+
+  // A source audit (2026-12-04): at 9ed9895370ae (v4.10, the core.c v4.14 reads) device_del
+  // purges before bus_remove_device (device_del+15 against +39); from 3451a495ef24 (v5.1) after.
+  it('v4.14: the purge comes before the release, so deleting a bound consumer deletes its stateless link twice, and a supplier\'s release unbinds no consumer; v4.18 takes the v5.1 order (unverified)', () => {
+    const consumer = { ...spec, actors: { boot: ['add pmic', 'add mmc', 'del mmc'] } };
+    expect(check(buildScenario(consumer, 'v4.14', '').model).properties[0]!.verdict).toBe('violated');
+    expect(check(buildScenario(consumer, 'v5.1', '').model).properties[0]!.verdict).toBe('holds');
+    const sup: ScenarioSpec = {
+      name: 'purge-supplier', devices: { s: { present: true, boundTo: 'sdrv' }, c: { present: true, boundTo: 'cdrv' } },
+      drivers: { sdrv: { matches: ['s'], present: true }, cdrv: { matches: ['c'], present: true, links: ['s'] } },
+      actors: { a: ['del s'] }, properties: ['no-deadlock', defineProperty({ kind: 'invariant', name: 'c-bound-at-end',
+        check: (v) => (v.thread('a').at === null && v.dev('c').driver === null ? 'c unbound' : null) })],
+    };
+    const end = (p: string) => check(buildScenario(sup, p, '').model).properties.find((x) => x.name === 'c-bound-at-end')!.verdict;
+    expect(end('v4.14')).toBe('holds');          // c stays bound: its link was purged before s's release
+    expect(end('v5.1')).toBe('violated');        // s's release unbinds c first
+    expect(end('v4.18')).toBe('violated');
+  });
 });
 
 // Found by a new-user pass (2026-12-03): a consumer declared bound started with its link NONE, so
@@ -428,8 +446,8 @@ describe('a scenario\'s links on a profile without device links (before 9ed98953
     expect(old.v).toEqual({ 'links-supplier-bound': 'vacuous', 'links-single-delete': 'vacuous', 'links-no-warn': 'vacuous', 'no-deadlock': 'holds' });
     expect(old.r.vacuity!.properties.map((p) => [p.name, p.premise])).toEqual(['links-supplier-bound', 'links-single-delete', 'links-no-warn']
       .map((n) => [n, 'device links exist (9ed9895370ae, v4.10); profile v4.2 has none']));
-    // On v4.18 the same scenario's link is ACTIVE from the start, and the supplier's unbind takes the consumer first.
-    expect(run(s13, 'v4.18').v['links-supplier-bound']).toBe('holds');
+    // On v5.1 the same scenario's link is ACTIVE from the start, and the supplier's unbind takes the consumer first.
+    expect(run(s13, 'v5.1').v['links-supplier-bound']).toBe('holds');
   });
 });
 
@@ -477,7 +495,7 @@ describe('a probe whose error path unregisters a link supplier waits for its own
     },
     actors: { 'add host': 'add host', 'add mmc': 'add mmc' }, properties: ['no-deadlock'],
   });
-  for (const p of ['v4.18', 'v5.15', 'mainline']) {
+  for (const p of ['v4.14', 'v5.15', 'mainline']) {
     it(`${p}: violated, the waiter holding the count it waits for; never when the probe cannot fail`, () => {
       const r = check(buildScenario(spec(true), p, '').model, {});
       const d = r.properties[0]!;

@@ -58,6 +58,25 @@ describe('module_wq', () => {
     expect(verdicts(recursive, 'v5.10')['no-deadlock']).toBe('violated');
   });
 
+  // request_module starts a modprobe per call (kmod.c call_modprobe); the model keeps one thread per
+  // module. A module hunt (2026-12-04) found two false deadlocks where the second would end sooner.
+  it('a second request_module while the first modprobe runs: -EEXIST at once at v3.5; a reload that wakes a modprobe asleep for a freed module', () => {
+    const afterFree: ScenarioSpec = {
+      name: 'second-request', devices: { c1: {}, c2: {} }, drivers: { da: { matches: ['c1', 'c2'], present: true, requestModule: 'm' } },
+      modules: { m: {} }, syncFallback: false, actors: { hotplug: 'add c1', admin: ['modprobe m', 'rmmod m', 'add c2'] }, properties: ['no-deadlock', 'actors-terminate'],
+    };
+    expect(verdicts(afterFree, 'v5.4')).toEqual({ 'no-deadlock': 'holds', 'actors-terminate': 'holds' });
+    const merged: ScenarioSpec = {
+      name: 'merged', buses: { platform: {}, pci: {}, scsi: {} },
+      devices: { host: { bus: 'pci', present: true }, sda: { bus: 'scsi', parent: 'host' }, c1: { bus: 'platform' } },
+      drivers: { hba: { bus: 'pci', matches: ['host'], module: 'm', asyncScan: ['sda'] }, sd: { bus: 'scsi', matches: ['sda'], present: true, requestModule: 'm' },
+        da: { bus: 'platform', matches: ['c1'], present: true, requestModule: 'm' } },
+      modules: { m: {} }, syncFallback: false, actors: { hotplug: 'add c1' }, properties: ['no-deadlock'],
+    };
+    expect(verdicts(merged, 'v3.5')['no-deadlock']).toBe('holds');
+    expect(verdicts(merged, 'v3.14')['no-deadlock']).toBe('violated');
+  });
+
   it('the async_probe module parameter does nothing before v4.2: v3.x syncs at the end of every init', () => {
     const s: ScenarioSpec = {
       name: 'req-async-probe', buses: { pci: {}, scsi: {} },

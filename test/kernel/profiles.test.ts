@@ -42,7 +42,7 @@ describe('profiles', () => {
     expect(profileDiff('v3.5', 'v3.14')).toEqual({ added: ['BUS_LIST_BEFORE_PROBE', 'MODULE_SYNC_PF_USED_ASYNC', 'MODULE_LOAD_WAITS'], removed: [] });
     expect(profileDiff('v3.14', 'v4.2')).toEqual({ added: ['TRIGGER_COUNT', 'ASYNC_PROBE', 'ATTACH_DRIVER_EBUSY', 'LATE_INITCALL_FLUSH'], removed: [] });
     expect(profileDiff('v4.2', 'v4.14')).toEqual({ added: ['WAIT_FLUSH_DEFERRED', 'DEVICE_LINKS', 'OVERRIDE_LOCK'], removed: [] });
-    expect(profileDiff('v4.14', 'v4.18')).toEqual({ added: ['LINK_DEFER_ADD', 'LINK_KREF', 'NEED_PARENT_LOCK'], removed: [] });
+    expect(profileDiff('v4.14', 'v4.18')).toEqual({ added: ['LINK_DEFER_ADD', 'LINK_KREF', 'NEED_PARENT_LOCK', 'LINKS_PURGE_AFTER_UNBIND'], removed: [] });
     expect(profileDiff('v4.18', 'v5.0')).toEqual({ added: ['ASYNC_SYNC_IN_DRIVER_DETACH'], removed: [] });
     expect(profileDiff('v5.0', 'v5.1')).toEqual({ added: ['DEAD_FLAG', 'PER_DEVICE_ASYNC_ATTACH', 'DRIVER_LOCK_HELPERS', 'LATE_INITCALL_SECOND_PASS', 'PROBE_TIMEOUT_WORK'], removed: ['ATTACH_DRIVER_EBUSY'] });
     expect(profileDiff('v5.1', 'v5.4')).toEqual({ added: ['KILL_DEVICE', 'LINKS_NO_DRIVER_DORMANT', 'MODULE_LOAD_WAITS_GOING'], removed: [] });

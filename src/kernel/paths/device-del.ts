@@ -4,6 +4,8 @@
  * only at the very end kobject_del, which is when device_is_registered() turns false.
  */
 import { RETURN, type Ret, type ThreadBuilder } from '../emit.js';
+import type { KS } from '../state.js';
+import type { LinkInfo } from '../world.js';
 import { BUS, CORE, DD, lockStep } from './common.js';
 import { busDel, deferredDel } from './klist.js';
 import { deviceReleaseDriver } from './release.js';
@@ -11,7 +13,18 @@ import { DEL_LINES } from './really-probe.js';
 
 export function deviceDel(tb: ThreadBuilder, dev: number, ret: Ret): string {
   const k = tb.k, me = tb.owner;
+  // device_links_purge: before bus_remove_device at v4.10 (9ed9895370ae), after it from v5.1.
+  const links = k.has('DEVICE_LINKS') ? k.w.links.filter((l) => l.consumer === dev || l.supplier === dev) : [];
+  const early = links.length > 0 && !k.has('LINKS_PURGE_AFTER_UNBIND');
   const f = tb.fn('device_del', { dev }, ret);
+  if (early) {
+    // 9ed9895370ae:519 (device_del+15), 24 lines before bus_remove_device: every link at dev is
+    // deleted (__device_link_del, whatever its kref or status; a WARN for an active one, not
+    // checked): the release that follows finds no consumer to unbind, and a driver's ->remove
+    // that deletes its stateless link deletes a freed one.
+    f.step('device_links_purge', { where: `${CORE}:device_del (device_links_purge)`, since: 'v4.10 (9ed9895370ae): before bus_remove_device',
+      c: ['device_links_purge(dev);'], run: (s) => { purgeLinks(s, links); return 'bus_remove_device'; } });
+  }
   const rel = deviceReleaseDriver(tb, dev, f.label('driver_deferred_probe_del'));
   if (k.has('DEAD_FLAG')) {
     // 3451a495ef24 sets dev->p->dead under device_lock in device_del; kill_device() wraps it since 00289cd87676 (v5.3).
@@ -45,15 +58,20 @@ export function deviceDel(tb: ThreadBuilder, dev: number, ret: Ret): string {
   // that device_link_del is a second delete (links-single-delete). Taken with kobject_del: nothing
   // between them reads a link. Managed links are not purged in the model (a re-added consumer
   // then still defers on the link, where the C defers on what its probe needs: the same verdicts).
-  const purge = k.has('DEVICE_LINKS') ? k.w.links.filter((l) => l.stateless && (l.consumer === dev || l.supplier === dev)) : [];
-  f.step('kobject_del', { where: `${CORE}:device_del (kobject_del)`, c: [...(k.has('DEVICE_LINKS') ? ['device_links_purge(dev);'] : []), 'kobject_del(&dev->kobj);'], run: (s) => {
+  const purge = early ? [] : links.filter((l) => l.stateless);
+  f.step('kobject_del', { where: `${CORE}:device_del (kobject_del)`, c: [...(k.has('DEVICE_LINKS') && !early ? ['device_links_purge(dev);'] : []), 'kobject_del(&dev->kobj);'], run: (s) => {
     const d = s.dev[dev]!;
-    for (const l of purge) {
-      const x = s.link[l.i]!;
-      if (x.refs > 0) { x.refs = 0; if (x.dels < 3) x.dels++; }
-    }
+    purgeLinks(s, purge);
     d.registered = false; d.ready = false; d.delDone = true;
     return RETURN;
   } });
   return f.done();
+}
+
+/** __device_link_del of each link: a stateless one counts a delete (its kref is gone); a managed one no longer exists. */
+function purgeLinks(s: KS, links: readonly LinkInfo[]): void {
+  for (const l of links) {
+    const x = s.link[l.i]!;
+    if (l.stateless) { if (x.refs > 0) { x.refs = 0; if (x.dels < 3) x.dels++; } } else x.status = 'NONE';
+  }
 }

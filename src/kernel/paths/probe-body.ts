@@ -89,7 +89,16 @@ function requestModule(tb: ThreadBuilder, drv: number, m: number, ret: string): 
     run: (s, _t, _b, ctx) => {
       const st = s.mod[m]!.state;
       if (st === 'LIVE' || (st === 'GOING' && !going)) return RETURN;
-      if (ctx.canSpawn(thread)) { ctx.spawn(thread); s.mod[m]!.umh = true; }
+      if (ctx.canSpawn(thread)) { ctx.spawn(thread); s.mod[m]!.umh = true; return 'wait_for_completion'; }
+      // A modprobe for m already runs. __request_module starts one per call (kmod.c call_modprobe);
+      // the model's one thread per module stands for both, and waiting for it is waiting for the
+      // second, except where the second would end sooner (a module hunt, 2026-12-04, found both):
+      // before MODULE_LOAD_WAITS it fails a COMING module at once (-EEXIST); and with the first
+      // asleep on module_wq for a module since freed, the second loads it, and the wake_up_all at
+      // the end of its do_init_module frees the first: the first is woken now and loads it itself.
+      if (st === 'COMING' && !k.has('MODULE_LOAD_WAITS')) return RETURN;
+      const slot = k.moduleWq.indexOf(thread);
+      if (slot >= 0 && s.moduleWq![slot] === 1 && (st === 'FREED' || st === 'UNFORMED')) s.moduleWq![slot] = 0;
       return 'wait_for_completion';
     } });
   f.step('wait_for_completion', { where: 'kernel/umh.c:call_usermodehelper_exec (wait_for_completion: modprobe exits)', since: 'v2.6',
