@@ -8,7 +8,7 @@
  * no-deadlock verdict the kernel does not have.
  */
 import { describe, expect, it } from 'vitest';
-import { buildScenario, check, type ScenarioSpec } from 'probecheck';
+import { buildScenario, check, defineProperty, type ScenarioSpec } from 'probecheck';
 import { renderResult } from '../../src/report/text.js';
 
 const verdicts = (s: ScenarioSpec, profile: string) => {
@@ -75,6 +75,17 @@ describe('module_wq', () => {
     };
     expect(verdicts(merged, 'v3.5')['no-deadlock']).toBe('holds');
     expect(verdicts(merged, 'v3.14')['no-deadlock']).toBe('violated');
+  });
+
+  it('from v6.2 (0254127ab977) a load woken on module_wq looks once and returns; before, it starts over', () => {
+    const reload: ScenarioSpec = {
+      name: 'wait-then-gone', devices: { c: { present: true } }, drivers: { d: { matches: ['c'], module: 'm' } }, modules: { m: {} }, syncFallback: false,
+      actors: { admin: ['modprobe m', 'rmmod m'], udev: 'modprobe m' },
+      properties: [defineProperty({ kind: 'action', name: 'woken-returns', check: (_b, a, move) => (move.label.endsWith(':module_wq') && (a.thread(move.thread).at ?? '').endsWith(':load_module') ? `${move.thread} looks again after its wait` : null),
+        premise: { text: 'a load sleeps on module_wq', met: (v) => v.threads.some((t) => t.at?.endsWith(':module_wq') ?? false) } })],
+    };
+    expect(verdicts(reload, 'v6.6')['woken-returns']).toBe('holds');
+    expect(verdicts(reload, 'v5.10')['woken-returns']).toBe('violated');
   });
 
   it('the async_probe module parameter does nothing before v4.2: v3.x syncs at the end of every init', () => {
