@@ -151,6 +151,26 @@ describe('kernfs active references of the bind/unbind files', () => {
   });
 });
 
+describe('the module code\'s file (MODULE_DIR)', () => {
+  // kernel/module.c became kernel/module/main.c in cfc1d277891e (v5.19, "module: Move all into module/"):
+  // the same functions, so only the file the steps name changes, never a count.
+  it('do_init_module names kernel/module.c at v5.15 and kernel/module/main.c at v5.19 and mainline, with the same state counts', () => {
+    const spec: ScenarioSpec = { name: 'mod', devices: { d: { present: true } }, drivers: { dd: { matches: ['d'], module: 'm' } }, modules: { m: {} },
+      actors: { modprobe: ['modprobe m', 'rmmod m'] } };
+    for (const [p, file, states] of [['v5.15', 'kernel/module.c', 31], ['v5.19', 'kernel/module/main.c', 32], ['mainline', 'kernel/module/main.c', 32]] as const) {
+      const { model } = buildScenario(spec, p, '');
+      const steps = model.threads.flatMap((th) => Object.entries(th.steps));
+      const live = steps.find(([l]) => l === 'do_init_module:module_live');
+      expect(live?.[1].where, p).toBe(`${file}:do_init_module`);
+      // Every step of the module code names the same file; none names the other.
+      const other = file === 'kernel/module.c' ? 'kernel/module/main.c' : 'kernel/module.c:';
+      expect(steps.filter(([, st]) => st.where.includes(other)).map(([l]) => l), p).toEqual([]);
+      expect(steps.filter(([, st]) => st.where.startsWith(`${file}:`)).length, p).toBeGreaterThan(4);
+      expect(check(model).states, p).toBe(states); // as before the flag (31 at v5.15, 32 at v5.19 and mainline)
+    }
+  });
+});
+
 describe('klist iterator references (klist_next / klist_remove)', () => {
   // Issue 9: a host with two async children of module cmod racing rmmod cmod reported
   // module-lifetime violated on mainline: rmmod's bus_remove_driver passed klist_remove while a

@@ -17,6 +17,7 @@ const KNOWN: Record<string, string[]> = {
   'drivers/base/core.c': ['device_add', 'device_del', 'device_links_busy', 'device_links_unbind_consumers', 'dev_uevent', 'kill_device', 'device_link_add', 'device_link_del', '__device_link_del'],
   'kernel/async.c': ['async_schedule', 'async_synchronize_full', 'async_run_entry_fn'],
   'kernel/module/main.c': ['load_module', 'do_init_module', 'delete_module', 'free_module'],
+  'kernel/module.c': ['load_module', 'do_init_module', 'delete_module', 'free_module'],
   'kernel/workqueue.c': ['worker_thread', 'flush_work'],
   'fs/kernfs/file.c': ['kernfs_fop_write_iter', 'kernfs_fop_write'],
   'include/linux/device.h': ['device_lock', 'device_unlock'],

@@ -13,8 +13,14 @@ export const DD = 'drivers/base/dd.c';
 export const BUS = 'drivers/base/bus.c';
 export const CORE = 'drivers/base/core.c';
 export const ASYNC = 'kernel/async.c';
-/** kernel/module.c before v5.19 (the file split); the functions are the same. */
-export const MODULE = 'kernel/module/main.c';
+/**
+ * The module code's file: kernel/module/main.c from v5.19 (MODULE_DIR, cfc1d277891e "module: Move
+ * all into module/"), kernel/module.c before; the functions are the same. Steps name it in `where`,
+ * and anchors find either name in the profile's snapshot (source.ts ALIASES).
+ */
+export function moduleFile(k: Pick<Kernel, 'has'>): string {
+  return k.has('MODULE_DIR') ? 'kernel/module/main.c' : 'kernel/module.c';
+}
 /** driver_register and driver_unregister (kernel/<snapshot>/drivers/base/driver.c). */
 export const DRIVER_C = 'drivers/base/driver.c';
 /** kobject_add's sysfs directory (kernel/<snapshot>/fs/sysfs/dir.c). */

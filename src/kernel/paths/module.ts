@@ -1,6 +1,7 @@
 /**
- * Module load and unload (kernel/module/main.c): do_init_module and delete_module, with the
- * module's init registering its drivers and its exit unregistering them. delete_module's checks
+ * Module load and unload (kernel/module/main.c; kernel/module.c before v5.19, MODULE_DIR):
+ * do_init_module and delete_module, with the module's init registering its drivers and its exit
+ * unregistering them. delete_module's checks
  * (state LIVE, refcount == MODULE_REF_BASE) happen under module_mutex in one step: nothing in
  * between can block. v3.8..v5.16 do_init_module synchronises only if the init task itself used
  * async (PF_USED_ASYNC, 774a1221e862, reverted by 67d6212afda2): that condition is the patch
@@ -8,14 +9,14 @@
  */
 import { RETURN, type Kernel, type Ret, type ThreadBuilder } from '../emit.js';
 import type { KS } from '../state.js';
-import { MODULE } from './common.js';
+import { moduleFile } from './common.js';
 import { asyncSynchronizeFullStep } from './async.js';
 import { busAddDriver } from './driver-attach.js';
 import { busRemoveDriver } from './driver-detach.js';
 
 /** do_init_module(m), from load_module; `request`: in the modprobe request_module started, which exits at the end (ModS.umh). */
 export function doInitModule(tb: ThreadBuilder, m: number, ret: Ret, request = false): string {
-  const k = tb.k, info = k.w.modules[m]!;
+  const k = tb.k, info = k.w.modules[m]!, file = moduleFile(k);
   const f = tb.fn('do_init_module', {}, ret);
   let init: string = f.label('module_live');
   for (const drv of [...info.drivers].reverse()) init = busAddDriver(tb, drv, init);
@@ -25,7 +26,7 @@ export function doInitModule(tb: ThreadBuilder, m: number, ret: Ret, request = f
   // Never loaded, or freed by free_module (gone from the list): a new load, which
   // complete_formation makes COMING. Before MODULE_LOAD_WAITS a COMING one is -EEXIST at once.
   const slot = moduleWqSlot(k, tb.name), waitsGoing = k.has('MODULE_LOAD_WAITS_GOING');
-  f.step('load_module', { where: `${MODULE}:load_module, do_init_module (mod->init)`,
+  f.step('load_module', { where: `${file}:load_module, do_init_module (mod->init)`,
     c: ['err = early_mod_check(info, flags);', 'err = add_unformed_module(mod);', 'err = complete_formation(mod, info);', 'return do_init_module(mod);'],
     run: (s, t) => {
     const x = s.mod[m]!;
@@ -39,22 +40,22 @@ export function doInitModule(tb: ThreadBuilder, m: number, ret: Ret, request = f
   // module_wq (the end of any do_init_module; delete_module's end from MODULE_WQ_UNLOAD_WAKE),
   // then the lookup again. Not at LIVE: the loader wakes the queue only after its
   // async_synchronize_full (a source audit, 2026-12-04: the model resumed the waiter at LIVE).
-  if (k.has('MODULE_LOAD_WAITS')) f.step('module_wq', { where: `${MODULE}:load_module (add_unformed_module, module_patient_check_exists: wait_event_interruptible(module_wq, finished_loading(name)))`,
+  if (k.has('MODULE_LOAD_WAITS')) f.step('module_wq', { where: `${file}:load_module (add_unformed_module, module_patient_check_exists: wait_event_interruptible(module_wq, finished_loading(name)))`,
     since: waitsGoing ? 'v5.3 .. v6.1 (6e6de3dee51a .. 0254127ab977): while COMING or GOING' : 'v3.7: while COMING', c: ['err = add_unformed_module(mod); #part'], await: (s) => s.moduleWq![slot] === 0, waits: () => `module_wq (${info.name} was ${waitsGoing ? 'COMING or GOING' : 'COMING'}: a wake_up_all(&module_wq) at the end of a do_init_module${k.has('MODULE_WQ_UNLOAD_WAKE') ? ' or a delete_module' : ''})`,
     // From v6.2 the woken load looks once more and returns (-EEXIST if LIVE, else -EBUSY: "Do not
     // try to load it again right now"); before, it went back to the start (goto again).
     run: (s) => { if (!k.has('MODULE_WAIT_ONCE')) return 'load_module'; if (request) s.mod[m]!.umh = false; return RETURN; } });
   // 774a1221e862 (v3.8 .. v5.16) adds `&& (current->flags & PF_USED_ASYNC)`: patches.ts.
-  f.step('module_live', { where: `${MODULE}:do_init_module`, since: 'v2.6 .. v3.7, v5.17+ (67d6212afda2)', c: ['mod->state = MODULE_STATE_LIVE;', 'if (!mod->async_probe_requested)'], run: (s, t) => {
+  f.step('module_live', { where: `${file}:do_init_module`, since: 'v2.6 .. v3.7, v5.17+ (67d6212afda2)', c: ['mod->state = MODULE_STATE_LIVE;', 'if (!mod->async_probe_requested)'], run: (s, t) => {
     s.mod[m]!.state = 'LIVE';
     t.initOf &= ~(1 << m);                     // m's init has returned
     // The async_probe module parameter came with async probing (ASYNC_PROBE, v4.2): before it
     // the init always ends with async_synchronize_full (a source audit read v3.6.0's sys_init_module).
     return k.has('ASYNC_PROBE') && s.mod[m]!.asyncProbeRequested ? 'module_put' : 'async_synchronize_full';
   } });
-  f.step('async_synchronize_full', { ...asyncSynchronizeFullStep(`${MODULE}:do_init_module`, 'module_put'), c: ['async_synchronize_full();'] });
+  f.step('async_synchronize_full', { ...asyncSynchronizeFullStep(`${file}:do_init_module`, 'module_put'), c: ['async_synchronize_full();'] });
   // module_put under module_mutex, with the init sections freed by a work item: one atomic step.
-  f.step('module_put', { where: `${MODULE}:do_init_module (module_put)`, c: ['mutex_lock(&module_mutex);', 'module_put(mod);@1', 'schedule_work(&init_free_wq);', 'mutex_unlock(&module_mutex);', 'wake_up_all(&module_wq);@1'],
+  f.step('module_put', { where: `${file}:do_init_module (module_put)`, c: ['mutex_lock(&module_mutex);', 'module_put(mod);@1', 'schedule_work(&init_free_wq);', 'mutex_unlock(&module_mutex);', 'wake_up_all(&module_wq);@1'],
     run: (s) => { const x = s.mod[m]!; x.refcnt--; if (request) x.umh = false; wakeModuleWq(s); return RETURN; } });
   return f.done();
 }
@@ -72,13 +73,13 @@ function moduleWqSlot(k: Kernel, thread: string): number {
 }
 
 export function deleteModule(tb: ThreadBuilder, m: number, ret: Ret): string {
-  const info = tb.k.w.modules[m]!;
+  const info = tb.k.w.modules[m]!, file = moduleFile(tb.k);
   const f = tb.fn('delete_module', {}, ret);
   let exit: string = f.label('async_synchronize_full');
   for (const drv of info.drivers) exit = busRemoveDriver(tb, drv, exit);
   // One atomic step from mutex_lock_interruptible to the success path's mutex_unlock; the error
   // exits (`out:`) release the same lock in the same step (conformance.ts UNCOVERED).
-  f.step('try_stop_module', { where: `${MODULE}:delete_module, try_stop_module`, await: (s) => s.moduleMutex === 0,
+  f.step('try_stop_module', { where: `${file}:delete_module, try_stop_module`, await: (s) => s.moduleMutex === 0,
     c: ['if (mutex_lock_interruptible(&module_mutex) != 0) ... mutex_unlock(&module_mutex);@1'],
     waits: () => 'module_mutex', run: (s) => {
       const x = s.mod[m]!;
@@ -87,13 +88,13 @@ export function deleteModule(tb: ThreadBuilder, m: number, ret: Ret): string {
       x.refcnt = 0; x.state = 'GOING';
       return exit;                            // mutex_unlock(&module_mutex); mod->exit()
     } });
-  f.step('async_synchronize_full', { ...asyncSynchronizeFullStep(`${MODULE}:delete_module`, 'free_module'), c: ['async_synchronize_full();'] });
+  f.step('async_synchronize_full', { ...asyncSynchronizeFullStep(`${file}:delete_module`, 'free_module'), c: ['async_synchronize_full();'] });
   // free_module's two module_mutex regions (and synchronize_rcu, with no RCU reader modelled) in one
   // step: no module_mutex region of the model spans steps, so nothing can run in between. FREED is
   // the C's "no struct module in the list": a later modprobe loads the module again (load_module).
   // From MODULE_WQ_UNLOAD_WAKE delete_module then wakes module_wq (a load may wait for the module).
   const wakes = tb.k.has('MODULE_WQ_UNLOAD_WAKE');
-  f.step('free_module', { where: `${MODULE}:free_module`, c: ['delete_module:: free_module(mod);', 'mutex_lock(&module_mutex);@1 ... mutex_unlock(&module_mutex);@2', ...(wakes ? ['delete_module:: wake_up_all(&module_wq);'] : [])],
+  f.step('free_module', { where: `${file}:free_module`, c: ['delete_module:: free_module(mod);', 'mutex_lock(&module_mutex);@1 ... mutex_unlock(&module_mutex);@2', ...(wakes ? ['delete_module:: wake_up_all(&module_wq);'] : [])],
     run: (s) => { s.mod[m]!.state = 'FREED'; if (wakes) wakeModuleWq(s); return RETURN; } });
   return f.done();
 }
