@@ -289,7 +289,7 @@ export function resolveWorld(spec: ScenarioSpec): World {
     const registers = (d.registers ?? []).map((r) => devIdx(`${w}: registers`, r)), locks = (d.locks ?? []).map((n) => devIdx(`${w}: locks`, n));
     const asyncScan = d.asyncScan === undefined || d.asyncScan === false ? null : d.asyncScan === true ? [] : d.asyncScan.map((r) => devIdx(`${w}: asyncScan`, r));
     if (d.workOnCpu && (registers.length > 0 || locks.length > 0)) throw bad(`${where}: ${w}: workOnCpu with registers or locks is not modelled (the worker runs the probe body: asyncScan, requestModule)`);
-    if (d.requestModule !== undefined && d.module === d.requestModule) throw bad(`${where}: ${w}: requestModule '${d.requestModule}' is its own module`);
+    if (d.requestModule !== undefined && d.module === d.requestModule) throw bad(`${where}: ${w}: requestModule '${d.requestModule}' is its own module: a module's init that requests itself is not modelled (its probe runs only once the module is loading); let a built-in driver or one of another module request it`);
     return {
       i, name, bus, matches, probeType, module: d.module ? modNames.indexOf(d.module) : -1, outcomes,
       registers, registersDriver: [] as number[], addsLinks, present: !!d.present,
@@ -671,7 +671,9 @@ function profileNotes(k: Kernel): string[] {
     const drv = w.drivers.filter((d) => d.probeType === 'async').map((d) => `'${d.name}'`);
     if (drv.length) out.push(`driver${drv.length > 1 ? 's' : ''} ${drv.join(', ')} ask${drv.length > 1 ? '' : 's'} for asynchronous probing (probeType: 'async'), which ${p} does not have (765230b5f084, v4.2): ${drv.length > 1 ? 'they probe' : 'it probes'} synchronously`);
     const mods = w.modules.filter((m) => m.asyncProbe).map((m) => `'${m.name}'`);
-    if (mods.length) out.push(`module${mods.length > 1 ? 's' : ''} ${mods.join(', ')} ${mods.length > 1 ? 'are' : 'is'} loaded with async_probe, a parameter ${p} does not have (v4.2): ${mods.length > 1 ? 'their inits end' : 'its init ends'} with async_synchronize_full`);
+    // v3.8 .. v5.16 the sync is only for an init that queued async work (PF_USED_ASYNC, 774a1221e862).
+    const when = k.has('MODULE_SYNC_PF_USED_ASYNC') ? ' where it queued async work (PF_USED_ASYNC), as without the parameter' : '';
+    if (mods.length) out.push(`module${mods.length > 1 ? 's' : ''} ${mods.join(', ')} ${mods.length > 1 ? 'are' : 'is'} loaded with async_probe, a parameter ${p} does not have (v4.2): ${mods.length > 1 ? 'their inits end' : 'its init ends'} with async_synchronize_full${when}`);
   }
   if (!k.has('DEVICE_LINKS') && w.links.length) out.push(`${p} has no device links (9ed9895370ae, v4.10): the scenario's ${w.links.length > 1 ? `${w.links.length} links are` : 'link is'} never made`);
   return out;
