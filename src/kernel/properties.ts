@@ -164,6 +164,11 @@ function noLinks(k: Kernel): Premise | undefined {
   return k.has('DEVICE_LINKS') ? undefined : { text: `device links exist (9ed9895370ae, v4.10); profile ${k.profile} has none`, met: () => false };
 }
 
+/** Some actor's `add` names device i. */
+function addedByActor(c: PropCtx, i: number): boolean {
+  return c.acts.some((a) => a.some((x) => x.op === 'add' && x.dev === i));
+}
+
 function invariant(name: string, description: string, broken: (s: KS, q: Query) => string | null, premise?: Premise): Property<KS> {
   return { kind: 'invariant', name, description, holds: (s, q) => broken(s, q) === null, explain: (s, q) => broken(s, q) ?? '',
     ...(premise ? { premise: premise.met, premiseText: premise.text } : {}) };
@@ -324,11 +329,12 @@ export const LIBRARY: KernelProperty[] = [
       }
       return null;
     }, { text: 'a child on a need_parent_lock bus is probed or removed', met: (s) => k.w.devices.some((d) => d.parent >= 0 && s.bus[d.bus]!.needParentLock && (s.dev[d.i]!.probing !== 0 || s.dev[d.i]!.removing !== 0)) }) },
-  { name: 'device-ready', covers: 'S9', applies: (k) => k.w.devices.some((d) => !d.present), make: (k) => action('device-ready',
+  // A present device an actor deletes and adds again is added by the scenario too (a sysfs hunt, 2026-12-04).
+  { name: 'device-ready', covers: 'S9', applies: (k, c) => k.w.devices.some((d) => !d.present || addedByActor(c, d.i)), make: (k, c) => action('device-ready',
     'probe starts only after device_add has passed device_pm_add', (b, a, m) => {
       for (let i = 0; i < a.dev.length; i++) if (probeStarts(b, a, i) && !b.dev[i]!.ready && !b.dev[i]!.delStarted) return `probe(${k.vn(i)}) started in ${m.thread} before device_add(${k.vn(i)}) reached device_pm_add`;
       return null;
-    }, { text: 'a device added by the scenario is probed', met: (s) => k.w.devices.some((d) => !d.present && s.dev[d.i]!.probing !== 0) }, ['dev[*].probing']) },
+    }, { text: 'a device added by the scenario is probed', met: (s) => k.w.devices.some((d) => (!d.present || addedByActor(c, d.i)) && s.dev[d.i]!.probing !== 0) }, ['dev[*].probing']) },
   { name: 'lockless-reader', covers: 'S10', applies: (_k, c) => c.readers, make: (k, c) => invariant('lockless-reader',
     'a lockless reader of dev->driver (dev_uevent) never dereferences NULL or an unregistered driver', (s, q) => {
       for (const t of c.threads) {

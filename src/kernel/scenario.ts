@@ -447,7 +447,13 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string):
   const late = lateCalls.length === 1;
   if (late && lateInitcallRefusal(k)) throw bad(`scenario '${spec.name}': ${lateInitcallRefusal(k)}`);
   // A device whose driver_override an actor writes reads it in two steps when matching (B13).
-  for (const a of actors) for (const x of a.acts) if (x.op === 'override') w.devices[x.dev]!.override = true;
+  for (const a of actors) for (const x of a.acts) if (x.op === 'override') {
+    const d = w.devices[x.dev]!, b = w.buses[d.bus]!;
+    // driver_override is the platform bus's (platform_match); USB (a need_parent_lock bus) has none (a sysfs hunt, 2026-12-04).
+    if (b.needParentLock) throw bad(`scenario '${spec.name}': actor '${a.name}': override ${d.name}: ${d.name} is on bus '${b.name}', a need_parent_lock bus (USB), which has no driver_override; the model's is the platform bus's (platform_match)`);
+    d.override = true;
+  }
+  for (const a of actors) for (const x of a.acts) if (x.op === 'unbind') w.devices[x.dev]!.unbindStore = true;
   // Devices an actor may leave unbound on purpose, which no-missed-probe must not expect probed
   // again once that happened in a run (the ghost DevS.released, set where the driver is let go):
   // - sysfs unbind;

@@ -18,6 +18,11 @@ export interface DevInfo {
   boundTo: number;
   /** Some actor writes its driver_override (B13): platform_match reads the string in two steps. */
   override: boolean;
+  /**
+   * Some actor unbinds it through sysfs: unbind_store holds a reference to the struct it looked
+   * up, which a del and add in between make an old one (DevS.gen tells them apart).
+   */
+  unbindStore?: boolean;
 }
 export interface DrvInfo {
   i: number; name: string; bus: number; matches: number[]; probeType: ProbeType;

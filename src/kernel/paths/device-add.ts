@@ -24,9 +24,10 @@ export function busProbeDevice(tb: ThreadBuilder, dev: number, ret: Ret, skip: s
 
 export function deviceAdd(tb: ThreadBuilder, dev: number, ret: Ret): string {
   const f = tb.fn('device_add', { dev }, ret);
-  // Only a device that an async entry may be scheduled for, or the deferred-probe worker may hold
-  // (a probe of it may defer), needs to tell its structs apart (state.ts DevS.gen).
-  const entries = tb.k.w.devices[dev]!.drivers.some((d) => mayBeAsync(tb.k, d) || mayDefer(tb.k, dev, d));
+  // Only a device that an async entry may be scheduled for, the deferred-probe worker may hold
+  // (a probe of it may defer) or a sysfs unbind may have looked up needs to tell its structs
+  // apart (state.ts DevS.gen).
+  const entries = tb.k.w.devices[dev]!.drivers.some((d) => mayBeAsync(tb.k, d) || mayDefer(tb.k, dev, d)) || tb.k.w.devices[dev]!.unbindStore === true;
   // bus_add_device puts the device on the bus klist before bus_probe_device, in every tree read
   // (v3.6.0 bus.c:495 on). 190888ac01d0 changed the driver's side (bus_add_driver), not this one.
   const probe = busProbeDevice(tb, dev, ret, RETURN);
@@ -46,6 +47,7 @@ export function deviceAdd(tb: ThreadBuilder, dev: number, ret: Ret): string {
     if (parent >= 0 && !s.dev[parent]!.registered) return RETURN;       // kobject_add: -ENOENT, the device is not added
     d.registered = true;
     if (d.delStarted && entries) d.gen = (d.gen + 1) & 3;                 // added again: a new struct device
+    if (d.delStarted) d.ovrDrv = 0;                                        // ... whose driver_override is NULL (kzalloc'ed)
     d.dead = false; d.delStarted = false; d.delDone = false; d.dels = 0;
     if (d.released) { d.released = false; d.owed = 0; }
     busAddTail(tb.k.w, s, dev);

@@ -8,12 +8,12 @@
  * holding an active reference on the file, which bus_remove_driver's remove_bind_files drains.
  */
 import { RETURN, type Ret, type ThreadBuilder } from '../emit.js';
-import { BUS, DD, mutexWaits, takeMutex, takesParentLock } from './common.js';
+import { BUS, DD, mutexWaits, staleEntry, takeMutex, takesParentLock } from './common.js';
 import { driverProbeDevice } from './really-probe.js';
 import { deviceDriverAttach } from './driver-attach.js';
 import { releaseDriver, releaseLockLines } from './release.js';
 import { driverMatchSteps, overrideMatches } from './driver-override.js';
-import type { KS } from '../state.js';
+import { STALE, type KS } from '../state.js';
 
 /**
  * kernfs_fop_write_iter (kernfs_fop_write before cc099e0b3998, v5.11 and 5.10.11: a name only, the position
@@ -99,9 +99,10 @@ function unbindStoreBody(tb: ThreadBuilder, drv: number, dev: number, ret: Ret):
   // device_driver_detach -> device_release_driver_internal(dev, NULL, dev->parent).
   const detach = k.has('DEAD_FLAG');
   f.step('bus_find_device_by_name', { where: `${BUS}:unbind_store`,
-    c: ['bus_find_device_by_name(bus, NULL, buf);', 'if (dev && dev->driver == drv) {', detach ? 'device_driver_detach(dev);' : 'device_release_driver(dev);'], run: (s) => {
+    c: ['bus_find_device_by_name(bus, NULL, buf);', 'if (dev && dev->driver == drv) {', detach ? 'device_driver_detach(dev);' : 'device_release_driver(dev);'], run: (s, t) => {
     const d = s.dev[dev]!;
     if (!s.drv[drv]!.onBus || !d.onBus || d.driver !== drv + 1) return RETURN; // unlocked `dev->driver == drv`
+    t.gen = d.gen;                                                             // the struct device it holds a reference to
     return pl ? 'lock_parent' : 'device_lock';
   } });
   if (pl) f.step('lock_parent', { where: `${BUS}:unbind_store (device_lock(dev->parent))`,
@@ -109,12 +110,16 @@ function unbindStoreBody(tb: ThreadBuilder, drv: number, dev: number, ret: Ret):
     waits: mutexWaits(k, parent), run: (s) => { takeMutex(k, s, parent, me); return 'device_lock'; } });
   // By v5.1 device_driver_detach(dev) -> device_release_driver_internal(dev, NULL, dev->parent); v3.6.0 device_release_driver(dev).
   const c = releaseLockLines(detach || k.has('NEED_PARENT_LOCK'), detach ? 'device_driver_detach:: device_release_driver_internal(dev, NULL, dev->parent);' : 'device_release_driver_internal(dev, NULL, NULL);', k.has('DRIVER_LOCK_HELPERS'));
-  f.step('device_lock', { where: `${DD}:device_release_driver(_internal)`, c: c.lock, await: (s) => s.dev[dev]!.mutex === 0,
-    waits: mutexWaits(k, dev), run: (s) => { takeMutex(k, s, dev, me); s.dev[dev]!.unbindOf = drv + 1; return rel(s, 'device_unlock'); } });
+  // A del and add since the lookup make the struct it holds an old one: its own lock, and
+  // dev->driver NULL there (released by the del), so nothing is released (a sysfs hunt,
+  // 2026-12-04: the model released the new device's driver: unbind-releases-named).
+  f.step('device_lock', staleEntry(dev, { where: `${DD}:device_release_driver(_internal)`, c: c.lock, await: (s) => s.dev[dev]!.mutex === 0,
+    waits: mutexWaits(k, dev), run: (s) => { takeMutex(k, s, dev, me); s.dev[dev]!.unbindOf = drv + 1; return rel(s, 'device_unlock'); } }, () => 'device_unlock'));
   f.step('device_unlock', { where: `${DD}:device_release_driver(_internal)`,
-    c: [...c.unlock, ...(pl ? [detach ? '__device_driver_unlock:: device_unlock(parent);' : 'drivers/base/bus.c:unbind_store:: device_unlock(dev->parent);'] : [])], run: (s) => {
-    s.dev[dev]!.mutex = 0;
-    s.dev[dev]!.unbindOf = 0;
+    c: [...c.unlock, ...(pl ? [detach ? '__device_driver_unlock:: device_unlock(parent);' : 'drivers/base/bus.c:unbind_store:: device_unlock(dev->parent);'] : [])], run: (s, t) => {
+    if (t.gen === STALE) t.gen = 0;                                            // the old struct's own mutex
+    else { s.dev[dev]!.mutex = 0; s.dev[dev]!.unbindOf = 0; }
+    t.gen = 0;
     if (pl) s.dev[parent]!.mutex = 0;
     return RETURN;
   } });

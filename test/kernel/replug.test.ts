@@ -1,0 +1,52 @@
+/**
+ * A device deleted and added again is a new struct device (kzalloc in the bus's add path): what
+ * held the old one acts on the old one, and the new one starts afresh. Found by a sysfs hunt
+ * (2026-12-04; bus.c at bfa54a793ba7 unbind_store, dd.c at efb0b309fa0d), each a wrong verdict.
+ */
+import { describe, expect, it } from 'vitest';
+import { buildScenario, check, defineProperty, type ScenarioSpec } from 'probecheck';
+
+const verdicts = (s: ScenarioSpec, profile: string) =>
+  Object.fromEntries(check(buildScenario(s, profile, '').model, { exhaustive: true }).properties.map((p) => [p.name, p.verdict]));
+
+describe('a device deleted and added again', () => {
+  it('an unbind that looked the old struct up releases nothing of the new one (unbind_store holds its reference)', () => {
+    const s: ScenarioSpec = {
+      name: 'flipflop', devices: { dc: { present: true, boundTo: 'drvA' } },
+      drivers: { drvA: { matches: ['dc'], present: true }, drvB: { matches: ['dc'], present: true } },
+      actors: { admin: ['unbind drvA dc', 'bind drvB dc', 'maybe unbind drvB dc'], hotplug: ['del dc', 'add dc'] },
+      properties: ['unbind-releases-named', 'single-binding', 'no-deadlock'],
+    };
+    for (const p of ['v5.10', 'mainline']) expect(verdicts(s, p)).toEqual({ 'unbind-releases-named': 'holds', 'single-binding': 'holds', 'no-deadlock': 'holds' });
+    // v4.18: single-binding is the known pre-v5.1 bind_store (its unlocked dev->driver test).
+    expect(verdicts(s, 'v4.18')).toEqual({ 'unbind-releases-named': 'holds', 'single-binding': 'violated', 'no-deadlock': 'holds' });
+  });
+
+  it('starts with no driver_override, so it binds the driver that matches it', () => {
+    const bound = defineProperty({ kind: 'invariant', name: 'readded-binds-a', check: (v) => (v.thread('admin').at === null && v.dev('dc').registered && v.dev('dc').driver !== 'drvA' ? `dc re-added and bound to ${v.dev('dc').driver ?? 'nothing'}` : null),
+      premise: { text: 'admin is done', met: (v) => v.thread('admin').at === null } });
+    const s: ScenarioSpec = {
+      name: 'override-readd', devices: { dc: { present: true, boundTo: 'drvA' } },
+      drivers: { drvA: { matches: ['dc'], present: true }, drvB: { matches: ['dc'] } },
+      actors: { admin: ['override dc drvB', 'unbind drvA dc', 'del dc', 'add dc'] }, properties: [bound],
+    };
+    expect(verdicts(s, 'mainline')).toEqual({ 'readded-binds-a': 'holds' });
+  });
+
+  it('a present device an actor deletes and adds again is checked by device-ready by default (B14 on a replug at v6.12)', () => {
+    const s: ScenarioSpec = {
+      name: 'readd-present', buses: { platform: { autoprobe: false } }, devices: { dc: { present: true } },
+      drivers: { drvA: { matches: ['dc'], present: true } }, actors: { hotplug: ['del dc', 'add dc'], admin: 'bind drvA dc' },
+    };
+    expect(verdicts(s, 'v6.12')['device-ready']).toBe('violated');
+    expect(verdicts(s, 'mainline')['device-ready']).toBe('holds');
+  });
+
+  it('driver_override on a need_parent_lock (USB) bus is E601: USB has none', () => {
+    const s: ScenarioSpec = {
+      name: 'usb-override', buses: { usb: { needParentLock: true } }, devices: { hub: { bus: 'usb', present: true }, intf: { bus: 'usb', parent: 'hub', present: true, boundTo: 'd' } },
+      drivers: { d: { bus: 'usb', matches: ['intf'], present: true } }, actors: { admin: 'override intf d' },
+    };
+    expect(() => buildScenario(s, 'mainline', '')).toThrow("scenario 'usb-override': actor 'admin': override intf: intf is on bus 'usb', a need_parent_lock bus (USB), which has no driver_override");
+  });
+});
