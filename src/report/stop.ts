@@ -21,7 +21,9 @@ export function stopLines(r: Result, col: Colors = plain): string[] {
       col.yellow('random walks find violations but never prove one absent: properties not violated are unknown')];
   }
   const flag = s === 'interrupted' ? 'Ctrl-C' : FLAG[s];
-  const out = [col.yellow(`search stopped early: ${s}${flag ? ` (${flag})` : ''}${r.stopNote ? `: ${r.stopNote}` : ''}`),
+  // How far it got, also under -q (which prints no stats line): the scale of what is left unknown.
+  const far = typeof r.states === 'number' && r.strategy !== 'random' && s !== 'max-states' ? `; ${r.states.toLocaleString('en-US')} states stored, depth ${r.depth}` : '';
+  const out = [col.yellow(`search stopped early: ${s}${flag ? ` (${flag})` : ''}${r.stopNote ? `: ${r.stopNote}` : ''}${far}`),
     col.yellow('properties not violated so far are unknown')];
   if (s === 'memory-limit' || s === 'out-of-memory') {
     out.push(col.yellow('  to go further: --max-states N (a partial search with less memory), --strategy random (walks need far less memory),'),

@@ -91,6 +91,8 @@ describe('the stop in words', () => {
     const r = probecheck(['check', join(PROBE_TREE, '../../host-children.ts'), '--param', 'n=8', '--time-limit', '1', '-q'], { cwd: tempDir() });
     expect(r.status).toBe(3);
     expect(r.stdout).toMatch(/search stopped early: time-limit[^\n]*\n[^\n]*unknown\n {2}to store fewer states: --por/);
+    // -q prints no stats line: the stop line says how far the search got (a new user, 2026-12-04).
+    expect(r.stdout).toMatch(/search stopped early: time-limit \(--time-limit\): the 1 s time limit reached; [\d,]+ states stored, depth \d+\n/);
   });
 
   it('Ctrl-C, and a search that stopped once everything was violated', () => {
