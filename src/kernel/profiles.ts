@@ -212,7 +212,10 @@ export const PROFILE_NAMES = Object.keys(PROFILES);
 export function profile(name: string): Profile {
   const p = PROFILES[name];
   if (!p) {
-    const near = didYouMean(name, PROFILE_NAMES);
+    // A release number: the newest profile not after it (v4.19 -> v4.18, not the nearer spelling v4.14).
+    const v = /^v(\d+)\.(\d+)/.exec(name), key = (a: number, b: number) => a * 1000 + b;
+    const below = v ? PROFILE_NAMES.filter((n) => { const m = /^v(\d+)\.(\d+)$/.exec(n); return m && key(+m[1]!, +m[2]!) <= key(+v[1]!, +v[2]!); }).pop() : undefined;
+    const near = below ?? didYouMean(name, PROFILE_NAMES);
     throw new ProbecheckError('E602', `unknown kernel profile '${name}'${near !== undefined ? `; did you mean '${near}'?` : ''}; known: ${PROFILE_NAMES.join(', ')}`);
   }
   return p;

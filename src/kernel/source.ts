@@ -116,7 +116,9 @@ export function excerptsOf(release: string, path: string): Map<string, Excerpt> 
   if (existsSync(f)) {
     out = new Map();
     const text = readFileSync(f, 'utf8');
-    const origin = /^\/\/ origin: (.*)$/m.exec(text)?.[1] ?? '?';
+    // A Makefile the index stores at another commit says nothing of this file's release: shown
+    // as not read (the header keeps the detail), so 2.6.32 is not read as the tree's version.
+    const origin = (/^\/\/ origin: (.*)$/m.exec(text)?.[1] ?? '?').replace(/Makefile: [^(;]*\(([^)]*unrelated to this file's commit[^)]*)\)/, 'Makefile: not read at this commit ($1)');
     for (const part of text.split(/^\/\/@ /m).slice(1)) {
       const nl = part.indexOf('\n');
       const [fn, at] = part.slice(0, nl).trim().split(/\s+/);

@@ -135,9 +135,18 @@ describe('profiles', () => {
     }
   });
 
+  // A new user read "VERSION = 2, PATCHLEVEL = 6, SUBLEVEL = 32" as the v4.2 snapshot's release (2026-12-04).
+  it('an excerpt whose stored Makefile is another commit\'s shows its Makefile as not read', () => {
+    const o = excerpt('torvalds@013c074f8642', 'drivers/base/dd.c', '__device_attach')!.origin;
+    expect(o).toContain('Makefile: not read at this commit (torvalds/linux stored Makefile is from commit 00095879');
+    expect(o).not.toContain('SUBLEVEL = 32');
+  });
+
   it('E602 lists the known profiles', () => {
     expect(() => profile('v99')).toThrow(`unknown kernel profile 'v99'; known: ${PROFILE_NAMES.join(', ')}`);
-    expect(() => profile('v6.13')).toThrow(`unknown kernel profile 'v6.13'; did you mean 'v6.1'?; known: ${PROFILE_NAMES.join(', ')}`);
+    // A release number gets the newest profile not after it (a new user's v4.19 got v4.14, 2026-12-04).
+    expect(() => profile('v6.13')).toThrow(`unknown kernel profile 'v6.13'; did you mean 'v6.12'?; known: ${PROFILE_NAMES.join(', ')}`);
+    expect(() => profile('v4.19')).toThrow("unknown kernel profile 'v4.19'; did you mean 'v4.18'?");
     try { buildScenario(everything, 'v2.6', ''); expect.unreachable(); } catch (e) { expect((e as { code: string }).code).toBe('E602'); }
   });
 });
