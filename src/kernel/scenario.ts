@@ -447,10 +447,14 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string):
   const late = lateCalls.length === 1;
   if (late && lateInitcallRefusal(k)) throw bad(`scenario '${spec.name}': ${lateInitcallRefusal(k)}`);
   // A device whose driver_override an actor writes reads it in two steps when matching (B13).
-  for (const a of actors) for (const x of a.acts) if (x.op === 'override') {
-    const d = w.devices[x.dev]!, b = w.buses[d.bus]!;
+  for (const a of actors) for (const x0 of a.acts) if (x0.op === 'override') {
+    const d = w.devices[x0.dev]!, b = w.buses[d.bus]!;
     // driver_override is the platform bus's (platform_match); USB (a need_parent_lock bus) has none (a sysfs hunt, 2026-12-04).
     if (b.needParentLock) throw bad(`scenario '${spec.name}': actor '${a.name}': override ${d.name}: ${d.name} is on bus '${b.name}', a need_parent_lock bus (USB), which has no driver_override; the model's is the platform bus's (platform_match)`);
+    // platform_match binds the named driver whatever its id table says; the model's walks go only
+    // through a driver's `matches` (a source audit, 2026-12-04: d was never bound to x).
+    const x = w.drivers[x0.drv]!;
+    if (!x.matches.includes(d.i)) throw bad(`scenario '${spec.name}': actor '${a.name}': override ${d.name} ${x.name}: ${x.name} does not list ${d.name} in its matches; platform_match would bind it to ${d.name} through the override alone, which the model's driver walks do not follow: add '${d.name}' to ${x.name}'s matches`);
     d.override = true;
   }
   for (const a of actors) for (const x of a.acts) if (x.op === 'unbind') w.devices[x.dev]!.unbindStore = true;
