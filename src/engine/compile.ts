@@ -208,7 +208,9 @@ export function spawnTarget(c: Compiled, nameOrProgram: string, isRunning: (th: 
   }
   if (!any) throw new ModelError('E204', `spawn('${nameOrProgram}'): no thread or program has that name; threads: ${c.threads.map((x) => x.name).join(', ')}`);
   const how = c.model.moreInstances?.(nameOrProgram);
-  throw new ModelError('E204', `spawn('${nameOrProgram}'): every thread of that program is running; declare more instances${how ? `: ${how}` : ''}`);
+  // A model may say that no more can be declared (its `moreInstances` text then starts with 'no more:').
+  const none = how?.startsWith('no more: ');
+  throw new ModelError('E204', `spawn('${nameOrProgram}'): every thread of that program is running; ${none ? how!.slice('no more: '.length) : `declare more instances${how ? `: ${how}` : ''}`}`);
 }
 
 export function isLiveness(p: Property): p is Liveness {

@@ -352,7 +352,11 @@ export function groupSteps(entries: readonly string[]): string[] {
   return [...groups].map(([key, es]) => {
     if (es.length === 1) return es[0]!;
     const threads = [...new Set(es.map((e) => stepOf(e).thread))];
-    return `${key}: ${es.length} instances, in ${threads.slice(0, 3).join(', ')}${threads.length > 3 ? ` and ${threads.length - 3} more thread${threads.length === 4 ? '' : 's'}` : ''}`;
+    // Name the instances (the call's arguments): other instances of the step may have fired (a hunt
+    // read "really_probe:driver_bound never fired" beside a trace where it had, for another device).
+    const labels = [...new Set(es.map((e) => e.slice(e.indexOf(': ') + 2).split(' ')[0]!))];
+    const named = `${labels.slice(0, 3).join(', ')}${labels.length > 3 ? `, ... ${labels.length - 3} more` : ''}`;
+    return `${key}: ${es.length} instances (${named}), in ${threads.slice(0, 3).join(', ')}${threads.length > 3 ? ` and ${threads.length - 3} more thread${threads.length === 4 ? '' : 's'}` : ''}`;
   });
 }
 

@@ -9,6 +9,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hasStack, probecheck, tempDir } from './run.js';
+import { check, t, type Model } from 'probecheck';
 
 const scenario = (n?: number) => `import { scenario } from 'probecheck';
 export default scenario({
@@ -39,5 +40,22 @@ describe('E204 in a search', () => {
     const r = probecheck(['check', 'e204-5.ts', '--property', 'no-deadlock', '-q'], { cwd: dir });
     expect(r.stderr).toBe('');
     expect(r.stdout).toMatch(/no-deadlock\s+holds/);
+  });
+});
+
+// A model that says no more instances can be declared (a kernel scenario already at asyncInstances 8):
+// the error says that, not "declare more" (a hunt, 2026-12-04).
+describe('E204 when no more instances can be declared', () => {
+  it('the model\'s reason replaces "declare more instances"', () => {
+    const model: Model = {
+      name: 'nomore', state: t.record({ n: t.int(3) }),
+      threads: [
+        { name: 'a', steps: { go: { where: 'test', run: (s: { n: number }, _l: unknown, _b: number, ctx) => { s.n++; ctx.spawn('w'); return s.n < 3 ? 'go' : null; } } } },
+        ...[1, 2].map((i) => ({ name: `w${i}`, program: 'w', running: false, steps: { wait: { where: 'test', run: () => 'wait' } } })),
+      ],
+      properties: [{ kind: 'deadlock', name: 'no-deadlock' }],
+      moreInstances: () => 'no more: w is at its most here',
+    };
+    expect(() => check(model)).toThrow(/: every thread of that program is running; w is at its most here/);
   });
 });
