@@ -15,7 +15,7 @@ import { junitXml } from '../report/junit.js';
 import { mermaidDiagram } from '../report/mermaid.js';
 import { reportedProperties, type CheckedRun } from '../report/runs.js';
 import { suiteJson, suiteSummary, suiteTable } from '../report/suite.js';
-import { modelNoteLines, renderResult, renderViolation, shardLines, showParams, vacuityLines, verdictTable } from '../report/text.js';
+import { modelNoteLines, renderResult, renderViolation, shardLines, showParams, vacuityLines, verdictTable, waiterSummaries } from '../report/text.js';
 import { stopLines } from '../report/stop.js';
 import { toTraceFile, traceFileText, type TraceFile } from '../report/trace-file.js';
 import { runSuite, statuses, type SuiteOutcome } from '../suite/run.js';
@@ -184,6 +184,8 @@ export function jsonDocument(runs: CheckedRun[], suites: SuiteOutcome[], exit: E
     workers: runs.reduce((a, r) => Math.max(a, r.result.workers ?? 1), 1),
     properties: runs.flatMap((r) => reportedProperties(r).map((p) => ({
       ...p, model: r.result.model, params: r.result.params, ...(r.expect ? { expected: r.expect[p.name] } : {}),
+      // The wait-for chain in the text report's words (holders, since which step, a count's holders).
+      ...(p.waiters?.length || p.waiting?.length ? { waitFor: waiterSummaries(p) } : {}),
     }))),
     // A suite case's run carries its expectations and index: `probecheck merge` judges merged shards by them.
     runs: runs.map((r) => ({ file: r.file, suite: r.suite, ...(r.expect ? { case: r.case, expect: r.expect } : {}), ...r.result })),

@@ -199,6 +199,22 @@ function counted(waits: string, me: string, t?: Trace): string | undefined {
 
 function escapeRe(s: string): string { return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'); }
 
+/**
+ * Each waiter of a deadlock (or of the state a trace ends in) as the text report words it: what
+ * it holds and what it waits for, with the holder and since which step (`--json` carries it too).
+ */
+export function waiterSummaries(r: PropertyResult): { thread: string; holds: string[]; waitsFor: string }[] {
+  const ws = r.waiters?.length ? r.waiters : (r.waiting ?? []);
+  if (!ws.length) return [];
+  const held = r.trace ? holdings(r.trace, ws.map((w) => w.waits)) : [];
+  const show = lockShown(ws.map((w) => w.waits));
+  return ws.map((w) => ({
+    thread: w.thread,
+    holds: r.waiters?.length ? held.filter((h) => h.thread === w.thread).map((h) => show(h.field)) : [],
+    waitsFor: waitText(w.waits, holderOf(w.waits, held), w.thread, r.trace),
+  }));
+}
+
 /** The wait-for chain and lockdep's "possible unsafe scenario" for a deadlock. */
 export function deadlockReport(r: PropertyResult, col: Colors = plain): string[] {
   const waiters = r.waiters ?? [];

@@ -51,6 +51,12 @@ describe('probecheck check', () => {
     expect(d.exit).toBe(0);
   });
 
+  // A new user (2026-12-04): the text's wait-for chain named who holds a count, --json did not.
+  it('--json carries the wait-for chain in the text report\'s words (waitFor)', () => {
+    const d = JSON.parse(probecheck(['check', join(ROOT, 'models/device-links.ts'), '--param', 'variant=probe-fail', '--param', 'profile=mainline', '--property', 'no-deadlock', '--json']).stdout);
+    expect(d.properties[0].waitFor).toEqual([{ thread: 'add host', holds: ['&dev->mutex(host)'], waitsFor: expect.stringMatching(/^probe_count == 0 \(it is 1: add host itself since step \d+\)$/) }]);
+  });
+
   it('exits 3 when a limit stops the search before a verdict', () => {
     const r = probecheck(['check', PROBE_TREE, '--param', 'N=5', '--param', 'variant=fixed', '--max-states', '1000', '--json']);
     expect(r.status).toBe(3);
