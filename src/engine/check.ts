@@ -200,7 +200,7 @@ function vacuity(c: Compiled, counts: Float64Array, props: Property[], results: 
   for (const th of c.threads) {
     (th.def.actions ?? []).forEach((a, index) => {
       const ids = a.done.map((l) => {
-        const pc = th.pcOf[l];
+        const pc = th.pcOf.get(l);
         if (pc === undefined) throw new ModelError('E103', `thread '${th.name}': action '${a.name}' completes at step '${l}', which the thread does not have`);
         return th.steps[pc - 1]!.id;
       });

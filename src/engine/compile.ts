@@ -36,13 +36,11 @@ export interface CompiledThread {
   running: boolean;
   def: ThreadDef;
   steps: CompiledStep[];
-  /** label -> pc value (index + 1). */
-  pcOf: Record<string, number>;
   /**
-   * The same as a Map, for the search: labels are built strings, and an object keyed by
+   * label -> pc value (index + 1). A Map: labels are built strings, and an object keyed by
    * hundreds of them is a dictionary that looks each key up in V8's string table first.
    */
-  pcMap: Map<string, number>;
+  pcOf: Map<string, number>;
   localsType: RecordT;
   /** Byte offsets in the flat layout. */
   pcOffset: number;
@@ -104,7 +102,7 @@ export function compile(model: Model): Compiled {
     const localsType = def.locals ?? EMPTY;
     if (localsType.kind !== 'record') throw new ModelError('E102', `thread '${def.name}': locals must be t.record({...})`);
     const pc = wideInt(Math.max(1, labels.length));
-    const pcOf: Record<string, number> = Object.create(null);
+    const pcOf = new Map<string, number>();
     const cs: CompiledStep[] = labels.map((label, i) => {
       const step = def.steps[label]!;
       if (!step || typeof step.run !== 'function') throw new ModelError('E103', `step '${label}' of thread '${def.name}' has no run function`);
@@ -113,11 +111,11 @@ export function compile(model: Model): Compiled {
       if (b !== undefined && typeof b !== 'function' && !(Number.isInteger(b) && b >= 1 && b <= 255)) {
         throw new ModelError('E103', `step '${label}' of thread '${def.name}': branches must be 1..255 or a function`);
       }
-      pcOf[label] = i + 1;
+      pcOf.set(label, i + 1);
       return { label, id: 0, step, nb: b === undefined ? 1 : typeof b === 'function' ? -1 : b, run: step.run, aw: step.await ?? null, lastRet: '', lastPc: 0 };
     });
     const th: CompiledThread = {
-      index, name: def.name, program: def.program ?? def.name, running: def.running !== false, def, steps: cs, pcOf, pcMap: new Map(Object.entries(pcOf)),
+      index, name: def.name, program: def.program ?? def.name, running: def.running !== false, def, steps: cs, pcOf,
       localsType, pcOffset: offset, pcWide: pc.max > 255, localsOffset: offset + sizeOf(pc), localsSize: sizeOf(localsType),
     };
     for (const s of cs) { s.id = steps.length; steps.push({ thread: th, s }); }
@@ -151,7 +149,7 @@ export function compile(model: Model): Compiled {
     const at = new Uint8Array(th.steps.length + 1).fill(1);
     at[0] = 0;
     for (const l of stops) {
-      const pc = th.pcOf[l];
+      const pc = th.pcOf.get(l);
       if (pc === undefined) throw new ModelError('E103', `thread '${th.name}': stopsAt names '${l}', which is not one of its steps`);
       at[pc] = 0;
     }
@@ -179,7 +177,7 @@ export function fairAtPc(c: Compiled, k: number, pc: number): boolean {
 /** The label a step returned, as a pc value; throws the error the style guide asks for. */
 export function resolveLabel(th: CompiledThread, from: CompiledStep, ret: string | null): number {
   if (ret === null) return 0;
-  const pc = th.pcOf[ret];
+  const pc = th.pcOf.get(ret);
   if (pc === undefined) {
     throw new ModelError('E202', `step '${from.label}' of ${th.program === th.name ? `thread '${th.name}'` : `${th.program} (thread '${th.name}')`} returned unknown label ${JSON.stringify(ret)}; known: ${th.steps.map((s) => s.label).join(', ')}`);
   }
@@ -207,10 +205,8 @@ export function spawnTarget(c: Compiled, nameOrProgram: string, isRunning: (th: 
     if (!isRunning(x)) return x;
   }
   if (!any) throw new ModelError('E204', `spawn('${nameOrProgram}'): no thread or program has that name; threads: ${c.threads.map((x) => x.name).join(', ')}`);
-  const how = c.model.moreInstances?.(nameOrProgram);
-  // A model may say that no more can be declared (its `moreInstances` text then starts with 'no more:').
-  const none = how?.startsWith('no more: ');
-  throw new ModelError('E204', `spawn('${nameOrProgram}'): every thread of that program is running; ${none ? how!.slice('no more: '.length) : `declare more instances${how ? `: ${how}` : ''}`}`);
+  const how = c.model.moreInstances?.(nameOrProgram) ?? 'declare more instances';
+  throw new ModelError('E204', `spawn('${nameOrProgram}'): every thread of that program is running; ${how}`);
 }
 
 export function isLiveness(p: Property): p is Liveness {

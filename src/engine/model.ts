@@ -208,7 +208,7 @@ export interface Model<G = any> {
    * one device of a group unlike the others): as for a property's `mayDistinguish`.
    */
   mayDistinguish?: string[];
-  /** How to declare more instances of a program a spawn finds all running (E204), in the model's own terms; starting 'no more: ', why none can be. */
+  /** What to do when a spawn finds every instance of a program running (E204), in the model's own terms: how to declare more, or why none can be. */
   moreInstances?: (program: string) => string | undefined;
 }
 

@@ -627,9 +627,9 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string):
     // The async programs built `asyncInstances` times: each deferral retried by the deferred worker
     // (or by a trigger during its probe) schedules one more entry for the device.
     moreInstances: (program) => plans.filter((p) => p.program === program).length !== w.asyncInstances ? undefined
-      : w.asyncInstances < MAX_ASYNC_INSTANCES ? `set the scenario's asyncInstances (now ${w.asyncInstances}, at most ${MAX_ASYNC_INSTANCES}): the async entries of one device that may be pending at once`
+      : w.asyncInstances < MAX_ASYNC_INSTANCES ? `declare more instances: set the scenario's asyncInstances (now ${w.asyncInstances}, at most ${MAX_ASYNC_INSTANCES}): the async entries of one device that may be pending at once`
       // At the most already (a hunt, 2026-12-04: the message still said to raise it).
-      : `no more: asyncInstances is already ${MAX_ASYNC_INSTANCES}, the most: the async entries of one device pile up without bound here (each deferral retried schedules another before the last ran); the model cannot build this scenario`,
+      : `asyncInstances is already ${MAX_ASYNC_INSTANCES}, the most: the async entries of one device pile up without bound here (each deferral retried schedules another before the last ran); the model cannot build this scenario`,
   };
   // Declared groups are validated (E601); undeclared ones are found by the same rules. `symmetric: []`: none.
   const groups = spec.symmetric ? validateSymmetric(spec.name, w, spec.symmetric, actors) : inferSymmetric(w, actors);

@@ -119,7 +119,7 @@ function eventsOf(be: Backend, w: LogKernel, k: number): ModelEvent[] {
   const pc = be.pc(k);
   const label = th.steps[pc - 1]!.label;
   const nextLabel = be.nextQ().at(th.name);
-  return stepEvents(w, { label, before: be.curG(), after: be.nextG(), locals: be.curLocals(k), next: nextLabel, has: (l) => th.pcOf[l] !== undefined });
+  return stepEvents(w, { label, before: be.curG(), after: be.nextG(), locals: be.curLocals(k), next: nextLabel, has: (l) => th.pcOf.has(l) });
 }
 
 /**

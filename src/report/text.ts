@@ -164,8 +164,8 @@ function lockShown(waits: readonly string[]): (field: string) => string {
 }
 
 /** A waiter's two lines: what it holds and waits for (and who holds that, since which step), and where. */
-function waiterLines(w: Waiter, holder: Holding | undefined, mine: readonly string[], col: Colors, t?: Trace): string[] {
-  return [`  ${col.bold(w.thread)} ${mine.length ? `holds ${mine.join(', ')}, ` : ''}waits for ${waitText(w.waits, holder, w.thread, t)}`, `      blocked at ${w.label} in ${w.where}`];
+function waiterLines(w: Waiter, sum: WaiterSummary, col: Colors): string[] {
+  return [`  ${col.bold(w.thread)} ${sum.holds.length ? `holds ${sum.holds.join(', ')}, ` : ''}waits for ${sum.waitsFor}`, `      blocked at ${w.label} in ${w.where}`];
 }
 
 /** What a thread waits for, and since which step its holder holds it (the model's own "held by" then goes). */
@@ -203,7 +203,8 @@ function escapeRe(s: string): string { return s.replace(/[.*+?^${}()|[\]\\]/g, '
  * Each waiter of a deadlock (or of the state a trace ends in) as the text report words it: what
  * it holds and what it waits for, with the holder and since which step (`--json` carries it too).
  */
-export function waiterSummaries(r: PropertyResult): { thread: string; holds: string[]; waitsFor: string }[] {
+export interface WaiterSummary { thread: string; holds: string[]; waitsFor: string }
+export function waiterSummaries(r: PropertyResult): WaiterSummary[] {
   const ws = r.waiters?.length ? r.waiters : (r.waiting ?? []);
   if (!ws.length) return [];
   const held = r.trace ? holdings(r.trace, ws.map((w) => w.waits)) : [];
@@ -222,11 +223,7 @@ export function deadlockReport(r: PropertyResult, col: Colors = plain): string[]
   const held = r.trace ? holdings(r.trace, waiters.map((w) => w.waits)) : [];
   const show = lockShown(waiters.map((w) => w.waits));
   const lines = ['', col.bold('Wait-for chain (every running thread is blocked):')];
-  for (const w of waiters) {
-    const mine = held.filter((h) => h.thread === w.thread).map((h) => show(h.field));
-    const holder = holderOf(w.waits, held);
-    lines.push(...waiterLines(w, holder, mine, col, r.trace));
-  }
+  waiterSummaries(r).forEach((sum, i) => lines.push(...waiterLines(waiters[i]!, sum, col)));
   // The scenario: each waiter's acquisitions in trace order, then each one's wait.
   const names = waiters.map((w) => w.thread);
   const events: { thread: string; text: string; n: number }[] = [];
@@ -251,11 +248,8 @@ export function deadlockReport(r: PropertyResult, col: Colors = plain): string[]
 export function waitingReport(r: PropertyResult, col: Colors = plain): string[] {
   const waiting = r.waiting ?? [];
   if (!waiting.length || r.waiters?.length) return [];
-  const held = r.trace ? holdings(r.trace, waiting.map((w) => w.waits)) : [];
   const lines = ['', col.bold('Blocked where the trace ends:')];
-  for (const w of waiting) {
-    lines.push(...waiterLines(w, holderOf(w.waits, held), [], col, r.trace));
-  }
+  waiterSummaries(r).forEach((sum, i) => lines.push(...waiterLines(waiting[i]!, sum, col)));
   return lines;
 }
 

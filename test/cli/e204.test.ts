@@ -54,7 +54,7 @@ describe('E204 when no more instances can be declared', () => {
         ...[1, 2].map((i) => ({ name: `w${i}`, program: 'w', running: false, steps: { wait: { where: 'test', run: () => 'wait' } } })),
       ],
       properties: [{ kind: 'deadlock', name: 'no-deadlock' }],
-      moreInstances: () => 'no more: w is at its most here',
+      moreInstances: () => 'w is at its most here',
     };
     expect(() => check(model)).toThrow(/: every thread of that program is running; w is at its most here/);
   });

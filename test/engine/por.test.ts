@@ -309,7 +309,7 @@ describe('commuting adds (engine/add.ts)', () => {
     be.loadInitial();
     const learn = (k: number, npc: number) => { rec.clear(); const id = c.threads[k]!.steps[be.pc(k) - 1]!.id; be.stepRec(k, 0, rec); F.learnRun(id, rec, npc); be.apply(k, 0); return id; };
     const bytes = (x: Uint32Array) => Array.from({ length: c.width }, (_, i) => ((x[i >>> 5]! >>> (i & 31)) & 1 ? i : -1)).filter((i) => i >= 0);
-    const inc = learn(0, c.threads[0]!.pcOf.set!), set = learn(0, 0), other = learn(1, 0);
+    const inc = learn(0, c.threads[0]!.pcOf.get('set')!), set = learn(0, 0), other = learn(1, 0);
     expect(bytes(F.writesOf(inc)).filter((i) => i < 2)).toEqual([0, 1]);
     expect(bytes(F.readsOf(inc)).filter((i) => i < 2)).toEqual([]);
     expect(bytes(F.commutesOf(inc))).toEqual([0, 1]);

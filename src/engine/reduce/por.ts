@@ -332,7 +332,7 @@ export class Reducer {
   private nextPc(k: number): number {
     const th = this.c.threads[k]!;
     const u = this.be.nextQ().at(th.name);
-    return u === null ? 0 : th.pcOf[u]!;
+    return u === null ? 0 : th.pcOf.get(u)!;
   }
 
   /**

@@ -233,11 +233,11 @@ function layout(c: Compiled, cls: SymmetryClass, all: ReturnType<typeof leaves>,
     if (elementOf[th.index + 1] !== -1) throw new ModelError('E101', `${where}: walker '${thread}' is tied to an element`);
     const elem = new Int16Array(th.steps.length + 1).fill(-1), twin = new Uint16Array((th.steps.length + 1) * n);
     for (const [label, ls] of Object.entries(twins)) {
-      const pcs = ls.map((l) => th.pcOf[l]);
+      const pcs = ls.map((l) => th.pcOf.get(l));
       if (ls.length !== n || pcs.some((x) => x === undefined)) throw new ModelError('E101', `${where}: walker '${thread}': '${label}' needs a step for each of the ${n} elements`);
       const e = ls.indexOf(label);
       if (e < 0) throw new ModelError('E101', `${where}: walker '${thread}': '${label}' is not among its own twins`);
-      const pc = th.pcOf[label]!;
+      const pc = th.pcOf.get(label)!;
       elem[pc] = e;
       pcs.forEach((x, f) => { twin[pc * n + f] = x!; });
     }

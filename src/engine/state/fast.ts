@@ -201,7 +201,7 @@ export class FastBackend implements Backend {
       const o = th.pcOffset, wide = th.pcWide;
       const pc = wide ? c8[o]! | (c8[o + 1]! << 8) : c8[o]!;
       if (pc === 0) continue;
-      const cs = th.steps[pc - 1]!, st = cs.step, run = cs.run, aw = cs.aw, pcMap = th.pcMap;
+      const cs = th.steps[pc - 1]!, st = cs.step, run = cs.run, aw = cs.aw, pcOf = th.pcOf;
       // Only the model's own code runs inside these try blocks: an error there is the step's
       // (E2xx). visit() is the search's (store, work list, properties) and is never blamed on it.
       let nb: number;
@@ -218,7 +218,7 @@ export class FastBackend implements Backend {
           const ret = run.call(st, ng, nl[k], b, ctx);
           if (ret === null) npc = 0;
           else if (ret === cs.lastRet) npc = cs.lastPc;
-          else { npc = pcMap.get(ret) ?? resolveLabel(th, cs, ret); cs.lastRet = ret; cs.lastPc = npc; }
+          else { npc = pcOf.get(ret) ?? resolveLabel(th, cs, ret); cs.lastRet = ret; cs.lastPc = npc; }
         } catch (e) { throw inStep(e, th, cs.label); }
         n8[o] = npc;
         if (wide) n8[o + 1] = npc >>> 8;
@@ -309,7 +309,7 @@ export class FastBackend implements Backend {
     this.next.u32.set(this.cur.u32);
     try {
       const ret = cs.step.run(this.next.g, this.next.l[k], b, this.ctx);
-      const npc = ret === null ? 0 : (th.pcOf[ret] ?? resolveLabel(th, cs, ret));
+      const npc = ret === null ? 0 : (th.pcOf.get(ret) ?? resolveLabel(th, cs, ret));
       setPc(n8, th, npc);
       if (npc === 0 && th.localsSize > 0) n8.fill(0, th.localsOffset, th.localsOffset + th.localsSize);
     } catch (e) { throw inStep(e, th, cs.label); }
@@ -342,7 +342,7 @@ export class FastBackend implements Backend {
       let ctx = rec.proxies.get(this.ctx) as StepCtx | undefined;
       if (!ctx) { ctx = recordingCtx(this.c, this.ctx, rec, (x) => pcAt(n8, x) !== 0); rec.proxies.set(this.ctx, ctx); }
       const ret = cs.step.run(g, l, b, ctx);
-      const npc = ret === null ? 0 : (th.pcOf[ret] ?? resolveLabel(th, cs, ret));
+      const npc = ret === null ? 0 : (th.pcOf.get(ret) ?? resolveLabel(th, cs, ret));
       setPc(n8, th, npc);
       if (npc === 0 && th.localsSize > 0) n8.fill(0, th.localsOffset, th.localsOffset + th.localsSize);
       recordOwn(th, npc, rec);

@@ -21,6 +21,13 @@ export const ASYNC = 'kernel/async.c';
 export function moduleFile(k: Pick<Kernel, 'has'>): string {
   return k.has('MODULE_DIR') ? 'kernel/module/main.c' : 'kernel/module.c';
 }
+
+/** A thread's slot in KS.moduleWq (a modprobe that runs load_module may sleep there). */
+export function moduleWqSlot(k: Kernel, thread: string): number {
+  let i = k.moduleWq.indexOf(thread);
+  if (i < 0) { i = k.moduleWq.length; k.moduleWq.push(thread); }
+  return i;
+}
 /** driver_register and driver_unregister (kernel/<snapshot>/drivers/base/driver.c). */
 export const DRIVER_C = 'drivers/base/driver.c';
 /** kobject_add's sysfs directory (kernel/<snapshot>/fs/sysfs/dir.c). */

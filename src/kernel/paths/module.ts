@@ -7,9 +7,9 @@
  * async (PF_USED_ASYNC, 774a1221e862, reverted by 67d6212afda2): that condition is the patch
  * 774a1221e862 (patches.ts), implied by the flag MODULE_SYNC_PF_USED_ASYNC.
  */
-import { RETURN, type Kernel, type Ret, type ThreadBuilder } from '../emit.js';
+import { RETURN, type Ret, type ThreadBuilder } from '../emit.js';
 import type { KS } from '../state.js';
-import { moduleFile } from './common.js';
+import { moduleFile, moduleWqSlot } from './common.js';
 import { asyncSynchronizeFullStep } from './async.js';
 import { busAddDriver } from './driver-attach.js';
 import { busRemoveDriver } from './driver-detach.js';
@@ -63,13 +63,6 @@ export function doInitModule(tb: ThreadBuilder, m: number, ret: Ret, request = f
 /** wake_up_all(&module_wq): every sleeper tests finished_loading again. */
 function wakeModuleWq(s: KS): void {
   if (s.moduleWq) s.moduleWq.fill(0);
-}
-
-/** This thread's slot in KS.moduleWq (a thread that runs load_module may sleep there). */
-function moduleWqSlot(k: Kernel, thread: string): number {
-  let i = k.moduleWq.indexOf(thread);
-  if (i < 0) { i = k.moduleWq.length; k.moduleWq.push(thread); }
-  return i;
 }
 
 export function deleteModule(tb: ThreadBuilder, m: number, ret: Ret): string {

@@ -17,6 +17,7 @@ import { RETURN, type Ret, type ThreadBuilder } from '../emit.js';
 import type { KL, KS } from '../state.js';
 import { asyncProgram, asyncScheduleStep, initsRunning } from './async.js';
 import { deviceAdd } from './device-add.js';
+import { moduleWqSlot } from './common.js';
 
 const PCI = 'drivers/pci/pci-driver.c';
 const SCSI = 'drivers/scsi/scsi_scan.c';
@@ -84,7 +85,7 @@ function requestModule(tb: ThreadBuilder, drv: number, m: number, ret: string): 
   // (Decided when request_module starts; a source audit found the requester waiting for that
   // loader, a deadlock the kernel cannot reach.) One COMING, or GOING at v5.3 .. v6.1, is waited
   // for on module_wq by the modprobe (module.ts); kmod's modprobe loads any module not LIVE.
-  const going = k.has('MODULE_LOAD_WAITS_GOING');
+  const going = k.has('MODULE_LOAD_WAITS_GOING'), slot = moduleWqSlot(k, thread);
   f.step('call_usermodehelper_exec', { where: 'kernel/kmod.c:__request_module -> kernel/umh.c:call_usermodehelper_exec (UMH_WAIT_PROC)', since: 'v2.6',
     run: (s, _t, _b, ctx) => {
       const st = s.mod[m]!.state;
@@ -97,8 +98,7 @@ function requestModule(tb: ThreadBuilder, drv: number, m: number, ret: string): 
       // asleep on module_wq for a module since freed, the second loads it, and the wake_up_all at
       // the end of its do_init_module frees the first: the first is woken now and loads it itself.
       if (st === 'COMING' && !k.has('MODULE_LOAD_WAITS')) return RETURN;
-      const slot = k.moduleWq.indexOf(thread);
-      if (slot >= 0 && s.moduleWq![slot] === 1 && (st === 'FREED' || st === 'UNFORMED')) s.moduleWq![slot] = 0;
+      if (s.moduleWq![slot] === 1 && (st === 'FREED' || st === 'UNFORMED')) s.moduleWq![slot] = 0;
       return 'wait_for_completion';
     } });
   f.step('wait_for_completion', { where: 'kernel/umh.c:call_usermodehelper_exec (wait_for_completion: modprobe exits)', since: 'v2.6',

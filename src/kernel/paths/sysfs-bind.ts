@@ -117,8 +117,7 @@ function unbindStoreBody(tb: ThreadBuilder, drv: number, dev: number, ret: Ret):
     waits: mutexWaits(k, dev), run: (s) => { takeMutex(k, s, dev, me); s.dev[dev]!.unbindOf = drv + 1; return rel(s, 'device_unlock'); } }, () => 'device_unlock'));
   f.step('device_unlock', { where: `${DD}:device_release_driver(_internal)`,
     c: [...c.unlock, ...(pl ? [detach ? '__device_driver_unlock:: device_unlock(parent);' : 'drivers/base/bus.c:unbind_store:: device_unlock(dev->parent);'] : [])], run: (s, t) => {
-    if (t.gen === STALE) t.gen = 0;                                            // the old struct's own mutex
-    else { s.dev[dev]!.mutex = 0; s.dev[dev]!.unbindOf = 0; }
+    if (t.gen !== STALE) { s.dev[dev]!.mutex = 0; s.dev[dev]!.unbindOf = 0; } // STALE: the old struct's own mutex
     t.gen = 0;
     if (pl) s.dev[parent]!.mutex = 0;
     return RETURN;
