@@ -6,7 +6,7 @@
  */
 import type { PropertyResult, Result } from '../engine/result.js';
 import { propertyFailed, reportedProperties, type CheckedRun } from './runs.js';
-import { kernelFunction, showParams } from './text.js';
+import { kernelFunction, showParams, waiterSummaries } from './text.js';
 
 export function esc(s: unknown): string {
   return String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -58,7 +58,12 @@ function lanes(p: PropertyResult): string {
 function counterexample(r: CheckedRun, p: PropertyResult): string {
   const res: Result = r.result;
   const blocked = p.waiters?.length ? p.waiters : p.waiting ?? [];
-  const waiters = blocked.length ? `${p.waiters?.length ? '' : '<p>Blocked where the trace ends:</p>'}<ul>${blocked.map((w) => `<li>${esc(w.thread)} blocked at ${esc(w.label)} (${esc(w.where)}), waits for ${esc(w.waits)}</li>`).join('')}</ul>` : '';
+  // Each waiter as the text report words it: what it holds, what it waits for and who holds that.
+  const sums = waiterSummaries(p);
+  const waiters = blocked.length ? `${p.waiters?.length ? '' : '<p>Blocked where the trace ends:</p>'}<ul>${blocked.map((w, i) => {
+    const sum = sums[i]!;
+    return `<li>${esc(w.thread)} ${sum.holds.length ? `holds ${esc(sum.holds.join(', '))}, ` : ''}blocked at ${esc(w.label)} (${esc(w.where)}), waits for ${esc(sum.waitsFor)}</li>`;
+  }).join('')}</ul>` : '';
   return `<section id="${anchor(r, p)}"><h2>${esc(p.name)} violated: ${esc(res.model)} <span class="mono">${esc(showParams(res.params))}</span></h2>` +
     `${p.description ? `<p>${esc(p.description)}</p>` : ''}${p.explanation ? `<p class="explain">${esc(p.explanation)}</p>` : ''}${waiters}` +
     `<h3>Sequence</h3>${lanes(p)}<h3>Steps and state changes</h3>${stepTable(p)}</section>`;

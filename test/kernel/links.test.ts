@@ -12,6 +12,7 @@ import { actionCode } from '../../src/engine/trace.js';
 import type { ActionProperty } from '../../src/engine/model.js';
 import { stepLabels } from './helpers.js';
 import { renderViolation } from '../../src/report/text.js';
+import { htmlReport } from '../../src/report/html.js';
 
 const spec = (both = true): ScenarioSpec => ({
   name: 'b16', buses: { platform: { autoprobe: false } }, devices: { s: { present: true }, c: { present: true } },
@@ -508,6 +509,9 @@ describe('a probe whose error path unregisters a link supplier waits for its own
       expect(labels.indexOf('really_probe(host,hdrv):probe_failed')).toBeGreaterThan(0);
       expect(labels.indexOf('__device_release_driver(sup):device_links_unbind_consumers')).toBeGreaterThan(labels.indexOf('really_probe(mmc,mmcdrv):call_probe'));
       expect(renderViolation(r, d)).toContain(`add host holds &dev->mutex(host), waits for probe_count == 0 (it is 1: add host itself since step ${inc.n})`);
+      // The HTML report words the waiter as the text does (it showed only `probe_count == 0 (it is 1)`).
+      expect(htmlReport([{ file: 'selfwait.ts', result: r }])).toContain(`add host holds &amp;dev-&gt;mutex(host), blocked at wait_for_device_probe:wait_event`);
+      expect(htmlReport([{ file: 'selfwait.ts', result: r }])).toContain(`waits for probe_count == 0 (it is 1: add host itself since step ${inc.n})`);
       expect(check(buildScenario(spec(false), p, '').model, {}).properties[0]!.verdict).toBe('holds');
     });
   }
