@@ -22,6 +22,27 @@ describe('a device deleted and added again', () => {
     expect(verdicts(s, 'v4.18')).toEqual({ 'unbind-releases-named': 'holds', 'single-binding': 'violated', 'no-deadlock': 'holds' });
   });
 
+  it("is not blamed for a probe of the deleted struct that the deferred worker still holds (v5.4's B6: device-ready was violated)", () => {
+    // Found by a deferred-probe hunt (2026-12-04): at v5.4 the worker locks the old c after
+    // device_del released its driver and probes it (__device_attach has no dead test before
+    // 654888327e9f): that probe is B6, no-probe-after-del. With one slot per device, the new c
+    // was added inside that locked region and the old struct's probe counted as the new one's,
+    // started before its device_pm_add. The add now waits for the old lock to be dropped.
+    const s: ScenarioSpec = {
+      name: 'consumer-replug', devices: { c: {}, s: {} },
+      drivers: { 'c-drv': { matches: ['c'], needs: ['s'], present: true }, 's-drv': { matches: ['s'], present: true } },
+      actors: { hotplug: ['add c', 'del c', 'add c'], 'hotplug s': 'add s' }, properties: ['no-probe-after-del', 'device-ready'],
+    };
+    for (const p of ['v4.18', 'v5.4']) {
+      const r = check(buildScenario(s, p, '').model, { exhaustive: true });
+      expect(Object.fromEntries(r.properties.map((x) => [x.name, x.verdict]))).toEqual({ 'no-probe-after-del': 'violated', 'device-ready': 'holds' });
+      // The B6 probe is the old struct's: c is not added again before it.
+      const labels = r.properties[0]!.trace!.steps.map((x) => x.label);
+      expect(labels.filter((l) => l === 'device_add(c):bus_add_device')).toHaveLength(1);
+    }
+    expect(verdicts(s, 'v5.9')).toEqual({ 'no-probe-after-del': 'holds', 'device-ready': 'holds' });
+  });
+
   it('starts with no driver_override, so it binds the driver that matches it', () => {
     const bound = defineProperty({ kind: 'invariant', name: 'readded-binds-a', check: (v) => (v.thread('admin').at === null && v.dev('dc').registered && v.dev('dc').driver !== 'drvA' ? `dc re-added and bound to ${v.dev('dc').driver ?? 'nothing'}` : null),
       premise: { text: 'admin is done', met: (v) => v.thread('admin').at === null } });
