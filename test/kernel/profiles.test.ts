@@ -39,12 +39,12 @@ describe('profiles', () => {
   });
 
   it('neighbouring profiles differ exactly by the flags of that release', () => {
-    expect(profileDiff('v3.5', 'v3.14')).toEqual({ added: ['BUS_LIST_BEFORE_PROBE', 'MODULE_SYNC_PF_USED_ASYNC', 'MODULE_LOAD_WAITS'], removed: [] });
-    expect(profileDiff('v3.14', 'v4.2')).toEqual({ added: ['TRIGGER_COUNT', 'ASYNC_PROBE', 'ATTACH_DRIVER_EBUSY', 'LATE_INITCALL_FLUSH'], removed: [] });
+    expect(profileDiff('v3.5', 'v3.14')).toEqual({ added: ['BUS_LIST_BEFORE_PROBE', 'MODULE_SYNC_PF_USED_ASYNC', 'MODULE_LOAD_WAITS', 'LATE_INITCALL_FLUSH'], removed: [] });
+    expect(profileDiff('v3.14', 'v4.2')).toEqual({ added: ['TRIGGER_COUNT', 'ASYNC_PROBE', 'ATTACH_DRIVER_EBUSY'], removed: [] });
     expect(profileDiff('v4.2', 'v4.14')).toEqual({ added: ['WAIT_FLUSH_DEFERRED', 'DEVICE_LINKS', 'OVERRIDE_LOCK'], removed: [] });
     expect(profileDiff('v4.14', 'v4.18')).toEqual({ added: ['LINK_DEFER_ADD', 'LINK_KREF', 'NEED_PARENT_LOCK', 'LINKS_PURGE_AFTER_UNBIND'], removed: [] });
-    expect(profileDiff('v4.18', 'v5.0')).toEqual({ added: ['ASYNC_SYNC_IN_DRIVER_DETACH'], removed: [] });
-    expect(profileDiff('v5.0', 'v5.1')).toEqual({ added: ['DEAD_FLAG', 'PER_DEVICE_ASYNC_ATTACH', 'DRIVER_LOCK_HELPERS', 'LATE_INITCALL_SECOND_PASS', 'PROBE_TIMEOUT_WORK'], removed: ['ATTACH_DRIVER_EBUSY'] });
+    expect(profileDiff('v4.18', 'v5.0')).toEqual({ added: ['ASYNC_SYNC_IN_DRIVER_DETACH', 'LATE_INITCALL_SECOND_PASS', 'PROBE_TIMEOUT_WORK'], removed: [] });
+    expect(profileDiff('v5.0', 'v5.1')).toEqual({ added: ['DEAD_FLAG', 'PER_DEVICE_ASYNC_ATTACH', 'DRIVER_LOCK_HELPERS'], removed: ['ATTACH_DRIVER_EBUSY'] });
     expect(profileDiff('v5.1', 'v5.4')).toEqual({ added: ['KILL_DEVICE', 'LINKS_NO_DRIVER_DORMANT', 'MODULE_LOAD_WAITS_GOING'], removed: [] });
     expect(profileDiff('v5.4', 'v5.9')).toEqual({ added: ['ATTACH_DEAD_CHECK', 'LINKS_NO_DRIVER_BOUND_CHECK', 'WAIT_PROBE_TIMEOUT', 'MODULE_WQ_UNLOAD_WAKE'], removed: [] });
     expect(profileDiff('v5.9', 'v5.10')).toEqual({ added: [], removed: [] });
@@ -111,8 +111,9 @@ describe('profiles', () => {
     }
     expect(checked).toBeGreaterThan(10);
     // v6.1, v5.4 and v5.15 settled two flags each between their brackets until their own dd.c was read (07b7b883be5b, 97e2551de3f9, f04948dea236).
-    expect(settled).toBe(11);
-    expect(unsettled).toBe(3);
+    // v3.14's LATE_INITCALL_FLUSH and v5.0's LATE_INITCALL_SECOND_PASS and PROBE_TIMEOUT_WORK were not settled until 2026-12-04 (a 3.10.9 vendor tree, a tree named 4.19).
+    expect(settled).toBe(14);
+    expect(unsettled).toBe(0);
   });
 
   it('profiles with the same flags build the same steps; different flags build different steps', () => {
