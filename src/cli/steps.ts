@@ -20,7 +20,10 @@ import { hunkTarget, isPatchFile, isUserPatch } from '../kernel/define-patch.js'
 import { buildScenario } from '../kernel/scenario.js';
 import { parsePatches, patchEntries } from '../kernel/patches.js';
 import { RETURN } from '../kernel/emit.js';
-import { CATALOGUE } from '../kernel/catalogue.js';
+import { CATALOGUE, LATE_CATALOGUE } from '../kernel/catalogue.js';
+import type { ScenarioSpec } from '../kernel/scenario.js';
+import { PROFILES } from '../kernel/profiles.js';
+import { lateInitcallRefusal } from '../kernel/paths/late-initcall.js';
 import { EXIT, type ExitCode } from './exit.js';
 import type { Io } from './io.js';
 
@@ -38,9 +41,13 @@ export function splitLabel(label: string): [string, string] {
   return [label.slice(0, i).replace(/#\d+$/, '').replace(/\(.*\)$/, ''), label.slice(i + 1)];
 }
 
-/** The catalogue model of a profile, with patches (ids or files) applied. */
-export function catalogueModel(profileName: string, patches = ''): Model {
-  return buildScenario(CATALOGUE, profileName, patches).model;
+/**
+ * The catalogue scenarios of a profile: CATALOGUE, and LATE_CATALOGUE (the late initcall and its
+ * timeout work: a scenario with that action starts with deferred probing off, so it is one of its
+ * own) where the profile settles its shape.
+ */
+export function catalogueSpecs(profileName: string): ScenarioSpec[] {
+  return lateInitcallRefusal({ profile: profileName, unsettled: PROFILES[profileName]?.unsettled ?? {} }) ? [CATALOGUE] : [CATALOGUE, LATE_CATALOGUE];
 }
 
 /** Every function:label the model builds, by function. */
@@ -63,8 +70,10 @@ export function labelsByFunction(model: Model): Map<string, string[]> {
  */
 export function checkUserPatches(profileName: string, patches: string): void {
   if (!patchEntries(patches).some(isPatchFile)) return;
-  const built = buildScenario(CATALOGUE, profileName, patches);
-  const fns = labelsByFunction(built.model);
+  const built = catalogueSpecs(profileName).map((spec) => buildScenario(spec, profileName, patches));
+  const fns = new Map<string, string[]>();
+  for (const b of built) for (const [fn, ls] of labelsByFunction(b.model)) fns.set(fn, [...new Set([...(fns.get(fn) ?? []), ...ls])]);
+  const targetsOf = (fn: string) => new Set(built.flatMap((b) => [...(b.kernel.targets.get(fn) ?? [])]));
   for (const p of parsePatches(patches).filter(isUserPatch)) p.hunks.forEach((h, i) => {
     const labels = fns.get(h.fn);
     const what = `patch ${p.id} (${p.subject}) does not apply to ${profileName}: hunks[${i}] names ${hunkTarget(h)}`;
@@ -77,8 +86,8 @@ export function checkUserPatches(profileName: string, patches: string): void {
       // An insert is placed after and before labels of the function: name the one it lacks.
       const ins = h.insert;
       const lacks = ins ? [...(ins.after === null ? [] : [ins.after].flat()).filter((a) => !labels.includes(a)).map((a) => `after '${a}'`),
-        ...(ins.before !== RETURN && !labels.includes(ins.before) && !built.kernel.targets.get(h.fn)?.has(ins.before) ? [`before '${ins.before}'`] : [])] : [];
-      const targets = [...(built.kernel.targets.get(h.fn) ?? [])].sort();
+        ...(ins.before !== RETURN && !labels.includes(ins.before) && !targetsOf(h.fn).has(ins.before) ? [`before '${ins.before}'`] : [])] : [];
+      const targets = [...targetsOf(h.fn)].sort();
       throw new ProbecheckError('E604', `${what}${lacks.length ? `, to go ${lacks.join(' and ')}, which ${h.fn} on ${profileName} does not have` : ''}; ${h.fn} on ${profileName} has: ${labels.join(', ')}${ins && targets.length ? `; a 'before' may also name: ${targets.join(', ')}` : ''}`);
     }
   });
@@ -136,11 +145,25 @@ export function stepCatalogue(profileName: string, maxStates = 5000): Catalogue 
 }
 
 function recordCatalogue(profileName: string, maxStates: number): Catalogue {
-  const { model, kernel } = buildScenario(CATALOGUE, profileName, '');
-  const targets = Object.fromEntries([...kernel.targets].filter(([, ls]) => ls.size > 0).map(([fn, ls]) => [fn, [...ls].sort()]));
+  const info = new Map<string, StepInfo & { r: Set<string>; w: Set<string>; lk: Set<string>; wt: Set<string> }>();
+  const targets: Record<string, string[]> = {};
+  let states = 0;
+  // Each catalogue scenario is walked on its own (the late one up to a tenth of the bound: it is small).
+  for (const [n, spec] of catalogueSpecs(profileName).entries()) {
+    states += walkCatalogue(spec, profileName, n === 0 ? maxStates : Math.ceil(maxStates / 10), info, targets);
+  }
+  const complete = false;
+  const steps = [...info.values()].map(({ r, w, lk, wt, ...s }) => ({ ...s, reads: [...r].sort(), writes: [...w].sort(), locks: [...lk].sort(), waits: [...wt].sort() }));
+  return { profile: profileName, states, complete, steps, targets };
+}
+
+/** Seeded random walks through one catalogue scenario, recording each step into `info`; returns the states seen. */
+function walkCatalogue(spec: ScenarioSpec, profileName: string, maxStates: number, info: Map<string, StepInfo & { r: Set<string>; w: Set<string>; lk: Set<string>; wt: Set<string> }>,
+  targets: Record<string, string[]>): number {
+  const { model, kernel } = buildScenario(spec, profileName, '');
+  for (const [fn, ls] of kernel.targets) if (ls.size > 0) targets[fn] = [...new Set([...(targets[fn] ?? []), ...ls])].sort();
   const be = makeBackend(model, 'reference');
   const c = be.c;
-  const info = new Map<string, StepInfo & { r: Set<string>; w: Set<string>; lk: Set<string>; wt: Set<string> }>();
   for (const cs of c.steps) {
     const [fn, label] = splitLabel(cs.s.label);
     const key = label ? `${fn}:${label}` : cs.s.label;
@@ -207,9 +230,7 @@ function recordCatalogue(profileName: string, maxStates: number): Catalogue {
     }
     stale = seen.size === before ? stale + 1 : 0;
   }
-  const states = seen.size, complete = false;
-  const steps = [...info.values()].map(({ r, w, lk, wt, ...s }) => ({ ...s, reads: [...r].sort(), writes: [...w].sort(), locks: [...lk].sort(), waits: [...wt].sort() }));
-  return { profile: profileName, states, complete, steps, targets };
+  return seen.size;
 }
 
 export function runSteps(io: Io, profileName: string, fn: string | undefined, json: boolean, maxStates?: number): ExitCode {
@@ -219,7 +240,7 @@ export function runSteps(io: Io, profileName: string, fn: string | undefined, js
     steps = steps.filter((s) => s.fn === fn);
     if (!steps.length) throw new ProbecheckError('E501', `--function ${fn}: profile ${profileName} builds no step of '${fn}'; functions: ${[...new Set(cat.steps.map((s) => s.fn))].sort().join(', ')}`);
   }
-  const bound = `${cat.states.toLocaleString('en-US')} states of seeded random walks through the catalogue scenario`;
+  const bound = `${cat.states.toLocaleString('en-US')} states of seeded random walks through the catalogue scenarios`;
   const targets = fn ? (cat.targets[fn] ? { [fn]: cat.targets[fn]! } : {}) : cat.targets;
   if (json) { io.out(JSON.stringify({ profile: profileName, states: cat.states, complete: cat.complete, steps, targets }, null, 2)); return EXIT.ok; }
   io.out(`steps of profile ${profileName} (reads, writes, locks and waits recorded over ${bound})`);

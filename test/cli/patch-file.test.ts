@@ -254,3 +254,50 @@ describe('patch notes as warning lines', () => {
     expect(noteLines(un.slice(0, 5))).toEqual(un.slice(0, 5).map((n) => n.text));
   });
 });
+
+// A patch hunt (2026-12-04): a hunk on the late initcall or its timeout work was E604 "no modelled
+// function" at every profile, since a patch was checked against CATALOGUE only.
+describe('a patch of the late initcall and its timeout work', () => {
+  const dir = folder({
+    'timeout.ts': `import { scenario } from 'probecheck';
+export default scenario({
+  name: 'timeout-walk', profile: 'v6.1', devices: { sup: {}, cons: {} },
+  drivers: { 'cons-drv': { matches: ['cons'], needs: ['sup'], module: 'cmod' } },
+  actors: { boot: ['add cons', 'deferred_probe_initcall'], udev: 'modprobe cmod', hotplug: 'del cons' },
+  properties: ['deferred-lists'],
+});
+`,
+    // The text before eed6e41813de (dd.c at 654888327e9f:277-278): the pending walk without deferred_probe_mutex, in two steps.
+    'unfix.ts': `import { definePatch, RETURN } from 'probecheck';
+export default definePatch({ id: 'walk-unlocked', subject: 'deferred_probe_timeout_work_func walks the pending list unlocked', base: 'v6.1',
+  hunks: [
+    { fn: 'deferred_probe_timeout_work_func', replace: 'deferred_probe_pending', step: (_site, orig) => ({ ...orig!, await: undefined, waits: undefined, run: () => 'dev_info_walk' }) },
+    { fn: 'deferred_probe_timeout_work_func', insert: { label: 'dev_info_walk', after: 'deferred_probe_pending', before: RETURN }, step: () => ({ where: 'drivers/base/dd.c:deferred_probe_timeout_work_func', run: () => RETURN }) },
+  ] });
+`,
+    'walk.ts': `import { defineProperty } from 'probecheck';
+export default defineProperty({ kind: 'action', name: 'pending-walk-stable', description: 'nothing changes the pending list inside an unlocked walk of it',
+  check: (b, a, m) => {
+    const w = b.threads.find((t) => t.name.includes('deferred_probe_timeout_work_func'));
+    if (!w || w.at === null || !w.at.endsWith(':dev_info_walk') || m.thread === w.name) return null;
+    return JSON.stringify(b.deferredPending) !== JSON.stringify(a.deferredPending) ? m.thread + ' changed the pending list' : null;
+  } });
+`,
+    'noop.ts': `import { definePatch } from 'probecheck';
+export default definePatch({ id: 'noop', subject: 'noop', base: 'v6.1', hunks: [{ fn: 'deferred_probe_initcall', replace: 'trigger_again', step: (_site, orig) => ({ ...orig! }) }] });
+`,
+  });
+  it('applies: the unlocked walk races device_del only with the patch', () => {
+    const r = probecheck(['check', 'timeout.ts', '--property-file', 'walk.ts', '--patch', 'unfix.ts', '-q'], { cwd: dir });
+    expect(r.stderr).not.toMatch(/E604/);
+    expect(r.stdout).toMatch(/pending-walk-stable\s+violated/);
+    expect(r.status).toBe(1);
+    expect(probecheck(['check', 'timeout.ts', '--property-file', 'walk.ts', '-q'], { cwd: dir }).stdout).toMatch(/pending-walk-stable\s+holds/);
+    expect(probecheck(['check', 'timeout.ts', '--patch', 'noop.ts', '-q'], { cwd: dir }).status).toBe(0);
+  });
+  it('`steps` lists their steps', () => {
+    const r = probecheck(['steps', '--profile', 'v6.1', '--function', 'deferred_probe_timeout_work_func']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('deferred_probe_timeout_work_func:deferred_probe_pending');
+  });
+});

@@ -39,7 +39,7 @@ describe('probecheck steps', () => {
     expect(help).toContain('seeded random walks on the reference backend');
     expect(help).not.toContain('breadth-first');
     const out = probecheck(['steps', '--profile', 'v5.1', '--function', '__driver_attach'], { cwd: dir }).stdout;
-    expect(out).toMatch(/^steps of profile v5\.1 \(.* over [\d,]+ states of seeded random walks through the catalogue scenario\)/);
+    expect(out).toMatch(/^steps of profile v5\.1 \(.* over [\d,]+ states of seeded random walks through the catalogue scenarios\)/);
   });
   // A new-user audit could not write 654888327e9f's insert from `steps`: its `before` (bus_for_each_drv) is no step.
   it('names where a call or walk starts, which an insert may go before, in text and JSON', () => {
