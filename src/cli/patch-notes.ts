@@ -32,7 +32,13 @@ export function patchNotes(patches: UserPatch[], patched: Result, base?: Result)
   for (const p of patches) for (const h of p.hunks) {
     const target = hunkTarget(h);
     const steps = patched.coverage.filter((e) => splitLabel(e.label).join(':') === target);
-    if (!steps.length) notes.push({ patch: p.id, step: target, note: 'not called', text: `patch ${p.id}: ${target} is not applied here: this scenario never calls ${h.fn} on this profile` });
+    if (!steps.length) {
+      // The function may be called with that step left out: a step is built only where the
+      // scenario can reach it (strcmp only with a driver_override to compare), so say which.
+      const has = [...new Set(patched.coverage.map((e) => splitLabel(e.label)).filter(([fn]) => fn === h.fn).map(([, l]) => l))];
+      const why = has.length ? `this scenario's ${h.fn} is built without that step here (it has: ${has.join(', ')})` : `this scenario never calls ${h.fn} on this profile`;
+      notes.push({ patch: p.id, step: target, note: 'not called', text: `patch ${p.id}: ${target} is not applied here: ${why}` });
+    }
     else if (steps.every((e) => e.fired === 0)) notes.push({ patch: p.id, step: target, note: 'never fires', text: `patch ${p.id}: its step ${target} never fires in this search` });
   }
   if (base?.complete) {
