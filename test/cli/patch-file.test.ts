@@ -304,3 +304,32 @@ export default definePatch({ id: 'noop', subject: 'noop', base: 'v6.1', hunks: [
     expect(r.stdout).toContain('deferred_probe_timeout_work_func:deferred_probe_pending');
   });
 });
+
+// A patch hunt (2026-12-04): dc23806a7c47 ("driver core: enforce device_lock for
+// driver_match_device()") took the device lock around __driver_attach's match and was reverted:
+// a probe that registers a driver deadlocks, since the new driver's walk visits every device on
+// the bus, the prober's own. The model's walk visited only the devices the driver matches, so
+// the patch "held". A user's hunk on __driver_attach now has every device of the bus walked.
+describe('a user hunk on __driver_attach sees every device of the bus', () => {
+  const dir = folder({
+    'regdrv.ts': `import { scenario } from 'probecheck';
+export default scenario({
+  name: 'register-in-probe', profile: 'v6.12',
+  devices: { gpio: {}, other: { present: true, boundTo: 'other-drv' } },
+  drivers: { 'gpio-drv': { matches: ['gpio'], present: true, registersDriver: ['gpio-sub'] }, 'gpio-sub': { matches: ['other'] }, 'other-drv': { matches: ['other'], present: true } },
+  actors: { hotplug: 'add gpio' }, properties: ['no-deadlock'],
+});
+`,
+    'locked.ts': `import { definePatch } from 'probecheck';
+export default definePatch({ id: 'match-locked', subject: 'driver core: enforce device_lock for driver_match_device()', base: 'v6.12',
+  hunks: [{ fn: '__driver_attach', replace: 'driver_match_device', step: (site, orig) => ({ ...orig!,
+    await: (s) => s.dev[site.dev]!.mutex === 0, waits: () => 'device_lock in driver_match_device_locked' }) }] });
+`,
+  });
+  it('the lock taken before the match deadlocks the probe that registers the driver', () => {
+    expect(probecheck(['check', 'regdrv.ts', '-q'], { cwd: dir }).stdout).toMatch(/no-deadlock\s+holds/);
+    const r = probecheck(['check', 'regdrv.ts', '--patch', 'locked.ts'], { cwd: dir });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('hotplug waits at __driver_attach(gpio,gpio-sub):driver_match_device for device_lock in driver_match_device_locked');
+  });
+});

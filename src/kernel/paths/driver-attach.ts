@@ -15,6 +15,7 @@ import { BUS, DD, DRIVER_C, allowsAsync, linesIn, mayBeAsync, mutexWaits, takeMu
 import { busNext, drvAddTail } from './klist.js';
 import { driverProbeDevice, driverProbeDeviceNoCount } from './really-probe.js';
 import { driverMatchSteps } from './driver-override.js';
+import { isUserPatch } from '../define-patch.js';
 
 /**
  * bus_add_driver(drv), as called by driver_register. Before 190888ac01d0 (v3.6.0 bus.c:691) it
@@ -78,18 +79,35 @@ export function busAddDriver(tb: ThreadBuilder, drv: number, ret: Ret): string {
  * entry step; each later klist_next is taken with the step that returns from __driver_attach.
  */
 export function driverAttach(tb: ThreadBuilder, drv: number, ret: Ret): string {
-  const w = tb.k.w, entry = new Map<number, string>();
+  const w = tb.k.w, entry = new Map<number, string>(), matches = w.drivers[drv]!.matches;
+  // The walk visits every device on the bus; __driver_attach returns at once for one drv does not
+  // match, so the model visits only the matching ones, unless a user's patch changes
+  // __driver_attach: its hunk may act before the match (dc23806a7c47 took device_lock there,
+  // which deadlocks a probe that registers a driver: every device is visited, the prober's too).
+  const every = tb.k.patches.some((p) => isUserPatch(p) && p.hunks.some((h) => h.fn === '__driver_attach'));
+  const ids = every ? w.devices.filter((d) => d.bus === w.drivers[drv]!.bus).map((d) => d.i) : matches;
   const end = (s: KS, t: KL) => (typeof ret === 'function' ? ret(s, t) : ret);
   const next = (from: number) => (s: KS, t: KL): string | null => {
-    const dev = busNext(w, s, drv, from);
+    const dev = busNext(w, s, drv, from, ids);
     return dev < 0 ? end(s, t) : entry.get(dev)!;
   };
-  for (const dev of w.drivers[drv]!.matches) entry.set(dev, driverAttachOne(tb, dev, drv, next(dev)));
+  for (const dev of ids) entry.set(dev, matches.includes(dev) ? driverAttachOne(tb, dev, drv, next(dev)) : driverAttachNoMatch(tb, dev, drv, next(dev)));
   const f = tb.fn('driver_attach', { drv }, ret);
   f.step('bus_for_each_dev', { where: `${DD}:driver_attach`, c: ['return bus_for_each_dev(drv->bus, NULL, drv, __driver_attach); || return bus_for_each_dev(drv->bus, NULL, (void *)drv, __driver_attach);'], run: (s, t) => {
-    const dev = busNext(w, s, drv, -1);
+    const dev = busNext(w, s, drv, -1, ids);
     return dev < 0 ? RETURN : entry.get(dev)!;
   } });
+  return f.done();
+}
+
+/**
+ * __driver_attach(dev, drv) for a device drv does not match: its match returns 0 (platform_match
+ * compares an override with drv's name: one that names drv is refused unless drv matches, E601),
+ * and so does __driver_attach. Built only where a user's patch changes __driver_attach.
+ */
+function driverAttachNoMatch(tb: ThreadBuilder, dev: number, drv: number, ret: Ret): string {
+  const f = tb.fn('__driver_attach', { dev, drv }, ret);
+  driverMatchSteps(f, dev, drv, { where: `${DD}:__driver_attach`, c: ['driver_match_device(drv, dev)'], on: () => RETURN, off: () => RETURN });
   return f.done();
 }
 

@@ -65,11 +65,12 @@ function firstLive(recs: readonly { onBus: boolean; busRank: number }[], ids: re
 
 /**
  * klist_next of a bus_for_each_dev walk over drv's matching devices (the others on the bus are
- * visited and skipped by __driver_attach's match, which the model does not spell out): drop the
+ * visited and skipped by __driver_attach's match, which the model spells out only where a user's
+ * patch changes __driver_attach: `ids`, every device of the bus, driver-attach.ts): drop the
  * reference on `from` (-1 at klist_iter_init) and take the first live node after it. Returns
  * the device (-1 at the end of the list).
  */
-export function busNext(w: World, s: KS, drv: number, from: number): number {
+export function busNext(w: World, s: KS, drv: number, from: number, ids: readonly number[] = w.drivers[drv]!.matches): number {
   let after = 0, strict = true;
   if (from >= 0) {
     const x = s.dev[from]!;
@@ -78,7 +79,7 @@ export function busNext(w: World, s: KS, drv: number, from: number): number {
     if (x.busHeld > 0) x.busHeld--;
     if (x.busHeld === 0 && !x.onBus) x.busRank = 0;
   }
-  const best = firstLive(s.dev, w.drivers[drv]!.matches, after, strict);
+  const best = firstLive(s.dev, ids, after, strict);
   if (best >= 0) s.dev[best]!.busHeld++;
   return best;
 }
