@@ -8,21 +8,26 @@
  * other. variant=loop (B15, driver.rst; e.g. i2c-imx revert e8c220fac415): host's probe
  * registers its child and then returns -EPROBE_DEFER (devres then deletes the child); the
  * child's bind changed the trigger count, so host is re-queued, and so on.
+ * variant=timeout-walk (eed6e41813de, v5.12): with the deferred_probe_timeout= boot parameter the
+ * late initcall schedules the timeout work, whose walk of the pending list took no
+ * deferred_probe_mutex before the fix: device_del of a pending device deletes it meanwhile.
  */
 import { scenario } from 'probecheck';
 
 export default scenario({
   name: 'deferred-probe',
-  describe: 'deferred probe: lost retry (B1), missed probe (B2), re-probe loop (B15)',
+  describe: 'deferred probe: lost retry (B1), missed probe (B2), re-probe loop (B15), the timeout work\'s unlocked walk (eed6e41813de)',
   profile: 'v3.14',
-  params: { variant: { default: 'trigger', values: ['trigger', 'missed', 'loop'], describe: 'which deferred-probe bug' } },
+  params: { variant: { default: 'trigger', values: ['trigger', 'missed', 'loop', 'timeout-walk'], describe: 'which deferred-probe bug' } },
   devices: { dc: {}, pwm: {} },
   drivers: {
     'dc-drv': { matches: ['dc'], needs: ['pwm'], present: true },
     'pwm-drv': { matches: ['pwm'], present: true },
   },
   actors: { 'add dc': 'add dc', 'add pwm': 'add pwm' },
-  vary: (p, s) => p.variant === 'trigger' ? s : p.variant === 'missed' ? {
+  vary: (p, s) => p.variant === 'trigger' ? s : p.variant === 'timeout-walk' ? {
+    ...s, deferredProbeTimeout: 30, actors: { boot: ['add dc', 'deferred_probe_initcall'], hotplug: 'del dc' },
+  } : p.variant === 'missed' ? {
     ...s, devices: { dc: {} }, drivers: { 'dc-drv': { matches: ['dc'] } }, actors: { hotplug: 'add dc', modprobe: 'register dc-drv' },
   } : {
     ...s, devices: { host: { present: true }, child: { parent: 'host' } },

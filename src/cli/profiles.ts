@@ -10,8 +10,7 @@ import { FLAGS, PROFILES, PROFILE_NAMES, profile, type Flag } from '../kernel/pr
 import { excerpt, excerptsOf, resolveAnchor, lineList, MODELLED } from '../kernel/source.js';
 import { sideBySide } from '../kernel/conformance.js';
 import { ANCHORED } from '../kernel/anchored.js';
-import { CATALOGUE, LATE_CATALOGUE } from '../kernel/catalogue.js';
-import { lateInitcallRefusal } from '../kernel/paths/late-initcall.js';
+import { catalogueSpecs } from './steps.js';
 import { EXIT, type ExitCode } from './exit.js';
 import type { Io } from './io.js';
 
@@ -86,11 +85,10 @@ export function runSource(io: Io, fn: string, profileName: string, json: boolean
     const readers = PROFILE_NAMES.filter((n) => PROFILES[n]!.sources[path]);
     throw new ProbecheckError('E501', `profile ${profileName} reads no snapshot of ${path}; ${readers.length ? `profiles that do: ${readers.join(', ')}` : 'no profile does (kernel/README.md says where its text was read)'}`);
   }
-  const built = buildScenario(CATALOGUE, profileName, '');
-  // The late initcall's steps, where the profile settles its shape.
-  const late = lateInitcallRefusal({ profile: profileName, unsettled: p.unsettled ?? {} }) ? [] : buildScenario(LATE_CATALOGUE, profileName, '').kernel.anchors;
+  // The catalogue scenarios' steps (the late initcall's too, where the profile settles its shape).
+  const anchors = catalogueSpecs(profileName).flatMap((spec) => buildScenario(spec, profileName, '').kernel.anchors);
   const real = p.renamed?.[fn] ?? fn; // v3.x names some functions otherwise
-  const view = sideBySide([...built.kernel.anchors, ...late], snap, path, real);
+  const view = sideBySide(anchors, snap, path, real);
   if (!view) throw new ProbecheckError('E501', `${fn} is not in ${path} at ${snap}`);
   // A function whose snapshot text does not stand for this release (profiles.ts `unread`): shown, not checked.
   const unread = p.unread?.[`${path}:${real}`];
@@ -98,7 +96,7 @@ export function runSource(io: Io, fn: string, profileName: string, json: boolean
   if (json) { io.out(JSON.stringify({ function: fn, path, snapshot: snap, origin: view.ex.origin, anchored, ...(unread ? { unread } : {}), lines: view.lines }, null, 2)); return EXIT.ok; }
   // A function no step is named after (device_driver_detach: unbind_store's call of
   // device_release_driver_internal) is shown beside its callers' steps; it has none of its own to anchor.
-  const named = [...built.kernel.anchors, ...late].some((a) => a.where.split(/, | -> /).some((w) => w.startsWith(`${path}:${fn}`) && !/\w/.test(w.charAt(path.length + 1 + fn.length))));
+  const named = anchors.some((a) => a.where.split(/, | -> /).some((w) => w.startsWith(`${path}:${fn}`) && !/\w/.test(w.charAt(path.length + 1 + fn.length))));
   const note = anchored || unread ? '' : named ? '  [its steps are not anchored yet]' : '  [no step is named after it: its lines are shown beside the steps of its callers]';
   io.out(`${path}:${real} at ${snap} (${view.ex.origin})${real !== fn ? ` (this release's name for ${fn})` : ''}${note}`);
   if (unread) io.out(`not checked at ${profileName}: this text does not stand for the release: ${unread}`);

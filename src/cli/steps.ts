@@ -47,7 +47,12 @@ export function splitLabel(label: string): [string, string] {
  * own) where the profile settles its shape.
  */
 export function catalogueSpecs(profileName: string): ScenarioSpec[] {
-  return lateInitcallRefusal({ profile: profileName, unsettled: PROFILES[profileName]?.unsettled ?? {} }) ? [CATALOGUE] : [CATALOGUE, LATE_CATALOGUE];
+  const p = PROFILES[profileName];
+  if (lateInitcallRefusal({ profile: profileName, unsettled: p?.unsettled ?? {} })) return [CATALOGUE];
+  // Where the timeout work exists but its default timeout schedules nothing (v4.19 .. v6.0), the
+  // deferred_probe_timeout= parameter builds it, and wait_for_device_probe's wait for it (v5.7 .. v5.18).
+  const param = p?.flags.includes('PROBE_TIMEOUT_WORK') && !p.flags.includes('PROBE_TIMEOUT_DEFAULT_10');
+  return [CATALOGUE, param ? { ...LATE_CATALOGUE, deferredProbeTimeout: 10, actors: { ...LATE_CATALOGUE.actors, waiter: 'wait_for_device_probe' } } : LATE_CATALOGUE];
 }
 
 /** Every function:label the model builds, by function. */

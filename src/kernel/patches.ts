@@ -239,7 +239,7 @@ PATCHES['ead18c23c263'] = {
 };
 
 PATCHES['6265539776a0'] = {
-  id: '6265539776a0', commit: '6265539776a0 (hash unverified)', base: 'v4.2',
+  id: '6265539776a0', commit: '6265539776a0810b7ce6398c27866ddb9c6bd154', base: 'v4.2',
   subject: 'driver core: platform: fix race condition with driver_override',
   touches: ['driver_override_store:kfree_old'],
   flags: ['OVERRIDE_LOCK'],
@@ -348,6 +348,26 @@ PATCHES['70fe758352ca'] = {
   // (driver-attach.ts), so v5.1 + this patch builds the very steps of a v6.0 __driver_attach.
   touches: ['__driver_attach:device_lock', '__driver_attach:async_schedule_dev', '__driver_attach:device_unlock'],
   flags: ['DRIVER_ATTACH_ASYNC_AFTER_UNLOCK'],
+  hunks: [],
+};
+
+/**
+ * Found by a patch hunt (2026-12-04): the timeout work's walk was modelled in its fixed shape
+ * only. drivers/base/dd.c, as its 5.10-stable posting quotes it:
+ * -	list_for_each_entry_safe(private, p, &deferred_probe_pending_list, deferred_probe)
+ * -		dev_info(private->device, "deferred probe pending\n");
+ * +	mutex_lock(&deferred_probe_mutex);
+ * +	list_for_each_entry(p, &deferred_probe_pending_list, deferred_probe)
+ * +		dev_info(p->device, "deferred probe pending\n");
+ * +	mutex_unlock(&deferred_probe_mutex);
+ * Two unlocked steps become one under the mutex: the flag builds the v5.12 shape (late-initcall.ts),
+ * so v5.9 + this patch builds the steps of v5.15's walk.
+ */
+PATCHES['eed6e41813de'] = {
+  id: 'eed6e41813de', commit: 'eed6e41813deb9ee622cd9242341f21430d7789f', base: 'v5.9',
+  subject: 'driver core: Fix locking bug in deferred_probe_timeout_work_func()',
+  touches: ['deferred_probe_timeout_work_func:deferred_probe_pending', 'deferred_probe_timeout_work_func:pending_walk'],
+  flags: ['TIMEOUT_WALK_LOCKED'],
   hunks: [],
 };
 

@@ -13,6 +13,10 @@ import type { KS } from './state.js';
 import { ancestors, type LinkInfo } from './world.js';
 import type { Action } from './actions.js';
 import { DEFERRED_WORKER } from './paths/deferred-probe.js';
+import { TIMEOUT_WORKER } from './paths/late-initcall.js';
+
+/** The step of the unlocked walk that is still to come once its first entry is taken (late-initcall.ts). */
+const PENDING_WALK = 'deferred_probe_timeout_work_func:pending_walk', PENDING_START = 'deferred_probe_timeout_work_func:deferred_probe_pending';
 import { mayBeAsync, takesParentLock } from './paths/common.js';
 import { driverBound, supplierLinkDefers } from './paths/links.js';
 import { overrideMatches } from './paths/driver-override.js';
@@ -362,6 +366,19 @@ export const LIBRARY: KernelProperty[] = [
       return null;
     }, { text: "a uevent reader runs during the device's probe",
       met: (s, q) => k.w.devices.some((d) => s.dev[d.i]!.probing !== 0 && someAt(c, q, (l) => l.startsWith(`dev_uevent(${d.name})`))) }) },
+  // The timeout work's unlocked walk before eed6e41813de (late-initcall.ts): its fix says
+  // list_for_each_entry_safe "doesn't protect against other threads adding/deleting nodes".
+  // Chosen where the walk is unlocked, or the scenario sets the timeout itself; from v5.12 the walk
+  // is one step under the mutex, so nothing can interleave and it holds once the walk is reached.
+  { name: 'pending-walk', covers: 'eed6e41813de', applies: (k, c) => c.threads.includes(TIMEOUT_WORKER) && (!k.has('TIMEOUT_WALK_LOCKED') || k.w.deferredProbeTimeout !== undefined), make: (k) => action('pending-walk',
+    'no thread adds a device to deferred_probe_pending_list or deletes one from it while deferred_probe_timeout_work_func walks it (without deferred_probe_mutex before eed6e41813de, v5.12)', (b, a, m, q) => {
+      if (m.thread === TIMEOUT_WORKER || q.at(TIMEOUT_WORKER) !== PENDING_WALK) return null;
+      for (let i = 0; i < a.dev.length; i++) {
+        const was = b.dev[i]!.deferred === 'pending', is = a.dev[i]!.deferred === 'pending';
+        if (was !== is) return `${m.thread} ${is ? 'adds' : 'deletes'} ${k.vn(i)} ${is ? 'to' : 'from'} deferred_probe_pending_list at ${m.label} while ${TIMEOUT_WORKER} walks it with list_for_each_entry_safe, without deferred_probe_mutex`;
+      }
+      return null;
+    }, { text: 'the timeout work reaches its walk of the pending list', met: (_s, q) => q.at(TIMEOUT_WORKER) === PENDING_WALK || q.at(TIMEOUT_WORKER) === PENDING_START }, ['dev[*].deferred']) },
   { name: 'override-uaf', covers: 'B13 (S-UAF)', applies: (k) => k.w.devices.some((d) => d.override), make: (k, c) => {
     // The overridden device a platform_match reader at label l matches: under dev->mutex
     // (__device_attach_driver) or without it (__driver_attach, bind_store).

@@ -26,7 +26,7 @@ import { ThreadBuilder, type Kernel, type Ret } from './emit.js';
 import { asyncProgram, asyncRunEntryDone, asyncThreadName } from './paths/async.js';
 import { mayBeAsync } from './paths/common.js';
 import { DEFERRED_WORKER, deferredProbeWorkFunc } from './paths/deferred-probe.js';
-import { LATE_INITCALL, TIMEOUT_PROGRAM, TIMEOUT_WORKER, deferredProbeTimeoutWorkFunc, lateInitcallRefusal, schedulesTimeout } from './paths/late-initcall.js';
+import { LATE_INITCALL, TIMEOUT_PROGRAM, TIMEOUT_WORKER, deferredProbeTimeoutWorkFunc, lateInitcallRefusal, schedulesTimeout, waitsForTimeout } from './paths/late-initcall.js';
 import { deviceAttachAsyncHelper } from './paths/device-attach.js';
 import { doInitModule } from './paths/module.js';
 import { doScanAsync, localPciProbe, requestModprobeThread, scanProgram, workOnCpuThread } from './paths/probe-body.js';
@@ -100,6 +100,12 @@ export interface ScenarioSpec {
   /** Explore async_schedule's synchronous fallback (default true). */
   syncFallback?: boolean;
   /**
+   * The deferred_probe_timeout= boot parameter, in seconds (v4.19+, with the action
+   * `deferred_probe_initcall`): > 0 has the late initcall schedule the timeout work, which may run
+   * any time after (time is not modelled). Default: the profile's (10 from v6.1 with modules, 0 or -1 before).
+   */
+  deferredProbeTimeout?: number;
+  /**
    * Actors that may simply stop (a user who never writes the sysfs file, a removal that never
    * comes): liveness does not assume they eventually move. Every other thread is weakly fair.
    */
@@ -170,6 +176,7 @@ export const SCENARIO_KEYS: KeyChecks<ScenarioSpec> = {
   buses: obj, devices: obj, drivers: obj, modules: obj,
   actors: (v) => (isObj(v) && Object.values(v).every((a) => typeof a === 'string' || isStrs(a)) ? null : 'an object of actor name -> action or list of actions'),
   properties: (v) => (Array.isArray(v) && v.every((x) => typeof x === 'string' || isDefinedProperty(x)) ? null : 'a list of property names or defineProperty(...) objects'), syncFallback: bool, unfair: strs,
+  deferredProbeTimeout: (v) => (Number.isInteger(v) && (v as number) >= -1 ? null : 'an integer of seconds, -1 or more (the deferred_probe_timeout= boot parameter)'),
   asyncInstances: (v) => (Number.isInteger(v) ? null : 'an integer'),
   symmetric: (v) => (Array.isArray(v) && v.every(isStrs) ? null : "a list of groups of device names ([['c1', 'c2']])"),
   params: obj, vary: fn,
@@ -366,7 +373,7 @@ export function resolveWorld(spec: ScenarioSpec): World {
   const modules = modNames.map((name, i) => ({ i, name, drivers: drivers.filter((d) => d.module === i).map((d) => d.i), asyncProbe: !!spec.modules?.[name]?.asyncProbe }));
   const asyncInstances = spec.asyncInstances ?? 2;
   if (!Number.isInteger(asyncInstances) || asyncInstances < 1 || asyncInstances > MAX_ASYNC_INSTANCES) throw bad(`${where}: asyncInstances must be 1..${MAX_ASYNC_INSTANCES}`);
-  return { buses, devices, drivers, modules, links, syncFallback: spec.syncFallback !== false, asyncInstances };
+  return { buses, devices, drivers, modules, links, syncFallback: spec.syncFallback !== false, asyncInstances, ...(spec.deferredProbeTimeout !== undefined ? { deferredProbeTimeout: spec.deferredProbeTimeout } : {}) };
 }
 
 export interface BuiltScenario { model: Model; kernel: Kernel; world: World }
@@ -446,6 +453,9 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string):
   if (lateCalls.length > 1) throw bad(`scenario '${spec.name}': '${LATE_INITCALL}' is a late_initcall: it runs once, but actors ${lateCalls.join(', ')} write it ${lateCalls.length} times`);
   const late = lateCalls.length === 1;
   if (late && lateInitcallRefusal(k)) throw bad(`scenario '${spec.name}': ${lateInitcallRefusal(k)}`);
+  // deferred_probe_timeout= is read by the late initcall, from 25b4e70dcce9 (v4.19) on.
+  if (spec.deferredProbeTimeout !== undefined && !k.has('PROBE_TIMEOUT_WORK')) throw bad(`scenario '${spec.name}': deferredProbeTimeout: profile ${k.profile} has no deferred_probe_timeout (25b4e70dcce9, v4.19, added it); use v5.0 or later`);
+  if (spec.deferredProbeTimeout !== undefined && !late) throw bad(`scenario '${spec.name}': deferredProbeTimeout is read by the late initcall, which no actor runs: add '${LATE_INITCALL}' to the boot actor`);
   // A device whose driver_override an actor writes reads it in two steps when matching (B13).
   for (const a of actors) for (const x0 of a.acts) if (x0.op === 'override') {
     const d = w.devices[x0.dev]!, b = w.buses[d.bus]!;
@@ -623,7 +633,7 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string):
   }
   const model: Model = {
     name: spec.name, params: { profile: prof.name, patches: patchEntries(patchList).join(',') },
-    notes: profileNotes(k), state: kernelSchema(w, k.moduleWq.length), init: (s) => initState(w, s as unknown as KS, !late, k.has('DEVICE_LINKS')), threads, properties: properties as Property[], optional,
+    notes: profileNotes(k), state: kernelSchema(w, k.moduleWq.length), init: (s) => { initState(w, s as unknown as KS, !late, k.has('DEVICE_LINKS')); (s as unknown as KS).probeTimeout = late && waitsForTimeout(k); }, threads, properties: properties as Property[], optional,
     // The async programs built `asyncInstances` times: each deferral retried by the deferred worker
     // (or by a trigger during its probe) schedules one more entry for the device.
     moreInstances: (program) => plans.filter((p) => p.program === program).length !== w.asyncInstances ? undefined

@@ -102,6 +102,12 @@ export interface KS {
   deferredProbeMutex: number; probeCount: number; asyncPending: number;
   deferredWorkQueued: boolean; deferredWorkRunning: boolean; deferredProbeEnable: boolean; moduleMutex: number;
   /**
+   * driver_deferred_probe_timeout > 0, until deferred_probe_timeout_work_func sets it 0 and wakes
+   * probe_timeout_waitqueue; kept only where wait_for_device_probe waits for it (late-initcall.ts
+   * waitsForTimeout), else false.
+   */
+  probeTimeout: boolean;
+  /**
    * module_wq: 1 in a thread's slot (Kernel.moduleWq) while it sleeps there, in
    * wait_event_interruptible(module_wq, finished_loading(name)); wake_up_all(&module_wq) clears
    * every slot, and each sleeper tests finished_loading again. Only where some thread may sleep.
@@ -142,7 +148,7 @@ export function kernelSchema(w: World, sleepers = 0) {
     mod: t.array(w.modules.length, t.record({ state: t.enum(...MOD_STATES), refcnt: t.int(15), asyncProbeRequested: t.bool, initPending: t.int(15), umh: t.bool }), w.modules.map((m) => m.name)),
     link: t.array(w.links.length, t.record({ status: t.enum(...LINK_STATES), refs: t.int(3), dels: t.int(3) }), linkNames(w)),
     deferredProbeMutex: owner, probeCount: t.int(15), asyncPending: t.int(15),
-    deferredWorkQueued: t.bool, deferredWorkRunning: t.bool, deferredProbeEnable: t.bool, moduleMutex: owner,
+    deferredWorkQueued: t.bool, deferredWorkRunning: t.bool, deferredProbeEnable: t.bool, moduleMutex: owner, probeTimeout: t.bool,
     ...(sleepers > 0 ? { moduleWq: t.array(sleepers, t.int(1)) } : {}),
   });
 }

@@ -68,6 +68,8 @@ export interface World {
   syncFallback: boolean;
   /** Instances declared per async helper (how many may be pending at once for one device). */
   asyncInstances: number;
+  /** The deferred_probe_timeout= boot parameter (seconds), where the scenario sets it (late-initcall.ts probeTimeout). */
+  deferredProbeTimeout?: number;
 }
 
 /** Return codes kept in a thread's `ret` local. */

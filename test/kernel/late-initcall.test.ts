@@ -102,3 +102,49 @@ describe('deferred_probe_initcall', () => {
     expect(r.stdout).toMatch(/296 +if \(deferred_probe_timeout > 0\) \{ +schedule_delayed_work/);
   });
 });
+
+// A patch hunt (2026-12-04): no profile before eed6e41813de ran the timeout work (its timeout
+// defaults to 0 there and the deferred_probe_timeout= parameter was not modelled), and its walk
+// of the pending list was modelled in the fixed shape only.
+describe('deferredProbeTimeout (the deferred_probe_timeout= boot parameter) and the timeout work', () => {
+  const walk = (profile: string, timeout: number | null = 30): ScenarioSpec => ({
+    name: 'timeout-walk', profile, ...(timeout !== null ? { deferredProbeTimeout: timeout } : {}),
+    devices: { sup: {}, cons: {} }, drivers: { 'cons-drv': { matches: ['cons'], needs: ['sup'], present: true } },
+    actors: { boot: ['add cons', 'deferred_probe_initcall'], hotplug: 'del cons' },
+  });
+  const verdicts = (s: ScenarioSpec, profile: string, patches = '') => Object.fromEntries(check(buildScenario(s, profile, patches).model).properties.map((p) => [p.name, p.verdict]));
+  it('before eed6e41813de the walk is unlocked: device_del deletes an entry while it runs (pending-walk); the fix, v5.12, closes it', () => {
+    const r = check(buildScenario(walk('v5.10'), 'v5.10', '').model);
+    const p = r.properties.find((x) => x.name === 'pending-walk')!;
+    expect(p.verdict).toBe('violated');
+    const steps = p.trace!.steps.map((x) => `${x.thread} ${x.label}`);
+    expect(steps.slice(-2)).toEqual([`${TIMEOUT_WORKER} deferred_probe_timeout_work_func:deferred_probe_pending`, 'hotplug device_del(cons):driver_deferred_probe_del']);
+    expect(p.explanation).toMatch(/hotplug deletes cons from deferred_probe_pending_list at device_del\(cons\):driver_deferred_probe_del while kworker deferred_probe_timeout_work_func walks it with list_for_each_entry_safe, without deferred_probe_mutex/);
+    // The library patch builds v5.15's walk: one step under the mutex, which nothing interleaves.
+    expect(verdicts(walk('v5.10'), 'v5.10', 'eed6e41813de')['pending-walk']).toBe('holds');
+    expect(verdicts(walk('v5.15'), 'v5.15')['pending-walk']).toBe('holds');
+    expect(verdicts(walk('v5.10'), 'v5.10', 'eed6e41813de')['no-deadlock']).toBe('holds');
+    // Chosen by default at v6.1 only where the scenario sets the timeout (every late initcall schedules the work there).
+    expect(verdicts(walk('v6.1', null), 'v6.1')['pending-walk']).toBeUndefined();
+    // Without the parameter the timeout is 0 at v5.10: no timeout work, so no walk.
+    expect(buildScenario(walk('v5.10', null), 'v5.10', '').model.threads.map((t) => t.name)).not.toContain(TIMEOUT_WORKER);
+    // 0 at v6.1, where it defaults to 10: none either.
+    expect(buildScenario(walk('v6.1', 0), 'v6.1', '').model.threads.map((t) => t.name)).not.toContain(TIMEOUT_WORKER);
+  });
+  it('v5.7 .. v5.18: wait_for_device_probe sleeps until the timeout work has set the timeout 0 and woken it', () => {
+    const s: ScenarioSpec = { ...boot(['deferred_probe_initcall']), deferredProbeTimeout: 10, actors: { boot: ['deferred_probe_initcall'], waiter: 'wait_for_device_probe' } };
+    const model = buildScenario(s, 'v5.10', '').model;
+    model.properties = [
+      { kind: 'invariant', name: 'returns-after-timeout', holds: (st: KS, q) => q.at('waiter') !== null || !st.probeTimeout },
+      { kind: 'sometimes', name: 'sleeps', holds: (st: KS, q) => q.at('waiter') === 'wait_for_device_probe:wait_probe_timeout' && st.probeTimeout && q.at(TIMEOUT_WORKER) !== null },
+    ] as Property[];
+    expect(Object.fromEntries(check(model).properties.map((p) => [p.name, p.verdict]))).toEqual({ 'returns-after-timeout': 'holds', sleeps: 'reachable' });
+    // v5.19 dropped the wait (5ee76c256e92): no such step.
+    expect([...buildScenario(s, 'v5.19', '').model.threads.flatMap((t) => Object.keys(t.steps))].some((l) => l.includes('wait_probe_timeout'))).toBe(false);
+  });
+  it('is refused where it means nothing: before v4.19, without the late initcall, below -1', () => {
+    expect(() => buildScenario(walk('v4.18'), 'v4.18', '')).toThrow(/deferredProbeTimeout: profile v4\.18 has no deferred_probe_timeout \(25b4e70dcce9, v4\.19, added it\); use v5\.0 or later/);
+    expect(() => buildScenario({ ...walk('v5.10'), actors: { boot: 'add cons' } }, 'v5.10', '')).toThrow(/deferredProbeTimeout is read by the late initcall, which no actor runs: add 'deferred_probe_initcall' to the boot actor/);
+    expect(() => buildScenario(walk('v5.10', -2), 'v5.10', '')).toThrow(/deferredProbeTimeout: .*an integer of seconds, -1 or more/);
+  });
+});

@@ -10,6 +10,7 @@ import { RETURN, type KStep, type Ret, type ThreadBuilder } from '../emit.js';
 import { add } from '../../engine/add.js';
 import type { KL, KS } from '../state.js';
 import { ASYNC, DD, flushStep } from './common.js';
+import { waitsForTimeout } from './late-initcall.js';
 
 export const ASYNC_BRANCHES = ['async', 'sync fallback'] as const;
 
@@ -83,10 +84,16 @@ export function waitForDeviceProbe(tb: ThreadBuilder, ret: Ret): string {
   const flush = k.has('WAIT_FLUSH_DEFERRED');
   // v5.7 .. the v5.19 merge window (WAIT_PROBE_TIMEOUT): wait_event(probe_timeout_waitqueue, ...)
   // tests its condition first, and every release whose text has it defaults the timeout to 0
-  // (PROBE_TIMEOUT_DEFAULT_10 only from v6.1; the deferred_probe_timeout= parameter is not
-  // modelled): it passes at once, part of the next step. A timeout > 0 would make it sleep until
-  // deferred_probe_timeout_work_func: profiles.test.ts holds that no profile has both.
-  const atOnce = k.has('WAIT_PROBE_TIMEOUT') ? ['wait_event(probe_timeout_waitqueue, !driver_deferred_probe_timeout);'] : [];
+  // (PROBE_TIMEOUT_DEFAULT_10 only from v6.1; profiles.test.ts holds that no profile has both):
+  // it passes at once, part of the next step. With the deferred_probe_timeout= parameter > 0 (a
+  // scenario's deferredProbeTimeout) it is a wait of its own, until deferred_probe_timeout_work_func
+  // sets the timeout 0 and wakes the queue (late-initcall.ts).
+  const sleeps = waitsForTimeout(k);
+  const atOnce = k.has('WAIT_PROBE_TIMEOUT') && !sleeps ? ['wait_event(probe_timeout_waitqueue, !driver_deferred_probe_timeout);'] : [];
+  if (sleeps) {
+    f.step('wait_probe_timeout', { where, since: 'v5.7 (35a672363ab3)', c: ['wait_event(probe_timeout_waitqueue, !driver_deferred_probe_timeout);'],
+      await: (s) => !s.probeTimeout, waits: () => 'probe_timeout_waitqueue: driver_deferred_probe_timeout == 0 (deferred_probe_timeout_work_func sets it)', run: () => (flush ? 'flush_work' : 'wait_event') });
+  }
   if (flush) {
     // v4.5 flush_workqueue(deferred_wq), later flush_work(&deferred_probe_work).
     const st = flushStep(where, 'flush_work', 'wait_event');

@@ -11,14 +11,16 @@
  * deferred work (LATE_INITCALL_FLUSH, v4.5's text); + initcalls_done, a second trigger and flush
  * (LATE_INITCALL_SECOND_PASS) and the timeout work, scheduled when driver_deferred_probe_timeout
  * > 0 (PROBE_TIMEOUT_WORK; its default is 10 with CONFIG_MODULES since PROBE_TIMEOUT_DEFAULT_10,
- * -1 or 0 before). Time is not modelled: the timeout work, a kworker, may run any time after it
- * is scheduled. Not modelled: initcalls_done (read only by driver_deferred_probe_check_state and
+ * -1 or 0 before; a scenario's `deferredProbeTimeout` is the deferred_probe_timeout= boot
+ * parameter). Time is not modelled: the timeout work, a kworker, may run any time after it is
+ * scheduled. Not modelled: initcalls_done (read only by driver_deferred_probe_check_state and
  * initcall_debug), fw_devlink_drivers_done, debugfs, v3.x/v4.x's workqueue allocation failing,
- * the deferred_probe_timeout= parameter and deferred_probe_extend_timeout (no time).
+ * deferred_probe_extend_timeout (no time).
  */
 import { ProbecheckError } from '../../engine/errors.js';
-import { RETURN, type KStep, type Ret, type ThreadBuilder } from '../emit.js';
+import { RETURN, type Kernel, type KStep, type Ret, type ThreadBuilder } from '../emit.js';
 import { PROFILE_NAMES, PROFILES, type Flag } from '../profiles.js';
+import type { KS } from '../state.js';
 import { DD, deferredTrigger, flushStep } from './common.js';
 import { triggerLines } from './really-probe.js';
 
@@ -37,8 +39,21 @@ export function lateInitcallRefusal(k: { profile: string; unsettled: Readonly<Pa
     + `use ${PROFILE_NAMES.filter((p) => !SHAPE.some((f) => PROFILES[p]!.unsettled?.[f] !== undefined)).join(', ')} (a scenario with this action starts with deferred probing disabled until it runs)`;
 }
 
-/** Does this profile schedule the timeout work at the late initcall (so the kworker must exist)? */
-export const schedulesTimeout = (k: { has(f: Flag): boolean }) => k.has('PROBE_TIMEOUT_WORK') && k.has('PROBE_TIMEOUT_DEFAULT_10');
+/**
+ * driver_deferred_probe_timeout when the late initcall runs: the deferred_probe_timeout= boot
+ * parameter (a scenario's `deferredProbeTimeout`), else the profile's default: 10 with
+ * CONFIG_MODULES from PROBE_TIMEOUT_DEFAULT_10 (the model has modules), 0 or -1 before (neither
+ * schedules the work).
+ */
+export const probeTimeout = (k: Pick<Kernel, 'has' | 'w'>) => k.w.deferredProbeTimeout ?? (k.has('PROBE_TIMEOUT_DEFAULT_10') ? 10 : 0);
+/** Does the late initcall schedule the timeout work (so the kworker must exist)? */
+export const schedulesTimeout = (k: Pick<Kernel, 'has' | 'w'>) => k.has('PROBE_TIMEOUT_WORK') && probeTimeout(k) > 0;
+/**
+ * Does wait_for_device_probe wait for the timeout work (v5.7 .. v5.18, WAIT_PROBE_TIMEOUT:
+ * `wait_event(probe_timeout_waitqueue, !driver_deferred_probe_timeout)`), the timeout being > 0?
+ * Then KS.probeTimeout is kept: true until the work sets it 0 and wakes the queue.
+ */
+export const waitsForTimeout = (k: Pick<Kernel, 'has' | 'w'>) => k.has('WAIT_PROBE_TIMEOUT') && schedulesTimeout(k);
 
 /** deferred_probe_initcall(), run by the actor that writes `deferred_probe_initcall`. */
 export function deferredProbeInitcall(tb: ThreadBuilder, ret: Ret): string {
@@ -60,7 +75,7 @@ export function deferredProbeInitcall(tb: ThreadBuilder, ret: Ret): string {
     f.step('flush_again', flushStep(where, 'flush_work(&deferred_probe_work);@2', after([[timeout, 'schedule_delayed_work']])));
   }
   if (timeout) {
-    // driver_deferred_probe_timeout > 0 only from its default here (PROBE_TIMEOUT_DEFAULT_10): -1 or 0 before.
+    // driver_deferred_probe_timeout > 0 from its default (PROBE_TIMEOUT_DEFAULT_10) or the boot parameter.
     const on = schedulesTimeout(k);
     f.step('schedule_delayed_work', { where, c: ['deferred_probe_timeout > 0) {', 'schedule_delayed_work(&deferred_probe_timeout_work,'],
       run: (_s, _t, _b, ctx) => { if (on) ctx.spawn(TIMEOUT_PROGRAM); return RETURN; } });
@@ -68,18 +83,35 @@ export function deferredProbeInitcall(tb: ThreadBuilder, ret: Ret): string {
   return f.done();
 }
 
-/** deferred_probe_timeout_work_func(), in its kworker: trigger, flush, then print each device still pending. */
+/**
+ * deferred_probe_timeout_work_func(), in its kworker: trigger, flush, then print each device still
+ * pending. The walk of deferred_probe_pending_list takes deferred_probe_mutex from eed6e41813de
+ * (TIMEOUT_WALK_LOCKED, v5.12): one atomic step. Before it, list_for_each_entry_safe walks the
+ * list unlocked, two steps (the first entry, the rest) between which other threads may change it:
+ * the race the fix closes ("It doesn't protect against other threads adding/deleting nodes",
+ * pending-walk). Where wait_for_device_probe waits for the timeout (waitsForTimeout), the work
+ * sets it 0 and wakes that wait at its end.
+ */
 export function deferredProbeTimeoutWorkFunc(tb: ThreadBuilder): string {
   const k = tb.k, where = `${DD}:deferred_probe_timeout_work_func`;
   const f = tb.fn('deferred_probe_timeout_work_func', {}, null);
+  const locked = k.has('TIMEOUT_WALK_LOCKED'), wake = waitsForTimeout(k);
   // fw_devlink_drivers_done() first: fw_devlink is not modelled. `driver_deferred_probe_timeout = 0;`
-  // (in the v5.9 .. v5.19 and v6.3+ texts, not in v6.1's 07b7b883be5b) is not a step's line: the
-  // model keeps no timeout value (wait_for_device_probe's timeout wait passes at once, async.ts).
-  f.step('driver_deferred_probe_trigger', { where, c: ['driver_deferred_probe_trigger();', ...triggerLines(k).map((l) => `driver_deferred_probe_trigger:: ${l}`)],
+  // (v5.9 .. v5.19 and v6.3+; not in v6.1's 07b7b883be5b) matters only to the wait it wakes (wake).
+  f.step('driver_deferred_probe_trigger', { where, c: [...(wake ? ['driver_deferred_probe_timeout = 0;'] : []), 'driver_deferred_probe_trigger();', ...triggerLines(k).map((l) => `driver_deferred_probe_trigger:: ${l}`)],
     await: (s) => s.deferredProbeMutex === 0, waits: () => 'deferred_probe_mutex', run: (s) => { deferredTrigger(k, s); return 'flush_work'; } });
   f.step('flush_work', flushStep(where, 'flush_work(&deferred_probe_work);', 'deferred_probe_pending'));
-  // One atomic step under deferred_probe_mutex: dev_info "deferred probe pending" for each device on the pending list (model-events.ts).
-  f.step('deferred_probe_pending', { where, c: ['mutex_lock(&deferred_probe_mutex);', 'list_for_each_entry(p, &deferred_probe_pending_list, deferred_probe)', 'deferred probe pending', 'mutex_unlock(&deferred_probe_mutex);'],
-    await: (s) => s.deferredProbeMutex === 0, waits: () => 'deferred_probe_mutex', run: () => RETURN });
+  const woken = (s: KS) => { if (wake) s.probeTimeout = false; return RETURN; };
+  const wakeLine = wake ? ['wake_up_all(&probe_timeout_waitqueue);'] : [];
+  if (locked) {
+    // One atomic step under deferred_probe_mutex: dev_info "deferred probe pending" for each device on the pending list (model-events.ts).
+    f.step('deferred_probe_pending', { where, since: 'v5.12 (eed6e41813de)', c: ['mutex_lock(&deferred_probe_mutex);', 'list_for_each_entry(p, &deferred_probe_pending_list, deferred_probe)', 'deferred probe pending', 'mutex_unlock(&deferred_probe_mutex);', ...wakeLine],
+      await: (s) => s.deferredProbeMutex === 0, waits: () => 'deferred_probe_mutex', run: woken });
+  } else {
+    // No mutex: the first entry (and the next, which _safe loads ahead), then the rest of the walk.
+    // The lines printed are those of the list as the walk starts (model-events.ts).
+    f.step('deferred_probe_pending', { where, since: 'v4.19 (25b4e70dcce9)', c: ['list_for_each_entry_safe(private, p, &deferred_probe_pending_list, deferred_probe)'], run: () => 'pending_walk' });
+    f.step('pending_walk', { where, since: 'v4.19 (25b4e70dcce9)', c: ['deferred probe pending', ...wakeLine], run: woken });
+  }
   return f.done();
 }
