@@ -38,7 +38,7 @@ import { isDefinedProperty, rememberKernel, toKernelProperty, type DefinedProper
 import { initState, kernelSchema, localsSchema, type KS } from './state.js';
 import { inferSymmetric, symmetryClasses, validateSymmetric, type ActionOfLabel } from './symmetry.js';
 import { compile } from '../engine/compile.js';
-import type { Outcome, ProbeType, World } from './world.js';
+import type { DevInfo, Outcome, ProbeType, World } from './world.js';
 
 export interface BusSpec { needParentLock?: boolean; autoprobe?: boolean }
 
@@ -249,7 +249,7 @@ export function resolveWorld(spec: ScenarioSpec): World {
     if (i < 0) throw bad(`${where}: ${what}: device '${n}' is not declared; devices: ${devNames.join(', ')}`);
     return i;
   };
-  const devices = devNames.map((name, i) => {
+  const devices = devNames.map((name, i): DevInfo => {
     const d = spec.devices[name]!;
     return { i, name, bus: busOf(`device '${name}'`, d.bus), parent: d.parent === undefined ? -1 : devIdx(`device '${name}': parent`, d.parent), children: [] as number[], drivers: [] as number[], present: !!d.present, boundTo: -1, override: false };
   });
@@ -365,7 +365,13 @@ export function resolveWorld(spec: ScenarioSpec): World {
   }
   for (const d of drivers) {
     if (d.present && d.module >= 0) throw bad(`${where}: driver '${d.name}' is present (built in) but belongs to module '${modNames[d.module]}'`);
-    for (const m of d.matches) if (d.present && buses[d.bus]!.autoprobe && devices[m]!.present && devices[m]!.boundTo < 0) throw bad(`${where}: driver '${d.name}' and device '${devNames[m]}' are both present on a bus that autoprobes: say the device is boundTo it, add one of them in an actor, or give the bus autoprobe: false (a device left for a sysfs bind)`);
+    for (const m of d.matches) if (d.present && buses[d.bus]!.autoprobe && devices[m]!.present && devices[m]!.boundTo < 0) {
+      // Boot probed it; a driver that needs a device not present deferred it: it starts on the
+      // pending list (found by two new users, 2026-12-04: the state a deferred-probe scenario starts from).
+      const absent = d.needs.filter((n) => !devices[n]!.present);
+      if (absent.length) { (devices[m]!.deferredAtBoot ??= []).push(d.i); continue; }
+      throw bad(`${where}: driver '${d.name}' and device '${devNames[m]}' are both present on a bus that autoprobes, so boot would have bound it: say the device is boundTo it, add one of them in an actor, give the bus autoprobe: false (a device left for a sysfs bind), or give the driver needs: a device not present (boot's probe then deferred it: it starts on the pending list)`);
+    }
   }
   for (const d of drivers) for (const r of [...d.registers, ...(d.asyncScan ?? [])]) {
     if (devices[r]!.present) throw bad(`${where}: driver '${d.name}' registers '${devNames[r]}', which is already present`);

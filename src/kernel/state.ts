@@ -8,7 +8,7 @@
  * Not modelled: refcounts of devices (get/put_device), runtime PM, sysfs files.
  */
 import { t } from '../engine/schema.js';
-import { boundAddTail, busAddTail, drvAddTail } from './paths/klist.js';
+import { boundAddTail, busAddTail, deferredAdd, drvAddTail } from './paths/klist.js';
 import type { World } from './world.js';
 
 export const DEFERRED = ['none', 'pending', 'active'] as const;
@@ -190,6 +190,14 @@ export function initState(w: World, s: KS, deferredProbeEnable = true, links = t
     x.registered = true; x.onBus = true; x.ready = true;
     busAddTail(w, s, d.i);
     if (d.boundTo >= 0) { x.driver = d.boundTo + 1; x.bound = true; boundAddTail(s, d.i); }
+  }
+  // Boot's probes of these deferred (world.ts deferredAtBoot): driver_deferred_probe_add, in device order.
+  for (const d of w.devices) {
+    if (!d.deferredAtBoot?.length) continue;
+    const x = s.dev[d.i]!;
+    deferredAdd(s, d.i);
+    x.canMatch = true;
+    for (const j of d.deferredAtBoot) x.deferBy |= 1 << d.drivers.indexOf(j);
   }
   for (const d of w.drivers) {
     if (!d.present) continue;

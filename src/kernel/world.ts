@@ -16,6 +16,11 @@ export interface DevInfo {
   present: boolean;
   /** Bound in the initial state to this driver (index), or -1. */
   boundTo: number;
+  /**
+   * Present and unbound, with present matching drivers whose probes deferred at boot (they need a
+   * device not present): on the pending list in the initial state, in declaration order.
+   */
+  deferredAtBoot?: number[];
   /** Some actor writes its driver_override (B13): platform_match reads the string in two steps. */
   override: boolean;
   /**

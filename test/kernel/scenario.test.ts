@@ -5,8 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   BUS_KEYS, buildScenario, check, DEVICE_KEYS, DRIVER_KEYS, MODULE_KEYS, resolveParams, SCENARIO_KEYS, scenario, STATELESS_LINK_KEYS,
-  type DeviceSpec, type KeyChecks, type ScenarioSpec,
+  type DeviceSpec, type KeyChecks, type Property, type ScenarioSpec,
 } from 'probecheck';
+import type { KS } from '../../src/kernel/state.js';
 
 const tiny: ScenarioSpec = {
   name: 'tiny', devices: { host1x: { present: true, boundTo: 'h' }, dc: { parent: 'host1x' } },
@@ -156,9 +157,29 @@ describe('actions that can never take effect are errors unless marked maybe', ()
     expect(err(spec({ a: [] }))).toBe("E601: scenario 'v': actor 'a' has no actions (write one action, or a list of them)");
   });
 
-  it('a present driver and a present unbound device it matches: three ways out, autoprobe: false among them', () => {
+  it('a present driver and a present unbound device it matches: four ways out, autoprobe: false and a deferral at boot among them', () => {
     expect(err(spec({ a: 'add c1' }, { devices: { host: {}, c1: {}, p: { present: true } }, drivers: { pdrv: { matches: ['p'], present: true } } })))
-      .toBe("E601: scenario 'v': driver 'pdrv' and device 'p' are both present on a bus that autoprobes: say the device is boundTo it, add one of them in an actor, or give the bus autoprobe: false (a device left for a sysfs bind)");
+      .toBe("E601: scenario 'v': driver 'pdrv' and device 'p' are both present on a bus that autoprobes, so boot would have bound it: say the device is boundTo it, add one of them in an actor, give the bus autoprobe: false (a device left for a sysfs bind), or give the driver needs: a device not present (boot's probe then deferred it: it starts on the pending list)");
+    // needs: a present device does not defer it (boot probed both).
+    expect(err(spec({ a: 'add c1' }, { devices: { host: {}, c1: {}, q: { present: true, boundTo: 'qdrv' }, p: { present: true } }, drivers: { qdrv: { matches: ['q'], present: true }, pdrv: { matches: ['p'], needs: ['q'], present: true } } })))
+      .toMatch(/driver 'pdrv' and device 'p' are both present on a bus that autoprobes, so boot would have bound it/);
+  });
+
+  // Two new users (2026-12-04) could not write the state a deferred-probe scenario starts from.
+  it('a present device whose present driver needs a device not present deferred at boot: it starts on the pending list', () => {
+    const s: ScenarioSpec = { name: 'boot-defer', devices: { dc: { present: true }, pwm: {} },
+      drivers: { 'dc-drv': { matches: ['dc'], needs: ['pwm'], present: true }, 'pwm-drv': { matches: ['pwm'], present: true } }, actors: { hotplug: 'add pwm' } };
+    // Already pending when pwm's bind triggers: retried at every profile (B1 needs dc's probe in flight at the trigger).
+    for (const p of ['v3.14', 'v5.10', 'mainline']) {
+      const model = buildScenario(s, p, '').model;
+      model.properties = [
+        ...model.properties.filter((x) => x.name === 'no-lost-deferral' || x.name === 'deferred-lists'),
+        { kind: 'sometimes', name: 'starts-pending', holds: (st: KS, q) => q.at('hotplug') !== null && st.dev[0]!.deferred === 'pending' && st.dev[0]!.deferBy === 1 && st.dev[1]!.registered === false },
+        { kind: 'sometimes', name: 'bound-later', holds: (st: KS) => st.dev[0]!.driver !== 0 },
+      ] as Property[];
+      const r = check(model);
+      expect(Object.fromEntries(r.properties.map((x) => [x.name, x.verdict])), p).toEqual({ 'no-lost-deferral': 'holds', 'deferred-lists': 'holds', 'starts-pending': 'reachable', 'bound-later': 'reachable' });
+    }
   });
 
   // driver_register's driver_find (driver.c at v3.6.0 and 5.10.13): a second register is -EBUSY and does nothing.
