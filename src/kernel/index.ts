@@ -9,5 +9,5 @@ export { LIBRARY as KERNEL_PROPERTIES, PROPERTY_NAMES as KERNEL_PROPERTY_NAMES, 
 export type { Patch, Hunk, KStep, Site, Kernel } from './emit.js';
 export type { World, Outcome, ProbeType } from './world.js';
 export { defineProperty, isDefinedProperty, type DefinedProperty, type PropertySpec, type InvariantSpec, type ActionSpec, type LeadsToSpec, type PremiseSpec, type MoveView } from './define-property.js';
-export type { KernelView, DeviceView, DriverView, ModuleView, ThreadView } from './view.js';
+export type { KernelView, DeviceView, DriverView, LinkView, ModuleView, ThreadView } from './view.js';
 export type { KS, KL } from './state.js';

@@ -99,6 +99,18 @@ export interface ModuleView {
   readonly initPending: number;
 }
 
+/** A device link of the scenario (a driver's `links` or `statelessLinks`), as core.c keeps it. */
+export interface LinkView {
+  readonly consumer: string;
+  readonly supplier: string;
+  /** Added with DL_FLAG_STATELESS (the driver's `statelessLinks`): the core keeps no status for it. */
+  readonly stateless: boolean;
+  /** The link exists: added and not deleted since (for a stateless one: some reference is held). */
+  readonly exists: boolean;
+  /** link->status (DL_STATE_*) of a managed link: NONE while it does not exist; NONE for a stateless one. */
+  readonly status: 'NONE' | 'DORMANT' | 'AVAILABLE' | 'CONSUMER_PROBE' | 'ACTIVE' | 'SUPPLIER_UNBIND';
+}
+
 /** One thread of the model. */
 export interface ThreadView {
   /** The thread's name, as traces print it. */
@@ -131,6 +143,8 @@ export interface KernelView {
   readonly modules: readonly ModuleView[];
   /** Every thread: actors first, then the kernel's async workers, kworkers and the deferred-probe worker. */
   readonly threads: readonly ThreadView[];
+  /** Every device link the scenario's drivers may add (status NONE until added; none before v4.10). */
+  readonly links: readonly LinkView[];
   /** The device named `name`. */
   dev(name: string): DeviceView;
   /** The driver named `name`. */
@@ -207,7 +221,12 @@ function makeView(k: Kernel, t: ThreadInfo, s: KS, q: Query): KernelView {
     for (let hops = 0; name !== null && hops < t.threads.length; hops++) { const up = waiter(name); if (!up) break; name = up; }
     return name;
   };
-  let devices: readonly DeviceView[] | undefined, drivers: readonly DriverView[] | undefined, modules: readonly ModuleView[] | undefined, threads: readonly ThreadView[] | undefined;
+  let devices: readonly DeviceView[] | undefined, drivers: readonly DriverView[] | undefined, modules: readonly ModuleView[] | undefined, threads: readonly ThreadView[] | undefined, links: readonly LinkView[] | undefined;
+  const mkLinks = () => links ??= freeze(w.links.map((l): LinkView => ({
+    consumer: w.devices[l.consumer]!.name, supplier: w.devices[l.supplier]!.name, stateless: l.stateless,
+    get exists() { const x = s.link[l.i]!; return l.stateless ? x.refs > 0 : x.status !== 'NONE'; },
+    get status() { return l.stateless ? 'NONE' : s.link[l.i]!.status; },
+  })));
   const mkDevices = () => devices ??= freeze(w.devices.map((d): DeviceView => {
     const x = () => s.dev[d.i]!;
     return {
@@ -242,7 +261,7 @@ function makeView(k: Kernel, t: ThreadInfo, s: KS, q: Query): KernelView {
   })));
   return {
     profile: k.profile,
-    get devices() { return mkDevices(); }, get drivers() { return mkDrivers(); }, get modules() { return mkModules(); }, get threads() { return mkThreads(); },
+    get devices() { return mkDevices(); }, get drivers() { return mkDrivers(); }, get modules() { return mkModules(); }, get threads() { return mkThreads(); }, get links() { return mkLinks(); },
     dev: (n) => lookup('device', mkDevices(), n), drv: (n) => lookup('driver', mkDrivers(), n),
     module: (n) => lookup('module', mkModules(), n), thread: (n) => lookup('thread', mkThreads(), n),
     get probeCount() { return s.probeCount; }, get asyncPending() { return s.asyncPending; },

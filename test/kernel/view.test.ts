@@ -31,6 +31,20 @@ describe('the view: names, not indices', () => {
     expect([...seen].some((x) => x.startsWith('driver=null bound=false'))).toBe(true);
   });
 
+  // A patch hunt (2026-12-04) could not write a property about a link's state: the view had none.
+  it('links: consumer, supplier, whether it exists and its status, as the trace shows them', () => {
+    const s: ScenarioSpec = { name: 'links', devices: { sup: {}, con: {} },
+      drivers: { 'sup-drv': { matches: ['sup'], present: true }, 'con-drv': { matches: ['con'], links: ['sup'], present: true } }, actors: { a: 'add sup', b: 'add con' } };
+    const seen = new Set<string>();
+    const probe = defineProperty({ kind: 'invariant', name: 'observe-links', check: (v) => {
+      for (const l of v.links) seen.add(`${l.consumer}->${l.supplier} ${l.stateless} ${l.exists} ${l.status}`);
+      return null;
+    } });
+    expect(run(s, [probe])['observe-links']!.verdict).toBe('holds');
+    expect([...seen].sort()).toEqual(['con->sup false false NONE', 'con->sup false true ACTIVE', 'con->sup false true CONSUMER_PROBE']);
+    expect(run(s, [probe], 'v4.2')['observe-links']!.verdict).toBe('holds');
+  });
+
   // B1's scenario: dc's probe (it needs pwm) races pwm's bind, whose driver_bound triggers.
   it("triggerSnapshot: taken while dc's probe is in flight, stale once a trigger ran since, none for a probe that cannot defer", () => {
     const b1: ScenarioSpec = { name: 'b1', devices: { dc: {}, pwm: {} }, drivers: { 'dc-drv': { matches: ['dc'], needs: ['pwm'], present: true }, 'pwm-drv': { matches: ['pwm'], present: true } },
