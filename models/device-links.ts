@@ -18,6 +18,12 @@
  * its error path releases pmic's driver while mmc's probe holds a CONSUMER_PROBE link to pmic,
  * and device_links_unbind_consumers' wait_for_device_probe waits for a probe_count that host's
  * own driver_probe_device holds.
+ * variant=probing (15cfb0941603, "driver core: Fix adding device links to probing suppliers",
+ * v5.3 .. v5.4): pmic's probe registers mmc, whose probe adds its link to pmic without waiting for
+ * it (linksUnchecked: it knows pmic works), while pmic is still probing. Before the fix
+ * device_link_add makes the link DORMANT (supplier not DL_DEV_DRIVER_BOUND), and mmc's
+ * driver_bound reaches device_links_driver_bound's WARN_ON(link->status != DL_STATE_CONSUMER_PROBE);
+ * after it the link is CONSUMER_PROBE (links-no-warn).
  */
 import { scenario } from 'probecheck';
 
@@ -25,7 +31,7 @@ export default scenario({
   name: 'device-links',
   describe: 'managed device links: consumer bound only with its supplier bound',
   profile: 'v4.18',
-  params: { variant: { default: 'order', values: ['order', 'unbind', 'kref', 'parent', 'probe-fail'], describe: 'probe order race, supplier unbind, a stateless link added and deleted by both drivers, a supplier with a parent unregistered, or a supplier unregistered by its parent\'s failed probe' } },
+  params: { variant: { default: 'order', values: ['order', 'unbind', 'kref', 'parent', 'probe-fail', 'probing'], describe: 'probe order race, supplier unbind, a stateless link added and deleted by both drivers, a supplier with a parent unregistered, a supplier unregistered by its parent\'s failed probe, or a link added to a supplier still probing' } },
   devices: { pmic: {}, mmc: {} },
   drivers: {
     'pmic-drv': { matches: ['pmic'], present: true },
@@ -33,7 +39,13 @@ export default scenario({
   },
   actors: { 'add pmic': 'add pmic', 'add mmc': 'add mmc' },
   properties: ['links-supplier-bound', 'single-binding', 'deferred-lists', 'no-lost-deferral', 'no-deadlock'],
-  vary: (p, s) => p.variant === 'order' ? s : p.variant === 'probe-fail' ? {
+  vary: (p, s) => p.variant === 'order' ? s : p.variant === 'probing' ? {
+    ...s,
+    devices: { pmic: {}, mmc: { parent: 'pmic' } },
+    drivers: { 'pmic-drv': { matches: ['pmic'], present: true, registers: ['mmc'] }, 'mmc-drv': { matches: ['mmc'], links: ['pmic'], linksUnchecked: true, present: true } },
+    actors: { 'add pmic': 'add pmic' },
+    properties: ['links-no-warn', 'single-binding', 'no-deadlock'],
+  } : p.variant === 'probe-fail' ? {
     ...s,
     devices: { host: {}, pmic: { parent: 'host' }, mmc: {} },
     drivers: { 'host-drv': { matches: ['host'], present: true, registers: ['pmic'], probe: ['ok', 'error'] }, ...s.drivers },

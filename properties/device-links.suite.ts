@@ -71,5 +71,10 @@ export default defineSuite({
     { params: { variant: 'probe-fail', profile: 'v4.2', patches: '' }, states: 6434, note: 'no device links before v4.10 (9ed9895370ae): no wait in the release', expect: { 'links-supplier-bound': 'vacuous', 'single-binding': 'holds', 'no-deadlock': 'holds' } },
     ...([['v4.14', 9045], ['v5.1', 7947], ['v5.15', 10430], ['mainline', 10430]] as const).map(([profile, states]) => ({ params: { variant: 'probe-fail', profile, patches: '' }, states, note: SELF_WAIT,
       expect: { 'links-supplier-bound': 'violated', 'single-binding': 'holds', 'no-deadlock': 'violated' } as Record<(typeof PF)[number], Expected> })),
+    // 15cfb0941603: a link added to a supplier still probing (mmc's probe runs inside pmic's, which registered it).
+    { params: { variant: 'probing', profile: 'v5.1', patches: '' }, states: 25, note: "device_link_add makes mmc's link to the probing pmic DORMANT; mmc's driver_bound then hits device_links_driver_bound's WARN_ON(link->status != DL_STATE_CONSUMER_PROBE)",
+      expect: { 'links-no-warn': 'violated', 'single-binding': 'holds', 'no-deadlock': 'holds' } },
+    { params: { variant: 'probing', profile: 'v5.1', patches: '15cfb0941603' }, states: 25, note: 'the link starts CONSUMER_PROBE (DL_DEV_PROBING supplier, probing consumer)', expect: { 'links-no-warn': 'holds', 'single-binding': 'holds', 'no-deadlock': 'holds' } },
+    { params: { variant: 'probing', profile: 'v5.4', patches: '' }, states: 25, note: 'the fix merged (device_link_init_status, 515db266a9da)', expect: { 'links-no-warn': 'holds', 'single-binding': 'holds', 'no-deadlock': 'holds' } },
   ],
 });

@@ -371,6 +371,23 @@ PATCHES['eed6e41813de'] = {
   hunks: [],
 };
 
+/**
+ * 15cfb0941603 ("driver core: Fix adding device links to probing suppliers", Rafael J. Wysocki;
+ * backported to 4.19.112 as "commit 15cfb0941603 upstream"): device_link_add gives a link a
+ * probing consumer adds to a supplier that is itself probing CONSUMER_PROBE (it was DORMANT),
+ * device_links_driver_bound skips CONSUMER_PROBE/ACTIVE links to consumers, device_links_no_driver
+ * makes them DORMANT first, and __device_links_no_driver makes only CONSUMER_PROBE/ACTIVE links to
+ * suppliers AVAILABLE. The flag builds those shapes (links.ts, really-probe.ts), as core.c has them
+ * from 515db266a9da on: v5.1 + this patch builds v5.4's link steps.
+ */
+PATCHES['15cfb0941603'] = {
+  id: '15cfb0941603', commit: '15cfb094160385cc0b303c4cda483caa102af654', base: 'v5.1',
+  subject: 'driver core: Fix adding device links to probing suppliers',
+  touches: ['really_probe:call_probe', 'really_probe:driver_bound', 'really_probe:probe_failed'],
+  flags: ['LINKS_NO_DRIVER_DORMANT'],
+  hunks: [],
+};
+
 PATCHES['device-driver-lock'] = {
   id: 'device-driver-lock', commit: 'hash not identified (Alexander Duyck, v5.1 series; subject from the openSUSE/openEuler changelogs that backport it)', base: 'v4.18',
   subject: 'device core: Consolidate locking and unlocking of parent and device',

@@ -66,6 +66,14 @@ export interface DriverSpec {
    * when the consumer is left without a driver (its unbind, a failed probe).
    */
   linkFlags?: string[];
+  /**
+   * probe() adds its `links` without first waiting for each supplier to be bound: a consumer that
+   * its supplier's own probe registered, and that knows the supplier works (15cfb0941603's case:
+   * a link to a supplier still inside its probe). Each link then starts in the state core.c's
+   * device_link_add gives it from the supplier's `links.status` (PROBING: DORMANT before
+   * 15cfb0941603, CONSUMER_PROBE after).
+   */
+  linksUnchecked?: boolean;
   /** Built in: registered before the scenario starts (no present device may match it). */
   present?: boolean;
   /** Devices whose device_lock probe() takes, in order, and holds until it returns (B8). */
@@ -144,7 +152,7 @@ export const DEVICE_KEYS: KeyChecks<DeviceSpec> = { bus: str, parent: str, prese
 export const DRIVER_KEYS: KeyChecks<DriverSpec> = {
   bus: str, matches: strs, probeType: str, module: str,
   probe: (v) => (typeof v === 'string' || isStrs(v) ? null : "an outcome or a list of them ('ok', 'defer', 'error')"),
-  registers: strs, registersDriver: strs, needs: strs, links: strs, linkFlags: strs, present: bool, locks: strs, workOnCpu: bool,
+  registers: strs, registersDriver: strs, needs: strs, links: strs, linkFlags: strs, linksUnchecked: bool, present: bool, locks: strs, workOnCpu: bool,
   asyncScan: (v) => (typeof v === 'boolean' || isStrs(v) ? null : 'true, false or a list of device names'),
   requestModule: str,
   statelessLinks: (v) => (Array.isArray(v) ? null : 'a list of { consumer, supplier }'),
@@ -162,6 +170,7 @@ const LINK_FLAGS_REFUSED: Record<string, string> = {
 
 /** True when a driver's linkFlags ask for DL_FLAG_AUTOREMOVE_CONSUMER; E601 for a flag the model does not know. */
 function linkFlagsOf(where: string, d: DriverSpec): true | undefined {
+  if (d.linksUnchecked && (d.links ?? []).length === 0) throw bad(`${where}: linksUnchecked without links: it says how probe() adds its links`);
   const flags = (d.linkFlags ?? []).map((f) => f.replace(/^DL_FLAG_/, ''));
   if (flags.length > 0 && (d.links ?? []).length === 0) throw bad(`${where}: linkFlags without links: they are the flags of the links probe() adds`);
   for (const f of flags) {
@@ -281,7 +290,7 @@ export function resolveWorld(spec: ScenarioSpec): World {
       const s = devIdx(`${w}: links`, sup);
       for (const c of matches) {
         addsLinks.push(links.length);
-        links.push({ i: links.length, consumer: c, supplier: s, initial: false, stateless: false, ...(autoremove ? { autoremove } : {}) });
+        links.push({ i: links.length, consumer: c, supplier: s, initial: false, stateless: false, ...(autoremove ? { autoremove } : {}), ...(d.linksUnchecked ? { unchecked: true as const } : {}) });
       }
     }
     const statelessLinks: number[] = [];
@@ -300,7 +309,7 @@ export function resolveWorld(spec: ScenarioSpec): World {
     return {
       i, name, bus, matches, probeType, module: d.module ? modNames.indexOf(d.module) : -1, outcomes,
       registers, registersDriver: [] as number[], addsLinks, present: !!d.present,
-      needs: [...new Set([...(d.needs ?? []), ...(d.links ?? [])].map((n) => devIdx(`${w}: needs`, n)))],
+      needs: [...new Set([...(d.needs ?? []), ...(d.linksUnchecked ? [] : (d.links ?? []))].map((n) => devIdx(`${w}: needs`, n)))],
       locks, workOnCpu: !!d.workOnCpu, asyncScan, requestModule: d.requestModule ? modNames.indexOf(d.requestModule) : -1, statelessLinks,
     };
   });

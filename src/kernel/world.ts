@@ -65,6 +65,8 @@ export interface LinkInfo {
   stateless: boolean;
   /** DL_FLAG_AUTOREMOVE_CONSUMER: deleted (status NONE) when its consumer is left without a driver (__device_links_no_driver). */
   autoremove?: true;
+  /** Added by a `linksUnchecked` driver: without waiting for the supplier to be bound (15cfb0941603's case). */
+  unchecked?: true;
 }
 
 export interface World {

@@ -519,3 +519,30 @@ describe('a probe whose error path unregisters a link supplier waits for its own
     expect(check(buildScenario(spec(true), 'v4.2', '').model, {}).properties[0]!.verdict).toBe('holds');
   });
 });
+
+// A patch hunt (2026-12-04) could not write 15cfb0941603's case: a driver's `links` always waited
+// for the supplier to be bound, so a link to a supplier still probing was never added.
+describe('linksUnchecked: a link added to a supplier still inside its probe (15cfb0941603)', () => {
+  const spec: ScenarioSpec = { name: 'probing', devices: { sup: {}, con: { parent: 'sup' } },
+    drivers: { 'sup-drv': { matches: ['sup'], present: true, registers: ['con'] }, 'con-drv': { matches: ['con'], links: ['sup'], linksUnchecked: true, present: true } },
+    actors: { hotplug: 'add sup' }, properties: ['links-no-warn', 'links-supplier-bound'] };
+  const statusWhileProbing = new Set<string>();
+  const seen = defineProperty({ kind: 'invariant', name: 'seen', check: (v) => {
+    if (v.links[0]!.exists && v.dev('sup').driver !== null && !v.dev('sup').bound) statusWhileProbing.add(`${v.profile} ${v.links[0]!.status}`);
+    return null;
+  } });
+  it('before the fix the link starts DORMANT and the consumer\'s driver_bound WARNs; from it, CONSUMER_PROBE', () => {
+    const r = (p: string, patches = '') => check(buildScenario({ ...spec, properties: [...spec.properties!, seen] }, p, patches).model);
+    const old = r('v5.1');
+    expect(old.properties.map((x) => [x.name, x.verdict])).toEqual([['links-no-warn', 'violated'], ['links-supplier-bound', 'vacuous'], ['seen', 'holds']]);
+    expect(old.properties[0]!.explanation).toBe('WARN_ON in device_links_driver_bound(con): its link to supplier sup is DORMANT, not CONSUMER_PROBE (it becomes ACTIVE)');
+    for (const [p, patches] of [['v5.1', '15cfb0941603'], ['v5.4', ''], ['mainline', '']]) expect(r(p!, patches).properties[0]!.verdict, p).toBe('holds');
+    // Then ACTIVE once the consumer is bound, its supplier still probing.
+    expect([...statusWhileProbing].sort()).toEqual(['mainline ACTIVE', 'mainline CONSUMER_PROBE', 'v5.1 + 15cfb0941603 ACTIVE', 'v5.1 + 15cfb0941603 CONSUMER_PROBE', 'v5.1 ACTIVE', 'v5.1 DORMANT', 'v5.4 ACTIVE', 'v5.4 CONSUMER_PROBE']);
+  });
+  it('needs links; a consumer that waits for its supplier (no linksUnchecked) still defers until it is bound', () => {
+    expect(() => buildScenario({ ...spec, drivers: { ...spec.drivers, 'con-drv': { matches: ['con'], linksUnchecked: true, present: true } } }, 'v5.4', '')).toThrow(/linksUnchecked without links/);
+    const waits = check(buildScenario({ ...spec, drivers: { ...spec.drivers, 'con-drv': { matches: ['con'], links: ['sup'], present: true } }, properties: ['links-no-warn', 'links-supplier-bound'] }, 'v5.1', '').model);
+    expect(waits.properties.map((x) => [x.name, x.verdict])).toEqual([['links-no-warn', 'holds'], ['links-supplier-bound', 'holds']]);
+  });
+});

@@ -99,13 +99,35 @@ export function deviceLinkDel(tb: ThreadBuilder, li: number, ret: Ret): string {
  * sets it in driver_bound (`bound`), device_links_busy sets DL_DEV_UNBINDING (`linksUnbinding`) and
  * device_links_driver_cleanup's __device_links_no_driver sets DL_DEV_NO_DRIVER (both cleared in one
  * step); device_links_check_suppliers' DL_DEV_PROBING and device_links_no_driver's DL_DEV_NO_DRIVER
- * are set while `bound` is false. Not kept: a supplier that is probing (DL_DEV_PROBING) while a link
- * of its consumer is CONSUMER_PROBE/ACTIVE (links added to a probing supplier, 15cfb0941603's case:
- * the scenarios' probe() adds links only to bound suppliers).
+ * are set while `bound` is false. DL_DEV_PROBING is a driver set and not bound (really_probe's
+ * `dev->driver = drv` to driver_bound, or to the failed probe's `dev->driver = NULL`).
  */
 export function driverBound(s: KS, dev: number): boolean {
   const d = s.dev[dev]!;
   return d.bound && !d.linksUnbinding;
+}
+
+/**
+ * The status device_link_add gives a managed link that a probing consumer's probe() adds to
+ * `supplier`, from the supplier's links.status. core.c at 3451a495ef24 (v5.1, device_link_add):
+ *   switch (supplier->links.status) {
+ *   case DL_DEV_DRIVER_BOUND: switch (consumer->links.status) { case DL_DEV_PROBING: link->status = DL_STATE_CONSUMER_PROBE; ...
+ *   case DL_DEV_UNBINDING: link->status = DL_STATE_SUPPLIER_UNBIND; break;
+ *   default: link->status = DL_STATE_DORMANT;
+ * 15cfb0941603 (LINKS_NO_DRIVER_DORMANT) adds, as device_link_init_status has it in every later
+ * core.c found (the v6.18 text; its body is not in kernel/, which keeps the modelled functions):
+ *   case DL_DEV_PROBING: switch (consumer->links.status) { case DL_DEV_PROBING:
+ *           link->status = DL_STATE_CONSUMER_PROBE; ... default: link->status = DL_STATE_DORMANT;
+ * ("A consumer driver can create a link to a supplier that has not completed its probing yet as
+ * long as it knows that the supplier is already functional"). A supplier probing is reached only
+ * by a `linksUnchecked` driver (others' probes defer until the supplier is bound).
+ */
+export function linkInitStatus(k: Kernel, s: KS, supplier: number): KS['link'][number]['status'] {
+  const d = s.dev[supplier]!;
+  if (d.linksUnbinding) return 'SUPPLIER_UNBIND';
+  if (driverBound(s, supplier)) return 'CONSUMER_PROBE';
+  if (d.driver !== 0 && !d.bound && k.has('LINKS_NO_DRIVER_DORMANT')) return 'CONSUMER_PROBE';   // DL_DEV_PROBING
+  return 'DORMANT';
 }
 
 /**

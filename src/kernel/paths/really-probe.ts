@@ -18,7 +18,7 @@ import { busAddDriver } from './driver-attach.js';
 import { deviceDel } from './device-del.js';
 import { boundAddTail, deferredAdd, deferredDel } from './klist.js';
 import { hasBody, probeBody, workOnCpu } from './probe-body.js';
-import { MANAGED_TEST, coreLines, deviceLinkAdd, linksMissingSupplier, linksNoDriverAfterProbe, managedTest, noDriverLines, statelessLinksOf, supplierLinkDefers } from './links.js';
+import { MANAGED_TEST, coreLines, deviceLinkAdd, linkInitStatus, linksMissingSupplier, linksNoDriverAfterProbe, managedTest, noDriverLines, statelessLinksOf, supplierLinkDefers } from './links.js';
 
 /** The -ENODEV/-EBUSY checks at the top of (__)driver_probe_device; -1 when it may probe. */
 function refuse(tb: ThreadBuilder, s: KS, t: KL, dev: number, entry: boolean): number {
@@ -208,13 +208,13 @@ function reallyProbe(tb: ThreadBuilder, dev: number, drv: number, depth: number,
     d.asked &= ~(1 << drv);   // ghost: drv is tried on dev (async-handover)
     // A probe that needs an unbound device finds out first and defers (as drivers do with -EPROBE_DEFER).
     for (const n of info.needs) if (!s.dev[n]!.bound) return 'probe_defer';
-    // Having found its suppliers, probe() adds its device links: device_link_add(dev, supplier, ...)
-    // for its own dev only (a driver matching several devices has a link per device). device_link_init_status
-    // (core.c): supplier bound and consumer probing -> CONSUMER_PROBE; supplier unbinding -> SUPPLIER_UNBIND.
+    // Having found its suppliers (or, linksUnchecked, without looking), probe() adds its device
+    // links: device_link_add(dev, supplier, ...) for its own dev only (a driver matching several
+    // devices has a link per device), in the state links.ts linkInitStatus gives it.
     if (k.has('DEVICE_LINKS')) {
       for (const li of ownLinks) {
         if (s.link[li]!.status !== 'NONE') continue;
-        s.link[li]!.status = s.dev[w.links[li]!.supplier]!.linksUnbinding ? 'SUPPLIER_UNBIND' : 'CONSUMER_PROBE';
+        s.link[li]!.status = linkInitStatus(k, s, w.links[li]!.supplier);
       }
     }
     return body;
