@@ -377,9 +377,10 @@ export function resolveWorld(spec: ScenarioSpec): World {
     for (const m of d.matches) if (d.present && buses[d.bus]!.autoprobe && devices[m]!.present && devices[m]!.boundTo < 0) {
       // Boot probed it; a driver that needs a device not present deferred it: it starts on the
       // pending list (found by two new users, 2026-12-04: the state a deferred-probe scenario starts from).
-      const absent = d.needs.filter((n) => !devices[n]!.present);
+      // (Unbound at boot: not present, or present with no driver bound: its driver in a module, or itself deferred.)
+      const absent = d.needs.filter((n) => !devices[n]!.present || devices[n]!.boundTo < 0);
       if (absent.length) { (devices[m]!.deferredAtBoot ??= []).push(d.i); continue; }
-      throw bad(`${where}: driver '${d.name}' and device '${devNames[m]}' are both present on a bus that autoprobes, so boot would have bound it: say the device is boundTo it, add one of them in an actor, give the bus autoprobe: false (a device left for a sysfs bind), or give the driver needs: a device not present (boot's probe then deferred it: it starts on the pending list)`);
+      throw bad(`${where}: driver '${d.name}' and device '${devNames[m]}' are both present on a bus that autoprobes, so boot would have bound it: say the device is boundTo it, add one of them in an actor, give the bus autoprobe: false (a device left for a sysfs bind), or give the driver needs: a device not bound at boot (boot's probe then deferred it: it starts on the pending list)`);
     }
   }
   for (const d of drivers) for (const r of [...d.registers, ...(d.asyncScan ?? [])]) {
@@ -648,7 +649,7 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string):
   }
   const model: Model = {
     name: spec.name, params: { profile: prof.name, patches: patchEntries(patchList).join(',') },
-    notes: profileNotes(k), state: kernelSchema(w, k.moduleWq.length), init: (s) => { initState(w, s as unknown as KS, !late, k.has('DEVICE_LINKS')); (s as unknown as KS).probeTimeout = late && waitsForTimeout(k); }, threads, properties: properties as Property[], optional,
+    notes: profileNotes(k), state: kernelSchema(w, k.moduleWq.length), init: (s) => { initState(w, s as unknown as KS, !late, k.has('DEVICE_LINKS')); (s as unknown as KS).probeTimeout = waitsForTimeout(k); }, threads, properties: properties as Property[], optional,
     // The async programs built `asyncInstances` times: each deferral retried by the deferred worker
     // (or by a trigger during its probe) schedules one more entry for the device.
     moreInstances: (program) => plans.filter((p) => p.program === program).length !== w.asyncInstances ? undefined

@@ -142,6 +142,27 @@ describe('deferredProbeTimeout (the deferred_probe_timeout= boot parameter) and 
     // v5.19 dropped the wait (5ee76c256e92): no such step.
     expect([...buildScenario(s, 'v5.19', '').model.threads.flatMap((t) => Object.keys(t.steps))].some((l) => l.includes('wait_probe_timeout'))).toBe(false);
   });
+  // An audit (2026-12-04): at -1 the work is never scheduled, so the wait never ends (654888327e9f:675).
+  it('v5.7 .. v5.18 at -1: wait_for_device_probe never returns', () => {
+    const s: ScenarioSpec = { ...boot(['deferred_probe_initcall']), deferredProbeTimeout: -1, actors: { boot: ['deferred_probe_initcall'], waiter: 'wait_for_device_probe' } };
+    const r = check(buildScenario(s, 'v5.10', '').model);
+    const d = r.properties.find((x) => x.name === 'no-deadlock')!;
+    expect(d.verdict).toBe('violated');
+    expect(d.waiters!.map((w) => [w.thread, w.label, w.waits])).toEqual([['waiter', 'wait_for_device_probe:wait_probe_timeout', 'probe_timeout_waitqueue: driver_deferred_probe_timeout == 0 (it is -1, and only deferred_probe_timeout_work_func, never scheduled at -1, sets it 0)']]);
+    expect(check(buildScenario(s, 'v5.19', '').model).properties.find((x) => x.name === 'no-deadlock')!.verdict).toBe('holds');
+  });
+  // An audit (2026-12-04): list_for_each_entry_safe over an empty list ends at once; the model walked on and flagged a device added meanwhile.
+  it('an unlocked walk of an empty pending list ends at once', () => {
+    const s: ScenarioSpec = { name: 'empty-walk', deferredProbeTimeout: 30, devices: { dc: {}, pwm: {} },
+      drivers: { 'dc-drv': { matches: ['dc'], needs: ['pwm'], present: true } }, actors: { boot: 'deferred_probe_initcall', hotplug: 'add dc' } };
+    const model = buildScenario(s, 'v5.10', '').model;
+    const empty = (st: KS) => !st.dev.some((d) => d.deferred === 'pending');
+    model.properties = [
+      { kind: 'action', name: 'empty-ends', holds: (b: KS, _a: KS, m, q) => !(m.thread === TIMEOUT_WORKER && m.label === 'deferred_probe_timeout_work_func:deferred_probe_pending' && empty(b) && q.at(TIMEOUT_WORKER) !== null) },
+      { kind: 'sometimes', name: 'empty-at-walk', holds: (st: KS, q) => q.at(TIMEOUT_WORKER) === 'deferred_probe_timeout_work_func:deferred_probe_pending' && empty(st) },
+    ] as Property[];
+    expect(check(model).properties.map((p) => [p.name, p.verdict])).toEqual([['empty-ends', 'holds'], ['empty-at-walk', 'reachable']]);
+  });
   it('is refused where it means nothing: before v4.19, without the late initcall, below -1', () => {
     expect(() => buildScenario(walk('v4.18'), 'v4.18', '')).toThrow(/deferredProbeTimeout: profile v4\.18 has no deferred_probe_timeout \(25b4e70dcce9, v4\.19, added it\); use v5\.0 or later/);
     expect(() => buildScenario({ ...walk('v5.10'), actors: { boot: 'add cons' } }, 'v5.10', '')).toThrow(/deferredProbeTimeout is read by the late initcall, which no actor runs: add 'deferred_probe_initcall' to the boot actor/);

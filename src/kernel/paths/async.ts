@@ -10,7 +10,7 @@ import { RETURN, type KStep, type Ret, type ThreadBuilder } from '../emit.js';
 import { add } from '../../engine/add.js';
 import type { KL, KS } from '../state.js';
 import { ASYNC, DD, flushStep } from './common.js';
-import { waitsForTimeout } from './late-initcall.js';
+import { probeTimeout, waitsForTimeout } from './late-initcall.js';
 
 export const ASYNC_BRANCHES = ['async', 'sync fallback'] as const;
 
@@ -85,14 +85,15 @@ export function waitForDeviceProbe(tb: ThreadBuilder, ret: Ret): string {
   // v5.7 .. the v5.19 merge window (WAIT_PROBE_TIMEOUT): wait_event(probe_timeout_waitqueue, ...)
   // tests its condition first, and every release whose text has it defaults the timeout to 0
   // (PROBE_TIMEOUT_DEFAULT_10 only from v6.1; profiles.test.ts holds that no profile has both):
-  // it passes at once, part of the next step. With the deferred_probe_timeout= parameter > 0 (a
+  // it passes at once, part of the next step. With the deferred_probe_timeout= parameter nonzero (a
   // scenario's deferredProbeTimeout) it is a wait of its own, until deferred_probe_timeout_work_func
-  // sets the timeout 0 and wakes the queue (late-initcall.ts).
+  // sets the timeout 0 and wakes the queue (late-initcall.ts); at -1 that never comes.
   const sleeps = waitsForTimeout(k);
   const atOnce = k.has('WAIT_PROBE_TIMEOUT') && !sleeps ? ['wait_event(probe_timeout_waitqueue, !driver_deferred_probe_timeout);'] : [];
   if (sleeps) {
     f.step('wait_probe_timeout', { where, since: 'v5.7 (35a672363ab3)', c: ['wait_event(probe_timeout_waitqueue, !driver_deferred_probe_timeout);'],
-      await: (s) => !s.probeTimeout, waits: () => 'probe_timeout_waitqueue: driver_deferred_probe_timeout == 0 (deferred_probe_timeout_work_func sets it)', run: () => (flush ? 'flush_work' : 'wait_event') });
+      await: (s) => !s.probeTimeout, run: () => (flush ? 'flush_work' : 'wait_event'),
+      waits: () => `probe_timeout_waitqueue: driver_deferred_probe_timeout == 0 (${probeTimeout(k) < 0 ? 'it is -1, and only deferred_probe_timeout_work_func, never scheduled at -1, sets it 0' : 'deferred_probe_timeout_work_func sets it'})` });
   }
   if (flush) {
     // v4.5 flush_workqueue(deferred_wq), later flush_work(&deferred_probe_work).

@@ -49,11 +49,13 @@ export const probeTimeout = (k: Pick<Kernel, 'has' | 'w'>) => k.w.deferredProbeT
 /** Does the late initcall schedule the timeout work (so the kworker must exist)? */
 export const schedulesTimeout = (k: Pick<Kernel, 'has' | 'w'>) => k.has('PROBE_TIMEOUT_WORK') && probeTimeout(k) > 0;
 /**
- * Does wait_for_device_probe wait for the timeout work (v5.7 .. v5.18, WAIT_PROBE_TIMEOUT:
- * `wait_event(probe_timeout_waitqueue, !driver_deferred_probe_timeout)`), the timeout being > 0?
- * Then KS.probeTimeout is kept: true until the work sets it 0 and wakes the queue.
+ * Does wait_for_device_probe wait for the timeout (v5.7 .. v5.18, WAIT_PROBE_TIMEOUT:
+ * `wait_event(probe_timeout_waitqueue, !driver_deferred_probe_timeout)`), it being nonzero?
+ * Then KS.probeTimeout is kept: true until the timeout work sets it 0 and wakes the queue. At -1
+ * (`deferred_probe_timeout=-1`: kstrtoint takes it) the work is never scheduled and the wait never
+ * ends, as in the kernel (an audit, 2026-12-04: 654888327e9f:227-239, 273, 308-311, 675).
  */
-export const waitsForTimeout = (k: Pick<Kernel, 'has' | 'w'>) => k.has('WAIT_PROBE_TIMEOUT') && schedulesTimeout(k);
+export const waitsForTimeout = (k: Pick<Kernel, 'has' | 'w'>) => k.has('WAIT_PROBE_TIMEOUT') && probeTimeout(k) !== 0;
 
 /** deferred_probe_initcall(), run by the actor that writes `deferred_probe_initcall`. */
 export function deferredProbeInitcall(tb: ThreadBuilder, ret: Ret): string {
@@ -97,7 +99,7 @@ export function deferredProbeTimeoutWorkFunc(tb: ThreadBuilder): string {
   const f = tb.fn('deferred_probe_timeout_work_func', {}, null);
   const locked = k.has('TIMEOUT_WALK_LOCKED'), wake = waitsForTimeout(k);
   // fw_devlink_drivers_done() first: fw_devlink is not modelled. `driver_deferred_probe_timeout = 0;`
-  // (v5.9 .. v5.19 and v6.3+; not in v6.1's 07b7b883be5b) matters only to the wait it wakes (wake).
+  // (v5.1's `deferred_probe_timeout = 0;` .. v5.19, v6.3+; not in v6.1's 07b7b883be5b) matters only to the wait it wakes (wake).
   f.step('driver_deferred_probe_trigger', { where, c: [...(wake ? ['driver_deferred_probe_timeout = 0;'] : []), 'driver_deferred_probe_trigger();', ...triggerLines(k).map((l) => `driver_deferred_probe_trigger:: ${l}`)],
     await: (s) => s.deferredProbeMutex === 0, waits: () => 'deferred_probe_mutex', run: (s) => { deferredTrigger(k, s); return 'flush_work'; } });
   f.step('flush_work', flushStep(where, 'flush_work(&deferred_probe_work);', 'deferred_probe_pending'));
@@ -110,7 +112,9 @@ export function deferredProbeTimeoutWorkFunc(tb: ThreadBuilder): string {
   } else {
     // No mutex: the first entry (and the next, which _safe loads ahead), then the rest of the walk.
     // The lines printed are those of the list as the walk starts (model-events.ts).
-    f.step('deferred_probe_pending', { where, since: 'v4.19 (25b4e70dcce9)', c: ['list_for_each_entry_safe(private, p, &deferred_probe_pending_list, deferred_probe)'], run: () => 'pending_walk' });
+    // An empty list ends the walk at once (an audit, 2026-12-04: it flagged changes to a list that was empty).
+    f.step('deferred_probe_pending', { where, since: 'v4.19 (25b4e70dcce9)', c: ['list_for_each_entry_safe(private, p, &deferred_probe_pending_list, deferred_probe)'],
+      run: (s) => (s.dev.some((d) => d.deferred === 'pending') ? 'pending_walk' : woken(s)) });
     f.step('pending_walk', { where, since: 'v4.19 (25b4e70dcce9)', c: ['deferred probe pending', ...wakeLine], run: woken });
   }
   return f.done();
