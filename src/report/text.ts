@@ -224,14 +224,26 @@ export function deadlockReport(r: PropertyResult, col: Colors = plain): string[]
   const show = lockShown(waiters.map((w) => w.waits));
   const lines = ['', col.bold('Wait-for chain (every running thread is blocked):')];
   waiterSummaries(r).forEach((sum, i) => lines.push(...waiterLines(waiters[i]!, sum, col)));
-  // The scenario: each waiter's acquisitions in trace order, then each one's wait.
-  const names = waiters.map((w) => w.thread);
+  // The scenario draws the threads of the wait-for cycle (each waits for a lock the next holds),
+  // as lockdep draws the locks of one: a thread that only waits on it (a sysfs hunt: an AA
+  // self-deadlock drawn with a bystander read like ABBA) is named below it. All waiters where the
+  // holders are not known (a wait for a count).
+  const holder = (w: Waiter) => holderOf(w.waits, held)?.thread;
+  const inCycle = new Set<string>();
+  for (const w of waiters) {
+    const path: string[] = [];
+    let cur: string | undefined = w.thread;
+    while (cur !== undefined && !path.includes(cur)) { path.push(cur); const ww = waiters.find((x) => x.thread === cur); cur = ww ? holder(ww) : undefined; }
+    if (cur !== undefined) for (const t of path.slice(path.indexOf(cur))) inCycle.add(t);
+  }
+  const drawn = inCycle.size ? waiters.filter((w) => inCycle.has(w.thread)) : waiters;
+  const names = drawn.map((w) => w.thread);
   const events: { thread: string; text: string; n: number }[] = [];
   for (const h of held) if (names.includes(h.thread)) events.push({ thread: h.thread, text: `lock(${show(h.field)});`, n: h.step.n });
   events.sort((a, b) => a.n - b.n);
   // A wait on a lock reads lock(...), as lockdep prints it; any other wait (probe_count == 0,
   // async_synchronize_full) reads wait(...).
-  for (const w of waiters) {
+  for (const w of drawn) {
     const what = lockName(w.waits);
     events.push({ thread: w.thread, text: /mutex|lock|sem/i.test(what) ? `lock(${what});` : `wait(${what});`, n: Infinity });
   }
@@ -240,6 +252,8 @@ export function deadlockReport(r: PropertyResult, col: Colors = plain): string[]
   lines.push(`       ${names.map((n) => pad(n, width)).join('')}`.trimEnd());
   lines.push(`       ${names.map((n) => pad('-'.repeat(Math.max(4, n.length)), width)).join('')}`.trimEnd());
   for (const e of events) lines.push(`  ${' '.repeat(5 + names.indexOf(e.thread) * width)}${e.text}`);
+  const others = waiters.filter((w) => !names.includes(w.thread)).map((w) => w.thread);
+  if (others.length) lines.push('', `  (also blocked, waiting on the threads above: ${others.join(', ')})`);
   lines.push('', col.red('  *** DEADLOCK ***'));
   return lines;
 }

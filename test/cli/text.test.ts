@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { check } from '../../src/engine/check.js';
 import { holdings, kernelFunction, renderResult, renderViolation, traceColumns, traceList } from '../../src/report/text.js';
 import abba from './fixtures/abba.ts';
+import { buildScenario, type ScenarioSpec } from 'probecheck';
 import probeTree from '../../models/bench/probe-tree.ts';
 
 const v42 = check(probeTree.build({ N: 3, variant: 'v4.2' }));
@@ -97,6 +98,20 @@ describe('text trace', () => {
     const probeCol = lines.find((l) => l.includes('kworker/0:1 probe'))!.indexOf('kworker');
     const unbindCol = lines.find((l) => l.includes('bash unbind'))!.indexOf('bash');
     expect(lines.filter((l) => l.includes('lock(')).map((l) => l.search(/\S/))).toEqual([probeCol, unbindCol, probeCol, unbindCol]);
+  });
+
+  // A sysfs hunt (2026-12-04): an AA self-deadlock (modprobe's inline async helper re-taking the
+  // lock it holds) was drawn in two columns with admin, which only waits, and read like ABBA.
+  it('draws the threads of the wait-for cycle; one that only waits on them is named below', () => {
+    const spec: ScenarioSpec = { name: 'aa', devices: { dc: { present: true } }, drivers: { drvA: { matches: ['dc'], probeType: 'async' }, drvB: { matches: ['dc'] } },
+      actors: { admin: 'override dc drvB', modprobe: ['register drvA', 'register drvB'] }, properties: ['no-deadlock'] };
+    const r = check(buildScenario(spec, 'v5.15', '').model);
+    const s = renderViolation(r, r.properties[0]!);
+    const scenario = s.slice(s.indexOf('Possible unsafe scenario'));
+    expect(scenario.split('\n').filter((l) => l.includes('lock(')).map((l) => l.trim())).toEqual(['lock(&dev->mutex(dc));', 'lock(&dev->mutex(dc));']);
+    expect(scenario).not.toMatch(/^\s+admin\s/m);
+    expect(scenario).toContain('(also blocked, waiting on the threads above: admin)');
+    expect(s).toContain('admin waits for &dev->mutex(dc) (held by modprobe since step');
   });
 
   it('holdings: the last writer of a field away from its initial value holds it', () => {
