@@ -28,6 +28,8 @@ export interface DevInfo {
    * up, which a del and add in between make an old one (DevS.gen tells them apart).
    */
   unbindStore?: boolean;
+  /** Some actor binds it through sysfs: bind_store holds its reference too (bus_find_device_by_name ... put_device). */
+  bindStore?: boolean;
 }
 export interface DrvInfo {
   i: number; name: string; bus: number; matches: number[]; probeType: ProbeType;

@@ -4,7 +4,8 @@
  * (2026-12-04; bus.c at bfa54a793ba7 unbind_store, dd.c at efb0b309fa0d), each a wrong verdict.
  */
 import { describe, expect, it } from 'vitest';
-import { buildScenario, check, defineProperty, type ScenarioSpec } from 'probecheck';
+import { buildScenario, check, defineProperty, type Property, type ScenarioSpec } from 'probecheck';
+import type { KS } from '../../src/kernel/state.js';
 
 const verdicts = (s: ScenarioSpec, profile: string) =>
   Object.fromEntries(check(buildScenario(s, profile, '').model, { exhaustive: true }).properties.map((p) => [p.name, p.verdict]));
@@ -41,6 +42,25 @@ describe('a device deleted and added again', () => {
       expect(labels.filter((l) => l === 'device_add(c):bus_add_device')).toHaveLength(1);
     }
     expect(verdicts(s, 'v5.9')).toEqual({ 'no-probe-after-del': 'holds', 'device-ready': 'holds' });
+  });
+
+  // The sysfs hunt's other half (2026-12-04): bind_store holds the struct it looked up too
+  // (bus_find_device_by_name .. put_device); the model bound the new one.
+  it('a bind that looked the old struct up binds nothing: it locks the old one and finds it dead (or unregistered)', () => {
+    const s: ScenarioSpec = { name: 'bind-replug', buses: { platform: { autoprobe: false } }, devices: { dc: { present: true } },
+      drivers: { drvA: { matches: ['dc'], present: true } }, actors: { admin: 'bind drvA dc', hotplug: ['del dc', 'add dc'] } };
+    for (const p of ['v4.18', 'v5.10', 'mainline']) {
+      const model = buildScenario(s, p, '').model;
+      // With autoprobe off only admin's bind binds dc. The old struct's lookup (gen 0) never binds
+      // the new one (gen 1): it locks the old one (KL.gen STALE) and finds it dead or unregistered.
+      model.properties = [
+        { kind: 'sometimes', name: 'old-struct-locked', holds: (st: KS, q) => q.at('hotplug') === null && st.dev[0]!.registered && (q.locals('admin').gen as number) === 7 },
+        { kind: 'sometimes', name: 'new-bound-by-old-lookup', holds: (st: KS, q) => /^(bind_store|device_driver_attach|driver_probe_device|__driver_probe_device|really_probe)/.test(q.at('admin') ?? '') && (q.locals('admin').gen as number) === 0 && st.dev[0]!.gen !== 0 && st.dev[0]!.driver !== 0 },
+        { kind: 'sometimes', name: 'new-bound', holds: (st: KS) => st.dev[0]!.gen !== 0 && st.dev[0]!.driver !== 0 },
+      ] as Property[];
+      const r = check(model);
+      expect(Object.fromEntries(r.properties.map((x) => [x.name, x.verdict])), p).toEqual({ 'old-struct-locked': 'reachable', 'new-bound-by-old-lookup': 'unreachable', 'new-bound': 'reachable' });
+    }
   });
 
   it('starts with no driver_override, so it binds the driver that matches it', () => {

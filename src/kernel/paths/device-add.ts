@@ -25,9 +25,9 @@ export function busProbeDevice(tb: ThreadBuilder, dev: number, ret: Ret, skip: s
 export function deviceAdd(tb: ThreadBuilder, dev: number, ret: Ret): string {
   const f = tb.fn('device_add', { dev }, ret);
   // Only a device that an async entry may be scheduled for, the deferred-probe worker may hold
-  // (a probe of it may defer) or a sysfs unbind may have looked up needs to tell its structs
+  // (a probe of it may defer) or a sysfs bind or unbind may have looked up needs to tell its structs
   // apart (state.ts DevS.gen).
-  const entries = tb.k.w.devices[dev]!.drivers.some((d) => mayBeAsync(tb.k, d) || mayDefer(tb.k, dev, d)) || tb.k.w.devices[dev]!.unbindStore === true;
+  const entries = tb.k.w.devices[dev]!.drivers.some((d) => mayBeAsync(tb.k, d) || mayDefer(tb.k, dev, d)) || tb.k.w.devices[dev]!.unbindStore === true || tb.k.w.devices[dev]!.bindStore === true;
   // bus_add_device puts the device on the bus klist before bus_probe_device, in every tree read
   // (v3.6.0 bus.c:495 on). 190888ac01d0 changed the driver's side (bus_add_driver), not this one.
   const probe = busProbeDevice(tb, dev, ret, RETURN);

@@ -194,9 +194,11 @@ function driverAttachOne(tb: ThreadBuilder, dev: number, drv: number, ret: Ret):
 
 /**
  * device_driver_attach(drv, dev) (v5.1+): __device_driver_lock, then probe unless the device is
- * dead or bound (3451a495ef24), then __device_driver_unlock.
+ * dead or bound (3451a495ef24), then __device_driver_unlock. `held`: the caller holds a reference
+ * to the struct it looked up (bind_store, KL.gen), which a del and add since make an old one: it
+ * locks that one and finds it dead (staleEntry).
  */
-export function deviceDriverAttach(tb: ThreadBuilder, dev: number, drv: number, ret: Ret): string {
+export function deviceDriverAttach(tb: ThreadBuilder, dev: number, drv: number, ret: Ret, held = false): string {
   const k = tb.k;
   const f = tb.fn('device_driver_attach', { dev, drv }, ret);
   // Since 204db60c8357 the checks live in (__)driver_probe_device; by v5.19 bind_store's path calls __driver_probe_device.
@@ -206,7 +208,7 @@ export function deviceDriverAttach(tb: ThreadBuilder, dev: number, drv: number, 
     const d = s.dev[dev]!;
     t.ret = RET.ZERO;
     return !checks || (!d.dead && d.driver === 0) ? probe : 'device_unlock';
-  }, checks ? ['if (!dev->p->dead && !dev->driver)', 'ret = driver_probe_device(drv, dev);'] : ['ret = __driver_probe_device(drv, dev);'], 'v5.1 (3451a495ef24)');
+  }, checks ? ['if (!dev->p->dead && !dev->driver)', 'ret = driver_probe_device(drv, dev);'] : ['ret = __driver_probe_device(drv, dev);'], 'v5.1 (3451a495ef24)', held);
   return f.done();
 }
 
@@ -248,5 +250,5 @@ function driverLockSteps(tb: ThreadBuilder, f: Block, dev: number, where: string
   f.step(lockLabel, { ...(entry ? staleEntry(dev, locked, () => unlockLabel) : locked), c: ['__device_driver_lock(dev, dev->parent);', '__device_driver_lock:: device_lock(dev);', ...lockLines] });
   f.step(unlockLabel, { where, ...at,
     c: ['__device_driver_unlock(dev, dev->parent);', '__device_driver_unlock:: device_unlock(dev);', ...(pl ? ['__device_driver_unlock:: device_unlock(parent);'] : [])],
-    run: (s, t) => { if (t.gen !== STALE) s.dev[dev]!.mutex = 0; if (pl) s.dev[parent]!.mutex = 0; return RETURN; } });
+    run: (s, t) => { if (t.gen !== STALE) s.dev[dev]!.mutex = 0; if (pl) s.dev[parent]!.mutex = 0; if (entry) t.gen = 0; return RETURN; } });
 }

@@ -13,7 +13,7 @@ import { driverProbeDevice } from './really-probe.js';
 import { deviceDriverAttach } from './driver-attach.js';
 import { releaseDriver, releaseLockLines } from './release.js';
 import { driverMatchSteps, overrideMatches } from './driver-override.js';
-import { STALE, type KS } from '../state.js';
+import { STALE, type KL, type KS } from '../state.js';
 
 /**
  * kernfs_fop_write_iter (kernfs_fop_write before cc099e0b3998, v5.11 and 5.10.11: a name only, the position
@@ -49,23 +49,27 @@ function bindStoreBody(tb: ThreadBuilder, drv: number, dev: number, ret: Ret): s
   const f = tb.fn('bind_store', { dev, drv }, ret);
   // Since 3451a495ef24 (v5.1) bind_store calls device_driver_attach, which takes the locks and checks dead/driver.
   const dda = k.has('DEAD_FLAG');
-  const attach = dda ? deviceDriverAttach(tb, dev, drv, f.ret) : '';
+  // bind_store holds the struct bus_find_device_by_name returned (put_device at its end): a del and
+  // add since make it an old one, dead (v5.1+) or unregistered (driver_probe_device's test before),
+  // so nothing is bound (KL.gen, staleEntry; a sysfs hunt, 2026-12-04: the model bound the new one).
+  const attach = dda ? deviceDriverAttach(tb, dev, drv, f.ret, true) : '';
   const probe = dda ? '' : driverProbeDevice(tb, dev, drv, f.label('device_unlock'));
   // Until 204db60c8357 (v5.14, PROBE_BUSY_CHECK) one line tests dev->driver unlocked and calls the match (v3.6.0 driver_bind,
   // 5.10.13 bind_store; gone in bus.c at 204db60c8357): two steps model it in part.
   const unlocked = !k.has('PROBE_BUSY_CHECK');
   const unlockedTest = 'if (dev && dev->driver == NULL && driver_match_device(drv, dev)) { #part';
-  f.step('bus_find_device_by_name', { where: `${BUS}:bind_store`, c: unlocked ? ['bus_find_device_by_name(bus, NULL, buf);', unlockedTest] : ['bus_find_device_by_name(bus, NULL, buf);'], run: (s) => {
+  f.step('bus_find_device_by_name', { where: `${BUS}:bind_store`, c: unlocked ? ['bus_find_device_by_name(bus, NULL, buf);', unlockedTest] : ['bus_find_device_by_name(bus, NULL, buf);'], run: (s, t) => {
     const d = s.dev[dev]!;
     if (!s.drv[drv]!.onBus || !d.onBus) return RETURN;           // no such file / no such device
     if (unlocked && d.driver !== 0) return RETURN;               // the unlocked `dev->driver == NULL`
+    t.gen = d.gen;                                               // the struct device it holds a reference to
     return 'driver_match_device';
   } });
   // The bus match() at run time: the scenario's static match, and platform_match's driver_override
   // test (an override naming another driver makes the store fail with -ENODEV).
   const matchC = [unlocked ? unlockedTest : 'if (dev && driver_match_device(drv, dev)) {', ...(dda ? ['err = device_driver_attach(drv, dev);'] : [])];
-  const matched = (s: KS): string => {
-    if (!k.w.drivers[drv]!.matches.includes(dev) || !overrideMatches(s, dev, drv)) return RETURN;
+  const matched = (s: KS, t: KL): string => {
+    if (!k.w.drivers[drv]!.matches.includes(dev) || !overrideMatches(s, dev, drv)) { t.gen = 0; return RETURN; }
     if (dda) return attach;
     return pl ? 'lock_parent' : 'device_lock';
   };
@@ -73,16 +77,17 @@ function bindStoreBody(tb: ThreadBuilder, drv: number, dev: number, ret: Ret): s
   // (v3.6.0 bus.c:205 driver_bind; v5.10.13 and 204db60c8357 bind_store; 00c4a3c47da7
   // bus.c:264), so an overridden device matches in two steps, as in __driver_attach (B13):
   // 6265539776a0's device_lock in the store does not order it.
-  driverMatchSteps(f, dev, drv, { where: `${BUS}:bind_store (driver_match_device)`, c: matchC, on: (s) => matched(s), off: () => RETURN });
+  driverMatchSteps(f, dev, drv, { where: `${BUS}:bind_store (driver_match_device)`, c: matchC, on: (s, t) => matched(s, t), off: (_s, t) => { t.gen = 0; return RETURN; } });
   if (!dda) {
     if (pl) f.step('lock_parent', { where: `${BUS}:bind_store (device_lock(dev->parent))`, c: ['device_lock(dev->parent);'], await: (s) => s.dev[parent]!.mutex === 0,
       waits: mutexWaits(k, parent), run: (s) => { takeMutex(k, s, parent, me); return 'device_lock'; } });
-    f.step('device_lock', { where: `${BUS}:bind_store`, since: 'v4.2', c: ['device_lock(dev);', 'err = driver_probe_device(drv, dev);'], await: (s) => s.dev[dev]!.mutex === 0, waits: mutexWaits(k, dev), run: (s) => {
+    f.step('device_lock', staleEntry(dev, { where: `${BUS}:bind_store`, since: 'v4.2', c: ['device_lock(dev);', 'err = driver_probe_device(drv, dev);'], await: (s) => s.dev[dev]!.mutex === 0, waits: mutexWaits(k, dev), run: (s) => {
       takeMutex(k, s, dev, me);
       return probe;
-    } });
-    f.step('device_unlock', { where: `${BUS}:bind_store`, c: pl ? ['device_unlock(dev);', 'device_unlock(dev->parent);'] : ['device_unlock(dev);'], run: (s) => {
-      s.dev[dev]!.mutex = 0;
+    } }, () => 'device_unlock'));
+    f.step('device_unlock', { where: `${BUS}:bind_store`, c: pl ? ['device_unlock(dev);', 'device_unlock(dev->parent);'] : ['device_unlock(dev);'], run: (s, t) => {
+      if (t.gen !== STALE) s.dev[dev]!.mutex = 0;                // STALE: the old struct's own mutex
+      t.gen = 0;
       if (pl) s.dev[parent]!.mutex = 0;
       return RETURN;
     } });
