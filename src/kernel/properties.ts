@@ -370,7 +370,11 @@ export const LIBRARY: KernelProperty[] = [
   // list_for_each_entry_safe "doesn't protect against other threads adding/deleting nodes".
   // Chosen where the walk is unlocked, or the scenario sets the timeout itself; from v5.12 the walk
   // is one step under the mutex, so nothing can interleave and it holds once the walk is reached.
-  { name: 'pending-walk', covers: 'eed6e41813de', applies: (k, c) => c.threads.includes(TIMEOUT_WORKER) && (!k.has('TIMEOUT_WALK_LOCKED') || k.w.deferredProbeTimeout !== undefined), make: (k) => action('pending-walk',
+  { name: 'pending-walk', covers: 'eed6e41813de', applies: (k, c) => c.threads.includes(TIMEOUT_WORKER) && (!k.has('TIMEOUT_WALK_LOCKED') || k.w.deferredProbeTimeout !== undefined), make: (k, c) => !c.threads.includes(TIMEOUT_WORKER)
+    // Named where no timeout work is scheduled: about nothing, saying why (a new user got E101).
+    ? action('pending-walk', 'no thread changes deferred_probe_pending_list while deferred_probe_timeout_work_func walks it', () => null,
+      { text: `the timeout work is scheduled: the scenario runs deferred_probe_initcall with a timeout > 0 (deferredProbeTimeout, or the default 10 from v6.1 with modules) on a profile that has the work (v4.19 on); ${k.profile} and this scenario schedule none`, met: () => false })
+    : action('pending-walk',
     'no thread adds a device to deferred_probe_pending_list or deletes one from it while deferred_probe_timeout_work_func walks it (without deferred_probe_mutex before eed6e41813de, v5.12)', (b, a, m, q) => {
       if (m.thread === TIMEOUT_WORKER || q.at(TIMEOUT_WORKER) !== PENDING_WALK) return null;
       for (let i = 0; i < a.dev.length; i++) {
@@ -453,7 +457,7 @@ export const LIBRARY: KernelProperty[] = [
         if (s.dev[l.consumer]!.bound && !s.dev[l.supplier]!.bound) return `consumer ${k.vn(l.consumer)} is bound but supplier ${k.vn(l.supplier)} is not (link ${s.link[l.i]!.status})`;
       }
       return null;
-    }, noLinks(k) ?? { text: 'a consumer of a managed device link is bound', met: (s) => k.w.links.some((l) => !l.unchecked && s.link[l.i]!.status !== 'NONE' && s.dev[l.consumer]!.bound) }) },
+    }, noLinks(k) ?? { text: 'a consumer of a managed device link is bound (a link its probe added after the supplier was bound: not linksUnchecked)', met: (s) => k.w.links.some((l) => !l.unchecked && s.link[l.i]!.status !== 'NONE' && s.dev[l.consumer]!.bound) }) },
   // Checked only when named: a claim about the text read (core.c of 6.6.y for mainline), see the README.
   { name: 'links-no-warn', covers: 'S15 (the WARN_ONs of the managed-link automaton; checked only when named)', applies: () => false, make: (k) => action('links-no-warn',
     'the device-links code reaches none of its WARN_ONs on link status: device_links_driver_bound finds each link to a supplier CONSUMER_PROBE and each link to a consumer DORMANT (or CONSUMER_PROBE/ACTIVE, which it skips since 15cfb0941603); device_links_driver_cleanup finds each link to a consumer SUPPLIER_UNBIND and none with DL_FLAG_AUTOREMOVE_CONSUMER; device_links_missing_supplier and __device_links_no_driver find no CONSUMER_PROBE or ACTIVE link to a supplier that is not DL_DEV_DRIVER_BOUND (8c3e315d4296; no link of a scenario is SYNC_STATE_ONLY)', (b, a) => {

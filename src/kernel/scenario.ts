@@ -185,7 +185,7 @@ export const SCENARIO_KEYS: KeyChecks<ScenarioSpec> = {
   buses: obj, devices: obj, drivers: obj, modules: obj,
   actors: (v) => (isObj(v) && Object.values(v).every((a) => typeof a === 'string' || isStrs(a)) ? null : 'an object of actor name -> action or list of actions'),
   properties: (v) => (Array.isArray(v) && v.every((x) => typeof x === 'string' || isDefinedProperty(x)) ? null : 'a list of property names or defineProperty(...) objects'), syncFallback: bool, unfair: strs,
-  deferredProbeTimeout: (v) => (Number.isInteger(v) && (v as number) >= -1 ? null : 'an integer of seconds, -1 or more (the deferred_probe_timeout= boot parameter)'),
+  deferredProbeTimeout: (v) => (Number.isInteger(v) && (v as number) >= -1 && (v as number) <= 2 ** 31 - 1 ? null : 'an integer of seconds from -1 to 2147483647 (the deferred_probe_timeout= boot parameter, an int)'),
   asyncInstances: (v) => (Number.isInteger(v) ? null : 'an integer'),
   symmetric: (v) => (Array.isArray(v) && v.every(isStrs) ? null : "a list of groups of device names ([['c1', 'c2']])"),
   params: obj, vary: fn,
@@ -714,5 +714,10 @@ function profileNotes(k: Kernel): string[] {
     if (mods.length) out.push(`module${mods.length > 1 ? 's' : ''} ${mods.join(', ')} ${mods.length > 1 ? 'are' : 'is'} loaded with async_probe, a parameter ${p} does not have (v4.2): ${mods.length > 1 ? 'their inits end' : 'its init ends'} with async_synchronize_full${when}`);
   }
   if (!k.has('DEVICE_LINKS') && w.links.length) out.push(`${p} has no device links (9ed9895370ae, v4.10): the scenario's ${w.links.length > 1 ? `${w.links.length} links are` : 'link is'} never made`);
+  // A present device boot's probe deferred starts on the pending list (a new user saw it only in a trace).
+  for (const d of w.devices) if (d.deferredAtBoot?.length) {
+    const by = d.deferredAtBoot.map((j) => `${w.drivers[j]!.name} (it needs ${w.drivers[j]!.needs.filter((n) => !w.devices[n]!.present || w.devices[n]!.boundTo < 0).map((n) => w.devices[n]!.name).join(', ')}, not bound at boot)`);
+    out.push(`device '${d.name}' starts on the deferred-probe pending list: boot's probe of it by ${by.join(' and by ')} deferred`);
+  }
   return out;
 }

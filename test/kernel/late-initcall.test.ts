@@ -166,6 +166,16 @@ describe('deferredProbeTimeout (the deferred_probe_timeout= boot parameter) and 
   it('is refused where it means nothing: before v4.19, without the late initcall, below -1', () => {
     expect(() => buildScenario(walk('v4.18'), 'v4.18', '')).toThrow(/deferredProbeTimeout: profile v4\.18 has no deferred_probe_timeout \(25b4e70dcce9, v4\.19, added it\); use v5\.0 or later/);
     expect(() => buildScenario({ ...walk('v5.10'), actors: { boot: 'add cons' } }, 'v5.10', '')).toThrow(/deferredProbeTimeout is read by the late initcall, which no actor runs: add 'deferred_probe_initcall' to the boot actor/);
-    expect(() => buildScenario(walk('v5.10', -2), 'v5.10', '')).toThrow(/deferredProbeTimeout: .*an integer of seconds, -1 or more/);
+    expect(() => buildScenario(walk('v5.10', -2), 'v5.10', '')).toThrow(/deferredProbeTimeout: .*an integer of seconds from -1 to 2147483647/);
+  });
+});
+
+// A new user (2026-12-04): `--property pending-walk` where no timeout work is scheduled was E101.
+describe('pending-walk named where nothing schedules the timeout work', () => {
+  it('is vacuous, saying why', () => {
+    const s: ScenarioSpec = { ...boot(['register dcd', 'deferred_probe_initcall']), properties: ['pending-walk'] };
+    const r = check(buildScenario(s, 'v5.10', '').model);
+    expect(r.properties[0]!.verdict).toBe('vacuous');
+    expect(r.vacuity!.properties[0]!.premise).toMatch(/^the timeout work is scheduled: .*v5\.10 and this scenario schedule none$/);
   });
 });

@@ -323,3 +323,13 @@ describe('long threads (issue 10 item 3)', () => {
     }
   });
 });
+
+describe('a device deferred at boot, as said', () => {
+  // A new user (2026-12-04) saw it only at step 2 of a trace.
+  it('a note says it starts on the pending list, and why', () => {
+    const s: ScenarioSpec = { name: 'boot-defer', devices: { dc: { present: true }, pwm: {} },
+      drivers: { 'dc-drv': { matches: ['dc'], needs: ['pwm'], present: true }, 'pwm-drv': { matches: ['pwm'], present: true } }, actors: { hotplug: 'add pwm' } };
+    expect(buildScenario(s, 'mainline', '').model.notes).toEqual(["device 'dc' starts on the deferred-probe pending list: boot's probe of it by dc-drv (it needs pwm, not bound at boot) deferred"]);
+    expect(() => buildScenario({ ...s, deferredProbeTimeout: 1e12, actors: { hotplug: ['add pwm', 'deferred_probe_initcall'] } }, 'v5.10', '')).toThrow(/deferredProbeTimeout: .*an integer of seconds from -1 to 2147483647/);
+  });
+});
