@@ -1,6 +1,7 @@
 /**
  * The log reader: kernel log text (dmesg, with or without timestamps and printk caller ids, or
- * with util-linux dmesg's `-T`, `--time-format iso` and `-x` prefixes, `journalctl -k`, a serial
+ * with util-linux dmesg's `-T`, `--time-format iso` and `-x` prefixes, `journalctl -k` in its
+ * short output modes, a serial
  * console's own prefixes, a mail's "> " quoting) into driver-core
  * events with device, driver, task and time. A line it does not know is kept and counted, never
  * an error. Each event names the rule (format string and source line) it was read by. A line
@@ -66,7 +67,15 @@ export function unknownPrefix(text: string): string | undefined {
   return undefined;
 }
 
-const JOURNAL = /^(?:[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d|[^\s]{3,} [ \d]?\d \d\d:\d\d:\d\d|\d{4}-\d\d-\d\dT\S+) \S+ kernel: /;
+/*
+ * journalctl's output modes (journalctl(1), --output): short and short-precise ("Dec 04
+ * 02:40:35[.063368] host kernel: "), short-iso[-precise], short-full ("Sun 2022-12-04 02:40:35
+ * CET host kernel: "), short-unix ("1670118035.063368 host kernel: "); short-monotonic and
+ * short-delta ("[    3.063368] host kernel: ", "[    3.063368 <    0.000012>] host kernel: ")
+ * give seconds since boot, read as the time.
+ */
+const JOURNAL = /^(?:[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d(?:\.\d+)?|[^\s]{3,} [ \d]?\d \d\d:\d\d:\d\d(?:\.\d+)?|\d{4}-\d\d-\d\dT\S+|[A-Z][a-z]{2} \d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d+)? \S+|\d{9,}\.\d+) \S+ kernel: /;
+const JOURNAL_MONO = /^\[\s*(\d+\.\d+)(?: <\s*\d+\.\d+>)?\] \S+ kernel: /;
 /*
  * util-linux dmesg's own prefixes (sys-utils/dmesg.c, print_record, util-linux/util-linux at
  * 01a424f502cf; lib/timeutils.c format_iso_time at 00ddcaf19c60), not the kernel's:
@@ -88,12 +97,14 @@ const LEVEL = /^<\d+>/;
 /** The message of one line, with its time and caller id. */
 export function stripPrefixes(raw: string): { text: string; time?: number; task?: string } {
   let s = raw.replace(/\r$/, '').replace(/^(?:>\s?)+/, '');
-  s = s.replace(JOURNAL, '').replace(LEVEL, '').replace(DECODE, '');
   let time: number | undefined, task: string | undefined;
+  const mono = JOURNAL_MONO.exec(s);
+  if (mono) { time = Number(mono[1]); s = s.slice(mono[0].length); }
+  s = s.replace(JOURNAL, '').replace(LEVEL, '').replace(DECODE, '');
   const wall = CTIME.exec(s) ?? ISO.exec(s);
   if (wall) s = s.slice(wall[0].length);
   // A console may print its own prefix (a date, a board name) before the kernel's timestamp.
-  const m = wall ? null : STAMP.exec(s);
+  const m = wall || mono ? null : STAMP.exec(s);
   if (m && (m.index === 0 || /^[\s\S]{0,80}$/.test(s.slice(0, m.index)))) {
     time = Number(m[1]);
     s = s.slice(m.index + m[0].length);

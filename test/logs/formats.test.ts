@@ -22,6 +22,17 @@ describe('log rules', () => {
     expect(stripPrefixes('> > <7>[    6.888776] probe of x returned 517 after 258 usecs').text).toBe('probe of x returned 517 after 258 usecs');
     expect(stripPrefixes('platform dc: Added to deferred list')).toEqual({ text: 'platform dc: Added to deferred list' });
   });
+  it("reads journalctl -k's other short output modes: short-precise, short-monotonic (time since boot), short-delta, short-full, short-unix", () => {
+    // Lines of M. Dinu's boot log (linux-ide, "Re: Bug report for ahci-mvebu driver", 2022-12-04) in journalctl's forms.
+    const text = "bus: 'scsi': add driver sd";
+    expect(stripPrefixes(`Dec 04 02:40:35.063368 wrt1900 kernel: ${text}`)).toEqual({ text });
+    expect(stripPrefixes(`[    3.063368] wrt1900 kernel: ${text}`)).toEqual({ text, time: 3.063368 });
+    expect(stripPrefixes(`[    3.063368 <    0.000012>] wrt1900 kernel: ${text}`)).toEqual({ text, time: 3.063368 });
+    expect(stripPrefixes(`Sun 2022-12-04 02:40:35 CET wrt1900 kernel: ${text}`)).toEqual({ text });
+    expect(stripPrefixes(`1670118035.063368 wrt1900 kernel: ${text}`)).toEqual({ text });
+    expect(stripPrefixes(`2022-12-04T02:40:35.063368+0100 wrt1900 kernel: ${text}`)).toEqual({ text });
+    expect(parseLog(`[    3.080419] wrt1900 kernel: bus: 'platform': __driver_probe_device: matched device f10a8000.sata with driver ahci-mvebu\n`).events[0]).toMatchObject({ time: 3.080419, dev: 'f10a8000.sata', drv: 'ahci-mvebu' });
+  });
   it("reads util-linux dmesg's own prefixes: -T (ctime), --time-format iso, -x (sys-utils/dmesg.c print_record)", () => {
     const text = "bus: 'platform': add driver panel-simple";
     expect(stripPrefixes(`[Tue Dec  3 12:00:01 2024] ${text}`)).toEqual({ text });
