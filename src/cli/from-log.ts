@@ -18,6 +18,7 @@ export function runFromLog(io: Io, file: string, profile: string | undefined, ou
   const log = readLog(file);
   const name = basename(file).replace(/\.[^.]*$/, '').replace(/[^\w.-]+/g, '-') || 'from-log';
   const r = fromLog(log, name, profile);
+  if (log.events.length + log.unknown === 0) throw new ProbecheckError('E701', `${file}: the file is empty${log.lines ? ` (${count(log.lines, 'blank line')})` : ''}: no kernel log to read`);
   if (r.events === 0 || Object.keys(r.spec.drivers).length === 0) {
     throw new ProbecheckError('E701', `${file}: none of its ${count(log.lines, 'line')} shows a driver probing a device (${count(log.events.length, 'driver-core line')} read); ${log.prefixed
       ? `${describePrefixed(log.prefixed)}: take the prefix off, or capture the log with dmesg, journalctl -k or a serial console`

@@ -25,7 +25,9 @@ export function renderValidation(r: ValidateResult, logFile: string): string {
   out.push(`  ${r.checked.length + r.unchecked.length} driver-core lines read: ${r.checked.length} checked${r.unchecked.length ? `, ${r.unchecked.length} not checked (${[...notChecked].map(([w, n]) => `${n}: ${w}`).join('; ')})` : ''}; ${r.unknownLines} other lines kept, not read`);
   for (const w of r.warnings) out.push(`  warning: ${w}`);
   if (r.verdict === 'nothing-to-check') {
-    out.push(r.prefixed
+    out.push(r.checked.length + r.unchecked.length + r.unknownLines === 0
+      ? '  nothing to check: the log file is empty'
+      : r.prefixed
       ? `  nothing to check: ${describePrefixed(r.prefixed)}; take the prefix off, or capture the log with dmesg, journalctl -k or a serial console`
       : '  nothing to check: the log has no line the model prints (boot with the dyndbg and initcall_debug of the README)');
     return out.join('\n');

@@ -142,7 +142,8 @@ export function readMessage(text: string): Omit<LogEvent, 'line'> | null {
 }
 
 export function parseLog(input: string): ParsedLog {
-  const lines = input.split('\n');
+  // Old Mac line ends (CR only): lines end at each CR when no LF is there.
+  const lines = (input.includes('\n') ? input : input.replace(/\r/g, '\n')).split('\n');
   if (lines.length && lines[lines.length - 1] === '') lines.pop();
   const events: LogEvent[] = [];
   const others: ParsedLog['others'] = [];
