@@ -7,7 +7,7 @@
  * gets a warning line (logs/release.ts), not another exit status.
  */
 import { loadModel, loadPatchFiles } from '../load.js';
-import { describePrefixed } from '../logs/parse.js';
+import { describeCut, describePrefixed, describeWrapped } from '../logs/parse.js';
 import { validate, type ValidateResult } from '../logs/validate.js';
 import { showParams } from '../report/text.js';
 import { buildModel } from './build.js';
@@ -29,10 +29,14 @@ export function renderValidation(r: ValidateResult, logFile: string): string {
       ? '  nothing to check: the log file is empty'
       : r.prefixed
       ? `  nothing to check: ${describePrefixed(r.prefixed)}; take the prefix off, or capture the log with dmesg, journalctl -k or a serial console`
+      : r.cut
+      ? `  nothing to check: ${describeCut(r.cut)}`
       : '  nothing to check: the log has no line the model prints (boot with the dyndbg and initcall_debug of the README)');
     return out.join('\n');
   }
+  if (r.wrapped) out.push(`  ${describeWrapped(r.wrapped)}`);
   if (r.prefixed) out.push(`  not read: ${describePrefixed(r.prefixed)}`);
+  if (r.cut) out.push(`  not read: ${describeCut(r.cut)}`);
   if (r.verdict === 'behaviour') out.push(`  the log IS a behaviour of the model: a run of ${r.run.length} steps prints all ${r.checked.length} checked lines in order (${r.states.toLocaleString('en-US')} states searched)`);
   else {
     const first = r.checked[r.matched]!;
@@ -62,7 +66,7 @@ export function validationJson(r: ValidateResult, logFile: string): unknown {
   return {
     log: logFile, model: r.model, params: r.params, verdict: r.verdict, matched: r.matched, checked: r.checked.length,
     firstUnmatched: r.verdict === 'not-a-behaviour' || r.verdict === 'limit' ? ev(r.checked[r.matched]!) : null,
-    statesBefore: r.statesBefore, stateSummaries: r.stateSummaries, couldPrint: r.couldPrint, couldPrintLines: r.couldPrintLines, unchecked: r.unchecked.map((u) => ({ ...ev(u.event), why: u.why })), unknownLines: r.unknownLines, prefixed: r.prefixed ?? null, warnings: r.warnings,
+    statesBefore: r.statesBefore, stateSummaries: r.stateSummaries, couldPrint: r.couldPrint, couldPrintLines: r.couldPrintLines, unchecked: r.unchecked.map((u) => ({ ...ev(u.event), why: u.why })), unknownLines: r.unknownLines, prefixed: r.prefixed ?? null, wrapped: r.wrapped ?? null, cut: r.cut ?? null, warnings: r.warnings,
     run: r.run.map((s) => ({ step: s.step, ...s.move, lines: s.events.flatMap((e) => (e.line !== undefined ? [e.line] : [])) })), states: r.states, seconds: r.seconds,
   };
 }

@@ -19,7 +19,7 @@ import { PROFILES } from '../kernel/profiles.js';
 import { LATE_INITCALL, lateInitcallRefusal } from '../kernel/paths/late-initcall.js';
 import type { DriverSpec, ScenarioSpec } from '../kernel/scenario.js';
 import type { Outcome } from '../kernel/world.js';
-import { describePrefixed, type LogEvent, type ParsedLog } from './parse.js';
+import { describeCut, describePrefixed, describeWrapped, type LogEvent, type ParsedLog } from './parse.js';
 import { profileByForms, profileFor } from './release.js';
 import { retClass } from './validate.js';
 
@@ -237,6 +237,8 @@ export function fromLog(log: ParsedLog, name: string, profile?: string): FromLog
   }
   if (unsure) notes.push(`${count(unsure, 'driver')} registered while two or more module inits were under way: which module registered it is not known, so it is the \`boot\` actor's`);
   if (log.prefixed) notes.push(`not read: ${describePrefixed(log.prefixed)}`);
+  if (log.wrapped) notes.push(describeWrapped(log.wrapped));
+  if (log.cut) notes.push(`not read: ${describeCut(log.cut)}`);
   if (actions.size === 0) notes.push('no actor: nothing in the log registers a device or a driver; add one');
   const actors: ScenarioSpec['actors'] = {};
   for (const [a, l] of actions) {

@@ -1,9 +1,8 @@
 /**
  * The log reader: kernel log text (dmesg, with or without timestamps and printk caller ids, or
  * with util-linux dmesg's `-T`, `--time-format iso` and `-x` prefixes, `journalctl -k` in its
- * short output modes, a serial
- * console's own prefixes, a mail's "> " quoting) into driver-core
- * events with device, driver, task and time. A line it does not know is kept and counted, never
+ * short output modes, a serial console's own prefixes, a mail's "> " quoting and wrapping) into
+ * driver-core events with device, driver, task and time. A line it does not know is kept and counted, never
  * an error. Each event names the rule (format string and source line) it was read by. A line
  * that holds a driver-core message behind a prefix the reader does not know is not read either,
  * but counted apart (`prefixed`), so that the commands can name the prefix.
@@ -51,6 +50,29 @@ export interface ParsedLog {
    * (a console's or a tool's): how many, and the first of them, with its prefix. Never read.
    */
   prefixed?: { count: number; line: number; prefix: string; text: string };
+  /** Driver-core lines wrapped over two or three lines (a mail client's), read joined: how many, and the first. */
+  wrapped?: { count: number; line: number };
+  /**
+   * Unread lines that look like a driver-core line cut at the end (a `bus:`/`driver:`/`device:`
+   * head, ending mid-phrase) with a continuation-like line after them that did not complete it.
+   */
+  cut?: { count: number; line: number; text: string };
+}
+
+/** A driver-core debug line's head (bus.c, dd.c, core.c), after an optional dev_printk prefix, and the words a cut one ends on. */
+const CUT_HEAD = /^(?:\S* \S+: )?(?:bus|driver|device): '[^']+':/;
+const CUT_END = /(?::|\b(?:matched|probing|bound|device|driver|with|to|add|remove))$/;
+/** A whole "device: '%s': %s" / "driver: '%s': %s" line of a function no rule reads (device_unregister, driver_release): cut, but not worth joining. */
+const FUNC_LINE = /^(?:\S* \S+: )?(?:device|driver): '[^']+': \w+$/;
+
+/** The wrapped lines in words. */
+export function describeWrapped(w: NonNullable<ParsedLog['wrapped']>): string {
+  return `${w.count} driver-core line${w.count === 1 ? ' was' : 's were'} wrapped over the next line, as a mail client wraps text (first at line ${w.line}): read joined`;
+}
+
+/** The cut lines in words. */
+export function describeCut(c: NonNullable<ParsedLog['cut']>): string {
+  return `${c.count} line${c.count === 1 ? ' looks' : 's look'} like a driver-core line cut at the end and continued on the next line (line ${c.line}: "${c.text}"): the log looks wrapped, as by a mail client; join ${c.count === 1 ? 'it' : 'them'} back`;
 }
 
 /** The prefixed lines in words: how many, and the first, with its prefix. */
@@ -148,23 +170,57 @@ export function parseLog(input: string): ParsedLog {
   const events: LogEvent[] = [];
   const others: ParsedLog['others'] = [];
   let unknown = 0, release: string | undefined, version: string | undefined, releaseLine: number | undefined, prefixed: ParsedLog['prefixed'], callerIds = false;
-  lines.forEach((raw, i) => {
-    const { text, time, task } = stripPrefixes(raw);
-    if (text === '') return;
+  let wrapped: ParsedLog['wrapped'], cut: ParsedLog['cut'];
+  const st = lines.map(stripPrefixes);
+  /**
+   * A line a mail client wrapped: it reads as no rule, and with the next one or two lines (no
+   * timestamp or caller id of their own, none read alone) joined by a space (none after a
+   * hyphen) it reads as one.
+   * Names with a space are refused there: a wrap may have cut a name.
+   */
+  const unwrap = (i: number) => {
+    let acc = st[i]!.text;
+    for (let k = i + 1; k <= i + 2 && k < st.length; k++) {
+      const n = st[k]!;
+      if (n.text === '' || n.time !== undefined || n.task !== undefined || readMessage(n.text)) return undefined;
+      // Some clients break after a hyphen, inside a name: no space there.
+      acc = acc.endsWith('-') ? `${acc}${n.text}` : `${acc} ${n.text}`;
+      const e = readMessage(acc);
+      if (e && !acc.endsWith('-') && ![e.dev, e.drv, e.bus].some((x) => x?.includes(' '))) return { e, last: k };
+    }
+    return undefined;
+  };
+  for (let i = 0; i < st.length; i++) {
+    const { text, time, task } = st[i]!;
+    if (text === '') continue;
     if (task !== undefined) callerIds = true;
     const v = /^Linux version ((\d+\.\d+)\S*)/.exec(text);
-    if (v) { if (release === undefined) { release = v[2]; version = v[1]; releaseLine = i + 1; } return; }
-    const e = readMessage(text);
+    if (v) { if (release === undefined) { release = v[2]; version = v[1]; releaseLine = i + 1; } continue; }
+    // A line that ends in a hyphen may be a name the wrap cut: the joined reading first.
+    let e = text.endsWith('-') ? null : readMessage(text), last = i;
+    if (!e) {
+      const w = unwrap(i);
+      if (w) {
+        ({ e, last } = w);
+        if (wrapped) wrapped.count++; else wrapped = { count: 1, line: i + 1 };
+      }
+    }
+    e ??= readMessage(text);
     if (!e) {
       unknown++; others.push({ line: i + 1, text });
       const prefix = unknownPrefix(text);
       if (prefix !== undefined) { if (prefixed) prefixed.count++; else prefixed = { count: 1, line: i + 1, prefix, text: text.slice(prefix.length) }; }
-      return;
+      const n = st[i + 1];
+      if (CUT_HEAD.test(text) && CUT_END.test(text) && n && n.text !== '' && n.time === undefined && n.task === undefined && !readMessage(n.text) && !FUNC_LINE.test(`${text} ${n.text}`)) {
+        if (cut) cut.count++; else cut = { count: 1, line: i + 1, text };
+      }
+      continue;
     }
     const ev: LogEvent = { ...e, line: i + 1 };
     if (time !== undefined) ev.time = time;
     if (task !== undefined && ev.task === undefined) ev.task = task;
     events.push(ev);
-  });
-  return { events, unknown, others, lines: lines.length, callerIds, ...(release ? { release, version, releaseLine } : {}), ...(prefixed ? { prefixed } : {}) };
+    i = last;
+  }
+  return { events, unknown, others, lines: lines.length, callerIds, ...(release ? { release, version, releaseLine } : {}), ...(prefixed ? { prefixed } : {}), ...(wrapped ? { wrapped } : {}), ...(cut ? { cut } : {}) };
 }

@@ -64,6 +64,9 @@ export interface ValidateResult {
   unknownLines: number;
   /** Unread lines that hold a driver-core line behind an unknown prefix (parse.ts). */
   prefixed?: ParsedLog['prefixed'];
+  /** Lines read joined with the next (wrapped), and lines that look cut (parse.ts). */
+  wrapped?: ParsedLog['wrapped'];
+  cut?: ParsedLog['cut'];
   /** What the log says of its kernel that the model's profile is not (release.ts): warned, not refused. */
   warnings: string[];
   verdict: 'behaviour' | 'not-a-behaviour' | 'nothing-to-check' | 'limit';
@@ -142,7 +145,7 @@ export function validate(model: Model, log: ParsedLog, o: { maxStates?: number; 
     else checked.push(e);
   }
   const kinds = modelKindsOf(checked);
-  const base = { model: model.name, params: model.params ?? {}, checked, unchecked, unknownLines: log.unknown, warnings: kernelWarnings(log, w), ...(log.prefixed ? { prefixed: log.prefixed } : {}) };
+  const base = { model: model.name, params: model.params ?? {}, checked, unchecked, unknownLines: log.unknown, warnings: kernelWarnings(log, w), ...(log.prefixed ? { prefixed: log.prefixed } : {}), ...(log.wrapped ? { wrapped: log.wrapped } : {}), ...(log.cut ? { cut: log.cut } : {}) };
   const n = checked.length;
   const be = makeBackend(compile(model));
   const maxStates = o.maxStates ?? 2_000_000;

@@ -33,6 +33,14 @@ describe('log rules', () => {
     expect(stripPrefixes(`2022-12-04T02:40:35.063368+0100 wrt1900 kernel: ${text}`)).toEqual({ text });
     expect(parseLog(`[    3.080419] wrt1900 kernel: bus: 'platform': __driver_probe_device: matched device f10a8000.sata with driver ahci-mvebu\n`).events[0]).toMatchObject({ time: 3.080419, dev: 'f10a8000.sata', drv: 'ahci-mvebu' });
   });
+  it('joins a wrapped driver-core line with its continuation only where neither reads alone and the next has no timestamp', () => {
+    const head = "[    5.184301] bus: 'platform': __driver_probe_device: matched device";
+    expect(parseLog(`${head}\n3600000.pcie with driver layerscape-pcie-gen4\n`).events[0]).toMatchObject({ line: 1, dev: '3600000.pcie', drv: 'layerscape-pcie-gen4', time: 5.184301 });
+    // A break after a hyphen, inside the name: joined without a space.
+    expect(parseLog(`${head}\n3600000.pcie with driver layerscape-\npcie-gen4\n`).events[0]).toMatchObject({ drv: 'layerscape-pcie-gen4' });
+    expect(parseLog(`${head}\n[    5.2] 3600000.pcie with driver layerscape-pcie-gen4\n`).events).toHaveLength(0);
+    expect(parseLog(`${head}\n3600000.pcie with driver x\n`).wrapped).toEqual({ count: 1, line: 1 });
+  });
   it("reads util-linux dmesg's own prefixes: -T (ctime), --time-format iso, -x (sys-utils/dmesg.c print_record)", () => {
     const text = "bus: 'platform': add driver panel-simple";
     expect(stripPrefixes(`[Tue Dec  3 12:00:01 2024] ${text}`)).toEqual({ text });

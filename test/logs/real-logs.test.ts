@@ -35,3 +35,59 @@ describe('input files', () => {
     }
   });
 });
+
+// O. Johansson, "Re: [GIT PULL] Driver core changes for 6.0-rc1", linux-kernel, 2022-09-14 (the mail's wrapping kept).
+const OLOF = [
+  "[    5.178538] bus: 'platform': add driver layerscape-pcie-gen4",
+  "[    5.184301] bus: 'platform': __driver_probe_device: matched device",
+  '3600000.pcie with driver layerscape-pcie-gen4',
+  '[    5.194498] platform 3600000.pcie: error -EPROBE_DEFER: supplier',
+  '5000000.iommu not ready',
+  '[    5.202607] platform 3600000.pcie: Added to deferred list',
+  "[    5.208024] bus: 'platform': __driver_probe_device: matched device",
+  '3800000.pcie with driver layerscape-pcie-gen4',
+  '[    5.218227] platform 3800000.pcie: error -EPROBE_DEFER: supplier',
+  '5000000.iommu not ready',
+  '[    5.226333] platform 3800000.pcie: Added to deferred list',
+  "[    5.231814] bus: 'platform': remove driver layerscape-pcie-gen4",
+  "[    5.237761] driver: 'layerscape-pcie-gen4': driver_release",
+];
+// G. Uytterhoeven quoted by S. Kannan, "Re: [PATCH v4 0/8] Make fw_devlink=on more forgiving", linux-acpi, 2021-02-15.
+const GEERT = [
+  '>     bus: \'platform\': driver_probe_device: matched device',
+  '> e6700000.dma-controller with driver rcar-dmac',
+  ">     bus: 'platform': really_probe: probing driver rcar-dmac with",
+  '> device e6700000.dma-controller',
+  '>     platform e6700000.dma-controller: Driver rcar-dmac requests probe deferral',
+  '>',
+  ">     bus: 'platform': driver_probe_device: matched device e66d8000.i2c",
+  '> with driver i2c-rcar',
+  ">     bus: 'platform': really_probe: probing driver i2c-rcar with device",
+  '> e66d8000.i2c',
+  ">     driver: 'i2c-rcar': driver_bound: bound to device 'e66d8000.i2c'",
+  ">     bus: 'platform': really_probe: bound device e66d8000.i2c to driver i2c-rcar",
+];
+
+describe('mail-wrapped logs', () => {
+  it('a driver-core line a mail client wrapped is read joined with the next line, and the header says so', () => {
+    const olof = probecheck(['from-log', logFile('olof.log', OLOF.join('\n'))]);
+    expect(olof.stderr).toBe('');
+    expect(olof.stdout).toMatch(/"layerscape-pcie-gen4": \{\n\s+"matches": \[\n\s+"3600000\.pcie",\n\s+"3800000\.pcie"/);
+    expect(olof.stdout).toMatch(/\/\/ note: 2 driver-core lines were wrapped over the next line, as a mail client wraps text \(first at line 2\): read joined/);
+    // Before: the wrap silently cost both devices' matched and probing lines (from-log exit 0, nothing said).
+    const geert = probecheck(['from-log', logFile('geert.log', GEERT.join('\n'))]);
+    expect(geert.stdout).toMatch(/"rcar-dmac": \{\n\s+"matches": \[\n\s+"e6700000\.dma-controller"\n\s+\],\n\s+"probe": "defer"/);
+    expect(geert.stdout).toMatch(/4 driver-core lines were wrapped/);
+    const v = probecheck(['validate', logFile('geert.ts', geert.stdout), '--log', join(dir, 'geert.log')]);
+    expect(v.stdout).toMatch(/^ {2}4 driver-core lines were wrapped over the next line, as a mail client wraps text \(first at line 1\): read joined$/m);
+    expect(v.stdout).toMatch(/IS a behaviour/);
+  });
+
+  it('lines cut at the end that joining cannot mend: E701 says the log looks wrapped, not "boot with dyndbg"', () => {
+    // Olof's first lines wrapped narrower than his mail did (four pieces: the reader joins at most three).
+    const narrow = ["[    5.178538] bus: 'platform': add driver layerscape-pcie-gen4", "[    5.184301] bus: 'platform': __driver_probe_device: matched", 'device', '3600000.pcie with', 'driver layerscape-pcie-gen4'];
+    const r = probecheck(['from-log', logFile('narrow.log', narrow.join('\n'))]);
+    expect(r.stderr).toMatch(/^probecheck: E701 \(log without driver-core events\): .*narrow\.log: none of its 5 lines shows a driver probing a device \(1 driver-core line read\); 1 line looks like a driver-core line cut at the end and continued on the next line \(line 2: "bus: 'platform': __driver_probe_device: matched"\): the log looks wrapped, as by a mail client; join it back\n$/);
+    expect(r.stderr).not.toMatch(/dyndbg/);
+  });
+});
