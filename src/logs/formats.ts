@@ -9,6 +9,9 @@
  * (__dev_printk's "%s %s: %pV", dev_driver_string(dev), dev_name(dev)); rules of that family
  * match what follows the prefix.
  *
+ * A driver's name may hold spaces (pnp's "i8042 kbd", v3.18): where the format prints it last or
+ * before fixed words the rules take words up to them; "%s: probe of" takes at most two plain words.
+ *
  * `model` names the model event a line is checked against (model-events.ts); null: kept and
  * counted, not checked (the model has no step that prints it).
  */
@@ -56,35 +59,35 @@ export const RULES: readonly Rule[] = [
     cite: [{ path: BUS, snapshot: BUSM, fn: 'bus_add_device', format: "bus: '%s': add device %s\\n", line: 491 }, { path: BUS, snapshot: V36, fn: 'bus_add_device', format: "bus: '%s': add device %s\\n", line: 501 }] },
   { id: 'bus_remove_device', dev: false, re: /^bus: '([^']+)': remove device (\S+)$/, fields: ['bus', 'dev'], model: 'bus_remove_device',
     cite: [{ path: BUS, snapshot: BUSM, fn: 'bus_remove_device', format: "bus: '%s': remove device %s\\n", line: 572 }] },
-  { id: 'bus_add_driver', dev: false, re: /^bus: '([^']+)': add driver (\S+)$/, fields: ['bus', 'drv'], model: 'bus_add_driver',
+  { id: 'bus_add_driver', dev: false, re: /^bus: '([^']+)': add driver (\S+(?: \S+)*)$/, fields: ['bus', 'drv'], model: 'bus_add_driver',
     cite: [{ path: BUS, snapshot: BUSM, fn: 'bus_add_driver', format: "bus: '%s': add driver %s\\n", line: 655 }] },
-  { id: 'bus_remove_driver', dev: false, re: /^bus: '([^']+)': remove driver (\S+)$/, fields: ['bus', 'drv'], model: 'bus_remove_driver',
+  { id: 'bus_remove_driver', dev: false, re: /^bus: '([^']+)': remove driver (\S+(?: \S+)*)$/, fields: ['bus', 'drv'], model: 'bus_remove_driver',
     cite: [{ path: BUS, snapshot: BUSM, fn: 'bus_remove_driver', format: "bus: '%s': remove driver %s\\n", line: 728 }] },
-  { id: 'matched', dev: false, re: /^bus: '([^']+)': (\w+): matched device (\S+) with driver (\S+)$/, fields: ['bus', 'fn', 'dev', 'drv'], model: 'matched',
+  { id: 'matched', dev: false, re: /^bus: '([^']+)': (\w+): matched device (\S+) with driver (\S+(?: \S+)*)$/, fields: ['bus', 'fn', 'dev', 'drv'], model: 'matched',
     cite: [{ path: DD, snapshot: MAIN, fn: '__driver_probe_device', format: "bus: '%s': %s: matched device %s with driver %s\\n", line: 767 },
       { path: DD, snapshot: V36, fn: 'driver_probe_device', format: "bus: '%s': %s: matched device %s with driver %s\\n", line: 369 }] },
-  { id: 'probing', dev: false, re: /^bus: '([^']+)': (\w+): probing driver (\S+) with device (\S+)$/, fields: ['bus', 'fn', 'drv', 'dev'], model: 'probing',
+  { id: 'probing', dev: false, re: /^bus: '([^']+)': (\w+): probing driver (\S+(?: \S+)*) with device (\S+)$/, fields: ['bus', 'fn', 'drv', 'dev'], model: 'probing',
     cite: [{ path: DD, snapshot: MAIN, fn: 'really_probe', format: "bus: '%s': %s: probing driver %s with device %s\\n", line: 604 }] },
   // v3.6.0 prints the device first and the driver last: the reader keeps both names and the check accepts either order.
   { id: 'bound_to', dev: false, re: /^driver: '([^']+)': (\w+): bound to device '([^']+)'$/, fields: ['drv', 'fn', 'dev'], model: 'bound_to',
     cite: [{ path: DD, snapshot: MAIN, fn: 'driver_bound', format: "driver: '%s': %s: bound to device '%s'\\n", line: 401 },
       { path: DD, snapshot: V36, fn: 'driver_bound', format: "driver: '%s': %s: bound to device '%s'\\n", line: 187 }] },
-  { id: 'bound', dev: false, re: /^bus: '([^']+)': (\w+): bound device (\S+) to driver (\S+)$/, fields: ['bus', 'fn', 'dev', 'drv'], model: 'bound',
+  { id: 'bound', dev: false, re: /^bus: '([^']+)': (\w+): bound device (\S+) to driver (\S+(?: \S+)*)$/, fields: ['bus', 'fn', 'dev', 'drv'], model: 'bound',
     cite: [{ path: DD, snapshot: MAIN, fn: 'really_probe', format: "bus: '%s': %s: bound device %s to driver %s\\n", line: 688 }] },
-  { id: 'probe_failed', dev: false, re: /^(\S+): probe of (\S+) failed with error (-?\d+)$/, fields: ['drv', 'dev', 'ret'], model: 'error',
+  { id: 'probe_failed', dev: false, re: /^(\S+|[\w.-]+ [\w.-]+): probe of (\S+) failed with error (-?\d+)$/, fields: ['drv', 'dev', 'ret'], model: 'error',
     cite: [{ path: DD, snapshot: MAIN, fn: 'call_driver_probe', format: '%s: probe of %s failed with error %d\\n', line: 576 },
       { path: DD, snapshot: V36, fn: 'really_probe', format: '%s: probe of %s failed with error %d\\n', line: 307 }] },
-  { id: 'rejects_match', dev: false, re: /^(\S+): probe of (\S+) rejects match (-?\d+)$/, fields: ['drv', 'dev', 'ret'], model: 'error',
+  { id: 'rejects_match', dev: false, re: /^(\S+|[\w.-]+ [\w.-]+): probe of (\S+) rejects match (-?\d+)$/, fields: ['drv', 'dev', 'ret'], model: 'error',
     cite: [{ path: DD, snapshot: MAIN, fn: 'call_driver_probe', format: '%s: probe of %s rejects match %d\\n', line: 571 }] },
   // dd.c prints it with pr_debug at 5a7a9efdb193 (dyndbg on dd.c turns it on); a later change makes it printk(KERN_DEBUG), on with initcall_debug alone.
   { id: 'probe_returned', dev: false, re: /^probe of (\S+) returned (-?\d+) after (\d+) usecs$/, fields: ['dev', 'ret', 'usecs'], model: 'returned',
     cite: [{ path: DD, snapshot: MAIN, fn: 'really_probe_debug', format: 'probe of %s returned %d after %lld usecs\\n', line: 721 }] },
   { id: 'probe_count', dev: false, re: /^(\w+): probe_count = (\d+)$/, fields: ['fn', 'ret'], model: null,
     cite: [{ path: DD, snapshot: MAIN, fn: 'driver_probe_done', format: '%s: probe_count = %d\\n', line: 736 }] },
-  { id: 'deferral', dev: true, re: /^Driver (\S+) requests probe deferral$/, fields: ['drv'], model: 'defer',
+  { id: 'deferral', dev: true, re: /^Driver (\S+(?: \S+)*) requests probe deferral$/, fields: ['drv'], model: 'defer',
     cite: [{ path: DD, snapshot: MAIN, fn: 'call_driver_probe', format: 'Driver %s requests probe deferral\\n', line: 567 },
       { path: DD, snapshot: V36, fn: 'really_probe', format: 'Driver %s requests probe deferral\\n', line: 302 }] },
-  { id: 'force_deferral', dev: true, re: /^Driver (\S+) force probe deferral$/, fields: ['drv'], model: null,
+  { id: 'force_deferral', dev: true, re: /^Driver (\S+(?: \S+)*) force probe deferral$/, fields: ['drv'], model: null,
     cite: [{ path: DD, snapshot: MAIN, fn: 'really_probe', format: 'Driver %s force probe deferral\\n', line: 596 }] },
   { id: 'match_deferral', dev: true, re: /^Device match requests probe deferral$/, fields: [], model: null,
     cite: [{ path: DD, snapshot: MAIN, fn: '__device_attach_driver', format: 'Device match requests probe deferral\\n', line: 911 }] },
@@ -98,22 +101,22 @@ export const RULES: readonly Rule[] = [
     cite: [{ path: DD, snapshot: MAIN, fn: '__device_attach', format: 'scheduling asynchronous probe\\n', line: 1018 }] },
   { id: 'async_done', dev: true, re: /^async probe completed$/, fields: [], model: 'async_done',
     cite: [{ path: DD, snapshot: MAIN, fn: '__device_attach_async_helper', format: 'async probe completed\\n', line: 966 }] },
-  { id: 'drv_async', dev: true, re: /^probing driver (\S+) asynchronously$/, fields: ['drv'], model: 'drv_async',
+  { id: 'drv_async', dev: true, re: /^probing driver (\S+(?: \S+)*) asynchronously$/, fields: ['drv'], model: 'drv_async',
     cite: [{ path: DD, snapshot: MAIN, fn: '__driver_attach', format: 'probing driver %s asynchronously\\n', line: 1180 }] },
-  { id: 'drv_async_done', dev: true, re: /^driver (\S+) async attach completed: (-?\d+)$/, fields: ['drv', 'ret'], model: 'drv_async_done',
+  { id: 'drv_async_done', dev: true, re: /^driver (\S+(?: \S+)*) async attach completed: (-?\d+)$/, fields: ['drv', 'ret'], model: 'drv_async_done',
     cite: [{ path: DD, snapshot: MAIN, fn: '__driver_attach_async_helper', format: 'driver %s async attach completed: %d\\n', line: 1129 }] },
   // The dev_printk forms of the lines above (dd.c of v6.12 and later): the device comes from the prefix.
-  { id: 'matched', dev: true, re: /^bus: '([^']+)': (\w+): matched device with driver (\S+)$/, fields: ['bus', 'fn', 'drv'], model: 'matched',
+  { id: 'matched', dev: true, re: /^bus: '([^']+)': (\w+): matched device with driver (\S+(?: \S+)*)$/, fields: ['bus', 'fn', 'drv'], model: 'matched',
     cite: [{ path: DD, snapshot: V612, fn: '__driver_probe_device', format: "bus: '%s': %s: matched device with driver %s\\n", line: 788 }] },
-  { id: 'probing', dev: true, re: /^bus: '([^']+)': (\w+): probing driver (\S+) with device$/, fields: ['bus', 'fn', 'drv'], model: 'probing',
+  { id: 'probing', dev: true, re: /^bus: '([^']+)': (\w+): probing driver (\S+(?: \S+)*) with device$/, fields: ['bus', 'fn', 'drv'], model: 'probing',
     cite: [{ path: DD, snapshot: V612, fn: 'really_probe', format: "bus: '%s': %s: probing driver %s with device\\n", line: 622 }] },
   { id: 'bound_to', dev: true, re: /^driver: '([^']+)': (\w+): bound to device$/, fields: ['drv', 'fn'], model: 'bound_to',
     cite: [{ path: DD, snapshot: V612, fn: 'driver_bound', format: "driver: '%s': %s: bound to device\\n", line: 404 }] },
-  { id: 'bound', dev: true, re: /^bus: '([^']+)': (\w+): bound device to driver (\S+)$/, fields: ['bus', 'fn', 'drv'], model: 'bound',
+  { id: 'bound', dev: true, re: /^bus: '([^']+)': (\w+): bound device to driver (\S+(?: \S+)*)$/, fields: ['bus', 'fn', 'drv'], model: 'bound',
     cite: [{ path: DD, snapshot: V612, fn: 'really_probe', format: "bus: '%s': %s: bound device to driver %s\\n", line: 708 }] },
-  { id: 'rejects_match', dev: true, re: /^probe with driver (\S+) rejects match (-?\d+)$/, fields: ['drv', 'ret'], model: 'error',
+  { id: 'rejects_match', dev: true, re: /^probe with driver (\S+(?: \S+)*) rejects match (-?\d+)$/, fields: ['drv', 'ret'], model: 'error',
     cite: [{ path: DD, snapshot: V612, fn: 'call_driver_probe', format: 'probe with driver %s rejects match %d\\n', line: 589 }] },
-  { id: 'probe_failed', dev: true, re: /^probe with driver (\S+) failed with error (-?\d+)$/, fields: ['drv', 'ret'], model: 'error',
+  { id: 'probe_failed', dev: true, re: /^probe with driver (\S+(?: \S+)*) failed with error (-?\d+)$/, fields: ['drv', 'ret'], model: 'error',
     cite: [{ path: DD, snapshot: V612, fn: 'call_driver_probe', format: 'probe with driver %s failed with error %d\\n', line: 594 }] },
   // Later trees print the reason after it (": %s"); the rule reads both. Printed by the timeout work the late initcall schedules (late-initcall.ts).
   { id: 'deferred_pending', dev: true, re: /^deferred probe pending(?:: (.*))?$/, fields: ['reason'], model: 'pending',
@@ -133,4 +136,6 @@ export const RULES: readonly Rule[] = [
 
 /** The dev_printk prefix: "<driver or bus or class> <device>: " (the first may be empty). */
 export const DEV_PREFIX = /^(\S*) (\S+): (.*)$/;
+/** The same with a driver name of two words (pnp's "i8042 kbd"): taken only where the line names that driver. */
+export const DEV_PREFIX_2 = /^(\S+ \S+) (\S+): (.*)$/;
 export const DEV_PREFIX_CITE: Cite = { path: CORE, snapshot: 'unverified', fn: '__dev_printk', format: '%s %s: %pV', line: '?', note: 'dev_printk_emit(level, dev, "%s %s: %pV", dev_driver_string(dev), dev_name(dev), vaf): core.c is not excerpted there' };

@@ -193,17 +193,26 @@ export function fromLog(log: ParsedLog, name: string, profile?: string): FromLog
     }
   }
   for (const d of seenAsync) for (const x of drvs.values()) if (x.matches.includes(d)) x.async = true;
+  // An action's arguments are split on spaces ('register i8042 kbd' is two): a name holding one
+  // cannot be written, so that driver or device is left out, said, rather than renamed.
+  const spaced = (n: string) => /\s/.test(n), refused = new Set<string>();
+  for (const d of drvs.values()) {
+    const bad = d.matches.filter(spaced);
+    for (const m of bad) if (!refused.has(m)) { refused.add(m); notes.push(`device '${m}': its name holds a space, which a scenario's actions cannot name (they split on spaces): left out`); }
+    d.matches = d.matches.filter((m) => !spaced(m));
+    if (spaced(d.name) && d.matches.length) { refused.add(d.name); notes.push(`driver '${d.name}': its name holds a space, which a scenario's actions cannot name (they split on spaces): left out, with the devices only it probed (${d.matches.join(', ')})`); for (const m of d.matches) refused.add(m); d.matches = []; }
+  }
   // Keep devices that some driver probed, or that are parents of one.
   const keep = new Set<string>();
-  for (const d of drvs.values()) for (const m of d.matches) { keep.add(m); for (let p = devs.get(m)?.parent; p; p = devs.get(p)?.parent) keep.add(p); }
-  for (const d of devs.values()) if (!keep.has(d.name)) notes.push(`${d.name}: no driver probed it in the log; left out`);
+  for (const d of drvs.values()) for (const m of d.matches) { keep.add(m); for (let p = devs.get(m)?.parent; p && !spaced(p); p = devs.get(p)?.parent) keep.add(p); }
+  for (const d of devs.values()) if (!keep.has(d.name) && !refused.has(d.name) && !(d.parent !== undefined && spaced(d.parent))) notes.push(`${d.name}: no driver probed it in the log; left out`);
   const devices: ScenarioSpec['devices'] = {};
   for (const d of [...devs.values()].filter((x) => keep.has(x.name)).sort((a, b) => a.order - b.order)) {
     devices[d.name] = { ...(d.parent ? { parent: d.parent } : {}), ...(d.addedBy === undefined ? { present: true } : {}), ...(d.bus !== 'platform' ? { bus: d.bus } : {}) };
   }
   const drivers: ScenarioSpec['drivers'] = {};
   for (const d of drvs.values()) {
-    if (!d.matches.length) { notes.push(`driver ${d.name}: probed no device in the log; left out`); continue; }
+    if (!d.matches.length) { if (!refused.has(d.name)) notes.push(`driver ${d.name}: probed no device in the log; left out`); continue; }
     const allPresent = d.matches.every((m) => devs.get(m)?.addedBy === undefined);
     if (d.registeredBy === undefined) {
       if (allPresent) { d.registeredBy = 'boot'; act('boot', `register ${d.name}`); }
@@ -242,7 +251,7 @@ export function fromLog(log: ParsedLog, name: string, profile?: string): FromLog
   if (actions.size === 0) notes.push('no actor: nothing in the log registers a device or a driver; add one');
   const actors: ScenarioSpec['actors'] = {};
   for (const [a, l] of actions) {
-    const kept = l.filter((x) => { const [, n] = x.split(' '); return x.startsWith('modprobe') || x === LATE_INITCALL || keep.has(n!) || drivers[n!] !== undefined; });
+    const kept = l.filter((x) => { const n = x.slice(x.indexOf(' ') + 1); return x.startsWith('modprobe') || x === LATE_INITCALL || keep.has(n) || drivers[n] !== undefined; });
     if (kept.length) actors[a] = kept.length === 1 ? kept[0]! : kept;
   }
   const mods = [...modules].filter((m) => Object.values(drivers).some((d) => d.module === m));

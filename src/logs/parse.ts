@@ -7,7 +7,7 @@
  * that holds a driver-core message behind a prefix the reader does not know is not read either,
  * but counted apart (`prefixed`), so that the commands can name the prefix.
  */
-import { DEV_PREFIX, RULES, type Rule } from './formats.js';
+import { DEV_PREFIX, DEV_PREFIX_2, RULES, type Rule } from './formats.js';
 
 export interface LogEvent {
   /** 1-based line number in the input. */
@@ -139,15 +139,21 @@ export function stripPrefixes(raw: string): { text: string; time?: number; task?
 
 /** One message against every rule; null when none knows it. */
 export function readMessage(text: string): Omit<LogEvent, 'line'> | null {
-  const p = DEV_PREFIX.exec(text);
+  return readWith(text, DEV_PREFIX.exec(text)) ?? readWith(text, DEV_PREFIX_2.exec(text), true);
+}
+
+/** `named`: the prefix's owner is a two-word driver name, which the line must name as its driver. */
+function readWith(text: string, p: RegExpExecArray | null, named = false): Omit<LogEvent, 'line'> | null {
+  if (named && !p) return null;
   for (const rule of RULES) {
     let body = text, dev: string | undefined, owner: string | undefined;
     if (rule.dev) {
       if (!p) continue;
       owner = p[1]; dev = p[2]; body = p[3]!;
-    }
+    } else if (named) continue;
     const m = rule.re.exec(body);
     if (!m) continue;
+    if (named && m[rule.fields.indexOf('drv') + 1] !== owner) continue;
     const e: Omit<LogEvent, 'line'> = { text, rule };
     if (dev !== undefined) e.dev = dev;
     if (owner !== undefined) e.owner = owner;

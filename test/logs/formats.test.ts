@@ -66,6 +66,13 @@ describe('log rules', () => {
     expect(readMessage('calling  host1x_init+0x0/0x90 [host1x] @ 212')).toMatchObject({ module: 'host1x', task: 'T212' });
     expect(readMessage('some other line')).toBeNull();
   });
+  it('reads a driver name with a space in every line that prints it, also as the dev_printk owner the line names', () => {
+    expect(readMessage("bus: 'pnp': really_probe: probing driver i8042 kbd with device 00:06")).toMatchObject({ drv: 'i8042 kbd', dev: '00:06' });
+    expect(readMessage('i8042 kbd: probe of 00:06 failed with error -5')).toMatchObject({ drv: 'i8042 kbd', dev: '00:06' });
+    expect(readMessage('i8042 kbd 00:06: Driver i8042 kbd requests probe deferral')).toMatchObject({ rule: { id: 'deferral' }, drv: 'i8042 kbd', dev: '00:06', owner: 'i8042 kbd' });
+    // A two-word owner the line does not name as its driver is no prefix.
+    expect(readMessage('board drv 00:06: Driver drv requests probe deferral')).toBeNull();
+  });
   it('reads the dev_printk forms dd.c prints since v6.12 (the device in the prefix), as the same kinds of event', () => {
     expect(readMessage("platform 54200000.dc: bus: 'platform': __driver_probe_device: matched device with driver tegra-dc")).toMatchObject({ rule: { id: 'matched' }, bus: 'platform', fn: '__driver_probe_device', dev: '54200000.dc', drv: 'tegra-dc' });
     expect(readMessage("platform 54200000.dc: bus: 'platform': really_probe: probing driver tegra-dc with device")).toMatchObject({ rule: { id: 'probing' }, dev: '54200000.dc', drv: 'tegra-dc' });
