@@ -74,7 +74,7 @@ export function fromLog(log: ParsedLog, name: string, profile?: string): FromLog
   const actorOf = (task: string | undefined) => (task !== undefined ? `task ${task}` : 'boot');
   const actions = new Map<string, string[]>();
   const act = (actor: string, a: string) => { const l = actions.get(actor) ?? []; l.push(a); actions.set(actor, l); };
-  let used = 0;
+  let used = 0, namesakes = 0;
   const seenAsync = new Set<string>();
   /** Where the log shows that the late initcall ran: its initcall_debug line, or the timeout work it schedules. */
   let late: { line: number; how: string; task?: string } | undefined;
@@ -89,6 +89,7 @@ export function fromLog(log: ParsedLog, name: string, profile?: string): FromLog
         break;
       }
       case 'device_add': case 'bus_add_device': {
+        if (e.namesake !== undefined) { namesakes++; break; }
         used++;
         const d = dev(e.dev!, e.bus);
         if (d.addedBy !== undefined || d.parent !== undefined) break;
@@ -245,6 +246,7 @@ export function fromLog(log: ParsedLog, name: string, profile?: string): FromLog
     notes.push(`the log has no printk caller ids (boot with printk.caller=1): which task printed a line is not known, so every device add and driver registration is the \`boot\` actor's, but for a driver registered between a module's initcall_debug lines (the \`modprobe\` of that module), and async probing is read only from the async lines`);
   }
   if (unsure) notes.push(`${count(unsure, 'driver')} registered while two or more module inits were under way: which module registered it is not known, so it is the \`boot\` actor's`);
+  if (namesakes) notes.push(`not read: ${count(namesakes, 'device_add line')} of a name added before and not removed: a class device of the same name (SCSI adds several: its class device, bsg, scsi_disk), not the device`);
   if (log.prefixed) notes.push(`not read: ${describePrefixed(log.prefixed)}`);
   if (log.wrapped) notes.push(describeWrapped(log.wrapped));
   if (log.cut) notes.push(`not read: ${describeCut(log.cut)}`);

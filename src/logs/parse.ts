@@ -30,6 +30,13 @@ export interface LogEvent {
   time?: number;
   /** For dev_printk lines: what stood before the device name (the driver, bus or class). */
   owner?: string;
+  /**
+   * A `device_add` of a name already added and not removed since: the line of the add this one
+   * repeats. core.c prints the line for class devices too, and SCSI adds several under one name
+   * (scsi_device, its class device, bsg, scsi_disk); the bus device is the add a `bus: add
+   * device` line follows, else the first.
+   */
+  namesake?: number;
 }
 
 export interface ParsedLog {
@@ -228,5 +235,30 @@ export function parseLog(input: string): ParsedLog {
     events.push(ev);
     i = last;
   }
+  markNamesakes(events);
   return { events, unknown, others, lines: lines.length, callerIds, ...(release ? { release, version, releaseLine } : {}), ...(prefixed ? { prefixed } : {}), ...(wrapped ? { wrapped } : {}), ...(cut ? { cut } : {}) };
+}
+
+/** Marks each `device_add` that repeats a name added before and not removed since (LogEvent.namesake). */
+function markNamesakes(events: LogEvent[]): void {
+  // Per name, the adds since its last `bus: remove device`, and the one a `bus: add device` followed.
+  const open = new Map<string, { adds: LogEvent[]; bus?: LogEvent }>();
+  const close = (name: string) => {
+    const g = open.get(name);
+    open.delete(name);
+    if (!g || g.adds.length < 2) return;
+    const real = g.bus ?? g.adds[0]!;
+    for (const a of g.adds) if (a !== real) a.namesake = real.line;
+  };
+  for (const e of events) {
+    if (e.dev === undefined) continue;
+    if (e.rule.id === 'device_add') {
+      const g = open.get(e.dev);
+      if (g) g.adds.push(e); else open.set(e.dev, { adds: [e] });
+    } else if (e.rule.id === 'bus_add_device') {
+      const g = open.get(e.dev);
+      if (g && !g.bus) g.bus = g.adds.at(-1);
+    } else if (e.rule.id === 'bus_remove_device') close(e.dev);
+  }
+  for (const name of [...open.keys()]) close(name);
 }

@@ -41,6 +41,13 @@ describe('log rules', () => {
     expect(parseLog(`${head}\n[    5.2] 3600000.pcie with driver layerscape-pcie-gen4\n`).events).toHaveLength(0);
     expect(parseLog(`${head}\n3600000.pcie with driver x\n`).wrapped).toEqual({ count: 1, line: 1 });
   });
+  it("marks a device_add that repeats a name not removed since: the bus device is the add a 'bus: add device' follows", () => {
+    const adds = (lines: string[]) => parseLog(lines.join('\n')).events.filter((e) => e.rule.id === 'device_add').map((e) => e.namesake ?? null);
+    expect(adds(["device: 'x': device_add", "bus: 'scsi': add device x", "device: 'x': device_add"])).toEqual([null, 1]);
+    expect(adds(["device: 'x': device_add", "device: 'x': device_add", "bus: 'scsi': add device x"])).toEqual([2, null]);
+    // Removed in between: added again, not a namesake.
+    expect(adds(["device: 'x': device_add", "bus: 'scsi': add device x", "bus: 'scsi': remove device x", "device: 'x': device_add"])).toEqual([null, null]);
+  });
   it("reads util-linux dmesg's own prefixes: -T (ctime), --time-format iso, -x (sys-utils/dmesg.c print_record)", () => {
     const text = "bus: 'platform': add driver panel-simple";
     expect(stripPrefixes(`[Tue Dec  3 12:00:01 2024] ${text}`)).toEqual({ text });

@@ -128,3 +128,32 @@ describe('a driver name with a space (pnp, 3.18)', () => {
     expect(v.stdout).toMatch(/IS a behaviour/);
   });
 });
+
+// M. Dinu, "Re: Bug report for ahci-mvebu driver", linux-ide, 2022-12-08 (printk caller ids; quoted-printable decoded).
+const AHCI_ASYNC = [
+  "[ 38.074767][ T58] device: '1:0:0:0': device_add",
+  "[ 38.079843][ T58] bus: 'scsi': add device 1:0:0:0",
+  '[ 38.084831][ T58] scsi 1:0:0:0: scheduling asynchronous probe',
+  "[ 38.090835][ T58] device: '1:0:0:0': device_add",
+  "[ 38.090848][ T117] bus: 'scsi': __driver_probe_device: matched device 1:0:0:0 with driver sd",
+  "[ 38.095746][ T58] device: '1:0:0:0': device_add",
+  "[ 38.104210][ T117] bus: 'scsi': really_probe: probing driver sd with device 1:0:0:0",
+  '[ 38.117256][ T117] sd 1:0:0:0: no default pinctrl state',
+  "[ 38.122722][ T117] device: '1:0:0:0': device_add",
+  "[ 38.253360][ T117] driver: 'sd': driver_bound: bound to device '1:0:0:0'",
+  "[ 38.260231][ T117] bus: 'scsi': really_probe: bound device 1:0:0:0 to driver sd",
+  '[ 38.267709][ T117] sd 1:0:0:0: async probe completed',
+];
+
+describe('class devices of the same name (SCSI)', () => {
+  it("a device_add of a name added before and not removed is a namesake: not checked, said; the faithful async scenario is a behaviour", () => {
+    const log = logFile('ahci-async.log', AHCI_ASYNC.join('\n'));
+    const w = probecheck(['from-log', log]);
+    expect(w.stdout).toMatch(/\/\/ note: not read: 3 device_add lines of a name added before and not removed: a class device of the same name/);
+    expect(w.stdout).toMatch(/"sd": \{\n\s+"matches": \[\n\s+"1:0:0:0"\n\s+\],\n\s+"bus": "scsi",\n\s+"probeType": "async"/);
+    const v = probecheck(['validate', logFile('ahci-async.ts', w.stdout), '--log', log]);
+    expect(v.stdout).toMatch(/3: a device_add of a name added before and not removed \(a class device of the same name: SCSI, bsg\)/);
+    expect(v.stdout).toMatch(/IS a behaviour of the model: a run of \d+ steps prints all 8 checked lines/);
+    expect(v.status).toBe(0);
+  });
+});
