@@ -5,8 +5,11 @@
 import { basename } from 'node:path';
 import { ProbecheckError, suggestion } from '../engine/errors.js';
 import { PROFILE_NAMES } from '../kernel/profiles.js';
-import { count, fromLog, scenarioSource } from '../logs/from-log.js';
-import { describeCut, describePrefixed } from '../logs/parse.js';
+import { compile } from '../engine/compile.js';
+import { scenario } from '../kernel/scenario.js';
+import { count, fromLog, scenarioSource, type FromLog } from '../logs/from-log.js';
+import { describeCut, describePrefixed, type ParsedLog } from '../logs/parse.js';
+import { buildModel } from './build.js';
 import { EXIT, type ExitCode } from './exit.js';
 import type { Io } from './io.js';
 import { readLog } from './logfile.js';
@@ -17,7 +20,7 @@ export function runFromLog(io: Io, file: string, profile: string | undefined, ou
   if (out !== undefined) checkOutputPath('-o', out);
   const log = readLog(file);
   const name = basename(file).replace(/\.[^.]*$/, '').replace(/[^\w.-]+/g, '-') || 'from-log';
-  const r = fromLog(log, name, profile);
+  let r = fromLog(log, name, profile);
   if (log.events.length + log.unknown === 0) throw new ProbecheckError('E701', `${file}: the file is empty${log.lines ? ` (${count(log.lines, 'blank line')})` : ''}: no kernel log to read`);
   if (r.events === 0 || Object.keys(r.spec.drivers).length === 0) {
     throw new ProbecheckError('E701', `${file}: none of its ${count(log.lines, 'line')} shows a driver probing a device (${count(log.events.length, 'driver-core line')} read${log.wrapped ? `, ${log.wrapped.count} of them joined from wrapped lines` : ''}); ${log.prefixed
@@ -26,9 +29,42 @@ export function runFromLog(io: Io, file: string, profile: string | undefined, ou
       ? describeCut(log.cut)
       : 'boot with dyndbg="file drivers/base/dd.c +p; file drivers/base/bus.c +p; file drivers/base/core.c +p" initcall_debug'}`);
   }
+  r = buildable(file, log, name, profile, r);
   const text = scenarioSource(r, basename(file));
   if (out === undefined) { io.out(text); return EXIT.ok; }
   writeOutput('-o', out, text);
   io.err(`wrote ${out}: ${count(Object.keys(r.spec.devices).length, 'device')}, ${count(Object.keys(r.spec.drivers).length, 'driver')}, profile ${r.spec.profile}; run: probecheck check ${out}`);
   return EXIT.ok;
+}
+
+/** The scenario built and compiled as `check` builds it: the error it raises, or undefined. */
+function buildError(r: FromLog): ProbecheckError | undefined {
+  try { compile(buildModel(scenario(JSON.parse(JSON.stringify(r.spec))), {})); return undefined; } catch (e) {
+    if (e instanceof ProbecheckError) return e;
+    throw e;
+  }
+}
+
+/**
+ * A scenario that builds, or E6xx. A device taken as registered by the probe it was seen inside
+ * is a guess (per-driver `registers` applies it to every probe of that driver, which can loop):
+ * where the scenario does not build, the guesses are dropped, then each is taken back where the
+ * scenario still builds with it; the header names those dropped. If it does not build without
+ * any, nothing is written.
+ */
+function buildable(file: string, log: ParsedLog, name: string, profile: string | undefined, r: FromLog): FromLog {
+  const first = buildError(r);
+  if (!first) return r;
+  const drop = new Set(r.nested.map((x) => x.dev));
+  const none = fromLog(log, name, profile, { noNest: drop });
+  const err = drop.size ? buildError(none) : first;
+  if (err) throw new ProbecheckError(err.code, `${file}: the scenario from this log does not build (${err.message}); nothing written`);
+  for (const x of r.nested) {
+    drop.delete(x.dev);
+    if (buildError(fromLog(log, name, profile, { noNest: drop }))) drop.add(x.dev);
+  }
+  const out = fromLog(log, name, profile, { noNest: drop });
+  const gone = r.nested.filter((x) => drop.has(x.dev));
+  out.notes.push(`the scenario did not build (${first.code}: ${first.message}); ${count(gone.length, 'guess')} dropped: ${gone.map((x) => `${x.dev} (line ${x.line}) is not taken as registered by ${x.probe}`).join('; ')}`);
+  return out;
 }

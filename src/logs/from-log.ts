@@ -28,12 +28,19 @@ interface Drv { name: string; bus: string; busSeen: boolean; regTask?: string; m
 
 export { profileFor };
 
-export interface FromLog { spec: Omit<ScenarioSpec, 'vary' | 'params'>; notes: string[]; events: number }
+export interface FromLog {
+  spec: Omit<ScenarioSpec, 'vary' | 'params'>; notes: string[]; events: number;
+  /** Devices of the scenario taken as registered by an enclosing probe, in log order, with the line (the guesses `noNest` can drop). */
+  nested: { dev: string; line: number; probe: string }[];
+}
 
 /** `1 device`, `2 devices`: a count with its noun, singular or plural. */
 export function count(n: number, noun: string): string { return `${n} ${noun}${n === 1 ? '' : 's'}`; }
 
-export function fromLog(log: ParsedLog, name: string, profile?: string): FromLog {
+/** `noNest`: devices not to take as registered by the probe they were seen inside (a guess a build refused). */
+export interface FromLogOptions { noNest?: ReadonlySet<string> }
+
+export function fromLog(log: ParsedLog, name: string, profile?: string, opts: FromLogOptions = {}): FromLog {
   const devs = new Map<string, Dev>(), drvs = new Map<string, Drv>(), notes: string[] = [];
   const modules = new Set<string>();
   // A bus named by a "bus: 'x':" line replaces the platform guessed from a line that names none.
@@ -51,8 +58,25 @@ export function fromLog(log: ParsedLog, name: string, profile?: string): FromLog
   };
   const pair = (dv: string, dr: string, bus?: string) => { dev(dv, bus); const d = drv(dr, bus); if (!d.matches.includes(dv)) d.matches.push(dv); return d; };
   const outcome = (d: Drv, o: Outcome) => { if (!d.outcomes.includes(o)) d.outcomes.push(o); };
-  /** Probes under way: device -> driver and task. */
-  const open = new Map<string, { drv: string; task?: string }>();
+  /** Probes under way: device -> driver and task; `async`: the probing line of one the log shows scheduled asynchronously. */
+  const open = new Map<string, { drv: string; task?: string; async?: number }>();
+  /** Devices taken as registered by the probe their add or probe ran inside (`opts.noNest`: not these). */
+  const nested: FromLog['nested'] = [];
+  /** Adds seen while only asynchronous probes were open, without caller ids: not given to them. */
+  const besideAsync: { dev: string; line: number; probe: string }[] = [];
+  /**
+   * The probe a line of `task` runs inside: the innermost open in the same task or, without caller
+   * ids, the only one open. A probe scheduled asynchronously ("scheduling asynchronous probe",
+   * the async attach lines) runs in a worker: never around a line that names no task or another.
+   */
+  const enclosing = (name: string, task: string | undefined, line: number) => {
+    if (opts.noNest?.has(name)) return undefined;
+    const here = [...open.entries()].filter(([, p]) => task === undefined || p.task === undefined || p.task === task);
+    const sync = here.filter(([, p]) => p.async === undefined || (task !== undefined && p.task === task));
+    if (sync.length === 1 || (task !== undefined && sync.length > 0)) { const [pdev, p] = sync[sync.length - 1]!; nested.push({ dev: name, line, probe: `${p.drv}'s probe of ${pdev}` }); return sync[sync.length - 1]!; }
+    if (!sync.length && here.length) besideAsync.push({ dev: name, line, probe: `${here.at(-1)![1].drv}'s probe of ${here.at(-1)![0]}` });
+    return undefined;
+  };
   /**
    * Module inits under way (initcall_debug), per task: the task of the `calling` line (its pid,
    * which is also its caller id). Without caller ids no other line names its task: every init is
@@ -93,9 +117,9 @@ export function fromLog(log: ParsedLog, name: string, profile?: string): FromLog
         used++;
         const d = dev(e.dev!, e.bus);
         if (d.addedBy !== undefined || d.parent !== undefined) break;
-        const here = [...open.entries()].filter(([, p]) => task === undefined || p.task === undefined || p.task === task);
-        if (here.length === 1 || (task !== undefined && here.length > 0)) {
-          const [pdev, p] = here[here.length - 1]!;
+        const enc = enclosing(d.name, task, e.line);
+        if (enc) {
+          const [pdev, p] = enc;
           d.parent = pdev;
           const pd = drv(p.drv);
           if (!pd.registers.includes(d.name)) pd.registers.push(d.name);
@@ -127,9 +151,9 @@ export function fromLog(log: ParsedLog, name: string, profile?: string): FromLog
         // A probe that starts inside another probe in the same task: the outer probe registered its device.
         const dv0 = devs.get(e.dev!)!;
         if (dv0.addedBy === undefined && dv0.parent === undefined && !open.has(e.dev!)) {
-          const here = [...open.entries()].filter(([, p]) => task === undefined || p.task === undefined || p.task === task);
-          if (here.length === 1 || (task !== undefined && here.length > 0)) {
-            const [pdev, p] = here[here.length - 1]!;
+          const enc = enclosing(dv0.name, task, e.line);
+          if (enc) {
+            const [pdev, p] = enc;
             dv0.parent = pdev; dv0.addedBy = `probe of ${pdev}`;
             const pd = drv(p.drv);
             if (!pd.registers.includes(dv0.name)) pd.registers.push(dv0.name);
@@ -137,7 +161,7 @@ export function fromLog(log: ParsedLog, name: string, profile?: string): FromLog
           }
         }
         if (e.rule.id === 'probing') {
-          open.set(e.dev!, { drv: e.drv!, ...(task !== undefined ? { task } : {}) });
+          open.set(e.dev!, { drv: e.drv!, ...(task !== undefined ? { task } : {}), ...(seenAsync.has(e.dev!) || d.async ? { async: e.line } : {}) });
           const dv = devs.get(e.dev!)!;
           const byRetry = retried.has(e.dev!) && retried.get(e.dev!) === task;
           // Neither the task that added the device nor the one that registered the driver, nor the deferred worker's retry: an async worker.
@@ -217,6 +241,9 @@ export function fromLog(log: ParsedLog, name: string, profile?: string): FromLog
     const allPresent = d.matches.every((m) => devs.get(m)?.addedBy === undefined);
     if (d.registeredBy === undefined) {
       if (allPresent) { d.registeredBy = 'boot'; act('boot', `register ${d.name}`); }
+      // Present with a present device would bind it before anything runs, which a scenario refuses:
+      // registered first by `boot`, before the devices it adds.
+      else if (d.matches.some((m) => devs.get(m)?.addedBy === undefined)) { d.registeredBy = 'boot'; actions.set('boot', [`register ${d.name}`, ...(actions.get('boot') ?? [])]); }
     }
     const spec: DriverSpec = { matches: d.matches };
     if (d.bus !== 'platform') spec.bus = d.bus;
@@ -246,6 +273,11 @@ export function fromLog(log: ParsedLog, name: string, profile?: string): FromLog
     notes.push(`the log has no printk caller ids (boot with printk.caller=1): which task printed a line is not known, so every device add and driver registration is the \`boot\` actor's, but for a driver registered between a module's initcall_debug lines (the \`modprobe\` of that module), and async probing is read only from the async lines`);
   }
   if (unsure) notes.push(`${count(unsure, 'driver')} registered while two or more module inits were under way: which module registered it is not known, so it is the \`boot\` actor's`);
+  const beside = besideAsync.filter((x) => keep.has(x.dev));
+  if (beside.length) {
+    const f = beside[0]!;
+    notes.push(`${count(beside.length, 'device')} added while only a probe scheduled asynchronously was open (${f.dev} at line ${f.line}, during ${f.probe}), with no caller ids: not taken as added by that probe, which runs in an async worker, but by \`boot\``);
+  }
   if (namesakes) notes.push(`not read: ${count(namesakes, 'device_add line')} of a name added before and not removed: a class device of the same name (SCSI adds several: its class device, bsg, scsi_disk), not the device`);
   if (log.prefixed) notes.push(`not read: ${describePrefixed(log.prefixed)}`);
   if (log.wrapped) notes.push(describeWrapped(log.wrapped));
@@ -263,7 +295,7 @@ export function fromLog(log: ParsedLog, name: string, profile?: string): FromLog
     ...(buses.length ? { buses: Object.fromEntries(buses.map((b) => [b, {}])) } : {}),
     devices, drivers, ...(mods.length ? { modules: Object.fromEntries(mods.map((m) => [m, {}])) } : {}), actors,
   };
-  return { spec, notes, events: used };
+  return { spec, notes, events: used, nested: nested.filter((x) => keep.has(x.dev)) };
 }
 
 /** The scenario file's text. */
