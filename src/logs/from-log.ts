@@ -86,6 +86,8 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
   const initKey = (task: string | undefined) => (log.callerIds ? task ?? '' : '');
   let unsure = 0;
   const retried = new Map<string, string | undefined>();
+  /** Devices the log shows deferred (a deferral, "Added to deferred list", a -517 return), and those retried with no such line before: the line. */
+  const deferredSeen = new Set<string>(), undeferred = new Map<string, number>();
   /**
    * The attempt a `matched` line starts, per device: its driver, and whether a later line decided
    * it (deferral, error, bound). "Added to deferred list" decides an undecided one as a deferral:
@@ -169,17 +171,22 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
         }
         break;
       }
-      case 'retry': used++; retried.set(e.dev!, task); break;
+      case 'retry':
+        used++; retried.set(e.dev!, task);
+        if (!deferredSeen.has(e.dev!) && !undeferred.has(e.dev!)) undeferred.set(e.dev!, e.line);
+        break;
       case 'async_scheduled': case 'async_done': used++; seenAsync.add(e.dev!); break;
       case 'drv_async': case 'drv_async_done': used++; pair(e.dev!, e.drv!).async = true; break;
       case 'deferral': case 'probe_failed': case 'rejects_match': {
         used++;
         const d = pair(e.dev!, e.drv!);
         outcome(d, e.rule.id === 'deferral' ? 'defer' : 'error');
+        if (e.rule.id === 'deferral') deferredSeen.add(e.dev!);
         ended(e.dev!);
         break;
       }
       case 'deferred_add': {
+        deferredSeen.add(e.dev!);
         const a = attempt.get(e.dev!);
         if (!a || a.decided) break;
         used++;
@@ -204,7 +211,7 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
         const c = retClass(e.ret!);
         // 1 (bound) before 5.14, 0 (bound) since; 0 before 5.14 is any unbound end: left as seen elsewhere.
         if (c === '1') outcome(d, 'ok');
-        else if (c === 'defer') outcome(d, 'defer');
+        else if (c === 'defer') { outcome(d, 'defer'); deferredSeen.add(e.dev!); }
         else if (c === 'error') outcome(d, 'error');
         else if (c === '0' && !d.outcomes.length) outcome(d, 'ok');
         ended(e.dev!);
@@ -218,6 +225,13 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
     }
   }
   for (const d of seenAsync) for (const x of drvs.values()) if (x.matches.includes(d)) x.async = true;
+  // A retry means the device was on the deferred list: the log starts after its deferral, or the
+  // capture cut it. Its driver may defer, so that the model can put it there (validate --excerpt).
+  for (const [dv, line] of undeferred) {
+    const by = [...drvs.values()].filter((x) => x.matches.includes(dv));
+    for (const x of by) if (!x.outcomes.includes('defer')) x.outcomes.unshift('defer');
+    notes.push(`${dv}: retried from the deferred list at line ${line} with no deferral before it in the log (the log starts after it, or the capture cut it): ${by.length ? `${by.map((x) => x.name).join(', ')} may defer too, so the model can defer it before the log starts` : 'no driver probes it in the log'}`);
+  }
   // An action's arguments are split on spaces ('register i8042 kbd' is two): a name holding one
   // cannot be written, so that driver or device is left out, said, rather than renamed.
   const spaced = (n: string) => /\s/.test(n), refused = new Set<string>();
@@ -260,6 +274,10 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
   // (the pid of a log without caller ids names no actor; the pending line's task is a kworker).
   // No version line: the newest profile whose dd.c prints the lines as the log does.
   const prof = profile ?? (log.release !== undefined ? profileFor(log.release) : profileByForms(log));
+  // Nothing triggers the deferred worker before the late initcall sets driver_deferred_probe_enable
+  // (driver_deferred_probe_trigger returns at once): in the model, it sets off that first retry.
+  const u = [...undeferred.values()][0];
+  if (u !== undefined) late ??= { line: u, how: 'a retry from the deferred list with no deferral before it, and driver_deferred_probe_trigger retries nothing before the late initcall enables it' };
   if (late) {
     const why = lateInitcallRefusal({ profile: prof, unsettled: PROFILES[prof]?.unsettled ?? {} });
     const who = late.task !== undefined && actions.has(actorOf(late.task)) ? actorOf(late.task) : 'boot';

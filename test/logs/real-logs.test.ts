@@ -226,3 +226,34 @@ describe('from-log writes only a scenario check builds', () => {
     expect([0, 1]).toContain(c.status);
   });
 });
+
+// The same 6.1-rc3 boot (M. Dinu, linux-ide, 2022-12-04), lines 4.204959 to 4.387711: the mail elided the deferrals before them.
+const AHCI_RETRY = [
+  "[    4.204959] bus: 'platform': add driver mvebu-devbus",
+  '[    4.210037] Registering SWP/SWPB emulation handler',
+  '[    4.230029] platform usb3_1-vbus: Retrying from deferred list',
+  "[    4.235806] bus: 'platform': __driver_probe_device: matched device usb3_1-vbus with driver reg-fixed-voltage",
+  "[    4.245681] bus: 'platform': really_probe: probing driver reg-fixed-voltage with device usb3_1-vbus",
+  "[    4.265438] device: 'regulator.1': device_add",
+  "[    4.276795] driver: 'reg-fixed-voltage': driver_bound: bound to device 'usb3_1-vbus'",
+  "[    4.284605] bus: 'platform': really_probe: bound device usb3_1-vbus to driver reg-fixed-voltage",
+  '[    4.298859] platform usb3_1-phy: Retrying from deferred list',
+  "[    4.304549] bus: 'platform': __driver_probe_device: matched device usb3_1-phy with driver usb_phy_generic",
+  "[    4.314160] bus: 'platform': really_probe: probing driver usb_phy_generic with device usb3_1-phy",
+  "[    4.335738] device: 'regulator:regulator.1--platform:usb3_1-phy': device_add",
+  "[    4.380174] driver: 'usb_phy_generic': driver_bound: bound to device 'usb3_1-phy'",
+  "[    4.387711] bus: 'platform': really_probe: bound device usb3_1-phy to driver usb_phy_generic",
+];
+
+describe('lines from-log read and used to drop', () => {
+  it('a retry with no deferral before it: said, the driver may defer, the late initcall sets off the worker; validate --excerpt finds the run', () => {
+    const log = logFile('ahci-retry.log', AHCI_RETRY.join('\n'));
+    const w = probecheck(['from-log', log]);
+    expect(w.stdout).toMatch(/\/\/ note: usb3_1-vbus: retried from the deferred list at line 3 with no deferral before it in the log \(the log starts after it, or the capture cut it\): reg-fixed-voltage may defer too/);
+    expect(w.stdout).toMatch(/\/\/ note: the late initcall ran \(line 3: a retry from the deferred list with no deferral before it, and driver_deferred_probe_trigger retries nothing before the late initcall enables it\)/);
+    expect(w.stdout).toMatch(/"reg-fixed-voltage": \{\n\s+"matches": \[\n\s+"usb3_1-vbus"\n\s+\],\n\s+"probe": \[\n\s+"defer",\n\s+"ok"\n\s+\]/);
+    const v = probecheck(['validate', logFile('ahci-retry.ts', w.stdout), '--log', log, '--excerpt']);
+    expect(v.stdout).toMatch(/IS a behaviour of the model: a run of \d+ steps prints all 10 checked lines/);
+    expect(v.status).toBe(0);
+  });
+});
