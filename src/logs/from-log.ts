@@ -69,10 +69,14 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
    * ids, the only one open. A probe scheduled asynchronously ("scheduling asynchronous probe",
    * the async attach lines) runs in a worker: never around a line that names no task or another.
    */
+  /** The probes open that a line of `task` may run inside (`here`), and those not in an async worker (`sync`). */
+  const around = (task: string | undefined) => {
+    const here = [...open.entries()].filter(([, p]) => task === undefined || p.task === undefined || p.task === task);
+    return { here, sync: here.filter(([, p]) => p.async === undefined || (task !== undefined && p.task === task)) };
+  };
   const enclosing = (name: string, task: string | undefined, line: number) => {
     if (opts.noNest?.has(name)) return undefined;
-    const here = [...open.entries()].filter(([, p]) => task === undefined || p.task === undefined || p.task === task);
-    const sync = here.filter(([, p]) => p.async === undefined || (task !== undefined && p.task === task));
+    const { here, sync } = around(task);
     if (sync.length === 1 || (task !== undefined && sync.length > 0)) { const [pdev, p] = sync[sync.length - 1]!; nested.push({ dev: name, line, probe: `${p.drv}'s probe of ${pdev}` }); return sync[sync.length - 1]!; }
     if (!sync.length && here.length) besideAsync.push({ dev: name, line, probe: `${here.at(-1)![1].drv}'s probe of ${here.at(-1)![0]}` });
     return undefined;
@@ -88,6 +92,10 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
   const retried = new Map<string, string | undefined>();
   /** Devices the log shows deferred (a deferral, "Added to deferred list", a -517 return), and those retried with no such line before: the line. */
   const deferredSeen = new Set<string>(), undeferred = new Map<string, number>();
+  /** `bus: remove driver/device` lines not written as an action: why. */
+  const removals: { name: string; line: number; why: string }[] = [];
+  /** Devices "Added to deferred list" with no probe attempt before it in the log: the line. */
+  const addedUnprobed = new Map<string, number>();
   /**
    * The attempt a `matched` line starts, per device: its driver, and whether a later line decided
    * it (deferral, error, bound). "Added to deferred list" decides an undecided one as a deferral:
@@ -101,6 +109,8 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
   const actions = new Map<string, string[]>();
   const act = (actor: string, a: string) => { const l = actions.get(actor) ?? []; l.push(a); actions.set(actor, l); };
   let used = 0, namesakes = 0;
+  /** Does the log hold lines of the kinds the model's deferral prints (validate checks those kinds)? */
+  const probeLines = log.events.some((e) => e.rule.model === 'probing' || e.rule.model === 'defer' || e.rule.model === 'returned');
   const seenAsync = new Set<string>();
   /** Where the log shows that the late initcall ran: its initcall_debug line, or the timeout work it schedules. */
   let late: { line: number; how: string; task?: string } | undefined;
@@ -132,6 +142,18 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
           if (task !== undefined) d.addTask = task;
           act(d.addedBy, `add ${d.name}`);
         }
+        break;
+      }
+      case 'bus_remove_driver': case 'bus_remove_device': {
+        used++;
+        const name = e.rule.id === 'bus_remove_driver' ? e.drv! : e.dev!;
+        const inProbe = around(task).sync;
+        const mod = e.rule.id === 'bus_remove_driver' ? drvs.get(name)?.module : undefined;
+        // A removal inside a probe is that probe's (its error path, a probe that unregisters):
+        // not an actor's action; a module's driver goes with rmmod; a device's removal may be
+        // devres undoing a failed probe, which the model does by itself.
+        if (e.rule.id === 'bus_remove_driver' && !inProbe.length && mod === undefined) act(actorOf(task), `unregister ${name}`);
+        else removals.push({ name, line: e.line, why: e.rule.id === 'bus_remove_device' ? `device ${name} removed at line ${e.line}: not written (an actor's \`del ${name}\`, or devres undoing a failed probe of its parent, which the model does itself)` : mod !== undefined ? `driver ${name} removed at line ${e.line}: not written (its module ${mod}: \`rmmod ${mod}\` by hand)` : `driver ${name} removed at line ${e.line}, while a probe was open: not written (a probe that unregisters a driver is not modelled)` });
         break;
       }
       case 'bus_add_driver': {
@@ -186,12 +208,14 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
         break;
       }
       case 'deferred_add': {
-        deferredSeen.add(e.dev!);
         const a = attempt.get(e.dev!);
+        // A deferral line decides it too (a log may lack the matched line before it).
+        if (!a && !deferredSeen.has(e.dev!) && !addedUnprobed.has(e.dev!)) addedUnprobed.set(e.dev!, e.line);
+        deferredSeen.add(e.dev!);
         if (!a || a.decided) break;
         used++;
         outcome(pair(e.dev!, a.drv), 'defer');
-        if (!open.has(e.dev!)) notes.push(`${e.dev}: matched ${a.drv} and was added to the deferred list at line ${e.line} with no probe line between, as when a supplier is not ready (device_links_check_suppliers defers before the probe): taken as ${a.drv}'s probe deferring, which prints a probe line this log lacks, so \`validate\` stops there; name the supplier in \`links\` (a "deferred probe pending: wait for supplier" line names it) to model it`);
+        if (!open.has(e.dev!)) notes.push(`${e.dev}: matched ${a.drv} and was added to the deferred list at line ${e.line} with no probe line between, as when a supplier is not ready (device_links_check_suppliers defers before the probe): taken as ${a.drv}'s probe deferring, ${probeLines ? 'which prints probe lines (really_probe\'s) this log lacks there, so `validate` stops there' : 'which prints probe lines (really_probe\'s), but this log has none of that kind, so `validate` does not look for them'}; name the supplier in \`links\` (a "deferred probe pending: wait for supplier" line names it) to model it`);
         ended(e.dev!);
         break;
       }
@@ -291,6 +315,10 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
     notes.push(`the log has no printk caller ids (boot with printk.caller=1): which task printed a line is not known, so every device add and driver registration is the \`boot\` actor's, but for a driver registered between a module's initcall_debug lines (the \`modprobe\` of that module), and async probing is read only from the async lines`);
   }
   if (unsure) notes.push(`${count(unsure, 'driver')} registered while two or more module inits were under way: which module registered it is not known, so it is the \`boot\` actor's`);
+  for (const r of removals) if (keep.has(r.name) || drvs.get(r.name)?.matches.length) notes.push(r.why);
+  for (const [dv, line] of addedUnprobed) {
+    if (keep.has(dv)) notes.push(`${dv}: added to the deferred list at line ${line} with no probe attempt before it in the log: the log starts after one, or a supplier's bind put it there (device_links_driver_bound adds a consumer whose link has DL_FLAG_AUTOPROBE_CONSUMER), which is not modelled: \`validate\` stops at that line`);
+  }
   const beside = besideAsync.filter((x) => keep.has(x.dev));
   if (beside.length) {
     const f = beside[0]!;

@@ -105,6 +105,25 @@ describe('from-log', () => {
     expect(twice.drivers['bar-drv']).toMatchObject({ probe: ['defer', 'ok'] });
   });
 
+  it("'bus: remove driver' becomes the actor's unregister, but not a module's driver nor inside a probe; 'remove device' a note", () => {
+    const r = fromLog(parseLog([
+      "[1.0][    T1] bus: 'platform': add driver a",
+      "[1.1][    T1] bus: 'platform': really_probe: probing driver a with device x",
+      "[1.2][    T1] driver: 'a': driver_bound: bound to device 'x'",
+      "[1.3][    T1] bus: 'platform': remove driver a",
+      "[1.4][    T1] bus: 'platform': remove device x",
+      '[2.0][    T9] calling  m_init+0x0/0x10 [m] @ 9',
+      "[2.1][    T9] bus: 'platform': add driver b",
+      "[2.2][    T9] bus: 'platform': really_probe: probing driver b with device y",
+      "[2.3][    T9] driver: 'b': driver_bound: bound to device 'y'",
+      '[2.4][    T9] initcall m_init+0x0/0x10 [m] returned 0 after 5 usecs',
+      "[2.5][    T9] bus: 'platform': remove driver b",
+    ].join('\n')), 't');
+    expect(r.spec.actors['task T1']).toEqual(['register a', 'unregister a']);
+    expect(r.notes.join('\n')).toMatch(/device x removed at line 5: not written/);
+    expect(r.notes.join('\n')).toMatch(/driver b removed at line 11: not written \(its module m: `rmmod m` by hand\)/);
+  });
+
   it('a deferral, then bound: both outcomes', () => {
     const s = read([
       "platform dc: Driver dc-drv requests probe deferral",

@@ -246,6 +246,25 @@ const AHCI_RETRY = [
 ];
 
 describe('lines from-log read and used to drop', () => {
+  it("'bus: remove driver' is the registering actor's unregister; the supplier-not-ready note says what validate does with this log", () => {
+    const log = logFile('olof-remove.log', OLOF.join('\n'));
+    const w = probecheck(['from-log', log]);
+    expect(w.stdout).toMatch(/"boot": \[\n\s+"register layerscape-pcie-gen4",\n\s+"unregister layerscape-pcie-gen4"\n\s+\]/);
+    // The log has no probe line at all: validate has none of that kind to look for (the note said it stops there).
+    expect(w.stdout).toMatch(/taken as layerscape-pcie-gen4's probe deferring, which prints probe lines \(really_probe's\), but this log has none of that kind, so `validate` does not look for them;/);
+    const v = probecheck(['validate', logFile('olof-remove.ts', w.stdout), '--log', log]);
+    expect(v.stdout).toMatch(/IS a behaviour of the model: a run of \d+ steps prints all 6 checked lines/);
+    expect(v.status).toBe(0);
+  });
+
+  it('"Added to deferred list" with no probe attempt before it: a header note, and validate stops there as it says', () => {
+    // Geert's quote begins with these two lines (fw_devlink: a supplier's bind adds its consumers).
+    const log = logFile('geert-added.log', ['>     platform e66d8000.i2c: Added to deferred list', '>     platform e6700000.dma-controller: Added to deferred list', '>', ...GEERT].join('\n'));
+    const w = probecheck(['from-log', log]);
+    expect(w.stdout).toMatch(/\/\/ note: e66d8000\.i2c: added to the deferred list at line 1 with no probe attempt before it in the log: the log starts after one, or a supplier's bind put it there \(device_links_driver_bound adds a consumer whose link has DL_FLAG_AUTOPROBE_CONSUMER\), which is not modelled: `validate` stops at that line\n/);
+    expect(probecheck(['validate', logFile('geert-added.ts', w.stdout), '--log', log, '--excerpt']).stdout).toMatch(/no run prints line 1 as its first checked line\n\s+line 1: platform e66d8000\.i2c: Added to deferred list/);
+  });
+
   it('a retry with no deferral before it: said, the driver may defer, the late initcall sets off the worker; validate --excerpt finds the run', () => {
     const log = logFile('ahci-retry.log', AHCI_RETRY.join('\n'));
     const w = probecheck(['from-log', log]);
