@@ -17,18 +17,57 @@ import { readLog } from './logfile.js';
 
 const lineOf = (r: ValidateResult, n: number) => r.checked.find((e) => e.line === n)?.text ?? '';
 
+/** At most this many names in one group of the not-checked summary, and characters in it all (--json has every line). */
+const NAMES = 6, SUMMARY = 400;
+
+/** The lines not checked, by reason: the scenario's missing devices, drivers and modules each one group naming the first few. */
+export function notCheckedSummary(r: ValidateResult): string {
+  const groups: { n: number; text: string }[] = [];
+  const missing = new Map<string, { lines: number; names: string[] }>();
+  const other = new Map<string, number>();
+  for (const u of r.unchecked) {
+    if (!u.missing) { other.set(u.why, (other.get(u.why) ?? 0) + 1); continue; }
+    const g = missing.get(u.missing.kind) ?? { lines: 0, names: [] };
+    g.lines++;
+    if (!g.names.includes(u.missing.name)) g.names.push(u.missing.name);
+    missing.set(u.missing.kind, g);
+  }
+  for (const [kind, g] of missing) {
+    const shown = g.names.slice(0, NAMES).join(', ') + (g.names.length > NAMES ? ` and ${g.names.length - NAMES} more` : '');
+    groups.push({ n: g.lines, text: g.names.length === 1 ? `${kind} ${g.names[0]} is not in the scenario` : `${g.names.length} ${kind}s not in the scenario (${shown})` });
+  }
+  for (const [why, n] of other) groups.push({ n, text: why });
+  const parts: string[] = [];
+  let len = 0, rest = 0, restLines = 0;
+  for (const g of groups) {
+    const t = `${g.n}: ${g.text}`;
+    if (parts.length && len + t.length > SUMMARY) { rest++; restLines += g.n; continue; }
+    parts.push(t); len += t.length + 2;
+  }
+  if (rest) parts.push(`${restLines}: ${rest} other reason${rest === 1 ? '' : 's'} (--json lists each line)`);
+  return parts.join('; ');
+}
+
+/** The devices and drivers the log names that the scenario lacks, counted, with the first few. */
+function elsewhere(r: ValidateResult): string {
+  return (['device', 'driver'] as const).flatMap((k) => {
+    const names = [...new Set(r.unchecked.filter((u) => u.missing?.kind === k).map((u) => u.missing!.name))];
+    return names.length ? [`${names.length} ${k}${names.length === 1 ? '' : 's'}: ${names.slice(0, NAMES).join(', ')}${names.length > NAMES ? ', ...' : ''}`] : [];
+  }).join('; ');
+}
+
 export function renderValidation(r: ValidateResult, logFile: string): string {
   const out: string[] = [];
-  const notChecked = new Map<string, number>();
-  for (const u of r.unchecked) notChecked.set(u.why, (notChecked.get(u.why) ?? 0) + 1);
   out.push(`validate ${r.model} (${showParams(r.params)}) against ${logFile}`);
-  out.push(`  ${r.checked.length + r.unchecked.length} driver-core lines read: ${r.checked.length} checked${r.unchecked.length ? `, ${r.unchecked.length} not checked (${[...notChecked].map(([w, n]) => `${n}: ${w}`).join('; ')})` : ''}; ${r.unknownLines} other lines kept, not read`);
+  out.push(`  ${r.checked.length + r.unchecked.length} driver-core lines read: ${r.checked.length} checked${r.unchecked.length ? `, ${r.unchecked.length} not checked (${notCheckedSummary(r)})` : ''}; ${r.unknownLines} other lines kept, not read`);
   for (const w of r.warnings) out.push(`  warning: ${w}`);
   if (r.verdict === 'nothing-to-check') {
     out.push(r.checked.length + r.unchecked.length + r.unknownLines === 0
       ? '  nothing to check: the log file is empty'
       : r.prefixed
       ? `  nothing to check: ${describePrefixed(r.prefixed)}; take the prefix off, or capture the log with dmesg, journalctl -k or a serial console`
+      : r.unchecked.some((u) => u.missing && u.missing.kind !== 'module') && r.unchecked.every((u) => u.missing || (u.event.dev === undefined && u.event.drv === undefined))
+      ? `  nothing to check: none of the devices and drivers the log names is in the scenario (${elsewhere(r)}): a log of another board or boot, or a scenario to extend`
       : r.cut
       ? `  nothing to check: ${describeCut(r.cut)}`
       : '  nothing to check: the log has no line the model prints (boot with the dyndbg and initcall_debug of the README)');

@@ -60,7 +60,7 @@ export interface ValidateResult {
   /** Events checked against the model, in log order. */
   checked: LogEvent[];
   /** Events not checked: the model prints nothing for them, or they name what the scenario lacks. */
-  unchecked: { event: LogEvent; why: string }[];
+  unchecked: { event: LogEvent; why: string; /** What the scenario lacks that the line names. */ missing?: { kind: 'device' | 'driver' | 'module'; name: string } }[];
   unknownLines: number;
   /** Unread lines that hold a driver-core line behind an unknown prefix (parse.ts). */
   prefixed?: ParsedLog['prefixed'];
@@ -137,11 +137,11 @@ export function validate(model: Model, log: ParsedLog, o: { maxStates?: number; 
   const checked: LogEvent[] = [], unchecked: ValidateResult['unchecked'] = [];
   for (const e of log.events) {
     if (e.rule.model === null) unchecked.push({ event: e, why: 'the model prints no such line' });
-    else if (e.namesake !== undefined) unchecked.push({ event: e, why: 'a device_add of a name added before and not removed (a class device of the same name: SCSI, bsg)' });
     else if ((e.rule.model === 'late_initcall' || e.rule.model === 'late_initcall_done') && !lateRuns) unchecked.push({ event: e, why: "the scenario has no 'deferred_probe_initcall' action" });
-    else if ((e.rule.model === 'module_init' || e.rule.model === 'module_init_done') && !mods.has(e.module ?? '')) unchecked.push({ event: e, why: e.module ? `module ${e.module} is not in the scenario` : 'a built-in initcall' });
-    else if (e.dev !== undefined && !devs.has(e.dev) && !(e.rule.model === 'bound_to' && devs.has(e.drv ?? ''))) unchecked.push({ event: e, why: `device ${e.dev} is not in the scenario` });
-    else if (e.drv !== undefined && !drvs.has(e.drv) && !(e.rule.model === 'bound_to' && drvs.has(e.dev ?? ''))) unchecked.push({ event: e, why: `driver ${e.drv} is not in the scenario` });
+    else if ((e.rule.model === 'module_init' || e.rule.model === 'module_init_done') && !mods.has(e.module ?? '')) unchecked.push({ event: e, why: e.module ? `module ${e.module} is not in the scenario` : 'a built-in initcall', ...(e.module ? { missing: { kind: 'module' as const, name: e.module } } : {}) });
+    else if (e.dev !== undefined && !devs.has(e.dev) && !(e.rule.model === 'bound_to' && devs.has(e.drv ?? ''))) unchecked.push({ event: e, why: `device ${e.dev} is not in the scenario`, missing: { kind: 'device', name: e.dev } });
+    else if (e.drv !== undefined && !drvs.has(e.drv) && !(e.rule.model === 'bound_to' && drvs.has(e.dev ?? ''))) unchecked.push({ event: e, why: `driver ${e.drv} is not in the scenario`, missing: { kind: 'driver', name: e.drv } });
+    else if (e.namesake !== undefined) unchecked.push({ event: e, why: 'a device_add of a name added before and not removed (a class device of the same name: SCSI, bsg)' });
     else if (e.rule.model === 'returned' && (w.returned === 'none' || w.returned === 'unknown')) unchecked.push({ event: e, why: w.returned === 'none' ? `the dd.c profile ${w.profile} reads (${w.dd}) has no really_probe_debug` : `profile ${w.profile} reads no dd.c: whether it prints this is not known` });
     else checked.push(e);
   }

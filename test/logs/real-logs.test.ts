@@ -124,7 +124,7 @@ describe('a driver name with a space (pnp, 3.18)', () => {
     expect(c.status).toBe(0);
     // All five of its lines are read (before: only driver_bound's), none checked against the model.
     const v = probecheck(['validate', join(dir, 'tv.ts'), '--log', log]);
-    expect(v.stdout).toMatch(/13 driver-core lines read: 7 checked, 6 not checked \(1: driver i8042 kbd is not in the scenario; 4: device 00:06 is not in the scenario; 1: driver i8042 aux is not in the scenario\)/);
+    expect(v.stdout).toMatch(/13 driver-core lines read: 7 checked, 6 not checked \(2: 2 drivers not in the scenario \(i8042 kbd, i8042 aux\); 4: device 00:06 is not in the scenario\)/);
     expect(v.stdout).toMatch(/IS a behaviour/);
   });
 });
@@ -274,5 +274,27 @@ describe('lines from-log read and used to drop', () => {
     const v = probecheck(['validate', logFile('ahci-retry.ts', w.stdout), '--log', log, '--excerpt']);
     expect(v.stdout).toMatch(/IS a behaviour of the model: a run of \d+ steps prints all 10 checked lines/);
     expect(v.status).toBe(0);
+  });
+});
+
+describe('validate: what it says when little or nothing is checked', () => {
+  it('a log that shares no device or driver with the scenario says so, not "boot with dyndbg"', () => {
+    const qcom = logFile('qcom-model.ts', probecheck(['from-log', logFile('qcom2.log', QCOM)]).stdout);
+    const v = probecheck(['validate', qcom, '--log', logFile('ahci-other.log', AHCI_BOOT.join('\n'))]);
+    expect(v.stdout).toMatch(/^ {2}nothing to check: none of the devices and drivers the log names is in the scenario \(2 devices: 1:0:0:0, 1:1:0:0\): a log of another board or boot, or a scenario to extend$/m);
+    expect(v.stdout).not.toMatch(/dyndbg/);
+    expect(v.status).toBe(5);
+  });
+
+  it('the not-checked summary names at most a few devices of each kind and stays short; --json has every line', () => {
+    // The shape of ahci-async-caller-6.1's 35 ata/scsi class devices (its summary was one line of 1,620 characters).
+    const many = [...QCOM.split('\n').filter(Boolean), ...Array.from({ length: 40 }, (_, i) => `    device: 'link${i}.0': device_add`)];
+    const model = logFile('qcom-many.ts', probecheck(['from-log', logFile('qcom3.log', QCOM)]).stdout);
+    const v = probecheck(['validate', model, '--log', logFile('many.log', many.join('\n'))]);
+    const line = v.stdout.split('\n')[1]!;
+    expect(line).toMatch(/46 driver-core lines read: 6 checked, 40 not checked \(40: 40 devices not in the scenario \(link0\.0, link1\.0, link2\.0, link3\.0, link4\.0, link5\.0 and 34 more\)\)/);
+    expect(line.length).toBeLessThan(200);
+    const j = JSON.parse(probecheck(['validate', model, '--log', join(dir, 'many.log'), '--json']).stdout);
+    expect(j.unchecked).toHaveLength(40);
   });
 });
