@@ -9,6 +9,9 @@ import { compile } from '../engine/compile.js';
 import { scenario } from '../kernel/scenario.js';
 import { count, fromLog, scenarioSource, type FromLog } from '../logs/from-log.js';
 import { describeCut, describePrefixed, type ParsedLog } from '../logs/parse.js';
+import type { Model } from '../engine/model.js';
+import { kernelWarnings } from '../logs/release.js';
+import { kernelOf } from '../logs/validate.js';
 import { buildModel } from './build.js';
 import { EXIT, type ExitCode } from './exit.js';
 import type { Io } from './io.js';
@@ -30,6 +33,9 @@ export function runFromLog(io: Io, file: string, profile: string | undefined, ou
       : 'boot with dyndbg="file drivers/base/dd.c +p; file drivers/base/bus.c +p; file drivers/base/core.c +p" initcall_debug'}`);
   }
   r = buildable(file, log, name, profile, r);
+  // A --profile the log's kernel is not (its Linux version line, the form of its dd.c lines): said now, not first by validate.
+  const warnings = (built ? kernelWarnings(log, kernelOf(built)) : []).map((w) => w.replace(/\(--param profile=(\S+)\)/, '(from-log --profile $1)'));
+  for (const w of warnings) { r.notes.push(`warning: ${w}`); if (out !== undefined) io.err(`warning: ${w}`); }
   const text = scenarioSource(r, basename(file));
   if (out === undefined) { io.out(text); return EXIT.ok; }
   writeOutput('-o', out, text);
@@ -37,9 +43,12 @@ export function runFromLog(io: Io, file: string, profile: string | undefined, ou
   return EXIT.ok;
 }
 
+/** The model the last build that succeeded made. */
+let built: Model | undefined;
+
 /** The scenario built and compiled as `check` builds it: the error it raises, or undefined. */
 function buildError(r: FromLog): ProbecheckError | undefined {
-  try { compile(buildModel(scenario(JSON.parse(JSON.stringify(r.spec))), {})); return undefined; } catch (e) {
+  try { built = buildModel(scenario(JSON.parse(JSON.stringify(r.spec))), {}); compile(built); return undefined; } catch (e) {
     if (e instanceof ProbecheckError) return e;
     throw e;
   }

@@ -15,12 +15,12 @@
  * driver registered between a module's `calling` and `initcall` lines, with no other module init
  * under way, is that module's; the header says what the missing caller ids leave unknown.
  */
-import { PROFILES } from '../kernel/profiles.js';
+import { PROFILE_NAMES, PROFILES } from '../kernel/profiles.js';
 import { LATE_INITCALL, lateInitcallRefusal } from '../kernel/paths/late-initcall.js';
 import type { DriverSpec, ScenarioSpec } from '../kernel/scenario.js';
 import type { Outcome } from '../kernel/world.js';
 import { describeCut, describePrefixed, describeWrapped, type LogEvent, type ParsedLog } from './parse.js';
-import { profileByForms, profileFor } from './release.js';
+import { profileFor, profileGuess } from './release.js';
 import { retClass } from './validate.js';
 
 interface Dev { name: string; bus: string; busSeen: boolean; parent?: string; addedBy?: string; addTask?: string; order: number }
@@ -297,7 +297,14 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
   // actor of its initcall_debug line's task where that task did something else, else in `boot`
   // (the pid of a log without caller ids names no actor; the pending line's task is a kworker).
   // No version line: the newest profile whose dd.c prints the lines as the log does.
-  const prof = profile ?? (log.release !== undefined ? profileFor(log.release) : profileByForms(log));
+  const guess = profile === undefined && log.release === undefined ? profileGuess(log) : undefined;
+  const prof = profile ?? (log.release !== undefined ? profileFor(log.release) : guess!.profile);
+  if (guess) {
+    const others = guess.fits.filter((p) => p !== prof);
+    notes.push(guess.unread.length === 0 && others.length === PROFILE_NAMES.length - 1
+      ? `profile ${prof} is a guess: the log has no "Linux version" line and ${guess.basis}, so every profile fits it as well; pass --profile for the kernel the log is from`
+      : `profile ${prof} is a guess: the log has no "Linux version" line, and ${prof} is the newest profile that prints its lines as it does (${guess.basis})${others.length ? `; ${others.length === 1 ? 'this one fits' : 'these fit'} the log as well: ${others.join(', ')}` : ''}${guess.unread.length ? ` (${guess.unread.join(', ')} read no dd.c: not known)` : ''}; pass --profile for the kernel the log is from`);
+  }
   // Nothing triggers the deferred worker before the late initcall sets driver_deferred_probe_enable
   // (driver_deferred_probe_trigger returns at once): in the model, it sets off that first retry.
   const u = [...undeferred.values()][0];

@@ -33,13 +33,18 @@ const MATCHED_OLD = 'driver_probe_device', MATCHED_NEW = '__driver_probe_device'
  * A log with no "Linux version" line: the newest profile whose dd.c prints its lines as the log
  * does (pr_debug or dev_dbg, and which function names "matched device"); mainline when it shows neither.
  */
-export function profileByForms(log: ParsedLog): string {
+export function profileByForms(log: ParsedLog): string { return profileGuess(log).profile; }
+
+/** That guess, with every profile that fits the log as well and what the guess rests on, in words. */
+export function profileGuess(log: ParsedLog): { profile: string; fits: string[]; basis: string; unread: string[] } {
+  const unread = PROFILE_NAMES.filter((p) => devPrintkOf(p) === undefined);
   const forms = log.events.filter((e) => DEV_FORMS.has(e.rule.id));
-  if (!forms.length) return 'mainline';
+  if (!forms.length) return { profile: 'mainline', fits: [...PROFILE_NAMES], basis: 'no dd.c line whose form tells kernels apart', unread: [] };
   const dev = forms[0]!.rule.dev;
   const fn = log.events.find((e) => e.rule.id === 'matched' && (e.fn === MATCHED_OLD || e.fn === MATCHED_NEW))?.fn;
   const fits = PROFILE_NAMES.filter((p) => devPrintkOf(p) === dev && (fn === undefined || PROFILES[p]!.flags.includes('PROBE_BUSY_CHECK') === (fn === MATCHED_NEW)));
-  return dev ? 'mainline' : fits.at(-1) ?? 'mainline';
+  const basis = `dd.c's lines printed with ${dev ? 'dev_dbg' : 'pr_debug'}${fn ? `, "matched device" from ${fn}` : ''}`;
+  return { profile: dev ? 'mainline' : fits.at(-1) ?? 'mainline', fits: dev ? [...fits.filter((p) => p !== 'mainline'), 'mainline'] : fits, basis, unread };
 }
 
 /** The dd.c lines that moved to dev_dbg (the device in the prefix) in v6.12's dd.c. */

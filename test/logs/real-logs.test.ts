@@ -298,3 +298,20 @@ describe('validate: what it says when little or nothing is checked', () => {
     expect(j.unchecked).toHaveLength(40);
   });
 });
+
+describe('the profile of the scenario', () => {
+  it('with no "Linux version" line the header says the profile is a guess and which profiles fit the log as well', () => {
+    const w = probecheck(['from-log', logFile('tv-guess.log', TVWONDER.join('\n'))]);
+    expect(w.stdout).toMatch(/\/\/ note: profile v5\.10 is a guess: the log has no "Linux version" line, and v5\.10 is the newest profile that prints its lines as it does \(dd\.c's lines printed with pr_debug, "matched device" from driver_probe_device\); these fit the log as well: v3\.5, v4\.2, v4\.18, v5\.1, v5\.4, v5\.9 \(v3\.14, v4\.14, v5\.0 read no dd\.c: not known\); pass --profile for the kernel the log is from\n/);
+    // With the version line (the boot's line 2), no guess.
+    const version = '[    0.000000] Linux version 6.1.0-rc3M95D-test-00300-g245bef8f3ba1 (marius95@GRAPHIM) (arm-openwrt-linux-gcc (OpenWrt GCC 12.2.0 r21374+10-366bcffa0e) 12.2.0, GNU ld (GNU Binutils) 2.39) #40 SMP Sun Dec  4 02:40:32 EET 2022';
+    const log = logFile('ahci-version.log', [version, ...AHCI_BOOT].join('\n'));
+    const v = probecheck(['from-log', log]);
+    expect(v.stdout).toMatch(/"profile": "v6\.1"/);
+    expect(v.stdout).not.toMatch(/is a guess/);
+    // A --profile the log's kernel is not: warned when the scenario is written, not first by validate.
+    const o = probecheck(['from-log', log, '--profile', 'v4.2', '-o', join(dir, 'ahci-v42.ts')]);
+    expect(o.stderr).toMatch(/^warning: the log is of Linux 6\.1\.0-rc3M95D-test-00300-g245bef8f3ba1 \(line 1\), the model of profile v4\.2: the profile for that release is v6\.1 \(from-log --profile v6\.1\)\nwarning: line 6 prints "matched device" from __driver_probe_device/);
+    expect(readFileSync(join(dir, 'ahci-v42.ts'), 'utf8')).toMatch(/\/\/ note: warning: the log is of Linux 6\.1\.0-rc3/);
+  });
+});
