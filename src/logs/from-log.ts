@@ -6,8 +6,9 @@
  * of that boot.
  *
  * Guesses, said in the file's header: a device added, or first probed, while a probe runs in the
- * same task (or, without caller ids, while exactly one probe is open) is registered by that probe
- * (a probe nests in another only through a device_add in it); a device
+ * same task (or, without caller ids, the innermost probe open that the log does not show
+ * scheduled asynchronously) is registered by that probe (a probe nests in another only through
+ * a device_add in it); a device
  * never seen added was present from the start; a driver never seen registered is registered by
  * a `boot` actor; a probe seen only as "probe of X returned N" gets a driver named `X-driver`;
  * the late initcall (its initcall_debug line, or "deferred probe pending", which only the timeout
@@ -62,6 +63,8 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
   const open = new Map<string, { drv: string; task?: string; async?: number }>();
   /** Devices taken as registered by the probe their add or probe ran inside (`opts.noNest`: not these). */
   const nested: FromLog['nested'] = [];
+  /** Without caller ids, devices seen while two or more probes were open: given to the innermost. */
+  const innermost: { dev: string; line: number; probe: string; open: number }[] = [];
   /** Adds seen while only asynchronous probes were open, without caller ids: not given to them. */
   const besideAsync: { dev: string; line: number; probe: string }[] = [];
   /**
@@ -77,7 +80,14 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
   const enclosing = (name: string, task: string | undefined, line: number) => {
     if (opts.noNest?.has(name)) return undefined;
     const { here, sync } = around(task);
-    if (sync.length === 1 || (task !== undefined && sync.length > 0)) { const [pdev, p] = sync[sync.length - 1]!; nested.push({ dev: name, line, probe: `${p.drv}'s probe of ${pdev}` }); return sync[sync.length - 1]!; }
+    // Probes in one task nest (a probe runs another only through a device_add in it): the innermost,
+    // the last opened, is the one running; without caller ids that is a guess, said.
+    if (sync.length > 0) {
+      const [pdev, p] = sync[sync.length - 1]!;
+      nested.push({ dev: name, line, probe: `${p.drv}'s probe of ${pdev}` });
+      if (task === undefined && sync.length > 1) innermost.push({ dev: name, line, probe: `${p.drv}'s probe of ${pdev}`, open: sync.length });
+      return sync[sync.length - 1]!;
+    }
     if (!sync.length && here.length) besideAsync.push({ dev: name, line, probe: `${here.at(-1)![1].drv}'s probe of ${here.at(-1)![0]}` });
     return undefined;
   };
@@ -269,6 +279,8 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
   const keep = new Set<string>();
   for (const d of drvs.values()) for (const m of d.matches) { keep.add(m); for (let p = devs.get(m)?.parent; p && !spaced(p); p = devs.get(p)?.parent) keep.add(p); }
   for (const d of devs.values()) if (!keep.has(d.name) && !refused.has(d.name) && !(d.parent !== undefined && spaced(d.parent))) notes.push(`${d.name}: no driver probed it in the log; left out`);
+  // A device no line names a bus for (seen only in driver_bound's line) is on its driver's bus.
+  for (const d of devs.values()) if (!d.busSeen) { const x = [...drvs.values()].find((r) => r.busSeen && r.matches.includes(d.name)); if (x) d.bus = x.bus; }
   const devices: ScenarioSpec['devices'] = {};
   for (const d of [...devs.values()].filter((x) => keep.has(x.name)).sort((a, b) => a.order - b.order)) {
     devices[d.name] = { ...(d.parent ? { parent: d.parent } : {}), ...(d.addedBy === undefined ? { present: true } : {}), ...(d.bus !== 'platform' ? { bus: d.bus } : {}) };
@@ -325,6 +337,14 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
   for (const r of removals) if (keep.has(r.name) || drvs.get(r.name)?.matches.length) notes.push(r.why);
   for (const [dv, line] of addedUnprobed) {
     if (keep.has(dv)) notes.push(`${dv}: added to the deferred list at line ${line} with no probe attempt before it in the log: the log starts after one, or a supplier's bind put it there (device_links_driver_bound adds a consumer whose link has DL_FLAG_AUTOPROBE_CONSUMER), which is not modelled: \`validate\` stops at that line`);
+  }
+  const inner = innermost.filter((x) => keep.has(x.dev));
+  if (inner.length) notes.push(`${count(inner.length, 'device')} seen while two or more probes were open, with no caller ids (${inner.slice(0, 3).map((x) => `${x.dev} at line ${x.line}, ${x.open} open`).join('; ')}${inner.length > 3 ? '; ...' : ''}): taken as registered by the innermost, the probe that started last (${inner[0]!.probe} for ${inner[0]!.dev})`);
+  // `registers` is per driver: every probe of the driver registers all of them.
+  for (const d of drvs.values()) {
+    const regs = d.registers.filter((r) => keep.has(r));
+    const by = new Set(regs.map((r) => devs.get(r)?.parent));
+    if (d.matches.length > 1 && by.size > 1) notes.push(`driver ${d.name}: its probes of ${[...by].join(', ')} each registered their own devices (${regs.join(', ')}), but \`registers\` is per driver: in the model each of its probes registers them all`);
   }
   const beside = besideAsync.filter((x) => keep.has(x.dev));
   if (beside.length) {

@@ -124,6 +124,11 @@ describe('from-log', () => {
     expect(r.notes.join('\n')).toMatch(/driver b removed at line 11: not written \(its module m: `rmmod m` by hand\)/);
   });
 
+  it("a device seen only in driver_bound's line (no bus named) is on its driver's bus", () => {
+    const s = read(["bus: 'pci': add driver ehci-pci", "driver: 'ehci-pci': driver_bound: bound to device '0000:00:1d.0'"]);
+    expect(s.devices['0000:00:1d.0']).toEqual({ present: true, bus: 'pci' });
+  });
+
   it('a deferral, then bound: both outcomes', () => {
     const s = read([
       "platform dc: Driver dc-drv requests probe deferral",

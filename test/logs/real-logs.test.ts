@@ -315,3 +315,47 @@ describe('the profile of the scenario', () => {
     expect(readFileSync(join(dir, 'ahci-v42.ts'), 'utf8')).toMatch(/\/\/ note: warning: the log is of Linux 6\.1\.0-rc3/);
   });
 });
+
+// The 3.18 boot again (P. Levesque, linux-media, 2015-05-15): ehci-pci's probe adds usb1, whose probe (inside it) adds the hub's interface.
+const TV_USB = [
+  "[Fri May 15 10:58:27 2015] bus: 'usb': add driver hub",
+  "[Fri May 15 10:58:27 2015] bus: 'usb': add driver usb",
+  "[Fri May 15 10:58:27 2015] bus: 'pci': add driver ehci-pci",
+  "[Fri May 15 10:58:27 2015] bus: 'pci': driver_probe_device: matched device 0000:00:1a.0 with driver ehci-pci",
+  "[Fri May 15 10:58:27 2015] bus: 'pci': really_probe: probing driver ehci-pci with device 0000:00:1a.0",
+  "[Fri May 15 10:58:27 2015] ehci-pci 0000:00:1a.0: new USB bus registered, assigned bus number 1",
+  "[Fri May 15 10:58:27 2015] device: 'usb1': device_add",
+  "[Fri May 15 10:58:27 2015] bus: 'usb': add device usb1",
+  "[Fri May 15 10:58:27 2015] bus: 'usb': driver_probe_device: matched device usb1 with driver usb",
+  "[Fri May 15 10:58:27 2015] bus: 'usb': really_probe: probing driver usb with device usb1",
+  "[Fri May 15 10:58:27 2015] device: '1-0:1.0': device_add",
+  "[Fri May 15 10:58:27 2015] bus: 'usb': add device 1-0:1.0",
+  "[Fri May 15 10:58:27 2015] bus: 'usb': driver_probe_device: matched device 1-0:1.0 with driver hub",
+  "[Fri May 15 10:58:27 2015] bus: 'usb': really_probe: probing driver hub with device 1-0:1.0",
+  "[Fri May 15 10:58:27 2015] hub 1-0:1.0: USB hub found",
+  "[Fri May 15 10:58:27 2015] driver: 'hub': driver_bound: bound to device '1-0:1.0'",
+  "[Fri May 15 10:58:27 2015] bus: 'usb': really_probe: bound device 1-0:1.0 to driver hub",
+  "[Fri May 15 10:58:27 2015] driver: 'usb': driver_bound: bound to device 'usb1'",
+  "[Fri May 15 10:58:27 2015] bus: 'usb': really_probe: bound device usb1 to driver usb",
+  "[Fri May 15 10:58:27 2015] driver: 'ehci-pci': driver_bound: bound to device '0000:00:1a.0'",
+  "[Fri May 15 10:58:27 2015] bus: 'pci': really_probe: bound device 0000:00:1a.0 to driver ehci-pci",
+];
+
+describe('nested probes without caller ids', () => {
+  it('a device added while two probes are open is the innermost probe\'s, said; the scenario prints its own log', () => {
+    const log = logFile('tv-usb.log', TV_USB.join('\n'));
+    const w = probecheck(['from-log', log]);
+    expect(w.stdout).toMatch(/\/\/ note: 1 device seen while two or more probes were open, with no caller ids \(1-0:1\.0 at line 11, 2 open\): taken as registered by the innermost, the probe that started last \(usb's probe of usb1 for 1-0:1\.0\)\n/);
+    expect(w.stdout).toMatch(/"1-0:1\.0": \{\n\s+"parent": "usb1",/);
+    const v = probecheck(['validate', logFile('tv-usb.ts', w.stdout), '--log', log]);
+    expect(v.stdout).toMatch(/IS a behaviour of the model/);
+    expect(v.status).toBe(0);
+  });
+
+  it('a driver whose probes each register their own devices: the header says `registers` gives them all to each probe', () => {
+    // The same lines for a second controller (the board's 0000:00:1d.0, whose lines the excerpt leaves out), then the first.
+    const second = TV_USB.slice(3).map((l) => l.replace(/usb1/g, 'usb2').replace(/1-0:1\.0/g, '2-0:1.0').replace(/0000:00:1a\.0/g, '0000:00:1d.0'));
+    const r = probecheck(['from-log', logFile('two-hubs.log', [...TV_USB.slice(0, 3), ...second, ...TV_USB.slice(3)].join('\n'))]);
+    expect(r.stdout).toMatch(/\/\/ note: driver usb: its probes of usb2, usb1 each registered their own devices \(2-0:1\.0, 1-0:1\.0\), but `registers` is per driver: in the model each of its probes registers them all\n/);
+  });
+});
