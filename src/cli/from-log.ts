@@ -1,6 +1,7 @@
 /**
  * `probecheck from-log FILE [--profile P] [-o scenario.ts]`: a scenario from a kernel log
- * (src/logs/from-log.ts), printed or written to a file. E701 when the log has no driver-core line.
+ * (src/logs/from-log.ts), printed or written to a file, once it builds as `check` builds it.
+ * E701 when the log has no driver-core line.
  */
 import { basename } from 'node:path';
 import { ProbecheckError, suggestion } from '../engine/errors.js';
@@ -32,9 +33,10 @@ export function runFromLog(io: Io, file: string, profile: string | undefined, ou
       ? describeCut(log.cut)
       : 'boot with dyndbg="file drivers/base/dd.c +p; file drivers/base/bus.c +p; file drivers/base/core.c +p" initcall_debug'}`);
   }
-  r = buildable(file, log, name, profile, r);
+  const b = buildable(file, log, name, profile, r);
+  r = b.r;
   // A --profile the log's kernel is not (its Linux version line, the form of its dd.c lines): said now, not first by validate.
-  const warnings = (built ? kernelWarnings(log, kernelOf(built)) : []).map((w) => w.replace(/\(--param profile=(\S+)\)/, '(from-log --profile $1)'));
+  const warnings = kernelWarnings(log, kernelOf(b.model)).map((w) => w.replace(/\(--param profile=(\S+)\)/, '(from-log --profile $1)'));
   for (const w of warnings) { r.notes.push(`warning: ${w}`); if (out !== undefined) io.err(`warning: ${w}`); }
   const text = scenarioSource(r, basename(file));
   if (out === undefined) { io.out(text); return EXIT.ok; }
@@ -43,16 +45,14 @@ export function runFromLog(io: Io, file: string, profile: string | undefined, ou
   return EXIT.ok;
 }
 
-/** The model the last build that succeeded made. */
-let built: Model | undefined;
-
-/** The scenario built and compiled as `check` builds it: the error it raises, or undefined. */
-function buildError(r: FromLog): ProbecheckError | undefined {
-  try { built = buildModel(scenario(JSON.parse(JSON.stringify(r.spec))), {}); compile(built); return undefined; } catch (e) {
-    if (e instanceof ProbecheckError) return e;
+/** The scenario built and compiled as `check` builds it: the model, or the error it raises. */
+function build(r: FromLog): { model: Model } | { err: ProbecheckError } {
+  try { const model = buildModel(scenario(JSON.parse(JSON.stringify(r.spec))), {}); compile(model); return { model }; } catch (e) {
+    if (e instanceof ProbecheckError) return { err: e };
     throw e;
   }
 }
+const buildError = (r: FromLog) => { const b = build(r); return 'err' in b ? b.err : undefined; };
 
 /**
  * A scenario that builds, or E6xx. A device taken as registered by the probe it was seen inside
@@ -61,9 +61,10 @@ function buildError(r: FromLog): ProbecheckError | undefined {
  * scenario still builds with it; the header names those dropped. If it does not build without
  * any, nothing is written.
  */
-function buildable(file: string, log: ParsedLog, name: string, profile: string | undefined, r: FromLog): FromLog {
-  const first = buildError(r);
-  if (!first) return r;
+function buildable(file: string, log: ParsedLog, name: string, profile: string | undefined, r: FromLog): { r: FromLog; model: Model } {
+  const b = build(r);
+  if ('model' in b) return { r, model: b.model };
+  const first = b.err;
   const drop = new Set(r.nested.map((x) => x.dev));
   const none = fromLog(log, name, profile, { noNest: drop });
   const err = drop.size ? buildError(none) : first;
@@ -75,5 +76,7 @@ function buildable(file: string, log: ParsedLog, name: string, profile: string |
   const out = fromLog(log, name, profile, { noNest: drop });
   const gone = r.nested.filter((x) => drop.has(x.dev));
   out.notes.push(`the scenario did not build (${first.code}: ${first.message}); ${count(gone.length, 'guess')} dropped: ${gone.map((x) => `${x.dev} (line ${x.line}) is not taken as registered by ${x.probe}`).join('; ')}`);
-  return out;
+  const ok = build(out);
+  if ('err' in ok) throw new ProbecheckError(ok.err.code, `${file}: the scenario from this log does not build (${ok.err.message}); nothing written`);
+  return { r: out, model: ok.model };
 }

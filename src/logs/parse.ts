@@ -2,10 +2,10 @@
  * The log reader: kernel log text (dmesg, with or without timestamps and printk caller ids, or
  * with util-linux dmesg's `-T`, `--time-format iso` and `-x` prefixes, `journalctl -k` in its
  * short output modes, a serial console's own prefixes, a mail's "> " quoting and wrapping) into
- * driver-core events with device, driver, task and time. A line it does not know is kept and counted, never
- * an error. Each event names the rule (format string and source line) it was read by. A line
- * that holds a driver-core message behind a prefix the reader does not know is not read either,
- * but counted apart (`prefixed`), so that the commands can name the prefix.
+ * driver-core events with device, driver, task and time. A line it does not know is kept and
+ * counted, never an error. Each event names the rule (format string and source line) it was read
+ * by. A line that holds a driver-core message behind a prefix the reader does not know is not
+ * read either, but counted apart (`prefixed`), so that the commands can name the prefix.
  */
 import { DEV_PREFIX, DEV_PREFIX_2, RULES, type Rule } from './formats.js';
 
@@ -188,8 +188,7 @@ export function parseLog(input: string): ParsedLog {
   /**
    * A line a mail client wrapped: it reads as no rule, and with the next one or two lines (no
    * timestamp or caller id of their own, none read alone) joined by a space (none after a
-   * hyphen) it reads as one.
-   * Names with a space are refused there: a wrap may have cut a name.
+   * hyphen) it reads as one. Names with a space are refused there: a wrap may have cut a name.
    */
   const unwrap = (i: number) => {
     let acc = st[i]!.text;
@@ -210,7 +209,8 @@ export function parseLog(input: string): ParsedLog {
     const v = /^Linux version ((\d+\.\d+)\S*)/.exec(text);
     if (v) { if (release === undefined) { release = v[2]; version = v[1]; releaseLine = i + 1; } continue; }
     // A line that ends in a hyphen may be a name the wrap cut: the joined reading first.
-    let e = text.endsWith('-') ? null : readMessage(text), last = i;
+    const alone = readMessage(text);
+    let e = text.endsWith('-') ? null : alone, last = i;
     if (!e) {
       const w = unwrap(i);
       if (w) {
@@ -218,7 +218,7 @@ export function parseLog(input: string): ParsedLog {
         if (wrapped) wrapped.count++; else wrapped = { count: 1, line: i + 1 };
       }
     }
-    e ??= readMessage(text);
+    e ??= alone;
     if (!e) {
       unknown++; others.push({ line: i + 1, text });
       const prefix = unknownPrefix(text);
