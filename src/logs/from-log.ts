@@ -68,15 +68,15 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
   /** Adds seen while only asynchronous probes were open, without caller ids: not given to them. */
   const besideAsync: { dev: string; line: number; probe: string }[] = [];
   /**
-   * The probe a line of `task` runs inside: the innermost open in the same task or, without caller
-   * ids, the only one open. A probe scheduled asynchronously ("scheduling asynchronous probe",
-   * the async attach lines) runs in a worker: never around a line that names no task or another.
+   * The probes open that a line of `task` may run inside (`here`), and of those the ones not in an
+   * async worker (`sync`): a probe scheduled asynchronously ("scheduling asynchronous probe", the
+   * async attach lines) is never around a line that names no task or another.
    */
-  /** The probes open that a line of `task` may run inside (`here`), and those not in an async worker (`sync`). */
   const around = (task: string | undefined) => {
     const here = [...open.entries()].filter(([, p]) => task === undefined || p.task === undefined || p.task === task);
     return { here, sync: here.filter(([, p]) => p.async === undefined || (task !== undefined && p.task === task)) };
   };
+  /** The probe a line of `task` runs inside (recorded as a guess in `nested`), or undefined. */
   const enclosing = (name: string, task: string | undefined, line: number) => {
     if (opts.noNest?.has(name)) return undefined;
     const { here, sync } = around(task);
