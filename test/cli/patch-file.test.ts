@@ -265,8 +265,8 @@ describe('a patch of the late initcall and its timeout work', () => {
     'timeout.ts': `import { scenario } from 'probecheck';
 export default scenario({
   name: 'timeout-walk', profile: 'v6.1', devices: { sup: {}, cons: {} },
-  drivers: { 'cons-drv': { matches: ['cons'], needs: ['sup'], module: 'cmod' } },
-  actors: { boot: ['add cons', 'deferred_probe_initcall'], udev: 'modprobe cmod', hotplug: 'del cons' },
+  drivers: { 'cons-drv': { matches: ['cons'], needs: ['sup'], present: true } },
+  actors: { boot: ['add cons', 'deferred_probe_initcall'], hotplug: 'del cons' },
   properties: ['deferred-lists'],
 });
 `,
