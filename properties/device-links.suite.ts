@@ -69,7 +69,7 @@ export default defineSuite({
     { params: { variant: 'parent', profile: 'v5.1', patches: '' }, states: 1072, expect: { 'links-supplier-bound': 'holds', 'single-binding': 'holds', 'lock-order': 'vacuous', 'no-deadlock': 'holds' } },
     { params: { variant: 'parent', profile: 'mainline', patches: '' }, states: 1160, expect: { 'links-supplier-bound': 'holds', 'single-binding': 'holds', 'lock-order': 'vacuous', 'no-deadlock': 'holds' } },
     { params: { variant: 'probe-fail', profile: 'v4.2', patches: '' }, states: 6434, note: 'no device links before v4.10 (9ed9895370ae): no wait in the release', expect: { 'links-supplier-bound': 'vacuous', 'single-binding': 'holds', 'no-deadlock': 'holds' } },
-    ...([['v4.14', 9045], ['v5.1', 7947], ['v5.15', 10430], ['mainline', 10430]] as const).map(([profile, states]) => ({ params: { variant: 'probe-fail', profile, patches: '' }, states, note: SELF_WAIT,
+    ...([['v4.14', 9045], ['v5.1', 7723], ['v5.15', 10040], ['mainline', 10040]] as const).map(([profile, states]) => ({ params: { variant: 'probe-fail', profile, patches: '' }, states, note: SELF_WAIT,
       expect: { 'links-supplier-bound': 'violated', 'single-binding': 'holds', 'no-deadlock': 'violated' } as Record<(typeof PF)[number], Expected> })),
     // 15cfb0941603: a link added to a supplier still probing (mmc's probe runs inside pmic's, which registered it).
     { params: { variant: 'probing', profile: 'v5.1', patches: '' }, states: 25, note: "device_link_add makes mmc's link to the probing pmic DORMANT; mmc's driver_bound then hits device_links_driver_bound's WARN_ON(link->status != DL_STATE_CONSUMER_PROBE)",

@@ -460,11 +460,20 @@ export const LIBRARY: KernelProperty[] = [
     }, noLinks(k) ?? { text: 'a consumer of a managed device link is bound (a link its probe added after the supplier was bound: not linksUnchecked)', met: (s) => k.w.links.some((l) => !l.unchecked && s.link[l.i]!.status !== 'NONE' && s.dev[l.consumer]!.bound) }) },
   // Checked only when named: a claim about the text read (core.c of 6.6.y for mainline), see the README.
   { name: 'links-no-warn', covers: 'S15 (the WARN_ONs of the managed-link automaton; checked only when named)', applies: () => false, make: (k) => action('links-no-warn',
-    'the device-links code reaches none of its WARN_ONs on link status: device_links_driver_bound finds each link to a supplier CONSUMER_PROBE and each link to a consumer DORMANT (or CONSUMER_PROBE/ACTIVE, which it skips since 15cfb0941603); device_links_driver_cleanup finds each link to a consumer SUPPLIER_UNBIND and none with DL_FLAG_AUTOREMOVE_CONSUMER; device_links_missing_supplier and __device_links_no_driver find no CONSUMER_PROBE or ACTIVE link to a supplier that is not DL_DEV_DRIVER_BOUND (8c3e315d4296; no link of a scenario is SYNC_STATE_ONLY)', (b, a) => {
+    'the device-links code reaches none of its WARN_ONs on link status: device_links_driver_bound finds each link to a supplier CONSUMER_PROBE and each link to a consumer DORMANT (or CONSUMER_PROBE/ACTIVE, which it skips since 15cfb0941603); device_links_driver_cleanup finds each link to a consumer SUPPLIER_UNBIND and none with DL_FLAG_AUTOREMOVE_CONSUMER; device_links_missing_supplier and __device_links_no_driver find no CONSUMER_PROBE or ACTIVE link to a supplier that is not DL_DEV_DRIVER_BOUND (8c3e315d4296; no link of a scenario is SYNC_STATE_ONLY); device_links_purge finds no ACTIVE link to a supplier and every link to a consumer DORMANT or NONE', (b, a, m) => {
+      // device_links_purge(dev), in device_del's kobject_del step (device-del.ts): WARN_ON(link->status
+      // == DL_STATE_ACTIVE) for each link to a supplier, WARN_ON(link->status != DL_STATE_DORMANT &&
+      // != DL_STATE_NONE) for each to a consumer (an audit, 2026-12-04: a deleted supplier's bound consumer).
+      const purged = /^device_del\(([^)]+)\)(#\d+)?:kobject_del$/.exec(m.label)?.[1];
       for (const l of k.w.links) {
         if (l.stateless) continue;
         const was = b.link[l.i]!.status, sup = b.dev[l.supplier]!, con = l.consumer;
         if (was === 'NONE') continue;
+        if (purged !== undefined && a.link[l.i]!.status === 'NONE') {
+          if (purged === k.vn(con) && was === 'ACTIVE') return `WARN_ON in device_links_purge(${k.vn(con)}): its link to supplier ${k.vn(l.supplier)} is ACTIVE`;
+          if (purged === k.vn(l.supplier) && was !== 'DORMANT') return `WARN_ON in device_links_purge(${k.vn(l.supplier)}): its link to consumer ${k.vn(con)} is ${was}, not DORMANT or NONE`;
+          continue;
+        }
         // Binding and unbinding are the steps that set and clear `bound` (driver_bound; the release's devres step).
         if (!b.dev[con]!.bound && a.dev[con]!.bound && was !== 'CONSUMER_PROBE') {
           return `WARN_ON in device_links_driver_bound(${k.vn(con)}): its link to supplier ${k.vn(l.supplier)} is ${was}, not CONSUMER_PROBE (it becomes ACTIVE)`;
@@ -483,9 +492,11 @@ export const LIBRARY: KernelProperty[] = [
           return `WARN_ON in device_links_missing_supplier(${k.vn(con)}): its link to ${k.vn(l.supplier)}, marked CONSUMER_PROBE, goes DORMANT while ${k.vn(l.supplier)} is ${sup.bound ? 'unbinding (DL_DEV_UNBINDING)' : 'not bound'}`;
         }
         // __device_links_no_driver(consumer): a link to a supplier that is not DL_DEV_DRIVER_BOUND goes DORMANT.
-        // A supplier with a driver but not bound is the failed probe itself: device_links_no_driver's
-        // reset of its own links to its consumers (no WARN).
-        if ((was !== 'CONSUMER_PROBE' && was !== 'ACTIVE') || a.link[l.i]!.status !== 'DORMANT' || (sup.driver !== 0 && !sup.bound) || driverBound(b, l.supplier)) continue;
+        // The supplier's own failed probe (device_links_no_driver resets its links to its consumers,
+        // no WARN) is told apart by whose block moved: a consumer's failed probe or unbind while its
+        // supplier still probes WARNs (an audit, 2026-12-04: both were taken for the first).
+        if ((was !== 'CONSUMER_PROBE' && was !== 'ACTIVE') || a.link[l.i]!.status !== 'DORMANT' || driverBound(b, l.supplier)) continue;
+        if (/^\w+\(([^,)]+)/.exec(m.label)?.[1] === k.vn(l.supplier)) continue;
         return `WARN_ON in __device_links_no_driver(${k.vn(con)}): its ${was} link to ${k.vn(l.supplier)} goes DORMANT while ${k.vn(l.supplier)} is ${sup.bound ? 'unbinding (DL_DEV_UNBINDING)' : 'not bound'}`;
       }
       return null;

@@ -24,6 +24,13 @@ export interface DevS {
   dead: boolean; asyncDriver: number; canMatch: boolean; deferred: (typeof DEFERRED)[number];
   /** dev->links.status == DL_DEV_UNBINDING: set by device_links_busy, cleared when the driver is gone */
   linksUnbinding: boolean;
+  /**
+   * dev->links.status == DL_DEV_PROBING: set by device_links_check_suppliers (even when it defers
+   * the probe), cleared by device_links_driver_bound, __device_links_no_driver and
+   * device_links_busy. Kept only for a supplier of a managed link (a link its consumer adds then
+   * starts from it: links.ts linkInitStatus), else false.
+   */
+  linksProbing: boolean;
   /** ghost: thread (index + 1) inside drv->probe / drv->remove for this device */
   probing: number; removing: number;
   /** ghost: device_del started / returned, and how many device_del calls got past kill_device */
@@ -136,7 +143,7 @@ export function kernelSchema(w: World, sleepers = 0) {
   return t.record({
     dev: t.array(w.devices.length, t.record({
       mutex: owner, driver: nd, bound: t.bool, registered: t.bool, onBus: t.bool, ready: t.bool,
-      dead: t.bool, asyncDriver: nd, canMatch: t.bool, deferred: t.enum(...DEFERRED), linksUnbinding: t.bool,
+      dead: t.bool, asyncDriver: nd, canMatch: t.bool, deferred: t.enum(...DEFERRED), linksUnbinding: t.bool, linksProbing: t.bool,
       probing: owner, removing: owner, delStarted: t.bool, delDone: t.bool, dels: t.int(3),
       work: t.enum(...WORK_STATES), ovrDrv: nd, ovrGen: t.int(3), unbindOf: nd, released: t.bool, owed: t.int(255), deferBy: t.int(255), asked: t.int(255),
       busRank: rank, busHeld: t.int(7), drvRank: rank, deferRank: rank, snap: t.enum(...SNAPSHOTS), uevReaders: t.int(7), gen: t.int(3),

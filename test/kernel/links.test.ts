@@ -546,3 +546,39 @@ describe('linksUnchecked: a link added to a supplier still inside its probe (15c
     expect(waits.properties.map((x) => [x.name, x.verdict])).toEqual([['links-no-warn', 'holds'], ['links-supplier-bound', 'holds']]);
   });
 });
+
+// An audit of linksUnchecked (2026-12-04, core.c as each profile reads it): DL_DEV_PROBING outlasts
+// a probe that a link deferred; a consumer's failed probe while its supplier probes WARNs (v5.9+);
+// device_del purges managed links too, with WARN_ONs of its own.
+describe('linksUnchecked, audited', () => {
+  const warn = (s: ScenarioSpec, p: string) => {
+    const r = check(buildScenario({ ...s, properties: ['links-no-warn'] }, p, '').model).properties[0]!;
+    return r.verdict === 'violated' ? r.explanation : r.verdict;
+  };
+  const chain = (acts: string[]): ScenarioSpec => ({ name: 'chain', devices: { t: {}, s: {}, c: {} },
+    drivers: { 't-drv': { matches: ['t'], present: true }, 's-drv': { matches: ['s'], links: ['t'], present: true }, 'c-drv': { matches: ['c'], links: ['s'], linksUnchecked: true, present: true } },
+    actors: { boot: acts } });
+  it('a supplier its own link deferred stays DL_DEV_PROBING: a link to it starts CONSUMER_PROBE from 15cfb0941603', () => {
+    const s = chain(['add t', 'add s', 'unbind t-drv t', 'bind s-drv s', 'add c']);
+    expect(warn(s, 'v5.4')).toBe('holds');
+    expect(warn(s, 'mainline')).toBe('holds');
+    expect(warn(s, 'v5.1')).toMatch(/^WARN_ON in device_links_driver_bound\(c\): its link to supplier s is DORMANT/);
+  });
+  it("a consumer's failed probe while its supplier still probes: __device_links_no_driver's WARN (v5.9+), not the supplier's own reset", () => {
+    const s: ScenarioSpec = { name: 'fail', devices: { sup: {}, con: { parent: 'sup' } },
+      drivers: { 'sup-drv': { matches: ['sup'], present: true, registers: ['con'] }, 'con-drv': { matches: ['con'], links: ['sup'], linksUnchecked: true, present: true, probe: 'error' } },
+      actors: { hotplug: 'add sup' } };
+    expect(warn(s, 'v5.15')).toBe('WARN_ON in __device_links_no_driver(con): its CONSUMER_PROBE link to sup goes DORMANT while sup is not bound');
+    // Before 8c3e315d4296 the link goes AVAILABLE with no WARN there; the supplier's driver_bound then WARNs.
+    expect(warn(s, 'v5.4')).toBe('WARN_ON in device_links_driver_bound(sup): its link to consumer con is AVAILABLE, not DORMANT (it becomes AVAILABLE)');
+  });
+  it('device_del purges managed links: a deleted supplier with a bound consumer WARNs', () => {
+    expect(warn(chain(['add t', 'add s', 'unbind t-drv t', 'bind s-drv s', 'add c', 'del s']), 'mainline')).toBe('WARN_ON in device_links_purge(s): its link to consumer c is ACTIVE, not DORMANT or NONE');
+    // A consumer registered again by its supplier's next probe adds a fresh link: it never defers on the old one.
+    const retry: ScenarioSpec = { name: 'retry', devices: { sup: {}, con: { parent: 'sup' } },
+      drivers: { 'sup-drv': { matches: ['sup'], present: true, registers: ['con'], probe: ['error', 'ok'] }, 'con-drv': { matches: ['con'], links: ['sup'], linksUnchecked: true, present: true } },
+      actors: { boot: ['add sup', 'bind sup-drv sup'] } };
+    const never = defineProperty({ kind: 'invariant', name: 'con-never-defers', check: (v) => (v.dev('con').deferred !== 'none' ? `con is ${v.dev('con').deferred}` : null) });
+    for (const p of ['v5.4', 'mainline']) expect(check(buildScenario({ ...retry, properties: [never] }, p, '').model).properties[0]!.verdict, p).toBe('holds');
+  });
+});

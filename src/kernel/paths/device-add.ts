@@ -58,6 +58,7 @@ export function deviceAdd(tb: ThreadBuilder, dev: number, ret: Ret): string {
     if (d.delStarted && entries) d.gen = (d.gen + 1) & 3;                 // added again: a new struct device
     if (d.delStarted) d.ovrDrv = 0;                                        // ... whose driver_override is NULL (kzalloc'ed)
     d.dead = false; d.delStarted = false; d.delDone = false; d.dels = 0;
+    if (d.linksProbing) d.linksProbing = false;
     if (d.released) { d.released = false; d.owed = 0; }
     busAddTail(tb.k.w, s, dev);
     d.onBus = true;

@@ -55,10 +55,12 @@ export function deviceDel(tb: ThreadBuilder, dev: number, ret: Ret): string {
     waits: () => 'deferred_probe_mutex', run: (s) => { deferredDel(s, dev); return 'kobject_del'; } });
   // device_links_purge (v4.10, 9ed9895370ae) deletes every link left at dev, with __device_link_del
   // whatever its kref: a stateless link a driver added and will delete in ->remove is gone here, so
-  // that device_link_del is a second delete (links-single-delete). Taken with kobject_del: nothing
-  // between them reads a link. Managed links are not purged in the model (a re-added consumer
-  // then still defers on the link, where the C defers on what its probe needs: the same verdicts).
-  const purge = early ? [] : links.filter((l) => l.stateless);
+  // that device_link_del is a second delete (links-single-delete); a managed one is gone too (its
+  // WARN_ONs, an ACTIVE link to a supplier or a link to a consumer neither DORMANT nor NONE, are
+  // links-no-warn's). Taken with kobject_del: nothing between them reads a link. (Managed links
+  // were left until an audit of 2026-12-04: a consumer a re-probing supplier registered again
+  // deferred on its predecessor's stale link, where the C adds a fresh one.)
+  const purge = early ? [] : links;
   f.step('kobject_del', { where: `${CORE}:device_del (kobject_del)`, c: [...(k.has('DEVICE_LINKS') && !early ? ['device_links_purge(dev);'] : []), 'kobject_del(&dev->kobj);'], run: (s) => {
     const d = s.dev[dev]!;
     purgeLinks(s, purge);

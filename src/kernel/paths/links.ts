@@ -99,8 +99,10 @@ export function deviceLinkDel(tb: ThreadBuilder, li: number, ret: Ret): string {
  * sets it in driver_bound (`bound`), device_links_busy sets DL_DEV_UNBINDING (`linksUnbinding`) and
  * device_links_driver_cleanup's __device_links_no_driver sets DL_DEV_NO_DRIVER (both cleared in one
  * step); device_links_check_suppliers' DL_DEV_PROBING and device_links_no_driver's DL_DEV_NO_DRIVER
- * are set while `bound` is false. DL_DEV_PROBING is a driver set and not bound (really_probe's
- * `dev->driver = drv` to driver_bound, or to the failed probe's `dev->driver = NULL`).
+ * are set while `bound` is false. DL_DEV_PROBING is kept as its own bit (DevS.linksProbing) for
+ * a supplier: it outlasts the probe that a link deferred (device_links_check_suppliers sets it
+ * after its loop, and really_probe returns), and ends at device_links_no_driver, before the failed
+ * probe's `dev->driver = NULL` (an audit, 2026-12-04: a driver set and not bound got both wrong).
  */
 export function driverBound(s: KS, dev: number): boolean {
   const d = s.dev[dev]!;
@@ -126,8 +128,13 @@ export function linkInitStatus(k: Kernel, s: KS, supplier: number): KS['link'][n
   const d = s.dev[supplier]!;
   if (d.linksUnbinding) return 'SUPPLIER_UNBIND';
   if (driverBound(s, supplier)) return 'CONSUMER_PROBE';
-  if (d.driver !== 0 && !d.bound && k.has('LINKS_NO_DRIVER_DORMANT')) return 'CONSUMER_PROBE';   // DL_DEV_PROBING
+  if (d.linksProbing && k.has('LINKS_NO_DRIVER_DORMANT')) return 'CONSUMER_PROBE';   // DL_DEV_PROBING
   return 'DORMANT';
+}
+
+/** Does dev supply a managed link (so its DL_DEV_PROBING is kept: DevS.linksProbing)? */
+export function suppliesLink(w: World, dev: number): boolean {
+  return w.links.some((l) => !l.stateless && l.supplier === dev);
 }
 
 /**
@@ -165,6 +172,7 @@ export function linksNoDriver(k: Kernel, s: KS, dev: number): void {
     if (x.status !== 'CONSUMER_PROBE' && x.status !== 'ACTIVE') continue;
     x.status = !k.has('LINKS_NO_DRIVER_BOUND_CHECK') || driverBound(s, l.supplier) ? 'AVAILABLE' : 'DORMANT';
   }
+  if (s.dev[dev]!.linksProbing) s.dev[dev]!.linksProbing = false;   // DL_DEV_NO_DRIVER (written only where set: --por footprints)
 }
 
 /**

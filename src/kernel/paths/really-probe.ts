@@ -18,7 +18,7 @@ import { busAddDriver } from './driver-attach.js';
 import { deviceDel } from './device-del.js';
 import { boundAddTail, deferredAdd, deferredDel } from './klist.js';
 import { hasBody, probeBody, workOnCpu } from './probe-body.js';
-import { MANAGED_TEST, coreLines, deviceLinkAdd, linkInitStatus, linksMissingSupplier, linksNoDriverAfterProbe, managedTest, noDriverLines, statelessLinksOf, supplierLinkDefers } from './links.js';
+import { MANAGED_TEST, coreLines, deviceLinkAdd, linkInitStatus, suppliesLink, linksMissingSupplier, linksNoDriverAfterProbe, managedTest, noDriverLines, statelessLinksOf, supplierLinkDefers } from './links.js';
 
 /** The -ENODEV/-EBUSY checks at the top of (__)driver_probe_device; -1 when it may probe. */
 function refuse(tb: ThreadBuilder, s: KS, t: KL, dev: number, entry: boolean): number {
@@ -186,11 +186,14 @@ function reallyProbe(tb: ThreadBuilder, dev: number, drv: number, depth: number,
   const checkSuppliersLines = coreLines(k, 'device_links_check_suppliers', ['device_links_write_lock();', MANAGED_TEST, 'if (link->status != DL_STATE_AVAILABLE',
     'device_links_missing_supplier(dev);', 'WRITE_ONCE(link->status, DL_STATE_CONSUMER_PROBE);', 'dev->links.status = DL_DEV_PROBING;', 'device_links_write_unlock();']);
   const linkDefers = (s: KS) => supplierLinkDefers(k, s, links);
+  const supplies = k.has('DEVICE_LINKS') && suppliesLink(w, dev);
   f.step('call_probe', { where: `${DD}:really_probe`, since: old ? 'v4.2' : 'v5.14',
     c: [...(k.has('DEVICE_LINKS') ? ['device_links_check_suppliers(dev);', ...checkSuppliersLines] : []), ...(k.has('DEVICE_LINKS') && old ? ['driver_deferred_probe_add_trigger(dev, local_trigger_count);@1'] : []),
       ...(old ? ['atomic_inc(&probe_count);'] : []), 'dev->driver = drv; || dev->driver = (struct device_driver *)drv; || device_set_driver(dev, drv);', PROBE_CALL],
     ...(old && links.length > 0 ? { await: (s: KS) => !linkDefers(s) || s.deferredProbeMutex === 0, waits: () => 'deferred_probe_mutex' } : {}),
     run: (s, t) => {
+    // device_links_check_suppliers ends with dev->links.status = DL_DEV_PROBING, deferring or not.
+    if (supplies) s.dev[dev]!.linksProbing = true;
     if (linkDefers(s)) {
       linksMissingSupplier(k, s, links);
       t.ret = RET.LINK_DEFER;
@@ -258,6 +261,7 @@ function reallyProbe(tb: ThreadBuilder, dev: number, drv: number, depth: number,
       ...(k.has('DEVICE_LINKS') ? ['device_links_driver_bound(dev);', ...driverBoundLines] : []), 'driver_deferred_probe_del(dev);'],
     run: (s) => {
     s.dev[dev]!.bound = true;
+    if (supplies) s.dev[dev]!.linksProbing = false;   // device_links_driver_bound: DL_DEV_DRIVER_BOUND (a write only where kept: --por reads writes as footprints)
     boundAddTail(s, dev);
     s.dev[dev]!.asked = 0;   // ghost: bound, every async attach request for it is answered (async-handover)
     if (k.has('DEVICE_LINKS')) {

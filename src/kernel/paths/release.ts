@@ -71,6 +71,7 @@ export function releaseDriver(tb: ThreadBuilder, dev: number, ret: Ret, withPare
         st.status = 'SUPPLIER_UNBIND';
       }
       s.dev[dev]!.linksUnbinding = true;           // dev->links.status = DL_DEV_UNBINDING
+      if (s.dev[dev]!.linksProbing) s.dev[dev]!.linksProbing = false;
       if (busy) {
         t.relDrv[slot] = s.dev[dev]!.driver;         // drv, for the test after relocking
         s.dev[dev]!.mutex = 0;                       // device_unlock(dev)
