@@ -36,7 +36,7 @@ export interface FromLog {
 }
 
 /** `1 device`, `2 devices`: a count with its noun, singular or plural. */
-export function count(n: number, noun: string): string { return `${n} ${noun}${n === 1 ? '' : 's'}`; }
+export function count(n: number, noun: string): string { return `${n} ${noun}${n === 1 ? '' : /(s|sh|ch|x)$/.test(noun) ? 'es' : 's'}`; }
 
 /** `noNest`: devices not to take as registered by the probe they were seen inside (a guess a build refused). */
 export interface FromLogOptions { noNest?: ReadonlySet<string> }
@@ -118,7 +118,7 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
   const actorOf = (task: string | undefined) => (task !== undefined ? `task ${task}` : 'boot');
   const actions = new Map<string, string[]>();
   const act = (actor: string, a: string) => { const l = actions.get(actor) ?? []; l.push(a); actions.set(actor, l); };
-  let used = 0, namesakes = 0;
+  let used = 0, namesakes = 0, swapped = false;
   /** Does the log hold lines of the kinds the model's deferral prints (validate checks those kinds)? */
   const probeLines = log.events.some((e) => e.rule.model === 'probing' || e.rule.model === 'defer' || e.rule.model === 'returned');
   const seenAsync = new Set<string>();
@@ -231,9 +231,18 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
       }
       case 'bound_to': case 'bound': {
         used++;
-        const d = pair(e.dev!, e.drv!);
+        // v3.x's driver_bound prints the device first (dd.c at v3.6.0:187, the same format string with
+        // the arguments the other way round): names already seen as a device and as a driver say which
+        // (a log hunt, 2026-12-04: a 3.x log got a device named after its driver and the other way round).
+        let dev = e.dev!, drvName = e.drv!;
+        if (e.rule.id === 'bound_to' && ((devs.has(drvName) && !drvs.has(drvName)) || (drvs.has(dev) && !devs.has(dev)))) {
+          [dev, drvName] = [drvName, dev];
+          if (!swapped) notes.push(`line ${e.line}: driver_bound names the device first, as v3.x's dd.c prints it: read that way round`);
+          swapped = true;
+        }
+        const d = pair(dev, drvName);
         outcome(d, 'ok');
-        ended(e.dev!);
+        ended(dev);
         break;
       }
       case 'probe_returned': {

@@ -146,3 +146,17 @@ describe('from-log', () => {
     expect(read(['Linux version 5.10.0-rc1 (gcc) #1 SMP', "bus: 'platform': really_probe: probing driver d with device x"]).profile).toBe('v5.10') // an -rc1 already has the merge window's changes;
   });
 });
+
+// A log hunt (2026-12-04): v3.x's driver_bound line names the device first (dd.c at v3.6.0:187);
+// from-log made a device of the driver's name and a driver of the device's.
+describe('driver_bound in v3.x order', () => {
+  it('is read the right way round where the other lines name the device and the driver', () => {
+    const lines = ["bus: 'i2c': add driver mt9p031", "device: '2-005d': device_add", "bus: 'i2c': add device 2-005d",
+      "bus: 'i2c': driver_probe_device: matched device 2-005d with driver mt9p031", "bus: 'i2c': really_probe: probing driver mt9p031 with device 2-005d",
+      "driver: '2-005d': driver_bound: bound to device 'mt9p031'", "bus: 'i2c': really_probe: bound device 2-005d to driver mt9p031"];
+    const r = fromLog(parseLog(lines.join('\n')), 't', 'v3.5');
+    expect(Object.keys(r.spec.devices)).toEqual(['2-005d']);
+    expect(Object.keys(r.spec.drivers)).toEqual(['mt9p031']);
+    expect(r.notes).toContain("line 6: driver_bound names the device first, as v3.x's dd.c prints it: read that way round");
+  });
+});
