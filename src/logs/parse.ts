@@ -57,6 +57,8 @@ export interface ParsedLog {
    * (a console's or a tool's): how many, and the first of them, with its prefix. Never read.
    */
   prefixed?: { count: number; line: number; prefix: string; text: string };
+  /** Lines read behind dyndbg's decorations (+t thread id, +m module, +f function, +l line): how many, and the first. */
+  decorated?: { count: number; line: number };
   /** Driver-core lines wrapped over two or three lines (a mail client's), read joined: how many, and the first. */
   wrapped?: { count: number; line: number };
   /**
@@ -183,7 +185,7 @@ export function parseLog(input: string): ParsedLog {
   const events: LogEvent[] = [];
   const others: ParsedLog['others'] = [];
   let unknown = 0, release: string | undefined, version: string | undefined, releaseLine: number | undefined, prefixed: ParsedLog['prefixed'], callerIds = false;
-  let wrapped: ParsedLog['wrapped'], cut: ParsedLog['cut'];
+  let wrapped: ParsedLog['wrapped'], cut: ParsedLog['cut'], decorated: ParsedLog['decorated'];
   const st = lines.map(stripPrefixes);
   /**
    * A line a mail client wrapped: it reads as no rule, and with the next one or two lines (no
@@ -219,6 +221,14 @@ export function parseLog(input: string): ParsedLog {
       }
     }
     e ??= alone;
+    // dyndbg's decorations (a log hunt, 2026-12-04: a real log booted with +f, another with +plmft):
+    // `[tid] ` (+t), then `module:` (+m), `function:` (+f) and `line:` (+l), then a space.
+    let tid: string | undefined;
+    if (!e) {
+      const d = /^(?:\[(\d+)\] )?(?:[\w.-]+:){1,3} (.+)$/.exec(text) ?? /^\[(\d+)\] (.+)$/.exec(text);
+      const inner = d ? readMessage(d[2]!) : null;
+      if (d && inner) { e = inner; tid = d[1]; if (decorated) decorated.count++; else decorated = { count: 1, line: i + 1 }; }
+    }
     if (!e) {
       unknown++; others.push({ line: i + 1, text });
       const prefix = unknownPrefix(text);
@@ -232,11 +242,12 @@ export function parseLog(input: string): ParsedLog {
     const ev: LogEvent = { ...e, line: i + 1 };
     if (time !== undefined) ev.time = time;
     if (task !== undefined && ev.task === undefined) ev.task = task;
+    else if (tid !== undefined && ev.task === undefined) { ev.task = `T${tid}`; callerIds = true; }
     events.push(ev);
     i = last;
   }
   markNamesakes(events);
-  return { events, unknown, others, lines: lines.length, callerIds, ...(release ? { release, version, releaseLine } : {}), ...(prefixed ? { prefixed } : {}), ...(wrapped ? { wrapped } : {}), ...(cut ? { cut } : {}) };
+  return { events, unknown, others, lines: lines.length, callerIds, ...(release ? { release, version, releaseLine } : {}), ...(prefixed ? { prefixed } : {}), ...(wrapped ? { wrapped } : {}), ...(cut ? { cut } : {}), ...(decorated ? { decorated } : {}) };
 }
 
 /** Marks each `device_add` that repeats a name added before and not removed since (LogEvent.namesake). */

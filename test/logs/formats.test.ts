@@ -90,3 +90,18 @@ describe('log rules', () => {
     expect(readMessage('i2c i2c-10EC5682:00: deferred probe pending: wait for supplier /soc/i2c@0')).toMatchObject({ rule: { id: 'deferred_pending' }, dev: 'i2c-10EC5682:00', reason: 'wait for supplier /soc/i2c@0' });
   });
 });
+
+// Two log hunts (2026-12-04): a real log booted with dyndbg's +f (each line behind its function's
+// name) and one with +plmft (`[96] libata:ata_port_classify:344: `) were E701, "capture with dmesg".
+describe("dyndbg's decorations", () => {
+  it('+f, +m, +l and +t are read through; the thread id is the task', () => {
+    const log = parseLog([
+      "[    1.000000] really_probe: bus: 'platform': really_probe: probing driver adv7511 with device 2-0039",
+      "[    1.100000] [42] dd:really_probe:604: bus: 'platform': really_probe: probing driver adv7511 with device 2-0040",
+      '[    1.200000] some_driver: unrelated: a line that is no driver-core line',
+    ].join('\n'));
+    expect(log.events.map((e) => [e.rule.id, e.dev, e.task])).toEqual([['probing', '2-0039', undefined], ['probing', '2-0040', 'T42']]);
+    expect(log.decorated).toEqual({ count: 2, line: 1 });
+    expect(log.unknown).toBe(1);
+  });
+});
