@@ -81,7 +81,7 @@ export function kernelWarnings(log: ParsedLog, lk: LogKernel): string[] {
     if (wrong) {
       const fit = PROFILE_NAMES.filter((p) => devPrintkOf(p) === wrong.rule.dev);
       const range = wrong.rule.dev ? `${fit[0]} or a later profile` : `${fit.at(-1)} or an earlier profile`;
-      out.push(`line ${wrong.line} prints dd.c's ${wrong.rule.id} line ${wrong.rule.dev ? 'with dev_dbg (the device in the prefix), as v6.12 and later do' : 'with pr_debug (the device in the text), as kernels before v6.12 do'}; profile ${prof}'s dd.c does not: ${range} fits the log`);
+      out.push(`line ${wrong.line} prints dd.c's ${wrong.rule.id} line ${wrong.rule.dev ? 'with dev_dbg (the device in the prefix), as dd.c does from a release after v6.3 (v6.12 read; a 6.11 log prints it too)' : 'with pr_debug (the device in the text), as dd.c does up to v6.3 at least (read)'}; profile ${prof}'s dd.c does not: ${range} fits the log`);
     }
   }
   return out;
