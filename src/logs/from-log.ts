@@ -104,6 +104,8 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
   const deferredSeen = new Set<string>(), undeferred = new Map<string, number>();
   /** `bus: remove driver/device` lines not written as an action: why. */
   const removals: { name: string; line: number; why: string }[] = [];
+  /** Devices an actor deleted (`del`), by the removing task: its next add is that actor's again. */
+  const delled = new Map<string, string | undefined>();
   /** Devices "Added to deferred list" with no probe attempt before it in the log: the line. */
   const addedUnprobed = new Map<string, number>();
   /**
@@ -138,6 +140,8 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
         if (e.namesake !== undefined) { namesakes++; break; }
         used++;
         const d = dev(e.dev!, e.bus);
+        // Added again after an actor's del: the same actor's add again (a new struct device).
+        if (delled.has(d.name) && task === delled.get(d.name)) { delled.delete(d.name); act(d.addedBy!, `add ${d.name}`); break; }
         if (d.addedBy !== undefined || d.parent !== undefined) break;
         const enc = enclosing(d.name, task, e.line);
         if (enc) {
@@ -162,7 +166,12 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
         // A removal inside a probe is that probe's (its error path, a probe that unregisters):
         // not an actor's action; a module's driver goes with rmmod; a device's removal may be
         // devres undoing a failed probe, which the model does by itself.
+        // A device an actor added, removed outside any probe by the same task (or in a log without
+        // caller ids): that actor's `del` (a log hunt, 2026-12-04: validate stopped at the removal).
+        const dv = e.rule.id === 'bus_remove_device' ? devs.get(name) : undefined;
+        const delByAdder = dv !== undefined && !inProbe.length && dv.addedBy !== undefined && !dv.addedBy.startsWith('probe of') && (task === undefined || task === dv.addTask);
         if (e.rule.id === 'bus_remove_driver' && !inProbe.length && mod === undefined) act(actorOf(task), `unregister ${name}`);
+        else if (delByAdder) { act(dv.addedBy!, `del ${name}`); delled.set(name, task); }
         else removals.push({ name, line: e.line, why: e.rule.id === 'bus_remove_device' ? `device ${name} removed at line ${e.line}: not written (an actor's \`del ${name}\`, or devres undoing a failed probe of its parent, which the model does itself)` : mod !== undefined ? `driver ${name} removed at line ${e.line}: not written (its module ${mod}: \`rmmod ${mod}\` by hand)` : `driver ${name} removed at line ${e.line}, while a probe was open: not written (a probe that unregisters a driver is not modelled)` });
         break;
       }

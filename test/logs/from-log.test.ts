@@ -160,3 +160,19 @@ describe('driver_bound in v3.x order', () => {
     expect(r.notes).toContain("line 6: driver_bound names the device first, as v3.x's dd.c prints it: read that way round");
   });
 });
+
+// A log hunt (2026-12-04): a device the same task added and then removed (ahci hotplug, caller ids)
+// was noted "not written", and validate stopped at the removal.
+describe('a removal by the task that added the device', () => {
+  it("is that actor's del, and an add after it its add again", () => {
+    const lines = ["[    1.0][    T1] bus: 'platform': add driver dc-drv",
+      "[    2.0][   T87] device: 'dc': device_add", "[    2.0][   T87] bus: 'platform': add device dc",
+      "[    2.1][   T87] bus: 'platform': __driver_probe_device: matched device dc with driver dc-drv", "[    2.1][   T87] bus: 'platform': really_probe: probing driver dc-drv with device dc",
+      "[    2.2][   T87] bus: 'platform': really_probe: bound device dc to driver dc-drv",
+      "[    3.0][   T87] bus: 'platform': remove device dc",
+      "[    4.0][   T87] device: 'dc': device_add", "[    4.0][   T87] bus: 'platform': add device dc"];
+    const r = fromLog(parseLog(lines.join('\n')), 't');
+    expect(r.spec.actors['task T87']).toEqual(['add dc', 'del dc', 'add dc']);
+    expect(r.notes.join('\n')).not.toMatch(/removed at line 7: not written/);
+  });
+});
