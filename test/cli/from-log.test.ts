@@ -42,4 +42,17 @@ describe('probecheck from-log', () => {
     expect(v.stdout).toContain('9 driver-core lines read: 9 checked;');
     expect(v.status).toBe(0);
   });
+
+  // A log hunt (2026-12-04): a whole boot (23 devices, 16 drivers) ran 90 s to 12.7 M states, every verdict unknown, with no word before.
+  it('says when a scenario is more than a search usually finishes', () => {
+    const dir = tempDir();
+    const lines = Array.from({ length: 7 }, (_, i) => [`bus: 'platform': add driver d${i}-drv`, `device: 'd${i}': device_add`, `bus: 'platform': add device d${i}`,
+      `bus: 'platform': really_probe: probing driver d${i}-drv with device d${i}`, `bus: 'platform': really_probe: bound device d${i} to driver d${i}-drv`]).flat();
+    writeFileSync(join(dir, 'big.log'), `${lines.join('\n')}\n`);
+    const w = probecheck(['from-log', 'big.log', '-o', 'big.ts'], { cwd: dir });
+    expect(w.status).toBe(0);
+    expect(w.stderr).toContain('note: 14 devices and drivers is more than an exhaustive search usually finishes');
+    writeFileSync(join(dir, 'small.log'), `${lines.slice(0, 10).join('\n')}\n`);
+    expect(probecheck(['from-log', 'small.log', '-o', 'small.ts'], { cwd: dir }).stderr).not.toContain('note:');
+  });
 });
