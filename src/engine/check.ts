@@ -9,7 +9,7 @@ import { isLiveness } from './compile.js';
 import { analyze, predicatesOf, type LivenessFinding } from './liveness.js';
 import { Graph } from './search/graph.js';
 import type { BackendName, CoverageEntry, IdleAction, PropertyResult, Result, Strategy, Vacuity, VacuousProperty } from './result.js';
-import { explore, REACHED_BY } from './search/explore.js';
+import { explore, FOUND_BEFORE, REACHED_BY } from './search/explore.js';
 import { parallelExplore, type ModelSource, type ParallelOutcome } from './search/parallel.js';
 import { explorePor } from './reduce/por.js';
 import { Monitor, propertyThrew, waitingIn } from './search/monitor.js';
@@ -253,10 +253,15 @@ function withPath<T>(be: Backend, search: () => T): T {
   try { return search(); } catch (e) {
     const codes = e instanceof ProbecheckError ? REACHED_BY.get(e) : undefined;
     if (!codes) throw e;
+    const list = (cs: number[]) => rebuild(be, cs).steps.map((t, i) => `  ${i + 1}. ${t.thread}: ${t.label}${t.branch !== undefined ? ` #${t.branchName ?? t.branch}` : ''}`);
     let moves: string[];
-    try { moves = rebuild(be, codes).steps.map((t, i) => `  ${i + 1}. ${t.thread}: ${t.label}${t.branch !== undefined ? ` #${t.branchName ?? t.branch}` : ''}`); } catch { throw e; }
+    try { moves = list(codes); } catch { throw e; }
     const x = e as ProbecheckError;
     x.detail = codes.length ? [`reached by ${codes.length} move${codes.length === 1 ? '' : 's'} from the initial state:`, ...moves] : ['in the initial state (no move before it)'];
+    // What the search had found before the error: violations are not lost to it (their moves only).
+    for (const f of FOUND_BEFORE.get(x) ?? []) {
+      try { x.detail.push(`before it, ${f.name} was found violated, by ${f.codes.length} move${f.codes.length === 1 ? '' : 's'}:`, ...list(f.codes)); } catch { /* its moves do not replay: left out */ }
+    }
     throw x;
   }
 }

@@ -59,3 +59,21 @@ describe('E204 when no more instances can be declared', () => {
     expect(() => check(model)).toThrow(/: every thread of that program is running; w is at its most here/);
   });
 });
+
+// A log hunt (2026-12-04): a deadlock found first was lost to an E204 that asked for more instances.
+describe('E204 after a violation was found', () => {
+  it('the error keeps what the search had found: each property and its moves', () => {
+    const model: Model = {
+      name: 'found-then-e204', state: t.record({ n: t.int(3) }),
+      threads: [
+        { name: 'a', steps: { go: { where: 'test', run: (s: { n: number }, _l: unknown, _b: number, ctx) => { s.n++; ctx.spawn('w'); return s.n < 3 ? 'go' : null; } } } },
+        ...[1, 2].map((i) => ({ name: `w${i}`, program: 'w', running: false, steps: { wait: { where: 'test', run: () => 'wait' } } })),
+      ],
+      properties: [{ kind: 'invariant', name: 'small', holds: (s: { n: number }) => s.n < 1 }, { kind: 'invariant', name: 'bounded', holds: (s: { n: number }) => s.n <= 3 }],
+    };
+    let err: { code?: string; detail?: string[] } | undefined;
+    try { check(model); } catch (e) { err = e as typeof err; }
+    expect(err?.code).toBe('E204');
+    expect(err!.detail!.slice(err!.detail!.indexOf('before it, small was found violated, by 1 move:'))).toEqual(['before it, small was found violated, by 1 move:', '  1. a: go']);
+  });
+});

@@ -22,6 +22,11 @@ import type { Limits, Progress, SearchOutcome } from './types.js';
 
 /** The moves (action codes) to the state in which a model's step threw, by error (explore's catch). */
 export const REACHED_BY = new WeakMap<object, number[]>();
+/**
+ * The violations a search had found before a model's error ended it (a log hunt, 2026-12-04: a
+ * deadlock found first was lost to an E204 that asked for more instances): each property's moves.
+ */
+export const FOUND_BEFORE = new WeakMap<object, { name: string; codes: number[] }[]>();
 
 /**
  * With a reducer (partial-order reduction, reduce/por.ts) each state expands to the moves it picks.
@@ -106,7 +111,10 @@ export function explore(be: Backend, monitor: Monitor, strategy: 'bfs' | 'dfs', 
     // (a ProbecheckError) and a bug in probecheck go on up.
     const limit = e instanceof LimitReached ? e : isAllocationFailure(e) ? outOfMemory(e, store.size) : undefined;
     // A model's own error (a step that throws, E2xx) carries the moves to the state it broke in.
-    if (!limit && e instanceof ProbecheckError && e.code.startsWith('E2') && !REACHED_BY.has(e)) REACHED_BY.set(e, store.path(curId));
+    if (!limit && e instanceof ProbecheckError && e.code.startsWith('E2') && !REACHED_BY.has(e)) {
+      REACHED_BY.set(e, store.path(curId));
+      FOUND_BEFORE.set(e, [...monitor.found].map(([name, f]) => ({ name, codes: [...store.path(f.at), ...(f.lastAction !== undefined ? [f.lastAction] : [])] })));
+    }
     if (!limit) throw e;
     stopped = limit.reason;
     stopNote = limit.note;
