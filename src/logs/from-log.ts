@@ -319,7 +319,10 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
     if (d.module) spec.module = d.module;
     if (d.outcomes.length === 1 && d.outcomes[0] !== 'ok') spec.probe = d.outcomes[0]!;
     else if (d.outcomes.length > 1) spec.probe = d.outcomes;
-    if (d.registers.length) spec.registers = d.registers.filter((r) => keep.has(r));
+    // A probe the log shows starting and never ending is taken as binding: said (a log hunt, 2026-12-04).
+    else if (d.outcomes.length === 0 && d.matches.some((m) => keep.has(m))) notes.push(`${d.name}: the log shows no outcome of its probe${d.matches.length > 1 ? 's' : ''} (no bound, deferral or error line): taken as binding`);
+    const regs = d.registers.filter((r) => keep.has(r));
+    if (regs.length) spec.registers = regs;
     if (d.registeredBy === undefined) spec.present = true;
     drivers[d.name] = spec;
   }
