@@ -379,8 +379,10 @@ export function resolveWorld(spec: ScenarioSpec): World {
       // pending list (found by two new users, 2026-12-04: the state a deferred-probe scenario starts from).
       // (Unbound at boot: not present, or present with no driver bound: its driver in a module, or itself deferred.)
       const absent = d.needs.filter((n) => !devices[n]!.present || devices[n]!.boundTo < 0);
-      if (absent.length) { (devices[m]!.deferredAtBoot ??= []).push(d.i); continue; }
-      throw bad(`${where}: driver '${d.name}' and device '${devNames[m]}' are both present on a bus that autoprobes, so boot would have bound it: say the device is boundTo it, add one of them in an actor, give the bus autoprobe: false (a device left for a sysfs bind), or give the driver needs: a device not bound at boot (boot's probe then deferred it: it starts on the pending list)`);
+      // A probe that always defers deferred at boot too; one that always fails left it unbound (a differential hunt, 2026-12-04).
+      if (absent.length || d.outcomes.every((o) => o === 'defer')) { (devices[m]!.deferredAtBoot ??= []).push(d.i); continue; }
+      if (d.outcomes.every((o) => o === 'error')) continue;
+      throw bad(`${where}: driver '${d.name}' and device '${devNames[m]}' are both present on a bus that autoprobes, so boot would have bound it: say the device is boundTo it, add one of them in an actor, give the bus autoprobe: false (a device left for a sysfs bind), or give the driver needs: a device not bound at boot, or probe: 'defer' (boot's probe then deferred it: it starts on the pending list), or probe: 'error' (it failed: the device starts unbound)`);
     }
   }
   for (const d of drivers) for (const r of [...d.registers, ...(d.asyncScan ?? [])]) {
@@ -403,7 +405,7 @@ export function buildScenario(spec: ScenarioSpec, profileName: string, patchList
     // whose probes register them again nest without end (the kernel stops at the second
     // device_add or driver_register). One line, not a stack overflow (found by a fuzzer, 2026-12-04).
     if (e instanceof RangeError && /call stack/.test(e.message)) {
-      throw bad(`scenario '${spec.name}': building its paths nests without end: a probe registers (registers, registersDriver, asyncScan) a device or driver whose probe leads back to it, which the model cannot build (the kernel stops at the second device_add or driver_register); break the cycle`);
+      throw bad(`scenario '${spec.name}': building its paths nests without end: a probe registers (registers, registersDriver, asyncScan) a device or driver whose probe leads back to it, or a release leads back to itself (a supplier's release unbinds its consumers, and a consumer's driver that registers that supplier deletes it again), which the model cannot build (the kernel stops at the second device_add or driver_register, or never takes that path); break the cycle`);
     }
     throw e;
   }
@@ -716,7 +718,10 @@ function profileNotes(k: Kernel): string[] {
   if (!k.has('DEVICE_LINKS') && w.links.length) out.push(`${p} has no device links (9ed9895370ae, v4.10): the scenario's ${w.links.length > 1 ? `${w.links.length} links are` : 'link is'} never made`);
   // A present device boot's probe deferred starts on the pending list (a new user saw it only in a trace).
   for (const d of w.devices) if (d.deferredAtBoot?.length) {
-    const by = d.deferredAtBoot.map((j) => `${w.drivers[j]!.name} (it needs ${w.drivers[j]!.needs.filter((n) => !w.devices[n]!.present || w.devices[n]!.boundTo < 0).map((n) => w.devices[n]!.name).join(', ')}, not bound at boot)`);
+    const by = d.deferredAtBoot.map((j) => {
+      const absent = w.drivers[j]!.needs.filter((n) => !w.devices[n]!.present || w.devices[n]!.boundTo < 0).map((n) => w.devices[n]!.name);
+      return `${w.drivers[j]!.name} (${absent.length ? `it needs ${absent.join(', ')}, not bound at boot` : 'its probe always defers'})`;
+    });
     out.push(`device '${d.name}' starts on the deferred-probe pending list: boot's probe of it by ${by.join(' and by ')} deferred`);
   }
   return out;

@@ -582,3 +582,13 @@ describe('linksUnchecked, audited', () => {
     for (const p of ['v5.4', 'mainline']) expect(check(buildScenario({ ...retry, properties: [never] }, p, '').model).properties[0]!.verdict, p).toBe('holds');
   });
 });
+
+// A differential hunt (2026-12-04): device_link_add returns NULL for a supplier not through
+// device_pm_add (core.c at fb583c8eeeb1:326); the model made the link and reported a WARN.
+describe('linksUnchecked to a supplier never added', () => {
+  it('adds no link', () => {
+    const s: ScenarioSpec = { name: 'absent', devices: { c: {}, s: {} }, drivers: { cd: { matches: ['c'], links: ['s'], linksUnchecked: true, present: true } },
+      actors: { a: ['add c', 'unbind cd c'] }, properties: ['links-no-warn'] };
+    for (const p of ['v5.1', 'v5.4', 'mainline']) expect(check(buildScenario(s, p, '').model).properties[0]!.verdict, p).toBe('holds');
+  });
+});

@@ -159,7 +159,7 @@ describe('actions that can never take effect are errors unless marked maybe', ()
 
   it('a present driver and a present unbound device it matches: four ways out, autoprobe: false and a deferral at boot among them', () => {
     expect(err(spec({ a: 'add c1' }, { devices: { host: {}, c1: {}, p: { present: true } }, drivers: { pdrv: { matches: ['p'], present: true } } })))
-      .toBe("E601: scenario 'v': driver 'pdrv' and device 'p' are both present on a bus that autoprobes, so boot would have bound it: say the device is boundTo it, add one of them in an actor, give the bus autoprobe: false (a device left for a sysfs bind), or give the driver needs: a device not bound at boot (boot's probe then deferred it: it starts on the pending list)");
+      .toBe("E601: scenario 'v': driver 'pdrv' and device 'p' are both present on a bus that autoprobes, so boot would have bound it: say the device is boundTo it, add one of them in an actor, give the bus autoprobe: false (a device left for a sysfs bind), or give the driver needs: a device not bound at boot, or probe: 'defer' (boot's probe then deferred it: it starts on the pending list), or probe: 'error' (it failed: the device starts unbound)");
     // needs: a present device does not defer it (boot probed both).
     expect(err(spec({ a: 'add c1' }, { devices: { host: {}, c1: {}, q: { present: true, boundTo: 'qdrv' }, p: { present: true } }, drivers: { qdrv: { matches: ['q'], present: true }, pdrv: { matches: ['p'], needs: ['q'], present: true } } })))
       .toMatch(/driver 'pdrv' and device 'p' are both present on a bus that autoprobes, so boot would have bound it/);
@@ -331,5 +331,20 @@ describe('a device deferred at boot, as said', () => {
       drivers: { 'dc-drv': { matches: ['dc'], needs: ['pwm'], present: true }, 'pwm-drv': { matches: ['pwm'], present: true } }, actors: { hotplug: 'add pwm' } };
     expect(buildScenario(s, 'mainline', '').model.notes).toEqual(["device 'dc' starts on the deferred-probe pending list: boot's probe of it by dc-drv (it needs pwm, not bound at boot) deferred"]);
     expect(() => buildScenario({ ...s, deferredProbeTimeout: 1e12, actors: { hotplug: ['add pwm', 'deferred_probe_initcall'] } }, 'v5.10', '')).toThrow(/deferredProbeTimeout: .*an integer of seconds from -1 to 2147483647/);
+  });
+});
+
+// A differential hunt over today's features (2026-12-04).
+describe('boot states and a release cycle', () => {
+  it("a present device whose present driver always defers starts pending; one whose driver always fails starts unbound", () => {
+    const s = (probe: 'defer' | 'error' | 'ok'): ScenarioSpec => ({ name: 'boot', devices: { d0: { present: true } }, drivers: { r0: { matches: ['d0'], present: true, probe } }, actors: { a: 'deferred_probe_initcall' } });
+    expect(buildScenario(s('defer'), 'v5.10', '').model.notes).toEqual(["device 'd0' starts on the deferred-probe pending list: boot's probe of it by r0 (its probe always defers) deferred"]);
+    expect(buildScenario(s('error'), 'v5.10', '').model.notes).toEqual([]);
+    expect(() => buildScenario(s('ok'), 'v5.10', '')).toThrow(/so boot would have bound it/);
+  });
+  it('a release that leads back to itself is named in the nesting error', () => {
+    const s: ScenarioSpec = { name: 'rel-cycle', devices: { d0: {}, d1: {} },
+      drivers: { a: { matches: ['d0'], links: ['d1'], present: true }, b: { matches: ['d0'], registers: ['d1'], present: true } }, actors: { x: 'add d0', y: 'del d0' } };
+    expect(() => buildScenario(s, 'v5.10', '')).toThrow(/nests without end: .* or a release leads back to itself \(a supplier's release unbinds its consumers/);
   });
 });

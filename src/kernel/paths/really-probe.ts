@@ -217,6 +217,10 @@ function reallyProbe(tb: ThreadBuilder, dev: number, drv: number, depth: number,
     if (k.has('DEVICE_LINKS')) {
       for (const li of ownLinks) {
         if (s.link[li]!.status !== 'NONE') continue;
+        // `if (!device_pm_initialized(supplier) ...) { link = NULL; goto out; }` (core.c at
+        // fb583c8eeeb1:326): no link to a supplier not through device_pm_add (`ready`), which only a
+        // linksUnchecked probe can meet (a differential hunt, 2026-12-04: a false WARN).
+        if (!s.dev[w.links[li]!.supplier]!.ready) continue;
         s.link[li]!.status = linkInitStatus(k, s, w.links[li]!.supplier);
       }
     }
