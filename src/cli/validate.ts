@@ -7,7 +7,7 @@
  * gets a warning line (logs/release.ts), not another exit status.
  */
 import { loadModel, loadPatchFiles } from '../load.js';
-import { describeCut, describePrefixed, describeWrapped } from '../logs/parse.js';
+import { describeCut, describePrefixed, describeReboot, describeWrapped } from '../logs/parse.js';
 import { validate, type ValidateResult } from '../logs/validate.js';
 import { showParams } from '../report/text.js';
 import { buildModel } from './build.js';
@@ -74,6 +74,7 @@ export function renderValidation(r: ValidateResult, logFile: string): string {
     return out.join('\n');
   }
   if (r.wrapped) out.push(`  ${describeWrapped(r.wrapped)}`);
+  if (r.reboot) out.push(`  ${describeReboot(r.reboot)}`);
   if (r.prefixed) out.push(`  not read: ${describePrefixed(r.prefixed)}`);
   if (r.cut) out.push(`  not read: ${describeCut(r.cut)}`);
   if (r.verdict === 'behaviour') out.push(`  the log IS a behaviour of the model: a run of ${r.run.length} steps prints all ${r.checked.length} checked lines in order (${r.states.toLocaleString('en-US')} states searched)`);

@@ -20,7 +20,7 @@ import { PROFILE_NAMES, PROFILES } from '../kernel/profiles.js';
 import { LATE_INITCALL, lateInitcallRefusal } from '../kernel/paths/late-initcall.js';
 import type { DriverSpec, ScenarioSpec } from '../kernel/scenario.js';
 import type { Outcome } from '../kernel/world.js';
-import { describeCut, describePrefixed, describeWrapped, type LogEvent, type ParsedLog } from './parse.js';
+import { describeCut, describePrefixed, describeReboot, describeWrapped, type LogEvent, type ParsedLog } from './parse.js';
 import { profileFor, profileGuess } from './release.js';
 import { retClass } from './validate.js';
 
@@ -375,6 +375,7 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
   if (namesakes) notes.push(`not read: ${count(namesakes, 'device_add line')} of a name added before and not removed: a class device of the same name (SCSI adds several: its class device, bsg, scsi_disk), not the device`);
   if (log.prefixed) notes.push(`not read: ${describePrefixed(log.prefixed)}`);
   if (log.wrapped) notes.push(describeWrapped(log.wrapped));
+  if (log.reboot) notes.push(describeReboot(log.reboot));
   if (log.decorated) notes.push(`${count(log.decorated.count, 'line')} read behind dyndbg's decorations (+t, +m, +f, +l; first at line ${log.decorated.line}): a +t thread id is read as the printing task`);
   if (log.cut) notes.push(`not read: ${describeCut(log.cut)}`);
   if (actions.size === 0) notes.push('no actor: nothing in the log registers a device or a driver; add one');

@@ -59,6 +59,11 @@ export interface ParsedLog {
   prefixed?: { count: number; line: number; prefix: string; text: string };
   /** Lines read behind dyndbg's decorations (+t thread id, +m module, +f function, +l line): how many, and the first. */
   decorated?: { count: number; line: number };
+  /**
+   * Where the log seems to start a second boot: a second "Linux version" line, or a timestamp more
+   * than 2 s before one already seen (a log hunt, 2026-12-04: two boots pasted into one mail).
+   */
+  reboot?: { line: number; why: string };
   /** Driver-core lines wrapped over two or three lines (a mail client's), read joined: how many, and the first. */
   wrapped?: { count: number; line: number };
   /**
@@ -82,6 +87,11 @@ export function describeWrapped(w: NonNullable<ParsedLog['wrapped']>): string {
 /** The cut lines in words. */
 export function describeCut(c: NonNullable<ParsedLog['cut']>): string {
   return `${c.count} line${c.count === 1 ? ' looks' : 's look'} like a driver-core line cut at the end and continued on the next line (line ${c.line}: "${c.text}"): the log looks wrapped, as by a mail client; join ${c.count === 1 ? 'it' : 'them'} back`;
+}
+
+/** A second boot in the log, in words. */
+export function describeReboot(r: NonNullable<ParsedLog['reboot']>): string {
+  return `the log seems to hold a second boot from line ${r.line} (${r.why}): it is read as one run; cut it to the boot you are after`;
 }
 
 /** The prefixed lines in words: how many, and the first, with its prefix. */
@@ -185,7 +195,7 @@ export function parseLog(input: string): ParsedLog {
   const events: LogEvent[] = [];
   const others: ParsedLog['others'] = [];
   let unknown = 0, release: string | undefined, version: string | undefined, releaseLine: number | undefined, prefixed: ParsedLog['prefixed'], callerIds = false;
-  let wrapped: ParsedLog['wrapped'], cut: ParsedLog['cut'], decorated: ParsedLog['decorated'];
+  let wrapped: ParsedLog['wrapped'], cut: ParsedLog['cut'], decorated: ParsedLog['decorated'], reboot: ParsedLog['reboot'], maxTime: number | undefined;
   const st = lines.map(stripPrefixes);
   /**
    * A line a mail client wrapped: it reads as no rule, and with the next one or two lines (no
@@ -209,7 +219,15 @@ export function parseLog(input: string): ParsedLog {
     if (text === '') continue;
     if (task !== undefined) callerIds = true;
     const v = /^Linux version ((\d+\.\d+)\S*)/.exec(text);
-    if (v) { if (release === undefined) { release = v[2]; version = v[1]; releaseLine = i + 1; } continue; }
+    if (v) {
+      if (release === undefined) { release = v[2]; version = v[1]; releaseLine = i + 1; }
+      else reboot ??= { line: i + 1, why: `a second "Linux version" line (the first at line ${releaseLine})` };
+      continue;
+    }
+    if (time !== undefined) {
+      if (maxTime !== undefined && time < maxTime - 2) reboot ??= { line: i + 1, why: `its timestamp (${time} s) is before one already seen (${maxTime} s)` };
+      if (maxTime === undefined || time > maxTime) maxTime = time;
+    }
     // A line that ends in a hyphen may be a name the wrap cut: the joined reading first.
     const alone = readMessage(text);
     let e = text.endsWith('-') ? null : alone, last = i;
@@ -247,7 +265,7 @@ export function parseLog(input: string): ParsedLog {
     i = last;
   }
   markNamesakes(events);
-  return { events, unknown, others, lines: lines.length, callerIds, ...(release ? { release, version, releaseLine } : {}), ...(prefixed ? { prefixed } : {}), ...(wrapped ? { wrapped } : {}), ...(cut ? { cut } : {}), ...(decorated ? { decorated } : {}) };
+  return { events, unknown, others, lines: lines.length, callerIds, ...(release ? { release, version, releaseLine } : {}), ...(prefixed ? { prefixed } : {}), ...(wrapped ? { wrapped } : {}), ...(cut ? { cut } : {}), ...(decorated ? { decorated } : {}), ...(reboot ? { reboot } : {}) };
 }
 
 /** Marks each `device_add` that repeats a name added before and not removed since (LogEvent.namesake). */

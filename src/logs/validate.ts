@@ -66,6 +66,8 @@ export interface ValidateResult {
   prefixed?: ParsedLog['prefixed'];
   /** Lines read joined with the next (wrapped), and lines that look cut (parse.ts). */
   wrapped?: ParsedLog['wrapped'];
+  /** Where a second boot seems to start (parse.ts). */
+  reboot?: ParsedLog['reboot'];
   cut?: ParsedLog['cut'];
   /** What the log says of its kernel that the model's profile is not (release.ts): warned, not refused. */
   warnings: string[];
@@ -146,7 +148,7 @@ export function validate(model: Model, log: ParsedLog, o: { maxStates?: number; 
     else checked.push(e);
   }
   const kinds = modelKindsOf(checked);
-  const base = { model: model.name, params: model.params ?? {}, checked, unchecked, unknownLines: log.unknown, warnings: kernelWarnings(log, w), ...(log.prefixed ? { prefixed: log.prefixed } : {}), ...(log.wrapped ? { wrapped: log.wrapped } : {}), ...(log.cut ? { cut: log.cut } : {}) };
+  const base = { model: model.name, params: model.params ?? {}, checked, unchecked, unknownLines: log.unknown, warnings: kernelWarnings(log, w), ...(log.prefixed ? { prefixed: log.prefixed } : {}), ...(log.wrapped ? { wrapped: log.wrapped } : {}), ...(log.cut ? { cut: log.cut } : {}), ...(log.reboot ? { reboot: log.reboot } : {}) };
   const n = checked.length;
   const be = makeBackend(compile(model));
   const maxStates = o.maxStates ?? 2_000_000;

@@ -105,3 +105,14 @@ describe("dyndbg's decorations", () => {
     expect(log.unknown).toBe(1);
   });
 });
+
+// A log hunt (2026-12-04): a mail pasted two boots (times 191 s, then 185 s); they were read as one run with no word.
+describe('a second boot in one log', () => {
+  it('is found by a timestamp going back more than 2 s, or a second "Linux version" line; small disorder is not one', () => {
+    const line = (t: number, m: string) => `[${t.toFixed(6).padStart(12)}] ${m}`;
+    const probe = (d: string) => `bus: 'platform': really_probe: probing driver drv with device ${d}`;
+    expect(parseLog([line(191, probe('a')), line(185, probe('b'))].join('\n')).reboot).toEqual({ line: 2, why: 'its timestamp (185 s) is before one already seen (191 s)' });
+    expect(parseLog(['Linux version 6.1.0 (x)', line(1, probe('a')), 'Linux version 6.1.0 (x)', line(1.5, probe('b'))].join('\n')).reboot).toEqual({ line: 3, why: 'a second "Linux version" line (the first at line 1)' });
+    expect(parseLog([line(10.5, probe('a')), line(10.2, probe('b')), line(11, probe('c'))].join('\n')).reboot).toBeUndefined();
+  });
+});
