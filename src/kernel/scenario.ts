@@ -53,7 +53,7 @@ export interface DriverSpec {
   /** What probe() returns; several = nondeterministic (default 'ok'). */
   probe?: Outcome | Outcome[];
   /** Devices probe() registers before returning. */
-  registers?: string[];
+  registers?: string[] | Record<string, string[]>;
   /** Drivers probe() registers (driver_register) before returning: built in, registered by nobody else, and probe must always succeed. */
   registersDriver?: string[];
   /** Devices probe() needs bound: if one is not bound when probe() starts, it returns -EPROBE_DEFER. */
@@ -152,7 +152,7 @@ export const DEVICE_KEYS: KeyChecks<DeviceSpec> = { bus: str, parent: str, prese
 export const DRIVER_KEYS: KeyChecks<DriverSpec> = {
   bus: str, matches: strs, probeType: str, module: str,
   probe: (v) => (typeof v === 'string' || isStrs(v) ? null : "an outcome or a list of them ('ok', 'defer', 'error')"),
-  registers: strs, registersDriver: strs, needs: strs, links: strs, linkFlags: strs, linksUnchecked: bool, present: bool, locks: strs, workOnCpu: bool,
+  registers: (v) => (isStrs(v) || (isObj(v) && Object.values(v).every(isStrs)) ? null : 'a list of device names, or { matched device: [device names] } where each probe registers its own'), registersDriver: strs, needs: strs, links: strs, linkFlags: strs, linksUnchecked: bool, present: bool, locks: strs, workOnCpu: bool,
   asyncScan: (v) => (typeof v === 'boolean' || isStrs(v) ? null : 'true, false or a list of device names'),
   requestModule: str,
   statelessLinks: (v) => (Array.isArray(v) ? null : 'a list of { consumer, supplier }'),
@@ -302,13 +302,21 @@ export function resolveWorld(spec: ScenarioSpec): World {
       if (li < 0) { li = links.length; links.push({ i: li, consumer: c, supplier: s, initial: false, stateless: true }); }
       if (!statelessLinks.includes(li)) statelessLinks.push(li);
     }
-    const registers = (d.registers ?? []).map((r) => devIdx(`${w}: registers`, r)), locks = (d.locks ?? []).map((n) => devIdx(`${w}: locks`, n));
+    // Per matched device where each probe registers its own devices (a USB hub's probe its own
+    // interfaces: a log hunt, 2026-12-04); `registers` keeps them all, for what counts adds.
+    const regSpec = d.registers ?? [];
+    const registersOf = Array.isArray(regSpec) ? undefined : new Map(Object.entries(regSpec).map(([k, v]) => {
+      const di = devIdx(`${w}: registers`, k);
+      if (!matches.includes(di)) throw bad(`${where}: ${w}: registers: '${k}' is not a device it matches (${d.matches.join(', ')})`);
+      return [di, v.map((r) => devIdx(`${w}: registers of ${k}`, r))] as const;
+    }));
+    const registers = registersOf ? [...new Set([...registersOf.values()].flat())] : (regSpec as string[]).map((r) => devIdx(`${w}: registers`, r)), locks = (d.locks ?? []).map((n) => devIdx(`${w}: locks`, n));
     const asyncScan = d.asyncScan === undefined || d.asyncScan === false ? null : d.asyncScan === true ? [] : d.asyncScan.map((r) => devIdx(`${w}: asyncScan`, r));
     if (d.workOnCpu && (registers.length > 0 || locks.length > 0)) throw bad(`${where}: ${w}: workOnCpu with registers or locks is not modelled (the worker runs the probe body: asyncScan, requestModule)`);
     if (d.requestModule !== undefined && d.module === d.requestModule) throw bad(`${where}: ${w}: requestModule '${d.requestModule}' is its own module: a module's init that requests itself is not modelled (its probe runs only once the module is loading); let a built-in driver or one of another module request it`);
     return {
       i, name, bus, matches, probeType, module: d.module ? modNames.indexOf(d.module) : -1, outcomes,
-      registers, registersDriver: [] as number[], addsLinks, present: !!d.present,
+      registers, ...(registersOf ? { registersOf } : {}), registersDriver: [] as number[], addsLinks, present: !!d.present,
       needs: [...new Set([...(d.needs ?? []), ...(d.linksUnchecked ? [] : (d.links ?? []))].map((n) => devIdx(`${w}: needs`, n)))],
       locks, workOnCpu: !!d.workOnCpu, asyncScan, requestModule: d.requestModule ? modNames.indexOf(d.requestModule) : -1, statelessLinks,
     };

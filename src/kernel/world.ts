@@ -37,8 +37,10 @@ export interface DrvInfo {
   module: number;
   /** What probe() may return: more than one is a nondeterministic choice. */
   outcomes: Outcome[];
-  /** Devices probe() registers (device_add) before it returns. */
+  /** Devices probe() registers (device_add) before it returns (of every matched device: see registersOf). */
   registers: number[];
+  /** Where each probe registers its own devices (`registers: { dev: [...] }`): by matched device. */
+  registersOf?: Map<number, number[]>;
   /** Drivers probe() registers (driver_register, inline) after its devices, before it returns. */
   registersDriver: number[];
   /** Device links probe() adds: this device (consumer) on these suppliers. Indices into world.links. */
@@ -91,4 +93,10 @@ export function ancestors(w: World, d: number): number[] {
   const out: number[] = [];
   for (let p = w.devices[d]!.parent; p >= 0; p = w.devices[p]!.parent) out.push(p);
   return out;
+}
+
+/** The devices drv's probe of dev registers. */
+export function registersFor(w: World, drv: number, dev: number): number[] {
+  const d = w.drivers[drv]!;
+  return d.registersOf ? (d.registersOf.get(dev) ?? []) : d.registers;
 }

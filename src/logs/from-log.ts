@@ -59,6 +59,20 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
   };
   const pair = (dv: string, dr: string, bus?: string) => { dev(dv, bus); const d = drv(dr, bus); if (!d.matches.includes(dv)) d.matches.push(dv); return d; };
   const outcome = (d: Drv, o: Outcome) => { if (!d.outcomes.includes(o)) d.outcomes.push(o); };
+  /**
+   * `registers` by matched device, where the driver's probes of two or more devices each
+   * registered their own (the parent a registered device got is the probe's device): undefined
+   * where one list says it (one registering probe) or a device's registering probe is not known.
+   */
+  const perDevice = (d: Drv, regs: string[]): Record<string, string[]> | undefined => {
+    const by: Record<string, string[]> = {};
+    for (const r of regs) {
+      const p = devs.get(r)?.parent;
+      if (p === undefined || !d.matches.includes(p)) return undefined;
+      (by[p] ??= []).push(r);
+    }
+    return Object.keys(by).length > 1 ? by : undefined;
+  };
   /** Probes under way: device -> driver and task; `async`: the probing line of one the log shows scheduled asynchronously. */
   const open = new Map<string, { drv: string; task?: string; async?: number }>();
   /** Devices taken as registered by the probe their add or probe ran inside (`opts.noNest`: not these). */
@@ -322,7 +336,9 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
     // A probe the log shows starting and never ending is taken as binding: said (a log hunt, 2026-12-04).
     else if (d.outcomes.length === 0 && d.matches.some((m) => keep.has(m))) notes.push(`${d.name}: the log shows no outcome of its probe${d.matches.length > 1 ? 's' : ''} (no bound, deferral or error line): taken as binding`);
     const regs = d.registers.filter((r) => keep.has(r));
-    if (regs.length) spec.registers = regs;
+    const per = perDevice(d, regs);
+    if (per) spec.registers = per;
+    else if (regs.length) spec.registers = regs;
     if (d.registeredBy === undefined) spec.present = true;
     drivers[d.name] = spec;
   }
@@ -361,11 +377,12 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
   }
   const inner = innermost.filter((x) => keep.has(x.dev));
   if (inner.length) notes.push(`${count(inner.length, 'device')} seen while two or more probes were open, with no caller ids (${inner.slice(0, 3).map((x) => `${x.dev} at line ${x.line}, ${x.open} open`).join('; ')}${inner.length > 3 ? '; ...' : ''}): taken as registered by the innermost, the probe that started last (${inner[0]!.probe} for ${inner[0]!.dev})`);
-  // `registers` is per driver: every probe of the driver registers all of them.
+  // A driver whose probes each registered their own devices gets `registers` per matched device
+  // (perDevice); where a device's registering probe is not known, one list, said.
   for (const d of drvs.values()) {
     const regs = d.registers.filter((r) => keep.has(r));
     const by = new Set(regs.map((r) => devs.get(r)?.parent));
-    if (d.matches.length > 1 && by.size > 1) notes.push(`driver ${d.name}: its probes of ${[...by].join(', ')} each registered their own devices (${regs.join(', ')}), but \`registers\` is per driver: in the model each of its probes registers them all`);
+    if (d.matches.length > 1 && by.size > 1 && !perDevice(d, regs)) notes.push(`driver ${d.name}: its probes of ${[...by].join(', ')} each registered their own devices (${regs.join(', ')}), but which probe registered each is not known: in the model each of its probes registers them all`);
   }
   const beside = besideAsync.filter((x) => keep.has(x.dev));
   if (beside.length) {

@@ -348,3 +348,26 @@ describe('boot states and a release cycle', () => {
     expect(() => buildScenario(s, 'v5.10', '')).toThrow(/nests without end: .* or a release leads back to itself \(a supplier's release unbinds its consumers/);
   });
 });
+
+// A log hunt (2026-12-04): USB hubs' probes each register their own interfaces; `registers` was
+// per driver, so every hub's probe registered every interface.
+describe('registers per matched device', () => {
+  const s: ScenarioSpec = { name: 'hubs', devices: { h1: {}, h2: {}, i1: { parent: 'h1' }, i2: { parent: 'h2' } },
+    drivers: { hub: { matches: ['h1', 'h2'], registers: { h1: ['i1'], h2: ['i2'] }, present: true } }, actors: { a: 'add h1', b: 'add h2' } };
+  it("each probe registers its own, never the other's", () => {
+    const model = buildScenario(s, 'mainline', '').model;
+    model.properties = [
+      { kind: 'invariant', name: 'own', holds: (st: KS) => (!st.dev[2]!.registered || st.dev[0]!.driver !== 0) && (!st.dev[3]!.registered || st.dev[1]!.driver !== 0) },
+      { kind: 'sometimes', name: 'both', holds: (st: KS) => st.dev[2]!.registered && st.dev[3]!.registered },
+    ] as Property[];
+    expect(check(model).properties.map((p) => [p.name, p.verdict])).toEqual([['own', 'holds'], ['both', 'reachable']]);
+    // As one list for the driver, each hub's probe registers both: the first probe adds i2 under h1's.
+    const union = buildScenario({ ...s, drivers: { hub: { matches: ['h1', 'h2'], registers: ['i1', 'i2'], present: true } } }, 'mainline', '').model;
+    union.properties = [model.properties[0]!];
+    expect(check(union).properties[0]!.verdict).toBe('violated');
+  });
+  it('a key that is not a matched device is E601', () => {
+    expect(() => buildScenario({ ...s, drivers: { hub: { matches: ['h1'], registers: { h2: ['i2'] }, present: true } } }, 'mainline', '')).toThrow(/registers: 'h2' is not a device it matches \(h1\)/);
+    expect(() => buildScenario({ ...s, drivers: { hub: { matches: ['h1'], registers: 'i1' as never, present: true } } }, 'mainline', '')).toThrow(/registers: .*a list of device names, or \{ matched device: \[device names\] \}/);
+  });
+});

@@ -11,7 +11,7 @@
 import { RETURN, type Kernel, type KStep, type Ret, type ThreadBuilder } from '../emit.js';
 import { add } from '../../engine/add.js';
 import type { KL, KS } from '../state.js';
-import { RET } from '../world.js';
+import { RET, registersFor } from '../world.js';
 import { DD, deferredTrigger, dropSnapshot, lockStep, mayDefer, takeSnapshot, triggeredSince } from './common.js';
 import { deviceAdd } from './device-add.js';
 import { busAddDriver } from './driver-attach.js';
@@ -138,7 +138,8 @@ function reallyProbe(tb: ThreadBuilder, dev: number, drv: number, depth: number,
   let next = f.label('probe_ret');
   // Drivers it registers (driver_register -> bus_add_driver), after its devices.
   for (const r of [...info.registersDriver].reverse()) next = busAddDriver(tb, r, next);
-  for (const c of [...info.registers].reverse()) next = deviceAdd(tb, c, next);
+  const regs = registersFor(w, drv, dev);
+  for (const c of [...regs].reverse()) next = deviceAdd(tb, c, next);
   // Locks probe() takes on other devices come first, then the children it registers
   // (their steps are added after call_probe, the block's entry).
   const lockSteps: [string, number, string][] = [];
@@ -161,10 +162,10 @@ function reallyProbe(tb: ThreadBuilder, dev: number, drv: number, depth: number,
   // driver_null clears dev->driver (in device_unbind_cleanup from v5.19: a step named for what it
   // does, as the function does not exist before). Without children (or links: v3.x, v4.2, where
   // `devres_release_all(dev);` comes first) nothing observable lies between, and probe_failed does all.
-  const unbindAfter = k.has('DEVICE_LINKS') && info.registers.length > 0;
+  const unbindAfter = k.has('DEVICE_LINKS') && regs.length > 0;
   let cleanup = f.label(unbindAfter ? 'driver_null' : 'probe_failed');
   const cleanupSteps: [string, KStep][] = [];
-  for (const c of [...info.registers].reverse()) {
+  for (const c of [...regs].reverse()) {
     const after = cleanup, del = deviceDel(tb, c, after), l = `devres_release_all(${k.vn(c)})`;
     cleanupSteps.unshift([l, { where: `${DD}:really_probe (probe error path: device_unregister(${k.vn(c)}))`, run: (s) => (s.dev[c]!.registered ? del : after) }]);
     cleanup = f.label(l);
@@ -248,7 +249,7 @@ function reallyProbe(tb: ThreadBuilder, dev: number, drv: number, depth: number,
       // bound device put on the pending list, at v5.15 and later; found by a fuzzer, 2026-12-04).
       t.ret = o === 'ok' ? RET.ZERO : o === 'defer' ? RET.EPROBE_DEFER : RET.EIO;
       if (o === 'ok') return 'driver_bound';
-      return info.registers.length > 0 && !unbindAfter ? firstChildCleanup : 'probe_failed';
+      return regs.length > 0 && !unbindAfter ? firstChildCleanup : 'probe_failed';
     },
   });
   // device_links_driver_bound's body under device_links_write_lock (core.c where the profile reads

@@ -26,6 +26,7 @@ import { DD, allowsAsync, lockStep, mutexWaits, takeMutex, takesParentLock } fro
 import { MANAGED_TEST, coreLines, deviceLinkDel, linksDriverCleanup, noDriverLines, statelessLinksOf } from './links.js';
 import { boundRemove } from './klist.js';
 import { deviceDel } from './device-del.js';
+import { registersFor } from '../world.js';
 
 /**
  * __device_release_driver(dev): a block whose entry router the caller uses right after taking
@@ -115,7 +116,7 @@ export function releaseDriver(tb: ThreadBuilder, dev: number, ret: Ret, withPare
   const named = new Set<string>();
   for (const drv of w.devices[dev]!.drivers) {
     let next = f.label('devres_release_all');
-    for (const c of [...w.drivers[drv]!.registers].reverse()) {
+    for (const c of [...registersFor(w, drv, dev)].reverse()) {
       const l = `device_unregister(${k.vn(c)})`, after = next;
       if (!named.has(l)) {
         named.add(l);
