@@ -384,10 +384,12 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
     const by = new Set(regs.map((r) => devs.get(r)?.parent));
     if (d.matches.length > 1 && by.size > 1 && !perDevice(d, regs)) notes.push(`driver ${d.name}: its probes of ${[...by].join(', ')} each registered their own devices (${regs.join(', ')}), but which probe registered each is not known: in the model each of its probes registers them all`);
   }
-  const beside = besideAsync.filter((x) => keep.has(x.dev));
+  // Each device once (it may be seen on several lines: its add, its match), and said as seen, not
+  // added (a log hunt, 2026-12-04: "4 devices added" for 2 devices the log never adds).
+  const beside = besideAsync.filter((x, i) => keep.has(x.dev) && besideAsync.findIndex((y) => y.dev === x.dev) === i);
   if (beside.length) {
     const f = beside[0]!;
-    notes.push(`${count(beside.length, 'device')} added while only a probe scheduled asynchronously was open (${f.dev} at line ${f.line}, during ${f.probe}), with no caller ids: not taken as added by that probe, which runs in an async worker, but by \`boot\``);
+    notes.push(`${count(beside.length, 'device')} first seen while only a probe scheduled asynchronously was open (${f.dev} at line ${f.line}, during ${f.probe}), with no caller ids: not taken as registered by that probe, which runs in an async worker`);
   }
   if (namesakes) notes.push(`not read: ${count(namesakes, 'device_add line')} of a name added before and not removed: a class device of the same name (SCSI adds several: its class device, bsg, scsi_disk), not the device`);
   if (log.prefixed) notes.push(`not read: ${describePrefixed(log.prefixed)}`);

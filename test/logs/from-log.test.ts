@@ -176,3 +176,16 @@ describe('a removal by the task that added the device', () => {
     expect(r.notes.join('\n')).not.toMatch(/removed at line 7: not written/);
   });
 });
+
+// A log hunt (2026-12-04): "4 devices added while only a probe scheduled asynchronously was open"
+// counted lines (matched lines of 2 devices the log never adds).
+describe('devices seen beside an async probe', () => {
+  it('are counted once each, as seen', () => {
+    const lines = ["bus: 'platform': add driver adrv", "bus: 'platform': add driver bdrv", 'platform a: scheduling asynchronous probe',
+      "bus: 'platform': __driver_probe_device: matched device a with driver adrv", "bus: 'platform': really_probe: probing driver adrv with device a",
+      "bus: 'platform': __driver_probe_device: matched device b with driver bdrv", "bus: 'platform': __driver_probe_device: matched device b with driver bdrv",
+      "bus: 'platform': really_probe: bound device b to driver bdrv", "bus: 'platform': really_probe: bound device a to driver adrv"];
+    const notes = fromLog(parseLog(lines.join('\n')), 't', 'v6.6').notes.join('\n');
+    expect(notes).toMatch(/1 device first seen while only a probe scheduled asynchronously was open \(b at line 6, during adrv's probe of a\)/);
+  });
+});

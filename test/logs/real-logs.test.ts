@@ -190,7 +190,7 @@ describe('from-log writes only a scenario check builds', () => {
     const w = probecheck(['from-log', log, '-o', join(dir, 'ahci-boot.ts')]);
     expect(w.stderr).toMatch(/^wrote .*ahci-boot\.ts: 2 devices, 1 driver, profile v6\.6; run: probecheck check/);
     const text = readFileSync(join(dir, 'ahci-boot.ts'), 'utf8');
-    expect(text).toMatch(/\/\/ note: 1 device added while only a probe scheduled asynchronously was open \(1:1:0:0 at line 10, during sd's probe of 1:0:0:0\), with no caller ids: not taken as added by that probe, which runs in an async worker, but by `boot`\n/);
+    expect(text).toMatch(/\/\/ note: 1 device first seen while only a probe scheduled asynchronously was open \(1:1:0:0 at line 10, during sd's probe of 1:0:0:0\), with no caller ids: not taken as registered by that probe, which runs in an async worker\n/);
     expect(text).not.toMatch(/"registers"|"parent"|did not build/);
     expect(text).toMatch(/"boot": \[\n\s+"add 1:0:0:0",\n\s+"add 1:1:0:0"\n\s+\]/);
     const c = probecheck(['check', join(dir, 'ahci-boot.ts'), '-q']);
