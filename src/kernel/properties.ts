@@ -14,13 +14,13 @@ import { ancestors, type LinkInfo } from './world.js';
 import type { Action } from './actions.js';
 import { DEFERRED_WORKER } from './paths/deferred-probe.js';
 import { TIMEOUT_WORKER } from './paths/late-initcall.js';
-
-/** The step of the unlocked walk that is still to come once its first entry is taken (late-initcall.ts). */
-const PENDING_WALK = 'deferred_probe_timeout_work_func:pending_walk', PENDING_START = 'deferred_probe_timeout_work_func:deferred_probe_pending';
 import { mayBeAsync, takesParentLock } from './paths/common.js';
 import { driverBound, supplierLinkDefers } from './paths/links.js';
 import { overrideMatches } from './paths/driver-override.js';
 import { kernelView, type KernelView } from './view.js';
+
+/** The step of the unlocked walk that is still to come once its first entry is taken (late-initcall.ts). */
+const PENDING_WALK = 'deferred_probe_timeout_work_func:pending_walk', PENDING_START = 'deferred_probe_timeout_work_func:deferred_probe_pending';
 
 export interface KernelProperty {
   name: string;

@@ -493,7 +493,7 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string):
     if (!x.matches.includes(d.i)) throw bad(`scenario '${spec.name}': actor '${a.name}': override ${d.name} ${x.name}: ${x.name} does not list ${d.name} in its matches; platform_match would bind it to ${d.name} through the override alone, which the model's driver walks do not follow: add '${d.name}' to ${x.name}'s matches`);
     d.override = true;
   }
-  for (const a of actors) for (const x of a.acts) if (x.op === 'unbind') w.devices[x.dev]!.unbindStore = true; else if (x.op === 'bind') w.devices[x.dev]!.bindStore = true;
+  for (const a of actors) for (const x of a.acts) if (x.op === 'unbind' || x.op === 'bind') w.devices[x.dev]!.storeLookup = true;
   // Devices an actor may leave unbound on purpose, which no-missed-probe must not expect probed
   // again once that happened in a run (the ghost DevS.released, set where the driver is let go):
   // - sysfs unbind;

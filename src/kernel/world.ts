@@ -24,12 +24,11 @@ export interface DevInfo {
   /** Some actor writes its driver_override (B13): platform_match reads the string in two steps. */
   override: boolean;
   /**
-   * Some actor unbinds it through sysfs: unbind_store holds a reference to the struct it looked
-   * up, which a del and add in between make an old one (DevS.gen tells them apart).
+   * Some actor binds or unbinds it through sysfs: bind_store and unbind_store hold a reference to
+   * the struct they looked up (bus_find_device_by_name ... put_device), which a del and add in
+   * between make an old one (DevS.gen tells them apart).
    */
-  unbindStore?: boolean;
-  /** Some actor binds it through sysfs: bind_store holds its reference too (bus_find_device_by_name ... put_device). */
-  bindStore?: boolean;
+  storeLookup?: boolean;
 }
 export interface DrvInfo {
   i: number; name: string; bus: number; matches: number[]; probeType: ProbeType;

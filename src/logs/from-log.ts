@@ -96,13 +96,14 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
     const { here, sync } = around(task);
     // Probes in one task nest (a probe runs another only through a device_add in it): the innermost,
     // the last opened, is the one running; without caller ids that is a guess, said.
-    if (sync.length > 0) {
-      const [pdev, p] = sync[sync.length - 1]!;
+    const last = sync.at(-1);
+    if (last) {
+      const [pdev, p] = last;
       nested.push({ dev: name, line, probe: `${p.drv}'s probe of ${pdev}` });
       if (task === undefined && sync.length > 1) innermost.push({ dev: name, line, probe: `${p.drv}'s probe of ${pdev}`, open: sync.length });
-      return sync[sync.length - 1]!;
+      return last;
     }
-    if (!sync.length && here.length) besideAsync.push({ dev: name, line, probe: `${here.at(-1)![1].drv}'s probe of ${here.at(-1)![0]}` });
+    if (here.length) besideAsync.push({ dev: name, line, probe: `${here.at(-1)![1].drv}'s probe of ${here.at(-1)![0]}` });
     return undefined;
   };
   /**

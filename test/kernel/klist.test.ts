@@ -27,9 +27,9 @@ describe('the bus klist', () => {
     const { w, s } = blank(3);
     for (const d of [2, 0, 1]) add(w, s, d);
     expect(s.dev.map((x) => x.busRank)).toEqual([2, 3, 1]);
-    let d = busNext(w, s, 0, -1);
+    let d = busNext(s, -1, w.drivers[0]!.matches);
     const seen: number[] = [];
-    while (d >= 0) { seen.push(d); d = busNext(w, s, 0, d); }
+    while (d >= 0) { seen.push(d); d = busNext(s, d, w.drivers[0]!.matches); }
     expect(seen).toEqual([2, 0, 1]);
     expect(s.dev.map((x) => x.busHeld)).toEqual([0, 0, 0]);
     del(w, s, 2);
@@ -38,18 +38,18 @@ describe('the bus klist', () => {
   it('a node deleted while a walk holds it keeps its place until the walk moves on (klist_del, klist_next)', () => {
     const { w, s } = blank(3);
     for (const d of [0, 1, 2]) add(w, s, d);
-    expect(busNext(w, s, 0, -1)).toBe(0);
-    expect(busNext(w, s, 0, 0)).toBe(1);           // the walk holds 1
+    expect(busNext(s, -1, w.drivers[0]!.matches)).toBe(0);
+    expect(busNext(s, 0, w.drivers[0]!.matches)).toBe(1);           // the walk holds 1
     del(w, s, 1);
     expect(s.dev[1]).toMatchObject({ onBus: false, busRank: 2, busHeld: 1 });
     del(w, s, 0);                                   // a node before it goes: the dead node moves up with the others
     expect(s.dev.map((x) => x.busRank)).toEqual([0, 1, 1]);
-    expect(busNext(w, s, 0, 1)).toBe(2);            // the node after the dead one
+    expect(busNext(s, 1, w.drivers[0]!.matches)).toBe(2);            // the node after the dead one
     expect(s.dev[1]).toMatchObject({ busRank: 0, busHeld: 0 });
     add(w, s, 0);                                   // added again: at the tail
     expect(s.dev.map((x) => x.busRank)).toEqual([2, 0, 1]);
-    expect(busNext(w, s, 0, 2)).toBe(0);
-    expect(busNext(w, s, 0, 0)).toBe(-1);
+    expect(busNext(s, 2, w.drivers[0]!.matches)).toBe(0);
+    expect(busNext(s, 0, w.drivers[0]!.matches)).toBe(-1);
   });
 });
 

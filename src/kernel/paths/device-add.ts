@@ -10,6 +10,7 @@ import type { KL, KS } from '../state.js';
 import { BUS, CORE, SYSFS_DIR, holder, linesIn, mayBeAsync, mayDefer } from './common.js';
 import { deviceAttach } from './device-attach.js';
 import { busAddTail } from './klist.js';
+import { endLinksProbing } from './links.js';
 
 /**
  * bus_probe_device(dev): no step of its own, a router for the calling step: to
@@ -27,7 +28,7 @@ export function deviceAdd(tb: ThreadBuilder, dev: number, ret: Ret): string {
   // Only a device that an async entry may be scheduled for, the deferred-probe worker may hold
   // (a probe of it may defer) or a sysfs bind or unbind may have looked up needs to tell its structs
   // apart (state.ts DevS.gen).
-  const entries = tb.k.w.devices[dev]!.drivers.some((d) => mayBeAsync(tb.k, d) || mayDefer(tb.k, dev, d)) || tb.k.w.devices[dev]!.unbindStore === true || tb.k.w.devices[dev]!.bindStore === true;
+  const entries = tb.k.w.devices[dev]!.drivers.some((d) => mayBeAsync(tb.k, d) || mayDefer(tb.k, dev, d)) || tb.k.w.devices[dev]!.storeLookup === true;
   // bus_add_device puts the device on the bus klist before bus_probe_device, in every tree read
   // (v3.6.0 bus.c:495 on). 190888ac01d0 changed the driver's side (bus_add_driver), not this one.
   const probe = busProbeDevice(tb, dev, ret, RETURN);
@@ -58,7 +59,7 @@ export function deviceAdd(tb: ThreadBuilder, dev: number, ret: Ret): string {
     if (d.delStarted && entries) d.gen = (d.gen + 1) & 3;                 // added again: a new struct device
     if (d.delStarted) d.ovrDrv = 0;                                        // ... whose driver_override is NULL (kzalloc'ed)
     d.dead = false; d.delStarted = false; d.delDone = false; d.dels = 0;
-    if (d.linksProbing) d.linksProbing = false;
+    endLinksProbing(s, dev);
     if (d.released) { d.released = false; d.owed = 0; }
     busAddTail(tb.k.w, s, dev);
     d.onBus = true;

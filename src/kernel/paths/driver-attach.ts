@@ -88,13 +88,13 @@ export function driverAttach(tb: ThreadBuilder, drv: number, ret: Ret): string {
   const ids = every ? w.devices.filter((d) => d.bus === w.drivers[drv]!.bus).map((d) => d.i) : matches;
   const end = (s: KS, t: KL) => (typeof ret === 'function' ? ret(s, t) : ret);
   const next = (from: number) => (s: KS, t: KL): string | null => {
-    const dev = busNext(w, s, drv, from, ids);
+    const dev = busNext(s, from, ids);
     return dev < 0 ? end(s, t) : entry.get(dev)!;
   };
   for (const dev of ids) entry.set(dev, matches.includes(dev) ? driverAttachOne(tb, dev, drv, next(dev)) : driverAttachNoMatch(tb, dev, drv, next(dev)));
   const f = tb.fn('driver_attach', { drv }, ret);
   f.step('bus_for_each_dev', { where: `${DD}:driver_attach`, c: ['return bus_for_each_dev(drv->bus, NULL, drv, __driver_attach); || return bus_for_each_dev(drv->bus, NULL, (void *)drv, __driver_attach);'], run: (s, t) => {
-    const dev = busNext(w, s, drv, -1, ids);
+    const dev = busNext(s, -1, ids);
     return dev < 0 ? RETURN : entry.get(dev)!;
   } });
   return f.done();

@@ -64,13 +64,13 @@ function firstLive(recs: readonly { onBus: boolean; busRank: number }[], ids: re
 }
 
 /**
- * klist_next of a bus_for_each_dev walk over drv's matching devices (the others on the bus are
+ * klist_next of a bus_for_each_dev walk over `ids`, drv's matching devices (the others on the bus are
  * visited and skipped by __driver_attach's match, which the model spells out only where a user's
  * patch changes __driver_attach: `ids`, every device of the bus, driver-attach.ts): drop the
  * reference on `from` (-1 at klist_iter_init) and take the first live node after it. Returns
  * the device (-1 at the end of the list).
  */
-export function busNext(w: World, s: KS, drv: number, from: number, ids: readonly number[] = w.drivers[drv]!.matches): number {
+export function busNext(s: KS, from: number, ids: readonly number[]): number {
   let after = 0, strict = true;
   if (from >= 0) {
     const x = s.dev[from]!;

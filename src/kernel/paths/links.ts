@@ -172,7 +172,12 @@ export function linksNoDriver(k: Kernel, s: KS, dev: number): void {
     if (x.status !== 'CONSUMER_PROBE' && x.status !== 'ACTIVE') continue;
     x.status = !k.has('LINKS_NO_DRIVER_BOUND_CHECK') || driverBound(s, l.supplier) ? 'AVAILABLE' : 'DORMANT';
   }
-  if (s.dev[dev]!.linksProbing) s.dev[dev]!.linksProbing = false;   // DL_DEV_NO_DRIVER (written only where set: --por footprints)
+  endLinksProbing(s, dev);   // DL_DEV_NO_DRIVER
+}
+
+/** dev->links.status leaves DL_DEV_PROBING; written only where set, as --por reads writes as footprints. */
+export function endLinksProbing(s: KS, dev: number): void {
+  if (s.dev[dev]!.linksProbing) s.dev[dev]!.linksProbing = false;
 }
 
 /**

@@ -23,7 +23,7 @@ import { RETURN, type Ret, type ThreadBuilder } from '../emit.js';
 import { supplierSlot, type KS } from '../state.js';
 import { asyncSynchronizeFullStep, waitForDeviceProbe } from './async.js';
 import { DD, allowsAsync, lockStep, mutexWaits, takeMutex, takesParentLock } from './common.js';
-import { MANAGED_TEST, coreLines, deviceLinkDel, linksDriverCleanup, noDriverLines, statelessLinksOf } from './links.js';
+import { MANAGED_TEST, coreLines, deviceLinkDel, endLinksProbing, linksDriverCleanup, noDriverLines, statelessLinksOf } from './links.js';
 import { boundRemove } from './klist.js';
 import { deviceDel } from './device-del.js';
 import { registersFor } from '../world.js';
@@ -72,7 +72,7 @@ export function releaseDriver(tb: ThreadBuilder, dev: number, ret: Ret, withPare
         st.status = 'SUPPLIER_UNBIND';
       }
       s.dev[dev]!.linksUnbinding = true;           // dev->links.status = DL_DEV_UNBINDING
-      if (s.dev[dev]!.linksProbing) s.dev[dev]!.linksProbing = false;
+      endLinksProbing(s, dev);
       if (busy) {
         t.relDrv[slot] = s.dev[dev]!.driver;         // drv, for the test after relocking
         s.dev[dev]!.mutex = 0;                       // device_unlock(dev)
