@@ -45,10 +45,10 @@ export default defineSuite({
     { params: { variant: 'loop', profile: 'v4.2', patches: '' }, states: 162,
       note: "B15: host registers child, child binds and triggers, host defers, devres deletes child, host's trigger-count snapshot is stale -> re-trigger -> deferred worker re-probes host, forever (a lasso of 65 moves)",
       expect: { ...ok, quiescence: 'violated' } },
-    { params: { variant: 'timeout-walk', profile: 'v5.10', patches: '' }, states: 364, // 368 until an empty list ended the unlocked walk at once
+    { params: { variant: 'timeout-walk', profile: 'v5.10', patches: '' }, states: 598, // 364 before flush_work waited only for the instance of its call (2026-12-05); 368 until an empty list ended the unlocked walk at once
       note: "eed6e41813de: deferred_probe_timeout=30; the timeout work's list_for_each_entry_safe walks the pending list without deferred_probe_mutex while device_del's driver_deferred_probe_del deletes dc from it",
       expect: { ...ok, 'pending-walk': 'violated' } },
-    { params: { variant: 'timeout-walk', profile: 'v5.10', patches: 'eed6e41813de' }, states: 356, note: 'the walk under deferred_probe_mutex (v5.12)', expect: { ...ok, 'pending-walk': 'holds' } },
-    { params: { variant: 'timeout-walk', profile: 'v5.15', patches: '' }, states: 440, note: 'the fix merged (and fw_devlink_drivers_done, not modelled)', expect: { ...ok, 'pending-walk': 'holds' } },
+    { params: { variant: 'timeout-walk', profile: 'v5.10', patches: 'eed6e41813de' }, states: 590, /* 356 before flush_work waited only for the instance of its call */ note: 'the walk under deferred_probe_mutex (v5.12)', expect: { ...ok, 'pending-walk': 'holds' } },
+    { params: { variant: 'timeout-walk', profile: 'v5.15', patches: '' }, states: 724, /* 440 before flush_work waited only for the instance of its call */ note: 'the fix merged (and fw_devlink_drivers_done, not modelled)', expect: { ...ok, 'pending-walk': 'holds' } },
   ],
 });

@@ -40,9 +40,9 @@ export default defineSuite({
   cases: [
     { params: { variant: 'order', profile: 'v4.18', patches: '' }, states: 868, expect: all },
     { params: { variant: 'order', profile: 'mainline', patches: '' }, states: 1227, expect: all },
-    { params: { variant: 'unbind', profile: 'v4.18', patches: '' }, states: 773, // 719 before device_links_driver_bound made every link to a supplier ACTIVE (core.c, with a WARN unless CONSUMER_PROBE); was 708: v4.18 flushes the deferred work in wait_for_device_probe (013c074f8642, v4.5)
+    { params: { variant: 'unbind', profile: 'v4.18', patches: '' }, states: 806, // 773 before flush_work waited only for the instance of its call (2026-12-05); 719 before device_links_driver_bound made every link to a supplier ACTIVE (core.c, with a WARN unless CONSUMER_PROBE); was 708: v4.18 flushes the deferred work in wait_for_device_probe (013c074f8642, v4.5)
       note: `${UNBIND}; ${NO_RETRY}`, expect: { ...all, 'links-supplier-bound': 'violated', 'no-lost-deferral': 'vacuous', 'links-no-warn': 'violated' } },
-    { params: { variant: 'unbind', profile: 'mainline', patches: '' }, states: 896, /* 830 before device_links_driver_bound made every link to a supplier ACTIVE */ note: `${UNBIND}; ${NO_RETRY}`, expect: { ...all, 'links-supplier-bound': 'violated', 'no-lost-deferral': 'vacuous', 'links-no-warn': 'violated' } },
+    { params: { variant: 'unbind', profile: 'mainline', patches: '' }, states: 936, /* 896 before flush_work waited only for the instance of its call; 830 before device_links_driver_bound made every link to a supplier ACTIVE */ note: `${UNBIND}; ${NO_RETRY}`, expect: { ...all, 'links-supplier-bound': 'violated', 'no-lost-deferral': 'vacuous', 'links-no-warn': 'violated' } },
     // B16 (ead18c23c263): both drivers add the same stateless link and both ->remove delete it.
     { params: { variant: 'kref', profile: 'v4.14', patches: '' }, states: 1170,
       note: "pmic's probe creates the link mmc -> pmic, mmc's probe gets the same one back; unbinding mmc deletes it, unbinding pmic list_dels the freed link again",
@@ -69,7 +69,8 @@ export default defineSuite({
     { params: { variant: 'parent', profile: 'v5.1', patches: '' }, states: 1072, expect: { 'links-supplier-bound': 'holds', 'single-binding': 'holds', 'lock-order': 'vacuous', 'no-deadlock': 'holds' } },
     { params: { variant: 'parent', profile: 'mainline', patches: '' }, states: 1160, expect: { 'links-supplier-bound': 'holds', 'single-binding': 'holds', 'lock-order': 'vacuous', 'no-deadlock': 'holds' } },
     { params: { variant: 'probe-fail', profile: 'v4.2', patches: '' }, states: 6434, note: 'no device links before v4.10 (9ed9895370ae): no wait in the release', expect: { 'links-supplier-bound': 'vacuous', 'single-binding': 'holds', 'no-deadlock': 'holds' } },
-    ...([['v4.14', 9045], ['v5.1', 7723], ['v5.15', 10040], ['mainline', 10040]] as const).map(([profile, states]) => ({ params: { variant: 'probe-fail', profile, patches: '' }, states, note: SELF_WAIT,
+    // 9045, 7723, 10040, 10040 before flush_work waited only for the instance of its call (2026-12-05)
+    ...([['v4.14', 9153], ['v5.1', 7855], ['v5.15', 10190], ['mainline', 10190]] as const).map(([profile, states]) => ({ params: { variant: 'probe-fail', profile, patches: '' }, states, note: SELF_WAIT,
       expect: { 'links-supplier-bound': 'violated', 'single-binding': 'holds', 'no-deadlock': 'violated' } as Record<(typeof PF)[number], Expected> })),
     // 15cfb0941603: a link added to a supplier still probing (mmc's probe runs inside pmic's, which registered it).
     { params: { variant: 'probing', profile: 'v5.1', patches: '' }, states: 25, note: "device_link_add makes mmc's link to the probing pmic DORMANT; mmc's driver_bound then hits device_links_driver_bound's WARN_ON(link->status != DL_STATE_CONSUMER_PROBE)",

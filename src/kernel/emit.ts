@@ -110,6 +110,8 @@ export interface Kernel {
   targets: Map<string, Set<string>>;
   /** Threads that may sleep on module_wq (a load that found its module still loading): KS.moduleWq's slots, by name. */
   moduleWq: string[];
+  /** Threads that may flush the deferred-probe work (a barrier of theirs may wait in it): KS.flushBarrier's slots, by name. */
+  flushers: string[];
 }
 
 export interface StepAnchors {
@@ -235,6 +237,14 @@ export class Block {
   link(l: string, global: string): this { this.alias.set(l, global); return this; }
   /** A local name whose target is chosen when a step goes there (a callee entry that depends on state). */
   route(l: string, to: (s: KS, t: KL) => string | null): this { this.routes.set(l, to); return this; }
+  private userReturn: ((s: KS, t: KL) => string | null) | undefined;
+  /**
+   * Where a user's hunk that returns RETURN goes, for a walk's callback whose library steps go on
+   * with the walk themselves (the block's own ret is null): the walk reads the callback's return
+   * value, t.ret (a patch hunt, 2026-12-05: such a RETURN ended the thread, holding the device's
+   * mutex, and every property held).
+   */
+  userReturns(to: (s: KS, t: KL) => string | null): this { this.userReturn = to; return this; }
   has(l: string): boolean { return this.local.has(l); }
   private userHunkFits(h: Hunk): boolean {
     if (h.replace !== undefined) return this.local.has(h.replace);
@@ -321,7 +331,13 @@ export class Block {
       const st: Step<KS, KL> = { where: ks.where, run: mine === undefined ? resolving(ks.run, full, resolve)
         // A label a user's hunk returns that its function lacks: the error names the patch too.
         : (s, t, b, c) => {
-          try { return resolve(ks.run(s, t, b, c), s, t); } catch (e) {
+          try {
+            const r = ks.run(s, t, b, c);
+            if (r === RETURN && this.userReturn) return this.userReturn(s, t);
+            // A RETURN that would end the thread: the function is not called from anywhere a return goes back to.
+            if (r === RETURN && this.ret === null) throw new ProbecheckError('E202', `${this.name} returns nowhere in this model (it runs as the top of thread '${this.tb.name}'): RETURN from it would end the thread; go to one of its steps instead: ${[...this.local.keys()].join(', ')}`);
+            return resolve(r, s, t);
+          } catch (e) {
             throw e instanceof ProbecheckError && e.code === 'E202' && !e.message.startsWith('patch ') ? new ProbecheckError('E202', `patch ${mine.id} (${mine.subject}): ${e.message}`) : e;
           }
         } };

@@ -430,7 +430,7 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string):
     has: (f) => flags.has(f), dn: (i) => w.drivers[i]!.name, vn: (i) => w.devices[i]!.name,
     threadNames, hasDeferredWorker: w.drivers.some((d) => d.outcomes.includes('defer') || d.needs.length > 0),
     sources: prof.sources, renamed: prof.renamed ?? {}, unread: prof.unread ?? {}, unsettled: prof.unsettled ?? {}, anchors: [], targets: new Map(),
-    applied: new Set(), built: new Set(), releasable: new Set(), moduleWq: [],
+    applied: new Set(), built: new Set(), releasable: new Set(), moduleWq: [], flushers: [],
   };
 
   // 1. Who runs: actors, then the kernel's dormant async workers, then the deferred-probe worker.
@@ -659,7 +659,7 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string):
   }
   const model: Model = {
     name: spec.name, params: { profile: prof.name, patches: patchEntries(patchList).join(',') },
-    notes: profileNotes(k), state: kernelSchema(w, k.moduleWq.length), init: (s) => { initState(w, s as unknown as KS, !late, k.has('DEVICE_LINKS')); (s as unknown as KS).probeTimeout = waitsForTimeout(k); }, threads, properties: properties as Property[], optional,
+    notes: profileNotes(k), state: kernelSchema(w, k.moduleWq.length, k.flushers.length), init: (s) => { initState(w, s as unknown as KS, !late, k.has('DEVICE_LINKS')); (s as unknown as KS).probeTimeout = waitsForTimeout(k); }, threads, properties: properties as Property[], optional,
     // The async programs built `asyncInstances` times: each deferral retried by the deferred worker
     // (or by a trigger during its probe) schedules one more entry for the device.
     moreInstances: (program) => plans.filter((p) => p.program === program).length !== w.asyncInstances ? undefined
@@ -670,7 +670,8 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string):
   // Declared groups are validated (E601); undeclared ones are found by the same rules. `symmetric: []`: none.
   const groups = spec.symmetric ? validateSymmetric(spec.name, w, spec.symmetric, actors) : inferSymmetric(w, actors);
   if (groups.length) {
-    model.symmetry = symmetryClasses({ w, groups, threads, tiedTo: plans.map((p) => p.tied ?? -1), actors: actors.map((a, i) => ({ ...a, actionOf: actionOf[i]! })) },
+    const owned = (name: string) => [...(k.flushers.includes(name) ? [`flushBarrier[${k.flushers.indexOf(name)}]`] : []), ...(k.moduleWq.includes(name) ? [`moduleWq[${k.moduleWq.indexOf(name)}]`] : [])];
+    model.symmetry = symmetryClasses({ w, groups, threads, tiedTo: plans.map((p) => p.tied ?? -1), owned, actors: actors.map((a, i) => ({ ...a, actionOf: actionOf[i]! })) },
       () => { const c = compile(model); return { offset: c.threads.map((t) => t.pcOffset), wide: c.threads.map((t) => t.pcWide) }; });
     // A user's hunk runs its own code for each device's block: it may treat one device of a
     // group unlike the others, which the rules above cannot see (use-symmetry.ts).
@@ -723,6 +724,9 @@ function profileNotes(k: Kernel): string[] {
     const when = k.has('MODULE_SYNC_PF_USED_ASYNC') ? ' where it queued async work (PF_USED_ASYNC), as without the parameter' : '';
     if (mods.length) out.push(`module${mods.length > 1 ? 's' : ''} ${mods.join(', ')} ${mods.length > 1 ? 'are' : 'is'} loaded with async_probe, a parameter ${p} does not have (v4.2): ${mods.length > 1 ? 'their inits end' : 'its init ends'} with async_synchronize_full${when}`);
   }
+  // A hunk on __driver_attach may return nonzero (a match error): the kernel's walk would stop there (a patch hunt, 2026-12-05).
+  const attachHunk = k.patches.find((p) => isUserPatch(p) && p.hunks.some((h) => h.fn === '__driver_attach'));
+  if (attachHunk) out.push(`patch ${attachHunk.id} changes __driver_attach: driver_attach's bus_for_each_dev goes on to the next device whatever __driver_attach returns, where the kernel's stops at a nonzero return and bus_add_driver then fails the registration (not modelled: a fix of a return value there shows no difference)`);
   if (!k.has('DEVICE_LINKS') && w.links.length) out.push(`${p} has no device links (9ed9895370ae, v4.10): the scenario's ${w.links.length > 1 ? `${w.links.length} links are` : 'link is'} never made`);
   // A present device boot's probe deferred starts on the pending list (a new user saw it only in a trace).
   for (const d of w.devices) if (d.deferredAtBoot?.length) {

@@ -57,7 +57,7 @@ export const MODELLED: Record<string, string[]> = {
   'fs/sysfs/dir.c': ['sysfs_create_dir_ns', 'sysfs_create_dir', 'sysfs_remove_dir'],
   'drivers/scsi/scsi_scan.c': ['do_scan_async', 'scsi_scan_host'],
   'drivers/pci/pci-driver.c': ['local_pci_probe', 'pci_call_probe'],
-  'kernel/workqueue.c': ['worker_thread', 'work_for_cpu_fn', 'work_on_cpu'],
+  'kernel/workqueue.c': ['worker_thread', 'start_flush_work', '__flush_work', 'flush_work', 'work_for_cpu_fn', 'work_on_cpu'],
   'drivers/usb/core/message.c': ['driver_set_config_work'],
   'kernel/module.c': ['delete_module', 'free_module', 'do_init_module', 'load_module'],
   'kernel/module/main.c': ['delete_module', 'free_module', 'do_init_module', 'load_module'],

@@ -120,6 +120,13 @@ export interface KS {
    * every slot, and each sleeper tests finished_loading again. Only where some thread may sleep.
    */
   moduleWq?: Uint8Array;
+  /**
+   * flush_work(&deferred_probe_work)'s barrier, in a flushing thread's slot (Kernel.flushers):
+   * start_flush_work inserts it after the instance pending at the call (1) or, when none is
+   * pending, after the one running (2); the worker turns 1 into 2 as it takes the pending instance,
+   * and completes every 2 (0) when that run ends. Only where some thread may flush.
+   */
+  flushBarrier?: Uint8Array;
 }
 /**
  * Thread locals: `ret` of the last call, PF_USED_ASYNC; per nesting depth, have_async.
@@ -137,8 +144,8 @@ export interface KS {
 /** `gen`: in an async entry's thread, its device's DevS.gen when it was scheduled; STALE once it found the slot re-added. */
 export interface KL { ret: number; usedAsync: number; haveAsync: { [i: number]: number }; initOf: number; ovr: number; relDrv: { [i: number]: number }; gen: number }
 
-/** `sleepers`: how many threads may sleep on module_wq (Kernel.moduleWq). */
-export function kernelSchema(w: World, sleepers = 0) {
+/** `sleepers`: how many threads may sleep on module_wq (Kernel.moduleWq); `flushers`: how many may flush the deferred-probe work (Kernel.flushers). */
+export function kernelSchema(w: World, sleepers = 0, flushers = 0) {
   const owner = t.owner(), drvPlace = t.int(Math.max(1, w.drivers.length)), rank = t.int(Math.max(1, w.devices.length)), nd = t.named(['NULL', ...w.drivers.map((d) => d.name), ...(w.drivers.length ? [] : ['?'])]);
   return t.record({
     dev: t.array(w.devices.length, t.record({
@@ -157,6 +164,7 @@ export function kernelSchema(w: World, sleepers = 0) {
     deferredProbeMutex: owner, probeCount: t.int(15), asyncPending: t.int(15),
     deferredWorkQueued: t.bool, deferredWorkRunning: t.bool, deferredProbeEnable: t.bool, moduleMutex: owner, probeTimeout: t.bool,
     ...(sleepers > 0 ? { moduleWq: t.array(sleepers, t.int(1)) } : {}),
+    ...(flushers > 0 ? { flushBarrier: t.array(flushers, t.int(2)) } : {}),
   });
 }
 

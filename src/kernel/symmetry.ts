@@ -97,6 +97,8 @@ export interface SymmetryInputs {
   threads: readonly ThreadDef[];
   /** The device each thread was started for alone (-1: none, or an actor). */
   tiedTo: readonly number[];
+  /** Globals a thread owns (its slots in KS.flushBarrier and KS.moduleWq): they move with a tied thread's device. */
+  owned?: (thread: string) => string[];
   /** The flat-layout pc offset and width of each thread (from the compiled model, given lazily). */
 }
 
@@ -153,7 +155,7 @@ export function symmetryClasses(x: SymmetryInputs, pcAt: () => { offset: number[
       name: `{${names.join(', ')}}`,
       elements: g.map((d) => ({
         name: w.devices[d]!.name,
-        state: [`dev[${w.devices[d]!.name}]`],
+        state: [`dev[${w.devices[d]!.name}]`, ...threads.filter((_, i) => tiedTo[i] === d).flatMap((t) => x.owned?.(t.name) ?? [])],
         threads: threads.filter((_, i) => tiedTo[i] === d).map((t) => t.name),
       })),
       walkers,

@@ -333,3 +333,62 @@ export default definePatch({ id: 'match-locked', subject: 'driver core: enforce 
     expect(r.stdout).toContain('hotplug waits at __driver_attach(gpio,gpio-sub):driver_match_device for device_lock in driver_match_device_locked');
   });
 });
+
+describe("a user hunk's RETURN from a walk's callback (a patch hunt, 2026-12-05)", () => {
+  // 25e9fbf0fd38's __device_attach_driver half: a match that defers returns -EPROBE_DEFER, which
+  // stops bus_for_each_drv. The hunk's RETURN used to end the hotplug thread inside device_add,
+  // holding adev's mutex, and every property held.
+  const scen = `import { scenario } from 'probecheck';
+export default scenario({
+  name: 'two-drivers', profile: 'v5.15',
+  devices: { adev: {} },
+  drivers: { 'amba-a': { matches: ['adev'], present: true }, 'amba-b': { matches: ['adev'], present: true } },
+  actors: { hotplug: 'add adev' },
+});
+`;
+  const ret = (code: string) => `import { definePatch, RET, RETURN } from 'probecheck';
+export default definePatch({ id: 'match-${code}', subject: 'amba-a match returns ${code}', base: 'v5.15', hunks: [
+  { fn: '__device_attach_driver', replace: 'driver_match_device', step: (site, orig) => site.k.dn(site.drv) !== 'amba-a' ? orig! : ({ ...orig!,
+    run: (_s, t) => { t.ret = RET.${code}; return RETURN; } }) },
+] });
+`;
+  const prop = `import { defineProperty } from 'probecheck';
+export default defineProperty({ kind: 'invariant', name: 'done-unlocked', description: 'once hotplug is done, adev is unlocked; which driver has it',
+  check: (v) => v.thread('hotplug').at === null && (v.dev('adev').lockedBy !== null || v.dev('adev').driver !== 'amba-b') ? \`adev lockedBy=\${v.dev('adev').lockedBy} driver=\${v.dev('adev').driver}\` : null });
+`;
+  const worker = `import { definePatch, RETURN } from 'probecheck';
+export default definePatch({ id: 'worker-return', subject: 'the worker returns', base: 'v5.15', hunks: [
+  { fn: 'deferred_probe_work_func', replace: 'process_one_work', step: (_site, orig) => ({ ...orig!, run: () => RETURN }) },
+] });
+`;
+  const dir = folder({ 's.ts': scen, 'zero.ts': ret('ZERO'), 'defer.ts': ret('EPROBE_DEFER'), 'p.ts': prop, 'worker.ts': worker,
+    'd.ts': scen.replace("adev: {} }", "adev: {}, sup: {} }").replace("'amba-a': { matches: ['adev'], present: true }", "'amba-a': { matches: ['adev'], present: true, needs: ['sup'] }").replace("hotplug: 'add adev'", "hotplug: 'add adev', t1: 'add sup'") });
+  it('zero goes on with the walk: amba-b binds adev', () => {
+    const r = probecheck(['check', 's.ts', '--patch', 'zero.ts', '--property-file', 'p.ts', '--property', 'done-unlocked', '-q'], { cwd: dir });
+    expect(r.stdout).toMatch(/done-unlocked\s+holds/);
+    expect(r.status).toBe(0);
+  });
+  it('nonzero stops it: __device_attach unlocks adev and device_add goes on, with amba-b never tried', () => {
+    const r = probecheck(['check', 's.ts', '--patch', 'defer.ts', '--property-file', 'p.ts', '--property', 'done-unlocked', '--property', 'actors-terminate'], { cwd: dir });
+    expect(r.stdout).toMatch(/adev lockedBy=null driver=null/);
+    expect(r.stdout).toContain('__device_attach(adev):out_unlock');
+    expect(r.stdout).toMatch(/actors-terminate\s+holds/);
+    expect(r.status).toBe(1);
+  });
+  it('a hunk on __driver_attach is told that the walk does not read its return value', () => {
+    const nm = dir + '/nm.ts';
+    writeFileSync(nm, `import { definePatch, RETURN } from 'probecheck';
+export default definePatch({ id: 'nomatch', subject: 'match error', base: 'v5.15', hunks: [
+  { fn: '__driver_attach', replace: 'driver_match_device', step: (_site, orig) => ({ ...orig!, run: () => RETURN }) },
+] });
+`);
+    const r = probecheck(['check', 'd.ts', '--patch', 'nm.ts', '--property', 'no-deadlock', '-q'], { cwd: dir });
+    expect(r.stdout).toContain("note: patch nomatch changes __driver_attach: driver_attach's bus_for_each_dev goes on to the next device whatever __driver_attach returns");
+  });
+  it('a RETURN from a function that runs as the top of its thread is E202, not the end of the thread', () => {
+    const r = probecheck(['check', 'd.ts', '--patch', 'worker.ts', '-q'], { cwd: dir });
+    expect(r.stderr).toMatch(/E202.*patch worker-return .*deferred_probe_work_func returns nowhere in this model .*RETURN from it would end the thread/);
+    expect(hasStack(r.stderr)).toBe(false);
+    expect(r.status).toBe(2);
+  });
+});

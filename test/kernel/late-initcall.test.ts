@@ -58,12 +58,12 @@ describe('deferred_probe_initcall', () => {
     };
     const base = 'driver_deferred_probe_enable driver_deferred_probe_trigger';
     expect(shape('v3.5')).toEqual({ steps: base, timeoutWorker: false });
-    expect(shape('v4.14')).toEqual({ steps: `${base} flush_work`, timeoutWorker: false });
-    expect(shape('v4.18')).toEqual({ steps: `${base} flush_work`, timeoutWorker: false });
+    expect(shape('v4.14')).toEqual({ steps: `${base} flush_work flush_work_wait`, timeoutWorker: false });
+    expect(shape('v4.18')).toEqual({ steps: `${base} flush_work flush_work_wait`, timeoutWorker: false });
     // v5.19: its snapshot (the tip of driver-core-5.19-rc1) defaults the timeout to 10, but
     // v5.19-rc1 set it back to 0 (9be4cbd09da8): no timeout work, as at v5.1 .. v5.10.
-    for (const p of ['v5.1', 'v5.4', 'v5.9', 'v5.10', 'v5.15', 'v5.19']) expect(shape(p), p).toEqual({ steps: `${base} flush_work trigger_again flush_again schedule_delayed_work`, timeoutWorker: false });
-    for (const p of ['v6.1', 'v6.6', 'v6.12', 'mainline']) expect(shape(p), p).toEqual({ steps: `${base} flush_work trigger_again flush_again schedule_delayed_work`, timeoutWorker: true });
+    for (const p of ['v5.1', 'v5.4', 'v5.9', 'v5.10', 'v5.15', 'v5.19']) expect(shape(p), p).toEqual({ steps: `${base} flush_work flush_work_wait trigger_again flush_again flush_again_wait schedule_delayed_work`, timeoutWorker: false });
+    for (const p of ['v6.1', 'v6.6', 'v6.12', 'mainline']) expect(shape(p), p).toEqual({ steps: `${base} flush_work flush_work_wait trigger_again flush_again flush_again_wait schedule_delayed_work`, timeoutWorker: true });
   });
 
   it('mainline: the timeout work runs after the late initcall and finds dc still pending when its supplier never comes', () => {
@@ -98,7 +98,7 @@ describe('deferred_probe_initcall', () => {
   it('probecheck source shows each line of the late initcall beside its step', () => {
     const r = probecheck(['source', 'deferred_probe_initcall', '--profile', 'v5.1']);
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/293 +driver_deferred_probe_trigger\(\); +trigger_again\n294 +flush_work\(&deferred_probe_work\); +flush_again\n/);
+    expect(r.stdout).toMatch(/293 +driver_deferred_probe_trigger\(\); +trigger_again\n294 +flush_work\(&deferred_probe_work\); +flush_again, flush_again_wait\n/);
     expect(r.stdout).toMatch(/296 +if \(deferred_probe_timeout > 0\) \{ +schedule_delayed_work/);
   });
 });

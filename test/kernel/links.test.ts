@@ -60,12 +60,13 @@ describe('device_links_busy (core.c at 3451a495ef24, 5.15.100, 6.6.y)', () => {
   // Supplier s unbinds while c1's link is AVAILABLE (c1 unbound) and c2's ACTIVE: the C writes
   // SUPPLIER_UNBIND on c1's link before it finds c2 busy, and sets DL_DEV_UNBINDING either way, so
   // a late bind of c1 defers. 2070 states when the model wrote nothing while busy (c1 could probe);
-  // 2060 before a probe of c1 stopped adding c2's link too (2026-12-04).
+  // 2060 before a probe of c1 stopped adding c2's link too (2026-12-04); 3052 before flush_work waited only for
+  // the instance of its call (2026-12-05: the unbind's wait_for_device_probe returns in more orders).
   const busy: ScenarioSpec = { name: 'busy', buses: { platform: { autoprobe: false } }, devices: { s: { present: true }, c1: { present: true }, c2: { present: true } },
     drivers: { sd: { matches: ['s'], present: true }, cd: { matches: ['c1', 'c2'], present: true, links: ['s'] } },
     actors: { admin: ['bind sd s', 'bind cd c1', 'unbind cd c1', 'bind cd c2', 'unbind sd s'], late: ['bind cd c1'] }, properties: ['links-supplier-bound', 'no-deadlock'] };
   it('marks the links before the first busy one and the supplier unbinding even when busy', () => {
-    for (const p of ['v5.15', 'mainline']) expect(run(busy, p), p).toMatchObject({ states: 3052, v: { 'links-supplier-bound': 'holds', 'no-deadlock': 'holds' } });
+    for (const p of ['v5.15', 'mainline']) expect(run(busy, p), p).toMatchObject({ states: 3089, v: { 'links-supplier-bound': 'holds', 'no-deadlock': 'holds' } });
   });
 });
 
@@ -143,8 +144,8 @@ describe('__device_links_no_driver after a failed probe while the supplier unbin
   // once pmic is past device_links_busy starts as SUPPLIER_UNBIND and mmc binds (the C's device_links_driver_bound
   // makes it ACTIVE with a WARN; the model leaves it), then pmic's cleanup makes it DORMANT under a bound mmc.
   it('since 8c3e315d4296 (v5.15, mainline) the link goes DORMANT: no probe of mmc while pmic is in the loop', () => {
-    // 1186 states at both before (the link went AVAILABLE); 1194 before device_links_driver_bound made every link to a supplier ACTIVE.
-    for (const p of ['v5.15', 'mainline']) expect(v(p), p).toMatchObject({ states: 1290, v: { 'no-consumer-probe-during-supplier-unbind-loop': 'holds', 'links-supplier-bound': 'violated', 'no-deadlock': 'holds' } });
+    // 1290 before flush_work waited only for the instance of its call (2026-12-05); 1186 states at both before (the link went AVAILABLE); 1194 before device_links_driver_bound made every link to a supplier ACTIVE.
+    for (const p of ['v5.15', 'mainline']) expect(v(p), p).toMatchObject({ states: 1326, v: { 'no-consumer-probe-during-supplier-unbind-loop': 'holds', 'links-supplier-bound': 'violated', 'no-deadlock': 'holds' } });
   });
   // That DORMANT is __device_links_no_driver's else branch, under WARN_ON(!(link->flags &
   // DL_FLAG_SYNC_STATE_ONLY)) (line 455 of kernel/v6.6.y's core.c excerpt, 215 of 5.15.100's): a
@@ -203,9 +204,9 @@ describe('__device_links_no_driver after a failed probe while the supplier unbin
   });
 
   it('before it (v5.4: AVAILABLE for CONSUMER_PROBE; v5.1: for all but SUPPLIER_UNBIND) mmc probes again while pmic waits', () => {
-    // 1072 (v5.4) and 1120 (v5.1) before device_links_driver_bound made every link to a supplier ACTIVE; v5.1: 1072 before, when the model had v5.4's shape there too.
-    expect(v('v5.4')).toMatchObject({ states: 1141, v: { 'no-consumer-probe-during-supplier-unbind-loop': 'violated' } });
-    expect(v('v5.1')).toMatchObject({ states: 1189, v: { 'no-consumer-probe-during-supplier-unbind-loop': 'violated' } });
+    // 1141 (v5.4) and 1189 (v5.1) before flush_work waited only for the instance of its call (2026-12-05); 1072 (v5.4) and 1120 (v5.1) before device_links_driver_bound made every link to a supplier ACTIVE; v5.1: 1072 before, when the model had v5.4's shape there too.
+    expect(v('v5.4')).toMatchObject({ states: 1168, v: { 'no-consumer-probe-during-supplier-unbind-loop': 'violated' } });
+    expect(v('v5.1')).toMatchObject({ states: 1216, v: { 'no-consumer-probe-during-supplier-unbind-loop': 'violated' } });
   });
 });
 

@@ -103,7 +103,7 @@ describe('properties on minimal pairs', () => {
     const v = r.properties.find((p) => p.name === 'links-supplier-bound')!;
     expect(v.verdict).toBe('violated');
     expect(v.trace!.steps.map((x) => x.label)).toContain('__device_release_driver(s):device_links_busy');
-    expect(r.states).toBe(446); // 395 before device_links_driver_bound made every link to a supplier ACTIVE (386 before list order was state, issue 9)
+    expect(r.states).toBe(461); // 446 before flush_work waited only for the instance of its call (2026-12-05); 395 before device_links_driver_bound made every link to a supplier ACTIVE (386 before list order was state, issue 9)
   });
 
   it('no-deadlock: waiting for probes while holding a lock a probe needs (B8, ca6bf264f6d8), lockdep-style', () => {

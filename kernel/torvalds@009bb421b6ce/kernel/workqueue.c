@@ -1,6 +1,6 @@
 // probecheck kernel excerpt: kernel/workqueue.c at torvalds@009bb421b6ce. SPDX-License-Identifier: GPL-2.0
 // origin: torvalds/linux kernel/workqueue.c @ 009bb421b6ceb7916ce627023d0eb7ced04c8910; Makefile: not read (the index holds torvalds/linux's Makefile at an unrelated commit)
-// note: Stored torvalds/linux kernel/workqueue.c (164571 chars); 009bb421b6ce is "workqueue, lockdep: Fix an alloc_workqueue() error path" (Bart Van Assche, 2019-03-03; subject and date from a syzbot bisection mail in the index), authored the day v5.0 was released, so v5.1 or later by date (its release not settled). Read at offsets 64000 (worker_thread) and 138000 (work_for_cpu_fn, work_on_cpu); kernel-doc comments above them omitted (work_on_cpu's says the caller must not hold any locks which would prevent @fn from completing). find_files listed commit 1b83d5756a89 (163879 chars) for this path; read_file served 009bb421b6ce.
+// note: Stored torvalds/linux kernel/workqueue.c (164571 chars); 009bb421b6ce is "workqueue, lockdep: Fix an alloc_workqueue() error path" (Bart Van Assche, 2019-03-03; subject and date from a syzbot bisection mail in the index), authored the day v5.0 was released, so v5.1 or later by date (its release not settled). Read at offsets 64000 (worker_thread), 81500 (start_flush_work, __flush_work, flush_work; read 2026-12-05) and 138000 (work_for_cpu_fn, work_on_cpu); kernel-doc comments above them omitted (work_on_cpu's says the caller must not hold any locks which would prevent @fn from completing; flush_work's: "Wait until @work has finished execution. @work is guaranteed to be idle on return if it hasn't been requeued since flush started."). find_files listed commit 1b83d5756a89 (163879 chars) for this path; read_file served 009bb421b6ce.
 // single functions as read (their line numbers in the tree were not read: ?)
 // not in this file at torvalds@009bb421b6ce: -
 
@@ -86,6 +86,90 @@ sleep:
 	spin_unlock_irq(&pool->lock);
 	schedule();
 	goto woke_up;
+}
+
+//@ start_flush_work ?
+static bool start_flush_work(struct work_struct *work, struct wq_barrier *barr,
+			     bool from_cancel)
+{
+	struct worker *worker = NULL;
+	struct worker_pool *pool;
+	struct pool_workqueue *pwq;
+
+	might_sleep();
+
+	local_irq_disable();
+	pool = get_work_pool(work);
+	if (!pool) {
+		local_irq_enable();
+		return false;
+	}
+
+	spin_lock(&pool->lock);
+	/* see the comment in try_to_grab_pending() with the same code */
+	pwq = get_work_pwq(work);
+	if (pwq) {
+		if (unlikely(pwq->pool != pool))
+			goto already_gone;
+	} else {
+		worker = find_worker_executing_work(pool, work);
+		if (!worker)
+			goto already_gone;
+		pwq = worker->current_pwq;
+	}
+
+	check_flush_dependency(pwq->wq, work);
+
+	insert_wq_barrier(pwq, barr, work, worker);
+	spin_unlock_irq(&pool->lock);
+
+	/*
+	 * Force a lock recursion deadlock when using flush_work() inside a
+	 * single-threaded or rescuer equipped workqueue.
+	 *
+	 * For single threaded workqueues the deadlock happens when the work
+	 * is after the work issuing the flush_work(). For rescuer equipped
+	 * workqueues the deadlock happens when the rescuer stalls, blocking
+	 * forward progress.
+	 */
+	if (!from_cancel &&
+	    (pwq->wq->saved_max_active == 1 || pwq->wq->rescuer)) {
+		lock_map_acquire(&pwq->wq->lockdep_map);
+		lock_map_release(&pwq->wq->lockdep_map);
+	}
+
+	return true;
+already_gone:
+	spin_unlock_irq(&pool->lock);
+	return false;
+}
+
+//@ __flush_work ?
+static bool __flush_work(struct work_struct *work, bool from_cancel)
+{
+	struct wq_barrier barr;
+
+	if (WARN_ON(!wq_online))
+		return false;
+
+	if (!from_cancel) {
+		lock_map_acquire(&work->lockdep_map);
+		lock_map_release(&work->lockdep_map);
+	}
+
+	if (start_flush_work(work, &barr, from_cancel)) {
+		wait_for_completion(&barr.done);
+		destroy_work_on_stack(&barr.work);
+		return true;
+	} else {
+		return false;
+	}
+}
+
+//@ flush_work ?
+bool flush_work(struct work_struct *work)
+{
+	return __flush_work(work, false);
 }
 
 //@ work_for_cpu_fn ?

@@ -9,7 +9,7 @@
 import { RETURN, type KStep, type Ret, type ThreadBuilder } from '../emit.js';
 import { add } from '../../engine/add.js';
 import type { KL, KS } from '../state.js';
-import { ASYNC, DD, flushStep } from './common.js';
+import { ASYNC, DD, flushWork } from './common.js';
 import { probeTimeout, waitsForTimeout } from './late-initcall.js';
 
 export const ASYNC_BRANCHES = ['async', 'sync fallback'] as const;
@@ -97,8 +97,7 @@ export function waitForDeviceProbe(tb: ThreadBuilder, ret: Ret): string {
   }
   if (flush) {
     // v4.5 flush_workqueue(deferred_wq), later flush_work(&deferred_probe_work).
-    const st = flushStep(where, 'flush_work', 'wait_event');
-    f.step('flush_work', { ...st, c: [...atOnce, ...st.c!], since: 'v4.5 (013c074f8642)' });
+    flushWork(k, tb.name, f, 'flush_work', where, [...atOnce, 'flush_work'], 'wait_event', { since: 'v4.5 (013c074f8642)' });
   }
   f.step('wait_event', { where, c: [...(flush ? [] : atOnce), 'wait_event(probe_waitqueue, atomic_read(&probe_count) == 0);'], await: (s) => s.probeCount === 0,
     waits: (s) => `probe_count == 0 (it is ${s.probeCount})`, run: () => 'async_synchronize_full' });

@@ -184,13 +184,38 @@ export function deferredTrigger(k: Kernel, s: KS): void {
   if (k.hasDeferredWorker) s.deferredWorkQueued = true;
 }
 
+/** A thread's slot in KS.flushBarrier (it may flush the deferred-probe work). */
+export function flushSlot(k: Kernel, thread: string): number {
+  let i = k.flushers.indexOf(thread);
+  if (i < 0) { i = k.flushers.length; k.flushers.push(thread); }
+  return i;
+}
+
 /**
- * flush_work(&deferred_probe_work) at `where`: wait until the work is neither queued nor running
- * (wait_for_device_probe, the late initcall, the timeout work). Stronger than the kernel's flush_work, which waits
- * only for the instance queued at the call: if a probe the worker retries binds and re-queues the
- * work (driver_bound's trigger), the model also waits for that later run.
+ * flush_work(&deferred_probe_work) at `where` (wait_for_device_probe, the late initcall, the timeout
+ * work), as kernel/workqueue.c has it (kernel/ at 009bb421b6ce): two steps. `label`:
+ * start_flush_work inserts a barrier after the instance pending at the call (a queued work,
+ * running or not: `insert_wq_barrier(pwq, barr, work, worker)` after it in the worklist) or,
+ * when none is pending, after the one executing (`find_worker_executing_work`), or returns at
+ * once (`already_gone`). `label_wait`: `wait_for_completion(&barr.done)`, which the worker
+ * completes when that instance's run ends (deferred-probe.ts). So it waits for the instance of
+ * the call only: "@work is guaranteed to be idle on return if it hasn't been requeued since
+ * flush started" (its kernel-doc). Until 2026-12-05 the model waited until the work was neither
+ * queued nor running, also for an instance queued during the flush (a probe the worker retried
+ * binds, and driver_bound triggers again): those returns were never explored.
+ * `c`: the caller's line (both steps model it, each in part).
  */
-export function flushStep(where: string, c: string, next: string): KStep {
-  return { where: `${where} -> kernel/workqueue.c:flush_work`, c: [c], await: (s: KS) => !s.deferredWorkQueued && !s.deferredWorkRunning,
-    waits: () => 'flush_work(&deferred_probe_work)', run: () => next };
+export function flushWork(k: Kernel, thread: string, f: { step(l: string, s: KStep): unknown }, label: string, where: string, c: readonly string[], next: string, extra: Partial<KStep> = {}): void {
+  const slot = flushSlot(k, thread), wait = `${label}_wait`, at = `${where} -> kernel/workqueue.c:flush_work`;
+  const part = c.map((l) => (/ #part$/.test(l) || !/flush_w/.test(l) ? l : `${l} #part`));
+  f.step(label, { ...extra, where: at, c: part, run: (s: KS) => {
+    const b = s.flushBarrier!;
+    if (s.deferredWorkQueued) b[slot] = 1;
+    else if (s.deferredWorkRunning) b[slot] = 2;
+    else return next;
+    return wait;
+  } });
+  f.step(wait, { where: at, ...(extra.since ? { since: extra.since } : {}), c: part.filter((l) => / #part$/.test(l)), await: (s: KS) => s.flushBarrier![slot] === 0,
+    waits: (s: KS) => `flush_work(&deferred_probe_work): the end of the deferred-probe work's ${s.flushBarrier![slot] === 1 ? 'instance queued' : 'run under way'} when the flush began`,
+    run: () => next });
 }

@@ -21,7 +21,13 @@ export function deferredProbeWorkFunc(tb: ThreadBuilder): string {
   const probe = new Map(devs.map((d) => [d, busProbeDevice(tb, d, f.label('mutex_lock'), 'mutex_lock', true)]));
   f.step('process_one_work', { where: `kernel/workqueue.c:worker_thread -> ${DD}:deferred_probe_work_func`, idle: true, c: ['process_one_work(worker, work);'],
     await: (s) => s.deferredWorkQueued,
-    run: (s) => { s.deferredWorkQueued = false; s.deferredWorkRunning = true; return 'mutex_lock'; } });
+    run: (s) => {
+      s.deferredWorkQueued = false; s.deferredWorkRunning = true;
+      // The barriers a flush inserted after this (the pending) instance now wait for this run.
+      const b = s.flushBarrier;
+      if (b) for (let i = 0; i < b.length; i++) if (b[i] === 1) b[i] = 2;
+      return 'mutex_lock';
+    } });
   // One atomic step per turn of the loop: (re)take the mutex, test the list, take the first device
   // off it, drop the mutex, call bus_probe_device (or, at the end, drop the mutex and finish).
   f.step('mutex_lock', { where: `${DD}:deferred_probe_work_func`, await: (s) => s.deferredProbeMutex === 0, waits: () => 'deferred_probe_mutex',
@@ -35,6 +41,9 @@ export function deferredProbeWorkFunc(tb: ThreadBuilder): string {
         return probe.get(d)!(s, t);
       }
       s.deferredWorkRunning = false;
+      // The run is over: the worker completes the barriers behind it (wq_barrier_func).
+      const b = s.flushBarrier;
+      if (b) for (let i = 0; i < b.length; i++) if (b[i] === 2) b[i] = 0;
       t.gen = 0;
       return 'process_one_work';
     } });

@@ -89,6 +89,12 @@ function attachDriver(tb: ThreadBuilder, dev: number, drv: number, frame: number
   const c = [...(k.has('ATTACH_DRIVER_EBUSY') ? ['if (dev->driver)'] : []), 'driver_match_device(drv, dev)',
     ...(k.has('ASYNC_PROBE') ? ['data->have_async = true;', 'if (data->check_async && async_allowed != data->want_async)'] : []), 'driver_probe_device(drv, dev);'];
   // The one-driver walk skips a driver off the bus here; klist_next skipped it otherwise.
+  // A user's hunk that returns: bus_for_each_drv stops on a nonzero return value (t.ret), as on
+  // busy; zero goes on with the walk.
+  f.userReturns((s, t) => {
+    if (t.ret !== RET.ZERO) return single && !early ? after(s, t) : stop(s, t);
+    return leave(s, t);
+  });
   driverMatchSteps(f, dev, drv, { where: `${DD}:__device_attach_driver`, since: 'v4.2 (765230b5f084)', c,
     skip: (s, t) => {
       if (single && !s.drv[drv]!.onBus) return after(s, t);

@@ -21,7 +21,7 @@ import { ProbecheckError } from '../../engine/errors.js';
 import { RETURN, type Kernel, type KStep, type Ret, type ThreadBuilder } from '../emit.js';
 import { PROFILE_NAMES, PROFILES, type Flag } from '../profiles.js';
 import type { KS } from '../state.js';
-import { DD, deferredTrigger, flushStep } from './common.js';
+import { DD, deferredTrigger, flushWork } from './common.js';
 import { triggerLines } from './really-probe.js';
 
 export const LATE_INITCALL = 'deferred_probe_initcall';
@@ -69,12 +69,12 @@ export function deferredProbeInitcall(tb: ThreadBuilder, ret: Ret): string {
   f.step('driver_deferred_probe_trigger', { where, c: ['driver_deferred_probe_trigger();@1', ...triggerLines(k).map((l) => `driver_deferred_probe_trigger:: ${l}`)],
     await: (s) => s.deferredProbeMutex === 0, waits: () => 'deferred_probe_mutex',
     run: (s) => { deferredTrigger(k, s); return after([[flush, 'flush_work'], [again, 'trigger_again'], [timeout, 'schedule_delayed_work']]); } });
-  if (flush) f.step('flush_work', flushStep(where, 'flush_workqueue(deferred_wq); || flush_work(&deferred_probe_work);@1', after([[again, 'trigger_again'], [timeout, 'schedule_delayed_work']])));
+  if (flush) flushWork(k, tb.name, f, 'flush_work', where, ['flush_workqueue(deferred_wq); || flush_work(&deferred_probe_work);@1'], after([[again, 'trigger_again'], [timeout, 'schedule_delayed_work']]));
   if (again) {
     // initcalls_done = true (not modelled) comes between the passes.
     f.step('trigger_again', { where, c: ['driver_deferred_probe_trigger();@2'], await: (s) => s.deferredProbeMutex === 0, waits: () => 'deferred_probe_mutex',
       run: (s) => { deferredTrigger(k, s); return 'flush_again'; } });
-    f.step('flush_again', flushStep(where, 'flush_work(&deferred_probe_work);@2', after([[timeout, 'schedule_delayed_work']])));
+    flushWork(k, tb.name, f, 'flush_again', where, ['flush_work(&deferred_probe_work);@2'], after([[timeout, 'schedule_delayed_work']]));
   }
   if (timeout) {
     // driver_deferred_probe_timeout > 0 from its default (PROBE_TIMEOUT_DEFAULT_10) or the boot parameter.
@@ -102,7 +102,7 @@ export function deferredProbeTimeoutWorkFunc(tb: ThreadBuilder): string {
   // (v5.1's `deferred_probe_timeout = 0;` .. v5.19, v6.3+; not in v6.1's 07b7b883be5b) matters only to the wait it wakes (wake).
   f.step('driver_deferred_probe_trigger', { where, c: [...(wake ? ['driver_deferred_probe_timeout = 0;'] : []), 'driver_deferred_probe_trigger();', ...triggerLines(k).map((l) => `driver_deferred_probe_trigger:: ${l}`)],
     await: (s) => s.deferredProbeMutex === 0, waits: () => 'deferred_probe_mutex', run: (s) => { deferredTrigger(k, s); return 'flush_work'; } });
-  f.step('flush_work', flushStep(where, 'flush_work(&deferred_probe_work);', 'deferred_probe_pending'));
+  flushWork(k, tb.name, f, 'flush_work', where, ['flush_work(&deferred_probe_work);'], 'deferred_probe_pending');
   const woken = (s: KS) => { if (wake) s.probeTimeout = false; return RETURN; };
   const wakeLine = wake ? ['wake_up_all(&probe_timeout_waitqueue);'] : [];
   if (locked) {
