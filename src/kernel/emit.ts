@@ -217,9 +217,16 @@ export class Block {
   private readonly alias = new Map<string, string>();
   private readonly routes = new Map<string, (s: KS, t: KL) => string | null>();
   readonly depth: number;
+  /** Built for an actor's action (an actor may end holding a lock it took: `lock d` with no `unlock`). */
+  private readonly actor: boolean;
   constructor(readonly tb: ThreadBuilder, readonly name: string, readonly prefix: string, readonly dev: number, readonly drv: number, readonly ret: Ret, readonly linkIdx = -1) {
     this.depth = Math.max(0, tb.depth - 1);
+    this.actor = tb.act >= 0;
+    // Only a user's hunk can end a kernel thread holding a lock (the library's paths are tested not
+    // to); reading every lock at each end would also widen the steps' footprints under --por.
+    this.checkEnd = !this.actor && tb.k.patches.some(isUserPatch);
   }
+  private readonly checkEnd: boolean;
   /** A label's full name; the same string each time (steps return it while the search runs, and a string met before has its hash). */
   label(l: string): string {
     const a = this.alias.get(l);
@@ -250,6 +257,18 @@ export class Block {
     if (h.replace !== undefined) return this.local.has(h.replace);
     const { after, before } = h.insert!;
     return ([] as string[]).concat(after ?? []).every((a) => this.local.has(a)) && (before === RETURN || this.local.has(before) || this.alias.has(before) || this.routes.has(before));
+  }
+
+  /**
+   * A kernel thread (a work item, an async entry) that ends must not hold a lock: nothing would
+   * ever release it, and no property would say so (a patch hunt, 2026-12-05: a user's hunk
+   * returned from a walk's callback and the thread ended holding the device's mutex; every
+   * property held). Actors' threads end by their program, not here.
+   */
+  private endsFree(s: KS): void {
+    const me = this.tb.owner, held = [...s.dev.flatMap((d, i) => (d.mutex === me ? [`${this.tb.k.vn(i)}'s &dev->mutex`] : [])),
+      ...(s.deferredProbeMutex === me ? ['deferred_probe_mutex'] : []), ...(s.moduleMutex === me ? ['module_mutex'] : [])];
+    if (held.length) throw new ProbecheckError('E202', `${this.name} returns, ending thread '${this.tb.name}', which still holds ${held.join(', ')}`);
   }
 
   /** Apply the patches, register the steps in the thread; returns the block's entry label. */
@@ -311,7 +330,11 @@ export class Block {
     const full = new Map([...this.local.keys()].map((l) => [l, this.label(l)]));
     const resolve = (r: string | null, s: KS, t: KL): string | null => {
       if (r === null) return null;
-      if (r === RETURN) { const x = this.ret; return typeof x === 'function' ? x(s, t) : x; }
+      if (r === RETURN) {
+        const x = this.ret;
+        if (x === null && this.checkEnd) this.endsFree(s);
+        return typeof x === 'function' ? x(s, t) : x;
+      }
       const f = full.get(r);
       if (f !== undefined) return f;
       const to = this.routes.get(r);
@@ -334,8 +357,6 @@ export class Block {
           try {
             const r = ks.run(s, t, b, c);
             if (r === RETURN && this.userReturn) return this.userReturn(s, t);
-            // A RETURN that would end the thread: the function is not called from anywhere a return goes back to.
-            if (r === RETURN && this.ret === null) throw new ProbecheckError('E202', `${this.name} returns nowhere in this model (it runs as the top of thread '${this.tb.name}'): RETURN from it would end the thread; go to one of its steps instead: ${[...this.local.keys()].join(', ')}`);
             return resolve(r, s, t);
           } catch (e) {
             throw e instanceof ProbecheckError && e.code === 'E202' && !e.message.startsWith('patch ') ? new ProbecheckError('E202', `patch ${mine.id} (${mine.subject}): ${e.message}`) : e;

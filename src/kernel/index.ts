@@ -11,3 +11,5 @@ export type { World, Outcome, ProbeType } from './world.js';
 export { defineProperty, isDefinedProperty, type DefinedProperty, type PropertySpec, type InvariantSpec, type ActionSpec, type LeadsToSpec, type PremiseSpec, type MoveView } from './define-property.js';
 export type { KernelView, DeviceView, DriverView, LinkView, ModuleView, ThreadView } from './view.js';
 export type { KS, KL } from './state.js';
+// For patch hunks: driver_deferred_probe_add/_del's effect on the lists, kept in the model's list order.
+export { deferredAdd, deferredDel } from './paths/klist.js';

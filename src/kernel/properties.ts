@@ -17,6 +17,7 @@ import { TIMEOUT_WORKER } from './paths/late-initcall.js';
 import { mayBeAsync, takesParentLock } from './paths/common.js';
 import { driverBound, supplierLinkDefers } from './paths/links.js';
 import { overrideMatches } from './paths/driver-override.js';
+import { isUserPatch } from './define-patch.js';
 import { kernelView, type KernelView } from './view.js';
 
 /** The step of the unlocked walk that is still to come once its first entry is taken (late-initcall.ts). */
@@ -107,7 +108,16 @@ function missed(k: Kernel, s: KS, links: readonly (readonly LinkInfo[])[]): stri
 /** missed(), with each device's managed links as consumer found once. */
 function missedIn(k: Kernel): (s: KS) => string | null {
   const links = k.w.devices.map((d) => k.w.links.filter((l) => !l.stateless && l.consumer === d.i));
-  return (s) => missed(k, s, links);
+  // The drivers' declared outcomes are the premise; a user's hunk may add a failing probe or a
+  // refusing match the scenario does not declare (a patch hunt, 2026-12-05: "never probed" of a
+  // device whose patched probe ran and returned -EBUSY).
+  const yours = () => k.patches.filter((p) => isUserPatch(p) && p.hunks.some((h) => k.applied?.has(h))).map((p) => p.id);
+  return (s) => {
+    const m = missed(k, s, links);
+    if (m === null) return m;
+    const ids = yours();
+    return ids.length === 0 ? m : `${m} (judged by the drivers' declared probe outcomes: if your patch ${ids.join(', ')} makes this probe fail or this match refuse, declare it, e.g. probe: ['ok', 'error'], or leave no-missed-probe out)`;
+  };
 }
 
 /**

@@ -356,13 +356,22 @@ export default definePatch({ id: 'match-${code}', subject: 'amba-a match returns
 export default defineProperty({ kind: 'invariant', name: 'done-unlocked', description: 'once hotplug is done, adev is unlocked; which driver has it',
   check: (v) => v.thread('hotplug').at === null && (v.dev('adev').lockedBy !== null || v.dev('adev').driver !== 'amba-b') ? \`adev lockedBy=\${v.dev('adev').lockedBy} driver=\${v.dev('adev').driver}\` : null });
 `;
+  // The work function returns at once (after taking the instance off the queue): the kworker
+  // idles, waiting for the next one, so nothing retries the deferred device.
   const worker = `import { definePatch, RETURN } from 'probecheck';
 export default definePatch({ id: 'worker-return', subject: 'the worker returns', base: 'v5.15', hunks: [
-  { fn: 'deferred_probe_work_func', replace: 'process_one_work', step: (_site, orig) => ({ ...orig!, run: () => RETURN }) },
+  { fn: 'deferred_probe_work_func', replace: 'mutex_lock', step: (_site, orig) => ({ ...orig!, run: () => RETURN }) },
+] });
+`;
+  // A hunk that returns from the top of the async entry's thread holding the device's lock.
+  const held = `import { definePatch, RETURN } from 'probecheck';
+export default definePatch({ id: 'return-locked', subject: 'returns holding the lock', base: 'v5.15', hunks: [
+  { fn: '__device_attach_async_helper', replace: 'device_lock', step: (site, orig) => ({ ...orig!, run: (s) => { s.dev[site.dev]!.mutex = site.tb.owner; return RETURN; } }) },
 ] });
 `;
   const dir = folder({ 's.ts': scen, 'zero.ts': ret('ZERO'), 'defer.ts': ret('EPROBE_DEFER'), 'p.ts': prop, 'worker.ts': worker,
-    'd.ts': scen.replace("adev: {} }", "adev: {}, sup: {} }").replace("'amba-a': { matches: ['adev'], present: true }", "'amba-a': { matches: ['adev'], present: true, needs: ['sup'] }").replace("hotplug: 'add adev'", "hotplug: 'add adev', t1: 'add sup'") });
+    'd.ts': scen.replace("adev: {} }", "adev: {}, sup: {} }").replace("'amba-a': { matches: ['adev'], present: true }", "'amba-a': { matches: ['adev'], present: true, needs: ['sup'] }")
+      .replace("'amba-b': { matches: ['adev'], present: true }", "'sup-drv': { matches: ['sup'], present: true }").replace("hotplug: 'add adev'", "hotplug: 'add adev', t1: 'add sup'") });
   it('zero goes on with the walk: amba-b binds adev', () => {
     const r = probecheck(['check', 's.ts', '--patch', 'zero.ts', '--property-file', 'p.ts', '--property', 'done-unlocked', '-q'], { cwd: dir });
     expect(r.stdout).toMatch(/done-unlocked\s+holds/);
@@ -375,6 +384,22 @@ export default definePatch({ id: 'worker-return', subject: 'the worker returns',
     expect(r.stdout).toMatch(/actors-terminate\s+holds/);
     expect(r.status).toBe(1);
   });
+  it("25e9fbf0fd38's half as a user writes it: a match that may defer (branches), deferredAdd, and a walk that stops", () => {
+    writeFileSync(dir + '/defer-match.ts', `import { definePatch, deferredAdd, RET, RETURN } from 'probecheck';
+export default definePatch({ id: '25e9fbf0fd38-attach', subject: "Don't probe devices after bus_type.match() probe deferral", base: 'v5.15', hunks: [
+  { fn: '__device_attach_driver', replace: 'driver_match_device', step: (site, orig) => site.k.dn(site.drv) !== 'amba-a' ? orig! : ({ ...orig!,
+    branches: 2, branchNames: ['match > 0', 'match == -EPROBE_DEFER'],
+    run: (s, t, b, c) => { if (b === 0) return orig!.run(s, t, 0, c); deferredAdd(s, site.dev); t.ret = RET.EPROBE_DEFER; return RETURN; } }) },
+] });
+`);
+    writeFileSync(dir + '/pending.ts', `import { defineProperty } from 'probecheck';
+export default defineProperty({ kind: 'invariant', name: 'not-left-pending', check: (v) => v.thread('hotplug').at === null && v.dev('adev').deferred === 'pending' ? 'adev left on the pending list, driver ' + v.dev('adev').driver : null });
+`);
+    const r = probecheck(['check', 's.ts', '--patch', 'defer-match.ts', '--property-file', 'pending.ts', '--property', 'not-left-pending'], { cwd: dir });
+    expect(r.stdout).toContain('adev left on the pending list, driver null');
+    expect(r.stdout).toContain('__device_attach_driver(adev,amba-a):driver_match_device #match == -EPROBE_DEFER');
+    expect(r.status).toBe(1);
+  });
   it('a hunk on __driver_attach is told that the walk does not read its return value', () => {
     const nm = dir + '/nm.ts';
     writeFileSync(nm, `import { definePatch, RETURN } from 'probecheck';
@@ -382,12 +407,24 @@ export default definePatch({ id: 'nomatch', subject: 'match error', base: 'v5.15
   { fn: '__driver_attach', replace: 'driver_match_device', step: (_site, orig) => ({ ...orig!, run: () => RETURN }) },
 ] });
 `);
-    const r = probecheck(['check', 'd.ts', '--patch', 'nm.ts', '--property', 'no-deadlock', '-q'], { cwd: dir });
+    writeFileSync(dir + '/reg.ts', SCENARIO.replace("profile: 'v5.1'", "profile: 'v5.15'"));
+    const r = probecheck(['check', 'reg.ts', '--patch', 'nm.ts', '--property', 'no-missed-probe'], { cwd: dir });
     expect(r.stdout).toContain("note: patch nomatch changes __driver_attach: driver_attach's bus_for_each_dev goes on to the next device whatever __driver_attach returns");
+    // The match the hunk refuses leaves d unprobed: the violation says whose premise that breaks.
+    expect(r.stdout).toContain("d is never probed by it (judged by the drivers' declared probe outcomes: if your patch nomatch makes this probe fail or this match refuse, declare it");
+    expect(r.status).toBe(1);
   });
-  it('a RETURN from a function that runs as the top of its thread is E202, not the end of the thread', () => {
-    const r = probecheck(['check', 'd.ts', '--patch', 'worker.ts', '-q'], { cwd: dir });
-    expect(r.stderr).toMatch(/E202.*patch worker-return .*deferred_probe_work_func returns nowhere in this model .*RETURN from it would end the thread/);
+  it("a RETURN from the deferred work's function ends its run: the kworker idles, and the device it did not retry is a lost deferral", () => {
+    const r = probecheck(['check', 'd.ts', '--patch', 'worker.ts', '--property', 'no-lost-deferral', '--property', 'no-deadlock'], { cwd: dir });
+    expect(r.stdout).toMatch(/no-lost-deferral\s+violated/);
+    expect(r.stdout).toContain('deferred_probe_work_func:process_one_work');
+    expect(r.status).toBe(1);
+  });
+  it('a RETURN that ends its thread holding a lock is E202, not a silent end', () => {
+    writeFileSync(dir + '/async.ts', scen.replace("'amba-b': { matches: ['adev'], present: true }", "'amba-b': { matches: ['nothing'], present: true }").replace("'amba-a': { matches: ['adev'], present: true }", "'amba-a': { matches: ['adev'], present: true, probeType: 'async' }").replace("devices: { adev: {} }", "devices: { adev: {}, nothing: {} }"));
+    writeFileSync(dir + '/held.ts', held);
+    const r = probecheck(['check', 'async.ts', '--patch', 'held.ts', '-q'], { cwd: dir });
+    expect(r.stderr).toMatch(/E202.*async_run_entry_fn returns, ending thread '.*__device_attach_async_helper.*', which still holds adev's &dev->mutex/);
     expect(hasStack(r.stderr)).toBe(false);
     expect(r.status).toBe(2);
   });

@@ -6,11 +6,20 @@
  * driver_deferred_probe_add/_del/_trigger are steps of really_probe, driver_probe_device and device_del.
  */
 import type { ThreadBuilder } from '../emit.js';
+import type { KL, KS } from '../state.js';
 import { DD } from './common.js';
 import { busProbeDevice } from './device-add.js';
 import { deferredDel, deferredFirst } from './klist.js';
 
 export const DEFERRED_WORKER = 'kworker deferred_probe_work_func';
+
+/** The work function has returned: the worker completes the flush barriers behind this run (wq_barrier_func). */
+function endRun(s: KS, t: KL): void {
+  s.deferredWorkRunning = false;
+  const b = s.flushBarrier;
+  if (b) for (let i = 0; i < b.length; i++) if (b[i] === 2) b[i] = 0;
+  t.gen = 0;
+}
 
 export function deferredProbeWorkFunc(tb: ThreadBuilder): string {
   const w = tb.k.w;
@@ -19,6 +28,9 @@ export function deferredProbeWorkFunc(tb: ThreadBuilder): string {
   // The worker holds the struct it took off the list (get_device): bus_probe_device's device_lock
   // finds it replaced when the slot was deleted and added again meanwhile (DevS.gen, staleEntry).
   const probe = new Map(devs.map((d) => [d, busProbeDevice(tb, d, f.label('mutex_lock'), 'mutex_lock', true)]));
+  // A user's hunk that returns: the work function returned, and the kworker waits for the next
+  // instance (as the loop's end below, with whatever the hunk left on the lists).
+  f.userReturns((s, t) => { endRun(s, t); return f.label('process_one_work'); });
   f.step('process_one_work', { where: `kernel/workqueue.c:worker_thread -> ${DD}:deferred_probe_work_func`, idle: true, c: ['process_one_work(worker, work);'],
     await: (s) => s.deferredWorkQueued,
     run: (s) => {
@@ -40,11 +52,7 @@ export function deferredProbeWorkFunc(tb: ThreadBuilder): string {
         t.gen = s.dev[d]!.gen;
         return probe.get(d)!(s, t);
       }
-      s.deferredWorkRunning = false;
-      // The run is over: the worker completes the barriers behind it (wq_barrier_func).
-      const b = s.flushBarrier;
-      if (b) for (let i = 0; i < b.length; i++) if (b[i] === 2) b[i] = 0;
-      t.gen = 0;
+      endRun(s, t);
       return 'process_one_work';
     } });
   return f.done();
