@@ -380,6 +380,15 @@ export function resolveWorld(spec: ScenarioSpec): World {
       l.active = true;
     }
   }
+  // Bound from the start means boot's probe succeeded (a mainline hunt, 2026-12-05: a driver that
+  // could only defer or fail, or that needs a device not bound, was accepted).
+  for (const d of devices) {
+    if (d.boundTo < 0) continue;
+    const r = drivers[d.boundTo]!;
+    if (!r.outcomes.includes('ok')) throw bad(`${where}: device '${d.name}' is boundTo '${r.name}', whose probe never succeeds (probe: ${JSON.stringify(r.outcomes.length === 1 ? r.outcomes[0] : r.outcomes)}): boot could not have bound it; leave it unbound, or let the probe succeed ('ok')`);
+    const absent = r.needs.filter((n) => !devices[n]!.present || (devices[n]!.boundTo < 0 && n !== d.i));
+    if (absent.length) throw bad(`${where}: device '${d.name}' is boundTo '${r.name}', which needs ${absent.map((n) => `'${devNames[n]}'`).join(', ')} bound, ${absent.length > 1 ? 'devices' : 'a device'} not bound at boot: its probe would have deferred; make ${absent.length > 1 ? 'them' : 'it'} present and boundTo ${absent.length > 1 ? 'their drivers' : 'its driver'}, or leave '${d.name}' unbound`);
+  }
   for (const d of drivers) {
     if (d.present && d.module >= 0) throw bad(`${where}: driver '${d.name}' is present (built in) but belongs to module '${modNames[d.module]}'`);
     for (const m of d.matches) if (d.present && buses[d.bus]!.autoprobe && devices[m]!.present && devices[m]!.boundTo < 0) {
@@ -393,7 +402,18 @@ export function resolveWorld(spec: ScenarioSpec): World {
       throw bad(`${where}: driver '${d.name}' and device '${devNames[m]}' are both present on a bus that autoprobes, so boot would have bound it: say the device is boundTo it, add one of them in an actor, give the bus autoprobe: false (a device left for a sysfs bind), or give the driver needs: a device not bound at boot, or probe: 'defer' (boot's probe then deferred it: it starts on the pending list), or probe: 'error' (it failed: the device starts unbound)`);
     }
   }
+  // A probe that ran at boot (its device boundTo the driver) registered its children then: they are
+  // present from the start, and no other probe of the driver may register them again (a mainline
+  // hunt, 2026-12-05: such a child started unregistered, and every property about it was vacuous).
   for (const d of drivers) for (const r of [...d.registers, ...(d.asyncScan ?? [])]) {
+    const owners = d.matches.filter((m) => (d.registersOf ? (d.registersOf.get(m) ?? []) : d.registers).includes(r) || (d.asyncScan ?? []).includes(r));
+    const atBoot = owners.filter((m) => devices[m]!.boundTo === d.i);
+    if (atBoot.length > 0) {
+      if (!devices[r]!.present) throw bad(`${where}: device '${devNames[atBoot[0]!]}' is boundTo '${d.name}', whose probe registers '${devNames[r]}': that probe ran at boot, so '${devNames[r]}' is present from the start: declare it present: true`);
+      const again = owners.find((m) => devices[m]!.boundTo !== d.i);
+      if (again !== undefined) throw bad(`${where}: driver '${d.name}' registers '${devNames[r]}' in its probe of '${devNames[again]}' too, but '${devNames[r]}' is already present (registered by its probe of '${devNames[atBoot[0]!]}' at boot): give registers by device ({ ${devNames[atBoot[0]!]}: [...] })`);
+      continue;
+    }
     if (devices[r]!.present) throw bad(`${where}: driver '${d.name}' registers '${devNames[r]}', which is already present`);
   }
   const modules = modNames.map((name, i) => ({ i, name, drivers: drivers.filter((d) => d.module === i).map((d) => d.i), asyncProbe: !!spec.modules?.[name]?.asyncProbe }));
@@ -455,7 +475,10 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string):
   for (const d of w.devices) {
     const count = (ops: string[]) => actors.reduce((c, a) => c + a.acts.filter((x) => ops.includes(x.op) && 'dev' in x && x.dev === d.i).length, 0);
     const adds = count(['add']) + w.drivers.filter((r) => r.registers.includes(d.i)).length, dels = count(['del', 'kill-del']);
-    if (adds > dels + (d.present ? 0 : 1)) {
+    // A child a bound parent's probe registered at boot: that probe's add is the one made (its
+    // devres removes the child before the probe can run again).
+    const byBoot = w.drivers.some((r) => r.registers.includes(d.i) && r.matches.some((m) => w.devices[m]!.boundTo === r.i));
+    if (adds > dels + (d.present && !byBoot ? 0 : 1)) {
       throw bad(`scenario '${spec.name}': device '${d.name}' is ${d.present ? 'present and ' : ''}added ${adds} time${adds === 1 ? '' : 's'} (by actors${adds > count(['add']) ? ' and probes' : ''}) but removed ${dels} time${dels === 1 ? '' : 's'}: some device_add would find it already registered, which no kernel path does; remove an add or add a 'del ${d.name}'`);
     }
   }

@@ -371,3 +371,32 @@ describe('registers per matched device', () => {
     expect(() => buildScenario({ ...s, drivers: { hub: { matches: ['h1'], registers: 'i1' as never, present: true } } }, 'mainline', '')).toThrow(/registers: .*a list of device names, or \{ matched device: \[device names\] \}/);
   });
 });
+
+describe('bound from the start (a mainline hunt, 2026-12-05)', () => {
+  const parent = (c: Record<string, unknown>, act: string[]): ScenarioSpec => ({
+    name: 'boot-child', devices: { p: { present: true, boundTo: 'pd' }, c: { parent: 'p', ...c } },
+    drivers: { pd: { matches: ['p'], present: true, registers: ['c'] }, cd: { matches: ['c'], present: true } }, actors: { a: act },
+  });
+  it('a child the bound parent\'s probe registers was registered at boot: declared present, and gone once the parent is unbound', () => {
+    expect(() => buildScenario(parent({}, ['del c']), 'mainline', '')).toThrow(/device 'p' is boundTo 'pd', whose probe registers 'c': that probe ran at boot, so 'c' is present from the start: declare it present: true/);
+    const { model } = buildScenario(parent({ present: true, boundTo: 'cd' }, ['unbind pd p']), 'mainline', '');
+    // It starts registered and bound; the unbind's devres unregisters it (until 2026-12-05 it started unregistered and was E601 if declared present).
+    model.properties = [
+      { kind: 'sometimes', name: 'c-at-start', holds: (s: KS) => s.dev[1]!.registered && s.dev[1]!.bound && s.dev[0]!.bound },
+      { kind: 'invariant', name: 'c-gone-at-end', holds: (s: KS, q) => q.at('a') !== null || !s.dev[1]!.registered },
+    ] as never;
+    expect(Object.fromEntries(check(model).properties.map((p) => [p.name, p.verdict]))).toEqual({ 'c-at-start': 'reachable', 'c-gone-at-end': 'holds' });
+  });
+  it('another probe of the driver registering that child again is E601', () => {
+    const s: ScenarioSpec = { ...parent({ present: true, boundTo: 'cd' }, ['del c']), devices: { p: { present: true, boundTo: 'pd' }, q: {}, c: { parent: 'p', present: true, boundTo: 'cd' } },
+      drivers: { pd: { matches: ['p', 'q'], present: true, registers: ['c'] }, cd: { matches: ['c'], present: true } } };
+    expect(() => buildScenario(s, 'mainline', '')).toThrow(/driver 'pd' registers 'c' in its probe of 'q' too, but 'c' is already present \(registered by its probe of 'p' at boot\)/);
+  });
+  it('boundTo a driver whose probe never succeeds, or that needs a device not bound at boot, is E601', () => {
+    const s = (pd: Record<string, unknown>): ScenarioSpec => ({ name: 'b', devices: { p: { present: true, boundTo: 'pd' }, x: {} }, drivers: { pd: { matches: ['p'], present: true, ...pd } }, actors: { a: 'add x' } });
+    expect(() => buildScenario(s({ probe: 'defer' }), 'mainline', '')).toThrow(/boundTo 'pd', whose probe never succeeds \(probe: "defer"\): boot could not have bound it/);
+    expect(() => buildScenario(s({ probe: ['defer', 'error'] }), 'mainline', '')).toThrow(/whose probe never succeeds/);
+    expect(() => buildScenario(s({ needs: ['x'] }), 'mainline', '')).toThrow(/boundTo 'pd', which needs 'x' bound, a device not bound at boot: its probe would have deferred/);
+    expect(() => buildScenario(s({ probe: ['ok', 'defer'] }), 'mainline', '')).not.toThrow();
+  });
+});
