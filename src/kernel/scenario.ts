@@ -84,6 +84,11 @@ export interface DriverSpec {
   asyncScan?: boolean | string[];
   /** probe() calls request_module(m) and waits for that modprobe to exit (B7 history, 774a1221e862). */
   requestModule?: string;
+  /**
+   * request_module comes after the devices (and drivers) probe() registers, not before them (a USB
+   * probe that adds its interface, then loads the interface's driver: a mainline hunt, 2026-12-05).
+   */
+  requestModuleLast?: boolean;
   /** Stateless links probe() adds with device_link_add(consumer, supplier, DL_FLAG_STATELESS) and ->remove deletes with device_link_del; the probed device is one end (B16). */
   statelessLinks?: StatelessLinkSpec[];
 }
@@ -154,7 +159,7 @@ export const DRIVER_KEYS: KeyChecks<DriverSpec> = {
   probe: (v) => (typeof v === 'string' || isStrs(v) ? null : "an outcome or a list of them ('ok', 'defer', 'error')"),
   registers: (v) => (isStrs(v) || (isObj(v) && Object.values(v).every(isStrs)) ? null : 'a list of device names, or { matched device: [device names] } where each probe registers its own'), registersDriver: strs, needs: strs, links: strs, linkFlags: strs, linksUnchecked: bool, present: bool, locks: strs, workOnCpu: bool,
   asyncScan: (v) => (typeof v === 'boolean' || isStrs(v) ? null : 'true, false or a list of device names'),
-  requestModule: str,
+  requestModule: str, requestModuleLast: bool,
   statelessLinks: (v) => (Array.isArray(v) ? null : 'a list of { consumer, supplier }'),
 };
 export const STATELESS_LINK_KEYS: KeyChecks<StatelessLinkSpec> = { consumer: str, supplier: str };
@@ -313,12 +318,14 @@ export function resolveWorld(spec: ScenarioSpec): World {
     const registers = registersOf ? [...new Set([...registersOf.values()].flat())] : (regSpec as string[]).map((r) => devIdx(`${w}: registers`, r)), locks = (d.locks ?? []).map((n) => devIdx(`${w}: locks`, n));
     const asyncScan = d.asyncScan === undefined || d.asyncScan === false ? null : d.asyncScan === true ? [] : d.asyncScan.map((r) => devIdx(`${w}: asyncScan`, r));
     if (d.workOnCpu && (registers.length > 0 || locks.length > 0)) throw bad(`${where}: ${w}: workOnCpu with registers or locks is not modelled (the worker runs the probe body: asyncScan, requestModule)`);
+    if (d.requestModuleLast && d.requestModule === undefined) throw bad(`${where}: ${w}: requestModuleLast without requestModule`);
+    if (d.requestModuleLast && d.workOnCpu) throw bad(`${where}: ${w}: requestModuleLast with workOnCpu is not modelled (the worker runs request_module before the probe returns)`);
     if (d.requestModule !== undefined && d.module === d.requestModule) throw bad(`${where}: ${w}: requestModule '${d.requestModule}' is its own module: a module's init that requests itself is not modelled (its probe runs only once the module is loading); let a built-in driver or one of another module request it`);
     return {
       i, name, bus, matches, probeType, module: d.module ? modNames.indexOf(d.module) : -1, outcomes,
       registers, ...(registersOf ? { registersOf } : {}), registersDriver: [] as number[], addsLinks, present: !!d.present,
       needs: [...new Set([...(d.needs ?? []), ...(d.linksUnchecked ? [] : (d.links ?? []))].map((n) => devIdx(`${w}: needs`, n)))],
-      locks, workOnCpu: !!d.workOnCpu, asyncScan, requestModule: d.requestModule ? modNames.indexOf(d.requestModule) : -1, statelessLinks,
+      locks, workOnCpu: !!d.workOnCpu, asyncScan, requestModule: d.requestModule ? modNames.indexOf(d.requestModule) : -1, requestModuleLast: !!d.requestModuleLast, statelessLinks,
     };
   });
   for (const d of drivers) for (const m of d.matches) devices[m]!.drivers.push(d.i);

@@ -56,6 +56,8 @@ export interface DrvInfo {
   asyncScan: number[] | null;
   /** probe() calls request_module(m) and waits for the modprobe it starts (module index, or -1). */
   requestModule: number;
+  /** request_module after the devices and drivers probe() registers (ScenarioSpec requestModuleLast). */
+  requestModuleLast: boolean;
   /** Stateless device links probe() adds with device_link_add and ->remove deletes with device_link_del (B16). Indices into world.links. */
   statelessLinks: number[];
 }

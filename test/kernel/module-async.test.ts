@@ -123,3 +123,23 @@ describe("a thread's initOf keeps a bit per module", () => {
     expect(() => buildScenario(mods(9), 'mainline', '')).toThrow(/^scenario 'mods': it has 9 modules \(m0, .*m8\); at most 8 are modelled/);
   });
 });
+
+describe('request_module after the devices probe() registers (requestModuleLast; a mainline hunt, 2026-12-05)', () => {
+  // A USB probe that adds its interface, then loads the interface's driver and waits for modprobe:
+  // the driver's __driver_attach takes the interface's parent lock (need_parent_lock), which the
+  // probing thread holds.
+  const usb = (last: boolean): ScenarioSpec => ({
+    name: 'usb-request', buses: { usb: { needParentLock: true } }, devices: { udev: {}, intf: { parent: 'udev' } },
+    drivers: { usb: { matches: ['udev'], present: true, registers: ['intf'], requestModule: 'ifm', ...(last ? { requestModuleLast: true } : {}) }, ifd: { matches: ['intf'], module: 'ifm' } },
+    actors: { hub: 'add udev' }, properties: ['no-deadlock'],
+  });
+  it('before the children (the default) nothing is there to attach yet; after them, modprobe waits for the parent lock the prober holds', () => {
+    expect(run(usb(false), 'mainline').v['no-deadlock']).toBe('holds');
+    const r = run(usb(true), 'mainline');
+    expect(r.v['no-deadlock']).toBe('violated');
+    expect(r.r.properties[0]!.explanation).toMatch(/hub waits at request_module\(usb\):wait_for_completion for modprobe ifm \(request_module\) to exit .*modprobe ifm \(request_module\) waits at __driver_attach\(intf,ifd\):lock_parent for &dev->mutex\(udev\) held by hub/);
+  });
+  it('requestModuleLast needs requestModule, and not workOnCpu (E601)', () => {
+    expect(() => buildScenario({ ...usb(true), drivers: { ...usb(true).drivers, usb: { matches: ['udev'], present: true, requestModuleLast: true } } }, 'mainline', '')).toThrow(/requestModuleLast without requestModule/);
+  });
+});

@@ -36,14 +36,15 @@ export function hasBody(tb: ThreadBuilder, drv: number): boolean {
 }
 
 /**
- * The body of drv->probe(dev) in this thread: request_module, then scsi_scan_host. Returns the
- * entry label, or `ret` when there is nothing to do.
+ * The body of drv->probe(dev) in this thread: request_module, then scsi_scan_host, before the
+ * devices it registers (or request_module after them: requestModuleLast, really-probe.ts).
+ * Returns the entry label, or `ret` when there is nothing to do.
  */
 export function probeBody(tb: ThreadBuilder, dev: number, drv: number, ret: string): string {
   const info = tb.k.w.drivers[drv]!;
   let next = ret;
   if (info.asyncScan !== null) next = scsiScanHost(tb, dev, drv, next);
-  if (info.requestModule >= 0) next = requestModule(tb, drv, info.requestModule, next);
+  if (info.requestModule >= 0 && !info.requestModuleLast) next = requestModule(tb, drv, info.requestModule, next);
   return next;
 }
 
@@ -76,7 +77,7 @@ function scsiScanHost(tb: ThreadBuilder, dev: number, drv: number, ret: string):
 
 
 /** request_module(m): start modprobe (unless one is already running for it) and wait for it to exit. */
-function requestModule(tb: ThreadBuilder, drv: number, m: number, ret: string): string {
+export function requestModule(tb: ThreadBuilder, drv: number, m: number, ret: string): string {
   const k = tb.k, name = k.w.modules[m]!.name, thread = requestModprobeThread(name);
   const f = tb.fn('request_module', { drv }, ret);
   // A module already LIVE (or GOING, but v5.3 .. v6.1) is not loaded again: the modprobe started

@@ -17,7 +17,7 @@ import { deviceAdd } from './device-add.js';
 import { busAddDriver } from './driver-attach.js';
 import { deviceDel } from './device-del.js';
 import { boundAddTail, deferredAdd, deferredDel } from './klist.js';
-import { hasBody, probeBody, workOnCpu } from './probe-body.js';
+import { hasBody, probeBody, requestModule, workOnCpu } from './probe-body.js';
 import { MANAGED_TEST, coreLines, deviceLinkAdd, linkInitStatus, suppliesLink, linksMissingSupplier, linksNoDriverAfterProbe, managedTest, noDriverLines, statelessLinksOf, supplierLinkDefers } from './links.js';
 
 /** The -ENODEV/-EBUSY checks at the top of (__)driver_probe_device; -1 when it may probe. */
@@ -136,6 +136,8 @@ function reallyProbe(tb: ThreadBuilder, dev: number, drv: number, depth: number,
   const f = tb.fn('really_probe', { dev, drv }, ret);
   // Children that probe() registers, chained: each device_add returns into the next.
   let next = f.label('probe_ret');
+  // request_module after what it registers (requestModuleLast), before it returns.
+  if (info.requestModuleLast) next = requestModule(tb, drv, info.requestModule, next);
   // Drivers it registers (driver_register -> bus_add_driver), after its devices.
   for (const r of [...info.registersDriver].reverse()) next = busAddDriver(tb, r, next);
   const regs = registersFor(w, drv, dev);
