@@ -383,7 +383,7 @@ describe('bound from the start (a mainline hunt, 2026-12-05)', () => {
     // It starts registered and bound; the unbind's devres unregisters it (until 2026-12-05 it started unregistered and was E601 if declared present).
     model.properties = [
       { kind: 'sometimes', name: 'c-at-start', holds: (s: KS) => s.dev[1]!.registered && s.dev[1]!.bound && s.dev[0]!.bound },
-      { kind: 'invariant', name: 'c-gone-at-end', holds: (s: KS, q) => q.at('a') !== null || !s.dev[1]!.registered },
+      { kind: 'invariant', name: 'c-gone-at-end', holds: (s: KS, q: { at(name: string): string | null }) => q.at('a') !== null || !s.dev[1]!.registered },
     ] as never;
     expect(Object.fromEntries(check(model).properties.map((p) => [p.name, p.verdict]))).toEqual({ 'c-at-start': 'reachable', 'c-gone-at-end': 'holds' });
   });
