@@ -64,7 +64,11 @@ describe('flush_work(&deferred_probe_work)', () => {
     const wait = model.threads.find((t) => t.name === 'boot')!.steps['wait_for_device_probe:flush_work_wait']!;
     expect(wait.where).toBe('drivers/base/dd.c:wait_for_device_probe -> kernel/workqueue.c:flush_work');
     const s = { flushBarrier: Uint8Array.of(1), deferredWorkQueued: true, deferredWorkRunning: true } as unknown as KS;
-    expect(wait.waits!(s as never, {} as never)).toMatch(/instance queued when the flush began/);
+    expect(wait.waits!(s as never, {} as never)).toMatch(/instance queued when the flush began \(not running yet\)/);
+    // Once the worker takes that instance the slot is 2, as for a run already under way at the call:
+    // the words must not say the run began before the flush (an audit, 2026-12-05).
+    const t = { ...s, flushBarrier: Uint8Array.of(2) } as unknown as KS;
+    expect(wait.waits!(t as never, {} as never)).toBe("flush_work(&deferred_probe_work): the end of the deferred-probe work's current run, the instance the flush waits for");
   });
 
   it('the kernel text it follows is kept: the barrier goes after the pending instance, else the executing one', () => {

@@ -216,6 +216,7 @@ export function flushWork(k: Kernel, thread: string, f: { step(l: string, s: KSt
     return wait;
   } });
   f.step(wait, { where: at, ...(extra.since ? { since: extra.since } : {}), c: part.filter((l) => / #part$/.test(l)), await: (s: KS) => s.flushBarrier![slot] === 0,
-    waits: (s: KS) => `flush_work(&deferred_probe_work): the end of the deferred-probe work's ${s.flushBarrier![slot] === 1 ? 'instance queued' : 'run under way'} when the flush began`,
+    // (A slot at 2 may have been 1: the run under way is then the instance queued at the flush.)
+    waits: (s: KS) => `flush_work(&deferred_probe_work): the end of ${s.flushBarrier![slot] === 1 ? 'the deferred-probe work\'s instance queued when the flush began (not running yet)' : 'the deferred-probe work\'s current run, the instance the flush waits for'}`,
     run: () => next });
 }
