@@ -111,6 +111,11 @@ export function compile(model: Model): Compiled {
       if (b !== undefined && typeof b !== 'function' && !(Number.isInteger(b) && b >= 1 && b <= 255)) {
         throw new ModelError('E103', `step '${label}' of thread '${def.name}': branches must be 1..255 or a function`);
       }
+      // A name per branch, or traces name a branch by its number (a new user, 2026-12-05: names without branches were ignored).
+      const names = step.branchNames;
+      if (names !== undefined && typeof b !== 'function' && names.length !== (b ?? 1)) {
+        throw new ModelError('E103', `step '${label}' of thread '${def.name}': branchNames has ${names.length} name${names.length === 1 ? '' : 's'} for ${b ?? 1} branch${(b ?? 1) === 1 ? '' : 'es'}${b === undefined ? ' (no branches given)' : ''}`);
+      }
       pcOf.set(label, i + 1);
       return { label, id: 0, step, nb: b === undefined ? 1 : typeof b === 'function' ? -1 : b, run: step.run, aw: step.await ?? null, lastRet: '', lastPc: 0 };
     });

@@ -16,6 +16,7 @@ export const ERROR_TABLE = {
   E202: { kind: 'step returned an unknown label', example: 'step \'check_dead\' of __device_attach returned unknown label "out_unlok"; known: ...' },
   E203: { kind: 'step threw', example: "in step 'A3' of thread 'A_1' (...): Cannot read properties of undefined" },
   E204: { kind: 'thread spawned while running', example: "spawn('w'): that thread is already running" },
+  E205: { kind: 'lock left held', example: "async_run_entry_fn returns, ending thread 'kworker/u:async ...', which still holds adev's &dev->mutex" },
   // 3xx: properties
   E301: { kind: 'unknown property', example: "model probe-tree has no property 'pbc'; known: parent-before-child, ..." },
   E302: { kind: 'property threw', example: "property 'p' threw: ..." },

@@ -268,7 +268,7 @@ export class Block {
   private endsFree(s: KS): void {
     const me = this.tb.owner, held = [...s.dev.flatMap((d, i) => (d.mutex === me ? [`${this.tb.k.vn(i)}'s &dev->mutex`] : [])),
       ...(s.deferredProbeMutex === me ? ['deferred_probe_mutex'] : []), ...(s.moduleMutex === me ? ['module_mutex'] : [])];
-    if (held.length) throw new ProbecheckError('E202', `${this.name} returns, ending thread '${this.tb.name}', which still holds ${held.join(', ')}`);
+    if (held.length) throw new ProbecheckError('E205', `${this.name} returns, ending thread '${this.tb.name}', which still holds ${held.join(', ')}`);
   }
 
   /** Apply the patches, register the steps in the thread; returns the block's entry label. */
@@ -359,7 +359,7 @@ export class Block {
             if (r === RETURN && this.userReturn) return this.userReturn(s, t);
             return resolve(r, s, t);
           } catch (e) {
-            throw e instanceof ProbecheckError && e.code === 'E202' && !e.message.startsWith('patch ') ? new ProbecheckError('E202', `patch ${mine.id} (${mine.subject}): ${e.message}`) : e;
+            throw e instanceof ProbecheckError && (e.code === 'E202' || e.code === 'E205') && !e.message.startsWith('patch ') ? new ProbecheckError(e.code, `patch ${mine.id} (${mine.subject}): ${e.message}`) : e;
           }
         } };
       // A user's hunk made this step: its own `since`, or the profile with that patch (a replaced

@@ -333,8 +333,13 @@ export function resolveWorld(spec: ScenarioSpec): World {
     const j = drvNames.indexOf(r), w = `driver '${d.name}': registersDriver '${r}'`;
     if (j < 0) throw bad(`${where}: ${w} is not declared; drivers: ${drvNames.join(', ')}`);
     // One registration per driver: a retried probe would register it twice, a module or an actor a second time.
-    if (j === d.i || drivers[j]!.present || drivers[j]!.module >= 0 || drivers.some((x) => x !== d && x.registersDriver.includes(j))) throw bad(`${where}: ${w}: it must be another driver, not present, in no module, registered by one probe only`);
+    // A probe that ran at boot (its device boundTo the driver) registered it then: present from the
+    // start (a new user, 2026-12-05: it started unregistered, a state no boot leaves).
+    const one = d.matches.length === 1 ? devNames[d.matches[0]!]! : undefined;
+    const atBoot = one !== undefined && spec.devices[one]!.boundTo === d.name;
+    if (j === d.i || (drivers[j]!.present && !atBoot) || drivers[j]!.module >= 0 || drivers.some((x) => x !== d && x.registersDriver.includes(j))) throw bad(`${where}: ${w}: it must be another driver, not present (unless '${d.name}' is bound at boot), in no module, registered by one probe only`);
     if (d.outcomes.some((o) => o !== 'ok') || d.matches.length !== 1) throw bad(`${where}: ${w}: a probe that registers a driver must always return 'ok' and match one device (it registers once)`);
+    if (atBoot && !drivers[j]!.present) throw bad(`${where}: ${w}: '${one}' is boundTo '${d.name}', so its probe registered '${r}' at boot: declare '${r}' present: true`);
     d.registersDriver.push(j);
   }
   // Two drivers of one consumer that add a link to one supplier add one link in the kernel, with a
@@ -368,7 +373,8 @@ export function resolveWorld(spec: ScenarioSpec): World {
     if (b === undefined) continue;
     const j = drvNames.indexOf(b);
     if (j < 0) throw bad(`${where}: device '${d.name}': boundTo driver '${b}' is not declared; drivers: ${drvNames.join(', ')}`);
-    if (!d.present || !drivers[j]!.present || !drivers[j]!.matches.includes(d.i)) throw bad(`${where}: device '${d.name}': boundTo '${b}' needs the device present, the driver present, and the driver to match it`);
+    const why = [...(!d.present ? [`'${d.name}' is not present`] : []), ...(!drivers[j]!.present ? [`'${b}' is not present (built in)${drivers[j]!.module >= 0 ? `: it is in module '${modNames[drivers[j]!.module]}', which no boot loads` : ''}`] : []), ...(!drivers[j]!.matches.includes(d.i) ? [`'${b}' does not match '${d.name}'`] : [])];
+    if (why.length) throw bad(`${where}: device '${d.name}': boundTo '${b}' needs the device present, the driver present, and the driver to match it: ${why.join('; ')}`);
     d.boundTo = j;
   }
   // A consumer bound from the start went through its probe: the links its driver adds exist and are
@@ -455,7 +461,11 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string):
   const k: Kernel = {
     w, flags, patches, profile: [prof.name, ...asked.map((x) => x.id)].join(' + '), builtFor: [prof.name, ...asked.filter((x) => !isUserPatch(x)).map((x) => x.id)].join(' + '),
     has: (f) => flags.has(f), dn: (i) => w.drivers[i]!.name, vn: (i) => w.devices[i]!.name,
-    threadNames, hasDeferredWorker: w.drivers.some((d) => d.outcomes.includes('defer') || d.needs.length > 0),
+    // A user's hunk may defer where no declared driver does (a match that defers, say): the worker
+    // must be there to retry it (a new user, 2026-12-05: the device was stranded, and every
+    // property held). Only where a hunk's code speaks of deferral (deferredAdd, .deferred,
+    // EPROBE_DEFER): an idle worker woken by every bind triples a search for nothing.
+    threadNames, hasDeferredWorker: w.drivers.some((d) => d.outcomes.includes('defer') || d.needs.length > 0) || patches.some((p) => isUserPatch(p) && p.hunks.some((h) => /defer/i.test(String(h.step)))),
     sources: prof.sources, renamed: prof.renamed ?? {}, unread: prof.unread ?? {}, unsettled: prof.unsettled ?? {}, anchors: [], targets: new Map(),
     applied: new Set(), built: new Set(), releasable: new Set(), moduleWq: [], flushers: [],
   };

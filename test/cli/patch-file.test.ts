@@ -400,6 +400,45 @@ export default defineProperty({ kind: 'invariant', name: 'not-left-pending', che
     expect(r.stdout).toContain('__device_attach_driver(adev,amba-a):driver_match_device #match == -EPROBE_DEFER');
     expect(r.status).toBe(1);
   });
+  it('a patch that makes a match defer gets the deferred-probe worker and its properties, though no declared driver defers (a new user, 2026-12-05)', () => {
+    writeFileSync(dir + '/md.ts', `import { scenario } from 'probecheck';
+export default scenario({ name: 'match-defer', profile: 'mainline', devices: { dc: {}, pwm: {} },
+  drivers: { 'dc-drv': { matches: ['dc'], present: true }, 'pwm-drv': { matches: ['pwm'], present: true } },
+  actors: { hotplug: 'add dc', 'hotplug pwm': 'add pwm' } });
+`);
+    writeFileSync(dir + '/once.ts', `import { definePatch, deferredAdd, RET, RETURN } from 'probecheck';
+export default definePatch({ id: 'match-defer-once', subject: 'dc match defers once', base: 'mainline', hunks: [
+  { fn: '__device_attach_driver', replace: 'driver_match_device', step: (site, orig) => site.k.vn(site.dev) !== 'dc' ? orig! : ({ ...orig!,
+    branches: 2, branchNames: ['match as before', 'match == -EPROBE_DEFER'],
+    run: (s, t, b, c) => { if (b === 0 || s.dev[site.dev]!.canMatch) return orig!.run(s, t, 0, c); s.dev[site.dev]!.canMatch = true; deferredAdd(s, site.dev); t.ret = RET.EPROBE_DEFER; return RETURN; } }) },
+] });
+`);
+    const r = probecheck(['check', 'md.ts', '--patch', 'once.ts', '-q'], { cwd: dir });
+    expect(r.stdout).toMatch(/deferred-lists\s+holds/);
+    expect(r.stdout).toMatch(/quiescence\s+holds/);
+    const t = probecheck(['check', 'md.ts', '--patch', 'once.ts', '--property', 'deferred-lists'], { cwd: dir });
+    expect(t.stdout).not.toMatch(/E\d{3}/);
+  });
+  it('a hunk whose branchNames do not name its branches is E103', () => {
+    writeFileSync(dir + '/names.ts', `import { definePatch } from 'probecheck';
+export default definePatch({ id: 'names', subject: 'names without branches', base: 'v5.15', hunks: [
+  { fn: '__device_attach_driver', replace: 'driver_match_device', step: (_site, orig) => ({ ...orig!, branchNames: ['a', 'b'] }) },
+] });
+`);
+    const r = probecheck(['check', 's.ts', '--patch', 'names.ts', '-q'], { cwd: dir });
+    expect(r.stderr).toMatch(/E103.*step '__device_attach_driver\(adev,amba-a\):driver_match_device' of thread 'hotplug': branchNames has 2 names for 1 branch \(no branches given\)/);
+    expect(r.status).toBe(2);
+  });
+  it('the deferred work returning with deferred_probe_mutex held is E205 naming the patch', () => {
+    writeFileSync(dir + '/leak.ts', `import { definePatch, RETURN } from 'probecheck';
+export default definePatch({ id: 'work-leak-lock', subject: 'the work leaks its mutex', base: 'v5.15', hunks: [
+  { fn: 'deferred_probe_work_func', replace: 'mutex_lock', step: (site, orig) => ({ ...orig!, run: (s) => { s.deferredProbeMutex = site.tb.owner; return RETURN; } }) },
+] });
+`);
+    const r = probecheck(['check', 'd.ts', '--patch', 'leak.ts', '-q'], { cwd: dir });
+    expect(r.stderr).toMatch(/E205.*patch work-leak-lock \(the work leaks its mutex\): deferred_probe_work_func returns holding deferred_probe_mutex/);
+    expect(r.status).toBe(2);
+  });
   it('a hunk on __driver_attach is told that the walk does not read its return value', () => {
     const nm = dir + '/nm.ts';
     writeFileSync(nm, `import { definePatch, RETURN } from 'probecheck';
@@ -420,11 +459,11 @@ export default definePatch({ id: 'nomatch', subject: 'match error', base: 'v5.15
     expect(r.stdout).toContain('deferred_probe_work_func:process_one_work');
     expect(r.status).toBe(1);
   });
-  it('a RETURN that ends its thread holding a lock is E202, not a silent end', () => {
+  it('a RETURN that ends its thread holding a lock is E205, not a silent end', () => {
     writeFileSync(dir + '/async.ts', scen.replace("'amba-b': { matches: ['adev'], present: true }", "'amba-b': { matches: ['nothing'], present: true }").replace("'amba-a': { matches: ['adev'], present: true }", "'amba-a': { matches: ['adev'], present: true, probeType: 'async' }").replace("devices: { adev: {} }", "devices: { adev: {}, nothing: {} }"));
     writeFileSync(dir + '/held.ts', held);
     const r = probecheck(['check', 'async.ts', '--patch', 'held.ts', '-q'], { cwd: dir });
-    expect(r.stderr).toMatch(/E202.*async_run_entry_fn returns, ending thread '.*__device_attach_async_helper.*', which still holds adev's &dev->mutex/);
+    expect(r.stderr).toMatch(/E205.*async_run_entry_fn returns, ending thread '.*__device_attach_async_helper.*', which still holds adev's &dev->mutex/);
     expect(hasStack(r.stderr)).toBe(false);
     expect(r.status).toBe(2);
   });

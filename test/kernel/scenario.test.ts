@@ -392,6 +392,18 @@ describe('bound from the start (a mainline hunt, 2026-12-05)', () => {
       drivers: { pd: { matches: ['p', 'q'], present: true, registers: ['c'] }, cd: { matches: ['c'], present: true } } };
     expect(() => buildScenario(s, 'mainline', '')).toThrow(/driver 'pd' registers 'c' in its probe of 'q' too, but 'c' is already present \(registered by its probe of 'p' at boot\)/);
   });
+  it('a driver the bound parent\'s probe registers (registersDriver) was registered at boot: declared present (a new user, 2026-12-05)', () => {
+    const mfd = (cell: Record<string, unknown>): ScenarioSpec => ({ name: 'mfd', devices: { mfd: { present: true, boundTo: 'mfd-drv' }, cell: { parent: 'mfd', present: true, boundTo: 'cell-drv' } },
+      drivers: { 'mfd-drv': { matches: ['mfd'], present: true, registers: ['cell'], registersDriver: ['cell-drv'] }, 'cell-drv': { matches: ['cell'], ...cell } }, actors: { user: 'unbind mfd-drv mfd' } });
+    expect(() => buildScenario(mfd({}), 'mainline', '')).toThrow(/registersDriver 'cell-drv': 'mfd' is boundTo 'mfd-drv', so its probe registered 'cell-drv' at boot: declare 'cell-drv' present: true/);
+    const { model } = buildScenario(mfd({ present: true }), 'mainline', '');
+    model.properties = [{ kind: 'invariant', name: 'cell-drv-registered', holds: (s: KS) => !s.dev[0]!.bound || s.drv[1]!.onBus }] as never;
+    expect(check(model).properties[0]!.verdict).toBe('holds');
+  });
+  it('boundTo says which of its conditions fails', () => {
+    const s: ScenarioSpec = { name: 'm', devices: { d: { present: true, boundTo: 'dd' } }, drivers: { dd: { matches: ['d'], module: 'mod' } }, actors: { a: 'del d' } };
+    expect(() => buildScenario(s, 'mainline', '')).toThrow(/boundTo 'dd' needs the device present, the driver present, and the driver to match it: 'dd' is not present \(built in\): it is in module 'mod', which no boot loads$/);
+  });
   it('boundTo a driver whose probe never succeeds, or that needs a device not bound at boot, is E601', () => {
     const s = (pd: Record<string, unknown>): ScenarioSpec => ({ name: 'b', devices: { p: { present: true, boundTo: 'pd' }, x: {} }, drivers: { pd: { matches: ['p'], present: true, ...pd } }, actors: { a: 'add x' } });
     expect(() => buildScenario(s({ probe: 'defer' }), 'mainline', '')).toThrow(/boundTo 'pd', whose probe never succeeds \(probe: "defer"\): boot could not have bound it/);

@@ -6,6 +6,7 @@
  * driver_deferred_probe_add/_del/_trigger are steps of really_probe, driver_probe_device and device_del.
  */
 import type { ThreadBuilder } from '../emit.js';
+import { ProbecheckError } from '../../engine/errors.js';
 import type { KL, KS } from '../state.js';
 import { DD } from './common.js';
 import { busProbeDevice } from './device-add.js';
@@ -30,7 +31,14 @@ export function deferredProbeWorkFunc(tb: ThreadBuilder): string {
   const probe = new Map(devs.map((d) => [d, busProbeDevice(tb, d, f.label('mutex_lock'), 'mutex_lock', true)]));
   // A user's hunk that returns: the work function returned, and the kworker waits for the next
   // instance (as the loop's end below, with whatever the hunk left on the lists).
-  f.userReturns((s, t) => { endRun(s, t); return f.label('process_one_work'); });
+  f.userReturns((s, t) => {
+    // Not with a lock held: nothing would release it (a new user, 2026-12-05: the deadlock this
+    // left later did not say who held deferred_probe_mutex).
+    const me = tb.owner, held = [...(s.deferredProbeMutex === me ? ['deferred_probe_mutex'] : []), ...s.dev.flatMap((d, i) => (d.mutex === me ? [`${tb.k.vn(i)}'s &dev->mutex`] : []))];
+    if (held.length) throw new ProbecheckError('E205', `deferred_probe_work_func returns holding ${held.join(', ')}: release it first`);
+    endRun(s, t);
+    return f.label('process_one_work');
+  });
   f.step('process_one_work', { where: `kernel/workqueue.c:worker_thread -> ${DD}:deferred_probe_work_func`, idle: true, c: ['process_one_work(worker, work);'],
     await: (s) => s.deferredWorkQueued,
     run: (s) => {
