@@ -142,7 +142,9 @@ export function holdings(t: Trace, waits: readonly string[] = []): Holding[] {
 /** The holder of what a waiter waits for: a held field named in its `waits` text (a kernel lock, `&dev->mutex(dc)`, names `dev[dc].mutex`). */
 function holderOf(waits: string, held: Holding[]): Holding | undefined {
   const fields = [...waits.matchAll(/&(\w+)->(\w+)\(([^()\s]+)\)/g)].map(([, s, f, i]) => `${s}[${i}].${f}`);
-  return held.find((h) => waits === h.field) ?? held.find((h) => names(waits, h.field) || fields.includes(h.field));
+  // A kernel lock named as the C names it (`deferred_probe_mutex`) is the state field in camelCase (deferredProbeMutex).
+  const camel = waits.replace(/\b[a-z]+(?:_[a-z0-9]+)+\b/g, (w) => w.replace(/_(\w)/g, (_x, c: string) => c.toUpperCase()));
+  return held.find((h) => waits === h.field) ?? held.find((h) => names(waits, h.field) || names(camel, h.field) || fields.includes(h.field));
 }
 
 /** Does the text name this field as a whole word (`lock[1]` in `lock[1] and reg[2]`, not in `xlock[1]`)? */
@@ -160,7 +162,10 @@ const lockName = (waits: string) => waits.replace(/\s+held by .*$/, '');
 function lockShown(waits: readonly string[]): (field: string) => string {
   // A device's mutex is the kernel's &dev->mutex whatever the waits say (a user patch's wait may say nothing).
   const kernel = waits.some((w) => /&\w+->\w+\(/.test(w));
-  return (f) => (kernel ? f.replace(/^(\w+)\[([^\]]+)\]\.(\w+)$/, '&$1->$3($2)') : f.replace(/^dev\[([^\]]+)\]\.mutex$/, '&dev->mutex($1)'));
+  // A global lock the waits name as the C does (deferredProbeMutex: deferred_probe_mutex).
+  const snake = (f: string) => f.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+  return (f) => (/^[a-z]+[A-Z]\w*$/.test(f) && waits.some((w) => names(w, snake(f))) ? snake(f)
+    : kernel ? f.replace(/^(\w+)\[([^\]]+)\]\.(\w+)$/, '&$1->$3($2)') : f.replace(/^dev\[([^\]]+)\]\.mutex$/, '&dev->mutex($1)'));
 }
 
 /** A waiter's two lines: what it holds and waits for (and who holds that, since which step), and where. */

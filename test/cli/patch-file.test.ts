@@ -439,6 +439,25 @@ export default definePatch({ id: 'work-leak-lock', subject: 'the work leaks its 
     expect(r.stderr).toMatch(/E205.*patch work-leak-lock \(the work leaks its mutex\): deferred_probe_work_func returns holding deferred_probe_mutex/);
     expect(r.status).toBe(2);
   });
+  it('a wait for deferred_probe_mutex names its holder, as a device mutex is named (a new user, 2026-12-05)', () => {
+    writeFileSync(dir + '/dpm.ts', `import { definePatch } from 'probecheck';
+export default definePatch({ id: 'worker-order', subject: 'worker locks dc under deferred_probe_mutex', base: 'mainline', hunks: [
+  { fn: 'deferred_probe_work_func', insert: { label: 'lock_dc', after: 'process_one_work', before: 'mutex_lock' },
+    step: (site) => ({ where: 'drivers/base/dd.c:deferred_probe_work_func', await: (s) => s.deferredProbeMutex === 0, run: (s) => { s.deferredProbeMutex = site.tb.owner; return 'wait_dc'; } }) },
+  { fn: 'deferred_probe_work_func', insert: { label: 'wait_dc', after: 'lock_dc', before: 'mutex_lock' },
+    step: () => ({ where: 'drivers/base/dd.c:deferred_probe_work_func', await: (s) => s.dev[0]!.mutex === 0, waits: () => '&dev->mutex(dc)', run: (s) => { s.deferredProbeMutex = 0; return 'mutex_lock'; } }) },
+] });
+`);
+    writeFileSync(dir + '/s20.ts', `import { scenario } from 'probecheck';
+export default scenario({ name: 'dpm', profile: 'mainline', devices: { dc: { present: true }, pwm: {}, q: {} },
+  drivers: { 'dc-drv': { matches: ['dc'], needs: ['pwm'], present: true }, 'pwm-drv': { matches: ['pwm'], present: true }, 'q-drv': { matches: ['q'], present: true } },
+  actors: { b: ['lock dc', 'add pwm', 'add q', 'unlock dc'] } });
+`);
+    const r = probecheck(['check', 's20.ts', '--patch', 'dpm.ts', '--property', 'no-deadlock'], { cwd: dir });
+    expect(r.stdout).toMatch(/b holds &dev->mutex\(dc\), &dev->mutex\(q\), waits for deferred_probe_mutex \(held by kworker deferred_probe_work_func since step \d+\)/);
+    expect(r.stdout).toMatch(/kworker deferred_probe_work_func holds deferred_probe_mutex, waits for &dev->mutex\(dc\) \(held by b since step 1\)/);
+    expect(r.status).toBe(1);
+  });
   it('a hunk on __driver_attach is told that the walk does not read its return value', () => {
     const nm = dir + '/nm.ts';
     writeFileSync(nm, `import { definePatch, RETURN } from 'probecheck';
