@@ -291,8 +291,11 @@ export function resolveWorld(spec: ScenarioSpec): World {
     if (!['default', 'async', 'sync'].includes(probeType)) throw bad(`${where}: ${w}: probeType '${probeType}' is not one of default, async, sync`);
     const addsLinks: number[] = [];
     const autoremove = linkFlagsOf(`${where}: ${w}`, d);
-    for (const sup of d.links ?? []) {
+    for (const [x, sup] of (d.links ?? []).entries()) {
       const s = devIdx(`${w}: links`, sup);
+      // device_link_add of a pair already linked returns the link it has (kref_get): one link with two
+      // references, which managed links here do not keep (a patch hunt, 2026-12-05: the error said "two drivers").
+      if ((d.links ?? []).indexOf(sup) !== x) throw bad(`${where}: ${w}: links names '${sup}' twice: device_link_add would return the first link with a second reference, and managed links' references are not modelled`);
       for (const c of matches) {
         addsLinks.push(links.length);
         links.push({ i: links.length, consumer: c, supplier: s, initial: false, stateless: false, ...(autoremove ? { autoremove } : {}), ...(d.linksUnchecked ? { unchecked: true as const } : {}) });

@@ -412,3 +412,11 @@ describe('bound from the start (a mainline hunt, 2026-12-05)', () => {
     expect(() => buildScenario(s({ probe: ['ok', 'defer'] }), 'mainline', '')).not.toThrow();
   });
 });
+
+describe('a driver that names one supplier twice in links (a patch hunt, 2026-12-05)', () => {
+  it('is E601 saying so, not "two drivers"', () => {
+    const s: ScenarioSpec = { name: 'twice', devices: { sup: { present: true, boundTo: 'sd' }, c: {} },
+      drivers: { sd: { matches: ['sup'], present: true }, cd: { matches: ['c'], present: true, links: ['sup', 'sup'] } }, actors: { a: 'add c' } };
+    expect(() => buildScenario(s, 'mainline', '')).toThrow(/driver 'cd': links names 'sup' twice: device_link_add would return the first link with a second reference/);
+  });
+});
