@@ -83,15 +83,16 @@ function secondsArg(v: string): number {
 
 function usage(msg: string): ProbecheckError { return new ProbecheckError('E501', msg); }
 
-function searchOptions(c: Command, random = false): Command {
+/** `shard`: offer --shard (diff compares two whole searches: a part of each would read as the whole; a CI hunt, 2026-12-05). */
+function searchOptions(c: Command, random = false, shard = true): Command {
   c.option('--property <name>', 'check only this property (repeatable); a library property the scenario leaves out is checked too', collect)
     .option('--property-file <file>', 'add the defineProperty properties this file exports to every kernel scenario (repeatable)', collect)
     .addOption(new Option('--backend <name>', 'state backend').choices(['fast', 'reference']).default('fast'))
     .option('--max-states <n>', 'stop after this many distinct states (exit 3)', intArg('--max-states', 1))
     .option('--time-limit <seconds>', 'stop after this many seconds (exit 3); random walks go on until then unless --runs is given', secondsArg)
     .option('--memory-limit <mb>', `stop when the process would use more than this many MB (exit 3); default: half of physical memory or of a container's limit (here ${defaultMemoryLimitMB()})`, intArg('--memory-limit', 1))
-    .option('--seed <s>', 'seed of random simulation', intArg('--seed', 0))
-    .option('--shard <i/n>', 'search part i of n, for a CI matrix or batch jobs (breadth-first: one part of the state space;\nrandom: walks with seed + i - 1); write each part with --json-out and combine them with probecheck merge', parseShard);
+    .option('--seed <s>', 'seed of random simulation', intArg('--seed', 0));
+  if (shard) c.option('--shard <i/n>', 'search part i of n, for a CI matrix or batch jobs (breadth-first: one part of the state space;\nrandom: walks with seed + i - 1); write each part with --json-out and combine them with probecheck merge', parseShard);
   if (!random) {
     c.option('--workers <n>', `worker threads for a BFS search (default 1, the sequential search; this machine has ${availableParallelism()} cores): the same\nstates, verdicts and traces as 1; searches under 20,000 states, DFS, liveness and --por searches\nrun on one`, intArg('--workers', 1));
     c.addOption(new Option('--strategy <name>', 'search strategy: bfs finds shortest traces').choices(['bfs', 'dfs', 'random']).default('bfs'))
@@ -187,7 +188,7 @@ export function buildProgram(found: (inv: Invocation) => void): Command {
     .option('--patch <file>', 'apply the patches a file exports on the patched side only (repeatable)', collect)
     .option('--json', 'print the comparison as JSON')
     .option('-q, --quiet', 'print only the comparison table, and why a search stopped early')
-    .option('--allow-vacuous', 'accept newly and still vacuous properties: exit as if they held (still reported)'))
+    .option('--allow-vacuous', 'accept newly and still vacuous properties: exit as if they held (still reported)'), false, false)
     .addHelpText('after', `\nExamples:\n  (run from a clone of the repository; "# exit N": the status it ends with)\n  $ probecheck diff models/hot-unplug.ts --param variant=deferred --param profile=v5.1 --patched-param patches=654888327e9f\n  $ probecheck diff models/nvdimm.ts --param variant=abba --param profile=v5.1 --patched-param variant=abba-fixed -q\n\nExit status:\n  0  no property regressed\n  1  a property that holds on the base is violated on the patched model\n  2  usage or model error\n  3  a limit stopped a search before a verdict (and nothing regressed or is vacuous)
   5  nothing regressed, but a property is newly or still vacuous (--allow-vacuous accepts it)`)
     .action((base: string, patched: string | undefined, o: Record<string, any>) => {

@@ -111,7 +111,10 @@ export async function runCheck(io: Io, targetArgs: string[], params: Record<stri
           progress.setLabel(`${s.suite.name} ${showParams(c.params)}`);
           // A golden count needs the whole state space: the search must not stop early once the
           // expected properties are violated.
-          const done = await checker.run({ file: modelFile, params: c.params, ...options, properties: Object.keys(c.expect), exhaustive: c.states !== undefined || c.reduced !== undefined });
+          // A case that pins only the unreduced count is searched unreduced, so that count is compared
+          // (a CI hunt, 2026-12-05: with symmetry on by default it was never compared, and exit was 0).
+          const unreduced = c.states !== undefined && c.reduced?.symmetry === undefined && c.reduced?.['por+symmetry'] === undefined && options.symmetry === undefined;
+          const done = await checker.run({ file: modelFile, params: c.params, ...options, ...(unreduced ? { symmetry: false } : {}), properties: Object.keys(c.expect), exhaustive: c.states !== undefined || c.reduced !== undefined });
           progress.clear();
           runs.push({ file: modelFile, result: done.result, suite: s.suite.name, expect: c.expect, case: s.suite.cases.indexOf(c), allowVacuous: output.allowVacuous });
           return done.result;

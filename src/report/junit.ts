@@ -3,7 +3,8 @@
  * model × parameters × property. A case fails when the verdict differs from what is expected
  * (a suite's expectation; for a plain model, that the property holds), and is skipped when the
  * search stopped before a verdict or the suite marks it FIXME. A suite case that pins a state
- * count has one more testcase, `state count`, which fails when the search found another number.
+ * count has one more testcase, `state count`, which fails when the search found another number,
+ * and a run whose actions never all completed one more, `actions complete`, failed (exit 5).
  */
 import type { CheckedRun } from './runs.js';
 import { expectedVerdict, partialVerdict, propertyFailed, reportedProperties } from './runs.js';
@@ -46,6 +47,18 @@ export function junitXml(runs: readonly CheckedRun[], outcomes: readonly SuiteOu
           skipped++;
           cases.push(`${head}>\n      <skipped message="${xmlEscape(`no verdict: search stopped (${r.result.stopped ?? 'incomplete'})`)}"/>\n    </testcase>`);
         } else cases.push(`${head}/>`);
+      }
+      // Actions that never completed in any run (exit 5, as a vacuous verdict): a testcase of their own,
+      // failed unless --allow-vacuous (a CI hunt, 2026-12-05: the report was green while the exit was 5).
+      const idle = r.result.vacuity?.actions ?? [];
+      if (idle.length) {
+        const head = `    <testcase classname="${xmlEscape(cls)}" name="actions complete" time="0"`;
+        const what = idle.map((a) => `${a.thread}: ${a.action}`).join('; ');
+        if (r.allowVacuous) cases.push(`${head}/>`);
+        else {
+          f++;
+          cases.push(`${head}>\n      <failure message="${xmlEscape(`never completed in any run: ${what}`)}" type="vacuous">${xmlEscape('An action of the scenario never completed: the verdicts say nothing about what comes after it (--allow-vacuous accepts this).')}</failure>\n    </testcase>`);
+        }
       }
       // A case's pinned state count is a check of its own: a changed state space fails the case.
       const c = r.suite ? outcomes.find((o) => o.suite === r.suite)?.cases.find((x) => x.result === r.result) : undefined;
