@@ -51,6 +51,16 @@ export default scenario({ name: 'never', profile: 'v5.19', devices: { dc: {} }, 
     expect(ok.status).toBe(0);
     expect(readFileSync(join(dir, 'n2.xml'), 'utf8')).toMatch(/name="actions complete" time="0"\/>/);
   });
+  it('--por is not combined with symmetry while a property of your own is checked: together they missed this violation', () => {
+    writeFileSync(join(dir, 'p4.ts'), `import { defineProperty } from 'probecheck';
+export default defineProperty({ kind: 'invariant', name: 'p4', description: 'not all three children inside probe() at once',
+  check: (v) => (v.dev('c3').probingIn !== null && v.dev('c1').probingIn !== null && v.dev('c2').probingIn !== null) ? 'all three probe' : null });
+`);
+    const r = probecheck(['check', 'host-children.ts', '--param', 'n=3', '--property-file', 'p4.ts', '--property', 'p4', '--por', '--symmetry'], { cwd: dir });
+    expect(r.stdout).toMatch(/p4\s+violated/);
+    expect(r.stdout).toContain('partial-order reduction not applied: not combined with symmetry while a property of your own is checked');
+    expect(r.status).toBe(1);
+  });
   it('diff has no --shard: a part of each search would read as the whole comparison', () => {
     const r = probecheck(['diff', 'host-children.ts', '--param', 'n=2', '--shard', '1/2', '-q'], { cwd: dir });
     expect(r.stderr).toMatch(/E501.*unknown option '--shard'/);
