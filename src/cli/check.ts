@@ -20,7 +20,7 @@ import { stopLines } from '../report/stop.js';
 import { toTraceFile, traceFileText, type TraceFile } from '../report/trace-file.js';
 import { runSuite, statuses, type SuiteOutcome } from '../suite/run.js';
 import type { OutputArgs, SearchArgs } from './args.js';
-import { buildModel } from './build.js';
+import { buildModel, loadProperties } from './build.js';
 import { Checker } from './checker.js';
 import { EXIT, worst, type ExitCode } from './exit.js';
 import type { Io } from './io.js';
@@ -55,6 +55,15 @@ export async function runCheck(io: Io, targetArgs: string[], params: Record<stri
   }
   if (search.properties.length && targets.some((t) => t.kind === 'suite')) {
     throw new ProbecheckError('E501', '--property applies to model files; a suite states the properties of each case');
+  }
+  // A suite case checks the properties its expect names: a property of the files that no case names
+  // (with no model file to check it on) would be checked nowhere (a CI hunt, 2026-12-05: ignored, exit 0).
+  if (search.propertyFiles?.length && targets.every((t) => t.kind === 'suite')) {
+    const named = new Set(targets.flatMap((t) => (t.kind === 'suite' ? t.loaded.suite.cases.flatMap((c) => Object.keys(c.expect)) : [])));
+    const all = await loadProperties(search.propertyFiles), unused = all.filter((x) => !named.has(x.p.spec.name));
+    const list = unused.map((x) => `'${x.p.spec.name}' (${x.from})`).join(', ');
+    if (unused.length === all.length) throw new ProbecheckError('E501', `--property-file: ${list} ${unused.length > 1 ? 'are' : 'is'} named by no case's expect, so ${unused.length > 1 ? 'they' : 'it'} would be checked nowhere; name ${unused.length > 1 ? 'them' : 'it'} in a case's expect, or check a scenario file with ${unused.length > 1 ? 'them' : 'it'}`);
+    if (unused.length) io.stderr.write(`${io.colors.yellow('warning:')} --property-file: ${list} ${unused.length > 1 ? 'are' : 'is'} named by no case's expect: not checked\n`);
   }
 
   // Patch files (--patch) load here first, so a missing or malformed one is an error before any search,

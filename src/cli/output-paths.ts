@@ -1,10 +1,11 @@
 /**
  * Output files (--trace-out, --itf, --html, --junit, --json-out, from-log's -o) are checked before the
  * search starts: a path that cannot be written is a usage error (E501) at once, not after an hour of
- * search. Nothing is created here; `writeOutput` reports a failure that happens later in the same
+ * search. Nothing is created here, and a file an earlier run left at such a path is removed (a run
+ * that ends in an error leaves no report that reads as its own); `writeOutput` reports a failure that happens later in the same
  * words, so every file the CLI writes fails alike: `E501 ... FLAG PATH: cannot write: WHY`.
  */
-import { accessSync, constants, statSync, writeFileSync, type Stats } from 'node:fs';
+import { accessSync, constants, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { ProbecheckError } from '../engine/errors.js';
 import type { OutputArgs } from './args.js';
@@ -15,6 +16,12 @@ export function checkOutputPaths(o: OutputArgs): void {
   for (const [key, flag] of FLAGS) {
     const path = o[key];
     if (path !== undefined) checkOutputPath(flag, path);
+  }
+  // A report an earlier run left there would read as this run's if this one ends in an error (a CI
+  // hunt, 2026-12-05: an upload step published the old green JUnit; merge read an old shard).
+  for (const [key] of FLAGS) {
+    const path = o[key];
+    if (path !== undefined && stat(path)?.isFile()) rmSync(path, { force: true });
   }
 }
 

@@ -4,7 +4,7 @@
  * package's properties/ directory (found from this file, not the cwd). A file is classified by
  * its default export, so a suite needs no particular name when given explicitly.
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ProbecheckError } from '../engine/errors.js';
@@ -23,17 +23,33 @@ export const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SUITE_FILE = /\.suite\.[cm]?[jt]s$/;
 
 export function expandArgs(args: readonly string[]): string[] {
+  // No target: the bundled suites. A folder with suites of its own would read that as its own
+  // properties/ (a CI hunt, 2026-12-05: `probecheck check` in such a folder was green whatever they said).
+  if (!args.length && existsSync('properties') && statSync('properties').isDirectory() && realpathSync('properties') !== realpathSync(join(PACKAGE_ROOT, 'properties'))
+    && readdirSync('properties').some((f) => SUITE_FILE.test(f))) {
+    throw new ProbecheckError('E501', `no target given: that checks probecheck's bundled suites (${join(PACKAGE_ROOT, 'properties')}), not this folder's properties/; name it: probecheck check properties/`);
+  }
   const list = args.length ? args : [join(PACKAGE_ROOT, 'properties')];
   const files: string[] = [];
   for (const a of list) {
     if (!existsSync(a)) throw new ProbecheckError('E503', `${a}: no such file or directory`);
     if (statSync(a).isDirectory()) {
-      const suites = readdirSync(a).filter((f) => SUITE_FILE.test(f) && !f.endsWith('.d.ts')).sort().map((f) => join(a, f));
+      // Subfolders too (a CI hunt, 2026-12-05: a failing suite in properties/sub/ never ran).
+      const suites = suiteFiles(a);
       if (!suites.length) throw new ProbecheckError('E503', `${a}: directory holds no suite files (*.suite.ts)`);
       files.push(...suites);
     } else files.push(a);
   }
   return files;
+}
+
+/** The *.suite.ts files under a directory, subfolders included (not node_modules), in path order. */
+function suiteFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) return e.name === 'node_modules' ? [] : suiteFiles(p);
+    return SUITE_FILE.test(e.name) && !e.name.endsWith('.d.ts') ? [p] : [];
+  }).sort();
 }
 
 export async function loadTarget(file: string): Promise<Target> {

@@ -46,6 +46,10 @@ export function junitXml(runs: readonly CheckedRun[], outcomes: readonly SuiteOu
         } else if (p.verdict === 'unknown') {
           skipped++;
           cases.push(`${head}>\n      <skipped message="${xmlEscape(`no verdict: search stopped (${r.result.stopped ?? 'incomplete'})`)}"/>\n    </testcase>`);
+        } else if (p.verdict === 'vacuous' && r.allowVacuous) {
+          // Accepted, not passed: a dashboard should not show it as a property that held (a CI hunt, 2026-12-05).
+          skipped++;
+          cases.push(`${head}>\n      <skipped message="${xmlEscape(`vacuous, accepted by --allow-vacuous: ${p.explanation ?? 'its premise never held'}`)}"/>\n    </testcase>`);
         } else cases.push(`${head}/>`);
       }
       // Actions that never completed in any run (exit 5, as a vacuous verdict): a testcase of their own,
@@ -83,6 +87,15 @@ export function junitXml(runs: readonly CheckedRun[], outcomes: readonly SuiteOu
     }
     total += cases.length; failures += f;
     suites.push(`  <testsuite name="${xmlEscape(name)}" tests="${cases.length}" failures="${f}" skipped="${skipped}" time="${time.toFixed(3)}">\n${cases.join('\n')}\n  </testsuite>`);
+  }
+  // A suite all of whose cases are FIXME ran nothing: its skipped testcases still show (a CI hunt,
+  // 2026-12-05: the report was empty, and a folder of such suites was a green CI that checked nothing).
+  for (const o of outcomes) {
+    if (groups.has(o.suite)) continue;
+    const cases = o.cases.filter((c) => c.fixme).flatMap((c) => c.rows.map((row) => `    <testcase classname="${xmlEscape(`${o.suite}[${showParams(c.params)}]`)}" name="${xmlEscape(row.property)}" time="0">\n      <skipped message="${xmlEscape(`FIXME: ${c.fixme}`)}"/>\n    </testcase>`));
+    if (!cases.length) continue;
+    total += cases.length;
+    suites.push(`  <testsuite name="${xmlEscape(o.suite)}" tests="${cases.length}" failures="0" skipped="${cases.length}" time="0.000">\n${cases.join('\n')}\n  </testsuite>`);
   }
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="probecheck" tests="${total}" failures="${failures}">\n${suites.join('\n')}\n</testsuites>\n`;
 }

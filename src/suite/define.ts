@@ -5,7 +5,7 @@
  * This file is the format and its validation; running a suite is run.ts.
  */
 import { dirname, resolve } from 'node:path';
-import { ProbecheckError } from '../engine/errors.js';
+import { didYouMean, ProbecheckError } from '../engine/errors.js';
 
 /**
  * `vacuous`: not violated, but about nothing (its premise never met); `reachable` /
@@ -67,6 +67,15 @@ export function validateSuite(d: unknown, file: string): Suite {
   if (!d || typeof d !== 'object') bad('default export', 'is not a suite; write `export default defineSuite({...})`');
   const s = d as Record<string, unknown>;
   if (s.kind !== 'probecheck-suite') bad('default export', 'is not a suite; write `export default defineSuite({...})`');
+  // An unknown key is a mistake the suite would otherwise pass over (a CI hunt, 2026-12-05: `patch:` for
+  // `patches:` ran the unpatched kernel, exit 0; `stats:` dropped the pinned count).
+  const unknown = (o: Record<string, unknown>, known: readonly string[], where: string) => {
+    for (const k of Object.keys(o)) if (!known.includes(k)) {
+      const near = didYouMean(k, known);
+      bad(where ? `${where}.${k}` : k, `unknown key${near !== undefined ? `; did you mean '${near}'?` : ''}; known: ${known.join(', ')}`);
+    }
+  };
+  unknown(s, ['kind', 'name', 'model', 'cases'], '');
   if (typeof s.name !== 'string' || !s.name) bad('name', 'expected a non-empty string');
   if (typeof s.model !== 'string' || !s.model) bad('model', 'expected the model file path, relative to the suite file');
   if (!Array.isArray(s.cases) || s.cases.length === 0) bad('cases', 'expected a non-empty list');
@@ -74,6 +83,7 @@ export function validateSuite(d: unknown, file: string): Suite {
     const f = `cases[${i}]`;
     if (!c || typeof c !== 'object') bad(f, 'expected an object');
     const o = c as Record<string, unknown>;
+    unknown(o, ['params', 'expect', 'states', 'reduced', 'note', 'patches', 'fixme'], f);
     if (!o.params || typeof o.params !== 'object' || Array.isArray(o.params)) bad(`${f}.params`, 'expected an object of parameter values');
     for (const [k, v] of Object.entries(o.params as object)) if (typeof v !== 'string' && typeof v !== 'number') bad(`${f}.params.${k}`, 'expected a string or number');
     if (!o.expect || typeof o.expect !== 'object' || Array.isArray(o.expect) || Object.keys(o.expect).length === 0) bad(`${f}.expect`, `expected an object of property name → ${EXPECTED.map((x) => `'${x}'`).join(' | ')}`);

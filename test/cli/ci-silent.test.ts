@@ -3,7 +3,7 @@
  * a pinned state count that symmetry kept from being compared, a JUnit report without the
  * actions that never completed, `diff --shard` reporting part of each search as the whole.
  */
-import { copyFileSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { probecheck, ROOT, tempDir } from './run.js';
@@ -60,6 +60,55 @@ export default defineProperty({ kind: 'invariant', name: 'p4', description: 'not
     expect(r.stdout).toMatch(/p4\s+violated/);
     expect(r.stdout).toContain('partial-order reduction not applied: not combined with symmetry while a property of your own is checked');
     expect(r.status).toBe(1);
+  });
+  it('--property-file on suites whose cases name none of its properties is refused (they would be checked nowhere)', () => {
+    writeFileSync(join(dir, 'p5.ts'), `import { defineProperty } from 'probecheck';
+export default defineProperty({ kind: 'invariant', name: 'p5', description: 'x', check: () => 'always' });
+`);
+    const r = probecheck(['check', 'right.suite.ts', '--property-file', 'p5.ts'], { cwd: dir });
+    expect(r.stderr).toMatch(/E501.*--property-file: 'p5' \(.*p5\.ts\) is named by no case's expect, so it would be checked nowhere/);
+    expect(r.status).toBe(2);
+  });
+  it('no target in a folder with its own properties/ is refused: it would check the bundled suites instead', () => {
+    const d = realpathSync(tempDir());
+    mkdirSync(join(d, 'properties'));
+    writeFileSync(join(d, 'properties', 'mine.suite.ts'), suite(1));
+    const r = probecheck(['check', '-q'], { cwd: d });
+    expect(r.stderr).toMatch(/E501.*no target given: that checks probecheck's bundled suites \(.*properties\), not this folder's properties\/; name it: probecheck check properties\//);
+    expect(r.status).toBe(2);
+  });
+  it('a FIXME-only suite shows its skipped testcases, and a vacuous verdict accepted by --allow-vacuous is skipped, not passed', () => {
+    writeFileSync(join(dir, 'fx.suite.ts'), `import { defineSuite } from 'probecheck';
+export default defineSuite({ name: 'fx', model: './host-children.ts', cases: [ { params: { n: 2 }, expect: { 'no-deadlock': 'holds' }, fixme: 'later' } ] });
+`);
+    probecheck(['check', 'fx.suite.ts', '--junit', 'fx.xml'], { cwd: dir });
+    expect(readFileSync(join(dir, 'fx.xml'), 'utf8')).toMatch(/<testsuite name="fx" tests="1" failures="0" skipped="1"[^>]*>\s*<testcase classname="fx\[n=2\]" name="no-deadlock" time="0">\s*<skipped message="FIXME: later"/);
+    writeFileSync(join(dir, 'idle.ts'), `import { scenario } from 'probecheck';
+export default scenario({ name: 'idle', profile: 'mainline', devices: { dc: {} }, drivers: {}, actors: { a: 'add dc' }, properties: ['single-binding'] });
+`);
+    expect(probecheck(['check', 'idle.ts', '--junit', 'v.xml', '--allow-vacuous', '-q'], { cwd: dir }).status).toBe(0);
+    expect(readFileSync(join(dir, 'v.xml'), 'utf8')).toMatch(/name="single-binding"[^>]*>\s*<skipped message="vacuous, accepted by --allow-vacuous/);
+  });
+  it('a run that ends in an error leaves no report of an earlier run at its output paths', () => {
+    const ok = probecheck(['check', 'host-children.ts', '--param', 'n=1', '--json-out', 'o.json', '--junit', 'o.xml', '-q'], { cwd: dir });
+    expect(ok.status).toBe(0);
+    expect(existsSync(join(dir, 'o.json')) && existsSync(join(dir, 'o.xml'))).toBe(true);
+    const bad = probecheck(['check', 'host-children.ts', '--param', 'n=1', '--property', 'nope', '--json-out', 'o.json', '--junit', 'o.xml', '-q'], { cwd: dir });
+    expect(bad.status).toBe(2);
+    expect(existsSync(join(dir, 'o.json')) || existsSync(join(dir, 'o.xml'))).toBe(false);
+  });
+  it('an unknown key in a suite or a case is E502 with a did-you-mean (patch: ran the unpatched kernel), and a subfolder\'s suites run', () => {
+    writeFileSync(join(dir, 'typo.suite.ts'), suite(2074).replace("states: 2074 }", "states: 2074, patch: ['fix.ts'] }"));
+    const r = probecheck(['check', 'typo.suite.ts'], { cwd: dir });
+    expect(r.stderr).toMatch(/E502.*typo\.suite\.ts: cases\[0\]\.patch: unknown key; did you mean 'patches'\?/);
+    expect(r.status).toBe(2);
+    const d = realpathSync(tempDir());
+    mkdirSync(join(d, 'props', 'sub'), { recursive: true });
+    copyFileSync(join(dir, 'host-children.ts'), join(d, 'props', 'sub', 'host-children.ts'));
+    writeFileSync(join(d, 'props', 'sub', 'deep.suite.ts'), suite(12345));
+    const deep = probecheck(['check', 'props', '-q'], { cwd: d });
+    expect(deep.stdout).toMatch(/2,074 \(expected 12,345\)/);
+    expect(deep.status).toBe(4);
   });
   it('diff has no --shard: a part of each search would read as the whole comparison', () => {
     const r = probecheck(['diff', 'host-children.ts', '--param', 'n=2', '--shard', '1/2', '-q'], { cwd: dir });
