@@ -55,7 +55,7 @@ export interface OutputArgs {
 
 export type Invocation =
   | { command: 'check'; targets: string[]; params: Record<string, string>; search: SearchArgs; output: OutputArgs }
-  | { command: 'replay'; trace: string; property?: string; json: boolean; model?: string }
+  | { command: 'replay'; trace: string; property?: string; json: boolean; model?: string; propertyFiles?: string[] }
   | { command: 'diff'; base: string; patched: string; baseParams: Record<string, string>; patchedParams: Record<string, string>; search: SearchArgs; json: boolean; quiet: boolean; allowVacuous: boolean }
   | { command: 'merge'; files: string[]; json: boolean; quiet: boolean; allowVacuous: boolean }
   | { command: 'profiles'; json: boolean; names: string[] }
@@ -174,9 +174,11 @@ export function buildProgram(found: (inv: Invocation) => void): Command {
     .argument('<trace>', 'trace file (JSON, format probecheck-trace)')
     .option('--property <name>', 'replay only the trace of this property (when the file holds several)')
     .option('--model <file>', "replay on this model file instead of the trace's own")
+    .option('--property-file <file>', 'the defineProperty file(s) the check that wrote the trace was given (repeatable): a trace of your own property replays with it', collect)
     .option('--json', 'print the outcome as JSON')
     .addHelpText('after', `\nThe model is found by the path stored in the trace: absolute, then from the current directory, then from the\ntrace file's directory. A model file whose content changed since the trace was written gets a warning.\n\nExamples:\n  (run from a clone of the repository; "# exit N": the status it ends with)\n  $ probecheck check models/hot-unplug.ts --param profile=v4.2 --trace-out t.json   # exit 1: B5\n  $ probecheck replay t.json\n  $ probecheck replay t.json --model models/hot-unplug.ts\n\nExit status:\n  0  every trace confirmed: it replays and violates its property\n  1  a trace is refuted: a move diverges (E403, the step and why), or it replays but the property holds\n  2  the trace file is unreadable or corrupt (E401), for another model (E402), or its model is not found (E503) or does not load`)
-    .action((trace: string, o: Record<string, any>) => found({ command: 'replay', trace, property: o.property, json: Boolean(o.json), ...(o.model !== undefined ? { model: o.model as string } : {}) }));
+    .action((trace: string, o: Record<string, any>) => found({ command: 'replay', trace, property: o.property, json: Boolean(o.json), ...(o.model !== undefined ? { model: o.model as string } : {}),
+      ...(o.propertyFile ? { propertyFiles: (o.propertyFile as string[]).map((f) => resolve(f)) } : {}) }));
 
   searchOptions(program.command('diff')
     .description('Check the same properties on a base and a patched model (two files, or one file with different parameters on each side) and classify each: fixed, regressed, still violated, still holds, newly reached (vacuous on the base, holds on the patched side), newly vacuous (holds only because the situation it is about became unreachable), still vacuous (its situation is reached on neither side: the comparison says nothing about it), unknown.\nEvery base counterexample is replayed on the patched model, through the steps the patch inserted, with the step where the patch stops it.')

@@ -23,6 +23,8 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
     setProperties([]);
     const inv = parseArgv(argv);
     if (inv.command === 'check' || inv.command === 'diff') setProperties(await loadProperties(inv.search.propertyFiles));
+    // A trace of a property of your own replays on a model built with it (a CI hunt, 2026-12-05: E301).
+    if (inv.command === 'replay') setProperties(await loadProperties(inv.propertyFiles));
     switch (inv.command) {
       case 'help': io.out(inv.text); return inv.exit;
       case 'check': return await runCheck(io, inv.targets, inv.params, inv.search, inv.output);

@@ -55,6 +55,10 @@ export async function runReplay(io: Io, path: string, property: string | undefin
     if (warning && !warned.has(warning)) { warned.add(warning); io.err(warning); }
     await loadPatchFiles(t.params.patches);
     const model = buildTraceModel(f, t.params, path);
+    // A trace of a property the model lacks: most likely one of the user's, given to check by file.
+    if (!model.properties.some((p) => p.name === t.property) && !(t.property in (model.optional ?? {}))) {
+      throw new ProbecheckError('E301', `${path}: model ${model.name} has no property '${t.property}' (the trace's): a property of your own is replayed with its file (replay --property-file FILE)`);
+    }
     const c = io.colors;
     try {
       const r = replayWatching(model, t.property, t.moves, t.loopFrom);

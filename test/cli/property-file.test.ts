@@ -132,6 +132,17 @@ describe('--property-file from a user folder', () => {
     expect(rows.map((x) => x.property)).toContain('single-binding');
   });
 
+  it("a trace of your own property replays with --property-file; without it, E301 says so (a CI hunt, 2026-12-05)", () => {
+    const c = probecheck(['check', 'unbind.ts', '--property-file', 'props.ts', '--property', 'unbind-keeps-others', '--trace-out', 'own.json', '-q'], { cwd: dir });
+    expect(c.status).toBe(1);
+    const bare = probecheck(['replay', 'own.json'], { cwd: dir });
+    expect(bare.stderr).toMatch(/E301.*model .* has no property 'unbind-keeps-others' \(the trace's\): a property of your own is replayed with its file \(replay --property-file FILE\)/);
+    expect(bare.status).toBe(2);
+    const r = probecheck(['replay', 'own.json', '--property-file', 'props.ts'], { cwd: dir });
+    expect(r.stdout).toMatch(/confirmed: property unbind-keeps-others is violated at step \d+/);
+    expect(r.status).toBe(0);
+  });
+
   it('a suite case may expect a user property', () => {
     const r = probecheck(['check', 'user.suite.ts', '--property-file', 'props.ts', '-q'], { cwd: dir });
     expect(r.stdout).toContain('as expected');
