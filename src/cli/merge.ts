@@ -99,7 +99,12 @@ export function mergeRuns(files: string[]): { runs: Run[]; shards: Map<Run, Run[
       byIndex.set(s.index, run);
     }
     const missing = Array.from({ length: n }, (_, i) => i + 1).filter((i) => !byIndex.has(i));
-    if (missing.length) throw new ProbecheckError('E504', `${what}: shard${missing.length > 1 ? 's' : ''} ${missing.map((i) => `${i}/${n}`).join(', ')} missing; merge needs every part of the search`);
+    if (missing.length) {
+      // Shards of another search (other parameters) form a group of their own: name them, so a
+      // mix-up reads as one, not as a lost shard (a CI hunt, 2026-12-05).
+      const others = [...groups.values()].filter((x) => x !== g).map((x) => `${x[0]!.file} (${x[0]!.run.model} ${showParams(x[0]!.run.params)})`);
+      throw new ProbecheckError('E504', `${what}: shard${missing.length > 1 ? 's' : ''} ${missing.map((i) => `${i}/${n}`).join(', ')} missing; merge needs every part of the search${others.length ? `; the files also hold shards of another search: ${others.join(', ')}` : ''}`);
+    }
     const parts = [...byIndex.entries()].sort((a, b) => a[0] - b[0]).map(([, r]) => r);
     const merged = mergeGroup(parts);
     runs.push(merged);

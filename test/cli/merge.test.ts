@@ -75,6 +75,13 @@ describe('probecheck merge', () => {
     expect(probecheck(['merge', file('nope.json')]).stderr).toMatch(/E503 .*no such file/);
   });
 
+  it('a shard of another search (other parameters) is named where a shard is missing (a CI hunt, 2026-12-05)', () => {
+    expect(probecheck(['check', HOST, '--param', 'n=1', '--shard', '2/2', '--json-out', file('n1-2.json'), '-q']).status).toBeLessThanOrEqual(1);
+    const r = probecheck(['merge', file('h-1.json'), file('n1-2.json')]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/E504 .*n=2\): shard 2\/2 missing; merge needs every part of the search; the files also hold shards of another search: .*n1-2\.json \(host-children .*n=1\)/);
+  });
+
   it('refuses shards that ran different searches, naming the difference: reductions, properties, seed', () => {
     const part2 = (name: string, ...flags: string[]) => {
       expect(probecheck(['check', HOST, '--param', 'n=2', '--shard', '2/2', '--json-out', file(name), '-q', ...flags]).status).toBeLessThanOrEqual(1);
