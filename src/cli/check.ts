@@ -24,7 +24,7 @@ import { buildModel, loadProperties } from './build.js';
 import { Checker } from './checker.js';
 import { EXIT, worst, type ExitCode } from './exit.js';
 import type { Io } from './io.js';
-import { checkOutputPaths, writeOutput } from './output-paths.js';
+import { checkOutputPaths, clearOutputs, writeOutput } from './output-paths.js';
 import { ProgressLine } from './progress.js';
 import { expandArgs, loadTarget, type Target } from './targets.js';
 import { isPart } from '../engine/search/shard.js';
@@ -69,6 +69,9 @@ export async function runCheck(io: Io, targetArgs: string[], params: Record<stri
   // Patch files (--patch) load here first, so a missing or malformed one is an error before any search,
   // and each hunk is held to the profile's whole step catalogue (E604 lists the function's labels).
   await loadPatchFiles(params.patches);
+  // Every input is read: the reports an earlier run left at the output paths go now.
+  clearOutputs(output, [...files, ...targets.flatMap((t) => (t.kind === 'suite' ? [t.loaded.modelFile] : [])), ...(search.propertyFiles ?? []),
+    ...String(params.patches ?? '').split(',').filter((x) => /\.(m?[jt]s)$/.test(x))]);
   const user = userPatches(params.patches);
   for (const t of targets) if (t.kind === 'model' && user.length) checkUserPatches(String(params.profile ?? t.factory.params?.profile?.default ?? 'mainline'), params.patches!);
   const notes: (PatchNote & { model: string })[] = [];

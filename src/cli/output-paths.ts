@@ -1,12 +1,12 @@
 /**
  * Output files (--trace-out, --itf, --html, --junit, --json-out, from-log's -o) are checked before the
  * search starts: a path that cannot be written is a usage error (E501) at once, not after an hour of
- * search. Nothing is created here, and a file an earlier run left at such a path is removed (a run
- * that ends in an error leaves no report that reads as its own); `writeOutput` reports a failure that happens later in the same
+ * search. Nothing is created here; once the inputs are read, `clearOutputs` removes the reports an
+ * earlier run left at those paths. `writeOutput` reports a failure that happens later in the same
  * words, so every file the CLI writes fails alike: `E501 ... FLAG PATH: cannot write: WHY`.
  */
-import { accessSync, constants, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { accessSync, closeSync, constants, existsSync, openSync, readdirSync, readSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { ProbecheckError } from '../engine/errors.js';
 import type { OutputArgs } from './args.js';
 
@@ -17,13 +17,44 @@ export function checkOutputPaths(o: OutputArgs): void {
     const path = o[key];
     if (path !== undefined) checkOutputPath(flag, path);
   }
-  // A report an earlier run left there would read as this run's if this one ends in an error (a CI
-  // hunt, 2026-12-05: an upload step published the old green JUnit; merge read an old shard).
-  for (const [key] of FLAGS) {
+}
+
+/** What each output file of an earlier run starts with: only such a file is removed. */
+const SIGNATURE: Record<(typeof FLAGS)[number][0], RegExp> = {
+  traceOut: /"format":\s*"probecheck-trace"/, itf: /"format":\s*"ITF"/, html: /<title>probecheck report/, junit: /<testsuites name="probecheck"/, jsonOut: /"format":\s*"probecheck-result"/,
+};
+
+/**
+ * Once the inputs are read (`inputs`: every file the run reads), remove the reports an earlier run
+ * left at this run's output paths, so one that ends in an error leaves none that reads as its own
+ * (a CI hunt, 2026-12-05: an upload step published the old green JUnit; merge read an old shard).
+ * Only a file that is one of probecheck's reports is removed, and an output path that is an input
+ * is refused (a review found `--trace-out m.ts` deleting the model m.ts before it was read).
+ */
+export function clearOutputs(o: OutputArgs, inputs: readonly string[]): void {
+  const read = new Set(inputs.map((f) => resolve(f)));
+  for (const [key, flag] of FLAGS) {
     const path = o[key];
-    if (path !== undefined && stat(path)?.isFile()) rmSync(path, { force: true });
+    if (path === undefined) continue;
+    if (read.has(resolve(path))) throw new ProbecheckError('E501', `${flag} ${path}: that file is one this run reads; write the ${flag.slice(2)} elsewhere`);
+    // --itf writes FILE-1.ext, FILE-2.ext, ... for several counterexamples.
+    const dot = path.lastIndexOf('.'), [stem, ext] = dot > path.lastIndexOf('/') ? [path.slice(0, dot), path.slice(dot)] : [path, ''];
+    const dir = dirname(resolve(path)), numbered = new RegExp(`^${escape(basename(stem))}-\\d+${escape(ext)}$`);
+    const candidates = [path, ...(key === 'itf' && existsSync(dir) ? readdirSync(dir).filter((f) => numbered.test(f)).map((f) => join(dir, f)) : [])];
+    for (const f of candidates) if (stat(f)?.isFile() && ours(f, SIGNATURE[key])) rmSync(f, { force: true });
   }
 }
+
+function ours(file: string, sig: RegExp): boolean {
+  try {
+    const fd = openSync(file, 'r'), buf = Buffer.alloc(4096);
+    const n = readSync(fd, buf, 0, buf.length, 0);
+    closeSync(fd);
+    return sig.test(buf.subarray(0, n).toString('utf8'));
+  } catch { return false; }
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** E501 at once if the file an option names (`flag`) cannot be written. */
 export function checkOutputPath(flag: string, path: string): void {

@@ -110,6 +110,21 @@ export default scenario({ name: 'idle', profile: 'mainline', devices: { dc: {} }
     expect(deep.stdout).toMatch(/2,074 \(expected 12,345\)/);
     expect(deep.status).toBe(4);
   });
+  it('an output path that is an input is refused, and only probecheck reports are removed (a review, 2026-12-05)', () => {
+    copyFileSync(join(dir, 'host-children.ts'), join(dir, 'm.ts'));
+    const r = probecheck(['check', 'm.ts', '--param', 'n=1', '--trace-out', 'm.ts', '-q'], { cwd: dir });
+    expect(r.stderr).toMatch(/E501.*--trace-out m\.ts: that file is one this run reads; write the trace-out elsewhere/);
+    expect(r.status).toBe(2);
+    expect(readFileSync(join(dir, 'm.ts'), 'utf8')).toContain('host-children');
+    writeFileSync(join(dir, 'mine.json'), '{"mine":1}');
+    expect(probecheck(['check', 'm.ts', '--param', 'n=1', '--property', 'nope', '--json-out', 'mine.json', '-q'], { cwd: dir }).status).toBe(2);
+    expect(readFileSync(join(dir, 'mine.json'), 'utf8')).toBe('{"mine":1}');
+    // An earlier run's numbered ITF files go too.
+    writeFileSync(join(dir, 'c.itf-1.json'), '{"#meta":{"format":"ITF"}}');
+    writeFileSync(join(dir, 'c.itf-2.json'), '{"#meta":{"format":"ITF"}}');
+    probecheck(['check', 'm.ts', '--param', 'n=1', '--itf', 'c.itf.json', '-q'], { cwd: dir });
+    expect(existsSync(join(dir, 'c.itf-1.json')) || existsSync(join(dir, 'c.itf-2.json'))).toBe(false);
+  });
   it('diff has no --shard: a part of each search would read as the whole comparison', () => {
     const r = probecheck(['diff', 'host-children.ts', '--param', 'n=2', '--shard', '1/2', '-q'], { cwd: dir });
     expect(r.stderr).toMatch(/E501.*unknown option '--shard'/);
