@@ -153,7 +153,7 @@ export function buildProgram(found: (inv: Invocation) => void): Command {
     .addHelpText('after', `\nExamples:\n  (run from a clone of the repository; "# exit N": the status it ends with)\n  $ probecheck check                     # the bundled property suites\n  $ probecheck check models/hot-unplug.ts --param profile=v4.2 --trace-out t.json   # exit 1: B5\n  $ probecheck replay t.json\n\n${EXIT_HELP}`);
 
   outputOptions(searchOptions(program.command('check')
-    .description('Check scenarios and suites: every property of a scenario or model file, or every case of a suite file.\nA directory runs every *.suite.ts in it and its subfolders; no argument runs the bundled suites of probecheck itself\n(refused in a folder that has a properties/ of its own: name it).')
+    .description('Check scenarios and suites: every property of a scenario or model file, or every case of a suite file.\nA directory runs every *.suite.ts in it and its subfolders; no argument runs the bundled suites of probecheck itself\n(refused in a folder whose properties/ holds suites of its own: name it).')
     .argument('[targets...]', 'scenario files (export default scenario({...})), model files (defineModel), suite files\n(defineSuite) or directories of *.suite.ts')
     .option('--param <k=v>', 'scenario parameter (repeatable), e.g. --param profile=v5.1 --param patches=654888327e9f', collect)
     .option('--patch <file>', 'apply the patches a file exports (export default definePatch({...}), or a list) on top of\nthe profile (repeatable); a patch step that never fires, or a step it makes unreachable, is reported', collect)))

@@ -26,7 +26,7 @@ export function expandArgs(args: readonly string[]): string[] {
   // No target: the bundled suites. A folder with suites of its own would read that as its own
   // properties/ (a CI hunt, 2026-12-05: `probecheck check` in such a folder was green whatever they said).
   if (!args.length && existsSync('properties') && statSync('properties').isDirectory() && realpathSync('properties') !== realpathSync(join(PACKAGE_ROOT, 'properties'))
-    && readdirSync('properties').some((f) => SUITE_FILE.test(f))) {
+    && suiteFiles('properties').length > 0) {
     throw new ProbecheckError('E501', `no target given: that checks probecheck's bundled suites (${join(PACKAGE_ROOT, 'properties')}), not this folder's properties/; name it: probecheck check properties/`);
   }
   const list = args.length ? args : [join(PACKAGE_ROOT, 'properties')];

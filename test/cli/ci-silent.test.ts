@@ -71,8 +71,8 @@ export default defineProperty({ kind: 'invariant', name: 'p5', description: 'x',
   });
   it('no target in a folder with its own properties/ is refused: it would check the bundled suites instead', () => {
     const d = realpathSync(tempDir());
-    mkdirSync(join(d, 'properties'));
-    writeFileSync(join(d, 'properties', 'mine.suite.ts'), suite(1));
+    mkdirSync(join(d, 'properties', 'sub'), { recursive: true });
+    writeFileSync(join(d, 'properties', 'sub', 'mine.suite.ts'), suite(1));
     const r = probecheck(['check', '-q'], { cwd: d });
     expect(r.stderr).toMatch(/E501.*no target given: that checks probecheck's bundled suites \(.*properties\), not this folder's properties\/; name it: probecheck check properties\//);
     expect(r.status).toBe(2);
