@@ -5,7 +5,7 @@
  * earlier run left at those paths. `writeOutput` reports a failure that happens later in the same
  * words, so every file the CLI writes fails alike: `E501 ... FLAG PATH: cannot write: WHY`.
  */
-import { accessSync, closeSync, constants, existsSync, openSync, readdirSync, readSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
+import { accessSync, closeSync, constants, existsSync, lstatSync, openSync, readdirSync, readSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { ProbecheckError } from '../engine/errors.js';
 import type { OutputArgs } from './args.js';
@@ -41,7 +41,13 @@ export function clearOutputs(o: OutputArgs, inputs: readonly string[]): void {
     const dot = path.lastIndexOf('.'), [stem, ext] = dot > path.lastIndexOf('/') ? [path.slice(0, dot), path.slice(dot)] : [path, ''];
     const dir = dirname(resolve(path)), numbered = new RegExp(`^${escape(basename(stem))}-\\d+${escape(ext)}$`);
     const candidates = [path, ...(key === 'itf' && existsSync(dir) ? readdirSync(dir).filter((f) => numbered.test(f)).map((f) => join(dir, f)) : [])];
-    for (const f of candidates) if (stat(f)?.isFile() && ours(f, SIGNATURE[key])) rmSync(f, { force: true });
+    // A plain file only: a link (/dev/stdout, a link to a report elsewhere) is written through, never
+    // removed (a review, 2026-12-05); one that cannot be removed is simply written over later.
+    for (const f of candidates) {
+      let plain = false;
+      try { plain = lstatSync(f).isFile(); } catch { /* gone */ }
+      if (plain && ours(f, SIGNATURE[key])) try { rmSync(f, { force: true }); } catch { /* not ours to remove: written over */ }
+    }
   }
 }
 

@@ -3,7 +3,7 @@
  * a pinned state count that symmetry kept from being compared, a JUnit report without the
  * actions that never completed, `diff --shard` reporting part of each search as the whole.
  */
-import { copyFileSync, existsSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, lstatSync, mkdirSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { probecheck, ROOT, tempDir } from './run.js';
@@ -119,6 +119,11 @@ export default scenario({ name: 'idle', profile: 'mainline', devices: { dc: {} }
     writeFileSync(join(dir, 'mine.json'), '{"mine":1}');
     expect(probecheck(['check', 'm.ts', '--param', 'n=1', '--property', 'nope', '--json-out', 'mine.json', '-q'], { cwd: dir }).status).toBe(2);
     expect(readFileSync(join(dir, 'mine.json'), 'utf8')).toBe('{"mine":1}');
+    // A link is written through, never removed (a review: /dev/stdout, a link to a report elsewhere).
+    expect(probecheck(['check', 'm.ts', '--param', 'n=1', '--json-out', 'real.json', '-q'], { cwd: dir }).status).toBe(0);
+    symlinkSync('real.json', join(dir, 'link.json'));
+    expect(probecheck(['check', 'm.ts', '--param', 'n=1', '--property', 'nope', '--json-out', 'link.json', '-q'], { cwd: dir }).status).toBe(2);
+    expect(lstatSync(join(dir, 'link.json')).isSymbolicLink()).toBe(true);
     // An earlier run's numbered ITF files go too.
     writeFileSync(join(dir, 'c.itf-1.json'), '{"#meta":{"format":"ITF"}}');
     writeFileSync(join(dir, 'c.itf-2.json'), '{"#meta":{"format":"ITF"}}');
