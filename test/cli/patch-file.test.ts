@@ -419,6 +419,23 @@ export default definePatch({ id: 'match-defer-once', subject: 'dc match defers o
     const t = probecheck(['check', 'md.ts', '--patch', 'once.ts', '--property', 'deferred-lists'], { cwd: dir });
     expect(t.stdout).not.toMatch(/E\d{3}/);
   });
+  it("a hunk that defers without saying 'defer' (no worker built) is an error at the next trigger, not a stranded device", () => {
+    writeFileSync(dir + '/hidden.ts', `import { definePatch, RETURN } from 'probecheck';
+const key = 'def' + 'er';
+export default definePatch({ id: 'hidden', subject: 'dc waits, in other words', base: 'mainline', hunks: [
+  { fn: '__device_attach_driver', replace: 'driver_match_device', step: (site, orig) => site.k.vn(site.dev) !== 'dc' ? orig! : ({ ...orig!,
+    run: (s, t) => { (s.dev[site.dev] as any)[key + 'red'] = 'pending'; (s.dev[site.dev] as any)[key + 'Rank'] = 1; t.ret = 2; return RETURN; } }) },
+] });
+`);
+    writeFileSync(dir + '/md2.ts', `import { scenario } from 'probecheck';
+export default scenario({ name: 'match-wait', profile: 'mainline', devices: { dc: {}, pwm: {} },
+  drivers: { 'dc-drv': { matches: ['dc'], present: true }, 'pwm-drv': { matches: ['pwm'], present: true } },
+  actors: { hotplug: 'add dc', 'hotplug pwm': 'add pwm' } });
+`);
+    const r = probecheck(['check', 'md2.ts', '--patch', 'hidden.ts', '-q'], { cwd: dir });
+    expect(r.stderr).toMatch(/E203 .*driver_deferred_probe_trigger.*a device is on a deferred-probe list, but this model has no deferred-probe worker to retry it/);
+    expect(r.status).toBe(2);
+  });
   it('a hunk whose branchNames do not name its branches is E103', () => {
     writeFileSync(dir + '/names.ts', `import { definePatch } from 'probecheck';
 export default definePatch({ id: 'names', subject: 'names without branches', base: 'v5.15', hunks: [

@@ -182,6 +182,11 @@ export function deferredTrigger(k: Kernel, s: KS): void {
   if (k.has('TRIGGER_COUNT')) for (const d of snapDevices(k)) if (s.dev[d]!.snap === 'taken') s.dev[d]!.snap = 'stale';
   deferredSplice(s);
   if (k.hasDeferredWorker) s.deferredWorkQueued = true;
+  // Only a user's hunk can defer where the model has no worker (a hunk whose text does not say
+  // "defer": scenario.ts): the device would wait for a retry nothing runs, every property holding.
+  else if (s.dev.some((d) => d.deferred !== 'none')) {
+    throw new Error("a device is on a deferred-probe list, but this model has no deferred-probe worker to retry it: no declared driver defers, and no hunk of your patches says 'defer' in its code (call deferredAdd by that name, or name RET.EPROBE_DEFER)");
+  }
 }
 
 /** A thread's slot in KS.flushBarrier (it may flush the deferred-probe work). */
