@@ -9,6 +9,7 @@ import { accessSync, closeSync, constants, existsSync, lstatSync, openSync, read
 import { basename, dirname, join, resolve } from 'node:path';
 import { ProbecheckError } from '../engine/errors.js';
 import type { OutputArgs } from './args.js';
+import { escapeRe } from '../report/text.js';
 
 const FLAGS = [['traceOut', '--trace-out'], ['itf', '--itf'], ['html', '--html'], ['junit', '--junit'], ['jsonOut', '--json-out']] as const;
 
@@ -39,7 +40,7 @@ export function clearOutputs(o: OutputArgs, inputs: readonly string[]): void {
     if (read.has(resolve(path))) throw new ProbecheckError('E501', `${flag} ${path}: that file is one this run reads; write the ${flag.slice(2)} elsewhere`);
     // --itf writes FILE-1.ext, FILE-2.ext, ... for several counterexamples.
     const dot = path.lastIndexOf('.'), [stem, ext] = dot > path.lastIndexOf('/') ? [path.slice(0, dot), path.slice(dot)] : [path, ''];
-    const dir = dirname(resolve(path)), numbered = new RegExp(`^${escape(basename(stem))}-\\d+${escape(ext)}$`);
+    const dir = dirname(resolve(path)), numbered = new RegExp(`^${escapeRe(basename(stem))}-\\d+${escapeRe(ext)}$`);
     const candidates = [path, ...(key === 'itf' && existsSync(dir) ? readdirSync(dir).filter((f) => numbered.test(f)).map((f) => join(dir, f)) : [])];
     // A plain file only: a link (/dev/stdout, a link to a report elsewhere) is written through, never
     // removed (a review, 2026-12-05); one that cannot be removed is simply written over later.
@@ -60,7 +61,6 @@ function ours(file: string, sig: RegExp): boolean {
   } catch { return false; }
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** E501 at once if the file an option names (`flag`) cannot be written. */
 export function checkOutputPath(flag: string, path: string): void {

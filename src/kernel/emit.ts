@@ -212,21 +212,28 @@ function resolving(run: KStep['run'], full: Map<string, string>, resolve: (r: st
   };
 }
 
+/** The locks a thread holds in s, named as the C names them (E205's words). */
+export function locksHeld(tb: ThreadBuilder, s: KS): string[] {
+  const me = tb.owner;
+  return [...s.dev.flatMap((d, i) => (d.mutex === me ? [`${tb.k.vn(i)}'s &dev->mutex`] : [])),
+    ...(s.deferredProbeMutex === me ? ['deferred_probe_mutex'] : []), ...(s.moduleMutex === me ? ['module_mutex'] : [])];
+}
+
 export class Block {
   private readonly local = new Map<string, KStep>();
   private readonly alias = new Map<string, string>();
   private readonly routes = new Map<string, (s: KS, t: KL) => string | null>();
   readonly depth: number;
-  /** Built for an actor's action (an actor may end holding a lock it took: `lock d` with no `unlock`). */
-  private readonly actor: boolean;
+  /**
+   * A kernel thread's end is checked for locks left held (endsFree): not an actor's (it may end
+   * holding a lock it took: `lock d` with no `unlock`), and only with a user's patch (the library's
+   * paths are tested not to; reading every lock at each end would also widen --por's footprints).
+   */
+  private readonly checkEnd: boolean;
   constructor(readonly tb: ThreadBuilder, readonly name: string, readonly prefix: string, readonly dev: number, readonly drv: number, readonly ret: Ret, readonly linkIdx = -1) {
     this.depth = Math.max(0, tb.depth - 1);
-    this.actor = tb.act >= 0;
-    // Only a user's hunk can end a kernel thread holding a lock (the library's paths are tested not
-    // to); reading every lock at each end would also widen the steps' footprints under --por.
-    this.checkEnd = !this.actor && tb.k.patches.some(isUserPatch);
+    this.checkEnd = tb.act < 0 && tb.k.patches.some(isUserPatch);
   }
-  private readonly checkEnd: boolean;
   /** A label's full name; the same string each time (steps return it while the search runs, and a string met before has its hash). */
   label(l: string): string {
     const a = this.alias.get(l);
@@ -266,8 +273,7 @@ export class Block {
    * property held). Actors' threads end by their program, not here.
    */
   private endsFree(s: KS): void {
-    const me = this.tb.owner, held = [...s.dev.flatMap((d, i) => (d.mutex === me ? [`${this.tb.k.vn(i)}'s &dev->mutex`] : [])),
-      ...(s.deferredProbeMutex === me ? ['deferred_probe_mutex'] : []), ...(s.moduleMutex === me ? ['module_mutex'] : [])];
+    const held = locksHeld(this.tb, s);
     if (held.length) throw new ProbecheckError('E205', `${this.name} returns, ending thread '${this.tb.name}', which still holds ${held.join(', ')}`);
   }
 

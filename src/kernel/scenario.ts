@@ -38,7 +38,7 @@ import { isDefinedProperty, rememberKernel, toKernelProperty, type DefinedProper
 import { initState, kernelSchema, localsSchema, type KS } from './state.js';
 import { inferSymmetric, symmetryClasses, validateSymmetric, type ActionOfLabel } from './symmetry.js';
 import { compile } from '../engine/compile.js';
-import type { DevInfo, Outcome, ProbeType, World } from './world.js';
+import { probeRegisters, type DevInfo, type Outcome, type ProbeType, type World } from './world.js';
 
 export interface BusSpec { needParentLock?: boolean; autoprobe?: boolean }
 
@@ -422,7 +422,7 @@ export function resolveWorld(spec: ScenarioSpec): World {
   // present from the start, and no other probe of the driver may register them again (a mainline
   // hunt, 2026-12-05: such a child started unregistered, and every property about it was vacuous).
   for (const d of drivers) for (const r of [...d.registers, ...(d.asyncScan ?? [])]) {
-    const owners = d.matches.filter((m) => (d.registersOf ? (d.registersOf.get(m) ?? []) : d.registers).includes(r) || (d.asyncScan ?? []).includes(r));
+    const owners = d.matches.filter((m) => probeRegisters(d, m).includes(r) || (d.asyncScan ?? []).includes(r));
     const atBoot = owners.filter((m) => devices[m]!.boundTo === d.i);
     if (atBoot.length > 0) {
       if (!devices[r]!.present) throw bad(`${where}: device '${devNames[atBoot[0]!]}' is boundTo '${d.name}', whose probe registers '${devNames[r]}': that probe ran at boot, so '${devNames[r]}' is present from the start: declare it present: true`);

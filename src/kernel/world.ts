@@ -98,6 +98,10 @@ export function ancestors(w: World, d: number): number[] {
 
 /** The devices drv's probe of dev registers. */
 export function registersFor(w: World, drv: number, dev: number): number[] {
-  const d = w.drivers[drv]!;
+  return probeRegisters(w.drivers[drv]!, dev);
+}
+
+/** The devices a driver's probe of dev registers (registers, or registers by device). */
+export function probeRegisters(d: Pick<DrvInfo, 'registers' | 'registersOf'>, dev: number): number[] {
   return d.registersOf ? (d.registersOf.get(dev) ?? []) : d.registers;
 }

@@ -80,11 +80,7 @@ export function junitXml(runs: readonly CheckedRun[], outcomes: readonly SuiteOu
         }
       }
     }
-    // A suite's FIXME cases were never run: they are skipped testcases, visible but not failing.
-    for (const o of outcomes) if (o.suite === name) for (const c of o.cases) if (c.fixme) for (const row of c.rows) {
-      skipped++;
-      cases.push(`    <testcase classname="${xmlEscape(`${name}[${showParams(c.params)}]`)}" name="${xmlEscape(row.property)}" time="0">\n      <skipped message="${xmlEscape(`FIXME: ${c.fixme}`)}"/>\n    </testcase>`);
-    }
+    for (const o of outcomes) if (o.suite === name) { const fx = fixmeCases(o); skipped += fx.length; cases.push(...fx); }
     total += cases.length; failures += f;
     suites.push(`  <testsuite name="${xmlEscape(name)}" tests="${cases.length}" failures="${f}" skipped="${skipped}" time="${time.toFixed(3)}">\n${cases.join('\n')}\n  </testsuite>`);
   }
@@ -92,10 +88,15 @@ export function junitXml(runs: readonly CheckedRun[], outcomes: readonly SuiteOu
   // 2026-12-05: the report was empty, and a folder of such suites was a green CI that checked nothing).
   for (const o of outcomes) {
     if (groups.has(o.suite)) continue;
-    const cases = o.cases.filter((c) => c.fixme).flatMap((c) => c.rows.map((row) => `    <testcase classname="${xmlEscape(`${o.suite}[${showParams(c.params)}]`)}" name="${xmlEscape(row.property)}" time="0">\n      <skipped message="${xmlEscape(`FIXME: ${c.fixme}`)}"/>\n    </testcase>`));
+    const cases = fixmeCases(o);
     if (!cases.length) continue;
     total += cases.length;
     suites.push(`  <testsuite name="${xmlEscape(o.suite)}" tests="${cases.length}" failures="0" skipped="${cases.length}" time="0.000">\n${cases.join('\n')}\n  </testsuite>`);
   }
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="probecheck" tests="${total}" failures="${failures}">\n${suites.join('\n')}\n</testsuites>\n`;
+}
+
+/** A suite's FIXME cases were never run: skipped testcases, visible but not failing. */
+function fixmeCases(o: SuiteOutcome): string[] {
+  return o.cases.filter((c) => c.fixme).flatMap((c) => c.rows.map((row) => `    <testcase classname="${xmlEscape(`${o.suite}[${showParams(c.params)}]`)}" name="${xmlEscape(row.property)}" time="0">\n      <skipped message="${xmlEscape(`FIXME: ${c.fixme}`)}"/>\n    </testcase>`));
 }

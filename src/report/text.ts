@@ -143,7 +143,7 @@ export function holdings(t: Trace, waits: readonly string[] = []): Holding[] {
 function holderOf(waits: string, held: Holding[]): Holding | undefined {
   const fields = [...waits.matchAll(/&(\w+)->(\w+)\(([^()\s]+)\)/g)].map(([, s, f, i]) => `${s}[${i}].${f}`);
   // A kernel lock named as the C names it (`deferred_probe_mutex`) is the state field in camelCase (deferredProbeMutex).
-  const camel = waits.replace(/\b[a-z]+(?:_[a-z0-9]+)+\b/g, (w) => w.replace(/_(\w)/g, (_x, c: string) => c.toUpperCase()));
+  const camel = waits.replace(/\b[a-z]+(?:_[a-z0-9]+)+\b/g, camelCase);
   return held.find((h) => waits === h.field) ?? held.find((h) => names(waits, h.field) || names(camel, h.field) || fields.includes(h.field));
 }
 
@@ -188,7 +188,7 @@ function waitText(waits: string, holder: Holding | undefined, me: string, t?: Tr
 function counted(waits: string, me: string, t?: Trace): string | undefined {
   const m = /^(\w+) == 0 \(it is (\d+)\)$/.exec(waits);
   if (!m || !t) return undefined;
-  const field = m[1]!.replace(/_(\w)/g, (_x, c: string) => c.toUpperCase());
+  const field = camelCase(m[1]!);
   const net = new Map<string, { n: number; since: number }>();
   for (const s of t.steps) for (const c of s.changes) {
     if (c.field !== field) continue;
@@ -202,7 +202,10 @@ function counted(waits: string, me: string, t?: Trace): string | undefined {
   return `${m[1]} == 0 (it is ${m[2]}: ${held.map(([th, h]) => `${h.n > 1 ? `${h.n} by ` : ''}${th === me ? `${me} itself` : th} since step ${h.since}`).join(', ')})`;
 }
 
-function escapeRe(s: string): string { return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'); }
+export function escapeRe(s: string): string { return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'); }
+
+/** A C name as the model's state field (probe_count: probeCount). */
+const camelCase = (s: string) => s.replace(/_(\w)/g, (_x, c: string) => c.toUpperCase());
 
 /**
  * Each waiter of a deadlock (or of the state a trace ends in) as the text report words it: what

@@ -5,7 +5,7 @@
  * head of the list: the lists keep the order devices were added and spliced in (paths/klist.ts).
  * driver_deferred_probe_add/_del/_trigger are steps of really_probe, driver_probe_device and device_del.
  */
-import type { ThreadBuilder } from '../emit.js';
+import { locksHeld, type ThreadBuilder } from '../emit.js';
 import { ProbecheckError } from '../../engine/errors.js';
 import type { KL, KS } from '../state.js';
 import { DD } from './common.js';
@@ -34,7 +34,7 @@ export function deferredProbeWorkFunc(tb: ThreadBuilder): string {
   f.userReturns((s, t) => {
     // Not with a lock held: nothing would release it (a new user, 2026-12-05: the deadlock this
     // left later did not say who held deferred_probe_mutex).
-    const me = tb.owner, held = [...(s.deferredProbeMutex === me ? ['deferred_probe_mutex'] : []), ...s.dev.flatMap((d, i) => (d.mutex === me ? [`${tb.k.vn(i)}'s &dev->mutex`] : []))];
+    const held = locksHeld(tb, s);
     if (held.length) throw new ProbecheckError('E205', `deferred_probe_work_func returns holding ${held.join(', ')}: release it first`);
     endRun(s, t);
     return f.label('process_one_work');
