@@ -60,6 +60,9 @@ export function defineProperty(spec: PropertySpec): DefinedProperty {
   const known = ['kind', 'name', 'description', ...required, ...optional];
   for (const k of Object.keys(o)) if (!known.includes(k)) throw bad(`unknown key '${k}'${suggestion(k, known)}`);
   for (const k of required) if (typeof o[k] !== 'function') throw bad(`${k}: expected a function`);
+  if (o.kind !== 'leads-to' && neverReturns(o.check as Function)) {
+    throw bad("check: its body has no 'return', so it returns undefined in every state and the property could never be violated; return null when it holds and a string saying what is wrong when it does not");
+  }
   if (o.description !== undefined && typeof o.description !== 'string') throw bad('description: expected a string');
   if (o.explain !== undefined && typeof o.explain !== 'function') throw bad('explain: expected a function');
   if (o.premise !== undefined) {
@@ -69,6 +72,21 @@ export function defineProperty(spec: PropertySpec): DefinedProperty {
     }
   }
   return { kind: 'probecheck-property', spec };
+}
+
+/**
+ * A function whose body is a block with no `return` in it: it returns undefined, which a check
+ * means as "holds", in every state (`(v) => { v.x ? 'bad' : null; }` held everywhere).
+ * Read from the function's text, so a `return` in a comment or a nested function lets it pass:
+ * this catches the forgotten return, it does not prove one is reached.
+ */
+export function neverReturns(f: Function): boolean {
+  const s = Function.prototype.toString.call(f);
+  // An arrow with an expression body returns that expression.
+  const arrow = /^(?:async\s*)?(?:\((?:[^()]|\([^()]*\))*\)|[\w$]+)\s*=>\s*/.exec(s);
+  if (arrow && s[arrow[0].length] !== '{') return false;
+  if (!arrow && !s.includes('{')) return false;
+  return !/\breturn\b/.test(s);
 }
 
 export function isDefinedProperty(x: unknown): x is DefinedProperty {

@@ -49,6 +49,13 @@ write('never.ts', `import { defineProperty } from 'probecheck';
 export default defineProperty({ kind: 'invariant', name: 'about-nothing', check: () => null,
   premise: { text: 'dc is dead', met: (v) => v.dev('dc').dead } });
 `);
+// A block body with no return: undefined in every state, which reads as "holds" (E303, not a silent pass).
+write('noreturn.ts', `import { defineProperty } from 'probecheck';
+export default defineProperty({ kind: 'invariant', name: 'noreturn', check: (v) => { v.dev('dc').bound ? 'dc bound' : null; } });
+`);
+write('noreturn-method.ts', `import { defineProperty } from 'probecheck';
+export default defineProperty({ kind: 'action', name: 'noreturn-method', check(before, after) { if (before.dev('dc').bound && !after.dev('dc').bound) 'released'; } });
+`);
 write('typo.ts', `import { defineProperty } from 'probecheck';
 export default defineProperty({ kind: 'invariant', name: 'typo', chek: () => null } as never);
 `);
@@ -177,6 +184,8 @@ describe('--property-file from a user folder', () => {
     oneLine(['check', 'unbind.ts', '--property-file', 'movestep.ts'], /^probecheck: E302 .*property 'movestep' threw: the view has no field 'step' \(fields: thread, label\)/);
     oneLine(['check', 'unbind.ts', '--property-file', 'inlist.ts'], /^probecheck: E302 .*property 'inlist' threw: 'dc' has no field 'drvier'; did you mean 'driver'\?/);
     oneLine(['check', 'unbind.ts', '--property-file', 'and.ts'], /^probecheck: E302 .*property 'and' threw: check returned false; it must return null when the property holds/);
+    oneLine(['check', 'unbind.ts', '--property-file', 'noreturn.ts'], /^probecheck: E303 \(malformed user property\): property 'noreturn': check: its body has no 'return', so it returns undefined in every state/);
+    oneLine(['check', 'unbind.ts', '--property-file', 'noreturn-method.ts'], /^probecheck: E303 .*property 'noreturn-method': check: its body has no 'return'/);
     oneLine(['check', 'unbind.ts', '--property-file', 'leads.ts'], /^probecheck: E302 .*property 'leads' threw: 'dc' has no field 'bond'; did you mean 'bound'\?/);
     oneLine(['check', join(ROOT, 'models/bench/probe-tree.ts'), '--property-file', 'props.ts'], /^probecheck: E303 .*is a kernel property; model probe-tree is not a kernel scenario/);
   });

@@ -126,6 +126,17 @@ describe('defineProperty checks its argument (E303)', () => {
     bad({ kind: 'invariant', name: 'x', check: () => null, premise: 'a string' }, /premise: expected \{ text, met/);
     bad({ kind: 'leads-to', name: 'x', from: () => true }, /property 'x': to: expected a function/);
   });
+  it('a check whose block body has no return is E303; expression bodies and bodies that return are fine', () => {
+    const forgot = /check: its body has no 'return', so it returns undefined in every state/;
+    bad({ kind: 'invariant', name: 'x', check: (v: { devices: unknown[] }) => { void v.devices; } }, forgot);
+    bad({ kind: 'action', name: 'x', check: function (b: unknown) { void b; } }, forgot);
+    bad({ kind: 'invariant', name: 'x', check: async ({ devices }: { devices: unknown[] }) => { void devices; } }, forgot);
+    const ok = (check: unknown) => expect(defineProperty({ kind: 'invariant', name: 'x', check } as never).kind).toBe('probecheck-property');
+    ok((v: { devices: unknown[] }) => (v.devices.length > 9 ? 'many' : null));
+    ok((v: { devices: unknown[] }) => { if (v.devices.length > 9) return 'many'; });
+    ok(function named(v: { devices: unknown[] }) { return v.devices.length > 9 ? 'many' : null; });
+    ok(() => null);
+  });
   it('a user property may not take a library name', () => {
     const p = defineProperty({ kind: 'invariant', name: 'single-binding', check: () => null });
     expect(() => run(bound, [p])).toThrow(/'single-binding' is the name of a library property/);
