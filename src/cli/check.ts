@@ -105,7 +105,8 @@ export async function runCheck(io: Io, targetArgs: string[], params: Record<stri
         let found: PatchNote[] = [];
         if (unpatched) {
           progress.setLabel(`${t.factory.name} without the patch`);
-          const base = await checker.run({ file: t.file, params: unpatched, ...options, exhaustive: true });
+          // Only its coverage is read: without your properties, which may read fields only your patch adds.
+          const base = await checker.run({ file: t.file, params: unpatched, ...options, properties: undefined, propertyFiles: undefined, exhaustive: true });
           progress.clear();
           found = patchNotes(user, done.result, base.result);
           if (!done.result.complete || !base.result.complete) found.push({ patch: user.map((p) => p.id).join(', '), step: '', note: 'not compared', text: 'patch steps not compared with the model without the patch: a search stopped early' });

@@ -9,6 +9,7 @@
 import { resolve } from 'node:path';
 import { ProbecheckError } from '../engine/errors.js';
 import type { Hunk, Patch } from './emit.js';
+import { validatePatchState, type PatchStateSpec } from './patch-state.js';
 import { PROFILE_NAMES } from './profiles.js';
 
 export interface PatchSpec {
@@ -23,11 +24,13 @@ export interface PatchSpec {
   hunks: Hunk[];
   /** Snapshots (kernel/<snapshot>/) that have the patched code, for its steps' `c: [...]` anchors. */
   sources?: Readonly<Record<string, string>>;
+  /** Fields the patch adds to devices, drivers or the kernel (patch-state.ts): `{ dev: { gone: 'bool' } }`. */
+  state?: PatchStateSpec;
 }
 
-export interface UserPatch extends Patch { kind: 'probecheck-patch' }
+export interface UserPatch extends Patch { kind: 'probecheck-patch'; state?: PatchStateSpec }
 
-const PATCH_KEYS = ['id', 'subject', 'commit', 'base', 'hunks', 'sources'];
+const PATCH_KEYS = ['id', 'subject', 'commit', 'base', 'hunks', 'sources', 'state'];
 const HUNK_KEYS = ['fn', 'replace', 'insert', 'step'];
 
 /** The `function:label` a hunk names: the step it replaces or the one it inserts. */
@@ -60,12 +63,14 @@ export function definePatch(spec: PatchSpec): UserPatch {
     }
     if (typeof h.step !== 'function') bad(`${f}.step: expected a function (site, orig) => step`);
   });
+  if (s.state !== undefined) validatePatchState(s.state, bad);
   const hunks = s.hunks as Hunk[];
   const p: UserPatch = {
     kind: 'probecheck-patch', id: s.id as string, subject: s.subject as string, commit: (s.commit as string | undefined) ?? 'unmerged', base: s.base as string,
     touches: hunks.map(hunkTarget), hunks,
   };
   if (s.sources) p.sources = s.sources as Record<string, string>;
+  if (s.state) p.state = s.state as PatchStateSpec;
   return p;
 }
 

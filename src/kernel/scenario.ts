@@ -35,6 +35,7 @@ import { combine, parsePatches, patchEntries } from './patches.js';
 import { PROFILE_NAMES, profile } from './profiles.js';
 import { LIBRARY, PROPERTY_NAMES, type PropCtx } from './properties.js';
 import { isDefinedProperty, rememberKernel, toKernelProperty, type DefinedProperty } from './define-property.js';
+import { addedState } from './patch-state.js';
 import { initState, kernelSchema, localsSchema, type KS } from './state.js';
 import { inferSymmetric, symmetryClasses, validateSymmetric, type ActionOfLabel } from './symmetry.js';
 import { compile } from '../engine/compile.js';
@@ -460,6 +461,8 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string):
   const prof = profile(profileName);
   const asked = parsePatches(patchList);
   const { flags, patches } = combine(prof.name, prof.flags, asked);
+  // Fields the user's patches add (E604 on a clash, before anything is built).
+  const added = addedState(patches.filter(isUserPatch), w);
   const threadNames: string[] = [];
   const k: Kernel = {
     w, flags, patches, profile: [prof.name, ...asked.map((x) => x.id)].join(' + '), builtFor: [prof.name, ...asked.filter((x) => !isUserPatch(x)).map((x) => x.id)].join(' + '),
@@ -470,7 +473,7 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string):
     // EPROBE_DEFER): an idle worker woken by every bind triples a search for nothing.
     threadNames, hasDeferredWorker: w.drivers.some((d) => d.outcomes.includes('defer') || d.needs.length > 0) || patches.some((p) => isUserPatch(p) && p.hunks.some((h) => /defer/i.test(String(h.step)))),
     sources: prof.sources, renamed: prof.renamed ?? {}, unread: prof.unread ?? {}, unsettled: prof.unsettled ?? {}, anchors: [], targets: new Map(),
-    applied: new Set(), built: new Set(), releasable: new Set(), moduleWq: [], flushers: [],
+    applied: new Set(), built: new Set(), releasable: new Set(), moduleWq: [], flushers: [], added: added.names,
   };
 
   // 1. Who runs: actors, then the kernel's dormant async workers, then the deferred-probe worker.
@@ -702,7 +705,8 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string):
   }
   const model: Model = {
     name: spec.name, params: { profile: prof.name, patches: patchEntries(patchList).join(',') },
-    notes: profileNotes(k), state: kernelSchema(w, k.moduleWq.length, k.flushers.length), init: (s) => { initState(w, s as unknown as KS, !late, k.has('DEVICE_LINKS')); (s as unknown as KS).probeTimeout = waitsForTimeout(k); }, threads, properties: properties as Property[], optional,
+    notes: profileNotes(k), state: kernelSchema(w, k.moduleWq.length, k.flushers.length, added),
+    init: (s) => { initState(w, s as unknown as KS, !late, k.has('DEVICE_LINKS')); (s as unknown as KS).probeTimeout = waitsForTimeout(k); added.init(s as unknown as KS); }, threads, properties: properties as Property[], optional,
     // The async programs built `asyncInstances` times: each deferral retried by the deferred worker
     // (or by a trigger during its probe) schedules one more entry for the device.
     moreInstances: (program) => plans.filter((p) => p.program === program).length !== w.asyncInstances ? undefined
@@ -711,7 +715,13 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string):
       : `asyncInstances is already ${MAX_ASYNC_INSTANCES}, the most: the async entries of one device pile up without bound here (each deferral retried schedules another before the last ran); the model cannot build this scenario`,
   };
   // Declared groups are validated (E601); undeclared ones are found by the same rules. `symmetric: []`: none.
-  const groups = spec.symmetric ? validateSymmetric(spec.name, w, spec.symmetric, actors) : inferSymmetric(w, actors);
+  // Devices whose fields a patch adds start unlike (patch-state.ts init) are not interchangeable.
+  const groups = (spec.symmetric ? validateSymmetric(spec.name, w, spec.symmetric, actors) : inferSymmetric(w, actors)).flatMap((g) => {
+    const by = new Map<string, number[]>();
+    for (const i of g) { const key = added.deviceKey(i); by.set(key, [...(by.get(key) ?? []), i]); }
+    if (by.size > 1 && spec.symmetric) throw new ProbecheckError('E601', `scenario '${spec.name}': symmetric [${g.map(k.vn).join(', ')}]: '${k.vn(g[0]!)}' and '${k.vn([...by.values()][1]![0]!)}' differ in the initial value of a field your patch adds (state: ... init)`);
+    return [...by.values()].filter((x) => x.length > 1);
+  });
   if (groups.length) {
     const owned = (name: string) => [...(k.flushers.includes(name) ? [`flushBarrier[${k.flushers.indexOf(name)}]`] : []), ...(k.moduleWq.includes(name) ? [`moduleWq[${k.moduleWq.indexOf(name)}]`] : [])];
     model.symmetry = symmetryClasses({ w, groups, threads, tiedTo: plans.map((p) => p.tied ?? -1), owned, actors: actors.map((a, i) => ({ ...a, actionOf: actionOf[i]! })) },

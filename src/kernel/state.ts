@@ -9,6 +9,7 @@
  */
 import { t } from '../engine/schema.js';
 import { boundAddTail, busAddTail, deferredAdd, drvAddTail } from './paths/klist.js';
+import type { AddedState } from './patch-state.js';
 import type { World } from './world.js';
 
 export const DEFERRED = ['none', 'pending', 'active'] as const;
@@ -144,8 +145,11 @@ export interface KS {
 /** `gen`: in an async entry's thread, its device's DevS.gen when it was scheduled; STALE once it found the slot re-added. */
 export interface KL { ret: number; usedAsync: number; haveAsync: { [i: number]: number }; initOf: number; ovr: number; relDrv: { [i: number]: number }; gen: number }
 
-/** `sleepers`: how many threads may sleep on module_wq (Kernel.moduleWq); `flushers`: how many may flush the deferred-probe work (Kernel.flushers). */
-export function kernelSchema(w: World, sleepers = 0, flushers = 0) {
+/**
+ * `sleepers`: how many threads may sleep on module_wq (Kernel.moduleWq); `flushers`: how many may
+ * flush the deferred-probe work (Kernel.flushers); `added`: the fields user patches add (patch-state.ts).
+ */
+export function kernelSchema(w: World, sleepers = 0, flushers = 0, added?: Pick<AddedState, 'dev' | 'drv' | 'kernel'>) {
   const owner = t.owner(), drvPlace = t.int(Math.max(1, w.drivers.length)), rank = t.int(Math.max(1, w.devices.length)), nd = t.named(['NULL', ...w.drivers.map((d) => d.name), ...(w.drivers.length ? [] : ['?'])]);
   return t.record({
     dev: t.array(w.devices.length, t.record({
@@ -154,9 +158,11 @@ export function kernelSchema(w: World, sleepers = 0, flushers = 0) {
       probing: owner, removing: owner, delStarted: t.bool, delDone: t.bool, dels: t.int(3),
       work: t.enum(...WORK_STATES), ovrDrv: nd, ovrGen: t.int(3), unbindOf: nd, released: t.bool, owed: t.int(255), deferBy: t.int(255), asked: t.int(255),
       busRank: rank, busHeld: t.int(7), drvRank: rank, deferRank: rank, snap: t.enum(...SNAPSHOTS), uevReaders: t.int(7), gen: t.int(3),
+      ...added?.dev,
     }), w.devices.map((d) => d.name)),
     drv: t.array(w.drivers.length, t.record({
       onBus: t.bool, alive: t.bool, unregDone: t.bool, bindFiles: t.bool, storesActive: t.int(7), iterRefs: t.int(15), busRank: drvPlace,
+      ...added?.drv,
     }), w.drivers.map((d) => d.name)),
     bus: t.array(w.buses.length, t.record({ autoprobe: t.bool, needParentLock: t.bool }), w.buses.map((b) => b.name)),
     mod: t.array(w.modules.length, t.record({ state: t.enum(...MOD_STATES), refcnt: t.int(15), asyncProbeRequested: t.bool, initPending: t.int(15), umh: t.bool }), w.modules.map((m) => m.name)),
@@ -165,6 +171,7 @@ export function kernelSchema(w: World, sleepers = 0, flushers = 0) {
     deferredWorkQueued: t.bool, deferredWorkRunning: t.bool, deferredProbeEnable: t.bool, moduleMutex: owner, probeTimeout: t.bool,
     ...(sleepers > 0 ? { moduleWq: t.array(sleepers, t.int(1)) } : {}),
     ...(flushers > 0 ? { flushBarrier: t.array(flushers, t.int(2)) } : {}),
+    ...added?.kernel,
   });
 }
 

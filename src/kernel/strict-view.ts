@@ -11,6 +11,9 @@ import { didYouMean } from '../engine/errors.js';
 
 const wrapped = new WeakMap<object, unknown>();
 
+/** On a view's `patch` object (view.ts): what it belongs to, for the error on a field no patch adds. */
+export const PATCH_FIELDS = Symbol.for('probecheck.patchFields');
+
 /** The strict form of a value read from the view. */
 export function strict<T>(x: T): T {
   if (typeof x !== 'object' || x === null || !Object.isFrozen(x)) return x;
@@ -48,7 +51,10 @@ function handler(real: Record<string | symbol, unknown>): ProxyHandler<object> {
         return typeof v === 'function' ? methods(real, key, v as (...a: unknown[]) => unknown) : strict(v);
       }
       const near = didYouMean(key, Object.keys(real));
-      throw new Error(`${label} has no field '${key}'${near !== undefined ? `; did you mean '${near}'?` : ''} (fields: ${Object.keys(real).join(', ')})`);
+      const hint = near !== undefined ? `; did you mean '${near}'?` : '';
+      // `patch`: the fields a user's patch adds, absent where the run has no such patch (diff's base side).
+      if (real[PATCH_FIELDS]) throw new Error(`no patch in this run adds a field '${key}' to ${String(real[PATCH_FIELDS])}${hint} (fields the patches add there: ${Object.keys(real).join(', ') || 'none'}); a property that reads it can be checked only with that patch`);
+      throw new Error(`${label} has no field '${key}'${hint} (fields: ${Object.keys(real).join(', ')})`);
     },
     has: (_t, key) => key in real,
     ownKeys: () => Reflect.ownKeys(real),

@@ -11,6 +11,7 @@ import { requestModprobeThread, workOnCpuThread } from './paths/probe-body.js';
 import type { Query } from '../engine/model.js';
 import type { Kernel } from './emit.js';
 import type { KS } from './state.js';
+import { PATCH_FIELDS } from './strict-view.js';
 
 /** One device (`struct device` and its `device_private`). */
 export interface DeviceView {
@@ -63,6 +64,8 @@ export interface DeviceView {
    * for probes that can defer (otherwise `none`); profiles before v3.15 have no snapshot.
    */
   readonly triggerSnapshot: 'none' | 'taken' | 'stale';
+  /** The fields your patches add to devices (`state: { dev: {...} }`), by name; empty without them. */
+  readonly patch: Readonly<Record<string, boolean | number>>;
 }
 
 /** One driver (`struct device_driver`). */
@@ -83,6 +86,8 @@ export interface DriverView {
   readonly unregistered: boolean;
   /** Sysfs bind/unbind stores running inside its files (kernfs active references). */
   readonly storesActive: number;
+  /** The fields your patches add to drivers (`state: { drv: {...} }`), by name. */
+  readonly patch: Readonly<Record<string, boolean | number>>;
 }
 
 /** One module. */
@@ -169,6 +174,8 @@ export interface KernelView {
   readonly deferredProbeMutexBy: string | null;
   /** The thread holding module_mutex, or null. */
   readonly moduleMutexBy: string | null;
+  /** The fields your patches add to the kernel (`state: { kernel: {...} }`), by name. */
+  readonly patch: Readonly<Record<string, boolean | number>>;
 }
 
 /** What properties need to know about the threads of the built model. */
@@ -239,6 +246,7 @@ function makeView(k: Kernel, t: ThreadInfo, s: KS, q: Query): KernelView {
       get delStarted() { return x().delStarted; }, get delDone() { return x().delDone; }, get unbindFor() { return drvOf(x().unbindOf); },
       get triggerSnapshot() { return x().snap; },
       get askedBy() { const a = x().asked; return w.drivers.filter((r) => r.i < 8 && (a & (1 << r.i)) !== 0).map((r) => r.name); },
+      patch: fields(k.added?.dev, x, `device '${d.name}'`),
     };
   }));
   const mkDrivers = () => drivers ??= freeze(w.drivers.map((d): DriverView => {
@@ -247,6 +255,7 @@ function makeView(k: Kernel, t: ThreadInfo, s: KS, q: Query): KernelView {
       name: d.name, bus: w.buses[d.bus]!.name, module: d.module < 0 ? null : w.modules[d.module]!.name,
       matches: Object.freeze(d.matches.map((m) => w.devices[m]!.name)), probeType: d.probeType,
       get registered() { return x().onBus; }, get unregistered() { return x().unregDone; }, get storesActive() { return x().storesActive; },
+      patch: fields(k.added?.drv, x, `driver '${d.name}'`),
     };
   }));
   const mkModules = () => modules ??= freeze(w.modules.map((m): ModuleView => {
@@ -270,5 +279,14 @@ function makeView(k: Kernel, t: ThreadInfo, s: KS, q: Query): KernelView {
     get deferredPending() { return w.devices.filter((d) => s.dev[d.i]!.deferred === 'pending').map((d) => d.name); },
     get deferredActive() { return w.devices.filter((d) => s.dev[d.i]!.deferred === 'active').map((d) => d.name); },
     get deferredProbeMutexBy() { return thr(s.deferredProbeMutex); }, get moduleMutexBy() { return thr(s.moduleMutex); },
+    patch: fields(k.added?.kernel, () => s, 'the kernel'),
   };
+}
+
+/** Live getters for the fields a patch added, read from the record `of()` returns (frozen: the strict view wraps it). */
+function fields(names: readonly string[] | undefined, of: () => object, owner: string): Readonly<Record<string, boolean | number>> {
+  const o: Record<string | symbol, boolean | number | string> = {};
+  Object.defineProperty(o, PATCH_FIELDS, { value: owner });
+  for (const n of names ?? []) Object.defineProperty(o, n, { enumerable: true, get: () => (of() as Record<string, boolean | number>)[n] });
+  return Object.freeze(o) as Readonly<Record<string, boolean | number>>;
 }

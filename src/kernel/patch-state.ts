@@ -1,0 +1,130 @@
+/**
+ * State a user's patch adds: most fixes to the driver core add a flag (`dev->p->dead`,
+ * `async_driver`, `can_match`, a `probe_pending`), and a patch that could not add one could only
+ * be written in terms of fields the model already has (a patch hunt, 2026-12-04: Petr Malat's
+ * probe_pending/probe_ready could not be tried). `definePatch({ state: { dev: { gone: 'bool' } } })`
+ * gives every device a field `gone` that the patch's steps read and write as `s.dev[i].gone`,
+ * properties read as `v.dev('dc').patch.gone`, and traces and `steps` name as `dev[].gone`.
+ *
+ * Scopes: `dev` (per device: `struct device` and its `device_private`), `drv` (per driver),
+ * `kernel` (one, global). A field is a bool or an integer 0..max (max at most 255), false / 0 at
+ * the start unless `init` says otherwise (a device's init may depend on its declaration: a flag
+ * device_add sets is true for a device present at the start).
+ */
+import { ProbecheckError } from '../engine/errors.js';
+import { t, type FieldT, type RecordT } from '../engine/schema.js';
+import { kernelSchema, type KS } from './state.js';
+import type { World } from './world.js';
+
+/** What a device's `init` function is given: its declaration in the scenario. */
+export interface DeclaredDevice { readonly name: string; readonly present: boolean; readonly boundTo: string | null }
+/** What a driver's `init` function is given. */
+export interface DeclaredDriver { readonly name: string; readonly present: boolean }
+
+type Init<D, V> = V | ((d: D) => V);
+/** A field: `'bool'`, `{ type: 'bool', init }` or `{ type: 'int', max, init }` (0..max, max <= 255). */
+export type PatchField<D = never> = 'bool' | { type: 'bool'; init?: Init<D, boolean> } | { type: 'int'; max: number; init?: Init<D, number> };
+export interface PatchStateSpec {
+  dev?: Readonly<Record<string, PatchField<DeclaredDevice>>>;
+  drv?: Readonly<Record<string, PatchField<DeclaredDriver>>>;
+  kernel?: Readonly<Record<string, PatchField>>;
+}
+
+const SCOPES = ['dev', 'drv', 'kernel'] as const;
+type Scope = (typeof SCOPES)[number];
+
+/** E604 unless `state` is a well-formed PatchStateSpec (the shape only; clashes are checked per scenario). */
+export function validatePatchState(state: unknown, bad: (why: string) => never): void {
+  if (typeof state !== 'object' || state === null || Array.isArray(state)) bad("state: expected { dev?, drv?, kernel? }, each { name: 'bool' | { type: 'bool', init? } | { type: 'int', max, init? } }");
+  for (const [scope, fields] of Object.entries(state as Record<string, unknown>)) {
+    if (!(SCOPES as readonly string[]).includes(scope)) bad(`state: unknown scope '${scope}'; known: ${SCOPES.join(', ')}`);
+    if (typeof fields !== 'object' || fields === null || Array.isArray(fields)) bad(`state.${scope}: expected an object of fields ({ gone: 'bool' })`);
+    for (const [name, f] of Object.entries(fields as Record<string, unknown>)) {
+      const at = `state.${scope}.${name}`;
+      if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) bad(`${at}: a field name is an identifier (letters, digits, _)`);
+      if (f === 'bool') continue;
+      const o = f as Record<string, unknown>;
+      if (typeof o !== 'object' || o === null || (o.type !== 'bool' && o.type !== 'int')) bad(`${at}: expected 'bool', { type: 'bool', init? } or { type: 'int', max, init? }`);
+      for (const k of Object.keys(o)) if (!['type', 'max', 'init'].includes(k) || (k === 'max' && o.type === 'bool')) bad(`${at}: unknown key '${k}'`);
+      if (o.type === 'int' && !(Number.isInteger(o.max) && (o.max as number) >= 1 && (o.max as number) <= 255)) bad(`${at}.max: expected an integer 1..255`);
+      const v = o.init;
+      if (v === undefined) continue;
+      if (typeof v === 'function') { if (scope === 'kernel') bad(`${at}.init: the kernel scope takes a value, not a function`); continue; }
+      if (o.type === 'bool' ? typeof v !== 'boolean' : !(Number.isInteger(v) && (v as number) >= 0 && (v as number) <= (o.max as number))) {
+        bad(`${at}.init: expected ${o.type === 'bool' ? 'true or false' : `an integer 0..${o.max}`}, or a function of the ${scope === 'dev' ? 'device' : 'driver'}'s declaration`);
+      }
+    }
+  }
+}
+
+/** The fields user patches add, merged, for one world. */
+export interface AddedState {
+  /** Field types by scope, to merge into kernelSchema's records. */
+  dev: Record<string, FieldT>; drv: Record<string, FieldT>; kernel: Record<string, FieldT>;
+  /** Names by scope, in declaration order (the view's `patch` objects). */
+  names: Record<Scope, string[]>;
+  /** Set the initial values (after initState). */
+  init(s: KS): void;
+  /** The initial values of device i's added fields, as a key: devices whose keys differ are not interchangeable. */
+  deviceKey(i: number): string;
+}
+
+/** A patch as this file needs it. */
+interface WithState { id: string; state?: PatchStateSpec }
+
+/** Merge the patches' fields for world w (E604 on a name the model or another patch has, or an init out of range). */
+export function addedState(patches: readonly WithState[], w: World): AddedState {
+  const base = kernelSchema(w);
+  const taken: Record<Scope, Set<string>> = {
+    dev: new Set(Object.keys((base.fields.dev as { of: RecordT }).of.fields)),
+    drv: new Set(Object.keys((base.fields.drv as { of: RecordT }).of.fields)),
+    kernel: new Set(Object.keys(base.fields)),
+  };
+  const out: AddedState = { dev: {}, drv: {}, kernel: {}, names: { dev: [], drv: [], kernel: [] }, init: () => {}, deviceKey: () => '' };
+  // Initial values, computed when first asked: the step catalogue builds a patch's hunks into
+  // scenarios of its own (cli/steps.ts) and never searches them, so only a searched scenario
+  // runs a user's init functions (one written for its own devices, `({ dc: true })[d.name]`,
+  // would fail on the catalogue's).
+  const fields: { scope: Scope; name: string; value: (d: unknown) => boolean | number }[] = [];
+  const devs: DeclaredDevice[] = w.devices.map((d) => ({ name: d.name, present: d.present, boundTo: d.boundTo < 0 ? null : w.drivers[d.boundTo]!.name }));
+  const drvs: DeclaredDriver[] = w.drivers.map((d) => ({ name: d.name, present: d.present }));
+  for (const p of patches) {
+    if (!p.state) continue;
+    for (const scope of SCOPES) {
+      for (const [name, f] of Object.entries(p.state[scope] ?? {})) {
+        const at = `patch ${p.id}: state.${scope}.${name}`;
+        if (taken[scope].has(name)) throw new ProbecheckError('E604', `${at}: the model's ${scope === 'kernel' ? 'kernel state' : scope === 'dev' ? 'devices' : 'drivers'} already have a field '${name}' (${out.names[scope].includes(name) ? 'another patch adds it' : 'see KS, DevS and DrvS in src/kernel/state.ts'}); name yours differently`);
+        taken[scope].add(name);
+        out.names[scope].push(name);
+        const isBool = f === 'bool' || f.type === 'bool', max = isBool ? 1 : (f as { max: number }).max;
+        out[scope][name] = isBool ? t.bool : t.int(max);
+        const init = f === 'bool' ? undefined : f.init;
+        fields.push({ scope, name, value: (d) => {
+          let v: unknown;
+          try { v = typeof init === 'function' ? (init as (x: unknown) => unknown)(d) : init ?? (isBool ? false : 0); } catch (e) {
+            throw new ProbecheckError('E604', `${at}.init threw for ${scope === 'dev' ? 'device' : 'driver'} '${(d as { name: string }).name}': ${e instanceof Error ? e.message : String(e)}`);
+          }
+          if (isBool ? typeof v !== 'boolean' : !(Number.isInteger(v) && (v as number) >= 0 && (v as number) <= max)) {
+            throw new ProbecheckError('E604', `${at}.init returned ${v === undefined ? 'undefined' : JSON.stringify(v)}${d ? ` for ${scope === 'dev' ? 'device' : 'driver'} '${(d as { name: string }).name}'` : ''}; expected ${isBool ? 'true or false' : `an integer 0..${max}`}`);
+          }
+          return v as boolean | number;
+        } });
+      }
+    }
+  }
+  let values: (boolean | number)[][] | undefined;
+  const initial = () => values ??= fields.map((x) => (x.scope === 'dev' ? devs.map(x.value) : x.scope === 'drv' ? drvs.map(x.value) : [x.value(undefined)]));
+  out.init = (s) => {
+    const v = initial();
+    fields.forEach(({ scope, name }, x) => {
+      if (scope === 'kernel') (s as unknown as Record<string, unknown>)[name] = v[x]![0];
+      else v[x]!.forEach((y, i) => { (s[scope][i] as unknown as Record<string, unknown>)[name] = y; });
+    });
+  };
+  out.deviceKey = (i) => {
+    if (!fields.some((x) => x.scope === 'dev')) return '';
+    // A bad init is reported where the search starts (init); here it only keeps the devices apart.
+    try { const v = initial(); return fields.map((x, k) => (x.scope === 'dev' ? String(v[k]![i]) : '')).join(); } catch { return `#${i}`; }
+  };
+  return out;
+}

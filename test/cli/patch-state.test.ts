@@ -1,0 +1,141 @@
+/**
+ * A user's patch that adds state (`definePatch({ state: { dev: { gone: 'bool' } } })`), tried
+ * from the user's own folder: 3451a495ef24's dead flag written from scratch against v4.2, with a
+ * flag of its own, must fix B5 as the library's v5.1 profile (which has the flag built in) does;
+ * properties read the field as `v.dev(name).patch.gone`; bad declarations are one E604 line.
+ */
+import { describe, expect, it } from 'vitest';
+import { copyFileSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, hasStack, probecheck, tempDir } from './run.js';
+
+const dir = tempDir();
+mkdirSync(join(dir, 'node_modules'));
+symlinkSync(ROOT, join(dir, 'node_modules', 'probecheck'), 'dir');
+const write = (name: string, text: string) => { writeFileSync(join(dir, name), text); return name; };
+copyFileSync(join(ROOT, 'models/hot-unplug.ts'), join(dir, 'hot-unplug.ts'));
+
+// The patch as a user writes it: one field, set under the device lock first in device_del, tested
+// by the async helper once it holds the lock.
+const deadPatch = (state: string, init = '') => `import { definePatch } from 'probecheck';
+export default definePatch({
+  id: 'my-dead', subject: 'driver core: Establish order of operations for device_add and device_del via bitflag', base: 'v4.2',
+  state: ${state},
+  hunks: [
+    { fn: 'device_del', insert: { label: 'mark_dead', after: null, before: 'bus_remove_device' },
+      step: (site) => ({ where: 'drivers/base/core.c:device_del', await: (s) => s.dev[site.dev].mutex === 0,
+        waits: () => '&dev->mutex(' + site.k.vn(site.dev) + ')',
+        run: (s) => { s.dev[site.dev].gone = true; ${init}return 'bus_remove_device'; } }) },
+    { fn: '__device_attach_async_helper', replace: 'device_lock',
+      step: (site, orig) => ({ ...orig, run: (s, t, b, c) => { const next = orig.run(s, t, b, c); return s.dev[site.dev].gone ? 'out_unlock' : next; } }) },
+  ],
+});
+`;
+write('dead.ts', deadPatch("{ dev: { gone: 'bool' } }"));
+write('gone.ts', `import { defineProperty } from 'probecheck';
+export default defineProperty({
+  kind: 'invariant', name: 'gone-not-probed',
+  check: (v) => (v.devices.some((d) => d.patch.gone && d.probingIn !== null) ? 'a device marked gone is being probed' : null),
+  premise: { text: 'a device is marked gone', met: (v) => v.devices.some((d) => d.patch.gone) },
+});
+`);
+// The same property written to run on both sides of a diff: the base has no such field.
+write('gone-both.ts', `import { defineProperty } from 'probecheck';
+export default defineProperty({
+  kind: 'invariant', name: 'gone-not-probed',
+  check: (v) => (v.devices.some((d) => 'gone' in d.patch && d.patch.gone && d.probingIn !== null) ? 'a device marked gone is being probed' : null),
+});
+`);
+
+const oneLine = (args: string[], line: RegExp) => {
+  const r = probecheck(args, { cwd: dir });
+  expect(r.status).toBe(2);
+  expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  expect(r.stderr.trim()).toMatch(line);
+  expect(hasStack(r.stderr + r.stdout)).toBe(false);
+};
+const verdicts = (stdout: string) => Object.fromEntries([...stdout.matchAll(/^ {2}([a-z0-9-]+)\s+(holds|violated|vacuous)\b/gm)].map((m) => [m[1], m[2]]));
+
+describe('a patch that adds state', () => {
+  it("fixes B5 on v4.2 as v5.1's built-in dead flag does, and diff says fixed", () => {
+    const base = probecheck(['check', 'hot-unplug.ts', '-q'], { cwd: dir });
+    const mine = probecheck(['check', 'hot-unplug.ts', '--patch', 'dead.ts', '-q'], { cwd: dir });
+    const v51 = probecheck(['check', 'hot-unplug.ts', '--param', 'profile=v5.1', '-q'], { cwd: dir });
+    expect(verdicts(base.stdout)['no-probe-after-del']).toBe('violated');
+    expect(verdicts(mine.stdout)['no-probe-after-del']).toBe('holds');
+    expect(verdicts(v51.stdout)['no-probe-after-del']).toBe('holds');
+    const d = probecheck(['diff', 'hot-unplug.ts', '--patch', 'dead.ts', '-q'], { cwd: dir });
+    expect(d.stdout).toMatch(/no-probe-after-del\s+violated\s+holds\s+fixed/);
+    expect(d.status).toBe(0);
+  });
+
+  it('a patch that sets the flag too late fixes nothing (the field is really read)', () => {
+    // Set after the release instead of first: the helper can still probe before it is set.
+    write('late.ts', deadPatch("{ dev: { gone: 'bool' } }").replace("after: null, before: 'bus_remove_device'", "after: 'driver_deferred_probe_del', before: 'kobject_del'").replace("return 'bus_remove_device'", "return 'kobject_del'"));
+    const r = probecheck(['check', 'hot-unplug.ts', '--patch', 'late.ts', '-q'], { cwd: dir });
+    expect(verdicts(r.stdout)['no-probe-after-del']).toBe('violated');
+  });
+
+  it('traces name the field; properties read it as v.dev(name).patch', () => {
+    const r = probecheck(['check', 'hot-unplug.ts', '--patch', 'dead.ts', '--property-file', 'gone.ts', '--property', 'no-deadlock', '--property', 'gone-not-probed'], { cwd: dir });
+    expect(verdicts(r.stdout)['gone-not-probed']).toBe('holds');
+    // An initial value of true everywhere: the property's premise is met at once, and the helper never probes.
+    write('dead-init.ts', deadPatch("{ dev: { gone: { type: 'bool', init: (d) => d.name === 'dc' } } }"));
+    const t = probecheck(['check', 'hot-unplug.ts', '--patch', 'dead-init.ts', '--property', 'no-probe-after-del', '--property', 'gone-not-probed', '--property-file', 'gone.ts', '-q'], { cwd: dir });
+    expect(verdicts(t.stdout)['gone-not-probed']).toBe('holds');
+    // The step that sets it, in a trace: a property violated once dc is marked.
+    write('never-gone.ts', `import { defineProperty } from 'probecheck';
+export default defineProperty({ kind: 'invariant', name: 'never-gone', check: (v) => (v.dev('dc').patch.gone ? 'dc is marked gone' : null) });
+`);
+    const tr = probecheck(['check', 'hot-unplug.ts', '--patch', 'dead.ts', '--property-file', 'never-gone.ts', '--property', 'never-gone'], { cwd: dir });
+    expect(tr.status).toBe(1);
+    expect(tr.stdout).toMatch(/device_del\(dc\):mark_dead[^\n]*\n(\s+[^\n]*\n)*?\s+dev\[dc\]\.gone: false→true/);
+    expect(tr.stdout).toMatch(/dc is marked gone/);
+  });
+
+  it("diff's base side has no such field: a property that reads it says so, or asks with 'in'", () => {
+    oneLine(['diff', 'hot-unplug.ts', '--patch', 'dead.ts', '--property-file', 'gone.ts'], /^probecheck: E302 .*property 'gone-not-probed' threw: no patch in this run adds a field 'gone' to device 'dc' \(fields the patches add there: none\)/);
+    const d = probecheck(['diff', 'hot-unplug.ts', '--patch', 'dead.ts', '--property-file', 'gone-both.ts', '-q'], { cwd: dir });
+    expect(d.stdout).toMatch(/gone-not-probed\s+holds\s+holds/);
+    // check's comparison run without the patch (for its notes) does not read your properties.
+    const c = probecheck(['check', 'hot-unplug.ts', '--patch', 'dead.ts', '--property-file', 'gone.ts', '-q'], { cwd: dir });
+    expect(c.status).toBe(1);
+    expect(verdicts(c.stdout)['gone-not-probed']).toBe('holds');
+  });
+
+  it('devices a patch starts unlike are not interchangeable', () => {
+    write('two.ts', `import { scenario } from 'probecheck';
+export default scenario({
+  name: 'two', profile: 'v4.2',
+  devices: { c1: {}, c2: {} },
+  drivers: { 'c-drv': { matches: ['c1', 'c2'], probeType: 'async', present: true } },
+  actors: { a: 'add c1', b: 'add c2' },
+  properties: ['single-binding'],
+});
+`);
+    write('two-same.ts', deadPatch("{ dev: { gone: 'bool' } }"));
+    write('two-unlike.ts', deadPatch("{ dev: { gone: { type: 'bool', init: (d) => d.name === 'c1' } } }"));
+    const classes = (patch: string) => (JSON.parse(probecheck(['check', 'two.ts', '--patch', patch, '--symmetry', '--json'], { cwd: dir }).stdout).runs[0].symmetry?.classes ?? []) as string[];
+    expect(classes('two-same.ts').length).toBe(1);
+    expect(classes('two-unlike.ts')).toEqual([]);
+  });
+
+  it('bad declarations: one E604 line naming the field', () => {
+    write('clash.ts', deadPatch("{ dev: { driver: 'bool' } }"));
+    oneLine(['check', 'hot-unplug.ts', '--patch', 'clash.ts'], /^probecheck: E604 .*patch my-dead: state\.dev\.driver: the model's devices already have a field 'driver'/);
+    write('scope.ts', deadPatch("{ device: { gone: 'bool' } }"));
+    oneLine(['check', 'hot-unplug.ts', '--patch', 'scope.ts'], /^probecheck: E604 .*patch 'my-dead': state: unknown scope 'device'; known: dev, drv, kernel/);
+    write('type.ts', deadPatch("{ dev: { gone: 'boolean' } }"));
+    oneLine(['check', 'hot-unplug.ts', '--patch', 'type.ts'], /^probecheck: E604 .*state\.dev\.gone: expected 'bool', \{ type: 'bool', init\? \} or \{ type: 'int', max, init\? \}/);
+    write('max.ts', deadPatch("{ dev: { gone: { type: 'int', max: 300 } } }"));
+    oneLine(['check', 'hot-unplug.ts', '--patch', 'max.ts'], /^probecheck: E604 .*state\.dev\.gone\.max: expected an integer 1\.\.255/);
+    write('init.ts', deadPatch("{ dev: { gone: { type: 'int', max: 2, init: (d) => (d.present ? 1 : 5) } } }"));
+    oneLine(['check', 'hot-unplug.ts', '--patch', 'init.ts'], /^probecheck: E604 .*patch my-dead: state\.dev\.gone\.init returned 5 for device 'dc'; expected an integer 0\.\.2/);
+    // A value out of the declared range written by a step is the engine's E201, naming the field.
+    write('range.ts', deadPatch("{ dev: { gone: { type: 'int', max: 1 } } }", 's.dev[site.dev].gone = 2; '));
+    const r = probecheck(['check', 'hot-unplug.ts', '--patch', 'range.ts'], { cwd: dir });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/E201.*gone/);
+    expect(hasStack(r.stderr + r.stdout)).toBe(false);
+  });
+});
