@@ -471,10 +471,12 @@ export const LIBRARY: KernelProperty[] = [
   // Checked only when named: a claim about the text read (core.c of 6.6.y for mainline), see the README.
   { name: 'links-no-warn', covers: 'S15 (the WARN_ONs of the managed-link automaton; checked only when named)', applies: () => false, make: (k) => action('links-no-warn',
     'the device-links code reaches none of its WARN_ONs on link status: device_links_driver_bound finds each link to a supplier CONSUMER_PROBE and each link to a consumer DORMANT (or CONSUMER_PROBE/ACTIVE, which it skips since 15cfb0941603); device_links_driver_cleanup finds each link to a consumer SUPPLIER_UNBIND and none with DL_FLAG_AUTOREMOVE_CONSUMER; device_links_missing_supplier and __device_links_no_driver find no CONSUMER_PROBE or ACTIVE link to a supplier that is not DL_DEV_DRIVER_BOUND (8c3e315d4296; no link of a scenario is SYNC_STATE_ONLY); device_links_purge finds no ACTIVE link to a supplier and every link to a consumer DORMANT or NONE', (b, a, m) => {
-      // device_links_purge(dev), in device_del's kobject_del step (device-del.ts): WARN_ON(link->status
-      // == DL_STATE_ACTIVE) for each link to a supplier, WARN_ON(link->status != DL_STATE_DORMANT &&
-      // != DL_STATE_NONE) for each to a consumer (an audit, 2026-12-04: a deleted supplier's bound consumer).
-      const purged = /^device_del\(([^)]+)\)(#\d+)?:kobject_del$/.exec(m.label)?.[1];
+      // device_links_purge(dev), in device_del's kobject_del step, or before v4.11 .. v5.1 in a step of
+      // its own before bus_remove_device (device-del.ts; a patch hunt, 2026-12-05: at v4.14 it was
+      // never judged): WARN_ON(link->status == DL_STATE_ACTIVE) for each link to a supplier,
+      // WARN_ON(link->status != DL_STATE_DORMANT && != DL_STATE_NONE) for each to a consumer (an
+      // audit, 2026-12-04: a deleted supplier's bound consumer; the same two at 9ed9895370ae).
+      const purged = /^device_del\(([^)]+)\)(#\d+)?:(kobject_del|device_links_purge)$/.exec(m.label)?.[1];
       for (const l of k.w.links) {
         if (l.stateless) continue;
         const was = b.link[l.i]!.status, sup = b.dev[l.supplier]!, con = l.consumer;
@@ -515,7 +517,7 @@ export const LIBRARY: KernelProperty[] = [
     }, noLinks(k) ?? (k.w.links.some((l) => !l.stateless) ? undefined : { text: 'the scenario has a managed device link', met: () => false }),
     k.w.links.length > 0 ? ['link[*].status', 'dev[*].bound'] : ['dev[*].bound']) },
   { name: 'links-single-delete', covers: 'S15 (B16)', applies: (k) => k.has('DEVICE_LINKS') && k.w.links.some((l) => l.stateless), make: (k) => invariant('links-single-delete',
-    'a device link is deleted at most once (no list_del of a link already deleted and freed)', (s) => {
+    'a stateless device link is deleted at most once (no list_del of a link already deleted and freed; managed links are not counted)', (s) => {
       for (const l of k.w.links) {
         const x = s.link[l.i]!;
         if (x.dels <= 1) continue;
@@ -525,7 +527,7 @@ export const LIBRARY: KernelProperty[] = [
         return `${link}: __device_link_del ran on it again after it was freed (${by.join('')}'s ->remove calls device_link_del; device_del's device_links_purge deletes every link left at a device)`;
       }
       return null;
-    }, noLinks(k) ?? { text: 'a device link is deleted', met: (s) => k.w.links.some((l) => s.link[l.i]!.dels > 0) }) },
+    }, noLinks(k) ?? { text: 'a stateless device link is deleted (deletes of managed links are not counted)', met: (s) => k.w.links.some((l) => s.link[l.i]!.dels > 0) }) },
   { name: 'unbind-releases-named', covers: 'S1 (sysfs unbind)', applies: (_k, c) => c.ops.has('unbind'), make: (k, c) => action('unbind-releases-named',
     '`echo dev > drvA/unbind` releases only drvA: never a driver bound after unbind_store checked dev->driver', (b, a, m, q) => {
       const before = view(k, c, b, q), after = view(k, c, a, q);

@@ -26,7 +26,7 @@ import { ThreadBuilder, type Kernel, type Ret } from './emit.js';
 import { asyncProgram, asyncRunEntryDone, asyncThreadName } from './paths/async.js';
 import { mayBeAsync } from './paths/common.js';
 import { DEFERRED_WORKER, deferredProbeWorkFunc } from './paths/deferred-probe.js';
-import { LATE_INITCALL, TIMEOUT_PROGRAM, TIMEOUT_WORKER, deferredProbeTimeoutWorkFunc, lateInitcallRefusal, schedulesTimeout, waitsForTimeout } from './paths/late-initcall.js';
+import { LATE_INITCALL, TIMEOUT_PROGRAM, TIMEOUT_WORKER, deferredProbeTimeoutWorkFunc, keepsTimeout, lateInitcallRefusal, schedulesTimeout } from './paths/late-initcall.js';
 import { deviceAttachAsyncHelper } from './paths/device-attach.js';
 import { doInitModule } from './paths/module.js';
 import { doScanAsync, localPciProbe, requestModprobeThread, scanProgram, workOnCpuThread } from './paths/probe-body.js';
@@ -706,7 +706,7 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string):
   const model: Model = {
     name: spec.name, params: { profile: prof.name, patches: patchEntries(patchList).join(',') },
     notes: profileNotes(k), state: kernelSchema(w, k.moduleWq.length, k.flushers.length, added),
-    init: (s) => { initState(w, s as unknown as KS, !late, k.has('DEVICE_LINKS')); (s as unknown as KS).probeTimeout = waitsForTimeout(k); added.init(s as unknown as KS); }, threads, properties: properties as Property[], optional,
+    init: (s) => { initState(w, s as unknown as KS, !late, k.has('DEVICE_LINKS')); (s as unknown as KS).probeTimeout = keepsTimeout(k); added.init(s as unknown as KS); }, threads, properties: properties as Property[], optional,
     // The async programs built `asyncInstances` times: each deferral retried by the deferred worker
     // (or by a trigger during its probe) schedules one more entry for the device.
     moreInstances: (program) => plans.filter((p) => p.program === program).length !== w.asyncInstances ? undefined

@@ -110,9 +110,9 @@ export interface KS {
   deferredProbeMutex: number; probeCount: number; asyncPending: number;
   deferredWorkQueued: boolean; deferredWorkRunning: boolean; deferredProbeEnable: boolean; moduleMutex: number;
   /**
-   * driver_deferred_probe_timeout > 0, until deferred_probe_timeout_work_func sets it 0 and wakes
-   * probe_timeout_waitqueue; kept only where wait_for_device_probe waits for it (late-initcall.ts
-   * waitsForTimeout), else false.
+   * driver_deferred_probe_timeout != 0, until deferred_probe_timeout_work_func sets it 0 (and wakes
+   * probe_timeout_waitqueue); kept only where wait_for_device_probe waits for it, or a user's patch
+   * may read it (late-initcall.ts keepsTimeout), else false.
    */
   probeTimeout: boolean;
   /**

@@ -5,7 +5,7 @@
  * properties read the field as `v.dev(name).patch.gone`; bad declarations are one E604 line.
  */
 import { describe, expect, it } from 'vitest';
-import { copyFileSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, hasStack, probecheck, tempDir } from './run.js';
 
@@ -139,3 +139,38 @@ export default scenario({
     expect(hasStack(r.stderr + r.stdout)).toBe(false);
   });
 });
+
+describe('state the model keeps only where something reads it is kept for a patch of yours', () => {
+  // A patch hunt, 2026-12-05: 35a672363ab3 (wait_for_device_probe waits for the deferred-probe
+  // timeout, v5.7) written as a patch against v5.4 read KS.probeTimeout, which the model kept only
+  // on profiles that wait for it: false, so the wait never blocked and diff said nothing changed.
+  // In the C a wait before the late initcall, with deferred_probe_timeout=30, hangs boot (the
+  // hang 5ee76c256e92 reverted it for).
+  write('early-wait.ts', `import { scenario } from 'probecheck';
+export default scenario({
+  name: 'early-wait', profile: 'v5.4',
+  devices: { dc: { present: true }, pwm: { present: true } },
+  drivers: { 'dc-drv': { matches: ['dc'], needs: ['pwm'], present: true }, 'pwm-drv': { matches: ['pwm'], module: 'pwm' } },
+  actors: { init: ['wait_for_device_probe', 'deferred_probe_initcall'], modprobe: 'modprobe pwm' },
+  deferredProbeTimeout: 30,
+  properties: ['no-deadlock', 'no-lost-deferral'],
+});
+`);
+  write('wait-timeout.ts', `import { definePatch } from 'probecheck';
+export default definePatch({
+  id: 'wait-for-timeout', subject: 'driver core: Ensure wait_for_device_probe() waits until the deferred_probe_timeout fires', commit: '35a672363ab3', base: 'v5.4',
+  hunks: [{ fn: 'wait_for_device_probe', insert: { label: 'wait_probe_timeout', after: null, before: 'flush_work' },
+    step: () => ({ where: 'drivers/base/dd.c:wait_for_device_probe', await: (s) => !s.probeTimeout, waits: () => 'probe_timeout_waitqueue', run: () => 'flush_work' }) }],
+});
+`);
+  it('35a672363ab3 as a patch on v5.4: the wait before the late initcall deadlocks', () => {
+    const d = probecheck(['diff', 'early-wait.ts', '--patch', 'wait-timeout.ts', '-q'], { cwd: dir });
+    expect(d.stdout).toMatch(/no-deadlock\s+holds\s+violated\s+regressed/);
+    expect(d.status).toBe(1);
+    // After the late initcall the timeout work ends the wait (it sets the timeout 0 at v5.4: 97e2551de3f9).
+    write('late-wait.ts', readFileSync(join(dir, 'early-wait.ts'), 'utf8').replace("['wait_for_device_probe', 'deferred_probe_initcall']", "['deferred_probe_initcall', 'wait_for_device_probe']"));
+    const late = probecheck(['check', 'late-wait.ts', '--patch', 'wait-timeout.ts', '-q'], { cwd: dir });
+    expect(verdicts(late.stdout)['no-deadlock']).toBe('holds');
+  });
+});
+

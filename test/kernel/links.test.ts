@@ -451,6 +451,17 @@ describe('a scenario\'s links on a profile without device links (before 9ed98953
     // On v5.1 the same scenario's link is ACTIVE from the start, and the supplier's unbind takes the consumer first.
     expect(run(s13, 'v5.1').v['links-supplier-bound']).toBe('holds');
   });
+  it("links-no-warn judges the purge where device_del does it: before bus_remove_device at v4.14 (9ed9895370ae's WARN_ONs), after it from v5.1", () => {
+    // A patch hunt, 2026-12-05: at v4.14 the purge is a step of its own, which the property never
+    // looked at, so deleting either end of a bound pair read as holding.
+    const sup = run(s13, 'v4.14'), con = run({ ...s13, actors: { hotplug: 'del c' } }, 'v4.14');
+    expect(sup.v['links-no-warn']).toBe('violated');
+    expect(sup.r.properties.find((p) => p.name === 'links-no-warn')!.explanation).toBe('WARN_ON in device_links_purge(sup): its link to consumer c is ACTIVE, not DORMANT or NONE');
+    expect(con.r.properties.find((p) => p.name === 'links-no-warn')!.explanation).toBe('WARN_ON in device_links_purge(c): its link to supplier sup is ACTIVE');
+    // From v5.1 the release comes first: the supplier's unbinds its consumer (the link goes DORMANT), the consumer's own ends it AVAILABLE.
+    expect(run(s13, 'v5.1').v['links-no-warn']).toBe('holds');
+    expect(run({ ...s13, actors: { hotplug: 'del c' } }, 'v5.1').v['links-no-warn']).toBe('holds');
+  });
 });
 
 describe('__device_release_driver keeps its drv per frame (dd.c: a local of each call)', () => {

@@ -19,6 +19,7 @@
  */
 import { ProbecheckError } from '../../engine/errors.js';
 import { RETURN, type Kernel, type KStep, type Ret, type ThreadBuilder } from '../emit.js';
+import { isUserPatch } from '../define-patch.js';
 import { PROFILE_NAMES, PROFILES, type Flag } from '../profiles.js';
 import type { KS } from '../state.js';
 import { DD, deferredTrigger, flushWork } from './common.js';
@@ -56,6 +57,12 @@ export const schedulesTimeout = (k: Pick<Kernel, 'has' | 'w'>) => k.has('PROBE_T
  * ends, as in the kernel (an audit, 2026-12-04: 654888327e9f:227-239, 273, 308-311, 675).
  */
 export const waitsForTimeout = (k: Pick<Kernel, 'has' | 'w'>) => k.has('WAIT_PROBE_TIMEOUT') && probeTimeout(k) !== 0;
+/**
+ * Is KS.probeTimeout kept (true while driver_deferred_probe_timeout is nonzero)? Where the wait
+ * reads it (waitsForTimeout), and wherever a user's patch may (a patch hunt, 2026-12-05: 35a672363ab3
+ * written as a patch against v5.4 waited on a field the model kept false, and every property held).
+ */
+export const keepsTimeout = (k: Pick<Kernel, 'has' | 'w' | 'patches'>) => waitsForTimeout(k) || (k.patches.some(isUserPatch) && k.has('PROBE_TIMEOUT_WORK') && probeTimeout(k) !== 0);
 
 /** deferred_probe_initcall(), run by the actor that writes `deferred_probe_initcall`. */
 export function deferredProbeInitcall(tb: ThreadBuilder, ret: Ret): string {
@@ -97,13 +104,14 @@ export function deferredProbeInitcall(tb: ThreadBuilder, ret: Ret): string {
 export function deferredProbeTimeoutWorkFunc(tb: ThreadBuilder): string {
   const k = tb.k, where = `${DD}:deferred_probe_timeout_work_func`;
   const f = tb.fn('deferred_probe_timeout_work_func', {}, null);
-  const locked = k.has('TIMEOUT_WALK_LOCKED'), wake = waitsForTimeout(k);
+  const locked = k.has('TIMEOUT_WALK_LOCKED'), wake = waitsForTimeout(k), clears = keepsTimeout(k) && k.has('TIMEOUT_WORK_CLEARS');
   // fw_devlink_drivers_done() first: fw_devlink is not modelled. `driver_deferred_probe_timeout = 0;`
   // (v5.1's `deferred_probe_timeout = 0;` .. v5.19, v6.3+; not in v6.1's 07b7b883be5b) matters only to the wait it wakes (wake).
-  f.step('driver_deferred_probe_trigger', { where, c: [...(wake ? ['driver_deferred_probe_timeout = 0;'] : []), 'driver_deferred_probe_trigger();', ...triggerLines(k).map((l) => `driver_deferred_probe_trigger:: ${l}`)],
+  f.step('driver_deferred_probe_trigger', { where, c: [...(clears ? ['driver_deferred_probe_timeout = 0;'] : []), 'driver_deferred_probe_trigger();', ...triggerLines(k).map((l) => `driver_deferred_probe_trigger:: ${l}`)],
     await: (s) => s.deferredProbeMutex === 0, waits: () => 'deferred_probe_mutex', run: (s) => { deferredTrigger(k, s); return 'flush_work'; } });
   flushWork(k, tb.name, f, 'flush_work', where, ['flush_work(&deferred_probe_work);'], 'deferred_probe_pending');
-  const woken = (s: KS) => { if (wake) s.probeTimeout = false; return RETURN; };
+  // Set 0 at the top of the work, modelled at its end with the wake (a wait that reads it is woken then).
+  const woken = (s: KS) => { if (clears) s.probeTimeout = false; return RETURN; };
   const wakeLine = wake ? ['wake_up_all(&probe_timeout_waitqueue);'] : [];
   if (locked) {
     // One atomic step under deferred_probe_mutex: dev_info "deferred probe pending" for each device on the pending list (model-events.ts).
