@@ -164,6 +164,13 @@ export const DRIVER_KEYS: KeyChecks<DriverSpec> = {
   statelessLinks: (v) => (Array.isArray(v) ? null : 'a list of { consumer, supplier }'),
 };
 export const STATELESS_LINK_KEYS: KeyChecks<StatelessLinkSpec> = { consumer: str, supplier: str };
+const num: Check = (v) => (typeof v === 'number' && Number.isFinite(v) ? null : 'a number');
+/** A scenario's own parameter (engine ParamSpec): `{ default, values?, min?, max?, describe? }`. */
+export const PARAM_KEYS: KeyChecks<ParamSpec[string]> = {
+  default: (v) => (typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v)) ? null : 'a string or a number'),
+  values: (v) => (Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === 'string' || typeof x === 'number') ? null : 'a non-empty list of strings or numbers'),
+  min: num, max: num, describe: str,
+};
 
 /** The device_link_add flags (without DL_FLAG_) the model refuses, and why. */
 const LINK_FLAGS_REFUSED: Record<string, string> = {
@@ -229,6 +236,11 @@ export function validateSpec(spec: unknown): asserts spec is ScenarioSpec {
   for (const [n, b] of each('buses')) checkKeys(`${where}: bus '${n}'`, b, BUS_KEYS);
   for (const [n, d] of each('devices')) checkKeys(`${where}: device '${n}'`, d, DEVICE_KEYS);
   for (const [n, m] of each('modules')) checkKeys(`${where}: module '${n}'`, m, MODULE_KEYS);
+  // A param written as its value (`variant: 'bound'`) ran as variant=undefined (a patch hunt, 2026-12-05).
+  for (const [n, p] of each('params')) {
+    const o = checkKeys(`${where}: param '${n}'`, p, PARAM_KEYS, ['default']);
+    if (Array.isArray(o.values) && !o.values.includes(o.default)) throw bad(`${where}: param '${n}': default ${show(o.default)} is not one of its values (${(o.values as unknown[]).map(show).join(', ')})`);
+  }
   for (const [n, d] of each('drivers')) {
     const o = checkKeys(`${where}: driver '${n}'`, d, DRIVER_KEYS, ['matches']);
     ((o.statelessLinks ?? []) as unknown[]).forEach((l, i) => checkKeys(`${where}: driver '${n}': statelessLinks[${i}]`, l, STATELESS_LINK_KEYS, ['consumer', 'supplier']));

@@ -96,6 +96,11 @@ describe('strict scenario validation: unknown keys are errors with a did-you-mea
       .toBe("E601: scenario 'tiny': driver 'd': statelessLinks[0]: unknown key 'suplier'; did you mean 'supplier'?");
     expect(e601({ propreties: ['lock-order'] } as never)).toBe("E601: scenario 'tiny': unknown key 'propreties'; did you mean 'properties'?");
     expect(e601({ parnet: 'x' } as never)).toBe("E601: scenario 'tiny': unknown key 'parnet'; known: " + Object.keys(SCENARIO_KEYS).join(', '));
+    // A param written as its value ran as variant=undefined; a misspelt key inside one was accepted (a patch hunt, 2026-12-05).
+    expect(e601({ params: { variant: 'bound' } } as never)).toBe("E601: scenario 'tiny': param 'variant': expected an object ({ ... }), got \"bound\"");
+    expect(e601({ params: { variant: { defualt: 'a' } } } as never)).toBe("E601: scenario 'tiny': param 'variant': unknown key 'defualt'; did you mean 'default'?");
+    expect(e601({ params: { variant: { values: ['a'] } } } as never)).toBe("E601: scenario 'tiny': param 'variant': 'default' is missing");
+    expect(e601({ params: { variant: { default: 'x', values: ['a', 'b'] } } })).toBe("E601: scenario 'tiny': param 'variant': default \"x\" is not one of its values (\"a\", \"b\")");
   });
 
   it('rejects the misspelt key when the scenario file is loaded (scenario()), not only when built', () => {
