@@ -6,7 +6,7 @@
  */
 import type { PropertyResult, Result } from '../engine/result.js';
 import { propertyFailed, reportedProperties, type CheckedRun } from './runs.js';
-import { kernelFunction, showParams, waiterSummaries } from './text.js';
+import { kernelFunction, loopNote, showParams, waiterSummaries } from './text.js';
 
 export function esc(s: unknown): string {
   return String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -37,7 +37,8 @@ function anchor(r: CheckedRun, p: PropertyResult): string {
 function stepTable(p: PropertyResult): string {
   const rows = p.trace!.steps.map((s) => `<tr><td>${s.n}</td><td>${esc(s.thread)}</td><td class="mono">${esc(kernelFunction(s.where))}</td><td class="mono">${esc(s.label)}${s.branchName ? ` (${esc(s.branchName)})` : ''}</td>` +
     `<td class="mono">${s.changes.map((c) => `${esc(c.field)}: ${esc(c.from)} → ${esc(c.to)}`).join('<br>')}</td><td class="mono">${esc(s.where)}${s.since ? ` <small>(${esc(s.since)})</small>` : ''}${s.source ? `<br><small>${esc(s.source)}</small>` : ''}</td></tr>`);
-  return `<table class="steps"><thead><tr><th>#</th><th>thread</th><th>function</th><th>label</th><th>changes</th><th>where</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  const loop = p.trace!.loopFrom !== undefined ? `<p class="loop">${esc(loopNote(p.trace!))}</p>` : '';
+  return `<table class="steps"><thead><tr><th>#</th><th>thread</th><th>function</th><th>label</th><th>changes</th><th>where</th></tr></thead><tbody>${rows.join('')}</tbody></table>${loop}`;
 }
 
 function lanes(p: PropertyResult): string {

@@ -17,9 +17,12 @@ export interface ItfTrace {
   '#meta': Record<string, unknown>;
   vars: string[];
   states: Record<string, unknown>[];
+  /** A lasso's loop: the index of the state the last one repeats (ADR-015); the last state's own index where the run stays there. */
+  loop?: number;
 }
 
-export function itfTrace(model: Model, property: string, moves: readonly Move[]): ItfTrace {
+/** `loopFrom`: a liveness counterexample's (Trace.loopFrom): the state after that many moves is the last one again. */
+export function itfTrace(model: Model, property: string, moves: readonly Move[], loopFrom?: number): ItfTrace {
   const be = new FastBackend(compile(model));
   const leaves = namedLeaves(be.c);
   const pcVar = (name: string) => `pc(${name})`;
@@ -41,6 +44,8 @@ export function itfTrace(model: Model, property: string, moves: readonly Move[])
   return {
     '#meta': { format: 'ITF', 'format-description': 'https://apalache-mc.org/docs/adr/015adr-trace.html', source: model.name, params: model.params ?? {}, description: `counterexample to ${property}` },
     vars, states,
+    // A trace hunt, 2026-12-05: without it a lasso read as a finite run that violates nothing.
+    ...(loopFrom !== undefined ? { loop: loopFrom } : {}),
   };
 }
 

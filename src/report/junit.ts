@@ -8,7 +8,7 @@
  */
 import type { CheckedRun } from './runs.js';
 import { expectedVerdict, partialVerdict, propertyFailed, reportedProperties } from './runs.js';
-import { showParams } from './text.js';
+import { loopNote, showParams } from './text.js';
 import type { SuiteOutcome } from '../suite/run.js';
 
 export function xmlEscape(s: string): string {
@@ -37,7 +37,8 @@ export function junitXml(runs: readonly CheckedRun[], outcomes: readonly SuiteOu
         if (propertyFailed(r, p.name, p.verdict)) {
           f++;
           const want = expectedVerdict(r, p.name);
-          const body = [p.explanation ?? '', ...(p.trace?.steps.map((s) => `${s.n}. ${s.thread}: ${s.label} (${s.where})`) ?? [])].join('\n');
+          const body = [p.explanation ?? '', ...(p.trace?.steps.map((s) => `${s.n}. ${s.thread}: ${s.label} (${s.where})`) ?? []),
+            ...(p.trace?.loopFrom !== undefined ? [loopNote(p.trace)] : [])].join('\n');
           cases.push(`${head}>\n      <failure message="${xmlEscape(`${p.name}: expected ${want}, observed ${p.verdict}`)}" type="${p.verdict}">${xmlEscape(body)}</failure>\n    </testcase>`);
         } else if (partialVerdict(r, p.name, p.verdict)) {
           skipped++;

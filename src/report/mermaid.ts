@@ -4,7 +4,7 @@
  * like the text trace. Names are quoted through aliases so any thread name is valid Mermaid.
  */
 import type { PropertyResult, Result } from '../engine/result.js';
-import { kernelFunction, showParams } from './text.js';
+import { kernelFunction, loopNote, showParams } from './text.js';
 
 /** Mermaid text cannot hold some characters raw; its entity codes (#35;) are safe anywhere. */
 function safe(s: string): string {
@@ -25,6 +25,9 @@ export function mermaidDiagram(r: Pick<Result, 'model' | 'params'>, p: PropertyR
     const ch = s.changes.map((c) => `${c.field}=${c.to}`).join(', ');
     lines.push(`  ${id(s.thread)}->>state: ${safe(ch ? `${what} ${ch}` : what)}`);
   }
-  if (p.explanation) lines.push(`  Note over ${threads.map(id).slice(0, 2).join(',') || 'state'}: ${safe(p.explanation)}`);
+  const over = threads.map(id).slice(0, 2).join(',') || 'state';
+  // A lasso's loop is the counterexample: say which steps repeat, or that the run stays.
+  if (t.loopFrom !== undefined) lines.push(`  Note over ${over}: ${safe(loopNote(t))}`);
+  if (p.explanation) lines.push(`  Note over ${over}: ${safe(p.explanation)}`);
   return lines.join('\n');
 }

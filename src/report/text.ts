@@ -50,6 +50,9 @@ function threadsOf(t: Trace): string[] {
 /** The trace with one column per thread, or null when that would be wider than `width`. */
 export function traceColumns(t: Trace, width: number, col: Colors = plain): string[] | null {
   const threads = threadsOf(t);
+  // Columns have no room for the C lines a kernel step names: such a trace is a list (a trace
+  // hunt, 2026-12-05: on a wide terminal a short kernel trace printed no C line at all).
+  if (t.steps.some((s) => s.source)) return null;
   // A cell: the kernel function, then the label with the first change, then one change a line.
   const cells = t.steps.map((s) => {
     const label = `[${s.label}${s.branch !== undefined ? ` #${s.branchName ?? s.branch}` : ''}]`;
@@ -87,9 +90,13 @@ export function traceList(t: Trace, col: Colors = plain, width = Infinity): stri
     // A step anchored in the kernel's text names its C lines first (`C: drivers/base/dd.c@<snapshot>:767,775`).
     t.steps.forEach((s, i) => { out.push(narrow[i + 1]!, ...(s.source ? [col.dim(`${indent}  C: ${s.source}`)] : []), ...s.changes.map((c) => col.dim(`${indent}  ${changeText(c)}`)), ...(s.early ? [col.yellow(`${indent}  ${earlyText(s)}`)] : [])); });
   } else {
-    // One line under each step that ended its thread with an action undone.
+    // Under each step, the C lines it models, and a line when it ended its thread with an action undone.
     const withNotes: string[] = [out[0]!];
-    t.steps.forEach((s, i) => { withNotes.push(out[i + 1]!); if (s.early) withNotes.push(col.yellow(`${indent}  ${earlyText(s)}`)); });
+    t.steps.forEach((s, i) => {
+      withNotes.push(out[i + 1]!);
+      if (s.source) withNotes.push(col.dim(`${indent}  C: ${s.source}`));
+      if (s.early) withNotes.push(col.yellow(`${indent}  ${earlyText(s)}`));
+    });
     out = withNotes;
   }
   if (t.loopFrom !== undefined) out.push(`  ${loopNote(t)}`);

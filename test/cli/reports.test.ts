@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FIXTURES, PROBE_TREE, probecheck, tempDir } from './run.js';
+import { FIXTURES, PROBE_TREE, ROOT, probecheck, tempDir } from './run.js';
 
 const v42 = [PROBE_TREE, '--param', 'N=3', '--param', 'variant=v4.2', '-q'];
 const CHROMIUM = '/usr/bin/chromium';
@@ -78,6 +78,24 @@ describe('trace exports', () => {
     expect(d.states[7]['#meta'].action).toBe('A_1: A3');
     expect(d.states[0]['pc(A_1)']).toBe('A0');
     expect(d.states[7]['pc(A_1)']).toBe('A5');
+  });
+
+  it('a lasso keeps its loop in every format: ITF loop, HTML, JUnit and Mermaid say which steps repeat', () => {
+    // A trace hunt, 2026-12-05: only the text said so; the others read as a finite run that violates nothing.
+    const dir = tempDir(), itf = join(dir, 'l.itf.json'), html = join(dir, 'l.html'), junit = join(dir, 'l.xml');
+    const r = probecheck(['check', join(ROOT, 'models/deferred-probe.ts'), '--param', 'profile=v4.2', '--param', 'variant=loop', '--property', 'quiescence',
+      '--itf', itf, '--html', html, '--junit', junit, '--mermaid']);
+    expect(r.status).toBe(1);
+    const note = /\(the steps from (\d+) to (\d+) repeat forever\)/.exec(r.stdout)!;
+    expect(note).not.toBeNull();
+    const t = JSON.parse(readFileSync(itf, 'utf8'));
+    expect(t.loop).toBe(Number(note[1]) - 1);
+    expect(t.states.length).toBe(Number(note[2]) + 1);
+    // The state the last one repeats: equal in every variable but the move that led to it.
+    const strip = (x: Record<string, unknown>) => JSON.stringify({ ...x, '#meta': undefined });
+    expect(strip(t.states[t.loop])).toBe(strip(t.states[t.states.length - 1]));
+    for (const f of [html, junit]) expect(readFileSync(f, 'utf8')).toContain(note[0]);
+    expect(r.stdout).toContain(`Note over T0,T1: ${note[0]}`);
   });
 
   it('--itf with two counterexamples writes one file each', () => {

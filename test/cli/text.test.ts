@@ -46,6 +46,22 @@ describe('text trace', () => {
     expect(row7.indexOf('device_del')).toBe(cols[0]!.indexOf('U'));
   });
 
+  it('a kernel trace names its C lines at any width: never columns, and the list prints them under each step', () => {
+    // A trace hunt, 2026-12-05: on a 160-column terminal a short kernel trace printed as columns,
+    // or as the wide list, and neither had a C line.
+    const tiny: ScenarioSpec = { name: 'tiny', profile: 'v6.6', devices: { d: { present: true, boundTo: 'x' } }, drivers: { x: { matches: ['d'], present: true } },
+      actors: { a: ['lock d', 'unbind x d', 'unlock d'], b: 'uevent d' }, properties: ['no-deadlock'] };
+    const r = check(buildScenario(tiny, 'v6.6', '').model);
+    const t = r.properties.find((p) => p.name === 'no-deadlock')!.trace!;
+    const cited = t.steps.filter((x) => x.source).length;
+    expect(cited).toBeGreaterThan(2);
+    expect(traceColumns(t, 1000)).toBeNull();
+    for (const width of [1000, 160, 60]) {
+      const text = renderViolation(r, r.properties.find((p) => p.name === 'no-deadlock')!, { width }).split('\n');
+      expect(text.filter((l) => /^\s+C: drivers\/base\//.test(l)).length, `width ${width}`).toBe(cited);
+    }
+  });
+
   it('too wide for columns: a numbered list with the thread in a column', () => {
     expect(traceColumns(nbau.trace!, 80)).toBeNull();
     const list = traceList(nbau.trace!);
