@@ -8,6 +8,7 @@
  * the trace was written is replayed with a one-line warning.
  */
 import { existsSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { selectProperties } from '../engine/check.js';
 import { ProbecheckError } from '../engine/errors.js';
 import { loadModel, loadPatchFiles } from '../load.js';
@@ -38,6 +39,24 @@ function hashWarning(file: string, t: TraceFile, override: boolean): string | un
     : `probecheck: warning: ${file} has changed since the trace was written (sha256 differs); replaying on it as it is now`;
 }
 
+/**
+ * The trace's params with each patch file found: at its recorded path, else beside the trace
+ * file (a trace moved with its folder); a warning for one whose content changed (sha256).
+ */
+function patchesOf(path: string, t: TraceFile, warn: (line: string) => void): TraceFile['params'] {
+  if (!t.patchFiles?.length) return t.params;
+  const entries = String(t.params.patches ?? '').split(',').map((x) => x.trim());
+  for (const p of t.patchFiles) {
+    const beside = join(dirname(resolve(path)), basename(p.path));
+    const found = existsSync(p.path) ? p.path : existsSync(beside) ? beside : undefined;
+    if (found === undefined) throw new ProbecheckError('E503', `${path}: patch file ${p.path} not found (looked there and at ${beside})`);
+    if (fileHash(found) !== p.sha256) warn(`probecheck: warning: patch file ${found} has changed since the trace was written (sha256 differs); replaying with it as it is now`);
+    const i = entries.findIndex((e) => resolve(e) === p.path);
+    if (i >= 0) entries[i] = found;
+  }
+  return { ...t.params, patches: entries.join(',') };
+}
+
 export async function runReplay(io: Io, path: string, property: string | undefined, json: boolean, modelOverride?: string): Promise<ExitCode> {
   let traces = readTraceFiles(path);
   if (property) {
@@ -53,8 +72,9 @@ export async function runReplay(io: Io, path: string, property: string | undefin
     if (f.name !== t.model.name) throw new ProbecheckError('E402', `${path}: the trace is for model '${t.model.name}', but ${modelFile} defines '${f.name}'`);
     const warning = hashWarning(modelFile, t, modelOverride !== undefined);
     if (warning && !warned.has(warning)) { warned.add(warning); io.err(warning); }
-    await loadPatchFiles(t.params.patches);
-    const model = buildTraceModel(f, t.params, path);
+    const params = patchesOf(path, t, (w) => { if (!warned.has(w)) { warned.add(w); io.err(w); } });
+    await loadPatchFiles(params.patches);
+    const model = buildTraceModel(f, params, path);
     // A trace of a property the model lacks: most likely one of the user's, given to check by file.
     if (!model.properties.some((p) => p.name === t.property) && !(t.property in (model.optional ?? {}))) {
       throw new ProbecheckError('E301', `${path}: model ${model.name} has no property '${t.property}' (the trace's): a property of your own is replayed with its file (replay --property-file FILE)`);

@@ -14,6 +14,7 @@ import { ProbecheckError } from '../engine/errors.js';
 import type { Move } from '../engine/model.js';
 import type { PropertyResult } from '../engine/result.js';
 import type { TraceStep } from '../engine/trace.js';
+import { isPatchFile } from '../kernel/define-patch.js';
 
 export const TRACE_FORMAT = 'probecheck-trace';
 export const TRACE_VERSION = 2;
@@ -35,6 +36,8 @@ export interface TraceFile {
   /** For readers; replay ignores them and rebuilds the steps from the moves. */
   steps?: TraceStep[];
   loopFrom?: number;
+  /** The patch files of `params.patches` (absolute) and the sha256 of each, so that an edited one is noticed. */
+  patchFiles?: { path: string; sha256: string }[];
 }
 
 /** The sha256 of a file's content, in hex. */
@@ -58,6 +61,9 @@ export function toTraceFile(_tracePath: string, modelFile: string, modelName: st
   };
   if (p.explanation) out.explanation = p.explanation;
   if (p.trace.loopFrom !== undefined) out.loopFrom = p.trace.loopFrom;
+  // A trace hunt, 2026-12-05: an edited patch file replayed without a word, the model file did not.
+  const patches = String(params.patches ?? '').split(',').map((x) => x.trim()).filter((x) => isPatchFile(x) && existsSync(x));
+  if (patches.length) out.patchFiles = patches.map((f) => ({ path: resolve(f), sha256: fileHash(f) }));
   return out;
 }
 
@@ -156,6 +162,15 @@ export function parseTraceFile(data: unknown, where = 'trace'): TraceFile {
   if (o.loopFrom !== undefined) {
     if (!(typeof o.loopFrom === 'number' && Number.isInteger(o.loopFrom) && o.loopFrom >= 0 && o.loopFrom <= moves.length)) bad(where, 'loopFrom', `expected an index into moves, got ${show(o.loopFrom)}`);
     out.loopFrom = o.loopFrom as number;
+  }
+  if (o.patchFiles !== undefined) {
+    if (!Array.isArray(o.patchFiles)) bad(where, 'patchFiles', `expected a list of { path, sha256 }, got ${show(o.patchFiles)}`);
+    out.patchFiles = (o.patchFiles as unknown[]).map((x, i) => {
+      const e = obj(x, where, `patchFiles[${i}]`), path = str(e.path, where, `patchFiles[${i}].path`);
+      if (!isAbsolute(path)) bad(where, `patchFiles[${i}].path`, `expected an absolute path, got ${show(path)}`);
+      if (typeof e.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(e.sha256)) bad(where, `patchFiles[${i}].sha256`, `expected 64 hex digits, got ${show(e.sha256)}`);
+      return { path, sha256: e.sha256 };
+    });
   }
   return out;
 }

@@ -5,7 +5,7 @@
  * properties read the field as `v.dev(name).patch.gone`; bad declarations are one E604 line.
  */
 import { describe, expect, it } from 'vitest';
-import { copyFileSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, hasStack, probecheck, tempDir } from './run.js';
 
@@ -137,6 +137,35 @@ export default scenario({
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/E201.*gone/);
     expect(hasStack(r.stderr + r.stdout)).toBe(false);
+  });
+});
+
+describe('a trace found with a patch file replays with that file', () => {
+  it('an edited patch warns, as an edited model does; a trace moved with its folder finds the patch beside it', () => {
+    // A trace hunt, 2026-12-05: replay confirmed a trace against an edited patch without a word.
+    const home = join(dir, 'rp');
+    mkdirSync(home);
+    writeFileSync(join(home, 'fix.ts'), deadPatch("{ dev: { gone: 'bool' } }"));
+    copyFileSync(join(dir, 'hot-unplug.ts'), join(home, 'hot-unplug.ts'));
+    expect(probecheck(['check', 'hot-unplug.ts', '--patch', 'fix.ts', '--property', 'no-deadlock', '--trace-out', 't.json', '-q'], { cwd: home }).status).toBe(1);
+    const t = JSON.parse(readFileSync(join(home, 't.json'), 'utf8'));
+    expect(t.patchFiles).toEqual([{ path: join(home, 'fix.ts'), sha256: expect.stringMatching(/^[0-9a-f]{64}$/) }]);
+    const same = probecheck(['replay', 't.json'], { cwd: home });
+    expect(same.stderr).toBe('');
+    expect(same.status).toBe(0);
+    writeFileSync(join(home, 'fix.ts'), readFileSync(join(home, 'fix.ts'), 'utf8') + '\n// edited\n');
+    const edited = probecheck(['replay', 't.json'], { cwd: home });
+    expect(edited.stderr.trim()).toBe(`probecheck: warning: patch file ${join(home, 'fix.ts')} has changed since the trace was written (sha256 differs); replaying with it as it is now`);
+    expect(edited.status).toBe(0);
+    // Moved: the recorded path is gone, the patch is beside the trace.
+    const moved = `${home}-moved`;
+    renameSync(home, moved);
+    const there = probecheck(['replay', join(moved, 't.json')]);
+    expect(there.stdout).toContain('confirmed: property no-deadlock');
+    expect(there.status).toBe(0);
+    renameSync(join(moved, 'fix.ts'), join(moved, 'gone.ts'));
+    const lost = probecheck(['replay', join(moved, 't.json')]);
+    expect(lost.stderr.trim()).toBe(`probecheck: E503 (unreadable input file): ${join(moved, 't.json')}: patch file ${join(home, 'fix.ts')} not found (looked there and at ${join(moved, 'fix.ts')})`);
   });
 });
 
