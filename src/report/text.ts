@@ -226,7 +226,9 @@ export function waiterSummaries(r: PropertyResult): WaiterSummary[] {
   const show = lockShown(ws.map((w) => w.waits));
   return ws.map((w) => ({
     thread: w.thread,
-    holds: r.waiters?.length ? held.filter((h) => h.thread === w.thread).map((h) => show(h.field)) : [],
+    // Also where a trace only ends with the thread waiting (a trace hunt, 2026-12-05: no-wait-under-lock's
+    // waiter was printed without the lock it holds, the point of the violation).
+    holds: held.filter((h) => h.thread === w.thread).map((h) => show(h.field)),
     waitsFor: waitText(w.waits, holderOf(w.waits, held), w.thread, r.trace),
   }));
 }
