@@ -1,8 +1,9 @@
 /** Transcripts of `probecheck check` and `simulate`: exit statuses, key lines, JSON shape. */
 import { describe, expect, it } from 'vitest';
-import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FIXTURES, PROBE_TREE, ROOT, hasStack, probecheck, tempDir } from './run.js';
+import { oneErrorLine, userFolder } from './user-folder.js';
 
 // A model file that does not parse; written at run time so that the type check stays clean.
 const MALFORMED = join(tempDir(), 'malformed.ts');
@@ -162,18 +163,9 @@ describe('bad input: one clear line, exit 2, never a stack trace', () => {
 
 // Issue 10: scenarios written as a user would, in their own folder with probecheck installed.
 describe('scenario errors from a user folder: the documented code, one line, exit 2', () => {
-  const dir = tempDir();
-  mkdirSync(join(dir, 'node_modules'));
-  symlinkSync(ROOT, join(dir, 'node_modules', 'probecheck'), 'dir');
+  const dir = userFolder();
   const write = (name: string, body: string) => { writeFileSync(join(dir, name), `import { scenario } from 'probecheck';\nexport default scenario(${body});\n`); return name; };
-  const oneLine = (args: string[], line: RegExp) => {
-    const r = probecheck(args, { cwd: dir });
-    expect(r.status).toBe(2);
-    expect(r.stderr.trim().split('\n')).toHaveLength(1);
-    expect(r.stderr.trim()).toMatch(line);
-    expect(hasStack(r.stderr + r.stdout)).toBe(false);
-    return r;
-  };
+  const oneLine = (args: string[], line: RegExp) => oneErrorLine(dir, args, line);
 
   it('a misspelt key is E601 with a did-you-mean', () => {
     const f = write('typo.ts', "{ name: 'x', devices: { host: { present: true }, c1: { parnet: 'host' } }, drivers: {}, actors: { a: 'add c1' } }");

@@ -5,13 +5,12 @@
  * properties read the field as `v.dev(name).patch.gone`; bad declarations are one E604 line.
  */
 import { describe, expect, it } from 'vitest';
-import { copyFileSync, mkdirSync, readFileSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, hasStack, probecheck, tempDir } from './run.js';
+import { ROOT, hasStack, probecheck } from './run.js';
+import { oneErrorLine, userFolder } from './user-folder.js';
 
-const dir = tempDir();
-mkdirSync(join(dir, 'node_modules'));
-symlinkSync(ROOT, join(dir, 'node_modules', 'probecheck'), 'dir');
+const dir = userFolder();
 const write = (name: string, text: string) => { writeFileSync(join(dir, name), text); return name; };
 copyFileSync(join(ROOT, 'models/hot-unplug.ts'), join(dir, 'hot-unplug.ts'));
 
@@ -47,13 +46,7 @@ export default defineProperty({
 });
 `);
 
-const oneLine = (args: string[], line: RegExp) => {
-  const r = probecheck(args, { cwd: dir });
-  expect(r.status).toBe(2);
-  expect(r.stderr.trim().split('\n')).toHaveLength(1);
-  expect(r.stderr.trim()).toMatch(line);
-  expect(hasStack(r.stderr + r.stdout)).toBe(false);
-};
+const oneLine = (args: string[], line: RegExp) => oneErrorLine(dir, args, line);
 const verdicts = (stdout: string) => Object.fromEntries([...stdout.matchAll(/^ {2}([a-z0-9-]+)\s+(holds|violated|vacuous)\b/gm)].map((m) => [m[1], m[2]]));
 
 describe('a patch that adds state', () => {

@@ -4,13 +4,12 @@
  * line with their code. The folder has probecheck installed (node_modules/probecheck -> the repo).
  */
 import { describe, expect, it } from 'vitest';
-import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, hasStack, probecheck, tempDir } from './run.js';
+import { ROOT, probecheck } from './run.js';
+import { oneErrorLine, userFolder } from './user-folder.js';
 
-const dir = tempDir();
-mkdirSync(join(dir, 'node_modules'));
-symlinkSync(ROOT, join(dir, 'node_modules', 'probecheck'), 'dir');
+const dir = userFolder();
 const write = (name: string, text: string) => { writeFileSync(join(dir, name), text); return name; };
 
 // dc is bound to drvA; one writer unbinds drvA, a second unbinds drvA and binds drvB (or only binds drvB).
@@ -102,13 +101,7 @@ write('explain-text.ts', `import { defineProperty } from 'probecheck';
 export default defineProperty({ kind: 'leads-to', name: 'rebound', from: () => true, to: () => true, explain: 'dc stays unbound' } as never);
 `);
 
-const oneLine = (args: string[], line: RegExp) => {
-  const r = probecheck(args, { cwd: dir });
-  expect(r.status).toBe(2);
-  expect(r.stderr.trim().split('\n')).toHaveLength(1);
-  expect(r.stderr.trim()).toMatch(line);
-  expect(hasStack(r.stderr + r.stdout)).toBe(false);
-};
+const oneLine = (args: string[], line: RegExp) => oneErrorLine(dir, args, line);
 
 describe('--property-file from a user folder', () => {
   it('check: the user properties are checked beside the scenario\'s, with their explanation', () => {
