@@ -40,7 +40,7 @@ export interface PropCtx {
   actors: Set<string>;
   /** Number of device_del actions per device. */
   dels: number[];
-  /** Devices a probe registers whose parent's driver some action can release (its ->remove deletes them). */
+  /** Devices a probe registers whose parent's driver some action can release (its ->remove deletes them), or whose probe may fail (its error path does). */
   delByRelease: Set<number>;
   /** Some actor reads dev->driver locklessly (uevent). */
   readers: boolean;

@@ -688,7 +688,10 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string):
   const dels = w.devices.map((d) => actors.reduce((c, a) => c + a.acts.filter((x) => (x.op === 'del' || x.op === 'kill-del') && x.dev === d.i).length, 0));
   const readers = actors.some((a) => a.acts.some((x) => x.op === 'uevent'));
   const ops = new Set(actors.flatMap((a) => a.acts.map((x) => x.op)));
-  const delByRelease = new Set(w.drivers.flatMap((r) => (releases(r.i) ? r.registers : [])));
+  // A child is deleted when its parent's driver is let go, or when the probe that registered it
+  // fails (really_probe's error path: devres_release_all unregisters it; a property audit,
+  // 2026-12-05: no-probe-after-del was not chosen there, and named it was violated).
+  const delByRelease = new Set(w.drivers.flatMap((r) => (releases(r.i) || r.outcomes.some((o) => o !== 'ok') ? r.registers : [])));
   const stopsAt = new Map(actors.flatMap((a, i) => (unfair.has(a.name) ? [[a.name, new Set(entries[i])] as const] : [])));
   const ctx: PropCtx = { readers, ops, stopsAt, acts: actors.map((a) => a.acts), tidOf: new Map(plans.map((p, i) => [p.name, i])), asyncThreads: new Set(plans.filter((p) => p.async).map((p) => p.name)), threads: plans.map((p) => p.name), dels, delByRelease, actors: new Set(actorNames) };
   let chosen = LIBRARY.filter((p) => p.applies(k, ctx));

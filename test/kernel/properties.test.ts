@@ -328,6 +328,22 @@ describe('callers through request_module and work_on_cpu, no-missed-probe exempt
     const r = check(buildScenario(spec, 'v6.6', '').model);
     expect(r.properties.find((p) => p.name === 'single-unregister')?.verdict).toBe('violated');
   });
+  it("a probe that registers a child and may fail deletes it on its error path: no-probe-after-del and single-unregister are chosen", () => {
+    // A property audit, 2026-12-05: only a release counted, so the default selection missed the
+    // pre-dead-flag race (3451a495ef24) of an async child probed after its parent's failed probe
+    // deleted it; named, the property was violated.
+    const spec: ScenarioSpec = { name: 'fail-unreg', devices: { p: {}, c: { parent: 'p' } },
+      drivers: { pd: { matches: ['p'], present: true, registers: ['c'], probe: ['ok', 'error'] }, cd: { matches: ['c'], present: true, probeType: 'async' } },
+      actors: { hot: 'add p' } };
+    const v = (profile: string, s = spec) => Object.fromEntries(check(buildScenario(s, profile, '').model, { exhaustive: true }).properties.map((p) => [p.name, p.verdict]));
+    expect(v('v5.0')['no-probe-after-del']).toBe('violated');
+    expect(v('v5.1')['no-probe-after-del']).toBe('holds');
+    const del: ScenarioSpec = { ...spec, drivers: { ...spec.drivers, cd: { matches: ['c'], present: true } }, actors: { hot: 'add p', hotplug: 'del c' } };
+    expect(v('mainline', del)['single-unregister']).toBe('violated');
+    // A probe that cannot fail deletes nothing: neither is chosen.
+    const ok: ScenarioSpec = { ...spec, drivers: { ...spec.drivers, pd: { matches: ['p'], present: true, registers: ['c'] } } };
+    expect(Object.keys(v('v5.0', ok))).not.toContain('no-probe-after-del');
+  });
 });
 
 describe('scenario vocabulary: registersDriver, bind_store match()', () => {
