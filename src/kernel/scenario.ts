@@ -721,7 +721,7 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string):
   const model: Model = {
     name: spec.name, params: { profile: prof.name, patches: patchEntries(patchList).join(',') },
     notes: profileNotes(k), state: kernelSchema(w, k.moduleWq.length, k.flushers.length, added),
-    init: (s) => { initState(w, s as unknown as KS, !late, k.has('DEVICE_LINKS')); (s as unknown as KS).probeTimeout = keepsTimeout(k); added.init(s as unknown as KS); }, threads, properties: properties as Property[], optional,
+    init: (s) => { initState(w, s as unknown as KS, !late, k.has('DEVICE_LINKS'), k.has('LINK_KREF')); (s as unknown as KS).probeTimeout = keepsTimeout(k); added.init(s as unknown as KS); }, threads, properties: properties as Property[], optional,
     // The async programs built `asyncInstances` times: each deferral retried by the deferred worker
     // (or by a trigger during its probe) schedules one more entry for the device.
     moreInstances: (program) => plans.filter((p) => p.program === program).length !== w.asyncInstances ? undefined

@@ -204,8 +204,11 @@ export function supplierSlot(w: World, dev: number): number {
  * buses configured, modules unloaded.
  * `deferredProbeEnable` false: the boot before late initcalls (a scenario that runs deferred_probe_initcall).
  */
-/** `links`: the profile has device links (DEVICE_LINKS, v4.10); before them a scenario's links are never made. */
-export function initState(w: World, s: KS, deferredProbeEnable = true, links = true): void {
+/**
+ * `links`: the profile has device links (DEVICE_LINKS, v4.10); before them a scenario's links are never made.
+ * `kref`: device_link_add takes a reference on an existing stateless link (LINK_KREF, ead18c23c263).
+ */
+export function initState(w: World, s: KS, deferredProbeEnable = true, links = true, kref = false): void {
   for (const d of w.devices) {
     if (!d.present) continue;
     const x = s.dev[d.i]!;
@@ -230,5 +233,13 @@ export function initState(w: World, s: KS, deferredProbeEnable = true, links = t
   for (const b of w.buses) { s.bus[b.i]!.autoprobe = b.autoprobe; s.bus[b.i]!.needParentLock = b.needParentLock; }
   for (const m of w.modules) { s.mod[m.i]!.state = 'UNFORMED'; s.mod[m.i]!.asyncProbeRequested = m.asyncProbe; }
   if (links) for (const l of w.links) s.link[l.i]!.status = l.active ? 'ACTIVE' : l.initial ? 'DORMANT' : 'NONE';
+  // The stateless links the boot probes of bound devices added (device_link_add in probe): one
+  // reference each with the kref, else the first made it (a property audit, 2026-12-05: they were
+  // missing, so a ->remove's device_link_del read as deleting a freed link, and a purge found none).
+  if (links) for (const l of w.links) {
+    if (!l.stateless) continue;
+    const adds = w.drivers.filter((r) => r.statelessLinks.includes(l.i) && [l.consumer, l.supplier].some((d) => w.devices[d]!.present && w.devices[d]!.boundTo === r.i)).length;
+    if (adds > 0) s.link[l.i]!.refs = kref ? Math.min(adds, 3) : 1;
+  }
   s.deferredProbeEnable = deferredProbeEnable;
 }

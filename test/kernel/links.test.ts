@@ -433,6 +433,32 @@ describe('DL_FLAG_AUTOREMOVE_CONSUMER', () => {
   });
 });
 
+describe('stateless links a bound device\'s boot probe added exist at the start', () => {
+  // A property audit, 2026-12-05: they were missing, so booted and added devices gave opposite verdicts.
+  const pair = (boot: boolean, actors: ScenarioSpec['actors']): ScenarioSpec => ({
+    name: 'boot-links',
+    devices: boot ? { pmic: { present: true, boundTo: 'pmic-drv' }, mmc: { present: true, boundTo: 'mmc-drv' } } : { pmic: {}, mmc: {} },
+    drivers: {
+      'pmic-drv': { matches: ['pmic'], present: true, statelessLinks: [{ consumer: 'mmc', supplier: 'pmic' }] },
+      'mmc-drv': { matches: ['mmc'], present: true, statelessLinks: [{ consumer: 'mmc', supplier: 'pmic' }] },
+    },
+    actors, properties: ['links-single-delete'],
+  });
+  const unbindBoth = { a: 'unbind pmic-drv pmic', b: 'unbind mmc-drv mmc' };
+  it('with the kref two boot probes took two references: two ->remove puts free it once, as when an actor adds the devices', () => {
+    expect(run(pair(true, unbindBoth), 'mainline').v['links-single-delete']).toBe('holds');
+    expect(run(pair(false, { add: ['add pmic', 'add mmc'], ...unbindBoth }), 'mainline').v['links-single-delete']).toBe('holds');
+    // Without it (v4.14) the second delete frees it again (B16), booted or added.
+    expect(run(pair(true, unbindBoth), 'v4.14').v['links-single-delete']).toBe('violated');
+  });
+  it("v4.14's early purge frees a booted device's link before its ->remove deletes it, as an added one's", () => {
+    const one = (boot: boolean): ScenarioSpec => ({ ...pair(boot, boot ? { hot: 'del pmic' } : { hot: ['add pmic', 'del pmic'] }),
+      devices: boot ? { pmic: { present: true, boundTo: 'pmic-drv' }, mmc: { present: true } } : { pmic: {}, mmc: { present: true } },
+      drivers: { 'pmic-drv': { matches: ['pmic'], present: true, statelessLinks: [{ consumer: 'mmc', supplier: 'pmic' }] } } });
+    expect([run(one(true), 'v4.14').v['links-single-delete'], run(one(false), 'v4.14').v['links-single-delete']]).toEqual(['violated', 'violated']);
+  });
+});
+
 describe('a scenario\'s links on a profile without device links (before 9ed9895370ae, v4.10)', () => {
   // A consumer bound at boot has its link ACTIVE from the start, on a kernel with links: on v4.2
   // that link did not exist, and `del sup` read as "consumer c is bound but supplier sup is not"
