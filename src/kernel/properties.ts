@@ -212,7 +212,8 @@ export const LIBRARY: KernelProperty[] = [
         if (x.bound && probeStarts(b, a, i)) return `${drvName(k, y.driver)}.probe(${k.vn(i)}) started in ${m.thread} at ${m.label} while ${k.vn(i)} is bound to ${drvName(k, x.driver)}`;
       }
       return null;
-    }, { text: 'some device gets a driver', met: (s) => someDev(s, (d) => d.driver !== 0) }, ['dev[*].driver', 'dev[*].bound', 'dev[*].probing']) },
+      // Met by a move, not by boot: a device bound from the start and only read is no binding (a property audit, 2026-12-05).
+    }, { text: "some device's dev->driver is set or cleared, or a probe starts", met: (s) => someDev(s, (d, i) => d.probing !== 0 || d.driver !== k.w.devices[i]!.boundTo + 1) }, ['dev[*].driver', 'dev[*].bound', 'dev[*].probing']) },
   { name: 'no-probe-after-del', covers: 'S2', applies: (_k, c) => c.dels.some((n) => n > 0) || c.delByRelease.size > 0, make: (k) => action('no-probe-after-del',
     'no probe starts once device_del has started; when it returns the device is unbound, not probing, off the deferred lists', (b, a, m) => {
       for (let i = 0; i < a.dev.length; i++) {
@@ -460,7 +461,9 @@ export const LIBRARY: KernelProperty[] = [
       }
       return null;
     }, { text: 'some dev->p->async_driver is set', met: (s) => someDev(s, (d) => d.asyncDriver !== 0) }) },
-  { name: 'links-supplier-bound', covers: 'S15', applies: (k) => k.has('DEVICE_LINKS') && k.w.links.length > 0, make: (k) => invariant('links-supplier-bound',
+  // Only a managed link its consumer waits for can be judged (a property audit, 2026-12-05: a
+  // scenario whose links were all stateless or linksUnchecked got it by default, vacuous, exit 5).
+  { name: 'links-supplier-bound', covers: 'S15', applies: (k) => k.has('DEVICE_LINKS') && k.w.links.some((l) => !l.stateless && !l.unchecked), make: (k) => invariant('links-supplier-bound',
     'a bound consumer of a managed device link has a bound supplier (a link added without waiting for the supplier, linksUnchecked, is not judged: the kernel lets such a consumer bind first)', (s) => {
       for (const l of k.w.links) {
         if (s.link[l.i]!.status === 'NONE' || l.unchecked) continue;

@@ -451,6 +451,15 @@ describe('stateless links a bound device\'s boot probe added exist at the start'
     // Without it (v4.14) the second delete frees it again (B16), booted or added.
     expect(run(pair(true, unbindBoth), 'v4.14').v['links-single-delete']).toBe('violated');
   });
+  it('links-supplier-bound is not chosen where every link is stateless or linksUnchecked: it could only be vacuous', () => {
+    const { properties: _, ...plain } = pair(false, { add: ['add pmic', 'add mmc'], ...unbindBoth });
+    const names = (sp: ScenarioSpec) => buildScenario(sp, 'mainline', '').model.properties.map((p) => p.name);
+    expect(names(plain)).not.toContain('links-supplier-bound');
+    expect(names(plain)).toContain('links-single-delete');
+    const managed: ScenarioSpec = { ...plain, drivers: { ...plain.drivers, 'mmc-drv': { matches: ['mmc'], present: true, links: ['pmic'] } } };
+    expect(names(managed)).toContain('links-supplier-bound');
+    expect(names({ ...managed, drivers: { ...managed.drivers, 'mmc-drv': { matches: ['mmc'], present: true, links: ['pmic'], linksUnchecked: true } } })).not.toContain('links-supplier-bound');
+  });
   it("v4.14's early purge frees a booted device's link before its ->remove deletes it, as an added one's", () => {
     const one = (boot: boolean): ScenarioSpec => ({ ...pair(boot, boot ? { hot: 'del pmic' } : { hot: ['add pmic', 'del pmic'] }),
       devices: boot ? { pmic: { present: true, boundTo: 'pmic-drv' }, mmc: { present: true } } : { pmic: {}, mmc: { present: true } },

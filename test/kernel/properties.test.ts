@@ -46,6 +46,13 @@ describe('properties on minimal pairs', () => {
     });
   }
 
+  it("single-binding's premise is a move's: a device bound at boot and only read is no binding (vacuous); an unbind meets it", () => {
+    // A property audit, 2026-12-05: it read "some device gets a driver" and was met by boot.
+    const spec = (actors: ScenarioSpec['actors']): ScenarioSpec => ({ name: 'sb', devices: { dc: { present: true, boundTo: 'dcd' } }, drivers: { dcd: { matches: ['dc'], present: true } }, actors });
+    expect(verdict(spec({ udev: 'uevent dc' }), 'mainline', 'single-binding').verdict).toBe('vacuous');
+    expect(verdict(spec({ admin: 'unbind dcd dc' }), 'mainline', 'single-binding').verdict).toBe('holds');
+  });
+
   it('parent-before-child: async child probe vs nested sync probe', () => {
     const spec = (probeType: 'async' | 'default'): ScenarioSpec => ({ name: 'pbc', devices: { host1x: { present: true }, dc: { parent: 'host1x' } },
       drivers: { 'tegra-dc': { matches: ['dc'], probeType, present: true }, host1x: { matches: ['host1x'], registers: ['dc'] } }, actors: { insmod: 'register host1x' } });
