@@ -433,10 +433,10 @@ export const LIBRARY: KernelProperty[] = [
       return null;
     }, { text: 'a device is on a deferred list', met: (s) => someDev(s, (d) => d.deferred !== 'none') }) },
   { name: 'single-unregister', covers: 'S13', applies: (_k, c) => c.dels.some((n, i) => n + (c.delByRelease.has(i) ? 1 : 0) > 1), make: (k) => invariant('single-unregister',
-    'device_del runs past kill_device at most once per device', (s) => {
+    'device_del runs at most once per device (counted where it takes the device off its bus, past kill_device where the profile has one)', (s) => {
       for (let i = 0; i < s.dev.length; i++) if (s.dev[i]!.dels > 1) return `device_del(${k.vn(i)}) ran ${s.dev[i]!.dels} times`;
       return null;
-    }, { text: 'device_del runs past kill_device', met: (s) => someDev(s, (d) => d.dels > 0) }) },
+    }, { text: 'device_del reaches bus_remove_device', met: (s) => someDev(s, (d) => d.dels > 0) }) },
   // Only a driver registered while the scenario runs attaches through __driver_attach's async path.
   { name: 'async-driver', covers: 'S14', applies: (k, c) => k.has('PER_DEVICE_ASYNC_ATTACH') && (c.ops.has('register') || c.ops.has('modprobe') || k.w.drivers.some((d) => d.requestModule >= 0))
     && k.w.drivers.some((d) => !d.present && mayBeAsync(k, d.i) && attachMayFind(k, c, d.i)), make: (k, c) => action('async-driver',
@@ -517,7 +517,8 @@ export const LIBRARY: KernelProperty[] = [
       return null;
       // Named on a scenario without managed links (it does not apply there): vacuous, not an E101
       // for a watched field the state lacks (found by a fuzzer, 2026-12-04).
-    }, noLinks(k) ?? (k.w.links.some((l) => !l.stateless) ? undefined : { text: 'the scenario has a managed device link', met: () => false }),
+    // A run in which no managed link is ever made says nothing of their WARN_ONs (a property audit, 2026-12-05: it read holds).
+    }, noLinks(k) ?? (k.w.links.some((l) => !l.stateless) ? { text: 'a managed device link exists (its status leaves NONE)', met: (s) => k.w.links.some((l) => !l.stateless && s.link[l.i]!.status !== 'NONE') } : { text: 'the scenario has a managed device link', met: () => false }),
     k.w.links.length > 0 ? ['link[*].status', 'dev[*].bound'] : ['dev[*].bound']) },
   { name: 'links-single-delete', covers: 'S15 (B16)', applies: (k) => k.has('DEVICE_LINKS') && k.w.links.some((l) => l.stateless), make: (k) => invariant('links-single-delete',
     'a stateless device link is deleted at most once (no list_del of a link already deleted and freed; managed links are not counted)', (s) => {
@@ -564,7 +565,8 @@ export const LIBRARY: KernelProperty[] = [
     } },
   { name: 'wait-for-probe', covers: 'wait_for_device_probe', applies: (_k, c) => c.ops.has('wait_for_device_probe'), make: (k, c) => action('wait-for-probe',
     'when wait_for_device_probe() returns and every other actor has finished, no async entry is pending and no probe is in flight but one the deferred-probe work started. '
-    + 'Its code (every dd.c read): wait_event(probe_count == 0), then async_synchronize_full(); since 013c074f8642 (v4.5) flush_work(deferred_probe_work) first. '
+    + 'Its code (every dd.c read): wait_event(probe_count == 0), then async_synchronize_full(); since 013c074f8642 (v4.5) flush_work(deferred_probe_work) first, '
+    + 'and v5.7 .. v5.18 (35a672363ab3 until 5ee76c256e92) wait for the deferred-probe timeout before all that. '
     + 'So deferred work queued after that flush (a probe that binds during the wait triggers it), or at all before v4.5, is not waited for', (b, a, m, q) => {
       if (!waitReturns(m.label) || waitReturns(q.at(m.thread))) return null;
       const v = view(k, c, a, q);
@@ -589,6 +591,9 @@ export const LIBRARY: KernelProperty[] = [
       'a device on the deferred list whose driver has everything it needs is probed again: it does not stay there forever (weak fairness)',
       (s) => lostDeferral(k, s), 'a deferred device has everything its driver needs') },
   { name: 'actors-terminate', covers: 'L5', applies: () => true, make: (k, c) => {
+    // The actors, and the kernel threads that run one call each (the timeout work, a work_on_cpu
+    // kworker, request_module's modprobe): a hang there is a hang too, and the text says so (a
+    // property audit, 2026-12-05: it said "an actor" only).
     const actors = c.threads.filter((t) => !c.asyncThreads.has(t) && t !== DEFERRED_WORKER);
     // An unfair actor stopped before an action is in no call: nothing of it is left to return. (So
     // "some actor is in a call leads to none is", not "eventually none is": an unfair actor's
@@ -596,9 +601,9 @@ export const LIBRARY: KernelProperty[] = [
     const running = (q: Query) => actors.filter((t) => { const l = q.at(t); return l !== null && !l.endsWith(':remove_event') && !c.stopsAt.get(t)?.has(l); });
     return {
       kind: 'leads-to', name: 'actors-terminate',
-      description: 'device_add/del, driver (un)register, modprobe/rmmod, the sysfs stores and wait_for_device_probe all return (weak fairness)',
+      description: "device_add/del, driver (un)register, modprobe/rmmod, the sysfs stores and wait_for_device_probe all return, and so do the timeout work, work_on_cpu's kworkers and request_module's modprobe (weak fairness)",
       from: (_s: KS, q: Query) => running(q).length > 0, to: (_s: KS, q: Query) => running(q).length === 0,
-      premiseText: 'an actor is in a call',
+      premiseText: "an actor (or the timeout work, a work_on_cpu kworker, request_module's modprobe) is in a call",
       explain: (_s: KS, q: Query) => `${running(q).map((t) => `${t} (at ${q.at(t)})`).join(', ')} never returns`,
     };
   } },

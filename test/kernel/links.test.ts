@@ -636,6 +636,7 @@ describe('linksUnchecked to a supplier never added', () => {
   it('adds no link', () => {
     const s: ScenarioSpec = { name: 'absent', devices: { c: {}, s: {} }, drivers: { cd: { matches: ['c'], links: ['s'], linksUnchecked: true, present: true } },
       actors: { a: ['add c', 'unbind cd c'] }, properties: ['links-no-warn'] };
-    for (const p of ['v5.1', 'v5.4', 'mainline']) expect(check(buildScenario(s, p, '').model).properties[0]!.verdict, p).toBe('holds');
+    // No WARN, and since 2026-12-05 (a property audit) vacuous rather than holds: no link was ever made.
+    for (const p of ['v5.1', 'v5.4', 'mainline']) expect(check(buildScenario(s, p, '').model).properties[0]!.verdict, p).toBe('vacuous');
   });
 });
