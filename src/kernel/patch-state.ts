@@ -74,13 +74,14 @@ interface WithState { id: string; state?: PatchStateSpec }
 
 /** Merge the patches' fields for world w (E604 on a name the model or another patch has, or an init out of range). */
 export function addedState(patches: readonly WithState[], w: World): AddedState {
+  const out: AddedState = { dev: {}, drv: {}, kernel: {}, names: { dev: [], drv: [], kernel: [] }, init: () => {}, deviceKey: () => '' };
+  if (!patches.some((p) => p.state)) return out;
   const base = kernelSchema(w);
   const taken: Record<Scope, Set<string>> = {
     dev: new Set(Object.keys((base.fields.dev as { of: RecordT }).of.fields)),
     drv: new Set(Object.keys((base.fields.drv as { of: RecordT }).of.fields)),
     kernel: new Set(Object.keys(base.fields)),
   };
-  const out: AddedState = { dev: {}, drv: {}, kernel: {}, names: { dev: [], drv: [], kernel: [] }, init: () => {}, deviceKey: () => '' };
   // Initial values, computed when first asked: the step catalogue builds a patch's hunks into
   // scenarios of its own (cli/steps.ts) and never searches them, so only a searched scenario
   // runs a user's init functions (one written for its own devices, `({ dc: true })[d.name]`,
