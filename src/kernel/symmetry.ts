@@ -14,7 +14,7 @@
 import { ProbecheckError } from '../engine/errors.js';
 import type { SymmetryClass, ThreadDef } from '../engine/model.js';
 import type { Action } from './actions.js';
-import type { World } from './world.js';
+import { probeRegisters, type World } from './world.js';
 
 const bad = (msg: string) => new ProbecheckError('E601', msg);
 
@@ -36,6 +36,16 @@ function namedAlone(w: World, i: number, actors: readonly { name: string; acts: 
   if (child) return `'${d.name}' has a child ('${child.name}'): its children would have to permute with it`;
   // Before needs: a driver's links are in its needs too (a supplier must be bound), but the scenario said links.
   if (w.links.some((l) => l.consumer === i || l.supplier === i)) return `'${d.name}' is an end of a device link`;
+  // A probe of it that registers devices (a hub's `registers: { port: [...] }`) makes devices of
+  // its own, which would have to permute with it (a reductions hunt, 2026-12-05: two such ports
+  // were grouped, and the default run failed with E101 or reduced unsoundly).
+  // Twin steps are found by a device's name in the step's label (`__driver_attach(c1,cdrv)`): a
+  // driver or module of the same name (platform devices often have one) reads as that device
+  // (a reductions hunt, 2026-12-05: driver_attach(serial) and driver_attach(rtc) were twins).
+  const clash = w.drivers.find((r) => r.name === d.name) ?? w.modules.find((m) => m.name === d.name);
+  if (clash) return `'${d.name}' is also the name of a ${'matches' in clash ? 'driver' : 'module'}: step labels would not tell them apart`;
+  const maker = d.drivers.find((r) => probeRegisters(w.drivers[r]!, i).length > 0);
+  if (maker !== undefined) return `driver '${w.drivers[maker]!.name}' registers devices when it probes '${d.name}'`;
   for (const r of w.drivers) {
     const uses = [['registers', r.registers], ['asyncScan', r.asyncScan ?? []], ['needs', r.needs], ['locks', r.locks]] as const;
     for (const [what, list] of uses) if (list.includes(i)) return `driver '${r.name}' ${what} '${d.name}' alone`;
