@@ -108,6 +108,10 @@ export function rebuild(be: Backend, codes: readonly number[]): Trace {
     moves.push(move);
     fired.add(`${move.thread}\0${move.label}`);
     const t: TraceStep = { ...step, changes: diff(be.c, before, be.bytes()) };
+    // A step that changed nothing took no branch body: cite only its test (a trace hunt and a new
+    // user, 2026-12-05: a probe that bound cited driver_deferred_probe_add's list_add_tail).
+    const idle = be.c.threads[k]!.steps.find((x) => x.label === move.label)?.step.sourceIdle;
+    if (idle !== undefined && t.changes.every((c) => c.field.startsWith(`${move.thread}.`))) t.source = idle;
     const actions = be.c.threads[k]!.def.actions;
     if (actions && be.pc(k) === 0) {
       const early = actions.filter((a) => !a.optional && a.done.length > 0 && !a.done.some((l) => fired.has(`${move.thread}\0${l}`))).map((a) => a.name);

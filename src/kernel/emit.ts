@@ -30,6 +30,8 @@ export interface KStep {
    * (source.ts). Resolved when the block is done; the conformance test holds them to the excerpt.
    */
   c?: readonly string[];
+  /** Of `c`, the lines a trace cites where the step changes nothing (a branch's test without its body). */
+  cIdle?: readonly string[];
   await?: (s: KS, t: KL) => boolean;
   branches?: number | ((s: KS, t: KL) => number);
   branchNames?: readonly string[];
@@ -389,6 +391,7 @@ export class Block {
             const r = resolveStep(sources, ks.where, ks.c, this.tb.k.renamed, this.tb.k.unread);
             rec.anchored = r.anchored;
             st.source = r.text;
+            if (ks.cIdle) st.sourceIdle = resolveStep(sources, ks.where, ks.cIdle, this.tb.k.renamed, this.tb.k.unread).text;
             delete rec.error;
             break;
           } catch (e) { rec.error = (e as Error).message; }

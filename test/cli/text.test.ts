@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { check } from '../../src/engine/check.js';
 import { holdings, kernelFunction, renderResult, renderViolation, traceColumns, traceList } from '../../src/report/text.js';
 import abba from './fixtures/abba.ts';
-import { buildScenario, type ScenarioSpec } from 'probecheck';
+import { buildScenario, defineProperty, type ScenarioSpec } from 'probecheck';
 import probeTree from '../../models/bench/probe-tree.ts';
 
 const v42 = check(probeTree.build({ N: 3, variant: 'v4.2' }));
@@ -60,6 +60,20 @@ describe('text trace', () => {
       const text = renderViolation(r, r.properties.find((p) => p.name === 'no-deadlock')!, { width }).split('\n');
       expect(text.filter((l) => /^\s+C: drivers\/base\//.test(l)).length, `width ${width}`).toBe(cited);
     }
+  });
+
+  it("a step that changed nothing cites only its test: driver_probe_device's deferral after a probe that bound", () => {
+    // A trace hunt and a new user, 2026-12-05: a probe that bound cited driver_deferred_probe_add's body.
+    const spec = (probe: 'ok' | 'defer'): ScenarioSpec => ({ name: 'dpd', profile: 'mainline', devices: { dc: {} }, drivers: { d: { matches: ['dc'], present: true, probe } },
+      actors: { hotplug: 'add dc' }, properties: [defineProperty({ kind: 'action', name: 'past', check: (_b, _a, m) => (m.label === 'driver_probe_device(dc,d):out' ? 'out' : null) })] });
+    const deferredStep = (probe: 'ok' | 'defer') => {
+      const r = check(buildScenario(spec(probe), 'mainline', '').model);
+      return r.properties[0]!.trace!.steps.find((x) => x.label === 'driver_probe_device(dc,d):deferred')!;
+    };
+    const bound = deferredStep('ok'), deferred = deferredStep('defer');
+    expect(bound.source).toMatch(/^drivers\/base\/dd\.c@[^:]+:\d+$/);
+    expect(deferred.source!.length).toBeGreaterThan(bound.source!.length);
+    expect(deferred.source!.startsWith(bound.source!)).toBe(true);
   });
 
   it('too wide for columns: a numbered list with the thread in a column', () => {
