@@ -34,7 +34,9 @@ export function suiteTable(outcomes: readonly SuiteOutcome[], col: Colors = plai
   const rows = [['suite', 'params', 'property', 'expected', 'observed', 'states', 'seconds', 'status'].map((h) => col.bold(h))];
   for (const o of outcomes) for (const c of o.cases) {
     c.rows.forEach((r, i) => {
-      const status = r.status === 'ok' && c.statesStatus === 'mismatch' ? 'mismatch' : r.status;
+      // A count that differs is its own row below: a verdict that matches is ok (a new user,
+      // 2026-12-05, read every verdict of such a case as changed).
+      const status = r.status;
       const s = STATUS[status];
       rows.push([
         i === 0 ? o.suite : '', i === 0 ? col.bold(showCaseParams(c.params)) : '', r.property, r.expected,
@@ -44,6 +46,9 @@ export function suiteTable(outcomes: readonly SuiteOutcome[], col: Colors = plai
         status === 'ok' ? col.green(s) : status === 'partial' ? col.dim(s) : status === 'fixme' ? col.yellow(i === 0 ? `${s}: ${c.fixme}` : s) : status === 'unknown' || status === 'vacuous' ? col.yellow(s) : col.red(s),
       ]);
     });
+    if (c.statesStatus === 'mismatch' && c.result) {
+      rows.push(['', '', '(state count)', c.expectedStates!.toLocaleString('en-US'), col.red(c.result.states.toLocaleString('en-US')), '', '', col.red(`${STATUS.mismatch}: the state space changed`)]);
+    }
     // Actions that never completed make every verdict of the case about less than it says.
     if (c.idleActions) {
       const s = STATUS[c.actionsStatus ?? 'vacuous'];
