@@ -6,6 +6,7 @@
  * count has one more testcase, `state count`, which fails when the search found another number,
  * and a run whose actions never all completed one more, `actions complete`, failed (exit 5).
  */
+import { isAbsolute, relative, sep } from 'node:path';
 import type { CheckedRun } from './runs.js';
 import { expectedVerdict, partialVerdict, propertyFailed, reportedProperties } from './runs.js';
 import { loopNote, showParams } from './text.js';
@@ -15,6 +16,21 @@ export function xmlEscape(s: string): string {
   return s.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!)
     // XML 1.0 forbids most control characters even escaped.
     .replace(/[\x00-\x08\x0b\x0c\x0e-\x1f]/g, '');
+}
+
+/**
+ * A testcase's parameters as a CI dashboard keys them: a patch file as a path relative to the
+ * working directory where it lies below it, so one test keeps one name on runners whose checkouts
+ * live at different paths (a new user, 2026-12-05: the absolute path was in every name).
+ */
+function caseParams(params: Record<string, string | number>): string {
+  if (typeof params.patches !== 'string' || !params.patches) return showParams(params);
+  const cwd = process.cwd();
+  const patches = params.patches.split(',').map((e) => {
+    const r = isAbsolute(e) ? relative(cwd, e) : e;
+    return r && !r.startsWith('..') && !isAbsolute(r) ? r.split(sep).join('/') : e;
+  }).join(',');
+  return showParams({ ...params, patches });
 }
 
 export function junitXml(runs: readonly CheckedRun[], outcomes: readonly SuiteOutcome[] = []): string {
@@ -30,7 +46,7 @@ export function junitXml(runs: readonly CheckedRun[], outcomes: readonly SuiteOu
     let f = 0, skipped = 0, time = 0;
     for (const r of rs) {
       time += r.result.seconds;
-      const cls = `${r.suite ?? r.result.model}[${showParams(r.result.params)}]`;
+      const cls = `${r.suite ?? r.result.model}[${caseParams(r.result.params)}]`;
       const per = r.result.seconds / Math.max(1, reportedProperties(r).length);
       for (const p of reportedProperties(r)) {
         const head = `    <testcase classname="${xmlEscape(cls)}" name="${xmlEscape(p.name)}" time="${per.toFixed(3)}"`;
@@ -99,5 +115,5 @@ export function junitXml(runs: readonly CheckedRun[], outcomes: readonly SuiteOu
 
 /** A suite's FIXME cases were never run: skipped testcases, visible but not failing. */
 function fixmeCases(o: SuiteOutcome): string[] {
-  return o.cases.filter((c) => c.fixme).flatMap((c) => c.rows.map((row) => `    <testcase classname="${xmlEscape(`${o.suite}[${showParams(c.params)}]`)}" name="${xmlEscape(row.property)}" time="0">\n      <skipped message="${xmlEscape(`FIXME: ${c.fixme}`)}"/>\n    </testcase>`));
+  return o.cases.filter((c) => c.fixme).flatMap((c) => c.rows.map((row) => `    <testcase classname="${xmlEscape(`${o.suite}[${caseParams(c.params)}]`)}" name="${xmlEscape(row.property)}" time="0">\n      <skipped message="${xmlEscape(`FIXME: ${c.fixme}`)}"/>\n    </testcase>`));
 }

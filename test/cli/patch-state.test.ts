@@ -162,6 +162,23 @@ describe('a trace found with a patch file replays with that file', () => {
   });
 });
 
+describe('a suite case with a patch file, in CI', () => {
+  it('JUnit names the patch by its path below the working directory, not an absolute one', () => {
+    // A new user, 2026-12-05: the absolute path made every testcase name differ between runners.
+    mkdirSync(join(dir, 'ci'), { recursive: true });
+    writeFileSync(join(dir, 'ci', 'mine.suite.ts'), `import { defineSuite } from 'probecheck';
+export default defineSuite({ name: 'mine', model: '../hot-unplug.ts', cases: [
+  { params: { profile: 'v4.2' }, patches: ['../dead.ts'], expect: { 'no-probe-after-del': 'holds' } },
+] });
+`);
+    const r = probecheck(['check', 'ci/mine.suite.ts', '--junit', 'out.xml', '-q'], { cwd: dir });
+    expect(r.status, r.stderr).toBe(0);
+    const x = readFileSync(join(dir, 'out.xml'), 'utf8');
+    expect(x).toContain('classname="mine[profile=v4.2 patches=dead.ts variant=async]" name="no-probe-after-del"');
+    expect(x).not.toContain(dir);
+  });
+});
+
 describe('state the model keeps only where something reads it is kept for a patch of yours', () => {
   // A patch hunt, 2026-12-05: 35a672363ab3 (wait_for_device_probe waits for the deferred-probe
   // timeout, v5.7) written as a patch against v5.4 read KS.probeTimeout, which the model kept only
