@@ -389,7 +389,7 @@ export function resolveWorld(spec: ScenarioSpec): World {
     if (b === undefined) continue;
     const j = drvNames.indexOf(b);
     if (j < 0) throw bad(`${where}: device '${d.name}': boundTo driver '${b}' is not declared; drivers: ${drvNames.join(', ')}`);
-    const why = [...(!d.present ? [`'${d.name}' is not present`] : []), ...(!drivers[j]!.present ? [`'${b}' is not present (built in)${drivers[j]!.module >= 0 ? `: it is in module '${modNames[drivers[j]!.module]}', which no boot loads` : ''}`] : []), ...(!drivers[j]!.matches.includes(d.i) ? [`'${b}' does not match '${d.name}'`] : [])];
+    const why = [...(!d.present ? [`'${d.name}' is not present`] : []), ...(!drivers[j]!.present ? [`'${b}' is not present (built in)${drivers[j]!.module >= 0 ? `: it is in module '${modNames[drivers[j]!.module]}', which no boot loads (the model has no module loaded at start: drop boundTo and give an actor 'modprobe ${modNames[drivers[j]!.module]}' first)` : ''}`] : []), ...(!drivers[j]!.matches.includes(d.i) ? [`'${b}' does not match '${d.name}'`] : [])];
     if (why.length) throw bad(`${where}: device '${d.name}': boundTo '${b}' needs the device present, the driver present, and the driver to match it: ${why.join('; ')}`);
     d.boundTo = j;
   }

@@ -407,7 +407,7 @@ describe('bound from the start (a mainline hunt, 2026-12-05)', () => {
   });
   it('boundTo says which of its conditions fails', () => {
     const s: ScenarioSpec = { name: 'm', devices: { d: { present: true, boundTo: 'dd' } }, drivers: { dd: { matches: ['d'], module: 'mod' } }, actors: { a: 'del d' } };
-    expect(() => buildScenario(s, 'mainline', '')).toThrow(/boundTo 'dd' needs the device present, the driver present, and the driver to match it: 'dd' is not present \(built in\): it is in module 'mod', which no boot loads$/);
+    expect(() => buildScenario(s, 'mainline', '')).toThrow(/boundTo 'dd' needs the device present, the driver present, and the driver to match it: 'dd' is not present \(built in\): it is in module 'mod', which no boot loads \(the model has no module loaded at start: drop boundTo and give an actor 'modprobe mod' first\)$/);
   });
   it('boundTo a driver whose probe never succeeds, or that needs a device not bound at boot, is E601', () => {
     const s = (pd: Record<string, unknown>): ScenarioSpec => ({ name: 'b', devices: { p: { present: true, boundTo: 'pd' }, x: {} }, drivers: { pd: { matches: ['p'], present: true, ...pd } }, actors: { a: 'add x' } });
