@@ -17,6 +17,7 @@ import type { Flag } from './profiles.js';
 import type { KL, KS } from './state.js';
 import type { World } from './world.js';
 import { resolveStep, type Anchored } from './source.js';
+import { strictState } from './strict-state.js';
 import { isUserPatch } from './define-patch.js';
 
 export const RETURN = '@return';
@@ -314,7 +315,7 @@ export class Block {
             const ow = orig.waits, oa = orig.await;
             made = { ...made, waits: (s, t) => (oa === undefined || oa(s, t) ? `the condition patch ${p.id} added (${p.subject})` : ow(s, t)) };
           }
-          this.local.set(h.replace, made);
+          this.local.set(h.replace, isUserPatch(p) ? strictStep(made) : made);
           patchedBy.set(h.replace, p);
           if (!origSince.has(h.replace)) origSince.set(h.replace, orig.since);
         } else if (h.insert) {
@@ -328,7 +329,7 @@ export class Block {
             const st = this.local.get(a)!;
             this.local.set(a, { ...st, run: (s, t, b, c) => { const r = st.run(s, t, b, c); return r === before ? label : r; } });
           }
-          this.local.set(label, h.step(site, undefined));
+          this.local.set(label, isUserPatch(p) ? strictStep(h.step(site, undefined)) : h.step(site, undefined));
           patchedBy.set(label, p);
           if (after === null) order.unshift(label);
           else order.splice(Math.max(...afters.map((a) => order.indexOf(a))) + 1, 0, label);
@@ -403,4 +404,13 @@ export class Block {
     this.tb.lastStep.set(`${this.prefix}:${order[0]}`, `${this.prefix}:${order[order.length - 1]}`);
     return `${this.prefix}:${order[0]}`;
   }
+}
+
+/** A user's step, given the state and locals through strictState: a field the model lacks is an error, not a silent write. */
+function strictStep(st: KStep): KStep {
+  const out: KStep = { ...st, run: (s, t, b, c) => st.run(strictState(s), strictState(t), b, c) };
+  if (st.await) { const a = st.await; out.await = (s, t) => a(strictState(s), strictState(t)); }
+  if (st.waits) { const w = st.waits; out.waits = (s, t) => w(strictState(s), strictState(t)); }
+  if (typeof st.branches === 'function') { const f = st.branches; out.branches = (s, t) => f(strictState(s), strictState(t)); }
+  return out;
 }

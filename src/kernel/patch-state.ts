@@ -4,7 +4,8 @@
  * be written in terms of fields the model already has (a patch hunt, 2026-12-04: Petr Malat's
  * probe_pending/probe_ready could not be tried). `definePatch({ state: { dev: { gone: 'bool' } } })`
  * gives every device a field `gone` that the patch's steps read and write as `s.dev[i].gone`,
- * properties read as `v.dev('dc').patch.gone`, and traces and `steps` name as `dev[].gone`.
+ * properties read as `v.dev('dc').patch.gone`, and traces name as `dev[dc].gone`. A patch's steps
+ * see the state through strict-state.ts: a field no patch declared is an error there.
  *
  * Scopes: `dev` (per device: `struct device` and its `device_private`), `drv` (per driver),
  * `kernel` (one, global). A field is a bool or an integer 0..max (max at most 255), false / 0 at
@@ -87,6 +88,7 @@ export function addedState(patches: readonly WithState[], w: World): AddedState 
   // runs a user's init functions (one written for its own devices, `({ dc: true })[d.name]`,
   // would fail on the catalogue's).
   const fields: { scope: Scope; name: string; value: (d: unknown) => boolean | number }[] = [];
+  const addedBy = new Map<string, string>();
   const devs: DeclaredDevice[] = w.devices.map((d) => ({ name: d.name, present: d.present, boundTo: d.boundTo < 0 ? null : w.drivers[d.boundTo]!.name }));
   const drvs: DeclaredDriver[] = w.drivers.map((d) => ({ name: d.name, present: d.present }));
   for (const p of patches) {
@@ -94,8 +96,11 @@ export function addedState(patches: readonly WithState[], w: World): AddedState 
     for (const scope of SCOPES) {
       for (const [name, f] of Object.entries(p.state[scope] ?? {})) {
         const at = `patch ${p.id}: state.${scope}.${name}`;
-        if (taken[scope].has(name)) throw new ProbecheckError('E604', `${at}: the model's ${scope === 'kernel' ? 'kernel state' : scope === 'dev' ? 'devices' : 'drivers'} already have a field '${name}' (${out.names[scope].includes(name) ? 'another patch adds it' : 'see KS, DevS and DrvS in src/kernel/state.ts'}); name yours differently`);
+        const other = addedBy.get(`${scope}.${name}`);
+        if (other !== undefined) throw new ProbecheckError('E604', `${at}: patch ${other} adds a field '${name}' to the ${scope === 'kernel' ? 'kernel state' : scope === 'dev' ? 'devices' : 'drivers'} too; name one of them differently`);
+        if (taken[scope].has(name)) throw new ProbecheckError('E604', `${at}: the model's ${scope === 'kernel' ? 'kernel state' : scope === 'dev' ? 'devices' : 'drivers'} already have a field '${name}' (see KS, DevS and DrvS in src/kernel/state.ts); name yours differently`);
         taken[scope].add(name);
+        addedBy.set(`${scope}.${name}`, p.id);
         out.names[scope].push(name);
         const isBool = f === 'bool' || f.type === 'bool', max = isBool ? 1 : (f as { max: number }).max;
         out[scope][name] = isBool ? t.bool : t.int(max);

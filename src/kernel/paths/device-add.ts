@@ -58,6 +58,9 @@ export function deviceAdd(tb: ThreadBuilder, dev: number, ret: Ret): string {
     d.registered = true;
     if (d.delStarted && entries) d.gen = (d.gen + 1) & 3;                 // added again: a new struct device
     if (d.delStarted) d.ovrDrv = 0;                                        // ... whose driver_override is NULL (kzalloc'ed)
+    // ... and whose fields a user's patch added start zeroed too (a patch-state trial, 2026-12-05:
+    // they kept the deleted struct's values, so a re-added device was never probed).
+    if (d.delStarted) for (const n of tb.k.added?.dev ?? []) { const x = d as unknown as Record<string, unknown>; x[n] = typeof x[n] === 'boolean' ? false : 0; }
     d.dead = false; d.delStarted = false; d.delDone = false; d.dels = 0;
     endLinksProbing(s, dev);
     if (d.released) { d.released = false; d.owed = 0; }

@@ -29,7 +29,8 @@ export function deviceDel(tb: ThreadBuilder, dev: number, ret: Ret): string {
   if (k.has('DEAD_FLAG')) {
     // 3451a495ef24 sets dev->p->dead under device_lock in device_del; kill_device() wraps it since 00289cd87676 (v5.3).
     const kill = k.has('KILL_DEVICE');
-    f.step('kill_device', { ...lockStep(k, dev, me, `${CORE}:device_del (device_lock; ${kill ? 'kill_device' : 'dev->p->dead = true'}; device_unlock)`, (s) => {
+    // Named for the function only where it exists (a new user, 2026-12-05: v5.1 traces named kill_device, a v5.3 function).
+    f.step(kill ? 'kill_device' : 'set_dead', { ...lockStep(k, dev, me, `${CORE}:device_del (device_lock; ${kill ? 'kill_device' : 'dev->p->dead = true'}; device_unlock)`, (s) => {
       const d = s.dev[dev]!;
       d.dead = true; d.delStarted = true; d.mutex = 0; // device_lock; kill_device; device_unlock
       return 'bus_remove_device';

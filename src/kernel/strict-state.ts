@@ -1,0 +1,54 @@
+/**
+ * The state and locals as a user's patch step sees them: a field the model does not have (a typo,
+ * `okSnapp` for `okSnap`, or a field the patch forgot to declare in `state`) is an error naming
+ * it, not a write the fast backend's sealed views drop in sloppy-mode code, or one the reference
+ * backend keeps outside the fingerprint (a patch-state trial, 2026-12-05: the two backends then
+ * gave opposite verdicts, and diff lost a real regression). The library's own steps read the
+ * views directly; only steps a user's hunk made go through this, so it costs them alone.
+ */
+import { didYouMean } from '../engine/errors.js';
+
+const wrapped = new WeakMap<object, object>();
+/** Names JavaScript itself asks of any object (inspection, JSON, promises). */
+const PASS = new Set(['then', 'toJSON', 'constructor', 'valueOf', 'toString', 'inspect', 'nodeType', 'asymmetricMatch']);
+
+export function strictState<T>(x: T): T {
+  if (typeof x !== 'object' || x === null || ArrayBuffer.isView(x)) return x;
+  let p = wrapped.get(x);
+  // A shadow target: the views' arrays are frozen, and a proxy must report a frozen element as
+  // it is; this one hands out the element's own strict proxy instead.
+  if (!p) { p = new Proxy(Array.isArray(x) ? [] : {}, handler(x as Record<string | symbol, unknown>)); wrapped.set(x, p); }
+  return p as T;
+}
+
+function unknown(real: object, key: string, writing: boolean): never {
+  // Own and inherited enumerable names (the fast backend's fields are accessors on the prototype).
+  const names: string[] = [];
+  for (const k in real) if (!k.startsWith('$')) names.push(k);
+  const near = didYouMean(key, names);
+  throw new Error(`the state has no field '${key}'${near !== undefined ? `; did you mean '${near}'?` : ''} (${writing ? 'a write' : 'a read'} of a field the model lacks: a patch declares its own fields in definePatch({ state }))`);
+}
+
+function handler(real: Record<string | symbol, unknown>): ProxyHandler<object> {
+  return {
+    get(_t, key) {
+      if (typeof key === 'symbol' || key in real || PASS.has(key)) {
+        const v = Reflect.get(real, key, real);
+        return typeof v === 'function' ? v : strictState(v);
+      }
+      return unknown(real, key, false);
+    },
+    set(_t, key, value) {
+      if (typeof key === 'string' && !(key in real)) unknown(real, key, true);
+      // The fast backend stores any truthy value in a bool as true, the reference backend refuses
+      // it (E201): the same step then gave two answers. A bool takes true or false.
+      if (typeof key === 'string' && typeof Reflect.get(real, key, real) === 'boolean' && typeof value !== 'boolean') {
+        throw new Error(`state field '${key}' is a bool: a step writes true or false, not ${JSON.stringify(value) ?? String(value)}`);
+      }
+      return Reflect.set(real, key, value, real);
+    },
+    has: (_t, key) => key in real,
+    defineProperty(_t, key) { throw new Error(`a patch step may not define '${String(key)}' on the state: declare it in definePatch({ state })`); },
+    deleteProperty(_t, key) { throw new Error(`a patch step may not delete '${String(key)}' from the state`); },
+  };
+}
