@@ -78,15 +78,47 @@ export function defineProperty(spec: PropertySpec): DefinedProperty {
  * A function whose body is a block with no `return` in it: it returns undefined, which a check
  * means as "holds", in every state (`(v) => { v.x ? 'bad' : null; }` held everywhere).
  * Read from the function's text, so a `return` in a comment or a nested function lets it pass:
- * this catches the forgotten return, it does not prove one is reached.
+ * this catches the forgotten return, it does not prove one is reached. A text it cannot read as
+ * a function (a bound function's `[native code]`) is let through (a regression review,
+ * 2026-12-05: such checks, and arrows whose default parameters nest parentheses, were refused).
  */
 export function neverReturns(f: Function): boolean {
   const s = Function.prototype.toString.call(f);
-  // An arrow with an expression body returns that expression.
-  const arrow = /^(?:async\s*)?(?:\((?:[^()]|\([^()]*\))*\)|[\w$]+)\s*=>\s*/.exec(s);
-  if (arrow && s[arrow[0].length] !== '{') return false;
-  if (!arrow && !s.includes('{')) return false;
-  return !/\breturn\b/.test(s);
+  if (s.includes('[native code]')) return false;
+  let i = 0;
+  const ws = () => { while (i < s.length && /\s/.test(s[i]!)) i++; };
+  const word = (w: string) => { if (s.startsWith(w, i) && !/[\w$]/.test(s[i + w.length] ?? '')) { i += w.length; ws(); return true; } return false; };
+  // The parameter list: from an opening parenthesis to its match, past strings and comments.
+  const params = (): boolean => {
+    if (s[i] !== '(') return false;
+    let depth = 0;
+    for (; i < s.length; i++) {
+      const c = s[i]!;
+      if (c === '"' || c === "'" || c === '`') { const q = c; for (i++; i < s.length && s[i] !== q; i++) if (s[i] === '\\') i++; continue; }
+      if (c === '/' && s[i + 1] === '*') { i = s.indexOf('*/', i + 2); if (i < 0) return false; i++; continue; }
+      if (c === '/' && s[i + 1] === '/') { i = s.indexOf('\n', i); if (i < 0) return false; continue; }
+      if (c === '(') depth++;
+      else if (c === ')' && --depth === 0) { i++; ws(); return true; }
+    }
+    return false;
+  };
+  word('async');
+  if (word('function')) {
+    if (s[i] === '*') { i++; ws(); }
+    while (i < s.length && /[\w$]/.test(s[i]!)) i++;
+    ws();
+    if (!params()) return false;
+  } else if (s[i] === '(') {
+    if (!params()) return false;
+  } else {
+    // `v => ...`, or a method `check(v) { ... }`.
+    while (i < s.length && /[\w$]/.test(s[i]!)) i++;
+    ws();
+    if (s[i] === '(' && !params()) return false;
+  }
+  if (s.startsWith('=>', i)) { i += 2; ws(); }
+  // A block body, then; an expression body returns its value.
+  return s[i] === '{' && !/\breturn\b/.test(s.slice(i));
 }
 
 export function isDefinedProperty(x: unknown): x is DefinedProperty {

@@ -81,7 +81,8 @@ export function addedState(patches: readonly WithState[], w: World): AddedState 
   const taken: Record<Scope, Set<string>> = {
     dev: new Set(Object.keys((base.fields.dev as { of: RecordT }).of.fields)),
     drv: new Set(Object.keys((base.fields.drv as { of: RecordT }).of.fields)),
-    kernel: new Set(Object.keys(base.fields)),
+    // With the fields kept only where some thread sleeps or flushes (a regression review, 2026-12-05).
+    kernel: new Set([...Object.keys(base.fields), 'moduleWq', 'flushBarrier']),
   };
   // Initial values, computed when first asked: the step catalogue builds a patch's hunks into
   // scenarios of its own (cli/steps.ts) and never searches them, so only a searched scenario
@@ -98,7 +99,7 @@ export function addedState(patches: readonly WithState[], w: World): AddedState 
         const at = `patch ${p.id}: state.${scope}.${name}`;
         const other = addedBy.get(`${scope}.${name}`);
         if (other !== undefined) throw new ProbecheckError('E604', `${at}: patch ${other} adds a field '${name}' to the ${scope === 'kernel' ? 'kernel state' : scope === 'dev' ? 'devices' : 'drivers'} too; name one of them differently`);
-        if (taken[scope].has(name)) throw new ProbecheckError('E604', `${at}: the model's ${scope === 'kernel' ? 'kernel state' : scope === 'dev' ? 'devices' : 'drivers'} already have a field '${name}' (see KS, DevS and DrvS in src/kernel/state.ts); name yours differently`);
+        if (taken[scope].has(name)) throw new ProbecheckError('E604', `${at}: the model's ${scope === 'kernel' ? 'kernel state already has' : scope === 'dev' ? 'devices already have' : 'drivers already have'} a field '${name}' (see KS, DevS and DrvS in src/kernel/state.ts); name yours differently`);
         taken[scope].add(name);
         addedBy.set(`${scope}.${name}`, p.id);
         out.names[scope].push(name);

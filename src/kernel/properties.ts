@@ -474,9 +474,9 @@ export const LIBRARY: KernelProperty[] = [
   // Checked only when named: a claim about the text read (core.c of 6.6.y for mainline), see the README.
   { name: 'links-no-warn', covers: 'S15 (the WARN_ONs of the managed-link automaton; checked only when named)', applies: () => false, make: (k) => action('links-no-warn',
     'the device-links code reaches none of its WARN_ONs on link status: device_links_driver_bound finds each link to a supplier CONSUMER_PROBE and each link to a consumer DORMANT (or CONSUMER_PROBE/ACTIVE, which it skips since 15cfb0941603); device_links_driver_cleanup finds each link to a consumer SUPPLIER_UNBIND and none with DL_FLAG_AUTOREMOVE_CONSUMER; device_links_missing_supplier and __device_links_no_driver find no CONSUMER_PROBE or ACTIVE link to a supplier that is not DL_DEV_DRIVER_BOUND (8c3e315d4296; no link of a scenario is SYNC_STATE_ONLY); device_links_purge finds no ACTIVE link to a supplier and every link to a consumer DORMANT or NONE', (b, a, m) => {
-      // device_links_purge(dev), in device_del's kobject_del step, or before v4.11 .. v5.1 in a step of
-      // its own before bus_remove_device (device-del.ts; a patch hunt, 2026-12-05: at v4.14 it was
-      // never judged): WARN_ON(link->status == DL_STATE_ACTIVE) for each link to a supplier,
+      // device_links_purge(dev), in device_del's kobject_del step, or, on profiles without
+      // LINKS_PURGE_AFTER_UNBIND (v4.14), in a step of its own before bus_remove_device
+      // (device-del.ts; a patch hunt, 2026-12-05: at v4.14 it was never judged): WARN_ON(link->status == DL_STATE_ACTIVE) for each link to a supplier,
       // WARN_ON(link->status != DL_STATE_DORMANT && != DL_STATE_NONE) for each to a consumer (an
       // audit, 2026-12-04: a deleted supplier's bound consumer; the same two at 9ed9895370ae).
       const purged = /^device_del\(([^)]+)\)(#\d+)?:(kobject_del|device_links_purge)$/.exec(m.label)?.[1];

@@ -136,6 +136,13 @@ describe('defineProperty checks its argument (E303)', () => {
     ok((v: { devices: unknown[] }) => { if (v.devices.length > 9) return 'many'; });
     ok(function named(v: { devices: unknown[] }) { return v.devices.length > 9 ? 'many' : null; });
     ok(() => null);
+    // Text it cannot read as a function is let through; a parameter list is matched to its end
+    // (a regression review, 2026-12-05: both were refused).
+    ok(((v: { devices: unknown[] }) => (v.devices.length ? 'x' : null)).bind(null));
+    const f = (x: unknown) => x;
+    ok((v: { devices: unknown[] }, o = f(f(')'))) => `${v.devices.length}${String(o)}`);
+    bad({ kind: 'invariant', name: 'x', check: (v: { devices: unknown[] }, o = f(f(1))) => { void `${v.devices.length}${String(o)}`; } }, forgot);
+    bad({ kind: 'invariant', name: 'x', check: { check(v: unknown) { void v; } }.check }, forgot);
   });
   it('a user property may not take a library name', () => {
     const p = defineProperty({ kind: 'invariant', name: 'single-binding', check: () => null });
