@@ -118,7 +118,7 @@ export default scenario({
     oneLine(['check', 'hot-unplug.ts', '--patch', 'clash.ts'], /^probecheck: E604 .*patch my-dead: state\.dev\.driver: the model's devices already have a field 'driver'/);
     // Also a kernel field the model keeps only in some scenarios (a regression review, 2026-12-05).
     write('wq.ts', deadPatch("{ dev: { gone: 'bool' }, kernel: { moduleWq: 'bool' } }"));
-    oneLine(['check', 'hot-unplug.ts', '--patch', 'wq.ts'], /^probecheck: E604 .*state\.kernel\.moduleWq: the model's kernel state already have a field 'moduleWq'/);
+    oneLine(['check', 'hot-unplug.ts', '--patch', 'wq.ts'], /^probecheck: E604 .*state\.kernel\.moduleWq: the model's kernel state already has a field 'moduleWq'/);
     write('scope.ts', deadPatch("{ device: { gone: 'bool' } }"));
     oneLine(['check', 'hot-unplug.ts', '--patch', 'scope.ts'], /^probecheck: E604 .*patch 'my-dead': state: unknown scope 'device'; known: dev, drv, kernel/);
     write('type.ts', deadPatch("{ dev: { gone: 'boolean' } }"));
