@@ -148,7 +148,7 @@ function write(f: FieldT, v: unknown, buf: Uint8Array, o: number, path: string |
       const a = v as IntArray;
       for (let i = 0; i < f.length; i++) {
         const x = a[i];
-        if (!isByte(x, f.max)) throw bad(path === undefined ? undefined : `${path}[${i}]`, x, `an integer in 0..${f.max}`);
+        if (!isByte(x, f.max)) throw bad(path === undefined ? undefined : `${path}[${f.names?.[i] ?? i}]`, x, `an integer in 0..${f.max}`);
         buf[o + i] = x!;
       }
       return o + f.length;
@@ -160,7 +160,7 @@ function write(f: FieldT, v: unknown, buf: Uint8Array, o: number, path: string |
     }
     case 'records': {
       const a = v as unknown[];
-      for (let i = 0; i < f.length; i++) o = write(f.of, a[i], buf, o, path === undefined ? undefined : `${path}[${i}]`);
+      for (let i = 0; i < f.length; i++) o = write(f.of, a[i], buf, o, path === undefined ? undefined : `${path}[${f.names?.[i] ?? i}]`);
       return o;
     }
   }
@@ -186,7 +186,12 @@ export function decode(f: FieldT, buf: Uint8Array, o: number): unknown {
 }
 
 function badValue(path: string, v: unknown, want: string): ModelError {
-  return new ModelError('E201', `state field ${path} was set to ${JSON.stringify(v)}; it must be ${want}`);
+  return new ModelError('E201', `state field ${shownPath(path)} was set to ${JSON.stringify(v)}; it must be ${want}`);
+}
+
+/** A state path as traces name it: a global without the `state.g.` prefix (`dev[dc].cnt`, not `state.g.dev[0].cnt`). */
+export function shownPath(path: string): string {
+  return path.replace(/^state\.g\./, '');
 }
 
 /**
@@ -324,7 +329,7 @@ export function view(f: RecordT, buf: Uint8Array, o: number, path: string, kind:
     else if (ft.kind === 'record') v[k] = view(ft, buf, o, p, kind);
     else if (ft.kind === 'records') {
       const s = sizeOf(ft.of), at = o;
-      v[k] = Object.freeze(Array.from({ length: ft.length }, (_, i) => view(ft.of, buf, at + i * s, `${p}[${i}]`, kind)));
+      v[k] = Object.freeze(Array.from({ length: ft.length }, (_, i) => view(ft.of, buf, at + i * s, `${p}[${ft.names?.[i] ?? i}]`, kind)));
     }
     o += sizeOf(ft);
   }

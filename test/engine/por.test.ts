@@ -345,8 +345,8 @@ describe('commuting adds (engine/add.ts)', () => {
         expect(check(m(3, 1, 3), { por, backend }).properties[0]!.verdict).toBe('holds');
         expect(check(m(200, 100, 2), { por, backend }).properties[0]!.verdict).toBe('holds');
         expect(() => check(m(3, 1, 4), { por, backend })).toThrow(/E201|c was set to 4/);
-        expect(() => check(m(200, 100, 3), { por, backend })).toThrow(/\.c was set to 300/);
-        expect(() => check(m(3, -1, 1), { por, backend })).toThrow(/\.c was set to -1/);
+        expect(() => check(m(200, 100, 3), { por, backend })).toThrow(/state field c was set to 300/);
+        expect(() => check(m(3, -1, 1), { por, backend })).toThrow(/state field c was set to -1/);
       }
     }
   });

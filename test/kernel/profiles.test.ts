@@ -50,8 +50,8 @@ describe('profiles', () => {
     expect(profileDiff('v5.9', 'v5.10')).toEqual({ added: [], removed: [] });
     expect(profileDiff('v5.10', 'v5.15')).toEqual({ added: ['KERNFS_WRITE_ITER', 'TIMEOUT_WALK_LOCKED', 'PROBE_BUSY_CHECK', 'DRIVER_ATTACH_INLINE_LOCK'], removed: [] });
     expect(profileDiff('v5.15', 'v5.19')).toEqual({ added: ['ASYNC_AFTER_UNLOCK', 'ASYNC_DRIVER_PENDING_CHECK', 'MODULE_DIR'], removed: ['MODULE_SYNC_PF_USED_ASYNC', 'WAIT_PROBE_TIMEOUT'] });
-    expect(profileDiff('v5.19', 'v6.1')).toEqual({ added: ['PROBE_TIMEOUT_DEFAULT_10', 'DRIVER_ATTACH_ASYNC_AFTER_UNLOCK'], removed: ['TIMEOUT_WORK_CLEARS'] });
-    expect(profileDiff('v6.1', 'v6.6')).toEqual({ added: ['MODULE_WAIT_ONCE', 'TIMEOUT_WORK_CLEARS'], removed: ['MODULE_LOAD_WAITS_GOING'] });
+    expect(profileDiff('v5.19', 'v6.1')).toEqual({ added: ['PROBE_TIMEOUT_DEFAULT_10', 'DRIVER_ATTACH_ASYNC_AFTER_UNLOCK'], removed: [] });
+    expect(profileDiff('v6.1', 'v6.6')).toEqual({ added: ['MODULE_WAIT_ONCE'], removed: ['MODULE_LOAD_WAITS_GOING'] });
     expect(profileDiff('v6.6', 'v6.12')).toEqual({ added: ['UEVENT_SHOW_LOCKED'], removed: [] });
     expect(profileDiff('v6.12', 'mainline')).toEqual({ added: ['UEVENT_SINGLE_READ', 'READY_TO_PROBE', 'OVERRIDE_MATCH_LOCKED'], removed: ['UEVENT_SHOW_LOCKED'] });
   });

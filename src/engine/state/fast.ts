@@ -9,7 +9,7 @@ import { canSpawn, compile, resolveLabel, spawnTarget, type Compiled, type Compi
 import { ModelError, ProbecheckError } from '../errors.js';
 import { chained, finish, INCREMENTAL_WORDS, sums, sumsOf, termHi, termLo } from '../hash.js';
 import type { Model, Query, StepCtx } from '../model.js';
-import { sizeOf as sizeOfField, trackedView, Tracker, view, type FieldT } from '../schema.js';
+import { shownPath, sizeOf as sizeOfField, trackedView, Tracker, view, type FieldT } from '../schema.js';
 import type { Backend } from './backend.js';
 import { recordingCtx, recordingQuery, recordingView, recordOwn, pcSize, type Recorder } from '../reduce/recorder.js';
 
@@ -139,7 +139,7 @@ export class FastBackend implements Backend {
     let i = 0;
     while (n8[r[i]!]! <= r[i + 1]!) i += 2;
     const th = this.T[k]!;
-    throw inStep(new ModelError('E201', `state field ${this.narrowPaths[i >> 1]} was set to ${n8[r[i]!]}; it must be an integer in 0..${r[i + 1]}`), th, th.steps[pcAt(this.cur.u8, th) - 1]!.label);
+    throw inStep(new ModelError('E201', `state field ${shownPath(this.narrowPaths[i >> 1]!)} was set to ${n8[r[i]!]}; it must be an integer in 0..${r[i + 1]}`), th, th.steps[pcAt(this.cur.u8, th) - 1]!.label);
   }
 
   private buffer(): Buf {
@@ -497,12 +497,12 @@ const CHUNK_BYTES = 4 << 20;
 /** (offset, max) of every integer array element narrower than a byte, and its path as the reference backend names it. */
 function narrowElements(f: FieldT, o: number, path: string, out: number[], paths: string[]): void {
   if (f.kind === 'ints') {
-    if (f.max < 255) for (let i = 0; i < f.length; i++) { out.push(o + i, f.max); paths.push(`${path}[${i}]`); }
+    if (f.max < 255) for (let i = 0; i < f.length; i++) { out.push(o + i, f.max); paths.push(`${path}[${f.names?.[i] ?? i}]`); }
   } else if (f.kind === 'record') {
     for (const k in f.fields) { narrowElements(f.fields[k]!, o, `${path}.${k}`, out, paths); o += sizeOfField(f.fields[k]!); }
   } else if (f.kind === 'records') {
     const s = sizeOfField(f.of);
-    for (let i = 0; i < f.length; i++) narrowElements(f.of, o + i * s, `${path}[${i}]`, out, paths);
+    for (let i = 0; i < f.length; i++) narrowElements(f.of, o + i * s, `${path}[${f.names?.[i] ?? i}]`, out, paths);
   }
 }
 
