@@ -19,7 +19,7 @@ import type { Limits, Progress } from './search/types.js';
 import type { Backend } from './state/backend.js';
 import { FastBackend } from './state/fast.js';
 import { ReferenceBackend } from './state/reference.js';
-import { mayStop, rebuild, type Trace } from './trace.js';
+import { mayStop, rebuild, starvedIn, type Trace } from './trace.js';
 import { symmetryFor } from './reduce/use-symmetry.js';
 
 export interface CheckOptions extends Limits {
@@ -240,6 +240,8 @@ function livenessResult(be: Backend, p: Liveness, f: LivenessFinding, r: Propert
     if (p.explain) try { r.explanation = p.explain(be.curG(), be.curQ()); } catch (e) { throw propertyThrew(p.name, e); }
     else r.explanation = f.cycle!.length === 0 ? 'the run stops here for good' : 'the run loops from here forever';
     r.trace = { ...rebuild(be, [...f.prefix, ...f.cycle!]), loopFrom: f.prefix.length };
+    const starved = starvedIn(be, [...f.prefix, ...f.cycle!], f.prefix.length);
+    if (starved.length) r.trace.starved = starved;
     if (f.cycle!.length === 0) {
       // A run that stops for good with threads blocked (a deadlock no-deadlock also reports): say who waits on what.
       const w = waitingIn(be);

@@ -40,6 +40,45 @@ export interface Trace {
   loopFrom?: number;
   /** For a lasso that stops for good: threads that could still move there but need not (not fair at that point). */
   mayStop?: string[];
+  /**
+   * For a lasso that loops: threads that can move (and are fair) in some states of the loop and
+   * never move in it, with what they wait for in the others. Weak fairness owes them nothing, so
+   * the loop stands only if the scheduler never picks them when they can run.
+   */
+  starved?: Starved[];
+}
+
+export interface Starved { thread: string; enabledIn: number; of: number; waits?: string }
+
+/**
+ * The threads a loop starves (Trace.starved): replays `codes` from the initial state and looks at
+ * the states from `loopFrom` on (a liveness hunt, 2026-12-05: a re-probe loop that takes and drops
+ * a device's mutex every round starved the device_del waiting for it, which the kernel's mutex
+ * handoff rules out; the report did not say so).
+ */
+export function starvedIn(be: Backend, codes: readonly number[], loopFrom: number): Starved[] {
+  const c = be.c, n = codes.length;
+  if (loopFrom >= n) return [];
+  const T = c.threads.length, enabled = new Int32Array(T), moved = new Uint8Array(T), waits: (string | undefined)[] = new Array(T);
+  be.loadInitial();
+  codes.forEach((code, i) => {
+    if (i >= loopFrom) {
+      for (const th of c.threads) {
+        const k = th.index, pc = be.pc(k);
+        if (pc === 0) continue;
+        if (be.enabled(k) > 0 && fairAtPc(c, k, pc)) enabled[k]!++;
+        else if (waits[k] === undefined) { try { waits[k] = th.steps[pc - 1]!.step.waits?.(be.curG(), be.curLocals(k)) || undefined; } catch { /* says nothing */ } }
+      }
+      moved[codeThread(code)] = 1;
+    }
+    be.apply(codeThread(code), codeBranch(code));
+  });
+  const out: Starved[] = [];
+  for (const th of c.threads) {
+    const k = th.index;
+    if (enabled[k]! > 0 && !moved[k]) out.push({ thread: th.name, enabledIn: enabled[k]!, of: n - loopFrom, ...(waits[k] ? { waits: waits[k] } : {}) });
+  }
+  return out;
 }
 
 /** Threads that could move in the backend's current state but need not, being unfair there: at the end of a lasso that stops, those that stop. */

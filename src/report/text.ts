@@ -113,9 +113,18 @@ export function loopNote(t: Trace): string {
   if (t.loopFrom! >= t.steps.length && t.mayStop?.length) {
     return `(then ${t.mayStop.join(', ')} ${t.mayStop.length === 1 ? 'stops' : 'stop'} here, unfair there, and no other thread can move: the run stays here forever)`;
   }
-  return t.loopFrom! >= t.steps.length
-    ? '(then no thread can move: the run stays here forever)'
-    : `(the steps from ${t.loopFrom! + 1} to ${t.steps.length} repeat forever)`;
+  if (t.loopFrom! >= t.steps.length) return '(then no thread can move: the run stays here forever)';
+  return [`(the steps from ${t.loopFrom! + 1} to ${t.steps.length} repeat forever)`, ...(t.starved ?? []).map(starvedNote)].join('\n  ');
+}
+
+/**
+ * A thread the loop starves, in words: the lasso stands only under weak fairness, and where the
+ * thread waits for a kernel mutex the kernel's handoff (9d659ae14b54, v4.10: a waiter that keeps
+ * losing the race is handed the lock) rules the loop out.
+ */
+function starvedNote(x: NonNullable<Trace['starved']>[number]): string {
+  const mutex = x.waits !== undefined && /mutex/.test(x.waits);
+  return `(${x.thread} can move in ${x.enabledIn} of the loop's ${x.of} states and never does: this loop needs it never scheduled when it can run, which weak fairness allows${x.waits ? `; in the other states it waits for ${x.waits}` : ''}${mutex ? '. A contended kernel mutex is handed to a waiter that keeps losing it (9d659ae14b54, v4.10), so on v4.10 and later this loop may not be a real hang' : ''})`;
 }
 
 /** The move list exactly as `probecheck replay` takes it, one per line (`thread: label #branch`). */

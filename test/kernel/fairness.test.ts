@@ -60,3 +60,30 @@ describe('fairness of actors', () => {
     expect(() => buildScenario({ ...spec, unfair: ['udev'] }, 'mainline', '')).toThrow(/E601|'udev' is not an actor; actors: insmod, hotplug pwm/);
   });
 });
+
+describe('a loop that starves a thread says so', () => {
+  // A liveness hunt, 2026-12-05: B15's re-probe loop takes and drops host's mutex every round, and
+  // the device_del waiting for it can take it in two of the loop's states but never does. Weak
+  // fairness allows that; the kernel's mutex handoff (v4.10) does not. The report now names it.
+  const loopDel: ScenarioSpec = { name: 'loop-del', devices: { host: { present: true }, child: { parent: 'host' } },
+    drivers: { 'child-drv': { matches: ['child'], present: true }, 'host-drv': { matches: ['host'], registers: ['child'], probe: 'defer' } },
+    actors: { modprobe: 'register host-drv', hotplug: 'del host' }, syncFallback: false, properties: ['actors-terminate'] };
+  it('names the starved thread, how often it could move and the mutex it waits for; replay says the same', async () => {
+    const m = buildScenario(loopDel, 'v6.6', '').model;
+    const p = check(m).properties[0]!;
+    expect(p.verdict).toBe('violated');
+    const s = p.trace!.starved!;
+    expect(s.map((x) => x.thread)).toEqual(['hotplug']);
+    expect(s[0]!.enabledIn).toBeGreaterThan(0);
+    expect(s[0]!.enabledIn).toBeLessThan(s[0]!.of);
+    expect(s[0]!.waits).toMatch(/^&dev->mutex\(host\)/);
+    expect(loopNote(p.trace!)).toMatch(/hotplug can move in \d+ of the loop's \d+ states and never does: .*9d659ae14b54, v4\.10/);
+    const { replayWatching } = await import('../../src/report/confirm.js');
+    expect(replayWatching(m, 'actors-terminate', p.trace!.moves, p.trace!.loopFrom).trace.starved).toEqual(s);
+  });
+  it('a loop every thread takes part in starves none', () => {
+    const p = check(buildScenario({ ...loopDel, actors: { modprobe: 'register host-drv' } }, 'v6.6', '').model, { properties: ['quiescence'] }).properties[0]!;
+    expect(p.verdict).toBe('violated');
+    expect(p.trace!.starved).toBeUndefined();
+  });
+});
