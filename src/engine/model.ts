@@ -39,10 +39,11 @@ export interface Step<G = any, L = any> {
   /** The source lines it models, e.g. `drivers/base/dd.c@v5.9:850,852-854`. */
   source?: string;
   /**
-   * The lines a trace cites where the step changed nothing but its thread's place: the test of a
+   * The lines a trace cites where `idleWhen` holds in the state the step starts from: the test of a
    * branch not taken, without the body it guards (`source` has both).
    */
   sourceIdle?: string;
+  idleWhen?: (s: G, t: L) => boolean;
   /** Guard: the step is enabled only when this holds. A false guard means the thread is blocked here. */
   await?: (s: G, t: L) => boolean;
   /** Nondeterministic choice: the number of alternatives (0 = blocked), passed to `run` as `branch`. */

@@ -66,7 +66,7 @@ export function starvedIn(be: Backend, codes: readonly number[], loopFrom: numbe
       for (const th of c.threads) {
         const k = th.index, pc = be.pc(k);
         if (pc === 0) continue;
-        if (be.enabled(k) > 0 && fairAtPc(c, k, pc)) enabled[k]!++;
+        if (be.enabled(k) > 0) { if (fairAtPc(c, k, pc)) enabled[k]!++; }
         else if (waits[k] === undefined) { try { waits[k] = th.steps[pc - 1]!.step.waits?.(be.curG(), be.curLocals(k)) || undefined; } catch { /* says nothing */ } }
       }
       moved[codeThread(code)] = 1;
@@ -142,15 +142,17 @@ export function rebuild(be: Backend, codes: readonly number[]): Trace {
   codes.forEach((code, i) => {
     const k = codeThread(code), b = codeBranch(code);
     const { move, step } = describe(be, k, b, i + 1);
+    // A step whose branch body is not taken here cites only its test (a trace hunt and a new user,
+    // 2026-12-05: a probe that bound cited driver_deferred_probe_add's list_add_tail). Decided on
+    // the state it starts from: a taken body may change nothing (a device already pending).
+    const st = be.c.threads[k]!.steps[be.pc(k) - 1]!.step;
+    if (st.sourceIdle !== undefined && st.idleWhen?.(be.curG(), be.curLocals(k))) step.source = st.sourceIdle;
     const before = be.bytes();
     if (!be.apply(k, b)) throw new Error(`internal: stored move ${move.thread}:${move.label} is not enabled on re-execution (fingerprint collision?)`);
     moves.push(move);
     fired.add(`${move.thread}\0${move.label}`);
     const t: TraceStep = { ...step, changes: diff(be.c, before, be.bytes()) };
-    // A step that changed nothing took no branch body: cite only its test (a trace hunt and a new
-    // user, 2026-12-05: a probe that bound cited driver_deferred_probe_add's list_add_tail).
-    const idle = be.c.threads[k]!.steps.find((x) => x.label === move.label)?.step.sourceIdle;
-    if (idle !== undefined && t.changes.every((c) => c.field.startsWith(`${move.thread}.`))) t.source = idle;
+
     const actions = be.c.threads[k]!.def.actions;
     if (actions && be.pc(k) === 0) {
       const early = actions.filter((a) => !a.optional && a.done.length > 0 && !a.done.some((l) => fired.has(`${move.thread}\0${l}`))).map((a) => a.name);

@@ -17,7 +17,7 @@ import type { Flag } from './profiles.js';
 import type { KL, KS } from './state.js';
 import type { World } from './world.js';
 import { resolveStep, type Anchored } from './source.js';
-import { strictState } from './strict-state.js';
+import { realState, strictState } from './strict-state.js';
 import { isUserPatch } from './define-patch.js';
 
 export const RETURN = '@return';
@@ -31,8 +31,8 @@ export interface KStep {
    * (source.ts). Resolved when the block is done; the conformance test holds them to the excerpt.
    */
   c?: readonly string[];
-  /** Of `c`, the lines a trace cites where the step changes nothing (a branch's test without its body). */
-  cIdle?: readonly string[];
+  /** Of `c`, the lines a trace cites where `when` holds as the step starts (a branch's test, its body not taken). */
+  cIdle?: { lines: readonly string[]; when: (s: KS, t: KL) => boolean };
   await?: (s: KS, t: KL) => boolean;
   branches?: number | ((s: KS, t: KL) => number);
   branchNames?: readonly string[];
@@ -305,8 +305,11 @@ export class Block {
           this.tb.k.applied?.add(h);
         }
         if (h.replace !== undefined) {
-          const orig = this.local.get(h.replace);
-          if (!orig) throw new ProbecheckError('E604', `patch ${p.id} (${p.subject}) does not apply: ${this.name} has no step '${h.replace}'; it has: ${order.join(', ')}`);
+          const lib = this.local.get(h.replace);
+          if (!lib) throw new ProbecheckError('E604', `patch ${p.id} (${p.subject}) does not apply: ${this.name} has no step '${h.replace}'; it has: ${order.join(', ')}`);
+          // The step a user's hunk wraps runs on the real state: its own reads of fields kept only
+          // in some scenarios (`s.flushBarrier`) are the library's, not the user's (a review, 2026-12-05).
+          const orig = isUserPatch(p) ? realStep(lib) : lib;
           let made = h.step(site, orig);
           // A user's step that blocks on a guard of its own but keeps the original's `waits`
           // (`{ ...orig, await }`): where the original guard would pass, the lock it names is
@@ -317,7 +320,7 @@ export class Block {
           }
           this.local.set(h.replace, isUserPatch(p) ? strictStep(made) : made);
           patchedBy.set(h.replace, p);
-          if (!origSince.has(h.replace)) origSince.set(h.replace, orig.since);
+          if (!origSince.has(h.replace)) origSince.set(h.replace, lib.since);
         } else if (h.insert) {
           const { label, after, before } = h.insert;
           const afters = after === null ? [] : ([] as string[]).concat(after);
@@ -392,7 +395,7 @@ export class Block {
             const r = resolveStep(sources, ks.where, ks.c, this.tb.k.renamed, this.tb.k.unread);
             rec.anchored = r.anchored;
             st.source = r.text;
-            if (ks.cIdle) st.sourceIdle = resolveStep(sources, ks.where, ks.cIdle, this.tb.k.renamed, this.tb.k.unread).text;
+            if (ks.cIdle) { st.sourceIdle = resolveStep(sources, ks.where, ks.cIdle.lines, this.tb.k.renamed, this.tb.k.unread).text; st.idleWhen = ks.cIdle.when; }
             delete rec.error;
             break;
           } catch (e) { rec.error = (e as Error).message; }
@@ -404,6 +407,15 @@ export class Block {
     this.tb.lastStep.set(`${this.prefix}:${order[0]}`, `${this.prefix}:${order[order.length - 1]}`);
     return `${this.prefix}:${order[0]}`;
   }
+}
+
+/** A library step a user's hunk may call: given the strict views, it runs on the real state and locals. */
+function realStep(st: KStep): KStep {
+  const out: KStep = { ...st, run: (s, t, b, c) => st.run(realState(s), realState(t), b, c) };
+  if (st.await) { const a = st.await; out.await = (s, t) => a(realState(s), realState(t)); }
+  if (st.waits) { const w = st.waits; out.waits = (s, t) => w(realState(s), realState(t)); }
+  if (typeof st.branches === 'function') { const f = st.branches; out.branches = (s, t) => f(realState(s), realState(t)); }
+  return out;
 }
 
 /** A user's step, given the state and locals through strictState: a field the model lacks is an error, not a silent write. */

@@ -9,6 +9,12 @@
 import { didYouMean } from '../engine/errors.js';
 
 const wrapped = new WeakMap<object, object>();
+/** Each strict proxy's real object: a library step a user's hunk calls runs on that (emit.ts realStep). */
+const real = new WeakMap<object, object>();
+
+export function realState<T>(x: T): T {
+  return (typeof x === 'object' && x !== null ? (real.get(x) as T | undefined) ?? x : x);
+}
 /** Names JavaScript itself asks of any object (inspection, JSON, promises). */
 const PASS = new Set(['then', 'toJSON', 'constructor', 'valueOf', 'toString', 'inspect', 'nodeType', 'asymmetricMatch']);
 
@@ -17,7 +23,7 @@ export function strictState<T>(x: T): T {
   let p = wrapped.get(x);
   // A shadow target: the views' arrays are frozen, and a proxy must report a frozen element as
   // it is; this one hands out the element's own strict proxy instead.
-  if (!p) { p = new Proxy(Array.isArray(x) ? [] : {}, handler(x as Record<string | symbol, unknown>)); wrapped.set(x, p); }
+  if (!p) { p = new Proxy(Array.isArray(x) ? [] : {}, handler(x as Record<string | symbol, unknown>)); wrapped.set(x, p); real.set(p, x); }
   return p as T;
 }
 
@@ -48,6 +54,15 @@ function handler(real: Record<string | symbol, unknown>): ProxyHandler<object> {
       return Reflect.set(real, key, value, real);
     },
     has: (_t, key) => key in real,
+    // Object.keys, spread and JSON.stringify see the real object's own fields (a review, 2026-12-05).
+    ownKeys: () => Reflect.ownKeys(real),
+    getOwnPropertyDescriptor(t, key) {
+      const d = Reflect.getOwnPropertyDescriptor(real, key);
+      if (!d) return undefined;
+      // The shadow array's own length is not configurable: report it as it is there.
+      if (Array.isArray(t) && key === 'length') return { ...d, writable: true, configurable: false };
+      return { ...d, configurable: true, ...('value' in d ? { value: strictState(d.value) } : {}) };
+    },
     defineProperty(_t, key) { throw new Error(`a patch step may not define '${String(key)}' on the state: declare it in definePatch({ state })`); },
     deleteProperty(_t, key) { throw new Error(`a patch step may not delete '${String(key)}' from the state`); },
   };

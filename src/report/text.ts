@@ -123,8 +123,9 @@ export function loopNote(t: Trace): string {
  * losing the race is handed the lock) rules the loop out.
  */
 function starvedNote(x: NonNullable<Trace['starved']>[number]): string {
-  const mutex = x.waits !== undefined && /mutex/.test(x.waits);
-  return `(${x.thread} can move in ${x.enabledIn} of the loop's ${x.of} states and never does: this loop needs it never scheduled when it can run, which weak fairness allows${x.waits ? `; in the other states it waits for ${x.waits}` : ''}${mutex ? '. A contended kernel mutex is handed to a waiter that keeps losing it (9d659ae14b54, v4.10), so on v4.10 and later this loop may not be a real hang' : ''})`;
+  // A kernel mutex as the model names it: &dev->mutex(dc), deferred_probe_mutex, module_mutex (not a patch's text that says "mutex").
+  const mutex = x.waits !== undefined && /^(&\w+->mutex\(|\w+_mutex\b)/.test(x.waits);
+  return `(${x.thread} can move in ${x.enabledIn} of the loop's ${x.of} states and never does: this loop needs it never scheduled when it can run, which weak fairness allows${x.waits ? `; where it cannot, it waits for ${x.waits}` : ''}${mutex ? '. A contended kernel mutex is handed to a waiter that keeps losing it (9d659ae14b54, v4.10), so on v4.10 and later this loop may not be a real hang' : ''})`;
 }
 
 /** The move list exactly as `probecheck replay` takes it, one per line (`thread: label #branch`). */

@@ -188,6 +188,20 @@ describe("a patch step's reads and writes are held to the state's fields", () =>
     }
   });
 
+  it("the library step a hunk wraps runs on the real state: its own reads of fields some scenarios lack are not the user's", () => {
+    // A review, 2026-12-05: a no-op wrapper of the deferred worker's process_one_work was E203 for flushBarrier.
+    write('noop.ts', `import { definePatch } from 'probecheck';
+export default definePatch({ id: 'noop', subject: 'wrap', base: 'v4.2',
+  hunks: [{ fn: 'deferred_probe_work_func', replace: 'process_one_work', step: (_s, orig) => ({ ...orig, run: (s, t, b, c) => orig.run(s, t, b, c) }) }] });
+`);
+    for (const backend of ['fast', 'reference']) {
+      const plain = probecheck(['check', 'hot-unplug.ts', '--param', 'variant=deferred', '--backend', backend, '-q'], { cwd: dir });
+      const wrapped = probecheck(['check', 'hot-unplug.ts', '--param', 'variant=deferred', '--patch', 'noop.ts', '--backend', backend, '-q'], { cwd: dir });
+      expect(wrapped.stderr).not.toMatch(/E203/);
+      expect(verdicts(wrapped.stdout)).toEqual(verdicts(plain.stdout));
+    }
+  });
+
   it('a device added again is a new struct: the fields a patch adds start zeroed', () => {
     write('replug.ts', `import { scenario } from 'probecheck';
 export default scenario({

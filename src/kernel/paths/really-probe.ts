@@ -97,7 +97,7 @@ export function driverProbeDevice(tb: ThreadBuilder, dev: number, drv: number, r
     f.step('deferred', { where: `${DD}:driver_probe_device (if (ret == -EPROBE_DEFER) driver_deferred_probe_add(dev))`, since: 'v5.14 (204db60c8357)',
       c: ['if (ret == -EPROBE_DEFER || ret == EPROBE_DEFER) {', 'driver_deferred_probe_add(dev);', 'driver_deferred_probe_add:: if (!dev->can_match) || if (!dev_can_match(dev))', ...ADD_LINES.map((l) => `driver_deferred_probe_add:: ${l}`),
         'if (trigger_count != atomic_read(&deferred_trigger_count) &&'],
-      cIdle: ['if (ret == -EPROBE_DEFER || ret == EPROBE_DEFER) {'],
+      cIdle: { lines: ['if (ret == -EPROBE_DEFER || ret == EPROBE_DEFER) {'], when: (_s, t) => !deferring(t) },
       await: (s, t) => !deferring(t) || s.deferredProbeMutex === 0, waits: () => 'deferred_probe_mutex',
       run: (s, t) => {
         if (!deferring(t)) return 'out';
