@@ -152,7 +152,6 @@ export function rebuild(be: Backend, codes: readonly number[]): Trace {
     moves.push(move);
     fired.add(`${move.thread}\0${move.label}`);
     const t: TraceStep = { ...step, changes: diff(be.c, before, be.bytes()) };
-
     const actions = be.c.threads[k]!.def.actions;
     if (actions && be.pc(k) === 0) {
       const early = actions.filter((a) => !a.optional && a.done.length > 0 && !a.done.some((l) => fired.has(`${move.thread}\0${l}`))).map((a) => a.name);
@@ -188,12 +187,15 @@ export function resolveMove(be: Backend, m: Move, i: number): number {
  * branch. Returns the rebuilt trace, or throws E403 at the first move that diverges.
  */
 export function replay(be: Backend, moves: readonly Move[]): Trace {
+  return rebuild(be, codesOf(be, moves));
+}
+
+/** The action codes of moves, resolved from the initial state (E403 at the first that cannot be taken); the backend ends in the last state. */
+export function codesOf(be: Backend, moves: readonly Move[]): number[] {
   be.loadInitial();
-  const codes: number[] = [];
-  moves.forEach((m, i) => {
+  return moves.map((m, i) => {
     const code = resolveMove(be, m, i);
-    codes.push(code);
     be.apply(codeThread(code), codeBranch(code));
+    return code;
   });
-  return rebuild(be, codes);
 }

@@ -409,20 +409,16 @@ export class Block {
   }
 }
 
-/** A library step a user's hunk may call: given the strict views, it runs on the real state and locals. */
-function realStep(st: KStep): KStep {
-  const out: KStep = { ...st, run: (s, t, b, c) => st.run(realState(s), realState(t), b, c) };
-  if (st.await) { const a = st.await; out.await = (s, t) => a(realState(s), realState(t)); }
-  if (st.waits) { const w = st.waits; out.waits = (s, t) => w(realState(s), realState(t)); }
-  if (typeof st.branches === 'function') { const f = st.branches; out.branches = (s, t) => f(realState(s), realState(t)); }
+/** The step with every function of it given (state, locals) through `view`. */
+function viewedStep(st: KStep, view: <T>(x: T) => T): KStep {
+  const out: KStep = { ...st, run: (s, t, b, c) => st.run(view(s), view(t), b, c) };
+  if (st.await) { const a = st.await; out.await = (s, t) => a(view(s), view(t)); }
+  if (st.waits) { const w = st.waits; out.waits = (s, t) => w(view(s), view(t)); }
+  if (typeof st.branches === 'function') { const f = st.branches; out.branches = (s, t) => f(view(s), view(t)); }
   return out;
 }
 
+/** A library step a user's hunk may call: given the strict views, it runs on the real state and locals. */
+const realStep = (st: KStep): KStep => viewedStep(st, realState);
 /** A user's step, given the state and locals through strictState: a field the model lacks is an error, not a silent write. */
-function strictStep(st: KStep): KStep {
-  const out: KStep = { ...st, run: (s, t, b, c) => st.run(strictState(s), strictState(t), b, c) };
-  if (st.await) { const a = st.await; out.await = (s, t) => a(strictState(s), strictState(t)); }
-  if (st.waits) { const w = st.waits; out.waits = (s, t) => w(strictState(s), strictState(t)); }
-  if (typeof st.branches === 'function') { const f = st.branches; out.branches = (s, t) => f(strictState(s), strictState(t)); }
-  return out;
-}
+const strictStep = (st: KStep): KStep => viewedStep(st, strictState);

@@ -33,6 +33,8 @@ export interface PatchStateSpec {
 
 const SCOPES = ['dev', 'drv', 'kernel'] as const;
 type Scope = (typeof SCOPES)[number];
+/** Each scope in words: what it adds fields to, and what an init function is given. */
+const OF: Record<Scope, { all: string; one: string }> = { dev: { all: 'devices', one: 'device' }, drv: { all: 'drivers', one: 'driver' }, kernel: { all: 'kernel state', one: 'kernel' } };
 
 /** E604 unless `state` is a well-formed PatchStateSpec (the shape only; clashes are checked per scenario). */
 export function validatePatchState(state: unknown, bad: (why: string) => never): void {
@@ -52,7 +54,7 @@ export function validatePatchState(state: unknown, bad: (why: string) => never):
       if (v === undefined) continue;
       if (typeof v === 'function') { if (scope === 'kernel') bad(`${at}.init: the kernel scope takes a value, not a function`); continue; }
       if (o.type === 'bool' ? typeof v !== 'boolean' : !(Number.isInteger(v) && (v as number) >= 0 && (v as number) <= (o.max as number))) {
-        bad(`${at}.init: expected ${o.type === 'bool' ? 'true or false' : `an integer 0..${o.max}`}, or a function of the ${scope === 'dev' ? 'device' : 'driver'}'s declaration`);
+        bad(`${at}.init: expected ${o.type === 'bool' ? 'true or false' : `an integer 0..${o.max}`}, or a function of the ${OF[scope as Scope].one}'s declaration`);
       }
     }
   }
@@ -98,8 +100,8 @@ export function addedState(patches: readonly WithState[], w: World): AddedState 
       for (const [name, f] of Object.entries(p.state[scope] ?? {})) {
         const at = `patch ${p.id}: state.${scope}.${name}`;
         const other = addedBy.get(`${scope}.${name}`);
-        if (other !== undefined) throw new ProbecheckError('E604', `${at}: patch ${other} adds a field '${name}' to the ${scope === 'kernel' ? 'kernel state' : scope === 'dev' ? 'devices' : 'drivers'} too; name one of them differently`);
-        if (taken[scope].has(name)) throw new ProbecheckError('E604', `${at}: the model's ${scope === 'kernel' ? 'kernel state already has' : scope === 'dev' ? 'devices already have' : 'drivers already have'} a field '${name}' (see KS, DevS and DrvS in src/kernel/state.ts); name yours differently`);
+        if (other !== undefined) throw new ProbecheckError('E604', `${at}: patch ${other} adds a field '${name}' to the ${OF[scope].all} too; name one of them differently`);
+        if (taken[scope].has(name)) throw new ProbecheckError('E604', `${at}: the model's ${OF[scope].all} already ${scope === 'kernel' ? 'has' : 'have'} a field '${name}' (see KS, DevS and DrvS in src/kernel/state.ts); name yours differently`);
         taken[scope].add(name);
         addedBy.set(`${scope}.${name}`, p.id);
         out.names[scope].push(name);
@@ -109,10 +111,10 @@ export function addedState(patches: readonly WithState[], w: World): AddedState 
         fields.push({ scope, name, value: (d) => {
           let v: unknown;
           try { v = typeof init === 'function' ? (init as (x: unknown) => unknown)(d) : init ?? (isBool ? false : 0); } catch (e) {
-            throw new ProbecheckError('E604', `${at}.init threw for ${scope === 'dev' ? 'device' : 'driver'} '${(d as { name: string }).name}': ${e instanceof Error ? e.message : String(e)}`);
+            throw new ProbecheckError('E604', `${at}.init threw for ${OF[scope].one} '${(d as { name: string }).name}': ${e instanceof Error ? e.message : String(e)}`);
           }
           if (isBool ? typeof v !== 'boolean' : !(Number.isInteger(v) && (v as number) >= 0 && (v as number) <= max)) {
-            throw new ProbecheckError('E604', `${at}.init returned ${v === undefined ? 'undefined' : JSON.stringify(v)}${d ? ` for ${scope === 'dev' ? 'device' : 'driver'} '${(d as { name: string }).name}'` : ''}; expected ${isBool ? 'true or false' : `an integer 0..${max}`}`);
+            throw new ProbecheckError('E604', `${at}.init returned ${v === undefined ? 'undefined' : JSON.stringify(v)}${d ? ` for ${OF[scope].one} '${(d as { name: string }).name}'` : ''}; expected ${isBool ? 'true or false' : `an integer 0..${max}`}`);
           }
           return v as boolean | number;
         } });

@@ -19,7 +19,7 @@ import type { Model, Move } from '../engine/model.js';
 import type { Waiter } from '../engine/result.js';
 import { Monitor, waitingIn } from '../engine/search/monitor.js';
 import { FastBackend } from '../engine/state/fast.js';
-import { actionCode, codeBranch, codeThread, mayStop, rebuild, replay, resolveMove, starvedIn, type Trace } from '../engine/trace.js';
+import { actionCode, codeBranch, codeThread, codesOf, mayStop, rebuild, replay, resolveMove, starvedIn, type Trace } from '../engine/trace.js';
 
 export interface Replayed {
   trace: Trace;
@@ -58,12 +58,7 @@ export function replayWatching(model: Model, property: string, moves: readonly M
     const lasso = confirmLasso(be, p, moves, loopFrom ?? moves.length);
     const trace: Trace = { ...replay(be, moves), loopFrom: loopFrom ?? moves.length };
     if (trace.loopFrom === moves.length) { const stop = mayStop(be); if (stop.length) trace.mayStop = stop; }
-    else {
-      be.loadInitial();
-      const codes = moves.map((m, i) => { const code = resolveMove(be, m, i); be.apply(codeThread(code), codeBranch(code)); return code; });
-      const starved = starvedIn(be, codes, trace.loopFrom!);
-      if (starved.length) trace.starved = starved;
-    }
+    else { const starved = starvedIn(be, codesOf(be, moves), trace.loopFrom!); if (starved.length) trace.starved = starved; }
     const out: Replayed = { trace, lasso };
     if (lasso.confirmed) out.violatedAt = loopFrom ?? moves.length;
     return out;

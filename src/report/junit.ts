@@ -6,7 +6,8 @@
  * count has one more testcase, `state count`, which fails when the search found another number,
  * and a run whose actions never all completed one more, `actions complete`, failed (exit 5).
  */
-import { isAbsolute, relative, sep } from 'node:path';
+import { isAbsolute } from 'node:path';
+import { belowCwd } from './trace-file.js';
 import type { CheckedRun } from './runs.js';
 import { expectedVerdict, partialVerdict, propertyFailed, reportedProperties } from './runs.js';
 import { loopNote, showParams } from './text.js';
@@ -25,12 +26,7 @@ export function xmlEscape(s: string): string {
  */
 function caseParams(params: Record<string, string | number>): string {
   if (typeof params.patches !== 'string' || !params.patches) return showParams(params);
-  const cwd = process.cwd();
-  const patches = params.patches.split(',').map((e) => {
-    const r = isAbsolute(e) ? relative(cwd, e) : e;
-    return r && !r.startsWith('..') && !isAbsolute(r) ? r.split(sep).join('/') : e;
-  }).join(',');
-  return showParams({ ...params, patches });
+  return showParams({ ...params, patches: params.patches.split(',').map((e) => (isAbsolute(e) ? belowCwd(e) : e)).join(',') });
 }
 
 export function junitXml(runs: readonly CheckedRun[], outcomes: readonly SuiteOutcome[] = []): string {

@@ -40,6 +40,12 @@ export interface TraceFile {
   patchFiles?: { path: string; sha256: string }[];
 }
 
+/** A path as given: below the working directory a relative one (what the user typed), else as it is. */
+export function belowCwd(path: string): string {
+  const rel = relative(process.cwd(), resolve(path));
+  return rel && !/^\.\.($|[\\/])/.test(rel) && !isAbsolute(rel) ? rel.split('\\').join('/') : path;
+}
+
 /** The sha256 of a file's content, in hex. */
 export function fileHash(path: string): string {
   return createHash('sha256').update(readFileSync(path)).digest('hex');
@@ -52,9 +58,7 @@ export function fileHash(path: string): string {
 export function toTraceFile(_tracePath: string, modelFile: string, modelName: string, params: Record<string, string | number>, p: PropertyResult): TraceFile {
   if (!p.trace) throw new ProbecheckError('E501', `property ${p.name} has no counterexample to write`);
   const abs = resolve(modelFile);
-  // As given: below the working directory a relative path (what the user typed), else absolute.
-  const rel = relative(process.cwd(), abs);
-  const file = rel && !/^\.\.($|[\\/])/.test(rel) && !isAbsolute(rel) ? rel.split('\\').join('/') : abs;
+  const file = belowCwd(abs);
   const out: TraceFile = {
     format: TRACE_FORMAT, version: TRACE_VERSION, model: { file, path: abs, sha256: fileHash(abs), name: modelName }, params, property: p.name,
     moves: p.trace.moves, steps: p.trace.steps,
