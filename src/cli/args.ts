@@ -92,15 +92,15 @@ function searchOptions(c: Command, random = false, shard = true): Command {
     .option('--time-limit <seconds>', 'stop after this many seconds (exit 3); random walks go on until then unless --runs is given', secondsArg)
     .option('--memory-limit <mb>', `stop when the process would use more than this many MB (exit 3); default: half of physical memory or of a container's limit (here ${defaultMemoryLimitMB()})`, intArg('--memory-limit', 1))
     .option('--seed <s>', 'seed of random simulation', intArg('--seed', 0));
-  if (shard) c.option('--shard <i/n>', 'search part i of n, for a CI matrix or batch jobs (breadth-first: one part of the state space;\nrandom: walks with seed + i - 1); write each part with --json-out and combine them with probecheck merge', parseShard);
+  if (shard) c.option('--shard <i/n>', 'search part i of n, for a CI matrix or batch jobs (breadth-first: one part of the state space; random: walks with seed + i - 1); write each part with --json-out and combine them with probecheck merge', parseShard);
   if (!random) {
-    c.option('--workers <n>', `worker threads for a BFS search (default 1, the sequential search; this machine has ${availableParallelism()} cores): the same\nstates, verdicts and traces as 1; searches under 20,000 states, DFS, liveness and --por searches\nrun on one`, intArg('--workers', 1));
+    c.option('--workers <n>', `worker threads for a BFS search (default 1, the sequential search; this machine has ${availableParallelism()} cores): the same states, verdicts and traces as 1; searches under 20,000 states, DFS, liveness and --por searches run on one`, intArg('--workers', 1));
     c.addOption(new Option('--strategy <name>', 'search strategy: bfs finds shortest traces').choices(['bfs', 'dfs', 'random']).default('bfs'))
       .option('--max-depth <n>', 'explore no deeper than this (exit 3 if it cut anything)', intArg('--max-depth', 0))
-      .option('--symmetry', "store states up to permutations of a scenario's interchangeable devices (its `symmetric`\ngroups, declared or found by the builder); on by default, but off while a property or patch of your own is checked unless given")
+      .option('--symmetry', "store states up to permutations of a scenario's interchangeable devices (its `symmetric` groups, declared or found by the builder); on by default, but off while a property or patch of your own is checked unless given")
       .option('--no-symmetry', 'store every state as it is (no symmetry reduction)')
       .option('--check-symmetry', 'first verify on every reachable state that the permutations --symmetry would apply are automorphisms, your own properties and patches included (small models)')
-      .option('--por', 'partial-order reduction from recorded footprints (invariants, action properties, deadlock;\nliveness runs unreduced); counterexamples stay replayable but may not be shortest');
+      .option('--por', 'partial-order reduction from recorded footprints (invariants, action properties, deadlock; liveness runs unreduced); counterexamples stay replayable but may not be shortest');
   }
   return c;
 }
@@ -109,7 +109,7 @@ function outputOptions(c: Command): Command {
   return c.option('--json', 'print one JSON document on stdout instead of text')
     .option('--json-out <file>', 'also write that JSON document to a file (what probecheck merge reads)')
     .option('--trace-out <file>', 'write the counterexamples as a replayable JSON trace file')
-    .option('--itf <file>', 'write each counterexample in ITF (Apalache/Quint Informal Trace Format); several go to\nFILE-1.ext, FILE-2.ext, ... (each file is named on stderr)')
+    .option('--itf <file>', 'write each counterexample in ITF (Apalache/Quint Informal Trace Format); several go to FILE-1.ext, FILE-2.ext, ... (each file is named on stderr)')
     .option('--html <file>', 'write a self-contained HTML report')
     .option('--mermaid', 'print a Mermaid sequence diagram of each counterexample')
     .option('--junit <file>', 'write a JUnit XML report (one testcase per model x params x property)')
@@ -153,15 +153,15 @@ export function buildProgram(found: (inv: Invocation) => void): Command {
     .addHelpText('after', `\nExamples:\n  (run from a clone of the repository; "# exit N": the status it ends with)\n  $ probecheck check                     # the bundled property suites\n  $ probecheck check models/hot-unplug.ts --param profile=v4.2 --trace-out t.json   # exit 1: B5\n  $ probecheck replay t.json\n\n${EXIT_HELP}`);
 
   outputOptions(searchOptions(program.command('check')
-    .description('Check scenarios and suites: every property of a scenario or model file, or every case of a suite file.\nA directory runs every *.suite.ts in it and its subfolders; no argument runs the bundled suites of probecheck itself\n(refused in a folder whose properties/ holds suites of its own: name it).')
-    .argument('[targets...]', 'scenario files (export default scenario({...})), model files (defineModel), suite files\n(defineSuite) or directories of *.suite.ts')
+    .description('Check scenarios and suites: every property of a scenario or model file, or every case of a suite file.\nA directory runs every *.suite.ts in it and its subfolders; no argument runs the bundled suites of probecheck itself (refused in a folder whose properties/ holds suites of its own: name it).')
+    .argument('[targets...]', 'scenario files (export default scenario({...})), model files (defineModel), suite files (defineSuite) or directories of *.suite.ts')
     .option('--param <k=v>', 'scenario parameter (repeatable), e.g. --param profile=v5.1 --param patches=654888327e9f', collect)
-    .option('--patch <file>', 'apply the patches a file exports (export default definePatch({...}), or a list) on top of\nthe profile (repeatable); a patch step that never fires, or a step it makes unreachable, is reported', collect)))
+    .option('--patch <file>', 'apply the patches a file exports (export default definePatch({...}), or a list) on top of the profile (repeatable); a patch step that never fires, or a step it makes unreachable, is reported', collect)))
     .addHelpText('after', `\nExamples:\n  (run from a clone of the repository; "# exit N": the status it ends with)\n  $ probecheck check                     # every suite in properties/\n  $ probecheck check properties/hot-unplug.suite.ts --json\n  $ probecheck check models/hot-unplug.ts --param profile=v4.2 --trace-out t.json   # exit 1: B5\n  $ probecheck check models/hot-unplug.ts --param profile=v5.1 --param variant=deferred --property no-probe-after-del -q   # exit 1: B6\n  $ probecheck check models/tegra-host1x.ts --strategy dfs --max-states 100000 --time-limit 60   # exit 1\n\n${EXIT_HELP}`)
     .action((targets: string[], o: Record<string, any>) => found({ command: 'check', targets, params: withPatches(params(o, 'param', '--param'), o.patch), search: searchArgs(o), output: outputArgs(o) }));
 
   outputOptions(searchOptions(program.command('simulate')
-    .description('Random walks from the initial state (strategy random): finds violations, never proves their absence\n(a property not violated is unknown, exit 3).')
+    .description('Random walks from the initial state (strategy random): finds violations, never proves their absence (a property not violated is unknown, exit 3).')
     .argument('<file>', 'scenario or model file')
     .option('--param <k=v>', 'scenario parameter (repeatable)', collect)
     .option('--runs <n>', 'number of walks (default: 1000, or as many as --time-limit allows)', intArg('--runs', 1))
@@ -170,7 +170,7 @@ export function buildProgram(found: (inv: Invocation) => void): Command {
     .action((file: string, o: Record<string, any>) => found({ command: 'check', targets: [file], params: params(o, 'param', '--param'), search: { ...searchArgs(o), strategy: 'random' }, output: outputArgs(o) }));
 
   program.command('replay')
-    .description('Re-execute a trace file (written by --trace-out) on its model and confirm that it violates its property,\nor name the first step that diverges and why.')
+    .description('Re-execute a trace file (written by --trace-out) on its model and confirm that it violates its property, or name the first step that diverges and why.')
     .argument('<trace>', 'trace file (JSON, format probecheck-trace)')
     .option('--property <name>', 'replay only the trace of this property (when the file holds several)')
     .option('--model <file>', "replay on this model file instead of the trace's own")
@@ -201,7 +201,7 @@ export function buildProgram(found: (inv: Invocation) => void): Command {
       });
     });
   program.command('merge')
-    .description('Combine the results of one search split over machines (check --shard i/n --json, a file per shard) into\nthe verdicts of the whole search: violated if some shard violated it (the shortest trace is kept), unknown if a\nshard stopped early, vacuous only if vacuous in every shard, else holds.')
+    .description('Combine the results of one search split over machines (check --shard i/n --json, a file per shard) into the verdicts of the whole search: violated if some shard violated it (the shortest trace is kept), unknown if a shard stopped early, vacuous only if vacuous in every shard, else holds.')
     .argument('<files...>', 'the shards\' --json-out (or --json) result files')
     .option('--json', 'print the merged result as JSON')
     .option('-q, --quiet', 'print only the verdict tables')
@@ -210,21 +210,21 @@ export function buildProgram(found: (inv: Invocation) => void): Command {
     .action((files: string[], o: Record<string, any>) => found({ command: 'merge', files, json: Boolean(o.json), quiet: Boolean(o.quiet), allowVacuous: Boolean(o.allowVacuous) }));
 
   program.command('profiles')
-    .description('List the kernel profiles: the release each stands for, the snapshot of each kernel file it is anchored in\n(kernel/<snapshot>/), and every flag with its commit, first release and the source line that shows it.')
+    .description('List the kernel profiles: the release each stands for, the snapshot of each kernel file it is anchored in (kernel/<snapshot>/), and every flag with its commit, first release and the source line that shows it.')
     .argument('[names...]', 'only these profiles (default: all)')
     .option('--json', 'print the list as JSON')
     .addHelpText('after', `\nExamples:\n  $ probecheck profiles\n  $ probecheck profiles v6.12 mainline\n  $ probecheck profiles --json`)
     .action((names: string[], o: Record<string, any>) => found({ command: 'profiles', json: Boolean(o.json), names }));
 
   program.command('source')
-    .description("Print a kernel function's C at a profile's snapshot, line by line, beside the steps that model each line\n(and the lines that lock, wait, schedule, or test or write modelled state).")
+    .description("Print a kernel function's C at a profile's snapshot, line by line, beside the steps that model each line (and the lines that lock, wait, schedule, or test or write modelled state).")
     .argument('<function>', 'a modelled kernel function, e.g. __driver_attach')
     .option('--profile <name>', 'kernel profile', 'mainline')
     .option('--json', 'print the view as JSON')
     .addHelpText('after', `\nExamples:\n  $ probecheck source __driver_attach --profile v5.1\n  $ probecheck source device_driver_attach --profile mainline --json`)
     .action((fn: string, o: Record<string, any>) => found({ command: 'source', fn, profile: String(o.profile), json: Boolean(o.json) }));
   program.command('steps')
-    .description("List every step a profile builds, the hook points a patch names (function:label): where, since, the C\nlines it models, and what it reads, writes, locks and waits for. They are recorded by exploring two scenarios that\nenter every modelled path, one of them the late initcall's (seeded random walks on the reference backend, the same every run, until\n--max-states distinct states or 200 walks in a row find none new). reads: the state\nfields the step's guard or body read in a recorded state where it was reached; writes: the fields it changed in\na recorded transition; locks: the lock fields it took or released; waits: what it was blocked on. Fields are\nnamed without their index (dev[].mutex: some device's mutex).")
+    .description("List every step a profile builds, the hook points a patch names (function:label): where, since, the C lines it models, and what it reads, writes, locks and waits for. They are recorded by exploring two scenarios that enter every modelled path, one of them the late initcall's (seeded random walks on the reference backend, the same every run, until --max-states distinct states or 200 walks in a row find none new). reads: the state fields the step's guard or body read in a recorded state where it was reached; writes: the fields it changed in a recorded transition; locks: the lock fields it took or released; waits: what it was blocked on. Fields are named without their index (dev[].mutex: some device's mutex).")
     .option('--profile <name>', 'kernel profile', 'mainline')
     .option('--function <name>', 'only the steps of this kernel function')
     .option('--max-states <n>', 'states to explore when recording', intArg('--max-states', 1), 3000)
@@ -238,7 +238,7 @@ export function buildProgram(found: (inv: Invocation) => void): Command {
 /** validate and from-log: a kernel log against a scenario, and a scenario from a log (src/logs/). */
 function logCommands(program: Command, found: (inv: Invocation) => void): void {
   program.command('validate')
-    .description("Is the order of driver-core events in a kernel log a behaviour of the scenario? Searches the model's\ninterleavings constrained by the log (steps that print nothing the log records are free) and prints a run\nthat prints every checked line in order, or the first line no run can print there, with what the model could\nprint instead.")
+    .description("Is the order of driver-core events in a kernel log a behaviour of the scenario? Searches the model's interleavings constrained by the log (steps that print nothing the log records are free) and prints a run that prints every checked line in order, or the first line no run can print there, with what the model could print instead.")
     .argument('<scenario>', 'scenario file')
     .requiredOption('--log <file>', 'kernel log: dmesg (with or without timestamps and caller ids), journalctl -k, or a serial console')
     .option('--param <k=v>', 'scenario parameter (repeatable), e.g. --param profile=v4.2', collect)
@@ -248,7 +248,7 @@ function logCommands(program: Command, found: (inv: Invocation) => void): void {
     .addHelpText('after', `\nExamples:\n  (run from a clone of the repository; "# exit N": the status it ends with)\n  $ probecheck validate models/tegra-host1x.ts --param profile=v4.2 --log models/logs/tegra-host1x-synthetic.log\n  $ probecheck validate models/deferred-probe.ts --param profile=v4.2 --log models/logs/swapped.log   # exit 1\n\nExit status:\n  0  the log is a behaviour of the model\n  1  it is not: the first line no run can print is named\n  2  usage error, an unreadable log (E503), a bad scenario\n  3  the state limit stopped the search before an answer\n  5  nothing to check: the log has no line the model prints`)
     .action((file: string, o: Record<string, any>) => found({ command: 'validate', file, log: String(o.log), params: params(o, 'param', '--param'), json: Boolean(o.json), excerpt: Boolean(o.excerpt), ...(o.maxStates !== undefined ? { maxStates: o.maxStates } : {}) }));
   program.command('from-log')
-    .description('Write a scenario from a kernel log: the devices and parents seen, the drivers and the devices they probed,\nprobe outcomes (deferred, bound, error), sync or async, module loads. Edit it, then check it to explore every\nother timing of that boot.')
+    .description('Write a scenario from a kernel log: the devices and parents seen, the drivers and the devices they probed, probe outcomes (deferred, bound, error), sync or async, module loads. Edit it, then check it to explore every other timing of that boot.')
     .argument('<log>', 'kernel log file')
     .option('--profile <name>', 'kernel profile of the scenario (default: from the "Linux version" line, else the newest whose dd.c prints the log\'s lines in their form)')
     .option('-o, --output <file>', 'write the scenario to this file (default: stdout)')

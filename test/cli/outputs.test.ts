@@ -86,6 +86,6 @@ describe('--itf with several counterexamples', () => {
       `probecheck: wrote ITF trace of parent-before-child (probe-tree) to ${join(d, 't.itf-1.json')}`,
       `probecheck: wrote ITF trace of no-bind-after-unregister (probe-tree) to ${join(d, 't.itf-2.json')}`,
     ]);
-    expect(probecheck(['check', '--help']).stdout).toContain('FILE-1.ext, FILE-2.ext');
+    expect(probecheck(['check', '--help']).stdout.replace(/\s+/g, ' ')).toContain('FILE-1.ext, FILE-2.ext');
   });
 });
