@@ -71,7 +71,12 @@ export interface Compiled {
    * values where it is weakly fair, 0 where it may stop; null where `fair` says it for every pc.
    */
   fairAt: (Uint8Array | null)[];
-  /** Some thread's fairness depends on its pc (the liveness graph then records it per edge). */
+  /** Per thread, 1 at the pc values of its strongly fair steps (StepDef.strong); null where it has none. */
+  strongAt: (Uint8Array | null)[];
+  /**
+   * Some thread's fairness depends on its pc: it stops somewhere, or has a strongly fair step (the
+   * liveness graph then records per edge what the moving thread owes: EDGE_FAIR, EDGE_STRONG).
+   */
   partlyFair: boolean;
 }
 
@@ -160,6 +165,12 @@ export function compile(model: Model): Compiled {
     }
     return at;
   });
+  const strongAt = threads.map((th) => {
+    if (!th.steps.some((x) => x.step.strong)) return null;
+    const at = new Uint8Array(th.steps.length + 1);
+    th.steps.forEach((x, i) => { if (x.step.strong) at[i + 1] = 1; });
+    return at;
+  });
   const full = t.record(fields as Fields);
   const width = sizeOf(full);
   return {
@@ -169,7 +180,7 @@ export function compile(model: Model): Compiled {
     deadlock: props.find((p) => p.kind === 'deadlock') as Compiled['deadlock'],
     liveness: props.filter(isLiveness),
     fair: threads.map((th) => th.def.fair !== false),
-    fairAt, partlyFair: fairAt.some((x) => x !== null),
+    fairAt, strongAt, partlyFair: fairAt.some((x) => x !== null) || strongAt.some((x) => x !== null),
   };
 }
 
@@ -177,6 +188,15 @@ export function compile(model: Model): Compiled {
 export function fairAtPc(c: Compiled, k: number, pc: number): boolean {
   const f = c.fairAt[k];
   return f ? f[pc] === 1 : c.fair[k]!;
+}
+
+/** The liveness graph's per-edge flags: the moving thread is weakly fair, strongly fair, where it moves from. */
+export const EDGE_FAIR = 1, EDGE_STRONG = 2;
+
+/** What thread k owes at pc: EDGE_FAIR if weakly fair, and EDGE_STRONG too if strongly fair. */
+export function edgeFlags(c: Compiled, k: number, pc: number): number {
+  if (!fairAtPc(c, k, pc)) return 0;
+  return c.strongAt[k]?.[pc] === 1 ? EDGE_FAIR | EDGE_STRONG : EDGE_FAIR;
 }
 
 /** The label a step returned, as a pc value; throws the error the style guide asks for. */

@@ -1,17 +1,23 @@
 /**
- * Liveness on the explored graph under weak fairness.
+ * Liveness on the explored graph under weak fairness, and strong fairness at the steps that ask
+ * for it (StepDef.strong: a mutex with handoff).
  *
- * A run is fair when every fair thread that stays enabled forever eventually moves. A run that
+ * A run is fair when every fair thread that stays enabled forever eventually moves, and every
+ * thread at a strongly fair step that is enabled again and again eventually moves. A run that
  * stops in a state where no fair thread is enabled stutters there forever, which is fair too.
  * So an infinite fair behaviour inside a set of states X exists iff X contains
  *  - a strongly connected component C (with at least one edge) in which every fair thread is
- *    either disabled in some state of C or takes some edge inside C (a cycle through all of C's
- *    states and edges is then fair, and no cycle in C does better), or
+ *    either disabled in some state of C or takes some edge inside C, and every thread enabled at
+ *    a strongly fair step somewhere in C takes some edge inside C (a cycle through all of C's
+ *    states and edges is then fair, and no cycle in C does better). Where a strongly fair thread
+ *    is enabled in C and never moves inside it, no fair run stays in C and visits those states
+ *    infinitely often: they are taken out and what is left is split into components again (the
+ *    Streett-emptiness refinement: Emerson and Lei 1987; Latvala and Heljanko 2000), or
  *  - a state where no fair thread is enabled (a dead end).
  * Each property reduces to finding such a "bad end" in the right subgraph, reachable in the
  * right way, and the counterexample is a lasso: a prefix from the initial state, then a cycle.
  */
-import { fairAtPc, type Compiled } from './compile.js';
+import { EDGE_FAIR, EDGE_STRONG, edgeFlags, fairAtPc, type Compiled } from './compile.js';
 import { fp } from './hash.js';
 import type { Liveness, Move } from './model.js';
 import type { Backend } from './state/backend.js';
@@ -101,25 +107,63 @@ interface BadEnds {
   deadEnd: Uint8Array;
 }
 
-/** Fair SCCs and fair dead ends of the subgraph induced by `allowed`. */
+/**
+ * Fair SCCs and fair dead ends of the subgraph induced by `allowed`. A component that is weakly
+ * fair but owes a strongly fair thread a move is split: the states where that thread can move
+ * are taken out and the rest is searched again, until what is left is fair or nothing.
+ */
 function badEnds(g: Graph, n: number, allowed: Uint8Array, fair: readonly boolean[]): BadEnds {
-  const { comp, comps } = tarjan(g, n, allowed);
+  const comp = new Int32Array(n).fill(-1);
   const entry = new Uint8Array(n), deadEnd = new Uint8Array(n);
   for (let s = 0; s < n; s++) if (allowed[s] && !fairEnabledAny(g, s, fair)) { deadEnd[s] = 1; entry[s] = 1; }
-  // Members grouped by component in typed arrays (a counting sort): a JS array per component
-  // cost more memory than the graph on kernel scenarios, where most components are one state.
-  const at = new Uint32Array(comps + 1);
-  for (let s = 0; s < n; s++) if (comp[s]! >= 0) at[comp[s]! + 1]!++;
-  for (let i = 0; i < comps; i++) at[i + 1]! += at[i]!;
-  const order = new Uint32Array(at[comps]!), fill = at.slice(0, comps);
-  for (let s = 0; s < n; s++) if (comp[s]! >= 0) order[fill[comp[s]!]!++] = s;
-  for (let cid = 0; cid < comps; cid++) {
-    const ms = order.subarray(at[cid]!, at[cid + 1]!);
-    if (!hasInternalEdge(g, ms, comp, cid)) continue;
-    if (!isFair(g, ms, comp, cid, fair)) continue;
-    for (const s of ms) entry[s] = 1;
+  const scc = new Sccs(g, n);
+  let comps = 0;
+  // Components still to split, as copies of their members (the SCC search reuses its stack).
+  const pending: Uint32Array[] = [];
+  const judge = (ms: Uint32Array) => {
+    const cid = comps++;
+    for (const s of ms) comp[s] = cid;
+    if (!hasInternalEdge(g, ms, comp, cid)) return;
+    if (!isFair(g, ms, comp, cid, fair)) return;
+    const owed = owedStrong(g, ms, comp, cid, fair);
+    if (owed === null) { for (const s of ms) entry[s] = 1; return; }
+    const rest = ms.filter((s) => !owesAt(g, s, owed));
+    for (const s of ms) comp[s] = -1;
+    if (rest.length > 0) pending.push(rest);
+  };
+  scc.run(allowed, null, judge);
+  const sub = new Uint8Array(n);
+  while (pending.length > 0) {
+    const ms = pending.pop()!;
+    for (const s of ms) sub[s] = 1;
+    scc.run(sub, ms, judge);
+    for (const s of ms) sub[s] = 0;
   }
   return { entry, comp, deadEnd };
+}
+
+/** Strongly fair threads that can move somewhere in component cid and never move inside it (1 per thread), or null. */
+function owedStrong(g: Graph, ms: Uint32Array, comp: Int32Array, cid: number, fair: readonly boolean[]): Uint8Array | null {
+  if (!g.fair) return null;
+  const T = fair.length, strong = new Uint8Array(T), inside = new Uint8Array(T);
+  for (const s of ms) {
+    const a = g.start[s]!, z = a + g.count[s]!;
+    for (let e = a; e < z; e++) {
+      const k = codeThread(g.code[e]!);
+      if (g.fair[e]! & EDGE_STRONG) strong[k] = 1;
+      if (comp[g.dst[e]!] === cid) inside[k] = 1;
+    }
+  }
+  let any = false;
+  for (let k = 0; k < T; k++) { if (inside[k]) strong[k] = 0; else if (strong[k]) any = true; }
+  return any ? strong : null;
+}
+
+/** Can a thread marked in `owed` move from s at a strongly fair step? */
+function owesAt(g: Graph, s: number, owed: Uint8Array): boolean {
+  const a = g.start[s]!, z = a + g.count[s]!;
+  for (let e = a; e < z; e++) if ((g.fair![e]! & EDGE_STRONG) && owed[codeThread(g.code[e]!)]) return true;
+  return false;
 }
 
 function fairEnabledAny(g: Graph, s: number, fair: readonly boolean[]): boolean {
@@ -130,10 +174,10 @@ function fairEnabledAny(g: Graph, s: number, fair: readonly boolean[]): boolean 
 
 /** Is the thread of edge e weakly fair in the state e leaves (per edge where that depends on its pc)? */
 function fairEdge(g: Graph, e: number, fair: readonly boolean[]): boolean {
-  return g.fair ? g.fair[e] === 1 : fair[codeThread(g.code[e]!)]!;
+  return g.fair ? (g.fair[e]! & EDGE_FAIR) !== 0 : fair[codeThread(g.code[e]!)]!;
 }
 
-function hasInternalEdge(g: Graph, ms: ArrayLike<number> & Iterable<number>, comp: Int32Array, cid: number): boolean {
+function hasInternalEdge(g: Graph, ms: Iterable<number>, comp: Int32Array, cid: number): boolean {
   for (const s of ms) {
     const a = g.start[s]!, z = a + g.count[s]!;
     for (let e = a; e < z; e++) if (comp[g.dst[e]!] === cid) return true;
@@ -175,7 +219,8 @@ function requiredThreads(g: Graph, ms: ArrayLike<number> & Iterable<number>, com
 
 /**
  * A cycle from e back to e inside e's fair SCC taking an edge of every fair thread that is
- * enabled throughout it; empty when e is a dead end.
+ * enabled throughout it and of every thread that can move somewhere in it at a strongly fair
+ * step; empty when e is a dead end.
  */
 function cycleAt(g: Graph, n: number, e: number, bad: BadEnds, fair: readonly boolean[]): number[] {
   if (bad.deadEnd[e]) return [];
@@ -184,6 +229,16 @@ function cycleAt(g: Graph, n: number, e: number, bad: BadEnds, fair: readonly bo
   const ms: number[] = [];
   for (let s = 0; s < n; s++) if (inC(s)) ms.push(s);
   const need = requiredThreads(g, ms, bad.comp, cid, fair) ?? [];
+  // A thread at a strongly fair step somewhere in C moves inside it (badEnds split C otherwise):
+  // the cycle takes its move, or it would pass it over for ever.
+  if (g.fair) {
+    for (const s of ms) {
+      for (let x = g.start[s]!, z = x + g.count[s]!; x < z; x++) {
+        const k = codeThread(g.code[x]!);
+        if ((g.fair[x]! & EDGE_STRONG) && !need.includes(k)) need.push(k);
+      }
+    }
+  }
   const out: number[] = [];
   let cur = e;
   const take = (pred: (edge: number) => boolean) => {
@@ -305,43 +360,72 @@ function first(a: Uint8Array, n: number): number {
   return -1;
 }
 
-/** Iterative Tarjan over the subgraph induced by `allowed`; component id per state, -1 outside. */
-function tarjan(g: Graph, n: number, allowed: Uint8Array): { comp: Int32Array; comps: number } {
-  const index = new Int32Array(n).fill(-1), low = new Int32Array(n), comp = new Int32Array(n).fill(-1);
-  const onStack = new Uint8Array(n), stack = new Uint32Array(n), callV = new Uint32Array(n), callE = new Uint32Array(n);
-  let idx = 0, sp = 0, cp = 0, comps = 0;
-  for (let root = 0; root < n; root++) {
-    if (!allowed[root] || index[root] !== -1) continue;
-    callV[cp] = root; callE[cp] = g.start[root]!; cp++;
-    index[root] = low[root] = idx++; stack[sp++] = root; onStack[root] = 1;
-    while (cp > 0) {
-      const v = callV[cp - 1]!;
-      const z = g.start[v]! + g.count[v]!;
-      let e = callE[cp - 1]!;
-      let descended = false;
-      while (e < z) {
-        const w = g.dst[e++]!;
-        if (!allowed[w]) continue;
-        if (index[w] === -1) {
-          callE[cp - 1] = e;
-          index[w] = low[w] = idx++; stack[sp++] = w; onStack[w] = 1;
-          callV[cp] = w; callE[cp] = g.start[w]!; cp++;
-          descended = true;
-          break;
-        } else if (onStack[w] && index[w]! < low[v]!) low[v] = index[w]!;
+/**
+ * Iterative Tarjan over the subgraph induced by a mask, its arrays kept for the searches again
+ * inside components that badEnds splits.
+ */
+class Sccs {
+  private readonly index: Int32Array;
+  private readonly low: Int32Array;
+  private readonly onStack: Uint8Array;
+  private readonly stack: Uint32Array;
+  private readonly callV: Uint32Array;
+  private readonly callE: Uint32Array;
+  private idx = 0;
+
+  constructor(private readonly g: Graph, n: number) {
+    this.index = new Int32Array(n).fill(-1);
+    this.low = new Int32Array(n);
+    this.onStack = new Uint8Array(n);
+    this.stack = new Uint32Array(n);
+    this.callV = new Uint32Array(n);
+    this.callE = new Uint32Array(n);
+  }
+
+  /**
+   * Calls found(members) for each component of the subgraph induced by `allowed`, from `roots`
+   * (every state when null; given roots are searched afresh). `members` is a view of the stack:
+   * copy it to keep it.
+   */
+  run(allowed: Uint8Array, roots: Uint32Array | null, found: (members: Uint32Array) => void): void {
+    const { g, index, low, onStack, stack, callV, callE } = this;
+    if (roots) for (const r of roots) index[r] = -1;
+    const n = roots ? roots.length : allowed.length;
+    let sp = 0, cp = 0;
+    for (let i = 0; i < n; i++) {
+      const root = roots ? roots[i]! : i;
+      if (!allowed[root] || index[root] !== -1) continue;
+      callV[cp] = root; callE[cp] = g.start[root]!; cp++;
+      index[root] = low[root] = this.idx++; stack[sp++] = root; onStack[root] = 1;
+      while (cp > 0) {
+        const v = callV[cp - 1]!;
+        const z = g.start[v]! + g.count[v]!;
+        let e = callE[cp - 1]!;
+        let descended = false;
+        while (e < z) {
+          const w = g.dst[e++]!;
+          if (!allowed[w]) continue;
+          if (index[w] === -1) {
+            callE[cp - 1] = e;
+            index[w] = low[w] = this.idx++; stack[sp++] = w; onStack[w] = 1;
+            callV[cp] = w; callE[cp] = g.start[w]!; cp++;
+            descended = true;
+            break;
+          } else if (onStack[w] && index[w]! < low[v]!) low[v] = index[w]!;
+        }
+        if (descended) continue;
+        callE[cp - 1] = e;
+        if (low[v] === index[v]) {
+          const top = sp;
+          let w: number;
+          do { w = stack[--sp]!; onStack[w] = 0; } while (w !== v);
+          found(stack.subarray(sp, top));
+        }
+        cp--;
+        if (cp > 0) { const u = callV[cp - 1]!; if (low[v]! < low[u]!) low[u] = low[v]!; }
       }
-      if (descended) continue;
-      callE[cp - 1] = e;
-      if (low[v] === index[v]) {
-        let w: number;
-        do { w = stack[--sp]!; onStack[w] = 0; comp[w] = comps; } while (w !== v);
-        comps++;
-      }
-      cp--;
-      if (cp > 0) { const u = callV[cp - 1]!; if (low[v]! < low[u]!) low[u] = low[v]!; }
     }
   }
-  return { comp, comps };
 }
 
 export interface LassoCheck { confirmed: boolean; why: string }
@@ -349,19 +433,21 @@ export interface LassoCheck { confirmed: boolean; why: string }
 /**
  * Confirm a lasso by re-execution: the moves replay (E403 otherwise), the state after the last
  * move is the state at `loopFrom` (same fingerprint) or, for a dead end, no fair thread can move
- * there; the cycle is weakly fair; and the property fails along it.
+ * there; the cycle is fair (weakly, and strongly at the steps that ask for it); and the property
+ * fails along it.
  */
 export function confirmLasso(be: Backend, p: Liveness, moves: readonly Move[], loopFrom: number): LassoCheck {
   const c = be.c;
   if (p.kind === 'sometimes') return { confirmed: false, why: `'${p.name}' is a reachability question; a trace is a witness, not a counterexample` };
   if (!(Number.isInteger(loopFrom) && loopFrom >= 0 && loopFrom <= moves.length)) return { confirmed: false, why: `loopFrom ${loopFrom} is not an index into the ${moves.length} moves` };
   const preds = predicatesOf(p);
-  const fps: string[] = [], vals: boolean[][] = [], enabled: boolean[][] = [], movers: number[] = [];
+  const fps: string[] = [], vals: boolean[][] = [], enabled: boolean[][] = [], strong: boolean[][] = [], movers: number[] = [];
   const record = () => {
     fps.push(`${fp.hi}:${fp.lo}`);
     vals.push(preds.map((f) => f(be.curG(), be.curQ())));
     // Enabled and weakly fair there (an unfair thread with stopsAt is fair away from those labels).
     enabled.push(c.threads.map((th) => be.enabled(th.index) > 0 && fairAtPc(c, th.index, be.pc(th.index))));
+    strong.push(c.threads.map((th) => be.enabled(th.index) > 0 && (edgeFlags(c, th.index, be.pc(th.index)) & EDGE_STRONG) !== 0));
   };
   be.loadInitial();
   record();
@@ -378,9 +464,10 @@ export function confirmLasso(be: Backend, p: Liveness, moves: readonly Move[], l
   } else {
     if (fps[loopFrom] !== fps[n]) return { confirmed: false, why: `the cycle does not close: the state after move ${n} is not the state after move ${loopFrom}` };
     for (const th of c.threads) {
-      let always = true, moved = false;
-      for (let i = loopFrom; i < n; i++) { if (!enabled[i]![th.index]) always = false; if (movers[i] === th.index) moved = true; }
+      let always = true, moved = false, strongly = 0;
+      for (let i = loopFrom; i < n; i++) { if (!enabled[i]![th.index]) always = false; if (strong[i]![th.index]) strongly++; if (movers[i] === th.index) moved = true; }
       if (always && !moved) return { confirmed: false, why: `the cycle is unfair: ${th.name} is enabled all along it and never moves` };
+      if (strongly > 0 && !moved) return { confirmed: false, why: `the cycle is unfair: ${th.name} can move in ${strongly} of its ${n - loopFrom} states at a strongly fair step (${th.steps[be.pc(th.index) - 1]?.label ?? 'its step'}) and never moves` };
     }
   }
   // States visited forever: the cycle's (or the dead end's).

@@ -56,6 +56,12 @@ export interface Step<G = any, L = any> {
   idle?: boolean;
   /** What a thread blocked here waits for, in words, for deadlock reports (`&dev->mutex(host1x)`). */
   waits?: (s: G, t: L) => string;
+  /**
+   * Strongly fair (for liveness): a fair thread here that can move infinitely often does move, even
+   * if it is blocked in between. For a lock with handoff, where a waiter that keeps finding the lock
+   * free is not passed over for ever (the kernel's mutex from v4.10). Default: weakly fair only.
+   */
+  strong?: boolean;
 }
 
 /** A thread: one instance of a thread program. */

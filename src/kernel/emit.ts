@@ -19,6 +19,7 @@ import type { World } from './world.js';
 import { resolveStep, type Anchored } from './source.js';
 import { realState, strictState } from './strict-state.js';
 import { isUserPatch } from './define-patch.js';
+import { isMutexWait, sameWait } from './paths/common.js';
 
 export const RETURN = '@return';
 
@@ -386,6 +387,9 @@ export class Block {
       if (ks.branchNames) st.branchNames = ks.branchNames;
       if (ks.idle) st.idle = ks.idle;
       if (ks.waits) st.waits = ks.waits;
+      // A wait for a device's mutex and nothing else is strongly fair where the mutex hands over
+      // (a user's step that changed the await has its own waits: emit's patch wrapper above).
+      if (isMutexWait(ks.waits) && this.tb.k.has('MUTEX_HANDOFF')) st.strong = true;
       if (ks.c) {
         const rec: StepAnchors = { thread: this.tb.name, label: `${this.prefix}:${l}`, block: this.name, local: l, where: ks.where, dev: this.dev, anchored: [] };
         // A patch's step is found in the profile's own snapshot when that has the fix, else in the patch's.
@@ -413,7 +417,7 @@ export class Block {
 function viewedStep(st: KStep, view: <T>(x: T) => T): KStep {
   const out: KStep = { ...st, run: (s, t, b, c) => st.run(view(s), view(t), b, c) };
   if (st.await) { const a = st.await; out.await = (s, t) => a(view(s), view(t)); }
-  if (st.waits) { const w = st.waits; out.waits = (s, t) => w(view(s), view(t)); }
+  if (st.waits) { const w = st.waits; out.waits = sameWait(w, (s: KS, t: KL) => w(view(s), view(t))); }
   if (typeof st.branches === 'function') { const f = st.branches; out.branches = (s, t) => f(view(s), view(t)); }
   return out;
 }

@@ -69,6 +69,8 @@ export const FLAGS = {
   READY_TO_PROBE: { commit: 'a2225b6e834a838ae3c93709760edc0a169eb2f2 ("driver core: Don\'t let a device probe until it\'s ready", Douglas Anderson; see patches.ts)', since: 'v7.1-rc1 (inferred from the driver-core push, patches.ts; no torvalds/linux tag read); its dd.c hunk is in dd.c at dakr@1ac45118ddf8 (the driver-core co-maintainer\'s tree); Cc: stable, and 6.1.y postings of it were read; whether 6.6.y, 6.12.y or 6.18.y took it was not checked (the 6.18.16 core.c read lacks its device_add half)', subject: '__driver_probe_device returns -EPROBE_DEFER until device_add sets DEV_FLAG_READY_TO_PROBE (under device_lock, just before bus_probe_device): no probe path can bind a device that device_add has not finished (B14)', shows: 'drivers/base/dd.c:__driver_probe_device:: if (!dev_ready_to_probe(dev))' },
   UEVENT_SHOW_LOCKED: { commit: 'c0a40097f0bc81deafc15f9195d1fb54595cd6d0 ("drivers: core: synchronize really_probe() and dev_uevent()", Dirk Behme)', since: 'v6.10 (driver-core-6.10-rc4 pull mail); 15fffc6a5624 (v6.11, "driver core: Fix uevent_show() vs driver detach race") replaced the lock by an RCU read of dev->driver, 9a71892cbcdb (v6.12-rc6, "Revert \"driver core: Fix uevent_show() vs driver detach race\"") put the lock back, and dc1771f71854 (v6.15, with 18daa52418e7) removed it. All from pull, release and stable review mails, not from tagged trees; stable: 6.1.95, 6.6.35 to 6.6.45 and 6.6.60 to 6.6.88 (by the stable mails), 6.12.0 to 6.12.25', subject: 'uevent_show() takes device_lock(dev) around the kset\'s uevent callback (dev_uevent): a udev read of the uevent file waits for a probe in progress, which may take minutes (L6); it also closes B11 (the two reads of dev->driver run under the lock). The line is in uevent_show, which is not excerpted' },
   UEVENT_SINGLE_READ: { commit: '18daa52418e7', since: 'v6.15 (backported to 6.6.y: the 6.6.y core.c has dev_driver_uevent)', subject: 'driver core: fix potential NULL pointer dereference in dev_uevent()', shows: 'drivers/base/core.c:dev_uevent:: dev_driver_uevent(dev, env);' },
+  // Not drivers/base: how a thread waiting for a device's mutex is scheduled (liveness only).
+  MUTEX_HANDOFF: { commit: 'ad90880dc9625682a58897cba2ecff657a2aa60b ("locking/mutex: Introduce __mutex_trylock_or_handoff()") with 048661a1f963e9517630f080687d48af79ed784c ("locking/mutex: Fix HANDOFF condition"), both in the pull locking-core-2021-08-30 merged for v5.15-rc1 (e5e726f7bb9f, by the pull mail and pr-tracker-bot; the v5.15 tag tree not read). The handoff itself is 9d659ae14b545c4296e812c70493bfdc999b5c1c ("locking/mutex: Add lock handoff to avoid starvation", Peter Zijlstra, v4.10 by bisect mails); e274795ea7b7 ("locking/mutex: Fix mutex handoff", v4.11 by a drgn source comment) made every acquisition clear the request that the waiter makes only once, so a task that takes the mutex while it is free drops it for good (Waiman Long on LKML, 2021-06-29)', since: 'v5.15 (v4.10 had a handoff without that hole, but no profile is v4.10; v4.11 .. v5.14 lack it, and so do stable kernels that took 048661a1f963 alone, without ad90880dc962, such as the 5.4.y and 4.19.y postings)', subject: 'the woken first waiter of a struct mutex takes it if free, else asks the unlocker to hand it over (MUTEX_FLAG_HANDOFF) on every pass, so a thread waiting for device_lock is not passed over for ever by one that takes and drops it in a loop: liveness treats waits for a struct mutex (device_lock, deferred_probe_mutex, module_mutex) as strongly fair (engine StepDef.strong); without it, only weakly fair. Not modelled: PREEMPT_RT (an rt_mutex underneath), ww_mutex', shows: 'kernel/locking/mutex.c:__mutex_lock_common:: __mutex_trylock_or_handoff(lock, first)' },
 } as const satisfies Record<string, FlagInfo>;
 
 export type Flag = keyof typeof FLAGS;
@@ -116,8 +118,8 @@ const V5_0: Flag[] = [...V4_18, 'ASYNC_SYNC_IN_DRIVER_DETACH', 'LATE_INITCALL_SE
 const V5_1: Flag[] = [...V5_0.filter((f) => f !== 'ATTACH_DRIVER_EBUSY'), 'DEAD_FLAG', 'PER_DEVICE_ASYNC_ATTACH', 'DRIVER_LOCK_HELPERS'];
 const V5_4: Flag[] = [...V5_1, 'KILL_DEVICE', 'LINKS_NO_DRIVER_DORMANT', 'MODULE_LOAD_WAITS_GOING'];
 const V5_9: Flag[] = [...V5_4, 'ATTACH_DEAD_CHECK', 'LINKS_NO_DRIVER_BOUND_CHECK', 'WAIT_PROBE_TIMEOUT', 'MODULE_WQ_UNLOAD_WAKE'];
-const V5_15: Flag[] = [...V5_9, 'KERNFS_WRITE_ITER', 'TIMEOUT_WALK_LOCKED', 'PROBE_BUSY_CHECK', 'DRIVER_ATTACH_INLINE_LOCK'];
-const V5_19: Flag[] = [...V5_9.filter((f) => f !== 'MODULE_SYNC_PF_USED_ASYNC' && f !== 'WAIT_PROBE_TIMEOUT'), 'KERNFS_WRITE_ITER', 'TIMEOUT_WALK_LOCKED', 'PROBE_BUSY_CHECK', 'ASYNC_AFTER_UNLOCK', 'ASYNC_DRIVER_PENDING_CHECK', 'DRIVER_ATTACH_INLINE_LOCK', 'MODULE_DIR'];
+const V5_15: Flag[] = [...V5_9, 'KERNFS_WRITE_ITER', 'TIMEOUT_WALK_LOCKED', 'PROBE_BUSY_CHECK', 'DRIVER_ATTACH_INLINE_LOCK', 'MUTEX_HANDOFF'];
+const V5_19: Flag[] = [...V5_9.filter((f) => f !== 'MODULE_SYNC_PF_USED_ASYNC' && f !== 'WAIT_PROBE_TIMEOUT'), 'KERNFS_WRITE_ITER', 'TIMEOUT_WALK_LOCKED', 'PROBE_BUSY_CHECK', 'ASYNC_AFTER_UNLOCK', 'ASYNC_DRIVER_PENDING_CHECK', 'DRIVER_ATTACH_INLINE_LOCK', 'MODULE_DIR', 'MUTEX_HANDOFF'];
 const V6_1: Flag[] = [...V5_19, 'PROBE_TIMEOUT_DEFAULT_10', 'DRIVER_ATTACH_ASYNC_AFTER_UNLOCK'];
 /** v6.2 on: a GOING module is -EBUSY at once again (0254127ab977). */
 const V6_2: Flag[] = [...V6_1.filter((f) => f !== 'MODULE_LOAD_WAITS_GOING'), 'MODULE_WAIT_ONCE'];
@@ -134,6 +136,12 @@ const DD_ = 'drivers/base/dd.c', BUS_ = 'drivers/base/bus.c', CORE_ = 'drivers/b
  * both older (the excerpts' headers say what each is).
  */
 const DRV_ = 'drivers/base/driver.c';
+/**
+ * struct mutex, what device_lock takes: whether a waiter is handed the lock (MUTEX_HANDOFF). Read by
+ * v5.10 (the study tree's, the v4.11 .. v5.14 shape), v5.15 (bb630f9f7a7d, of the v5.15-rc1 locking
+ * pull) and mainline (894d1b3db41c, v6.13-rc); the other profiles read none (kernel/README.md).
+ */
+const MUTEX_ = 'kernel/locking/mutex.c';
 /** sysfs_create_dir(_ns)'s -ENOENT under a parent with no directory (device_add's kobject_add, paths/device-add.ts). */
 const SYSFS_ = 'fs/sysfs/dir.c';
 /** Why the v6.x profiles read no driver.c. */
@@ -191,9 +199,9 @@ export const PROFILES: Record<string, Profile> = {
   'v5.9': { name: 'v5.9', sources: { [DD_]: 'torvalds@654888327e9f' }, describe: '__device_attach checks dead (654888327e9f); dd.c read at that commit', flags: V5_9 },
   // v5.10 is the v5.10 release (5.10.0): it lacks KERNFS_WRITE_ITER, which 5.10.11 took as a backport
   // (its trace says kernfs_fop_write); the 5.10.13 tree it reads (dd.c, bus.c) is past that backport, but it reads no kernfs file.
-  'v5.10': { name: 'v5.10', sources: { [DD_]: 'v5.10.13', [BUS_]: 'v5.10.13', [DRV_]: 'v5.10.13', [SYSFS_]: 'v5.10.13' },
+  'v5.10': { name: 'v5.10', sources: { [DD_]: 'v5.10.13', [BUS_]: 'v5.10.13', [DRV_]: 'v5.10.13', [SYSFS_]: 'v5.10.13', [MUTEX_]: 'v5.10.13' },
     describe: 'as v5.9; dd.c read at 5.10.13 (Rtoax/linux-5.10.13, a study tree: its modelled functions differ from 654888327e9f only by v5.10 changes the model does not keep; bus.c, driver.c and fs/sysfs/dir.c of the same tree, driver.c with an empty comment block added inside driver_register, as its excerpt header says). Stands for 5.10.0 up to the 5.10.y that took 70fe758352ca (DRIVER_ATTACH_ASYNC_AFTER_UNLOCK; its 5.10.y review mail is of 2022-08-19, 5.10.137 per the flag), and the revert 67d6212afda2 of MODULE_SYNC_PF_USED_ASYNC went to the stable trees in 2022-02. A sysfs store enters through kernfs_fop_write (5.10.11 took cc099e0b3998, KERNFS_WRITE_ITER, as a backport: a name only; no kernfs file read)', flags: V5_9 },
-  'v5.15': { name: 'v5.15', sources: { [DD_]: 'torvalds@f04948dea236', [BUS_]: 'torvalds@204db60c8357', [CORE_]: 'torvalds@cf52ad5ff16c', 'kernel/async.c': 'torvalds@07416af11dd8', [DRV_]: 'v5.10.13', [SYSFS_]: 'v5.10.13' },
+  'v5.15': { name: 'v5.15', sources: { [DD_]: 'torvalds@f04948dea236', [BUS_]: 'torvalds@204db60c8357', [CORE_]: 'torvalds@cf52ad5ff16c', 'kernel/async.c': 'torvalds@07416af11dd8', [DRV_]: 'v5.10.13', [SYSFS_]: 'v5.10.13', [MUTEX_]: 'torvalds@bb630f9f7a7d' },
     describe: 'driver_probe_device counts probes and defers around __driver_probe_device, which checks dead/bound; __driver_attach takes __device_driver_lock itself (204db60c8357 .. 45ddcb42949f, v5.14). dd.c read at f04948dea236 (the only dd.c commit of driver-core-5.15-rc1, "driver core: Fix error return code in really_probe()": its dd.c differs from 45ddcb42949f, v5.14, only there), core.c at cf52ad5ff16c (the merge of driver-core-5.15-rc6, the last driver-core pull before v5.15), torvalds/linux commits by the pull mails, Makefile not read; bus.c at 204db60c8357 (v5.14: the bus.c change of driver-core-5.15-rc1, 6 lines, is not stored; its diff not read); kernel/async.c at 07416af11dd8, v5.13-v5.16 by content (microseconds_since, a 2021-03 patch, and PF_USED_ASYNC, removed by 67d6212afda2 in v5.17); driver.c and fs/sysfs/dir.c of 5.10.13 (Rtoax/linux-5.10.13, as v5.10), the nearest below read: no v5.11-v5.15 driver.c is stored (its driver_register and driver_unregister changes of those releases not read), and dir.c\'s sysfs_create_dir_ns is not known to have changed', flags: V5_15 },
   'v5.19': { name: 'v5.19', sources: { [DD_]: 'torvalds@b232b02bf3c2', 'fs/kernfs/file.c': 'torvalds@03ab8e6297ac' },
     differs: {
@@ -209,21 +217,23 @@ export const PROFILES: Record<string, Profile> = {
   'v6.12': { name: 'v6.12', sources: { [DD_]: 'torvalds@efb0b309fa0d', [BUS_]: 'torvalds@bfa54a793ba7', [CORE_]: 'torvalds@56d16d44fe8d', [PLAT_]: 'torvalds@d69d80484598', [PCI_]: 'torvalds@8a48281cfa7f' },
     unread: { [`${CORE_}:dev_uevent`]: 'core.c at 56d16d44fe8d (driver-core-6.12-rc1) has the RCU read of 15fffc6a5624, which 9a71892cbcdb reverted in v6.12-rc6: v6.12.0 reads dev->driver twice again, under the device_lock that uevent_show takes (UEVENT_SHOW_LOCKED; pull and stable mails, not a tagged tree)' },
     describe: 'as v6.6, with uevent_show\'s device_lock (UEVENT_SHOW_LOCKED, below); dd.c read at efb0b309fa0d (the only dd.c commit of driver-core-6.12-rc1), bus.c at bfa54a793ba7 and core.c at 56d16d44fe8d (torvalds/linux commits of the same pull: bus.c before b45ed06f4673, which changes only bus_find_device, core.c before eb46cb321f1f, a device_shutdown revert; Makefile not read; stable 6.12.y backports such as 18daa52418e7 not included: this is 6.12.0). __device_release_driver calls device_unbind_cleanup before device_links_driver_cleanup (2e84dc379200, v6.7: one step in the model, so no change). platform.c at d69d80484598 (driver-core-6.11-rc1; 24e041e1e48d of 6.12-rc1 makes platform_bus_type const) and pci-driver.c at 8a48281cfa7f (the only pci-driver.c commit of the v6.12 PCI pull). uevent_show takes device_lock around dev_uevent (c0a40097f0bc, back since v6.12-rc6: UEVENT_SHOW_LOCKED); ' + DRV_UNREAD, flags: [...V6_2, 'UEVENT_SHOW_LOCKED'] },
-  mainline: { name: 'mainline', sources: { [DD_]: 'dakr@1ac45118ddf8', [BUS_]: 'torvalds@bfa54a793ba7', [CORE_]: 'v6.18.y', [MOD_]: 'torvalds@01d5b167dc23', [DEVICE_H]: 'torvalds@00289cd87676', 'drivers/scsi/scsi_scan.c': 'torvalds@741e9d668aa5', [PCI_]: 'torvalds@8a48281cfa7f', 'drivers/usb/core/message.c': 'v6.18.y' },
+  mainline: { name: 'mainline', sources: { [DD_]: 'dakr@1ac45118ddf8', [MUTEX_]: 'torvalds@894d1b3db41c', [BUS_]: 'torvalds@bfa54a793ba7', [CORE_]: 'v6.18.y', [MOD_]: 'torvalds@01d5b167dc23', [DEVICE_H]: 'torvalds@00289cd87676', 'drivers/scsi/scsi_scan.c': 'torvalds@741e9d668aa5', [PCI_]: 'torvalds@8a48281cfa7f', 'drivers/usb/core/message.c': 'v6.18.y' },
     describe: 'current mainline as far as read: dd.c at dakr@1ac45118ddf8 (Danilo Krummrich\'s kernel.org tree, the driver-core co-maintainer\'s: newer than v7.0 by content, with ea34511aaf75, cb3d1049f4ea and a2225b6e834a; a developer tree, not a tag), core.c of 6.18.16 (AOSC-Tracking/linux; its device_add predates a2225b6e834a, whose device_add half, the flag set under device_lock before bus_probe_device, is read only in the patch postings), bus.c at bfa54a793ba7 (v6.12, the newest read; ea34511aaf75 moved its drivers_autoprobe test into device_initial_probe in v6.19, one test either way in the model), kernel/module/main.c at 01d5b167dc23 (v6.15-v6.17 by content), drivers/scsi/scsi_scan.c at 741e9d668aa5 (v6.9 merge window), drivers/usb/core/message.c of AOSC-Tracking/linux (v6.18.y), pci-driver.c at 8a48281cfa7f (v6.12, the newest read), include/linux/device.h at 00289cd87676 (v5.3; device_lock/device_unlock are the same in a much later tree); no platform.c (2b38efc05bf7 moved its driver_override into the core; none read after it): dev_uevent reads dev->driver once (18daa52418e7, v6.15), driver_override is swapped and matched under its own spinlock (cb3d1049f4ea), and no probe path binds a device before device_add has finished (a2225b6e834a); ' + DRV_UNREAD, flags: [...V6_2, 'UEVENT_SINGLE_READ', 'READY_TO_PROBE', 'OVERRIDE_MATCH_LOCKED'] },
 };
 
 export const PROFILE_NAMES = Object.keys(PROFILES);
 
+/** `; did you mean 'v4.18'?` for a name that is no profile: for a release number the newest profile not after it (v4.19 -> v4.18, not the nearer spelling v4.14). */
+export function profileSuggestion(name: string): string {
+  const v = /^v(\d+)\.(\d+)/.exec(name), key = (a: number, b: number) => a * 1000 + b;
+  const below = v ? PROFILE_NAMES.filter((n) => { const m = /^v(\d+)\.(\d+)$/.exec(n); return m && key(+m[1]!, +m[2]!) <= key(+v[1]!, +v[2]!); }).pop() : undefined;
+  const near = below ?? didYouMean(name, PROFILE_NAMES);
+  return near !== undefined ? `; did you mean '${near}'?` : '';
+}
+
 export function profile(name: string): Profile {
   const p = PROFILES[name];
-  if (!p) {
-    // A release number: the newest profile not after it (v4.19 -> v4.18, not the nearer spelling v4.14).
-    const v = /^v(\d+)\.(\d+)/.exec(name), key = (a: number, b: number) => a * 1000 + b;
-    const below = v ? PROFILE_NAMES.filter((n) => { const m = /^v(\d+)\.(\d+)$/.exec(n); return m && key(+m[1]!, +m[2]!) <= key(+v[1]!, +v[2]!); }).pop() : undefined;
-    const near = below ?? didYouMean(name, PROFILE_NAMES);
-    throw new ProbecheckError('E602', `unknown kernel profile '${name}'${near !== undefined ? `; did you mean '${near}'?` : ''}; known: ${PROFILE_NAMES.join(', ')}`);
-  }
+  if (!p) throw new ProbecheckError('E602', `unknown kernel profile '${name}'${profileSuggestion(name)}; known: ${PROFILE_NAMES.join(', ')}`);
   return p;
 }
 

@@ -61,6 +61,14 @@ export const MODELLED: Record<string, string[]> = {
   'drivers/usb/core/message.c': ['driver_set_config_work'],
   'kernel/module.c': ['delete_module', 'free_module', 'do_init_module', 'load_module'],
   'kernel/module/main.c': ['delete_module', 'free_module', 'do_init_module', 'load_module'],
+  // struct mutex (device_lock) waiter fairness: lock handoff (MUTEX_FLAG_HANDOFF, 9d659ae14b54, v4.10), the flag
+  // MUTEX_HANDOFF. __mutex_unlock_common_slowpath is the pre-v4.10 (atomic count) unlock; __mutex_trylock_or_owner
+  // (e274795ea7b7, v4.11 .. v5.14) clears the request on every acquisition; __mutex_trylock_common and
+  // __mutex_trylock_or_handoff are v5.15+ (ad90880dc962); __mutex_add_waiter v4.11+.
+  'kernel/locking/mutex.c': [
+    '__mutex_trylock', '__mutex_trylock_or_owner', '__mutex_trylock_common', '__mutex_trylock_or_handoff', '__mutex_waiter_is_first', '__mutex_add_waiter',
+    '__mutex_handoff', 'mutex_optimistic_spin', '__mutex_lock_common', '__mutex_unlock_slowpath', '__mutex_unlock_common_slowpath',
+  ],
 };
 
 /**

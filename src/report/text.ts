@@ -118,14 +118,16 @@ export function loopNote(t: Trace): string {
 }
 
 /**
- * A thread the loop starves, in words: the lasso stands only under weak fairness, and where the
- * thread waits for a kernel mutex the kernel's handoff (9d659ae14b54, v4.10: a waiter that keeps
- * losing the race is handed the lock) rules the loop out.
+ * A thread the loop starves, in words: the lasso stands only under weak fairness. A thread that
+ * waits for a kernel mutex is starved only on a kernel whose mutex can pass a waiter over for
+ * ever (before the handoff of v4.10, and in v4.11 .. v5.14); from v5.15 mutex waits are strongly
+ * fair (MUTEX_HANDOFF) and no such lasso is found.
  */
 function starvedNote(x: NonNullable<Trace['starved']>[number]): string {
   // A kernel mutex as the model names it: &dev->mutex(dc), deferred_probe_mutex, module_mutex (not a patch's text that says "mutex").
   const mutex = x.waits !== undefined && /^(&\w+->mutex\(|\w+_mutex\b)/.test(x.waits);
-  return `(${x.thread} can move in ${x.enabledIn} of the loop's ${x.of} states and never does: this loop needs it never scheduled when it can run, which weak fairness allows${x.waits ? `; where it cannot, it waits for ${x.waits}` : ''}${mutex ? '. A contended kernel mutex is handed to a waiter that keeps losing it (9d659ae14b54, v4.10), so on v4.10 and later this loop may not be a real hang' : ''})`;
+  if (x.enabledIn >= x.of) return `(${x.thread} can move in every state of the loop and never does, which weak fairness rules out)`;
+  return `(${x.thread} can move in ${x.enabledIn} of the loop's ${x.of} states and never does: this loop needs it never scheduled when it can run, which weak fairness allows${x.waits ? `; where it cannot, it waits for ${x.waits}` : ''}${mutex ? '. The mutex of this kernel can pass such a waiter over: before v4.10 it has no handoff (9d659ae14b54), and in v4.11 .. v5.14 a task that takes it while it is free can clear the waiter\'s handoff request for good (e274795ea7b7). From v5.15 (ad90880dc962, 048661a1f963) the waiter is handed the lock, and probecheck reports no such loop there' : ''})`;
 }
 
 /** The move list exactly as `probecheck replay` takes it, one per line (`thread: label #branch`). */

@@ -74,6 +74,16 @@ describe('probecheck source', () => {
     expect(none.status).toBe(2);
     expect(none.stderr.trim()).toBe('probecheck: E501 (bad command-line usage): profile v6.12 reads no snapshot of drivers/base/driver.c; profiles that do: v3.5, v5.10, v5.15');
   });
+  // The README's "Properties" names this command: the line that makes mutex waits strongly fair.
+  it("the mutex's handoff line at v5.15, and its absence at v5.10, where the flag is off", () => {
+    const r = probecheck(['source', '__mutex_lock_common', '--profile', 'v5.15'], { cwd: tempDir() });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^679\s+if \(__mutex_trylock_or_handoff\(lock, first\) \|\|/m);
+    const old = probecheck(['source', '__mutex_lock_common', '--profile', 'v5.10'], { cwd: tempDir() });
+    expect(old.status).toBe(0);
+    expect(old.stdout).not.toContain('__mutex_trylock_or_handoff');
+    expect(old.stdout).toContain('__mutex_set_flag(lock, MUTEX_FLAG_HANDOFF);');
+  });
   it('an unknown function or a profile without that file: one line, exit 2', () => {
     for (const args of [['source', 'no_such_fn'], ['source', '__driver_attach', '--profile', 'v4.14']]) {
       const r = probecheck(args, { cwd: tempDir() });

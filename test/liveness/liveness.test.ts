@@ -167,6 +167,34 @@ describe('stopsAt: where an unfair thread may stop', () => {
   });
 });
 
+describe('strong: a lock with handoff', () => {
+  const lockState = t.record({ lock: t.bool, done: t.bool });
+  const done: Property = { kind: 'eventually', name: 'eventually-done', holds: (s) => s.done };
+  // A looper takes and drops the lock for ever; the waiter needs it once. Between the looper's
+  // release and its next take the waiter can move, in one state of the loop's two.
+  const model = (strong: boolean): Model => ({
+    name: 'looper-waiter', state: lockState,
+    threads: [
+      { name: 'looper', steps: {
+        take: { where: 'toy:take', await: (s) => !s.lock, run: (s) => { s.lock = true; return 'release'; } },
+        release: { where: 'toy:release', run: (s) => { s.lock = false; return 'take'; } },
+      } },
+      { name: 'waiter', steps: { wait: { where: 'toy:wait', strong, await: (s) => !s.lock, run: (s) => { s.done = true; return null; } } } },
+    ],
+    properties: [done],
+  });
+
+  it('weak fairness lets the loop pass the waiter over for ever; strong fairness owes it the lock', () => {
+    const weak = check(model(false)).properties[0]!;
+    expect(weak.verdict).toBe('violated');
+    expect(weak.trace!.starved).toEqual([{ thread: 'waiter', enabledIn: 1, of: 2 }]);
+    expect(check(model(true)).properties[0]!.verdict).toBe('holds');
+    // The weak lasso, re-executed on the strong model, is refuted by name.
+    expect(confirmLasso(makeBackend(model(true)), done as never, weak.trace!.moves, weak.trace!.loopFrom!))
+      .toEqual({ confirmed: false, why: 'the cycle is unfair: waiter can move in 1 of its 2 states at a strongly fair step (wait) and never moves' });
+  });
+});
+
 /* ---------- brute force on random graphs ---------- */
 
 interface G { n: number; T: number; succ: number[][][]; fair: boolean[]; p: boolean[]; q: boolean[] }
@@ -285,20 +313,22 @@ function fairThrough(g: G, s: number, region: Set<number>): boolean {
 }
 
 /*
- * The same cross-check where fairness depends on the pc (`stopsAt`): each thread alternates two
- * steps a and b, each moving the node along its own random edges; an unfair thread may stop
- * only at its stop labels. The oracle enumerates every set V of states of the product graph
- * (node and each thread's pc, at most 12 states): a fair behaviour stays in V forever iff V is
- * strongly connected by its inner edges and every thread enabled and fair in all of V moves
- * inside V (a closed walk can take every inner edge), or it stops in a state where no thread is
- * enabled and fair.
+ * The same cross-check where fairness depends on the pc (`stopsAt`, `strong`): each thread
+ * alternates two steps a and b, each moving the node along its own random edges; an unfair
+ * thread may stop only at its stop labels, and a step may be strongly fair. The oracle
+ * enumerates every set V of states of the product graph (node and each thread's pc, at most 12
+ * states): a fair behaviour stays in V forever iff V is strongly connected by its inner edges
+ * and every thread enabled and fair in all of V, or enabled at a strongly fair step in some of
+ * V, moves inside V (a closed walk can take every inner edge), or it stops in a state where no
+ * thread is enabled and fair.
  */
-interface PG { n: number; T: number; adj: number[][][][]; fair: boolean[]; stops: ('a' | 'b')[][]; p: boolean[]; q: boolean[] }
+interface PG { n: number; T: number; adj: number[][][][]; fair: boolean[]; stops: ('a' | 'b')[][]; strong: ('a' | 'b')[][]; p: boolean[]; q: boolean[] }
 const pgArb = fc.integer({ min: 1, max: 3 }).chain((n) => fc.integer({ min: 1, max: 2 }).chain((T) => fc.record({
   n: fc.constant(n), T: fc.constant(T),
   adj: fc.array(fc.array(fc.array(fc.uniqueArray(fc.integer({ min: 0, max: n - 1 }), { maxLength: 2 }), { minLength: n, maxLength: n }), { minLength: 2, maxLength: 2 }), { minLength: T, maxLength: T }),
   fair: fc.array(fc.boolean(), { minLength: T, maxLength: T }),
   stops: fc.array(fc.subarray(['a', 'b'] as ('a' | 'b')[]), { minLength: T, maxLength: T }),
+  strong: fc.array(fc.subarray(['a', 'b'] as ('a' | 'b')[]), { minLength: T, maxLength: T }),
   p: fc.array(fc.boolean(), { minLength: n, maxLength: n }),
   q: fc.array(fc.boolean(), { minLength: n, maxLength: n }),
 })));
@@ -309,27 +339,28 @@ function pgModel(g: PG, props: Property[]): Model {
     name: 'random-pc-graph', state: t.record({ node: t.int(Math.max(1, g.n - 1)) }),
     threads: g.adj.map((ab, k) => ({
       name: `T${k}`, fair: g.fair[k], ...(g.fair[k] ? {} : { stopsAt: g.stops[k] }),
-      steps: Object.fromEntries(LABELS.map((l, j) => [l, { where: `toy:${l}`, branches: (s: { node: number }) => ab[j]![s.node]!.length,
+      steps: Object.fromEntries(LABELS.map((l, j) => [l, { where: `toy:${l}`, strong: g.strong[k]!.includes(l), branches: (s: { node: number }) => ab[j]![s.node]!.length,
         run: (s: { node: number }, _l: unknown, b: number) => { s.node = ab[j]![s.node]![b]!; return LABELS[1 - j]!; } }])),
     })),
     properties: props,
   };
 }
 
-/** The product graph from (node 0, every pc at a): states as [node, pc bits], edges with their thread and its fairness there. */
+/** The product graph from (node 0, every pc at a): states as [node, pc bits], edges with their thread and its fairness there (strong: strongly fair). */
 function pgGraph(g: PG) {
   const key = (node: number, pcs: number) => node * 4 + pcs;
-  const states = new Map<number, { node: number; pcs: number }>(), out = new Map<number, { v: number; k: number; fair: boolean }[]>();
+  const states = new Map<number, { node: number; pcs: number }>(), out = new Map<number, { v: number; k: number; fair: boolean; strong: boolean }[]>();
   const todo = [key(0, 0)];
   states.set(todo[0]!, { node: 0, pcs: 0 });
   while (todo.length) {
     const u = todo.pop()!, { node, pcs } = states.get(u)!;
-    const es: { v: number; k: number; fair: boolean }[] = [];
+    const es: { v: number; k: number; fair: boolean; strong: boolean }[] = [];
     for (let k = 0; k < g.T; k++) {
       const j = (pcs >> k) & 1, fair = g.fair[k]! || !g.stops[k]!.includes(j === 0 ? 'a' : 'b');
+      const strong = fair && g.strong[k]!.includes(j === 0 ? 'a' : 'b');
       for (const w of g.adj[k]![j]![node]!) {
         const v = key(w, pcs ^ (1 << k));
-        es.push({ v, k, fair });
+        es.push({ v, k, fair, strong });
         if (!states.has(v)) { states.set(v, { node: w, pcs: pcs ^ (1 << k) }); todo.push(v); }
       }
     }
@@ -356,14 +387,16 @@ function pgFair(G: ReturnType<typeof pgGraph>, T: number, starts: number[], ok: 
     let fairOk = true;
     for (let k = 0; k < T && fairOk; k++) {
       const always = [...V].every((u) => G.out.get(u)!.some((e) => e.k === k && e.fair));
-      if (always && !inner.some((e) => e.k === k)) fairOk = false;
+      // Strongly fair: able to move somewhere in V at a strong step, so owed a move inside V.
+      const sometimes = [...V].some((u) => G.out.get(u)!.some((e) => e.k === k && e.strong));
+      if ((always || sometimes) && !inner.some((e) => e.k === k)) fairOk = false;
     }
     if (fairOk) return true;
   }
   return false;
 }
 
-describe('cross-check against brute force where fairness depends on the pc (stopsAt)', () => {
+describe('cross-check against brute force where fairness depends on the pc (stopsAt, strong steps)', () => {
   it('eventually, leads-to and quiescent agree with enumeration of every state set of the product graph', () => {
     fc.assert(fc.property(pgArb, (g) => {
       const r = check(pgModel(g, [
@@ -383,7 +416,10 @@ describe('cross-check against brute force where fairness depends on the pc (stop
       // Every lasso found is confirmed by re-execution, under the same pc-dependent fairness.
       const props: Record<string, Property> = { ev: { kind: 'eventually', name: 'ev', holds: (s) => g.p[s.node]! }, lt: { kind: 'leads-to', name: 'lt', from: (s) => g.p[s.node]!, to: (s) => g.q[s.node]! }, qu: { kind: 'quiescent', name: 'qu', quiet: (s) => g.q[s.node]! } };
       for (const p of r.properties) if (p.trace) expect(confirmLasso(makeBackend(pgModel(g, [])), props[p.name] as never, p.trace.moves, p.trace.loopFrom!), p.name).toMatchObject({ confirmed: true });
-    }), { numRuns: 300 });
+    }), { numRuns: 300,
+      // Found by 5,000 runs with the split of badEnds turned off: T0 can move at its strong step
+      // `a` in one state of the loop T1 makes, and is owed that move.
+      examples: [[{ n: 3, T: 2, adj: [[[[1], [], []], [[], [], []]], [[[2], [], []], [[], [], [0]]]], fair: [false, false], stops: [[], []], strong: [['a'], []], p: [false, false, false], q: [false, false, false] }]] });
   });
 });
 

@@ -12,7 +12,7 @@ import type { Backend } from '../state/backend.js';
 import { FingerprintStore, NO_PARENT } from '../store.js';
 import { ProbecheckError } from '../errors.js';
 import { actionCode } from '../trace.js';
-import { fairAtPc } from '../compile.js';
+import { EDGE_FAIR, edgeFlags } from '../compile.js';
 import { isAllocationFailure, LimitReached, MemoryBudget, outOfMemory } from './budget.js';
 import type { Graph } from './graph.js';
 import type { Reducer } from '../reduce/por.js';
@@ -52,7 +52,7 @@ export function explore(be: Backend, monitor: Monitor, strategy: 'bfs' | 'dfs', 
   let transitions = 0, depth = 0, curId = 0, curDepth = 0, truncated = false;
   let stopped: SearchOutcome['stopped'], stopNote: string | undefined;
   const actions = monitor.hasActions;
-  // Where a thread's fairness depends on its pc, each edge of the graph records it.
+  // Where a thread's fairness depends on its pc, each edge of the graph records it (edgeFlags).
   const fairAt = graph?.fair ? be.c : undefined;
   // Properties read through the reducer's recording views, so it learns what they read.
   const mbe = reducer ? reducer.monitorBackend : be;
@@ -62,7 +62,7 @@ export function explore(be: Backend, monitor: Monitor, strategy: 'bfs' | 'dfs', 
     if (actions) monitor.checkAction(mbe, curId, code);
     const id = store.put(fp.hi, fp.lo, curId, code);
     if (graph) {
-      graph.edge(id < 0 ? store.found : id, code, fairAt === undefined || fairAtPc(fairAt, k, be.pc(k)));
+      graph.edge(id < 0 ? store.found : id, code, fairAt === undefined ? EDGE_FAIR : edgeFlags(fairAt, k, be.pc(k)));
       if (id >= 0) graph.label(id, be.nextG(), be.nextQ());
     }
     if (id < 0) return;

@@ -15,8 +15,9 @@ export class Graph {
   dst = new Uint32Array(1 << 14);
   code = new Uint16Array(1 << 14);
   /**
-   * Per edge, where a thread's fairness depends on its pc (Compiled.partlyFair): 1 if the
-   * thread that moves is weakly fair in the state the edge leaves. Otherwise undefined.
+   * Per edge, where a thread's fairness depends on its pc (Compiled.partlyFair): what the thread
+   * that moves owes in the state the edge leaves (compile's EDGE_FAIR, EDGE_STRONG). Otherwise
+   * undefined: every fair thread is weakly fair everywhere.
    */
   fair: Uint8Array | undefined;
   edges = 0;
@@ -43,8 +44,8 @@ export class Graph {
     this.start[id] = this.edges;
   }
 
-  /** An edge of the state begun; `fair`: its thread is weakly fair there (kept where fairness depends on the pc). */
-  edge(dst: number, code: number, fair = true): void {
+  /** An edge of the state begun; `fair`: what its thread owes there (edgeFlags; kept where fairness depends on the pc). */
+  edge(dst: number, code: number, fair = 1): void {
     if (this.edges >= this.dst.length) {
       const n = this.dst.length * 2;
       this.reserve?.(n * (this.fair ? 7 : 6), `the state graph (${n.toLocaleString('en-US')} edges)`);
@@ -53,7 +54,7 @@ export class Graph {
       if (this.fair) { const f = new Uint8Array(n); f.set(this.fair); this.fair = f; }
     }
     this.dst[this.edges] = dst;
-    if (this.fair) this.fair[this.edges] = fair ? 1 : 0;
+    if (this.fair) this.fair[this.edges] = fair;
     this.code[this.edges++] = code;
   }
 

@@ -48,8 +48,31 @@ export function holder(k: Kernel, owner: number): string {
   return owner === 0 ? 'nobody' : (k.threadNames[owner - 1] ?? `thread ${owner - 1}`);
 }
 
+/** The `waits` of steps that wait for a struct mutex and nothing else (emit.ts makes them strongly fair with MUTEX_HANDOFF). */
+const MUTEX_WAITS = new WeakSet<object>();
+
 export function mutexWaits(k: Kernel, d: number): (s: KS) => string {
-  return (s) => `&dev->mutex(${k.vn(d)}) held by ${holder(k, s.dev[d]!.mutex)}`;
+  const w = (s: KS) => `&dev->mutex(${k.vn(d)}) held by ${holder(k, s.dev[d]!.mutex)}`;
+  MUTEX_WAITS.add(w);
+  return w;
+}
+
+/** The `waits` of a step that waits for a global struct mutex (deferred_probe_mutex, module_mutex). */
+export function namedMutexWaits(name: string): () => string {
+  const w = () => name;
+  MUTEX_WAITS.add(w);
+  return w;
+}
+
+/** Is this a step's `waits` from mutexWaits or namedMutexWaits (or a view of one)? */
+export function isMutexWait(w: unknown): boolean {
+  return typeof w === 'function' && MUTEX_WAITS.has(w);
+}
+
+/** Mark a wrapper of a mutex wait (a strict view of the same step) as one too. */
+export function sameWait<W extends object>(orig: unknown, w: W): W {
+  if (isMutexWait(orig)) MUTEX_WAITS.add(w);
+  return w;
 }
 
 /**

@@ -8,7 +8,7 @@
 import { locksHeld, type ThreadBuilder } from '../emit.js';
 import { ProbecheckError } from '../../engine/errors.js';
 import type { KL, KS } from '../state.js';
-import { DD } from './common.js';
+import { DD, namedMutexWaits } from './common.js';
 import { busProbeDevice } from './device-add.js';
 import { deferredDel, deferredFirst } from './klist.js';
 
@@ -50,7 +50,7 @@ export function deferredProbeWorkFunc(tb: ThreadBuilder): string {
     } });
   // One atomic step per turn of the loop: (re)take the mutex, test the list, take the first device
   // off it, drop the mutex, call bus_probe_device (or, at the end, drop the mutex and finish).
-  f.step('mutex_lock', { where: `${DD}:deferred_probe_work_func`, await: (s) => s.deferredProbeMutex === 0, waits: () => 'deferred_probe_mutex',
+  f.step('mutex_lock', { where: `${DD}:deferred_probe_work_func`, await: (s) => s.deferredProbeMutex === 0, waits: namedMutexWaits('deferred_probe_mutex'),
     c: ['mutex_lock(&deferred_probe_mutex);@1', 'while (!list_empty(&deferred_probe_active_list)) {', 'list_del_init(&private->deferred_probe);', 'mutex_unlock(&deferred_probe_mutex);@1',
       'bus_probe_device(dev);', 'mutex_lock(&deferred_probe_mutex);@2', 'mutex_unlock(&deferred_probe_mutex);@2'],
     run: (s, t) => {

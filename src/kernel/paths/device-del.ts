@@ -6,7 +6,7 @@
 import { RETURN, type Ret, type ThreadBuilder } from '../emit.js';
 import type { KS } from '../state.js';
 import type { LinkInfo } from '../world.js';
-import { BUS, CORE, DD, lockStep } from './common.js';
+import { BUS, CORE, DD, lockStep, namedMutexWaits } from './common.js';
 import { busDel, deferredDel } from './klist.js';
 import { deviceReleaseDriver } from './release.js';
 import { DEL_LINES } from './really-probe.js';
@@ -53,7 +53,7 @@ export function deviceDel(tb: ThreadBuilder, dev: number, ret: Ret): string {
   } });
   f.step('driver_deferred_probe_del', { where: `${CORE}:device_del -> ${DD}:driver_deferred_probe_del`, await: (s) => s.deferredProbeMutex === 0,
     c: ['driver_deferred_probe_del(dev);', ...DEL_LINES.map((l) => `${DD}:driver_deferred_probe_del:: ${l}`)],
-    waits: () => 'deferred_probe_mutex', run: (s) => { deferredDel(s, dev); return 'kobject_del'; } });
+    waits: namedMutexWaits('deferred_probe_mutex'), run: (s) => { deferredDel(s, dev); return 'kobject_del'; } });
   // device_links_purge (v4.10, 9ed9895370ae) deletes every link left at dev, with __device_link_del
   // whatever its kref: a stateless link a driver added and will delete in ->remove is gone here, so
   // that device_link_del is a second delete (links-single-delete); a managed one is gone too (its

@@ -22,7 +22,7 @@ import { RETURN, type Kernel, type KStep, type Ret, type ThreadBuilder } from '.
 import { isUserPatch } from '../define-patch.js';
 import { PROFILE_NAMES, PROFILES, type Flag } from '../profiles.js';
 import type { KS } from '../state.js';
-import { DD, deferredTrigger, flushWork } from './common.js';
+import { DD, deferredTrigger, flushWork, namedMutexWaits } from './common.js';
 import { triggerLines } from './really-probe.js';
 
 export const LATE_INITCALL = 'deferred_probe_initcall';
@@ -74,12 +74,12 @@ export function deferredProbeInitcall(tb: ThreadBuilder, ret: Ret): string {
   f.step('driver_deferred_probe_enable', { where, c: ['driver_deferred_probe_enable = true;'], run: (s) => { s.deferredProbeEnable = true; return 'driver_deferred_probe_trigger'; } });
   // The trigger's own lines are anchored here, once per block; the second call names only its call line.
   f.step('driver_deferred_probe_trigger', { where, c: ['driver_deferred_probe_trigger();@1', ...triggerLines(k).map((l) => `driver_deferred_probe_trigger:: ${l}`)],
-    await: (s) => s.deferredProbeMutex === 0, waits: () => 'deferred_probe_mutex',
+    await: (s) => s.deferredProbeMutex === 0, waits: namedMutexWaits('deferred_probe_mutex'),
     run: (s) => { deferredTrigger(k, s); return after([[flush, 'flush_work'], [again, 'trigger_again'], [timeout, 'schedule_delayed_work']]); } });
   if (flush) flushWork(k, tb.name, f, 'flush_work', where, ['flush_workqueue(deferred_wq); || flush_work(&deferred_probe_work);@1'], after([[again, 'trigger_again'], [timeout, 'schedule_delayed_work']]));
   if (again) {
     // initcalls_done = true (not modelled) comes between the passes.
-    f.step('trigger_again', { where, c: ['driver_deferred_probe_trigger();@2'], await: (s) => s.deferredProbeMutex === 0, waits: () => 'deferred_probe_mutex',
+    f.step('trigger_again', { where, c: ['driver_deferred_probe_trigger();@2'], await: (s) => s.deferredProbeMutex === 0, waits: namedMutexWaits('deferred_probe_mutex'),
       run: (s) => { deferredTrigger(k, s); return 'flush_again'; } });
     flushWork(k, tb.name, f, 'flush_again', where, ['flush_work(&deferred_probe_work);@2'], after([[timeout, 'schedule_delayed_work']]));
   }
@@ -108,7 +108,7 @@ export function deferredProbeTimeoutWorkFunc(tb: ThreadBuilder): string {
   // fw_devlink_drivers_done() first: fw_devlink is not modelled. `driver_deferred_probe_timeout = 0;`
   // (v5.1's `deferred_probe_timeout = 0;` .. v5.19, v6.3+; not in v6.1's 07b7b883be5b) matters only to the wait it wakes (wake).
   f.step('driver_deferred_probe_trigger', { where, c: [...(clears ? ['driver_deferred_probe_timeout = 0;'] : []), 'driver_deferred_probe_trigger();', ...triggerLines(k).map((l) => `driver_deferred_probe_trigger:: ${l}`)],
-    await: (s) => s.deferredProbeMutex === 0, waits: () => 'deferred_probe_mutex', run: (s) => { deferredTrigger(k, s); return 'flush_work'; } });
+    await: (s) => s.deferredProbeMutex === 0, waits: namedMutexWaits('deferred_probe_mutex'), run: (s) => { deferredTrigger(k, s); return 'flush_work'; } });
   flushWork(k, tb.name, f, 'flush_work', where, ['flush_work(&deferred_probe_work);'], 'deferred_probe_pending');
   // Set 0 at the top of the work, modelled at its end with the wake (a wait that reads it is woken then).
   const woken = (s: KS) => { if (clears) s.probeTimeout = false; return RETURN; };
@@ -116,7 +116,7 @@ export function deferredProbeTimeoutWorkFunc(tb: ThreadBuilder): string {
   if (locked) {
     // One atomic step under deferred_probe_mutex: dev_info "deferred probe pending" for each device on the pending list (model-events.ts).
     f.step('deferred_probe_pending', { where, since: 'v5.12 (eed6e41813de)', c: ['mutex_lock(&deferred_probe_mutex);', 'list_for_each_entry(p, &deferred_probe_pending_list, deferred_probe)', 'deferred probe pending', 'mutex_unlock(&deferred_probe_mutex);', ...wakeLine],
-      await: (s) => s.deferredProbeMutex === 0, waits: () => 'deferred_probe_mutex', run: woken });
+      await: (s) => s.deferredProbeMutex === 0, waits: namedMutexWaits('deferred_probe_mutex'), run: woken });
   } else {
     // No mutex: the first entry (and the next, which _safe loads ahead), then the rest of the walk.
     // The lines printed are those of the list as the walk starts (model-events.ts).

@@ -9,7 +9,7 @@
  */
 import { RETURN, type Ret, type ThreadBuilder } from '../emit.js';
 import type { KS } from '../state.js';
-import { moduleFile, moduleWqSlot } from './common.js';
+import { moduleFile, moduleWqSlot, namedMutexWaits } from './common.js';
 import { asyncSynchronizeFullStep } from './async.js';
 import { busAddDriver } from './driver-attach.js';
 import { busRemoveDriver } from './driver-detach.js';
@@ -74,7 +74,7 @@ export function deleteModule(tb: ThreadBuilder, m: number, ret: Ret): string {
   // exits (`out:`) release the same lock in the same step (conformance.ts UNCOVERED).
   f.step('try_stop_module', { where: `${file}:delete_module, try_stop_module`, await: (s) => s.moduleMutex === 0,
     c: ['if (mutex_lock_interruptible(&module_mutex) != 0) ... mutex_unlock(&module_mutex);@1'],
-    waits: () => 'module_mutex', run: (s) => {
+    waits: namedMutexWaits('module_mutex'), run: (s) => {
       const x = s.mod[m]!;
       if (x.state !== 'LIVE') return RETURN;  // -EBUSY (or -ENOENT)
       if (x.refcnt !== 1) return RETURN;      // -EWOULDBLOCK

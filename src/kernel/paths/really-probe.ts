@@ -12,7 +12,7 @@ import { RETURN, type Kernel, type KStep, type Ret, type ThreadBuilder } from '.
 import { add } from '../../engine/add.js';
 import type { KL, KS } from '../state.js';
 import { RET, registersFor } from '../world.js';
-import { DD, deferredTrigger, dropSnapshot, lockStep, mayDefer, takeSnapshot, triggeredSince } from './common.js';
+import { DD, deferredTrigger, dropSnapshot, lockStep, mayDefer, namedMutexWaits, takeSnapshot, triggeredSince } from './common.js';
 import { deviceAdd } from './device-add.js';
 import { busAddDriver } from './driver-attach.js';
 import { deviceDel } from './device-del.js';
@@ -98,7 +98,7 @@ export function driverProbeDevice(tb: ThreadBuilder, dev: number, drv: number, r
       c: ['if (ret == -EPROBE_DEFER || ret == EPROBE_DEFER) {', 'driver_deferred_probe_add(dev);', 'driver_deferred_probe_add:: if (!dev->can_match) || if (!dev_can_match(dev))', ...ADD_LINES.map((l) => `driver_deferred_probe_add:: ${l}`),
         'if (trigger_count != atomic_read(&deferred_trigger_count) &&'],
       cIdle: { lines: ['if (ret == -EPROBE_DEFER || ret == EPROBE_DEFER) {'], when: (_s, t) => !deferring(t) },
-      await: (s, t) => !deferring(t) || s.deferredProbeMutex === 0, waits: () => 'deferred_probe_mutex',
+      await: (s, t) => !deferring(t) || s.deferredProbeMutex === 0, waits: namedMutexWaits('deferred_probe_mutex'),
       run: (s, t) => {
         if (!deferring(t)) return 'out';
         const d = s.dev[dev]!;
@@ -106,7 +106,7 @@ export function driverProbeDevice(tb: ThreadBuilder, dev: number, drv: number, r
         return k.has('TRIGGER_COUNT') && triggeredSince(k, s, dev, drv, defers) ? 'driver_deferred_probe_trigger' : 'out';
       } });
     f.step('driver_deferred_probe_trigger', { where: `${DD}:driver_deferred_probe_trigger`, since: 'v3.15 (58b116bce136)', c: ['driver_probe_device:: driver_deferred_probe_trigger();', ...triggerLines(k)],
-      await: triggerAwait, waits: () => 'deferred_probe_mutex',
+      await: triggerAwait, waits: namedMutexWaits('deferred_probe_mutex'),
       run: (s) => { deferredTrigger(k, s); return 'out'; } });
     f.step('out', { where: `${DD}:driver_probe_device`, since: 'v5.14 (204db60c8357)', c: ['atomic_dec(&probe_count);', 'wake_up_all(&probe_waitqueue);'],
       run: (s) => { probeDone(k, s, dev, defers); return RETURN; } });
@@ -194,7 +194,7 @@ function reallyProbe(tb: ThreadBuilder, dev: number, drv: number, depth: number,
   f.step('call_probe', { where: `${DD}:really_probe`, since: old ? 'v4.2' : 'v5.14',
     c: [...(k.has('DEVICE_LINKS') ? ['device_links_check_suppliers(dev);', ...checkSuppliersLines] : []), ...(k.has('DEVICE_LINKS') && old ? ['driver_deferred_probe_add_trigger(dev, local_trigger_count);@1'] : []),
       ...(old ? ['atomic_inc(&probe_count);'] : []), 'dev->driver = drv; || dev->driver = (struct device_driver *)drv; || device_set_driver(dev, drv);', PROBE_CALL],
-    ...(old && links.length > 0 ? { await: (s: KS) => !linkDefers(s) || s.deferredProbeMutex === 0, waits: () => 'deferred_probe_mutex' } : {}),
+    ...(old && links.length > 0 ? { await: (s: KS) => !linkDefers(s) || s.deferredProbeMutex === 0, waits: namedMutexWaits('deferred_probe_mutex') } : {}),
     run: (s, t) => {
     // device_links_check_suppliers ends with dev->links.status = DL_DEV_PROBING, deferring or not.
     if (supplies) s.dev[dev]!.linksProbing = true;
@@ -288,9 +288,9 @@ function reallyProbe(tb: ThreadBuilder, dev: number, drv: number, depth: number,
     }
     return 'driver_deferred_probe_del';
   } });
-  f.step('driver_deferred_probe_del', { where: `${DD}:driver_deferred_probe_del`, c: DEL_LINES, await: (s) => s.deferredProbeMutex === 0, waits: () => 'deferred_probe_mutex',
+  f.step('driver_deferred_probe_del', { where: `${DD}:driver_deferred_probe_del`, c: DEL_LINES, await: (s) => s.deferredProbeMutex === 0, waits: namedMutexWaits('deferred_probe_mutex'),
     run: (s) => { deferredDel(s, dev); return 'driver_deferred_probe_trigger'; } });
-  f.step('driver_deferred_probe_trigger', { where: `${DD}:driver_deferred_probe_trigger`, c: triggerLines(k), await: triggerAwait, waits: () => 'deferred_probe_mutex',
+  f.step('driver_deferred_probe_trigger', { where: `${DD}:driver_deferred_probe_trigger`, c: triggerLines(k), await: triggerAwait, waits: namedMutexWaits('deferred_probe_mutex'),
     run: (s, t) => { deferredTrigger(k, s); if (t.ret !== RET.EPROBE_DEFER) t.ret = RET.BOUND; return old ? 'done' : RETURN; } });
   // Source order: the error path (devres releasing the children probe() registered) comes after the bound path.
   // dev->driver = NULL, and where the error path goes next (one step: nothing the model keeps lies between).
@@ -318,7 +318,7 @@ function reallyProbe(tb: ThreadBuilder, dev: number, drv: number, depth: number,
     f.step('driver_null', { where: `${DD}:really_probe`, c: [`devres_release_all(dev);@2 ... done: || device_unbind_cleanup(dev);@2 ... done: #part`], run: (s, t) => unbindCleanup(s, t) });
   }
   if (old) {
-    f.step('driver_deferred_probe_add', { where: `${DD}:driver_deferred_probe_add`, c: ADD_LINES, await: (s) => s.deferredProbeMutex === 0, waits: () => 'deferred_probe_mutex',
+    f.step('driver_deferred_probe_add', { where: `${DD}:driver_deferred_probe_add`, c: ADD_LINES, await: (s) => s.deferredProbeMutex === 0, waits: namedMutexWaits('deferred_probe_mutex'),
       run: (s) => { deferredAddBy(k, s, dev, drv); return 'done'; } });
     f.step('done', { where: `${DD}:really_probe`, c: ['atomic_dec(&probe_count);'], run: (s, t) => {
       probeDone(k, s, dev, defers);
