@@ -111,7 +111,10 @@ export async function runDiff(io: Io, baseFile: string, patchedFile: string, bas
   out.push(c.bold(`base:    ${base.model} (${showParams(base.params)}): ${base.states.toLocaleString('en-US')} states`));
   out.push(c.bold(`patched: ${patched.model} (${showParams(patched.params)}): ${patched.states.toLocaleString('en-US')} states`), '');
   const tbl = [['property', 'base', 'patched', 'change', 'base counterexample on the patched model'].map((h) => c.bold(h))];
-  for (const r of rows) tbl.push([r.property, colorVerdict(r.base, c), colorVerdict(r.patched, c), colorChange(r.change, c), oldTraceText(r, by, quiet)]);
+  // Across profiles a base trace may stop at a step the other profile only names or orders
+  // differently: not where the two differ (a new user's pass, 2026-12-05: "blocked" at a renamed step).
+  const across = String(base.params.profile ?? '') !== String(patched.params.profile ?? '');
+  for (const r of rows) tbl.push([r.property, colorVerdict(r.base, c), colorVerdict(r.patched, c), colorChange(r.change, c), oldTraceText(r, by, quiet, across)]);
   out.push(...table(tbl));
   if (!quiet) out.push('', 'base:', ...statsLines(base, c, search.workers), 'patched:', ...statsLines(patched, c, search.workers));
   else for (const [side, r] of [['base', base], ['patched', patched]] as const) out.push(...stopLines(r, c).map((l) => `${side}: ${l}`));
@@ -152,11 +155,11 @@ function oldTraceOn(patchedModel: Model, b: PropertyResult, inserted: Inserted, 
   }
 }
 
-function oldTraceText(r: DiffRow, by: InsertedBy, quiet: boolean): string {
+function oldTraceText(r: DiffRow, by: InsertedBy, quiet: boolean, acrossProfiles = false): string {
   const o = r.oldTrace;
   // No base counterexample: a regression's own trace is the patched side's.
   if (!o) return r.change === 'regressed' && r.patchedTrace !== undefined ? `none; the patched model's: ${r.patchedTrace} steps${quiet ? ' (without -q: printed)' : ', above'}` : '-';
-  if (!o.replays) return `blocked: ${o.why}`;
+  if (!o.replays) return acrossProfiles ? `diverges (another profile: a step named or ordered differently diverges too): ${o.why}` : `blocked: ${o.why}`;
   const via = o.inserted ? ` (through ${o.inserted} step${o.inserted === 1 ? '' : 's'} ${by === 'the patch' ? 'the patch inserted' : 'new in the patched model'})` : '';
   return o.stillViolatedAt !== undefined ? `replays${via}, still violated at step ${o.stillViolatedAt}` : `replays${via}, but the property holds along it`;
 }

@@ -100,9 +100,14 @@ export async function runReplay(io: Io, path: string, property: string | undefin
             ? `confirmed: property ${t.property} is violated by this lasso: ${r.lasso.why}`
             : `confirmed: property ${t.property} is violated at step ${r.violatedAt}${r.violatedAt! < t.moves.length ? ` (of ${t.moves.length})` : ''}`));
         } else {
-          io.out([`${model.name} (${showParams(params.params)}): ${t.moves.length} moves replayed`, '', ...(traceColumns(r.trace, io.width, c) ?? traceList(r.trace, c, io.width))].join('\n'));
+          // A refuted lasso's loop is the trace's claim, not a finding: printed without the notes
+          // that would assert it (a new user's pass, 2026-12-05: "which weak fairness allows" over
+          // "the cycle is unfair", "no thread can move" over "... can still move there").
+          const { loopFrom, starved: _s, mayStop: _m, ...moves } = r.trace;
+          const loop = loopFrom === undefined ? '' : loopFrom >= t.moves.length ? ` (the trace claims the run stops after move ${t.moves.length})` : ` (the trace's loop: moves ${loopFrom + 1} to ${t.moves.length})`;
+          io.out([`${model.name} (${showParams(params.params)}): ${t.moves.length} moves replayed`, '', ...(traceColumns(moves, io.width, c) ?? traceList(moves, c, io.width))].join('\n'));
           io.out(c.red(r.lasso
-            ? `refuted: all ${t.moves.length} moves replay, but they are no counterexample to ${t.property}: ${r.lasso.why}`
+            ? `refuted: all ${t.moves.length} moves replay, but they are no counterexample to ${t.property}${loop}: ${r.lasso.why}`
             : `refuted: all ${t.moves.length} moves replay, but property ${t.property} holds in every state of the trace`));
         }
       }

@@ -10,7 +10,7 @@ import { resolve } from 'node:path';
 import { ProbecheckError } from '../engine/errors.js';
 import type { Hunk, Patch } from './emit.js';
 import { validatePatchState, type PatchStateSpec } from './patch-state.js';
-import { PROFILE_NAMES } from './profiles.js';
+import { PROFILE_NAMES, profileSuggestion } from './profiles.js';
 
 export interface PatchSpec {
   /** A short name for the patch (no commas): how it is shown in the profile, `patches=` and reports. */
@@ -45,7 +45,8 @@ export function definePatch(spec: PatchSpec): UserPatch {
   if (typeof s.id !== 'string' || !/^[\w.+-]+$/.test(s.id)) bad('id: expected a short name of letters, digits, ".", "+", "-" or "_"');
   if (typeof s.subject !== 'string' || !s.subject) bad('subject: expected the patch\'s subject line');
   if (s.commit !== undefined && typeof s.commit !== 'string') bad('commit: expected a string');
-  if (typeof s.base !== 'string' || !PROFILE_NAMES.includes(s.base)) bad(`base: expected a kernel profile; known: ${PROFILE_NAMES.join(', ')}`);
+  if (typeof s.base !== 'string') bad(`base: expected a kernel profile; known: ${PROFILE_NAMES.join(', ')}`);
+  if (!PROFILE_NAMES.includes(s.base as string)) throw new ProbecheckError('E602', `${name}: base: unknown kernel profile '${s.base}'${profileSuggestion(s.base as string)}; known: ${PROFILE_NAMES.join(', ')}`);
   if (!Array.isArray(s.hunks) || s.hunks.length === 0) bad('hunks: expected a non-empty list');
   (s.hunks as unknown[]).forEach((x, i) => {
     const h = x as Record<string, unknown>;

@@ -63,6 +63,10 @@ export function defineProperty(spec: PropertySpec): DefinedProperty {
   if (o.kind !== 'leads-to' && neverReturns(o.check as Function)) {
     throw bad("check: its body has no 'return', so it returns undefined in every state and the property could never be violated; return null when it holds and a string saying what is wrong when it does not");
   }
+  // A predicate with no return is false everywhere: a leads-to would read vacuous and blame the scenario.
+  for (const k of o.kind === 'leads-to' ? ['from', 'to'] : []) {
+    if (neverReturns(o[k] as Function)) throw bad(`${k}: its body has no 'return', so it is false in every state; return true or false`);
+  }
   if (o.description !== undefined && typeof o.description !== 'string') throw bad('description: expected a string');
   if (o.explain !== undefined && typeof o.explain !== 'function') throw bad('explain: expected a function');
   if (o.premise !== undefined) {
@@ -70,6 +74,7 @@ export function defineProperty(spec: PropertySpec): DefinedProperty {
     if (o.kind === 'leads-to' ? typeof p !== 'string' : (typeof p !== 'object' || p === null || typeof p.text !== 'string' || typeof p.met !== 'function')) {
       throw bad(`premise: expected ${o.kind === 'leads-to' ? "a string (what 'from' means)" : '{ text, met: (v) => boolean }'}`);
     }
+    if (o.kind !== 'leads-to' && neverReturns(p.met as Function)) throw bad("premise.met: its body has no 'return', so it is false in every state; return true or false");
   }
   return { kind: 'probecheck-property', spec };
 }
@@ -142,12 +147,24 @@ function verdict(r: unknown): string | null {
   throw new Error(`check returned ${typeof r === 'object' ? 'an object' : String(r)}; it must return null when the property holds and a string saying what is wrong when it does not (\`a && 'msg'\` returns false when a is false: write \`a ? 'msg' : null\`)`);
 }
 
+/**
+ * What a predicate (`from`, `to`, `premise.met`) returned, as a truth value: only a boolean. A
+ * string field read as the test (`v.dev('c1').deferred` is 'none', 'pending' or 'active') is
+ * truthy in every state, so a leads-to held where its premise was never met (a new user's pass,
+ * 2026-12-05: holds, exit 0, where `deferred !== 'none'` gave vacuous).
+ */
+function truth(what: string, r: unknown): boolean {
+  if (r === true || r === false) return r;
+  const got = typeof r === 'string' ? `the string ${JSON.stringify(r)}` : r === null || r === undefined ? String(r) : typeof r === 'object' ? 'an object' : `${typeof r} ${String(r)}`;
+  throw new Error(`${what} returned ${got}; it must return true or false (compare a field that is not a boolean: \`v.dev('c1').deferred !== 'none'\`)`);
+}
+
 function engineProperty(k: Kernel, c: PropCtx, p: PropertySpec): Property<KS> {
   const info = { threads: c.threads, asyncThreads: c.asyncThreads, actors: c.actors };
   const view = (s: KS, q: Query) => strict(kernelView(k, info, s, q));
   // Yours, not the library's: it may name one device of a symmetric group (use-symmetry.ts).
   const base = { name: p.name, mayDistinguish: true, ...(p.description !== undefined ? { description: p.description } : {}) };
-  const premise = (pr: PremiseSpec | undefined) => (pr ? { premise: (s: KS, q: Query) => pr.met(view(s, q)), premiseText: pr.text } : {});
+  const premise = (pr: PremiseSpec | undefined) => (pr ? { premise: (s: KS, q: Query) => truth('premise.met', pr.met(view(s, q))), premiseText: pr.text } : {});
   switch (p.kind) {
     case 'invariant': {
       const broken = (s: KS, q: Query) => verdict(p.check(view(s, q)));
@@ -163,7 +180,7 @@ function engineProperty(k: Kernel, c: PropCtx, p: PropertySpec): Property<KS> {
       return { kind: 'action', ...base, holds: (b, a, m, q) => broken(b, a, m, q) === null, explain: (b, a, m, q) => String(broken(b, a, m, q) ?? ''), ...premise(p.premise) };
     }
     case 'leads-to':
-      return { kind: 'leads-to', ...base, from: (s, q) => p.from(view(s, q)), to: (s, q) => p.to(view(s, q)),
+      return { kind: 'leads-to', ...base, from: (s, q) => truth('from', p.from(view(s, q))), to: (s, q) => truth('to', p.to(view(s, q))),
         ...(p.explain ? { explain: (s: KS, q: Query) => p.explain!(view(s, q)) } : {}), premiseText: p.premise ?? `${p.name}: 'from' holds` };
   }
 }

@@ -32,7 +32,7 @@ import { doInitModule } from './paths/module.js';
 import { doScanAsync, localPciProbe, requestModprobeThread, scanProgram, workOnCpuThread } from './paths/probe-body.js';
 import { driverAttach, driverAttachAsyncHelper } from './paths/driver-attach.js';
 import { combine, parsePatches, patchEntries } from './patches.js';
-import { PROFILE_NAMES, profile } from './profiles.js';
+import { PROFILE_NAMES, profile, profileSuggestion } from './profiles.js';
 import { LIBRARY, PROPERTY_NAMES, type PropCtx } from './properties.js';
 import { isDefinedProperty, rememberKernel, toKernelProperty, type DefinedProperty } from './define-property.js';
 import { addedState } from './patch-state.js';
@@ -754,7 +754,7 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string):
 export function scenario(spec: ScenarioSpec): ModelFactory {
   validateSpec(spec);
   const def = spec.profile ?? 'mainline';
-  if (!PROFILE_NAMES.includes(def)) throw new ProbecheckError('E602', `scenario '${spec.name}': unknown default profile '${def}'${suggestion(def, PROFILE_NAMES)}`);
+  if (!PROFILE_NAMES.includes(def)) throw new ProbecheckError('E602', `scenario '${spec.name}': unknown default profile '${def}'${profileSuggestion(def)}`);
   const params: ParamSpec = {
     // No `values` list: an unknown profile is E602 from profile(), not a generic E104.
     profile: { default: def, describe: `kernel profile (flag set): ${PROFILE_NAMES.join(', ')}` },

@@ -120,7 +120,12 @@ export interface LinkView {
 export interface ThreadView {
   /** The thread's name, as traces print it. */
   readonly name: string;
-  /** The step label it is at (`bind_store(dc,drv):device_lock`), or null when it is not running (not started or ended). */
+  /**
+   * The label of the step it runs next (`bind_store(dc,drv):device_lock`), or null when it has no
+   * step to run: an async entry or work item not yet scheduled, or a thread that ended. A thread
+   * that is waiting is at the step it waits in: an actor that has not begun at its first step (a
+   * `del`'s `remove_event`), the deferred-probe kworker between works at `process_one_work`.
+   */
   readonly at: string | null;
   /** A scenario actor (not a thread the kernel starts). */
   readonly actor: boolean;

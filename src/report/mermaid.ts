@@ -25,9 +25,12 @@ export function mermaidDiagram(r: Pick<Result, 'model' | 'params'>, p: PropertyR
     const ch = s.changes.map((c) => `${c.field}=${c.to}`).join(', ');
     lines.push(`  ${id(s.thread)}->>state: ${safe(ch ? `${what} ${ch}` : what)}`);
   }
-  const over = threads.map(id).slice(0, 2).join(',') || 'state';
+  // Notes span the whole diagram: a loop may run in any of the threads (a new user's pass,
+  // 2026-12-05: drawn over the first two while the kworker looped), and its lines break with <br/>.
+  const over = threads.length ? `${id(threads[0]!)},state` : 'state';
+  const note = (s: string) => s.split('\n').map((l) => safe(l.trim())).join('<br/>');
   // A lasso's loop is the counterexample: say which steps repeat, or that the run stays.
-  if (t.loopFrom !== undefined) lines.push(`  Note over ${over}: ${safe(loopNote(t))}`);
-  if (p.explanation) lines.push(`  Note over ${over}: ${safe(p.explanation)}`);
+  if (t.loopFrom !== undefined) lines.push(`  Note over ${over}: ${note(loopNote(t))}`);
+  if (p.explanation) lines.push(`  Note over ${over}: ${note(p.explanation)}`);
   return lines.join('\n');
 }

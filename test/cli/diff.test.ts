@@ -1,6 +1,8 @@
 /** `probecheck diff`: classification per property, old counterexamples replayed on the patch. */
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FIXTURES, PROBE_TREE, probecheck } from './run.js';
+import { FIXTURES, PROBE_TREE, ROOT, probecheck, tempDir } from './run.js';
 
 describe('probecheck diff', () => {
   it('v4.2 → fixed: both violations fixed, each old trace blocked where the fix acts', () => {
@@ -49,6 +51,22 @@ describe('probecheck diff', () => {
     const sub = probecheck(['diff', `${FIXTURES}/abba.ts`, PROBE_TREE, '--property', 'no-deadlock', '--patched-param', 'variant=v4.2']);
     expect(sub.status).toBe(0);
     expect(sub.stdout).toMatch(/no-deadlock\s+violated\s+holds\s+fixed\s+blocked: move 1 \(kworker\/0:1 probe: take_dev\): the model has no thread 'kworker\/0:1 probe'/);
+  });
+
+  // A new user's pass (2026-12-05): across profiles an old trace stopped at a renamed step read
+  // "blocked", as if the change acted there.
+  it('between two profiles an old trace that stops says it diverges, not that it is blocked', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'node_modules'));
+    symlinkSync(ROOT, join(dir, 'node_modules/probecheck'), 'dir');
+    writeFileSync(join(dir, 's.ts'), `import { scenario } from 'probecheck';
+export default scenario({ name: 'loop', devices: { host: { present: true }, child: { parent: 'host' } },
+  drivers: { 'child-drv': { matches: ['child'], present: true }, 'host-drv': { matches: ['host'], registers: ['child'], probe: 'defer' } },
+  actors: { modprobe: 'register host-drv' }, syncFallback: false, properties: ['quiescence'] });
+`);
+    const r = probecheck(['diff', 's.ts', '--base-param', 'profile=v4.2', '--patched-param', 'profile=v5.1', '-q'], { cwd: dir });
+    expect(r.stdout).toMatch(/quiescence\s+violated\s+violated\s+still violated\s+diverges \(another profile: a step named or ordered differently diverges too\): move \d+ \(modprobe: __driver_attach\(host,host-drv\):device_lock\): thread 'modprobe' is at 'device_driver_attach/);
+    expect(r.stdout).not.toContain('blocked');
   });
 
   it('an unknown parameter on one side is exit 2', () => {

@@ -90,6 +90,7 @@ describe('definePatch and --patch', () => {
     'typo.ts': patchFile('typo', `{ fn: '__driver_attach', replace: 'device_unlok', step: (_s, o) => o! }`),
     'nofn.ts': patchFile('nofn', `{ fn: '__driver_atach', replace: 'device_lock', step: (_s, o) => o! }`),
     'notpatch.ts': 'export default { id: 1 };\n',
+    'badbase.ts': patchFile('badbase', `{ fn: '__driver_attach', replace: 'device_lock', step: (_s, o) => o! }`).replace("base: 'v5.1'", "base: 'v6.13'"),
     'badkey.ts': patchFile('badkey', `{ fn: '__driver_attach', replace: 'device_lock', step: (_s, o) => o!, extra: 1 } as never`),
     'libid.ts': patchFile('654888327e9f', `{ fn: '__driver_attach', replace: 'device_lock', step: (_s, o) => o! }`),
     'never.ts': patchFile('never', `{ fn: 'really_probe', replace: 'probe_failed', step: (_s, o) => o! }, { fn: 'device_del', replace: 'bus_remove_device', step: (_s, o) => o! }, { fn: '__driver_attach', replace: 'strcmp', step: (_s, o) => o! }`),
@@ -123,6 +124,8 @@ describe('definePatch and --patch', () => {
     const r = run('check', 's.ts', '--patch', 'notpatch.ts');
     expect([r.status, r.stderr]).toEqual([2, `probecheck: E105 (model file could not be loaded): ${join(dir, 'notpatch.ts')}: its default export is not a patch; write \`export default definePatch({...})\` (or a list of them)\n`]);
     expect(run('check', 's.ts', '--patch', 'badkey.ts').stderr).toMatch(/^probecheck: E604 .*hunks\[0\]: unknown key 'extra'/);
+    // An unknown base is an unknown profile, as everywhere else (a new user's pass, 2026-12-05: E604 with no suggestion).
+    expect(run('check', 's.ts', '--patch', 'badbase.ts').stderr).toMatch(/^probecheck: E602 \(unknown kernel profile\): patch 'badbase': base: unknown kernel profile 'v6.13'; did you mean 'v6.12'\?/);
     expect(run('check', 's.ts', '--patch', 'missing.ts').stderr).toMatch(/^probecheck: E503 .*missing\.ts: no such file/);
     // A new-user pass (2026-12-04): a patch of yours with a library patch's id was taken silently,
     // and output then names it as that fix.

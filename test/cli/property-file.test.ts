@@ -76,6 +76,16 @@ export default defineProperty({ kind: 'invariant', name: 'and', check: (v) => (v
 write('leads.ts', `import { defineProperty } from 'probecheck';
 export default defineProperty({ kind: 'leads-to', name: 'leads', from: (v) => v.dev('dc').registered, to: (v) => !(v.dev('dc') as any).bond });
 `);
+// A string field read as the test: truthy in every state (a new user's pass, 2026-12-05: holds where it was vacuous).
+write('truthy.ts', `import { defineProperty } from 'probecheck';
+export default defineProperty({ kind: 'leads-to', name: 'truthy', from: (v) => v.dev('dc').deferred as any, to: (v) => v.dev('dc').bound });
+`);
+write('premise-number.ts', `import { defineProperty } from 'probecheck';
+export default defineProperty({ kind: 'invariant', name: 'premise-number', check: () => null, premise: { text: 'dc has a driver', met: (v) => v.devices.length as any } });
+`);
+write('from-noreturn.ts', `import { defineProperty } from 'probecheck';
+export default defineProperty({ kind: 'leads-to', name: 'from-noreturn', from: (v) => { v.dev('dc').registered; }, to: (v) => v.dev('dc').bound } as any);
+`);
 write('none.ts', `import { scenario } from 'probecheck';
 export default scenario({ name: 'none', devices: { a: {} }, drivers: { d: { matches: ['a'], present: true } }, actors: { x: 'add a' }, properties: [] });
 `);
@@ -179,6 +189,9 @@ describe('--property-file from a user folder', () => {
     oneLine(['check', 'unbind.ts', '--property-file', 'and.ts'], /^probecheck: E302 .*property 'and' threw: check returned false; it must return null when the property holds/);
     oneLine(['check', 'unbind.ts', '--property-file', 'noreturn.ts'], /^probecheck: E303 \(malformed user property\): property 'noreturn': check: its body has no 'return', so it returns undefined in every state/);
     oneLine(['check', 'unbind.ts', '--property-file', 'noreturn-method.ts'], /^probecheck: E303 .*property 'noreturn-method': check: its body has no 'return'/);
+    oneLine(['check', 'unbind.ts', '--property-file', 'truthy.ts'], /^probecheck: E302 .*property 'truthy' threw: from returned the string "none"; it must return true or false \(compare a field that is not a boolean/);
+    oneLine(['check', 'unbind.ts', '--property-file', 'premise-number.ts'], /^probecheck: E302 .*property 'premise-number' threw: premise.met returned number 1; it must return true or false/);
+    oneLine(['check', 'unbind.ts', '--property-file', 'from-noreturn.ts'], /^probecheck: E303 .*property 'from-noreturn': from: its body has no 'return', so it is false in every state/);
     oneLine(['check', 'unbind.ts', '--property-file', 'leads.ts'], /^probecheck: E302 .*property 'leads' threw: 'dc' has no field 'bond'; did you mean 'bound'\?/);
     oneLine(['check', join(ROOT, 'models/bench/probe-tree.ts'), '--property-file', 'props.ts'], /^probecheck: E303 .*is a kernel property; model probe-tree is not a kernel scenario/);
   });

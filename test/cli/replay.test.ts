@@ -115,6 +115,30 @@ describe('trace file round trip', () => {
   });
 });
 
+describe('a lasso replayed', () => {
+  // B15's re-probe loop beside a del of the host: on v4.2 (no mutex handoff) a lasso that starves the del.
+  const LOOP = `import { scenario } from 'probecheck';
+export default scenario({ name: 'loop-del', profile: 'v4.2', devices: { host: { present: true }, child: { parent: 'host' } },
+  drivers: { 'child-drv': { matches: ['child'], present: true }, 'host-drv': { matches: ['host'], registers: ['child'], probe: 'defer' } },
+  actors: { modprobe: 'register host-drv', hotplug: 'del host' }, syncFallback: false, properties: ['actors-terminate'] });
+`;
+  it('a tampered lasso is refuted without the notes that would assert its loop', () => {
+    const dir = project();
+    writeFileSync(join(dir, 'loop.ts'), LOOP);
+    const file = join(dir, 't.json');
+    expect(probecheck(['check', 'loop.ts', '--trace-out', file, '-q'], { cwd: dir }).status).toBe(1);
+    const t = JSON.parse(readFileSync(file, 'utf8'));
+    expect(probecheck(['replay', file], { cwd: dir }).stdout).toMatch(/hotplug can move in 2 of the loop's \d+ states and never does/);
+    // Claimed to stop for good where threads can still move: refuted, and no "no thread can move".
+    const n = t.moves.length;
+    writeFileSync(file, JSON.stringify({ ...t, loopFrom: n }));
+    const stop = probecheck(['replay', file], { cwd: dir });
+    expect(stop.status).toBe(1);
+    expect(stop.stdout).not.toMatch(/no thread can move|repeat forever|never does/);
+    expect(stop.stdout).toMatch(new RegExp(`refuted: all ${n} moves replay, but they are no counterexample to actors-terminate \\(the trace claims the run stops after move ${n}\\): the run stops after move ${n}, but .* can still move there`));
+  });
+});
+
 describe('where replay finds the model (item 7)', () => {
   it('a trace moved elsewhere replays from any directory: the absolute path is stored', () => {
     const { file } = writeTrace('parent-before-child');
