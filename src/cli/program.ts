@@ -33,7 +33,7 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
       case 'merge': return runMerge(io, inv.files, inv.json, inv.quiet, inv.allowVacuous);
       case 'profiles': return runProfiles(io, inv.json, inv.names);
       case 'source': return runSource(io, inv.fn, inv.profile, inv.json);
-      case 'steps': return runSteps(io, inv.profile, inv.fn, inv.json, inv.maxStates);
+      case 'steps': return await runSteps(io, inv.profile, inv.fn, inv.json, inv.maxStates, inv.patches);
       case 'validate': return await runValidate(io, inv.file, inv.log, inv.params, inv.json, inv.maxStates, inv.excerpt);
       case 'from-log': return runFromLog(io, inv.log, inv.profile, inv.out);
     }

@@ -25,10 +25,14 @@ import type { ScenarioSpec } from '../kernel/scenario.js';
 import { PROFILES } from '../kernel/profiles.js';
 import { lateInitcallRefusal } from '../kernel/paths/late-initcall.js';
 import { EXIT, type ExitCode } from './exit.js';
+import { loadPatchFiles } from '../load.js';
+import { belowCwd } from '../report/trace-file.js';
 import type { Io } from './io.js';
 
 export interface StepInfo {
   step: string; fn: string; label: string; where: string; since: string; c?: string;
+  /** Its wait is strongly fair for liveness (a struct mutex where the profile has MUTEX_HANDOFF). */
+  strong?: boolean;
   reads: string[]; writes: string[]; locks: string[]; waits: string[]; fired: number;
 }
 
@@ -142,20 +146,22 @@ type Catalogue = { profile: string; states: number; complete: boolean; steps: St
  */
 const catalogues = new Map<string, Catalogue>();
 
-export function stepCatalogue(profileName: string, maxStates = 5000): Catalogue {
+export function stepCatalogue(profileName: string, maxStates = 5000, patches = ''): Catalogue {
+  // With patches (a user's files may change between two runs of one process) it is not kept.
+  if (patches) return recordCatalogue(profileName, maxStates, patches);
   const key = `${profileName} ${maxStates}`;
   let cat = catalogues.get(key);
-  if (!cat) { cat = recordCatalogue(profileName, maxStates); catalogues.set(key, cat); }
+  if (!cat) { cat = recordCatalogue(profileName, maxStates, ''); catalogues.set(key, cat); }
   return cat;
 }
 
-function recordCatalogue(profileName: string, maxStates: number): Catalogue {
+function recordCatalogue(profileName: string, maxStates: number, patches: string): Catalogue {
   const info = new Map<string, StepInfo & { r: Set<string>; w: Set<string>; lk: Set<string>; wt: Set<string> }>();
   const targets: Record<string, string[]> = {};
   let states = 0;
   // Each catalogue scenario is walked on its own (the late one up to a tenth of the bound: it is small).
   for (const [n, spec] of catalogueSpecs(profileName).entries()) {
-    states += walkCatalogue(spec, profileName, n === 0 ? maxStates : Math.ceil(maxStates / 10), info, targets);
+    states += walkCatalogue(spec, profileName, patches, n === 0 ? maxStates : Math.ceil(maxStates / 10), info, targets);
   }
   const complete = false;
   const steps = [...info.values()].map(({ r, w, lk, wt, ...s }) => ({ ...s, reads: [...r].sort(), writes: [...w].sort(), locks: [...lk].sort(), waits: [...wt].sort() }));
@@ -163,9 +169,9 @@ function recordCatalogue(profileName: string, maxStates: number): Catalogue {
 }
 
 /** Seeded random walks through one catalogue scenario, recording each step into `info`; returns the states seen. */
-function walkCatalogue(spec: ScenarioSpec, profileName: string, maxStates: number, info: Map<string, StepInfo & { r: Set<string>; w: Set<string>; lk: Set<string>; wt: Set<string> }>,
+function walkCatalogue(spec: ScenarioSpec, profileName: string, patches: string, maxStates: number, info: Map<string, StepInfo & { r: Set<string>; w: Set<string>; lk: Set<string>; wt: Set<string> }>,
   targets: Record<string, string[]>): number {
-  const { model, kernel } = buildScenario(spec, profileName, '');
+  const { model, kernel } = buildScenario(spec, profileName, patches);
   for (const [fn, ls] of kernel.targets) if (ls.size > 0) targets[fn] = [...new Set([...(targets[fn] ?? []), ...ls])].sort();
   const be = makeBackend(model, 'reference');
   const c = be.c;
@@ -174,7 +180,7 @@ function walkCatalogue(spec: ScenarioSpec, profileName: string, maxStates: numbe
     const key = label ? `${fn}:${label}` : cs.s.label;
     if (info.has(key)) continue;
     const st = cs.s.step;
-    info.set(key, { step: key, fn, label, where: st.where, since: st.since ?? profileName, ...(st.source ? { c: st.source } : {}),
+    info.set(key, { step: key, fn, label, where: st.where, since: st.since ?? profileName, ...(st.source ? { c: st.source } : {}), ...(st.strong ? { strong: true } : {}),
       reads: [], writes: [], locks: [], waits: [], fired: 0, r: new Set(), w: new Set(), lk: new Set(), wt: new Set() });
   }
   const keyOf = (label: string) => { const [fn, l] = splitLabel(label); return l ? `${fn}:${l}` : label; };
@@ -238,8 +244,9 @@ function walkCatalogue(spec: ScenarioSpec, profileName: string, maxStates: numbe
   return seen.size;
 }
 
-export function runSteps(io: Io, profileName: string, fn: string | undefined, json: boolean, maxStates?: number): ExitCode {
-  const cat = stepCatalogue(profileName, maxStates);
+export async function runSteps(io: Io, profileName: string, fn: string | undefined, json: boolean, maxStates?: number, patches = ''): Promise<ExitCode> {
+  if (patches) { await loadPatchFiles(patches); checkUserPatches(profileName, patches); }
+  const cat = stepCatalogue(profileName, maxStates, patches);
   let steps = cat.steps;
   if (fn) {
     steps = steps.filter((s) => s.fn === fn);
@@ -248,13 +255,14 @@ export function runSteps(io: Io, profileName: string, fn: string | undefined, js
   const bound = `${cat.states.toLocaleString('en-US')} states of seeded random walks through the catalogue scenarios`;
   const targets = fn ? (cat.targets[fn] ? { [fn]: cat.targets[fn]! } : {}) : cat.targets;
   if (json) { io.out(JSON.stringify({ profile: profileName, states: cat.states, complete: cat.complete, steps, targets }, null, 2)); return EXIT.ok; }
-  io.out(`steps of profile ${profileName} (reads, writes, locks and waits recorded over ${bound})`);
+  io.out(`steps of profile ${profileName}${patches ? ` with ${patchEntries(patches).map((e) => (isPatchFile(e) ? belowCwd(e) : e)).join(', ')}` : ''} (reads, writes, locks and waits recorded over ${bound})`);
   for (const s of steps) {
     io.out(['', s.step, `  where: ${s.where}`, `  since: ${s.since}`].join('\n'));
     if (s.c) io.out(`  C:     ${s.c}`);
     if (!s.fired && !s.waits.length) io.out('  (not reached within the bound: nothing recorded)');
     const line = (k: string, v: string[]) => { if (v.length) io.out(`  ${k.padEnd(6)} ${v.join(', ')}`); };
     line('reads:', s.reads); line('writes:', s.writes); line('locks:', s.locks); line('waits:', s.waits);
+    if (s.strong) io.out('  fair:  strongly (a thread that can take the mutex again and again does: MUTEX_HANDOFF)');
   }
   const names = Object.entries(targets);
   if (names.length) {

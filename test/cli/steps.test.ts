@@ -1,8 +1,10 @@
 /** `probecheck steps`: the step catalogue a patch author reads for hook points. */
+import { copyFileSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { hasStack, probecheck, tempDir } from './run.js';
+import { ROOT, hasStack, probecheck, tempDir } from './run.js';
 
-interface Step { step: string; fn: string; label: string; where: string; since: string; c?: string; reads: string[]; writes: string[]; locks: string[]; waits: string[]; fired: number }
+interface Step { step: string; fn: string; label: string; where: string; since: string; c?: string; strong?: boolean; reads: string[]; writes: string[]; locks: string[]; waits: string[]; fired: number }
 
 describe('probecheck steps', () => {
   const dir = tempDir();
@@ -47,6 +49,33 @@ describe('probecheck steps', () => {
     expect(t).toMatch(/also names a hunk's insert may go `before` .*\n  __device_attach: bus_for_each_drv\n?$/);
     const j = JSON.parse(probecheck(['steps', '--profile', 'v5.1', '--function', '__device_attach', '--json'], { cwd: dir }).stdout);
     expect(j.targets).toEqual({ __device_attach: ['bus_for_each_drv'] });
+  });
+  // A known gap until 2026-12-05: a patch author could not see where their hunks went.
+  it('--patch lists the steps with a user patch applied, from a folder of their own; a bad hunk is E604', () => {
+    const user = tempDir();
+    mkdirSync(join(user, 'node_modules'));
+    symlinkSync(ROOT, join(user, 'node_modules/probecheck'), 'dir');
+    // The bundled file is the README walkthrough's fix.ts, word for word after its header.
+    const bundled = readFileSync(join(ROOT, 'models/patches/async-driver-kept.ts'), 'utf8');
+    const readme = /```ts\n\/\/ fix\.ts\n([\s\S]*?)```/.exec(readFileSync(join(ROOT, 'README.md'), 'utf8'))![1]!;
+    expect(bundled.slice(bundled.indexOf('import '))).toBe(readme);
+    copyFileSync(join(ROOT, 'models/patches/async-driver-kept.ts'), join(user, 'fix.ts'));
+    const j = JSON.parse(probecheck(['steps', '--profile', 'v5.9', '--function', '__driver_attach', '--patch', 'fix.ts', '--json'], { cwd: user }).stdout) as { steps: Step[] };
+    const lock = j.steps.find((s) => s.label === 'device_lock')!;
+    expect(lock.since).toBe('v5.9 + async-driver-kept');
+    expect(lock.reads).toContain('dev[].asyncDriver');
+    const base = JSON.parse(probecheck(['steps', '--profile', 'v5.9', '--function', '__driver_attach', '--json'], { cwd: user }).stdout) as { steps: Step[] };
+    expect(base.steps.find((s) => s.label === 'device_lock')!.since).not.toContain('async-driver-kept');
+    expect(probecheck(['steps', '--profile', 'v5.9', '--function', '__driver_attach', '--patch', 'fix.ts'], { cwd: user }).stdout).toMatch(/^steps of profile v5\.9 with fix\.ts \(/);
+    writeFileSync(join(user, 'typo.ts'), readFileSync(join(user, 'fix.ts'), 'utf8').replace("replace: 'device_lock'", "replace: 'device_lok'"));
+    const bad = probecheck(['steps', '--profile', 'v5.9', '--patch', 'typo.ts'], { cwd: user });
+    expect([bad.status, hasStack(bad.stderr)]).toEqual([2, false]);
+    expect(bad.stderr).toMatch(/^probecheck: E604 .*hunks\[0\] names __driver_attach:device_lok/);
+  });
+  it('marks the steps whose mutex wait is strongly fair, where the profile has MUTEX_HANDOFF', () => {
+    const strong = (profile: string) => (JSON.parse(probecheck(['steps', '--profile', profile, '--function', '__driver_attach', '--json'], { cwd: dir }).stdout) as { steps: Step[] }).steps.filter((s) => s.strong).map((s) => s.label);
+    expect(strong('mainline')).toEqual(expect.arrayContaining(['device_lock', 'device_driver_lock']));
+    expect(strong('v5.10')).toEqual([]);
   });
   // Its --help examples are run by examples.test.ts, with every other command's.
   it('text output and an unknown function', () => {
