@@ -62,6 +62,8 @@ export interface Step<G = any, L = any> {
    * free is not passed over for ever (the kernel's mutex from v4.10). Default: weakly fair only.
    */
   strong?: boolean;
+  /** Why this wait is only weakly fair where one might expect it strongly fair (a starvation note prints it). */
+  weakNote?: string;
 }
 
 /** A thread: one instance of a thread program. */

@@ -48,7 +48,8 @@ export interface Trace {
   starved?: Starved[];
 }
 
-export interface Starved { thread: string; enabledIn: number; of: number; waits?: string }
+/** `note`: why the wait the thread is at is only weakly fair (StepDef.weakNote). */
+export interface Starved { thread: string; enabledIn: number; of: number; waits?: string; note?: string }
 
 /**
  * The threads a loop starves (Trace.starved): replays `codes` from the initial state and looks at
@@ -76,7 +77,10 @@ export function starvedIn(be: Backend, codes: readonly number[], loopFrom: numbe
   const out: Starved[] = [];
   for (const th of c.threads) {
     const k = th.index;
-    if (enabled[k]! > 0 && !moved[k]) out.push({ thread: th.name, enabledIn: enabled[k]!, of: n - loopFrom, ...(waits[k] ? { waits: waits[k] } : {}) });
+    if (enabled[k]! > 0 && !moved[k]) {
+      const note = th.steps[be.pc(k) - 1]?.step.weakNote;
+      out.push({ thread: th.name, enabledIn: enabled[k]!, of: n - loopFrom, ...(waits[k] ? { waits: waits[k] } : {}), ...(note ? { note } : {}) });
+    }
   }
   return out;
 }

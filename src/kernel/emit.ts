@@ -40,6 +40,13 @@ export interface KStep {
   run: (s: KS, t: KL, branch: number, ctx: StepCtx) => string | null;
   idle?: boolean;
   waits?: (s: KS, t: KL) => string;
+  /**
+   * Liveness: is its wait strongly fair (a thread that can move here again and again does)? Unset:
+   * a wait for a struct mutex is, where the profile has MUTEX_HANDOFF, unless a user's patch
+   * changed its guard; a user's hunk may say so itself (true where its own guard, once true, stays
+   * true until the thread moves).
+   */
+  strong?: boolean;
 }
 
 /** Where a block returns: a label, a choice made when it returns, or null (the thread ends). */
@@ -287,7 +294,7 @@ export class Block {
   done(): string {
     const site: Site = { k: this.tb.k, tb: this.tb, fn: this.name, dev: this.dev, drv: this.drv, depth: this.depth, link: this.linkIdx };
     const order = [...this.local.keys()];
-    const patchedBy = new Map<string, Patch>(), origSince = new Map<string, string | undefined>();
+    const patchedBy = new Map<string, Patch>(), origSince = new Map<string, string | undefined>(), weakNotes = new Map<string, string>();
     // The library's patches, then the user's (combine's order): within each, replacements first,
     // then insertions, so an inserted edge survives a later library patch's replacement of its
     // `after` step, and a user's hunk finds (and may replace) every step a library fix made.
@@ -315,9 +322,16 @@ export class Block {
           // A user's step that blocks on a guard of its own but keeps the original's `waits`
           // (`{ ...orig, await }`): where the original guard would pass, the lock it names is
           // free, and the wait is the patch's (diff said "waits for &dev->mutex(c2) held by nobody").
-          if (isUserPatch(p) && made.await !== orig.await && made.waits !== undefined && made.waits === orig.waits) {
+          // A guard given through `branches` (0: blocked) is a guard too (a review, 2026-12-05).
+          const guarded = isUserPatch(p) && (made.await !== orig.await || made.branches !== orig.branches);
+          if (guarded && made.waits !== undefined && made.waits === orig.waits) {
             const ow = orig.waits, oa = orig.await;
             made = { ...made, waits: (s, t) => (oa === undefined || oa(s, t) ? `the condition patch ${p.id} added (${p.subject})` : ow(s, t)) };
+          }
+          // A mutex wait the patch guarded, or said is weak, is weakly fair: say why where a loop starves it.
+          if (isUserPatch(p) && isMutexWait(orig.waits) && this.tb.k.has('MUTEX_HANDOFF') && (made.strong === false || (guarded && made.strong !== true))) {
+            weakNotes.set(h.replace, made.strong === false ? `patch ${p.id} says its wait is weakly fair (strong: false)`
+              : `patch ${p.id} changed its guard, so its wait is weakly fair, not the mutex's handoff; write strong: true in the hunk's step if the patch's condition, once true, stays true until the thread moves`);
           }
           this.local.set(h.replace, isUserPatch(p) ? strictStep(made) : made);
           patchedBy.set(h.replace, p);
@@ -387,9 +401,12 @@ export class Block {
       if (ks.branchNames) st.branchNames = ks.branchNames;
       if (ks.idle) st.idle = ks.idle;
       if (ks.waits) st.waits = ks.waits;
-      // A wait for a device's mutex and nothing else is strongly fair where the mutex hands over
-      // (a user's step that changed the await has its own waits: emit's patch wrapper above).
-      if (isMutexWait(ks.waits) && this.tb.k.has('MUTEX_HANDOFF')) st.strong = true;
+      // A wait for a struct mutex and nothing else is strongly fair where the mutex hands over
+      // (a user's step that changed the guard has its own waits: the patch wrapper above), or
+      // where a user's hunk says so.
+      if (ks.strong ?? (isMutexWait(ks.waits) && this.tb.k.has('MUTEX_HANDOFF'))) st.strong = true;
+      const weak = weakNotes.get(l);
+      if (weak && !st.strong) st.weakNote = weak;
       if (ks.c) {
         const rec: StepAnchors = { thread: this.tb.name, label: `${this.prefix}:${l}`, block: this.name, local: l, where: ks.where, dev: this.dev, anchored: [] };
         // A patch's step is found in the profile's own snapshot when that has the fix, else in the patch's.

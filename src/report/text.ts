@@ -125,9 +125,11 @@ export function loopNote(t: Trace): string {
  */
 function starvedNote(x: NonNullable<Trace['starved']>[number]): string {
   // A kernel mutex as the model names it: &dev->mutex(dc), deferred_probe_mutex, module_mutex (not a patch's text that says "mutex").
-  const mutex = x.waits !== undefined && /^(&\w+->mutex\(|\w+_mutex\b)/.test(x.waits);
+  // Why the wait is only weakly fair, where the model knows (a user's patch guarded a mutex wait
+  // on a kernel whose mutex hands over): that, not the kernel's mutex, is what lets the loop pass it over.
+  const mutex = x.note === undefined && x.waits !== undefined && /^(&\w+->mutex\(|\w+_mutex\b)/.test(x.waits);
   if (x.enabledIn >= x.of) return `(${x.thread} can move in every state of the loop and never does, which weak fairness rules out)`;
-  return `(${x.thread} can move in ${x.enabledIn} of the loop's ${x.of} states and never does: this loop needs it never scheduled when it can run, which weak fairness allows${x.waits ? `; where it cannot, it waits for ${x.waits}` : ''}${mutex ? '. The mutex of this kernel can pass such a waiter over: before v4.10 it has no handoff (9d659ae14b54), and in v4.11 .. v5.14 a task that takes it while it is free can clear the waiter\'s handoff request for good (e274795ea7b7). From v5.15 (ad90880dc962, 048661a1f963) the waiter is handed the lock, and probecheck reports no such loop there' : ''})`;
+  return `(${x.thread} can move in ${x.enabledIn} of the loop's ${x.of} states and never does: this loop needs it never scheduled when it can run, which weak fairness allows${x.waits ? `; where it cannot, it waits for ${x.waits}` : ''}${x.note ? `. ${x.note[0]!.toUpperCase()}${x.note.slice(1)}` : ''}${mutex ? '. The mutex of this kernel can pass such a waiter over: before v4.10 it has no handoff (9d659ae14b54), and in v4.11 .. v5.14 a task that takes it while it is free can clear the waiter\'s handoff request for good (e274795ea7b7). From v5.15 (ad90880dc962, 048661a1f963) the waiter is handed the lock, and probecheck reports no such loop there' : ''})`;
 }
 
 /** The move list exactly as `probecheck replay` takes it, one per line (`thread: label #branch`). */

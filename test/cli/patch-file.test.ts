@@ -507,3 +507,35 @@ export default definePatch({ id: 'nomatch', subject: 'match error', base: 'v5.15
     expect(r.status).toBe(2);
   });
 });
+
+// A review (2026-12-05): on a profile whose mutex hands over, a patch that guards a mutex wait
+// makes that wait weakly fair (its own condition may come and go), and a loop that then passes
+// the waiter over says why; a guard through `branches` counts too; `strong: true` keeps the handoff.
+describe('a user patch on a strongly fair mutex wait', () => {
+  const loop = `import { scenario } from 'probecheck';
+export default scenario({ name: 'loop-del', profile: 'v5.15', devices: { host: { present: true }, child: { parent: 'host' } },
+  drivers: { 'child-drv': { matches: ['child'], present: true }, 'host-drv': { matches: ['host'], registers: ['child'], probe: 'defer' } },
+  actors: { modprobe: 'register host-drv', hotplug: 'del host' }, syncFallback: false, properties: ['actors-terminate'] });
+`;
+  const guard = (id: string, step: string) => `import { definePatch } from 'probecheck';
+export default definePatch({ id: '${id}', subject: 'test ${id}', base: 'v5.15', hunks: [{ fn: 'device_del', replace: 'kill_device', step: (_site, orig) => (${step}) }] });
+`;
+  const dir = folder({
+    'loop.ts': loop,
+    'run.ts': guard('run-only', '{ ...orig!, run: (s, t, b, c) => orig!.run(s, t, b, c) }'),
+    'await.ts': guard('guard-await', '{ ...orig!, await: (s, t) => orig!.await!(s, t) }'),
+    'branches.ts': guard('guard-branches', '{ ...orig!, branches: () => 1 }'),
+    'strong.ts': guard('guard-strong', '{ ...orig!, await: (s, t) => orig!.await!(s, t), strong: true }'),
+  });
+  const verdict = (patch: string) => probecheck(['check', 'loop.ts', '--patch', patch, '--property', 'actors-terminate'], { cwd: dir });
+  it('a step that keeps the guard stays strong; a changed guard is weak and the loop note says why', () => {
+    expect(verdict('run.ts').stdout).toMatch(/actors-terminate\s+holds/);
+    for (const [file, id] of [['await.ts', 'guard-await'], ['branches.ts', 'guard-branches']]) {
+      const r = verdict(file!);
+      expect(r.stdout, file).toMatch(/actors-terminate\s+violated/);
+      expect(r.stdout).toContain(`Patch ${id} changed its guard, so its wait is weakly fair, not the mutex's handoff; write strong: true in the hunk's step`);
+      expect(r.stdout).not.toContain('The mutex of this kernel can pass such a waiter over');
+    }
+    expect(verdict('strong.ts').stdout).toMatch(/actors-terminate\s+holds/);
+  });
+});

@@ -195,6 +195,48 @@ describe('strong: a lock with handoff', () => {
   });
 });
 
+describe('strong: what is left after a split is searched again (a review, 2026-12-05)', () => {
+  // The random cross-checks passed with split components dropped instead of searched again.
+  it('one split: the fair cycle is in what is left', () => {
+    // A (strong) can move only at node 0 and leaves for node 1 for good; B cycles 0 -> 3 -> 0 and
+    // 3 -> 3. {0,3} owes A a move, so 0 goes; {3} with B's self-loop is fair and unquiet.
+    const qu: Property = { kind: 'quiescent', name: 'qu', quiet: (s) => s.node === 1 };
+    const m: Model = {
+      name: 'one-split', state: t.record({ node: t.int(3) }),
+      threads: [
+        { name: 'A', steps: { a: { where: 'toy:a', strong: true, await: (s) => s.node === 0, run: (s) => { s.node = 1; return 'a'; } } } },
+        { name: 'B', steps: { b: { where: 'toy:b', branches: (s) => (s.node === 0 ? 1 : s.node === 3 ? 2 : 0), run: (s, _l, br) => { s.node = s.node === 0 ? 3 : br === 0 ? 3 : 0; return 'b'; } } } },
+      ],
+      properties: [qu],
+    };
+    const p = check(m).properties[0]!;
+    expect(p.verdict).toBe('violated');
+    expect(confirmLasso(makeBackend(m), qu as never, p.trace!.moves, p.trace!.loopFrom!)).toMatchObject({ confirmed: true });
+  });
+  it('two rounds: each split leaves a component that owes another strong thread', () => {
+    // Nodes x=0, y=1, z=2, w=3, v=4, sink=5. Round one removes z (J is owed), round two w (I is
+    // owed); {x, v} is fair. Without the edge x -> v nothing fair is left.
+    const A: Record<number, number[]> = { 0: [1, 3, 4], 1: [2], 2: [0], 3: [0], 4: [0], 5: [] };
+    const ev: Property = { kind: 'eventually', name: 'ev', holds: (s) => s.node === 5 || s.jdone };
+    const m = (vloop: boolean): Model => {
+      const next = (n: number) => (vloop ? A[n]! : A[n]!.filter((x) => x !== 4));
+      return {
+        name: 'two-rounds', state: t.record({ node: t.int(5), jdone: t.bool }),
+        threads: [
+          { name: 'A', steps: { go: { where: 'toy:go', branches: (s) => next(s.node).length, run: (s, _l, b) => { s.node = next(s.node)[b]!; return 'go'; } } } },
+          { name: 'I', steps: { i: { where: 'toy:i', strong: true, await: (s) => s.node === 2 || s.node === 3, run: (s) => { s.node = s.node === 2 ? 0 : 5; return 'i'; } } } },
+          { name: 'J', steps: { j: { where: 'toy:j', strong: true, await: (s) => s.node === 2, run: (s) => { s.jdone = true; return null; } } } },
+        ],
+        properties: [ev],
+      };
+    };
+    const p = check(m(true)).properties[0]!;
+    expect(p.verdict).toBe('violated');
+    expect(confirmLasso(makeBackend(m(true)), ev as never, p.trace!.moves, p.trace!.loopFrom!)).toMatchObject({ confirmed: true });
+    expect(check(m(false)).properties[0]!.verdict).toBe('holds');
+  });
+});
+
 /* ---------- brute force on random graphs ---------- */
 
 interface G { n: number; T: number; succ: number[][][]; fair: boolean[]; p: boolean[]; q: boolean[] }
