@@ -102,7 +102,7 @@ export function analyze(c: Compiled, g: Graph, store: FingerprintStore, props: r
 interface BadEnds {
   /** 1 for every state in a fair SCC or a fair dead end. */
   entry: Uint8Array;
-  /** SCC index per state (-1 outside `allowed`), and whether the state is a dead end. */
+  /** SCC index per state (-1 outside `allowed`, or taken out by a split), and whether the state is a dead end. */
   comp: Int32Array;
   deadEnd: Uint8Array;
 }
