@@ -405,7 +405,10 @@ export class Block {
       // (a user's step that changed the guard has its own waits: the patch wrapper above), or
       // where a user's hunk says so.
       if (ks.strong ?? (isMutexWait(ks.waits) && this.tb.k.has('MUTEX_HANDOFF'))) st.strong = true;
-      const weak = weakNotes.get(l);
+      const weak = weakNotes.get(l) ?? (by && isUserPatch(by) && this.tb.k.has('MUTEX_HANDOFF') && ks.waits
+        // A user's own waiting step on a kernel whose mutex hands over: the loop that passes it over
+        // is its fairness, not the kernel's mutex (the regression differential, 2026-12-05).
+        ? `patch ${by.id}'s step is weakly fair; if it waits only for a struct mutex, write strong: true in it (this kernel's mutex hands over)` : undefined);
       if (weak && !st.strong) st.weakNote = weak;
       if (ks.c) {
         const rec: StepAnchors = { thread: this.tb.name, label: `${this.prefix}:${l}`, block: this.name, local: l, where: ks.where, dev: this.dev, anchored: [] };

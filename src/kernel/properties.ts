@@ -560,7 +560,7 @@ export const LIBRARY: KernelProperty[] = [
         return null;
       };
       return leadsToGone('async-handover',
-        "a driver whose async __driver_attach matched a device is tried on it (its probe starts), or the device ends bound: no attach request is silently dropped (weak fairness)",
+        "a driver whose async __driver_attach matched a device is tried on it (its probe starts), or the device ends bound: no attach request is silently dropped (weak fairness; strong for mutex waits from v5.15)",
         dropped, "a registered driver's async attach matched an unbound device");
     } },
   { name: 'wait-for-probe', covers: 'wait_for_device_probe', applies: (_k, c) => c.ops.has('wait_for_device_probe'), make: (k, c) => action('wait-for-probe',
@@ -584,11 +584,11 @@ export const LIBRARY: KernelProperty[] = [
   // only a sysfs bind binds: nothing is missed there.)
   { name: 'no-missed-probe', covers: 'L4', applies: (k) => k.w.devices.some((d) => k.w.buses[d.bus]!.autoprobe && (d.boundTo < 0 || k.releasable.has(d.i)) && d.drivers.some((x) => k.w.drivers[x]!.outcomes.every((o) => o === 'ok'))),
     make: (k) => leadsToGone('no-missed-probe',
-      'a registered device with a registered matching driver (whose probe would succeed) does not stay unprobed forever (weak fairness)',
+      'a registered device with a registered matching driver (whose probe would succeed) does not stay unprobed forever (weak fairness; strong for mutex waits from v5.15)',
       missedIn(k), 'a registered device, unbound and on no deferred list, waits for a registered matching driver whose probe would succeed') },
   { name: 'no-lost-deferral', covers: 'L1', applies: (k) => k.hasDeferredWorker && k.w.drivers.some(owedRetry),
     make: (k) => leadsToGone('no-lost-deferral',
-      'a device on the deferred list whose driver has everything it needs is probed again: it does not stay there forever (weak fairness)',
+      'a device on the deferred list whose driver has everything it needs is probed again: it does not stay there forever (weak fairness; strong for mutex waits from v5.15)',
       (s) => lostDeferral(k, s), 'a deferred device has everything its driver needs') },
   { name: 'actors-terminate', covers: 'L5', applies: () => true, make: (k, c) => {
     // The actors, and the kernel threads that run one call each (the timeout work, a work_on_cpu
@@ -601,7 +601,7 @@ export const LIBRARY: KernelProperty[] = [
     const running = (q: Query) => actors.filter((t) => { const l = q.at(t); return l !== null && !l.endsWith(':remove_event') && !c.stopsAt.get(t)?.has(l); });
     return {
       kind: 'leads-to', name: 'actors-terminate',
-      description: "device_add/del, driver (un)register, modprobe/rmmod, the sysfs stores and wait_for_device_probe all return, and so do the timeout work, work_on_cpu's kworkers and request_module's modprobe (weak fairness)",
+      description: "device_add/del, driver (un)register, modprobe/rmmod, the sysfs stores and wait_for_device_probe all return, and so do the timeout work, work_on_cpu's kworkers and request_module's modprobe (weak fairness; strong for mutex waits from v5.15)",
       from: (_s: KS, q: Query) => running(q).length > 0, to: (_s: KS, q: Query) => running(q).length === 0,
       premiseText: "an actor (or the timeout work, a work_on_cpu kworker, request_module's modprobe) is in a call",
       explain: (_s: KS, q: Query) => `${running(q).map((t) => `${t} (at ${q.at(t)})`).join(', ')} never returns`,

@@ -517,6 +517,10 @@ export default scenario({ name: 'loop-del', profile: 'v5.15', devices: { host: {
   drivers: { 'child-drv': { matches: ['child'], present: true }, 'host-drv': { matches: ['host'], registers: ['child'], probe: 'defer' } },
   actors: { modprobe: 'register host-drv', hotplug: 'del host' }, syncFallback: false, properties: ['actors-terminate'] });
 `;
+  const ownLock = (extra: string) => `import { definePatch } from 'probecheck';
+export default definePatch({ id: 'own-lock', subject: 'test own-lock', base: 'v5.15', hunks: [{ fn: 'device_del', insert: { label: 'own_lock', after: null, before: 'kill_device' },
+  step: (site) => ({ where: 'x', await: (s) => s.dev[site.dev]!.mutex === 0, waits: () => \`&dev->mutex(\${site.k.vn(site.dev)})\`, run: () => 'kill_device'${extra} }) }] });
+`;
   const guard = (id: string, step: string) => `import { definePatch } from 'probecheck';
 export default definePatch({ id: '${id}', subject: 'test ${id}', base: 'v5.15', hunks: [{ fn: 'device_del', replace: 'kill_device', step: (_site, orig) => (${step}) }] });
 `;
@@ -526,6 +530,8 @@ export default definePatch({ id: '${id}', subject: 'test ${id}', base: 'v5.15', 
     'await.ts': guard('guard-await', '{ ...orig!, await: (s, t) => orig!.await!(s, t) }'),
     'branches.ts': guard('guard-branches', '{ ...orig!, branches: () => 1 }'),
     'strong.ts': guard('guard-strong', '{ ...orig!, await: (s, t) => orig!.await!(s, t), strong: true }'),
+    // The README's recipe for taking a device's lock in a step of your own, inserted before kill_device.
+    'own.ts': ownLock(''), 'own-strong.ts': ownLock(', strong: true'),
   });
   const verdict = (patch: string) => probecheck(['check', 'loop.ts', '--patch', patch, '--property', 'actors-terminate'], { cwd: dir });
   it('a step that keeps the guard stays strong; a changed guard is weak and the loop note says why', () => {
@@ -537,5 +543,12 @@ export default definePatch({ id: '${id}', subject: 'test ${id}', base: 'v5.15', 
       expect(r.stdout).not.toContain('The mutex of this kernel can pass such a waiter over');
     }
     expect(verdict('strong.ts').stdout).toMatch(/actors-terminate\s+holds/);
+  });
+  it("a step of the patch's own that waits is weakly fair unless it says strong: true, and the loop note says so", () => {
+    const own = verdict('own.ts');
+    expect(own.stdout).toMatch(/actors-terminate\s+violated/);
+    expect(own.stdout).toContain("Patch own-lock's step is weakly fair; if it waits only for a struct mutex, write strong: true in it");
+    expect(own.stdout).not.toContain('The mutex of this kernel can pass such a waiter over');
+    expect(verdict('own-strong.ts').stdout).toMatch(/actors-terminate\s+holds/);
   });
 });
