@@ -142,17 +142,26 @@ function badEnds(g: Graph, n: number, allowed: Uint8Array, fair: readonly boolea
   return { entry, comp, deadEnd };
 }
 
+/** The threads that can move at a strongly fair step in some state of ms, in the order first met. */
+function strongIn(g: Graph, ms: Iterable<number>, T: number): number[] {
+  const seen = new Uint8Array(T), out: number[] = [];
+  if (!g.fair) return out;
+  for (const s of ms) {
+    for (let e = g.start[s]!, z = e + g.count[s]!; e < z; e++) {
+      const k = codeThread(g.code[e]!);
+      if ((g.fair[e]! & EDGE_STRONG) && !seen[k]) { seen[k] = 1; out.push(k); }
+    }
+  }
+  return out;
+}
+
 /** Strongly fair threads that can move somewhere in component cid and never move inside it (1 per thread), or null. */
 function owedStrong(g: Graph, ms: Uint32Array, comp: Int32Array, cid: number, fair: readonly boolean[]): Uint8Array | null {
   if (!g.fair) return null;
   const T = fair.length, strong = new Uint8Array(T), inside = new Uint8Array(T);
+  for (const k of strongIn(g, ms, T)) strong[k] = 1;
   for (const s of ms) {
-    const a = g.start[s]!, z = a + g.count[s]!;
-    for (let e = a; e < z; e++) {
-      const k = codeThread(g.code[e]!);
-      if (g.fair[e]! & EDGE_STRONG) strong[k] = 1;
-      if (comp[g.dst[e]!] === cid) inside[k] = 1;
-    }
+    for (let e = g.start[s]!, z = e + g.count[s]!; e < z; e++) if (comp[g.dst[e]!] === cid) inside[codeThread(g.code[e]!)] = 1;
   }
   let any = false;
   for (let k = 0; k < T; k++) { if (inside[k]) strong[k] = 0; else if (strong[k]) any = true; }
@@ -231,14 +240,7 @@ function cycleAt(g: Graph, n: number, e: number, bad: BadEnds, fair: readonly bo
   const need = requiredThreads(g, ms, bad.comp, cid, fair) ?? [];
   // A thread at a strongly fair step somewhere in C moves inside it (badEnds split C otherwise):
   // the cycle takes its move, or it would pass it over for ever.
-  if (g.fair) {
-    for (const s of ms) {
-      for (let x = g.start[s]!, z = x + g.count[s]!; x < z; x++) {
-        const k = codeThread(g.code[x]!);
-        if ((g.fair[x]! & EDGE_STRONG) && !need.includes(k)) need.push(k);
-      }
-    }
-  }
+  for (const k of strongIn(g, ms, fair.length)) if (!need.includes(k)) need.push(k);
   const out: number[] = [];
   let cur = e;
   const take = (pred: (edge: number) => boolean) => {
