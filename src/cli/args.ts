@@ -60,7 +60,7 @@ export type Invocation =
   | { command: 'merge'; files: string[]; json: boolean; quiet: boolean; allowVacuous: boolean }
   | { command: 'profiles'; json: boolean; names: string[] }
   | { command: 'source'; fn: string; profile: string; json: boolean }
-  | { command: 'steps'; profile: string; fn?: string; json: boolean; maxStates?: number; patches?: string }
+  | { command: 'steps'; profile?: string; fn?: string; json: boolean; maxStates?: number; patches?: string }
   | { command: 'validate'; file: string; log: string; params: Record<string, string>; json: boolean; maxStates?: number; excerpt: boolean }
   | { command: 'from-log'; log: string; profile?: string; out?: string }
   | { command: 'help'; text: string; exit: 0 };
@@ -225,7 +225,7 @@ export function buildProgram(found: (inv: Invocation) => void): Command {
     .action((fn: string, o: Record<string, any>) => found({ command: 'source', fn, profile: String(o.profile), json: Boolean(o.json) }));
   program.command('steps')
     .description("List every step a profile builds, the hook points a patch names (function:label): where, since, the C lines it models, and what it reads, writes, locks and waits for. They are recorded by exploring two scenarios that enter every modelled path, one of them the late initcall's (seeded random walks on the reference backend, the same every run, until --max-states distinct states or 200 walks in a row find none new). reads: the state fields the step's guard or body read in a recorded state where it was reached; writes: the fields it changed in a recorded transition; locks: the lock fields it took or released; waits: what it was blocked on. Fields are named without their index (dev[].mutex: some device's mutex).")
-    .option('--profile <name>', 'kernel profile', 'mainline')
+    .option('--profile <name>', 'kernel profile (default: mainline, or with --patch the base your patch file names)')
     .option('--function <name>', 'only the steps of this kernel function')
     .option('--patch <file>', 'list the steps with the patches a file exports applied (repeatable): where your hunks went and what they read, write, lock and wait for', collect)
     .option('--max-states <n>', 'states to explore when recording', intArg('--max-states', 1), 3000)
@@ -233,7 +233,7 @@ export function buildProgram(found: (inv: Invocation) => void): Command {
     .addHelpText('after', `\nExamples:\n  $ probecheck steps --profile v5.1 --function __driver_attach\n  $ probecheck steps --profile mainline --json\n  $ probecheck steps --profile v5.9 --function __driver_attach --patch models/patches/async-driver-kept.ts`)
     .action((o: Record<string, any>) => {
       const patches = withPatches({}, o.patch).patches;
-      found({ command: 'steps', profile: String(o.profile), json: Boolean(o.json), maxStates: o.maxStates, ...(o.function !== undefined ? { fn: String(o.function) } : {}), ...(patches ? { patches } : {}) });
+      found({ command: 'steps', ...(o.profile !== undefined ? { profile: String(o.profile) } : {}), json: Boolean(o.json), maxStates: o.maxStates, ...(o.function !== undefined ? { fn: String(o.function) } : {}), ...(patches ? { patches } : {}) });
     });
   logCommands(program, found);
   return program;

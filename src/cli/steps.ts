@@ -244,8 +244,15 @@ function walkCatalogue(spec: ScenarioSpec, profileName: string, patches: string,
   return seen.size;
 }
 
-export async function runSteps(io: Io, profileName: string, fn: string | undefined, json: boolean, maxStates?: number, patches = ''): Promise<ExitCode> {
-  if (patches) { await loadPatchFiles(patches); checkUserPatches(profileName, patches); }
+/**
+ * `profile`: as asked; without it, mainline, or with patch files the base the first names (a new
+ * user, 2026-12-05: `steps --patch fix.ts` of a v4.2 patch listed mainline's steps and refused
+ * the patch, E604).
+ */
+export async function runSteps(io: Io, profile: string | undefined, fn: string | undefined, json: boolean, maxStates?: number, patches = ''): Promise<ExitCode> {
+  if (patches) await loadPatchFiles(patches);
+  const profileName = profile ?? parsePatches(patches).find(isUserPatch)?.base ?? 'mainline';
+  if (patches) checkUserPatches(profileName, patches);
   const cat = stepCatalogue(profileName, maxStates, patches);
   let steps = cat.steps;
   if (fn) {

@@ -97,7 +97,7 @@ export interface Kernel {
   /** Engine thread names by index (lock owner - 1), for `waits` and explanations. */
   threadNames: string[];
   /** The fields the user's patches add, by scope (patch-state.ts): the view's `patch` objects. */
-  added?: Readonly<Record<'dev' | 'drv' | 'kernel', readonly string[]>>;
+  added?: Readonly<Record<'dev' | 'drv' | 'kernel' | 'thread', readonly string[]>>;
   /** Whether the deferred-probe worker thread exists (some probe may return -EPROBE_DEFER). */
   hasDeferredWorker: boolean;
   /**

@@ -8,13 +8,17 @@
  * see the state through strict-state.ts: a field no patch declared is an error there.
  *
  * Scopes: `dev` (per device: `struct device` and its `device_private`), `drv` (per driver),
- * `kernel` (one, global). A field is a bool or an integer 0..max (max at most 255), false / 0 at
- * the start unless `init` says otherwise (a device's init may depend on its declaration: a flag
- * device_add sets is true for a device present at the start).
+ * `kernel` (one, global), `thread` (a local of every thread: what a patch keeps in a C local
+ * from one step to a later one, `bool locked`, a `drv` saved before unlocking). A field is a bool
+ * or an integer 0..max (max at most 255), false / 0 at the start unless `init` says otherwise (a
+ * device's init may depend on its declaration: a flag device_add sets is true for a device
+ * present at the start). A thread local takes no `init`: it is false / 0 when the thread starts
+ * and again when it ends, and, as in C, the patch sets it where its function declares it (a
+ * thread runs several functions one after the other, and a local of one is not reset for the next).
  */
 import { ProbecheckError } from '../engine/errors.js';
 import { t, type FieldT, type RecordT } from '../engine/schema.js';
-import { kernelSchema, type KS } from './state.js';
+import { kernelSchema, localsSchema, type KS } from './state.js';
 import type { World } from './world.js';
 
 /** What a device's `init` function is given: its declaration in the scenario. */
@@ -29,16 +33,17 @@ export interface PatchStateSpec {
   dev?: Readonly<Record<string, PatchField<DeclaredDevice>>>;
   drv?: Readonly<Record<string, PatchField<DeclaredDriver>>>;
   kernel?: Readonly<Record<string, PatchField>>;
+  thread?: Readonly<Record<string, 'bool' | { type: 'bool' } | { type: 'int'; max: number }>>;
 }
 
-const SCOPES = ['dev', 'drv', 'kernel'] as const;
+const SCOPES = ['dev', 'drv', 'kernel', 'thread'] as const;
 type Scope = (typeof SCOPES)[number];
 /** Each scope in words: what it adds fields to, and what an init function is given. */
-const OF: Record<Scope, { all: string; one: string }> = { dev: { all: 'devices', one: 'device' }, drv: { all: 'drivers', one: 'driver' }, kernel: { all: 'kernel state', one: 'kernel' } };
+const OF: Record<Scope, { all: string; one: string }> = { dev: { all: 'devices', one: 'device' }, drv: { all: 'drivers', one: 'driver' }, kernel: { all: 'kernel state', one: 'kernel' }, thread: { all: "threads' locals", one: 'thread' } };
 
 /** E604 unless `state` is a well-formed PatchStateSpec (the shape only; clashes are checked per scenario). */
 export function validatePatchState(state: unknown, bad: (why: string) => never): void {
-  if (typeof state !== 'object' || state === null || Array.isArray(state)) bad("state: expected { dev?, drv?, kernel? }, each { name: 'bool' | { type: 'bool', init? } | { type: 'int', max, init? } }");
+  if (typeof state !== 'object' || state === null || Array.isArray(state)) bad("state: expected { dev?, drv?, kernel?, thread? }, each { name: 'bool' | { type: 'bool', init? } | { type: 'int', max, init? } }");
   for (const [scope, fields] of Object.entries(state as Record<string, unknown>)) {
     if (!(SCOPES as readonly string[]).includes(scope)) bad(`state: unknown scope '${scope}'; known: ${SCOPES.join(', ')}`);
     if (typeof fields !== 'object' || fields === null || Array.isArray(fields)) bad(`state.${scope}: expected an object of fields ({ gone: 'bool' })`);
@@ -52,6 +57,7 @@ export function validatePatchState(state: unknown, bad: (why: string) => never):
       if (o.type === 'int' && !(Number.isInteger(o.max) && (o.max as number) >= 1 && (o.max as number) <= 255)) bad(`${at}.max: expected an integer 1..255`);
       const v = o.init;
       if (v === undefined) continue;
+      if (scope === 'thread') bad(`${at}.init: a thread local takes no init: it is ${o.type === 'bool' ? 'false' : '0'} when the thread starts, and your step sets it where the C declares it`);
       if (typeof v === 'function') { if (scope === 'kernel') bad(`${at}.init: the kernel scope takes a value, not a function`); continue; }
       if (o.type === 'bool' ? typeof v !== 'boolean' : !(Number.isInteger(v) && (v as number) >= 0 && (v as number) <= (o.max as number))) {
         bad(`${at}.init: expected ${o.type === 'bool' ? 'true or false' : `an integer 0..${o.max}`}, or a function of the ${OF[scope as Scope].one}'s declaration`);
@@ -62,8 +68,8 @@ export function validatePatchState(state: unknown, bad: (why: string) => never):
 
 /** The fields user patches add, merged, for one world. */
 export interface AddedState {
-  /** Field types by scope, to merge into kernelSchema's records. */
-  dev: Record<string, FieldT>; drv: Record<string, FieldT>; kernel: Record<string, FieldT>;
+  /** Field types by scope, to merge into kernelSchema's records (`thread`: localsSchema's). */
+  dev: Record<string, FieldT>; drv: Record<string, FieldT>; kernel: Record<string, FieldT>; thread: Record<string, FieldT>;
   /** Names by scope, in declaration order (the view's `patch` objects). */
   names: Record<Scope, string[]>;
   /** Set the initial values (after initState). */
@@ -77,7 +83,7 @@ interface WithState { id: string; state?: PatchStateSpec }
 
 /** Merge the patches' fields for world w (E604 on a name the model or another patch has, or an init out of range). */
 export function addedState(patches: readonly WithState[], w: World): AddedState {
-  const out: AddedState = { dev: {}, drv: {}, kernel: {}, names: { dev: [], drv: [], kernel: [] }, init: () => {}, deviceKey: () => '' };
+  const out: AddedState = { dev: {}, drv: {}, kernel: {}, thread: {}, names: { dev: [], drv: [], kernel: [], thread: [] }, init: () => {}, deviceKey: () => '' };
   if (!patches.some((p) => p.state)) return out;
   const base = kernelSchema(w);
   const taken: Record<Scope, Set<string>> = {
@@ -85,6 +91,7 @@ export function addedState(patches: readonly WithState[], w: World): AddedState 
     drv: new Set(Object.keys((base.fields.drv as { of: RecordT }).of.fields)),
     // With the fields kept only where some thread sleeps or flushes (a regression review, 2026-12-05).
     kernel: new Set([...Object.keys(base.fields), 'moduleWq', 'flushBarrier']),
+    thread: new Set(Object.keys(localsSchema(1, w).fields)),
   };
   // Initial values, computed when first asked: the step catalogue builds a patch's hunks into
   // scenarios of its own (cli/steps.ts) and never searches them, so only a searched scenario
@@ -101,13 +108,13 @@ export function addedState(patches: readonly WithState[], w: World): AddedState 
         const at = `patch ${p.id}: state.${scope}.${name}`;
         const other = addedBy.get(`${scope}.${name}`);
         if (other !== undefined) throw new ProbecheckError('E604', `${at}: patch ${other} adds a field '${name}' to the ${OF[scope].all} too; name one of them differently`);
-        if (taken[scope].has(name)) throw new ProbecheckError('E604', `${at}: the model's ${OF[scope].all} already ${scope === 'kernel' ? 'has' : 'have'} a field '${name}' (see KS, DevS and DrvS in src/kernel/state.ts); name yours differently`);
+        if (taken[scope].has(name)) throw new ProbecheckError('E604', `${at}: the model's ${OF[scope].all} already ${scope === 'kernel' ? 'has' : 'have'} a field '${name}' (see KS, DevS, DrvS and KL in src/kernel/state.ts); name yours differently`);
         taken[scope].add(name);
         addedBy.set(`${scope}.${name}`, p.id);
         out.names[scope].push(name);
         const isBool = f === 'bool' || f.type === 'bool', max = isBool ? 1 : (f as { max: number }).max;
         out[scope][name] = isBool ? t.bool : t.int(max);
-        const init = f === 'bool' ? undefined : f.init;
+        const init = f === 'bool' || !('init' in f) ? undefined : f.init;
         fields.push({ scope, name, value: (d) => {
           let v: unknown;
           try { v = typeof init === 'function' ? (init as (x: unknown) => unknown)(d) : init ?? (isBool ? false : 0); } catch (e) {
@@ -126,6 +133,8 @@ export function addedState(patches: readonly WithState[], w: World): AddedState 
   out.init = (s) => {
     const v = initial();
     fields.forEach(({ scope, name }, x) => {
+      // (A thread local starts at 0 / false in every thread, as the backends zero them.)
+      if (scope === 'thread') return;
       if (scope === 'kernel') (s as unknown as Record<string, unknown>)[name] = v[x]![0];
       else v[x]!.forEach((y, i) => { (s[scope][i] as unknown as Record<string, unknown>)[name] = y; });
     });

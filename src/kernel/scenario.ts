@@ -676,7 +676,7 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string):
       if (!(e instanceof ProbecheckError) || e.code !== 'E601' || e.message.startsWith('scenario ')) throw e;
       throw bad(`scenario '${spec.name}': ${actors.some((a) => a.name === p.name) ? `actor '${p.name}': ` : ''}${e.message}`);
     }
-    const def: ThreadDef = { name: p.name, running: p.running, locals: localsSchema(tb.maxDepth, w), steps: tb.ordered(entry) };
+    const def: ThreadDef = { name: p.name, running: p.running, locals: localsSchema(tb.maxDepth, w, added.thread), steps: tb.ordered(entry) };
     if (tb.actions.length) def.actions = tb.actions;
     // An unfair actor may stop before any of its actions, never inside one (holding a lock, say).
     if (unfair.has(p.name)) { def.fair = false; def.stopsAt = [...entries[tid]!]; }

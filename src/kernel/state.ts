@@ -7,7 +7,7 @@
  * Lists are kept as each device's place in them (paths/klist.ts), not as nodes.
  * Not modelled: refcounts of devices (get/put_device), runtime PM, sysfs files.
  */
-import { t } from '../engine/schema.js';
+import { t, type FieldT } from '../engine/schema.js';
 import { boundAddTail, busAddTail, deferredAdd, drvAddTail } from './paths/klist.js';
 import type { AddedState } from './patch-state.js';
 import type { World } from './world.js';
@@ -175,11 +175,12 @@ export function kernelSchema(w: World, sleepers = 0, flushers = 0, added?: Pick<
   });
 }
 
-export function localsSchema(depth: number, w: World) {
+/** `added`: the locals user patches add (patch-state.ts, `state: { thread }`). */
+export function localsSchema(depth: number, w: World, added?: Record<string, FieldT>) {
   const d = Math.max(1, depth);
   const h = suppliers(w).length;
   return t.record({ ret: t.int(7), usedAsync: t.int(1), haveAsync: t.array(d, t.int(1)), initOf: t.int(Math.max(1, 2 ** w.modules.length - 1)), ovr: t.int(3),
-    relDrv: t.array(h, t.int(Math.max(1, w.drivers.length))), gen: t.int(STALE) });
+    relDrv: t.array(h, t.int(Math.max(1, w.drivers.length))), gen: t.int(STALE), ...added });
 }
 
 /** Links as traces name them: `consumer->supplier`, `(stateless)` after a stateless one. */

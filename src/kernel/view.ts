@@ -139,6 +139,8 @@ export interface ThreadView {
    * from unbind_store is at __device_release_driver, not at unbind_store.
    */
   inside(fn: string): boolean;
+  /** The locals your patches add (`state: { thread: {...} }`), by name: false / 0 outside the steps that set them. */
+  readonly patch: Readonly<Record<string, boolean | number>>;
 }
 
 /** The whole state. Unknown names in dev()/drv()/module()/thread() throw, naming the known ones. */
@@ -272,6 +274,7 @@ function makeView(k: Kernel, t: ThreadInfo, s: KS, q: Query): KernelView {
     get at() { return q.at(name); },
     get holds() { return w.devices.filter((d) => s.dev[d.i]!.mutex === tid + 1).map((d) => d.name); },
     inside(fn: string) { const l = q.at(name); return l !== null && (l.startsWith(`${fn}(`) || l.startsWith(`${fn}:`) || l.startsWith(`${fn}#`)); },
+    patch: fields(k.added?.thread, () => q.locals(name) as object, `thread '${name}'`),
   })));
   return {
     profile: k.profile,

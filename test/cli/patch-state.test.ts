@@ -138,6 +138,56 @@ export default scenario({
   });
 });
 
+describe('a patch that adds a thread local (state.thread)', () => {
+  // The dead flag again, but the helper reads it into a local before it takes the device lock and
+  // tests the local after: device_del may mark the device between the two (a C local kept from one
+  // step to a later one; a known gap until 2026-12-05).
+  const peek = (read: string) => deadPatch("{ dev: { gone: 'bool' }, thread: { wasGone: 'bool' } }")
+    .replace("id: 'my-dead'", "id: 'my-dead-peek'")
+    .replace("{ fn: '__device_attach_async_helper', replace: 'device_lock',", `{ fn: '__device_attach_async_helper', insert: { label: 'peek', after: null, before: 'device_lock' },
+      step: (site) => ({ where: 'drivers/base/dd.c:__device_attach_async_helper', run: (s, t) => { ${read} return 'device_lock'; } }) },
+    { fn: '__device_attach_async_helper', replace: 'device_lock',`)
+    .replace("return s.dev[site.dev].gone ? 'out_unlock' : next;", "return t.wasGone ? 'out_unlock' : next;");
+  write('peek.ts', peek('t.wasGone = s.dev[site.dev].gone;'));
+  write('peeked.ts', `import { defineProperty } from 'probecheck';
+export default defineProperty({
+  kind: 'invariant', name: 'never-peeked-gone',
+  check: (v) => { for (const th of v.threads) if (th.patch.wasGone) return th.name + ' read dc gone'; return null; },
+});
+`);
+
+  it('keeps the value from one step to a later one in the thread that set it: read before the lock, the check misses the del', () => {
+    for (const backend of ['fast', 'reference']) {
+      const r = probecheck(['check', 'hot-unplug.ts', '--patch', 'peek.ts', '--property', 'no-probe-after-del', '--backend', backend, '--json'], { cwd: dir });
+      const run = JSON.parse(r.stdout).runs[0];
+      expect(run.properties.find((x: { name: string }) => x.name === 'no-probe-after-del').verdict, backend).toBe('violated');
+    }
+    // The helper found it gone in some runs (the local is really written and read): a property
+    // reads it as v.thread(name).patch, and the trace names the thread's local.
+    const t = probecheck(['check', 'hot-unplug.ts', '--patch', 'peek.ts', '--property-file', 'peeked.ts', '--property', 'never-peeked-gone'], { cwd: dir });
+    expect(t.status).toBe(1);
+    expect(t.stdout).toMatch(/__device_attach_async_helper\(dc\):peek\n(\s+[^\n]*\n)*?\s+kworker\/u:async __device_attach_async_helper\(dc\)\.wasGone: false→true/);
+    // A local never set stays false: the check then never skips, as without the patch's test.
+    write('peek-unset.ts', peek(''));
+    const u = probecheck(['check', 'hot-unplug.ts', '--patch', 'peek-unset.ts', '--property-file', 'peeked.ts', '--property', 'never-peeked-gone', '-q'], { cwd: dir });
+    expect(verdicts(u.stdout)['never-peeked-gone']).toBe('holds');
+  });
+
+  it('steps --patch lists it, at the profile the patch names as its base', () => {
+    const r = probecheck(['steps', '--patch', 'peek.ts', '--function', '__device_attach_async_helper'], { cwd: dir });
+    expect(r.status).toBe(0);
+    expect(r.stdout.split('\n')[0]).toMatch(/^steps of profile v4\.2 with peek\.ts /);
+    expect(r.stdout).toMatch(/__device_attach_async_helper:peek\n[^]*?reads: [^\n]*local\.wasGone/);
+  });
+
+  it('bad declarations: an init, or a name the model already has, is one E604 line', () => {
+    write('peek-init.ts', peek('').replace("thread: { wasGone: 'bool' }", "thread: { wasGone: { type: 'bool', init: true } }"));
+    oneLine(['check', 'hot-unplug.ts', '--patch', 'peek-init.ts'], /^probecheck: E604 .*state\.thread\.wasGone\.init: a thread local takes no init: it is false when the thread starts, and your step sets it where the C declares it/);
+    write('peek-ret.ts', peek('').replace("thread: { wasGone: 'bool' }", "thread: { ret: 'bool' }"));
+    oneLine(['check', 'hot-unplug.ts', '--patch', 'peek-ret.ts'], /^probecheck: E604 .*patch my-dead-peek: state\.thread\.ret: the model's threads' locals already have a field 'ret'/);
+  });
+});
+
 describe('a trace found with a patch file replays with that file', () => {
   it('an edited patch warns, as an edited model does; a trace moved with its folder finds the patch beside it', () => {
     // A trace hunt, 2026-12-05: replay confirmed a trace against an edited patch without a word.
