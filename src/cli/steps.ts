@@ -14,6 +14,7 @@
  * acts on, or another: a parent, a supplier). A step not reached within the bound says so.
  */
 import { makeBackend } from '../engine/check.js';
+import { recording } from '../engine/reduce/recorder.js';
 import { didYouMean, ProbecheckError } from '../engine/errors.js';
 import type { Model } from '../engine/model.js';
 import { hunkTarget, isPatchFile, isUserPatch } from '../kernel/define-patch.js';
@@ -113,7 +114,7 @@ function recorder(obj: unknown, path: string, seen: Set<string>): unknown {
       if (typeof key === 'symbol' || typeof v === 'function') return v;
       const p = path ? `${path}.${key}` : key;
       if (v !== null && typeof v === 'object') return recorder(v, p, seen);
-      seen.add(p);
+      if (recording()) seen.add(p);
       return v;
     },
   });
@@ -213,6 +214,9 @@ function walkCatalogue(spec: ScenarioSpec, profileName: string, patches: string,
       rec.fired++;
       const w = new Set<string>();
       leafDiff(g, be.nextG(), '', w);
+      // The mover's locals too (a new user, 2026-12-05: a patch's local written was listed under reads only).
+      const name = c.threads[k]!.name;
+      leafDiff(be.curQ().locals(name), be.nextQ().locals(name), 'local', w);
       for (const f of w) {
         rec.w.add(general(f));
         if (LOCK.test(f)) {

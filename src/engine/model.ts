@@ -144,8 +144,9 @@ export interface ActionProperty<G = any> {
   kind: 'action';
   name: string;
   description?: string;
-  holds: (before: G, after: G, move: Move, q: Query) => boolean;
-  explain?: (before: G, after: G, move: Move, q: Query) => string;
+  /** `q`: the threads after the move; `qBefore`: before it (the search always gives it). */
+  holds: (before: G, after: G, move: Move, q: Query, qBefore?: Query) => boolean;
+  explain?: (before: G, after: G, move: Move, q: Query, qBefore?: Query) => string;
   /**
    * A promise that `holds` is true on every transition that changes none of these state fields
    * (paths below the state, `dev[*].driver`; `*` is any index; a record or array stands for

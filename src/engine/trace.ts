@@ -166,10 +166,19 @@ export function rebuild(be: Backend, codes: readonly number[]): Trace {
   return { moves, steps };
 }
 
+/**
+ * A move as messages name it: `move 6 (hotplug: __device_attach(dc):async_schedule #async)`, with
+ * the branch's name where its step has one (traces print it so; a new user, 2026-12-05, met `#0`).
+ */
+export function moveAt(c: Compiled, m: Move, i: number): string {
+  const name = m.branch === undefined ? undefined : c.threadByName.get(m.thread)?.steps.find((s) => s.label === m.label)?.step.branchNames?.[m.branch];
+  return `move ${i + 1} (${m.thread}: ${m.label}${m.branch !== undefined ? ` #${name ?? m.branch}` : ''})`;
+}
+
 /** The action code of a move in the backend's current state, or an E403 naming why it cannot be taken. */
 export function resolveMove(be: Backend, m: Move, i: number): number {
   const c = be.c;
-  const at = `move ${i + 1} (${m.thread}: ${m.label}${m.branch !== undefined ? ` #${m.branch}` : ''})`;
+  const at = moveAt(c, m, i);
   const th = c.threadByName.get(m.thread);
   if (!th) throw new ProbecheckError('E403', `${at}: the model has no thread '${m.thread}'; threads: ${c.threads.map((x) => x.name).join(', ')}`);
   const pc = be.pc(th.index);

@@ -64,7 +64,7 @@ export function definePatch(spec: PatchSpec): UserPatch {
     }
     if (typeof h.step !== 'function') bad(`${f}.step: expected a function (site, orig) => step`);
   });
-  if (s.state !== undefined) validatePatchState(s.state, bad);
+  if (s.state !== undefined) validatePatchState(s.state, bad, (s.hunks as Hunk[]).map((h) => h.fn));
   const hunks = s.hunks as Hunk[];
   const p: UserPatch = {
     kind: 'probecheck-patch', id: s.id as string, subject: s.subject as string, commit: (s.commit as string | undefined) ?? 'unmerged', base: s.base as string,

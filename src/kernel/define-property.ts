@@ -172,12 +172,14 @@ function engineProperty(k: Kernel, c: PropCtx, p: PropertySpec): Property<KS> {
     }
     case 'action': {
       // The engine gives the threads' places after the move; before it, the mover was at its label
-      // and every other thread where it is now (a thread the move started reads as started).
-      const prior = (m: Move, q: Query): Query => ({ at: (t) => (t === m.thread ? m.label : q.at(t)), locals: (t) => q.locals(t) });
+      // and every other thread where it is now (a thread the move started reads as started). The
+      // mover's locals are those before the move (a new user, 2026-12-05: `before.thread(t).patch`
+      // read the value the move wrote, so a property about a local's change held).
+      const prior = (m: Move, q: Query, qb: Query | undefined): Query => ({ at: (t) => (t === m.thread ? m.label : q.at(t)), locals: (t) => (t === m.thread && qb ? qb.locals(t) : q.locals(t)) });
       // The move is read strictly too: `move.step` for `move.label` is E302, not undefined.
       const mv = (m: Move): MoveView => strict(Object.freeze(m.branch === undefined ? { thread: m.thread, label: m.label } : { thread: m.thread, label: m.label, branch: m.branch }));
-      const broken = (b: KS, a: KS, m: Move, q: Query) => verdict(p.check(view(b, prior(m, q)), view(a, q), mv(m)));
-      return { kind: 'action', ...base, holds: (b, a, m, q) => broken(b, a, m, q) === null, explain: (b, a, m, q) => String(broken(b, a, m, q) ?? ''), ...premise(p.premise) };
+      const broken = (b: KS, a: KS, m: Move, q: Query, qb: Query | undefined) => verdict(p.check(view(b, prior(m, q, qb)), view(a, q), mv(m)));
+      return { kind: 'action', ...base, holds: (b, a, m, q, qb) => broken(b, a, m, q, qb) === null, explain: (b, a, m, q, qb) => String(broken(b, a, m, q, qb) ?? ''), ...premise(p.premise) };
     }
     case 'leads-to':
       return { kind: 'leads-to', ...base, from: (s, q) => truth('from', p.from(view(s, q))), to: (s, q) => truth('to', p.to(view(s, q))),

@@ -12,14 +12,16 @@
  * insert steps by local label, so a patch reads like the hunk on the list.
  */
 import { ProbecheckError } from '../engine/errors.js';
+import { unrecorded } from '../engine/reduce/recorder.js';
 import type { Step, StepCtx, ThreadAction } from '../engine/model.js';
 import type { Flag } from './profiles.js';
 import type { KL, KS } from './state.js';
+import type { LocalDecl } from './patch-state.js';
 import type { World } from './world.js';
 import { resolveStep, type Anchored } from './source.js';
-import { realState, strictState } from './strict-state.js';
+import { frameReal, realState, strictState } from './strict-state.js';
 import { isUserPatch } from './define-patch.js';
-import { isMutexWait, sameWait } from './paths/common.js';
+import { isMutexWait, RELEASES_FOREIGN, sameWait } from './paths/common.js';
 
 export const RETURN = '@return';
 
@@ -98,6 +100,8 @@ export interface Kernel {
   threadNames: string[];
   /** The fields the user's patches add, by scope (patch-state.ts): the view's `patch` objects. */
   added?: Readonly<Record<'dev' | 'drv' | 'kernel' | 'thread', readonly string[]>>;
+  /** C locals user patches add, by function (patch-state.ts `state.local`). */
+  locals?: ReadonlyMap<string, readonly LocalDecl[]>;
   /** Whether the deferred-probe worker thread exists (some probe may return -EPROBE_DEFER). */
   hasDeferredWorker: boolean;
   /**
@@ -155,6 +159,8 @@ export class ThreadBuilder {
   }
   /** Each finished block's entry label -> its last step's label (where an action completes). */
   readonly lastStep = new Map<string, string>();
+  /** Per function with C locals a user's patch adds: the blocks (calls) of it in this thread, by slot. */
+  readonly frames = new Map<string, string[]>();
   /** The actor's actions, in order, with the step that completes each (the vacuity report). */
   readonly actions: ThreadAction[] = [];
   /**
@@ -290,6 +296,33 @@ export class Block {
     if (held.length) throw new ProbecheckError('E205', `${this.name} returns, ending thread '${this.tb.name}', which still holds ${held.join(', ')}`);
   }
 
+  /**
+   * A user's step of this block: state and locals through strictState, and the C locals its patch
+   * adds to this function kept per call (this block's slot in the thread; frameLocals).
+   */
+  private userStep(st: KStep): KStep {
+    return ownReleases(this.tb, this.framedStep(st));
+  }
+  private framedStep(st: KStep): KStep {
+    const decls = this.tb.k.locals?.get(this.name);
+    if (!decls) return strictStep(st);
+    if (this.slot < 0) {
+      const blocks = this.tb.frames.get(this.name) ?? [];
+      this.slot = blocks.length;
+      blocks.push(this.prefix);
+      this.tb.frames.set(this.name, blocks);
+    }
+    const frames = new WeakMap<object, object>(), slot = this.slot, fn = this.name;
+    const frame = <T>(t: T): T => {
+      const x = t as unknown as object;
+      let f = frames.get(x);
+      if (!f) { f = frameLocals(x, fn, slot, decls); frames.set(x, f); }
+      return strictState(f as T);
+    };
+    return viewedStep(st, strictState, frame);
+  }
+  private slot = -1;
+
   /** Apply the patches, register the steps in the thread; returns the block's entry label. */
   done(): string {
     const site: Site = { k: this.tb.k, tb: this.tb, fn: this.name, dev: this.dev, drv: this.drv, depth: this.depth, link: this.linkIdx };
@@ -317,7 +350,7 @@ export class Block {
           if (!lib) throw new ProbecheckError('E604', `patch ${p.id} (${p.subject}) does not apply: ${this.name} has no step '${h.replace}'; it has: ${order.join(', ')}`);
           // The step a user's hunk wraps runs on the real state: its own reads of fields kept only
           // in some scenarios (`s.flushBarrier`) are the library's, not the user's (a review, 2026-12-05).
-          const orig = isUserPatch(p) ? realStep(lib) : lib;
+          const orig = isUserPatch(p) ? libraryStep(lib) : lib;
           let made = h.step(site, orig);
           // A user's step that blocks on a guard of its own but keeps the original's `waits`
           // (`{ ...orig, await }`): where the original guard would pass, the lock it names is
@@ -333,7 +366,7 @@ export class Block {
             weakNotes.set(h.replace, made.strong === false ? `patch ${p.id} says its wait is weakly fair (strong: false)`
               : `patch ${p.id} changed its guard, so its wait is weakly fair, not the mutex's handoff; write strong: true in the hunk's step if the patch's condition, once true, stays true until the thread moves`);
           }
-          this.local.set(h.replace, isUserPatch(p) ? strictStep(made) : made);
+          this.local.set(h.replace, isUserPatch(p) ? this.userStep(made) : made);
           patchedBy.set(h.replace, p);
           if (!origSince.has(h.replace)) origSince.set(h.replace, lib.since);
         } else if (h.insert) {
@@ -347,7 +380,7 @@ export class Block {
             const st = this.local.get(a)!;
             this.local.set(a, { ...st, run: (s, t, b, c) => { const r = st.run(s, t, b, c); return r === before ? label : r; } });
           }
-          this.local.set(label, isUserPatch(p) ? strictStep(h.step(site, undefined)) : h.step(site, undefined));
+          this.local.set(label, isUserPatch(p) ? this.userStep(h.step(site, undefined)) : h.step(site, undefined));
           patchedBy.set(label, p);
           if (after === null) order.unshift(label);
           else order.splice(Math.max(...afters.map((a) => order.indexOf(a))) + 1, 0, label);
@@ -433,16 +466,100 @@ export class Block {
   }
 }
 
-/** The step with every function of it given (state, locals) through `view`. */
-function viewedStep(st: KStep, view: <T>(x: T) => T): KStep {
-  const out: KStep = { ...st, run: (s, t, b, c) => st.run(view(s), view(t), b, c) };
-  if (st.await) { const a = st.await; out.await = (s, t) => a(view(s), view(t)); }
-  if (st.waits) { const w = st.waits; out.waits = sameWait(w, (s: KS, t: KL) => w(view(s), view(t))); }
-  if (typeof st.branches === 'function') { const f = st.branches; out.branches = (s, t) => f(view(s), view(t)); }
+/** The step with every function of it given the state through `view` and the locals through `viewT`. */
+function viewedStep(st: KStep, view: <T>(x: T) => T, viewT: <T>(x: T) => T = view): KStep {
+  const out: KStep = { ...st, run: (s, t, b, c) => st.run(view(s), viewT(t), b, c) };
+  if (st.await) { const a = st.await; out.await = (s, t) => a(view(s), viewT(t)); }
+  if (st.waits) { const w = st.waits; out.waits = sameWait(w, (s: KS, t: KL) => w(view(s), viewT(t))); }
+  if (typeof st.branches === 'function') { const f = st.branches; out.branches = (s, t) => f(view(s), viewT(t)); }
   return out;
+}
+
+/** The key of C local `name` of function `fn` in a thread's locals: an array, a slot per call (localsSchema). */
+export const frameKey = (fn: string, name: string): string => `${name}@${fn}`;
+
+/**
+ * A thread's locals as the call in `slot` of `fn` sees them: its C locals (`decls`) are that
+ * call's own slot of their arrays, the rest the thread's. A bool is kept as 0 / 1.
+ */
+function frameLocals(t: object, fn: string, slot: number, decls: readonly LocalDecl[]): object {
+  const by = new Map(decls.map((d) => [d.name, d]));
+  const arr = (d: LocalDecl) => Reflect.get(t, frameKey(fn, d.name)) as { [i: number]: number };
+  const p = new Proxy(t, {
+    get(target, key, recv) {
+      const d = typeof key === 'string' ? by.get(key) : undefined;
+      if (!d) return Reflect.get(target, key, target === recv ? target : target);
+      const v = arr(d)[slot]!;
+      return d.bool ? v === 1 : v;
+    },
+    set(target, key, value) {
+      const d = typeof key === 'string' ? by.get(key) : undefined;
+      if (!d) return Reflect.set(target, key, value, target);
+      if (d.bool ? typeof value !== 'boolean' : !(Number.isInteger(value) && value >= 0 && value <= d.max)) {
+        throw new Error(`local '${d.name}' of ${fn} (patch ${d.patch}) is ${d.bool ? 'a bool: a step writes true or false' : `an integer in 0..${d.max}`}, not ${JSON.stringify(value) ?? String(value)}`);
+      }
+      arr(d)[slot] = d.bool ? (value ? 1 : 0) : value;
+      return true;
+    },
+    has: (target, key) => (typeof key === 'string' && by.has(key)) || Reflect.has(target, key),
+  });
+  frameReal(p, t);
+  return p;
 }
 
 /** A library step a user's hunk may call: given the strict views, it runs on the real state and locals. */
 const realStep = (st: KStep): KStep => viewedStep(st, realState);
+
+/** The owners of the mutexes a thread may hold (0: free): each device's, then deferred_probe_mutex and module_mutex. */
+function owners(s: KS): number[] {
+  return [...s.dev.map((d) => d.mutex), s.deferredProbeMutex, s.moduleMutex];
+}
+const mutexName = (k: Kernel, s: KS, i: number): string => (i < s.dev.length ? `&dev->mutex(${k.vn(i)})` : i === s.dev.length ? 'deferred_probe_mutex' : 'module_mutex');
+/** While a user's step runs: the mutexes (owners() indices) that library steps it called changed. */
+let libraryChanged: Set<number> | undefined;
+
+/**
+ * A library step as a user's hunk gets it (`orig`): on the real state; one that may release another
+ * thread's mutex as its C does (RELEASES_FOREIGN) notes the mutexes it changes.
+ */
+function libraryStep(lib: KStep): KStep {
+  const st = realStep(lib);
+  if (!RELEASES_FOREIGN.has(lib)) return st;
+  return { ...st, run: (s, t, b, c) => {
+    const seen = libraryChanged;
+    if (!seen) return st.run(s, t, b, c);
+    const real = realState(s) as KS, before = unrecorded(() => owners(real));
+    const r = st.run(s, t, b, c);
+    unrecorded(() => owners(real)).forEach((o, i) => { if (o !== before[i]) seen.add(i); });
+    return r;
+  } };
+}
+
+/**
+ * A user's step may not release a mutex another thread holds: no kernel path means to (mutex_unlock
+ * by a task that does not hold it), the model would just clear it, and no property might say so (a
+ * new user, 2026-12-05: a patch's local, overwritten by a nested call, made a parent's frame unlock
+ * a device another actor had locked, and every property held). E203 naming both. A library step
+ * that releases another's mutex as its C does (RELEASES_FOREIGN: v4.18's __device_release_driver
+ * unlocking a parent it may not hold, the kernel bug DRIVER_LOCK_HELPERS fixed) may still do so
+ * when a user's step calls it.
+ */
+function ownReleases(tb: ThreadBuilder, st: KStep): KStep {
+  const k = tb.k, me = tb.owner;
+  return { ...st, run: (s, t, b, c) => {
+    const real = realState(s) as KS, before = unrecorded(() => owners(real));
+    const outer = libraryChanged, lib = new Set<number>();
+    libraryChanged = lib;
+    let r: string | null;
+    try { r = st.run(s, t, b, c); } finally { libraryChanged = outer; }
+    unrecorded(() => owners(real)).forEach((o, i) => {
+      const m = before[i]!;
+      if (m !== 0 && m !== me && o !== m && !lib.has(i)) {
+        throw new Error(`it releases ${mutexName(k, real, i)}, which ${k.threadNames[m - 1] ?? `thread #${m - 1}`} holds: a step releases only a mutex its own thread holds (is the unlock reached only by the thread, and the call, that locked?)`);
+      }
+    });
+    return r;
+  } };
+}
 /** A user's step, given the state and locals through strictState: a field the model lacks is an error, not a silent write. */
 const strictStep = (st: KStep): KStep => viewedStep(st, strictState);

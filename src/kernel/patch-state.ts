@@ -13,8 +13,12 @@
  * or an integer 0..max (max at most 255), false / 0 at the start unless `init` says otherwise (a
  * device's init may depend on its declaration: a flag device_add sets is true for a device
  * present at the start). A thread local takes no `init`: it is false / 0 when the thread starts
- * and again when it ends, and, as in C, the patch sets it where its function declares it (a
- * thread runs several functions one after the other, and a local of one is not reset for the next).
+ * and again when it ends: a per-task variable (`current->flags`). A C local of one function is
+ * `local: { fn: { name: type } }`: each call of fn a thread makes has its own (a new user,
+ * 2026-12-05: with one per thread, the `__device_attach` of a child a probe registers, nested in
+ * its parent's in the same thread, overwrote the parent's `bool async`, and the parent's frame
+ * unlocked a mutex another thread held). Only the hunks of fn read and write it; it is not reset
+ * when a call starts (the patch sets it where the C declares it), nor seen by properties.
  */
 import { ProbecheckError } from '../engine/errors.js';
 import { t, type FieldT, type RecordT } from '../engine/schema.js';
@@ -33,19 +37,36 @@ export interface PatchStateSpec {
   dev?: Readonly<Record<string, PatchField<DeclaredDevice>>>;
   drv?: Readonly<Record<string, PatchField<DeclaredDriver>>>;
   kernel?: Readonly<Record<string, PatchField>>;
-  thread?: Readonly<Record<string, 'bool' | { type: 'bool' } | { type: 'int'; max: number }>>;
+  thread?: Readonly<Record<string, LocalField>>;
+  /** C locals, by function: `{ __device_attach: { async: 'bool' } }`. */
+  local?: Readonly<Record<string, Readonly<Record<string, LocalField>>>>;
 }
+/** A field with no init: a thread local or a C local. */
+export type LocalField = 'bool' | { type: 'bool' } | { type: 'int'; max: number };
+/** A C local of a function, as a block of that function keeps it (emit.ts frameLocals). */
+export interface LocalDecl { name: string; bool: boolean; max: number; patch: string }
 
 const SCOPES = ['dev', 'drv', 'kernel', 'thread'] as const;
 type Scope = (typeof SCOPES)[number];
 /** Each scope in words: what it adds fields to, and what an init function is given. */
 const OF: Record<Scope, { all: string; one: string }> = { dev: { all: 'devices', one: 'device' }, drv: { all: 'drivers', one: 'driver' }, kernel: { all: 'kernel state', one: 'kernel' }, thread: { all: "threads' locals", one: 'thread' } };
 
-/** E604 unless `state` is a well-formed PatchStateSpec (the shape only; clashes are checked per scenario). */
-export function validatePatchState(state: unknown, bad: (why: string) => never): void {
-  if (typeof state !== 'object' || state === null || Array.isArray(state)) bad("state: expected { dev?, drv?, kernel?, thread? }, each { name: 'bool' | { type: 'bool', init? } | { type: 'int', max, init? } }");
-  for (const [scope, fields] of Object.entries(state as Record<string, unknown>)) {
-    if (!(SCOPES as readonly string[]).includes(scope)) bad(`state: unknown scope '${scope}'; known: ${SCOPES.join(', ')}`);
+/**
+ * E604 unless `state` is a well-formed PatchStateSpec (the shape only; clashes are checked per
+ * scenario). `fns`: the functions the patch's hunks are in (a C local of another is read by none).
+ */
+export function validatePatchState(state: unknown, bad: (why: string) => never, fns: readonly string[] = []): void {
+  if (typeof state !== 'object' || state === null || Array.isArray(state)) bad("state: expected { dev?, drv?, kernel?, thread?, local? }, each { name: 'bool' | { type: 'bool', init? } | { type: 'int', max, init? } } (local: by function)");
+  const { local, ...flat } = state as Record<string, unknown>;
+  if (local !== undefined) {
+    if (typeof local !== 'object' || local === null || Array.isArray(local)) bad("state.local: expected { fn: { name: 'bool' | { type: 'int', max } } }, by the function whose C declares them");
+    for (const [fn, fields] of Object.entries(local as Record<string, unknown>)) {
+      if (!fns.includes(fn)) bad(`state.local.${fn}: no hunk of this patch is in ${fn}; a C local is read and written by the hunks of its function${fns.length ? ` (this patch's: ${[...new Set(fns)].join(', ')})` : ''}`);
+      validatePatchState({ thread: fields }, (why) => bad(why.replace(/^state\.thread\b/, `state.local.${fn}`).replace('a thread local takes no init: it is', 'a C local takes no init: it is').replace('when the thread starts, and your step sets it', 'in the first call, and your step sets it')));
+    }
+  }
+  for (const [scope, fields] of Object.entries(flat)) {
+    if (!(SCOPES as readonly string[]).includes(scope)) bad(`state: unknown scope '${scope}'; known: ${SCOPES.join(', ')}, local`);
     if (typeof fields !== 'object' || fields === null || Array.isArray(fields)) bad(`state.${scope}: expected an object of fields ({ gone: 'bool' })`);
     for (const [name, f] of Object.entries(fields as Record<string, unknown>)) {
       const at = `state.${scope}.${name}`;
@@ -70,6 +91,8 @@ export function validatePatchState(state: unknown, bad: (why: string) => never):
 export interface AddedState {
   /** Field types by scope, to merge into kernelSchema's records (`thread`: localsSchema's). */
   dev: Record<string, FieldT>; drv: Record<string, FieldT>; kernel: Record<string, FieldT>; thread: Record<string, FieldT>;
+  /** C locals by function (a slot per call of it in a thread: emit.ts). */
+  local: Map<string, LocalDecl[]>;
   /** Names by scope, in declaration order (the view's `patch` objects). */
   names: Record<Scope, string[]>;
   /** Set the initial values (after initState). */
@@ -83,7 +106,7 @@ interface WithState { id: string; state?: PatchStateSpec }
 
 /** Merge the patches' fields for world w (E604 on a name the model or another patch has, or an init out of range). */
 export function addedState(patches: readonly WithState[], w: World): AddedState {
-  const out: AddedState = { dev: {}, drv: {}, kernel: {}, thread: {}, names: { dev: [], drv: [], kernel: [], thread: [] }, init: () => {}, deviceKey: () => '' };
+  const out: AddedState = { dev: {}, drv: {}, kernel: {}, thread: {}, local: new Map(), names: { dev: [], drv: [], kernel: [], thread: [] }, init: () => {}, deviceKey: () => '' };
   if (!patches.some((p) => p.state)) return out;
   const base = kernelSchema(w);
   const taken: Record<Scope, Set<string>> = {
@@ -126,6 +149,19 @@ export function addedState(patches: readonly WithState[], w: World): AddedState 
           return v as boolean | number;
         } });
       }
+    }
+  }
+  // C locals: a name of the thread's (the model's or a patch's thread local) would be ambiguous in a hunk's `t`.
+  for (const p of patches) for (const [fn, fs] of Object.entries(p.state?.local ?? {})) {
+    for (const [name, f] of Object.entries(fs)) {
+      const at = `patch ${p.id}: state.local.${fn}.${name}`;
+      if (taken.thread.has(name)) throw new ProbecheckError('E604', `${at}: the threads' locals already have a field '${name}' (the model's, see KL in src/kernel/state.ts, or a patch's thread local): a hunk's \`t.${name}\` would be ambiguous; name yours differently`);
+      const decls = out.local.get(fn) ?? [];
+      const other = decls.find((d) => d.name === name);
+      if (other) throw new ProbecheckError('E604', `${at}: patch ${other.patch} adds a local '${name}' to ${fn} too; name one of them differently`);
+      const isBool = f === 'bool' || f.type === 'bool';
+      decls.push({ name, bool: isBool, max: isBool ? 1 : (f as { max: number }).max, patch: p.id });
+      out.local.set(fn, decls);
     }
   }
   let values: (boolean | number)[][] | undefined;

@@ -315,12 +315,14 @@ export const LIBRARY: KernelProperty[] = [
       return null;
     }, { text: 'a thread holds the mutexes of a device and of an ancestor at once', met: (s) => s.dev.some((x, i) => x.mutex !== 0 && anc[i]!.some((a) => s.dev[a]!.mutex === x.mutex)) }, ['dev[*].mutex']);
   } },
-  // Chosen where a wait can run: wait_for_device_probe, the module syncs (unconditional), or an
-  // unbind's or driver_detach's, which waits only for a driver that allows async probing. About
-  // nothing (vacuous) where no run reaches one.
+  // Chosen where a wait can run: wait_for_device_probe, delete_module's sync and do_init_module's
+  // (unconditional, but from v3.8 to v5.16 only iff the init used async: MODULE_SYNC_PF_USED_ASYNC),
+  // or an unbind's or driver_detach's, which waits only for a driver that allows async probing.
+  // About nothing (vacuous) where no run reaches one (a new user, 2026-12-05: chosen on v3.14,
+  // where nothing is async, so a clean check of a fix exited 5).
   { name: 'no-wait-under-lock', covers: 'S7', applies: (k) => {
     const built = [...k.built ?? []];
-    return built.some((x) => x.startsWith('wait_for_device_probe') || x === 'do_init_module:async_synchronize_full' || x === 'delete_module:async_synchronize_full')
+    return built.some((x) => x.startsWith('wait_for_device_probe') || (x === 'do_init_module:async_synchronize_full' && !k.has('MODULE_SYNC_PF_USED_ASYNC')) || x === 'delete_module:async_synchronize_full')
       || (built.some(waitStep) && k.w.drivers.some((d) => mayBeAsync(k, d.i)));
   }, make: (k, c) => invariant('no-wait-under-lock',
     'no thread waits in async_synchronize_full / wait_for_device_probe holding a device mutex, or from async context', (s, q) => {
@@ -441,7 +443,7 @@ export const LIBRARY: KernelProperty[] = [
   { name: 'async-driver', covers: 'S14', applies: (k, c) => k.has('PER_DEVICE_ASYNC_ATTACH') && (c.ops.has('register') || c.ops.has('modprobe') || k.w.drivers.some((d) => d.requestModule >= 0))
     && k.w.drivers.some((d) => !d.present && mayBeAsync(k, d.i) && attachMayFind(k, c, d.i)), make: (k, c) => action('async-driver',
     k.has('ASYNC_DRIVER_PENDING_CHECK')
-      ? 'dev->p->async_driver is written under dev->mutex, and set only while its __driver_attach_async_helper is pending'
+      ? 'dev->p->async_driver is written under dev->mutex, and set only while its __driver_attach_async_helper is pending or about to be scheduled (from __driver_attach\'s device_unlock to its async_schedule_dev)'
       // Until the helper cleared it (v5.19 text), async_driver stays set after the helper ran: stale, and harmless, since only a newly scheduled helper reads it after __driver_attach rewrote it.
       : 'dev->p->async_driver is written under dev->mutex', (b, a, m, q) => {
       const me = (c.tidOf.get(m.thread) ?? -1) + 1;

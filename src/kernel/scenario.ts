@@ -22,7 +22,7 @@ import { didYouMean, ProbecheckError, suggestion } from '../engine/errors.js';
 import { hunkTarget, isUserPatch } from './define-patch.js';
 import { defineModel, type Model, type ModelFactory, type ParamSpec, type Property, type ThreadDef } from '../engine/model.js';
 import { actionEntry, neverTakesEffect, parseAction } from './actions.js';
-import { ThreadBuilder, type Kernel, type Ret } from './emit.js';
+import { frameKey, ThreadBuilder, type Kernel, type Ret } from './emit.js';
 import { asyncProgram, asyncRunEntryDone, asyncThreadName } from './paths/async.js';
 import { mayBeAsync } from './paths/common.js';
 import { DEFERRED_WORKER, deferredProbeWorkFunc } from './paths/deferred-probe.js';
@@ -486,6 +486,7 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string):
     threadNames, hasDeferredWorker: w.drivers.some((d) => d.outcomes.includes('defer') || d.needs.length > 0) || patches.some((p) => isUserPatch(p) && p.hunks.some((h) => /defer/i.test(String(h.step)))),
     sources: prof.sources, renamed: prof.renamed ?? {}, unread: prof.unread ?? {}, unsettled: prof.unsettled ?? {}, anchors: [], targets: new Map(),
     applied: new Set(), built: new Set(), releasable: new Set(), moduleWq: [], flushers: [], added: added.names,
+    ...(added.local.size ? { locals: added.local } : {}),
   };
 
   // 1. Who runs: actors, then the kernel's dormant async workers, then the deferred-probe worker.
@@ -676,7 +677,8 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string):
       if (!(e instanceof ProbecheckError) || e.code !== 'E601' || e.message.startsWith('scenario ')) throw e;
       throw bad(`scenario '${spec.name}': ${actors.some((a) => a.name === p.name) ? `actor '${p.name}': ` : ''}${e.message}`);
     }
-    const def: ThreadDef = { name: p.name, running: p.running, locals: localsSchema(tb.maxDepth, w, added.thread), steps: tb.ordered(entry) };
+    const frames = [...tb.frames].flatMap(([fn, calls]) => added.local.get(fn)!.map((d) => ({ key: frameKey(fn, d.name), max: d.max, calls })));
+    const def: ThreadDef = { name: p.name, running: p.running, locals: localsSchema(tb.maxDepth, w, added.thread, frames), steps: tb.ordered(entry) };
     if (tb.actions.length) def.actions = tb.actions;
     // An unfair actor may stop before any of its actions, never inside one (holding a lock, say).
     if (unfair.has(p.name)) { def.fair = false; def.stopsAt = [...entries[tid]!]; }

@@ -175,12 +175,16 @@ export function kernelSchema(w: World, sleepers = 0, flushers = 0, added?: Pick<
   });
 }
 
-/** `added`: the locals user patches add (patch-state.ts, `state: { thread }`). */
-export function localsSchema(depth: number, w: World, added?: Record<string, FieldT>) {
+/**
+ * `added`: the locals user patches add (patch-state.ts, `state: { thread }`); `frames`: their C
+ * locals, an array each with a slot per call of the function in this thread, named by the call.
+ */
+export function localsSchema(depth: number, w: World, added?: Record<string, FieldT>, frames: readonly { key: string; max: number; calls: readonly string[] }[] = []) {
   const d = Math.max(1, depth);
   const h = suppliers(w).length;
   return t.record({ ret: t.int(7), usedAsync: t.int(1), haveAsync: t.array(d, t.int(1)), initOf: t.int(Math.max(1, 2 ** w.modules.length - 1)), ovr: t.int(3),
-    relDrv: t.array(h, t.int(Math.max(1, w.drivers.length))), gen: t.int(STALE), ...added });
+    relDrv: t.array(h, t.int(Math.max(1, w.drivers.length))), gen: t.int(STALE), ...added,
+    ...Object.fromEntries(frames.map((f) => [f.key, t.array(f.calls.length, t.int(f.max), f.calls)])) });
 }
 
 /** Links as traces name them: `consumer->supplier`, `(stateless)` after a stateless one. */

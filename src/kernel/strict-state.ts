@@ -7,14 +7,20 @@
  * views directly; only steps a user's hunk made go through this, so it costs them alone.
  */
 import { didYouMean } from '../engine/errors.js';
+import { unrecorded } from '../engine/reduce/recorder.js';
 
 const wrapped = new WeakMap<object, object>();
 /** Each strict proxy's real object: a library step a user's hunk calls runs on that (emit.ts realStep). */
 const real = new WeakMap<object, object>();
 
 export function realState<T>(x: T): T {
-  return (typeof x === 'object' && x !== null ? (real.get(x) as T | undefined) ?? x : x);
+  let r = x;
+  while (typeof r === 'object' && r !== null && real.has(r)) r = real.get(r) as T;
+  return r;
 }
+
+/** A view of `target` a user's step sees (emit.ts frameLocals): a library step it calls gets `target`. */
+export function frameReal(view: object, target: object): void { real.set(view, target); }
 /** Names JavaScript itself asks of any object (inspection, JSON, promises). */
 const PASS = new Set(['then', 'toJSON', 'constructor', 'valueOf', 'toString', 'inspect', 'nodeType', 'asymmetricMatch']);
 
@@ -48,7 +54,8 @@ function handler(real: Record<string | symbol, unknown>): ProxyHandler<object> {
       if (typeof key === 'string' && !(key in real)) unknown(real, key, true);
       // The fast backend stores any truthy value in a bool as true, the reference backend refuses
       // it (E201): the same step then gave two answers. A bool takes true or false.
-      if (typeof key === 'string' && typeof Reflect.get(real, key, real) === 'boolean' && typeof value !== 'boolean') {
+      // (probecheck's own check, not the step's read: unrecorded for --por and `steps`.)
+      if (typeof key === 'string' && typeof value !== 'boolean' && unrecorded(() => typeof Reflect.get(real, key, real) === 'boolean')) {
         throw new Error(`state field '${key}' is a bool: a step writes true or false, not ${JSON.stringify(value) ?? String(value)}`);
       }
       return Reflect.set(real, key, value, real);

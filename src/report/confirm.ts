@@ -19,7 +19,7 @@ import type { Model, Move } from '../engine/model.js';
 import type { Waiter } from '../engine/result.js';
 import { Monitor, waitingIn } from '../engine/search/monitor.js';
 import { FastBackend } from '../engine/state/fast.js';
-import { actionCode, codeBranch, codeThread, codesOf, mayStop, rebuild, replay, resolveMove, starvedIn, type Trace } from '../engine/trace.js';
+import { actionCode, codeBranch, codeThread, codesOf, mayStop, rebuild, replay, moveAt, resolveMove, starvedIn, type Trace } from '../engine/trace.js';
 
 export interface Replayed {
   trace: Trace;
@@ -100,7 +100,7 @@ export function replayWatching(model: Model, property: string, moves: readonly M
 function followInserted(be: FastBackend, m: Move, i: number, inserted: Inserted, by: InsertedBy, take: (code: number) => void): void {
   const th = be.c.threadByName.get(m.thread);
   if (!th) return;
-  const at = `move ${i + 1} (${m.thread}: ${m.label}${m.branch !== undefined ? ` #${m.branch}` : ''})`;
+  const at = moveAt(be.c, m, i);
   let last: string | undefined;
   for (let n = 0; n < MAX_INSERTED_RUN; n++) {
     const pc = be.pc(th.index);

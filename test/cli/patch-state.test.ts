@@ -188,6 +188,101 @@ export default defineProperty({
   });
 });
 
+describe("a patch's C locals (state.local): one per call", () => {
+  // b232b02bf3c2 ("driver core: fix deadlock in __device_attach") written from scratch, as a new user
+  // did on 2026-12-05: `bool async` set under the lock, async_schedule_dev after device_unlock. In
+  // nested.ts host's probe registers c, so __device_attach(c) runs inside __device_attach(host) in one
+  // thread: with one `async` per thread the inner call overwrote the outer's, and the outer frame
+  // unlocked host while another actor held it; every property held.
+  write('nested.ts', `import { scenario } from 'probecheck';
+export default scenario({
+  name: 'nested-attach', profile: 'v5.15',
+  devices: { host: {}, c: { parent: 'host' } },
+  drivers: {
+    'host-drv': { matches: ['host'], probeType: 'async', present: true, registers: ['c'] },
+    'c-drv': { matches: ['c'], probeType: 'async', present: true },
+  },
+  actors: { hotplug: 'add host', admin: ['lock host', 'unlock host'] },
+});
+`);
+  const b232 = (state: string) => `import { definePatch, RETURN } from 'probecheck';
+// async: 0 = false; 1 = true (set under the lock); 2 = scheduled after the unlock.
+export default definePatch({
+  id: 'b232-mine', subject: 'driver core: fix deadlock in __device_attach', base: 'v5.15',
+  state: ${state},
+  hunks: [
+    { fn: '__device_attach', replace: 'device_lock', step: (_site, orig) => ({ ...orig, run: (s, t, b, c) => { t.async = 0; return orig.run(s, t, b, c); } }) },
+    { fn: '__device_attach', replace: 'async_schedule', step: (_site, orig) => ({ ...orig, run: (s, t, b, c) => {
+      if (t.async === 0) { t.async = 1; return 'out_unlock'; }
+      t.async = 2;
+      return orig.run(s, t, b, c);
+    } }) },
+    { fn: '__device_attach', replace: 'out_unlock', step: (_site, orig) => ({ ...orig, run: (s, t, b, c) => {
+      if (t.async === 2) { t.async = 0; return RETURN; }
+      const r = orig.run(s, t, b, c);
+      return t.async === 1 ? 'async_schedule' : r;
+    } }) },
+  ],
+});
+`;
+  write('b232-thread.ts', b232("{ thread: { async: { type: 'int', max: 2 } } }"));
+  write('b232-local.ts', b232("{ local: { __device_attach: { async: { type: 'int', max: 2 } } } }"));
+
+  it('keeps each call its own: the nested call leaves the outer one its value, and the patch holds as v5.19 does', () => {
+    const mine = probecheck(['check', 'nested.ts', '--patch', 'b232-local.ts', '--json'], { cwd: dir });
+    const v519 = probecheck(['check', 'nested.ts', '--param', 'profile=v5.19', '--json'], { cwd: dir });
+    const rows = (r: { stdout: string }) => Object.fromEntries(JSON.parse(r.stdout).runs[0].properties.map((x: { name: string; verdict: string }) => [x.name, x.verdict]));
+    expect(mine.status).toBe(0);
+    expect(rows(mine)).toEqual(rows(v519));
+    // Traces name each call's slot.
+    write('c-bound.ts', `import { defineProperty } from 'probecheck';
+export default defineProperty({ kind: 'invariant', name: 'c-never-bound', check: (v) => (v.dev('c').bound ? 'c is bound' : null) });
+`);
+    const t = probecheck(['check', 'nested.ts', '--patch', 'b232-local.ts', '--property-file', 'c-bound.ts', '--property', 'c-never-bound'], { cwd: dir });
+    expect(t.stdout).toContain('hotplug.async@__device_attach[__device_attach(host)]: 0→1');
+    expect(t.stdout).toMatch(/\.async@__device_attach\[__device_attach\(c\)(#\d)?\]: 0→1/);
+  });
+
+  it('steps --patch lists what a step writes to a local, and nothing the check of its releases reads', () => {
+    const r = probecheck(['steps', '--patch', 'b232-local.ts', '--function', '__device_attach'], { cwd: dir });
+    expect(r.stdout).toMatch(/__device_attach:async_schedule\n[^]*?writes: [^\n]*local\.async@__device_attach\[\]/);
+    expect(r.stdout).not.toMatch(/reads: [^\n]*moduleMutex/);
+  });
+
+  it("with one per thread the outer call unlocks another thread's mutex: E203 naming both", () => {
+    const r = probecheck(['check', 'nested.ts', '--patch', 'b232-thread.ts', '-q'], { cwd: dir });
+    expect(r.status).toBe(2);
+    expect(r.stderr.split('\n')[0]).toMatch(/^probecheck: E203 \(step threw\): in step '__device_attach\(host\):out_unlock' of thread 'hotplug' \([^)]*\): it releases &dev->mutex\(host\), which admin holds: a step releases only a mutex its own thread holds/);
+    expect(hasStack(r.stderr)).toBe(false);
+  });
+
+  it("an action property's before view reads a local as it was before the move", () => {
+    write('async-set.ts', `import { defineProperty } from 'probecheck';
+export default defineProperty({
+  kind: 'action', name: 'async-set',
+  check: (before, after, move) => (before.thread('hotplug').patch.async === 0 && after.thread('hotplug').patch.async === 1 ? move.label + ' sets async' : null),
+});
+`);
+    write('one.ts', `import { scenario } from 'probecheck';
+export default scenario({ name: 'one', profile: 'v5.15', devices: { dc: {} }, drivers: { 'dc-drv': { matches: ['dc'], probeType: 'async', present: true } }, actors: { hotplug: 'add dc' } });
+`);
+    for (const backend of ['fast', 'reference']) {
+      const r = probecheck(['check', 'one.ts', '--patch', 'b232-thread.ts', '--property-file', 'async-set.ts', '--property', 'async-set', '--backend', backend], { cwd: dir });
+      expect(r.status, backend).toBe(1);
+      expect(r.stdout).toContain('__device_attach(dc):async_schedule sets async');
+    }
+  });
+
+  it('bad declarations: a function with no hunk of the patch, a name the threads have, an init: one E604 line', () => {
+    write('b232-nofn.ts', b232("{ local: { __device_attach: { async: { type: 'int', max: 2 } }, __driver_attach: { x: 'bool' } } }"));
+    oneLine(['check', 'nested.ts', '--patch', 'b232-nofn.ts'], /^probecheck: E604 .*state\.local\.__driver_attach: no hunk of this patch is in __driver_attach; a C local is read and written by the hunks of its function \(this patch's: __device_attach\)/);
+    write('b232-ret.ts', b232("{ local: { __device_attach: { ret: 'bool' } } }"));
+    oneLine(['check', 'nested.ts', '--patch', 'b232-ret.ts'], /^probecheck: E604 .*patch b232-mine: state\.local\.__device_attach\.ret: the threads' locals already have a field 'ret'/);
+    write('b232-init.ts', b232("{ local: { __device_attach: { async: { type: 'int', max: 2, init: 1 } } } }"));
+    oneLine(['check', 'nested.ts', '--patch', 'b232-init.ts'], /^probecheck: E604 .*state\.local\.__device_attach\.async\.init: a C local takes no init/);
+  });
+});
+
 describe('a trace found with a patch file replays with that file', () => {
   it('an edited patch warns, as an edited model does; a trace moved with its folder finds the patch beside it', () => {
     // A trace hunt, 2026-12-05: replay confirmed a trace against an edited patch without a word.

@@ -142,7 +142,8 @@ describe('out-of-range writes to integer arrays', () => {
       threads: [{ name: 'w', locals: t.record({ h: t.array(2, t.int(1)) }), steps: {
         w: { where: 'test:w', run: (_s: any, l: any) => { l.h[1] = 5; return 'x'; } }, x: { where: 'test:x', run: () => null } } }] });
     const msg = thrown(() => check(local(), { backend: 'reference' })).message;
-    expect(msg).toMatch(/in step 'w' of thread 'w' \(test:w\): state field state\.t0\.l\.h\[1\] was set to 5; it must be an integer in 0\.\.1/);
+    // A thread's own locals by the name traces give them (thread.field), not their place in the state record.
+    expect(msg).toMatch(/in step 'w' of thread 'w' \(test:w\): state field w\.h\[1\] was set to 5; it must be an integer in 0\.\.1/);
     expect(thrown(() => check(local(), { backend: 'fast' })).message).toBe(msg);
     // A range that is not 2^b - 1 (0..2) is checked byte by byte; one that is, a word at a time.
     const odd = (): Model => ({ name: 'odd', state: t.record({ a: t.array(3, t.int(2)), b: t.array(2, t.int(1)) }), properties: [],

@@ -107,6 +107,17 @@ describe('replay', () => {
     e403(tampered(0, (y) => ({ ...y, branch: 2 })), /^move 1 \(.*#2\): branch 2 does not exist here; the step has 1 branch\(es\)/);
   });
 
+  it("a move's branch is named as traces name it, where its step names its branches", () => {
+    // A new user, 2026-12-05: diff said `#0` where the trace said `#sync fallback`.
+    const named: Model = { name: 'named', state: t.record({ x: t.int(2) }), properties: [],
+      threads: [{ name: 'T', steps: { a: { where: 'test:a', branches: 2, branchNames: ['async', 'sync fallback'], await: (s: any) => s.x === 1, run: () => null } } }] };
+    for (const backend of ['fast', 'reference'] as const) {
+      let err: unknown;
+      try { replay(makeBackend(named, backend), [{ thread: 'T', label: 'a', branch: 1 }]); } catch (e) { err = e; }
+      expect((err as ProbecheckError).message).toMatch(/^move 1 \(T: a #sync fallback\): the step is blocked here/);
+    }
+  });
+
   it('a move of a thread that has ended is E403', () => {
     // The trace ends after U's last step (the property reads "U has ended").
     expect(moves.some((x) => x.thread === 'U' && x.label === 'U3')).toBe(true);

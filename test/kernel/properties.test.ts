@@ -353,6 +353,23 @@ describe('callers through request_module and work_on_cpu, no-missed-probe exempt
   });
 });
 
+describe('no-wait-under-lock is chosen where a wait can run', () => {
+  // A new user, 2026-12-05: chosen on v3.14, where do_init_module syncs only iff the init used async
+  // (774a1221e862, v3.8 .. v5.16) and nothing is async, so it was vacuous and a clean check exited 5.
+  const spec: ScenarioSpec = { name: 'two-modules', devices: { dc: { present: true }, pwm: { present: true } },
+    drivers: { 'dc-drv': { matches: ['dc'], needs: ['pwm'], module: 'dcm' }, 'pwm-drv': { matches: ['pwm'], module: 'pwmm' } },
+    actors: { a: 'modprobe dcm', b: 'modprobe pwmm' } };
+  const chosen = (profile: string, s = spec) => buildScenario(s, profile, '').model.properties.map((p) => p.name);
+  it('not with the PF_USED_ASYNC sync and nothing async (v3.14); yes where the sync is unconditional (v3.5, v5.19) or a driver may be async', () => {
+    expect(chosen('v3.14')).not.toContain('no-wait-under-lock');
+    expect(chosen('v3.5')).toContain('no-wait-under-lock');
+    expect(chosen('v5.19')).toContain('no-wait-under-lock');
+    const async: ScenarioSpec = { ...spec, drivers: { ...spec.drivers, 'pwm-drv': { matches: ['pwm'], module: 'pwmm', probeType: 'async' } } };
+    expect(chosen('v4.2', async)).toContain('no-wait-under-lock');
+    expect(chosen('v4.2')).not.toContain('no-wait-under-lock');
+  });
+});
+
 describe('scenario vocabulary: registersDriver, bind_store match()', () => {
   it("a probe that registers a driver: the new driver's driver_attach binds its device inside the probe", () => {
     const spec: ScenarioSpec = { name: 'reg', devices: { host: { present: true }, c: { present: true } },

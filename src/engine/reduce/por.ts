@@ -310,7 +310,7 @@ export class Reducer {
         for (const p of props) {
           if (p.kind !== 'action') continue;
           const u = !p.watches?.length, r = u ? this.actRec : this.propRec;
-          look(() => p.holds(be.recG(false, r), be.recG(true, r), moveOf(be, actionCode(m >> 8, m & 255)), be.recQ(true, r)));
+          look(() => p.holds(be.recG(false, r), be.recG(true, r), moveOf(be, actionCode(m >> 8, m & 255)), be.recQ(true, r), be.recQ(false, r)));
           if (u) this.attribute(m >> 8);
         }
         be.advance();

@@ -21,6 +21,20 @@ import { ADD, notACounter } from '../add.js';
  * Bitsets over the layout's bytes: what was read, what was changed (`w`: written or added to),
  * and of that what by plain writes (`p`) and what by adds (`a`).
  */
+/** While above 0, reads are not recorded (unrecorded). */
+let muted = 0;
+/**
+ * Run f, whose reads of the state are probecheck's own checks of a step (the kernel's check that a
+ * user's step releases no other thread's mutex), not the step's: they are not its footprint.
+ * Sound for the reduction: f decides only whether the step is an error, never where it goes.
+ */
+export function unrecorded<T>(f: () => T): T {
+  muted++;
+  try { return f(); } finally { muted--; }
+}
+/** Whether reads are being recorded (`probecheck steps`' own recorder asks too). */
+export const recording = (): boolean => muted === 0;
+
 export class Recorder {
   readonly words: number;
   readonly r: Uint32Array;
@@ -40,7 +54,7 @@ export class Recorder {
   /** Proxies made for each target (the fast backend's views are long-lived: made once). */
   readonly proxies = new WeakMap<object, unknown>();
   clear(): void { this.all.fill(0); }
-  read(o: number): void { this.r[o >>> 5]! |= 1 << (o & 31); }
+  read(o: number): void { if (muted === 0) this.r[o >>> 5]! |= 1 << (o & 31); }
   write(o: number): void { const b = 1 << (o & 31); this.w[o >>> 5]! |= b; this.p[o >>> 5]! |= b; }
   add(o: number): void { const b = 1 << (o & 31); this.w[o >>> 5]! |= b; this.a[o >>> 5]! |= b; }
   readRange(o: number, n: number): void { for (let i = 0; i < n; i++) this.read(o + i); }

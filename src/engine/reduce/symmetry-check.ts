@@ -76,7 +76,7 @@ export function checkSymmetry(model: Model, o: { maxStates?: number } = {}): Sym
       be.step(k, b);
       const next = key();
       const m: Move = { thread: T[k]!.name, label: T[k]!.steps[be.pc(k) - 1]!.label, branch: b };
-      const action = c.actions.map((p) => `${p.name}=${p.holds(be.curG(), be.nextG(), m, be.nextQ())}`).join(',');
+      const action = c.actions.map((p) => `${p.name}=${p.holds(be.curG(), be.nextG(), m, be.nextQ(), be.curQ())}`).join(',');
       be.advance();
       found.push({ fp: next, bytes: be.bytes(), move, code: actionCode(k, b), action });
     }

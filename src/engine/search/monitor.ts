@@ -104,10 +104,10 @@ export class Monitor {
       const m = moveOf(be, code);
       let ok: boolean;
       this.reads?.(w.length === 0 ? 'unwatched' : 'action');
-      try { ok = p.holds(be.curG(), be.nextG(), m, be.nextQ()); } catch (e) { throw propertyThrew(p.name, e); } finally { this.reads?.(undefined); }
+      try { ok = p.holds(be.curG(), be.nextG(), m, be.nextQ(), be.curQ()); } catch (e) { throw propertyThrew(p.name, e); } finally { this.reads?.(undefined); }
       if (!ok) {
         let explanation: string | undefined;
-        try { explanation = p.explain?.(be.curG(), be.nextG(), m, be.nextQ()); } catch (e) { throw propertyThrew(p.name, e); }
+        try { explanation = p.explain?.(be.curG(), be.nextG(), m, be.nextQ(), be.curQ()); } catch (e) { throw propertyThrew(p.name, e); }
         this.found.set(p.name, { at, lastAction: code, explanation });
         this.actions = this.actions.filter((x) => x !== p);
         this.watchedAt = this.watchedAt.filter((_, j) => j !== i);

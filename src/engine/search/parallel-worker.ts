@@ -319,7 +319,7 @@ class Searcher {
       if (w.length > 0 && be.unchanged(w)) continue;
       const m = moveOf(be, code);
       let ok: boolean;
-      try { ok = p.holds(be.curG(), be.nextG(), m, be.nextQ()); } catch (e) { throw propertyThrew(p.name, e); }
+      try { ok = p.holds(be.curG(), be.nextG(), m, be.nextQ(), be.curQ()); } catch (e) { throw propertyThrew(p.name, e); }
       if (!ok) this.actBest.set(i, { key, code });
     }
   }

@@ -565,7 +565,7 @@ class Levels {
     be.step(codeThread(code), codeBranch(code));
     be.coverage.set(saved);
     let explanation: string | undefined;
-    try { explanation = p.explain?.(be.curG(), be.nextG(), m, be.nextQ()); } catch (e) { throw propertyThrew(p.name, e); }
+    try { explanation = p.explain?.(be.curG(), be.nextG(), m, be.nextQ(), be.curQ()); } catch (e) { throw propertyThrew(p.name, e); }
     this.monitor.found.set(p.name, { at, lastAction: code, explanation });
   }
 

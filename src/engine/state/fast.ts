@@ -539,6 +539,11 @@ export function guard<T>(f: () => T, where: string): T {
 export function inStep(e: unknown, th: CompiledThread | undefined, label: string): ProbecheckError {
   if (!th) return annotate(e, 'a step');
   const where = th.steps.find((s) => s.label === label)?.step.where;
+  // The thread's own locals by the name traces give them (`hotplug.async`), not their place in the
+  // state record (`state.t0.l.async`: a new user, 2026-12-05).
+  if (e instanceof ProbecheckError && e.message.includes(`state.t${th.index}.l.`)) {
+    e = new (e.constructor as typeof ProbecheckError)(e.code, e.message.split(`state.t${th.index}.l.`).join(`${th.name}.`));
+  }
   return annotate(e, `step '${label}' of thread '${th.name}'${where ? ` (${where})` : ''}`);
 }
 

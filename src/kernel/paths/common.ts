@@ -69,6 +69,17 @@ export function isMutexWait(w: unknown): boolean {
   return typeof w === 'function' && MUTEX_WAITS.has(w);
 }
 
+/**
+ * Library steps that may release a mutex their thread does not hold, as the C they model does:
+ * before DRIVER_LOCK_HELPERS, __device_release_driver's device-links loop unlocks any parent it is
+ * given (emit.ts ownReleases lets a user's step that calls one do the same).
+ */
+export const RELEASES_FOREIGN = new WeakSet<object>();
+export function releasesForeign<S extends object>(st: S, when = true): S {
+  if (when) RELEASES_FOREIGN.add(st);
+  return st;
+}
+
 /** Mark a wrapper of a mutex wait (a strict view of the same step) as one too. */
 export function sameWait<W extends object>(orig: unknown, w: W): W {
   if (isMutexWait(orig)) MUTEX_WAITS.add(w);
