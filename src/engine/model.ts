@@ -223,6 +223,8 @@ export interface Model<G = any> {
    * one device of a group unlike the others): as for a property's `mayDistinguish`.
    */
   mayDistinguish?: string[];
+  /** Why the model declares no symmetry where it otherwise would (said when --symmetry is asked). */
+  noSymmetry?: string;
   /** What to do when a spawn finds every instance of a program running (E204), in the model's own terms: how to declare more, or why none can be. */
   moreInstances?: (program: string) => string | undefined;
 }

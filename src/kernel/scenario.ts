@@ -739,6 +739,12 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string):
     if (by.size > 1 && spec.symmetric) throw new ProbecheckError('E601', `scenario '${spec.name}': symmetric [${g.map(k.vn).join(', ')}]: '${k.vn(g[0]!)}' and '${k.vn([...by.values()][1]![0]!)}' differ in the initial value of a field your patch adds (state: ... init)`);
     return [...by.values()].filter((x) => x.length > 1);
   });
+  // A C local a user's patch adds is kept per call, in an array indexed by the thread's calls
+  // (__device_attach(c1), __device_attach(c2)): a permutation of the devices does not renumber it.
+  if (groups.length && added.local.size) {
+    model.noSymmetry = `your patch's C locals (state.local of ${[...added.local.keys()].join(', ')}) are kept per call of their function, by the call's device, which a permutation of devices does not renumber`;
+    groups.length = 0;
+  }
   if (groups.length) {
     const owned = (name: string) => [...(k.flushers.includes(name) ? [`flushBarrier[${k.flushers.indexOf(name)}]`] : []), ...(k.moduleWq.includes(name) ? [`moduleWq[${k.moduleWq.indexOf(name)}]`] : [])];
     model.symmetry = symmetryClasses({ w, groups, threads, tiedTo: plans.map((p) => p.tied ?? -1), owned, actors: actors.map((a, i) => ({ ...a, actionOf: actionOf[i]! })) },

@@ -249,6 +249,16 @@ export default defineProperty({ kind: 'invariant', name: 'c-never-bound', check:
     expect(r.stdout).not.toMatch(/reads: [^\n]*moduleMutex/);
   });
 
+  it('turn symmetry off, even asked for: they are kept by call, which a permutation does not renumber', () => {
+    write('two-async.ts', `import { scenario } from 'probecheck';
+export default scenario({ name: 'two', profile: 'v5.15', devices: { c1: {}, c2: {} },
+  drivers: { 'c-drv': { matches: ['c1', 'c2'], probeType: 'async', present: true } }, actors: { a: 'add c1', b: 'add c2' }, properties: ['single-binding'] });
+`);
+    const sym = (patch: string) => JSON.parse(probecheck(['check', 'two-async.ts', '--patch', patch, '--symmetry', '--json'], { cwd: dir }).stdout).runs[0].symmetry;
+    expect(sym('b232-thread.ts').applied).toBe(true);
+    expect(sym('b232-local.ts')).toMatchObject({ applied: false, note: expect.stringMatching(/^your patch's C locals \(state\.local of __device_attach\) are kept per call/) });
+  });
+
   it("with one per thread the outer call unlocks another thread's mutex: E203 naming both", () => {
     const r = probecheck(['check', 'nested.ts', '--patch', 'b232-thread.ts', '-q'], { cwd: dir });
     expect(r.status).toBe(2);

@@ -27,7 +27,7 @@ export function symmetryFor(c: Compiled, asked: boolean | undefined, strategy: s
   const off = (note: string) => ({ result: { applied: false, classes: names, note } });
   // On by default: silent where there is nothing to reduce, or nothing stored.
   if (asked === undefined && !verify && (classes.length === 0 || strategy === 'random')) return {};
-  if (classes.length === 0) return off('the model declares no interchangeable elements');
+  if (classes.length === 0) return off(c.model.noSymmetry ?? 'the model declares no interchangeable elements');
   let check: NonNullable<Result['symmetry']>['check'];
   if (verify) {
     const r = checkSymmetry(c.model, verify);
