@@ -14,6 +14,13 @@ type Extra = { from: string; p: DefinedProperty };
 /** Properties from --property-file for the command (or worker job) running now: added to every kernel scenario it builds. */
 let extra: readonly Extra[] = [];
 export function setProperties(list: readonly Extra[]): void { extra = list; }
+/** The --property-file a property of yours named `name` came from, if it is one. */
+export function propertySource(name: string): string | undefined { return extra.find((x) => x.p.spec.name === name)?.from; }
+/** Add the properties of `file` unless one of its names is already there (replay of a trace that names its file). */
+export async function addPropertyFile(file: string): Promise<void> {
+  const more = (await loadProperties([file])).filter((x) => !extra.some((y) => y.p.spec.name === x.p.spec.name));
+  extra = [...extra, ...more];
+}
 export async function loadProperties(files: readonly string[] = []): Promise<Extra[]> {
   const out: Extra[] = [];
   for (const f of files) out.push(...propertiesOf(f, defaultExport(await importFile(f))));

@@ -20,7 +20,7 @@ import { stopLines } from '../report/stop.js';
 import { toTraceFile, traceFileText, type TraceFile } from '../report/trace-file.js';
 import { runSuite, statuses, type SuiteOutcome } from '../suite/run.js';
 import type { OutputArgs, SearchArgs } from './args.js';
-import { buildModel, loadProperties } from './build.js';
+import { buildModel, loadProperties, propertySource } from './build.js';
 import { Checker } from './checker.js';
 import { EXIT, worst, type ExitCode } from './exit.js';
 import type { Io } from './io.js';
@@ -167,7 +167,7 @@ export async function runCheck(io: Io, targetArgs: string[], params: Record<stri
 async function writeOutputs(io: Io, runs: CheckedRun[], suites: SuiteOutcome[], o: OutputArgs): Promise<void> {
   const violated = runs.flatMap((r) => r.result.properties.filter((p) => p.trace).map((p) => ({ r, p })));
   if (o.traceOut) {
-    const files: TraceFile[] = violated.map(({ r, p }) => toTraceFile(o.traceOut!, r.file, r.result.model, r.result.params, p));
+    const files: TraceFile[] = violated.map(({ r, p }) => toTraceFile(o.traceOut!, r.file, r.result.model, r.result.params, p, propertySource(p.name)));
     if (!files.length) io.err('probecheck: no counterexample to write; --trace-out file not written');
     else { writeOutput('--trace-out', o.traceOut, traceFileText(files.length === 1 ? files[0]! : files)); io.err(`probecheck: wrote ${files.length} trace${files.length === 1 ? '' : 's'} to ${o.traceOut}`); }
   }

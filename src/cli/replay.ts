@@ -15,7 +15,7 @@ import { loadModel, loadPatchFiles } from '../load.js';
 import { replayWatching } from '../report/confirm.js';
 import { renderViolation, showParams, traceColumns, traceList } from '../report/text.js';
 import { fileHash, findModel, modelCandidates, readTraceFiles, type TraceFile } from '../report/trace-file.js';
-import { buildTraceModel } from './build.js';
+import { addPropertyFile, buildTraceModel, propertySource } from './build.js';
 import { EXIT, worst, type ExitCode } from './exit.js';
 import type { Io } from './io.js';
 
@@ -57,6 +57,15 @@ function patchesOf(path: string, t: TraceFile, warn: (line: string) => void): Tr
   return { ...t.params, patches: entries.join(',') };
 }
 
+/** The property file a trace names: at its recorded path, else beside the trace file; a warning if it changed. */
+function propertyFileOf(path: string, f: NonNullable<TraceFile['propertyFile']>, warn: (line: string) => void): string {
+  const beside = join(dirname(resolve(path)), basename(f.path));
+  const found = existsSync(f.path) ? f.path : existsSync(beside) ? beside : undefined;
+  if (found === undefined) throw new ProbecheckError('E503', `${path}: property file ${f.path} not found (looked there and at ${beside}); pass replay --property-file FILE`);
+  if (fileHash(found) !== f.sha256) warn(`probecheck: warning: property file ${found} has changed since the trace was written (sha256 differs); replaying with it as it is now`);
+  return found;
+}
+
 export async function runReplay(io: Io, path: string, property: string | undefined, json: boolean, modelOverride?: string): Promise<ExitCode> {
   let traces = readTraceFiles(path);
   if (property) {
@@ -74,6 +83,7 @@ export async function runReplay(io: Io, path: string, property: string | undefin
     if (warning && !warned.has(warning)) { warned.add(warning); io.err(warning); }
     const params = patchesOf(path, t, (w) => { if (!warned.has(w)) { warned.add(w); io.err(w); } });
     await loadPatchFiles(params.patches);
+    if (t.propertyFile && propertySource(t.property) === undefined) await addPropertyFile(propertyFileOf(path, t.propertyFile, (w) => { if (!warned.has(w)) { warned.add(w); io.err(w); } }));
     const model = buildTraceModel(f, params, path);
     // A trace of a property the model lacks: most likely one of the user's, given to check by file.
     if (!model.properties.some((p) => p.name === t.property) && !(t.property in (model.optional ?? {}))) {

@@ -109,7 +109,13 @@ export function check(model: Model, o: CheckOptions = {}): Result {
   if (refused) throw new ProbecheckError('E501', refused);
   // Random walks: each shard walks with its own seed (seed + i - 1).
   const seed = (o.seed ?? 1) + (o.shard && strategy === 'random' ? o.shard.index - 1 : 0);
-  const sym = symmetryFor(c, o.symmetry, strategy, graph !== undefined, o.checkSymmetry ? { maxStates: o.maxStates } : undefined, props);
+  // --check-symmetry searches the model first: within the run's --time-limit and Ctrl-C (a hunt,
+  // 2026-12-05: it ran to its own bound, minutes past a --time-limit of 12 s); the search has what is left.
+  const t0 = performance.now();
+  const stop = () => (o.timeLimit !== undefined && performance.now() - t0 > o.timeLimit * 1000) || o.signal?.aborted === true || (o.interrupt !== undefined && Atomics.load(o.interrupt, 0) !== 0);
+  const sym = symmetryFor(c, o.symmetry, strategy, graph !== undefined, o.checkSymmetry ? { maxStates: o.maxStates, stop } : undefined, props);
+  const askedLimit = o.timeLimit, checkSeconds = (performance.now() - t0) / 1000;
+  if (o.checkSymmetry && askedLimit !== undefined) o = { ...o, timeLimit: Math.max(0.001, askedLimit - checkSeconds) };
   if (sym.fingerprinter) be.fingerprinter = sym.fingerprinter;
   // --por with symmetry applied to a property of your own: a CI hunt (2026-12-05) found a violation
   // missed (a symmetric property that reads c3 before c1 and c2; each reduction alone finds it), so
@@ -141,6 +147,7 @@ export function check(model: Model, o: CheckOptions = {}): Result {
         : { ...withPath(be, () => explore(be, monitor, strategy, o, o.onProgress, graph)), workers: 1 };
   }
   if (alone) out.workersNote = alone;
+  if (o.checkSymmetry && out.stopped === 'time-limit') out.stopNote = `the ${askedLimit} s time limit reached (the symmetry check took ${checkSeconds.toFixed(1)} s of it)`;
   const coverage = coverageOf(c, be.coverage);
   const t1 = performance.now();
   const findings = graph && out.complete ? analyze(c, graph, out.store!, live) : [];

@@ -486,9 +486,9 @@ function frameLocals(t: object, fn: string, slot: number, decls: readonly LocalD
   const by = new Map(decls.map((d) => [d.name, d]));
   const arr = (d: LocalDecl) => Reflect.get(t, frameKey(fn, d.name)) as { [i: number]: number };
   const p = new Proxy(t, {
-    get(target, key, recv) {
+    get(target, key) {
       const d = typeof key === 'string' ? by.get(key) : undefined;
-      if (!d) return Reflect.get(target, key, target === recv ? target : target);
+      if (!d) return Reflect.get(target, key, target);
       const v = arr(d)[slot]!;
       return d.bool ? v === 1 : v;
     },

@@ -733,14 +733,19 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string):
   };
   // Declared groups are validated (E601); undeclared ones are found by the same rules. `symmetric: []`: none.
   // Devices whose fields a patch adds start unlike (patch-state.ts init) are not interchangeable.
+  const split: string[] = [];
   const groups = (spec.symmetric ? validateSymmetric(spec.name, w, spec.symmetric, actors) : inferSymmetric(w, actors)).flatMap((g) => {
     const by = new Map<string, number[]>();
     for (const i of g) { const key = added.deviceKey(i); by.set(key, [...(by.get(key) ?? []), i]); }
+    if (by.size > 1) split.push(`{${g.map(k.vn).join(', ')}}`);
     if (by.size > 1 && spec.symmetric) throw new ProbecheckError('E601', `scenario '${spec.name}': symmetric [${g.map(k.vn).join(', ')}]: '${k.vn(g[0]!)}' and '${k.vn([...by.values()][1]![0]!)}' differ in the initial value of a field your patch adds (state: ... init)`);
     return [...by.values()].filter((x) => x.length > 1);
   });
   // A C local a user's patch adds is kept per call, in an array indexed by the thread's calls
   // (__device_attach(c1), __device_attach(c2)): a permutation of the devices does not renumber it.
+  // Said where --symmetry is asked and nothing is left (a hunt, 2026-12-05: "the model declares no
+  // interchangeable elements", with no word of the patch that made them unlike).
+  if (!groups.length && split.length) model.noSymmetry = `your patch's fields start unlike on the devices of ${split.join(', ')} (state ... init), so they are not interchangeable`;
   if (groups.length && added.local.size) {
     model.noSymmetry = `your patch's C locals (state.local of ${[...added.local.keys()].join(', ')}) are kept per call of their function, by the call's device, which a permutation of devices does not renumber`;
     groups.length = 0;

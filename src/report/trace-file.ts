@@ -38,6 +38,8 @@ export interface TraceFile {
   loopFrom?: number;
   /** The patch files of `params.patches` (absolute) and the sha256 of each, so that an edited one is noticed. */
   patchFiles?: { path: string; sha256: string }[];
+  /** The file of `property` where it is one of yours (--property-file): replay loads it. */
+  propertyFile?: { path: string; sha256: string };
 }
 
 /** A path as given: below the working directory a relative one (what the user typed), else as it is. */
@@ -55,7 +57,7 @@ export function fileHash(path: string): string {
  * The trace file of one violated property of the model in `modelFile`. Where the trace goes
  * (`_tracePath`) no longer matters: version 1 stored the model path relative to it.
  */
-export function toTraceFile(_tracePath: string, modelFile: string, modelName: string, params: Record<string, string | number>, p: PropertyResult): TraceFile {
+export function toTraceFile(_tracePath: string, modelFile: string, modelName: string, params: Record<string, string | number>, p: PropertyResult, propertyFile?: string): TraceFile {
   if (!p.trace) throw new ProbecheckError('E501', `property ${p.name} has no counterexample to write`);
   const abs = resolve(modelFile);
   const file = belowCwd(abs);
@@ -68,6 +70,8 @@ export function toTraceFile(_tracePath: string, modelFile: string, modelName: st
   // A trace hunt, 2026-12-05: an edited patch file replayed without a word, the model file did not.
   const patches = String(params.patches ?? '').split(',').map((x) => x.trim()).filter((x) => isPatchFile(x) && existsSync(x));
   if (patches.length) out.patchFiles = patches.map((f) => ({ path: resolve(f), sha256: fileHash(f) }));
+  // A reductions hunt, 2026-12-05: a trace of a property of yours replayed only with --property-file again.
+  if (propertyFile && existsSync(propertyFile)) out.propertyFile = { path: resolve(propertyFile), sha256: fileHash(propertyFile) };
   return out;
 }
 
@@ -175,6 +179,12 @@ export function parseTraceFile(data: unknown, where = 'trace'): TraceFile {
       if (typeof e.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(e.sha256)) bad(where, `patchFiles[${i}].sha256`, `expected 64 hex digits, got ${show(e.sha256)}`);
       return { path, sha256: e.sha256 };
     });
+  }
+  if (o.propertyFile !== undefined) {
+    const e = obj(o.propertyFile, where, 'propertyFile'), path = str(e.path, where, 'propertyFile.path');
+    if (!isAbsolute(path)) bad(where, 'propertyFile.path', `expected an absolute path, got ${show(path)}`);
+    if (typeof e.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(e.sha256)) bad(where, 'propertyFile.sha256', `expected 64 hex digits, got ${show(e.sha256)}`);
+    out.propertyFile = { path, sha256: e.sha256 };
   }
   return out;
 }

@@ -95,6 +95,13 @@ describe('the stop in words', () => {
     expect(r.stdout).toMatch(/search stopped early: time-limit \(--time-limit\): the 1 s time limit reached; [\d,]+ states stored, depth \d+\n/);
   });
 
+  it('--check-symmetry is within --time-limit: the check stops there too, and the stop says how much it took', () => {
+    // A reductions hunt, 2026-12-05: the check ran to its own bound (500,000 states), minutes past a --time-limit of 12 s.
+    const r = probecheck(['check', join(PROBE_TREE, '../../host-children.ts'), '--param', 'n=6', '--check-symmetry', '--time-limit', '1', '-q'], { cwd: tempDir() });
+    expect(r.status).toBe(3);
+    expect(r.stdout).toMatch(/search stopped early: time-limit \(--time-limit\): the 1 s time limit reached \(the symmetry check took [\d.]+ s of it\); /);
+  });
+
   it('Ctrl-C, and a search that stopped once everything was violated', () => {
     expect(stopLines({ stopped: 'interrupted' } as Result)[0]).toBe('search stopped early: interrupted (Ctrl-C)');
     expect(stopLines({ stopped: 'all-violated' } as Result)).toEqual(['search stopped once every property was violated; the state count is partial']);

@@ -111,6 +111,9 @@ export default scenario({
     const classes = (patch: string) => (JSON.parse(probecheck(['check', 'two.ts', '--patch', patch, '--symmetry', '--json'], { cwd: dir }).stdout).runs[0].symmetry?.classes ?? []) as string[];
     expect(classes('two-same.ts').length).toBe(1);
     expect(classes('two-unlike.ts')).toEqual([]);
+    // --symmetry says why (a hunt, 2026-12-05: "the model declares no interchangeable elements").
+    const sym = JSON.parse(probecheck(['check', 'two.ts', '--patch', 'two-unlike.ts', '--symmetry', '--json'], { cwd: dir }).stdout).runs[0].symmetry;
+    expect(sym).toMatchObject({ applied: false, note: "your patch's fields start unlike on the devices of {c1, c2} (state ... init), so they are not interchangeable" });
   });
 
   it('bad declarations: one E604 line naming the field', () => {

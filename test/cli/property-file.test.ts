@@ -142,15 +142,26 @@ describe('--property-file from a user folder', () => {
     expect(rows.map((x) => x.property)).toContain('single-binding');
   });
 
-  it("a trace of your own property replays with --property-file; without it, E301 says so (a CI hunt, 2026-12-05)", () => {
+  it('a trace of your own property names its file, and replays without --property-file (a reductions hunt, 2026-12-05)', () => {
     const c = probecheck(['check', 'unbind.ts', '--property-file', 'props.ts', '--property', 'unbind-keeps-others', '--trace-out', 'own.json', '-q'], { cwd: dir });
     expect(c.status).toBe(1);
+    expect(JSON.parse(readFileSync(join(dir, 'own.json'), 'utf8')).propertyFile).toEqual({ path: join(dir, 'props.ts'), sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
     const bare = probecheck(['replay', 'own.json'], { cwd: dir });
-    expect(bare.stderr).toMatch(/E301.*model .* has no property 'unbind-keeps-others' \(the trace's\): a property of your own is replayed with its file \(replay --property-file FILE\)/);
-    expect(bare.status).toBe(2);
+    expect(bare.stdout).toMatch(/confirmed: property unbind-keeps-others is violated at step \d+/);
+    expect(bare.stderr).toBe('');
+    expect(bare.status).toBe(0);
     const r = probecheck(['replay', 'own.json', '--property-file', 'props.ts'], { cwd: dir });
     expect(r.stdout).toMatch(/confirmed: property unbind-keeps-others is violated at step \d+/);
     expect(r.status).toBe(0);
+    // A trace without the file named (written before it was recorded, or the file gone): E301 / E503 say what to pass.
+    const t = JSON.parse(readFileSync(join(dir, 'own.json'), 'utf8'));
+    writeFileSync(join(dir, 'old.json'), JSON.stringify({ ...t, propertyFile: undefined }));
+    const old = probecheck(['replay', 'old.json'], { cwd: dir });
+    expect(old.stderr).toMatch(/E301.*model .* has no property 'unbind-keeps-others' \(the trace's\): a property of your own is replayed with its file \(replay --property-file FILE\)/);
+    expect(old.status).toBe(2);
+    writeFileSync(join(dir, 'gone.json'), JSON.stringify({ ...t, propertyFile: { ...t.propertyFile, path: join(dir, 'nowhere', 'gone-props.ts') } }));
+    const gone = probecheck(['replay', 'gone.json'], { cwd: dir });
+    expect(gone.stderr.trim()).toBe(`probecheck: E503 (unreadable input file): gone.json: property file ${join(dir, 'nowhere', 'gone-props.ts')} not found (looked there and at ${join(dir, 'gone-props.ts')}); pass replay --property-file FILE`);
   });
 
   it('a suite case may expect a user property', () => {

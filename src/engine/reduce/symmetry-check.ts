@@ -41,7 +41,8 @@ export interface SymmetryCheck {
 
 interface Succ { fp: string; bytes: Uint8Array; move: string; code: number; action: string }
 
-export function checkSymmetry(model: Model, o: { maxStates?: number } = {}): SymmetryCheck {
+/** `stop`: asked every 256 states; true ends the check, incomplete (the search's --time-limit, Ctrl-C). */
+export function checkSymmetry(model: Model, o: { maxStates?: number; stop?: () => boolean } = {}): SymmetryCheck {
   const c = compile(model);
   const classes: SymmetryClass[] = model.symmetry ?? [];
   const sym = new Symmetry(c, classes);
@@ -111,7 +112,7 @@ export function checkSymmetry(model: Model, o: { maxStates?: number } = {}): Sym
   };
 
   for (let id = 0; id < states.length; id++) {
-    if (states.length > maxStates) { out.complete = false; break; }
+    if (states.length > maxStates || ((id & 255) === 0 && o.stop?.())) { out.complete = false; break; }
     const u = states[id]!;
     const { succ, labels: lu } = successors(u);
     for (const s of succ) {

@@ -15,7 +15,7 @@ import type { Result } from '../result.js';
 import { checkSymmetry } from './symmetry-check.js';
 import { Symmetry } from './symmetry.js';
 
-export function symmetryFor(c: Compiled, asked: boolean | undefined, strategy: string, liveness: boolean, verify?: { maxStates?: number }, checked: readonly Property[] = c.model.properties): {
+export function symmetryFor(c: Compiled, asked: boolean | undefined, strategy: string, liveness: boolean, verify?: { maxStates?: number; stop?: () => boolean }, checked: readonly Property[] = c.model.properties): {
   fingerprinter?: (u8: Uint8Array, u32: Uint32Array) => void;
   /** Threads tied to the elements. */
   tied?: Set<string>;
