@@ -11,7 +11,7 @@
  * Patches (patches.ts) act here: when a block is finished, the hunks for its function replace or
  * insert steps by local label, so a patch reads like the hunk on the list.
  */
-import { ProbecheckError } from '../engine/errors.js';
+import { ModelError, ProbecheckError } from '../engine/errors.js';
 import { unrecorded } from '../engine/reduce/recorder.js';
 import type { Step, StepCtx, ThreadAction } from '../engine/model.js';
 import type { Flag } from './profiles.js';
@@ -316,8 +316,9 @@ export class Block {
     const frame = <T>(t: T): T => {
       const x = t as unknown as object;
       let f = frames.get(x);
-      if (!f) { f = frameLocals(x, fn, slot, decls); frames.set(x, f); }
-      return strictState(f as T);
+      // The call's locals first (their own checks and messages), then the strict view of the rest.
+      if (!f) { f = frameLocals(strictState(x), fn, slot, decls); frames.set(x, f); }
+      return f as T;
     };
     return viewedStep(st, strictState, frame);
   }
@@ -350,7 +351,7 @@ export class Block {
           if (!lib) throw new ProbecheckError('E604', `patch ${p.id} (${p.subject}) does not apply: ${this.name} has no step '${h.replace}'; it has: ${order.join(', ')}`);
           // The step a user's hunk wraps runs on the real state: its own reads of fields kept only
           // in some scenarios (`s.flushBarrier`) are the library's, not the user's (a review, 2026-12-05).
-          const orig = isUserPatch(p) ? libraryStep(lib) : lib;
+          const orig = isUserPatch(p) ? libraryStep(lib, parentUnlockBug(this.tb.k)) : lib;
           let made = h.step(site, orig);
           // A user's step that blocks on a guard of its own but keeps the original's `waits`
           // (`{ ...orig, await }`): where the original guard would pass, the lock it names is
@@ -366,7 +367,10 @@ export class Block {
             weakNotes.set(h.replace, made.strong === false ? `patch ${p.id} says its wait is weakly fair (strong: false)`
               : `patch ${p.id} changed its guard, so its wait is weakly fair, not the mutex's handoff; write strong: true in the hunk's step if the patch's condition, once true, stays true until the thread moves`);
           }
-          this.local.set(h.replace, isUserPatch(p) ? this.userStep(made) : made);
+          const put = isUserPatch(p) ? this.userStep(made) : made;
+          // A user's step that runs a library step releasing another's mutex may do so too (a second patch's orig).
+          if (isUserPatch(p) && RELEASES_FOREIGN.has(lib)) RELEASES_FOREIGN.add(put);
+          this.local.set(h.replace, put);
           patchedBy.set(h.replace, p);
           if (!origSince.has(h.replace)) origSince.set(h.replace, lib.since);
         } else if (h.insert) {
@@ -496,7 +500,9 @@ function frameLocals(t: object, fn: string, slot: number, decls: readonly LocalD
       const d = typeof key === 'string' ? by.get(key) : undefined;
       if (!d) return Reflect.set(target, key, value, target);
       if (d.bool ? typeof value !== 'boolean' : !(Number.isInteger(value) && value >= 0 && value <= d.max)) {
-        throw new Error(`local '${d.name}' of ${fn} (patch ${d.patch}) is ${d.bool ? 'a bool: a step writes true or false' : `an integer in 0..${d.max}`}, not ${JSON.stringify(value) ?? String(value)}`);
+        // As the engine's range check (E201) and the strict view's bool check word it, naming the local as traces do.
+        if (d.bool) throw new Error(`local '${d.name}' of ${fn} (patch ${d.patch}) is a bool: a step writes true or false, not ${JSON.stringify(value) ?? String(value)}`);
+        throw new ModelError('E201', `local ${d.name}@${fn} of this call (patch ${d.patch}) was set to ${JSON.stringify(value) ?? String(value)}; it must be an integer in 0..${d.max}`);
       }
       arr(d)[slot] = d.bool ? (value ? 1 : 0) : value;
       return true;
@@ -519,12 +525,21 @@ const mutexName = (k: Kernel, s: KS, i: number): string => (i < s.dev.length ? `
 let libraryChanged: Set<number> | undefined;
 
 /**
- * A library step as a user's hunk gets it (`orig`): on the real state; one that may release another
- * thread's mutex as its C does (RELEASES_FOREIGN) notes the mutexes it changes.
+ * The pre-fix parent lock (NEED_PARENT_LOCK without DRIVER_LOCK_HELPERS, v4.18 and v5.0): the
+ * device-links loop of __device_release_driver unlocks a parent its caller may not hold, another
+ * thread may take it, and the caller's own parent unlock (unbind_store, driver_detach) then
+ * releases that thread's: every library unlock may release another's mutex there, as the C does (a
+ * regression review, 2026-12-05: a pass-through patch on unbind_store's unlock was E203).
  */
-function libraryStep(lib: KStep): KStep {
+const parentUnlockBug = (k: Kernel): boolean => k.has('NEED_PARENT_LOCK') && !k.has('DRIVER_LOCK_HELPERS');
+
+/**
+ * A library step as a user's hunk gets it (`orig`): on the real state; one that may release another
+ * thread's mutex as its C does (RELEASES_FOREIGN, or any on a profile with parentUnlockBug) notes the mutexes it changes.
+ */
+function libraryStep(lib: KStep, anyMay: boolean): KStep {
   const st = realStep(lib);
-  if (!RELEASES_FOREIGN.has(lib)) return st;
+  if (!anyMay && !RELEASES_FOREIGN.has(lib)) return st;
   return { ...st, run: (s, t, b, c) => {
     const seen = libraryChanged;
     if (!seen) return st.run(s, t, b, c);

@@ -269,6 +269,29 @@ export default scenario({ name: 'two', profile: 'v5.15', devices: { c1: {}, c2: 
     expect(hasStack(r.stderr)).toBe(false);
   });
 
+  it("v4.18's parent unlock may release another thread's mutex, as the C does: a pass-through patch there is no E203 (a regression review, 2026-12-05)", () => {
+    copyFileSync(join(ROOT, 'models/device-links.ts'), join(dir, 'device-links.ts'));
+    write('pass-unlock.ts', `import { definePatch } from 'probecheck';
+export default definePatch({ id: 'pass-unlock', subject: 'pass-through', base: 'v4.18',
+  hunks: [{ fn: 'unbind_store', replace: 'device_unlock', step: (_site, orig) => ({ ...orig, run: (s, t, b, c) => orig.run(s, t, b, c) }) }] });
+`);
+    const args = ['check', 'device-links.ts', '--param', 'variant=parent', '--param', 'profile=v4.18', '--json'];
+    const rows = (r: { stdout: string }) => Object.fromEntries(JSON.parse(r.stdout).runs[0].properties.map((x: { name: string; verdict: string }) => [x.name, x.verdict]));
+    const plain = probecheck(args, { cwd: dir }), passed = probecheck([...args, '--patch', 'pass-unlock.ts'], { cwd: dir });
+    expect(passed.stderr).not.toMatch(/E203/);
+    expect(rows(passed)).toEqual(rows(plain));
+    expect(rows(plain)['no-deadlock']).toBe('violated');
+  });
+
+  it('a C local out of its range is E201, a bool given a number says so, each naming the local and its function', () => {
+    write('b232-range.ts', b232("{ local: { __device_attach: { async: { type: 'int', max: 2 } } } }").replace('t.async = 2;', 't.async = 3;'));
+    const first = (f: string) => { const r = probecheck(['check', 'nested.ts', '--patch', f, '-q'], { cwd: dir }); expect(r.status).toBe(2); expect(hasStack(r.stderr)).toBe(false); return r.stderr.split('\n')[0]; };
+    // (A step's error is followed by the moves that reach it.)
+    expect(first('b232-range.ts')).toMatch(/^probecheck: E201 \(state field out of range\): in step '__device_attach\(host\):async_schedule' of thread 'hotplug' \([^)]*\): local async@__device_attach of this call \(patch b232-mine\) was set to 3; it must be an integer in 0\.\.2$/);
+    write('b232-bool.ts', b232("{ local: { __device_attach: { async: { type: 'int', max: 2 }, flag: 'bool' } } }").replace('t.async = 0; return', 't.flag = 1; t.async = 0; return'));
+    expect(first('b232-bool.ts')).toMatch(/^probecheck: E203 \(step threw\): in step '__device_attach\(host\):device_lock' of thread 'hotplug' \([^)]*\): local 'flag' of __device_attach \(patch b232-mine\) is a bool: a step writes true or false, not 1$/);
+  });
+
   it("an action property's before view reads a local as it was before the move", () => {
     write('async-set.ts', `import { defineProperty } from 'probecheck';
 export default defineProperty({
