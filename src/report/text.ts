@@ -381,7 +381,13 @@ function symmetryLines(r: Result, col: Colors): string[] {
   const c = y.check;
   if (c) {
     const n = (x: number) => x.toLocaleString('en-US');
-    if (c.failure) out.push(col.red(`symmetry check failed: ${c.failure}`));
+    if (c.failure) {
+      // The path one move a line, numbered as replay takes them (a hunt, 2026-12-05: ~30 moves on one line).
+      const m = /^(.*?)at the state after \[(.*)\]: (.*)$/s.exec(c.failure);
+      const moves = m?.[2] ? m[2].split('; ') : [];
+      if (m && moves.length > 1) out.push(col.red(`symmetry check failed: ${m[1].trim() ? `${m[1].trim()}: ` : ''}${m[3]}, at the state after these ${moves.length} moves:`), ...moves.map((x, i) => `  ${i + 1}. ${x}`));
+      else out.push(col.red(`symmetry check failed: ${c.failure}`));
+    }
     else out.push(col.dim(`symmetry check: ${n(c.pairs)} (state, permutation) pairs verified over ${n(c.states)} states${c.complete ? '' : ' (stopped early: not a proof)'}`));
   }
   return out;

@@ -264,6 +264,9 @@ describe('symmetry and your own code', () => {
     expect(checked.symmetry.applied).toBe(false);
     expect(checked.symmetry.check.failure).toMatch(/property value differs: c1-before-c2/);
     expect(checked.verdict('c1-before-c2')).toBe('violated');
+    // The text prints the path to the state where it failed one move a line (a hunt, 2026-12-05: one long line).
+    const text = probecheck(['check', 'kids.ts', '--property-file', 'order.ts', '--property', 'c1-before-c2', '--check-symmetry'], { cwd: dir }).stdout;
+    expect(text).toMatch(/symmetry check failed: permutation c1->c2, c2->c1: property value differs: c1-before-c2[^\n]*, at the state after these \d+ moves:\n {2}1\. [^\n]+\n {2}2\. /);
   });
   it('a property of yours that treats the children alike: --check-symmetry proves it on the model and the reduction applies', () => {
     const off = json(['check', 'kids.ts', '--property-file', 'one-at-a-time.ts', '--property', 'one-probe-at-a-time']);
