@@ -21,7 +21,7 @@ import type { World } from './world.js';
 import { resolveStep, type Anchored } from './source.js';
 import { frameReal, realState, strictState } from './strict-state.js';
 import { isUserPatch } from './define-patch.js';
-import { isMutexWait, RELEASES_FOREIGN, sameWait } from './paths/common.js';
+import { foreignParents, isMutexWait, RELEASES_FOREIGN, sameWait } from './paths/common.js';
 
 export const RETURN = '@return';
 
@@ -304,8 +304,21 @@ export class Block {
     return ownReleases(this.tb, this.framedStep(st));
   }
   private framedStep(st: KStep): KStep {
-    const decls = this.tb.k.locals?.get(this.name);
-    if (!decls) return strictStep(st);
+    const all = this.tb.k.locals;
+    if (!all) return strictStep(st);
+    const decls = all.get(this.name) ?? [];
+    // Names that are C locals of other functions: a hunk here that uses one is told whose it is.
+    const elsewhere = new Map([...all].filter(([f]) => f !== this.name).flatMap(([f, ds]) => ds.map((d) => [d.name, f] as const)).filter(([n]) => !decls.some((d) => d.name === n)));
+    if (!decls.length) {
+      if (!elsewhere.size) return strictStep(st);
+      const frames = new WeakMap<object, object>(), fn = this.name;
+      return viewedStep(st, strictState, <T>(t: T): T => {
+        const x = t as unknown as object;
+        let f = frames.get(x);
+        if (!f) { f = frameLocals(strictState(x), fn, -1, [], elsewhere); frames.set(x, f); }
+        return f as T;
+      });
+    }
     if (this.slot < 0) {
       const blocks = this.tb.frames.get(this.name) ?? [];
       this.slot = blocks.length;
@@ -317,7 +330,7 @@ export class Block {
       const x = t as unknown as object;
       let f = frames.get(x);
       // The call's locals first (their own checks and messages), then the strict view of the rest.
-      if (!f) { f = frameLocals(strictState(x), fn, slot, decls); frames.set(x, f); }
+      if (!f) { f = frameLocals(strictState(x), fn, slot, decls, elsewhere); frames.set(x, f); }
       return f as T;
     };
     return viewedStep(st, strictState, frame);
@@ -351,7 +364,7 @@ export class Block {
           if (!lib) throw new ProbecheckError('E604', `patch ${p.id} (${p.subject}) does not apply: ${this.name} has no step '${h.replace}'; it has: ${order.join(', ')}`);
           // The step a user's hunk wraps runs on the real state: its own reads of fields kept only
           // in some scenarios (`s.flushBarrier`) are the library's, not the user's (a review, 2026-12-05).
-          const orig = isUserPatch(p) ? libraryStep(lib, parentUnlockBug(this.tb.k)) : lib;
+          const orig = isUserPatch(p) ? libraryStep(lib, this.tb.k) : lib;
           let made = h.step(site, orig);
           // A user's step that blocks on a guard of its own but keeps the original's `waits`
           // (`{ ...orig, await }`): where the original guard would pass, the lock it names is
@@ -369,7 +382,8 @@ export class Block {
           }
           const put = isUserPatch(p) ? this.userStep(made) : made;
           // A user's step that runs a library step releasing another's mutex may do so too (a second patch's orig).
-          if (isUserPatch(p) && RELEASES_FOREIGN.has(lib)) RELEASES_FOREIGN.add(put);
+          const may = RELEASES_FOREIGN.get(lib);
+          if (isUserPatch(p) && may) RELEASES_FOREIGN.set(put, may);
           this.local.set(h.replace, put);
           patchedBy.set(h.replace, p);
           if (!origSince.has(h.replace)) origSince.set(h.replace, lib.since);
@@ -486,19 +500,24 @@ export const frameKey = (fn: string, name: string): string => `${name}@${fn}`;
  * A thread's locals as the call in `slot` of `fn` sees them: its C locals (`decls`) are that
  * call's own slot of their arrays, the rest the thread's. A bool is kept as 0 / 1.
  */
-function frameLocals(t: object, fn: string, slot: number, decls: readonly LocalDecl[]): object {
+function frameLocals(t: object, fn: string, slot: number, decls: readonly LocalDecl[], elsewhere: ReadonlyMap<string, string> = new Map()): object {
   const by = new Map(decls.map((d) => [d.name, d]));
+  // (A new user's hunt, 2026-12-05: "the state has no field 'me'" for a local the patch declared, of another function.)
+  const notHere = (key: string | symbol): void => {
+    const other = typeof key === 'string' ? elsewhere.get(key) : undefined;
+    if (other !== undefined) throw new Error(`'${String(key)}' is a C local of ${other} (state.local), not of ${fn}: a C local is read and written by the hunks of its function; to pass a value from one function to another, use a state.thread variable`);
+  };
   const arr = (d: LocalDecl) => Reflect.get(t, frameKey(fn, d.name)) as { [i: number]: number };
   const p = new Proxy(t, {
     get(target, key) {
       const d = typeof key === 'string' ? by.get(key) : undefined;
-      if (!d) return Reflect.get(target, key, target);
+      if (!d) { notHere(key); return Reflect.get(target, key, target); }
       const v = arr(d)[slot]!;
       return d.bool ? v === 1 : v;
     },
     set(target, key, value) {
       const d = typeof key === 'string' ? by.get(key) : undefined;
-      if (!d) return Reflect.set(target, key, value, target);
+      if (!d) { notHere(key); return Reflect.set(target, key, value, target); }
       if (d.bool ? typeof value !== 'boolean' : !(Number.isInteger(value) && value >= 0 && value <= d.max)) {
         // As the engine's range check (E201) and the strict view's bool check word it, naming the local as traces do.
         if (d.bool) throw new Error(`local '${d.name}' of ${fn} (patch ${d.patch}) is a bool: a step writes true or false, not ${JSON.stringify(value) ?? String(value)}`);
@@ -524,28 +543,22 @@ const mutexName = (k: Kernel, s: KS, i: number): string => (i < s.dev.length ? `
 /** While a user's step runs: the mutexes (owners() indices) that library steps it called changed. */
 let libraryChanged: Set<number> | undefined;
 
-/**
- * The pre-fix parent lock (NEED_PARENT_LOCK without DRIVER_LOCK_HELPERS, v4.18 and v5.0): the
- * device-links loop of __device_release_driver unlocks a parent its caller may not hold, another
- * thread may take it, and the caller's own parent unlock (unbind_store, driver_detach) then
- * releases that thread's: every library unlock may release another's mutex there, as the C does (a
- * regression review, 2026-12-05: a pass-through patch on unbind_store's unlock was E203).
- */
-const parentUnlockBug = (k: Kernel): boolean => k.has('NEED_PARENT_LOCK') && !k.has('DRIVER_LOCK_HELPERS');
 
 /**
  * A library step as a user's hunk gets it (`orig`): on the real state; one that may release another
- * thread's mutex as its C does (RELEASES_FOREIGN, or any on a profile with parentUnlockBug) notes the mutexes it changes.
+ * thread's mutex as its C does (RELEASES_FOREIGN: the devices whose mutex it may) notes which of
+ * those it changed.
  */
-function libraryStep(lib: KStep, anyMay: boolean): KStep {
-  const st = realStep(lib);
-  if (!anyMay && !RELEASES_FOREIGN.has(lib)) return st;
+function libraryStep(lib: KStep, k: Kernel): KStep {
+  const st = realStep(lib), own = RELEASES_FOREIGN.get(lib), bug = foreignParents(k);
+  const may = own ? [...new Set([...own, ...bug])] : bug;
+  if (!may.length) return st;
   return { ...st, run: (s, t, b, c) => {
     const seen = libraryChanged;
     if (!seen) return st.run(s, t, b, c);
-    const real = realState(s) as KS, before = unrecorded(() => owners(real));
+    const real = realState(s) as KS, before = unrecorded(() => may.map((i) => real.dev[i]!.mutex));
     const r = st.run(s, t, b, c);
-    unrecorded(() => owners(real)).forEach((o, i) => { if (o !== before[i]) seen.add(i); });
+    unrecorded(() => may.forEach((i, x) => { if (real.dev[i]!.mutex !== before[x]) seen.add(i); }));
     return r;
   } };
 }
@@ -555,9 +568,9 @@ function libraryStep(lib: KStep, anyMay: boolean): KStep {
  * by a task that does not hold it), the model would just clear it, and no property might say so (a
  * new user, 2026-12-05: a patch's local, overwritten by a nested call, made a parent's frame unlock
  * a device another actor had locked, and every property held). E203 naming both. A library step
- * that releases another's mutex as its C does (RELEASES_FOREIGN: v4.18's __device_release_driver
- * unlocking a parent it may not hold, the kernel bug DRIVER_LOCK_HELPERS fixed) may still do so
- * when a user's step calls it.
+ * that releases another's mutex as its C does (on v4.18 and v5.0, where __device_release_driver's
+ * links loop drops a parent its caller may not hold, the kernel bug DRIVER_LOCK_HELPERS fixed: the
+ * mutexes of those parents, foreignParents) may still release that one when a user's step runs it.
  */
 function ownReleases(tb: ThreadBuilder, st: KStep): KStep {
   const k = tb.k, me = tb.owner;
@@ -570,7 +583,10 @@ function ownReleases(tb: ThreadBuilder, st: KStep): KStep {
     unrecorded(() => owners(real)).forEach((o, i) => {
       const m = before[i]!;
       if (m !== 0 && m !== me && o !== m && !lib.has(i)) {
-        throw new Error(`it releases ${mutexName(k, real, i)}, which ${k.threadNames[m - 1] ?? `thread #${m - 1}`} holds: a step releases only a mutex its own thread holds (is the unlock reached only by the thread, and the call, that locked?)`);
+        const holder = k.threadNames[m - 1] ?? `thread #${m - 1}`;
+        throw new Error(o !== 0
+          ? `it takes ${mutexName(k, real, i)}, which ${holder} holds, without waiting for it: a step that takes a mutex waits for it (its await)`
+          : `it releases ${mutexName(k, real, i)}, which ${holder} holds: a step releases only a mutex its own thread holds (is the unlock reached only by the thread, and the call, that locked?)`);
       }
     });
     return r;

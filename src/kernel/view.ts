@@ -274,7 +274,7 @@ function makeView(k: Kernel, t: ThreadInfo, s: KS, q: Query): KernelView {
     get at() { return q.at(name); },
     get holds() { return w.devices.filter((d) => s.dev[d.i]!.mutex === tid + 1).map((d) => d.name); },
     inside(fn: string) { const l = q.at(name); return l !== null && (l.startsWith(`${fn}(`) || l.startsWith(`${fn}:`) || l.startsWith(`${fn}#`)); },
-    patch: fields(k.added?.thread, () => q.locals(name) as object, `thread '${name}'`),
+    patch: fields(k.added?.thread, () => q.locals(name) as object, `thread '${name}'`, k.locals),
   })));
   return {
     profile: k.profile,
@@ -292,9 +292,13 @@ function makeView(k: Kernel, t: ThreadInfo, s: KS, q: Query): KernelView {
 }
 
 /** Live getters for the fields a patch added, read from the record `of()` returns (frozen: the strict view wraps it). */
-function fields(names: readonly string[] | undefined, of: () => object, owner: string): Readonly<Record<string, boolean | number>> {
+function fields(names: readonly string[] | undefined, of: () => object, owner: string, cLocals?: ReadonlyMap<string, readonly { name: string }[]>): Readonly<Record<string, boolean | number>> {
   const o: Record<string | symbol, boolean | number | string> = {};
   Object.defineProperty(o, PATCH_FIELDS, { value: owner });
   for (const n of names ?? []) Object.defineProperty(o, n, { enumerable: true, get: () => (of() as Record<string, boolean | number>)[n] });
+  // A C local read here: say why it is not (a hunt, 2026-12-05: "no patch in this run adds a field").
+  for (const [fn, ds] of cLocals ?? []) for (const d of ds) {
+    if (!(d.name in o)) Object.defineProperty(o, d.name, { enumerable: false, get: () => { throw new Error(`'${d.name}' is a C local of ${fn} (state.local), one per call: properties do not see C locals; keep what a property reads in a state.thread variable`); } });
+  }
   return Object.freeze(o) as Readonly<Record<string, boolean | number>>;
 }

@@ -269,6 +269,24 @@ export default scenario({ name: 'two', profile: 'v5.15', devices: { c1: {}, c2: 
     expect(hasStack(r.stderr)).toBe(false);
   });
 
+  it("on v5.0 too, where only the parents of link suppliers may change hands so, the outer call's foreign unlock is E203 (a hunt, 2026-12-05)", () => {
+    write('b232-thread-v50.ts', b232("{ thread: { async: { type: 'int', max: 2 } } }").replace("base: 'v5.15'", "base: 'v5.0'"));
+    const r = probecheck(['check', 'nested.ts', '--param', 'profile=v5.0', '--patch', 'b232-thread-v50.ts', '-q'], { cwd: dir });
+    expect(r.status).toBe(2);
+    expect(r.stderr.split('\n')[0]).toMatch(/E203 .*it releases &dev->mutex\(host\), which admin holds/);
+  });
+
+  it("a C local used by another function's hunk, or read by a property, says whose it is", () => {
+    write('b232-other.ts', b232("{ local: { __device_attach: { async: { type: 'int', max: 2 } } } }").replace("hunks: [", "hunks: [\n    { fn: '__device_attach_async_helper', replace: 'device_lock', step: (_site, orig) => ({ ...orig, run: (s, t, b, c) => { t.async = 1; return orig.run(s, t, b, c); } }) },"));
+    const r = probecheck(['check', 'nested.ts', '--patch', 'b232-other.ts', '-q'], { cwd: dir });
+    expect(r.status).toBe(2);
+    expect(r.stderr.split('\n')[0]).toMatch(/E203 .*'async' is a C local of __device_attach \(state\.local\), not of __device_attach_async_helper: a C local is read and written by the hunks of its function; to pass a value from one function to another, use a state\.thread variable$/);
+    write('read-c-local.ts', `import { defineProperty } from 'probecheck';
+export default defineProperty({ kind: 'invariant', name: 'read-c-local', check: (v) => (v.thread('hotplug').patch.async === 3 ? 'never' : null) });
+`);
+    oneLine(['check', 'nested.ts', '--patch', 'b232-local.ts', '--property-file', 'read-c-local.ts', '--property', 'read-c-local'], /^probecheck: E302 .*'async' is a C local of __device_attach \(state\.local\), one per call: properties do not see C locals; keep what a property reads in a state\.thread variable$/);
+  });
+
   it("v4.18's parent unlock may release another thread's mutex, as the C does: a pass-through patch there is no E203 (a regression review, 2026-12-05)", () => {
     copyFileSync(join(ROOT, 'models/device-links.ts'), join(dir, 'device-links.ts'));
     write('pass-unlock.ts', `import { definePatch } from 'probecheck';

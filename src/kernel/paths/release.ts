@@ -82,7 +82,7 @@ export function releaseDriver(tb: ThreadBuilder, dev: number, ret: Ret, withPare
         return 'device_links_unbind_consumers';
       }
       return 'remove';
-    } }, !helpers && drops));
+    } }, !helpers && drops ? [parent] : []));
     f.step('device_links_unbind_consumers', { where: 'drivers/base/core.c:device_links_unbind_consumers', since: 'v4.10 (9ed9895370ae)',
       // One step: the walk under device_links_write_lock, and its exit to wait_for_device_probe or
       // device_release_driver_internal (each `goto start` comes back here), or out.
