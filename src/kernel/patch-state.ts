@@ -155,7 +155,10 @@ export function addedState(patches: readonly WithState[], w: World): AddedState 
   for (const p of patches) for (const [fn, fs] of Object.entries(p.state?.local ?? {})) {
     for (const [name, f] of Object.entries(fs)) {
       const at = `patch ${p.id}: state.local.${fn}.${name}`;
-      if (taken.thread.has(name)) throw new ProbecheckError('E604', `${at}: the threads' locals already have a field '${name}' (the model's, see KL in src/kernel/state.ts, or a patch's thread local): a hunk's \`t.${name}\` would be ambiguous; name yours differently`);
+      if (taken.thread.has(name)) {
+        const by = addedBy.get(`thread.${name}`);
+        throw new ProbecheckError('E604', `${at}: the threads' locals already have a field '${name}' (${by !== undefined ? `patch ${by}'s state.thread` : "the model's: see KL in src/kernel/state.ts"}): a hunk's \`t.${name}\` would be ambiguous; name yours differently`);
+      }
       const decls = out.local.get(fn) ?? [];
       const other = decls.find((d) => d.name === name);
       if (other) throw new ProbecheckError('E604', `${at}: patch ${other.patch} adds a local '${name}' to ${fn} too; name one of them differently`);

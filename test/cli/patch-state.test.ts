@@ -332,6 +332,9 @@ export default scenario({ name: 'one', profile: 'v5.15', devices: { dc: {} }, dr
     oneLine(['check', 'nested.ts', '--patch', 'b232-nofn.ts'], /^probecheck: E604 .*state\.local\.__driver_attach: no hunk of this patch is in __driver_attach; a C local is read and written by the hunks of its function \(this patch's: __device_attach\)/);
     write('b232-ret.ts', b232("{ local: { __device_attach: { ret: 'bool' } } }"));
     oneLine(['check', 'nested.ts', '--patch', 'b232-ret.ts'], /^probecheck: E604 .*patch b232-mine: state\.local\.__device_attach\.ret: the threads' locals already have a field 'ret'/);
+    // A name another patch gives a thread variable: that patch is named.
+    write('thread-async.ts', b232("{ thread: { async: 'bool' } }").replace("id: 'b232-mine'", "id: 'other-async'"));
+    oneLine(['check', 'nested.ts', '--patch', 'thread-async.ts', '--patch', 'b232-local.ts'], /^probecheck: E604 .*patch b232-mine: state\.local\.__device_attach\.async: the threads' locals already have a field 'async' \(patch other-async's state\.thread\)/);
     write('b232-init.ts', b232("{ local: { __device_attach: { async: { type: 'int', max: 2, init: 1 } } } }"));
     oneLine(['check', 'nested.ts', '--patch', 'b232-init.ts'], /^probecheck: E604 .*state\.local\.__device_attach\.async\.init: a C local takes no init/);
   });
