@@ -47,22 +47,22 @@ function patchesOf(path: string, t: TraceFile, warn: (line: string) => void): Tr
   if (!t.patchFiles?.length) return t.params;
   const entries = String(t.params.patches ?? '').split(',').map((x) => x.trim());
   for (const p of t.patchFiles) {
-    const beside = join(dirname(resolve(path)), basename(p.path));
-    const found = existsSync(p.path) ? p.path : existsSync(beside) ? beside : undefined;
-    if (found === undefined) throw new ProbecheckError('E503', `${path}: patch file ${p.path} not found (looked there and at ${beside})`);
-    if (fileHash(found) !== p.sha256) warn(`probecheck: warning: patch file ${found} has changed since the trace was written (sha256 differs); replaying with it as it is now`);
+    const found = namedFile(path, p, 'patch file', '', warn);
     const i = entries.findIndex((e) => resolve(e) === p.path);
     if (i >= 0) entries[i] = found;
   }
   return { ...t.params, patches: entries.join(',') };
 }
 
-/** The property file a trace names: at its recorded path, else beside the trace file; a warning if it changed. */
-function propertyFileOf(path: string, f: NonNullable<TraceFile['propertyFile']>, warn: (line: string) => void): string {
+/**
+ * A file a trace names (a patch file, its property's file): at its recorded path, else beside the
+ * trace file (a trace moved with its folder); a warning where its content changed (sha256).
+ */
+function namedFile(path: string, f: { path: string; sha256: string }, what: string, hint: string, warn: (line: string) => void): string {
   const beside = join(dirname(resolve(path)), basename(f.path));
   const found = existsSync(f.path) ? f.path : existsSync(beside) ? beside : undefined;
-  if (found === undefined) throw new ProbecheckError('E503', `${path}: property file ${f.path} not found (looked there and at ${beside}); pass replay --property-file FILE`);
-  if (fileHash(found) !== f.sha256) warn(`probecheck: warning: property file ${found} has changed since the trace was written (sha256 differs); replaying with it as it is now`);
+  if (found === undefined) throw new ProbecheckError('E503', `${path}: ${what} ${f.path} not found (looked there and at ${beside})${hint}`);
+  if (fileHash(found) !== f.sha256) warn(`probecheck: warning: ${what} ${found} has changed since the trace was written (sha256 differs); replaying with it as it is now`);
   return found;
 }
 
@@ -75,15 +75,16 @@ export async function runReplay(io: Io, path: string, property: string | undefin
   const outcomes: ReplayOutcome[] = [];
   const codes: ExitCode[] = [];
   const warned = new Set<string>();
+  const warnOnce = (w: string) => { if (!warned.has(w)) { warned.add(w); io.err(w); } };
   for (const t of traces) {
     const modelFile = modelFileOf(path, t, modelOverride);
     const f = await loadModel(modelFile);
     if (f.name !== t.model.name) throw new ProbecheckError('E402', `${path}: the trace is for model '${t.model.name}', but ${modelFile} defines '${f.name}'`);
     const warning = hashWarning(modelFile, t, modelOverride !== undefined);
-    if (warning && !warned.has(warning)) { warned.add(warning); io.err(warning); }
-    const params = patchesOf(path, t, (w) => { if (!warned.has(w)) { warned.add(w); io.err(w); } });
+    if (warning) warnOnce(warning);
+    const params = patchesOf(path, t, warnOnce);
     await loadPatchFiles(params.patches);
-    if (t.propertyFile && propertySource(t.property) === undefined) await addPropertyFile(propertyFileOf(path, t.propertyFile, (w) => { if (!warned.has(w)) { warned.add(w); io.err(w); } }));
+    if (t.propertyFile && propertySource(t.property) === undefined) await addPropertyFile(namedFile(path, t.propertyFile, 'property file', '; pass replay --property-file FILE', warnOnce));
     const model = buildTraceModel(f, params, path);
     // A trace of a property the model lacks: most likely one of the user's, given to check by file.
     if (!model.properties.some((p) => p.name === t.property) && !(t.property in (model.optional ?? {}))) {

@@ -21,7 +21,7 @@ import type { World } from './world.js';
 import { resolveStep, type Anchored } from './source.js';
 import { frameReal, realState, strictState } from './strict-state.js';
 import { isUserPatch } from './define-patch.js';
-import { foreignParents, isMutexWait, RELEASES_FOREIGN, sameWait } from './paths/common.js';
+import { foreignParents, isMutexWait, sameWait } from './paths/common.js';
 
 export const RETURN = '@return';
 
@@ -309,17 +309,8 @@ export class Block {
     const decls = all.get(this.name) ?? [];
     // Names that are C locals of other functions: a hunk here that uses one is told whose it is.
     const elsewhere = new Map([...all].filter(([f]) => f !== this.name).flatMap(([f, ds]) => ds.map((d) => [d.name, f] as const)).filter(([n]) => !decls.some((d) => d.name === n)));
-    if (!decls.length) {
-      if (!elsewhere.size) return strictStep(st);
-      const frames = new WeakMap<object, object>(), fn = this.name;
-      return viewedStep(st, strictState, <T>(t: T): T => {
-        const x = t as unknown as object;
-        let f = frames.get(x);
-        if (!f) { f = frameLocals(strictState(x), fn, -1, [], elsewhere); frames.set(x, f); }
-        return f as T;
-      });
-    }
-    if (this.slot < 0) {
+    if (!decls.length && !elsewhere.size) return strictStep(st);
+    if (decls.length && this.slot < 0) {
       const blocks = this.tb.frames.get(this.name) ?? [];
       this.slot = blocks.length;
       blocks.push(this.prefix);
@@ -380,11 +371,7 @@ export class Block {
             weakNotes.set(h.replace, made.strong === false ? `patch ${p.id} says its wait is weakly fair (strong: false)`
               : `patch ${p.id} changed its guard, so its wait is weakly fair, not the mutex's handoff; write strong: true in the hunk's step if the patch's condition, once true, stays true until the thread moves`);
           }
-          const put = isUserPatch(p) ? this.userStep(made) : made;
-          // A user's step that runs a library step releasing another's mutex may do so too (a second patch's orig).
-          const may = RELEASES_FOREIGN.get(lib);
-          if (isUserPatch(p) && may) RELEASES_FOREIGN.set(put, may);
-          this.local.set(h.replace, put);
+          this.local.set(h.replace, isUserPatch(p) ? this.userStep(made) : made);
           patchedBy.set(h.replace, p);
           if (!origSince.has(h.replace)) origSince.set(h.replace, lib.since);
         } else if (h.insert) {
@@ -545,13 +532,11 @@ let libraryChanged: Set<number> | undefined;
 
 
 /**
- * A library step as a user's hunk gets it (`orig`): on the real state; one that may release another
- * thread's mutex as its C does (RELEASES_FOREIGN: the devices whose mutex it may) notes which of
- * those it changed.
+ * A library step as a user's hunk gets it (`orig`): on the real state; where a library step may
+ * release another thread's mutex as its C does (foreignParents), it notes which of those it changed.
  */
 function libraryStep(lib: KStep, k: Kernel): KStep {
-  const st = realStep(lib), own = RELEASES_FOREIGN.get(lib), bug = foreignParents(k);
-  const may = own ? [...new Set([...own, ...bug])] : bug;
+  const st = realStep(lib), may = foreignParents(k);
   if (!may.length) return st;
   return { ...st, run: (s, t, b, c) => {
     const seen = libraryChanged;
@@ -568,9 +553,8 @@ function libraryStep(lib: KStep, k: Kernel): KStep {
  * by a task that does not hold it), the model would just clear it, and no property might say so (a
  * new user, 2026-12-05: a patch's local, overwritten by a nested call, made a parent's frame unlock
  * a device another actor had locked, and every property held). E203 naming both. A library step
- * that releases another's mutex as its C does (on v4.18 and v5.0, where __device_release_driver's
- * links loop drops a parent its caller may not hold, the kernel bug DRIVER_LOCK_HELPERS fixed: the
- * mutexes of those parents, foreignParents) may still release that one when a user's step runs it.
+ * that releases another's mutex as its C does (foreignParents: v4.18 and v5.0) may still release
+ * that one when a user's step runs it.
  */
 function ownReleases(tb: ThreadBuilder, st: KStep): KStep {
   const k = tb.k, me = tb.owner;

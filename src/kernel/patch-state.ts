@@ -62,27 +62,34 @@ export function validatePatchState(state: unknown, bad: (why: string) => never, 
     if (typeof local !== 'object' || local === null || Array.isArray(local)) bad("state.local: expected { fn: { name: 'bool' | { type: 'int', max } } }, by the function whose C declares them");
     for (const [fn, fields] of Object.entries(local as Record<string, unknown>)) {
       if (!fns.includes(fn)) bad(`state.local.${fn}: no hunk of this patch is in ${fn}; a C local is read and written by the hunks of its function${fns.length ? ` (this patch's: ${[...new Set(fns)].join(', ')})` : ''}`);
-      validatePatchState({ thread: fields }, (why) => bad(why.replace(/^state\.thread\b/, `state.local.${fn}`).replace('a thread local takes no init: it is', 'a C local takes no init: it is').replace('when the thread starts, and your step sets it', 'in the first call, and your step sets it')));
+      validateFields(`state.local.${fn}`, fields, 'local', bad);
     }
   }
   for (const [scope, fields] of Object.entries(flat)) {
     if (!(SCOPES as readonly string[]).includes(scope)) bad(`state: unknown scope '${scope}'; known: ${SCOPES.join(', ')}, local`);
-    if (typeof fields !== 'object' || fields === null || Array.isArray(fields)) bad(`state.${scope}: expected an object of fields ({ gone: 'bool' })`);
-    for (const [name, f] of Object.entries(fields as Record<string, unknown>)) {
-      const at = `state.${scope}.${name}`;
-      if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) bad(`${at}: a field name is an identifier (letters, digits, _)`);
-      if (f === 'bool') continue;
-      const o = f as Record<string, unknown>;
-      if (typeof o !== 'object' || o === null || (o.type !== 'bool' && o.type !== 'int')) bad(`${at}: expected 'bool', { type: 'bool', init? } or { type: 'int', max, init? }`);
-      for (const k of Object.keys(o)) if (!['type', 'max', 'init'].includes(k) || (k === 'max' && o.type === 'bool')) bad(`${at}: unknown key '${k}'`);
-      if (o.type === 'int' && !(Number.isInteger(o.max) && (o.max as number) >= 1 && (o.max as number) <= 255)) bad(`${at}.max: expected an integer 1..255`);
-      const v = o.init;
-      if (v === undefined) continue;
-      if (scope === 'thread') bad(`${at}.init: a thread local takes no init: it is ${o.type === 'bool' ? 'false' : '0'} when the thread starts, and your step sets it where the C declares it`);
-      if (typeof v === 'function') { if (scope === 'kernel') bad(`${at}.init: the kernel scope takes a value, not a function`); continue; }
-      if (o.type === 'bool' ? typeof v !== 'boolean' : !(Number.isInteger(v) && (v as number) >= 0 && (v as number) <= (o.max as number))) {
-        bad(`${at}.init: expected ${o.type === 'bool' ? 'true or false' : `an integer 0..${o.max}`}, or a function of the ${OF[scope as Scope].one}'s declaration`);
-      }
+    validateFields(`state.${scope}`, fields, scope as Scope, bad);
+  }
+}
+
+/** The fields of one scope (or one function's C locals) at `prefix`: E604 on a malformed one. */
+function validateFields(prefix: string, fields: unknown, scope: Scope | 'local', bad: (why: string) => never): void {
+  if (typeof fields !== 'object' || fields === null || Array.isArray(fields)) bad(`${prefix}: expected an object of fields ({ gone: 'bool' })`);
+  for (const [name, f] of Object.entries(fields as Record<string, unknown>)) {
+    const at = `${prefix}.${name}`;
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) bad(`${at}: a field name is an identifier (letters, digits, _)`);
+    if (f === 'bool') continue;
+    const o = f as Record<string, unknown>;
+    if (typeof o !== 'object' || o === null || (o.type !== 'bool' && o.type !== 'int')) bad(`${at}: expected 'bool', { type: 'bool', init? } or { type: 'int', max, init? }`);
+    for (const k of Object.keys(o)) if (!['type', 'max', 'init'].includes(k) || (k === 'max' && o.type === 'bool')) bad(`${at}: unknown key '${k}'`);
+    if (o.type === 'int' && !(Number.isInteger(o.max) && (o.max as number) >= 1 && (o.max as number) <= 255)) bad(`${at}.max: expected an integer 1..255`);
+    const v = o.init;
+    if (v === undefined) continue;
+    if (scope === 'thread' || scope === 'local') {
+      bad(`${at}.init: ${scope === 'thread' ? 'a thread local' : 'a C local'} takes no init: it is ${o.type === 'bool' ? 'false' : '0'} ${scope === 'thread' ? 'when the thread starts' : 'in the first call'}, and your step sets it where the C declares it`);
+    }
+    if (typeof v === 'function') { if (scope === 'kernel') bad(`${at}.init: the kernel scope takes a value, not a function`); continue; }
+    if (o.type === 'bool' ? typeof v !== 'boolean' : !(Number.isInteger(v) && (v as number) >= 0 && (v as number) <= (o.max as number))) {
+      bad(`${at}.init: expected ${o.type === 'bool' ? 'true or false' : `an integer 0..${o.max}`}, or a function of the ${OF[scope].one}'s declaration`);
     }
   }
 }

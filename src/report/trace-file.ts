@@ -173,20 +173,18 @@ export function parseTraceFile(data: unknown, where = 'trace'): TraceFile {
   }
   if (o.patchFiles !== undefined) {
     if (!Array.isArray(o.patchFiles)) bad(where, 'patchFiles', `expected a list of { path, sha256 }, got ${show(o.patchFiles)}`);
-    out.patchFiles = (o.patchFiles as unknown[]).map((x, i) => {
-      const e = obj(x, where, `patchFiles[${i}]`), path = str(e.path, where, `patchFiles[${i}].path`);
-      if (!isAbsolute(path)) bad(where, `patchFiles[${i}].path`, `expected an absolute path, got ${show(path)}`);
-      if (typeof e.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(e.sha256)) bad(where, `patchFiles[${i}].sha256`, `expected 64 hex digits, got ${show(e.sha256)}`);
-      return { path, sha256: e.sha256 };
-    });
+    out.patchFiles = (o.patchFiles as unknown[]).map((x, i) => fileRef(x, where, `patchFiles[${i}]`));
   }
-  if (o.propertyFile !== undefined) {
-    const e = obj(o.propertyFile, where, 'propertyFile'), path = str(e.path, where, 'propertyFile.path');
-    if (!isAbsolute(path)) bad(where, 'propertyFile.path', `expected an absolute path, got ${show(path)}`);
-    if (typeof e.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(e.sha256)) bad(where, 'propertyFile.sha256', `expected 64 hex digits, got ${show(e.sha256)}`);
-    out.propertyFile = { path, sha256: e.sha256 };
-  }
+  if (o.propertyFile !== undefined) out.propertyFile = fileRef(o.propertyFile, where, 'propertyFile');
   return out;
+}
+
+/** A file a trace names: { path (absolute), sha256 }. */
+function fileRef(x: unknown, where: string, field: string): { path: string; sha256: string } {
+  const e = obj(x, where, field), path = str(e.path, where, `${field}.path`);
+  if (!isAbsolute(path)) bad(where, `${field}.path`, `expected an absolute path, got ${show(path)}`);
+  if (typeof e.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(e.sha256)) bad(where, `${field}.sha256`, `expected 64 hex digits, got ${show(e.sha256)}`);
+  return { path, sha256: e.sha256 };
 }
 
 function bad(where: string, field: string, why: string): never {

@@ -70,27 +70,16 @@ export function isMutexWait(w: unknown): boolean {
 }
 
 /**
- * Library steps that may release a mutex their thread does not hold, as the C they model does, and
- * which (device indices): on the pre-fix parent lock (parentUnlockBug), __device_release_driver's
- * device-links loop unlocks a parent its caller may not hold, another thread may take it, and the
- * caller's own unlock of that parent (unbind_store, driver_detach, __driver_attach, bind_store,
- * device_release_driver) then releases that thread's. emit.ts ownReleases lets a user's step that
- * runs one release those, and only those (a regression review and a hunt, 2026-12-05).
- */
-export const RELEASES_FOREIGN = new WeakMap<object, readonly number[]>();
-export function releasesForeign<S extends object>(st: S, devices: readonly number[]): S {
-  if (devices.length) RELEASES_FOREIGN.set(st, devices);
-  return st;
-}
-/** The pre-fix parent lock: NEED_PARENT_LOCK without DRIVER_LOCK_HELPERS (v4.18, v5.0). */
-export const parentUnlockBug = (k: Kernel): boolean => k.has('NEED_PARENT_LOCK') && !k.has('DRIVER_LOCK_HELPERS');
-/**
- * The devices whose mutex that bug can hand from thread to thread: the parents of suppliers of
- * managed device links (whose release runs the links loop). Once it has, any unlock of them, the
- * device's own or a child's parent unlock, may release another thread's, as the C does.
+ * The devices whose mutex a library step may release while another thread holds it, as the C it
+ * models does: on the pre-fix parent lock (NEED_PARENT_LOCK without DRIVER_LOCK_HELPERS, v4.18 and
+ * v5.0) __device_release_driver's device-links loop unlocks a parent its caller may not hold, so
+ * the mutexes of the parents of managed-link suppliers may change hands, and any later unlock of
+ * them (the device's own, or a child's parent unlock) may release another thread's. emit.ts
+ * ownReleases lets a user's step that runs a library step release those, and only those (a
+ * regression review and a hunt, 2026-12-05).
  */
 export function foreignParents(k: Kernel): number[] {
-  if (!parentUnlockBug(k)) return [];
+  if (!k.has('NEED_PARENT_LOCK') || k.has('DRIVER_LOCK_HELPERS')) return [];
   return [...new Set(k.w.links.filter((l) => !l.stateless).map((l) => k.w.devices[l.supplier]!.parent).filter((p) => p >= 0))];
 }
 

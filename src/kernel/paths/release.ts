@@ -22,7 +22,7 @@
 import { RETURN, type Ret, type ThreadBuilder } from '../emit.js';
 import { supplierSlot, type KS } from '../state.js';
 import { asyncSynchronizeFullStep, waitForDeviceProbe } from './async.js';
-import { DD, allowsAsync, lockStep, mutexWaits, takeMutex, takesParentLock, releasesForeign } from './common.js';
+import { DD, allowsAsync, lockStep, mutexWaits, takeMutex, takesParentLock } from './common.js';
 import { MANAGED_TEST, coreLines, deviceLinkDel, endLinksProbing, linksDriverCleanup, noDriverLines, statelessLinksOf } from './links.js';
 import { boundRemove } from './klist.js';
 import { deviceDel } from './device-del.js';
@@ -53,7 +53,7 @@ export function releaseDriver(tb: ThreadBuilder, dev: number, ret: Ret, withPare
     // Consumers' releases and the probe wait, inlined (the link graph is acyclic).
     const wait = waitForDeviceProbe(tb, f.label('device_links_unbind_consumers'));
     const unbind = new Map(consumers.map((l) => [l.i, releaseInternal(tb, l.consumer, f.label('device_links_unbind_consumers'))]));
-    f.step('device_links_busy', releasesForeign({ where: `${DD}:__device_release_driver -> drivers/base/core.c:device_links_busy`, since: 'v4.10 (9ed9895370ae)',
+    f.step('device_links_busy', { where: `${DD}:__device_release_driver -> drivers/base/core.c:device_links_busy`, since: 'v4.10 (9ed9895370ae)',
       c: [...(helpers
         ? ['while (device_links_busy(dev)) {', '__device_driver_unlock(dev, parent);', '__device_driver_unlock:: device_unlock(dev);', ...(drops ? ['__device_driver_unlock:: device_unlock(parent);'] : [])]
         : ['while (device_links_busy(dev)) {', 'device_unlock(dev);', ...(drops ? ['device_unlock(parent);'] : [])]),
@@ -82,7 +82,7 @@ export function releaseDriver(tb: ThreadBuilder, dev: number, ret: Ret, withPare
         return 'device_links_unbind_consumers';
       }
       return 'remove';
-    } }, !helpers && drops ? [parent] : []));
+    } });
     f.step('device_links_unbind_consumers', { where: 'drivers/base/core.c:device_links_unbind_consumers', since: 'v4.10 (9ed9895370ae)',
       // One step: the walk under device_links_write_lock, and its exit to wait_for_device_probe or
       // device_release_driver_internal (each `goto start` comes back here), or out.
