@@ -1,7 +1,7 @@
 /**
  * A scenario that enters every modelled path at least once (sync and async drivers, a USB parent
  * lock, device links (managed and stateless), deferral, module load and unload, sysfs bind/unbind and driver_override, a
- * lockless reader):
+ * lockless reader, a bus match that defers):
  * the step catalogue of a profile, for `probecheck source`, `steps` and the conformance tests.
  */
 import type { ScenarioSpec } from './scenario.js';
@@ -9,14 +9,16 @@ import type { ScenarioSpec } from './scenario.js';
 export const CATALOGUE: ScenarioSpec = {
   name: 'catalogue', buses: { platform: {}, usb: { needParentLock: true } },
   devices: { p: { present: true }, c: { parent: 'p' }, u: { bus: 'usb', present: true, boundTo: 'ud' }, i: { bus: 'usb', parent: 'u' }, s: { present: true, parent: 'p' },
-    j: { bus: 'usb', parent: 'u', present: true } },
+    j: { bus: 'usb', parent: 'u', present: true }, a: { matchDefers: true } },
   drivers: {
     pd: { matches: ['p'], module: 'm', registers: ['c'] }, cd: { matches: ['c'], module: 'm', probeType: 'async', probe: ['ok', 'defer', 'error'], links: ['s'] },
     ud: { bus: 'usb', matches: ['u'], present: true }, id: { bus: 'usb', matches: ['i'], probeType: 'async', present: true }, sd: { matches: ['s'], statelessLinks: [{ consumer: 's', supplier: 'p' }] },
     // A USB interface driver registered while its interface is present: __driver_attach and driver_detach under the parent lock.
     jd: { bus: 'usb', matches: ['j'] },
+    // A device whose bus match defers (amba_match): found by a device's walk, then by a driver's.
+    ad: { matches: ['a'], present: true },
   },
-  actors: { modprobe: ['modprobe m', 'rmmod m'], hub: ['add i', 'del i'], sysfs: ['override s sd', 'bind sd s', 'unbind sd s', 'unbind id i'], init: ['register sd', 'wait_for_device_probe', 'unregister sd'], usbcore: ['register jd', 'unregister jd'], udev: ['uevent c', 'uevent i', 'lock p', 'unlock p'] },
+  actors: { modprobe: ['modprobe m', 'rmmod m'], hub: ['add i', 'del i'], sysfs: ['override s sd', 'bind sd s', 'unbind sd s', 'unbind id i'], init: ['register sd', 'wait_for_device_probe', 'unregister sd'], usbcore: ['register jd', 'unregister jd'], udev: ['uevent c', 'uevent i', 'lock p', 'unlock p'], amba: ['add a', 'unregister ad', 'register ad'] },
 };
 
 /**

@@ -39,12 +39,6 @@ export const UNCOVERED: Record<string, Record<string, string>> = {
   'drivers/base/dd.c:really_probe': {
     'test_remove = false; ... goto re_probe;': 'CONFIG_DEBUG_TEST_DRIVER_REMOVE removes and re-probes every driver once: a debug option, not modelled',
   },
-  'drivers/base/dd.c:__device_attach_driver': {
-    'dev->can_match = true; || dev_set_can_match(dev);': "the bus's match() returning -EPROBE_DEFER: not in the scenario vocabulary (a driver matches the devices it names)",
-  },
-  'drivers/base/dd.c:__driver_attach': {
-    'dev->can_match = true; || dev_set_can_match(dev);': "the bus's match() returning -EPROBE_DEFER: not in the scenario vocabulary (a driver matches the devices it names)",
-  },
   'fs/kernfs/file.c:kernfs_fop_write_iter': {
     'mutex_lock(&of->prealloc_mutex);': "of->mutex and of->prealloc_mutex belong to the open file (one kernfs_open_file per open()): each store of a scenario is its own open file, so they never contend",
     'mutex_lock(&of->mutex);': 'as mutex_lock(&of->prealloc_mutex)',

@@ -249,9 +249,11 @@ export class Block {
    * paths are tested not to; reading every lock at each end would also widen --por's footprints).
    */
   private readonly checkEnd: boolean;
+  private readonly userPatched: boolean;
   constructor(readonly tb: ThreadBuilder, readonly name: string, readonly prefix: string, readonly dev: number, readonly drv: number, readonly ret: Ret, readonly linkIdx = -1) {
     this.depth = Math.max(0, tb.depth - 1);
-    this.checkEnd = tb.act < 0 && tb.k.patches.some(isUserPatch);
+    this.userPatched = tb.k.patches.some(isUserPatch);
+    this.checkEnd = tb.act < 0 && this.userPatched;
   }
   /** A label's full name; the same string each time (steps return it while the search runs, and a string met before has its hash). */
   label(l: string): string {
@@ -418,7 +420,10 @@ export class Block {
     for (const l of order) {
       const ks = this.local.get(l)!;
       const user = patchedBy.get(l), mine = user && isUserPatch(user) ? user : undefined;
-      const st: Step<KS, KL> = { where: ks.where, run: mine === undefined ? resolving(ks.run, full, resolve)
+      // Under a user's patch, a library step too may not release another thread's mutex: a hunk
+      // earlier in the thread may have changed what it unlocks (libraryReleases).
+      const lib = mine === undefined && this.userPatched ? libraryReleases(this.tb, ks, l) : ks;
+      const st: Step<KS, KL> = { where: ks.where, run: mine === undefined ? resolving(lib.run, full, resolve)
         // A label a user's hunk returns that its function lacks: the error names the patch too.
         : (s, t, b, c) => {
           try {
@@ -576,5 +581,36 @@ function ownReleases(tb: ThreadBuilder, st: KStep): KStep {
     return r;
   } };
 }
+/**
+ * A library step, in a model with a user's patch: E203 if it releases (or takes without waiting) a
+ * mutex another thread holds. Unpatched, no library step does, except the unlocks foreignParents
+ * names (the pre-fix parent lock); with a patch, a hunk earlier in the thread may have let a lock go
+ * or skipped one, and the library's unlock further on then clears another thread's mutex, with every
+ * property holding (ownReleases checks the user's own steps; this, the rest).
+ */
+function libraryReleases(tb: ThreadBuilder, st: KStep, label: string): KStep {
+  const k = tb.k, me = tb.owner, may = new Set(foreignParents(k));
+  // Other threads' mutexes before the step, as (index, owner) pairs: most steps see none or one.
+  const held: number[] = [];
+  const others = (s: KS): void => {
+    held.length = 0;
+    owners(s).forEach((m, i) => { if (m !== 0 && m !== me && !may.has(i)) held.push(i, m); });
+  };
+  return { ...st, run: (s, t, b, c) => {
+    unrecorded(() => others(s));
+    const r = st.run(s, t, b, c);
+    if (held.length) unrecorded(() => {
+      const now = owners(s);
+      for (let x = 0; x < held.length; x += 2) {
+        const i = held[x]!, m = held[x + 1]!, o = now[i]!;
+        if (o === m) continue;
+        const holder = k.threadNames[m - 1] ?? `thread #${m - 1}`, users = k.patches.filter(isUserPatch).map((p) => `${p.id} (${p.subject})`).join(', ');
+        throw new Error(`${o !== 0 ? 'it takes' : 'it releases'} ${mutexName(k, s, i)}, which ${holder} holds; unpatched, '${label}' ${o !== 0 ? 'waits for it' : 'releases only a mutex its own thread holds'}: an earlier step of patch ${users} in this thread changed what it ${o !== 0 ? 'takes' : 'unlocks'} (a lock let go, or skipped, before it?)`);
+      }
+    });
+    return r;
+  } };
+}
+
 /** A user's step, given the state and locals through strictState: a field the model lacks is an error, not a silent write. */
 const strictStep = (st: KStep): KStep => viewedStep(st, strictState);

@@ -47,6 +47,13 @@ export interface DeviceSpec {
   bus?: string; parent?: string; present?: boolean;
   /** Bound to this (present) driver from the start. */
   boundTo?: string;
+  /**
+   * The bus's match() returns -EPROBE_DEFER for this device, with every driver that `matches` it,
+   * the whole scenario through: as amba_match does while it cannot read the device's peripheral ID
+   * (its clock or power domain not up yet). __driver_attach then puts it on the deferred-probe
+   * pending list without its device lock; __device_attach_driver does so under it (v4.6 on).
+   */
+  matchDefers?: boolean;
 }
 
 export interface DriverSpec {
@@ -154,7 +161,7 @@ const obj: Check = (v) => (isObj(v) ? null : 'an object ({ ... })');
 const fn: Check = (v) => (typeof v === 'function' ? null : 'a function');
 
 export const BUS_KEYS: KeyChecks<BusSpec> = { needParentLock: bool, autoprobe: bool };
-export const DEVICE_KEYS: KeyChecks<DeviceSpec> = { bus: str, parent: str, present: bool, boundTo: str };
+export const DEVICE_KEYS: KeyChecks<DeviceSpec> = { bus: str, parent: str, present: bool, boundTo: str, matchDefers: bool };
 export const DRIVER_KEYS: KeyChecks<DriverSpec> = {
   bus: str, matches: strs, probeType: str, module: str,
   probe: (v) => (typeof v === 'string' || isStrs(v) ? null : "an outcome or a list of them ('ok', 'defer', 'error')"),
@@ -278,7 +285,7 @@ export function resolveWorld(spec: ScenarioSpec): World {
   };
   const devices = devNames.map((name, i): DevInfo => {
     const d = spec.devices[name]!;
-    return { i, name, bus: busOf(`device '${name}'`, d.bus), parent: d.parent === undefined ? -1 : devIdx(`device '${name}': parent`, d.parent), children: [] as number[], drivers: [] as number[], present: !!d.present, boundTo: -1, override: false };
+    return { i, name, bus: busOf(`device '${name}'`, d.bus), parent: d.parent === undefined ? -1 : devIdx(`device '${name}': parent`, d.parent), children: [] as number[], drivers: [] as number[], present: !!d.present, boundTo: -1, override: false, matchDefers: !!d.matchDefers };
   });
   for (const d of devices) {
     if (d.parent >= 0) devices[d.parent]!.children.push(d.i);
@@ -414,6 +421,7 @@ export function resolveWorld(spec: ScenarioSpec): World {
   for (const d of devices) {
     if (d.boundTo < 0) continue;
     const r = drivers[d.boundTo]!;
+    if (d.matchDefers) throw bad(`${where}: device '${d.name}' is boundTo '${r.name}' but its match defers (matchDefers): boot's match of it deferred, a start the model does not build; leave it unbound and add it, or its driver, in an actor`);
     if (!r.outcomes.includes('ok')) throw bad(`${where}: device '${d.name}' is boundTo '${r.name}', whose probe never succeeds (probe: ${JSON.stringify(r.outcomes.length === 1 ? r.outcomes[0] : r.outcomes)}): boot could not have bound it; leave it unbound, or let the probe succeed ('ok')`);
     const absent = r.needs.filter((n) => !devices[n]!.present || (devices[n]!.boundTo < 0 && n !== d.i));
     if (absent.length) throw bad(`${where}: device '${d.name}' is boundTo '${r.name}', which needs ${absent.map((n) => `'${devNames[n]}'`).join(', ')} bound, ${absent.length > 1 ? 'devices' : 'a device'} not bound at boot: its probe would have deferred; make ${absent.length > 1 ? 'them' : 'it'} present and boundTo ${absent.length > 1 ? 'their drivers' : 'its driver'}, or leave '${d.name}' unbound`);
@@ -421,6 +429,8 @@ export function resolveWorld(spec: ScenarioSpec): World {
   for (const d of drivers) {
     if (d.present && d.module >= 0) throw bad(`${where}: driver '${d.name}' is present (built in) but belongs to module '${modNames[d.module]}'`);
     for (const m of d.matches) if (d.present && buses[d.bus]!.autoprobe && devices[m]!.present && devices[m]!.boundTo < 0) {
+      // Boot's match of it deferred: the model does not start from that (its deferral differs by profile).
+      if (spec.devices[devNames[m]!]!.matchDefers) throw bad(`${where}: device '${devNames[m]}' (matchDefers) and driver '${d.name}' are both present on a bus that autoprobes: boot's match of it deferred, a start the model does not build; add the device or the driver in an actor`);
       // Boot probed it; a driver that needs a device not present deferred it: it starts on the
       // pending list (found by two new users, 2026-12-04: the state a deferred-probe scenario starts from).
       // (Unbound at boot: not present, or present with no driver bound: its driver in a module, or itself deferred.)
@@ -483,7 +493,7 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string):
     // must be there to retry it (a new user, 2026-12-05: the device was stranded, and every
     // property held). Only where a hunk's code speaks of deferral (deferredAdd, .deferred,
     // EPROBE_DEFER): an idle worker woken by every bind triples a search for nothing.
-    threadNames, hasDeferredWorker: w.drivers.some((d) => d.outcomes.includes('defer') || d.needs.length > 0) || patches.some((p) => isUserPatch(p) && p.hunks.some((h) => /defer/i.test(String(h.step)))),
+    threadNames, hasDeferredWorker: w.drivers.some((d) => d.outcomes.includes('defer') || d.needs.length > 0) || (w.devices.some((d) => d.matchDefers) && flags.has('MATCH_DEFER')) || patches.some((p) => isUserPatch(p) && p.hunks.some((h) => /defer/i.test(String(h.step)))),
     sources: prof.sources, renamed: prof.renamed ?? {}, unread: prof.unread ?? {}, unsettled: prof.unsettled ?? {}, anchors: [], targets: new Map(),
     applied: new Set(), built: new Set(), releasable: new Set(), moduleWq: [], flushers: [], added: added.names,
     ...(added.local.size ? { locals: added.local } : {}),
@@ -551,6 +561,12 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string):
     const x = w.drivers[x0.drv]!;
     if (!x.matches.includes(d.i)) throw bad(`scenario '${spec.name}': actor '${a.name}': override ${d.name} ${x.name}: ${x.name} does not list ${d.name} in its matches; platform_match would bind it to ${d.name} through the override alone, which the model's driver walks do not follow: add '${d.name}' to ${x.name}'s matches`);
     d.override = true;
+  }
+  for (const d of w.devices) {
+    if (!d.matchDefers) continue;
+    const why = `scenario '${spec.name}': device '${d.name}': matchDefers`;
+    if (d.override) throw bad(`${why}: an actor writes its driver_override too; a match that defers is modelled for a bus without driver_override (amba_match), not with platform_match's override`);
+    if (!w.drivers.some((x) => x.matches.includes(d.i))) throw bad(`${why}: no driver matches it, so no match() is ever called for it: list it in the matches of the drivers whose match() defers`);
   }
   for (const a of actors) for (const x of a.acts) if (x.op === 'unbind' || x.op === 'bind') w.devices[x.dev]!.storeLookup = true;
   // Devices an actor may leave unbound on purpose, which no-missed-probe must not expect probed
@@ -808,6 +824,8 @@ function profileNotes(k: Kernel): string[] {
   // A hunk on __driver_attach may return nonzero (a match error): the kernel's walk would stop there (a patch hunt, 2026-12-05).
   const attachHunk = k.patches.find((p) => isUserPatch(p) && p.hunks.some((h) => h.fn === '__driver_attach'));
   if (attachHunk) out.push(`patch ${attachHunk.id} changes __driver_attach: driver_attach's bus_for_each_dev goes on to the next device whatever __driver_attach returns, where the kernel's stops at a nonzero return and bus_add_driver then fails the registration (not modelled: a fix of a return value there shows no difference)`);
+  const md = w.devices.filter((d) => d.matchDefers).map((d) => `'${d.name}'`);
+  if (md.length && !k.has('MATCH_DEFER')) out.push(`${p} has no -EPROBE_DEFER from a bus's match() (656b8035b0ee, v4.6): its walks take the nonzero return for ${md.join(', ')} as a match (\`if (!driver_match_device(drv, dev))\`), so matchDefers probes the device as a match would`);
   if (!k.has('DEVICE_LINKS') && w.links.length) out.push(`${p} has no device links (9ed9895370ae, v4.10): the scenario's ${w.links.length > 1 ? `${w.links.length} links are` : 'link is'} never made`);
   // A present device boot's probe deferred starts on the pending list (a new user saw it only in a trace).
   for (const d of w.devices) if (d.deferredAtBoot?.length) {

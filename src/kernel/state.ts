@@ -8,7 +8,7 @@
  * Not modelled: refcounts of devices (get/put_device), runtime PM, sysfs files.
  */
 import { t, type FieldT } from '../engine/schema.js';
-import { boundAddTail, busAddTail, deferredAdd, drvAddTail } from './paths/klist.js';
+import { boundAddTail, busAddTail, deferredAdd, drvAddTail, linkMade, linksOrdered } from './paths/klist.js';
 import type { AddedState } from './patch-state.js';
 import type { World } from './world.js';
 
@@ -104,7 +104,8 @@ export interface ModS { state: (typeof MOD_STATES)[number]; refcnt: number; asyn
  * `refs`: a stateless link exists (> 0) and, with ead18c23c263, its kref; `dels`: how many times
  * __device_link_del ran on this link since it was created (list_del of a deleted link when > 1, B16).
  */
-export interface LinkS { status: (typeof LINK_STATES)[number]; refs: number; dels: number }
+/** `rank`: where the link is in its supplier's and consumer's lists, 1 = made first (klist.ts linkMade); kept only where linksOrdered. */
+export interface LinkS { status: (typeof LINK_STATES)[number]; refs: number; dels: number; rank: number }
 export interface KS {
   dev: DevS[]; drv: DrvS[]; bus: BusS[]; mod: ModS[]; link: LinkS[];
   deferredProbeMutex: number; probeCount: number; asyncPending: number;
@@ -166,7 +167,7 @@ export function kernelSchema(w: World, sleepers = 0, flushers = 0, added?: Pick<
     }), w.drivers.map((d) => d.name)),
     bus: t.array(w.buses.length, t.record({ autoprobe: t.bool, needParentLock: t.bool }), w.buses.map((b) => b.name)),
     mod: t.array(w.modules.length, t.record({ state: t.enum(...MOD_STATES), refcnt: t.int(15), asyncProbeRequested: t.bool, initPending: t.int(15), umh: t.bool }), w.modules.map((m) => m.name)),
-    link: t.array(w.links.length, t.record({ status: t.enum(...LINK_STATES), refs: t.int(3), dels: t.int(3) }), linkNames(w)),
+    link: t.array(w.links.length, t.record({ status: t.enum(...LINK_STATES), refs: t.int(3), dels: t.int(3), ...(linksOrdered(w) ? { rank: t.int(w.links.length) } : {}) }), linkNames(w)),
     deferredProbeMutex: owner, probeCount: t.int(15), asyncPending: t.int(15),
     deferredWorkQueued: t.bool, deferredWorkRunning: t.bool, deferredProbeEnable: t.bool, moduleMutex: owner, probeTimeout: t.bool,
     ...(sleepers > 0 ? { moduleWq: t.array(sleepers, t.int(1)) } : {}),
@@ -238,6 +239,8 @@ export function initState(w: World, s: KS, deferredProbeEnable = true, links = t
   for (const b of w.buses) { s.bus[b.i]!.autoprobe = b.autoprobe; s.bus[b.i]!.needParentLock = b.needParentLock; }
   for (const m of w.modules) { s.mod[m.i]!.state = 'UNFORMED'; s.mod[m.i]!.asyncProbeRequested = m.asyncProbe; }
   if (links) for (const l of w.links) s.link[l.i]!.status = l.active ? 'ACTIVE' : l.initial ? 'DORMANT' : 'NONE';
+  // Links present from the start were made in the order the scenario gives them.
+  if (links) for (const l of w.links) if (!l.stateless && s.link[l.i]!.status !== 'NONE') linkMade(w, s, l.i);
   // The stateless links the boot probes of bound devices added (device_link_add in probe): one
   // reference each with the kref, else the first made it (a property audit, 2026-12-05: they were
   // missing, so a ->remove's device_link_del read as deleting a freed link, and a purge found none).

@@ -23,6 +23,8 @@ export interface DevInfo {
   deferredAtBoot?: number[];
   /** Some actor writes its driver_override (B13): platform_match reads the string in two steps. */
   override: boolean;
+  /** The bus's match() returns -EPROBE_DEFER for it (DeviceSpec.matchDefers). */
+  matchDefers: boolean;
   /**
    * Some actor binds or unbinds it through sysfs: bind_store and unbind_store hold a reference to
    * the struct they looked up (bus_find_device_by_name ... put_device), which a del and add in

@@ -104,14 +104,14 @@ describe('definePatch and --patch', () => {
   it('an unknown label is E604 listing the labels of that function on that profile', () => {
     const r = run('check', 's.ts', '--patch', 'typo.ts');
     expect(r.status).toBe(2);
-    expect(r.stderr.trim().split('\n')).toEqual(['probecheck: E604 (patch does not apply): patch typo (test typo) does not apply to v5.1: hunks[0] names __driver_attach:device_unlok; __driver_attach on v5.1 has: driver_match_device, device_lock, async_schedule_dev, device_unlock, strcmp']);
+    expect(r.stderr.trim().split('\n')).toEqual(['probecheck: E604 (patch does not apply): patch typo (test typo) does not apply to v5.1: hunks[0] names __driver_attach:device_unlok; __driver_attach on v5.1 has: driver_match_device, device_lock, async_schedule_dev, device_unlock, strcmp, driver_deferred_probe_add']);
     // On mainline the same function has other steps, and the error says so.
     expect(run('check', 's.ts', '--patch', 'typo.ts', '--param', 'profile=mainline').stderr).toMatch(/__driver_attach on mainline has: .*device_driver_lock/);
   });
   it("an insert whose 'after' the function does not have is E604 naming that label, not the inserted one", () => {
     const r = run('check', 's.ts', '--patch', 'after.ts');
     expect(r.status).toBe(2);
-    expect(r.stderr.trim()).toBe("probecheck: E604 (patch does not apply): patch after (test after) does not apply to v5.1: hunks[0] names __driver_attach:check, to go after 'device_lok', which __driver_attach on v5.1 does not have; __driver_attach on v5.1 has: driver_match_device, device_lock, async_schedule_dev, device_unlock, strcmp");
+    expect(r.stderr.trim()).toBe("probecheck: E604 (patch does not apply): patch after (test after) does not apply to v5.1: hunks[0] names __driver_attach:check, to go after 'device_lok', which __driver_attach on v5.1 does not have; __driver_attach on v5.1 has: driver_match_device, device_lock, async_schedule_dev, device_unlock, strcmp, driver_deferred_probe_add");
   });
   it("a hunk's step that returns a name its function does not have is E202 listing the names it has", () => {
     const r = run('check', 's.ts', '--patch', 'next.ts');

@@ -269,6 +269,18 @@ export default scenario({ name: 'two', profile: 'v5.15', devices: { c1: {}, c2: 
     expect(hasStack(r.stderr)).toBe(false);
   });
 
+  it("a step of the patch lets the lock go, and the library's unlock further on would clear the mutex another thread took: E203 naming the library step, both threads and the patch", () => {
+    write('early.ts', `import { definePatch } from 'probecheck';
+export default definePatch({ id: 'early-unlock', subject: 'drop the lock before the dead check', base: 'v5.15',
+  hunks: [{ fn: '__device_attach', replace: 'check_dead', step: (site, orig) => ({ ...orig, run: (s, t, b, c) => { s.dev[site.dev].mutex = 0; return orig.run(s, t, b, c); } }) }] });
+`);
+    const r = probecheck(['check', 'nested.ts', '--patch', 'early.ts', '-q'], { cwd: dir });
+    expect(r.status).toBe(2);
+    expect(r.stderr.split('\n')[0]).toMatch(/^probecheck: E203 \(step threw\): in step '__device_attach\(host\):out_unlock' of thread 'hotplug' \([^)]*\): it releases &dev->mutex\(host\), which admin holds; unpatched, 'out_unlock' releases only a mutex its own thread holds: an earlier step of patch early-unlock \(drop the lock before the dead check\) in this thread changed what it unlocks/);
+    expect(r.stderr).toContain('admin: device_lock(host):mutex_lock');
+    expect(hasStack(r.stderr)).toBe(false);
+  });
+
   it("on v5.0 too, where only the parents of link suppliers may change hands so, the outer call's foreign unlock is E203 (a hunt, 2026-12-05)", () => {
     write('b232-thread-v50.ts', b232("{ thread: { async: { type: 'int', max: 2 } } }").replace("base: 'v5.15'", "base: 'v5.0'"));
     const r = probecheck(['check', 'nested.ts', '--param', 'profile=v5.0', '--patch', 'b232-thread-v50.ts', '-q'], { cwd: dir });

@@ -13,7 +13,7 @@ describe('probecheck steps', () => {
     expect(r.status, r.stderr).toBe(0);
     const j = JSON.parse(r.stdout) as { profile: string; states: number; steps: Step[] };
     // strcmp: the catalogue writes s's driver_override, so platform_match loads the string, then compares (B13).
-    expect(j.steps.map((s) => s.step)).toEqual(['__driver_attach:driver_match_device', '__driver_attach:device_lock', '__driver_attach:async_schedule_dev', '__driver_attach:device_unlock', '__driver_attach:strcmp']);
+    expect(j.steps.map((s) => s.step)).toEqual(['__driver_attach:driver_match_device', '__driver_attach:device_lock', '__driver_attach:async_schedule_dev', '__driver_attach:device_unlock', '__driver_attach:strcmp', '__driver_attach:driver_deferred_probe_add']);
     const lock = j.steps.find((s) => s.label === 'device_lock')!;
     expect(lock.c).toMatch(/^drivers\/base\/dd\.c@torvalds@376991db4b64:/);
     expect(lock.locks).toEqual(['takes dev[].mutex']);

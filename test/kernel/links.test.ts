@@ -70,6 +70,39 @@ describe('device_links_busy (core.c at 3451a495ef24, 5.15.100, 6.6.y)', () => {
   });
 });
 
+describe('device link lists in the order the links were made (device_link_add: list_add_tail_rcu)', () => {
+  // pmic supplies a and b; b's probe makes its link first (b is added first), so pmic's consumers
+  // list is [b, a] whichever driver the scenario declares first. With b unbound (its link AVAILABLE)
+  // and a bound (ACTIVE), device_links_busy(pmic) marks b's link SUPPLIER_UNBIND before it breaks at
+  // a's. The walks followed the declaration order until an audit of 2026-12-05: declared a first,
+  // the model broke at a's link at once and never reached that state.
+  const order = (aFirst: boolean): ScenarioSpec => {
+    const a = { matches: ['a'], links: ['pmic'], present: true }, b = { matches: ['b'], links: ['pmic'], present: true };
+    return { name: 'link-order', devices: { pmic: {}, a: {}, b: {} },
+      drivers: { 'pmic-drv': { matches: ['pmic'], present: true }, ...(aFirst ? { 'a-drv': a, 'b-drv': b } : { 'b-drv': b, 'a-drv': a }) },
+      actors: { boot: ['add pmic', 'add b', 'add a', 'unbind b-drv b'], unbind: 'unbind pmic-drv pmic', bind: 'bind b-drv b' },
+      properties: ['single-binding', 'no-deadlock', defineProperty({ kind: 'invariant', name: 'b-marked-before-busy-a', check: (v) => {
+        const st = (c: string) => v.links.find((l) => l.consumer === c)!.status;
+        return st('b') === 'SUPPLIER_UNBIND' && st('a') === 'ACTIVE' ? "b's link marked SUPPLIER_UNBIND while a's is still ACTIVE" : null;
+      } })] };
+  };
+  it('either declaration order explores the same states, and reaches b marked while a is busy', () => {
+    for (const p of ['v5.15', 'mainline']) {
+      const x = run(order(true), p), y = run(order(false), p);
+      expect(x.states, p).toBe(y.states);
+      expect(x.v, p).toEqual(y.v);
+      expect(x.v['b-marked-before-busy-a'], p).toBe('violated');
+    }
+  });
+  it('keeps no rank where no device has two managed links on one side', () => {
+    const one = buildScenario({ name: 'one', devices: { s: {}, c: {} }, drivers: { sd: { matches: ['s'], present: true }, cd: { matches: ['c'], links: ['s'], present: true } }, actors: { x: ['add s', 'add c'] } }, 'mainline', '');
+    const two = buildScenario(order(true), 'mainline', '');
+    const linkFields = (m: typeof one.model) => Object.keys((m.state as any).fields.link.of.fields);
+    expect(linkFields(one.model)).toEqual(['status', 'refs', 'dels']);
+    expect(linkFields(two.model)).toEqual(['status', 'refs', 'dels', 'rank']);
+  });
+});
+
 // A source audit (dd.c at 5a7a9efdb193:1238, 5.10.13:1135, 8c97a46af04b:875): after the links loop
 // relocks, __device_release_driver returns `if (dev->driver != drv)`. The model read that as
 // `dev->driver == NULL`, so a release that dropped dc's lock with drvA bound went on to run drvB's

@@ -23,6 +23,7 @@ import { drvNext, drvPut, walksDrivers } from './klist.js';
 import { DD, allowsAsync, lockStep, mayBeAsync, staleEntry } from './common.js';
 import { driverProbeDevice, stopsWalk } from './really-probe.js';
 import { driverMatchSteps } from './driver-override.js';
+import { matchDeferStep, returnLines } from './match-defer.js';
 
 /**
  * bus_for_each_drv(dev->bus, NULL, &data, __device_attach_driver): returns the walk's entry.
@@ -100,7 +101,17 @@ function attachDriver(tb: ThreadBuilder, dev: number, drv: number, frame: number
       if (single && !s.drv[drv]!.onBus) return after(s, t);
       if (early) add(s.drv[drv]!, 'iterRefs', 1);
       return busy(s, t);
-    }, on: rest, off: leave });
+    }, on: rest, off: leave, defer: () => 'driver_deferred_probe_add' });
+  // A match that defers (match-defer.ts): since v6.4 bus_for_each_drv stops on the -EPROBE_DEFER
+  // it returns, as on busy; before, on to probe as on a match.
+  if (w.devices[dev]!.matchDefers && k.has('MATCH_DEFER')) {
+    const returns = k.has('MATCH_DEFER_RETURNS');
+    matchDeferStep(f, dev, `${DD}:__device_attach_driver`, returnLines(k, ["* Device can't match with a driver right now, so don't attempt", 'return ret;@1']), (s, t) => {
+      if (!returns) return rest(s, t);
+      t.ret = RET.EPROBE_DEFER;
+      return single && !early ? after(s, t) : stop(s, t);
+    });
+  }
   return f.done();
 }
 

@@ -5,9 +5,9 @@
  */
 import { RETURN, type Ret, type ThreadBuilder } from '../emit.js';
 import type { KS } from '../state.js';
-import type { LinkInfo } from '../world.js';
+import type { LinkInfo, World } from '../world.js';
 import { BUS, CORE, DD, lockStep, namedMutexWaits } from './common.js';
-import { busDel, deferredDel } from './klist.js';
+import { busDel, deferredDel, linkGone } from './klist.js';
 import { deviceReleaseDriver } from './release.js';
 import { DEL_LINES } from './really-probe.js';
 
@@ -23,7 +23,7 @@ export function deviceDel(tb: ThreadBuilder, dev: number, ret: Ret): string {
     // checked): the release that follows finds no consumer to unbind, and a driver's ->remove
     // that deletes its stateless link deletes a freed one.
     f.step('device_links_purge', { where: `${CORE}:device_del (device_links_purge)`, since: 'v4.10 (9ed9895370ae): before bus_remove_device',
-      c: ['device_links_purge(dev);'], run: (s) => { purgeLinks(s, links); return 'bus_remove_device'; } });
+      c: ['device_links_purge(dev);'], run: (s) => { purgeLinks(k.w, s, links); return 'bus_remove_device'; } });
   }
   const rel = deviceReleaseDriver(tb, dev, f.label('driver_deferred_probe_del'));
   if (k.has('DEAD_FLAG')) {
@@ -64,7 +64,7 @@ export function deviceDel(tb: ThreadBuilder, dev: number, ret: Ret): string {
   const purge = early ? [] : links;
   f.step('kobject_del', { where: `${CORE}:device_del (kobject_del)`, c: [...(k.has('DEVICE_LINKS') && !early ? ['device_links_purge(dev);'] : []), 'kobject_del(&dev->kobj);'], run: (s) => {
     const d = s.dev[dev]!;
-    purgeLinks(s, purge);
+    purgeLinks(k.w, s, purge);
     d.registered = false; d.ready = false; d.delDone = true;
     return RETURN;
   } });
@@ -72,9 +72,9 @@ export function deviceDel(tb: ThreadBuilder, dev: number, ret: Ret): string {
 }
 
 /** __device_link_del of each link: a stateless one counts a delete (its kref is gone); a managed one no longer exists. */
-function purgeLinks(s: KS, links: readonly LinkInfo[]): void {
+function purgeLinks(w: World, s: KS, links: readonly LinkInfo[]): void {
   for (const l of links) {
     const x = s.link[l.i]!;
-    if (l.stateless) { if (x.refs > 0) { x.refs = 0; if (x.dels < 3) x.dels++; } } else x.status = 'NONE';
+    if (l.stateless) { if (x.refs > 0) { x.refs = 0; if (x.dels < 3) x.dels++; } } else { x.status = 'NONE'; linkGone(w, s, l.i); }
   }
 }

@@ -41,13 +41,17 @@ type Next = (s: KS, t: KL) => string | null;
  * leaves before matching when it returns a label. A device whose driver_override an actor writes
  * matches in two steps, as platform_match does: the load of pdev->driver_override here, then
  * strcmp (B13). Every reader builds its match here: __device_attach_driver, __driver_attach,
- * bind_store.
+ * bind_store. A device whose match defers (DevInfo.matchDefers; no override) goes to `defer` where
+ * the caller gives one (MATCH_DEFER), else on (bind_store's `if (dev && driver_match_device(drv,
+ * dev))` takes -EPROBE_DEFER as a match).
  */
 export function driverMatchSteps(f: Block, dev: number, drv: number,
-  o: { where: string; since?: string; c: string[]; skip?: (s: KS, t: KL) => string | null | undefined; on: Next; off: Next }): void {
-  const { where, c, skip, on, off } = o, since = o.since !== undefined ? { since: o.since } : {};
+  o: { where: string; since?: string; c: string[]; skip?: (s: KS, t: KL) => string | null | undefined; on: Next; off: Next; defer?: Next }): void {
+  const { where, c, skip, off } = o, since = o.since !== undefined ? { since: o.since } : {};
+  const defers = f.tb.k.w.devices[dev]!.matchDefers && f.tb.k.has('MATCH_DEFER');
+  const on = defers && o.defer ? o.defer : o.on;
   if (!f.tb.k.w.devices[dev]!.override) {
-    f.step('driver_match_device', { where, ...since, c, run: (s, t) => {
+    f.step('driver_match_device', { where: defers ? `${where} (the bus's match returns -EPROBE_DEFER)` : where, ...since, c, run: (s, t) => {
       const left = skip?.(s, t);
       return left !== undefined ? left : on(s, t);
     } });

@@ -18,6 +18,10 @@
  * - A driver's klist of bound devices (`dev.drvRank`): driver_bound does
  *   klist_add_tail(&dev->p->knode_driver, &dev->driver->p->klist_devices); __device_release_driver
  *   does klist_remove. driver_detach takes list_last_entry: the highest rank.
+ * - Device links (`link.rank`): device_link_add does list_add_tail_rcu(&link->s_node,
+ *   &supplier->links.consumers) and list_add_tail_rcu(&link->c_node, &consumer->links.suppliers),
+ *   so both lists are in the order the links were made: one dense rank over the managed links
+ *   (1 = made first) orders both (linkMade, linkGone, byCreation).
  * - The deferred-probe lists (`dev.deferRank`): driver_deferred_probe_add does list_add_tail onto
  *   the pending list; driver_deferred_probe_trigger splices pending onto active's tail; the worker
  *   takes list_first_entry of active; driver_deferred_probe_del does list_del_init.
@@ -170,7 +174,7 @@ export function boundAddTail(s: KS, dev: number): void {
   s.dev[dev]!.drvRank = n + 1;
 }
 
-/** klist_remove(&dev->p->knode_driver) in __device_release_driver (before dev->driver is cleared). */
+/** klist_remove(&dev->p->knode_driver) in __device_release_driver (after dev->driver is cleared, in the same step of the model: nothing between them waits or is read unlocked). */
 export function boundRemove(s: KS, dev: number): void {
   const x = s.dev[dev]!, r = x.drvRank, drv = x.driver;
   if (r === 0) return;
@@ -214,4 +218,46 @@ export function deferredFirst(s: KS, devs: readonly number[]): number {
   let best = -1, rank = Infinity;
   for (const d of devs) { const y = s.dev[d]!; if (y.deferred === 'active' && y.deferRank < rank) { best = d; rank = y.deferRank; } }
   return best;
+}
+
+/**
+ * Whether the scenario keeps link order (`link.rank`): only where some device has two managed links
+ * on one side, so that a walk of its links (device_links_busy, device_links_unbind_consumers,
+ * device_links_check_suppliers) can meet them in either order; with one, a rank would only split
+ * states. Before this the walks followed the scenario's declaration order, which means nothing in
+ * the C (an audit, 2026-12-05: two consumers of one supplier explored 56,546 or 54,880 states by
+ * the order their drivers were declared).
+ */
+export function linksOrdered(w: World): boolean {
+  let v = ordered.get(w);
+  if (v === undefined) {
+    const ends = w.links.filter((l) => !l.stateless).flatMap((l) => [`s${l.supplier}`, `c${l.consumer}`]);
+    v = new Set(ends).size < ends.length;
+    ordered.set(w, v);
+  }
+  return v;
+}
+const ordered = new WeakMap<World, boolean>();
+
+/** device_link_add made managed link li (its status left NONE): at the tail of both its lists. */
+export function linkMade(w: World, s: KS, li: number): void {
+  if (!linksOrdered(w)) return;
+  let n = 0;
+  for (const l of w.links) if (!l.stateless && l.i !== li && s.link[l.i]!.rank > 0) n++;
+  s.link[li]!.rank = n + 1;
+}
+
+/** Managed link li deleted (its status set NONE): the links made after it move up one place. */
+export function linkGone(w: World, s: KS, li: number): void {
+  if (!linksOrdered(w)) return;
+  const r = s.link[li]!.rank;
+  if (r === 0) return;
+  for (const l of w.links) if (!l.stateless && s.link[l.i]!.rank > r) s.link[l.i]!.rank--;
+  s.link[li]!.rank = 0;
+}
+
+/** `links` (one device's managed links, as list_for_each_entry meets them): in the order they were made. */
+export function byCreation<L extends { i: number }>(w: World, s: KS, links: readonly L[]): readonly L[] {
+  if (links.length < 2 || !linksOrdered(w)) return links;
+  return [...links].sort((a, b) => s.link[a.i]!.rank - s.link[b.i]!.rank);
 }

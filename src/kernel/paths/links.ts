@@ -15,6 +15,7 @@ import { RETURN, type Kernel, type Ret, type ThreadBuilder } from '../emit.js';
 import type { KS } from '../state.js';
 import type { LinkInfo, World } from '../world.js';
 import { CORE, linesIn } from './common.js';
+import { linkGone } from './klist.js';
 
 /** Anchors into core.c's `fn` (linesIn): v4.18, v5.9, v5.10 and v5.19 read dd.c without core.c. */
 export const coreLines = (k: Pick<Kernel, 'sources' | 'unread'>, fn: string, lines: readonly string[]): string[] => linesIn(k, CORE, fn, lines);
@@ -143,7 +144,7 @@ export function suppliesLink(w: World, dev: number): boolean {
  * resets those: AVAILABLE again, or since 8c3e315d4296 AVAILABLE only while the supplier is
  * DL_DEV_DRIVER_BOUND, else DORMANT under WARN_ON(!(link->flags & DL_FLAG_SYNC_STATE_ONLY)) (a
  * supplier unbinding behind a busy link of another consumer). `links`: dev's managed links to its
- * suppliers, in the order they were added. One atomic step (device_links_write_lock).
+ * suppliers, in the order they were made (klist.ts byCreation). One atomic step (device_links_write_lock).
  */
 export function linksMissingSupplier(k: Kernel, s: KS, links: readonly { i: number; supplier: number }[]): void {
   // Before 8c3e315d4296 every link it passed is AVAILABLE again: no change.
@@ -162,7 +163,7 @@ export function linksNoDriver(k: Kernel, s: KS, dev: number): void {
     if (l.stateless || l.consumer !== dev) continue;
     const x = s.link[l.i]!;
     if (x.status === 'NONE') continue;
-    if (l.autoremove) { x.status = 'NONE'; continue; }
+    if (l.autoremove) { x.status = 'NONE'; linkGone(k.w, s, l.i); continue; }
     if (!k.has('LINKS_NO_DRIVER_DORMANT')) {
       // v4.10 .. 3451a495ef24: `else if (link->status != DL_STATE_SUPPLIER_UNBIND)` AVAILABLE, DORMANT included.
       if (x.status !== 'SUPPLIER_UNBIND') x.status = 'AVAILABLE';

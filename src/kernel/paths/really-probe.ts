@@ -16,7 +16,7 @@ import { DD, deferredTrigger, dropSnapshot, lockStep, mayDefer, namedMutexWaits,
 import { deviceAdd } from './device-add.js';
 import { busAddDriver } from './driver-attach.js';
 import { deviceDel } from './device-del.js';
-import { boundAddTail, deferredAdd, deferredDel } from './klist.js';
+import { boundAddTail, byCreation, deferredAdd, deferredDel, linkMade } from './klist.js';
 import { hasBody, probeBody, requestModule, workOnCpu } from './probe-body.js';
 import { MANAGED_TEST, coreLines, deviceLinkAdd, linkInitStatus, suppliesLink, linksMissingSupplier, linksNoDriverAfterProbe, managedTest, noDriverLines, statelessLinksOf, supplierLinkDefers } from './links.js';
 
@@ -48,7 +48,7 @@ function probeDone(k: Kernel, s: KS, dev: number, defers: boolean): void {
 
 /** The C of the deferred-list helpers, whichever step runs them (each is one atomic step under deferred_probe_mutex). */
 export const DEL_LINES = ['mutex_lock(&deferred_probe_mutex);', 'if (!list_empty(&dev->p->deferred_probe)) {', 'list_del_init(&dev->p->deferred_probe);', 'mutex_unlock(&deferred_probe_mutex);'];
-const ADD_LINES = ['mutex_lock(&deferred_probe_mutex);', 'if (list_empty(&dev->p->deferred_probe)) {', 'list_add_tail(&dev->p->deferred_probe, &deferred_probe_pending_list);', 'mutex_unlock(&deferred_probe_mutex);'];
+export const ADD_LINES = ['mutex_lock(&deferred_probe_mutex);', 'if (list_empty(&dev->p->deferred_probe)) {', 'list_add_tail(&dev->p->deferred_probe, &deferred_probe_pending_list);', 'mutex_unlock(&deferred_probe_mutex);'];
 /** driver_deferred_probe_trigger's lines (one atomic step: it takes and drops deferred_probe_mutex). */
 export const triggerLines = (k: { has(f: 'TRIGGER_COUNT'): boolean }) => ['if (!driver_deferred_probe_enable)', 'mutex_lock(&deferred_probe_mutex);',
   ...(k.has('TRIGGER_COUNT') ? ['atomic_inc(&deferred_trigger_count);'] : []), 'list_splice_tail_init(&deferred_probe_pending_list,', 'mutex_unlock(&deferred_probe_mutex);', 'queue_work( || schedule_work('];
@@ -199,7 +199,7 @@ function reallyProbe(tb: ThreadBuilder, dev: number, drv: number, depth: number,
     // device_links_check_suppliers ends with dev->links.status = DL_DEV_PROBING, deferring or not.
     if (supplies) s.dev[dev]!.linksProbing = true;
     if (linkDefers(s)) {
-      linksMissingSupplier(k, s, links);
+      linksMissingSupplier(k, s, byCreation(w, s, links));
       t.ret = RET.LINK_DEFER;
       if (old) {
         if (k.has('LINK_DEFER_ADD')) deferredAddBy(k, s, dev, drv);
@@ -226,6 +226,7 @@ function reallyProbe(tb: ThreadBuilder, dev: number, drv: number, depth: number,
         // linksUnchecked probe can meet (a differential hunt, 2026-12-04: a false WARN).
         if (!s.dev[w.links[li]!.supplier]!.ready) continue;
         s.link[li]!.status = linkInitStatus(k, s, w.links[li]!.supplier);
+        linkMade(w, s, li);
       }
     }
     return body;

@@ -24,7 +24,7 @@ import { supplierSlot, type KS } from '../state.js';
 import { asyncSynchronizeFullStep, waitForDeviceProbe } from './async.js';
 import { DD, allowsAsync, lockStep, mutexWaits, takeMutex, takesParentLock } from './common.js';
 import { MANAGED_TEST, coreLines, deviceLinkDel, endLinksProbing, linksDriverCleanup, noDriverLines, statelessLinksOf } from './links.js';
-import { boundRemove } from './klist.js';
+import { boundRemove, byCreation } from './klist.js';
 import { deviceDel } from './device-del.js';
 import { registersFor } from '../world.js';
 
@@ -65,7 +65,7 @@ export function releaseDriver(tb: ThreadBuilder, dev: number, ret: Ret, withPare
       // device_links_busy (core.c at 3451a495ef24, 5.15.100, 6.6.y): SUPPLIER_UNBIND on each link up to
       // the first busy one (CONSUMER_PROBE or ACTIVE), then DL_DEV_UNBINDING whether busy or not.
       let busy = false;
-      for (const l of consumers) {
+      for (const l of byCreation(w, s, consumers)) {
         const st = s.link[l.i]!;
         if (st.status === 'NONE') continue;
         if (st.status === 'CONSUMER_PROBE' || st.status === 'ACTIVE') { busy = true; break; }
@@ -87,7 +87,7 @@ export function releaseDriver(tb: ThreadBuilder, dev: number, ret: Ret, withPare
       // One step: the walk under device_links_write_lock, and its exit to wait_for_device_probe or
       // device_release_driver_internal (each `goto start` comes back here), or out.
       c: ['drivers/base/dd.c:__device_release_driver:: device_links_unbind_consumers(dev);', 'device_links_write_lock(); ... device_links_write_unlock();@3'], run: (s) => {
-      for (const l of consumers) {
+      for (const l of byCreation(w, s, consumers)) {
         const st = s.link[l.i]!;
         if (st.status === 'CONSUMER_PROBE') return wait;
         if (st.status === 'NONE') continue;

@@ -1,0 +1,28 @@
+/**
+ * A bus match that defers (README "A bus match that defers"; models/amba-match-defer.ts).
+ * __driver_attach adds the device to the deferred-probe pending list without its lock, so the add
+ * can follow device_del's driver_deferred_probe_del at every profile that has 656b8035b0ee; the
+ * device's own walk is under its lock and safe from the dead check (654888327e9f, v5.9).
+ */
+import { defineSuite } from 'probecheck';
+
+const ADD = "__driver_attach's driver_deferred_probe_add (no device lock) comes after device_del's driver_deferred_probe_del: the deleted device stays on the pending list";
+const DEAD = "the deferred worker's __device_attach takes the device lock and finds the device dead (654888327e9f): nothing is added";
+export default defineSuite({
+  name: 'amba-match-defer',
+  model: '../models/amba-match-defer.ts',
+  cases: [
+    { params: { walk: 'driver', profile: 'mainline', patches: '' }, states: 56, note: ADD,
+      expect: { 'deferred-lists': 'violated', 'no-probe-after-del': 'violated', 'no-deadlock': 'holds' } },
+    { params: { walk: 'driver', profile: 'v6.1', patches: '' }, states: 56, note: ADD,
+      expect: { 'deferred-lists': 'violated', 'no-probe-after-del': 'violated', 'no-deadlock': 'holds' } },
+    { params: { walk: 'driver', profile: 'v4.14', patches: '' }, states: 179, note: `${ADD} (before 25e9fbf0fd38 the walk then goes on to probe it)`,
+      expect: { 'deferred-lists': 'violated', 'no-probe-after-del': 'violated', 'no-deadlock': 'holds' } },
+    { params: { walk: 'device', profile: 'mainline', patches: '' }, states: 806, note: DEAD,
+      expect: { 'deferred-lists': 'holds', 'no-probe-after-del': 'holds', 'no-deadlock': 'holds' } },
+    { params: { walk: 'device', profile: 'v5.9', patches: '' }, states: 1418, note: DEAD,
+      expect: { 'deferred-lists': 'holds', 'no-probe-after-del': 'holds', 'no-deadlock': 'holds' } },
+    { params: { walk: 'device', profile: 'v5.4', patches: '' }, states: 1481, note: 'before the dead check the deferred retry of a deleted device adds it again (B6)',
+      expect: { 'deferred-lists': 'violated', 'no-probe-after-del': 'violated', 'no-deadlock': 'holds' } },
+  ],
+});

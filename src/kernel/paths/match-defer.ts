@@ -1,0 +1,45 @@
+/**
+ * A bus match that defers (656b8035b0ee): driver_match_device() returns -EPROBE_DEFER, as
+ * amba_match does while it cannot read a device's peripheral ID. Both walks then put the device on
+ * the deferred-probe pending list (driver_deferred_probe_add, under deferred_probe_mutex):
+ *
+ *   } else if (ret == -EPROBE_DEFER) {
+ *           dev_dbg(dev, "Device match requests probe deferral\n");
+ *           dev->can_match = true;           (v5.14 on; dev_set_can_match(dev) in mainline)
+ *           driver_deferred_probe_add(dev);
+ *           return 0;                        (__driver_attach, v6.4 on: MATCH_DEFER_RETURNS)
+ *           return ret;                      (__device_attach_driver, v6.4 on)
+ *   }                                        (before: on to probe the device, as on a match)
+ *
+ * __device_attach_driver runs under the device lock __device_attach holds, after its dead check;
+ * __driver_attach calls the match before it takes any lock, so its add may come after a
+ * concurrent device_del's driver_deferred_probe_del (deferred-lists says so).
+ */
+import type { Block, Kernel } from '../emit.js';
+import type { KL, KS } from '../state.js';
+import { namedMutexWaits } from './common.js';
+import { deferredAdd } from './klist.js';
+import { ADD_LINES } from './really-probe.js';
+import { PROFILES } from '../profiles.js';
+
+/**
+ * The lines after the add where the profile returns (MATCH_DEFER_RETURNS), for the step to cite:
+ * none where the profile's snapshot predates the return its release has (v6.1: `differs`).
+ */
+export function returnLines(k: Kernel, lines: string[]): string[] {
+  return k.has('MATCH_DEFER_RETURNS') && PROFILES[k.profile.split(' + ')[0]!]?.differs?.MATCH_DEFER_RETURNS === undefined ? lines : [];
+}
+
+/** The step `driver_deferred_probe_add` of `f` (a walk's callback at `where`): the branch above, then `then`. */
+export function matchDeferStep(f: Block, dev: number, where: string, tail: string[], then: (s: KS, t: KL) => string | null): void {
+  const k: Kernel = f.tb.k;
+  f.step('driver_deferred_probe_add', { where: `${where} (driver_match_device returned -EPROBE_DEFER)`, since: 'v4.6 (656b8035b0ee)',
+    c: ['} else if (ret == -EPROBE_DEFER) {', ...(k.has('PROBE_BUSY_CHECK') ? ['dev->can_match = true; || dev_set_can_match(dev);'] : []), 'driver_deferred_probe_add(dev);',
+      ...(k.has('PROBE_BUSY_CHECK') ? ['driver_deferred_probe_add:: if (!dev->can_match) || if (!dev_can_match(dev))'] : []), ...ADD_LINES.map((l) => `driver_deferred_probe_add:: ${l}`), ...tail],
+    await: (s) => s.deferredProbeMutex === 0, waits: namedMutexWaits('deferred_probe_mutex'),
+    run: (s, t) => {
+      if (k.has('PROBE_BUSY_CHECK')) s.dev[dev]!.canMatch = true;
+      deferredAdd(s, dev);
+      return then(s, t);
+    } });
+}
