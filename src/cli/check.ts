@@ -28,6 +28,7 @@ import { checkOutputPaths, clearOutputs, writeOutput } from './output-paths.js';
 import { ProgressLine } from './progress.js';
 import { expandArgs, loadTarget, type Target } from './targets.js';
 import { isPart } from '../engine/search/shard.js';
+import { sigintHandler } from './interrupt.js';
 
 export function verdictExit(r: Result, allowVacuous = false): ExitCode {
   if (r.properties.some((p) => p.verdict === 'violated' || (p.verdict === 'unreachable' && !r.shard))) return EXIT.violated;
@@ -79,12 +80,11 @@ export async function runCheck(io: Io, targetArgs: string[], params: Record<stri
   const checker = new Checker();
   const progress = new ProgressLine(io.stderr, '', { quiet: output.quiet });
   checker.onProgress = (p) => progress.update(p);
-  const onSigint = () => {
-    if (checker.interrupted) process.exit(130);
+  const onSigint = sigintHandler(() => {
     checker.interrupt();
     progress.clear();
     io.err('probecheck: interrupted; finishing with partial results (Ctrl-C again to quit)');
-  };
+  });
   process.on('SIGINT', onSigint);
 
   const runs: CheckedRun[] = [];

@@ -26,6 +26,7 @@ import { Checker } from './checker.js';
 import { EXIT, worst, type ExitCode } from './exit.js';
 import type { Io } from './io.js';
 import { ProgressLine } from './progress.js';
+import { sigintHandler } from './interrupt.js';
 
 export type Change = 'fixed' | 'regressed' | 'still violated' | 'still holds' | 'newly reached' | 'newly vacuous' | 'still vacuous' | 'unknown';
 
@@ -68,7 +69,7 @@ export async function runDiff(io: Io, baseFile: string, patchedFile: string, bas
   const checker = new Checker();
   const progress = new ProgressLine(io.stderr, '', { quiet });
   checker.onProgress = (p) => progress.update(p);
-  const onSigint = () => { if (checker.interrupted) process.exit(130); checker.interrupt(); progress.clear(); io.err('probecheck: interrupted; finishing with partial results'); };
+  const onSigint = sigintHandler(() => { checker.interrupt(); progress.clear(); io.err('probecheck: interrupted; finishing with partial results (Ctrl-C again to quit)'); });
   process.on('SIGINT', onSigint);
   let base: Result, patched: Result;
   try {
@@ -87,9 +88,13 @@ export async function runDiff(io: Io, baseFile: string, patchedFile: string, bas
 
   // The steps new on the patched side are a patch's only when the sides differ by patches alone.
   const by = patchOnly(resolve(baseFile), resolve(patchedFile), base.params, patched.params) ? 'the patch' : 'the patched model';
+  // An actor's action that never completed on a side makes every verdict there about runs that
+  // stop short (check exits 5 for it): a property that holds there holds about nothing (a CI hunt,
+  // 2026-12-05: a "fix" that made modprobe return at once was `fixed`, exit 0).
+  const stuck = (r: Result) => (r.vacuity?.actions.length ?? 0) > 0;
   const rows: DiffRow[] = names.map((name) => {
     const b = base.properties.find((p) => p.name === name)!, p = patched.properties.find((x) => x.name === name)!;
-    const row: DiffRow = { property: name, base: b.verdict, patched: p.verdict, change: classify(b.verdict, p.verdict, b.vacuous, p.vacuous) };
+    const row: DiffRow = { property: name, base: b.verdict, patched: p.verdict, change: classify(b.verdict, p.verdict, !!b.vacuous || stuck(base), !!p.vacuous || stuck(patched)) };
     if (b.trace) { row.baseTrace = b.trace.steps.length; row.oldTrace = oldTraceOn(patchedModel, b, insertedSteps(baseModel), by); }
     if (p.trace) row.patchedTrace = p.trace.steps.length;
     return row;
@@ -170,5 +175,6 @@ function colorChange(ch: Change, c: Io['colors']): string {
 
 function summary(file: string, r: Result) {
   return { file, model: r.model, params: r.params, complete: r.complete, states: r.states, transitions: r.transitions, depth: r.depth, seconds: r.seconds,
+    ...(r.vacuity && (r.vacuity.actions.length || r.vacuity.properties.length) ? { vacuity: r.vacuity } : {}),
     properties: r.properties.map((p) => ({ name: p.name, verdict: p.verdict, ...(p.trace ? { trace: { moves: p.trace.moves } } : {}) })) };
 }

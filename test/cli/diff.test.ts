@@ -95,6 +95,33 @@ describe('probecheck diff: vacuity', () => {
     expect(r.status).toBe(5);
     expect(probecheck(['diff', UNPLUG, '--param', 'patch=no-unplug', '--allow-vacuous', '-q']).status).toBe(0);
   });
+  // Found by a CI hunt (2026-12-05): a patch that made modprobe return at once was "fixed", exit 0,
+  // and the JSON had no vacuity, where check exits 5 on the same patched model.
+  it("a patch after which an actor's action never completes: its holds are newly vacuous, exit 5, the vacuity in the JSON", () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'unplug.ts'), `import { scenario } from 'probecheck';
+export default scenario({ name: 'gpio-unplug', profile: 'v4.2', devices: { gpio: { present: true } }, modules: { gpiomod: { asyncProbe: false } },
+  drivers: { 'gpio-drv': { matches: ['gpio'], module: 'gpiomod', probeType: 'async' } },
+  actors: { load: 'modprobe gpiomod', unplug: 'del gpio' }, properties: ['no-probe-after-del', 'no-deadlock'] });
+`);
+    writeFileSync(join(dir, 'noload.ts'), `import { definePatch, RET, RETURN } from 'probecheck';
+export default definePatch({ id: 'noload', subject: 'module: skip init (bogus)', base: 'v4.2',
+  hunks: [{ fn: 'do_init_module', replace: 'load_module', step: (_site, orig) => ({ ...orig, run: (_s, t) => { t.ret = RET.ZERO; return RETURN; } }) }] });
+`);
+    mkdirSync(join(dir, 'node_modules'));
+    symlinkSync(ROOT, join(dir, 'node_modules', 'probecheck'));
+    const t = probecheck(['diff', 'unplug.ts', '--patch', 'noload.ts', '-q'], { cwd: dir });
+    expect(t.stdout).toMatch(/no-probe-after-del\s+violated\s+holds\s+newly vacuous/);
+    expect(t.stdout).toContain("action 'modprobe gpiomod' of load never completed in any run");
+    expect(t.status).toBe(5);
+    const j = probecheck(['diff', 'unplug.ts', '--patch', 'noload.ts', '--json'], { cwd: dir });
+    expect(j.status).toBe(5);
+    const out = JSON.parse(j.stdout);
+    expect(out.exit).toBe(5);
+    expect(out.patched.vacuity.actions).toEqual([expect.objectContaining({ thread: 'load', action: 'modprobe gpiomod' })]);
+    expect(out.base.vacuity).toBeUndefined();
+    expect(probecheck(['diff', 'unplug.ts', '--patch', 'noload.ts', '-q', '--allow-vacuous'], { cwd: dir }).status).toBe(0);
+  });
   // Found by a new-user pass (2026-12-04): vacuous on the base and holding on the patched side
   // read "still holds", and the base's vacuity was printed nowhere.
   it('vacuous on the base only is "newly reached", with the base\'s premise; exit 0', () => {

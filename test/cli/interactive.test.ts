@@ -2,6 +2,7 @@
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { ProgressLine } from '../../src/cli/progress.js';
+import { sigintHandler } from '../../src/cli/interrupt.js';
 import { CLI, PROBE_TREE, ROOT } from './run.js';
 
 function fakeStream(isTTY: boolean) {
@@ -65,6 +66,21 @@ describe('progress line', () => {
 });
 
 describe('Ctrl-C', () => {
+  // Found by a CI hunt (2026-12-05): `timeout -s INT` and a terminal deliver one Ctrl-C twice.
+  it('a second SIGINT within a second is the same keypress; one a second or more later quits (130)', () => {
+    let now = 0, firsts = 0;
+    const exits: (number | undefined)[] = [];
+    const exit = process.exit;
+    process.exit = ((c?: number) => { exits.push(c); }) as typeof process.exit;
+    try {
+      const h = sigintHandler(() => { firsts++; }, () => now);
+      h(); now = 5; h(); now = 999; h();
+      expect([firsts, exits]).toEqual([1, []]);
+      now = 1000; h();
+      expect(exits).toEqual([130]);
+    } finally { process.exit = exit; }
+  });
+
   it('ends the search and prints partial results, exit 3', async () => {
     // SIGINT goes out once the search reports progress (search-running.mjs), never after a guessed delay.
     const hook = new URL('./search-running.mjs', import.meta.url).href;

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import '../../src/vitest.ts';
 import { check } from '../../src/engine/check.js';
 import probeTree from '../../models/bench/probe-tree.ts';
+import { buildScenario } from '../../src/kernel/index.js';
 
 const v42 = check(probeTree.build({ N: 3, variant: 'v4.2' }));
 const fixed = check(probeTree.build({ N: 3, variant: 'fixed' }));
@@ -29,6 +30,18 @@ describe('probecheck/vitest', () => {
 
   it('an unknown property name is an error, not a pass', () => {
     expect(() => expect(fixed).toHold('nope')).toThrow(/has no property 'nope'/);
+  });
+
+  // Found by a CI hunt (2026-12-05): toHold passed where the CLI exits 5 for an action that never completed.
+  it("an actor's action that never completed: toHold fails, as the CLI exits 5", () => {
+    // hub's probe needs ghost, never added: its child is never registered, so `del child` never completes.
+    const never = check(buildScenario({ name: 'never', devices: { hub: { present: true }, ghost: {}, child: {} },
+      drivers: { 'hub-drv': { matches: ['hub'], needs: ['ghost'], registers: ['child'], present: true } },
+      actors: { never: 'del child', udev: ['lock hub', 'unlock hub'] }, properties: ['no-deadlock'] }, 'v5.1', '').model);
+    expect(never.properties[0]!.verdict).toBe('holds');
+    expect(never.vacuity!.actions).toEqual([expect.objectContaining({ thread: 'never', action: 'del child' })]);
+    expect(() => expect(never).toHold('no-deadlock')).toThrow("no-deadlock holds on never, but only in runs that stop short: action 'del child' of never never completed in any run (result.vacuity.actions; the CLI exits 5)");
+    expect(never).not.toHold();
   });
 
   it('an unknown verdict (limit hit) does not hold', () => {
