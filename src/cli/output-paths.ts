@@ -13,7 +13,18 @@ import { escapeRe } from '../report/text.js';
 
 const FLAGS = [['traceOut', '--trace-out'], ['itf', '--itf'], ['html', '--html'], ['junit', '--junit'], ['jsonOut', '--json-out']] as const;
 
-export function checkOutputPaths(o: OutputArgs): void {
+export function checkOutputPaths(o: Partial<OutputArgs>): void {
+  // Two reports at one path: the second would silently replace the first (a CI hunt, 2026-12-06:
+  // --trace-out and --itf on one file left an ITF trace that replay refused; --json-out and
+  // --junit one a JSON document where the CI expected JUnit).
+  const seen = new Map<string, string>();
+  for (const [key, flag] of FLAGS) {
+    const path = o[key];
+    if (path === undefined) continue;
+    const other = seen.get(resolve(path));
+    if (other) throw new ProbecheckError('E501', `${other} and ${flag} ${path} are one file: one report would overwrite the other; give each a file of its own`);
+    seen.set(resolve(path), `${flag} ${path}`);
+  }
   for (const [key, flag] of FLAGS) {
     const path = o[key];
     if (path !== undefined) checkOutputPath(flag, path);
@@ -32,7 +43,7 @@ const SIGNATURE: Record<(typeof FLAGS)[number][0], RegExp> = {
  * Only a file that is one of probecheck's reports is removed, and an output path that is an input
  * is refused (a review found `--trace-out m.ts` deleting the model m.ts before it was read).
  */
-export function clearOutputs(o: OutputArgs, inputs: readonly string[]): void {
+export function clearOutputs(o: Partial<OutputArgs>, inputs: readonly string[]): void {
   const read = new Set(inputs.map((f) => resolve(f)));
   for (const [key, flag] of FLAGS) {
     const path = o[key];

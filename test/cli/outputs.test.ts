@@ -1,8 +1,9 @@
 /** Output files are checked before the search: a path that cannot be written is exit 2 at once. */
-import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROBE_TREE, ROOT, hasStack, probecheck, tempDir } from './run.js';
+import { oneErrorLine, userFolder } from './user-folder.js';
 
 const v42 = [PROBE_TREE, '--param', 'N=3', '--param', 'variant=v4.2'];
 const dir = tempDir();
@@ -49,6 +50,18 @@ describe('unwritable output paths fail before the search', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/cannot write: directory .*ro is not writable \(EACCES\)/);
     expect(r.stdout).toBe('');
+  });
+
+  it('two output flags on one path: one usage error before the search, nothing written (a CI hunt, 2026-12-06)', () => {
+    const u = userFolder();
+    writeFileSync(join(u, 'same.x'), 'mine');
+    // (In the order of the flags' list: --trace-out, --itf, --html, --junit, --json-out.)
+    for (const [a, b] of [['--trace-out', '--itf'], ['--junit', '--json-out'], ['--html', '--json-out']]) {
+      // The same file by two spellings is one path.
+      const r = oneErrorLine(u, ['check', ...v42, '-q', b!, './same.x', a!, 'same.x'], new RegExp(`^probecheck: E501 \\(bad command-line usage\\): ${a} same\\.x and ${b} \\./same\\.x are one file: one report would overwrite the other; give each a file of its own$`));
+      expect(r.stdout).toBe('');
+      expect(readFileSync(join(u, 'same.x'), 'utf8')).toBe('mine');
+    }
   });
 
   it('a writable path is written after the search', () => {
