@@ -26,8 +26,9 @@ export function githubAnnotations(runs: readonly CheckedRun[], suites: readonly 
   for (const o of suites) for (const c of o.cases) {
     if (c.statesStatus !== 'mismatch' || !c.result) continue;
     const n = (x: number) => x.toLocaleString('en-US');
-    const title = `state count ${n(c.result.states)} (expected ${n(c.expectedStates!)})`;
-    const msg = `${o.suite}: ${c.result.model} (${showParams(c.result.params)}): ${n(c.result.states)} states, the suite pins ${n(c.expectedStates!)}: the state space changed`;
+    const seen = `${c.statesAtLeast ? 'at least ' : ''}${n(c.result.states)}`;
+    const title = `state count ${seen} (expected ${n(c.expectedStates!)})`;
+    const msg = `${o.suite}: ${c.result.model} (${showParams(c.result.params)}): ${seen} states, the suite pins ${n(c.expectedStates!)}: the state space changed`;
     out.push(`::error file=${prop(relative(process.cwd(), resolve(o.file)))},title=${prop(title)}::${data(msg)}`);
   }
   return out;

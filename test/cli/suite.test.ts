@@ -72,6 +72,25 @@ describe('suites', () => {
     expect(r.status).toBe(3);
     expect(r.stdout).toMatch(/UNKNOWN/);
   });
+
+  it('a search stopped early that already stored more states than the pin: MISMATCH, exit 4, not UNKNOWN (a CI hunt, 2026-12-06)', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'low.suite.ts'), `import { defineSuite } from 'probecheck';
+export default defineSuite({ name: 'low', model: ${JSON.stringify(join(ROOT, 'models/bench/probe-tree.ts'))}, cases: [
+  { params: { variant: 'fixed', N: 3 }, states: 123, expect: { 'parent-before-child': 'holds' } },
+  { params: { variant: 'fixed', N: 4 }, states: 100000, expect: { 'parent-before-child': 'holds' } },
+] });
+`);
+    const r = probecheck(['check', 'low.suite.ts', '--max-states', '300', '-q'], { cwd: dir });
+    expect(r.status, r.stdout).toBe(4);
+    expect(r.stdout).toMatch(/variant=fixed N=3\s+parent-before-child\s+holds\s+unknown\s+at least 300 \(expected 123\)/);
+    expect(r.stdout).toMatch(/\(state count\)\s+123\s+at least 300\s+MISMATCH/);
+    // Under the pin, a partial count says nothing: unknown.
+    expect(r.stdout).toMatch(/variant=fixed N=4\s+parent-before-child\s+holds\s+unknown\s+[\d,]+\+ \(incomplete\)\s+\S+\s+UNKNOWN/);
+    const j = JSON.parse(probecheck(['check', 'low.suite.ts', '--max-states', '300', '--json'], { cwd: dir }).stdout);
+    expect(j.exit).toBe(4);
+    expect(j.suites[0].cases[0]).toMatchObject({ states: 300, expectedStates: 123, statesStatus: 'mismatch', statesAtLeast: true });
+  });
 });
 
 describe('reduced golden counts (issue 12)', () => {
