@@ -5,8 +5,14 @@
  * name that comes from a model is escaped: thread names are arbitrary strings.
  */
 import type { PropertyResult, Result } from '../engine/result.js';
-import { propertyFailed, reportedProperties, type CheckedRun } from './runs.js';
-import { kernelFunction, loopNote, showParams, waiterSummaries } from './text.js';
+import { suiteExit, verdictExit } from '../cli/check.js';
+import { EXIT, worst, type ExitCode } from '../cli/exit.js';
+import { judgedCase, type CaseOutcome, type SuiteOutcome } from '../suite/run.js';
+import { isPart } from '../engine/search/shard.js';
+import { partialVerdict, propertyFailed, reportedProperties, type CheckedRun } from './runs.js';
+import { stopLines } from './stop.js';
+import { STATUS, statesCell, suiteSummary } from './suite.js';
+import { kernelFunction, loopNote, shardLines, showParams, vacuityLines, waiterSummaries } from './text.js';
 
 export function esc(s: unknown): string {
   return String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -18,16 +24,89 @@ th{background:#f3f3f3}code,.mono{font-family:ui-monospace,monospace;font-size:13
 .holds{color:#17702a}.violated{color:#b00020;font-weight:bold}.unknown{color:#9a6700}.fail{background:#fde8ea}
 .lanes{display:grid;gap:2px 8px;margin:1em 0}.lane-head{font-weight:bold;border-bottom:2px solid #888;padding:2px 4px}
 .ev{background:#eef4ff;border-left:3px solid #3367d6;padding:2px 6px;font-family:ui-monospace,monospace;font-size:12px}
-.n{color:#888;font-size:12px;text-align:right}.explain{background:#fff4e0;padding:4px 8px;display:inline-block}`;
+.n{color:#888;font-size:12px;text-align:right}.explain{background:#fff4e0;padding:4px 8px;display:inline-block}
+.warn{background:#fff8e0}.result{font-size:16px;font-weight:bold;padding:6px 10px;display:inline-block}.result.ok{background:#e4f5e8}.result.bad{background:#fde8ea}.result.limit{background:#fff4e0}`;
 
-function verdictTable(runs: readonly CheckedRun[]): string {
-  const rows = runs.flatMap((r) => reportedProperties(r).map((p) => {
-    const fail = propertyFailed(r, p.name, p.verdict);
-    return `<tr${fail ? ' class="fail"' : ''}><td>${esc(r.suite ?? '')}</td><td>${esc(r.result.model)}</td><td class="mono">${esc(showParams(r.result.params))}</td>` +
-      `<td>${esc(p.name)}</td><td>${esc(r.expect?.[p.name] ?? '')}</td><td class="${esc(p.verdict)}">${esc(p.verdict)}</td>` +
-      `<td>${p.trace ? `<a href="#${anchor(r, p)}">${p.trace.steps.length} steps</a>` : '-'}</td><td>${r.result.states.toLocaleString('en-US')}</td><td>${r.result.seconds.toFixed(2)}</td></tr>`;
-  }));
-  return `<table id="verdicts"><thead><tr><th>suite</th><th>model</th><th>params</th><th>property</th><th>expected</th><th>verdict</th><th>trace</th><th>states</th><th>seconds</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+/** What the exit status says, in the words of the README's exit table. */
+const EXIT_WORDS: Record<ExitCode, string> = {
+  0: 'every property as expected',
+  1: 'a property is violated, or a reachability question is unreachable',
+  2: 'usage error, or a bad model, suite or trace file',
+  3: 'a limit or Ctrl-C stopped a search before a verdict, or random walks ended without one',
+  4: "a suite's observed verdict or state count differs from its expectation",
+  5: 'vacuous: a premise was never met, the search saw only the initial state, or an actor action never completed',
+};
+
+/** A suite case's outcome: from the suites given, else as the suite runner judged it. */
+function caseOf(r: CheckedRun, suites: readonly SuiteOutcome[] | undefined): CaseOutcome | undefined {
+  if (r.suite === undefined) return undefined;
+  return suites?.find((o) => o.suite === r.suite)?.cases.find((c) => c.result === r.result) ?? judgedCase(r.result);
+}
+
+/** A model run's row status, in the suite table's words: what the exit status makes of the verdict. */
+function modelStatus(r: CheckedRun, p: PropertyResult): string {
+  if (partialVerdict(r, p.name, p.verdict)) return STATUS.partial;
+  if (p.verdict === 'unknown') return STATUS.unknown;
+  if (p.verdict === 'vacuous') return r.allowVacuous ? 'accepted (--allow-vacuous)' : STATUS.vacuous;
+  return propertyFailed(r, p.name, p.verdict) ? 'FAILED' : STATUS.ok;
+}
+
+const rowClass = (status: string) => /^(MISMATCH|FAILED|VACUOUS)/.test(status) ? ' class="fail"' : /^(UNKNOWN|partial)/.test(status) ? ' class="warn"' : '';
+
+function statesOf(r: CheckedRun, c: CaseOutcome | undefined): string {
+  if (c) return statesCell(c);
+  const res = r.result, n = res.states.toLocaleString('en-US');
+  if (isPart(res.shard)) return `${n} (this part)`;
+  return res.complete ? n : `${n}+ (incomplete)`;
+}
+
+function verdictTable(runs: readonly CheckedRun[], suites: readonly SuiteOutcome[] | undefined): string {
+  const rows = runs.flatMap((r) => {
+    const c = caseOf(r, suites);
+    const cells = (property: string, expected: string, verdict: string, vclass: string, trace: string, status: string) =>
+      `<tr${rowClass(status)}><td>${esc(r.suite ?? '')}</td><td>${esc(r.result.model)}</td><td class="mono">${esc(showParams(r.result.params))}</td>` +
+      `<td>${esc(property)}</td><td>${esc(expected)}</td><td class="${esc(vclass)}">${esc(verdict)}</td>` +
+      `<td>${trace}</td><td>${esc(statesOf(r, c))}</td><td>${r.result.seconds.toFixed(2)}</td><td>${esc(status)}</td></tr>`;
+    const out = reportedProperties(r).map((p) => {
+      const row = c?.rows.find((x) => x.property === p.name);
+      const status = row ? STATUS[row.status] : modelStatus(r, p);
+      const verdict = partialVerdict(r, p.name, p.verdict) ? `${p.verdict} (this part)` : p.verdict;
+      return cells(p.name, r.expect?.[p.name] ?? '', verdict, p.verdict, p.trace ? `<a href="#${anchor(r, p)}">${p.trace.steps.length} steps</a>` : '-', status);
+    });
+    // What the terminal's suite table shows below the verdicts: the count and the actions.
+    const n = (x: number) => x.toLocaleString('en-US');
+    if (c?.statesStatus === 'mismatch') out.push(cells('(state count)', n(c.expectedStates!), `${c.statesAtLeast ? 'at least ' : ''}${n(r.result.states)}`, 'violated', '-', `${STATUS.mismatch}: the state space changed`));
+    const idle = r.result.vacuity?.actions ?? [];
+    if (idle.length && !isPart(r.result.shard)) {
+      out.push(cells('(actions)', 'complete', `never completed: ${idle.map((a) => `${a.thread}: ${a.action}`).join(', ')}`, 'unknown', '-', r.allowVacuous ? 'accepted (--allow-vacuous)' : STATUS.vacuous));
+    }
+    return out;
+  });
+  return `<table id="verdicts"><thead><tr><th>suite</th><th>model</th><th>params</th><th>property</th><th>expected</th><th>verdict</th><th>trace</th><th>states</th><th>seconds</th><th>status</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}
+
+/** Per run, what the terminal prints under its verdict table: a shard's part, why a search stopped, vacuity, the count. */
+function notes(runs: readonly CheckedRun[], suites: readonly SuiteOutcome[] | undefined): string {
+  const items = runs.flatMap((r) => {
+    const c = caseOf(r, suites);
+    const lines = [...shardLines(r.result), ...stopLines(r.result), ...(isPart(r.result.shard) ? [] : vacuityLines(r.result, undefined, r.allowVacuous)),
+      ...(c?.statesNote ? [`state count: ${c.statesNote}`] : [])];
+    if (!lines.length) return [];
+    return [`<li><strong>${esc(r.suite !== undefined ? `${r.suite}: ` : '')}${esc(r.result.model)}</strong> <span class="mono">${esc(showParams(r.result.params))}</span><pre>${esc(lines.join('\n'))}</pre></li>`];
+  });
+  return items.length ? `<h2 id="notes">Notes</h2><ul>${items.join('')}</ul>` : '';
+}
+
+/** Suites as the runs tell them, where none are given: each case as the suite runner judged it. */
+function suitesOf(runs: readonly CheckedRun[]): SuiteOutcome[] {
+  const out = new Map<string, SuiteOutcome>();
+  for (const r of runs) {
+    const c = r.suite !== undefined ? judgedCase(r.result) : undefined;
+    if (!c) continue;
+    if (!out.has(r.suite!)) out.set(r.suite!, { suite: r.suite!, file: '', model: r.file, cases: [] });
+    out.get(r.suite!)!.cases.push(c);
+  }
+  return [...out.values()];
 }
 
 function anchor(r: CheckedRun, p: PropertyResult): string {
@@ -70,11 +149,30 @@ function counterexample(r: CheckedRun, p: PropertyResult): string {
     `<h3>Sequence</h3>${lanes(p)}<h3>Steps and state changes</h3>${stepTable(p)}</section>`;
 }
 
-export function htmlReport(runs: readonly CheckedRun[], title = 'probecheck report'): string {
+export interface HtmlOptions {
+  title?: string;
+  /** The suites' outcomes (FIXME cases, pinned counts); else each run's case as the suite runner judged it. */
+  suites?: readonly SuiteOutcome[];
+  /** The run's exit status; else the one its runs and suites give. */
+  exit?: ExitCode;
+}
+
+/**
+ * The report, consistent with the exit status, JUnit and the terminal (a CI hunt, 2026-12-06: a
+ * red job's HTML showed green): the overall result first, each row's status, and per run a
+ * shard's part, why a search stopped, actions that never completed, a count against its pin.
+ */
+export function htmlReport(runs: readonly CheckedRun[], o: HtmlOptions = {}): string {
+  const title = o.title ?? 'probecheck report';
+  const suites = o.suites ?? suitesOf(runs);
+  const exit = o.exit ?? worst([...runs.filter((r) => r.suite === undefined).map((r) => verdictExit(r.result, r.allowVacuous)), ...suites.map(suiteExit)]);
+  const cls = exit === EXIT.ok ? 'ok' : exit === EXIT.limit ? 'limit' : 'bad';
   const sections = runs.flatMap((r) => reportedProperties(r).filter((p) => p.trace).map((p) => counterexample(r, p)));
   return `<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">` +
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">` +
     `<title>${esc(title)}</title><style>${CSS}</style></head><body><h1>${esc(title)}</h1>` +
+    `<p id="result" class="result ${cls}">${exit === EXIT.ok ? 'passed' : 'failed'}: exit ${exit}: ${esc(EXIT_WORDS[exit])}</p>` +
+    `${suites.length ? `<p id="summary">${esc(suiteSummary(suites))}</p>` : ''}` +
     `<p>${runs.length} run${runs.length === 1 ? '' : 's'}, generated ${esc(new Date().toISOString())}</p>` +
-    `${verdictTable(runs)}${sections.join('\n')}</body></html>\n`;
+    `${verdictTable(runs, o.suites)}${notes(runs, o.suites)}${sections.join('\n')}</body></html>\n`;
 }

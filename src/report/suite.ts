@@ -15,7 +15,7 @@ export function showCaseParams(p: Record<string, string | number>): string {
   return [...first, ...rest].map((k) => `${k}=${p[k]}`).join(' ');
 }
 
-function statesCell(c: CaseOutcome, col: Colors): string {
+export function statesCell(c: CaseOutcome, col: Colors = plain): string {
   const r = c.result;
   if (!r) return '-';
   const n = r.states.toLocaleString('en-US');
@@ -42,7 +42,7 @@ export function countNotCompared(c: CaseOutcome): boolean {
   return !c.fixme && c.expectedStates !== undefined && c.statesStatus === undefined;
 }
 
-const STATUS = { ok: 'ok', mismatch: 'MISMATCH', fixme: 'FIXME', unknown: 'UNKNOWN', vacuous: 'VACUOUS', partial: 'partial: merge decides' } as const;
+export const STATUS = { ok: 'ok', mismatch: 'MISMATCH', fixme: 'FIXME', unknown: 'UNKNOWN', vacuous: 'VACUOUS', partial: 'partial: merge decides' } as const;
 
 export function suiteTable(outcomes: readonly SuiteOutcome[], col: Colors = plain): string[] {
   const rows = [['suite', 'params', 'property', 'expected', 'observed', 'states', 'seconds', 'status'].map((h) => col.bold(h))];
