@@ -53,11 +53,14 @@ export interface OutputArgs {
   allowVacuous: boolean;
 }
 
+/** merge's outputs: the text or --json, and the files check writes that make sense of a merged result. */
+export type MergeOutputArgs = Pick<OutputArgs, 'json' | 'quiet' | 'allowVacuous' | 'jsonOut' | 'html' | 'junit'>;
+
 export type Invocation =
   | { command: 'check'; targets: string[]; params: Record<string, string>; search: SearchArgs; output: OutputArgs }
   | { command: 'replay'; trace: string; property?: string; json: boolean; model?: string; propertyFiles?: string[] }
   | { command: 'diff'; base: string; patched: string; baseParams: Record<string, string>; patchedParams: Record<string, string>; search: SearchArgs; json: boolean; quiet: boolean; allowVacuous: boolean }
-  | { command: 'merge'; files: string[]; json: boolean; quiet: boolean; allowVacuous: boolean }
+  | { command: 'merge'; files: string[]; output: MergeOutputArgs }
   | { command: 'profiles'; json: boolean; names: string[] }
   | { command: 'source'; fn: string; profile: string; json: boolean }
   | { command: 'steps'; profile?: string; fn?: string; json: boolean; maxStates?: number; patches?: string }
@@ -204,10 +207,16 @@ export function buildProgram(found: (inv: Invocation) => void): Command {
     .description('Combine the results of one search split over machines (check --shard i/n --json, a file per shard) into the verdicts of the whole search: violated if some shard violated it (the shortest trace is kept), unknown if a shard stopped early, vacuous only if vacuous in every shard, else holds.')
     .argument('<files...>', 'the shards\' --json-out (or --json) result files')
     .option('--json', 'print the merged result as JSON')
+    .option('--json-out <file>', 'also write that JSON document to a file')
+    .option('--html <file>', 'write a self-contained HTML report of the merged result')
+    .option('--junit <file>', 'write a JUnit XML report of the merged result (one testcase per model x params x property)')
     .option('-q, --quiet', 'print only the verdict tables')
     .option('--allow-vacuous', 'accept vacuous verdicts and actions that never completed: exit as if they held (still reported)')
-    .addHelpText('after', `\nExamples:\n  $ probecheck check models/host-children.ts --param n=3 --shard 1/2 --json-out part-1.json\n  $ probecheck check models/host-children.ts --param n=3 --shard 2/2 --json-out part-2.json\n  $ probecheck merge part-1.json part-2.json\n\n${EXIT_HELP}`)
-    .action((files: string[], o: Record<string, any>) => found({ command: 'merge', files, json: Boolean(o.json), quiet: Boolean(o.quiet), allowVacuous: Boolean(o.allowVacuous) }));
+    .addHelpText('after', `\nWith GITHUB_ACTIONS=true, violations and suite mismatches are printed as ::error annotations, as check prints them.\n\nExamples:\n  $ probecheck check models/host-children.ts --param n=3 --shard 1/2 --json-out part-1.json\n  $ probecheck check models/host-children.ts --param n=3 --shard 2/2 --json-out part-2.json\n  $ probecheck merge part-1.json part-2.json --junit merged.xml\n\n${EXIT_HELP}`)
+    .action((files: string[], o: Record<string, any>) => found({
+      command: 'merge', files,
+      output: { json: Boolean(o.json), quiet: Boolean(o.quiet), allowVacuous: Boolean(o.allowVacuous), ...(o.jsonOut !== undefined ? { jsonOut: o.jsonOut } : {}), ...(o.html !== undefined ? { html: o.html } : {}), ...(o.junit !== undefined ? { junit: o.junit } : {}) },
+    }));
 
   program.command('profiles')
     .description('List the kernel profiles: the release each stands for, the snapshot of each kernel file it is anchored in (kernel/<snapshot>/), and every flag with its commit, first release and the source line that shows it.')

@@ -17,6 +17,11 @@ import { boundExceeds, judgeCase, statuses, type CaseOutcome, type SuiteOutcome 
 import { jsonDocument, suiteExit, verdictExit } from './check.js';
 import { EXIT, worst, type ExitCode } from './exit.js';
 import type { Io } from './io.js';
+import type { MergeOutputArgs } from './args.js';
+import { checkOutputPaths, clearOutputs, writeOutput } from './output-paths.js';
+import { githubAnnotations } from '../report/github.js';
+import { htmlReport } from '../report/html.js';
+import { junitXml } from '../report/junit.js';
 
 /** A suite case's run carries the case's index in its suite and its expectations. */
 type Run = Result & { file: string; suite?: string; case?: number; expect?: Record<string, Expected> };
@@ -197,7 +202,7 @@ function mergeGroup(parts: Run[]): Run {
  * count (no level was split) or where the largest part alone exceeds it; FIXME cases as the shards
  * listed them.
  */
-function mergedSuites(runs: Run[], docs: Map<string, SuiteDoc>, counts: Map<Run, MergedCounts>, allowVacuous: boolean): SuiteOutcome[] {
+function mergedSuites(runs: Run[], docs: Map<string, SuiteDoc>, counts: Map<Run, MergedCounts>, allowVacuous: boolean, judged: Map<Run, Result>): SuiteOutcome[] {
   const out: SuiteOutcome[] = [];
   for (const name of new Set(runs.filter((r) => r.suite !== undefined).map((r) => r.suite!))) {
     const doc = docs.get(name);
@@ -214,6 +219,7 @@ function mergedSuites(runs: Run[], docs: Map<string, SuiteDoc>, counts: Map<Run,
       const base: CaseOutcome = { params: c.params, rows: [], ...(c.note ? { note: c.note } : {}) };
       if (n.states === null) base.statesAtLeast = true;
       const result = { ...r, states: n.states ?? n.statesAtLeast };
+      judged.set(r, result);
       const outcome = judgeCase(`${doc.file}: cases[${i}]`, { params: c.params, expect: r.expect! }, result, { allowVacuous }, base,
         n.states === null ? `not compared (merged shards): ${n.note}` : undefined);
       // The pin stays in the result (a JSON reader sees there was one). Compared where the parts tell
@@ -237,31 +243,55 @@ function mergedSuites(runs: Run[], docs: Map<string, SuiteDoc>, counts: Map<Run,
   return out;
 }
 
-export function runMerge(io: Io, files: string[], json: boolean, quiet: boolean, allowVacuous: boolean): ExitCode {
+export function runMerge(io: Io, files: string[], o: MergeOutputArgs): ExitCode {
+  const { json, quiet, allowVacuous } = o;
   if (files.length === 0) throw new ProbecheckError('E501', 'merge needs the --json result files of the shards (probecheck check --shard i/n --json-out part-i.json)');
+  checkOutputPaths(o);
   const { runs, shards, suites: docs } = mergeRuns(files);
+  // Every input is read: the reports an earlier run left at the output paths go now.
+  clearOutputs(o, files);
   const counts = new Map(runs.map((r) => [r, mergedCounts(shards.get(r)!)]));
   // A suite case is judged against its expectations (a violation it expects is as it should be).
-  const suites = mergedSuites(runs, docs, counts, allowVacuous);
+  const judged = new Map<Run, Result>();
+  const suites = mergedSuites(runs, docs, counts, allowVacuous, judged);
   const codes = [...runs.filter((r) => r.suite === undefined).map((r) => verdictExit(r, allowVacuous)), ...suites.map(suiteExit)];
   const exit = codes.length ? worst(codes) : EXIT.ok;
-  if (json) {
-    const checked: CheckedRun[] = runs.map((r) => ({ file: r.file, result: r, allowVacuous, ...(r.suite !== undefined ? { suite: r.suite, case: r.case!, expect: r.expect! } : {}) }));
-    const doc = jsonDocument(checked, suites, exit);
+  // The runs as the reports see them: a suite case's as it was judged, the count the whole
+  // search's where the parts tell it, else the largest part's, a lower bound.
+  const checked: CheckedRun[] = runs.map((r) => {
+    const c = counts.get(r)!;
+    return {
+      file: r.file, result: judged.get(r) ?? { ...r, states: c.states ?? c.statesAtLeast }, allowVacuous,
+      ...(c.states === null ? { statesAtLeast: true as const } : {}), countNote: c.note,
+      ...(r.suite !== undefined ? { suite: r.suite, case: r.case!, expect: r.expect! } : {}),
+    };
+  });
+  const doc = () => {
+    const d = jsonDocument(checked, suites, exit);
     // The whole search's counts where the parts tell them; null otherwise (the sums over-count).
     const known = runs.every((r) => counts.get(r)!.states !== null);
     const whole = (f: (c: MergedCounts) => number | null) => known ? runs.reduce((a, r) => a + f(counts.get(r)!)!, 0) : null;
-    io.out(JSON.stringify({
-      ...doc, states: whole((c) => c.states), transitions: whole((c) => c.transitions),
-      runs: doc.runs.map((x, i) => {
+    return JSON.stringify({
+      ...d, states: whole((c) => c.states), transitions: whole((c) => c.transitions),
+      runs: d.runs.map((x, i) => {
         const c = counts.get(runs[i]!)!;
-        return { ...x, states: c.states, transitions: c.transitions, statesPerSecond: c.states === null ? null : x.statesPerSecond, statesNote: c.note };
+        return { ...x, states: c.states, transitions: c.transitions, statesPerSecond: c.states === null ? null : runs[i]!.statesPerSecond, statesNote: c.note };
       }),
       merged: runs.map((r) => {
         const { states: _s, transitions: _t, ...c } = counts.get(r)!;
         return { model: r.model, params: r.params, ...(r.suite !== undefined ? { suite: r.suite, case: r.case } : {}), shards: shards.get(r)!.length, ...c };
       }),
-    }, null, 2));
+    }, null, 2);
+  };
+  if (o.jsonOut) writeOutput('--json-out', o.jsonOut, doc() + '\n');
+  // A sharded CI publishes the merged result as it would an unsharded one (a CI hunt, 2026-12-06:
+  // the shards' JUnit skipped every verdict merge decides, and merge wrote none).
+  if (o.html) writeOutput('--html', o.html, htmlReport(checked, { suites, exit, title: 'probecheck report (merged shards)' }));
+  if (o.junit) writeOutput('--junit', o.junit, junitXml(checked, suites));
+  const annotations = io.env.GITHUB_ACTIONS === 'true' ? githubAnnotations(checked, suites) : [];
+  if (json) {
+    io.out(doc());
+    for (const line of annotations) io.err(line);
     return exit;
   }
   for (const r of runs) {
@@ -291,5 +321,6 @@ export function runMerge(io: Io, files: string[], json: boolean, quiet: boolean,
     }
   }
   if (suites.length) io.out([...suiteTable(suites, io.colors), suiteSummary(suites, io.colors)].join('\n'));
+  for (const line of annotations) io.out(line);
   return exit;
 }

@@ -57,6 +57,7 @@ function statesOf(r: CheckedRun, c: CaseOutcome | undefined): string {
   if (c) return statesCell(c);
   const res = r.result, n = res.states.toLocaleString('en-US');
   if (isPart(res.shard)) return `${n} (this part)`;
+  if (r.statesAtLeast) return `at least ${n}`;
   return res.complete ? n : `${n}+ (incomplete)`;
 }
 
@@ -90,7 +91,7 @@ function notes(runs: readonly CheckedRun[], suites: readonly SuiteOutcome[] | un
   const items = runs.flatMap((r) => {
     const c = caseOf(r, suites);
     const lines = [...shardLines(r.result), ...stopLines(r.result), ...(isPart(r.result.shard) ? [] : vacuityLines(r.result, undefined, r.allowVacuous)),
-      ...(c?.statesNote ? [`state count: ${c.statesNote}`] : [])];
+      ...(c?.statesNote ? [`state count: ${c.statesNote}`] : r.countNote ? [`state count: ${r.countNote}`] : [])];
     if (!lines.length) return [];
     return [`<li><strong>${esc(r.suite !== undefined ? `${r.suite}: ` : '')}${esc(r.result.model)}</strong> <span class="mono">${esc(showParams(r.result.params))}</span><pre>${esc(lines.join('\n'))}</pre></li>`];
   });

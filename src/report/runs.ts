@@ -19,6 +19,10 @@ export interface CheckedRun {
   fixme?: string;
   /** --allow-vacuous: a vacuous verdict counts as the `holds` it was expected to be. */
   allowVacuous?: boolean;
+  /** result.states is a lower bound of the search's count (merged shards: the largest part's). */
+  statesAtLeast?: true;
+  /** What the count is (merged shards: stored with overlap, at least the largest part). */
+  countNote?: string;
 }
 
 /** The properties a run reports: a suite case's expected ones (it may check more, for its golden count). */

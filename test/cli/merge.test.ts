@@ -161,6 +161,33 @@ export default defineSuite({ name: 'pt', model: ${JSON.stringify(PROBE_TREE)}, c
     expect(m.stdout).toContain('1 suite: 2 as expected, 1 verdict mismatch, 1 FIXME');
   });
 
+  it('merge writes --junit, --html and --json-out, and GitHub annotations, as check does (a CI hunt, 2026-12-06)', () => {
+    const d = suite('violated');
+    for (const s of shards(d)) expect(s.status).toBe(0);
+    // The shards' own JUnit cannot fail what only the merge decides.
+    expect(readFileSync(join(d, 'j1.xml'), 'utf8')).toMatch(/failures="0"/);
+    const m = probecheck(['merge', 'p1.json', 'p2.json', '-q', '--junit', 'm.xml', '--html', 'm.html', '--json-out', 'm.json'], { cwd: d, env: { GITHUB_ACTIONS: 'true' } });
+    expect(m.status, m.stderr).toBe(4);
+    const ann = m.stdout.split('\n').filter((l) => l.startsWith('::error '));
+    expect(ann).toHaveLength(1);
+    expect(ann[0]).toMatch(/^::error file=.*probe-tree\.ts,title=parent-before-child holds \(expected violated\)::probe-tree \(.*N=3 variant=fixed\): parent-before-child holds \(expected violated\)/);
+    const x = readFileSync(join(d, 'm.xml'), 'utf8');
+    expect(x).toMatch(/<testsuites name="probecheck" tests="\d+" failures="1">/);
+    expect(x).toMatch(/<testcase classname="pt\[N=3 variant=fixed\]" name="parent-before-child"[^>]*>\s*<failure message="parent-before-child: expected violated, observed holds"/);
+    // A verdict merge decided is a pass, not "this part only"; a count it cannot compare is skipped, saying why.
+    expect(x).toMatch(/<testcase classname="pt\[N=3 variant=v4\.2\]" name="no-deadlock" time="[\d.]+"\/>/);
+    expect(x).toMatch(/name="state count"[^>]*>\s*<skipped message="state count not compared \(merged shards\): /);
+    expect(x).not.toContain('this part only');
+    const h = readFileSync(join(d, 'm.html'), 'utf8');
+    expect(h).toContain("failed: exit 4: a suite&#39;s observed verdict or state count differs from its expectation");
+    expect(h).toMatch(/parent-before-child<\/td><td>violated<\/td><td class="holds">holds<\/td><td>-<\/td><td>at least [\d,]+ \(not compared: shards\)<\/td><td>[\d.]+<\/td><td>MISMATCH<\/td>/);
+    const j = JSON.parse(readFileSync(join(d, 'm.json'), 'utf8'));
+    expect(j).toMatchObject({ format: 'probecheck-result', exit: 4 });
+    expect(j.suites[0].cases[1].properties[0]).toEqual({ name: 'parent-before-child', expected: 'violated', observed: 'holds', status: 'mismatch' });
+    // Two reports on one path, as check: one usage error.
+    expect(probecheck(['merge', 'p1.json', 'p2.json', '--junit', 'x', '--html', 'x'], { cwd: d }).stderr).toMatch(/^probecheck: E501 .*--html x and --junit x are one file/);
+  });
+
   it('a shard that decides a mismatch by itself fails at once: an unexpected violation', () => {
     const d = suite('holds');
     const s = probecheck(['check', 'pt.suite.ts', '--shard', '1/2', '-q'], { cwd: d });
