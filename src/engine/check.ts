@@ -91,7 +91,16 @@ export function selectProperties(model: Model, names?: readonly string[]): Prope
 /** Options that do not go together, in words (E501), or undefined. `live`: the liveness properties the search records a graph for. */
 function refusedCombination(o: CheckOptions, strategy: Strategy, live: readonly Property[]): string | undefined {
   if (o.shard && strategy === 'dfs') return '--shard splits a breadth-first search or random walks; it cannot be used with --strategy dfs';
-  if (o.shard && live.length) return `--shard: liveness properties (${live.map((p) => p.name).join(', ')}) need the whole state graph; check them without --shard, or select the safety properties with --property`;
+  if (o.shard && live.length) {
+    // A reachability question (`sometimes`) is checked on the graph too, but it is no liveness
+    // property; and --property is advice only where the properties were not named already (a
+    // suite case names its own, and suites refuse --property: a CI hunt, 2026-12-06).
+    const names = (ps: readonly Property[]) => ps.map((p) => p.name).join(', ');
+    const reach = live.filter((p) => p.kind === 'sometimes'), liveness = live.filter((p) => p.kind !== 'sometimes');
+    const what = [liveness.length ? `liveness propert${liveness.length > 1 ? 'ies' : 'y'} (${names(liveness)})` : '', reach.length ? `reachability question${reach.length > 1 ? 's' : ''} (${names(reach)})` : ''].filter(Boolean).join(' and ');
+    const them = live.length > 1 ? 'them' : 'it';
+    return `--shard: ${what} ${live.length > 1 ? 'are' : 'is'} decided on the whole state graph, which a shard does not have; check ${them} without --shard${o.properties?.length ? '' : ', or name the other properties with --property'}`;
+  }
   if (o.shard && o.por) return '--shard and --por cannot be combined: a reduced search is not split into parts';
   return undefined;
 }

@@ -92,6 +92,11 @@ async function runCase(where: string, modelFile: string, c: SuiteCase, checkCase
     // What the case itself names (its properties, parameters, profile, patches) is wrong in the
     // suite file: say which file and case.
     if (e instanceof ProbecheckError && CASE_ERRORS.includes(e.code)) throw new ProbecheckError(e.code, `${where}.${e.code === 'E301' ? 'expect' : 'params'}: ${e.message}`);
+    // --shard splits every case's search: a case that expects a verdict only the whole graph gives
+    // cannot be in a sharded suite (the way out a suite has: another suite file).
+    if (e instanceof ProbecheckError && e.code === 'E501' && e.message.startsWith('--shard: ')) {
+      throw new ProbecheckError('E501', `${where}.expect: ${e.message} (a suite is sharded whole: move the cases that expect such verdicts to a suite file of their own)`);
+    }
     throw e;
   }
   base.result = result;

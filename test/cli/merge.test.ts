@@ -228,6 +228,27 @@ export default defineSuite({ name: 'low', model: ${JSON.stringify(PROBE_TREE)}, 
   });
 });
 
+describe('--shard with a property decided on the whole graph (a CI hunt, 2026-12-06)', () => {
+  const VAC = join(ROOT, 'test/cli/fixtures/vacuous.ts');
+  it('a reachability question is called one, not liveness; a scenario run is told of --property', () => {
+    const r = probecheck(['check', VAC, '--param', 'case=reach', '--shard', '1/2']);
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim()).toBe('probecheck: E501 (bad command-line usage): --shard: reachability question (sibling-probes-concurrent) is decided on the whole state graph, which a shard does not have; check it without --shard, or name the other properties with --property');
+  });
+  it('a suite: the message names the suite file and case, and never suggests --property, which suites refuse', () => {
+    const d = mkdtempSync(join(tmpdir(), 'probecheck-live-shard-'));
+    writeFileSync(join(d, 'r.suite.ts'), `import { defineSuite } from 'probecheck';
+export default defineSuite({ name: 'r', model: ${JSON.stringify(VAC)}, cases: [
+  { params: { case: 'reach' }, expect: { 'sibling-probes-concurrent': 'reachable' } },
+] });
+`);
+    const r = probecheck(['check', 'r.suite.ts', '--shard', '1/2'], { cwd: d });
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim()).toBe('probecheck: E501 (bad command-line usage): r.suite.ts: cases[0].expect: --shard: reachability question (sibling-probes-concurrent) is decided on the whole state graph, which a shard does not have; check it without --shard (a suite is sharded whole: move the cases that expect such verdicts to a suite file of their own)');
+    expect(r.stderr).not.toContain('liveness');
+  });
+});
+
 describe('--shard 1/1', () => {
   it('is the whole search: its verdicts are whole, a suite compares its counts', () => {
     const r = probecheck(['check', join(ROOT, 'models/hot-unplug.ts'), '--param', 'profile=v5.9', '--property', 'no-probe-after-del', '--shard', '1/1', '-q']);
