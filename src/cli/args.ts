@@ -92,7 +92,7 @@ function searchOptions(c: Command, random = false, shard = true): Command {
     .option('--property-file <file>', 'add the defineProperty properties this file exports to every kernel scenario (repeatable)', collect)
     .addOption(new Option('--backend <name>', 'state backend').choices(['fast', 'reference']).default('fast'))
     .option('--max-states <n>', 'stop after this many distinct states (exit 3)', intArg('--max-states', 1))
-    .option('--time-limit <seconds>', 'stop after this many seconds (exit 3); random walks go on until then unless --runs is given', secondsArg)
+    .option('--time-limit <seconds>', 'stop a search after this many seconds (exit 3); per search: each model, and each case of a suite, has its own; random walks go on until then unless --runs is given', secondsArg)
     .option('--memory-limit <mb>', `stop when the process would use more than this many MB (exit 3); default: half of physical memory or of a container's limit (here ${defaultMemoryLimitMB()})`, intArg('--memory-limit', 1))
     .option('--seed <s>', 'seed of random simulation', intArg('--seed', 0));
   if (shard) c.option('--shard <i/n>', 'search part i of n, for a CI matrix or batch jobs (breadth-first: one part of the state space; random: walks with seed + i - 1); write each part with --json-out and combine them with probecheck merge', parseShard);

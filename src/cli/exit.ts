@@ -12,7 +12,7 @@ export const EXIT = {
   violated: 1,
   /** Bad usage, a bad model, suite or trace file. */
   usage: 2,
-  /** A limit (or Ctrl-C) stopped the search before a verdict. */
+  /** A limit (or Ctrl-C) stopped the search before a verdict; a suite whose every case is FIXME (nothing checked). */
   limit: 3,
   /** A suite's observation differs from its expectation. */
   mismatch: 4,
@@ -38,7 +38,7 @@ export const EXIT_HELP = `Exit status:
   1  a property is violated, or unreachable / trace refuted (diverges or no violation) / a regression
   2  usage error, or a bad model, suite or trace file (one line on stderr: probecheck: Exxx (...): ...)
   3  a limit (--max-states, --max-depth, --time-limit, --memory-limit, a failed allocation, Ctrl-C) stopped the search
-     before a verdict, or random walks ended without one
+     before a verdict, random walks ended without one, or every case of a suite is FIXME (nothing checked)
   4  a suite's observed verdict or state count differs from its expectation
   5  vacuous: a property's premise was never met, the search saw only the initial state, or an
      actor action never completed (--allow-vacuous accepts it: exit as if it held)

@@ -30,19 +30,35 @@ function caseParams(params: Record<string, string | number>): string {
 }
 
 export function junitXml(runs: readonly CheckedRun[], outcomes: readonly SuiteOutcome[] = []): string {
-  const groups = new Map<string, CheckedRun[]>();
+  // A suite and a scenario of the same name are testsuites of their own (a CI hunt, 2026-12-06:
+  // one <testsuite> held a failing scenario testcase and a passing suite one of the same identity).
+  const groups = new Map<string, { name: string; suite: boolean; runs: CheckedRun[] }>();
   for (const r of runs) {
-    const key = r.suite ?? r.result.model;
-    groups.set(key, [...(groups.get(key) ?? []), r]);
+    const key = r.suite !== undefined ? `suite\0${r.suite}` : `model\0${r.result.model}`;
+    if (!groups.has(key)) groups.set(key, { name: r.suite ?? r.result.model, suite: r.suite !== undefined, runs: [] });
+    groups.get(key)!.runs.push(r);
   }
+  // Each testcase's identity (classname + name) is unique: a report tool keys by it and keeps one.
+  const used = new Set<string>();
+  const classname = (r: CheckedRun): string => {
+    const base = `${r.suite ?? r.result.model}[${caseParams(r.result.params)}]`;
+    const names = [...reportedProperties(r).map((p) => p.name), 'actions complete', 'state count'];
+    const free = (c: string) => names.every((n) => !used.has(`${c}\0${n}`));
+    // Two cases of one suite with the same parameters: the case's number tells them apart.
+    let cls = base;
+    if (!free(cls)) cls = r.suite !== undefined && r.case !== undefined ? `${base} case ${r.case + 1}` : `${base} (${r.suite !== undefined ? 'suite' : 'scenario'})`;
+    for (let k = 2; !free(cls); k++) cls = `${base} #${k}`;
+    for (const n of names) used.add(`${cls}\0${n}`);
+    return cls;
+  };
   const suites: string[] = [];
   let total = 0, failures = 0;
-  for (const [name, rs] of groups) {
+  for (const { name, suite: isSuite, runs: rs } of groups.values()) {
     const cases: string[] = [];
     let f = 0, skipped = 0, time = 0;
     for (const r of rs) {
       time += r.result.seconds;
-      const cls = `${r.suite ?? r.result.model}[${caseParams(r.result.params)}]`;
+      const cls = classname(r);
       const per = r.result.seconds / Math.max(1, reportedProperties(r).length);
       for (const p of reportedProperties(r)) {
         const head = `    <testcase classname="${xmlEscape(cls)}" name="${xmlEscape(p.name)}" time="${per.toFixed(3)}"`;
@@ -93,14 +109,14 @@ export function junitXml(runs: readonly CheckedRun[], outcomes: readonly SuiteOu
         }
       }
     }
-    for (const o of outcomes) if (o.suite === name) { const fx = fixmeCases(o); skipped += fx.length; cases.push(...fx); }
+    if (isSuite) for (const o of outcomes) if (o.suite === name) { const fx = fixmeCases(o); skipped += fx.length; cases.push(...fx); }
     total += cases.length; failures += f;
     suites.push(`  <testsuite name="${xmlEscape(name)}" tests="${cases.length}" failures="${f}" skipped="${skipped}" time="${time.toFixed(3)}">\n${cases.join('\n')}\n  </testsuite>`);
   }
   // A suite all of whose cases are FIXME ran nothing: its skipped testcases still show (a CI hunt,
   // 2026-12-05: the report was empty, and a folder of such suites was a green CI that checked nothing).
   for (const o of outcomes) {
-    if (groups.has(o.suite)) continue;
+    if (groups.has(`suite\0${o.suite}`)) continue;
     const cases = fixmeCases(o);
     if (!cases.length) continue;
     total += cases.length;

@@ -2,7 +2,7 @@
  * Suite outcomes as a terminal table (suite, params with profile and patches first, property,
  * expected, observed, states, seconds, status) and as JSON data. Rendering only.
  */
-import type { CaseOutcome, SuiteOutcome } from '../suite/run.js';
+import { nothingChecked, type CaseOutcome, type SuiteOutcome } from '../suite/run.js';
 import { plain, type Colors } from './colors.js';
 import { table } from './table.js';
 import { colorVerdict } from './text.js';
@@ -92,6 +92,8 @@ export function suiteSummary(outcomes: readonly SuiteOutcome[], col: Colors = pl
   if (unpinned) parts.push(col.yellow(`${unpinned} case${unpinned === 1 ? '' : 's'} with no pinned state count`));
   // (a CI hunt, 2026-12-06: "8 as expected" hid that no pinned count had been compared)
   if (notCompared) parts.push(col.yellow(`${notCompared} pinned state count${notCompared === 1 ? '' : 's'} not compared`));
+  const idleSuites = outcomes.filter(nothingChecked).length;
+  if (idleSuites) parts.push(col.yellow(`${idleSuites} suite${idleSuites === 1 ? '' : 's'} with every case FIXME: nothing checked, no verdict`));
   return `${outcomes.length} suite${outcomes.length === 1 ? '' : 's'}: ${parts.join(', ')}`;
 }
 

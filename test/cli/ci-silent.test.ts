@@ -81,13 +81,36 @@ export default defineProperty({ kind: 'invariant', name: 'p5', description: 'x',
     writeFileSync(join(dir, 'fx.suite.ts'), `import { defineSuite } from 'probecheck';
 export default defineSuite({ name: 'fx', model: './host-children.ts', cases: [ { params: { n: 2 }, expect: { 'no-deadlock': 'holds' }, fixme: 'later' } ] });
 `);
-    probecheck(['check', 'fx.suite.ts', '--junit', 'fx.xml'], { cwd: dir });
+    // It checked nothing: no verdict, exit 3, never a green run (a CI hunt, 2026-12-06).
+    const fx = probecheck(['check', 'fx.suite.ts', '--junit', 'fx.xml'], { cwd: dir });
+    expect(fx.status).toBe(3);
+    expect(fx.stdout).toContain('1 suite: 0 as expected, 1 FIXME, 1 suite with every case FIXME: nothing checked, no verdict');
+    // Beside a suite that checks something, the FIXME-only one still says it checked nothing.
+    expect(probecheck(['check', 'fx.suite.ts', 'right.suite.ts', '-q'], { cwd: dir }).status).toBe(3);
     expect(readFileSync(join(dir, 'fx.xml'), 'utf8')).toMatch(/<testsuite name="fx" tests="1" failures="0" skipped="1"[^>]*>\s*<testcase classname="fx\[n=2\]" name="no-deadlock" time="0">\s*<skipped message="FIXME: later"/);
     writeFileSync(join(dir, 'idle.ts'), `import { scenario } from 'probecheck';
 export default scenario({ name: 'idle', profile: 'mainline', devices: { dc: {} }, drivers: {}, actors: { a: 'add dc' }, properties: ['single-binding'] });
 `);
     expect(probecheck(['check', 'idle.ts', '--junit', 'v.xml', '--allow-vacuous', '-q'], { cwd: dir }).status).toBe(0);
     expect(readFileSync(join(dir, 'v.xml'), 'utf8')).toMatch(/name="single-binding"[^>]*>\s*<skipped message="vacuous, accepted by --allow-vacuous/);
+  });
+  it('JUnit testcase identities are unique: two cases with the same parameters, a suite and a scenario of one name (a CI hunt, 2026-12-06)', () => {
+    writeFileSync(join(dir, 'twice.suite.ts'), `import { defineSuite } from 'probecheck';
+export default defineSuite({ name: 'host-children', model: './host-children.ts', cases: [
+  { params: { n: 1 }, expect: { 'no-deadlock': 'holds' }, states: 1 },
+  { params: { n: 1 }, expect: { 'no-deadlock': 'holds', 'module-lifetime': 'holds' } },
+] });
+`);
+    probecheck(['check', 'host-children.ts', '--param', 'n=1', 'twice.suite.ts', '--junit', 'twice.xml', '-q'], { cwd: dir });
+    const x = readFileSync(join(dir, 'twice.xml'), 'utf8');
+    const ids = [...x.matchAll(/<testcase classname="([^"]*)" name="([^"]*)"/g)].map((m) => `${m[1]} / ${m[2]}`);
+    expect(ids.length).toBe(3 + 2 + 2);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids).toContain('host-children[profile=v4.2 patches= n=1] case 2 / module-lifetime');
+    expect(x.match(/<testsuite name="host-children"/g)).toHaveLength(2);
+  });
+  it('--help says --time-limit is per search', () => {
+    expect(probecheck(['check', '--help']).stdout.replace(/\s+/g, ' ')).toContain('per search: each model, and each case of a suite, has its own');
   });
   it('a run that ends in an error leaves no report of an earlier run at its output paths', () => {
     const ok = probecheck(['check', 'host-children.ts', '--param', 'n=1', '--json-out', 'o.json', '--junit', 'o.xml', '-q'], { cwd: dir });
