@@ -29,22 +29,8 @@ import { ProgressLine } from './progress.js';
 import { expandArgs, loadTarget, type Target } from './targets.js';
 import { isPart } from '../engine/search/shard.js';
 import { sigintHandler } from './interrupt.js';
-
-export function verdictExit(r: Result, allowVacuous = false): ExitCode {
-  if (r.properties.some((p) => p.verdict === 'violated' || (p.verdict === 'unreachable' && !r.shard))) return EXIT.violated;
-  // A shard's premise may be met in another shard's part: only the merge can call it vacuous.
-  if (r.shard) return r.properties.some((p) => p.verdict === 'unknown') ? EXIT.limit : EXIT.ok;
-  const vacuous = r.properties.some((p) => p.verdict === 'vacuous') || (r.vacuity?.actions.length ?? 0) > 0;
-  if (vacuous && !allowVacuous) return EXIT.vacuous;
-  if (r.properties.some((p) => p.verdict === 'unknown')) return EXIT.limit;
-  return EXIT.ok;
-}
-
-/** A suite's exit status: a mismatch (4) before vacuity (5) before a stopped search (3). */
-export function suiteExit(o: SuiteOutcome): ExitCode {
-  const st = statuses(o);
-  return st.includes('mismatch') ? EXIT.mismatch : st.includes('vacuous') ? EXIT.vacuous : st.includes('unknown') ? EXIT.limit : EXIT.ok;
-}
+import { suiteExit, verdictExit } from './exit.js';
+export { suiteExit, verdictExit };
 
 export async function runCheck(io: Io, targetArgs: string[], params: Record<string, string>, search: SearchArgs, output: OutputArgs): Promise<ExitCode> {
   checkOutputPaths(output);
@@ -155,7 +141,7 @@ export async function runCheck(io: Io, targetArgs: string[], params: Record<stri
   }
 
   const exit = worst(codes);
-  await writeOutputs(io, runs, suites, output);
+  await writeOutputs(io, runs, suites, output, exit);
   const doc = () => JSON.stringify({ ...jsonDocument(runs, suites, exit), ...(user.length ? { patchNotes: notes } : {}) }, null, 2);
   if (output.json) io.out(doc());
   if (output.jsonOut) writeOutput('--json-out', output.jsonOut, doc() + '\n');
@@ -164,7 +150,7 @@ export async function runCheck(io: Io, targetArgs: string[], params: Record<stri
 }
 
 
-async function writeOutputs(io: Io, runs: CheckedRun[], suites: SuiteOutcome[], o: OutputArgs): Promise<void> {
+async function writeOutputs(io: Io, runs: CheckedRun[], suites: SuiteOutcome[], o: OutputArgs, exit: ExitCode): Promise<void> {
   const violated = runs.flatMap((r) => r.result.properties.filter((p) => p.trace).map((p) => ({ r, p })));
   if (o.traceOut) {
     const files: TraceFile[] = violated.map(({ r, p }) => toTraceFile(o.traceOut!, r.file, r.result.model, r.result.params, p, propertySource(p.name)));
@@ -184,7 +170,7 @@ async function writeOutputs(io: Io, runs: CheckedRun[], suites: SuiteOutcome[], 
       io.err(`probecheck: wrote ITF trace of ${violated[i]!.p.name} (${violated[i]!.r.result.model}) to ${path}`);
     });
   }
-  if (o.html) writeOutput('--html', o.html, htmlReport(runs));
+  if (o.html) writeOutput('--html', o.html, htmlReport(runs, { suites, exit }));
   if (o.junit) writeOutput('--junit', o.junit, junitXml(runs, suites));
 }
 

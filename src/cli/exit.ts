@@ -1,3 +1,5 @@
+import type { Result } from '../engine/result.js';
+import { statuses, type SuiteOutcome } from '../suite/run.js';
 /**
  * The CLI's exit statuses, in one place so that `--help`, the commands and the tests agree.
  * When one run has several outcomes the most serious wins, in the order of `worst`.
@@ -43,3 +45,19 @@ export const EXIT_HELP = `Exit status:
   5  vacuous: a property's premise was never met, the search saw only the initial state, or an
      actor action never completed (--allow-vacuous accepts it: exit as if it held)
   When several apply, the first in the order 2, 4, 1, 5, 3 wins.`;
+
+export function verdictExit(r: Result, allowVacuous = false): ExitCode {
+  if (r.properties.some((p) => p.verdict === 'violated' || (p.verdict === 'unreachable' && !r.shard))) return EXIT.violated;
+  // A shard's premise may be met in another shard's part: only the merge can call it vacuous.
+  if (r.shard) return r.properties.some((p) => p.verdict === 'unknown') ? EXIT.limit : EXIT.ok;
+  const vacuous = r.properties.some((p) => p.verdict === 'vacuous') || (r.vacuity?.actions.length ?? 0) > 0;
+  if (vacuous && !allowVacuous) return EXIT.vacuous;
+  if (r.properties.some((p) => p.verdict === 'unknown')) return EXIT.limit;
+  return EXIT.ok;
+}
+
+/** A suite's exit status: a mismatch (4) before vacuity (5) before a stopped search (3). */
+export function suiteExit(o: SuiteOutcome): ExitCode {
+  const st = statuses(o);
+  return st.includes('mismatch') ? EXIT.mismatch : st.includes('vacuous') ? EXIT.vacuous : st.includes('unknown') ? EXIT.limit : EXIT.ok;
+}

@@ -223,7 +223,7 @@ function mergedSuites(runs: Run[], docs: Map<string, SuiteDoc>, counts: Map<Run,
       const outcome = judgeCase(`${doc.file}: cases[${i}]`, { params: c.params, expect: r.expect! }, result, { allowVacuous }, base,
         n.states === null ? `not compared (merged shards): ${n.note}` : undefined);
       // The pin stays in the result (a JSON reader sees there was one). Compared where the parts tell
-      // the whole count, and wherever the largest part alone exceeds it (a CI hunt, 2026-12-06: at
+      // the whole count, and wherever the largest part alone exceeds it (a CI hunt, 2026-12-05: at
       // least 3,838 states against a pin of 100 was "not compared", exit 0; unsharded, exit 4).
       if (c.expectedStates !== undefined) {
         outcome.expectedStates = c.expectedStates;
@@ -284,7 +284,7 @@ export function runMerge(io: Io, files: string[], o: MergeOutputArgs): ExitCode 
     }, null, 2);
   };
   if (o.jsonOut) writeOutput('--json-out', o.jsonOut, doc() + '\n');
-  // A sharded CI publishes the merged result as it would an unsharded one (a CI hunt, 2026-12-06:
+  // A sharded CI publishes the merged result as it would an unsharded one (a CI hunt, 2026-12-05:
   // the shards' JUnit skipped every verdict merge decides, and merge wrote none).
   if (o.html) writeOutput('--html', o.html, htmlReport(checked, { suites, exit, title: 'probecheck report (merged shards)' }));
   if (o.junit) writeOutput('--junit', o.junit, junitXml(checked, suites));

@@ -14,7 +14,7 @@ import { escapeRe } from '../report/text.js';
 const FLAGS = [['traceOut', '--trace-out'], ['itf', '--itf'], ['html', '--html'], ['junit', '--junit'], ['jsonOut', '--json-out']] as const;
 
 export function checkOutputPaths(o: Partial<OutputArgs>): void {
-  // Two reports at one path: the second would silently replace the first (a CI hunt, 2026-12-06:
+  // Two reports at one path: the second would silently replace the first (a CI hunt, 2026-12-05:
   // --trace-out and --itf on one file left an ITF trace that replay refused; --json-out and
   // --junit one a JSON document where the CI expected JUnit).
   const seen = new Map<string, string>();

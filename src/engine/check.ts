@@ -94,7 +94,7 @@ function refusedCombination(o: CheckOptions, strategy: Strategy, live: readonly 
   if (o.shard && live.length) {
     // A reachability question (`sometimes`) is checked on the graph too, but it is no liveness
     // property; and --property is advice only where the properties were not named already (a
-    // suite case names its own, and suites refuse --property: a CI hunt, 2026-12-06).
+    // suite case names its own, and suites refuse --property: a CI hunt, 2026-12-05).
     const names = (ps: readonly Property[]) => ps.map((p) => p.name).join(', ');
     const reach = live.filter((p) => p.kind === 'sometimes'), liveness = live.filter((p) => p.kind !== 'sometimes');
     const what = [liveness.length ? `liveness propert${liveness.length > 1 ? 'ies' : 'y'} (${names(liveness)})` : '', reach.length ? `reachability question${reach.length > 1 ? 's' : ''} (${names(reach)})` : ''].filter(Boolean).join(' and ');

@@ -1,6 +1,6 @@
 /**
- * GitHub Actions annotations (`::error title=...::...`) for violations and suite mismatches
- * (verdicts, and pinned state counts),
+ * GitHub Actions annotations (`::error title=...::...`) for violations, actions that never
+ * completed, and suite mismatches (verdicts, and pinned state counts),
  * printed when GITHUB_ACTIONS=true so that they show on the run's summary page. Values are
  * escaped as the workflow-command format requires.
  */
@@ -21,6 +21,15 @@ export function githubAnnotations(runs: readonly CheckedRun[], suites: readonly 
     const title = `${p.name} ${p.verdict}${expected}`;
     const msg = `${where}: ${p.name} ${p.verdict}${expected}${p.explanation ? `: ${p.explanation}` : ''}${p.trace ? ` [${p.trace.steps.length}-step trace]` : ''}`;
     out.push(`::error file=${prop(relative(process.cwd(), r.file))},title=${prop(title)}::${data(msg)}`);
+  }
+  // An actor's action that never completed (exit 5 unless --allow-vacuous): every verdict of the
+  // run is about runs that stop short (a CI hunt, 2026-12-05: no annotation said so).
+  for (const r of runs) {
+    if (r.allowVacuous || r.result.shard) continue;
+    for (const a of r.result.vacuity?.actions ?? []) {
+      const where = `${r.result.model} (${showParams(r.result.params)})`;
+      out.push(`::error file=${prop(relative(process.cwd(), r.file))},title=${prop(`action '${a.action}' never completed`)}::${data(`${where}: action '${a.action}' of ${a.thread} never completed in any run: its verdicts are about runs that stop short`)}`);
+    }
   }
   // A pinned state count the search did not find: the suite file holds the count.
   for (const o of suites) for (const c of o.cases) {

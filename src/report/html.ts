@@ -5,7 +5,7 @@
  * name that comes from a model is escaped: thread names are arbitrary strings.
  */
 import type { PropertyResult, Result } from '../engine/result.js';
-import { suiteExit, verdictExit } from '../cli/check.js';
+import { suiteExit, verdictExit } from '../cli/exit.js';
 import { EXIT, worst, type ExitCode } from '../cli/exit.js';
 import { judgedCase, type CaseOutcome, type SuiteOutcome } from '../suite/run.js';
 import { isPart } from '../engine/search/shard.js';
@@ -159,7 +159,7 @@ export interface HtmlOptions {
 }
 
 /**
- * The report, consistent with the exit status, JUnit and the terminal (a CI hunt, 2026-12-06: a
+ * The report, consistent with the exit status, JUnit and the terminal (a CI hunt, 2026-12-05: a
  * red job's HTML showed green): the overall result first, each row's status, and per run a
  * shard's part, why a search stopped, actions that never completed, a count against its pin.
  */

@@ -30,7 +30,7 @@ function caseParams(params: Record<string, string | number>): string {
 }
 
 export function junitXml(runs: readonly CheckedRun[], outcomes: readonly SuiteOutcome[] = []): string {
-  // A suite and a scenario of the same name are testsuites of their own (a CI hunt, 2026-12-06:
+  // A suite and a scenario of the same name are testsuites of their own (a CI hunt, 2026-12-05:
   // one <testsuite> held a failing scenario testcase and a passing suite one of the same identity).
   const groups = new Map<string, { name: string; suite: boolean; runs: CheckedRun[] }>();
   for (const r of runs) {

@@ -90,7 +90,7 @@ export function suiteSummary(outcomes: readonly SuiteOutcome[], col: Colors = pl
   if (idle) parts.push(col.yellow(`${idle} case${idle === 1 ? '' : 's'} with actions that never completed`));
   if (fixme) parts.push(col.yellow(`${fixme} FIXME`));
   if (unpinned) parts.push(col.yellow(`${unpinned} case${unpinned === 1 ? '' : 's'} with no pinned state count`));
-  // (a CI hunt, 2026-12-06: "8 as expected" hid that no pinned count had been compared)
+  // (a CI hunt, 2026-12-05: "8 as expected" hid that no pinned count had been compared)
   if (notCompared) parts.push(col.yellow(`${notCompared} pinned state count${notCompared === 1 ? '' : 's'} not compared`));
   const idleSuites = outcomes.filter(nothingChecked).length;
   if (idleSuites) parts.push(col.yellow(`${idleSuites} suite${idleSuites === 1 ? '' : 's'} with every case FIXME: nothing checked, no verdict`));

@@ -166,7 +166,7 @@ function caseCount(base: CaseOutcome, c: SuiteCase, result: Result): CaseOutcome
   if (golden !== undefined) {
     base.expectedStates = golden;
     // A search that stopped early has not counted every state, but what it stored is a lower bound
-    // (a CI hunt, 2026-12-06: 438,204+ states against a pin of 123 was UNKNOWN, exit 3).
+    // (a CI hunt, 2026-12-05: 438,204+ states against a pin of 123 was UNKNOWN, exit 3).
     if (!result.complete && boundExceeds(result, golden)) return overPin(base);
     if (result.stopped === 'all-violated') base.statesNote = 'not compared: the search stopped once every property was violated';
     else base.statesStatus = !result.complete ? 'unknown' : result.states === golden ? 'ok' : 'mismatch';
@@ -213,7 +213,7 @@ const params = (c: SuiteCase) => Object.entries(c.params).map(([k, v]) => `${k}=
 /** Every status in an outcome: what the exit status is decided from. */
 export function statuses(o: SuiteOutcome): RowStatus[] {
   const all = o.cases.flatMap((c) => [...c.rows.map((r) => r.status), ...(c.statesStatus ? [c.statesStatus] : []), ...(c.actionsStatus ? [c.actionsStatus] : [])]);
-  // A suite whose every case is FIXME checked nothing: no verdict (exit 3), never a green run (a CI hunt, 2026-12-06).
+  // A suite whose every case is FIXME checked nothing: no verdict (exit 3), never a green run (a CI hunt, 2026-12-05).
   return nothingChecked(o) ? [...all, 'unknown'] : all;
 }
 

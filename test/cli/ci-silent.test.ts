@@ -81,7 +81,7 @@ export default defineProperty({ kind: 'invariant', name: 'p5', description: 'x',
     writeFileSync(join(dir, 'fx.suite.ts'), `import { defineSuite } from 'probecheck';
 export default defineSuite({ name: 'fx', model: './host-children.ts', cases: [ { params: { n: 2 }, expect: { 'no-deadlock': 'holds' }, fixme: 'later' } ] });
 `);
-    // It checked nothing: no verdict, exit 3, never a green run (a CI hunt, 2026-12-06).
+    // It checked nothing: no verdict, exit 3, never a green run (a CI hunt, 2026-12-05).
     const fx = probecheck(['check', 'fx.suite.ts', '--junit', 'fx.xml'], { cwd: dir });
     expect(fx.status).toBe(3);
     expect(fx.stdout).toContain('1 suite: 0 as expected, 1 FIXME, 1 suite with every case FIXME: nothing checked, no verdict');
@@ -94,7 +94,7 @@ export default scenario({ name: 'idle', profile: 'mainline', devices: { dc: {} }
     expect(probecheck(['check', 'idle.ts', '--junit', 'v.xml', '--allow-vacuous', '-q'], { cwd: dir }).status).toBe(0);
     expect(readFileSync(join(dir, 'v.xml'), 'utf8')).toMatch(/name="single-binding"[^>]*>\s*<skipped message="vacuous, accepted by --allow-vacuous/);
   });
-  it('JUnit testcase identities are unique: two cases with the same parameters, a suite and a scenario of one name (a CI hunt, 2026-12-06)', () => {
+  it('JUnit testcase identities are unique: two cases with the same parameters, a suite and a scenario of one name (a CI hunt, 2026-12-05)', () => {
     writeFileSync(join(dir, 'twice.suite.ts'), `import { defineSuite } from 'probecheck';
 export default defineSuite({ name: 'host-children', model: './host-children.ts', cases: [
   { params: { n: 1 }, expect: { 'no-deadlock': 'holds' }, states: 1 },

@@ -1,6 +1,6 @@
 /**
  * The HTML report agrees with the exit status, the JUnit report and the terminal (a CI hunt,
- * 2026-12-06: a red job's HTML showed three green `holds`): the overall result, each row's
+ * 2026-12-05: a red job's HTML showed three green `holds`): the overall result, each row's
  * status, an action that never completed, a shard's part, a count against its pin, why a search
  * stopped. From a user's folder.
  */

@@ -161,7 +161,7 @@ export default defineSuite({ name: 'pt', model: ${JSON.stringify(PROBE_TREE)}, c
     expect(m.stdout).toContain('1 suite: 2 as expected, 1 verdict mismatch, 1 FIXME');
   });
 
-  it('merge writes --junit, --html and --json-out, and GitHub annotations, as check does (a CI hunt, 2026-12-06)', () => {
+  it('merge writes --junit, --html and --json-out, and GitHub annotations, as check does (a CI hunt, 2026-12-05)', () => {
     const d = suite('violated');
     for (const s of shards(d)) expect(s.status).toBe(0);
     // The shards' own JUnit cannot fail what only the merge decides.
@@ -199,7 +199,7 @@ export default defineSuite({ name: 'pt', model: ${JSON.stringify(PROBE_TREE)}, c
   });
 });
 
-describe('a sharded suite whose pinned count is provably wrong (a CI hunt, 2026-12-06)', () => {
+describe('a sharded suite whose pinned count is provably wrong (a CI hunt, 2026-12-05)', () => {
   it('a part over the pin is a mismatch in the shard and in the merge (exit 4, as unsharded); a count merge cannot compare is counted and keeps its pin', () => {
     const d = mkdtempSync(join(tmpdir(), 'probecheck-lowpin-'));
     // Real counts: 1,670 and 727. The first pin is below what any part stores; the second is right.
@@ -228,7 +228,7 @@ export default defineSuite({ name: 'low', model: ${JSON.stringify(PROBE_TREE)}, 
   });
 });
 
-describe('--shard with a property decided on the whole graph (a CI hunt, 2026-12-06)', () => {
+describe('--shard with a property decided on the whole graph (a CI hunt, 2026-12-05)', () => {
   const VAC = join(ROOT, 'test/cli/fixtures/vacuous.ts');
   it('a reachability question is called one, not liveness; a scenario run is told of --property', () => {
     const r = probecheck(['check', VAC, '--param', 'case=reach', '--shard', '1/2']);

@@ -52,7 +52,7 @@ describe('unwritable output paths fail before the search', () => {
     expect(r.stdout).toBe('');
   });
 
-  it('two output flags on one path: one usage error before the search, nothing written (a CI hunt, 2026-12-06)', () => {
+  it('two output flags on one path: one usage error before the search, nothing written (a CI hunt, 2026-12-05)', () => {
     const u = userFolder();
     writeFileSync(join(u, 'same.x'), 'mine');
     // (In the order of the flags' list: --trace-out, --itf, --html, --junit, --json-out.)

@@ -2,7 +2,7 @@
  * The file outputs through the CLI: JUnit, GitHub annotations, ITF, Mermaid, and the HTML
  * report, which is opened for real in headless Chromium when /usr/bin/chromium exists.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES, PROBE_TREE, ROOT, probecheck, tempDir } from './run.js';
@@ -40,6 +40,23 @@ describe('CI outputs', () => {
     expect(ann).toHaveLength(2);
     expect(ann[0]).toBe('::error file=models/bench/probe-tree.ts,title=parent-before-child violated::probe-tree (N=3 variant=v4.2): parent-before-child violated: probing[1] = 1 while drv[0] = 0 [7-step trace]');
     expect(probecheck(['check', ...v42]).stdout).not.toContain('::error');
+  });
+
+  it("an actor's action that never completed is an annotation (exit 5), not with --allow-vacuous", () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'never.ts'), `import { scenario } from 'probecheck';
+export default scenario({ name: 'never', profile: 'v5.1', devices: { hub: { present: true }, ghost: {}, child: {} },
+  drivers: { 'hub-drv': { matches: ['hub'], needs: ['ghost'], registers: ['child'], present: true } },
+  actors: { never: 'del child', udev: ['lock hub', 'unlock hub'] }, properties: ['no-deadlock'] });
+`);
+    mkdirSync(join(dir, 'node_modules'));
+    symlinkSync(ROOT, join(dir, 'node_modules', 'probecheck'));
+    const r = probecheck(['check', 'never.ts', '-q'], { cwd: dir, env: { GITHUB_ACTIONS: 'true' } });
+    expect(r.status).toBe(5);
+    expect(r.stdout.split('\n').filter((l) => l.startsWith('::error '))).toEqual(["::error file=never.ts,title=action 'del child' never completed::never (profile=v5.1 patches=): action 'del child' of never never completed in any run: its verdicts are about runs that stop short"]);
+    const ok = probecheck(['check', 'never.ts', '-q', '--allow-vacuous'], { cwd: dir, env: { GITHUB_ACTIONS: 'true' } });
+    expect(ok.status).toBe(0);
+    expect(ok.stdout).not.toContain('::error');
   });
 
   it('GitHub annotations for a suite name the mismatch against the expectation', () => {

@@ -73,7 +73,7 @@ describe('suites', () => {
     expect(r.stdout).toMatch(/UNKNOWN/);
   });
 
-  it('a search stopped early that already stored more states than the pin: MISMATCH, exit 4, not UNKNOWN (a CI hunt, 2026-12-06)', () => {
+  it('a search stopped early that already stored more states than the pin: MISMATCH, exit 4, not UNKNOWN (a CI hunt, 2026-12-05)', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'low.suite.ts'), `import { defineSuite } from 'probecheck';
 export default defineSuite({ name: 'low', model: ${JSON.stringify(join(ROOT, 'models/bench/probe-tree.ts'))}, cases: [
