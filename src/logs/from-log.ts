@@ -139,8 +139,48 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
   /** Does the log hold lines of the kinds the model's deferral prints (validate checks those kinds)? */
   const probeLines = log.events.some((e) => e.rule.model === 'probing' || e.rule.model === 'defer' || e.rule.model === 'returned');
   const seenAsync = new Set<string>();
+  // The profile first: what initcall_debug's "probe of X returned 0" means depends on its dd.c.
+  // No version line: the newest profile whose dd.c prints the lines as the log does.
+  const guess = profile === undefined && log.release === undefined ? profileGuess(log) : undefined;
+  const prof = profile ?? (log.release !== undefined ? profileFor(log.release) : guess!.profile);
+  /**
+   * Does `returned 0` mean bound? From 45ddcb42949f (v5.14, PROBE_BUSY_CHECK) really_probe returns
+   * 0 when bound (dd.c at torvalds@f8fb576658a3:706-709, `driver_bound(dev)` ... `goto done` with
+   * call_driver_probe's 0); before it, 1 when bound (v5.10.13 dd.c:602, `ret = 1;`) and 0 for every
+   * unbound end, a deferral too (v5.10.13 dd.c:652, `ret = 0;` after "Ignore errors returned by
+   * ->probe"). A `returned 1` line says the older layout, whatever
+   * the profile. (A log hunt, 2026-12-05: a deferral, then `returned 0`, was written as a driver
+   * that always defers.)
+   */
+  const zeroBinds = (PROFILES[prof]?.flags.includes('PROBE_BUSY_CHECK') ?? true) && !log.events.some((e) => e.rule.id === 'probe_returned' && e.ret === 1);
   /** Where the log shows that the late initcall ran: its initcall_debug line, or the timeout work it schedules. */
   let late: { line: number; how: string; task?: string } | undefined;
+  /**
+   * Devices deferred and not probed since: the line the deferred attempt started at (its matched or
+   * probing line). A new probe of one with no bind since that start (a bind triggers the deferred
+   * worker, during the probe too: driver_probe_device's trigger_count) was set off by the late
+   * initcall, the only other trigger (driver_deferred_probe_trigger): the first such probe's line and
+   * device. An attempt whose start the log lacks (an excerpt) says nothing.
+   */
+  const startAt = new Map<string, number>(), deferAt = new Map<string, { start: number; line: number }>();
+  let lastBind = 0, reprobe: { line: number; dev: string; at: number } | undefined;
+  for (const e of log.events) {
+    const dv = e.dev, id = e.rule.id;
+    if (dv === undefined) continue;
+    if (id === 'matched' || id === 'probing' || id === 'probe_returned' || id === 'retry') {
+      const at = deferAt.get(dv);
+      deferAt.delete(dv);
+      if (at !== undefined && lastBind < at.start) reprobe ??= { line: e.line, dev: dv, at: at.line };
+    }
+    if (id === 'matched' || (id === 'probing' && !startAt.has(dv))) startAt.set(dv, e.line);
+    const bind = id === 'bound' || id === 'bound_to' || (id === 'probe_returned' && (e.ret === 1 || (e.ret === 0 && zeroBinds)));
+    if (bind) lastBind = e.line;
+    if (id === 'deferral' || (id === 'probe_returned' && retClass(e.ret!) === 'defer')) {
+      const st = startAt.get(dv);
+      if (st !== undefined) deferAt.set(dv, { start: st, line: e.line });
+    }
+    if (bind || id === 'deferral' || id === 'probe_failed' || id === 'rejects_match' || id === 'probe_returned') startAt.delete(dv);
+  }
   for (const e of log.events) {
     const task = e.task;
     switch (e.rule.id) {
@@ -276,11 +316,11 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
         if (!drvs.has(dname)) notes.push(`${e.dev}: the log does not name its driver; called ${dname} here`);
         const d = pair(e.dev!, dname);
         const c = retClass(e.ret!);
-        // 1 (bound) before 5.14, 0 (bound) since; 0 before 5.14 is any unbound end: left as seen elsewhere.
+        // 1 (bound) before 5.14, 0 (bound) since (zeroBinds); 0 before 5.14 is any unbound end: left as seen elsewhere.
         if (c === '1') outcome(d, 'ok');
         else if (c === 'defer') { outcome(d, 'defer'); deferredSeen.add(e.dev!); }
         else if (c === 'error') outcome(d, 'error');
-        else if (c === '0' && !d.outcomes.length) outcome(d, 'ok');
+        else if (c === '0' && (zeroBinds || !d.outcomes.length)) outcome(d, 'ok');
         ended(e.dev!);
         break;
       }
@@ -346,9 +386,6 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
   // The late initcall runs in the boot task after the built-in drivers registered: last in the
   // actor of its initcall_debug line's task where that task did something else, else in `boot`
   // (the pid of a log without caller ids names no actor; the pending line's task is a kworker).
-  // No version line: the newest profile whose dd.c prints the lines as the log does.
-  const guess = profile === undefined && log.release === undefined ? profileGuess(log) : undefined;
-  const prof = profile ?? (log.release !== undefined ? profileFor(log.release) : guess!.profile);
   if (guess) {
     const others = guess.fits.filter((p) => p !== prof);
     notes.push(guess.unread.length === 0 && others.length === PROFILE_NAMES.length - 1
@@ -359,6 +396,7 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
   // (driver_deferred_probe_trigger returns at once): in the model, it sets off that first retry.
   const u = [...undeferred.values()][0];
   if (u !== undefined) late ??= { line: u, how: 'a retry from the deferred list with no deferral before it, and driver_deferred_probe_trigger retries nothing before the late initcall enables it' };
+  if (reprobe !== undefined) late ??= { line: reprobe.line, how: `${reprobe.dev} probed again after its deferral at line ${reprobe.at} with no bind between to trigger the deferred worker, which leaves the late initcall` };
   if (late) {
     const why = lateInitcallRefusal({ profile: prof, unsettled: PROFILES[prof]?.unsettled ?? {} });
     const who = late.task !== undefined && actions.has(actorOf(late.task)) ? actorOf(late.task) : 'boot';
