@@ -56,10 +56,17 @@ function elsewhere(r: ValidateResult): string {
   }).join('; ');
 }
 
+/** The checked lines of drivers the scenario lacks (checked as their device's state only), in words: empty when none. */
+function guardNote(r: ValidateResult): string {
+  if (!r.guards.length) return '';
+  const drivers = [...new Set(r.guards.map((g) => g.driver))];
+  return ` (${r.guards.length} of them only as their device registered with no driver: ${drivers.length === 1 ? `driver ${drivers[0]} is` : `drivers ${drivers.slice(0, NAMES).join(', ')}${drivers.length > NAMES ? ', ...' : ''} are`} not in the scenario)`;
+}
+
 export function renderValidation(r: ValidateResult, logFile: string): string {
   const out: string[] = [];
   out.push(`validate ${r.model} (${showParams(r.params)}) against ${logFile}`);
-  out.push(`  ${r.checked.length + r.unchecked.length} driver-core lines read: ${r.checked.length} checked${r.unchecked.length ? `, ${r.unchecked.length} not checked (${notCheckedSummary(r)})` : ''}; ${r.unknownLines} other lines kept, not read`);
+  out.push(`  ${r.checked.length + r.unchecked.length} driver-core lines read: ${r.checked.length} checked${guardNote(r)}${r.unchecked.length ? `, ${r.unchecked.length} not checked (${notCheckedSummary(r)})` : ''}; ${r.unknownLines} other lines kept, not read`);
   for (const w of r.warnings) out.push(`  warning: ${w}`);
   if (r.verdict === 'nothing-to-check') {
     out.push(r.checked.length + r.unchecked.length + r.unknownLines === 0
@@ -77,13 +84,15 @@ export function renderValidation(r: ValidateResult, logFile: string): string {
   if (r.reboot) out.push(`  ${describeReboot(r.reboot)}`);
   if (r.prefixed) out.push(`  not read: ${describePrefixed(r.prefixed)}`);
   if (r.cut) out.push(`  not read: ${describeCut(r.cut)}`);
-  if (r.verdict === 'behaviour') out.push(`  the log IS a behaviour of the model: a run of ${r.run.length} steps prints all ${r.checked.length} checked lines in order (${r.states.toLocaleString('en-US')} states searched)`);
+  if (r.verdict === 'behaviour') out.push(`  the log IS a behaviour of the model: a run of ${r.run.length} steps prints all ${r.checked.length - r.guards.length} checked lines in order${r.guards.length ? `, the device of each of the ${r.guards.length} others registered with no driver at its place` : ''} (${r.states.toLocaleString('en-US')} states searched)`);
   else {
     const first = r.checked[r.matched]!;
     out.push(r.verdict === 'limit'
       ? `  search stopped at the state limit (${r.states.toLocaleString('en-US')} states) with ${r.matched} of ${r.checked.length} events matched`
       : `  the log is NOT a behaviour of the model: no run prints line ${first.line} ${r.matched === 0 ? 'as its first checked line' : `after the ${r.matched} checked line${r.matched === 1 ? '' : 's'} before it`}`);
     out.push(`    line ${first.line}: ${first.text}   (${first.rule.id})`);
+    const g = r.guards.find((x) => x.event === first);
+    if (g) out.push(`    driver ${g.driver} is not in the scenario: the line is checked only as ${first.dev} registered with no driver (the kernel prints it only so), which no run has here`);
     out.push(`  reachable just before it: ${r.statesBefore} state${r.statesBefore === 1 ? '' : 's'}, in which the devices, drivers and modules stand as${r.stateSummaries.length === 6 ? ' (the first 6 ways)' : ''}:`);
     for (const x of r.stateSummaries) out.push(`    ${x}`);
     if (r.couldPrintLines.length) {
@@ -106,6 +115,7 @@ export function validationJson(r: ValidateResult, logFile: string): unknown {
   return {
     log: logFile, model: r.model, params: r.params, verdict: r.verdict, matched: r.matched, checked: r.checked.length,
     firstUnmatched: r.verdict === 'not-a-behaviour' || r.verdict === 'limit' ? ev(r.checked[r.matched]!) : null,
+    guards: r.guards.map((g) => ({ ...ev(g.event), driver: g.driver })),
     statesBefore: r.statesBefore, stateSummaries: r.stateSummaries, couldPrint: r.couldPrint, couldPrintLines: r.couldPrintLines, unchecked: r.unchecked.map((u) => ({ ...ev(u.event), why: u.why })), unknownLines: r.unknownLines, prefixed: r.prefixed ?? null, wrapped: r.wrapped ?? null, cut: r.cut ?? null, warnings: r.warnings,
     run: r.run.map((s) => ({ step: s.step, ...s.move, lines: s.events.flatMap((e) => (e.line !== undefined ? [e.line] : [])) })), states: r.states, seconds: r.seconds,
   };

@@ -9,7 +9,13 @@
  *
  * A log is a prefix of a run (the boot goes on after the capture), so the run need not end there.
  * Events about devices or drivers the scenario lacks, and lines the model prints nothing for
- * (formats.ts `model: null`), are not checked; the result counts them.
+ * (formats.ts `model: null`), are not checked; the result counts them. But a probe line of a
+ * scenario device by a driver the scenario lacks (`guards`) is about that device: no model step
+ * prints it, but the kernel prints it only while the device is registered and has no driver
+ * (__driver_probe_device returns -EBUSY before "matched" when dev->driver is set: dd.c at
+ * torvalds@f8fb576658a3:778-784), so it is checked as that: a run passes it only in a state where
+ * the device is so (a log hunt, 2026-12-05: a bound device matched, probed and bound again by
+ * another driver was set aside and the log passed).
  */
 import { compile } from '../engine/compile.js';
 import { ProbecheckError } from '../engine/errors.js';
@@ -37,6 +43,9 @@ export function kernelOf(m: Model): LogKernel {
 /** Return values initcall_debug's `probe of X returned N` tells apart (517: -EPROBE_DEFER, printed with either sign). */
 export const retClass = (ret: number): string => (ret === 0 || ret === 1 ? String(ret) : Math.abs(ret) === 517 ? 'defer' : 'error');
 
+/** Kinds of a probe's lines: one of them by a driver the scenario lacks is checked as its device registered and without a driver (a guard). */
+const GUARDED = new Set<ModelKind>(['matched', 'probing', 'bound', 'bound_to', 'defer', 'error']);
+
 /** Does a model event print this logged line? */
 export function matches(log: LogEvent, m: ModelEvent): boolean {
   if (log.rule.model !== m.kind) return false;
@@ -56,6 +65,8 @@ export interface MatchedStep { move: Move; step: number; events: { kind: ModelKi
 
 export interface ValidateResult {
   model: string;
+  /** Checked events that name a scenario device and a driver it lacks: checked only as the device registered and without a driver, with that driver. */
+  guards: { event: LogEvent; driver: string }[];
   params: Record<string, string | number>;
   /** Events checked against the model, in log order. */
   checked: LogEvent[];
@@ -137,8 +148,12 @@ export function validate(model: Model, log: ParsedLog, o: { maxStates?: number; 
   const lateRuns = model.threads.some((t) => Object.keys(t.steps).some((l) => l.startsWith('deferred_probe_initcall:')));
   const devs = new Set(w.w.devices.map((d) => d.name)), drvs = new Set(w.w.drivers.map((d) => d.name)), mods = new Set(w.w.modules.map((m) => m.name));
   const checked: LogEvent[] = [], unchecked: ValidateResult['unchecked'] = [];
+  const guards = new Map<LogEvent, number>();
   for (const e of log.events) {
-    if (e.rule.model === null) unchecked.push({ event: e, why: 'the model prints no such line' });
+    if (e.rule.model !== null && GUARDED.has(e.rule.model) && e.dev !== undefined && devs.has(e.dev) && e.drv !== undefined && !drvs.has(e.drv) && e.namesake === undefined) {
+      guards.set(e, w.w.devices.findIndex((d) => d.name === e.dev));
+      checked.push(e);
+    } else if (e.rule.model === null) unchecked.push({ event: e, why: 'the model prints no such line' });
     else if ((e.rule.model === 'late_initcall' || e.rule.model === 'late_initcall_done') && !lateRuns) unchecked.push({ event: e, why: "the scenario has no 'deferred_probe_initcall' action" });
     else if ((e.rule.model === 'module_init' || e.rule.model === 'module_init_done') && !mods.has(e.module ?? '')) unchecked.push({ event: e, why: e.module ? `module ${e.module} is not in the scenario` : 'a built-in initcall', ...(e.module ? { missing: { kind: 'module' as const, name: e.module } } : {}) });
     else if (e.dev !== undefined && !devs.has(e.dev) && !(e.rule.model === 'bound_to' && devs.has(e.drv ?? ''))) unchecked.push({ event: e, why: `device ${e.dev} is not in the scenario`, missing: { kind: 'device', name: e.dev } });
@@ -147,8 +162,17 @@ export function validate(model: Model, log: ParsedLog, o: { maxStates?: number; 
     else if (e.rule.model === 'returned' && (w.returned === 'none' || w.returned === 'unknown')) unchecked.push({ event: e, why: w.returned === 'none' ? `the dd.c profile ${w.profile} reads (${w.dd}) has no really_probe_debug` : `profile ${w.profile} reads no dd.c: whether it prints this is not known` });
     else checked.push(e);
   }
-  const kinds = modelKindsOf(checked);
-  const base = { model: model.name, params: model.params ?? {}, checked, unchecked, unknownLines: log.unknown, warnings: kernelWarnings(log, w), ...(log.prefixed ? { prefixed: log.prefixed } : {}), ...(log.wrapped ? { wrapped: log.wrapped } : {}), ...(log.cut ? { cut: log.cut } : {}), ...(log.reboot ? { reboot: log.reboot } : {}) };
+  // A guard's kind is not a kind the log records for the scenario's drivers: their lines are what the kinds say.
+  const kinds = modelKindsOf(checked.filter((e) => !guards.has(e)));
+  /** Past the guards at `j` that state `g` satisfies: the device registered, no driver. */
+  const pastGuards = (j: number, g: KS) => {
+    for (let d = guards.get(checked[j]!); j < checked.length && d !== undefined; d = guards.get(checked[++j]!)) {
+      const x = g.dev[d]!;
+      if (!x.registered || x.driver !== 0 || x.bound) break;
+    }
+    return j;
+  };
+  const base = { model: model.name, guards: [...guards.keys()].map((event) => ({ event, driver: event.drv! })), params: model.params ?? {}, checked, unchecked, unknownLines: log.unknown, warnings: kernelWarnings(log, w), ...(log.prefixed ? { prefixed: log.prefixed } : {}), ...(log.wrapped ? { wrapped: log.wrapped } : {}), ...(log.cut ? { cut: log.cut } : {}), ...(log.reboot ? { reboot: log.reboot } : {}) };
   const n = checked.length;
   const be = makeBackend(compile(model));
   const maxStates = o.maxStates ?? 2_000_000;
@@ -157,13 +181,14 @@ export function validate(model: Model, log: ParsedLog, o: { maxStates?: number; 
   const seen = new Map<string, number>();
   be.loadInitial();
   const key = (i: number) => `${fp.hi}:${fp.lo}:${i}`;
-  seen.set(key(0), 0); idx.push(0); parent.push(-1); code.push(0);
+  const i0 = n > 0 ? pastGuards(0, be.curG() as KS) : 0;
+  seen.set(key(i0), 0); idx.push(i0); parent.push(-1); code.push(0);
   be.pushCur(0, 0);
-  let best = 0, bestIds: number[] = [0], done = -1, limit = false;
+  let best = i0, bestIds: number[] = [0], done = n > 0 && i0 === n ? 0 : -1, limit = false;
   const could = new Set<string>(), couldLines = new Map<string, string>();
   const devForm = log.events.some((e) => e.rule.dev && /^(matched|probing|bound_to|bound|probe_failed|rejects_match)$/.test(e.rule.id));
   const kindsOfInterest = (evs: ModelEvent[]) => evs.filter((e) => kinds.has(e.kind));
-  if (n > 0) {
+  if (n > 0 && done < 0) {
     while (be.popFront()) {
       const id = be.poppedId, i = idx[id]!;
       be.expand((k, b) => {
@@ -171,10 +196,11 @@ export function validate(model: Model, log: ParsedLog, o: { maxStates?: number; 
         const evs = kindsOfInterest(eventsOf(be, w, k));
         let j = i;
         for (const e of evs) {
-          if (j < n && matches(checked[j]!, e)) j++;
+          if (j < n && !guards.has(checked[j]!) && matches(checked[j]!, e)) j++;
           else if (o.excerpt && i === 0) { j = 0; break; }
           else { if (i === best) { could.add(describeEvent(e)); couldLines.set(describeEvent(e), hintLine(e, w.w, devForm)); } return; }
         }
+        if (guards.size) j = pastGuards(j, be.nextG() as KS);
         // An excerpt's free prefix: a step that prints the first line's kind may also be an earlier
         // one the capture left out (the late initcall's retries before a quoted one), so both.
         for (const to of o.excerpt && i === 0 && j > 0 ? [j, 0] : [j]) {
@@ -202,7 +228,7 @@ export function validate(model: Model, log: ParsedLog, o: { maxStates?: number; 
   // The log index after each step of the run, as the search matched it.
   const after: number[] = [];
   for (let x = end; x > 0; x = parent[x]!) after.push(idx[x]!);
-  const run = replayRun(be, w, codes, after.reverse(), checked, kinds);
+  const run = replayRun(be, w, codes, after.reverse(), checked.filter((e) => !guards.has(e)), kinds, (j) => checked.slice(0, j).filter((e) => !guards.has(e)).length);
   const stateSummaries = done >= 0 || n === 0 ? [] : [...new Set(bestIds.slice(0, 200).map((id) => summarize(be, w, pathTo(id))))].slice(0, 6);
   const verdict = n === 0 ? 'nothing-to-check' : done >= 0 ? 'behaviour' : limit ? 'limit' : 'not-a-behaviour';
   return { ...base, verdict, matched: n === 0 ? 0 : done >= 0 ? n : best, run, statesBefore: bestIds.length, couldPrint: [...could].sort(), couldPrintLines: [...new Set([...could].sort().map((c) => couldLines.get(c)!))], stateSummaries,
@@ -225,8 +251,10 @@ function summarize(be: Backend, lk: LogKernel, codes: number[]): string {
 }
 
 /** Re-execute a run, naming each step and the log lines it printed (`after`: the log index after each step, as the search matched). */
-function replayRun(be: Backend, w: LogKernel, codes: number[], after: number[], checked: LogEvent[], kinds: Set<ModelKind>): MatchedStep[] {
+function replayRun(be: Backend, w: LogKernel, codes: number[], afterAll: number[], checked: LogEvent[], kinds: Set<ModelKind>, printed: (j: number) => number): MatchedStep[] {
   be.loadInitial();
+  // `checked` without the guards, which no step prints: the index after each step counts printed lines only.
+  const after = afterAll.map(printed);
   let j = 0;
   return codes.map((c, i) => {
     const k = codeThread(c), b = codeBranch(c), th = be.c.threads[k]!;
