@@ -10,7 +10,8 @@
  * scheduled asynchronously) is registered by that probe (a probe nests in another only through
  * a device_add in it); a device
  * never seen added was present from the start; a driver never seen registered is registered by
- * a `boot` actor; a probe seen only as "probe of X returned N" gets a driver named `X-driver`;
+ * a `boot` actor; a probe seen only as "probe of X returned N" is the driver another line names for
+ * X, or (none does) gets a driver named `X-driver`, said;
  * the late initcall (its initcall_debug line, or "deferred probe pending", which only the timeout
  * work it schedules prints) ends the boot actor as `deferred_probe_initcall`. Without caller ids a
  * driver registered between a module's `calling` and `initcall` lines, with no other module init
@@ -181,6 +182,21 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
     }
     if (bind || id === 'deferral' || id === 'probe_failed' || id === 'rejects_match' || id === 'probe_returned') startAt.delete(dv);
   }
+  /**
+   * The drivers the log names for each device (matched, probing, bound, deferral and error lines),
+   * with the line: a "probe of X returned" line outside any attempt the log shows (its matched line
+   * lost, a console line clobbered it) is that driver's, not an invented one (a log hunt,
+   * 2026-12-05: `X-driver` was invented though a later line named msm-dp-display).
+   */
+  const namedFor = new Map<string, { drv: string; line: number }[]>();
+  for (const e of log.events) {
+    if (e.dev === undefined || e.drv === undefined || !['matched', 'probing', 'bound', 'deferral', 'probe_failed', 'rejects_match', 'drv_async', 'drv_async_done'].includes(e.rule.id)) continue;
+    const l = namedFor.get(e.dev) ?? [];
+    if (!l.some((x) => x.drv === e.drv)) l.push({ drv: e.drv, line: e.line });
+    namedFor.set(e.dev, l);
+  }
+  /** The driver a later line names for `dev` (the first after `line`), else an earlier one. */
+  const namedDriver = (dev: string, line: number) => { const l = namedFor.get(dev) ?? []; return l.find((x) => x.line > line) ?? l.at(-1); };
   for (const e of log.events) {
     const task = e.task;
     switch (e.rule.id) {
@@ -311,9 +327,11 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
       }
       case 'probe_returned': {
         used++;
-        const p = open.get(e.dev!);
-        const dname = p?.drv ?? [...drvs.values()].find((x) => x.matches.includes(e.dev!))?.name ?? `${e.dev}-driver`;
-        if (!drvs.has(dname)) notes.push(`${e.dev}: the log does not name its driver; called ${dname} here`);
+        // The probe open, else the device's last attempt (its matched line), else the driver another line names for it.
+        const p = open.get(e.dev!), a = attempt.get(e.dev!), named = p || a ? undefined : namedDriver(e.dev!, e.line);
+        const dname = p?.drv ?? a?.drv ?? named?.drv ?? `${e.dev}-driver`;
+        if (named && !drvs.has(named.drv)) notes.push(`${e.dev}: "probe of ${e.dev} returned" at line ${e.line} with no matched or probing line before it (lost, or before the capture): taken as ${named.drv}'s, the driver line ${named.line} names for it${log.events.some((x) => x.rule.id === 'matched') ? '; the model prints a "matched" line before it, which this log has elsewhere, so `validate` stops there' : ''}`);
+        if (!named && !p && !a && !drvs.has(dname)) notes.push(`${e.dev}: no line of the log names its driver (line ${e.line} is "probe of ${e.dev} returned" alone): called ${dname} here; rename it to the real driver`);
         const d = pair(e.dev!, dname);
         const c = retClass(e.ret!);
         // 1 (bound) before 5.14, 0 (bound) since (zeroBinds); 0 before 5.14 is any unbound end: left as seen elsewhere.

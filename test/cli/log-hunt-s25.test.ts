@@ -97,4 +97,24 @@ describe('log hunt s25', () => {
       expect(v.status).toBe(0);
     });
   });
+
+  // Problem 2: a "returned" line whose matched line was lost got an invented driver `X-driver`, though the next line names the real one.
+  it('a "probe of X returned" line before any matched line is the driver a later line names, said; never an invented one then', () => {
+    const r = roundTrip('ph', [
+      '[   16.868458] probe of ae98000.dp returned -517 after 2 usecs',
+      "[   17.012308] bus: 'platform': __driver_probe_device: matched device ae98000.dp with driver msm-dp-display",
+      '[   17.058925] probe of ae98000.dp returned 0 after 34774 usecs',
+    ]);
+    expect(Object.keys(r.spec.drivers)).toEqual(['msm-dp-display']);
+    expect(r.spec.drivers['msm-dp-display'].probe).toEqual(['defer', 'ok']);
+    expect(r.text).toContain('// note: ae98000.dp: "probe of ae98000.dp returned" at line 1 with no matched or probing line before it (lost, or before the capture): taken as msm-dp-display\'s, the driver line 2 names for it; the model prints a "matched" line before it, which this log has elsewhere, so `validate` stops there');
+    expect(r.text).not.toContain('-driver');
+  });
+
+  it('where no line names the driver, the invented name is said, with the line', () => {
+    const r = roundTrip('alone', ['[    1.0] probe of foo returned 0 after 2 usecs']);
+    expect(Object.keys(r.spec.drivers)).toEqual(['foo-driver']);
+    expect(r.text).toContain('// note: foo: no line of the log names its driver (line 1 is "probe of foo returned" alone): called foo-driver here; rename it to the real driver');
+    expect(r.v.status).toBe(0);
+  });
 });
