@@ -23,6 +23,7 @@ import type { DriverSpec, ScenarioSpec } from '../kernel/scenario.js';
 import type { Outcome } from '../kernel/world.js';
 import { describeCut, describePrefixed, describeReboot, describeWrapped, type LogEvent, type ParsedLog } from './parse.js';
 import { profileFor, profileGuess } from './release.js';
+import { excerptsOf } from '../kernel/source.js';
 import { retClass } from './validate.js';
 
 interface Dev { name: string; bus: string; busSeen: boolean; parent?: string; addedBy?: string; addTask?: string; order: number }
@@ -154,6 +155,17 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
    * that always defers.)
    */
   const zeroBinds = (PROFILES[prof]?.flags.includes('PROBE_BUSY_CHECK') ?? true) && !log.events.some((e) => e.rule.id === 'probe_returned' && e.ret === 1);
+  /**
+   * Does the profile's really_probe negate probe()'s error ("Return probe errors as positive
+   * values", `ret = -ret;`, dd.c at torvalds@f8fb576658a3:669-673)? Then a `returned -517` is a
+   * deferral of the core's own, before probe() ran: defer_all_probes (609-617) or a supplier not
+   * ready (device_links_check_suppliers, 619-621) before the "probing driver" line, pinctrl or
+   * an IOMMU not ready (pinctrl_bind_pins, dma_configure, 634-642) after it. The first such line,
+   * and whether a probing line was open: said in a note (the model defers only through probe()).
+   */
+  const ddPr = PROFILES[prof]?.sources['drivers/base/dd.c'];
+  const negates = ddPr !== undefined && (excerptsOf(ddPr, 'drivers/base/dd.c')?.get('really_probe')?.lines.some((l) => l.trim() === 'ret = -ret;') ?? false);
+  let coreDefer: { line: number; dev: string; drv: string; probing: boolean } | undefined;
   /** Where the log shows that the late initcall ran: its initcall_debug line, or the timeout work it schedules. */
   let late: { line: number; how: string; task?: string } | undefined;
   /**
@@ -334,6 +346,7 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
         if (!named && !p && !a && !drvs.has(dname)) notes.push(`${e.dev}: no line of the log names its driver (line ${e.line} is "probe of ${e.dev} returned" alone): called ${dname} here; rename it to the real driver`);
         const d = pair(e.dev!, dname);
         const c = retClass(e.ret!);
+        if (negates && e.ret === -517) coreDefer ??= { line: e.line, dev: e.dev!, drv: dname, probing: p !== undefined };
         // 1 (bound) before 5.14, 0 (bound) since (zeroBinds); 0 before 5.14 is any unbound end: left as seen elsewhere.
         if (c === '1') outcome(d, 'ok');
         else if (c === 'defer') { outcome(d, 'defer'); deferredSeen.add(e.dev!); }
@@ -426,6 +439,10 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
   const buses = onBuses.some((b) => b !== 'platform') ? [...(onBuses.includes('platform') ? ['platform'] : []), ...onBuses.filter((b) => b !== 'platform')] : [];
   if (!log.callerIds && log.events.length) {
     notes.push(`the log has no printk caller ids (boot with printk.caller=1): which task printed a line is not known, so every device add and driver registration is the \`boot\` actor's, but for a driver registered between a module's initcall_debug lines (the \`modprobe\` of that module), and async probing is read only from the async lines`);
+  }
+  if (coreDefer) {
+    const c = coreDefer;
+    notes.push(`line ${c.line}: "probe of ${c.dev} returned -517": at profile ${prof} really_probe returns probe()'s own deferral as 517 (positive), so -517 is the driver core deferring before probe() ran (${c.probing ? 'after the "probing driver" line: pinctrl_bind_pins or the bus\'s dma_configure, a pin controller or an IOMMU not ready' : 'with no "probing driver" line: device_links_check_suppliers, a supplier not ready, or defer_all_probes'}); taken as ${c.drv}'s probe deferring, which the model prints as 517${c.probing ? '' : '; name the supplier in `links` to model it'}`);
   }
   if (unsure) notes.push(`${count(unsure, 'driver')} registered while two or more module inits were under way: which module registered it is not known, so it is the \`boot\` actor's`);
   for (const r of removals) if (keep.has(r.name) || drvs.get(r.name)?.matches.length) notes.push(r.why);

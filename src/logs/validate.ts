@@ -40,7 +40,15 @@ export function kernelOf(m: Model): LogKernel {
   return logKernel(kc.k);
 }
 
-/** Return values initcall_debug's `probe of X returned N` tells apart (517: -EPROBE_DEFER, printed with either sign). */
+/**
+ * Return values initcall_debug's `probe of X returned N` tells apart (517: -EPROBE_DEFER, printed
+ * with either sign). From the v5.14 layout really_probe returns probe()'s deferral as 517 (`ret =
+ * -ret;`, dd.c at torvalds@f8fb576658a3:669-673) and its own as -517: before the "probing driver"
+ * line (defer_all_probes, 609-617; device_links_check_suppliers, 619-621) or after it
+ * (pinctrl_bind_pins, dma_configure, 634-642), so a -517 after a probing line is an order the
+ * kernel prints. The model defers only through probe() (from-log says so of a -517 it reads):
+ * either sign matches its deferral.
+ */
 export const retClass = (ret: number): string => (ret === 0 || ret === 1 ? String(ret) : Math.abs(ret) === 517 ? 'defer' : 'error');
 
 /** Kinds of a probe's lines: one of them by a driver the scenario lacks is checked as its device registered and without a driver (a guard). */
