@@ -33,6 +33,7 @@ export function runFromLog(io: Io, file: string, profile: string | undefined, ou
       ? describeCut(log.cut)
       : 'boot with dyndbg="file drivers/base/dd.c +p; file drivers/base/bus.c +p; file drivers/base/core.c +p" initcall_debug'}`);
   }
+  tooBig(file, r);
   const b = buildable(file, log, name, profile, r);
   r = b.r;
   // A --profile the log's kernel is not (its Linux version line, the form of its dd.c lines): said now, not first by validate.
@@ -47,6 +48,22 @@ export function runFromLog(io: Io, file: string, profile: string | undefined, ou
   // drivers, 12.7 M states in 90 s, every verdict unknown): say so before the user waits.
   if (devices + drivers > 12) io.err(`note: ${devices + drivers} devices and drivers is more than an exhaustive search usually finishes (every interleaving of their probes): keep the ones the question is about (cut the log to that part, or delete the others from the scenario), or run with --time-limit`);
   return EXIT.ok;
+}
+
+/**
+ * The model's state schema bounds a scenario (src/kernel/state.ts): a device's rank and a driver's
+ * place are `t.int(n)` and a device's driver `t.named` of the drivers and NULL (at most 255 each),
+ * and a thread's set of module inits under way `t.int(2 ** modules - 1)` (at most 8 modules). A
+ * log past them is said at once, before the build (a log hunt, 2026-12-05: 300 devices gave E102
+ * "t.int(300): max must be..." after 18 s).
+ */
+export const SCENARIO_LIMITS = { device: 255, driver: 255, module: 8 } as const;
+
+function tooBig(file: string, r: FromLog): void {
+  const have = { device: Object.keys(r.spec.devices).length, driver: Object.keys(r.spec.drivers).length, module: Object.keys(r.spec.modules ?? {}).length };
+  const over = (Object.keys(SCENARIO_LIMITS) as (keyof typeof SCENARIO_LIMITS)[]).filter((k) => have[k] > SCENARIO_LIMITS[k]);
+  if (!over.length) return;
+  throw new ProbecheckError('E601', `${file}: the scenario from this log would hold ${over.map((k) => count(have[k], k)).join(' and ')}; a scenario holds at most ${over.map((k) => count(SCENARIO_LIMITS[k], k)).join(' and ')}: cut the log to the part the question is about; nothing written`);
 }
 
 /** The scenario built and compiled as `check` builds it: the model, or the error it raises. */

@@ -4,6 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hasStack, probecheck, tempDir } from './run.js';
+import { oneErrorLine } from './user-folder.js';
 
 /** `from-log NAME.log -o NAME.ts` then `validate NAME.ts --log NAME.log` in a fresh folder: the scenario text and both transcripts. */
 function roundTrip(name: string, lines: string[], extra: string[] = []) {
@@ -133,5 +134,22 @@ describe('log hunt s25', () => {
     expect(noProbing.text).toMatch(/with no "probing driver" line: device_links_check_suppliers, a supplier not ready, or defer_all_probes\); taken as davinci_mdio's probe deferring, which the model prints as 517; name the supplier in `links`/);
     // The note is about the sign from the v5.14 layout on (before it probe()'s deferral prints 0, v5.10.13 dd.c:652): none at v5.10.
     expect(roundTrip('s517c', lines, ['--profile', 'v5.10']).text).not.toContain('returned -517":');
+  });
+
+  // Problem 9: 300 devices gave E102 "t.int(300): max must be an integer in 1..255" after 18 s; 3000 ran for minutes.
+  it('a log with more devices than a scenario holds: one E601 line naming the limit, at once, nothing written', () => {
+    const dir = tempDir();
+    const many = (n: number) => Array.from({ length: n }, (_, i) => [`device: 'd${i}': device_add`, `bus: 'platform': add driver d${i}-drv`,
+      `bus: 'platform': really_probe: probing driver d${i}-drv with device d${i}`, `driver: 'd${i}-drv': driver_bound: bound to device 'd${i}'`]).flat();
+    writeFileSync(join(dir, 'many.log'), `${many(300).join('\n')}\n`);
+    const t0 = Date.now();
+    oneErrorLine(dir, ['from-log', 'many.log', '-o', 'many.ts'], /^probecheck: E601 \(malformed scenario\): many\.log: the scenario from this log would hold 300 devices and 300 drivers; a scenario holds at most 255 devices and 255 drivers: cut the log to the part the question is about; nothing written$/);
+    expect(Date.now() - t0).toBeLessThan(5000);
+    // Nine modules: a thread's module inits under way are a bit set of at most 8.
+    const mods = Array.from({ length: 9 }, (_, i) => [`calling  m${i}_init+0x0/0x1000 [m${i}] @ 10${i}`, `bus: 'platform': add driver m${i}-drv`,
+      `bus: 'platform': really_probe: probing driver m${i}-drv with device m${i}`, `driver: 'm${i}-drv': driver_bound: bound to device 'm${i}'`,
+      `initcall m${i}_init+0x0/0x1000 [m${i}] returned 0 after 5 usecs`]).flat();
+    writeFileSync(join(dir, 'mods.log'), `${mods.join('\n')}\n`);
+    oneErrorLine(dir, ['from-log', 'mods.log'], /E601 \(malformed scenario\): mods\.log: the scenario from this log would hold 9 modules; a scenario holds at most 8 modules: cut the log/);
   });
 });
