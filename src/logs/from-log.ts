@@ -116,6 +116,26 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
   const inits = new Map<string, string[]>();
   const initKey = (task: string | undefined) => (log.callerIds ? task ?? '' : '');
   let unsure = 0;
+  /** Where each module's init began (its `calling` line), and where each device was seen added. */
+  const initLine = new Map<string, number>(), addLine = new Map<string, number>();
+  /** Drivers first seen probing inside one module's init, with no `bus: add driver` line: taken as that module's (the line). */
+  const inInit: { drv: string; module: string; line: number }[] = [];
+  /**
+   * A driver no line shows registered, first seen probing while exactly one module init is under
+   * way (initcall_debug's `calling ... [mod]` and its `initcall` line), of a device not added inside
+   * that init: the module's (its init registered the driver, whose probe ran there). A log hunt,
+   * 2026-12-05: three `modprobe`s with initcall_debug and no bus.c dyndbg gave no module at all.
+   */
+  const fromInit = (d: Drv, task: string | undefined, dev: string, line: number) => {
+    if (d.registeredBy !== undefined || d.module !== undefined) return;
+    const under = inits.get(initKey(task)) ?? [];
+    if (under.length !== 1) return;
+    const m = under[0]!;
+    if ((addLine.get(dev) ?? 0) > (initLine.get(m) ?? 0)) return;
+    d.module = m; d.registeredBy = `modprobe ${m}`;
+    if (!actions.has(d.registeredBy)) act(d.registeredBy, `modprobe ${m}`);
+    inInit.push({ drv: d.name, module: m, line });
+  };
   const retried = new Map<string, string | undefined>();
   /** Devices the log shows deferred (a deferral, "Added to deferred list", a -517 return), and those retried with no such line before: the line. */
   const deferredSeen = new Set<string>(), undeferred = new Map<string, number>();
@@ -207,12 +227,34 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
     if (!l.some((x) => x.drv === e.drv)) l.push({ drv: e.drv, line: e.line });
     namedFor.set(e.dev, l);
   }
+  /**
+   * A dev_printk line of `dev` after `from` and before `to` (not read: a driver's own message) whose
+   * first word is not a bus: the driver's name, which dev_driver_string prints while dev->driver is
+   * set (really_probe sets it before probe(), dd.c at torvalds@f8fb576658a3:632); a bus name before
+   * it. The last such line: its owner and line.
+   */
+  const BUSES = new Set(['platform', 'i2c', 'spi', 'usb', 'pci', 'amba', 'mmc', 'sdio', 'scsi', 'ulpi', 'serio', 'hid', 'virtio', 'acpi', 'pnp', 'cpu', 'nvmem', 'mdio_bus', 'auxiliary', 'soundwire', 'gpio', 'of_platform', 'spmi', 'i3c', 'media', 'serial', 'serial-base', 'typec', 'pci_express', 'workqueue', 'container', 'node', 'memory', 'clockevents', 'clocksource', 'event_source', 'nd', 'dax', 'xen', 'coresight', 'rpmsg', 'mhi', 'greybus', 'host1x', 'drm_dp_aux_dev', 'tee', 'ishtp', 'wmi', 'ccw', 'css', 'ap', 'vio', 'ps3_system_bus', 'sa1111-rab', 'ac97', 'hdaudio', 'snd_seq', 'mei', 'thunderbolt', 'fsl-mc', 'cxl', 'mipi-dsi', 'dsa', 'dfl', 'fpga', 'siox', 'slimbus', 'w1', 'sdw', 'ipack', 'rapidio', 'isa', 'eisa', 'parport', 'pcmcia', 'zorro', 'nubus', 'tc', 'mcb', 'gbphy', 'vme', 'usb-serial', 'usb_serial', 'ieee1394', 'firewire', 'bcma', 'ssb', 'sdio_uart', 'edac', 'cec']);
+  for (const e of log.events) if (e.bus !== undefined) BUSES.add(e.bus);
+  const prefixDriver = (dev: string, from: number, to: number) => {
+    let found: { drv: string; line: number } | undefined;
+    for (const o of log.others) {
+      if (o.line <= from) continue;
+      if (o.line >= to) break;
+      const m = /^(\S+) (\S+): /.exec(o.text);
+      if (m && m[2] === dev && !BUSES.has(m[1]!) && !/^\[|:$/.test(m[1]!)) found = { drv: m[1]!, line: o.line };
+    }
+    return found;
+  };
+  /** The last line of an event naming each device, as the loop goes. */
+  const lastSeen = new Map<string, number>();
   /** The driver a later line names for `dev` (the first after `line`), else an earlier one. */
   const namedDriver = (dev: string, line: number) => { const l = namedFor.get(dev) ?? []; return l.find((x) => x.line > line) ?? l.at(-1); };
   for (const e of log.events) {
     const task = e.task;
+    const seenBefore = e.dev !== undefined ? lastSeen.get(e.dev) ?? 0 : 0;
+    if (e.dev !== undefined) lastSeen.set(e.dev, e.line);
     switch (e.rule.id) {
-      case 'initcall_start': if (e.module) { inits.set(initKey(task), [...(inits.get(initKey(task)) ?? []), e.module]); modules.add(e.module); } break;
+      case 'initcall_start': if (e.module) { inits.set(initKey(task), [...(inits.get(initKey(task)) ?? []), e.module]); modules.add(e.module); initLine.set(e.module, e.line); } break;
       case 'late_initcall_start': used++; late ??= { line: e.line, how: 'its initcall_debug line', ...(task !== undefined ? { task } : {}) }; break;
       case 'initcall_done': {
         const l = (inits.get(initKey(task)) ?? []).filter((m) => m !== e.module);
@@ -223,6 +265,7 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
         if (e.namesake !== undefined) { namesakes++; break; }
         used++;
         const d = dev(e.dev!, e.bus);
+        if (!addLine.has(d.name)) addLine.set(d.name, e.line);
         // Added again after an actor's del: the same actor's add again (a new struct device).
         if (delled.has(d.name) && task === delled.get(d.name)) { delled.delete(d.name); act(d.addedBy!, `add ${d.name}`); break; }
         if (d.addedBy !== undefined || d.parent !== undefined) break;
@@ -273,6 +316,7 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
       case 'matched': case 'probing': {
         used++;
         const d = pair(e.dev!, e.drv!, e.bus);
+        fromInit(d, task, e.dev!, e.line);
         if (e.rule.id === 'matched' || attempt.get(e.dev!)?.drv !== e.drv) attempt.set(e.dev!, { drv: e.drv!, decided: false });
         // A probe that starts inside another probe in the same task: the outer probe registered its device.
         const dv0 = devs.get(e.dev!)!;
@@ -304,6 +348,7 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
       case 'deferral': case 'probe_failed': case 'rejects_match': {
         used++;
         const d = pair(e.dev!, e.drv!);
+        fromInit(d, task, e.dev!, e.line);
         outcome(d, e.rule.id === 'deferral' ? 'defer' : 'error');
         if (e.rule.id === 'deferral') deferredSeen.add(e.dev!);
         ended(e.dev!);
@@ -333,6 +378,7 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
           swapped = true;
         }
         const d = pair(dev, drvName);
+        fromInit(d, task, dev, e.line);
         outcome(d, 'ok');
         ended(dev);
         break;
@@ -341,10 +387,13 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
         used++;
         // The probe open, else the device's last attempt (its matched line), else the driver another line names for it.
         const p = open.get(e.dev!), a = attempt.get(e.dev!), named = p || a ? undefined : namedDriver(e.dev!, e.line);
-        const dname = p?.drv ?? a?.drv ?? named?.drv ?? `${e.dev}-driver`;
+        const prefixed = p || a || named ? undefined : prefixDriver(e.dev!, seenBefore, e.line);
+        const dname = p?.drv ?? a?.drv ?? named?.drv ?? prefixed?.drv ?? `${e.dev}-driver`;
+        if (prefixed && !drvs.has(prefixed.drv)) notes.push(`${e.dev}: "probe of ${e.dev} returned" at line ${e.line} with no line naming its driver: called ${prefixed.drv}, the name before the device in line ${prefixed.line}'s dev_printk prefix (dev_driver_string: the driver's while its probe runs, the bus's otherwise)`);
         if (named && !drvs.has(named.drv)) notes.push(`${e.dev}: "probe of ${e.dev} returned" at line ${e.line} with no matched or probing line before it (lost, or before the capture): taken as ${named.drv}'s, the driver line ${named.line} names for it${log.events.some((x) => x.rule.id === 'matched') ? '; the model prints a "matched" line before it, which this log has elsewhere, so `validate` stops there' : ''}`);
-        if (!named && !p && !a && !drvs.has(dname)) notes.push(`${e.dev}: no line of the log names its driver (line ${e.line} is "probe of ${e.dev} returned" alone): called ${dname} here; rename it to the real driver`);
+        if (!named && !prefixed && !p && !a && !drvs.has(dname)) notes.push(`${e.dev}: no line of the log names its driver (line ${e.line} is "probe of ${e.dev} returned" alone): called ${dname} here; rename it to the real driver`);
         const d = pair(e.dev!, dname);
+        fromInit(d, task, e.dev!, e.line);
         const c = retClass(e.ret!);
         if (negates && e.ret === -517) coreDefer ??= { line: e.line, dev: e.dev!, drv: dname, probing: p !== undefined };
         // 1 (bound) before 5.14, 0 (bound) since (zeroBinds); 0 before 5.14 is any unbound end: left as seen elsewhere.
@@ -444,6 +493,7 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
     const c = coreDefer;
     notes.push(`line ${c.line}: "probe of ${c.dev} returned -517": at profile ${prof} really_probe returns probe()'s own deferral as 517 (positive), so -517 is the driver core deferring before probe() ran (${c.probing ? 'after the "probing driver" line: pinctrl_bind_pins or the bus\'s dma_configure, a pin controller or an IOMMU not ready' : 'with no "probing driver" line: device_links_check_suppliers, a supplier not ready, or defer_all_probes'}); taken as ${c.drv}'s probe deferring, which the model prints as 517${c.probing ? '' : '; name the supplier in `links` to model it'}`);
   }
+  if (inInit.length) notes.push(`${count(inInit.length, 'driver')} first seen probing inside a module's init with no \`bus: add driver\` line (${inInit.slice(0, 3).map((x) => `${x.drv} at line ${x.line}, in ${x.module}'s`).join('; ')}${inInit.length > 3 ? '; ...' : ''}): taken as that module's (its init registered the driver, and the probe ran there)`);
   if (unsure) notes.push(`${count(unsure, 'driver')} registered while two or more module inits were under way: which module registered it is not known, so it is the \`boot\` actor's`);
   for (const r of removals) if (keep.has(r.name) || drvs.get(r.name)?.matches.length) notes.push(r.why);
   for (const [dv, line] of addedUnprobed) {

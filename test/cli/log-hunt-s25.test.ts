@@ -152,4 +152,34 @@ describe('log hunt s25', () => {
     writeFileSync(join(dir, 'mods.log'), `${mods.join('\n')}\n`);
     oneErrorLine(dir, ['from-log', 'mods.log'], /E601 \(malformed scenario\): mods\.log: the scenario from this log would hold 9 modules; a scenario holds at most 8 modules: cut the log/);
   });
+
+  // Problem 6 (and 13's second point): three `modprobe`s with initcall_debug and no bus.c lines gave no module, a `boot` actor
+  // registering all three drivers, and invented names though `imx219 2-0010:` names the driver.
+  it('a driver first seen probing inside one module init is that module\'s, and a dev_printk prefix inside the probe names it', () => {
+    const r = roundTrip('csi', [
+      '# modprobe imx219',
+      '[ 1163.808005] calling  imx219_i2c_driver_init+0x0/0x1000 [imx219] @ 627',
+      '[ 1163.814693] imx219 2-0010: supply VANA not found, using dummy regulator',
+      '[ 1163.837185] probe of 2-0010 returned 0 after 22594 usecs',
+      '[ 1163.842614] initcall imx219_i2c_driver_init+0x0/0x1000 [imx219] returned 0 after 28094 usecs',
+      '# modprobe imx_mipi_csis',
+      '[ 1207.488915] calling  mipi_csis_driver_init+0x0/0x1000 [imx_mipi_csis] @ 633',
+      '[ 1207.496401] probe of 32e30000.mipi-csi returned -517 after 24 usecs',
+      '[ 1207.502884] initcall mipi_csis_driver_init+0x0/0x1000 [imx_mipi_csis] returned 0 after 6866 usecs',
+      '# modprobe imx7_media_csi',
+      '[ 1214.345573] calling  imx7_csi_driver_init+0x0/0x1000 [imx7_media_csi] @ 636',
+      '[ 1214.388643] imx7-csi: probe of 32e20000.csi failed with error -107',
+      '[ 1214.396068] probe of 32e20000.csi returned 107 after 42995 usecs',
+      '[ 1214.414034] initcall imx7_csi_driver_init+0x0/0x1000 [imx7_media_csi] returned 0 after 61350 usecs',
+    ]);
+    expect(r.spec.modules).toEqual({ imx219: {}, imx_mipi_csis: {}, imx7_media_csi: {} });
+    expect(r.spec.drivers.imx219).toMatchObject({ matches: ['2-0010'], module: 'imx219' });
+    expect(r.spec.drivers['32e30000.mipi-csi-driver']).toMatchObject({ module: 'imx_mipi_csis', probe: 'defer' });
+    expect(r.spec.drivers['imx7-csi']).toMatchObject({ module: 'imx7_media_csi', probe: 'error' });
+    expect(r.spec.actors).toEqual({ 'modprobe imx219': 'modprobe imx219', 'modprobe imx_mipi_csis': 'modprobe imx_mipi_csis', 'modprobe imx7_media_csi': 'modprobe imx7_media_csi' });
+    expect(r.text).toContain("// note: 2-0010: \"probe of 2-0010 returned\" at line 4 with no line naming its driver: called imx219, the name before the device in line 3's dev_printk prefix");
+    expect(r.text).toContain("// note: 3 drivers first seen probing inside a module's init with no `bus: add driver` line (imx219 at line 4, in imx219's;");
+    expect(r.v.stdout).toContain('all 10 checked lines');
+    expect(r.v.status).toBe(0);
+  });
 });
