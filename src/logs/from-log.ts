@@ -527,11 +527,19 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
     const kept = l.filter((x) => { const n = x.slice(x.indexOf(' ') + 1); return x.startsWith('modprobe') || x === LATE_INITCALL || keep.has(n) || drivers[n] !== undefined; });
     if (kept.length) actors[a] = kept.length === 1 ? kept[0]! : kept;
   }
+  /**
+   * The usb bus sets need_parent_lock (drivers/usb/core/driver.c's usb_bus_type, from the commit that
+   * added the flag, 8c97a46af04b, v4.18: NEED_PARENT_LOCK; that file is not excerpted under kernel/),
+   * so a probe of a USB interface holds its parent's lock: written, said (a log hunt, 2026-12-05:
+   * a USB log gave a scenario without the parent-lock rule, usb-parent-lock vacuous).
+   */
+  const usbLock = buses.includes('usb') && (PROFILES[prof]?.flags.includes('NEED_PARENT_LOCK') ?? false);
+  if (usbLock) notes.push(`bus usb: needParentLock, as the kernel's usb_bus_type sets need_parent_lock (8c97a46af04b, v4.18): a probe of a USB device holds its parent's lock`);
   const mods = [...modules].filter((m) => Object.values(drivers).some((d) => d.module === m));
   const spec: FromLog['spec'] = {
     name, describe: `from a kernel log: ${count(Object.keys(devices).length, 'device')}, ${count(Object.keys(drivers).length, 'driver')}`,
     profile: prof,
-    ...(buses.length ? { buses: Object.fromEntries(buses.map((b) => [b, {}])) } : {}),
+    ...(buses.length ? { buses: Object.fromEntries(buses.map((b) => [b, b === 'usb' && usbLock ? { needParentLock: true } : {}])) } : {}),
     devices, drivers, ...(mods.length ? { modules: Object.fromEntries(mods.map((m) => [m, {}])) } : {}), actors,
   };
   return { spec, notes, events: used, nested: nested.filter((x) => keep.has(x.dev)) };

@@ -182,4 +182,21 @@ describe('log hunt s25', () => {
     expect(r.v.stdout).toContain('all 10 checked lines');
     expect(r.v.status).toBe(0);
   });
+
+  // Problem 7: a USB log became a scenario whose usb bus lacked needParentLock (the usb-parent-lock rule never applied).
+  it('the usb bus is written with needParentLock at profiles that have need_parent_lock (v4.18 on), with a note', () => {
+    const lines = [
+      "[    2.000000] device: '2-1:1.0': device_add",
+      "[    2.000100] bus: 'usb': add device 2-1:1.0",
+      "[    2.000200] bus: 'usb': __driver_probe_device: matched device 2-1:1.0 with driver usb-storage",
+      "[    2.000300] bus: 'usb': really_probe: probing driver usb-storage with device 2-1:1.0",
+      "[    2.000400] driver: 'usb-storage': driver_bound: bound to device '2-1:1.0'",
+    ];
+    const r = roundTrip('usb', lines);
+    expect(r.spec.buses).toEqual({ usb: { needParentLock: true } });
+    expect(r.text).toContain('// note: bus usb: needParentLock, as the kernel\'s usb_bus_type sets need_parent_lock (8c97a46af04b, v4.18)');
+    expect(r.v.status).toBe(0);
+    const old = roundTrip('usbold', lines.map((l) => l.replace('__driver_probe_device', 'driver_probe_device')), ['--profile', 'v4.14']);
+    expect(old.spec.buses).toEqual({ usb: {} });
+  });
 });
