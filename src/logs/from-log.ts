@@ -21,7 +21,7 @@ import { PROFILE_NAMES, PROFILES } from '../kernel/profiles.js';
 import { LATE_INITCALL, lateInitcallRefusal } from '../kernel/paths/late-initcall.js';
 import type { DriverSpec, ScenarioSpec } from '../kernel/scenario.js';
 import type { Outcome } from '../kernel/world.js';
-import { describeCut, describePrefixed, describeReboot, describeWrapped, type LogEvent, type ParsedLog } from './parse.js';
+import { describeCut, describeLastCut, describePrefixed, describeReboot, describeWrapped, type LogEvent, type ParsedLog } from './parse.js';
 import { profileFor, profileGuess } from './release.js';
 import { excerptsOf } from '../kernel/source.js';
 import { retClass } from './validate.js';
@@ -455,7 +455,10 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
     if (d.outcomes.length === 1 && d.outcomes[0] !== 'ok') spec.probe = d.outcomes[0]!;
     else if (d.outcomes.length > 1) spec.probe = d.outcomes;
     // A probe the log shows starting and never ending is taken as binding: said (a log hunt, 2026-12-04).
-    else if (d.outcomes.length === 0 && d.matches.some((m) => keep.has(m))) notes.push(`${d.name}: the log shows no outcome of its probe${d.matches.length > 1 ? 's' : ''} (no bound, deferral or error line): taken as binding`);
+    else if (d.outcomes.length === 0 && d.matches.some((m) => keep.has(m))) {
+      const cutHere = log.lastCut !== undefined && (log.lastCut.text.includes(d.name) || d.matches.some((m) => log.lastCut!.text.includes(m)));
+      notes.push(`${d.name}: the log shows no outcome of its probe${d.matches.length > 1 ? 's' : ''} (no bound, deferral or error line): taken as binding${cutHere ? `; the cut last line (line ${log.lastCut!.line}: "${log.lastCut!.text}") may have been it: edit \`probe\`` : ''}`);
+    }
     const regs = d.registers.filter((r) => keep.has(r));
     const per = perDevice(d, regs);
     if (per) spec.registers = per;
@@ -521,6 +524,7 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
   if (log.reboot) notes.push(describeReboot(log.reboot));
   if (log.decorated) notes.push(`${count(log.decorated.count, 'line')} read behind dyndbg's decorations (+t, +m, +f, +l; first at line ${log.decorated.line}): a +t thread id is read as the printing task`);
   if (log.cut) notes.push(`not read: ${describeCut(log.cut)}`);
+  if (log.lastCut) notes.push(describeLastCut(log.lastCut));
   if (actions.size === 0) notes.push('no actor: nothing in the log registers a device or a driver; add one');
   const actors: ScenarioSpec['actors'] = {};
   for (const [a, l] of actions) {

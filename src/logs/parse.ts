@@ -71,6 +71,11 @@ export interface ParsedLog {
    * head, ending mid-phrase) with a continuation-like line after them that did not complete it.
    */
   cut?: { count: number; line: number; text: string };
+  /**
+   * The log's last line, not read, when it starts as a driver-core line does: the capture ended
+   * mid-line (a log hunt, 2026-12-05: "probe of poweroff failed with er" was not named).
+   */
+  lastCut?: { line: number; text: string };
 }
 
 /** A driver-core debug line's head (bus.c, dd.c, core.c), after an optional dev_printk prefix, and the words a cut one ends on. */
@@ -87,6 +92,14 @@ export function describeWrapped(w: NonNullable<ParsedLog['wrapped']>): string {
 /** The cut lines in words. */
 export function describeCut(c: NonNullable<ParsedLog['cut']>): string {
   return `${c.count} line${c.count === 1 ? ' looks' : 's look'} like a driver-core line cut at the end and continued on the next line (line ${c.line}: "${c.text}"): the log looks wrapped, as by a mail client; join ${c.count === 1 ? 'it' : 'them'} back`;
+}
+
+/** The head of a driver-core line (dd.c, bus.c, core.c, initcall_debug), after an optional dev_printk prefix: a last line that starts so and reads as no rule was cut. */
+const LAST_HEAD = /^(?:\S* \S+: )?(?:(?:bus|driver|device): '|probe (?:of|with) |Driver \S|Added to|Removed fr|Retrying|scheduling a|async pro|deferred pr|calling |initcall )|^(?:\S+|[\w.-]+ [\w.-]+): probe of /;
+
+/** The cut last line in words. */
+export function describeLastCut(c: NonNullable<ParsedLog['lastCut']>): string {
+  return `the last line (line ${c.line}) looks cut, the log ending mid-line: "${c.text}": not read`;
 }
 
 /** A second boot in the log, in words. */
@@ -265,7 +278,12 @@ export function parseLog(input: string): ParsedLog {
     i = last;
   }
   markNamesakes(events);
-  return { events, unknown, others, lines: lines.length, callerIds, ...(release ? { release, version, releaseLine } : {}), ...(prefixed ? { prefixed } : {}), ...(wrapped ? { wrapped } : {}), ...(cut ? { cut } : {}), ...(decorated ? { decorated } : {}), ...(reboot ? { reboot } : {}) };
+  let lastCut: ParsedLog['lastCut'];
+  let li = st.length - 1;
+  while (li >= 0 && st[li]!.text === '') li--;
+  const lastOther = others[others.length - 1];
+  if (li >= 0 && lastOther !== undefined && lastOther.line === li + 1 && LAST_HEAD.test(lastOther.text)) lastCut = { line: li + 1, text: lastOther.text };
+  return { ...(lastCut ? { lastCut } : {}), events, unknown, others, lines: lines.length, callerIds, ...(release ? { release, version, releaseLine } : {}), ...(prefixed ? { prefixed } : {}), ...(wrapped ? { wrapped } : {}), ...(cut ? { cut } : {}), ...(decorated ? { decorated } : {}), ...(reboot ? { reboot } : {}) };
 }
 
 /** Marks each `device_add` that repeats a name added before and not removed since (LogEvent.namesake). */

@@ -199,4 +199,20 @@ describe('log hunt s25', () => {
     const old = roundTrip('usbold', lines.map((l) => l.replace('__driver_probe_device', 'driver_probe_device')), ['--profile', 'v4.14']);
     expect(old.spec.buses).toEqual({ usb: {} });
   });
+
+  // Problem 10: a last line cut mid-way was not named, and its probe was "taken as binding" with no word of it.
+  it('a cut last line is named by both commands, and by the note on the probe it may have ended', () => {
+    const r = roundTrip('trunc', [
+      "[    0.502347] bus: 'platform': add driver syscon-poweroff",
+      "[    0.502379] bus: 'platform': __driver_probe_device: matched device poweroff with driver syscon-poweroff",
+      "[    0.502397] bus: 'platform': really_probe: probing driver syscon-poweroff with device poweroff",
+      '[    0.503333] syscon-poweroff: probe of poweroff failed with er',
+    ]);
+    const said = 'the last line (line 4) looks cut, the log ending mid-line: "syscon-poweroff: probe of poweroff failed with er": not read';
+    expect(r.text).toContain(`// note: ${said}`);
+    expect(r.text).toContain('// note: syscon-poweroff: the log shows no outcome of its probe (no bound, deferral or error line): taken as binding; the cut last line (line 4: "syscon-poweroff: probe of poweroff failed with er") may have been it: edit `probe`');
+    expect(r.v.stdout).toContain(`\n  ${said}\n`);
+    // A last line that is no driver-core line is not called cut.
+    expect(roundTrip('whole', ['[    1.0] probe of foo returned 0 after 2 usecs', 'S - OEM_IMAGE_VERSION_STRING=crm-ubuntu92']).text).not.toContain('looks cut');
+  });
 });
