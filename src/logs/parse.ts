@@ -76,6 +76,21 @@ export interface ParsedLog {
    * mid-line (a log hunt, 2026-12-05: "probe of poweroff failed with er" was not named).
    */
   lastCut?: { line: number; text: string };
+  /**
+   * The first timestamp earlier than one already seen by more than printk's cross-CPU skew
+   * (UNORDERED s) and less than a second boot's 2 s: the line, its time, and the latest before it
+   * with its line (a log hunt, 2026-12-05: two greps pasted one after the other were read as one
+   * order with no word).
+   */
+  unordered?: { line: number; time: number; before: number; beforeLine: number };
+}
+
+/** Seconds a timestamp may fall behind one already seen (CPUs' clocks, printk's buffering) before the log is called out of order. */
+export const UNORDERED = 0.1;
+
+/** The out-of-order timestamps in words. */
+export function describeUnordered(u: NonNullable<ParsedLog['unordered']>): string {
+  return `the log is not in time order: line ${u.line}'s timestamp (${u.time} s) is ${(u.before - u.time).toFixed(3)} s before line ${u.beforeLine}'s (${u.before} s), more than CPUs' clocks drift apart; it is read in the order given (pasted pieces, as two greps one after the other? sort it by time if it is one capture)`;
 }
 
 /** A driver-core debug line's head (bus.c, dd.c, core.c), after an optional dev_printk prefix, and the words a cut one ends on. */
@@ -208,7 +223,7 @@ export function parseLog(input: string): ParsedLog {
   const events: LogEvent[] = [];
   const others: ParsedLog['others'] = [];
   let unknown = 0, release: string | undefined, version: string | undefined, releaseLine: number | undefined, prefixed: ParsedLog['prefixed'], callerIds = false;
-  let wrapped: ParsedLog['wrapped'], cut: ParsedLog['cut'], decorated: ParsedLog['decorated'], reboot: ParsedLog['reboot'], maxTime: number | undefined;
+  let wrapped: ParsedLog['wrapped'], cut: ParsedLog['cut'], decorated: ParsedLog['decorated'], reboot: ParsedLog['reboot'], maxTime: number | undefined, maxLine = 0, unordered: ParsedLog['unordered'];
   const st = lines.map(stripPrefixes);
   /**
    * A line a mail client wrapped: it reads as no rule, and with the next one or two lines (no
@@ -239,7 +254,8 @@ export function parseLog(input: string): ParsedLog {
     }
     if (time !== undefined) {
       if (maxTime !== undefined && time < maxTime - 2) reboot ??= { line: i + 1, why: `its timestamp (${time} s) is before one already seen (${maxTime} s)` };
-      if (maxTime === undefined || time > maxTime) maxTime = time;
+      else if (maxTime !== undefined && time < maxTime - UNORDERED) unordered ??= { line: i + 1, time, before: maxTime, beforeLine: maxLine };
+      if (maxTime === undefined || time > maxTime) { maxTime = time; maxLine = i + 1; }
     }
     // A line that ends in a hyphen may be a name the wrap cut: the joined reading first.
     const alone = readMessage(text);
@@ -283,7 +299,7 @@ export function parseLog(input: string): ParsedLog {
   while (li >= 0 && st[li]!.text === '') li--;
   const lastOther = others[others.length - 1];
   if (li >= 0 && lastOther !== undefined && lastOther.line === li + 1 && LAST_HEAD.test(lastOther.text)) lastCut = { line: li + 1, text: lastOther.text };
-  return { ...(lastCut ? { lastCut } : {}), events, unknown, others, lines: lines.length, callerIds, ...(release ? { release, version, releaseLine } : {}), ...(prefixed ? { prefixed } : {}), ...(wrapped ? { wrapped } : {}), ...(cut ? { cut } : {}), ...(decorated ? { decorated } : {}), ...(reboot ? { reboot } : {}) };
+  return { ...(lastCut ? { lastCut } : {}), ...(unordered ? { unordered } : {}), events, unknown, others, lines: lines.length, callerIds, ...(release ? { release, version, releaseLine } : {}), ...(prefixed ? { prefixed } : {}), ...(wrapped ? { wrapped } : {}), ...(cut ? { cut } : {}), ...(decorated ? { decorated } : {}), ...(reboot ? { reboot } : {}) };
 }
 
 /** Marks each `device_add` that repeats a name added before and not removed since (LogEvent.namesake). */

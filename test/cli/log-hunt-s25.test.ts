@@ -215,4 +215,20 @@ describe('log hunt s25', () => {
     // A last line that is no driver-core line is not called cut.
     expect(roundTrip('whole', ['[    1.0] probe of foo returned 0 after 2 usecs', 'S - OEM_IMAGE_VERSION_STRING=crm-ubuntu92']).text).not.toContain('looks cut');
   });
+
+  // Problem 11: two greps pasted one after the other (0.503 s, then 0.073 s) were read as one order with no word.
+  it('timestamps that go back more than CPUs drift (and less than a second boot) get a note in both commands', () => {
+    const r = roundTrip('unord', [
+      "[    0.500640] bus: 'platform': add driver syscon-reboot",
+      "[    0.500694] bus: 'platform': really_probe: probing driver syscon-reboot with device reboot",
+      "[    0.502168] driver: 'syscon-reboot': driver_bound: bound to device 'reboot'",
+      "[    0.073406] device: 'poweroff': device_add",
+      "[    0.073441] bus: 'platform': add device poweroff",
+    ]);
+    const said = "the log is not in time order: line 4's timestamp (0.073406 s) is 0.429 s before line 3's (0.502168 s)";
+    expect(r.text).toContain(`// note: ${said}`);
+    expect(r.v.stdout).toContain(`\n  ${said}`);
+    // Skew within CPUs' drift is no note.
+    expect(roundTrip('skew', ["[    0.500640] bus: 'platform': add driver a-drv", "[    0.500600] bus: 'platform': really_probe: probing driver a-drv with device a"]).text).not.toContain('time order');
+  });
 });
