@@ -9,7 +9,7 @@ import { PROFILE_NAMES } from '../kernel/profiles.js';
 import { compile } from '../engine/compile.js';
 import { scenario } from '../kernel/scenario.js';
 import { count, fromLog, scenarioSource, type FromLog } from '../logs/from-log.js';
-import { describeCut, describePrefixed, type ParsedLog } from '../logs/parse.js';
+import { describeCut, describePrefixed, describeVariant, type ParsedLog } from '../logs/parse.js';
 import type { Model } from '../engine/model.js';
 import { kernelWarnings } from '../logs/release.js';
 import { kernelOf } from '../logs/validate.js';
@@ -31,6 +31,8 @@ export function runFromLog(io: Io, file: string, profile: string | undefined, ou
       ? `${describePrefixed(log.prefixed)}: take the prefix off, or capture the log with dmesg, journalctl -k or a serial console`
       : log.cut
       ? describeCut(log.cut)
+      : log.variant
+      ? `${describeVariant(log.variant)}: probecheck reads the forms of the kernels it models (README, "From a boot log")`
       : 'boot with dyndbg="file drivers/base/dd.c +p; file drivers/base/bus.c +p; file drivers/base/core.c +p" initcall_debug'}`);
   }
   tooBig(file, r);

@@ -7,7 +7,7 @@
  * gets a warning line (logs/release.ts), not another exit status.
  */
 import { loadModel, loadPatchFiles } from '../load.js';
-import { describeCut, describeLastCut, describeUnordered, describePrefixed, describeReboot, describeWrapped } from '../logs/parse.js';
+import { describeCut, describeLastCut, describeUnordered, describeVariant, describePrefixed, describeReboot, describeWrapped } from '../logs/parse.js';
 import { validate, type ValidateResult } from '../logs/validate.js';
 import { showParams } from '../report/text.js';
 import { buildModel } from './build.js';
@@ -77,7 +77,10 @@ export function renderValidation(r: ValidateResult, logFile: string): string {
       ? `  nothing to check: none of the devices and drivers the log names is in the scenario (${elsewhere(r)}): a log of another board or boot, or a scenario to extend`
       : r.cut
       ? `  nothing to check: ${describeCut(r.cut)}`
+      : r.variant
+      ? `  nothing to check: ${describeVariant(r.variant)}`
       : '  nothing to check: the log has no line the model prints (boot with the dyndbg and initcall_debug of the README)');
+    if (r.variant && !out.at(-1)!.includes(describeVariant(r.variant))) out.push(`  not read: ${describeVariant(r.variant)}`);
     return out.join('\n');
   }
   if (r.wrapped) out.push(`  ${describeWrapped(r.wrapped)}`);
@@ -86,6 +89,7 @@ export function renderValidation(r: ValidateResult, logFile: string): string {
   if (r.cut) out.push(`  not read: ${describeCut(r.cut)}`);
   if (r.lastCut) out.push(`  ${describeLastCut(r.lastCut)}`);
   if (r.unordered) out.push(`  ${describeUnordered(r.unordered)}`);
+  if (r.variant) out.push(`  not read: ${describeVariant(r.variant)}`);
   if (r.verdict === 'behaviour') out.push(`  the log IS a behaviour of the model: a run of ${r.run.length} steps prints all ${r.checked.length - r.guards.length} checked lines in order${r.guards.length ? `, the device of each of the ${r.guards.length} others registered with no driver at its place` : ''} (${r.states.toLocaleString('en-US')} states searched)`);
   else {
     const first = r.checked[r.matched]!;
@@ -118,7 +122,7 @@ export function validationJson(r: ValidateResult, logFile: string): unknown {
     log: logFile, model: r.model, params: r.params, verdict: r.verdict, matched: r.matched, checked: r.checked.length,
     firstUnmatched: r.verdict === 'not-a-behaviour' || r.verdict === 'limit' ? ev(r.checked[r.matched]!) : null,
     guards: r.guards.map((g) => ({ ...ev(g.event), driver: g.driver })),
-    statesBefore: r.statesBefore, stateSummaries: r.stateSummaries, couldPrint: r.couldPrint, couldPrintLines: r.couldPrintLines, unchecked: r.unchecked.map((u) => ({ ...ev(u.event), why: u.why })), unknownLines: r.unknownLines, prefixed: r.prefixed ?? null, wrapped: r.wrapped ?? null, cut: r.cut ?? null, lastCut: r.lastCut ?? null, unordered: r.unordered ?? null, warnings: r.warnings,
+    statesBefore: r.statesBefore, stateSummaries: r.stateSummaries, couldPrint: r.couldPrint, couldPrintLines: r.couldPrintLines, unchecked: r.unchecked.map((u) => ({ ...ev(u.event), why: u.why })), unknownLines: r.unknownLines, prefixed: r.prefixed ?? null, wrapped: r.wrapped ?? null, cut: r.cut ?? null, lastCut: r.lastCut ?? null, unordered: r.unordered ?? null, variant: r.variant ?? null, warnings: r.warnings,
     run: r.run.map((s) => ({ step: s.step, ...s.move, lines: s.events.flatMap((e) => (e.line !== undefined ? [e.line] : [])) })), states: r.states, seconds: r.seconds,
   };
 }

@@ -83,6 +83,21 @@ export interface ParsedLog {
    * order with no word).
    */
   unordered?: { line: number; time: number; before: number; beforeLine: number };
+  /**
+   * Unread lines that say what a probe line says (a probe's return, a matched/probing/bound line)
+   * in a form no rule knows (another kernel's format): how many, and the first (a log hunt,
+   * 2026-12-05: "probe of X with driver Y returned -517" lines were not named, and E701 advised a
+   * boot option the log was booted with).
+   */
+  variant?: { count: number; line: number; text: string };
+}
+
+/** A probe's line in a form no rule reads: a return, failure or rejection of "probe of X", or a matched/probing/bound line of bus.c/dd.c's kind. */
+const VARIANT = /^(?:\S* \S+: )?(?:(?:\S+: )?probe of \S+ .*\b(?:returned|failed|rejects)\b|bus: '[^']+': \w+: (?:matched|probing|bound)\b|driver: '[^']+': \w+: bound\b)/;
+
+/** The variant lines in words. */
+export function describeVariant(v: NonNullable<ParsedLog['variant']>): string {
+  return `${v.count} line${v.count === 1 ? ' says' : 's say'} what a probe line says in a form probecheck does not read (line ${v.line}: "${v.text}"), as another kernel may print it`;
 }
 
 /** Seconds a timestamp may fall behind one already seen (CPUs' clocks, printk's buffering) before the log is called out of order. */
@@ -299,7 +314,12 @@ export function parseLog(input: string): ParsedLog {
   while (li >= 0 && st[li]!.text === '') li--;
   const lastOther = others[others.length - 1];
   if (li >= 0 && lastOther !== undefined && lastOther.line === li + 1 && LAST_HEAD.test(lastOther.text)) lastCut = { line: li + 1, text: lastOther.text };
-  return { ...(lastCut ? { lastCut } : {}), ...(unordered ? { unordered } : {}), events, unknown, others, lines: lines.length, callerIds, ...(release ? { release, version, releaseLine } : {}), ...(prefixed ? { prefixed } : {}), ...(wrapped ? { wrapped } : {}), ...(cut ? { cut } : {}), ...(decorated ? { decorated } : {}), ...(reboot ? { reboot } : {}) };
+  let variant: ParsedLog['variant'];
+  for (const o of others) {
+    if (o.line === lastCut?.line || !VARIANT.test(o.text)) continue;
+    if (variant) variant.count++; else variant = { count: 1, line: o.line, text: o.text };
+  }
+  return { ...(lastCut ? { lastCut } : {}), ...(unordered ? { unordered } : {}), ...(variant ? { variant } : {}), events, unknown, others, lines: lines.length, callerIds, ...(release ? { release, version, releaseLine } : {}), ...(prefixed ? { prefixed } : {}), ...(wrapped ? { wrapped } : {}), ...(cut ? { cut } : {}), ...(decorated ? { decorated } : {}), ...(reboot ? { reboot } : {}) };
 }
 
 /** Marks each `device_add` that repeats a name added before and not removed since (LogEvent.namesake). */

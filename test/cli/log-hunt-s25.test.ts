@@ -231,4 +231,21 @@ describe('log hunt s25', () => {
     // Skew within CPUs' drift is no note.
     expect(roundTrip('skew', ["[    0.500640] bus: 'platform': add driver a-drv", "[    0.500600] bus: 'platform': really_probe: probing driver a-drv with device a"]).text).not.toContain('time order');
   });
+
+  // Problem 12: lines of a probe-return form no rule reads were not named; E701 advised booting with initcall_debug.
+  it('probe lines in a form the reader does not know are named (E701 from from-log; validate says so), not "boot with dyndbg"', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'v.log'), [
+      '[  10.469600] probe of a600000.usb with driver dwc3-qcom returned -517 after 2 usecs',
+      '[  10.470179] probe of 1d84000.ufshc with driver ufshcd-qcom returned -517 after 6 usecs',
+      '[  10.477139] platform 1d84000.ufshc: deferred probe pending: platform: wait for supplier /soc@0/rsc@17a00000/regulators-0/ldo17',
+      '',
+    ].join('\n'));
+    const e = oneErrorLine(dir, ['from-log', 'v.log'], /^probecheck: E701 \(log without driver-core events\): v\.log: none of its 3 lines shows a driver probing a device \(1 driver-core line read\); 2 lines say what a probe line says in a form probecheck does not read \(line 1: "probe of a600000\.usb with driver dwc3-qcom returned -517 after 2 usecs"\)/);
+    expect(e.stderr).not.toContain('boot with');
+    const r = roundTrip('ok', ['[    1.0] probe of foo returned 0 after 2 usecs']);
+    const v = probecheck(['validate', join(r.dir, 'ok.ts'), '--log', 'v.log'], { cwd: dir });
+    expect(v.stdout).toContain('\n  not read: 2 lines say what a probe line says in a form probecheck does not read (line 1: ');
+    expect(v.status).toBe(5);
+  });
 });
