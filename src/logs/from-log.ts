@@ -377,7 +377,7 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
           if (!swapped) notes.push(`line ${e.line}: driver_bound names the device first, as v3.x's dd.c prints it: read that way round`);
           swapped = true;
         }
-        const d = pair(dev, drvName);
+        const d = pair(dev, drvName, e.rule.id === 'bound' ? e.bus : undefined);
         fromInit(d, task, dev, e.line);
         outcome(d, 'ok');
         ended(dev);

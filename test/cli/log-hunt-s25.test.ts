@@ -248,4 +248,13 @@ describe('log hunt s25', () => {
     expect(v.stdout).toContain('\n  not read: 2 lines say what a probe line says in a form probecheck does not read (line 1: ');
     expect(v.status).toBe(5);
   });
+
+  // Problem 5 (from-log's half): a bus named only by really_probe's "bound device" line was lost (written on platform).
+  it('the bus of a "bound device" line is the device\'s and the driver\'s', () => {
+    const r = roundTrip('b1', ["[   19.560442] bus: 'usb-serial': really_probe: bound device ttyUSB0 to driver option1"]);
+    expect(r.spec.buses).toEqual({ 'usb-serial': {} });
+    expect(r.spec.devices.ttyUSB0).toEqual({ present: true, bus: 'usb-serial' });
+    expect(r.spec.drivers.option1).toMatchObject({ bus: 'usb-serial' });
+    expect(r.v.status).toBe(0);
+  });
 });
