@@ -276,6 +276,10 @@ export function resolveWorld(spec: ScenarioSpec): World {
   const modNames = [...new Set([...Object.keys(spec.modules ?? {}), ...drvNames.map((d) => spec.drivers[d]!.module).filter((m): m is string => !!m),
     ...drvNames.map((d) => spec.drivers[d]!.requestModule).filter((m): m is string => !!m)])];
   if (devNames.length === 0) throw bad(`${where}: it declares no devices`);
+  // A device's place on a list and a driver's number are kept in a byte (state.ts).
+  for (const [n, what] of [[devNames.length, 'devices'], [drvNames.length, 'drivers']] as const) {
+    if (n > 255) throw bad(`${where}: it declares ${n} ${what}; at most 255 are modelled (a list place and a driver number are kept in a byte)`);
+  }
   // A thread's ghost initOf keeps a bit per module in one byte (state.ts localsSchema).
   if (modNames.length > 8) throw bad(`${where}: it has ${modNames.length} modules (${modNames.join(', ')}); at most 8 are modelled (each thread keeps a bit per module whose init it runs)`);
   const devIdx = (what: string, n: string) => {

@@ -134,6 +134,11 @@ describe('strict scenario validation: unknown keys are errors with a did-you-mea
     expect(Object.keys(DEVICE_KEYS)).toEqual(['bus', 'parent', 'present', 'boundTo', 'matchDefers']);
   });
 
+  it('more than 255 devices or drivers: E601 naming the limit, not a schema error (a log hunt, 2026-12-05)', () => {
+    const devices = Object.fromEntries(Array.from({ length: 256 }, (_, i) => [`d${i}`, {}]));
+    expect(() => buildScenario({ name: 'big', devices, drivers: {}, actors: { a: 'add d0' } }, 'mainline', '')).toThrow(/^scenario 'big': it declares 256 devices; at most 255 are modelled/);
+  });
+
   it('still accepts every bundled shape: undefined values mean absent', () => {
     expect(e601({ buses: undefined, modules: undefined })).toBe('no error');
   });
