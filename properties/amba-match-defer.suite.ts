@@ -1,7 +1,8 @@
 /**
  * A bus match that defers (README "A bus match that defers"; models/amba-match-defer.ts).
  * __driver_attach adds the device to the deferred-probe pending list without its lock, so the add
- * can follow device_del's driver_deferred_probe_del at every profile that has 656b8035b0ee; the
+ * can follow device_del's driver_deferred_probe_del at every profile that has 656b8035b0ee (in the
+ * tree only amba_match defers, since v6.0: before it only an out-of-tree bus could reach it); the
  * device's own walk is under its lock and safe from the dead check (654888327e9f, v5.9).
  */
 import { defineSuite } from 'probecheck';

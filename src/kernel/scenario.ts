@@ -569,7 +569,7 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string):
   for (const d of w.devices) {
     if (!d.matchDefers) continue;
     const why = `scenario '${spec.name}': device '${d.name}': matchDefers`;
-    if (d.override) throw bad(`${why}: an actor writes its driver_override too; a match that defers is modelled for a bus without driver_override (amba_match), not with platform_match's override`);
+    if (d.override) throw bad(`${why}: an actor writes its driver_override too; a match that defers together with a driver_override written meanwhile is not modelled (amba_match reads the override after the peripheral ID read that defers)`);
     if (!w.drivers.some((x) => x.matches.includes(d.i))) throw bad(`${why}: no driver matches it, so no match() is ever called for it: list it in the matches of the drivers whose match() defers`);
   }
   for (const a of actors) for (const x of a.acts) if (x.op === 'unbind' || x.op === 'bind') w.devices[x.dev]!.storeLookup = true;

@@ -239,7 +239,8 @@ export function initState(w: World, s: KS, deferredProbeEnable = true, links = t
   for (const b of w.buses) { s.bus[b.i]!.autoprobe = b.autoprobe; s.bus[b.i]!.needParentLock = b.needParentLock; }
   for (const m of w.modules) { s.mod[m.i]!.state = 'UNFORMED'; s.mod[m.i]!.asyncProbeRequested = m.asyncProbe; }
   if (links) for (const l of w.links) s.link[l.i]!.status = l.active ? 'ACTIVE' : l.initial ? 'DORMANT' : 'NONE';
-  // Links present from the start were made in the order the scenario gives them.
+  // Links present from the start were made by boot's probes, in the order the scenario declares
+  // their drivers: the order that stands for the built-in drivers' registration (klist_drivers).
   if (links) for (const l of w.links) if (!l.stateless && s.link[l.i]!.status !== 'NONE') linkMade(w, s, l.i);
   // The stateless links the boot probes of bound devices added (device_link_add in probe): one
   // reference each with the kref, else the first made it (a property audit, 2026-12-05: they were

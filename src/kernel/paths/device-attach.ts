@@ -22,7 +22,7 @@ import { asyncProgram, asyncScheduleStep } from './async.js';
 import { drvNext, drvPut, walksDrivers } from './klist.js';
 import { DD, allowsAsync, lockStep, mayBeAsync, staleEntry } from './common.js';
 import { driverProbeDevice, stopsWalk } from './really-probe.js';
-import { driverMatchSteps } from './driver-override.js';
+import { MATCH_LINE, driverMatchSteps } from './driver-override.js';
 import { matchDeferStep, returnLines } from './match-defer.js';
 
 /**
@@ -102,11 +102,11 @@ function attachDriver(tb: ThreadBuilder, dev: number, drv: number, frame: number
       if (early) add(s.drv[drv]!, 'iterRefs', 1);
       return busy(s, t);
     }, on: rest, off: leave, defer: () => 'driver_deferred_probe_add' });
-  // A match that defers (match-defer.ts): since v6.4 bus_for_each_drv stops on the -EPROBE_DEFER
+  // A match that defers (match-defer.ts): since 25e9fbf0fd38 (v6.0-rc4) bus_for_each_drv stops on the -EPROBE_DEFER
   // it returns, as on busy; before, on to probe as on a match.
   if (w.devices[dev]!.matchDefers && k.has('MATCH_DEFER')) {
     const returns = k.has('MATCH_DEFER_RETURNS');
-    matchDeferStep(f, dev, `${DD}:__device_attach_driver`, returnLines(k, ["* Device can't match with a driver right now, so don't attempt", 'return ret;@1']), (s, t) => {
+    matchDeferStep(f, dev, `${DD}:__device_attach_driver`, returns ? returnLines(k, ["* Device can't match with a driver right now, so don't attempt", 'return ret;@1']) : c.slice(c.indexOf(MATCH_LINE) + 1), (s, t) => {
       if (!returns) return rest(s, t);
       t.ret = RET.EPROBE_DEFER;
       return single && !early ? after(s, t) : stop(s, t);

@@ -20,6 +20,8 @@ import { RETURN, type Block, type Ret, type ThreadBuilder } from '../emit.js';
 import type { KL, KS } from '../state.js';
 
 export const PLATFORM = 'drivers/base/platform.c';
+/** The match call in every caller's lines. */
+export const MATCH_LINE = 'driver_match_device(drv, dev)';
 
 /**
  * The strcmp step's anchor. The step before it (the load) models `if (pdev->driver_override)` but
@@ -51,7 +53,9 @@ export function driverMatchSteps(f: Block, dev: number, drv: number,
   const defers = f.tb.k.w.devices[dev]!.matchDefers && f.tb.k.has('MATCH_DEFER');
   const on = defers && o.defer ? o.defer : o.on;
   if (!f.tb.k.w.devices[dev]!.override) {
-    f.step('driver_match_device', { where: defers ? `${where} (the bus's match returns -EPROBE_DEFER)` : where, ...since, c, run: (s, t) => {
+    // A match that defers goes on in the caller's next step: this one cites the lines up to the match.
+    const upTo = defers && o.defer ? c.slice(0, c.indexOf(MATCH_LINE) + 1) : c;
+    f.step('driver_match_device', { where: defers ? `${where} (the bus's match returns -EPROBE_DEFER)` : where, ...since, c: upTo, run: (s, t) => {
       const left = skip?.(s, t);
       return left !== undefined ? left : on(s, t);
     } });
