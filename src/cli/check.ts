@@ -17,7 +17,7 @@ import { reportedProperties, type CheckedRun } from '../report/runs.js';
 import { suiteJson, suiteSummary, suiteTable } from '../report/suite.js';
 import { modelNoteLines, renderResult, renderViolation, shardLines, showParams, vacuityLines, verdictTable, waiterSummaries } from '../report/text.js';
 import { stopLines } from '../report/stop.js';
-import { toTraceFile, traceFileText, type TraceFile } from '../report/trace-file.js';
+import { searchSources, toTraceFile, traceFileText, type TraceFile } from '../report/trace-file.js';
 import { runSuite, statuses, type SuiteOutcome } from '../suite/run.js';
 import type { OutputArgs, SearchArgs } from './args.js';
 import { buildModel, loadProperties, propertySource } from './build.js';
@@ -190,7 +190,8 @@ export function jsonDocument(runs: CheckedRun[], suites: SuiteOutcome[], exit: E
       ...(p.waiters?.length || p.waiting?.length ? { waitFor: waiterSummaries(p) } : {}),
     }))),
     // A suite case's run carries its expectations and index: `probecheck merge` judges merged shards by them.
-    runs: runs.map((r) => ({ file: r.file, suite: r.suite, ...(r.expect ? { case: r.case, expect: r.expect } : {}), ...r.result })),
+    // A shard's run says what it ran by content (searchSources), for `probecheck merge`.
+    runs: runs.map((r) => ({ file: r.file, suite: r.suite, ...(r.expect ? { case: r.case, expect: r.expect } : {}), ...r.result, ...(r.result.shard ? { sources: searchSources(r.file, r.result.params) } : {}) })),
     suites: suites.map(suiteJson),
   };
 }

@@ -24,7 +24,7 @@ import { htmlReport } from '../report/html.js';
 import { junitXml } from '../report/junit.js';
 
 /** A suite case's run carries the case's index in its suite and its expectations. */
-type Run = Result & { file: string; suite?: string; case?: number; expect?: Record<string, Expected> };
+type Run = Result & { file: string; suite?: string; case?: number; expect?: Record<string, Expected>; sources?: { model?: string; patches?: Record<string, string> } };
 
 /** A suite as a shard's --json wrote it (suiteJson): its file, model and cases. */
 interface SuiteDoc {
@@ -52,8 +52,16 @@ function readRuns(path: string, suiteDocs: Map<string, SuiteDoc>): Run[] {
   return doc.runs as Run[];
 }
 
-/** Which search a run is a part of: its model and parameters (and suite). What else must agree is `differences`'. */
-const keyOf = (r: Run) => JSON.stringify([r.suite ?? null, r.case ?? null, r.model, r.params]);
+/**
+ * Which search a run is a part of: its model and parameters (and suite), a patch file named by its
+ * content where the shard recorded it (searchSources: the same patch in another checkout folder is
+ * the same search). What else must agree is `differences`'.
+ */
+const keyOf = (r: Run) => {
+  const byContent = (p: string) => p.split(',').map((x) => r.sources?.patches?.[x.trim()] ?? x.trim()).join(',');
+  const params = r.params.patches !== undefined ? { ...r.params, patches: byContent(String(r.params.patches)) } : r.params;
+  return JSON.stringify([r.suite ?? null, r.case ?? null, r.model, params]);
+};
 
 /**
  * What defines a search besides its model and parameters: parts that differ in any of these
@@ -71,6 +79,11 @@ const DEFINING: { what: string; flag: string; of: (r: Run) => string }[] = [
 ];
 
 function differences(a: Run, b: Run): string | undefined {
+  // Two files of one scenario name are two searches, whatever their split (shards from before
+  // the sources were recorded are not compared).
+  if (a.sources?.model && b.sources?.model && a.sources.model !== b.sources.model) {
+    return `model file ${b.file} (sha256 ${b.sources.model.slice(0, 12)}), shard ${a.shard!.index}/${a.shard!.count} with ${a.file} (sha256 ${a.sources.model.slice(0, 12)}): another file's search, not a part of this one`;
+  }
   for (const d of DEFINING) {
     const x = d.of(a), y = d.of(b);
     if (x !== y) return `${d.what} ${JSON.stringify(y)}, shard ${a.shard!.index}/${a.shard!.count} with ${JSON.stringify(x)}: the shards must run the same search (same ${d.flag})`;

@@ -48,6 +48,17 @@ export function belowCwd(path: string): string {
   return rel && !/^\.\.($|[\\/])/.test(rel) && !isAbsolute(rel) ? rel.split('\\').join('/') : path;
 }
 
+/**
+ * What a shard's search ran, by content: the model file's sha256 and each patch file's (by the
+ * entry of `patches` it was given as). `probecheck merge` keys shards by these, not by paths, so
+ * checkouts in different folders merge and two different files of one scenario name do not (a CI
+ * hunt, 2026-12-05: shards of two model files were merged into one verdict).
+ */
+export function searchSources(file: string, params: Record<string, string | number>): { model?: string; patches?: Record<string, string> } {
+  const patches = String(params.patches ?? '').split(',').map((x) => x.trim()).filter((x) => isPatchFile(x) && existsSync(x));
+  return { ...(existsSync(file) ? { model: fileHash(file) } : {}), ...(patches.length ? { patches: Object.fromEntries(patches.map((f) => [f, fileHash(f)])) } : {}) };
+}
+
 /** The sha256 of a file's content, in hex. */
 export function fileHash(path: string): string {
   return createHash('sha256').update(readFileSync(path)).digest('hex');

@@ -4,7 +4,7 @@
  * shard files that do not make one search are refused with one line (E504). (That the parts
  * cover the whole search is test/engine/shard.test.ts's.)
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -259,5 +259,45 @@ describe('--shard 1/1', () => {
     expect(s.status).toBe(0);
     expect(s.stdout).toMatch(/1 suite: \d+ as expected/);
     expect(s.stdout).not.toContain('not compared (a shard)');
+  });
+});
+
+// A CI hunt (2026-12-05): shards are keyed by what they ran, by content: two model files of one
+// scenario name were merged into one verdict, and one patch file in two checkout folders was not.
+describe('shards of one search, by content', () => {
+  const scenario = (drv: string) => `import { scenario } from 'probecheck';
+export default scenario({ name: 'same-name', profile: 'v5.1', devices: { d: { present: true }, e: {} },
+  drivers: { dd: { matches: ['d'] }, ed: { matches: ['e'], present: true${drv} } },
+  actors: { a: 'register dd', b: 'del d', c: 'add e' }, properties: ['no-probe-after-del', 'no-deadlock'] });
+`;
+  const folder = (name: string, drv = '') => {
+    const d = join(dir, name);
+    mkdirSync(join(d, 'node_modules'), { recursive: true });
+    symlinkSync(ROOT, join(d, 'node_modules', 'probecheck'));
+    writeFileSync(join(d, 'm.ts'), scenario(drv));
+    writeFileSync(join(d, 'fix.ts'), `import { definePatch } from 'probecheck';
+export default definePatch({ id: 'pass', subject: 'pass-through', base: 'v5.1',
+  hunks: [{ fn: '__device_attach', replace: 'device_lock', step: (_site, orig) => ({ ...orig, run: (s, t, b, c) => orig.run(s, t, b, c) }) }] });
+`);
+    return d;
+  };
+  const a = folder('ck-a'), b = folder('ck-b'), other = folder('ck-other', ", probe: ['ok', 'error']");
+  const shard = (cwd: string, i: number, out: string, extra: string[] = []) => probecheck(['check', 'm.ts', '--shard', `${i}/2`, '--json-out', file(out), '-q', ...extra], { cwd });
+
+  it('two model files of one scenario name: E504 naming both files, not one verdict', () => {
+    shard(a, 1, 'same-1.json');
+    shard(other, 2, 'same-2.json');
+    const m = probecheck(['merge', file('same-1.json'), file('same-2.json')]);
+    expect(m.status).toBe(2);
+    expect(m.stderr.trim()).toMatch(new RegExp(`^probecheck: E504 \\(shard results that do not merge\\): .*same-2\\.json: shard 2/2 of same-name \\(.*\\) ran with model file ${other}/m\\.ts \\(sha256 [0-9a-f]{12}\\), shard 1/2 with ${a}/m\\.ts \\(sha256 [0-9a-f]{12}\\): another file's search, not a part of this one$`));
+  });
+
+  it('one patch file in two checkout folders: one search, merged as the whole', () => {
+    shard(a, 1, 'pa-1.json', ['--patch', 'fix.ts']);
+    shard(b, 2, 'pa-2.json', ['--patch', 'fix.ts']);
+    const m = probecheck(['merge', file('pa-1.json'), file('pa-2.json'), '--json']);
+    const whole = probecheck(['check', 'm.ts', '--patch', 'fix.ts', '--json'], { cwd: a });
+    expect(m.status, m.stderr).toBe(whole.status);
+    expect(verdicts(m.stdout)).toEqual(verdicts(whole.stdout));
   });
 });
