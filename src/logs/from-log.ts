@@ -76,7 +76,7 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
     return Object.keys(by).length > 1 ? by : undefined;
   };
   /** Probes under way: device -> driver and task; `async`: the probing line of one the log shows scheduled asynchronously. */
-  const open = new Map<string, { drv: string; task?: string; async?: number }>();
+  const open = new Map<string, { drv: string; task?: string; async?: number; probing?: true }>();
   /** Devices taken as registered by the probe their add or probe ran inside (`opts.noNest`: not these). */
   const nested: FromLog['nested'] = [];
   /** Without caller ids, devices seen while two or more probes were open: given to the innermost. */
@@ -160,6 +160,8 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
   let used = 0, namesakes = 0, swapped = false;
   /** Does the log hold lines of the kinds the model's deferral prints (validate checks those kinds)? */
   const probeLines = log.events.some((e) => e.rule.model === 'probing' || e.rule.model === 'defer' || e.rule.model === 'returned');
+  /** Does a matched line open a probe that a later line closes (initcall_debug's returns)? */
+  const matchedOpens = log.events.some((e) => e.rule.id === 'probe_returned');
   const seenAsync = new Set<string>();
   // The profile first: what initcall_debug's "probe of X returned 0" means depends on its dd.c.
   // No version line: the newest profile whose dd.c prints the lines as the log does.
@@ -330,8 +332,15 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
             notes.push(`${dv0.name}: probed inside the probe of ${pdev} (line ${e.line}): taken as registered by it`);
           }
         }
+        // The probe is open from its probing line; from its matched line too where the log shows
+        // initcall_debug's returns: __driver_probe_device prints matched after its -ENODEV/-EBUSY
+        // checks, then really_probe_debug always prints "probe of X returned" (dd.c at
+        // torvalds@f8fb576658a3), so the probe closes. A log hunt, 2026-12-05: msm-mdss's probe,
+        // seen only as matched ... returned, did not enclose the children it populated.
+        if (e.rule.id === 'probing' || (matchedOpens && !open.has(e.dev!))) {
+          open.set(e.dev!, { drv: e.drv!, ...(task !== undefined ? { task } : {}), ...(seenAsync.has(e.dev!) || d.async ? { async: e.line } : {}), ...(e.rule.id === 'probing' ? { probing: true as const } : {}) });
+        }
         if (e.rule.id === 'probing') {
-          open.set(e.dev!, { drv: e.drv!, ...(task !== undefined ? { task } : {}), ...(seenAsync.has(e.dev!) || d.async ? { async: e.line } : {}) });
           const dv = devs.get(e.dev!)!;
           const byRetry = retried.has(e.dev!) && retried.get(e.dev!) === task;
           // Neither the task that added the device nor the one that registered the driver, nor the deferred worker's retry: an async worker.
@@ -395,7 +404,7 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
         const d = pair(e.dev!, dname);
         fromInit(d, task, e.dev!, e.line);
         const c = retClass(e.ret!);
-        if (negates && e.ret === -517) coreDefer ??= { line: e.line, dev: e.dev!, drv: dname, probing: p !== undefined };
+        if (negates && e.ret === -517) coreDefer ??= { line: e.line, dev: e.dev!, drv: dname, probing: p?.probing === true };
         // 1 (bound) before 5.14, 0 (bound) since (zeroBinds); 0 before 5.14 is any unbound end: left as seen elsewhere.
         if (c === '1') outcome(d, 'ok');
         else if (c === 'defer') { outcome(d, 'defer'); deferredSeen.add(e.dev!); }

@@ -18,7 +18,7 @@ function roundTrip(name: string, lines: string[], extra: string[] = []) {
   return { dir, text, w, v, spec: JSON.parse(text.slice(text.indexOf('scenario(') + 9, text.lastIndexOf(');'))) };
 }
 
-describe('log hunt s25', () => {
+describe('from-log and validate on real logs (a new-user hunt, 2026-12-05)', () => {
   // Problem 1: from v5.14 really_probe returns 0 when bound; a later `returned 0` after a deferral was dropped ("probe": "defer").
   it('a driver that deferred, then returned 0 (initcall_debug only), may defer or bind, and the scenario prints its own log', () => {
     const r = roundTrip('idb', [
@@ -27,6 +27,21 @@ describe('log hunt s25', () => {
       '[    0.080228] probe of 4201000.gpio returned 0 after 40 usecs',
     ]);
     expect(r.spec.drivers['4201000.gpio-driver'].probe).toEqual(['defer', 'ok']);
+    expect(r.v.stdout).toContain('IS a behaviour');
+    expect(r.v.status).toBe(0);
+  });
+
+  // Problem 8: a probe seen only as matched ... returned (msm-mdss populating its children in the X13s log) enclosed nothing.
+  it('a probe opened by its matched line and closed by initcall_debug\'s return encloses the probes between: the scenario prints its own log', () => {
+    const r = roundTrip('nmr', [
+      "[   16.748475] bus: 'platform': __driver_probe_device: matched device ae00000.mdss with driver msm-mdss",
+      "[   16.795226] bus: 'platform': __driver_probe_device: matched device ae01000.dpu with driver msm_dpu",
+      '[   16.807542] probe of ae01000.dpu returned 0 after 3 usecs',
+      '[   16.903825] probe of ae00000.mdss returned 0 after 144497 usecs',
+    ]);
+    expect(r.spec.devices['ae01000.dpu']).toEqual({ parent: 'ae00000.mdss' });
+    expect(r.spec.drivers['msm-mdss'].registers).toEqual(['ae01000.dpu']);
+    expect(r.text).toContain('// note: ae01000.dpu: probed inside the probe of ae00000.mdss (line 2): taken as registered by it');
     expect(r.v.stdout).toContain('IS a behaviour');
     expect(r.v.status).toBe(0);
   });
