@@ -38,7 +38,7 @@ export async function runCheck(io: Io, targetArgs: string[], params: Record<stri
   const targets: Target[] = [];
   for (const f of files) targets.push(await loadTarget(f));
   if (Object.keys(params).length && !targets.some((t) => t.kind === 'model')) {
-    throw new ProbecheckError('E501', '--param applies to model files; a suite states the parameters of each case');
+    throw new ProbecheckError('E501', `${Object.keys(params).every((k) => k === 'patches') ? '--patch' : '--param'} applies to model files; a suite states the parameters of each case (its patches too: params.patches)`);
   }
   if (search.properties.length && targets.some((t) => t.kind === 'suite')) {
     throw new ProbecheckError('E501', '--property applies to model files; a suite states the properties of each case');

@@ -38,7 +38,10 @@ export function parseParamArgs(args: readonly string[]): Record<string, string> 
   for (const a of args) {
     const i = a.indexOf('=');
     if (i <= 0) throw new ProbecheckError('E501', `--param expects K=V, got '${a}'`);
-    out[a.slice(0, i)] = a.slice(i + 1);
+    const k = a.slice(0, i), v = a.slice(i + 1);
+    // The last would win without a word (a CI hunt, 2026-12-05: a CI matrix's two values of one key).
+    if (k in out && out[k] !== v) throw new ProbecheckError('E501', `--param ${k} given twice (${out[k]}, then ${v}): give it once`);
+    out[k] = v;
   }
   return out;
 }

@@ -144,6 +144,9 @@ describe('bad input: one clear line, exit 2, never a stack trace', () => {
     ['model whose build throws', ['check', `${FIXTURES}/throws.ts`], /E101 .*model throws: build\(\{\}\) threw: kaboom/],
     ['malformed suite', ['check', `${FIXTURES}/bad-shape.suite.ts`], /E502 .*bad-shape.suite.ts: cases\[0\]\.expect\.no-deadlock: expected one of 'holds', 'violated', 'vacuous', 'reachable', 'unreachable', got "maybe"/],
     ['--param with only suites', ['check', `${FIXTURES}/right.suite.ts`, '--param', 'N=2'], /E501 .*--param applies to model files/],
+    // A CI hunt (2026-12-05): --patch on a suite blamed --param; a key given twice took the last value.
+    ['--patch with only suites', ['check', `${FIXTURES}/right.suite.ts`, '--patch', `${FIXTURES}/right.suite.ts`], /^probecheck: E501 \(bad command-line usage\): --patch applies to model files; a suite states the parameters of each case \(its patches too: params\.patches\)$/],
+    ['a --param given twice', ['check', PROBE_TREE, '--param', 'N=2', '--param', 'N=3'], /^probecheck: E501 \(bad command-line usage\): --param N given twice \(2, then 3\): give it once$/],
     ['a step that throws during the search', ['check', `${FIXTURES}/step-throws.ts`], /^probecheck: E203 \(step threw\): .*probe exploded/],
     ['empty directory', ['check', `${FIXTURES}/empty-dir`], /E503|no suite files/],
   ];
