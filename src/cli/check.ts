@@ -113,7 +113,16 @@ export async function runCheck(io: Io, targetArgs: string[], params: Record<stri
           // A case that pins only the unreduced count is searched unreduced, so that count is compared
           // (a CI hunt, 2026-12-05: with symmetry on by default it was never compared, and exit was 0).
           const unreduced = c.states !== undefined && c.reduced?.symmetry === undefined && c.reduced?.['por+symmetry'] === undefined && options.symmetry === undefined;
-          const done = await checker.run({ file: modelFile, params: c.params, ...options, ...(unreduced ? { symmetry: false } : {}), properties: Object.keys(c.expect), exhaustive: c.states !== undefined || c.reduced !== undefined });
+          let done;
+          try {
+            done = await checker.run({ file: modelFile, params: c.params, ...options, ...(unreduced ? { symmetry: false } : {}), properties: Object.keys(c.expect), exhaustive: c.states !== undefined || c.reduced !== undefined });
+          } catch (e) {
+            // A file the suite names that is not there: say which suite and case name it (a CI hunt, 2026-12-05).
+            if (e instanceof ProbecheckError && e.code === 'E503' && !e.message.startsWith(s.file)) {
+              throw new ProbecheckError('E503', `${s.file}: case ${s.suite.cases.indexOf(c)} (${showParams(c.params)}): ${e.message}`);
+            }
+            throw e;
+          }
           progress.clear();
           runs.push({ file: modelFile, result: done.result, suite: s.suite.name, expect: c.expect, case: s.suite.cases.indexOf(c), allowVacuous: output.allowVacuous });
           return done.result;

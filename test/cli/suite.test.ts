@@ -15,6 +15,17 @@ describe('suites', () => {
     expect(probeTreeRows.every((l) => l.endsWith(' ok'))).toBe(true);
   });
 
+  // A CI hunt (2026-12-05): the E503 named the missing file alone, not the suite that names it.
+  it("a model or patch file a suite names that is not there: E503 naming the suite file and case", () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'x.suite.ts'), `import { defineSuite } from 'probecheck';
+export default defineSuite({ name: 'x', model: './nope.ts', cases: [{ params: { profile: 'v5.1', patches: '' }, expect: { 'no-deadlock': 'holds' } }] });
+`);
+    const r = probecheck(['check', join(dir, 'x.suite.ts')]);
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim()).toBe(`probecheck: E503 (unreadable input file): ${join(dir, 'x.suite.ts')}: case 0 (profile=v5.1 patches=): ${join(dir, 'nope.ts')}: no such file or directory`);
+  });
+
   it('the probe-tree suite: every verdict and golden count as expected', () => {
     const r = probecheck(['check', `${ROOT}/properties/probe-tree.suite.ts`]);
     expect(r.status).toBe(0);
