@@ -10,7 +10,7 @@ export const ERROR_TABLE = {
   E102: { kind: 'malformed state schema', example: 't.int(300): max must be an integer in 1..255' },
   E103: { kind: 'malformed thread or step', example: "step 'A3' of thread 'A_1' does not say where it comes from" },
   E104: { kind: 'unknown or invalid model parameter', example: "model probe-tree has no parameter 'M'; known: N, variant" },
-  E105: { kind: 'model file could not be loaded', example: 'x.ts: its default export is not a model' },
+  E105: { kind: 'input file could not be loaded', example: 'x.ts: its default export is not a model' },
   // 2xx: the model misbehaved while running
   E201: { kind: 'state field out of range', example: "in step 'inc' of thread 't' (toy:inc): state field state.g.x was set to 4; it must be an integer in 0..3" },
   E202: { kind: 'step returned an unknown label', example: 'step \'check_dead\' of __device_attach returned unknown label "out_unlok"; known: ...' },
@@ -19,7 +19,7 @@ export const ERROR_TABLE = {
   E205: { kind: 'lock left held', example: "async_run_entry_fn returns, ending thread 'kworker/u:async ...', which still holds adev's &dev->mutex" },
   // 3xx: properties
   E301: { kind: 'unknown property', example: "model probe-tree has no property 'pbc'; known: parent-before-child, ..." },
-  E302: { kind: 'property threw', example: "property 'p' threw: ..." },
+  E302: { kind: 'property threw', example: "property 'p' (my-props.ts) threw: ..." },
   E303: { kind: 'malformed user property', example: "property 'my-prop': unknown key 'chek'; did you mean 'check'?" },
   // 4xx: traces
   E401: { kind: 'trace file unreadable or corrupt', example: 't.json: field version: expected 1 or 2, got 3 (this probecheck reads versions 1 and 2)' },

@@ -122,7 +122,7 @@ describe('definePatch and --patch', () => {
   it('an unknown function, a file that is not a patch, and a malformed patch are one-line errors', () => {
     expect(run('check', 's.ts', '--patch', 'nofn.ts').stderr).toMatch(/^probecheck: E604 .*has no modelled function '__driver_atach'; did you mean '__driver_attach'\?; functions: .*__driver_attach/);
     const r = run('check', 's.ts', '--patch', 'notpatch.ts');
-    expect([r.status, r.stderr]).toEqual([2, `probecheck: E105 (model file could not be loaded): ${join(dir, 'notpatch.ts')}: its default export is not a patch; write \`export default definePatch({...})\` (or a list of them)\n`]);
+    expect([r.status, r.stderr]).toEqual([2, `probecheck: E105 (input file could not be loaded): ${join(dir, 'notpatch.ts')}: its default export is not a patch; write \`export default definePatch({...})\` (or a list of them)\n`]);
     expect(run('check', 's.ts', '--patch', 'badkey.ts').stderr).toMatch(/^probecheck: E604 .*hunks\[0\]: unknown key 'extra'/);
     // An unknown base is an unknown profile, as everywhere else (a new user's pass, 2026-12-05: E604 with no suggestion).
     expect(run('check', 's.ts', '--patch', 'badbase.ts').stderr).toMatch(/^probecheck: E602 \(unknown kernel profile\): patch 'badbase': base: unknown kernel profile 'v6.13'; did you mean 'v6.12'\?/);
