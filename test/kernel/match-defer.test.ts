@@ -73,3 +73,13 @@ describe("a bus match that defers: __driver_attach's add without the device lock
     expect(bad({ devices: { pl011: { present: true, matchDefers: true, boundTo: 'uart-pl011' } }, drivers: { 'uart-pl011': { matches: ['pl011'], present: true } } })).toThrow(/device 'pl011' is boundTo 'uart-pl011' but its match defers/);
   });
 });
+
+describe('the candidate fix (models/patches/deferred-add-dead.ts)', () => {
+  it('diff: deferred-lists and no-probe-after-del fixed, no-deadlock still holds', async () => {
+    const { probecheck } = await import('../cli/run.js');
+    const d = probecheck(['diff', 'models/amba-match-defer.ts', '--patch', 'models/patches/deferred-add-dead.ts', '--json']);
+    expect(d.status, d.stderr).toBe(0);
+    expect(Object.fromEntries(JSON.parse(d.stdout).properties.map((r: { property: string; change: string }) => [r.property, r.change])))
+      .toEqual({ 'deferred-lists': 'fixed', 'no-probe-after-del': 'fixed', 'no-deadlock': 'still holds' });
+  });
+});
