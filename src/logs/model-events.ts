@@ -102,6 +102,10 @@ export function stepEvents(lk: LogKernel, s: StepInfo): ModelEvent[] {
       case 'really_probe': {
         const newLayout = !s.has(s.label.replace(/:[^:]+$/, ':done'));
         if (local === 'call_probe' && d >= 0 && s.after.dev[d]!.probing !== 0 && s.before.dev[d]!.probing === 0) out.push({ kind: 'probing', dev, drv, bus: busOf(d) });
+        // device_links_check_suppliers deferred before the probe started: really_probe returns its
+        // -EPROBE_DEFER as is, before the "probing driver" line, and initcall_debug prints it, negative
+        // in every layout (dd.c at torvalds@f8fb576658a3:619-621, 5.10.13:512-516).
+        else if (local === 'call_probe' && d >= 0 && s.after.dev[d]!.probing === 0 && s.before.dev[d]!.probing === 0 && prints) out.push({ kind: 'returned', dev, ret: -517 });
         else if (local === 'probe_failed') {
           const o = outcome(s.locals.ret);
           if (o === 'defer') out.push({ kind: 'defer', dev, drv });

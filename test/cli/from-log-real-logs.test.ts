@@ -1,9 +1,9 @@
 // A new-user hunt of from-log and validate on real kernel logs (2026-12-05): each case as a user runs
 // it, from a folder outside the repository, the log written there.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { hasStack, probecheck, tempDir } from './run.js';
+import { ROOT, hasStack, probecheck, tempDir } from './run.js';
 import { oneErrorLine } from './user-folder.js';
 
 /** `from-log NAME.log -o NAME.ts` then `validate NAME.ts --log NAME.log` in a fresh folder: the scenario text and both transcripts. */
@@ -271,5 +271,26 @@ describe('from-log and validate on real logs (a new-user hunt, 2026-12-05)', () 
     expect(r.spec.devices.ttyUSB0).toEqual({ present: true, bus: 'usb-serial' });
     expect(r.spec.drivers.option1).toMatchObject({ bus: 'usb-serial' });
     expect(r.v.status).toBe(0);
+  });
+});
+
+// A log hunt (2026-12-05): the model printed no "returned" line when device_links_check_suppliers
+// deferred (before the probing line), so validate refused a log of it.
+describe('validate: a deferral by device_links_check_suppliers', () => {
+  it("prints initcall_debug's -517 before any probing line, as really_probe returns it", () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'node_modules'));
+    symlinkSync(ROOT, join(dir, 'node_modules', 'probecheck'));
+    // mmc was bound with its link to pmic; pmic's unbind leaves the link DORMANT, so mmc's bind defers on it.
+    writeFileSync(join(dir, 'links.ts'), `import { scenario } from 'probecheck';
+export default scenario({ name: 'link-defer', profile: 'v6.6', buses: { platform: { autoprobe: false } },
+  devices: { pmic: { present: true, boundTo: 'pmic-drv' }, mmc: { present: true, boundTo: 'mmc-drv' } },
+  drivers: { 'pmic-drv': { matches: ['pmic'], present: true }, 'mmc-drv': { matches: ['mmc'], links: ['pmic'], present: true } },
+  actors: { admin: ['unbind pmic-drv pmic', 'bind mmc-drv mmc'] } });
+`);
+    writeFileSync(join(dir, 'unbind.log'), "[    5.000000] bus: 'platform': __driver_probe_device: matched device mmc with driver mmc-drv\n[    5.000100] probe of mmc returned -517 after 3 usecs\n");
+    const v = probecheck(['validate', 'links.ts', '--log', 'unbind.log'], { cwd: dir });
+    expect(v.stdout).toContain('the log IS a behaviour of the model');
+    expect(v.status).toBe(0);
   });
 });
