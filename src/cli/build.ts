@@ -56,5 +56,9 @@ export function buildTraceModel(f: ModelFactory, params: Record<string, string |
     if (!(e instanceof ProbecheckError) || e.code !== 'E104') throw e;
     throw new ProbecheckError('E402', `${tracePath}: the trace's parameters do not fit model ${f.name} (${e.message}); the trace is for another model or another version of it`);
   }
-  return buildModel(f, params);
+  try { return buildModel(f, params); } catch (e) {
+    // A profile this probecheck does not know (a trace from another version): name the trace (a CI hunt, 2026-12-05).
+    if (e instanceof ProbecheckError && e.code === 'E602' && !e.message.startsWith(tracePath)) throw new ProbecheckError('E602', `${tracePath}: ${e.message}`);
+    throw e;
+  }
 }

@@ -236,6 +236,17 @@ describe('bad trace files: one line, exit 2', () => {
     expect(r.stderr).toMatch(line);
     expect(hasStack(r.stderr + r.stdout)).toBe(false);
   });
+
+  // A CI hunt (2026-12-05): a trace from a probecheck with another profile list gave an E602 that named no file.
+  it('a kernel trace of a profile this probecheck does not know: E602 naming the trace file', () => {
+    const dir = tempDir(), file = join(dir, 'k.json');
+    probecheck(['check', 'models/hot-unplug.ts', '--param', 'profile=v4.2', '--property', 'no-probe-after-del', '--trace-out', file, '-q']);
+    const t = JSON.parse(readFileSync(file, 'utf8'));
+    writeFileSync(file, JSON.stringify({ ...t, params: { ...t.params, profile: 'v4.3' } }));
+    const r = probecheck(['replay', file]);
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim()).toMatch(new RegExp(`^probecheck: E602 \\(unknown kernel profile\\): ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: unknown kernel profile 'v4.3'; did you mean 'v4.2'\\?`));
+  });
 });
 
 describe('parseTraceFile (fuzzed)', () => {
