@@ -49,7 +49,8 @@ export default scenario({ name: 'never', profile: 'v5.19', devices: { dc: {} }, 
     expect(xml).not.toMatch(/failures="0"/);
     const ok = probecheck(['check', 'never.ts', '--junit', 'n2.xml', '--allow-vacuous', '-q'], { cwd: dir });
     expect(ok.status).toBe(0);
-    expect(readFileSync(join(dir, 'n2.xml'), 'utf8')).toMatch(/name="actions complete" time="0"\/>/);
+    // Accepted: skipped, as an accepted vacuous verdict is (a CI hunt, 2026-12-05: it was a plain pass).
+    expect(readFileSync(join(dir, 'n2.xml'), 'utf8')).toMatch(/name="actions complete" time="0">\s*<skipped message="never completed in any run, accepted by --allow-vacuous: a: del dc"\/>/);
   });
   it('--por is not combined with symmetry while a property of your own is checked: together they missed this violation', () => {
     writeFileSync(join(dir, 'p4.ts'), `import { defineProperty } from 'probecheck';

@@ -54,9 +54,11 @@ export default scenario({ name: 'never', profile: 'v5.1', devices: { hub: { pres
     const r = probecheck(['check', 'never.ts', '-q'], { cwd: dir, env: { GITHUB_ACTIONS: 'true' } });
     expect(r.status).toBe(5);
     expect(r.stdout.split('\n').filter((l) => l.startsWith('::error '))).toEqual(["::error file=never.ts,title=action 'del child' never completed::never (profile=v5.1 patches=): action 'del child' of never never completed in any run: its verdicts are about runs that stop short"]);
-    const ok = probecheck(['check', 'never.ts', '-q', '--allow-vacuous'], { cwd: dir, env: { GITHUB_ACTIONS: 'true' } });
+    const ok = probecheck(['check', 'never.ts', '-q', '--allow-vacuous', '--junit', 'j.xml'], { cwd: dir, env: { GITHUB_ACTIONS: 'true' } });
     expect(ok.status).toBe(0);
     expect(ok.stdout).not.toContain('::error');
+    // Accepted, it is skipped in JUnit, as an accepted vacuous verdict is: not a plain pass.
+    expect(readFileSync(join(dir, 'j.xml'), 'utf8')).toContain(`name="actions complete" time="0">\n      <skipped message="never completed in any run, accepted by --allow-vacuous: never: del child"/>`);
   });
 
   it('GitHub annotations for a suite name the mismatch against the expectation', () => {
