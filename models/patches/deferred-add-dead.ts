@@ -4,7 +4,9 @@
  * device_del has killed. kill_device sets dev->p->dead (under device_lock) before device_del's
  * driver_deferred_probe_del takes deferred_probe_mutex, so an add under that mutex either comes
  * before the del, which then takes the device off the list, or sees it dead. Not posted anywhere;
- * not tested on a kernel.
+ * not tested on a kernel. The C diff below covers every caller of the add; this patch changes only
+ * __driver_attach's, the one the model has unlocked (device_links_driver_bound's, for a
+ * DL_FLAG_AUTOPROBE_CONSUMER link, is not modelled: README "A bus match that defers").
  */
 import { definePatch, RETURN } from 'probecheck';
 
