@@ -387,7 +387,14 @@ export class Block {
             const st = this.local.get(a)!;
             this.local.set(a, { ...st, run: (s, t, b, c) => { const r = st.run(s, t, b, c); return r === before ? label : r; } });
           }
-          this.local.set(label, isUserPatch(p) ? this.userStep(h.step(site, undefined)) : h.step(site, undefined));
+          // A user's inserted step that says no `where` is placed in its function, as the
+          // function's own steps are (a new user, 2026-12-05: an E103 at search time named a thread).
+          const made = h.step(site, undefined);
+          if (isUserPatch(p) && made.where === undefined) {
+            const fnWhere = (this.local.get(afters[0] ?? order[0]!)?.where ?? this.name).split(' ')[0]!;
+            made.where = `${fnWhere} (patch ${p.id}: ${label})`;
+          }
+          this.local.set(label, isUserPatch(p) ? this.userStep(made) : made);
           patchedBy.set(label, p);
           if (after === null) order.unshift(label);
           else order.splice(Math.max(...afters.map((a) => order.indexOf(a))) + 1, 0, label);

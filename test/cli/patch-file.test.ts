@@ -96,10 +96,18 @@ describe('definePatch and --patch', () => {
     'never.ts': patchFile('never', `{ fn: 'really_probe', replace: 'probe_failed', step: (_s, o) => o! }, { fn: 'device_del', replace: 'bus_remove_device', step: (_s, o) => o! }, { fn: '__driver_attach', replace: 'strcmp', step: (_s, o) => o! }`),
     'nosched.ts': patchFile('nosched', `{ fn: '__driver_attach', replace: 'device_lock', step: (site, o) => ({ ...o!, run: (s) => { s.dev[site.dev]!.mutex = site.tb.owner; return 'device_unlock'; } }) }`),
     'after.ts': patchFile('after', `{ fn: '__driver_attach', insert: { label: 'check', after: 'device_lok', before: 'async_schedule_dev' }, step: () => ({ where: 'drivers/base/dd.c:__driver_attach', run: () => 'async_schedule_dev' }) }`),
+    'nowhere.ts': patchFile('nowhere', `{ fn: '__driver_attach', insert: { label: 'check', after: 'device_lock', before: 'async_schedule_dev' }, step: () => ({ run: () => 'async_schedule_dev' }) }`),
     'next.ts': patchFile('next', `{ fn: '__driver_attach', insert: { label: 'check', after: 'device_lock', before: 'async_schedule_dev' }, step: () => ({ where: 'drivers/base/dd.c:__driver_attach', run: () => 'next' }) }`),
     'x.suite.ts': `import { defineSuite } from 'probecheck';\nexport default defineSuite({ name: 'x', model: 's.ts', cases: [\n  { params: { profile: 'v5.1' }, expect: { 'no-deadlock': 'violated' } },\n  { params: { profile: 'v5.1' }, patches: ['fix.ts'], expect: { 'no-deadlock': 'holds' } },\n] });\n`,
   });
   const run = (...args: string[]) => { const r = probecheck(args, { cwd: dir }); expect(hasStack(r.stdout + r.stderr)).toBe(false); return r; };
+
+  // A new user (2026-12-05): an inserted step with no `where` was an E103 at search time naming a thread.
+  it("an inserted step that says no where is placed in its function, named by the patch and label", () => {
+    const r = run('check', 's.ts', '--patch', 'nowhere.ts', '--param', 'profile=v5.1', '--property', 'no-deadlock');
+    expect(r.stderr).not.toMatch(/E103/);
+    expect(r.stdout).toMatch(/__driver_attach \(patch nowhere: check\) \[__driver_attach\(d,d-drv\):check\]/);
+  });
 
   it('an unknown label is E604 listing the labels of that function on that profile', () => {
     const r = run('check', 's.ts', '--patch', 'typo.ts');
