@@ -221,7 +221,8 @@ export const LIBRARY: KernelProperty[] = [
         if (probeStarts(b, a, i) && b.dev[i]!.delStarted) return `probe(${k.vn(i)}) by ${drvName(k, y.driver)} started in ${m.thread} after device_del(${k.vn(i)}) began`;
         const x = b.dev[i]!;
         if (y.delDone && (y.driver !== 0 || y.probing !== 0 || y.deferred !== 'none') && (x.delDone !== y.delDone || x.driver !== y.driver || x.probing !== y.probing || x.deferred !== y.deferred))
-          return `device_del(${k.vn(i)}) returned but dev->driver = ${drvName(k, y.driver)}, probing: ${y.probing !== 0}, deferred: ${y.deferred}`;
+          // Only what is wrong (a new user, 2026-12-05: "dev->driver = NULL, probing: false" beside the fault read as faults).
+          return `device_del(${k.vn(i)}) returned but ${[...(y.driver !== 0 ? [`dev->driver = ${drvName(k, y.driver)}`] : []), ...(y.probing !== 0 ? ['a probe of it is running'] : []), ...(y.deferred !== 'none' ? [`it is on the deferred ${y.deferred} list`] : [])].join(', ')}`;
       }
       return null;
     }, { text: 'device_del starts', met: (s) => someDev(s, (d) => d.delStarted) }, ['dev[*].probing', 'dev[*].delDone', 'dev[*].driver', 'dev[*].deferred']) },
