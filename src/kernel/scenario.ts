@@ -51,7 +51,7 @@ export interface DeviceSpec {
    * The bus's match() returns -EPROBE_DEFER for this device, with every driver that `matches` it,
    * the whole scenario through: as amba_match does while it cannot read the device's peripheral ID
    * (its clock or power domain not up yet). __driver_attach then puts it on the deferred-probe
-   * pending list without its device lock; __device_attach_driver does so under it (v4.6 on).
+   * pending list without its device lock; __device_attach_driver does so under it (656b8035b0ee, v4.5 or v4.6, on).
    */
   matchDefers?: boolean;
 }
@@ -829,7 +829,7 @@ function profileNotes(k: Kernel): string[] {
   const attachHunk = k.patches.find((p) => isUserPatch(p) && p.hunks.some((h) => h.fn === '__driver_attach'));
   if (attachHunk) out.push(`patch ${attachHunk.id} changes __driver_attach: driver_attach's bus_for_each_dev goes on to the next device whatever __driver_attach returns, where the kernel's stops at a nonzero return and bus_add_driver then fails the registration (not modelled: a fix of a return value there shows no difference)`);
   const md = w.devices.filter((d) => d.matchDefers).map((d) => `'${d.name}'`);
-  if (md.length && !k.has('MATCH_DEFER')) out.push(`${p} has no -EPROBE_DEFER from a bus's match() (656b8035b0ee, v4.6): its walks take the nonzero return for ${md.join(', ')} as a match (\`if (!driver_match_device(drv, dev))\`), so matchDefers probes the device as a match would`);
+  if (md.length && !k.has('MATCH_DEFER')) out.push(`${p} has no -EPROBE_DEFER from a bus's match() (656b8035b0ee, v4.5 or v4.6): its walks take the nonzero return for ${md.join(', ')} as a match (\`if (!driver_match_device(drv, dev))\`), so matchDefers probes the device as a match would`);
   if (!k.has('DEVICE_LINKS') && w.links.length) out.push(`${p} has no device links (9ed9895370ae, v4.10): the scenario's ${w.links.length > 1 ? `${w.links.length} links are` : 'link is'} never made`);
   // A present device boot's probe deferred starts on the pending list (a new user saw it only in a trace).
   for (const d of w.devices) if (d.deferredAtBoot?.length) {

@@ -62,7 +62,7 @@ describe("a bus match that defers: __driver_attach's add without the device lock
 
   it('before 656b8035b0ee the walks take the nonzero return as a match, and say so', () => {
     const b = buildScenario(driverWalk(false), 'v4.2', '');
-    expect(b.model.notes).toContain("v4.2 has no -EPROBE_DEFER from a bus's match() (656b8035b0ee, v4.6): its walks take the nonzero return for 'pl011' as a match (`if (!driver_match_device(drv, dev))`), so matchDefers probes the device as a match would");
+    expect(b.model.notes).toContain("v4.2 has no -EPROBE_DEFER from a bus's match() (656b8035b0ee, v4.5 or v4.6): its walks take the nonzero return for 'pl011' as a match (`if (!driver_match_device(drv, dev))`), so matchDefers probes the device as a match would");
     expect(run(driverWalk(false), 'v4.2').v['pl011-never-bound']).toBe('violated');
   });
 

@@ -33,7 +33,7 @@ export function returnLines(k: Kernel, lines: string[]): string[] {
 /** The step `driver_deferred_probe_add` of `f` (a walk's callback at `where`): the branch above, then `then`. */
 export function matchDeferStep(f: Block, dev: number, where: string, tail: string[], then: (s: KS, t: KL) => string | null): void {
   const k: Kernel = f.tb.k;
-  f.step('driver_deferred_probe_add', { where: `${where} (driver_match_device returned -EPROBE_DEFER)`, since: 'v4.6 (656b8035b0ee)',
+  f.step('driver_deferred_probe_add', { where: `${where} (driver_match_device returned -EPROBE_DEFER)`, since: 'v4.5 or v4.6 (656b8035b0ee)',
     c: ['} else if (ret == -EPROBE_DEFER) {', ...(k.has('PROBE_BUSY_CHECK') ? ['dev->can_match = true; || dev_set_can_match(dev);'] : []), 'driver_deferred_probe_add(dev);',
       ...(k.has('PROBE_BUSY_CHECK') ? ['driver_deferred_probe_add:: if (!dev->can_match) || if (!dev_can_match(dev))'] : []), ...ADD_LINES.map((l) => `driver_deferred_probe_add:: ${l}`), ...tail],
     await: (s) => s.deferredProbeMutex === 0, waits: namedMutexWaits('deferred_probe_mutex'),
