@@ -30,7 +30,6 @@ import { expandArgs, loadTarget, type Target } from './targets.js';
 import { isPart } from '../engine/search/shard.js';
 import { sigintHandler } from './interrupt.js';
 import { suiteExit, verdictExit } from './exit.js';
-export { suiteExit, verdictExit };
 
 export async function runCheck(io: Io, targetArgs: string[], params: Record<string, string>, search: SearchArgs, output: OutputArgs): Promise<ExitCode> {
   checkOutputPaths(output);

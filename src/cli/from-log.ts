@@ -7,7 +7,7 @@ import { basename } from 'node:path';
 import { ProbecheckError, suggestion } from '../engine/errors.js';
 import { PROFILE_NAMES } from '../kernel/profiles.js';
 import { compile } from '../engine/compile.js';
-import { scenario } from '../kernel/scenario.js';
+import { SCENARIO_LIMITS, scenario } from '../kernel/scenario.js';
 import { count, fromLog, scenarioSource, type FromLog } from '../logs/from-log.js';
 import { describeCut, describePrefixed, describeVariant, type ParsedLog } from '../logs/parse.js';
 import type { Model } from '../engine/model.js';
@@ -53,14 +53,9 @@ export function runFromLog(io: Io, file: string, profile: string | undefined, ou
 }
 
 /**
- * The model's state schema bounds a scenario (src/kernel/state.ts): a device's rank and a driver's
- * place are `t.int(n)` and a device's driver `t.named` of the drivers and NULL (at most 255 each),
- * and a thread's set of module inits under way `t.int(2 ** modules - 1)` (at most 8 modules). A
- * log past them is said at once, before the build (a log hunt, 2026-12-05: 300 devices gave E102
- * "t.int(300): max must be..." after 18 s).
+ * A log past what a scenario holds (SCENARIO_LIMITS) is said at once, before the build (a log hunt,
+ * 2026-12-05: 300 devices gave E102 "t.int(300): max must be..." after 18 s).
  */
-export const SCENARIO_LIMITS = { device: 255, driver: 255, module: 8 } as const;
-
 function tooBig(file: string, r: FromLog): void {
   const have = { device: Object.keys(r.spec.devices).length, driver: Object.keys(r.spec.drivers).length, module: Object.keys(r.spec.modules ?? {}).length };
   const over = (Object.keys(SCENARIO_LIMITS) as (keyof typeof SCENARIO_LIMITS)[]).filter((k) => have[k] > SCENARIO_LIMITS[k]);

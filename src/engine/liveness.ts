@@ -43,7 +43,7 @@ export function predicatesOf(p: Liveness): Pred[] {
   const preds = p.kind === 'leads-to' ? [p.from!, p.to!] : p.kind === 'quiescent' ? [p.quiet!]
     : p.kind === 'sometimes' && p.from ? [p.holds!, p.from] : [p.holds!];
   // An error in a predicate is the property's (E302), as it is for safety properties.
-  return preds.map((f) => (s, q) => { try { return f(s, q); } catch (e) { throw propertyThrew(p.name, e); } });
+  return preds.map((f) => (s, q) => { try { return f(s, q); } catch (e) { throw propertyThrew(p, e); } });
 }
 
 export function analyze(c: Compiled, g: Graph, store: FingerprintStore, props: readonly Liveness[]): LivenessFinding[] {

@@ -121,6 +121,8 @@ export interface Move { thread: string; label: string; branch?: number }
 export interface Invariant<G = any> {
   kind: 'invariant';
   name: string;
+  /** The user's property file it came from: the E302 of its code names it (define-property.ts). */
+  sourceFile?: string;
   description?: string;
   holds: (s: G, q: Query) => boolean;
   /** The values that break it, in words, for a violating state. */
@@ -143,6 +145,8 @@ export interface Invariant<G = any> {
 export interface ActionProperty<G = any> {
   kind: 'action';
   name: string;
+  /** The user's property file it came from: the E302 of its code names it (define-property.ts). */
+  sourceFile?: string;
   description?: string;
   /** `q`: the threads after the move; `qBefore`: before it (the search always gives it). */
   holds: (before: G, after: G, move: Move, q: Query, qBefore?: Query) => boolean;
@@ -181,6 +185,8 @@ export interface DeadlockProperty { kind: 'deadlock'; name: string; description?
 export interface Liveness<G = any> {
   kind: 'eventually' | 'leads-to' | 'quiescent' | 'sometimes';
   name: string;
+  /** The user's property file it came from: the E302 of its code names it (define-property.ts). */
+  sourceFile?: string;
   description?: string;
   holds?: (s: G, q: Query) => boolean;
   from?: (s: G, q: Query) => boolean;

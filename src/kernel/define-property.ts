@@ -203,27 +203,10 @@ export function withProperties(m: Model, props: readonly { from: string; p: Defi
   const out = [...m.properties];
   for (const { from, p } of props) {
     if (out.some((x) => x.name === p.spec.name)) throw new ProbecheckError('E303', `${from}: property '${p.spec.name}': model ${m.name} already has a property of that name`);
-    out.push(naming(toKernelProperty(p).make(kc.k, kc.ctx) as Property, from));
+    // Its file, for the E302 of code that throws (engine/search/monitor.ts propertyThrew).
+    out.push({ ...(toKernelProperty(p).make(kc.k, kc.ctx) as Property), sourceFile: from } as Property);
   }
   return { ...m, properties: out };
-}
-
-/**
- * A property of a file whose code throws: E302 names the file (a CI hunt, 2026-12-05: "property
- * 'late-throw' threw: kaboom" left the user to find which of their files it was).
- */
-function naming(p: Property, from: string): Property {
-  const out: Record<string, unknown> = { ...p };
-  for (const [k, f] of Object.entries(p)) {
-    if (typeof f !== 'function') continue;
-    out[k] = function (this: unknown, ...args: unknown[]) {
-      try { return (f as (...a: unknown[]) => unknown).apply(this, args); } catch (e) {
-        if (e instanceof ProbecheckError) throw e;
-        throw new ProbecheckError('E302', `property '${p.name}' (${from}) threw: ${e instanceof Error ? e.message : String(e)}`);
-      }
-    };
-  }
-  return out as unknown as Property;
 }
 
 /** The properties a property file exports (default: one, or a list). */

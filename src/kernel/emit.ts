@@ -303,7 +303,7 @@ export class Block {
    * adds to this function kept per call (this block's slot in the thread; frameLocals).
    */
   private userStep(st: KStep): KStep {
-    return ownReleases(this.tb, this.framedStep(st));
+    return checkedReleases(this.tb, this.framedStep(st));
   }
   private framedStep(st: KStep): KStep {
     const all = this.tb.k.locals;
@@ -428,8 +428,8 @@ export class Block {
       const ks = this.local.get(l)!;
       const user = patchedBy.get(l), mine = user && isUserPatch(user) ? user : undefined;
       // Under a user's patch, a library step too may not release another thread's mutex: a hunk
-      // earlier in the thread may have changed what it unlocks (libraryReleases).
-      const lib = mine === undefined && this.userPatched ? libraryReleases(this.tb, ks, l) : ks;
+      // earlier in the thread may have changed what it unlocks (checkedReleases).
+      const lib = mine === undefined && this.userPatched ? checkedReleases(this.tb, ks, l) : ks;
       const st: Step<KS, KL> = { where: ks.where, run: mine === undefined ? resolving(lib.run, full, resolve)
         // A label a user's hunk returns that its function lacks: the error names the patch too.
         : (s, t, b, c) => {
@@ -561,63 +561,39 @@ function libraryStep(lib: KStep, k: Kernel): KStep {
 }
 
 /**
- * A user's step may not release a mutex another thread holds: no kernel path means to (mutex_unlock
- * by a task that does not hold it), the model would just clear it, and no property might say so (a
- * new user, 2026-12-05: a patch's local, overwritten by a nested call, made a parent's frame unlock
- * a device another actor had locked, and every property held). E203 naming both. A library step
- * that releases another's mutex as its C does (foreignParents: v4.18 and v5.0) may still release
- * that one when a user's step runs it.
+ * A step may not release, or take without waiting, a mutex another thread holds: no kernel path
+ * means to (mutex_unlock by a task that does not hold it), the model would just clear it, and no
+ * property might say so. E203 naming both. Checked where a user's patch is applied:
+ * - a user's own step (`library` undefined; a new user, 2026-12-05: a patch's local, overwritten by
+ *   a nested call, made a parent's frame unlock a device another actor had locked, and every
+ *   property held), which may still release what a library step it runs releases as its C does
+ *   (foreignParents: v4.18 and v5.0; noted in libraryChanged);
+ * - a library step (`library`: its label), which unpatched releases no other thread's mutex but
+ *   those foreignParents names: a hunk earlier in the thread may have let a lock go or skipped one,
+ *   and the library's unlock further on would clear another thread's mutex.
  */
-function ownReleases(tb: ThreadBuilder, st: KStep): KStep {
-  const k = tb.k, me = tb.owner;
+function checkedReleases(tb: ThreadBuilder, st: KStep, library?: string): KStep {
+  const k = tb.k, me = tb.owner, may = library === undefined ? undefined : new Set(foreignParents(k));
   return { ...st, run: (s, t, b, c) => {
     const real = realState(s) as KS, before = unrecorded(() => owners(real));
     const outer = libraryChanged, lib = new Set<number>();
-    libraryChanged = lib;
+    if (library === undefined) libraryChanged = lib;
     let r: string | null;
     try { r = st.run(s, t, b, c); } finally { libraryChanged = outer; }
     unrecorded(() => owners(real)).forEach((o, i) => {
       const m = before[i]!;
-      if (m !== 0 && m !== me && o !== m && !lib.has(i)) {
-        const holder = k.threadNames[m - 1] ?? `thread #${m - 1}`;
+      if (m === 0 || m === me || o === m || lib.has(i) || may?.has(i)) return;
+      const holder = k.threadNames[m - 1] ?? `thread #${m - 1}`, name = mutexName(k, real, i);
+      if (library === undefined) {
         throw new Error(o !== 0
-          ? `it takes ${mutexName(k, real, i)}, which ${holder} holds, without waiting for it: a step that takes a mutex waits for it (its await)`
-          : `it releases ${mutexName(k, real, i)}, which ${holder} holds: a step releases only a mutex its own thread holds (is the unlock reached only by the thread, and the call, that locked?)`);
+          ? `it takes ${name}, which ${holder} holds, without waiting for it: a step that takes a mutex waits for it (its await)`
+          : `it releases ${name}, which ${holder} holds: a step releases only a mutex its own thread holds (is the unlock reached only by the thread, and the call, that locked?)`);
       }
+      const users = k.patches.filter(isUserPatch).map((p) => `${p.id} (${p.subject})`).join(', ');
+      throw new Error(`${o !== 0 ? 'it takes' : 'it releases'} ${name}, which ${holder} holds; unpatched, '${library}' ${o !== 0 ? 'waits for it' : 'releases only a mutex its own thread holds'}: an earlier step of patch ${users} in this thread changed what it ${o !== 0 ? 'takes' : 'unlocks'} (a lock let go, or skipped, before it?)`);
     });
     return r;
   } };
 }
-/**
- * A library step, in a model with a user's patch: E203 if it releases (or takes without waiting) a
- * mutex another thread holds. Unpatched, no library step does, except the unlocks foreignParents
- * names (the pre-fix parent lock); with a patch, a hunk earlier in the thread may have let a lock go
- * or skipped one, and the library's unlock further on then clears another thread's mutex, with every
- * property holding (ownReleases checks the user's own steps; this, the rest).
- */
-function libraryReleases(tb: ThreadBuilder, st: KStep, label: string): KStep {
-  const k = tb.k, me = tb.owner, may = new Set(foreignParents(k));
-  // Other threads' mutexes before the step, as (index, owner) pairs: most steps see none or one.
-  const held: number[] = [];
-  const others = (s: KS): void => {
-    held.length = 0;
-    owners(s).forEach((m, i) => { if (m !== 0 && m !== me && !may.has(i)) held.push(i, m); });
-  };
-  return { ...st, run: (s, t, b, c) => {
-    unrecorded(() => others(s));
-    const r = st.run(s, t, b, c);
-    if (held.length) unrecorded(() => {
-      const now = owners(s);
-      for (let x = 0; x < held.length; x += 2) {
-        const i = held[x]!, m = held[x + 1]!, o = now[i]!;
-        if (o === m) continue;
-        const holder = k.threadNames[m - 1] ?? `thread #${m - 1}`, users = k.patches.filter(isUserPatch).map((p) => `${p.id} (${p.subject})`).join(', ');
-        throw new Error(`${o !== 0 ? 'it takes' : 'it releases'} ${mutexName(k, s, i)}, which ${holder} holds; unpatched, '${label}' ${o !== 0 ? 'waits for it' : 'releases only a mutex its own thread holds'}: an earlier step of patch ${users} in this thread changed what it ${o !== 0 ? 'takes' : 'unlocks'} (a lock let go, or skipped, before it?)`);
-      }
-    });
-    return r;
-  } };
-}
-
 /** A user's step, given the state and locals through strictState: a field the model lacks is an error, not a silent write. */
 const strictStep = (st: KStep): KStep => viewedStep(st, strictState);

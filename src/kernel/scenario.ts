@@ -161,6 +161,13 @@ const obj: Check = (v) => (isObj(v) ? null : 'an object ({ ... })');
 const fn: Check = (v) => (typeof v === 'function' ? null : 'a function');
 
 export const BUS_KEYS: KeyChecks<BusSpec> = { needParentLock: bool, autoprobe: bool };
+/**
+ * What the state schema holds (state.ts): a device's rank and a driver's place are `t.int(n)` and a
+ * device's driver `t.named` of the drivers and NULL (at most 255 each), and a thread's set of module
+ * inits under way `t.int(2 ** modules - 1)` (at most 8 modules). from-log says so of a log at once.
+ */
+export const SCENARIO_LIMITS = { device: 255, driver: 255, module: 8 } as const;
+
 export const DEVICE_KEYS: KeyChecks<DeviceSpec> = { bus: str, parent: str, present: bool, boundTo: str, matchDefers: bool };
 export const DRIVER_KEYS: KeyChecks<DriverSpec> = {
   bus: str, matches: strs, probeType: str, module: str,
@@ -277,11 +284,11 @@ export function resolveWorld(spec: ScenarioSpec): World {
     ...drvNames.map((d) => spec.drivers[d]!.requestModule).filter((m): m is string => !!m)])];
   if (devNames.length === 0) throw bad(`${where}: it declares no devices`);
   // A device's place on a list and a driver's number are kept in a byte (state.ts).
-  for (const [n, what] of [[devNames.length, 'devices'], [drvNames.length, 'drivers']] as const) {
-    if (n > 255) throw bad(`${where}: it declares ${n} ${what}; at most 255 are modelled (a list place and a driver number are kept in a byte)`);
+  for (const [n, what, max] of [[devNames.length, 'devices', SCENARIO_LIMITS.device], [drvNames.length, 'drivers', SCENARIO_LIMITS.driver]] as const) {
+    if (n > max) throw bad(`${where}: it declares ${n} ${what}; at most ${max} are modelled (a list place and a driver number are kept in a byte)`);
   }
   // A thread's ghost initOf keeps a bit per module in one byte (state.ts localsSchema).
-  if (modNames.length > 8) throw bad(`${where}: it has ${modNames.length} modules (${modNames.join(', ')}); at most 8 are modelled (each thread keeps a bit per module whose init it runs)`);
+  if (modNames.length > SCENARIO_LIMITS.module) throw bad(`${where}: it has ${modNames.length} modules (${modNames.join(', ')}); at most ${SCENARIO_LIMITS.module} are modelled (each thread keeps a bit per module whose init it runs)`);
   const devIdx = (what: string, n: string) => {
     const i = devNames.indexOf(n);
     if (i < 0) throw bad(`${where}: ${what}: device '${n}' is not declared; devices: ${devNames.join(', ')}`);

@@ -46,8 +46,9 @@ export function kernelOf(m: Model): LogKernel {
  * -ret;`, dd.c at torvalds@f8fb576658a3:669-673) and its own as -517: before the "probing driver"
  * line (defer_all_probes, 609-617; device_links_check_suppliers, 619-621) or after it
  * (pinctrl_bind_pins, dma_configure, 634-642), so a -517 after a probing line is an order the
- * kernel prints. The model defers only through probe() (from-log says so of a -517 it reads):
- * either sign matches its deferral.
+ * kernel prints. The model prints probe()'s deferral with its layout's sign and
+ * device_links_check_suppliers' as -517 (model-events.ts), and has no pinctrl or IOMMU deferral:
+ * either sign matches a deferral.
  */
 export const retClass = (ret: number): string => (ret === 0 || ret === 1 ? String(ret) : Math.abs(ret) === 517 ? 'defer' : 'error');
 

@@ -7,7 +7,7 @@
 import type { PropertyResult, Result } from '../engine/result.js';
 import { suiteExit, verdictExit } from '../cli/exit.js';
 import { EXIT, worst, type ExitCode } from '../cli/exit.js';
-import { judgedCase, type CaseOutcome, type SuiteOutcome } from '../suite/run.js';
+import type { CaseOutcome, SuiteOutcome } from '../suite/run.js';
 import { isPart } from '../engine/search/shard.js';
 import { partialVerdict, propertyFailed, reportedProperties, type CheckedRun } from './runs.js';
 import { stopLines } from './stop.js';
@@ -37,10 +37,10 @@ const EXIT_WORDS: Record<ExitCode, string> = {
   5: 'vacuous: a premise was never met, the search saw only the initial state, or an actor action never completed',
 };
 
-/** A suite case's outcome: from the suites given, else as the suite runner judged it. */
-function caseOf(r: CheckedRun, suites: readonly SuiteOutcome[] | undefined): CaseOutcome | undefined {
+/** A suite case's outcome, from the suites the report was given. */
+function caseOf(r: CheckedRun, suites: readonly SuiteOutcome[]): CaseOutcome | undefined {
   if (r.suite === undefined) return undefined;
-  return suites?.find((o) => o.suite === r.suite)?.cases.find((c) => c.result === r.result) ?? judgedCase(r.result);
+  return suites.find((o) => o.suite === r.suite)?.cases.find((c) => c.result === r.result);
 }
 
 /** A model run's row status, in the suite table's words: what the exit status makes of the verdict. */
@@ -61,7 +61,7 @@ function statesOf(r: CheckedRun, c: CaseOutcome | undefined): string {
   return res.complete ? n : `${n}+ (incomplete)`;
 }
 
-function verdictTable(runs: readonly CheckedRun[], suites: readonly SuiteOutcome[] | undefined): string {
+function verdictTable(runs: readonly CheckedRun[], suites: readonly SuiteOutcome[]): string {
   const rows = runs.flatMap((r) => {
     const c = caseOf(r, suites);
     const cells = (property: string, expected: string, verdict: string, vclass: string, trace: string, status: string) =>
@@ -87,7 +87,7 @@ function verdictTable(runs: readonly CheckedRun[], suites: readonly SuiteOutcome
 }
 
 /** Per run, what the terminal prints under its verdict table: a shard's part, why a search stopped, vacuity, the count. */
-function notes(runs: readonly CheckedRun[], suites: readonly SuiteOutcome[] | undefined): string {
+function notes(runs: readonly CheckedRun[], suites: readonly SuiteOutcome[]): string {
   const items = runs.flatMap((r) => {
     const c = caseOf(r, suites);
     const lines = [...shardLines(r.result), ...stopLines(r.result), ...(isPart(r.result.shard) ? [] : vacuityLines(r.result, undefined, r.allowVacuous)),
@@ -96,18 +96,6 @@ function notes(runs: readonly CheckedRun[], suites: readonly SuiteOutcome[] | un
     return [`<li><strong>${esc(r.suite !== undefined ? `${r.suite}: ` : '')}${esc(r.result.model)}</strong> <span class="mono">${esc(showParams(r.result.params))}</span><pre>${esc(lines.join('\n'))}</pre></li>`];
   });
   return items.length ? `<h2 id="notes">Notes</h2><ul>${items.join('')}</ul>` : '';
-}
-
-/** Suites as the runs tell them, where none are given: each case as the suite runner judged it. */
-function suitesOf(runs: readonly CheckedRun[]): SuiteOutcome[] {
-  const out = new Map<string, SuiteOutcome>();
-  for (const r of runs) {
-    const c = r.suite !== undefined ? judgedCase(r.result) : undefined;
-    if (!c) continue;
-    if (!out.has(r.suite!)) out.set(r.suite!, { suite: r.suite!, file: '', model: r.file, cases: [] });
-    out.get(r.suite!)!.cases.push(c);
-  }
-  return [...out.values()];
 }
 
 function anchor(r: CheckedRun, p: PropertyResult): string {
@@ -165,7 +153,7 @@ export interface HtmlOptions {
  */
 export function htmlReport(runs: readonly CheckedRun[], o: HtmlOptions = {}): string {
   const title = o.title ?? 'probecheck report';
-  const suites = o.suites ?? suitesOf(runs);
+  const suites = o.suites ?? [];
   const exit = o.exit ?? worst([...runs.filter((r) => r.suite === undefined).map((r) => verdictExit(r.result, r.allowVacuous)), ...suites.map(suiteExit)]);
   const cls = exit === EXIT.ok ? 'ok' : exit === EXIT.limit ? 'limit' : 'bad';
   const sections = runs.flatMap((r) => reportedProperties(r).filter((p) => p.trace).map((p) => counterexample(r, p)));
@@ -175,5 +163,5 @@ export function htmlReport(runs: readonly CheckedRun[], o: HtmlOptions = {}): st
     `<p id="result" class="result ${cls}">${exit === EXIT.ok ? 'passed' : 'failed'}: exit ${exit}: ${esc(EXIT_WORDS[exit])}</p>` +
     `${suites.length ? `<p id="summary">${esc(suiteSummary(suites))}</p>` : ''}` +
     `<p>${runs.length} run${runs.length === 1 ? '' : 's'}, generated ${esc(new Date().toISOString())}</p>` +
-    `${verdictTable(runs, o.suites)}${notes(runs, o.suites)}${sections.join('\n')}</body></html>\n`;
+    `${verdictTable(runs, suites)}${notes(runs, suites)}${sections.join('\n')}</body></html>\n`;
 }

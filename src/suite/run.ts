@@ -110,7 +110,6 @@ async function runCase(where: string, modelFile: string, c: SuiteCase, checkCase
  */
 export function judgeCase(where: string, c: SuiteCase, result: Result, o: SuiteOptions, base: CaseOutcome = { params: c.params, rows: [] }, countNote?: string): CaseOutcome {
   base.result = result;
-  JUDGED.set(result, base);
   base.rows = Object.entries(c.expect).map(([property, expected]) => {
     const p = result.properties.find((x) => x.name === property);
     if (!p) throw new ProbecheckError('E301', `${where}.expect: ${result.model} (${params(c)}): the suite expects property '${property}', which the model does not have; known: ${result.properties.map((x) => x.name).join(', ')}`);
@@ -142,13 +141,6 @@ export function judgeCase(where: string, c: SuiteCase, result: Result, o: SuiteO
   }
   return caseCount(withIdle(base, result, o), c, result);
 }
-
-/**
- * The outcome each judged result was given. A report that is handed only the runs (the HTML
- * report of `check`) finds a suite case's pinned count and statuses here.
- */
-const JUDGED = new WeakMap<Result, CaseOutcome>();
-export function judgedCase(result: Result): CaseOutcome | undefined { return JUDGED.get(result); }
 
 function withIdle(base: CaseOutcome, result: Result, o: SuiteOptions): CaseOutcome {
   const idle = result.vacuity?.actions ?? [];

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { check, runSuite, t, type Model, type Property, type Result, type SuiteCase, type ThreadDef } from 'probecheck';
 import { EXIT, worst } from '../../src/cli/exit.js';
-import { verdictExit } from '../../src/cli/check.js';
+import { verdictExit } from '../../src/cli/exit.js';
 
 const W = 'test/vacuity';
 

@@ -32,7 +32,7 @@ export class Monitor {
   private deadlock: boolean;
   readonly total: number;
   /** Properties with a premise no state has satisfied yet. */
-  private premises: { name: string; premise: NonNullable<Compiled['invariants'][number]['premise']> }[];
+  private premises: { name: string; sourceFile?: string; premise: NonNullable<Compiled['invariants'][number]['premise']> }[];
   /** Names of properties whose premise some reached state satisfied. */
   readonly premiseMet = new Set<string>();
   /**
@@ -49,7 +49,7 @@ export class Monitor {
     this.unite();
     this.deadlock = props.some((p) => p.kind === 'deadlock');
     this.total = props.length;
-    this.premises = props.flatMap((p) => ((p.kind === 'invariant' || p.kind === 'action') && p.premise ? [{ name: p.name, premise: p.premise }] : []));
+    this.premises = props.flatMap((p) => ((p.kind === 'invariant' || p.kind === 'action') && p.premise ? [{ name: p.name, sourceFile: p.sourceFile, premise: p.premise }] : []));
   }
 
   get hasActions(): boolean { return this.actions.length > 0; }
@@ -69,10 +69,10 @@ export class Monitor {
     for (let i = 0; i < this.invariants.length; i++) {
       const p = this.invariants[i]!;
       let ok: boolean;
-      try { ok = p.holds(g, q); } catch (e) { throw propertyThrew(p.name, e); }
+      try { ok = p.holds(g, q); } catch (e) { throw propertyThrew(p, e); }
       if (!ok) {
         let explanation: string | undefined;
-        try { explanation = p.explain?.(g, q); } catch (e) { throw propertyThrew(p.name, e); }
+        try { explanation = p.explain?.(g, q); } catch (e) { throw propertyThrew(p, e); }
         this.found.set(p.name, { at, explanation });
         this.invariants = this.invariants.filter((x) => x !== p);
         i--;
@@ -84,7 +84,7 @@ export class Monitor {
     for (let i = 0; i < this.premises.length; i++) {
       const p = this.premises[i]!;
       let met: boolean;
-      try { met = p.premise(g, q); } catch (e) { throw propertyThrew(p.name, e); }
+      try { met = p.premise(g, q); } catch (e) { throw propertyThrew(p, e); }
       if (met) { this.premiseMet.add(p.name); this.premises.splice(i--, 1); }
     }
   }
@@ -104,10 +104,10 @@ export class Monitor {
       const m = moveOf(be, code);
       let ok: boolean;
       this.reads?.(w.length === 0 ? 'unwatched' : 'action');
-      try { ok = p.holds(be.curG(), be.nextG(), m, be.nextQ(), be.curQ()); } catch (e) { throw propertyThrew(p.name, e); } finally { this.reads?.(undefined); }
+      try { ok = p.holds(be.curG(), be.nextG(), m, be.nextQ(), be.curQ()); } catch (e) { throw propertyThrew(p, e); } finally { this.reads?.(undefined); }
       if (!ok) {
         let explanation: string | undefined;
-        try { explanation = p.explain?.(be.curG(), be.nextG(), m, be.nextQ(), be.curQ()); } catch (e) { throw propertyThrew(p.name, e); }
+        try { explanation = p.explain?.(be.curG(), be.nextG(), m, be.nextQ(), be.curQ()); } catch (e) { throw propertyThrew(p, e); }
         this.found.set(p.name, { at, lastAction: code, explanation });
         this.actions = this.actions.filter((x) => x !== p);
         this.watchedAt = this.watchedAt.filter((_, j) => j !== i);
@@ -209,7 +209,12 @@ export function watchedFields(c: Compiled, p: ActionProperty): ReturnType<typeof
   return out;
 }
 
-export function propertyThrew(name: string, e: unknown): ProbecheckError {
+/**
+ * A property's code threw: E302, naming the property and, for one of a user's files
+ * (`sourceFile`, define-property.ts withProperties), the file (a CI hunt, 2026-12-05: the user was
+ * left to find which of their files it was).
+ */
+export function propertyThrew(p: { name: string; sourceFile?: string }, e: unknown): ProbecheckError {
   if (e instanceof ProbecheckError) return e;
-  return new ModelError('E302', `property '${name}' threw: ${e instanceof Error ? e.message : String(e)}`);
+  return new ModelError('E302', `property '${p.name}'${p.sourceFile ? ` (${p.sourceFile})` : ''} threw: ${e instanceof Error ? e.message : String(e)}`);
 }

@@ -296,7 +296,7 @@ class Searcher {
     const g = this.be.nextG(), q = this.be.nextQ();
     for (let x = 0; x < inv.length; x++) {
       let ok: boolean;
-      try { ok = inv[x]!.p.holds(g, q); } catch (e) { throw propertyThrew(inv[x]!.p.name, e); }
+      try { ok = inv[x]!.p.holds(g, q); } catch (e) { throw propertyThrew(inv[x]!.p, e); }
       if (!ok) this.viol.push(rec, inv[x]!.i);
     }
   }
@@ -306,7 +306,7 @@ class Searcher {
     for (let x = 0; x < this.premises.length; x++) {
       const p = this.premises[x]!;
       let ok: boolean;
-      try { ok = p.premise(g, q); } catch (e) { throw propertyThrew(this.props[p.i]!.name, e); }
+      try { ok = p.premise(g, q); } catch (e) { throw propertyThrew(this.props[p.i]!, e); }
       if (ok) { this.met.push(p.i); this.premises.splice(x--, 1); }
     }
   }
@@ -319,7 +319,7 @@ class Searcher {
       if (w.length > 0 && be.unchanged(w)) continue;
       const m = moveOf(be, code);
       let ok: boolean;
-      try { ok = p.holds(be.curG(), be.nextG(), m, be.nextQ(), be.curQ()); } catch (e) { throw propertyThrew(p.name, e); }
+      try { ok = p.holds(be.curG(), be.nextG(), m, be.nextQ(), be.curQ()); } catch (e) { throw propertyThrew(p, e); }
       if (!ok) this.actBest.set(i, { key, code });
     }
   }

@@ -554,7 +554,7 @@ class Levels {
   private foundInvariant(p: Invariant, at: number): void {
     this.goto(at);
     let explanation: string | undefined;
-    try { explanation = p.explain?.(this.be.curG(), this.be.curQ()); } catch (e) { throw propertyThrew(p.name, e); }
+    try { explanation = p.explain?.(this.be.curG(), this.be.curQ()); } catch (e) { throw propertyThrew(p, e); }
     this.monitor.found.set(p.name, { at, explanation });
   }
 
@@ -565,7 +565,7 @@ class Levels {
     be.step(codeThread(code), codeBranch(code));
     be.coverage.set(saved);
     let explanation: string | undefined;
-    try { explanation = p.explain?.(be.curG(), be.nextG(), m, be.nextQ(), be.curQ()); } catch (e) { throw propertyThrew(p.name, e); }
+    try { explanation = p.explain?.(be.curG(), be.nextG(), m, be.nextQ(), be.curQ()); } catch (e) { throw propertyThrew(p, e); }
     this.monitor.found.set(p.name, { at, lastAction: code, explanation });
   }
 

@@ -75,8 +75,8 @@ export function isMutexWait(w: unknown): boolean {
  * v5.0) __device_release_driver's device-links loop unlocks a parent its caller may not hold, so
  * the mutexes of the parents of managed-link suppliers may change hands, and any later unlock of
  * them (the device's own, or a child's parent unlock) may release another thread's. emit.ts
- * ownReleases lets a user's step that runs a library step release those, and only those (a
- * regression review and a hunt, 2026-12-05).
+ * checkedReleases lets a library step, or a user's step that runs one, release those, and only
+ * those (a regression review and a hunt, 2026-12-05).
  */
 export function foreignParents(k: Kernel): number[] {
   if (!k.has('NEED_PARENT_LOCK') || k.has('DRIVER_LOCK_HELPERS')) return [];

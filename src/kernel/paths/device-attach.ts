@@ -23,7 +23,7 @@ import { drvNext, drvPut, walksDrivers } from './klist.js';
 import { DD, allowsAsync, lockStep, mayBeAsync, staleEntry } from './common.js';
 import { driverProbeDevice, stopsWalk } from './really-probe.js';
 import { MATCH_LINE, driverMatchSteps } from './driver-override.js';
-import { matchDeferStep, returnLines } from './match-defer.js';
+import { matchDeferStep } from './match-defer.js';
 
 /**
  * bus_for_each_drv(dev->bus, NULL, &data, __device_attach_driver): returns the walk's entry.
@@ -104,14 +104,12 @@ function attachDriver(tb: ThreadBuilder, dev: number, drv: number, frame: number
     }, on: rest, off: leave, defer: () => 'driver_deferred_probe_add' });
   // A match that defers (match-defer.ts): since 25e9fbf0fd38 (v6.0-rc4) bus_for_each_drv stops on the -EPROBE_DEFER
   // it returns, as on busy; before, on to probe as on a match.
-  if (w.devices[dev]!.matchDefers && k.has('MATCH_DEFER')) {
-    const returns = k.has('MATCH_DEFER_RETURNS');
-    matchDeferStep(f, dev, `${DD}:__device_attach_driver`, returns ? returnLines(k, ["* Device can't match with a driver right now, so don't attempt", 'return ret;@1']) : c.slice(c.indexOf(MATCH_LINE) + 1), (s, t) => {
-      if (!returns) return rest(s, t);
-      t.ret = RET.EPROBE_DEFER;
-      return single && !early ? after(s, t) : stop(s, t);
-    });
-  }
+  const returns = k.has('MATCH_DEFER_RETURNS');
+  matchDeferStep(f, dev, `${DD}:__device_attach_driver`, { returns: ["* Device can't match with a driver right now, so don't attempt", 'return ret;@1'], fallsThrough: c.slice(c.indexOf(MATCH_LINE) + 1) }, (s, t) => {
+    if (!returns) return rest(s, t);
+    t.ret = RET.EPROBE_DEFER;
+    return single && !early ? after(s, t) : stop(s, t);
+  });
   return f.done();
 }
 

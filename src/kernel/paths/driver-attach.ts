@@ -15,7 +15,7 @@ import { BUS, DD, DRIVER_C, allowsAsync, linesIn, mayBeAsync, mutexWaits, takeMu
 import { busNext, drvAddTail } from './klist.js';
 import { driverProbeDevice, driverProbeDeviceNoCount } from './really-probe.js';
 import { driverMatchSteps } from './driver-override.js';
-import { matchDeferStep, returnLines } from './match-defer.js';
+import { matchDeferStep } from './match-defer.js';
 import { isUserPatch } from '../define-patch.js';
 
 /**
@@ -143,7 +143,7 @@ function driverAttachOne(tb: ThreadBuilder, dev: number, drv: number, ret: Ret):
   // A match that defers puts the device on the pending list, without its lock (match-defer.ts).
   const returns = k.has('MATCH_DEFER_RETURNS');
   driverMatchSteps(f, dev, drv, { where: `${DD}:__driver_attach`, c: match, on: (s) => rest(s), off: () => RETURN, defer: () => 'driver_deferred_probe_add' });
-  if (k.w.devices[dev]!.matchDefers && k.has('MATCH_DEFER')) matchDeferStep(f, dev, `${DD}:__driver_attach`, returns ? returnLines(k, ['* Driver could not match with device, but may match with@1', 'return 0;@2']) : match.slice(1), (s) => (returns ? RETURN : rest(s)));
+  matchDeferStep(f, dev, `${DD}:__driver_attach`, { returns: ['* Driver could not match with device, but may match with@1', 'return 0;@2'], fallsThrough: match.slice(1) }, (s) => (returns ? RETURN : rest(s)));
   if (!perDevice) {
     if (pl) {
       f.step('lock_parent', { where: `${DD}:__driver_attach (device_lock(dev->parent))`, since: k.has('NEED_PARENT_LOCK') ? 'v4.18 (8c97a46af04b): need_parent_lock' : 'v2.6.16 (bf74ad5bc417)',

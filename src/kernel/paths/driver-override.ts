@@ -18,6 +18,7 @@
  */
 import { RETURN, type Block, type Ret, type ThreadBuilder } from '../emit.js';
 import type { KL, KS } from '../state.js';
+import { defersMatch } from './match-defer.js';
 
 export const PLATFORM = 'drivers/base/platform.c';
 /** The match call in every caller's lines. */
@@ -50,7 +51,7 @@ type Next = (s: KS, t: KL) => string | null;
 export function driverMatchSteps(f: Block, dev: number, drv: number,
   o: { where: string; since?: string; c: string[]; skip?: (s: KS, t: KL) => string | null | undefined; on: Next; off: Next; defer?: Next }): void {
   const { where, c, skip, off } = o, since = o.since !== undefined ? { since: o.since } : {};
-  const defers = f.tb.k.w.devices[dev]!.matchDefers && f.tb.k.has('MATCH_DEFER');
+  const defers = defersMatch(f.tb.k, dev);
   const on = defers && o.defer ? o.defer : o.on;
   if (!f.tb.k.w.devices[dev]!.override) {
     // A match that defers goes on in the caller's next step: this one cites the lines up to the match.

@@ -5,10 +5,10 @@
  *
  *   } else if (ret == -EPROBE_DEFER) {
  *           dev_dbg(dev, "Device match requests probe deferral\n");
- *           dev->can_match = true;           (v5.14 on; dev_set_can_match(dev) in mainline)
+ *           dev->can_match = true;           (v5.13 on; dev_set_can_match(dev) in mainline)
  *           driver_deferred_probe_add(dev);
- *           return 0;                        (__driver_attach, v6.4 on: MATCH_DEFER_RETURNS)
- *           return ret;                      (__device_attach_driver, v6.4 on)
+ *           return 0;                        (__driver_attach, 25e9fbf0fd38 on: MATCH_DEFER_RETURNS)
+ *           return ret;                      (__device_attach_driver, the same)
  *   }                                        (before: on to probe the device, as on a match)
  *
  * __device_attach_driver runs under the device lock __device_attach holds, after its dead check;
@@ -22,17 +22,19 @@ import { deferredAdd } from './klist.js';
 import { ADD_LINES } from './really-probe.js';
 import { PROFILES } from '../profiles.js';
 
-/**
- * The lines after the add where the profile returns (MATCH_DEFER_RETURNS), for the step to cite:
- * none where the profile's snapshot predates the return its release has (v6.1: `differs`).
- */
-export function returnLines(k: Kernel, lines: string[]): string[] {
-  return k.has('MATCH_DEFER_RETURNS') && PROFILES[k.profile.split(' + ')[0]!]?.differs?.MATCH_DEFER_RETURNS === undefined ? lines : [];
-}
+/** Does dev's match defer at this profile (DevInfo.matchDefers, and the kernel has the branch)? */
+export const defersMatch = (k: Kernel, dev: number): boolean => k.w.devices[dev]!.matchDefers && k.has('MATCH_DEFER');
 
-/** The step `driver_deferred_probe_add` of `f` (a walk's callback at `where`): the branch above, then `then`. */
-export function matchDeferStep(f: Block, dev: number, where: string, tail: string[], then: (s: KS, t: KL) => string | null): void {
+/**
+ * The step `driver_deferred_probe_add` of `f` (a walk's callback at `where`), where dev's match
+ * defers: the branch above, then `then`. It cites after the add `returns`, the lines that return
+ * where the profile has MATCH_DEFER_RETURNS (none where its snapshot predates the return its
+ * release has: v6.1, `differs`), else `fallsThrough`, the caller's lines it goes on to.
+ */
+export function matchDeferStep(f: Block, dev: number, where: string, lines: { returns: string[]; fallsThrough: string[] }, then: (s: KS, t: KL) => string | null): void {
   const k: Kernel = f.tb.k;
+  if (!defersMatch(k, dev)) return;
+  const tail = !k.has('MATCH_DEFER_RETURNS') ? lines.fallsThrough : PROFILES[k.profile.split(' + ')[0]!]?.differs?.MATCH_DEFER_RETURNS === undefined ? lines.returns : [];
   f.step('driver_deferred_probe_add', { where: `${where} (driver_match_device returned -EPROBE_DEFER)`, since: 'v4.5 or v4.6 (656b8035b0ee)',
     c: ['} else if (ret == -EPROBE_DEFER) {', ...(k.has('PROBE_BUSY_CHECK') ? ['dev->can_match = true; || dev_set_can_match(dev);'] : []), 'driver_deferred_probe_add(dev);',
       ...(k.has('PROBE_BUSY_CHECK') ? ['driver_deferred_probe_add:: if (!dev->can_match) || if (!dev_can_match(dev))'] : []), ...ADD_LINES.map((l) => `driver_deferred_probe_add:: ${l}`), ...tail],
