@@ -106,3 +106,23 @@ describe('v4.18 as its dd.c shows it (torvalds@8c97a46af04b, read by the v4.18 p
     expect(has('torvalds@204db60c8357', 'drivers/base/bus.c', 'bind_store', unlocked)).toBe(false);
   });
 });
+
+// The audit of 2026-12-05: before 8c97a46af04b (v4.18) device_release_driver_internal locks any
+// parent it is passed (`if (parent) device_lock(parent);`, dd.c at 9ed9895370ae, v4.10), and
+// device_links_unbind_consumers passes consumer->parent (kernel/torvalds@9ed9895370ae core.c).
+describe("v4.14: a consumer's release by its supplier locks the consumer's parent", () => {
+  it('a thread holding the parent that unregisters the supplier\'s driver deadlocks on itself', () => {
+    const spec: ScenarioSpec = { name: 'consumer-parent', devices: { host: { present: true, boundTo: 'host-drv' }, pmic: { present: true, boundTo: 'pmic-drv' }, mmc: { parent: 'host', present: true, boundTo: 'mmc-drv' } },
+      drivers: { 'host-drv': { matches: ['host'], present: true }, 'pmic-drv': { matches: ['pmic'], present: true }, 'mmc-drv': { matches: ['mmc'], links: ['pmic'], present: true } },
+      actors: { a: ['lock host', 'unregister pmic-drv', 'unlock host'] } };
+    expect(verdict(spec, 'v4.14', 'no-deadlock')).toBe('violated');
+  });
+  it('a consumer that is itself a busy supplier drops and retakes a parent it holds, not one another thread holds', () => {
+    const spec: ScenarioSpec = { name: 'chain-parent', devices: { P: { present: true, boundTo: 'p-drv' }, a: { present: true, boundTo: 'a-drv' }, b: { parent: 'P', present: true, boundTo: 'b-drv' }, c: { present: true, boundTo: 'c-drv' } },
+      drivers: { 'p-drv': { matches: ['P'], present: true }, 'a-drv': { matches: ['a'], present: true }, 'b-drv': { matches: ['b'], links: ['a'], present: true }, 'c-drv': { matches: ['c'], links: ['b'], present: true } },
+      actors: { rm: 'unregister a-drv', holder: ['lock P', 'unlock P'] } };
+    expect(verdict(spec, 'v4.14', 'no-deadlock')).toBe('holds');
+    // v4.18 took the parent only with need_parent_lock and still dropped any parent it was given (the pre-DRIVER_LOCK_HELPERS shape above).
+    expect(verdict(spec, 'v4.18', 'no-deadlock')).toBe('violated');
+  });
+});

@@ -37,9 +37,11 @@ export function busRemoveDriver(tb: ThreadBuilder, drv: number, ret: Ret): strin
 
 export function driverDetach(tb: ThreadBuilder, drv: number, ret: Ret): string {
   const k = tb.k, me = tb.owner, w = k.w;
-  // By v5.1 (dd.c at 376991db4b64) driver_detach calls device_release_driver_internal(dev, drv,
-  // dev->parent); at v4.5 (013c074f8642) it locks the parent and the device itself. The change is
-  // taken to come with 8c97a46af04b (v4.18), which added __device_driver_lock: not verified.
+  // From 9ed9895370ae (v4.10: its dd.c, read with read_file by an audit of 2026-12-05) driver_detach
+  // calls device_release_driver_internal(dev, drv, dev->parent); at v4.5 (013c074f8642) it locks
+  // the parent and the device itself. Both lock the parent, then the device: the same steps. The
+  // model names the function from v4.18 (the first profile whose dd.c is read with it); v4.14's
+  // dd.c is not read.
   const internal = k.has('NEED_PARENT_LOCK');
   const f = tb.fn('driver_detach', { drv }, ret);
   const again = f.label('list_last_entry');

@@ -206,10 +206,14 @@ export function releaseLockLines(internal: boolean, call: string, helpers = true
  */
 export function releaseInternal(tb: ThreadBuilder, dev: number, ret: Ret, only?: number): string {
   const k = tb.k, me = tb.owner, parent = k.w.devices[dev]!.parent;
-  const pl = k.has('NEED_PARENT_LOCK') ? takesParentLock(k, dev) : false;
+  // Before 8c97a46af04b (v4.18) it locks any parent it is passed: `if (parent) device_lock(parent);`
+  // (dd.c at 9ed9895370ae, v4.10, read with read_file by an audit of 2026-12-05, which found the
+  // parent never locked here before v4.18: a deadlock on the parent missed, and one invented by the
+  // parent __device_release_driver dropped and retook).
+  const pl = takesParentLock(k, dev);
   const f = tb.fn('device_release_driver_internal', { dev }, ret);
   // Its callers pass dev->parent (driver_detach; device_links_unbind_consumers: consumer->parent,
-  // core.c@torvalds@00500147cbd3:178-179, ~v5.1; v4.18's core.c not read).
+  // core.c@torvalds@00500147cbd3:178-179, ~v5.1, and kernel/torvalds@9ed9895370ae core.c, v4.10).
   const rel = releaseDriver(tb, dev, f.label('device_unlock'), pl, true);
   // Before DRIVER_LOCK_HELPERS the same locking is inline (8c97a46af04b:922-931).
   const h = k.has('DRIVER_LOCK_HELPERS');
