@@ -54,6 +54,16 @@ export interface DeviceSpec {
    * pending list without its device lock; __device_attach_driver does so under it (656b8035b0ee, v4.5 or v4.6, on).
    */
   matchDefers?: boolean;
+  /**
+   * Its suppliers by device links made before the scenario starts with DL_FLAG_AUTOPROBE_CONSUMER
+   * (managed): what fw_devlink's device_add makes from the firmware's supplier properties by
+   * default (FW_DEVLINK_FLAGS_ON/RPM), or a driver's device_link_add(dev, supplier,
+   * DL_FLAG_AUTOPROBE_CONSUMER). When a supplier binds, device_links_driver_bound makes the link
+   * AVAILABLE and puts this device on the deferred-probe pending list, holding the supplier's lock,
+   * not this device's (e7dd40105aac, v5.1 .. v5.3: from v5.4 here). Both ends are present from the
+   * start; fw_devlink's link creation at a later device_add is not modelled.
+   */
+  suppliers?: string[];
 }
 
 export interface DriverSpec {
@@ -168,7 +178,7 @@ export const BUS_KEYS: KeyChecks<BusSpec> = { needParentLock: bool, autoprobe: b
  */
 export const SCENARIO_LIMITS = { device: 255, driver: 255, module: 8 } as const;
 
-export const DEVICE_KEYS: KeyChecks<DeviceSpec> = { bus: str, parent: str, present: bool, boundTo: str, matchDefers: bool };
+export const DEVICE_KEYS: KeyChecks<DeviceSpec> = { bus: str, parent: str, present: bool, boundTo: str, matchDefers: bool, suppliers: strs };
 export const DRIVER_KEYS: KeyChecks<DriverSpec> = {
   bus: str, matches: strs, probeType: str, module: str,
   probe: (v) => (typeof v === 'string' || isStrs(v) ? null : "an outcome or a list of them ('ok', 'defer', 'error')"),
@@ -189,7 +199,7 @@ export const PARAM_KEYS: KeyChecks<ParamSpec[string]> = {
 /** The device_link_add flags (without DL_FLAG_) the model refuses, and why. */
 const LINK_FLAGS_REFUSED: Record<string, string> = {
   AUTOREMOVE_SUPPLIER: "is not modelled (the link's deletion in device_links_driver_cleanup)",
-  AUTOPROBE_CONSUMER: "is not modelled (the consumer's probe when its supplier binds)",
+  AUTOPROBE_CONSUMER: "is modelled only on links made before the scenario starts (fw_devlink's): declare them in the consumer's suppliers, not on links probe() adds",
   PM_RUNTIME: 'is not modelled (runtime PM): leave it out', RPM_ACTIVE: 'is not modelled (runtime PM): leave it out',
   SYNC_STATE_ONLY: 'is not modelled (sync_state)', INFERRED: 'is not modelled (fw_devlink)',
   STATELESS: 'does not go here: a stateless link is declared in statelessLinks', MANAGED: 'does not go here: a link in links is managed',
@@ -376,6 +386,18 @@ export function resolveWorld(spec: ScenarioSpec): World {
     if (atBoot && !drivers[j]!.present) throw bad(`${where}: ${w}: '${one}' is boundTo '${d.name}', so its probe registered '${r}' at boot: declare '${r}' present: true`);
     d.registersDriver.push(j);
   }
+  // Links present from boot with DL_FLAG_AUTOPROBE_CONSUMER (DeviceSpec.suppliers).
+  for (const [c, name] of devNames.entries()) {
+    const sup = spec.devices[name]!.suppliers ?? [];
+    for (const [x, n] of sup.entries()) {
+      const s = devIdx(`device '${name}': suppliers`, n), at = `${where}: device '${name}': suppliers '${n}'`;
+      if (sup.indexOf(n) !== x) throw bad(`${at} is named twice`);
+      if (!devices[c]!.present || !devices[s]!.present) throw bad(`${at}: both ends of a link made before the scenario starts are present from the start; fw_devlink's link creation at a later device_add is not modelled`);
+      const drv = drivers.find((r) => r.matches.includes(c) && r.addsLinks.some((li) => links[li]!.supplier === s));
+      if (drv) throw bad(`${at}: driver '${drv.name}' adds a link to '${n}' in its probe too: device_link_add would find this link and take a reference, which managed links here do not keep; keep one of the two`);
+      links.push({ i: links.length, consumer: c, supplier: s, initial: true, stateless: false, autoprobe: true });
+    }
+  }
   // Two drivers of one consumer that add a link to one supplier add one link in the kernel, with a
   // reference each (kref, ead18c23c263): the model keeps a managed link per driver, which an
   // autoremove would then delete alone, where device_link_drop_managed only drops a reference.
@@ -427,6 +449,17 @@ export function resolveWorld(spec: ScenarioSpec): World {
       l.active = true;
     }
   }
+  // A link made before the start (suppliers): ACTIVE where its consumer is bound (boot's probe of it
+  // waited for the supplier), AVAILABLE where only the supplier is (device_links_driver_bound), else DORMANT.
+  for (const l of links) {
+    if (!l.autoprobe) continue;
+    const con = devices[l.consumer]!, sup = devices[l.supplier]!;
+    if (con.boundTo >= 0 && sup.boundTo < 0) throw bad(`${where}: device '${con.name}' is boundTo '${drvNames[con.boundTo]}' but its supplier '${sup.name}' is not bound: device_links_check_suppliers would have deferred its probe; say '${sup.name}' is boundTo its driver too, or leave '${con.name}' unbound`);
+    if (con.boundTo >= 0) l.active = true;
+    else if (sup.boundTo >= 0) l.available = true;
+  }
+  /** The suppliers of dev by links made before the start (suppliers) that boot left unbound. */
+  const unboundSuppliers = (dev: number) => links.filter((l) => l.autoprobe && l.consumer === dev && devices[l.supplier]!.boundTo < 0).map((l) => l.supplier);
   // Bound from the start means boot's probe succeeded (a mainline hunt, 2026-12-05: a driver that
   // could only defer or fail, or that needs a device not bound, was accepted).
   for (const d of devices) {
@@ -447,7 +480,8 @@ export function resolveWorld(spec: ScenarioSpec): World {
       // (Unbound at boot: not present, or present with no driver bound: its driver in a module, or itself deferred.)
       const absent = d.needs.filter((n) => !devices[n]!.present || devices[n]!.boundTo < 0);
       // A probe that always defers deferred at boot too; one that always fails left it unbound (a differential hunt, 2026-12-04).
-      if (absent.length || d.outcomes.every((o) => o === 'defer')) { (devices[m]!.deferredAtBoot ??= []).push(d.i); continue; }
+      // So did a link to a supplier not bound (device_links_check_suppliers: -EPROBE_DEFER).
+      if (absent.length || unboundSuppliers(m).length || d.outcomes.every((o) => o === 'defer')) { (devices[m]!.deferredAtBoot ??= []).push(d.i); continue; }
       if (d.outcomes.every((o) => o === 'error')) continue;
       throw bad(`${where}: driver '${d.name}' and device '${devNames[m]}' are both present on a bus that autoprobes, so boot would have bound it: say the device is boundTo it, add one of them in an actor, give the bus autoprobe: false (a device left for a sysfs bind), or give the driver needs: a device not bound at boot, or probe: 'defer' (boot's probe then deferred it: it starts on the pending list), or probe: 'error' (it failed: the device starts unbound)`);
     }
@@ -504,7 +538,8 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string):
     // must be there to retry it (a new user, 2026-12-05: the device was stranded, and every
     // property held). Only where a hunk's code speaks of deferral (deferredAdd, .deferred,
     // EPROBE_DEFER): an idle worker woken by every bind triples a search for nothing.
-    threadNames, hasDeferredWorker: w.drivers.some((d) => d.outcomes.includes('defer') || d.needs.length > 0) || (w.devices.some((d) => d.matchDefers) && flags.has('MATCH_DEFER')) || patches.some((p) => isUserPatch(p) && p.hunks.some((h) => /defer/i.test(String(h.step)))),
+    threadNames, hasDeferredWorker: w.drivers.some((d) => d.outcomes.includes('defer') || d.needs.length > 0) || (w.devices.some((d) => d.matchDefers) && flags.has('MATCH_DEFER'))
+      || w.devices.some((d) => d.deferredAtBoot?.length) || (w.links.some((l) => l.autoprobe) && flags.has('AUTOPROBE_CONSUMER')) || patches.some((p) => isUserPatch(p) && p.hunks.some((h) => /defer/i.test(String(h.step)))),
     sources: prof.sources, renamed: prof.renamed ?? {}, unread: prof.unread ?? {}, unsettled: prof.unsettled ?? {}, anchors: [], targets: new Map(),
     applied: new Set(), built: new Set(), releasable: new Set(), moduleWq: [], flushers: [], added: added.names,
     ...(added.local.size ? { locals: added.local } : {}),
@@ -573,6 +608,15 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string):
     if (!x.matches.includes(d.i)) throw bad(`scenario '${spec.name}': actor '${a.name}': override ${d.name} ${x.name}: ${x.name} does not list ${d.name} in its matches; platform_match would bind it to ${d.name} through the override alone, which the model's driver walks do not follow: add '${d.name}' to ${x.name}'s matches`);
     d.override = true;
   }
+  // DeviceSpec.suppliers: links with DL_FLAG_AUTOPROBE_CONSUMER, made before the start.
+  const fw = w.links.filter((l) => l.autoprobe);
+  if (fw.length) {
+    const why = `scenario '${spec.name}': device '${w.devices[fw[0]!.consumer]!.name}': suppliers`;
+    if (!k.has('AUTOPROBE_CONSUMER')) throw bad(`${why}: ${k.profile} has no DL_FLAG_AUTOPROBE_CONSUMER (e7dd40105aac, v5.1 .. v5.3, release not settled; the model has it from v5.4) nor fw_devlink; use v5.4 or later`);
+    for (const a of actors) for (const x of a.acts) if (x.op === 'add' && fw.some((l) => l.consumer === x.dev || l.supplier === x.dev)) {
+      throw bad(`${why}: actor '${a.name}' adds '${w.devices[x.dev]!.name}', an end of a link made before the start: the links fw_devlink makes at a later device_add are not modelled (device_del's device_links_purge deletes them)`);
+    }
+  }
   for (const d of w.devices) {
     if (!d.matchDefers) continue;
     const why = `scenario '${spec.name}': device '${d.name}': matchDefers`;
@@ -589,7 +633,8 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string):
   //   and a driver registered later owes it a probe: DevS.owed);
   // - a supplier's unbind, driver removal (even its only driver's) or device_del unbinds its
   //   consumers (device_links_unbind_consumers), and a link without DL_FLAG_AUTOPROBE_CONSUMER
-  //   (the model's links have no flags) does not probe them again when the supplier binds.
+  //   does not probe them again when the supplier binds (one with it, DeviceSpec.suppliers, does:
+  //   its consumers are not judged either, which can only miss a lost probe, not invent one).
   // (A driver_override store probes nothing either; missed() reads the override itself.)
   const removed = new Set(actors.flatMap((a) => a.acts.flatMap((x) => (x.op === 'unregister' ? [x.drv] : x.op === 'rmmod' ? w.modules[x.mod]!.drivers : []))));
   for (const a of actors) for (const x of a.acts) if (x.op === 'unbind') k.releasable.add(x.dev);
@@ -842,7 +887,8 @@ function profileNotes(k: Kernel): string[] {
   for (const d of w.devices) if (d.deferredAtBoot?.length) {
     const by = d.deferredAtBoot.map((j) => {
       const absent = w.drivers[j]!.needs.filter((n) => !w.devices[n]!.present || w.devices[n]!.boundTo < 0).map((n) => w.devices[n]!.name);
-      return `${w.drivers[j]!.name} (${absent.length ? `it needs ${absent.join(', ')}, not bound at boot` : 'its probe always defers'})`;
+      const links = w.links.filter((l) => l.autoprobe && l.consumer === d.i && w.devices[l.supplier]!.boundTo < 0).map((l) => w.devices[l.supplier]!.name);
+      return `${w.drivers[j]!.name} (${absent.length ? `it needs ${absent.join(', ')}, not bound at boot` : links.length ? `its link to ${links.join(', ')}, a supplier not bound at boot` : 'its probe always defers'})`;
     });
     out.push(`device '${d.name}' starts on the deferred-probe pending list: boot's probe of it by ${by.join(' and by ')} deferred`);
   }

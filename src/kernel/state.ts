@@ -238,7 +238,7 @@ export function initState(w: World, s: KS, deferredProbeEnable = true, links = t
   }
   for (const b of w.buses) { s.bus[b.i]!.autoprobe = b.autoprobe; s.bus[b.i]!.needParentLock = b.needParentLock; }
   for (const m of w.modules) { s.mod[m.i]!.state = 'UNFORMED'; s.mod[m.i]!.asyncProbeRequested = m.asyncProbe; }
-  if (links) for (const l of w.links) s.link[l.i]!.status = l.active ? 'ACTIVE' : l.initial ? 'DORMANT' : 'NONE';
+  if (links) for (const l of w.links) s.link[l.i]!.status = l.active ? 'ACTIVE' : l.available ? 'AVAILABLE' : l.initial ? 'DORMANT' : 'NONE';
   // Links present from the start were made by boot's probes, in the order the scenario declares
   // their drivers: the order that stands for the built-in drivers' registration (klist_drivers).
   if (links) for (const l of w.links) if (!l.stateless && s.link[l.i]!.status !== 'NONE') linkMade(w, s, l.i);

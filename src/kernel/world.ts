@@ -72,6 +72,13 @@ export interface LinkInfo {
   stateless: boolean;
   /** DL_FLAG_AUTOREMOVE_CONSUMER: deleted (status NONE) when its consumer is left without a driver (__device_links_no_driver). */
   autoremove?: true;
+  /**
+   * DL_FLAG_AUTOPROBE_CONSUMER (DeviceSpec.suppliers; `initial`): its supplier's
+   * device_links_driver_bound puts the consumer on the deferred-probe pending list.
+   * `available`: its supplier was bound at boot (device_links_driver_bound made it AVAILABLE).
+   */
+  autoprobe?: true;
+  available?: true;
   /** Added by a `linksUnchecked` driver: without waiting for the supplier to be bound (15cfb0941603's case). */
   unchecked?: true;
 }

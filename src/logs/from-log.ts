@@ -509,7 +509,7 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
   if (unsure) notes.push(`${count(unsure, 'driver')} registered while two or more module inits were under way: which module registered it is not known, so it is the \`boot\` actor's`);
   for (const r of removals) if (keep.has(r.name) || drvs.get(r.name)?.matches.length) notes.push(r.why);
   for (const [dv, line] of addedUnprobed) {
-    if (keep.has(dv)) notes.push(`${dv}: added to the deferred list at line ${line} with no probe attempt before it in the log: the log starts after one, or a supplier's bind put it there (device_links_driver_bound adds a consumer whose link has DL_FLAG_AUTOPROBE_CONSUMER), which is not modelled: \`validate\` stops at that line`);
+    if (keep.has(dv)) notes.push(`${dv}: added to the deferred list at line ${line} with no probe attempt before it in the log: the log starts after one, or a supplier's bind put it there (device_links_driver_bound adds a consumer whose link has DL_FLAG_AUTOPROBE_CONSUMER), which from-log does not write (the log does not show the link: a device's \`suppliers\` declares it): \`validate\` stops at that line`);
   }
   const inner = innermost.filter((x) => keep.has(x.dev));
   if (inner.length) notes.push(`${count(inner.length, 'device')} seen while two or more probes were open, with no caller ids (${inner.slice(0, 3).map((x) => `${x.dev} at line ${x.line}, ${x.open} open`).join('; ')}${inner.length > 3 ? '; ...' : ''}): taken as registered by the innermost, the probe that started last (${inner[0]!.probe} for ${inner[0]!.dev})`);

@@ -101,8 +101,10 @@ export function validateSuite(d: unknown, file: string): Suite {
       if (!Array.isArray(o.patches) || !o.patches.every((x) => typeof x === 'string' && x && !x.includes(','))) bad(`${f}.patches`, 'expected a list of patch file paths, relative to the suite file');
       // Folded into the `patches` parameter as absolute paths: the worker loads them from there.
       const files = (o.patches as string[]).map((x) => resolve(dirname(resolve(file)), x));
+      // Once: a suite module loaded twice in one process is the same object (its case's params already hold them).
       const params = o.params as Record<string, string | number>;
-      o.params = { ...params, patches: [params.patches, ...files].filter((x) => x !== undefined && x !== '').join(',') };
+      const given = String(params.patches ?? '').split(',').filter((x) => x !== '');
+      o.params = { ...params, patches: [...given, ...files.filter((x) => !given.includes(x))].join(',') };
     }
   });
   return s as unknown as Suite;

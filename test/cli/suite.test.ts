@@ -26,6 +26,15 @@ export default defineSuite({ name: 'x', model: './nope.ts', cases: [{ params: { 
     expect(r.stderr.trim()).toBe(`probecheck: E503 (unreadable input file): ${join(dir, 'x.suite.ts')}: case 0 (profile=v5.1 patches=): ${join(dir, 'nope.ts')}: no such file or directory`);
   });
 
+  it("a case's patch files are folded into its patches once, however often the suite is loaded in one process", async () => {
+    const { loadSuite } = await import('../../src/suite/run.js');
+    const f = join(ROOT, 'properties/autoprobe-del.suite.ts');
+    const patchesOf = async () => (await loadSuite(f)).suite.cases.map((c) => String(c.params.patches)).find((x) => x !== '')!;
+    const first = await patchesOf();
+    expect(first).toBe(join(ROOT, 'models/patches/deferred-add-dead.ts'));
+    expect(await patchesOf()).toBe(first);
+  });
+
   it('the probe-tree suite: every verdict and golden count as expected', () => {
     const r = probecheck(['check', `${ROOT}/properties/probe-tree.suite.ts`]);
     expect(r.status).toBe(0);

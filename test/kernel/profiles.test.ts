@@ -45,7 +45,7 @@ describe('profiles', () => {
     expect(profileDiff('v4.14', 'v4.18')).toEqual({ added: ['LINK_DEFER_ADD', 'LINK_KREF', 'NEED_PARENT_LOCK', 'LINKS_PURGE_AFTER_UNBIND'], removed: [] });
     expect(profileDiff('v4.18', 'v5.0')).toEqual({ added: ['ASYNC_SYNC_IN_DRIVER_DETACH', 'LATE_INITCALL_SECOND_PASS', 'PROBE_TIMEOUT_WORK', 'TIMEOUT_WORK_CLEARS'], removed: [] });
     expect(profileDiff('v5.0', 'v5.1')).toEqual({ added: ['DEAD_FLAG', 'PER_DEVICE_ASYNC_ATTACH', 'DRIVER_LOCK_HELPERS'], removed: ['ATTACH_DRIVER_EBUSY'] });
-    expect(profileDiff('v5.1', 'v5.4')).toEqual({ added: ['KILL_DEVICE', 'LINKS_NO_DRIVER_DORMANT', 'MODULE_LOAD_WAITS_GOING'], removed: [] });
+    expect(profileDiff('v5.1', 'v5.4')).toEqual({ added: ['KILL_DEVICE', 'LINKS_NO_DRIVER_DORMANT', 'MODULE_LOAD_WAITS_GOING', 'AUTOPROBE_CONSUMER'], removed: [] });
     expect(profileDiff('v5.4', 'v5.9')).toEqual({ added: ['ATTACH_DEAD_CHECK', 'LINKS_NO_DRIVER_BOUND_CHECK', 'WAIT_PROBE_TIMEOUT', 'MODULE_WQ_UNLOAD_WAKE'], removed: [] });
     expect(profileDiff('v5.9', 'v5.10')).toEqual({ added: [], removed: [] });
     expect(profileDiff('v5.10', 'v5.15')).toEqual({ added: ['KERNFS_WRITE_ITER', 'TIMEOUT_WALK_LOCKED', 'PROBE_BUSY_CHECK', 'DRIVER_ATTACH_INLINE_LOCK', 'MUTEX_HANDOFF'], removed: [] });

@@ -129,9 +129,9 @@ describe('strict scenario validation: unknown keys are errors with a did-you-mea
     // @ts-expect-error: a list that misses a key of DeviceSpec does not compile
     const missing: KeyChecks<DeviceSpec> = { bus: () => null, parent: () => null, present: () => null };
     // @ts-expect-error: nor does one with a key DeviceSpec lacks
-    const extra: KeyChecks<DeviceSpec> = { bus: () => null, parent: () => null, present: () => null, boundTo: () => null, matchDefers: () => null, parnet: () => null };
-    expect([Object.keys(missing).length, Object.keys(extra).length]).toEqual([3, 6]);
-    expect(Object.keys(DEVICE_KEYS)).toEqual(['bus', 'parent', 'present', 'boundTo', 'matchDefers']);
+    const extra: KeyChecks<DeviceSpec> = { bus: () => null, parent: () => null, present: () => null, boundTo: () => null, matchDefers: () => null, suppliers: () => null, parnet: () => null };
+    expect([Object.keys(missing).length, Object.keys(extra).length]).toEqual([3, 7]);
+    expect(Object.keys(DEVICE_KEYS)).toEqual(['bus', 'parent', 'present', 'boundTo', 'matchDefers', 'suppliers']);
   });
 
   it('more than 255 devices or drivers: E601 naming the limit, not a schema error (a log hunt, 2026-12-05)', () => {

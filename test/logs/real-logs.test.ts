@@ -261,7 +261,7 @@ describe('lines from-log read and used to drop', () => {
     // Geert's quote begins with these two lines (fw_devlink: a supplier's bind adds its consumers).
     const log = logFile('geert-added.log', ['>     platform e66d8000.i2c: Added to deferred list', '>     platform e6700000.dma-controller: Added to deferred list', '>', ...GEERT].join('\n'));
     const w = probecheck(['from-log', log]);
-    expect(w.stdout).toMatch(/\/\/ note: e66d8000\.i2c: added to the deferred list at line 1 with no probe attempt before it in the log: the log starts after one, or a supplier's bind put it there \(device_links_driver_bound adds a consumer whose link has DL_FLAG_AUTOPROBE_CONSUMER\), which is not modelled: `validate` stops at that line\n/);
+    expect(w.stdout).toMatch(/\/\/ note: e66d8000\.i2c: added to the deferred list at line 1 with no probe attempt before it in the log: the log starts after one, or a supplier's bind put it there \(device_links_driver_bound adds a consumer whose link has DL_FLAG_AUTOPROBE_CONSUMER\), which from-log does not write \(the log does not show the link: a device's `suppliers` declares it\): `validate` stops at that line\n/);
     expect(probecheck(['validate', logFile('geert-added.ts', w.stdout), '--log', log, '--excerpt']).stdout).toMatch(/no run prints line 1 as its first checked line\n\s+line 1: platform e66d8000\.i2c: Added to deferred list/);
   });
 

@@ -58,7 +58,9 @@ export function deviceDel(tb: ThreadBuilder, dev: number, ret: Ret): string {
   // whatever its kref: a stateless link a driver added and will delete in ->remove is gone here, so
   // that device_link_del is a second delete (links-single-delete); a managed one is gone too (its
   // WARN_ONs, an ACTIVE link to a supplier or a link to a consumer neither DORMANT nor NONE, are
-  // links-no-warn's). Taken with kobject_del: nothing between them reads a link. (Managed links
+  // links-no-warn's). Taken with kobject_del: nothing between them reads a link, and a supplier's
+  // device_links_driver_bound that reads one (an AUTOPROBE_CONSUMER add) comes before the purge or
+  // after both, as it would before the purge or after kobject_del in the C. (Managed links
   // were left until an audit of 2026-12-04: a consumer a re-probing supplier registered again
   // deferred on its predecessor's stale link, where the C adds a fresh one.)
   const purge = early ? [] : links;

@@ -260,14 +260,27 @@ function reallyProbe(tb: ThreadBuilder, dev: number, drv: number, depth: number,
   // it), as run() below: managed links to consumers AVAILABLE, skipping CONSUMER_PROBE and ACTIVE
   // ones from 15cfb0941603 (LINKS_NO_DRIVER_DORMANT; 9ed9895370ae and 3451a495ef24 make every one
   // AVAILABLE), managed links to suppliers ACTIVE, DL_DEV_DRIVER_BOUND (`bound`). Not cited:
-  // the fw_devlink block (v5.15+), sync_state, AUTOPROBE_CONSUMER, the SYNC_STATE_ONLY and
+  // the fw_devlink block (v5.15+: links made before the start stand for it), sync_state, the SYNC_STATE_ONLY and
   // best-effort link drops (no such links), the WARN_ONs (links-no-warn checks them on this step).
   const driverBoundLines = coreLines(k, 'device_links_driver_bound', ['device_links_write_lock();', managedTest(1),
     ...(k.has('LINKS_NO_DRIVER_DORMANT') ? ['if (link->status == DL_STATE_CONSUMER_PROBE ||', 'link->status == DL_STATE_ACTIVE)'] : []),
     'WRITE_ONCE(link->status, DL_STATE_AVAILABLE);', managedTest(2), 'WRITE_ONCE(link->status, DL_STATE_ACTIVE);', 'dev->links.status = DL_DEV_DRIVER_BOUND;', 'device_links_write_unlock();']);
+  // Its DL_FLAG_AUTOPROBE_CONSUMER links (e7dd40105aac): a consumer whose link it makes AVAILABLE
+  // goes on the pending list, under deferred_probe_mutex taken inside device_links_write_lock, with
+  // no lock of the consumer's (core.c 6.18.16, device_links_driver_bound+52..+53):
+  //   if (device_link_test(link, DL_FLAG_AUTOPROBE_CONSUMER))
+  //           driver_deferred_probe_add(link->consumer);
+  // driver_deferred_probe_add tests dev_can_match from v5.14 (PROBE_BUSY_CHECK) and nothing else
+  // (dd.c at dakr@1ac45118ddf8:133-143): not dev->p->dead, so a consumer device_del took off the
+  // lists (driver_deferred_probe_del) and has not purged its links yet goes back on the list.
+  const autoprobe = k.has('AUTOPROBE_CONSUMER') ? supplierLinks.filter((l) => l.autoprobe) : [];
+  const autoprobeLines = autoprobe.length === 0 ? [] : [...coreLines(k, 'device_links_driver_bound', ['if (device_link_test(link, DL_FLAG_AUTOPROBE_CONSUMER)) || if (link->flags & DL_FLAG_AUTOPROBE_CONSUMER)',
+    'driver_deferred_probe_add(link->consumer);']), ...(k.has('PROBE_BUSY_CHECK') ? ['driver_deferred_probe_add:: if (!dev->can_match) || if (!dev_can_match(dev))'] : []),
+  ...ADD_LINES.map((l) => `driver_deferred_probe_add:: ${l}`)];
   f.step('driver_bound', { where: `${DD}:driver_bound`,
     c: ['if (klist_node_attached(&dev->p->knode_driver)) { || if (device_is_bound(dev)) {', 'klist_add_tail(&dev->p->knode_driver, &dev->driver->p->klist_devices);',
-      ...(k.has('DEVICE_LINKS') ? ['device_links_driver_bound(dev);', ...driverBoundLines] : []), 'driver_deferred_probe_del(dev);'],
+      ...(k.has('DEVICE_LINKS') ? ['device_links_driver_bound(dev);', ...driverBoundLines, ...autoprobeLines] : []), 'driver_deferred_probe_del(dev);'],
+    ...(autoprobe.length ? { await: (s: KS) => s.deferredProbeMutex === 0, waits: namedMutexWaits('deferred_probe_mutex') } : {}),
     run: (s) => {
     s.dev[dev]!.bound = true;
     if (supplies) s.dev[dev]!.linksProbing = false;   // device_links_driver_bound: DL_DEV_DRIVER_BOUND (a write only where kept: --por reads writes as footprints)
@@ -282,9 +295,13 @@ function reallyProbe(tb: ThreadBuilder, dev: number, drv: number, depth: number,
       // probing supplier). Not kept: SYNC_STATE_ONLY and inferred links (none here).
       const skip = k.has('LINKS_NO_DRIVER_DORMANT');
       for (const l of links) if (s.link[l.i]!.status !== 'NONE') s.link[l.i]!.status = 'ACTIVE';
-      for (const l of supplierLinks) {
+      // (In list order where it puts consumers on the pending list: the order they are retried in.)
+      for (const l of autoprobe.length ? byCreation(w, s, supplierLinks) : supplierLinks) {
         const x = s.link[l.i]!;
-        if (x.status !== 'NONE' && !(skip && (x.status === 'CONSUMER_PROBE' || x.status === 'ACTIVE'))) x.status = 'AVAILABLE';
+        if (x.status !== 'NONE' && !(skip && (x.status === 'CONSUMER_PROBE' || x.status === 'ACTIVE'))) {
+          x.status = 'AVAILABLE';
+          if (l.autoprobe && autoprobe.length && (!k.has('PROBE_BUSY_CHECK') || s.dev[l.consumer]!.canMatch)) deferredAdd(s, l.consumer);
+        }
       }
     }
     return 'driver_deferred_probe_del';

@@ -1,0 +1,26 @@
+/**
+ * A supplier's bind that defers its consumer (README "A supplier's bind that defers";
+ * models/autoprobe-del.ts). device_links_driver_bound adds an AUTOPROBE_CONSUMER link's consumer to
+ * the deferred-probe pending list holding only the supplier's lock, so the add can follow the
+ * consumer's device_del's driver_deferred_probe_del at every profile with the flag (e7dd40105aac,
+ * v5.1 .. v5.3: from v5.4 here); __device_attach's dead check (654888327e9f, v5.9) is on the
+ * device's own walk and does not cover it. The candidate fix (models/patches/deferred-add-dead.ts)
+ * tests dev->p->dead in driver_deferred_probe_add.
+ */
+import { defineSuite } from 'probecheck';
+
+const ADD = "the PMIC's device_links_driver_bound puts the codec on the pending list after the codec's device_del took it off (driver_deferred_probe_del) and before its device_links_purge";
+const V = { 'deferred-lists': 'violated', 'no-probe-after-del': 'violated', 'no-deadlock': 'holds' } as const;
+export default defineSuite({
+  name: 'autoprobe-del',
+  model: '../models/autoprobe-del.ts',
+  cases: [
+    { params: { profile: 'mainline', patches: '' }, states: 817, note: ADD, expect: V },
+    { params: { profile: 'v6.6', patches: '' }, states: 817, note: ADD, expect: V },
+    { params: { profile: 'v5.15', patches: '' }, states: 725, note: ADD, expect: V },
+    { params: { profile: 'v5.10', patches: '' }, states: 627, note: `${ADD} (after __device_attach's dead check, v5.9: it guards only the device's own walk)`, expect: V },
+    { params: { profile: 'v5.4', patches: '' }, states: 873, note: `${ADD} (the first profile with DL_FLAG_AUTOPROBE_CONSUMER)`, expect: V },
+    { params: { profile: 'mainline', patches: '' }, patches: ['../models/patches/deferred-add-dead.ts'], states: 869, note: 'driver_deferred_probe_add tests dev->p->dead under deferred_probe_mutex: an add after the del sees the codec dead',
+      expect: { 'deferred-lists': 'holds', 'no-probe-after-del': 'holds', 'no-deadlock': 'holds' } },
+  ],
+});

@@ -1,0 +1,78 @@
+/**
+ * DL_FLAG_AUTOPROBE_CONSUMER (DeviceSpec.suppliers; e7dd40105aac, from v5.4 here): a supplier's
+ * device_links_driver_bound makes the link AVAILABLE and puts the consumer on the deferred-probe
+ * pending list, holding the supplier's lock, not the consumer's (core.c 6.18.16
+ * device_links_driver_bound+52..+53). The consumer's device_del takes it off the lists
+ * (driver_deferred_probe_del) before device_links_purge deletes the link: an add in between leaves
+ * the deleted consumer on the list (models/autoprobe-del.ts).
+ */
+import { describe, expect, it } from 'vitest';
+import { buildScenario, check, defineProperty, type ScenarioSpec } from 'probecheck';
+
+const run = (s: ScenarioSpec, profile: string, patches = '') => {
+  const r = check(buildScenario(s, profile, patches).model, { exhaustive: true });
+  return { v: Object.fromEntries(r.properties.map((p) => [p.name, p.verdict])), r };
+};
+const neverListed = defineProperty({ kind: 'invariant', name: 'codec-never-listed', check: (v) => (v.dev('codec').deferred !== 'none' ? 'codec is on a deferred list' : null) });
+const neverBound = defineProperty({ kind: 'invariant', name: 'codec-never-bound', check: (v) => (v.dev('codec').bound ? 'codec is bound' : null) });
+/** codec's probe deferred at boot on its link to pmic (DORMANT); pmic's driver loads while codec is deleted. */
+const race = (del = true): ScenarioSpec => ({
+  name: 'autoprobe', devices: { pmic: { present: true }, codec: { present: true, suppliers: ['pmic'] } },
+  drivers: { 'pmic-drv': { matches: ['pmic'], module: 'pmic' }, 'codec-drv': { matches: ['codec'], present: true } },
+  actors: { udev: 'modprobe pmic', ...(del ? { unplug: 'del codec' } : {}) }, properties: ['deferred-lists', ...(del ? ['no-probe-after-del'] : []), 'no-deadlock', neverBound],
+});
+
+describe("device_links_driver_bound's add of an AUTOPROBE_CONSUMER link's consumer", () => {
+  it('mainline: the add can come between the consumer\'s driver_deferred_probe_del and its device_links_purge', () => {
+    const r = run(race(), 'mainline');
+    expect(r.v).toEqual({ 'deferred-lists': 'violated', 'no-probe-after-del': 'violated', 'no-deadlock': 'holds', 'codec-never-bound': 'violated' });
+    const p = r.r.properties.find((x) => x.name === 'deferred-lists')!;
+    expect(p.explanation).toBe('codec is on the deferred pending list after device_del removed it (kobject_del done)');
+    const labels = p.trace!.steps.map((s) => s.label);
+    const del = labels.indexOf('device_del(codec):driver_deferred_probe_del'), add = labels.indexOf('really_probe(pmic,pmic-drv):driver_bound'), purge = labels.indexOf('device_del(codec):kobject_del');
+    expect(del).toBeGreaterThanOrEqual(0);
+    expect(add).toBeGreaterThan(del);
+    expect(purge).toBeGreaterThan(add);
+    // The step cites the add in core.c and driver_deferred_probe_add's body in dd.c.
+    expect(p.trace!.steps[add]!.source).toMatch(/device_links_driver_bound\+52-\+53/);
+    expect(p.trace!.steps[add]!.source).toMatch(/dd\.c@dakr@1ac45118ddf8:135,138-139,141,143/);
+  });
+
+  it('without the del the supplier\'s bind retries the consumer, which binds; the race is at every profile from v5.4', () => {
+    expect(run(race(false), 'mainline').v).toEqual({ 'deferred-lists': 'holds', 'no-deadlock': 'holds', 'codec-never-bound': 'violated' });
+    for (const p of ['v5.4', 'v5.10', 'v5.15', 'v6.1', 'v6.12']) expect(run(race(), p).v['deferred-lists'], p).toBe('violated');
+  });
+
+  it('from v5.14 the add skips a consumer that never matched a driver (dev_can_match); before, it adds it', () => {
+    // codec's driver in a module never loaded: no probe of codec, so can_match stays false.
+    const idle: ScenarioSpec = { ...race(false), drivers: { 'pmic-drv': { matches: ['pmic'], module: 'pmic' }, 'codec-drv': { matches: ['codec'], module: 'codec' } }, properties: [neverListed] };
+    expect(run(idle, 'v5.10').v['codec-never-listed']).toBe('violated');
+    for (const p of ['v5.15', 'mainline']) expect(run(idle, p).v['codec-never-listed'], p).toBe('holds');
+  });
+
+  it('the candidate fix (models/patches/deferred-add-dead.ts) closes it', async () => {
+    const { probecheck } = await import('../cli/run.js');
+    const d = probecheck(['diff', 'models/autoprobe-del.ts', '--patch', 'models/patches/deferred-add-dead.ts', '--json']);
+    expect(d.status, d.stderr).toBe(0);
+    expect(Object.fromEntries(JSON.parse(d.stdout).properties.map((r: { property: string; change: string }) => [r.property, r.change])))
+      .toEqual({ 'deferred-lists': 'fixed', 'no-probe-after-del': 'fixed', 'no-deadlock': 'still holds' });
+  });
+
+  it('E601: before v5.4, an actor that adds an end, a bound consumer of an unbound supplier, an end not present, a link probe() adds too', () => {
+    const bad = (s: Partial<ScenarioSpec>, p = 'mainline') => () => buildScenario({ ...race(), ...s }, p, '');
+    for (const p of ['v4.18', 'v5.1']) expect(bad({}, p)).toThrow(/device 'codec': suppliers: v\d\.\d+ has no DL_FLAG_AUTOPROBE_CONSUMER \(e7dd40105aac/);
+    expect(bad({ actors: { hotplug: ['del codec', 'add codec'] } })).toThrow(/actor 'hotplug' adds 'codec', an end of a link made before the start/);
+    expect(bad({ devices: { pmic: { present: true }, codec: { present: true, suppliers: ['pmic'], boundTo: 'codec-drv' } } })).toThrow(/device 'codec' is boundTo 'codec-drv' but its supplier 'pmic' is not bound/);
+    expect(bad({ devices: { pmic: {}, codec: { present: true, suppliers: ['pmic'] } }, actors: { udev: 'add pmic' } })).toThrow(/suppliers 'pmic': both ends of a link made before the scenario starts are present from the start/);
+    expect(bad({ drivers: { 'pmic-drv': { matches: ['pmic'], module: 'pmic' }, 'codec-drv': { matches: ['codec'], present: true, links: ['pmic'] } } })).toThrow(/driver 'codec-drv' adds a link to 'pmic' in its probe too/);
+    expect(bad({ drivers: { 'pmic-drv': { matches: ['pmic'], module: 'pmic' }, 'codec-drv': { matches: ['codec'], present: true, links: ['pmic'], linkFlags: ['AUTOPROBE_CONSUMER'] } }, devices: { pmic: { present: true }, codec: { present: true } } }))
+      .toThrow(/'AUTOPROBE_CONSUMER' is modelled only on links made before the scenario starts/);
+  });
+
+  it('boot: the consumer starts on the pending list, said in a note; bound at boot, its link is ACTIVE', () => {
+    expect(buildScenario(race(), 'mainline', '').model.notes).toContain("device 'codec' starts on the deferred-probe pending list: boot's probe of it by codec-drv (its link to pmic, a supplier not bound at boot) deferred");
+    const bound: ScenarioSpec = { name: 'bound', devices: { pmic: { present: true, boundTo: 'pmic-drv' }, codec: { present: true, suppliers: ['pmic'], boundTo: 'codec-drv' } },
+      drivers: { 'pmic-drv': { matches: ['pmic'], present: true }, 'codec-drv': { matches: ['codec'], present: true } }, actors: { admin: 'unbind pmic-drv pmic' }, properties: ['links-supplier-bound', 'no-deadlock'] };
+    expect(run(bound, 'mainline').v).toEqual({ 'links-supplier-bound': 'holds', 'no-deadlock': 'holds' });
+  });
+});
