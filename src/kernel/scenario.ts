@@ -26,7 +26,7 @@ import { frameKey, ThreadBuilder, type Kernel, type Ret } from './emit.js';
 import { asyncProgram, asyncRunEntryDone, asyncThreadName } from './paths/async.js';
 import { mayBeAsync } from './paths/common.js';
 import { DEFERRED_WORKER, deferredProbeWorkFunc } from './paths/deferred-probe.js';
-import { LATE_INITCALL, TIMEOUT_PROGRAM, TIMEOUT_WORKER, deferredProbeTimeoutWorkFunc, keepsTimeout, lateInitcallRefusal, schedulesTimeout } from './paths/late-initcall.js';
+import { LATE_INITCALL, TIMEOUT_PROGRAM, TIMEOUT_WORKER, deferredProbeTimeoutWorkFunc, keepsTimeout, lateInitcallRefusal, probeTimeout, schedulesTimeout } from './paths/late-initcall.js';
 import { deviceAttachAsyncHelper } from './paths/device-attach.js';
 import { doInitModule } from './paths/module.js';
 import { doScanAsync, localPciProbe, requestModprobeThread, scanProgram, workOnCpuThread } from './paths/probe-body.js';
@@ -596,6 +596,10 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string):
   if (late && lateInitcallRefusal(k)) throw bad(`scenario '${spec.name}': ${lateInitcallRefusal(k)}`);
   // deferred_probe_timeout= is read by the late initcall, from 25b4e70dcce9 (v4.19) on.
   if (spec.deferredProbeTimeout !== undefined && !k.has('PROBE_TIMEOUT_WORK')) throw bad(`scenario '${spec.name}': deferredProbeTimeout: profile ${k.profile} has no deferred_probe_timeout (25b4e70dcce9, v4.19, added it); use v5.0 or later`);
+  // The timeout work starts with fw_devlink_drivers_done() (dd.c at dakr@1ac45118ddf8), which drops
+  // DL_FLAG_AUTOPROBE_CONSUMER from every inferred link whose supplier never matched a driver
+  // (fw_devlink_no_driver, fw_devlink_relax_link in 6.18.16's core.c): not modelled.
+  if (late && schedulesTimeout(k) && w.links.some((l) => l.autoprobe)) throw bad(`scenario '${spec.name}': device '${w.devices[w.links.find((l) => l.autoprobe)!.consumer]!.name}': suppliers: '${LATE_INITCALL}' schedules the deferred-probe timeout work here (deferred_probe_timeout ${probeTimeout(k)}), whose fw_devlink_drivers_done relaxes the links of suppliers that never matched a driver (no more DL_FLAG_AUTOPROBE_CONSUMER), which is not modelled; give deferredProbeTimeout: 0 or -1, or leave the late initcall out`);
   if (spec.deferredProbeTimeout !== undefined && !late) throw bad(`scenario '${spec.name}': deferredProbeTimeout is read by the late initcall, which no actor runs: add '${LATE_INITCALL}' to the boot actor`);
   // A device whose driver_override an actor writes reads it in two steps when matching (B13).
   for (const a of actors) for (const x0 of a.acts) if (x0.op === 'override') {

@@ -105,7 +105,8 @@ export function deferredProbeTimeoutWorkFunc(tb: ThreadBuilder): string {
   const k = tb.k, where = `${DD}:deferred_probe_timeout_work_func`;
   const f = tb.fn('deferred_probe_timeout_work_func', {}, null);
   const locked = k.has('TIMEOUT_WALK_LOCKED'), wake = waitsForTimeout(k), clears = keepsTimeout(k) && k.has('TIMEOUT_WORK_CLEARS');
-  // fw_devlink_drivers_done() first: fw_devlink is not modelled. `driver_deferred_probe_timeout = 0;`
+  // fw_devlink_drivers_done() first: not modelled (a scenario with links made before the start, whose
+  // AUTOPROBE_CONSUMER it may drop, is refused with this work). `driver_deferred_probe_timeout = 0;`
   // (v5.1's `deferred_probe_timeout = 0;` .. v5.19, v6.3+; not in v6.1's 07b7b883be5b) matters only to the wait it wakes (wake).
   f.step('driver_deferred_probe_trigger', { where, c: [...(clears ? ['driver_deferred_probe_timeout = 0;'] : []), 'driver_deferred_probe_trigger();', ...triggerLines(k).map((l) => `driver_deferred_probe_trigger:: ${l}`)],
     await: (s) => s.deferredProbeMutex === 0, waits: namedMutexWaits('deferred_probe_mutex'), run: (s) => { deferredTrigger(k, s); return 'flush_work'; } });
