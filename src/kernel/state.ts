@@ -117,6 +117,12 @@ export interface KS {
    */
   probeTimeout: boolean;
   /**
+   * wake_up_all(&probe_timeout_waitqueue) at the end of deferred_probe_timeout_work_func has run: a
+   * wait_for_device_probe that found the timeout nonzero sleeps until then, though the work set it
+   * 0 at its top (a wait that starts after that passes at once). Only where the wait sleeps.
+   */
+  probeTimeoutWoken: boolean;
+  /**
    * module_wq: 1 in a thread's slot (Kernel.moduleWq) while it sleeps there, in
    * wait_event_interruptible(module_wq, finished_loading(name)); wake_up_all(&module_wq) clears
    * every slot, and each sleeper tests finished_loading again. Only where some thread may sleep.
@@ -169,7 +175,7 @@ export function kernelSchema(w: World, sleepers = 0, flushers = 0, added?: Pick<
     mod: t.array(w.modules.length, t.record({ state: t.enum(...MOD_STATES), refcnt: t.int(15), asyncProbeRequested: t.bool, initPending: t.int(15), umh: t.bool }), w.modules.map((m) => m.name)),
     link: t.array(w.links.length, t.record({ status: t.enum(...LINK_STATES), refs: t.int(3), dels: t.int(3), ...(linksOrdered(w) ? { rank: t.int(w.links.length) } : {}) }), linkNames(w)),
     deferredProbeMutex: owner, probeCount: t.int(15), asyncPending: t.int(15),
-    deferredWorkQueued: t.bool, deferredWorkRunning: t.bool, deferredProbeEnable: t.bool, moduleMutex: owner, probeTimeout: t.bool,
+    deferredWorkQueued: t.bool, deferredWorkRunning: t.bool, deferredProbeEnable: t.bool, moduleMutex: owner, probeTimeout: t.bool, probeTimeoutWoken: t.bool,
     ...(sleepers > 0 ? { moduleWq: t.array(sleepers, t.int(1)) } : {}),
     ...(flushers > 0 ? { flushBarrier: t.array(flushers, t.int(2)) } : {}),
     ...added?.kernel,

@@ -7,7 +7,7 @@
  * the deleted consumer on the list (models/autoprobe-del.ts).
  */
 import { describe, expect, it } from 'vitest';
-import { buildScenario, check, defineProperty, type ScenarioSpec } from 'probecheck';
+import { buildScenario, check, defineProperty, type KS, type Property, type ScenarioSpec } from 'probecheck';
 
 const run = (s: ScenarioSpec, profile: string, patches = '') => {
   const r = check(buildScenario(s, profile, patches).model, { exhaustive: true });
@@ -55,6 +55,21 @@ describe("device_links_driver_bound's add of an AUTOPROBE_CONSUMER link's consum
       drivers: { 'pmic-drv': { matches: ['pmic'], present: true }, 'codec-drv': { matches: ['codec'], present: true } },
       actors: { admin: ['unbind pmic-drv pmic', 'bind pmic-drv pmic'], unplug: 'del codec' }, properties: ['deferred-lists'] };
     for (const p of ['v5.15', 'mainline']) expect(run(rebind, p).v['deferred-lists'], p).toBe('violated');
+  });
+
+  it('before v5.14 a driverless consumer goes on the list too, and the deferred worker takes it off (an audit, 2026-12-05)', () => {
+    const drained = defineProperty({ kind: 'invariant', name: 'active-drained', check: (v) => (v.deferredWork === 'idle' && v.devices.some((x) => x.deferred === 'active') ? 'a device is on the active list while the work is idle' : null),
+      premise: { text: 'a device is on the active list', met: (v) => v.devices.some((x) => x.deferred === 'active') } });
+    const s: ScenarioSpec = { name: 'driverless', devices: { pmic: { present: true }, codec: { present: true, suppliers: ['pmic'] } }, drivers: { 'pmic-drv': { matches: ['pmic'], module: 'pmic' } },
+      actors: { udev: 'modprobe pmic' }, properties: [drained] };
+    expect(run(s, 'v5.9').v['active-drained']).toBe('holds');
+  });
+
+  it('a device deleted and added again is a new struct device: can_match clear until it is probed (an audit, 2026-12-05)', () => {
+    const s: ScenarioSpec = { name: 'readd', buses: { b: { autoprobe: false } }, devices: { d: { present: true, boundTo: 'dd' } }, drivers: { dd: { matches: ['d'], present: true } }, actors: { hotplug: ['del d', 'add d'] } };
+    const model = buildScenario(s, 'mainline', '').model;
+    model.properties = [{ kind: 'invariant', name: 'fresh', holds: (st: KS, q) => q.at('hotplug') !== null || !st.dev[0]!.canMatch }] as Property[];
+    expect(check(model).properties[0]!.verdict).toBe('holds');
   });
 
   it('the candidate fix (models/patches/deferred-add-dead.ts) closes it', async () => {

@@ -148,8 +148,24 @@ describe('deferredProbeTimeout (the deferred_probe_timeout= boot parameter) and 
     const r = check(buildScenario(s, 'v5.10', '').model);
     const d = r.properties.find((x) => x.name === 'no-deadlock')!;
     expect(d.verdict).toBe('violated');
-    expect(d.waiters!.map((w) => [w.thread, w.label, w.waits])).toEqual([['waiter', 'wait_for_device_probe:wait_probe_timeout', 'probe_timeout_waitqueue: driver_deferred_probe_timeout == 0 (it is -1, and only deferred_probe_timeout_work_func, never scheduled at -1, sets it 0)']]);
+    expect(d.waiters!.map((w) => [w.thread, w.label, w.waits])).toEqual([['waiter', 'wait_for_device_probe:probe_timeout_sleep', "probe_timeout_waitqueue: woken by deferred_probe_timeout_work_func's wake_up_all (it is -1, and the work is never scheduled at -1)"]]);
     expect(check(buildScenario(s, 'v5.19', '').model).properties.find((x) => x.name === 'no-deadlock')!.verdict).toBe('holds');
+  });
+  // An audit (2026-12-05): the work sets the timeout 0 at its top (5.10.13 dd.c, deferred_probe_timeout_work_func's
+  // first line), so a wait_for_device_probe that starts after it passes at once and may race the
+  // unlocked walk of the pending list (before eed6e41813de); one already asleep waits for the wake at the end.
+  it('v5.9 .. v5.11: a wait that starts after the work cleared the timeout passes at once, into the unlocked walk', () => {
+    const s: ScenarioSpec = { name: 'timeout-top', devices: { dc: {}, pwm: {} }, drivers: { 'dc-drv': { matches: ['dc'], needs: ['pwm'], present: true }, 'pwm-drv': { matches: ['pwm'], present: true } },
+      deferredProbeTimeout: 30, actors: { boot: ['add dc', 'deferred_probe_initcall'], waiter: ['wait_for_device_probe', 'del dc'] }, properties: ['pending-walk'] };
+    for (const p of ['v5.9', 'v5.10']) expect(check(buildScenario(s, p, '').model).properties[0]!.verdict, p).toBe('violated');
+    expect(check(buildScenario(s, 'v5.15', '').model).properties[0]!.verdict).toBe('holds');   // the walk under deferred_probe_mutex (eed6e41813de)
+    const model = buildScenario({ ...s, properties: [] }, 'v5.10', '').model;
+    model.properties = [
+      // Asleep before the clear, the waiter goes on only after the work's last step (its wake).
+      { kind: 'invariant', name: 'sleeper-waits-for-wake', holds: (st: KS, q) => q.at('waiter') !== 'wait_for_device_probe:flush_work' || !st.probeTimeout },
+      { kind: 'sometimes', name: 'asleep-after-clear', holds: (st: KS, q) => q.at('waiter') === 'wait_for_device_probe:probe_timeout_sleep' && !st.probeTimeout && !st.probeTimeoutWoken },
+    ] as Property[];
+    expect(Object.fromEntries(check(model).properties.map((p) => [p.name, p.verdict]))).toEqual({ 'sleeper-waits-for-wake': 'holds', 'asleep-after-clear': 'reachable' });
   });
   // An audit (2026-12-04): list_for_each_entry_safe over an empty list ends at once; the model walked on and flagged a device added meanwhile.
   it('an unlocked walk of an empty pending list ends at once', () => {

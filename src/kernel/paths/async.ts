@@ -91,9 +91,15 @@ export function waitForDeviceProbe(tb: ThreadBuilder, ret: Ret): string {
   const sleeps = waitsForTimeout(k);
   const atOnce = k.has('WAIT_PROBE_TIMEOUT') && !sleeps ? ['wait_event(probe_timeout_waitqueue, !driver_deferred_probe_timeout);'] : [];
   if (sleeps) {
+    // wait_event tests the condition, then sleeps until a wake_up_all and tests it again: one that
+    // finds it 0 goes on; one that sleeps waits for the timeout work's wake at its end, though the
+    // work set it 0 at its top (an audit, 2026-12-05).
+    const next = flush ? 'flush_work' : 'wait_event';
     f.step('wait_probe_timeout', { where, since: 'v5.7 (35a672363ab3)', c: ['wait_event(probe_timeout_waitqueue, !driver_deferred_probe_timeout);'],
-      await: (s) => !s.probeTimeout, run: () => (flush ? 'flush_work' : 'wait_event'),
-      waits: () => `probe_timeout_waitqueue: driver_deferred_probe_timeout == 0 (${probeTimeout(k) < 0 ? 'it is -1, and only deferred_probe_timeout_work_func, never scheduled at -1, sets it 0' : 'deferred_probe_timeout_work_func sets it'})` });
+      run: (s) => (s.probeTimeout ? 'probe_timeout_sleep' : next) });
+    f.step('probe_timeout_sleep', { where: `${where} (asleep on probe_timeout_waitqueue)`, since: 'v5.7 (35a672363ab3)', c: ['wait_event(probe_timeout_waitqueue, !driver_deferred_probe_timeout);'],
+      await: (s) => s.probeTimeoutWoken, run: () => next,
+      waits: () => `probe_timeout_waitqueue: woken by deferred_probe_timeout_work_func's wake_up_all (${probeTimeout(k) < 0 ? 'it is -1, and the work is never scheduled at -1' : 'at its end'})` });
   }
   if (flush) {
     // v4.5 flush_workqueue(deferred_wq), later flush_work(&deferred_probe_work).

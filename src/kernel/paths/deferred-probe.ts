@@ -25,7 +25,11 @@ function endRun(s: KS, t: KL): void {
 export function deferredProbeWorkFunc(tb: ThreadBuilder): string {
   const w = tb.k.w;
   const f = tb.fn('deferred_probe_work_func', {}, null);
-  const devs = w.devices.filter((d) => d.drivers.length > 0).map((d) => d.i);
+  // Devices that can be on a list: those with a driver, and (before v5.14's can_match test) a
+  // driverless consumer a supplier's AUTOPROBE_CONSUMER add put there, which the worker takes off
+  // like any other and bus_probe_device finds no driver for (an audit, 2026-12-05: it stayed on
+  // the active list for good).
+  const devs = w.devices.filter((d) => d.drivers.length > 0 || w.links.some((l) => l.autoprobe && l.consumer === d.i)).map((d) => d.i);
   // The worker holds the struct it took off the list (get_device): bus_probe_device's device_lock
   // finds it replaced when the slot was deleted and added again meanwhile (DevS.gen, staleEntry).
   const probe = new Map(devs.map((d) => [d, busProbeDevice(tb, d, f.label('mutex_lock'), 'mutex_lock', true)]));

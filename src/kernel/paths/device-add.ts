@@ -1,8 +1,8 @@
 /**
  * device_add (drivers/base/core.c) as far as the driver core is concerned, and bus_probe_device.
- * The device becomes visible to driver_attach at bus_add_device (since 190888ac01d0; before it,
- * bus_probe_device added it to the bus klist after probing) and is ready (device_pm_add done,
- * B14) one step later. A device that is already registered is not added again (a probe that
+ * The device becomes visible to driver_attach at bus_add_device (in every tree read, v3.6.0 on:
+ * 190888ac01d0 changed the driver's side, bus_add_driver) and is ready (device_pm_add done, B14)
+ * one step later. A device that is already registered is not added again (a probe that
  * registers its child runs again after -EPROBE_DEFER: the child is still there).
  */
 import { RETURN, type Ret, type ThreadBuilder } from '../emit.js';
@@ -58,6 +58,7 @@ export function deviceAdd(tb: ThreadBuilder, dev: number, ret: Ret): string {
     d.registered = true;
     if (d.delStarted && entries) d.gen = (d.gen + 1) & 3;                 // added again: a new struct device
     if (d.delStarted) d.ovrDrv = 0;                                        // ... whose driver_override is NULL (kzalloc'ed)
+    if (d.delStarted) d.canMatch = false;                                  // ... and can_match clear (an audit, 2026-12-05)
     // ... and whose fields a user's patch added start zeroed too (a patch-state trial, 2026-12-05:
     // they kept the deleted struct's values, so a re-added device was never probed).
     if (d.delStarted) for (const n of tb.k.added?.dev ?? []) { const x = d as unknown as Record<string, unknown>; x[n] = typeof x[n] === 'boolean' ? false : 0; }

@@ -99,7 +99,7 @@ export function deferredProbeInitcall(tb: ThreadBuilder, ret: Ret): string {
  * list unlocked, two steps (the first entry, the rest) between which other threads may change it:
  * the race the fix closes ("It doesn't protect against other threads adding/deleting nodes",
  * pending-walk). Where wait_for_device_probe waits for the timeout (waitsForTimeout), the work
- * sets it 0 and wakes that wait at its end.
+ * sets it 0 at its top and wakes that wait at its end.
  */
 export function deferredProbeTimeoutWorkFunc(tb: ThreadBuilder): string {
   const k = tb.k, where = `${DD}:deferred_probe_timeout_work_func`;
@@ -107,12 +107,14 @@ export function deferredProbeTimeoutWorkFunc(tb: ThreadBuilder): string {
   const locked = k.has('TIMEOUT_WALK_LOCKED'), wake = waitsForTimeout(k), clears = keepsTimeout(k) && k.has('TIMEOUT_WORK_CLEARS');
   // fw_devlink_drivers_done() first: not modelled (a scenario with links made before the start, whose
   // AUTOPROBE_CONSUMER it may drop, is refused with this work). `driver_deferred_probe_timeout = 0;`
-  // (v5.1's `deferred_probe_timeout = 0;` .. v5.19, v6.3+; not in v6.1's 07b7b883be5b) matters only to the wait it wakes (wake).
+  // (v5.1's `deferred_probe_timeout = 0;` .. v5.19, v6.3+; not in v6.1's 07b7b883be5b) at the top:
+  // a wait_for_device_probe that starts after it passes at once; one already asleep waits for the
+  // wake_up_all at the end (probeTimeoutWoken). (It was set 0 at the end until an audit of 2026-12-05:
+  // a wait that started meanwhile was held back from the unlocked walk it could race.)
   f.step('driver_deferred_probe_trigger', { where, c: [...(clears ? ['driver_deferred_probe_timeout = 0;'] : []), 'driver_deferred_probe_trigger();', ...triggerLines(k).map((l) => `driver_deferred_probe_trigger:: ${l}`)],
-    await: (s) => s.deferredProbeMutex === 0, waits: namedMutexWaits('deferred_probe_mutex'), run: (s) => { deferredTrigger(k, s); return 'flush_work'; } });
+    await: (s) => s.deferredProbeMutex === 0, waits: namedMutexWaits('deferred_probe_mutex'), run: (s) => { if (clears) s.probeTimeout = false; deferredTrigger(k, s); return 'flush_work'; } });
   flushWork(k, tb.name, f, 'flush_work', where, ['flush_work(&deferred_probe_work);'], 'deferred_probe_pending');
-  // Set 0 at the top of the work, modelled at its end with the wake (a wait that reads it is woken then).
-  const woken = (s: KS) => { if (clears) s.probeTimeout = false; return RETURN; };
+  const woken = (s: KS) => { if (wake) s.probeTimeoutWoken = true; return RETURN; };
   const wakeLine = wake ? ['wake_up_all(&probe_timeout_waitqueue);'] : [];
   if (locked) {
     // One atomic step under deferred_probe_mutex: dev_info "deferred probe pending" for each device on the pending list (model-events.ts).
