@@ -216,22 +216,28 @@ export function canSpawn(c: Compiled, nameOrProgram: string, isRunning: (th: Com
   return c.threads.some((x) => x.program === nameOrProgram && !isRunning(x));
 }
 
-/** The thread a spawn names: itself if a thread has that name, else the first dormant thread of that program. */
-export function spawnTarget(c: Compiled, nameOrProgram: string, isRunning: (th: CompiledThread) => boolean): CompiledThread {
+/**
+ * The thread a spawn names: itself if a thread has that name, else the first dormant thread of that
+ * program. `pcOf` gives a thread's pc in the state being built (0: not running).
+ */
+export function spawnTarget(c: Compiled, nameOrProgram: string, pcOf: (th: CompiledThread) => number): CompiledThread {
   const th = c.threadByName.get(nameOrProgram);
   if (th) {
-    if (isRunning(th)) throw new ModelError('E204', `spawn('${nameOrProgram}'): that thread is already running`);
+    if (pcOf(th) !== 0) throw new ModelError('E204', `spawn('${nameOrProgram}'): that thread is already running`);
     return th;
   }
   let any = false;
   for (const x of c.threads) {
     if (x.program !== nameOrProgram) continue;
     any = true;
-    if (!isRunning(x)) return x;
+    if (pcOf(x) === 0) return x;
   }
   if (!any) throw new ModelError('E204', `spawn('${nameOrProgram}'): no thread or program has that name; threads: ${c.threads.map((x) => x.name).join(', ')}`);
   const how = c.model.moreInstances?.(nameOrProgram) ?? 'declare more instances';
-  throw new ModelError('E204', `spawn('${nameOrProgram}'): every thread of that program is running; ${how}`);
+  // Where each instance is: one whose moves seem finished may still have a step to take that the
+  // moves never show (an async entry's async_run_entry_fn:done; a new user, 2026-12-06).
+  const at = c.threads.filter((x) => x.program === nameOrProgram).map((x) => `'${x.name}' at ${x.steps[pcOf(x) - 1]?.label ?? `pc ${pcOf(x)}`}`);
+  throw new ModelError('E204', `spawn('${nameOrProgram}'): every thread of that program is running (${at.join(', ')}: the step each takes next); ${how}`);
 }
 
 export function isLiveness(p: Property): p is Liveness {

@@ -87,7 +87,7 @@ export class FastBackend implements Backend {
     const next = this.next;
     this.ctx = {
       spawn: (name, init) => {
-        const th = spawnTarget(c, name, (x) => pcAt(next.u8, x) !== 0);
+        const th = spawnTarget(c, name, (x) => pcAt(next.u8, x));
         setPc(next.u8, th, 1);
         if (this.incremental) { next.t.touch(th.pcOffset); this.spawned = true; }
         if (init) init(next.l[th.index]);

@@ -50,7 +50,7 @@ export class ReferenceBackend implements Backend {
     this.ctx = {
       spawn: (name, init) => {
         const d = this.draft!;
-        const th = spawnTarget(c, name, (x) => d[this.keys[x.index]!].pc !== 0);
+        const th = spawnTarget(c, name, (x) => d[this.keys[x.index]!].pc);
         d[this.keys[th.index]!].pc = 1;
         if (init) init(d[this.keys[th.index]!].l);
       },
