@@ -418,7 +418,9 @@ export class Block {
       const a = this.alias.get(r);
       if (a !== undefined) return a;
       // A bare name is meant as one of this function's (a user's hunk returning 'next', say): say which it may be.
-      if (!r.includes(':')) throw new ProbecheckError('E202', `${this.name} has no label ${JSON.stringify(r)} to go to; its steps: ${[...this.local.keys()].join(', ')}${this.routes.size + this.alias.size ? `; also: ${[...this.routes.keys(), ...this.alias.keys()].join(', ')}` : ''}; or RETURN (return from ${this.name})`);
+      // The string 'RETURN' is not the constant RETURN (a new user, 2026-12-06: the error offered RETURN right after refusing it).
+      const asString = r.toUpperCase() === 'RETURN' ? `: the string '${r}' is not the constant RETURN` : '';
+      if (!r.includes(':')) throw new ProbecheckError('E202', `${this.name} has no label ${JSON.stringify(r)} to go to${asString}; its steps: ${[...this.local.keys()].join(', ')}${this.routes.size + this.alias.size ? `; also: ${[...this.routes.keys(), ...this.alias.keys()].join(', ')}` : ''}; or the constant RETURN (import { RETURN } from 'probecheck') to return from ${this.name}`);
       return r;
     };
     const targets = this.tb.k.targets.get(this.name) ?? new Set<string>();

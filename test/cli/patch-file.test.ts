@@ -97,6 +97,7 @@ describe('definePatch and --patch', () => {
     'nosched.ts': patchFile('nosched', `{ fn: '__driver_attach', replace: 'device_lock', step: (site, o) => ({ ...o!, run: (s) => { s.dev[site.dev]!.mutex = site.tb.owner; return 'device_unlock'; } }) }`),
     'after.ts': patchFile('after', `{ fn: '__driver_attach', insert: { label: 'check', after: 'device_lok', before: 'async_schedule_dev' }, step: () => ({ where: 'drivers/base/dd.c:__driver_attach', run: () => 'async_schedule_dev' }) }`),
     'nowhere.ts': patchFile('nowhere', `{ fn: '__driver_attach', insert: { label: 'check', after: 'device_lock', before: 'async_schedule_dev' }, step: () => ({ run: () => 'async_schedule_dev' }) }`),
+    'retstr.ts': patchFile('retstr', `{ fn: '__driver_attach', insert: { label: 'check', after: 'device_lock', before: 'async_schedule_dev' }, step: () => ({ where: 'drivers/base/dd.c:__driver_attach', run: () => 'RETURN' }) }`),
     'next.ts': patchFile('next', `{ fn: '__driver_attach', insert: { label: 'check', after: 'device_lock', before: 'async_schedule_dev' }, step: () => ({ where: 'drivers/base/dd.c:__driver_attach', run: () => 'next' }) }`),
     'x.suite.ts': `import { defineSuite } from 'probecheck';\nexport default defineSuite({ name: 'x', model: 's.ts', cases: [\n  { params: { profile: 'v5.1' }, expect: { 'no-deadlock': 'violated' } },\n  { params: { profile: 'v5.1' }, patches: ['fix.ts'], expect: { 'no-deadlock': 'holds' } },\n] });\n`,
   });
@@ -124,7 +125,13 @@ describe('definePatch and --patch', () => {
   it("a hunk's step that returns a name its function does not have is E202 listing the names it has", () => {
     const r = run('check', 's.ts', '--patch', 'next.ts');
     expect(r.status).toBe(2);
-    expect(r.stderr.trim()).toMatch(/^probecheck: E202 .*patch next \(test next\): .*__driver_attach has no label "next" to go to; its steps: driver_match_device, device_lock, async_schedule_dev, device_unlock, check.*; or RETURN/);
+    expect(r.stderr.trim()).toMatch(/^probecheck: E202 .*patch next \(test next\): .*__driver_attach has no label "next" to go to; its steps: driver_match_device, device_lock, async_schedule_dev, device_unlock, check.*; or the constant RETURN \(import \{ RETURN \} from .probecheck.\) to return from __driver_attach/);
+  });
+  // A new user (2026-12-06): the string 'RETURN' was refused, and the same line offered "RETURN".
+  it("a hunk's step that returns the string 'RETURN' is E202 saying RETURN is the constant imported from 'probecheck'", () => {
+    const r = run('check', 's.ts', '--patch', 'retstr.ts');
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim()).toMatch(/^probecheck: E202 .*patch retstr \(test retstr\): .*__driver_attach has no label "RETURN" to go to: the string 'RETURN' is not the constant RETURN; its steps: .*; or the constant RETURN \(import \{ RETURN \} from 'probecheck'\) to return from __driver_attach\n/);
   });
 
   it('an unknown function, a file that is not a patch, and a malformed patch are one-line errors', () => {
