@@ -96,6 +96,8 @@ export interface Kernel {
   /** Driver index (0-based) -> name, device index -> name. */
   dn(i: number): string;
   vn(i: number): string;
+  /** Device i's parent (dev->parent), a device index, or -1 for none: fixed by the scenario, so not in the state a hunk reads. */
+  parent(i: number): number;
   /** Engine thread names by index (lock owner - 1), for `waits` and explanations. */
   threadNames: string[];
   /** The fields the user's patches add, by scope (patch-state.ts): the view's `patch` objects. */

@@ -533,7 +533,7 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string):
   const threadNames: string[] = [];
   const k: Kernel = {
     w, flags, patches, profile: [prof.name, ...asked.map((x) => x.id)].join(' + '), builtFor: [prof.name, ...asked.filter((x) => !isUserPatch(x)).map((x) => x.id)].join(' + '),
-    has: (f) => flags.has(f), dn: (i) => w.drivers[i]!.name, vn: (i) => w.devices[i]!.name,
+    has: (f) => flags.has(f), dn: (i) => w.drivers[i]!.name, vn: (i) => w.devices[i]!.name, parent: (i) => w.devices[i]!.parent,
     // A user's hunk may defer where no declared driver does (a match that defers, say): the worker
     // must be there to retry it (a new user, 2026-12-05: the device was stranded, and every
     // property held). Only where a hunk's code speaks of deferral (deferredAdd, .deferred,

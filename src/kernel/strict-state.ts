@@ -33,7 +33,23 @@ export function strictState<T>(x: T): T {
   return p as T;
 }
 
+/**
+ * A device's attributes the scenario fixes (world.ts DevInfo), which are not state: how a hunk
+ * reads each (a new user, 2026-12-06, wanting dev->parent, was sent to declare a state field).
+ */
+const STATIC_DEV: Readonly<Record<string, string>> = {
+  parent: 'site.k.parent(i), a device index or -1 for none',
+  name: 'site.k.vn(i)',
+  bus: 'site.k.w.devices[i].bus, a bus index',
+  children: 'site.k.w.devices[i].children, device indices',
+  drivers: 'site.k.w.devices[i].drivers, the matching drivers\' indices',
+};
+const isDevice = (real: object) => 'mutex' in real && 'canMatch' in real && 'asyncDriver' in real;
+
 function unknown(real: object, key: string, writing: boolean): never {
+  if (!writing && Object.hasOwn(STATIC_DEV, key) && isDevice(real)) {
+    throw new Error(`the state has no field '${key}': a device's ${key} is fixed by the scenario, not state; read it as ${STATIC_DEV[key]}`);
+  }
   // Own and inherited enumerable names (the fast backend's fields are accessors on the prototype).
   const names: string[] = [];
   for (const k in real) if (!k.startsWith('$')) names.push(k);

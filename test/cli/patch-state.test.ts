@@ -484,3 +484,42 @@ export default definePatch({
   });
 });
 
+
+// A new user (2026-12-06) could not find dev->parent from a hunk: the E203 for `s.dev[i].parent`
+// sent them to declare a state field, for something the scenario fixes.
+describe("a hunk reads a device's parent (static, not state)", () => {
+  write('parent-del.ts', `import { scenario } from 'probecheck';
+export default scenario({
+  name: 'parent-del', profile: 'mainline',
+  devices: { adap: { present: true }, c1: { parent: 'adap' } },
+  drivers: { cdrv: { matches: ['c1'], probeType: 'async', present: true } },
+  actors: { register: 'add c1', 'del adapter': 'del adap' },
+  syncFallback: false,
+});
+`);
+  // if (dev->p->dead || dev->driver || (dev->parent && dev->parent->p->dead)) goto out_unlock;
+  const parentPatch = (read: string) => `import { definePatch } from 'probecheck';
+export default definePatch({
+  id: 'parent-dead', subject: 'driver core: skip a device whose parent is being deleted', base: 'mainline',
+  hunks: [{ fn: '__device_attach_async_helper', replace: 'device_lock',
+    step: (site, orig) => ({ ...orig, run: (s, t, b, c) => {
+      const next = orig.run(s, t, b, c), p = ${read};
+      return next !== 'out_unlock' && p >= 0 && s.dev[p].dead ? 'out_unlock' : next;
+    } }) }],
+});
+`;
+  it('site.k.parent(i) gives it: the skipped child is left unprobed (no-missed-probe regressed)', () => {
+    write('parent-dead.ts', parentPatch('site.k.parent(site.dev)'));
+    const d = probecheck(['diff', 'parent-del.ts', '--patch', 'parent-dead.ts', '-q'], { cwd: dir });
+    expect(d.stderr).toBe('');
+    expect(d.stdout).toMatch(/no-missed-probe\s+holds\s+violated\s+regressed/);
+    expect(d.status).toBe(1);
+  });
+  it("reading s.dev[i].parent is E203 naming site.k.parent(i)", () => {
+    write('parent-field.ts', parentPatch('s.dev[site.dev].parent'));
+    const r = probecheck(['check', 'parent-del.ts', '--patch', 'parent-field.ts', '-q'], { cwd: dir });
+    expect(r.status).toBe(2);
+    expect(hasStack(r.stderr)).toBe(false);
+    expect(r.stderr.split('\n')[0]).toMatch(/^probecheck: E203 .*: the state has no field 'parent': a device's parent is fixed by the scenario, not state; read it as site.k.parent\(i\), a device index or -1 for none$/);
+  });
+});
