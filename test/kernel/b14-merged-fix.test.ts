@@ -66,4 +66,16 @@ describe('a2225b6e834a (B14, merged)', () => {
     // 6.1.y took it (the postings read); the v6.1 profile builds with it.
     expect(verdicts({ ...S17, properties: ['device-ready'] }, 'a2225b6e834a', 'v6.1')).toEqual({ 'device-ready': 'holds' });
   });
+
+  // A new user (2026-12-06) checked mainline's device_add row against its cited core.c (6.18.16),
+  // which has no device_lock there, and the row put the flag's write in bus_probe_device.
+  it("device_add's row puts the lock and the flag in device_add, and says they come from the posting, not the cited core.c", () => {
+    for (const [profile, patches] of [['mainline', ''], ['v6.12', 'a2225b6e834a']] as const) {
+      const steps = Object.assign({}, ...buildScenario(S17, profile, patches).model.threads.map((t) => t.steps)) as Record<string, { where: string }>;
+      expect(steps['device_add(dc):device_pm_add']!.where, profile).toBe('drivers/base/core.c:device_add (device_pm_add, uevent; a2225b6e834a: device_lock; dev_set_ready_to_probe; device_unlock, from its posting, not in the cited core.c), drivers/base/bus.c:bus_probe_device');
+    }
+    // Without the fix the row is as before.
+    const old = Object.assign({}, ...buildScenario(S17, 'v6.12', '').model.threads.map((t) => t.steps)) as Record<string, { where: string }>;
+    expect(old['device_add(dc):device_pm_add']!.where).toBe('drivers/base/core.c:device_add (device_pm_add, uevent), drivers/base/bus.c:bus_probe_device');
+  });
 });
