@@ -45,3 +45,25 @@ describe('device_add of a child whose parent is gone', () => {
     expect(r.properties[0]!.verdict).toBe('violated');
   });
 });
+
+// What README "actors" says of `del` and a parent (a new user, 2026-12-06, expected device_del to
+// delete the children): device_del deletes no children, and a child's add after its parent's del
+// adds nothing, an action that never completes.
+describe("del of a parent, and its children", () => {
+  type S = { dev: { registered: boolean; delDone: boolean; probing: number }[] };
+  const spec = (actors: Record<string, string | string[]>) => buildScenario({ name: 'parent-del', devices: { adap: { present: true }, c1: { parent: 'adap' } },
+    drivers: { cdrv: { matches: ['c1'], probeType: 'async', present: true } }, actors, syncFallback: false }, 'mainline', '').model;
+  it("the children stay registered after their parent's device_del, and an async probe of one may start after it", () => {
+    const m = spec({ register: 'add c1', 'del adapter': 'del adap' });
+    const r = check({ ...m, properties: [
+      { kind: 'invariant', name: 'no-child-left', holds: (s: S) => !(s.dev[0]!.delDone && s.dev[1]!.registered) },
+      { kind: 'invariant', name: 'no-probe-after-parent-del', holds: (s: S) => !(s.dev[0]!.delDone && s.dev[1]!.probing !== 0) },
+    ] }, { exhaustive: true, symmetry: false });
+    expect(Object.fromEntries(r.properties.map((p) => [p.name, p.verdict]))).toEqual({ 'no-child-left': 'violated', 'no-probe-after-parent-del': 'violated' });
+  });
+  it("an add of the child after its parent's del never completes", () => {
+    const r = check({ ...spec({ a: ['del adap', 'add c1'] }), properties: [{ kind: 'invariant', name: 'c1-never-registered', holds: (s: S) => !s.dev[1]!.registered }] }, { exhaustive: true, symmetry: false });
+    expect(r.properties[0]!.verdict).toBe('holds');
+    expect(r.vacuity?.actions.map((a) => `${a.thread}: ${a.action}`)).toEqual(['a: add c1']);
+  });
+});
