@@ -361,7 +361,9 @@ export function resolveWorld(spec: ScenarioSpec): World {
     }));
     const registers = registersOf ? [...new Set([...registersOf.values()].flat())] : (regSpec as string[]).map((r) => devIdx(`${w}: registers`, r)), locks = (d.locks ?? []).map((n) => devIdx(`${w}: locks`, n));
     const asyncScan = d.asyncScan === undefined || d.asyncScan === false ? null : d.asyncScan === true ? [] : d.asyncScan.map((r) => devIdx(`${w}: asyncScan`, r));
-    if (d.workOnCpu && (registers.length > 0 || locks.length > 0)) throw bad(`${where}: ${w}: workOnCpu with registers or locks is not modelled (the worker runs the probe body: asyncScan, requestModule)`);
+    // registersDriver too: the worker would run the registration, and an async attach it schedules
+    // marks the kworker PF_USED_ASYNC, not modprobe (an audit, 2026-12-05: run in the caller it hid B7's race).
+    if (d.workOnCpu && (registers.length > 0 || locks.length > 0 || (d.registersDriver ?? []).length > 0)) throw bad(`${where}: ${w}: workOnCpu with registers, registersDriver or locks is not modelled (the worker runs the probe body: asyncScan, requestModule)`);
     if (d.requestModuleLast && d.requestModule === undefined) throw bad(`${where}: ${w}: requestModuleLast without requestModule`);
     if (d.requestModuleLast && d.workOnCpu) throw bad(`${where}: ${w}: requestModuleLast with workOnCpu is not modelled (the worker runs request_module before the probe returns)`);
     if (d.requestModule !== undefined && d.module === d.requestModule) throw bad(`${where}: ${w}: requestModule '${d.requestModule}' is its own module: a module's init that requests itself is not modelled (its probe runs only once the module is loading); let a built-in driver or one of another module request it`);

@@ -54,7 +54,10 @@ describe('B7: module init vs async', () => {
 
   it('E601: workOnCpu does not combine with registers; requestModule is not the own module', () => {
     const bad = (d: Partial<ScenarioSpec['drivers'][string]>) => () => buildScenario({ name: 'x', devices: { a: { present: true }, b: {} }, drivers: { x: { module: 'm', ...d, matches: ['a'] } }, actors: { m: 'modprobe m' } }, 'v5.1', '');
-    expect(bad({ workOnCpu: true, registers: ['b'] })).toThrow(/workOnCpu with registers or locks is not modelled/);
+    expect(bad({ workOnCpu: true, registers: ['b'] })).toThrow(/workOnCpu with registers, registersDriver or locks is not modelled/);
+    // The worker would run the registration: an async attach it schedules marks the kworker, not modprobe (an audit, 2026-12-05).
+    expect(() => buildScenario({ name: 'x', devices: { a: { present: true }, b: { present: true } }, drivers: { x: { module: 'm', workOnCpu: true, registersDriver: ['y'], matches: ['a'] }, y: { matches: ['b'], probeType: 'async' } }, actors: { m: 'modprobe m' } }, 'v5.1', ''))
+      .toThrow(/workOnCpu with registers, registersDriver or locks is not modelled/);
     expect(bad({ requestModule: 'm' })).toThrow(/requestModule 'm' is its own module/);
   });
 });

@@ -90,4 +90,11 @@ describe('a device deleted and added again', () => {
     };
     expect(() => buildScenario(s, 'mainline', '')).toThrow("scenario 'usb-override': actor 'admin': override intf: intf is on bus 'usb', a need_parent_lock bus (USB), which has no driver_override");
   });
+  // An audit (2026-12-05): bus_remove_device's klist_del does not wait for a bus_for_each_dev walk on
+  // the node, whose klist_next goes on from the dead node to the devices after it (lib/klist.c).
+  it("a driver's walk that holds the old node still meets the devices after it", () => {
+    const s: ScenarioSpec = { name: 'readd-walk', devices: { a: { present: true }, b: { present: true } }, drivers: { drv: { matches: ['a', 'b'] } },
+      actors: { reg: 'register drv', hot: ['del a', 'add a'] }, properties: ['no-missed-probe', 'single-binding', 'no-deadlock'] };
+    for (const p of ['v4.2', 'v5.15', 'mainline']) expect(verdicts(s, p), p).toEqual({ 'no-missed-probe': 'holds', 'single-binding': 'holds', 'no-deadlock': 'holds' });
+  });
 });

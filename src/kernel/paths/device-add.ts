@@ -47,10 +47,17 @@ export function deviceAdd(tb: ThreadBuilder, dev: number, ret: Ret): string {
   // its probe and unlock would land on the new struct. So the add waits until that lock is
   // dropped: the orders where the new struct is added inside the old one's locked region are not
   // explored (a model limit, README "Known gaps"), where they would blame the new struct.
+  // Likewise its bus klist node: bus_remove_device's klist_del does not wait for a walk that holds
+  // the node, and that walk's klist_next goes on from the dead node (lib/klist.c), to every device
+  // after it and then the new node at the tail. With one slot per device the new place would
+  // replace the old one under the walk, which then skipped the devices in between (an audit,
+  // 2026-12-05: a false no-missed-probe): the add waits until no walk holds the old node.
   const name = tb.k.vn(dev);
   f.step('bus_add_device', { where: `${CORE}:device_add (kobject_add), ${BUS}:bus_add_device`, since: 'v2.6',
-    await: (s) => !(s.dev[dev]!.delStarted && s.dev[dev]!.mutex !== 0),
-    waits: (s) => `the deleted struct device ${name}'s &dev->mutex, held by ${holder(tb.k, s.dev[dev]!.mutex)} (a model limit: one struct per device, so ${name} is added again once its old lock is dropped)`,
+    await: (s) => !(s.dev[dev]!.delStarted && (s.dev[dev]!.mutex !== 0 || s.dev[dev]!.busHeld > 0)),
+    waits: (s) => (s.dev[dev]!.mutex !== 0
+      ? `the deleted struct device ${name}'s &dev->mutex, held by ${holder(tb.k, s.dev[dev]!.mutex)} (a model limit: one struct per device, so ${name} is added again once its old lock is dropped)`
+      : `the deleted struct device ${name}'s bus klist node, held by a bus_for_each_dev walk (a model limit: one node per device, so ${name} is added again once the walk has moved on)`),
     c: ['error = kobject_add(&dev->kobj, dev->kobj.parent, NULL); ... error = bus_add_device(dev);', `${BUS}:bus_add_device:: klist_add_tail(&dev->p->knode_bus,`, ...sysfs], run: (s) => {
     const d = s.dev[dev]!;
     if (d.registered) return RETURN;
