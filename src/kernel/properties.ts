@@ -129,11 +129,14 @@ function missedIn(k: Kernel): (s: KS) => string | null {
  */
 export const owedRetry = (info: { needs: readonly number[]; outcomes: readonly string[] }) => info.needs.length > 0 && !info.outcomes.includes('defer');
 
-function lostDeferral(k: Kernel, s: KS): string | null {
+function lostDeferral(k: Kernel, s: KS, links: readonly (readonly LinkInfo[])[]): string | null {
   for (const d of k.w.devices) {
     const x = s.dev[d.i]!;
     // (A bound device on a list, as a probe racing a bind can leave it, is owed no retry: deferred-lists reports it.)
     if (x.deferred === 'none' || x.probing !== 0 || x.driver !== 0) continue;
+    // A link to a supplier not AVAILABLE (DeviceSpec.suppliers: not a driver's `needs`) defers the
+    // retry in device_links_check_suppliers: none is owed yet (a hunt, 2026-12-05: a false alarm).
+    if (supplierLinkDefers(k, s, links[d.i]!)) continue;
     for (const [j, drv] of d.drivers.entries()) {
       const info = k.w.drivers[drv]!;
       // Only a driver whose own deferral put it there or kept it there (a hunt, 2026-12-04, found
@@ -590,9 +593,12 @@ export const LIBRARY: KernelProperty[] = [
       'a registered device with a registered matching driver (whose probe would succeed) does not stay unprobed forever (weak fairness; strong for mutex waits from v5.15)',
       missedIn(k), 'a registered device, unbound and on no deferred list, waits for a registered matching driver whose probe would succeed') },
   { name: 'no-lost-deferral', covers: 'L1', applies: (k) => k.hasDeferredWorker && k.w.drivers.some(owedRetry),
-    make: (k) => leadsToGone('no-lost-deferral',
-      'a device on the deferred list whose driver has everything it needs is probed again: it does not stay there forever (weak fairness; strong for mutex waits from v5.15)',
-      (s) => lostDeferral(k, s), 'a deferred device has everything its driver needs') },
+    make: (k) => {
+      const links = k.w.devices.map((d) => k.w.links.filter((l) => !l.stateless && l.consumer === d.i));
+      return leadsToGone('no-lost-deferral',
+        'a device on the deferred list whose driver has everything it needs is probed again: it does not stay there forever (weak fairness; strong for mutex waits from v5.15)',
+        (s) => lostDeferral(k, s, links), 'a deferred device has everything its driver needs');
+    } },
   { name: 'actors-terminate', covers: 'L5', applies: () => true, make: (k, c) => {
     // The actors, and the kernel threads that run one call each (the timeout work, a work_on_cpu
     // kworker, request_module's modprobe): a hang there is a hang too, and the text says so (a

@@ -394,6 +394,11 @@ export function resolveWorld(spec: ScenarioSpec): World {
     for (const [x, n] of sup.entries()) {
       const s = devIdx(`device '${name}': suppliers`, n), at = `${where}: device '${name}': suppliers '${n}'`;
       if (sup.indexOf(n) !== x) throw bad(`${at} is named twice`);
+      if (s === c) throw bad(`${at}: a device cannot be its own supplier (device_link_add returns NULL for consumer == supplier)`);
+      // A probe that registers an end adds it again after devres deleted it (a retried or repeated probe):
+      // fw_devlink's link creation at that device_add is not modelled.
+      const reg = drivers.find((r) => r.registers.includes(c) || r.registers.includes(s) || (r.asyncScan ?? []).includes(c) || (r.asyncScan ?? []).includes(s));
+      if (reg) throw bad(`${at}: driver '${reg.name}' registers '${reg.registers.includes(c) || (reg.asyncScan ?? []).includes(c) ? name : n}' in its probe: an end of a link made before the start is not added again by the model (fw_devlink's link creation at a later device_add is not modelled)`);
       if (!devices[c]!.present || !devices[s]!.present) throw bad(`${at}: both ends of a link made before the scenario starts are present from the start; fw_devlink's link creation at a later device_add is not modelled`);
       const drv = drivers.find((r) => r.matches.includes(c) && r.addsLinks.some((li) => links[li]!.supplier === s));
       if (drv) throw bad(`${at}: driver '${drv.name}' adds a link to '${n}' in its probe too: device_link_add would find this link and take a reference, which managed links here do not keep; keep one of the two`);
@@ -484,8 +489,8 @@ export function resolveWorld(spec: ScenarioSpec): World {
       // A probe that always defers deferred at boot too; one that always fails left it unbound (a differential hunt, 2026-12-04).
       // So did a link to a supplier not bound (device_links_check_suppliers: -EPROBE_DEFER).
       if (absent.length || unboundSuppliers(m).length || d.outcomes.every((o) => o === 'defer')) { (devices[m]!.deferredAtBoot ??= []).push(d.i); continue; }
-      if (d.outcomes.every((o) => o === 'error')) continue;
-      throw bad(`${where}: driver '${d.name}' and device '${devNames[m]}' are both present on a bus that autoprobes, so boot would have bound it: say the device is boundTo it, add one of them in an actor, give the bus autoprobe: false (a device left for a sysfs bind), or give the driver needs: a device not bound at boot, or probe: 'defer' (boot's probe then deferred it: it starts on the pending list), or probe: 'error' (it failed: the device starts unbound)`);
+      if (d.outcomes.every((o) => o === 'error')) { devices[m]!.failedAtBoot = true; continue; }
+      throw bad(`${where}: driver '${d.name}' and device '${devNames[m]}' are both present on a bus that autoprobes, so boot would have bound it: say the device is boundTo it, add one of them in an actor, give the bus autoprobe: false (a device left for a sysfs bind), or give the driver needs: a device not bound at boot, or probe: 'defer' (boot's probe then deferred it: it starts on the pending list), or probe: 'error' (it failed: the device starts unbound)${unboundSuppliers(m).length === 0 && links.some((l) => l.autoprobe && l.consumer === m) ? `, or leave its supplier ${links.filter((l) => l.autoprobe && l.consumer === m).map((l) => `'${devNames[l.supplier]}'`).join(', ')} unbound (its link then deferred it)` : ''}`);
     }
   }
   // A probe that ran at boot (its device boundTo the driver) registered its children then: they are
@@ -894,7 +899,8 @@ function profileNotes(k: Kernel): string[] {
     const by = d.deferredAtBoot.map((j) => {
       const absent = w.drivers[j]!.needs.filter((n) => !w.devices[n]!.present || w.devices[n]!.boundTo < 0).map((n) => w.devices[n]!.name);
       const links = w.links.filter((l) => l.autoprobe && l.consumer === d.i && w.devices[l.supplier]!.boundTo < 0).map((l) => w.devices[l.supplier]!.name);
-      return `${w.drivers[j]!.name} (${absent.length ? `it needs ${absent.join(', ')}, not bound at boot` : links.length ? `its link to ${links.join(', ')}, a supplier not bound at boot` : 'its probe always defers'})`;
+      // device_links_check_suppliers comes before probe(): a link to an unbound supplier is the reason.
+      return `${w.drivers[j]!.name} (${links.length ? `its link to ${links.join(', ')}, a supplier not bound at boot` : absent.length ? `it needs ${absent.join(', ')}, not bound at boot` : 'its probe always defers'})`;
     });
     out.push(`device '${d.name}' starts on the deferred-probe pending list: boot's probe of it by ${by.join(' and by ')} deferred`);
   }

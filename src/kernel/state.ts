@@ -226,9 +226,10 @@ export function initState(w: World, s: KS, deferredProbeEnable = true, links = t
     const x = s.dev[d.i]!;
     x.registered = true; x.onBus = true; x.ready = true;
     busAddTail(w, s, d.i);
-    // Boot's probe went through __driver_probe_device, which set can_match (dev_set_can_match, v5.14
+    // Boot's probe went through __driver_probe_device, which set can_match (dev_set_can_match, v5.13
     // on; older kernels never read it): a supplier's AUTOPROBE_CONSUMER add tests it.
     if (d.boundTo >= 0) { x.driver = d.boundTo + 1; x.bound = true; x.canMatch = true; boundAddTail(s, d.i); }
+    if (d.failedAtBoot) x.canMatch = true;   // the same for a probe that failed
   }
   // Boot's probes of these deferred (world.ts deferredAtBoot): driver_deferred_probe_add, in device order.
   for (const d of w.devices) {

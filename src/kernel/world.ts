@@ -21,6 +21,8 @@ export interface DevInfo {
    * device not present): on the pending list in the initial state, in declaration order.
    */
   deferredAtBoot?: number[];
+  /** Present and unbound, a present matching driver's probe failed at boot: __driver_probe_device set can_match. */
+  failedAtBoot?: true;
   /** Some actor writes its driver_override (B13): platform_match reads the string in two steps. */
   override: boolean;
   /** The bus's match() returns -EPROBE_DEFER for it (DeviceSpec.matchDefers). */

@@ -43,7 +43,7 @@ describe("device_links_driver_bound's add of an AUTOPROBE_CONSUMER link's consum
     for (const p of ['v5.4', 'v5.10', 'v5.15', 'v6.1', 'v6.12']) expect(run(race(), p).v['deferred-lists'], p).toBe('violated');
   });
 
-  it('from v5.14 the add skips a consumer that never matched a driver (dev_can_match); before, it adds it', () => {
+  it('from v5.13 (the model: v5.14) the add skips a consumer that never matched a driver (dev_can_match); before, it adds it', () => {
     // codec's driver in a module never loaded: no probe of codec, so can_match stays false.
     const idle: ScenarioSpec = { ...race(false), drivers: { 'pmic-drv': { matches: ['pmic'], module: 'pmic' }, 'codec-drv': { matches: ['codec'], module: 'codec' } }, properties: [neverListed] };
     expect(run(idle, 'v5.10').v['codec-never-listed']).toBe('violated');
@@ -72,6 +72,22 @@ describe("device_links_driver_bound's add of an AUTOPROBE_CONSUMER link's consum
     expect(check(model).properties[0]!.verdict).toBe('holds');
   });
 
+  // A hunt of the feature (2026-12-05).
+  it('a consumer whose boot probe failed has can_match set too: the supplier\'s rebind puts it on the list', () => {
+    const s: ScenarioSpec = { name: 'failed', devices: { pmic: { present: true, boundTo: 'pmic-drv' }, codec: { present: true, suppliers: ['pmic'] } },
+      drivers: { 'pmic-drv': { matches: ['pmic'], present: true }, 'codec-drv': { matches: ['codec'], present: true, probe: 'error' } },
+      actors: { admin: ['unbind pmic-drv pmic', 'bind pmic-drv pmic'] }, properties: ['deferred-lists'] };
+    expect(run(s, 'mainline').v['deferred-lists']).toBe('holds');   // not vacuous: codec goes on the list
+  });
+  it('no-lost-deferral owes no retry while the suppliers link is not AVAILABLE (device_links_check_suppliers would defer it)', () => {
+    const s: ScenarioSpec = { name: 'needs-sup', devices: { pmic: { present: true }, clk: { present: true }, codec: { present: true, suppliers: ['pmic'] } },
+      drivers: { 'pmic-drv': { matches: ['pmic'], module: 'pmic' }, 'clk-drv': { matches: ['clk'], module: 'clk' }, 'codec-drv': { matches: ['codec'], present: true, needs: ['clk'] } },
+      actors: { b: 'modprobe clk' }, properties: ['no-lost-deferral'] };
+    expect(run(s, 'mainline').v['no-lost-deferral']).not.toBe('violated');
+    // The link is the reason boot's probe deferred: it is checked before probe() runs.
+    expect(buildScenario(s, 'mainline', '').model.notes).toContain("device 'codec' starts on the deferred-probe pending list: boot's probe of it by codec-drv (its link to pmic, a supplier not bound at boot) deferred");
+  });
+
   it('the candidate fix (models/patches/deferred-add-dead.ts) closes it', async () => {
     const { probecheck } = await import('../cli/run.js');
     const d = probecheck(['diff', 'models/autoprobe-del.ts', '--patch', 'models/patches/deferred-add-dead.ts', '--json']);
@@ -86,6 +102,10 @@ describe("device_links_driver_bound's add of an AUTOPROBE_CONSUMER link's consum
     // The timeout work's fw_devlink_drivers_done (relaxing links of suppliers that never matched) is not modelled.
     expect(bad({ actors: { udev: 'modprobe pmic', unplug: 'del codec', boot: 'deferred_probe_initcall' } })).toThrow(/suppliers: 'deferred_probe_initcall' schedules the deferred-probe timeout work here \(deferred_probe_timeout 10\), whose fw_devlink_drivers_done relaxes/);
     expect(() => buildScenario({ ...race(), deferredProbeTimeout: 0, actors: { udev: 'modprobe pmic', unplug: 'del codec', boot: 'deferred_probe_initcall' } }, 'mainline', '')).not.toThrow();
+    expect(bad({ devices: { pmic: { present: true }, codec: { present: true, suppliers: ['codec'] } } })).toThrow(/suppliers 'codec': a device cannot be its own supplier/);
+    expect(bad({ drivers: { 'pmic-drv': { matches: ['pmic'], module: 'pmic', registers: ['codec'] }, 'codec-drv': { matches: ['codec'], present: true } } })).toThrow(/driver 'pmic-drv' registers 'codec' in its probe: an end of a link made before the start/);
+    expect(bad({ devices: { pmic: { present: true, boundTo: 'pmic-drv' }, codec: { present: true, suppliers: ['pmic'] } }, drivers: { 'pmic-drv': { matches: ['pmic'], present: true }, 'codec-drv': { matches: ['codec'], present: true } } }))
+      .toThrow(/boot would have bound it: .*, or leave its supplier 'pmic' unbound \(its link then deferred it\)/);
     expect(bad({ actors: { hotplug: ['del codec', 'add codec'] } })).toThrow(/actor 'hotplug' adds 'codec', an end of a link made before the start/);
     expect(bad({ devices: { pmic: { present: true }, codec: { present: true, suppliers: ['pmic'], boundTo: 'codec-drv' } } })).toThrow(/device 'codec' is boundTo 'codec-drv' but its supplier 'pmic' is not bound/);
     expect(bad({ devices: { pmic: {}, codec: { present: true, suppliers: ['pmic'] } }, actors: { udev: 'add pmic' } })).toThrow(/suppliers 'pmic': both ends of a link made before the scenario starts are present from the start/);

@@ -270,7 +270,7 @@ function reallyProbe(tb: ThreadBuilder, dev: number, drv: number, depth: number,
   // no lock of the consumer's (core.c 6.18.16, device_links_driver_bound+52..+53):
   //   if (device_link_test(link, DL_FLAG_AUTOPROBE_CONSUMER))
   //           driver_deferred_probe_add(link->consumer);
-  // driver_deferred_probe_add tests dev_can_match from v5.14 (PROBE_BUSY_CHECK) and nothing else
+  // driver_deferred_probe_add tests dev_can_match from v5.13 (f2db85b64f0a; the model's PROBE_BUSY_CHECK, v5.14) and nothing else
   // (dd.c at dakr@1ac45118ddf8:133-143): not dev->p->dead, so a consumer device_del took off the
   // lists (driver_deferred_probe_del) and has not purged its links yet goes back on the list.
   const autoprobe = k.has('AUTOPROBE_CONSUMER') ? supplierLinks.filter((l) => l.autoprobe) : [];
