@@ -453,7 +453,8 @@ export const LIBRARY: KernelProperty[] = [
       const me = (c.tidOf.get(m.thread) ?? -1) + 1;
       for (let i = 0; i < a.dev.length; i++) {
         const x = b.dev[i]!, y = a.dev[i]!;
-        if (x.asyncDriver !== y.asyncDriver && x.mutex !== me && y.mutex !== me) return `${k.vn(i)}->p->async_driver written by ${m.thread} without &dev->mutex(${k.vn(i)})`;
+        // (A device added again is a new struct whose async_driver starts NULL: no write.)
+        if (x.asyncDriver !== y.asyncDriver && !(x.delStarted && !y.delStarted) && x.mutex !== me && y.mutex !== me) return `${k.vn(i)}->p->async_driver written by ${m.thread} without &dev->mutex(${k.vn(i)})`;
         if (y.asyncDriver === 0 || !k.has('ASYNC_DRIVER_PENDING_CHECK')) continue;
         const n = k.vn(i);
         const ok = c.threads.some((t) => {

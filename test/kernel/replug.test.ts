@@ -97,4 +97,12 @@ describe('a device deleted and added again', () => {
       actors: { reg: 'register drv', hot: ['del a', 'add a'] }, properties: ['no-missed-probe', 'single-binding', 'no-deadlock'] };
     for (const p of ['v4.2', 'v5.15', 'mainline']) expect(verdicts(s, p), p).toEqual({ 'no-missed-probe': 'holds', 'single-binding': 'holds', 'no-deadlock': 'holds' });
   });
+  // A hunt (2026-12-05): p->async_driver of the new struct starts NULL; from v5.19 __driver_attach
+  // schedules only `if (!dev->driver && !dev->p->async_driver)`, so the old value blocked it.
+  it("the new struct's async_driver is NULL: a later async attach is not blocked by the old one's", () => {
+    const s: ScenarioSpec = { name: 'replug-async', syncFallback: false, asyncInstances: 3, devices: { d: { present: true } },
+      drivers: { drv: { matches: ['d'], module: 'm', probeType: 'async' } }, modules: { m: { asyncProbe: true } },
+      actors: { hotplug: ['del d', 'add d'], modprobe: 'modprobe m' }, properties: ['async-driver', 'no-missed-probe'] };
+    expect(verdicts(s, 'mainline')).toEqual({ 'async-driver': 'holds', 'no-missed-probe': 'holds' });
+  });
 });

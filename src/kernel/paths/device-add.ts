@@ -66,6 +66,8 @@ export function deviceAdd(tb: ThreadBuilder, dev: number, ret: Ret): string {
     if (d.delStarted && entries) d.gen = (d.gen + 1) & 3;                 // added again: a new struct device
     if (d.delStarted) d.ovrDrv = 0;                                        // ... whose driver_override is NULL (kzalloc'ed)
     if (d.delStarted) d.canMatch = false;                                  // ... and can_match clear (an audit, 2026-12-05)
+    if (d.delStarted) d.asyncDriver = 0;                                   // ... and p->async_driver NULL (a hunt, 2026-12-05: from
+                                                                           // v5.19 the old value blocked every later __driver_attach)
     // ... and whose fields a user's patch added start zeroed too (a patch-state trial, 2026-12-05:
     // they kept the deleted struct's values, so a re-added device was never probed).
     if (d.delStarted) for (const n of tb.k.added?.dev ?? []) { const x = d as unknown as Record<string, unknown>; x[n] = typeof x[n] === 'boolean' ? false : 0; }
