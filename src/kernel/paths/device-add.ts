@@ -66,6 +66,7 @@ export function deviceAdd(tb: ThreadBuilder, dev: number, ret: Ret): string {
     if (d.delStarted && entries) d.gen = (d.gen + 1) & 3;                 // added again: a new struct device
     if (d.delStarted) d.ovrDrv = 0;                                        // ... whose driver_override is NULL (kzalloc'ed)
     if (d.delStarted) d.canMatch = false;                                  // ... and can_match clear (an audit, 2026-12-05)
+    if (d.delStarted) d.asked = 0;                                         // ... which no async attach has asked for (ghost)
     if (d.delStarted) d.asyncDriver = 0;                                   // ... and p->async_driver NULL (a hunt, 2026-12-05: from
                                                                            // v5.19 the old value blocked every later __driver_attach)
     // ... and whose fields a user's patch added start zeroed too (a patch-state trial, 2026-12-05:
