@@ -598,7 +598,7 @@ export const LIBRARY: KernelProperty[] = [
       const links = k.w.devices.map((d) => k.w.links.filter((l) => !l.stateless && l.consumer === d.i));
       return leadsToGone('no-lost-deferral',
         'a device on the deferred list whose driver has everything it needs is probed again: it does not stay there forever (weak fairness; strong for mutex waits from v5.15)',
-        (s) => lostDeferral(k, s, links), 'a deferred device has everything its driver needs');
+        (s) => lostDeferral(k, s, links), 'a deferred device has everything its driver needs (what it `needs` bound, its links to suppliers AVAILABLE)');
     } },
   { name: 'actors-terminate', covers: 'L5', applies: () => true, make: (k, c) => {
     // The actors, and the kernel threads that run one call each (the timeout work, a work_on_cpu

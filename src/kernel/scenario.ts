@@ -603,10 +603,10 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string):
   if (late && lateInitcallRefusal(k)) throw bad(`scenario '${spec.name}': ${lateInitcallRefusal(k)}`);
   // deferred_probe_timeout= is read by the late initcall, from 25b4e70dcce9 (v4.19) on.
   if (spec.deferredProbeTimeout !== undefined && !k.has('PROBE_TIMEOUT_WORK')) throw bad(`scenario '${spec.name}': deferredProbeTimeout: profile ${k.profile} has no deferred_probe_timeout (25b4e70dcce9, v4.19, added it); use v5.0 or later`);
-  // The timeout work starts with fw_devlink_drivers_done() (dd.c at dakr@1ac45118ddf8), which drops
-  // DL_FLAG_AUTOPROBE_CONSUMER from every inferred link whose supplier never matched a driver
-  // (fw_devlink_no_driver, fw_devlink_relax_link in 6.18.16's core.c): not modelled.
-  if (late && schedulesTimeout(k) && w.links.some((l) => l.autoprobe)) throw bad(`scenario '${spec.name}': device '${w.devices[w.links.find((l) => l.autoprobe)!.consumer]!.name}': suppliers: '${LATE_INITCALL}' schedules the deferred-probe timeout work here (deferred_probe_timeout ${probeTimeout(k)}), whose fw_devlink_drivers_done relaxes the links of suppliers that never matched a driver (no more DL_FLAG_AUTOPROBE_CONSUMER), which is not modelled; give deferredProbeTimeout: 0 or -1, or leave the late initcall out`);
+  // From v5.13 the timeout work starts with fw_devlink_drivers_done() (dd.c at dakr@1ac45118ddf8),
+  // which drops DL_FLAG_AUTOPROBE_CONSUMER from every inferred link whose supplier never matched a
+  // driver (fw_devlink_no_driver, fw_devlink_relax_link in 6.18.16's core.c): not modelled.
+  if (late && schedulesTimeout(k) && k.has('TIMEOUT_RELAXES_FW_LINKS') && w.links.some((l) => l.autoprobe)) throw bad(`scenario '${spec.name}': device '${w.devices[w.links.find((l) => l.autoprobe)!.consumer]!.name}': suppliers: '${LATE_INITCALL}' schedules the deferred-probe timeout work here (deferred_probe_timeout ${probeTimeout(k)}), whose fw_devlink_drivers_done relaxes the links of suppliers that never matched a driver (no more DL_FLAG_AUTOPROBE_CONSUMER), which is not modelled; give deferredProbeTimeout: 0 or -1, or leave the late initcall out`);
   if (spec.deferredProbeTimeout !== undefined && !late) throw bad(`scenario '${spec.name}': deferredProbeTimeout is read by the late initcall, which no actor runs: add '${LATE_INITCALL}' to the boot actor`);
   // A device whose driver_override an actor writes reads it in two steps when matching (B13).
   for (const a of actors) for (const x0 of a.acts) if (x0.op === 'override') {
@@ -645,7 +645,7 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string):
   // - a supplier's unbind, driver removal (even its only driver's) or device_del unbinds its
   //   consumers (device_links_unbind_consumers), and a link without DL_FLAG_AUTOPROBE_CONSUMER
   //   does not probe them again when the supplier binds (one with it, DeviceSpec.suppliers, does:
-  //   its consumers are not judged either, which can only miss a lost probe, not invent one).
+  //   its consumers stay judged unless the supplier is deleted, below).
   // (A driver_override store probes nothing either; missed() reads the override itself.)
   const removed = new Set(actors.flatMap((a) => a.acts.flatMap((x) => (x.op === 'unregister' ? [x.drv] : x.op === 'rmmod' ? w.modules[x.mod]!.drivers : []))));
   for (const a of actors) for (const x of a.acts) if (x.op === 'unbind') k.releasable.add(x.dev);
@@ -668,7 +668,10 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string):
     const suppliers = new Set([...k.releasable, ...deleted, ...w.devices.filter((d) => d.drivers.some((r) => removed.has(r))).map((d) => d.i)]);
     for (let grew = true; grew;) {
       grew = false;
-      for (const l of w.links) if (!l.stateless && suppliers.has(l.supplier) && !k.releasable.has(l.consumer)) { k.releasable.add(l.consumer); suppliers.add(l.consumer); grew = true; }
+      // A DL_FLAG_AUTOPROBE_CONSUMER link (suppliers) probes its consumer again when the supplier
+      // binds again: released on purpose only where the supplier is deleted, taking the link with
+      // it (a review, 2026-12-05: else no property judged the retry the feature is about).
+      for (const l of w.links) if (!l.stateless && suppliers.has(l.supplier) && (!l.autoprobe || deleted.has(l.supplier)) && !k.releasable.has(l.consumer)) { k.releasable.add(l.consumer); suppliers.add(l.consumer); grew = true; }
     }
   }
   // Only where no-missed-probe can call a device missed: on a bus that autoprobes, with a driver whose probe succeeds.

@@ -161,8 +161,8 @@ describe('deferredProbeTimeout (the deferred_probe_timeout= boot parameter) and 
     expect(check(buildScenario(s, 'v5.15', '').model).properties[0]!.verdict).toBe('holds');   // the walk under deferred_probe_mutex (eed6e41813de)
     const model = buildScenario({ ...s, properties: [] }, 'v5.10', '').model;
     model.properties = [
-      // Asleep before the clear, the waiter goes on only after the work's last step (its wake).
-      { kind: 'invariant', name: 'sleeper-waits-for-wake', holds: (st: KS, q) => q.at('waiter') !== 'wait_for_device_probe:flush_work' || !st.probeTimeout },
+      // Asleep before the clear, the waiter goes on only after the work's last step (its wake_up_all).
+      { kind: 'action', name: 'sleeper-waits-for-wake', holds: (b: KS, _a: KS, m, _q, qb) => !(m.thread === 'waiter' && qb?.at('waiter') === 'wait_for_device_probe:probe_timeout_sleep') || b.probeTimeoutWoken },
       { kind: 'sometimes', name: 'asleep-after-clear', holds: (st: KS, q) => q.at('waiter') === 'wait_for_device_probe:probe_timeout_sleep' && !st.probeTimeout && !st.probeTimeoutWoken },
     ] as Property[];
     expect(Object.fromEntries(check(model).properties.map((p) => [p.name, p.verdict]))).toEqual({ 'sleeper-waits-for-wake': 'holds', 'asleep-after-clear': 'reachable' });

@@ -48,7 +48,7 @@ describe('profiles', () => {
     expect(profileDiff('v5.1', 'v5.4')).toEqual({ added: ['KILL_DEVICE', 'LINKS_NO_DRIVER_DORMANT', 'MODULE_LOAD_WAITS_GOING', 'AUTOPROBE_CONSUMER'], removed: [] });
     expect(profileDiff('v5.4', 'v5.9')).toEqual({ added: ['ATTACH_DEAD_CHECK', 'LINKS_NO_DRIVER_BOUND_CHECK', 'WAIT_PROBE_TIMEOUT', 'MODULE_WQ_UNLOAD_WAKE'], removed: [] });
     expect(profileDiff('v5.9', 'v5.10')).toEqual({ added: [], removed: [] });
-    expect(profileDiff('v5.10', 'v5.15')).toEqual({ added: ['KERNFS_WRITE_ITER', 'TIMEOUT_WALK_LOCKED', 'PROBE_BUSY_CHECK', 'DRIVER_ATTACH_INLINE_LOCK', 'MUTEX_HANDOFF'], removed: [] });
+    expect(profileDiff('v5.10', 'v5.15')).toEqual({ added: ['KERNFS_WRITE_ITER', 'TIMEOUT_WALK_LOCKED', 'PROBE_BUSY_CHECK', 'DRIVER_ATTACH_INLINE_LOCK', 'MUTEX_HANDOFF', 'TIMEOUT_RELAXES_FW_LINKS'], removed: [] });
     expect(profileDiff('v5.15', 'v5.19')).toEqual({ added: ['ASYNC_AFTER_UNLOCK', 'ASYNC_DRIVER_PENDING_CHECK', 'MODULE_DIR'], removed: ['MODULE_SYNC_PF_USED_ASYNC', 'WAIT_PROBE_TIMEOUT'] });
     expect(profileDiff('v5.19', 'v6.1')).toEqual({ added: ['PROBE_TIMEOUT_DEFAULT_10', 'DRIVER_ATTACH_ASYNC_AFTER_UNLOCK', 'MATCH_DEFER_RETURNS'], removed: [] });
     expect(profileDiff('v6.1', 'v6.6')).toEqual({ added: ['MODULE_WAIT_ONCE'], removed: ['MODULE_LOAD_WAITS_GOING'] });

@@ -6,7 +6,7 @@
  * registers its child runs again after -EPROBE_DEFER: the child is still there).
  */
 import { RETURN, type Ret, type ThreadBuilder } from '../emit.js';
-import type { KL, KS } from '../state.js';
+import type { DevS, KL, KS } from '../state.js';
 import { BUS, CORE, SYSFS_DIR, holder, linesIn, mayBeAsync, mayDefer } from './common.js';
 import { deviceAttach } from './device-attach.js';
 import { busAddTail } from './klist.js';
@@ -21,6 +21,34 @@ export function busProbeDevice(tb: ThreadBuilder, dev: number, ret: Ret, skip: s
   const attach = deviceAttach(tb, dev, true, ret, held);
   const bus = tb.k.w.devices[dev]!.bus;
   return (s) => (s.bus[bus]!.autoprobe ? attach : skip);
+}
+
+/**
+ * What a device added again finds in its slot. The kernel's is a new, zeroed struct device; the
+ * model keeps one slot per device, so every field of DevS is either reset here (FRESH) or says
+ * why the old value is already the new struct's (REUSED): three were found kept by hunts and
+ * audits of 2026-12-05 (can_match, async_driver, the asked ghost), each a wrong verdict or a
+ * wrong state; test/kernel/replug.test.ts holds that every field is in one of the two.
+ */
+export const FRESH = ['dead', 'delStarted', 'delDone', 'dels', 'gen', 'ovrDrv', 'canMatch', 'asyncDriver', 'asked', 'released', 'owed'] as const satisfies readonly (keyof DevS)[];
+export const REUSED: Partial<Record<keyof DevS, string>> = {
+  mutex: 'free: the add waits until no thread holds the old lock', busHeld: 'zero: the add waits until no walk holds the old node',
+  driver: 'NULL: device_del released the driver', bound: 'false: released', drvRank: 'off the driver klist: released',
+  probing: 'none: a probe runs under the device lock, free by then', removing: 'none: likewise', unbindOf: 'none: likewise', work: 'idle: work_on_cpu runs inside a probe, likewise',
+  snap: 'none: kept only for a probe in flight', registered: 'set by this step', onBus: 'set by this step', busRank: 'set by this step (busAddTail)',
+  ready: 'false since kobject_del; set by device_pm_add', linksUnbinding: 'false: cleared when the driver is released', linksProbing: 'cleared by this step (endLinksProbing)',
+  deferred: 'none: device_del took it off the lists (a later unlocked add, the findings of README, leaves the old struct there: the slot shows it)',
+  deferRank: 'with deferred', deferBy: 'with deferred (deferredDel clears it)', uevReaders: 'zero: device_del waited for the readers of its uevent file',
+  ovrGen: 'kept: a B13 reader of the old string may still hold it; its driver_override (ovrDrv) is NULL',
+};
+
+function freshStruct(d: DevS, entries: boolean, added: readonly string[]): void {
+  if (entries) d.gen = (d.gen + 1) & 3;   // async entries of the old struct see it replaced
+  d.dead = false; d.delStarted = false; d.delDone = false; d.dels = 0;
+  d.ovrDrv = 0; d.canMatch = false; d.asyncDriver = 0;   // kzalloc'ed: driver_override NULL, can_match clear, p->async_driver NULL
+  d.asked = 0; d.released = false; d.owed = 0;            // ghosts of the old struct
+  // A user's patch's fields start zeroed too (a patch-state trial, 2026-12-05).
+  for (const n of added) { const x = d as unknown as Record<string, unknown>; x[n] = typeof x[n] === 'boolean' ? false : 0; }
 }
 
 export function deviceAdd(tb: ThreadBuilder, dev: number, ret: Ret): string {
@@ -63,18 +91,8 @@ export function deviceAdd(tb: ThreadBuilder, dev: number, ret: Ret): string {
     if (d.registered) return RETURN;
     if (parent >= 0 && !s.dev[parent]!.registered) return RETURN;       // kobject_add: -ENOENT, the device is not added
     d.registered = true;
-    if (d.delStarted && entries) d.gen = (d.gen + 1) & 3;                 // added again: a new struct device
-    if (d.delStarted) d.ovrDrv = 0;                                        // ... whose driver_override is NULL (kzalloc'ed)
-    if (d.delStarted) d.canMatch = false;                                  // ... and can_match clear (an audit, 2026-12-05)
-    if (d.delStarted) d.asked = 0;                                         // ... which no async attach has asked for (ghost)
-    if (d.delStarted) d.asyncDriver = 0;                                   // ... and p->async_driver NULL (a hunt, 2026-12-05: from
-                                                                           // v5.19 the old value blocked every later __driver_attach)
-    // ... and whose fields a user's patch added start zeroed too (a patch-state trial, 2026-12-05:
-    // they kept the deleted struct's values, so a re-added device was never probed).
-    if (d.delStarted) for (const n of tb.k.added?.dev ?? []) { const x = d as unknown as Record<string, unknown>; x[n] = typeof x[n] === 'boolean' ? false : 0; }
-    d.dead = false; d.delStarted = false; d.delDone = false; d.dels = 0;
+    if (d.delStarted) freshStruct(d, entries, tb.k.added?.dev ?? []);
     endLinksProbing(s, dev);
-    if (d.released) { d.released = false; d.owed = 0; }
     busAddTail(tb.k.w, s, dev);
     d.onBus = true;
     return 'device_pm_add';

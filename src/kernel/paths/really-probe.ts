@@ -11,7 +11,7 @@
 import { RETURN, type Kernel, type KStep, type Ret, type ThreadBuilder } from '../emit.js';
 import { add } from '../../engine/add.js';
 import type { KL, KS } from '../state.js';
-import { RET, registersFor } from '../world.js';
+import { RET, registersFor, type LinkInfo } from '../world.js';
 import { DD, deferredTrigger, dropSnapshot, lockStep, mayDefer, namedMutexWaits, takeSnapshot, triggeredSince } from './common.js';
 import { deviceAdd } from './device-add.js';
 import { busAddDriver } from './driver-attach.js';
@@ -274,13 +274,22 @@ function reallyProbe(tb: ThreadBuilder, dev: number, drv: number, depth: number,
   // (dd.c at dakr@1ac45118ddf8:133-143): not dev->p->dead, so a consumer device_del took off the
   // lists (driver_deferred_probe_del) and has not purged its links yet goes back on the list.
   const autoprobe = k.has('AUTOPROBE_CONSUMER') ? supplierLinks.filter((l) => l.autoprobe) : [];
+  /** Does device_links_driver_bound make this link to a consumer AVAILABLE (it skips CONSUMER_PROBE and ACTIVE ones from 15cfb0941603)? */
+  const madeAvailable = (s: KS, l: LinkInfo) => {
+    const x = s.link[l.i]!.status;
+    return x !== 'NONE' && !(k.has('LINKS_NO_DRIVER_DORMANT') && (x === 'CONSUMER_PROBE' || x === 'ACTIVE'));
+  };
+  /** ... and put its consumer on the pending list (DL_FLAG_AUTOPROBE_CONSUMER, past dev_can_match)? */
+  const addsConsumer = (s: KS, l: LinkInfo) => !!l.autoprobe && madeAvailable(s, l) && (!k.has('PROBE_BUSY_CHECK') || s.dev[l.consumer]!.canMatch);
   const autoprobeLines = autoprobe.length === 0 ? [] : [...coreLines(k, 'device_links_driver_bound', ['if (device_link_test(link, DL_FLAG_AUTOPROBE_CONSUMER)) || if (link->flags & DL_FLAG_AUTOPROBE_CONSUMER)',
     'driver_deferred_probe_add(link->consumer);']), ...(k.has('PROBE_BUSY_CHECK') ? ['driver_deferred_probe_add:: if (!dev->can_match) || if (!dev_can_match(dev))'] : []),
   ...ADD_LINES.map((l) => `driver_deferred_probe_add:: ${l}`)];
   f.step('driver_bound', { where: `${DD}:driver_bound`,
     c: ['if (klist_node_attached(&dev->p->knode_driver)) { || if (device_is_bound(dev)) {', 'klist_add_tail(&dev->p->knode_driver, &dev->driver->p->klist_devices);',
       ...(k.has('DEVICE_LINKS') ? ['device_links_driver_bound(dev);', ...driverBoundLines, ...autoprobeLines] : []), 'driver_deferred_probe_del(dev);'],
-    ...(autoprobe.length ? { await: (s: KS) => s.deferredProbeMutex === 0, waits: namedMutexWaits('deferred_probe_mutex') } : {}),
+    // deferred_probe_mutex only where the loop will call driver_deferred_probe_add and it gets past
+    // dev_can_match (a review, 2026-12-05: it waited whenever dev supplied such a link).
+    ...(autoprobe.length ? { await: (s: KS) => s.deferredProbeMutex === 0 || !autoprobe.some((l) => addsConsumer(s, l)), waits: namedMutexWaits('deferred_probe_mutex') } : {}),
     run: (s) => {
     s.dev[dev]!.bound = true;
     if (supplies) s.dev[dev]!.linksProbing = false;   // device_links_driver_bound: DL_DEV_DRIVER_BOUND (a write only where kept: --por reads writes as footprints)
@@ -293,15 +302,12 @@ function reallyProbe(tb: ThreadBuilder, dev: number, drv: number, depth: number,
       // (links-no-warn). Since 15cfb0941603 (LINKS_NO_DRIVER_DORMANT: absent at 3451a495ef24,
       // present at fb583c8eeeb1) it skips those that are CONSUMER_PROBE or ACTIVE (links added to a
       // probing supplier). Not kept: SYNC_STATE_ONLY and inferred links (none here).
-      const skip = k.has('LINKS_NO_DRIVER_DORMANT');
       for (const l of links) if (s.link[l.i]!.status !== 'NONE') s.link[l.i]!.status = 'ACTIVE';
       // (In list order where it puts consumers on the pending list: the order they are retried in.)
       for (const l of autoprobe.length ? byCreation(w, s, supplierLinks) : supplierLinks) {
-        const x = s.link[l.i]!;
-        if (x.status !== 'NONE' && !(skip && (x.status === 'CONSUMER_PROBE' || x.status === 'ACTIVE'))) {
-          x.status = 'AVAILABLE';
-          if (l.autoprobe && autoprobe.length && (!k.has('PROBE_BUSY_CHECK') || s.dev[l.consumer]!.canMatch)) deferredAdd(s, l.consumer);
-        }
+        if (!madeAvailable(s, l)) continue;
+        if (autoprobe.length && addsConsumer(s, l)) deferredAdd(s, l.consumer);
+        s.link[l.i]!.status = 'AVAILABLE';
       }
     }
     return 'driver_deferred_probe_del';
