@@ -100,12 +100,14 @@ export async function runDiff(io: Io, baseFile: string, patchedFile: string, bas
     return row;
   });
   const notes = user.length ? patchNotes(user, patched, base) : [];
+  // What the patched model says that the base does not (a patch's wait the model cannot judge, say).
+  const newNotes = (patched.notes ?? []).filter((n) => !(base.notes ?? []).includes(n));
   const regressed = rows.some((r) => r.change === 'regressed');
   const vacuous = !allowVacuous && rows.some((r) => r.change === 'newly vacuous' || r.change === 'still vacuous');
   const exit = worst([regressed ? EXIT.violated : EXIT.ok, vacuous ? EXIT.vacuous : EXIT.ok, rows.some((r) => r.change === 'unknown') ? EXIT.limit : EXIT.ok]);
 
   if (json) {
-    io.out(JSON.stringify({ format: 'probecheck-diff', version: 1, exit, base: summary(baseFile, base), patched: summary(patchedFile, patched), properties: rows, ...(user.length ? { patchNotes: notes } : {}) }, null, 2));
+    io.out(JSON.stringify({ format: 'probecheck-diff', version: 1, exit, base: summary(baseFile, base), patched: summary(patchedFile, patched), properties: rows, ...(user.length ? { patchNotes: notes } : {}), ...(newNotes.length ? { patchedNotes: newNotes } : {}) }, null, 2));
     return exit;
   }
   const c = io.colors;
@@ -128,6 +130,7 @@ export async function runDiff(io: Io, baseFile: string, patchedFile: string, bas
   out.push(...vacuityLines(patched, c, allowVacuous).map((l, i) => (i === 0 ? `patched ${l}` : l)));
   if (rows.some((r) => r.change === 'newly reached')) out.push(...vacuityLines(base, c, 'no exit').map((l, i) => (i === 0 ? `base ${l}` : l)));
   for (const l of noteLines(notes)) out.push(`${c.yellow('warning:')} ${l}`);
+  for (const n of newNotes) out.push(`${c.yellow('note:')} ${n}`);
   io.out(out.join('\n'));
   return exit;
 }

@@ -111,6 +111,8 @@ export interface Kernel {
    * device_del sets its ghost DevS.released. Others never set it, so it costs them no states.
    */
   releasable: Set<number>;
+  /** Said with every result (scenario.ts profileNotes): what a user's patch does that the model cannot judge. */
+  patchNotes?: Set<string>;
   /** The snapshot of each kernel file the profile's steps are anchored in (`kernel/<snapshot>/<path>`). */
   sources: Readonly<Record<string, string>>;
   /** Functions the profile's snapshot calls by another name (v3.x `device_attach` for `__device_attach`). */
@@ -232,6 +234,9 @@ function resolving(run: KStep['run'], full: Map<string, string>, resolve: (r: st
     return f;
   };
 }
+
+/** A step's C line in a device_links_write_lock() region: the lock or a call of a function that runs under it. */
+const LINKS_LOCKED = /device_links_write_lock\(\)|device_links_(driver_bound|check_suppliers|no_driver|driver_cleanup|busy|unbind_consumers|purge)\(|device_link_(add|del)\(/;
 
 /** The locks a thread holds in s, named as the C names them (E205's words). */
 export function locksHeld(tb: ThreadBuilder, s: KS): string[] {
@@ -374,6 +379,13 @@ export class Block {
           if (isUserPatch(p) && isMutexWait(orig.waits) && this.tb.k.has('MUTEX_HANDOFF') && (made.strong === false || (guarded && made.strong !== true))) {
             weakNotes.set(h.replace, made.strong === false ? `patch ${p.id} says its wait is weakly fair (strong: false)`
               : `patch ${p.id} changed its guard, so its wait is weakly fair, not the mutex's handoff; write strong: true in the hunk's step if the patch's condition, once true, stays true until the thread moves`);
+          }
+          // device_links_lock is not a lock in the model: its regions are single steps. A wait a
+          // patch adds to such a step is a wait holding it, whose lock order nothing checks (a new
+          // user, 2026-12-05: a device_lock of the consumer in device_links_driver_bound read as
+          // deadlock-free, where device_links_check_suppliers takes the locks the other way).
+          if (guarded && (orig.c ?? []).some((l) => LINKS_LOCKED.test(l))) {
+            (this.tb.k.patchNotes ??= new Set()).add(`patch ${p.id} adds a wait to ${this.name}:${h.replace}, which runs under device_links_write_lock() in the C (one atomic step here): device_links_lock is not a lock in the model, so a lock-order problem of that wait with it is not found`);
           }
           this.local.set(h.replace, isUserPatch(p) ? this.userStep(made) : made);
           patchedBy.set(h.replace, p);

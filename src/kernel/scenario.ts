@@ -882,7 +882,7 @@ export function scenario(spec: ScenarioSpec): ModelFactory {
  * instead (the kernel's own behaviour there): said with every result, never silent.
  */
 function profileNotes(k: Kernel): string[] {
-  const w = k.w, out: string[] = [], p = k.profile;
+  const w = k.w, out: string[] = [...(k.patchNotes ?? [])], p = k.profile;
   if (!k.has('ASYNC_PROBE')) {
     const drv = w.drivers.filter((d) => d.probeType === 'async').map((d) => `'${d.name}'`);
     if (drv.length) out.push(`driver${drv.length > 1 ? 's' : ''} ${drv.join(', ')} ask${drv.length > 1 ? '' : 's'} for asynchronous probing (probeType: 'async'), which ${p} does not have (765230b5f084, v4.2): ${drv.length > 1 ? 'they probe' : 'it probes'} synchronously`);

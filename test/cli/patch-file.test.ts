@@ -567,3 +567,26 @@ export default definePatch({ id: '${id}', subject: 'test ${id}', base: 'v5.15', 
     expect(verdict('own-strong.ts').stdout).toMatch(/actors-terminate\s+holds/);
   });
 });
+
+// A new user (2026-12-05): a fix that locks the consumer inside device_links_driver_bound read as
+// deadlock-free; device_links_lock is not a lock in the model, so diff says what it cannot judge.
+describe('a patch that adds a wait inside a device_links_write_lock() region', () => {
+  it('diff and check say that device_links_lock is not a lock in the model', () => {
+    const dir = folder({
+      'lock.ts': `import { definePatch } from 'probecheck';
+export default definePatch({ id: 'lock-consumer', subject: 'lock the consumer around the add', base: 'mainline', hunks: [
+  { fn: 'really_probe', replace: 'driver_bound', step: (site, orig) => ({ ...orig!, strong: true,
+    await: (s) => (orig!.await ? orig!.await(s) : true) && s.dev[1]!.mutex === 0, waits: () => "codec's &dev->mutex" }) },
+] });
+`,
+    });
+    const note = 'patch lock-consumer adds a wait to really_probe:driver_bound, which runs under device_links_write_lock() in the C (one atomic step here): device_links_lock is not a lock in the model, so a lock-order problem of that wait with it is not found';
+    const d = probecheck(['diff', join(ROOT, 'models/autoprobe-del.ts'), '--patch', join(dir, 'lock.ts'), '-q'], { cwd: dir });
+    expect(d.stdout).toContain(`note: ${note}`);
+    const j = probecheck(['diff', join(ROOT, 'models/autoprobe-del.ts'), '--patch', join(dir, 'lock.ts'), '--json'], { cwd: dir });
+    expect(JSON.parse(j.stdout).patchedNotes).toEqual([note]);
+    // A patch that adds no wait there says nothing of it.
+    const none = probecheck(['diff', join(ROOT, 'models/autoprobe-del.ts'), '--patch', join(ROOT, 'models/patches/deferred-add-dead.ts'), '--json'], { cwd: dir });
+    expect((JSON.parse(none.stdout).patchedNotes as string[] | undefined ?? []).some((n) => n.includes('device_links_lock'))).toBe(false);
+  });
+});
