@@ -894,6 +894,14 @@ function profileNotes(k: Kernel): string[] {
   // A hunk on __driver_attach may return nonzero (a match error): the kernel's walk would stop there (a patch hunt, 2026-12-05).
   const attachHunk = k.patches.find((p) => isUserPatch(p) && p.hunks.some((h) => h.fn === '__driver_attach'));
   if (attachHunk) out.push(`patch ${attachHunk.id} changes __driver_attach: driver_attach's bus_for_each_dev goes on to the next device whatever __driver_attach returns, where the kernel's stops at a nonzero return and bus_add_driver then fails the registration (not modelled: a fix of a return value there shows no difference)`);
+  // A probe's body runs after its `needs` test (README: a probe that needs an unbound device
+  // defers first): a request_module of the module that would bind what it needs never runs while
+  // that device is unbound (a module hunt, 2026-12-05: the results were holds and vacuous, unexplained).
+  for (const d of w.drivers) {
+    if (d.requestModule < 0) continue;
+    const by = d.needs.filter((n) => w.devices[n]!.drivers.some((r) => w.drivers[r]!.module === d.requestModule));
+    if (by.length) out.push(`driver '${d.name}' needs ${by.map((n) => `'${w.devices[n]!.name}'`).join(', ')}, which module '${w.modules[d.requestModule]!.name}' binds, and requests that module in its probe: the model's probe tests what it needs first and returns -EPROBE_DEFER, so while ${by.length > 1 ? 'they are' : 'it is'} unbound that request_module never runs`);
+  }
   const md = w.devices.filter((d) => d.matchDefers).map((d) => `'${d.name}'`);
   if (md.length && !k.has('MATCH_DEFER')) out.push(`${p} has no -EPROBE_DEFER from a bus's match() (656b8035b0ee, v4.5 or v4.6): its walks take the nonzero return for ${md.join(', ')} as a match (\`if (!driver_match_device(drv, dev))\`), so matchDefers probes the device as a match would`);
   if (!k.has('DEVICE_LINKS') && w.links.length) out.push(`${p} has no device links (9ed9895370ae, v4.10): the scenario's ${w.links.length > 1 ? `${w.links.length} links are` : 'link is'} never made`);

@@ -146,3 +146,14 @@ describe('request_module after the devices probe() registers (requestModuleLast;
     expect(() => buildScenario({ ...usb(true), drivers: { ...usb(true).drivers, usb: { matches: ['udev'], present: true, requestModuleLast: true } } }, 'mainline', '')).toThrow(/requestModuleLast without requestModule/);
   });
 });
+
+// A module hunt (2026-12-05): the needs test comes before the probe's body, so a request_module of
+// the module that binds what it needs never runs while that is unbound: said, not left to vacuity.
+describe('a probe that requests the module binding what it needs', () => {
+  it('is noted: the needs test defers it before request_module', () => {
+    const s: ScenarioSpec = { name: 'req-supplier', syncFallback: false, devices: { c: { present: true }, s: { present: true } },
+      drivers: { 'c-drv': { matches: ['c'], module: 'mc', needs: ['s'], requestModule: 'ms' }, 's-drv': { matches: ['s'], module: 'ms' } }, actors: { udev: 'modprobe mc' } };
+    expect(buildScenario(s, 'v5.10', '').model.notes).toContain("driver 'c-drv' needs 's', which module 'ms' binds, and requests that module in its probe: the model's probe tests what it needs first and returns -EPROBE_DEFER, so while it is unbound that request_module never runs");
+    expect(buildScenario({ ...s, drivers: { ...s.drivers, 'c-drv': { matches: ['c'], module: 'mc', requestModule: 'ms' } } }, 'v5.10', '').model.notes.some((n) => n.includes('request_module never runs'))).toBe(false);
+  });
+});

@@ -87,7 +87,7 @@ export function requestModule(tb: ThreadBuilder, drv: number, m: number, ret: st
   // loader, a deadlock the kernel cannot reach.) One COMING, or GOING at v5.3 .. v6.1, is waited
   // for on module_wq by the modprobe (module.ts); kmod's modprobe loads any module not LIVE.
   const going = k.has('MODULE_LOAD_WAITS_GOING'), slot = moduleWqSlot(k, thread);
-  f.step('call_usermodehelper_exec', { where: 'kernel/kmod.c:__request_module -> kernel/umh.c:call_usermodehelper_exec (UMH_WAIT_PROC)', since: 'v2.6',
+  f.step('call_usermodehelper_exec', { where: `kernel/kmod.c:__request_module -> kernel/umh.c:call_usermodehelper_exec (modprobe ${name}, UMH_WAIT_PROC)`, since: 'v2.6',
     run: (s, _t, _b, ctx) => {
       const st = s.mod[m]!.state;
       if (st === 'LIVE' || (st === 'GOING' && !going)) return RETURN;
