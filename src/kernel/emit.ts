@@ -113,6 +113,8 @@ export interface Kernel {
   releasable: Set<number>;
   /** Said with every result (scenario.ts profileNotes): what a user's patch does that the model cannot judge. */
   patchNotes?: Set<string>;
+  /** device_links_lock is kept (KS.deviceLinksLock): under a user's patch, which may wait inside its regions. */
+  linksLock?: boolean;
   /** The snapshot of each kernel file the profile's steps are anchored in (`kernel/<snapshot>/<path>`). */
   sources: Readonly<Record<string, string>>;
   /** Functions the profile's snapshot calls by another name (v3.x `device_attach` for `__device_attach`). */
@@ -242,7 +244,7 @@ const LINKS_LOCKED = /device_links_write_lock\(\)|device_links_(driver_bound|che
 export function locksHeld(tb: ThreadBuilder, s: KS): string[] {
   const me = tb.owner;
   return [...s.dev.flatMap((d, i) => (d.mutex === me ? [`${tb.k.vn(i)}'s &dev->mutex`] : [])),
-    ...(s.deferredProbeMutex === me ? ['deferred_probe_mutex'] : []), ...(s.moduleMutex === me ? ['module_mutex'] : [])];
+    ...(s.deferredProbeMutex === me ? ['deferred_probe_mutex'] : []), ...(s.moduleMutex === me ? ['module_mutex'] : []), ...(s.deviceLinksLock === me ? ['device_links_lock'] : [])];
 }
 
 export class Block {
@@ -342,6 +344,8 @@ export class Block {
     const site: Site = { k: this.tb.k, tb: this.tb, fn: this.name, dev: this.dev, drv: this.drv, depth: this.depth, link: this.linkIdx };
     const order = [...this.local.keys()];
     const patchedBy = new Map<string, Patch>(), origSince = new Map<string, string | undefined>(), weakNotes = new Map<string, string>();
+    // Steps that hold device_links_lock themselves (a user's wait inside a region): the others under it wait for it.
+    const linksHeld = new Set<string>();
     // The library's patches, then the user's (combine's order): within each, replacements first,
     // then insertions, so an inserted edge survives a later library patch's replacement of its
     // `after` step, and a user's hunk finds (and may replace) every step a library fix made.
@@ -384,10 +388,20 @@ export class Block {
           // patch adds to such a step is a wait holding it, whose lock order nothing checks (a new
           // user, 2026-12-05: a device_lock of the consumer in device_links_driver_bound read as
           // deadlock-free, where device_links_check_suppliers takes the locks the other way).
-          if (guarded && (orig.c ?? []).some((l) => LINKS_LOCKED.test(l))) {
-            (this.tb.k.patchNotes ??= new Set()).add(`patch ${p.id} adds a wait to ${this.name}:${h.replace}, which runs under device_links_write_lock() in the C (one atomic step here): device_links_lock is not a lock in the model, so a lock-order problem of that wait with it is not found`);
-          }
-          this.local.set(h.replace, isUserPatch(p) ? this.userStep(made) : made);
+          if (guarded && this.tb.k.linksLock && (orig.c ?? []).some((l) => LINKS_LOCKED.test(l))) {
+            // The step becomes device_links_write_lock() (a step that takes KS.deviceLinksLock), then the
+            // patch's wait and body holding it, which release it.
+            (this.tb.k.patchNotes ??= new Set()).add(`patch ${p.id} adds a wait to ${this.name}:${h.replace}, which runs under device_links_write_lock() in the C: the model takes device_links_lock before that wait and releases it after the step (sync_state's locking of suppliers is not modelled)`);
+            const me = this.tb.owner, held = `${h.replace}_links_locked`, k = this.tb.k;
+            const body = made;
+            this.local.set(held, this.userStep({ ...body, run: (s, t, b, c) => { const r = body.run(s, t, b, c); s.deviceLinksLock = 0; return r; } }));
+            patchedBy.set(held, p);
+            order.splice(order.indexOf(h.replace) + 1, 0, held);
+            linksHeld.add(held).add(h.replace);
+            made = { where: orig.where, c: orig.c, since: orig.since, await: (s) => s.deviceLinksLock === 0, waits: (s) => `device_links_lock held by ${k.threadNames[s.deviceLinksLock! - 1] ?? 'nobody'}`,
+              run: (s) => { s.deviceLinksLock = me; return held; } };
+            this.local.set(h.replace, made);
+          } else this.local.set(h.replace, isUserPatch(p) ? this.userStep(made) : made);
           patchedBy.set(h.replace, p);
           if (!origSince.has(h.replace)) origSince.set(h.replace, lib.since);
         } else if (h.insert) {
@@ -467,6 +481,12 @@ export class Block {
       if (ks.branchNames) st.branchNames = ks.branchNames;
       if (ks.idle) st.idle = ks.idle;
       if (ks.waits) st.waits = ks.waits;
+      // device_links_lock, kept under a user's patch: a region of the library's (one step) waits for it.
+      if (this.tb.k.linksLock && !linksHeld.has(l) && (ks.c ?? []).some((x) => LINKS_LOCKED.test(x))) {
+        const aw = ks.await, wt = ks.waits, k = this.tb.k;
+        st.await = (s, t) => s.deviceLinksLock === 0 && (aw === undefined || aw(s, t));
+        st.waits = (s, t) => (s.deviceLinksLock !== 0 ? `device_links_lock held by ${k.threadNames[s.deviceLinksLock! - 1] ?? 'nobody'}` : wt ? wt(s, t) : 'its condition');
+      }
       // A wait for a struct mutex and nothing else is strongly fair where the mutex hands over
       // (a user's step that changed the guard has its own waits: the patch wrapper above), or
       // where a user's hunk says so.

@@ -547,6 +547,7 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string):
     // EPROBE_DEFER): an idle worker woken by every bind triples a search for nothing.
     threadNames, hasDeferredWorker: w.drivers.some((d) => d.outcomes.includes('defer') || d.needs.length > 0) || (w.devices.some((d) => d.matchDefers) && flags.has('MATCH_DEFER'))
       || w.devices.some((d) => d.deferredAtBoot?.length) || (w.links.some((l) => l.autoprobe) && flags.has('AUTOPROBE_CONSUMER')) || patches.some((p) => isUserPatch(p) && p.hunks.some((h) => /defer/i.test(String(h.step)))),
+    linksLock: patches.some(isUserPatch) && flags.has('DEVICE_LINKS'),
     sources: prof.sources, renamed: prof.renamed ?? {}, unread: prof.unread ?? {}, unsettled: prof.unsettled ?? {}, anchors: [], targets: new Map(),
     applied: new Set(), built: new Set(), releasable: new Set(), moduleWq: [], flushers: [], added: added.names,
     ...(added.local.size ? { locals: added.local } : {}),
@@ -808,7 +809,7 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string):
   }
   const model: Model = {
     name: spec.name, params: { profile: prof.name, patches: patchEntries(patchList).join(',') },
-    notes: profileNotes(k), state: kernelSchema(w, k.moduleWq.length, k.flushers.length, added),
+    notes: profileNotes(k), state: kernelSchema(w, k.moduleWq.length, k.flushers.length, added, k.linksLock),
     init: (s) => { initState(w, s as unknown as KS, !late, k.has('DEVICE_LINKS'), k.has('LINK_KREF')); (s as unknown as KS).probeTimeout = keepsTimeout(k); added.init(s as unknown as KS); }, threads, properties: properties as Property[], optional,
     // The async programs built `asyncInstances` times: each deferral retried by the deferred worker
     // (or by a trigger during its probe) schedules one more entry for the device.

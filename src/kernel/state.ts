@@ -109,6 +109,12 @@ export interface LinkS { status: (typeof LINK_STATES)[number]; refs: number; del
 export interface KS {
   dev: DevS[]; drv: DrvS[]; bus: BusS[]; mod: ModS[]; link: LinkS[];
   deferredProbeMutex: number; probeCount: number; asyncPending: number;
+  /**
+   * device_links_lock's owner, kept only under a user's patch (Kernel.linksLock; named as the C names it, device_links_lock): the library's
+   * regions under device_links_write_lock() are single steps, so only a user's step that waits
+   * inside one holds it across steps (emit.ts).
+   */
+  deviceLinksLock?: number;
   deferredWorkQueued: boolean; deferredWorkRunning: boolean; deferredProbeEnable: boolean; moduleMutex: number;
   /**
    * driver_deferred_probe_timeout != 0, until deferred_probe_timeout_work_func sets it 0 (and wakes
@@ -156,7 +162,7 @@ export interface KL { ret: number; usedAsync: number; haveAsync: { [i: number]: 
  * `sleepers`: how many threads may sleep on module_wq (Kernel.moduleWq); `flushers`: how many may
  * flush the deferred-probe work (Kernel.flushers); `added`: the fields user patches add (patch-state.ts).
  */
-export function kernelSchema(w: World, sleepers = 0, flushers = 0, added?: Pick<AddedState, 'dev' | 'drv' | 'kernel'>) {
+export function kernelSchema(w: World, sleepers = 0, flushers = 0, added?: Pick<AddedState, 'dev' | 'drv' | 'kernel'>, linksLock = false) {
   const owner = t.owner(), drvPlace = t.int(Math.max(1, w.drivers.length)), rank = t.int(Math.max(1, w.devices.length)), nd = t.named(['NULL', ...w.drivers.map((d) => d.name), ...(w.drivers.length ? [] : ['?'])]);
   return t.record({
     dev: t.array(w.devices.length, t.record({
@@ -174,7 +180,7 @@ export function kernelSchema(w: World, sleepers = 0, flushers = 0, added?: Pick<
     bus: t.array(w.buses.length, t.record({ autoprobe: t.bool, needParentLock: t.bool }), w.buses.map((b) => b.name)),
     mod: t.array(w.modules.length, t.record({ state: t.enum(...MOD_STATES), refcnt: t.int(15), asyncProbeRequested: t.bool, initPending: t.int(15), umh: t.bool }), w.modules.map((m) => m.name)),
     link: t.array(w.links.length, t.record({ status: t.enum(...LINK_STATES), refs: t.int(3), dels: t.int(3), ...(linksOrdered(w) ? { rank: t.int(w.links.length) } : {}) }), linkNames(w)),
-    deferredProbeMutex: owner, probeCount: t.int(15), asyncPending: t.int(15),
+    deferredProbeMutex: owner, probeCount: t.int(15), asyncPending: t.int(15), ...(linksLock ? { deviceLinksLock: owner } : {}),
     deferredWorkQueued: t.bool, deferredWorkRunning: t.bool, deferredProbeEnable: t.bool, moduleMutex: owner, probeTimeout: t.bool, probeTimeoutWoken: t.bool,
     ...(sleepers > 0 ? { moduleWq: t.array(sleepers, t.int(1)) } : {}),
     ...(flushers > 0 ? { flushBarrier: t.array(flushers, t.int(2)) } : {}),

@@ -569,23 +569,34 @@ export default definePatch({ id: '${id}', subject: 'test ${id}', base: 'v5.15', 
 });
 
 // A new user (2026-12-05): a fix that locks the consumer inside device_links_driver_bound read as
-// deadlock-free; device_links_lock is not a lock in the model, so diff says what it cannot judge.
+// deadlock-free: device_links_lock was no lock in the model. Under a user's patch it is one, taken
+// around a wait the patch adds inside its regions: the ABBA with device_links_check_suppliers, which
+// takes it under the consumer's lock, is found.
 describe('a patch that adds a wait inside a device_links_write_lock() region', () => {
-  it('diff and check say that device_links_lock is not a lock in the model', () => {
+  it('waits holding device_links_lock: the lock-order problem is found, and a note says how it is modelled', () => {
     const dir = folder({
+      'two.ts': `import { scenario } from 'probecheck';
+export default scenario({ name: 'two-suppliers', profile: 'mainline',
+  devices: { pmic: { present: true }, clk: { present: true }, codec: { present: true, suppliers: ['pmic', 'clk'] } },
+  drivers: { 'pmic-drv': { matches: ['pmic'], module: 'pmic' }, 'clk-drv': { matches: ['clk'], module: 'clk' }, 'codec-drv': { matches: ['codec'], present: true } },
+  actors: { udev1: 'modprobe pmic', udev2: 'modprobe clk' }, properties: ['no-deadlock'] });
+`,
       'lock.ts': `import { definePatch } from 'probecheck';
 export default definePatch({ id: 'lock-consumer', subject: 'lock the consumer around the add', base: 'mainline', hunks: [
   { fn: 'really_probe', replace: 'driver_bound', step: (site, orig) => ({ ...orig!, strong: true,
-    await: (s) => (orig!.await ? orig!.await(s) : true) && s.dev[1]!.mutex === 0, waits: () => "codec's &dev->mutex" }) },
+    await: (s) => (orig!.await ? orig!.await(s) : true) && (s.dev[2]!.mutex === 0 || s.dev[2]!.mutex === site.tb.owner), waits: () => "codec's &dev->mutex" }) },
 ] });
 `,
     });
-    const note = 'patch lock-consumer adds a wait to really_probe:driver_bound, which runs under device_links_write_lock() in the C (one atomic step here): device_links_lock is not a lock in the model, so a lock-order problem of that wait with it is not found';
-    const d = probecheck(['diff', join(ROOT, 'models/autoprobe-del.ts'), '--patch', join(dir, 'lock.ts'), '-q'], { cwd: dir });
-    expect(d.stdout).toContain(`note: ${note}`);
-    const j = probecheck(['diff', join(ROOT, 'models/autoprobe-del.ts'), '--patch', join(dir, 'lock.ts'), '--json'], { cwd: dir });
-    expect(JSON.parse(j.stdout).patchedNotes).toEqual([note]);
-    // A patch that adds no wait there says nothing of it.
+    const note = 'patch lock-consumer adds a wait to really_probe:driver_bound, which runs under device_links_write_lock() in the C: the model takes device_links_lock before that wait and releases it after the step (sync_state\'s locking of suppliers is not modelled)';
+    const d = probecheck(['diff', 'two.ts', '--patch', 'lock.ts', '--json'], { cwd: dir });
+    const j = JSON.parse(d.stdout);
+    expect(j.patchedNotes).toEqual([note]);
+    expect(j.properties.map((r: { property: string; change: string }) => [r.property, r.change])).toEqual([['no-deadlock', 'regressed']]);
+    const v = probecheck(['check', 'two.ts', '--patch', 'lock.ts', '--property', 'no-deadlock'], { cwd: dir });
+    expect(v.status).toBe(1);
+    expect(v.stdout).toMatch(/waits for device_links_lock/);
+    // A patch that adds no wait there says nothing of it, and keeps its verdicts.
     const none = probecheck(['diff', join(ROOT, 'models/autoprobe-del.ts'), '--patch', join(ROOT, 'models/patches/deferred-add-dead.ts'), '--json'], { cwd: dir });
     expect((JSON.parse(none.stdout).patchedNotes as string[] | undefined ?? []).some((n) => n.includes('device_links_lock'))).toBe(false);
   });
