@@ -49,6 +49,12 @@ export interface KStep {
    * true until the thread moves).
    */
   strong?: boolean;
+  /**
+   * A user's step whose wait (its `await`) comes inside the C's device_links_write_lock() region of
+   * the step it replaces ('device_links_lock'): the model takes that lock before the wait. Unset, a
+   * guard is a wait before the step's C, as the step's own position says.
+   */
+  holding?: 'device_links_lock';
 }
 
 /** Where a block returns: a label, a choice made when it returns, or null (the thread ends). */
@@ -388,10 +394,15 @@ export class Block {
           // patch adds to such a step is a wait holding it, whose lock order nothing checks (a new
           // user, 2026-12-05: a device_lock of the consumer in device_links_driver_bound read as
           // deadlock-free, where device_links_check_suppliers takes the locks the other way).
-          if (guarded && this.tb.k.linksLock && (orig.c ?? []).some((l) => LINKS_LOCKED.test(l))) {
+          const locked = (orig.c ?? []).some((l) => LINKS_LOCKED.test(l));
+          if (guarded && locked && made.holding !== 'device_links_lock') {
+            (this.tb.k.patchNotes ??= new Set()).add(`patch ${p.id} adds a wait to ${this.name}:${h.replace}, whose C runs a device_links_write_lock() region: the model takes the wait before that region; where the patch waits inside it, say holding: 'device_links_lock' in the hunk's step, and the wait holds device_links_lock`);
+          }
+          if (isUserPatch(p) && made.holding === 'device_links_lock' && !locked) throw new ProbecheckError('E604', `patch ${p.id} (${p.subject}) does not apply: its step ${this.name}:${h.replace} says holding: 'device_links_lock', but that step's C has no device_links_write_lock() region`);
+          if (guarded && this.tb.k.linksLock && locked && made.holding === 'device_links_lock') {
             // The step becomes device_links_write_lock() (a step that takes KS.deviceLinksLock), then the
             // patch's wait and body holding it, which release it.
-            (this.tb.k.patchNotes ??= new Set()).add(`patch ${p.id} adds a wait to ${this.name}:${h.replace}, which runs under device_links_write_lock() in the C: the model takes device_links_lock before that wait and releases it after the step (sync_state's locking of suppliers is not modelled)`);
+            (this.tb.k.patchNotes ??= new Set()).add(`patch ${p.id} waits holding device_links_lock in ${this.name}:${h.replace}: the model takes it before that wait and releases it after the step (sync_state's locking of suppliers is not modelled)`);
             const me = this.tb.owner, held = `${h.replace}_links_locked`, k = this.tb.k;
             const body = made;
             this.local.set(held, this.userStep({ ...body, run: (s, t, b, c) => { const r = body.run(s, t, b, c); s.deviceLinksLock = 0; return r; } }));

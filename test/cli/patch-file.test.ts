@@ -583,12 +583,12 @@ export default scenario({ name: 'two-suppliers', profile: 'mainline',
 `,
       'lock.ts': `import { definePatch } from 'probecheck';
 export default definePatch({ id: 'lock-consumer', subject: 'lock the consumer around the add', base: 'mainline', hunks: [
-  { fn: 'really_probe', replace: 'driver_bound', step: (site, orig) => ({ ...orig!, strong: true,
+  { fn: 'really_probe', replace: 'driver_bound', step: (site, orig) => ({ ...orig!, strong: true, holding: 'device_links_lock',
     await: (s) => (orig!.await ? orig!.await(s) : true) && (s.dev[2]!.mutex === 0 || s.dev[2]!.mutex === site.tb.owner), waits: () => "codec's &dev->mutex" }) },
 ] });
 `,
     });
-    const note = 'patch lock-consumer adds a wait to really_probe:driver_bound, which runs under device_links_write_lock() in the C: the model takes device_links_lock before that wait and releases it after the step (sync_state\'s locking of suppliers is not modelled)';
+    const note = 'patch lock-consumer waits holding device_links_lock in really_probe:driver_bound: the model takes it before that wait and releases it after the step (sync_state\'s locking of suppliers is not modelled)';
     const d = probecheck(['diff', 'two.ts', '--patch', 'lock.ts', '--json'], { cwd: dir });
     const j = JSON.parse(d.stdout);
     expect(j.patchedNotes).toEqual([note]);
@@ -596,6 +596,17 @@ export default definePatch({ id: 'lock-consumer', subject: 'lock the consumer ar
     const v = probecheck(['check', 'two.ts', '--patch', 'lock.ts', '--property', 'no-deadlock'], { cwd: dir });
     expect(v.status).toBe(1);
     expect(v.stdout).toMatch(/waits for device_links_lock/);
+    // Without `holding` the wait comes before the step's C (its position), and the note says how to put it inside.
+    writeFileSync(join(dir, 'before.ts'), readFileSync(join(dir, 'lock.ts'), 'utf8').replace(", holding: 'device_links_lock'", '').replace("id: 'lock-consumer'", "id: 'lock-before'"));
+    const b = JSON.parse(probecheck(['diff', 'two.ts', '--patch', 'before.ts', '--json'], { cwd: dir }).stdout);
+    expect(b.patchedNotes).toEqual(["patch lock-before adds a wait to really_probe:driver_bound, whose C runs a device_links_write_lock() region: the model takes the wait before that region; where the patch waits inside it, say holding: 'device_links_lock' in the hunk's step, and the wait holds device_links_lock"]);
+    expect(b.properties[0].change).toBe('still holds');
+    // holding on a step with no such region is E604.
+    writeFileSync(join(dir, 'bad.ts'), `import { definePatch } from 'probecheck';
+export default definePatch({ id: 'bad', subject: 'x', base: 'mainline', hunks: [{ fn: 'device_del', replace: 'bus_remove_device', step: (_s, orig) => ({ ...orig!, holding: 'device_links_lock' }) }] });
+`);
+    const e = probecheck(['check', 'two.ts', '--patch', 'bad.ts'], { cwd: dir });
+    expect(e.stderr).toMatch(/E604.*its step device_del:bus_remove_device says holding: 'device_links_lock', but that step's C has no device_links_write_lock\(\) region/);
     // A patch that adds no wait there says nothing of it, and keeps its verdicts.
     const none = probecheck(['diff', join(ROOT, 'models/autoprobe-del.ts'), '--patch', join(ROOT, 'models/patches/deferred-add-dead.ts'), '--json'], { cwd: dir });
     expect((JSON.parse(none.stdout).patchedNotes as string[] | undefined ?? []).some((n) => n.includes('device_links_lock'))).toBe(false);
