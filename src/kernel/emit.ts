@@ -395,6 +395,12 @@ export class Block {
           // user, 2026-12-05: a device_lock of the consumer in device_links_driver_bound read as
           // deadlock-free, where device_links_check_suppliers takes the locks the other way).
           const locked = (orig.c ?? []).some((l) => LINKS_LOCKED.test(l));
+          // A hunk that drops the step's wait (a lock it no longer takes): the step is still one atomic
+          // step, so what that lock kept out is kept out of it anyway (a patch-loop hunt, 2026-12-05:
+          // dropping deferred_probe_mutex in driver_bound read as a clean diff).
+          if (isUserPatch(p) && orig.await !== undefined && made.await === undefined) {
+            (this.tb.k.patchNotes ??= new Set()).add(`patch ${p.id} drops the wait of ${this.name}:${h.replace}: the step stays one atomic step, so a race that dropping a lock opens inside it is not found (only one against steps that hold that lock across steps)`);
+          }
           if (guarded && locked && made.holding !== 'device_links_lock') {
             (this.tb.k.patchNotes ??= new Set()).add(`patch ${p.id} adds a wait to ${this.name}:${h.replace}, whose C runs a device_links_write_lock() region: the model takes the wait before that region; where the patch waits inside it, say holding: 'device_links_lock' in the hunk's step, and the wait holds device_links_lock`);
           }
@@ -409,7 +415,7 @@ export class Block {
             patchedBy.set(held, p);
             order.splice(order.indexOf(h.replace) + 1, 0, held);
             linksHeld.add(held).add(h.replace);
-            made = { where: orig.where, c: orig.c, since: orig.since, await: (s) => s.deviceLinksLock === 0, waits: (s) => `device_links_lock held by ${k.threadNames[s.deviceLinksLock! - 1] ?? 'nobody'}`,
+            made = { where: orig.where, c: (orig.c ?? []).filter((l) => LINKS_LOCKED.test(l)), since: orig.since, await: (s) => s.deviceLinksLock === 0, waits: (s) => `device_links_lock held by ${k.threadNames[s.deviceLinksLock! - 1] ?? 'nobody'}`,
               run: (s) => { s.deviceLinksLock = me; return held; } };
             this.local.set(h.replace, made);
           } else this.local.set(h.replace, isUserPatch(p) ? this.userStep(made) : made);

@@ -912,7 +912,7 @@ function profileNotes(k: Kernel): string[] {
       const absent = w.drivers[j]!.needs.filter((n) => !w.devices[n]!.present || w.devices[n]!.boundTo < 0).map((n) => w.devices[n]!.name);
       const links = w.links.filter((l) => l.autoprobe && l.consumer === d.i && w.devices[l.supplier]!.boundTo < 0).map((l) => w.devices[l.supplier]!.name);
       // device_links_check_suppliers comes before probe(): a link to an unbound supplier is the reason.
-      return `${w.drivers[j]!.name} (${links.length ? `its link to ${links.join(', ')}, a supplier not bound at boot` : absent.length ? `it needs ${absent.join(', ')}, not bound at boot` : 'its probe always defers'})`;
+      return `${w.drivers[j]!.name} (${links.length ? `its link${links.length > 1 ? 's' : ''} to ${links.join(', ')}, ${links.length > 1 ? 'suppliers' : 'a supplier'} not bound at boot` : absent.length ? `it needs ${absent.join(', ')}, not bound at boot` : 'its probe always defers'})`;
     });
     out.push(`device '${d.name}' starts on the deferred-probe pending list: boot's probe of it by ${by.join(' and by ')} deferred`);
   }

@@ -607,6 +607,12 @@ export default definePatch({ id: 'bad', subject: 'x', base: 'mainline', hunks: [
 `);
     const e = probecheck(['check', 'two.ts', '--patch', 'bad.ts'], { cwd: dir });
     expect(e.stderr).toMatch(/E604.*its step device_del:bus_remove_device says holding: 'device_links_lock', but that step's C has no device_links_write_lock\(\) region/);
+    // A hunk that drops a step's wait: the step stays atomic, said (a patch-loop hunt, 2026-12-05).
+    writeFileSync(join(dir, 'nolock.ts'), `import { definePatch } from 'probecheck';
+export default definePatch({ id: 'nolock', subject: 'x', base: 'mainline', hunks: [{ fn: 'really_probe', replace: 'driver_deferred_probe_del', step: (_s, orig) => ({ where: orig!.where, c: orig!.c, run: orig!.run }) }] });
+`);
+    expect(JSON.parse(probecheck(['diff', 'two.ts', '--patch', 'nolock.ts', '--json'], { cwd: dir }).stdout).patchedNotes)
+      .toContain('patch nolock drops the wait of really_probe:driver_deferred_probe_del: the step stays one atomic step, so a race that dropping a lock opens inside it is not found (only one against steps that hold that lock across steps)');
     // A patch that adds no wait there says nothing of it, and keeps its verdicts.
     const none = probecheck(['diff', join(ROOT, 'models/autoprobe-del.ts'), '--patch', join(ROOT, 'models/patches/deferred-add-dead.ts'), '--json'], { cwd: dir });
     expect((JSON.parse(none.stdout).patchedNotes as string[] | undefined ?? []).some((n) => n.includes('device_links_lock'))).toBe(false);
