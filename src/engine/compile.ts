@@ -235,7 +235,7 @@ export function spawnTarget(c: Compiled, nameOrProgram: string, pcOf: (th: Compi
   if (!any) throw new ModelError('E204', `spawn('${nameOrProgram}'): no thread or program has that name; threads: ${c.threads.map((x) => x.name).join(', ')}`);
   const how = c.model.moreInstances?.(nameOrProgram) ?? 'declare more instances';
   // Where each instance is: one whose moves seem finished may still have a step to take that the
-  // moves never show (an async entry's async_run_entry_fn:done; a new user, 2026-12-06).
+  // moves never show (an async entry's async_run_entry_fn:done; a new user, 2026-12-05).
   const at = c.threads.filter((x) => x.program === nameOrProgram).map((x) => `'${x.name}' at ${x.steps[pcOf(x) - 1]?.label ?? `pc ${pcOf(x)}`}`);
   throw new ModelError('E204', `spawn('${nameOrProgram}'): every thread of that program is running (${at.join(', ')}: the step each takes next); ${how}`);
 }

@@ -21,6 +21,7 @@ import type { World } from './world.js';
 import { resolveStep, type Anchored } from './source.js';
 import { frameReal, realState, strictState } from './strict-state.js';
 import { isUserPatch } from './define-patch.js';
+import { holder } from './paths/common.js';
 import { foreignParents, isMutexWait, sameWait } from './paths/common.js';
 
 export const RETURN = '@return';
@@ -245,6 +246,8 @@ function resolving(run: KStep['run'], full: Map<string, string>, resolve: (r: st
 
 /** A step's C line in a device_links_write_lock() region: the lock or a call of a function that runs under it. */
 const LINKS_LOCKED = /device_links_write_lock\(\)|device_links_(driver_bound|check_suppliers|no_driver|driver_cleanup|busy|unbind_consumers|purge)\(|device_link_(add|del)\(/;
+/** The wait for device_links_lock (KS.deviceLinksLock), kept under a user's patch. */
+const linksLockWaits = (k: Kernel) => (s: KS) => `device_links_lock held by ${holder(k, s.deviceLinksLock!)}`;
 
 /** The locks a thread holds in s, named as the C names them (E205's words). */
 export function locksHeld(tb: ThreadBuilder, s: KS): string[] {
@@ -352,6 +355,8 @@ export class Block {
     const patchedBy = new Map<string, Patch>(), origSince = new Map<string, string | undefined>(), weakNotes = new Map<string, string>();
     // Steps that hold device_links_lock themselves (a user's wait inside a region): the others under it wait for it.
     const linksHeld = new Set<string>();
+    /** What a user's patch does that the model cannot judge, said with every result. */
+    const note = (text: string) => (this.tb.k.patchNotes ??= new Set()).add(text);
     // The library's patches, then the user's (combine's order): within each, replacements first,
     // then insertions, so an inserted edge survives a later library patch's replacement of its
     // `after` step, and a user's hunk finds (and may replace) every step a library fix made.
@@ -399,23 +404,23 @@ export class Block {
           // step, so what that lock kept out is kept out of it anyway (a patch-loop hunt, 2026-12-05:
           // dropping deferred_probe_mutex in driver_bound read as a clean diff).
           if (isUserPatch(p) && orig.await !== undefined && made.await === undefined) {
-            (this.tb.k.patchNotes ??= new Set()).add(`patch ${p.id} drops the wait of ${this.name}:${h.replace}: the step stays one atomic step, so a race that dropping a lock opens inside it is not found (only one against steps that hold that lock across steps)`);
+            note(`patch ${p.id} drops the wait of ${this.name}:${h.replace}: the step stays one atomic step, so a race that dropping a lock opens inside it is not found (only one against steps that hold that lock across steps)`);
           }
           if (guarded && locked && made.holding !== 'device_links_lock') {
-            (this.tb.k.patchNotes ??= new Set()).add(`patch ${p.id} adds a wait to ${this.name}:${h.replace}, whose C runs a device_links_write_lock() region: the model takes the wait before that region; where the patch waits inside it, say holding: 'device_links_lock' in the hunk's step, and the wait holds device_links_lock`);
+            note(`patch ${p.id} adds a wait to ${this.name}:${h.replace}, whose C runs a device_links_write_lock() region: the model takes the wait before that region; where the patch waits inside it, say holding: 'device_links_lock' in the hunk's step, and the wait holds device_links_lock`);
           }
           if (isUserPatch(p) && made.holding === 'device_links_lock' && !locked) throw new ProbecheckError('E604', `patch ${p.id} (${p.subject}) does not apply: its step ${this.name}:${h.replace} says holding: 'device_links_lock', but that step's C has no device_links_write_lock() region`);
           if (guarded && this.tb.k.linksLock && locked && made.holding === 'device_links_lock') {
             // The step becomes device_links_write_lock() (a step that takes KS.deviceLinksLock), then the
             // patch's wait and body holding it, which release it.
-            (this.tb.k.patchNotes ??= new Set()).add(`patch ${p.id} waits holding device_links_lock in ${this.name}:${h.replace}: the model takes it before that wait and releases it after the step (sync_state's locking of suppliers is not modelled)`);
-            const me = this.tb.owner, held = `${h.replace}_links_locked`, k = this.tb.k;
+            note(`patch ${p.id} waits holding device_links_lock in ${this.name}:${h.replace}: the model takes it before that wait and releases it after the step (sync_state's locking of suppliers is not modelled)`);
+            const me = this.tb.owner, held = `${h.replace}_links_locked`;
             const body = made;
             this.local.set(held, this.userStep({ ...body, run: (s, t, b, c) => { const r = body.run(s, t, b, c); s.deviceLinksLock = 0; return r; } }));
             patchedBy.set(held, p);
             order.splice(order.indexOf(h.replace) + 1, 0, held);
             linksHeld.add(held).add(h.replace);
-            made = { where: orig.where, c: (orig.c ?? []).filter((l) => LINKS_LOCKED.test(l)), since: orig.since, await: (s) => s.deviceLinksLock === 0, waits: (s) => `device_links_lock held by ${k.threadNames[s.deviceLinksLock! - 1] ?? 'nobody'}`,
+            made = { where: orig.where, c: (orig.c ?? []).filter((l) => LINKS_LOCKED.test(l)), since: orig.since, await: (s) => s.deviceLinksLock === 0, waits: linksLockWaits(this.tb.k),
               run: (s) => { s.deviceLinksLock = me; return held; } };
             this.local.set(h.replace, made);
           } else this.local.set(h.replace, isUserPatch(p) ? this.userStep(made) : made);
@@ -463,7 +468,7 @@ export class Block {
       const a = this.alias.get(r);
       if (a !== undefined) return a;
       // A bare name is meant as one of this function's (a user's hunk returning 'next', say): say which it may be.
-      // The string 'RETURN' is not the constant RETURN (a new user, 2026-12-06: the error offered RETURN right after refusing it).
+      // The string 'RETURN' is not the constant RETURN (a new user, 2026-12-05: the error offered RETURN right after refusing it).
       const asString = r.toUpperCase() === 'RETURN' ? `: the string '${r}' is not the constant RETURN` : '';
       if (!r.includes(':')) throw new ProbecheckError('E202', `${this.name} has no label ${JSON.stringify(r)} to go to${asString}; its steps: ${[...this.local.keys()].join(', ')}${this.routes.size + this.alias.size ? `; also: ${[...this.routes.keys(), ...this.alias.keys()].join(', ')}` : ''}; or the constant RETURN (import { RETURN } from 'probecheck') to return from ${this.name}`);
       return r;
@@ -500,9 +505,9 @@ export class Block {
       if (ks.waits) st.waits = ks.waits;
       // device_links_lock, kept under a user's patch: a region of the library's (one step) waits for it.
       if (this.tb.k.linksLock && !linksHeld.has(l) && (ks.c ?? []).some((x) => LINKS_LOCKED.test(x))) {
-        const aw = ks.await, wt = ks.waits, k = this.tb.k;
+        const aw = ks.await, wt = ks.waits, lw = linksLockWaits(this.tb.k);
         st.await = (s, t) => s.deviceLinksLock === 0 && (aw === undefined || aw(s, t));
-        st.waits = (s, t) => (s.deviceLinksLock !== 0 ? `device_links_lock held by ${k.threadNames[s.deviceLinksLock! - 1] ?? 'nobody'}` : wt ? wt(s, t) : 'its condition');
+        st.waits = (s, t) => (s.deviceLinksLock !== 0 ? lw(s) : wt ? wt(s, t) : 'its condition');
       }
       // A wait for a struct mutex and nothing else is strongly fair where the mutex hands over
       // (a user's step that changed the guard has its own waits: the patch wrapper above), or

@@ -170,7 +170,7 @@ PATCHES['a2225b6e834a'] = {
   }, {
     // The lock and the flag are device_add's, before it calls bus_probe_device; the core.c the
     // profiles cite (6.18.16) predates them, so the row says where they come from (a new user,
-    // 2026-12-06, looked for them in the cited lines, and in bus_probe_device, where the row put them).
+    // 2026-12-05, looked for them in the cited lines, and in bus_probe_device, where the row put them).
     fn: 'device_add', replace: 'device_pm_add',
     step: (site, orig) => ({ ...orig!, where: `${CORE}:device_add (device_pm_add, uevent; a2225b6e834a: device_lock; dev_set_ready_to_probe; device_unlock, from its posting, not in the cited core.c), ${BUS}:bus_probe_device`, since: 'a2225b6e834a (v7.1-rc1, inferred)',
       await: (s) => s.dev[site.dev]!.mutex === 0, waits: mutexWaits(site.k, site.dev) }),

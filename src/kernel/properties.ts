@@ -105,9 +105,12 @@ function missed(k: Kernel, s: KS, links: readonly (readonly LinkInfo[])[]): stri
   return null;
 }
 
+/** Each device's managed links as consumer (device_links_check_suppliers' list), found once. */
+const consumerLinks = (k: Kernel): LinkInfo[][] => k.w.devices.map((d) => k.w.links.filter((l) => !l.stateless && l.consumer === d.i));
+
 /** missed(), with each device's managed links as consumer found once. */
 function missedIn(k: Kernel): (s: KS) => string | null {
-  const links = k.w.devices.map((d) => k.w.links.filter((l) => !l.stateless && l.consumer === d.i));
+  const links = consumerLinks(k);
   // The drivers' declared outcomes are the premise; a user's hunk may add a failing probe or a
   // refusing match the scenario does not declare (a patch hunt, 2026-12-05: "never probed" of a
   // device whose patched probe ran and returned -EBUSY).
@@ -595,7 +598,7 @@ export const LIBRARY: KernelProperty[] = [
       missedIn(k), 'a registered device, unbound and on no deferred list, waits for a registered matching driver whose probe would succeed') },
   { name: 'no-lost-deferral', covers: 'L1', applies: (k) => k.hasDeferredWorker && k.w.drivers.some(owedRetry),
     make: (k) => {
-      const links = k.w.devices.map((d) => k.w.links.filter((l) => !l.stateless && l.consumer === d.i));
+      const links = consumerLinks(k);
       return leadsToGone('no-lost-deferral',
         'a device on the deferred list whose driver has everything it needs is probed again: it does not stay there forever (weak fairness; strong for mutex waits from v5.15)',
         (s) => lostDeferral(k, s, links), 'a deferred device has everything its driver needs (what it `needs` bound, its links to suppliers AVAILABLE)');

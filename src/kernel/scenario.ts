@@ -465,8 +465,9 @@ export function resolveWorld(spec: ScenarioSpec): World {
     if (con.boundTo >= 0) l.active = true;
     else if (sup.boundTo >= 0) l.available = true;
   }
-  /** The suppliers of dev by links made before the start (suppliers) that boot left unbound. */
-  const unboundSuppliers = (dev: number) => links.filter((l) => l.autoprobe && l.consumer === dev && devices[l.supplier]!.boundTo < 0).map((l) => l.supplier);
+  /** The suppliers of dev by links made before the start (suppliers), and those boot left unbound. */
+  const fwSuppliers = (dev: number) => links.filter((l) => l.autoprobe && l.consumer === dev).map((l) => l.supplier);
+  const unboundSuppliers = (dev: number) => fwSuppliers(dev).filter((x) => devices[x]!.boundTo < 0);
   // Bound from the start means boot's probe succeeded (a mainline hunt, 2026-12-05: a driver that
   // could only defer or fail, or that needs a device not bound, was accepted).
   for (const d of devices) {
@@ -490,7 +491,7 @@ export function resolveWorld(spec: ScenarioSpec): World {
       // So did a link to a supplier not bound (device_links_check_suppliers: -EPROBE_DEFER).
       if (absent.length || unboundSuppliers(m).length || d.outcomes.every((o) => o === 'defer')) { (devices[m]!.deferredAtBoot ??= []).push(d.i); continue; }
       if (d.outcomes.every((o) => o === 'error')) { devices[m]!.failedAtBoot = true; continue; }
-      throw bad(`${where}: driver '${d.name}' and device '${devNames[m]}' are both present on a bus that autoprobes, so boot would have bound it: say the device is boundTo it, add one of them in an actor, give the bus autoprobe: false (a device left for a sysfs bind), or give the driver needs: a device not bound at boot, or probe: 'defer' (boot's probe then deferred it: it starts on the pending list), or probe: 'error' (it failed: the device starts unbound)${unboundSuppliers(m).length === 0 && links.some((l) => l.autoprobe && l.consumer === m) ? `, or leave its supplier ${links.filter((l) => l.autoprobe && l.consumer === m).map((l) => `'${devNames[l.supplier]}'`).join(', ')} unbound (its link then deferred it)` : ''}`);
+      throw bad(`${where}: driver '${d.name}' and device '${devNames[m]}' are both present on a bus that autoprobes, so boot would have bound it: say the device is boundTo it, add one of them in an actor, give the bus autoprobe: false (a device left for a sysfs bind), or give the driver needs: a device not bound at boot, or probe: 'defer' (boot's probe then deferred it: it starts on the pending list), or probe: 'error' (it failed: the device starts unbound)${fwSuppliers(m).length ? `, or leave its supplier ${fwSuppliers(m).map((x) => `'${devNames[x]}'`).join(', ')} unbound (its link then deferred it)` : ''}`);
     }
   }
   // A probe that ran at boot (its device boundTo the driver) registered its children then: they are

@@ -35,7 +35,7 @@ export function strictState<T>(x: T): T {
 
 /**
  * A device's attributes the scenario fixes (world.ts DevInfo), which are not state: how a hunk
- * reads each (a new user, 2026-12-06, wanting dev->parent, was sent to declare a state field).
+ * reads each (a new user, 2026-12-05, wanting dev->parent, was sent to declare a state field).
  */
 const STATIC_DEV: Readonly<Record<string, string>> = {
   parent: 'site.k.parent(i), a device index or -1 for none',

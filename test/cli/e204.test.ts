@@ -30,7 +30,7 @@ describe('E204 in a search', () => {
     const lines = r.stderr.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^probecheck: E204 .*spawn\('__device_attach_async_helper\(dc\)'\): every thread of that program is running \(.*\); declare more instances: set the scenario's asyncInstances \(now 2, at most 8\)/);
     // Where each instance is: the moves end both helpers at out_unlock, but each still has
-    // async_run_entry_fn's last step to take (a new user, 2026-12-06, read them as finished).
+    // async_run_entry_fn's last step to take (a new user, 2026-12-05, read them as finished).
     expect(lines[0]).toContain("running ('kworker/u:async __device_attach_async_helper(dc)' at async_run_entry_fn:done, 'kworker/u:async __device_attach_async_helper(dc)#2' at async_run_entry_fn:done: the step each takes next); declare");
     expect(lines[1]).toMatch(/^  reached by (\d+) moves from the initial state:$/);
     const n = Number(/reached by (\d+)/.exec(lines[1]!)![1]);

@@ -127,7 +127,7 @@ describe('definePatch and --patch', () => {
     expect(r.status).toBe(2);
     expect(r.stderr.trim()).toMatch(/^probecheck: E202 .*patch next \(test next\): .*__driver_attach has no label "next" to go to; its steps: driver_match_device, device_lock, async_schedule_dev, device_unlock, check.*; or the constant RETURN \(import \{ RETURN \} from .probecheck.\) to return from __driver_attach/);
   });
-  // A new user (2026-12-06): the string 'RETURN' was refused, and the same line offered "RETURN".
+  // A new user (2026-12-05): the string 'RETURN' was refused, and the same line offered "RETURN".
   it("a hunk's step that returns the string 'RETURN' is E202 saying RETURN is the constant imported from 'probecheck'", () => {
     const r = run('check', 's.ts', '--patch', 'retstr.ts');
     expect(r.status).toBe(2);

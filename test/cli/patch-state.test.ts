@@ -485,7 +485,7 @@ export default definePatch({
 });
 
 
-// A new user (2026-12-06) could not find dev->parent from a hunk: the E203 for `s.dev[i].parent`
+// A new user (2026-12-05) could not find dev->parent from a hunk: the E203 for `s.dev[i].parent`
 // sent them to declare a state field, for something the scenario fixes.
 describe("a hunk reads a device's parent (static, not state)", () => {
   write('parent-del.ts', `import { scenario } from 'probecheck';

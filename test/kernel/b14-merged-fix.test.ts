@@ -67,7 +67,7 @@ describe('a2225b6e834a (B14, merged)', () => {
     expect(verdicts({ ...S17, properties: ['device-ready'] }, 'a2225b6e834a', 'v6.1')).toEqual({ 'device-ready': 'holds' });
   });
 
-  // A new user (2026-12-06) checked mainline's device_add row against its cited core.c (6.18.16),
+  // A new user (2026-12-05) checked mainline's device_add row against its cited core.c (6.18.16),
   // which has no device_lock there, and the row put the flag's write in bus_probe_device.
   it("device_add's row puts the lock and the flag in device_add, and says they come from the posting, not the cited core.c", () => {
     for (const [profile, patches] of [['mainline', ''], ['v6.12', 'a2225b6e834a']] as const) {

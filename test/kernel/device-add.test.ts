@@ -46,7 +46,7 @@ describe('device_add of a child whose parent is gone', () => {
   });
 });
 
-// What README "actors" says of `del` and a parent (a new user, 2026-12-06, expected device_del to
+// What README "actors" says of `del` and a parent (a new user, 2026-12-05, expected device_del to
 // delete the children): device_del deletes no children, and a child's add after its parent's del
 // adds nothing, an action that never completes.
 describe("del of a parent, and its children", () => {

@@ -281,9 +281,10 @@ function reallyProbe(tb: ThreadBuilder, dev: number, drv: number, depth: number,
   };
   /** ... and put its consumer on the pending list (DL_FLAG_AUTOPROBE_CONSUMER, past dev_can_match)? */
   const addsConsumer = (s: KS, l: LinkInfo) => !!l.autoprobe && madeAvailable(s, l) && (!k.has('PROBE_BUSY_CHECK') || s.dev[l.consumer]!.canMatch);
+  // driver_deferred_probe_add's own lines are cited once per block: before v5.14 this block's
+  // driver_deferred_probe_add step (a deferring probe's add) cites them, and this call its call line.
   const autoprobeLines = autoprobe.length === 0 ? [] : [...coreLines(k, 'device_links_driver_bound', ['if (device_link_test(link, DL_FLAG_AUTOPROBE_CONSUMER)) || if (link->flags & DL_FLAG_AUTOPROBE_CONSUMER)',
-    'driver_deferred_probe_add(link->consumer);']), ...(k.has('PROBE_BUSY_CHECK') ? ['driver_deferred_probe_add:: if (!dev->can_match) || if (!dev_can_match(dev))'] : []),
-  ...ADD_LINES.map((l) => `driver_deferred_probe_add:: ${l}`)];
+    'driver_deferred_probe_add(link->consumer);']), ...(old ? [] : ['driver_deferred_probe_add:: if (!dev->can_match) || if (!dev_can_match(dev))', ...ADD_LINES.map((l) => `driver_deferred_probe_add:: ${l}`)])];
   f.step('driver_bound', { where: `${DD}:driver_bound`,
     c: ['if (klist_node_attached(&dev->p->knode_driver)) { || if (device_is_bound(dev)) {', 'klist_add_tail(&dev->p->knode_driver, &dev->driver->p->klist_devices);',
       ...(k.has('DEVICE_LINKS') ? ['device_links_driver_bound(dev);', ...driverBoundLines, ...autoprobeLines] : []), 'driver_deferred_probe_del(dev);'],
