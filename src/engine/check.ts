@@ -126,12 +126,10 @@ export function check(model: Model, o: CheckOptions = {}): Result {
   const askedLimit = o.timeLimit, checkSeconds = (performance.now() - t0) / 1000;
   if (o.checkSymmetry && askedLimit !== undefined) o = { ...o, timeLimit: Math.max(0.001, askedLimit - checkSeconds) };
   if (sym.fingerprinter) be.fingerprinter = sym.fingerprinter;
-  // --por with symmetry applied to a property of your own: a CI hunt (2026-12-05) found a violation
-  // missed (a symmetric property that reads c3 before c1 and c2; each reduction alone finds it), so
-  // the two are not combined then: symmetry stays, the search is not reduced by order.
-  const own = props.some((p) => 'mayDistinguish' in p && p.mayDistinguish);
-  const porWithSym = o.por === true && sym.fingerprinter !== undefined && own;
-  const reduce = o.por === true && strategy !== 'random' && live.length === 0 && !porWithSym;
+  // --por with symmetry: what the properties read is closed under the permutations (sym.close), so
+  // a property of your own that reads c3 before c1 and c2 makes all three visible (a CI hunt,
+  // 2026-12-05, found that violation missed before: the two were not combined until the closure).
+  const reduce = o.por === true && strategy !== 'random' && live.length === 0;
   let por: Result['por'];
   // The parallel search (search/parallel.ts) rebuilds the model in each worker, with the symmetry's
   // fingerprints where it applies.
@@ -142,13 +140,13 @@ export function check(model: Model, o: CheckOptions = {}): Result {
         : o.shard ? 'a shard runs on one thread' : !o.source ? 'a model given as an object (no file to rebuild it from) runs on one thread' : undefined;
   let out: ParallelOutcome;
   if (reduce) {
-    const r = explorePor(be, c, () => new Monitor(c, safety), strategy as 'bfs' | 'dfs', o, o.onProgress);
+    const r = explorePor(be, c, () => new Monitor(c, safety), strategy as 'bfs' | 'dfs', o, o.onProgress, sym.close);
     out = { ...r.out, workers: 1 }; monitor = r.monitor;
     // A search that expanded every state fully explored the whole graph: its BFS traces are shortest.
     por = { applied: true, reduced: (r.stats.ample ?? 0) > 0, ...r.stats, shortest: (r.stats.ample ?? 0) === 0 && strategy === 'bfs' };
   } else {
     if (o.por) por = { applied: false, reduced: false, why: strategy === 'random' ? 'random simulation is not reduced'
-      : porWithSym ? 'not combined with symmetry while a property of your own is checked (a missed violation was found so; --no-symmetry runs --por alone)' : 'liveness properties are checked on the unreduced graph' };
+      : 'liveness properties are checked on the unreduced graph' };
     out = strategy === 'random'
       ? { ...simulate(be, monitor, { ...o, seed, runs: o.runs ?? (o.timeLimit !== undefined ? Infinity : 1000), walkDepth: o.walkDepth ?? o.maxDepth ?? 1000 }, o.onProgress), workers: 1 }
       : workers > 1 && !alone

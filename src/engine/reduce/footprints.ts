@@ -134,9 +134,17 @@ export class Footprints {
     if (g) this.grew(id);
   }
 
+  /**
+   * Under symmetry (Symmetry.close): a byte one element's block read stands for the same byte of
+   * every element of its class, since the search evaluates the properties on one member of each orbit.
+   */
+  closeVis: ((bits: Uint32Array) => boolean) | undefined;
+
   /** Properties read these bytes. */
   learnVis(rec: Recorder, into = this.vis): void {
-    if (merge(into, 0, rec.r, this.words) && this.reduced) { this.dirty = true; this.grown++; }
+    let g = merge(into, 0, rec.r, this.words);
+    if (g && this.closeVis) this.closeVis(into);
+    if (g && this.reduced) { this.dirty = true; this.grown++; }
   }
 
   private grew(id: number): void {

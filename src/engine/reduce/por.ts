@@ -50,8 +50,11 @@
  * expansion has a successor with d no larger (the reordering above), a full one a successor with
  * d smaller; a walk that kept d constant would close a cycle of stored classes with no fully
  * expanded state, which C3 forbids. (Emerson, Jha and Peled, TACAS 1997, combine the two
- * reductions the same way; that paper was not re-read here.) The verdicts of both together
- * are tested against the unreduced search (test/engine/por.test.ts).
+ * reductions the same way; that paper was not re-read here.) The argument needs the visible
+ * bytes closed under the permutations, and the search evaluates the properties on one member of
+ * each class only: what they read is closed (Symmetry.close) as it is learned. The verdicts of
+ * both together are tested against the unreduced search (test/engine/por.test.ts), on the
+ * library's properties and on symmetric properties of a user's that read devices in any order.
  *
  * The footprints are learned as the search runs, so the argument holds relative to them. A pass
  * whose decisions relied on a footprint, successor label or property read set that later grew is
@@ -200,6 +203,7 @@ export class Reducer {
    */
   setProperties(props: readonly Property[]): void {
     for (const p of props) if (p.kind === 'action') for (const o of watchedBytes(this.c, p)) this.fp.vis[o >>> 5]! |= 1 << (o & 31);
+    this.fp.closeVis?.(this.fp.vis);
     this.stateProps = props.flatMap((p) => [...(p.kind === 'invariant' ? [p.holds] : []), ...((p.kind === 'invariant' || p.kind === 'action') && p.premise ? [p.premise] : [])]);
   }
 
@@ -595,11 +599,12 @@ export class Reducer {
  * decisions relied on grown (each pass starts from what the earlier ones learned). A pass that
  * stops early (a limit, or every property violated) ends it too: its violations are real runs.
  */
-export function explorePor(be: Backend, c: Compiled, makeMonitor: () => Monitor, strategy: 'bfs' | 'dfs', limits: Limits, progress?: (p: Progress) => void): { out: SearchOutcome; monitor: Monitor; stats: PorStats } {
+export function explorePor(be: Backend, c: Compiled, makeMonitor: () => Monitor, strategy: 'bfs' | 'dfs', limits: Limits, progress?: (p: Progress) => void, closeVis?: (bits: Uint32Array) => boolean): { out: SearchOutcome; monitor: Monitor; stats: PorStats } {
   // A dirty pass runs to its end rather than stopping at once: what it learns on the way makes
   // the next pass's reduction stronger (host-children n=4: 557,458 states after one restart,
   // against 749,590 after twelve with passes stopped at the first growth).
   const red = new Reducer(be, c, strategy);
+  red.fp.closeVis = closeVis;
   red.setProperties(makeMonitor().props);
   red.warmUp(WARM_UP.walks, WARM_UP.depth, makeMonitor().props, 1, WARM_UP.maxWalks);
   const t0 = performance.now();

@@ -125,6 +125,33 @@ export class Symmetry {
     return h >>> 0;
   }
 
+  /**
+   * Close a set of bytes (one bit a byte, as footprints.ts keeps them) under the permutations:
+   * a byte of one element's block brings the corresponding byte of every element of its class.
+   * Partial-order reduction learns what the properties read from the states it evaluates them
+   * in, and with symmetry it evaluates one member of each orbit only: a symmetric property that
+   * reads c3 first and c1 only when c3 is probing was learned to read c3 alone, and `--por
+   * --symmetry` missed its violation (a CI hunt, 2026-12-05). True when a bit was added.
+   */
+  close(bits: Uint32Array): boolean {
+    let grew = false;
+    for (const L of this.layouts) {
+      for (let r = 0; r < L.runs[0]!.length; r += 2) {
+        const len = L.runs[0]![r + 1]!;
+        for (let j = 0; j < len; j++) {
+          let any = false;
+          for (let e = 0; e < L.n && !any; e++) { const o = L.runs[e]![r]! + j; any = (bits[o >>> 5]! & (1 << (o & 31))) !== 0; }
+          if (!any) continue;
+          for (let e = 0; e < L.n; e++) {
+            const o = L.runs[e]![r]! + j, m = 1 << (o & 31);
+            if ((bits[o >>> 5]! & m) === 0) { bits[o >>> 5] = (bits[o >>> 5]! | m) >>> 0; grew = true; }
+          }
+        }
+      }
+    }
+    return grew;
+  }
+
   /** dst := the image of src under perms (element e of class i goes to perms[i][e]). */
   apply(src: Uint8Array, dst: Uint8Array, perms: readonly ArrayLike<number>[]): void {
     // Read from src itself unless dst is src (then from a copy).

@@ -17,6 +17,8 @@ import { Symmetry } from './symmetry.js';
 
 export function symmetryFor(c: Compiled, asked: boolean | undefined, strategy: string, liveness: boolean, verify?: { maxStates?: number; stop?: () => boolean }, checked: readonly Property[] = c.model.properties): {
   fingerprinter?: (u8: Uint8Array, u32: Uint32Array) => void;
+  /** Closes a byte set under the permutations (Symmetry.close): what --por learns properties read. */
+  close?: (bits: Uint32Array) => boolean;
   /** Threads tied to the elements. */
   tied?: Set<string>;
   result?: NonNullable<Result['symmetry']>;
@@ -49,5 +51,6 @@ export function symmetryFor(c: Compiled, asked: boolean | undefined, strategy: s
   }
   const tied = new Set(classes.flatMap((x) => x.elements.flatMap((e) => e.threads)));
   const vouched = doubts.length && !proved ? `as asked (--symmetry), trusting ${doubts.join(', ')} to treat ${who} alike` : undefined;
-  return { fingerprinter: new Symmetry(c, classes).fingerprint, tied, result: res(true, vouched) };
+  const sym = new Symmetry(c, classes);
+  return { fingerprinter: sym.fingerprint, close: (bits) => sym.close(bits), tied, result: res(true, vouched) };
 }
