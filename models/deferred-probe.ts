@@ -11,14 +11,21 @@
  * variant=timeout-walk (eed6e41813de, v5.12): with the deferred_probe_timeout= boot parameter the
  * late initcall schedules the timeout work, whose walk of the pending list took no
  * deferred_probe_mutex before the fix: device_del of a pending device deletes it meanwhile.
+ * variant=initcall-wait (5ee76c256e92, v5.19, fixing 35a672363ab3, v5.7): with
+ * deferred_probe_timeout= set, kernel_init calls wait_for_device_probe() (an initcall such as
+ * ip_auto_config) before deferred_probe_initcall(). From v5.7 it sleeps on
+ * probe_timeout_waitqueue, which only deferred_probe_timeout_work_func wakes, and only
+ * deferred_probe_initcall, next in the same thread, schedules that work: boot hangs. Both
+ * kernel_init actions are `maybe`: where the bug is, no run completes them (that is the hang,
+ * which no-deadlock and actors-terminate report).
  */
 import { scenario } from 'probecheck';
 
 export default scenario({
   name: 'deferred-probe',
-  describe: 'deferred probe: lost retry (B1), missed probe (B2), re-probe loop (B15), the timeout work\'s unlocked walk (eed6e41813de)',
+  describe: 'deferred probe: lost retry (B1), missed probe (B2), re-probe loop (B15), the timeout work\'s unlocked walk (eed6e41813de), the boot hang of wait_for_device_probe before deferred_probe_initcall (5ee76c256e92)',
   profile: 'v3.14',
-  params: { variant: { default: 'trigger', values: ['trigger', 'missed', 'loop', 'timeout-walk'], describe: 'which deferred-probe bug' } },
+  params: { variant: { default: 'trigger', values: ['trigger', 'missed', 'loop', 'timeout-walk', 'initcall-wait'], describe: 'which deferred-probe bug' } },
   devices: { dc: {}, pwm: {} },
   drivers: {
     'dc-drv': { matches: ['dc'], needs: ['pwm'], present: true },
@@ -27,6 +34,10 @@ export default scenario({
   actors: { 'add dc': 'add dc', 'add pwm': 'add pwm' },
   vary: (p, s) => p.variant === 'trigger' ? s : p.variant === 'timeout-walk' ? {
     ...s, deferredProbeTimeout: 30, actors: { boot: ['add dc', 'deferred_probe_initcall'], hotplug: 'del dc' },
+  } : p.variant === 'initcall-wait' ? {
+    ...s, deferredProbeTimeout: 30, devices: { dc: { present: true } }, drivers: { drv: { matches: ['dc'], module: 'm' } },
+    actors: { kernel_init: ['maybe wait_for_device_probe', 'maybe deferred_probe_initcall'], udev: 'modprobe m' },
+    properties: ['no-deadlock', 'actors-terminate', 'wait-for-probe'],
   } : p.variant === 'missed' ? {
     ...s, devices: { dc: {} }, drivers: { 'dc-drv': { matches: ['dc'] } }, actors: { hotplug: 'add dc', modprobe: 'register dc-drv' },
   } : {
