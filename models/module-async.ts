@@ -18,6 +18,11 @@
  * variant=request (B7 history, 774a1221e862): ahci's probe queues the scan, the scan finds sda,
  * sd's probe calls request_module(cfq) from the async entry; before v3.8 cfq's do_init_module
  * waits in async_synchronize_full for that entry, which waits for the modprobe: deadlock.
+ * variant=going (5d603311615f, v5.5, fixing 6e6de3dee51a, v5.3): the admin loads m and then
+ * unloads it while udev may run `modprobe m`. From v5.3 a load that finds m GOING sleeps on
+ * module_wq (add_unformed_module), and before v5.5 delete_module's free_module never wakes the
+ * queue: modprobe hangs. The fix's posting gives this reproducer (a loop of `modprobe nft_ct`
+ * against a loop of `rmmod nft_ct`).
  */
 import { scenario } from 'probecheck';
 
@@ -25,7 +30,7 @@ export default scenario({
   name: 'module-async',
   describe: 'modprobe/rmmod racing the async attach work of the module\'s driver',
   profile: 'v4.2',
-  params: { variant: { default: 'rmmod', values: ['rmmod', 'init', 'flush', 'scan', 'request'], describe: 'async_probe=1 module, a PREFER_ASYNC driver, the flush under the lock, a PCI probe that queues a SCSI scan, or request_module from the scan' } },
+  params: { variant: { default: 'rmmod', values: ['rmmod', 'init', 'flush', 'scan', 'request', 'going'], describe: 'async_probe=1 module, a PREFER_ASYNC driver, the flush under the lock, a PCI probe that queues a SCSI scan, request_module from the scan, or modprobe of a module being unloaded' } },
   devices: { dc: { present: true } },
   drivers: { 'dc-drv': { matches: ['dc'], module: 'm' } },
   modules: { m: { asyncProbe: true } },
@@ -38,6 +43,9 @@ export default scenario({
     ...s, buses: { pci: {}, scsi: {} }, devices: { host: { bus: 'pci', present: true }, sda: { bus: 'scsi', parent: 'host' } },
     drivers: { ahci: { bus: 'pci', matches: ['host'], module: 'ahci', asyncScan: ['sda'] }, sd: { bus: 'scsi', matches: ['sda'], present: true, requestModule: 'cfq' } },
     modules: { ahci: {}, cfq: {} }, actors: { modprobe: 'modprobe ahci' }, properties: ['no-deadlock', 'no-wait-under-lock', 'module-init-barrier'],
+  } : p.variant === 'going' ? {
+    ...s, drivers: { 'dc-drv': { matches: ['dc'], module: 'm' } }, modules: { m: {} }, syncFallback: false,
+    actors: { admin: ['modprobe m', 'rmmod m'], udev: 'maybe modprobe m' }, properties: ['module-lifetime', 'no-driver-after-unregister', 'no-deadlock', 'actors-terminate'],
   } : p.variant === 'flush' ? {
     ...s, devices: { dc: {} }, drivers: { 'dc-drv': { matches: ['dc'], probeType: 'async', present: true } }, modules: {}, syncFallback: false,
     actors: { hotplug: 'add dc', admin: ['bind dc-drv dc', 'unbind dc-drv dc'] }, properties: ['no-wait-under-lock', 'no-deadlock'],

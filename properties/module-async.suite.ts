@@ -71,5 +71,15 @@ export default defineSuite({
     { params: { variant: 'request', profile: 'v5.19', patches: '' }, states: 161,
       note: 'after the revert the deadlock is back for such a driver: the remaining rule (0fdff3ec6d87) only WARNs on a synchronous request_module from async context',
       expect: { 'no-deadlock': 'violated', 'module-init-barrier': 'holds' } },
+    // 5d603311615f (v5.5), fixing 6e6de3dee51a (v5.3): modprobe m while rmmod m unloads it (test/kernel/module-wq.test.ts pins the same wait through request_module).
+    { params: { variant: 'going', profile: 'v5.1', patches: '' }, states: 136,
+      note: "before 6e6de3dee51a, add_unformed_module waits only for a COMING or UNFORMED module: udev's load of m GOING returns -EEXIST at once (no wait)",
+      expect: { 'module-lifetime': 'holds', 'no-driver-after-unregister': 'holds', 'no-deadlock': 'holds', 'actors-terminate': 'holds' } },
+    { params: { variant: 'going', profile: 'v5.4', patches: '' }, states: 149,
+      note: "6e6de3dee51a: udev's add_unformed_module finds m GOING (try_stop_module) and sleeps on module_wq until finished_loading; delete_module's free_module wakes nobody (5d603311615f's message: \"(never gets waken up later)\" ... \"modprobe hanging forever\")",
+      expect: { 'module-lifetime': 'holds', 'no-driver-after-unregister': 'holds', 'no-deadlock': 'violated', 'actors-terminate': 'violated' } },
+    { params: { variant: 'going', profile: 'v5.9', patches: '' }, states: 148,
+      note: '5d603311615f: delete_module calls wake_up_all(&module_wq) after free_module; the woken load starts over and loads m',
+      expect: { 'module-lifetime': 'holds', 'no-driver-after-unregister': 'holds', 'no-deadlock': 'holds', 'actors-terminate': 'holds' } },
   ],
 });
