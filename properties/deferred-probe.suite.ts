@@ -57,8 +57,10 @@ export default defineSuite({
       expect: { 'no-deadlock': 'holds', 'actors-terminate': 'holds', 'wait-for-probe': 'holds' } },
     { params: { variant: 'initcall-wait', profile: 'v5.10', patches: '' }, states: 34,
       note: "35a672363ab3: kernel_init's wait_for_device_probe sleeps on probe_timeout_waitqueue (5.10.13 dd.c:698); only deferred_probe_timeout_work_func wakes it (:300), and only deferred_probe_initcall, the next call of the same thread, schedules that work (:329-331): boot hangs. 5ee76c256e92's message: called from kernel_init \"Before deferred_probe_initcall() [2], it causes the boot process to hang due to a deadlock\" (its v1 posting and 5.10.y/5.17.y stable copies)",
+      neverCompletes: ['kernel_init: wait_for_device_probe', 'kernel_init: deferred_probe_initcall'], // the hang
       expect: { 'no-deadlock': 'violated', 'actors-terminate': 'violated', 'wait-for-probe': 'vacuous' } }, // vacuous: wait_for_device_probe never returns
     { params: { variant: 'initcall-wait', profile: 'v5.15', patches: '' }, states: 36, note: 'the same hang (f04948dea236:719, 314, 346-348)',
+      neverCompletes: ['kernel_init: wait_for_device_probe', 'kernel_init: deferred_probe_initcall'],
       expect: { 'no-deadlock': 'violated', 'actors-terminate': 'violated', 'wait-for-probe': 'vacuous' } },
     { params: { variant: 'initcall-wait', profile: 'v5.19', patches: '' }, states: 247,
       note: "5ee76c256e92 removes the wait. The profile follows the release, not its snapshot: the dd.c it cites (b232b02bf3c2, tip of driver-core-5.19-rc1) still has the wait at :740 (`probecheck source` marks it `!! wait: no step`); the profile drops WAIT_PROBE_TIMEOUT because kernel.org's revlist of v5.19-rc1 lists 5ee76c256e92",

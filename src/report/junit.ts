@@ -42,7 +42,7 @@ export function junitXml(runs: readonly CheckedRun[], outcomes: readonly SuiteOu
   const used = new Set<string>();
   const classname = (r: CheckedRun): string => {
     const base = `${r.suite ?? r.result.model}[${caseParams(r.result.params)}]`;
-    const names = [...reportedProperties(r).map((p) => p.name), 'actions complete', 'state count'];
+    const names = [...reportedProperties(r).map((p) => p.name), 'actions complete', 'never completes', 'state count'];
     const free = (c: string) => names.every((n) => !used.has(`${c}\0${n}`));
     // Two cases of one suite with the same parameters: the case's number tells them apart.
     let cls = base;
@@ -84,7 +84,15 @@ export function junitXml(runs: readonly CheckedRun[], outcomes: readonly SuiteOu
       // Actions that never completed in any run (exit 5, as a vacuous verdict): a testcase of their own,
       // failed unless --allow-vacuous (a CI hunt, 2026-12-05: the report was green while the exit was 5).
       const idle = r.result.vacuity?.actions ?? [];
-      if (idle.length) {
+      const c = r.suite ? outcomes.find((o) => o.suite === r.suite)?.cases.find((x) => x.result === r.result) : undefined;
+      if (c?.expectedIdle) {
+        // A hang the case pins (neverCompletes): the actions that never completed must be those.
+        const head = `    <testcase classname="${xmlEscape(cls)}" name="never completes" time="0"`;
+        const seen = idle.length ? idle.map((a) => `${a.thread}: ${a.action}`).join('; ') : 'none';
+        if (c.actionsStatus === 'ok') cases.push(`${head}/>`);
+        else if (c.actionsStatus === 'unknown') { skipped++; cases.push(`${head}>\n      <skipped message="${xmlEscape(`not compared: the search stopped (${r.result.stopped ?? 'incomplete'})`)}"/>\n    </testcase>`); }
+        else { f++; cases.push(`${head}>\n      <failure message="${xmlEscape(`never completed: expected ${c.expectedIdle.join('; ')}, observed ${seen}`)}" type="never-completes"/>\n    </testcase>`); }
+      } else if (idle.length) {
         const head = `    <testcase classname="${xmlEscape(cls)}" name="actions complete" time="0"`;
         const what = idle.map((a) => `${a.thread}: ${a.action}`).join('; ');
         // Accepted by --allow-vacuous: skipped, as an accepted vacuous verdict is (not a plain pass).
@@ -95,7 +103,6 @@ export function junitXml(runs: readonly CheckedRun[], outcomes: readonly SuiteOu
         }
       }
       // A case's pinned state count is a check of its own: a changed state space fails the case.
-      const c = r.suite ? outcomes.find((o) => o.suite === r.suite)?.cases.find((x) => x.result === r.result) : undefined;
       if (c && c.expectedStates !== undefined) {
         const head = `    <testcase classname="${xmlEscape(cls)}" name="state count" time="0"`;
         const n = (x: number) => x.toLocaleString('en-US');

@@ -64,7 +64,10 @@ export function suiteTable(outcomes: readonly SuiteOutcome[], col: Colors = plai
       rows.push(['', '', '(state count)', c.expectedStates!.toLocaleString('en-US'), col.red(observedStates(c)), '', '', col.red(`${STATUS.mismatch}: the state space changed`)]);
     }
     // Actions that never completed make every verdict of the case about less than it says.
-    if (c.idleActions) {
+    if (c.expectedIdle) {
+      const s = STATUS[c.actionsStatus ?? 'mismatch'], seen = c.idleActions?.length ? `never completed: ${c.idleActions.join(', ')}` : 'every action completed';
+      rows.push(['', '', '(actions)', `never completed: ${c.expectedIdle.join(', ')}`, seen, '', '', c.actionsStatus === 'ok' ? col.green(s) : c.actionsStatus === 'unknown' ? col.yellow(s) : col.red(s)]);
+    } else if (c.idleActions) {
       const s = STATUS[c.actionsStatus ?? 'vacuous'];
       rows.push(['', '', '(actions)', 'complete', col.yellow(`never completed: ${c.idleActions.join(', ')}`), '', '', c.actionsStatus === 'ok' ? col.green(s) : col.yellow(s)]);
     }
@@ -74,11 +77,12 @@ export function suiteTable(outcomes: readonly SuiteOutcome[], col: Colors = plai
 
 /** One line: how many property checks matched, mismatched, are unknown or FIXME. */
 export function suiteSummary(outcomes: readonly SuiteOutcome[], col: Colors = plain): string {
-  let ok = 0, bad = 0, unknown = 0, fixme = 0, states = 0, idle = 0, unpinned = 0, partial = 0, notCompared = 0;
+  let ok = 0, bad = 0, unknown = 0, fixme = 0, states = 0, idle = 0, unpinned = 0, partial = 0, notCompared = 0, hangs = 0;
   for (const o of outcomes) for (const c of o.cases) {
     for (const r of c.rows) if (r.status === 'ok') ok++; else if (r.status === 'mismatch') bad++; else if (r.status === 'unknown') unknown++; else if (r.status === 'partial') partial++; else fixme++;
     if (c.statesStatus === 'mismatch') states++;
     if (c.actionsStatus === 'vacuous') idle++;
+    if (c.actionsStatus === 'mismatch') hangs++;
     if (c.unpinned) unpinned++;
     if (countNotCompared(c)) notCompared++;
   }
@@ -86,6 +90,7 @@ export function suiteSummary(outcomes: readonly SuiteOutcome[], col: Colors = pl
   if (partial) parts.push(`${partial} about this shard's part only (probecheck merge the shards' --json-out results for the verdicts)`);
   if (bad) parts.push(col.red(`${bad} verdict mismatch${bad === 1 ? '' : 'es'}`));
   if (states) parts.push(col.red(`${states} state count mismatch${states === 1 ? '' : 'es'}`));
+  if (hangs) parts.push(col.red(`${hangs} case${hangs === 1 ? '' : 's'} whose actions that never complete are not those pinned (neverCompletes)`));
   if (unknown) parts.push(col.yellow(`${unknown} unknown (search stopped early)`));
   if (idle) parts.push(col.yellow(`${idle} case${idle === 1 ? '' : 's'} with actions that never completed`));
   if (fixme) parts.push(col.yellow(`${fixme} FIXME`));
@@ -108,6 +113,7 @@ export function suiteJson(o: SuiteOutcome) {
       ...(c.statesAtLeast ? { statesAtLeast: true } : {}),
       complete: c.result?.complete, seconds: c.result?.seconds,
       ...(c.idleActions ? { idleActions: c.idleActions, actionsStatus: c.actionsStatus } : {}),
+      ...(c.expectedIdle ? { neverCompletes: c.expectedIdle } : {}),
       properties: c.rows.map((r) => ({ name: r.property, expected: r.expected, observed: r.observed, status: r.status })),
     })),
   };

@@ -31,6 +31,13 @@ export interface SuiteCase {
   patches?: string[];
   /** Why this case cannot be checked yet; it is reported as FIXME and not run. */
   fixme?: string;
+  /**
+   * Actor actions no run completes, as the case expects (`'thread: action'`, as the report
+   * prints them): a hang the case pins. Without it such an action makes the case vacuous (its
+   * verdicts are about runs where the action did nothing); with it the actions that never
+   * completed must be exactly these.
+   */
+  neverCompletes?: string[];
 }
 
 /**
@@ -83,7 +90,10 @@ export function validateSuite(d: unknown, file: string): Suite {
     const f = `cases[${i}]`;
     if (!c || typeof c !== 'object') bad(f, 'expected an object');
     const o = c as Record<string, unknown>;
-    unknown(o, ['params', 'expect', 'states', 'reduced', 'note', 'patches', 'fixme'], f);
+    unknown(o, ['params', 'expect', 'states', 'reduced', 'note', 'patches', 'fixme', 'neverCompletes'], f);
+    if (o.neverCompletes !== undefined && !(Array.isArray(o.neverCompletes) && o.neverCompletes.length > 0 && o.neverCompletes.every((x) => typeof x === 'string' && /^[^:]+: ./.test(x)))) {
+      bad(`${f}.neverCompletes`, "expected a non-empty list of actor actions as 'thread: action' (e.g. 'kernel_init: wait_for_device_probe')");
+    }
     if (!o.params || typeof o.params !== 'object' || Array.isArray(o.params)) bad(`${f}.params`, 'expected an object of parameter values');
     for (const [k, v] of Object.entries(o.params as object)) if (typeof v !== 'string' && typeof v !== 'number') bad(`${f}.params.${k}`, 'expected a string or number');
     if (!o.expect || typeof o.expect !== 'object' || Array.isArray(o.expect) || Object.keys(o.expect).length === 0) bad(`${f}.expect`, `expected an object of property name → ${EXPECTED.map((x) => `'${x}'`).join(' | ')}`);

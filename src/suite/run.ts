@@ -49,6 +49,8 @@ export interface CaseOutcome {
   statesAtLeast?: true;
   /** Actor actions no run completed (`thread: action`), and the status they give the case. */
   idleActions?: string[];
+  /** The case's `neverCompletes`: the idle actions must be exactly these. */
+  expectedIdle?: string[];
   actionsStatus?: RowStatus;
   rows: PropertyRow[];
 }
@@ -137,13 +139,23 @@ export function judgeCase(where: string, c: SuiteCase, result: Result, o: SuiteO
   }
   if (countNote) {
     base.statesNote = countNote;
-    return withIdle(base, result, o);
+    return withIdle(base, result, o, c);
   }
-  return caseCount(withIdle(base, result, o), c, result);
+  return caseCount(withIdle(base, result, o, c), c, result);
 }
 
-function withIdle(base: CaseOutcome, result: Result, o: SuiteOptions): CaseOutcome {
+function withIdle(base: CaseOutcome, result: Result, o: SuiteOptions, c: SuiteCase): CaseOutcome {
   const idle = result.vacuity?.actions ?? [];
+  if (c.neverCompletes) {
+    // A hang the case pins: the same actions, no more and no fewer (a complete search only: an
+    // unexplored state could complete one).
+    const names = idle.map((a) => `${a.thread}: ${a.action}`), want = c.neverCompletes;
+    base.idleActions = names;
+    base.expectedIdle = [...want];
+    const same = names.length === want.length && want.every((w) => names.includes(w));
+    base.actionsStatus = !result.complete ? 'unknown' : same ? 'ok' : 'mismatch';
+    return base;
+  }
   if (idle.length) {
     base.idleActions = idle.map((a) => `${a.thread}: ${a.action}`);
     base.actionsStatus = o.allowVacuous ? 'ok' : 'vacuous';

@@ -4,7 +4,7 @@
  * reachability question prints reachable (with its witness) or unreachable, never a WARNING.
  */
 import { describe, expect, it } from 'vitest';
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FIXTURES, ROOT, hasStack, probecheck, tempDir } from './run.js';
 
@@ -93,6 +93,28 @@ describe('vacuity', () => {
     const ok = run(['check', f, '--allow-vacuous', '--json']);
     expect(ok.status).toBe(0);
     expect(JSON.parse(ok.stdout).suites[0].cases[0]).toMatchObject({ idleActions: ['hotplug: del c'], actionsStatus: 'ok' });
+  });
+
+  it('a case that pins its hang (neverCompletes): as expected when exactly those never complete, a mismatch otherwise', () => {
+    const dir = tempDir();
+    const suite = (idle: string) => `export default { kind: 'probecheck-suite', name: 'hang', model: ${JSON.stringify(VAC)}, cases: [{ params: { case: 'del' }, neverCompletes: ${idle}, expect: { 'single-binding': 'holds' } }] };\n`;
+    const f = join(dir, 'hang.suite.ts');
+    writeFileSync(f, suite("['hotplug: del c']"));
+    const r = run(['check', f, '--junit', join(dir, 'j.xml')]);
+    expect(r.status, r.stdout).toBe(0);
+    expect(r.stdout).toMatch(/\(actions\)\s+never completed: hotplug: del c\s+never completed: hotplug: del c\s+ok/);
+    expect(readFileSync(join(dir, 'j.xml'), 'utf8')).toMatch(/<testcase classname="hang\[profile=v5\.1 patches= case=del\]" name="never completes" time="0"\/>/);
+    // Another action pinned: the hang the case is about is not the one found (exit 4, JUnit failure).
+    writeFileSync(f, suite("['hotplug: add c']"));
+    const wrong = run(['check', f, '--junit', join(dir, 'j.xml')]);
+    expect(wrong.status).toBe(4);
+    expect(wrong.stdout).toContain("1 case whose actions that never complete are not those pinned (neverCompletes)");
+    expect(readFileSync(join(dir, 'j.xml'), 'utf8')).toContain('never completed: expected hotplug: add c, observed hotplug: del c');
+    // Not a list of 'thread: action': E502.
+    writeFileSync(f, suite("['del c']"));
+    const bad = run(['check', f]);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/E502 .*cases\[0\]\.neverCompletes: expected a non-empty list of actor actions as 'thread: action'/);
   });
 
   it('--help documents exit status 5 and --allow-vacuous', () => {
