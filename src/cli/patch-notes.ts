@@ -9,7 +9,7 @@ import { isPatchFile, isUserPatch, hunkTarget, type UserPatch } from '../kernel/
 import { parsePatches, patchEntries } from '../kernel/patches.js';
 import { splitLabel } from './steps.js';
 
-export interface PatchNote { patch: string; step: string; note: 'never fires' | 'not called' | 'unreachable' | 'not compared' | 'other base'; text: string }
+export interface PatchNote { patch: string; step: string; note: 'never fires' | 'not called' | 'unreachable' | 'not compared' | 'other base' | 'one value'; text: string }
 
 export function userPatches(patches: string | number | undefined): UserPatch[] {
   // Only the file entries: a library id is checked (E603) where the model is built.
@@ -40,6 +40,15 @@ export function patchNotes(patches: UserPatch[], patched: Result, base?: Result)
       notes.push({ patch: p.id, step: target, note: 'not called', text: `patch ${p.id}: ${target} is not applied here: ${why}` });
     }
     else if (steps.every((e) => e.fired === 0)) notes.push({ patch: p.id, step: target, note: 'never fires', text: `patch ${p.id}: its step ${target} never fires in this search` });
+  }
+  // A field a patch's steps read that held one value at every read: a test of it was never taken
+  // both ways here (the patch's state? a field this scenario never changes? one the profile keeps
+  // constant?). Said per patch, the fields named (check.ts asks only where every state was visited).
+  const one = new Map<string, string[]>();
+  for (const r of patched.constantReads ?? []) one.set(r.patch, [...(one.get(r.patch) ?? []), `${r.path} (${JSON.stringify(r.value) ?? String(r.value)})`]);
+  for (const [id, fields] of one) {
+    const shown = fields.slice(0, 6).join(', '), more = fields.length > 6 ? ` and ${fields.length - 6} more` : '';
+    notes.push({ patch: id, step: '', note: 'one value', text: `patch ${id}: its steps read ${shown}${more}, each the same value at every read in this search: a test of ${fields.length > 1 ? 'them' : 'it'} never saw ${fields.length > 1 ? 'them' : 'it'} change` });
   }
   if (base?.complete) {
     const fired = new Set(base.coverage.filter((e) => e.fired > 0).map((e) => `${e.thread}\0${e.label}`));

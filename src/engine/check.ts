@@ -207,6 +207,11 @@ export function check(model: Model, o: CheckOptions = {}): Result {
   result.workers = out.workers;
   if (out.workersNote) result.workersNote = out.workersNote;
   if (model.notes?.length) result.notes = [...model.notes];
+  // Every state visited (no reduction, one thread: the workers' models read apart): what a patch's tests never saw change.
+  if (out.complete && model.constantReads && !por?.applied && !sym.result?.applied && out.workers === 1) {
+    const cr = model.constantReads();
+    if (cr.length) result.constantReads = cr;
+  }
   return result;
 }
 

@@ -225,6 +225,11 @@ export interface Model<G = any> {
    */
   notes?: string[];
   /**
+   * Fields that a user's patch steps read and that held one value at every read (a kernel
+   * scenario's ReadLog): asked after a complete search that visited every state, on one thread.
+   */
+  constantReads?: () => ConstantRead[];
+  /**
    * What else may tell those elements apart, in words (`your patch fix-1`: a user's step may treat
    * one device of a group unlike the others): as for a property's `mayDistinguish`.
    */
@@ -299,3 +304,6 @@ export function thread<S extends RecordT, L extends RecordT | undefined = undefi
 ): ThreadDef<Infer<S>, any> {
   return def;
 }
+
+/** A field a patch's steps read (`dev[dc].dead`) that held one value at every read of a search. */
+export interface ConstantRead { patch: string; path: string; value: unknown }

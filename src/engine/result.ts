@@ -4,6 +4,7 @@
  */
 import type { ShardInfo } from './search/types.js';
 import type { Trace } from './trace.js';
+import type { ConstantRead } from './model.js';
 
 /**
  * `vacuous`: not violated, but about nothing (its premise never met, or the search saw only the
@@ -124,6 +125,8 @@ export interface Result {
   workersNote?: string;
   /** The model's notes (Model.notes): what it made of its input that the input did not say. */
   notes?: string[];
+  /** Model.constantReads after a complete, unreduced search on one thread (patch-notes.ts says them). */
+  constantReads?: ConstantRead[];
   /**
    * `--shard i/n`: this result covers part of the search (see search/shard.ts); its verdicts
    * are about that part, and `probecheck merge` combines the shards' results into one.

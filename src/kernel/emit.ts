@@ -19,7 +19,7 @@ import type { KL, KS } from './state.js';
 import type { LocalDecl } from './patch-state.js';
 import type { World } from './world.js';
 import { resolveStep, type Anchored } from './source.js';
-import { frameReal, realState, strictState } from './strict-state.js';
+import { frameReal, realState, strictState, type ReadLog } from './strict-state.js';
 import { isUserPatch } from './define-patch.js';
 import { holder } from './paths/common.js';
 import { foreignParents, isMutexWait, sameWait } from './paths/common.js';
@@ -122,6 +122,8 @@ export interface Kernel {
   patchNotes?: Set<string>;
   /** device_links_lock is kept (KS.deviceLinksLock): under a user's patch, which may wait inside its regions. */
   linksLock?: boolean;
+  /** What the user's patch steps read (strict-state.ts ReadLog): a test that never saw its field change is said after the search. */
+  reads?: ReadLog;
   /** The snapshot of each kernel file the profile's steps are anchored in (`kernel/<snapshot>/<path>`). */
   sources: Readonly<Record<string, string>>;
   /** Functions the profile's snapshot calls by another name (v3.x `device_attach` for `__device_attach`). */
@@ -320,16 +322,18 @@ export class Block {
    * A user's step of this block: state and locals through strictState, and the C locals its patch
    * adds to this function kept per call (this block's slot in the thread; frameLocals).
    */
-  private userStep(st: KStep): KStep {
-    return checkedReleases(this.tb, this.framedStep(st));
+  private userStep(st: KStep, patch: string): KStep {
+    return checkedReleases(this.tb, this.framedStep(st, patch));
   }
-  private framedStep(st: KStep): KStep {
+  private framedStep(st: KStep, patch: string): KStep {
     const all = this.tb.k.locals;
-    if (!all) return strictStep(st);
+    // The state through the read log (strict-state.ts ReadLog): what the patch's tests read.
+    const sv = this.tb.k.reads?.view(patch) ?? strictState;
+    if (!all) return viewedStep(st, sv, strictState);
     const decls = all.get(this.name) ?? [];
     // Names that are C locals of other functions: a hunk here that uses one is told whose it is.
     const elsewhere = new Map([...all].filter(([f]) => f !== this.name).flatMap(([f, ds]) => ds.map((d) => [d.name, f] as const)).filter(([n]) => !decls.some((d) => d.name === n)));
-    if (!decls.length && !elsewhere.size) return strictStep(st);
+    if (!decls.length && !elsewhere.size) return viewedStep(st, sv, strictState);
     if (decls.length && this.slot < 0) {
       const blocks = this.tb.frames.get(this.name) ?? [];
       this.slot = blocks.length;
@@ -344,7 +348,7 @@ export class Block {
       if (!f) { f = frameLocals(strictState(x), fn, slot, decls, elsewhere); frames.set(x, f); }
       return f as T;
     };
-    return viewedStep(st, strictState, frame);
+    return viewedStep(st, sv, frame);
   }
   private slot = -1;
 
@@ -416,14 +420,14 @@ export class Block {
             note(`patch ${p.id} waits holding device_links_lock in ${this.name}:${h.replace}: the model takes it before that wait and releases it after the step (sync_state's locking of suppliers is not modelled)`);
             const me = this.tb.owner, held = `${h.replace}_links_locked`;
             const body = made;
-            this.local.set(held, this.userStep({ ...body, run: (s, t, b, c) => { const r = body.run(s, t, b, c); s.deviceLinksLock = 0; return r; } }));
+            this.local.set(held, this.userStep({ ...body, run: (s, t, b, c) => { const r = body.run(s, t, b, c); s.deviceLinksLock = 0; return r; } }, p.id));
             patchedBy.set(held, p);
             order.splice(order.indexOf(h.replace) + 1, 0, held);
             linksHeld.add(held).add(h.replace);
             made = { where: orig.where, c: (orig.c ?? []).filter((l) => LINKS_LOCKED.test(l)), since: orig.since, await: (s) => s.deviceLinksLock === 0, waits: linksLockWaits(this.tb.k),
               run: (s) => { s.deviceLinksLock = me; return held; } };
             this.local.set(h.replace, made);
-          } else this.local.set(h.replace, isUserPatch(p) ? this.userStep(made) : made);
+          } else this.local.set(h.replace, isUserPatch(p) ? this.userStep(made, p.id) : made);
           patchedBy.set(h.replace, p);
           if (!origSince.has(h.replace)) origSince.set(h.replace, lib.since);
         } else if (h.insert) {
@@ -444,7 +448,7 @@ export class Block {
             const fnWhere = (this.local.get(afters[0] ?? order[0]!)?.where ?? this.name).split(' ')[0]!;
             made.where = `${fnWhere} (patch ${p.id}: ${label})`;
           }
-          this.local.set(label, isUserPatch(p) ? this.userStep(made) : made);
+          this.local.set(label, isUserPatch(p) ? this.userStep(made, p.id) : made);
           patchedBy.set(label, p);
           if (after === null) order.unshift(label);
           else order.splice(Math.max(...afters.map((a) => order.indexOf(a))) + 1, 0, label);
@@ -653,5 +657,3 @@ function checkedReleases(tb: ThreadBuilder, st: KStep, library?: string): KStep 
     return r;
   } };
 }
-/** A user's step, given the state and locals through strictState: a field the model lacks is an error, not a silent write. */
-const strictStep = (st: KStep): KStep => viewedStep(st, strictState);

@@ -18,6 +18,7 @@
  * Strict: unknown keys and actions that can never take effect (actions.ts) are E601 errors, so
  * a typo or an impossible action never turns into a verdict about nothing.
  */
+import { ReadLog } from './strict-state.js';
 import { didYouMean, ProbecheckError, suggestion } from '../engine/errors.js';
 import { hunkTarget, isUserPatch } from './define-patch.js';
 import { defineModel, type Model, type ModelFactory, type ParamSpec, type Property, type ThreadDef } from '../engine/model.js';
@@ -554,6 +555,12 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string):
     ...(added.local.size ? { locals: added.local } : {}),
   };
 
+  // What the user's patch steps read (emit.ts framedStep): a field that never changed is said after the search.
+  if (patches.some(isUserPatch)) {
+    const names: Record<string, (i: number) => string | undefined> = { dev: (i) => w.devices[i]?.name, drv: (i) => w.drivers[i]?.name, mod: (i) => w.modules[i]?.name };
+    k.reads = new ReadLog((a, i) => names[a]?.(i) ?? String(i));
+  }
+
   // 1. Who runs: actors, then the kernel's dormant async workers, then the deferred-probe worker.
   const actors = Object.entries(spec.actors ?? {}).map(([name, acts]) => ({ name, acts: ([] as string[]).concat(acts).map((x) => parseAction(w, name, x, spec.name)) }));
   if (actors.length === 0) throw bad(`scenario '${spec.name}': it has no actors (nothing would run)`);
@@ -847,6 +854,7 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string):
     const yours = patches.filter((p) => isUserPatch(p) && p.hunks.some((h) => k.applied!.has(h)));
     if (yours.length) model.mayDistinguish = yours.map((p) => `your patch ${p.id}`);
   }
+  if (k.reads) { const log = k.reads; model.constantReads = () => log.constant(); }
   rememberKernel(model, k, ctx);
   return { model, kernel: k, world: w };
 }

@@ -34,6 +34,55 @@ export function strictState<T>(x: T): T {
 }
 
 /**
+ * What a user's patch steps read from the state, field by field: the first value read and
+ * whether another was read since. After a complete search, a field that read one value every
+ * time is said (patch-notes.ts): a test of it never saw it change, so the patch's branch on it
+ * was never taken both ways (a patch hunt, 2026-12-05: 35a672363ab3 as a patch waited on a field
+ * the profile kept false, and diff said nothing changed).
+ */
+export class ReadLog {
+  /** `patch\0path` -> what was read. */
+  readonly seen = new Map<string, { patch: string; path: string; value: unknown; varied: boolean }>();
+  private readonly proxies = new Map<string, WeakMap<object, object>>();
+  /** `name('dev', 2)`: how a path names element i of a top-level array (a device's name). */
+  constructor(private readonly name: (array: string, i: number) => string) {}
+
+  /** The state as patch `patch`'s steps see it: strict, and every field they read logged. */
+  view(patch: string): <T>(x: T) => T {
+    let cache = this.proxies.get(patch);
+    if (!cache) { cache = new WeakMap(); this.proxies.set(patch, cache); }
+    const c = cache;
+    const wrap = <T>(x: T, path: string, array: string): T => {
+      if (typeof x !== 'object' || x === null || ArrayBuffer.isView(x)) return x;
+      let p = c.get(x);
+      if (!p) {
+        const child = (key: string): string => (Array.isArray(x) && /^\d+$/.test(key) ? `${path}[${this.name(array, Number(key))}]` : path ? `${path}.${key}` : key);
+        const log = (key: string, v: unknown): unknown => {
+          if (typeof v === 'object' && v !== null) return wrap(v, child(key), path === '' ? key : '');
+          if (typeof v !== 'function') this.read(patch, child(key), v);
+          return v;
+        };
+        p = new Proxy(Array.isArray(x) ? [] : {}, handler(x as Record<string | symbol, unknown>, log));
+        c.set(x, p); real.set(p, x);
+      }
+      return p as T;
+    };
+    return <T>(x: T): T => wrap(x, '', '');
+  }
+
+  private read(patch: string, path: string, value: unknown): void {
+    const key = `${patch}\0${path}`, e = this.seen.get(key);
+    if (!e) this.seen.set(key, { patch, path, value, varied: false });
+    else if (!e.varied && e.value !== value) e.varied = true;
+  }
+
+  /** The fields a patch's steps read that held one value at every read. */
+  constant(): { patch: string; path: string; value: unknown }[] {
+    return [...this.seen.values()].filter((e) => !e.varied).map(({ patch, path, value }) => ({ patch, path, value }));
+  }
+}
+
+/**
  * A device's attributes the scenario fixes (world.ts DevInfo), which are not state: how a hunk
  * reads each (a new user, 2026-12-05, wanting dev->parent, was sent to declare a state field).
  */
@@ -57,11 +106,12 @@ function unknown(real: object, key: string, writing: boolean): never {
   throw new Error(`the state has no field '${key}'${near !== undefined ? `; did you mean '${near}'?` : ''} (${writing ? 'a write' : 'a read'} of a field the model lacks: a patch declares its own fields in definePatch({ state }))`);
 }
 
-function handler(real: Record<string | symbol, unknown>): ProxyHandler<object> {
+function handler(real: Record<string | symbol, unknown>, log?: (key: string, v: unknown) => unknown): ProxyHandler<object> {
   return {
     get(_t, key) {
       if (typeof key === 'symbol' || key in real || PASS.has(key)) {
         const v = Reflect.get(real, key, real);
+        if (log && typeof key === 'string' && !PASS.has(key)) return log(key, v);
         return typeof v === 'function' ? v : strictState(v);
       }
       return unknown(real, key, false);
