@@ -59,7 +59,8 @@ export class ReadLog {
         const child = (key: string): string => (Array.isArray(x) && /^\d+$/.test(key) ? `${path}[${this.name(array, Number(key))}]` : path ? `${path}.${key}` : key);
         const log = (key: string, v: unknown): unknown => {
           if (typeof v === 'object' && v !== null) return wrap(v, child(key), path === '' ? key : '');
-          if (typeof v !== 'function') this.read(patch, child(key), v);
+          // (An array's length is the scenario's shape, not state.)
+          if (typeof v !== 'function' && !(key === 'length' && Array.isArray(x))) this.read(patch, child(key), v);
           return v;
         };
         p = new Proxy(Array.isArray(x) ? [] : {}, handler(x as Record<string | symbol, unknown>, log));
