@@ -185,6 +185,25 @@ export function decode(f: FieldT, buf: Uint8Array, o: number): unknown {
   }
 }
 
+/**
+ * An integer array whose elements may take all 256 byte values: a write of 256 through the plain
+ * Uint8Array would wrap to 0, and no value read afterwards shows it (a hunt, 2026-12-05: the fast
+ * backend said `holds` where the reference backend said E201). Its writes are checked as they
+ * are made, as a record field's accessor checks; the arrays narrower than a byte are checked per
+ * state instead (state/fast.ts checkNext), which is cheaper. Methods run on the array itself.
+ */
+function fullByteInts(a: Uint8Array, path: string, names: readonly string[] | undefined): Uint8Array {
+  return new Proxy(a, {
+    get(t, key) { const v = Reflect.get(t, key, t); return typeof v === 'function' ? v.bind(t) : v; },
+    set(t, key, v) {
+      if (typeof key === 'string' && /^\d+$/.test(key)) {
+        if (!isByte(v, 255)) throw badValue(`${path}[${names?.[Number(key)] ?? key}]`, v, 'an integer in 0..255');
+      }
+      return Reflect.set(t, key, v, t);
+    },
+  });
+}
+
 function badValue(path: string, v: unknown, want: string): ModelError {
   return new ModelError('E201', `state field ${shownPath(path)} was set to ${JSON.stringify(v)}; it must be ${want}`);
 }
@@ -325,7 +344,7 @@ export function view(f: RecordT, buf: Uint8Array, o: number, path: string, kind:
   for (const k in f.fields) {
     const ft = f.fields[k]!;
     const p = `${path}.${k}`;
-    if (ft.kind === 'ints') v[k] = kind.ints(ft.length, buf.subarray(o, o + ft.length), o);
+    if (ft.kind === 'ints') v[k] = ft.max === 255 ? fullByteInts(kind.ints(ft.length, buf.subarray(o, o + ft.length), o) as Uint8Array, p, ft.names) : kind.ints(ft.length, buf.subarray(o, o + ft.length), o);
     else if (ft.kind === 'record') v[k] = view(ft, buf, o, p, kind);
     else if (ft.kind === 'records') {
       const s = sizeOf(ft.of), at = o;
