@@ -6,9 +6,13 @@
  * of more than 255 steps) and its locals `l`.
  * Labels are resolved to indices once here, so a step's returned label costs one lookup.
  */
-import { ModelError } from './errors.js';
+import { didYouMean, ModelError } from './errors.js';
 import type { Liveness, Model, Property, Step, ThreadDef } from './model.js';
 import { sizeOf, t, wideInt, type Fields, type RecordT } from './schema.js';
+
+/** The keys a step may have (model.ts Step); words for a guard that mean `await`. */
+const STEP_KEYS = new Set(['where', 'since', 'source', 'sourceIdle', 'idleWhen', 'await', 'branches', 'branchNames', 'run', 'idle', 'waits', 'strong', 'weakNote']);
+const GUARD_WORDS = new Set(['enabled', 'guard', 'when', 'if', 'cond', 'condition', 'wait', 'awaits']);
 
 export interface CompiledStep {
   label: string;
@@ -112,6 +116,13 @@ export function compile(model: Model): Compiled {
       const step = def.steps[label]!;
       if (!step || typeof step.run !== 'function') throw new ModelError('E103', `step '${label}' of thread '${def.name}' has no run function`);
       if (typeof step.where !== 'string' || !step.where) throw new ModelError('E103', `step '${label}' of thread '${def.name}' does not say where it comes from ('where': 'file:function')`);
+      // An unknown key is a typo, never ignored: `enabled:` for `await:` dropped the guard and the
+      // search never ended (a hunt, 2026-12-05).
+      for (const key of Object.keys(step)) {
+        if (STEP_KEYS.has(key)) continue;
+        const near = GUARD_WORDS.has(key) ? 'await' : didYouMean(key, [...STEP_KEYS]);
+        throw new ModelError('E103', `step '${label}' of thread '${def.name}': unknown key '${key}'${near !== undefined ? `; did you mean '${near}'?` : ''} (a step has ${[...STEP_KEYS].join(', ')})`);
+      }
       const b = step.branches;
       if (b !== undefined && typeof b !== 'function' && !(Number.isInteger(b) && b >= 1 && b <= 255)) {
         throw new ModelError('E103', `step '${label}' of thread '${def.name}': branches must be 1..255 or a function`);

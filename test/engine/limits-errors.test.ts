@@ -327,6 +327,16 @@ describe('threads longer than 255 steps (two-byte program counters)', () => {
     }
   });
 
+  // A hunt (2026-12-05): `enabled:` for `await:` was ignored, the guard dropped, and the search ran for 10 minutes.
+  it('an unknown key in a step is E103 naming it, with the key meant', () => {
+    const m = (step: Record<string, unknown>): Model => ({ name: 'k', state: t.record({ x: t.int(3) }), properties: [],
+      threads: [{ name: 'w', steps: { s: { where: 'test:s', run: () => null, ...step } as never } }] });
+    expect(thrown(() => check(m({ enabled: () => true }))).message).toMatch(/^step 's' of thread 'w': unknown key 'enabled'; did you mean 'await'\? \(a step has where, /);
+    expect(thrown(() => check(m({ brnaches: 2 }))).message).toMatch(/unknown key 'brnaches'; did you mean 'branches'\?/);
+    expect(thrown(() => check(m({ brnaches: 2 }))).code).toBe('E103');
+    expect(check(m({ waits: () => 'x', idle: true })).complete).toBe(true);
+  });
+
   it('the limit left is 65,535 steps per thread: E103 beyond it', () => {
     const e = thrown(() => check(longModel(65536)));
     expect(e.code).toBe('E103');
