@@ -40,6 +40,8 @@ function readRuns(path: string, suiteDocs: Map<string, SuiteDoc>): Run[] {
   let doc: any;
   try { doc = JSON.parse(text); } catch { throw new ProbecheckError('E504', `${path}: not JSON; merge reads the output of probecheck check --shard i/n --json-out FILE`); }
   if (doc?.format !== 'probecheck-result' || !Array.isArray(doc.runs)) throw new ProbecheckError('E504', `${path}: not a probecheck check --json result (format '${doc?.format ?? '?'}')`);
+  // (A parallel hunt, 2026-12-05: a version this probecheck does not know merged without a word.)
+  if (doc.version !== 1) throw new ProbecheckError('E504', `${path}: result format version ${JSON.stringify(doc.version)}; this probecheck reads version 1 (written by another probecheck?)`);
   for (const r of doc.runs) {
     if (!r?.shard) throw new ProbecheckError('E504', `${path}: the run of ${r?.model ?? '?'} was not sharded (no --shard); merge combines the shards of one search`);
     // Without them the merge could not judge the case: it would pass it unjudged.
@@ -196,6 +198,15 @@ function mergeGroup(parts: Run[]): Run {
     neverFired: first.neverFired.filter((s) => parts.every((r) => r.neverFired.includes(s))),
   };
   delete merged.shard;
+  // The shortest of the parts' traces is the whole search's when every part searched its part to
+  // the end (or to its last violation); a part stopped by a limit may hold a shorter one.
+  delete merged.shortestWhy;
+  const cut = parts.find((r) => !r.complete && r.stopped !== 'all-violated');
+  const other = parts.find((r) => r.shortest === false && r.shard?.level === undefined) ?? parts.find((r) => r.shortestWhy !== undefined && !r.shortestWhy.startsWith('shard '));
+  merged.shortest = first.strategy === 'bfs' && !cut && !other && parts.every((r) => r.shortest !== undefined);
+  if (!merged.shortest && first.strategy === 'bfs') {
+    merged.shortestWhy = other?.shortestWhy ?? (cut ? `shard ${cut.shard!.index}/${cut.shard!.count} stopped early` : "the shards' results do not say whether their traces are shortest");
+  }
   delete merged.stopped; delete merged.stopNote;
   const stopped = parts.find((r) => r.stopped && r.stopped !== 'all-violated');
   if (stopped) { merged.stopped = stopped.stopped!; merged.stopNote = `shard ${stopped.shard!.index}/${stopped.shard!.count}: ${stopped.stopNote ?? stopped.stopped}`; }

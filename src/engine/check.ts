@@ -204,6 +204,10 @@ export function check(model: Model, o: CheckOptions = {}): Result {
   if (o.shard) result.shard = out.shard ?? { ...o.shard };
   if (por) result.por = por;
   result.shortest = strategy === 'bfs' && !por?.reduced;
+  // A shard's BFS is shortest in its part only; symmetry on the user's word only for a property
+  // that treats the devices alike (a parallel hunt, 2026-12-05: both were called shortest).
+  if (result.shortest && result.shard?.level !== undefined) { result.shortest = false; result.shortestWhy = `shard ${result.shard.index}/${result.shard.count}, one part of the search`; }
+  else if (result.shortest && sym.result?.applied && sym.result.note?.startsWith('as asked')) { result.shortest = false; result.shortestWhy = 'symmetry applied on your word, where your property may tell the devices apart'; }
   result.workers = out.workers;
   if (out.workersNote) result.workersNote = out.workersNote;
   if (model.notes?.length) result.notes = [...model.notes];

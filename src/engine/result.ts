@@ -90,6 +90,11 @@ export interface Result {
    * before it was added.
    */
   shortest?: boolean;
+  /**
+   * Why `shortest` is false where the strategy alone does not say (BFS): a shard's part, symmetry
+   * applied on the user's word, a merged shard that stopped early.
+   */
+  shortestWhy?: string;
   /** True when the whole reachable state space was explored. */
   complete: boolean;
   /** Why the search stopped early, if it did (a limit, or every property already violated). */

@@ -301,14 +301,16 @@ export function waitingReport(r: PropertyResult, col: Colors = plain): string[] 
 const RULE = '='.repeat(62);
 
 /** Why a result's traces may not be shortest, in words, or '' when they are (or nothing is known). */
-export function notShortest(r: Partial<Pick<Result, 'shortest' | 'strategy'>>): string {
+export function notShortest(r: Partial<Pick<Result, 'shortest' | 'strategy' | 'shortestWhy' | 'shard'>>, steps?: number): string {
   if (r.shortest !== false) return '';
-  const why = r.strategy === 'dfs' ? 'a depth-first search' : r.strategy === 'random' ? 'a random walk' : 'partial-order reduction';
+  // Every shard searches the levels down to its split whole: a trace no longer than that is shortest.
+  if (steps !== undefined && r.shard?.level !== undefined && r.strategy === 'bfs' && r.shortestWhy?.startsWith('shard ') && steps <= r.shard.level) return '';
+  const why = r.shortestWhy ?? (r.strategy === 'dfs' ? 'a depth-first search' : r.strategy === 'random' ? 'a random walk' : 'partial-order reduction');
   return ` (${why}: a shorter one may exist)`;
 }
 
 /** The full report of one violated property. */
-export function renderViolation(result: Pick<Result, 'model' | 'params'> & Partial<Pick<Result, 'shortest' | 'strategy'>>, r: PropertyResult, o: TextOptions = {}): string {
+export function renderViolation(result: Pick<Result, 'model' | 'params'> & Partial<Pick<Result, 'shortest' | 'strategy' | 'shortestWhy' | 'shard'>>, r: PropertyResult, o: TextOptions = {}): string {
   const col = o.colors ?? plain, width = o.width ?? 100;
   const params = showParams(result.params);
   const lines = [RULE, col.red(col.bold(`WARNING: ${r.kind === 'deadlock' ? 'possible deadlock' : 'property violated'}: ${r.name}`)),
@@ -317,7 +319,7 @@ export function renderViolation(result: Pick<Result, 'model' | 'params'> & Parti
   if (r.explanation) lines.push(col.yellow(r.explanation));
   const t = r.trace;
   if (t) {
-    lines.push('', `${t.steps.length} step${t.steps.length === 1 ? '' : 's'} from the initial state${t.loopFrom === undefined ? notShortest(result) : ''}:`, '');
+    lines.push('', `${t.steps.length} step${t.steps.length === 1 ? '' : 's'} from the initial state${t.loopFrom === undefined ? notShortest(result, t.steps.length) : ''}:`, '');
     lines.push(...(traceColumns(t, width, col) ?? traceList(t, col, width)));
   }
   lines.push(...deadlockReport(r, col), ...waitingReport(r, col));
@@ -325,13 +327,13 @@ export function renderViolation(result: Pick<Result, 'model' | 'params'> & Parti
 }
 
 /** A reachability question answered yes: the run that reaches it (no WARNING: nothing is wrong). */
-export function renderWitness(result: Pick<Result, 'model' | 'params'> & Partial<Pick<Result, 'shortest' | 'strategy'>>, r: PropertyResult, o: TextOptions = {}): string {
+export function renderWitness(result: Pick<Result, 'model' | 'params'> & Partial<Pick<Result, 'shortest' | 'strategy' | 'shortestWhy' | 'shard'>>, r: PropertyResult, o: TextOptions = {}): string {
   const col = o.colors ?? plain, width = o.width ?? 100;
   const params = showParams(result.params);
   const t = r.witness!;
   const lines = [RULE, col.green(col.bold(`reachable: ${r.name}`)), `model ${result.model}${params ? ` (${params})` : ''}`, '-'.repeat(RULE.length)];
   if (r.description) lines.push(r.description);
-  lines.push('', `witness: ${t.steps.length} step${t.steps.length === 1 ? '' : 's'} from the initial state to a state where it holds${notShortest(result)}:`, '');
+  lines.push('', `witness: ${t.steps.length} step${t.steps.length === 1 ? '' : 's'} from the initial state to a state where it holds${notShortest(result, t.steps.length)}:`, '');
   lines.push(...(traceColumns(t, width, col) ?? traceList(t, col, width)));
   return lines.join('\n');
 }

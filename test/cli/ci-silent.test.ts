@@ -63,6 +63,15 @@ export default defineProperty({ kind: 'invariant', name: 'p4', description: 'not
     expect(r.stdout).toMatch(/symmetry: states stored up to permutations of \{c1, c2, c3\}, as asked/);
     expect(r.status).toBe(1);
   });
+  it('symmetry on your word: the trace is not called shortest (a property that tells the devices apart may have a shorter one)', () => {
+    writeFileSync(join(dir, 'p6.ts'), `import { defineProperty } from 'probecheck';
+export default defineProperty({ kind: 'invariant', name: 'p6', description: 'c2 is never inside probe()', check: (v) => (v.dev('c2').probingIn !== null ? 'c2 probes' : null) });
+`);
+    const r = probecheck(['check', 'host-children.ts', '--param', 'n=2', '--property-file', 'p6.ts', '--property', 'p6', '--symmetry'], { cwd: dir });
+    expect(r.stdout).toMatch(/^\d+ steps from the initial state \(symmetry applied on your word, where your property may tell the devices apart: a shorter one may exist\):$/m);
+    const plain = probecheck(['check', 'host-children.ts', '--param', 'n=2', '--property-file', 'p6.ts', '--property', 'p6'], { cwd: dir });
+    expect(plain.stdout).toMatch(/^\d+ steps from the initial state:$/m);
+  });
   it('--property-file on suites whose cases name none of its properties is refused (they would be checked nowhere)', () => {
     writeFileSync(join(dir, 'p5.ts'), `import { defineProperty } from 'probecheck';
 export default defineProperty({ kind: 'invariant', name: 'p5', description: 'x', check: () => 'always' });

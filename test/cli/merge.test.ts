@@ -64,6 +64,30 @@ describe('probecheck merge', () => {
     }
   });
 
+  // A parallel hunt (2026-12-05): a shard's trace and a merge with a part stopped early were called shortest.
+  it("a shard's trace past its split is shortest in its part only; merged, shortest only when no part stopped early", () => {
+    const args = ['--param', 'N=6', '--param', 'variant=v4.2'];
+    const two = probecheck(['check', PROBE_TREE, ...args, '--shard', '2/2', '--json-out', file('s6-2.json')]);
+    expect(two.stdout).toMatch(/^16 steps from the initial state \(shard 2\/2, one part of the search: a shorter one may exist\):$/m);
+    expect(two.stdout).toMatch(/^7 steps from the initial state:$/m); // above the split: every shard searched it whole
+    probecheck(['check', PROBE_TREE, ...args, '--shard', '1/2', '--max-states', '1000', '--json-out', file('s6-1-cut.json'), '-q']);
+    const cut = probecheck(['merge', file('s6-1-cut.json'), file('s6-2.json')]);
+    expect(cut.stdout).toMatch(/^16 steps from the initial state \(shard 1\/2 stopped early: a shorter one may exist\):$/m);
+    expect(JSON.parse(probecheck(['merge', file('s6-1-cut.json'), file('s6-2.json'), '--json']).stdout).runs[0]).toMatchObject({ shortest: false, shortestWhy: 'shard 1/2 stopped early' });
+    probecheck(['check', PROBE_TREE, ...args, '--shard', '1/2', '--json-out', file('s6-1.json'), '-q']);
+    const whole = probecheck(['merge', file('s6-1.json'), file('s6-2.json')]);
+    expect(whole.stdout).toMatch(/^15 steps from the initial state:$/m);
+    expect(JSON.parse(probecheck(['merge', file('s6-1.json'), file('s6-2.json'), '--json']).stdout).runs[0].shortest).toBe(true);
+  });
+
+  it('refuses a result file of a format version it does not read', () => {
+    const doc = JSON.parse(readFileSync(file('h-1.json'), 'utf8'));
+    writeFileSync(file('v99.json'), JSON.stringify({ ...doc, version: 99 }));
+    const r = probecheck(['merge', file('v99.json'), file('h-2.json')]);
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim()).toBe(`probecheck: E504 (shard results that do not merge): ${file('v99.json')}: result format version 99; this probecheck reads version 1 (written by another probecheck?)`);
+  });
+
   it('refuses what is not one search: a missing shard, a repeated one, an unsharded run, a non-result file', () => {
     const missing = probecheck(['merge', file('h-1.json')]);
     expect(missing.status).toBe(2);
