@@ -28,6 +28,9 @@ export function stopLines(r: Result, col: Colors = plain): string[] {
   if (s === 'memory-limit' || s === 'out-of-memory') {
     out.push(col.yellow('  to go further: --max-states N (a partial search with less memory), --strategy random (walks need far less memory),'),
       col.yellow('  or a smaller model (fewer devices or actions; a scenario may set syncFallback: false)' + (s === 'memory-limit' ? '; or a larger --memory-limit' : '')));
+    // Each worker keeps its own buffers and caches beside the shared table (a parallel hunt, 2026-12-05).
+    const starting = /before its (\d+) workers were ready/.exec(r.workersNote ?? '');
+    if ((r.workers ?? 1) > 1 || starting) out.push(col.yellow(`  or fewer --workers (this search ${starting ? `started ${starting[1]}` : `ran ${r.workers}`}; each builds the model and keeps buffers of its own)`));
   }
   // A safety search too big to finish: the reduction that is off by default may finish it (host-children n=8: seconds).
   if (s !== 'max-depth' && s !== 'interrupted' && r.strategy !== 'random' && r.por === undefined && (r.properties ?? []).every((p) => !isLivenessKind(p.kind))) {

@@ -239,4 +239,18 @@ describe('--workers that a search does not use says so in text, as --por and sym
     expect(JSON.parse(probecheck(['check', ...v42, '--workers', '2', '--json']).stdout).runs[0].workersNote).toMatch(/^a search hands over to workers only once/);
     for (const w of [[], ['--workers', '1']]) expect(probecheck(['check', ...v42, '--strategy', 'dfs', ...w]).stdout).not.toContain('workers:');
   });
+
+  // A parallel hunt (2026-12-05): 64 workers on 2 cores ran 30 times slower, without a word; a memory stop never named them.
+  it('more workers than cores is a warning; a memory stop with workers names fewer workers', async () => {
+    const { availableParallelism } = await import('node:os');
+    const n = availableParallelism() + 1;
+    const r = probecheck(['check', ...v42, '--workers', String(n), '-q']);
+    expect(r.stderr).toContain(`warning: --workers ${n} on a machine with ${n - 1} core${n - 1 === 1 ? '' : 's'}: the workers beyond ${n - 1} share them`);
+    expect(probecheck(['check', ...v42, '--workers', String(n - 1), '-q']).stderr).not.toContain('warning: --workers');
+    const { stopLines } = await import('../../src/report/stop.js');
+    const stopped = { stopped: 'memory-limit', strategy: 'bfs', states: 10, depth: 2, properties: [], workers: 1, workersNote: 'the search ended (144,183 states) before its 128 workers were ready (each builds the model first); searched on one thread' } as never;
+    expect(stopLines(stopped).join('\n')).toContain('or fewer --workers (this search started 128; each builds the model and keeps buffers of its own)');
+    expect(stopLines({ ...(stopped as object), workers: 4, workersNote: undefined } as never).join('\n')).toContain('or fewer --workers (this search ran 4;');
+    expect(stopLines({ ...(stopped as object), workersNote: undefined } as never).join('\n')).not.toContain('--workers');
+  });
 });
