@@ -16,7 +16,7 @@ import { junitXml } from '../report/junit.js';
 import { mermaidDiagram } from '../report/mermaid.js';
 import { reportedProperties, type CheckedRun } from '../report/runs.js';
 import { suiteJson, suiteSummary, suiteTable } from '../report/suite.js';
-import { modelNoteLines, renderResult, renderViolation, shardLines, showParams, vacuityLines, verdictTable, waiterSummaries } from '../report/text.js';
+import { modelNoteLines, renderResult, renderViolation, shardLines, showParams, vacuityLines, verdictTable, vouchedLines, waiterSummaries } from '../report/text.js';
 import { stopLines } from '../report/stop.js';
 import { searchSources, toTraceFile, traceFileText, type TraceFile } from '../report/trace-file.js';
 import { runSuite, statuses, type SuiteOutcome } from '../suite/run.js';
@@ -105,7 +105,7 @@ export async function runCheck(io: Io, targetArgs: string[], params: Record<stri
         }
         runs.push({ file: t.file, result: done.result, allowVacuous: output.allowVacuous });
         codes.push(verdictExit(done.result, output.allowVacuous));
-        say(output.quiet ? [`${done.result.model} (${showParams(done.result.params)})`, ...modelNoteLines(done.result, io.colors), ...shardLines(done.result, io.colors), ...verdictTable(done.result, io.colors), ...stopLines(done.result, io.colors), ...vacuityLines(done.result, io.colors, output.allowVacuous)].join('\n')
+        say(output.quiet ? [`${done.result.model} (${showParams(done.result.params)})`, ...modelNoteLines(done.result, io.colors), ...shardLines(done.result, io.colors), ...verdictTable(done.result, io.colors), ...stopLines(done.result, io.colors), ...vouchedLines(done.result, io.colors), ...vacuityLines(done.result, io.colors, output.allowVacuous)].join('\n')
           : renderResult(done.result, { colors: io.colors, width: io.width, allowVacuous: output.allowVacuous, ...(search.workers !== undefined ? { workers: search.workers } : {}) }));
         if (output.mermaid) for (const p of done.result.properties) if (p.trace) say('', mermaidDiagram(done.result, p));
         for (const l of noteLines(found)) say(`${io.colors.yellow('warning:')} ${l}`);

@@ -375,6 +375,16 @@ export function modelNoteLines(r: Pick<Result, 'notes'>, col: Colors = plain): s
   return (r.notes ?? []).map((n) => col.yellow(`note: ${n}`));
 }
 
+/**
+ * Symmetry applied on the user's word to code of theirs (`--symmetry`, not proved): every verdict
+ * of the run rests on it, so -q says it too (a hunt, 2026-12-05: -q printed a plain `holds`, exit 0,
+ * for a property that told the devices apart).
+ */
+export function vouchedLines(r: Result, col: Colors = plain): string[] {
+  const y = r.symmetry;
+  return y?.applied && y.note?.startsWith('as asked') ? [col.yellow(`symmetry: states stored up to permutations of ${y.classes.join(', ')}, ${y.note}`)] : [];
+}
+
 /** --symmetry and --check-symmetry: whether the reduction was applied, and what the check found. */
 function symmetryLines(r: Result, col: Colors): string[] {
   const y = r.symmetry;
