@@ -124,6 +124,8 @@ export interface Kernel {
   linksLock?: boolean;
   /** What the user's patch steps read (strict-state.ts ReadLog): a test that never saw its field change is said after the search. */
   reads?: ReadLog;
+  /** The guard of each step a user's hunk made that waits, by full label: a property may ask whether a thread waits there. */
+  userAwaits?: Map<string, (s: KS, t: KL) => boolean>;
   /** The snapshot of each kernel file the profile's steps are anchored in (`kernel/<snapshot>/<path>`). */
   sources: Readonly<Record<string, string>>;
   /** Functions the profile's snapshot calls by another name (v3.x `device_attach` for `__device_attach`). */
@@ -503,6 +505,8 @@ export class Block {
       const by = patchedBy.get(l), base = this.tb.k.builtFor ?? this.tb.k.profile;
       st.since = by && isUserPatch(by) ? (ks.since !== undefined && ks.since !== origSince.get(l) ? ks.since : `${base} + ${by.id}`) : (ks.since ?? base);
       if (ks.await) st.await = ks.await;
+      // A user's waiting step, for the properties that judge a wait by where a thread is (reader-no-wait-on-probe).
+      if (mine && ks.await) (this.tb.k.userAwaits ??= new Map()).set(full.get(l)!, ks.await);
       if (ks.branches !== undefined) st.branches = ks.branches;
       if (ks.branchNames) st.branchNames = ks.branchNames;
       if (ks.idle) st.idle = ks.idle;

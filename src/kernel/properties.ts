@@ -376,12 +376,19 @@ export const LIBRARY: KernelProperty[] = [
     'a uevent reader (dev_uevent) never waits on &dev->mutex held across probe() (which may last minutes)', (s, q) => {
       for (const t of c.threads) {
         const l = q.at(t);
-        if (l === null || !l.startsWith('dev_uevent(') || !l.endsWith(':device_lock')) continue;
+        if (l === null || !l.startsWith('dev_uevent(')) continue;
+        // The library's device_lock step (c0a40097f0bc), or any waiting step a user's hunk adds
+        // to dev_uevent whose guard is false now (a new user, 2026-12-05: their own copy of
+        // c0a40097f0bc named its lock step otherwise, and the regression read as holding).
+        const aw = k.userAwaits?.get(l);
+        if (!l.endsWith(':device_lock') && !(aw && !aw(s, q.locals(t)))) continue;
         const d = k.w.devices.find((x) => l.startsWith(`dev_uevent(${x.name})`));
         if (!d) continue;
         const x = s.dev[d.i]!;
-        if (x.mutex === 0 || x.probing === 0) continue;
-        return `${t} reads ${d.name}'s uevent and waits for &dev->mutex(${d.name}), held by ${who(k, x.mutex)} across ${drvName(k, x.driver)}.probe(${d.name}) (in ${who(k, x.probing)})`;
+        if (x.mutex === 0 || x.probing === 0 || x.mutex === (c.tidOf.get(t) ?? -1) + 1) continue;
+        const held = `held by ${who(k, x.mutex)} across ${drvName(k, x.driver)}.probe(${d.name}) (in ${who(k, x.probing)})`;
+        return l.endsWith(':device_lock') ? `${t} reads ${d.name}'s uevent and waits for &dev->mutex(${d.name}), ${held}`
+          : `${t} reads ${d.name}'s uevent and waits at ${l}, with &dev->mutex(${d.name}) ${held}`;
       }
       return null;
     }, { text: "a uevent reader runs during the device's probe",

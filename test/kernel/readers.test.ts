@@ -128,6 +128,26 @@ describe('dc1771f71854: the revert of c0a40097f0bc', () => {
 });
 
 describe('L6: a uevent reader must not wait for probe()', () => {
+  // A new user (2026-12-05) wrote c0a40097f0bc as their own patch, its lock step named
+  // uevent_show_lock: the property looked for a step named device_lock, and diff said no regression.
+  it("a user's own waiting step in dev_uevent counts as a wait, whatever its name", async () => {
+    const { definePatch, RETURN } = await import('probecheck');
+    const mine = definePatch({ id: 'uevent-show-lock', subject: 'driver core: Fix uevent_show() vs driver detach race', base: 'v6.6', hunks: [
+      { fn: 'dev_uevent', insert: { label: 'uevent_show_lock', after: null, before: 'if_driver' }, step: (site: any) => ({ strong: true,
+        await: (s: any) => s.dev[site.dev]!.mutex === 0, waits: () => `&dev->mutex(${site.k.vn(site.dev)})`,
+        run: (s: any) => { s.dev[site.dev]!.mutex = site.tb.owner; return 'if_driver'; } }) },
+      { fn: 'dev_uevent', replace: 'if_driver', step: (site: any, orig: any) => ({ ...orig, run: (s: any, t: any, b: any, c: any) => { const n = orig.run(s, t, b, c); if (n === RETURN) s.dev[site.dev]!.mutex = 0; return n; } }) },
+      { fn: 'dev_uevent', replace: 'add_uevent_var', step: (site: any, orig: any) => ({ ...orig, run: (s: any, t: any, b: any, c: any) => { const n = orig.run(s, t, b, c); s.dev[site.dev]!.mutex = 0; return n; } }) },
+    ] });
+    const { registerPatchFile } = await import('../../src/kernel/define-patch.js');
+    registerPatchFile('/virtual/uevent-show-lock.ts', [mine]);
+    const r = check(buildScenario(l6, 'v6.6', '/virtual/uevent-show-lock.ts').model, { exhaustive: true });
+    const p = r.properties.find((x) => x.name === 'reader-no-wait-on-probe')!;
+    expect(p.verdict).toBe('violated');
+    expect(p.explanation).toBe("udev reads d's uevent and waits at dev_uevent(d):uevent_show_lock, with &dev->mutex(d) held by hotplug across a.probe(d) (in hotplug)");
+    expect(run(l6, 'v6.6').v['reader-no-wait-on-probe']).toBe('holds');
+  });
+
   it('c0a40097f0bc makes dev_uevent wait for the device lock probe() holds; without it the reader never waits', () => {
     const bad = run(l6, 'v5.19', 'c0a40097f0bc');
     expect(bad).toMatchObject({ states: 39, v: { 'reader-no-wait-on-probe': 'violated', 'no-deadlock': 'holds' } });
