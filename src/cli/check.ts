@@ -108,7 +108,7 @@ export async function runCheck(io: Io, targetArgs: string[], params: Record<stri
         say(output.quiet ? [`${done.result.model} (${showParams(done.result.params)})`, ...modelNoteLines(done.result, io.colors), ...shardLines(done.result, io.colors), ...verdictTable(done.result, io.colors), ...stopLines(done.result, io.colors), ...vouchedLines(done.result, io.colors), ...vacuityLines(done.result, io.colors, output.allowVacuous)].join('\n')
           : renderResult(done.result, { colors: io.colors, width: io.width, allowVacuous: output.allowVacuous, ...(search.workers !== undefined ? { workers: search.workers } : {}) }));
         if (output.mermaid) for (const p of done.result.properties) if (p.trace) say('', mermaidDiagram(done.result, p));
-        for (const l of noteLines(found)) say(`${io.colors.yellow('warning:')} ${l}`);
+        for (const l of noteLines(found, io.colors.yellow)) say(l);
       } else {
         const s = t.loaded;
         const outcome = await runSuite(s, async (modelFile, c) => {

@@ -129,7 +129,7 @@ export async function runDiff(io: Io, baseFile: string, patchedFile: string, bas
   // and on the base, where that is all a "newly reached" row has to say about it.
   out.push(...vacuityLines(patched, c, allowVacuous).map((l, i) => (i === 0 ? `patched ${l}` : l)));
   if (rows.some((r) => r.change === 'newly reached')) out.push(...vacuityLines(base, c, 'no exit').map((l, i) => (i === 0 ? `base ${l}` : l)));
-  for (const l of noteLines(notes)) out.push(`${c.yellow('warning:')} ${l}`);
+  for (const l of noteLines(notes, c.yellow)) out.push(l);
   for (const n of newNotes) out.push(`${c.yellow('note:')} ${n}`);
   io.out(out.join('\n'));
   return exit;

@@ -45,10 +45,10 @@ export function patchNotes(patches: UserPatch[], patched: Result, base?: Result)
   // both ways here (the patch's state? a field this scenario never changes? one the profile keeps
   // constant?). Said per patch, the fields named (check.ts asks only where every state was visited).
   const one = new Map<string, string[]>();
-  for (const r of patched.constantReads ?? []) one.set(r.patch, [...(one.get(r.patch) ?? []), `${r.path} (${JSON.stringify(r.value) ?? String(r.value)})`]);
+  for (const r of patched.constantReads ?? []) one.set(r.patch, [...(one.get(r.patch) ?? []), `${r.path} (${typeof r.value === 'string' ? r.value : JSON.stringify(r.value) ?? String(r.value)})`]);
   for (const [id, fields] of one) {
     const shown = fields.slice(0, 6).join(', '), more = fields.length > 6 ? ` and ${fields.length - 6} more` : '';
-    notes.push({ patch: id, step: '', note: 'one value', text: `patch ${id}: its steps read ${shown}${more}, each the same value at every read in this search: a test of ${fields.length > 1 ? 'them' : 'it'} never saw ${fields.length > 1 ? 'them' : 'it'} change` });
+    notes.push({ patch: id, step: '', note: 'one value', text: `patch ${id}: its steps read ${shown}${more}, each the same value at every read in this search: what they decide from ${fields.length > 1 ? 'them' : 'it'} went one way only (a wait on ${fields.length > 1 ? 'them' : 'it'} never blocked, or always did)` });
   }
   if (base?.complete) {
     const fired = new Set(base.coverage.filter((e) => e.fired > 0).map((e) => `${e.thread}\0${e.label}`));
@@ -67,10 +67,11 @@ export function patchNotes(patches: UserPatch[], patched: Result, base?: Result)
  * The notes as warning lines: every note of a patch's own steps, and at most `most` of the steps
  * the patch made unreachable (a patch that reroutes a path makes many; `--json` lists them all).
  */
-export function noteLines(notes: readonly PatchNote[], most = 5): string[] {
+export function noteLines(notes: readonly PatchNote[], warn: (s: string) => string = (x) => x, most = 5): string[] {
   const unreachable = notes.filter((n) => n.note === 'unreachable');
-  const lines = notes.filter((n) => n.note !== 'unreachable').map((n) => n.text);
-  lines.push(...unreachable.slice(0, most).map((n) => n.text));
-  if (unreachable.length > most) lines.push(`and ${unreachable.length - most} more steps fire without the patch and never with it (--json lists them)`);
+  // A field read one way is what the search saw, not a fault of the patch: a note, not a warning.
+  const lines = notes.filter((n) => n.note !== 'unreachable').map((n) => n.note === 'one value' ? `note: ${n.text}` : `${warn('warning:')} ${n.text}`);
+  lines.push(...unreachable.slice(0, most).map((n) => `${warn('warning:')} ${n.text}`));
+  if (unreachable.length > most) lines.push(`${warn('warning:')} and ${unreachable.length - most} more steps fire without the patch and never with it (--json lists them)`);
   return lines;
 }

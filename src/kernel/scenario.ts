@@ -854,7 +854,22 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string):
     const yours = patches.filter((p) => isUserPatch(p) && p.hunks.some((h) => k.applied!.has(h)));
     if (yours.length) model.mayDistinguish = yours.map((p) => `your patch ${p.id}`);
   }
-  if (k.reads) { const log = k.reads; model.constantReads = () => log.constant(); }
+  if (k.reads) {
+    // A lock owner by its thread's name, a driver reference by the driver's, as traces show them.
+    const types = new Map<string, { owner?: boolean; labels?: readonly string[] }>();
+    for (const [key, f] of Object.entries(model.state.fields)) {
+      if (f.kind === 'records' && f.of.kind === 'record') for (const [sub, g] of Object.entries(f.of.fields)) { if (g.kind === 'int') types.set(`${key}[].${sub}`, g); }
+      else if (f.kind === 'int') types.set(key, f);
+    }
+    const shown = (path: string, v: unknown): unknown => {
+      const ty = types.get(path.replace(/\[[^\]]*\]/g, '[]'));
+      if (typeof v !== 'number' || !ty) return v;
+      if (ty.owner) return v === 0 ? 'none' : k.threadNames[v - 1] ?? v;
+      return ty.labels?.[v] ?? v;
+    };
+    const log = k.reads;
+    model.constantReads = () => log.constant().map((r) => ({ ...r, value: shown(r.path, r.value) }));
+  }
   rememberKernel(model, k, ctx);
   return { model, kernel: k, world: w };
 }

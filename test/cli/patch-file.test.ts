@@ -271,8 +271,11 @@ describe('patch notes as warning lines', () => {
   it('every note of the patch\'s own steps, at most five unreachable steps and a count of the rest', () => {
     const un = Array.from({ length: 8 }, (_, i) => ({ patch: 'p', step: `s${i}`, note: 'unreachable' as const, text: `step s${i} (t) fires without the patch and never with it` }));
     const own = { patch: 'p', step: 'f:x', note: 'never fires' as const, text: 'patch p: its step f:x never fires in this search' };
-    expect(noteLines([...un, own])).toEqual([own.text, ...un.slice(0, 5).map((n) => n.text), 'and 3 more steps fire without the patch and never with it (--json lists them)']);
-    expect(noteLines(un.slice(0, 5))).toEqual(un.slice(0, 5).map((n) => n.text));
+    const w = (x: string) => `warning: ${x}`;
+    expect(noteLines([...un, own])).toEqual([w(own.text), ...un.slice(0, 5).map((n) => w(n.text)), w('and 3 more steps fire without the patch and never with it (--json lists them)')]);
+    expect(noteLines(un.slice(0, 5))).toEqual(un.slice(0, 5).map((n) => w(n.text)));
+    // A field read one way is a note: what the search saw, not a fault of the patch.
+    expect(noteLines([{ patch: 'p', step: '', note: 'one value', text: 'patch p: its steps read x (0), ...' }])).toEqual(['note: patch p: its steps read x (0), ...']);
   });
 });
 
