@@ -162,8 +162,12 @@ PATCHES['a2225b6e834a'] = {
     // bind_store -> device_driver_attach -> __driver_probe_device
     fn: '__driver_probe_device', replace: 'check',
     step: (site, orig) => ({ ...orig!, since: 'a2225b6e834a (v7.1-rc1, inferred)', c: [...orig!.c!, ...READY_LINES], run: (s, t, b, c) => {
+      const d = s.dev[site.dev]!, canMatch = d.canMatch;
       const r = orig!.run(s, t, b, c);
-      if (r === RETURN || s.dev[site.dev]!.ready) return r;
+      if (r === RETURN || d.ready) return r;
+      // The check comes before `dev_set_can_match(dev);` (dakr@1ac45118ddf8 dd.c:347, 358), as in
+      // the hunk above (a new user, 2026-12-05: this one left can_match set on a device not ready).
+      d.canMatch = canMatch;
       t.ret = RET.LINK_DEFER;
       return RETURN;
     } }),

@@ -48,6 +48,17 @@ describe('a2225b6e834a (B14, merged)', () => {
     expect(Object.fromEntries(r.properties.map((p) => [p.name, p.verdict]))).toEqual({ 'device-ready': 'holds', quiescence: 'holds', 'actors-terminate': 'holds', 'dc-probed': 'holds' });
   });
 
+  // A new user (2026-12-05): the bind path's hunk ran the original check, which sets can_match, and
+  // returned -EPROBE_DEFER without undoing it; the C tests readiness before dev_set_can_match().
+  it('no path sets can_match on a device that is not ready (bind_store included)', () => {
+    for (const [profile, patches] of [['v6.12', 'a2225b6e834a'], ['mainline', '']] as const) {
+      const m = buildScenario(S17, profile, patches).model;
+      const cm = { kind: 'invariant' as const, name: 'can-match-when-ready', holds: (g: any) => g.dev.every((d: any) => !d.canMatch || d.ready) };
+      const r = check({ ...m, properties: [...m.properties, cm] }, { properties: ['can-match-when-ready'] });
+      expect(r.properties[0]!.verdict, profile).toBe('holds');
+    }
+  });
+
   it('a deferral from the ready check breaks neither no-lost-deferral nor the deferred lists', () => {
     // x is added while its driver registers; xd's probe of x defers until y is bound.
     const spec: ScenarioSpec = { name: 'b14-defer', devices: { x: {}, y: { present: true } },
