@@ -917,7 +917,8 @@ function profileNotes(k: Kernel): string[] {
     if (mods.length) out.push(`module${mods.length > 1 ? 's' : ''} ${mods.join(', ')} ${mods.length > 1 ? 'are' : 'is'} loaded with async_probe, a parameter ${p} does not have (v4.2): ${mods.length > 1 ? 'their inits end' : 'its init ends'} with async_synchronize_full${when}`);
   }
   // A hunk on __driver_attach may return nonzero (a match error): the kernel's walk would stop there (a patch hunt, 2026-12-05).
-  const attachHunk = k.patches.find((p) => isUserPatch(p) && p.hunks.some((h) => h.fn === '__driver_attach'));
+  // Only where the hunk applies (a new user, 2026-12-05: said in runs that never call __driver_attach).
+  const attachHunk = k.patches.find((p) => isUserPatch(p) && p.hunks.some((h) => h.fn === '__driver_attach' && k.applied?.has(h)));
   if (attachHunk) out.push(`patch ${attachHunk.id} changes __driver_attach: driver_attach's bus_for_each_dev goes on to the next device whatever __driver_attach returns, where the kernel's stops at a nonzero return and bus_add_driver then fails the registration (not modelled: a fix of a return value there shows no difference)`);
   // A probe's body runs after its `needs` test (README: a probe that needs an unbound device
   // defers first): a request_module of the module that would bind what it needs never runs while

@@ -509,6 +509,9 @@ export default definePatch({ id: 'nomatch', subject: 'match error', base: 'v5.15
     // The match the hunk refuses leaves d unprobed: the violation says whose premise that breaks.
     expect(r.stdout).toContain("d is never probed by it (judged by the drivers' declared probe outcomes: if your patch nomatch makes this probe fail or this match refuse, declare it");
     expect(r.status).toBe(1);
+    // Not said where the hunk applies nowhere (the scenario never calls __driver_attach).
+    writeFileSync(dir + '/hot.ts', SCENARIO.replace("profile: 'v5.1'", "profile: 'v5.15'").replace(/actors: \{[^}]*\}/, "actors: { hotplug: 'uevent d' }"));
+    expect(probecheck(['check', 'hot.ts', '--patch', 'nm.ts', '-q'], { cwd: dir }).stdout).not.toContain('changes __driver_attach');
   });
   it("a RETURN from the deferred work's function ends its run: the kworker idles, and the device it did not retry is a lost deferral", () => {
     const r = probecheck(['check', 'd.ts', '--patch', 'worker.ts', '--property', 'no-lost-deferral', '--property', 'no-deadlock'], { cwd: dir });
