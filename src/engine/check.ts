@@ -150,7 +150,7 @@ export function check(model: Model, o: CheckOptions = {}): Result {
     out = strategy === 'random'
       ? { ...simulate(be, monitor, { ...o, seed, runs: o.runs ?? (o.timeLimit !== undefined ? Infinity : 1000), walkDepth: o.walkDepth ?? o.maxDepth ?? 1000 }, o.onProgress), workers: 1 }
       : workers > 1 && !alone
-        ? parallelExplore(be as FastBackend, monitor, o, o.onProgress, { workers, source: o.source!, parallelFrom: o.parallelFrom ?? PARALLEL_FROM, ...(o.parallelTableBits !== undefined ? { tableBits: o.parallelTableBits } : {}), ...(o.parallelFaults ? { faults: o.parallelFaults } : {}), ...(o.parallelStallSeconds !== undefined ? { stallSeconds: o.parallelStallSeconds } : {}) })
+        ? withPath(be, () => parallelExplore(be as FastBackend, monitor, o, o.onProgress, { workers, source: o.source!, parallelFrom: o.parallelFrom ?? PARALLEL_FROM, ...(o.parallelTableBits !== undefined ? { tableBits: o.parallelTableBits } : {}), ...(o.parallelFaults ? { faults: o.parallelFaults } : {}), ...(o.parallelStallSeconds !== undefined ? { stallSeconds: o.parallelStallSeconds } : {}) }))
         : { ...withPath(be, () => explore(be, monitor, strategy, o, o.onProgress, graph)), workers: 1 };
   }
   if (alone) out.workersNote = alone;

@@ -10,7 +10,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { check, type CheckOptions } from '../../src/engine/check.js';
 import type { Result } from '../../src/engine/result.js';
 import { buildSource, fileSource } from '../../src/source.js';
@@ -158,6 +158,103 @@ export default scenario({ name: 'host-children-sync', profile: 'v4.2', devices: 
       expect(decided(two)).toEqual(decided(one));
     } finally { rmSync(dir, { recursive: true, force: true }); }
   }, 60_000);
+
+  // A model's or a property's error (E2xx, E302) under workers is the one one thread meets first,
+  // or none where one thread stops first. The workers used to expand the whole level before the
+  // cut by "every property violated" or --max-states, and to end on whichever error a worker met
+  // first in time: an error in a state one thread never reaches (exit 2 for its 1 or 3), and a
+  // message naming another state from run to run (a hunt, s27, findings 1 and 2). Three counters
+  // 0..6: level d holds the states whose counts add up to d, and the first states of level 14 in
+  // the search's order reach [6,6,2], where sum-max is violated.
+  describe('errors under workers: the first in one thread\'s order, or none past its stop', () => {
+    const RACE = `import { defineModel, t } from 'probecheck';
+// Three counters 0..6, one step each; level d holds the states whose counts add up to d.
+export default defineModel({ name: 'race', params: { mode: { default: 'none' } }, build(p) {
+  const mode = String(p.mode), M = 6;
+  const sum = (s: any) => s.c[0] + s.c[1] + s.c[2];
+  const show = (s: any) => '[' + Array.from(s.c).join(',') + ']';
+  return {
+    name: 'race',
+    state: t.record({ c: t.array(3, t.int(7)) }),
+    threads: [0, 1, 2].map((k) => ({ name: 'T' + k, steps: { inc: { where: 'race', idle: true, await: (s: any) => s.c[k] < M, run: (s: any) => {
+      // A step that throws in level 13, in states after (cut, limit) or also before (before) the first that reaches sum-max.
+      if (k === 2 && sum(s) === 13 && (mode === 'before' || ((mode === 'cut' || mode === 'limit') && s.c[0] < 3))) throw new Error('boom at ' + show(s));
+      s.c[k] += 1;
+      return 'inc';
+    } } } })),
+    properties: [
+      { kind: 'invariant', name: 'sum-max', holds: (s: any) => {
+        if (mode === 'prop' && sum(s) === 14 && s.c[0] < 3) throw new Error('prop boom at ' + show(s));
+        if (mode === 'own' && sum(s) === 5 && s.c[0] === 0) throw new Error('own boom at ' + show(s));
+        if (mode === 'own') return !(sum(s) === 5 && s.c[0] === 5);
+        return mode === 'limit' || mode === 'before' || !(sum(s) === 14 && s.c[0] === M && s.c[1] === M);
+      }, explain: (s: any) => 'c = ' + show(s) },
+      // Violated early but in 'limit' and 'own' (where the search goes on to the end).
+      { kind: 'invariant', name: 'early', holds: (s: any) => !(mode !== 'limit' && mode !== 'own' && sum(s) === 3 && s.c[0] === 3) },
+    ],
+  };
+} });
+`;
+    let dir: string;
+    // Workers that expand each range last state first (one crew for all: each starts in seconds)
+    // meet the last erroring state of a level first.
+    const run = async (mode: string, opts: CheckOptions) => {
+      dir ??= mkdtempSync(join(tmpdir(), 'probecheck-par-'));
+      const file = join(dir, 'race.ts');
+      writeFileSync(file, RACE);
+      const source = fileSource(file, { mode }), model = await buildSource(source.args);
+      const outcome = (o: CheckOptions) => {
+        try {
+          const r = check(model, o);
+          expect(r.workers, r.workersNote).toBe(o.workers ?? 1);
+          return { result: decided(r) };
+        } catch (e) {
+          if (!(e instanceof ProbecheckError)) throw e;
+          return { error: e.describe(), detail: e.detail };
+        }
+      };
+      const one = outcome(opts);
+      const many = [0, 1, 2].map(() => outcome({ ...opts, workers: 2, source, parallelFrom: 0, parallelFaults: { reverse: true } }));
+      return { one, many };
+    };
+    afterAll(() => { if (dir) rmSync(dir, { recursive: true, force: true }); });
+
+    it('a step that throws past the all-violated stop: violated, as on one thread', async () => {
+      const { one, many } = await run('cut', {});
+      expect(one.result?.stopped).toBe('all-violated');
+      for (const r of many) expect(r).toEqual(one);
+    }, 30_000);
+
+    it('a step that throws past the --max-states stop: stopped by the limit, as on one thread', async () => {
+      // 308 states have counts adding up to 13 or less: the first parent of level 13 reaches the limit.
+      const { one, many } = await run('limit', { maxStates: 309 });
+      expect(one.result?.stopped).toBe('max-states');
+      for (const r of many) expect(r).toEqual(one);
+    }, 30_000);
+
+    it('a property that throws past the all-violated stop: no error, as on one thread', async () => {
+      const { one, many } = await run('prop', {});
+      expect(one.result?.stopped).toBe('all-violated');
+      for (const r of many) expect(r).toEqual(one);
+    }, 30_000);
+
+    it('a property that throws after its own violation in the same level: no error, as on one thread', async () => {
+      // sum-max is violated at [5,0,0], first in level 5, and throws on its later states with c0 = 0:
+      // one thread no longer evaluates it there, and the search goes on to the end.
+      const { one, many } = await run('own', {});
+      expect(one.result?.complete).toBe(true);
+      for (const r of many) expect(r).toEqual(one);
+    }, 30_000);
+
+    it('an error before the stop: the state one thread names, with its moves, on every run', async () => {
+      const { one, many } = await run('before', {});
+      expect(one.error).toMatch(/^E203 \(step threw\): in step 'inc' of thread 'T2' \(race\): boom at \[6,6,1\]$/);
+      expect(one.detail).toContain('before it, early was found violated, by 3 moves:');
+      for (const r of many) expect(r.error).toBe(one.error);
+      // The lines under it too: the moves to that state, and the violation found before it.
+      for (const r of many) expect(r).toEqual(one);
+    }, 30_000);
+  });
 
   it('Ctrl-C stops a parallel search with partial results', async () => {
     const source = fileSource('models/bench/probe-tree.ts', { N: 5 });

@@ -28,6 +28,12 @@ export const C = {
   /** Workers that built this search's model, and workers that could not. */
   READY: 6,
   FAILED: 7,
+  /**
+   * 1 + the lowest frontier index of this level whose expansion a model's error (a step that
+   * threw, E2xx) ended; 0: none. Workers skip the states after it: an event there comes after the
+   * error in one thread's order, so it cannot decide the level (see parallel.ts, Levels.level).
+   */
+  ERR: 8,
   /** The next frontier index to take (ranges of CHUNK states). */
   NEXT: 32,
   /** States in the shared table (workers add theirs 32 at a time). */
@@ -111,19 +117,42 @@ export interface LevelMsg {
   };
 }
 
+/** An error a model or property raised, as a worker found it: the coordinator rebuilds it. */
+export interface Raised { code?: string; message: string }
+
 export interface Finished {
   /** New states this worker inserted in the level. */
   count: number;
   /** The first violating move of each action property: key = parent * 65536 + ord. */
   actions: { i: number; key: number; code: number }[];
+  /**
+   * The first move (key as in actions) at which each action property threw, E302 (the worker
+   * went on as if it held: the coordinator decides whether one thread would have evaluated it).
+   */
+  actionErrors: ({ i: number; key: number } & Raised)[];
+  /**
+   * The first expansion a model's error ended (E2xx: a step, a guard or a label that threw, E201
+   * where a new state held a field out of range), in one thread's order: the frontier index,
+   * the move's ordinal, and `next` (1 for E201: raised on the successor, after the action
+   * properties read the move; 0 for the step itself).
+   */
+  stepError?: { i: number; ord: number; next: number } & Raised;
   /** The smallest id of a deadlocked state expanded, or -1. */
   deadlock: number;
-  met: number[];
   transitions: number;
   coverage: ArrayBuffer;
 }
 
-/** After NUMBER: [property index, index in the level] of the first violation of each invariant. */
-export interface Numbered { invariants: [number, number][] }
+/**
+ * After NUMBER, each [property index, index in the level, move ordinal of that state]:
+ * `invariants`, the first violation of each invariant; `met`, the first state that met each
+ * premise; `errors`, the first state on which each premise (`premise`: true) or invariant threw
+ * (evaluated again on the state one thread reaches), E302.
+ */
+export interface Numbered {
+  invariants: [number, number, number][];
+  met: [number, number][];
+  errors: ({ i: number; x: number; ord: number; premise: boolean } & Raised)[];
+}
 
 export interface WorkerError { error: { code?: string; message: string } }

@@ -5,7 +5,9 @@
  *
  * - expand: take ranges of the level's frontier, expand each state, insert every successor into
  *   the shared table; a new state goes to this worker's output with its claim (parent, move),
- *   a known state of this level gets the smaller claim (atomic min on its slot);
+ *   a known state of this level gets the smaller claim (atomic min on its slot); a model's error
+ *   ends that state's expansion and the level's later states are skipped (C.ERR), a property that
+ *   throws is noted and taken as holding (the coordinator picks the first error in the sequential order);
  * - grow: move ranges of the old table's entries into a bigger one (the coordinator asks when
  *   the table passes TABLE_LOAD; each worker then remaps the slots its records name);
  * - resolve: the claims this worker won write their move into the slot;
@@ -29,12 +31,20 @@ import { home } from '../store.js';
 import { Symmetry } from '../reduce/symmetry.js';
 import { actionCode } from '../trace.js';
 import { blocked, moveOf, propertyThrew, watchedWords } from './monitor.js';
-import { BEAT_RECORDS, BUSY, C, CHUNK, EXIT, EXPAND, FINISH, GROW, GROW_CHUNK, LOAD, NUMBER, RESOLVE, type Finished, type LevelMsg, type ModelMsg, type Numbered, type WorkerInit } from './parallel-protocol.js';
+import { BEAT_RECORDS, BUSY, C, CHUNK, EXIT, EXPAND, FINISH, GROW, GROW_CHUNK, LOAD, NUMBER, RESOLVE, type Finished, type LevelMsg, type ModelMsg, type Numbered, type Raised, type WorkerInit } from './parallel-protocol.js';
 
 const d = workerData as WorkerInit;
 const RECENT_BITS = 16;
 const ctrl = new Int32Array(d.ctrl);
 const port = d.port as MessagePort;
+
+/** An error as a message: its code (a ProbecheckError's) and text. */
+function raised(e: unknown): Raised {
+  return { code: e instanceof ProbecheckError ? e.code : undefined, message: e instanceof Error ? e.message : String(e) };
+}
+
+/** Flags of an output record (see added): a premise held on its state, a premise or invariant threw on it. */
+const MET = 1, THREW = 2;
 
 function fail(e: unknown): void {
   const code = e instanceof ProbecheckError ? e.code : undefined;
@@ -140,13 +150,20 @@ class Searcher {
   private claims = new Uint32Array(1024);
   private nClaims = 0;
   private viol: number[] = [];
+  /** A byte per output record: MET, THREW (number evaluates those records again, in one thread's order). */
+  private flags = new Uint8Array(1024);
   private actBest = new Map<number, { key: number; code: number }>();
+  /** The first move at which each action property threw (finish reports it). */
+  private actErr = new Map<number, { key: number } & Raised>();
+  /** The first expansion (in one thread's order) that a model's error ended. */
+  private stepErr: Finished['stepError'];
   private dead = -1;
-  private met: number[] = [];
   private transitions = 0;
   // The state being expanded: its id and the ordinal of the next move.
   private P = 0;
   private ord = 0;
+  /** The ordinal of the move whose new state checkNext refused (E201), or -1. */
+  private nextErr = -1;
   /** A range cut short by a pause: [resume, resumeTo). */
   private resume = 0;
   private resumeTo = 0;
@@ -191,7 +208,8 @@ class Searcher {
     if (m.number) { this.next = new Uint32Array(m.number.next); this.parents = new Uint32Array(m.number.parents); this.codes = new Uint16Array(m.number.codes); }
     if (m.level) {
       const l = m.level;
-      this.count = 0; this.nClaims = 0; this.resume = this.resumeTo = 0; this.viol = []; this.actBest.clear(); this.dead = -1; this.met = []; this.transitions = 0;
+      this.count = 0; this.nClaims = 0; this.resume = this.resumeTo = 0; this.viol = []; this.actBest.clear(); this.dead = -1; this.transitions = 0;
+      this.actErr.clear(); this.stepErr = undefined;
       this.be.coverage.fill(0);
       this.frontier = new Uint32Array(l.frontier);
       this.moves = new Uint32Array(l.moves);
@@ -219,21 +237,55 @@ class Searcher {
         from = Atomics.add(ctrl, C.NEXT, CHUNK);
         if (from >= n) return;
         to = Math.min(n, from + CHUNK);
+        // Ranges are taken in order: this one and all after it come after a model's error.
+        const bound = Atomics.load(ctrl, C.ERR);
+        if (bound !== 0 && from >= bound) return;
       }
       Atomics.add(ctrl, C.BEAT, 1);
       for (let x = from; x < to; x++) {
         // In reverse the rest of the range is [from, i + 1).
         const i = this.reverse ? from + to - 1 - x : x;
         if (Atomics.load(ctrl, C.PAUSE) !== 0) { this.resume = this.reverse ? from : i; this.resumeTo = this.reverse ? i + 1 : to; return; }
+        // A state after one whose expansion a model's error ended: one thread never expands it.
+        const bound = Atomics.load(ctrl, C.ERR);
+        if (bound !== 0 && i >= bound) continue;
         be.loadWords(fr, i * W);
         this.P = this.ps + i;
         this.ord = 0;
-        const m = be.expand(this.visit);
+        this.nextErr = -1;
+        let m: number;
+        try { m = be.expand(this.visit); } catch (e) {
+          // A model's error (the backend makes every throw of the model's code one) ends this
+          // expansion where one thread's would end; the coordinator picks the first in its order.
+          // Anything else is probecheck's own (fail, in start).
+          if (!(e instanceof ProbecheckError)) throw e;
+          this.stepFailed(i, e);
+          continue;
+        }
         moves[i] = m;
         if (m === 0 && this.deadlock && (this.dead < 0 || this.P < this.dead) && blocked(be).length > 0) this.dead = this.P;
       }
       this.resume = this.resumeTo = 0;
     }
+  }
+
+  /**
+   * The expansion of frontier state i ended on a model's error: the moves it made keep their
+   * places (moves[i] counts the one that failed too, so that the places of later parents stay
+   * apart), later states of the level are skipped (C.ERR), and the backend is left clean for the
+   * next state.
+   */
+  private stepFailed(i: number, e: ProbecheckError): void {
+    const next = this.nextErr >= 0 ? 1 : 0, ord = next ? this.nextErr : this.ord;
+    this.moves[i] = ord + 1;
+    const s = this.stepErr;
+    if (!s || i < s.i || (i === s.i && (ord < s.ord || (ord === s.ord && next < s.next)))) this.stepErr = { i, ord, next, ...raised(e) };
+    for (let b = Atomics.load(ctrl, C.ERR); b === 0 || i + 1 < b;) {
+      const r = Atomics.compareExchange(ctrl, C.ERR, b, i + 1);
+      if (r === b) break;
+      b = r;
+    }
+    this.be.clear();
   }
 
   private onMove(k: number, b: number): void {
@@ -251,7 +303,7 @@ class Searcher {
       let c = Atomics.load(T, j + 2);
       if (c === 0) {
         // Before the slot is claimed: an error then leaves no slot BUSY for the others to wait on.
-        be.checkNext(k);
+        try { be.checkNext(k); } catch (e) { this.nextErr = ord; throw e; }
         c = Atomics.compareExchange(T, j + 2, 0, BUSY);
         if (c === 0) {
           T[j] = hi; T[j + 1] = lo;
@@ -290,25 +342,28 @@ class Searcher {
     const rec = this.count++;
     // Tell the table's size every 32 states: past LIMIT every worker pauses and it grows.
     if ((this.count & 31) === 0 && Atomics.add(ctrl, C.SIZE, 32) + 32 > Atomics.load(ctrl, C.LIMIT)) Atomics.store(ctrl, C.PAUSE, 1);
-    if (this.premises.length > 0) this.checkPremises();
-    const inv = this.inv;
-    if (inv.length === 0) return;
+    if (this.premises.length === 0 && this.inv.length === 0) return;
+    if (rec >= this.flags.length) {
+      const bigger = new Uint8Array(this.flags.length * 2);
+      bigger.set(this.flags);
+      this.flags = bigger;
+    }
+    let f = 0;
     const g = this.be.nextG(), q = this.be.nextQ();
+    // Every premise open at the level's start, on every new state: which state met one first,
+    // and whether one threw before, is known only once the level is numbered (number).
+    for (let x = 0; x < this.premises.length; x++) {
+      try { if (this.premises[x]!.premise(g, q)) f |= MET; } catch { f |= THREW; }
+    }
+    const inv = this.inv;
     for (let x = 0; x < inv.length; x++) {
       let ok: boolean;
-      try { ok = inv[x]!.p.holds(g, q); } catch (e) { throw propertyThrew(inv[x]!.p, e); }
+      // One that throws goes on as if it held: number evaluates it again (one thread may never
+      // have evaluated it there: violated or stopped before).
+      try { ok = inv[x]!.p.holds(g, q); } catch { f |= THREW; continue; }
       if (!ok) this.viol.push(rec, inv[x]!.i);
     }
-  }
-
-  private checkPremises(): void {
-    const g = this.be.nextG(), q = this.be.nextQ();
-    for (let x = 0; x < this.premises.length; x++) {
-      const p = this.premises[x]!;
-      let ok: boolean;
-      try { ok = p.premise(g, q); } catch (e) { throw propertyThrew(this.props[p.i]!, e); }
-      if (ok) { this.met.push(p.i); this.premises.splice(x--, 1); }
-    }
+    this.flags[rec] = f;
   }
 
   private checkActions(k: number, b: number, key: number): void {
@@ -319,7 +374,12 @@ class Searcher {
       if (w.length > 0 && be.unchanged(w)) continue;
       const m = moveOf(be, code);
       let ok: boolean;
-      try { ok = p.holds(be.curG(), be.nextG(), m, be.nextQ(), be.curQ()); } catch (e) { throw propertyThrew(p, e); }
+      try { ok = p.holds(be.curG(), be.nextG(), m, be.nextQ(), be.curQ()); } catch (e) {
+        // Taken as holding here: whether one thread evaluated it (not violated before) the coordinator knows.
+        const x = this.actErr.get(i);
+        if (!x || key < x.key) this.actErr.set(i, { key, ...raised(propertyThrew(p, e)) });
+        continue;
+      }
       if (!ok) this.actBest.set(i, { key, code });
     }
   }
@@ -413,7 +473,8 @@ class Searcher {
     be.coverage.fill(0);
     const msg: Finished = {
       count: this.count, actions: [...this.actBest].map(([i, x]) => ({ i, key: x.key, code: x.code })),
-      deadlock: this.dead, met: this.met, transitions: this.transitions, coverage: coverage.buffer as ArrayBuffer,
+      actionErrors: [...this.actErr].map(([i, x]) => ({ i, ...x })), ...(this.stepErr ? { stepError: this.stepErr } : {}),
+      deadlock: this.dead, transitions: this.transitions, coverage: coverage.buffer as ArrayBuffer,
     };
     port.postMessage(msg, [msg.coverage]);
   }
@@ -442,12 +503,39 @@ class Searcher {
     const bits = this.claimed, c = this.claims;
     for (let r = 0; r < this.nClaims; r++) { const slot = c[r * 3]!; Atomics.and(bits, slot >>> 5, ~(1 << (slot & 31))); }
     // The first violation of each invariant: the smallest index.
-    const best = new Map<number, number>();
+    const best = new Map<number, number>(), ordOf = (r: number) => o[r * R + W + 2]! >>> 16;
     for (let x = 0; x < this.viol.length; x += 2) {
       const i = this.viol[x + 1]!, at = idx[this.viol[x]!]!, b = best.get(i);
-      if (b === undefined || at < b) best.set(i, at);
+      if (b === undefined || idx[b]! > at) best.set(i, this.viol[x]!);
     }
-    port.postMessage({ invariants: [...best] } satisfies Numbered);
+    // Records a premise met or a property threw on: each evaluated again, on the state one
+    // thread reaches (under symmetry finish put it in the record), for the first state in the
+    // level's order that met each premise, and the first each premise or invariant threw on.
+    const met = new Map<number, number>();
+    const errors = new Map<string, Numbered['errors'][number]>();
+    const be = this.be, flags = this.flags;
+    if (this.premises.length > 0 || this.inv.length > 0) {
+      for (let r = 0; r < this.count; r++) {
+        const f = flags[r]!;
+        if (f === 0) continue;
+        const x = idx[r]!;
+        be.loadWords(o, r * R);
+        const g = be.curG(), q = be.curQ();
+        const threw = (i: number, premise: boolean, e: unknown) => {
+          const key = `${i}/${premise}`, b = errors.get(key);
+          if (!b || x < b.x) errors.set(key, { i, x, ord: ordOf(r), premise, ...raised(propertyThrew(this.props[i]!, e)) });
+        };
+        for (const p of this.premises) {
+          try { if (p.premise(g, q)) { const b = met.get(p.i); if (b === undefined || idx[b]! > x) met.set(p.i, r); } } catch (e) { threw(p.i, true, e); }
+        }
+        if ((f & THREW) !== 0) for (const { i, p } of this.inv) { try { p.holds(g, q); } catch (e) { threw(i, false, e); } }
+      }
+    }
+    port.postMessage({
+      invariants: [...best].map(([i, r]) => [i, idx[r]!, ordOf(r)]),
+      met: [...met].map(([i, r]) => [i, idx[r]!]),
+      errors: [...errors.values()],
+    } satisfies Numbered);
   }
 }
 

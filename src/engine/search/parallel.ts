@@ -11,7 +11,10 @@
  * the level's transitions, and its index in the level is the number of marks before it (the
  * workers count them; the coordinator only adds up the counts per parent). The first violation
  * of a property in a level is chosen in the same order, and a stop by --max-states or by "every
- * property violated" is cut at the state the sequential search would have stopped after.
+ * property violated" is cut at the state the sequential search would have stopped after. So is
+ * an error (a model's, E2xx, or a property's, E302): workers note where in that order they met
+ * it and go on with the states before it, and the level ends on the first one the sequential
+ * search meets, or on none where it stops first (Levels.level).
  *
  * The search starts sequentially (explore.ts). Once it has stored `parallelFrom` states the
  * workers start building the model in the background (each loads the model's files: up to
@@ -24,16 +27,16 @@
  * every 20 ms) and reads the workers' messages with receiveMessageOnPort.
  */
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
-import { ProbecheckError, type ErrorCode } from '../errors.js';
+import { ModelError, ProbecheckError, type ErrorCode } from '../errors.js';
 import { collisionProbability, fp } from '../hash.js';
 import type { ActionProperty, Invariant } from '../model.js';
 import type { FastBackend } from '../state/fast.js';
 import { actionCode, codeBranch, codeThread } from '../trace.js';
 import { isAllocationFailure, LimitReached, MemoryBudget, outOfMemory } from './budget.js';
-import { explore } from './explore.js';
+import { explore, FOUND_BEFORE, REACHED_BY } from './explore.js';
 import { home } from '../store.js';
 import { blocked, moveOf, propertyThrew, type Monitor } from './monitor.js';
-import { C, CTRL_WORDS, EXIT, EXPAND, FINISH, GROW, LOAD, NUMBER, RESOLVE, TABLE_GROWTH, TABLE_LOAD, type Finished, type LevelMsg, type ModelMsg, type Numbered, type WorkerError, type WorkerFaults, type WorkerInit } from './parallel-protocol.js';
+import { C, CTRL_WORDS, EXIT, EXPAND, FINISH, GROW, LOAD, NUMBER, RESOLVE, TABLE_GROWTH, TABLE_LOAD, type Finished, type LevelMsg, type ModelMsg, type Numbered, type Raised, type WorkerError, type WorkerFaults, type WorkerInit } from './parallel-protocol.js';
 import type { Limits, Progress, SearchOutcome } from './types.js';
 
 /**
@@ -269,10 +272,29 @@ export function parallelExplore(be: FastBackend, monitor: Monitor, limits: Limit
     const out = new Levels(be, monitor, limits, progress, crew!, seq, t0, o.tableBits ?? 20).run();
     clean = true;
     return out;
+  } catch (e) {
+    // A level's first error ends the search once every phase of the level is served: the workers
+    // are idle and sound, and the crew is kept.
+    if (e instanceof Object && RAISED.has(e)) clean = true;
+    throw e;
   } finally {
     if (crew) release(crew, clean);
   }
 }
+
+/** Errors Levels.raise threw (after the level's phases: the crew may be kept). */
+const RAISED = new WeakSet<object>();
+
+/** A place in the sequential order of a level's events (see Levels.level). */
+type Pos = [number, number, number, number];
+const before = (a: Pos, b: Pos): boolean => {
+  for (let k = 0; k < 4; k++) if (a[k] !== b[k]) return a[k]! < b[k]!;
+  return false;
+};
+/** A property's first violation in a level: its parent's id, its place, and the recording of it. */
+type Hit = { name: string; parent: number; pos: Pos; make: () => void };
+/** A level's first error: its place, the error, and how many of the level's new states one thread stored before it. */
+type LevelError = { pos: Pos; raised: Raised; kept: () => number };
 
 /** The level-synchronous part, from the level explore() handed over. */
 class Levels {
@@ -423,6 +445,7 @@ class Levels {
       invariants: open('invariant'), actions: open('action'), premises, deadlock: dl !== undefined && !monitor.found.has(dl.name),
     } });
     Atomics.store(ctrl, C.NEXT, 0);
+    Atomics.store(ctrl, C.ERR, 0);
     this.poll();
     for (;;) {
       crew.phase(EXPAND, this.poll);
@@ -430,8 +453,8 @@ class Levels {
       this.grow();
       Atomics.store(ctrl, C.PAUSE, 0);
     }
-    const err = crew.firstError();
-    if (err) throw workerError(err);
+    const failed = crew.firstError();
+    if (failed) throw workerError(failed);
     crew.phase(RESOLVE);
 
     // Each new state's place in the sequential order: the transitions before its parent's,
@@ -456,34 +479,74 @@ class Levels {
     const numbered = crew.collect<Numbered>();
 
     const first = this.store.size;
-    // The first violation of each open property in this level, as a position: its parent.
-    type Hit = { name: string; parent: number; make: () => void };
+    // What this level found, each at its place in the sequential order: [its parent's index in
+    // the level, the move's ordinal, what the sequential search does at that move (0 runs the
+    // step, 1 checks the action properties, 2 stores the new state and checks its range, 3 its
+    // premises, 4 its invariants), the property's index]. A deadlock comes after its parent's moves.
     const hits: Hit[] = [];
-    const invBest = new Map<number, number>();
-    for (const m of numbered) for (const [i, x] of m.invariants) { const b = invBest.get(i); if (b === undefined || x < b) invBest.set(i, x); }
-    for (const [i, x] of invBest) hits.push({ name: props[i]!.name, parent: parents[x]!, make: () => this.foundInvariant(props[i] as Invariant, first + x) });
+    const invBest = new Map<number, [number, number]>();
+    for (const m of numbered) for (const [i, x, ord] of m.invariants) { const b = invBest.get(i); if (b === undefined || x < b[0]) invBest.set(i, [x, ord]); }
+    for (const [i, [x, ord]] of invBest) hits.push({ name: props[i]!.name, parent: parents[x]!, pos: [parents[x]! - ps, ord, 4, i], make: () => this.foundInvariant(props[i] as Invariant, first + x) });
     const actBest = new Map<number, { key: number; code: number }>();
     for (const p of parts) for (const a of p.actions) { const b = actBest.get(a.i); if (!b || a.key < b.key) actBest.set(a.i, a); }
     for (const [i, a] of actBest) {
       const parent = Math.floor(a.key / 65536);
-      hits.push({ name: props[i]!.name, parent, make: () => this.foundAction(props[i] as ActionProperty, parent, a.code) });
+      hits.push({ name: props[i]!.name, parent, pos: [parent - ps, a.key % 65536, 1, i], make: () => this.foundAction(props[i] as ActionProperty, parent, a.code) });
     }
     let dead = -1;
     for (const p of parts) if (p.deadlock >= 0 && (dead < 0 || p.deadlock < dead)) dead = p.deadlock;
-    if (dead >= 0) hits.push({ name: dl!.name, parent: dead, make: () => this.foundDeadlock(dl!.name, dead) });
+    if (dead >= 0) hits.push({ name: dl!.name, parent: dead, pos: [dead - ps, Infinity, 0, 0], make: () => this.foundDeadlock(dl!.name, dead) });
+    // Recorded in the order one thread finds them (the order of `found`, and of explain's errors).
+    hits.sort((a, b) => (before(a.pos, b.pos) ? -1 : before(b.pos, a.pos) ? 1 : 0));
+
+    // The first error one thread would meet. The workers went on past a property that threw (as
+    // if it held) and past a model's error (to the states before it): a property that threw where
+    // one thread no longer evaluates it (violated, or its premise met, at an earlier place) is
+    // not one.
+    // (Set in consider: a declared type, not narrowed to undefined here.)
+    let err = undefined as LevelError | undefined;
+    const consider = (pos: Pos, raised: Raised, kept: () => number) => { if (!err || before(pos, err.pos)) err = { pos, raised, kept }; };
+    // The new states one thread has stored before move `ord` of the level's state fi.
+    const storedBefore = (fi: number, ord: number) => { let x = cnt[fi]!; for (let t = tBase[fi]!, e = t + ord; t < e; t++) x += won[t]!; return x; };
+    for (const p of parts) if (p.stepError) { const s = p.stepError; consider([s.i, s.ord, s.next ? 2 : 0, 0], s, () => storedBefore(s.i, s.ord)); }
+    const actErr = new Map<number, Finished['actionErrors'][number]>();
+    for (const p of parts) for (const a of p.actionErrors) { const b = actErr.get(a.i); if (!b || a.key < b.key) actErr.set(a.i, a); }
+    for (const [i, a] of actErr) {
+      if ((actBest.get(i)?.key ?? Infinity) < a.key) continue;
+      const fi = Math.floor(a.key / 65536) - ps, ord = a.key % 65536;
+      consider([fi, ord, 1, i], a, () => storedBefore(fi, ord));
+    }
+    const metAt = new Map<number, number>();
+    for (const m of numbered) for (const [i, x] of m.met) if ((metAt.get(i) ?? Infinity) > x) metAt.set(i, x);
+    for (const m of numbered) for (const e of m.errors) {
+      if (((e.premise ? metAt.get(e.i) : invBest.get(e.i)?.[0]) ?? Infinity) < e.x) continue;
+      // (One thread stores a new state before it checks its properties.)
+      consider([parents[e.x]! - ps, e.ord, e.premise ? 3 : 4, e.i], e, () => e.x + 1);
+    }
+    const early = err ? hits.filter((h) => before(h.pos, err!.pos)) : hits;
 
     // Where the sequential search would have stopped in this level: after the parent whose
     // expansion reached --max-states, or the one that found the last open property.
-    let cut = Infinity, why: SearchOutcome['stopped'];
+    let cut = Infinity, why: SearchOutcome['stopped'], partial = false;
     const maxStates = this.limits.maxStates ?? Infinity;
     const need = maxStates - this.store.size;
     if (need >= 1 && need <= total) {
       cut = parents[need - 1]!;
       why = 'max-states';
     }
-    if (!this.limits.exhaustive && monitor.total > 0 && monitor.found.size + new Set(hits.map((h) => h.name)).size === monitor.total && hits.length > 0) {
-      const last = Math.max(...hits.map((h) => h.parent));
+    if (!this.limits.exhaustive && monitor.total > 0 && monitor.found.size + new Set(early.map((h) => h.name)).size === monitor.total && early.length > 0) {
+      const last = Math.max(...early.map((h) => h.parent));
       if (last < cut) { cut = last; why = 'all-violated'; }
+    }
+    if (err) {
+      const at = ps + err.pos[0];
+      // One thread stopped before it expanded that state: no error. Else a stop it checks after
+      // an expansion comes too late, and the error is the search's end; but a time limit, Ctrl-C
+      // or the memory limit that stopped this level may come at any time: the level ends before
+      // that state, with no error (a stop one thread could have made).
+      if (at > cut) err = undefined;
+      else if (this.stopped) { cut = at - 1; why = this.stopped; partial = true; err = undefined; }
+      else this.raise(err, early, parents, codes, ps);
     }
     let kept = total;
     if (cut !== Infinity) {
@@ -494,12 +557,14 @@ class Levels {
     // The links, in id order.
     const store = this.store;
     for (let x = 0; x < kept; x++) store.append(parents[x]!, codes[x]!);
-    for (const p of parts) for (const i of p.met) monitor.premiseMet.add(props[i]!.name);
+    for (const [i, x] of metAt) if (x < kept) monitor.premiseMet.add(props[i]!.name);
     for (const h of hits) if (h.parent <= cut) h.make();
 
-    if (cut === Infinity) {
+    if (cut === Infinity || partial) {
+      // (Cut short by a stop at any time: the moves of the states kept, and what the workers fired.)
+      if (partial) for (let i = 0; ps + i <= cut; i++) this.transitions += moves[i]!;
       for (const p of parts) {
-        this.transitions += p.transitions;
+        if (!partial) this.transitions += p.transitions;
         const c = new Float64Array(p.coverage);
         for (let i = 0; i < c.length; i++) this.be.coverage[i] += c[i]!;
       }
@@ -519,6 +584,29 @@ class Levels {
     }
     Atomics.store(ctrl, C.SIZE, this.store.size);
     return { frontier: next, n: kept, ps: first };
+  }
+
+  /**
+   * End the search on the level's first error, as one thread ends it: the states and violations
+   * found before it recorded (a violation's explain may throw first, as in one thread), and for a
+   * model's error (E2xx) the moves to the state whose expansion it ended and the violations found
+   * before it (explore's REACHED_BY and FOUND_BEFORE: the lines under the error).
+   */
+  private raise(err: LevelError, early: Hit[], parents: Uint32Array, codes: Uint16Array, ps: number): never {
+    const store = this.store, kept = err.kept();
+    for (let x = 0; x < kept; x++) store.append(parents[x]!, codes[x]!);
+    try { for (const h of early) h.make(); } catch (e) {
+      if (e instanceof Object) RAISED.add(e);
+      throw e;
+    }
+    const { code, message } = err.raised;
+    const e = code ? new ModelError(code as ErrorCode, message) : new Error(message);
+    if (e instanceof ProbecheckError && e.code.startsWith('E2')) {
+      REACHED_BY.set(e, store.path(ps + err.pos[0]));
+      FOUND_BEFORE.set(e, [...this.monitor.found].map(([name, f]) => ({ name, codes: [...store.path(f.at), ...(f.lastAction !== undefined ? [f.lastAction] : [])] })));
+    }
+    RAISED.add(e);
+    throw e;
   }
 
   /** Grow the table by TABLE_GROWTH (more while it would stay near its limit): the workers move the entries and remap their slots. */
