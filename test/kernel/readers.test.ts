@@ -133,7 +133,7 @@ describe('L6: a uevent reader must not wait for probe()', () => {
   it("a user's own waiting step in dev_uevent counts as a wait, whatever its name", async () => {
     const { definePatch, RETURN } = await import('probecheck');
     const mine = definePatch({ id: 'uevent-show-lock', subject: 'driver core: Fix uevent_show() vs driver detach race', base: 'v6.6', hunks: [
-      { fn: 'dev_uevent', insert: { label: 'uevent_show_lock', after: null, before: 'if_driver' }, step: (site: any) => ({ strong: true,
+      { fn: 'dev_uevent', insert: { label: 'uevent_show_lock', after: null, before: 'if_driver' }, step: (site: any) => ({ where: 'drivers/base/core.c:uevent_show', strong: true,
         await: (s: any) => s.dev[site.dev]!.mutex === 0, waits: () => `&dev->mutex(${site.k.vn(site.dev)})`,
         run: (s: any) => { s.dev[site.dev]!.mutex = site.tb.owner; return 'if_driver'; } }) },
       { fn: 'dev_uevent', replace: 'if_driver', step: (site: any, orig: any) => ({ ...orig, run: (s: any, t: any, b: any, c: any) => { const n = orig.run(s, t, b, c); if (n === RETURN) s.dev[site.dev]!.mutex = 0; return n; } }) },
