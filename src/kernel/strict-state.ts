@@ -25,12 +25,38 @@ export function frameReal(view: object, target: object): void { real.set(view, t
 const PASS = new Set(['then', 'toJSON', 'constructor', 'valueOf', 'toString', 'inspect', 'nodeType', 'asymmetricMatch']);
 
 export function strictState<T>(x: T): T {
-  if (typeof x !== 'object' || x === null || ArrayBuffer.isView(x)) return x;
+  if (typeof x !== 'object' || x === null) return x;
+  if (ArrayBuffer.isView(x)) return checkedBytes(x as unknown as Uint8Array) as T;
   let p = wrapped.get(x);
   // A shadow target: the views' arrays are frozen, and a proxy must report a frozen element as
   // it is; this one hands out the element's own strict proxy instead.
   if (!p) { p = new Proxy(Array.isArray(x) ? [] : {}, handler(x as Record<string | symbol, unknown>)); wrapped.set(x, p); real.set(p, x); }
   return p as T;
+}
+
+/**
+ * An integer array as a user's step sees it: the fast backend keeps it as bytes, where 256
+ * would be stored as 0 and 1.5 or true as 1 and no check after the step could tell (a review,
+ * 2026-12-05); a write that is not an integer in a byte is refused at once, as the reference
+ * backend refuses it (a value above the field's own max is E201 after the step, as for any step).
+ * The library's steps write these arrays directly.
+ */
+const checked = new WeakMap<object, object>();
+function checkedBytes(a: Uint8Array): Uint8Array {
+  let p = checked.get(a);
+  if (!p) {
+    p = new Proxy(a, {
+      get(t, key) { const v = Reflect.get(t, key, t); return typeof v === 'function' ? v.bind(t) : v; },
+      set(t, key, v) {
+        if (typeof key === 'string' && /^\d+$/.test(key) && !(typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 255)) {
+          throw new Error(`an integer array element was set to ${JSON.stringify(v) ?? String(v)}: it must be an integer in its field's range (the fast backend stores it in a byte)`);
+        }
+        return Reflect.set(t, key, v, t);
+      },
+    });
+    checked.set(a, p); real.set(p, a);
+  }
+  return p as Uint8Array;
 }
 
 /**
@@ -53,7 +79,8 @@ export class ReadLog {
     if (!cache) { cache = new WeakMap(); this.proxies.set(patch, cache); }
     const c = cache;
     const wrap = <T>(x: T, path: string, array: string): T => {
-      if (typeof x !== 'object' || x === null || ArrayBuffer.isView(x)) return x;
+      if (typeof x !== 'object' || x === null) return x;
+      if (ArrayBuffer.isView(x)) return checkedBytes(x as unknown as Uint8Array) as T;
       let p = c.get(x);
       if (!p) {
         const child = (key: string): string => (Array.isArray(x) && /^\d+$/.test(key) ? `${path}[${this.name(array, Number(key))}]` : path ? `${path}.${key}` : key);

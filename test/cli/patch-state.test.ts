@@ -400,6 +400,11 @@ describe("a patch step's reads and writes are held to the state's fields", () =>
       expect(b.status).toBe(2);
       expect(b.stderr).toMatch(/state field 'gone' is a bool: a step writes true or false, not 2/);
     }
+    // An integer array of the kernel's (a thread's haveAsync) written 256: a byte would hold 0 (a review, 2026-12-05).
+    write('wrap.ts', deadPatch("{ dev: { gone: 'bool' } }").replace('s.dev[site.dev].gone = true;', 's.dev[site.dev].gone = true; t.haveAsync[0] = 256;').replace('run: (s) => {', 'run: (s, t) => {'));
+    const w = probecheck(['check', 'hot-unplug.ts', '--patch', 'wrap.ts', '-q'], { cwd: dir });
+    expect(w.status, w.stdout).toBe(2);
+    expect(w.stderr.split('\n')[0]).toMatch(/E203 .*an integer array element was set to 256: it must be an integer in its field's range/);
   });
 
   it("the library step a hunk wraps runs on the real state: its own reads of fields some scenarios lack are not the user's", () => {
