@@ -11,7 +11,7 @@
  * Patches (patches.ts) act here: when a block is finished, the hunks for its function replace or
  * insert steps by local label, so a patch reads like the hunk on the list.
  */
-import { ModelError, ProbecheckError } from '../engine/errors.js';
+import { didYouMean, ModelError, ProbecheckError } from '../engine/errors.js';
 import { unrecorded } from '../engine/reduce/recorder.js';
 import type { Step, StepCtx, ThreadAction } from '../engine/model.js';
 import type { Flag } from './profiles.js';
@@ -387,6 +387,7 @@ export class Block {
           // in some scenarios (`s.flushBarrier`) are the library's, not the user's (a review, 2026-12-05).
           const orig = isUserPatch(p) ? libraryStep(lib, this.tb.k) : lib;
           let made = h.step(site, orig);
+          if (isUserPatch(p)) checkStepKeys(p, `${this.name}:${h.replace}`, made);
           // A user's step that blocks on a guard of its own but keeps the original's `waits`
           // (`{ ...orig, await }`): where the original guard would pass, the lock it names is
           // free, and the wait is the patch's (diff said "waits for &dev->mutex(c2) held by nobody").
@@ -446,6 +447,7 @@ export class Block {
           // A user's inserted step that says no `where` is placed in its function, as the
           // function's own steps are (a new user, 2026-12-05: an E103 at search time named a thread).
           const made = h.step(site, undefined);
+          if (isUserPatch(p)) checkStepKeys(p, `${this.name}:${label}`, made);
           if (isUserPatch(p) && made.where === undefined) {
             const fnWhere = (this.local.get(afters[0] ?? order[0]!)?.where ?? this.name).split(' ')[0]!;
             made.where = `${fnWhere} (patch ${p.id}: ${label})`;
@@ -595,6 +597,22 @@ function frameLocals(t: object, fn: string, slot: number, decls: readonly LocalD
   });
   frameReal(p, t);
   return p;
+}
+
+/** The keys a hunk's step may have (KStep); words for a guard that mean `await`. */
+const KSTEP_KEYS = ['where', 'since', 'c', 'cIdle', 'await', 'branches', 'branchNames', 'run', 'idle', 'waits', 'strong', 'holding'];
+const GUARD_WORDS = new Set(['enabled', 'guard', 'when', 'if', 'cond', 'condition', 'wait', 'awaits']);
+/**
+ * A key a user's step has that no step has is a typo, never dropped: `enabled:` for `await:` lost
+ * the guard, and the patched search said holds (a review, 2026-12-05: only the library's own
+ * keys were copied into the engine's step, whose own check then never saw it).
+ */
+function checkStepKeys(p: Patch, target: string, made: object): void {
+  for (const key of Object.keys(made)) {
+    if (KSTEP_KEYS.includes(key)) continue;
+    const near = GUARD_WORDS.has(key) ? 'await' : didYouMean(key, KSTEP_KEYS);
+    throw new ProbecheckError('E604', `patch ${p.id} (${p.subject}): its step for ${target} has an unknown key '${key}'${near !== undefined ? `; did you mean '${near}'?` : ''} (a step has ${KSTEP_KEYS.join(', ')})`);
+  }
 }
 
 /** A library step a user's hunk may call: given the strict views, it runs on the real state and locals. */

@@ -490,6 +490,13 @@ export default definePatch({
     // Not asked where the search did not visit every state (here --por; with --workers each thread reads apart).
     expect(probecheck(['check', 'late-wait2.ts', '--patch', 'wait-dead.ts', '-q', '--por', '--property', 'no-deadlock'], { cwd: dir }).stdout).not.toContain('the same value at every read');
   });
+  it("a hunk's step with a key no step has is E604 naming it (enabled: for await: dropped the guard: holds, exit 0)", () => {
+    write('typo-key.ts', readFileSync(join(dir, 'wait-timeout.ts'), 'utf8').replace('await: (s) => !s.probeTimeout,', 'enabled: (s) => !s.probeTimeout,'));
+    const r = probecheck(['check', 'early-wait.ts', '--patch', 'typo-key.ts', '-q'], { cwd: dir });
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim()).toBe("probecheck: E604 (patch does not apply): patch wait-for-timeout (driver core: Ensure wait_for_device_probe() waits until the deferred_probe_timeout fires): its step for wait_for_device_probe:wait_probe_timeout has an unknown key 'enabled'; did you mean 'await'? (a step has where, since, c, cIdle, await, branches, branchNames, run, idle, waits, strong, holding)");
+  });
+
   it('35a672363ab3 as a patch on v5.4: the wait before the late initcall deadlocks', () => {
     const d = probecheck(['diff', 'early-wait.ts', '--patch', 'wait-timeout.ts', '-q'], { cwd: dir });
     expect(d.stdout).toMatch(/no-deadlock\s+holds\s+violated\s+regressed/);
