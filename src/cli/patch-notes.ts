@@ -41,14 +41,14 @@ export function patchNotes(patches: UserPatch[], patched: Result, base?: Result)
     }
     else if (steps.every((e) => e.fired === 0)) notes.push({ patch: p.id, step: target, note: 'never fires', text: `patch ${p.id}: its step ${target} never fires in this search` });
   }
-  // A field a patch's steps read that held one value at every read: a test of it was never taken
-  // both ways here (the patch's state? a field this scenario never changes? one the profile keeps
-  // constant?). Said per patch, the fields named (check.ts asks only where every state was visited).
+  // A field a patch's guards (await) read that held one value at every read: its wait never blocked,
+  // or always did (a field this scenario never changes? one the profile keeps constant?). Said per
+  // patch, the fields named (check.ts asks only where every state was visited).
   const one = new Map<string, string[]>();
   for (const r of patched.constantReads ?? []) one.set(r.patch, [...(one.get(r.patch) ?? []), `${r.path} (${typeof r.value === 'string' ? r.value : JSON.stringify(r.value) ?? String(r.value)})`]);
   for (const [id, fields] of one) {
     const shown = fields.slice(0, 6).join(', '), more = fields.length > 6 ? ` and ${fields.length - 6} more` : '';
-    notes.push({ patch: id, step: '', note: 'one value', text: `patch ${id}: its steps read ${shown}${more}, each the same value at every read in this search: what they decide from ${fields.length > 1 ? 'them' : 'it'} went one way only (a wait on ${fields.length > 1 ? 'them' : 'it'} never blocked, or always did)` });
+    notes.push({ patch: id, step: '', note: 'one value', text: `patch ${id}: its waits read ${shown}${more}, each the same value at every read in this search: a wait on ${fields.length > 1 ? 'them' : 'it'} never blocked, or always did` });
   }
   if (base?.complete) {
     const fired = new Set(base.coverage.filter((e) => e.fired > 0).map((e) => `${e.thread}\0${e.label}`));

@@ -206,13 +206,14 @@ export function check(model: Model, o: CheckOptions = {}): Result {
   result.shortest = strategy === 'bfs' && !por?.reduced;
   // A shard's BFS is shortest in its part only; symmetry on the user's word only for a property
   // that treats the devices alike (a parallel hunt, 2026-12-05: both were called shortest).
-  if (result.shortest && result.shard?.level !== undefined) { result.shortest = false; result.shortestWhy = `shard ${result.shard.index}/${result.shard.count}, one part of the search`; }
-  else if (result.shortest && sym.result?.applied && sym.result.note?.startsWith('as asked')) { result.shortest = false; result.shortestWhy = 'symmetry applied on your word, where your property may tell the devices apart'; }
+  // (Symmetry's reason first: it holds for the whole search, where a merge drops a shard's.)
+  if (result.shortest && sym.result?.applied && sym.result.note?.startsWith('as asked')) { result.shortest = false; result.shortestWhy = 'symmetry applied on your word, where your property may tell the devices apart'; }
+  else if (result.shortest && result.shard?.level !== undefined) { result.shortest = false; result.shortestWhy = `shard ${result.shard.index}/${result.shard.count}, one part of the search`; }
   result.workers = out.workers;
   if (out.workersNote) result.workersNote = out.workersNote;
   if (model.notes?.length) result.notes = [...model.notes];
   // Every state visited (no reduction, one thread: the workers' models read apart): what a patch's tests never saw change.
-  if (out.complete && model.constantReads && !por?.applied && !sym.result?.applied && out.workers === 1) {
+  if (out.complete && model.constantReads && !por?.applied && !sym.result?.applied && out.workers === 1 && !o.shard) {
     const cr = model.constantReads();
     if (cr.length) result.constantReads = cr;
   }

@@ -329,13 +329,16 @@ export class Block {
   }
   private framedStep(st: KStep, patch: string): KStep {
     const all = this.tb.k.locals;
-    // The state through the read log (strict-state.ts ReadLog): what the patch's tests read.
+    // The state its guard reads through the read log (strict-state.ts ReadLog): a wait of the
+    // patch's that never blocked, or always did. (Its run's reads were logged too at first: a
+    // loop over every device, and a library helper it calls, read fields that never change there,
+    // and the note was noise on the README's own example: a review, 2026-12-05.)
     const sv = this.tb.k.reads?.view(patch) ?? strictState;
-    if (!all) return viewedStep(st, sv, strictState);
+    if (!all) return viewedStep(st, strictState, strictState, sv);
     const decls = all.get(this.name) ?? [];
     // Names that are C locals of other functions: a hunk here that uses one is told whose it is.
     const elsewhere = new Map([...all].filter(([f]) => f !== this.name).flatMap(([f, ds]) => ds.map((d) => [d.name, f] as const)).filter(([n]) => !decls.some((d) => d.name === n)));
-    if (!decls.length && !elsewhere.size) return viewedStep(st, sv, strictState);
+    if (!decls.length && !elsewhere.size) return viewedStep(st, strictState, strictState, sv);
     if (decls.length && this.slot < 0) {
       const blocks = this.tb.frames.get(this.name) ?? [];
       this.slot = blocks.length;
@@ -350,7 +353,7 @@ export class Block {
       if (!f) { f = frameLocals(strictState(x), fn, slot, decls, elsewhere); frames.set(x, f); }
       return f as T;
     };
-    return viewedStep(st, sv, frame);
+    return viewedStep(st, strictState, frame, sv);
   }
   private slot = -1;
 
@@ -552,9 +555,9 @@ export class Block {
 }
 
 /** The step with every function of it given the state through `view` and the locals through `viewT`. */
-function viewedStep(st: KStep, view: <T>(x: T) => T, viewT: <T>(x: T) => T = view): KStep {
+function viewedStep(st: KStep, view: <T>(x: T) => T, viewT: <T>(x: T) => T = view, awaitView: <T>(x: T) => T = view): KStep {
   const out: KStep = { ...st, run: (s, t, b, c) => st.run(view(s), viewT(t), b, c) };
-  if (st.await) { const a = st.await; out.await = (s, t) => a(view(s), viewT(t)); }
+  if (st.await) { const a = st.await; out.await = (s, t) => a(awaitView(s), viewT(t)); }
   if (st.waits) { const w = st.waits; out.waits = sameWait(w, (s: KS, t: KL) => w(view(s), viewT(t))); }
   if (typeof st.branches === 'function') { const f = st.branches; out.branches = (s, t) => f(view(s), viewT(t)); }
   return out;

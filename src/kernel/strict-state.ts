@@ -60,10 +60,9 @@ function checkedBytes(a: Uint8Array): Uint8Array {
 }
 
 /**
- * What a user's patch steps read from the state, field by field: the first value read and
- * whether another was read since. After a complete search, a field that read one value every
- * time is said (patch-notes.ts): a test of it never saw it change, so the patch's branch on it
- * was never taken both ways (a patch hunt, 2026-12-05: 35a672363ab3 as a patch waited on a field
+ * What a user's patch steps' guards (await) read from the state, field by field: the first value
+ * read and whether another was read since. After a complete search, a field that read one value
+ * every time is said (patch-notes.ts): the patch's wait on it never blocked, or always did (a patch hunt, 2026-12-05: 35a672363ab3 as a patch waited on a field
  * the profile kept false, and diff said nothing changed).
  */
 export class ReadLog {

@@ -94,6 +94,9 @@ export function validateSuite(d: unknown, file: string): Suite {
     if (o.neverCompletes !== undefined && !(Array.isArray(o.neverCompletes) && o.neverCompletes.length > 0 && o.neverCompletes.every((x) => typeof x === 'string' && /^[^:]+: ./.test(x)))) {
       bad(`${f}.neverCompletes`, "expected a non-empty list of actor actions as 'thread: action' (e.g. 'kernel_init: wait_for_device_probe')");
     }
+    // (A review, 2026-12-05: a repeated entry let another set of hangs match by count.)
+    const twice = (o.neverCompletes as string[] | undefined)?.find((x, j, a) => a.indexOf(x) !== j);
+    if (twice !== undefined) bad(`${f}.neverCompletes`, `'${twice}' is listed twice`);
     if (!o.params || typeof o.params !== 'object' || Array.isArray(o.params)) bad(`${f}.params`, 'expected an object of parameter values');
     for (const [k, v] of Object.entries(o.params as object)) if (typeof v !== 'string' && typeof v !== 'number') bad(`${f}.params.${k}`, 'expected a string or number');
     if (!o.expect || typeof o.expect !== 'object' || Array.isArray(o.expect) || Object.keys(o.expect).length === 0) bad(`${f}.expect`, `expected an object of property name → ${EXPECTED.map((x) => `'${x}'`).join(' | ')}`);

@@ -110,6 +110,9 @@ describe('vacuity', () => {
     expect(wrong.status).toBe(4);
     expect(wrong.stdout).toContain("1 case whose actions that never complete are not those pinned (neverCompletes)");
     expect(readFileSync(join(dir, 'j.xml'), 'utf8')).toContain('never completed: expected hotplug: add c, observed hotplug: del c');
+    // Listed twice: E502 (the count matched another pair of hangs).
+    writeFileSync(f, suite("['hotplug: del c', 'hotplug: del c']"));
+    expect(run(['check', f]).stderr).toMatch(/E502 .*cases\[0\]\.neverCompletes: 'hotplug: del c' is listed twice/);
     // Not a list of 'thread: action': E502.
     writeFileSync(f, suite("['del c']"));
     const bad = run(['check', f]);
