@@ -80,6 +80,13 @@ describe('probecheck merge', () => {
     expect(JSON.parse(probecheck(['merge', file('s6-1.json'), file('s6-2.json'), '--json']).stdout).runs[0].shortest).toBe(true);
   });
 
+  it("results written before `shortest` existed: the merge does not call its trace shortest, and says why", () => {
+    const strip = (from: string, to: string) => { const d = JSON.parse(readFileSync(file(from), 'utf8')); for (const r of d.runs) delete r.shortest; writeFileSync(file(to), JSON.stringify(d)); };
+    strip('s6-1.json', 'old-1.json'); strip('s6-2.json', 'old-2.json');
+    const m = JSON.parse(probecheck(['merge', file('old-1.json'), file('old-2.json'), '--json']).stdout).runs[0];
+    expect(m).toMatchObject({ shortest: false, shortestWhy: "the shards' results do not say whether their traces are shortest" });
+  });
+
   it('refuses a result file of a format version it does not read', () => {
     const doc = JSON.parse(readFileSync(file('h-1.json'), 'utf8'));
     writeFileSync(file('v99.json'), JSON.stringify({ ...doc, version: 99 }));
