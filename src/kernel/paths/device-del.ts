@@ -19,9 +19,10 @@ export function deviceDel(tb: ThreadBuilder, dev: number, ret: Ret): string {
   const f = tb.fn('device_del', { dev }, ret);
   if (early) {
     // 9ed9895370ae:519 (device_del+15), 24 lines before bus_remove_device: every link at dev is
-    // deleted (__device_link_del, whatever its kref or status; a WARN for an active one, not
-    // checked): the release that follows finds no consumer to unbind, and a driver's ->remove
-    // that deletes its stateless link deletes a freed one.
+    // deleted (__device_link_del, whatever its kref or status; its WARN_ONs for an ACTIVE link to
+    // a supplier and a link to a consumer not DORMANT or NONE are links-no-warn's): the release
+    // that follows finds no consumer to unbind, and a driver's ->remove that deletes its
+    // stateless link deletes a freed one.
     f.step('device_links_purge', { where: `${CORE}:device_del (device_links_purge)`, since: 'v4.10 (9ed9895370ae): before bus_remove_device',
       c: ['device_links_purge(dev);'], run: (s) => { purgeLinks(k.w, s, links); return 'bus_remove_device'; } });
   }
