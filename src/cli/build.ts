@@ -34,6 +34,10 @@ export function buildModel(f: ModelFactory, given: Record<string, string | numbe
     if (e instanceof ProbecheckError) throw e;
     throw new ProbecheckError('E101', `model ${f.name}: build(${JSON.stringify(params)}) threw: ${e instanceof Error ? e.message : String(e)}`);
   }
+  // A model that does not say its parameters gets the ones it was built with: results, traces,
+  // shards and JUnit names carry them (a CI hunt, 2026-12-05: `params: {}` let merge join shards of
+  // two parameter values, and replay rebuilt a trace with the defaults and refuted it).
+  if (m && typeof m === 'object' && m.params === undefined && Object.keys(params).length) m = { ...m, params };
   return withProperties(m, extra);
 }
 

@@ -254,3 +254,21 @@ describe('--workers that a search does not use says so in text, as --por and sym
     expect(stopLines({ ...(stopped as object), workersNote: undefined } as never).join('\n')).not.toContain('--workers');
   });
 });
+
+// A CI hunt (2026-12-05): a defineModel model whose build returns no `params` recorded none, so
+// replay rebuilt its trace with the defaults and refuted it, and merge joined shards of two values.
+describe("a model of your own that does not say its parameters", () => {
+  it("results and traces carry the parameters it was built with: replay confirms the trace", () => {
+    const dir = userFolder();
+    writeFileSync(join(dir, 'g.ts'), `import { defineModel, t } from 'probecheck';
+export default defineModel({ name: 'g', params: { mode: { default: 'none' } }, build(p) {
+  return { name: 'g', state: t.record({ c: t.int(7) }),
+    threads: [{ name: 'T', steps: { inc: { where: 'g', await: (s: any) => s.c < 5, run: (s: any) => { s.c += 1; return 'inc'; } } } }],
+    properties: [{ kind: 'invariant', name: 'low', holds: (s: any) => p.mode !== 'deep' || s.c < 3 }] };
+} });
+`);
+    const r = probecheck(['check', 'g.ts', '--param', 'mode=deep', '--trace-out', 'tr.json', '--json'], { cwd: dir });
+    expect(JSON.parse(r.stdout).runs[0].params).toEqual({ mode: 'deep' });
+    expect(probecheck(['replay', 'tr.json'], { cwd: dir }).stdout).toContain('confirmed: property low is violated at step 3');
+  });
+});
