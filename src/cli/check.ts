@@ -129,7 +129,7 @@ export async function runCheck(io: Io, targetArgs: string[], params: Record<stri
             throw e;
           }
           progress.clear();
-          runs.push({ file: modelFile, result: done.result, suite: s.suite.name, expect: c.expect, case: s.suite.cases.indexOf(c), allowVacuous: output.allowVacuous });
+          runs.push({ file: modelFile, result: done.result, suite: s.suite.name, expect: c.expect, case: s.suite.cases.indexOf(c), allowVacuous: output.allowVacuous, ...(c.neverCompletes ? { neverCompletes: c.neverCompletes } : {}) });
           return done.result;
         }, undefined, { allowVacuous: output.allowVacuous });
         suites.push(outcome);
@@ -205,7 +205,7 @@ export function jsonDocument(runs: CheckedRun[], suites: SuiteOutcome[], exit: E
     }))),
     // A suite case's run carries its expectations and index: `probecheck merge` judges merged shards by them.
     // A shard's run says what it ran by content (searchSources), for `probecheck merge`.
-    runs: runs.map((r) => ({ file: r.file, suite: r.suite, ...(r.expect ? { case: r.case, expect: r.expect } : {}), ...r.result, ...(r.result.shard ? { sources: searchSources(r.file, r.result.params) } : {}) })),
+    runs: runs.map((r) => ({ file: r.file, suite: r.suite, ...(r.expect ? { case: r.case, expect: r.expect } : {}), ...(r.neverCompletes ? { neverCompletes: r.neverCompletes } : {}), ...r.result, ...(r.result.shard ? { sources: searchSources(r.file, r.result.params) } : {}) })),
     suites: suites.map(suiteJson),
   };
 }

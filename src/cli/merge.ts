@@ -24,7 +24,7 @@ import { htmlReport } from '../report/html.js';
 import { junitXml } from '../report/junit.js';
 
 /** A suite case's run carries the case's index in its suite and its expectations. */
-type Run = Result & { file: string; suite?: string; case?: number; expect?: Record<string, Expected>; sources?: { model?: string; patches?: Record<string, string> } };
+type Run = Result & { file: string; suite?: string; case?: number; expect?: Record<string, Expected>; neverCompletes?: string[]; sources?: { model?: string; patches?: Record<string, string> } };
 
 /** A suite as a shard's --json wrote it (suiteJson): its file, model and cases. */
 interface SuiteDoc {
@@ -244,7 +244,8 @@ function mergedSuites(runs: Run[], docs: Map<string, SuiteDoc>, counts: Map<Run,
       if (n.states === null) base.statesAtLeast = true;
       const result = { ...r, states: n.states ?? n.statesAtLeast };
       judged.set(r, result);
-      const outcome = judgeCase(`${doc.file}: cases[${i}]`, { params: c.params, expect: r.expect! }, result, { allowVacuous }, base,
+      // The hang the case pins travels with each shard's run (a CI hunt, 2026-12-05: merge judged without it).
+      const outcome = judgeCase(`${doc.file}: cases[${i}]`, { params: c.params, expect: r.expect!, ...(r.neverCompletes ? { neverCompletes: r.neverCompletes } : {}) }, result, { allowVacuous }, base,
         n.states === null ? `not compared (merged shards): ${n.note}` : undefined);
       // The pin stays in the result (a JSON reader sees there was one). Compared where the parts tell
       // the whole count, and wherever the largest part alone exceeds it (a CI hunt, 2026-12-05: at
@@ -287,7 +288,7 @@ export function runMerge(io: Io, files: string[], o: MergeOutputArgs): ExitCode 
     return {
       file: r.file, result: judged.get(r) ?? { ...r, states: c.states ?? c.statesAtLeast }, allowVacuous,
       ...(c.states === null ? { statesAtLeast: true as const } : {}), countNote: c.note,
-      ...(r.suite !== undefined ? { suite: r.suite, case: r.case!, expect: r.expect! } : {}),
+      ...(r.suite !== undefined ? { suite: r.suite, case: r.case!, expect: r.expect!, ...(r.neverCompletes ? { neverCompletes: r.neverCompletes } : {}) } : {}),
     };
   });
   const doc = () => {

@@ -24,12 +24,22 @@ export function githubAnnotations(runs: readonly CheckedRun[], suites: readonly 
   }
   // An actor's action that never completed (exit 5 unless --allow-vacuous): every verdict of the
   // run is about runs that stop short (a CI hunt, 2026-12-05: no annotation said so).
+  const caseOf = (r: CheckedRun) => suites.find((o) => o.suite === r.suite)?.cases.find((c) => c.result === r.result);
   for (const r of runs) {
     if (r.allowVacuous || r.result.shard) continue;
+    // A hang the case pins is its expectation, not a vacuity (judged below).
+    if (caseOf(r)?.expectedIdle) continue;
     for (const a of r.result.vacuity?.actions ?? []) {
       const where = `${r.result.model} (${showParams(r.result.params)})`;
       out.push(`::error file=${prop(relative(process.cwd(), r.file))},title=${prop(`action '${a.action}' never completed`)}::${data(`${where}: action '${a.action}' of ${a.thread} never completed in any run: its verdicts are about runs that stop short`)}`);
     }
+  }
+  // The actions a case pins as never completing are not the ones that did not (neverCompletes).
+  for (const o of suites) for (const c of o.cases) {
+    if (!c.expectedIdle || c.actionsStatus !== 'mismatch' || !c.result) continue;
+    const seen = c.idleActions?.length ? c.idleActions.join(', ') : 'none';
+    const run = runs.find((r) => r.result === c.result);
+    out.push(`::error file=${prop(relative(process.cwd(), run?.file ?? o.file))},title=${prop('never completes: not as pinned')}::${data(`${o.suite}: ${c.result.model} (${showParams(c.result.params)}): the case pins ${c.expectedIdle.join(', ')} as never completing; never completed: ${seen}`)}`);
   }
   // A pinned state count the search did not find: the suite file holds the count.
   for (const o of suites) for (const c of o.cases) {

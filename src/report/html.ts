@@ -78,7 +78,11 @@ function verdictTable(runs: readonly CheckedRun[], suites: readonly SuiteOutcome
     const n = (x: number) => x.toLocaleString('en-US');
     if (c?.statesStatus === 'mismatch') out.push(cells('(state count)', n(c.expectedStates!), `${c.statesAtLeast ? 'at least ' : ''}${n(r.result.states)}`, 'violated', '-', `${STATUS.mismatch}: the state space changed`));
     const idle = r.result.vacuity?.actions ?? [];
-    if (idle.length && !isPart(r.result.shard)) {
+    // A hang the case pins (neverCompletes): judged as the terminal's table judges it (a CI hunt, 2026-12-05).
+    if (c?.expectedIdle) {
+      const seen = c.idleActions?.length ? `never completed: ${c.idleActions.join(', ')}` : 'every action completed';
+      out.push(cells('(actions)', `never completed: ${c.expectedIdle.join(', ')}`, seen, c.actionsStatus === 'ok' ? 'holds' : 'violated', '-', STATUS[c.actionsStatus ?? 'mismatch']));
+    } else if (idle.length && !isPart(r.result.shard)) {
       out.push(cells('(actions)', 'complete', `never completed: ${idle.map((a) => `${a.thread}: ${a.action}`).join(', ')}`, 'unknown', '-', r.allowVacuous ? 'accepted (--allow-vacuous)' : STATUS.vacuous));
     }
     return out;

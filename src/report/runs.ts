@@ -15,6 +15,8 @@ export interface CheckedRun {
   expect?: Record<string, Expected>;
   /** For a suite case: its index in the suite's cases (what `probecheck merge` matches shards by). */
   case?: number;
+  /** For a suite case: the actions it pins as never completing (SuiteCase.neverCompletes). */
+  neverCompletes?: string[];
   /** A suite case not run yet: its reason (result is then a stub with no properties). */
   fixme?: string;
   /** --allow-vacuous: a vacuous verdict counts as the `holds` it was expected to be. */

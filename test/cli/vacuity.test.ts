@@ -10,7 +10,7 @@ import { FIXTURES, ROOT, hasStack, probecheck, tempDir } from './run.js';
 
 const VAC = join(FIXTURES, 'vacuous.ts');
 const HOME = tempDir();
-const run = (args: string[]) => probecheck(args, { cwd: HOME });
+const run = (args: string[], o: { env?: Record<string, string> } = {}) => probecheck(args, { cwd: HOME, ...o });
 let rmmodRun: ReturnType<typeof run> | undefined;
 const rmmod = () => (rmmodRun ??= run(['check', VAC, '--param', 'case=rmmod']));
 const verdicts = (stdout: string) => Object.fromEntries(JSON.parse(stdout).properties.map((p: any) => [p.name, p.verdict]));
@@ -118,6 +118,30 @@ describe('vacuity', () => {
     const bad = run(['check', f]);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/E502 .*cases\[0\]\.neverCompletes: expected a non-empty list of actor actions as 'thread: action'/);
+  });
+
+  // A CI hunt (2026-12-05): merge, GitHub annotations, the HTML report and a shard's JUnit judged without the pin.
+  it('a pinned hang is judged the same by merge, GitHub annotations, the HTML report and a shard', () => {
+    const dir = tempDir();
+    const suite = (idle: string) => `export default { kind: 'probecheck-suite', name: 'hang', model: ${JSON.stringify(VAC)}, cases: [{ params: { case: 'del' }, neverCompletes: ${idle}, expect: { 'single-binding': 'holds' } }] };\n`;
+    const f = join(dir, 'hang.suite.ts');
+    for (const [idle, exit] of [["['hotplug: del c']", 0], ["['hotplug: add c']", 4]] as const) {
+      writeFileSync(f, suite(idle));
+      const parts = [1, 2].map((i) => run(['check', f, '--shard', `${i}/2`, '--json-out', join(dir, `p${i}.json`), '--junit', join(dir, `p${i}.xml`), '-q']));
+      for (const [i, p] of parts.entries()) {
+        expect(p.status, p.stdout).toBe(0);
+        expect(readFileSync(join(dir, `p${i + 1}.xml`), 'utf8')).not.toContain('<failure');
+      }
+      const m = run(['merge', join(dir, 'p1.json'), join(dir, 'p2.json'), '--html', join(dir, 'm.html')], { env: { GITHUB_ACTIONS: 'true' } });
+      expect(m.status, m.stdout).toBe(exit);
+      const errors = m.stdout.split('\n').filter((l) => l.startsWith('::error'));
+      expect(errors.length, errors.join('\n')).toBe(exit === 0 ? 0 : 1);
+      if (exit) expect(errors[0]).toContain('the case pins hotplug: add c as never completing; never completed: hotplug: del c');
+      expect(readFileSync(join(dir, 'm.html'), 'utf8')).toContain(`never completed: ${exit ? 'hotplug: add c' : 'hotplug: del c'}`);
+      const c = run(['check', f, '--html', join(dir, 'c.html')], { env: { GITHUB_ACTIONS: 'true' } });
+      expect(c.status).toBe(exit);
+      expect(c.stdout.split('\n').filter((l) => l.startsWith('::error')).length).toBe(exit === 0 ? 0 : 1);
+    }
   });
 
   it('--help documents exit status 5 and --allow-vacuous', () => {
