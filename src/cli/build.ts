@@ -38,7 +38,28 @@ export function buildModel(f: ModelFactory, given: Record<string, string | numbe
   // shards and JUnit names carry them (a CI hunt, 2026-12-05: `params: {}` let merge join shards of
   // two parameter values, and replay rebuilt a trace with the defaults and refuted it).
   if (m && typeof m === 'object' && m.params === undefined && Object.keys(params).length) m = { ...m, params };
+  // A model of your own: its predicates must answer true or false (a CI hunt, 2026-12-05: a holds
+  // that returned a Promise or a string counted as holding). The library's scenarios answer so.
+  if (m && typeof m === 'object' && !(Symbol.for('probecheck.kernel') in m) && Array.isArray(m.properties)) m = { ...m, properties: m.properties.map(booleanPredicates) };
   return withProperties(m, extra);
+}
+
+const PREDICATES = ['holds', 'premise', 'from', 'to', 'quiet'] as const;
+/** The property with each predicate checked to return a boolean: anything else throws (E302, naming it). */
+function booleanPredicates<P extends Model['properties'][number]>(p: P): P {
+  if (!p || typeof p !== 'object') return p;
+  const out: Record<string, unknown> = { ...p };
+  for (const k of PREDICATES) {
+    const f = (p as unknown as Record<string, unknown>)[k];
+    if (typeof f !== 'function') continue;
+    out[k] = (...a: unknown[]) => {
+      const r = (f as (...x: unknown[]) => unknown)(...a);
+      if (r === true || r === false) return r;
+      const got = r === null || r === undefined ? String(r) : typeof r === 'object' ? (typeof (r as { then?: unknown }).then === 'function' ? 'a Promise (a predicate runs synchronously)' : 'an object') : `${typeof r} ${JSON.stringify(r)}`;
+      throw new Error(`${k} returned ${got}; it must return true or false`);
+    };
+  }
+  return out as P;
 }
 
 /**

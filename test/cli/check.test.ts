@@ -271,4 +271,19 @@ export default defineModel({ name: 'g', params: { mode: { default: 'none' } }, b
     expect(JSON.parse(r.stdout).runs[0].params).toEqual({ mode: 'deep' });
     expect(probecheck(['replay', 'tr.json'], { cwd: dir }).stdout).toContain('confirmed: property low is violated at step 3');
   });
+
+  it('a predicate that answers neither true nor false is E302; a property key no property has is E101', () => {
+    const dir = userFolder();
+    const model = (prop: string) => `import { defineModel, t } from 'probecheck';
+export default defineModel({ name: 'g', build() { return { name: 'g', state: t.record({ c: t.int(3) }),
+  threads: [{ name: 'T', steps: { inc: { where: 'g', await: (s: any) => s.c < 3, run: (s: any) => { s.c += 1; return 'inc'; } } } }],
+  properties: [${prop} as any] }; } });
+`;
+    writeFileSync(join(dir, 'promise.ts'), model("{ kind: 'invariant', name: 'p', holds: async () => true }"));
+    oneErrorLine(dir, ['check', 'promise.ts'], /^probecheck: E302 \(property threw\): property 'p' threw: holds returned a Promise \(a predicate runs synchronously\); it must return true or false$/);
+    writeFileSync(join(dir, 'str.ts'), model("{ kind: 'invariant', name: 'p', holds: () => 'fine' }"));
+    oneErrorLine(dir, ['check', 'str.ts'], /holds returned string "fine"; it must return true or false$/);
+    writeFileSync(join(dir, 'premis.ts'), model("{ kind: 'invariant', name: 'p', holds: () => true, premis: () => false }"));
+    oneErrorLine(dir, ['check', 'premis.ts'], /^probecheck: E101 \(malformed model\): property 'p': unknown key 'premis'; did you mean 'premise'\?/);
+  });
 });
