@@ -40,6 +40,15 @@ export async function runCheck(io: Io, targetArgs: string[], params: Record<stri
   if (Object.keys(params).length && !targets.some((t) => t.kind === 'model')) {
     throw new ProbecheckError('E501', `${Object.keys(params).every((k) => k === 'patches') ? '--patch' : '--param'} applies to model files; a suite states the parameters of each case (its patches too: params.patches)`);
   }
+  // Suites are keyed by name in JUnit, the HTML report and merge: two of one name would mix their
+  // cases (a CI hunt, 2026-12-05: a state-count mismatch vanished from JUnit, merge dropped one).
+  const byName = new Map<string, string>();
+  for (const t of targets) {
+    if (t.kind !== 'suite') continue;
+    const other = byName.get(t.loaded.suite.name);
+    if (other !== undefined && other !== t.loaded.file) throw new ProbecheckError('E502', `${t.loaded.file}: suite name '${t.loaded.suite.name}' is also the name of ${other}; the suites of one run need names of their own (reports and merge key cases by it)`);
+    byName.set(t.loaded.suite.name, t.loaded.file);
+  }
   if (search.properties.length && targets.some((t) => t.kind === 'suite')) {
     throw new ProbecheckError('E501', '--property applies to model files; a suite states the properties of each case');
   }

@@ -144,6 +144,14 @@ describe('vacuity', () => {
     }
   });
 
+  it('two suites of one name in a run are E502 (reports and merge key cases by the name)', () => {
+    const dir = tempDir();
+    for (const n of ['a', 'b']) writeFileSync(join(dir, `${n}.suite.ts`), `export default { kind: 'probecheck-suite', name: 'same', model: ${JSON.stringify(VAC)}, cases: [{ params: { case: 'del' }, neverCompletes: ['hotplug: del c'], expect: { 'single-binding': 'holds' } }] };\n`);
+    const r = run(['check', join(dir, 'a.suite.ts'), join(dir, 'b.suite.ts')]);
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim()).toBe(`probecheck: E502 (bad suite): ${join(dir, 'b.suite.ts')}: suite name 'same' is also the name of ${join(dir, 'a.suite.ts')}; the suites of one run need names of their own (reports and merge key cases by it)`);
+  });
+
   it('--help documents exit status 5 and --allow-vacuous', () => {
     const r = run(['check', '--help']);
     expect(r.stdout).toContain('--allow-vacuous');
