@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { ProbecheckError } from '../engine/errors.js';
 import type { IdleAction, PropertyResult, Result } from '../engine/result.js';
-import { renderViolation, showParams, statsLines, vacuityLines, verdictTable } from '../report/text.js';
+import { renderViolation, showParams, statsLines, vacuityLines, verdictTable, vouchedLines } from '../report/text.js';
 import { table } from '../report/table.js';
 import type { CheckedRun } from '../report/runs.js';
 import { suiteSummary, suiteTable } from '../report/suite.js';
@@ -332,6 +332,8 @@ export function runMerge(io: Io, files: string[], o: MergeOutputArgs): ExitCode 
     io.out(io.colors.bold(`${r.suite !== undefined ? `${r.suite}: ` : ''}${r.model} (${showParams(r.params)}): ${parts.length} shards of one ${r.strategy} search merged`));
     // A suite case's verdicts are in the suite table below, beside what is expected.
     if (!inSuite) io.out(verdictTable(r, io.colors).join('\n'));
+    // Every verdict rests on it: -q keeps it, as check -q does (a CI hunt, 2026-12-05).
+    if (quiet) { const v = vouchedLines(r, io.colors); if (v.length) io.out(v.join('\n')); }
     if (!quiet) {
       const rows = [['shard', 'split depth', 'states', 'complete', ...r.properties.map((p) => p.name)].map((h) => io.colors.bold(h))];
       for (const s of parts) rows.push([`${s.shard!.index}/${s.shard!.count}`, String(s.shard!.level ?? '-'), s.states.toLocaleString('en-US'), s.complete ? 'yes' : `no (${s.stopped})`, ...s.properties.map((p) => p.verdict)]);

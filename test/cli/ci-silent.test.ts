@@ -74,6 +74,7 @@ export default defineProperty({ kind: 'invariant', name: 'p6', description: 'c2 
       .toContain('symmetry: states stored up to permutations of {c1, c2}, as asked (--symmetry), trusting your property p6 to treat {c1, c2} alike');
     // Merged shards keep the reason (a review, 2026-12-05: the shard's reason replaced it, and the merge called the trace shortest).
     for (const i of [1, 2]) probecheck(['check', 'host-children.ts', '--param', 'n=2', '--property-file', 'p6.ts', '--property', 'p6', '--symmetry', '--shard', `${i}/2`, '--json-out', `p6-${i}.json`, '-q'], { cwd: dir });
+    expect(probecheck(['merge', 'p6-1.json', 'p6-2.json', '-q'], { cwd: dir }).stdout).toContain('symmetry: states stored up to permutations of {c1, c2}, as asked (--symmetry), trusting your property p6');
     expect(probecheck(['merge', 'p6-1.json', 'p6-2.json'], { cwd: dir }).stdout).toMatch(/^\d+ steps from the initial state \(symmetry applied on your word, where your property may tell the devices apart: a shorter one may exist\):$/m);
     const plain = probecheck(['check', 'host-children.ts', '--param', 'n=2', '--property-file', 'p6.ts', '--property', 'p6'], { cwd: dir });
     expect(plain.stdout).toMatch(/^\d+ steps from the initial state:$/m);
