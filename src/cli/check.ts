@@ -93,6 +93,8 @@ export async function runCheck(io: Io, targetArgs: string[], params: Record<stri
   // Text goes out as each model finishes, so a long run shows its findings early.
   const say = (...lines: string[]) => { if (!output.json) io.out(lines.join('\n')); };
   const options = { ...search };
+  /** A suite case's patch notes, said under the suite table. */
+  const caseNotes: string[] = [];
   try {
     for (const t of targets) {
       if (t.kind === 'model') {
@@ -127,9 +129,12 @@ export async function runCheck(io: Io, targetArgs: string[], params: Record<stri
           // A case that pins only the unreduced count is searched unreduced, so that count is compared
           // (a CI hunt, 2026-12-05: with symmetry on by default it was never compared, and exit was 0).
           const unreduced = c.states !== undefined && c.reduced?.symmetry === undefined && c.reduced?.['por+symmetry'] === undefined && options.symmetry === undefined;
-          let done;
+          let done, mine: ReturnType<typeof userPatches> = [];
           try {
-            done = await checker.run({ file: modelFile, params: c.params, ...options, ...(unreduced ? { symmetry: false } : {}), properties: Object.keys(c.expect), exhaustive: c.states !== undefined || c.reduced !== undefined });
+            // A case with patch files of its own searches to the end: its patch notes need the whole search.
+            await loadPatchFiles(c.params.patches);
+            mine = userPatches(c.params.patches);
+            done = await checker.run({ file: modelFile, params: c.params, ...options, ...(unreduced ? { symmetry: false } : {}), properties: Object.keys(c.expect), exhaustive: c.states !== undefined || c.reduced !== undefined || mine.length > 0 });
           } catch (e) {
             // A file the suite names that is not there: say which suite and case name it (a CI hunt, 2026-12-05).
             if (e instanceof ProbecheckError && e.code === 'E503' && !e.message.startsWith(s.file)) {
@@ -139,6 +144,15 @@ export async function runCheck(io: Io, targetArgs: string[], params: Record<stri
           }
           progress.clear();
           runs.push({ file: modelFile, result: done.result, suite: s.suite.name, expect: c.expect, case: s.suite.cases.indexOf(c), allowVacuous: output.allowVacuous, ...(c.neverCompletes ? { neverCompletes: c.neverCompletes } : {}) });
+          // A case's patch files: what the patched result alone tells (a step that never fires or is
+          // not applied, a wait that never blocked); `unreachable` needs a search without the patch,
+          // which a suite does not run (a CI hunt, 2026-12-05: a case's patch notes were dropped).
+          if (mine.length) {
+            const found = patchNotes(mine, done.result).map((n) => ({ ...n, model: done.result.model, suite: s.suite.name, case: s.suite.cases.indexOf(c) }));
+            notes.push(...found);
+            const { patches: _p, ...rest } = c.params;
+            caseNotes.push(...noteLines(found, io.colors.yellow).map((l) => `${s.suite.name} case ${s.suite.cases.indexOf(c) + 1} (${showParams(rest)}): ${l}`));
+          }
           return done.result;
         }, undefined, { allowVacuous: output.allowVacuous });
         suites.push(outcome);
@@ -157,7 +171,7 @@ export async function runCheck(io: Io, targetArgs: string[], params: Record<stri
     progress.clear();
     await checker.close();
   }
-  if (suites.length) say(...suiteTable(suites, io.colors), suiteSummary(suites, io.colors));
+  if (suites.length) say(...suiteTable(suites, io.colors), suiteSummary(suites, io.colors), ...caseNotes);
   if (suites.length && search.shard && isPart(search.shard)) {
     const { index, count } = search.shard;
     say(io.colors.yellow(`shard ${index}/${count}: each case's verdicts and state count are about this part of its search; write every shard's result with --json-out and run probecheck merge on them: it judges the merged verdicts against the suite`));
@@ -165,7 +179,7 @@ export async function runCheck(io: Io, targetArgs: string[], params: Record<stri
 
   const exit = worst(codes);
   await writeOutputs(io, runs, suites, output, exit);
-  const doc = () => JSON.stringify({ ...jsonDocument(runs, suites, exit), ...(user.length ? { patchNotes: notes } : {}) }, null, 2);
+  const doc = () => JSON.stringify({ ...jsonDocument(runs, suites, exit), ...(user.length || notes.length ? { patchNotes: notes } : {}) }, null, 2);
   if (output.json) io.out(doc());
   if (output.jsonOut) writeOutput('--json-out', output.jsonOut, doc() + '\n');
   if (io.env.GITHUB_ACTIONS === 'true') for (const line of githubAnnotations(runs, suites)) (output.json ? io.err : io.out)(line);

@@ -453,6 +453,20 @@ export default defineSuite({ name: 'mine', model: '../hot-unplug.ts', cases: [
     expect(x).toContain('classname="mine[profile=v4.2 patches=dead.ts variant=async]" name="no-probe-after-del"');
     expect(x).not.toContain(dir);
   });
+  // A CI hunt (2026-12-05): a case's patch notes were dropped; they come under the suite table, and in --json.
+  it("a case's patch notes are said: a hunk whose function the scenario never calls", () => {
+    mkdirSync(join(dir, 'ci'), { recursive: true });
+    writeFileSync(join(dir, 'ci', 'idle.ts'), deadPatch("{ dev: { gone: 'bool' } }").replace("id: 'my-dead'", "id: 'idle-dead'").replace("{ fn: '__device_attach_async_helper', replace: 'device_lock',", "{ fn: 'bind_store', replace: 'device_lock',"));
+    writeFileSync(join(dir, 'ci', 'notes.suite.ts'), `import { defineSuite } from 'probecheck';
+export default defineSuite({ name: 'notes', model: '../hot-unplug.ts', cases: [
+  { params: { profile: 'v4.2' }, patches: ['idle.ts'], expect: { 'no-probe-after-del': 'violated' } },
+] });
+`);
+    const r = probecheck(['check', 'ci/notes.suite.ts', '-q'], { cwd: dir });
+    expect(r.stdout).toMatch(/^notes case 1 \(profile=v4\.2\): warning: patch idle-dead: bind_store:device_lock is not applied here/m);
+    const j = JSON.parse(probecheck(['check', 'ci/notes.suite.ts', '--json'], { cwd: dir }).stdout);
+    expect(j.patchNotes.map((n: { note: string; suite: string }) => [n.suite, n.note])).toContainEqual(['notes', 'not called']);
+  });
 });
 
 describe('state the model keeps only where something reads it is kept for a patch of yours', () => {
