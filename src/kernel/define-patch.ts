@@ -7,7 +7,7 @@
  * because a scenario is built synchronously and a .ts file loads asynchronously.
  */
 import { resolve } from 'node:path';
-import { ProbecheckError } from '../engine/errors.js';
+import { didYouMean, ProbecheckError } from '../engine/errors.js';
 import type { Hunk, Patch } from './emit.js';
 import { validatePatchState, type PatchStateSpec } from './patch-state.js';
 import { PROFILE_NAMES, profileSuggestion } from './profiles.js';
@@ -41,7 +41,9 @@ export function definePatch(spec: PatchSpec): UserPatch {
   const name = typeof s?.id === 'string' ? `patch '${s.id}'` : 'definePatch';
   const bad = (why: string): never => { throw new ProbecheckError('E604', `${name}: ${why}`); };
   if (!s || typeof s !== 'object') bad('expected an object { id, subject, commit?, base, hunks }');
-  for (const k of Object.keys(s)) if (!PATCH_KEYS.includes(k)) bad(`unknown key '${k}'; known: ${PATCH_KEYS.join(', ')}`);
+  // Unknown keys name the one meant (a CI hunt, 2026-12-05: `hunk`, `replce` got no did-you-mean).
+  const unknownKey = (where: string, k: string, known: readonly string[]) => { const near = didYouMean(k, [...known]); bad(`${where}unknown key '${k}'${near !== undefined ? `; did you mean '${near}'?` : ''}; known: ${known.join(', ')}`); };
+  for (const k of Object.keys(s)) if (!PATCH_KEYS.includes(k)) unknownKey('', k, PATCH_KEYS);
   if (typeof s.id !== 'string' || !/^[\w.+-]+$/.test(s.id)) bad('id: expected a short name of letters, digits, ".", "+", "-" or "_"');
   if (typeof s.subject !== 'string' || !s.subject) bad('subject: expected the patch\'s subject line');
   if (s.commit !== undefined && typeof s.commit !== 'string') bad('commit: expected a string');
@@ -52,12 +54,13 @@ export function definePatch(spec: PatchSpec): UserPatch {
     const h = x as Record<string, unknown>;
     const f = `hunks[${i}]`;
     if (!h || typeof h !== 'object') bad(`${f}: expected { fn, replace | insert, step }`);
-    for (const k of Object.keys(h)) if (!HUNK_KEYS.includes(k)) bad(`${f}: unknown key '${k}'; known: ${HUNK_KEYS.join(', ')}`);
+    for (const k of Object.keys(h)) if (!HUNK_KEYS.includes(k)) unknownKey(`${f}: `, k, HUNK_KEYS);
     if (typeof h.fn !== 'string' || !h.fn) bad(`${f}.fn: expected a kernel function name, e.g. '__driver_attach'`);
     if ((h.replace === undefined) === (h.insert === undefined)) bad(`${f}: give exactly one of replace (a label) or insert ({ label, after, before })`);
     if (h.replace !== undefined && (typeof h.replace !== 'string' || !h.replace)) bad(`${f}.replace: expected a step label`);
     if (h.insert !== undefined) {
       const ins = h.insert as Record<string, unknown>;
+      if (ins && typeof ins === 'object') for (const k of Object.keys(ins)) if (!['label', 'after', 'before'].includes(k)) unknownKey(`${f}.insert: `, k, ['label', 'after', 'before']);
       if (!ins || typeof ins.label !== 'string' || typeof ins.before !== 'string') bad(`${f}.insert: expected { label, after, before }`);
       const after = ins.after;
       if (!(after === null || typeof after === 'string' || (Array.isArray(after) && after.length > 0 && after.every((a) => typeof a === 'string')))) bad(`${f}.insert.after: expected a label, a list of labels, or null (the block's entry)`);

@@ -611,11 +611,19 @@ const GUARD_WORDS = new Set(['enabled', 'guard', 'when', 'if', 'cond', 'conditio
  * keys were copied into the engine's step, whose own check then never saw it).
  */
 function checkStepKeys(p: Patch, target: string, made: object): void {
+  const at = `patch ${p.id} (${p.subject}): its step for ${target}`;
+  if (!made || typeof made !== 'object') throw new ProbecheckError('E604', `${at}: the hunk's step function returned ${made === null ? 'null' : typeof made}, not a step { run, await?, ... }`);
   for (const key of Object.keys(made)) {
     if (KSTEP_KEYS.includes(key)) continue;
     const near = GUARD_WORDS.has(key) ? 'await' : didYouMean(key, KSTEP_KEYS);
-    throw new ProbecheckError('E604', `patch ${p.id} (${p.subject}): its step for ${target} has an unknown key '${key}'${near !== undefined ? `; did you mean '${near}'?` : ''} (a step has ${KSTEP_KEYS.join(', ')})`);
+    throw new ProbecheckError('E604', `${at} has an unknown key '${key}'${near !== undefined ? `; did you mean '${near}'?` : ''} (a step has ${KSTEP_KEYS.join(', ')})`);
   }
+  // A value of the wrong kind fails here, at load, not deep in a search (a CI hunt, 2026-12-05: `await: true`).
+  const m = made as Record<string, unknown>;
+  for (const k of ['run', 'await', 'waits']) if (m[k] !== undefined && typeof m[k] !== 'function') throw new ProbecheckError('E604', `${at}: '${k}' must be a function (s, t${k === 'run' ? ', branch, ctx' : ''}) => ..., not ${JSON.stringify(m[k]) ?? typeof m[k]}`);
+  if (typeof m.run !== 'function') throw new ProbecheckError('E604', `${at} has no run function`);
+  if (m.strong !== undefined && typeof m.strong !== 'boolean') throw new ProbecheckError('E604', `${at}: 'strong' must be true or false, not ${JSON.stringify(m.strong)}`);
+  if (m.branches !== undefined && typeof m.branches !== 'function' && !(Number.isInteger(m.branches) && (m.branches as number) >= 1 && (m.branches as number) <= 255)) throw new ProbecheckError('E604', `${at}: 'branches' must be 1..255 or a function`);
 }
 
 /** A library step a user's hunk may call: given the strict views, it runs on the real state and locals. */
