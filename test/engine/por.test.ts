@@ -351,7 +351,7 @@ describe('partial-order reduction with symmetry on properties of your own', () =
       const be = makeBackend(m, 'fast');
       replay(be, tr.moves);
       expect(m.properties.find((q) => q.name === 'p')!.kind === 'invariant' && (m.properties.find((q) => q.name === 'p') as { holds: (g: unknown, q: unknown) => boolean }).holds(be.curG(), be.curQ()), at).toBe(false);
-    }), { numRuns: Number(process.env.PROBECHECK_FUZZ ?? 12), seed: process.env.PROBECHECK_FUZZ ? Date.now() % 1e9 : 20261205 });
+    }), { numRuns: Number(process.env.PROBECHECK_FUZZ ?? 6), seed: process.env.PROBECHECK_FUZZ ? Date.now() % 1e9 : 20261205 });
     // The draws are not vacuous: both verdicts occur, and the reduction reduced.
     expect(violated).toBeGreaterThan(0);
     expect(held).toBeGreaterThan(0);
