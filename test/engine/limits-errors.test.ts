@@ -337,6 +337,15 @@ describe('threads longer than 255 steps (two-byte program counters)', () => {
     expect(check(m({ waits: () => 'x', idle: true })).complete).toBe(true);
   });
 
+  it('a guard that throws is E203 naming the guard, the same on both backends (the step itself never ran)', () => {
+    const m = (): Model => ({ name: 'g', state: t.record({ x: t.int(3) }), properties: [{ kind: 'deadlock', name: 'no-deadlock' }],
+      threads: [{ name: 'w', steps: { s: { where: 'test:s', await: (s: any) => { if (s.x === 1) throw new Error('guard boom'); return s.x < 3; }, run: (s: any) => { s.x += 1; return 's'; } } } }] });
+    const msgs = BACKENDS.map((backend) => thrown(() => check(m(), { backend })).message);
+    expect(msgs[0]).toBe("in the guard (await or branches) of step 's' of thread 'w' (test:s): guard boom");
+    expect(msgs[1]).toBe(msgs[0]);
+    expect(thrown(() => check(m(), { por: true })).message).toBe(msgs[0]);
+  });
+
   it('the limit left is 65,535 steps per thread: E103 beyond it', () => {
     const e = thrown(() => check(longModel(65536)));
     expect(e.code).toBe('E103');

@@ -208,7 +208,7 @@ export class FastBackend implements Backend {
       try {
         if (aw !== null && !aw.call(st, cg, cl[k])) continue;
         nb = cs.nb >= 0 ? cs.nb : dynamicBranches(st.branches as (s: unknown, t: unknown) => number, cg, cl[k]);
-      } catch (e) { throw inStep(e, th, cs.label); }
+      } catch (e) { throw inStep(e, th, cs.label, true); }
       for (let b = 0; b < nb; b++) {
         if (same) same = false;
         else if (big) n32.set(c32);
@@ -293,7 +293,7 @@ export class FastBackend implements Backend {
     try {
       if (st.await !== undefined && !st.await(this.cur.g, cl)) return 0;
       return cs.nb >= 0 ? cs.nb : dynamicBranches(st.branches as (s: unknown, t: unknown) => number, this.cur.g, cl);
-    } catch (e) { throw inStep(e, th, cs.label); }
+    } catch (e) { throw inStep(e, th, cs.label, true); }
   }
 
   apply(k: number, b: number): boolean {
@@ -329,7 +329,7 @@ export class FastBackend implements Backend {
     try {
       if (st.await !== undefined && !st.await(g, l)) return 0;
       return cs.nb >= 0 ? cs.nb : dynamicBranches(st.branches as (s: unknown, t: unknown) => number, g, l);
-    } catch (e) { throw inStep(e, th, cs.label); }
+    } catch (e) { throw inStep(e, th, cs.label, true); }
   }
 
   stepRec(k: number, b: number, rec: Recorder): boolean {
@@ -536,7 +536,7 @@ export function guard<T>(f: () => T, where: string): T {
 }
 
 /** An error thrown by the model's code while running the step at `label` of thread `th`. */
-export function inStep(e: unknown, th: CompiledThread | undefined, label: string): ProbecheckError {
+export function inStep(e: unknown, th: CompiledThread | undefined, label: string, guard = false): ProbecheckError {
   if (!th) return annotate(e, 'a step');
   const where = th.steps.find((s) => s.label === label)?.step.where;
   // The thread's own locals by the name traces give them (`hotplug.async`), not their place in the
@@ -544,7 +544,8 @@ export function inStep(e: unknown, th: CompiledThread | undefined, label: string
   if (e instanceof ProbecheckError && e.message.includes(`state.t${th.index}.l.`)) {
     e = new (e.constructor as typeof ProbecheckError)(e.code, e.message.split(`state.t${th.index}.l.`).join(`${th.name}.`));
   }
-  return annotate(e, `step '${label}' of thread '${th.name}'${where ? ` (${where})` : ''}`);
+  // Its guard, not its effect: the step never ran (a CI hunt, 2026-12-05: "step threw" sent a user to its run).
+  return annotate(e, `${guard ? 'the guard (await or branches) of ' : ''}step '${label}' of thread '${th.name}'${where ? ` (${where})` : ''}`);
 }
 
 function annotate(e: unknown, where: string): ProbecheckError {

@@ -101,7 +101,7 @@ export class ReferenceBackend implements Backend {
     try {
       if (st.await !== undefined && !st.await(this.cur.g, t.l)) return 0;
       return cs.nb >= 0 ? cs.nb : dynamicBranches(st.branches as (s: unknown, t: unknown) => number, this.cur.g, t.l);
-    } catch (e) { throw inStep(e, th, cs.label); }
+    } catch (e) { throw inStep(e, th, cs.label, true); }
   }
 
   expand(visit: (k: number, b: number) => void): number {
@@ -144,7 +144,7 @@ export class ReferenceBackend implements Backend {
     try {
       if (st.await !== undefined && !st.await(g, l)) return 0;
       return cs.nb >= 0 ? cs.nb : dynamicBranches(st.branches as (s: unknown, t: unknown) => number, g, l);
-    } catch (e) { throw inStep(e, th, cs.label); }
+    } catch (e) { throw inStep(e, th, cs.label, true); }
   }
 
   stepRec(k: number, b: number, rec: Recorder): boolean {
