@@ -76,10 +76,19 @@ export async function runDiff(io: Io, baseFile: string, patchedFile: string, bas
     progress.setLabel('base');
     // With a user's patch both searches are complete, so the patch notes compare whole state spaces.
     const whole = user.length ? { exhaustive: true } : {};
-    base = (await checker.run({ file: resolve(baseFile), params: baseParams, ...search, properties: names, ...whole })).result;
+    // An error says which side's search met it (a CI hunt, 2026-12-05: a step of the patch or of the base?).
+    const side = async (which: string, file: string, params: Record<string, string | number>) => {
+      try { return (await checker.run({ file: resolve(file), params, ...search, properties: names, ...whole })).result; } catch (e) {
+        if (!(e instanceof ProbecheckError) || !/^E[23]\d\d$/.test(e.code)) throw e;
+        const x = new ProbecheckError(e.code, `the ${which} search: ${e.message}`);
+        if (e.detail) x.detail = e.detail;
+        throw x;
+      }
+    };
+    base = await side('base', baseFile, baseParams);
     progress.clear();
     progress.setLabel('patched');
-    patched = (await checker.run({ file: resolve(patchedFile), params: patchedParams, ...search, properties: names, ...whole })).result;
+    patched = await side('patched', patchedFile, patchedParams);
   } finally {
     process.off('SIGINT', onSigint);
     progress.clear();

@@ -518,6 +518,16 @@ export default definePatch({
     expect(variant("insert: { label: 'wait_probe_timeout', after: null,", "insert: { label: 'wait_probe_timeout', afer: null,")).toMatch(/hunks\[0\]\.insert: unknown key 'afer'; did you mean 'after'\?/);
   });
 
+  it("diff says which side's search an error came from", () => {
+    write('throw.ts', `import { definePatch } from 'probecheck';
+export default definePatch({ id: 'boom', subject: 'x', base: 'v5.4', hunks: [{ fn: 'wait_for_device_probe', insert: { label: 'boom', after: null, before: 'flush_work' },
+  step: () => ({ where: 'drivers/base/dd.c:wait_for_device_probe', run: () => { throw new Error('patched boom'); } }) }] });
+`);
+    const r = probecheck(['diff', 'early-wait.ts', '--patch', 'throw.ts', '-q'], { cwd: dir });
+    expect(r.status).toBe(2);
+    expect(r.stderr.split('\n')[0]).toMatch(/^probecheck: E203 \(step threw\): the patched search: in step 'wait_for_device_probe:boom' of thread 'init' .*: patched boom$/);
+  });
+
   it('35a672363ab3 as a patch on v5.4: the wait before the late initcall deadlocks', () => {
     const d = probecheck(['diff', 'early-wait.ts', '--patch', 'wait-timeout.ts', '-q'], { cwd: dir });
     expect(d.stdout).toMatch(/no-deadlock\s+holds\s+violated\s+regressed/);
