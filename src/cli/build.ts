@@ -4,7 +4,7 @@
  * anything else it throws becomes E101 naming the model, so a broken model file never shows the
  * user a stack trace.
  */
-import { ProbecheckError } from '../engine/errors.js';
+import { didYouMean, ProbecheckError } from '../engine/errors.js';
 import type { Model, ModelFactory } from '../engine/model.js';
 import { resolveParams } from '../engine/params.js';
 import { propertiesOf, withProperties, type DefinedProperty } from '../kernel/define-property.js';
@@ -45,16 +45,28 @@ export function buildModel(f: ModelFactory, given: Record<string, string | numbe
 }
 
 const PREDICATES = ['holds', 'premise', 'from', 'to', 'quiet'] as const;
-/** The property with each predicate checked to return a boolean: anything else throws (E302, naming it). */
+/** The keys a property may have (model.ts Invariant, ActionProperty, DeadlockProperty, Liveness). */
+const PROPERTY_KEYS = ['kind', 'name', 'sourceFile', 'description', 'holds', 'explain', 'premise', 'premiseText', 'mayDistinguish', 'watches', 'from', 'to', 'quiet'];
+/**
+ * The property of a model file of your own, checked: a key that is a typo of a property's key
+ * (`premis:`) is E101, and a predicate that answers a string, an object (a Promise: a predicate
+ * runs synchronously), a function or undefined throws (E302, naming it). A number answers as
+ * JavaScript reads it. A key that is no near miss is left alone (your own metadata).
+ */
 function booleanPredicates<P extends Model['properties'][number]>(p: P): P {
   if (!p || typeof p !== 'object') return p;
+  for (const key of Object.keys(p)) {
+    if (PROPERTY_KEYS.includes(key)) continue;
+    const near = didYouMean(key, PROPERTY_KEYS);
+    if (near !== undefined) throw new ProbecheckError('E101', `property '${(p as { name?: string }).name}': unknown key '${key}'; did you mean '${near}'? (a property has ${PROPERTY_KEYS.join(', ')})`);
+  }
   const out: Record<string, unknown> = { ...p };
   for (const k of PREDICATES) {
     const f = (p as unknown as Record<string, unknown>)[k];
     if (typeof f !== 'function') continue;
-    out[k] = (...a: unknown[]) => {
-      const r = (f as (...x: unknown[]) => unknown)(...a);
-      if (r === true || r === false) return r;
+    out[k] = function (this: unknown, ...a: unknown[]) {
+      const r = (f as (...x: unknown[]) => unknown).apply(this, a);
+      if (r === true || r === false || typeof r === 'number') return r;
       const got = r === null || r === undefined ? String(r) : typeof r === 'object' ? (typeof (r as { then?: unknown }).then === 'function' ? 'a Promise (a predicate runs synchronously)' : 'an object') : `${typeof r} ${JSON.stringify(r)}`;
       throw new Error(`${k} returned ${got}; it must return true or false`);
     };

@@ -3,6 +3,7 @@
  * runs every model and suite case in the search worker with a progress line and Ctrl-C, prints
  * the text or JSON report, writes the requested files, and decides the exit status.
  */
+import { resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { ProbecheckError } from '../engine/errors.js';
 import type { Result } from '../engine/result.js';
@@ -46,7 +47,7 @@ export async function runCheck(io: Io, targetArgs: string[], params: Record<stri
   for (const t of targets) {
     if (t.kind !== 'suite') continue;
     const other = byName.get(t.loaded.suite.name);
-    if (other !== undefined && other !== t.loaded.file) throw new ProbecheckError('E502', `${t.loaded.file}: suite name '${t.loaded.suite.name}' is also the name of ${other}; the suites of one run need names of their own (reports and merge key cases by it)`);
+    if (other !== undefined && resolve(other) !== resolve(t.loaded.file)) throw new ProbecheckError('E502', `${t.loaded.file}: suite name '${t.loaded.suite.name}' is also the name of ${other}; the suites of one run need names of their own (reports and merge key cases by it)`);
     byName.set(t.loaded.suite.name, t.loaded.file);
   }
   if (search.properties.length && targets.some((t) => t.kind === 'suite')) {

@@ -5,6 +5,7 @@
  * its `base`. Only complete searches are compared: an unexplored state could have fired the step.
  */
 import type { Result } from '../engine/result.js';
+import { isPart } from '../engine/search/shard.js';
 import { isPatchFile, isUserPatch, hunkTarget, type UserPatch } from '../kernel/define-patch.js';
 import { parsePatches, patchEntries } from '../kernel/patches.js';
 import { splitLabel } from './steps.js';
@@ -29,6 +30,8 @@ export function patchNotes(patches: UserPatch[], patched: Result, base?: Result)
   const profile = patched.params.profile;
   for (const p of patches) if (profile !== undefined && p.base !== String(profile)) notes.push({ patch: p.id, step: '', note: 'other base', text: `patch ${p.id} was written against ${p.base}; this run applies it to ${profile}` });
   if (!patched.complete) return notes;
+  // A shard's coverage is its part's: a step another part fires would read as never firing (a review, 2026-12-05).
+  if (patched.shard && isPart(patched.shard)) return notes;
   for (const p of patches) for (const h of p.hunks) {
     const target = hunkTarget(h);
     const steps = patched.coverage.filter((e) => splitLabel(e.label).join(':') === target);

@@ -13,8 +13,6 @@ import { sizeOf, t, wideInt, type Fields, type RecordT } from './schema.js';
 /** The keys a step may have (model.ts Step); words for a guard that mean `await`. */
 const STEP_KEYS = new Set(['where', 'since', 'source', 'sourceIdle', 'idleWhen', 'await', 'branches', 'branchNames', 'run', 'idle', 'waits', 'strong', 'weakNote']);
 const GUARD_WORDS = new Set(['enabled', 'guard', 'when', 'if', 'cond', 'condition', 'wait', 'awaits']);
-/** The keys a property may have (model.ts Invariant, ActionProperty, DeadlockProperty, Liveness). */
-const PROPERTY_KEYS = ['kind', 'name', 'sourceFile', 'description', 'holds', 'explain', 'premise', 'premiseText', 'mayDistinguish', 'watches', 'from', 'to', 'quiet'];
 
 export interface CompiledStep {
   label: string;
@@ -157,13 +155,6 @@ export function compile(model: Model): Compiled {
     const kind: string = p.kind;
     if (!KINDS.includes(kind)) {
       throw new ModelError('E101', `property '${p.name}': unknown kind '${kind}' (known: ${KINDS.join(', ')})`);
-    }
-    // An unknown key is a typo, never ignored: `premis:` left a property without its premise, and
-    // a vacuous one read as holding (a CI hunt, 2026-12-05).
-    for (const key of Object.keys(p)) {
-      if (PROPERTY_KEYS.includes(key)) continue;
-      const near = didYouMean(key, PROPERTY_KEYS);
-      throw new ModelError('E101', `property '${p.name}': unknown key '${key}'${near !== undefined ? `; did you mean '${near}'?` : ''} (a property has ${PROPERTY_KEYS.join(', ')})`);
     }
     if (p.kind === 'leads-to' ? !(typeof p.from === 'function' && typeof p.to === 'function')
       : p.kind === 'quiescent' ? typeof p.quiet !== 'function'

@@ -449,11 +449,12 @@ export class Block {
           }
           // A user's inserted step that says no `where` is placed in its function, as the
           // function's own steps are (a new user, 2026-12-05: an E103 at search time named a thread).
-          const made = h.step(site, undefined);
+          let made = h.step(site, undefined);
           if (isUserPatch(p)) checkStepKeys(p, `${this.name}:${label}`, made);
           if (isUserPatch(p) && made.where === undefined) {
             const fnWhere = (this.local.get(afters[0] ?? order[0]!)?.where ?? this.name).split(' ')[0]!;
-            made.where = `${fnWhere} (patch ${p.id}: ${label})`;
+            // A copy: the step the hunk returned may be frozen (a review, 2026-12-05).
+            made = { ...made, where: `${fnWhere} (patch ${p.id}: ${label})` };
           }
           this.local.set(label, isUserPatch(p) ? this.userStep(made, p.id) : made);
           patchedBy.set(label, p);

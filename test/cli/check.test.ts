@@ -285,5 +285,10 @@ export default defineModel({ name: 'g', build() { return { name: 'g', state: t.r
     oneErrorLine(dir, ['check', 'str.ts'], /holds returned string "fine"; it must return true or false$/);
     writeFileSync(join(dir, 'premis.ts'), model("{ kind: 'invariant', name: 'p', holds: () => true, premis: () => false }"));
     oneErrorLine(dir, ['check', 'premis.ts'], /^probecheck: E101 \(malformed model\): property 'p': unknown key 'premis'; did you mean 'premise'\?/);
+    // A number answers as JavaScript reads it, and a key that is no near miss is your own metadata (a review, 2026-12-05).
+    writeFileSync(join(dir, 'num.ts'), model("{ kind: 'invariant', name: 'p', holds: (s: any) => 3 - s.c, tags: ['mine'] }"));
+    const num = probecheck(['check', 'num.ts', '-q'], { cwd: dir });
+    expect(num.stdout).toMatch(/p\s+violated/);
+    expect(num.status).toBe(1);
   });
 });
