@@ -12,7 +12,7 @@ import { sizeOf, t, wideInt, type Fields, type RecordT } from './schema.js';
 
 /** The keys a step may have (model.ts Step); words for a guard that mean `await`. */
 const STEP_KEYS = new Set(['where', 'since', 'source', 'sourceIdle', 'idleWhen', 'await', 'branches', 'branchNames', 'run', 'idle', 'waits', 'strong', 'weakNote']);
-const GUARD_WORDS = new Set(['enabled', 'guard', 'when', 'if', 'cond', 'condition', 'wait', 'awaits']);
+export const GUARD_WORDS: ReadonlySet<string> = new Set(['enabled', 'guard', 'when', 'if', 'cond', 'condition', 'wait', 'awaits']);
 
 export interface CompiledStep {
   label: string;

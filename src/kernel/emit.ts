@@ -12,6 +12,7 @@
  * insert steps by local label, so a patch reads like the hunk on the list.
  */
 import { didYouMean, ModelError, ProbecheckError } from '../engine/errors.js';
+import { GUARD_WORDS } from '../engine/compile.js';
 import { unrecorded } from '../engine/reduce/recorder.js';
 import type { Step, StepCtx, ThreadAction } from '../engine/model.js';
 import type { Flag } from './profiles.js';
@@ -603,9 +604,8 @@ function frameLocals(t: object, fn: string, slot: number, decls: readonly LocalD
   return p;
 }
 
-/** The keys a hunk's step may have (KStep); words for a guard that mean `await`. */
+/** The keys a hunk's step may have (KStep); a guard's other names are the engine's (compile.ts GUARD_WORDS). */
 const KSTEP_KEYS = ['where', 'since', 'c', 'cIdle', 'await', 'branches', 'branchNames', 'run', 'idle', 'waits', 'strong', 'holding'];
-const GUARD_WORDS = new Set(['enabled', 'guard', 'when', 'if', 'cond', 'condition', 'wait', 'awaits']);
 /**
  * A key a user's step has that no step has is a typo, never dropped: `enabled:` for `await:` lost
  * the guard, and the patched search said holds (a review, 2026-12-05: only the library's own
