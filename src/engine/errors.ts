@@ -6,7 +6,7 @@
  */
 export const ERROR_TABLE = {
   // 1xx: the model's definition
-  E101: { kind: 'malformed model', example: "model x, thread #1: two threads are named 'A'" },
+  E101: { kind: 'malformed model', example: "model x: two properties are named 'p'" },
   E102: { kind: 'malformed state schema', example: 't.int(300): max must be an integer in 1..255' },
   E103: { kind: 'malformed thread or step', example: "step 'A3' of thread 'A_1' does not say where it comes from" },
   E104: { kind: 'unknown or invalid model parameter', example: "model probe-tree has no parameter 'M'; known: N, variant" },
