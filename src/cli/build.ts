@@ -40,7 +40,7 @@ export function buildModel(f: ModelFactory, given: Record<string, string | numbe
   if (m && typeof m === 'object' && m.params === undefined && Object.keys(params).length) m = { ...m, params };
   // A model of your own: its predicates must answer true or false (a CI hunt, 2026-12-05: a holds
   // that returned a Promise or a string counted as holding). The library's scenarios answer so.
-  if (m && typeof m === 'object' && !(Symbol.for('probecheck.kernel') in m) && Array.isArray(m.properties)) m = { ...m, properties: m.properties.map(booleanPredicates) };
+  if (m && typeof m === 'object' && !(Symbol.for('probecheck.kernel') in m) && Array.isArray(m.properties)) m = { ...m, properties: m.properties.map(checkedProperty) };
   return withProperties(m, extra);
 }
 
@@ -53,7 +53,7 @@ const PROPERTY_KEYS = ['kind', 'name', 'sourceFile', 'description', 'holds', 'ex
  * runs synchronously), a function or undefined throws (E302, naming it). A number answers as
  * JavaScript reads it. A key that is no near miss is left alone (your own metadata).
  */
-function booleanPredicates<P extends Model['properties'][number]>(p: P): P {
+function checkedProperty<P extends Model['properties'][number]>(p: P): P {
   if (!p || typeof p !== 'object') return p;
   for (const key of Object.keys(p)) {
     if (PROPERTY_KEYS.includes(key)) continue;

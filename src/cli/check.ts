@@ -144,17 +144,18 @@ export async function runCheck(io: Io, targetArgs: string[], params: Record<stri
             throw e;
           }
           progress.clear();
-          runs.push({ file: modelFile, result: done.result, suite: s.suite.name, expect: c.expect, case: s.suite.cases.indexOf(c), allowVacuous: output.allowVacuous, ...(c.neverCompletes ? { neverCompletes: c.neverCompletes } : {}) });
+          const ci = s.suite.cases.indexOf(c);
+          runs.push({ file: modelFile, result: done.result, suite: s.suite.name, expect: c.expect, case: ci, allowVacuous: output.allowVacuous, ...(c.neverCompletes ? { neverCompletes: c.neverCompletes } : {}) });
           // A case's patch files: what the patched result alone tells (a step that never fires or is
           // not applied, a wait that never blocked); `unreachable` needs a search without the patch,
           // which a suite does not run (a CI hunt, 2026-12-05: a case's patch notes were dropped).
           if (mine.length) {
-            const found = patchNotes(mine, done.result).map((n) => ({ ...n, model: done.result.model, suite: s.suite.name, case: s.suite.cases.indexOf(c) }));
+            const found = patchNotes(mine, done.result).map((n) => ({ ...n, model: done.result.model, suite: s.suite.name, case: ci }));
             notes.push(...found);
             const { patches: _p, ...rest } = c.params;
             // A hunk the case's scenario never calls is said in --json only: a patch of several hunks is
             // often checked on scenarios that each run one of them (the bundled autoprobe-del suite).
-            caseNotes.push(...noteLines(found.filter((n) => n.note !== 'not called'), io.colors.yellow).map((l) => `${s.suite.name} case ${s.suite.cases.indexOf(c) + 1} (${showParams(rest)}): ${l}`));
+            caseNotes.push(...noteLines(found.filter((n) => n.note !== 'not called'), io.colors.yellow).map((l) => `${s.suite.name} case ${ci + 1} (${showParams(rest)}): ${l}`));
           }
           return done.result;
         }, undefined, { allowVacuous: output.allowVacuous });

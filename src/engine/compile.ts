@@ -12,7 +12,11 @@ import { sizeOf, t, wideInt, type Fields, type RecordT } from './schema.js';
 
 /** The keys a step may have (model.ts Step); words for a guard that mean `await`. */
 const STEP_KEYS = new Set(['where', 'since', 'source', 'sourceIdle', 'idleWhen', 'await', 'branches', 'branchNames', 'run', 'idle', 'waits', 'strong', 'weakNote']);
-export const GUARD_WORDS: ReadonlySet<string> = new Set(['enabled', 'guard', 'when', 'if', 'cond', 'condition', 'wait', 'awaits']);
+const GUARD_WORDS: ReadonlySet<string> = new Set(['enabled', 'guard', 'when', 'if', 'cond', 'condition', 'wait', 'awaits']);
+/** The step key an unknown one means: `await` for a guard's other names, else the nearest (or none). */
+export function stepKeyMeant(key: string, known: readonly string[]): string | undefined {
+  return GUARD_WORDS.has(key) ? 'await' : didYouMean(key, [...known]);
+}
 
 export interface CompiledStep {
   label: string;
@@ -120,7 +124,7 @@ export function compile(model: Model): Compiled {
       // search never ended (a hunt, 2026-12-05).
       for (const key of Object.keys(step)) {
         if (STEP_KEYS.has(key)) continue;
-        const near = GUARD_WORDS.has(key) ? 'await' : didYouMean(key, [...STEP_KEYS]);
+        const near = stepKeyMeant(key, [...STEP_KEYS]);
         throw new ModelError('E103', `step '${label}' of thread '${def.name}': unknown key '${key}'${near !== undefined ? `; did you mean '${near}'?` : ''} (a step has ${[...STEP_KEYS].join(', ')})`);
       }
       const b = step.branches;

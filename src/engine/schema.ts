@@ -193,12 +193,18 @@ export function decode(f: FieldT, buf: Uint8Array, o: number): unknown {
  * state instead (state/fast.ts checkNext), which is cheaper. Methods run on the array itself.
  */
 function fullByteInts(a: Uint8Array, path: string, names: readonly string[] | undefined): Uint8Array {
+  return checkedBytes(a, (i, v) => badValue(`${path}[${names?.[i] ?? i}]`, v, 'an integer in 0..255'));
+}
+
+/**
+ * A byte array whose element writes must be integers in 0..255 (`refuse(index, value)` makes the
+ * error otherwise); its methods (`fill`, `set`) run on the array itself, unchecked.
+ */
+export function checkedBytes(a: Uint8Array, refuse: (i: number, v: unknown) => Error): Uint8Array {
   return new Proxy(a, {
     get(t, key) { const v = Reflect.get(t, key, t); return typeof v === 'function' ? v.bind(t) : v; },
     set(t, key, v) {
-      if (typeof key === 'string' && /^\d+$/.test(key)) {
-        if (!isByte(v, 255)) throw badValue(`${path}[${names?.[Number(key)] ?? key}]`, v, 'an integer in 0..255');
-      }
+      if (typeof key === 'string' && /^\d+$/.test(key) && !isByte(v, 255)) throw refuse(Number(key), v);
       return Reflect.set(t, key, v, t);
     },
   });

@@ -11,8 +11,8 @@
  * Patches (patches.ts) act here: when a block is finished, the hunks for its function replace or
  * insert steps by local label, so a patch reads like the hunk on the list.
  */
-import { didYouMean, ModelError, ProbecheckError } from '../engine/errors.js';
-import { GUARD_WORDS } from '../engine/compile.js';
+import { ModelError, ProbecheckError } from '../engine/errors.js';
+import { stepKeyMeant } from '../engine/compile.js';
 import { unrecorded } from '../engine/reduce/recorder.js';
 import type { Step, StepCtx, ThreadAction } from '../engine/model.js';
 import type { Flag } from './profiles.js';
@@ -22,8 +22,7 @@ import type { World } from './world.js';
 import { resolveStep, type Anchored } from './source.js';
 import { frameReal, realState, strictState, type ReadLog } from './strict-state.js';
 import { isUserPatch } from './define-patch.js';
-import { holder } from './paths/common.js';
-import { foreignParents, isMutexWait, sameWait } from './paths/common.js';
+import { foreignParents, holder, isMutexWait, sameWait } from './paths/common.js';
 
 export const RETURN = '@return';
 
@@ -604,7 +603,7 @@ function frameLocals(t: object, fn: string, slot: number, decls: readonly LocalD
   return p;
 }
 
-/** The keys a hunk's step may have (KStep); a guard's other names are the engine's (compile.ts GUARD_WORDS). */
+/** The keys a hunk's step may have (KStep); an unknown one is named as the engine names it (compile.ts stepKeyMeant). */
 const KSTEP_KEYS = ['where', 'since', 'c', 'cIdle', 'await', 'branches', 'branchNames', 'run', 'idle', 'waits', 'strong', 'holding'];
 /**
  * A key a user's step has that no step has is a typo, never dropped: `enabled:` for `await:` lost
@@ -616,7 +615,7 @@ function checkStepKeys(p: Patch, target: string, made: object): void {
   if (!made || typeof made !== 'object') throw new ProbecheckError('E604', `${at}: the hunk's step function returned ${made === null ? 'null' : typeof made}, not a step { run, await?, ... }`);
   for (const key of Object.keys(made)) {
     if (KSTEP_KEYS.includes(key)) continue;
-    const near = GUARD_WORDS.has(key) ? 'await' : didYouMean(key, KSTEP_KEYS);
+    const near = stepKeyMeant(key, KSTEP_KEYS);
     throw new ProbecheckError('E604', `${at} has an unknown key '${key}'${near !== undefined ? `; did you mean '${near}'?` : ''} (a step has ${KSTEP_KEYS.join(', ')})`);
   }
   // A value of the wrong kind fails here, at load, not deep in a search (a CI hunt, 2026-12-05: `await: true`).

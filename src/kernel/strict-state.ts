@@ -7,6 +7,7 @@
  * views directly; only steps a user's hunk made go through this, so it costs them alone.
  */
 import { didYouMean } from '../engine/errors.js';
+import { checkedBytes } from '../engine/schema.js';
 import { unrecorded } from '../engine/reduce/recorder.js';
 
 const wrapped = new WeakMap<object, object>();
@@ -26,7 +27,7 @@ const PASS = new Set(['then', 'toJSON', 'constructor', 'valueOf', 'toString', 'i
 
 export function strictState<T>(x: T): T {
   if (typeof x !== 'object' || x === null) return x;
-  if (ArrayBuffer.isView(x)) return checkedBytes(x as unknown as Uint8Array) as T;
+  if (ArrayBuffer.isView(x)) return strictBytes(x as unknown as Uint8Array) as T;
   let p = wrapped.get(x);
   // A shadow target: the views' arrays are frozen, and a proxy must report a frozen element as
   // it is; this one hands out the element's own strict proxy instead.
@@ -42,18 +43,10 @@ export function strictState<T>(x: T): T {
  * The library's steps write these arrays directly.
  */
 const checked = new WeakMap<object, object>();
-function checkedBytes(a: Uint8Array): Uint8Array {
+function strictBytes(a: Uint8Array): Uint8Array {
   let p = checked.get(a);
   if (!p) {
-    p = new Proxy(a, {
-      get(t, key) { const v = Reflect.get(t, key, t); return typeof v === 'function' ? v.bind(t) : v; },
-      set(t, key, v) {
-        if (typeof key === 'string' && /^\d+$/.test(key) && !(typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 255)) {
-          throw new Error(`an integer array element was set to ${JSON.stringify(v) ?? String(v)}: it must be an integer in its field's range (the fast backend stores it in a byte)`);
-        }
-        return Reflect.set(t, key, v, t);
-      },
-    });
+    p = checkedBytes(a, (_i, v) => new Error(`an integer array element was set to ${JSON.stringify(v) ?? String(v)}: it must be an integer in its field's range (the fast backend stores it in a byte)`));
     checked.set(a, p); real.set(p, a);
   }
   return p as Uint8Array;
@@ -67,7 +60,7 @@ function checkedBytes(a: Uint8Array): Uint8Array {
  */
 export class ReadLog {
   /** `patch\0path` -> what was read. */
-  readonly seen = new Map<string, { patch: string; path: string; value: unknown; varied: boolean }>();
+  private readonly seen = new Map<string, { patch: string; path: string; value: unknown; varied: boolean }>();
   private readonly proxies = new Map<string, WeakMap<object, object>>();
   /** `name('dev', 2)`: how a path names element i of a top-level array (a device's name). */
   constructor(private readonly name: (array: string, i: number) => string) {}
@@ -79,7 +72,7 @@ export class ReadLog {
     const c = cache;
     const wrap = <T>(x: T, path: string, array: string): T => {
       if (typeof x !== 'object' || x === null) return x;
-      if (ArrayBuffer.isView(x)) return checkedBytes(x as unknown as Uint8Array) as T;
+      if (ArrayBuffer.isView(x)) return strictBytes(x as unknown as Uint8Array) as T;
       let p = c.get(x);
       if (!p) {
         const child = (key: string): string => (Array.isArray(x) && /^\d+$/.test(key) ? `${path}[${this.name(array, Number(key))}]` : path ? `${path}.${key}` : key);
