@@ -5,7 +5,7 @@
  * escaped as the workflow-command format requires.
  */
 import type { SuiteOutcome } from '../suite/run.js';
-import { propertyFailed, reportedProperties, type CheckedRun } from './runs.js';
+import { caseOf, propertyFailed, reportedProperties, type CheckedRun } from './runs.js';
 import { showParams } from './text.js';
 import { relative, resolve } from 'node:path';
 
@@ -24,11 +24,10 @@ export function githubAnnotations(runs: readonly CheckedRun[], suites: readonly 
   }
   // An actor's action that never completed (exit 5 unless --allow-vacuous): every verdict of the
   // run is about runs that stop short (a CI hunt, 2026-12-05: no annotation said so).
-  const caseOf = (r: CheckedRun) => suites.find((o) => o.suite === r.suite)?.cases.find((c) => c.result === r.result);
   for (const r of runs) {
     if (r.allowVacuous || r.result.shard) continue;
     // A hang the case pins is its expectation, not a vacuity (judged below).
-    if (caseOf(r)?.expectedIdle) continue;
+    if (caseOf(r, suites)?.expectedIdle) continue;
     for (const a of r.result.vacuity?.actions ?? []) {
       const where = `${r.result.model} (${showParams(r.result.params)})`;
       out.push(`::error file=${prop(relative(process.cwd(), r.file))},title=${prop(`action '${a.action}' never completed`)}::${data(`${where}: action '${a.action}' of ${a.thread} never completed in any run: its verdicts are about runs that stop short`)}`);

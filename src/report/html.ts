@@ -9,7 +9,7 @@ import { suiteExit, verdictExit } from '../cli/exit.js';
 import { EXIT, worst, type ExitCode } from '../cli/exit.js';
 import type { CaseOutcome, SuiteOutcome } from '../suite/run.js';
 import { isPart } from '../engine/search/shard.js';
-import { partialVerdict, propertyFailed, reportedProperties, type CheckedRun } from './runs.js';
+import { caseOf, partialVerdict, propertyFailed, reportedProperties, type CheckedRun } from './runs.js';
 import { stopLines } from './stop.js';
 import { STATUS, statesCell, suiteSummary } from './suite.js';
 import { kernelFunction, loopNote, shardLines, showParams, vacuityLines, waiterSummaries } from './text.js';
@@ -37,11 +37,6 @@ const EXIT_WORDS: Record<ExitCode, string> = {
   5: 'vacuous: a premise was never met, the search saw only the initial state, or an actor action never completed',
 };
 
-/** A suite case's outcome, from the suites the report was given. */
-function caseOf(r: CheckedRun, suites: readonly SuiteOutcome[]): CaseOutcome | undefined {
-  if (r.suite === undefined) return undefined;
-  return suites.find((o) => o.suite === r.suite)?.cases.find((c) => c.result === r.result);
-}
 
 /** A model run's row status, in the suite table's words: what the exit status makes of the verdict. */
 function modelStatus(r: CheckedRun, p: PropertyResult): string {

@@ -9,7 +9,7 @@
 import { isAbsolute } from 'node:path';
 import { belowCwd } from './trace-file.js';
 import type { CheckedRun } from './runs.js';
-import { expectedVerdict, partialVerdict, propertyFailed, reportedProperties } from './runs.js';
+import { caseOf, expectedVerdict, partialVerdict, propertyFailed, reportedProperties } from './runs.js';
 import { loopNote, showParams } from './text.js';
 import type { SuiteOutcome } from '../suite/run.js';
 import { isPart } from '../engine/search/shard.js';
@@ -85,7 +85,7 @@ export function junitXml(runs: readonly CheckedRun[], outcomes: readonly SuiteOu
       // Actions that never completed in any run (exit 5, as a vacuous verdict): a testcase of their own,
       // failed unless --allow-vacuous (a CI hunt, 2026-12-05: the report was green while the exit was 5).
       const idle = r.result.vacuity?.actions ?? [];
-      const c = r.suite ? outcomes.find((o) => o.suite === r.suite)?.cases.find((x) => x.result === r.result) : undefined;
+      const c = caseOf(r, outcomes);
       if (c?.expectedIdle) {
         // A hang the case pins (neverCompletes): the actions that never completed must be those.
         const head = `    <testcase classname="${xmlEscape(cls)}" name="never completes" time="0"`;

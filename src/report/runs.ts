@@ -5,6 +5,7 @@
 import type { PropertyResult, Result } from '../engine/result.js';
 import { shardDecides, type Expected } from '../suite/define.js';
 import { isPart } from '../engine/search/shard.js';
+import type { CaseOutcome, SuiteOutcome } from '../suite/run.js';
 
 export interface CheckedRun {
   /** The model file (absolute). */
@@ -52,4 +53,10 @@ export function propertyFailed(run: CheckedRun, name: string, verdict: string): 
   if (partialVerdict(run, name, verdict)) return false;
   if (run.allowVacuous && verdict === 'vacuous' && (want === 'holds' || want === 'reachable')) return false;
   return verdict !== 'unknown' && verdict !== want;
+}
+
+/** A suite case's outcome, from the suites a report was given. */
+export function caseOf(r: CheckedRun, suites: readonly SuiteOutcome[]): CaseOutcome | undefined {
+  if (r.suite === undefined) return undefined;
+  return suites.find((o) => o.suite === r.suite)?.cases.find((c) => c.result === r.result);
 }

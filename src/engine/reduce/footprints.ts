@@ -142,7 +142,7 @@ export class Footprints {
 
   /** Properties read these bytes. */
   learnVis(rec: Recorder, into = this.vis): void {
-    let g = merge(into, 0, rec.r, this.words);
+    const g = merge(into, 0, rec.r, this.words);
     if (g && this.closeVis) this.closeVis(into);
     if (g && this.reduced) { this.dirty = true; this.grown++; }
   }
