@@ -206,7 +206,8 @@ function mergeGroup(parts: Run[]): Run {
   // the end (or to its last violation); a part stopped by a limit may hold a shorter one.
   delete merged.shortestWhy;
   const cut = parts.find((r) => !r.complete && r.stopped !== 'all-violated');
-  const other = parts.find((r) => r.shortest === false && r.shard?.level === undefined) ?? parts.find((r) => r.shortestWhy !== undefined && !r.shortestWhy.startsWith('shard '));
+  // A reason other than the part's being a part (symmetry on your word) holds for the whole search.
+  const other = parts.find((r) => r.shortestWhy !== undefined && !r.shortestWhy.startsWith('shard '));
   merged.shortest = first.strategy === 'bfs' && !cut && !other && parts.every((r) => r.shortest !== undefined);
   if (!merged.shortest && first.strategy === 'bfs') {
     merged.shortestWhy = other?.shortestWhy ?? (cut ? `shard ${cut.shard!.index}/${cut.shard!.count} stopped early` : "the shards' results do not say whether their traces are shortest");
