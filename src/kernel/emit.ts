@@ -232,18 +232,22 @@ export class ThreadBuilder {
 }
 
 /**
- * A kernel step's run, its local label made global. The label it returned last is kept with its
- * global name: most steps go to one place, and a Map lookup per transition was 2-3% of a search.
- * Only labels of the block itself are kept (a route or RETURN depends on the state).
+ * A kernel step's run, its local label made global. The last two labels it returned are kept with
+ * their global names: most steps go to one or two places, and resolving one (up to three Map
+ * lookups) per transition was 2-3% of a search, 10% once steps returned other functions' labels.
+ * Only a label whose global name does not depend on the state is kept (`fixed`; not a route, nor
+ * a RETURN whose continuation reads the state).
  */
-function resolving(run: KStep['run'], full: Map<string, string>, resolve: (r: string | null, s: KS, t: KL) => string | null): Step<KS, KL>['run'] {
-  let lastR = '', lastF = '';
+function resolving(run: KStep['run'], fixed: (r: string | null) => string | null | undefined, resolve: (r: string | null, s: KS, t: KL) => string | null): Step<KS, KL>['run'] {
+  // ('' is no label: a step never returns it.)
+  let r1: string | null = '', f1: string | null = '', r2: string | null = '', f2: string | null = '';
   return (s, t, b, c) => {
     const r = run(s, t, b, c);
-    if (r === lastR) return lastF;
-    const f = r === null ? undefined : full.get(r);
+    if (r === r1) return f1;
+    if (r === r2) return f2;
+    const f = fixed(r);
     if (f === undefined) return resolve(r, s, t);
-    lastR = r!; lastF = f;
+    r2 = r1; f2 = f1; r1 = r; f1 = f;
     return f;
   };
 }
@@ -479,11 +483,19 @@ export class Block {
       if (to) return resolve(to(s, t), s, t);
       const a = this.alias.get(r);
       if (a !== undefined) return a;
+      if (r.includes(':')) return r;
       // A bare name is meant as one of this function's (a user's hunk returning 'next', say): say which it may be.
       // The string 'RETURN' is not the constant RETURN (a new user, 2026-12-05: the error offered RETURN right after refusing it).
       const asString = r.toUpperCase() === 'RETURN' ? `: the string '${r}' is not the constant RETURN` : '';
-      if (!r.includes(':')) throw new ProbecheckError('E202', `${this.name} has no label ${JSON.stringify(r)} to go to${asString}; its steps: ${[...this.local.keys()].join(', ')}${this.routes.size + this.alias.size ? `; also: ${[...this.routes.keys(), ...this.alias.keys()].join(', ')}` : ''}; or the constant RETURN (import { RETURN } from 'probecheck') to return from ${this.name}`);
-      return r;
+      throw new ProbecheckError('E202', `${this.name} has no label ${JSON.stringify(r)} to go to${asString}; its steps: ${[...this.local.keys()].join(', ')}${this.routes.size + this.alias.size ? `; also: ${[...this.routes.keys(), ...this.alias.keys()].join(', ')}` : ''}; or the constant RETURN (import { RETURN } from 'probecheck') to return from ${this.name}`);
+    };
+    // The global name of a label where it does not depend on the state (undefined: it does, or it is no label).
+    const fixed = (r: string | null): string | null | undefined => {
+      if (r === null) return null;
+      if (r === RETURN) return typeof this.ret === 'string' || (this.ret === null && !this.checkEnd) ? this.ret : undefined;
+      const f = full.get(r) ?? this.alias.get(r);
+      if (f !== undefined) return f;
+      return this.routes.has(r) || !r.includes(':') ? undefined : r;
     };
     const targets = this.tb.k.targets.get(this.name) ?? new Set<string>();
     for (const l of [...this.routes.keys(), ...this.alias.keys()]) targets.add(l);
@@ -494,7 +506,7 @@ export class Block {
       // Under a user's patch, a library step too may not release another thread's mutex: a hunk
       // earlier in the thread may have changed what it unlocks (checkedReleases).
       const lib = mine === undefined && this.userPatched ? checkedReleases(this.tb, ks, l) : ks;
-      const st: Step<KS, KL> = { where: ks.where, run: mine === undefined ? resolving(lib.run, full, resolve)
+      const st: Step<KS, KL> = { where: ks.where, run: mine === undefined ? resolving(lib.run, fixed, resolve)
         // A label a user's hunk returns that its function lacks: the error names the patch too.
         : (s, t, b, c) => {
           try {
