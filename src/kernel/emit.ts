@@ -398,8 +398,10 @@ export class Block {
           // A user's step that blocks on a guard of its own but keeps the original's `waits`
           // (`{ ...orig, await }`): where the original guard would pass, the lock it names is
           // free, and the wait is the patch's (diff said "waits for &dev->mutex(c2) held by nobody").
-          // A guard given through `branches` (0: blocked) is a guard too (a review, 2026-12-05).
-          const guarded = isUserPatch(p) && (made.await !== orig.await || made.branches !== orig.branches);
+          // A guard given through `branches` (0: blocked) is a guard too (a review, 2026-12-05); a
+          // constant count of one or more is a choice, no guard (a new user, 2026-12-05: `branches: 2`
+          // made device_del's mutex wait weakly fair, and diff said a harmless hunk regressed).
+          const guarded = isUserPatch(p) && (made.await !== orig.await || (made.branches !== orig.branches && !(typeof made.branches === 'number' && made.branches > 0)));
           if (guarded && made.waits !== undefined && made.waits === orig.waits) {
             const ow = orig.waits, oa = orig.await;
             made = { ...made, waits: (s, t) => (oa === undefined || oa(s, t) ? `the condition patch ${p.id} added (${p.subject})` : ow(s, t)) };

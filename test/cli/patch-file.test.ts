@@ -531,7 +531,8 @@ export default definePatch({ id: 'nomatch', subject: 'match error', base: 'v5.15
 
 // A review (2026-12-05): on a profile whose mutex hands over, a patch that guards a mutex wait
 // makes that wait weakly fair (its own condition may come and go), and a loop that then passes
-// the waiter over says why; a guard through `branches` counts too; `strong: true` keeps the handoff.
+// the waiter over says why; a guard through `branches` counts too (not a constant choice);
+// `strong: true` keeps the handoff.
 describe('a user patch on a strongly fair mutex wait', () => {
   const loop = `import { scenario } from 'probecheck';
 export default scenario({ name: 'loop-del', profile: 'v5.15', devices: { host: { present: true }, child: { parent: 'host' } },
@@ -550,6 +551,8 @@ export default definePatch({ id: '${id}', subject: 'test ${id}', base: 'v5.15', 
     'run.ts': guard('run-only', '{ ...orig!, run: (s, t, b, c) => orig!.run(s, t, b, c) }'),
     'await.ts': guard('guard-await', '{ ...orig!, await: (s, t) => orig!.await!(s, t) }'),
     'branches.ts': guard('guard-branches', '{ ...orig!, branches: () => 1 }'),
+    // A constant choice is no guard (a new user, 2026-12-05: this hunk read as a regression).
+    'choice.ts': guard('choice', "{ ...orig!, branches: 2, branchNames: ['quiet', 'dev_warn'], run: (s, t, _b, c) => orig!.run(s, t, 0, c) }"),
     'strong.ts': guard('guard-strong', '{ ...orig!, await: (s, t) => orig!.await!(s, t), strong: true }'),
     // The README's recipe for taking a device's lock in a step of your own, inserted before kill_device.
     'own.ts': ownLock(''), 'own-strong.ts': ownLock(', strong: true'),
@@ -557,6 +560,9 @@ export default definePatch({ id: '${id}', subject: 'test ${id}', base: 'v5.15', 
   const verdict = (patch: string) => probecheck(['check', 'loop.ts', '--patch', patch, '--property', 'actors-terminate'], { cwd: dir });
   it('a step that keeps the guard stays strong; a changed guard is weak and the loop note says why', () => {
     expect(verdict('run.ts').stdout).toMatch(/actors-terminate\s+holds/);
+    const choice = verdict('choice.ts').stdout;
+    expect(choice).toMatch(/actors-terminate\s+holds/);
+    expect(choice).not.toContain('changed its guard');
     for (const [file, id] of [['await.ts', 'guard-await'], ['branches.ts', 'guard-branches']]) {
       const r = verdict(file!);
       expect(r.stdout, file).toMatch(/actors-terminate\s+violated/);
