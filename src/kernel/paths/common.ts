@@ -217,12 +217,14 @@ export function dropSnapshot(k: Kernel, s: KS, dev: number, defers: boolean): vo
 export function deferredTrigger(k: Kernel, s: KS): void {
   if (!s.deferredProbeEnable) return;
   if (k.has('TRIGGER_COUNT')) for (const d of snapDevices(k)) if (s.dev[d]!.snap === 'taken') s.dev[d]!.snap = 'stale';
-  deferredSplice(s);
-  if (k.hasDeferredWorker) s.deferredWorkQueued = true;
+  // Where nothing can defer (no worker: scenario.ts), no device is on a list to splice.
+  if (k.hasDeferredWorker) {
+    deferredSplice(s);
+    s.deferredWorkQueued = true;
   // Only a user's hunk can defer where the model has no worker (a hunk whose text does not say
   // "defer": scenario.ts): the device would wait for a retry nothing runs, every property holding.
   // (Looked for only under a user's patch: every device's list read at each trigger was 3% of a search.)
-  else if (k.patches.length > 0 && k.patches.some(isUserPatch) && s.dev.some((d) => d.deferred !== 'none')) {
+  } else if (k.patches.length > 0 && k.patches.some(isUserPatch) && s.dev.some((d) => d.deferred !== 'none')) {
     throw new Error("a device is on a deferred-probe list, but this model has no deferred-probe worker to retry it: no declared driver defers, and no hunk of your patches says 'defer' in its code (call deferredAdd by that name, or name RET.EPROBE_DEFER)");
   }
 }
