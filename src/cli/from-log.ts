@@ -3,7 +3,7 @@
  * (src/logs/from-log.ts), printed or written to a file, once it builds as `check` builds it.
  * E701 when the log has no driver-core line.
  */
-import { basename } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { ProbecheckError, suggestion } from '../engine/errors.js';
 import { PROFILE_NAMES } from '../kernel/profiles.js';
 import { compile } from '../engine/compile.js';
@@ -22,6 +22,8 @@ import { checkOutputPath, writeOutput } from './output-paths.js';
 export function runFromLog(io: Io, file: string, profile: string | undefined, out: string | undefined): ExitCode {
   if (profile !== undefined && !PROFILE_NAMES.includes(profile)) throw new ProbecheckError('E602', `unknown kernel profile '${profile}'${suggestion(profile, PROFILE_NAMES)}`);
   if (out !== undefined) checkOutputPath('-o', out);
+  // The scenario written over the log it comes from would lose the user's log (a bad-input hunt, 2026-12-05).
+  if (out !== undefined && resolve(out) === resolve(file)) throw new ProbecheckError('E501', `-o ${out}: that file is the log this run reads; write the scenario elsewhere`);
   const log = readLog(file);
   const name = basename(file).replace(/\.[^.]*$/, '').replace(/[^\w.-]+/g, '-') || 'from-log';
   let r = fromLog(log, name, profile);

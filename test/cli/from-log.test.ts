@@ -56,3 +56,14 @@ describe('probecheck from-log', () => {
     expect(probecheck(['from-log', 'small.log', '-o', 'small.ts'], { cwd: dir }).stderr).not.toContain('note:');
   });
 });
+
+describe('probecheck from-log -o', () => {
+  it('refuses to write the scenario over the log it reads (it replaced the log, exit 0)', () => {
+    const dir = tempDir(), log = readFileSync(join(ROOT, 'models/logs/tegra-host1x-synthetic.log'), 'utf8');
+    writeFileSync(join(dir, 'boot.log'), log);
+    const r = probecheck(['from-log', 'boot.log', '-o', './boot.log'], { cwd: dir });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe('probecheck: E501 (bad command-line usage): -o ./boot.log: that file is the log this run reads; write the scenario elsewhere\n');
+    expect(readFileSync(join(dir, 'boot.log'), 'utf8')).toBe(log);
+  });
+});
