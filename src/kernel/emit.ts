@@ -393,8 +393,7 @@ export class Block {
           // The step a user's hunk wraps runs on the real state: its own reads of fields kept only
           // in some scenarios (`s.flushBarrier`) are the library's, not the user's (a review, 2026-12-05).
           const orig = isUserPatch(p) ? libraryStep(lib, this.tb.k) : lib;
-          let made = h.step(site, orig);
-          if (isUserPatch(p)) checkStepKeys(p, `${this.name}:${h.replace}`, made);
+          let made = isUserPatch(p) ? userHunkStep(p, `${this.name}:${h.replace}`, () => h.step(site, orig)) : h.step(site, orig);
           // A user's step that blocks on a guard of its own but keeps the original's `waits`
           // (`{ ...orig, await }`): where the original guard would pass, the lock it names is
           // free, and the wait is the patch's (diff said "waits for &dev->mutex(c2) held by nobody").
@@ -455,8 +454,7 @@ export class Block {
           }
           // A user's inserted step that says no `where` is placed in its function, as the
           // function's own steps are (a new user, 2026-12-05: an E103 at search time named a thread).
-          let made = h.step(site, undefined);
-          if (isUserPatch(p)) checkStepKeys(p, `${this.name}:${label}`, made);
+          let made = isUserPatch(p) ? userHunkStep(p, `${this.name}:${label}`, () => h.step(site, undefined)) : h.step(site, undefined);
           if (isUserPatch(p) && made.where === undefined) {
             const fnWhere = (this.local.get(afters[0] ?? order[0]!)?.where ?? this.name).split(' ')[0]!;
             // A copy: the step the hunk returned may be frozen (a review, 2026-12-05).
@@ -624,6 +622,21 @@ const KSTEP_KEYS = ['where', 'since', 'c', 'cIdle', 'await', 'branches', 'branch
  * the guard, and the patched search said holds (a review, 2026-12-05: only the library's own
  * keys were copied into the engine's step, whose own check then never saw it).
  */
+/**
+ * A user's hunk's step function, called as the block is built: what it throws is the patch's
+ * error (E604 naming the patch and the step), not probecheck's "internal error" (a bad-input hunt,
+ * 2026-12-05).
+ */
+function userHunkStep(p: Patch, target: string, make: () => KStep): KStep {
+  let made: KStep;
+  try { made = make(); } catch (e) {
+    if (e instanceof ProbecheckError) throw e;
+    throw new ProbecheckError('E604', `patch ${p.id} (${p.subject}): its step for ${target}: the hunk's step function threw: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  checkStepKeys(p, target, made);
+  return made;
+}
+
 function checkStepKeys(p: Patch, target: string, made: object): void {
   const at = `patch ${p.id} (${p.subject}): its step for ${target}`;
   if (!made || typeof made !== 'object') throw new ProbecheckError('E604', `${at}: the hunk's step function returned ${made === null ? 'null' : typeof made}, not a step { run, await?, ... }`);

@@ -117,6 +117,14 @@ describe('definePatch and --patch', () => {
     // On mainline the same function has other steps, and the error says so.
     expect(run('check', 's.ts', '--patch', 'typo.ts', '--param', 'profile=mainline').stderr).toMatch(/__driver_attach on mainline has: .*device_driver_lock/);
   });
+  it("a hunk's step function that throws is E604 naming the patch and the step, not an internal error", () => {
+    const dir = folder({ 's.ts': SCENARIO, 'boom.ts': patchFile('boom', `{ fn: '__driver_attach', replace: 'device_lock', step: () => { throw new Error('no orig here'); } }`) });
+    for (const cmd of ['check', 'steps']) {
+      const r = probecheck(cmd === 'check' ? ['check', 's.ts', '--patch', 'boom.ts'] : ['steps', '--patch', 'boom.ts', '--function', '__driver_attach'], { cwd: dir });
+      expect(r.status).toBe(2);
+      expect(r.stderr).toBe("probecheck: E604 (patch does not apply): patch boom (test boom): its step for __driver_attach:device_lock: the hunk's step function threw: no orig here\n");
+    }
+  });
   it("an insert whose 'after' the function does not have is E604 naming that label, not the inserted one", () => {
     const r = run('check', 's.ts', '--patch', 'after.ts');
     expect(r.status).toBe(2);
