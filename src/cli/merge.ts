@@ -114,9 +114,11 @@ export function mergeRuns(files: string[]): { runs: Run[]; shards: Map<Run, Run[
     for (const { run, file } of g) {
       const s = run.shard!;
       if (s.count !== n) throw new ProbecheckError('E504', `${file}: ${what} is shard ${s.index}/${s.count}, another file has it split in ${n}`);
-      if (byIndex.has(s.index)) throw new ProbecheckError('E504', `${file}: shard ${s.index}/${n} of ${what} is given twice`);
+      // Another search's shard first: its part i is not "given twice" (a bad-input hunt, 2026-12-05:
+      // the shards of two --property jobs merged together read so).
       const diff = differences(first, run);
       if (diff) throw new ProbecheckError('E504', `${file}: shard ${s.index}/${n} of ${what} ran with ${diff}`);
+      if (byIndex.has(s.index)) throw new ProbecheckError('E504', `${file}: shard ${s.index}/${n} of ${what} is given twice`);
       if (run.strategy === 'bfs' && (s.level !== first.shard!.level || s.levelSize !== first.shard!.levelSize)) {
         throw new ProbecheckError('E504', `${file}: shard ${s.index}/${n} of ${what} split at another level than shard ${first.shard!.index} (depth ${s.level ?? '-'} against ${first.shard!.level ?? '-'}): the shards ran different searches (options or versions)`);
       }

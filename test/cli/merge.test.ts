@@ -124,6 +124,9 @@ describe('probecheck merge', () => {
     };
     expect(part2('nosym-2.json', '--no-symmetry')).toBe(`probecheck: E504 (shard results that do not merge): ${file('nosym-2.json')}: shard 2/2 of host-children (profile=v4.2 patches= n=2) ran with symmetry reduction "off", shard 1/2 with "on": the shards must run the same search (same --symmetry / --no-symmetry)`);
     expect(part2('prop-2.json', '--property', 'no-deadlock')).toMatch(/E504 .*prop-2\.json: shard 2\/2 of host-children .* ran with properties "no-deadlock", shard 1\/2 with "module-lifetime, no-driver-after-unregister, no-deadlock": the shards must run the same search \(same --property\)$/);
+    // Part 1 of that other search beside both parts of this one is that search's part, not this one's "given twice".
+    expect(probecheck(['check', HOST, '--param', 'n=2', '--shard', '1/2', '--json-out', file('prop-1.json'), '-q', '--property', 'no-deadlock']).status).toBeLessThanOrEqual(1);
+    expect(probecheck(['merge', file('h-1.json'), file('h-2.json'), file('prop-1.json')]).stderr).toMatch(/E504 .*prop-1\.json: shard 1\/2 of host-children .* ran with properties "no-deadlock", shard 1\/2 with .*\(same --property\)$/m);
     const walks = (i: number, seed: string) => probecheck(['check', HOST, '--param', 'n=2', '--strategy', 'random', '--seed', seed, '--shard', `${i}/2`, '--json-out', file(`w${seed}-${i}.json`), '-q']);
     walks(1, '1'); walks(2, '9');
     expect(probecheck(['merge', file('w1-1.json'), file('w9-2.json')]).stderr).toMatch(/E504 .*shard 2\/2 of host-children .* ran with seed "9", shard 1\/2 with "1": the shards must run the same search \(same --seed\)/);
