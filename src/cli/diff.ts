@@ -22,6 +22,7 @@ import { stopLines } from '../report/stop.js';
 import { table } from '../report/table.js';
 import type { SearchArgs } from './args.js';
 import { buildModel, requireProperties } from './build.js';
+import { resolveParams } from '../engine/params.js';
 import { Checker } from './checker.js';
 import { EXIT, worst, type ExitCode } from './exit.js';
 import type { Io } from './io.js';
@@ -60,6 +61,11 @@ export async function runDiff(io: Io, baseFile: string, patchedFile: string, bas
   const user = userPatches(patchedParams.patches);
   if (user.length) checkUserPatches(String(patchedParams.profile ?? pf.params?.profile?.default ?? 'mainline'), patchedParams.patches!);
   const baseModel = buildModel(bf, baseParams), patchedModel = buildModel(pf, patchedParams);
+  // One file with the same parameters on both sides compares a search with itself: every row
+  // "still holds" (exit 0) about no change at all (a bad-input hunt, 2026-12-05: --patch forgotten).
+  if (resolve(baseFile) === resolve(patchedFile) && sameParams(resolveParams(bf.name, bf.params ?? {}, baseParams), resolveParams(pf.name, pf.params ?? {}, patchedParams))) {
+    throw new ProbecheckError('E501', `diff: the base and patched sides are one model (${baseFile}, the same parameters on both): give the patched side --patch FILE or --patched-param K=V, or a second file`);
+  }
   requireProperties(baseModel, search.properties);
   const names = search.properties.length ? search.properties : baseModel.properties.map((p) => p.name);
   for (const n of names) if (!hasProperty(patchedModel, n)) {
@@ -148,6 +154,11 @@ export async function runDiff(io: Io, baseFile: string, patchedFile: string, bas
 function insertedSteps(base: Model): Inserted {
   const labels = new Map(base.threads.map((t) => [t.name, new Set(Object.keys(t.steps))]));
   return (thread, label) => labels.get(thread)?.has(label) === false;
+}
+
+function sameParams(a: Record<string, string | number>, b: Record<string, string | number>): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  return [...keys].every((k) => String(a[k] ?? '') === String(b[k] ?? ''));
 }
 
 /** Same file, and the same parameters but for `patches`: what the patched side adds is a patch. */

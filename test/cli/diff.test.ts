@@ -1,5 +1,5 @@
 /** `probecheck diff`: classification per property, old counterexamples replayed on the patch. */
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES, PROBE_TREE, ROOT, probecheck, tempDir } from './run.js';
@@ -74,6 +74,15 @@ export default scenario({ name: 'loop', devices: { host: { present: true }, chil
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/E104 .*no parameter 'patches'/);
   });
+
+  it('one file with the same parameters on both sides is E501 (it compared a search with itself: "still holds", exit 0)', () => {
+    const same = 'probecheck: E501 (bad command-line usage): diff: the base and patched sides are one model (models/bench/probe-tree.ts, the same parameters on both): give the patched side --patch FILE or --patched-param K=V, or a second file\n';
+    for (const args of [[], ['models/bench/probe-tree.ts'], ['--patched-param', 'variant=fixed'], ['--param', 'N=2', '--patched-param', 'N=2']]) {
+      const r = probecheck(['diff', 'models/bench/probe-tree.ts', ...args]);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toBe(same);
+    }
+  });
 });
 
 describe('probecheck diff: vacuity', () => {
@@ -89,11 +98,14 @@ describe('probecheck diff: vacuity', () => {
   // Found by a new-user pass (2026-12-03): vacuous on both sides read "still holds", exit 0, so a
   // patch review could pass on a scenario that never reached what the property is about.
   it('vacuous on both sides is "still vacuous", exit 5 with why; --allow-vacuous accepts it', () => {
-    const r = probecheck(['diff', UNPLUG, '--param', 'patch=no-unplug']);
+    // Two files (one file with the same parameters on both sides is E501): the copy is the "patched" model.
+    const copy = join(tempDir(), 'unplug-copy.ts');
+    copyFileSync(UNPLUG, copy);
+    const r = probecheck(['diff', UNPLUG, copy, '--param', 'patch=no-unplug']);
     expect(r.stdout).toMatch(/no-probe-after-del\s+vacuous\s+vacuous\s+still vacuous/);
     expect(r.stdout).toMatch(/^patched vacuity: .*\n {2}no-probe-after-del: vacuous: its premise never held/m);
     expect(r.status).toBe(5);
-    expect(probecheck(['diff', UNPLUG, '--param', 'patch=no-unplug', '--allow-vacuous', '-q']).status).toBe(0);
+    expect(probecheck(['diff', UNPLUG, copy, '--param', 'patch=no-unplug', '--allow-vacuous', '-q']).status).toBe(0);
   });
   // Found by a CI hunt (2026-12-05): a patch that made modprobe return at once was "fixed", exit 0,
   // and the JSON had no vacuity, where check exits 5 on the same patched model.

@@ -83,7 +83,7 @@ describe('-q keeps what must not be missed', () => {
   });
 
   it('diff -q: the comparison table and why a search stopped early', () => {
-    const r = probecheck(['diff', PROBE_TREE, '--param', 'N=5', '--max-states', '100', '-q']);
+    const r = probecheck(['diff', PROBE_TREE, '--param', 'N=5', '--patched-param', 'variant=v4.2', '--max-states', '100', '-q']);
     expect(r.status).toBe(3);
     expect(r.stdout).toContain('base: search stopped early: max-states');
     expect(r.stdout).toContain('patched: search stopped early: max-states');
