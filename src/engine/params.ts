@@ -20,6 +20,8 @@ export function resolveParams(modelName: string, spec: ParamSpec, given: Record<
     if (typeof s.default === 'number') {
       const n = typeof raw === 'number' ? raw : Number(raw);
       if (!Number.isFinite(n) || String(raw).trim() === '') throw new ProbecheckError('E104', `parameter ${k} of model ${modelName} must be a number, got '${raw}'`);
+      // A count declared with an integer default is a count: n=2.5 ran, and vary built from 2.5 (a bad-input hunt, 2026-12-05).
+      if (Number.isInteger(s.default) && !Number.isInteger(n)) throw new ProbecheckError('E104', `parameter ${k} of model ${modelName} must be an integer, got '${raw}'`);
       if (s.min !== undefined && n < s.min) throw new ProbecheckError('E104', `parameter ${k}=${n} of model ${modelName} is below its minimum ${s.min}`);
       if (s.max !== undefined && n > s.max) throw new ProbecheckError('E104', `parameter ${k}=${n} of model ${modelName} is above its maximum ${s.max}`);
       v = n;

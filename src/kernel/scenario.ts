@@ -189,12 +189,12 @@ export const DRIVER_KEYS: KeyChecks<DriverSpec> = {
   statelessLinks: (v) => (Array.isArray(v) ? null : 'a list of { consumer, supplier }'),
 };
 export const STATELESS_LINK_KEYS: KeyChecks<StatelessLinkSpec> = { consumer: str, supplier: str };
-const num: Check = (v) => (typeof v === 'number' && Number.isFinite(v) ? null : 'a number');
+const int: Check = (v) => (Number.isInteger(v) ? null : 'an integer');
 /** A scenario's own parameter (engine ParamSpec): `{ default, values?, min?, max?, describe? }`. */
 export const PARAM_KEYS: KeyChecks<ParamSpec[string]> = {
-  default: (v) => (typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v)) ? null : 'a string or a number'),
+  default: (v) => (typeof v === 'string' || Number.isInteger(v) ? null : 'a string or an integer'),
   values: (v) => (Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === 'string' || typeof x === 'number') ? null : 'a non-empty list of strings or numbers'),
-  min: num, max: num, describe: str,
+  min: int, max: int, describe: str,
 };
 
 /** The device_link_add flags (without DL_FLAG_) the model refuses, and why. */
@@ -265,6 +265,12 @@ export function validateSpec(spec: unknown): asserts spec is ScenarioSpec {
   for (const [n, p] of each('params')) {
     const o = checkKeys(`${where}: param '${n}'`, p, PARAM_KEYS, ['default']);
     if (Array.isArray(o.values) && !o.values.includes(o.default)) throw bad(`${where}: param '${n}': default ${show(o.default)} is not one of its values (${(o.values as unknown[]).map(show).join(', ')})`);
+    // A default outside min..max ran unchecked (--param gets E104 for the same value), and min > max accepted no value at all.
+    const { min, max } = o as { min?: number; max?: number };
+    if (min !== undefined && max !== undefined && min > max) throw bad(`${where}: param '${n}': min ${min} is above max ${max}`);
+    if (typeof o.default === 'number' && ((min !== undefined && o.default < min) || (max !== undefined && o.default > max))) {
+      throw bad(`${where}: param '${n}': default ${o.default} is outside ${min ?? '-∞'}..${max ?? '∞'}`);
+    }
   }
   for (const [n, d] of each('drivers')) {
     const o = checkKeys(`${where}: driver '${n}'`, d, DRIVER_KEYS, ['matches']);

@@ -101,6 +101,14 @@ describe('strict scenario validation: unknown keys are errors with a did-you-mea
     expect(e601({ params: { variant: { defualt: 'a' } } } as never)).toBe("E601: scenario 'tiny': param 'variant': unknown key 'defualt'; did you mean 'default'?");
     expect(e601({ params: { variant: { values: ['a'] } } } as never)).toBe("E601: scenario 'tiny': param 'variant': 'default' is missing");
     expect(e601({ params: { variant: { default: 'x', values: ['a', 'b'] } } })).toBe("E601: scenario 'tiny': param 'variant': default \"x\" is not one of its values (\"a\", \"b\")");
+    // A numeric param is an integer in min..max: a default outside it, min > max, 1.5 ran unchecked (a bad-input hunt, 2026-12-05).
+    expect(e601({ params: { n: { default: 5, min: 1, max: 3 } } })).toBe("E601: scenario 'tiny': param 'n': default 5 is outside 1..3");
+    expect(e601({ params: { n: { default: 2, min: 3, max: 1 } } })).toBe("E601: scenario 'tiny': param 'n': min 3 is above max 1");
+    expect(e601({ params: { n: { default: 1.5, min: 0, max: 3 } } })).toBe("E601: scenario 'tiny': param 'n': default: expected a string or an integer, got 1.5");
+    expect(e601({ params: { n: { default: 1, min: 0.5 } } })).toBe("E601: scenario 'tiny': param 'n': min: expected an integer, got 0.5");
+    const f = scenario({ ...tiny, params: { n: { default: 1, min: 0, max: 3 } } });
+    expect(() => resolveParams(f.name, f.params, { n: '2.5' })).toThrow("parameter n of model tiny must be an integer, got '2.5'");
+    expect(resolveParams(f.name, f.params, { n: '2' }).n).toBe(2);
   });
 
   it('rejects the misspelt key when the scenario file is loaded (scenario()), not only when built', () => {
