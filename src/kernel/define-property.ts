@@ -143,6 +143,8 @@ export function toKernelProperty(d: DefinedProperty): KernelProperty {
  */
 function verdict(r: unknown): string | null {
   if (r === null || r === undefined) return null;
+  // An empty string is a violation with no words: `problems.join('; ')` of no problems (a bad-input hunt, 2026-12-05).
+  if (r === '') throw new Error("check returned an empty string; it must return null when the property holds and a non-empty string saying what is wrong when it does not (`list.join('; ')` of an empty list is '': write `list.length ? list.join('; ') : null`)");
   if (typeof r === 'string') return r;
   throw new Error(`check returned ${typeof r === 'object' ? 'an object' : String(r)}; it must return null when the property holds and a string saying what is wrong when it does not (\`a && 'msg'\` returns false when a is false: write \`a ? 'msg' : null\`)`);
 }
@@ -157,6 +159,12 @@ function truth(what: string, r: unknown): boolean {
   if (r === true || r === false) return r;
   const got = typeof r === 'string' ? `the string ${JSON.stringify(r)}` : r === null || r === undefined ? String(r) : typeof r === 'object' ? 'an object' : `${typeof r} ${String(r)}`;
   throw new Error(`${what} returned ${got}; it must return true or false (compare a field that is not a boolean: \`v.dev('c1').deferred !== 'none'\`)`);
+}
+
+/** What `explain` returned: words, printed in place of the loop line (42 or undefined was printed as is). */
+function words(r: unknown): string {
+  if (typeof r === 'string' && r !== '') return r;
+  throw new Error(`explain returned ${typeof r === 'string' ? 'an empty string' : r === null || r === undefined ? String(r) : typeof r === 'object' ? 'an object' : `${typeof r} ${String(r)}`}; it must return what is stuck, in words (a non-empty string)`);
 }
 
 function engineProperty(k: Kernel, c: PropCtx, p: PropertySpec): Property<KS> {
@@ -183,7 +191,7 @@ function engineProperty(k: Kernel, c: PropCtx, p: PropertySpec): Property<KS> {
     }
     case 'leads-to':
       return { kind: 'leads-to', ...base, from: (s, q) => truth('from', p.from(view(s, q))), to: (s, q) => truth('to', p.to(view(s, q))),
-        ...(p.explain ? { explain: (s: KS, q: Query) => p.explain!(view(s, q)) } : {}), premiseText: p.premise ?? `${p.name}: 'from' holds` };
+        ...(p.explain ? { explain: (s: KS, q: Query) => words(p.explain!(view(s, q))) } : {}), premiseText: p.premise ?? `${p.name}: 'from' holds` };
   }
 }
 

@@ -107,6 +107,12 @@ write('rebound.ts', `import { defineProperty } from 'probecheck';
 export default defineProperty({ kind: 'leads-to', name: 'rebound', from: (v) => v.dev('dc').driver === null, to: (v) => v.dev('dc').driver !== null,
   explain: (v) => 'dc stays unbound; admin is at ' + v.thread('admin').at, premise: 'dc is unbound' });
 `);
+write('joined.ts', `import { defineProperty } from 'probecheck';
+export default defineProperty({ kind: 'invariant', name: 'joined', check: (v) => v.devices.filter((d) => d.driver === 'drvB').map((d) => d.name).join('; ') });
+`);
+write('explain-number.ts', `import { defineProperty } from 'probecheck';
+export default defineProperty({ kind: 'leads-to', name: 'rebound', from: (v) => v.dev('dc').driver === null, to: (v) => v.dev('dc').driver !== null, explain: () => 42 as any, premise: 'dc is unbound' });
+`);
 write('explain-text.ts', `import { defineProperty } from 'probecheck';
 export default defineProperty({ kind: 'leads-to', name: 'rebound', from: () => true, to: () => true, explain: 'dc stays unbound' } as never);
 `);
@@ -187,6 +193,8 @@ describe('--property-file from a user folder', () => {
     expect(r.status).toBe(1);
     expect(r.stdout).toMatch(/dc stays unbound; admin is at /);
     oneLine(['check', 'unbind.ts', '--property-file', 'explain-text.ts'], /^probecheck: E303 \(malformed user property\): property 'rebound': explain: expected a function$/);
+    // An explain that returns no words was printed as is ("42"; a bad-input hunt, 2026-12-05).
+    oneLine(['check', 'unbind.ts', '--param', 'race=none', '--property-file', 'explain-number.ts', '--property', 'rebound'], /^probecheck: E302 .*property 'rebound' \(\S+\) threw: explain returned number 42; it must return what is stuck, in words/);
   });
 
   it('bad property files: one line with the code', () => {
@@ -197,6 +205,8 @@ describe('--property-file from a user folder', () => {
     oneLine(['check', 'unbind.ts', '--property-file', 'field.ts'], /^probecheck: E302 \(property threw\): property 'field' \(\S*\/field\.ts\) threw: 'dc' has no field 'boundd'; did you mean 'bound'\?/);
     oneLine(['check', 'unbind.ts', '--property-file', 'movestep.ts'], /^probecheck: E302 .*property 'movestep' \(\S*\/movestep\.ts\) threw: the view has no field 'step' \(fields: thread, label\)/);
     oneLine(['check', 'unbind.ts', '--property-file', 'inlist.ts'], /^probecheck: E302 .*property 'inlist' \(\S+\) threw: 'dc' has no field 'drvier'; did you mean 'driver'\?/);
+    // '' (a join of no problems) read as a violation with no words, at step 0 (a bad-input hunt, 2026-12-05).
+    oneLine(['check', 'unbind.ts', '--property-file', 'joined.ts'], /^probecheck: E302 .*property 'joined' \(\S+\) threw: check returned an empty string; it must return null when the property holds/);
     oneLine(['check', 'unbind.ts', '--property-file', 'and.ts'], /^probecheck: E302 .*property 'and' \(\S+\) threw: check returned false; it must return null when the property holds/);
     oneLine(['check', 'unbind.ts', '--property-file', 'noreturn.ts'], /^probecheck: E303 \(malformed user property\): property 'noreturn': check: its body has no 'return', so it returns undefined in every state/);
     oneLine(['check', 'unbind.ts', '--property-file', 'noreturn-method.ts'], /^probecheck: E303 .*property 'noreturn-method': check: its body has no 'return'/);
