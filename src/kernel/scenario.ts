@@ -244,6 +244,8 @@ function checkKeys<T>(where: string, o: unknown, table: KeyChecks<T>, required: 
 
 function show(v: unknown): string {
   if (typeof v === 'function') return 'a function';
+  // JSON writes NaN and Infinity as null: a user who wrote NaN read "got null".
+  if (typeof v === 'number' && !Number.isFinite(v)) return String(v);
   const s = JSON.stringify(v) ?? String(v);
   return s.length > 40 ? `${s.slice(0, 37)}...` : s;
 }

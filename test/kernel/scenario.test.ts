@@ -106,6 +106,8 @@ describe('strict scenario validation: unknown keys are errors with a did-you-mea
     expect(e601({ params: { n: { default: 2, min: 3, max: 1 } } })).toBe("E601: scenario 'tiny': param 'n': min 3 is above max 1");
     expect(e601({ params: { n: { default: 1.5, min: 0, max: 3 } } })).toBe("E601: scenario 'tiny': param 'n': default: expected a string or an integer, got 1.5");
     expect(e601({ params: { n: { default: 1, min: 0.5 } } })).toBe("E601: scenario 'tiny': param 'n': min: expected an integer, got 0.5");
+    expect(e601({ params: { n: { default: NaN } } })).toBe("E601: scenario 'tiny': param 'n': default: expected a string or an integer, got NaN");
+    expect(e601({ deferredProbeTimeout: Infinity } as never)).toMatch(/deferredProbeTimeout: expected .*, got Infinity$/);
     const f = scenario({ ...tiny, params: { n: { default: 1, min: 0, max: 3 } } });
     expect(() => resolveParams(f.name, f.params, { n: '2.5' })).toThrow("parameter n of model tiny must be an integer, got '2.5'");
     expect(resolveParams(f.name, f.params, { n: '2' }).n).toBe(2);
