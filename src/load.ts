@@ -10,7 +10,7 @@
  */
 import { existsSync } from 'node:fs';
 import Module, { register } from 'node:module';
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { didYouMean, ProbecheckError } from './engine/errors.js';
 import type { ModelFactory } from './engine/model.js';
@@ -79,7 +79,14 @@ export async function importFile(path: string): Promise<Record<string, unknown>>
     const tsImport = await typescriptImport();
     return (await (/\.[cm]?tsx?$/.test(abs) ? tsImport(url, import.meta.url) : import(url))) as Record<string, unknown>;
   } catch (e) {
-    if (e instanceof ProbecheckError) throw e;
+    // An error the file raises as it is imported (defineProperty's E303, definePatch's E604) names
+    // the file too (a bad-input hunt, 2026-12-05: `property '': name: ...` said nowhere where).
+    if (e instanceof ProbecheckError) {
+      const shown = relative(process.cwd(), abs);
+      const file = shown && !shown.startsWith('..') ? shown : path;
+      if (!e.message.includes(file)) e.message = `${file}: ${e.message}`;
+      throw e;
+    }
     const msg = e instanceof Error ? e.message.split('\n').slice(0, 3).join(' ') : String(e);
     throw new ProbecheckError('E105', `${path}: could not be loaded: ${msg}${await missingExport(msg)}`);
   }

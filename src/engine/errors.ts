@@ -20,7 +20,7 @@ export const ERROR_TABLE = {
   // 3xx: properties
   E301: { kind: 'unknown property', example: "model probe-tree has no property 'pbc'; known: parent-before-child, ..." },
   E302: { kind: 'property threw', example: "property 'p' (my-props.ts) threw: ..." },
-  E303: { kind: 'malformed user property', example: "property 'my-prop': unknown key 'chek'; did you mean 'check'?" },
+  E303: { kind: 'malformed user property', example: "props.ts: property 'my-prop': unknown key 'chek'; did you mean 'check'?" },
   // 4xx: traces
   E401: { kind: 'trace file unreadable or corrupt', example: 't.json: field version: expected 1 or 2, got 3 (this probecheck reads versions 1 and 2)' },
   E402: { kind: 'trace is for another model', example: "t.json: the trace is for model 'x', but models/y.ts defines 'y'" },
@@ -31,7 +31,7 @@ export const ERROR_TABLE = {
   E503: { kind: 'unreadable input file', example: 'models/nope.ts: no such file or directory' },
   E504: { kind: 'shard results that do not merge', example: 'host-children (n=8): shard 3/4 missing; merge needs every part of the search' },
   // 6xx: kernel scenarios, profiles and patches
-  E601: { kind: 'malformed scenario', example: "scenario 'x': device 'c1': unknown key 'parnet'; did you mean 'parent'?" },
+  E601: { kind: 'malformed scenario', example: "x.ts: scenario 'x': device 'c1': unknown key 'parnet'; did you mean 'parent'?" },
   E602: { kind: 'unknown kernel profile', example: "unknown kernel profile 'v9'; known: v3.5, v3.14, v4.2, ..." },
   E603: { kind: 'unknown patch', example: "unknown patch 'abc'; known: 654888327e9f, ..." },
   E604: { kind: 'patch does not apply', example: "patch 654888327e9f (...) does not apply to v5.9: it already has ATTACH_DEAD_CHECK (the fix is merged there)" },

@@ -172,7 +172,7 @@ describe('scenario errors from a user folder: the documented code, one line, exi
 
   it('a misspelt key is E601 with a did-you-mean', () => {
     const f = write('typo.ts', "{ name: 'x', devices: { host: { present: true }, c1: { parnet: 'host' } }, drivers: {}, actors: { a: 'add c1' } }");
-    oneLine(['check', f], /^probecheck: E601 \(malformed scenario\): scenario 'x': device 'c1': unknown key 'parnet'; did you mean 'parent'\?$/);
+    oneLine(['check', f], /^probecheck: E601 \(malformed scenario\): typo\.ts: scenario 'x': device 'c1': unknown key 'parnet'; did you mean 'parent'\?$/);
   });
 
   it('an error raised while the scenario is built keeps its E6xx code (was E101 "build threw")', () => {

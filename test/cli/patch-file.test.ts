@@ -148,7 +148,7 @@ describe('definePatch and --patch', () => {
     expect([r.status, r.stderr]).toEqual([2, `probecheck: E105 (input file could not be loaded): ${join(dir, 'notpatch.ts')}: its default export is not a patch; write \`export default definePatch({...})\` (or a list of them)\n`]);
     expect(run('check', 's.ts', '--patch', 'badkey.ts').stderr).toMatch(/^probecheck: E604 .*hunks\[0\]: unknown key 'extra'/);
     // An unknown base is an unknown profile, as everywhere else (a new user's pass, 2026-12-05: E604 with no suggestion).
-    expect(run('check', 's.ts', '--patch', 'badbase.ts').stderr).toMatch(/^probecheck: E602 \(unknown kernel profile\): patch 'badbase': base: unknown kernel profile 'v6.13'; did you mean 'v6.12'\?/);
+    expect(run('check', 's.ts', '--patch', 'badbase.ts').stderr).toMatch(/^probecheck: E602 \(unknown kernel profile\): badbase\.ts: patch 'badbase': base: unknown kernel profile 'v6.13'; did you mean 'v6.12'\?/);
     expect(run('check', 's.ts', '--patch', 'missing.ts').stderr).toMatch(/^probecheck: E503 .*missing\.ts: no such file/);
     // A new-user pass (2026-12-04): a patch of yours with a library patch's id was taken silently,
     // and output then names it as that fix.

@@ -192,13 +192,13 @@ describe('--property-file from a user folder', () => {
     const r = probecheck(['check', 'unbind.ts', '--param', 'race=none', '--property-file', 'rebound.ts', '--property', 'rebound'], { cwd: dir });
     expect(r.status).toBe(1);
     expect(r.stdout).toMatch(/dc stays unbound; admin is at /);
-    oneLine(['check', 'unbind.ts', '--property-file', 'explain-text.ts'], /^probecheck: E303 \(malformed user property\): property 'rebound': explain: expected a function$/);
+    oneLine(['check', 'unbind.ts', '--property-file', 'explain-text.ts'], /^probecheck: E303 \(malformed user property\): explain-text\.ts: property 'rebound': explain: expected a function$/);
     // An explain that returns no words was printed as is ("42"; a bad-input hunt, 2026-12-05).
     oneLine(['check', 'unbind.ts', '--param', 'race=none', '--property-file', 'explain-number.ts', '--property', 'rebound'], /^probecheck: E302 .*property 'rebound' \(\S+\) threw: explain returned number 42; it must return what is stuck, in words/);
   });
 
   it('bad property files: one line with the code', () => {
-    oneLine(['check', 'unbind.ts', '--property-file', 'typo.ts'], /^probecheck: E303 \(malformed user property\): property 'typo': unknown key 'chek'; did you mean 'check'\?/);
+    oneLine(['check', 'unbind.ts', '--property-file', 'typo.ts'], /^probecheck: E303 \(malformed user property\): typo\.ts: property 'typo': unknown key 'chek'; did you mean 'check'\?/);
     oneLine(['check', 'unbind.ts', '--property-file', 'notprop.ts'], /^probecheck: E105 .*notprop\.ts: its default export is not a property or a list of properties/);
     oneLine(['check', 'unbind.ts', '--property-file', 'clash.ts'], /^probecheck: E303 .*property 'single-binding': model unbind already has a property of that name/);
     oneLine(['check', 'unbind.ts', '--property-file', 'missing.ts'], /^probecheck: E503 .*missing\.ts: no such file or directory/);
@@ -208,7 +208,7 @@ describe('--property-file from a user folder', () => {
     // '' (a join of no problems) read as a violation with no words, at step 0 (a bad-input hunt, 2026-12-05).
     oneLine(['check', 'unbind.ts', '--property-file', 'joined.ts'], /^probecheck: E302 .*property 'joined' \(\S+\) threw: check returned an empty string; it must return null when the property holds/);
     oneLine(['check', 'unbind.ts', '--property-file', 'and.ts'], /^probecheck: E302 .*property 'and' \(\S+\) threw: check returned false; it must return null when the property holds/);
-    oneLine(['check', 'unbind.ts', '--property-file', 'noreturn.ts'], /^probecheck: E303 \(malformed user property\): property 'noreturn': check: its body has no 'return', so it returns undefined in every state/);
+    oneLine(['check', 'unbind.ts', '--property-file', 'noreturn.ts'], /^probecheck: E303 \(malformed user property\): noreturn\.ts: property 'noreturn': check: its body has no 'return', so it returns undefined in every state/);
     oneLine(['check', 'unbind.ts', '--property-file', 'noreturn-method.ts'], /^probecheck: E303 .*property 'noreturn-method': check: its body has no 'return'/);
     oneLine(['check', 'unbind.ts', '--property-file', 'truthy.ts'], /^probecheck: E302 .*property 'truthy' \(\S+\) threw: from returned the string "none"; it must return true or false \(compare a field that is not a boolean/);
     oneLine(['check', 'unbind.ts', '--property-file', 'premise-number.ts'], /^probecheck: E302 .*property 'premise-number' \(\S+\) threw: premise.met returned number 1; it must return true or false/);
