@@ -110,6 +110,8 @@ export function validateSuite(d: unknown, file: string): Suite {
       }
     }
     for (const k of ['note', 'fixme']) if (o[k] !== undefined && typeof o[k] !== 'string') bad(`${f}.${k}`, 'expected a string');
+    // An empty reason is falsy: the case ran as an ordinary one (a bad-input hunt, 2026-12-05).
+    if (o.fixme === '') bad(`${f}.fixme`, 'expected the reason the case is not checked yet, not an empty string');
     if (o.patches !== undefined) {
       if (!Array.isArray(o.patches) || !o.patches.every((x) => typeof x === 'string' && x && !x.includes(','))) bad(`${f}.patches`, 'expected a list of patch file paths, relative to the suite file');
       // Folded into the `patches` parameter as absolute paths: the worker loads them from there.

@@ -82,6 +82,18 @@ export default defineSuite({ name: 'x', model: './nope.ts', cases: [{ params: { 
     expect(r.stderr).toContain('E502');
   });
 
+  it("a fixme with no reason is E502, not an ordinary case (a bad-input hunt, 2026-12-05)", () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'empty-fixme.suite.ts'), `import { defineSuite } from 'probecheck';
+export default defineSuite({ name: 'empty-fixme', model: ${JSON.stringify(join(ROOT, 'models/bench/probe-tree.ts'))}, cases: [
+  { params: { variant: 'fixed', N: 3 }, fixme: '', expect: { 'parent-before-child': 'holds' } },
+] });
+`);
+    const r = probecheck(['check', 'empty-fixme.suite.ts', '-q'], { cwd: dir });
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim()).toMatch(/^probecheck: E502 .*cases\[0\]\.fixme: expected the reason the case is not checked yet, not an empty string$/);
+  });
+
   it('a mismatch wins over a violation among several targets', () => {
     const r = probecheck(['check', `${FIXTURES}/wrong.suite.ts`, `${FIXTURES}/abba.ts`, '-q']);
     expect(r.status).toBe(4);
