@@ -901,6 +901,8 @@ export function scenario(spec: ScenarioSpec): ModelFactory {
       for (const [key, v] of Object.entries(params)) p[key] = v.default;
       Object.assign(p, given);
       const s = spec.vary ? spec.vary(p, spec) : spec;
+      // (A vary that returns nothing was reported as a scenario that is no object: a bad-input hunt, 2026-12-05.)
+      if (spec.vary && (typeof s !== 'object' || s === null)) throw new ProbecheckError('E601', `scenario '${spec.name}': vary returned ${s === null ? 'null' : typeof s}; it must return the spec to build ({ ...s, ... })`);
       const b = buildScenario(s, String(p.profile ?? def), String(p.patches ?? ''));
       for (const [key, v] of Object.entries(p)) if (!(key in b.model.params!)) b.model.params![key] = v;
       return b.model;

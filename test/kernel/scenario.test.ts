@@ -32,6 +32,11 @@ describe('scenario builder', () => {
     expect(() => f.build(resolveParams(f.name, f.params, { profile: 'v1.0' }))).toThrow(expect.objectContaining({ code: 'E602' }));
   });
 
+  it('a vary that returns nothing is named (it read as a scenario that is no object)', () => {
+    const f = scenario({ ...tiny, params: { n: { default: 1, min: 1, max: 2 } }, vary: () => null as unknown as ScenarioSpec });
+    expect(() => f.build({ n: 1 })).toThrow("scenario 'tiny': vary returned null; it must return the spec to build ({ ...s, ... })");
+  });
+
   it('names threads as a kernel developer sees them', () => {
     const names = buildScenario(tiny, 'mainline', '').model.threads.map((t) => t.name);
     expect(names).toEqual(['hotplug', 'sysfs unbind',
