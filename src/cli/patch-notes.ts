@@ -47,11 +47,17 @@ export function patchNotes(patches: UserPatch[], patched: Result, base?: Result)
   // A field a patch's guards (await) read that held one value at every read: its wait never blocked,
   // or always did (a field this scenario never changes? one the profile keeps constant?). Said per
   // patch, the fields named (check.ts asks only where every state was visited).
-  const one = new Map<string, string[]>();
-  for (const r of patched.constantReads ?? []) one.set(r.patch, [...(one.get(r.patch) ?? []), `${r.path} (${typeof r.value === 'string' ? r.value : JSON.stringify(r.value) ?? String(r.value)})`]);
+  const one = new Map<string, string[]>(), changed = new Map<string, string[]>();
+  for (const r of patched.constantReads ?? []) {
+    one.set(r.patch, [...(one.get(r.patch) ?? []), `${r.path} (${typeof r.value === 'string' ? r.value : JSON.stringify(r.value) ?? String(r.value)})`]);
+    if (r.changed) changed.set(r.patch, r.changed);
+  }
+  const list = (xs: string[]) => `${xs.slice(0, 6).join(', ')}${xs.length > 6 ? ` and ${xs.length - 6} more` : ''}`;
   for (const [id, fields] of one) {
-    const shown = fields.slice(0, 6).join(', '), more = fields.length > 6 ? ` and ${fields.length - 6} more` : '';
-    notes.push({ patch: id, step: '', note: 'one value', text: `patch ${id}: its waits read ${shown}${more}, each the same value at every read in this search: a wait on ${fields.length > 1 ? 'them' : 'it'} never blocked, or always did` });
+    // The fields that did change are said too: read beside a violation the patch's wait causes on
+    // another device, the note alone suggested the wait was inert (a new user, 2026-12-05).
+    const other = changed.get(id);
+    notes.push({ patch: id, step: '', note: 'one value', text: `patch ${id}: its waits read ${list(fields)}, each the same value at every read in this search: a wait on ${fields.length > 1 ? 'them' : 'it'} never blocked, or always did${other ? ` (its reads of ${list(other)} did change)` : ''}` });
   }
   if (base?.complete) {
     const fired = new Set(base.coverage.filter((e) => e.fired > 0).map((e) => `${e.thread}\0${e.label}`));

@@ -305,5 +305,8 @@ export function thread<S extends RecordT, L extends RecordT | undefined = undefi
   return def;
 }
 
-/** A field a patch's steps read (`dev[dc].dead`) that held one value at every read of a search. */
-export interface ConstantRead { patch: string; path: string; value: unknown }
+/**
+ * A field a patch's steps read (`dev[dc].dead`) that held one value at every read of a search;
+ * `changed`: the fields the same patch's steps read that did change (so its waits did block somewhere).
+ */
+export interface ConstantRead { patch: string; path: string; value: unknown; changed?: string[] }

@@ -96,9 +96,13 @@ export class ReadLog {
     else if (!e.varied && e.value !== value) e.varied = true;
   }
 
-  /** The fields a patch's steps read that held one value at every read. */
-  constant(): { patch: string; path: string; value: unknown }[] {
-    return [...this.seen.values()].filter((e) => !e.varied).map(({ patch, path, value }) => ({ patch, path, value }));
+  /** The fields a patch's steps read that held one value at every read, each with those of the patch that changed. */
+  constant(): { patch: string; path: string; value: unknown; changed?: string[] }[] {
+    const all = [...this.seen.values()];
+    return all.filter((e) => !e.varied).map(({ patch, path, value }) => {
+      const changed = all.filter((x) => x.patch === patch && x.varied).map((x) => x.path);
+      return { patch, path, value, ...(changed.length ? { changed } : {}) };
+    });
   }
 }
 
