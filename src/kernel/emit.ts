@@ -366,6 +366,8 @@ export class Block {
     const site: Site = { k: this.tb.k, tb: this.tb, fn: this.name, dev: this.dev, drv: this.drv, depth: this.depth, link: this.linkIdx };
     const order = [...this.local.keys()];
     const patchedBy = new Map<string, Patch>(), origSince = new Map<string, string | undefined>(), weakNotes = new Map<string, string>();
+    // A user's step that keeps a mutex wait's own `await`: it waits for that mutex whatever its `waits` says.
+    const keptMutex = new Set<string>();
     // Steps that hold device_links_lock themselves (a user's wait inside a region): the others under it wait for it.
     const linksHeld = new Set<string>();
     /** What a user's patch does that the model cannot judge, said with every result. */
@@ -410,6 +412,11 @@ export class Block {
             weakNotes.set(h.replace, made.strong === false ? `patch ${p.id} says its wait is weakly fair (strong: false)`
               : `patch ${p.id} changed its guard, so its wait is weakly fair, not the mutex's handoff; write strong: true in the hunk's step if the patch's condition, once true, stays true until the thread moves`);
           }
+          // Its guard is the original's closure: it waits for the same mutex, and is as fair, whatever
+          // words its `waits` gives or whether it gives any (a liveness hunt, 2026-12-05: a reworded or
+          // dropped `waits` made device_del's wait weakly fair, and diff said the hunk regressed).
+          const origMutex = isMutexWait(orig.waits) || keptMutex.delete(h.replace);
+          if (isUserPatch(p) && !guarded && made.await !== undefined && origMutex) keptMutex.add(h.replace);
           // device_links_lock is not a lock in the model: its regions are single steps. A wait a
           // patch adds to such a step is a wait holding it, whose lock order nothing checks (a new
           // user, 2026-12-05: a device_lock of the consumer in device_links_driver_bound read as
@@ -538,7 +545,7 @@ export class Block {
       // A wait for a struct mutex and nothing else is strongly fair where the mutex hands over
       // (a user's step that changed the guard has its own waits: the patch wrapper above), or
       // where a user's hunk says so.
-      if (ks.strong ?? (isMutexWait(ks.waits) && this.tb.k.has('MUTEX_HANDOFF'))) st.strong = true;
+      if (ks.strong ?? ((isMutexWait(ks.waits) || keptMutex.has(l)) && this.tb.k.has('MUTEX_HANDOFF'))) st.strong = true;
       const weak = weakNotes.get(l) ?? (by && isUserPatch(by) && this.tb.k.has('MUTEX_HANDOFF') && ks.waits
         // A user's own waiting step on a kernel whose mutex hands over: the loop that passes it over
         // is its fairness, not the kernel's mutex (the regression differential, 2026-12-05).

@@ -562,6 +562,9 @@ export default definePatch({ id: '${id}', subject: 'test ${id}', base: 'v5.15', 
     // A constant choice is no guard (a new user, 2026-12-05: this hunk read as a regression).
     'choice.ts': guard('choice', "{ ...orig!, branches: 2, branchNames: ['quiet', 'dev_warn'], run: (s, t, _b, c) => orig!.run(s, t, 0, c) }"),
     'strong.ts': guard('guard-strong', '{ ...orig!, await: (s, t) => orig!.await!(s, t), strong: true }'),
+    // The original's own await with other words for it, or none: the same mutex wait (a liveness hunt, 2026-12-05).
+    'words.ts': guard('words', "{ ...orig!, waits: () => 'host\\'s device lock' }"),
+    'nowords.ts': guard('nowords', '{ where: orig!.where, c: orig!.c, await: orig!.await, run: orig!.run }'),
     // The README's recipe for taking a device's lock in a step of your own, inserted before kill_device.
     'own.ts': ownLock(''), 'own-strong.ts': ownLock(', strong: true'),
   });
@@ -578,6 +581,9 @@ export default definePatch({ id: '${id}', subject: 'test ${id}', base: 'v5.15', 
       expect(r.stdout).not.toContain('The mutex of this kernel can pass such a waiter over');
     }
     expect(verdict('strong.ts').stdout).toMatch(/actors-terminate\s+holds/);
+  });
+  it("a step that keeps the original's await waits for its mutex, whatever its waits says", () => {
+    for (const file of ['words.ts', 'nowords.ts']) expect(verdict(file).stdout, file).toMatch(/actors-terminate\s+holds/);
   });
   it("a step of the patch's own that waits is weakly fair unless it says strong: true, and the loop note says so", () => {
     const own = verdict('own.ts');
