@@ -34,6 +34,8 @@ export interface StepInfo {
   step: string; fn: string; label: string; where: string; since: string; c?: string;
   /** Its wait is strongly fair for liveness (a struct mutex where the profile has MUTEX_HANDOFF). */
   strong?: boolean;
+  /** Strongly fair only if a patch's guard on the mutex wait lets the thread go where the mutex alone would (judged by a whole search). */
+  strongIfLockOnly?: boolean;
   reads: string[]; writes: string[]; locks: string[]; waits: string[]; fired: number;
 }
 
@@ -181,7 +183,7 @@ function walkCatalogue(spec: ScenarioSpec, profileName: string, patches: string,
     const key = label ? `${fn}:${label}` : cs.s.label;
     if (info.has(key)) continue;
     const st = cs.s.step;
-    info.set(key, { step: key, fn, label, where: st.where, since: st.since ?? profileName, ...(st.source ? { c: st.source } : {}), ...(st.strong ? { strong: true } : {}),
+    info.set(key, { step: key, fn, label, where: st.where, since: st.since ?? profileName, ...(st.source ? { c: st.source } : {}), ...(st.strong ? (st.strongUnless ? { strongIfLockOnly: true } : { strong: true }) : {}),
       reads: [], writes: [], locks: [], waits: [], fired: 0, r: new Set(), w: new Set(), lk: new Set(), wt: new Set() });
   }
   const keyOf = (label: string) => { const [fn, l] = splitLabel(label); return l ? `${fn}:${l}` : label; };
@@ -274,6 +276,7 @@ export async function runSteps(io: Io, profile: string | undefined, fn: string |
     const line = (k: string, v: string[]) => { if (v.length) io.out(`  ${k.padEnd(6)} ${v.join(', ')}`); };
     line('reads:', s.reads); line('writes:', s.writes); line('locks:', s.locks); line('waits:', s.waits);
     if (s.strong) io.out('  fair:  strongly (a thread that can take the mutex again and again does: MUTEX_HANDOFF)');
+    if (s.strongIfLockOnly) io.out("  fair:  strongly if, over a whole search, the patch's guard lets the thread go where the mutex alone would (MUTEX_HANDOFF); weakly otherwise");
   }
   const names = Object.entries(targets);
   if (names.length) {

@@ -5,7 +5,7 @@
 import { compile, type Compiled } from './compile.js';
 import { didYouMean, ModelError, ProbecheckError } from './errors.js';
 import type { Liveness, Model, Property } from './model.js';
-import { isLiveness } from './compile.js';
+import { isLiveness, judgeConditional } from './compile.js';
 import { analyze, predicatesOf, type LivenessFinding } from './liveness.js';
 import { Graph } from './search/graph.js';
 import type { BackendName, CoverageEntry, IdleAction, PropertyResult, Result, Strategy, Vacuity, VacuousProperty } from './result.js';
@@ -157,6 +157,8 @@ export function check(model: Model, o: CheckOptions = {}): Result {
   if (o.checkSymmetry && out.stopped === 'time-limit') out.stopNote = `the ${askedLimit} s time limit reached (the symmetry check took ${checkSeconds.toFixed(1)} s of it)`;
   const coverage = coverageOf(c, be.coverage);
   const t1 = performance.now();
+  // A conditional strongly fair step (StepDef.strongUnless) is judged on the whole graph, before it is read.
+  if (graph && out.complete) judgeConditional(c, graph.fair, graph.edges);
   const findings = graph && out.complete ? analyze(c, graph, out.store!, live) : [];
   const livenessSeconds = (performance.now() - t1) / 1000;
 

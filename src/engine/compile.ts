@@ -11,7 +11,7 @@ import type { Liveness, Model, Property, Step, ThreadDef } from './model.js';
 import { sizeOf, t, wideInt, type Fields, type RecordT } from './schema.js';
 
 /** The keys a step may have (model.ts Step); words for a guard that mean `await`. */
-const STEP_KEYS = new Set(['where', 'since', 'source', 'sourceIdle', 'idleWhen', 'await', 'branches', 'branchNames', 'run', 'idle', 'waits', 'strong', 'weakNote']);
+const STEP_KEYS = new Set(['where', 'since', 'source', 'sourceIdle', 'idleWhen', 'await', 'branches', 'branchNames', 'run', 'idle', 'waits', 'strong', 'strongUnless', 'weakNote']);
 const GUARD_WORDS: ReadonlySet<string> = new Set(['enabled', 'guard', 'when', 'if', 'cond', 'condition', 'wait', 'awaits']);
 /** The step key an unknown one means: `await` for a guard's other names, else the nearest (or none). */
 export function stepKeyMeant(key: string, known: readonly string[]): string | undefined {
@@ -81,6 +81,12 @@ export interface Compiled {
   fairAt: (Uint8Array | null)[];
   /** Per thread, 1 at the pc values of its strongly fair steps (StepDef.strong); null where it has none. */
   strongAt: (Uint8Array | null)[];
+  /**
+   * The steps whose strong fairness a complete search judges (StepDef.strongUnless), and per thread
+   * their index + 1 at their pc values (at most MAX_CONDS; past that, such a step is weakly fair).
+   */
+  conds: Step[];
+  condAt: (Uint8Array | null)[];
   /**
    * Some thread's fairness depends on its pc: it stops somewhere, or has a strongly fair step (the
    * liveness graph then records per edge what the moving thread owes: EDGE_FAIR, EDGE_STRONG).
@@ -180,10 +186,17 @@ export function compile(model: Model): Compiled {
     }
     return at;
   });
-  const strongAt = threads.map((th) => {
+  const conds: Step[] = [];
+  const condAt = threads.map((th) => {
+    if (!th.steps.some((x) => x.step.strong && x.step.strongUnless)) return null;
+    const at = new Uint8Array(th.steps.length + 1);
+    th.steps.forEach((x, i) => { if (x.step.strong && x.step.strongUnless && conds.length < MAX_CONDS) at[i + 1] = conds.push(x.step); });
+    return at;
+  });
+  const strongAt = threads.map((th, k) => {
     if (!th.steps.some((x) => x.step.strong)) return null;
     const at = new Uint8Array(th.steps.length + 1);
-    th.steps.forEach((x, i) => { if (x.step.strong) at[i + 1] = 1; });
+    th.steps.forEach((x, i) => { if (x.step.strong && (!x.step.strongUnless || condAt[k]?.[i + 1])) at[i + 1] = 1; });
     return at;
   });
   const full = t.record(fields as Fields);
@@ -195,7 +208,7 @@ export function compile(model: Model): Compiled {
     deadlock: props.find((p) => p.kind === 'deadlock') as Compiled['deadlock'],
     liveness: props.filter(isLiveness),
     fair: threads.map((th) => th.def.fair !== false),
-    fairAt, strongAt, partlyFair: fairAt.some((x) => x !== null) || strongAt.some((x) => x !== null),
+    fairAt, strongAt, conds, condAt, partlyFair: fairAt.some((x) => x !== null) || strongAt.some((x) => x !== null),
   };
 }
 
@@ -208,10 +221,37 @@ export function fairAtPc(c: Compiled, k: number, pc: number): boolean {
 /** The liveness graph's per-edge flags: the moving thread is weakly fair, strongly fair, where it moves from. */
 export const EDGE_FAIR = 1, EDGE_STRONG = 2;
 
+/** The flags' bits above EDGE_STRONG: the step's index + 1 in Compiled.conds, where the search judges its strong fairness. */
+const COND_SHIFT = 2, MAX_CONDS = 0xff >> COND_SHIFT;
+
 /** What thread k owes at pc: EDGE_FAIR if weakly fair, and EDGE_STRONG too if strongly fair. */
 export function edgeFlags(c: Compiled, k: number, pc: number): number {
   if (!fairAtPc(c, k, pc)) return 0;
-  return c.strongAt[k]?.[pc] === 1 ? EDGE_FAIR | EDGE_STRONG : EDGE_FAIR;
+  return c.strongAt[k]?.[pc] === 1 ? EDGE_FAIR | EDGE_STRONG | ((c.condAt[k]?.[pc] ?? 0) << COND_SHIFT) : EDGE_FAIR;
+}
+
+/** The conditional steps (StepDef.strongUnless) a complete search judged, and how: true if strongly fair. */
+const judged = new WeakMap<Step, boolean>();
+
+/**
+ * After a search that visited every state: a step whose strong fairness was conditional and whose
+ * condition failed is weakly fair, so its edges owe no strong move (per edge flags).
+ */
+export function judgeConditional(c: Compiled, fair: Uint8Array | undefined, edges: number): void {
+  if (!c.conds.length || !fair) return;
+  const weak = c.conds.map((st) => { const w = st.strongUnless!(); judged.set(st, !w); return w; });
+  if (!weak.some(Boolean)) return;
+  for (let e = 0; e < edges; e++) {
+    const i = fair[e]! >> COND_SHIFT;
+    if (i > 0 && weak[i - 1]) fair[e] = fair[e]! & ~EDGE_STRONG;
+  }
+}
+
+/** Does thread k at pc owe a strong move (a conditional step's only once a complete search judged it so)? */
+export function strongAtPc(c: Compiled, k: number, pc: number): boolean {
+  if ((edgeFlags(c, k, pc) & EDGE_STRONG) === 0) return false;
+  const i = c.condAt[k]?.[pc] ?? 0;
+  return i === 0 || judged.get(c.conds[i - 1]!) === true;
 }
 
 /** The label a step returned, as a pc value; throws the error the style guide asks for. */

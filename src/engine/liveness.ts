@@ -17,7 +17,7 @@
  * Each property reduces to finding such a "bad end" in the right subgraph, reachable in the
  * right way, and the counterexample is a lasso: a prefix from the initial state, then a cycle.
  */
-import { EDGE_FAIR, EDGE_STRONG, edgeFlags, fairAtPc, type Compiled } from './compile.js';
+import { EDGE_FAIR, EDGE_STRONG, fairAtPc, strongAtPc, type Compiled } from './compile.js';
 import { fp } from './hash.js';
 import type { Liveness, Move } from './model.js';
 import type { Backend } from './state/backend.js';
@@ -449,7 +449,7 @@ export function confirmLasso(be: Backend, p: Liveness, moves: readonly Move[], l
     vals.push(preds.map((f) => f(be.curG(), be.curQ())));
     // Enabled and weakly fair there (an unfair thread with stopsAt is fair away from those labels).
     enabled.push(c.threads.map((th) => be.enabled(th.index) > 0 && fairAtPc(c, th.index, be.pc(th.index))));
-    strong.push(c.threads.map((th) => be.enabled(th.index) > 0 && (edgeFlags(c, th.index, be.pc(th.index)) & EDGE_STRONG) !== 0));
+    strong.push(c.threads.map((th) => be.enabled(th.index) > 0 && strongAtPc(c, th.index, be.pc(th.index))));
   };
   be.loadInitial();
   record();

@@ -62,6 +62,14 @@ export interface Step<G = any, L = any> {
    * free is not passed over for ever (the kernel's mutex from v4.10). Default: weakly fair only.
    */
   strong?: boolean;
+  /**
+   * With `strong`: a wait that is strongly fair only if its guard turns out to be the lock's alone
+   * (a user's patch that guards a mutex wait, kernel/emit.ts): after a complete search, true if it
+   * was not (the guard blocked where the lock was free, or let the thread go where it was held);
+   * the step is then weakly fair. Judged only after a search that visited every state: a replay
+   * alone takes the step as weakly fair.
+   */
+  strongUnless?: () => boolean;
   /** Why this wait is only weakly fair where one might expect it strongly fair (a starvation note prints it). */
   weakNote?: string;
 }

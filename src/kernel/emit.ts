@@ -368,6 +368,8 @@ export class Block {
     const patchedBy = new Map<string, Patch>(), origSince = new Map<string, string | undefined>(), weakNotes = new Map<string, string>();
     // A user's step that keeps a mutex wait's own `await`: it waits for that mutex whatever its `waits` says.
     const keptMutex = new Set<string>();
+    // A user's guard on a mutex wait, by label, with the original's await: judged by the search (strongUnless below).
+    const condGuard = new Map<string, KStep['await']>();
     // Steps that hold device_links_lock themselves (a user's wait inside a region): the others under it wait for it.
     const linksHeld = new Set<string>();
     /** What a user's patch does that the model cannot judge, said with every result. */
@@ -417,6 +419,8 @@ export class Block {
           // dropped `waits` made device_del's wait weakly fair, and diff said the hunk regressed).
           const origMutex = isMutexWait(orig.waits) || keptMutex.delete(h.replace);
           if (isUserPatch(p) && !guarded && made.await !== undefined && origMutex) keptMutex.add(h.replace);
+          condGuard.delete(h.replace);
+          if (guarded && origMutex && made.strong === undefined && made.holding === undefined && this.tb.k.has('MUTEX_HANDOFF')) condGuard.set(h.replace, orig.await);
           // device_links_lock is not a lock in the model: its regions are single steps. A wait a
           // patch adds to such a step is a wait holding it, whose lock order nothing checks (a new
           // user, 2026-12-05: a device_lock of the consumer in device_links_driver_bound read as
@@ -533,24 +537,36 @@ export class Block {
       // A user's waiting step, for the properties that judge a wait by where a thread is (reader-no-wait-on-probe).
       if (mine && ks.await) (this.tb.k.userAwaits ??= new Map()).set(full.get(l)!, ks.await);
       if (ks.branches !== undefined) st.branches = ks.branches;
+      // A user's guard on a mutex wait: strongly fair where, over the whole search, it let the thread
+      // go exactly where the original's did (a `branches` function that never returns 0, the
+      // original's await in a closure of its own: a liveness hunt, 2026-12-05, found both read as
+      // weakly fair and diff saying such a hunk regressed); weakly fair where it did not.
+      if (condGuard.has(l)) {
+        const oa = condGuard.get(l), aw = st.await, br = st.branches;
+        let differs = false;
+        const frees = (s: KS, t: KL) => oa === undefined || oa(s, t);
+        if (aw) st.await = (s, t) => { const r = aw(s, t); if (!differs && r !== frees(s, t)) differs = true; return r; };
+        if (typeof br === 'function') st.branches = (s, t) => { const n = br(s, t); if (n === 0) differs = true; return n; };
+        st.strongUnless = () => differs;
+      }
       if (ks.branchNames) st.branchNames = ks.branchNames;
       if (ks.idle) st.idle = ks.idle;
       if (ks.waits) st.waits = ks.waits;
       // device_links_lock, kept under a user's patch: a region of the library's (one step) waits for it.
       if (this.tb.k.linksLock && !linksHeld.has(l) && (ks.c ?? []).some((x) => LINKS_LOCKED.test(x))) {
-        const aw = ks.await, wt = ks.waits, lw = linksLockWaits(this.tb.k);
+        const aw = st.await, wt = ks.waits, lw = linksLockWaits(this.tb.k);
         st.await = (s, t) => s.deviceLinksLock === 0 && (aw === undefined || aw(s, t));
         st.waits = (s, t) => (s.deviceLinksLock !== 0 ? lw(s) : wt ? wt(s, t) : 'its condition');
       }
       // A wait for a struct mutex and nothing else is strongly fair where the mutex hands over
       // (a user's step that changed the guard has its own waits: the patch wrapper above), or
       // where a user's hunk says so.
-      if (ks.strong ?? ((isMutexWait(ks.waits) || keptMutex.has(l)) && this.tb.k.has('MUTEX_HANDOFF'))) st.strong = true;
+      if (ks.strong ?? ((isMutexWait(ks.waits) || keptMutex.has(l) || condGuard.has(l)) && this.tb.k.has('MUTEX_HANDOFF'))) st.strong = true;
       const weak = weakNotes.get(l) ?? (by && isUserPatch(by) && this.tb.k.has('MUTEX_HANDOFF') && ks.waits
         // A user's own waiting step on a kernel whose mutex hands over: the loop that passes it over
         // is its fairness, not the kernel's mutex (the regression differential, 2026-12-05).
         ? `patch ${by.id}'s step is weakly fair; if it waits only for a struct mutex, write strong: true in it (this kernel's mutex hands over)` : undefined);
-      if (weak && !st.strong) st.weakNote = weak;
+      if (weak && (!st.strong || st.strongUnless)) st.weakNote = weak;
       if (ks.c) {
         const rec: StepAnchors = { thread: this.tb.name, label: `${this.prefix}:${l}`, block: this.name, local: l, where: ks.where, dev: this.dev, anchored: [] };
         // A patch's step is found in the profile's own snapshot when that has the fix, else in the patch's.

@@ -539,8 +539,8 @@ export default definePatch({ id: 'nomatch', subject: 'match error', base: 'v5.15
 
 // A review (2026-12-05): on a profile whose mutex hands over, a patch that guards a mutex wait
 // makes that wait weakly fair (its own condition may come and go), and a loop that then passes
-// the waiter over says why; a guard through `branches` counts too (not a constant choice);
-// `strong: true` keeps the handoff.
+// the waiter over says why; a guard through `branches` counts too (not a constant choice, nor one
+// that never blocks where the mutex is free); `strong: true` keeps the handoff.
 describe('a user patch on a strongly fair mutex wait', () => {
   const loop = `import { scenario } from 'probecheck';
 export default scenario({ name: 'loop-del', profile: 'v5.15', devices: { host: { present: true }, child: { parent: 'host' } },
@@ -552,16 +552,21 @@ export default definePatch({ id: 'own-lock', subject: 'test own-lock', base: 'v5
   step: (site) => ({ where: 'x', await: (s) => s.dev[site.dev]!.mutex === 0, waits: () => \`&dev->mutex(\${site.k.vn(site.dev)})\`, run: () => 'kill_device'${extra} }) }] });
 `;
   const guard = (id: string, step: string) => `import { definePatch } from 'probecheck';
-export default definePatch({ id: '${id}', subject: 'test ${id}', base: 'v5.15', hunks: [{ fn: 'device_del', replace: 'kill_device', step: (_site, orig) => (${step}) }] });
+export default definePatch({ id: '${id}', subject: 'test ${id}', base: 'v5.15', hunks: [{ fn: 'device_del', replace: 'kill_device', step: (site, orig) => (${step}) }] });
 `;
+  // A condition that comes and goes in the loop: host's device_del goes only while deferred work is queued.
+  const flaky = '(site.dev !== 0 || s.deferredWorkQueued)';
   const dir = folder({
     'loop.ts': loop,
     'run.ts': guard('run-only', '{ ...orig!, run: (s, t, b, c) => orig!.run(s, t, b, c) }'),
-    'await.ts': guard('guard-await', '{ ...orig!, await: (s, t) => orig!.await!(s, t) }'),
-    'branches.ts': guard('guard-branches', '{ ...orig!, branches: () => 1 }'),
+    'await.ts': guard('guard-await', `{ ...orig!, await: (s, t) => orig!.await!(s, t) && ${flaky} }`),
+    'branches.ts': guard('guard-branches', `{ ...orig!, branches: (s) => (${flaky} ? 1 : 0) }`),
+    // A guard that lets the thread go exactly where the mutex does is the mutex's wait (a liveness hunt, 2026-12-05).
+    'same.ts': guard('same-await', '{ ...orig!, await: (s, t) => orig!.await!(s, t) }'),
+    'never0.ts': guard('never-zero', "{ ...orig!, branches: (s) => (s.dev[site.dev]!.dead ? 1 : 2), branchNames: ['quiet', 'dev_warn'], run: (s, t, _b, c) => orig!.run(s, t, 0, c) }"),
     // A constant choice is no guard (a new user, 2026-12-05: this hunk read as a regression).
     'choice.ts': guard('choice', "{ ...orig!, branches: 2, branchNames: ['quiet', 'dev_warn'], run: (s, t, _b, c) => orig!.run(s, t, 0, c) }"),
-    'strong.ts': guard('guard-strong', '{ ...orig!, await: (s, t) => orig!.await!(s, t), strong: true }'),
+    'strong.ts': guard('guard-strong', `{ ...orig!, await: (s, t) => orig!.await!(s, t) && ${flaky}, strong: true }`),
     // The original's own await with other words for it, or none: the same mutex wait (a liveness hunt, 2026-12-05).
     'words.ts': guard('words', "{ ...orig!, waits: () => 'host\\'s device lock' }"),
     'nowords.ts': guard('nowords', '{ where: orig!.where, c: orig!.c, await: orig!.await, run: orig!.run }'),
@@ -581,6 +586,9 @@ export default definePatch({ id: '${id}', subject: 'test ${id}', base: 'v5.15', 
       expect(r.stdout).not.toContain('The mutex of this kernel can pass such a waiter over');
     }
     expect(verdict('strong.ts').stdout).toMatch(/actors-terminate\s+holds/);
+  });
+  it('a guard that never blocks where the mutex is free (nor lets the thread go where it is held) stays strong', () => {
+    for (const file of ['same.ts', 'never0.ts']) expect(verdict(file).stdout, file).toMatch(/actors-terminate\s+holds/);
   });
   it("a step that keeps the original's await waits for its mutex, whatever its waits says", () => {
     for (const file of ['words.ts', 'nowords.ts']) expect(verdict(file).stdout, file).toMatch(/actors-terminate\s+holds/);

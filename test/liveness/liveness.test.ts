@@ -193,6 +193,27 @@ describe('strong: a lock with handoff', () => {
     expect(confirmLasso(makeBackend(model(true)), done as never, weak.trace!.moves, weak.trace!.loopFrom!))
       .toEqual({ confirmed: false, why: 'the cycle is unfair: waiter can move in 1 of its 2 states at a strongly fair step (wait) and never moves' });
   });
+
+  // A liveness hunt (2026-12-05): a user's guard on a mutex wait is strongly fair where a whole
+  // search finds it lets the thread go exactly where the lock does (strongUnless false), weakly fair
+  // otherwise; a replay with no such search behind it takes the step as weakly fair.
+  it('strongUnless: judged after the search, weak until judged', () => {
+    const cond = (differs: boolean): Model => {
+      const m = model(true);
+      const [looper, waiter] = m.threads;
+      return { ...m, threads: [looper!, { ...waiter!, steps: { wait: { ...waiter!.steps.wait!, strongUnless: () => differs } } }] };
+    };
+    expect(check(cond(false)).properties[0]!.verdict).toBe('holds');
+    const weak = cond(true), r = check(weak).properties[0]!;
+    expect(r.verdict).toBe('violated');
+    expect(r.trace!.starved).toEqual([{ thread: 'waiter', enabledIn: 1, of: 2 }]);
+    expect(confirmLasso(makeBackend(weak), done as never, r.trace!.moves, r.trace!.loopFrom!).confirmed).toBe(true);
+    // Not yet judged by a search: weak, so the lasso stands; once a search judged it strong, refuted.
+    const strong = cond(false);
+    expect(confirmLasso(makeBackend(strong), done as never, r.trace!.moves, r.trace!.loopFrom!).confirmed).toBe(true);
+    check(strong);
+    expect(confirmLasso(makeBackend(strong), done as never, r.trace!.moves, r.trace!.loopFrom!).why).toMatch(/^the cycle is unfair: waiter can move/);
+  });
 });
 
 describe('strong: what is left after a split is searched again (a review, 2026-12-05)', () => {
