@@ -66,6 +66,8 @@ export async function runCheck(io: Io, targetArgs: string[], params: Record<stri
   // More workers than cores share them: slower than fewer, and each takes memory (a parallel hunt,
   // 2026-12-05: 64 workers on 2 cores took 53 s against 1.75 s on one thread, without a word).
   const cores = availableParallelism();
+  // A seed only steers random walks: under bfs or dfs it changes nothing (a bad-input hunt, 2026-12-05: accepted without a word).
+  if (search.seed !== undefined && (search.strategy ?? 'bfs') !== 'random') io.stderr.write(`${io.colors.yellow('warning:')} --seed ${search.seed} steers random walks (--strategy random) only: a ${search.strategy ?? 'bfs'} search tries every interleaving, the same with any seed\n`);
   if (search.workers !== undefined && search.workers > cores) io.stderr.write(`${io.colors.yellow('warning:')} --workers ${search.workers} on a machine with ${cores} core${cores === 1 ? '' : 's'}: the workers beyond ${cores} share them, which is slower than ${cores} and takes more memory\n`);
 
   // Patch files (--patch) load here first, so a missing or malformed one is an error before any search,

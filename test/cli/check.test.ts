@@ -247,6 +247,9 @@ describe('--workers that a search does not use says so in text, as --por and sym
     const r = probecheck(['check', ...v42, '--workers', String(n), '-q']);
     expect(r.stderr).toContain(`warning: --workers ${n} on a machine with ${n - 1} core${n - 1 === 1 ? '' : 's'}: the workers beyond ${n - 1} share them`);
     expect(probecheck(['check', ...v42, '--workers', String(n - 1), '-q']).stderr).not.toContain('warning: --workers');
+    // A seed under bfs changes nothing: said (a bad-input hunt, 2026-12-05).
+    expect(probecheck(['check', ...v42, '--seed', '7', '-q']).stderr).toContain('warning: --seed 7 steers random walks (--strategy random) only: a bfs search tries every interleaving, the same with any seed');
+    expect(probecheck(['check', ...v42, '--seed', '7', '--strategy', 'random', '--runs', '5', '-q']).stderr).not.toContain('warning: --seed');
     const { stopLines } = await import('../../src/report/stop.js');
     const stopped = { stopped: 'memory-limit', strategy: 'bfs', states: 10, depth: 2, properties: [], workers: 1, workersNote: 'the search ended (144,183 states) before its 128 workers were ready (each builds the model first); searched on one thread' } as never;
     expect(stopLines(stopped).join('\n')).toContain('or fewer --workers (this search started 128; each builds the model and keeps buffers of its own)');
