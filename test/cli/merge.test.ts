@@ -222,6 +222,23 @@ export default defineSuite({ name: 'pt', model: ${JSON.stringify(PROBE_TREE)}, c
     expect(probecheck(['merge', 'p1.json', 'p2.json', '--junit', 'x', '--html', 'x'], { cwd: d }).stderr).toMatch(/^probecheck: E501 .*--html x and --junit x are one file/);
   });
 
+  // A CI hunt (2026-12-05): an all-FIXME suite's shards have no runs, and merge dropped the suite (exit 0, empty JUnit).
+  it('a suite whose every case is FIXME: merged, nothing checked (exit 3, as check), its testcases skipped', () => {
+    const d = mkdtempSync(join(tmpdir(), 'probecheck-suite-fixme-'));
+    writeFileSync(join(d, 'fx.suite.ts'), `import { defineSuite } from 'probecheck';
+export default defineSuite({ name: 'fx', model: ${JSON.stringify(PROBE_TREE)}, cases: [
+  { params: { variant: 'fixed', N: 2 }, expect: { 'parent-before-child': 'holds' }, fixme: 'later' },
+] });
+`);
+    for (const i of [1, 2]) expect(probecheck(['check', 'fx.suite.ts', '--shard', `${i}/2`, '--json-out', `p${i}.json`, '-q'], { cwd: d }).status).toBe(3);
+    const m = probecheck(['merge', 'p1.json', 'p2.json', '--junit', 'm.xml'], { cwd: d });
+    expect(m.status, m.stdout).toBe(3);
+    expect(m.stdout).toMatch(/variant=fixed N=2\s+parent-before-child\s+holds\s+-\s+-\s+FIXME: later/);
+    expect(m.stdout).toContain('1 suite with every case FIXME: nothing checked, no verdict');
+    expect(readFileSync(join(d, 'm.xml'), 'utf8')).toMatch(/<testcase classname="fx\[variant=fixed N=2\]" name="parent-before-child" time="0">\s*<skipped message="FIXME: later"\/>/);
+    expect(JSON.parse(probecheck(['merge', 'p1.json', 'p2.json', '--json'], { cwd: d }).stdout).exit).toBe(3);
+  });
+
   it('a shard that decides a mismatch by itself fails at once: an unexpected violation', () => {
     const d = suite('holds');
     const s = probecheck(['check', 'pt.suite.ts', '--shard', '1/2', '-q'], { cwd: d });
