@@ -41,6 +41,23 @@ export default defineSuite({ name: 'pin', model: './host-children.ts', cases: [
     expect(text(join(dir, 'n2.html'))).toMatch(/\(actions\) .* accepted \(--allow-vacuous\) \|/);
   });
 
+  // A CI hunt (2026-12-05): the page had no row for a FIXME case, and an all-FIXME suite's exit 3 stood above an empty table.
+  it('a FIXME case is a row of its own, in its place in the suite, as the terminal and JUnit show it', () => {
+    writeFileSync(join(dir, 'fx.suite.ts'), `import { defineSuite } from 'probecheck';
+export default defineSuite({ name: 'fx', model: './host-children.ts', cases: [
+  { params: { n: 3 }, expect: { 'no-deadlock': 'holds' }, fixme: 'later' },
+  { params: { n: 1 }, expect: { 'no-deadlock': 'holds' } },
+  { params: { n: 4 }, expect: { 'module-lifetime': 'holds' }, fixme: 'much later' },
+] });
+`);
+    expect(probecheck(['check', 'fx.suite.ts', '-q', '--html', 'fx.html'], { cwd: dir }).status).toBe(0);
+    const rows = text(join(dir, 'fx.html')).split('\n').filter((l) => l.startsWith('fx | '));
+    expect(rows).toHaveLength(3);
+    expect(rows[0]).toMatch(/^fx \| host-children \| n=3 \| no-deadlock \| holds \| - \| - \| - \|  \| FIXME: later \| $/);
+    expect(rows[1]).toMatch(/n=1 .*\| ok \| $/);
+    expect(rows[2]).toMatch(/n=4 \| module-lifetime \| holds \| - .* FIXME: much later \| $/);
+  });
+
   it('a state count mismatch: the pin, the count and MISMATCH, and the suite summary line', () => {
     const r = probecheck(['check', 'pin.suite.ts', '-q', '--html', 'p.html'], { cwd: dir });
     expect(r.status).toBe(4);
