@@ -11,7 +11,7 @@ import type { CaseOutcome, SuiteOutcome } from '../suite/run.js';
 import { isPart } from '../engine/search/shard.js';
 import { caseOf, partialVerdict, propertyFailed, reportedProperties, type CheckedRun } from './runs.js';
 import { stopLines } from './stop.js';
-import { STATUS, statesCell, suiteSummary } from './suite.js';
+import { idleSeen, STATUS, statesCell, suiteSummary } from './suite.js';
 import { kernelFunction, loopNote, shardLines, showParams, vacuityLines, waiterSummaries } from './text.js';
 
 export function esc(s: unknown): string {
@@ -93,8 +93,7 @@ function verdictTable(runs: readonly CheckedRun[], suites: readonly SuiteOutcome
     const idle = r.result.vacuity?.actions ?? [];
     // A hang the case pins (neverCompletes): judged as the terminal's table judges it (a CI hunt, 2026-12-05).
     if (c?.expectedIdle) {
-      const seen = c.idleActions?.length ? `never completed: ${c.idleActions.join(', ')}` : 'every action completed';
-      out.push(cells('(actions)', `never completed: ${c.expectedIdle.join(', ')}`, seen, c.actionsStatus === 'ok' ? 'holds' : 'violated', '-', STATUS[c.actionsStatus ?? 'mismatch']));
+      out.push(cells('(actions)', `never completed: ${c.expectedIdle.join(', ')}`, idleSeen(c), c.actionsStatus === 'ok' ? 'holds' : c.actionsStatus === 'unknown' ? 'unknown' : 'violated', '-', STATUS[c.actionsStatus ?? 'mismatch']));
     } else if (idle.length && !isPart(r.result.shard)) {
       out.push(cells('(actions)', 'complete', `never completed: ${idle.map((a) => `${a.thread}: ${a.action}`).join(', ')}`, 'unknown', '-', r.allowVacuous ? 'accepted (--allow-vacuous)' : STATUS.vacuous));
     }

@@ -42,6 +42,15 @@ export function countNotCompared(c: CaseOutcome): boolean {
   return !c.fixme && c.expectedStates !== undefined && c.statesStatus === undefined;
 }
 
+/**
+ * What a case pinning a hang (neverCompletes) observed. A search stopped early has no vacuity
+ * report: that every action completed is then not known (it read so beside UNKNOWN).
+ */
+export function idleSeen(c: CaseOutcome): string {
+  if (c.idleActions?.length) return `never completed: ${c.idleActions.join(', ')}`;
+  return c.actionsStatus === 'unknown' ? 'not known: the search stopped early' : 'every action completed';
+}
+
 export const STATUS = { ok: 'ok', mismatch: 'MISMATCH', fixme: 'FIXME', unknown: 'UNKNOWN', vacuous: 'VACUOUS', partial: 'partial: merge decides' } as const;
 
 export function suiteTable(outcomes: readonly SuiteOutcome[], col: Colors = plain): string[] {
@@ -65,7 +74,7 @@ export function suiteTable(outcomes: readonly SuiteOutcome[], col: Colors = plai
     }
     // Actions that never completed make every verdict of the case about less than it says.
     if (c.expectedIdle) {
-      const s = STATUS[c.actionsStatus ?? 'mismatch'], seen = c.idleActions?.length ? `never completed: ${c.idleActions.join(', ')}` : 'every action completed';
+      const s = STATUS[c.actionsStatus ?? 'mismatch'], seen = idleSeen(c);
       rows.push(['', '', '(actions)', `never completed: ${c.expectedIdle.join(', ')}`, seen, '', '', c.actionsStatus === 'ok' ? col.green(s) : c.actionsStatus === 'unknown' ? col.yellow(s) : col.red(s)]);
     } else if (c.idleActions) {
       const s = STATUS[c.actionsStatus ?? 'vacuous'];

@@ -104,6 +104,11 @@ describe('vacuity', () => {
     expect(r.status, r.stdout).toBe(0);
     expect(r.stdout).toMatch(/\(actions\)\s+never completed: hotplug: del c\s+never completed: hotplug: del c\s+ok/);
     expect(readFileSync(join(dir, 'j.xml'), 'utf8')).toMatch(/<testcase classname="hang\[profile=v5\.1 patches= case=del\]" name="never completes" time="0"\/>/);
+    // Stopped early: whether every action completed is not known, and the row does not say it did (a CI-output hunt, 2026-12-05).
+    const cut = run(['check', f, '-q', '--max-states', '2', '--html', join(dir, 'cut.html')]);
+    expect(cut.status).toBe(3);
+    expect(cut.stdout).toMatch(/\(actions\)\s+never completed: hotplug: del c\s+not known: the search stopped early\s+UNKNOWN/);
+    expect(readFileSync(join(dir, 'cut.html'), 'utf8')).toMatch(/<td>\(actions\)<\/td><td>never completed: hotplug: del c<\/td><td class="unknown">not known: the search stopped early<\/td>/);
     // Another action pinned: the hang the case is about is not the one found (exit 4, JUnit failure).
     writeFileSync(f, suite("['hotplug: add c']"));
     const wrong = run(['check', f, '--junit', join(dir, 'j.xml')]);
