@@ -9,6 +9,7 @@
 import { expect } from 'vitest';
 import type { Result } from './engine/result.js';
 import { renderViolation } from './report/text.js';
+import { isPart } from './engine/search/shard.js';
 
 interface ProbecheckMatchers<R = unknown> {
   /**
@@ -45,6 +46,12 @@ expect.extend({
     // An actor's action that never completed makes every verdict about runs that stop short: the
     // CLI exits 5 for it, and so does this fail (a CI hunt, 2026-12-05: toHold passed there).
     const stuck = received.vacuity?.actions ?? [];
+    // A shard's holds is about its part: only probecheck merge calls it holds, and the CLI's shard
+    // says `holds (this part)` (a CI-output hunt, 2026-12-05: toHold passed on check(m, { shard })).
+    const part = isPart(received.shard) ? received.shard : undefined;
+    if (part && bad.length === 0) {
+      return { pass: false, message: () => `${props.map((p) => p.name).join(', ')} ${props.length === 1 ? 'holds' : 'hold'} on ${received.model} in shard ${part.index}/${part.count}'s part of the search only: another part may violate ${props.length === 1 ? 'it' : 'them'} (probecheck merge the shards' results for the verdict)` };
+    }
     const stuckText = () => `${props.map((p) => p.name).join(', ')} ${props.length === 1 ? 'holds' : 'hold'} on ${received.model}, but only in runs that stop short: ${stuck.map((a) => `action '${a.action}' of ${a.thread} never completed in any run`).join('; ')} (result.vacuity.actions; the CLI exits 5)`;
     return {
       pass: bad.length === 0 && stuck.length === 0,

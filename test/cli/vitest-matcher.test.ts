@@ -44,6 +44,15 @@ describe('probecheck/vitest', () => {
     expect(never).not.toHold();
   });
 
+  // A CI-output hunt (2026-12-05): toHold passed on a shard's part, which the CLI calls `holds (this part)`.
+  it("a shard's holds is about its part: toHold fails, naming the shard", () => {
+    const part = check(probeTree.build({ N: 3, variant: 'fixed' }), { shard: { index: 1, count: 2 } });
+    expect(part.properties.every((p) => p.verdict === 'holds')).toBe(true);
+    expect(() => expect(part).toHold()).toThrow(/hold on probe-tree in shard 1\/2's part of the search only: another part may violate them \(probecheck merge/);
+    expect(check(probeTree.build({ N: 3, variant: 'fixed' }), { shard: { index: 1, count: 1 } })).toHold(); // 1/1 is the whole search
+    expect(check(probeTree.build({ N: 3, variant: 'v4.2' }), { shard: { index: 1, count: 2 } })).not.toHold();
+  });
+
   it('an unknown verdict (limit hit) does not hold', () => {
     const partial = check(probeTree.build({ N: 5, variant: 'fixed' }), { maxStates: 500 });
     expect(() => expect(partial).toHold('no-deadlock')).toThrow(/no-deadlock is unknown on probe-tree: the search stopped early \(max-states\)/);
