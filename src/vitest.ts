@@ -14,10 +14,11 @@ import { isPart } from './engine/search/shard.js';
 interface ProbecheckMatchers<R = unknown> {
   /**
    * Every named property (or, with none, every property) holds: a complete search found no
-   * violation, and every actor's action completed in some run (else the CLI's exit 5).
+   * violation, and every actor's action completed in some run (else the CLI's exit 5). A
+   * reachability question holds when it is reachable, as the CLI's exit 0 says.
    */
   toHold(...names: string[]): R;
-  /** Every named property (or, with none, at least one property) is violated. */
+  /** Every named property (or, with none, at least one property) is violated (a reachability question: unreachable). */
   toBeViolated(...names: string[]): R;
 }
 
@@ -42,7 +43,9 @@ expect.extend({
   toHold(received: unknown, ...names: string[]) {
     if (!isResult(received)) return notResult(received);
     const props = pick(received, names);
-    const bad = props.filter((p) => p.verdict !== 'holds');
+    // A reachability question passes as the CLI's exit 0 does: reachable (a CI-output hunt,
+    // 2026-12-05: toHold() failed a model the CLI passed, with no matcher that could pass it).
+    const bad = props.filter((p) => p.verdict !== (p.kind === 'sometimes' ? 'reachable' : 'holds'));
     // An actor's action that never completed makes every verdict about runs that stop short: the
     // CLI exits 5 for it, and so does this fail (a CI hunt, 2026-12-05: toHold passed there).
     const stuck = received.vacuity?.actions ?? [];
@@ -61,13 +64,14 @@ expect.extend({
           ? renderViolation(received, p)
           : p.verdict === 'unknown'
             ? `${p.name} is unknown on ${received.model}: the search stopped early (${received.stopped ?? 'incomplete'}) after ${received.states} states`
-            : `${p.name} is ${p.verdict} on ${received.model}, not holds${p.verdict === 'vacuous' ? ' (it is about nothing: see result.vacuity)' : ''}`).join('\n\n'),
+            : `${p.name} is ${p.verdict} on ${received.model}, not ${p.kind === 'sometimes' ? 'reachable' : 'holds'}${p.verdict === 'vacuous' ? ' (it is about nothing: see result.vacuity)' : p.verdict === 'unreachable' ? ' (no run reaches it: the CLI exits 1)' : ''}`).join('\n\n'),
     };
   },
   toBeViolated(received: unknown, ...names: string[]) {
     if (!isResult(received)) return notResult(received);
     const props = pick(received, names);
-    const violated = props.filter((p) => p.verdict === 'violated');
+    // An unreachable reachability question fails as a violation does (the CLI's exit 1).
+    const violated = props.filter((p) => p.verdict === 'violated' || (p.kind === 'sometimes' && p.verdict === 'unreachable'));
     const pass = names.length ? violated.length === props.length : violated.length > 0;
     return {
       pass,

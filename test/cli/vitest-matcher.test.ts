@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import '../../src/vitest.ts';
 import { check } from '../../src/engine/check.js';
 import probeTree from '../../models/bench/probe-tree.ts';
+import upl from '../../models/usb-parent-lock.ts';
 import { buildScenario } from '../../src/kernel/index.js';
 
 const v42 = check(probeTree.build({ N: 3, variant: 'v4.2' }));
@@ -51,6 +52,19 @@ describe('probecheck/vitest', () => {
     expect(() => expect(part).toHold()).toThrow(/hold on probe-tree in shard 1\/2's part of the search only: another part may violate them \(probecheck merge/);
     expect(check(probeTree.build({ N: 3, variant: 'fixed' }), { shard: { index: 1, count: 1 } })).toHold(); // 1/1 is the whole search
     expect(check(probeTree.build({ N: 3, variant: 'v4.2' }), { shard: { index: 1, count: 2 } })).not.toHold();
+  });
+
+  // A CI-output hunt (2026-12-05): toHold() failed on a reachable question, where the CLI exits 0.
+  it('a reachability question passes toHold when reachable and toBeViolated when unreachable, as the CLI exits 0 and 1', () => {
+    const siblings = (profile: string) => check(upl.build({ path: 'siblings', profile, patches: '' }), { properties: ['sibling-probes-concurrent', 'single-binding'] });
+    const reach = siblings('v5.1'), never = siblings('v4.2');
+    expect(reach.properties[0]!.verdict).toBe('reachable');
+    expect(reach).toHold();
+    expect(reach).toHold('sibling-probes-concurrent');
+    expect(reach).not.toBeViolated();
+    expect(never.properties[0]!.verdict).toBe('unreachable');
+    expect(never).toBeViolated('sibling-probes-concurrent');
+    expect(() => expect(never).toHold()).toThrow('sibling-probes-concurrent is unreachable on usb-parent-lock, not reachable (no run reaches it: the CLI exits 1)');
   });
 
   it('an unknown verdict (limit hit) does not hold', () => {
