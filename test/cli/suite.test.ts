@@ -254,4 +254,30 @@ export default defineSuite({ name: 'mine', model: ${JSON.stringify(join(ROOT, 'm
     expect(d.suites[0].cases[1]).toMatchObject({ states: 2074, statesStatus: 'not-pinned' });
     expect(d.suites[0].cases[1].statesNote).toMatch(/^not pinned: /);
   });
+
+  // A CI-output hunt (2026-12-05): such a case stopped once its expected violations were found, so its
+  // count was partial (1,406 of 2,083, shown as the count to pin) and an action that never completed went
+  // unsaid (exit 0, where the same case with its count pinned is VACUOUS, exit 5); a pinned hang read UNKNOWN.
+  it('searches to the end as a pinned case does: its whole count, and the actions that never completed', () => {
+    const dir = tempDir();
+    const HOT = JSON.stringify(join(ROOT, 'models/hot-unplug.ts')), DP = JSON.stringify(join(ROOT, 'models/deferred-probe.ts'));
+    writeFileSync(join(dir, 'stop.suite.ts'), `import { defineSuite } from 'probecheck';
+export default defineSuite({ name: 'stop', model: ${HOT}, cases: [
+  { params: { variant: 'deferred', profile: 'v4.2', patches: '' }, expect: { 'no-probe-after-del': 'violated' } },
+] });
+`);
+    const r = probecheck(['check', 'stop.suite.ts', '-q'], { cwd: dir });
+    expect(r.stdout).toMatch(/no-probe-after-del\s+violated\s+violated\s+2,083 \(not pinned\)/);
+    const W = "['kernel_init: wait_for_device_probe', 'kernel_init: deferred_probe_initcall']";
+    writeFileSync(join(dir, 'hang.suite.ts'), `import { defineSuite } from 'probecheck';
+export default defineSuite({ name: 'hang', model: ${DP}, cases: [
+  { params: { variant: 'initcall-wait', profile: 'v5.10', patches: '' }, expect: { 'no-deadlock': 'violated' } },
+  { params: { variant: 'initcall-wait', profile: 'v5.10', patches: '' }, neverCompletes: ${W}, expect: { 'no-deadlock': 'violated' } },
+] });
+`);
+    const h = probecheck(['check', 'hang.suite.ts', '-q'], { cwd: dir });
+    expect(h.status, h.stdout).toBe(5);
+    expect(h.stdout).toMatch(/\(actions\)\s+complete\s+never completed: kernel_init: wait_for_device_probe, kernel_init: deferred_probe_initcall\s+VACUOUS/);
+    expect(h.stdout).toMatch(/\(actions\)\s+never completed: kernel_init: .*\s+never completed: kernel_init: .*\s+ok/);
+  });
 });
