@@ -111,6 +111,15 @@ export default scenario({ name: 'idle', profile: 'mainline', devices: { dc: {} }
 `);
     expect(probecheck(['check', 'idle.ts', '--junit', 'v.xml', '--allow-vacuous', '-q'], { cwd: dir }).status).toBe(0);
     expect(readFileSync(join(dir, 'v.xml'), 'utf8')).toMatch(/name="single-binding"[^>]*>\s*<skipped message="vacuous, accepted by --allow-vacuous/);
+    // A case that expects `vacuous` passes, with the flag as without it (the terminal says ok both ways;
+    // a CI-output hunt, 2026-12-05: JUnit skipped it under the flag).
+    writeFileSync(join(dir, 'ev.suite.ts'), `import { defineSuite } from 'probecheck';
+export default defineSuite({ name: 'ev', model: './idle.ts', cases: [ { params: {}, expect: { 'single-binding': 'vacuous' } } ] });
+`);
+    for (const flags of [[], ['--allow-vacuous']]) {
+      expect(probecheck(['check', 'ev.suite.ts', '--junit', 'ev.xml', '-q', ...flags], { cwd: dir }).stdout).toMatch(/single-binding\s+vacuous\s+vacuous\s+.*\s+ok$/m);
+      expect(readFileSync(join(dir, 'ev.xml'), 'utf8')).toMatch(/<testcase classname="ev\[[^"]*\]" name="single-binding" time="[\d.]+"\/>/);
+    }
   });
   it('JUnit testcase identities are unique: two cases with the same parameters, a suite and a scenario of one name (a CI hunt, 2026-12-05)', () => {
     writeFileSync(join(dir, 'twice.suite.ts'), `import { defineSuite } from 'probecheck';
