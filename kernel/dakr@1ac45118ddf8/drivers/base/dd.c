@@ -1,6 +1,6 @@
 // probecheck kernel excerpt: drivers/base/dd.c at dakr@1ac45118ddf8. SPDX-License-Identifier: GPL-2.0
 // origin: kernelorg-mirror/linux_kernel_git_dakr_linux drivers/base/dd.c @ 1ac45118ddf8421c05bf1447f9dceeddfbc9d66e; Makefile: none stored in this repository (no Makefile in the index for it); version known only by content
-// note: Danilo Krummrich's (driver-core co-maintainer) kernel.org tree, a developer tree, not a release; read whole at one commit (offsets 0, 16000, 24000; the 16000 and 24000 pages agree on their 8000-char overlap). Content is newer than v7.0: __device_set_driver_override() with dev->driver_override.lock (cb3d1049f4ea, v7.0-rc), device_initial_probe() checking sp->drivers_autoprobe (ea34511aaf75, v6.19), dev_ready_to_probe() (the 2026 "Don't let a device probe until it's ready" fix), dev_can_match()/dev_set_can_match()/dev_state_synced() accessors, async_driver cleared in __driver_attach_async_helper, queue_work(system_dfl_wq), and device_unbind_cleanup() calling dev->driver->p_cb.post_unbind_rust (a Rust-driver hook: device_unbind_cleanup is not modelled, but really_probe and __device_release_driver call it). Its 24000-38799 text equals kernel-patches/bpf's dd.c @6226c412 over the same functions (that one adds an unmerged device_schedule_reprobe series after driver_detach). No vendor markers; whether every line is in a tagged release is not known.
+// note: Danilo Krummrich's (driver-core co-maintainer) kernel.org tree, a developer tree, not a release; read whole at one commit (offsets 0, 16000, 24000; the 16000 and 24000 pages agree on their 8000-char overlap). Content is newer than v7.0: __device_set_driver_override() with dev->driver_override.lock (cb3d1049f4ea, v7.0-rc), device_initial_probe() checking sp->drivers_autoprobe (ea34511aaf75, v6.19), dev_ready_to_probe() (the 2026 "Don't let a device probe until it's ready" fix), dev_can_match()/dev_set_can_match()/dev_state_synced() accessors, async_driver cleared in __driver_attach_async_helper, queue_work(system_dfl_wq), and device_unbind_cleanup() calling dev->driver->p_cb.post_unbind_rust (a Rust-driver hook: device_unbind_cleanup is not modelled, but really_probe and __device_release_driver call it). Its 24000-38799 text equals kernel-patches/bpf's dd.c @6226c412 over the same functions (that one adds an unmerged device_schedule_reprobe series after driver_detach). No vendor markers; whether every line is in a tagged release is not known. device_block_probing added 2026-12-05 by re-importing the whole file, its three pages (offsets 0, 16000, 32000) read again with read_file at the same commit and the length checked (38799); every function already here came out byte for byte at the same line.
 // whole file read (38799 chars); line numbers are that file's
 // not in this file at dakr@1ac45118ddf8: -
 
@@ -930,4 +930,12 @@ static int deferred_probe_initcall(void)
 		fw_devlink_probing_done();
 
 	return 0;
+}
+
+//@ device_block_probing 204
+void device_block_probing(void)
+{
+	defer_all_probes = true;
+	/* sync with probes to avoid races. */
+	wait_for_device_probe();
 }

@@ -1,8 +1,8 @@
 // probecheck kernel excerpt: drivers/base/dd.c at torvalds@013c074f8642. SPDX-License-Identifier: GPL-2.0
 // origin: torvalds/linux drivers/base/dd.c @ 013c074f8642d8e815ad670601f8e27155a74b57; Makefile: VERSION = 2, PATCHLEVEL = 6, SUBLEVEL = 32, EXTRAVERSION = .24 (torvalds/linux stored Makefile is from commit 00095879d56910bfdfc8512440fb5ee8bfddf01b, unrelated to this file's commit; the index holds one arbitrary version per file)
-// note: WARNING: the stored torvalds/linux dd.c is OLD (no SPDX, device_block_probing/pinctrl_init_done/devices_kset_move_last, single-threaded deferred probe; ~v4.6 era, 2016), NOT current mainline; wc -m matched
+// note: WARNING: the stored torvalds/linux dd.c is OLD (no SPDX, device_block_probing/pinctrl_init_done/devices_kset_move_last, single-threaded deferred probe; ~v4.6 era, 2016), NOT current mainline; wc -m matched. device_block_probing added 2026-12-05 by re-importing the whole file, both pages (offsets 0 and 16000) read again with read_file at the same commit and the length checked (22024); every function already here came out byte for byte at the same line.
 // whole file read (22024 chars); line numbers are that file's
-// not in this file at torvalds@013c074f8642: call_driver_probe, __driver_probe_device, __device_driver_lock, __device_driver_unlock, device_driver_attach, __driver_attach_async_helper, device_release_driver_internal, device_driver_detach, really_probe_debug, deferred_probe_timeout_work_func
+// not in this file at torvalds@013c074f8642: call_driver_probe, __driver_probe_device, __device_driver_lock, __device_driver_unlock, device_driver_attach, __driver_attach_async_helper, device_release_driver_internal, device_driver_detach, __device_set_driver_override, really_probe_debug, deferred_probe_timeout_work_func
 
 //@ deferred_probe_work_func 67
 static void deferred_probe_work_func(struct work_struct *work)
@@ -567,4 +567,12 @@ static int deferred_probe_initcall(void)
 	/* Sort as many dependencies as possible before exiting initcalls */
 	flush_workqueue(deferred_wq);
 	return 0;
+}
+
+//@ device_block_probing 186
+void device_block_probing(void)
+{
+	defer_all_probes = true;
+	/* sync with probes to avoid races. */
+	wait_for_device_probe();
 }

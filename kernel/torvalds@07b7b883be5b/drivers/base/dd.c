@@ -1,8 +1,8 @@
 // probecheck kernel excerpt: drivers/base/dd.c at torvalds@07b7b883be5b. SPDX-License-Identifier: GPL-2.0
 // origin: torvalds/linux drivers/base/dd.c @ 07b7b883be5ba0b4bd9ebf8d72c236ef36ae2676; Makefile: not read (mainline commit, not a 6.1.y stable tree; the index holds torvalds/linux's Makefile only at unrelated commits)
-// note: NOT a 6.1.y stable tree: no vanilla 6.1.y tree in the index holds drivers/base (leads checked, none store dd.c). Mainline dd.c as 07b7b883be5b ("driver_core: move from strlcpy with unused retval to strscpy", Wolfram Sang) left it: the only dd.c change (2 +-) of driver-core-6.1-rc1 (pull diffstat; hash from a gitolite post-receive revlist); the only driver-core fixes pull of 6.1-rc (6.1-rc6) touched no drivers/base file, so v6.1's dd.c unless another tree touched it (not known). By content: driver_deferred_probe_timeout exported and 10 with modules (f516d01b9df2 is in), no driver_deferred_probe_check_state, __device_attach_driver does not return on -EPROBE_DEFER and __driver_attach returns the match error (25e9fbf0fd38/27c0d217340e not in), device_links_driver_cleanup before device_unbind_cleanup, non-static driver_allows_async_probing. Read whole, 3 pages at one commit, length checked. Vanilla mainline.
+// note: NOT a 6.1.y stable tree: no vanilla 6.1.y tree in the index holds drivers/base (leads checked, none store dd.c). Mainline dd.c as 07b7b883be5b ("driver_core: move from strlcpy with unused retval to strscpy", Wolfram Sang) left it: the only dd.c change (2 +-) of driver-core-6.1-rc1 (pull diffstat; hash from a gitolite post-receive revlist); the only driver-core fixes pull of 6.1-rc (6.1-rc6) touched no drivers/base file, so v6.1's dd.c unless another tree touched it (not known). By content: driver_deferred_probe_timeout exported and 10 with modules (f516d01b9df2 is in), no driver_deferred_probe_check_state, __device_attach_driver does not return on -EPROBE_DEFER and __driver_attach returns the match error (25e9fbf0fd38/27c0d217340e not in), device_links_driver_cleanup before device_unbind_cleanup, non-static driver_allows_async_probing. Read whole, 3 pages at one commit, length checked. Vanilla mainline. device_block_probing added 2026-12-05 by re-importing the whole file, its three pages (offsets 0, 16000, 32000) read again with read_file at the same commit and the length checked (34962); every function already here came out byte for byte at the same line.
 // whole file read (34962 chars); line numbers are that file's
-// not in this file at torvalds@07b7b883be5b: -
+// not in this file at torvalds@07b7b883be5b: __device_set_driver_override
 
 //@ deferred_probe_work_func 81
 static void deferred_probe_work_func(struct work_struct *work)
@@ -837,4 +837,12 @@ static int deferred_probe_initcall(void)
 			driver_deferred_probe_timeout * HZ);
 	}
 	return 0;
+}
+
+//@ device_block_probing 203
+void device_block_probing(void)
+{
+	defer_all_probes = true;
+	/* sync with probes to avoid races. */
+	wait_for_device_probe();
 }

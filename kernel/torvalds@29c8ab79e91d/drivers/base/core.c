@@ -1,6 +1,6 @@
 // probecheck kernel excerpt: drivers/base/core.c at torvalds@29c8ab79e91d. SPDX-License-Identifier: GPL-2.0
 // origin: torvalds/linux drivers/base/core.c @ 29c8ab79e91d35b93cfab87bf67a11516f7b2051; Makefile: not read (mainline commit of the v6.6 merge window, not a tag; no Makefile read)
-// note: Stands for v6.6 (one known hunk short). "driver core: Call in reversed order in device_platform_notify_remove()" (Andy Shevchenko, 2023-08-22): the tip of driver-core-6.6-rc1 (<ZPIBTz-bppDBfgDi@kroah.com>, merged as 28a4f91f5f25) and its last core.c commit. The only later core.c change before v6.6 in Greg's pulls is fd6f7ad2fd4d ("driver core: return an error when dev_set_name() hasn't happened", driver-core-6.6-rc2 <ZQWYoJkwI85bJ5tz@kroah.com>, core.c 2 ++): it adds `else` / `error = -EINVAL;` after the bus dev_name branch in device_add, which this text lacks; core.c is not stored at fd6f7ad2fd4d or at its merge 205d0494782f. driver-core-6.6-rc1-2 (<ZPwndquCWHIicVzt@kroah.com>) touched no drivers/base file. Check: the 16 functions equal the Kylin 6.6.y core.c (kernel/v6.6.y, alvinsun039/linux-torvalds) except exactly that rc2 hunk and the 6.6.y backports there (dev_driver_uevent in dev_uevent; device_set_driver(dev, NULL) in device_add's DPMError path), so no other pre-v6.6 change to these functions is missing. dev_uevent reads dev->driver twice (no lock); device_add's DPMError sets dev->driver = NULL. Cut from pages at offsets 0, 16000, 32000, 64000, 92000 of this one commit; kernel-doc comments omitted. Vanilla mainline, no vendor markers.
+// note: Stands for v6.6 (one known hunk short). "driver core: Call in reversed order in device_platform_notify_remove()" (Andy Shevchenko, 2023-08-22): the tip of driver-core-6.6-rc1 (<ZPIBTz-bppDBfgDi@kroah.com>, merged as 28a4f91f5f25) and its last core.c commit. The only later core.c change before v6.6 in Greg's pulls is fd6f7ad2fd4d ("driver core: return an error when dev_set_name() hasn't happened", driver-core-6.6-rc2 <ZQWYoJkwI85bJ5tz@kroah.com>, core.c 2 ++): it adds `else` / `error = -EINVAL;` after the bus dev_name branch in device_add, which this text lacks; core.c is not stored at fd6f7ad2fd4d or at its merge 205d0494782f. driver-core-6.6-rc1-2 (<ZPwndquCWHIicVzt@kroah.com>) touched no drivers/base file. Check: the 16 functions equal the Kylin 6.6.y core.c (kernel/v6.6.y, alvinsun039/linux-torvalds) except exactly that rc2 hunk and the 6.6.y backports there (dev_driver_uevent in dev_uevent; device_set_driver(dev, NULL) in device_add's DPMError path), so no other pre-v6.6 change to these functions is missing. dev_uevent reads dev->driver twice (no lock); device_add's DPMError sets dev->driver = NULL. Cut from pages at offsets 0, 16000, 32000, 64000, 92000 of this one commit; kernel-doc comments omitted. Vanilla mainline, no vendor markers. device_shutdown read 2026-12-05 with read_file at the same commit, from the pages at offsets 117000 and 132500 (to the end, 140994 chars; they agree on their overlap), kernel-doc comment omitted: wait_for_device_probe(); device_block_probing(); cpufreq_suspend(); then the walk, the parent locked unconditionally (the same text as 6.18.16's).
 // single functions as read (their line numbers in the tree were not read: ?)
 // not in this file at torvalds@29c8ab79e91d: -
 
@@ -919,4 +919,74 @@ static void device_link_release_fn(struct work_struct *work)
 	put_device(link->consumer);
 	put_device(link->supplier);
 	kfree(link);
+}
+
+//@ device_shutdown ?
+void device_shutdown(void)
+{
+	struct device *dev, *parent;
+
+	wait_for_device_probe();
+	device_block_probing();
+
+	cpufreq_suspend();
+
+	spin_lock(&devices_kset->list_lock);
+	/*
+	 * Walk the devices list backward, shutting down each in turn.
+	 * Beware that device unplug events may also start pulling
+	 * devices offline, even as the system is shutting down.
+	 */
+	while (!list_empty(&devices_kset->list)) {
+		dev = list_entry(devices_kset->list.prev, struct device,
+				kobj.entry);
+
+		/*
+		 * hold reference count of device's parent to
+		 * prevent it from being freed because parent's
+		 * lock is to be held
+		 */
+		parent = get_device(dev->parent);
+		get_device(dev);
+		/*
+		 * Make sure the device is off the kset list, in the
+		 * event that dev->*->shutdown() doesn't remove it.
+		 */
+		list_del_init(&dev->kobj.entry);
+		spin_unlock(&devices_kset->list_lock);
+
+		/* hold lock to avoid race with probe/release */
+		if (parent)
+			device_lock(parent);
+		device_lock(dev);
+
+		/* Don't allow any more runtime suspends */
+		pm_runtime_get_noresume(dev);
+		pm_runtime_barrier(dev);
+
+		if (dev->class && dev->class->shutdown_pre) {
+			if (initcall_debug)
+				dev_info(dev, "shutdown_pre\n");
+			dev->class->shutdown_pre(dev);
+		}
+		if (dev->bus && dev->bus->shutdown) {
+			if (initcall_debug)
+				dev_info(dev, "shutdown\n");
+			dev->bus->shutdown(dev);
+		} else if (dev->driver && dev->driver->shutdown) {
+			if (initcall_debug)
+				dev_info(dev, "shutdown\n");
+			dev->driver->shutdown(dev);
+		}
+
+		device_unlock(dev);
+		if (parent)
+			device_unlock(parent);
+
+		put_device(dev);
+		put_device(parent);
+
+		spin_lock(&devices_kset->list_lock);
+	}
+	spin_unlock(&devices_kset->list_lock);
 }

@@ -1,6 +1,6 @@
 // probecheck kernel excerpt: drivers/base/core.c at torvalds@3451a495ef24. SPDX-License-Identifier: GPL-2.0
 // origin: torvalds/linux drivers/base/core.c @ 3451a495ef244a88ed6317a035299d835554d579; Makefile: not read (the file as that commit left it; the commit is DEAD_FLAG's, "driver core: Establish order of operations for device_add and device_del via bitflag", v5.1)
-// note: Read whole (84098 chars, 6 pages: offsets 0-80000) with read_file at that commit; the modelled functions copied verbatim, kernel-doc comments above them omitted (none documents locking). device_del sets dev->p->dead itself under device_lock (kill_device came with 00289cd87676, v5.3); device_link_del calls kref_put directly (no device_link_put_kref yet); __device_link_del has two definitions under #ifdef CONFIG_SRCU, the excerpt spans both. Read by v5.1 (and v5.4, bracketed, as the nearest below). __device_links_no_driver, device_links_no_driver and device_links_driver_cleanup read later from the page at offset 11000 of the same file and commit (read_file), kernel-doc comments above them omitted.
+// note: Read whole (84098 chars, 6 pages: offsets 0-80000) with read_file at that commit; the modelled functions copied verbatim, kernel-doc comments above them omitted (none documents locking). device_del sets dev->p->dead itself under device_lock (kill_device came with 00289cd87676, v5.3); device_link_del calls kref_put directly (no device_link_put_kref yet); __device_link_del has two definitions under #ifdef CONFIG_SRCU, the excerpt spans both. Read by v5.1 (and v5.4, bracketed, as the nearest below). __device_links_no_driver, device_links_no_driver and device_links_driver_cleanup read later from the page at offset 11000 of the same file and commit (read_file), kernel-doc comments above them omitted. device_shutdown read 2026-12-05 with read_file at the same commit, from the page at offset 74000 (to the end, 84098 chars), kernel-doc comment omitted: wait_for_device_probe(); device_block_probing(); first (3297c8fc65af), class shutdown_pre, no cpufreq_suspend.
 // single functions as read (their line numbers in the tree were not read: ?)
 // not in this file at torvalds@3451a495ef24: kill_device, device_link_put_kref, device_link_release_fn
 
@@ -624,4 +624,72 @@ void device_del(struct device *dev)
 	kobject_del(&dev->kobj);
 	cleanup_glue_dir(dev, glue_dir);
 	put_device(parent);
+}
+
+//@ device_shutdown ?
+void device_shutdown(void)
+{
+	struct device *dev, *parent;
+
+	wait_for_device_probe();
+	device_block_probing();
+
+	spin_lock(&devices_kset->list_lock);
+	/*
+	 * Walk the devices list backward, shutting down each in turn.
+	 * Beware that device unplug events may also start pulling
+	 * devices offline, even as the system is shutting down.
+	 */
+	while (!list_empty(&devices_kset->list)) {
+		dev = list_entry(devices_kset->list.prev, struct device,
+				kobj.entry);
+
+		/*
+		 * hold reference count of device's parent to
+		 * prevent it from being freed because parent's
+		 * lock is to be held
+		 */
+		parent = get_device(dev->parent);
+		get_device(dev);
+		/*
+		 * Make sure the device is off the kset list, in the
+		 * event that dev->*->shutdown() doesn't remove it.
+		 */
+		list_del_init(&dev->kobj.entry);
+		spin_unlock(&devices_kset->list_lock);
+
+		/* hold lock to avoid race with probe/release */
+		if (parent)
+			device_lock(parent);
+		device_lock(dev);
+
+		/* Don't allow any more runtime suspends */
+		pm_runtime_get_noresume(dev);
+		pm_runtime_barrier(dev);
+
+		if (dev->class && dev->class->shutdown_pre) {
+			if (initcall_debug)
+				dev_info(dev, "shutdown_pre\n");
+			dev->class->shutdown_pre(dev);
+		}
+		if (dev->bus && dev->bus->shutdown) {
+			if (initcall_debug)
+				dev_info(dev, "shutdown\n");
+			dev->bus->shutdown(dev);
+		} else if (dev->driver && dev->driver->shutdown) {
+			if (initcall_debug)
+				dev_info(dev, "shutdown\n");
+			dev->driver->shutdown(dev);
+		}
+
+		device_unlock(dev);
+		if (parent)
+			device_unlock(parent);
+
+		put_device(dev);
+		put_device(parent);
+
+		spin_lock(&devices_kset->list_lock);
+	}
+	spin_unlock(&devices_kset->list_lock);
 }

@@ -1,8 +1,8 @@
 // probecheck kernel excerpt: drivers/base/dd.c at torvalds@376991db4b64. SPDX-License-Identifier: GPL-2.0
 // origin: torvalds/linux drivers/base/dd.c @ 376991db4b6464e906d699ef07681e2ffa8ab08c; Makefile: not read: the index holds torvalds/linux's Makefile only at other commits (asked at the v5.1 tag commit e93c9c99a629c61837d5a7fc2120cd2b6c70dbdd: "stored, but not at that commit")
-// note: No vanilla single-release v5.1 tree with drivers/base/dd.c was found in the index (daeroro/linux-5.1.15, KJT9109/linux_kernel_5.1.0, kal997/linux-v5.1.10-patch hold no drivers/base files). Instead, the mainline repo torvalds/linux stores many historical versions of dd.c (348), readable with read_file(commit=...). Commit 376991db4b64 "driver core: Postpone DMA tear-down until after devres release" (Geert Uytterhoeven, merged for v5.1-rc1) is, to our knowledge, the last commit touching dd.c before the v5.1 tag. Its follow-up 0b777eee88d7 ("... for probe failure") went into v5.2, and this text has no trace of it: probe_failed still calls arch_teardown_dma_ops() before dma_failed. Content checks: it has the v5.1 async-probe rework (async_schedule_dev, dev->p->dead, dev->p->async_driver, device_driver_attach/detach) and has no kill_device()-era code (v5.3). Line numbers match DepSurf's v5.0 data where v5.0 and v5.1 agree (driver_deferred_probe_add_trigger at 440, really_probe_debug at 592). Residual risk: a dd.c change made during v5.1-rc2..rc7 that we do not know of. The text at a commit is that branch's tree: this equals the v5.1 tag only if no other tree (not driver-core) and no later rc fix touched dd.c in the v5.1 cycle.
+// note: No vanilla single-release v5.1 tree with drivers/base/dd.c was found in the index (daeroro/linux-5.1.15, KJT9109/linux_kernel_5.1.0, kal997/linux-v5.1.10-patch hold no drivers/base files). Instead, the mainline repo torvalds/linux stores many historical versions of dd.c (348), readable with read_file(commit=...). Commit 376991db4b64 "driver core: Postpone DMA tear-down until after devres release" (Geert Uytterhoeven, merged for v5.1-rc1) is, to our knowledge, the last commit touching dd.c before the v5.1 tag. Its follow-up 0b777eee88d7 ("... for probe failure") went into v5.2, and this text has no trace of it: probe_failed still calls arch_teardown_dma_ops() before dma_failed. Content checks: it has the v5.1 async-probe rework (async_schedule_dev, dev->p->dead, dev->p->async_driver, device_driver_attach/detach) and has no kill_device()-era code (v5.3). Line numbers match DepSurf's v5.0 data where v5.0 and v5.1 agree (driver_deferred_probe_add_trigger at 440, really_probe_debug at 592). Residual risk: a dd.c change made during v5.1-rc2..rc7 that we do not know of. The text at a commit is that branch's tree: this equals the v5.1 tag only if no other tree (not driver-core) and no later rc fix touched dd.c in the v5.1 cycle. device_block_probing added 2026-12-05 by re-importing the whole file, both pages (offsets 0 and 16000) read again with read_file at the same commit and the length checked (31565); every function already here came out byte for byte at the same line.
 // whole file read (31565 chars); line numbers are that file's
-// not in this file at torvalds@376991db4b64: call_driver_probe, __driver_probe_device
+// not in this file at torvalds@376991db4b64: call_driver_probe, __driver_probe_device, __device_set_driver_override
 
 //@ deferred_probe_work_func 70
 static void deferred_probe_work_func(struct work_struct *work)
@@ -773,4 +773,12 @@ static int deferred_probe_initcall(void)
 			deferred_probe_timeout * HZ);
 	}
 	return 0;
+}
+
+//@ device_block_probing 186
+void device_block_probing(void)
+{
+	defer_all_probes = true;
+	/* sync with probes to avoid races. */
+	wait_for_device_probe();
 }

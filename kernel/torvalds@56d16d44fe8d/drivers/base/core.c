@@ -1,6 +1,6 @@
 // probecheck kernel excerpt: drivers/base/core.c at torvalds@56d16d44fe8d. SPDX-License-Identifier: GPL-2.0
 // origin: torvalds/linux drivers/base/core.c @ 56d16d44fe8d8012dabd32700ea143c7caa35ba3; Makefile: not read (mainline commit, not a 6.12.y stable tree; the index holds torvalds/linux's Makefile only at unrelated commits)
-// note: NOT a 6.12.y stable tree. Mainline core.c as 56d16d44fe8d (Revert "driver core: separate function to shutdown one device", 2024-09-25) left it: the second-to-last commit of driver-core-6.12-rc1; the last, eb46cb321f1f (Revert "driver core: don't always lock parent in shutdown", device_shutdown only), is not stored at its commit. 16 modelled functions copied verbatim from pages at offsets 0, 16000, 32000, 64000 and 96000 of one commit; kernel-doc comments above them omitted. dev_uevent reads dev->driver under rcu_read_lock (no dev_driver_uevent: that is 18daa52418e7, v6.15, which 6.6.y got as a backport and 6.12.y likely too, so a late 6.12.y dev_uevent may differ); device_add's DPMError sets dev->driver = NULL. device_links_check_suppliers uses scoped_guard(mutex, &fwnode_link_lock). Vanilla mainline.
+// note: NOT a 6.12.y stable tree. Mainline core.c as 56d16d44fe8d (Revert "driver core: separate function to shutdown one device", 2024-09-25) left it: the second-to-last commit of driver-core-6.12-rc1; the last, eb46cb321f1f (Revert "driver core: don't always lock parent in shutdown", device_shutdown only), is not stored at its commit. 16 modelled functions copied verbatim from pages at offsets 0, 16000, 32000, 64000 and 96000 of one commit; kernel-doc comments above them omitted. dev_uevent reads dev->driver under rcu_read_lock (no dev_driver_uevent: that is 18daa52418e7, v6.15, which 6.6.y got as a backport and 6.12.y likely too, so a late 6.12.y dev_uevent may differ); device_add's DPMError sets dev->driver = NULL. device_links_check_suppliers uses scoped_guard(mutex, &fwnode_link_lock). Vanilla mainline. device_shutdown read 2026-12-05 with read_file at the same commit, from the page at offset 119000 (of 142807 chars), kernel-doc comment omitted. CAUTION: this text locks and unlocks the parent only under 'if (parent && dev->bus && dev->bus->need_parent_lock)', ba6353748e71 ('driver core: don't always lock parent in shutdown'), which eb46cb321f1f, the next and last core.c commit of driver-core-6.12-rc1 (not stored), reverted: no release ran it, and v6.12 locks the parent unconditionally as 29c8ab79e91d and 6.18.16 do, so this device_shutdown is not v6.12's (the profile must not take its parent lock from here).
 // single functions as read (their line numbers in the tree were not read: ?)
 // not in this file at torvalds@56d16d44fe8d: -
 
@@ -922,4 +922,74 @@ static void device_link_release_fn(struct work_struct *work)
 	put_device(link->consumer);
 	put_device(link->supplier);
 	kfree(link);
+}
+
+//@ device_shutdown ?
+void device_shutdown(void)
+{
+	struct device *dev, *parent;
+
+	wait_for_device_probe();
+	device_block_probing();
+
+	cpufreq_suspend();
+
+	spin_lock(&devices_kset->list_lock);
+	/*
+	 * Walk the devices list backward, shutting down each in turn.
+	 * Beware that device unplug events may also start pulling
+	 * devices offline, even as the system is shutting down.
+	 */
+	while (!list_empty(&devices_kset->list)) {
+		dev = list_entry(devices_kset->list.prev, struct device,
+				kobj.entry);
+
+		/*
+		 * hold reference count of device's parent to
+		 * prevent it from being freed because parent's
+		 * lock is to be held
+		 */
+		parent = get_device(dev->parent);
+		get_device(dev);
+		/*
+		 * Make sure the device is off the kset list, in the
+		 * event that dev->*->shutdown() doesn't remove it.
+		 */
+		list_del_init(&dev->kobj.entry);
+		spin_unlock(&devices_kset->list_lock);
+
+		/* hold lock to avoid race with probe/release */
+		if (parent && dev->bus && dev->bus->need_parent_lock)
+			device_lock(parent);
+		device_lock(dev);
+
+		/* Don't allow any more runtime suspends */
+		pm_runtime_get_noresume(dev);
+		pm_runtime_barrier(dev);
+
+		if (dev->class && dev->class->shutdown_pre) {
+			if (initcall_debug)
+				dev_info(dev, "shutdown_pre\n");
+			dev->class->shutdown_pre(dev);
+		}
+		if (dev->bus && dev->bus->shutdown) {
+			if (initcall_debug)
+				dev_info(dev, "shutdown\n");
+			dev->bus->shutdown(dev);
+		} else if (dev->driver && dev->driver->shutdown) {
+			if (initcall_debug)
+				dev_info(dev, "shutdown\n");
+			dev->driver->shutdown(dev);
+		}
+
+		device_unlock(dev);
+		if (parent && dev->bus && dev->bus->need_parent_lock)
+			device_unlock(parent);
+
+		put_device(dev);
+		put_device(parent);
+
+		spin_lock(&devices_kset->list_lock);
+	}
+	spin_unlock(&devices_kset->list_lock);
 }

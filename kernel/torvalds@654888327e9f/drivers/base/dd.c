@@ -1,8 +1,8 @@
 // probecheck kernel excerpt: drivers/base/dd.c at torvalds@654888327e9f. SPDX-License-Identifier: GPL-2.0
 // origin: torvalds/linux drivers/base/dd.c @ 654888327e9f655a9d55ad477a9583e90e8c9b5c; Makefile: not read (file at the commit that last changed it; see note)
-// note: "driver core: Avoid binding drivers to dead devices", Lukas Wunner
+// note: "driver core: Avoid binding drivers to dead devices", Lukas Wunner device_block_probing added 2026-12-05 by re-importing the whole file, its three pages (offsets 0, 16000, 32000) read again with read_file at the same commit and the length checked (33626); every function already here came out byte for byte at the same line.
 // whole file read (33626 chars); line numbers are that file's
-// not in this file at torvalds@654888327e9f: call_driver_probe, __driver_probe_device
+// not in this file at torvalds@654888327e9f: call_driver_probe, __driver_probe_device, __device_set_driver_override
 
 //@ deferred_probe_work_func 74
 static void deferred_probe_work_func(struct work_struct *work)
@@ -809,4 +809,12 @@ static int deferred_probe_initcall(void)
 			driver_deferred_probe_timeout * HZ);
 	}
 	return 0;
+}
+
+//@ device_block_probing 190
+void device_block_probing(void)
+{
+	defer_all_probes = true;
+	/* sync with probes to avoid races. */
+	wait_for_device_probe();
 }

@@ -1,6 +1,6 @@
 // probecheck kernel excerpt: drivers/base/core.c at torvalds@6bb7ea3afd3e. SPDX-License-Identifier: GPL-2.0
 // origin: torvalds/linux drivers/base/core.c @ 6bb7ea3afd3eaae95eda6ef5589c3087f2cd70d8; Makefile: not read (mainline commit of the v6.1 merge window, not a tag; no Makefile read)
-// note: Stands for v6.1. "drivers: base: Print error code on synthetic uevent failure" (Brian Norris), driver-core-6.1-rc1 (pull <Y0BYiwvr4JZio4RH@kroah.com>, merged as e8bc52cb8df8 per pr-tracker <166518888792.15803.12742281160196833329.pr-tracker-bot@kernel.org>; pull diffstat drivers/base/core.c 4 +-); full hash from the driver-core-testing push revlist (find_string id 66503827764) listing 07b7b883be5b (the v6.1 dd.c), e9628e015fe2 and 6bb7ea3afd3e. The only other core.c commit of that pull, d70590d53a89 ("driver core: use IS_ERR_OR_NULL() helper in device_create_groups_vargs()", Yang Yingliang, pushed later to driver-core-testing, revlist id 65808345010), changes only device_create_groups_vargs (not modelled) and is not stored at its commit; core.c is not stored at the merge e8bc52cb8df8 either. Not in this text and not modelled: 6.0-rc7's Revert "driver core: Set fw_devlink.strict=1 by default" (<Yy3MxlD/kXT2SreI@kroah.com>, core.c 2 +-, only the fw_devlink_strict initialiser, still `= true` here). 6.0-rc4/rc5 driver-core fixes (<YxIht+ev+gXsF6ZD@kroah.com>, <YxuEnRoUlZPzjfL6@kroah.com>) touch no core.c; 6.1-rc driver-core fixes touch no drivers/base file (per the v6.1 dd.c note); core.c changes through other trees in the 6.1 cycle were not checked. dev_uevent is (struct kobject *kobj, struct kobj_uevent_env *env) (no kset), dev_is_best_effort in device_links_check_suppliers/device_links_driver_bound, device_link_release_fn with pm_runtime_release_supplier + supplier_preactivated, device_link_add error path put_device(&link->link_dev), device_del without device_remove_properties. Check: against torvalds@cf52ad5ff16c (v5.15) and torvalds@29c8ab79e91d (v6.6) every difference is one of these known changes. Cut from pages at offsets 8000, 16000, 32000, 66000, 94500 of this one commit; kernel-doc comments omitted. Vanilla mainline, no vendor markers.
+// note: Stands for v6.1. "drivers: base: Print error code on synthetic uevent failure" (Brian Norris), driver-core-6.1-rc1 (pull <Y0BYiwvr4JZio4RH@kroah.com>, merged as e8bc52cb8df8 per pr-tracker <166518888792.15803.12742281160196833329.pr-tracker-bot@kernel.org>; pull diffstat drivers/base/core.c 4 +-); full hash from the driver-core-testing push revlist (find_string id 66503827764) listing 07b7b883be5b (the v6.1 dd.c), e9628e015fe2 and 6bb7ea3afd3e. The only other core.c commit of that pull, d70590d53a89 ("driver core: use IS_ERR_OR_NULL() helper in device_create_groups_vargs()", Yang Yingliang, pushed later to driver-core-testing, revlist id 65808345010), changes only device_create_groups_vargs (not modelled) and is not stored at its commit; core.c is not stored at the merge e8bc52cb8df8 either. Not in this text and not modelled: 6.0-rc7's Revert "driver core: Set fw_devlink.strict=1 by default" (<Yy3MxlD/kXT2SreI@kroah.com>, core.c 2 +-, only the fw_devlink_strict initialiser, still `= true` here). 6.0-rc4/rc5 driver-core fixes (<YxIht+ev+gXsF6ZD@kroah.com>, <YxuEnRoUlZPzjfL6@kroah.com>) touch no core.c; 6.1-rc driver-core fixes touch no drivers/base file (per the v6.1 dd.c note); core.c changes through other trees in the 6.1 cycle were not checked. dev_uevent is (struct kobject *kobj, struct kobj_uevent_env *env) (no kset), dev_is_best_effort in device_links_check_suppliers/device_links_driver_bound, device_link_release_fn with pm_runtime_release_supplier + supplier_preactivated, device_link_add error path put_device(&link->link_dev), device_del without device_remove_properties. Check: against torvalds@cf52ad5ff16c (v5.15) and torvalds@29c8ab79e91d (v6.6) every difference is one of these known changes. Cut from pages at offsets 8000, 16000, 32000, 66000, 94500 of this one commit; kernel-doc comments omitted. Vanilla mainline, no vendor markers. device_shutdown read 2026-12-05 with read_file at the same commit, from the pages at offsets 115000 and 130500 (to the end, 138865 chars; they agree on their overlap), kernel-doc comment omitted: wait_for_device_probe(); device_block_probing(); cpufreq_suspend(); then the walk, the parent locked unconditionally (the same text as 6.18.16's).
 // single functions as read (their line numbers in the tree were not read: ?)
 // not in this file at torvalds@6bb7ea3afd3e: -
 
@@ -905,4 +905,74 @@ static void device_link_release_fn(struct work_struct *work)
 	put_device(link->consumer);
 	put_device(link->supplier);
 	kfree(link);
+}
+
+//@ device_shutdown ?
+void device_shutdown(void)
+{
+	struct device *dev, *parent;
+
+	wait_for_device_probe();
+	device_block_probing();
+
+	cpufreq_suspend();
+
+	spin_lock(&devices_kset->list_lock);
+	/*
+	 * Walk the devices list backward, shutting down each in turn.
+	 * Beware that device unplug events may also start pulling
+	 * devices offline, even as the system is shutting down.
+	 */
+	while (!list_empty(&devices_kset->list)) {
+		dev = list_entry(devices_kset->list.prev, struct device,
+				kobj.entry);
+
+		/*
+		 * hold reference count of device's parent to
+		 * prevent it from being freed because parent's
+		 * lock is to be held
+		 */
+		parent = get_device(dev->parent);
+		get_device(dev);
+		/*
+		 * Make sure the device is off the kset list, in the
+		 * event that dev->*->shutdown() doesn't remove it.
+		 */
+		list_del_init(&dev->kobj.entry);
+		spin_unlock(&devices_kset->list_lock);
+
+		/* hold lock to avoid race with probe/release */
+		if (parent)
+			device_lock(parent);
+		device_lock(dev);
+
+		/* Don't allow any more runtime suspends */
+		pm_runtime_get_noresume(dev);
+		pm_runtime_barrier(dev);
+
+		if (dev->class && dev->class->shutdown_pre) {
+			if (initcall_debug)
+				dev_info(dev, "shutdown_pre\n");
+			dev->class->shutdown_pre(dev);
+		}
+		if (dev->bus && dev->bus->shutdown) {
+			if (initcall_debug)
+				dev_info(dev, "shutdown\n");
+			dev->bus->shutdown(dev);
+		} else if (dev->driver && dev->driver->shutdown) {
+			if (initcall_debug)
+				dev_info(dev, "shutdown\n");
+			dev->driver->shutdown(dev);
+		}
+
+		device_unlock(dev);
+		if (parent)
+			device_unlock(parent);
+
+		put_device(dev);
+		put_device(parent);
+
+		spin_lock(&devices_kset->list_lock);
+	}
+	spin_unlock(&devices_kset->list_lock);
 }

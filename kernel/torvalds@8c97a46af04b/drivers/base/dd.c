@@ -1,8 +1,8 @@
 // probecheck kernel excerpt: drivers/base/dd.c at torvalds@8c97a46af04b. SPDX-License-Identifier: GPL-2.0
 // origin: torvalds/linux drivers/base/dd.c @ 8c97a46af04b4f7c0a0dded031fef1806872e648; Makefile: not read (file at the commit that last changed it)
-// note: "driver core: hold dev's parent lock when needed" (Martin Liu), v4.18 (a 2021 list mail: "That commit went into v4.18"); the full hash is that of the msm-5.4 gitiles page of the commit. Read whole, 2 pages, length checked (26570).
+// note: "driver core: hold dev's parent lock when needed" (Martin Liu), v4.18 (a 2021 list mail: "That commit went into v4.18"); the full hash is that of the msm-5.4 gitiles page of the commit. Read whole, 2 pages, length checked (26570). device_block_probing added 2026-12-05 by re-importing the whole file, both pages (offsets 0 and 16000) read again with read_file at the same commit and the length checked (26570); every function already here came out byte for byte at the same line.
 // whole file read (26570 chars); line numbers are that file's
-// not in this file at torvalds@8c97a46af04b: call_driver_probe, __driver_probe_device, __device_driver_lock, __device_driver_unlock, device_driver_attach, __driver_attach_async_helper, device_driver_detach, really_probe_debug, deferred_probe_timeout_work_func
+// not in this file at torvalds@8c97a46af04b: call_driver_probe, __driver_probe_device, __device_driver_lock, __device_driver_unlock, device_driver_attach, __driver_attach_async_helper, device_driver_detach, __device_set_driver_override, really_probe_debug, deferred_probe_timeout_work_func
 
 //@ deferred_probe_work_func 88
 static void deferred_probe_work_func(struct work_struct *work)
@@ -669,4 +669,12 @@ static int deferred_probe_initcall(void)
 	flush_work(&deferred_probe_work);
 	initcalls_done = true;
 	return 0;
+}
+
+//@ device_block_probing 210
+void device_block_probing(void)
+{
+	defer_all_probes = true;
+	/* sync with probes to avoid races. */
+	wait_for_device_probe();
 }

@@ -1,6 +1,6 @@
 // probecheck kernel excerpt: drivers/base/core.c at torvalds@9ed9895370ae. SPDX-License-Identifier: GPL-2.0
 // origin: torvalds/linux drivers/base/core.c @ 9ed9895370aedd6032af2a9181c62c394d08223b; Makefile: not read (the file as that commit left it: "driver core: Functional dependencies tracking support", Rafael J. Wysocki, 2016-10-30 per a blame listing in the index; DEVICE_LINKS, v4.10)
-// note: Read with read_file at that commit, offsets 0-64000 of 74663 chars (all modelled functions; the rest not read). Functions copied verbatim, kernel-doc comments above them omitted. The device links as first merged: device_link_add returns an existing link with no reference taken (`if (link->consumer == consumer) goto out;`) and device_link_del calls __device_link_del(link) directly (no kref: ead18c23c263 came later), the pre-fix shape of B16. No dead flag or kill_device. Read by v4.14 as the nearest below (core.c changes of v4.11-v4.14 not read). device_links_no_driver, __device_links_no_driver and device_links_driver_cleanup read later from the page at offset 8000 of the same file and commit (read_file), kernel-doc comments above them omitted.
+// note: Read with read_file at that commit, offsets 0-64000 of 74663 chars (all modelled functions; the rest not read). Functions copied verbatim, kernel-doc comments above them omitted. The device links as first merged: device_link_add returns an existing link with no reference taken (`if (link->consumer == consumer) goto out;`) and device_link_del calls __device_link_del(link) directly (no kref: ead18c23c263 came later), the pre-fix shape of B16. No dead flag or kill_device. Read by v4.14 as the nearest below (core.c changes of v4.11-v4.14 not read). device_links_no_driver, __device_links_no_driver and device_links_driver_cleanup read later from the page at offset 8000 of the same file and commit (read_file), kernel-doc comments above them omitted. device_shutdown read 2026-12-05 with read_file at the same commit, from the page at offset 64000 (to the end, 74663 chars), kernel-doc comment omitted: parent taken with get_device before the locks (f123db8e9d6c), both locked unconditionally; no wait_for_device_probe/device_block_probing (3297c8fc65af), no async_synchronize_full.
 // single functions as read (their line numbers in the tree were not read: ?)
 // not in this file at torvalds@9ed9895370ae: kill_device, device_link_put_kref, device_link_release_fn
 
@@ -558,4 +558,64 @@ void device_del(struct device *dev)
 	kobject_del(&dev->kobj);
 	cleanup_glue_dir(dev, glue_dir);
 	put_device(parent);
+}
+
+//@ device_shutdown ?
+void device_shutdown(void)
+{
+	struct device *dev, *parent;
+
+	spin_lock(&devices_kset->list_lock);
+	/*
+	 * Walk the devices list backward, shutting down each in turn.
+	 * Beware that device unplug events may also start pulling
+	 * devices offline, even as the system is shutting down.
+	 */
+	while (!list_empty(&devices_kset->list)) {
+		dev = list_entry(devices_kset->list.prev, struct device,
+				kobj.entry);
+
+		/*
+		 * hold reference count of device's parent to
+		 * prevent it from being freed because parent's
+		 * lock is to be held
+		 */
+		parent = get_device(dev->parent);
+		get_device(dev);
+		/*
+		 * Make sure the device is off the kset list, in the
+		 * event that dev->*->shutdown() doesn't remove it.
+		 */
+		list_del_init(&dev->kobj.entry);
+		spin_unlock(&devices_kset->list_lock);
+
+		/* hold lock to avoid race with probe/release */
+		if (parent)
+			device_lock(parent);
+		device_lock(dev);
+
+		/* Don't allow any more runtime suspends */
+		pm_runtime_get_noresume(dev);
+		pm_runtime_barrier(dev);
+
+		if (dev->bus && dev->bus->shutdown) {
+			if (initcall_debug)
+				dev_info(dev, "shutdown\n");
+			dev->bus->shutdown(dev);
+		} else if (dev->driver && dev->driver->shutdown) {
+			if (initcall_debug)
+				dev_info(dev, "shutdown\n");
+			dev->driver->shutdown(dev);
+		}
+
+		device_unlock(dev);
+		if (parent)
+			device_unlock(parent);
+
+		put_device(dev);
+		put_device(parent);
+
+		spin_lock(&devices_kset->list_lock);
+	}
+	spin_unlock(&devices_kset->list_lock);
 }

@@ -1,8 +1,8 @@
 // probecheck kernel excerpt: drivers/base/dd.c at torvalds@b232b02bf3c2. SPDX-License-Identifier: GPL-2.0
 // origin: torvalds/linux drivers/base/dd.c @ b232b02bf3c205b13a26dcec08e53baddd8e59ed; Makefile: not read (file at the commit that last changed it; see note)
-// note: "driver core: fix deadlock in __device_attach", tip of driver-core-5.19-rc1 per Greg's pull request
+// note: "driver core: fix deadlock in __device_attach", tip of driver-core-5.19-rc1 per Greg's pull request device_block_probing added 2026-12-05 by re-importing the whole file, its three pages (offsets 0, 16000, 32000) read again with read_file at the same commit and the length checked (35547); every function already here came out byte for byte at the same line.
 // whole file read (35547 chars); line numbers are that file's
-// not in this file at torvalds@b232b02bf3c2: -
+// not in this file at torvalds@b232b02bf3c2: __device_set_driver_override
 
 //@ deferred_probe_work_func 81
 static void deferred_probe_work_func(struct work_struct *work)
@@ -825,4 +825,12 @@ static int deferred_probe_initcall(void)
 			driver_deferred_probe_timeout * HZ);
 	}
 	return 0;
+}
+
+//@ device_block_probing 203
+void device_block_probing(void)
+{
+	defer_all_probes = true;
+	/* sync with probes to avoid races. */
+	wait_for_device_probe();
 }

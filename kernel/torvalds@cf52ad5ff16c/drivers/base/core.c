@@ -1,6 +1,6 @@
 // probecheck kernel excerpt: drivers/base/core.c at torvalds@cf52ad5ff16c. SPDX-License-Identifier: GPL-2.0
 // origin: torvalds/linux drivers/base/core.c @ cf52ad5ff16c38a62a6536b5e7612b56794f5a5e; Makefile: not read (mainline merge commit between v5.15-rc5 and v5.15, not a tag; no Makefile read)
-// note: Stands for v5.15. "Merge tag 'driver-core-5.15-rc6'" on torvalds master (pr-tracker <163452735504.4914.5353825461734925741.pr-tracker-bot@kernel.org> for pull <YWv1tz7ZCDOtebFE@kroah.com>, 2021-10-18): core.c as Linus's tree had it after the last driver-core pull of the cycle. That pull's only core.c commit, f729a592adb6 ("driver core: Reject pointless SYNC_STATE_ONLY device links", adds `consumer == supplier ||` to device_link_add's first check; patch <20210929190549.860541-1-saravanak@google.com>), is in this text; core.c is not stored at f729a592adb6 itself nor at ebd6823af378 (5.15-rc4 pull <YVmDByRt0G36h1nC@kroah.com>); it is stored at 76f130810b47 and 68223eeec708 of that rc4 pull (older). Other trees touching core.c between 2021-10-18 and v5.15 (2021-10-31) were not checked (none known). Check: the 14 functions also in kernel/v5.15.100 (zcjie1 study tree) are byte-identical except device_link_release_fn, where 5.15.100 has the later 5.15.y backport pm_runtime_release_supplier(link); pm_request_idle(link->supplier); and this text the v5.15 loop while (refcount_dec_not_one(&link->rpm_active)) pm_runtime_put(link->supplier);. device_add (not imported from the study tree) is read here clean. Cut from pages at offsets 10000, 16000, 32000, 60000, 88500 (and 96500) of this one commit; kernel-doc comments omitted. Vanilla mainline, no vendor markers.
+// note: Stands for v5.15. "Merge tag 'driver-core-5.15-rc6'" on torvalds master (pr-tracker <163452735504.4914.5353825461734925741.pr-tracker-bot@kernel.org> for pull <YWv1tz7ZCDOtebFE@kroah.com>, 2021-10-18): core.c as Linus's tree had it after the last driver-core pull of the cycle. That pull's only core.c commit, f729a592adb6 ("driver core: Reject pointless SYNC_STATE_ONLY device links", adds `consumer == supplier ||` to device_link_add's first check; patch <20210929190549.860541-1-saravanak@google.com>), is in this text; core.c is not stored at f729a592adb6 itself nor at ebd6823af378 (5.15-rc4 pull <YVmDByRt0G36h1nC@kroah.com>); it is stored at 76f130810b47 and 68223eeec708 of that rc4 pull (older). Other trees touching core.c between 2021-10-18 and v5.15 (2021-10-31) were not checked (none known). Check: the 14 functions also in kernel/v5.15.100 (zcjie1 study tree) are byte-identical except device_link_release_fn, where 5.15.100 has the later 5.15.y backport pm_runtime_release_supplier(link); pm_request_idle(link->supplier); and this text the v5.15 loop while (refcount_dec_not_one(&link->rpm_active)) pm_runtime_put(link->supplier);. device_add (not imported from the study tree) is read here clean. Cut from pages at offsets 10000, 16000, 32000, 60000, 88500 (and 96500) of this one commit; kernel-doc comments omitted. Vanilla mainline, no vendor markers. device_shutdown read 2026-12-05 with read_file at the same commit, from the pages at offsets 110000 and 125500 (to the end, 133481 chars; they agree on their overlap), kernel-doc comment omitted: wait_for_device_probe(); device_block_probing(); cpufreq_suspend(); then the walk, the parent locked unconditionally (the same text as 6.18.16's).
 // single functions as read (their line numbers in the tree were not read: ?)
 // not in this file at torvalds@cf52ad5ff16c: -
 
@@ -873,4 +873,74 @@ static void device_link_release_fn(struct work_struct *work)
 	put_device(link->consumer);
 	put_device(link->supplier);
 	kfree(link);
+}
+
+//@ device_shutdown ?
+void device_shutdown(void)
+{
+	struct device *dev, *parent;
+
+	wait_for_device_probe();
+	device_block_probing();
+
+	cpufreq_suspend();
+
+	spin_lock(&devices_kset->list_lock);
+	/*
+	 * Walk the devices list backward, shutting down each in turn.
+	 * Beware that device unplug events may also start pulling
+	 * devices offline, even as the system is shutting down.
+	 */
+	while (!list_empty(&devices_kset->list)) {
+		dev = list_entry(devices_kset->list.prev, struct device,
+				kobj.entry);
+
+		/*
+		 * hold reference count of device's parent to
+		 * prevent it from being freed because parent's
+		 * lock is to be held
+		 */
+		parent = get_device(dev->parent);
+		get_device(dev);
+		/*
+		 * Make sure the device is off the kset list, in the
+		 * event that dev->*->shutdown() doesn't remove it.
+		 */
+		list_del_init(&dev->kobj.entry);
+		spin_unlock(&devices_kset->list_lock);
+
+		/* hold lock to avoid race with probe/release */
+		if (parent)
+			device_lock(parent);
+		device_lock(dev);
+
+		/* Don't allow any more runtime suspends */
+		pm_runtime_get_noresume(dev);
+		pm_runtime_barrier(dev);
+
+		if (dev->class && dev->class->shutdown_pre) {
+			if (initcall_debug)
+				dev_info(dev, "shutdown_pre\n");
+			dev->class->shutdown_pre(dev);
+		}
+		if (dev->bus && dev->bus->shutdown) {
+			if (initcall_debug)
+				dev_info(dev, "shutdown\n");
+			dev->bus->shutdown(dev);
+		} else if (dev->driver && dev->driver->shutdown) {
+			if (initcall_debug)
+				dev_info(dev, "shutdown\n");
+			dev->driver->shutdown(dev);
+		}
+
+		device_unlock(dev);
+		if (parent)
+			device_unlock(parent);
+
+		put_device(dev);
+		put_device(parent);
+
+		spin_lock(&devices_kset->list_lock);
+	}
+	spin_unlock(&devices_kset->list_lock);
 }

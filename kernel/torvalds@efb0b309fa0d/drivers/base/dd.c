@@ -1,8 +1,8 @@
 // probecheck kernel excerpt: drivers/base/dd.c at torvalds@efb0b309fa0d. SPDX-License-Identifier: GPL-2.0
 // origin: torvalds/linux drivers/base/dd.c @ efb0b309fa0d8a92f9b303d292944cda08349eed; Makefile: not read (mainline commit, not a 6.12.y stable tree; the index holds torvalds/linux's Makefile only at unrelated commits)
-// note: NOT a 6.12.y stable tree: no vanilla 6.12.y tree in the index holds drivers/base (leads checked, none store dd.c). Mainline dd.c as efb0b309fa0d ("driver core: Trivially simplify ((struct device_private *)curr)->device->p to @curr", Zijun Hu, 2024-09) left it: the only dd.c change (2 +-) of driver-core-6.12-rc1 (pull diffstat; revlist of the 6.12-rc1 merge e5f0e38e7ece read from a gitolite post-receive mail), so v6.12's dd.c unless a later rc or another tree touched it (not known; not verified). Has const driver_allows_async_probing (v6.11), device_unbind_cleanup before device_links_driver_cleanup (2e84dc379200, v6.7), dev->driver = NULL (no device_set_driver helper: v6.15, possibly backported to later 6.12.y; not in this text). Read whole, 3 pages at one commit, length checked. Vanilla mainline: no vendor markers.
+// note: NOT a 6.12.y stable tree: no vanilla 6.12.y tree in the index holds drivers/base (leads checked, none store dd.c). Mainline dd.c as efb0b309fa0d ("driver core: Trivially simplify ((struct device_private *)curr)->device->p to @curr", Zijun Hu, 2024-09) left it: the only dd.c change (2 +-) of driver-core-6.12-rc1 (pull diffstat; revlist of the 6.12-rc1 merge e5f0e38e7ece read from a gitolite post-receive mail), so v6.12's dd.c unless a later rc or another tree touched it (not known; not verified). Has const driver_allows_async_probing (v6.11), device_unbind_cleanup before device_links_driver_cleanup (2e84dc379200, v6.7), dev->driver = NULL (no device_set_driver helper: v6.15, possibly backported to later 6.12.y; not in this text). Read whole, 3 pages at one commit, length checked. Vanilla mainline: no vendor markers. device_block_probing added 2026-12-05 by re-importing the whole file, its three pages (offsets 0, 16000, 32000) read again with read_file at the same commit and the length checked (36596); every function already here came out byte for byte at the same line.
 // whole file read (36596 chars); line numbers are that file's
-// not in this file at torvalds@efb0b309fa0d: -
+// not in this file at torvalds@efb0b309fa0d: __device_set_driver_override
 
 //@ deferred_probe_work_func 81
 static void deferred_probe_work_func(struct work_struct *work)
@@ -851,4 +851,12 @@ static int deferred_probe_initcall(void)
 		fw_devlink_probing_done();
 
 	return 0;
+}
+
+//@ device_block_probing 203
+void device_block_probing(void)
+{
+	defer_all_probes = true;
+	/* sync with probes to avoid races. */
+	wait_for_device_probe();
 }

@@ -1,6 +1,6 @@
 // probecheck kernel excerpt: drivers/base/dd.c at torvalds@f04948dea236. SPDX-License-Identifier: GPL-2.0
 // origin: torvalds/linux drivers/base/dd.c @ f04948dea236b000da09c466a7ec931ecd8d7867; Makefile: not read (mainline commit of the v5.15 merge window, not a tag; no Makefile read)
-// note: Stands for v5.15. "driver core: Fix error return code in really_probe()" (Zhen Lei), driver-core-5.15-rc1 (pull <YS+LQJnyf5w93K+A@kroah.com>, merged as c6c3c5704ba7 per pr-tracker <163051512828.18728.15364417774736831907.pr-tracker-bot@kernel.org>); full hash from a post-receive revlist (find_string id 67485999907). The pull diffstat shows drivers/base/dd.c 16 ++- and against torvalds@45ddcb42949f (v5.14 series, kernel/ excerpt) the only change in the modelled functions is exactly this fix in really_probe (ret = driver_sysfs_add / device_add_groups / device_create_file(state_synced) now set ret): 10 insertions + 6 deletions = that 16-line diffstat, so no other dd.c change of the pull is missing. dd.c is not stored at fc7a6209d571 (bus: Make remove callback return void), 16b0dd409229 (octal permissions) or the merge c6c3c5704ba7. Driver-core 5.15-rc4 (<YVmDByRt0G36h1nC@kroah.com>) and 5.15-rc6 (<YWv1tz7ZCDOtebFE@kroah.com>) fix pulls touch only core.c in drivers/base; dd.c changes through other trees in the 5.15 cycle or in 5.14-rc6..v5.14 were not checked (none known). Read whole: 3 pages (0, 16000, 32000) at this one commit, 16000+16000+3222 = 35222. Vanilla mainline, no vendor markers.
+// note: Stands for v5.15. "driver core: Fix error return code in really_probe()" (Zhen Lei), driver-core-5.15-rc1 (pull <YS+LQJnyf5w93K+A@kroah.com>, merged as c6c3c5704ba7 per pr-tracker <163051512828.18728.15364417774736831907.pr-tracker-bot@kernel.org>); full hash from a post-receive revlist (find_string id 67485999907). The pull diffstat shows drivers/base/dd.c 16 ++- and against torvalds@45ddcb42949f (v5.14 series, kernel/ excerpt) the only change in the modelled functions is exactly this fix in really_probe (ret = driver_sysfs_add / device_add_groups / device_create_file(state_synced) now set ret): 10 insertions + 6 deletions = that 16-line diffstat, so no other dd.c change of the pull is missing. dd.c is not stored at fc7a6209d571 (bus: Make remove callback return void), 16b0dd409229 (octal permissions) or the merge c6c3c5704ba7. Driver-core 5.15-rc4 (<YVmDByRt0G36h1nC@kroah.com>) and 5.15-rc6 (<YWv1tz7ZCDOtebFE@kroah.com>) fix pulls touch only core.c in drivers/base; dd.c changes through other trees in the 5.15 cycle or in 5.14-rc6..v5.14 were not checked (none known). Read whole: 3 pages (0, 16000, 32000) at this one commit, 16000+16000+3222 = 35222. Vanilla mainline, no vendor markers. device_block_probing added 2026-12-05 by re-importing the whole file, its three pages (offsets 0, 16000, 32000) read again with read_file at the same commit and the length checked (35222); every function already here came out byte for byte at the same line.
 // whole file read (35222 chars); line numbers are that file's
 // not in this file at torvalds@f04948dea236: __device_set_driver_override
 
@@ -859,4 +859,12 @@ static int deferred_probe_initcall(void)
 			driver_deferred_probe_timeout * HZ);
 	}
 	return 0;
+}
+
+//@ device_block_probing 202
+void device_block_probing(void)
+{
+	defer_all_probes = true;
+	/* sync with probes to avoid races. */
+	wait_for_device_probe();
 }

@@ -1,6 +1,6 @@
 // probecheck kernel excerpt: drivers/base/core.c at torvalds@fb583c8eeeb1. SPDX-License-Identifier: GPL-2.0
 // origin: torvalds/linux drivers/base/core.c @ fb583c8eeeb1fd57e24ef41ed94c9112067aeac9; Makefile: not read (mainline commit of the v5.4 merge window, not a tag; no Makefile read)
-// note: Stands for v5.4's device-link functions only. "driver core: Fix creation of device links with PM-runtime flags" (Rafael J. Wysocki), in the driver-core-5.4-rc1 pull (<20190918114814.GA1899579@kroah.com>); full hash from its 4.19-stable backport <20200319123915.806448528@linuxfoundation.org> ("commit fb583c8eeeb1... upstream"). The later core.c changes of that pull are not read: Saravana Kannan's linking/sync_state series and Greg's reverts of it (bfb3943bed67, bcca686c11cd: full hashes not found), which cancel out, and the "Merge 5.3-rc4 into driver-core-next", which brought 00289cd87676 ("drivers/base: Introduce kill_device()", Dan Williams, 2019-07-17, v5.3-rc via libnvdimm). This commit predates that merge: kill_device is ABSENT here and device_del sets dev->p->dead inline under device_lock with the old comment, whereas v5.4 has kill_device() (lockdep_assert_held(&dev->mutex); returns false if already dead) and device_del calls kill_device(dev) (diff in the 4.19-stable FAILED mail for 00289cd87676, 2019-07-29). core.c is not stored at 00289cd87676 or at the 5.4-rc1 merge 1f7d290a7275. dev_uevent, device_add, device_del and __device_link_del equal torvalds@3451a495ef24 (v5.1); __device_links_no_driver, device_links_no_driver, device_links_driver_cleanup equal torvalds@515db266a9da; the link functions test DL_FLAG_MANAGED, device_link_add checks DL_ADD_VALID_FLAGS, device_link_put_kref WARNs for managed links. __device_link_del spans both #ifdef CONFIG_SRCU definitions (as in 3451a495ef24's excerpt). device_link_release_fn absent (later). Cut from pages at offsets 0, 16000, 32000, 50000, 56000 of this one commit; kernel-doc comments omitted. Vanilla mainline, no vendor markers.
+// note: Stands for v5.4's device-link functions only. "driver core: Fix creation of device links with PM-runtime flags" (Rafael J. Wysocki), in the driver-core-5.4-rc1 pull (<20190918114814.GA1899579@kroah.com>); full hash from its 4.19-stable backport <20200319123915.806448528@linuxfoundation.org> ("commit fb583c8eeeb1... upstream"). The later core.c changes of that pull are not read: Saravana Kannan's linking/sync_state series and Greg's reverts of it (bfb3943bed67, bcca686c11cd: full hashes not found), which cancel out, and the "Merge 5.3-rc4 into driver-core-next", which brought 00289cd87676 ("drivers/base: Introduce kill_device()", Dan Williams, 2019-07-17, v5.3-rc via libnvdimm). This commit predates that merge: kill_device is ABSENT here and device_del sets dev->p->dead inline under device_lock with the old comment, whereas v5.4 has kill_device() (lockdep_assert_held(&dev->mutex); returns false if already dead) and device_del calls kill_device(dev) (diff in the 4.19-stable FAILED mail for 00289cd87676, 2019-07-29). core.c is not stored at 00289cd87676 or at the 5.4-rc1 merge 1f7d290a7275. dev_uevent, device_add, device_del and __device_link_del equal torvalds@3451a495ef24 (v5.1); __device_links_no_driver, device_links_no_driver, device_links_driver_cleanup equal torvalds@515db266a9da; the link functions test DL_FLAG_MANAGED, device_link_add checks DL_ADD_VALID_FLAGS, device_link_put_kref WARNs for managed links. __device_link_del spans both #ifdef CONFIG_SRCU definitions (as in 3451a495ef24's excerpt). device_link_release_fn absent (later). Cut from pages at offsets 0, 16000, 32000, 50000, 56000 of this one commit; kernel-doc comments omitted. Vanilla mainline, no vendor markers. device_shutdown read 2026-12-05 with read_file at the same commit, from the page at offset 80000 (to the end, 91384 chars), kernel-doc comment omitted: the same text as at 3451a495ef24 (no cpufreq_suspend yet: 65650b35133f came later).
 // single functions as read (their line numbers in the tree were not read: ?)
 // not in this file at torvalds@fb583c8eeeb1: kill_device, device_link_release_fn
 
@@ -695,4 +695,72 @@ static void __device_link_del(struct kref *kref)
 	list_del(&link->s_node);
 	list_del(&link->c_node);
 	device_link_free(link);
+}
+
+//@ device_shutdown ?
+void device_shutdown(void)
+{
+	struct device *dev, *parent;
+
+	wait_for_device_probe();
+	device_block_probing();
+
+	spin_lock(&devices_kset->list_lock);
+	/*
+	 * Walk the devices list backward, shutting down each in turn.
+	 * Beware that device unplug events may also start pulling
+	 * devices offline, even as the system is shutting down.
+	 */
+	while (!list_empty(&devices_kset->list)) {
+		dev = list_entry(devices_kset->list.prev, struct device,
+				kobj.entry);
+
+		/*
+		 * hold reference count of device's parent to
+		 * prevent it from being freed because parent's
+		 * lock is to be held
+		 */
+		parent = get_device(dev->parent);
+		get_device(dev);
+		/*
+		 * Make sure the device is off the kset list, in the
+		 * event that dev->*->shutdown() doesn't remove it.
+		 */
+		list_del_init(&dev->kobj.entry);
+		spin_unlock(&devices_kset->list_lock);
+
+		/* hold lock to avoid race with probe/release */
+		if (parent)
+			device_lock(parent);
+		device_lock(dev);
+
+		/* Don't allow any more runtime suspends */
+		pm_runtime_get_noresume(dev);
+		pm_runtime_barrier(dev);
+
+		if (dev->class && dev->class->shutdown_pre) {
+			if (initcall_debug)
+				dev_info(dev, "shutdown_pre\n");
+			dev->class->shutdown_pre(dev);
+		}
+		if (dev->bus && dev->bus->shutdown) {
+			if (initcall_debug)
+				dev_info(dev, "shutdown\n");
+			dev->bus->shutdown(dev);
+		} else if (dev->driver && dev->driver->shutdown) {
+			if (initcall_debug)
+				dev_info(dev, "shutdown\n");
+			dev->driver->shutdown(dev);
+		}
+
+		device_unlock(dev);
+		if (parent)
+			device_unlock(parent);
+
+		put_device(dev);
+		put_device(parent);
+
+		spin_lock(&devices_kset->list_lock);
+	}
+	spin_unlock(&devices_kset->list_lock);
 }

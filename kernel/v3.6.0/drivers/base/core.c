@@ -1,6 +1,6 @@
 // probecheck kernel excerpt: drivers/base/core.c at v3.6.0. SPDX-License-Identifier: GPL-2.0
 // origin: New-B/Linux3.6 drivers/base/core.c @ b5154d3e5bc2e54a1c611abd3bb787931fe471ab; Makefile: VERSION = 3, PATCHLEVEL = 6, SUBLEVEL = 0, EXTRAVERSION = -replication (as for dd.c and bus.c of this snapshot)
-// note: NEAREST RELEASE ABOVE (v3.6.0), NOT v3.5, as dd.c and bus.c of this snapshot. Pages 0-32000 of 53371 chars read, which hold dev_uevent, device_add and device_del; the rest (32000-53371) was not read. The functions marked absent are the device-link ones (9ed9895370ae, v4.10) and kill_device (00289cd87676, v5.3), later than this tree. Functions copied verbatim, kernel-doc comments above them omitted. device_del has no dead flag (3451a495ef24, v5.1) and calls device_pm_remove before bus_remove_device.
+// note: NEAREST RELEASE ABOVE (v3.6.0), NOT v3.5, as dd.c and bus.c of this snapshot. Pages 0-32000 of 53371 chars read, which hold dev_uevent, device_add and device_del; the rest (32000-53371) was not read. The functions marked absent are the device-link ones (9ed9895370ae, v4.10) and kill_device (00289cd87676, v5.3), later than this tree. Functions copied verbatim, kernel-doc comments above them omitted. device_del has no dead flag (3451a495ef24, v5.1) and calls device_pm_remove before bus_remove_device. device_shutdown read 2026-12-05 with read_file at the same commit, from the page at offset 44000 (to the end, 53371 chars), kernel-doc comment omitted: it takes device_lock(dev->parent) then device_lock(dev) (d1c6c030fcec, v3.6: v3.5 had no lock), reads dev->parent again after put_device(dev) (put_device(dev->parent)), ends with async_synchronize_full(), and neither waits for probes nor blocks them (3297c8fc65af).
 // single functions as read (their line numbers in the tree were not read: ?)
 // not in this file at v3.6.0: kill_device, device_link_add, device_links_busy, device_links_unbind_consumers, device_links_check_suppliers, device_links_driver_bound, device_link_del, device_link_put_kref, __device_link_del, device_link_release_fn
 
@@ -267,4 +267,63 @@ void device_del(struct device *dev)
 	cleanup_device_parent(dev);
 	kobject_del(&dev->kobj);
 	put_device(parent);
+}
+
+//@ device_shutdown ?
+void device_shutdown(void)
+{
+	struct device *dev;
+
+	spin_lock(&devices_kset->list_lock);
+	/*
+	 * Walk the devices list backward, shutting down each in turn.
+	 * Beware that device unplug events may also start pulling
+	 * devices offline, even as the system is shutting down.
+	 */
+	while (!list_empty(&devices_kset->list)) {
+		dev = list_entry(devices_kset->list.prev, struct device,
+				kobj.entry);
+
+		/*
+		 * hold reference count of device's parent to
+		 * prevent it from being freed because parent's
+		 * lock is to be held
+		 */
+		get_device(dev->parent);
+		get_device(dev);
+		/*
+		 * Make sure the device is off the kset list, in the
+		 * event that dev->*->shutdown() doesn't remove it.
+		 */
+		list_del_init(&dev->kobj.entry);
+		spin_unlock(&devices_kset->list_lock);
+
+		/* hold lock to avoid race with probe/release */
+		if (dev->parent)
+			device_lock(dev->parent);
+		device_lock(dev);
+
+		/* Don't allow any more runtime suspends */
+		pm_runtime_get_noresume(dev);
+		pm_runtime_barrier(dev);
+
+		if (dev->bus && dev->bus->shutdown) {
+			dev_dbg(dev, "shutdown\n");
+			dev->bus->shutdown(dev);
+		} else if (dev->driver && dev->driver->shutdown) {
+			dev_dbg(dev, "shutdown\n");
+			dev->driver->shutdown(dev);
+		}
+
+		device_unlock(dev);
+		if (dev->parent)
+			device_unlock(dev->parent);
+
+		put_device(dev);
+		put_device(dev->parent);
+
+		spin_lock(&devices_kset->list_lock);
+	}
+	spin_unlock(&devices_kset->list_lock);
+	async_synchronize_full();
 }

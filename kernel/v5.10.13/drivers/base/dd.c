@@ -1,8 +1,8 @@
 // probecheck kernel excerpt: drivers/base/dd.c at v5.10.13. SPDX-License-Identifier: GPL-2.0
 // origin: Rtoax/linux-5.10.13 drivers/base/dd.c @ 411c0a3d0374eb11f0f8eb3602293a75c0980f2b; Makefile: not of this file's version: the repository's only stored Makefile (commit 14d383754391) reads VERSION = 6, PATCHLEVEL = 1, SUBLEVEL = 0, EXTRAVERSION = -rc3, a later rebase; the repository is named for 5.10.13
-// note: A study tree (Rtoax) of 5.10.13; dd.c is its only stored version. By content v5.10: dma-map-ops.h, state_synced, sysfs_emit, dev->dma_range_map (v5.10 merge window), dev->p->dead in __device_attach (654888327e9f, v5.9), no __driver_probe_device/call_driver_probe (v5.14). The only annotation found is an empty comment after late_initcall(deferred_probe_initcall) (outside the modelled functions); the modelled functions equal dd.c at 654888327e9f except for lines v5.10 changed (checked by diff). Read whole, 3 pages, length checked (34331).
+// note: A study tree (Rtoax) of 5.10.13; dd.c is its only stored version. By content v5.10: dma-map-ops.h, state_synced, sysfs_emit, dev->dma_range_map (v5.10 merge window), dev->p->dead in __device_attach (654888327e9f, v5.9), no __driver_probe_device/call_driver_probe (v5.14). The only annotation found is an empty comment after late_initcall(deferred_probe_initcall) (outside the modelled functions); the modelled functions equal dd.c at 654888327e9f except for lines v5.10 changed (checked by diff). Read whole, 3 pages, length checked (34331). device_block_probing added 2026-12-05 by re-importing the whole file, its three pages (offsets 0, 16000, 32000) read again with read_file at the same commit and the length checked (34331); every function already here came out byte for byte at the same line.
 // whole file read (34331 chars); line numbers are that file's
-// not in this file at v5.10.13: call_driver_probe, __driver_probe_device
+// not in this file at v5.10.13: call_driver_probe, __driver_probe_device, __device_set_driver_override
 
 //@ deferred_probe_work_func 75
 static void deferred_probe_work_func(struct work_struct *work)
@@ -813,4 +813,12 @@ static int deferred_probe_initcall(void)
 			driver_deferred_probe_timeout * HZ);
 	}
 	return 0;
+}
+
+//@ device_block_probing 193
+void device_block_probing(void)
+{
+	defer_all_probes = true;
+	/* sync with probes to avoid races. */
+	wait_for_device_probe();
 }

@@ -1,6 +1,6 @@
 // probecheck kernel excerpt: drivers/base/core.c at v6.18.y. SPDX-License-Identifier: GPL-2.0
 // origin: AOSC-Tracking/linux drivers/base/core.c @ 7872fca57b54affc9203b2e6f7e5092c2cf10c20; Makefile: VERSION = 6, PATCHLEVEL = 18, SUBLEVEL = 16, EXTRAVERSION = (Makefile read at commit 009100641c69ecbf6651dd8a87814596ad568a74)
-// note: AOSC OS's kernel tracking tree (6.18.y stable plus AOSC patches; the only drivers/base file it stores); core.c (149080 chars) stored at its own commit, so its sublevel is known only by content: device_link_test(), dev_driver_uevent() with scoped_guard, device_initialize() doing spin_lock_init(&dev->driver_override.lock) and device_release() freeing dev->driver_override.name (the 6.18.y backport of cb3d1049f4ea). Functions cut by the import script's findFunction rule from pages at offsets 0, 16000, 32000 (device links), 64000 (dev_uevent) and 96000 (device_add, kill_device, device_del), each page 16000 chars as stated. Vendor markers looked for in those pages: no CONFIG_AOSC/ANDROID_/KABI fields, no added comments inside the modelled functions.
+// note: AOSC OS's kernel tracking tree (6.18.y stable plus AOSC patches; the only drivers/base file it stores); core.c (149080 chars) stored at its own commit, so its sublevel is known only by content: device_link_test(), dev_driver_uevent() with scoped_guard, device_initialize() doing spin_lock_init(&dev->driver_override.lock) and device_release() freeing dev->driver_override.name (the 6.18.y backport of cb3d1049f4ea). Functions cut by the import script's findFunction rule from pages at offsets 0, 16000, 32000 (device links), 64000 (dev_uevent) and 96000 (device_add, kill_device, device_del), each page 16000 chars as stated. Vendor markers looked for in those pages: no CONFIG_AOSC/ANDROID_/KABI fields, no added comments inside the modelled functions. device_shutdown read 2026-12-05 with read_file at the same commit, from the page at offset 128000 (of 149080 chars), kernel-doc comment omitted: wait_for_device_probe(); device_block_probing(); cpufreq_suspend(); the parent locked unconditionally; no async-shutdown code. Byte-identical to kernelorg-mirror/linux_kernel_git_dakr_linux core.c @ 784ac2ed774f (offset 134000, s28 research).
 // single functions as read (their line numbers in the tree were not read: ?)
 // not in this file at v6.18.y: -
 
@@ -917,4 +917,74 @@ static void device_link_release_fn(struct work_struct *work)
 	put_device(link->consumer);
 	put_device(link->supplier);
 	kfree(link);
+}
+
+//@ device_shutdown ?
+void device_shutdown(void)
+{
+	struct device *dev, *parent;
+
+	wait_for_device_probe();
+	device_block_probing();
+
+	cpufreq_suspend();
+
+	spin_lock(&devices_kset->list_lock);
+	/*
+	 * Walk the devices list backward, shutting down each in turn.
+	 * Beware that device unplug events may also start pulling
+	 * devices offline, even as the system is shutting down.
+	 */
+	while (!list_empty(&devices_kset->list)) {
+		dev = list_entry(devices_kset->list.prev, struct device,
+				kobj.entry);
+
+		/*
+		 * hold reference count of device's parent to
+		 * prevent it from being freed because parent's
+		 * lock is to be held
+		 */
+		parent = get_device(dev->parent);
+		get_device(dev);
+		/*
+		 * Make sure the device is off the kset list, in the
+		 * event that dev->*->shutdown() doesn't remove it.
+		 */
+		list_del_init(&dev->kobj.entry);
+		spin_unlock(&devices_kset->list_lock);
+
+		/* hold lock to avoid race with probe/release */
+		if (parent)
+			device_lock(parent);
+		device_lock(dev);
+
+		/* Don't allow any more runtime suspends */
+		pm_runtime_get_noresume(dev);
+		pm_runtime_barrier(dev);
+
+		if (dev->class && dev->class->shutdown_pre) {
+			if (initcall_debug)
+				dev_info(dev, "shutdown_pre\n");
+			dev->class->shutdown_pre(dev);
+		}
+		if (dev->bus && dev->bus->shutdown) {
+			if (initcall_debug)
+				dev_info(dev, "shutdown\n");
+			dev->bus->shutdown(dev);
+		} else if (dev->driver && dev->driver->shutdown) {
+			if (initcall_debug)
+				dev_info(dev, "shutdown\n");
+			dev->driver->shutdown(dev);
+		}
+
+		device_unlock(dev);
+		if (parent)
+			device_unlock(parent);
+
+		put_device(dev);
+		put_device(parent);
+
+		spin_lock(&devices_kset->list_lock);
+	}
+	spin_unlock(&devices_kset->list_lock);
 }
