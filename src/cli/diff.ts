@@ -67,9 +67,15 @@ export async function runDiff(io: Io, baseFile: string, patchedFile: string, bas
     throw new ProbecheckError('E501', `diff: the base and patched sides are one model (${baseFile}, the same parameters on both): give the patched side --patch FILE or --patched-param K=V, or a second file`);
   }
   requireProperties(baseModel, search.properties);
-  const names = search.properties.length ? search.properties : baseModel.properties.map((p) => p.name);
+  // The properties either side checks: a patch (a user's hunk that defers brings the deferred
+  // worker, so deferred-lists and quiescence) or another profile may choose library properties the
+  // base does not, and the base's list alone left them out, violated or not (a diff hunt,
+  // 2026-12-06: `check --patch` exit 1, the same patch's diff "fixed", exit 0).
+  const names = search.properties.length ? search.properties : [...new Set([...baseModel.properties, ...patchedModel.properties].map((p) => p.name))];
   for (const n of names) if (!hasProperty(patchedModel, n)) {
     throw new ProbecheckError('E301', `the patched model ${patchedModel.name} has no property '${n}' (the base has it); pass --property to compare a subset`);
+  } else if (!hasProperty(baseModel, n)) {
+    throw new ProbecheckError('E301', `the base model ${baseModel.name} has no property '${n}' (the patched model has it); pass --property to compare a subset`);
   }
 
   const checker = new Checker();

@@ -48,6 +48,10 @@ describe('probecheck diff', () => {
     const r = probecheck(['diff', PROBE_TREE, `${FIXTURES}/abba.ts`, '--base-param', 'variant=v4.2']);
     expect(r.status).toBe(2);
     expect(r.stderr.trim()).toBe("probecheck: E301 (unknown property): the patched model abba has no property 'parent-before-child' (the base has it); pass --property to compare a subset");
+    // And the other way round: a property of the patched model's alone was left out, unsaid.
+    const rev = probecheck(['diff', `${FIXTURES}/abba.ts`, PROBE_TREE, '--patched-param', 'variant=v4.2']);
+    expect(rev.status).toBe(2);
+    expect(rev.stderr.trim()).toBe("probecheck: E301 (unknown property): the base model abba has no property 'parent-before-child' (the patched model has it); pass --property to compare a subset");
     const sub = probecheck(['diff', `${FIXTURES}/abba.ts`, PROBE_TREE, '--property', 'no-deadlock', '--patched-param', 'variant=v4.2']);
     expect(sub.status).toBe(0);
     expect(sub.stdout).toMatch(/no-deadlock\s+violated\s+holds\s+fixed\s+blocked: move 1 \(kworker\/0:1 probe: take_dev\): the model has no thread 'kworker\/0:1 probe'/);
@@ -67,6 +71,27 @@ export default scenario({ name: 'loop', devices: { host: { present: true }, chil
     const r = probecheck(['diff', 's.ts', '--base-param', 'profile=v4.2', '--patched-param', 'profile=v5.1', '-q'], { cwd: dir });
     expect(r.stdout).toMatch(/quiescence\s+violated\s+violated\s+still violated\s+diverges \(another profile: a step named or ordered differently diverges too\): move \d+ \(modprobe: __driver_attach\(host,host-drv\):device_lock\): thread 'modprobe' is at 'device_driver_attach/);
     expect(r.stdout).not.toContain('blocked');
+  });
+
+  // A diff hunt (2026-12-06): the rows were the base's properties only. A user's hunk that defers
+  // brings the deferred worker, and with it deferred-lists: `check --patch` exited 1 on it, the
+  // diff left it out and exited 0.
+  it('a library property only the patched side chooses is compared: a patch that breaks it regressed', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'node_modules'));
+    symlinkSync(ROOT, join(dir, 'node_modules/probecheck'), 'dir');
+    writeFileSync(join(dir, 's.ts'), `import { scenario } from 'probecheck';
+export default scenario({ name: 'gpio', profile: 'v5.9', devices: { gpio: { present: true } },
+  drivers: { 'gpio-drv': { matches: ['gpio'], module: 'gpiomod' } }, actors: { load: 'modprobe gpiomod' } });
+`);
+    writeFileSync(join(dir, 'requeue.ts'), `import { definePatch, deferredAdd } from 'probecheck';
+export default definePatch({ id: 'requeue', subject: 'driver core: queue a bound device for a deferred retry (bogus)', base: 'v5.9',
+  hunks: [{ fn: 'really_probe', replace: 'done', step: (site, orig) => ({ ...orig, run: (s, t, b, c) => { const r = orig.run(s, t, b, c); deferredAdd(s, site.dev); return r; } }) }] });
+`);
+    const r = probecheck(['diff', 's.ts', '--patch', 'requeue.ts', '-q'], { cwd: dir });
+    expect(r.stdout).toMatch(/deferred-lists\s+vacuous\s+violated\s+regressed\s+none; the patched model's: \d+ steps/);
+    expect(r.stdout).toMatch(/quiescence\s+holds\s+holds\s+still holds/);
+    expect(r.status).toBe(1);
   });
 
   it('an unknown parameter on one side is exit 2', () => {
