@@ -134,7 +134,8 @@ export async function runDiff(io: Io, baseFile: string, patchedFile: string, bas
   const c = io.colors;
   const out: string[] = [];
   if (!quiet) for (const p of patched.properties) {
-    if (p.verdict === 'violated' && rows.find((r) => r.property === p.name)?.change === 'regressed') out.push(renderViolation(patched, p, { colors: c, width: io.width }), '');
+    const r = rows.find((x) => x.property === p.name);
+    if (p.verdict === 'violated' && r && (r.change === 'regressed' || otherRun(r))) out.push(renderViolation(patched, p, { colors: c, width: io.width }), '');
   }
   out.push(c.bold(`base:    ${base.model} (${showParams(base.params)}): ${base.states.toLocaleString('en-US')} states`));
   out.push(c.bold(`patched: ${patched.model} (${showParams(patched.params)}): ${patched.states.toLocaleString('en-US')} states`), '');
@@ -193,9 +194,17 @@ function oldTraceText(r: DiffRow, by: InsertedBy, quiet: boolean, acrossProfiles
   const o = r.oldTrace;
   // No base counterexample: a regression's own trace is the patched side's.
   if (!o) return r.change === 'regressed' && r.patchedTrace !== undefined ? `none; the patched model's: ${r.patchedTrace} steps${quiet ? ' (without -q: printed)' : ', above'}` : '-';
-  if (!o.replays) return acrossProfiles ? `diverges (another profile: a step named or ordered differently diverges too): ${o.why}` : `blocked: ${o.why}`;
+  // Still violated, but not along the old trace: the row names the run that still violates it,
+  // which "blocked" alone does not (a diff hunt, 2026-12-06: read as the patch stopping the bug).
+  const other = otherRun(r) ? `; still violated along another run: the patched model's, ${r.patchedTrace} steps${quiet ? ' (without -q: printed)' : ', above'}` : '';
+  if (!o.replays) return (acrossProfiles ? `diverges (another profile: a step named or ordered differently diverges too): ${o.why}` : `blocked: ${o.why}`) + other;
   const via = o.inserted ? ` (through ${o.inserted} step${o.inserted === 1 ? '' : 's'} ${by === 'the patch' ? 'the patch inserted' : 'new in the patched model'})` : '';
-  return o.stillViolatedAt !== undefined ? `replays${via}, still violated at step ${o.stillViolatedAt}` : `replays${via}, but the property holds along it`;
+  return o.stillViolatedAt !== undefined ? `replays${via}, still violated at step ${o.stillViolatedAt}` : `replays${via}, but the property holds along it${other}`;
+}
+
+/** Violated on both sides, but the base's counterexample does not violate it on the patched model. */
+function otherRun(r: DiffRow): boolean {
+  return r.change === 'still violated' && r.patchedTrace !== undefined && r.oldTrace !== undefined && r.oldTrace.stillViolatedAt === undefined;
 }
 
 function colorChange(ch: Change, c: Io['colors']): string {

@@ -44,6 +44,21 @@ describe('probecheck diff', () => {
     expect(rows['no-bind-after-unregister'].change).toBe('still violated');
   });
 
+  // A diff hunt (2026-12-06): a still violated row whose old trace the patch stops said only
+  // "blocked", and nothing showed the run that still violates it.
+  it('still violated, but not along the old trace: the row names the patched model\'s own counterexample, printed without -q', () => {
+    const args = ['diff', PROBE_TREE, '--base-param', 'variant=v4.2', '--patched-param', 'variant=parentlock'];
+    const q = probecheck([...args, '-q']);
+    expect(q.stdout).toMatch(/no-bind-after-unregister\s+violated\s+violated\s+still violated\s+blocked: move 9 \(A_2: A2\): .*; still violated along another run: the patched model's, 14 steps \(without -q: printed\)\n/);
+    // Fixed rows are not given one: the patched side has no counterexample.
+    expect(q.stdout).toMatch(/parent-before-child\s+violated\s+holds\s+fixed\s+blocked: move 6 \(A_1: A2\): thread 'A_1' is blocked at the patched model's new step 'A1' \(waits for lock\[0\]\)\n/);
+    const full = probecheck(args);
+    expect(full.stdout).toContain('WARNING: property violated: no-bind-after-unregister');
+    expect(full.stdout).not.toContain('WARNING: property violated: parent-before-child');
+    expect(full.stdout).toMatch(/still violated along another run: the patched model's, 14 steps, above\n/);
+    expect(q.status).toBe(0);
+  });
+
   it('two files must share the properties compared: exit 2 naming the missing one', () => {
     const r = probecheck(['diff', PROBE_TREE, `${FIXTURES}/abba.ts`, '--base-param', 'variant=v4.2']);
     expect(r.status).toBe(2);
