@@ -23,6 +23,7 @@ import { table } from '../report/table.js';
 import type { SearchArgs } from './args.js';
 import { buildModel, requireProperties } from './build.js';
 import { resolveParams } from '../engine/params.js';
+import { patchEntries } from '../kernel/patches.js';
 import { Checker } from './checker.js';
 import { EXIT, worst, type ExitCode } from './exit.js';
 import type { Io } from './io.js';
@@ -165,7 +166,10 @@ function insertedSteps(base: Model): Inserted {
 
 function sameParams(a: Record<string, string | number>, b: Record<string, string | number>): boolean {
   const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-  return [...keys].every((k) => String(a[k] ?? '') === String(b[k] ?? ''));
+  // A patch file named as typed on one side and as --patch's absolute path on the other is one
+  // patch (a diff hunt, 2026-12-06: `--base-param patches=fix.ts --patch fix.ts` compared fix.ts with itself).
+  const value = (p: Record<string, string | number>, k: string) => (k === 'patches' ? patchEntries(String(p[k] ?? '')).join(',') : String(p[k] ?? ''));
+  return [...keys].every((k) => value(a, k) === value(b, k));
 }
 
 /** Same file, and the same parameters but for `patches`: what the patched side adds is a patch. */

@@ -122,6 +122,11 @@ export default definePatch({ id: 'requeue', subject: 'driver core: queue a bound
       expect(r.status).toBe(2);
       expect(r.stderr).toBe(same);
     }
+    // One patch file, as typed on the base side and through --patch (an absolute path) on the other (a diff hunt, 2026-12-06).
+    const fix = 'models/patches/deferred-add-dead.ts';
+    const r = probecheck(['diff', 'models/autoprobe-del.ts', '--base-param', `patches=${fix}`, '--patch', fix, '-q']);
+    expect(r.stderr).toMatch(/^probecheck: E501 .*the same parameters on both/);
+    expect(r.status).toBe(2);
   });
 });
 
