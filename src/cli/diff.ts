@@ -17,7 +17,7 @@ import { loadModel, loadPatchFiles } from '../load.js';
 import { noteLines, patchNotes, userPatches } from './patch-notes.js';
 import { checkUserPatches } from './steps.js';
 import { replayWatching, type Inserted, type InsertedBy } from '../report/confirm.js';
-import { colorVerdict, renderViolation, showParams, statsLines, vacuityLines } from '../report/text.js';
+import { colorVerdict, renderViolation, showParams, statsLines, vacuityLines, vouchedLines } from '../report/text.js';
 import { stopLines } from '../report/stop.js';
 import { table } from '../report/table.js';
 import type { SearchArgs } from './args.js';
@@ -147,7 +147,9 @@ export async function runDiff(io: Io, baseFile: string, patchedFile: string, bas
   for (const r of rows) tbl.push([r.property, colorVerdict(r.base, c), colorVerdict(r.patched, c), colorChange(r.change, c), oldTraceText(r, by, quiet, across)]);
   out.push(...table(tbl));
   if (!quiet) out.push('', 'base:', ...statsLines(base, c, search.workers), 'patched:', ...statsLines(patched, c, search.workers));
-  else for (const [side, r] of [['base', base], ['patched', patched]] as const) out.push(...stopLines(r, c).map((l) => `${side}: ${l}`));
+  // A reduction applied on the user's word only (--symmetry over a patch of theirs) is what the
+  // rows rest on: -q says it, as check -q does (a diff hunt, 2026-12-06: -q said nothing of it).
+  else for (const [side, r] of [['base', base], ['patched', patched]] as const) out.push(...[...stopLines(r, c), ...vouchedLines(r, c)].map((l) => `${side}: ${l}`));
   // Why a property is vacuous on the patched side (newly or still): the premise it never met;
   // and on the base, where that is all a "newly reached" row has to say about it.
   out.push(...vacuityLines(patched, c, allowVacuous).map((l, i) => (i === 0 ? `patched ${l}` : l)));

@@ -109,6 +109,21 @@ export default definePatch({ id: 'requeue', subject: 'driver core: queue a bound
     expect(r.status).toBe(1);
   });
 
+  // A diff hunt (2026-12-06): check -q says a symmetry reduction applied on the user's word only
+  // (--symmetry over a patch of theirs), which the verdicts rest on; diff -q left it out.
+  it('-q says a symmetry reduction that trusts your patch, as check -q does', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'node_modules'));
+    symlinkSync(ROOT, join(dir, 'node_modules/probecheck'), 'dir');
+    writeFileSync(join(dir, 'noop.ts'), `import { definePatch } from 'probecheck';
+export default definePatch({ id: 'noop', subject: 'nothing', base: 'v4.2', hunks: [{ fn: 'really_probe', replace: 'done', step: (_site, orig) => ({ ...orig }) }] });
+`);
+    const r = probecheck(['diff', join(ROOT, 'models/host-children.ts'), '--param', 'n=2', '--patch', 'noop.ts', '--symmetry', '-q'], { cwd: dir });
+    expect(r.stdout).toMatch(/\npatched: symmetry: states stored up to permutations of \{c1, c2\}, as asked \(--symmetry\), trusting your patch noop to treat \{c1, c2\} alike$/m);
+    expect(r.stdout).not.toContain('base: symmetry');
+    expect(r.status).toBe(0);
+  });
+
   it('an unknown parameter on one side is exit 2', () => {
     const r = probecheck(['diff', PROBE_TREE, '--patched-param', 'patches=x']);
     expect(r.status).toBe(2);
