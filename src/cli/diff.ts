@@ -218,7 +218,10 @@ function colorChange(ch: Change, c: Io['colors']): string {
 }
 
 function summary(file: string, r: Result) {
-  return { file, model: r.model, params: r.params, complete: r.complete, states: r.states, transitions: r.transitions, depth: r.depth, seconds: r.seconds,
+  // The reductions each side's state count is of (a diff hunt, 2026-12-06: symmetry applied on the
+  // base only made a patch of the user's look like four times the states), and why a side stopped.
+  return { file, model: r.model, params: r.params, complete: r.complete, ...(r.stopped ? { stopped: r.stopped } : {}), states: r.states, transitions: r.transitions, depth: r.depth, seconds: r.seconds,
+    ...(r.symmetry ? { symmetry: r.symmetry } : {}), ...(r.por ? { por: r.por } : {}),
     ...(r.vacuity && (r.vacuity.actions.length || r.vacuity.properties.length) ? { vacuity: r.vacuity } : {}),
     properties: r.properties.map((p) => ({ name: p.name, verdict: p.verdict, ...(p.trace ? { trace: { moves: p.trace.moves } } : {}) })) };
 }

@@ -111,7 +111,7 @@ export default definePatch({ id: 'requeue', subject: 'driver core: queue a bound
 
   // A diff hunt (2026-12-06): check -q says a symmetry reduction applied on the user's word only
   // (--symmetry over a patch of theirs), which the verdicts rest on; diff -q left it out.
-  it('-q says a symmetry reduction that trusts your patch, as check -q does', () => {
+  it('-q says a symmetry reduction that trusts your patch, as check -q does; the JSON says each side\'s', () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'node_modules'));
     symlinkSync(ROOT, join(dir, 'node_modules/probecheck'), 'dir');
@@ -122,6 +122,10 @@ export default definePatch({ id: 'noop', subject: 'nothing', base: 'v4.2', hunks
     expect(r.stdout).toMatch(/\npatched: symmetry: states stored up to permutations of \{c1, c2\}, as asked \(--symmetry\), trusting your patch noop to treat \{c1, c2\} alike$/m);
     expect(r.stdout).not.toContain('base: symmetry');
     expect(r.status).toBe(0);
+    // Without --symmetry only the base is reduced: the JSON says so beside each side's states.
+    const j = JSON.parse(probecheck(['diff', join(ROOT, 'models/host-children.ts'), '--param', 'n=2', '--patch', 'noop.ts', '--json'], { cwd: dir }).stdout);
+    expect(j.base.symmetry).toMatchObject({ applied: true, classes: ['{c1, c2}'] });
+    expect(j.patched.symmetry).toMatchObject({ applied: false, note: expect.stringContaining('your patch noop may tell {c1, c2} apart') });
   });
 
   it('an unknown parameter on one side is exit 2', () => {
