@@ -136,7 +136,7 @@ export async function runDiff(io: Io, baseFile: string, patchedFile: string, bas
   const out: string[] = [];
   if (!quiet) for (const p of patched.properties) {
     const r = rows.find((x) => x.property === p.name);
-    if (p.verdict === 'violated' && r && (r.change === 'regressed' || otherRun(r))) out.push(renderViolation(patched, p, { colors: c, width: io.width }), '');
+    if (p.verdict === 'violated' && r && (r.change === 'regressed' || otherRun(r) || r.change === 'unknown')) out.push(renderViolation(patched, p, { colors: c, width: io.width }), '');
   }
   out.push(c.bold(`base:    ${base.model} (${showParams(base.params)}): ${base.states.toLocaleString('en-US')} states`));
   out.push(c.bold(`patched: ${patched.model} (${showParams(patched.params)}): ${patched.states.toLocaleString('en-US')} states`), '');
@@ -199,7 +199,13 @@ function oldTraceOn(patchedModel: Model, b: PropertyResult, inserted: Inserted, 
 function oldTraceText(r: DiffRow, by: InsertedBy, quiet: boolean, acrossProfiles = false): string {
   const o = r.oldTrace;
   // No base counterexample: a regression's own trace is the patched side's.
-  if (!o) return r.change === 'regressed' && r.patchedTrace !== undefined ? `none; the patched model's: ${r.patchedTrace} steps${quiet ? ' (without -q: printed)' : ', above'}` : '-';
+  if (!o) {
+    if (r.change === 'regressed' && r.patchedTrace !== undefined) return `none; the patched model's: ${r.patchedTrace} steps${quiet ? ' (without -q: printed)' : ', above'}`;
+    // Violated on the patched side where the base's search stopped early: a real counterexample of
+    // the patched model, whether or not it is new (a diff hunt, 2026-12-06: the row said '-', and it was not printed).
+    if (r.change === 'unknown' && r.patched === 'violated' && r.patchedTrace !== undefined) return `none (the base's search stopped early: new or not, unknown); the patched model's: ${r.patchedTrace} steps${quiet ? ' (without -q: printed)' : ', above'}`;
+    return '-';
+  }
   // Still violated, but not along the old trace: the row names the run that still violates it,
   // which "blocked" alone does not (a diff hunt, 2026-12-06: read as the patch stopping the bug).
   const other = otherRun(r) ? `; still violated along another run: the patched model's, ${r.patchedTrace} steps${quiet ? ' (without -q: printed)' : ', above'}` : '';

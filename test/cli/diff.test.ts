@@ -31,6 +31,18 @@ describe('probecheck diff', () => {
     expect(r.stdout).toContain('WARNING: property violated: parent-before-child');
   });
 
+  // A diff hunt (2026-12-06): violated on the patched side where the base stopped early read '-',
+  // and the patched model's counterexample was not printed; it is a real one, new or not.
+  it('unknown base, violated patched side: the row names the patched counterexample, printed without -q; exit 3', () => {
+    const args = ['diff', PROBE_TREE, '--base-param', 'variant=fixed', '--patched-param', 'variant=v4.2', '--max-states', '200'];
+    const q = probecheck([...args, '-q']);
+    expect(q.status).toBe(3);
+    expect(q.stdout).toMatch(/parent-before-child\s+unknown\s+violated\s+unknown\s+none \(the base's search stopped early: new or not, unknown\); the patched model's: 7 steps \(without -q: printed\)\n/);
+    const full = probecheck(args);
+    expect(full.stdout).toContain('WARNING: property violated: parent-before-child');
+    expect(full.stdout).toMatch(/the patched model's: 7 steps, above\n/);
+  });
+
   it('parentlock → fixed as JSON: one fixed, one still holds, old trace data', () => {
     const r = probecheck(['diff', PROBE_TREE, PROBE_TREE, '--param', 'N=4', '--base-param', 'variant=v4.2', '--patched-param', 'variant=parentlock', '--json']);
     expect(r.status).toBe(0);
