@@ -50,6 +50,17 @@ describe('symmetric groups: the builder', () => {
     t.drivers.other = { matches: ['c1'] };
     expect(build(t)).toThrow(/'c1' and 'c2' differ in drivers/);
   });
+  it('a device whose match defers is grouped with none that matches (a symmetry hunt, 2026-12-06: --check-symmetry refuted {a, b})', () => {
+    const s: ScenarioSpec = { name: 'md', devices: { a: { matchDefers: true }, b: {} }, drivers: { d: { matches: ['a', 'b'] } },
+      actors: { h1: 'add a', h2: 'add b', ins: 'register d' }, properties: ['no-deadlock'] };
+    expect(buildScenario(s, 'mainline', '').model.symmetry ?? []).toEqual([]);
+    expect(build({ ...s, symmetric: [['a', 'b']] })).toThrow(/'a' and 'b' differ in matchDefers$/);
+    expect(buildScenario({ ...s, devices: { a: { matchDefers: true }, b: { matchDefers: true } } }, 'mainline', '').model.symmetry?.map((g) => g.name)).toEqual(['{a, b}']);
+    // With an async driver their helpers differ in shape: the default check was E101, where
+    // --no-symmetry finds deferred-lists violated.
+    const m = buildScenario({ ...s, profile: 'v5.10', syncFallback: false, drivers: { d: { matches: ['a', 'b'], probeType: 'async' } }, properties: ['deferred-lists'] }, 'v5.10', '').model;
+    expect(check(m, {}).properties.map((p) => p.verdict)).toEqual(['violated']);
+  });
   it("E601: a device of the group at an end of a device link is named for the link, not as a driver's need", () => {
     const s = children(2);
     s.devices.s = {};
