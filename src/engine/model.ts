@@ -318,3 +318,12 @@ export function thread<S extends RecordT, L extends RecordT | undefined = undefi
  * `changed`: the fields the same patch's steps read that did change (so its waits did block somewhere).
  */
 export interface ConstantRead { patch: string; path: string; value: unknown; changed?: string[] }
+
+/**
+ * On a model's `symmetry` array (non-enumerable): the names of the properties whose code the
+ * classes were made for (a kernel scenario's library properties). A property a model file adds
+ * beside them, say by spreading a built scenario, is code the builder did not see: it counts as one
+ * that may tell the elements apart (use-symmetry.ts), as a defineProperty does (a symmetry hunt,
+ * 2026-12-05: a raw invariant naming one device kept the reduction, silently).
+ */
+export const SYMMETRY_MADE_FOR = Symbol.for('probecheck.symmetry-made-for');

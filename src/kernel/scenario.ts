@@ -21,7 +21,7 @@
 import { ReadLog } from './strict-state.js';
 import { didYouMean, ProbecheckError, suggestion } from '../engine/errors.js';
 import { hunkTarget, isUserPatch } from './define-patch.js';
-import { defineModel, type Model, type ModelFactory, type ParamSpec, type Property, type ThreadDef } from '../engine/model.js';
+import { defineModel, SYMMETRY_MADE_FOR, type Model, type ModelFactory, type ParamSpec, type Property, type ThreadDef } from '../engine/model.js';
 import { actionEntry, neverTakesEffect, parseAction } from './actions.js';
 import { frameKey, ThreadBuilder, type Kernel, type Ret } from './emit.js';
 import { asyncProgram, asyncRunEntryDone, asyncThreadName } from './paths/async.js';
@@ -859,6 +859,7 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string):
       () => { const c = compile(model); return { offset: c.threads.map((t) => t.pcOffset), wide: c.threads.map((t) => t.pcWide) }; });
     // A user's hunk runs its own code for each device's block: it may treat one device of a
     // group unlike the others, which the rules above cannot see (use-symmetry.ts).
+    Object.defineProperty(model.symmetry, SYMMETRY_MADE_FOR, { value: new Set([...properties.map((p) => p.name), ...Object.keys(optional)]) });
     const yours = patches.filter((p) => isUserPatch(p) && p.hunks.some((h) => k.applied!.has(h)));
     if (yours.length) model.mayDistinguish = yours.map((p) => `your patch ${p.id}`);
   }

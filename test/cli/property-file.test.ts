@@ -286,6 +286,22 @@ describe('symmetry and your own code', () => {
     expect(on.symmetry.note).toBeUndefined();
     expect(on.verdict('one-probe-at-a-time')).toBe(off.verdict('one-probe-at-a-time'));
   });
+  // A symmetry hunt (2026-12-05): a model file that spreads a built scenario and adds a raw
+  // property of its own kept the builder's groups, and the reduction applied silently.
+  it('a raw property a model file adds beside a built scenario\'s turns it off too, as one of yours', () => {
+    write('wrapped.ts', `import { defineModel } from 'probecheck';
+import kids from './kids.ts';
+export default defineModel({ name: 'wrapped', build(p) {
+  const m = kids.build(p);
+  return { ...m, properties: [...m.properties, { kind: 'invariant', name: 'c2-after-c1', holds: (s: any) => !s.dev[2].bound || s.dev[1].registered }] };
+} });
+`);
+    const r = json(['check', 'wrapped.ts']);
+    expect(r.symmetry).toMatchObject({ applied: false });
+    expect(r.symmetry.note).toMatch(/^your property c2-after-c1 may tell \{c1, c2\} apart/);
+    // The library's own, alone, keep it.
+    expect(json(['check', 'wrapped.ts', '--property', 'no-deadlock']).symmetry).toMatchObject({ applied: true });
+  });
   it('a patch of yours turns it off too, named in the note', () => {
     const r = json(['check', 'kids.ts', '--patch', 'same-probe.ts', '--property', 'no-deadlock']);
     expect(r.status).toBe(0);

@@ -10,7 +10,7 @@
  * `--symmetry` applies it anyway (the user vouches), a complete `--check-symmetry` proves it.
  */
 import type { Compiled } from '../compile.js';
-import type { Property } from '../model.js';
+import { SYMMETRY_MADE_FOR, type Property } from '../model.js';
 import type { Result } from '../result.js';
 import { checkSymmetry } from './symmetry-check.js';
 import { Symmetry } from './symmetry.js';
@@ -44,7 +44,9 @@ export function symmetryFor(c: Compiled, asked: boolean | undefined, strategy: s
   if (asked === false) return { result: res(false, 'turned off (--no-symmetry)') };
   if (strategy === 'random') return { result: res(false, 'random simulation stores no states') };
   if (liveness) return { result: res(false, 'not with liveness properties (their lassos are concrete runs)') };
-  const doubts = [...checked.filter((p) => 'mayDistinguish' in p && p.mayDistinguish).map((p) => `your property ${p.name}`), ...(c.model.mayDistinguish ?? [])];
+  const madeFor = (classes as { [SYMMETRY_MADE_FOR]?: ReadonlySet<string> })[SYMMETRY_MADE_FOR];
+  const foreign = (p: Property) => madeFor !== undefined && !('mayDistinguish' in p) && p.kind !== 'deadlock' && !madeFor.has(p.name);
+  const doubts = [...checked.filter((p) => ('mayDistinguish' in p && p.mayDistinguish) || foreign(p)).map((p) => `your property ${p.name}`), ...(c.model.mayDistinguish ?? [])];
   const who = names.join(', '), proved = check?.complete === true;
   if (doubts.length && asked !== true && !proved) {
     return { result: res(false, `${doubts.join(', ')} may tell ${who} apart (its code is yours, not the library's): --symmetry applies it anyway; --check-symmetry verifies it on this model`) };
