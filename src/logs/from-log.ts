@@ -76,11 +76,27 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
     return Object.keys(by).length > 1 ? by : undefined;
   };
   /** Probes under way: device -> driver and task; `async`: the probing line of one the log shows scheduled asynchronously. */
-  const open = new Map<string, { drv: string; task?: string; async?: number; probing?: true }>();
+  const open = new Map<string, { drv: string; line: number; task?: string; async?: number; probing?: true }>();
   /** Devices taken as registered by the probe their add or probe ran inside (`opts.noNest`: not these). */
   const nested: FromLog['nested'] = [];
   /** Without caller ids, devices seen while two or more probes were open: given to the innermost. */
   const innermost: { dev: string; line: number; probe: string; open: number }[] = [];
+  /**
+   * Lines that decide a device's probe (its outcome, a deferral, initcall_debug's return): a probe
+   * the log never decides after it opened (the excerpt has only its probing line) says nothing of
+   * where it ended, so a probe after it is not taken as running inside it. A log hunt, 2026-12-05:
+   * four "probing driver agpgart-amd64" lines quoted alone (dri-devel, 2025-06-25) were read as
+   * each PCI device registered by the probe of the one before.
+   */
+  const decides = new Map<string, number[]>();
+  for (const e of log.events) {
+    if (!['deferral', 'probe_failed', 'rejects_match', 'bound_to', 'bound', 'probe_returned', 'deferred_add'].includes(e.rule.id)) continue;
+    // v3.x's driver_bound names the device second: either name may be the device.
+    for (const n of new Set([e.dev, e.rule.id === 'bound_to' ? e.drv : undefined])) if (n !== undefined) decides.set(n, [...(decides.get(n) ?? []), e.line]);
+  }
+  const decidedAfter = (dev: string, line: number) => (decides.get(dev) ?? []).some((l) => l > line);
+  /** Devices probed while only probes the log never decides were open: not given to them. */
+  const unclosed: { dev: string; line: number; probe: string; at: number }[] = [];
   /** Adds seen while only asynchronous probes were open, without caller ids: not given to them. */
   const besideAsync: { dev: string; line: number; probe: string }[] = [];
   /**
@@ -93,9 +109,10 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
     return { here, sync: here.filter(([, p]) => p.async === undefined || (task !== undefined && p.task === task)) };
   };
   /** The probe a line of `task` runs inside (recorded as a guess in `nested`), or undefined. */
-  const enclosing = (name: string, task: string | undefined, line: number) => {
+  const enclosing = (name: string, task: string | undefined, line: number, closedOnly = false) => {
     if (opts.noNest?.has(name)) return undefined;
-    const { here, sync } = around(task);
+    const { here, sync: all } = around(task);
+    const sync = closedOnly ? all.filter(([pdev, p]) => decidedAfter(pdev, p.line)) : all;
     // Probes in one task nest (a probe runs another only through a device_add in it): the innermost,
     // the last opened, is the one running; without caller ids that is a guess, said.
     const last = sync.at(-1);
@@ -105,6 +122,8 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
       if (task === undefined && sync.length > 1) innermost.push({ dev: name, line, probe: `${p.drv}'s probe of ${pdev}`, open: sync.length });
       return last;
     }
+    const u = all.at(-1);
+    if (u) { unclosed.push({ dev: name, line, probe: `${u[1].drv}'s probe of ${u[0]}`, at: u[1].line }); return undefined; }
     if (here.length) besideAsync.push({ dev: name, line, probe: `${here.at(-1)![1].drv}'s probe of ${here.at(-1)![0]}` });
     return undefined;
   };
@@ -323,7 +342,7 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
         // A probe that starts inside another probe in the same task: the outer probe registered its device.
         const dv0 = devs.get(e.dev!)!;
         if (dv0.addedBy === undefined && dv0.parent === undefined && !open.has(e.dev!)) {
-          const enc = enclosing(dv0.name, task, e.line);
+          const enc = enclosing(dv0.name, task, e.line, true);
           if (enc) {
             const [pdev, p] = enc;
             dv0.parent = pdev; dv0.addedBy = `probe of ${pdev}`;
@@ -338,7 +357,7 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
         // torvalds@f8fb576658a3), so the probe closes. A log hunt, 2026-12-05: msm-mdss's probe,
         // seen only as matched ... returned, did not enclose the children it populated.
         if (e.rule.id === 'probing' || (matchedOpens && !open.has(e.dev!))) {
-          open.set(e.dev!, { drv: e.drv!, ...(task !== undefined ? { task } : {}), ...(seenAsync.has(e.dev!) || d.async ? { async: e.line } : {}), ...(e.rule.id === 'probing' ? { probing: true as const } : {}) });
+          open.set(e.dev!, { drv: e.drv!, line: e.line, ...(task !== undefined ? { task } : {}), ...(seenAsync.has(e.dev!) || d.async ? { async: e.line } : {}), ...(e.rule.id === 'probing' ? { probing: true as const } : {}) });
         }
         if (e.rule.id === 'probing') {
           const dv = devs.get(e.dev!)!;
@@ -511,6 +530,8 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
   for (const [dv, line] of addedUnprobed) {
     if (keep.has(dv)) notes.push(`${dv}: added to the deferred list at line ${line} with no probe attempt before it in the log: the log starts after one, or a supplier's bind put it there (device_links_driver_bound adds a consumer whose link has DL_FLAG_AUTOPROBE_CONSUMER), which from-log does not write (the log does not show the link: a device's \`suppliers\` declares it): \`validate\` stops at that line`);
   }
+  const unc = unclosed.filter((x) => keep.has(x.dev));
+  if (unc.length) notes.push(`${count(unc.length, 'device')} probed while only a probe the log never decides was open (${unc.slice(0, 3).map((x) => `${x.dev} at line ${x.line}, during ${x.probe} from line ${x.at}`).join('; ')}${unc.length > 3 ? '; ...' : ''}): not taken as registered by it, as no line after it shows that probe's outcome, so where it ended is not known (an excerpt of the probing lines alone?); set \`registers\` by hand if it did`);
   const inner = innermost.filter((x) => keep.has(x.dev));
   if (inner.length) notes.push(`${count(inner.length, 'device')} seen while two or more probes were open, with no caller ids (${inner.slice(0, 3).map((x) => `${x.dev} at line ${x.line}, ${x.open} open`).join('; ')}${inner.length > 3 ? '; ...' : ''}): taken as registered by the innermost, the probe that started last (${inner[0]!.probe} for ${inner[0]!.dev})`);
   // A driver whose probes each registered their own devices gets `registers` per matched device

@@ -272,6 +272,24 @@ describe('from-log and validate on real logs (a new-user hunt, 2026-12-05)', () 
     expect(r.spec.drivers.option1).toMatchObject({ bus: 'usb-serial' });
     expect(r.v.status).toBe(0);
   });
+
+  // H. de Goede, "[PATCH] agp/amd64: Only try host-bridges when agp_try_unsupported is set", quoted by
+  // A. Deucher, dri-devel, 2025-06-25 (https://lists.freedesktop.org/archives/dri-devel/2025-June/):
+  // four probing lines quoted alone were read as a chain of PCI devices, each registered by the probe before.
+  it('probes the log never decides do not enclose the probes after them', () => {
+    const r = roundTrip('agp', [
+      "[    1.141358] pci 0000:00:00.0: bus: 'pci': really_probe: probing driver agpgart-amd64 with device",
+      "[    1.141441] pci 0000:00:00.2: bus: 'pci': really_probe: probing driver agpgart-amd64 with device",
+      '[    1.141444] pci 0000:00:00.2: Resources present before probing',
+      "[    1.141450] pci 0000:00:01.0: bus: 'pci': really_probe: probing driver agpgart-amd64 with device",
+      "[    1.141496] pci 0000:00:02.0: bus: 'pci': really_probe: probing driver agpgart-amd64 with device",
+    ]);
+    for (const d of ['0000:00:00.2', '0000:00:01.0', '0000:00:02.0']) expect(r.spec.devices[d]).toEqual({ present: true, bus: 'pci' });
+    expect(r.spec.drivers['agpgart-amd64'].registers).toBeUndefined();
+    expect(r.text).toContain("// note: 3 devices probed while only a probe the log never decides was open (0000:00:00.2 at line 2, during agpgart-amd64's probe of 0000:00:00.0 from line 1;");
+    expect(r.text).not.toMatch(/probed inside|asynchronously/);
+    expect(r.v.stdout).toContain('IS a behaviour');
+  });
 });
 
 // A log hunt (2026-12-05): the model printed no "returned" line when device_links_check_suppliers
