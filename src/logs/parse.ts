@@ -1,6 +1,6 @@
 /**
  * The log reader: kernel log text (dmesg, with or without timestamps and printk caller ids, or
- * with util-linux dmesg's `-T`, `--time-format iso` and `-x` prefixes, `journalctl -k` in its
+ * with util-linux dmesg's `-T`, `--time-format iso`, `-x`, `-d` and `-H` prefixes and colours, `journalctl -k` in its
  * short output modes, a serial console's own prefixes, a mail's "> " quoting and wrapping) into
  * driver-core events with device, driver, task and time. A line it does not know is kept and
  * counted, never an error. Each event names the rule (format string and source line) it was read
@@ -169,23 +169,34 @@ const JOURNAL_MONO = /^\[\s*(\d+\.\d+)(?: <\s*\d+\.\d+>)?\] \S+ kernel: /;
  *   `--time-format ctime,delta`: "[%s <%12.06f>] ";
  * - `--time-format iso`: "%s " of "%4ld-%.2d-%.2d" 'T' "%02d:%02d:%02d" ",%06d" "%+03d:%02d"
  *   (older util-linux printed the zone without the colon, "+0100", as dmesg.c's comment shows).
- * They give wall-clock time, not seconds since boot: such a line has no `time`.
+ * - `-d` (show-delta): "[%5ld.%06ld <%12.06f>] " of the time and the delta, read as the time;
+ *   `--time-format delta` alone: "[<%12.06f>] ";
+ * - `-e`/`-H` (reltime): "[%s] " of short_ctime's "%b%e %H:%M" where the minute changes, else
+ *   "[  %+8.06f] " or "[ %+9.06f] " of the delta;
+ * - `--color` (`-H` sets it on a terminal; `script` or `--color=always` keeps it in the file): SGR
+ *   escapes around the time, the "subsystem" prefix and the level's colour, taken off first.
+ * They give wall-clock time or deltas, not seconds since boot: such a line has no `time`.
+ * (A log hunt, 2026-12-05: `dmesg -H`, `-d` and coloured captures were not read at all, and a
+ * coloured one got E701's "boot with dyndbg" advice.)
  */
 const DECODE = /^(?:kern|user|mail|daemon|auth|syslog|lpr|news|uucp|cron|authpriv|ftp|res[0-3]|local[0-7]) *:(?:emerg|alert|crit|err|warn|notice|info|debug) *: /;
 const CTIME = /^\[[^\]\n]{0,40}?\b\d\d:\d\d:\d\d\b[^\]\n]{0,40}\]\s?/;
 const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d,\d{6}[+-]\d\d:?\d\d\s/;
-const STAMP = /\[\s*(\d+\.\d+)\]\s?/;
+const REL = /^\[(?:<\s*-?\d+\.\d+>|\s*[+-]\d+\.\d+|[^\]\n]{0,30}?\b\d\d:\d\d)\]\s?/;
+const STAMP = /\[\s*(\d+\.\d+)(?: <\s*-?\d+\.\d+>)?\]\s?/;
+/** ECMA-48 control sequences (SGR colours): util-linux's UL_COLOR_* around dmesg's fields. */
+const ANSI = /\x1b\[[0-9;?]*[A-Za-z]/g;
 const CALLER = /^\[\s*([TC]\d+)\]\s?/;
 const LEVEL = /^<\d+>/;
 
 /** The message of one line, with its time and caller id. */
 export function stripPrefixes(raw: string): { text: string; time?: number; task?: string } {
-  let s = raw.replace(/\r$/, '').replace(/^(?:>\s?)+/, '');
+  let s = raw.replace(/\r$/, '').replace(ANSI, '').replace(/^(?:>\s?)+/, '');
   let time: number | undefined, task: string | undefined;
   const mono = JOURNAL_MONO.exec(s);
   if (mono) { time = Number(mono[1]); s = s.slice(mono[0].length); }
   s = s.replace(JOURNAL, '').replace(LEVEL, '').replace(DECODE, '');
-  const wall = CTIME.exec(s) ?? ISO.exec(s);
+  const wall = CTIME.exec(s) ?? ISO.exec(s) ?? REL.exec(s);
   if (wall) s = s.slice(wall[0].length);
   // A console may print its own prefix (a date, a board name) before the kernel's timestamp.
   const m = wall || mono ? null : STAMP.exec(s);

@@ -33,6 +33,12 @@ const FORMS: [string, (m: string, i: number) => string][] = [
   ['dmesg -x -T', (m, i) => `kern  :debug : [Tue Dec  3 12:00:${String(i).padStart(2, '0')} 2024] ${m}`],
   ['dmesg --time-format ctime,delta', (m, i) => `[Tue Dec  3 12:00:${String(i).padStart(2, '0')} 2024 <    0.000100>] ${m}`],
   ['dmesg -x -t', (m) => `kern  :debug : ${m}`],
+  // A log hunt (2026-12-05): these four were not read at all (a coloured one got E701's "boot with dyndbg").
+  ['dmesg -d', (m, i) => `[    1.${String(i).padStart(6, '0')} <    0.000001>] ${m}`],
+  ['dmesg --time-format delta', (m) => `[<    0.000100>] ${m}`],
+  ['dmesg -H (reltime), no colour', (m, i) => (i % 5 ? `[  +0.000${String(i).padStart(3, '0')}] ${m}` : `[Dec 3 12:0${i / 5}] ${m}`)],
+  ['dmesg -H (reltime and colour, as on a terminal)', (m, i) => `\x1b[32m${i % 5 ? '[  +0.000100]' : '[Dec15 12:00]'} \x1b[0m${m.replace(/^(\S+ \S+: )/, '\x1b[33m$1\x1b[0m')}`],
+  ['dmesg --color=always -T', (m, i) => `\x1b[32m[Tue Dec  3 12:00:${String(i).padStart(2, '0')} 2024] \x1b[0m${m}`],
 ];
 
 describe('logs as util-linux dmesg prints them', () => {

@@ -48,6 +48,19 @@ describe('log rules', () => {
     // Removed in between: added again, not a namesake.
     expect(adds(["device: 'x': device_add", "bus: 'scsi': add device x", "bus: 'scsi': remove device x", "device: 'x': device_add"])).toEqual([null, null]);
   });
+  it("reads dmesg -d (time and delta), -e/-H (reltime) and --color (sys-utils/dmesg.c print_record)", () => {
+    // Lines of M. Dinu's hotplug log quoted by D. Le Moal (linux-ide, "Re: Bug report for ahci-mvebu driver", 2022-11-12).
+    const text = "bus: 'scsi': really_probe: probing driver sd with device 1:0:0:0";
+    expect(stripPrefixes(`[  195.840063 <    0.008375>] ${text}`)).toEqual({ text, time: 195.840063 });
+    expect(stripPrefixes(`[  195.840063 <    0.008375>] [  T28] ${text}`)).toEqual({ text, time: 195.840063, task: 'T28' });
+    expect(stripPrefixes(`[<    0.008375>] ${text}`)).toEqual({ text });
+    expect(stripPrefixes(`[  +0.008375] ${text}`)).toEqual({ text });
+    expect(stripPrefixes(`[ +58.397713] ${text}`)).toEqual({ text });
+    expect(stripPrefixes(`[Nov11 23:03] ${text}`)).toEqual({ text });
+    expect(stripPrefixes(`[Nov 1 23:03] [  T28] ${text}`)).toEqual({ text, task: 'T28' });
+    expect(stripPrefixes(`\x1b[32m[  195.840063]\x1b[0m [  T28] ${text}`)).toEqual({ text, time: 195.840063, task: 'T28' });
+    expect(stripPrefixes('\x1b[32m[  +0.012504] \x1b[0m\x1b[33msd 1:0:0:0: \x1b[0mAdded to deferred list')).toEqual({ text: 'sd 1:0:0:0: Added to deferred list' });
+  });
   it("reads util-linux dmesg's own prefixes: -T (ctime), --time-format iso, -x (sys-utils/dmesg.c print_record)", () => {
     const text = "bus: 'platform': add driver panel-simple";
     expect(stripPrefixes(`[Tue Dec  3 12:00:01 2024] ${text}`)).toEqual({ text });
