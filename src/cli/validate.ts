@@ -133,6 +133,13 @@ export async function runValidate(io: Io, file: string, logFile: string, params:
   if (params.patches) await loadPatchFiles(params.patches);
   const model = buildModel(f, params);
   const r = validate(model, log, { excerpt, ...(maxStates !== undefined ? { maxStates } : {}) });
-  io.out(json ? JSON.stringify(validationJson(r, logFile), null, 2) : renderValidation(r, logFile));
+  // A log with no "Linux version" line whose first driver-core line is well after boot (or with no
+  // timestamps: a mail's quote) may be a piece of one: the model starts at boot, so say what --excerpt does (a log hunt, 2026-12-05: a five-line
+  // quote at 12.8 s, the late initcall's retries before it not in it, was NOT a behaviour with no word).
+  const t0 = log.events.find((e) => e.time !== undefined)?.time;
+  const hint = !excerpt && r.verdict === 'not-a-behaviour' && log.release === undefined && (t0 === undefined || t0 >= 1)
+    ? `\n  the log has no "Linux version" line and ${t0 === undefined ? 'no timestamps' : `its first driver-core line is at ${t0} s`}: if it is a piece of a boot, \`--excerpt\` lets the run begin before its first line`
+    : '';
+  io.out(json ? JSON.stringify(validationJson(r, logFile), null, 2) : renderValidation(r, logFile) + hint);
   return r.verdict === 'behaviour' ? EXIT.ok : r.verdict === 'not-a-behaviour' ? EXIT.violated : r.verdict === 'limit' ? EXIT.limit : EXIT.vacuous;
 }

@@ -276,6 +276,39 @@ describe('from-log and validate on real logs (a new-user hunt, 2026-12-05)', () 
   // H. de Goede, "[PATCH] agp/amd64: Only try host-bridges when agp_try_unsupported is set", quoted by
   // A. Deucher, dri-devel, 2025-06-25 (https://lists.freedesktop.org/archives/dri-devel/2025-June/):
   // four probing lines quoted alone were read as a chain of PCI devices, each registered by the probe before.
+  // T. Richard, "Re: [PATCH v2 2/2] pinctrl: upboard: add device id INTC1055 based UP boards support",
+  // linux-gpio, 2026-06-15 (Message-ID ec871376-3ada-413d-8be2-25b117eca213@bootlin.com): a quote that starts at 12.8 s.
+  it('a log that starts well after boot, NOT a behaviour without --excerpt, says what --excerpt does', () => {
+    const lines = [
+      '>> [   12.818801] upboard-pinctrl upboard-pinctrl: Driver upboard-pinctrl',
+      '>> requests probe deferral',
+      '>> [   12.818834] platform upboard-pinctrl: Added to deferred list',
+      '>> [   12.818894] platform upboard-pinctrl: deferred probe pending:',
+      '>> upboard-pinctrl: Failed to select pinctrl',
+    ];
+    const r = roundTrip('up', lines);
+    expect(r.v.status).toBe(1);
+    expect(r.v.stdout).toContain('\n  the log has no "Linux version" line and its first driver-core line is at 12.818801 s: if it is a piece of a boot, `--excerpt` lets the run begin before its first line\n');
+    const x = probecheck(['validate', 'up.ts', '--log', 'up.log', '--excerpt'], { cwd: r.dir });
+    expect(x.stdout).toContain('IS a behaviour');
+    expect(x.stdout).not.toContain('lets the run begin');
+    // From boot (a "Linux version" line): no such word.
+    writeFileSync(join(r.dir, 'boot.log'), `[    0.000000] Linux version 6.12.0 (b@h) #1\n${lines.join('\n')}\n`);
+    expect(probecheck(['validate', 'up.ts', '--log', 'boot.log'], { cwd: r.dir }).stdout).not.toContain('lets the run begin');
+    // M. Szyprowski, "Re: [PATCH v5] PCI: Enable runtime pm of the host bridge", linux-pci, 2024-10 (no timestamps): it starts at a bind.
+    const sf = roundTrip('sf', [
+      ">> pcie-starfive 940000000.pcie: driver: 'pcie-starfive': driver_bound:",
+      '>> bound to device',
+      ">> pcie-starfive 940000000.pcie: bus: 'platform': really_probe: bound",
+      '>> device to driver pcie-starfive',
+      ">> platform 9c0000000.pcie: bus: 'platform': __driver_probe_device: matched",
+      '>> device with driver pcie-starfive',
+      ">> platform 9c0000000.pcie: bus: 'platform': really_probe: probing driver",
+      '>> pcie-starfive with device',
+    ]);
+    expect(sf.v.stdout).toContain('\n  the log has no "Linux version" line and no timestamps: if it is a piece of a boot, `--excerpt` lets the run begin before its first line\n');
+  });
+
   it('probes the log never decides do not enclose the probes after them', () => {
     const r = roundTrip('agp', [
       "[    1.141358] pci 0000:00:00.0: bus: 'pci': really_probe: probing driver agpgart-amd64 with device",
