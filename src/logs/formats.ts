@@ -118,6 +118,11 @@ export const RULES: readonly Rule[] = [
     cite: [{ path: DD, snapshot: V612, fn: 'call_driver_probe', format: 'probe with driver %s rejects match %d\\n', line: 589 }] },
   { id: 'probe_failed', dev: true, re: /^probe with driver (\S+(?: \S+)*) failed with error (-?\d+)$/, fields: ['drv', 'ret'], model: 'error',
     cite: [{ path: DD, snapshot: V612, fn: 'call_driver_probe', format: 'probe with driver %s failed with error %d\\n', line: 594 }] },
+  // really_probe's devres test (from v5.9's dd.c on): the probe fails with -EBUSY before probe() runs,
+  // and no "failed with error" line says so (a log hunt, 2026-12-05: the probe was read as binding).
+  { id: 'devres_present', dev: true, re: /^Resources present before probing$/, fields: [], model: null,
+    cite: [{ path: DD, snapshot: MAIN, fn: 'really_probe', format: 'Resources present before probing\\n', line: 607 },
+      { path: DD, snapshot: V612, fn: 'really_probe', format: 'Resources present before probing\\n', line: 625 }] },
   // Later trees print the reason after it (": %s"); the rule reads both. Printed by the timeout work the late initcall schedules (late-initcall.ts).
   { id: 'deferred_pending', dev: true, re: /^deferred probe pending(?:: (.*))?$/, fields: ['reason'], model: 'pending',
     cite: [{ path: DD, snapshot: MAIN, fn: 'deferred_probe_timeout_work_func', format: 'deferred probe pending\\n', line: 318 },

@@ -90,7 +90,7 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
    */
   const decides = new Map<string, number[]>();
   for (const e of log.events) {
-    if (!['deferral', 'probe_failed', 'rejects_match', 'bound_to', 'bound', 'probe_returned', 'deferred_add'].includes(e.rule.id)) continue;
+    if (!['deferral', 'probe_failed', 'rejects_match', 'devres_present', 'bound_to', 'bound', 'probe_returned', 'deferred_add'].includes(e.rule.id)) continue;
     // v3.x's driver_bound names the device second: either name may be the device.
     for (const n of new Set([e.dev, e.rule.id === 'bound_to' ? e.drv : undefined])) if (n !== undefined) decides.set(n, [...(decides.get(n) ?? []), e.line]);
   }
@@ -379,6 +379,18 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
         fromInit(d, task, e.dev!, e.line);
         outcome(d, e.rule.id === 'deferral' ? 'defer' : 'error');
         if (e.rule.id === 'deferral') deferredSeen.add(e.dev!);
+        ended(e.dev!);
+        break;
+      }
+      case 'devres_present': {
+        // The probe open on the device fails there with -EBUSY (dd.c at torvalds@5a7a9efdb193:605-609).
+        const p = open.get(e.dev!);
+        if (!p) break;
+        used++;
+        const d = pair(e.dev!, p.drv);
+        fromInit(d, task, e.dev!, e.line);
+        outcome(d, 'error');
+        notes.push(`${e.dev}: "Resources present before probing" at line ${e.line}: ${p.drv}'s probe failed there with -EBUSY before probe() ran (really_probe's devres test): taken as a probe error, which the model prints as a "failed with error" line this log does not have`);
         ended(e.dev!);
         break;
       }

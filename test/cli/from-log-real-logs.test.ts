@@ -322,6 +322,11 @@ describe('from-log and validate on real logs (a new-user hunt, 2026-12-05)', () 
     expect(r.text).toContain("// note: 3 devices probed while only a probe the log never decides was open (0000:00:00.2 at line 2, during agpgart-amd64's probe of 0000:00:00.0 from line 1;");
     expect(r.text).not.toMatch(/probed inside|asynchronously/);
     expect(r.v.stdout).toContain('IS a behaviour');
+    // really_probe's devres test failed 0000:00:00.2's probe with -EBUSY (no "failed with error" line
+    // says so): a probe error, not "taken as binding" (a log hunt, 2026-12-05).
+    expect(r.spec.drivers['agpgart-amd64'].probe).toBe('error');
+    expect(r.text).toContain("// note: 0000:00:00.2: \"Resources present before probing\" at line 3: agpgart-amd64's probe failed there with -EBUSY before probe() ran");
+    expect(r.text).not.toContain('taken as binding');
   });
 });
 
