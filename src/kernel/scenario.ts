@@ -579,6 +579,23 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string):
       throw bad(`scenario '${spec.name}': actor '${a.name}': 'unlock ${w.devices[x.dev]!.name}' unlocks a mutex this actor never locked before it (a mutex is unlocked by its owner); write 'lock ${w.devices[x.dev]!.name}' first`);
     }
   });
+  // On a need_parent_lock bus an add or del of a child already runs under the parent's
+  // lock (underParentLock in actions.ts: driver_set_config_work's usb_lock_device around
+  // usb_set_configuration), so a 'lock udev' written around 'add intf' to say the same thing
+  // takes it twice, and the actor deadlocks on itself: a new user's "deadlock" (s28 mainline
+  // sweep). A literal 'lock d' twice stays allowed: it says what it does (vacuity.test.ts uses it).
+  for (const a of actors) {
+    const held = new Set<number>();
+    for (const x of a.acts) {
+      if (!('dev' in x)) continue;
+      const dn = (i: number) => w.devices[i]!.name, d = w.devices[x.dev]!;
+      if ((x.op === 'add' || x.op === 'del' || x.op === 'kill-del') && d.parent >= 0 && w.buses[d.bus]!.needParentLock && held.has(d.parent)) {
+        throw bad(`scenario '${spec.name}': actor '${a.name}': '${x.op} ${d.name}' runs between 'lock ${dn(d.parent)}' and 'unlock ${dn(d.parent)}', but on bus '${w.buses[d.bus]!.name}' (needParentLock) ${x.op === 'add' ? 'an' : 'a'} ${x.op} of a child already takes its parent's lock, as the USB core's caller of usb_set_configuration does (driver_set_config_work: usb_lock_device), so this actor would lock ${dn(d.parent)} twice and deadlock on itself; drop the 'lock ${dn(d.parent)}'/'unlock ${dn(d.parent)}' around it`);
+      }
+      if (x.op === 'lock') held.add(x.dev);
+      else if (x.op === 'unlock') held.delete(x.dev);
+    }
+  }
   // device_add's kobject_add under a parent that never has a sysfs directory fails (-ENOENT,
   // fs/sysfs/dir.c; paths/device-add.ts): an add of a child whose parent nobody adds does nothing.
   const addedBy = (i: number) => w.devices[i]!.present || w.drivers.some((r) => r.registers.includes(i) || (r.asyncScan ?? []).includes(i))

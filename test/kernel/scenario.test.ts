@@ -182,6 +182,17 @@ describe('actions that can never take effect are errors unless marked maybe', ()
     expect(err(spec({ a: [] }))).toBe("E601: scenario 'v': actor 'a' has no actions (write one action, or a list of them)");
   });
 
+  // s28 mainline sweep: 'lock udev' around 'add intf' on a USB bus was reported as a deadlock
+  // (the add takes udev's lock itself, as usb_set_configuration's caller does).
+  it('a USB add/del between its own actor\'s lock and unlock of the parent: the add takes that lock itself', () => {
+    const usb: Partial<ScenarioSpec> = { buses: { usb: { needParentLock: true } }, devices: { udev: { present: true, boundTo: 'gen' }, intf: { parent: 'udev' } },
+      drivers: { gen: { matches: ['udev'], present: true }, ifd: { matches: ['intf'], present: true } } };
+    expect(err(spec({ hub: ['lock udev', 'add intf', 'unlock udev'] }, usb))).toMatch(/^E601: scenario 'v': actor 'hub': 'add intf' runs between 'lock udev' and 'unlock udev', but on bus 'usb' \(needParentLock\) an add of a child already takes its parent's lock/);
+    expect(err(spec({ hub: ['add intf', 'lock udev', 'del intf', 'unlock udev'] }, usb))).toMatch(/'del intf' runs between 'lock udev' and 'unlock udev', but on bus 'usb' \(needParentLock\) a del of a child/);
+    expect(err(spec({ hub: ['add intf', 'lock udev', 'unlock udev', 'del intf'] }, usb))).toBe('no error');
+    expect(err(spec({ hub: ['lock udev', 'add intf', 'unlock udev'] }, { ...usb, buses: { usb: {} } }))).toBe('no error');
+  });
+
   it('a present driver and a present unbound device it matches: four ways out, autoprobe: false and a deferral at boot among them', () => {
     expect(err(spec({ a: 'add c1' }, { devices: { host: {}, c1: {}, p: { present: true } }, drivers: { pdrv: { matches: ['p'], present: true } } })))
       .toBe("E601: scenario 'v': driver 'pdrv' and device 'p' are both present on a bus that autoprobes, so boot would have bound it: say the device is boundTo it, add one of them in an actor, give the bus autoprobe: false (a device left for a sysfs bind), or give the driver needs: a device not bound at boot, or probe: 'defer' (boot's probe then deferred it: it starts on the pending list), or probe: 'error' (it failed: the device starts unbound)");
