@@ -3,7 +3,7 @@
  * models/autoprobe-del.ts). device_links_driver_bound adds an AUTOPROBE_CONSUMER link's consumer to
  * the deferred-probe pending list holding only the supplier's lock, so the add can follow the
  * consumer's device_del's driver_deferred_probe_del at every profile with the flag (e7dd40105aac,
- * v5.1 .. v5.3: from v5.4 here); __device_attach's dead check (654888327e9f, v5.9) is on the
+ * v5.1); __device_attach's dead check (654888327e9f, v5.9) is on the
  * device's own walk and does not cover it. The candidate fix (models/patches/deferred-add-dead.ts)
  * tests dev->p->dead in driver_deferred_probe_add.
  */
@@ -17,14 +17,15 @@ export default defineSuite({
   name: 'autoprobe-del',
   model: '../models/autoprobe-del.ts',
   cases: [
-    ...([['mainline', 464], ['v5.15', 464], ['v5.4', 716]] as const).map(([profile, states]) => ({ params: { supplier: 'rebind', profile, patches: '' }, states, note: REBIND, expect: V })),
+    ...([['mainline', 464], ['v5.15', 464], ['v5.4', 716], ['v5.1', 716]] as const).map(([profile, states]) => ({ params: { supplier: 'rebind', profile, patches: '' }, states, note: REBIND, expect: V })),
     { params: { supplier: 'rebind', profile: 'mainline', patches: '' }, patches: ['../models/patches/deferred-add-dead.ts'], states: 468, note: FIXED,
       expect: { 'deferred-lists': 'holds', 'no-probe-after-del': 'holds', 'no-deadlock': 'holds' } },
     { params: { supplier: 'module', profile: 'mainline', patches: '' }, states: 817, note: ADD, expect: V },
     { params: { supplier: 'module', profile: 'v6.6', patches: '' }, states: 817, note: ADD, expect: V },
     { params: { supplier: 'module', profile: 'v5.15', patches: '' }, states: 725, note: ADD, expect: V },
     { params: { supplier: 'module', profile: 'v5.10', patches: '' }, states: 627, note: `${ADD} (after __device_attach's dead check, v5.9: it guards only the device's own walk)`, expect: V },
-    { params: { supplier: 'module', profile: 'v5.4', patches: '' }, states: 873, note: `${ADD} (the first profile with DL_FLAG_AUTOPROBE_CONSUMER)`, expect: V },
+    { params: { supplier: 'module', profile: 'v5.4', patches: '' }, states: 873, note: ADD, expect: V },
+    { params: { supplier: 'module', profile: 'v5.1', patches: '' }, states: 873, note: `${ADD} (the first profile with DL_FLAG_AUTOPROBE_CONSUMER)`, expect: V },
     { params: { supplier: 'module', profile: 'mainline', patches: '' }, patches: ['../models/patches/deferred-add-dead.ts'], states: 869, note: FIXED,
       expect: { 'deferred-lists': 'holds', 'no-probe-after-del': 'holds', 'no-deadlock': 'holds' } },
   ],

@@ -385,10 +385,10 @@ PATCHES['eed6e41813de'] = {
  * device_links_driver_bound skips CONSUMER_PROBE/ACTIVE links to consumers, device_links_no_driver
  * makes them DORMANT first, and __device_links_no_driver makes only CONSUMER_PROBE/ACTIVE links to
  * suppliers AVAILABLE. The flag builds those shapes (links.ts, really-probe.ts), as core.c has them
- * from 515db266a9da on: v5.1 + this patch builds v5.4's link steps.
+ * from e7dd40105aac (v5.1) on: v5.0 + this patch builds v5.1's link steps.
  */
 PATCHES['15cfb0941603'] = {
-  id: '15cfb0941603', commit: '15cfb094160385cc0b303c4cda483caa102af654', base: 'v5.1',
+  id: '15cfb0941603', commit: '15cfb094160385cc0b303c4cda483caa102af654', base: 'v5.0',
   subject: 'driver core: Fix adding device links to probing suppliers',
   touches: ['really_probe:call_probe', 'really_probe:driver_bound', 'really_probe:probe_failed'],
   flags: ['LINKS_NO_DRIVER_DORMANT'],

@@ -61,7 +61,7 @@ export interface DeviceSpec {
    * default (FW_DEVLINK_FLAGS_ON/RPM), or a driver's device_link_add(dev, supplier,
    * DL_FLAG_AUTOPROBE_CONSUMER). When a supplier binds, device_links_driver_bound makes the link
    * AVAILABLE and puts this device on the deferred-probe pending list, holding the supplier's lock,
-   * not this device's (e7dd40105aac, v5.1 .. v5.3: from v5.4 here). Both ends are present from the
+   * not this device's (e7dd40105aac, v5.1). Both ends are present from the
    * start; fw_devlink's link creation at a later device_add is not modelled.
    */
   suppliers?: string[];
@@ -657,7 +657,7 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string):
   const fw = w.links.filter((l) => l.autoprobe);
   if (fw.length) {
     const why = `scenario '${spec.name}': device '${w.devices[fw[0]!.consumer]!.name}': suppliers`;
-    if (!k.has('AUTOPROBE_CONSUMER')) throw bad(`${why}: ${k.profile} has no DL_FLAG_AUTOPROBE_CONSUMER (e7dd40105aac, v5.1 .. v5.3, release not settled; the model has it from v5.4) nor fw_devlink; use v5.4 or later`);
+    if (!k.has('AUTOPROBE_CONSUMER')) throw bad(`${why}: ${k.profile} has no DL_FLAG_AUTOPROBE_CONSUMER (e7dd40105aac, v5.1) nor fw_devlink; use v5.1 or later`);
     for (const a of actors) for (const x of a.acts) if (x.op === 'add' && fw.some((l) => l.consumer === x.dev || l.supplier === x.dev)) {
       throw bad(`${why}: actor '${a.name}' adds '${w.devices[x.dev]!.name}', an end of a link made before the start: the links fw_devlink makes at a later device_add are not modelled (device_del's device_links_purge deletes them)`);
     }

@@ -11,7 +11,7 @@ describe('probecheck profiles', () => {
     expect(profiles.map((p) => p.name)).toEqual(PROFILE_NAMES);
     const v51 = profiles.find((p) => p.name === 'v5.1')!;
     expect(v51.sources).toEqual([{ path: 'drivers/base/dd.c', snapshot: 'torvalds@376991db4b64', origin: expect.stringContaining('376991db4b6464e906d699ef07681e2ffa8ab08c') },
-      { path: 'drivers/base/core.c', snapshot: 'torvalds@3451a495ef24', origin: expect.stringContaining('3451a495ef244a88ed6317a035299d835554d579') },
+      { path: 'drivers/base/core.c', snapshot: 'torvalds@e7dd40105aac', origin: expect.stringContaining('e7dd40105aac9ba051e44ad711123bc53a5e4c71') },
       { path: 'kernel/workqueue.c', snapshot: 'torvalds@009bb421b6ce', origin: expect.stringContaining('009bb421b6ceb7916ce627023d0eb7ced04c8910') }]);
     const dead = v51.flags.find((f) => f.flag === 'DEAD_FLAG')!;
     expect(dead.commit).toBe(FLAGS.DEAD_FLAG.commit);

@@ -1,5 +1,5 @@
 /**
- * DL_FLAG_AUTOPROBE_CONSUMER (DeviceSpec.suppliers; e7dd40105aac, from v5.4 here): a supplier's
+ * DL_FLAG_AUTOPROBE_CONSUMER (DeviceSpec.suppliers; e7dd40105aac, from v5.1 here): a supplier's
  * device_links_driver_bound makes the link AVAILABLE and puts the consumer on the deferred-probe
  * pending list, holding the supplier's lock, not the consumer's (core.c 6.18.16
  * device_links_driver_bound+52..+53). The consumer's device_del takes it off the lists
@@ -38,9 +38,9 @@ describe("device_links_driver_bound's add of an AUTOPROBE_CONSUMER link's consum
     expect(p.trace!.steps[add]!.source).toMatch(/dd\.c@dakr@1ac45118ddf8:135,138-139,141,143/);
   });
 
-  it('without the del the supplier\'s bind retries the consumer, which binds; the race is at every profile from v5.4', () => {
+  it('without the del the supplier\'s bind retries the consumer, which binds; the race is at every profile from v5.1', () => {
     expect(run(race(false), 'mainline').v).toEqual({ 'deferred-lists': 'holds', 'no-deadlock': 'holds', 'codec-never-bound': 'violated' });
-    for (const p of ['v5.4', 'v5.9', 'v5.10', 'v5.15', 'v5.19', 'v6.1', 'v6.12']) expect(run(race(), p).v['deferred-lists'], p).toBe('violated');
+    for (const p of ['v5.1', 'v5.4', 'v5.9', 'v5.10', 'v5.15', 'v5.19', 'v6.1', 'v6.12']) expect(run(race(), p).v['deferred-lists'], p).toBe('violated');
   });
 
   it('from v5.13 (the model: v5.14) the add skips a consumer that never matched a driver (dev_can_match); before, it adds it', () => {
@@ -109,9 +109,9 @@ describe("device_links_driver_bound's add of an AUTOPROBE_CONSUMER link's consum
       .toEqual({ 'deferred-lists': 'fixed', 'no-probe-after-del': 'fixed', 'no-deadlock': 'still holds' });
   });
 
-  it('E601: before v5.4, an actor that adds an end, a bound consumer of an unbound supplier, an end not present, a link probe() adds too', () => {
+  it('E601: before v5.1, an actor that adds an end, a bound consumer of an unbound supplier, an end not present, a link probe() adds too', () => {
     const bad = (s: Partial<ScenarioSpec>, p = 'mainline') => () => buildScenario({ ...race(), ...s }, p, '');
-    for (const p of ['v4.18', 'v5.1']) expect(bad({}, p)).toThrow(/device 'codec': suppliers: v\d\.\d+ has no DL_FLAG_AUTOPROBE_CONSUMER \(e7dd40105aac/);
+    for (const p of ['v4.18', 'v5.0']) expect(bad({}, p)).toThrow(/device 'codec': suppliers: v\d\.\d+ has no DL_FLAG_AUTOPROBE_CONSUMER \(e7dd40105aac/);
     // The timeout work's fw_devlink_drivers_done (relaxing links of suppliers that never matched) is not modelled.
     expect(bad({ actors: { udev: 'modprobe pmic', unplug: 'del codec', boot: 'deferred_probe_initcall' } })).toThrow(/suppliers: 'deferred_probe_initcall' schedules the deferred-probe timeout work here \(deferred_probe_timeout 10\), whose fw_devlink_drivers_done relaxes/);
     expect(() => buildScenario({ ...race(), deferredProbeTimeout: 0, actors: { udev: 'modprobe pmic', unplug: 'del codec', boot: 'deferred_probe_initcall' } }, 'mainline', '')).not.toThrow();

@@ -26,7 +26,7 @@ const SMALL: ScenarioSpec[] = [
   { name: 'links', devices: { pmic: {}, mmc: {} }, drivers: { pd: { matches: ['pmic'], present: true, statelessLinks: [{ consumer: 'mmc', supplier: 'pmic' }] }, md: { matches: ['mmc'], present: true, statelessLinks: [{ consumer: 'mmc', supplier: 'pmic' }] } }, actors: { boot: ['add pmic', 'add mmc'], a: ['unbind md mmc'], b: ['unbind pd pmic'] } },
   { name: 'override', devices: { dc: {} }, drivers: { dd: { matches: ['dc'] } }, actors: { h: ['add dc'], r: ['register dd'], w: ['override dc dd'], b: ['bind dd dc'] } },
   { name: 'kill', devices: { ns: { present: true, boundTo: 'nd' } }, drivers: { nd: { matches: ['ns'], present: true } }, actors: { a: ['kill-del ns'], b: ['kill-del ns'] } },
-  // A supplier's bind that puts an AUTOPROBE_CONSUMER link's consumer on the pending list (device_links_driver_bound), from v5.4.
+  // A supplier's bind that puts an AUTOPROBE_CONSUMER link's consumer on the pending list (device_links_driver_bound), from v5.1.
   { name: 'autoprobe', devices: { pmic: { present: true }, codec: { present: true, suppliers: ['pmic'] } }, drivers: { pmd: { matches: ['pmic'], module: 'pm' }, cod: { matches: ['codec'], present: true } }, actors: { u: ['modprobe pm'], h: ['del codec'] } },
   { name: 'usb', buses: { usb: { needParentLock: true } }, devices: { u: { present: true }, i: { parent: 'u' } }, drivers: { id: { matches: ['i'], probeType: 'async', present: true } }, actors: { h: ['add i', 'del i'], s: ['bind id i'] } },
   // driver_detach of a USB interface: v4.18's device_release_driver_internal locks the parent inline (8c97a46af04b:922-923, 930-931).

@@ -44,8 +44,8 @@ describe('profiles', () => {
     expect(profileDiff('v4.2', 'v4.14')).toEqual({ added: ['WAIT_FLUSH_DEFERRED', 'DEVICE_LINKS', 'OVERRIDE_LOCK', 'MATCH_DEFER'], removed: [] });
     expect(profileDiff('v4.14', 'v4.18')).toEqual({ added: ['LINK_DEFER_ADD', 'LINK_KREF', 'NEED_PARENT_LOCK', 'LINKS_PURGE_AFTER_UNBIND'], removed: [] });
     expect(profileDiff('v4.18', 'v5.0')).toEqual({ added: ['ASYNC_SYNC_IN_DRIVER_DETACH', 'LATE_INITCALL_SECOND_PASS', 'PROBE_TIMEOUT_WORK', 'TIMEOUT_WORK_CLEARS'], removed: [] });
-    expect(profileDiff('v5.0', 'v5.1')).toEqual({ added: ['DEAD_FLAG', 'PER_DEVICE_ASYNC_ATTACH', 'DRIVER_LOCK_HELPERS'], removed: ['ATTACH_DRIVER_EBUSY'] });
-    expect(profileDiff('v5.1', 'v5.4')).toEqual({ added: ['KILL_DEVICE', 'LINKS_NO_DRIVER_DORMANT', 'MODULE_LOAD_WAITS_GOING', 'AUTOPROBE_CONSUMER'], removed: [] });
+    expect(profileDiff('v5.0', 'v5.1')).toEqual({ added: ['DEAD_FLAG', 'PER_DEVICE_ASYNC_ATTACH', 'DRIVER_LOCK_HELPERS', 'LINKS_NO_DRIVER_DORMANT', 'AUTOPROBE_CONSUMER'], removed: ['ATTACH_DRIVER_EBUSY'] });
+    expect(profileDiff('v5.1', 'v5.4')).toEqual({ added: ['KILL_DEVICE', 'MODULE_LOAD_WAITS_GOING'], removed: [] });
     expect(profileDiff('v5.4', 'v5.9')).toEqual({ added: ['ATTACH_DEAD_CHECK', 'LINKS_NO_DRIVER_BOUND_CHECK', 'WAIT_PROBE_TIMEOUT', 'MODULE_WQ_UNLOAD_WAKE'], removed: [] });
     expect(profileDiff('v5.9', 'v5.10')).toEqual({ added: [], removed: [] });
     expect(profileDiff('v5.10', 'v5.15')).toEqual({ added: ['KERNFS_WRITE_ITER', 'TIMEOUT_WALK_LOCKED', 'PROBE_BUSY_CHECK', 'DRIVER_ATTACH_INLINE_LOCK', 'MUTEX_HANDOFF', 'TIMEOUT_RELAXES_FW_LINKS'], removed: [] });
@@ -58,6 +58,26 @@ describe('profiles', () => {
 
   // wait_for_device_probe's timeout wait is modelled as passing at once (paths/async.ts): it would
   // block only with a timeout > 0 in a scenario that starts before the late initcall.
+  // The s28 flags audit: v5.1 has both (core.c read at e7dd40105aac, the AUTOPROBE commit itself). Its
+  // dd.c hunk un-statics driver_deferred_probe_add, and v5.1's own dd.c (376991db4b64) has it non-static;
+  // 15cfb0941603 precedes it (e7dd40105aac's core.c already has the DORMANT shape). Not v5.0: both came
+  // after 3451a495ef24 (the dead flag, v5.1 merge window). No v5.0/v5.1 tag tree was read.
+  it('v5.1 has LINKS_NO_DRIVER_DORMANT and AUTOPROBE_CONSUMER (core.c at e7dd40105aac; dd.c at 376991db4b64 has its un-static hunk); v5.0 lacks them', () => {
+    expect(PROFILES['v5.1']!.sources['drivers/base/core.c']).toBe('torvalds@e7dd40105aac');
+    for (const f of ['LINKS_NO_DRIVER_DORMANT', 'AUTOPROBE_CONSUMER'] as const) {
+      expect(PROFILES['v5.1']!.flags, f).toContain(f);
+      expect(PROFILES['v5.0']!.flags, f).not.toContain(f);
+      expect(FLAGS[f].since, f).toMatch(/^v5\.1 /);
+    }
+    const add = excerpt('torvalds@376991db4b64', 'drivers/base/dd.c', 'driver_deferred_probe_add')!;
+    expect(add.lines[0]).toBe('void driver_deferred_probe_add(struct device *dev)');
+    const bound = excerpt('torvalds@e7dd40105aac', 'drivers/base/core.c', 'device_links_driver_bound')!;
+    expect(resolveAnchor(bound, 'driver_deferred_probe_add(link->consumer);@1').length).toBeGreaterThan(0);
+    expect(resolveAnchor(excerpt('torvalds@e7dd40105aac', 'drivers/base/core.c', 'device_links_no_driver')!, 'WRITE_ONCE(link->status, DL_STATE_DORMANT);@1').length).toBeGreaterThan(0);
+    // 3451a495ef24, the core.c v5.1 read before, has neither line.
+    expect(() => resolveAnchor(excerpt('torvalds@3451a495ef24', 'drivers/base/core.c', 'device_links_driver_bound')!, 'driver_deferred_probe_add(link->consumer);@1')).toThrow(/is not in device_links_driver_bound/);
+  });
+
   it('no profile that can build deferred_probe_initcall both waits for the probe timeout and defaults it above 0', () => {
     const both = PROFILE_NAMES.filter((p) => PROFILES[p]!.flags.includes('WAIT_PROBE_TIMEOUT') && PROFILES[p]!.flags.includes('PROBE_TIMEOUT_DEFAULT_10') && !lateInitcallRefusal({ profile: p, unsettled: PROFILES[p]!.unsettled ?? {} }));
     expect(both).toEqual([]);
