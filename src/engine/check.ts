@@ -140,7 +140,7 @@ export function check(model: Model, o: CheckOptions = {}): Result {
         : o.shard ? 'a shard runs on one thread' : !o.source ? 'a model given as an object (no file to rebuild it from) runs on one thread' : undefined;
   let out: ParallelOutcome;
   if (reduce) {
-    const r = explorePor(be, c, () => new Monitor(c, safety), strategy as 'bfs' | 'dfs', o, o.onProgress, sym.close);
+    const r = withPath(be, () => explorePor(be, c, () => new Monitor(c, safety), strategy as 'bfs' | 'dfs', o, o.onProgress, sym.close));
     out = { ...r.out, workers: 1 }; monitor = r.monitor;
     // A search that expanded every state fully explored the whole graph: its BFS traces are shortest.
     por = { applied: true, reduced: (r.stats.ample ?? 0) > 0, ...r.stats, shortest: (r.stats.ample ?? 0) === 0 && strategy === 'bfs' };

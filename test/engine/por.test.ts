@@ -438,3 +438,26 @@ describe('a reduced search that reduced nothing', () => {
     expect(reduced.shortest).toBe(false);
   });
 });
+
+// A reductions hunt (2026-12-05): a step that throws (a user's patch that takes a held mutex,
+// E203) met on a warm-up walk was reported with no moves under --por, where the unreduced
+// search names the moves that reach it.
+describe("a model's error under --por", () => {
+  const breaks = (): Model => ({
+    name: 'breaks', state: t.record({ x: t.int(3) }), properties: [{ kind: 'invariant', name: 'ok', holds: () => true }],
+    threads: ['A', 'B'].map((name) => ({ name, steps: {
+      one: { where: 'test/breaks', run: (s: any) => { s.x++; return 'two'; } },
+      two: { where: 'test/breaks', run: (s: any) => { if (s.x === 2) throw new Error('both ran one'); return null; } },
+    } })),
+  });
+  it('names the moves that reach it, as the unreduced search does', () => {
+    for (const por of [false, true]) {
+      let e: unknown;
+      try { check(breaks(), { por }); } catch (x) { e = x; }
+      expect((e as { code?: string }).code).toBe('E203');
+      const detail = (e as { detail?: string[] }).detail ?? [];
+      expect(detail[0], `por ${por}`).toMatch(/^reached by [23] moves from the initial state:$/);
+      expect(detail.slice(1).every((l) => /^ {2}\d+\. [AB]: (one|two)$/.test(l))).toBe(true);
+    }
+  });
+});

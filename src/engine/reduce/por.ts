@@ -71,7 +71,8 @@ import type { Compiled } from '../compile.js';
 import type { Backend } from '../state/backend.js';
 import { fp } from '../hash.js';
 import type { FingerprintStore } from '../store.js';
-import { explore } from '../search/explore.js';
+import { explore, REACHED_BY } from '../search/explore.js';
+import { ProbecheckError } from '../errors.js';
 import { moveOf, watchedBytes, type Monitor } from '../search/monitor.js';
 import type { Property, Query } from '../model.js';
 import { actionCode } from '../trace.js';
@@ -279,46 +280,56 @@ export class Reducer {
     let taken = 0, enough = false;
     const prio = new Float64Array(T.length);
     const rand = () => (x = (Math.imul(x, 1103515245) + 12345) >>> 0) / 2 ** 32;
-    for (let w = 0; !enough && w < Math.max(walks, Math.min(maxWalks, lastNew + walks)); w++) {
-      be.loadInitial();
-      state(false);
-      const pct = (w & 1) === 1;
-      for (let k = 0; k < T.length; k++) prio[k] = rand();
-      for (let d = 0; !enough && d < depth; d++) {
-        moves.length = 0; fresh.length = 0;
-        for (let k = 0; k < T.length; k++) {
-          const pc = be.pc(k);
-          pcs[k] = pc;
-          if (pc === 0) continue;
-          rec.clear();
-          const nb = be.enabledRec(k, rec), id = T[k]!.steps[pc - 1]!.id;
-          F.learnGuard(id, rec);
-          for (let b = 0; b < nb; b++) { moves.push(k * 256 + b); if (!F.isKnown(id)) fresh.push(k * 256 + b); }
+    // The walk's moves: a model's error met on a walk (a user's step that throws) is reported as
+    // met, with the moves that reach it, as the search reports its own (withPath in check.ts).
+    const path: number[] = [];
+    try {
+      for (let w = 0; !enough && w < Math.max(walks, Math.min(maxWalks, lastNew + walks)); w++) {
+        be.loadInitial();
+        path.length = 0;
+        state(false);
+        const pct = (w & 1) === 1;
+        for (let k = 0; k < T.length; k++) prio[k] = rand();
+        for (let d = 0; !enough && d < depth; d++) {
+          moves.length = 0; fresh.length = 0;
+          for (let k = 0; k < T.length; k++) {
+            const pc = be.pc(k);
+            pcs[k] = pc;
+            if (pc === 0) continue;
+            rec.clear();
+            const nb = be.enabledRec(k, rec), id = T[k]!.steps[pc - 1]!.id;
+            F.learnGuard(id, rec);
+            for (let b = 0; b < nb; b++) { moves.push(k * 256 + b); if (!F.isKnown(id)) fresh.push(k * 256 + b); }
+          }
+          if (moves.length === 0) break;
+          let m: number;
+          if (pct) {
+            m = moves[0]!;
+            for (const y of moves) if (prio[y >> 8]! > prio[m >> 8]!) m = y;
+            if (rand() < 1 / 32) prio[m >> 8] = -rand();
+          } else {
+            const from = fresh.length > 0 && rand() < 0.75 ? fresh : moves;
+            m = from[Math.floor(rand() * from.length)]!;
+          }
+          const v0 = F.version;
+          this.stepLearn(m >> 8, m & 255);
+          if (F.version !== v0) lastNew = w + 1;
+          seen.add((fp.hi & 0x1fffff) * 2 ** 32 + fp.lo);
+          if (++taken > 32 * seen.size + 256) enough = true;
+          state(true);
+          for (const p of props) {
+            if (p.kind !== 'action') continue;
+            const u = !p.watches?.length, r = u ? this.actRec : this.propRec;
+            look(() => p.holds(be.recG(false, r), be.recG(true, r), moveOf(be, actionCode(m >> 8, m & 255)), be.recQ(true, r), be.recQ(false, r)));
+            if (u) this.attribute(m >> 8);
+          }
+          be.advance();
+          path.push(actionCode(m >> 8, m & 255));
         }
-        if (moves.length === 0) break;
-        let m: number;
-        if (pct) {
-          m = moves[0]!;
-          for (const y of moves) if (prio[y >> 8]! > prio[m >> 8]!) m = y;
-          if (rand() < 1 / 32) prio[m >> 8] = -rand();
-        } else {
-          const from = fresh.length > 0 && rand() < 0.75 ? fresh : moves;
-          m = from[Math.floor(rand() * from.length)]!;
-        }
-        const v0 = F.version;
-        this.stepLearn(m >> 8, m & 255);
-        if (F.version !== v0) lastNew = w + 1;
-        seen.add((fp.hi & 0x1fffff) * 2 ** 32 + fp.lo);
-        if (++taken > 32 * seen.size + 256) enough = true;
-        state(true);
-        for (const p of props) {
-          if (p.kind !== 'action') continue;
-          const u = !p.watches?.length, r = u ? this.actRec : this.propRec;
-          look(() => p.holds(be.recG(false, r), be.recG(true, r), moveOf(be, actionCode(m >> 8, m & 255)), be.recQ(true, r), be.recQ(false, r)));
-          if (u) this.attribute(m >> 8);
-        }
-        be.advance();
       }
+    } catch (e) {
+      if (e instanceof ProbecheckError && e.code.startsWith('E2') && !REACHED_BY.has(e)) REACHED_BY.set(e, [...path]);
+      throw e;
     }
     be.coverage.fill(0);
     this.flushVis();
