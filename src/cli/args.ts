@@ -59,7 +59,7 @@ export type MergeOutputArgs = Pick<OutputArgs, 'json' | 'quiet' | 'allowVacuous'
 export type Invocation =
   | { command: 'check'; targets: string[]; params: Record<string, string>; search: SearchArgs; output: OutputArgs }
   | { command: 'replay'; trace: string; property?: string; json: boolean; model?: string; propertyFiles?: string[] }
-  | { command: 'diff'; base: string; patched: string; baseParams: Record<string, string>; patchedParams: Record<string, string>; search: SearchArgs; json: boolean; quiet: boolean; allowVacuous: boolean }
+  | { command: 'diff'; base: string; patched: string; baseParams: Record<string, string>; patchedParams: Record<string, string>; search: SearchArgs; json: boolean; quiet: boolean; allowVacuous: boolean; fixes: string[] }
   | { command: 'merge'; files: string[]; output: MergeOutputArgs }
   | { command: 'profiles'; json: boolean; names: string[] }
   | { command: 'source'; fn: string; profile: string; json: boolean }
@@ -191,15 +191,16 @@ export function buildProgram(found: (inv: Invocation) => void): Command {
     .option('--base-param <k=v>', 'parameter for the base side (repeatable)', collect)
     .option('--patched-param <k=v>', 'parameter for the patched side (repeatable)', collect)
     .option('--patch <file>', 'apply the patches a file exports on the patched side only (repeatable)', collect)
+    .option('--fixes <property>', 'the patch must fix this property: violated on the base, holds on the patched model; exit 1 otherwise (repeatable)', collect)
     .option('--json', 'print the comparison as JSON')
     .option('-q, --quiet', 'print only the comparison table, and why a search stopped early')
     .option('--allow-vacuous', 'accept newly and still vacuous properties: exit as if they held (still reported)'), false, false)
-    .addHelpText('after', `\nExamples:\n  (run from a clone of the repository; "# exit N": the status it ends with)\n  $ probecheck diff models/hot-unplug.ts --param variant=deferred --param profile=v5.1 --patched-param patches=654888327e9f\n  $ probecheck diff models/nvdimm.ts --param variant=abba --param profile=v5.1 --patched-param variant=abba-fixed -q\n\nExit status:\n  0  no property regressed\n  1  a property that holds on the base is violated on the patched model\n  2  usage or model error\n  3  a limit stopped a search before a verdict (and nothing regressed or is vacuous)
+    .addHelpText('after', `\nExamples:\n  (run from a clone of the repository; "# exit N": the status it ends with)\n  $ probecheck diff models/hot-unplug.ts --param variant=deferred --param profile=v5.1 --patched-param patches=654888327e9f\n  $ probecheck diff models/nvdimm.ts --param variant=abba --param profile=v5.1 --patched-param variant=abba-fixed -q\n\nExit status:\n  0  no property regressed\n  1  a property that holds on the base is violated on the patched model, or one named by --fixes is not fixed\n  2  usage or model error\n  3  a limit stopped a search before a verdict (and nothing regressed or is vacuous)
   5  nothing regressed, but a property is newly or still vacuous (--allow-vacuous accepts it)`)
     .action((base: string, patched: string | undefined, o: Record<string, any>) => {
       const both = params(o, 'param', '--param');
       found({
-        command: 'diff', base, patched: patched ?? base, search: searchArgs(o), json: Boolean(o.json), quiet: Boolean(o.quiet), allowVacuous: Boolean(o.allowVacuous),
+        command: 'diff', base, patched: patched ?? base, search: searchArgs(o), json: Boolean(o.json), quiet: Boolean(o.quiet), allowVacuous: Boolean(o.allowVacuous), fixes: o.fixes ?? [],
         baseParams: { ...both, ...params(o, 'baseParam', '--base-param') }, patchedParams: withPatches({ ...both, ...params(o, 'patchedParam', '--patched-param') }, o.patch),
       });
     });

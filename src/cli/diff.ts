@@ -10,7 +10,7 @@
  */
 import { resolve } from 'node:path';
 import { hasProperty } from '../engine/check.js';
-import { ProbecheckError } from '../engine/errors.js';
+import { didYouMean, ProbecheckError } from '../engine/errors.js';
 import type { Model } from '../engine/model.js';
 import type { PropertyResult, Result, Verdict } from '../engine/result.js';
 import { loadModel, loadPatchFiles } from '../load.js';
@@ -54,7 +54,7 @@ export interface OldTrace { replays: boolean; blockedAt?: number; why?: string; 
 
 export interface DiffRow { property: string; base: Verdict; patched: Verdict; change: Change; baseTrace?: number; patchedTrace?: number; oldTrace?: OldTrace }
 
-export async function runDiff(io: Io, baseFile: string, patchedFile: string, baseParams: Record<string, string>, patchedParams: Record<string, string>, search: SearchArgs, json: boolean, quiet: boolean, allowVacuous = false): Promise<ExitCode> {
+export async function runDiff(io: Io, baseFile: string, patchedFile: string, baseParams: Record<string, string>, patchedParams: Record<string, string>, search: SearchArgs, json: boolean, quiet: boolean, allowVacuous = false, fixes: readonly string[] = []): Promise<ExitCode> {
   const [bf, pf] = [await loadModel(baseFile), await loadModel(patchedFile)];
   // --patch FILE goes to the patched side only (args.ts); its files load here, before either search.
   await loadPatchFiles(baseParams.patches);
@@ -72,8 +72,11 @@ export async function runDiff(io: Io, baseFile: string, patchedFile: string, bas
   // worker, so deferred-lists and quiescence) or another profile may choose library properties the
   // base does not, and the base's list alone left them out, violated or not (a diff hunt,
   // 2026-12-06: `check --patch` exit 1, the same patch's diff "fixed", exit 0).
-  const names = search.properties.length ? search.properties : [...new Set([...baseModel.properties, ...patchedModel.properties].map((p) => p.name))];
-  for (const n of names) if (!hasProperty(patchedModel, n)) {
+  // --fixes: properties the patch must fix, compared whatever else is (the library's named there are checked too).
+  const names = [...new Set([...(search.properties.length ? search.properties : [...baseModel.properties, ...patchedModel.properties].map((p) => p.name)), ...fixes])];
+  for (const n of names) if (!hasProperty(patchedModel, n) && !hasProperty(baseModel, n)) {
+    throw new ProbecheckError('E301', `neither model has a property '${n}'${didYouMeanOf(n, [...baseModel.properties, ...patchedModel.properties].map((p) => p.name))}`);
+  } else if (!hasProperty(patchedModel, n)) {
     throw new ProbecheckError('E301', `the patched model ${patchedModel.name} has no property '${n}' (the base has it); pass --property to compare a subset`);
   } else if (!hasProperty(baseModel, n)) {
     throw new ProbecheckError('E301', `the base model ${baseModel.name} has no property '${n}' (the patched model has it); pass --property to compare a subset`);
@@ -125,11 +128,14 @@ export async function runDiff(io: Io, baseFile: string, patchedFile: string, bas
   // What the patched model says that the base does not (a patch's wait the model cannot judge, say).
   const newNotes = (patched.notes ?? []).filter((n) => !(base.notes ?? []).includes(n));
   const regressed = rows.some((r) => r.change === 'regressed');
+  // A patch meant to fix a property that fixes nothing exits 0 otherwise: `still violated` is no
+  // regression (two new users, 2026-12-05: wrong fixes passed a CI gate on diff's exit status).
+  const unfixed = fixes.map((n) => rows.find((r) => r.property === n)!).filter((r) => r.change !== 'fixed');
   const vacuous = !allowVacuous && rows.some((r) => r.change === 'newly vacuous' || r.change === 'still vacuous');
-  const exit = worst([regressed ? EXIT.violated : EXIT.ok, vacuous ? EXIT.vacuous : EXIT.ok, rows.some((r) => r.change === 'unknown') ? EXIT.limit : EXIT.ok]);
+  const exit = worst([regressed || unfixed.length ? EXIT.violated : EXIT.ok, vacuous ? EXIT.vacuous : EXIT.ok, rows.some((r) => r.change === 'unknown') ? EXIT.limit : EXIT.ok]);
 
   if (json) {
-    io.out(JSON.stringify({ format: 'probecheck-diff', version: 1, exit, base: summary(baseFile, base), patched: summary(patchedFile, patched), properties: rows, ...(user.length ? { patchNotes: notes } : {}), ...(newNotes.length ? { patchedNotes: newNotes } : {}) }, null, 2));
+    io.out(JSON.stringify({ format: 'probecheck-diff', version: 1, exit, base: summary(baseFile, base), patched: summary(patchedFile, patched), properties: rows, ...(fixes.length ? { fixes: fixes.map((n) => ({ property: n, fixed: !unfixed.some((r) => r.property === n) })) } : {}), ...(user.length ? { patchNotes: notes } : {}), ...(newNotes.length ? { patchedNotes: newNotes } : {}) }, null, 2));
     return exit;
   }
   const c = io.colors;
@@ -156,6 +162,7 @@ export async function runDiff(io: Io, baseFile: string, patchedFile: string, bas
   if (rows.some((r) => r.change === 'newly reached')) out.push(...vacuityLines(base, c, 'no exit').map((l, i) => (i === 0 ? `base ${l}` : l)));
   for (const l of noteLines(notes, c.yellow)) out.push(l);
   for (const n of newNotes) out.push(`${c.yellow('note:')} ${n}`);
+  for (const r of unfixed) out.push(`${c.red(c.bold('not fixed:'))} --fixes ${r.property}: ${r.base} on the base, ${r.patched} on the patched model (${r.change})`);
   io.out(out.join('\n'));
   return exit;
 }
@@ -230,4 +237,10 @@ function summary(file: string, r: Result) {
     ...(r.symmetry ? { symmetry: r.symmetry } : {}), ...(r.por ? { por: r.por } : {}),
     ...(r.vacuity && (r.vacuity.actions.length || r.vacuity.properties.length) ? { vacuity: r.vacuity } : {}),
     properties: r.properties.map((p) => ({ name: p.name, verdict: p.verdict, ...(p.trace ? { trace: { moves: p.trace.moves } } : {}) })) };
+}
+
+/** `; did you mean 'x'?` for a name near one of `known`, else nothing. */
+function didYouMeanOf(name: string, known: readonly string[]): string {
+  const m = didYouMean(name, known);
+  return m !== undefined ? `; did you mean '${m}'?` : '';
 }

@@ -43,6 +43,22 @@ describe('probecheck diff', () => {
     expect(full.stdout).toMatch(/the patched model's: 7 steps, above\n/);
   });
 
+  // Two new users (2026-12-05): a wrong fix left the bug in place, `still violated`, and diff exited 0
+  // as for a real fix. --fixes names what the patch must fix.
+  it('--fixes: a named property that is not fixed exits 1 and is said; one that is fixed passes', () => {
+    const args = ['diff', PROBE_TREE, '--base-param', 'variant=v4.2', '--patched-param', 'variant=parentlock', '-q'];
+    const ok = probecheck([...args, '--fixes', 'parent-before-child']);
+    expect(ok.status).toBe(0);
+    expect(ok.stdout).not.toContain('not fixed');
+    const bad = probecheck([...args, '--fixes', 'parent-before-child', '--fixes', 'no-bind-after-unregister']);
+    expect(bad.status).toBe(1);
+    expect(bad.stdout).toContain('not fixed: --fixes no-bind-after-unregister: violated on the base, violated on the patched model (still violated)');
+    const j = JSON.parse(probecheck([...args, '--fixes', 'no-bind-after-unregister', '--json']).stdout);
+    expect(j.exit).toBe(1);
+    expect(j.fixes).toEqual([{ property: 'no-bind-after-unregister', fixed: false }]);
+    expect(probecheck([...args, '--fixes', 'no-such-property']).status).toBe(2);
+  });
+
   it('parentlock → fixed as JSON: one fixed, one still holds, old trace data', () => {
     const r = probecheck(['diff', PROBE_TREE, PROBE_TREE, '--param', 'N=4', '--base-param', 'variant=v4.2', '--patched-param', 'variant=parentlock', '--json']);
     expect(r.status).toBe(0);
