@@ -274,8 +274,10 @@ export function deadlockReport(r: PropertyResult, col: Colors = plain): string[]
   events.sort((a, b) => a.n - b.n);
   // A wait on a lock reads lock(...), as lockdep prints it; any other wait (probe_count == 0,
   // async_synchronize_full) reads wait(...).
+  // Its name only: the words after it are the chain's, and a long one made every column as wide,
+  // pushing the other threads' lines off a terminal (a new user, 2026-12-05, read their columns as empty).
   for (const w of drawn) {
-    const what = lockName(w.waits);
+    const what = lockName(w.waits).split(': ')[0]!;
     events.push({ thread: w.thread, text: /mutex|lock|sem/i.test(what) ? `lock(${what});` : `wait(${what});`, n: Infinity });
   }
   const width = Math.max(12, ...names.map((n) => n.length), ...events.map((e) => e.text.length)) + 4;

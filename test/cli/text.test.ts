@@ -1,7 +1,7 @@
 /** The text renderer on real probe-tree traces and a deadlock, in-process. */
 import { describe, expect, it } from 'vitest';
 import { check } from '../../src/engine/check.js';
-import { holdings, kernelFunction, renderResult, renderViolation, traceColumns, traceList } from '../../src/report/text.js';
+import { deadlockReport, holdings, kernelFunction, renderResult, renderViolation, traceColumns, traceList } from '../../src/report/text.js';
 import abba from './fixtures/abba.ts';
 import { buildScenario, defineProperty, type ScenarioSpec } from 'probecheck';
 import probeTree from '../../models/bench/probe-tree.ts';
@@ -142,6 +142,17 @@ describe('text trace', () => {
     expect(scenario).not.toMatch(/^\s+admin\s/m);
     expect(scenario).toContain('(also blocked, waiting on the threads above: admin)');
     expect(s).toContain('admin waits for &dev->mutex(dc) (held by modprobe since step');
+  });
+
+  // A new user (2026-12-05): a wait's long description (flush_work's) made every column as wide,
+  // and the other threads' lines went off the terminal: the table names the wait only.
+  it('the scenario names a wait by its name, not the chain\'s words after it', () => {
+    const long = "flush_work(&deferred_probe_work): the end of the deferred-probe work's current run, the instance the flush waits for";
+    const lines = deadlockReport({ name: 'no-deadlock', kind: 'deadlock', verdict: 'violated', waiters: [{ thread: 'worker', waits: 'deferred_probe_mutex' }, { thread: 'timeout', waits: long }] } as never);
+    const table = lines.slice(lines.indexOf(' Possible unsafe scenario:'));
+    expect(table.map((l) => l.trim())).toContain('wait(flush_work(&deferred_probe_work));');
+    expect(Math.max(...table.map((l) => l.length))).toBeLessThan(100);
+    expect(lines.join('\n')).toContain(long); // the chain keeps the words
   });
 
   it('holdings: the last writer of a field away from its initial value holds it', () => {
