@@ -66,7 +66,7 @@ export function patchNotes(patches: UserPatch[], patched: Result, base?: Result)
     for (const e of patched.coverage) {
       if (e.fired > 0 || !fired.has(`${e.thread}\0${e.label}`) || firedNow.has(`${e.program}\0${e.label}`) || said.has(e.label)) continue;
       said.add(e.label);
-      notes.push({ patch: patches.map((p) => p.id).join(', '), step: e.label, note: 'unreachable', text: `step ${e.label} (${e.thread}) fires without the patch and never with it` });
+      notes.push({ patch: patches.map((p) => p.id).join(', '), step: e.label, note: 'unreachable', text: `step ${e.label} (${e.thread}) fires without the patch and never with it (unreached, or a wait that never ends there)` });
     }
   }
   return notes;

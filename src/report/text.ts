@@ -450,7 +450,7 @@ export function statsLines(r: Result, col: Colors = plain, workers?: number): st
   if (r.neverFired.length && r.complete) {
     // A step several threads (or call sites) run is one step with several instances.
     const groups = groupSteps(r.neverFired), many = r.neverFired.length > groups.length ? ` (${r.neverFired.length} instances)` : '';
-    out.push(col.yellow(`warning: ${steps(groups.length)}${many} never fired in functions the search entered (dead code, or a branch the scenario never takes):`));
+    out.push(col.yellow(`warning: ${steps(groups.length)}${many} never fired in functions the search entered (dead code, a branch the scenario never takes, or a wait that never ends):`));
     for (const g of groups.slice(0, 10)) out.push(col.yellow(`  ${g}`));
     if (groups.length > 10) out.push(col.yellow(`  ... and ${groups.length - 10} more`));
   }
