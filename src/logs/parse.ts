@@ -64,8 +64,8 @@ export interface ParsedLog {
    * than 2 s before one already seen (a log hunt, 2026-12-04: two boots pasted into one mail).
    */
   reboot?: { line: number; why: string };
-  /** Driver-core lines wrapped over two or three lines (a mail client's), read joined: how many, and the first. */
-  wrapped?: { count: number; line: number };
+  /** Driver-core lines wrapped over two or three lines (a mail client's), read joined: how many, the first, and `qp` where a quoted-printable mail's soft line breaks did it. */
+  wrapped?: { count: number; line: number; qp?: true };
   /**
    * Unread lines that look like a driver-core line cut at the end (a `bus:`/`driver:`/`device:`
    * head, ending mid-phrase) with a continuation-like line after them that did not complete it.
@@ -116,7 +116,7 @@ const FUNC_LINE = /^(?:\S* \S+: )?(?:device|driver): '[^']+': \w+$/;
 
 /** The wrapped lines in words. */
 export function describeWrapped(w: NonNullable<ParsedLog['wrapped']>): string {
-  return `${w.count} driver-core line${w.count === 1 ? ' was' : 's were'} wrapped over the next line, as a mail client wraps text (first at line ${w.line}): read joined`;
+  return `${w.count} driver-core line${w.count === 1 ? ' was' : 's were'} wrapped over the next line, ${w.qp ? "by quoted-printable soft line breaks ('=' at the end)" : 'as a mail client wraps text'} (first at line ${w.line}): read joined`;
 }
 
 /** The cut lines in words. */
@@ -251,6 +251,10 @@ export function parseLog(input: string): ParsedLog {
   let unknown = 0, release: string | undefined, version: string | undefined, releaseLine: number | undefined, prefixed: ParsedLog['prefixed'], callerIds = false;
   let wrapped: ParsedLog['wrapped'], cut: ParsedLog['cut'], decorated: ParsedLog['decorated'], reboot: ParsedLog['reboot'], maxTime: number | undefined, maxLine = 0, unordered: ParsedLog['unordered'];
   const st = lines.map(stripPrefixes);
+  // A mail archived quoted-printable (a log hunt, 2026-12-05: E701 blamed "another kernel's" format):
+  // its soft line breaks end a line with '=' and go on with the rest of it, spaces kept.
+  const qp = lines.filter((l) => /[^=]=\r?$/.test(l)).length >= 2;
+  const qpText = (t: string) => t.replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
   /**
    * A line a mail client wrapped: it reads as no rule, and with the next one or two lines (no
    * timestamp or caller id of their own, none read alone) joined by a space (none after a
@@ -261,8 +265,9 @@ export function parseLog(input: string): ParsedLog {
     for (let k = i + 1; k <= i + 2 && k < st.length; k++) {
       const n = st[k]!;
       if (n.text === '' || n.time !== undefined || n.task !== undefined || readMessage(n.text)) return undefined;
-      // Some clients break after a hyphen, inside a name: no space there.
-      acc = acc.endsWith('-') ? `${acc}${n.text}` : `${acc} ${n.text}`;
+      // Some clients break after a hyphen, inside a name: no space there; a soft break, nothing.
+      if (qp && acc.endsWith('=')) acc = qpText(`${acc.slice(0, -1)}${lines[k]!.replace(/\r$/, '')}`);
+      else acc = acc.endsWith('-') ? `${acc}${n.text}` : `${acc} ${n.text}`;
       const e = readMessage(acc);
       if (e && !acc.endsWith('-') && ![e.dev, e.drv, e.bus].some((x) => x?.includes(' '))) return { e, last: k };
     }
@@ -290,7 +295,7 @@ export function parseLog(input: string): ParsedLog {
       const w = unwrap(i);
       if (w) {
         ({ e, last } = w);
-        if (wrapped) wrapped.count++; else wrapped = { count: 1, line: i + 1 };
+        if (wrapped) wrapped.count++; else wrapped = { count: 1, line: i + 1, ...(qp ? { qp: true } : {}) };
       }
     }
     e ??= alone;

@@ -309,6 +309,23 @@ describe('from-log and validate on real logs (a new-user hunt, 2026-12-05)', () 
     expect(sf.v.stdout).toContain('\n  the log has no "Linux version" line and no timestamps: if it is a piece of a boot, `--excerpt` lets the run begin before its first line\n');
   });
 
+  // The same quote as archived, quoted-printable (soft line breaks: '=' at the end, the rest of the
+  // line next, its space kept): it was E701, "another kernel's" format (a log hunt, 2026-12-05).
+  it('a quoted-printable mail: soft line breaks are read joined', () => {
+    const r = roundTrip('agp-qp', [
+      "> [    1.141358] pci 0000:00:00.0: bus: 'pci': really_probe: probing driver=",
+      ' agpgart-amd64 with device',
+      "> [    1.141441] pci 0000:00:00.2: bus: 'pci': really_probe: probing driver=",
+      ' agpgart-amd64 with device',
+      '> [    1.141444] pci 0000:00:00.2: Resources present before probing',
+      "> [    1.141450] pci 0000:00:01.0: bus: 'pci': really_probe: probing driver=",
+      ' agpgart-amd64 with device',
+    ]);
+    expect(Object.keys(r.spec.devices)).toEqual(['0000:00:00.0', '0000:00:00.2', '0000:00:01.0']);
+    expect(r.spec.drivers['agpgart-amd64'].matches).toEqual(['0000:00:00.0', '0000:00:00.2', '0000:00:01.0']);
+    expect(r.text).toContain("3 driver-core lines were wrapped over the next line, by quoted-printable soft line breaks ('=' at the end) (first at line 1): read joined");
+  });
+
   it('probes the log never decides do not enclose the probes after them', () => {
     const r = roundTrip('agp', [
       "[    1.141358] pci 0000:00:00.0: bus: 'pci': really_probe: probing driver agpgart-amd64 with device",
