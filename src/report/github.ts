@@ -1,6 +1,7 @@
 /**
  * GitHub Actions annotations (`::error title=...::...`) for violations, actions that never
- * completed, and suite mismatches (verdicts, and pinned state counts),
+ * completed, and suite mismatches (verdicts, and pinned state counts), and a warning for a search
+ * a limit stopped,
  * printed when GITHUB_ACTIONS=true so that they show on the run's summary page. Values are
  * escaped as the workflow-command format requires.
  */
@@ -39,6 +40,14 @@ export function githubAnnotations(runs: readonly CheckedRun[], suites: readonly 
     const seen = c.idleActions?.length ? c.idleActions.join(', ') : 'none';
     const run = runs.find((r) => r.result === c.result);
     out.push(`::error file=${prop(relative(process.cwd(), run?.file ?? o.file))},title=${prop('never completes: not as pinned')}::${data(`${o.suite}: ${c.result.model} (${showParams(c.result.params)}): the case pins ${c.expectedIdle.join(', ')} as never completing; never completed: ${seen}`)}`);
+  }
+  // A search a limit stopped (exit 3): the verdicts it did not find violated are unknown (a CI-output
+  // hunt, 2026-12-05: the run's exit 3 had no annotation saying why).
+  for (const r of runs) {
+    const st = r.result.stopped;
+    if (st === undefined || st === 'all-violated') continue;
+    const where = `${r.result.model} (${showParams(r.result.params)})`;
+    out.push(`::warning file=${prop(relative(process.cwd(), r.file))},title=${prop(`search stopped early: ${st}`)}::${data(`${where}: ${r.result.stopNote ?? st}; the properties not violated so far are unknown`)}`);
   }
   // A pinned state count the search did not find: the suite file holds the count.
   for (const o of suites) for (const c of o.cases) {

@@ -40,6 +40,11 @@ describe('CI outputs', () => {
     expect(ann).toHaveLength(2);
     expect(ann[0]).toBe('::error file=models/bench/probe-tree.ts,title=parent-before-child violated::probe-tree (N=3 variant=v4.2): parent-before-child violated: probing[1] = 1 while drv[0] = 0 [7-step trace]');
     expect(probecheck(['check', ...v42]).stdout).not.toContain('::error');
+    // A search a limit stopped (exit 3) says so, as a warning.
+    const stopped = probecheck(['check', ...v42, '--max-states', '20'], { env: { GITHUB_ACTIONS: 'true' } });
+    expect(stopped.status).toBe(3);
+    expect(stopped.stdout.split('\n').filter((l) => l.startsWith('::warning '))).toEqual(['::warning file=models/bench/probe-tree.ts,title=search stopped early%3A max-states::probe-tree (N=3 variant=v4.2): the limit of 20 states reached (23 stored); the properties not violated so far are unknown']);
+    expect(r.stdout).not.toContain('::warning');
   });
 
   it("an actor's action that never completed is an annotation (exit 5), not with --allow-vacuous", () => {
