@@ -10,7 +10,7 @@
  */
 import { resolve } from 'node:path';
 import { hasProperty } from '../engine/check.js';
-import { didYouMean, ProbecheckError } from '../engine/errors.js';
+import { ProbecheckError, suggestion } from '../engine/errors.js';
 import type { Model } from '../engine/model.js';
 import type { PropertyResult, Result, Verdict } from '../engine/result.js';
 import { loadModel, loadPatchFiles } from '../load.js';
@@ -75,7 +75,7 @@ export async function runDiff(io: Io, baseFile: string, patchedFile: string, bas
   // --fixes: properties the patch must fix, compared whatever else is (the library's named there are checked too).
   const names = [...new Set([...(search.properties.length ? search.properties : [...baseModel.properties, ...patchedModel.properties].map((p) => p.name)), ...fixes])];
   for (const n of names) if (!hasProperty(patchedModel, n) && !hasProperty(baseModel, n)) {
-    throw new ProbecheckError('E301', `neither model has a property '${n}'${didYouMeanOf(n, [...baseModel.properties, ...patchedModel.properties].map((p) => p.name))}`);
+    throw new ProbecheckError('E301', `neither model has a property '${n}'${suggestion(n, [...new Set([...baseModel.properties, ...patchedModel.properties].map((p) => p.name))])}`);
   } else if (!hasProperty(patchedModel, n)) {
     throw new ProbecheckError('E301', `the patched model ${patchedModel.name} has no property '${n}' (the base has it); pass --property to compare a subset`);
   } else if (!hasProperty(baseModel, n)) {
@@ -239,8 +239,3 @@ function summary(file: string, r: Result) {
     properties: r.properties.map((p) => ({ name: p.name, verdict: p.verdict, ...(p.trace ? { trace: { moves: p.trace.moves } } : {}) })) };
 }
 
-/** `; did you mean 'x'?` for a name near one of `known`, else nothing. */
-function didYouMeanOf(name: string, known: readonly string[]): string {
-  const m = didYouMean(name, known);
-  return m !== undefined ? `; did you mean '${m}'?` : '';
-}

@@ -481,32 +481,29 @@ export class Block {
     for (const l of this.local.keys()) this.tb.k.built?.add(`${this.name}:${l}`);
     // Full labels built once: a step's run returns one of these strings, not a new one each time.
     const full = new Map([...this.local.keys()].map((l) => [l, this.label(l)]));
-    const resolve = (r: string | null, s: KS, t: KL): string | null => {
+    // The global name of a label where it does not depend on the state (undefined: it does, or it is no label).
+    const fixed = (r: string | null): string | null | undefined => {
       if (r === null) return null;
+      if (r === RETURN) return typeof this.ret === 'string' || (this.ret === null && !this.checkEnd) ? this.ret : undefined;
+      const f = full.get(r);
+      if (f !== undefined) return f;
+      if (this.routes.has(r)) return undefined;
+      return this.alias.get(r) ?? (r.includes(':') ? r : undefined);
+    };
+    const resolve = (r: string | null, s: KS, t: KL): string | null => {
+      const f = fixed(r);
+      if (f !== undefined) return f;
       if (r === RETURN) {
         const x = this.ret;
         if (x === null && this.checkEnd) this.endsFree(s);
         return typeof x === 'function' ? x(s, t) : x;
       }
-      const f = full.get(r);
-      if (f !== undefined) return f;
-      const to = this.routes.get(r);
+      const to = this.routes.get(r!);
       if (to) return resolve(to(s, t), s, t);
-      const a = this.alias.get(r);
-      if (a !== undefined) return a;
-      if (r.includes(':')) return r;
       // A bare name is meant as one of this function's (a user's hunk returning 'next', say): say which it may be.
       // The string 'RETURN' is not the constant RETURN (a new user, 2026-12-05: the error offered RETURN right after refusing it).
-      const asString = r.toUpperCase() === 'RETURN' ? `: the string '${r}' is not the constant RETURN` : '';
+      const asString = r!.toUpperCase() === 'RETURN' ? `: the string '${r}' is not the constant RETURN` : '';
       throw new ProbecheckError('E202', `${this.name} has no label ${JSON.stringify(r)} to go to${asString}; its steps: ${[...this.local.keys()].join(', ')}${this.routes.size + this.alias.size ? `; also: ${[...this.routes.keys(), ...this.alias.keys()].join(', ')}` : ''}; or the constant RETURN (import { RETURN } from 'probecheck') to return from ${this.name}`);
-    };
-    // The global name of a label where it does not depend on the state (undefined: it does, or it is no label).
-    const fixed = (r: string | null): string | null | undefined => {
-      if (r === null) return null;
-      if (r === RETURN) return typeof this.ret === 'string' || (this.ret === null && !this.checkEnd) ? this.ret : undefined;
-      const f = full.get(r) ?? this.alias.get(r);
-      if (f !== undefined) return f;
-      return this.routes.has(r) || !r.includes(':') ? undefined : r;
     };
     const targets = this.tb.k.targets.get(this.name) ?? new Set<string>();
     for (const l of [...this.routes.keys(), ...this.alias.keys()]) targets.add(l);

@@ -8,6 +8,7 @@
  */
 import { didYouMean } from '../engine/errors.js';
 import { checkedBytes } from '../engine/schema.js';
+import type { ConstantRead } from '../engine/model.js';
 import { unrecorded } from '../engine/reduce/recorder.js';
 
 const wrapped = new WeakMap<object, object>();
@@ -97,7 +98,7 @@ export class ReadLog {
   }
 
   /** The fields a patch's steps read that held one value at every read, each with those of the patch that changed. */
-  constant(): { patch: string; path: string; value: unknown; changed?: string[] }[] {
+  constant(): ConstantRead[] {
     const all = [...this.seen.values()];
     return all.filter((e) => !e.varied).map(({ patch, path, value }) => {
       const changed = all.filter((x) => x.patch === patch && x.varied).map((x) => x.path);
