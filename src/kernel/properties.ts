@@ -9,7 +9,7 @@
  */
 import type { Move, Property, Query } from '../engine/model.js';
 import type { Kernel } from './emit.js';
-import type { KS } from './state.js';
+import type { KL, KS } from './state.js';
 import { ancestors, type LinkInfo } from './world.js';
 import type { Action } from './actions.js';
 import { DEFERRED_WORKER } from './paths/deferred-probe.js';
@@ -199,6 +199,18 @@ const view = (k: Kernel, c: PropCtx, s: KS, q: Query): KernelView => kernelView(
 const waitStep = (l: string) => l.endsWith(':async_synchronize_full') || l.startsWith('wait_for_device_probe');
 /** The step of wait_for_device_probe that returns (its last: async_synchronize_full). */
 const waitReturns = (l: string | null) => l !== null && /^wait_for_device_probe(#\d+)?:async_synchronize_full$/.test(l);
+/**
+ * Thread t waits at label l in a step a user's hunk made (its guard false now) that no pending
+ * probe or async entry would hold up: the guard passes with probe_count and the async entries at
+ * 0. A wait for probes named otherwise than the library's (a mutation hunt, 2026-12-05: a hunk's
+ * own async_synchronize_full under the device lock read as holding).
+ */
+function userProbeWait(k: Kernel, s: KS, l: string, loc: KL): boolean {
+  const aw = k.userAwaits?.get(l);
+  if (!aw || aw(s, loc)) return false;
+  const idle = { ...s, asyncPending: 0, probeCount: 0 };
+  return k.reads ? k.reads.quiet(() => aw(idle, loc)) : aw(idle, loc);
+}
 /** Every actor but `me` has finished. */
 const othersDone = (v: KernelView, me: string) => v.threads.every((t) => !t.actor || t.name === me || t.at === null);
 const someDev = (s: KS, f: (d: KS['dev'][number], i: number) => boolean) => s.dev.some(f);
@@ -335,13 +347,15 @@ export const LIBRARY: KernelProperty[] = [
     'no thread waits in async_synchronize_full / wait_for_device_probe holding a device mutex, or from async context', (s, q) => {
       for (const t of c.threads) {
         const l = q.at(t);
-        if (l === null || !waitStep(l)) continue;
-        if (c.asyncThreads.has(t) && l.endsWith(':async_synchronize_full')) return `${t} calls async_synchronize_full from async context (${l})`;
+        if (l === null) continue;
+        const lib = waitStep(l);
+        if (!lib && !userProbeWait(k, s, l, q.locals(t))) continue;
+        if (c.asyncThreads.has(t) && (!lib || l.endsWith(':async_synchronize_full'))) return `${t} ${lib ? 'calls async_synchronize_full' : 'waits for probes or async entries'} from async context (${l})`;
         const me = c.tidOf.get(t)! + 1;
         for (let i = 0; i < s.dev.length; i++) if (s.dev[i]!.mutex === me) return `${t} waits at ${l} holding &dev->mutex(${k.vn(i)})`;
       }
       return null;
-    }, { text: 'a thread reaches async_synchronize_full or wait_for_device_probe', met: (_s, q) => c.threads.some((t) => { const l = q.at(t); return l !== null && waitStep(l); }) }) },
+    }, { text: 'a thread reaches async_synchronize_full or wait_for_device_probe', met: (s, q) => c.threads.some((t) => { const l = q.at(t); return l !== null && (waitStep(l) || userProbeWait(k, s, l, q.locals(t))); }) }) },
   { name: 'usb-parent-lock', covers: 'S8', applies: (k) => k.w.devices.some((d) => d.parent >= 0 && k.w.buses[d.bus]!.needParentLock),
     make: (k, c) => invariant('usb-parent-lock', "on a need_parent_lock bus the parent's mutex is held by whoever runs probe or remove (or waits for the kworker that runs it)", (s, q) => {
       for (const d of k.w.devices) {

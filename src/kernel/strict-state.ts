@@ -91,7 +91,15 @@ export class ReadLog {
     return <T>(x: T): T => wrap(x, '', '');
   }
 
+  /** Reads made inside f are not logged: a property asking a guard about a state the search never reached. */
+  quiet<T>(f: () => T): T {
+    this.paused++;
+    try { return f(); } finally { this.paused--; }
+  }
+  private paused = 0;
+
   private read(patch: string, path: string, value: unknown): void {
+    if (this.paused > 0) return;
     const key = `${patch}\0${path}`, e = this.seen.get(key);
     if (!e) this.seen.set(key, { patch, path, value, varied: false });
     else if (!e.varied && e.value !== value) e.varied = true;

@@ -370,6 +370,30 @@ describe('no-wait-under-lock is chosen where a wait can run', () => {
   });
 });
 
+describe("no-wait-under-lock judges a user's own wait for probes, whatever its step is named", () => {
+  // A mutation hunt (2026-12-05): the unbind's async_synchronize_full put back under the device lock
+  // as a user's step named sync_async_probes read as holding (the property looked for the library's
+  // step names); named async_synchronize_full it was violated.
+  const spec: ScenarioSpec = { name: 'flush', devices: { dc: {} }, drivers: { a: { matches: ['dc'], probeType: 'async', present: true } }, syncFallback: false,
+    actors: { hotplug: 'add dc', admin: ['bind a dc', 'unbind a dc'], init: 'wait_for_device_probe' }, properties: ['no-wait-under-lock'] };
+  const mine = async (label: string) => {
+    const { definePatch } = await import('probecheck');
+    const { registerPatchFile } = await import('../../src/kernel/define-patch.js');
+    const file = `/virtual/sync-under-lock-${label}.ts`;
+    registerPatchFile(file, [definePatch({ id: `sync-${label}`, subject: 'async_synchronize_full under the device lock in __device_release_driver', base: 'mainline', hunks: [
+      { fn: '__device_release_driver', insert: { label, after: 'remove', before: 'devres_release_all' },
+        step: () => ({ await: (s: any) => s.asyncPending === 0, waits: () => 'async_synchronize_full', run: () => 'devres_release_all' }) }] })]);
+    return check(buildScenario(spec, 'mainline', file).model, { exhaustive: true }).properties[0]!;
+  };
+  it('violated under either name; holds without the patch', async () => {
+    expect(verdict(spec, 'mainline', 'no-wait-under-lock').verdict).toBe('holds');
+    expect((await mine('async_synchronize_full')).verdict).toBe('violated');
+    const p = await mine('sync_async_probes');
+    expect(p.verdict).toBe('violated');
+    expect(p.explanation).toBe('admin waits at __device_release_driver(dc):sync_async_probes holding &dev->mutex(dc)');
+  });
+});
+
 describe('scenario vocabulary: registersDriver, bind_store match()', () => {
   it("a probe that registers a driver: the new driver's driver_attach binds its device inside the probe", () => {
     const spec: ScenarioSpec = { name: 'reg', devices: { host: { present: true }, c: { present: true } },
