@@ -10,7 +10,7 @@
 import type { Move, Property, Query } from '../engine/model.js';
 import type { Kernel } from './emit.js';
 import type { KL, KS } from './state.js';
-import { ancestors, type LinkInfo } from './world.js';
+import { RET, ancestors, type LinkInfo } from './world.js';
 import type { Action } from './actions.js';
 import { DEFERRED_WORKER } from './paths/deferred-probe.js';
 import { TIMEOUT_WORKER } from './paths/late-initcall.js';
@@ -469,7 +469,12 @@ export const LIBRARY: KernelProperty[] = [
     }, { text: 'device_del reaches bus_remove_device', met: (s) => someDev(s, (d) => d.dels > 0) }) },
   // Only a driver registered while the scenario runs attaches through __driver_attach's async path.
   { name: 'async-driver', covers: 'S14', applies: (k, c) => k.has('PER_DEVICE_ASYNC_ATTACH') && (c.ops.has('register') || c.ops.has('modprobe') || k.w.drivers.some((d) => d.requestModule >= 0))
-    && k.w.drivers.some((d) => !d.present && mayBeAsync(k, d.i) && attachMayFind(k, c, d.i)), make: (k, c) => action('async-driver',
+    && k.w.drivers.some((d) => !d.present && mayBeAsync(k, d.i) && attachMayFind(k, c, d.i)), make: (k, c) => {
+    // Steps a user's hunk inserted in __driver_attach: one the thread is at before its
+    // async_schedule_dev (ret still 1, the C's `async`) is inside the window too (a mutation hunt,
+    // 2026-12-05: a no-op tracepoint between device_unlock and async_schedule_dev read as regressed).
+    const inserted = new Set(k.patches.filter(isUserPatch).flatMap((p) => p.hunks.filter((h) => h.fn === '__driver_attach' && h.insert && k.applied?.has(h)).map((h) => h.insert!.label)));
+    return action('async-driver',
     k.has('ASYNC_DRIVER_PENDING_CHECK')
       ? 'dev->p->async_driver is written under dev->mutex, and set only while its __driver_attach_async_helper is pending or about to be scheduled (from __driver_attach\'s device_unlock to its async_schedule_dev)'
       // Until the helper cleared it (v5.19 text), async_driver stays set after the helper ran: stale, and harmless, since only a newly scheduled helper reads it after __driver_attach rewrote it.
@@ -486,12 +491,15 @@ export const LIBRARY: KernelProperty[] = [
           if (l === null) return false;
           if (t.startsWith(`kworker/u:async __driver_attach_async_helper(${n})`)) return true;
           if (l.startsWith(`__driver_attach_async_helper(${n})`)) return true; // the sync fallback runs it inline
-          return l.startsWith(`__driver_attach(${n},`) && (l.endsWith(':device_unlock') || l.endsWith(':async_schedule_dev'));
+          if (!l.startsWith(`__driver_attach(${n},`)) return false;
+          const at = l.slice(l.lastIndexOf(':') + 1);
+          return at === 'device_unlock' || at === 'async_schedule_dev' || (inserted.has(at) && q.locals(t).ret === RET.BOUND);
         });
         if (!ok) return `${n}->p->async_driver = ${drvName(k, y.asyncDriver)} but no __driver_attach_async_helper(${n}) is pending`;
       }
       return null;
-    }, { text: 'some dev->p->async_driver is set', met: (s) => someDev(s, (d) => d.asyncDriver !== 0) }) },
+    }, { text: 'some dev->p->async_driver is set', met: (s) => someDev(s, (d) => d.asyncDriver !== 0) });
+  } },
   // Only a managed link its consumer waits for can be judged (a property audit, 2026-12-05: a
   // scenario whose links were all stateless or linksUnchecked got it by default, vacuous, exit 5).
   { name: 'links-supplier-bound', covers: 'S15', applies: (k) => k.has('DEVICE_LINKS') && k.w.links.some((l) => !l.stateless && !l.unchecked), make: (k) => invariant('links-supplier-bound',

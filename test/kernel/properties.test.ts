@@ -519,3 +519,26 @@ describe('async-handover on a device already bound', () => {
     expect(verdict(spec, 'mainline', 'async-handover').verdict).toBe('holds');
   });
 });
+
+describe("async-driver's window takes in a user's step between __driver_attach's device_unlock and async_schedule_dev", () => {
+  // A mutation hunt (2026-12-05): a no-op step inserted there (a tracepoint) read as regressed:
+  // async_driver was set with no helper pending, and the thread at no label the property knew.
+  const spec: ScenarioSpec = { name: 'two', devices: { dc: { present: true } }, syncFallback: false,
+    drivers: { a: { matches: ['dc'], probeType: 'async' }, b: { matches: ['dc'], probeType: 'async', probe: 'error' } },
+    actors: { insmod: ['register a', 'register b'] }, properties: ['async-driver'] };
+  const mine = async (id: string, run: () => string) => {
+    const { definePatch } = await import('probecheck');
+    const { registerPatchFile } = await import('../../src/kernel/define-patch.js');
+    registerPatchFile(`/virtual/${id}.ts`, [definePatch({ id, subject: id, base: 'mainline', hunks: [
+      { fn: '__driver_attach', insert: { label: 'trace', after: 'device_unlock', before: 'async_schedule_dev' }, step: () => ({ run }) }] })]);
+    return check(buildScenario(spec, 'mainline', `/virtual/${id}.ts`).model, { exhaustive: true }).properties[0]!;
+  };
+  it('a step that goes on to async_schedule_dev holds; one that returns without scheduling is violated', async () => {
+    const { RETURN } = await import('probecheck');
+    expect(verdict(spec, 'mainline', 'async-driver').verdict).toBe('holds');
+    expect((await mine('trace-noop', () => 'async_schedule_dev')).verdict).toBe('holds');
+    const p = await mine('trace-bail', () => RETURN);
+    expect(p.verdict).toBe('violated');
+    expect(p.explanation).toBe('dc->p->async_driver = a but no __driver_attach_async_helper(dc) is pending');
+  });
+});
