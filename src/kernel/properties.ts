@@ -199,6 +199,8 @@ const view = (k: Kernel, c: PropCtx, s: KS, q: Query): KernelView => kernelView(
 const waitStep = (l: string) => l.endsWith(':async_synchronize_full') || l.startsWith('wait_for_device_probe');
 /** The step of wait_for_device_probe that returns (its last: async_synchronize_full). */
 const waitReturns = (l: string | null) => l !== null && /^wait_for_device_probe(#\d+)?:async_synchronize_full$/.test(l);
+/** The call of wait_for_device_probe a label is in (`wait_for_device_probe#2`), or null. */
+const waitCall = (l: string | null) => (l === null ? null : /^(wait_for_device_probe(?:#\d+)?):/.exec(l)?.[1] ?? null);
 /**
  * Thread t waits at label l in a step a user's hunk made (its guard false now) that no pending
  * probe or async entry would hold up: the guard passes with probe_count and the async entries at
@@ -607,7 +609,11 @@ export const LIBRARY: KernelProperty[] = [
     + 'Its code (every dd.c read): wait_event(probe_count == 0), then async_synchronize_full(); since 013c074f8642 (v4.5) flush_work(deferred_probe_work) first, '
     + 'and v5.7 .. v5.18 (35a672363ab3 until 5ee76c256e92) wait for the deferred-probe timeout before all that. '
     + 'So deferred work queued after that flush (a probe that binds during the wait triggers it), or at all before v4.5, is not waited for', (b, a, m, q) => {
-      if (!waitReturns(m.label) || waitReturns(q.at(m.thread))) return null;
+      // Judged where the call returns: the move out of it, after the steps a user's hunk may add
+      // behind async_synchronize_full (a mutation hunt, 2026-12-05: its wait moved into a step of
+      // its own just after it read as regressed).
+      const call = waitCall(m.label);
+      if (call === null || waitCall(q.at(m.thread)) === call) return null;
       const v = view(k, c, a, q);
       if (!othersDone(v, m.thread)) return null;
       // The deferred work's probe may run in a work_on_cpu kworker (PCI): its caller is the work.

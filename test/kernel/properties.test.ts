@@ -542,3 +542,26 @@ describe("async-driver's window takes in a user's step between __driver_attach's
     expect(p.explanation).toBe('dc->p->async_driver = a but no __driver_attach_async_helper(dc) is pending');
   });
 });
+
+describe("wait-for-probe is judged where wait_for_device_probe returns, after a user's steps behind async_synchronize_full", () => {
+  // A mutation hunt (2026-12-05): async_synchronize_full's wait moved into a step of the user's own
+  // just after it read as regressed: the property judged at the library's last step.
+  const spec: ScenarioSpec = { name: 'wait', devices: { dc: {} }, drivers: { a: { matches: ['dc'], probeType: 'async', present: true } },
+    actors: { hotplug: 'add dc', init: 'wait_for_device_probe' }, properties: ['wait-for-probe'] };
+  const mine = async (id: string, waits: boolean) => {
+    const { definePatch, RETURN } = await import('probecheck');
+    const { registerPatchFile } = await import('../../src/kernel/define-patch.js');
+    registerPatchFile(`/virtual/${id}.ts`, [definePatch({ id, subject: id, base: 'mainline', hunks: [
+      { fn: 'wait_for_device_probe', replace: 'async_synchronize_full', step: (_s: any, o: any) => ({ ...o, await: undefined, waits: undefined }) },
+      { fn: 'wait_for_device_probe', insert: { label: 'sync_again', after: 'async_synchronize_full', before: RETURN },
+        step: () => ({ ...(waits ? { await: (s: any) => s.asyncPending === 0 } : {}), run: () => RETURN }) }] })]);
+    return check(buildScenario(spec, 'mainline', `/virtual/${id}.ts`).model, { exhaustive: true }).properties[0]!;
+  };
+  it('holds where the step after it waits for the async entries; violated where it does not', async () => {
+    expect(verdict(spec, 'mainline', 'wait-for-probe').verdict).toBe('holds');
+    expect((await mine('sync-moved', true)).verdict).toBe('holds');
+    const p = await mine('sync-dropped', false);
+    expect(p.verdict).toBe('violated');
+    expect(p.explanation).toMatch(/^wait_for_device_probe\(\) returned in init with /);
+  });
+});
