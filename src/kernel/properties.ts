@@ -452,18 +452,29 @@ export const LIBRARY: KernelProperty[] = [
       return d !== undefined && s.dev[d.i]!.ovrGen !== 0;
     }) });
   } },
-  { name: 'deferred-lists', covers: 'S12', applies: (k) => k.hasDeferredWorker || k.w.drivers.some((d) => d.outcomes.includes('defer')), make: (k, c) => invariant('deferred-lists',
+  { name: 'deferred-lists', covers: 'S12', applies: (k) => k.hasDeferredWorker || k.w.drivers.some((d) => d.outcomes.includes('defer')), make: (k, c) => {
+    // driver_bound's own driver_deferred_probe_del, and the steps a user's hunk inserted in
+    // really_probe after driver_bound (before that del): inside driver_bound too (a mutation hunt,
+    // 2026-12-05: a no-op tracepoint there read as regressed).
+    const inBound = new Set(['driver_deferred_probe_del']);
+    const ins = k.patches.filter(isUserPatch).flatMap((p) => p.hunks.filter((h) => h.fn === 'really_probe' && h.insert && k.applied?.has(h)).map((h) => h.insert!));
+    for (let grew = true; grew;) {
+      grew = false;
+      for (const h of ins) if (!inBound.has(h.label) && ([] as (string | null)[]).concat(h.after).some((a) => a === 'driver_bound' || (a !== 'driver_deferred_probe_del' && a !== null && inBound.has(a)))) { inBound.add(h.label); grew = true; }
+    }
+    return invariant('deferred-lists',
     'a device on the deferred lists is registered and not bound (except inside driver_bound)', (s, q) => {
       for (let i = 0; i < s.dev.length; i++) {
         const d = s.dev[i]!;
         if (d.deferred === 'none') continue;
         if (!d.registered) return `${k.vn(i)} is on the deferred ${d.deferred} list after device_del removed it (kobject_del done)`;
-        if (d.bound && !c.threads.some((t) => { const l = q.at(t); return l !== null && l.startsWith(`really_probe(${k.vn(i)},`) && l.endsWith(':driver_deferred_probe_del'); })) {
+        if (d.bound && !c.threads.some((t) => { const l = q.at(t); return l !== null && l.startsWith(`really_probe(${k.vn(i)},`) && inBound.has(l.slice(l.lastIndexOf(':') + 1)); })) {
           return `${k.vn(i)} is bound to ${drvName(k, d.driver)} and still on the deferred ${d.deferred} list`;
         }
       }
       return null;
-    }, { text: 'a device is on a deferred list', met: (s) => someDev(s, (d) => d.deferred !== 'none') }) },
+    }, { text: 'a device is on a deferred list', met: (s) => someDev(s, (d) => d.deferred !== 'none') });
+  } },
   { name: 'single-unregister', covers: 'S13', applies: (_k, c) => c.dels.some((n, i) => n + (c.delByRelease.has(i) ? 1 : 0) > 1), make: (k) => invariant('single-unregister',
     'device_del runs at most once per device (counted where it takes the device off its bus, past kill_device where the profile has one)', (s) => {
       for (let i = 0; i < s.dev.length; i++) if (s.dev[i]!.dels > 1) return `device_del(${k.vn(i)}) ran ${s.dev[i]!.dels} times`;

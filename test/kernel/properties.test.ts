@@ -565,3 +565,27 @@ describe("wait-for-probe is judged where wait_for_device_probe returns, after a 
     expect(p.explanation).toMatch(/^wait_for_device_probe\(\) returned in init with /);
   });
 });
+
+describe("deferred-lists: a user's step between driver_bound and its driver_deferred_probe_del is inside driver_bound", () => {
+  // A mutation hunt (2026-12-05): a no-op tracepoint there read as regressed (dc bound, still on the
+  // list, and no thread at the library's driver_deferred_probe_del).
+  const spec: ScenarioSpec = { name: 'bind-deferred', devices: { dc: { present: true }, pwm: {} },
+    drivers: { 'dc-drv': { matches: ['dc'], needs: ['pwm'], present: true }, 'pwm-drv': { matches: ['pwm'], present: true } },
+    actors: { hotplug: 'add pwm', admin: 'maybe bind dc-drv dc' }, properties: ['deferred-lists'] };
+  const mine = async (id: string, del: boolean) => {
+    const { definePatch } = await import('probecheck');
+    const { registerPatchFile } = await import('../../src/kernel/define-patch.js');
+    registerPatchFile(`/virtual/${id}.ts`, [definePatch({ id, subject: id, base: 'mainline', hunks: [
+      { fn: 'really_probe', insert: { label: 'trace_bound', after: 'driver_bound', before: 'driver_deferred_probe_del' }, step: () => ({ run: () => 'driver_deferred_probe_del' }) },
+      ...(del ? [] : [{ fn: 'really_probe', replace: 'driver_deferred_probe_del', step: (site: any, o: any) => ({ ...o, run: (s: any, t: any, b: any, c: any) => {
+        const d = s.dev[site.dev]; const sv = [d.deferred, d.deferRank, d.deferBy]; const r = o.run(s, t, b, c); [d.deferred, d.deferRank, d.deferBy] = sv; return r; } }) }])] })]);
+    return check(buildScenario(spec, 'mainline', `/virtual/${id}.ts`).model, { exhaustive: true }).properties[0]!;
+  };
+  it('holds with the tracepoint; violated where driver_bound then leaves the device on the list', async () => {
+    expect(verdict(spec, 'mainline', 'deferred-lists').verdict).toBe('holds');
+    expect((await mine('trace-bound', true)).verdict).toBe('holds');
+    const p = await mine('trace-bound-nodel', false);
+    expect(p.verdict).toBe('violated');
+    expect(p.explanation).toMatch(/^dc is bound to dc-drv and still on the deferred (pending|active) list$/);
+  });
+});
