@@ -14,8 +14,9 @@ import { ProbecheckError, suggestion } from '../engine/errors.js';
 import type { Model } from '../engine/model.js';
 import type { PropertyResult, Result, Verdict } from '../engine/result.js';
 import { loadModel, loadPatchFiles } from '../load.js';
-import { noteLines, patchNotes, userPatches } from './patch-notes.js';
-import { checkUserPatches } from './steps.js';
+import { noteLines, patchNotes, userPatches, withoutFiles } from './patch-notes.js';
+import { checkUserPatches, splitLabel } from './steps.js';
+import { hunkTarget } from '../kernel/define-patch.js';
 import { replayWatching, type Inserted, type InsertedBy } from '../report/confirm.js';
 import { colorVerdict, renderViolation, showParams, statsLines, vacuityLines, vouchedLines } from '../report/text.js';
 import { stopLines } from '../report/stop.js';
@@ -66,6 +67,18 @@ export async function runDiff(io: Io, baseFile: string, patchedFile: string, bas
   // "still holds" (exit 0) about no change at all (a bad-input hunt, 2026-12-05: --patch forgotten).
   if (resolve(baseFile) === resolve(patchedFile) && sameParams(resolveParams(bf.name, bf.params ?? {}, baseParams), resolveParams(pf.name, pf.params ?? {}, patchedParams))) {
     throw new ProbecheckError('E501', `diff: the base and patched sides are one model (${baseFile}, the same parameters on both): give the patched side --patch FILE or --patched-param K=V, or a second file`);
+  }
+  // A user's patch none of whose hunks this scenario builds (their functions never called here)
+  // leaves the patched side the base: every row would compare the kernel with itself, "still
+  // holds", exit 0 (a mutation hunt, 2026-12-05: dev_uevent's hunk on a scenario with no uevent reader).
+  if (user.length && resolve(baseFile) === resolve(patchedFile)) {
+    const built = new Set(patchedModel.threads.flatMap((t) => Object.keys(t.steps).map((l) => splitLabel(l).join(':'))));
+    const rest = withoutFiles(patchedParams, user)!;
+    if (user.every((p) => p.hunks.every((h) => !built.has(hunkTarget(h)))) && sameParams(resolveParams(bf.name, bf.params ?? {}, baseParams), resolveParams(pf.name, pf.params ?? {}, rest))) {
+      const fns = new Set([...built].map((l) => l.slice(0, l.indexOf(':'))));
+      const why = [...new Set(user.flatMap((p) => p.hunks.map((h) => (fns.has(h.fn) ? `${hunkTarget(h)} is not a step its ${h.fn} has here` : `it never calls ${h.fn}`))))];
+      throw new ProbecheckError('E501', `diff: ${user.length > 1 ? 'patches' : 'patch'} ${user.map((p) => p.id).join(', ')} ${user.length > 1 ? 'change' : 'changes'} nothing in ${bf.name} (profile ${String(patchedModel.params?.profile ?? rest.profile ?? '')}): ${why.slice(0, 4).join('; ')}${why.length > 4 ? '; ...' : ''}; every row would compare the kernel with itself: check a scenario that runs the patched code`);
+    }
   }
   requireProperties(baseModel, search.properties);
   // The properties either side checks: a patch (a user's hunk that defers brings the deferred

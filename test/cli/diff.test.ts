@@ -137,6 +137,31 @@ export default definePatch({ id: 'requeue', subject: 'driver core: queue a bound
     expect(r.status).toBe(1);
   });
 
+  // A mutation hunt (2026-12-05): a patch of dev_uevent on a scenario with no uevent reader
+  // applied nowhere, and diff read "still holds"/"still violated", exit 0: a review passed a patch
+  // that never ran. One hunk that applies is enough to compare.
+  it('a patch none of whose hunks this scenario builds is E501: the sides would be one model', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'node_modules'));
+    symlinkSync(ROOT, join(dir, 'node_modules/probecheck'), 'dir');
+    writeFileSync(join(dir, 'uev.ts'), `import { definePatch } from 'probecheck';
+export default definePatch({ id: 'uev', subject: 'nothing here', base: 'v4.2', hunks: [{ fn: 'dev_uevent', replace: 'if_driver', step: (_site, orig) => ({ ...orig! }) }] });
+`);
+    const r = probecheck(['diff', join(ROOT, 'models/host-children.ts'), '--patch', 'uev.ts', '-q'], { cwd: dir });
+    expect(r.stderr).toBe('probecheck: E501 (bad command-line usage): diff: patch uev changes nothing in host-children (profile v4.2): it never calls dev_uevent; every row would compare the kernel with itself: check a scenario that runs the patched code\n');
+    expect(r.status).toBe(2);
+    writeFileSync(join(dir, 'both.ts'), `import { definePatch } from 'probecheck';
+export default definePatch({ id: 'both', subject: 'one hunk applies', base: 'v4.2', hunks: [{ fn: 'dev_uevent', replace: 'if_driver', step: (_site, orig) => ({ ...orig! }) },
+  { fn: 'really_probe', replace: 'done', step: (_site, orig) => ({ ...orig! }) }] });
+`);
+    const ok = probecheck(['diff', join(ROOT, 'models/host-children.ts'), '--patch', 'both.ts', '-q'], { cwd: dir });
+    expect(ok.stdout).toMatch(/module-lifetime\s+holds\s+holds\s+still holds/);
+    expect(ok.stderr + ok.stdout).toContain('warning: patch both: dev_uevent:if_driver is not applied here: this scenario never calls dev_uevent on this profile');
+    expect(ok.status).toBe(0);
+    // Another profile on the patched side is a comparison of its own.
+    expect(probecheck(['diff', join(ROOT, 'models/host-children.ts'), '--patch', 'uev.ts', '--patched-param', 'profile=v4.14', '-q'], { cwd: dir }).status).not.toBe(2);
+  });
+
   // A diff hunt (2026-12-06): check -q says a symmetry reduction applied on the user's word only
   // (--symmetry over a patch of theirs), which the verdicts rest on; diff -q left it out.
   it('-q says a symmetry reduction that trusts your patch, as check -q does; the JSON says each side\'s', () => {
