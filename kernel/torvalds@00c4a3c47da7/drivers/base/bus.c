@@ -284,3 +284,43 @@ void bus_remove_driver(struct device_driver *drv)
 	subsys_put(sp);
 	subsys_put(sp);
 }
+
+//@ drivers_probe_store 307
+static ssize_t drivers_probe_store(const struct bus_type *bus,
+				   const char *buf, size_t count)
+{
+	struct device *dev;
+	int err = -EINVAL;
+
+	dev = bus_find_device_by_name(bus, NULL, buf);
+	if (!dev)
+		return -ENODEV;
+	if (bus_rescan_devices_helper(dev, NULL) == 0)
+		err = count;
+	put_device(dev);
+	return err;
+}
+
+//@ bus_rescan_devices_helper 749
+static int __must_check bus_rescan_devices_helper(struct device *dev,
+						  void *data)
+{
+	int ret = 0;
+
+	if (!dev->driver) {
+		if (dev->parent && dev->bus->need_parent_lock)
+			device_lock(dev->parent);
+		ret = device_attach(dev);
+		if (dev->parent && dev->bus->need_parent_lock)
+			device_unlock(dev->parent);
+	}
+	return ret < 0 ? ret : 0;
+}
+
+//@ device_reprobe 787
+int device_reprobe(struct device *dev)
+{
+	if (dev->driver)
+		device_driver_detach(dev);
+	return bus_rescan_devices_helper(dev, NULL);
+}

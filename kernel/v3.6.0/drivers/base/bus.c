@@ -2,7 +2,7 @@
 // origin: New-B/Linux3.6 drivers/base/bus.c @ b5154d3e5bc2e54a1c611abd3bb787931fe471ab; Makefile: VERSION = 3, PATCHLEVEL = 6, SUBLEVEL = 0, EXTRAVERSION = -replication
 // note: NEAREST RELEASE ABOVE (v3.6.0), NOT v3.5 (no verbatim v3.5 tree with bus.c in the index; see dd.c.source). bus_add_driver here has the OLD order: driver_attach(drv) BEFORE klist_add_tail(&priv->knode_bus, ...), which v3.5 certainly also has (the fix 190888ac01d0 is later, see report). Still has #ifdef CONFIG_HOTPLUG around bind/unbind/probe files and __bus_register(bus, key). CRLF in repo: total_chars counts CRLF; this file is LF; wc -m = 32475 = 33768 - 1293 lines (all 3 pages checked).
 // whole file read (33768 chars); line numbers are that file's
-// not in this file at v3.6.0: unbind_store, bind_store, driver_attach_async
+// not in this file at v3.6.0: unbind_store, bind_store, driver_attach_async, drivers_probe_store
 
 //@ driver_unbind 170
 static ssize_t driver_unbind(struct device_driver *drv,
@@ -260,4 +260,33 @@ void bus_remove_driver(struct device_driver *drv)
 	module_remove_driver(drv);
 	kobject_put(&drv->p->kobj);
 	bus_put(drv->bus);
+}
+
+//@ bus_rescan_devices_helper 783
+static int __must_check bus_rescan_devices_helper(struct device *dev,
+						  void *data)
+{
+	int ret = 0;
+
+	if (!dev->driver) {
+		if (dev->parent)	/* Needed for USB */
+			device_lock(dev->parent);
+		ret = device_attach(dev);
+		if (dev->parent)
+			device_unlock(dev->parent);
+	}
+	return ret < 0 ? ret : 0;
+}
+
+//@ device_reprobe 821
+int device_reprobe(struct device *dev)
+{
+	if (dev->driver) {
+		if (dev->parent)        /* Needed for USB */
+			device_lock(dev->parent);
+		device_release_driver(dev);
+		if (dev->parent)
+			device_unlock(dev->parent);
+	}
+	return bus_rescan_devices_helper(dev, NULL);
 }
