@@ -3,6 +3,7 @@
  * the lock: the async helper's bind (race=async) or device_del (race=del) slips between the test
  * and device_lock. v5.1 (3451a495ef24, device_driver_attach) re-checks dead and dev->driver under
  * the lock. no-deadlock on race=async before v5.19 is b232b02bf3c2 (sync fallback under the lock).
+ * race=probe (drivers_probe): the same window through device_attach, closed by 654888327e9f (v5.9).
  */
 import { defineSuite } from 'probecheck';
 
@@ -28,6 +29,16 @@ export default defineSuite({
     { params: { race: 'unbind', profile: 'v4.2', patches: '' }, states: 51, note: 'unbind_store and device_del both release under the lock: no race',
       expect: { 'no-probe-after-del': 'holds', 'single-binding': 'holds', 'no-deadlock': 'holds' } },
     { params: { race: 'unbind', profile: 'mainline', patches: '' }, states: 59,
+      expect: { 'no-probe-after-del': 'holds', 'single-binding': 'holds', 'no-deadlock': 'holds' } },
+    { params: { race: 'probe', profile: 'v4.2', patches: '' }, states: 88,
+      note: 'drivers_autoprobe=0, echo dc > drivers_probe: device_del starts between bus_rescan_devices_helper\'s unlocked dev->driver test and __device_attach\'s device_lock',
+      expect: { 'no-probe-after-del': 'violated', 'single-binding': 'holds', 'no-deadlock': 'holds' } },
+    { params: { race: 'probe', profile: 'v5.1', patches: '' }, states: 102,
+      note: 'device_driver_attach fixed bind_store here; device_attach tests dead only from 654888327e9f (v5.9)',
+      expect: { 'no-probe-after-del': 'violated', 'single-binding': 'holds', 'no-deadlock': 'holds' } },
+    { params: { race: 'probe', profile: 'v5.9', patches: '' }, states: 67,
+      expect: { 'no-probe-after-del': 'holds', 'single-binding': 'holds', 'no-deadlock': 'holds' } },
+    { params: { race: 'probe', profile: 'mainline', patches: '' }, states: 72,
       expect: { 'no-probe-after-del': 'holds', 'single-binding': 'holds', 'no-deadlock': 'holds' } },
   ],
 });

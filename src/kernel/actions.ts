@@ -15,6 +15,7 @@ import { busAddDriver } from './paths/driver-attach.js';
 import { busRemoveDriver } from './paths/driver-detach.js';
 import { deleteModule, doInitModule } from './paths/module.js';
 import { bindStore, unbindStore } from './paths/sysfs-bind.js';
+import { driversProbeStore } from './paths/drivers-probe.js';
 import { devUevent } from './paths/uevent.js';
 import { driverOverrideStore } from './paths/driver-override.js';
 import { deferredProbeInitcall } from './paths/late-initcall.js';
@@ -29,7 +30,7 @@ export type Action = (
   | { op: 'bind' | 'unbind' | 'override'; drv: number; dev: number }
   | { op: 'modprobe' | 'rmmod'; mod: number }
   | { op: 'wait_for_device_probe' | 'deferred_probe_initcall' }
-  | { op: 'uevent' | 'lock' | 'unlock' | 'kill-del'; dev: number }
+  | { op: 'uevent' | 'lock' | 'unlock' | 'kill-del' | 'drivers_probe'; dev: number }
 ) & {
   /** As written (for messages). */
   text: string;
@@ -37,7 +38,7 @@ export type Action = (
   maybe: boolean;
 };
 
-const OPS = ['add', 'del', 'kill-del', 'register', 'unregister', 'bind', 'unbind', 'override', 'modprobe', 'rmmod', 'wait_for_device_probe', 'deferred_probe_initcall', 'uevent', 'lock', 'unlock'];
+const OPS = ['add', 'del', 'kill-del', 'register', 'unregister', 'bind', 'unbind', 'override', 'drivers_probe', 'modprobe', 'rmmod', 'wait_for_device_probe', 'deferred_probe_initcall', 'uevent', 'lock', 'unlock'];
 
 export function parseAction(w: World, actor: string, text: string, scenario?: string): Action {
   const at = `${scenario !== undefined ? `scenario '${scenario}': ` : ''}actor '${actor}': action '${text}'`;
@@ -68,7 +69,7 @@ export function parseAction(w: World, actor: string, text: string, scenario?: st
     case 'override': need(2); return { op, dev: dev(args[0]), drv: drv(args[1]), ...base };
     case 'modprobe': case 'rmmod': need(1); return { op, mod: mod(args[0]), ...base };
     case 'wait_for_device_probe': case 'deferred_probe_initcall': need(0); return { op, ...base };
-    case 'uevent': case 'lock': case 'unlock': case 'kill-del': need(1); return { op, dev: dev(args[0]), ...base };
+    case 'uevent': case 'lock': case 'unlock': case 'kill-del': case 'drivers_probe': need(1); return { op, dev: dev(args[0]), ...base };
     default: throw bad(`${at}: unknown action '${op}'${dym(op, OPS)}; known: ${OPS.join(', ')}, each optionally after 'maybe'`);
   }
 }
@@ -84,7 +85,7 @@ function mayHappen(w: World, actors: readonly (readonly Action[])[], before?: { 
   const devReg = w.devices.map((d) => d.present || acts.some((x) => x.op === 'add' && x.dev === d.i));
   const drvReg = w.drivers.map((d) => d.present || acts.some((x) => x.op === 'register' && x.drv === d.i));
   const modLoad = w.modules.map((m) => acts.some((x) => x.op === 'modprobe' && x.mod === m.i));
-  const sysfsBind = (drv: number, dev: number) => acts.some((x) => x.op === 'bind' && x.drv === drv && x.dev === dev);
+  const sysfsBind = (drv: number, dev: number) => acts.some((x) => (x.op === 'bind' && x.drv === drv && x.dev === dev) || (x.op === 'drivers_probe' && x.dev === dev));
   const mayProbe = (drv: number, dev: number) => {
     const d = w.drivers[drv]!;
     return d.matches.includes(dev) && drvReg[drv]! && devReg[dev]! && (w.buses[d.bus]!.autoprobe || sysfsBind(drv, dev));
@@ -126,6 +127,13 @@ export function neverTakesEffect(w: World, actorNames: readonly string[], actors
     case 'bind': {
       if (!w.drivers[a.drv]!.matches.includes(a.dev)) return `${rn(a.drv)} does not match ${dn(a.dev)} (it matches: ${w.drivers[a.drv]!.matches.map((i) => w.devices[i]!.name).join(', ') || 'nothing'}), so bind_store never probes`;
       return !m.drvReg[a.drv] ? neverDrv(a.drv) : !m.devReg[a.dev] ? neverDev(a.dev) : null;
+    }
+    case 'drivers_probe': {
+      // device_attach probes only through drivers that match and are registered by then.
+      const drivers = w.drivers.filter((d) => d.matches.includes(a.dev));
+      if (!drivers.length) return `no driver matches ${dn(a.dev)}, so device_attach never probes it`;
+      if (!m.devReg[a.dev]) return neverDev(a.dev);
+      return drivers.some((d) => m.drvReg[d.i]) ? null : `no driver that matches ${dn(a.dev)} is ever registered (${drivers.map((d) => d.name).join(', ')})`;
     }
     case 'unbind': {
       if (m.mayBind(a.drv, a.dev)) return null;
@@ -218,6 +226,7 @@ function actionPath(tb: ThreadBuilder, a: Action, ret: Ret, waitFor: boolean, ma
     case 'unregister': return main(busRemoveDriver(tb, a.drv, ret));
     case 'bind': return bindStore(tb, a.drv, a.dev, ret, main);
     case 'unbind': return unbindStore(tb, a.drv, a.dev, ret, main);
+    case 'drivers_probe': return main(driversProbeStore(tb, a.dev, ret));
     case 'override': return main(driverOverrideStore(tb, a.dev, a.drv, ret));
     case 'modprobe': return main(doInitModule(tb, a.mod, ret));
     case 'rmmod': return main(deleteModule(tb, a.mod, ret));

@@ -11,6 +11,8 @@ export const ANCHORED: string[] = [
   'drivers/base/dd.c:__device_attach', 'drivers/base/dd.c:__device_attach_driver',
   'drivers/base/bus.c:bus_add_driver', 'drivers/base/bus.c:bus_remove_driver',
   'drivers/base/bus.c:bind_store', 'drivers/base/bus.c:unbind_store',
+  // sysfs drivers_probe (store_drivers_probe at v3.6.0), read at every bus.c snapshot (v3.5, v5.10, v5.15, v6.6, v6.12, mainline).
+  'drivers/base/bus.c:drivers_probe_store', 'drivers/base/bus.c:bus_rescan_devices_helper',
   'drivers/base/dd.c:wait_for_device_probe', 'drivers/base/dd.c:deferred_probe_work_func',
   'drivers/base/dd.c:really_probe', 'drivers/base/dd.c:driver_probe_device',
   'drivers/base/dd.c:__driver_probe_device', 'drivers/base/dd.c:driver_bound',

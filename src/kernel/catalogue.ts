@@ -1,6 +1,6 @@
 /**
  * A scenario that enters every modelled path at least once (sync and async drivers, a USB parent
- * lock, device links (managed and stateless), deferral, module load and unload, sysfs bind/unbind and driver_override, a
+ * lock, device links (managed and stateless), deferral, module load and unload, sysfs bind/unbind, drivers_probe and driver_override, a
  * lockless reader, a bus match that defers):
  * the step catalogue of a profile, for `probecheck source`, `steps` and the conformance tests.
  */
@@ -18,7 +18,7 @@ export const CATALOGUE: ScenarioSpec = {
     // A device whose bus match defers (amba_match): found by a device's walk, then by a driver's.
     ad: { matches: ['a'], present: true },
   },
-  actors: { modprobe: ['modprobe m', 'rmmod m'], hub: ['add i', 'del i'], sysfs: ['override s sd', 'bind sd s', 'unbind sd s', 'unbind id i'], init: ['register sd', 'wait_for_device_probe', 'unregister sd'], usbcore: ['register jd', 'unregister jd'], udev: ['uevent c', 'uevent i', 'lock p', 'unlock p'], amba: ['add a', 'unregister ad', 'register ad'] },
+  actors: { modprobe: ['modprobe m', 'rmmod m'], hub: ['add i', 'del i'], sysfs: ['override s sd', 'bind sd s', 'unbind sd s', 'drivers_probe s', 'unbind id i', 'drivers_probe i'], init: ['register sd', 'wait_for_device_probe', 'unregister sd'], usbcore: ['register jd', 'unregister jd'], udev: ['uevent c', 'uevent i', 'lock p', 'unlock p'], amba: ['add a', 'unregister ad', 'register ad'] },
 };
 
 /**

@@ -159,7 +159,7 @@ const PURGE_TAKEN = 'has it, unverified: no core.c of v4.11 .. v5.0 was read (th
 const FLUSH_SETTLED = 'has it: absent at v3.6.0; present in dd.c of AndreiLux/ref-3.10 at 147ee33213f0 (a Samsung vendor tree whose Makefile, stored at another commit, reads 3.10.9: a backport cannot be ruled out) and at 013c074f8642 (v4.5); its commit not identified, no vanilla dd.c of v3.7 .. v4.4 read: unverified';
 
 export const PROFILES: Record<string, Profile> = {
-  'v3.5': { name: 'v3.5', sources: { [DD_]: 'v3.6.0', [BUS_]: 'v3.6.0', [CORE_]: 'v3.6.0', [DRV_]: 'v3.6.0', [SYSFS_]: 'v3.6.0' }, renamed: { __device_attach: 'device_attach', __device_attach_driver: '__device_attach', bind_store: 'driver_bind', unbind_store: 'driver_unbind', sysfs_create_dir_ns: 'sysfs_create_dir' },
+  'v3.5': { name: 'v3.5', sources: { [DD_]: 'v3.6.0', [BUS_]: 'v3.6.0', [CORE_]: 'v3.6.0', [DRV_]: 'v3.6.0', [SYSFS_]: 'v3.6.0' }, renamed: { __device_attach: 'device_attach', __device_attach_driver: '__device_attach', bind_store: 'driver_bind', unbind_store: 'driver_unbind', drivers_probe_store: 'store_drivers_probe', sysfs_create_dir_ns: 'sysfs_create_dir' },
     describe: 'before 190888ac01d0: bus_add_driver walks the devices before putting the driver on the bus klist (B2); dd.c, bus.c, driver.c and fs/sysfs/dir.c read at v3.6.0, the nearest release tree found; steps keep the v4.2 function names', flags: V3_5 },
   'v3.14': { name: 'v3.14', sources: {}, between: { [DD_]: ['v3.6.0', 'torvalds@013c074f8642'] }, 
     settled: {

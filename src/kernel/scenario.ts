@@ -668,7 +668,7 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string):
     if (d.override) throw bad(`${why}: an actor writes its driver_override too; a match that defers together with a driver_override written meanwhile is not modelled (amba_match reads the override after the peripheral ID read that defers)`);
     if (!w.drivers.some((x) => x.matches.includes(d.i))) throw bad(`${why}: no driver matches it, so no match() is ever called for it: list it in the matches of the drivers whose match() defers`);
   }
-  for (const a of actors) for (const x of a.acts) if (x.op === 'unbind' || x.op === 'bind') w.devices[x.dev]!.storeLookup = true;
+  for (const a of actors) for (const x of a.acts) if (x.op === 'unbind' || x.op === 'bind' || x.op === 'drivers_probe') w.devices[x.dev]!.storeLookup = true;
   // Devices an actor may leave unbound on purpose, which no-missed-probe must not expect probed
   // again once that happened in a run (the ghost DevS.released, set where the driver is let go):
   // - sysfs unbind;

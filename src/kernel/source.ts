@@ -36,8 +36,8 @@ export const MODELLED: Record<string, string[]> = {
   'drivers/base/bus.c': [
     'unbind_store', 'bind_store', 'driver_unbind', 'driver_bind', 'bus_for_each_dev', 'bus_for_each_drv', 'bus_add_device', 'bus_probe_device',
     'bus_remove_device', 'driver_attach_async', 'bus_add_driver', 'bus_remove_driver',
-    // Read for sysfs drivers_probe (/sys/bus/X/drivers_probe), 2026-12-05.
-    'drivers_probe_store', 'bus_rescan_devices_helper', 'device_reprobe',
+    // Read for sysfs drivers_probe (/sys/bus/X/drivers_probe; store_drivers_probe before the v3.x rename), 2026-12-05.
+    'drivers_probe_store', 'store_drivers_probe', 'bus_rescan_devices_helper', 'device_reprobe',
   ],
   'drivers/base/core.c': [
     'dev_uevent', 'device_add', 'kill_device', 'device_del', 'device_link_add', 'device_links_busy', 'device_links_unbind_consumers',

@@ -382,7 +382,7 @@ describe("no-wait-under-lock judges a user's own wait for probes, whatever its s
     const file = `/virtual/sync-under-lock-${label}.ts`;
     registerPatchFile(file, [definePatch({ id: `sync-${label}`, subject: 'async_synchronize_full under the device lock in __device_release_driver', base: 'mainline', hunks: [
       { fn: '__device_release_driver', insert: { label, after: 'remove', before: 'devres_release_all' },
-        step: () => ({ await: (s: any) => s.asyncPending === 0, waits: () => 'async_synchronize_full', run: () => 'devres_release_all' }) }] })]);
+        step: () => ({ where: 'drivers/base/dd.c:__device_release_driver', await: (s: any) => s.asyncPending === 0, waits: () => 'async_synchronize_full', run: () => 'devres_release_all' }) }] })]);
     return check(buildScenario(spec, 'mainline', file).model, { exhaustive: true }).properties[0]!;
   };
   it('violated under either name; holds without the patch', async () => {
@@ -530,7 +530,7 @@ describe("async-driver's window takes in a user's step between __driver_attach's
     const { definePatch } = await import('probecheck');
     const { registerPatchFile } = await import('../../src/kernel/define-patch.js');
     registerPatchFile(`/virtual/${id}.ts`, [definePatch({ id, subject: id, base: 'mainline', hunks: [
-      { fn: '__driver_attach', insert: { label: 'trace', after: 'device_unlock', before: 'async_schedule_dev' }, step: () => ({ run }) }] })]);
+      { fn: '__driver_attach', insert: { label: 'trace', after: 'device_unlock', before: 'async_schedule_dev' }, step: () => ({ where: 'drivers/base/dd.c:__driver_attach', run }) }] })]);
     return check(buildScenario(spec, 'mainline', `/virtual/${id}.ts`).model, { exhaustive: true }).properties[0]!;
   };
   it('a step that goes on to async_schedule_dev holds; one that returns without scheduling is violated', async () => {
@@ -554,7 +554,7 @@ describe("wait-for-probe is judged where wait_for_device_probe returns, after a 
     registerPatchFile(`/virtual/${id}.ts`, [definePatch({ id, subject: id, base: 'mainline', hunks: [
       { fn: 'wait_for_device_probe', replace: 'async_synchronize_full', step: (_s: any, o: any) => ({ ...o, await: undefined, waits: undefined }) },
       { fn: 'wait_for_device_probe', insert: { label: 'sync_again', after: 'async_synchronize_full', before: RETURN },
-        step: () => ({ ...(waits ? { await: (s: any) => s.asyncPending === 0 } : {}), run: () => RETURN }) }] })]);
+        step: () => ({ where: 'drivers/base/dd.c:wait_for_device_probe', ...(waits ? { await: (s: any) => s.asyncPending === 0 } : {}), run: () => RETURN }) }] })]);
     return check(buildScenario(spec, 'mainline', `/virtual/${id}.ts`).model, { exhaustive: true }).properties[0]!;
   };
   it('holds where the step after it waits for the async entries; violated where it does not', async () => {
@@ -576,8 +576,8 @@ describe("deferred-lists: a user's step between driver_bound and its driver_defe
     const { definePatch } = await import('probecheck');
     const { registerPatchFile } = await import('../../src/kernel/define-patch.js');
     registerPatchFile(`/virtual/${id}.ts`, [definePatch({ id, subject: id, base: 'mainline', hunks: [
-      { fn: 'really_probe', insert: { label: 'trace_bound', after: 'driver_bound', before: 'driver_deferred_probe_del' }, step: () => ({ run: () => 'driver_deferred_probe_del' }) },
-      ...(del ? [] : [{ fn: 'really_probe', replace: 'driver_deferred_probe_del', step: (site: any, o: any) => ({ ...o, run: (s: any, t: any, b: any, c: any) => {
+      { fn: 'really_probe', insert: { label: 'trace_bound', after: 'driver_bound', before: 'driver_deferred_probe_del' }, step: () => ({ where: 'drivers/base/dd.c:really_probe', run: () => 'driver_deferred_probe_del' }) },
+      ...(del ? [] : [{ fn: 'really_probe' as const, replace: 'driver_deferred_probe_del', step: (site: any, o: any) => ({ ...o, run: (s: any, t: any, b: any, c: any) => {
         const d = s.dev[site.dev]; const sv = [d.deferred, d.deferRank, d.deferBy]; const r = o.run(s, t, b, c); [d.deferred, d.deferRank, d.deferBy] = sv; return r; } }) }])] })]);
     return check(buildScenario(spec, 'mainline', `/virtual/${id}.ts`).model, { exhaustive: true }).properties[0]!;
   };

@@ -13,7 +13,7 @@ const KNOWN: Record<string, string[]> = {
     'device_release_driver(_internal)', 'driver_bound', 'driver_deferred_probe_add', 'driver_deferred_probe_del', 'driver_deferred_probe_trigger',
     'driver_detach', 'driver_probe_device', 'really_probe', 'wait_for_device_probe', '__device_driver_lock', 'device_release_driver_internal', 'driver_attach',
     '__device_set_driver_override'],
-  'drivers/base/bus.c': ['bind_store', 'unbind_store', 'bus_add_device', 'bus_add_driver', 'bus_probe_device', 'bus_remove_device', 'bus_remove_driver'],
+  'drivers/base/bus.c': ['bind_store', 'unbind_store', 'bus_add_device', 'bus_add_driver', 'bus_probe_device', 'bus_remove_device', 'bus_remove_driver', 'drivers_probe_store', 'bus_rescan_devices_helper'],
   'drivers/base/core.c': ['device_add', 'device_del', 'device_links_busy', 'device_links_unbind_consumers', 'dev_uevent', 'kill_device', 'device_link_add', 'device_link_del', '__device_link_del'],
   'kernel/async.c': ['async_schedule', 'async_synchronize_full', 'async_run_entry_fn'],
   'kernel/module/main.c': ['load_module', 'do_init_module', 'delete_module', 'free_module'],

@@ -2,7 +2,7 @@
 // origin: torvalds/linux drivers/base/bus.c @ 00c4a3c47da761b4ba5d09c46b6fc77af5759081; Makefile: VERSION = 2, PATCHLEVEL = 6, SUBLEVEL = 32, EXTRAVERSION = .24 (torvalds/linux stored Makefile is from commit 00095879d56910bfdfc8512440fb5ee8bfddf01b, unrelated to this file's commit; the index holds one arbitrary version per file)
 // note: stored torvalds/linux version; content (bus_to_subsys, const struct bus_type, bus_notify, bus_get_dev_root) suggests ~v6.4-v6.6 era (2023); wc -m matched
 // whole file read (35023 chars); line numbers are that file's
-// not in this file at torvalds@00c4a3c47da7: driver_unbind, driver_bind, driver_attach_async
+// not in this file at torvalds@00c4a3c47da7: driver_unbind, driver_bind, driver_attach_async, store_drivers_probe
 
 //@ unbind_store 233
 static ssize_t unbind_store(struct device_driver *drv, const char *buf,

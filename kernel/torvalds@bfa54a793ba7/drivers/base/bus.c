@@ -2,7 +2,7 @@
 // origin: torvalds/linux drivers/base/bus.c @ bfa54a793ba77ef696755b66f3ac4ed00c7d1248; Makefile: not read (mainline commit, not a 6.12.y stable tree; the index holds torvalds/linux's Makefile only at unrelated commits)
 // note: NOT a 6.12.y stable tree. Mainline bus.c as bfa54a793ba7 ("driver core: bus: Fix double free in driver API bus_register()", Zijun Hu, driver-core-6.12-rc1) left it. The later bus.c change of that pull, b45ed06f4673 ("drivers/base: Introduce device_match_t for device finding APIs", bus_find_device's match parameter only, not a modelled function) is not stored at its commit, so this text still has int (*match)(struct device *dev, const void *data) in bus_find_device; the modelled functions are v6.12's as far as known. bus_add_driver checks module_add_driver (out_detach). Read whole, 3 pages at one commit, length checked. Vanilla mainline.
 // whole file read (35608 chars); line numbers are that file's
-// not in this file at torvalds@bfa54a793ba7: driver_unbind, driver_bind, driver_attach_async
+// not in this file at torvalds@bfa54a793ba7: driver_unbind, driver_bind, driver_attach_async, store_drivers_probe
 
 //@ unbind_store 235
 static ssize_t unbind_store(struct device_driver *drv, const char *buf,

@@ -262,6 +262,20 @@ void bus_remove_driver(struct device_driver *drv)
 	bus_put(drv->bus);
 }
 
+//@ store_drivers_probe 243
+static ssize_t store_drivers_probe(struct bus_type *bus,
+				   const char *buf, size_t count)
+{
+	struct device *dev;
+
+	dev = bus_find_device_by_name(bus, NULL, buf);
+	if (!dev)
+		return -ENODEV;
+	if (bus_rescan_devices_helper(dev, NULL) != 0)
+		return -EINVAL;
+	return count;
+}
+
 //@ bus_rescan_devices_helper 783
 static int __must_check bus_rescan_devices_helper(struct device *dev,
 						  void *data)
