@@ -96,7 +96,12 @@ export interface World {
 }
 
 /** Return codes kept in a thread's `ret` local. */
-/** LINK_DEFER: -EPROBE_DEFER from device_links_check_suppliers, which really_probe returns as is (it stops a bus_for_each_drv walk). */
+/**
+ * EPROBE_DEFER: probe() returned -EPROBE_DEFER, passed up positive by really_probe (`ret = -ret;`
+ * since v5.14; 0 before): a bus_for_each_drv walk goes on. LINK_DEFER: a negative -EPROBE_DEFER,
+ * device_links_check_suppliers' (really_probe returns it as is) or a patch's own check before
+ * really_probe: it stops a bus_for_each_drv walk.
+ */
 export const RET = { ZERO: 0, BOUND: 1, EPROBE_DEFER: 2, ENODEV: 3, EBUSY: 4, EIO: 5, LINK_DEFER: 6 } as const;
 export const RET_NAMES = ['0', '1', '-EPROBE_DEFER', '-ENODEV', '-EBUSY', '-EIO', '-EPROBE_DEFER (device links)'];
 

@@ -413,6 +413,32 @@ export default definePatch({ id: 'return-locked', subject: 'returns holding the 
     expect(r.stdout).toMatch(/actors-terminate\s+holds/);
     expect(r.status).toBe(1);
   });
+  // A -EPROBE_DEFER of the patch's own before really_probe (a2225b6e834a's `if (!dev_ready_to_probe(dev))`
+  // in __driver_probe_device) is negative: __device_attach_driver's `if (ret < 0) return ret;` stops
+  // the walk. RET.EPROBE_DEFER is really_probe's positive one (`ret = -ret;`), on which it goes on (a
+  // new user, 2026-12-05, wrote RET.EPROBE_DEFER from the README and saw the next driver bind).
+  const early = (code: string) => `import { definePatch, RET } from 'probecheck';
+export default definePatch({ id: 'early-${code}', subject: 'amba-a: __driver_probe_device returns -EPROBE_DEFER', base: 'v5.15', hunks: [
+  { fn: 'driver_probe_device', replace: 'check', step: (site, orig) => site.k.dn(site.drv) !== 'amba-a' ? orig! : ({ ...orig!,
+    run: (s, t, b, c) => { const r = orig!.run(s, t, b, c); if (r === 'out') return r; t.ret = RET.${code}; return 'deferred'; } }) },
+] });
+`;
+  const never = `import { defineProperty } from 'probecheck';
+export default defineProperty({ kind: 'invariant', name: 'not-b', description: 'adev is never bound to amba-b',
+  check: (v) => (v.dev('adev').driver === 'amba-b' ? 'adev bound to amba-b' : null) });
+`;
+  it("RET.LINK_DEFER from driver_probe_device's checks stops __device_attach's walk; RET.EPROBE_DEFER goes on to the next driver", () => {
+    const d2 = folder({ 's.ts': scen, 'neg.ts': early('LINK_DEFER'), 'pos.ts': early('EPROBE_DEFER'), 'nb.ts': never });
+    const neg = probecheck(['check', 's.ts', '--patch', 'neg.ts', '--property-file', 'nb.ts', '--property', 'not-b', '-q'], { cwd: d2 });
+    expect(neg.stdout).toMatch(/not-b\s+holds/);
+    expect(neg.status).toBe(0);
+    const pos = probecheck(['check', 's.ts', '--patch', 'pos.ts', '--property-file', 'nb.ts', '--property', 'not-b', '-q'], { cwd: d2 });
+    expect(pos.stdout).toMatch(/not-b\s+violated/);
+    expect(pos.status).toBe(1);
+    // The README says which is which.
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8').replace(/\s+/g, ' ');
+    expect(readme.includes('`RET.LINK_DEFER` (a negative -EPROBE_DEFER'), 'README: RET.LINK_DEFER is the negative one').toBe(true);
+  });
   it("25e9fbf0fd38's half as a user writes it: a match that may defer (branches), deferredAdd, and a walk that stops", () => {
     writeFileSync(dir + '/defer-match.ts', `import { definePatch, deferredAdd, RET, RETURN } from 'probecheck';
 export default definePatch({ id: '25e9fbf0fd38-attach', subject: "Don't probe devices after bus_type.match() probe deferral", base: 'v5.15', hunks: [
