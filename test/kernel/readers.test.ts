@@ -47,6 +47,22 @@ describe('B13: driver_override', () => {
     expect(run(da, 'v4.18')).toMatchObject({ states: 45, v: { 'override-uaf': 'violated' } });
   });
 
+  // platform_match tests pdev->driver_override before anything else (platform.c@d69d80484598), so
+  // any platform driver's __driver_attach reads d's string, not only d's driver's: a new user,
+  // 2026-12-05, registered an unrelated driver, and the base read 'vacuous' (the walk visited only
+  // the devices its driver matches) where the C has the use after free.
+  it("an unrelated driver's registration reads d's driver_override too: its platform_match loads the string unlocked", () => {
+    const other: ScenarioSpec = { ...ovr, devices: { d: { present: true, boundTo: 'a' }, x: { present: true }, y: { present: true } },
+      drivers: { a: { matches: ['d'], present: true }, b: { matches: ['x'] } }, actors: { insmod: 'register b', admin: ['override d a', 'override d a'] } };
+    const r = run(other, 'v6.12');
+    expect(r.v['override-uaf']).toBe('violated');
+    expect(r.r.properties[0]!.explanation).toBe("insmod is about to strcmp d's driver_override string with b, and driver_override_store has kfree()d it (use after free)");
+    expect(run(other, 'mainline').v['override-uaf']).toBe('holds');
+    // A device nobody overrides is still not visited by a driver that does not match it.
+    const walked = [...stepLabels(other, 'v6.12').keys()].filter((l) => l.includes('__driver_attach(')).map((l) => l.replace(/^.*__driver_attach\((\w+),.*$/, '$1'));
+    expect([...new Set(walked)].sort()).toEqual(['d', 'x']);
+  });
+
   // bind_store calls driver_match_device -> platform_match without dev->mutex at every bus.c read (v3.6.0 bus.c:205,
   // v5.10.13 and 204db60c8357 bind_store, 00c4a3c47da7 bus.c:264); 6265539776a0 locks only the store.
   it('the fix does not cover bind_store either: its platform_match loads the string without the lock', () => {

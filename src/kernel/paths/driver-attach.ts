@@ -4,8 +4,9 @@
  * since ef0ff68351be (v5.1) __driver_attach schedules __driver_attach_async_helper per device,
  * recording the driver in dev->p->async_driver.
  *
- * The bus_for_each_dev walk visits matching devices in the order they were added to the bus
- * klist, skipping those deleted before it reaches them (paths/klist.ts).
+ * The bus_for_each_dev walk visits matching devices, and those whose driver_override is written,
+ * in the order they were added to the bus klist, skipping those deleted before it reaches them
+ * (paths/klist.ts).
  */
 import { RETURN, type Block, type KStep, type Ret, type ThreadBuilder } from '../emit.js';
 import { STALE, type KL, type KS } from '../state.js';
@@ -85,8 +86,13 @@ export function driverAttach(tb: ThreadBuilder, drv: number, ret: Ret): string {
   // match, so the model visits only the matching ones, unless a user's patch changes
   // __driver_attach: its hunk may act before the match (dc23806a7c47 took device_lock there,
   // which deadlocks a probe that registers a driver: every device is visited, the prober's too).
+  // A device whose driver_override an actor writes is visited by every driver of its bus: its
+  // platform_match reads the string whatever the driver (platform.c@d69d80484598:
+  // `if (pdev->driver_override) return !strcmp(pdev->driver_override, drv->name);`), unlocked
+  // in __driver_attach, so an unrelated driver's registration races the store too (B13).
   const every = tb.k.patches.some((p) => isUserPatch(p) && p.hunks.some((h) => h.fn === '__driver_attach'));
-  const ids = every ? w.devices.filter((d) => d.bus === w.drivers[drv]!.bus).map((d) => d.i) : matches;
+  const onBus = w.devices.filter((d) => d.bus === w.drivers[drv]!.bus);
+  const ids = every ? onBus.map((d) => d.i) : onBus.filter((d) => matches.includes(d.i) || d.override).map((d) => d.i);
   const end = (s: KS, t: KL) => (typeof ret === 'function' ? ret(s, t) : ret);
   const next = (from: number) => (s: KS, t: KL): string | null => {
     const dev = busNext(s, from, ids);
@@ -104,7 +110,8 @@ export function driverAttach(tb: ThreadBuilder, drv: number, ret: Ret): string {
 /**
  * __driver_attach(dev, drv) for a device drv does not match: its match returns 0 (platform_match
  * compares an override with drv's name: one that names drv is refused unless drv matches, E601),
- * and so does __driver_attach. Built only where a user's patch changes __driver_attach.
+ * and so does __driver_attach. Built where a user's patch changes __driver_attach, and for a
+ * device whose driver_override an actor writes (its match loads the string).
  */
 function driverAttachNoMatch(tb: ThreadBuilder, dev: number, drv: number, ret: Ret): string {
   const f = tb.fn('__driver_attach', { dev, drv }, ret);
