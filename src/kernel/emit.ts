@@ -519,6 +519,8 @@ export class Block {
         : (s, t, b, c) => {
           try {
             const r = ks.run(s, t, b, c);
+            // A run with no return (a new user, 2026-12-05, called orig.run and dropped its label) gave a TypeError.
+            if (typeof r !== 'string' && r !== null) throw new ProbecheckError('E202', `${this.name}'s step ${l} returned ${String(r)}, not a label (a missing return?); its steps: ${[...this.local.keys()].join(', ')}; or the constant RETURN (import { RETURN } from 'probecheck') to return from ${this.name}`);
             if (r === RETURN && this.userReturn) return this.userReturn(s, t);
             return resolve(r, s, t);
           } catch (e) {
