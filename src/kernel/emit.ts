@@ -532,9 +532,16 @@ export class Block {
       // other step follows the profile and its library patches, not the user's.
       const by = patchedBy.get(l), base = this.tb.k.builtFor ?? this.tb.k.profile;
       st.since = by && isUserPatch(by) ? (ks.since !== undefined && ks.since !== origSince.get(l) ? ks.since : `${base} + ${by.id}`) : (ks.since ?? base);
-      if (ks.await) st.await = ks.await;
+      // A user's await must say true or false: one with no return (undefined) read as a wait that
+      // never ends, and no-deadlock blamed it (a new user, 2026-12-05).
+      const ua = ks.await;
+      if (ua) st.await = mine === undefined ? ua : (s, t) => {
+        const r = ua(s, t);
+        if (typeof r !== 'boolean') throw new ProbecheckError('E203', `patch ${mine.id} (${mine.subject}): ${this.name}'s step ${l}: its await returned ${String(r)}, not true or false (an await with no return?)`);
+        return r;
+      };
       // A user's waiting step, for the properties that judge a wait by where a thread is (reader-no-wait-on-probe).
-      if (mine && ks.await) (this.tb.k.userAwaits ??= new Map()).set(full.get(l)!, ks.await);
+      if (mine && st.await) (this.tb.k.userAwaits ??= new Map()).set(full.get(l)!, st.await);
       if (ks.branches !== undefined) st.branches = ks.branches;
       // A user's guard on a mutex wait: strongly fair where, over the whole search, it let the thread
       // go exactly where the original's did (a `branches` function that never returns 0, the

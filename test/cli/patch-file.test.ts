@@ -98,6 +98,7 @@ describe('definePatch and --patch', () => {
     'after.ts': patchFile('after', `{ fn: '__driver_attach', insert: { label: 'check', after: 'device_lok', before: 'async_schedule_dev' }, step: () => ({ where: 'drivers/base/dd.c:__driver_attach', run: () => 'async_schedule_dev' }) }`),
     'nowhere.ts': patchFile('nowhere', `{ fn: '__driver_attach', insert: { label: 'check', after: 'device_lock', before: 'async_schedule_dev' }, step: () => ({ run: () => 'async_schedule_dev' }) }`),
     'retstr.ts': patchFile('retstr', `{ fn: '__driver_attach', insert: { label: 'check', after: 'device_lock', before: 'async_schedule_dev' }, step: () => ({ where: 'drivers/base/dd.c:__driver_attach', run: () => 'RETURN' }) }`),
+    'noawait.ts': patchFile('noawait', `{ fn: '__driver_attach', replace: 'device_lock', step: (site, o) => ({ ...o!, await: (s) => { s.dev[site.dev]!.mutex === 0; } }) as never }`),
     'noret.ts': patchFile('noret', `{ fn: '__driver_attach', replace: 'device_lock', step: (_site, o) => ({ ...o!, run: (s, t, b, c) => { o!.run(s, t, b, c); } }) as never }`),
     'next.ts': patchFile('next', `{ fn: '__driver_attach', insert: { label: 'check', after: 'device_lock', before: 'async_schedule_dev' }, step: () => ({ where: 'drivers/base/dd.c:__driver_attach', run: () => 'next' }) }`),
     'x.suite.ts': `import { defineSuite } from 'probecheck';\nexport default defineSuite({ name: 'x', model: 's.ts', cases: [\n  { params: { profile: 'v5.1' }, expect: { 'no-deadlock': 'violated' } },\n  { params: { profile: 'v5.1' }, patches: ['fix.ts'], expect: { 'no-deadlock': 'holds' } },\n] });\n`,
@@ -135,6 +136,13 @@ describe('definePatch and --patch', () => {
     const r = run('check', 's.ts', '--patch', 'next.ts');
     expect(r.status).toBe(2);
     expect(r.stderr.trim()).toMatch(/^probecheck: E202 .*patch next \(test next\): .*__driver_attach has no label "next" to go to; its steps: driver_match_device, device_lock, async_schedule_dev, device_unlock, check.*; or the constant RETURN \(import \{ RETURN \} from .probecheck.\) to return from __driver_attach/);
+  });
+  // A new user (2026-12-05): an await with no return read as a wait that never ends, and no-deadlock was violated.
+  it("a hunk's await that returns nothing is E203 saying so, not a deadlock", () => {
+    const r = run('check', 's.ts', '--patch', 'noawait.ts');
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim()).toMatch(/^probecheck: E203 .*patch noawait \(test noawait\): __driver_attach's step device_lock: its await returned undefined, not true or false/);
+    expect(r.stdout).not.toMatch(/no-deadlock\s+violated/);
   });
   // A new user (2026-12-05): a run that called orig.run and returned nothing was a TypeError ("reading 'includes'").
   it("a hunk's step that returns nothing is E202 saying so, not an internal error", () => {
