@@ -167,10 +167,11 @@ export function buildProgram(found: (inv: Invocation) => void): Command {
     .description('Random walks from the initial state (strategy random): finds violations, never proves their absence (a property not violated is unknown, exit 3).')
     .argument('<file>', 'scenario or model file')
     .option('--param <k=v>', 'scenario parameter (repeatable)', collect)
+    .option('--patch <file>', 'apply the patches a file exports on top of the profile (repeatable), as check does', collect)
     .option('--runs <n>', 'number of walks (default: 1000, or as many as --time-limit allows)', intArg('--runs', 1))
     .option('--depth <n>', 'length of each walk', intArg('--depth', 1), 1000), true))
     .addHelpText('after', `\nExamples:\n  (run from a clone of the repository; "# exit N": the status it ends with)\n  $ probecheck simulate models/hot-unplug.ts --param profile=v4.2 --runs 1000 --depth 100 --seed 7   # exit 1: a walk finds B5\n\n${EXIT_HELP}`)
-    .action((file: string, o: Record<string, any>) => found({ command: 'check', targets: [file], params: params(o, 'param', '--param'), search: { ...searchArgs(o), strategy: 'random' }, output: outputArgs(o) }));
+    .action((file: string, o: Record<string, any>) => found({ command: 'check', targets: [file], params: withPatches(params(o, 'param', '--param'), o.patch), search: { ...searchArgs(o), strategy: 'random' }, output: outputArgs(o) }));
 
   program.command('replay')
     .description('Re-execute a trace file (written by --trace-out) on its model and confirm that it violates its property, or name the first step that diverges and why.')

@@ -230,6 +230,13 @@ export default definePatch({ id: 'skip-b', subject: 'driver core: __driver_attac
     expect(broken.stdout).toMatch(/no-missed-probe\s+violated/);
   });
 
+  // A new user (2026-12-05): simulate refused --patch (E501 unknown option) where check and diff take it.
+  it('simulate takes --patch as check does', () => {
+    const r = run('simulate', 's.ts', '--patch', 'fix.ts', '--runs', '50', '--seed', '1', '--property', 'no-deadlock', '-q');
+    expect(r.stderr).not.toMatch(/E501/);
+    expect(r.stdout).toMatch(/patches=\S*fix\.ts/);
+    expect(r.stdout).toMatch(/no-deadlock\s+unknown/);
+  });
   it('--patch on diff applies to the patched side only', () => {
     const d = JSON.parse(run('diff', 's.ts', '--patch', 'fix.ts', '--json').stdout);
     expect(d.base.params.patches).toBe('');
