@@ -19,6 +19,7 @@ import { driversProbeStore } from './paths/drivers-probe.js';
 import { devUevent } from './paths/uevent.js';
 import { driverOverrideStore } from './paths/driver-override.js';
 import { deferredProbeInitcall } from './paths/late-initcall.js';
+import { deviceShutdown } from './paths/device-shutdown.js';
 import type { World } from './world.js';
 
 const bad = (msg: string) => new ProbecheckError('E601', msg);
@@ -29,7 +30,7 @@ export type Action = (
   | { op: 'register' | 'unregister'; drv: number }
   | { op: 'bind' | 'unbind' | 'override'; drv: number; dev: number }
   | { op: 'modprobe' | 'rmmod'; mod: number }
-  | { op: 'wait_for_device_probe' | 'deferred_probe_initcall' }
+  | { op: 'wait_for_device_probe' | 'deferred_probe_initcall' | 'device_shutdown' }
   | { op: 'uevent' | 'lock' | 'unlock' | 'kill-del' | 'drivers_probe'; dev: number }
 ) & {
   /** As written (for messages). */
@@ -38,7 +39,7 @@ export type Action = (
   maybe: boolean;
 };
 
-const OPS = ['add', 'del', 'kill-del', 'register', 'unregister', 'bind', 'unbind', 'override', 'drivers_probe', 'modprobe', 'rmmod', 'wait_for_device_probe', 'deferred_probe_initcall', 'uevent', 'lock', 'unlock'];
+const OPS = ['add', 'del', 'kill-del', 'register', 'unregister', 'bind', 'unbind', 'override', 'drivers_probe', 'modprobe', 'rmmod', 'wait_for_device_probe', 'deferred_probe_initcall', 'device_shutdown', 'uevent', 'lock', 'unlock'];
 
 export function parseAction(w: World, actor: string, text: string, scenario?: string): Action {
   const at = `${scenario !== undefined ? `scenario '${scenario}': ` : ''}actor '${actor}': action '${text}'`;
@@ -68,7 +69,7 @@ export function parseAction(w: World, actor: string, text: string, scenario?: st
     case 'bind': case 'unbind': need(2); return { op, drv: drv(args[0]), dev: dev(args[1]), ...base };
     case 'override': need(2); return { op, dev: dev(args[0]), drv: drv(args[1]), ...base };
     case 'modprobe': case 'rmmod': need(1); return { op, mod: mod(args[0]), ...base };
-    case 'wait_for_device_probe': case 'deferred_probe_initcall': need(0); return { op, ...base };
+    case 'wait_for_device_probe': case 'deferred_probe_initcall': case 'device_shutdown': need(0); return { op, ...base };
     case 'uevent': case 'lock': case 'unlock': case 'kill-del': case 'drivers_probe': need(1); return { op, dev: dev(args[0]), ...base };
     default: throw bad(`${at}: unknown action '${op}'${dym(op, OPS)}; known: ${OPS.join(', ')}, each optionally after 'maybe'`);
   }
@@ -177,7 +178,7 @@ export function actionText(w: World, a: Action): string {
     case 'override': return `override ${dev} ${drv}`;
     case 'register': case 'unregister': return `${a.op} ${drv}`;
     case 'modprobe': case 'rmmod': return `${a.op} ${w.modules[a.mod]!.name}`;
-    case 'wait_for_device_probe': case 'deferred_probe_initcall': return a.op;
+    case 'wait_for_device_probe': case 'deferred_probe_initcall': case 'device_shutdown': return a.op;
     default: return `${a.op} ${dev}`;
   }
 }
@@ -233,6 +234,8 @@ function actionPath(tb: ThreadBuilder, a: Action, ret: Ret, waitFor: boolean, ma
     case 'wait_for_device_probe': return main(waitForDeviceProbe(tb, ret));
     // The late initcall; a scenario that has it starts with deferred probing disabled (scenario.ts).
     case 'deferred_probe_initcall': return main(deferredProbeInitcall(tb, ret));
+    // reboot/poweroff's walk (kernel_restart_prepare); from v5.0 it waits for probes and blocks new ones first.
+    case 'device_shutdown': { const d = deviceShutdown(tb, ret); main(d.own); return d.entry; }
     case 'uevent': return main(devUevent(tb, a.dev, ret));
     case 'kill-del': {
       // The libnvdimm caller after 00289cd87676: `if (kill_device(dev)) device_unregister(dev);`

@@ -25,6 +25,8 @@ export const ANCHORED: string[] = [
   'drivers/base/core.c:device_add', 'drivers/base/core.c:device_del', 'drivers/base/core.c:kill_device',
   'drivers/base/core.c:dev_uevent', 'drivers/base/core.c:device_link_add', 'drivers/base/core.c:device_link_del', 'drivers/base/core.c:device_link_put_kref',
   'drivers/base/core.c:device_links_unbind_consumers', 'drivers/base/core.c:device_links_busy',
+  // device_shutdown (reboot, poweroff) and dd.c's device_block_probing, where an actor runs it (v4.14, v5.1 and later read core.c).
+  'drivers/base/core.c:device_shutdown', 'drivers/base/dd.c:device_block_probing',
   // The managed-link helpers that steps run whole (really_probe's check, driver_bound, the probe's error
   // path, __device_release_driver's cleanup), held to core.c also at v5.1 (3451a495ef24) and v5.4 (fb583c8eeeb1);
   // v4.14 reads core.c (9ed9895370ae) but no dd.c, so the dd.c steps that run them resolve nothing there.

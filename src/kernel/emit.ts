@@ -146,6 +146,8 @@ export interface Kernel {
   moduleWq: string[];
   /** Threads that may flush the deferred-probe work (a barrier of theirs may wait in it): KS.flushBarrier's slots, by name. */
   flushers: string[];
+  /** An actor runs device_shutdown: devices_kset's order, defer_all_probes and the shutdown ghosts are kept (state.ts). */
+  shutdown?: boolean;
 }
 
 export interface StepAnchors {

@@ -92,9 +92,11 @@ function leadsToGone(name: string, description: string, stuck: (s: KS, q: Query)
  * not AVAILABLE defers the probe (device_links_check_suppliers): that probe would not succeed.
  */
 function missed(k: Kernel, s: KS, links: readonly (readonly LinkInfo[])[]): string | null {
+  // Once device_shutdown blocks probing or has returned, a device left unprobed is what a reboot means.
+  if (s.deferAllProbes || s.shutdownReturned) return null;
   for (const d of k.w.devices) {
     const x = s.dev[d.i]!;
-    if (x.ovrGen !== 0 || !x.registered || !x.onBus || x.dead || x.delStarted || x.driver !== 0 || x.deferred !== 'none' || !s.bus[d.bus]!.autoprobe) continue;
+    if (x.ovrGen !== 0 || !x.registered || !x.onBus || x.dead || x.delStarted || x.driver !== 0 || x.deferred !== 'none' || !s.bus[d.bus]!.autoprobe || x.shutDown) continue;
     if (supplierLinkDefers(k, s, links[d.i]!)) continue;
     // A driver_override naming another driver is a device left for that one (platform_match): not missed.
     // Released on purpose: only drivers whose registration walk started since owe it a probe.
@@ -133,8 +135,11 @@ function missedIn(k: Kernel): (s: KS) => string | null {
 export const owedRetry = (info: { needs: readonly number[]; outcomes: readonly string[] }) => info.needs.length > 0 && !info.outcomes.includes('defer');
 
 function lostDeferral(k: Kernel, s: KS, links: readonly (readonly LinkInfo[])[]): string | null {
+  // device_block_probing defers every probe on purpose (reboot): no retry is owed then.
+  if (s.deferAllProbes || s.shutdownReturned) return null;
   for (const d of k.w.devices) {
     const x = s.dev[d.i]!;
+    if (x.shutDown) continue;
     // (A bound device on a list, as a probe racing a bind can leave it, is owed no retry: deferred-lists reports it.)
     if (x.deferred === 'none' || x.probing !== 0 || x.driver !== 0) continue;
     // A link to a supplier not AVAILABLE (DeviceSpec.suppliers: not a driver's `needs`) defers the
@@ -615,6 +620,28 @@ export const LIBRARY: KernelProperty[] = [
         "a driver whose async __driver_attach matched a device is tried on it (its probe starts), or the device ends bound: no attach request is silently dropped (weak fairness; strong for mutex waits from v5.15)",
         dropped, "a registered driver's async attach matched an unbound device");
     } },
+  // device_shutdown (paths/device-shutdown.ts): a ->shutdown() runs under the device's lock, and
+  // once the walk has passed a device (or returned) nothing probes it (3297c8fc65af's
+  // device_block_probing: before it, v4.14, a driver registered during the walk probes a device
+  // the walk has already shut down).
+  { name: 'no-probe-after-shutdown', covers: '3297c8fc65af', applies: (_k, c) => c.ops.has('device_shutdown'), make: (k) => action('no-probe-after-shutdown',
+    "no driver's probe() starts on a device device_shutdown's walk has shut down, nor once device_shutdown has returned (what reboot and poweroff then cut off)", (b, a, m) => {
+      for (let i = 0; i < a.dev.length; i++) {
+        if (!probeStarts(b, a, i)) continue;
+        if (b.dev[i]!.shutDown) return `probe(${k.vn(i)}) by ${drvName(k, a.dev[i]!.driver)} started in ${m.thread} after device_shutdown shut ${k.vn(i)} down`;
+        if (b.shutdownReturned) return `probe(${k.vn(i)}) by ${drvName(k, a.dev[i]!.driver)} started in ${m.thread} after device_shutdown returned`;
+      }
+      return null;
+    }, { text: "device_shutdown's walk shuts a device down", met: (s) => someDev(s, (d) => d.shutDown === true) }, ['dev[*].probing']) },
+  { name: 'shutdown-exclusive', covers: 'd1c6c030fcec', applies: (_k, c) => c.ops.has('device_shutdown'), make: (k) => action('shutdown-exclusive',
+    "device_shutdown never calls a device's ->shutdown() while its probe() or remove() runs (it holds the device's lock, d1c6c030fcec)", (b, a, m) => {
+      for (let i = 0; i < a.dev.length; i++) {
+        const x = b.dev[i]!;
+        if (x.shutDown || !a.dev[i]!.shutDown || (!x.probing && !x.removing)) continue;
+        return `device_shutdown called ${k.vn(i)}'s ->shutdown() in ${m.thread} while its ${x.probing ? `probe() runs in ${who(k, x.probing)}` : `remove() runs in ${who(k, x.removing)}`}`;
+      }
+      return null;
+    }, { text: "device_shutdown's walk shuts a device down", met: (s) => someDev(s, (d) => d.shutDown === true) }, ['dev[*].shutDown']) },
   { name: 'wait-for-probe', covers: 'wait_for_device_probe', applies: (_k, c) => c.ops.has('wait_for_device_probe'), make: (k, c) => action('wait-for-probe',
     'when wait_for_device_probe() returns and every other actor has finished, no async entry is pending and no probe is in flight but one the deferred-probe work started. '
     + 'Its code (every dd.c read): wait_event(probe_count == 0), then async_synchronize_full(); since 013c074f8642 (v4.5) flush_work(deferred_probe_work) first, '

@@ -573,6 +573,9 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string):
   const actors = Object.entries(spec.actors ?? {}).map(([name, acts]) => ({ name, acts: ([] as string[]).concat(acts).map((x) => parseAction(w, name, x, spec.name)) }));
   if (actors.length === 0) throw bad(`scenario '${spec.name}': it has no actors (nothing would run)`);
   for (const a of actors) if (a.acts.length === 0) throw bad(`scenario '${spec.name}': actor '${a.name}' has no actions (write one action, or a list of them)`);
+  k.shutdown = actors.some((a) => a.acts.some((x) => x.op === 'device_shutdown'));
+  // Once device_block_probing ran every probe defers onto the pending list: the worker is there.
+  if (k.shutdown && flags.has('SHUTDOWN_BLOCKS_PROBING')) k.hasDeferredWorker = true;
   // Statically impossible sequences, which would otherwise run as something the kernel never does.
   for (const a of actors) a.acts.forEach((x, j) => {
     if (x.op === 'unlock' && !x.maybe && !a.acts.slice(0, j).some((y) => y.op === 'lock' && y.dev === x.dev)) {
@@ -842,8 +845,8 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string):
   }
   const model: Model = {
     name: spec.name, params: { profile: prof.name, patches: patchEntries(patchList).join(',') },
-    notes: profileNotes(k), state: kernelSchema(w, k.moduleWq.length, k.flushers.length, added, k.linksLock),
-    init: (s) => { initState(w, s as unknown as KS, !late, k.has('DEVICE_LINKS'), k.has('LINK_KREF')); (s as unknown as KS).probeTimeout = keepsTimeout(k); added.init(s as unknown as KS); }, threads, properties: properties as Property[], optional,
+    notes: profileNotes(k), state: kernelSchema(w, k.moduleWq.length, k.flushers.length, added, k.linksLock, k.shutdown),
+    init: (s) => { initState(w, s as unknown as KS, !late, k.has('DEVICE_LINKS'), k.has('LINK_KREF'), k.shutdown); (s as unknown as KS).probeTimeout = keepsTimeout(k); added.init(s as unknown as KS); }, threads, properties: properties as Property[], optional,
     // The async programs built `asyncInstances` times: each deferral retried by the deferred worker
     // (or by a trigger during its probe) schedules one more entry for the device.
     moreInstances: (program) => plans.filter((p) => p.program === program).length !== w.asyncInstances ? undefined

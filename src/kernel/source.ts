@@ -30,7 +30,7 @@ export const MODELLED: Record<string, string[]> = {
     '__device_set_driver_override',
     // Read for the log reader (src/logs/formats.ts), not modelled: initcall_debug's probe time, the end-of-boot report, the late trigger.
     'really_probe_debug', 'deferred_probe_timeout_work_func', 'deferred_probe_initcall',
-    // Read for a model of device_shutdown (not built yet: README, Known gaps), 2026-12-05: what it calls to stop new probes (v4.5+).
+    // device_shutdown's way to stop new probes (v4.5+; paths/device-shutdown.ts).
     'device_block_probing',
   ],
   'drivers/base/bus.c': [
@@ -44,7 +44,7 @@ export const MODELLED: Record<string, string[]> = {
     'device_links_check_suppliers', 'device_links_driver_bound', '__device_links_no_driver', 'device_links_no_driver',
     'device_links_driver_cleanup', 'device_link_del', 'device_link_put_kref', '__device_link_del',
     'device_link_release_fn',
-    // Read for a model of device_shutdown (not built yet: README, Known gaps), 2026-12-05.
+    // reboot and poweroff's walk (paths/device-shutdown.ts).
     'device_shutdown',
   ],
   'drivers/base/platform.c': ['platform_match', 'driver_override_store', 'driver_override_show'],

@@ -8,7 +8,7 @@
  * Not modelled: refcounts of devices (get/put_device), runtime PM, sysfs files.
  */
 import { t, type FieldT } from '../engine/schema.js';
-import { boundAddTail, busAddTail, deferredAdd, drvAddTail, linkMade, linksOrdered } from './paths/klist.js';
+import { boundAddTail, busAddTail, deferredAdd, drvAddTail, ksetAddTail, linkMade, linksOrdered } from './paths/klist.js';
 import type { AddedState } from './patch-state.js';
 import type { World } from './world.js';
 
@@ -79,6 +79,13 @@ export interface DevS {
    * defer; one probe per device at a time, under its device lock (paths/common.ts).
    */
   snap: (typeof SNAPSHOTS)[number];
+  /**
+   * Kept only where an actor runs device_shutdown (Kernel.shutdown): the device's place on
+   * devices_kset's list (kobject_add puts it at the tail, kobject_del and the shutdown walk take
+   * it off; 0 = not on it, 1 = head: paths/klist.ts), and (ghost) whether the walk has shut this
+   * struct down (its ->shutdown() called, or none to call).
+   */
+  ksetRank?: number; shutDown?: boolean;
 }
 export interface DrvS {
   onBus: boolean; alive: boolean; unregDone: boolean;
@@ -141,6 +148,12 @@ export interface KS {
    * and completes every 2 (0) when that run ends. Only where some thread may flush.
    */
   flushBarrier?: Uint8Array;
+  /**
+   * Where an actor runs device_shutdown (Kernel.shutdown): dd.c's defer_all_probes, which
+   * device_block_probing sets (SHUTDOWN_BLOCKS_PROBING) and nothing in the model clears, and
+   * (ghost) whether device_shutdown has returned.
+   */
+  deferAllProbes?: boolean; shutdownReturned?: boolean;
 }
 /**
  * Thread locals: `ret` of the last call, PF_USED_ASYNC; per nesting depth, have_async.
@@ -162,7 +175,7 @@ export interface KL { ret: number; usedAsync: number; haveAsync: { [i: number]: 
  * `sleepers`: how many threads may sleep on module_wq (Kernel.moduleWq); `flushers`: how many may
  * flush the deferred-probe work (Kernel.flushers); `added`: the fields user patches add (patch-state.ts).
  */
-export function kernelSchema(w: World, sleepers = 0, flushers = 0, added?: Pick<AddedState, 'dev' | 'drv' | 'kernel'>, linksLock = false) {
+export function kernelSchema(w: World, sleepers = 0, flushers = 0, added?: Pick<AddedState, 'dev' | 'drv' | 'kernel'>, linksLock = false, shutdown = false) {
   const owner = t.owner(), drvPlace = t.int(Math.max(1, w.drivers.length)), rank = t.int(Math.max(1, w.devices.length)), nd = t.named(['NULL', ...w.drivers.map((d) => d.name), ...(w.drivers.length ? [] : ['?'])]);
   return t.record({
     dev: t.array(w.devices.length, t.record({
@@ -171,6 +184,7 @@ export function kernelSchema(w: World, sleepers = 0, flushers = 0, added?: Pick<
       probing: owner, removing: owner, delStarted: t.bool, delDone: t.bool, dels: t.int(3),
       work: t.enum(...WORK_STATES), ovrDrv: nd, ovrGen: t.int(3), unbindOf: nd, released: t.bool, owed: t.int(255), deferBy: t.int(255), asked: t.int(255),
       busRank: rank, busHeld: t.int(7), drvRank: rank, deferRank: rank, snap: t.enum(...SNAPSHOTS), uevReaders: t.int(7), gen: t.int(3),
+      ...(shutdown ? { ksetRank: rank, shutDown: t.bool } : {}),
       ...added?.dev,
     }), w.devices.map((d) => d.name)),
     drv: t.array(w.drivers.length, t.record({
@@ -184,6 +198,7 @@ export function kernelSchema(w: World, sleepers = 0, flushers = 0, added?: Pick<
     deferredWorkQueued: t.bool, deferredWorkRunning: t.bool, deferredProbeEnable: t.bool, moduleMutex: owner, probeTimeout: t.bool, probeTimeoutWoken: t.bool,
     ...(sleepers > 0 ? { moduleWq: t.array(sleepers, t.int(1)) } : {}),
     ...(flushers > 0 ? { flushBarrier: t.array(flushers, t.int(2)) } : {}),
+    ...(shutdown ? { deferAllProbes: t.bool, shutdownReturned: t.bool } : {}),
     ...added?.kernel,
   });
 }
@@ -226,7 +241,7 @@ export function supplierSlot(w: World, dev: number): number {
  * `links`: the profile has device links (DEVICE_LINKS, v4.10); before them a scenario's links are never made.
  * `kref`: device_link_add takes a reference on an existing stateless link (LINK_KREF, ead18c23c263).
  */
-export function initState(w: World, s: KS, deferredProbeEnable = true, links = true, kref = false): void {
+export function initState(w: World, s: KS, deferredProbeEnable = true, links = true, kref = false, shutdown = false): void {
   for (const d of w.devices) {
     if (!d.present) continue;
     const x = s.dev[d.i]!;
@@ -266,4 +281,17 @@ export function initState(w: World, s: KS, deferredProbeEnable = true, links = t
     if (adds > 0) s.link[l.i]!.refs = kref ? Math.min(adds, 3) : 1;
   }
   s.deferredProbeEnable = deferredProbeEnable;
+  // devices_kset's list: the present devices as boot added them, a parent before its children
+  // (device_add fails under a parent not added), else in the order the scenario declares them.
+  if (shutdown) {
+    const placed = new Set<number>();
+    const place = (i: number): void => {
+      const d = w.devices[i]!;
+      if (placed.has(i) || !d.present) return;
+      if (d.parent >= 0) place(d.parent);
+      placed.add(i);
+      ksetAddTail(w, s, i);
+    };
+    for (const d of w.devices) place(d.i);
+  }
 }

@@ -14,6 +14,7 @@ import { excerpt, resolveAnchor } from '../../src/kernel/source.js';
 import type { StepAnchors } from '../../src/kernel/emit.js';
 import { ANCHORED, NOT_ANCHORED } from '../../src/kernel/anchored.js';
 import { CATALOGUE, LATE_CATALOGUE } from '../../src/kernel/catalogue.js';
+import { shutdownRefusal } from '../../src/kernel/paths/device-shutdown.js';
 import { lateInitcallRefusal } from '../../src/kernel/paths/late-initcall.js';
 
 
@@ -39,6 +40,8 @@ const SMALL: ScenarioSpec[] = [
   // wait_for_device_probe before the late initcall: where the timeout is armed it sleeps on probe_timeout_waitqueue.
   { ...LATE_CATALOGUE, name: 'late-wait', actors: { ...LATE_CATALOGUE.actors, waiter: 'wait_for_device_probe' } },
   { name: 'usb-detach', buses: { usb: { needParentLock: true } }, devices: { u: { present: true }, i: { parent: 'u', present: true, boundTo: 'id' } }, drivers: { id: { matches: ['i'], present: true } }, actors: { r: ['unregister id'] } },
+  // device_shutdown (reboot) racing a module's probes and a hotplug add, where the profile settles its shape.
+  { name: 'shutdown', devices: { h: { present: true }, c: { parent: 'h' } }, drivers: { cd: { matches: ['c'], module: 'm', probeType: 'async' } }, actors: { a: ['modprobe m'], h: ['add c'], r: ['device_shutdown'] } },
 ];
 
 
@@ -46,7 +49,8 @@ const built = new Map<string, BuiltScenario[]>();
 function scenariosOf(p: string): BuiltScenario[] {
   let b = built.get(p);
   // kill-del needs kill_device (KILL_DEVICE, v5.3+), suppliers DL_FLAG_AUTOPROBE_CONSUMER (v5.4+); deferred_probe_initcall a profile that settles its shape.
-  if (!b) { b = [CATALOGUE, ...SMALL].filter((s) => (s.name !== 'kill' || PROFILES[p]!.flags.includes('KILL_DEVICE')) && (s.name !== 'autoprobe' || PROFILES[p]!.flags.includes('AUTOPROBE_CONSUMER')) && (!s.name.startsWith('late') || !lateInitcallRefusal({ profile: p, unsettled: PROFILES[p]!.unsettled ?? {} }))).map((s) => buildScenario(s, p, '')); built.set(p, b); }
+  if (!b) { b = [CATALOGUE, ...SMALL].filter((s) => (s.name !== 'kill' || PROFILES[p]!.flags.includes('KILL_DEVICE')) && (s.name !== 'autoprobe' || PROFILES[p]!.flags.includes('AUTOPROBE_CONSUMER')) && (!s.name.startsWith('late') || !lateInitcallRefusal({ profile: p, unsettled: PROFILES[p]!.unsettled ?? {} }))
+    && (s.name !== 'shutdown' || !shutdownRefusal({ profile: p, has: (f) => PROFILES[p]!.flags.includes(f), unsettled: PROFILES[p]!.unsettled ?? {} }))).map((s) => buildScenario(s, p, '')); built.set(p, b); }
   return b;
 }
 

@@ -39,11 +39,11 @@ describe('profiles', () => {
   });
 
   it('neighbouring profiles differ exactly by the flags of that release', () => {
-    expect(profileDiff('v3.5', 'v3.14')).toEqual({ added: ['BUS_LIST_BEFORE_PROBE', 'MODULE_SYNC_PF_USED_ASYNC', 'MODULE_LOAD_WAITS', 'LATE_INITCALL_FLUSH'], removed: [] });
+    expect(profileDiff('v3.5', 'v3.14')).toEqual({ added: ['BUS_LIST_BEFORE_PROBE', 'MODULE_SYNC_PF_USED_ASYNC', 'MODULE_LOAD_WAITS', 'LATE_INITCALL_FLUSH', 'SHUTDOWN_LOCKS'], removed: [] });
     expect(profileDiff('v3.14', 'v4.2')).toEqual({ added: ['TRIGGER_COUNT', 'ASYNC_PROBE', 'ATTACH_DRIVER_EBUSY'], removed: [] });
-    expect(profileDiff('v4.2', 'v4.14')).toEqual({ added: ['WAIT_FLUSH_DEFERRED', 'DEVICE_LINKS', 'OVERRIDE_LOCK', 'MATCH_DEFER'], removed: [] });
+    expect(profileDiff('v4.2', 'v4.14')).toEqual({ added: ['WAIT_FLUSH_DEFERRED', 'DEVICE_LINKS', 'OVERRIDE_LOCK', 'MATCH_DEFER', 'SHUTDOWN_NO_FINAL_SYNC'], removed: [] });
     expect(profileDiff('v4.14', 'v4.18')).toEqual({ added: ['LINK_DEFER_ADD', 'LINK_KREF', 'NEED_PARENT_LOCK', 'LINKS_PURGE_AFTER_UNBIND'], removed: [] });
-    expect(profileDiff('v4.18', 'v5.0')).toEqual({ added: ['ASYNC_SYNC_IN_DRIVER_DETACH', 'LATE_INITCALL_SECOND_PASS', 'PROBE_TIMEOUT_WORK', 'TIMEOUT_WORK_CLEARS'], removed: [] });
+    expect(profileDiff('v4.18', 'v5.0')).toEqual({ added: ['ASYNC_SYNC_IN_DRIVER_DETACH', 'LATE_INITCALL_SECOND_PASS', 'PROBE_TIMEOUT_WORK', 'TIMEOUT_WORK_CLEARS', 'SHUTDOWN_BLOCKS_PROBING'], removed: [] });
     expect(profileDiff('v5.0', 'v5.1')).toEqual({ added: ['DEAD_FLAG', 'PER_DEVICE_ASYNC_ATTACH', 'DRIVER_LOCK_HELPERS', 'LINKS_NO_DRIVER_DORMANT', 'AUTOPROBE_CONSUMER'], removed: ['ATTACH_DRIVER_EBUSY'] });
     expect(profileDiff('v5.1', 'v5.4')).toEqual({ added: ['KILL_DEVICE', 'MODULE_LOAD_WAITS_GOING'], removed: [] });
     expect(profileDiff('v5.4', 'v5.9')).toEqual({ added: ['ATTACH_DEAD_CHECK', 'LINKS_NO_DRIVER_BOUND_CHECK', 'WAIT_PROBE_TIMEOUT', 'MODULE_WQ_UNLOAD_WAKE'], removed: [] });

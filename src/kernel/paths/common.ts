@@ -158,12 +158,13 @@ export function mayBeAsync(k: Kernel, drv: number): boolean {
 /**
  * Can really_probe(dev, drv) end in -EPROBE_DEFER: a deferring outcome, a device its probe needs,
  * or a managed supplier link (device_links_check_suppliers)? Only such a probe's trigger-count
- * snapshot is ever compared. A user's patch may make any probe defer: with one, every probe may.
+ * snapshot is ever compared. A user's patch may make any probe defer: with one, every probe may;
+ * so may device_shutdown's device_block_probing (defer_all_probes).
  */
 export function mayDefer(k: Kernel, dev: number, drv: number): boolean {
   const d = k.w.drivers[drv]!;
   return d.outcomes.includes('defer') || d.needs.length > 0 || (k.has('DEVICE_LINKS') && k.w.links.some((l) => !l.stateless && l.consumer === dev))
-    || k.patches.some(isUserPatch);
+    || k.patches.some(isUserPatch) || (k.shutdown === true && k.has('SHUTDOWN_BLOCKS_PROBING'));   // defer_all_probes
 }
 
 const snapDevs = new WeakMap<Kernel, number[]>();

@@ -9,7 +9,7 @@ import { RETURN, type Ret, type ThreadBuilder } from '../emit.js';
 import type { DevS, KL, KS } from '../state.js';
 import { BUS, CORE, SYSFS_DIR, holder, linesIn, mayBeAsync, mayDefer } from './common.js';
 import { deviceAttach } from './device-attach.js';
-import { busAddTail } from './klist.js';
+import { busAddTail, ksetAddTail } from './klist.js';
 import { endLinksProbing } from './links.js';
 
 /**
@@ -47,6 +47,7 @@ function freshStruct(d: DevS, entries: boolean, added: readonly string[]): void 
   d.dead = false; d.delStarted = false; d.delDone = false; d.dels = 0;
   d.ovrDrv = 0; d.canMatch = false; d.asyncDriver = 0;   // kzalloc'ed: driver_override NULL, can_match clear, p->async_driver NULL
   d.asked = 0; d.released = false; d.owed = 0;            // ghosts of the old struct
+  if (d.shutDown !== undefined) d.shutDown = false;
   // A user's patch's fields start zeroed too (a patch-state trial, 2026-12-05).
   for (const n of added) { const x = d as unknown as Record<string, unknown>; x[n] = typeof x[n] === 'boolean' ? false : 0; }
 }
@@ -56,7 +57,8 @@ export function deviceAdd(tb: ThreadBuilder, dev: number, ret: Ret): string {
   // Only a device that an async entry may be scheduled for, the deferred-probe worker may hold
   // (a probe of it may defer) or a sysfs bind or unbind may have looked up needs to tell its structs
   // apart (state.ts DevS.gen).
-  const entries = tb.k.w.devices[dev]!.drivers.some((d) => mayBeAsync(tb.k, d) || mayDefer(tb.k, dev, d)) || tb.k.w.devices[dev]!.storeLookup === true;
+  // (device_shutdown's walk holds the struct it took off devices_kset too.)
+  const entries = tb.k.w.devices[dev]!.drivers.some((d) => mayBeAsync(tb.k, d) || mayDefer(tb.k, dev, d)) || tb.k.w.devices[dev]!.storeLookup === true || tb.k.shutdown === true;
   // bus_add_device puts the device on the bus klist before bus_probe_device, in every tree read
   // (v3.6.0 bus.c:495 on). 190888ac01d0 changed the driver's side (bus_add_driver), not this one.
   const probe = busProbeDevice(tb, dev, ret, RETURN);
@@ -93,6 +95,7 @@ export function deviceAdd(tb: ThreadBuilder, dev: number, ret: Ret): string {
     d.registered = true;
     if (d.delStarted) freshStruct(d, entries, tb.k.added?.dev ?? []);
     endLinksProbing(s, dev);
+    if (tb.k.shutdown) ksetAddTail(tb.k.w, s, dev);   // kobject_add's kobj_kset_join
     busAddTail(tb.k.w, s, dev);
     d.onBus = true;
     return 'device_pm_add';

@@ -7,7 +7,7 @@ import { RETURN, type Ret, type ThreadBuilder } from '../emit.js';
 import type { KS } from '../state.js';
 import type { LinkInfo, World } from '../world.js';
 import { BUS, CORE, DD, lockStep, namedMutexWaits } from './common.js';
-import { busDel, deferredDel, linkGone } from './klist.js';
+import { busDel, deferredDel, ksetDel, linkGone } from './klist.js';
 import { deviceReleaseDriver } from './release.js';
 import { DEL_LINES } from './really-probe.js';
 
@@ -68,6 +68,7 @@ export function deviceDel(tb: ThreadBuilder, dev: number, ret: Ret): string {
   f.step('kobject_del', { where: `${CORE}:device_del (kobject_del)`, c: [...(k.has('DEVICE_LINKS') && !early ? ['device_links_purge(dev);'] : []), 'kobject_del(&dev->kobj);'], run: (s) => {
     const d = s.dev[dev]!;
     purgeLinks(k.w, s, purge);
+    if (k.shutdown) ksetDel(s, dev);                 // kobj_kset_leave
     d.registered = false; d.ready = false; d.delDone = true;
     return RETURN;
   } });

@@ -26,6 +26,14 @@
  *   the pending list; driver_deferred_probe_trigger splices pending onto active's tail; the worker
  *   takes list_first_entry of active; driver_deferred_probe_del does list_del_init.
  */
+/*
+ * - devices_kset's list (`dev.ksetRank`, kept only where device_shutdown runs): kobject_add's
+ *   kobj_kset_join does list_add_tail(&kobj->entry, &kobj->kset->list) for every device;
+ *   kobject_del's kobj_kset_leave and device_shutdown's walk do list_del_init; the walk takes
+ *   list.prev, the tail. Not modelled: the moves to the tail (devices_kset_move_last in
+ *   really_probe at 013c074f8642 and 8c97a46af04b, device_pm_move_to_tail in the deferred worker
+ *   from v5.1, device_link_add's reorder), so the walk takes devices in the order they were added.
+ */
 import { add } from '../../engine/add.js';
 import type { KS } from '../state.js';
 import type { World } from '../world.js';
@@ -260,4 +268,26 @@ export function linkGone(w: World, s: KS, li: number): void {
 export function byCreation<L extends { i: number }>(w: World, s: KS, links: readonly L[]): readonly L[] {
   if (links.length < 2 || !linksOrdered(w)) return links;
   return [...links].sort((a, b) => s.link[a.i]!.rank - s.link[b.i]!.rank);
+}
+
+/** kobject_add: list_add_tail onto devices_kset's list. */
+export function ksetAddTail(w: World, s: KS, dev: number): void {
+  let live = 0;
+  for (const d of w.devices) if (d.i !== dev && s.dev[d.i]!.ksetRank! > 0) live++;
+  s.dev[dev]!.ksetRank = live + 1;
+}
+
+/** list_del_init(&dev->kobj.entry): the devices after it move up one place (a device already off the list stays off). */
+export function ksetDel(s: KS, dev: number): void {
+  const r = s.dev[dev]!.ksetRank!;
+  if (r === 0) return;
+  for (const y of s.dev) if (y.ksetRank! > r) y.ksetRank!--;
+  s.dev[dev]!.ksetRank = 0;
+}
+
+/** list_entry(devices_kset->list.prev, ...): the device at the tail, or -1 when the list is empty. */
+export function ksetLast(s: KS): number {
+  let best = -1, rank = 0;
+  for (let i = 0; i < s.dev.length; i++) { const r = s.dev[i]!.ksetRank!; if (r > rank) { rank = r; best = i; } }
+  return best;
 }

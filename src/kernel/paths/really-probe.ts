@@ -96,14 +96,15 @@ export function driverProbeDevice(tb: ThreadBuilder, dev: number, drv: number, r
     const deferring = (t: { ret: number }) => t.ret === RET.EPROBE_DEFER || t.ret === RET.LINK_DEFER;
     f.step('deferred', { where: `${DD}:driver_probe_device (if (ret == -EPROBE_DEFER) driver_deferred_probe_add(dev))`, since: 'v5.14 (204db60c8357)',
       c: ['if (ret == -EPROBE_DEFER || ret == EPROBE_DEFER) {', 'driver_deferred_probe_add(dev);', 'driver_deferred_probe_add:: if (!dev->can_match) || if (!dev_can_match(dev))', ...ADD_LINES.map((l) => `driver_deferred_probe_add:: ${l}`),
-        'if (trigger_count != atomic_read(&deferred_trigger_count) &&'],
+        'if (trigger_count != atomic_read(&deferred_trigger_count) &&', ...(k.shutdown && k.has('SHUTDOWN_BLOCKS_PROBING') ? ['!defer_all_probes)'] : [])],
       cIdle: { lines: ['if (ret == -EPROBE_DEFER || ret == EPROBE_DEFER) {'], when: (_s, t) => !deferring(t) },
       await: (s, t) => !deferring(t) || s.deferredProbeMutex === 0, waits: namedMutexWaits('deferred_probe_mutex'),
       run: (s, t) => {
         if (!deferring(t)) return 'out';
         const d = s.dev[dev]!;
         if (d.canMatch) deferredAddBy(k, s, dev, drv);
-        return k.has('TRIGGER_COUNT') && triggeredSince(k, s, dev, drv, defers) ? 'driver_deferred_probe_trigger' : 'out';
+        // `&& !defer_all_probes)` (f04948dea236, dakr@1ac45118ddf8): no re-trigger once device_shutdown blocked probing.
+        return k.has('TRIGGER_COUNT') && triggeredSince(k, s, dev, drv, defers) && !s.deferAllProbes ? 'driver_deferred_probe_trigger' : 'out';
       } });
     f.step('driver_deferred_probe_trigger', { where: `${DD}:driver_deferred_probe_trigger`, since: 'v3.15 (58b116bce136)', c: ['driver_probe_device:: driver_deferred_probe_trigger();', ...triggerLines(k)],
       await: triggerAwait, waits: namedMutexWaits('deferred_probe_mutex'),
@@ -191,11 +192,23 @@ function reallyProbe(tb: ThreadBuilder, dev: number, drv: number, depth: number,
     'device_links_missing_supplier(dev);', 'WRITE_ONCE(link->status, DL_STATE_CONSUMER_PROBE);', 'dev->links.status = DL_DEV_PROBING;', 'device_links_write_unlock();']);
   const linkDefers = (s: KS) => supplierLinkDefers(k, s, links);
   const supplies = k.has('DEVICE_LINKS') && suppliesLink(w, dev);
+  // `if (defer_all_probes)` first (dd.c since 013c074f8642): set only by device_block_probing, so
+  // read only where device_shutdown runs it (SHUTDOWN_BLOCKS_PROBING). Up to v5.13 it puts the
+  // device on the pending list itself (376991db4b64, 654888327e9f: `driver_deferred_probe_add(dev);
+  // return ret;`), from v5.14 it returns -EPROBE_DEFER to driver_probe_device, which does.
+  const blocked = k.shutdown === true && k.has('SHUTDOWN_BLOCKS_PROBING');
+  const blockedLines = blocked ? ['if (defer_all_probes) {', ...(old ? ['driver_deferred_probe_add(dev);@1'] : ['return -EPROBE_DEFER;@1'])] : [];
+  const defersNow = (s: KS) => linkDefers(s) || (blocked && s.deferAllProbes === true);
   f.step('call_probe', { where: `${DD}:really_probe`, since: old ? 'v4.2' : 'v5.14',
-    c: [...(k.has('DEVICE_LINKS') ? ['device_links_check_suppliers(dev);', ...checkSuppliersLines] : []), ...(k.has('DEVICE_LINKS') && old ? ['driver_deferred_probe_add_trigger(dev, local_trigger_count);@1'] : []),
+    c: [...blockedLines, ...(k.has('DEVICE_LINKS') ? ['device_links_check_suppliers(dev);', ...checkSuppliersLines] : []), ...(k.has('DEVICE_LINKS') && old ? ['driver_deferred_probe_add_trigger(dev, local_trigger_count);@1'] : []),
       ...(old ? ['atomic_inc(&probe_count);'] : []), 'dev->driver = drv; || dev->driver = (struct device_driver *)drv; || device_set_driver(dev, drv);', PROBE_CALL],
-    ...(old && links.length > 0 ? { await: (s: KS) => !linkDefers(s) || s.deferredProbeMutex === 0, waits: namedMutexWaits('deferred_probe_mutex') } : {}),
+    ...(old && (links.length > 0 || blocked) ? { await: (s: KS) => !defersNow(s) || s.deferredProbeMutex === 0, waits: namedMutexWaits('deferred_probe_mutex') } : {}),
     run: (s, t) => {
+    if (blocked && s.deferAllProbes) {
+      t.ret = RET.LINK_DEFER;          // -EPROBE_DEFER as is: the walk stops, as for the link check's
+      if (old) { deferredAddBy(k, s, dev, drv); dropSnapshot(k, s, dev, defers); }
+      return RETURN;
+    }
     // device_links_check_suppliers ends with dev->links.status = DL_DEV_PROBING, deferring or not.
     if (supplies) s.dev[dev]!.linksProbing = true;
     if (linkDefers(s)) {

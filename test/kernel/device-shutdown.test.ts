@@ -1,0 +1,91 @@
+/**
+ * device_shutdown (reboot, poweroff): paths/device-shutdown.ts. The walk takes devices_kset's
+ * tail under its spinlock, locks the parent and the device, calls ->shutdown(); from
+ * SHUTDOWN_BLOCKS_PROBING (3297c8fc65af) it first waits for probes and sets defer_all_probes
+ * (device_block_probing), so really_probe defers every later probe. Texts: core.c at
+ * 9ed9895370ae (v4.14), e7dd40105aac (v5.1), 6.18.16 (mainline); dd.c device_block_probing.
+ */
+import { describe, expect, it } from 'vitest';
+import { buildScenario, check, ProbecheckError, type ScenarioSpec } from 'probecheck';
+import type { KS } from '../../src/kernel/state.js';
+import { registerPatchFile, definePatch } from '../../src/kernel/define-patch.js';
+
+const verdicts = (s: ScenarioSpec, profile: string, patches = '') =>
+  Object.fromEntries(check(buildScenario(s, profile, patches).model, { exhaustive: true }).properties.map((p) => [p.name, p.verdict]));
+
+// A driver registered (modprobe) while reboot walks the devices.
+const modprobe: ScenarioSpec = {
+  name: 'reboot-modprobe', devices: { dc: { present: true } }, drivers: { drv: { matches: ['dc'], module: 'm' } },
+  actors: { load: 'modprobe m', reboot: 'device_shutdown' }, properties: ['no-probe-after-shutdown', 'shutdown-exclusive', 'no-deadlock'],
+};
+
+describe('device_shutdown', () => {
+  it('before 3297c8fc65af a driver registered during the walk probes a device the walk has shut down; device_block_probing stops it', () => {
+    expect(verdicts(modprobe, 'v4.14')).toEqual({ 'no-probe-after-shutdown': 'violated', 'shutdown-exclusive': 'holds', 'no-deadlock': 'holds' });
+    const r = check(buildScenario(modprobe, 'v4.14', '').model, { properties: ['no-probe-after-shutdown'] });
+    const p = r.properties[0]!;
+    expect(p.explanation).toBe('probe(dc) by drv started in load after device_shutdown shut dc down');
+    const labels = p.trace!.steps.map((x) => `${x.thread} ${x.label}`);
+    // The walk locks dc, finds no driver, unlocks; then __driver_attach locks dc and probes it.
+    expect(labels.indexOf('reboot device_shutdown(dc):device_unlock')).toBeLessThan(labels.indexOf('load __driver_attach(dc,drv):device_lock'));
+    for (const prof of ['v5.0', 'v5.1', 'v5.4', 'v5.15', 'v6.12', 'mainline']) {
+      expect(verdicts(modprobe, prof), prof).toEqual({ 'no-probe-after-shutdown': 'holds', 'shutdown-exclusive': 'holds', 'no-deadlock': 'holds' });
+    }
+  });
+
+  it('a probe after device_block_probing defers: the device ends on the pending list, unbound, in some run (v5.1 adds it in really_probe, v5.15 in driver_probe_device)', () => {
+    for (const prof of ['v5.1', 'v5.15', 'mainline']) {
+      const m = buildScenario(modprobe, prof, '').model;
+      m.properties = [
+        { kind: 'sometimes', name: 'deferred-at-reboot', holds: (s: KS) => s.shutdownReturned === true && s.dev[0]!.deferred === 'pending' && s.dev[0]!.driver === 0 },
+        { kind: 'sometimes', name: 'bound-then-shut-down', holds: (s: KS) => s.shutdownReturned === true && s.dev[0]!.bound && s.dev[0]!.shutDown === true },
+      ];
+      expect(check(m, { exhaustive: true }).properties.map((x) => x.verdict), prof).toEqual(['reachable', 'reachable']);
+    }
+  });
+
+  it('walks the list from its tail until it is empty: a child before its parent, a device added meanwhile too; one added after it returned is left', () => {
+    const s: ScenarioSpec = { name: 'reboot-hotplug', devices: { h: { present: true }, c: { parent: 'h' } }, drivers: { cd: { matches: ['c'], present: true } },
+      actors: { hotplug: 'add c', reboot: 'device_shutdown' } };
+    for (const prof of ['v4.14', 'mainline']) {
+      const m = buildScenario(s, prof, '').model;
+      m.properties = [
+        // When it returns every registered device was shut down, but one added after that (on the list again).
+        { kind: 'invariant', name: 'all-shut-down', holds: (st: KS) => !st.shutdownReturned || st.dev.every((d) => !d.registered || d.shutDown === true || d.ksetRank! > 0) },
+        // A child comes after its parent on the list: the walk reaches c before h, or c was added
+        // after the walk took h (then c is on the list, or being shut down: "Beware that device
+        // unplug events may also start pulling devices offline, even as the system is shutting down").
+        { kind: 'invariant', name: 'child-first', holds: (st: KS, q) => !st.dev[0]!.shutDown || !st.dev[1]!.registered || st.dev[1]!.shutDown === true || st.dev[1]!.ksetRank! > 0
+          || (q.at('reboot') ?? '').startsWith('device_shutdown(c):') },
+        { kind: 'sometimes', name: 'both-shut-down', holds: (st: KS) => st.dev[1]!.shutDown === true && st.dev[0]!.shutDown === true },
+        { kind: 'sometimes', name: 'added-after-return', holds: (st: KS) => st.shutdownReturned === true && st.dev[1]!.registered && st.dev[1]!.shutDown !== true },
+      ];
+      expect(check(m, { exhaustive: true }).properties.map((x) => x.verdict), prof).toEqual(['holds', 'holds', 'reachable', 'reachable']);
+    }
+  });
+
+  it('shutdown-exclusive fails when a patch drops the walk\'s device lock: the ->shutdown() then runs beside probe()', () => {
+    const file = '/virtual/shutdown-nolock.ts';
+    registerPatchFile(file, [definePatch({ id: 'nolock', subject: 'device_shutdown without device_lock(dev)', base: 'mainline',
+      hunks: [{ fn: 'device_shutdown', replace: 'device_lock', step: (_site, o) => ({ ...o!, await: undefined, waits: undefined, run: (s: KS) => { s.dev[0]!.shutDown = true; return 'device_unlock'; } }) },
+        { fn: 'device_shutdown', replace: 'device_unlock', step: (_site, o) => ({ ...o!, run: () => '@return' }) }] })]);
+    const s: ScenarioSpec = { ...modprobe, properties: ['shutdown-exclusive'] };
+    expect(verdicts(s, 'v4.14', file)['shutdown-exclusive']).toBe('violated');
+  });
+
+  it('is refused where its shape is not known (E601, naming why and the profiles that build it)', () => {
+    const refusal = (prof: string) => { try { buildScenario(modprobe, prof, ''); return ''; } catch (e) { return e instanceof ProbecheckError ? `${e.code} ${e.message}` : String(e); } };
+    expect(refusal('v3.5')).toMatch(/^E601 .*'device_shutdown' cannot be built at profile v3\.5: its walk takes no device lock there \(before d1c6c030fcec, v3\.6\)/);
+    for (const prof of ['v3.14', 'v4.2']) expect(refusal(prof)).toMatch(/SHUTDOWN_NO_FINAL_SYNC: no core\.c of v3\.7 \.\. v4\.10 read/);
+    expect(refusal('v4.18')).toMatch(/SHUTDOWN_BLOCKS_PROBING: no core\.c of v4\.11 \.\. v5\.0 read/);
+    expect(refusal('v4.18')).toMatch(/; use v4\.14, v5\.0, v5\.1, .*mainline$/);
+    expect(refusal('v4.14')).toBe('');
+  });
+
+  it('anchors in core.c where the profile reads it, but not at v6.12, whose core.c is mid-way through the 2024 reverts', () => {
+    const anchors = (prof: string) => buildScenario(modprobe, prof, '').model.threads.find((t) => t.name === 'reboot')!.steps['device_shutdown(dc):device_lock']!.source;
+    expect(anchors('v4.14')).toMatch(/^drivers\/base\/core\.c@torvalds@9ed9895370ae:/);
+    expect(anchors('mainline')).toMatch(/^drivers\/base\/core\.c@v6\.18\.y:device_shutdown\+\d+/);
+    expect(anchors('v6.12')).toBeUndefined();
+  });
+});
