@@ -179,11 +179,13 @@ function engineProperty(k: Kernel, c: PropCtx, p: PropertySpec): Property<KS> {
       return { kind: 'invariant', ...base, holds: (s, q) => broken(s, q) === null, explain: (s, q) => String(broken(s, q) ?? ''), ...premise(p.premise) };
     }
     case 'action': {
-      // The engine gives the threads' places after the move; before it, the mover was at its label
-      // and every other thread where it is now (a thread the move started reads as started). The
-      // mover's locals are those before the move (a new user, 2026-12-05: `before.thread(t).patch`
-      // read the value the move wrote, so a property about a local's change held).
-      const prior = (m: Move, q: Query, qb: Query | undefined): Query => ({ at: (t) => (t === m.thread ? m.label : q.at(t)), locals: (t) => (t === m.thread && qb ? qb.locals(t) : q.locals(t)) });
+      // The search gives the threads before the move (qb): a thread the move starts (async_schedule's
+      // entry) is at null there, as the view says (a property hunt, 2026-12-05: read from the state
+      // after, it was started already, and "scheduled only while ..." held on every move). Without
+      // qb, the mover was at its label and every other thread where it is now. The mover's locals
+      // are those before the move (a new user, 2026-12-05: `before.thread(t).patch` read the value
+      // the move wrote, so a property about a local's change held).
+      const prior = (m: Move, q: Query, qb: Query | undefined): Query => qb ?? { at: (t) => (t === m.thread ? m.label : q.at(t)), locals: (t) => q.locals(t) };
       // The move is read strictly too: `move.step` for `move.label` is E302, not undefined.
       const mv = (m: Move): MoveView => strict(Object.freeze(m.branch === undefined ? { thread: m.thread, label: m.label } : { thread: m.thread, label: m.label, branch: m.branch }));
       const broken = (b: KS, a: KS, m: Move, q: Query, qb: Query | undefined) => verdict(p.check(view(b, prior(m, q, qb)), view(a, q), mv(m)));

@@ -83,6 +83,24 @@ describe('the view: names, not indices', () => {
     expect(run(bound, [p])['release-by-holder']!.verdict).toBe('holds');
   });
 
+  // A property hunt (2026-12-05): the state before read every thread but the mover from the state
+  // after, so an async entry the move scheduled was already started there, and a property about
+  // its scheduling held on every move.
+  it('before the move that schedules an async entry, that entry is at null', () => {
+    const s: ScenarioSpec = { name: 'sched', devices: { dc: {} }, drivers: { 'dc-drv': { matches: ['dc'], probeType: 'async', present: true } },
+      actors: { hotplug: 'add dc' }, syncFallback: false };
+    const seen: string[] = [];
+    const p = defineProperty({ kind: 'action', name: 'sched-seen', check: (b, a, m) => {
+      for (const t of a.threads) if (t.async && b.thread(t.name).at === null && t.at !== null) return `${m.thread} scheduled ${t.name} at ${m.label}`;
+      if (b.thread(m.thread).at !== m.label) seen.push(`${m.thread} before at ${b.thread(m.thread).at}, moved at ${m.label}`);
+      return null;
+    } });
+    const r = run(s, [p], 'v4.2')['sched-seen']!;
+    expect(r.verdict).toBe('violated');
+    expect(r.explanation).toMatch(/^hotplug scheduled kworker\/u:async __device_attach_async_helper\(dc\) at __device_attach\(dc\):async_schedule/);
+    expect(seen).toEqual([]);
+  });
+
   it('an invariant with a premise: violated with its explanation; vacuous when the premise is never met', () => {
     const neverB = defineProperty({ kind: 'invariant', name: 'never-b', check: (v) => (v.dev('dc').driver === 'drvB' ? `dc is bound to drvB (${v.dev('dc').lockedBy ?? 'unlocked'})` : null),
       premise: { text: 'drvA is unbound from dc', met: (v) => v.dev('dc').driver === null } });
