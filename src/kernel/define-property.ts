@@ -12,7 +12,7 @@
 import { ProbecheckError, suggestion } from '../engine/errors.js';
 import type { Model, Move, Property, Query } from '../engine/model.js';
 import type { Kernel } from './emit.js';
-import type { KernelProperty, PropCtx } from './properties.js';
+import { PROPERTY_NAMES, type KernelProperty, type PropCtx } from './properties.js';
 import type { KS } from './state.js';
 import { kernelView, type KernelView } from './view.js';
 import { strict } from './strict-view.js';
@@ -212,6 +212,10 @@ export function withProperties(m: Model, props: readonly { from: string; p: Defi
   if (!kc) throw new ProbecheckError('E303', `${props[0]!.from}: property '${props[0]!.p.spec.name}' is a kernel property; model ${m.name} is not a kernel scenario`);
   const out = [...m.properties];
   for (const { from, p } of props) {
+    // As in a scenario's `properties`: one the scenario leaves out (module-lifetime without an
+    // rmmod) was taken, and `--property module-lifetime` printed the user's verdict under the
+    // library's name (a property hunt, 2026-12-05).
+    if (PROPERTY_NAMES.includes(p.spec.name)) throw new ProbecheckError('E303', `${from}: property '${p.spec.name}' is the name of a library property; choose another`);
     if (out.some((x) => x.name === p.spec.name)) throw new ProbecheckError('E303', `${from}: property '${p.spec.name}': model ${m.name} already has a property of that name`);
     // Its file, for the E302 of code that throws (engine/search/monitor.ts propertyThrew).
     out.push({ ...(toKernelProperty(p).make(kc.k, kc.ctx) as Property), sourceFile: from } as Property);

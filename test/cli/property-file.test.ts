@@ -95,6 +95,11 @@ export default defineProperty({ kind: 'invariant', name: 'a-bound-to-d', check: 
 write('clash.ts', `import { defineProperty } from 'probecheck';
 export default defineProperty({ kind: 'invariant', name: 'single-binding', check: () => null });
 `);
+// A library name the scenario leaves out (unbind has no rmmod): taken, `--property module-lifetime`
+// printed this one's verdict under the library's name (a property hunt, 2026-12-05).
+write('clash-unchosen.ts', `import { defineProperty } from 'probecheck';
+export default defineProperty({ kind: 'invariant', name: 'module-lifetime', check: () => null });
+`);
 write('user.suite.ts', `import { defineSuite } from 'probecheck';
 export default defineSuite({ name: 'user', model: './unbind.ts', cases: [
   { params: { race: 'rebind', profile: 'mainline', patches: '' }, expect: { 'unbind-keeps-others': 'violated', 'single-binding': 'holds' } },
@@ -200,7 +205,8 @@ describe('--property-file from a user folder', () => {
   it('bad property files: one line with the code', () => {
     oneLine(['check', 'unbind.ts', '--property-file', 'typo.ts'], /^probecheck: E303 \(malformed user property\): typo\.ts: property 'typo': unknown key 'chek'; did you mean 'check'\?/);
     oneLine(['check', 'unbind.ts', '--property-file', 'notprop.ts'], /^probecheck: E105 .*notprop\.ts: its default export is not a property or a list of properties/);
-    oneLine(['check', 'unbind.ts', '--property-file', 'clash.ts'], /^probecheck: E303 .*property 'single-binding': model unbind already has a property of that name/);
+    oneLine(['check', 'unbind.ts', '--property-file', 'clash.ts'], /^probecheck: E303 .*clash\.ts: property 'single-binding' is the name of a library property; choose another/);
+    oneLine(['check', 'unbind.ts', '--property-file', 'clash-unchosen.ts', '--property', 'module-lifetime'], /^probecheck: E303 .*clash-unchosen\.ts: property 'module-lifetime' is the name of a library property; choose another/);
     oneLine(['check', 'unbind.ts', '--property-file', 'missing.ts'], /^probecheck: E503 .*missing\.ts: no such file or directory/);
     oneLine(['check', 'unbind.ts', '--property-file', 'field.ts'], /^probecheck: E302 \(property threw\): property 'field' \(\S*\/field\.ts\) threw: 'dc' has no field 'boundd'; did you mean 'bound'\?/);
     oneLine(['check', 'unbind.ts', '--property-file', 'movestep.ts'], /^probecheck: E302 .*property 'movestep' \(\S*\/movestep\.ts\) threw: the view has no field 'step' \(fields: thread, label\)/);
