@@ -245,6 +245,12 @@ export default defineProperty({
   check: (v) => (v.dev('c2').driver !== null && v.dev('c1').driver === null ? 'c2 bound before c1' : null),
 });
 `);
+write('first-probe.ts', `import { defineProperty } from 'probecheck';
+export default defineProperty({
+  kind: 'action', name: 'c1-probes-first', description: 'c2 starts probing only once c1 has',
+  check: (b, a, m) => (b.dev('c2').probingIn === null && a.dev('c2').probingIn !== null && !b.dev('c1').bound && b.dev('c1').probingIn === null ? m.thread + ' probes c2 first' : null),
+});
+`);
 write('one-at-a-time.ts', `import { defineProperty } from 'probecheck';
 export default defineProperty({
   kind: 'invariant', name: 'one-probe-at-a-time', description: 'at most one child is in its probe',
@@ -283,6 +289,14 @@ describe('symmetry and your own code', () => {
     // The text prints the path to the state where it failed one move a line (a hunt, 2026-12-05: one long line).
     const text = probecheck(['check', 'kids.ts', '--property-file', 'order.ts', '--property', 'c1-before-c2', '--check-symmetry'], { cwd: dir }).stdout;
     expect(text).toMatch(/symmetry check failed: permutation c1->c2, c2->c1: property value differs: c1-before-c2[^\n]*, at the state after these \d+ moves:\n {2}1\. [^\n]+\n {2}2\. /);
+  });
+  // A property hunt (2026-12-05): an action property that told the children apart failed the check
+  // as "move ... has no image among the moves of pi(s)", which blamed the model's steps.
+  it('--check-symmetry names the action property that tells the children apart, not a move with no image', () => {
+    const checked = json(['check', 'kids.ts', '--property-file', 'first-probe.ts', '--property', 'c1-probes-first', '--check-symmetry']);
+    expect(checked.symmetry.applied).toBe(false);
+    expect(checked.symmetry.check.failure).toMatch(/action property value differs on move '[^']*really_probe\(c[12],cdrv\):call_probe': c1-probes-first=(true|false) in s, c1-probes-first=(true|false) on its image '[^']*really_probe\(c[12],cdrv\):call_probe' in pi\(s\)/);
+    expect(checked.verdict('c1-probes-first')).toBe('violated');
   });
   it('a property of yours that treats the children alike: --check-symmetry proves it on the model and the reduction applies', () => {
     const off = json(['check', 'kids.ts', '--property-file', 'one-at-a-time.ts', '--property', 'one-probe-at-a-time']);
