@@ -120,7 +120,9 @@ export function neverTakesEffect(w: World, actorNames: readonly string[], actors
   const dn = (i: number) => `device '${w.devices[i]!.name}'`, rn = (i: number) => `driver '${w.drivers[i]!.name}'`;
   const late = (op: string, pick: (x: Action) => boolean) => (actors[actor]!.slice(index + 1).some((x) => x.op === op && pick(x)) ? ` (the '${op}' later in actor '${actorNames[actor]}' comes too late)` : '');
   const neverDev = (i: number) => `${dn(i)} is never registered: it is not present, no actor adds it${late('add', (x) => 'dev' in x && x.dev === i)} and no probe registers it`;
-  const neverDrv = (i: number) => `${rn(i)} is never registered: it is not present and no actor registers it${w.drivers[i]!.module >= 0 ? ` or loads its module '${w.modules[w.drivers[i]!.module]!.name}'` : ''}${late('register', (x) => 'drv' in x && x.drv === i)}`;
+  // A driver in a module is registered by its modprobe: one later in this actor comes too late as well.
+  const lateDrv = (i: number) => late('register', (x) => 'drv' in x && x.drv === i) || late('modprobe', (x) => 'mod' in x && x.mod === w.drivers[i]!.module);
+  const neverDrv = (i: number) => `${rn(i)} is never registered: it is not present and no actor registers it${w.drivers[i]!.module >= 0 ? ` or loads its module '${w.modules[w.drivers[i]!.module]!.name}'` : ''}${lateDrv(i)}`;
   switch (a.op) {
     case 'del': case 'kill-del': return m.devReg[a.dev] ? null : neverDev(a.dev);
     case 'rmmod': return m.modLoad[a.mod] ? null : `module '${w.modules[a.mod]!.name}' is never loaded: no actor runs 'modprobe ${w.modules[a.mod]!.name}'${late('modprobe', (x) => 'mod' in x && x.mod === a.mod)} and no probe requests it`;
@@ -134,7 +136,7 @@ export function neverTakesEffect(w: World, actorNames: readonly string[], actors
       const drivers = w.drivers.filter((d) => d.matches.includes(a.dev));
       if (!drivers.length) return `no driver matches ${dn(a.dev)}, so device_attach never probes it`;
       if (!m.devReg[a.dev]) return neverDev(a.dev);
-      return drivers.some((d) => m.drvReg[d.i]) ? null : `no driver that matches ${dn(a.dev)} is ever registered (${drivers.map((d) => d.name).join(', ')})`;
+      return drivers.some((d) => m.drvReg[d.i]) ? null : `no driver that matches ${dn(a.dev)} is ever registered (${drivers.map((d) => d.name).join(', ')})${drivers.map((d) => lateDrv(d.i)).find((x) => x) ?? ''}`;
     }
     case 'unbind': {
       if (m.mayBind(a.drv, a.dev)) return null;

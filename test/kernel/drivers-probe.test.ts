@@ -72,5 +72,10 @@ describe('drivers_probe', () => {
     expect(never({ ...racingDel, actors: { admin: 'drivers_probe dc' }, devices: { dc: {} } })).toMatch(/^E601 .*device 'dc' is never registered/);
     expect(never({ ...racingDel, actors: { admin: 'drivers_probe' } })).toMatch(/^E601 .*'drivers_probe' takes 1 argument/);
     expect(never({ ...racingDel, actors: { admin: 'maybe drivers_probe dc' }, devices: { dc: {} } })).toBe('');
+    // A registration later in the same actor is named, as for bind (a hunt, 2026-12-05: the message
+    // said no actor registers it; a driver in a module is registered by its modprobe).
+    const late = { ...racingDel, drivers: { drv: { matches: ['dc'], module: 'm' } } };
+    expect(never({ ...late, actors: { admin: ['drivers_probe dc', 'modprobe m'] } })).toMatch(/'drivers_probe dc' can never take effect: .*\(drv\) \(the 'modprobe' later in actor 'admin' comes too late\)/);
+    expect(never({ ...late, actors: { admin: ['bind drv dc', 'modprobe m'] } })).toMatch(/'bind drv dc' can never take effect: .*module 'm' \(the 'modprobe' later in actor 'admin' comes too late\)/);
   });
 });
