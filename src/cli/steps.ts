@@ -21,10 +21,11 @@ import { hunkTarget, isPatchFile, isUserPatch } from '../kernel/define-patch.js'
 import { buildScenario } from '../kernel/scenario.js';
 import { parsePatches, patchEntries } from '../kernel/patches.js';
 import { RETURN } from '../kernel/emit.js';
-import { CATALOGUE, LATE_CATALOGUE } from '../kernel/catalogue.js';
+import { CATALOGUE, LATE_CATALOGUE, SHUTDOWN_CATALOGUE } from '../kernel/catalogue.js';
 import type { ScenarioSpec } from '../kernel/scenario.js';
 import { PROFILES } from '../kernel/profiles.js';
 import { lateInitcallRefusal } from '../kernel/paths/late-initcall.js';
+import { shutdownRefusal } from '../kernel/paths/device-shutdown.js';
 import { EXIT, type ExitCode } from './exit.js';
 import { loadPatchFiles } from '../load.js';
 import { belowCwd } from '../report/trace-file.js';
@@ -49,17 +50,19 @@ export function splitLabel(label: string): [string, string] {
 }
 
 /**
- * The catalogue scenarios of a profile: CATALOGUE, and LATE_CATALOGUE (the late initcall and its
+ * The catalogue scenarios of a profile: CATALOGUE, LATE_CATALOGUE (the late initcall and its
  * timeout work: a scenario with that action starts with deferred probing off, so it is one of its
- * own) where the profile settles its shape.
+ * own) and SHUTDOWN_CATALOGUE (device_shutdown), each where the profile settles its shape.
  */
 export function catalogueSpecs(profileName: string): ScenarioSpec[] {
   const p = PROFILES[profileName];
-  if (lateInitcallRefusal({ profile: profileName, unsettled: p?.unsettled ?? {} })) return [CATALOGUE];
+  // device_shutdown's catalogue where the profile builds it (SHUTDOWN_CATALOGUE).
+  const shutdown = p && !shutdownRefusal({ profile: profileName, has: (f) => p.flags.includes(f), unsettled: p.unsettled ?? {} }) ? [SHUTDOWN_CATALOGUE] : [];
+  if (lateInitcallRefusal({ profile: profileName, unsettled: p?.unsettled ?? {} })) return [CATALOGUE, ...shutdown];
   // Where the timeout work exists but its default timeout schedules nothing (v4.19 .. v6.0), the
   // deferred_probe_timeout= parameter builds it, and wait_for_device_probe's wait for it (v5.7 .. v5.18).
   const param = p?.flags.includes('PROBE_TIMEOUT_WORK') && !p.flags.includes('PROBE_TIMEOUT_DEFAULT_10');
-  return [CATALOGUE, param ? { ...LATE_CATALOGUE, deferredProbeTimeout: 10, actors: { ...LATE_CATALOGUE.actors, waiter: 'wait_for_device_probe' } } : LATE_CATALOGUE];
+  return [CATALOGUE, param ? { ...LATE_CATALOGUE, deferredProbeTimeout: 10, actors: { ...LATE_CATALOGUE.actors, waiter: 'wait_for_device_probe' } } : LATE_CATALOGUE, ...shutdown];
 }
 
 /** Every function:label the model builds, by function. */

@@ -30,3 +30,14 @@ export const LATE_CATALOGUE: ScenarioSpec = {
   drivers: { dcd: { matches: ['dc'], needs: ['pwm'] }, pwd: { matches: ['pwm'], present: true } },
   actors: { boot: ['register dcd', 'deferred_probe_initcall'], hot: 'add pwm' },
 };
+
+/**
+ * device_shutdown (reboot) racing a module's async probe of a child a hotplug adds, for `probecheck
+ * steps` and the patch check (not in CATALOGUE: profiles whose text of it was not read refuse the
+ * action, and a scenario with it keeps devices_kset's order and defer_all_probes).
+ */
+export const SHUTDOWN_CATALOGUE: ScenarioSpec = {
+  name: 'catalogue-shutdown', devices: { h: { present: true }, c: { parent: 'h' } },
+  drivers: { cd: { matches: ['c'], module: 'm', probeType: 'async' } },
+  actors: { a: ['modprobe m'], h: ['add c'], r: ['device_shutdown'] },
+};

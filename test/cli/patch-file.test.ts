@@ -357,6 +357,34 @@ export default definePatch({ id: 'noop', subject: 'noop', base: 'v6.1', hunks: [
   });
 });
 
+// device_shutdown (2026-12-05): its steps are in the profile's catalogue, so a patch of the walk
+// (the 2024 asynchronous-shutdown series changed its locking) applies from a user's folder.
+describe('a patch of device_shutdown', () => {
+  const dir = folder({
+    'nolock.ts': `import { definePatch, RETURN } from 'probecheck';
+export default definePatch({ id: 'nolock', subject: 'device_shutdown without device_lock(dev)', base: 'v4.14',
+  hunks: [{ fn: 'device_shutdown', replace: 'device_lock', step: (site, o) => ({ ...o!, await: undefined, waits: undefined, run: (s) => { s.dev[site.dev]!.shutDown = true; return 'device_unlock'; } }) },
+    { fn: 'device_shutdown', replace: 'device_unlock', step: (_site, o) => ({ ...o!, run: (_s, t) => { t.gen = 0; return RETURN; } }) }] });
+`,
+  });
+  it("applies: without the device lock a ->shutdown() runs beside probe() at v4.14; at v5.15 device_block_probing has waited for every probe first", () => {
+    const reboot = join(ROOT, 'models/reboot.ts');
+    const r = probecheck(['diff', reboot, '--param', 'profile=v4.14', '--patch', 'nolock.ts', '-q'], { cwd: dir });
+    expect(r.stderr).not.toMatch(/E604/);
+    expect(r.stdout).toMatch(/shutdown-exclusive\s+holds\s+violated\s+regressed/);
+    expect(r.status).toBe(1);
+    const later = probecheck(['check', reboot, '--param', 'profile=v5.15', '--patch', 'nolock.ts', '-q'], { cwd: dir });
+    expect(later.stdout).toMatch(/shutdown-exclusive\s+holds/);
+    expect(later.status).toBe(0);
+  });
+  it('`steps` lists its steps where the profile builds it, none where it does not', () => {
+    const r = probecheck(['steps', '--profile', 'v5.15', '--function', 'device_shutdown']);
+    expect(r.status).toBe(0);
+    for (const l of ['list_prev', 'lock_parent', 'device_lock', 'device_unlock', 'device_block_probing', 'spin_unlock']) expect(r.stdout).toContain(`device_shutdown:${l}`);
+    expect(probecheck(['steps', '--profile', 'v4.18', '--function', 'device_shutdown']).stderr).toMatch(/E501 .*profile v4\.18 builds no step of 'device_shutdown'/);
+  });
+});
+
 // A patch hunt (2026-12-04): dc23806a7c47 ("driver core: enforce device_lock for
 // driver_match_device()") took the device lock around __driver_attach's match and was reverted:
 // a probe that registers a driver deadlocks, since the new driver's walk visits every device on
