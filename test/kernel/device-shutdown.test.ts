@@ -6,7 +6,7 @@
  * 9ed9895370ae (v4.14), e7dd40105aac (v5.1), 6.18.16 (mainline); dd.c device_block_probing.
  */
 import { describe, expect, it } from 'vitest';
-import { buildScenario, check, ProbecheckError, type ScenarioSpec } from 'probecheck';
+import { buildScenario, check, ProbecheckError, RET, RETURN, type ScenarioSpec } from 'probecheck';
 import type { KS } from '../../src/kernel/state.js';
 import { registerPatchFile, definePatch } from '../../src/kernel/define-patch.js';
 
@@ -71,6 +71,22 @@ describe('device_shutdown', () => {
         { fn: 'device_shutdown', replace: 'device_unlock', step: (_site, o) => ({ ...o!, run: () => '@return' }) }] })]);
     const s: ScenarioSpec = { ...modprobe, properties: ['shutdown-exclusive'] };
     expect(verdicts(s, 'v4.14', file)['shutdown-exclusive']).toBe('violated');
+  });
+
+  // b292b50b0efc ("driver core: Fix probe_count imbalance in really_probe()", "Reboot/Shutdown will
+  // freeze in wait_for_device_probe()"): before it, really_probe's "Resources present before probing"
+  // check returned -EBUSY after atomic_inc(&probe_count) with no atomic_dec; v5.9's text has the fix,
+  // `ret = -EBUSY; goto done;` (dd.c@654888327e9f:497-502). Reverted here, reboot hangs.
+  it('a probe_count leak (b292b50b0efc reverted on v5.9) hangs reboot in wait_for_device_probe', () => {
+    const file = '/virtual/revert-b292b50b0efc.ts';
+    registerPatchFile(file, [definePatch({ id: 'revert-b292b50b0efc', subject: 'really_probe: return -EBUSY without atomic_dec(&probe_count)', base: 'v5.9',
+      hunks: [{ fn: 'really_probe', replace: 'call_probe', step: (_site, o) => ({ ...o!, c: [],
+        run: (s: KS, t, b, c) => { if (s.deferAllProbes) return o!.run(s, t, b, c); s.probeCount++; t.ret = RET.EBUSY; return RETURN; } }) }] })]);
+    const s: ScenarioSpec = { ...modprobe, properties: ['no-deadlock', 'actors-terminate'] };
+    expect(verdicts(s, 'v5.9')).toEqual({ 'no-deadlock': 'holds', 'actors-terminate': 'holds' });
+    const r = check(buildScenario(s, 'v5.9', file).model, { exhaustive: true });
+    expect(Object.fromEntries(r.properties.map((p) => [p.name, p.verdict]))).toEqual({ 'no-deadlock': 'violated', 'actors-terminate': 'violated' });
+    expect(r.properties[0]!.explanation).toMatch(/reboot waits at wait_for_device_probe:wait_event for probe_count == 0 \(it is 1\)/);
   });
 
   it('is refused where its shape is not known (E601, naming why and the profiles that build it)', () => {
