@@ -7,8 +7,8 @@ import { defineSuite } from 'probecheck';
 const RACE = 'the walk locks dc, finds no driver, shuts it down and unlocks; then the probe binds dc';
 const BLOCKED = 'device_shutdown waits for probes and sets defer_all_probes: a probe after it defers onto the pending list';
 const STATES = {
-  modprobe: { 'v4.14': 94, 'v5.1': 394, 'v5.15': 434, 'v6.12': 488, mainline: 488 },
-  async: { 'v4.14': 288, 'v5.1': 446, 'v5.15': 531, 'v6.12': 533, mainline: 533 },
+  modprobe: { 'v4.14': 94, 'v5.1': 424, 'v5.15': 434, 'v6.12': 488, mainline: 488 },
+  async: { 'v4.14': 288, 'v5.1': 460, 'v5.15': 531, 'v6.12': 533, mainline: 533 },
 } as const;
 const H = { 'no-probe-after-shutdown': 'holds', 'shutdown-exclusive': 'holds', 'no-deadlock': 'holds' } as const;
 export default defineSuite({

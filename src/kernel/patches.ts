@@ -9,6 +9,7 @@ import { ProbecheckError } from '../engine/errors.js';
 import { RETURN, type Patch } from './emit.js';
 import type { Flag } from './profiles.js';
 import { BUS, CORE, DD, mayDefer, mutexWaits, takeSnapshot, triggeredSince } from './paths/common.js';
+import { deferAllStep } from './paths/really-probe.js';
 import { RET } from './world.js';
 import { overrideSwap } from './paths/driver-override.js';
 import { isPatchFile, isUserPatch, patchFile } from './define-patch.js';
@@ -42,6 +43,8 @@ export const PATCHES: Record<string, Patch> = {
       fn: 'really_probe', replace: 'call_probe',
       step: (site, orig) => {
         const defers = mayDefer(site.k, site.dev, site.drv);
+        // Where really_probe tests defer_all_probes in a step before this one, that step reads it (really-probe.ts deferAllStep).
+        if (deferAllStep(site.k)) return { ...orig!, since: 'v3.15 (58b116bce136)' };
         return { ...orig!, since: 'v3.15 (58b116bce136)', ...(orig!.c ? { c: ['int local_trigger_count = atomic_read(&deferred_trigger_count);', ...orig!.c] } : {}),
           run: (s, t, b, c) => { takeSnapshot(site.k, s, site.dev, defers); return orig!.run(s, t, b, c); } };
       },

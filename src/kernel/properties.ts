@@ -687,7 +687,7 @@ export const LIBRARY: KernelProperty[] = [
     const running = (q: Query) => actors.filter((t) => { const l = q.at(t); return l !== null && !l.endsWith(':remove_event') && !c.stopsAt.get(t)?.has(l); });
     return {
       kind: 'leads-to', name: 'actors-terminate',
-      description: "device_add/del, driver (un)register, modprobe/rmmod, the sysfs stores and wait_for_device_probe all return, and so do the timeout work, work_on_cpu's kworkers and request_module's modprobe (weak fairness; strong for mutex waits from v5.15)",
+      description: "device_add/del, driver (un)register, modprobe/rmmod, the sysfs stores, wait_for_device_probe and device_shutdown all return, and so do the timeout work, work_on_cpu's kworkers and request_module's modprobe (weak fairness; strong for mutex waits from v5.15)",
       from: (_s: KS, q: Query) => running(q).length > 0, to: (_s: KS, q: Query) => running(q).length === 0,
       premiseText: "an actor (or the timeout work, a work_on_cpu kworker, request_module's modprobe) is in a call",
       explain: (_s: KS, q: Query) => `${running(q).map((t) => `${t} (at ${q.at(t)})`).join(', ')} never returns`,

@@ -361,6 +361,11 @@ export default definePatch({ id: 'noop', subject: 'noop', base: 'v6.1', hunks: [
 // (the 2024 asynchronous-shutdown series changed its locking) applies from a user's folder.
 describe('a patch of device_shutdown', () => {
   const dir = folder({
+    // 3297c8fc65af's device_block_probing without its first line, defer_all_probes = true; (dd.c@f04948dea236:203, v5.15).
+    'noblock.ts': `import { definePatch } from 'probecheck';
+export default definePatch({ id: 'noblock', subject: 'device_block_probing without defer_all_probes = true', base: 'v5.15',
+  hunks: [{ fn: 'device_shutdown', replace: 'device_block_probing', step: (_site, orig) => ({ ...orig!, c: [], run: (s, t, b, c) => { const r = orig!.run(s, t, b, c); s.deferAllProbes = false; return r; } }) }] });
+`,
     'nolock.ts': `import { definePatch, RETURN } from 'probecheck';
 export default definePatch({ id: 'nolock', subject: 'device_shutdown without device_lock(dev)', base: 'v4.14',
   hunks: [{ fn: 'device_shutdown', replace: 'device_lock', step: (site, o) => ({ ...o!, await: undefined, waits: undefined, run: (s) => { s.dev[site.dev]!.shutDown = true; return 'device_unlock'; } }) },
@@ -376,6 +381,12 @@ export default definePatch({ id: 'nolock', subject: 'device_shutdown without dev
     const later = probecheck(['check', reboot, '--param', 'profile=v5.15', '--patch', 'nolock.ts', '-q'], { cwd: dir });
     expect(later.stdout).toMatch(/shutdown-exclusive\s+holds/);
     expect(later.status).toBe(0);
+  });
+  it('a probe after the walk at v5.15 only where the patch leaves defer_all_probes false (a device_shutdown hunt)', () => {
+    const reboot = join(ROOT, 'models/reboot.ts');
+    const r = probecheck(['check', reboot, '--param', 'profile=v5.15', '--patch', 'noblock.ts', '--property', 'no-probe-after-shutdown', '-q'], { cwd: dir });
+    expect(r.stdout).toMatch(/no-probe-after-shutdown\s+violated/);
+    expect(probecheck(['check', reboot, '--param', 'profile=v5.15', '--property', 'no-probe-after-shutdown', '-q'], { cwd: dir }).stdout).toMatch(/no-probe-after-shutdown\s+holds/);
   });
   it('`steps` lists its steps where the profile builds it, none where it does not', () => {
     const r = probecheck(['steps', '--profile', 'v5.15', '--function', 'device_shutdown']);

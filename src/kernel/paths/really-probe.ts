@@ -131,6 +131,13 @@ export function driverProbeDeviceNoCount(tb: ThreadBuilder, dev: number, drv: nu
   return f.done();
 }
 
+/**
+ * Does really_probe start with a step of its own for `if (defer_all_probes)` (set by device_shutdown's
+ * device_block_probing), above the links check and `atomic_inc(&probe_count)`? Up to v5.13, where an
+ * actor runs device_shutdown (from v5.14 driver_probe_device counts the probe first).
+ */
+export const deferAllStep = (k: Kernel): boolean => k.shutdown === true && k.has('SHUTDOWN_BLOCKS_PROBING') && !k.has('PROBE_BUSY_CHECK');
+
 /** really_probe(dev, drv) with drv->probe and driver_bound inlined. */
 function reallyProbe(tb: ThreadBuilder, dev: number, drv: number, depth: number, ret: Ret): string {
   const k = tb.k, w = k.w, info = w.drivers[drv]!, me = tb.owner;
@@ -195,20 +202,31 @@ function reallyProbe(tb: ThreadBuilder, dev: number, drv: number, depth: number,
   // `if (defer_all_probes)` first (dd.c since 013c074f8642): set only by device_block_probing, so
   // read only where device_shutdown runs it (SHUTDOWN_BLOCKS_PROBING). Up to v5.13 it puts the
   // device on the pending list itself (376991db4b64, 654888327e9f: `driver_deferred_probe_add(dev);
-  // return ret;`), from v5.14 it returns -EPROBE_DEFER to driver_probe_device, which does.
+  // return ret;`), before `atomic_inc(&probe_count)`: a step of its own, since a probe past the
+  // test and not yet counted is one device_block_probing's wait_for_device_probe does not wait for
+  // (it then runs beside the walk). From v5.14 driver_probe_device counts it first, and really_probe
+  // returns -EPROBE_DEFER to it, which puts the device on the list.
   const blocked = k.shutdown === true && k.has('SHUTDOWN_BLOCKS_PROBING');
-  const blockedLines = blocked ? ['if (defer_all_probes) {', ...(old ? ['driver_deferred_probe_add(dev);@1'] : ['return -EPROBE_DEFER;@1'])] : [];
-  const defersNow = (s: KS) => linkDefers(s) || (blocked && s.deferAllProbes === true);
+  const deferAll = (s: KS, t: KL): string => {
+    t.ret = RET.LINK_DEFER;            // -EPROBE_DEFER as is: the walk stops, as for the link check's
+    if (old) { deferredAddBy(k, s, dev, drv); dropSnapshot(k, s, dev, defers); }
+    return RETURN;
+  };
+  if (deferAllStep(k)) {
+    // The trigger-count snapshot (`int local_trigger_count = atomic_read(...)`, 58b116bce136) is
+    // taken here, above the test, where the C reads it; call_probe then takes none (patches.ts).
+    const trig = k.has('TRIGGER_COUNT');
+    f.step('defer_all_probes', { where: `${DD}:really_probe`, since: 'v4.5 (013c074f8642)',
+      c: [...(trig ? ['int local_trigger_count = atomic_read(&deferred_trigger_count);'] : []), 'if (defer_all_probes) {', 'driver_deferred_probe_add(dev);@1'],
+      await: (s) => !s.deferAllProbes || s.deferredProbeMutex === 0, waits: namedMutexWaits('deferred_probe_mutex'),
+      run: (s, t) => { if (trig) takeSnapshot(k, s, dev, defers); return s.deferAllProbes ? deferAll(s, t) : 'call_probe'; } });
+  }
   f.step('call_probe', { where: `${DD}:really_probe`, since: old ? 'v4.2' : 'v5.14',
-    c: [...blockedLines, ...(k.has('DEVICE_LINKS') ? ['device_links_check_suppliers(dev);', ...checkSuppliersLines] : []), ...(k.has('DEVICE_LINKS') && old ? ['driver_deferred_probe_add_trigger(dev, local_trigger_count);@1'] : []),
+    c: [...(blocked && !old ? ['if (defer_all_probes) {', 'return -EPROBE_DEFER;@1'] : []), ...(k.has('DEVICE_LINKS') ? ['device_links_check_suppliers(dev);', ...checkSuppliersLines] : []), ...(k.has('DEVICE_LINKS') && old ? ['driver_deferred_probe_add_trigger(dev, local_trigger_count);@1'] : []),
       ...(old ? ['atomic_inc(&probe_count);'] : []), 'dev->driver = drv; || dev->driver = (struct device_driver *)drv; || device_set_driver(dev, drv);', PROBE_CALL],
-    ...(old && (links.length > 0 || blocked) ? { await: (s: KS) => !defersNow(s) || s.deferredProbeMutex === 0, waits: namedMutexWaits('deferred_probe_mutex') } : {}),
+    ...(old && links.length > 0 ? { await: (s: KS) => !linkDefers(s) || s.deferredProbeMutex === 0, waits: namedMutexWaits('deferred_probe_mutex') } : {}),
     run: (s, t) => {
-    if (blocked && s.deferAllProbes) {
-      t.ret = RET.LINK_DEFER;          // -EPROBE_DEFER as is: the walk stops, as for the link check's
-      if (old) { deferredAddBy(k, s, dev, drv); dropSnapshot(k, s, dev, defers); }
-      return RETURN;
-    }
+    if (blocked && !old && s.deferAllProbes) return deferAll(s, t);
     // device_links_check_suppliers ends with dev->links.status = DL_DEV_PROBING, deferring or not.
     if (supplies) s.dev[dev]!.linksProbing = true;
     if (linkDefers(s)) {
