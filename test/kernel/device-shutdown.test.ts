@@ -44,6 +44,18 @@ describe('device_shutdown', () => {
     }
   });
 
+  it('up to v5.13 a probe past the defer_all_probes test, not yet counted, runs beside the walk; from v5.14 it is counted first and waited for', () => {
+    const s: ScenarioSpec = { name: 'reboot-window', devices: { a: { present: true }, b: { present: true } }, drivers: { da: { matches: ['a'], module: 'm' } },
+      actors: { load: 'modprobe m', reboot: 'device_shutdown' } };
+    const beside = (prof: string) => {
+      const m = buildScenario(s, prof, '').model;
+      m.properties = [{ kind: 'sometimes', name: 'probe-beside-walk', holds: (st: KS) => st.dev[1]!.shutDown === true && st.dev[0]!.probing !== 0 }];
+      return check(m, { exhaustive: true }).properties[0]!.verdict;
+    };
+    expect(beside('v5.1')).toBe('reachable');
+    expect(beside('v5.15')).not.toBe('reachable');
+  });
+
   it('walks the list from its tail until it is empty: a child before its parent, a device added meanwhile too; one added after it returned is left', () => {
     const s: ScenarioSpec = { name: 'reboot-hotplug', devices: { h: { present: true }, c: { parent: 'h' } }, drivers: { cd: { matches: ['c'], present: true } },
       actors: { hotplug: 'add c', reboot: 'device_shutdown' } };
