@@ -64,6 +64,11 @@ export interface DeviceView {
    * for probes that can defer (otherwise `none`); profiles before v3.15 have no snapshot.
    */
   readonly triggerSnapshot: 'none' | 'taken' | 'stale';
+  /**
+   * device_shutdown's walk has taken it off devices_kset and run its `->shutdown()` (under its
+   * lock); false again if it is added anew. Always false where no actor runs `device_shutdown`.
+   */
+  readonly shutDown: boolean;
   /** The fields your patches add to devices (`state: { dev: {...} }`), by name; empty without them. */
   readonly patch: Readonly<Record<string, boolean | number>>;
 }
@@ -181,6 +186,10 @@ export interface KernelView {
   readonly deferredProbeMutexBy: string | null;
   /** The thread holding module_mutex, or null. */
   readonly moduleMutexBy: string | null;
+  /** `defer_all_probes`: device_block_probing (device_shutdown, from v5.0) has set it; false where no actor runs `device_shutdown`. */
+  readonly deferAllProbes: boolean;
+  /** device_shutdown has returned; false where no actor runs it. */
+  readonly shutdownReturned: boolean;
   /** The fields your patches add to the kernel (`state: { kernel: {...} }`), by name. */
   readonly patch: Readonly<Record<string, boolean | number>>;
 }
@@ -252,6 +261,8 @@ function makeView(k: Kernel, t: ThreadInfo, s: KS, q: Query): KernelView {
       get probeCaller() { return caller(x().probing); }, get removingIn() { return thr(x().removing); },
       get delStarted() { return x().delStarted; }, get delDone() { return x().delDone; }, get unbindFor() { return drvOf(x().unbindOf); },
       get triggerSnapshot() { return x().snap; },
+      // Reboot properties of a user's (a new user, 2026-12-05, could reach the walk only through thread labels).
+      get shutDown() { return x().shutDown === true; },
       get askedBy() { const a = x().asked; return w.drivers.filter((r) => r.i < 8 && (a & (1 << r.i)) !== 0).map((r) => r.name); },
       patch: fields(k.added?.dev, x, `device '${d.name}'`),
     };
@@ -287,6 +298,7 @@ function makeView(k: Kernel, t: ThreadInfo, s: KS, q: Query): KernelView {
     get deferredPending() { return w.devices.filter((d) => s.dev[d.i]!.deferred === 'pending').map((d) => d.name); },
     get deferredActive() { return w.devices.filter((d) => s.dev[d.i]!.deferred === 'active').map((d) => d.name); },
     get deferredProbeMutexBy() { return thr(s.deferredProbeMutex); }, get moduleMutexBy() { return thr(s.moduleMutex); },
+    get deferAllProbes() { return s.deferAllProbes === true; }, get shutdownReturned() { return s.shutdownReturned === true; },
     patch: fields(k.added?.kernel, () => s, 'the kernel'),
   };
 }

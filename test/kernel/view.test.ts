@@ -45,6 +45,29 @@ describe('the view: names, not indices', () => {
     expect(run(s, [probe], 'v4.2')['observe-links']!.verdict).toBe('holds');
   });
 
+  // A new user (2026-12-05) could not write a reboot property of their own: the view had no
+  // device_shutdown state, only the reboot thread's labels.
+  it("device_shutdown's state: shutDown, deferAllProbes and shutdownReturned, as no-probe-after-shutdown reads them", () => {
+    const reboot: ScenarioSpec = { name: 'reboot', devices: { dc: { present: true } }, drivers: { 'dc-drv': { matches: ['dc'], module: 'dcmod' } },
+      actors: { udev: 'modprobe dcmod', reboot: 'device_shutdown' } };
+    const seen = new Set<string>();
+    const mine = defineProperty({ kind: 'action', name: 'mine-after-shutdown', check: (b, a) => {
+      const dc = a.dev('dc');
+      seen.add(`shutDown=${dc.shutDown} deferAll=${a.deferAllProbes} returned=${a.shutdownReturned}`);
+      return b.dev('dc').probingIn === null && dc.probingIn !== null && (b.dev('dc').shutDown || b.shutdownReturned) ? 'probe after shutdown' : null;
+    }, premise: { text: 'the walk shuts dc down', met: (v) => v.dev('dc').shutDown } });
+    const old = run(reboot, [mine, 'no-probe-after-shutdown'], 'v4.14');
+    expect([old['mine-after-shutdown']!.verdict, old['no-probe-after-shutdown']!.verdict]).toEqual(['violated', 'violated']);
+    seen.clear();
+    const now = run(reboot, [mine, 'no-probe-after-shutdown'], 'v5.15');
+    expect([now['mine-after-shutdown']!.verdict, now['no-probe-after-shutdown']!.verdict]).toEqual(['holds', 'holds']);
+    expect(seen).toContain('shutDown=false deferAll=true returned=false');
+    expect(seen).toContain('shutDown=true deferAll=true returned=true');
+    // Without device_shutdown in the scenario the fields read false.
+    const none = defineProperty({ kind: 'invariant', name: 'no-shutdown-state', check: (v) => (v.dev('dc').shutDown || v.deferAllProbes || v.shutdownReturned ? 'set' : null) });
+    expect(run({ ...reboot, actors: { udev: 'modprobe dcmod' } }, [none], 'v5.15')['no-shutdown-state']!.verdict).toBe('holds');
+  });
+
   // B1's scenario: dc's probe (it needs pwm) races pwm's bind, whose driver_bound triggers.
   it("triggerSnapshot: taken while dc's probe is in flight, stale once a trigger ran since, none for a probe that cannot defer", () => {
     const b1: ScenarioSpec = { name: 'b1', devices: { dc: {}, pwm: {} }, drivers: { 'dc-drv': { matches: ['dc'], needs: ['pwm'], present: true }, 'pwm-drv': { matches: ['pwm'], present: true } },
