@@ -56,6 +56,25 @@ describe('device_shutdown', () => {
     expect(beside('v5.15')).not.toBe('reachable');
   });
 
+  // A new user (2026-12-05) found the README's "every later probe defers onto the pending list"
+  // untrue of a sysfs bind from v5.14: device_driver_attach calls __driver_probe_device, which
+  // neither counts the probe nor adds the device to the list (dd.c at f04948dea236:1059-1064, 780-783).
+  it('from v5.14 a sysfs bind is not counted: it can run beside the walk, and one after device_block_probing leaves the device off the pending list', () => {
+    const s: ScenarioSpec = { name: 'reboot-bind', buses: { platform: { autoprobe: false } }, devices: { a: { present: true }, b: { present: true } },
+      drivers: { da: { matches: ['a'], present: true } }, actors: { admin: 'bind da a', reboot: 'device_shutdown' } };
+    const seen = (prof: string) => {
+      const m = buildScenario(s, prof, '').model;
+      m.properties = [
+        { kind: 'sometimes', name: 'beside', holds: (st: KS) => st.dev[1]!.shutDown === true && st.dev[0]!.probing !== 0 },
+        { kind: 'sometimes', name: 'pending', holds: (st: KS) => st.shutdownReturned === true && st.dev[0]!.deferred === 'pending' },
+      ];
+      return check(m, { exhaustive: true }).properties.map((x) => x.verdict);
+    };
+    expect(seen('v5.1')).toEqual(['reachable', 'reachable']);   // really_probe's own driver_deferred_probe_add
+    expect(seen('v5.15')).toEqual(['reachable', 'unreachable']);
+    expect(seen('mainline')).toEqual(['reachable', 'unreachable']);
+  });
+
   it('walks the list from its tail until it is empty: a child before its parent, a device added meanwhile too; one added after it returned is left', () => {
     const s: ScenarioSpec = { name: 'reboot-hotplug', devices: { h: { present: true }, c: { parent: 'h' } }, drivers: { cd: { matches: ['c'], present: true } },
       actors: { hotplug: 'add c', reboot: 'device_shutdown' } };
