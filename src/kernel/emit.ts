@@ -543,7 +543,18 @@ export class Block {
         return r;
       };
       // A user's waiting step, for the properties that judge a wait by where a thread is (reader-no-wait-on-probe).
-      if (mine && st.await) (this.tb.k.userAwaits ??= new Map()).set(full.get(l)!, st.await);
+      // Those properties may call it first: what it throws is the patch step's (E203), not the
+      // property's E302 (a new user, 2026-12-05: a guard reading a field this scenario lacks was
+      // reported as no-wait-under-lock throwing).
+      if (mine && st.await) {
+        const label = full.get(l)!, guard = st.await;
+        (this.tb.k.userAwaits ??= new Map()).set(label, (s: KS, t: KL) => {
+          try { return guard(s, t); } catch (e) {
+            if (e instanceof ProbecheckError) throw e;
+            throw new ModelError('E203', `in the guard (await or branches) of step '${label}' (patch ${mine.id}): ${e instanceof Error ? e.message : String(e)}`);
+          }
+        });
+      }
       if (ks.branches !== undefined) st.branches = ks.branches;
       // A user's guard on a mutex wait: strongly fair where, over the whole search, it let the thread
       // go exactly where the original's did (a `branches` function that never returns 0, the

@@ -128,10 +128,19 @@ const STATIC_DEV: Readonly<Record<string, string>> = {
 };
 const isDevice = (real: object) => 'mutex' in real && 'canMatch' in real && 'asyncDriver' in real;
 
+/**
+ * Kernel fields the state has only where the scenario builds what keeps them (state.ts
+ * kernelSchema): a hunk shared by scenarios with and without them asks first (a new user,
+ * 2026-12-05, had a hunk reading defer_all_probes fail in a scenario with no device_shutdown).
+ */
+const SHUTDOWN_ONLY = "kept only where an actor runs device_shutdown: test `'KEY' in s` (or `in s.dev[i]`) first, as a scenario without it has none";
+const CONDITIONAL: Readonly<Record<string, string>> = { deferAllProbes: SHUTDOWN_ONLY, shutdownReturned: SHUTDOWN_ONLY, shutDown: SHUTDOWN_ONLY, ksetRank: SHUTDOWN_ONLY };
+
 function unknown(real: object, key: string, writing: boolean): never {
   if (!writing && Object.hasOwn(STATIC_DEV, key) && isDevice(real)) {
     throw new Error(`the state has no field '${key}': a device's ${key} is fixed by the scenario, not state; read it as ${STATIC_DEV[key]}`);
   }
+  if (Object.hasOwn(CONDITIONAL, key)) throw new Error(`this scenario's state has no field '${key}': it is ${CONDITIONAL[key]!.replace('KEY', key)}`);
   // Own and inherited enumerable names (the fast backend's fields are accessors on the prototype).
   const names: string[] = [];
   for (const k in real) if (!k.startsWith('$')) names.push(k);

@@ -104,6 +104,25 @@ describe('device_shutdown', () => {
     expect(verdicts(s, 'v4.14', file)['shutdown-exclusive']).toBe('violated');
   });
 
+  // A new user (2026-12-05): a hunk whose await read defer_all_probes, checked on a scenario with
+  // no device_shutdown, was reported as no-wait-under-lock throwing (E302), which calls the await,
+  // and the message did not say why the field was missing.
+  it("a patch's guard reading defer_all_probes where no actor runs device_shutdown is the step's E203, saying so; `in` asks first", () => {
+    const guard = (ask: boolean) => definePatch({ id: ask ? 'asks' : 'reads', subject: 'recheck defer_all_probes', base: 'v5.1',
+      hunks: [{ fn: 'really_probe', replace: 'call_probe', step: (_site, o) => ({ ...o!,
+        await: (s: KS, t) => ((ask ? 'deferAllProbes' in s && s.deferAllProbes : s.deferAllProbes) ? s.deferredProbeMutex === 0 : (o!.await ? o!.await(s, t) : true)) }) }] });
+    registerPatchFile('/virtual/reads-defer-all.ts', [guard(false)]);
+    registerPatchFile('/virtual/asks-defer-all.ts', [guard(true)]);
+    const s: ScenarioSpec = { name: 'no-reboot', devices: { c1: { present: true } }, drivers: { 'c-drv': { matches: ['c1'], module: 'cmod', probeType: 'async' } },
+      actors: { udev: 'modprobe cmod' }, syncFallback: false, properties: ['no-wait-under-lock'] };
+    let err: unknown;
+    try { check(buildScenario(s, 'v5.1', '/virtual/reads-defer-all.ts').model, { exhaustive: true }); } catch (e) { err = e; }
+    expect(err).toBeInstanceOf(ProbecheckError);
+    expect((err as ProbecheckError).code).toBe('E203');
+    expect((err as Error).message).toMatch(/^in the guard \(await or branches\) of step 'really_probe\(c1,c-drv\):call_probe' \(patch reads\): this scenario's state has no field 'deferAllProbes': it is kept only where an actor runs device_shutdown/);
+    expect(verdicts(s, 'v5.1', '/virtual/asks-defer-all.ts')['no-wait-under-lock']).toBe('holds');
+  });
+
   // b292b50b0efc ("driver core: Fix probe_count imbalance in really_probe()", "Reboot/Shutdown will
   // freeze in wait_for_device_probe()"): before it, really_probe's "Resources present before probing"
   // check returned -EBUSY after atomic_inc(&probe_count) with no atomic_dec; v5.9's text has the fix,
