@@ -453,7 +453,9 @@ export class Block {
             this.local.set(h.replace, made);
           } else this.local.set(h.replace, isUserPatch(p) ? this.userStep(made, p.id) : made);
           patchedBy.set(h.replace, p);
-          if (!origSince.has(h.replace)) origSince.set(h.replace, lib.since);
+          // The since the user's hunk was handed (after the library's fixes: 58b116bce136 gives
+          // call_probe a since of its own, which a copy of it then passed off as the user's).
+          if (isUserPatch(p) && !origSince.has(h.replace)) origSince.set(h.replace, lib.since);
         } else if (h.insert) {
           const { label, after, before } = h.insert;
           const afters = after === null ? [] : ([] as string[]).concat(after);

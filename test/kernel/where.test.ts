@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { PROFILE_NAMES, buildScenario, type ScenarioSpec } from 'probecheck';
 import { CATALOGUE } from '../../src/kernel/catalogue.js';
+import { definePatch, registerPatchFile } from '../../src/kernel/define-patch.js';
 
 const KNOWN: Record<string, string[]> = {
   'drivers/base/dd.c': ['__device_attach', '__device_attach_async_helper', '__device_attach_driver', '__device_release_driver', '__driver_attach',
@@ -52,5 +53,16 @@ describe('step sources', () => {
     }
     const patched = buildScenario(spec, 'v5.1', '654888327e9f').model.threads.flatMap((th) => Object.values(th.steps).map((st) => st.since));
     expect(patched).toContain('v5.1 + 654888327e9f');
+  });
+
+  // A new user (2026-12-05): `steps --patch` said a call_probe their hunk replaced with a copy of
+  // the original followed 'v3.15 (58b116bce136)', the since the library's fix gave it, not the patch.
+  it("a user's copy of a step a library fix re-dated names the patch", () => {
+    registerPatchFile('/virtual/copy-call-probe.ts', [definePatch({ id: 'copy-call-probe', subject: 'x', base: 'v5.1',
+      hunks: [{ fn: 'really_probe', replace: 'call_probe', step: (_s, o) => ({ ...o! }) }] })]);
+    const steps = buildScenario(spec, 'v5.1', '/virtual/copy-call-probe.ts').model.threads.flatMap((th) => Object.entries(th.steps));
+    const calls = steps.filter(([l]) => /^really_probe\(.*\):call_probe$/.test(l)).map(([, st]) => st.since);
+    expect(calls.length).toBeGreaterThan(0);
+    for (const x of calls) expect(x).toBe('v5.1 + copy-call-probe');
   });
 });
