@@ -637,6 +637,10 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string):
   const lateCalls = actors.flatMap((a) => a.acts.filter((x) => x.op === LATE_INITCALL).map(() => a.name));
   if (lateCalls.length > 1) throw bad(`scenario '${spec.name}': '${LATE_INITCALL}' is a late_initcall: it runs once, but actors ${lateCalls.join(', ')} write it ${lateCalls.length} times`);
   const late = lateCalls.length === 1;
+  // Reboot runs device_shutdown once (kernel_restart_prepare, kernel_shutdown_prepare), and nothing
+  // clears defer_all_probes after it: a second walk is not something a kernel runs.
+  const shutdowns = actors.flatMap((a) => a.acts.filter((x) => x.op === 'device_shutdown').map(() => a.name));
+  if (shutdowns.length > 1) throw bad(`scenario '${spec.name}': 'device_shutdown' is what reboot or poweroff runs, once: actors ${shutdowns.join(', ')} write it ${shutdowns.length} times`);
   if (late && lateInitcallRefusal(k)) throw bad(`scenario '${spec.name}': ${lateInitcallRefusal(k)}`);
   // deferred_probe_timeout= is read by the late initcall, from 25b4e70dcce9 (v4.19) on.
   if (spec.deferredProbeTimeout !== undefined && !k.has('PROBE_TIMEOUT_WORK')) throw bad(`scenario '${spec.name}': deferredProbeTimeout: profile ${k.profile} has no deferred_probe_timeout (25b4e70dcce9, v4.19, added it); use v5.0 or later`);

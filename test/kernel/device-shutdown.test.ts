@@ -146,6 +146,9 @@ describe('device_shutdown', () => {
     expect(refusal('v4.18')).toMatch(/SHUTDOWN_BLOCKS_PROBING: no vanilla core\.c of v4\.11 \.\. v5\.0 read/);
     expect(refusal('v4.18')).toMatch(/; use v4\.14, v5\.0, v5\.1, .*mainline$/);
     expect(refusal('v4.14')).toBe('');
+    // Reboot runs it once.
+    const twice = (() => { try { buildScenario({ ...modprobe, actors: { reboot: 'device_shutdown', poweroff: 'device_shutdown' } }, 'mainline', ''); return ''; } catch (e) { return e instanceof ProbecheckError ? `${e.code} ${e.message}` : String(e); } })();
+    expect(twice).toBe("E601 scenario 'reboot-modprobe': 'device_shutdown' is what reboot or poweroff runs, once: actors reboot, poweroff write it 2 times");
   });
 
   it('anchors in core.c where the profile reads it, but not at v6.12, whose core.c is mid-way through the 2024 reverts', () => {
