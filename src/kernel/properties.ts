@@ -215,7 +215,8 @@ const waitCall = (l: string | null) => (l === null ? null : /^(wait_for_device_p
 function userProbeWait(k: Kernel, s: KS, l: string, loc: KL): boolean {
   const aw = k.userAwaits?.get(l);
   if (!aw || aw(s, loc)) return false;
-  const idle = { ...s, asyncPending: 0, probeCount: 0 };
+  // Over the state, not a copy of it: a spread drops the fast backend's fields, accessors on its prototype.
+  const idle: KS = Object.create(s, { asyncPending: { value: 0 }, probeCount: { value: 0 } });
   return k.reads ? k.reads.quiet(() => aw(idle, loc)) : aw(idle, loc);
 }
 /** Every actor but `me` has finished. */

@@ -392,6 +392,17 @@ describe("no-wait-under-lock judges a user's own wait for probes, whatever its s
     expect(p.verdict).toBe('violated');
     expect(p.explanation).toBe('admin waits at __device_release_driver(dc):sync_async_probes holding &dev->mutex(dc)');
   });
+  it("a guard that reads other kernel fields too is asked over the whole state (it read a copy without the fast backend's fields, E203)", async () => {
+    const { definePatch } = await import('probecheck');
+    const { registerPatchFile } = await import('../../src/kernel/define-patch.js');
+    const file = '/virtual/sync-under-lock-more.ts';
+    registerPatchFile(file, [definePatch({ id: 'sync-more', subject: 'wait for probes under the device lock in __device_release_driver', base: 'mainline', hunks: [
+      { fn: '__device_release_driver', insert: { label: 'sync_probes', after: 'remove', before: 'devres_release_all' },
+        step: () => ({ where: 'drivers/base/dd.c:__device_release_driver', await: (s: any) => s.asyncPending === 0 && s.probeCount === 0 && !s.deferredWorkRunning, waits: () => 'async_synchronize_full', run: () => 'devres_release_all' }) }] })]);
+    const p = check(buildScenario(spec, 'mainline', file).model, { exhaustive: true }).properties[0]!;
+    expect(p.verdict).toBe('violated');
+    expect(p.explanation).toBe('admin waits at __device_release_driver(dc):sync_probes holding &dev->mutex(dc)');
+  });
 });
 
 describe('scenario vocabulary: registersDriver, bind_store match()', () => {
