@@ -30,12 +30,12 @@ export function busProbeDevice(tb: ThreadBuilder, dev: number, ret: Ret, skip: s
  * audits of 2026-12-05 (can_match, async_driver, the asked ghost), each a wrong verdict or a
  * wrong state; test/kernel/replug.test.ts holds that every field is in one of the two.
  */
-export const FRESH = ['dead', 'delStarted', 'delDone', 'dels', 'gen', 'ovrDrv', 'canMatch', 'asyncDriver', 'asked', 'released', 'owed'] as const satisfies readonly (keyof DevS)[];
+export const FRESH = ['dead', 'delStarted', 'delDone', 'dels', 'gen', 'ovrDrv', 'canMatch', 'asyncDriver', 'asked', 'released', 'owed', 'shutDown'] as const satisfies readonly (keyof DevS)[];
 export const REUSED: Partial<Record<keyof DevS, string>> = {
   mutex: 'free: the add waits until no thread holds the old lock', busHeld: 'zero: the add waits until no walk holds the old node',
   driver: 'NULL: device_del released the driver', bound: 'false: released', drvRank: 'off the driver klist: released',
   probing: 'none: a probe runs under the device lock, free by then', removing: 'none: likewise', unbindOf: 'none: likewise', work: 'idle: work_on_cpu runs inside a probe, likewise',
-  snap: 'none: kept only for a probe in flight', registered: 'set by this step', onBus: 'set by this step', busRank: 'set by this step (busAddTail)',
+  snap: 'none: kept only for a probe in flight', registered: 'set by this step', onBus: 'set by this step', busRank: 'set by this step (busAddTail)', ksetRank: 'set by this step (ksetAddTail)',
   ready: 'false since kobject_del; set by device_pm_add', linksUnbinding: 'false: cleared when the driver is released', linksProbing: 'cleared by this step (endLinksProbing)',
   deferred: 'none: device_del took it off the lists (a later unlocked add, the findings of README, leaves the old struct there: the slot shows it)',
   deferRank: 'with deferred', deferBy: 'with deferred (deferredDel clears it)', uevReaders: 'zero: device_del waited for the readers of its uevent file',
