@@ -103,7 +103,7 @@ export function driverProbeDevice(tb: ThreadBuilder, dev: number, drv: number, r
         if (!deferring(t)) return 'out';
         const d = s.dev[dev]!;
         if (d.canMatch) deferredAddBy(k, s, dev, drv);
-        // `&& !defer_all_probes)` (f04948dea236, dakr@1ac45118ddf8): no re-trigger once device_shutdown blocked probing.
+        // `&& !defer_all_probes)` (45ddcb42949f, v5.14, with the deferral's move here): no re-trigger once device_shutdown blocked probing.
         return k.has('TRIGGER_COUNT') && triggeredSince(k, s, dev, drv, defers) && !s.deferAllProbes ? 'driver_deferred_probe_trigger' : 'out';
       } });
     f.step('driver_deferred_probe_trigger', { where: `${DD}:driver_deferred_probe_trigger`, since: 'v3.15 (58b116bce136)', c: ['driver_probe_device:: driver_deferred_probe_trigger();', ...triggerLines(k)],
