@@ -160,6 +160,10 @@ export function stepEvents(lk: LogKernel, s: StepInfo): ModelEvent[] {
     if (a === 'none' && b === 'pending') out.push({ kind: 'deferred_add', dev: x.name });
     else if (a !== 'none' && b === 'none') out.push({ kind: worker ? 'retry' : 'deferred_del', dev: x.name });
   });
+  // Up to v5.13 really_probe's own `if (defer_all_probes)` step returns its -EPROBE_DEFER, which
+  // initcall_debug prints after driver_deferred_probe_add's line (dd.c@376991db4b64:456-463, 598-600).
+  const dev = l?.args[0], d = w.devices.findIndex((x) => x.name === dev);
+  if (l?.fn === 'really_probe' && l.local === 'defer_all_probes' && d >= 0 && s.before.deferAllProbes === true && prints) out.push({ kind: 'returned', dev, ret: -517 });
   return out;
 }
 

@@ -6,7 +6,8 @@ import { buildModel } from '../../src/cli/build.js';
 import { loadModel } from '../../src/load.js';
 import { parseLog } from '../../src/logs/parse.js';
 import { printRun, randomRun } from '../../src/logs/print.js';
-import { validate } from '../../src/logs/validate.js';
+import { runEvents, validate } from '../../src/logs/validate.js';
+import { buildScenario } from '../../src/kernel/scenario.js';
 
 const CASES: [string, Record<string, string>][] = [
   ['models/deferred-probe.ts', { profile: 'v4.2' }],
@@ -31,6 +32,22 @@ describe('run -> log -> validate', () => {
       expect(r.warnings).toEqual([]);
       expect(r.checked.length).toBe(log.events.filter((e) => e.rule.model !== null).length);
     }), { numRuns: 15, seed: 42 });
+  });
+
+  // A review (2026-12-05): up to v5.13 a probe that really_probe's defer_all_probes test defers
+  // (device_shutdown's device_block_probing) returns -EPROBE_DEFER through really_probe_debug, and
+  // the printed run lacked its "probe of dc returned -517".
+  it("prints initcall_debug's return of a probe deferred by defer_all_probes (v5.1), and reads it back", () => {
+    const model = buildScenario({ name: 'reboot-modprobe', devices: { dc: { present: true } }, drivers: { drv: { matches: ['dc'], module: 'm' } },
+      actors: { load: 'modprobe m', reboot: 'device_shutdown' } }, 'v5.1', '').model;
+    const runs = Array.from({ length: 40 }, (_, seed) => randomRun(model, seed, 200));
+    const codes = runs.find((c) => runEvents(model, c).some((r) => r.move.label === 'really_probe(dc,drv):defer_all_probes' && r.events.some((e) => e.kind === 'deferred_add')));
+    expect(codes).toBeDefined();
+    const text = printRun(model, codes!, { timestamps: false });
+    expect(text).toMatch(/Added to deferred list\nprobe of dc returned -517 after \d+ usecs\n/);
+    const r = validate(model, parseLog(text));
+    expect(r.verdict).toBe('behaviour');
+    expect(r.matched).toBe(r.checked.length);
   });
 
   it('rejects a printed run with two of its lines swapped when no run prints them so', async () => {
