@@ -216,7 +216,7 @@ function reallyProbe(tb: ThreadBuilder, dev: number, drv: number, depth: number,
     // The trigger-count snapshot (`int local_trigger_count = atomic_read(...)`, 58b116bce136) is
     // taken here, above the test, where the C reads it; call_probe then takes none (patches.ts).
     const trig = k.has('TRIGGER_COUNT');
-    f.step('defer_all_probes', { where: `${DD}:really_probe`, since: 'v4.5 (013c074f8642)',
+    f.step('defer_all_probes', { where: `${DD}:really_probe`, since: trig ? 'v4.5 (013c074f8642; the trigger-count read 58b116bce136, v3.15)' : 'v4.5 (013c074f8642)',
       c: [...(trig ? ['int local_trigger_count = atomic_read(&deferred_trigger_count);'] : []), 'if (defer_all_probes) {', 'driver_deferred_probe_add(dev);@1'],
       await: (s) => !s.deferAllProbes || s.deferredProbeMutex === 0, waits: namedMutexWaits('deferred_probe_mutex'),
       run: (s, t) => { if (trig) takeSnapshot(k, s, dev, defers); return s.deferAllProbes ? deferAll(s, t) : 'call_probe'; } });
