@@ -727,11 +727,14 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string):
   const actionOf = actors.map((): ActionOfLabel => new Map());
   // Each actor's action entry labels: where an `unfair` actor may stop (ThreadDef.stopsAt).
   const entries = actors.map((): string[] => []);
+  // The entries of its device_shutdown actions: every actor may stop there (see `stopsOf` below).
+  const rebootEntries = actors.map((): string[] => []);
   const plans: Plan[] = actors.map(({ name, acts }, ai) => ({
     name, running: true, async: false,
     build: (tb) => {
       actionOf[ai]!.clear();
       entries[ai]!.length = 0;
+      rebootEntries[ai]!.length = 0;
       const added = new Set<number>();
       const waits = acts.map((a) => {
         if (a.op === 'add') added.add(a.dev);
@@ -745,6 +748,8 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string):
         tb.act = i;
         next = actionEntry(tb, acts[i]!, next, waits[i]!);
         entries[ai]!.push(next as string);
+        // (Not where the actor's deferred_probe_initcall comes after it: a boot runs that one.)
+        if (acts[i]!.op === 'device_shutdown' && !acts.slice(i).some((x) => x.op === 'deferred_probe_initcall')) rebootEntries[ai]!.push(next as string);
         tb.act = -1;
         for (const l of Object.keys(tb.steps)) if (!before.has(l)) actionOf[ai]!.set(l, i);
       }
@@ -789,6 +794,13 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string):
   for (const a of actors) if (unfair.has(a.name) && a.acts.some((x) => x.op === 'deferred_probe_initcall')) {
     throw bad(`scenario '${spec.name}': unfair: actor '${a.name}' runs deferred_probe_initcall, which a boot always runs: an unfair actor may stop before it; give it an actor of its own that is fair`);
   }
+  // Where each actor may stop: an unfair one before any action; every other before a
+  // device_shutdown. Nothing makes a reboot come, and once it has blocked probing
+  // no-missed-probe and no-lost-deferral owe nothing: a reboot every fair run had to reach
+  // ended every such obligation, so they held wherever an actor ran device_shutdown, a
+  // probe lost before the reboot too (a liveness hunt, 2026-12-05: 84e7c6786aad's lost attach
+  // at v5.15 read holds beside `reboot: 'device_shutdown'`).
+  const stopsOf = (ai: number): string[] => (unfair.has(actors[ai]!.name) ? entries[ai]! : rebootEntries[ai]!);
 
   // 2. Their steps.
   const threads: ThreadDef[] = plans.map((p, tid) => {
@@ -808,7 +820,7 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string):
     const def: ThreadDef = { name: p.name, running: p.running, locals: localsSchema(tb.maxDepth, w, added.thread, frames), steps: tb.ordered(entry) };
     if (tb.actions.length) def.actions = tb.actions;
     // An unfair actor may stop before any of its actions, never inside one (holding a lock, say).
-    if (unfair.has(p.name)) { def.fair = false; def.stopsAt = [...entries[tid]!]; }
+    if (tid < actors.length && stopsOf(tid).length) { def.fair = false; def.stopsAt = [...stopsOf(tid)]; }
     if (p.program) def.program = p.program;
     return def;
   });
@@ -821,7 +833,7 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string):
   // fails (really_probe's error path: devres_release_all unregisters it; a property audit,
   // 2026-12-05: no-probe-after-del was not chosen there, and named it was violated).
   const delByRelease = new Set(w.drivers.flatMap((r) => (releases(r.i) || r.outcomes.some((o) => o !== 'ok') ? r.registers : [])));
-  const stopsAt = new Map(actors.flatMap((a, i) => (unfair.has(a.name) ? [[a.name, new Set(entries[i])] as const] : [])));
+  const stopsAt = new Map(actors.flatMap((a, i) => (stopsOf(i).length ? [[a.name, new Set(stopsOf(i))] as const] : [])));
   const ctx: PropCtx = { readers, ops, stopsAt, acts: actors.map((a) => a.acts), tidOf: new Map(plans.map((p, i) => [p.name, i])), asyncThreads: new Set(plans.filter((p) => p.async).map((p) => p.name)), threads: plans.map((p) => p.name), dels, delByRelease, actors: new Set(actorNames) };
   let chosen = LIBRARY.filter((p) => p.applies(k, ctx));
   if (spec.properties) {

@@ -139,6 +139,31 @@ describe('device_shutdown', () => {
     expect(r.properties[0]!.explanation).toMatch(/reboot waits at wait_for_device_probe:wait_event for probe_count == 0 \(it is 1\)/);
   });
 
+  // A liveness hunt (2026-12-05): no-missed-probe and no-lost-deferral owe nothing once
+  // device_shutdown has blocked probing, and a fair reboot actor had to get there in every run,
+  // so both held beside any `device_shutdown`: 84e7c6786aad's lost attach at v5.15 (drvB's
+  // __driver_attach overwrites dev->p->async_driver while drvA's helper is pending; dd.c at
+  // f04948dea236:1129-1135) read holds. Nothing makes a reboot come: an actor may stop before it.
+  it('a reboot need not come: a probe lost before it is still no-missed-probe\'s (the actor may stop before device_shutdown)', () => {
+    const lost: ScenarioSpec = { name: 'lost-then-reboot', devices: { dc: { present: true } },
+      drivers: { drvA: { matches: ['dc'], probeType: 'async' }, drvB: { matches: ['dc'], probeType: 'async', probe: 'error' } }, syncFallback: false,
+      actors: { insmod: ['register drvA', 'register drvB'], reboot: 'device_shutdown' }, properties: ['no-missed-probe', 'actors-terminate'] };
+    expect(verdicts(lost, 'v5.15')).toEqual({ 'no-missed-probe': 'violated', 'actors-terminate': 'holds' });
+    expect(verdicts(lost, 'v6.12')).toEqual({ 'no-missed-probe': 'holds', 'actors-terminate': 'holds' });
+    // Inside device_shutdown the actor stays weakly fair: a reboot that hangs there still does.
+    const loop: ScenarioSpec = { name: 'b15-reboot', devices: { host: { present: true }, child: { parent: 'host' } },
+      drivers: { 'child-drv': { matches: ['child'], present: true }, 'host-drv': { matches: ['host'], registers: ['child'], probe: 'defer' } },
+      actors: { modprobe: 'register host-drv', reboot: 'device_shutdown' }, properties: ['actors-terminate'] };
+    const r = check(buildScenario(loop, 'v5.15', '').model, { properties: ['actors-terminate'] });
+    expect(r.properties[0]!.explanation).toBe('reboot (at wait_for_device_probe:flush_work_wait) never returns');
+    // Not before a device_shutdown its actor's deferred_probe_initcall follows: a boot runs that one
+    // (stopped there, deferred probing stayed disabled and no-lost-deferral blamed the retry).
+    const late: ScenarioSpec = { name: 'reboot-then-initcall', devices: { dc: { present: true }, pwm: {} },
+      drivers: { 'dc-drv': { matches: ['dc'], needs: ['pwm'], present: true }, 'pwm-drv': { matches: ['pwm'], present: true } },
+      actors: { k: ['device_shutdown', 'deferred_probe_initcall'], h: 'add pwm' }, properties: ['no-lost-deferral'] };
+    expect(verdicts(late, 'v5.15')).toEqual({ 'no-lost-deferral': 'holds' });
+  });
+
   it('is refused where its shape is not known (E601, naming why and the profiles that build it)', () => {
     const refusal = (prof: string) => { try { buildScenario(modprobe, prof, ''); return ''; } catch (e) { return e instanceof ProbecheckError ? `${e.code} ${e.message}` : String(e); } };
     expect(refusal('v3.5')).toMatch(/^E601 .*'device_shutdown' cannot be built at profile v3\.5: its walk takes no device lock there \(before d1c6c030fcec, v3\.6\)/);
