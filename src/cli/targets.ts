@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { ProbecheckError } from '../engine/errors.js';
 import type { ModelFactory } from '../engine/model.js';
 import { defaultExport, importFile } from '../load.js';
-import { validateSuite, type Suite } from '../suite/define.js';
+import { suiteDir, validateSuite, type Suite } from '../suite/define.js';
 import { isSuite, type LoadedSuite } from '../suite/run.js';
 
 export type Target =
@@ -43,11 +43,20 @@ export function expandArgs(args: readonly string[]): string[] {
   return files;
 }
 
-/** The *.suite.ts files under a directory, subfolders included (not node_modules), in path order. */
-function suiteFiles(dir: string): string[] {
+/**
+ * The *.suite.ts files under a directory, subfolders included (not node_modules), in path order.
+ * A link to a folder is followed: a Dirent of a link is no directory, so a linked folder of
+ * suites (`properties/vendor -> ../vendor-suites`) was skipped and CI went green without it (a
+ * CI hunt, 2026-12-05). `seen` holds the real folders walked, so a link back up is not a loop.
+ */
+function suiteFiles(dir: string, seen: Set<string> = new Set()): string[] {
+  const real = realpathSync(dir);
+  if (seen.has(real)) return [];
+  seen.add(real);
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
     const p = join(dir, e.name);
-    if (e.isDirectory()) return e.name === 'node_modules' ? [] : suiteFiles(p);
+    const isDir = e.isDirectory() || (e.isSymbolicLink() && existsSync(p) && statSync(p).isDirectory());
+    if (isDir) return e.name === 'node_modules' ? [] : suiteFiles(p, seen);
     return SUITE_FILE.test(e.name) && !e.name.endsWith('.d.ts') ? [p] : [];
   }).sort();
 }
@@ -56,7 +65,7 @@ export async function loadTarget(file: string): Promise<Target> {
   const d = defaultExport(await importFile(file));
   if (isSuite(d)) {
     const suite: Suite = validateSuite(d, file);
-    return { kind: 'suite', loaded: { file, suite, modelFile: resolve(dirname(resolve(file)), suite.model) } };
+    return { kind: 'suite', loaded: { file, suite, modelFile: resolve(suiteDir(file), suite.model) } };
   }
   const f = d as ModelFactory | undefined;
   if (!f || typeof f !== 'object' || f.kind !== 'probecheck-model' || typeof f.build !== 'function') {

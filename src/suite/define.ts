@@ -4,8 +4,19 @@
  * state counts sit beside the verdicts so that a change to the state space is never silent.
  * This file is the format and its validation; running a suite is run.ts.
  */
+import { existsSync, realpathSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { didYouMean, ProbecheckError } from '../engine/errors.js';
+
+/**
+ * The folder a suite's `model` and `patches` are relative to: the suite file's real one, where
+ * its own imports resolve (Node follows links), so a suite reached through a linked folder
+ * finds what it names as it does when run from where it lies.
+ */
+export function suiteDir(file: string): string {
+  const f = resolve(file);
+  return dirname(existsSync(f) ? realpathSync(f) : f);
+}
 
 /**
  * `vacuous`: not violated, but about nothing (its premise never met); `reachable` /
@@ -115,7 +126,7 @@ export function validateSuite(d: unknown, file: string): Suite {
     if (o.patches !== undefined) {
       if (!Array.isArray(o.patches) || !o.patches.every((x) => typeof x === 'string' && x && !x.includes(','))) bad(`${f}.patches`, 'expected a list of patch file paths, relative to the suite file');
       // Folded into the `patches` parameter as absolute paths: the worker loads them from there.
-      const files = (o.patches as string[]).map((x) => resolve(dirname(resolve(file)), x));
+      const files = (o.patches as string[]).map((x) => resolve(suiteDir(file), x));
       // Once: a suite module loaded twice in one process is the same object (its case's params already hold them).
       const params = o.params as Record<string, string | number>;
       const given = String(params.patches ?? '').split(',').filter((x) => x !== '');

@@ -4,18 +4,18 @@
  * JSON and JUnit renderers. How a case is checked (in a worker, with which limits) is the
  * caller's: it passes `checkCase`.
  */
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { ProbecheckError } from '../engine/errors.js';
 import type { Result, Verdict } from '../engine/result.js';
 import { defaultExport, importFile } from '../load.js';
-import { shardDecides, validateSuite, type Expected, type Reduction, type Suite, type SuiteCase } from './define.js';
+import { shardDecides, suiteDir, validateSuite, type Expected, type Reduction, type Suite, type SuiteCase } from './define.js';
 import { isPart } from '../engine/search/shard.js';
 
 export interface LoadedSuite { file: string; suite: Suite; modelFile: string }
 
 export async function loadSuite(file: string): Promise<LoadedSuite> {
   const suite = validateSuite(defaultExport(await importFile(file)), file);
-  return { file, suite, modelFile: resolve(dirname(resolve(file)), suite.model) };
+  return { file, suite, modelFile: resolve(suiteDir(file), suite.model) };
 }
 
 /** Is this module's default export a suite (rather than a model)? */

@@ -160,6 +160,23 @@ export default defineSuite({ name: 'host-children', model: './host-children.ts',
     expect(deep.stdout).toMatch(/2,074 \(expected 12,345\)/);
     expect(deep.status).toBe(4);
   });
+  it('a linked subfolder\'s suites run, their model found beside the suite as its imports are, and a link back up is no loop (a CI hunt, 2026-12-05)', () => {
+    const d = realpathSync(tempDir());
+    mkdirSync(join(d, 'props', 'own'), { recursive: true });
+    mkdirSync(join(d, 'vendor', 'suites'), { recursive: true });
+    copyFileSync(join(dir, 'host-children.ts'), join(d, 'vendor', 'host-children.ts'));
+    copyFileSync(join(dir, 'host-children.ts'), join(d, 'props', 'own', 'host-children.ts'));
+    writeFileSync(join(d, 'props', 'own', 'right.suite.ts'), suite(2074));
+    // '../host-children.ts' from where the suite lies (vendor/suites), not from the link (props/vendor).
+    writeFileSync(join(d, 'vendor', 'suites', 'wrong.suite.ts'), suite(12345).replace("name: 'pin'", "name: 'vendor'").replace("'./host-children.ts'", "'../host-children.ts'"));
+    symlinkSync(join('..', 'vendor', 'suites'), join(d, 'props', 'vendor'), 'dir');
+    symlinkSync('..', join(d, 'props', 'own', 'up'), 'dir');
+    const r = probecheck(['check', 'props', '-q'], { cwd: d });
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(/2,074 \(expected 12,345\)/);
+    expect(r.stdout).toMatch(/2 suites:/);
+    expect(r.status).toBe(4);
+  });
   it('an output path that is an input is refused, and only probecheck reports are removed (a review, 2026-12-05)', () => {
     copyFileSync(join(dir, 'host-children.ts'), join(dir, 'm.ts'));
     const r = probecheck(['check', 'm.ts', '--param', 'n=1', '--trace-out', 'm.ts', '-q'], { cwd: dir });
