@@ -26,6 +26,26 @@ export default defineSuite({ name: 'x', model: './nope.ts', cases: [{ params: { 
     expect(r.stderr.trim()).toBe(`probecheck: E503 (unreadable input file): ${join(dir, 'x.suite.ts')}: case 0 (profile=v5.1 patches=): ${join(dir, 'nope.ts')}: no such file or directory`);
   });
 
+  // A CI hunt (2026-12-05): a case whose profile the scenario's device_shutdown refuses was an
+  // E601 naming the scenario and profile alone: which suite of a directory run, and which case?
+  it('a scenario a case\'s parameters refuse (device_shutdown at v4.2): E601 naming the suite file and case', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'rb.ts'), `import { scenario } from 'probecheck';
+export default scenario({ name: 'rb', profile: 'v5.1', buses: { platform: { autoprobe: false } }, devices: { dc: { present: true } },
+  drivers: { 'dc-drv': { matches: ['dc'], present: true } }, actors: { admin: 'drivers_probe dc', reboot: 'device_shutdown' } });
+`);
+    writeFileSync(join(dir, 'rb.suite.ts'), `import { defineSuite } from 'probecheck';
+export default defineSuite({ name: 'rb', model: './rb.ts', cases: [
+  { params: { profile: 'v5.1' }, expect: { 'no-probe-after-shutdown': 'holds' } },
+  { params: { profile: 'v4.2' }, expect: { 'no-probe-after-shutdown': 'violated' } },
+] });
+`);
+    const r = probecheck(['check', 'rb.suite.ts', '-q'], { cwd: dir });
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/^probecheck: E601 \(malformed scenario\): rb\.suite\.ts: case 1 \(profile=v4\.2\): scenario 'rb': actor 'reboot': action 'device_shutdown' cannot be built at profile v4\.2/);
+  });
+
   it("a case's patch files are folded into its patches once, however often the suite is loaded in one process", async () => {
     const { loadSuite } = await import('../../src/suite/run.js');
     const f = join(ROOT, 'properties/autoprobe-del.suite.ts');
