@@ -239,7 +239,14 @@ export function jsonDocument(runs: CheckedRun[], suites: SuiteOutcome[], exit: E
     }))),
     // A suite case's run carries its expectations and index: `probecheck merge` judges merged shards by them.
     // A shard's run says what it ran by content (searchSources), for `probecheck merge`.
-    runs: runs.map((r) => ({ file: r.file, suite: r.suite, ...(r.expect ? { case: r.case, expect: r.expect } : {}), ...(r.neverCompletes ? { neverCompletes: r.neverCompletes } : {}), ...r.result, ...(r.result.shard ? { sources: searchSources(r.file, r.result.params) } : {}) })),
+    runs: runs.map((r) => ({ file: r.file, suite: r.suite, ...(r.expect ? { case: r.case, expect: r.expect } : {}), ...(r.neverCompletes ? { neverCompletes: r.neverCompletes } : {}), ...r.result, ...(r.result.shard ? { sources: searchSources(r.file, r.result.params, ownPropertyFiles(r.result)) } : {}) })),
     suites: suites.map(suiteJson),
   };
+}
+
+/** The file of each property of yours a run checked, by name (what searchSources hashes for merge). */
+function ownPropertyFiles(r: Result): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const p of r.properties) { const f = propertySource(p.name); if (f !== undefined) out[p.name] = f; }
+  return out;
 }

@@ -13,6 +13,7 @@ import { table } from '../report/table.js';
 import type { CheckedRun } from '../report/runs.js';
 import { suiteSummary, suiteTable } from '../report/suite.js';
 import type { Expected } from '../suite/define.js';
+import type { SearchSources } from '../report/trace-file.js';
 import { boundExceeds, judgeCase, statuses, type CaseOutcome, type SuiteOutcome } from '../suite/run.js';
 import { jsonDocument } from './check.js';
 import { EXIT, suiteExit, verdictExit, worst, type ExitCode } from './exit.js';
@@ -24,7 +25,7 @@ import { htmlReport } from '../report/html.js';
 import { junitXml } from '../report/junit.js';
 
 /** A suite case's run carries the case's index in its suite and its expectations. */
-type Run = Result & { file: string; suite?: string; case?: number; expect?: Record<string, Expected>; neverCompletes?: string[]; sources?: { model?: string; patches?: Record<string, string> } };
+type Run = Result & { file: string; suite?: string; case?: number; expect?: Record<string, Expected>; neverCompletes?: string[]; sources?: SearchSources };
 
 /** A suite as a shard's --json wrote it (suiteJson): its file, model and cases. */
 interface SuiteDoc {
@@ -89,6 +90,12 @@ function differences(a: Run, b: Run): string | undefined {
   // the sources were recorded are not compared).
   if (a.sources?.model && b.sources?.model && a.sources.model !== b.sources.model) {
     return `model file ${b.file} (sha256 ${b.sources.model.slice(0, 12)}), shard ${a.shard!.index}/${a.shard!.count} with ${a.file} (sha256 ${a.sources.model.slice(0, 12)}): another file's search, not a part of this one`;
+  }
+  // A property of yours checked from another text of its file (shards of two checkouts): what one
+  // shard calls violated the other may not have checked (a CI hunt, 2026-12-05).
+  for (const [name, h] of Object.entries(b.sources?.properties ?? {})) {
+    const g = a.sources?.properties?.[name];
+    if (g !== undefined && g !== h) return `property ${name} from a file with sha256 ${h.slice(0, 12)}, shard ${a.shard!.index}/${a.shard!.count} with one with sha256 ${g.slice(0, 12)}: another text of the property, not a part of this search`;
   }
   for (const d of DEFINING) {
     const x = d.of(a), y = d.of(b);

@@ -54,10 +54,20 @@ export function belowCwd(path: string): string {
  * checkouts in different folders merge and two different files of one scenario name do not (a CI
  * hunt, 2026-12-05: shards of two model files were merged into one verdict).
  */
-export function searchSources(file: string, params: Record<string, string | number>): { model?: string; patches?: Record<string, string> } {
+export function searchSources(file: string, params: Record<string, string | number>, propertyFiles: Record<string, string> = {}): SearchSources {
   const patches = String(params.patches ?? '').split(',').map((x) => x.trim()).filter((x) => isPatchFile(x) && existsSync(x));
-  return { ...(existsSync(file) ? { model: fileHash(file) } : {}), ...(patches.length ? { patches: Object.fromEntries(patches.map((f) => [f, fileHash(f)])) } : {}) };
+  // A property of yours by its file's content, by the property's name: shards that checked two
+  // texts of one property are two searches (a CI hunt, 2026-12-05: merge took them for one).
+  const props = Object.entries(propertyFiles).filter(([, f]) => existsSync(f));
+  return {
+    ...(existsSync(file) ? { model: fileHash(file) } : {}),
+    ...(patches.length ? { patches: Object.fromEntries(patches.map((f) => [f, fileHash(f)])) } : {}),
+    ...(props.length ? { properties: Object.fromEntries(props.map(([n, f]) => [n, fileHash(f)])) } : {}),
+  };
 }
+
+/** What a shard ran, by content (searchSources): its model file, patch files (by path given) and property files (by property name). */
+export interface SearchSources { model?: string; patches?: Record<string, string>; properties?: Record<string, string> }
 
 /** The sha256 of a file's content, in hex. */
 export function fileHash(path: string): string {

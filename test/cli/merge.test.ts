@@ -351,4 +351,23 @@ export default definePatch({ id: 'pass', subject: 'pass-through', base: 'v5.1',
     expect(m.status, m.stderr).toBe(whole.status);
     expect(verdicts(m.stdout)).toEqual(verdicts(whole.stdout));
   });
+
+  // A CI hunt (2026-12-05): a property of yours was compared by name only, so shards that checked
+  // two texts of it (a shard rerun after a push) merged into one verdict.
+  it('a property file of another text in one shard: E504 naming the property; the same text in another folder merges', () => {
+    const prop = (cond: string) => `import { defineProperty } from 'probecheck';
+export default defineProperty({ kind: 'invariant', name: 'mine', description: 'x', check: (v) => (${cond} ? 'bad' : null) });
+`;
+    writeFileSync(join(a, 'p.ts'), prop("v.dev('d').driver !== null"));
+    writeFileSync(join(b, 'p.ts'), prop('false'));
+    const own = ['--property-file', 'p.ts', '--property', 'mine', '--property', 'no-deadlock'];
+    shard(a, 1, 'pf-1.json', own);
+    shard(b, 2, 'pf-2.json', own);
+    const m = probecheck(['merge', file('pf-1.json'), file('pf-2.json')]);
+    expect(m.status).toBe(2);
+    expect(m.stderr.trim()).toMatch(/^probecheck: E504 \(shard results that do not merge\): .*pf-2\.json: shard 2\/2 of same-name \(.*\) ran with property mine from a file with sha256 [0-9a-f]{12}, shard 1\/2 with one with sha256 [0-9a-f]{12}: another text of the property, not a part of this search$/);
+    writeFileSync(join(b, 'p.ts'), prop("v.dev('d').driver !== null"));
+    shard(b, 2, 'pf-2.json', own);
+    expect(probecheck(['merge', file('pf-1.json'), file('pf-2.json'), '-q']).status).toBe(1);
+  });
 });
