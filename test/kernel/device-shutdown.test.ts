@@ -104,6 +104,30 @@ describe('device_shutdown', () => {
     expect(verdicts(s, 'v4.14', file)['shutdown-exclusive']).toBe('violated');
   });
 
+  // A mutation hunt (2026-12-05): a patch that drops the walk's parent lock read 'still holds'
+  // everywhere, since no path of the model runs under a parent's lock alone.
+  it("shutdown-exclusive fails when a patch drops the walk's parent lock on a need_parent_lock bus, not on another", () => {
+    const file = '/virtual/shutdown-noparent.ts';
+    registerPatchFile(file, [definePatch({ id: 'noparent', subject: 'device_shutdown without device_lock(parent)', base: 'v5.15',
+      hunks: [{ fn: 'device_shutdown', replace: 'lock_parent', step: (_site, o) => ({ ...o!, await: () => true, waits: undefined, run: () => 'device_lock' }) },
+        { fn: 'device_shutdown', replace: 'device_unlock', step: (site, o) => ({ ...o!, run: (s: KS, t, b, c) => {
+          const p = site.k.parent(site.dev), m = p >= 0 ? s.dev[p]!.mutex : 0;
+          const r = o!.run(s, t, b, c); if (p >= 0) s.dev[p]!.mutex = m; return r; } }) }] })]);
+    const usb: ScenarioSpec = { name: 'usb-reboot', buses: { usb: { needParentLock: true } },
+      devices: { udev: { present: true, boundTo: 'usb' }, intf: { parent: 'udev', present: true } },
+      drivers: { usb: { matches: ['udev'], present: true }, 'usb-storage': { matches: ['intf'], module: 'usb_storage' } },
+      actors: { udev: 'modprobe usb_storage', reboot: 'device_shutdown' }, properties: ['shutdown-exclusive'] };
+    for (const prof of ['v4.14', 'v5.15', 'mainline']) {
+      expect(verdicts(usb, prof)['shutdown-exclusive'], prof).toBe('holds');
+      const r = check(buildScenario(usb, prof, file).model, { properties: ['shutdown-exclusive'] }).properties[0]!;
+      expect(r.verdict, prof).toBe('violated');
+      expect(r.explanation).toBe("device_shutdown called intf's ->shutdown() in reboot without &dev->mutex(udev) (held by nobody), on a need_parent_lock bus");
+    }
+    // On a bus without need_parent_lock the parent's lock guards nothing here (ba6353748e71 dropped it there).
+    const plat: ScenarioSpec = { ...usb, buses: undefined, drivers: { usb: { matches: ['udev'], present: true }, 'usb-storage': { matches: ['intf'], module: 'usb_storage' } } };
+    expect(verdicts(plat, 'v5.15', file)['shutdown-exclusive']).toBe('holds');
+  });
+
   // A new user (2026-12-05): a hunk whose await read defer_all_probes, checked on a scenario with
   // no device_shutdown, was reported as no-wait-under-lock throwing (E302), which calls the await,
   // and the message did not say why the field was missing.
