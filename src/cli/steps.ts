@@ -25,7 +25,7 @@ import { CATALOGUE, LATE_CATALOGUE, SHUTDOWN_CATALOGUE } from '../kernel/catalog
 import type { ScenarioSpec } from '../kernel/scenario.js';
 import { PROFILES } from '../kernel/profiles.js';
 import { lateInitcallRefusal } from '../kernel/paths/late-initcall.js';
-import { shutdownRefusal } from '../kernel/paths/device-shutdown.js';
+import { shutdownRefusalAt } from '../kernel/paths/device-shutdown.js';
 import { EXIT, type ExitCode } from './exit.js';
 import { loadPatchFiles } from '../load.js';
 import { belowCwd } from '../report/trace-file.js';
@@ -57,7 +57,7 @@ export function splitLabel(label: string): [string, string] {
 export function catalogueSpecs(profileName: string): ScenarioSpec[] {
   const p = PROFILES[profileName];
   // device_shutdown's catalogue where the profile builds it (SHUTDOWN_CATALOGUE).
-  const shutdown = p && !shutdownRefusal({ profile: profileName, has: (f) => p.flags.includes(f), unsettled: p.unsettled ?? {} }) ? [SHUTDOWN_CATALOGUE] : [];
+  const shutdown = p && !shutdownRefusalAt(profileName) ? [SHUTDOWN_CATALOGUE] : [];
   if (lateInitcallRefusal({ profile: profileName, unsettled: p?.unsettled ?? {} })) return [CATALOGUE, ...shutdown];
   // Where the timeout work exists but its default timeout schedules nothing (v4.19 .. v6.0), the
   // deferred_probe_timeout= parameter builds it, and wait_for_device_probe's wait for it (v5.7 .. v5.18).

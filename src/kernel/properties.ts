@@ -219,6 +219,8 @@ function userProbeWait(k: Kernel, s: KS, l: string, loc: KL): boolean {
   const idle: KS = Object.create(s, { asyncPending: { value: 0 }, probeCount: { value: 0 } });
   return k.reads ? k.reads.quiet(() => aw(idle, loc)) : aw(idle, loc);
 }
+/** The steps a user's hunks inserted in fn and applied: a property that knows fn's steps by label judges these by what they do. */
+const userInserts = (k: Kernel, fn: string) => k.patches.filter(isUserPatch).flatMap((p) => p.hunks.filter((h) => h.fn === fn && h.insert && k.applied?.has(h)).map((h) => h.insert!));
 /** Every actor but `me` has finished. */
 const othersDone = (v: KernelView, me: string) => v.threads.every((t) => !t.actor || t.name === me || t.at === null);
 const someDev = (s: KS, f: (d: KS['dev'][number], i: number) => boolean) => s.dev.some(f);
@@ -463,7 +465,7 @@ export const LIBRARY: KernelProperty[] = [
     // really_probe after driver_bound (before that del): inside driver_bound too (a mutation hunt,
     // 2026-12-05: a no-op tracepoint there read as regressed).
     const inBound = new Set(['driver_deferred_probe_del']);
-    const ins = k.patches.filter(isUserPatch).flatMap((p) => p.hunks.filter((h) => h.fn === 'really_probe' && h.insert && k.applied?.has(h)).map((h) => h.insert!));
+    const ins = userInserts(k, 'really_probe');
     for (let grew = true; grew;) {
       grew = false;
       for (const h of ins) if (!inBound.has(h.label) && ([] as (string | null)[]).concat(h.after).some((a) => a === 'driver_bound' || (a !== 'driver_deferred_probe_del' && a !== null && inBound.has(a)))) { inBound.add(h.label); grew = true; }
@@ -492,7 +494,7 @@ export const LIBRARY: KernelProperty[] = [
     // Steps a user's hunk inserted in __driver_attach: one the thread is at before its
     // async_schedule_dev (ret still 1, the C's `async`) is inside the window too (a mutation hunt,
     // 2026-12-05: a no-op tracepoint between device_unlock and async_schedule_dev read as regressed).
-    const inserted = new Set(k.patches.filter(isUserPatch).flatMap((p) => p.hunks.filter((h) => h.fn === '__driver_attach' && h.insert && k.applied?.has(h)).map((h) => h.insert!.label)));
+    const inserted = new Set(userInserts(k, '__driver_attach').map((x) => x.label));
     return action('async-driver',
     k.has('ASYNC_DRIVER_PENDING_CHECK')
       ? 'dev->p->async_driver is written under dev->mutex, and set only while its __driver_attach_async_helper is pending or about to be scheduled (from __driver_attach\'s device_unlock to its async_schedule_dev)'

@@ -22,10 +22,10 @@ import { ReadLog } from './strict-state.js';
 import { didYouMean, ProbecheckError, suggestion } from '../engine/errors.js';
 import { hunkTarget, isUserPatch } from './define-patch.js';
 import { defineModel, SYMMETRY_MADE_FOR, type Model, type ModelFactory, type ParamSpec, type Property, type ThreadDef } from '../engine/model.js';
-import { actionEntry, neverTakesEffect, parseAction } from './actions.js';
+import { actionEntry, neverTakesEffect, parseAction, type Action } from './actions.js';
 import { frameKey, ThreadBuilder, type Kernel, type Ret } from './emit.js';
 import { asyncProgram, asyncRunEntryDone, asyncThreadName } from './paths/async.js';
-import { mayBeAsync } from './paths/common.js';
+import { blocksProbing, mayBeAsync } from './paths/common.js';
 import { DEFERRED_WORKER, deferredProbeWorkFunc } from './paths/deferred-probe.js';
 import { LATE_INITCALL, TIMEOUT_PROGRAM, TIMEOUT_WORKER, deferredProbeTimeoutWorkFunc, keepsTimeout, lateInitcallRefusal, probeTimeout, schedulesTimeout } from './paths/late-initcall.js';
 import { deviceAttachAsyncHelper } from './paths/device-attach.js';
@@ -575,7 +575,7 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string):
   for (const a of actors) if (a.acts.length === 0) throw bad(`scenario '${spec.name}': actor '${a.name}' has no actions (write one action, or a list of them)`);
   k.shutdown = actors.some((a) => a.acts.some((x) => x.op === 'device_shutdown'));
   // Once device_block_probing ran every probe defers onto the pending list: the worker is there.
-  if (k.shutdown && flags.has('SHUTDOWN_BLOCKS_PROBING')) k.hasDeferredWorker = true;
+  if (blocksProbing(k)) k.hasDeferredWorker = true;
   // Statically impossible sequences, which would otherwise run as something the kernel never does.
   for (const a of actors) a.acts.forEach((x, j) => {
     if (x.op === 'unlock' && !x.maybe && !a.acts.slice(0, j).some((y) => y.op === 'lock' && y.dev === x.dev)) {
@@ -634,13 +634,15 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string):
     if (why) throw bad(`scenario '${spec.name}': actor '${a.name}': action '${x.text}' can never take effect: ${why}; write 'maybe ${x.text}' if it may do nothing`);
   }));
   // The late initcall runs once; with it the scenario starts before late initcalls (deferred probing disabled).
-  const lateCalls = actors.flatMap((a) => a.acts.filter((x) => x.op === LATE_INITCALL).map(() => a.name));
-  if (lateCalls.length > 1) throw bad(`scenario '${spec.name}': '${LATE_INITCALL}' is a late_initcall: it runs once, but actors ${lateCalls.join(', ')} write it ${lateCalls.length} times`);
-  const late = lateCalls.length === 1;
-  // Reboot runs device_shutdown once (kernel_restart_prepare, kernel_shutdown_prepare), and nothing
-  // clears defer_all_probes after it: a second walk is not something a kernel runs.
-  const shutdowns = actors.flatMap((a) => a.acts.filter((x) => x.op === 'device_shutdown').map(() => a.name));
-  if (shutdowns.length > 1) throw bad(`scenario '${spec.name}': 'device_shutdown' is what reboot or poweroff runs, once: actors ${shutdowns.join(', ')} write it ${shutdowns.length} times`);
+  // Actions a kernel runs once: the late initcall, and device_shutdown (kernel_restart_prepare,
+  // kernel_shutdown_prepare; nothing clears defer_all_probes after it). Returns how many times.
+  const once = (op: Action['op'], what: string): number => {
+    const by = actors.flatMap((a) => a.acts.filter((x) => x.op === op).map(() => a.name));
+    if (by.length > 1) throw bad(`scenario '${spec.name}': '${op}' is ${what} actors ${by.join(', ')} write it ${by.length} times`);
+    return by.length;
+  };
+  const late = once(LATE_INITCALL, 'a late_initcall: it runs once, but') === 1;
+  once('device_shutdown', 'what reboot or poweroff runs, once:');
   if (late && lateInitcallRefusal(k)) throw bad(`scenario '${spec.name}': ${lateInitcallRefusal(k)}`);
   // deferred_probe_timeout= is read by the late initcall, from 25b4e70dcce9 (v4.19) on.
   if (spec.deferredProbeTimeout !== undefined && !k.has('PROBE_TIMEOUT_WORK')) throw bad(`scenario '${spec.name}': deferredProbeTimeout: profile ${k.profile} has no deferred_probe_timeout (25b4e70dcce9, v4.19, added it); use v5.0 or later`);
@@ -727,14 +729,11 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string):
   const actionOf = actors.map((): ActionOfLabel => new Map());
   // Each actor's action entry labels: where an `unfair` actor may stop (ThreadDef.stopsAt).
   const entries = actors.map((): string[] => []);
-  // The entries of its device_shutdown actions: every actor may stop there (see `stopsOf` below).
-  const rebootEntries = actors.map((): string[] => []);
   const plans: Plan[] = actors.map(({ name, acts }, ai) => ({
     name, running: true, async: false,
     build: (tb) => {
       actionOf[ai]!.clear();
       entries[ai]!.length = 0;
-      rebootEntries[ai]!.length = 0;
       const added = new Set<number>();
       const waits = acts.map((a) => {
         if (a.op === 'add') added.add(a.dev);
@@ -748,8 +747,6 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string):
         tb.act = i;
         next = actionEntry(tb, acts[i]!, next, waits[i]!);
         entries[ai]!.push(next as string);
-        // (Not where the actor's deferred_probe_initcall comes after it: a boot runs that one.)
-        if (acts[i]!.op === 'device_shutdown' && !acts.slice(i).some((x) => x.op === 'deferred_probe_initcall')) rebootEntries[ai]!.push(next as string);
         tb.act = -1;
         for (const l of Object.keys(tb.steps)) if (!before.has(l)) actionOf[ai]!.set(l, i);
       }
@@ -800,7 +797,13 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string):
   // ended every such obligation, so they held wherever an actor ran device_shutdown, a
   // probe lost before the reboot too (a liveness hunt, 2026-12-05: 84e7c6786aad's lost attach
   // at v5.15 read holds beside `reboot: 'device_shutdown'`).
-  const stopsOf = (ai: number): string[] => (unfair.has(actors[ai]!.name) ? entries[ai]! : rebootEntries[ai]!);
+  // (Not before a device_shutdown the actor's deferred_probe_initcall follows: a boot runs that one.
+  // `entries` are built from the last action back.)
+  const stopsOf = (ai: number): string[] => {
+    const acts = actors[ai]!.acts, last = acts.length - 1;
+    return unfair.has(actors[ai]!.name) ? entries[ai]!
+      : entries[ai]!.filter((_, j) => acts[last - j]!.op === 'device_shutdown' && !acts.slice(last - j).some((x) => x.op === LATE_INITCALL));
+  };
 
   // 2. Their steps.
   const threads: ThreadDef[] = plans.map((p, tid) => {

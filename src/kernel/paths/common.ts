@@ -161,10 +161,13 @@ export function mayBeAsync(k: Kernel, drv: number): boolean {
  * snapshot is ever compared. A user's patch may make any probe defer: with one, every probe may;
  * so may device_shutdown's device_block_probing (defer_all_probes).
  */
+/** An actor runs device_shutdown where it calls device_block_probing (SHUTDOWN_BLOCKS_PROBING): defer_all_probes may be set. */
+export const blocksProbing = (k: Pick<Kernel, 'shutdown' | 'has'>): boolean => k.shutdown === true && k.has('SHUTDOWN_BLOCKS_PROBING');
+
 export function mayDefer(k: Kernel, dev: number, drv: number): boolean {
   const d = k.w.drivers[drv]!;
   return d.outcomes.includes('defer') || d.needs.length > 0 || (k.has('DEVICE_LINKS') && k.w.links.some((l) => !l.stateless && l.consumer === dev))
-    || k.patches.some(isUserPatch) || (k.shutdown === true && k.has('SHUTDOWN_BLOCKS_PROBING'));   // defer_all_probes
+    || k.patches.some(isUserPatch) || blocksProbing(k);
 }
 
 const snapDevs = new WeakMap<Kernel, number[]>();

@@ -24,15 +24,27 @@ import { ksetDel, ksetLast } from './klist.js';
 /** The flags whose presence decides the shape built here. */
 const SHAPE: Flag[] = ['SHUTDOWN_LOCKS', 'SHUTDOWN_NO_FINAL_SYNC', 'SHUTDOWN_BLOCKS_PROBING'];
 
-/** Why device_shutdown cannot be built at this profile, or null. */
-export function shutdownRefusal(k: { profile: string; has(f: Flag): boolean; unsettled: Readonly<Partial<Record<Flag, string>>> }): string | null {
+type ShapeOf = { has(f: Flag): boolean; unsettled: Readonly<Partial<Record<Flag, string>>> };
+
+/** Why the shape of device_shutdown is not one the model builds, or null. */
+function unbuilt(k: ShapeOf): string | null {
   const open = SHAPE.filter((f) => k.unsettled[f] !== undefined);
-  const ok = PROFILE_NAMES.filter((p) => PROFILES[p]!.flags.includes('SHUTDOWN_LOCKS') && PROFILES[p]!.flags.includes('SHUTDOWN_NO_FINAL_SYNC') && !SHAPE.some((f) => PROFILES[p]!.unsettled?.[f] !== undefined));
-  const why = open.length ? `its shape there is not known (${open.map((f) => `${f}: ${k.unsettled[f]}`).join('; ')})`
+  return open.length ? `its shape there is not known (${open.map((f) => `${f}: ${k.unsettled[f]}`).join('; ')})`
     : !k.has('SHUTDOWN_LOCKS') ? 'its walk takes no device lock there (before d1c6c030fcec, v3.6), which is not modelled'
     : !k.has('SHUTDOWN_NO_FINAL_SYNC') ? 'it ends with async_synchronize_full() there, which is not modelled' : null;
-  return why && `action 'device_shutdown' cannot be built at profile ${k.profile}: ${why}; use ${ok.join(', ')}`;
 }
+
+/** A profile's flags and open questions, as unbuilt() reads them. */
+const shapeAt = (name: string): ShapeOf => ({ has: (f) => PROFILES[name]!.flags.includes(f), unsettled: PROFILES[name]!.unsettled ?? {} });
+
+/** Why device_shutdown cannot be built at this profile, or null. */
+export function shutdownRefusal(k: ShapeOf & { profile: string }): string | null {
+  const why = unbuilt(k);
+  return why && `action 'device_shutdown' cannot be built at profile ${k.profile}: ${why}; use ${PROFILE_NAMES.filter((p) => unbuilt(shapeAt(p)) === null).join(', ')}`;
+}
+
+/** shutdownRefusal at a profile by name. */
+export const shutdownRefusalAt = (name: string): string | null => shutdownRefusal({ profile: name, ...shapeAt(name) });
 
 /**
  * `own`: device_shutdown's own first step (where the action's completion is looked up: its last

@@ -25,8 +25,6 @@
  * - The deferred-probe lists (`dev.deferRank`): driver_deferred_probe_add does list_add_tail onto
  *   the pending list; driver_deferred_probe_trigger splices pending onto active's tail; the worker
  *   takes list_first_entry of active; driver_deferred_probe_del does list_del_init.
- */
-/*
  * - devices_kset's list (`dev.ksetRank`, kept only where device_shutdown runs): kobject_add's
  *   kobj_kset_join does list_add_tail(&kobj->entry, &kobj->kset->list) for every device;
  *   kobject_del's kobj_kset_leave and device_shutdown's walk do list_del_init; the walk takes

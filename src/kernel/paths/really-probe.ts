@@ -12,7 +12,7 @@ import { RETURN, type Kernel, type KStep, type Ret, type ThreadBuilder } from '.
 import { add } from '../../engine/add.js';
 import type { KL, KS } from '../state.js';
 import { RET, registersFor, type LinkInfo } from '../world.js';
-import { DD, deferredTrigger, dropSnapshot, lockStep, mayDefer, namedMutexWaits, takeSnapshot, triggeredSince } from './common.js';
+import { DD, blocksProbing, deferredTrigger, dropSnapshot, lockStep, mayDefer, namedMutexWaits, takeSnapshot, triggeredSince } from './common.js';
 import { deviceAdd } from './device-add.js';
 import { busAddDriver } from './driver-attach.js';
 import { deviceDel } from './device-del.js';
@@ -96,7 +96,7 @@ export function driverProbeDevice(tb: ThreadBuilder, dev: number, drv: number, r
     const deferring = (t: { ret: number }) => t.ret === RET.EPROBE_DEFER || t.ret === RET.LINK_DEFER;
     f.step('deferred', { where: `${DD}:driver_probe_device (if (ret == -EPROBE_DEFER) driver_deferred_probe_add(dev))`, since: 'v5.14 (204db60c8357)',
       c: ['if (ret == -EPROBE_DEFER || ret == EPROBE_DEFER) {', 'driver_deferred_probe_add(dev);', 'driver_deferred_probe_add:: if (!dev->can_match) || if (!dev_can_match(dev))', ...ADD_LINES.map((l) => `driver_deferred_probe_add:: ${l}`),
-        'if (trigger_count != atomic_read(&deferred_trigger_count) &&', ...(k.shutdown && k.has('SHUTDOWN_BLOCKS_PROBING') ? ['!defer_all_probes)'] : [])],
+        'if (trigger_count != atomic_read(&deferred_trigger_count) &&', ...(blocksProbing(k) ? ['!defer_all_probes)'] : [])],
       cIdle: { lines: ['if (ret == -EPROBE_DEFER || ret == EPROBE_DEFER) {'], when: (_s, t) => !deferring(t) },
       await: (s, t) => !deferring(t) || s.deferredProbeMutex === 0, waits: namedMutexWaits('deferred_probe_mutex'),
       run: (s, t) => {
@@ -136,7 +136,7 @@ export function driverProbeDeviceNoCount(tb: ThreadBuilder, dev: number, drv: nu
  * device_block_probing), above the links check and `atomic_inc(&probe_count)`? Up to v5.13, where an
  * actor runs device_shutdown (from v5.14 driver_probe_device counts the probe first).
  */
-export const deferAllStep = (k: Kernel): boolean => k.shutdown === true && k.has('SHUTDOWN_BLOCKS_PROBING') && !k.has('PROBE_BUSY_CHECK');
+export const deferAllStep = (k: Kernel): boolean => blocksProbing(k) && !k.has('PROBE_BUSY_CHECK');
 
 /** really_probe(dev, drv) with drv->probe and driver_bound inlined. */
 function reallyProbe(tb: ThreadBuilder, dev: number, drv: number, depth: number, ret: Ret): string {
@@ -206,7 +206,7 @@ function reallyProbe(tb: ThreadBuilder, dev: number, drv: number, depth: number,
   // test and not yet counted is one device_block_probing's wait_for_device_probe does not wait for
   // (it then runs beside the walk). From v5.14 driver_probe_device counts it first, and really_probe
   // returns -EPROBE_DEFER to it, which puts the device on the list.
-  const blocked = k.shutdown === true && k.has('SHUTDOWN_BLOCKS_PROBING');
+  const blocked = blocksProbing(k);
   const deferAll = (s: KS, t: KL): string => {
     t.ret = RET.LINK_DEFER;            // -EPROBE_DEFER as is: the walk stops, as for the link check's
     if (old) { deferredAddBy(k, s, dev, drv); dropSnapshot(k, s, dev, defers); }
