@@ -220,6 +220,23 @@ function userProbeWait(k: Kernel, s: KS, l: string, loc: KL): boolean {
   return k.reads ? k.reads.quiet(() => aw(idle, loc)) : aw(idle, loc);
 }
 /** The steps a user's hunks inserted in fn and applied: a property that knows fn's steps by label judges these by what they do. */
+// Actions that start no probe but a sysfs bind's (bind_store) and the ones they lead to.
+const NO_AUTOPROBE_OPS: ReadonlySet<Action['op']> = new Set(['bind', 'unbind', 'override', 'uevent', 'lock', 'unlock', 'del', 'kill-del', 'unregister', 'rmmod', 'wait_for_device_probe', 'device_shutdown']);
+/**
+ * Nothing can ever be put on a deferred list: from v5.14 (PROBE_BUSY_CHECK, 45ddcb42949f) a sysfs
+ * bind's probe is not (device_driver_attach calls __driver_probe_device, and turns -EPROBE_DEFER
+ * into -EAGAIN: dd.c at f04948dea236), and here every probe is such a bind: no actor adds a device,
+ * registers or loads a driver, runs drivers_probe or the late initcall; no probe registers a device
+ * or a driver, requests a module or scans; no device starts deferred, has a match that defers or an
+ * AUTOPROBE_CONSUMER link (a supplier's bind puts its consumer on the list); no patch of the user's.
+ * The deferred worker is still built where device_shutdown blocks probing (scenario.ts), but the
+ * list properties would be vacuous by construction (a LTS hunt, 2026-12-06: a clean check of a
+ * bind racing reboot exited 5 at v5.15, v6.1 and v6.6 for `deferred-lists`).
+ */
+const nothingDefers = (k: Kernel, c: PropCtx): boolean => k.has('PROBE_BUSY_CHECK') && [...c.ops].every((o) => NO_AUTOPROBE_OPS.has(o))
+  && !k.patches.some(isUserPatch) && !k.w.links.some((l) => l.autoprobe)
+  && !k.w.devices.some((d) => d.deferredAtBoot?.length || d.matchDefers)
+  && !k.w.drivers.some((d) => d.registers.length > 0 || (d.registersOf?.size ?? 0) > 0 || d.registersDriver.length > 0 || d.asyncScan !== null || d.requestModule >= 0);
 const userInserts = (k: Kernel, fn: string) => k.patches.filter(isUserPatch).flatMap((p) => p.hunks.filter((h) => h.fn === fn && h.insert && k.applied?.has(h)).map((h) => h.insert!));
 /** Every actor but `me` has finished. */
 const othersDone = (v: KernelView, me: string) => v.threads.every((t) => !t.actor || t.name === me || t.at === null);
@@ -460,7 +477,7 @@ export const LIBRARY: KernelProperty[] = [
       return d !== undefined && s.dev[d.i]!.ovrGen !== 0;
     }) });
   } },
-  { name: 'deferred-lists', covers: 'S12', applies: (k) => k.hasDeferredWorker || k.w.drivers.some((d) => d.outcomes.includes('defer')), make: (k, c) => {
+  { name: 'deferred-lists', covers: 'S12', applies: (k, c) => (k.hasDeferredWorker || k.w.drivers.some((d) => d.outcomes.includes('defer'))) && !nothingDefers(k, c), make: (k, c) => {
     // driver_bound's own driver_deferred_probe_del, and the steps a user's hunk inserted in
     // really_probe after driver_bound (before that del): inside driver_bound too (a mutation hunt,
     // 2026-12-05: a no-op tracepoint there read as regressed).
@@ -679,7 +696,7 @@ export const LIBRARY: KernelProperty[] = [
     make: (k) => leadsToGone('no-missed-probe',
       'a registered device with a registered matching driver (whose probe would succeed) does not stay unprobed forever (weak fairness; strong for mutex waits from v5.15)',
       missedIn(k), 'a registered device, unbound and on no deferred list, waits for a registered matching driver whose probe would succeed') },
-  { name: 'no-lost-deferral', covers: 'L1', applies: (k) => k.hasDeferredWorker && k.w.drivers.some(owedRetry),
+  { name: 'no-lost-deferral', covers: 'L1', applies: (k, c) => k.hasDeferredWorker && k.w.drivers.some(owedRetry) && !nothingDefers(k, c),
     make: (k) => {
       const links = consumerLinks(k);
       return leadsToGone('no-lost-deferral',

@@ -260,6 +260,33 @@ describe('no-missed-probe and driver_override, no-probe-after-del of children, s
     expect(names({ ...spec, actors: { udev1: 'modprobe pmod', udev2: 'modprobe cmod' } })).not.toContain('no-probe-after-del');
   });
 
+  // Found by an LTS hunt (2026-12-06): from v5.14 a sysfs bind's -EPROBE_DEFER is -EAGAIN, never a
+  // pending-list add (device_driver_attach -> __driver_probe_device; dd.c at f04948dea236), so where
+  // every probe is a bind the list properties could never see a device on a list: a clean check of
+  // a bind racing reboot exited 5 (deferred-lists vacuous) at v5.15, v6.1 and v6.6.
+  it('deferred-lists and no-lost-deferral are not chosen where every probe is a sysfs bind, from v5.14', () => {
+    const names = (s: ScenarioSpec, p: string) => check(buildScenario(s, p, '').model, { maxStates: 1 }).properties.map((x) => x.name);
+    const reboot: ScenarioSpec = { name: 'bind-reboot', buses: { platform: { autoprobe: false } }, devices: { d: { present: true } },
+      drivers: { a: { matches: ['d'], present: true } }, actors: { admin: 'bind a d', reboot: 'device_shutdown' } };
+    const linked: ScenarioSpec = { name: 'rebind-linked', devices: { s: { present: true, boundTo: 'sd' }, c: { present: true, boundTo: 'cd' } },
+      drivers: { sd: { matches: ['s'], present: true }, cd: { matches: ['c'], links: ['s'], present: true } },
+      actors: { a: ['unbind cd c', 'bind cd c'], b: 'unbind sd s' } };
+    for (const p of ['v5.15', 'v6.1', 'v6.6', 'mainline']) {
+      expect(names(reboot, p), p).not.toContain('deferred-lists');
+      expect(names(linked, p), p).not.toContain('deferred-lists');
+      expect(names(linked, p), p).not.toContain('no-lost-deferral');
+    }
+    // Before v5.14 the bind's deferral puts d on the pending list (driver_probe_device): chosen, and met.
+    expect(names(reboot, 'v5.10')).toContain('deferred-lists');
+    expect(verdict(reboot, 'v5.10', 'deferred-lists').verdict).toBe('holds');
+    // A probe that is not a bind (an add) can still defer at v5.15: chosen there.
+    const added: ScenarioSpec = { ...reboot, buses: { platform: {} }, devices: { d: {} }, actors: { ...reboot.actors, hotplug: 'add d' } };
+    expect(names(added, 'v5.15')).toContain('deferred-lists');
+    expect(verdict(added, 'v5.15', 'deferred-lists').verdict).toBe('holds');
+    // Named, it is still checked, and says it is about nothing.
+    expect(verdict(reboot, 'v5.15', 'deferred-lists').verdict).toBe('vacuous');
+  });
+
   it('device-ready: an async entry scheduled for a device deleted and added again sees its own, dead struct (v5.1+), not the new one', () => {
     const spec: ScenarioSpec = { name: 'replug', devices: { dev: {} }, drivers: { drv: { matches: ['dev'], present: true, probeType: 'async' } }, actors: { hotplug: ['add dev', 'del dev', 'add dev'] } };
     for (const p of ['v5.10', 'v6.1', 'v6.12']) expect(verdict(spec, p, 'device-ready').verdict, p).toBe('holds');
