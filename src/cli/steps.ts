@@ -2,7 +2,7 @@
  * `probecheck steps [--profile P] [--function F] [--json]`: the step catalogue of a profile, the
  * hook points a patch names. It builds CATALOGUE (a scenario that enters every modelled path)
  * and explores it by seeded random walks (the same every run; they reach the deep paths a bounded
- * breadth-first search never gets to) on the reference backend, until `maxStates` distinct states
+ * breadth-first search never gets to), until `maxStates` distinct states
  * or 200 walks in a row find none new, recording
  * for each step (function:label, merged over the devices and threads that run it):
  *   reads:  the state fields its guard or body read, in any recorded state it was enabled in
@@ -13,7 +13,9 @@
  * A field is named without its index: dev[].mutex is any device's mutex (the device its block
  * acts on, or another: a parent, a supplier). A step not reached within the bound says so.
  */
-import { makeBackend } from '../engine/check.js';
+import { createDraft } from 'immer';
+import { FastBackend } from '../engine/state/fast.js';
+import { decode, sizeOf, type FieldT, type RecordT } from '../engine/schema.js';
 import { recording } from '../engine/reduce/recorder.js';
 import { didYouMean, ProbecheckError } from '../engine/errors.js';
 import type { Model } from '../engine/model.js';
@@ -125,22 +127,29 @@ function recorder(obj: unknown, path: string, seen: Set<string>): unknown {
   });
 }
 
-/** A plain deep copy of the state (arrays, records, scalars): a step may write it freely. */
-function copy<T>(x: T): T {
-  if (x === null || typeof x !== 'object') return x;
-  if (Array.isArray(x)) return x.map(copy) as T;
-  const o: Record<string, unknown> = {};
-  for (const k in x) o[k] = copy((x as Record<string, unknown>)[k]);
-  return o as T;
-}
+type Leaf = { path: string; offset: number; type: FieldT; thread: number };
 
-function leafDiff(a: any, b: any, path: string, out: Set<string>): void {
-  if (a === b) return;
-  if (a && b && typeof a === 'object' && typeof b === 'object') {
-    for (const k of Object.keys(a)) leafDiff(a[k], b[k], path ? `${path}.${k}` : k, out);
-    return;
+/**
+ * The leaf at each byte of the full state { g, t0: { pc, l }, ... }, named as a step sees it:
+ * `dev.2.mutex` for the globals, `local.x` for thread k's locals (thread k), pc none (null).
+ */
+function leafTable(full: RecordT): (Leaf | null)[] {
+  const out: (Leaf | null)[] = [];
+  const walk = (f: FieldT, path: string, thread: number) => {
+    switch (f.kind) {
+      case 'record': for (const k in f.fields) walk(f.fields[k]!, path ? `${path}.${k}` : k, thread); return;
+      case 'records': for (let i = 0; i < f.length; i++) walk(f.of, `${path}.${i}`, thread); return;
+      case 'ints': for (let i = 0; i < f.length; i++) walk({ kind: 'int', max: f.max }, `${path}.${i}`, thread); return;
+      default: { const leaf = { path, offset: out.length, type: f, thread }; for (let n = sizeOf(f); n > 0; n--) out.push(leaf); }
+    }
+  };
+  for (const k in full.fields) {
+    if (k === 'g') { walk(full.fields.g!, '', -1); continue; }
+    const t = full.fields[k] as RecordT, thread = Number(k.slice(1));
+    for (let n = sizeOf(t.fields.pc!); n > 0; n--) out.push(null);
+    if (t.fields.l) walk(t.fields.l, 'local', thread);
   }
-  out.add(path);
+  return out;
 }
 
 /** `targets`: per function, the names an insert's `before` may use that are not steps (where a call or walk starts). */
@@ -179,7 +188,11 @@ function walkCatalogue(spec: ScenarioSpec, profileName: string, patches: string,
   targets: Record<string, string[]>): number {
   const { model, kernel } = buildScenario(spec, profileName, patches);
   for (const [fn, ls] of kernel.targets) if (ls.size > 0) targets[fn] = [...new Set([...(targets[fn] ?? []), ...ls])].sort();
-  const be = makeBackend(model, 'reference');
+  // The walk runs on the fast backend; a state the recording runs steps on is decoded into the
+  // plain objects the reference backend would hold (the same bytes, so the same values), and a
+  // move's writes are the leaves whose bytes it changed: 3-4x faster than walking on the
+  // reference backend, whose successors immer builds and freezes, with the same catalogue.
+  const be = new FastBackend(model);
   const c = be.c;
   for (const cs of c.steps) {
     const [fn, label] = splitLabel(cs.s.label);
@@ -192,44 +205,53 @@ function walkCatalogue(spec: ScenarioSpec, profileName: string, patches: string,
   const keyOf = (label: string) => { const [fn, l] = splitLabel(label); return l ? `${fn}:${l}` : label; };
   const ctx = { spawn() {}, canSpawn: () => true };
   const seen = new Set<string>();
-  /** Record every thread's step at the current state; returns the enabled moves. */
-  const record = (): [number, number][] => {
-    const g = be.curG();
+  type Plain = Record<string, any>;
+  const plain = (u8: Uint8Array) => decode(c.full, u8, 0) as Plain;
+  const leafAt = leafTable(c.full);
+  /** The enabled moves of the current state, in expand's order. */
+  const enabledMoves = (): [number, number][] => {
+    const m: [number, number][] = [];
+    for (let k = 0; k < c.threads.length; k++) for (let b = 0, nb = be.enabled(k); b < nb; b++) m.push([k, b]);
+    return m;
+  };
+  /** Record every thread's step at the current state (`u8`, its bytes); returns the enabled moves. */
+  const record = (u8: Uint8Array): [number, number][] => {
+    const cur = plain(u8), g = cur.g;
     for (const th of c.threads) {
       const pc = be.pc(th.index);
       if (pc === 0) continue;
       const cs = th.steps[pc - 1]!;
       const rec = info.get(keyOf(cs.label))!;
-      const l = be.curLocals(th.index);
+      const l = cur[`t${th.index}`].l;
       const nb = be.enabled(th.index);
       const reads = new Set<string>();
-      try { cs.step.await?.(recorder(copy(g), '', reads), recorder(copy(l), 'local', reads)); } catch { /* a guard that needs more than a copy */ }
+      try { cs.step.await?.(recorder(createDraft(g), '', reads), recorder(createDraft(l), 'local', reads)); } catch { /* a guard that needs more than a copy */ }
       if (nb === 0) {
         const w = cs.step.waits?.(g, l);
         if (w) rec.wt.add(w.replace(/ held by .*$/, '').replace(/ \(it is \d+\)$/, ''));
       } else for (let b = 0; b < nb; b++) {
-        try { cs.step.run(recorder(copy(g), '', reads) as never, recorder(copy(l), 'local', reads) as never, b, ctx); } catch { /* recorded what it read before */ }
+        try { cs.step.run(recorder(createDraft(g), '', reads) as never, recorder(createDraft(l), 'local', reads) as never, b, ctx); } catch { /* recorded what it read before */ }
       }
       for (const r of reads) if (!r.endsWith('.length')) rec.r.add(general(r));
     }
-    const moves: [number, number][] = [];
-    be.expand((k, b) => {
-      moves.push([k, b]);
+    const moves = enabledMoves();
+    for (const [k, b] of moves) {
+      be.loadBytes(u8);
       const rec = info.get(keyOf(c.threads[k]!.steps[be.pc(k) - 1]!.label))!;
       rec.fired++;
-      const w = new Set<string>();
-      leafDiff(g, be.nextG(), '', w);
-      // The mover's locals too (a new user, 2026-12-05: a patch's local written was listed under reads only).
-      const name = c.threads[k]!.name;
-      leafDiff(be.curQ().locals(name), be.nextQ().locals(name), 'local', w);
-      for (const f of w) {
-        rec.w.add(general(f));
-        if (LOCK.test(f)) {
-          const to = f.split('.').reduce((o: any, x) => o[x], be.nextG());
-          rec.lk.add(`${to === 0 ? 'releases' : 'takes'} ${general(f)}`);
-        }
+      be.apply(k, b);
+      const next = be.bytes();
+      // The leaves whose bytes differ are those whose values do: the globals, and the mover's locals
+      // (a new user, 2026-12-05: a patch's local written was listed under reads only).
+      for (let o = 0; o < u8.length; o++) {
+        if (u8[o] === next[o]) continue;
+        const leaf = leafAt[o];
+        if (!leaf || (leaf.thread !== -1 && leaf.thread !== k)) continue;
+        rec.w.add(general(leaf.path));
+        if (LOCK.test(leaf.path)) rec.lk.add(`${decode(leaf.type, next, leaf.offset) === 0 ? 'releases' : 'takes'} ${general(leaf.path)}`);
       }
-    });
+    }
+    be.loadBytes(u8);
     return moves;
   };
   // Seeded random walks (the same every run) reach the deep paths a bounded BFS never gets to.
@@ -240,10 +262,12 @@ function walkCatalogue(spec: ScenarioSpec, profileName: string, patches: string,
     be.loadInitial();
     const before = seen.size;
     for (let d = 0; d < 400 && seen.size < maxStates; d++) {
-      const key = Buffer.from(be.bytes()).toString('latin1');
+      const u8 = be.bytes(), key = Buffer.from(u8).toString('latin1');
       const fresh = !seen.has(key);
       seen.add(key);
-      const moves = fresh ? record() : (() => { const m: [number, number][] = []; be.expand((k, b) => m.push([k, b])); return m; })();
+      // A state seen before was expanded then: its moves are what each thread has enabled, in
+      // expand's order, without computing the successors again.
+      const moves = fresh ? record(u8) : enabledMoves();
       if (!moves.length) break;
       const [k, b] = moves[Math.floor(rand() * moves.length)]!;
       be.apply(k, b);

@@ -119,9 +119,51 @@ export function zeroOf(f: FieldT): unknown {
 
 /** Write plain value v of type f into buf at offset o; returns the next offset. Range-checked. */
 export function encode(f: FieldT, v: unknown, buf: Uint8Array, o: number, path: string): number {
-  // The common case builds no path strings (they were most of the reference backend's encoding
-  // time); a bad value is encoded again, naming where it is.
-  try { return write(f, v, buf, o, undefined); } catch (e) { if (e === BAD) return write(f, v, buf, o, path); throw e; }
+  // The common case runs a writer compiled for the schema, which builds no path strings and
+  // switches on no kinds (the two were most of the reference backend's encoding time); a bad
+  // value is encoded again by the generic walk, naming where it is.
+  let w = writers.get(f);
+  if (!w) writers.set(f, (w = compile(f)));
+  try { return w(v, buf, o); } catch (e) { if (e === BAD) return write(f, v, buf, o, path); throw e; }
+}
+
+type Writer = (v: unknown, buf: Uint8Array, o: number) => number;
+const writers = new WeakMap<FieldT, Writer>();
+
+/** write(f, ., ., ., undefined) as closures built once per schema node: the same bytes, BAD where write throws. */
+function compile(f: FieldT): Writer {
+  switch (f.kind) {
+    case 'bool':
+      return (v, buf, o) => { if (v === true) buf[o] = 1; else if (v === false) buf[o] = 0; else throw BAD; return o + 1; };
+    case 'int': {
+      const max = f.max;
+      if (max > 255) return (v, buf, o) => { if (!isByte(v, max)) throw BAD; buf[o] = (v as number) & 0xff; buf[o + 1] = (v as number) >>> 8; return o + 2; };
+      return (v, buf, o) => { if (!isByte(v, max)) throw BAD; buf[o] = v as number; return o + 1; };
+    }
+    case 'enum': {
+      const values = f.values;
+      return (v, buf, o) => { const i = values.indexOf(v as string); if (i < 0) throw BAD; buf[o] = i; return o + 1; };
+    }
+    case 'ints': {
+      const { length, max } = f;
+      return (v, buf, o) => {
+        const a = v as IntArray;
+        for (let i = 0; i < length; i++) { const x = a[i]; if (!isByte(x, max)) throw BAD; buf[o + i] = x!; }
+        return o + length;
+      };
+    }
+    case 'record': {
+      // Generated so that each field is a load by a constant name, which V8 caches per site (a
+      // loop over the keys is one megamorphic load, and was most of the encoding time).
+      const keys = Object.keys(f.fields), ws = keys.map((k) => compile(f.fields[k]!));
+      const body = keys.map((k, i) => `o = w[${i}](r[${JSON.stringify(k)}], buf, o);`).join('\n');
+      return new Function('w', `return function (r, buf, o) {\n${body}\nreturn o;\n};`)(ws) as Writer;
+    }
+    case 'records': {
+      const { length } = f, w = compile(f.of);
+      return (v, buf, o) => { const a = v as unknown[]; for (let i = 0; i < length; i++) o = w(a[i], buf, o); return o; };
+    }
+  }
 }
 
 const BAD = Symbol('bad value');
@@ -168,20 +210,35 @@ function write(f: FieldT, v: unknown, buf: Uint8Array, o: number, path: string |
 
 /** Read a plain (unfrozen) value of type f from buf at offset o. */
 export function decode(f: FieldT, buf: Uint8Array, o: number): unknown {
+  let r = readers.get(f);
+  if (!r) readers.set(f, (r = compileReader(f)));
+  return r(buf, o);
+}
+
+type Reader = (buf: Uint8Array, o: number) => unknown;
+const readers = new WeakMap<FieldT, Reader>();
+
+/** A reader built once per schema node, with each field's offset worked out (decode's walk was most of `steps`). */
+function compileReader(f: FieldT): Reader {
   switch (f.kind) {
-    case 'bool': return buf[o] !== 0;
-    case 'int': return f.max > 255 ? buf[o]! | (buf[o + 1]! << 8) : buf[o];
-    case 'enum': return f.values[buf[o]!];
-    case 'ints': return Array.from(buf.subarray(o, o + f.length));
     case 'record': {
-      const r: Record<string, unknown> = {};
-      for (const k in f.fields) { r[k] = decode(f.fields[k]!, buf, o); o += sizeOf(f.fields[k]!); }
-      return r;
+      const keys = Object.keys(f.fields), rs: Reader[] = [], at: number[] = [];
+      let size = 0;
+      for (const k of keys) { rs.push(compileReader(f.fields[k]!)); at.push(size); size += sizeOf(f.fields[k]!); }
+      return (buf, o) => {
+        const r: Record<string, unknown> = {};
+        for (let i = 0; i < keys.length; i++) r[keys[i]!] = rs[i]!(buf, o + at[i]!);
+        return r;
+      };
     }
     case 'records': {
-      const s = sizeOf(f.of);
-      return Array.from({ length: f.length }, (_, i) => decode(f.of, buf, o + i * s));
+      const s = sizeOf(f.of), n = f.length, r = compileReader(f.of);
+      return (buf, o) => { const a = new Array<unknown>(n); for (let i = 0; i < n; i++) a[i] = r(buf, o + i * s); return a; };
     }
+    case 'bool': return (buf, o) => buf[o] !== 0;
+    case 'int': return f.max > 255 ? (buf, o) => buf[o]! | (buf[o + 1]! << 8) : (buf, o) => buf[o];
+    case 'enum': { const values = f.values; return (buf, o) => values[buf[o]!]; }
+    case 'ints': { const n = f.length; return (buf, o) => Array.from(buf.subarray(o, o + n)); }
   }
 }
 

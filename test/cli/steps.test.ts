@@ -38,7 +38,7 @@ describe('probecheck steps', () => {
   });
   it('--help says how the steps are recorded, as the output does: seeded random walks, not a breadth-first search', () => {
     const help = probecheck(['steps', '--help'], { cwd: dir }).stdout.replace(/\s+/g, ' ');
-    expect(help).toContain('seeded random walks on the reference backend');
+    expect(help).toContain('seeded random walks, the same every run');
     expect(help).not.toContain('breadth-first');
     const out = probecheck(['steps', '--profile', 'v5.1', '--function', '__driver_attach'], { cwd: dir }).stdout;
     expect(out).toMatch(/^steps of profile v5\.1 \(.* over [\d,]+ states of seeded random walks through the catalogue scenarios\)/);

@@ -25,6 +25,10 @@ import { buildScenario, check, ProbecheckError, replay, type Model, type Result,
 import { FastBackend } from '../../src/engine/state/fast.js';
 import { PROFILE_NAMES } from '../../src/kernel/profiles.js';
 import { buildSource, fileSource } from '../../src/source.js';
+// The workers' search runs as built (npm test builds first): a worker started from source loads
+// every module through tsx, seconds per worker on a loaded machine.
+import { check as checkBuilt } from '../../dist/index.js';
+import { buildSource as buildBuilt, fileSource as fileBuilt } from '../../dist/source.js';
 
 const DEVS = ['host', 'a', 'b', 'c'];
 const OUTCOMES = [['ok'], ['error'], ['defer'], ['ok', 'defer'], ['ok', 'error']] as const;
@@ -222,8 +226,8 @@ describe('reductions keep every verdict on random kernel scenarios', () => {
       if (one.states < (kind === 'symmetric' ? 50 : 200)) continue;
       const file = join(dir, `s${i}.ts`);
       writeFileSync(file, `import { scenario } from 'probecheck';\nexport default scenario(${JSON.stringify(spec)});\n`);
-      const source = fileSource(file, { profile: spec.profile! });
-      const two = check(await buildSource(source.args), { ...o, workers: 2, source, parallelFrom: 0, parallelFaults: { reverse: true } });
+      const source = fileBuilt(file, { profile: spec.profile! });
+      const two = checkBuilt(await buildBuilt(source.args), { ...o, workers: 2, source, parallelFrom: 0, parallelFaults: { reverse: true } });
       expect(two.workers, two.workersNote).toBe(2);
       const { seconds: _s, statesPerSecond: _p, bytesPerState: _b, workers: _w, workersNote: _n, ...a } = two;
       const { seconds: _s1, statesPerSecond: _p1, bytesPerState: _b1, workers: _w1, workersNote: _n1, ...b } = one;
