@@ -81,6 +81,29 @@ export function labelsByFunction(model: Model): Map<string, string[]> {
 }
 
 /**
+ * The steps (function:label) whose `where` names kernel function `fn` though they belong to another
+ * function's blocks: a callee the model runs inside its caller's steps (`driver_bound` is steps of
+ * `really_probe`, `driver_deferred_probe_trigger` a step of several callers). A kernel developer
+ * patching such a function names it (a new user, 2026-12-06: `fn: 'driver_bound'` was E604 "no
+ * modelled function" with no pointer to `really_probe:driver_bound`).
+ */
+export function stepsModelling(fn: string, steps: Iterable<{ step: string; where: string }>): string[] {
+  const esc = fn.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const names = new RegExp(`(^|[:\\s>])${esc}(?![\\w])`);
+  const out = new Set<string>();
+  for (const { step, where } of steps) if (splitLabel(step)[0] !== fn && names.test(where)) out.add(step);
+  return [...out].sort();
+}
+
+/** ` 'fn' is modelled inside other functions' steps: ...; name one of them` or ''. */
+export function modelledInside(fn: string, steps: Iterable<{ step: string; where: string }>): string {
+  const inside = stepsModelling(fn, steps);
+  if (!inside.length) return '';
+  const shown = inside.slice(0, 8);
+  return `; '${fn}' is modelled inside its callers' steps (their where names it): ${shown.join(', ')}${inside.length > shown.length ? `, and ${inside.length - shown.length} more` : ''}: name one of those (function:label)`;
+}
+
+/**
  * Check a `patches` parameter's user patches against the profile's whole catalogue: a hunk whose
  * function:label the profile does not build is E604 listing that function's labels there
  * (a label missing from a built function is already E604 from the block, with its labels).
@@ -96,7 +119,11 @@ export function checkUserPatches(profileName: string, patches: string): void {
     const what = `patch ${p.id} (${p.subject}) does not apply to ${profileName}: hunks[${i}] names ${hunkTarget(h)}`;
     if (!labels) {
       const near = didYouMean(h.fn, [...fns.keys()]);
-      throw new ProbecheckError('E604', `${what}, but the profile has no modelled function '${h.fn}'${near !== undefined ? `; did you mean '${near}'?` : ''}; functions: ${[...fns.keys()].sort().join(', ')}`);
+      const inside = modelledInside(h.fn, built.flatMap((b) => b.model.threads.flatMap((th) => Object.entries(th.steps).map(([l, st]) => {
+        const [f, lb] = splitLabel(l);
+        return { step: `${f}:${lb}`, where: st.where };
+      }))));
+      throw new ProbecheckError('E604', `${what}, but the profile has no modelled function '${h.fn}'${inside}${near !== undefined && !inside ? `; did you mean '${near}'?` : ''}; functions: ${[...fns.keys()].sort().join(', ')}`);
     }
     const label = h.replace ?? h.insert!.label;
     if (!labels.includes(label)) {
@@ -290,7 +317,7 @@ export async function runSteps(io: Io, profile: string | undefined, fn: string |
   let steps = cat.steps;
   if (fn) {
     steps = steps.filter((s) => s.fn === fn);
-    if (!steps.length) throw new ProbecheckError('E501', `--function ${fn}: profile ${profileName} builds no step of '${fn}'; functions: ${[...new Set(cat.steps.map((s) => s.fn))].sort().join(', ')}`);
+    if (!steps.length) throw new ProbecheckError('E501', `--function ${fn}: profile ${profileName} builds no step of '${fn}'${modelledInside(fn, cat.steps)}; functions: ${[...new Set(cat.steps.map((s) => s.fn))].sort().join(', ')}`);
   }
   const bound = `${cat.states.toLocaleString('en-US')} states of seeded random walks through the catalogue scenarios`;
   const targets = fn ? (cat.targets[fn] ? { [fn]: cat.targets[fn]! } : {}) : cat.targets;

@@ -89,6 +89,7 @@ describe('definePatch and --patch', () => {
     's.ts': SCENARIO, 'fix.ts': fix,
     'typo.ts': patchFile('typo', `{ fn: '__driver_attach', replace: 'device_unlok', step: (_s, o) => o! }`),
     'nofn.ts': patchFile('nofn', `{ fn: '__driver_atach', replace: 'device_lock', step: (_s, o) => o! }`),
+    'inner.ts': patchFile('inner', `{ fn: 'driver_bound', replace: 'driver_deferred_probe_trigger', step: (_s, o) => o! }`),
     'notpatch.ts': 'export default { id: 1 };\n',
     'badbase.ts': patchFile('badbase', `{ fn: '__driver_attach', replace: 'device_lock', step: (_s, o) => o! }`).replace("base: 'v5.1'", "base: 'v6.13'"),
     'badkey.ts': patchFile('badkey', `{ fn: '__driver_attach', replace: 'device_lock', step: (_s, o) => o!, extra: 1 } as never`),
@@ -160,6 +161,9 @@ describe('definePatch and --patch', () => {
 
   it('an unknown function, a file that is not a patch, and a malformed patch are one-line errors', () => {
     expect(run('check', 's.ts', '--patch', 'nofn.ts').stderr).toMatch(/^probecheck: E604 .*has no modelled function '__driver_atach'; did you mean '__driver_attach'\?; functions: .*__driver_attach/);
+    // A new user (2026-12-06) patching dd.c's driver_bound got "no modelled function" and the list
+    // of functions, not that the model runs driver_bound as steps of really_probe.
+    expect(run('check', 's.ts', '--patch', 'inner.ts').stderr).toMatch(/^probecheck: E604 .*has no modelled function 'driver_bound'; 'driver_bound' is modelled inside its callers' steps \(their where names it\): really_probe:driver_bound: name one of those \(function:label\); functions: /);
     const r = run('check', 's.ts', '--patch', 'notpatch.ts');
     expect([r.status, r.stderr]).toEqual([2, `probecheck: E105 (input file could not be loaded): ${join(dir, 'notpatch.ts')}: its default export is not a patch; write \`export default definePatch({...})\` (or a list of them)\n`]);
     expect(run('check', 's.ts', '--patch', 'badkey.ts').stderr).toMatch(/^probecheck: E604 .*hunks\[0\]: unknown key 'extra'/);

@@ -84,5 +84,9 @@ describe('probecheck steps', () => {
     const bad = probecheck(['steps', '--function', 'nope'], { cwd: dir });
     expect([bad.status, hasStack(bad.stderr)]).toEqual([2, false]);
     expect(bad.stderr).toMatch(/^probecheck: E501 .*builds no step of 'nope'; functions: .*__driver_attach/);
+    // A new user (2026-12-06): a dd.c function the model runs inside its callers' steps is named, with those steps.
+    const inner = probecheck(['steps', '--function', 'driver_deferred_probe_trigger'], { cwd: dir });
+    expect([inner.status, hasStack(inner.stderr)]).toEqual([2, false]);
+    expect(inner.stderr).toMatch(/^probecheck: E501 .*builds no step of 'driver_deferred_probe_trigger'; 'driver_deferred_probe_trigger' is modelled inside its callers' steps \(their where names it\): .*really_probe:driver_deferred_probe_trigger.*: name one of those \(function:label\); functions: /);
   });
 });
