@@ -42,6 +42,10 @@ describe('probecheck steps', () => {
     expect(help).not.toContain('breadth-first');
     const out = probecheck(['steps', '--profile', 'v5.1', '--function', '__driver_attach'], { cwd: dir }).stdout;
     expect(out).toMatch(/^steps of profile v5\.1 \(.* over [\d,]+ states of seeded random walks through the catalogue scenarios\)/);
+    // A new user (2026-12-06): the default --max-states 3000 reported "over 3,600 states": the other catalogues walk a tenth each.
+    expect(help).toContain('a tenth of that in the late initcall\'s and device_shutdown\'s');
+    const m = /over ([\d,]+) states/.exec(probecheck(['steps', '--profile', 'mainline', '--function', '__driver_attach', '--max-states', '1000'], { cwd: dir }).stdout)!;
+    expect(Number(m[1]!.replace(/,/g, ''))).toBeLessThanOrEqual(1200);
   });
   // A new-user audit could not write 654888327e9f's insert from `steps`: its `before` (bus_for_each_drv) is no step.
   it('names where a call or walk starts, which an insert may go before, in text and JSON', () => {
