@@ -164,7 +164,7 @@ export function buildProgram(found: (inv: Invocation) => void): Command {
     .action((targets: string[], o: Record<string, any>) => found({ command: 'check', targets, params: withPatches(params(o, 'param', '--param'), o.patch), search: searchArgs(o), output: outputArgs(o) }));
 
   outputOptions(searchOptions(program.command('simulate')
-    .description('Random walks from the initial state (strategy random): finds violations, never proves their absence (a property not violated is unknown, exit 3).')
+    .description('Random walks from the initial state (strategy random): finds violations, never proves their absence (a property not violated is unknown, exit 3); liveness properties are not checked by walks (they stay unknown: check them with check).')
     .argument('<file>', 'scenario or model file')
     .option('--param <k=v>', 'scenario parameter (repeatable)', collect)
     .option('--patch <file>', 'apply the patches a file exports on top of the profile (repeatable), as check does', collect)

@@ -17,8 +17,13 @@ export function stopLines(r: Result, col: Colors = plain): string[] {
   if (!s) return [];
   if (s === 'all-violated') return [col.dim('search stopped once every property was violated; the state count is partial')];
   if (s === 'walks-done') {
+    // Liveness is decided on the state graph, which walks do not build: a walk that stops for good
+    // with a deferred device stranded is not checked against no-lost-deferral (a new user,
+    // 2026-12-06: 1,000 walks "ended with no move left" and every liveness property read unknown).
+    const live = (r.properties ?? []).filter((p) => isLivenessKind(p.kind)).map((p) => p.name);
     return [col.yellow(`random simulation ended: ${r.stopNote ?? 'every walk done'}`),
-      col.yellow('random walks find violations but never prove one absent: properties not violated are unknown')];
+      col.yellow('random walks find violations but never prove one absent: properties not violated are unknown'),
+      ...(live.length ? [col.yellow(`liveness properties are not checked by random walks (they are decided on the whole state graph): ${live.join(', ')} stay unknown; check them with probecheck check`)] : [])];
   }
   const flag = s === 'interrupted' ? 'Ctrl-C' : FLAG[s];
   // How far it got, also under -q (which prints no stats line): the scale of what is left unknown.

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { Result } from 'probecheck';
 import { stopLines } from '../../src/report/stop.js';
 import { join } from 'node:path';
-import { hasStack, PROBE_TREE, probecheck, tempDir } from './run.js';
+import { hasStack, PROBE_TREE, probecheck, ROOT, tempDir } from './run.js';
 
 const v42 = [PROBE_TREE, '--param', 'N=6', '--param', 'variant=v4.2'];
 const fixed = [PROBE_TREE, '--param', 'N=6', '--param', 'variant=fixed'];
@@ -47,6 +47,15 @@ describe('random simulation says why it stopped', () => {
     expect(r.status).toBe(3);
     expect(r.stdout).toMatch(/random simulation ended: all 20 walks done in [\d.]+ s: 20 ended with no move left and no thread waiting; the longest took \d+ steps/);
     expect(r.stdout).toContain('random walks find violations but never prove one absent: properties not violated are unknown');
+  });
+  // A new user (2026-12-06): walks that all stopped for good with a deferred device stranded left
+  // no-lost-deferral unknown, with nothing saying walks do not check liveness at all.
+  it('simulate names the liveness properties walks never check, and --help says so', () => {
+    const r = probecheck(['simulate', join(ROOT, 'models/deferred-probe.ts'), '--param', 'profile=v4.2', '--param', 'variant=loop', '--property', 'quiescence', '--property', 'single-binding', '--runs', '20'], { cwd: tempDir() });
+    expect(r.status).toBe(3);
+    expect(r.stdout).toContain('liveness properties are not checked by random walks (they are decided on the whole state graph): quiescence stay unknown; check them with probecheck check');
+    expect(probecheck(['simulate', ...fixed, '--runs', '5']).stdout).not.toContain('liveness properties are not checked');
+    expect(probecheck(['simulate', '--help']).stdout.replace(/\s+/g, ' ')).toContain('liveness properties are not checked by walks');
   });
 
   it('simulate --json: the reason and the walks', () => {
