@@ -193,7 +193,7 @@ describe('--property-file from a user folder', () => {
 
   it("a leads-to's explain, as the README documents it: (v) => string, printed where the run loops or stops; not a function is E303", () => {
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-    expect(readme).toContain("{ kind: 'leads-to', name, from: (v) => boolean, to: (v) => boolean, explain?: (v) => string, premise?: string }");
+    expect(readme).toContain("{ kind: 'leads-to', name, description?, from: (v) => boolean, to: (v) => boolean, explain?: (v) => string, premise?: string }");
     const r = probecheck(['check', 'unbind.ts', '--param', 'race=none', '--property-file', 'rebound.ts', '--property', 'rebound'], { cwd: dir });
     expect(r.status).toBe(1);
     expect(r.stdout).toMatch(/dc stays unbound; admin is at /);
