@@ -11,11 +11,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { check, type CheckOptions } from '../../dist/engine/check.js';
-import type { Result } from '../../dist/engine/result.js';
-import { buildSource, fileSource } from '../../dist/source.js';
-import { parseArgv } from '../../dist/cli/args.js';
-import { ProbecheckError } from '../../dist/engine/errors.js';
+import type { CheckOptions } from '../../src/engine/check.js';
+import type { Result } from '../../src/engine/result.js';
+// Built: the workers these searches start load dist/ (test/built.ts says why).
+import { buildSource, check, fileSource, parseArgv, ProbecheckError } from '../built.js';
 
 /** Everything a search decides, without its timings. */
 function decided(r: Result) {

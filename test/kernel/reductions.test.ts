@@ -25,10 +25,8 @@ import { buildScenario, check, ProbecheckError, replay, type Model, type Result,
 import { FastBackend } from '../../src/engine/state/fast.js';
 import { PROFILE_NAMES } from '../../src/kernel/profiles.js';
 import { buildSource, fileSource } from '../../src/source.js';
-// The workers' search runs as built (npm test builds first): a worker started from source loads
-// every module through tsx, seconds per worker on a loaded machine.
-import { check as checkBuilt } from '../../dist/index.js';
-import { buildSource as buildBuilt, fileSource as fileBuilt } from '../../dist/source.js';
+// The workers' search runs as built (test/built.ts says why).
+import { buildSource as buildBuilt, check as checkBuilt, fileSource as fileBuilt } from '../built.js';
 
 const DEVS = ['host', 'a', 'b', 'c'];
 const OUTCOMES = [['ok'], ['error'], ['defer'], ['ok', 'defer'], ['ok', 'error']] as const;
