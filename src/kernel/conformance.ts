@@ -9,6 +9,7 @@
 import { makeBackend } from '../engine/check.js';
 import { compile } from '../engine/compile.js';
 import { fp } from '../engine/hash.js';
+import { FingerprintStore, NO_PARENT } from '../engine/store.js';
 import type { BuiltScenario } from './scenario.js';
 import { effectOf, excerpt, lockEvents, resolveAnchor, at, type Excerpt } from './source.js';
 import type { StepAnchors } from './emit.js';
@@ -90,34 +91,43 @@ export function recordLocks(b: BuiltScenario, maxStates = 20_000): Map<string, S
   const anchorOf = new Map<string, StepAnchors>();
   for (const a of b.kernel.anchors) anchorOf.set(`${a.thread}|${a.label}`, a);
   const out = new Map<string, Set<string>>();
-  const seen = new Set<string>();
-  const lockFields = (g: any): number[] => [...w.devices.map((d) => g.dev[d.i].mutex as number), g.deferredProbeMutex as number, g.moduleMutex as number];
+  // Per thread and pc, the step's key, anchor and set of what it did (built once: the visitor
+  // runs on every transition, and its strings were most of this search's time).
+  const at = c.threads.map((th) => th.steps.map((st) => {
+    const key = `${th.name}|${st.label}`;
+    if (!out.has(key)) out.set(key, new Set());
+    return { a: anchorOf.get(key), did: out.get(key)! };
+  }));
+  const seen = new FingerprintStore(16);
+  const n = w.devices.length;
+  const before = new Array<number>(n + 2), after = new Array<number>(n + 2);
+  const lockFields = (g: any, into: number[]): void => {
+    for (let i = 0; i < n; i++) into[i] = g.dev[w.devices[i]!.i].mutex as number;
+    into[n] = g.deferredProbeMutex as number; into[n + 1] = g.moduleMutex as number;
+  };
   be.clear();
   be.loadInitial();
-  seen.add(`${fp.hi}:${fp.lo}`);
+  seen.put(fp.hi, fp.lo, NO_PARENT, 0);
   be.pushCur(0, 0);
   while (seen.size < maxStates && be.popFront()) {
-    const before = lockFields(be.curG());
+    lockFields(be.curG(), before);
     const pcs = c.threads.map((t) => be.pc(t.index));
     be.expand((k) => {
-      const th = c.threads[k]!;
-      const label = th.steps[pcs[k]! - 1]!.label;
-      const a = anchorOf.get(`${th.name}|${label}`);
-      const after = lockFields(be.nextG());
+      const step = at[k]![pcs[k]! - 1]!;
+      lockFields(be.nextG(), after);
       const ev: string[] = [];
-      before.forEach((x, i) => {
-        if (x === after[i]) return;
-        const what = i < w.devices.length ? devRole(b, a, i) : i === w.devices.length ? 'deferred_probe_mutex' : 'module_mutex';
+      for (let i = 0; i < n + 2; i++) {
+        const x = before[i]!;
+        if (x === after[i]) continue;
+        const what = i < n ? devRole(b, step.a, i) : i === n ? 'deferred_probe_mutex' : 'module_mutex';
         if (x === 0) ev.push(`lock ${what}`);
         else if (after[i] === 0) ev.push(`unlock ${what}`);
-      });
-      const set = out.get(`${th.name}|${label}`) ?? new Set<string>();
-      set.add(ev.sort().join(', '));
-      out.set(`${th.name}|${label}`, set);
-      const key = `${fp.hi}:${fp.lo}`;
-      if (!seen.has(key)) { seen.add(key); be.pushNext(0, 0); }
+      }
+      step.did.add(ev.length ? ev.sort().join(', ') : '');
+      if (seen.put(fp.hi, fp.lo, NO_PARENT, 0) >= 0) be.pushNext(0, 0);
     });
   }
+  for (const [key, did] of out) if (did.size === 0) out.delete(key);
   return out;
 }
 
