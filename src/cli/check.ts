@@ -146,7 +146,7 @@ export async function runCheck(io: Io, targetArgs: string[], params: Record<stri
             // So for a scenario its case's parameters refuse (E601: device_shutdown at v4.2 names the
             // scenario and profile, not which suite of a directory run asked for it; a CI hunt, 2026-12-05).
             if (e instanceof ProbecheckError && (e.code === 'E503' || e.code === 'E601') && !e.message.startsWith(s.file)) {
-              throw new ProbecheckError(e.code, `${s.file}: case ${s.suite.cases.indexOf(c)} (${showParams(c.params)}): ${e.message}`);
+              throw new ProbecheckError(e.code, `${s.file}: cases[${s.suite.cases.indexOf(c)}] (${showParams(c.params)}): ${e.message}`);
             }
             throw e;
           }
@@ -162,7 +162,7 @@ export async function runCheck(io: Io, targetArgs: string[], params: Record<stri
             const { patches: _p, ...rest } = c.params;
             // A hunk the case's scenario never calls is said in --json only: a patch of several hunks is
             // often checked on scenarios that each run one of them (the bundled autoprobe-del suite).
-            caseNotes.push(...noteLines(found.filter((n) => n.note !== 'not called'), io.colors.yellow).map((l) => `${s.suite.name} case ${ci + 1} (${showParams(rest)}): ${l}`));
+            caseNotes.push(...noteLines(found.filter((n) => n.note !== 'not called'), io.colors.yellow).map((l) => `${s.suite.name} cases[${ci}] (${showParams(rest)}): ${l}`));
           }
           return done.result;
         }, undefined, { allowVacuous: output.allowVacuous });

@@ -472,7 +472,7 @@ export default defineSuite({ name: 'never', model: '../hot-unplug.ts', cases: [
   { params: { profile: 'v4.2' }, patches: ['never.ts'], expect: { 'no-probe-after-del': 'violated' } },
 ] });
 `);
-    expect(probecheck(['check', 'ci/never.suite.ts', '-q'], { cwd: dir }).stdout).toMatch(/^never case 1 \(profile=v4\.2\): warning: patch never-dead: its step really_probe:probe_failed never fires in this search$/m);
+    expect(probecheck(['check', 'ci/never.suite.ts', '-q'], { cwd: dir }).stdout).toMatch(/^never cases\[0\] \(profile=v4\.2\): warning: patch never-dead: its step really_probe:probe_failed never fires in this search$/m);
     const j = JSON.parse(probecheck(['check', 'ci/notes.suite.ts', '--json'], { cwd: dir }).stdout);
     expect(j.patchNotes.map((n: { note: string; suite: string }) => [n.suite, n.note])).toContainEqual(['notes', 'not called']);
   });

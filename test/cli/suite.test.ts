@@ -23,7 +23,7 @@ export default defineSuite({ name: 'x', model: './nope.ts', cases: [{ params: { 
 `);
     const r = probecheck(['check', join(dir, 'x.suite.ts')]);
     expect(r.status).toBe(2);
-    expect(r.stderr.trim()).toBe(`probecheck: E503 (unreadable input file): ${join(dir, 'x.suite.ts')}: case 0 (profile=v5.1 patches=): ${join(dir, 'nope.ts')}: no such file or directory`);
+    expect(r.stderr.trim()).toBe(`probecheck: E503 (unreadable input file): ${join(dir, 'x.suite.ts')}: cases[0] (profile=v5.1 patches=): ${join(dir, 'nope.ts')}: no such file or directory`);
   });
 
   // A CI hunt (2026-12-05): a case whose profile the scenario's device_shutdown refuses was an
@@ -43,7 +43,7 @@ export default defineSuite({ name: 'rb', model: './rb.ts', cases: [
     const r = probecheck(['check', 'rb.suite.ts', '-q'], { cwd: dir });
     expect(r.status).toBe(2);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
-    expect(r.stderr).toMatch(/^probecheck: E601 \(malformed scenario\): rb\.suite\.ts: case 1 \(profile=v4\.2\): scenario 'rb': actor 'reboot': action 'device_shutdown' cannot be built at profile v4\.2/);
+    expect(r.stderr).toMatch(/^probecheck: E601 \(malformed scenario\): rb\.suite\.ts: cases\[1\] \(profile=v4\.2\): scenario 'rb': actor 'reboot': action 'device_shutdown' cannot be built at profile v4\.2/);
   });
 
   it("a case's patch files are folded into its patches once, however often the suite is loaded in one process", async () => {
