@@ -58,7 +58,7 @@ export type MergeOutputArgs = Pick<OutputArgs, 'json' | 'quiet' | 'allowVacuous'
 
 export type Invocation =
   | { command: 'check'; targets: string[]; params: Record<string, string>; search: SearchArgs; output: OutputArgs }
-  | { command: 'replay'; trace: string; property?: string; json: boolean; model?: string; propertyFiles?: string[] }
+  | { command: 'replay'; trace: string; property?: string; json: boolean; quiet: boolean; model?: string; propertyFiles?: string[] }
   | { command: 'diff'; base: string; patched: string; baseParams: Record<string, string>; patchedParams: Record<string, string>; search: SearchArgs; json: boolean; quiet: boolean; allowVacuous: boolean; fixes: string[] }
   | { command: 'merge'; files: string[]; output: MergeOutputArgs }
   | { command: 'profiles'; json: boolean; names: string[] }
@@ -180,8 +180,9 @@ export function buildProgram(found: (inv: Invocation) => void): Command {
     .option('--model <file>', "replay on this model file instead of the trace's own")
     .option('--property-file <file>', 'the defineProperty file(s) the check that wrote the trace was given (repeatable): a trace of your own property replays with it', collect)
     .option('--json', 'print the outcome as JSON')
+    .option('-q, --quiet', 'print only the outcome line of each trace (confirmed or refuted, and why), not the trace')
     .addHelpText('after', `\nThe model is found by the path stored in the trace: absolute, then from the current directory, then from the\ntrace file's directory. A model file whose content changed since the trace was written gets a warning.\n\nExamples:\n  (run from a clone of the repository; "# exit N": the status it ends with)\n  $ probecheck check models/hot-unplug.ts --param profile=v4.2 --trace-out t.json   # exit 1: B5\n  $ probecheck replay t.json\n  $ probecheck replay t.json --model models/hot-unplug.ts\n\nExit status:\n  0  every trace confirmed: it replays and violates its property\n  1  a trace is refuted: a move diverges (E403, the step and why), or it replays but the property holds\n  2  the trace file is unreadable or corrupt (E401), for another model (E402), or its model is not found (E503) or does not load`)
-    .action((trace: string, o: Record<string, any>) => found({ command: 'replay', trace, property: o.property, json: Boolean(o.json), ...(o.model !== undefined ? { model: o.model as string } : {}),
+    .action((trace: string, o: Record<string, any>) => found({ command: 'replay', trace, property: o.property, json: Boolean(o.json), quiet: Boolean(o.quiet), ...(o.model !== undefined ? { model: o.model as string } : {}),
       ...(o.propertyFile ? { propertyFiles: (o.propertyFile as string[]).map((f) => resolve(f)) } : {}) }));
 
   searchOptions(program.command('diff')

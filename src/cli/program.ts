@@ -28,7 +28,7 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
     switch (inv.command) {
       case 'help': io.out(inv.text); return inv.exit;
       case 'check': return await runCheck(io, inv.targets, inv.params, inv.search, inv.output);
-      case 'replay': return await runReplay(io, inv.trace, inv.property, inv.json, inv.model);
+      case 'replay': return await runReplay(io, inv.trace, inv.property, inv.json, inv.model, inv.quiet);
       case 'diff': return await runDiff(io, inv.base, inv.patched, inv.baseParams, inv.patchedParams, inv.search, inv.json, inv.quiet, inv.allowVacuous, inv.fixes);
       case 'merge': return runMerge(io, inv.files, inv.output);
       case 'profiles': return runProfiles(io, inv.json, inv.names);

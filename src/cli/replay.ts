@@ -66,7 +66,8 @@ function namedFile(path: string, f: { path: string; sha256: string }, what: stri
   return found;
 }
 
-export async function runReplay(io: Io, path: string, property: string | undefined, json: boolean, modelOverride?: string): Promise<ExitCode> {
+/** `quiet`: only each trace's outcome line (a CI job that re-checks stored traces). */
+export async function runReplay(io: Io, path: string, property: string | undefined, json: boolean, modelOverride?: string, quiet = false): Promise<ExitCode> {
   let traces = readTraceFiles(path);
   if (property) {
     traces = traces.filter((t) => t.property === property);
@@ -103,7 +104,7 @@ export async function runReplay(io: Io, path: string, property: string | undefin
         const params = { model: model.name, params: model.params ?? {} };
         if (confirmed) {
           const prop = selectProperties(model, [t.property])[0]!;
-          io.out(renderViolation(params, {
+          if (!quiet) io.out(renderViolation(params, {
             name: t.property, kind: prop.kind, verdict: 'violated', ...(prop.description ? { description: prop.description } : {}),
             trace: r.trace, ...(r.explanation ? { explanation: r.explanation } : {}), ...(r.waiters ? { waiters: r.waiters } : {}), ...(r.waiting ? { waiting: r.waiting } : {}),
           }, { colors: c, width: io.width }));
@@ -116,7 +117,7 @@ export async function runReplay(io: Io, path: string, property: string | undefin
           // "the cycle is unfair", "no thread can move" over "... can still move there").
           const { loopFrom, starved: _s, mayStop: _m, ...moves } = r.trace;
           const loop = loopFrom === undefined ? '' : loopFrom >= t.moves.length ? ` (the trace claims the run stops after move ${t.moves.length})` : ` (the trace's loop: moves ${loopFrom + 1} to ${t.moves.length})`;
-          io.out([`${model.name} (${showParams(params.params)}): ${t.moves.length} moves replayed`, '', ...(traceColumns(moves, io.width, c) ?? traceList(moves, c, io.width))].join('\n'));
+          if (!quiet) io.out([`${model.name} (${showParams(params.params)}): ${t.moves.length} moves replayed`, '', ...(traceColumns(moves, io.width, c) ?? traceList(moves, c, io.width))].join('\n'));
           io.out(c.red(r.lasso
             ? `refuted: all ${t.moves.length} moves replay, but they are no counterexample to ${t.property}${loop}: ${r.lasso.why}`
             : `refuted: all ${t.moves.length} moves replay, but property ${t.property} holds in every state of the trace`));

@@ -104,6 +104,18 @@ describe('trace file round trip', () => {
     expect(r.stdout).toContain('refuted: all 6 moves replay, but property parent-before-child holds');
   });
 
+  it('-q prints only each outcome line, with the same exit', () => {
+    const { file } = writeTrace('parent-before-child');
+    const ok = probecheck(['replay', file, '-q']);
+    expect([ok.status, ok.stdout.trim()]).toEqual([0, 'confirmed: property parent-before-child is violated at step 7']);
+    const t = JSON.parse(readFileSync(file, 'utf8'));
+    t.moves = t.moves.slice(0, 6);
+    writeFileSync(file, JSON.stringify(t));
+    const no = probecheck(['replay', file, '--quiet']);
+    expect(no.status).toBe(1);
+    expect(no.stdout.trim().split('\n')).toEqual(['refuted: all 6 moves replay, but property parent-before-child holds in every state of the trace']);
+  });
+
   it('a trace on the fixed variant is refuted where the fix blocks it', () => {
     const { file } = writeTrace('parent-before-child');
     const t = JSON.parse(readFileSync(file, 'utf8'));
