@@ -13,7 +13,7 @@ export { FingerprintStore } from './engine/store.js';
 export { resolveParams } from './engine/params.js';
 export { loadModel, importFile, loadPatchFiles } from './load.js';
 export { definePatch, type PatchSpec, type UserPatch } from './kernel/define-patch.js';
-export type { PatchStateSpec, PatchField, DeclaredDevice, DeclaredDriver } from './kernel/patch-state.js';
+export type { PatchStateSpec, PatchField, DeclaredDevice, DeclaredDriver, DeclaredWorld } from './kernel/patch-state.js';
 export { RETURN } from './kernel/emit.js';
 export { RET } from './kernel/world.js';
 export * from './kernel/index.js';

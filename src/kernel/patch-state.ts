@@ -29,6 +29,14 @@ import type { World } from './world.js';
 export interface DeclaredDevice { readonly name: string; readonly present: boolean; readonly boundTo: string | null }
 /** What a driver's `init` function is given. */
 export interface DeclaredDriver { readonly name: string; readonly present: boolean }
+/**
+ * What a kernel field's `init` function is given: the scenario's devices and drivers. A counter
+ * that stands for what boot did (the number of devices bound at the start, say) depends on the
+ * scenario, not on the patch (a history hunt, 2026-12-06: a `probe_okay` counted in driver_bound
+ * and counted down at unbind started at 0 beside a device bound at boot, and its first unbind went
+ * below 0, E201).
+ */
+export interface DeclaredWorld { readonly devices: readonly DeclaredDevice[]; readonly drivers: readonly DeclaredDriver[] }
 
 type Init<D, V> = V | ((d: D) => V);
 /** A field: `'bool'`, `{ type: 'bool', init }` or `{ type: 'int', max, init }` (0..max, max <= 255). */
@@ -36,7 +44,7 @@ export type PatchField<D = never> = 'bool' | { type: 'bool'; init?: Init<D, bool
 export interface PatchStateSpec {
   dev?: Readonly<Record<string, PatchField<DeclaredDevice>>>;
   drv?: Readonly<Record<string, PatchField<DeclaredDriver>>>;
-  kernel?: Readonly<Record<string, PatchField>>;
+  kernel?: Readonly<Record<string, PatchField<DeclaredWorld>>>;
   thread?: Readonly<Record<string, LocalField>>;
   /** C locals, by function: `{ __device_attach: { async: 'bool' } }`. */
   local?: Readonly<Record<string, Readonly<Record<string, LocalField>>>>;
@@ -49,7 +57,7 @@ export interface LocalDecl { name: string; bool: boolean; max: number; patch: st
 const SCOPES = ['dev', 'drv', 'kernel', 'thread'] as const;
 type Scope = (typeof SCOPES)[number];
 /** Each scope in words: what it adds fields to, and what an init function is given. */
-const OF: Record<Scope, { all: string; one: string }> = { dev: { all: 'devices', one: 'device' }, drv: { all: 'drivers', one: 'driver' }, kernel: { all: 'kernel state', one: 'kernel' }, thread: { all: "threads' locals", one: 'thread' } };
+const OF: Record<Scope, { all: string; one: string }> = { dev: { all: 'devices', one: 'device' }, drv: { all: 'drivers', one: 'driver' }, kernel: { all: 'kernel state', one: 'scenario' }, thread: { all: "threads' locals", one: 'thread' } };
 
 /**
  * E604 unless `state` is a well-formed PatchStateSpec (the shape only; clashes are checked per
@@ -87,7 +95,7 @@ function validateFields(prefix: string, fields: unknown, scope: Scope | 'local',
     if (scope === 'thread' || scope === 'local') {
       bad(`${at}.init: ${scope === 'thread' ? 'a thread local' : 'a C local'} takes no init: it is ${o.type === 'bool' ? 'false' : '0'} ${scope === 'thread' ? 'when the thread starts' : 'in the first call'}, and your step sets it where the C declares it`);
     }
-    if (typeof v === 'function') { if (scope === 'kernel') bad(`${at}.init: the kernel scope takes a value, not a function`); continue; }
+    if (typeof v === 'function') continue;
     if (o.type === 'bool' ? typeof v !== 'boolean' : !(Number.isInteger(v) && (v as number) >= 0 && (v as number) <= (o.max as number))) {
       bad(`${at}.init: expected ${o.type === 'bool' ? 'true or false' : `an integer 0..${o.max}`}, or a function of the ${OF[scope].one}'s declaration`);
     }
@@ -148,10 +156,10 @@ export function addedState(patches: readonly WithState[], w: World): AddedState 
         fields.push({ scope, name, value: (d) => {
           let v: unknown;
           try { v = typeof init === 'function' ? (init as (x: unknown) => unknown)(d) : init ?? (isBool ? false : 0); } catch (e) {
-            throw new ProbecheckError('E604', `${at}.init threw for ${OF[scope].one} '${(d as { name: string }).name}': ${e instanceof Error ? e.message : String(e)}`);
+            throw new ProbecheckError('E604', `${at}.init threw${scope === 'kernel' ? '' : ` for ${OF[scope].one} '${(d as { name: string }).name}'`}: ${e instanceof Error ? e.message : String(e)}`);
           }
           if (isBool ? typeof v !== 'boolean' : !(Number.isInteger(v) && (v as number) >= 0 && (v as number) <= max)) {
-            throw new ProbecheckError('E604', `${at}.init returned ${v === undefined ? 'undefined' : JSON.stringify(v)}${d ? ` for ${OF[scope].one} '${(d as { name: string }).name}'` : ''}; expected ${isBool ? 'true or false' : `an integer 0..${max}`}`);
+            throw new ProbecheckError('E604', `${at}.init returned ${v === undefined ? 'undefined' : JSON.stringify(v)}${d && scope !== 'kernel' ? ` for ${OF[scope].one} '${(d as { name: string }).name}'` : ''}; expected ${isBool ? 'true or false' : `an integer 0..${max}`}`);
           }
           return v as boolean | number;
         } });
@@ -175,7 +183,7 @@ export function addedState(patches: readonly WithState[], w: World): AddedState 
     }
   }
   let values: (boolean | number)[][] | undefined;
-  const initial = () => values ??= fields.map((x) => (x.scope === 'dev' ? devs.map(x.value) : x.scope === 'drv' ? drvs.map(x.value) : [x.value(undefined)]));
+  const initial = () => values ??= fields.map((x) => (x.scope === 'dev' ? devs.map(x.value) : x.scope === 'drv' ? drvs.map(x.value) : [x.value({ devices: devs, drivers: drvs } satisfies DeclaredWorld)]));
   out.init = (s) => {
     const v = initial();
     fields.forEach(({ scope, name }, x) => {
