@@ -15,6 +15,7 @@ export { loadModel, importFile, loadPatchFiles } from './load.js';
 export { definePatch, type PatchSpec, type UserPatch } from './kernel/define-patch.js';
 export type { PatchStateSpec, PatchField, DeclaredDevice, DeclaredDriver, DeclaredWorld } from './kernel/patch-state.js';
 export { RETURN } from './kernel/emit.js';
+export { FIRST } from './kernel/define-patch.js';
 export { RET } from './kernel/world.js';
 export * from './kernel/index.js';
 export * from './suite/index.js';

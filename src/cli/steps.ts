@@ -23,6 +23,7 @@ import { hunkTarget, isPatchFile, isUserPatch } from '../kernel/define-patch.js'
 import { buildScenario } from '../kernel/scenario.js';
 import { parsePatches, patchEntries } from '../kernel/patches.js';
 import { RETURN } from '../kernel/emit.js';
+import { FIRST } from '../kernel/define-patch.js';
 import { CATALOGUE, LATE_CATALOGUE, SHUTDOWN_CATALOGUE } from '../kernel/catalogue.js';
 import type { ScenarioSpec } from '../kernel/scenario.js';
 import { PROFILES } from '../kernel/profiles.js';
@@ -130,7 +131,7 @@ export function checkUserPatches(profileName: string, patches: string): void {
       // An insert is placed after and before labels of the function: name the one it lacks.
       const ins = h.insert;
       const lacks = ins ? [...(ins.after === null ? [] : [ins.after].flat()).filter((a) => !labels.includes(a)).map((a) => `after '${a}'`),
-        ...(ins.before !== RETURN && !labels.includes(ins.before) && !targetsOf(h.fn).has(ins.before) ? [`before '${ins.before}'`] : [])] : [];
+        ...(ins.before !== RETURN && ins.before !== FIRST && !labels.includes(ins.before) && !targetsOf(h.fn).has(ins.before) ? [`before '${ins.before}'`] : [])] : [];
       const targets = [...targetsOf(h.fn)].sort();
       throw new ProbecheckError('E604', `${what}${lacks.length ? `, to go ${lacks.join(' and ')}, which ${h.fn} on ${profileName} does not have` : ''}; ${h.fn} on ${profileName} has: ${labels.join(', ')}${ins && targets.length ? `; a 'before' may also name: ${targets.join(', ')}` : ''}`);
     }

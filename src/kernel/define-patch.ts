@@ -12,6 +12,13 @@ import type { Hunk, Patch } from './emit.js';
 import { validatePatchState, type PatchStateSpec } from './patch-state.js';
 import { PROFILE_NAMES, profileSuggestion } from './profiles.js';
 
+/**
+ * An insert's `before` (with `after: null`) and its step's return: the function's first step,
+ * whichever it is in this scenario (really_probe starts at defer_all_probes only where an actor
+ * runs device_shutdown; a history hunt, 2026-12-05: an entry insert fit one scenario or the other).
+ */
+export const FIRST = '@first';
+
 export interface PatchSpec {
   /** A short name for the patch (no commas): how it is shown in the profile, `patches=` and reports. */
   id: string;
@@ -64,6 +71,7 @@ export function definePatch(spec: PatchSpec): UserPatch {
       if (!ins || typeof ins.label !== 'string' || typeof ins.before !== 'string') bad(`${f}.insert: expected { label, after, before }`);
       const after = ins.after;
       if (!(after === null || typeof after === 'string' || (Array.isArray(after) && after.length > 0 && after.every((a) => typeof a === 'string')))) bad(`${f}.insert.after: expected a label, a list of labels, or null (the block's entry)`);
+      if (ins.before === FIRST && after !== null) bad(`${f}.insert: before: FIRST is the function's entry, for an insert with after: null`);
     }
     if (typeof h.step !== 'function') bad(`${f}.step: expected a function (site, orig) => step`);
   });

@@ -21,7 +21,7 @@ import type { LocalDecl } from './patch-state.js';
 import type { World } from './world.js';
 import { resolveStep, type Anchored } from './source.js';
 import { frameReal, realState, strictState, type ReadLog } from './strict-state.js';
-import { isUserPatch } from './define-patch.js';
+import { FIRST, isUserPatch } from './define-patch.js';
 import { foreignParents, holder, isMutexWait, sameWait } from './paths/common.js';
 
 export const RETURN = '@return';
@@ -312,7 +312,7 @@ export class Block {
   private userHunkFits(h: Hunk): boolean {
     if (h.replace !== undefined) return this.local.has(h.replace);
     const { after, before } = h.insert!;
-    return ([] as string[]).concat(after ?? []).every((a) => this.local.has(a)) && (before === RETURN || this.local.has(before) || this.alias.has(before) || this.routes.has(before));
+    return ([] as string[]).concat(after ?? []).every((a) => this.local.has(a)) && (before === RETURN || (before === FIRST && after === null) || this.local.has(before) || this.alias.has(before) || this.routes.has(before));
   }
 
   /**
@@ -457,10 +457,12 @@ export class Block {
           // call_probe a since of its own, which a copy of it then passed off as the user's).
           if (isUserPatch(p) && !origSince.has(h.replace)) origSince.set(h.replace, lib.since);
         } else if (h.insert) {
-          const { label, after, before } = h.insert;
+          const { label, after } = h.insert;
+          // (definePatch refuses FIRST with an `after`.)
+          const before = h.insert.before === FIRST ? order[0]! : h.insert.before;
           const afters = after === null ? [] : ([] as string[]).concat(after);
           for (const a of afters) if (!this.local.get(a)) throw new ProbecheckError('E604', `patch ${p.id} (${p.subject}) does not apply: ${this.name} has no step '${a}'; it has: ${order.join(', ')}`);
-          if (after === null && order[0] !== before) throw new ProbecheckError('E604', `patch ${p.id} (${p.subject}) does not apply: ${this.name} does not start with '${before}'; it has: ${order.join(', ')}`);
+          if (after === null && order[0] !== before) throw new ProbecheckError('E604', `patch ${p.id} (${p.subject}) does not apply: ${this.name} does not start with '${before}'; it has: ${order.join(', ')} (its first step may differ by scenario: before: FIRST, imported from 'probecheck', is whichever it is)`);
           if (before !== RETURN && !this.local.has(before) && !this.alias.has(before) && !this.routes.has(before)) throw new ProbecheckError('E604', `patch ${p.id} (${p.subject}) does not apply: ${this.name} has no step '${before}'; it has: ${order.join(', ')}`);
           if (this.local.has(label)) throw new ProbecheckError('E604', `patch ${p.id} (${p.subject}) does not apply: ${this.name} already has a step '${label}' (already applied?)`);
           for (const a of afters) {
@@ -475,6 +477,7 @@ export class Block {
             // A copy: the step the hunk returned may be frozen (a review, 2026-12-05).
             made = { ...made, where: `${fnWhere} (patch ${p.id}: ${label})` };
           }
+          if (h.insert.before === FIRST) { const run = made.run; made = { ...made, run: (s, t, b, c) => { const r = run(s, t, b, c); return r === FIRST ? before : r; } }; }
           this.local.set(label, isUserPatch(p) ? this.userStep(made, p.id) : made);
           patchedBy.set(label, p);
           if (after === null) order.unshift(label);

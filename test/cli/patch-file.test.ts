@@ -400,6 +400,34 @@ export default definePatch({ id: 'nolock', subject: 'device_shutdown without dev
   });
 });
 
+// A history hunt (2026-12-05): at v5.4 really_probe starts at defer_all_probes only where an actor
+// runs device_shutdown (call_probe otherwise), so an insert at its entry named one or the other
+// and fit one scenario. before: FIRST is the function's first step, whichever it is.
+describe("an insert at a function's entry: before FIRST", () => {
+  const entry = (before: string, ret: string) => `import { definePatch, FIRST } from 'probecheck';
+export default definePatch({ id: 'entry', subject: 'count really_probe calls', base: 'v5.4', state: { kernel: { calls: { type: 'int', max: 7 } } },
+  hunks: [{ fn: 'really_probe', insert: { label: 'count', after: null, before: ${before} }, step: () => ({ run: (s) => { s.calls++; return ${ret}; } }) }] });
+`;
+  const dir = folder({
+    'first.ts': entry('FIRST', 'FIRST'),
+    'call.ts': entry("'call_probe'", "'call_probe'"),
+    'late.ts': entry('FIRST', 'FIRST').replace('after: null', "after: 'call_probe'"),
+  });
+  const fired = (r: { stdout: string }) => (JSON.parse(r.stdout).runs[0].coverage as { label: string; fired: number }[]).filter((x) => x.label.endsWith(':count')).reduce((n, x) => n + x.fired, 0);
+  it('runs first in really_probe with device_shutdown (defer_all_probes first) and without (call_probe first)', () => {
+    const reboot = join(ROOT, 'models/reboot.ts'), plain = join(ROOT, 'models/hot-unplug.ts');
+    for (const m of [reboot, plain]) {
+      const r = probecheck(['check', m, '--param', 'profile=v5.4', '--patch', 'first.ts', '--json'], { cwd: dir });
+      expect(r.stderr).not.toMatch(/E\d{3}/);
+      expect(fired(r), m).toBeGreaterThan(0);
+    }
+    // Named, call_probe is the first step only where no actor reboots: the profile's catalogue,
+    // which a hunk is checked against, has a scenario where it is not.
+    for (const m of [reboot, plain]) expect(probecheck(['check', m, '--param', 'profile=v5.4', '--patch', 'call.ts', '-q'], { cwd: dir }).stderr).toMatch(/E604 .*really_probe does not start with 'call_probe'.*before: FIRST/);
+    expect(probecheck(['check', plain, '--param', 'profile=v5.4', '--patch', 'late.ts', '-q'], { cwd: dir }).stderr).toMatch(/E604 .*before: FIRST is the function's entry, for an insert with after: null/);
+  });
+});
+
 // A patch hunt (2026-12-04): dc23806a7c47 ("driver core: enforce device_lock for
 // driver_match_device()") took the device lock around __driver_attach's match and was reverted:
 // a probe that registers a driver deadlocks, since the new driver's walk visits every device on
