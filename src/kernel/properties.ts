@@ -50,6 +50,14 @@ export interface PropCtx {
   stopsAt: ReadonlyMap<string, ReadonlySet<string>>;
   /** The kinds of action the actors take (`rmmod`, `unregister`, ...): a property about an event nobody causes does not apply. */
   ops: ReadonlySet<Action['op']>;
+  /**
+   * Every step label of every thread but the deferred-probe worker's, by instance
+   * (`really_probe(dc,dc-drv):call_probe`): a block no thread was built with is one no run can enter
+   * (the paths are built by following calls, so this over-approximates what runs: a step behind a
+   * run-time test counts, and so does a kworker's that nothing may schedule). The worker is built
+   * to probe every device a deferred list may hold: see mayProbe.
+   */
+  steps: ReadonlySet<string>;
 }
 
 /**
@@ -233,16 +241,50 @@ const NO_AUTOPROBE_OPS: ReadonlySet<Action['op']> = new Set(['bind', 'unbind', '
  * list properties would be vacuous by construction (a LTS hunt, 2026-12-06: a clean check of a
  * bind racing reboot exited 5 at v5.15, v6.1 and v6.6 for `deferred-lists`).
  */
-const nothingDefers = (k: Kernel, c: PropCtx): boolean => k.has('PROBE_BUSY_CHECK') && [...c.ops].every((o) => NO_AUTOPROBE_OPS.has(o))
-  && !k.patches.some(isUserPatch) && !k.w.links.some((l) => l.autoprobe)
+const nothingDefers = (k: Kernel, c: PropCtx): boolean => !k.patches.some(isUserPatch) && !k.w.links.some((l) => l.autoprobe)
   && !k.w.devices.some((d) => d.deferredAtBoot?.length || d.matchDefers)
-  && !k.w.drivers.some((d) => d.registers.length > 0 || (d.registersOf?.size ?? 0) > 0 || d.registersDriver.length > 0 || d.asyncScan !== null || d.requestModule >= 0);
+  && (noProbe(c) || (k.has('PROBE_BUSY_CHECK') && [...c.ops].every((o) => NO_AUTOPROBE_OPS.has(o))
+    && !k.w.drivers.some((d) => d.registers.length > 0 || (d.registersOf?.size ?? 0) > 0 || d.registersDriver.length > 0 || d.asyncScan !== null || d.requestModule >= 0)));
+/**
+ * No thread was built with a really_probe: no probe can start, on any profile (the list adds
+ * beside a bus match that defers, a device deferred at boot and a supplier's AUTOPROBE_CONSUMER
+ * link are ruled out above). Where every device is bound at boot and only unbound (an unbind or
+ * rmmod racing reboot at v5.0 .. v5.10, whose device_shutdown builds the deferred worker), the list
+ * properties exited 5 (a vacuity hunt, 2026-12-06).
+ */
+const noProbe = (c: PropCtx): boolean => { for (const l of c.steps) if (l.startsWith('really_probe(')) return false; return true; };
 const userInserts = (k: Kernel, fn: string) => k.patches.filter(isUserPatch).flatMap((p) => p.hunks.filter((h) => h.fn === fn && h.insert && k.applied?.has(h)).map((h) => h.insert!));
 /** Every actor but `me` has finished. */
 const othersDone = (v: KernelView, me: string) => v.threads.every((t) => !t.actor || t.name === me || t.at === null);
 const someDev = (s: KS, f: (d: KS['dev'][number], i: number) => boolean) => s.dev.some(f);
 /** Some thread is at a label that passes `test`. */
 const someAt = (c: PropCtx, q: Query, test: (l: string) => boolean) => c.threads.some((t) => { const l = q.at(t); return l !== null && test(l); });
+/** Some thread was built with a step of a block whose label starts with `head` (`really_probe(dc,`). */
+const builtBlock = (c: PropCtx, head: string): boolean => { for (const l of c.steps) if (l.startsWith(head)) return true; return false; };
+/**
+ * Can device i's probe() start in some run (by drv, or by any driver)? Only really_probe(i, drv)
+ * sets dev->driver and starts probe() (really-probe.ts; work_on_cpu's kworker runs the body it
+ * calls), and a device no thread was built to call it for is never probed: no driver matches it,
+ * or nothing that could probe it (an add, a registration, a bind, drivers_probe, the deferred
+ * worker) is in the scenario. A new path that probes builds really_probe too: the safe direction.
+ */
+const mayProbe = (k: Kernel, c: PropCtx, i: number, drv?: number): boolean => builtBlock(c, `really_probe(${k.vn(i)},${drv === undefined ? '' : `${k.dn(drv)})`}`)
+  || (k.hasDeferredWorker && (drv === undefined || k.w.devices[i]!.drivers.includes(drv)) && listedWithoutProbe(k, i));
+/**
+ * Can device i get on a deferred list other than by a probe of it in some thread (which builds
+ * really_probe(i, ...) there)? Deferred at boot, a bus match that defers (__device_attach_driver),
+ * a supplier's bind through an AUTOPROBE_CONSUMER link, or a patch of the user's: then the
+ * deferred-probe worker probes it.
+ */
+const listedWithoutProbe = (k: Kernel, i: number): boolean => {
+  const d = k.w.devices[i]!;
+  return (d.deferredAtBoot?.length ?? 0) > 0 || d.matchDefers || k.w.links.some((l) => l.autoprobe && l.consumer === i) || k.patches.some(isUserPatch);
+};
+/** Can device i be bound in some run: bound at boot, or probed by a driver whose probe may return 0. */
+const mayBind = (k: Kernel, c: PropCtx, i: number): boolean => k.w.devices[i]!.boundTo >= 0
+  || k.w.devices[i]!.drivers.some((x) => k.w.drivers[x]!.outcomes.includes('ok') && mayProbe(k, c, i, x));
+/** The devices the actors' `uevent` actions read. */
+const ueventRead = (c: PropCtx): number[] => c.acts.flatMap((a) => a.flatMap((x) => (x.op === 'uevent' ? [x.dev] : [])));
 
 export const LIBRARY: KernelProperty[] = [
   { name: 'single-binding', covers: 'S1', applies: () => true, make: (k, c) => action('single-binding',
@@ -366,10 +408,21 @@ export const LIBRARY: KernelProperty[] = [
   // or an unbind's or driver_detach's, which waits only for a driver that allows async probing.
   // About nothing (vacuous) where no run reaches one (a new user, 2026-12-05: chosen on v3.14,
   // where nothing is async, so a clean check of a fix exited 5).
-  { name: 'no-wait-under-lock', covers: 'S7', applies: (k) => {
+  // Two of them test what they run for (a vacuity hunt, 2026-12-06: both exited 5 on ordinary
+  // scenarios): do_init_module goes from module_live straight to module_put for a module loaded
+  // with async_probe (v4.2 on), so only a module some actor or request_module loads without it
+  // reaches its sync; __device_release_driver(dev)'s (v4.2 .. v4.20) runs only if the driver it
+  // releases allows async probing, so only for a device with such a driver.
+  { name: 'no-wait-under-lock', covers: 'S7', applies: (k, c) => {
     const built = [...k.built ?? []];
-    return built.some((x) => x.startsWith('wait_for_device_probe') || (x === 'do_init_module:async_synchronize_full' && !k.has('MODULE_SYNC_PF_USED_ASYNC')) || x === 'delete_module:async_synchronize_full')
-      || (built.some(waitStep) && k.w.drivers.some((d) => mayBeAsync(k, d.i)));
+    const anyAsync = k.w.drivers.some((d) => mayBeAsync(k, d.i));
+    const INIT = 'do_init_module:async_synchronize_full', RELEASE = '__device_release_driver:async_synchronize_full';
+    const loaded = [...c.acts.flatMap((a) => a.flatMap((x) => (x.op === 'modprobe' ? [x.mod] : []))), ...k.w.drivers.flatMap((d) => (d.requestModule >= 0 ? [d.requestModule] : []))];
+    const initSync = built.includes(INIT) && loaded.some((m) => !k.has('ASYNC_PROBE') || !k.w.modules[m]!.asyncProbe) && (!k.has('MODULE_SYNC_PF_USED_ASYNC') || anyAsync);
+    const releaseSync = k.w.devices.some((d) => d.drivers.some((x) => mayBeAsync(k, x))
+      && [...c.steps].some((l) => l.startsWith(`__device_release_driver(${d.name})`) && l.endsWith(':async_synchronize_full')));
+    return built.some((x) => x.startsWith('wait_for_device_probe') || x === 'delete_module:async_synchronize_full') || initSync || releaseSync
+      || (anyAsync && built.some((x) => waitStep(x) && x !== INIT && x !== RELEASE));
   }, make: (k, c) => invariant('no-wait-under-lock',
     'no thread waits in async_synchronize_full / wait_for_device_probe holding a device mutex, or from async context', (s, q) => {
       for (const t of c.threads) {
@@ -383,7 +436,10 @@ export const LIBRARY: KernelProperty[] = [
       }
       return null;
     }, { text: 'a thread reaches async_synchronize_full or wait_for_device_probe', met: (s, q) => c.threads.some((t) => { const l = q.at(t); return l !== null && (waitStep(l) || userProbeWait(k, s, l, q.locals(t))); }) }) },
-  { name: 'usb-parent-lock', covers: 'S8', applies: (k) => k.w.devices.some((d) => d.parent >= 0 && k.w.buses[d.bus]!.needParentLock),
+  // Only a child that some run probes or releases (a vacuity hunt, 2026-12-06: a child bound at boot
+  // that nothing unbinds, beside its parent's unbind, exited 5).
+  { name: 'usb-parent-lock', covers: 'S8', applies: (k, c) => k.w.devices.some((d) => d.parent >= 0 && k.w.buses[d.bus]!.needParentLock
+    && (mayProbe(k, c, d.i) || builtBlock(c, `__device_release_driver(${d.name})`))),
     make: (k, c) => invariant('usb-parent-lock', "on a need_parent_lock bus the parent's mutex is held by whoever runs probe or remove (or waits for the kworker that runs it)", (s, q) => {
       for (const d of k.w.devices) {
         if (d.parent < 0 || !s.bus[d.bus]!.needParentLock) continue;
@@ -395,12 +451,17 @@ export const LIBRARY: KernelProperty[] = [
       return null;
     }, { text: 'a child on a need_parent_lock bus is probed or removed', met: (s) => k.w.devices.some((d) => d.parent >= 0 && s.bus[d.bus]!.needParentLock && (s.dev[d.i]!.probing !== 0 || s.dev[d.i]!.removing !== 0)) }) },
   // A present device an actor deletes and adds again is added by the scenario too (a sysfs hunt, 2026-12-04).
-  { name: 'device-ready', covers: 'S9', applies: (k, c) => k.w.devices.some((d) => !d.present || addedByActor(c, d.i)), make: (k, c) => action('device-ready',
+  // Only a device the scenario adds that can be probed: one no driver can probe (none matches it, or
+  // nothing starts one) is never met (a vacuity hunt, 2026-12-06: a driverless child added and deleted
+  // beside its parent's unbind exited 5).
+  { name: 'device-ready', covers: 'S9', applies: (k, c) => k.w.devices.some((d) => (!d.present || addedByActor(c, d.i)) && mayProbe(k, c, d.i)), make: (k, c) => action('device-ready',
     'probe starts only after device_add has passed device_pm_add', (b, a, m) => {
       for (let i = 0; i < a.dev.length; i++) if (probeStarts(b, a, i) && !b.dev[i]!.ready && !b.dev[i]!.delStarted) return `probe(${k.vn(i)}) started in ${m.thread} before device_add(${k.vn(i)}) reached device_pm_add`;
       return null;
     }, { text: 'a device added by the scenario is probed', met: (s) => k.w.devices.some((d) => (!d.present || addedByActor(c, d.i)) && s.dev[d.i]!.probing !== 0) }, ['dev[*].probing']) },
-  { name: 'lockless-reader', covers: 'S10', applies: (_k, c) => c.readers, make: (k, c) => invariant('lockless-reader',
+  // Only where a device read has a driver in some run: bound at boot, or probed (really_probe sets
+  // dev->driver; a vacuity hunt, 2026-12-06: a uevent of a device no driver matches exited 5).
+  { name: 'lockless-reader', covers: 'S10', applies: (k, c) => ueventRead(c).some((i) => k.w.devices[i]!.boundTo >= 0 || mayProbe(k, c, i)), make: (k, c) => invariant('lockless-reader',
     'a lockless reader of dev->driver (dev_uevent) never dereferences NULL or an unregistered driver', (s, q) => {
       for (const t of c.threads) {
         const l = q.at(t);
@@ -413,7 +474,9 @@ export const LIBRARY: KernelProperty[] = [
       return null;
     }, { text: 'a uevent reader runs while the device has a driver',
       met: (s, q) => k.w.devices.some((d) => s.dev[d.i]!.driver !== 0 && someAt(c, q, (l) => l.startsWith(`dev_uevent(${d.name})`))) }) },
-  { name: 'reader-no-wait-on-probe', covers: 'L6', applies: (_k, c) => c.readers, make: (k, c) => invariant('reader-no-wait-on-probe',
+  // Only where a device read may be probed: B11's reader beside an unbind of a device bound at boot,
+  // with nothing to probe it again, exited 5 on mainline (a vacuity hunt, 2026-12-06).
+  { name: 'reader-no-wait-on-probe', covers: 'L6', applies: (k, c) => ueventRead(c).some((i) => mayProbe(k, c, i)), make: (k, c) => invariant('reader-no-wait-on-probe',
     'a uevent reader (dev_uevent) never waits on &dev->mutex held across probe() (which may last minutes)', (s, q) => {
       for (const t of c.threads) {
         const l = q.at(t);
@@ -451,7 +514,9 @@ export const LIBRARY: KernelProperty[] = [
       }
       return null;
     }, { text: 'the timeout work reaches its walk of the pending list', met: (_s, q) => q.at(TIMEOUT_WORKER) === PENDING_WALK || q.at(TIMEOUT_WORKER) === PENDING_START }, ['dev[*].deferred']) },
-  { name: 'override-uaf', covers: 'B13 (S-UAF)', applies: (k) => k.w.devices.some((d) => d.override), make: (k, c) => {
+  // Only where a platform_match of the overridden device is built (a vacuity hunt, 2026-12-06: an
+  // override of a device bound at boot that nothing probes again exited 5).
+  { name: 'override-uaf', covers: 'B13 (S-UAF)', applies: (k, c) => k.w.devices.some((d) => d.override && (OVERRIDE_READERS.some((fn) => builtBlock(c, `${fn}(${d.name},`)) || (k.hasDeferredWorker && listedWithoutProbe(k, d.i)))), make: (k, c) => {
     // The overridden device a platform_match reader at label l matches: under dev->mutex
     // (__device_attach_driver) or without it (__driver_attach, bind_store).
     const readerOf = (l: string) => k.w.devices.find((x) => x.override && OVERRIDE_READERS.some((fn) => l.startsWith(`${fn}(${x.name},`)));
@@ -540,7 +605,9 @@ export const LIBRARY: KernelProperty[] = [
   } },
   // Only a managed link its consumer waits for can be judged (a property audit, 2026-12-05: a
   // scenario whose links were all stateless or linksUnchecked got it by default, vacuous, exit 5).
-  { name: 'links-supplier-bound', covers: 'S15', applies: (k) => k.has('DEVICE_LINKS') && k.w.links.some((l) => !l.stateless && !l.unchecked), make: (k) => invariant('links-supplier-bound',
+  // And only where its consumer can be bound in some run (a vacuity hunt, 2026-12-06: a consumer whose
+  // only driver's probe always fails or defers exited 5).
+  { name: 'links-supplier-bound', covers: 'S15', applies: (k, c) => k.has('DEVICE_LINKS') && k.w.links.some((l) => !l.stateless && !l.unchecked && mayBind(k, c, l.consumer)), make: (k) => invariant('links-supplier-bound',
     'a bound consumer of a managed device link has a bound supplier (a link added without waiting for the supplier, linksUnchecked, is not judged: the kernel lets such a consumer bind first)', (s) => {
       for (const l of k.w.links) {
         if (s.link[l.i]!.status === 'NONE' || l.unchecked) continue;
@@ -692,7 +759,15 @@ export const LIBRARY: KernelProperty[] = [
   // Devices bound from the start wait for a driver only after an actor releases them; those released
   // on purpose, only for drivers registered since (see missed()). (On a bus that does not autoprobe
   // only a sysfs bind binds: nothing is missed there.)
-  { name: 'no-missed-probe', covers: 'L4', applies: (k) => k.w.devices.some((d) => k.w.buses[d.bus]!.autoprobe && (d.boundTo < 0 || k.releasable.has(d.i)) && d.drivers.some((x) => k.w.drivers[x]!.outcomes.every((o) => o === 'ok'))),
+  // A device bound at boot is unbound only by a release, on purpose (DevS.released: k.releasable),
+  // and is then owed a probe only by a driver whose bus_add_driver walk starts later (it sets
+  // DevS.owed) or as a new struct, added again (device_add clears the ghosts): where no thread was
+  // built with either, it is never missed (a vacuity hunt, 2026-12-06: B11's fixed reader beside an
+  // unbind, and an unbind then a bind, exited 5 on every profile). A driver that needs a device no
+  // run can bind never has what it needs.
+  { name: 'no-missed-probe', covers: 'L4', applies: (k, c) => k.w.devices.some((d) => k.w.buses[d.bus]!.autoprobe
+    && (d.boundTo < 0 || (k.releasable.has(d.i) && (builtBlock(c, `device_add(${d.name})`) || d.drivers.some((x) => builtBlock(c, `bus_add_driver(${k.dn(x)})`)))))
+    && d.drivers.some((x) => k.w.drivers[x]!.outcomes.every((o) => o === 'ok') && k.w.drivers[x]!.needs.every((n) => mayBind(k, c, n)))),
     make: (k) => leadsToGone('no-missed-probe',
       'a registered device with a registered matching driver (whose probe would succeed) does not stay unprobed forever (weak fairness; strong for mutex waits from v5.15)',
       missedIn(k), 'a registered device, unbound and on no deferred list, waits for a registered matching driver whose probe would succeed') },

@@ -837,7 +837,10 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string):
   // 2026-12-05: no-probe-after-del was not chosen there, and named it was violated).
   const delByRelease = new Set(w.drivers.flatMap((r) => (releases(r.i) || r.outcomes.some((o) => o !== 'ok') ? r.registers : [])));
   const stopsAt = new Map(actors.flatMap((a, i) => (stopsOf(i).length ? [[a.name, new Set(stopsOf(i))] as const] : [])));
-  const ctx: PropCtx = { readers, ops, stopsAt, acts: actors.map((a) => a.acts), tidOf: new Map(plans.map((p, i) => [p.name, i])), asyncThreads: new Set(plans.filter((p) => p.async).map((p) => p.name)), threads: plans.map((p) => p.name), dels, delByRelease, actors: new Set(actorNames) };
+  // Every step the threads were built with, by instance (`really_probe(dc,dc-drv):call_probe`), but
+  // the deferred-probe worker's, built to probe any device a list may hold (PropCtx.steps).
+  const steps = new Set(threads.flatMap((t) => (t.name === DEFERRED_WORKER ? [] : Object.keys(t.steps))));
+  const ctx: PropCtx = { readers, ops, stopsAt, steps, acts: actors.map((a) => a.acts), tidOf: new Map(plans.map((p, i) => [p.name, i])), asyncThreads: new Set(plans.filter((p) => p.async).map((p) => p.name)), threads: plans.map((p) => p.name), dels, delByRelease, actors: new Set(actorNames) };
   let chosen = LIBRARY.filter((p) => p.applies(k, ctx));
   if (spec.properties) {
     chosen = spec.properties.map((name) => {
