@@ -14,7 +14,7 @@ import { RET, ancestors, type LinkInfo } from './world.js';
 import type { Action } from './actions.js';
 import { DEFERRED_WORKER } from './paths/deferred-probe.js';
 import { TIMEOUT_WORKER } from './paths/late-initcall.js';
-import { mayBeAsync, takesParentLock } from './paths/common.js';
+import { blocksProbing, mayBeAsync, takesParentLock } from './paths/common.js';
 import { driverBound, supplierLinkDefers } from './paths/links.js';
 import { overrideMatches } from './paths/driver-override.js';
 import { isUserPatch } from './define-patch.js';
@@ -243,7 +243,7 @@ const NO_AUTOPROBE_OPS: ReadonlySet<Action['op']> = new Set(['bind', 'unbind', '
  */
 const nothingDefers = (k: Kernel, c: PropCtx): boolean => !k.patches.some(isUserPatch) && !k.w.links.some((l) => l.autoprobe)
   && !k.w.devices.some((d) => d.deferredAtBoot?.length || d.matchDefers)
-  && (noProbe(c) || (k.has('PROBE_BUSY_CHECK') && [...c.ops].every((o) => NO_AUTOPROBE_OPS.has(o))
+  && (noProbe(c) || neverDefers(k, c) || (k.has('PROBE_BUSY_CHECK') && [...c.ops].every((o) => NO_AUTOPROBE_OPS.has(o))
     && !k.w.drivers.some((d) => d.registers.length > 0 || (d.registersOf?.size ?? 0) > 0 || d.registersDriver.length > 0 || d.asyncScan !== null || d.requestModule >= 0)));
 /**
  * No thread was built with a really_probe: no probe can start, on any profile (the list adds
@@ -253,6 +253,18 @@ const nothingDefers = (k: Kernel, c: PropCtx): boolean => !k.patches.some(isUser
  * properties exited 5 (a vacuity hunt, 2026-12-06).
  */
 const noProbe = (c: PropCtx): boolean => { for (const l of c.steps) if (l.startsWith('really_probe(')) return false; return true; };
+/**
+ * No probe can defer: no driver's probe returns -EPROBE_DEFER, device_block_probing never runs, and
+ * every device a driver `needs` or a managed link's consumer waits for is bound at boot and never
+ * released (no thread was built with its __device_release_driver or device_del), so really_probe's
+ * checks always find it bound. An ordinary first scenario, a consumer added beside its bound
+ * supplier, exited 5 for both list properties (a vacuity hunt, 2026-12-06).
+ */
+const neverDefers = (k: Kernel, c: PropCtx): boolean => {
+  const kept = (i: number) => k.w.devices[i]!.boundTo >= 0 && !builtBlock(c, `__device_release_driver(${k.vn(i)})`) && !builtBlock(c, `device_del(${k.vn(i)})`);
+  return !blocksProbing(k) && k.w.drivers.every((d) => !d.outcomes.includes('defer') && d.needs.every(kept))
+    && k.w.links.every((l) => l.stateless || l.unchecked || kept(l.supplier));
+};
 const userInserts = (k: Kernel, fn: string) => k.patches.filter(isUserPatch).flatMap((p) => p.hunks.filter((h) => h.fn === fn && h.insert && k.applied?.has(h)).map((h) => h.insert!));
 /** Every actor but `me` has finished. */
 const othersDone = (v: KernelView, me: string) => v.threads.every((t) => !t.actor || t.name === me || t.at === null);

@@ -100,3 +100,26 @@ describe('properties whose premise no run can meet are not chosen by default', (
     expect(verdict(bind, 'v5.10', 'deferred-lists')).toBe('holds');
   });
 });
+
+describe('the deferred lists where no probe can defer', () => {
+  // A consumer added beside its supplier, bound at boot and never released: its links and needs are
+  // met at every probe (the ordinary fw_devlink shape; both list properties exited 5).
+  const supplier = { s: { present: true, boundTo: 'sd' }, c: {} };
+  const linked: ScenarioSpec = { name: 'linked', devices: supplier, drivers: { sd: { matches: ['s'], present: true }, cd: { matches: ['c'], present: true, links: ['s'] } }, actors: { hot: 'add c' } };
+  const needs: ScenarioSpec = { ...linked, name: 'needs', drivers: { sd: { matches: ['s'], present: true }, cd: { matches: ['c'], present: true, needs: ['s'] } } };
+  it('are not chosen where every supplier stays bound, and are where one may be released or a probe may defer', () => {
+    for (const s of [linked, needs]) for (const p of ['v4.14', 'v5.10', 'mainline']) {
+      expect(names(s, p), `${s.name} ${p}`).not.toContain('deferred-lists');
+      expect(names(s, p), `${s.name} ${p}`).not.toContain('no-lost-deferral');
+    }
+    expect(verdict(linked, 'mainline', 'deferred-lists')).toBe('vacuous');
+    expect(verdict(needs, 'v5.10', 'no-lost-deferral')).toBe('vacuous');
+    // The supplier unbound in another actor: the consumer's probe may find it gone and defer.
+    const released: ScenarioSpec = { ...needs, actors: { hot: 'add c', admin: ['unbind sd s', 'bind sd s'] } };
+    expect(names(released, 'mainline')).toEqual(expect.arrayContaining(['deferred-lists', 'no-lost-deferral']));
+    expect(verdict(released, 'mainline', 'deferred-lists')).toBe('holds');
+    // A probe that may defer of itself.
+    const defers: ScenarioSpec = { ...linked, drivers: { sd: { matches: ['s'], present: true }, cd: { matches: ['c'], present: true, probe: ['defer', 'ok'] } } };
+    expect(names(defers, 'mainline')).toContain('deferred-lists');
+  });
+});
