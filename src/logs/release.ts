@@ -12,7 +12,7 @@
  */
 import { PROFILE_NAMES, PROFILES } from '../kernel/profiles.js';
 import { excerptsOf } from '../kernel/source.js';
-import type { LogKernel } from './model-events.js';
+import type { LogKernel, ReturnedForm } from './model-events.js';
 import type { ParsedLog } from './parse.js';
 
 /** `5.4` -> 5004, `v6.12` -> 6012. */
@@ -37,14 +37,51 @@ export function profileByForms(log: ParsedLog): string { return profileGuess(log
 
 /** That guess, with every profile that fits the log as well and what the guess rests on, in words. */
 export function profileGuess(log: ParsedLog): { profile: string; fits: string[]; basis: string; unread: string[] } {
-  const unread = PROFILE_NAMES.filter((p) => devPrintkOf(p) === undefined);
   const forms = log.events.filter((e) => DEV_FORMS.has(e.rule.id));
-  if (!forms.length) return { profile: 'mainline', fits: [...PROFILE_NAMES], basis: 'no dd.c line whose form tells kernels apart', unread: [] };
-  const dev = forms[0]!.rule.dev;
+  const ret = returnedOfLog(log);
+  if (!forms.length && !ret) return { profile: 'mainline', fits: [...PROFILE_NAMES], basis: 'no dd.c line whose form tells kernels apart', unread: [] };
+  const dev = forms.length ? forms[0]!.rule.dev : undefined;
   const fn = log.events.find((e) => e.rule.id === 'matched' && (e.fn === MATCHED_OLD || e.fn === MATCHED_NEW))?.fn;
-  const fits = PROFILE_NAMES.filter((p) => devPrintkOf(p) === dev && (fn === undefined || PROFILES[p]!.flags.includes('PROBE_BUSY_CHECK') === (fn === MATCHED_NEW)));
-  const basis = `dd.c's lines printed with ${dev ? 'dev_dbg' : 'pr_debug'}${fn ? `, "matched device" from ${fn}` : ''}`;
+  const unread = PROFILE_NAMES.filter((p) => (dev !== undefined && devPrintkOf(p) === undefined) || (ret !== undefined && returnedFormOf(p) === undefined));
+  const fits = PROFILE_NAMES.filter((p) => (dev === undefined || devPrintkOf(p) === dev) && (fn === undefined || PROFILES[p]!.flags.includes('PROBE_BUSY_CHECK') === (fn === MATCHED_NEW))
+    && (ret === undefined || ret.forms.includes(returnedFormOf(p) as ReturnedForm)));
+  const basis = [dev !== undefined ? `dd.c's lines printed with ${dev ? 'dev_dbg' : 'pr_debug'}` : '', fn ? `"matched device" from ${fn}` : '', ret ? ret.basis : ''].filter(Boolean).join(', ');
   return { profile: dev ? 'mainline' : fits.at(-1) ?? 'mainline', fits: dev ? [...fits.filter((p) => p !== 'mainline'), 'mainline'] : fits, basis, unread };
+}
+
+/**
+ * What initcall_debug's "probe of X returned N" values say of the log's kernel: the really_probe
+ * return forms (model-events.ts ReturnedForm) that print every value the log shows, and the first
+ * value that narrows them, in words; undefined when none does. Up to v5.13 really_probe returns 1
+ * when bound and 0 otherwise (`ret = 1;` after driver_bound, `ret = 0;` after "Ignore errors
+ * returned by ->probe": dd.c at v5.10.13:258 and :308, printed by really_probe_debug at :773);
+ * from v5.14 0 when bound and probe()'s error, negated once "Return probe errors as positive
+ * values" (`ret = -ret;`) is in. So a 1 is the old layout only, a negative value never it, and a
+ * positive value past 1 only the negated form. (A log hunt on real logs, 2026-12-06: a kata VM's
+ * "probe of 0000:00:03.0 returned 1" was guessed mainline, "every profile fits", and its own
+ * scenario was not a behaviour at line 2.)
+ */
+export function returnedOfLog(log: ParsedLog): { forms: ReturnedForm[]; basis: string } | undefined {
+  let forms: ReturnedForm[] = ['old', 'negative', 'positive'], basis = '';
+  for (const e of log.events) {
+    if (e.rule.id !== 'probe_returned' || e.ret === undefined || e.ret === 0) continue;
+    const ok: ReturnedForm[] = e.ret === 1 ? ['old'] : e.ret < 0 ? ['negative', 'positive'] : ['positive'];
+    const next = forms.filter((f) => ok.includes(f));
+    if (next.length === forms.length) continue;
+    forms = next;
+    basis ||= `line ${e.line}'s "probe of ${e.dev} returned ${e.ret}", ${e.ret === 1 ? 'which really_probe returns (bound) only up to v5.13' : e.ret < 0 ? 'an error, which really_probe returns only from v5.14' : 'a positive error, which really_probe returns only since "Return probe errors as positive values"'}`;
+  }
+  return basis ? { forms, basis } : undefined;
+}
+
+/** How profile p's dd.c prints "probe of X returned N" (model-events.ts ReturnedForm); undefined where it reads no dd.c. */
+export function returnedFormOf(p: string): ReturnedForm | undefined {
+  const dd = PROFILES[p]?.sources['drivers/base/dd.c'];
+  const fns = dd === undefined ? undefined : excerptsOf(dd, 'drivers/base/dd.c');
+  if (!fns) return undefined;
+  if (![...fns.values()].some((f) => f.lines.some((l) => l.includes('really_probe_debug(dev, drv);')))) return 'none';
+  if (!PROFILES[p]!.flags.includes('PROBE_BUSY_CHECK')) return 'old';
+  return fns.get('really_probe')?.lines.some((l) => l.trim() === 'ret = -ret;') ? 'positive' : 'negative';
 }
 
 /** The dd.c lines that moved to dev_dbg (the device in the prefix) in v6.12's dd.c. */
@@ -74,6 +111,12 @@ export function kernelWarnings(log: ParsedLog, lk: LogKernel): string[] {
     const fit = PROFILE_NAMES.filter((p) => PROFILES[p]!.flags.includes('PROBE_BUSY_CHECK') === !lk.busyCheck);
     const range = lk.busyCheck ? `${fit.at(-1)} or an earlier profile` : `${fit[0]} or a later profile`;
     out.push(`line ${other.line} prints "matched device" from ${other.fn}, as kernels ${lk.busyCheck ? 'before 45ddcb42949f (v5.14)' : 'from 45ddcb42949f (v5.14) on'} do; profile ${prof} is ${lk.busyCheck ? 'after' : 'before'} it: ${range} fits the log`);
+  }
+  // The values initcall_debug's "probe of X returned N" prints (returnedOfLog).
+  const ret = returnedOfLog(log);
+  if (ret && (lk.returned === 'old' || lk.returned === 'negative' || lk.returned === 'positive') && !ret.forms.includes(lk.returned)) {
+    const fit = PROFILE_NAMES.filter((p) => ret.forms.includes(returnedFormOf(p) as ReturnedForm));
+    out.push(`${ret.basis}: profile ${prof}'s really_probe does not return that; ${fit.length ? `${fit.length === 1 ? fit[0] : `${fit[0]} to ${fit.at(-1)}`} fit${fit.length === 1 ? 's' : ''} the log` : 'no profile fits the log'}`);
   }
   // The form of dd.c's lines: pr_debug with the device in the text, or (v6.12 on) dev_dbg with it in the prefix.
   if (lk.devPrintk !== undefined) {

@@ -360,3 +360,45 @@ describe('nested probes without caller ids', () => {
     expect(r.stdout.replace(/\s+/g, ' ')).toContain('"registers": { "usb2": [ "2-0:1.0" ], "usb1": [ "1-0:1.0" ] }');
   });
 });
+
+// yuchunyu97, "Questions about startup speed", kata-containers/kata-containers issue #1102 (a kata VM's
+// initcall_debug boot; the lines as quoted there, from the first two probes).
+const KATA_VIRTIO = [
+  '[    1.418990] virtio-pci 0000:00:03.0: virtio_pci: leaving for legacy driver',
+  '[    1.420552] probe of 0000:00:03.0 returned 1 after 27336 usecs',
+  '[    1.442754] PCI Interrupt Link [LNKD] enabled at IRQ 10',
+  '[    1.443334] virtio-pci 0000:00:04.0: virtio_pci: leaving for legacy driver',
+  '[    1.444088] probe of 0000:00:04.0 returned 1 after 23531 usecs',
+];
+// ctheegal, "IQ-9075: Boot time higher by 1 sec due to pcie driver probes", qualcomm-linux/meta-qcom issue #2029, 2026-04-23 (a grep of the board's dmesg).
+const QCOM_PCIE = [
+  '$ grep -E "init process|pcie returned|System time" dmesg.txt',
+  '[    0.200701] probe of 1c00000.pcie returned -517 after 8 usecs',
+  '[    0.200707] probe of 1c10000.pcie returned -517 after 12 usecs',
+];
+
+describe('the profile of a log read from "probe of X returned N" values', () => {
+  it('a `returned 1` (bound, up to v5.13) guesses a profile that prints it; a later profile is warned of', () => {
+    // Before: "mainline is a guess ... no dd.c line whose form tells kernels apart", and validate of the
+    // scenario from-log wrote stopped at line 2: mainline's really_probe returns 0 when bound.
+    const log = logFile('kata-virtio.log', KATA_VIRTIO.join('\n'));
+    const w = probecheck(['from-log', log, '-o', join(dir, 'kata-virtio.ts')]);
+    expect(w.stderr).not.toMatch(/warning/);
+    expect(w.status).toBe(0);
+    const ts = readFileSync(join(dir, 'kata-virtio.ts'), 'utf8');
+    expect(ts).toMatch(/"profile": "v5\.10"/);
+    expect(ts).toMatch(/\/\/ note: profile v5\.10 is a guess: the log has no "Linux version" line, and v5\.10 is the newest profile that prints its lines as it does \(line 2's "probe of 0000:00:03\.0 returned 1", which really_probe returns \(bound\) only up to v5\.13\); these fit the log as well: v5\.1, v5\.4, v5\.9 \(v3\.14, v4\.14, v5\.0 read no dd\.c: not known\)/);
+    const v = probecheck(['validate', join(dir, 'kata-virtio.ts'), '--log', log]);
+    expect(v.stdout).toMatch(/the log IS a behaviour of the model/);
+    expect(v.status).toBe(0);
+    // At a profile whose really_probe returns 0 when bound: a warning names the line and the profiles that fit.
+    const m = probecheck(['validate', join(dir, 'kata-virtio.ts'), '--param', 'profile=mainline', '--log', log]);
+    expect(m.stdout).toMatch(/warning: line 2's "probe of 0000:00:03\.0 returned 1", which really_probe returns \(bound\) only up to v5\.13: profile mainline's really_probe does not return that; v5\.1 to v5\.10 fit the log\n/);
+  });
+
+  it('a `returned -517` (an error: v5.14 on) narrows the guess to the profiles that print one', () => {
+    const w = probecheck(['from-log', logFile('qcom-pcie.log', QCOM_PCIE.join('\n'))]);
+    expect(w.stdout).toMatch(/\/\/ note: profile mainline is a guess: the log has no "Linux version" line, and mainline is the newest profile that prints its lines as it does \(line 2's "probe of 1c00000\.pcie returned -517", an error, which really_probe returns only from v5\.14\); these fit the log as well: v5\.15, v5\.19, v6\.1, v6\.6, v6\.12 /);
+    expect(w.stdout).not.toMatch(/every profile fits/);
+  });
+});
