@@ -1,7 +1,8 @@
 /**
  * The log reader: kernel log text (dmesg, with or without timestamps and printk caller ids, or
  * with util-linux dmesg's `-T`, `--time-format iso`, `-x`, `-d` and `-H` prefixes and colours, `journalctl -k` in its
- * short output modes, a serial console's own prefixes, a mail's "> " quoting and wrapping) into
+ * short output modes, a serial console's own prefixes, a Go agent's logfmt `msg="..."` (kata), a
+ * mail's "> " quoting and wrapping) into
  * driver-core events with device, driver, task and time. A line it does not know is kept and
  * counted, never an error. Each event names the rule (format string and source line) it was read
  * by. A line that holds a driver-core message behind a prefix the reader does not know is not
@@ -189,9 +190,22 @@ const ANSI = /\x1b\[[0-9;?]*[A-Za-z]/g;
 const CALLER = /^\[\s*([TC]\d+)\]\s?/;
 const LEVEL = /^<\d+>/;
 
+/*
+ * A guest's console forwarded by a Go agent in logfmt (logrus's TextFormatter: `time="..."
+ * level=info msg="[    4.132350] ...\n" name=kata-proxy pid=... source=agent`, as kata's proxy
+ * and runtime log a VM's kernel): the kernel line is msg's value, quoted as Go's strconv.Quote
+ * does. (A log hunt on real logs, 2026-12-06, kata-containers/runtime#1461: the `\n" name=...`
+ * after each line left every line unread, and E701 called a v4.x dd.c line another kernel's form.)
+ */
+const LOGFMT = /^(?:time=(?:"[^"]*"|\S+) )?level=\w+ msg="((?:[^"\\]|\\.)*)"(?:\s|$)/;
+const unquoteGo = (q: string) => q.replace(/\\(?:x([0-9a-fA-F]{2})|u([0-9a-fA-F]{4})|U([0-9a-fA-F]{8})|(.))/g, (_, x?: string, u?: string, U?: string, c?: string) =>
+  x ?? u ?? U ? String.fromCodePoint(parseInt((x ?? u ?? U)!, 16)) : ({ n: '\n', t: '\t', r: '\r', a: '\x07', b: '\b', f: '\f', v: '\v' } as Record<string, string>)[c!] ?? c!);
+
 /** The message of one line, with its time and caller id. */
 export function stripPrefixes(raw: string): { text: string; time?: number; task?: string } {
   let s = raw.replace(/\r$/, '').replace(ANSI, '').replace(/^(?:>\s?)+/, '');
+  const lf = LOGFMT.exec(s);
+  if (lf) s = unquoteGo(lf[1]!).replace(/\s+$/, '');
   let time: number | undefined, task: string | undefined;
   const mono = JOURNAL_MONO.exec(s);
   if (mono) { time = Number(mono[1]); s = s.slice(mono[0].length); }

@@ -402,3 +402,24 @@ describe('the profile of a log read from "probe of X returned N" values', () => 
     expect(w.stdout).not.toMatch(/every profile fits/);
   });
 });
+
+// Ace-Tang, "failed to start privileged kata container", kata-containers/runtime issue #1461, 2019-04-08:
+// the guest's kernel log as kata-proxy forwards it, in logfmt (the issue's first two lines).
+const KATA_PROXY = [
+  'time="2019-04-08T13:54:19.999524012+08:00" level=info msg="[    4.100156] virtio-pci 0000:01:14.0: virtio_pci: leaving for legacy driver\\n" name=kata-proxy pid=89747 sandbox=22bd2f62ea7ab05138f9726972f1ebad9efc3e0b3ba7f05db3fa3ef211e8c1a7 source=agent',
+  'time="2019-04-08T13:54:20.031691746+08:00" level=info msg="[    4.132350] virtio-pci: probe of 0000:01:14.0 failed with error -12\\n" name=kata-proxy pid=89747 sandbox=22bd2f62ea7ab05138f9726972f1ebad9efc3e0b3ba7f05db3fa3ef211e8c1a7 source=agent',
+];
+
+describe("a Go agent's logfmt lines (kata-proxy)", () => {
+  it("the kernel line is msg's value, unquoted: read, and the scenario prints it", () => {
+    // Before: E701, "1 line says what a probe line says in a form probecheck does not read ... as another
+    // kernel may print it": the `\n" name=... source=agent` after the message.
+    const log = logFile('kata-proxy.log', KATA_PROXY.join('\n') + '\n');
+    const w = probecheck(['from-log', log, '-o', join(dir, 'kata-proxy.ts')]);
+    expect(w.status).toBe(0);
+    expect(readFileSync(join(dir, 'kata-proxy.ts'), 'utf8')).toMatch(/"virtio-pci": \{\n\s+"matches": \[\n\s+"0000:01:14\.0"\n\s+\],\n\s+"probe": "error"/);
+    const v = probecheck(['validate', join(dir, 'kata-proxy.ts'), '--log', log]);
+    expect(v.stdout).toMatch(/1 driver-core lines read: 1 checked; 1 other lines kept, not read\n  the log IS a behaviour of the model/);
+    expect(v.stdout).toMatch(/line 2 +step \d+ +boot: really_probe\(0000:01:14\.0,virtio-pci\):probe_failed +virtio-pci: probe of 0000:01:14\.0 failed with error -12\n/);
+  });
+});
