@@ -218,6 +218,16 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
    */
   const startAt = new Map<string, number>(), deferAt = new Map<string, { start: number; line: number }>();
   let lastBind = 0, reprobe: { line: number; dev: string; at: number } | undefined;
+  /**
+   * Deferrals whose attempt's start the log lacks (initcall_debug's "probe of X returned -517"
+   * alone): a bind may have come during it, so no late initcall is inferred. But a new probe of
+   * that device with no bind anywhere before it in the log, and none of another device after, has
+   * nothing in the scenario to set it off: the first such, said (a log hunt on real logs, 2026-12-06: a grep of a board's
+   * "pcie returned" lines, meta-qcom#2029, was written `probe: ["defer", "ok"]` and `validate`
+   * stopped at the second probe with "could print nothing the log records", no word why).
+   */
+  const deferNoStart = new Map<string, number>();
+  let untriggered: { line: number; dev: string; at: number } | undefined;
   for (const e of log.events) {
     const dv = e.dev, id = e.rule.id;
     if (dv === undefined) continue;
@@ -225,6 +235,9 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
       const at = deferAt.get(dv);
       deferAt.delete(dv);
       if (at !== undefined && lastBind < at.start) reprobe ??= { line: e.line, dev: dv, at: at.line };
+      const ns = deferNoStart.get(dv);
+      deferNoStart.delete(dv);
+      if (ns !== undefined && lastBind === 0) untriggered ??= { line: e.line, dev: dv, at: ns };
     }
     if (id === 'matched' || (id === 'probing' && !startAt.has(dv))) startAt.set(dv, e.line);
     const bind = id === 'bound' || id === 'bound_to' || (id === 'probe_returned' && (e.ret === 1 || (e.ret === 0 && zeroBinds)));
@@ -232,6 +245,7 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
     if (id === 'deferral' || (id === 'probe_returned' && retClass(e.ret!) === 'defer')) {
       const st = startAt.get(dv);
       if (st !== undefined) deferAt.set(dv, { start: st, line: e.line });
+      else deferNoStart.set(dv, e.line);
     }
     if (bind || id === 'deferral' || id === 'probe_failed' || id === 'rejects_match' || id === 'probe_returned') startAt.delete(dv);
   }
@@ -520,6 +534,14 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
   const u = [...undeferred.values()][0];
   if (u !== undefined) late ??= { line: u, how: 'a retry from the deferred list with no deferral before it, and driver_deferred_probe_trigger retries nothing before the late initcall enables it' };
   if (reprobe !== undefined) late ??= { line: reprobe.line, how: `${reprobe.dev} probed again after its deferral at line ${reprobe.at} with no bind between to trigger the deferred worker, which leaves the late initcall` };
+  // A bind of another device anywhere in the log may come first in some run (an excerpt's free
+  // steps, another interleaving: dwc3's ULPI child binds inside its parent's probe): then the
+  // scenario may retry, and nothing is said.
+  const otherBind = untriggered !== undefined && log.events.some((e) => e.dev !== untriggered!.dev && (e.rule.id === 'bound' || e.rule.id === 'bound_to' || (e.rule.id === 'probe_returned' && (e.ret === 1 || (e.ret === 0 && zeroBinds)))));
+  if (untriggered && !late && !otherBind) {
+    const t = untriggered;
+    notes.push(`line ${t.line}: ${t.dev} is probed again after its deferral at line ${t.at}, and no line before it shows a bind, which is what sets off the deferred worker's retry (driver_bound's driver_deferred_probe_trigger; the late initcall's is the other): as written the scenario never retries ${t.dev}, and \`validate\` stops at line ${t.line}. If the log is cut (a grep, an excerpt), the bind that set it off is in the part cut: add that device and its driver; if the boot's late initcall came between, end the boot actor with '${LATE_INITCALL}'`);
+  }
   if (late) {
     const why = lateInitcallRefusal({ profile: prof, unsettled: PROFILES[prof]?.unsettled ?? {} });
     const who = late.task !== undefined && actions.has(actorOf(late.task)) ? actorOf(late.task) : 'boot';

@@ -423,3 +423,21 @@ describe("a Go agent's logfmt lines (kata-proxy)", () => {
     expect(v.stdout).toMatch(/line 2 +step \d+ +boot: really_probe\(0000:01:14\.0,virtio-pci\):probe_failed +virtio-pci: probe of 0000:01:14\.0 failed with error -12\n/);
   });
 });
+
+describe('a probe again after a deferral that nothing in the log sets off', () => {
+  it('the header says the scenario never retries it and what to add; with the late initcall added the log is a behaviour', () => {
+    // The same grep (meta-qcom#2029), through 1c00000.pcie's second probe.
+    const lines = [...QCOM_PCIE, '[    0.616452] probe of 1c00000.pcie returned 0 after 346846 usecs'];
+    const log = logFile('qcom-pcie-again.log', lines.join('\n'));
+    const w = probecheck(['from-log', log, '-o', join(dir, 'qcom-again.ts')]);
+    expect(w.status).toBe(0);
+    const ts = readFileSync(join(dir, 'qcom-again.ts'), 'utf8');
+    // Before: the scenario was written with no word, and validate stopped at line 4 with "could print nothing the log records".
+    expect(ts).toMatch(/\/\/ note: line 4: 1c00000\.pcie is probed again after its deferral at line 2, and no line before it shows a bind, which is what sets off the deferred worker's retry .*: as written the scenario never retries 1c00000\.pcie, and `validate` stops at line 4\. If the log is cut \(a grep, an excerpt\), .*end the boot actor with 'deferred_probe_initcall'\n/);
+    const v = probecheck(['validate', join(dir, 'qcom-again.ts'), '--log', log]);
+    expect(v.stdout).toMatch(/no run prints line 4 after the 2 checked lines before it/);
+    writeFileSync(join(dir, 'qcom-late.ts'), ts.replace('"register 1c10000.pcie-driver"', '"register 1c10000.pcie-driver",\n      "deferred_probe_initcall"'));
+    const l = probecheck(['validate', join(dir, 'qcom-late.ts'), '--log', log]);
+    expect(l.stdout).toMatch(/the log IS a behaviour of the model/);
+  });
+});
