@@ -114,6 +114,12 @@ export interface Kernel {
   /** Whether the deferred-probe worker thread exists (some probe may return -EPROBE_DEFER). */
   hasDeferredWorker: boolean;
   /**
+   * The deferred-probe worker's steps by the device whose bus_probe_device they were built for
+   * (deferred-probe.ts): what the worker may run once that device is on a list, a probe it nests
+   * (a device the probe registers, probed in the worker) included. properties.ts PropCtx.steps.
+   */
+  workerSteps?: Map<number, string[]>;
+  /**
    * Devices an actor may leave unbound on purpose (scenario.ts): a release of one outside
    * device_del sets its ghost DevS.released. Others never set it, so it costs them no states.
    */

@@ -51,13 +51,16 @@ export interface PropCtx {
   /** The kinds of action the actors take (`rmmod`, `unregister`, ...): a property about an event nobody causes does not apply. */
   ops: ReadonlySet<Action['op']>;
   /**
-   * Every step label of every thread but the deferred-probe worker's, by instance
-   * (`really_probe(dc,dc-drv):call_probe`): a block no thread was built with is one no run can enter
-   * (the paths are built by following calls, so this over-approximates what runs: a step behind a
-   * run-time test counts, and so does a kworker's that nothing may schedule). The worker is built
-   * to probe every device a deferred list may hold: see mayProbe.
+   * Every step label the threads were built with, by instance (`really_probe(dc,dc-drv):call_probe`):
+   * a block no thread was built with is one no run can enter (the paths are built by following
+   * calls, so this over-approximates what runs: a step behind a run-time test counts, and so does a
+   * kworker's that nothing may schedule). The deferred-probe worker is built to retry every device
+   * with a driver: of its steps only the retries of a device that may be on a list count, with the
+   * probes they nest (workerReach).
    */
   steps: ReadonlySet<string>;
+  /** The same without any of the deferred-probe worker's: what runs before anything is on a list (neverDefers). */
+  ownSteps: ReadonlySet<string>;
 }
 
 /**
@@ -252,6 +255,31 @@ const nothingDefers = (k: Kernel, c: PropCtx): boolean => !k.patches.some(isUser
  * rmmod racing reboot at v5.0 .. v5.10, whose device_shutdown builds the deferred worker), the list
  * properties exited 5 (a vacuity hunt, 2026-12-06).
  */
+/**
+ * The steps that may run: `own` (every thread's but the deferred-probe worker's) and the worker's
+ * retries (Kernel.workerSteps) of the devices that may be on a list: one listed without a probe
+ * (listedWithoutProbe), or one some thread may probe (its probe may defer), the worker's own
+ * retries included: a retried device's probe that registers a device probes it in the worker, and
+ * that probe may defer in turn. Leaving the worker out whole missed those nested probes (a review,
+ * 2026-12-06: a failed probe the worker retried deleted an async child under its parent's lock at
+ * v4.14, and no-wait-under-lock was not chosen; reader-no-wait-on-probe and override-uaf of a
+ * device only such a probe adds were not either, each violated when named).
+ */
+export function workerReach(k: Kernel, own: ReadonlySet<string>): Set<string> {
+  const steps = new Set(own);
+  const per = k.workerSteps;
+  if (!k.hasDeferredWorker || !per) return steps;
+  const taken = new Set<number>();
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const [d, labels] of per) {
+      if (taken.has(d) || !(listedWithoutProbe(k, d) || builtIn(steps, `really_probe(${k.vn(d)},`))) continue;
+      taken.add(d); grew = true;
+      for (const l of labels) steps.add(l);
+    }
+  }
+  return steps;
+}
 const noProbe = (c: PropCtx): boolean => { for (const l of c.steps) if (l.startsWith('really_probe(')) return false; return true; };
 /**
  * No probe can defer: no driver's probe returns -EPROBE_DEFER, device_block_probing never runs, and
@@ -261,7 +289,9 @@ const noProbe = (c: PropCtx): boolean => { for (const l of c.steps) if (l.starts
  * supplier, exited 5 for both list properties (a vacuity hunt, 2026-12-06).
  */
 const neverDefers = (k: Kernel, c: PropCtx): boolean => {
-  const kept = (i: number) => k.w.devices[i]!.boundTo >= 0 && !builtBlock(c, `__device_release_driver(${k.vn(i)})`) && !builtBlock(c, `device_del(${k.vn(i)})`);
+  // Outside the worker: it runs only once a device is on a list, which needs a first deferral, and
+  // that needs a release here (listedWithoutProbe is ruled out in nothingDefers).
+  const kept = (i: number) => k.w.devices[i]!.boundTo >= 0 && !builtIn(c.ownSteps, `__device_release_driver(${k.vn(i)})`) && !builtIn(c.ownSteps, `device_del(${k.vn(i)})`);
   return !blocksProbing(k) && k.w.drivers.every((d) => !d.outcomes.includes('defer') && d.needs.every(kept))
     && k.w.links.every((l) => l.stateless || l.unchecked || kept(l.supplier));
 };
@@ -272,7 +302,8 @@ const someDev = (s: KS, f: (d: KS['dev'][number], i: number) => boolean) => s.de
 /** Some thread is at a label that passes `test`. */
 const someAt = (c: PropCtx, q: Query, test: (l: string) => boolean) => c.threads.some((t) => { const l = q.at(t); return l !== null && test(l); });
 /** Some thread was built with a step of a block whose label starts with `head` (`really_probe(dc,`). */
-const builtBlock = (c: PropCtx, head: string): boolean => { for (const l of c.steps) if (l.startsWith(head)) return true; return false; };
+const builtBlock = (c: PropCtx, head: string): boolean => builtIn(c.steps, head);
+function builtIn(steps: ReadonlySet<string>, head: string): boolean { for (const l of steps) if (l.startsWith(head)) return true; return false; }
 /**
  * Can device i's probe() start in some run (by drv, or by any driver)? Only really_probe(i, drv)
  * sets dev->driver and starts probe() (really-probe.ts; work_on_cpu's kworker runs the body it

@@ -34,7 +34,7 @@ import { doScanAsync, localPciProbe, requestModprobeThread, scanProgram, workOnC
 import { driverAttach, driverAttachAsyncHelper } from './paths/driver-attach.js';
 import { combine, parsePatches, patchEntries } from './patches.js';
 import { PROFILE_NAMES, profile, profileSuggestion } from './profiles.js';
-import { LIBRARY, PROPERTY_NAMES, type PropCtx } from './properties.js';
+import { LIBRARY, PROPERTY_NAMES, workerReach, type PropCtx } from './properties.js';
 import { isDefinedProperty, rememberKernel, toKernelProperty, type DefinedProperty } from './define-property.js';
 import { addedState } from './patch-state.js';
 import { initState, kernelSchema, localsSchema, type KS } from './state.js';
@@ -838,9 +838,11 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string):
   const delByRelease = new Set(w.drivers.flatMap((r) => (releases(r.i) || r.outcomes.some((o) => o !== 'ok') ? r.registers : [])));
   const stopsAt = new Map(actors.flatMap((a, i) => (stopsOf(i).length ? [[a.name, new Set(stopsOf(i))] as const] : [])));
   // Every step the threads were built with, by instance (`really_probe(dc,dc-drv):call_probe`), but
-  // the deferred-probe worker's, built to probe any device a list may hold (PropCtx.steps).
-  const steps = new Set(threads.flatMap((t) => (t.name === DEFERRED_WORKER ? [] : Object.keys(t.steps))));
-  const ctx: PropCtx = { readers, ops, stopsAt, steps, acts: actors.map((a) => a.acts), tidOf: new Map(plans.map((p, i) => [p.name, i])), asyncThreads: new Set(plans.filter((p) => p.async).map((p) => p.name)), threads: plans.map((p) => p.name), dels, delByRelease, actors: new Set(actorNames) };
+  // the deferred-probe worker's, built to probe any device a list may hold: only its retries of a
+  // device that may be listed, and what they nest (PropCtx.steps).
+  const ownSteps = new Set(threads.flatMap((t) => (t.name === DEFERRED_WORKER ? [] : Object.keys(t.steps))));
+  const steps = workerReach(k, ownSteps);
+  const ctx: PropCtx = { readers, ops, stopsAt, steps, ownSteps, acts: actors.map((a) => a.acts), tidOf: new Map(plans.map((p, i) => [p.name, i])), asyncThreads: new Set(plans.filter((p) => p.async).map((p) => p.name)), threads: plans.map((p) => p.name), dels, delByRelease, actors: new Set(actorNames) };
   let chosen = LIBRARY.filter((p) => p.applies(k, ctx));
   if (spec.properties) {
     chosen = spec.properties.map((name) => {

@@ -32,7 +32,15 @@ export function deferredProbeWorkFunc(tb: ThreadBuilder): string {
   const devs = w.devices.filter((d) => d.drivers.length > 0 || w.links.some((l) => l.autoprobe && l.consumer === d.i)).map((d) => d.i);
   // The worker holds the struct it took off the list (get_device): bus_probe_device's device_lock
   // finds it replaced when the slot was deleted and added again meanwhile (DevS.gen, staleEntry).
-  const probe = new Map(devs.map((d) => [d, busProbeDevice(tb, d, f.label('mutex_lock'), 'mutex_lock', true)]));
+  // What each device's retry builds is kept by device (Kernel.workerSteps): blocks are built per
+  // call, so the labels new after a call are that retry's, the probes it nests included.
+  const per = tb.k.workerSteps = new Map<number, string[]>();
+  const probe = new Map(devs.map((d) => {
+    const before = new Set(Object.keys(tb.steps));
+    const entry = busProbeDevice(tb, d, f.label('mutex_lock'), 'mutex_lock', true);
+    per.set(d, Object.keys(tb.steps).filter((l) => !before.has(l)));
+    return [d, entry];
+  }));
   // A user's hunk that returns: the work function returned, and the kworker waits for the next
   // instance (as the loop's end below, with whatever the hunk left on the lists).
   f.userReturns((s, t) => {
