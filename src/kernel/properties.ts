@@ -283,7 +283,7 @@ export function workerReach(k: Kernel, own: ReadonlySet<string>): Set<string> {
 const noProbe = (c: PropCtx): boolean => { for (const l of c.steps) if (l.startsWith('really_probe(')) return false; return true; };
 /**
  * No probe can defer: no driver's probe returns -EPROBE_DEFER, device_block_probing never runs, and
- * every device a driver `needs` or a managed link's consumer waits for is bound at boot and never
+ * every device a driver `needs` or a managed link (linksUnchecked too) ties a consumer to is bound at boot and never
  * released (no thread was built with its __device_release_driver or device_del), so really_probe's
  * checks always find it bound. An ordinary first scenario, a consumer added beside its bound
  * supplier, exited 5 for both list properties (a vacuity hunt, 2026-12-06).
@@ -293,7 +293,11 @@ const neverDefers = (k: Kernel, c: PropCtx): boolean => {
   // that needs a release here (listedWithoutProbe is ruled out in nothingDefers).
   const kept = (i: number) => k.w.devices[i]!.boundTo >= 0 && !builtIn(c.ownSteps, `__device_release_driver(${k.vn(i)})`) && !builtIn(c.ownSteps, `device_del(${k.vn(i)})`);
   return !blocksProbing(k) && k.w.drivers.every((d) => !d.outcomes.includes('defer') && d.needs.every(kept))
-    && k.w.links.every((l) => l.stateless || l.unchecked || kept(l.supplier));
+    // A linksUnchecked link is not waited for at its first probe only: once it exists, a later
+    // probe of its consumer (a sysfs bind after an unbind) defers in device_links_check_suppliers
+    // while the supplier is unbound, as any managed link's does (a review, 2026-12-06: at v5.10
+    // such a rebind put the consumer on the list, and deferred-lists was not chosen).
+    && k.w.links.every((l) => l.stateless || kept(l.supplier));
 };
 const userInserts = (k: Kernel, fn: string) => k.patches.filter(isUserPatch).flatMap((p) => p.hunks.filter((h) => h.fn === fn && h.insert && k.applied?.has(h)).map((h) => h.insert!));
 /** Every actor but `me` has finished. */

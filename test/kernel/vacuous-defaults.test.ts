@@ -118,6 +118,13 @@ describe('the deferred lists where no probe can defer', () => {
     const released: ScenarioSpec = { ...needs, actors: { hot: 'add c', admin: ['unbind sd s', 'bind sd s'] } };
     expect(names(released, 'mainline')).toEqual(expect.arrayContaining(['deferred-lists', 'no-lost-deferral']));
     expect(verdict(released, 'mainline', 'deferred-lists')).toBe('holds');
+    // A linksUnchecked link defers the consumer's rebind while its supplier is unbound (v5.10: a
+    // sysfs bind still adds to the list); yd's needs build the worker.
+    const unchecked: ScenarioSpec = { name: 'unchecked', devices: { s: { present: true, boundTo: 'sd' }, c: {}, x: { present: true, boundTo: 'xd' }, y: {} },
+      drivers: { sd: { matches: ['s'], present: true }, cd: { matches: ['c'], present: true, links: ['s'], linksUnchecked: true }, xd: { matches: ['x'], present: true }, yd: { matches: ['y'], present: true, needs: ['x'] } },
+      actors: { hot: ['add c', 'unbind cd c', 'bind cd c'], admin: ['unbind sd s', 'bind sd s'], plug: 'add y' } };
+    expect(names(unchecked, 'v5.10')).toContain('deferred-lists');
+    expect(verdict(unchecked, 'v5.10', 'deferred-lists')).toBe('holds');
     // A probe that may defer of itself.
     const defers: ScenarioSpec = { ...linked, drivers: { sd: { matches: ['s'], present: true }, cd: { matches: ['c'], present: true, probe: ['defer', 'ok'] } } };
     expect(names(defers, 'mainline')).toContain('deferred-lists');
