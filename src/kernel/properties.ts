@@ -249,13 +249,6 @@ const nothingDefers = (k: Kernel, c: PropCtx): boolean => !k.patches.some(isUser
   && (noProbe(c) || neverDefers(k, c) || (k.has('PROBE_BUSY_CHECK') && [...c.ops].every((o) => NO_AUTOPROBE_OPS.has(o))
     && !k.w.drivers.some((d) => d.registers.length > 0 || (d.registersOf?.size ?? 0) > 0 || d.registersDriver.length > 0 || d.asyncScan !== null || d.requestModule >= 0)));
 /**
- * No thread was built with a really_probe: no probe can start, on any profile (the list adds
- * beside a bus match that defers, a device deferred at boot and a supplier's AUTOPROBE_CONSUMER
- * link are ruled out above). Where every device is bound at boot and only unbound (an unbind or
- * rmmod racing reboot at v5.0 .. v5.10, whose device_shutdown builds the deferred worker), the list
- * properties exited 5 (a vacuity hunt, 2026-12-06).
- */
-/**
  * The steps that may run: `own` (every thread's but the deferred-probe worker's) and the worker's
  * retries (Kernel.workerSteps) of the devices that may be on a list: one listed without a probe
  * (listedWithoutProbe), or one some thread may probe (its probe may defer), the worker's own
@@ -280,6 +273,13 @@ export function workerReach(k: Kernel, own: ReadonlySet<string>): Set<string> {
   }
   return steps;
 }
+/**
+ * No thread was built with a really_probe: no probe can start, on any profile (the list adds
+ * beside a bus match that defers, a device deferred at boot and a supplier's AUTOPROBE_CONSUMER
+ * link are ruled out above). Where every device is bound at boot and only unbound (an unbind or
+ * rmmod racing reboot at v5.0 .. v5.10, whose device_shutdown builds the deferred worker), the list
+ * properties exited 5 (a vacuity hunt, 2026-12-06).
+ */
 const noProbe = (c: PropCtx): boolean => { for (const l of c.steps) if (l.startsWith('really_probe(')) return false; return true; };
 /**
  * No probe can defer: no driver's probe returns -EPROBE_DEFER, device_block_probing never runs, and

@@ -47,7 +47,7 @@ export function junitXml(runs: readonly CheckedRun[], outcomes: readonly SuiteOu
     const free = (c: string) => names.every((n) => !used.has(`${c}\0${n}`));
     // Two cases of one suite with the same parameters: the case's number tells them apart.
     let cls = base;
-    if (!free(cls)) cls = r.suite !== undefined && r.case !== undefined ? `${base} case ${r.case + 1}` : `${base} (${r.suite !== undefined ? 'suite' : 'scenario'})`;
+    if (!free(cls)) cls = r.suite !== undefined && r.case !== undefined ? `${base} cases[${r.case}]` : `${base} (${r.suite !== undefined ? 'suite' : 'scenario'})`;
     for (let k = 2; !free(cls); k++) cls = `${base} #${k}`;
     for (const n of names) used.add(`${cls}\0${n}`);
     return cls;

@@ -133,7 +133,7 @@ export default defineSuite({ name: 'host-children', model: './host-children.ts',
     const ids = [...x.matchAll(/<testcase classname="([^"]*)" name="([^"]*)"/g)].map((m) => `${m[1]} / ${m[2]}`);
     expect(ids.length).toBe(3 + 2 + 2);
     expect(new Set(ids).size).toBe(ids.length);
-    expect(ids).toContain('host-children[profile=v4.2 patches= n=1] case 2 / module-lifetime');
+    expect(ids).toContain('host-children[profile=v4.2 patches= n=1] cases[1] / module-lifetime');
     expect(x.match(/<testsuite name="host-children"/g)).toHaveLength(2);
   });
   it('--help says --time-limit is per search', () => {
