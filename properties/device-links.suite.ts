@@ -74,10 +74,11 @@ export default defineSuite({
       expect: { 'links-supplier-bound': 'violated', 'single-binding': 'holds', 'no-deadlock': 'violated' } as Record<(typeof PF)[number], Expected> })),
     // 15cfb0941603: a link added to a supplier still probing (mmc's probe runs inside pmic's, which registered it).
     // v5.0 lacks the fix, v5.1 has it (core.c at e7dd40105aac; the s28 flags audit): the rows were on v5.1 until 2026-12-05.
-    { params: { variant: 'probing', profile: 'v5.0', patches: '' }, states: 25, note: "device_link_add makes mmc's link to the probing pmic DORMANT; mmc's driver_bound then hits device_links_driver_bound's WARN_ON(link->status != DL_STATE_CONSUMER_PROBE)",
+    { params: { variant: 'probing', profile: 'v5.0', patches: '' }, states: 46, // 25 before a linksUnchecked link built the deferred-probe worker (2026-12-05)
+      note: "device_link_add makes mmc's link to the probing pmic DORMANT; mmc's driver_bound then hits device_links_driver_bound's WARN_ON(link->status != DL_STATE_CONSUMER_PROBE)",
       expect: { 'links-no-warn': 'violated', 'single-binding': 'holds', 'no-deadlock': 'holds' } },
-    { params: { variant: 'probing', profile: 'v5.0', patches: '15cfb0941603' }, states: 25, note: 'the link starts CONSUMER_PROBE (DL_DEV_PROBING supplier, probing consumer)', expect: { 'links-no-warn': 'holds', 'single-binding': 'holds', 'no-deadlock': 'holds' } },
-    { params: { variant: 'probing', profile: 'v5.1', patches: '' }, states: 25, note: 'the fix merged (core.c at e7dd40105aac has its shape)', expect: { 'links-no-warn': 'holds', 'single-binding': 'holds', 'no-deadlock': 'holds' } },
-    { params: { variant: 'probing', profile: 'v5.4', patches: '' }, states: 25, note: 'the fix merged (device_link_init_status, 515db266a9da)', expect: { 'links-no-warn': 'holds', 'single-binding': 'holds', 'no-deadlock': 'holds' } },
+    { params: { variant: 'probing', profile: 'v5.0', patches: '15cfb0941603' }, states: 46, note: 'the link starts CONSUMER_PROBE (DL_DEV_PROBING supplier, probing consumer)', expect: { 'links-no-warn': 'holds', 'single-binding': 'holds', 'no-deadlock': 'holds' } },
+    { params: { variant: 'probing', profile: 'v5.1', patches: '' }, states: 46, note: 'the fix merged (core.c at e7dd40105aac has its shape)', expect: { 'links-no-warn': 'holds', 'single-binding': 'holds', 'no-deadlock': 'holds' } },
+    { params: { variant: 'probing', profile: 'v5.4', patches: '' }, states: 46, note: 'the fix merged (device_link_init_status, 515db266a9da)', expect: { 'links-no-warn': 'holds', 'single-binding': 'holds', 'no-deadlock': 'holds' } },
   ],
 });

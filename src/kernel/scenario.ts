@@ -556,7 +556,10 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string):
     // property held). Only where a hunk's code speaks of deferral (deferredAdd, .deferred,
     // EPROBE_DEFER): an idle worker woken by every bind triples a search for nothing.
     threadNames, hasDeferredWorker: w.drivers.some((d) => d.outcomes.includes('defer') || d.needs.length > 0) || (w.devices.some((d) => d.matchDefers) && flags.has('MATCH_DEFER'))
-      || w.devices.some((d) => d.deferredAtBoot?.length) || (w.links.some((l) => l.autoprobe) && flags.has('AUTOPROBE_CONSUMER')) || patches.some((p) => isUserPatch(p) && p.hunks.some((h) => /defer/i.test(String(h.step)))),
+      || w.devices.some((d) => d.deferredAtBoot?.length) || (w.links.some((l) => l.autoprobe) && flags.has('AUTOPROBE_CONSUMER'))
+      // A linksUnchecked link is skipped at its consumer's first probe only: a later one defers in
+      // device_links_check_suppliers while the supplier is unbound (a review, 2026-12-05).
+      || (w.links.some((l) => l.unchecked && !l.stateless) && flags.has('DEVICE_LINKS')) || patches.some((p) => isUserPatch(p) && p.hunks.some((h) => /defer/i.test(String(h.step)))),
     linksLock: patches.some(isUserPatch) && flags.has('DEVICE_LINKS'),
     sources: prof.sources, renamed: prof.renamed ?? {}, unread: prof.unread ?? {}, unsettled: prof.unsettled ?? {}, anchors: [], targets: new Map(),
     applied: new Set(), built: new Set(), releasable: new Set(), moduleWq: [], flushers: [], added: added.names,

@@ -676,3 +676,19 @@ describe('linksUnchecked to a supplier never added', () => {
     for (const p of ['v5.1', 'v5.4', 'mainline']) expect(check(buildScenario(s, p, '').model).properties[0]!.verdict, p).toBe('vacuous');
   });
 });
+
+// A review (2026-12-05): a linksUnchecked link is skipped at its consumer's first probe only; a
+// later probe while the supplier is unbound defers in device_links_check_suppliers. No deferred-probe
+// worker was built for it, so the consumer stayed on the list after the supplier's bind triggered
+// a retry, and no library property was chosen to say so.
+describe('a linksUnchecked consumer probed again while its supplier is unbound', () => {
+  const s: ScenarioSpec = { name: 'unchecked-again', devices: { s: { present: true, boundTo: 'sd' }, c: {} },
+    drivers: { sd: { matches: ['s'], present: true }, cd: { matches: ['c'], present: true, links: ['s'], linksUnchecked: true } },
+    actors: { hot: ['add c', 'unbind cd c', 'bind cd c'], admin: ['unbind sd s', 'bind sd s'] } };
+  it('builds the deferred-probe worker: deferred-lists is chosen, and met', () => {
+    const m = buildScenario(s, 'v5.10', '').model;
+    expect(m.threads.map((t) => t.name)).toContain('kworker deferred_probe_work_func');
+    expect(m.properties.map((p) => p.name)).toContain('deferred-lists');
+    expect(check(m, { properties: ['deferred-lists'] }).properties[0]!.verdict).toBe('holds');
+  });
+});
