@@ -690,5 +690,32 @@ describe('a linksUnchecked consumer probed again while its supplier is unbound',
     expect(m.threads.map((t) => t.name)).toContain('kworker deferred_probe_work_func');
     expect(m.properties.map((p) => p.name)).toContain('deferred-lists');
     expect(check(m, { properties: ['deferred-lists'] }).properties[0]!.verdict).toBe('holds');
+
+// A links audit (2026-12-06): under a user's patch device_links_lock is a lock, and each library
+// step whose C runs a device_links_write_lock() region waits for it, found by the step's C lines.
+// really_probe's probe_failed cited device_links_no_driver only through core.c's lines (or, with
+// children, through its range's last line), so on profiles that read dd.c without core.c (v4.18,
+// v5.9, v5.10, v5.19) a failed probe ran device_links_no_driver while another thread held the lock.
+// The call is in really_probe's error path in every dd.c read: 8c97a46af04b:494,
+// dd.c@v5.10.13:621, 5a7a9efdb193:704 (`device_links_no_driver(dev);`), and its body takes
+// device_links_write_lock() in every core.c read (9ed9895370ae, fb583c8eeeb1, 6bb7ea3afd3e, 6.18.16).
+describe('device_links_no_driver on a failed probe waits for device_links_lock (a user patch holding it)', () => {
+  it('at every profile with device links, read core.c or not', async () => {
+    const { registerPatchFile, definePatch } = await import('../../src/kernel/define-patch.js');
+    const s: ScenarioSpec = { name: 'lockgap', devices: { pmic: { present: true }, x: { present: true } },
+      drivers: { 'pmic-drv': { matches: ['pmic'], module: 'pmic' }, 'x-drv': { matches: ['x'], module: 'xm', probe: 'error' } },
+      actors: { udev1: 'modprobe pmic', udev2: 'modprobe xm' } };
+    // udev2 runs x's device_links_no_driver while udev1 holds device_links_lock in pmic's device_links_driver_bound.
+    const underLock: ActionProperty<KS> = { kind: 'action', name: 'no-driver-under-lock',
+      holds: (b, _a, m) => !(m.label.endsWith('(x,x-drv):probe_failed') && (b.deviceLinksLock ?? 0) !== 0) };
+    for (const p of ['v4.14', 'v4.18', 'v5.4', 'v5.10', 'v5.19', 'v6.1', 'mainline']) {
+      const file = `/virtual/lockgap-${p}.ts`;
+      registerPatchFile(file, [definePatch({ id: `lock-x-${p}`, subject: 'wait for x inside device_links_driver_bound', base: p, hunks: [
+        { fn: 'really_probe', replace: 'driver_bound', step: (site, o) => ({ ...o!, holding: 'device_links_lock',
+          await: (st: KS) => (o!.await ? o!.await(st, undefined as never) : true) && (st.dev[1]!.mutex === 0 || st.dev[1]!.mutex === site.tb.owner), waits: () => "x's &dev->mutex" }) }] })]);
+      const m = buildScenario({ ...s, properties: ['no-deadlock'] }, p, file).model;
+      m.properties = [underLock as unknown as Property<KS>];
+      expect(check(m, { exhaustive: true }).properties[0]!.verdict, p).toBe('holds');
+    }
   });
 });

@@ -363,7 +363,13 @@ function reallyProbe(tb: ThreadBuilder, dev: number, drv: number, depth: number,
   const noDriver = k.has('DEVICE_LINKS') ? [...coreLines(k, 'device_links_no_driver', ['device_links_write_lock();',
     ...(k.has('LINKS_NO_DRIVER_DORMANT') ? [MANAGED_TEST, 'if (link->status == DL_STATE_CONSUMER_PROBE ||', 'link->status == DL_STATE_ACTIVE)', 'WRITE_ONCE(link->status, DL_STATE_DORMANT);'] : []),
     '__device_links_no_driver(dev);', 'device_links_write_unlock();']), ...noDriverLines(k)] : [];
-  f.step('probe_failed', { where: `${DD}:really_probe`, c: [unbindAfter ? 'probe_failed: ... device_links_no_driver(dev);' : 'probe_failed: ... done: #part', ...noDriver], run: (s, t) => {
+  // The call line itself is cited too (8c97a46af04b:494, dd.c@v5.10.13:621, 5a7a9efdb193:704):
+  // under a user's patch device_links_lock is a lock, found by a step's C lines (emit.ts
+  // LINKS_LOCKED), and where the profile reads no core.c (v4.18, v5.9, v5.10, v5.19) noDriver is
+  // empty, so this step ran device_links_no_driver while another thread held the lock (a links
+  // audit, 2026-12-06; test/kernel/links.test.ts).
+  const callNoDriver = k.has('DEVICE_LINKS') && !unbindAfter ? ['device_links_no_driver(dev);'] : [];
+  f.step('probe_failed', { where: `${DD}:really_probe`, c: [unbindAfter ? 'probe_failed: ... device_links_no_driver(dev);' : 'probe_failed: ... done: #part', ...callNoDriver, ...noDriver], run: (s, t) => {
     if (k.has('DEVICE_LINKS')) linksNoDriverAfterProbe(k, s, dev);
     return unbindAfter ? firstChildCleanup : unbindCleanup(s, t);
   } });
