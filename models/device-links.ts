@@ -19,7 +19,7 @@
  * and device_links_unbind_consumers' wait_for_device_probe waits for a probe_count that host's
  * own driver_probe_device holds.
  * variant=probing (15cfb0941603, "driver core: Fix adding device links to probing suppliers",
- * v5.3 .. v5.4): pmic's probe registers mmc, whose probe adds its link to pmic without waiting for
+ * v5.1, flag LINKS_NO_DRIVER_DORMANT: core.c at e7dd40105aac has it, 3451a495ef24 not): pmic's probe registers mmc, whose probe adds its link to pmic without waiting for
  * it (linksUnchecked: it knows pmic works), while pmic is still probing. Before the fix
  * device_link_add makes the link DORMANT (supplier not DL_DEV_DRIVER_BOUND), and mmc's
  * driver_bound reaches device_links_driver_bound's WARN_ON(link->status != DL_STATE_CONSUMER_PROBE);
