@@ -690,6 +690,8 @@ describe('a linksUnchecked consumer probed again while its supplier is unbound',
     expect(m.threads.map((t) => t.name)).toContain('kworker deferred_probe_work_func');
     expect(m.properties.map((p) => p.name)).toContain('deferred-lists');
     expect(check(m, { properties: ['deferred-lists'] }).properties[0]!.verdict).toBe('holds');
+  });
+});
 
 // A links audit (2026-12-06): under a user's patch device_links_lock is a lock, and each library
 // step whose C runs a device_links_write_lock() region waits for it, found by the step's C lines.
