@@ -163,6 +163,9 @@ export interface StepAnchors {
   anchored: Anchored[]; error?: string;
 }
 
+/** Nested attach/probe frames in one thread before the build calls it endless (ThreadBuilder.enter). */
+const MAX_FRAMES = 256;
+
 export class ThreadBuilder {
   readonly steps: Record<string, Step<KS, KL>> = {};
   /** Names of the blocks built so far (each unique in the thread). */
@@ -208,7 +211,15 @@ export class ThreadBuilder {
   get owner(): number { return this.tid + 1; }
 
   /** Enter a nesting level (a __device_attach or really_probe frame); returns its index. */
-  enter(): number { const d = this.depth++; if (this.depth > this.maxDepth) this.maxDepth = this.depth; return d; }
+  enter(): number {
+    const d = this.depth++;
+    if (this.depth > this.maxDepth) this.maxDepth = this.depth;
+    // Probes that register what probes them again nest without end: stop at a depth no real chain
+    // of registrations reaches (two frames a level), as the stack would much later (scenario.ts
+    // buildScenario turns it into E601), after seconds of building.
+    if (this.depth > MAX_FRAMES) throw new RangeError(`Maximum call stack size exceeded: ${MAX_FRAMES} nested attach and probe frames`);
+    return d;
+  }
   leave(): void { this.depth--; }
 
   fn(name: string, args: { dev?: number; drv?: number; link?: number }, ret: Ret): Block {
