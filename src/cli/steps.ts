@@ -15,7 +15,7 @@
  */
 import { createDraft } from 'immer';
 import { FastBackend } from '../engine/state/fast.js';
-import { decode, sizeOf, type FieldT, type RecordT } from '../engine/schema.js';
+import { decode, leaves, sizeOf, type FieldT, type RecordT } from '../engine/schema.js';
 import { recording } from '../engine/reduce/recorder.js';
 import { didYouMean, ProbecheckError } from '../engine/errors.js';
 import type { Model } from '../engine/model.js';
@@ -139,7 +139,7 @@ export function checkUserPatches(profileName: string, patches: string): void {
 
 const general = (path: string) => path.replace(/\.(\d+)(?=\.|$)/g, '[]');
 
-/** A proxy over a plain copy of the state that records the leaf fields read. */
+/** A proxy over a draft of a state decoded to plain objects that records the leaf fields read. */
 function recorder(obj: unknown, path: string, seen: Set<string>): unknown {
   if (obj === null || typeof obj !== 'object') return obj;
   return new Proxy(obj as object, {
@@ -157,24 +157,16 @@ function recorder(obj: unknown, path: string, seen: Set<string>): unknown {
 type Leaf = { path: string; offset: number; type: FieldT; thread: number };
 
 /**
- * The leaf at each byte of the full state { g, t0: { pc, l }, ... }, named as a step sees it:
- * `dev.2.mutex` for the globals, `local.x` for thread k's locals (thread k), pc none (null).
+ * The leaf at each byte of the full state (schema.ts leaves: `g.dev[dc].mutex`, `t3.l.x`, `t3.pc`),
+ * named as `steps` prints a field: `dev[].mutex` for the globals, `local.x` for thread k's locals
+ * (thread k); a program counter is none of a step's writes (null).
  */
 function leafTable(full: RecordT): (Leaf | null)[] {
   const out: (Leaf | null)[] = [];
-  const walk = (f: FieldT, path: string, thread: number) => {
-    switch (f.kind) {
-      case 'record': for (const k in f.fields) walk(f.fields[k]!, path ? `${path}.${k}` : k, thread); return;
-      case 'records': for (let i = 0; i < f.length; i++) walk(f.of, `${path}.${i}`, thread); return;
-      case 'ints': for (let i = 0; i < f.length; i++) walk({ kind: 'int', max: f.max }, `${path}.${i}`, thread); return;
-      default: { const leaf = { path, offset: out.length, type: f, thread }; for (let n = sizeOf(f); n > 0; n--) out.push(leaf); }
-    }
-  };
-  for (const k in full.fields) {
-    if (k === 'g') { walk(full.fields.g!, '', -1); continue; }
-    const t = full.fields[k] as RecordT, thread = Number(k.slice(1));
-    for (let n = sizeOf(t.fields.pc!); n > 0; n--) out.push(null);
-    if (t.fields.l) walk(t.fields.l, 'local', thread);
+  for (const x of leaves(full, 0, '')) {
+    const t = /^t(\d+)\.(pc|l)(.*)$/.exec(x.path);
+    const leaf = t?.[2] === 'pc' ? null : { ...x, path: (t ? `local${t[3]}` : x.path.slice(2)).replace(/\[[^\]]*\]/g, '[]'), thread: t ? Number(t[1]) : -1 };
+    for (let n = 0; n < sizeOf(x.type); n++) out[x.offset + n] = leaf;
   }
   return out;
 }
@@ -274,8 +266,8 @@ function walkCatalogue(spec: ScenarioSpec, profileName: string, patches: string,
         if (u8[o] === next[o]) continue;
         const leaf = leafAt[o];
         if (!leaf || (leaf.thread !== -1 && leaf.thread !== k)) continue;
-        rec.w.add(general(leaf.path));
-        if (LOCK.test(leaf.path)) rec.lk.add(`${decode(leaf.type, next, leaf.offset) === 0 ? 'releases' : 'takes'} ${general(leaf.path)}`);
+        rec.w.add(leaf.path);
+        if (LOCK.test(leaf.path)) rec.lk.add(`${decode(leaf.type, next, leaf.offset) === 0 ? 'releases' : 'takes'} ${leaf.path}`);
       }
     }
     be.loadBytes(u8);

@@ -230,7 +230,6 @@ function userProbeWait(k: Kernel, s: KS, l: string, loc: KL): boolean {
   const idle: KS = Object.create(s, { asyncPending: { value: 0 }, probeCount: { value: 0 } });
   return k.reads ? k.reads.quiet(() => aw(idle, loc)) : aw(idle, loc);
 }
-/** The steps a user's hunks inserted in fn and applied: a property that knows fn's steps by label judges these by what they do. */
 // Actions that start no probe but a sysfs bind's (bind_store) and the ones they lead to.
 const NO_AUTOPROBE_OPS: ReadonlySet<Action['op']> = new Set(['bind', 'unbind', 'override', 'uevent', 'lock', 'unlock', 'del', 'kill-del', 'unregister', 'rmmod', 'wait_for_device_probe', 'device_shutdown']);
 /**
@@ -280,7 +279,7 @@ export function workerReach(k: Kernel, own: ReadonlySet<string>): Set<string> {
  * rmmod racing reboot at v5.0 .. v5.10, whose device_shutdown builds the deferred worker), the list
  * properties exited 5 (a vacuity hunt, 2026-12-06).
  */
-const noProbe = (c: PropCtx): boolean => { for (const l of c.steps) if (l.startsWith('really_probe(')) return false; return true; };
+const noProbe = (c: PropCtx): boolean => !builtBlock(c, 'really_probe(');
 /**
  * No probe can defer: no driver's probe returns -EPROBE_DEFER, device_block_probing never runs, and
  * every device a driver `needs` or a managed link (linksUnchecked too) ties a consumer to is bound at boot and never
@@ -299,6 +298,7 @@ const neverDefers = (k: Kernel, c: PropCtx): boolean => {
     // such a rebind put the consumer on the list, and deferred-lists was not chosen).
     && k.w.links.every((l) => l.stateless || kept(l.supplier));
 };
+/** The steps a user's hunks inserted in fn and applied: a property that knows fn's steps by label judges these by what they do. */
 const userInserts = (k: Kernel, fn: string) => k.patches.filter(isUserPatch).flatMap((p) => p.hunks.filter((h) => h.fn === fn && h.insert && k.applied?.has(h)).map((h) => h.insert!));
 /** Every actor but `me` has finished. */
 const othersDone = (v: KernelView, me: string) => v.threads.every((t) => !t.actor || t.name === me || t.at === null);

@@ -196,6 +196,8 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
    * that always defers.)
    */
   const zeroBinds = (PROFILES[prof]?.flags.includes('PROBE_BUSY_CHECK') ?? true) && !log.events.some((e) => e.rule.id === 'probe_returned' && e.ret === 1);
+  /** A line that shows a device bound (initcall_debug's returned value as the profile prints a bind). */
+  const binds = (e: LogEvent) => e.rule.id === 'bound' || e.rule.id === 'bound_to' || (e.rule.id === 'probe_returned' && (e.ret === 1 || (e.ret === 0 && zeroBinds)));
   /**
    * Does the profile's really_probe negate probe()'s error ("Return probe errors as positive
    * values", `ret = -ret;`, dd.c at torvalds@f8fb576658a3:669-673)? Then a `returned -517` is a
@@ -240,7 +242,7 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
       if (ns !== undefined && lastBind === 0) untriggered ??= { line: e.line, dev: dv, at: ns };
     }
     if (id === 'matched' || (id === 'probing' && !startAt.has(dv))) startAt.set(dv, e.line);
-    const bind = id === 'bound' || id === 'bound_to' || (id === 'probe_returned' && (e.ret === 1 || (e.ret === 0 && zeroBinds)));
+    const bind = binds(e);
     if (bind) lastBind = e.line;
     if (id === 'deferral' || (id === 'probe_returned' && retClass(e.ret!) === 'defer')) {
       const st = startAt.get(dv);
@@ -537,7 +539,7 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
   // A bind of another device anywhere in the log may come first in some run (an excerpt's free
   // steps, another interleaving: dwc3's ULPI child binds inside its parent's probe): then the
   // scenario may retry, and nothing is said.
-  const otherBind = untriggered !== undefined && log.events.some((e) => e.dev !== untriggered!.dev && (e.rule.id === 'bound' || e.rule.id === 'bound_to' || (e.rule.id === 'probe_returned' && (e.ret === 1 || (e.ret === 0 && zeroBinds)))));
+  const otherBind = untriggered !== undefined && log.events.some((e) => e.dev !== untriggered!.dev && binds(e));
   if (untriggered && !late && !otherBind) {
     const t = untriggered;
     notes.push(`line ${t.line}: ${t.dev} is probed again after its deferral at line ${t.at}, and no line before it shows a bind, which is what sets off the deferred worker's retry (driver_bound's driver_deferred_probe_trigger; the late initcall's is the other): as written the scenario never retries ${t.dev}, and \`validate\` stops at line ${t.line}. If the log is cut (a grep, an excerpt), the bind that set it off is in the part cut: add that device and its driver; if the boot's late initcall came between, end the boot actor with '${LATE_INITCALL}'`);
