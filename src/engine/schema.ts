@@ -222,14 +222,14 @@ const readers = new WeakMap<FieldT, Reader>();
 function compileReader(f: FieldT): Reader {
   switch (f.kind) {
     case 'record': {
+      // Generated as an object literal, as the writer is: one shape per record, built at once (a
+      // loop of keyed stores made every decoded record a dictionary, most of `steps --patch`).
       const keys = Object.keys(f.fields), rs: Reader[] = [], at: number[] = [];
       let size = 0;
       for (const k of keys) { rs.push(compileReader(f.fields[k]!)); at.push(size); size += sizeOf(f.fields[k]!); }
-      return (buf, o) => {
-        const r: Record<string, unknown> = {};
-        for (let i = 0; i < keys.length; i++) r[keys[i]!] = rs[i]!(buf, o + at[i]!);
-        return r;
-      };
+      // (`["__proto__"]: v` defines the field; `"__proto__": v` would set the prototype.)
+      const body = keys.map((k, i) => `${k === '__proto__' ? `[${JSON.stringify(k)}]` : JSON.stringify(k)}: r[${i}](buf, o + ${at[i]})`).join(',\n');
+      return new Function('r', `return function (buf, o) {\nreturn {\n${body}\n};\n};`)(rs) as Reader;
     }
     case 'records': {
       const s = sizeOf(f.of), n = f.length, r = compileReader(f.of);

@@ -45,7 +45,7 @@ describe('field names b, o and p', () => {
   });
 });
 
-// encode runs a writer compiled per schema (generated per record); decode walks the schema. The
+// encode runs a writer compiled per schema, decode a reader (each generated per record). The
 // two must agree on every value, and a bad value must still be named where it is.
 describe('encode', () => {
   const S = t.record({
@@ -63,6 +63,12 @@ describe('encode', () => {
       expect(encode(S, v, buf, 1, 'state')).toBe(buf.length);
       expect(decode(S, buf, 1)).toEqual(v);
     }));
+  });
+  // decode is generated per record too, as an object literal: a field named __proto__ must stay a field.
+  it('decodes fields named __proto__ and constructor as fields', () => {
+    const P = t.record({ ['__proto__']: t.int(9), constructor: t.bool });
+    const buf = Uint8Array.of(7, 1), v = decode(P, buf, 0) as Record<string, unknown>;
+    expect([Object.keys(v), Object.getPrototypeOf(v) === Object.prototype, Object.getOwnPropertyDescriptor(v, '__proto__')?.value]).toEqual([['__proto__', 'constructor'], true, 7]);
   });
   it('names a bad value by its path', () => {
     const good = { b: true, e: 'y', i: 2, w: 699, a: [1, 2, 3], r: [{ 'odd key': 0, n: { q: false } }, { 'odd key': 1, n: { q: true } }] };
