@@ -10,6 +10,7 @@ import { ProbecheckError } from '../engine/errors.js';
 import type { IdleAction, PropertyResult, Result } from '../engine/result.js';
 import { renderViolation, showParams, statsLines, vacuityLines, verdictTable, vouchedLines } from '../report/text.js';
 import { table } from '../report/table.js';
+import { stopLines } from '../report/stop.js';
 import type { CheckedRun } from '../report/runs.js';
 import { suiteSummary, suiteTable } from '../report/suite.js';
 import type { Expected } from '../suite/define.js';
@@ -104,6 +105,9 @@ function differences(a: Run, b: Run): string | undefined {
   return undefined;
 }
 
+/** A shard a limit stopped before the level it would split at: it never split (its part is every shard's). */
+const stoppedBeforeSplit = (r: Run) => r.strategy === 'bfs' && !r.complete && r.shard!.level === undefined;
+
 /** One merged result per search, in the order the files first name them. */
 export function mergeRuns(files: string[]): { runs: Run[]; shards: Map<Run, Run[]>; suites: Map<string, SuiteDoc> } {
   const groups = new Map<string, { run: Run; file: string }[]>();
@@ -126,10 +130,16 @@ export function mergeRuns(files: string[]): { runs: Run[]; shards: Map<Run, Run[
       const diff = differences(first, run);
       if (diff) throw new ProbecheckError('E504', `${file}: shard ${s.index}/${n} of ${what} ran with ${diff}`);
       if (byIndex.has(s.index)) throw new ProbecheckError('E504', `${file}: shard ${s.index}/${n} of ${what} is given twice`);
-      if (run.strategy === 'bfs' && (s.level !== first.shard!.level || s.levelSize !== first.shard!.levelSize)) {
-        throw new ProbecheckError('E504', `${file}: shard ${s.index}/${n} of ${what} split at another level than shard ${first.shard!.index} (depth ${s.level ?? '-'} against ${first.shard!.level ?? '-'}): the shards ran different searches (options or versions)`);
-      }
       byIndex.set(s.index, run);
+    }
+    // Every shard splits at the same level; one a limit stopped before it reached that level never
+    // split, and is a stopped part, not another search (a CI hunt, 2026-12-06: `--max-states` on
+    // one shard made merge refuse the parts as "different searches").
+    const ref = g.find(({ run }) => !stoppedBeforeSplit(run));
+    if (ref && ref.run.strategy === 'bfs') for (const { run, file } of g) {
+      const s = run.shard!, r = ref.run.shard!;
+      if (stoppedBeforeSplit(run) || (s.level === r.level && s.levelSize === r.levelSize)) continue;
+      throw new ProbecheckError('E504', `${file}: shard ${s.index}/${n} of ${what} split at another level than shard ${r.index} (depth ${s.level ?? '-'} against ${r.level ?? '-'}): the shards ran different searches (options or versions)`);
     }
     const missing = Array.from({ length: n }, (_, i) => i + 1).filter((i) => !byIndex.has(i));
     if (missing.length) {
@@ -172,7 +182,7 @@ export function mergedCounts(parts: Run[]): MergedCounts {
   const stored = parts.reduce((a, r) => a + r.states, 0), trans = parts.reduce((a, r) => a + r.transitions, 0);
   const atLeast = Math.max(...parts.map((r) => r.states));
   const unsplit = first.strategy !== 'random' && parts.every((r) => r.shard!.level === undefined);
-  const level = first.shard!.level;
+  const level = parts.find((r) => r.shard!.level !== undefined)?.shard!.level;
   let note = unsplit
     ? `no level was wide enough to split, so each of the ${parts.length} shards ran the whole search: ${n(first.states)} states${parts.every((r) => r.complete) ? '' : ' (it stopped early: the count is partial)'}`
     : first.strategy === 'random'
@@ -345,7 +355,9 @@ export function runMerge(io: Io, files: string[], o: MergeOutputArgs): ExitCode 
     // A suite case's verdicts are in the suite table below, beside what is expected.
     if (!inSuite) io.out(verdictTable(r, io.colors).join('\n'));
     // Every verdict rests on it: -q keeps it, as check -q does (a CI hunt, 2026-12-05).
-    if (quiet) { const v = vouchedLines(r, io.colors); if (v.length) io.out(v.join('\n')); }
+    // And why a verdict is unknown: a shard a limit stopped (check -q prints its stop line too; a CI
+    // hunt, 2026-12-06: merge -q showed unknown rows with no word why).
+    if (quiet) { const v = [...(inSuite ? [] : stopLines(r, io.colors)), ...vouchedLines(r, io.colors)]; if (v.length) io.out(v.join('\n')); }
     if (!quiet) {
       const rows = [['shard', 'split depth', 'states', 'complete', ...r.properties.map((p) => p.name)].map((h) => io.colors.bold(h))];
       for (const s of parts) rows.push([`${s.shard!.index}/${s.shard!.count}`, String(s.shard!.level ?? '-'), s.states.toLocaleString('en-US'), s.complete ? 'yes' : `no (${s.stopped})`, ...s.properties.map((p) => p.verdict)]);

@@ -480,7 +480,10 @@ export function shardLines(r: Result, col: Colors = plain): string[] {
   const n = (x: number) => x.toLocaleString('en-US');
   if (s.count === 1) return [col.yellow('shard 1/1: the whole search (one part of one): its verdicts are whole')];
   if (r.strategy === 'random') return [col.yellow(`shard ${s.index}/${s.count}: random walks with seed ${r.seed}; write each shard's result with --json-out and combine them with probecheck merge`)];
-  const part = s.level === undefined
+  // A limit that stopped the search before the level it splits at: it explored no part of its own.
+  const part = s.level === undefined && !r.complete
+    ? 'the search stopped before it reached a level wide enough to split, so this shard explored only states every shard explores'
+    : s.level === undefined
     ? 'no level of the search was wide enough to split, so this shard explored all of it'
     : `split at depth ${s.level}: this shard expanded ${n(s.kept ?? 0)} of its ${n(s.levelSize ?? 0)} states and all they reach`;
   return [col.yellow(`shard ${s.index}/${s.count}: ${part}; verdicts are about this part: probecheck merge the shards' --json-out results for the whole search`)];

@@ -80,6 +80,22 @@ describe('probecheck merge', () => {
     expect(JSON.parse(probecheck(['merge', file('s6-1.json'), file('s6-2.json'), '--json']).stdout).runs[0].shortest).toBe(true);
   });
 
+  // A CI hunt (2026-12-06): a shard a limit stopped before the level it splits at never split, and
+  // merge refused the parts as "different searches"; merge -q then printed unknown rows with no word why.
+  it('a shard stopped before the split level is a stopped part: merge says unknown (exit 3) and why, -q too', () => {
+    const one = probecheck(['check', HOST, '--param', 'n=2', '--shard', '1/2', '--max-states', '100', '--json-out', file('cut-1.json'), '-q']);
+    expect(one.status).toBe(3);
+    expect(one.stdout).toMatch(/^shard 1\/2: the search stopped before it reached a level wide enough to split/m);
+    expect(probecheck(['check', HOST, '--param', 'n=2', '--shard', '2/2', '--json-out', file('cut-2.json'), '-q']).status).toBe(0);
+    for (const order of [['cut-1.json', 'cut-2.json'], ['cut-2.json', 'cut-1.json']]) {
+      const r = probecheck(['merge', ...order.map(file), '-q']);
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(3);
+      expect(r.stdout).toMatch(/^  no-deadlock\s+unknown/m);
+      expect(r.stdout).toMatch(/^search stopped early: max-states \(--max-states\): shard 1\/2: the limit of 100 states reached/m);
+    }
+  });
+
   it("results written before `shortest` existed: the merge does not call its trace shortest, and says why", () => {
     const strip = (from: string, to: string) => { const d = JSON.parse(readFileSync(file(from), 'utf8')); for (const r of d.runs) delete r.shortest; writeFileSync(file(to), JSON.stringify(d)); };
     strip('s6-1.json', 'old-1.json'); strip('s6-2.json', 'old-2.json');
