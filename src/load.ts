@@ -70,6 +70,12 @@ async function typescriptImport(): Promise<TsxImport> {
  */
 export function forgetLoadedFiles(): void { generation++; }
 
+/** A file as errors name it: relative to the working directory when below it, else as given. */
+export function shownPath(path: string): string {
+  const shown = relative(process.cwd(), resolve(path));
+  return shown && !shown.startsWith('..') ? shown : path;
+}
+
 export async function importFile(path: string): Promise<Record<string, unknown>> {
   const abs = resolve(path);
   if (!existsSync(abs)) throw new ProbecheckError('E503', `${path}: no such file or directory`);
@@ -82,8 +88,7 @@ export async function importFile(path: string): Promise<Record<string, unknown>>
     // An error the file raises as it is imported (defineProperty's E303, definePatch's E604) names
     // the file too (a bad-input hunt, 2026-12-05: `property '': name: ...` said nowhere where).
     if (e instanceof ProbecheckError) {
-      const shown = relative(process.cwd(), abs);
-      const file = shown && !shown.startsWith('..') ? shown : path;
+      const file = shownPath(path);
       if (!e.message.includes(file)) e.message = `${file}: ${e.message}`;
       throw e;
     }

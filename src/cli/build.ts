@@ -8,7 +8,7 @@ import { didYouMean, ProbecheckError } from '../engine/errors.js';
 import type { Model, ModelFactory } from '../engine/model.js';
 import { resolveParams } from '../engine/params.js';
 import { propertiesOf, withProperties, type DefinedProperty } from '../kernel/define-property.js';
-import { defaultExport, importFile } from '../load.js';
+import { defaultExport, importFile, shownPath } from '../load.js';
 
 type Extra = { from: string; p: DefinedProperty };
 /** Properties from --property-file for the command (or worker job) running now: added to every kernel scenario it builds. */
@@ -27,10 +27,19 @@ export async function loadProperties(files: readonly string[] = []): Promise<Ext
   return out;
 }
 
-export function buildModel(f: ModelFactory, given: Record<string, string | number>): Model {
+/**
+ * `file`, where known, is the model file: a malformed scenario found while it is built (E601: a
+ * parent not declared, an action that never takes effect) names it first, as one found while the
+ * file is loaded does (a CI hunt, 2026-12-06: `check a.ts b.ts` did not say which file was wrong).
+ */
+export function buildModel(f: ModelFactory, given: Record<string, string | number>, file?: string): Model {
   const params = resolveParams(f.name, f.params ?? {}, given);
   let m: Model;
   try { m = f.build(params); } catch (e) {
+    if (e instanceof ProbecheckError && e.code === 'E601' && file !== undefined) {
+      const shown = shownPath(file);
+      if (!e.message.startsWith(`${shown}: `)) e.message = `${shown}: ${e.message}`;
+    }
     if (e instanceof ProbecheckError) throw e;
     throw new ProbecheckError('E101', `model ${f.name}: build(${JSON.stringify(params)}) threw: ${e instanceof Error ? e.message : String(e)}`);
   }

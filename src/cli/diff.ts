@@ -62,7 +62,7 @@ export async function runDiff(io: Io, baseFile: string, patchedFile: string, bas
   await loadPatchFiles(patchedParams.patches);
   const user = userPatches(patchedParams.patches);
   if (user.length) checkUserPatches(String(patchedParams.profile ?? pf.params?.profile?.default ?? 'mainline'), patchedParams.patches!);
-  const baseModel = buildModel(bf, baseParams), patchedModel = buildModel(pf, patchedParams);
+  const baseModel = buildModel(bf, baseParams, baseFile), patchedModel = buildModel(pf, patchedParams, patchedFile);
   // One file with the same parameters on both sides compares a search with itself: every row
   // "still holds" (exit 0) about no change at all (a bad-input hunt, 2026-12-05: --patch forgotten).
   if (resolve(baseFile) === resolve(patchedFile) && sameParams(resolveParams(bf.name, bf.params ?? {}, baseParams), resolveParams(pf.name, pf.params ?? {}, patchedParams))) {

@@ -131,7 +131,7 @@ export async function runValidate(io: Io, file: string, logFile: string, params:
   const log = readLog(logFile);
   const f = await loadModel(file);
   if (params.patches) await loadPatchFiles(params.patches);
-  const model = buildModel(f, params);
+  const model = buildModel(f, params, file);
   const r = validate(model, log, { excerpt, ...(maxStates !== undefined ? { maxStates } : {}) });
   // A log with no "Linux version" line whose first driver-core line is well after boot (or with no
   // timestamps: a mail's quote) may be a piece of one: the model starts at boot, so say what --excerpt does (a log hunt, 2026-12-05: a five-line

@@ -21,7 +21,7 @@ async function run(id: number, job: CheckJob, interrupt: Int32Array): Promise<Wo
   await loadPatchFiles(job.params.patches);
   setProperties(await loadProperties(job.propertyFiles));
   const params = resolveParams(f.name, f.params ?? {}, job.params);
-  const model = buildModel(f, job.params);
+  const model = buildModel(f, job.params, job.file);
   requireProperties(model, job.properties);
   const { file: _file, params: _params, propertyFiles: _pf, ...options } = job;
   const result = check(model, {

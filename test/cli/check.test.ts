@@ -175,16 +175,16 @@ describe('scenario errors from a user folder: the documented code, one line, exi
     oneLine(['check', f], /^probecheck: E601 \(malformed scenario\): typo\.ts: scenario 'x': device 'c1': unknown key 'parnet'; did you mean 'parent'\?$/);
   });
 
-  it('an error raised while the scenario is built keeps its E6xx code (was E101 "build threw")', () => {
+  it('an error raised while the scenario is built keeps its E6xx code (was E101 "build threw") and names the file, as the README says (a CI hunt, 2026-12-06)', () => {
     const f = write('rmmod.ts', "{ name: 'x', devices: { c1: {} }, drivers: { d: { matches: ['c1'], module: 'cmod' } }, actors: { a: 'add c1', b: 'rmmod cmod' } }");
-    oneLine(['check', f], /^probecheck: E601 \(malformed scenario\): scenario 'x': actor 'b': action 'rmmod cmod' can never take effect: module 'cmod' is never loaded/);
+    oneLine(['check', f], /^probecheck: E601 \(malformed scenario\): rmmod\.ts: scenario 'x': actor 'b': action 'rmmod cmod' can never take effect: module 'cmod' is never loaded/);
     const p = write('parent.ts', "{ name: 'x', devices: { c1: { parent: 'host' } }, drivers: {}, actors: { a: 'add c1' } }");
-    oneLine(['check', p], /^probecheck: E601 \(malformed scenario\): scenario 'x': device 'c1': parent: device 'host' is not declared; devices: c1$/);
+    oneLine(['check', p], /^probecheck: E601 \(malformed scenario\): parent\.ts: scenario 'x': device 'c1': parent: device 'host' is not declared; devices: c1$/);
   });
 
   it('a device-link flag the model does not know is E601; AUTOREMOVE_CONSUMER checks', () => {
     const body = (flag: string) => `{ name: 'x', buses: { platform: { autoprobe: false } }, devices: { pmic: { present: true }, mmc: { present: true } }, drivers: { pd: { matches: ['pmic'], present: true }, md: { matches: ['mmc'], present: true, links: ['pmic'], linkFlags: ['${flag}'] } }, actors: { a: ['bind pd pmic', 'bind md mmc', 'unbind md mmc'] } }`;
-    oneLine(['check', write('rpm.ts', body('DL_FLAG_PM_RUNTIME'))], /^probecheck: E601 \(malformed scenario\): scenario 'x': driver 'md': linkFlags: 'PM_RUNTIME' is not modelled \(runtime PM\): leave it out; the model knows AUTOREMOVE_CONSUMER$/);
+    oneLine(['check', write('rpm.ts', body('DL_FLAG_PM_RUNTIME'))], /^probecheck: E601 \(malformed scenario\): rpm\.ts: scenario 'x': driver 'md': linkFlags: 'PM_RUNTIME' is not modelled \(runtime PM\): leave it out; the model knows AUTOREMOVE_CONSUMER$/);
     const r = probecheck(['check', write('ar.ts', body('DL_FLAG_AUTOREMOVE_CONSUMER')), '--property', 'links-supplier-bound', '-q'], { cwd: dir });
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/links-supplier-bound\s+holds/);

@@ -43,7 +43,7 @@ export default defineSuite({ name: 'rb', model: './rb.ts', cases: [
     const r = probecheck(['check', 'rb.suite.ts', '-q'], { cwd: dir });
     expect(r.status).toBe(2);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
-    expect(r.stderr).toMatch(/^probecheck: E601 \(malformed scenario\): rb\.suite\.ts: cases\[1\] \(profile=v4\.2\): scenario 'rb': actor 'reboot': action 'device_shutdown' cannot be built at profile v4\.2/);
+    expect(r.stderr).toMatch(/^probecheck: E601 \(malformed scenario\): rb\.suite\.ts: cases\[1\] \(profile=v4\.2\): rb\.ts: scenario 'rb': actor 'reboot': action 'device_shutdown' cannot be built at profile v4\.2/);
   });
 
   it("a case's patch files are folded into its patches once, however often the suite is loaded in one process", async () => {
