@@ -193,7 +193,7 @@ export async function runCheck(io: Io, targetArgs: string[], params: Record<stri
   const doc = () => JSON.stringify({ ...jsonDocument(runs, suites, exit), ...(user.length || notes.length ? { patchNotes: notes } : {}) }, null, 2);
   if (output.json) io.out(doc());
   if (output.jsonOut) writeOutput('--json-out', output.jsonOut, doc() + '\n');
-  if (io.env.GITHUB_ACTIONS === 'true') for (const line of githubAnnotations(runs, suites)) (output.json ? io.err : io.out)(line);
+  if (io.env.GITHUB_ACTIONS === 'true') for (const line of githubAnnotations(runs, suites, io.env)) (output.json ? io.err : io.out)(line);
   return exit;
 }
 

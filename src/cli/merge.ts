@@ -340,7 +340,7 @@ export function runMerge(io: Io, files: string[], o: MergeOutputArgs): ExitCode 
   // the shards' JUnit skipped every verdict merge decides, and merge wrote none).
   if (o.html) writeOutput('--html', o.html, htmlReport(checked, { suites, exit, title: 'probecheck report (merged shards)' }));
   if (o.junit) writeOutput('--junit', o.junit, junitXml(checked, suites));
-  const annotations = io.env.GITHUB_ACTIONS === 'true' ? githubAnnotations(checked, suites) : [];
+  const annotations = io.env.GITHUB_ACTIONS === 'true' ? githubAnnotations(checked, suites, io.env) : [];
   if (json) {
     io.out(doc());
     for (const line of annotations) io.err(line);

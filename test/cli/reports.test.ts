@@ -47,6 +47,18 @@ describe('CI outputs', () => {
     expect(r.stdout).not.toContain('::warning');
   });
 
+  // A CI hunt (2026-12-06): GitHub places an annotation's file relative to the checkout, so a job
+  // run in a subfolder (`working-directory:`) must name it from GITHUB_WORKSPACE, not from its cwd.
+  it('annotations name files from GITHUB_WORKSPACE when the job runs in a subfolder of it', () => {
+    const r = probecheck(['check', 'bench/probe-tree.ts', '--param', 'N=3', '--param', 'variant=v4.2'], { cwd: join(ROOT, 'models'), env: { GITHUB_ACTIONS: 'true', GITHUB_WORKSPACE: ROOT } });
+    const ann = r.stdout.split('\n').filter((l) => l.startsWith('::error '));
+    expect(ann.length).toBeGreaterThan(0);
+    for (const a of ann) expect(a).toMatch(/^::error file=models\/bench\/probe-tree\.ts,/);
+    // A file outside the checkout is named from the working directory, as without GITHUB_WORKSPACE.
+    const out = probecheck(['check', 'bench/probe-tree.ts', '--param', 'N=3', '--param', 'variant=v4.2'], { cwd: join(ROOT, 'models'), env: { GITHUB_ACTIONS: 'true', GITHUB_WORKSPACE: tempDir() } });
+    for (const a of out.stdout.split('\n').filter((l) => l.startsWith('::error '))) expect(a).toMatch(/^::error file=bench\/probe-tree\.ts,/);
+  });
+
   it("an actor's action that never completed is an annotation (exit 5), not with --allow-vacuous", () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'never.ts'), `import { scenario } from 'probecheck';
