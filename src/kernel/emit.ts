@@ -613,14 +613,14 @@ export class Block {
         // A patch's step is found in the profile's own snapshot when that has the fix, else in the patch's.
         const tries = [this.tb.k.sources, ...(patchedBy.get(l)?.sources ? [{ ...this.tb.k.sources, ...patchedBy.get(l)!.sources }] : [])];
         for (const sources of tries) {
-          try {
-            const r = resolveStep(sources, ks.where, ks.c, this.tb.k.renamed, this.tb.k.unread);
-            rec.anchored = r.anchored;
-            st.source = r.text;
-            if (ks.cIdle) { st.sourceIdle = resolveStep(sources, ks.where, ks.cIdle.lines, this.tb.k.renamed, this.tb.k.unread).text; st.idleWhen = ks.cIdle.when; }
-            delete rec.error;
-            break;
-          } catch (e) { rec.error = (e as Error).message; }
+          const r = resolveStep(sources, ks.where, ks.c, this.tb.k.renamed, this.tb.k.unread);
+          const idle = ks.cIdle && !('error' in r) ? resolveStep(sources, ks.where, ks.cIdle.lines, this.tb.k.renamed, this.tb.k.unread) : undefined;
+          if ('error' in r || (idle && 'error' in idle)) { rec.error = 'error' in r ? r.error : (idle as { error: string }).error; continue; }
+          rec.anchored = r.anchored;
+          st.source = r.text;
+          if (idle && ks.cIdle) { st.sourceIdle = (idle as { text: string }).text; st.idleWhen = ks.cIdle.when; }
+          delete rec.error;
+          break;
         }
         this.tb.k.anchors.push(rec);
       }

@@ -220,25 +220,33 @@ export interface Anchored { path: string; fn: string; release: string; lines: nu
  * functions (`path:fn`) of a file the profile reads whose snapshot text does not stand for it.
  */
 export function resolveStep(sources: Readonly<Record<string, string>>, where: string, anchors: readonly string[], renamed: Readonly<Record<string, string>> = {},
-  unread: Readonly<Record<string, string>> = {}): { anchored: Anchored[]; text: string } {
+  unread: Readonly<Record<string, string>> = {}): { anchored: Anchored[]; text: string } | { error: string } {
   // The same step of the same profile resolves the same way (the snapshots are read once): once per
   // process. The profile's records are the same objects from step to step: their text is kept by
   // identity (a JSON.stringify of them per step was a quarter of a small patched check).
-  const key = `${textOf(sources)}\0${textOf(renamed)}\0${textOf(unread)}\0${where}\0${anchors.join('\0')}`;
+  const key = `${textOf(sources)},${textOf(renamed)},${textOf(unread)}\0${where}\0${anchors.join('\0')}`;
   let r = resolved.get(key);
   if (!r) {
     try { r = { ok: resolveStepUncached(sources, where, anchors, renamed, unread) }; } catch (e) { r = { error: (e as Error).message }; }
     resolved.set(key, r);
   }
-  if ('error' in r) throw new Error(r.error);
+  // (An error is given back, not thrown: a step tried on several snapshots fails on some, and
+  // an Error's stack trace, made each time, was most of a small patched check's build.)
+  if ('error' in r) return r;
   return { anchored: r.ok.anchored.map((a) => ({ ...a, lines: [...a.lines], ...(a.shared ? { shared: [...a.shared] } : {}) })), text: r.ok.text };
 }
 const resolved = new Map<string, { ok: { anchored: Anchored[]; text: string } } | { error: string }>();
-const texts = new WeakMap<object, string>();
-function textOf(o: Readonly<Record<string, string>>): string {
-  let t = texts.get(o);
-  if (t === undefined) texts.set(o, (t = JSON.stringify(o)));
-  return t;
+/** A record's text as a short number, worked out once per object (equal texts, equal numbers). */
+const ids = new WeakMap<object, number>(), idOfText = new Map<string, number>();
+function textOf(o: Readonly<Record<string, string>>): number {
+  let id = ids.get(o);
+  if (id === undefined) {
+    const t = JSON.stringify(o);
+    id = idOfText.get(t);
+    if (id === undefined) idOfText.set(t, (id = idOfText.size));
+    ids.set(o, id);
+  }
+  return id;
 }
 
 function resolveStepUncached(sources: Readonly<Record<string, string>>, where: string, anchors: readonly string[], renamed: Readonly<Record<string, string>>,
