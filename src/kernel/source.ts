@@ -46,6 +46,8 @@ export const MODELLED: Record<string, string[]> = {
     'device_link_release_fn',
     // reboot and poweroff's walk (paths/device-shutdown.ts).
     'device_shutdown',
+    // device_del's purge of the links left at the device, and its two WARN_ONs (links-no-warn; paths/device-del.ts).
+    'device_links_purge',
   ],
   'drivers/base/platform.c': ['platform_match', 'driver_override_store', 'driver_override_show'],
   // driver_set_override (v5.19+) is not read; driver_register's driver_find/-EBUSY and driver_unregister's `!drv->p` test are anchored by bus_add_driver's and bus_remove_driver's first steps.

@@ -1,6 +1,6 @@
 // probecheck kernel excerpt: drivers/base/core.c at torvalds@56d16d44fe8d. SPDX-License-Identifier: GPL-2.0
 // origin: torvalds/linux drivers/base/core.c @ 56d16d44fe8d8012dabd32700ea143c7caa35ba3; Makefile: not read (mainline commit, not a 6.12.y stable tree; the index holds torvalds/linux's Makefile only at unrelated commits)
-// note: NOT a 6.12.y stable tree. Mainline core.c as 56d16d44fe8d (Revert "driver core: separate function to shutdown one device", 2024-09-25) left it: the second-to-last commit of driver-core-6.12-rc1; the last, eb46cb321f1f (Revert "driver core: don't always lock parent in shutdown", device_shutdown only), is not stored at its commit. 16 modelled functions copied verbatim from pages at offsets 0, 16000, 32000, 64000 and 96000 of one commit; kernel-doc comments above them omitted. dev_uevent reads dev->driver under rcu_read_lock (no dev_driver_uevent: that is 18daa52418e7, v6.15, which 6.6.y got as a backport and 6.12.y likely too, so a late 6.12.y dev_uevent may differ); device_add's DPMError sets dev->driver = NULL. device_links_check_suppliers uses scoped_guard(mutex, &fwnode_link_lock). Vanilla mainline. device_shutdown read 2026-12-05 with read_file at the same commit, from the page at offset 119000 (of 142807 chars), kernel-doc comment omitted. CAUTION: this text locks and unlocks the parent only under 'if (parent && dev->bus && dev->bus->need_parent_lock)', ba6353748e71 ('driver core: don't always lock parent in shutdown'), which eb46cb321f1f, the next and last core.c commit of driver-core-6.12-rc1 (not stored), reverted: no release ran it, and v6.12 locks the parent unconditionally as 29c8ab79e91d and 6.18.16 do, so this device_shutdown is not v6.12's (the profile must not take its parent lock from here).
+// note: NOT a 6.12.y stable tree. Mainline core.c as 56d16d44fe8d (Revert "driver core: separate function to shutdown one device", 2024-09-25) left it: the second-to-last commit of driver-core-6.12-rc1; the last, eb46cb321f1f (Revert "driver core: don't always lock parent in shutdown", device_shutdown only), is not stored at its commit. 16 modelled functions copied verbatim from pages at offsets 0, 16000, 32000, 64000 and 96000 of one commit; kernel-doc comments above them omitted. dev_uevent reads dev->driver under rcu_read_lock (no dev_driver_uevent: that is 18daa52418e7, v6.15, which 6.6.y got as a backport and 6.12.y likely too, so a late 6.12.y dev_uevent may differ); device_add's DPMError sets dev->driver = NULL. device_links_check_suppliers uses scoped_guard(mutex, &fwnode_link_lock). Vanilla mainline. device_shutdown read 2026-12-05 with read_file at the same commit, from the page at offset 119000 (of 142807 chars), kernel-doc comment omitted. CAUTION: this text locks and unlocks the parent only under 'if (parent && dev->bus && dev->bus->need_parent_lock)', ba6353748e71 ('driver core: don't always lock parent in shutdown'), which eb46cb321f1f, the next and last core.c commit of driver-core-6.12-rc1 (not stored), reverted: no release ran it, and v6.12 locks the parent unconditionally as 29c8ab79e91d and 6.18.16 do, so this device_shutdown is not v6.12's (the profile must not take its parent lock from here). device_links_purge read 2026-12-05 with read_file at the same commit, from the page at offset 44000 (of 142807 chars), kernel-doc comment omitted: first returning for a device of devlink_class (a device link's own struct device, which the model has no counterpart of), WARN_ON(link->status == DL_STATE_ACTIVE) for each link to a supplier and WARN_ON(link->status != DL_STATE_DORMANT && link->status != DL_STATE_NONE) for each to a consumer, each link then deleted.
 // single functions as read (their line numbers in the tree were not read: ?)
 // not in this file at torvalds@56d16d44fe8d: -
 
@@ -992,4 +992,32 @@ void device_shutdown(void)
 		spin_lock(&devices_kset->list_lock);
 	}
 	spin_unlock(&devices_kset->list_lock);
+}
+
+//@ device_links_purge ?
+static void device_links_purge(struct device *dev)
+{
+	struct device_link *link, *ln;
+
+	if (dev->class == &devlink_class)
+		return;
+
+	/*
+	 * Delete all of the remaining links from this device to any other
+	 * devices (either consumers or suppliers).
+	 */
+	device_links_write_lock();
+
+	list_for_each_entry_safe_reverse(link, ln, &dev->links.suppliers, c_node) {
+		WARN_ON(link->status == DL_STATE_ACTIVE);
+		__device_link_del(&link->kref);
+	}
+
+	list_for_each_entry_safe_reverse(link, ln, &dev->links.consumers, s_node) {
+		WARN_ON(link->status != DL_STATE_DORMANT &&
+			link->status != DL_STATE_NONE);
+		__device_link_del(&link->kref);
+	}
+
+	device_links_write_unlock();
 }

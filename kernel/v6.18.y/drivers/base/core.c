@@ -1,6 +1,6 @@
 // probecheck kernel excerpt: drivers/base/core.c at v6.18.y. SPDX-License-Identifier: GPL-2.0
 // origin: AOSC-Tracking/linux drivers/base/core.c @ 7872fca57b54affc9203b2e6f7e5092c2cf10c20; Makefile: VERSION = 6, PATCHLEVEL = 18, SUBLEVEL = 16, EXTRAVERSION = (Makefile read at commit 009100641c69ecbf6651dd8a87814596ad568a74)
-// note: AOSC OS's kernel tracking tree (6.18.y stable plus AOSC patches; the only drivers/base file it stores); core.c (149080 chars) stored at its own commit, so its sublevel is known only by content: device_link_test(), dev_driver_uevent() with scoped_guard, device_initialize() doing spin_lock_init(&dev->driver_override.lock) and device_release() freeing dev->driver_override.name (the 6.18.y backport of cb3d1049f4ea). Functions cut by the import script's findFunction rule from pages at offsets 0, 16000, 32000 (device links), 64000 (dev_uevent) and 96000 (device_add, kill_device, device_del), each page 16000 chars as stated. Vendor markers looked for in those pages: no CONFIG_AOSC/ANDROID_/KABI fields, no added comments inside the modelled functions. device_shutdown read 2026-12-05 with read_file at the same commit, from the page at offset 128000 (of 149080 chars), kernel-doc comment omitted: wait_for_device_probe(); device_block_probing(); cpufreq_suspend(); the parent locked unconditionally; no async-shutdown code. Byte-identical to kernelorg-mirror/linux_kernel_git_dakr_linux core.c @ 784ac2ed774f (offset 134000, s28 research).
+// note: AOSC OS's kernel tracking tree (6.18.y stable plus AOSC patches; the only drivers/base file it stores); core.c (149080 chars) stored at its own commit, so its sublevel is known only by content: device_link_test(), dev_driver_uevent() with scoped_guard, device_initialize() doing spin_lock_init(&dev->driver_override.lock) and device_release() freeing dev->driver_override.name (the 6.18.y backport of cb3d1049f4ea). Functions cut by the import script's findFunction rule from pages at offsets 0, 16000, 32000 (device links), 64000 (dev_uevent) and 96000 (device_add, kill_device, device_del), each page 16000 chars as stated. Vendor markers looked for in those pages: no CONFIG_AOSC/ANDROID_/KABI fields, no added comments inside the modelled functions. device_shutdown read 2026-12-05 with read_file at the same commit, from the page at offset 128000 (of 149080 chars), kernel-doc comment omitted: wait_for_device_probe(); device_block_probing(); cpufreq_suspend(); the parent locked unconditionally; no async-shutdown code. Byte-identical to kernelorg-mirror/linux_kernel_git_dakr_linux core.c @ 784ac2ed774f (offset 134000, s28 research). device_links_purge read 2026-12-05 with read_file at the same commit, from the page at offset 44000 (of 149080 chars), kernel-doc comment omitted: first returning for a device of devlink_class (a device link's own struct device, which the model has no counterpart of), WARN_ON(link->status == DL_STATE_ACTIVE) for each link to a supplier and WARN_ON(link->status != DL_STATE_DORMANT && link->status != DL_STATE_NONE) for each to a consumer, each link then deleted.
 // single functions as read (their line numbers in the tree were not read: ?)
 // not in this file at v6.18.y: -
 
@@ -987,4 +987,32 @@ void device_shutdown(void)
 		spin_lock(&devices_kset->list_lock);
 	}
 	spin_unlock(&devices_kset->list_lock);
+}
+
+//@ device_links_purge ?
+static void device_links_purge(struct device *dev)
+{
+	struct device_link *link, *ln;
+
+	if (dev->class == &devlink_class)
+		return;
+
+	/*
+	 * Delete all of the remaining links from this device to any other
+	 * devices (either consumers or suppliers).
+	 */
+	device_links_write_lock();
+
+	list_for_each_entry_safe_reverse(link, ln, &dev->links.suppliers, c_node) {
+		WARN_ON(link->status == DL_STATE_ACTIVE);
+		__device_link_del(&link->kref);
+	}
+
+	list_for_each_entry_safe_reverse(link, ln, &dev->links.consumers, s_node) {
+		WARN_ON(link->status != DL_STATE_DORMANT &&
+			link->status != DL_STATE_NONE);
+		__device_link_del(&link->kref);
+	}
+
+	device_links_write_unlock();
 }
