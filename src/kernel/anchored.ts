@@ -30,7 +30,7 @@ export const ANCHORED: string[] = [
   // The managed-link helpers that steps run whole (really_probe's check, driver_bound, the probe's error
   // path, __device_release_driver's cleanup), held to core.c also at v5.1 (3451a495ef24) and v5.4 (fb583c8eeeb1);
   // v4.14 reads core.c (9ed9895370ae) but no dd.c, so the dd.c steps that run them resolve nothing there.
-  'drivers/base/core.c:device_links_check_suppliers', 'drivers/base/core.c:device_links_driver_bound',
+  'drivers/base/core.c:device_links_check_suppliers', 'drivers/base/core.c:device_links_driver_bound', 'drivers/base/core.c:device_links_purge',
   'drivers/base/core.c:device_links_no_driver', 'drivers/base/core.c:__device_links_no_driver', 'drivers/base/core.c:device_links_driver_cleanup',
   'drivers/base/bus.c:bus_probe_device', 'drivers/base/bus.c:bus_remove_device', 'drivers/base/bus.c:bus_add_device',
   // kernel/module/main.c, read at v6.6 (9011e49d54dc) and mainline (01d5b167dc23).

@@ -16,6 +16,7 @@ import { DEFERRED_WORKER } from './paths/deferred-probe.js';
 import { TIMEOUT_WORKER } from './paths/late-initcall.js';
 import { blocksProbing, mayBeAsync, takesParentLock } from './paths/common.js';
 import { driverBound, supplierLinkDefers } from './paths/links.js';
+import { purgeWarns } from './paths/device-del.js';
 import { overrideMatches } from './paths/driver-override.js';
 import { isUserPatch } from './define-patch.js';
 import { kernelView, type KernelView } from './view.js';
@@ -669,15 +670,17 @@ export const LIBRARY: KernelProperty[] = [
       // LINKS_PURGE_AFTER_UNBIND (v4.14), in a step of its own before bus_remove_device
       // (device-del.ts; a patch hunt, 2026-12-05: at v4.14 it was never judged): WARN_ON(link->status == DL_STATE_ACTIVE) for each link to a supplier,
       // WARN_ON(link->status != DL_STATE_DORMANT && != DL_STATE_NONE) for each to a consumer (an
-      // audit, 2026-12-04: a deleted supplier's bound consumer; the same two at 9ed9895370ae).
+      // audit, 2026-12-04: a deleted supplier's bound consumer). Those two at every core.c read with
+      // device links (device-del.ts PURGE_WARN, purgeWarns; the purge steps cite device_links_purge's
+      // lines: the two WARN_ONs are core.c@torvalds@e7dd40105aac:835,840-841 at v5.1; test/kernel/links.test.ts holds them).
       const purged = /^device_del\(([^)]+)\)(#\d+)?:(kobject_del|device_links_purge)$/.exec(m.label)?.[1];
       for (const l of k.w.links) {
         if (l.stateless) continue;
         const was = b.link[l.i]!.status, sup = b.dev[l.supplier]!, con = l.consumer;
         if (was === 'NONE') continue;
         if (purged !== undefined && a.link[l.i]!.status === 'NONE') {
-          if (purged === k.vn(con) && was === 'ACTIVE') return `WARN_ON in device_links_purge(${k.vn(con)}): its link to supplier ${k.vn(l.supplier)} is ACTIVE`;
-          if (purged === k.vn(l.supplier) && was !== 'DORMANT') return `WARN_ON in device_links_purge(${k.vn(l.supplier)}): its link to consumer ${k.vn(con)} is ${was}, not DORMANT or NONE`;
+          if (purged === k.vn(con) && purgeWarns('suppliers', was)) return `WARN_ON in device_links_purge(${k.vn(con)}): its link to supplier ${k.vn(l.supplier)} is ACTIVE`;
+          if (purged === k.vn(l.supplier) && purgeWarns('consumers', was)) return `WARN_ON in device_links_purge(${k.vn(l.supplier)}): its link to consumer ${k.vn(con)} is ${was}, not DORMANT or NONE`;
           continue;
         }
         // Binding and unbinding are the steps that set and clear `bound` (driver_bound; the release's devres step).

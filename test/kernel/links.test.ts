@@ -3,9 +3,10 @@
  * probe add, and both ->remove delete (ead18c23c263). Pinned state counts and verdicts.
  */
 import { describe, expect, it } from 'vitest';
-import { PATCHES, buildScenario, check, defineProperty, replay, type Property, type ScenarioSpec } from 'probecheck';
+import { PATCHES, PROFILES, PROFILE_NAMES, buildScenario, check, defineProperty, replay, type Property, type ScenarioSpec } from 'probecheck';
 import type { KS } from '../../src/kernel/state.js';
 import { excerpt, resolveAnchor } from '../../src/kernel/source.js';
+import { PURGE_WARN, purgeWarns } from '../../src/kernel/paths/device-del.js';
 import { FastBackend } from '../../src/engine/state/fast.js';
 import { moveOf } from '../../src/engine/search/monitor.js';
 import { actionCode } from '../../src/engine/trace.js';
@@ -307,6 +308,69 @@ describe('device_links_purge in device_del', () => {
     expect(end('v4.14')).toBe('holds');          // c stays bound: its link was purged before s's release
     expect(end('v5.1')).toBe('violated');        // s's release unbinds c first
     expect(end('v4.18')).toBe('violated');
+  });
+});
+
+// links-no-warn's purge WARN_ONs were modelled with no text of device_links_purge beside them (a
+// hunt, 2026-12-05: the steps cited only device_del's call). Each profile with device links that
+// reads core.c now has the function in its excerpt: the WARN_ON in each of its two loops is read
+// from that text (its condition's `link->status ==`/`!=` terms, joined by &&) and must WARN for
+// exactly the link statuses purgeWarns, which the property uses, WARNs for.
+describe("device_links_purge's WARN_ONs, held to the text", () => {
+  const CORE = 'drivers/base/core.c';
+  const STATUSES = ['NONE', 'DORMANT', 'AVAILABLE', 'CONSUMER_PROBE', 'ACTIVE', 'SUPPLIER_UNBIND'];
+  const warnOf = (snap: string, list: 'suppliers' | 'consumers') => {
+    const ex = excerpt(snap, CORE, 'device_links_purge');
+    expect(ex, `${snap}: device_links_purge is not in its core.c excerpt`).not.toBeNull();
+    const lines = ex!.lines;
+    const start = lines.findIndex((l) => l.includes(`list_for_each_entry_safe_reverse(link, ln, &dev->links.${list},`));
+    expect(start, `${snap}: no loop over dev->links.${list}`).toBeGreaterThan(0);
+    let end = start + 1;
+    while (end < lines.length && !/^\t\}/.test(lines[end]!)) end++;
+    const warns = [...lines.slice(start + 1, end).join(' ').replace(/\s+/g, ' ').matchAll(/WARN_ON\((.*?)\);/g)].map((m) => m[1]!);
+    expect(warns, `${snap}: the WARN_ONs of the loop over dev->links.${list}`).toHaveLength(1);
+    // What the purge steps cite (device-del.ts PURGE_WARN) is that WARN_ON.
+    const at = resolveAnchor(ex!, PURGE_WARN[list]);
+    expect(Math.min(...at), `${snap} ${list}`).toBeGreaterThan(start);
+    expect(Math.max(...at), `${snap} ${list}`).toBeLessThan(end);
+    const terms = warns[0]!.split('&&').map((t) => /^link->status (==|!=) DL_STATE_(\w+)$/.exec(t.trim()));
+    for (const t of terms) expect(t, `${snap}: WARN_ON(${warns[0]})`).not.toBeNull();
+    return (status: string) => terms.every((t) => (t![1] === '==') === (status === t![2]));
+  };
+
+  it('every profile with device links that reads core.c has them, and links-no-warn WARNs exactly where they do', () => {
+    const unchecked: string[] = [];
+    for (const p of PROFILE_NAMES.filter((n) => PROFILES[n]!.flags.includes('DEVICE_LINKS'))) {
+      const snap = PROFILES[p]!.sources[CORE];
+      if (!snap) { unchecked.push(p); continue; }
+      for (const list of ['suppliers', 'consumers'] as const) {
+        const warns = warnOf(snap, list);
+        for (const st of STATUSES) expect(purgeWarns(list, st), `${p} (core.c at ${snap}): a ${st} link on dev->links.${list}`).toBe(warns(st));
+      }
+    }
+    // These read no core.c: their purge is taken from the profiles around them (all eight read have the same two).
+    expect(unchecked).toEqual(['v4.18', 'v5.0', 'v5.9', 'v5.10', 'v5.19']);
+  });
+
+  it('the purge steps cite them: before bus_remove_device at v4.14, with kobject_del from v5.1 (e7dd40105aac:835, 840-841)', () => {
+    const s13: ScenarioSpec = { name: 'p', devices: { sup: { present: true, boundTo: 'sdrv' }, c: { present: true, boundTo: 'cdrv' } },
+      drivers: { sdrv: { matches: ['sup'], present: true }, cdrv: { matches: ['c'], present: true, links: ['sup'] } }, actors: { hotplug: 'del sup' } };
+    const cited = (p: string, step: string) => {
+      const a = buildScenario(s13, p, '').kernel.anchors.find((x) => x.label === `device_del(sup):${step}`)!;
+      expect(a.error, p).toBeUndefined();
+      const an = a.anchored.find((x) => x.fn === 'device_links_purge')!;
+      const ex = excerpt(an.release, CORE, 'device_links_purge')!;
+      return { ex, lines: an.lines };
+    };
+    const v51 = cited('v5.1', 'kobject_del');
+    expect(v51.lines.map((i) => v51.ex.firstLine! + i)).toEqual(expect.arrayContaining([835, 840, 841]));
+    for (const [p, step] of [['v4.14', 'device_links_purge'], ['v6.6', 'kobject_del'], ['mainline', 'kobject_del']] as const) {
+      const { ex, lines } = cited(p, step);
+      const text = lines.map((i) => ex.lines[i]!.trim());
+      expect(text, p).toContain(PURGE_WARN.suppliers);
+      expect(text, p).toContain('WARN_ON(link->status != DL_STATE_DORMANT &&');
+      expect(text, p).toContain('link->status != DL_STATE_NONE);');
+    }
   });
 });
 

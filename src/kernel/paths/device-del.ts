@@ -6,10 +6,39 @@
 import { RETURN, type Ret, type ThreadBuilder } from '../emit.js';
 import type { KS } from '../state.js';
 import type { LinkInfo, World } from '../world.js';
-import { BUS, CORE, DD, lockStep, namedMutexWaits } from './common.js';
+import { BUS, CORE, DD, linesIn, lockStep, namedMutexWaits } from './common.js';
 import { busDel, deferredDel, ksetDel, linkGone } from './klist.js';
 import { deviceReleaseDriver } from './release.js';
 import { DEL_LINES } from './really-probe.js';
+
+/**
+ * device_links_purge's two WARN_ONs, as every core.c read with device links has them (9ed9895370ae
+ * .. 6.18.y): one for each link to a supplier, one for each link to a consumer. links-no-warn judges
+ * them with purgeWarns below; test/kernel/links.test.ts holds both to the excerpts.
+ */
+export const PURGE_WARN = {
+  suppliers: 'WARN_ON(link->status == DL_STATE_ACTIVE);',
+  consumers: 'WARN_ON(link->status != DL_STATE_DORMANT && ... link->status != DL_STATE_NONE);',
+} as const;
+
+/**
+ * Whether device_links_purge WARNs for a link of status `status` on the device's list of links to
+ * its suppliers or to its consumers (PURGE_WARN's conditions; NONE is a link that no longer exists,
+ * or a stateless one, which the WARN_ONs pass).
+ */
+export function purgeWarns(list: keyof typeof PURGE_WARN, status: string): boolean {
+  return list === 'suppliers' ? status === 'ACTIVE' : status !== 'DORMANT' && status !== 'NONE';
+}
+
+/**
+ * device_links_purge's body under device_links_write_lock (core.c where the profile reads it):
+ * every link left at dev, to its suppliers and then to its consumers, is deleted, each past its
+ * WARN_ON. Not cited: the `dev->class == &devlink_class` return (cf52ad5ff16c on: a link's own
+ * struct device, which no scenario has).
+ */
+const PURGE_LINES = ['device_links_write_lock();', 'list_for_each_entry_safe_reverse(link, ln, &dev->links.suppliers, c_node) {', PURGE_WARN.suppliers,
+  '__device_link_del(@1', 'list_for_each_entry_safe_reverse(link, ln, &dev->links.consumers, s_node) {', PURGE_WARN.consumers, '__device_link_del(@2',
+  'device_links_write_unlock();'];
 
 export function deviceDel(tb: ThreadBuilder, dev: number, ret: Ret): string {
   const k = tb.k, me = tb.owner;
@@ -24,7 +53,7 @@ export function deviceDel(tb: ThreadBuilder, dev: number, ret: Ret): string {
     // that follows finds no consumer to unbind, and a driver's ->remove that deletes its
     // stateless link deletes a freed one.
     f.step('device_links_purge', { where: `${CORE}:device_del (device_links_purge)`, since: 'v4.10 (9ed9895370ae): before bus_remove_device',
-      c: ['device_links_purge(dev);'], run: (s) => { purgeLinks(k.w, s, links); return 'bus_remove_device'; } });
+      c: ['device_links_purge(dev);', ...linesIn(k, CORE, 'device_links_purge', PURGE_LINES)], run: (s) => { purgeLinks(k.w, s, links); return 'bus_remove_device'; } });
   }
   const rel = deviceReleaseDriver(tb, dev, f.label('driver_deferred_probe_del'));
   if (k.has('DEAD_FLAG')) {
@@ -65,7 +94,7 @@ export function deviceDel(tb: ThreadBuilder, dev: number, ret: Ret): string {
   // were left until an audit of 2026-12-04: a consumer a re-probing supplier registered again
   // deferred on its predecessor's stale link, where the C adds a fresh one.)
   const purge = early ? [] : links;
-  f.step('kobject_del', { where: `${CORE}:device_del (kobject_del)`, c: [...(k.has('DEVICE_LINKS') && !early ? ['device_links_purge(dev);'] : []), 'kobject_del(&dev->kobj);'], run: (s) => {
+  f.step('kobject_del', { where: `${CORE}:device_del (kobject_del)`, c: [...(k.has('DEVICE_LINKS') && !early ? ['device_links_purge(dev);', ...linesIn(k, CORE, 'device_links_purge', PURGE_LINES)] : []), 'kobject_del(&dev->kobj);'], run: (s) => {
     const d = s.dev[dev]!;
     purgeLinks(k.w, s, purge);
     if (k.shutdown) ksetDel(s, dev);                 // kobj_kset_leave
