@@ -392,12 +392,19 @@ export interface ViewKind {
   proto(f: RecordT): object;
   ints(length: number, sub: Uint8Array, o: number): unknown;
   hidden?: Record<string, unknown>;
+  /**
+   * Where given, arrays of records are listed here with their paths and left unfrozen (else frozen): V8 (Node 20)
+   * reads a frozen array's elements several times slower than a plain one's and runs `for...of`
+   * over it through a builtin that allocates, and the library's steps do both on every transition.
+   * The fast backend, whose views these are, checks the arrays itself (fast.ts `intact`).
+   */
+  open?: Map<unknown[], string>;
 }
 const PLAIN: ViewKind = { proto: (f) => protoOf(f), ints: (_n, sub) => sub };
 
-/** A view whose writes mark their words in `t` (integer arrays excepted: see Tracker). */
-export function trackedView(f: RecordT, buf: Uint8Array, path: string, t: Tracker): Record<string, unknown> {
-  return view(f, buf, 0, path, { proto: (r) => protoOf(r, true), ints: (_n, sub) => sub, hidden: { $t: t } });
+/** The fast backend's view of its own buffer: arrays of records open (ViewKind.open); writes marked in `t` (integer arrays excepted: see Tracker) where given. */
+export function searchView(f: RecordT, buf: Uint8Array, path: string, t: Tracker | undefined, open: Map<unknown[], string>): Record<string, unknown> {
+  return view(f, buf, 0, path, t ? { proto: (r) => protoOf(r, true), ints: (_n, sub) => sub, hidden: { $t: t }, open } : { ...PLAIN, open });
 }
 
 export function view(f: RecordT, buf: Uint8Array, o: number, path: string, kind: ViewKind = PLAIN): Record<string, unknown> {
@@ -411,7 +418,9 @@ export function view(f: RecordT, buf: Uint8Array, o: number, path: string, kind:
     else if (ft.kind === 'record') v[k] = view(ft, buf, o, p, kind);
     else if (ft.kind === 'records') {
       const s = sizeOf(ft.of), at = o;
-      v[k] = Object.freeze(Array.from({ length: ft.length }, (_, i) => view(ft.of, buf, at + i * s, `${p}[${ft.names?.[i] ?? i}]`, kind)));
+      const a = Array.from({ length: ft.length }, (_, i) => view(ft.of, buf, at + i * s, `${p}[${ft.names?.[i] ?? i}]`, kind));
+      if (kind.open) kind.open.set(a, p); else Object.freeze(a);
+      v[k] = a;
     }
     o += sizeOf(ft);
   }

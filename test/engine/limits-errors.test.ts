@@ -284,6 +284,18 @@ describe('running out of memory is a limit that keeps what was found', () => {
     expect(e.code).toBe('E203');
     expect(e.message).toMatch(/^in step 'big' of thread 'w' \(test:big\): Invalid typed array length/);
   });
+
+  it('the fast backend\'s arrays of records are not frozen (fast.ts intact): a step or guard that changes one is E203, blamed on it', () => {
+    const m = (steps: Record<string, Step>): Model => ({
+      name: 'arrays', state: t.record({ xs: t.array(2, t.record({ v: t.int(3) })) }), properties: [{ kind: 'deadlock', name: 'no-deadlock' }],
+      threads: [{ name: 'w', steps: { one: { where: 'test:one', run: (s: any) => { s.xs[0].v = 1; return 'two'; } }, ...steps } }],
+    });
+    const replaced = thrown(() => check(m({ two: { where: 'test:two', run: (s: any) => { s.xs[1] = { v: 2 }; return null; } } }), { backend: 'fast' }));
+    expect([replaced.code, replaced.message]).toEqual(['E203', "in step 'two' of thread 'w' (test:two): xs was changed as an array (an element replaced, added, removed or moved): model code may change only the fields of its records"]);
+    expect(replaced.detail).toEqual(['reached by 1 move from the initial state:', '  1. w: one']);
+    const reordered = thrown(() => check(m({ two: { where: 'test:two', await: (s: any) => s.xs.reverse() !== null, run: () => null } }), { backend: 'fast' }));
+    expect(reordered.message).toMatch(/^in the guard \(await or branches\) of step 'two' of thread 'w' \(test:two\): xs was changed as an array/);
+  });
 });
 
 describe('every stop of an exhaustive search names the limit and what reached it', () => {

@@ -9,7 +9,7 @@ import { canSpawn, compile, resolveLabel, spawnTarget, type Compiled, type Compi
 import { ModelError, ProbecheckError } from '../errors.js';
 import { chained, finish, INCREMENTAL_WORDS, sums, sumsOf, termHi, termLo } from '../hash.js';
 import type { Model, Query, StepCtx } from '../model.js';
-import { shownPath, sizeOf as sizeOfField, trackedView, Tracker, view, type FieldT } from '../schema.js';
+import { searchView, shownPath, sizeOf as sizeOfField, Tracker, type FieldT } from '../schema.js';
 import type { Backend } from './backend.js';
 import { recordingCtx, recordingQuery, recordingView, recordOwn, pcSize, type Recorder } from '../reduce/recorder.js';
 
@@ -21,6 +21,8 @@ interface Buf {
   sLo: number; sHi: number; sOk: boolean;
   /** Recording views over this buffer, by recorder (partial-order reduction only). */
   rec: WeakMap<Recorder, { g: any; l: any[] }>;
+  /** The views' arrays of records, left unfrozen (schema.ts ViewKind.open): their paths, lengths and, flat, the views they held when built (`broken`). */
+  arrays: unknown[][]; paths: string[]; lengths: Int32Array; items: unknown[];
 }
 
 export class FastBackend implements Backend {
@@ -96,7 +98,7 @@ export class FastBackend implements Backend {
     };
     // The initial state: running threads at their first label, then the model's init.
     for (const th of this.T) if (th.running) setPc(next.u8, th, 1);
-    if (c.model.init) guard(() => c.model.init!(next.g, this.ctx), `the init of model ${c.model.name}`);
+    if (c.model.init) guard(() => { c.model.init!(next.g, this.ctx); this.intact(); }, `the init of model ${c.model.name}`);
     this.init = next.u32.slice();
     this.next.t.reset();
     this.rec = this.words + (this.incremental ? 4 : 2);
@@ -142,11 +144,38 @@ export class FastBackend implements Backend {
     throw inStep(new ModelError('E201', `state field ${shownPath(this.narrowPaths[i >> 1]!)} was set to ${n8[r[i]!]}; it must be an integer in 0..${r[i + 1]}`), th, th.steps[pcAt(this.cur.u8, th) - 1]!.label);
   }
 
+  /**
+   * E203 where model code changed an array of records of cur's or next's views, which are not
+   * frozen (schema.ts ViewKind.open): checked once per state expanded and per step taken. The
+   * views are put back first, so that traces can still be rebuilt on this backend.
+   */
+  private intact(): void {
+    const i = broken(this.cur), j = i < 0 ? broken(this.next) : -1;
+    if (i < 0 && j < 0) return;
+    const path = i >= 0 ? this.cur.paths[i]! : this.next.paths[j]!;
+    for (const b of [this.cur, this.next]) {
+      let at = 0;
+      b.arrays.forEach((a, x) => { a.length = 0; for (let y = 0; y < b.lengths[x]!; y++) a.push(b.items[at++]); });
+    }
+    throw new ModelError('E203', `${shownPath(path)} was changed as an array (an element replaced, added, removed or moved): model code may change only the fields of its records`);
+  }
+
+  /** After expand found an array changed: cur's steps one by one, so that step() names the one that changed it. */
+  private blame(e: unknown): never {
+    for (let k = 0; k < this.T.length; k++) {
+      const n = this.enabled(k), th = this.T[k]!;
+      if (n > 0) try { this.intact(); } catch (x) { throw inStep(x, th, th.steps[pcAt(this.cur.u8, th) - 1]!.label, true); }
+      for (let b = 0; b < n; b++) this.step(k, b, false);
+    }
+    throw annotate(e, 'a step or guard taken from this state');
+  }
+
   private buffer(): Buf {
     const u32 = new Uint32Array(this.words);
     const u8 = new Uint8Array(u32.buffer, 0, this.c.width);
     const t = new Tracker(this.words);
-    const full = (this.incremental ? trackedView(this.c.full, u8, 'state', t) : view(this.c.full, u8, 0, 'state')) as any;
+    const open = new Map<unknown[], string>();
+    const full = searchView(this.c.full, u8, 'state', this.incremental ? t : undefined, open) as any;
     const l = this.T.map((th) => full[`t${th.index}`].l);
     const T = this.T, byName = this.c.threadByName;
     const q: Query = {
@@ -162,7 +191,8 @@ export class FastBackend implements Backend {
         return l[th.index];
       },
     };
-    return { u8, u32, full, g: full.g, l, q, rec: new WeakMap(), t, sLo: 0, sHi: 0, sOk: false };
+    const arrays = [...open.keys()];
+    return { u8, u32, full, g: full.g, l, q, rec: new WeakMap(), t, sLo: 0, sHi: 0, sOk: false, arrays, paths: [...open.values()], lengths: Int32Array.from(arrays, (a) => a.length), items: arrays.flat() };
   }
 
   loadInitial(): void {
@@ -261,6 +291,7 @@ export class FastBackend implements Backend {
         visit(k, b);
       }
     }
+    try { this.intact(); } catch (e) { this.blame(e); }
     return n;
   }
 
@@ -312,6 +343,7 @@ export class FastBackend implements Backend {
       const npc = ret === null ? 0 : (th.pcOf.get(ret) ?? resolveLabel(th, cs, ret));
       setPc(n8, th, npc);
       if (npc === 0 && th.localsSize > 0) n8.fill(0, th.localsOffset, th.localsOffset + th.localsSize);
+      this.intact();
     } catch (e) { throw inStep(e, th, cs.label); }
     if (fingerprint) this.fingerprintOf(this.next);
     else { this.next.t.reset(); this.next.sOk = false; }
@@ -465,8 +497,11 @@ export class FastBackend implements Backend {
 
   private load(r: Uint32Array, at: number): void {
     const cur = this.cur, c = cur.u32, W = this.words;
-    // (A subarray is an allocation: worth it only for longer states than TypedArray.set alone.)
-    if (W > SUBARRAY_WORDS) { c.set(r.subarray(at, at + W)); at += W; } else for (let i = 0; i < W; i++) c[i] = r[at++]!;
+    // A loop four words a turn, not TypedArray.set of a subarray: the subarray is an allocation, and
+    // making it took 3-4% of a host-children search (68 words) in builtins and the young GC.
+    let i = 0;
+    for (; i + 4 <= W; i += 4, at += 4) { c[i] = r[at]!; c[i + 1] = r[at + 1]!; c[i + 2] = r[at + 2]!; c[i + 3] = r[at + 3]!; }
+    for (; i < W; i++) c[i] = r[at++]!;
     this.poppedId = r[at++]!;
     this.poppedDepth = r[at++]!;
     if (this.incremental) {
@@ -511,6 +546,17 @@ function intsBytes(f: FieldT, o: number, out: number[]): void {
   if (f.kind === 'ints') { for (let i = 0; i < f.length; i++) out.push(o + i); }
   else if (f.kind === 'record') { for (const k in f.fields) { intsBytes(f.fields[k]!, o, out); o += sizeOfField(f.fields[k]!); } }
   else if (f.kind === 'records') { const s = sizeOfField(f.of); for (let i = 0; i < f.length; i++) intsBytes(f.of, o + i * s, out); }
+}
+
+/** The index in b.arrays of the first array that no longer holds the views it was built with, or -1. */
+function broken(b: Buf): number {
+  const A = b.arrays, L = b.lengths, x = b.items;
+  for (let i = 0, at = 0; i < A.length; i++) {
+    const a = A[i]!, n = L[i]!;
+    if (a.length !== n) return i;
+    for (let j = 0; j < n; j++) if (a[j] !== x[at++]) return i;
+  }
+  return -1;
 }
 
 /** A thread's pc in a flat state: one byte, or two (little-endian) for a thread of more than 255 steps. */
