@@ -220,7 +220,7 @@ export default defineSuite({ name: 'pt', model: ${JSON.stringify(PROBE_TREE)}, c
     expect(m.status, m.stderr).toBe(4);
     const ann = m.stdout.split('\n').filter((l) => l.startsWith('::error '));
     expect(ann).toHaveLength(1);
-    expect(ann[0]).toMatch(/^::error file=.*probe-tree\.ts,title=parent-before-child holds \(expected violated\)::probe-tree \(.*N=3 variant=fixed\): parent-before-child holds \(expected violated\)/);
+    expect(ann[0]).toMatch(/^::error file=pt\.suite\.ts,line=4,title=parent-before-child holds \(expected violated\)::pt cases\[1\] \(.*N=3 variant=fixed\): parent-before-child holds \(expected violated\)/);
     const x = readFileSync(join(d, 'm.xml'), 'utf8');
     expect(x).toMatch(/<testsuites name="probecheck" tests="\d+" failures="1">/);
     expect(x).toMatch(/<testcase classname="pt\[N=3 variant=fixed\]" name="parent-before-child"[^>]*>\s*<failure message="parent-before-child: expected violated, observed holds"/);

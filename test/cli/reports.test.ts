@@ -82,7 +82,50 @@ export default scenario({ name: 'never', profile: 'v5.1', devices: { hub: { pres
     const r = probecheck(['check', `${FIXTURES}/wrong.suite.ts`, '-q'], { env: { GITHUB_ACTIONS: 'true' } });
     const ann = r.stdout.split('\n').filter((l) => l.startsWith('::error '));
     expect(ann).toHaveLength(3);
-    expect(ann[0]).toBe('::error file=models/bench/probe-tree.ts,title=parent-before-child holds (expected violated)::probe-tree (N=3 variant=fixed): parent-before-child holds (expected violated)');
+    // On the suite file, at the case's line, named by the suite and the case's index.
+    expect(ann[0]).toBe('::error file=test/cli/fixtures/wrong.suite.ts,line=8,title=parent-before-child holds (expected violated)::wrong cases[0] (N=3 variant=fixed): parent-before-child holds (expected violated)');
+  });
+
+  // A CI hunt (2026-12-06): two cases with the same parameters read alike, both on the model file
+  // and named by the scenario, where JUnit and errors name the suite and the case.
+  it("a suite case's annotation names the suite and cases[i], on the suite file at the case's line", () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'node_modules'));
+    symlinkSync(ROOT, join(dir, 'node_modules', 'probecheck'));
+    writeFileSync(join(dir, 'unplug.ts'), `import { scenario } from 'probecheck';
+export default scenario({ name: 'unplug-mine', profile: 'v4.2', params: { racer: { default: 'async', values: ['async'], describe: 'r' } },
+  devices: { dc: {} }, drivers: { 'dc-drv': { matches: ['dc'], probeType: 'async', present: true } },
+  actors: { hotplug: ['add dc', 'del dc'] }, properties: ['no-probe-after-del'] });
+`);
+    const cases = `[
+    { params: { profile: 'v4.2', racer: 'async' }, expect: { 'no-probe-after-del': 'violated' } }, // a '[' and a { here are comment
+    { params: { profile: 'v5.1', racer: 'async' }, expect: { 'no-probe-after-del': 'violated' }, note: "a ] in a string" },
+    {
+      params: { profile: 'v5.1', racer: 'async' },
+      expect: { 'no-probe-after-del': 'violated' } },
+  ]`;
+    writeFileSync(join(dir, 'my.suite.ts'), `import { defineSuite } from 'probecheck';
+/* cases: [ in a comment */
+export default defineSuite({ name: 'my-unplug', model: './unplug.ts',
+  cases: ${cases},
+});
+`);
+    const r = probecheck(['check', 'my.suite.ts', '-q'], { cwd: dir, env: { GITHUB_ACTIONS: 'true' } });
+    expect(r.status).toBe(4);
+    expect(r.stdout.split('\n').filter((l) => l.startsWith('::error '))).toEqual([
+      '::error file=my.suite.ts,line=6,title=no-probe-after-del holds (expected violated)::my-unplug cases[1] (profile=v5.1 patches= racer=async): no-probe-after-del holds (expected violated)',
+      '::error file=my.suite.ts,line=7,title=no-probe-after-del holds (expected violated)::my-unplug cases[2] (profile=v5.1 patches= racer=async): no-probe-after-del holds (expected violated)',
+    ]);
+    // Cases the text builds (a .map) have no line the text tells plainly: the annotation has none.
+    writeFileSync(join(dir, 'built.suite.ts'), `import { defineSuite } from 'probecheck';
+export default defineSuite({ name: 'built', model: './unplug.ts',
+  cases: ['v4.2', 'v5.1'].map((profile) => ({ params: { profile, racer: 'async' }, expect: { 'no-probe-after-del': 'holds' } })),
+});
+`);
+    const b = probecheck(['check', 'built.suite.ts', '-q'], { cwd: dir, env: { GITHUB_ACTIONS: 'true' } });
+    const ba = b.stdout.split('\n').filter((l) => l.startsWith('::error '));
+    expect(ba).toHaveLength(1);
+    expect(ba[0]).toMatch(/^::error file=built\.suite\.ts,title=no-probe-after-del violated \(expected holds\)::built cases\[0\] \(profile=v4\.2 patches= racer=async\): no-probe-after-del violated \(expected holds\): .* \[\d+-step trace\]$/);
   });
 
   it('a state count mismatch (exit 4) is a JUnit failure and a GitHub annotation, like a verdict mismatch', () => {
@@ -92,7 +135,7 @@ export default scenario({ name: 'never', profile: 'v5.1', devices: { hub: { pres
     const x = readFileSync(f, 'utf8');
     expect(x).toContain('<testcase classname="wrong[N=3 variant=parentlock]" name="state count" time="0">\n      <failure message="state count: expected 916, observed 915" type="state-count">');
     expect(x).toMatch(/<testsuites name="probecheck" tests="\d+" failures="3">/);
-    expect(r.stdout.split('\n')).toContain('::error file=test/cli/fixtures/wrong.suite.ts,title=state count 915 (expected 916)::wrong: probe-tree (N=3 variant=parentlock): 915 states, the suite pins 916: the state space changed');
+    expect(r.stdout.split('\n')).toContain('::error file=test/cli/fixtures/wrong.suite.ts,line=9,title=state count 915 (expected 916)::wrong cases[1] (N=3 variant=parentlock): 915 states, the suite pins 916: the state space changed');
   });
 });
 
