@@ -6,8 +6,6 @@
  * count has one more testcase, `state count`, which fails when the search found another number,
  * and a run whose actions never all completed one more, `actions complete`, failed (exit 5).
  */
-import { isAbsolute } from 'node:path';
-import { belowCwd } from './trace-file.js';
 import type { CheckedRun } from './runs.js';
 import { caseOf, expectedVerdict, partialVerdict, propertyFailed, reportedProperties } from './runs.js';
 import { loopNote, showParams } from './text.js';
@@ -18,16 +16,6 @@ export function xmlEscape(s: string): string {
   return s.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!)
     // XML 1.0 forbids most control characters even escaped.
     .replace(/[\x00-\x08\x0b\x0c\x0e-\x1f]/g, '');
-}
-
-/**
- * A testcase's parameters as a CI dashboard keys them: a patch file as a path relative to the
- * working directory where it lies below it, so one test keeps one name on runners whose checkouts
- * live at different paths (a new user, 2026-12-05: the absolute path was in every name).
- */
-function caseParams(params: Record<string, string | number>): string {
-  if (typeof params.patches !== 'string' || !params.patches) return showParams(params);
-  return showParams({ ...params, patches: params.patches.split(',').map((e) => (isAbsolute(e) ? belowCwd(e) : e)).join(',') });
 }
 
 export function junitXml(runs: readonly CheckedRun[], outcomes: readonly SuiteOutcome[] = []): string {
@@ -42,7 +30,7 @@ export function junitXml(runs: readonly CheckedRun[], outcomes: readonly SuiteOu
   // Each testcase's identity (classname + name) is unique: a report tool keys by it and keeps one.
   const used = new Set<string>();
   const classname = (r: CheckedRun): string => {
-    const base = `${r.suite ?? r.result.model}[${caseParams(r.result.params)}]`;
+    const base = `${r.suite ?? r.result.model}[${showParams(r.result.params)}]`;
     const names = [...reportedProperties(r).map((p) => p.name), 'actions complete', 'never completes', 'state count'];
     const free = (c: string) => names.every((n) => !used.has(`${c}\0${n}`));
     // Two cases of one suite with the same parameters: the case's number tells them apart.
@@ -142,5 +130,5 @@ export function junitXml(runs: readonly CheckedRun[], outcomes: readonly SuiteOu
 
 /** A suite's FIXME cases were never run: skipped testcases, visible but not failing. */
 function fixmeCases(o: SuiteOutcome): string[] {
-  return o.cases.filter((c) => c.fixme).flatMap((c) => c.rows.map((row) => `    <testcase classname="${xmlEscape(`${o.suite}[${caseParams(c.params)}]`)}" name="${xmlEscape(row.property)}" time="0">\n      <skipped message="${xmlEscape(`FIXME: ${c.fixme}`)}"/>\n    </testcase>`));
+  return o.cases.filter((c) => c.fixme).flatMap((c) => c.rows.map((row) => `    <testcase classname="${xmlEscape(`${o.suite}[${showParams(c.params)}]`)}" name="${xmlEscape(row.property)}" time="0">\n      <skipped message="${xmlEscape(`FIXME: ${c.fixme}`)}"/>\n    </testcase>`));
 }

@@ -5,14 +5,14 @@
 import { nothingChecked, type CaseOutcome, type SuiteOutcome } from '../suite/run.js';
 import { plain, type Colors } from './colors.js';
 import { table } from './table.js';
-import { colorVerdict } from './text.js';
+import { colorVerdict, showParams } from './text.js';
 
 /** Parameters with the kernel's profile and patches first: those are what a reader scans for. */
 export function showCaseParams(p: Record<string, string | number>): string {
   const lead = ['profile', 'patches'];
   const first = lead.filter((k) => k in p && p[k] !== ''); // no patches: say nothing
   const rest = Object.keys(p).filter((k) => !lead.includes(k));
-  return [...first, ...rest].map((k) => `${k}=${p[k]}`).join(' ');
+  return showParams(Object.fromEntries([...first, ...rest].map((k) => [k, p[k]!])));
 }
 
 export function statesCell(c: CaseOutcome, col: Colors = plain): string {

@@ -11,6 +11,8 @@ import { plain, type Colors } from './colors.js';
 import { stopLines } from './stop.js';
 import { pad, table, visibleLength } from './table.js';
 import { isPart } from '../engine/search/shard.js';
+import { isAbsolute } from 'node:path';
+import { belowCwd } from './trace-file.js';
 
 export interface TextOptions {
   colors?: Colors;
@@ -27,9 +29,16 @@ export function kernelFunction(where: string): string {
   return i >= 0 ? where.slice(i + 1) : where;
 }
 
+/**
+ * Parameters as every output shows them. A patch file is named by its path below the working
+ * directory where it lies there, as JUnit names it (a CI hunt, 2026-12-06: the suite table and the
+ * `check` header showed `patches=/tmp/x/ci/dead.ts` where JUnit said `patches=ci/dead.ts`).
+ */
 export function showParams(params: Record<string, string | number>): string {
-  return Object.entries(params).map(([k, v]) => `${k}=${v}`).join(' ');
+  return Object.entries(params).map(([k, v]) => `${k}=${k === 'patches' && typeof v === 'string' ? showPatches(v) : v}`).join(' ');
 }
+
+const showPatches = (v: string) => v.split(',').map((e) => (isAbsolute(e) ? belowCwd(e) : e)).join(',');
 
 /** `function [label #branch]`, or just the label when it already names the function (kernel paths do). */
 function stepHead(s: TraceStep): string {

@@ -3,7 +3,7 @@
  * folder outside the repository with no node_modules, importing only 'probecheck'.
  */
 import { existsSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hasStack, probecheck, ROOT, tempDir } from './run.js';
 import { buildScenario, check, ProbecheckError } from 'probecheck';
@@ -250,6 +250,19 @@ export default definePatch({ id: 'skip-b', subject: 'driver core: __driver_attac
   it('a suite case lists patch files relative to the suite', () => {
     const r = run('check', 'x.suite.ts');
     expect(r.status, r.stdout + r.stderr).toBe(0);
+  });
+  // A CI hunt (2026-12-06): the suite table and check's header showed the patch's absolute path,
+  // JUnit its path below the working directory: one name everywhere.
+  it('a patch file is named by its path below the working directory in the suite table, the header and JUnit', () => {
+    const r = run('check', 'x.suite.ts', '--junit', 'x.xml');
+    expect(r.stdout).toMatch(/^x\s+profile=v5\.1 patches=fix\.ts\s+no-deadlock\s+holds\s+holds/m);
+    expect(readFileSync(join(dir, 'x.xml'), 'utf8')).toContain('classname="x[profile=v5.1 patches=fix.ts]"');
+    expect(run('check', 's.ts', '--patch', 'fix.ts', '--property', 'no-deadlock').stdout.split('\n')[0]).toMatch(/^\S+ \(profile=v5\.1 patches=fix\.ts\): /);
+    // From the folder above, the path below it; from elsewhere (not below), the absolute path.
+    const up = probecheck(['check', join(basename(dir), 'x.suite.ts')], { cwd: dirname(dir) });
+    expect(up.stdout).toContain(`patches=${basename(dir)}/fix.ts `);
+    const away = probecheck(['check', join(dir, 'x.suite.ts')], { cwd: tempDir() });
+    expect(away.stdout).toContain(`patches=${join(dir, 'fix.ts')} `);
   });
 });
 
