@@ -209,6 +209,24 @@ describe('where replay finds the model (item 7)', () => {
     expect(missing.stderr.trim()).toBe('probecheck: E503 (unreadable input file): --model nope.ts: no such file');
   });
 
+  // A CI hunt (2026-12-06): a trace beside where its patch file was said "(looked there and at X)"
+  // with the same path twice.
+  it('a patch file missing beside its trace is named once', () => {
+    const dir = project();
+    writeFileSync(join(dir, 'unplug.ts'), `import { scenario } from 'probecheck';
+export default scenario({ name: 'unplug', profile: 'v4.2', devices: { dc: {} }, drivers: { 'dc-drv': { matches: ['dc'], probeType: 'async', present: true } },
+  actors: { hotplug: ['add dc', 'del dc'] }, properties: ['no-probe-after-del'] });
+`);
+    writeFileSync(join(dir, 'dead.ts'), `import { definePatch } from 'probecheck';
+export default definePatch({ id: 'noop', subject: 'nothing', base: 'v4.2', hunks: [{ fn: '__device_attach', replace: 'device_lock', step: (_s, o) => o! }] });
+`);
+    expect(probecheck(['check', 'unplug.ts', '--patch', 'dead.ts', '--trace-out', 't.json', '-q'], { cwd: dir }).status).toBe(1);
+    renameSync(join(dir, 'dead.ts'), join(dir, 'gone.ts'));
+    const r = probecheck(['replay', 't.json'], { cwd: dir });
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim()).toBe(`probecheck: E503 (unreadable input file): t.json: patch file ${join(dir, 'dead.ts')} not found`);
+  });
+
   it('a version 1 trace (model file relative to the trace file) still replays', () => {
     const { dir, file } = writeTrace('parent-before-child');
     const t = JSON.parse(readFileSync(file, 'utf8'));
