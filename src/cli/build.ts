@@ -8,6 +8,7 @@ import { didYouMean, ProbecheckError } from '../engine/errors.js';
 import type { Model, ModelFactory } from '../engine/model.js';
 import { resolveParams } from '../engine/params.js';
 import { propertiesOf, withProperties, type DefinedProperty } from '../kernel/define-property.js';
+import { PROPERTY_NAMES as KERNEL_PROPERTY_NAMES } from '../kernel/properties.js';
 import { defaultExport, importFile, shownPath } from '../load.js';
 
 type Extra = { from: string; p: DefinedProperty };
@@ -49,8 +50,22 @@ export function buildModel(f: ModelFactory, given: Record<string, string | numbe
   if (m && typeof m === 'object' && m.params === undefined && Object.keys(params).length) m = { ...m, params };
   // A model of your own: its predicates must answer true or false (a CI hunt, 2026-12-05: a holds
   // that returned a Promise or a string counted as holding). The library's scenarios answer so.
-  if (m && typeof m === 'object' && !(Symbol.for('probecheck.kernel') in m) && Array.isArray(m.properties)) m = { ...m, properties: m.properties.map(checkedProperty) };
-  return withProperties(m, extra);
+  const kernel = Boolean(m && typeof m === 'object' && Symbol.for('probecheck.kernel') in m);
+  if (m && typeof m === 'object' && !kernel && Array.isArray(m.properties)) m = { ...m, properties: m.properties.map(checkedProperty) };
+  const out = withProperties(m, extra);
+  // A kernel scenario's unknown property name that is no library one: say where a property of your
+  // own comes from (a CI hunt, 2026-12-06: a suite expecting one, run without --property-file, got
+  // an E301 listing the library's names, with no word of --property-file).
+  if (kernel) out.unknownProperty = ownPropertyHint;
+  return out;
+}
+
+function ownPropertyHint(name: string): { says: string; hint?: string } | undefined {
+  if (KERNEL_PROPERTY_NAMES.includes(name)) return undefined;
+  const files = [...new Set(extra.map((x) => shownPath(x.from)))];
+  return files.length
+    ? { says: `no library property '${name}', nor one of --property-file ${files.join(', ')}` }
+    : { says: `no library property '${name}'`, hint: 'a property of your own is loaded with --property-file FILE' };
 }
 
 const PREDICATES = ['holds', 'premise', 'from', 'to', 'quiet'] as const;

@@ -82,7 +82,9 @@ export function selectProperties(model: Model, names?: readonly string[]): Prope
     if (!p) {
       const own = all.map((x) => x.name), optional = Object.keys(model.optional ?? {});
       const near = didYouMean(n, [...own, ...optional]);
-      throw new ProbecheckError('E301', `model ${model.name} has no property '${n}'${near !== undefined ? `; did you mean '${near}'?` : ''}; known: ${own.join(', ') || '(none)'}${optional.length ? `; also checked when named: ${optional.join(', ')}` : ''}`);
+      const why = model.unknownProperty?.(n);
+      const head = why ? `model ${model.name}: ${why.says}` : `model ${model.name} has no property '${n}'`;
+      throw new ProbecheckError('E301', `${head}${near !== undefined ? `; did you mean '${near}'?` : ''}${why?.hint ? `; ${why.hint}` : ''}; known: ${own.join(', ') || '(none)'}${optional.length ? `; also checked when named: ${optional.join(', ')}` : ''}`);
     }
     return p;
   });

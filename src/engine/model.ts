@@ -246,6 +246,11 @@ export interface Model<G = any> {
   noSymmetry?: string;
   /** What to do when a spawn finds every instance of a program running (E204), in the model's own terms: how to declare more, or why none can be. */
   moreInstances?: (program: string) => string | undefined;
+  /**
+   * A name the model has no property of (E301), in the model's own terms: what it is not (`no
+   * library property 'x'`) and where such a property comes from (`--property-file FILE`).
+   */
+  unknownProperty?: (name: string) => { says: string; hint?: string } | undefined;
 }
 
 /**

@@ -183,6 +183,16 @@ describe('--property-file from a user folder', () => {
     expect(r.stderr).toMatch(/warning: --property-file: 'drvb-never-bound' \(.*props\.ts\) is named by no case's expect: not checked/);
   });
 
+  // A CI hunt (2026-12-06): without --property-file, the E301 listed the library's names and said
+  // nothing of the file that defines the user's property.
+  it("a suite or --property that names a property of yours without --property-file: E301 says where one comes from", () => {
+    oneLine(['check', 'user.suite.ts', '-q'], /^probecheck: E301 \(unknown property\): user\.suite\.ts: cases\[0\]\.expect: model unbind: no library property 'unbind-keeps-others'; a property of your own is loaded with --property-file FILE; known: /);
+    oneLine(['check', 'unbind.ts', '--property', 'unbind-keeps-others'], /^probecheck: E301 \(unknown property\): model unbind: no library property 'unbind-keeps-others'; a property of your own is loaded with --property-file FILE; known: /);
+    // A near library name keeps its did-you-mean; a name in no file given says which files were read.
+    oneLine(['check', 'unbind.ts', '--property', 'single-bindin'], /: model unbind: no library property 'single-bindin'; did you mean 'single-binding'\?; a property of your own is loaded with --property-file FILE; known: /);
+    oneLine(['check', 'unbind.ts', '--property-file', 'props.ts', '--property', 'unbind-keeps-other'], /: model unbind: no library property 'unbind-keeps-other', nor one of --property-file props\.ts; did you mean 'unbind-keeps-others'\?; known: /);
+  });
+
   it('a scenario with no property to check is an error, not a verdict about nothing; a property file may supply them', () => {
     oneLine(['check', 'none.ts'], /^probecheck: E301 .*model none has no property to check/);
     oneLine(['diff', 'none.ts', '--patched-param', 'profile=v4.2'], /^probecheck: E301 .*model none has no property to check/);

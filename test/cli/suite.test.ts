@@ -229,7 +229,7 @@ export default defineSuite({ name: 'mine', model: ${JSON.stringify(join(ROOT, 'm
 
   it('a misspelt property in expect: E301 with the file, the case and a did-you-mean', () => {
     expect(oneLine(write("{ params: { n: 2, profile: 'v5.1', patches: '' }, expect: { 'no-deadlok': 'holds' } }")))
-      .toMatch(/^probecheck: E301 \(unknown property\): my\.suite\.ts: cases\[2\]\.expect: model host-children has no property 'no-deadlok'; did you mean 'no-deadlock'\?; known: module-lifetime, no-driver-after-unregister, no-deadlock; also checked when named: single-binding, .*parent-before-child, /);
+      .toMatch(/^probecheck: E301 \(unknown property\): my\.suite\.ts: cases\[2\]\.expect: model host-children: no library property 'no-deadlok'; did you mean 'no-deadlock'\?; a property of your own is loaded with --property-file FILE; known: module-lifetime, no-driver-after-unregister, no-deadlock; also checked when named: single-binding, .*parent-before-child, /);
   });
 
   it('an unknown parameter or profile in params: its code, with the file and the case', () => {
