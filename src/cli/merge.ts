@@ -124,7 +124,8 @@ export function mergeRuns(files: string[]): { runs: Run[]; shards: Map<Run, Run[
     const byIndex = new Map<number, Run>();
     for (const { run, file } of g) {
       const s = run.shard!;
-      if (s.count !== n) throw new ProbecheckError('E504', `${file}: ${what} is shard ${s.index}/${s.count}, another file has it split in ${n}`);
+      // Named with the file of the other count: the same search split twice, not another search.
+      if (s.count !== n) throw new ProbecheckError('E504', `${file}: ${what} is shard ${s.index}/${s.count}, ${g[0]!.file} shard ${first.shard!.index}/${n}: the shard counts differ (${n} and ${s.count}); merge the parts of one split`);
       // Another search's shard first: its part i is not "given twice" (a bad-input hunt, 2026-12-05:
       // the shards of two --property jobs merged together read so).
       const diff = differences(first, run);

@@ -129,6 +129,14 @@ describe('probecheck merge', () => {
     expect(r.stderr).toMatch(/E504 .*n=2\): shard 2\/2 missing; merge needs every part of the search; the files also hold shards of another search: .*n1-2\.json \(host-children .*n=1\)/);
   });
 
+  // A CI hunt (2026-12-06): parts of one search split in 2 and in 3 must read as that, naming both files.
+  it('shards of one search split in 2 and in 3: the shard counts differ, both files named', () => {
+    expect(probecheck(['check', HOST, '--param', 'n=2', '--shard', '1/3', '--json-out', file('h3-1.json'), '-q']).status).toBe(0);
+    const r = probecheck(['merge', file('h-1.json'), file('h-2.json'), file('h3-1.json')]);
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim()).toBe(`probecheck: E504 (shard results that do not merge): ${file('h3-1.json')}: host-children (profile=v4.2 patches= n=2) is shard 1/3, ${file('h-1.json')} shard 1/2: the shard counts differ (2 and 3); merge the parts of one split`);
+  });
+
   it('refuses shards that ran different searches, naming the difference: reductions, properties, seed', () => {
     const part2 = (name: string, ...flags: string[]) => {
       expect(probecheck(['check', HOST, '--param', 'n=2', '--shard', '2/2', '--json-out', file(name), '-q', ...flags]).status).toBeLessThanOrEqual(1);
