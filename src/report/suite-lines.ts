@@ -10,12 +10,11 @@ const cache = new Map<string, number[] | null>();
 
 /** The 1-based line on which case `index` of the suite in `file` starts, if the text tells it plainly. */
 export function caseLine(file: string, index: number, count: number): number | undefined {
-  if (!cache.has(file)) {
-    let text: string | null = null;
-    try { text = readFileSync(file, 'utf8'); } catch { /* a merged suite's file may not be here */ }
-    cache.set(file, text === null ? null : caseLines(text));
-  }
-  const lines = cache.get(file);
+  // Read each time (a file may change between two runs of one process), scanned once per text.
+  let text: string;
+  try { text = readFileSync(file, 'utf8'); } catch { return undefined; /* a merged suite's file may not be here */ }
+  if (!cache.has(text)) cache.set(text, caseLines(text));
+  const lines = cache.get(text);
   return lines && lines.length === count ? lines[index] : undefined;
 }
 
