@@ -48,6 +48,9 @@ export const MODELLED: Record<string, string[]> = {
     'device_shutdown',
     // device_del's purge of the links left at the device, and its two WARN_ONs (links-no-warn; paths/device-del.ts).
     'device_links_purge',
+    // device_links_check_suppliers' reset of the links it passed when one defers the probe, with its WARN_ON since 8c3e315d4296
+    // (links-no-warn; folded into the check's step, paths/links.ts linksMissingSupplier).
+    'device_links_missing_supplier',
   ],
   'drivers/base/platform.c': ['platform_match', 'driver_override_store', 'driver_override_show'],
   // driver_set_override (v5.19+) is not read; driver_register's driver_find/-EBUSY and driver_unregister's `!drv->p` test are anchored by bus_add_driver's and bus_remove_driver's first steps.

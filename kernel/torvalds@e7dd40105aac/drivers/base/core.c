@@ -1,6 +1,6 @@
 // probecheck kernel excerpt: drivers/base/core.c at torvalds@e7dd40105aac. SPDX-License-Identifier: GPL-2.0
 // origin: torvalds/linux drivers/base/core.c @ e7dd40105aac9ba051e44ad711123bc53a5e4c71; Makefile: not read (the file as that commit left it; the commit is AUTOPROBE_CONSUMER's, "driver core: Add device link flag DL_FLAG_AUTOPROBE_CONSUMER", Rafael J. Wysocki, v5.1 merge window)
-// note: Read whole (89606 chars, 6 pages: offsets 0-80000) with read_file at that commit, the length checked. Read by v5.1 from 2026-12-05 (before: torvalds@3451a495ef24, which predates 15cfb0941603 and this commit in the same merge window). It has AUTOPROBE_CONSUMER's driver_deferred_probe_add in device_links_driver_bound, 15cfb0941603's DORMANT in device_links_no_driver, device_link_put_kref (stateful links owned by the driver core), and device_del setting dev->p->dead itself (no kill_device: 00289cd87676, v5.3). Its dd.c hunk un-statics driver_deferred_probe_add, which v5.1's dd.c (376991db4b64) has: so this commit is in v5.1 if 376991db4b64 is (s28-flags audit). Other core.c commits between it and the v5.1 tag were not looked for. device_links_purge (line 824) cut 2026-12-05 from the same whole file, every function already here re-imported byte for byte; the page at offset 22000 read again with read_file at that commit and its text of device_links_purge compared: the same.
+// note: Read whole (89606 chars, 6 pages: offsets 0-80000) with read_file at that commit, the length checked. Read by v5.1 from 2026-12-05 (before: torvalds@3451a495ef24, which predates 15cfb0941603 and this commit in the same merge window). It has AUTOPROBE_CONSUMER's driver_deferred_probe_add in device_links_driver_bound, 15cfb0941603's DORMANT in device_links_no_driver, device_link_put_kref (stateful links owned by the driver core), and device_del setting dev->p->dead itself (no kill_device: 00289cd87676, v5.3). Its dd.c hunk un-statics driver_deferred_probe_add, which v5.1's dd.c (376991db4b64) has: so this commit is in v5.1 if 376991db4b64 is (s28-flags audit). Other core.c commits between it and the v5.1 tag were not looked for. device_links_purge (line 824) cut 2026-12-05 from the same whole file, every function already here re-imported byte for byte; the page at offset 22000 read again with read_file at that commit and its text of device_links_purge compared: the same. device_links_missing_supplier (line 521; what device_links_check_suppliers calls when a link defers the probe) cut 2026-12-06 from the same whole file, every function already here re-imported byte for byte: the v4.10 shape (each CONSUMER_PROBE link to a supplier AVAILABLE again, no WARN_ON).
 // whole file read (89606 chars); line numbers are that file's
 // not in this file at torvalds@e7dd40105aac: kill_device, device_link_release_fn
 
@@ -814,4 +814,14 @@ static void device_links_purge(struct device *dev)
 	}
 
 	device_links_write_unlock();
+}
+
+//@ device_links_missing_supplier 521
+static void device_links_missing_supplier(struct device *dev)
+{
+	struct device_link *link;
+
+	list_for_each_entry(link, &dev->links.suppliers, c_node)
+		if (link->status == DL_STATE_CONSUMER_PROBE)
+			WRITE_ONCE(link->status, DL_STATE_AVAILABLE);
 }
