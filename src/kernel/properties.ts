@@ -15,7 +15,7 @@ import type { Action } from './actions.js';
 import { DEFERRED_WORKER } from './paths/deferred-probe.js';
 import { TIMEOUT_WORKER } from './paths/late-initcall.js';
 import { blocksProbing, mayBeAsync, takesParentLock } from './paths/common.js';
-import { driverBound, supplierLinkDefers } from './paths/links.js';
+import { boundWarns, cleanupWarns, driverBound, notBoundWarns, supplierLinkDefers } from './paths/links.js';
 import { purgeWarns } from './paths/device-del.js';
 import { overrideMatches } from './paths/driver-override.js';
 import { isUserPatch } from './define-patch.js';
@@ -684,27 +684,29 @@ export const LIBRARY: KernelProperty[] = [
           continue;
         }
         // Binding and unbinding are the steps that set and clear `bound` (driver_bound; the release's devres step).
-        if (!b.dev[con]!.bound && a.dev[con]!.bound && was !== 'CONSUMER_PROBE') {
+        // Each WARN_ON's condition is paths/links.ts's (LINK_WARN, held to core.c's text by test/kernel/links.test.ts).
+        if (!b.dev[con]!.bound && a.dev[con]!.bound && boundWarns(k, 'suppliers', was)) {
           return `WARN_ON in device_links_driver_bound(${k.vn(con)}): its link to supplier ${k.vn(l.supplier)} is ${was}, not CONSUMER_PROBE (it becomes ACTIVE)`;
         }
-        if (!sup.bound && a.dev[l.supplier]!.bound && was !== 'DORMANT' && !(k.has('LINKS_NO_DRIVER_DORMANT') && (was === 'CONSUMER_PROBE' || was === 'ACTIVE'))) {
+        if (!sup.bound && a.dev[l.supplier]!.bound && boundWarns(k, 'consumers', was)) {
           return `WARN_ON in device_links_driver_bound(${k.vn(l.supplier)}): its link to consumer ${k.vn(con)} is ${was}, not DORMANT (it becomes AVAILABLE)`;
         }
         if (sup.bound && !a.dev[l.supplier]!.bound) {
           // Its first WARN_ON: a consumer's unbind deletes such a link (__device_links_no_driver).
-          if (l.autoremove) return `WARN_ON in device_links_driver_cleanup(${k.vn(l.supplier)}): its link to consumer ${k.vn(con)} (${was}) has DL_FLAG_AUTOREMOVE_CONSUMER`;
-          if (was !== 'SUPPLIER_UNBIND') return `WARN_ON in device_links_driver_cleanup(${k.vn(l.supplier)}): its link to consumer ${k.vn(con)} is ${was}, not SUPPLIER_UNBIND (it becomes DORMANT)`;
+          if (cleanupWarns(!!l.autoremove, 'SUPPLIER_UNBIND')) return `WARN_ON in device_links_driver_cleanup(${k.vn(l.supplier)}): its link to consumer ${k.vn(con)} (${was}) has DL_FLAG_AUTOREMOVE_CONSUMER`;
+          if (cleanupWarns(false, was)) return `WARN_ON in device_links_driver_cleanup(${k.vn(l.supplier)}): its link to consumer ${k.vn(con)} is ${was}, not SUPPLIER_UNBIND (it becomes DORMANT)`;
           continue;
         }
-        // Elsewhere only device_links_missing_supplier turns an AVAILABLE link DORMANT.
-        if (was === 'AVAILABLE' && a.link[l.i]!.status === 'DORMANT') {
+        // Elsewhere only device_links_missing_supplier turns an AVAILABLE link DORMANT: within the one
+        // step of device_links_check_suppliers, which marked it CONSUMER_PROBE first (linksMissingSupplier).
+        if (was === 'AVAILABLE' && a.link[l.i]!.status === 'DORMANT' && notBoundWarns(k, 'missingSupplier', 'CONSUMER_PROBE', driverBound(b, l.supplier))) {
           return `WARN_ON in device_links_missing_supplier(${k.vn(con)}): its link to ${k.vn(l.supplier)}, marked CONSUMER_PROBE, goes DORMANT while ${k.vn(l.supplier)} is ${sup.bound ? 'unbinding (DL_DEV_UNBINDING)' : 'not bound'}`;
         }
         // __device_links_no_driver(consumer): a link to a supplier that is not DL_DEV_DRIVER_BOUND goes DORMANT.
         // The supplier's own failed probe (device_links_no_driver resets its links to its consumers,
         // no WARN) is told apart by whose block moved: a consumer's failed probe or unbind while its
         // supplier still probes WARNs (an audit, 2026-12-04: both were taken for the first).
-        if ((was !== 'CONSUMER_PROBE' && was !== 'ACTIVE') || a.link[l.i]!.status !== 'DORMANT' || driverBound(b, l.supplier)) continue;
+        if (a.link[l.i]!.status !== 'DORMANT' || !notBoundWarns(k, 'noDriver', was, driverBound(b, l.supplier))) continue;
         if (/^\w+\(([^,)]+)/.exec(m.label)?.[1] === k.vn(l.supplier)) continue;
         return `WARN_ON in __device_links_no_driver(${k.vn(con)}): its ${was} link to ${k.vn(l.supplier)} goes DORMANT while ${k.vn(l.supplier)} is ${sup.bound ? 'unbinding (DL_DEV_UNBINDING)' : 'not bound'}`;
       }

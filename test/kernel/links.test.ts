@@ -7,6 +7,7 @@ import { PATCHES, PROFILES, PROFILE_NAMES, buildScenario, check, defineProperty,
 import type { KS } from '../../src/kernel/state.js';
 import { excerpt, resolveAnchor } from '../../src/kernel/source.js';
 import { PURGE_WARN, purgeWarns } from '../../src/kernel/paths/device-del.js';
+import { LINK_WARN, boundWarns, cleanupWarns, notBoundWarns } from '../../src/kernel/paths/links.js';
 import { FastBackend } from '../../src/engine/state/fast.js';
 import { moveOf } from '../../src/engine/search/monitor.js';
 import { actionCode } from '../../src/engine/trace.js';
@@ -371,6 +372,114 @@ describe("device_links_purge's WARN_ONs, held to the text", () => {
       expect(text, p).toContain('WARN_ON(link->status != DL_STATE_DORMANT &&');
       expect(text, p).toContain('link->status != DL_STATE_NONE);');
     }
+  });
+});
+
+// links-no-warn's other WARN_ONs were checked with conditions written from the findings, with no
+// test reading them in core.c (an anchoring audit, 2026-12-06), and device_links_missing_supplier
+// was in no excerpt at all. Each condition is now paths/links.ts's (LINK_WARN; boundWarns,
+// cleanupWarns, notBoundWarns), and here each is read from the text of every core.c a profile with
+// device links reads: the loop's status-only `continue` tests, then its WARN_ON, must WARN for
+// exactly the statuses the predicate does, at that profile's flags. (No scenario link is
+// SYNC_STATE_ONLY, INFERRED or AUTOREMOVE_SUPPLIER, so the branches on those flags are not read.)
+describe("links-no-warn's WARN_ONs in the link automaton, held to the text", () => {
+  const CORE = 'drivers/base/core.c';
+  const STATUSES = ['DORMANT', 'AVAILABLE', 'CONSUMER_PROBE', 'ACTIVE', 'SUPPLIER_UNBIND'];
+  const flat = (ls: readonly string[]) => ls.join(' ').replace(/\/\*.*?\*\//g, ' ').replace(/\s+/g, ' ');
+  /** The body of fn's loop over dev->links.<list> (or of its only loop), comments dropped, on one line. */
+  const loopOf = (snap: string, fn: string, list?: 'consumers' | 'suppliers') => {
+    const ex = excerpt(snap, CORE, fn);
+    expect(ex, `${snap}: ${fn} is not in its core.c excerpt`).not.toBeNull();
+    const lines = ex!.lines;
+    const start = lines.findIndex((l) => /list_for_each_entry\w*\(link, (ln, )?&dev->links\.(consumers|suppliers),/.test(l) && (!list || l.includes(`&dev->links.${list},`)));
+    expect(start, `${snap}: ${fn} has no loop over dev->links.${list ?? '*'}`).toBeGreaterThan(0);
+    // A braced loop ends at its closing tab-brace; v4.10's unbraced one at its only statement's end.
+    let end = start + 1;
+    if (lines[start]!.trimEnd().endsWith('{')) { while (end < lines.length && !/^\t\}/.test(lines[end]!)) end++; } else { while (end < lines.length && !lines[end]!.trimEnd().endsWith(';')) end++; end++; }
+    return { ex: ex!, start, end, text: flat(lines.slice(start + 1, end)) };
+  };
+  /** The statuses the loop skips with a status-only `if (...) continue;`. */
+  const skips = (text: string) => (status: string) => [...text.matchAll(/if \(((?:link->status [!=]= DL_STATE_\w+ ?(?:\|\||&&)? ?)+)\) continue;/g)].some((m) => {
+    const terms = m[1]!.split(/\|\||&&/).map((x) => /link->status (==|!=) DL_STATE_(\w+)/.exec(x.trim())!);
+    const hit = (x: RegExpExecArray) => (x[1] === '==') === (status === x[2]);
+    return m[1]!.includes('||') ? terms.some(hit) : terms.every(hit);
+  });
+  /** The status a one-term WARN_ON(link->status OP DL_STATE_X) warns for. */
+  const statusWarn = (text: string, warn: string) => {
+    expect(text).toContain(warn);
+    const m = /^WARN_ON\(link->status (==|!=) DL_STATE_(\w+)\);$/.exec(warn)!;
+    return (status: string) => (m[1] === '==') === (status === m[2]);
+  };
+  const inside = (l: { ex: Parameters<typeof resolveAnchor>[0]; start: number; end: number }, anchor: string, what: string) => {
+    const at = resolveAnchor(l.ex, anchor);
+    expect(Math.min(...at), what).toBeGreaterThan(l.start);
+    expect(Math.max(...at), what).toBeLessThan(l.end);
+  };
+  /**
+   * __device_links_no_driver's and device_links_missing_supplier's WARN, read: none in the loop, or
+   * the shared one in the else of `links.status == DL_DEV_DRIVER_BOUND`, past the loop's skips.
+   */
+  const notBoundOf = (snap: string, fn: string) => {
+    const l = loopOf(snap, fn);
+    if (!l.text.includes('WARN_ON')) return () => false;
+    const shape = (w: string) => `if (link->supplier->links.status == DL_DEV_DRIVER_BOUND) { WRITE_ONCE(link->status, DL_STATE_AVAILABLE); } else { ${w} WRITE_ONCE(link->status, DL_STATE_DORMANT); }`;
+    expect(LINK_WARN.notBound.split(' || ').some((w) => l.text.includes(shape(w))), `${snap} ${fn}: ${l.text}`).toBe(true);
+    expect([...l.text.matchAll(/WARN_ON/g)], `${snap} ${fn}: one WARN_ON`).toHaveLength(1);
+    inside(l, LINK_WARN.notBound, `${snap} ${fn}`);
+    // v5.15 .. mainline's missing_supplier tests `!=` and continues; v4.10's tests `==` (no WARN there).
+    const skip = skips(l.text);
+    return (status: string, bound: boolean) => !skip(status) && !bound;
+  };
+
+  const profiles = PROFILE_NAMES.filter((n) => PROFILES[n]!.flags.includes('DEVICE_LINKS') && PROFILES[n]!.sources[CORE]);
+  const has = (p: string) => ({ has: (f: string) => (PROFILES[p]!.flags as readonly string[]).includes(f) });
+
+  it('device_links_driver_bound: the WARN_ON of each loop, past its skips, is boundWarns at every profile with device links that reads core.c', () => {
+    expect(profiles).toEqual(['v4.14', 'v5.1', 'v5.4', 'v5.15', 'v6.1', 'v6.6', 'v6.12', 'mainline']);
+    for (const p of profiles) {
+      const snap = PROFILES[p]!.sources[CORE]!;
+      for (const [list, warn] of [['consumers', LINK_WARN.boundConsumers], ['suppliers', LINK_WARN.boundSuppliers]] as const) {
+        const l = loopOf(snap, 'device_links_driver_bound', list);
+        inside(l, warn, `${p} ${list}`);
+        const skip = skips(l.text), w = statusWarn(l.text, warn);
+        for (const st of STATUSES) expect(boundWarns(has(p), list, st), `${p} (core.c at ${snap}): device_links_driver_bound, a ${st} link on dev->links.${list}`).toBe(!skip(st) && w(st));
+      }
+    }
+  });
+
+  it("device_links_driver_cleanup: its two WARN_ONs are cleanupWarns at every such profile (DL_FLAG_AUTOREMOVE at v4.10)", () => {
+    for (const p of profiles) {
+      const snap = PROFILES[p]!.sources[CORE]!;
+      const l = loopOf(snap, 'device_links_driver_cleanup', 'consumers');
+      expect([...l.text.matchAll(/WARN_ON/g)], `${p}: two WARN_ONs`).toHaveLength(2);
+      inside(l, LINK_WARN.cleanupFlag, p);
+      inside(l, LINK_WARN.cleanupStatus, p);
+      // Neither is behind a test on the status: every managed link to a consumer meets both.
+      expect(skips(l.text)('ACTIVE') || skips(l.text)('DORMANT'), p).toBe(false);
+      const w = statusWarn(l.text, LINK_WARN.cleanupStatus);
+      for (const st of STATUSES) {
+        expect(cleanupWarns(false, st), `${p} (core.c at ${snap}): a ${st} link`).toBe(w(st));
+        expect(cleanupWarns(true, st), `${p}: a ${st} link with DL_FLAG_AUTOREMOVE_CONSUMER`).toBe(true);
+      }
+    }
+  });
+
+  it("__device_links_no_driver and device_links_missing_supplier: a WARN for a link to a supplier not DL_DEV_DRIVER_BOUND from 8c3e315d4296 only, as notBoundWarns says", () => {
+    const unread: string[] = [];
+    for (const p of profiles) {
+      const snap = PROFILES[p]!.sources[CORE]!;
+      const fns = [['noDriver', '__device_links_no_driver'], ['missingSupplier', 'device_links_missing_supplier']] as const;
+      for (const [from, fn] of fns) {
+        if (!excerpt(snap, CORE, fn)) { unread.push(`${p}:${fn}`); continue; }
+        const warns = notBoundOf(snap, fn);
+        for (const st of STATUSES) for (const bound of [true, false]) {
+          expect(notBoundWarns(has(p), from, st, bound), `${p} (core.c at ${snap}): ${fn}, a ${st} link to a supplier ${bound ? '' : 'not '}DL_DEV_DRIVER_BOUND`).toBe(warns(st, bound));
+        }
+      }
+    }
+    // device_links_missing_supplier was not read at these three core.c commits (2026-12-06): v6.1's
+    // and v5.15's text is the same function, WARN_ON included.
+    expect(unread).toEqual(['v6.6:device_links_missing_supplier', 'v6.12:device_links_missing_supplier', 'mainline:device_links_missing_supplier']);
   });
 });
 

@@ -219,3 +219,47 @@ export function linksDriverCleanup(k: Kernel, s: KS, dev: number): void {
 export function supplierLinkDefers(k: Kernel, s: KS, links: readonly LinkInfo[]): boolean {
   return k.has('DEVICE_LINKS') && links.some((l) => s.link[l.i]!.status !== 'NONE' && s.link[l.i]!.status !== 'AVAILABLE');
 }
+
+/**
+ * The WARN_ONs on link status that links-no-warn judges besides device_links_purge's (device-del.ts
+ * PURGE_WARN), as core.c writes them: device_links_driver_bound's one in each loop,
+ * device_links_driver_cleanup's two (DL_FLAG_AUTOREMOVE at v4.10), and the one that
+ * __device_links_no_driver and device_links_missing_supplier share since 8c3e315d4296 (the flag
+ * tests as each release writes them: `device_link_test()` in the 6.18 text).
+ * test/kernel/links.test.ts reads each at every core.c a profile with device links reads (and
+ * device_links_missing_supplier where kernel/ has it) and holds the predicates below to it.
+ */
+export const LINK_WARN = {
+  boundConsumers: 'WARN_ON(link->status != DL_STATE_DORMANT);',
+  boundSuppliers: 'WARN_ON(link->status != DL_STATE_CONSUMER_PROBE);',
+  cleanupFlag: 'WARN_ON(device_link_test(link, DL_FLAG_AUTOREMOVE_CONSUMER)); || WARN_ON(link->flags & DL_FLAG_AUTOREMOVE_CONSUMER); || WARN_ON(link->flags & DL_FLAG_AUTOREMOVE);',
+  cleanupStatus: 'WARN_ON(link->status != DL_STATE_SUPPLIER_UNBIND);',
+  notBound: 'WARN_ON(!device_link_test(link, DL_FLAG_SYNC_STATE_ONLY)); || WARN_ON(!(link->flags & DL_FLAG_SYNC_STATE_ONLY));',
+} as const;
+
+/**
+ * device_links_driver_bound(dev) WARNs for a managed link of status `status` on dev's list of links
+ * to its consumers (every one not DORMANT; since 15cfb0941603 a CONSUMER_PROBE or ACTIVE one is
+ * skipped first) or to its suppliers (every one not CONSUMER_PROBE; no scenario link is SYNC_STATE_ONLY).
+ */
+export function boundWarns(k: Pick<Kernel, 'has'>, list: 'consumers' | 'suppliers', status: string): boolean {
+  if (list === 'suppliers') return status !== 'CONSUMER_PROBE';
+  if (k.has('LINKS_NO_DRIVER_DORMANT') && (status === 'CONSUMER_PROBE' || status === 'ACTIVE')) return false;
+  return status !== 'DORMANT';
+}
+
+/** device_links_driver_cleanup(dev) WARNs for a managed link to a consumer with DL_FLAG_AUTOREMOVE_CONSUMER, or not SUPPLIER_UNBIND. */
+export function cleanupWarns(autoremove: boolean, status: string): boolean {
+  return autoremove || status !== 'SUPPLIER_UNBIND';
+}
+
+/**
+ * __device_links_no_driver (`from: 'noDriver'`: a CONSUMER_PROBE or ACTIVE link) and
+ * device_links_missing_supplier (`from: 'missingSupplier'`: a CONSUMER_PROBE link, as
+ * device_links_check_suppliers marked it) WARN for a managed link to a supplier that is not
+ * DL_DEV_DRIVER_BOUND, since 8c3e315d4296 (LINKS_NO_DRIVER_BOUND_CHECK); before it neither has a WARN_ON.
+ */
+export function notBoundWarns(k: Pick<Kernel, 'has'>, from: 'noDriver' | 'missingSupplier', status: string, supplierBound: boolean): boolean {
+  if (!k.has('LINKS_NO_DRIVER_BOUND_CHECK') || supplierBound) return false;
+  return status === 'CONSUMER_PROBE' || (from === 'noDriver' && status === 'ACTIVE');
+}
