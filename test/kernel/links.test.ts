@@ -465,21 +465,25 @@ describe("links-no-warn's WARN_ONs in the link automaton, held to the text", () 
   });
 
   it("__device_links_no_driver and device_links_missing_supplier: a WARN for a link to a supplier not DL_DEV_DRIVER_BOUND from 8c3e315d4296 only, as notBoundWarns says", () => {
-    const unread: string[] = [];
+    const unread: string[] = [], warning: string[] = [];
     for (const p of profiles) {
       const snap = PROFILES[p]!.sources[CORE]!;
       const fns = [['noDriver', '__device_links_no_driver'], ['missingSupplier', 'device_links_missing_supplier']] as const;
       for (const [from, fn] of fns) {
         if (!excerpt(snap, CORE, fn)) { unread.push(`${p}:${fn}`); continue; }
+        if (loopOf(snap, fn).text.includes('WARN_ON')) warning.push(`${p}:${fn}`);
         const warns = notBoundOf(snap, fn);
         for (const st of STATUSES) for (const bound of [true, false]) {
           expect(notBoundWarns(has(p), from, st, bound), `${p} (core.c at ${snap}): ${fn}, a ${st} link to a supplier ${bound ? '' : 'not '}DL_DEV_DRIVER_BOUND`).toBe(warns(st, bound));
         }
       }
     }
-    // device_links_missing_supplier was not read at these three core.c commits (2026-12-06): v6.1's
-    // and v5.15's text is the same function, WARN_ON included.
-    expect(unread).toEqual(['v6.6:device_links_missing_supplier', 'v6.12:device_links_missing_supplier', 'mainline:device_links_missing_supplier']);
+    // Both read at all eight (device_links_missing_supplier at v6.6, v6.12 and mainline on
+    // 2026-12-06: v6.1's text at 29c8ab79e91d and 56d16d44fe8d; mainline's tests the flag with
+    // device_link_test). Each WARNs from v5.15 (8c3e315d4296) on, neither before.
+    expect(unread).toEqual([]);
+    const from515 = ['v5.15', 'v6.1', 'v6.6', 'v6.12', 'mainline'];
+    expect(warning).toEqual(from515.flatMap((p) => [`${p}:__device_links_no_driver`, `${p}:device_links_missing_supplier`]));
   });
 });
 

@@ -226,8 +226,8 @@ export function supplierLinkDefers(k: Kernel, s: KS, links: readonly LinkInfo[])
  * device_links_driver_cleanup's two (DL_FLAG_AUTOREMOVE at v4.10), and the one that
  * __device_links_no_driver and device_links_missing_supplier share since 8c3e315d4296 (the flag
  * tests as each release writes them: `device_link_test()` in the 6.18 text).
- * test/kernel/links.test.ts reads each at every core.c a profile with device links reads (and
- * device_links_missing_supplier where kernel/ has it) and holds the predicates below to it.
+ * test/kernel/links.test.ts reads each at every core.c a profile with device links reads
+ * (device_links_missing_supplier included, at all eight) and holds the predicates below to it.
  */
 export const LINK_WARN = {
   boundConsumers: 'WARN_ON(link->status != DL_STATE_DORMANT);',
