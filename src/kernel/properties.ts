@@ -461,6 +461,10 @@ export const LIBRARY: KernelProperty[] = [
   // with async_probe (v4.2 on), so only a module some actor or request_module loads without it
   // reaches its sync; __device_release_driver(dev)'s (v4.2 .. v4.20) runs only if the driver it
   // releases allows async probing, so only for a device with such a driver.
+  // Its async half is a wait for async entries (async_synchronize_full, a probe wait) in an async
+  // thread; __request_module's WARN_ON_ONCE(wait && current_is_async()) (kernel/kmod.c at
+  // torvalds@e9331ee9b164) fires earlier, at any request_module there, and is not judged
+  // (test/kernel/kmod.test.ts pins the gap).
   { name: 'no-wait-under-lock', covers: 'S7', applies: (k, c) => {
     const built = [...k.built ?? []];
     const anyAsync = k.w.drivers.some((d) => mayBeAsync(k, d.i));

@@ -63,6 +63,8 @@ export const MODELLED: Record<string, string[]> = {
   // kernfs_fop_write: before KERNFS_WRITE_ITER (v5.11); no profile reads a file.c that old.
   'fs/kernfs/file.c': ['kernfs_fop_write_iter', 'kernfs_fop_write'],
   // request_module's wait for its modprobe (UMH_WAIT_PROC; paths/probe-body.ts), read by no profile.
+  // __request_module's WARN_ON_ONCE(wait && current_is_async()) (no-wait-under-lock's async half; test/kernel/kmod.test.ts), read by no profile.
+  'kernel/kmod.c': ['__request_module'],
   'kernel/umh.c': ['call_usermodehelper_exec', 'call_usermodehelper_exec_work', 'call_usermodehelper_exec_sync', 'umh_complete'],
   // device_add's kobject_add under a parent with no sysfs directory (device-add.ts).
   'fs/sysfs/dir.c': ['sysfs_create_dir_ns', 'sysfs_create_dir', 'sysfs_remove_dir'],

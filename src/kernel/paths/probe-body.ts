@@ -86,6 +86,9 @@ export function requestModule(tb: ThreadBuilder, drv: number, m: number, ret: st
   // (Decided when request_module starts; a source audit found the requester waiting for that
   // loader, a deadlock the kernel cannot reach.) One COMING, or GOING at v5.3 .. v6.1, is waited
   // for on module_wq by the modprobe (module.ts); kmod's modprobe loads any module not LIVE.
+  // __request_module first does WARN_ON_ONCE(wait && current_is_async()) (kernel/kmod.c, kept in
+  // kernel/ at torvalds@e9331ee9b164, read by no profile): request_module waits, so from an async
+  // probe or scan it WARNs. Not modelled: no-wait-under-lock does not judge it (test/kernel/kmod.test.ts).
   const going = k.has('MODULE_LOAD_WAITS_GOING'), slot = moduleWqSlot(k, thread);
   f.step('call_usermodehelper_exec', { where: `kernel/kmod.c:__request_module -> kernel/umh.c:call_usermodehelper_exec (modprobe ${name}, UMH_WAIT_PROC)`, since: 'v2.6',
     run: (s, _t, _b, ctx) => {
