@@ -295,6 +295,11 @@ describe('running out of memory is a limit that keeps what was found', () => {
     expect(replaced.detail).toEqual(['reached by 1 move from the initial state:', '  1. w: one']);
     const reordered = thrown(() => check(m({ two: { where: 'test:two', await: (s: any) => s.xs.reverse() !== null, run: () => null } }), { backend: 'fast' }));
     expect(reordered.message).toMatch(/^in the guard \(await or branches\) of step 'two' of thread 'w' \(test:two\): xs was changed as an array/);
+    // A guard that changes an array and says no is blamed too, not the next thread's guard that found it changed.
+    const saysNo = m({ two: { where: 'test:two', await: (s: any) => { s.xs.reverse(); return false; }, run: () => null } });
+    saysNo.threads.push({ name: 'u', steps: { a: { where: 'test:a', run: () => null } } });
+    const refused = thrown(() => check(saysNo, { backend: 'fast' }));
+    expect(refused.message).toMatch(/^in the guard \(await or branches\) of step 'two' of thread 'w' \(test:two\): xs was changed as an array/);
   });
 });
 

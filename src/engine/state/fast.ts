@@ -164,7 +164,8 @@ export class FastBackend implements Backend {
   private blame(e: unknown): never {
     for (let k = 0; k < this.T.length; k++) {
       const n = this.enabled(k), th = this.T[k]!;
-      if (n > 0) try { this.intact(); } catch (x) { throw inStep(x, th, th.steps[pcAt(this.cur.u8, th) - 1]!.label, true); }
+      // (A guard that changed an array and then said no is as much to blame as one that said yes.)
+      if (pcAt(this.cur.u8, th) !== 0) try { this.intact(); } catch (x) { throw inStep(x, th, th.steps[pcAt(this.cur.u8, th) - 1]!.label, true); }
       for (let b = 0; b < n; b++) this.step(k, b, false);
     }
     throw annotate(e, 'a step or guard taken from this state');
