@@ -402,9 +402,14 @@ export interface ViewKind {
 }
 const PLAIN: ViewKind = { proto: (f) => protoOf(f), ints: (_n, sub) => sub };
 
-/** The fast backend's view of its own buffer: arrays of records open (ViewKind.open); writes marked in `t` (integer arrays excepted: see Tracker) where given. */
-export function searchView(f: RecordT, buf: Uint8Array, path: string, t: Tracker | undefined, open: Map<unknown[], string>): Record<string, unknown> {
-  return view(f, buf, 0, path, t ? { proto: (r) => protoOf(r, true), ints: (_n, sub) => sub, hidden: { $t: t }, open } : { ...PLAIN, open });
+/**
+ * The fast backend's view of its own buffer: arrays of records open (ViewKind.open) where `open` is
+ * given, else frozen; writes marked in `t` (integer arrays excepted: see Tracker) where given.
+ */
+export function searchView(f: RecordT, buf: Uint8Array, path: string, t: Tracker | undefined, open?: Map<unknown[], string>): Record<string, unknown> {
+  const kind: ViewKind = t ? { proto: (r) => protoOf(r, true), ints: (_n, sub) => sub, hidden: { $t: t } } : { ...PLAIN };
+  if (open) kind.open = open;
+  return view(f, buf, 0, path, kind);
 }
 
 export function view(f: RecordT, buf: Uint8Array, o: number, path: string, kind: ViewKind = PLAIN): Record<string, unknown> {

@@ -14,7 +14,15 @@ import type { Backend } from './backend.js';
 import { recordingCtx, recordingQuery, recordingView, recordOwn, pcSize, type Recorder } from '../reduce/recorder.js';
 
 interface Buf {
-  u8: Uint8Array; u32: Uint32Array; full: any; g: any; l: any[]; q: Query;
+  /** g and l: the views model steps and guards run on (arrays of records open, checked by `intact`). */
+  u8: Uint8Array; u32: Uint32Array; full: any; g: any; l: any[];
+  /**
+   * rg, rl and q: the views properties (and everything else outside a step) read, over the same
+   * bytes, writes marked in the same Tracker, with arrays of records frozen: a property that
+   * changes one throws there, as on the reference backend (E302 naming it), instead of changing
+   * the steps' views for the rest of the expansion and being blamed on them at its end.
+   */
+  rg: any; rl: any[]; q: Query;
   /** The words written through the views since the last fingerprint (next: a step's writes). */
   t: Tracker;
   /** The state's lane sums (hash.ts), where `sOk`: kept so that successors are fingerprinted from their changes. */
@@ -178,6 +186,8 @@ export class FastBackend implements Backend {
     const open = new Map<unknown[], string>();
     const full = searchView(this.c.full, u8, 'state', this.incremental ? t : undefined, open) as any;
     const l = this.T.map((th) => full[`t${th.index}`].l);
+    const read = searchView(this.c.full, u8, 'state', this.incremental ? t : undefined) as any;
+    const rl = this.T.map((th) => read[`t${th.index}`].l);
     const T = this.T, byName = this.c.threadByName;
     const q: Query = {
       at(name) {
@@ -189,11 +199,11 @@ export class FastBackend implements Backend {
       locals(name) {
         const th = byName.get(name);
         if (!th) throw new ModelError('E101', `a property asked for thread '${name}', which the model does not have`);
-        return l[th.index];
+        return rl[th.index];
       },
     };
     const arrays = [...open.keys()];
-    return { u8, u32, full, g: full.g, l, q, rec: new WeakMap(), t, sLo: 0, sHi: 0, sOk: false, arrays, paths: [...open.values()], lengths: Int32Array.from(arrays, (a) => a.length), items: arrays.flat() };
+    return { u8, u32, full, g: full.g, l, rg: read.g, rl, q, rec: new WeakMap(), t, sLo: 0, sHi: 0, sOk: false, arrays, paths: [...open.values()], lengths: Int32Array.from(arrays, (a) => a.length), items: arrays.flat() };
   }
 
   loadInitial(): void {
@@ -408,11 +418,11 @@ export class FastBackend implements Backend {
   recQ(useNext: boolean, rec: Recorder) { return recordingQuery(this.c, (useNext ? this.next : this.cur).q, rec); }
 
   pc(k: number): number { return pcAt(this.cur.u8, this.T[k]!); }
-  curG() { return this.cur.g; }
-  nextG() { return this.next.g; }
+  curG() { return this.cur.rg; }
+  nextG() { return this.next.rg; }
   curQ() { return this.cur.q; }
   nextQ() { return this.next.q; }
-  curLocals(k: number) { return this.cur.l[k]; }
+  curLocals(k: number) { return this.cur.rl[k]; }
   bytes(): Uint8Array { return this.cur.u8.slice(); }
   /** cur := a flat state (as bytes() gave it); fp := its fingerprint. */
   loadBytes(u8: Uint8Array): void {
