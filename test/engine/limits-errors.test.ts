@@ -242,6 +242,23 @@ describe('running out of memory is a limit that keeps what was found', () => {
     expect(new MemoryBudget(undefined, () => 0).isDefault).toBe(true);
   });
 
+  // Reading the RSS costs about 0.25 ms: far under the limit, small growths need no new reading.
+  it('a memory budget reads the RSS again only near half of its limit, and at every check', () => {
+    let reads = 0, rss = 100 * 2 ** 20;
+    const b = new MemoryBudget(1000, () => { reads++; return rss; });
+    b.reserve(2 ** 20, 'x');
+    b.reserve(2 ** 20, 'x');
+    expect(reads).toBe(1);
+    // 100 + 2 + 398 MB is no longer under 500 MB: read again, and the jump is seen.
+    rss = 990 * 2 ** 20;
+    expect(() => b.reserve(398 * 2 ** 20, 'the work list')).toThrow(/the process uses 990 MB and the work list needs 398 MB more/);
+    expect(reads).toBe(2);
+    rss = 100 * 2 ** 20;
+    b.check();
+    b.reserve(2 ** 20, 'x');
+    expect(reads).toBe(3);
+  });
+
   it('the default memory limit is half of physical memory', () => {
     expect(defaultMemoryLimitMB()).toBeGreaterThan(0);
     expect(defaultMemoryLimitMB()).toBeLessThanOrEqual(Math.floor(totalmem() / 2 / 2 ** 20));
