@@ -62,6 +62,8 @@ export interface PropCtx {
   steps: ReadonlySet<string>;
   /** The same without any of the deferred-probe worker's: what runs before anything is on a list (neverDefers). */
   ownSteps: ReadonlySet<string>;
+  /** The step labels the async threads (async_schedule'd entries) were built with: what may run in async context. */
+  asyncSteps: ReadonlySet<string>;
 }
 
 /**
@@ -212,6 +214,8 @@ function invariant(name: string, description: string, broken: (s: KS, q: Query) 
 }
 /** The state as the view (view.ts) shows it: what users' properties read too. */
 const view = (k: Kernel, c: PropCtx, s: KS, q: Query): KernelView => kernelView(k, c, s, q);
+/** request_module's first step (paths/probe-body.ts), the thread inside __request_module: `request_module(DRV)#2:call_usermodehelper_exec`. */
+const REQUEST_ENTRY = /^request_module\(([^)]+)\)(?:#\d+)?:call_usermodehelper_exec$/;
 /** A step that waits for probes: async_synchronize_full anywhere, or wait_for_device_probe's. */
 const waitStep = (l: string) => l.endsWith(':async_synchronize_full') || l.startsWith('wait_for_device_probe');
 /** The step of wait_for_device_probe that returns (its last: async_synchronize_full). */
@@ -462,9 +466,8 @@ export const LIBRARY: KernelProperty[] = [
   // reaches its sync; __device_release_driver(dev)'s (v4.2 .. v4.20) runs only if the driver it
   // releases allows async probing, so only for a device with such a driver.
   // Its async half is a wait for async entries (async_synchronize_full, a probe wait) in an async
-  // thread; __request_module's WARN_ON_ONCE(wait && current_is_async()) (kernel/kmod.c at
-  // torvalds@e9331ee9b164) fires earlier, at any request_module there, and is not judged
-  // (test/kernel/kmod.test.ts pins the gap).
+  // thread; __request_module's WARN_ON_ONCE(wait && current_is_async()), which fires earlier, at
+  // any request_module there, is no-sync-request-in-async's (below).
   { name: 'no-wait-under-lock', covers: 'S7', applies: (k, c) => {
     const built = [...k.built ?? []];
     const anyAsync = k.w.drivers.some((d) => mayBeAsync(k, d.i));
@@ -488,6 +491,39 @@ export const LIBRARY: KernelProperty[] = [
       }
       return null;
     }, { text: 'a thread reaches async_synchronize_full or wait_for_device_probe', met: (s, q) => c.threads.some((t) => { const l = q.at(t); return l !== null && (waitStep(l) || userProbeWait(k, s, l, q.locals(t))); }) }) },
+  // __request_module opens with WARN_ON_ONCE(wait && current_is_async()) (0fdff3ec6d87, v3.8: the
+  // flag REQUEST_MODULE_ASYNC_WARN; kernel/kmod.c at torvalds@e9331ee9b164, kernel/module/kmod.c at
+  // torvalds@25a1b5b518f4 and torvalds@ac4890f97211, all read by no profile): request_module is
+  // __request_module(true, ...), so a call from an async_schedule'd entry WARNs first thing, whatever
+  // becomes of the load; the deadlock its comment names is no-deadlock's (module-async variant=request).
+  // The model's request_module (paths/probe-body.ts) starts at its call_usermodehelper_exec step, so a
+  // thread there is in __request_module past the WARN's line. Only an async thread: a work_on_cpu
+  // kworker that runs an async entry's probe is not current_is_async(), nor a sync fallback's caller.
+  // Chosen where an async thread was built with a request_module (test/kernel/kmod.test.ts).
+  { name: 'no-sync-request-in-async', covers: '0fdff3ec6d87', applies: (k, c) => k.has('REQUEST_MODULE_ASYNC_WARN') && builtIn(c.asyncSteps, 'request_module('), make: (k, c) => {
+    const warns = k.has('REQUEST_MODULE_ASYNC_WARN');
+    const at = (t: string, q: Query): string | null => {
+      if (!warns || !c.asyncThreads.has(t)) return null;
+      const l = q.at(t);
+      return l !== null && REQUEST_ENTRY.test(l) ? l : null;
+    };
+    const mod = (l: string) => {
+      const d = k.w.drivers.find((x) => x.name === REQUEST_ENTRY.exec(l)![1]);
+      return d && d.requestModule >= 0 ? k.w.modules[d.requestModule]!.name : '?';
+    };
+    return invariant('no-sync-request-in-async',
+      "no request_module that waits from async context: __request_module's WARN_ON_ONCE(wait && current_is_async()) (kernel/kmod.c, 0fdff3ec6d87, v3.8) never fires", (_s, q) => {
+        for (const t of c.threads) {
+          const l = at(t, q);
+          if (l === null) continue;
+          const drv = REQUEST_ENTRY.exec(l)![1]!;
+          return `${t} calls request_module(${mod(l)}) from async context (${drv}'s probe): __request_module's WARN_ON_ONCE(wait && current_is_async()) fires`;
+        }
+        return null;
+      }, warns
+        ? { text: 'an async thread calls request_module', met: (_s, q) => c.threads.some((t) => at(t, q) !== null) }
+        : { text: `__request_module WARNs on a request from async context (0fdff3ec6d87, v3.8); profile ${k.profile} has no such WARN`, met: () => false });
+  } },
   // Only a child that some run probes or releases (a vacuity hunt, 2026-12-06: a child bound at boot
   // that nothing unbinds, beside its parent's unbind, exited 5).
   { name: 'usb-parent-lock', covers: 'S8', applies: (k, c) => k.w.devices.some((d) => d.parent >= 0 && k.w.buses[d.bus]!.needParentLock

@@ -63,8 +63,10 @@ export const MODELLED: Record<string, string[]> = {
   // kernfs_fop_write: before KERNFS_WRITE_ITER (v5.11); no profile reads a file.c that old.
   'fs/kernfs/file.c': ['kernfs_fop_write_iter', 'kernfs_fop_write'],
   // request_module's wait for its modprobe (UMH_WAIT_PROC; paths/probe-body.ts), read by no profile.
-  // __request_module's WARN_ON_ONCE(wait && current_is_async()) (no-wait-under-lock's async half; test/kernel/kmod.test.ts), read by no profile.
+  // __request_module's WARN_ON_ONCE(wait && current_is_async()) (0fdff3ec6d87, v3.8: the property no-sync-request-in-async; test/kernel/kmod.test.ts), read by no profile.
   'kernel/kmod.c': ['__request_module'],
+  // The same, moved to kernel/module/ in the v6.4 merge window (kernel/README.md: torvalds@25a1b5b518f4, torvalds@ac4890f97211), read by no profile.
+  'kernel/module/kmod.c': ['__request_module'],
   'kernel/umh.c': ['call_usermodehelper_exec', 'call_usermodehelper_exec_work', 'call_usermodehelper_exec_sync', 'umh_complete'],
   // device_add's kobject_add under a parent with no sysfs directory (device-add.ts).
   'fs/sysfs/dir.c': ['sysfs_create_dir_ns', 'sysfs_create_dir', 'sysfs_remove_dir'],

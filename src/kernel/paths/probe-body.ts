@@ -86,9 +86,11 @@ export function requestModule(tb: ThreadBuilder, drv: number, m: number, ret: st
   // (Decided when request_module starts; a source audit found the requester waiting for that
   // loader, a deadlock the kernel cannot reach.) One COMING, or GOING at v5.3 .. v6.1, is waited
   // for on module_wq by the modprobe (module.ts); kmod's modprobe loads any module not LIVE.
-  // __request_module first does WARN_ON_ONCE(wait && current_is_async()) (kernel/kmod.c, kept in
-  // kernel/ at torvalds@e9331ee9b164, read by no profile): request_module waits, so from an async
-  // probe or scan it WARNs. Not modelled: no-wait-under-lock does not judge it (test/kernel/kmod.test.ts).
+  // __request_module first does WARN_ON_ONCE(wait && current_is_async()) (0fdff3ec6d87, v3.8: kernel/kmod.c,
+  // kept in kernel/ at torvalds@e9331ee9b164, kernel/module/kmod.c at torvalds@25a1b5b518f4 and
+  // torvalds@ac4890f97211, read by no profile): request_module waits, so from an async probe or scan
+  // it WARNs. The property no-sync-request-in-async judges an async thread at this first step
+  // (test/kernel/kmod.test.ts).
   const going = k.has('MODULE_LOAD_WAITS_GOING'), slot = moduleWqSlot(k, thread);
   f.step('call_usermodehelper_exec', { where: `kernel/kmod.c:__request_module -> kernel/umh.c:call_usermodehelper_exec (modprobe ${name}, UMH_WAIT_PROC)`, since: 'v2.6',
     run: (s, _t, _b, ctx) => {
