@@ -8,7 +8,9 @@
  * device_unregister(dev)` (00289cd87676 + "libnvdimm: Prevent duplicate device_unregister()
  * calls"). variant=abba: B8 (ca6bf264f6d8): uuid_store holds the namespace lock and waits for
  * probe idle while nd_dax's probe takes the namespace lock; variant=abba-fixed drops the lock
- * around the wait, as the fix does.
+ * around the wait, as the fix does. The wait is libnvdimm's wait_nvdimm_bus_probe_idle (on
+ * nvdimm_bus->probe_active, drivers/nvdimm/bus.c, not modelled): the driver core's
+ * wait_for_device_probe stands for it, so the trace cites dd.c lines the real thread never runs.
  */
 import { scenario } from 'probecheck';
 
