@@ -517,7 +517,7 @@ export const LIBRARY: KernelProperty[] = [
           const l = at(t, q);
           if (l === null) continue;
           const drv = REQUEST_ENTRY.exec(l)![1]!;
-          return `${t} calls request_module(${mod(l)}) from async context (${drv}'s probe): __request_module's WARN_ON_ONCE(wait && current_is_async()) fires`;
+          return `${t} is about to call request_module(${mod(l)}) from async context (${drv}'s probe, its next step: ${l}): __request_module's WARN_ON_ONCE(wait && current_is_async()) fires first thing`;
         }
         return null;
       }, warns
