@@ -57,12 +57,16 @@ export function caseLines(text: string): number[] | null {
   }
   const at = toks.flatMap((k, i) => (k.t === 'cases' && toks[i + 1]?.t === ':' ? [i] : []));
   if (at.length !== 1 || toks[at[0]! + 2]?.t !== '[') return null;
+  // The key of the suite's own object: `defineSuite({ ..., cases: [` or `export default { ...,
+  // cases: [`, not a `cases :` of a conditional (`x ? cases : [...]`), a type or a helper object.
+  if (!suiteKey(toks, at[0]!)) return null;
   const out: number[] = [];
   let depth = 0, expectElement = true;
   for (let i = at[0]! + 3; i < toks.length; i++) {
     const k = toks[i]!;
     if (depth === 0) {
-      if (k.t === ']') return out;
+      // The array as written is the suite's cases: `[...].reverse()` or `.concat(...)` is not plain.
+      if (k.t === ']') { const n = toks[i + 1]?.t; return n === ',' || n === '}' ? out : null; }
       if (k.t === ',') { if (expectElement) return null; expectElement = true; continue; }
       if (!expectElement || k.t !== '{') return null;
       out.push(k.line);
@@ -76,4 +80,22 @@ export function caseLines(text: string): number[] | null {
     }
   }
   return null;
+}
+
+/** Whether the `cases` at `at` is a key of the object literal given to defineSuite or exported as the default. */
+function suiteKey(toks: readonly { t: string }[], at: number): boolean {
+  const prev = toks[at - 1]?.t;
+  if (prev !== '{' && prev !== ',') return false;
+  let depth = 0;
+  for (let i = at - 1; i >= 0; i--) {
+    const t = toks[i]!.t;
+    if (t === '}' || t === ']' || t === ')') depth++;
+    else if (t === '{' || t === '[' || t === '(') {
+      if (depth > 0) { depth--; continue; }
+      if (t !== '{') return false;
+      const a = toks[i - 1]?.t, b = toks[i - 2]?.t;
+      return (a === '(' && b === 'defineSuite') || (a === 'default' && b === 'export');
+    }
+  }
+  return false;
 }
