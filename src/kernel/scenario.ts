@@ -845,7 +845,7 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string):
   // device that may be listed, and what they nest (PropCtx.steps).
   const ownSteps = new Set(threads.flatMap((t) => (t.name === DEFERRED_WORKER ? [] : Object.keys(t.steps))));
   const steps = workerReach(k, ownSteps);
-  const asyncSteps = new Set(threads.flatMap((t, i) => (plans[i]!.async ? Object.keys(t.steps) : [])));
+  const asyncSteps = new Map(threads.flatMap((t, i) => (plans[i]!.async ? [[t.name, new Set(Object.keys(t.steps))] as const] : [])));
   const ctx: PropCtx = { readers, ops, stopsAt, steps, ownSteps, asyncSteps, acts: actors.map((a) => a.acts), tidOf: new Map(plans.map((p, i) => [p.name, i])), asyncThreads: new Set(plans.filter((p) => p.async).map((p) => p.name)), threads: plans.map((p) => p.name), dels, delByRelease, actors: new Set(actorNames) };
   let chosen = LIBRARY.filter((p) => p.applies(k, ctx));
   if (spec.properties) {

@@ -88,6 +88,22 @@ describe("__request_module's WARN, held to the text", () => {
       expect(names(sync, p), p).not.toContain(PROP);
       expect(run(sync, p, [PROP]).properties[0]!.verdict, p).toBe('vacuous');
     }
+    // An async and a sync driver of one device, the sync one requesting: the async helper's walk
+    // skips the sync driver (check_async, want_async), so its request runs in admin's thread only,
+    // whether its probe binds (the helper never runs) or fails (the helper probes the async one).
+    for (const probe of ['ok', 'error'] as const) {
+      const mixed: ScenarioSpec = { ...asyncRequest, drivers: { ds: { matches: ['b'], present: true, requestModule: 'm0', probe }, da: { matches: ['b'], present: true, probeType: 'async' } } };
+      for (const p of ['v4.2', 'v5.19', 'mainline']) {
+        expect(names(mixed, p), `${probe} ${p}`).not.toContain(PROP);
+        expect(run(mixed, p, [PROP]).properties[0]!.verdict, `${probe} ${p}`).toBe('vacuous');
+      }
+    }
+    // But a sync driver of a child the async probe registers probes in the helper's thread: chosen, violated.
+    const child: ScenarioSpec = { ...asyncRequest, devices: { b: {}, c: {} }, drivers: { da: { matches: ['b'], present: true, probeType: 'async', registers: ['c'] }, ds: { matches: ['c'], present: true, requestModule: 'm0' } } };
+    for (const p of ['v4.2', 'mainline']) {
+      expect(names(child, p), p).toContain(PROP);
+      expect(run(child, p, [PROP]).properties[0]!.explanation, p).toMatch(/^kworker\/u:async __device_attach_async_helper\(b\) is about to call request_module\(m0\) from async context \(ds's probe, /);
+    }
     // v3.14: no async probing; a probe_type async driver probes in the caller.
     expect(names(asyncRequest, 'v3.14')).not.toContain(PROP);
     expect(run(asyncRequest, 'v3.14', [PROP]).properties[0]!.verdict).toBe('vacuous');
