@@ -56,13 +56,13 @@ export function buildModel(f: ModelFactory, given: Record<string, string | numbe
   // A kernel scenario's unknown property name that is no library one: say where a property of your
   // own comes from (a CI hunt, 2026-12-06: a suite expecting one, run without --property-file, got
   // an E301 listing the library's names, with no word of --property-file).
-  if (kernel) out.unknownProperty = ownPropertyHint;
+  // (The files given for this build: another command's in one process would name others.)
+  if (kernel) { const files = [...new Set(extra.map((x) => shownPath(x.from)))]; out.unknownProperty = (name) => ownPropertyHint(name, files); }
   return out;
 }
 
-function ownPropertyHint(name: string): { says: string; hint?: string } | undefined {
+function ownPropertyHint(name: string, files: string[]): { says: string; hint?: string } | undefined {
   if (KERNEL_PROPERTY_NAMES.includes(name)) return undefined;
-  const files = [...new Set(extra.map((x) => shownPath(x.from)))];
   return files.length
     ? { says: `no library property '${name}', nor one of --property-file ${files.join(', ')}` }
     : { says: `no library property '${name}'`, hint: 'a property of your own is loaded with --property-file FILE' };

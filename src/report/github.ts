@@ -21,7 +21,8 @@ function filePath(file: string, ws: string | undefined): string {
   const abs = resolve(file);
   if (ws) {
     const r = relative(resolve(ws), abs);
-    if (r && !r.startsWith('..') && !isAbsolute(r)) return r.split(sep).join('/');
+    // (`..cfg/x` is inside the checkout: only a `..` segment is outside it, as belowCwd tests.)
+    if (r && !/^\.\.($|[\\/])/.test(r) && !isAbsolute(r)) return r.split(sep).join('/');
   }
   return relative(process.cwd(), abs);
 }

@@ -57,6 +57,14 @@ describe('CI outputs', () => {
     // A file outside the checkout is named from the working directory, as without GITHUB_WORKSPACE.
     const out = probecheck(['check', 'bench/probe-tree.ts', '--param', 'N=3', '--param', 'variant=v4.2'], { cwd: join(ROOT, 'models'), env: { GITHUB_ACTIONS: 'true', GITHUB_WORKSPACE: tempDir() } });
     for (const a of out.stdout.split('\n').filter((l) => l.startsWith('::error '))) expect(a).toMatch(/^::error file=bench\/probe-tree\.ts,/);
+    // A folder whose name starts with `..` is inside the checkout (a review, 2026-12-06).
+    const ws = tempDir(), sub = join(ws, '..cfg');
+    mkdirSync(sub);
+    writeFileSync(join(sub, 'pt.ts'), readFileSync(PROBE_TREE, 'utf8'));
+    const dots = probecheck(['check', 'pt.ts', '--param', 'N=3', '--param', 'variant=v4.2'], { cwd: sub, env: { GITHUB_ACTIONS: 'true', GITHUB_WORKSPACE: ws } });
+    const dann = dots.stdout.split('\n').filter((l) => l.startsWith('::error '));
+    expect(dann.length, dots.stdout + dots.stderr).toBeGreaterThan(0);
+    for (const a of dann) expect(a).toMatch(/^::error file=\.\.cfg\/pt\.ts,/);
   });
 
   it("an actor's action that never completed is an annotation (exit 5), not with --allow-vacuous", () => {
