@@ -105,6 +105,51 @@ describe('profiles', () => {
     expect(checked).toBeGreaterThan(30);
   });
 
+  // Two flags no single `shows` line can stand for, held to the same rule by hand (the flags audit of 2026-12-06).
+  it('LINK_DEFER_ADD and SHUTDOWN_NO_FINAL_SYNC: in a profile exactly when the snapshot it reads shows them', () => {
+    const shows = (snap: string, path: string, fn: string, anchor: string): boolean | undefined => {
+      const ex = excerpt(snap, path, fn);
+      if (!ex) return undefined;
+      try { return resolveAnchor(ex, anchor).length > 0; } catch { return false; }
+    };
+    const DD = 'drivers/base/dd.c', CORE = 'drivers/base/core.c';
+    // A device the links defer goes on the pending list: in really_probe right after the check (v4.15 .. v5.13),
+    // or, from v5.14, in driver_probe_device for every -EPROBE_DEFER really_probe returns, the links' included.
+    const linkDeferAdd = (snap: string) => !!shows(snap, DD, 'really_probe', 'device_links_check_suppliers(dev); ... driver_deferred_probe_add_trigger(dev, local_trigger_count);@1')
+      || (!!shows(snap, DD, 'really_probe', 'device_links_check_suppliers(dev);') && !!shows(snap, DD, 'driver_probe_device', 'driver_deferred_probe_add(dev);'));
+    // The flag is a line's absence: device_shutdown no longer ends with async_synchronize_full().
+    const noFinalSync = (snap: string) => { const s = shows(snap, CORE, 'device_shutdown', 'async_synchronize_full();'); return s === undefined ? undefined : !s; };
+    const seen: string[] = [];
+    for (const p of PROFILE_NAMES) {
+      const prof = PROFILES[p]!;
+      const dd = prof.sources[DD], core = prof.sources[CORE];
+      if (dd) { expect(linkDeferAdd(dd), `${p} LINK_DEFER_ADD at ${dd}`).toBe(prof.flags.includes('LINK_DEFER_ADD')); seen.push(`${p}:${linkDeferAdd(dd)}`); }
+      const nf = core ? noFinalSync(core) : undefined;
+      if (nf !== undefined) { expect(nf, `${p} SHUTDOWN_NO_FINAL_SYNC at ${core}`).toBe(prof.flags.includes('SHUTDOWN_NO_FINAL_SYNC')); seen.push(`${p}:nf:${nf}`); }
+    }
+    // Both ways: v4.2 (013c074f8642, no device links) lacks the add, v3.5 (v3.6.0) still ends with the sync.
+    expect(seen).toEqual(expect.arrayContaining(['v4.2:false', 'v4.18:true', 'v5.15:true', 'mainline:true', 'v3.5:nf:false', 'v4.14:nf:true', 'mainline:nf:true']));
+    // v4.14 reads no dd.c: its brackets disagree (013c074f8642 has no links, 8c97a46af04b the add), and settled says it lacks it.
+    expect([linkDeferAdd('torvalds@013c074f8642'), linkDeferAdd('torvalds@8c97a46af04b')]).toEqual([false, true]);
+    expect(PROFILES['v4.14']!.settled?.LINK_DEFER_ADD).toMatch(/^lacks it: /);
+    expect(PROFILES['v4.14']!.flags).not.toContain('LINK_DEFER_ADD');
+  });
+
+  // What the flags audit of 2026-12-06 found for each flag that has no `shows` line: why no excerpt can hold it.
+  it('a flag without a `shows` line is one no excerpt a profile reads can show', () => {
+    const unshown: Partial<Record<keyof typeof FLAGS, string>> = {
+      OVERRIDE_LOCK: 'the device_lock is in driver.c:driver_set_override from v5.19; the platform.c read (v6.6, v6.12) only calls it, and no driver.c of v5.19 or later is read',
+      LINK_DEFER_ADD: 'two shapes in two functions: held by the test above',
+      SHUTDOWN_NO_FINAL_SYNC: 'a line\'s absence: held by the test above',
+      REQUEST_MODULE_ASYNC_WARN: 'kernel/kmod.c: no profile reads one (the three excerpts are of no known release)',
+      PROBE_TIMEOUT_DEFAULT_10: 'a declaration, not a function: no excerpt holds it',
+      MODULE_LOAD_WAITS_GOING: 'finished_loading is not excerpted',
+      MODULE_WAIT_ONCE: 'module_patient_check_exists is not excerpted',
+      UEVENT_SHOW_LOCKED: 'uevent_show is not excerpted',
+    };
+    expect(Object.entries(FLAGS).filter(([, i]) => !(i as { shows?: string }).shows).map(([f]) => f).sort()).toEqual(Object.keys(unshown).sort());
+  });
+
   it('a bracketed profile has a flag exactly when both brackets show it, unless its commit\'s release settled it', () => {
     let checked = 0, settled = 0, unsettled = 0;
     for (const p of PROFILE_NAMES) {
