@@ -51,6 +51,8 @@ export const MODELLED: Record<string, string[]> = {
     // device_links_check_suppliers' reset of the links it passed when one defers the probe, with its WARN_ON since 8c3e315d4296
     // (links-no-warn; folded into the check's step, paths/links.ts linksMissingSupplier).
     'device_links_missing_supplier',
+    // The sysfs uevent file's read, around the kset's uevent callback (dev_uevent): device_lock there or not (UEVENT_SHOW_LOCKED).
+    'uevent_show',
   ],
   'drivers/base/platform.c': ['platform_match', 'driver_override_store', 'driver_override_show'],
   // driver_set_override (v5.19+) is not read; driver_register's driver_find/-EBUSY and driver_unregister's `!drv->p` test are anchored by bus_add_driver's and bus_remove_driver's first steps.
@@ -74,8 +76,10 @@ export const MODELLED: Record<string, string[]> = {
   'drivers/pci/pci-driver.c': ['local_pci_probe', 'pci_call_probe'],
   'kernel/workqueue.c': ['worker_thread', 'start_flush_work', '__flush_work', 'flush_work', 'work_for_cpu_fn', 'work_on_cpu'],
   'drivers/usb/core/message.c': ['driver_set_config_work'],
-  'kernel/module.c': ['delete_module', 'free_module', 'do_init_module', 'load_module'],
-  'kernel/module/main.c': ['delete_module', 'free_module', 'do_init_module', 'load_module'],
+  // finished_loading: what a load asleep on module_wq waits for (MODULE_LOAD_WAITS_GOING: a GOING module not finished);
+  // module_patient_check_exists (v6.2+): one wait, then -EEXIST or -EBUSY (MODULE_WAIT_ONCE).
+  'kernel/module.c': ['delete_module', 'free_module', 'do_init_module', 'load_module', 'finished_loading', 'module_patient_check_exists'],
+  'kernel/module/main.c': ['delete_module', 'free_module', 'do_init_module', 'load_module', 'finished_loading', 'module_patient_check_exists'],
   // struct mutex (device_lock) waiter fairness: lock handoff (MUTEX_FLAG_HANDOFF, 9d659ae14b54, v4.10), the flag
   // MUTEX_HANDOFF. __mutex_unlock_common_slowpath is the pre-v4.10 (atomic count) unlock; __mutex_trylock_or_owner
   // (e274795ea7b7, v4.11 .. v5.14) clears the request on every acquisition; __mutex_trylock_common and

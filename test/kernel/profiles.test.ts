@@ -143,9 +143,6 @@ describe('profiles', () => {
       SHUTDOWN_NO_FINAL_SYNC: 'a line\'s absence: held by the test above',
       REQUEST_MODULE_ASYNC_WARN: 'kernel/kmod.c: no profile reads one (the three excerpts are of no known release)',
       PROBE_TIMEOUT_DEFAULT_10: 'a declaration, not a function: no excerpt holds it',
-      MODULE_LOAD_WAITS_GOING: 'finished_loading is not excerpted',
-      MODULE_WAIT_ONCE: 'module_patient_check_exists is not excerpted',
-      UEVENT_SHOW_LOCKED: 'uevent_show is not excerpted',
     };
     expect(Object.entries(FLAGS).filter(([, i]) => !(i as { shows?: string }).shows).map(([f]) => f).sort()).toEqual(Object.keys(unshown).sort());
   });

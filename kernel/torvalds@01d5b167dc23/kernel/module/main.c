@@ -1,6 +1,6 @@
 // probecheck kernel excerpt: kernel/module/main.c at torvalds@01d5b167dc23. SPDX-License-Identifier: GPL-2.0
 // origin: torvalds/linux kernel/module/main.c @ 01d5b167dc230cf3b6eb9dd7205f6a705026d1ce; Makefile: VERSION = 2, PATCHLEVEL = 6, SUBLEVEL = 32, EXTRAVERSION = .24 (torvalds/linux stored Makefile, commit 00095879d56910bfdfc8512440fb5ee8bfddf01b, unrelated to this file's commit)
-// note: Stored torvalds/linux kernel/module/main.c; content is recent mainline (~v6.15-v6.17: execmem_alloc/execmem_make_temp_rw, guard(rcu), const module_attribute, 2-arg strscpy, codetag_unload_module). find_files had listed commit c550f0055c5ddcbe9a909becb774c37c54c217be with 205 versions for this path (index also holds fork versions), read_file served 01d5b167. torvalds/linux ALSO stores an old kernel/module.c (commit 6cd5513c813eb57eba081563beb817abd9923a3a), not used. NOTE: this mainline module file is far newer than the stored mainline core.c (~v5.1/5.2). Comments above functions omitted (free_module's '/* Free a module, remove from lists, etc. */' and do_init_module's breakpoint comment do not document locking). load_module read later from the pages at offsets 80000 and 88000 of the same file and commit (99559 chars in all), the comment above it omitted; the other functions re-imported unchanged from a .fns of this excerpt.
+// note: Stored torvalds/linux kernel/module/main.c; content is recent mainline (~v6.15-v6.17: execmem_alloc/execmem_make_temp_rw, guard(rcu), const module_attribute, 2-arg strscpy, codetag_unload_module). find_files had listed commit c550f0055c5ddcbe9a909becb774c37c54c217be with 205 versions for this path (index also holds fork versions), read_file served 01d5b167. torvalds/linux ALSO stores an old kernel/module.c (commit 6cd5513c813eb57eba081563beb817abd9923a3a), not used. NOTE: this mainline module file is far newer than the stored mainline core.c (~v5.1/5.2). Comments above functions omitted (free_module's '/* Free a module, remove from lists, etc. */' and do_init_module's breakpoint comment do not document locking). load_module read later from the pages at offsets 80000 and 88000 of the same file and commit (99559 chars in all), the comment above it omitted; the other functions re-imported unchanged from a .fns of this excerpt. finished_loading and module_patient_check_exists (MODULE_LOAD_WAITS_GOING, MODULE_WAIT_ONCE) read 2026-12-06 with read_file at the same commit, from the page at offset 74000 (of 99559 chars), the comments above them omitted: finished_loading counts a GOING module as finished (0254127ab977); module_patient_check_exists waits only for a COMING or UNFORMED module, then returns -EEXIST if it is LIVE, else -EBUSY.
 // single functions as read (their line numbers in the tree were not read: ?)
 // not in this file at torvalds@01d5b167dc23: -
 
@@ -478,4 +478,65 @@ static int load_module(struct load_info *info, const char __user *uargs,
 		mod_stat_bump_becoming(info, flags);
 	free_copy(info, flags);
 	return err;
+}
+
+//@ finished_loading ?
+static bool finished_loading(const char *name)
+{
+	struct module *mod;
+	bool ret;
+
+	/*
+	 * The module_mutex should not be a heavily contended lock;
+	 * if we get the occasional sleep here, we'll go an extra iteration
+	 * in the wait_event_interruptible(), which is harmless.
+	 */
+	sched_annotate_sleep();
+	mutex_lock(&module_mutex);
+	mod = find_module_all(name, strlen(name), true);
+	ret = !mod || mod->state == MODULE_STATE_LIVE
+		|| mod->state == MODULE_STATE_GOING;
+	mutex_unlock(&module_mutex);
+
+	return ret;
+}
+
+//@ module_patient_check_exists ?
+static int module_patient_check_exists(const char *name,
+				       enum fail_dup_mod_reason reason)
+{
+	struct module *old;
+	int err = 0;
+
+	old = find_module_all(name, strlen(name), true);
+	if (old == NULL)
+		return 0;
+
+	if (old->state == MODULE_STATE_COMING ||
+	    old->state == MODULE_STATE_UNFORMED) {
+		/* Wait in case it fails to load. */
+		mutex_unlock(&module_mutex);
+		err = wait_event_interruptible(module_wq,
+				       finished_loading(name));
+		mutex_lock(&module_mutex);
+		if (err)
+			return err;
+
+		/* The module might have gone in the meantime. */
+		old = find_module_all(name, strlen(name), true);
+	}
+
+	if (try_add_failed_module(name, reason))
+		pr_warn("Could not add fail-tracking for module: %s\n", name);
+
+	/*
+	 * We are here only when the same module was being loaded. Do
+	 * not try to load it again right now. It prevents long delays
+	 * caused by serialized module load failures. It might happen
+	 * when more devices of the same type trigger load of
+	 * a particular module.
+	 */
+	if (old && old->state == MODULE_STATE_LIVE)
+		return -EEXIST;
+	return -EBUSY;
 }

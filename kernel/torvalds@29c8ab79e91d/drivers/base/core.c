@@ -1,6 +1,6 @@
 // probecheck kernel excerpt: drivers/base/core.c at torvalds@29c8ab79e91d. SPDX-License-Identifier: GPL-2.0
 // origin: torvalds/linux drivers/base/core.c @ 29c8ab79e91d35b93cfab87bf67a11516f7b2051; Makefile: not read (mainline commit of the v6.6 merge window, not a tag; no Makefile read)
-// note: Stands for v6.6 (one known hunk short). "driver core: Call in reversed order in device_platform_notify_remove()" (Andy Shevchenko, 2023-08-22): the tip of driver-core-6.6-rc1 (<ZPIBTz-bppDBfgDi@kroah.com>, merged as 28a4f91f5f25) and its last core.c commit. The only later core.c change before v6.6 in Greg's pulls is fd6f7ad2fd4d ("driver core: return an error when dev_set_name() hasn't happened", driver-core-6.6-rc2 <ZQWYoJkwI85bJ5tz@kroah.com>, core.c 2 ++): it adds `else` / `error = -EINVAL;` after the bus dev_name branch in device_add, which this text lacks; core.c is not stored at fd6f7ad2fd4d or at its merge 205d0494782f. driver-core-6.6-rc1-2 (<ZPwndquCWHIicVzt@kroah.com>) touched no drivers/base file. Check: the 16 functions equal the Kylin 6.6.y core.c (kernel/v6.6.y, alvinsun039/linux-torvalds) except exactly that rc2 hunk and the 6.6.y backports there (dev_driver_uevent in dev_uevent; device_set_driver(dev, NULL) in device_add's DPMError path), so no other pre-v6.6 change to these functions is missing. dev_uevent reads dev->driver twice (no lock); device_add's DPMError sets dev->driver = NULL. Cut from pages at offsets 0, 16000, 32000, 64000, 92000 of this one commit; kernel-doc comments omitted. Vanilla mainline, no vendor markers. device_shutdown read 2026-12-05 with read_file at the same commit, from the pages at offsets 117000 and 132500 (to the end, 140994 chars; they agree on their overlap), kernel-doc comment omitted: wait_for_device_probe(); device_block_probing(); cpufreq_suspend(); then the walk, the parent locked unconditionally (the same text as 6.18.16's). device_links_purge read 2026-12-05 with read_file at the same commit, from the page at offset 44000 (of 140994 chars), kernel-doc comment omitted: first returning for a device of devlink_class (a device link's own struct device, which the model has no counterpart of), WARN_ON(link->status == DL_STATE_ACTIVE) for each link to a supplier and WARN_ON(link->status != DL_STATE_DORMANT && link->status != DL_STATE_NONE) for each to a consumer, each link then deleted. device_links_missing_supplier (what device_links_check_suppliers calls when a link defers the probe; links-no-warn judges its WARN_ON) read 2026-12-06 with read_file at the same commit, from the page at offset 26000 (of 140994 chars): 8c3e315d4296's shape, the same text as v6.1's (6bb7ea3afd3e): each CONSUMER_PROBE link to a supplier AVAILABLE while the supplier is DL_DEV_DRIVER_BOUND, else the WARN_ON on DL_FLAG_SYNC_STATE_ONLY and DORMANT.
+// note: Stands for v6.6 (one known hunk short). "driver core: Call in reversed order in device_platform_notify_remove()" (Andy Shevchenko, 2023-08-22): the tip of driver-core-6.6-rc1 (<ZPIBTz-bppDBfgDi@kroah.com>, merged as 28a4f91f5f25) and its last core.c commit. The only later core.c change before v6.6 in Greg's pulls is fd6f7ad2fd4d ("driver core: return an error when dev_set_name() hasn't happened", driver-core-6.6-rc2 <ZQWYoJkwI85bJ5tz@kroah.com>, core.c 2 ++): it adds `else` / `error = -EINVAL;` after the bus dev_name branch in device_add, which this text lacks; core.c is not stored at fd6f7ad2fd4d or at its merge 205d0494782f. driver-core-6.6-rc1-2 (<ZPwndquCWHIicVzt@kroah.com>) touched no drivers/base file. Check: the 16 functions equal the Kylin 6.6.y core.c (kernel/v6.6.y, alvinsun039/linux-torvalds) except exactly that rc2 hunk and the 6.6.y backports there (dev_driver_uevent in dev_uevent; device_set_driver(dev, NULL) in device_add's DPMError path), so no other pre-v6.6 change to these functions is missing. dev_uevent reads dev->driver twice (no lock); device_add's DPMError sets dev->driver = NULL. Cut from pages at offsets 0, 16000, 32000, 64000, 92000 of this one commit; kernel-doc comments omitted. Vanilla mainline, no vendor markers. device_shutdown read 2026-12-05 with read_file at the same commit, from the pages at offsets 117000 and 132500 (to the end, 140994 chars; they agree on their overlap), kernel-doc comment omitted: wait_for_device_probe(); device_block_probing(); cpufreq_suspend(); then the walk, the parent locked unconditionally (the same text as 6.18.16's). device_links_purge read 2026-12-05 with read_file at the same commit, from the page at offset 44000 (of 140994 chars), kernel-doc comment omitted: first returning for a device of devlink_class (a device link's own struct device, which the model has no counterpart of), WARN_ON(link->status == DL_STATE_ACTIVE) for each link to a supplier and WARN_ON(link->status != DL_STATE_DORMANT && link->status != DL_STATE_NONE) for each to a consumer, each link then deleted. device_links_missing_supplier (what device_links_check_suppliers calls when a link defers the probe; links-no-warn judges its WARN_ON) read 2026-12-06 with read_file at the same commit, from the page at offset 26000 (of 140994 chars): 8c3e315d4296's shape, the same text as v6.1's (6bb7ea3afd3e): each CONSUMER_PROBE link to a supplier AVAILABLE while the supplier is DL_DEV_DRIVER_BOUND, else the WARN_ON on DL_FLAG_SYNC_STATE_ONLY and DORMANT. uevent_show (UEVENT_SHOW_LOCKED: whether it takes device_lock around the kset uevent callback) read 2026-12-06 with read_file at the same commit, from the page at offset 74000 (of 140994 chars): no device_lock (before c0a40097f0bc, v6.10).
 // single functions as read (their line numbers in the tree were not read: ?)
 // not in this file at torvalds@29c8ab79e91d: -
 
@@ -1035,4 +1035,48 @@ static void device_links_missing_supplier(struct device *dev)
 			WRITE_ONCE(link->status, DL_STATE_DORMANT);
 		}
 	}
+}
+
+//@ uevent_show ?
+static ssize_t uevent_show(struct device *dev, struct device_attribute *attr,
+			   char *buf)
+{
+	struct kobject *top_kobj;
+	struct kset *kset;
+	struct kobj_uevent_env *env = NULL;
+	int i;
+	int len = 0;
+	int retval;
+
+	/* search the kset, the device belongs to */
+	top_kobj = &dev->kobj;
+	while (!top_kobj->kset && top_kobj->parent)
+		top_kobj = top_kobj->parent;
+	if (!top_kobj->kset)
+		goto out;
+
+	kset = top_kobj->kset;
+	if (!kset->uevent_ops || !kset->uevent_ops->uevent)
+		goto out;
+
+	/* respect filter */
+	if (kset->uevent_ops && kset->uevent_ops->filter)
+		if (!kset->uevent_ops->filter(&dev->kobj))
+			goto out;
+
+	env = kzalloc(sizeof(struct kobj_uevent_env), GFP_KERNEL);
+	if (!env)
+		return -ENOMEM;
+
+	/* let the kset specific function add its keys */
+	retval = kset->uevent_ops->uevent(&dev->kobj, env);
+	if (retval)
+		goto out;
+
+	/* copy keys to file */
+	for (i = 0; i < env->envp_idx; i++)
+		len += sysfs_emit_at(buf, len, "%s\n", env->envp[i]);
+out:
+	kfree(env);
+	return len;
 }

@@ -1,6 +1,6 @@
 // probecheck kernel excerpt: drivers/base/core.c at torvalds@56d16d44fe8d. SPDX-License-Identifier: GPL-2.0
 // origin: torvalds/linux drivers/base/core.c @ 56d16d44fe8d8012dabd32700ea143c7caa35ba3; Makefile: not read (mainline commit, not a 6.12.y stable tree; the index holds torvalds/linux's Makefile only at unrelated commits)
-// note: NOT a 6.12.y stable tree. Mainline core.c as 56d16d44fe8d (Revert "driver core: separate function to shutdown one device", 2024-09-25) left it: the second-to-last commit of driver-core-6.12-rc1; the last, eb46cb321f1f (Revert "driver core: don't always lock parent in shutdown", device_shutdown only), is not stored at its commit. 16 modelled functions copied verbatim from pages at offsets 0, 16000, 32000, 64000 and 96000 of one commit; kernel-doc comments above them omitted. dev_uevent reads dev->driver under rcu_read_lock (no dev_driver_uevent: that is 18daa52418e7, v6.15, which 6.6.y got as a backport and 6.12.y likely too, so a late 6.12.y dev_uevent may differ); device_add's DPMError sets dev->driver = NULL. device_links_check_suppliers uses scoped_guard(mutex, &fwnode_link_lock). Vanilla mainline. device_shutdown read 2026-12-05 with read_file at the same commit, from the page at offset 119000 (of 142807 chars), kernel-doc comment omitted. CAUTION: this text locks and unlocks the parent only under 'if (parent && dev->bus && dev->bus->need_parent_lock)', ba6353748e71 ('driver core: don't always lock parent in shutdown'), which eb46cb321f1f, the next and last core.c commit of driver-core-6.12-rc1 (not stored), reverted: no release ran it, and v6.12 locks the parent unconditionally as 29c8ab79e91d and 6.18.16 do, so this device_shutdown is not v6.12's (the profile must not take its parent lock from here). device_links_purge read 2026-12-05 with read_file at the same commit, from the page at offset 44000 (of 142807 chars), kernel-doc comment omitted: first returning for a device of devlink_class (a device link's own struct device, which the model has no counterpart of), WARN_ON(link->status == DL_STATE_ACTIVE) for each link to a supplier and WARN_ON(link->status != DL_STATE_DORMANT && link->status != DL_STATE_NONE) for each to a consumer, each link then deleted. device_links_missing_supplier (what device_links_check_suppliers calls when a link defers the probe; links-no-warn judges its WARN_ON) read 2026-12-06 with read_file at the same commit, from the page at offset 26000 (of 142807 chars): 8c3e315d4296's shape, the same text as v6.1's (6bb7ea3afd3e): each CONSUMER_PROBE link to a supplier AVAILABLE while the supplier is DL_DEV_DRIVER_BOUND, else the WARN_ON on DL_FLAG_SYNC_STATE_ONLY and DORMANT.
+// note: NOT a 6.12.y stable tree. Mainline core.c as 56d16d44fe8d (Revert "driver core: separate function to shutdown one device", 2024-09-25) left it: the second-to-last commit of driver-core-6.12-rc1; the last, eb46cb321f1f (Revert "driver core: don't always lock parent in shutdown", device_shutdown only), is not stored at its commit. 16 modelled functions copied verbatim from pages at offsets 0, 16000, 32000, 64000 and 96000 of one commit; kernel-doc comments above them omitted. dev_uevent reads dev->driver under rcu_read_lock (no dev_driver_uevent: that is 18daa52418e7, v6.15, which 6.6.y got as a backport and 6.12.y likely too, so a late 6.12.y dev_uevent may differ); device_add's DPMError sets dev->driver = NULL. device_links_check_suppliers uses scoped_guard(mutex, &fwnode_link_lock). Vanilla mainline. device_shutdown read 2026-12-05 with read_file at the same commit, from the page at offset 119000 (of 142807 chars), kernel-doc comment omitted. CAUTION: this text locks and unlocks the parent only under 'if (parent && dev->bus && dev->bus->need_parent_lock)', ba6353748e71 ('driver core: don't always lock parent in shutdown'), which eb46cb321f1f, the next and last core.c commit of driver-core-6.12-rc1 (not stored), reverted: no release ran it, and v6.12 locks the parent unconditionally as 29c8ab79e91d and 6.18.16 do, so this device_shutdown is not v6.12's (the profile must not take its parent lock from here). device_links_purge read 2026-12-05 with read_file at the same commit, from the page at offset 44000 (of 142807 chars), kernel-doc comment omitted: first returning for a device of devlink_class (a device link's own struct device, which the model has no counterpart of), WARN_ON(link->status == DL_STATE_ACTIVE) for each link to a supplier and WARN_ON(link->status != DL_STATE_DORMANT && link->status != DL_STATE_NONE) for each to a consumer, each link then deleted. device_links_missing_supplier (what device_links_check_suppliers calls when a link defers the probe; links-no-warn judges its WARN_ON) read 2026-12-06 with read_file at the same commit, from the page at offset 26000 (of 142807 chars): 8c3e315d4296's shape, the same text as v6.1's (6bb7ea3afd3e): each CONSUMER_PROBE link to a supplier AVAILABLE while the supplier is DL_DEV_DRIVER_BOUND, else the WARN_ON on DL_FLAG_SYNC_STATE_ONLY and DORMANT. uevent_show (UEVENT_SHOW_LOCKED: whether it takes device_lock around the kset uevent callback) read 2026-12-06 with read_file at the same commit, from the page at offset 72000 (of 142807 chars): no device_lock (15fffc6a5624 took it away; 9a71892cbcdb put it back in v6.12-rc6, after this commit).
 // single functions as read (their line numbers in the tree were not read: ?)
 // not in this file at torvalds@56d16d44fe8d: -
 
@@ -1038,4 +1038,48 @@ static void device_links_missing_supplier(struct device *dev)
 			WRITE_ONCE(link->status, DL_STATE_DORMANT);
 		}
 	}
+}
+
+//@ uevent_show ?
+static ssize_t uevent_show(struct device *dev, struct device_attribute *attr,
+			   char *buf)
+{
+	struct kobject *top_kobj;
+	struct kset *kset;
+	struct kobj_uevent_env *env = NULL;
+	int i;
+	int len = 0;
+	int retval;
+
+	/* search the kset, the device belongs to */
+	top_kobj = &dev->kobj;
+	while (!top_kobj->kset && top_kobj->parent)
+		top_kobj = top_kobj->parent;
+	if (!top_kobj->kset)
+		goto out;
+
+	kset = top_kobj->kset;
+	if (!kset->uevent_ops || !kset->uevent_ops->uevent)
+		goto out;
+
+	/* respect filter */
+	if (kset->uevent_ops && kset->uevent_ops->filter)
+		if (!kset->uevent_ops->filter(&dev->kobj))
+			goto out;
+
+	env = kzalloc(sizeof(struct kobj_uevent_env), GFP_KERNEL);
+	if (!env)
+		return -ENOMEM;
+
+	/* let the kset specific function add its keys */
+	retval = kset->uevent_ops->uevent(&dev->kobj, env);
+	if (retval)
+		goto out;
+
+	/* copy keys to file */
+	for (i = 0; i < env->envp_idx; i++)
+		len += sysfs_emit_at(buf, len, "%s\n", env->envp[i]);
+out:
+	kfree(env);
+	return len;
 }

@@ -1,6 +1,6 @@
 // probecheck kernel excerpt: drivers/base/core.c at torvalds@6bb7ea3afd3e. SPDX-License-Identifier: GPL-2.0
 // origin: torvalds/linux drivers/base/core.c @ 6bb7ea3afd3eaae95eda6ef5589c3087f2cd70d8; Makefile: not read (mainline commit of the v6.1 merge window, not a tag; no Makefile read)
-// note: Stands for v6.1. "drivers: base: Print error code on synthetic uevent failure" (Brian Norris), driver-core-6.1-rc1 (pull <Y0BYiwvr4JZio4RH@kroah.com>, merged as e8bc52cb8df8 per pr-tracker <166518888792.15803.12742281160196833329.pr-tracker-bot@kernel.org>; pull diffstat drivers/base/core.c 4 +-); full hash from the driver-core-testing push revlist (find_string id 66503827764) listing 07b7b883be5b (the v6.1 dd.c), e9628e015fe2 and 6bb7ea3afd3e. The only other core.c commit of that pull, d70590d53a89 ("driver core: use IS_ERR_OR_NULL() helper in device_create_groups_vargs()", Yang Yingliang, pushed later to driver-core-testing, revlist id 65808345010), changes only device_create_groups_vargs (not modelled) and is not stored at its commit; core.c is not stored at the merge e8bc52cb8df8 either. Not in this text and not modelled: 6.0-rc7's Revert "driver core: Set fw_devlink.strict=1 by default" (<Yy3MxlD/kXT2SreI@kroah.com>, core.c 2 +-, only the fw_devlink_strict initialiser, still `= true` here). 6.0-rc4/rc5 driver-core fixes (<YxIht+ev+gXsF6ZD@kroah.com>, <YxuEnRoUlZPzjfL6@kroah.com>) touch no core.c; 6.1-rc driver-core fixes touch no drivers/base file (per the v6.1 dd.c note); core.c changes through other trees in the 6.1 cycle were not checked. dev_uevent is (struct kobject *kobj, struct kobj_uevent_env *env) (no kset), dev_is_best_effort in device_links_check_suppliers/device_links_driver_bound, device_link_release_fn with pm_runtime_release_supplier + supplier_preactivated, device_link_add error path put_device(&link->link_dev), device_del without device_remove_properties. Check: against torvalds@cf52ad5ff16c (v5.15) and torvalds@29c8ab79e91d (v6.6) every difference is one of these known changes. Cut from pages at offsets 8000, 16000, 32000, 66000, 94500 of this one commit; kernel-doc comments omitted. Vanilla mainline, no vendor markers. device_shutdown read 2026-12-05 with read_file at the same commit, from the pages at offsets 115000 and 130500 (to the end, 138865 chars; they agree on their overlap), kernel-doc comment omitted: wait_for_device_probe(); device_block_probing(); cpufreq_suspend(); then the walk, the parent locked unconditionally (the same text as 6.18.16's). device_links_purge read 2026-12-05 with read_file at the same commit, from the page at offset 44000 (of 138865 chars), kernel-doc comment omitted: first returning for a device of devlink_class (a device link's own struct device, which the model has no counterpart of), WARN_ON(link->status == DL_STATE_ACTIVE) for each link to a supplier and WARN_ON(link->status != DL_STATE_DORMANT && link->status != DL_STATE_NONE) for each to a consumer, each link then deleted. device_links_missing_supplier (what device_links_check_suppliers calls when a link defers the probe; links-no-warn judges its WARN_ON) read 2026-12-06 with read_file at the same commit, from the page at offset 26500 (of 138865 chars): 8c3e315d4296's shape: each CONSUMER_PROBE link to a supplier AVAILABLE while the supplier is DL_DEV_DRIVER_BOUND, else WARN_ON(!(link->flags & DL_FLAG_SYNC_STATE_ONLY)) and DORMANT.
+// note: Stands for v6.1. "drivers: base: Print error code on synthetic uevent failure" (Brian Norris), driver-core-6.1-rc1 (pull <Y0BYiwvr4JZio4RH@kroah.com>, merged as e8bc52cb8df8 per pr-tracker <166518888792.15803.12742281160196833329.pr-tracker-bot@kernel.org>; pull diffstat drivers/base/core.c 4 +-); full hash from the driver-core-testing push revlist (find_string id 66503827764) listing 07b7b883be5b (the v6.1 dd.c), e9628e015fe2 and 6bb7ea3afd3e. The only other core.c commit of that pull, d70590d53a89 ("driver core: use IS_ERR_OR_NULL() helper in device_create_groups_vargs()", Yang Yingliang, pushed later to driver-core-testing, revlist id 65808345010), changes only device_create_groups_vargs (not modelled) and is not stored at its commit; core.c is not stored at the merge e8bc52cb8df8 either. Not in this text and not modelled: 6.0-rc7's Revert "driver core: Set fw_devlink.strict=1 by default" (<Yy3MxlD/kXT2SreI@kroah.com>, core.c 2 +-, only the fw_devlink_strict initialiser, still `= true` here). 6.0-rc4/rc5 driver-core fixes (<YxIht+ev+gXsF6ZD@kroah.com>, <YxuEnRoUlZPzjfL6@kroah.com>) touch no core.c; 6.1-rc driver-core fixes touch no drivers/base file (per the v6.1 dd.c note); core.c changes through other trees in the 6.1 cycle were not checked. dev_uevent is (struct kobject *kobj, struct kobj_uevent_env *env) (no kset), dev_is_best_effort in device_links_check_suppliers/device_links_driver_bound, device_link_release_fn with pm_runtime_release_supplier + supplier_preactivated, device_link_add error path put_device(&link->link_dev), device_del without device_remove_properties. Check: against torvalds@cf52ad5ff16c (v5.15) and torvalds@29c8ab79e91d (v6.6) every difference is one of these known changes. Cut from pages at offsets 8000, 16000, 32000, 66000, 94500 of this one commit; kernel-doc comments omitted. Vanilla mainline, no vendor markers. device_shutdown read 2026-12-05 with read_file at the same commit, from the pages at offsets 115000 and 130500 (to the end, 138865 chars; they agree on their overlap), kernel-doc comment omitted: wait_for_device_probe(); device_block_probing(); cpufreq_suspend(); then the walk, the parent locked unconditionally (the same text as 6.18.16's). device_links_purge read 2026-12-05 with read_file at the same commit, from the page at offset 44000 (of 138865 chars), kernel-doc comment omitted: first returning for a device of devlink_class (a device link's own struct device, which the model has no counterpart of), WARN_ON(link->status == DL_STATE_ACTIVE) for each link to a supplier and WARN_ON(link->status != DL_STATE_DORMANT && link->status != DL_STATE_NONE) for each to a consumer, each link then deleted. device_links_missing_supplier (what device_links_check_suppliers calls when a link defers the probe; links-no-warn judges its WARN_ON) read 2026-12-06 with read_file at the same commit, from the page at offset 26500 (of 138865 chars): 8c3e315d4296's shape: each CONSUMER_PROBE link to a supplier AVAILABLE while the supplier is DL_DEV_DRIVER_BOUND, else WARN_ON(!(link->flags & DL_FLAG_SYNC_STATE_ONLY)) and DORMANT. uevent_show (UEVENT_SHOW_LOCKED: whether it takes device_lock around the kset uevent callback) read 2026-12-06 with read_file at the same commit, from the page at offset 69000 (of 138865 chars): no device_lock.
 // single functions as read (their line numbers in the tree were not read: ?)
 // not in this file at torvalds@6bb7ea3afd3e: -
 
@@ -1021,4 +1021,48 @@ static void device_links_missing_supplier(struct device *dev)
 			WRITE_ONCE(link->status, DL_STATE_DORMANT);
 		}
 	}
+}
+
+//@ uevent_show ?
+static ssize_t uevent_show(struct device *dev, struct device_attribute *attr,
+			   char *buf)
+{
+	struct kobject *top_kobj;
+	struct kset *kset;
+	struct kobj_uevent_env *env = NULL;
+	int i;
+	int len = 0;
+	int retval;
+
+	/* search the kset, the device belongs to */
+	top_kobj = &dev->kobj;
+	while (!top_kobj->kset && top_kobj->parent)
+		top_kobj = top_kobj->parent;
+	if (!top_kobj->kset)
+		goto out;
+
+	kset = top_kobj->kset;
+	if (!kset->uevent_ops || !kset->uevent_ops->uevent)
+		goto out;
+
+	/* respect filter */
+	if (kset->uevent_ops && kset->uevent_ops->filter)
+		if (!kset->uevent_ops->filter(&dev->kobj))
+			goto out;
+
+	env = kzalloc(sizeof(struct kobj_uevent_env), GFP_KERNEL);
+	if (!env)
+		return -ENOMEM;
+
+	/* let the kset specific function add its keys */
+	retval = kset->uevent_ops->uevent(&dev->kobj, env);
+	if (retval)
+		goto out;
+
+	/* copy keys to file */
+	for (i = 0; i < env->envp_idx; i++)
+		len += sysfs_emit_at(buf, len, "%s\n", env->envp[i]);
+out:
+	kfree(env);
+	return len;
 }

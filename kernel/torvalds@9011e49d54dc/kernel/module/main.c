@@ -1,6 +1,6 @@
 // probecheck kernel excerpt: kernel/module/main.c at torvalds@9011e49d54dc. SPDX-License-Identifier: GPL-2.0
 // origin: torvalds/linux kernel/module/main.c @ 9011e49d54dcc7653ebb8a1e05b5badb5ecfa9f9; Makefile: not read (mainline commit, not a tag; no Makefile read)
-// note: Stands for v6.6 (kernel/module/main.c; delete_module (SYSCALL_DEFINE2, cut from that line to its closing brace), free_module, do_init_module, load_module). "modules: only allow symbol_get of EXPORT_SYMBOL_GPL modules" (Christoph Hellwig), modules-6.6-rc1 (<ZO5M45JsJYzNF59H@bombadil.infradead.org>, id 42463121205, main.c 16 +-); full hash from its stable backports ("commit 9011e49d54dcc7653ebb8a1e05b5badb5ecfa9f9 upstream", e.g. id 46139215541). Newest main.c stored before v6.6. The other main.c commit of that pull, 2abcc4b5a64a ("module: Expose module_init_layout_section()", James Morse; hash from the 6.1-stable posting <20230831110831.168071019@linuxfoundation.org>), is later (this text still has static module_init_layout_section) and not stored; it only drops that `static`. Other trees touching main.c in the 6.6 cycle and 6.6-rc fixes not checked. Against the Kylin v6.6.y excerpt: delete_module, free_module, load_module byte-identical; do_init_module differs only in a comment (here "needs to sync with the queued work - ie rcu_barrier()", Kylin "...by invoking flush_module_init_free_work().", a later upstream change backported to 6.6.y). Cut from pages at offsets 16000, 31500, 60000 and 75500 of this one commit (87501 chars); comments above the functions omitted. Vanilla mainline, no vendor markers.
+// note: Stands for v6.6 (kernel/module/main.c; delete_module (SYSCALL_DEFINE2, cut from that line to its closing brace), free_module, do_init_module, load_module). "modules: only allow symbol_get of EXPORT_SYMBOL_GPL modules" (Christoph Hellwig), modules-6.6-rc1 (<ZO5M45JsJYzNF59H@bombadil.infradead.org>, id 42463121205, main.c 16 +-); full hash from its stable backports ("commit 9011e49d54dcc7653ebb8a1e05b5badb5ecfa9f9 upstream", e.g. id 46139215541). Newest main.c stored before v6.6. The other main.c commit of that pull, 2abcc4b5a64a ("module: Expose module_init_layout_section()", James Morse; hash from the 6.1-stable posting <20230831110831.168071019@linuxfoundation.org>), is later (this text still has static module_init_layout_section) and not stored; it only drops that `static`. Other trees touching main.c in the 6.6 cycle and 6.6-rc fixes not checked. Against the Kylin v6.6.y excerpt: delete_module, free_module, load_module byte-identical; do_init_module differs only in a comment (here "needs to sync with the queued work - ie rcu_barrier()", Kylin "...by invoking flush_module_init_free_work().", a later upstream change backported to 6.6.y). Cut from pages at offsets 16000, 31500, 60000 and 75500 of this one commit (87501 chars); comments above the functions omitted. Vanilla mainline, no vendor markers. finished_loading and module_patient_check_exists (MODULE_LOAD_WAITS_GOING, MODULE_WAIT_ONCE) read 2026-12-06 with read_file at the same commit, from the page at offset 64000 (of 87501 chars), the comments above them omitted: finished_loading counts a GOING module as finished (0254127ab977); module_patient_check_exists waits only for a COMING or UNFORMED module, then returns -EEXIST if it is LIVE, else -EBUSY.
 // single functions as read (their line numbers in the tree were not read: ?)
 // not in this file at torvalds@9011e49d54dc: -
 
@@ -467,4 +467,65 @@ static int load_module(struct load_info *info, const char __user *uargs,
 		mod_stat_bump_becoming(info, flags);
 	free_copy(info, flags);
 	return err;
+}
+
+//@ finished_loading ?
+static bool finished_loading(const char *name)
+{
+	struct module *mod;
+	bool ret;
+
+	/*
+	 * The module_mutex should not be a heavily contended lock;
+	 * if we get the occasional sleep here, we'll go an extra iteration
+	 * in the wait_event_interruptible(), which is harmless.
+	 */
+	sched_annotate_sleep();
+	mutex_lock(&module_mutex);
+	mod = find_module_all(name, strlen(name), true);
+	ret = !mod || mod->state == MODULE_STATE_LIVE
+		|| mod->state == MODULE_STATE_GOING;
+	mutex_unlock(&module_mutex);
+
+	return ret;
+}
+
+//@ module_patient_check_exists ?
+static int module_patient_check_exists(const char *name,
+				       enum fail_dup_mod_reason reason)
+{
+	struct module *old;
+	int err = 0;
+
+	old = find_module_all(name, strlen(name), true);
+	if (old == NULL)
+		return 0;
+
+	if (old->state == MODULE_STATE_COMING ||
+	    old->state == MODULE_STATE_UNFORMED) {
+		/* Wait in case it fails to load. */
+		mutex_unlock(&module_mutex);
+		err = wait_event_interruptible(module_wq,
+				       finished_loading(name));
+		mutex_lock(&module_mutex);
+		if (err)
+			return err;
+
+		/* The module might have gone in the meantime. */
+		old = find_module_all(name, strlen(name), true);
+	}
+
+	if (try_add_failed_module(name, reason))
+		pr_warn("Could not add fail-tracking for module: %s\n", name);
+
+	/*
+	 * We are here only when the same module was being loaded. Do
+	 * not try to load it again right now. It prevents long delays
+	 * caused by serialized module load failures. It might happen
+	 * when more devices of the same type trigger load of
+	 * a particular module.
+	 */
+	if (old && old->state == MODULE_STATE_LIVE)
+		return -EEXIST;
+	return -EBUSY;
 }

@@ -1,6 +1,6 @@
 // probecheck kernel excerpt: drivers/base/core.c at torvalds@9ed9895370ae. SPDX-License-Identifier: GPL-2.0
 // origin: torvalds/linux drivers/base/core.c @ 9ed9895370aedd6032af2a9181c62c394d08223b; Makefile: not read (the file as that commit left it: "driver core: Functional dependencies tracking support", Rafael J. Wysocki, 2016-10-30 per a blame listing in the index; DEVICE_LINKS, v4.10)
-// note: Read with read_file at that commit, offsets 0-64000 of 74663 chars (all modelled functions; the rest not read). Functions copied verbatim, kernel-doc comments above them omitted. The device links as first merged: device_link_add returns an existing link with no reference taken (`if (link->consumer == consumer) goto out;`) and device_link_del calls __device_link_del(link) directly (no kref: ead18c23c263 came later), the pre-fix shape of B16. No dead flag or kill_device. Read by v4.14 as the nearest below (core.c changes of v4.11-v4.14 not read). device_links_no_driver, __device_links_no_driver and device_links_driver_cleanup read later from the page at offset 8000 of the same file and commit (read_file), kernel-doc comments above them omitted. device_shutdown read 2026-12-05 with read_file at the same commit, from the page at offset 64000 (to the end, 74663 chars), kernel-doc comment omitted: parent taken with get_device before the locks (f123db8e9d6c), both locked unconditionally; no wait_for_device_probe/device_block_probing (3297c8fc65af), no async_synchronize_full. device_links_purge read 2026-12-05 with read_file at the same commit, from the page at offset 8000 (of 74663 chars), kernel-doc comment omitted: WARN_ON(link->status == DL_STATE_ACTIVE) for each link to a supplier and WARN_ON(link->status != DL_STATE_DORMANT && link->status != DL_STATE_NONE) for each to a consumer, each link then deleted. device_links_missing_supplier (what device_links_check_suppliers calls when a link defers the probe; links-no-warn judges its WARN_ON) read 2026-12-06 with read_file at the same commit, from the page at offset 7000 (of 74663 chars): the v4.10 shape: each CONSUMER_PROBE link to a supplier AVAILABLE again, no WARN_ON.
+// note: Read with read_file at that commit, offsets 0-64000 of 74663 chars (all modelled functions; the rest not read). Functions copied verbatim, kernel-doc comments above them omitted. The device links as first merged: device_link_add returns an existing link with no reference taken (`if (link->consumer == consumer) goto out;`) and device_link_del calls __device_link_del(link) directly (no kref: ead18c23c263 came later), the pre-fix shape of B16. No dead flag or kill_device. Read by v4.14 as the nearest below (core.c changes of v4.11-v4.14 not read). device_links_no_driver, __device_links_no_driver and device_links_driver_cleanup read later from the page at offset 8000 of the same file and commit (read_file), kernel-doc comments above them omitted. device_shutdown read 2026-12-05 with read_file at the same commit, from the page at offset 64000 (to the end, 74663 chars), kernel-doc comment omitted: parent taken with get_device before the locks (f123db8e9d6c), both locked unconditionally; no wait_for_device_probe/device_block_probing (3297c8fc65af), no async_synchronize_full. device_links_purge read 2026-12-05 with read_file at the same commit, from the page at offset 8000 (of 74663 chars), kernel-doc comment omitted: WARN_ON(link->status == DL_STATE_ACTIVE) for each link to a supplier and WARN_ON(link->status != DL_STATE_DORMANT && link->status != DL_STATE_NONE) for each to a consumer, each link then deleted. device_links_missing_supplier (what device_links_check_suppliers calls when a link defers the probe; links-no-warn judges its WARN_ON) read 2026-12-06 with read_file at the same commit, from the page at offset 7000 (of 74663 chars): the v4.10 shape: each CONSUMER_PROBE link to a supplier AVAILABLE again, no WARN_ON. uevent_show (UEVENT_SHOW_LOCKED: whether it takes device_lock around the kset uevent callback) read 2026-12-06 with read_file at the same commit, from the page at offset 8000 and 24000 (the function spans both) (of 74663 chars): no device_lock; the same text as fb583c8eeeb1.
 // single functions as read (their line numbers in the tree were not read: ?)
 // not in this file at torvalds@9ed9895370ae: kill_device, device_link_put_kref, device_link_release_fn
 
@@ -653,4 +653,48 @@ static void device_links_missing_supplier(struct device *dev)
 	list_for_each_entry(link, &dev->links.suppliers, c_node)
 		if (link->status == DL_STATE_CONSUMER_PROBE)
 			WRITE_ONCE(link->status, DL_STATE_AVAILABLE);
+}
+
+//@ uevent_show ?
+static ssize_t uevent_show(struct device *dev, struct device_attribute *attr,
+			   char *buf)
+{
+	struct kobject *top_kobj;
+	struct kset *kset;
+	struct kobj_uevent_env *env = NULL;
+	int i;
+	size_t count = 0;
+	int retval;
+
+	/* search the kset, the device belongs to */
+	top_kobj = &dev->kobj;
+	while (!top_kobj->kset && top_kobj->parent)
+		top_kobj = top_kobj->parent;
+	if (!top_kobj->kset)
+		goto out;
+
+	kset = top_kobj->kset;
+	if (!kset->uevent_ops || !kset->uevent_ops->uevent)
+		goto out;
+
+	/* respect filter */
+	if (kset->uevent_ops && kset->uevent_ops->filter)
+		if (!kset->uevent_ops->filter(kset, &dev->kobj))
+			goto out;
+
+	env = kzalloc(sizeof(struct kobj_uevent_env), GFP_KERNEL);
+	if (!env)
+		return -ENOMEM;
+
+	/* let the kset specific function add its keys */
+	retval = kset->uevent_ops->uevent(kset, &dev->kobj, env);
+	if (retval)
+		goto out;
+
+	/* copy keys to file */
+	for (i = 0; i < env->envp_idx; i++)
+		count += sprintf(&buf[count], "%s\n", env->envp[i]);
+out:
+	kfree(env);
+	return count;
 }

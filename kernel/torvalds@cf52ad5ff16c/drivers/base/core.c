@@ -1,6 +1,6 @@
 // probecheck kernel excerpt: drivers/base/core.c at torvalds@cf52ad5ff16c. SPDX-License-Identifier: GPL-2.0
 // origin: torvalds/linux drivers/base/core.c @ cf52ad5ff16c38a62a6536b5e7612b56794f5a5e; Makefile: not read (mainline merge commit between v5.15-rc5 and v5.15, not a tag; no Makefile read)
-// note: Stands for v5.15. "Merge tag 'driver-core-5.15-rc6'" on torvalds master (pr-tracker <163452735504.4914.5353825461734925741.pr-tracker-bot@kernel.org> for pull <YWv1tz7ZCDOtebFE@kroah.com>, 2021-10-18): core.c as Linus's tree had it after the last driver-core pull of the cycle. That pull's only core.c commit, f729a592adb6 ("driver core: Reject pointless SYNC_STATE_ONLY device links", adds `consumer == supplier ||` to device_link_add's first check; patch <20210929190549.860541-1-saravanak@google.com>), is in this text; core.c is not stored at f729a592adb6 itself nor at ebd6823af378 (5.15-rc4 pull <YVmDByRt0G36h1nC@kroah.com>); it is stored at 76f130810b47 and 68223eeec708 of that rc4 pull (older). Other trees touching core.c between 2021-10-18 and v5.15 (2021-10-31) were not checked (none known). Check: the 14 functions also in kernel/v5.15.100 (zcjie1 study tree) are byte-identical except device_link_release_fn, where 5.15.100 has the later 5.15.y backport pm_runtime_release_supplier(link); pm_request_idle(link->supplier); and this text the v5.15 loop while (refcount_dec_not_one(&link->rpm_active)) pm_runtime_put(link->supplier);. device_add (not imported from the study tree) is read here clean. Cut from pages at offsets 10000, 16000, 32000, 60000, 88500 (and 96500) of this one commit; kernel-doc comments omitted. Vanilla mainline, no vendor markers. device_shutdown read 2026-12-05 with read_file at the same commit, from the pages at offsets 110000 and 125500 (to the end, 133481 chars; they agree on their overlap), kernel-doc comment omitted: wait_for_device_probe(); device_block_probing(); cpufreq_suspend(); then the walk, the parent locked unconditionally (the same text as 6.18.16's). device_links_purge read 2026-12-05 with read_file at the same commit, from the page at offset 40000 (of 133481 chars), kernel-doc comment omitted: first returning for a device of devlink_class (a device link's own struct device, which the model has no counterpart of), WARN_ON(link->status == DL_STATE_ACTIVE) for each link to a supplier and WARN_ON(link->status != DL_STATE_DORMANT && link->status != DL_STATE_NONE) for each to a consumer, each link then deleted. device_links_missing_supplier (what device_links_check_suppliers calls when a link defers the probe; links-no-warn judges its WARN_ON) read 2026-12-06 with read_file at the same commit, from the page at offset 24000 (of 133481 chars): 8c3e315d4296's shape: each CONSUMER_PROBE link to a supplier AVAILABLE while the supplier is DL_DEV_DRIVER_BOUND, else WARN_ON(!(link->flags & DL_FLAG_SYNC_STATE_ONLY)) and DORMANT.
+// note: Stands for v5.15. "Merge tag 'driver-core-5.15-rc6'" on torvalds master (pr-tracker <163452735504.4914.5353825461734925741.pr-tracker-bot@kernel.org> for pull <YWv1tz7ZCDOtebFE@kroah.com>, 2021-10-18): core.c as Linus's tree had it after the last driver-core pull of the cycle. That pull's only core.c commit, f729a592adb6 ("driver core: Reject pointless SYNC_STATE_ONLY device links", adds `consumer == supplier ||` to device_link_add's first check; patch <20210929190549.860541-1-saravanak@google.com>), is in this text; core.c is not stored at f729a592adb6 itself nor at ebd6823af378 (5.15-rc4 pull <YVmDByRt0G36h1nC@kroah.com>); it is stored at 76f130810b47 and 68223eeec708 of that rc4 pull (older). Other trees touching core.c between 2021-10-18 and v5.15 (2021-10-31) were not checked (none known). Check: the 14 functions also in kernel/v5.15.100 (zcjie1 study tree) are byte-identical except device_link_release_fn, where 5.15.100 has the later 5.15.y backport pm_runtime_release_supplier(link); pm_request_idle(link->supplier); and this text the v5.15 loop while (refcount_dec_not_one(&link->rpm_active)) pm_runtime_put(link->supplier);. device_add (not imported from the study tree) is read here clean. Cut from pages at offsets 10000, 16000, 32000, 60000, 88500 (and 96500) of this one commit; kernel-doc comments omitted. Vanilla mainline, no vendor markers. device_shutdown read 2026-12-05 with read_file at the same commit, from the pages at offsets 110000 and 125500 (to the end, 133481 chars; they agree on their overlap), kernel-doc comment omitted: wait_for_device_probe(); device_block_probing(); cpufreq_suspend(); then the walk, the parent locked unconditionally (the same text as 6.18.16's). device_links_purge read 2026-12-05 with read_file at the same commit, from the page at offset 40000 (of 133481 chars), kernel-doc comment omitted: first returning for a device of devlink_class (a device link's own struct device, which the model has no counterpart of), WARN_ON(link->status == DL_STATE_ACTIVE) for each link to a supplier and WARN_ON(link->status != DL_STATE_DORMANT && link->status != DL_STATE_NONE) for each to a consumer, each link then deleted. device_links_missing_supplier (what device_links_check_suppliers calls when a link defers the probe; links-no-warn judges its WARN_ON) read 2026-12-06 with read_file at the same commit, from the page at offset 24000 (of 133481 chars): 8c3e315d4296's shape: each CONSUMER_PROBE link to a supplier AVAILABLE while the supplier is DL_DEV_DRIVER_BOUND, else WARN_ON(!(link->flags & DL_FLAG_SYNC_STATE_ONLY)) and DORMANT. uevent_show (UEVENT_SHOW_LOCKED: whether it takes device_lock around the kset uevent callback) read 2026-12-06 with read_file at the same commit, from the page at offset 65000 (of 133481 chars): no device_lock.
 // single functions as read (their line numbers in the tree were not read: ?)
 // not in this file at torvalds@cf52ad5ff16c: -
 
@@ -989,4 +989,48 @@ static void device_links_missing_supplier(struct device *dev)
 			WRITE_ONCE(link->status, DL_STATE_DORMANT);
 		}
 	}
+}
+
+//@ uevent_show ?
+static ssize_t uevent_show(struct device *dev, struct device_attribute *attr,
+			   char *buf)
+{
+	struct kobject *top_kobj;
+	struct kset *kset;
+	struct kobj_uevent_env *env = NULL;
+	int i;
+	int len = 0;
+	int retval;
+
+	/* search the kset, the device belongs to */
+	top_kobj = &dev->kobj;
+	while (!top_kobj->kset && top_kobj->parent)
+		top_kobj = top_kobj->parent;
+	if (!top_kobj->kset)
+		goto out;
+
+	kset = top_kobj->kset;
+	if (!kset->uevent_ops || !kset->uevent_ops->uevent)
+		goto out;
+
+	/* respect filter */
+	if (kset->uevent_ops && kset->uevent_ops->filter)
+		if (!kset->uevent_ops->filter(kset, &dev->kobj))
+			goto out;
+
+	env = kzalloc(sizeof(struct kobj_uevent_env), GFP_KERNEL);
+	if (!env)
+		return -ENOMEM;
+
+	/* let the kset specific function add its keys */
+	retval = kset->uevent_ops->uevent(kset, &dev->kobj, env);
+	if (retval)
+		goto out;
+
+	/* copy keys to file */
+	for (i = 0; i < env->envp_idx; i++)
+		len += sysfs_emit_at(buf, len, "%s\n", env->envp[i]);
+out:
+	kfree(env);
+	return len;
 }

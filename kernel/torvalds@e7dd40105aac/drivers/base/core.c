@@ -1,6 +1,6 @@
 // probecheck kernel excerpt: drivers/base/core.c at torvalds@e7dd40105aac. SPDX-License-Identifier: GPL-2.0
 // origin: torvalds/linux drivers/base/core.c @ e7dd40105aac9ba051e44ad711123bc53a5e4c71; Makefile: not read (the file as that commit left it; the commit is AUTOPROBE_CONSUMER's, "driver core: Add device link flag DL_FLAG_AUTOPROBE_CONSUMER", Rafael J. Wysocki, v5.1 merge window)
-// note: Read whole (89606 chars, 6 pages: offsets 0-80000) with read_file at that commit, the length checked. Read by v5.1 from 2026-12-05 (before: torvalds@3451a495ef24, which predates 15cfb0941603 and this commit in the same merge window). It has AUTOPROBE_CONSUMER's driver_deferred_probe_add in device_links_driver_bound, 15cfb0941603's DORMANT in device_links_no_driver, device_link_put_kref (stateful links owned by the driver core), and device_del setting dev->p->dead itself (no kill_device: 00289cd87676, v5.3). Its dd.c hunk un-statics driver_deferred_probe_add, which v5.1's dd.c (376991db4b64) has: so this commit is in v5.1 if 376991db4b64 is (s28-flags audit). Other core.c commits between it and the v5.1 tag were not looked for. device_links_purge (line 824) cut 2026-12-05 from the same whole file, every function already here re-imported byte for byte; the page at offset 22000 read again with read_file at that commit and its text of device_links_purge compared: the same. device_links_missing_supplier (line 521; what device_links_check_suppliers calls when a link defers the probe) cut 2026-12-06 from the same whole file, every function already here re-imported byte for byte: the v4.10 shape (each CONSUMER_PROBE link to a supplier AVAILABLE again, no WARN_ON).
+// note: Read whole (89606 chars, 6 pages: offsets 0-80000) with read_file at that commit, the length checked. Read by v5.1 from 2026-12-05 (before: torvalds@3451a495ef24, which predates 15cfb0941603 and this commit in the same merge window). It has AUTOPROBE_CONSUMER's driver_deferred_probe_add in device_links_driver_bound, 15cfb0941603's DORMANT in device_links_no_driver, device_link_put_kref (stateful links owned by the driver core), and device_del setting dev->p->dead itself (no kill_device: 00289cd87676, v5.3). Its dd.c hunk un-statics driver_deferred_probe_add, which v5.1's dd.c (376991db4b64) has: so this commit is in v5.1 if 376991db4b64 is (s28-flags audit). Other core.c commits between it and the v5.1 tag were not looked for. device_links_purge (line 824) cut 2026-12-05 from the same whole file, every function already here re-imported byte for byte; the page at offset 22000 read again with read_file at that commit and its text of device_links_purge compared: the same. device_links_missing_supplier (line 521; what device_links_check_suppliers calls when a link defers the probe) cut 2026-12-06 from the same whole file, every function already here re-imported byte for byte: the v4.10 shape (each CONSUMER_PROBE link to a supplier AVAILABLE again, no WARN_ON). uevent_show (line 1209) cut 2026-12-06 from the same whole file (no device_lock; the same text as at fb583c8eeeb1, read there with read_file).
 // whole file read (89606 chars); line numbers are that file's
 // not in this file at torvalds@e7dd40105aac: kill_device, device_link_release_fn
 
@@ -824,4 +824,48 @@ static void device_links_missing_supplier(struct device *dev)
 	list_for_each_entry(link, &dev->links.suppliers, c_node)
 		if (link->status == DL_STATE_CONSUMER_PROBE)
 			WRITE_ONCE(link->status, DL_STATE_AVAILABLE);
+}
+
+//@ uevent_show 1209
+static ssize_t uevent_show(struct device *dev, struct device_attribute *attr,
+			   char *buf)
+{
+	struct kobject *top_kobj;
+	struct kset *kset;
+	struct kobj_uevent_env *env = NULL;
+	int i;
+	size_t count = 0;
+	int retval;
+
+	/* search the kset, the device belongs to */
+	top_kobj = &dev->kobj;
+	while (!top_kobj->kset && top_kobj->parent)
+		top_kobj = top_kobj->parent;
+	if (!top_kobj->kset)
+		goto out;
+
+	kset = top_kobj->kset;
+	if (!kset->uevent_ops || !kset->uevent_ops->uevent)
+		goto out;
+
+	/* respect filter */
+	if (kset->uevent_ops && kset->uevent_ops->filter)
+		if (!kset->uevent_ops->filter(kset, &dev->kobj))
+			goto out;
+
+	env = kzalloc(sizeof(struct kobj_uevent_env), GFP_KERNEL);
+	if (!env)
+		return -ENOMEM;
+
+	/* let the kset specific function add its keys */
+	retval = kset->uevent_ops->uevent(kset, &dev->kobj, env);
+	if (retval)
+		goto out;
+
+	/* copy keys to file */
+	for (i = 0; i < env->envp_idx; i++)
+		count += sprintf(&buf[count], "%s\n", env->envp[i]);
+out:
+	kfree(env);
+	return count;
 }

@@ -1,6 +1,6 @@
 // probecheck kernel excerpt: drivers/base/core.c at torvalds@fb583c8eeeb1. SPDX-License-Identifier: GPL-2.0
 // origin: torvalds/linux drivers/base/core.c @ fb583c8eeeb1fd57e24ef41ed94c9112067aeac9; Makefile: not read (mainline commit of the v5.4 merge window, not a tag; no Makefile read)
-// note: Stands for v5.4's device-link functions only. "driver core: Fix creation of device links with PM-runtime flags" (Rafael J. Wysocki), in the driver-core-5.4-rc1 pull (<20190918114814.GA1899579@kroah.com>); full hash from its 4.19-stable backport <20200319123915.806448528@linuxfoundation.org> ("commit fb583c8eeeb1... upstream"). The later core.c changes of that pull are not read: Saravana Kannan's linking/sync_state series and Greg's reverts of it (bfb3943bed67, bcca686c11cd: full hashes not found), which cancel out, and the "Merge 5.3-rc4 into driver-core-next", which brought 00289cd87676 ("drivers/base: Introduce kill_device()", Dan Williams, 2019-07-17, v5.3-rc via libnvdimm). This commit predates that merge: kill_device is ABSENT here and device_del sets dev->p->dead inline under device_lock with the old comment, whereas v5.4 has kill_device() (lockdep_assert_held(&dev->mutex); returns false if already dead) and device_del calls kill_device(dev) (diff in the 4.19-stable FAILED mail for 00289cd87676, 2019-07-29). core.c is not stored at 00289cd87676 or at the 5.4-rc1 merge 1f7d290a7275. dev_uevent, device_add, device_del and __device_link_del equal torvalds@3451a495ef24 (v5.1); __device_links_no_driver, device_links_no_driver, device_links_driver_cleanup equal torvalds@515db266a9da; the link functions test DL_FLAG_MANAGED, device_link_add checks DL_ADD_VALID_FLAGS, device_link_put_kref WARNs for managed links. __device_link_del spans both #ifdef CONFIG_SRCU definitions (as in 3451a495ef24's excerpt). device_link_release_fn absent (later). Cut from pages at offsets 0, 16000, 32000, 50000, 56000 of this one commit; kernel-doc comments omitted. Vanilla mainline, no vendor markers. device_shutdown read 2026-12-05 with read_file at the same commit, from the page at offset 80000 (to the end, 91384 chars), kernel-doc comment omitted: the same text as at 3451a495ef24 (no cpufreq_suspend yet: 65650b35133f came later). device_links_purge read 2026-12-05 with read_file at the same commit, from the page at offset 16000 (of 91384 chars), kernel-doc comment omitted: WARN_ON(link->status == DL_STATE_ACTIVE) for each link to a supplier and WARN_ON(link->status != DL_STATE_DORMANT && link->status != DL_STATE_NONE) for each to a consumer, each link then deleted. device_links_missing_supplier (what device_links_check_suppliers calls when a link defers the probe; links-no-warn judges its WARN_ON) read 2026-12-06 with read_file at the same commit, from the page at offset 15000 (of 91384 chars): the v4.10 shape: each CONSUMER_PROBE link to a supplier AVAILABLE again, no WARN_ON.
+// note: Stands for v5.4's device-link functions only. "driver core: Fix creation of device links with PM-runtime flags" (Rafael J. Wysocki), in the driver-core-5.4-rc1 pull (<20190918114814.GA1899579@kroah.com>); full hash from its 4.19-stable backport <20200319123915.806448528@linuxfoundation.org> ("commit fb583c8eeeb1... upstream"). The later core.c changes of that pull are not read: Saravana Kannan's linking/sync_state series and Greg's reverts of it (bfb3943bed67, bcca686c11cd: full hashes not found), which cancel out, and the "Merge 5.3-rc4 into driver-core-next", which brought 00289cd87676 ("drivers/base: Introduce kill_device()", Dan Williams, 2019-07-17, v5.3-rc via libnvdimm). This commit predates that merge: kill_device is ABSENT here and device_del sets dev->p->dead inline under device_lock with the old comment, whereas v5.4 has kill_device() (lockdep_assert_held(&dev->mutex); returns false if already dead) and device_del calls kill_device(dev) (diff in the 4.19-stable FAILED mail for 00289cd87676, 2019-07-29). core.c is not stored at 00289cd87676 or at the 5.4-rc1 merge 1f7d290a7275. dev_uevent, device_add, device_del and __device_link_del equal torvalds@3451a495ef24 (v5.1); __device_links_no_driver, device_links_no_driver, device_links_driver_cleanup equal torvalds@515db266a9da; the link functions test DL_FLAG_MANAGED, device_link_add checks DL_ADD_VALID_FLAGS, device_link_put_kref WARNs for managed links. __device_link_del spans both #ifdef CONFIG_SRCU definitions (as in 3451a495ef24's excerpt). device_link_release_fn absent (later). Cut from pages at offsets 0, 16000, 32000, 50000, 56000 of this one commit; kernel-doc comments omitted. Vanilla mainline, no vendor markers. device_shutdown read 2026-12-05 with read_file at the same commit, from the page at offset 80000 (to the end, 91384 chars), kernel-doc comment omitted: the same text as at 3451a495ef24 (no cpufreq_suspend yet: 65650b35133f came later). device_links_purge read 2026-12-05 with read_file at the same commit, from the page at offset 16000 (of 91384 chars), kernel-doc comment omitted: WARN_ON(link->status == DL_STATE_ACTIVE) for each link to a supplier and WARN_ON(link->status != DL_STATE_DORMANT && link->status != DL_STATE_NONE) for each to a consumer, each link then deleted. device_links_missing_supplier (what device_links_check_suppliers calls when a link defers the probe; links-no-warn judges its WARN_ON) read 2026-12-06 with read_file at the same commit, from the page at offset 15000 (of 91384 chars): the v4.10 shape: each CONSUMER_PROBE link to a supplier AVAILABLE again, no WARN_ON. uevent_show (UEVENT_SHOW_LOCKED: whether it takes device_lock around the kset uevent callback) read 2026-12-06 with read_file at the same commit, from the page at offset 32000 (of 91384 chars): no device_lock; the same text as e7dd40105aac lines 1209-1250.
 // single functions as read (their line numbers in the tree were not read: ?)
 // not in this file at torvalds@fb583c8eeeb1: kill_device, device_link_release_fn
 
@@ -798,4 +798,48 @@ static void device_links_missing_supplier(struct device *dev)
 	list_for_each_entry(link, &dev->links.suppliers, c_node)
 		if (link->status == DL_STATE_CONSUMER_PROBE)
 			WRITE_ONCE(link->status, DL_STATE_AVAILABLE);
+}
+
+//@ uevent_show ?
+static ssize_t uevent_show(struct device *dev, struct device_attribute *attr,
+			   char *buf)
+{
+	struct kobject *top_kobj;
+	struct kset *kset;
+	struct kobj_uevent_env *env = NULL;
+	int i;
+	size_t count = 0;
+	int retval;
+
+	/* search the kset, the device belongs to */
+	top_kobj = &dev->kobj;
+	while (!top_kobj->kset && top_kobj->parent)
+		top_kobj = top_kobj->parent;
+	if (!top_kobj->kset)
+		goto out;
+
+	kset = top_kobj->kset;
+	if (!kset->uevent_ops || !kset->uevent_ops->uevent)
+		goto out;
+
+	/* respect filter */
+	if (kset->uevent_ops && kset->uevent_ops->filter)
+		if (!kset->uevent_ops->filter(kset, &dev->kobj))
+			goto out;
+
+	env = kzalloc(sizeof(struct kobj_uevent_env), GFP_KERNEL);
+	if (!env)
+		return -ENOMEM;
+
+	/* let the kset specific function add its keys */
+	retval = kset->uevent_ops->uevent(kset, &dev->kobj, env);
+	if (retval)
+		goto out;
+
+	/* copy keys to file */
+	for (i = 0; i < env->envp_idx; i++)
+		count += sprintf(&buf[count], "%s\n", env->envp[i]);
+out:
+	kfree(env);
+	return count;
 }

@@ -1,6 +1,6 @@
 // probecheck kernel excerpt: drivers/base/core.c at v6.18.y. SPDX-License-Identifier: GPL-2.0
 // origin: AOSC-Tracking/linux drivers/base/core.c @ 7872fca57b54affc9203b2e6f7e5092c2cf10c20; Makefile: VERSION = 6, PATCHLEVEL = 18, SUBLEVEL = 16, EXTRAVERSION = (Makefile read at commit 009100641c69ecbf6651dd8a87814596ad568a74)
-// note: AOSC OS's kernel tracking tree (6.18.y stable plus AOSC patches; the only drivers/base file it stores); core.c (149080 chars) stored at its own commit, so its sublevel is known only by content: device_link_test(), dev_driver_uevent() with scoped_guard, device_initialize() doing spin_lock_init(&dev->driver_override.lock) and device_release() freeing dev->driver_override.name (the 6.18.y backport of cb3d1049f4ea). Functions cut by the import script's findFunction rule from pages at offsets 0, 16000, 32000 (device links), 64000 (dev_uevent) and 96000 (device_add, kill_device, device_del), each page 16000 chars as stated. Vendor markers looked for in those pages: no CONFIG_AOSC/ANDROID_/KABI fields, no added comments inside the modelled functions. device_shutdown read 2026-12-05 with read_file at the same commit, from the page at offset 128000 (of 149080 chars), kernel-doc comment omitted: wait_for_device_probe(); device_block_probing(); cpufreq_suspend(); the parent locked unconditionally; no async-shutdown code. Byte-identical to kernelorg-mirror/linux_kernel_git_dakr_linux core.c @ 784ac2ed774f (offset 134000, s28 research). device_links_purge read 2026-12-05 with read_file at the same commit, from the page at offset 44000 (of 149080 chars), kernel-doc comment omitted: first returning for a device of devlink_class (a device link's own struct device, which the model has no counterpart of), WARN_ON(link->status == DL_STATE_ACTIVE) for each link to a supplier and WARN_ON(link->status != DL_STATE_DORMANT && link->status != DL_STATE_NONE) for each to a consumer, each link then deleted. device_links_missing_supplier (what device_links_check_suppliers calls when a link defers the probe; links-no-warn judges its WARN_ON) read 2026-12-06 with read_file at the same commit, from the page at offset 26000 (of 149080 chars): 8c3e315d4296's shape, its flag test written device_link_test(link, DL_FLAG_SYNC_STATE_ONLY) as the rest of this file's link-flag tests are: each CONSUMER_PROBE link to a supplier AVAILABLE while the supplier is DL_DEV_DRIVER_BOUND, else the WARN_ON on DL_FLAG_SYNC_STATE_ONLY and DORMANT.
+// note: AOSC OS's kernel tracking tree (6.18.y stable plus AOSC patches; the only drivers/base file it stores); core.c (149080 chars) stored at its own commit, so its sublevel is known only by content: device_link_test(), dev_driver_uevent() with scoped_guard, device_initialize() doing spin_lock_init(&dev->driver_override.lock) and device_release() freeing dev->driver_override.name (the 6.18.y backport of cb3d1049f4ea). Functions cut by the import script's findFunction rule from pages at offsets 0, 16000, 32000 (device links), 64000 (dev_uevent) and 96000 (device_add, kill_device, device_del), each page 16000 chars as stated. Vendor markers looked for in those pages: no CONFIG_AOSC/ANDROID_/KABI fields, no added comments inside the modelled functions. device_shutdown read 2026-12-05 with read_file at the same commit, from the page at offset 128000 (of 149080 chars), kernel-doc comment omitted: wait_for_device_probe(); device_block_probing(); cpufreq_suspend(); the parent locked unconditionally; no async-shutdown code. Byte-identical to kernelorg-mirror/linux_kernel_git_dakr_linux core.c @ 784ac2ed774f (offset 134000, s28 research). device_links_purge read 2026-12-05 with read_file at the same commit, from the page at offset 44000 (of 149080 chars), kernel-doc comment omitted: first returning for a device of devlink_class (a device link's own struct device, which the model has no counterpart of), WARN_ON(link->status == DL_STATE_ACTIVE) for each link to a supplier and WARN_ON(link->status != DL_STATE_DORMANT && link->status != DL_STATE_NONE) for each to a consumer, each link then deleted. device_links_missing_supplier (what device_links_check_suppliers calls when a link defers the probe; links-no-warn judges its WARN_ON) read 2026-12-06 with read_file at the same commit, from the page at offset 26000 (of 149080 chars): 8c3e315d4296's shape, its flag test written device_link_test(link, DL_FLAG_SYNC_STATE_ONLY) as the rest of this file's link-flag tests are: each CONSUMER_PROBE link to a supplier AVAILABLE while the supplier is DL_DEV_DRIVER_BOUND, else the WARN_ON on DL_FLAG_SYNC_STATE_ONLY and DORMANT. uevent_show (UEVENT_SHOW_LOCKED: whether it takes device_lock around the kset uevent callback) read 2026-12-06 with read_file at the same commit, from the page at offset 72000 (of 149080 chars): no device_lock (dc1771f71854, v6.15, removed it with 18daa52418e7).
 // single functions as read (their line numbers in the tree were not read: ?)
 // not in this file at v6.18.y: -
 
@@ -1033,4 +1033,48 @@ static void device_links_missing_supplier(struct device *dev)
 			WRITE_ONCE(link->status, DL_STATE_DORMANT);
 		}
 	}
+}
+
+//@ uevent_show ?
+static ssize_t uevent_show(struct device *dev, struct device_attribute *attr,
+			   char *buf)
+{
+	struct kobject *top_kobj;
+	struct kset *kset;
+	struct kobj_uevent_env *env = NULL;
+	int i;
+	int len = 0;
+	int retval;
+
+	/* search the kset, the device belongs to */
+	top_kobj = &dev->kobj;
+	while (!top_kobj->kset && top_kobj->parent)
+		top_kobj = top_kobj->parent;
+	if (!top_kobj->kset)
+		goto out;
+
+	kset = top_kobj->kset;
+	if (!kset->uevent_ops || !kset->uevent_ops->uevent)
+		goto out;
+
+	/* respect filter */
+	if (kset->uevent_ops && kset->uevent_ops->filter)
+		if (!kset->uevent_ops->filter(&dev->kobj))
+			goto out;
+
+	env = kzalloc(sizeof(struct kobj_uevent_env), GFP_KERNEL);
+	if (!env)
+		return -ENOMEM;
+
+	/* let the kset specific function add its keys */
+	retval = kset->uevent_ops->uevent(&dev->kobj, env);
+	if (retval)
+		goto out;
+
+	/* copy keys to file */
+	for (i = 0; i < env->envp_idx; i++)
+		len += sysfs_emit_at(buf, len, "%s\n", env->envp[i]);
+out:
+	kfree(env);
+	return len;
 }
