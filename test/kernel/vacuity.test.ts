@@ -84,6 +84,9 @@ describe('kernel property premises', () => {
     expect(names({})).not.toContain('module-init-barrier');
     expect(names({ probeType: 'async' })).toContain('module-init-barrier');
     expect(names({ asyncScan: true })).toContain('module-init-barrier');
+    // Named there, it is vacuous (it read holds), and holds where an async probe can be pending.
+    const named = (drv: Record<string, unknown>) => check(buildScenario({ name: 'mib', devices: { g: {} }, drivers: { z: { matches: ['g'], module: 'm', ...drv } }, actors: { hotplug: 'add g', modprobe: 'modprobe m' }, properties: ['module-init-barrier'] }, 'v5.15', '').model).properties[0]!.verdict;
+    expect([named({}), named({ probeType: 'async' })]).toEqual(['vacuous', 'holds']);
   });
 
   it('a library property the scenario does not select is checked when named; an unknown name is E301', () => {
