@@ -15,7 +15,7 @@ import type { CheckedRun } from '../report/runs.js';
 import { suiteSummary, suiteTable } from '../report/suite.js';
 import type { Expected } from '../suite/define.js';
 import type { SearchSources } from '../report/trace-file.js';
-import { boundExceeds, judgeCase, statuses, type CaseOutcome, type SuiteOutcome } from '../suite/run.js';
+import { boundExceeds, judgeCase, statuses, UNPINNED, type CaseOutcome, type SuiteOutcome } from '../suite/run.js';
 import { jsonDocument } from './check.js';
 import { EXIT, suiteExit, verdictExit, worst, type ExitCode } from './exit.js';
 import type { Io } from './io.js';
@@ -31,7 +31,7 @@ type Run = Result & { file: string; suite?: string; case?: number; expect?: Reco
 /** A suite as a shard's --json wrote it (suiteJson): its file, model and cases. */
 interface SuiteDoc {
   suite: string; file: string; model: string;
-  cases: { params: Record<string, string | number>; note?: string; fixme?: string; expectedStates?: number; properties: { name: string; expected: Expected; observed: string; status: string }[] }[];
+  cases: { params: Record<string, string | number>; note?: string; fixme?: string; expectedStates?: number; statesStatus?: string; properties: { name: string; expected: Expected; observed: string; status: string }[] }[];
 }
 
 function readRuns(path: string, suiteDocs: Map<string, SuiteDoc>): Run[] {
@@ -278,7 +278,13 @@ function mergedSuites(runs: Run[], docs: Map<string, SuiteDoc>, counts: Map<Run,
       // The pin stays in the result (a JSON reader sees there was one). Compared where the parts tell
       // the whole count, and wherever the largest part alone exceeds it (a CI hunt, 2026-12-05: at
       // least 3,838 states against a pin of 100 was "not compared", exit 0; unsharded, exit 4).
-      if (c.expectedStates !== undefined) {
+      // A case that pins no count at all (its shards say `not-pinned`): as unsharded, `(not pinned)`
+      // (a new user, 2026-12-06: a split search read `at least N (not compared: shards)` and the
+      // summary counted one case with no pinned count where the unsharded run counted two).
+      if (c.statesStatus === 'not-pinned') {
+        outcome.unpinned = true;
+        outcome.statesNote = UNPINNED;
+      } else if (c.expectedStates !== undefined) {
         outcome.expectedStates = c.expectedStates;
         delete outcome.unpinned;
         if (boundExceeds(result, c.expectedStates) && (n.states === null || !r.complete)) {

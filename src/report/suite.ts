@@ -21,9 +21,10 @@ export function statesCell(c: CaseOutcome, col: Colors = plain): string {
   const n = r.states.toLocaleString('en-US');
   if (c.statesStatus === 'mismatch') return col.red(`${observedStates(c)} (expected ${c.expectedStates!.toLocaleString('en-US')})`);
   if (c.statesStatus === 'unknown') return col.yellow(`${n}+ (incomplete)`);
+  // A case that pins no count says so whatever ran it: one search, a shard, merged shards.
+  if (c.unpinned) return col.yellow(`${c.statesAtLeast ? 'at least ' : ''}${n} (not pinned)`);
   if (r.shard) return col.dim(`${n} (not compared: a shard)`);
   if (c.statesAtLeast) return col.dim(`at least ${n} (not compared: shards)`);
-  if (c.unpinned) return col.yellow(`${n} (not pinned)`);
   if (c.statesNote) return col.dim(`${n} (not compared)`);
   return n;
 }

@@ -134,6 +134,12 @@ export function judgeCase(where: string, c: SuiteCase, result: Result, o: SuiteO
       base.expectedStates = golden;
       if (boundExceeds(result, golden)) return overPin(base);
     }
+    // A case that pins no count at all says so on every shard, as unsharded (merge carries it).
+    if (c.states === undefined && c.reduced === undefined) {
+      base.unpinned = true;
+      base.statesNote = UNPINNED;
+      return base;
+    }
     base.statesNote = `not compared (a shard): shard ${result.shard.index}/${result.shard.count} stores part of the search, and the whole count is not known from the parts`;
     return base;
   }
@@ -163,6 +169,8 @@ function withIdle(base: CaseOutcome, result: Result, o: SuiteOptions, c: SuiteCa
   return base;
 }
 
+export const UNPINNED = 'not pinned: the case states no count (states: N), so a change to its state space would go unnoticed';
+
 function caseCount(base: CaseOutcome, c: SuiteCase, result: Result): CaseOutcome {
   // A reduced search stores fewer states: it is held to the count pinned for that reduction.
   const red = reductionOf(result);
@@ -181,7 +189,7 @@ function caseCount(base: CaseOutcome, c: SuiteCase, result: Result): CaseOutcome
   } else if (c.states === undefined && c.reduced === undefined) {
     // Not a failure (a new case may not know its count yet), but never silent either.
     base.unpinned = true;
-    base.statesNote = `not pinned: the case states no count (states: N), so a change to its state space would go unnoticed`;
+    base.statesNote = UNPINNED;
   } else {
     base.statesNote = `not compared: the case pins no count for ${red ?? 'the unreduced search'} (${red ? `reduced: { '${red}': N }` : 'states: N'})`;
   }

@@ -395,3 +395,31 @@ export default defineProperty({ kind: 'invariant', name: 'mine', description: 'x
     expect(probecheck(['merge', file('pf-1.json'), file('pf-2.json'), '-q']).status).toBe(1);
   });
 });
+
+// A new user (2026-12-06): a case that pins no count, its search split by the shards, read
+// `at least N (not compared: shards)` in the merge, with no `statesStatus`, and the summary counted
+// one case with no pinned count where the unsharded run counted two.
+describe('a sharded suite whose cases pin no count', () => {
+  it('each shard and the merge say "not pinned", as the unsharded run does, and count both cases', () => {
+    const d = mkdtempSync(join(tmpdir(), 'probecheck-nopin-'));
+    writeFileSync(join(d, 'np.suite.ts'), `import { defineSuite } from 'probecheck';
+export default defineSuite({ name: 'np', model: ${JSON.stringify(PROBE_TREE)}, cases: [
+  { params: { variant: 'v4.2', N: 3 }, expect: { 'no-deadlock': 'holds' } },
+  { params: { variant: 'fixed', N: 3 }, expect: { 'parent-before-child': 'holds' } },
+] });
+`);
+    const whole = probecheck(['check', 'np.suite.ts', '-q'], { cwd: d });
+    expect(whole.stdout).toContain('2 cases with no pinned state count');
+    for (const i of [1, 2]) {
+      const s = probecheck(['check', 'np.suite.ts', '--shard', `${i}/2`, '--json-out', `n${i}.json`, '-q'], { cwd: d });
+      expect(s.stdout).toMatch(/variant=v4\.2 N=3\s+no-deadlock\s+holds\s+holds[^\n]*\(not pinned\)/);
+    }
+    const m = probecheck(['merge', 'n1.json', 'n2.json', '-q'], { cwd: d });
+    expect(m.status, m.stdout).toBe(0);
+    expect(m.stdout).toMatch(/variant=v4\.2 N=3\s+no-deadlock\s+holds\s+holds\s+at least [\d,]+ \(not pinned\)/);
+    expect(m.stdout).not.toContain('not compared: shards');
+    expect(m.stdout).toContain('2 cases with no pinned state count');
+    const j = JSON.parse(probecheck(['merge', 'n1.json', 'n2.json', '--json'], { cwd: d }).stdout);
+    expect(j.suites[0].cases.map((c: { statesStatus?: string }) => c.statesStatus)).toEqual(['not-pinned', 'not-pinned']);
+  });
+});
