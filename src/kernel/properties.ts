@@ -357,6 +357,26 @@ const listedWithoutProbe = (k: Kernel, i: number): boolean => {
 /** Can device i be bound in some run: bound at boot, or probed by a driver whose probe may return 0. */
 const mayBind = (k: Kernel, c: PropCtx, i: number): boolean => k.w.devices[i]!.boundTo >= 0
   || k.w.devices[i]!.drivers.some((x) => k.w.drivers[x]!.outcomes.includes('ok') && mayProbe(k, c, i, x));
+/**
+ * Does device i exist in some run: present at boot, added by an actor, or registered by a probe or
+ * an async scan? (A registration walk's __driver_attach is built for every device the driver
+ * matches, one never added included: builtBlock alone over-approximates it.)
+ */
+const mayExist = (k: Kernel, c: PropCtx, i: number): boolean => k.w.devices[i]!.present || addedByActor(c, i)
+  || k.w.drivers.some((x) => x.registers.includes(i) || [...x.registersOf?.values() ?? []].some((r) => r.includes(i)) || (x.asyncScan ?? []).includes(i));
+/** Can device i have a driver (drv, or any) in some run: bound to it at boot, or probed by it (really_probe sets dev->driver). */
+const mayHaveDriver = (k: Kernel, c: PropCtx, i: number, drv?: number): boolean => (drv === undefined ? k.w.devices[i]!.boundTo >= 0 : k.w.devices[i]!.boundTo === drv)
+  || (mayExist(k, c, i) && mayProbe(k, c, i, drv));
+/** Can device i's driver be let go in some run: a thread was built with its __device_release_driver (an unbind, a del, a driver's removal). */
+const mayRelease = (c: PropCtx, name: string): boolean => builtBlock(c, `__device_release_driver(${name})`);
+/**
+ * The drivers no-driver-after-unregister can judge: one some device may have (bound at boot or
+ * probed by it), or with async attach work of its own. A driver that never has a device leaves
+ * nothing behind its driver_unregister (a property audit, 2026-12-06: a driver matching a device
+ * never added read holds).
+ */
+const driverMayHold = (k: Kernel, c: PropCtx, j: number): boolean => k.w.drivers[j]!.matches.some((i) => mayHaveDriver(k, c, i, j))
+  || c.threads.some((t) => t.startsWith(`kworker/u:async driver_attach_async(${k.dn(j)})`));
 /** The devices the actors' `uevent` actions read. */
 const ueventRead = (c: PropCtx): number[] => c.acts.flatMap((a) => a.flatMap((x) => (x.op === 'uevent' ? [x.dev] : [])));
 
@@ -375,7 +395,10 @@ export const LIBRARY: KernelProperty[] = [
       return null;
       // Met by a move, not by boot: a device bound from the start and only read is no binding (a property audit, 2026-12-05).
     }, { text: "some device's dev->driver is set or cleared, or a probe starts", met: (s) => someDev(s, (d, i) => d.probing !== 0 || d.driver !== k.w.devices[i]!.boundTo + 1) }, ['dev[*].driver', 'dev[*].bound', 'dev[*].probing']) },
-  { name: 'no-probe-after-del', covers: 'S2', applies: (_k, c) => c.dels.some((n) => n > 0) || c.delByRelease.size > 0, make: (k) => action('no-probe-after-del',
+  // Only a deleted device that may have a driver (bound at boot, or probed: a deferral needs a
+  // probe too): a driverless device's device_del has no probe to race nor a driver to leave
+  // behind (a property audit, 2026-12-06: `add d, del d` of a device no driver matches read holds).
+  { name: 'no-probe-after-del', covers: 'S2', applies: (k, c) => k.w.devices.some((d) => (c.dels[d.i]! > 0 || c.delByRelease.has(d.i)) && mayHaveDriver(k, c, d.i)), make: (k, c) => action('no-probe-after-del',
     'no probe starts once device_del has started; when it returns the device is unbound, not probing, off the deferred lists', (b, a, m) => {
       for (let i = 0; i < a.dev.length; i++) {
         const y = a.dev[i]!;
@@ -386,8 +409,9 @@ export const LIBRARY: KernelProperty[] = [
           return `device_del(${k.vn(i)}) returned but ${[...(y.driver !== 0 ? [`dev->driver = ${drvName(k, y.driver)}`] : []), ...(y.probing !== 0 ? ['a probe of it is running'] : []), ...(y.deferred !== 'none' ? [`it is on the deferred ${y.deferred} list`] : [])].join(', ')}`;
       }
       return null;
-    }, { text: 'device_del starts', met: (s) => someDev(s, (d) => d.delStarted) }, ['dev[*].probing', 'dev[*].delDone', 'dev[*].driver', 'dev[*].deferred']) },
-  { name: 'no-driver-after-unregister', covers: 'S3', applies: (_k, c) => c.ops.has('unregister') || c.ops.has('rmmod'), make: (k, c) => {
+    }, { text: 'device_del starts on a device that may have a driver (bound at boot, or probed)', met: ((has: boolean[]) => (s: KS) => someDev(s, (d, i) => d.delStarted && has[i]!))(k.w.devices.map((d) => mayHaveDriver(k, c, d.i))) }, ['dev[*].probing', 'dev[*].delDone', 'dev[*].driver', 'dev[*].deferred']) },
+  { name: 'no-driver-after-unregister', covers: 'S3', applies: (k, c) => (c.ops.has('unregister') || c.ops.has('rmmod')) && k.w.drivers.some((d) => driverMayHold(k, c, d.i)), make: (k, c) => {
+    const held = k.w.drivers.map((d) => driverMayHold(k, c, d.i));
     // The async threads each clause looks at, by device and by driver, found once rather than by name in every state.
     const helpers = k.w.devices.map((_, i) => c.threads.filter((t) => t.startsWith(`kworker/u:async __driver_attach_async_helper(${k.vn(i)})`)));
     const attaches = k.w.drivers.map((_, j) => c.threads.filter((t) => t.startsWith(`kworker/u:async driver_attach_async(${k.dn(j)})`)));
@@ -405,9 +429,11 @@ export const LIBRARY: KernelProperty[] = [
         for (const t of attaches[j]!) if (q.at(t) !== null) return `driver_unregister(${k.dn(j)}) returned but ${t} is still pending`;
       }
       return null;
-    }, { text: 'driver_unregister returns', met: (s) => s.drv.some((d) => d.unregDone && !d.onBus) });
+    }, { text: 'driver_unregister returns for a driver some device may have (bound at boot, or probed by it) or with async attach work', met: (s) => s.drv.some((d, j) => d.unregDone && !d.onBus && held[j]!) });
   } },
-  { name: 'module-lifetime', covers: 'S4', applies: (_k, c) => c.ops.has('rmmod'), make: (k, c) => invariant('module-lifetime',
+  // Only a module with a driver some device may have: one whose drivers never probe nor hold a
+  // device has no probe or remove to outlive its free (a property audit, 2026-12-06: read holds).
+  { name: 'module-lifetime', covers: 'S4', applies: (k, c) => c.ops.has('rmmod') && k.w.drivers.some((d) => d.module >= 0 && driverMayHold(k, c, d.i)), make: (k, c) => invariant('module-lifetime',
     'after free_module(m) no thread runs a probe or remove of a driver of m', (s, q) => {
       // Checked in every state: on the raw fields first, the view only for a state that fails. The
       // fields are read in the view's order (a module's state, then each device's driver, then its
@@ -431,7 +457,7 @@ export const LIBRARY: KernelProperty[] = [
         }
       }
       return null;
-    }, { text: 'a module is freed (rmmod)', met: (s) => s.mod.some((m) => m.state === 'FREED') }) },
+    }, { text: 'a module is freed (rmmod) whose driver some device may have (bound at boot, or probed by it)', met: ((held: boolean[]) => (s: KS) => s.mod.some((m, j) => m.state === 'FREED' && held[j]!))(k.w.modules.map((_, j) => k.w.drivers.some((d) => d.module === j && driverMayHold(k, c, d.i)))) }) },
   // Chosen only where some async entry (an async probe or attach, an async scan) was built: with
   // none, no entry can be pending when do_init_module returns, and it held about nothing in a
   // plain sync scenario (a new user, 2026-12-06).
