@@ -377,6 +377,20 @@ const mayRelease = (c: PropCtx, name: string): boolean => builtBlock(c, `__devic
  */
 const driverMayHold = (k: Kernel, c: PropCtx, j: number): boolean => k.w.drivers[j]!.matches.some((i) => mayHaveDriver(k, c, i, j))
   || c.threads.some((t) => t.startsWith(`kworker/u:async driver_attach_async(${k.dn(j)})`));
+/** The number of `override` writes of device i, over every actor: a second is the first to free a string (the first frees NULL). */
+const overrideWrites = (c: PropCtx, i: number): number => c.acts.reduce((n, a) => n + a.filter((x) => x.op === 'override' && x.dev === i).length, 0);
+/**
+ * Can device i's unbind_store release a driver other than the one it names? Only where another
+ * driver of i may bind it (bound at boot, or probed by it): with one driver, the driver released is
+ * always the one named.
+ */
+const unbindMayMiss = (k: Kernel, c: PropCtx, i: number): boolean => c.acts.some((a) => a.some((x) => x.op === 'unbind' && x.dev === i
+  && k.w.devices[i]!.drivers.some((y) => y !== x.drv && mayHaveDriver(k, c, i, y))));
+/** Can device i's ->shutdown() meet its probe() or remove(), or need its parent's lock: it may be probed or released, or sits on a need_parent_lock bus under a parent. */
+const shutdownMayMeet = (k: Kernel, c: PropCtx, i: number): boolean => {
+  const d = k.w.devices[i]!;
+  return mayProbe(k, c, i) || mayRelease(c, d.name) || (d.parent >= 0 && k.w.buses[d.bus]!.needParentLock);
+};
 /** The devices the actors' `uevent` actions read. */
 const ueventRead = (c: PropCtx): number[] => c.acts.flatMap((a) => a.flatMap((x) => (x.op === 'uevent' ? [x.dev] : [])));
 
@@ -657,10 +671,13 @@ export const LIBRARY: KernelProperty[] = [
     }, { text: 'the timeout work reaches its walk of the pending list', met: (_s, q) => q.at(TIMEOUT_WORKER) === PENDING_WALK || q.at(TIMEOUT_WORKER) === PENDING_START }, ['dev[*].deferred']) },
   // Only where a platform_match of the overridden device is built (a vacuity hunt, 2026-12-06: an
   // override of a device bound at boot that nothing probes again exited 5).
-  { name: 'override-uaf', covers: 'B13 (S-UAF)', applies: (k, c) => k.w.devices.some((d) => d.override && (OVERRIDE_READERS.some((fn) => builtBlock(c, `${fn}(${d.name},`)) || (k.hasDeferredWorker && listedWithoutProbe(k, d.i)))), make: (k, c) => {
+  // And only a device whose override is written twice: the first write frees NULL, so with one no
+  // string is ever freed (a property audit, 2026-12-06: one write beside a registration walk read holds).
+  { name: 'override-uaf', covers: 'B13 (S-UAF)', applies: (k, c) => k.w.devices.some((d) => d.override && overrideWrites(c, d.i) > 1 && (OVERRIDE_READERS.some((fn) => builtBlock(c, `${fn}(${d.name},`)) || (k.hasDeferredWorker && listedWithoutProbe(k, d.i)))), make: (k, c) => {
     // The overridden device a platform_match reader at label l matches: under dev->mutex
     // (__device_attach_driver) or without it (__driver_attach, bind_store).
     const readerOf = (l: string) => k.w.devices.find((x) => x.override && OVERRIDE_READERS.some((fn) => l.startsWith(`${fn}(${x.name},`)));
+    const twice = k.w.devices.map((d) => overrideWrites(c, d.i) > 1);
     return invariant('override-uaf',
     'platform_match never strcmp()s a driver_override string that driver_override_store has freed', (s, q) => {
       for (const t of c.threads) {
@@ -673,14 +690,14 @@ export const LIBRARY: KernelProperty[] = [
         return `${t} is about to strcmp ${d.name}'s driver_override string with ${drv}, and driver_override_store has kfree()d it (use after free)`;
       }
       return null;
-    }, { text: 'platform_match reads a driver_override string that was set', met: (s, q) => c.threads.some((t) => {
+    }, { text: 'platform_match reads a driver_override string that was set, of a device whose override is written twice (the first write frees NULL)', met: (s, q) => c.threads.some((t) => {
       const l = q.at(t);
       if (l === null) return false;
-      if (l.endsWith(':strcmp')) return q.locals(t).ovr !== 0;
+      if (l.endsWith(':strcmp')) { const d = readerOf(l); return d !== undefined && twice[d.i]! && q.locals(t).ovr !== 0; }
       // With OVERRIDE_MATCH_LOCKED the load and the strcmp are the one step driver_match_device.
       if (!k.has('OVERRIDE_MATCH_LOCKED') || !l.endsWith(':driver_match_device')) return false;
       const d = readerOf(l);
-      return d !== undefined && s.dev[d.i]!.ovrGen !== 0;
+      return d !== undefined && twice[d.i]! && s.dev[d.i]!.ovrGen !== 0;
     }) });
   } },
   { name: 'deferred-lists', covers: 'S12', applies: (k, c) => (k.hasDeferredWorker || k.w.drivers.some((d) => d.outcomes.includes('defer'))) && !nothingDefers(k, c), make: (k, c) => {
@@ -822,7 +839,9 @@ export const LIBRARY: KernelProperty[] = [
       }
       return null;
     }, noLinks(k) ?? { text: 'a stateless device link is deleted (deletes of managed links are not counted)', met: (s) => k.w.links.some((l) => s.link[l.i]!.dels > 0) }) },
-  { name: 'unbind-releases-named', covers: 'S1 (sysfs unbind)', applies: (_k, c) => c.ops.has('unbind'), make: (k, c) => action('unbind-releases-named',
+  // Only where another driver may bind the device unbound: with one driver it can only release the
+  // one named (a property audit, 2026-12-06: B11's unbind of a device with one driver read holds).
+  { name: 'unbind-releases-named', covers: 'S1 (sysfs unbind)', applies: (k, c) => k.w.devices.some((d) => unbindMayMiss(k, c, d.i)), make: (k, c) => action('unbind-releases-named',
     '`echo dev > drvA/unbind` releases only drvA: never a driver bound after unbind_store checked dev->driver', (b, a, m, q) => {
       const before = view(k, c, b, q), after = view(k, c, a, q);
       for (const d of after.devices) {
@@ -832,7 +851,7 @@ export const LIBRARY: KernelProperty[] = [
         }
       }
       return null;
-    }, { text: 'an unbind_store holds the device lock', met: (s) => someDev(s, (d) => d.unbindOf !== 0) },
+    }, { text: 'an unbind_store holds the device lock, of a device another driver than the one named may bind', met: ((miss: boolean[]) => (s: KS) => someDev(s, (d, i) => d.unbindOf !== 0 && miss[i]!))(k.w.devices.map((d) => unbindMayMiss(k, c, d.i))) },
     // It fails only on a move that clears some dev->driver.
     ['dev[*].driver']) },
   // Its situation needs two drivers of one device, one of them async (with one, it is no-missed-probe).
@@ -856,7 +875,10 @@ export const LIBRARY: KernelProperty[] = [
   // once the walk has passed a device (or returned) nothing probes it (3297c8fc65af's
   // device_block_probing: before it, v4.14, a driver registered during the walk probes a device
   // the walk has already shut down).
-  { name: 'no-probe-after-shutdown', covers: '3297c8fc65af', applies: (_k, c) => c.ops.has('device_shutdown'), make: (k) => action('no-probe-after-shutdown',
+  // Both only where something can race the walk: a probe anywhere (no-probe-after-shutdown), or a
+  // probe, a release or a parent's lock of the device shut down (shutdown-exclusive); a property
+  // audit, 2026-12-06: an unbind racing reboot, with nothing to probe, read holds for both.
+  { name: 'no-probe-after-shutdown', covers: '3297c8fc65af', applies: (k, c) => c.ops.has('device_shutdown') && k.w.devices.some((d) => mayProbe(k, c, d.i)), make: (k, c) => action('no-probe-after-shutdown',
     "no driver's probe() starts on a device device_shutdown's walk has shut down, nor once device_shutdown has returned (what reboot and poweroff then cut off)", (b, a, m) => {
       for (let i = 0; i < a.dev.length; i++) {
         if (!probeStarts(b, a, i)) continue;
@@ -864,8 +886,8 @@ export const LIBRARY: KernelProperty[] = [
         if (b.shutdownReturned) return `probe(${k.vn(i)}) by ${drvName(k, a.dev[i]!.driver)} started in ${m.thread} after device_shutdown returned`;
       }
       return null;
-    }, { text: "device_shutdown's walk shuts a device down", met: (s) => someDev(s, (d) => d.shutDown === true) }, ['dev[*].probing']) },
-  { name: 'shutdown-exclusive', covers: 'd1c6c030fcec', applies: (_k, c) => c.ops.has('device_shutdown'), make: (k) => action('shutdown-exclusive',
+    }, { text: "device_shutdown's walk shuts a device down, in a scenario where some device may be probed", met: ((any: boolean) => (s: KS) => any && someDev(s, (d) => d.shutDown === true))(k.w.devices.some((d) => mayProbe(k, c, d.i))) }, ['dev[*].probing']) },
+  { name: 'shutdown-exclusive', covers: 'd1c6c030fcec', applies: (k, c) => c.ops.has('device_shutdown') && k.w.devices.some((d) => shutdownMayMeet(k, c, d.i)), make: (k, c) => action('shutdown-exclusive',
     "device_shutdown never calls a device's ->shutdown() while its probe() or remove() runs (it holds the device's lock, d1c6c030fcec), and on a need_parent_lock bus calls it holding the parent's lock too", (b, a, m) => {
       for (let i = 0; i < a.dev.length; i++) {
         const x = b.dev[i]!;
@@ -880,7 +902,7 @@ export const LIBRARY: KernelProperty[] = [
         }
       }
       return null;
-    }, { text: "device_shutdown's walk shuts a device down", met: (s) => someDev(s, (d) => d.shutDown === true) }, ['dev[*].shutDown']) },
+    }, { text: "device_shutdown's walk shuts down a device that may be probed or released, or whose bus needs its parent's lock", met: ((meet: boolean[]) => (s: KS) => someDev(s, (d, i) => d.shutDown === true && meet[i]!))(k.w.devices.map((d) => shutdownMayMeet(k, c, d.i))) }, ['dev[*].shutDown']) },
   { name: 'wait-for-probe', covers: 'wait_for_device_probe', applies: (_k, c) => c.ops.has('wait_for_device_probe'), make: (k, c) => action('wait-for-probe',
     'when wait_for_device_probe() returns and every other actor has finished, no async entry is pending and no probe is in flight but one the deferred-probe work started. '
     + 'Its code (every dd.c read): wait_event(probe_count == 0), then async_synchronize_full(); since 013c074f8642 (v4.5) flush_work(deferred_probe_work) first, '

@@ -179,4 +179,32 @@ describe('premises that need what a violation needs', () => {
       expect(verdict(added, 'mainline', p), p).toBe('holds');
     }
   });
+
+  it('override-uaf: a driver_override written once (it frees NULL)', () => {
+    const ovr = (admin: string[]): ScenarioSpec => ({ name: 'ovr', devices: { d: { present: true, boundTo: 'a' }, e: { present: true } },
+      drivers: { a: { matches: ['d'], present: true }, b: { matches: ['e'] } }, actors: { admin, insmod: 'register b' } });
+    expect(names(ovr(['override d a']), 'v4.2')).not.toContain('override-uaf');
+    expect(verdict(ovr(['override d a']), 'v4.2', 'override-uaf')).toBe('vacuous');
+    expect(names(ovr(['override d a', 'override d a']), 'v4.2')).toContain('override-uaf');
+  });
+
+  it('unbind-releases-named: an unbind of a device only the named driver can bind', () => {
+    const one: ScenarioSpec = { name: 'unbind', devices: { d: { present: true, boundTo: 'a' } }, drivers: { a: { matches: ['d'], present: true } }, actors: { admin: 'unbind a d' } };
+    expect(names(one, 'mainline')).not.toContain('unbind-releases-named');
+    expect(verdict(one, 'mainline', 'unbind-releases-named')).toBe('vacuous');
+    const two: ScenarioSpec = { ...one, drivers: { ...one.drivers, b: { matches: ['d'], present: true } }, actors: { admin: 'unbind a d', other: ['unbind a d', 'bind b d'] } };
+    expect(names(two, 'mainline')).toContain('unbind-releases-named');
+  });
+
+  it('no-probe-after-shutdown and shutdown-exclusive: a reboot with nothing to probe or release', () => {
+    const reboot = (admin: string[]): ScenarioSpec => ({ name: 'reboot', devices: { d: { present: true, boundTo: 'a' } }, drivers: { a: { matches: ['d'], present: true } }, actors: admin.length ? { admin, reboot: 'device_shutdown' } : { reboot: 'device_shutdown' } });
+    for (const p of ['no-probe-after-shutdown', 'shutdown-exclusive']) {
+      expect(names(reboot([]), 'v5.10'), p).not.toContain(p);
+      expect(verdict(reboot([]), 'v5.10', p), p).toBe('vacuous');
+      expect(names(reboot(['unbind a d', 'bind a d']), 'v5.10'), p).toContain(p);
+    }
+    // An unbind alone releases d (shutdown-exclusive), but nothing probes (no-probe-after-shutdown).
+    expect(names(reboot(['unbind a d']), 'v5.10')).toContain('shutdown-exclusive');
+    expect(verdict(reboot(['unbind a d']), 'v5.10', 'no-probe-after-shutdown')).toBe('vacuous');
+  });
 });
