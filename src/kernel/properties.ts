@@ -391,6 +391,10 @@ const shutdownMayMeet = (k: Kernel, c: PropCtx, i: number): boolean => {
   const d = k.w.devices[i]!;
   return mayProbe(k, c, i) || mayRelease(c, d.name) || (d.parent >= 0 && k.w.buses[d.bus]!.needParentLock);
 };
+/** Can device i be unbound in some run: not bound at boot, or released (an unbind, a del, its driver's removal). */
+const mayBeUnbound = (k: Kernel, c: PropCtx, i: number): boolean => k.w.devices[i]!.boundTo < 0 || mayRelease(c, k.vn(i));
+/** A managed link links-supplier-bound judges: its consumer may bind, and its supplier may be unbound meanwhile (a supplier always bound leaves nothing to judge). */
+const judgedLink = (k: Kernel, c: PropCtx, l: LinkInfo): boolean => !l.stateless && !l.unchecked && mayBind(k, c, l.consumer) && mayBeUnbound(k, c, l.supplier);
 /** The devices the actors' `uevent` actions read. */
 const ueventRead = (c: PropCtx): number[] => c.acts.flatMap((a) => a.flatMap((x) => (x.op === 'uevent' ? [x.dev] : [])));
 
@@ -765,14 +769,17 @@ export const LIBRARY: KernelProperty[] = [
   // scenario whose links were all stateless or linksUnchecked got it by default, vacuous, exit 5).
   // And only where its consumer can be bound in some run (a vacuity hunt, 2026-12-06: a consumer whose
   // only driver's probe always fails or defers exited 5).
-  { name: 'links-supplier-bound', covers: 'S15', applies: (k, c) => k.has('DEVICE_LINKS') && k.w.links.some((l) => !l.stateless && !l.unchecked && mayBind(k, c, l.consumer)), make: (k) => invariant('links-supplier-bound',
+  // And only where its supplier may be unbound while the consumer binds: not bound at boot, or
+  // released (a property audit, 2026-12-06: a consumer added beside a supplier bound for good read holds).
+  { name: 'links-supplier-bound', covers: 'S15', applies: (k, c) => k.has('DEVICE_LINKS') && k.w.links.some((l) => judgedLink(k, c, l)), make: (k, c) => invariant('links-supplier-bound',
     'a bound consumer of a managed device link has a bound supplier (a link added without waiting for the supplier, linksUnchecked, is not judged: the kernel lets such a consumer bind first)', (s) => {
       for (const l of k.w.links) {
         if (s.link[l.i]!.status === 'NONE' || l.unchecked) continue;
         if (s.dev[l.consumer]!.bound && !s.dev[l.supplier]!.bound) return `consumer ${k.vn(l.consumer)} is bound but supplier ${k.vn(l.supplier)} is not (link ${s.link[l.i]!.status})`;
       }
       return null;
-    }, noLinks(k) ?? { text: 'a consumer of a managed device link is bound (a link its probe added after the supplier was bound: not linksUnchecked)', met: (s) => k.w.links.some((l) => !l.unchecked && s.link[l.i]!.status !== 'NONE' && s.dev[l.consumer]!.bound) }) },
+    }, noLinks(k) ?? { text: 'a consumer of a managed device link is bound (a link its probe added after the supplier was bound: not linksUnchecked), whose supplier may be unbound (not bound at boot, or released)',
+      met: ((judged: LinkInfo[]) => (s: KS) => judged.some((l) => s.link[l.i]!.status !== 'NONE' && s.dev[l.consumer]!.bound))(k.w.links.filter((l) => judgedLink(k, c, l))) }) },
   // Checked only when named: a claim about the text read (core.c of 6.6.y for mainline), see the README.
   { name: 'links-no-warn', covers: 'S15 (the WARN_ONs of the managed-link automaton; checked only when named)', applies: () => false, make: (k) => action('links-no-warn',
     'the device-links code reaches none of its WARN_ONs on link status: device_links_driver_bound finds each link to a supplier CONSUMER_PROBE and each link to a consumer DORMANT (or CONSUMER_PROBE/ACTIVE, which it skips since 15cfb0941603); device_links_driver_cleanup finds each link to a consumer SUPPLIER_UNBIND and none with DL_FLAG_AUTOREMOVE_CONSUMER; device_links_missing_supplier and __device_links_no_driver find no CONSUMER_PROBE or ACTIVE link to a supplier that is not DL_DEV_DRIVER_BOUND (8c3e315d4296; no link of a scenario is SYNC_STATE_ONLY); device_links_purge finds no ACTIVE link to a supplier and every link to a consumer DORMANT or NONE', (b, a, m) => {
