@@ -27,10 +27,15 @@ describe('vacuity', () => {
     const r = rmmod();
     expect(r.status).toBe(5);
     expect(r.stdout).not.toContain('never completed'); // `maybe`: it may do nothing
-    expect(r.stdout).toMatch(/module-lifetime\s+vacuous/);
-    expect(r.stdout).toContain('module-lifetime: vacuous: its premise never held: a module is freed (rmmod)');
+    // module-lifetime is not chosen (cmod's driver can never hold its device: cmod is never
+    // loaded); named, it is vacuous (a premise audit, 2026-12-06).
+    expect(r.stdout).not.toMatch(/module-lifetime/);
+    expect(r.stdout).toMatch(/no-driver-after-unregister\s+vacuous/);
     expect(r.stdout).toContain('--allow-vacuous accepts this');
     expect(r.stderr).toBe('');
+    const named = run(['check', VAC, '--param', 'case=rmmod', '--property', 'module-lifetime']);
+    expect(named.status).toBe(5);
+    expect(named.stdout).toContain('module-lifetime: vacuous: its premise never held: a module is freed (rmmod) whose driver some device may have');
   });
 
   it('del of a device that no run ever registers: the action never completes, nothing about it "holds"', () => {
@@ -38,11 +43,13 @@ describe('vacuity', () => {
     expect(r.status).toBe(5);
     const d = JSON.parse(r.stdout);
     expect(d).toMatchObject({ exit: 5 });
-    const v = verdicts(r.stdout);
-    expect(v['no-probe-after-del']).toBe('vacuous');
-    expect(Object.entries(v).filter(([, x]) => x === 'holds').map(([n]) => n)).not.toContain('no-probe-after-del');
+    // c has no driver: no-probe-after-del is not chosen (a premise audit, 2026-12-06), and named it is vacuous.
+    expect(verdicts(r.stdout)['no-probe-after-del']).toBeUndefined();
     expect(d.runs[0].vacuity.actions).toEqual([{ thread: 'hotplug', action: 'del c', index: 0 }]);
-    expect(d.runs[0].vacuity.properties.find((p: any) => p.name === 'no-probe-after-del')).toMatchObject({ reason: 'premise' });
+    const named = run(['check', VAC, '--param', 'case=del', '--property', 'no-probe-after-del', '--json']);
+    expect(named.status).toBe(5);
+    expect(verdicts(named.stdout)['no-probe-after-del']).toBe('vacuous');
+    expect(JSON.parse(named.stdout).runs[0].vacuity.properties.find((p: any) => p.name === 'no-probe-after-del')).toMatchObject({ reason: 'premise' });
   });
 
   it('a premise never met is vacuous; --allow-vacuous exits 0 and still prints the report, also with -q', () => {
