@@ -395,6 +395,13 @@ const shutdownMayMeet = (k: Kernel, c: PropCtx, i: number): boolean => {
 const mayBeUnbound = (k: Kernel, c: PropCtx, i: number): boolean => k.w.devices[i]!.boundTo < 0 || mayRelease(c, k.vn(i));
 /** A managed link links-supplier-bound judges: its consumer may bind, and its supplier may be unbound meanwhile (a supplier always bound leaves nothing to judge). */
 const judgedLink = (k: Kernel, c: PropCtx, l: LinkInfo): boolean => !l.stateless && !l.unchecked && mayBind(k, c, l.consumer) && mayBeUnbound(k, c, l.supplier);
+/**
+ * Can a lockless reader of device i's dev->driver meet it cleared or its driver freed: i may have a
+ * driver, and lose it (a release: an unbind, a del, its driver's removal) or get it only for a probe
+ * that may fail (really_probe sets dev->driver, then clears it).
+ */
+const readerMayFail = (k: Kernel, c: PropCtx, i: number): boolean => (k.w.devices[i]!.boundTo >= 0 || mayProbe(k, c, i))
+  && (mayRelease(c, k.vn(i)) || k.w.devices[i]!.drivers.some((x) => mayProbe(k, c, i, x) && k.w.drivers[x]!.outcomes.some((o) => o !== 'ok')));
 /** The devices the actors' `uevent` actions read. */
 const ueventRead = (c: PropCtx): number[] => c.acts.flatMap((a) => a.flatMap((x) => (x.op === 'uevent' ? [x.dev] : [])));
 
@@ -620,7 +627,11 @@ export const LIBRARY: KernelProperty[] = [
     }, { text: 'a device added by the scenario is probed', met: (s) => k.w.devices.some((d) => (!d.present || addedByActor(c, d.i)) && s.dev[d.i]!.probing !== 0) }, ['dev[*].probing']) },
   // Only where a device read has a driver in some run: bound at boot, or probed (really_probe sets
   // dev->driver; a vacuity hunt, 2026-12-06: a uevent of a device no driver matches exited 5).
-  { name: 'lockless-reader', covers: 'S10', applies: (k, c) => ueventRead(c).some((i) => k.w.devices[i]!.boundTo >= 0 || mayProbe(k, c, i)), make: (k, c) => invariant('lockless-reader',
+  // Only a device read whose dev->driver may be cleared or its driver freed between the reads: a
+  // release (an unbind, a del, its driver's removal) or a probe that may fail (really_probe clears
+  // dev->driver): a reader of a device bound for good read holds about nothing (a premise audit,
+  // 2026-12-06).
+  { name: 'lockless-reader', covers: 'S10', applies: (k, c) => ueventRead(c).some((i) => readerMayFail(k, c, i)), make: (k, c) => invariant('lockless-reader',
     'a lockless reader of dev->driver (dev_uevent) never dereferences NULL or an unregistered driver', (s, q) => {
       for (const t of c.threads) {
         const l = q.at(t);
@@ -631,8 +642,8 @@ export const LIBRARY: KernelProperty[] = [
         if (!s.drv[d.driver - 1]!.alive) return `${t} is about to read the name of ${k.dn(d.driver - 1)}, whose driver_private is freed`;
       }
       return null;
-    }, { text: 'a uevent reader runs while the device has a driver',
-      met: (s, q) => k.w.devices.some((d) => s.dev[d.i]!.driver !== 0 && someAt(c, q, (l) => l.startsWith(`dev_uevent(${d.name})`))) }) },
+    }, { text: 'a uevent reader runs while the device has a driver that may be cleared or freed (a release, or a probe that may fail)',
+      met: ((may: boolean[]) => (s: KS, q: Query) => k.w.devices.some((d) => may[d.i]! && s.dev[d.i]!.driver !== 0 && someAt(c, q, (l) => l.startsWith(`dev_uevent(${d.name})`))))(k.w.devices.map((d) => readerMayFail(k, c, d.i))) }) },
   // Only where a device read may be probed: B11's reader beside an unbind of a device bound at boot,
   // with nothing to probe it again, exited 5 on mainline (a vacuity hunt, 2026-12-06).
   { name: 'reader-no-wait-on-probe', covers: 'L6', applies: (k, c) => ueventRead(c).some((i) => mayProbe(k, c, i)), make: (k, c) => invariant('reader-no-wait-on-probe',

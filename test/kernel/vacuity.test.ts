@@ -89,6 +89,18 @@ describe('kernel property premises', () => {
     expect([named({}), named({ probeType: 'async' })]).toEqual(['vacuous', 'holds']);
   });
 
+  // A premise audit (2026-12-06): a uevent reader of a device whose driver is never cleared read holds.
+  it('lockless-reader is chosen only where the driver read may be cleared or freed; named elsewhere, vacuous', () => {
+    const spec = (actors: ScenarioSpec['actors'], probe: ('ok' | 'error')[] = ['ok']): ScenarioSpec => ({ name: 'lr', devices: { dc: {} }, drivers: { 'dc-drv': { matches: ['dc'], present: true, probe } }, actors });
+    const chosen = (s: ScenarioSpec) => buildScenario(s, 'v5.19', '').model.properties.map((p) => p.name).includes('lockless-reader');
+    const named = (s: ScenarioSpec) => check(buildScenario({ ...s, properties: ['lockless-reader'] }, 'v5.19', '').model).properties[0]!.verdict;
+    const bound = spec({ hotplug: 'add dc', udev: 'uevent dc' });
+    expect([chosen(bound), named(bound)]).toEqual([false, 'vacuous']);
+    const unbound = spec({ hotplug: ['add dc', 'unbind dc-drv dc'], udev: 'uevent dc' });
+    expect([chosen(unbound), named(unbound)]).toEqual([true, 'violated']);
+    expect(chosen(spec({ hotplug: 'add dc', udev: 'uevent dc' }, ['ok', 'error']))).toBe(true);
+  });
+
   it('a library property the scenario does not select is checked when named; an unknown name is E301', () => {
     const spec: ScenarioSpec = { name: 'pc', devices: { bus0: { present: true }, c: { parent: 'bus0' } }, drivers: { cdrv: { matches: ['c'], present: true } }, actors: { x: 'add c' } };
     const m = buildScenario(spec, 'mainline', '').model;
