@@ -224,14 +224,10 @@ function walkCatalogue(spec: ScenarioSpec, profileName: string, patches: string,
   const ctx = { spawn() {}, canSpawn: () => true };
   const seen = new Set<string>();
   type Plain = Record<string, any>;
-  const plain = (u8: Uint8Array) => decode(c.full, u8, 0) as Plain;
-  // Where the globals and each thread's locals start: a step runs on fresh copies decoded from
-  // the bytes (it may write them; the recorder only reads), 2-3x cheaper than immer drafts.
-  const at = new Map<string, number>();
-  { let o = 0; for (const k in c.full.fields) { at.set(k, o); o += sizeOf(c.full.fields[k]!); } }
-  const gT = c.full.fields.g!, gAt = at.get('g')!;
-  const lT = c.threads.map((th) => (c.full.fields[`t${th.index}`] as RecordT).fields.l!);
-  const lAt = c.threads.map((th) => at.get(`t${th.index}`)! + sizeOf((c.full.fields[`t${th.index}`] as RecordT).fields.pc!));
+  // A step runs on fresh copies decoded from the bytes (it may write them; the recorder only
+  // reads), 2-3x cheaper than immer drafts: the globals lead the layout, each thread's locals sit
+  // at its localsOffset (compile.ts).
+  const gT = c.full.fields.g!;
   const leafAt = leafTable(c.full);
   /** The enabled moves of the current state, in expand's order. */
   const enabledMoves = (): [number, number][] => {
@@ -247,7 +243,7 @@ function walkCatalogue(spec: ScenarioSpec, profileName: string, patches: string,
       if (pc === 0) continue;
       const cs = th.steps[pc - 1]!;
       const rec = info.get(keyOf(cs.label))!;
-      const g = () => decode(gT, u8, gAt) as Plain, l = () => decode(lT[th.index]!, u8, lAt[th.index]!) as Plain;
+      const g = () => decode(gT, u8, 0) as Plain, l = () => decode(th.localsType, u8, th.localsOffset) as Plain;
       const nb = be.enabled(th.index);
       const reads = new Set<string>();
       try { cs.step.await?.(recorder(g(), '', reads), recorder(l(), 'local', reads)); } catch { /* a guard that needs more than a copy */ }

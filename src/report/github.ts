@@ -9,7 +9,8 @@ import type { CaseOutcome, SuiteOutcome } from '../suite/run.js';
 import { caseOf, propertyFailed, reportedProperties, type CheckedRun } from './runs.js';
 import { caseLine } from './suite-lines.js';
 import { showParams } from './text.js';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { relative, resolve } from 'node:path';
+import { below } from './trace-file.js';
 
 /**
  * A file as GitHub places an annotation: relative to the repository's checkout (GITHUB_WORKSPACE),
@@ -18,13 +19,7 @@ import { isAbsolute, relative, resolve, sep } from 'node:path';
  * outside the checkout, or with no GITHUB_WORKSPACE, is named from the working directory.
  */
 function filePath(file: string, ws: string | undefined): string {
-  const abs = resolve(file);
-  if (ws) {
-    const r = relative(resolve(ws), abs);
-    // (`..cfg/x` is inside the checkout: only a `..` segment is outside it, as belowCwd tests.)
-    if (r && !/^\.\.($|[\\/])/.test(r) && !isAbsolute(r)) return r.split(sep).join('/');
-  }
-  return relative(process.cwd(), abs);
+  return (ws ? below(file, ws) : undefined) ?? relative(process.cwd(), resolve(file));
 }
 
 const data = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');

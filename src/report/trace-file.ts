@@ -44,8 +44,13 @@ export interface TraceFile {
 
 /** A path as given: below the working directory a relative one (what the user typed), else as it is. */
 export function belowCwd(path: string): string {
-  const rel = relative(process.cwd(), resolve(path));
-  return rel && !/^\.\.($|[\\/])/.test(rel) && !isAbsolute(rel) ? rel.split('\\').join('/') : path;
+  return below(path, process.cwd()) ?? path;
+}
+
+/** `path` relative to `base` with `/`, where it lies below it (`..cfg/x` does; `../x` does not); else undefined. */
+export function below(path: string, base: string): string | undefined {
+  const rel = relative(resolve(base), resolve(path));
+  return rel && !/^\.\.($|[\\/])/.test(rel) && !isAbsolute(rel) ? rel.split('\\').join('/') : undefined;
 }
 
 /**

@@ -534,7 +534,12 @@ export class FastBackend implements Backend {
  * faster than a loop (about 1.5 ns a word); below it the loop wins.
  */
 const SET_WORDS = 16;
-/** Above this many words, copying a state out of a larger array by subarray + set beats a loop (65 words: 83-128 ns against 150-250 ns, 2026-12-04). */
+/**
+ * Above this many words, copying a state out of a larger array by subarray + set beats a loop in
+ * isolation (65 words: 83-128 ns against 150-250 ns, 2026-12-04). Used by loadWords (the parallel
+ * search, not re-measured); the one-thread `load` copies by a loop, as a whole search measured
+ * the subarray's allocation (2026-12-06).
+ */
 const SUBARRAY_WORDS = 32;
 
 /** The largest work-list chunk: 4 MiB. */
