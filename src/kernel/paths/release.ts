@@ -98,9 +98,11 @@ export function releaseDriver(tb: ThreadBuilder, dev: number, ret: Ret, withPare
       }
       return drops ? 'relock_parent' : 'relock';
     } });
-    if (drops) f.step('relock_parent', { where: `${DD}:__device_release_driver -> ${DD}:__device_driver_lock`, c: [helpers ? '__device_driver_lock:: device_lock(parent);' : 'device_lock(parent);'], await: (s) => s.dev[parent]!.mutex === 0,
+    // Before DRIVER_LOCK_HELPERS (v5.1) the relock is inline, and traces must not name a helper the text lacks.
+    const relockAt = (what: string) => (helpers ? `${DD}:__device_release_driver -> ${DD}:__device_driver_lock` : `${DD}:__device_release_driver (${what})`);
+    if (drops) f.step('relock_parent', { where: relockAt('device_lock(parent)'), c: [helpers ? '__device_driver_lock:: device_lock(parent);' : 'device_lock(parent);'], await: (s) => s.dev[parent]!.mutex === 0,
       waits: mutexWaits(k, parent), run: (s) => { takeMutex(k, s, parent, me); return 'relock'; } });
-    f.step('relock', { ...lockStep(k, dev, me, `${DD}:__device_release_driver -> ${DD}:__device_driver_lock`, (s, t) => {
+    f.step('relock', { ...lockStep(k, dev, me, relockAt('device_lock(dev)'), (s, t) => {
       const drv = t.relDrv[slot];
       t.relDrv[slot] = 0;
       return s.dev[dev]!.driver !== drv ? RETURN : 'device_links_busy';
@@ -217,7 +219,7 @@ export function releaseInternal(tb: ThreadBuilder, dev: number, ret: Ret, only?:
   const rel = releaseDriver(tb, dev, f.label('device_unlock'), pl, true);
   // Before DRIVER_LOCK_HELPERS the same locking is inline (8c97a46af04b:922-931).
   const h = k.has('DRIVER_LOCK_HELPERS');
-  if (pl) f.step('lock_parent', { where: `${DD}:device_release_driver_internal -> ${DD}:__device_driver_lock`, c: [h ? '__device_driver_lock:: device_lock(parent);' : 'device_lock(parent);'],
+  if (pl) f.step('lock_parent', { where: h ? `${DD}:device_release_driver_internal -> ${DD}:__device_driver_lock` : `${DD}:device_release_driver_internal (device_lock(parent))`, c: [h ? '__device_driver_lock:: device_lock(parent);' : 'device_lock(parent);'],
     await: (s) => s.dev[parent]!.mutex === 0, waits: mutexWaits(k, parent), run: (s) => { takeMutex(k, s, parent, me); return 'device_lock'; } });
   f.step('device_lock', { ...lockStep(k, dev, me, `${DD}:device_release_driver_internal`, (s) => rel(s, 'device_unlock', only)),
     c: [...(h ? ['__device_driver_lock(dev, parent);', '__device_driver_lock:: device_lock(dev);'] : ['device_lock(dev);']), 'if (!drv || drv == dev->driver)', '__device_release_driver:: if (drv) {'] });
