@@ -374,6 +374,39 @@ export default definePatch({ id: 'noop', subject: 'noop', base: 'v6.1', hunks: [
   });
 });
 
+// A new user (2026-12-06) writing ef0ff68351be ("driver core: Probe devices asynchronously instead
+// of the driver", v5.1) on v5.0: its bus.c half sends an async driver to driver_attach(drv) in
+// bus_add_driver instead of async_schedule(driver_attach_async, drv), and bus_add_driver had no
+// name for that call (E202). (Its dd.c half, a per-device async_schedule_dev, starts async work the
+// v5.0 profile does not build: not expressible, README "Patches".)
+describe("a hunk of bus_add_driver goes to its driver_attach call", () => {
+  const dir = folder({
+    'async.ts': `import { scenario } from 'probecheck';
+export default scenario({
+  name: 'async-driver', profile: 'v5.0', devices: { dc: { present: true } },
+  drivers: { 'dc-drv': { matches: ['dc'], module: 'm', probeType: 'async' } },
+  actors: { modprobe: 'modprobe m' }, syncFallback: false, properties: ['no-deadlock'],
+});
+`,
+    'sync.ts': `import { definePatch } from 'probecheck';
+export default definePatch({ id: 'attach-inline', subject: 'bus_add_driver: driver_attach(drv) for an async driver too', base: 'v5.0',
+  hunks: [{ fn: 'bus_add_driver', replace: 'async_schedule', step: (_site, orig) => ({ where: 'drivers/base/bus.c:bus_add_driver', c: [], run: () => 'driver_attach' }) }] });
+`,
+    'inline.ts': `import { defineProperty } from 'probecheck';
+export default defineProperty({ kind: 'invariant', name: 'probed-async', description: 'dc is probed outside modprobe',
+  check: (v) => (v.dev('dc').probingIn === 'modprobe' ? 'modprobe probes dc itself' : null) });
+`,
+  });
+  it('the walk runs in modprobe with the patch, in the async entry without it', () => {
+    const r = probecheck(['check', 'async.ts', '--patch', 'sync.ts', '--property-file', 'inline.ts', '-q'], { cwd: dir });
+    expect(r.stderr).not.toMatch(/E202/);
+    expect(r.stdout).toMatch(/probed-async\s+violated/);
+    expect(r.status).toBe(1);
+    expect(probecheck(['check', 'async.ts', '--property-file', 'inline.ts', '-q'], { cwd: dir }).stdout).toMatch(/probed-async\s+holds/);
+    expect(probecheck(['steps', '--profile', 'v5.0', '--function', 'bus_add_driver']).stdout).toMatch(/bus_add_driver: driver_attach/);
+  });
+});
+
 // device_shutdown (2026-12-05): its steps are in the profile's catalogue, so a patch of the walk
 // (the 2024 asynchronous-shutdown series changed its locking) applies from a user's folder.
 describe('a patch of device_shutdown', () => {

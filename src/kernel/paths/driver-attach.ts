@@ -71,6 +71,9 @@ export function busAddDriver(tb: ThreadBuilder, drv: number, ret: Ret): string {
     f.step('async_schedule', { ...asyncScheduleStep(tb, asyncProgram('driver_attach_async', k.dn(drv)), inline, after, `${BUS}:bus_add_driver`, 'v4.2 .. v5.0 (765230b5f084)'),
       c: ['async_schedule(driver_attach_async, drv);'] });
   }
+  // `error = driver_attach(drv);`, named for a hunk that sends the driver's walk there (an async
+  // driver's too: ef0ff68351be's bus.c half, which a new user, 2026-12-06, could not write).
+  f.link('driver_attach', attach);
   f.step('add_bind_files', { where: `${BUS}:bus_add_driver (module_add_driver, add_bind_files)`, c: ['error = add_bind_files(drv);'], run: (s) => { s.drv[drv]!.bindFiles = true; return RETURN; } });
   return f.done();
 }
