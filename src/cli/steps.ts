@@ -131,7 +131,10 @@ export function checkUserPatches(profileName: string, patches: string): void {
       const lacks = ins ? [...(ins.after === null ? [] : [ins.after].flat()).filter((a) => !labels.includes(a)).map((a) => `after '${a}'`),
         ...(ins.before !== RETURN && ins.before !== FIRST && !labels.includes(ins.before) && !targetsOf(h.fn).has(ins.before) ? [`before '${ins.before}'`] : [])] : [];
       const targets = [...targetsOf(h.fn)].sort();
-      throw new ProbecheckError('E604', `${what}${lacks.length ? `, to go ${lacks.join(' and ')}, which ${h.fn} on ${profileName} does not have` : ''}; ${h.fn} on ${profileName} has: ${labels.join(', ')}${ins && targets.length ? `; a 'before' may also name: ${targets.join(', ')}` : ''}`);
+      // The strings 'RETURN' and 'FIRST' are not the constants (a new user, 2026-12-06, wrote before: 'RETURN').
+      const constant = ins && (ins.before === 'RETURN' || ins.before === 'FIRST') && !labels.includes(ins.before)
+        ? `; the ${ins.before === 'RETURN' ? "edge out of the function" : "function's entry"} is the constant ${ins.before} (import { ${ins.before} } from 'probecheck'), not the string '${ins.before}'` : '';
+      throw new ProbecheckError('E604', `${what}${lacks.length ? `, to go ${lacks.join(' and ')}, which ${h.fn} on ${profileName} does not have` : ''}${constant}; ${h.fn} on ${profileName} has: ${labels.join(', ')}${ins && targets.length ? `; a 'before' may also name: ${targets.join(', ')}` : ''}`);
     }
   });
 }

@@ -97,6 +97,7 @@ describe('definePatch and --patch', () => {
     'never.ts': patchFile('never', `{ fn: 'really_probe', replace: 'probe_failed', step: (_s, o) => o! }, { fn: 'device_del', replace: 'bus_remove_device', step: (_s, o) => o! }, { fn: '__driver_attach', replace: 'strcmp', step: (_s, o) => o! }`),
     'nosched.ts': patchFile('nosched', `{ fn: '__driver_attach', replace: 'device_lock', step: (site, o) => ({ ...o!, run: (s) => { s.dev[site.dev]!.mutex = site.tb.owner; return 'device_unlock'; } }) }`),
     'after.ts': patchFile('after', `{ fn: '__driver_attach', insert: { label: 'check', after: 'device_lok', before: 'async_schedule_dev' }, step: () => ({ where: 'drivers/base/dd.c:__driver_attach', run: () => 'async_schedule_dev' }) }`),
+    'beforestr.ts': patchFile('beforestr', `{ fn: '__driver_attach', insert: { label: 'check', after: 'device_unlock', before: 'RETURN' }, step: () => ({ run: () => RETURN }) }`),
     'nowhere.ts': patchFile('nowhere', `{ fn: '__driver_attach', insert: { label: 'check', after: 'device_lock', before: 'async_schedule_dev' }, step: () => ({ run: () => 'async_schedule_dev' }) }`),
     'retstr.ts': patchFile('retstr', `{ fn: '__driver_attach', insert: { label: 'check', after: 'device_lock', before: 'async_schedule_dev' }, step: () => ({ where: 'drivers/base/dd.c:__driver_attach', run: () => 'RETURN' }) }`),
     'noawait.ts': patchFile('noawait', `{ fn: '__driver_attach', replace: 'device_lock', step: (site, o) => ({ ...o!, await: (s) => { s.dev[site.dev]!.mutex === 0; } }) as never }`),
@@ -132,6 +133,13 @@ describe('definePatch and --patch', () => {
     const r = run('check', 's.ts', '--patch', 'after.ts');
     expect(r.status).toBe(2);
     expect(r.stderr.trim()).toBe("probecheck: E604 (patch does not apply): patch after (test after) does not apply to v5.1: hunks[0] names __driver_attach:check, to go after 'device_lok', which __driver_attach on v5.1 does not have; __driver_attach on v5.1 has: driver_match_device, device_lock, async_schedule_dev, device_unlock, strcmp, driver_deferred_probe_add");
+  });
+  // A new user (2026-12-06) wrote before: 'RETURN' for a step at a function's end: E604 said only
+  // that the function has no 'RETURN'.
+  it("an insert before the string 'RETURN' is E604 naming the constant", () => {
+    const r = run('check', 's.ts', '--patch', 'beforestr.ts');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/to go before 'RETURN', which __driver_attach on v5\.1 does not have; the edge out of the function is the constant RETURN \(import \{ RETURN \} from 'probecheck'\), not the string 'RETURN'; __driver_attach on v5\.1 has: /);
   });
   it("a hunk's step that returns a name its function does not have is E202 listing the names it has", () => {
     const r = run('check', 's.ts', '--patch', 'next.ts');
