@@ -51,7 +51,7 @@ export function classify(base: Verdict, patched: Verdict, baseVacuous = false, p
  * What happens to a base counterexample on the patched model. `inserted`: how many steps the
  * patch added that the replay took on the way (see replayWatching).
  */
-export interface OldTrace { replays: boolean; blockedAt?: number; why?: string; stillViolatedAt?: number; inserted?: number }
+export interface OldTrace { replays: boolean; blockedAt?: number; why?: string; stillViolatedAt?: number; inserted?: number; endsAt?: { thread: string; label: string; waits?: string }[] }
 
 export interface DiffRow { property: string; base: Verdict; patched: Verdict; change: Change; baseTrace?: number; patchedTrace?: number; oldTrace?: OldTrace }
 
@@ -208,6 +208,7 @@ function oldTraceOn(patchedModel: Model, b: PropertyResult, inserted: Inserted, 
     const o: OldTrace = { replays: true };
     if (r.violatedAt !== undefined) o.stillViolatedAt = r.violatedAt;
     if (r.inserted) o.inserted = r.inserted.length;
+    if (r.endsAt && r.violatedAt === undefined) o.endsAt = r.endsAt;
     return o;
   } catch (e) {
     if (!(e instanceof ProbecheckError) || e.code !== 'E403') throw e;
@@ -231,7 +232,8 @@ function oldTraceText(r: DiffRow, by: InsertedBy, quiet: boolean, acrossProfiles
   const other = otherRun(r) ? `; still violated along another run: the patched model's, ${r.patchedTrace} steps${quiet ? ' (without -q: printed)' : ', above'}` : '';
   if (!o.replays) return (acrossProfiles ? `diverges (another profile: a step named or ordered differently diverges too): ${o.why}` : `blocked: ${o.why}`) + other;
   const via = o.inserted ? ` (through ${o.inserted} step${o.inserted === 1 ? '' : 's'} ${by === 'the patch' ? 'the patch inserted' : 'new in the patched model'})` : '';
-  return o.stillViolatedAt !== undefined ? `replays${via}, still violated at step ${o.stillViolatedAt}` : `replays${via}, but the property holds along it${other}`;
+  const stands = o.endsAt?.length ? `; at its end ${o.endsAt.map((e) => `thread '${e.thread}' is at ${by === 'the patch' ? "the patch's step" : "the patched model's new step"} '${e.label}'${e.waits ? ` (waits for ${e.waits})` : ''}`).join(', ')}` : '';
+  return o.stillViolatedAt !== undefined ? `replays${via}, still violated at step ${o.stillViolatedAt}` : `replays${via}, but the property holds along it${stands}${other}`;
 }
 
 /** Violated on both sides, but the base's counterexample does not violate it on the patched model. */

@@ -33,6 +33,8 @@ export interface Replayed {
   waiters?: Waiter[];
   /** Threads blocked where the trace ends (a violation that is not a deadlock). */
   waiting?: Waiter[];
+  /** Threads that stand, where the replay ends, at a step the patch inserted: where the patch now holds them. */
+  endsAt?: { thread: string; label: string; waits?: string }[];
 }
 
 /** Is `label` a step the patch inserted into thread `thread`? */
@@ -83,6 +85,20 @@ export function replayWatching(model: Model, property: string, moves: readonly M
   const trace = rebuild(be, codes);
   const out: Replayed = { trace };
   if (taken.length) out.inserted = taken;
+  // A trace that ended with a thread leaving the function (or finished) may now end with it at a
+  // step the patch inserted: the replay "holds" because the patch stands there (a new user,
+  // 2026-12-06: a late initcall's added flush read only "replays, but the property holds along it").
+  if (inserted) {
+    const at: NonNullable<Replayed['endsAt']> = [];
+    for (const th of be.c.threads) {
+      const pc = be.pc(th.index);
+      if (pc === 0 || !inserted(th.name, th.steps[pc - 1]!.label)) continue;
+      const here = th.steps[pc - 1]!;
+      const w = be.enabled(th.index) === 0 ? here.step.waits?.(be.curG(), be.curLocals(th.index)) : undefined;
+      at.push({ thread: th.name, label: here.label, ...(w ? { waits: w } : {}) });
+    }
+    if (at.length) out.endsAt = at;
+  }
   if (f) {
     out.violatedAt = f.at;
     if (f.explanation) out.explanation = f.explanation;

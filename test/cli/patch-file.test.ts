@@ -382,6 +382,43 @@ export default definePatch({ id: 'noop', subject: 'noop', base: 'v6.1', hunks: [
   });
 });
 
+// A new user (2026-12-06) validating "drivercore: Fix ordering between deferred_probe and exiting
+// initcalls" (LATE_INITCALL_FLUSH; commit not identified, README "Kernel source") on v3.5, whose
+// deferred_probe_initcall (dd.c at v3.6.0:167-176) enables, triggers and returns: dc, deferred at boot
+// on pwm, is still unbound when the late initcall returns; the added flush_workqueue(deferred_wq)
+// waits for the retry. The old trace replays whole, and the row said only "holds along it".
+describe('a late initcall flush written against v3.5', () => {
+  const dir = folder({
+    'late.ts': `import { scenario } from 'probecheck';
+export default scenario({
+  name: 'late-initcall', profile: 'v3.5',
+  devices: { pwm: { present: true }, dc: { present: true } },
+  drivers: { 'pwm-drv': { matches: ['pwm'], module: 'pwm' }, 'dc-drv': { matches: ['dc'], needs: ['pwm'], present: true } },
+  actors: { boot: ['modprobe pwm', 'deferred_probe_initcall'] }, properties: ['no-deadlock'],
+});
+`,
+    'flush.ts': `import { definePatch, RETURN } from 'probecheck';
+export default definePatch({ id: 'late-flush', subject: 'drivercore: Fix ordering between deferred_probe and exiting initcalls', base: 'v3.5',
+  hunks: [{ fn: 'deferred_probe_initcall', insert: { label: 'flush_workqueue', after: 'driver_deferred_probe_trigger', before: RETURN },
+    step: () => ({ c: ['flush_workqueue(deferred_wq);'], await: (s) => !s.deferredWorkQueued && !s.deferredWorkRunning, waits: () => 'flush_workqueue(deferred_wq)', run: () => RETURN }) }] });
+`,
+    'settled.ts': `import { defineProperty } from 'probecheck';
+export default defineProperty({ kind: 'invariant', name: 'bound-by-initcall-end', description: 'when deferred_probe_initcall has returned, dc is bound',
+  check: (v) => (v.thread('boot').at === null && v.dev('dc').driver === null ? 'deferred_probe_initcall returned with dc unbound' : null),
+  premise: { text: 'the late initcall returned', met: (v) => v.thread('boot').at === null } });
+`,
+  });
+  it('is fixed, and the row names the patch step where the old trace now ends', () => {
+    const c = probecheck(['check', 'late.ts', '--property-file', 'settled.ts', '-q'], { cwd: dir });
+    expect(c.stdout).toMatch(/bound-by-initcall-end\s+violated\s+20 steps/);
+    expect(probecheck(['check', 'late.ts', '--property-file', 'settled.ts', '--param', 'profile=v3.14', '-q'], { cwd: dir }).stdout).toMatch(/bound-by-initcall-end\s+holds/);
+    const r = probecheck(['diff', 'late.ts', '--patch', 'flush.ts', '--property-file', 'settled.ts', '-q'], { cwd: dir });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/bound-by-initcall-end\s+violated\s+holds\s+fixed\s+replays, but the property holds along it; at its end thread 'boot' is at the patch's step 'deferred_probe_initcall:flush_workqueue' \(waits for flush_workqueue\(deferred_wq\)\)/);
+    expect(r.stdout).toMatch(/no-deadlock\s+holds\s+holds\s+still holds\s+-/);
+  });
+});
+
 // A new user (2026-12-06) writing ef0ff68351be ("driver core: Probe devices asynchronously instead
 // of the driver", v5.1) on v5.0: its bus.c half sends an async driver to driver_attach(drv) in
 // bus_add_driver instead of async_schedule(driver_attach_async, drv), and bus_add_driver had no
