@@ -8,6 +8,7 @@ import type { Result } from '../engine/result.js';
 import { isPart } from '../engine/search/shard.js';
 import { isPatchFile, isUserPatch, hunkTarget, type UserPatch } from '../kernel/define-patch.js';
 import { parsePatches, patchEntries } from '../kernel/patches.js';
+import { RETURN } from '../kernel/emit.js';
 import { splitLabel } from './steps.js';
 
 export interface PatchNote { patch: string; step: string; note: 'never fires' | 'not called' | 'unreachable' | 'not compared' | 'other base' | 'one value'; text: string }
@@ -42,7 +43,7 @@ export function patchNotes(patches: UserPatch[], patched: Result, base?: Result)
       const why = has.length ? `this scenario's ${h.fn} is built without that step here (it has: ${has.join(', ')})` : `this scenario never calls ${h.fn} on this profile`;
       notes.push({ patch: p.id, step: target, note: 'not called', text: `patch ${p.id}: ${target} is not applied here: ${why}` });
     }
-    else if (steps.every((e) => e.fired === 0)) notes.push({ patch: p.id, step: target, note: 'never fires', text: `patch ${p.id}: its step ${target} never fires in this search` });
+    else if (steps.every((e) => e.fired === 0)) notes.push({ patch: p.id, step: target, note: 'never fires', text: `patch ${p.id}: its step ${target} never fires in this search${insertMissed(h, patched)}` });
   }
   // A field a patch's guards (await) read that held one value at every read: its wait never blocked,
   // or always did (a field this scenario never changes? one the profile keeps constant?). Said per
@@ -70,6 +71,20 @@ export function patchNotes(patches: UserPatch[], patched: Result, base?: Result)
     }
   }
   return notes;
+}
+
+/**
+ * Why an insert never fired where its `after` step did: that step never went to `before`, the one
+ * edge an insert takes (a new user, 2026-12-06, inserted device_links_purge after
+ * device_del:bus_remove_device, which goes to the release it calls: the purge was dropped, and
+ * `diff` said fixed beside a bare "never fires").
+ */
+function insertMissed(h: UserPatch['hunks'][number], patched: Result): string {
+  if (!h.insert || h.insert.after === null) return '';
+  const ran = [h.insert.after].flat().filter((a) => patched.coverage.some((e) => e.fired > 0 && splitLabel(e.label).join(':') === `${h.fn}:${a}`));
+  if (!ran.length) return '';
+  const to = h.insert.before === RETURN ? `${h.fn}'s return` : `'${h.insert.before}'`;
+  return `: ${ran.map((a) => `'${a}'`).join(' and ')} fired but never went on to ${to}, the only edge the insert takes (if it calls another function, it goes to that call first: insert after a step that goes to ${to} itself, or replace the step the call comes back to)`;
 }
 
 /**

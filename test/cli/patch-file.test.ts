@@ -419,6 +419,55 @@ export default defineProperty({ kind: 'invariant', name: 'bound-by-initcall-end'
   });
 });
 
+// A new user (2026-12-06) validating "driver core: Move device_links_purge() after
+// bus_remove_device()" (recalled as 2ec161501798, v4.16; not found in the index) on v4.14, whose
+// device_del purges the links first (core.c at 9ed9895370ae: device_del+13, bus_remove_device at
+// +39): the supplier's release then finds no consumer to unbind. Written as the README says (replace
+// the step the call comes back to), the patch fixes both; inserted after bus_remove_device, its
+// purge never ran (that step goes to the release it calls), diff said fixed, and the warning did
+// not say why.
+describe('device_links_purge moved after bus_remove_device, on v4.14', () => {
+  const purgeHunk = `{ fn: 'device_del', replace: 'device_links_purge', step: (_s, orig) => { purge = orig; return { where: orig!.where, c: [], run: () => 'bus_remove_device' }; } }`;
+  const dir = folder({
+    'purge.ts': `import { scenario } from 'probecheck';
+export default scenario({
+  name: 'purge-order', profile: 'v4.14',
+  devices: { sup: { present: true, boundTo: 'sup-drv' }, con: { present: true, boundTo: 'con-drv' } },
+  drivers: { 'sup-drv': { matches: ['sup'], present: true }, 'con-drv': { matches: ['con'], present: true, links: ['sup'] } },
+  actors: { hotplug: 'del sup' }, properties: ['links-no-warn', 'no-deadlock'],
+});
+`,
+    'first.ts': `import { defineProperty } from 'probecheck';
+export default defineProperty({ kind: 'invariant', name: 'consumer-unbound-first', description: 'con is never bound while sup has no driver',
+  check: (v) => (v.dev('con').driver !== null && v.dev('sup').driver === null ? 'con is bound but sup has no driver' : null),
+  premise: { text: 'sup has lost its driver', met: (v) => v.dev('sup').driver === null } });
+`,
+    'after.ts': `import { definePatch, type KStep } from 'probecheck';
+let purge: KStep | undefined;
+export default definePatch({ id: 'purge-after-unbind', subject: 'driver core: Move device_links_purge() after bus_remove_device()', base: 'v4.14',
+  hunks: [${purgeHunk}, { fn: 'device_del', replace: 'kobject_del', step: (_s, orig) => { const p = purge!; return { ...orig!, run: (s, t, b, c) => { p.run(s, t, b, c); return orig!.run(s, t, b, c); } }; } }] });
+`,
+    'naive.ts': `import { definePatch, type KStep } from 'probecheck';
+let purge: KStep | undefined;
+export default definePatch({ id: 'purge-naive', subject: 'x', base: 'v4.14',
+  hunks: [${purgeHunk}, { fn: 'device_del', insert: { label: 'purge_late', after: 'bus_remove_device', before: 'driver_deferred_probe_del' },
+    step: () => { const p = purge!; return { run: (s, t, b, c) => { p.run(s, t, b, c); return 'driver_deferred_probe_del'; } }; } }] });
+`,
+  });
+  it('the consumer left bound and the purge WARN are fixed; a purge inserted after bus_remove_device is said never to run, and why', () => {
+    const base = probecheck(['check', 'purge.ts', '--property-file', 'first.ts', '-q'], { cwd: dir });
+    expect(base.stdout).toMatch(/links-no-warn\s+violated\s+1 step/);
+    expect(base.stdout).toMatch(/consumer-unbound-first\s+violated\s+6 steps/);
+    const r = probecheck(['diff', 'purge.ts', '--patch', 'after.ts', '--property-file', 'first.ts', '--fixes', 'consumer-unbound-first', '-q'], { cwd: dir });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/links-no-warn\s+violated\s+holds\s+fixed/);
+    expect(r.stdout).toMatch(/consumer-unbound-first\s+violated\s+holds\s+fixed\s+blocked: move 5 .*'__device_release_driver\(sup\):device_links_unbind_consumers'/);
+    expect(r.stdout).not.toMatch(/never fires/);
+    const n = probecheck(['check', 'purge.ts', '--patch', 'naive.ts', '-q'], { cwd: dir });
+    expect(n.stdout).toContain("warning: patch purge-naive: its step device_del:purge_late never fires in this search: 'bus_remove_device' fired but never went on to 'driver_deferred_probe_del', the only edge the insert takes (if it calls another function, it goes to that call first:");
+  });
+});
+
 // A new user (2026-12-06) writing ef0ff68351be ("driver core: Probe devices asynchronously instead
 // of the driver", v5.1) on v5.0: its bus.c half sends an async driver to driver_attach(drv) in
 // bus_add_driver instead of async_schedule(driver_attach_async, drv), and bus_add_driver had no
