@@ -11,6 +11,7 @@ import { didYouMean, ProbecheckError } from '../engine/errors.js';
 import type { Hunk, Patch } from './emit.js';
 import { validatePatchState, type PatchStateSpec } from './patch-state.js';
 import { PROFILE_NAMES, profileSuggestion } from './profiles.js';
+import { excerptsOf, snapshotsOf } from './source.js';
 
 /**
  * An insert's `before` (with `after: null`) and its step's return: the function's first step,
@@ -76,6 +77,15 @@ export function definePatch(spec: PatchSpec): UserPatch {
     if (typeof h.step !== 'function') bad(`${f}.step: expected a function (site, orig) => step`);
   });
   if (s.state !== undefined) validatePatchState(s.state, bad, (s.hunks as Hunk[]).map((h) => h.fn));
+  // A snapshot that is not kept would leave every anchor of the patch's steps silently uncited.
+  if (s.sources !== undefined) {
+    if (!s.sources || typeof s.sources !== 'object' || Array.isArray(s.sources)) bad("sources: expected { 'drivers/base/dd.c': SNAPSHOT }, a kept snapshot (a directory of kernel/) for each file");
+    for (const [path, snap] of Object.entries(s.sources as Record<string, unknown>)) {
+      const kept = snapshotsOf(path);
+      if (!kept.length) bad(`sources: no snapshot keeps '${path}' (kernel/<snapshot>/${path})`);
+      if (typeof snap !== 'string' || excerptsOf(snap, path) === null) bad(`sources['${path}']: ${typeof snap === 'string' ? `no snapshot '${snap}' keeps it` : 'expected a snapshot name'}; the snapshots that do: ${kept.join(', ')}`);
+    }
+  }
   const hunks = s.hunks as Hunk[];
   const p: UserPatch = {
     kind: 'probecheck-patch', id: s.id as string, subject: s.subject as string, commit: (s.commit as string | undefined) ?? 'unmerged', base: s.base as string,

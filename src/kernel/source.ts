@@ -14,7 +14,7 @@
  *
  * Not a C parser: functions are found by their definition line and the closing brace in column 0.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 /** The functions read from each file, in the order they are looked for. */
@@ -155,6 +155,11 @@ export function excerptsOf(release: string, path: string): Map<string, Excerpt> 
   }
   files.set(key, out);
   return out;
+}
+
+/** The snapshots (kernel/<snapshot>/) that keep `path`. */
+export function snapshotsOf(path: string): string[] {
+  return existsSync(DIR) ? readdirSync(DIR, { withFileTypes: true }).filter((d) => d.isDirectory() && existsSync(`${DIR}${d.name}/${path}`)).map((d) => d.name).sort() : [];
 }
 
 export function excerpt(release: string, path: string, fn: string): Excerpt | null {

@@ -93,6 +93,8 @@ describe('definePatch and --patch', () => {
     'notpatch.ts': 'export default { id: 1 };\n',
     'badbase.ts': patchFile('badbase', `{ fn: '__driver_attach', replace: 'device_lock', step: (_s, o) => o! }`).replace("base: 'v5.1'", "base: 'v6.13'"),
     'badkey.ts': patchFile('badkey', `{ fn: '__driver_attach', replace: 'device_lock', step: (_s, o) => o!, extra: 1 } as never`),
+    'badsrc.ts': patchFile('badsrc', `{ fn: '__driver_attach', replace: 'device_lock', step: (_s, o) => o! }`).replace("base: 'v5.1'", "base: 'v5.1', sources: { 'drivers/base/dd.c': 'v5.1.0' }"),
+    'goodsrc.ts': patchFile('goodsrc', `{ fn: '__driver_attach', replace: 'device_lock', step: (_s, o) => o! }`).replace("base: 'v5.1'", "base: 'v5.1', sources: { 'drivers/base/dd.c': 'torvalds@654888327e9f' }"),
     'libid.ts': patchFile('654888327e9f', `{ fn: '__driver_attach', replace: 'device_lock', step: (_s, o) => o! }`),
     'never.ts': patchFile('never', `{ fn: 'really_probe', replace: 'probe_failed', step: (_s, o) => o! }, { fn: 'device_del', replace: 'bus_remove_device', step: (_s, o) => o! }, { fn: '__driver_attach', replace: 'strcmp', step: (_s, o) => o! }`),
     'nosched.ts': patchFile('nosched', `{ fn: '__driver_attach', replace: 'device_lock', step: (site, o) => ({ ...o!, run: (s) => { s.dev[site.dev]!.mutex = site.tb.owner; return 'device_unlock'; } }) }`),
@@ -175,6 +177,10 @@ describe('definePatch and --patch', () => {
     const r = run('check', 's.ts', '--patch', 'notpatch.ts');
     expect([r.status, r.stderr]).toEqual([2, `probecheck: E105 (input file could not be loaded): ${join(dir, 'notpatch.ts')}: its default export is not a patch; write \`export default definePatch({...})\` (or a list of them)\n`]);
     expect(run('check', 's.ts', '--patch', 'badkey.ts').stderr).toMatch(/^probecheck: E604 .*hunks\[0\]: unknown key 'extra'/);
+    // A new user (2026-12-06): a snapshot kernel/ does not keep was taken silently, and the patch's
+    // steps then cited nothing.
+    expect(run('check', 's.ts', '--patch', 'badsrc.ts').stderr).toMatch(/^probecheck: E604 \(patch does not apply\): badsrc\.ts: patch 'badsrc': sources\['drivers\/base\/dd\.c'\]: no snapshot 'v5\.1\.0' keeps it; the snapshots that do: .*torvalds@654888327e9f/);
+    expect(run('check', 's.ts', '--patch', 'goodsrc.ts', '-q').stderr).not.toMatch(/E604/);
     // An unknown base is an unknown profile, as everywhere else (a new user's pass, 2026-12-05: E604 with no suggestion).
     expect(run('check', 's.ts', '--patch', 'badbase.ts').stderr).toMatch(/^probecheck: E602 \(unknown kernel profile\): badbase\.ts: patch 'badbase': base: unknown kernel profile 'v6.13'; did you mean 'v6.12'\?/);
     expect(run('check', 's.ts', '--patch', 'missing.ts').stderr).toMatch(/^probecheck: E503 .*missing\.ts: no such file/);
