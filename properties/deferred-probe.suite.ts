@@ -33,12 +33,12 @@ export default defineSuite({
     { params: { variant: 'missed', profile: 'v3.14', patches: '' }, states: 106,
       note: '190888ac01d0 fixes B2 (the driver joins the bus klist before its walk); B14 stays: __driver_attach probes dc after bus_add_device, before device_pm_add',
       expect: { ...M, 'no-missed-probe': 'holds', 'device-ready': 'violated' } },
-    { params: { variant: 'missed', profile: 'v6.12', patches: '' }, states: 123, // mainline's count until its dd.c was read past v6.3: __driver_attach calls driver_probe_device, which refuses a bound device itself
+    { params: { variant: 'missed', profile: 'v6.12', patches: '' }, states: 125, // 123 before __device_attach tested dead before dev->driver (2026-12-06); mainline's count until its dd.c was read past v6.3: __driver_attach calls driver_probe_device, which refuses a bound device itself
       note: 'B14: dd.c at efb0b309fa0d (v6.12) predates its fix a2225b6e834a', expect: { ...M, 'no-missed-probe': 'holds', 'device-ready': 'violated' } },
-    { params: { variant: 'missed', profile: 'v6.12', patches: 'a2225b6e834a' }, states: 129, // 111 with the old dev-ready-v3, a skip in __driver_attach: now __driver_attach locks the device and driver_probe_device refuses it
+    { params: { variant: 'missed', profile: 'v6.12', patches: 'a2225b6e834a' }, states: 131, // 129 before __device_attach tested dead before dev->driver (2026-12-06); 111 with the old dev-ready-v3, a skip in __driver_attach: now __driver_attach locks the device and driver_probe_device refuses it
       note: "\"driver core: Don't let a device probe until it's ready\" as merged: __driver_probe_device returns -EPROBE_DEFER until device_add sets the flag, under device_lock, just before bus_probe_device",
       expect: { ...M, 'no-missed-probe': 'holds', 'device-ready': 'holds' } },
-    { params: { variant: 'missed', profile: 'mainline', patches: '' }, states: 129,
+    { params: { variant: 'missed', profile: 'mainline', patches: '' }, states: 131, // 129 before __device_attach tested dead before dev->driver (2026-12-06)
       note: 'mainline has the fix: its dd.c (dakr@1ac45118ddf8) has the check in __driver_probe_device (READY_TO_PROBE)', expect: { ...M, 'no-missed-probe': 'holds', 'device-ready': 'holds' } },
     { params: { variant: 'loop', profile: 'v3.14', patches: '' }, states: 67,
       note: "no trigger count: the child's bind triggers before host is pending, nothing re-queues host (no loop; host's retry is lost instead, as in B1)",

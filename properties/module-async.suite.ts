@@ -48,7 +48,7 @@ export default defineSuite({
     // The fix moved the flush out of the unbind path (into driver_detach): no thread waits at all, so no-wait-under-lock is about nothing.
     { params: { variant: 'flush', profile: 'v5.1', patches: '' }, states: 284, // 267 before the ghost `released`
       expect: { 'no-wait-under-lock': 'vacuous', 'no-deadlock': 'holds' } },
-    { params: { variant: 'flush', profile: 'mainline', patches: '' }, states: 415, // 424 while a2225b6e834a's bind-path hunk left can_match set on a device not ready (a new user, 2026-12-05); 406 before the ghost `released`; 398 before __driver_probe_device's check set can_match (dev_set_can_match, as its C does); 318 before mainline read a dd.c with a2225b6e834a: a probe before device_add's end now defers, and device_add waits for dev->mutex
+    { params: { variant: 'flush', profile: 'mainline', patches: '' }, states: 419, // 415 before __device_attach tested dead before dev->driver (2026-12-06); 424 while a2225b6e834a's bind-path hunk left can_match set on a device not ready (a new user, 2026-12-05); 406 before the ghost `released`; 398 before __driver_probe_device's check set can_match (dev_set_can_match, as its C does); 318 before mainline read a dd.c with a2225b6e834a: a probe before device_add's end now defers, and device_add waits for dev->mutex
       expect: { 'no-wait-under-lock': 'vacuous', 'no-deadlock': 'holds' } },
     // B7 (67d6212afda2): the probe runs in pci_call_probe's work_on_cpu kworker and queues the SCSI scan from there.
     { params: { variant: 'scan', profile: 'v5.1', patches: '' }, states: 48,

@@ -17,7 +17,7 @@ export default defineSuite({
       expect: { 'single-binding': 'violated', 'no-deadlock': 'violated' } },
     { params: { race: 'async', profile: 'v5.1', patches: '' }, states: 158, note: DL,
       expect: { 'single-binding': 'holds', 'no-deadlock': 'violated' } },
-    { params: { race: 'async', profile: 'mainline', patches: '' }, states: 275, // 288 while a2225b6e834a's bind-path hunk left can_match set on a device not ready (a new user, 2026-12-05); 275 before __driver_probe_device's check (bind_store's) set can_match; 251 before mainline read a dd.c with a2225b6e834a (READY_TO_PROBE)
+    { params: { race: 'async', profile: 'mainline', patches: '' }, states: 277, // 275 before __device_attach tested dead before dev->driver (2026-12-06); 288 while a2225b6e834a's bind-path hunk left can_match set on a device not ready (a new user, 2026-12-05); 275 before __driver_probe_device's check (bind_store's) set can_match; 251 before mainline read a dd.c with a2225b6e834a (READY_TO_PROBE)
       expect: { 'single-binding': 'holds', 'no-deadlock': 'holds' } },
     { params: { race: 'del', profile: 'v4.2', patches: '' }, states: 94,
       note: 'drivers_autoprobe=0, manual bind: device_del starts between the unlocked test and device_lock; driver_probe_device only checks registered',

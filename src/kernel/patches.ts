@@ -21,15 +21,30 @@ export const PATCHES: Record<string, Patch> = {
     // Its steps are anchored in dd.c as this commit left it.
     sources: { 'drivers/base/dd.c': 'torvalds@654888327e9f' },
     subject: 'driver core: Avoid binding drivers to dead devices',
-    touches: ['__device_attach:check_dead'],
+    touches: ['__device_attach:device_lock', '__device_attach:check_dead'],
     flags: ['ATTACH_DEAD_CHECK'],
+    // The dead test goes before the dev->driver test (dd.c at 654888327e9f:867-869, the same in every
+    // later dd.c read): a dead device returns 0 even when bound. device_lock keeps the lock and sets
+    // ret as before, but every branch now goes through check_dead, which decides.
     hunks: [{
+      fn: '__device_attach', replace: 'device_lock',
+      step: (_site, orig) => ({ ...orig!, c: ['device_lock(dev);'], run: (s, t, b, c) => {
+        const r = orig!.run(s, t, b, c);
+        return r === 'out_unlock' ? 'bus_for_each_drv' : r;
+      } }),
+    }, {
       fn: '__device_attach', insert: { label: 'check_dead', after: 'device_lock', before: 'bus_for_each_drv' },
       // +	if (dev->p->dead) {
       // +		goto out_unlock;
+      // +	} else if (dev->driver) {
       step: (site) => ({
-        where: `${DD}:__device_attach`, since: 'v5.9 (654888327e9f)', c: ['if (dev->p->dead) {'],
-        run: (s) => (s.dev[site.dev]!.dead ? 'out_unlock' : 'bus_for_each_drv'),
+        where: `${DD}:__device_attach`, since: 'v5.9 (654888327e9f)', c: ['if (dev->p->dead) {', '} else if (dev->driver) {', 'if (device_is_bound(dev)) {', 'ret = bus_for_each_drv(dev->bus, NULL,'],
+        run: (s, t) => {
+          const d = s.dev[site.dev]!;
+          if (d.dead) { t.ret = RET.ZERO; return 'out_unlock'; }
+          // ret as device_lock set it: 1 for a bound device, 0 for one whose driver is set but not bound.
+          return d.driver !== 0 ? 'out_unlock' : 'bus_for_each_drv';
+        },
       }),
     }],
   },

@@ -5,7 +5,7 @@
  * probed until 654888327e9f (v5.9) made __device_attach test dead.
  */
 import { describe, expect, it } from 'vitest';
-import { buildScenario, check, ProbecheckError, type ScenarioSpec } from 'probecheck';
+import { RET, buildScenario, check, ProbecheckError, type ScenarioSpec } from 'probecheck';
 
 const verdicts = (s: ScenarioSpec, profile: string) =>
   Object.fromEntries(check(buildScenario(s, profile, '').model, { exhaustive: true }).properties.map((p) => [p.name, p.verdict]));
@@ -78,4 +78,26 @@ describe('drivers_probe', () => {
     expect(never({ ...late, actors: { admin: ['drivers_probe dc', 'modprobe m'] } })).toMatch(/'drivers_probe dc' can never take effect: .*\(drv\) \(the 'modprobe' later in actor 'admin' comes too late\)/);
     expect(never({ ...late, actors: { admin: ['bind drv dc', 'modprobe m'] } })).toMatch(/'bind drv dc' can never take effect: .*module 'm' \(the 'modprobe' later in actor 'admin' comes too late\)/);
   });
+});
+
+// 654888327e9f (dd.c at 654888327e9f:862-870, and every later dd.c read): `if (dev->p->dead) { goto out_unlock; }
+// } else if (dev->driver) { if (device_is_bound(dev)) { ret = 1; ...`: the dead test comes first, so a dead
+// device returns 0 even when bound. Until 2026-12-06 the model tested dev->driver in the device_lock step and
+// only the no-driver branch reached check_dead: a dead, bound device returned 1 and its trace cited the
+// dev->driver test before the dead one. A bind between the store's unlocked `!dev->driver` test and its
+// device_lock, then device_del's kill_device, gives __device_attach such a device.
+describe('__device_attach tests dead before dev->driver (654888327e9f, v5.9)', () => {
+  const spec: ScenarioSpec = { ...racingDel, actors: { admin: 'drivers_probe dc', binder: 'bind drv dc', hotplug: 'del dc' }, properties: [] };
+  for (const p of ['v5.9', 'v6.12', 'mainline']) {
+    it(`${p}: a dead, bound device reaches check_dead and returns 0`, () => {
+      const m = buildScenario(spec, p, '').model;
+      type S = { dev: { dead: boolean; driver: number; bound: boolean }[] };
+      m.properties = [
+        { kind: 'sometimes', name: 'dead-bound-at-dead-test', holds: (s: S, q) => q.at('admin') === '__device_attach(dc):check_dead' && s.dev[0]!.dead && s.dev[0]!.driver !== 0 },
+        { kind: 'invariant', name: 'dead-returns-0', holds: (s: S, q) => q.at('admin') !== '__device_attach(dc):out_unlock' || !s.dev[0]!.dead || q.locals('admin').ret === RET.ZERO },
+        { kind: 'sometimes', name: 'bound-returns-1', holds: (s: S, q) => q.at('admin') === '__device_attach(dc):out_unlock' && !s.dev[0]!.dead && s.dev[0]!.bound && q.locals('admin').ret === RET.BOUND },
+      ];
+      expect(check(m, { exhaustive: true }).properties.map((x) => `${x.name} ${x.verdict}`)).toEqual(['dead-bound-at-dead-test reachable', 'dead-returns-0 holds', 'bound-returns-1 reachable']);
+    });
+  }
 });

@@ -47,12 +47,13 @@ describe('patches', () => {
     expect(v('70fe758352ca')).toBe('holds');
   });
 
-  it('654888327e9f inserts __device_attach:check_dead and nothing else', () => {
+  // device_lock changes too: its dev->driver test moved into check_dead, which tests dead first (dd.c at 654888327e9f:867-869).
+  it('654888327e9f inserts __device_attach:check_dead, rewrites __device_attach:device_lock, and nothing else', () => {
     const d = stepDiff(stepLabels(hotplugDeferred, 'v5.1'), stepLabels(hotplugDeferred, 'v5.1', '654888327e9f'));
     expect(d.removed).toEqual([]);
-    expect(d.changed).toEqual([]);
+    expect(d.changed).toEqual([]); // device_lock keeps its where and since: only its lines and where it goes change
     expect(d.added.length).toBeGreaterThan(0);
-    expect([...new Set(d.added.map(fnLabel))]).toEqual(PATCHES['654888327e9f']!.touches);
+    expect(['__device_attach:device_lock', ...new Set(d.added.map(fnLabel))]).toEqual(PATCHES['654888327e9f']!.touches);
   });
 
   it('58b116bce136 replaces exactly really_probe:call_probe and really_probe:driver_deferred_probe_add', () => {
