@@ -61,7 +61,9 @@ export const MODELLED: Record<string, string[]> = {
     'async_run_entry_fn', '__async_schedule', 'async_schedule_node_domain', 'async_schedule_node', 'async_synchronize_full',
     'async_synchronize_full_domain', 'async_synchronize_cookie_domain',
   ],
-  'include/linux/device.h': ['device_lock', 'device_unlock'],
+  // bus_type: the struct with its kernel-doc (need_parent_lock, 8c97a46af04b), excerpted as a block, not a function; read by no profile (test/kernel/parent-lock.test.ts).
+  'include/linux/device.h': ['device_lock', 'device_unlock', 'bus_type'],
+  'include/linux/device/bus.h': ['bus_type'],
   // kernfs_fop_write: before KERNFS_WRITE_ITER (v5.11); no profile reads a file.c that old.
   'fs/kernfs/file.c': ['kernfs_fop_write_iter', 'kernfs_fop_write'],
   // request_module's wait for its modprobe (UMH_WAIT_PROC; paths/probe-body.ts), read by no profile.
