@@ -57,8 +57,10 @@ export const ANCHORED: string[] = [
   // dd.c's store of driver_override since cb3d1049f4ea (read at dakr@1ac45118ddf8, the mainline profile).
   'drivers/base/dd.c:__device_set_driver_override',
   // driver.c: driver_register's driver_find and driver_unregister's `!drv->p` test, cited by bus_add_driver's
-  // and bus_remove_driver's first steps; read at v3.6.0 and 5.10.13 (v3.5, v5.10, v5.15; none of v5.11 or later found).
-  'drivers/base/driver.c:driver_register', 'drivers/base/driver.c:driver_unregister',
+  // and bus_remove_driver's first steps; read at v3.6.0 and 5.10.13 (v3.5, v5.10, v5.15), 6c2f42117427 (v5.19, v6.1),
+  // adc18506941d (v6.6) and ab7a880263c3 (v6.12). driver_set_override (from the v5.19 cycle): the driver_override
+  // store's swap under device_lock (6265539776a0's step), read at the last three.
+  'drivers/base/driver.c:driver_register', 'drivers/base/driver.c:driver_unregister', 'drivers/base/driver.c:driver_set_override',
   // fs/sysfs/dir.c: kobject_add's -ENOENT under a parent with no sysfs directory (device_add's first step), read at v3.6.0 (v3.5) and 5.10.13 (v5.10, v5.15).
   'fs/sysfs/dir.c:sysfs_create_dir_ns',
 ];

@@ -31,6 +31,10 @@ export const UNCOVERED: Record<string, Record<string, string>> = {
   'drivers/base/dd.c:__device_attach': {
     'dev->driver = NULL; || device_set_driver(dev, NULL);': 'device_bind_driver() failing for a device whose dev->driver was set before device_add: not in the scenario vocabulary',
   },
+  'drivers/base/driver.c:driver_set_override': {
+    'device_lock(dev);@1': "the empty string's path (`if (!len)`: clear the override): an actor's `override dc drv` always names a driver",
+    'device_unlock(dev);@1': 'the empty string\'s path (see device_lock)',
+  },
   'drivers/base/bus.c:bus_add_driver': {
     'klist_del(&priv->knode_bus);': 'the error path when driver_attach fails (allocation failures are not modelled)',
   },

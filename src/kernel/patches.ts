@@ -11,7 +11,7 @@ import type { Flag } from './profiles.js';
 import { BUS, CORE, DD, mayDefer, mutexWaits, takeSnapshot, triggeredSince } from './paths/common.js';
 import { deferAllStep } from './paths/really-probe.js';
 import { RET } from './world.js';
-import { overrideSwap } from './paths/driver-override.js';
+import { overrideSwap, setOverrideLines } from './paths/driver-override.js';
 import { isPatchFile, isUserPatch, patchFile } from './define-patch.js';
 import { resolve } from 'node:path';
 
@@ -275,9 +275,15 @@ PATCHES['6265539776a0'] = {
     // +	device_unlock(dev);
     // 	kfree(old);
     fn: 'driver_override_store', replace: 'kfree_old',
-    step: (site, orig) => ({ ...orig!, where: 'drivers/base/platform.c:driver_override_store (device_lock; swap pdev->driver_override; device_unlock; kfree(old))',
+    // From the v5.19 cycle the swap is driver.c's driver_set_override, under the same lock: cited where read.
+    step: (site, orig) => {
+      const dso = setOverrideLines(site.k);
+      return { ...orig!, where: dso ? 'drivers/base/platform.c:driver_override_store -> drivers/base/driver.c:driver_set_override (device_lock; swap *override; device_unlock; kfree(old))'
+        : 'drivers/base/platform.c:driver_override_store (device_lock; swap pdev->driver_override; device_unlock; kfree(old))',
+      ...(dso ? { c: [...(orig!.c ?? []), ...dso] } : {}),
       since: 'v4.13 (6265539776a0)', await: (s) => s.dev[site.dev]!.mutex === 0, waits: mutexWaits(site.k, site.dev),
-      run: (s) => { overrideSwap(s, site.dev, site.drv); return RETURN; } }),
+      run: (s) => { overrideSwap(s, site.dev, site.drv); return RETURN; } };
+    },
   }],
 };
 

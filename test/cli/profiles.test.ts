@@ -70,9 +70,14 @@ describe('probecheck source', () => {
     const j = JSON.parse(probecheck(['source', 'dev_uevent', '--profile', 'v6.12', '--json'], { cwd: tempDir() }).stdout) as { anchored: boolean; unread?: string };
     expect(j.anchored).toBe(false);
     expect(j.unread).toMatch(/UEVENT_SHOW_LOCKED/);
-    const none = probecheck(['source', 'driver_set_override', '--profile', 'v6.12'], { cwd: tempDir() });
+    // driver.c is read from v5.19 to v6.12 since 2026-12-06 (OVERRIDE_LOCK); mainline's store is dd.c's.
+    const none = probecheck(['source', 'driver_set_override', '--profile', 'mainline'], { cwd: tempDir() });
     expect(none.status).toBe(2);
-    expect(none.stderr.trim()).toBe('probecheck: E501 (bad command-line usage): profile v6.12 reads no snapshot of drivers/base/driver.c; profiles that do: v3.5, v5.10, v5.15');
+    expect(none.stderr.trim()).toBe('probecheck: E501 (bad command-line usage): profile mainline reads no snapshot of drivers/base/driver.c; profiles that do: v3.5, v5.10, v5.15, v5.19, v6.1, v6.6, v6.12');
+    // At v6.12 the driver_override store's step (6265539776a0's lock, in driver.c from the v5.19 cycle) covers its lines.
+    const dso = JSON.parse(probecheck(['source', 'driver_set_override', '--profile', 'v6.12', '--json'], { cwd: tempDir() }).stdout) as { snapshot: string; anchored: boolean; lines: { text: string; steps: string[] }[] };
+    expect([dso.snapshot, dso.anchored]).toEqual(['torvalds@ab7a880263c3', true]);
+    expect(dso.lines.filter((l) => l.steps.includes('kfree_old')).map((l) => l.text.trim())).toEqual(['device_lock(dev);', 'old = *override;', '*override = new;', 'device_unlock(dev);', 'kfree(old);']);
   });
   // The README's "Properties" names this command: the line that makes mutex waits strongly fair.
   it("the mutex's handoff line at v5.15, and its absence at v5.10, where the flag is off", () => {

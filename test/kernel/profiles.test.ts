@@ -138,13 +138,54 @@ describe('profiles', () => {
   // What the flags audit of 2026-12-06 found for each flag that has no `shows` line: why no excerpt can hold it.
   it('a flag without a `shows` line is one no excerpt a profile reads can show', () => {
     const unshown: Partial<Record<keyof typeof FLAGS, string>> = {
-      OVERRIDE_LOCK: 'the device_lock is in driver.c:driver_set_override from v5.19; the platform.c read (v6.6, v6.12) only calls it, and no driver.c of v5.19 or later is read',
+      OVERRIDE_LOCK: 'the lock is in platform.c (v4.13) or driver.c (v5.19 on), as the store calls: held by the test below',
       LINK_DEFER_ADD: 'two shapes in two functions: held by the test above',
       SHUTDOWN_NO_FINAL_SYNC: 'a line\'s absence: held by the test above',
       REQUEST_MODULE_ASYNC_WARN: 'kernel/kmod.c: no profile reads one (the three excerpts are of no known release)',
       PROBE_TIMEOUT_DEFAULT_10: 'a declaration, not a function: no excerpt holds it',
     };
     expect(Object.entries(FLAGS).filter(([, i]) => !(i as { shows?: string }).shows).map(([f]) => f).sort()).toEqual(Object.keys(unshown).sort());
+  });
+
+  // OVERRIDE_LOCK (6265539776a0): the sysfs store swaps driver_override under device_lock and frees the old
+  // string after. From the v5.19 cycle (6c2f42117427) platform's driver_override_store calls driver.c's
+  // driver_set_override, which does that; at mainline cb3d1049f4ea's __device_set_driver_override (dd.c)
+  // swaps under driver_override.lock instead (OVERRIDE_MATCH_LOCKED). Until 2026-12-06 no driver.c of
+  // v5.19 or later was read and the store's lock there was taken from the commit.
+  it('OVERRIDE_LOCK: the store the model builds takes device_lock exactly where the text each profile reads does', () => {
+    const PLAT = 'drivers/base/platform.c', DRV = 'drivers/base/driver.c', DD = 'drivers/base/dd.c';
+    const idx = (ex: NonNullable<ReturnType<typeof excerpt>>, a: string) => resolveAnchor(ex, a)[0]!;
+    /** The store's lock in the text a profile reads: device_lock, the spinlock of cb3d1049f4ea, or undefined where not read. */
+    const textLock = (p: string): 'device_lock' | 'spinlock' | 'none' | undefined => {
+      const src = PROFILES[p]!.sources;
+      const store = src[PLAT] ? excerpt(src[PLAT], PLAT, 'driver_override_store') : null;
+      const set = src[DRV] ? excerpt(src[DRV], DRV, 'driver_set_override') : null;
+      if (store && !store.lines.some((l) => l.includes('driver_set_override('))) return store.lines.some((l) => l.includes('device_lock(dev);')) ? 'device_lock' : 'none';
+      if (set) {
+        // The new string's path: device_lock, the swap, device_unlock, then kfree(old).
+        const order = [idx(set, 'device_lock(dev);@2'), idx(set, 'old = *override;@2'), idx(set, '*override = new;'), idx(set, 'device_unlock(dev);@2'), idx(set, 'kfree(old);@2')];
+        return order.every((x, i) => i === 0 || order[i - 1]! < x) ? 'device_lock' : 'none';
+      }
+      const dso = src[DD] ? excerpt(src[DD], DD, '__device_set_driver_override') : null;
+      if (dso) return dso.lines.some((l) => l.includes('scoped_guard(spinlock, &dev->driver_override.lock)')) && !dso.lines.some((l) => l.includes('device_lock(')) ? 'spinlock' : 'none';
+      return undefined;
+    };
+    const spec: ScenarioSpec = { name: 'ovr', devices: { d: { present: true, boundTo: 'a' } }, drivers: { a: { matches: ['d'], present: true } }, actors: { admin: 'override d a' } };
+    const seen: string[] = [];
+    for (const p of PROFILE_NAMES) {
+      const t = textLock(p);
+      if (t === undefined) continue;
+      const store = buildScenario(spec, p, '').model.threads.find((x) => x.name === 'admin')!.steps['driver_override_store(d,a):kfree_old']!;
+      expect(typeof store.await === 'function', `${p}: the store waits for d's mutex (text: ${t})`).toBe(t === 'device_lock');
+      expect(store.where.includes('__device_set_driver_override'), `${p}: ${store.where}`).toBe(t === 'spinlock');
+      // Where a driver.c with driver_set_override is read, the step is there, and the flag says device_lock.
+      if (PROFILES[p]!.sources[DRV] && excerpt(PROFILES[p]!.sources[DRV]!, DRV, 'driver_set_override')) expect(store.where, p).toContain('drivers/base/driver.c:driver_set_override');
+      expect(PROFILES[p]!.flags.includes('OVERRIDE_LOCK') && !PROFILES[p]!.flags.includes('OVERRIDE_MATCH_LOCKED'), `${p} OVERRIDE_LOCK`).toBe(t === 'device_lock');
+      seen.push(`${p}:${t}`);
+    }
+    expect(seen).toEqual(['v5.19:device_lock', 'v6.1:device_lock', 'v6.6:device_lock', 'v6.12:device_lock', 'mainline:spinlock']);
+    // The nearest driver.c below v5.19 read (5.10.13, v5.10 and v5.15) has no driver_set_override: the lock was platform.c's then.
+    expect(excerpt('v5.10.13', DRV, 'driver_set_override')).toBeNull();
   });
 
   it('a bracketed profile has a flag exactly when both brackets show it, unless its commit\'s release settled it', () => {

@@ -25,6 +25,7 @@ const KNOWN: Record<string, string[]> = {
   'include/linux/device.h': ['device_lock', 'device_unlock'],
   'drivers/usb/core/message.c': ['driver_set_config_work'],
   'drivers/base/platform.c': ['platform_match', 'driver_override_store'],
+  'drivers/base/driver.c': ['driver_set_override'],
 };
 
 const spec: ScenarioSpec = CATALOGUE;

@@ -16,8 +16,10 @@
  * string names), `ovrGen` (which allocation holds it); a reader's local `ovr` is the allocation it
  * loaded. Not modelled: driver_override_show, two racing stores (their double kfree).
  */
-import { RETURN, type Block, type Ret, type ThreadBuilder } from '../emit.js';
+import { RETURN, type Block, type Kernel, type Ret, type ThreadBuilder } from '../emit.js';
 import type { KL, KS } from '../state.js';
+import { excerpt, sourceFile } from '../source.js';
+import { DRIVER_C, linesIn } from './common.js';
 import { defersMatch } from './match-defer.js';
 
 export const PLATFORM = 'drivers/base/platform.c';
@@ -90,13 +92,25 @@ export function driverMatchSteps(f: Block, dev: number, drv: number,
   } });
 }
 
+/**
+ * From the v5.19 cycle (6c2f42117427) platform's store calls driver.c's driver_set_override, which
+ * swaps under the same device_lock: its lines (the non-empty path: `device_lock(dev); old =
+ * *override; ... *override = new; ... device_unlock(dev); kfree(old);`) where the profile reads a
+ * driver.c that has it (v5.19, v6.6, v6.12), else null.
+ */
+export function setOverrideLines(k: Pick<Kernel, 'sources' | 'unread'>): string[] | null {
+  const file = sourceFile(k.sources, DRIVER_C);
+  if (!file || !excerpt(k.sources[file]!, file, 'driver_set_override')) return null;
+  return linesIn(k, DRIVER_C, 'driver_set_override', ['device_lock(dev);@2', 'old = *override;@2', '*override = new;', 'device_unlock(dev);@2', 'kfree(old);@2']);
+}
+
 /** The next allocation: any generation other than the current one. */
 const nextGen = (g: number) => (g % 3) + 1;
 
 /** `echo drv > /sys/.../dev/driver_override`: driver_override_store(dev, "drv"). */
 export function driverOverrideStore(tb: ThreadBuilder, dev: number, drv: number, ret: Ret): string {
   const f = tb.fn('driver_override_store', { dev, drv }, ret);
-  // Since v5.19 the swap (under device_lock since 6265539776a0) is in driver.c's driver_set_override, not read.
+  // Since v5.19 the swap (under device_lock since 6265539776a0) is in driver.c's driver_set_override (setOverrideLines).
   f.step('kfree_old', { where: `${PLATFORM}:driver_override_store (old = pdev->driver_override; pdev->driver_override = kstrndup(buf); kfree(old))`, since: 'v3.16 (3d713e0e382e, platform driver_override; unverified)',
     c: ['ret = driver_set_override(dev, &pdev->driver_override, buf, count); || pdev->driver_override = driver_override;'],
     run: (s) => { overrideSwap(s, dev, drv); return RETURN; } });
