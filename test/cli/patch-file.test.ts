@@ -288,7 +288,7 @@ export default definePatch({ id: 'skip-b', subject: 'driver core: __driver_attac
 describe("a user's patch sees the profile's fixes", () => {
   const revert = `import { definePatch } from 'probecheck';
 export default definePatch({ id: 'revert-dead', subject: 'Revert 654888327e9f', base: 'v5.9',
-  hunks: [{ fn: '__device_attach', replace: 'check_dead', step: (_site, orig) => ({ ...orig!, run: () => 'bus_for_each_drv' }) }] });
+  hunks: [{ fn: '__device_attach', replace: 'check_dead', step: (site, orig) => ({ ...orig!, run: (s) => (s.dev[site.dev]!.driver ? 'out_unlock' : 'bus_for_each_drv') }) }] });
 `;
   const twice = `import { definePatch } from 'probecheck';
 export default definePatch({ id: 'twice', subject: 'insert, then replace what it inserted', base: 'v5.1', hunks: [
