@@ -96,7 +96,7 @@ export function driverMatchSteps(f: Block, dev: number, drv: number,
  * From the v5.19 cycle (6c2f42117427) platform's store calls driver.c's driver_set_override, which
  * swaps under the same device_lock: its lines (the non-empty path: `device_lock(dev); old =
  * *override; ... *override = new; ... device_unlock(dev); kfree(old);`) where the profile reads a
- * driver.c that has it (v5.19, v6.6, v6.12), else null.
+ * driver.c that has it (v5.19, v6.1, v6.6, v6.12), else null.
  */
 export function setOverrideLines(k: Pick<Kernel, 'sources' | 'unread'>): string[] | null {
   const file = sourceFile(k.sources, DRIVER_C);
