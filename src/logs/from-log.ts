@@ -177,6 +177,8 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
   const actions = new Map<string, string[]>();
   const act = (actor: string, a: string) => { const l = actions.get(actor) ?? []; l.push(a); actions.set(actor, l); };
   let used = 0, namesakes = 0, swapped = false;
+  /** `device_add` lines of a name whose device was being probed then (LogEvent.inProbe). */
+  const inProbeAdds: LogEvent[] = [];
   /** Does the log hold lines of the kinds the model's deferral prints (validate checks those kinds)? */
   const probeLines = log.events.some((e) => e.rule.model === 'probing' || e.rule.model === 'defer' || e.rule.model === 'returned');
   /** Does a matched line open a probe that a later line closes (initcall_debug's returns)? */
@@ -299,6 +301,7 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
         break;
       }
       case 'device_add': case 'bus_add_device': {
+        if (e.inProbe) { inProbeAdds.push(e); break; }
         if (e.namesake !== undefined) { namesakes++; break; }
         used++;
         const d = dev(e.dev!, e.bus);
@@ -585,6 +588,7 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
     notes.push(`${count(beside.length, 'device')} first seen while only a probe scheduled asynchronously was open (${f.dev} at line ${f.line}, during ${f.probe}), with no caller ids: not taken as registered by that probe, which runs in an async worker`);
   }
   if (namesakes) notes.push(`not read: ${count(namesakes, 'device_add line')} of a name added before and not removed: a class device of the same name (SCSI adds several: its class device, bsg, scsi_disk), not the device`);
+  if (inProbeAdds.length) { const f = inProbeAdds[0]!; notes.push(`not read: ${count(inProbeAdds.length, 'device_add line')} of a name whose device was being probed then (line ${f.line}, '${f.dev}', while line ${f.namesake} shows a probe of it under way and a later line decides that probe): another device of that name (a class device named after its parent), not the device, which a probe holds and device_del waits for`); }
   if (log.prefixed) notes.push(`not read: ${describePrefixed(log.prefixed)}`);
   if (log.wrapped) notes.push(describeWrapped(log.wrapped));
   if (log.reboot) notes.push(describeReboot(log.reboot));

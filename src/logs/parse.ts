@@ -38,6 +38,12 @@ export interface LogEvent {
    * device` line follows, else the first.
    */
   namesake?: number;
+  /**
+   * With `namesake`: that line is not an add but where a probe of a device of this name began (its
+   * matched or probing line, or its driver's dev_printk), a later line deciding that probe: a
+   * device cannot be added while it is being probed, so this add is another device of its name.
+   */
+  inProbe?: true;
 }
 
 export interface ParsedLog {
@@ -339,6 +345,7 @@ export function parseLog(input: string): ParsedLog {
     i = last;
   }
   markNamesakes(events);
+  markInProbe(events, others);
   let lastCut: ParsedLog['lastCut'];
   let li = st.length - 1;
   while (li >= 0 && st[li]!.text === '') li--;
@@ -374,4 +381,56 @@ function markNamesakes(events: LogEvent[]): void {
     } else if (e.rule.id === 'bus_remove_device') close(e.dev);
   }
   for (const name of [...open.keys()]) close(name);
+}
+
+/** The lines that decide a device's probe: its outcome, a deferral, initcall_debug's return. */
+const DECIDES = new Set(['deferral', 'probe_failed', 'rejects_match', 'devres_present', 'bound_to', 'bound', 'probe_returned']);
+
+/**
+ * Marks a `device_add` of a name whose device is being probed then (LogEvent.inProbe): after the
+ * probe's matched or probing line, or a dev_printk line of the device with its driver's name
+ * before it (dev_driver_string: dev->driver is set from really_probe on), and before the line that
+ * decides that probe, with no matched or probing line of the name between the add and that line
+ * (a device deleted and added again is probed again). A probe holds its device's lock, which
+ * device_del waits for: the add is of another device of the same name, as a driver's class device
+ * named after its parent (a log hunt on real logs, 2026-12-06: devfreq's `cci`, added inside
+ * mtk-ccifreq's probe of platform device cci, was read as that device's registration).
+ */
+function markInProbe(events: LogEvent[], others: ParsedLog['others']): void {
+  /** Drivers the log's lines name for each device. */
+  const drivers = new Map<string, Set<string>>();
+  for (const e of events) if (e.dev !== undefined && e.drv !== undefined) (drivers.get(e.dev) ?? drivers.set(e.dev, new Set()).get(e.dev)!).add(e.drv);
+  /** Per device, in line order: where a probe of it was seen under way ('open') and where one was decided. */
+  const marks = new Map<string, { line: number; kind: 'open' | 'decide' | 'start' | 'add'; ev?: LogEvent }[]>();
+  const mark = (dev: string, line: number, kind: 'open' | 'decide' | 'start' | 'add', ev?: LogEvent) => (marks.get(dev) ?? marks.set(dev, []).get(dev)!).push({ line, kind, ...(ev ? { ev } : {}) });
+  for (const e of events) {
+    if (e.dev === undefined) continue;
+    if (e.rule.id === 'matched' || e.rule.id === 'probing') mark(e.dev, e.line, 'start');
+    else if (e.rule.id === 'device_add' && e.namesake === undefined) mark(e.dev, e.line, 'add', e);
+    else if (DECIDES.has(e.rule.id)) {
+      mark(e.dev, e.line, 'decide');
+      // v3.x's driver_bound names the device second.
+      if (e.rule.id === 'bound_to' && e.drv !== undefined) mark(e.drv, e.line, 'decide');
+    } else if (e.owner !== undefined && drivers.get(e.dev)?.has(e.owner)) mark(e.dev, e.line, 'open');
+  }
+  for (const o of others) {
+    const m = /^(\S+) (\S+): /.exec(o.text);
+    if (m && drivers.get(m[2]!)?.has(m[1]!)) mark(m[2]!, o.line, 'open');
+  }
+  for (const list of marks.values()) {
+    list.sort((a, b) => a.line - b.line);
+    for (let i = 0; i < list.length; i++) {
+      const a = list[i]!;
+      if (a.kind !== 'add') continue;
+      let open: number | undefined;
+      for (let j = i - 1; j >= 0 && open === undefined; j--) {
+        const k = list[j]!.kind;
+        if (k === 'decide' || k === 'add') break;
+        if (k === 'open' || k === 'start') open = list[j]!.line;
+      }
+      if (open === undefined) continue;
+      const next = list.slice(i + 1).find((x) => x.kind !== 'open');
+      if (next?.kind === 'decide') { a.ev!.namesake = open; a.ev!.inProbe = true; }
+    }
+  }
 }

@@ -170,6 +170,7 @@ export function validate(model: Model, log: ParsedLog, o: { maxStates?: number; 
     else if ((e.rule.model === 'module_init' || e.rule.model === 'module_init_done') && !mods.has(e.module ?? '')) unchecked.push({ event: e, why: e.module ? `module ${e.module} is not in the scenario` : 'a built-in initcall', ...(e.module ? { missing: { kind: 'module' as const, name: e.module } } : {}) });
     else if (e.dev !== undefined && !devs.has(e.dev) && !(e.rule.model === 'bound_to' && devs.has(e.drv ?? ''))) unchecked.push({ event: e, why: `device ${e.dev} is not in the scenario`, missing: { kind: 'device', name: e.dev } });
     else if (e.drv !== undefined && !drvs.has(e.drv) && !(e.rule.model === 'bound_to' && drvs.has(e.dev ?? ''))) unchecked.push({ event: e, why: `driver ${e.drv} is not in the scenario`, missing: { kind: 'driver', name: e.drv } });
+    else if (e.inProbe) unchecked.push({ event: e, why: 'a device_add of a name whose device was being probed then (another device of that name: a class device)' });
     else if (e.namesake !== undefined) unchecked.push({ event: e, why: 'a device_add of a name added before and not removed (a class device of the same name: SCSI, bsg)' });
     else if (e.rule.model === 'returned' && (w.returned === 'none' || w.returned === 'unknown')) unchecked.push({ event: e, why: w.returned === 'none' ? `the dd.c profile ${w.profile} reads (${w.dd}) has no really_probe_debug` : `profile ${w.profile} reads no dd.c: whether it prints this is not known` });
     else checked.push(e);

@@ -48,6 +48,17 @@ describe('log rules', () => {
     // Removed in between: added again, not a namesake.
     expect(adds(["device: 'x': device_add", "bus: 'scsi': add device x", "bus: 'scsi': remove device x", "device: 'x': device_add"])).toEqual([null, null]);
   });
+  it('marks a device_add of a name whose device is being probed then: after its probe opened (a matched line, its driver\'s dev_printk), before the line deciding it', () => {
+    const adds = (lines: string[]) => parseLog(lines.join('\n')).events.filter((e) => e.rule.id === 'device_add').map((e) => (e.inProbe ? e.namesake : null));
+    const defer = 'drv-x x: Driver drv-x requests probe deferral';
+    expect(adds(['drv-x x: no pinctrl handle', "device: 'x': device_add", defer])).toEqual([1]);
+    expect(adds(["bus: 'platform': __driver_probe_device: matched device x with driver drv-x", "device: 'x': device_add", defer])).toEqual([1]);
+    // A bus's name before the device is no probe; nor is a driver's line after the probe was decided.
+    expect(adds(['platform x: Added to deferred list', "device: 'x': device_add", defer])).toEqual([null]);
+    expect(adds(['drv-x x: no pinctrl handle', defer, "device: 'x': device_add"])).toEqual([null]);
+    // Probed again after the add (a matched line between): the device deleted and added again.
+    expect(adds(['drv-x x: up', "device: 'x': device_add", "bus: 'platform': __driver_probe_device: matched device x with driver drv-x", defer])).toEqual([null]);
+  });
   it("reads dmesg -d (time and delta), -e/-H (reltime) and --color (sys-utils/dmesg.c print_record)", () => {
     // Lines of M. Dinu's hotplug log quoted by D. Le Moal (linux-ide, "Re: Bug report for ahci-mvebu driver", 2022-11-12).
     const text = "bus: 'scsi': really_probe: probing driver sd with device 1:0:0:0";

@@ -158,6 +158,40 @@ describe('class devices of the same name (SCSI)', () => {
   });
 });
 
+// B. Joseph quoted by C.-Y. Tsai, "Re: [PATCH v3 3/3] regulator: mt6358: Add output voltage fine tuning to variable LDOs",
+// linux-kernel, 2023-11-24 (a 6.7.0-rc1-next boot; quoted-printable kept, the OPP and register lines cut).
+const CCIFREQ = [
+  '> [ 0.668869] mtk-ccifreq cci: no pinctrl handle',
+  "> [ 0.669128] device: 'regulator:regulator.5--platform:cci': device_add",
+  '> [ 0.669340] mtk-ccifreq cci: Linked as a consumer to regulator.5',
+  "> [ 0.674327] device: 'cci': device_add",
+  '> [ 0.674499] PM: Adding info for No Bus:cci',
+  '> [ 0.674643] mtk-ccifreq cci: error -EPROBE_DEFER: devfreq_add_device:',
+  '> Unable to start governor for the device',
+  "> [ 0.675571] device: 'cci': device_unregister",
+  '> [ 0.675862] mtk-ccifreq cci: failed to add devfreq device: -517',
+  '> [ 0.680084] mtk-ccifreq cci: Driver mtk-ccifreq requests probe deferral',
+  '> [ 0.680923] mtk-ccifreq cci: Dropping the link to regulator.5',
+  "> [ 0.680941] device: 'regulator:regulator.5--platform:cci': device_unregis=",
+  'ter',
+  '> [ 0.681041] platform cci: Added to deferred list',
+];
+
+describe('a device added while a device of its name is being probed', () => {
+  it("is another device of that name (devfreq's cci inside mtk-ccifreq's probe of cci): not the device's add, said; the excerpt is a behaviour", () => {
+    const log = logFile('ccifreq.log', CCIFREQ.join('\n'));
+    const w = probecheck(['from-log', log]);
+    // Before: "boot": "add cci", the devfreq device's add read as the platform device's registration.
+    expect(w.stdout).toMatch(/\/\/ note: not read: 1 device_add line of a name whose device was being probed then \(line 4, 'cci', while line 3 shows a probe of it under way/);
+    expect(w.stdout).toMatch(/"cci": \{\n\s+"present": true\n\s+\}/);
+    expect(w.stdout).not.toMatch(/"add cci"/);
+    const v = probecheck(['validate', logFile('ccifreq.ts', w.stdout), '--log', log, '--excerpt']);
+    expect(v.stdout).toMatch(/1: a device_add of a name whose device was being probed then/);
+    expect(v.stdout).toMatch(/IS a behaviour of the model: a run of \d+ steps prints all 2 checked lines/);
+    expect(v.status).toBe(0);
+  });
+});
+
 // M. Dinu, "Re: Bug report for ahci-mvebu driver", linux-ide, 2022-12-04: a 6.1-rc3 boot, no caller ids (quoted-printable decoded).
 const AHCI_BOOT = [
   "[   12.002289] device: '1:0:0:0': device_add",
