@@ -284,6 +284,35 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
     }
     return found;
   };
+  /**
+   * fw_devlink's link of a device to its supplier, as device_link_add prints it for the consumer
+   * (`dev_dbg(consumer, "Linked as a consumer to %s\n", dev_name(supplier))`, core.c at v6.6.y
+   * and v6.18.y; dev_info at 9ed9895370ae, v4.10): the last such line of `dev` before `line`
+   * whose dev_printk prefix names no driver of it (one a probe made: regulator_get's stateless link).
+   * A deferral with no probe line is such a link's (device_links_check_suppliers): a device's
+   * `suppliers` models it, a driver's `links` do not (its probe adds them, after a probe that
+   * defers, with its probe lines). A log hunt on real logs, 2026-12-06: the note said `links`.
+   */
+  const linkedTo = (dev: string, line: number) => {
+    let found: { supplier: string; line: number; how: string } | undefined, ready: typeof found;
+    const others = log.others;
+    for (let i = 0; i < others.length && others[i]!.line < line; i++) {
+      const o = others[i]!, n = others[i + 1];
+      const m = /^(\S*) (\S+): Linked as a consumer to (\S+)$/.exec(o.text);
+      if (m && m[2] === dev && !(namedFor.get(dev) ?? []).some((x) => x.drv === m[1])) found = { supplier: m[3]!, line: o.line, how: `links it as a consumer to ${m[3]}` };
+      // device_links_check_suppliers' own word when the link defers it (dev_err_probe, core.c at v6.6.y:
+      // "supplier %s not ready\n", dev_name(link->supplier)), whole or wrapped after "supplier" (a mail).
+      const text = n && n.line === o.line + 1 && o.text.endsWith(' supplier') ? `${o.text} ${n.text}` : o.text;
+      const r = /^(\S*) (\S+): (?:error -EPROBE_DEFER: )?supplier (\S+) not ready$/.exec(text);
+      if (r && r[2] === dev) ready = { supplier: r[3]!, line: o.line, how: `says supplier ${r[3]} not ready` };
+    }
+    return ready ?? found;
+  };
+  /** What models a deferral before the probe: the device's `suppliers`, naming the supplier where the log does. */
+  const supplierAdvice = (dev: string, line: number) => {
+    const l = linkedTo(dev, line);
+    return `declare the link in ${dev}'s \`suppliers\` (${l ? `['${l.supplier}']: line ${l.line} ${l.how}` : 'the supplier a "Linked as a consumer to" or "supplier X not ready" line of it names'}; fw_devlink's link, both ends present from the start) and drop that \`defer\` to model it; a driver's \`links\` do not (its probe adds them, after a probe that defers, with its probe lines)`;
+  };
   /** The last line of an event naming each device, as the loop goes. */
   const lastSeen = new Map<string, number>();
   /** The driver a later line names for `dev` (the first after `line`), else an earlier one. */
@@ -421,7 +450,7 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
         if (!a || a.decided) break;
         used++;
         outcome(pair(e.dev!, a.drv), 'defer');
-        if (!open.has(e.dev!)) notes.push(`${e.dev}: matched ${a.drv} and was added to the deferred list at line ${e.line} with no probe line between, as when a supplier is not ready (device_links_check_suppliers defers before the probe): taken as ${a.drv}'s probe deferring, ${probeLines ? 'which prints probe lines (really_probe\'s) this log lacks there, so `validate` stops there' : 'which prints probe lines (really_probe\'s), but this log has none of that kind, so `validate` does not look for them'}; name the supplier in \`links\` (a "deferred probe pending: wait for supplier" line names it) to model it`);
+        if (!open.has(e.dev!)) notes.push(`${e.dev}: matched ${a.drv} and was added to the deferred list at line ${e.line} with no probe line between, as when a supplier is not ready (device_links_check_suppliers defers before the probe): taken as ${a.drv}'s probe deferring, ${probeLines ? 'which prints probe lines (really_probe\'s) this log lacks there, so `validate` stops there' : 'which prints probe lines (really_probe\'s), but this log has none of that kind, so `validate` does not look for them'}; ${supplierAdvice(e.dev!, e.line)}`);
         ended(e.dev!);
         break;
       }
@@ -561,7 +590,7 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
   }
   if (coreDefer) {
     const c = coreDefer;
-    notes.push(`line ${c.line}: "probe of ${c.dev} returned -517": at profile ${prof} really_probe returns probe()'s own deferral as 517 (positive), so -517 is the driver core deferring before probe() ran (${c.probing ? 'after the "probing driver" line: pinctrl_bind_pins or the bus\'s dma_configure, a pin controller or an IOMMU not ready' : 'with no "probing driver" line: device_links_check_suppliers, a supplier not ready, or defer_all_probes'}); taken as ${c.drv}'s probe deferring, which the model prints as 517${c.probing ? '' : '; name the supplier in `links` to model it'}`);
+    notes.push(`line ${c.line}: "probe of ${c.dev} returned -517": at profile ${prof} really_probe returns probe()'s own deferral as 517 (positive), so -517 is the driver core deferring before probe() ran (${c.probing ? 'after the "probing driver" line: pinctrl_bind_pins or the bus\'s dma_configure, a pin controller or an IOMMU not ready' : 'with no "probing driver" line: device_links_check_suppliers, a supplier not ready, or defer_all_probes'}); taken as ${c.drv}'s probe deferring, which the model prints as 517${c.probing ? '' : `; ${supplierAdvice(c.dev, c.line)}`}`);
   }
   if (inInit.length) notes.push(`${count(inInit.length, 'driver')} first seen probing inside a module's init with no \`bus: add driver\` line (${inInit.slice(0, 3).map((x) => `${x.drv} at line ${x.line}, in ${x.module}'s`).join('; ')}${inInit.length > 3 ? '; ...' : ''}): taken as that module's (its init registered the driver, and the probe ran there)`);
   if (unsure) notes.push(`${count(unsure, 'driver')} registered while two or more module inits were under way: which module registered it is not known, so it is the \`boot\` actor's`);

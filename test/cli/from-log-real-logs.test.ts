@@ -146,7 +146,7 @@ describe('from-log and validate on real logs (a new-user hunt, 2026-12-05)', () 
     expect(r.text).toContain('// note: line 3: "probe of 8000f00.mdio returned -517": at profile v6.6 really_probe returns probe()\'s own deferral as 517 (positive), so -517 is the driver core deferring before probe() ran (after the "probing driver" line: pinctrl_bind_pins or the bus\'s dma_configure');
     expect(r.v.status).toBe(0);
     const noProbing = roundTrip('s517b', [lines[0]!, lines[2]!], ['--profile', 'v6.6']);
-    expect(noProbing.text).toMatch(/with no "probing driver" line: device_links_check_suppliers, a supplier not ready, or defer_all_probes\); taken as davinci_mdio's probe deferring, which the model prints as 517; name the supplier in `links`/);
+    expect(noProbing.text).toMatch(/with no "probing driver" line: device_links_check_suppliers, a supplier not ready, or defer_all_probes\); taken as davinci_mdio's probe deferring, which the model prints as 517; declare the link in 8000f00\.mdio's `suppliers` \(the supplier a "Linked as a consumer to" or "supplier X not ready" line of it names; fw_devlink's link, both ends present from the start\) and drop that `defer` to model it; a driver's `links` do not/);
     // The note is about the sign from the v5.14 layout on (before it probe()'s deferral prints 0, v5.10.13 dd.c:652): none at v5.10.
     expect(roundTrip('s517c', lines, ['--profile', 'v5.10']).text).not.toContain('returned -517":');
   });

@@ -291,6 +291,39 @@ describe('lines from-log read and used to drop', () => {
     expect(v.status).toBe(0);
   });
 
+  it("a deferral with no probe line: the note names the supplier the log names and a device's `suppliers`, which models it (a driver's `links` do not)", () => {
+    // Olof's mail wraps device_links_check_suppliers' "supplier %s not ready" after "supplier".
+    const w = probecheck(['from-log', logFile('olof-supplier.log', OLOF.join('\n'))]);
+    expect(w.stdout).toMatch(/so `validate` does not look for them; declare the link in 3600000\.pcie's `suppliers` \(\['5000000\.iommu'\]: line 4 says supplier 5000000\.iommu not ready; fw_devlink's link, both ends present from the start\) and drop that `defer` to model it; a driver's `links` do not/);
+    // Before: "name the supplier in `links` ... to model it". The shape of a v6.6 board with fw_devlink's link
+    // printed at the consumer's device_add (constructed: dd.c and core.c's lines, no device_add lines).
+    const log = logFile('fw-link.log', [
+      '[    0.500020] platform panel: Linked as a consumer to reg-vdd',
+      "[    0.600000] bus: 'platform': add driver panel-simple",
+      "[    0.600010] bus: 'platform': __driver_probe_device: matched device panel with driver panel-simple",
+      '[    0.600020] platform panel: Added to deferred list',
+      "[    0.700000] bus: 'platform': add driver reg-fixed",
+      "[    0.700010] bus: 'platform': __driver_probe_device: matched device reg-vdd with driver reg-fixed",
+      "[    0.700020] bus: 'platform': really_probe: probing driver reg-fixed with device reg-vdd",
+      "[    0.700030] driver: 'reg-fixed': driver_bound: bound to device 'reg-vdd'",
+      "[    0.700040] bus: 'platform': really_probe: bound device reg-vdd to driver reg-fixed",
+      '[    0.800000] platform panel: Retrying from deferred list',
+      "[    0.800010] bus: 'platform': __driver_probe_device: matched device panel with driver panel-simple",
+      "[    0.800020] bus: 'platform': really_probe: probing driver panel-simple with device panel",
+      "[    0.800030] driver: 'panel-simple': driver_bound: bound to device 'panel'",
+      "[    0.800040] bus: 'platform': really_probe: bound device panel to driver panel-simple",
+    ].join('\n'));
+    const f = probecheck(['from-log', log, '--profile', 'v6.6']);
+    expect(f.stdout).toMatch(/declare the link in panel's `suppliers` \(\['reg-vdd'\]: line 1 links it as a consumer to reg-vdd;/);
+    const noDefer = f.stdout.replace(/,\n\s+"probe": \[\n\s+"defer",\n\s+"ok"\n\s+\]/, '');
+    expect(noDefer).not.toMatch(/"defer"/);
+    const as = (name: string, text: string) => probecheck(['validate', logFile(name, text), '--log', log]);
+    const supplied = as('fw-suppliers.ts', noDefer.replace(/"panel": \{\n\s+"present": true/, '"panel": { "suppliers": ["reg-vdd"], "present": true'));
+    expect(supplied.stdout).toMatch(/IS a behaviour of the model: a run of \d+ steps prints all 13 checked lines/);
+    const linked = as('fw-links.ts', noDefer.replace(/"matches": \[\n\s+"panel"\n\s+\]/, '"matches": ["panel"], "links": ["reg-vdd"]'));
+    expect(linked.stdout).toMatch(/NOT a behaviour of the model: no run prints line 4 after/);
+  });
+
   it('"Added to deferred list" with no probe attempt before it: a header note, and validate stops there as it says', () => {
     // Geert's quote begins with these two lines (fw_devlink: a supplier's bind adds its consumers).
     const log = logFile('geert-added.log', ['>     platform e66d8000.i2c: Added to deferred list', '>     platform e6700000.dma-controller: Added to deferred list', '>', ...GEERT].join('\n'));
