@@ -31,6 +31,16 @@ export function readLog(file: string): ParsedLog {
   else if (wide === 'be') { const s = Buffer.from(buf.subarray(0, buf.length - (buf.length % 2))); s.swap16(); text = s.toString('utf16le'); }
   else text = buf.toString('utf8');
   text = text.replace(/^\uFEFF/, '');
-  if (text.includes('\u0000')) throw new ProbecheckError('E503', `${file}: a binary file, not a kernel log (text from dmesg, journalctl -k or a serial console)`);
+  // NUL bytes alone do not make a log binary: a syslog file (kern.log) a crash left zero-filled holds
+  // runs of them between its lines, and a serial console may read a reset's line noise as NULs
+  // (parseLog takes them out and says so). Binary is what else is there: other control bytes,
+  // or bytes that are not UTF-8.
+  if (text.includes('\u0000')) {
+    const rest = text.replace(/\u0000+/g, '');
+    if (rest.trim() === '') throw new ProbecheckError('E503', `${file}: only NUL bytes (${buf.length}), no kernel log to read (a file a crash left zero-filled?)`);
+    const sample = rest.slice(0, 1 << 16);
+    const bad = (sample.match(/[\u0001-\u0008\u000e-\u001a\u001c-\u001f\u007f\ufffd]/g) ?? []).length;
+    if (bad > sample.length / 100) throw new ProbecheckError('E503', `${file}: a binary file, not a kernel log (text from dmesg, journalctl -k or a serial console)`);
+  }
   return parseLog(text);
 }

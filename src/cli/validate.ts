@@ -7,7 +7,7 @@
  * gets a warning line (logs/release.ts), not another exit status.
  */
 import { loadModel, loadPatchFiles } from '../load.js';
-import { describeCut, describeLastCut, describeUnordered, describeVariant, describePrefixed, describeReboot, describeWrapped } from '../logs/parse.js';
+import { describeNul, describeCut, describeLastCut, describeUnordered, describeVariant, describePrefixed, describeReboot, describeWrapped } from '../logs/parse.js';
 import { validate, type ValidateResult } from '../logs/validate.js';
 import { showParams } from '../report/text.js';
 import { buildModel } from './build.js';
@@ -68,6 +68,7 @@ export function renderValidation(r: ValidateResult, logFile: string): string {
   out.push(`validate ${r.model} (${showParams(r.params)}) against ${logFile}`);
   out.push(`  ${r.checked.length + r.unchecked.length} driver-core lines read: ${r.checked.length} checked${guardNote(r)}${r.unchecked.length ? `, ${r.unchecked.length} not checked (${notCheckedSummary(r)})` : ''}; ${r.unknownLines} other lines kept, not read`);
   for (const w of r.warnings) out.push(`  warning: ${w}`);
+  if (r.nul) out.push(`  ${describeNul(r.nul)}`);
   if (r.verdict === 'nothing-to-check') {
     out.push(r.checked.length + r.unchecked.length + r.unknownLines === 0
       ? '  nothing to check: the log file is empty'
@@ -122,7 +123,7 @@ export function validationJson(r: ValidateResult, logFile: string): unknown {
     log: logFile, model: r.model, params: r.params, verdict: r.verdict, matched: r.matched, checked: r.checked.length,
     firstUnmatched: r.verdict === 'not-a-behaviour' || r.verdict === 'limit' ? ev(r.checked[r.matched]!) : null,
     guards: r.guards.map((g) => ({ ...ev(g.event), driver: g.driver })),
-    statesBefore: r.statesBefore, stateSummaries: r.stateSummaries, couldPrint: r.couldPrint, couldPrintLines: r.couldPrintLines, unchecked: r.unchecked.map((u) => ({ ...ev(u.event), why: u.why })), unknownLines: r.unknownLines, prefixed: r.prefixed ?? null, wrapped: r.wrapped ?? null, cut: r.cut ?? null, lastCut: r.lastCut ?? null, unordered: r.unordered ?? null, variant: r.variant ?? null, warnings: r.warnings,
+    statesBefore: r.statesBefore, stateSummaries: r.stateSummaries, couldPrint: r.couldPrint, couldPrintLines: r.couldPrintLines, unchecked: r.unchecked.map((u) => ({ ...ev(u.event), why: u.why })), unknownLines: r.unknownLines, prefixed: r.prefixed ?? null, wrapped: r.wrapped ?? null, cut: r.cut ?? null, lastCut: r.lastCut ?? null, unordered: r.unordered ?? null, variant: r.variant ?? null, nul: r.nul ?? null, warnings: r.warnings,
     run: r.run.map((s) => ({ step: s.step, ...s.move, lines: s.events.flatMap((e) => (e.line !== undefined ? [e.line] : [])) })), states: r.states, seconds: r.seconds,
   };
 }

@@ -21,7 +21,7 @@ import { PROFILE_NAMES, PROFILES } from '../kernel/profiles.js';
 import { LATE_INITCALL, lateInitcallRefusal } from '../kernel/paths/late-initcall.js';
 import type { DriverSpec, ScenarioSpec } from '../kernel/scenario.js';
 import type { Outcome } from '../kernel/world.js';
-import { describeCut, describeLastCut, describeUnordered, describeVariant, describePrefixed, describeReboot, describeWrapped, type LogEvent, type ParsedLog } from './parse.js';
+import { describeNul, describeCut, describeLastCut, describeUnordered, describeVariant, describePrefixed, describeReboot, describeWrapped, type LogEvent, type ParsedLog } from './parse.js';
 import { profileFor, profileGuess } from './release.js';
 import { excerptsOf } from '../kernel/source.js';
 import { retClass } from './validate.js';
@@ -618,6 +618,7 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
   }
   if (namesakes) notes.push(`not read: ${count(namesakes, 'device_add line')} of a name added before and not removed: a class device of the same name (SCSI adds several: its class device, bsg, scsi_disk), not the device`);
   if (inProbeAdds.length) { const f = inProbeAdds[0]!; notes.push(`not read: ${count(inProbeAdds.length, 'device_add line')} of a name whose device was being probed then (line ${f.line}, '${f.dev}', while line ${f.namesake} shows a probe of it under way and a later line decides that probe): another device of that name (a class device named after its parent), not the device, which a probe holds and device_del waits for`); }
+  if (log.nul) notes.push(describeNul(log.nul));
   if (log.prefixed) notes.push(`not read: ${describePrefixed(log.prefixed)}`);
   if (log.wrapped) notes.push(describeWrapped(log.wrapped));
   if (log.reboot) notes.push(describeReboot(log.reboot));

@@ -97,6 +97,13 @@ export interface ParsedLog {
    * boot option the log was booted with).
    */
   variant?: { count: number; line: number; text: string };
+  /** Lines that held NUL bytes, taken out (a syslog file a crash left zero-filled, a serial console's noise): how many, and the first. */
+  nul?: { count: number; line: number };
+}
+
+/** The NUL bytes taken out, in words. */
+export function describeNul(n: NonNullable<ParsedLog['nul']>): string {
+  return `${n.count} line${n.count === 1 ? '' : 's'} held NUL bytes (first line ${n.line}), as a log file a crash left zero-filled or a serial console's noise holds: taken out, the rest read`;
 }
 
 /** A probe's line in a form no rule reads: a return, failure or rejection of "probe of X", or a matched/probing/bound line of bus.c/dd.c's kind. */
@@ -266,6 +273,12 @@ export function parseLog(input: string): ParsedLog {
   // Old Mac line ends (CR only): lines end at each CR when no LF is there.
   const lines = (input.includes('\n') ? input : input.replace(/\r/g, '\n')).split('\n');
   if (lines.length && lines[lines.length - 1] === '') lines.pop();
+  let nul: ParsedLog['nul'];
+  for (let i = 0; i < lines.length; i++) {
+    if (!lines[i]!.includes('\u0000')) continue;
+    lines[i] = lines[i]!.replace(/\u0000+/g, '');
+    if (nul) nul.count++; else nul = { count: 1, line: i + 1 };
+  }
   const events: LogEvent[] = [];
   const others: ParsedLog['others'] = [];
   let unknown = 0, release: string | undefined, version: string | undefined, releaseLine: number | undefined, prefixed: ParsedLog['prefixed'], callerIds = false;
@@ -356,7 +369,7 @@ export function parseLog(input: string): ParsedLog {
     if (o.line === lastCut?.line || !VARIANT.test(o.text)) continue;
     if (variant) variant.count++; else variant = { count: 1, line: o.line, text: o.text };
   }
-  return { ...(lastCut ? { lastCut } : {}), ...(unordered ? { unordered } : {}), ...(variant ? { variant } : {}), events, unknown, others, lines: lines.length, callerIds, ...(release ? { release, version, releaseLine } : {}), ...(prefixed ? { prefixed } : {}), ...(wrapped ? { wrapped } : {}), ...(cut ? { cut } : {}), ...(decorated ? { decorated } : {}), ...(reboot ? { reboot } : {}) };
+  return { ...(nul ? { nul } : {}), ...(lastCut ? { lastCut } : {}), ...(unordered ? { unordered } : {}), ...(variant ? { variant } : {}), events, unknown, others, lines: lines.length, callerIds, ...(release ? { release, version, releaseLine } : {}), ...(prefixed ? { prefixed } : {}), ...(wrapped ? { wrapped } : {}), ...(cut ? { cut } : {}), ...(decorated ? { decorated } : {}), ...(reboot ? { reboot } : {}) };
 }
 
 /** Marks each `device_add` that repeats a name added before and not removed since (LogEvent.namesake). */

@@ -36,6 +36,30 @@ describe('input files', () => {
   });
 });
 
+describe('NUL bytes', () => {
+  it("a syslog file a crash left zero-filled (runs of NULs between its lines) is read, said; a binary file is still E503", () => {
+    // "Server crash with ascii NUL characters in syslog ( ^@^@^@... )", serverfault 644030: the file a
+    // crash leaves holds a block of NULs, then the next boot's lines. Before: E503 "a binary file".
+    const kern = QCOM.split('\n').filter(Boolean).map((l, i) => `Dec  4 02:40:3${i} board kernel: [    1.00000${i}] ${l.trim()}`);
+    const text = `${kern.slice(0, 3).join('\n')}\n${'\u0000'.repeat(4096)}${kern.slice(3).join('\n')}\n`;
+    const r = probecheck(['from-log', logFile('kern-crash.log', text)]);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('// note: 1 line held NUL bytes (first line 4), as a log file a crash left zero-filled or a serial console\'s noise holds: taken out, the rest read');
+    const clean = probecheck(['from-log', logFile('kern-clean.log', `${kern.join('\n')}\n`)]).stdout;
+    expect(r.stdout.replace(/^\/\/ note: 1 line held NUL.*\n/m, '').replace(/kern-crash/g, 'kern-clean')).toBe(clean);
+    const v = probecheck(['validate', logFile('kern.ts', r.stdout), '--log', join(dir, 'kern-crash.log')]);
+    expect(v.stdout).toMatch(/\n  1 line held NUL bytes \(first line 4\)/);
+    expect(v.stdout).toMatch(/IS a behaviour/);
+    // An ELF's first bytes (NULs among other control bytes) and a file of NULs alone: E503.
+    const elf = Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 0, 0x3e, 0, 1, 0, 0, 0]), Buffer.from(QCOM)]);
+    expect(probecheck(['from-log', logFile('elf.log', elf)]).stderr).toMatch(/^probecheck: E503 \(unreadable input file\): .*elf\.log: a binary file, not a kernel log/);
+    const zero = probecheck(['from-log', logFile('zero.log', Buffer.alloc(512))]);
+    expect(zero.stderr).toMatch(/^probecheck: E503 \(unreadable input file\): .*zero\.log: only NUL bytes \(512\), no kernel log to read/);
+    expect(zero.status).toBe(2);
+  });
+});
+
 // O. Johansson, "Re: [GIT PULL] Driver core changes for 6.0-rc1", linux-kernel, 2022-09-14 (the mail's wrapping kept).
 const OLOF = [
   "[    5.178538] bus: 'platform': add driver layerscape-pcie-gen4",
