@@ -141,6 +141,17 @@ export function describeCut(c: NonNullable<ParsedLog['cut']>): string {
 /** The head of a driver-core line (dd.c, bus.c, core.c, initcall_debug), after an optional dev_printk prefix: a last line that starts so and reads as no rule was cut. */
 const LAST_HEAD = /^(?:\S* \S+: )?(?:(?:bus|driver|device): '|probe (?:of|with) |Driver \S|Added to|Removed fr|Retrying|scheduling a|async pro|deferred pr|calling |initcall )|^(?:\S+|[\w.-]+ [\w.-]+): probe of /;
 
+/**
+ * Whole lines of bus.c and core.c that start as driver-core lines do and that no rule reads: not
+ * cut. `pr_debug("driver: '%s': %s\n", ..., __func__)` in bus.c's driver_release, `"device: '%s':
+ * %s\n"` in core.c's device_unregister and device_create_release, bus_register's `"bus: '%s':
+ * registered\n"`, bus_unregister's `"bus: '%s': unregistering\n"` (read in torvalds/linux bus.c and
+ * core.c: no excerpt of these functions under kernel/), and dev_uevent's `"device: '%s': %s: bus
+ * uevent() returned %d\n"` (and class, dev_type: core.c at v6.6.y). A log hunt, 2026-12-06: an rmmod's last line,
+ * "driver: 'foo-drv': driver_release", was said to be cut mid-line.
+ */
+const WHOLE = /^(?:(?:device|driver): '[^']+': (?:device_unregister|device_create_release|driver_release)|bus: '[^']+': (?:registered|unregistering)|device: '[^']+': \w+: (?:bus|class|dev_type) uevent\(\) returned -?\d+)$/;
+
 /** The cut last line in words. */
 export function describeLastCut(c: NonNullable<ParsedLog['lastCut']>): string {
   return `the last line (line ${c.line}) looks cut, the log ending mid-line: "${c.text}": not read`;
@@ -363,7 +374,7 @@ export function parseLog(input: string): ParsedLog {
   let li = st.length - 1;
   while (li >= 0 && st[li]!.text === '') li--;
   const lastOther = others[others.length - 1];
-  if (li >= 0 && lastOther !== undefined && lastOther.line === li + 1 && LAST_HEAD.test(lastOther.text)) lastCut = { line: li + 1, text: lastOther.text };
+  if (li >= 0 && lastOther !== undefined && lastOther.line === li + 1 && LAST_HEAD.test(lastOther.text) && !WHOLE.test(lastOther.text)) lastCut = { line: li + 1, text: lastOther.text };
   let variant: ParsedLog['variant'];
   for (const o of others) {
     if (o.line === lastCut?.line || !VARIANT.test(o.text)) continue;

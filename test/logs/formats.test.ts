@@ -59,6 +59,14 @@ describe('log rules', () => {
     // Probed again after the add (a matched line between): the device deleted and added again.
     expect(adds(['drv-x x: up', "device: 'x': device_add", "bus: 'platform': __driver_probe_device: matched device x with driver drv-x", defer])).toEqual([null]);
   });
+  it("a last line that is a whole bus.c/core.c line no rule reads is not called cut (an rmmod's driver_release)", () => {
+    const probe = "bus: 'platform': really_probe: probing driver foo-drv with device foo.0";
+    const last = (l: string) => parseLog(`${probe}\n${l}\n`).lastCut;
+    for (const l of ["driver: 'foo-drv': driver_release", "device: 'foo.0': device_unregister", "device: 'ttyS0': device_create_release",
+      "bus: 'foo': registered", "bus: 'foo': unregistering", "device: 'foo.0': dev_uevent: bus uevent() returned -19"]) expect(last(l), l).toBeUndefined();
+    expect(last("driver: 'foo-drv': driver_rel")).toEqual({ line: 2, text: "driver: 'foo-drv': driver_rel" });
+    expect(last("bus: 'platform': remove driver")).toEqual({ line: 2, text: "bus: 'platform': remove driver" });
+  });
   it("reads dmesg -d (time and delta), -e/-H (reltime) and --color (sys-utils/dmesg.c print_record)", () => {
     // Lines of M. Dinu's hotplug log quoted by D. Le Moal (linux-ide, "Re: Bug report for ahci-mvebu driver", 2022-11-12).
     const text = "bus: 'scsi': really_probe: probing driver sd with device 1:0:0:0";
