@@ -225,9 +225,28 @@ const LOGFMT = /^(?:time=(?:"[^"]*"|\S+) )?level=\w+ msg="((?:[^"\\]|\\.)*)"(?:\
 const unquoteGo = (q: string) => q.replace(/\\(?:x([0-9a-fA-F]{2})|u([0-9a-fA-F]{4})|U([0-9a-fA-F]{8})|(.))/g, (_, x?: string, u?: string, U?: string, c?: string) =>
   x ?? u ?? U ? String.fromCodePoint(parseInt((x ?? u ?? U)!, 16)) : ({ n: '\n', t: '\t', r: '\r', a: '\x07', b: '\b', f: '\f', v: '\v' } as Record<string, string>)[c!] ?? c!);
 
+/*
+ * A /dev/kmsg record (`cat /dev/kmsg`, Documentation/ABI/testing/dev-kmsg): "<level>,<seqnum>,
+ * <timestamp in usec>,<contflag>[,additional values];<message>", CONFIG_PRINTK_CALLER's caller id
+ * as `caller=T1` among the additional values, then the record's dictionary on lines that begin
+ * with a space (" SUBSYSTEM=pci", " DEVICE=+pci:0000:00:1f.0"). As S. Senozhatsky quotes it ("Re:
+ * [RFC PATCH] printk: Change timestamp to triplet as mono, boot and real", linux-kernel,
+ * 2020-08-13). A log hunt on real logs, 2026-12-06: the dev_printk lines of such a capture were read
+ * with "7,6,0,-;platform" as their owner, the others not at all, and E701 advised booting with
+ * the dyndbg the log was booted with.
+ */
+const KMSG = /^\d+,\d+,(\d+),[^,;]*((?:,[^,;]*)*);/;
+/** A /dev/kmsg record's dictionary line (KEY=value after a space). */
+export const KMSG_DICT = /^ [A-Z][A-Z0-9_]*=/;
+
 /** The message of one line, with its time and caller id. */
-export function stripPrefixes(raw: string): { text: string; time?: number; task?: string } {
+export function stripPrefixes(raw: string): { text: string; time?: number; task?: string; kmsg?: true } {
   let s = raw.replace(/\r$/, '').replace(ANSI, '').replace(/^(?:>\s?)+/, '');
+  const km = KMSG.exec(s);
+  if (km) {
+    const caller = /,caller=([TC]\d+)(?:,|$)/.exec(km[2]!);
+    return { text: s.slice(km[0].length).trim(), time: Number(km[1]) / 1e6, ...(caller ? { task: caller[1]! } : {}), kmsg: true };
+  }
   const lf = LOGFMT.exec(s);
   if (lf) s = unquoteGo(lf[1]!).replace(/\s+$/, '');
   let time: number | undefined, task: string | undefined;
@@ -295,6 +314,12 @@ export function parseLog(input: string): ParsedLog {
   let unknown = 0, release: string | undefined, version: string | undefined, releaseLine: number | undefined, prefixed: ParsedLog['prefixed'], callerIds = false;
   let wrapped: ParsedLog['wrapped'], cut: ParsedLog['cut'], decorated: ParsedLog['decorated'], reboot: ParsedLog['reboot'], maxTime: number | undefined, maxLine = 0, unordered: ParsedLog['unordered'];
   const st = lines.map(stripPrefixes);
+  // A /dev/kmsg record's dictionary lines are part of the record before them, not log lines.
+  for (let i = 1, inKmsg = false; i < st.length; i++) {
+    if (st[i - 1]!.kmsg) inKmsg = true;
+    if (inKmsg && KMSG_DICT.test(lines[i]!)) st[i] = { text: '' };
+    else if (!st[i]!.kmsg) inKmsg = false;
+  }
   // A mail archived quoted-printable (a log hunt, 2026-12-05: E701 blamed "another kernel's" format):
   // its soft line breaks end a line with '=' and go on with the rest of it, spaces kept.
   const qp = lines.filter((l) => /[^=]=\r?$/.test(l)).length >= 2;

@@ -36,6 +36,22 @@ describe('input files', () => {
   });
 });
 
+describe('/dev/kmsg records', () => {
+  it('a `cat /dev/kmsg` capture (level,seq,usec,flags[,caller=];message, a dictionary after dev_printk records) reads as its dmesg does', () => {
+    // The record's form as S. Senozhatsky quotes it (linux-kernel, 2020-08-13), around the qcom lines. Before: E701,
+    // "boot with dyndbg=...", the pr_debug lines unread and the dev_printk ones read with "7,5,..;qcom-spmi-gpio" as owner.
+    const msgs = QCOM.split('\n').filter(Boolean).map((l) => l.trim());
+    const kmsg = msgs.flatMap((m, i) => [`7,${223 + i},${93298 + i * 10},-,caller=T1;${m}`, ...(/^\S+ \S+: /.test(m) && !m.startsWith('bus:') && !m.startsWith('device:') ? [' SUBSYSTEM=platform', ` DEVICE=+platform:${m.split(' ')[1]!.slice(0, -1)}`] : [])]);
+    const dmesg = msgs.map((m, i) => `[    0.${String(93298 + i * 10).padStart(6, '0')}][    T1] ${m}`);
+    const a = probecheck(['from-log', logFile('kmsg.log', kmsg.join('\n'))]), b = probecheck(['from-log', logFile('dmesg.log', dmesg.join('\n'))]);
+    expect(a.stderr).toBe('');
+    expect(a.stdout.replace(/kmsg/g, 'X')).toBe(b.stdout.replace(/dmesg/g, 'X'));
+    expect(a.stdout).toMatch(/"task T1": "add c440000/);
+    const v = probecheck(['validate', logFile('kmsg.ts', a.stdout), '--log', join(dir, 'kmsg.log')]);
+    expect(v.stdout).toMatch(/6 driver-core lines read: 6 checked; 0 other lines kept/);
+  });
+});
+
 describe('NUL bytes', () => {
   it("a syslog file a crash left zero-filled (runs of NULs between its lines) is read, said; a binary file is still E503", () => {
     // "Server crash with ascii NUL characters in syslog ( ^@^@^@... )", serverfault 644030: the file a
