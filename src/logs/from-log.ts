@@ -365,6 +365,13 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
         // caller ids): that actor's `del` (a log hunt, 2026-12-04: validate stopped at the removal).
         const dv = e.rule.id === 'bus_remove_device' ? devs.get(name) : undefined;
         const delByAdder = dv !== undefined && !inProbe.length && dv.addedBy !== undefined && !dv.addedBy.startsWith('probe of') && (task === undefined || task === dv.addTask);
+        // Inside the probe that registered it, before the line deciding that probe: probe()'s own
+        // error path (platform_device_unregister), not devres, which runs after probe() returns and
+        // after its deferral or error line (really_probe's probe_failed), where the model removes a
+        // failed probe's children. A log hunt, 2026-12-06: the note said "devres ..., which the model
+        // does itself", and validate stopped at the removal.
+        const reg = dv !== undefined ? inProbe.find(([pdev]) => dv.addedBy === `probe of ${pdev}`) : undefined;
+        if (reg && decidedAfter(reg[0], e.line)) { removals.push({ name, line: e.line, why: `device ${name} removed at line ${e.line}, inside ${reg[1].drv}'s probe of ${reg[0]} that registered it and before the line deciding that probe: probe()'s own error path unregistering it, which the model does not take (it removes a failed probe's children after probe() returns, where devres does, after the deferral or error line), so \`validate\` stops at line ${e.line}` }); break; }
         if (e.rule.id === 'bus_remove_driver' && !inProbe.length && mod === undefined) act(actorOf(task), `unregister ${name}`);
         else if (delByAdder) { act(dv.addedBy!, `del ${name}`); delled.set(name, task); }
         else removals.push({ name, line: e.line, why: e.rule.id === 'bus_remove_device' ? `device ${name} removed at line ${e.line}: not written (an actor's \`del ${name}\`, or devres undoing a failed probe of its parent, which the model does itself)` : mod !== undefined ? `driver ${name} removed at line ${e.line}: not written (its module ${mod}: \`rmmod ${mod}\` by hand)` : `driver ${name} removed at line ${e.line}, while a probe was open: not written (a probe that unregisters a driver is not modelled)` });

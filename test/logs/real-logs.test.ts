@@ -364,6 +364,32 @@ describe('lines from-log read and used to drop', () => {
     expect(linked.stdout).toMatch(/NOT a behaviour of the model: no run prints line 4 after/);
   });
 
+  it("a child removed inside the probe that registered it, before that probe's deferral, is its error path: said, and validate stops there; after the deferral (devres) it is a behaviour", () => {
+    // Constructed (dd.c, bus.c and core.c's lines of a v6.6 probe that registers a child and defers).
+    const head = [
+      "[    1.000000] bus: 'platform': add driver p-drv",
+      "[    1.000100] bus: 'platform': __driver_probe_device: matched device p with driver p-drv",
+      "[    1.000200] bus: 'platform': really_probe: probing driver p-drv with device p",
+      "[    1.000300] device: 'c': device_add",
+      "[    1.000400] bus: 'platform': add device c",
+      "[    1.000500] bus: 'platform': __driver_probe_device: matched device c with driver c-drv",
+      "[    1.000600] bus: 'platform': really_probe: probing driver c-drv with device c",
+      "[    1.000700] driver: 'c-drv': driver_bound: bound to device 'c'",
+      "[    1.000800] bus: 'platform': really_probe: bound device c to driver c-drv",
+    ];
+    const remove = "[    1.000900] bus: 'platform': remove device c", defer = '[    1.001100] p-drv p: Driver p-drv requests probe deferral';
+    const added = '[    1.001200] platform p: Added to deferred list';
+    const inside = logFile('child-inside.log', [...head, remove, defer, added].join('\n'));
+    const w = probecheck(['from-log', inside]);
+    // Before: "not written (an actor's `del c`, or devres undoing a failed probe of its parent, which the model does itself)".
+    expect(w.stdout).toContain("// note: device c removed at line 10, inside p-drv's probe of p that registered it and before the line deciding that probe: probe()'s own error path unregistering it, which the model does not take (it removes a failed probe's children after probe() returns, where devres does, after the deferral or error line), so `validate` stops at line 10\n");
+    expect(probecheck(['validate', logFile('child-inside.ts', w.stdout), '--log', inside]).stdout).toMatch(/NOT a behaviour of the model: no run prints line 10 after/);
+    const after = logFile('child-after.log', [...head, defer, remove, added].join('\n'));
+    const a = probecheck(['from-log', after]);
+    expect(a.stdout).toContain('// note: device c removed at line 11: not written (an actor\'s `del c`, or devres undoing a failed probe of its parent, which the model does itself)');
+    expect(probecheck(['validate', logFile('child-after.ts', a.stdout), '--log', after]).stdout).toMatch(/IS a behaviour of the model/);
+  });
+
   it('"Added to deferred list" with no probe attempt before it: a header note, and validate stops there as it says', () => {
     // Geert's quote begins with these two lines (fw_devlink: a supplier's bind adds its consumers).
     const log = logFile('geert-added.log', ['>     platform e66d8000.i2c: Added to deferred list', '>     platform e6700000.dma-controller: Added to deferred list', '>', ...GEERT].join('\n'));
