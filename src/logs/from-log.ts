@@ -162,6 +162,12 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
   const removals: { name: string; line: number; why: string }[] = [];
   /** Devices an actor deleted (`del`), by the removing task: its next add is that actor's again. */
   const delled = new Map<string, string | undefined>();
+  /**
+   * "Device match requests probe deferral" (dd.c's __device_attach_driver and __driver_attach when
+   * the bus's match() returns -EPROBE_DEFER, as amba_match does while it cannot read the peripheral
+   * ID), by device: its line; and the "Added to deferred list" lines that followed one.
+   */
+  const matchDeferAt = new Map<string, number>(), byMatch: { dev: string; at: number; line: number }[] = [];
   /** Devices "Added to deferred list" with no probe attempt before it in the log: the line. */
   const addedUnprobed = new Map<string, number>();
   /**
@@ -449,7 +455,13 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
         ended(e.dev!);
         break;
       }
+      case 'match_deferral': matchDeferAt.set(e.dev!, e.line); break;
       case 'deferred_add': {
+        // Put there by the bus's match() deferring, the line before it for this device says so:
+        // no probe ran, and no supplier's bind did it (a log hunt, 2026-12-06: the note said one of those).
+        const md = matchDeferAt.get(e.dev!);
+        matchDeferAt.delete(e.dev!);
+        if (md !== undefined && md === seenBefore) { byMatch.push({ dev: e.dev!, at: md, line: e.line }); deferredSeen.add(e.dev!); break; }
         const a = attempt.get(e.dev!);
         // A deferral line decides it too (a log may lack the matched line before it).
         if (!a && !deferredSeen.has(e.dev!) && !addedUnprobed.has(e.dev!)) addedUnprobed.set(e.dev!, e.line);
@@ -602,6 +614,10 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
   if (inInit.length) notes.push(`${count(inInit.length, 'driver')} first seen probing inside a module's init with no \`bus: add driver\` line (${inInit.slice(0, 3).map((x) => `${x.drv} at line ${x.line}, in ${x.module}'s`).join('; ')}${inInit.length > 3 ? '; ...' : ''}): taken as that module's (its init registered the driver, and the probe ran there)`);
   if (unsure) notes.push(`${count(unsure, 'driver')} registered while two or more module inits were under way: which module registered it is not known, so it is the \`boot\` actor's`);
   for (const r of removals) if (keep.has(r.name) || drvs.get(r.name)?.matches.length) notes.push(r.why);
+  for (const m of byMatch.filter((x, i) => byMatch.findIndex((y) => y.dev === x.dev) === i)) {
+    const later = log.events.find((e) => e.line > m.line && (e.dev === m.dev || (e.rule.id === 'bound_to' && e.drv === m.dev)) && ['matched', 'probing', 'bound_to', 'bound', 'probe_returned'].includes(e.rule.id));
+    notes.push(`${m.dev}: its bus's match() deferred it at line ${m.at} ("Device match requests probe deferral": no probe ran) and put it on the deferred list at line ${m.line}; ${later ? `a device's \`matchDefers\` models a match that defers the whole scenario through, which line ${later.line}'s probe of it contradicts, so it is not written and \`validate\` stops at line ${m.line}` : keep.has(m.dev) ? `give it \`matchDefers: true\` to model it (a match that defers the whole scenario through)` : `no line names a driver for it, so it is left out: to model it, add it with \`matchDefers: true\` and a driver of its bus that \`matches\` it`}`);
+  }
   for (const [dv, line] of addedUnprobed) {
     if (keep.has(dv)) notes.push(`${dv}: added to the deferred list at line ${line} with no probe attempt before it in the log: the log starts after one, or a supplier's bind put it there (device_links_driver_bound adds a consumer whose link has DL_FLAG_AUTOPROBE_CONSUMER), which from-log does not write (the log does not show the link: a device's \`suppliers\` declares it): \`validate\` stops at that line`);
   }

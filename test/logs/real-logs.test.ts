@@ -390,6 +390,25 @@ describe('lines from-log read and used to drop', () => {
     expect(probecheck(['validate', logFile('child-after.ts', a.stdout), '--log', after]).stdout).toMatch(/IS a behaviour of the model/);
   });
 
+  it('"Added to deferred list" after "Device match requests probe deferral" is the bus match deferring: said so, not a supplier\'s bind', () => {
+    // Constructed from dd.c's lines (__device_attach_driver/__driver_attach's dev_dbg, then driver_deferred_probe_add's):
+    // amba_match defers while it cannot read the peripheral ID; the retry later matches.
+    const log = logFile('amba-match.log', [
+      "[    0.500000] bus: 'amba': add driver uart-pl011",
+      '[    0.500100] amba 9000000.pl011: Device match requests probe deferral',
+      '[    0.500200] amba 9000000.pl011: Added to deferred list',
+      '[    0.900000] amba 9000000.pl011: Retrying from deferred list',
+      "[    0.900100] bus: 'amba': __driver_probe_device: matched device 9000000.pl011 with driver uart-pl011",
+      "[    0.900200] bus: 'amba': really_probe: probing driver uart-pl011 with device 9000000.pl011",
+      "[    0.900300] driver: 'uart-pl011': driver_bound: bound to device '9000000.pl011'",
+    ].join('\n'));
+    const w = probecheck(['from-log', log]);
+    // Before: "added to the deferred list at line 3 with no probe attempt before it in the log: the log starts after one, or a supplier's bind put it there".
+    expect(w.stdout).not.toContain('no probe attempt before it');
+    expect(w.stdout).toContain("// note: 9000000.pl011: its bus's match() deferred it at line 2 (\"Device match requests probe deferral\": no probe ran) and put it on the deferred list at line 3; a device's `matchDefers` models a match that defers the whole scenario through, which line 5's probe of it contradicts, so it is not written and `validate` stops at line 3\n");
+    expect(probecheck(['validate', logFile('amba-match.ts', w.stdout), '--log', log]).stdout).toMatch(/no run prints line 3 after the 1 checked line before it/);
+  });
+
   it('"Added to deferred list" with no probe attempt before it: a header note, and validate stops there as it says', () => {
     // Geert's quote begins with these two lines (fw_devlink: a supplier's bind adds its consumers).
     const log = logFile('geert-added.log', ['>     platform e66d8000.i2c: Added to deferred list', '>     platform e6700000.dma-controller: Added to deferred list', '>', ...GEERT].join('\n'));
