@@ -168,6 +168,8 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
    * ID), by device: its line; and the "Added to deferred list" lines that followed one.
    */
   const matchDeferAt = new Map<string, number>(), byMatch: { dev: string; at: number; line: number }[] = [];
+  /** "Driver %s force probe deferral" (really_probe while defer_all_probes is set), by device: its line. */
+  const forceAt = new Map<string, number>();
   /** Devices "Added to deferred list" with no probe attempt before it in the log: the line. */
   const addedUnprobed = new Map<string, number>();
   /**
@@ -456,6 +458,7 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
         break;
       }
       case 'match_deferral': matchDeferAt.set(e.dev!, e.line); break;
+      case 'force_deferral': forceAt.set(e.dev!, e.line); break;
       case 'deferred_add': {
         // Put there by the bus's match() deferring, the line before it for this device says so:
         // no probe ran, and no supplier's bind did it (a log hunt, 2026-12-06: the note said one of those).
@@ -469,7 +472,11 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
         if (!a || a.decided) break;
         used++;
         outcome(pair(e.dev!, a.drv), 'defer');
-        if (!open.has(e.dev!)) notes.push(`${e.dev}: matched ${a.drv} and was added to the deferred list at line ${e.line} with no probe line between, as when a supplier is not ready (device_links_check_suppliers defers before the probe): taken as ${a.drv}'s probe deferring, ${probeLines ? 'which prints probe lines (really_probe\'s) this log lacks there, so `validate` stops there' : 'which prints probe lines (really_probe\'s), but this log has none of that kind, so `validate` does not look for them'}; ${supplierAdvice(e.dev!, e.line)}`);
+        // really_probe's first test (dd.c at torvalds@5a7a9efdb193:162-168): defer_all_probes, which
+        // device_block_probing sets, defers before the probing line; its own line says so.
+        const forced = forceAt.get(e.dev!);
+        if (forced !== undefined && forced === seenBefore && !open.has(e.dev!)) notes.push(`${e.dev}: "Driver ${a.drv} force probe deferral" at line ${forced}, then added to the deferred list at line ${e.line}: really_probe deferred it because defer_all_probes was set (device_block_probing: device_shutdown at a reboot, dpm_prepare at a suspend), not probe() nor a supplier: taken as ${a.drv}'s probe deferring; the model sets defer_all_probes in a \`reboot\` action's device_shutdown`);
+        else if (!open.has(e.dev!)) notes.push(`${e.dev}: matched ${a.drv} and was added to the deferred list at line ${e.line} with no probe line between, as when a supplier is not ready (device_links_check_suppliers defers before the probe): taken as ${a.drv}'s probe deferring, ${probeLines ? 'which prints probe lines (really_probe\'s) this log lacks there, so `validate` stops there' : 'which prints probe lines (really_probe\'s), but this log has none of that kind, so `validate` does not look for them'}; ${supplierAdvice(e.dev!, e.line)}`);
         ended(e.dev!);
         break;
       }

@@ -409,6 +409,20 @@ describe('lines from-log read and used to drop', () => {
     expect(probecheck(['validate', logFile('amba-match.ts', w.stdout), '--log', log]).stdout).toMatch(/no run prints line 3 after the 1 checked line before it/);
   });
 
+  it('a deferral after "force probe deferral" is defer_all_probes (device_block_probing), said so, not a supplier not ready', () => {
+    // B. Qiang, "[PATCH 1/3] bus: mhi: host: add mhi_power_down_no_destroy()", linux-wireless, 2024-02-21 (ath11k's resume
+    // quotes the middle line), with dd.c's matched and driver_deferred_probe_add lines around it.
+    const log = logFile('mhi-force.log', [
+      "bus: 'mhi': __driver_probe_device: matched device mhi0_IPCR with driver qcom_mhi_qrtr",
+      'mhi mhi0_IPCR: Driver qcom_mhi_qrtr force probe deferral',
+      'mhi mhi0_IPCR: Added to deferred list',
+    ].join('\n'));
+    const w = probecheck(['from-log', log]);
+    // Before: "as when a supplier is not ready (device_links_check_suppliers defers before the probe) ... declare the link in mhi0_IPCR's `suppliers`".
+    expect(w.stdout).toContain('// note: mhi0_IPCR: "Driver qcom_mhi_qrtr force probe deferral" at line 2, then added to the deferred list at line 3: really_probe deferred it because defer_all_probes was set (device_block_probing: device_shutdown at a reboot, dpm_prepare at a suspend), not probe() nor a supplier');
+    expect(w.stdout).not.toContain('supplier is not ready');
+  });
+
   it('"Added to deferred list" with no probe attempt before it: a header note, and validate stops there as it says', () => {
     // Geert's quote begins with these two lines (fw_devlink: a supplier's bind adds its consumers).
     const log = logFile('geert-added.log', ['>     platform e66d8000.i2c: Added to deferred list', '>     platform e6700000.dma-controller: Added to deferred list', '>', ...GEERT].join('\n'));
