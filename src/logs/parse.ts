@@ -393,7 +393,7 @@ export function parseLog(input: string): ParsedLog {
     events.push(ev);
     i = last;
   }
-  markNamesakes(events);
+  markNamesakes(events, others);
   markInProbe(events, others);
   let lastCut: ParsedLog['lastCut'];
   let li = st.length - 1;
@@ -408,10 +408,19 @@ export function parseLog(input: string): ParsedLog {
   return { ...(nul ? { nul } : {}), ...(lastCut ? { lastCut } : {}), ...(unordered ? { unordered } : {}), ...(variant ? { variant } : {}), events, unknown, others, lines: lines.length, callerIds, ...(release ? { release, version, releaseLine } : {}), ...(prefixed ? { prefixed } : {}), ...(wrapped ? { wrapped } : {}), ...(cut ? { cut } : {}), ...(decorated ? { decorated } : {}), ...(reboot ? { reboot } : {}) };
 }
 
-/** Marks each `device_add` that repeats a name added before and not removed since (LogEvent.namesake). */
-function markNamesakes(events: LogEvent[]): void {
-  // Per name, the adds since its last `bus: remove device`, and the one a `bus: add device` followed.
-  const open = new Map<string, { adds: LogEvent[]; bus?: LogEvent }>();
+/**
+ * Marks each `device_add` that repeats a name added before and not removed since (LogEvent.namesake).
+ * core.c's device_unregister prints `"device: '%s': %s\n"` with its __func__ (pr_debug, as
+ * device_add's; no excerpt of it under kernel/: read in real logs, ahci-mvebu's tty and
+ * mtk-ccifreq's devfreq devices): one device of the name is gone, so once every add of it is
+ * undone an add is a new device, not a namesake. A log hunt on real logs, 2026-12-06: ttyS0,
+ * unregistered and added again (M. Dinu's ahci-mvebu boot, linux-ide, 2022-12), was called a class
+ * device "added before and not removed".
+ */
+function markNamesakes(events: LogEvent[], others: ParsedLog['others'] = []): void {
+  // Per name, the adds since its last `bus: remove device` (or since all of them were unregistered),
+  // the one a `bus: add device` followed, and how many are still there.
+  const open = new Map<string, { adds: LogEvent[]; bus?: LogEvent; alive: number }>();
   const close = (name: string) => {
     const g = open.get(name);
     open.delete(name);
@@ -419,11 +428,14 @@ function markNamesakes(events: LogEvent[]): void {
     const real = g.bus ?? g.adds[0]!;
     for (const a of g.adds) if (a !== real) a.namesake = real.line;
   };
+  const unregs = others.flatMap((o) => { const m = /^device: '([^']+)': device_unregister$/.exec(o.text); return m ? [{ line: o.line, dev: m[1]! }] : []; });
+  let u = 0;
   for (const e of events) {
+    for (; u < unregs.length && unregs[u]!.line < e.line; u++) { const g = open.get(unregs[u]!.dev); if (g) g.alive = Math.max(0, g.alive - 1); }
     if (e.dev === undefined) continue;
     if (e.rule.id === 'device_add') {
       const g = open.get(e.dev);
-      if (g) g.adds.push(e); else open.set(e.dev, { adds: [e] });
+      if (g && g.alive > 0) { g.adds.push(e); g.alive++; } else { close(e.dev); open.set(e.dev, { adds: [e], alive: 1 }); }
     } else if (e.rule.id === 'bus_add_device') {
       const g = open.get(e.dev);
       if (g && !g.bus) g.bus = g.adds.at(-1);
