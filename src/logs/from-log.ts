@@ -325,7 +325,29 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
   const lastSeen = new Map<string, number>();
   /** The driver a later line names for `dev` (the first after `line`), else an earlier one. */
   const namedDriver = (dev: string, line: number) => { const l = namedFor.get(dev) ?? []; return l.find((x) => x.line > line) ?? l.at(-1); };
+  /**
+   * core.c's `device: 'X': device_unregister` lines (unread; device_unregister's pr_debug before
+   * its device_del) with no `bus: remove device X` after them before X is added again: a log
+   * without bus.c's lines. Outside any probe, of a device an actor added, it is that actor's
+   * `del`, as a `remove device` line is (a log hunt on real logs, 2026-12-06: an i2c client
+   * unregistered and added again stopped validate at the new add).
+   */
+  const unregs = log.others.flatMap((o) => {
+    const m = /^device: '([^']+)': device_unregister$/.exec(o.text);
+    if (!m) return [];
+    const name = m[1]!;
+    const next = log.events.find((x) => x.line > o.line && x.dev === name && (x.rule.id === 'bus_remove_device' || (x.rule.id === 'device_add' && x.namesake === undefined)));
+    return next?.rule.id === 'bus_remove_device' ? [] : [{ line: o.line, name }];
+  });
+  let ui = 0;
+  const unregister = (name: string) => {
+    const dv = devs.get(name);
+    if (!dv || dv.addedBy === undefined || dv.addedBy.startsWith('probe of') || delled.has(name) || around(dv.addTask).sync.length) return;
+    act(dv.addedBy, `del ${name}`);
+    delled.set(name, dv.addTask);
+  };
   for (const e of log.events) {
+    for (; ui < unregs.length && unregs[ui]!.line < e.line; ui++) unregister(unregs[ui]!.name);
     const task = e.task;
     const seenBefore = e.dev !== undefined ? lastSeen.get(e.dev) ?? 0 : 0;
     if (e.dev !== undefined) lastSeen.set(e.dev, e.line);

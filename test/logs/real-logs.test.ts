@@ -423,6 +423,30 @@ describe('lines from-log read and used to drop', () => {
     expect(w.stdout).not.toContain('supplier is not ready');
   });
 
+  it("core.c's device_unregister of a device an actor added, in a log without bus.c's lines, is that actor's del: its new add is written and validates", () => {
+    // Constructed: an i2c client unregistered and added again (i2c_unregister_device calls device_unregister), dd.c and
+    // core.c's lines only; the device_unregister line's form as M. Dinu's ahci-mvebu boot prints it (linux-ide, 2022-12).
+    const lines = (ids: boolean) => [
+      "[    1.000000][    T1] bus: 'i2c': add driver tmp421",
+      "[    2.000000][   T77] device: '0-004c': device_add",
+      "[    2.000100][   T77] bus: 'i2c': __driver_probe_device: matched device 0-004c with driver tmp421",
+      "[    2.000200][   T77] bus: 'i2c': really_probe: probing driver tmp421 with device 0-004c",
+      "[    2.000300][   T77] driver: 'tmp421': driver_bound: bound to device '0-004c'",
+      "[    3.000000][   T77] device: '0-004c': device_unregister",
+      "[    4.000000][   T77] device: '0-004c': device_add",
+      "[    4.000100][   T77] bus: 'i2c': __driver_probe_device: matched device 0-004c with driver tmp421",
+      "[    4.000200][   T77] bus: 'i2c': really_probe: probing driver tmp421 with device 0-004c",
+      "[    4.000300][   T77] driver: 'tmp421': driver_bound: bound to device '0-004c'",
+    ].map((l) => (ids ? l : l.replace(/\[ +T\d+\] /, ''))).join('\n');
+    for (const ids of [true, false]) {
+      const log = logFile(`readd-${ids}.log`, lines(ids));
+      const w = probecheck(['from-log', log]);
+      // Before: one `add 0-004c`, and validate stopped at line 7 (the new add; before the namesake fix, at line 8).
+      expect(w.stdout, String(ids)).toMatch(/\n\s+"add 0-004c",\n\s+"del 0-004c",\n\s+"add 0-004c"\n\s+\]/);
+      expect(probecheck(['validate', logFile(`readd-${ids}.ts`, w.stdout), '--log', log]).stdout, String(ids)).toMatch(/IS a behaviour of the model: a run of \d+ steps prints all 9 checked lines/);
+    }
+  });
+
   it('"Added to deferred list" with no probe attempt before it: a header note, and validate stops there as it says', () => {
     // Geert's quote begins with these two lines (fw_devlink: a supplier's bind adds its consumers).
     const log = logFile('geert-added.log', ['>     platform e66d8000.i2c: Added to deferred list', '>     platform e6700000.dma-controller: Added to deferred list', '>', ...GEERT].join('\n'));
