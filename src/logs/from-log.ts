@@ -332,10 +332,16 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
    * `del`, as a `remove device` line is (a log hunt on real logs, 2026-12-06: an i2c client
    * unregistered and added again stopped validate at the new add).
    */
+  const unregistered = new Map<string, number>();
   const unregs = log.others.flatMap((o) => {
     const m = /^device: '([^']+)': device_unregister$/.exec(o.text);
     if (!m) return [];
     const name = m[1]!;
+    // With another device of the name still there (a class device of the same name), which one went is not known.
+    const adds = log.events.filter((x) => x.line < o.line && x.dev === name && x.rule.id === 'device_add').length;
+    const gone = unregistered.get(name) ?? 0;
+    unregistered.set(name, gone + 1);
+    if (adds - gone !== 1) return [];
     const next = log.events.find((x) => x.line > o.line && x.dev === name && (x.rule.id === 'bus_remove_device' || (x.rule.id === 'device_add' && x.namesake === undefined)));
     return next?.rule.id === 'bus_remove_device' ? [] : [{ line: o.line, name }];
   });
