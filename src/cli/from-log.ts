@@ -9,7 +9,7 @@ import { PROFILE_NAMES } from '../kernel/profiles.js';
 import { compile } from '../engine/compile.js';
 import { SCENARIO_LIMITS, scenario } from '../kernel/scenario.js';
 import { count, fromLog, scenarioSource, type FromLog } from '../logs/from-log.js';
-import { describeCut, describePrefixed, describeVariant, type ParsedLog } from '../logs/parse.js';
+import { describeCut, describeShort, describePrefixed, describeVariant, type ParsedLog } from '../logs/parse.js';
 import type { Model } from '../engine/model.js';
 import { kernelWarnings } from '../logs/release.js';
 import { kernelOf } from '../logs/validate.js';
@@ -35,6 +35,8 @@ export function runFromLog(io: Io, file: string, profile: string | undefined, ou
       ? describeCut(log.cut)
       : log.variant
       ? `${describeVariant(log.variant)}: probecheck reads the forms of the kernels it models (README, "From a boot log")`
+      : log.short
+      ? describeShort(log.short)
       : 'boot with dyndbg="file drivers/base/dd.c +p; file drivers/base/bus.c +p; file drivers/base/core.c +p" initcall_debug'}`);
   }
   tooBig(file, r);

@@ -21,7 +21,7 @@ import { PROFILE_NAMES, PROFILES } from '../kernel/profiles.js';
 import { LATE_INITCALL, lateInitcallRefusal } from '../kernel/paths/late-initcall.js';
 import type { DriverSpec, ScenarioSpec } from '../kernel/scenario.js';
 import type { Outcome } from '../kernel/world.js';
-import { describeNul, describeCut, describeLastCut, describeUnordered, describeVariant, describePrefixed, describeReboot, describeWrapped, type LogEvent, type ParsedLog } from './parse.js';
+import { describeNul, describeShort, describeCut, describeLastCut, describeUnordered, describeVariant, describePrefixed, describeReboot, describeWrapped, type LogEvent, type ParsedLog } from './parse.js';
 import { profileFor, profileGuess } from './release.js';
 import { excerptsOf } from '../kernel/source.js';
 import { retClass } from './validate.js';
@@ -685,6 +685,7 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
   if (log.lastCut) notes.push(describeLastCut(log.lastCut));
   if (log.unordered) notes.push(describeUnordered(log.unordered));
   if (log.variant) notes.push(`not read: ${describeVariant(log.variant)}`);
+  if (log.short) notes.push(describeShort(log.short));
   if (actions.size === 0) notes.push('no actor: nothing in the log registers a device or a driver; add one');
   const actors: ScenarioSpec['actors'] = {};
   for (const [a, l] of actions) {

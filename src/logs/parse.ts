@@ -97,6 +97,8 @@ export interface ParsedLog {
    * boot option the log was booted with).
    */
   variant?: { count: number; line: number; text: string };
+  /** Unread lines (not the last) that stop short of a whole driver-core line (isShort): how many, and the first. */
+  short?: { count: number; line: number; text: string };
   /** Lines that held NUL bytes, taken out (a syslog file a crash left zero-filled, a serial console's noise): how many, and the first. */
   nul?: { count: number; line: number };
 }
@@ -108,6 +110,43 @@ export function describeNul(n: NonNullable<ParsedLog['nul']>): string {
 
 /** A probe's line in a form no rule reads: a return, failure or rejection of "probe of X", or a matched/probing/bound line of bus.c/dd.c's kind. */
 const VARIANT = /^(?:\S* \S+: )?(?:(?:\S+: )?probe of \S+ .*\b(?:returned|failed|rejects)\b|bus: '[^']+': \w+: (?:matched|probing|bound)\b|driver: '[^']+': \w+: bound\b)/;
+
+/** A regexp source matching any proper beginning of one of the rules' format strings (the line cut short), from its cited format. */
+function prefixSource(format: string): string {
+  const parts = format.replace(/\\n$/, '').split(/(%(?:s|d|i|lld|pS))/);
+  const esc = (c: string) => c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  // From the end: each literal may stop after any of its characters, each conversion after any of its own.
+  let tail = '';
+  for (let i = parts.length - 1; i >= 0; i--) {
+    const p = parts[i]!;
+    if (p === '') continue;
+    if (p.startsWith('%')) tail = `${p === '%s' || p === '%pS' ? "[^\\s']+" : '-?\\d+'}(?:${tail})?`;
+    else tail = [...p].reduceRight((acc, c) => `${esc(c)}(?:${acc})?`, tail === '' ? '' : `(?:${tail})`).replace(/\(\?:\)\?$/, '');
+  }
+  return tail;
+}
+
+/**
+ * A driver-core line cut short: a proper beginning of a probe line's format (matched, probing,
+ * bound, a failure, initcall_debug's return) of at least its first few words, as a serial console
+ * that lost the rest of a line, or a copy cut to a width, leaves it. A log hunt, 2026-12-06: such a
+ * line in the middle of a log was said to be "another kernel's" form.
+ */
+const shortOf = (dev: boolean) => new RegExp(`^(?:${RULES.filter((r) => r.dev === dev && ['matched', 'probing', 'bound', 'bound_to', 'probe_failed', 'rejects_match', 'probe_returned'].includes(r.id))
+  .flatMap((r) => r.cite.map((c) => prefixSource(c.format))).join('|')})$`);
+const SHORT = shortOf(false), SHORT_DEV = shortOf(true);
+/** Three words of the format at least: fewer say too little to be taken for one. */
+export function isShort(text: string): boolean {
+  if (readMessage(text)) return false;
+  const words = (t: string) => t.split(' ').filter(Boolean).length >= 3;
+  const p = DEV_PREFIX.exec(text);
+  return (SHORT.test(text) && words(text)) || (p !== null && SHORT_DEV.test(p[3]!) && words(p[3]!));
+}
+
+/** The lines cut short in words. */
+export function describeShort(c: NonNullable<ParsedLog['short']>): string {
+  return `${c.count} line${c.count === 1 ? ' stops' : 's stop'} short of a whole driver-core line (line ${c.line}: "${c.text}"), as when a console loses the rest of a line or a copy is cut to a width: not read`;
+}
 
 /** The variant lines in words. */
 export function describeVariant(v: NonNullable<ParsedLog['variant']>): string {
@@ -314,6 +353,7 @@ export function parseLog(input: string): ParsedLog {
   let unknown = 0, release: string | undefined, version: string | undefined, releaseLine: number | undefined, prefixed: ParsedLog['prefixed'], callerIds = false;
   let wrapped: ParsedLog['wrapped'], cut: ParsedLog['cut'], decorated: ParsedLog['decorated'], reboot: ParsedLog['reboot'], maxTime: number | undefined, maxLine = 0, unordered: ParsedLog['unordered'];
   const st = lines.map(stripPrefixes);
+  const cutLines = new Set<number>();
   // A /dev/kmsg record's dictionary lines are part of the record before them, not log lines.
   for (let i = 1, inKmsg = false; i < st.length; i++) {
     if (st[i - 1]!.kmsg) inKmsg = true;
@@ -383,6 +423,7 @@ export function parseLog(input: string): ParsedLog {
       const n = st[i + 1];
       if (CUT_HEAD.test(text) && CUT_END.test(text) && n && n.text !== '' && n.time === undefined && n.task === undefined && !readMessage(n.text) && !FUNC_LINE.test(`${text} ${n.text}`)) {
         if (cut) cut.count++; else cut = { count: 1, line: i + 1, text };
+        cutLines.add(i + 1);
       }
       continue;
     }
@@ -400,12 +441,14 @@ export function parseLog(input: string): ParsedLog {
   while (li >= 0 && st[li]!.text === '') li--;
   const lastOther = others[others.length - 1];
   if (li >= 0 && lastOther !== undefined && lastOther.line === li + 1 && LAST_HEAD.test(lastOther.text) && !WHOLE.test(lastOther.text)) lastCut = { line: li + 1, text: lastOther.text };
-  let variant: ParsedLog['variant'];
+  let variant: ParsedLog['variant'], short: ParsedLog['short'];
   for (const o of others) {
-    if (o.line === lastCut?.line || !VARIANT.test(o.text)) continue;
+    if (o.line === lastCut?.line) continue;
+    if (!cutLines.has(o.line) && isShort(o.text)) { if (short) short.count++; else short = { count: 1, line: o.line, text: o.text }; continue; }
+    if (!VARIANT.test(o.text)) continue;
     if (variant) variant.count++; else variant = { count: 1, line: o.line, text: o.text };
   }
-  return { ...(nul ? { nul } : {}), ...(lastCut ? { lastCut } : {}), ...(unordered ? { unordered } : {}), ...(variant ? { variant } : {}), events, unknown, others, lines: lines.length, callerIds, ...(release ? { release, version, releaseLine } : {}), ...(prefixed ? { prefixed } : {}), ...(wrapped ? { wrapped } : {}), ...(cut ? { cut } : {}), ...(decorated ? { decorated } : {}), ...(reboot ? { reboot } : {}) };
+  return { ...(short ? { short } : {}), ...(nul ? { nul } : {}), ...(lastCut ? { lastCut } : {}), ...(unordered ? { unordered } : {}), ...(variant ? { variant } : {}), events, unknown, others, lines: lines.length, callerIds, ...(release ? { release, version, releaseLine } : {}), ...(prefixed ? { prefixed } : {}), ...(wrapped ? { wrapped } : {}), ...(cut ? { cut } : {}), ...(decorated ? { decorated } : {}), ...(reboot ? { reboot } : {}) };
 }
 
 /**

@@ -92,6 +92,7 @@ export interface ValidateResult {
   lastCut?: ParsedLog['lastCut'];
   unordered?: ParsedLog['unordered'];
   nul?: ParsedLog['nul'];
+  short?: ParsedLog['short'];
   variant?: ParsedLog['variant'];
   /** What the log says of its kernel that the model's profile is not (release.ts): warned, not refused. */
   warnings: string[];
@@ -186,7 +187,7 @@ export function validate(model: Model, log: ParsedLog, o: { maxStates?: number; 
     }
     return j;
   };
-  const base = { model: model.name, guards: [...guards.keys()].map((event) => ({ event, driver: event.drv! })), params: model.params ?? {}, checked, unchecked, unknownLines: log.unknown, warnings: kernelWarnings(log, w), ...(log.prefixed ? { prefixed: log.prefixed } : {}), ...(log.wrapped ? { wrapped: log.wrapped } : {}), ...(log.cut ? { cut: log.cut } : {}), ...(log.lastCut ? { lastCut: log.lastCut } : {}), ...(log.unordered ? { unordered: log.unordered } : {}), ...(log.variant ? { variant: log.variant } : {}), ...(log.reboot ? { reboot: log.reboot } : {}), ...(log.nul ? { nul: log.nul } : {}) };
+  const base = { model: model.name, guards: [...guards.keys()].map((event) => ({ event, driver: event.drv! })), params: model.params ?? {}, checked, unchecked, unknownLines: log.unknown, warnings: kernelWarnings(log, w), ...(log.prefixed ? { prefixed: log.prefixed } : {}), ...(log.wrapped ? { wrapped: log.wrapped } : {}), ...(log.cut ? { cut: log.cut } : {}), ...(log.lastCut ? { lastCut: log.lastCut } : {}), ...(log.unordered ? { unordered: log.unordered } : {}), ...(log.variant ? { variant: log.variant } : {}), ...(log.reboot ? { reboot: log.reboot } : {}), ...(log.nul ? { nul: log.nul } : {}), ...(log.short ? { short: log.short } : {}) };
   const n = checked.length;
   const be = makeBackend(compile(model));
   const maxStates = o.maxStates ?? 2_000_000;

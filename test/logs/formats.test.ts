@@ -64,6 +64,20 @@ describe('log rules', () => {
     // Probed again after the add (a matched line between): the device deleted and added again.
     expect(adds(['drv-x x: up', "device: 'x': device_add", "bus: 'platform': __driver_probe_device: matched device x with driver drv-x", defer])).toEqual([null]);
   });
+  it('a line in the middle of a log that stops short of a whole probe line is said to be cut, not another kernel\'s form', () => {
+    const log = (mid: string) => parseLog([
+      "bus: 'platform': __driver_probe_device: matched device foo.0 with driver foo", mid,
+      "driver: 'foo': driver_bound: bound to device 'foo.0'"].join('\n'));
+    const cut = log("bus: 'platform': really_probe: probing driver foo with dev");
+    // Before: variant, "says what a probe line says in a form probecheck does not read ... as another kernel may print it".
+    expect(cut.variant).toBeUndefined();
+    expect(cut.short).toEqual({ count: 1, line: 2, text: "bus: 'platform': really_probe: probing driver foo with dev" });
+    expect(log('platform foo.0: bus: \'platform\': really_probe: probing driver foo wi').short?.count).toBe(1);
+    expect(log('foo: probe of foo.0 failed with err').short?.count).toBe(1);
+    // Another kernel's form stays a variant; a line of three words or fewer, or not a probe line's beginning, neither.
+    expect(log('foo: probe of foo.0 with driver foo returned -517').variant?.count).toBe(1);
+    for (const l of ['usb: probe', 'usb 1-1: new high-speed USB device', "bus: 'pla"]) expect(log(l).short, l).toBeUndefined();
+  });
   it("a last line that is a whole bus.c/core.c line no rule reads is not called cut (an rmmod's driver_release)", () => {
     const probe = "bus: 'platform': really_probe: probing driver foo-drv with device foo.0";
     const last = (l: string) => parseLog(`${probe}\n${l}\n`).lastCut;
