@@ -137,10 +137,9 @@ const shortOf = (dev: boolean) => new RegExp(`^(?:${RULES.filter((r) => r.dev ==
 const SHORT = shortOf(false), SHORT_DEV = shortOf(true);
 /** Three words of the format at least: fewer say too little to be taken for one. */
 export function isShort(text: string): boolean {
-  if (readMessage(text)) return false;
   const words = (t: string) => t.split(' ').filter(Boolean).length >= 3;
   const p = DEV_PREFIX.exec(text);
-  return (SHORT.test(text) && words(text)) || (p !== null && SHORT_DEV.test(p[3]!) && words(p[3]!));
+  return ((SHORT.test(text) && words(text)) || (p !== null && SHORT_DEV.test(p[3]!) && words(p[3]!))) && !readMessage(text);
 }
 
 /** The lines cut short in words. */
