@@ -1,7 +1,7 @@
 /**
  * The log reader: kernel log text (dmesg, with or without timestamps and printk caller ids, or
  * with util-linux dmesg's `-T`, `--time-format iso`, `-x`, `-d` and `-H` prefixes and colours, `journalctl -k` in its
- * short output modes, a serial console's own prefixes, a Go agent's logfmt `msg="..."` (kata), a
+ * short output modes and `-o json`, /dev/kmsg records, a serial console's own prefixes, a Go agent's logfmt `msg="..."` (kata), a
  * mail's "> " quoting and wrapping) into
  * driver-core events with device, driver, task and time. A line it does not know is kept and
  * counted, never an error. Each event names the rule (format string and source line) it was read
@@ -277,9 +277,27 @@ const KMSG = /^\d+,\d+,(\d+),[^,;]*((?:,[^,;]*)*);/;
 /** A /dev/kmsg record's dictionary line (KEY=value after a space). */
 export const KMSG_DICT = /^ [A-Z][A-Z0-9_]*=/;
 
+/**
+ * `journalctl -k -o json`: one JSON object a line, the kernel's line in MESSAGE (a string; journald
+ * writes an array of bytes for one that is not UTF-8, not read) and the kernel's own timestamp in
+ * _SOURCE_MONOTONIC_TIMESTAMP (journald-kmsg.c: `"_SOURCE_MONOTONIC_TIMESTAMP=%llu", usec`, the
+ * /dev/kmsg record's microseconds since boot).
+ * A log hunt, 2026-12-06: such an export was E701, "boot with dyndbg", though every line was there.
+ */
+function journalJson(s: string): { text: string; time?: number } | undefined {
+  if (!s.startsWith('{"') || !s.endsWith('}')) return undefined;
+  let o: unknown;
+  try { o = JSON.parse(s); } catch { return undefined; }
+  const m = (o as { MESSAGE?: unknown }).MESSAGE, t = (o as { _SOURCE_MONOTONIC_TIMESTAMP?: unknown })._SOURCE_MONOTONIC_TIMESTAMP;
+  if (typeof m !== 'string') return undefined;
+  return { text: m.trim(), ...(typeof t === 'string' && /^\d+$/.test(t) ? { time: Number(t) / 1e6 } : {}) };
+}
+
 /** The message of one line, with its time and caller id. */
 export function stripPrefixes(raw: string): { text: string; time?: number; task?: string; kmsg?: true } {
   let s = raw.replace(/\r$/, '').replace(ANSI, '').replace(/^(?:>\s?)+/, '');
+  const js = journalJson(s);
+  if (js) return js;
   const km = KMSG.exec(s);
   if (km) {
     const caller = /,caller=([TC]\d+)(?:,|$)/.exec(km[2]!);

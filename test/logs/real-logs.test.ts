@@ -52,6 +52,20 @@ describe('/dev/kmsg records', () => {
   });
 });
 
+describe('journalctl -o json', () => {
+  it("each line's MESSAGE is read, with _SOURCE_MONOTONIC_TIMESTAMP as the time: the scenario of its dmesg", () => {
+    // The fields as journald's kmsg reader writes them (a kernel record of the journal quoted in a test of
+    // another project: _SOURCE_MONOTONIC_TIMESTAMP=9430621282, _TRANSPORT=kernel, MESSAGE=usb 1-1.4.4.3: ...).
+    const msgs = QCOM.split('\n').filter(Boolean).map((l) => l.trim());
+    const json = msgs.map((m, i) => JSON.stringify({ __CURSOR: `s=1;i=${i}`, _TRANSPORT: 'kernel', PRIORITY: '7', SYSLOG_FACILITY: '0', SYSLOG_IDENTIFIER: 'kernel', MESSAGE: m, _SOURCE_MONOTONIC_TIMESTAMP: String(4_000_000 + i * 100) }));
+    const dmesg = msgs.map((m, i) => `[    4.${String(i * 100).padStart(6, '0')}] ${m}`);
+    const a = probecheck(['from-log', logFile('journal.json', json.join('\n'))]), b = probecheck(['from-log', logFile('journal-dmesg.log', dmesg.join('\n'))]);
+    // Before: E701, "none of its 6 lines shows a driver probing a device (0 driver-core lines read); boot with dyndbg=...".
+    expect(a.stderr).toBe('');
+    expect(a.stdout.replace(/journal\.json/g, 'X').replace(/"journal"/, '"X"')).toBe(b.stdout.replace(/journal-dmesg\.log/g, 'X').replace(/"journal-dmesg"/, '"X"'));
+  });
+});
+
 describe('NUL bytes', () => {
   it("a syslog file a crash left zero-filled (runs of NULs between its lines) is read, said; a binary file is still E503", () => {
     // "Server crash with ascii NUL characters in syslog ( ^@^@^@... )", serverfault 644030: the file a
