@@ -8,7 +8,7 @@
  * by. A line that holds a driver-core message behind a prefix the reader does not know is not
  * read either, but counted apart (`prefixed`), so that the commands can name the prefix.
  */
-import { DEV_PREFIX, DEV_PREFIX_2, RULES, type Rule } from './formats.js';
+import { DEV_PREFIX, DEV_PREFIX_2, KNOWN_BUSES, RULES, type Rule } from './formats.js';
 
 export interface LogEvent {
   /** 1-based line number in the input. */
@@ -518,9 +518,14 @@ const DECIDES = new Set(['deferral', 'probe_failed', 'rejects_match', 'devres_pr
  * mtk-ccifreq's probe of platform device cci, was read as that device's registration).
  */
 function markInProbe(events: LogEvent[], others: ParsedLog['others']): void {
-  /** Drivers the log's lines name for each device. */
+  /**
+   * Drivers the log's lines name for each device, but for a name that is also a bus's: USB's device
+   * driver is `usb`, as its bus is, so "usb usb1: New USB device found" (before usb1's device_add)
+   * says nothing of a probe.
+   */
+  const buses = new Set([...KNOWN_BUSES, ...events.flatMap((e) => (e.bus !== undefined ? [e.bus] : []))]);
   const drivers = new Map<string, Set<string>>();
-  for (const e of events) if (e.dev !== undefined && e.drv !== undefined) (drivers.get(e.dev) ?? drivers.set(e.dev, new Set()).get(e.dev)!).add(e.drv);
+  for (const e of events) if (e.dev !== undefined && e.drv !== undefined && !buses.has(e.drv)) (drivers.get(e.dev) ?? drivers.set(e.dev, new Set()).get(e.dev)!).add(e.drv);
   /** Per device, in line order: where a probe of it was seen under way ('open') and where one was decided. */
   const marks = new Map<string, { line: number; kind: 'open' | 'decide' | 'start' | 'add'; ev?: LogEvent }[]>();
   const mark = (dev: string, line: number, kind: 'open' | 'decide' | 'start' | 'add', ev?: LogEvent) => (marks.get(dev) ?? marks.set(dev, []).get(dev)!).push({ line, kind, ...(ev ? { ev } : {}) });

@@ -61,6 +61,8 @@ describe('log rules', () => {
     // A bus's name before the device is no probe; nor is a driver's line after the probe was decided.
     expect(adds(['platform x: Added to deferred list', "device: 'x': device_add", defer])).toEqual([null]);
     expect(adds(['drv-x x: no pinctrl handle', defer, "device: 'x': device_add"])).toEqual([null]);
+    // USB's device driver is named as its bus: "usb usb1: New USB device found" comes before usb1's device_add.
+    expect(adds(['usb usb1: New USB device found, idVendor=1d6b', "device: 'usb1': device_add", "driver: 'usb': driver_bound: bound to device 'usb1'"])).toEqual([null]);
     // Probed again after the add (a matched line between): the device deleted and added again.
     expect(adds(['drv-x x: up', "device: 'x': device_add", "bus: 'platform': __driver_probe_device: matched device x with driver drv-x", defer])).toEqual([null]);
   });
