@@ -25,6 +25,7 @@ import { describeNul, describeShort, describeCut, describeLastCut, describeUnord
 import { profileFor, profileGuess } from './release.js';
 import { excerptsOf } from '../kernel/source.js';
 import { retClass } from './validate.js';
+import { KNOWN_BUSES } from './formats.js';
 
 interface Dev { name: string; bus: string; busSeen: boolean; parent?: string; addedBy?: string; addTask?: string; order: number }
 interface Drv { name: string; bus: string; busSeen: boolean; regTask?: string; matches: string[]; outcomes: Outcome[]; async: boolean; module?: string; registeredBy?: string; registers: string[] }
@@ -280,7 +281,7 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
    * set (really_probe sets it before probe(), dd.c at torvalds@f8fb576658a3:632); a bus name before
    * it. The last such line: its owner and line.
    */
-  const BUSES = new Set(['platform', 'i2c', 'spi', 'usb', 'pci', 'amba', 'mmc', 'sdio', 'scsi', 'ulpi', 'serio', 'hid', 'virtio', 'acpi', 'pnp', 'cpu', 'nvmem', 'mdio_bus', 'auxiliary', 'soundwire', 'gpio', 'of_platform', 'spmi', 'i3c', 'media', 'serial', 'serial-base', 'typec', 'pci_express', 'workqueue', 'container', 'node', 'memory', 'clockevents', 'clocksource', 'event_source', 'nd', 'dax', 'xen', 'coresight', 'rpmsg', 'mhi', 'greybus', 'host1x', 'drm_dp_aux_dev', 'tee', 'ishtp', 'wmi', 'ccw', 'css', 'ap', 'vio', 'ps3_system_bus', 'sa1111-rab', 'ac97', 'hdaudio', 'snd_seq', 'mei', 'thunderbolt', 'fsl-mc', 'cxl', 'mipi-dsi', 'dsa', 'dfl', 'fpga', 'siox', 'slimbus', 'w1', 'sdw', 'ipack', 'rapidio', 'isa', 'eisa', 'parport', 'pcmcia', 'zorro', 'nubus', 'tc', 'mcb', 'gbphy', 'vme', 'usb-serial', 'usb_serial', 'ieee1394', 'firewire', 'bcma', 'ssb', 'sdio_uart', 'edac', 'cec']);
+  const BUSES = new Set(KNOWN_BUSES);
   for (const e of log.events) if (e.bus !== undefined) BUSES.add(e.bus);
   const prefixDriver = (dev: string, from: number, to: number) => {
     let found: { drv: string; line: number } | undefined;
@@ -574,6 +575,15 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
   const keep = new Set<string>();
   for (const d of drvs.values()) for (const m of d.matches) { keep.add(m); for (let p = devs.get(m)?.parent; p && !spaced(p); p = devs.get(p)?.parent) keep.add(p); }
   for (const d of devs.values()) if (!keep.has(d.name) && !refused.has(d.name) && !(d.parent !== undefined && spaced(d.parent))) notes.push(`${d.name}: no driver probed it in the log; left out`);
+  // A driver no line names a bus for (driver_bound's line, initcall_debug's returns) is on its
+  // devices' bus where a line names it (bus.c's `add device`): before, a log of bus.c's lines and
+  // initcall_debug's returns put the driver on platform and its USB device on usb, E601, nothing
+  // written (a log hunt, 2026-12-06).
+  for (const d of drvs.values()) {
+    if (d.busSeen) continue;
+    const on = [...new Set(d.matches.map((m) => devs.get(m)).filter((x) => x?.busSeen).map((x) => x!.bus))];
+    if (on.length === 1) { d.bus = on[0]!; d.busSeen = true; }
+  }
   // A device no line names a bus for (seen only in driver_bound's line) is on its driver's bus.
   for (const d of devs.values()) if (!d.busSeen) { const x = [...drvs.values()].find((r) => r.busSeen && r.matches.includes(d.name)); if (x) d.bus = x.bus; }
   const devices: ScenarioSpec['devices'] = {};

@@ -52,6 +52,26 @@ describe('/dev/kmsg records', () => {
   });
 });
 
+describe("a driver whose bus no line names", () => {
+  it("is on its device's bus where a line names that: the USB root hub's lines of the ahci-mvebu boot without dd.c's matched and probing lines", () => {
+    // M. Dinu, "Re: Bug report for ahci-mvebu driver", linux-ide, 2022-12 (the 6.2-rc6 boot with caller ids): the lines
+    // naming usb1 in quotes or at the end (a grep), so driver_bound's line is the only one naming its driver.
+    const log = logFile('usb1-grep.log', [
+      '[    4.770833][    T1] usb usb1: New USB device found, idVendor=1d6b, idProduct=0002, bcdDevice= 6.02',
+      "[    4.807476][    T1] device: 'usb1': device_add",
+      "[    4.812226][    T1] bus: 'usb': add device usb1",
+      "[    4.900994][    T1] driver: 'usb': driver_bound: bound to device 'usb1'",
+    ].join('\n'));
+    const w = probecheck(['from-log', log]);
+    // Before: E601, "driver 'usb' is on bus 'platform' but matches 'usb1' on bus 'usb'; nothing written".
+    expect(w.stderr).toBe('');
+    expect(w.stdout).toMatch(/"usb": \{\n\s+"matches": \[\n\s+"usb1"\n\s+\],\n\s+"bus": "usb"/);
+    // usb1's add is its own (the dev_printk before it names the usb bus, not a probe of usb1 under way).
+    expect(w.stdout).toMatch(/"task T1": "add usb1"/);
+    expect(probecheck(['validate', logFile('usb1-grep.ts', w.stdout), '--log', log]).stdout).toMatch(/IS a behaviour of the model: a run of \d+ steps prints all 3 checked lines/);
+  });
+});
+
 describe('journalctl -o json', () => {
   it("each line's MESSAGE is read, with _SOURCE_MONOTONIC_TIMESTAMP as the time: the scenario of its dmesg", () => {
     // The fields as journald's kmsg reader writes them (a kernel record of the journal quoted in a test of
