@@ -548,12 +548,17 @@ function markInProbe(events: LogEvent[], others: ParsedLog['others']): void {
     for (let i = 0; i < list.length; i++) {
       const a = list[i]!;
       if (a.kind !== 'add') continue;
-      let open: number | undefined;
-      for (let j = i - 1; j >= 0 && open === undefined; j--) {
+      // Back from the add: a start line opens a probe; a driver's own lines do where nothing decided
+      // a probe before them (the log starts there, or the device's add does): after a decided probe
+      // they are the bound driver's (a device deleted with no line, then added again).
+      let open: number | undefined, last: number | undefined, j = i - 1;
+      for (; j >= 0; j--) {
         const k = list[j]!.kind;
-        if (k === 'decide' || k === 'add') break;
-        if (k === 'open' || k === 'start') open = list[j]!.line;
+        if (k === 'start') { open = list[j]!.line; break; }
+        if (k === 'open') { last = list[j]!.line; continue; }
+        break;
       }
+      if (open === undefined && last !== undefined && (j < 0 || list[j]!.kind === 'add')) open = last;
       if (open === undefined) continue;
       const next = list.slice(i + 1).find((x) => x.kind !== 'open');
       if (next?.kind === 'decide') { a.ev!.namesake = open; a.ev!.inProbe = true; }

@@ -61,6 +61,9 @@ describe('log rules', () => {
     // A bus's name before the device is no probe; nor is a driver's line after the probe was decided.
     expect(adds(['platform x: Added to deferred list', "device: 'x': device_add", defer])).toEqual([null]);
     expect(adds(['drv-x x: no pinctrl handle', defer, "device: 'x': device_add"])).toEqual([null]);
+    // A driver's line after its probe was decided is the bound driver's: a device deleted with no line and added again.
+    expect(adds(["bus: 'platform': __driver_probe_device: matched device x with driver drv-x", "driver: 'drv-x': driver_bound: bound to device 'x'",
+      'drv-x x: link up', "device: 'x': device_add", 'probe of x returned 0 after 5 usecs'])).toEqual([null]);
     // USB's device driver is named as its bus: "usb usb1: New USB device found" comes before usb1's device_add.
     expect(adds(['usb usb1: New USB device found, idVendor=1d6b', "device: 'usb1': device_add", "driver: 'usb': driver_bound: bound to device 'usb1'"])).toEqual([null]);
     // Probed again after the add (a matched line between): the device deleted and added again.

@@ -256,7 +256,7 @@ describe('a device added while a device of its name is being probed', () => {
     const log = logFile('ccifreq.log', CCIFREQ.join('\n'));
     const w = probecheck(['from-log', log]);
     // Before: "boot": "add cci", the devfreq device's add read as the platform device's registration.
-    expect(w.stdout).toMatch(/\/\/ note: not read: 1 device_add line of a name whose device was being probed then \(line 4, 'cci', while line 3 shows a probe of it under way/);
+    expect(w.stdout).toMatch(/\/\/ note: not read: 1 device_add line of a name whose device was being probed then \(line 4, 'cci', while line 1 shows a probe of it under way/);
     expect(w.stdout).toMatch(/"cci": \{\n\s+"present": true\n\s+\}/);
     expect(w.stdout).not.toMatch(/"add cci"/);
     const v = probecheck(['validate', logFile('ccifreq.ts', w.stdout), '--log', log, '--excerpt']);
