@@ -28,6 +28,8 @@ export function runFromLog(io: Io, file: string, profile: string | undefined, ou
   const name = basename(file).replace(/\.[^.]*$/, '').replace(/[^\w.-]+/g, '-') || 'from-log';
   let r = fromLog(log, name, profile);
   if (log.events.length + log.unknown === 0) throw new ProbecheckError('E701', `${file}: the file is empty${log.lines ? ` (${count(log.lines, 'blank line')})` : ''}: no kernel log to read`);
+  // A dd.c pr_debug/dev_dbg line says dyndbg was on for dd.c: advising it would send the user to reboot for nothing.
+  const ddDebug = log.events.find((e) => DD_DEBUG.has(e.rule.id));
   if (r.events === 0 || Object.keys(r.spec.drivers).length === 0) {
     throw new ProbecheckError('E701', `${file}: none of its ${count(log.lines, 'line')} shows a driver probing a device (${count(log.events.length, 'driver-core line')} read${log.wrapped ? `, ${log.wrapped.count} of them joined from wrapped lines` : ''}); ${log.prefixed
       ? `${describePrefixed(log.prefixed)}: take the prefix off, or capture the log with dmesg, journalctl -k or a serial console`
@@ -37,6 +39,8 @@ export function runFromLog(io: Io, file: string, profile: string | undefined, ou
       ? `${describeVariant(log.variant)}: probecheck reads the forms of the kernels it models (README, "From a boot log")`
       : log.short
       ? describeShort(log.short)
+      : ddDebug
+      ? `line ${ddDebug.line} is dd.c's debug line ("${ddDebug.text}"), so the boot had dd.c's dyndbg on: this piece of the log holds no probe's own lines (matched, probing, bound, a deferral or failure); give the part that holds them`
       : 'boot with dyndbg="file drivers/base/dd.c +p; file drivers/base/bus.c +p; file drivers/base/core.c +p" initcall_debug'}`);
   }
   tooBig(file, r);
@@ -55,6 +59,9 @@ export function runFromLog(io: Io, file: string, profile: string | undefined, ou
   if (devices + drivers > 12) io.err(`note: ${devices + drivers} devices and drivers is more than an exhaustive search usually finishes (every interleaving of their probes): keep the ones the question is about (cut the log to that part, or delete the others from the scenario), or run with --time-limit`);
   return EXIT.ok;
 }
+
+/** dd.c's lines that dyndbg turns on (pr_debug, dev_dbg at every dd.c read; "requests probe deferral" is dev_info at v3.6.0): the log has them only where it was on for dd.c. */
+const DD_DEBUG = new Set(['matched', 'probing', 'bound_to', 'bound', 'rejects_match', 'force_deferral', 'match_deferral', 'deferred_add', 'deferred_del', 'retry', 'async_scheduled', 'async_done', 'drv_async', 'drv_async_done']);
 
 /**
  * A log past what a scenario holds (SCENARIO_LIMITS) is said at once, before the build (a log hunt,

@@ -457,6 +457,10 @@ describe('lines from-log read and used to drop', () => {
     // Before: "as when a supplier is not ready (device_links_check_suppliers defers before the probe) ... declare the link in mhi0_IPCR's `suppliers`".
     expect(w.stdout).toContain('// note: mhi0_IPCR: "Driver qcom_mhi_qrtr force probe deferral" at line 2, then added to the deferred list at line 3: really_probe deferred it because defer_all_probes was set (device_block_probing: device_shutdown at a reboot, dpm_prepare at a suspend), not probe() nor a supplier');
     expect(w.stdout).not.toContain('supplier is not ready');
+    // The commit message's line alone: dd.c's dev_dbg, so dd.c's dyndbg was on; E701 no longer says to boot with it.
+    const alone = probecheck(['from-log', logFile('mhi-alone.log', 'mhi mhi0_IPCR: Driver qcom_mhi_qrtr force probe deferral\n')]);
+    expect(alone.stderr).toMatch(/^probecheck: E701 .*: none of its 1 line shows a driver probing a device \(1 driver-core line read\); line 1 is dd\.c's debug line \("mhi mhi0_IPCR: Driver qcom_mhi_qrtr force probe deferral"\), so the boot had dd\.c's dyndbg on: this piece of the log holds no probe's own lines/);
+    expect(alone.status).toBe(2);
   });
 
   it("core.c's device_unregister of a device an actor added, in a log without bus.c's lines, is that actor's del: its new add is written and validates", () => {
