@@ -65,6 +65,8 @@ export interface PropCtx {
   ownSteps: ReadonlySet<string>;
   /** The step labels each async thread (an async_schedule'd entry) was built with, by thread: what may run in async context. */
   asyncSteps: ReadonlyMap<string, ReadonlySet<string>>;
+  /** The modules whose init may start an async entry: a `modprobe` or request_module of it was built with an async_schedule (or a work_on_cpu whose kworker was). */
+  initAsync: ReadonlySet<number>;
 }
 
 /**
@@ -483,10 +485,11 @@ export const LIBRARY: KernelProperty[] = [
       }
       return null;
     }, { text: 'a module is freed (rmmod) whose driver some device may have (bound at boot, or probed by it)', met: ((held: boolean[]) => (s: KS) => s.mod.some((m, j) => m.state === 'FREED' && held[j]!))(k.w.modules.map((_, j) => k.w.drivers.some((d) => d.module === j && driverMayHold(k, c, d.i)))) }) },
-  // Chosen only where some async entry (an async probe or attach, an async scan) was built: with
-  // none, no entry can be pending when do_init_module returns, and it held about nothing in a
-  // plain sync scenario (a new user, 2026-12-06).
-  { name: 'module-init-barrier', covers: 'S11', applies: (k, c) => (c.ops.has('modprobe') || k.w.drivers.some((d) => d.requestModule >= 0)) && k.w.modules.some((m) => !m.asyncProbe) && c.asyncThreads.size > 0, make: (k, c) => invariant('module-init-barrier',
+  // Chosen only where the init of a module loaded without async_probe may start an async entry (an
+  // async probe or attach, an async scan; PropCtx.initAsync): with none, no entry of its own can be
+  // pending when do_init_module returns. It held about nothing in a plain sync scenario (a new
+  // user, 2026-12-06), and beside an async driver no init registers (a premise audit, 2026-12-06).
+  { name: 'module-init-barrier', covers: 'S11', applies: (k, c) => k.w.modules.some((m) => !m.asyncProbe && c.initAsync.has(m.i)), make: (k, c) => invariant('module-init-barrier',
     "when do_init_module(m) returns for a module without async_probe, no async entry m's init started (itself, or through work it waits on, such as work_on_cpu) is still pending", (s, q) => {
       for (let m = 0; m < s.mod.length; m++) {
         const x = s.mod[m]!;
@@ -497,9 +500,11 @@ export const LIBRARY: KernelProperty[] = [
         return `do_init_module(${name}) returned (modprobe ${name} exits) while ${pending.length ? pending.join(', ') : `${x.initPending} async entr${x.initPending === 1 ? 'y' : 'ies'}`} started by ${name}'s init ${pending.length === 1 || x.initPending === 1 ? 'is' : 'are'} still pending`;
       }
       return null;
-    // Not met where no async entry was built: "nothing pending at the return" is then about nothing
-    // (a new user, 2026-12-06: named on a sync driver's modprobe, it read holds).
-    }, { text: 'do_init_module returns for a module without async_probe, in a scenario with async entries', met: (s) => c.asyncThreads.size > 0 && s.mod.some((x) => !x.asyncProbeRequested && x.state === 'LIVE' && x.refcnt === 1) }) },
+    // Met where do_init_module returns for a module whose init may start an async entry (initAsync):
+    // any other return has nothing of its own to leave pending (a new user, 2026-12-06: named on a
+    // sync driver's modprobe, it read holds; a premise audit, 2026-12-06: so did an init that cannot
+    // reach an async driver, beside another actor's async probe).
+    }, { text: "do_init_module returns for a module without async_probe whose init may start an async entry (an async probe or attach, an async scan)", met: ((may: boolean[]) => (s: KS) => s.mod.some((x, m) => may[m]! && !x.asyncProbeRequested && x.state === 'LIVE' && x.refcnt === 1))(k.w.modules.map((m) => c.initAsync.has(m.i))) }) },
   // Checked only when named: the driver core never promised it (bus_probe_device probes a child
   // whatever its parent's state), so in the default selection every async child would read as a
   // kernel bug. Tomeu Vizoso's 2015 report and the probe-tree benchmark name it.

@@ -25,7 +25,7 @@ import { defineModel, SYMMETRY_MADE_FOR, type Model, type ModelFactory, type Par
 import { actionEntry, neverTakesEffect, parseAction, type Action } from './actions.js';
 import { frameKey, ThreadBuilder, type Kernel, type Ret } from './emit.js';
 import { asyncProgram, asyncRunEntryDone, asyncThreadName } from './paths/async.js';
-import { blocksProbing, mayBeAsync } from './paths/common.js';
+import { ASYNC, blocksProbing, mayBeAsync } from './paths/common.js';
 import { DEFERRED_WORKER, deferredProbeWorkFunc } from './paths/deferred-probe.js';
 import { LATE_INITCALL, TIMEOUT_PROGRAM, TIMEOUT_WORKER, deferredProbeTimeoutWorkFunc, keepsTimeout, lateInitcallRefusal, probeTimeout, schedulesTimeout } from './paths/late-initcall.js';
 import { deviceAttachAsyncHelper } from './paths/device-attach.js';
@@ -846,7 +846,16 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string):
   const ownSteps = new Set(threads.flatMap((t) => (t.name === DEFERRED_WORKER ? [] : Object.keys(t.steps))));
   const steps = workerReach(k, ownSteps);
   const asyncSteps = new Map(threads.flatMap((t, i) => (plans[i]!.async ? [[t.name, new Set(Object.keys(t.steps))] as const] : [])));
-  const ctx: PropCtx = { readers, ops, stopsAt, steps, ownSteps, asyncSteps, acts: actors.map((a) => a.acts), tidOf: new Map(plans.map((p, i) => [p.name, i])), asyncThreads: new Set(plans.filter((p) => p.async).map((p) => p.name)), threads: plans.map((p) => p.name), dels, delByRelease, actors: new Set(actorNames) };
+  // The modules whose init may start an async entry (module-init-barrier): the steps of a `modprobe
+  // m` action, or of m's request_module thread, include an async_schedule, or a work_on_cpu whose
+  // kworker (it runs for the init: async.ts initsRunning) does. Entries an init's modprobe
+  // requests are the requested module's (its thread's initOf is its own).
+  const kworkers = w.drivers.flatMap((d) => (d.workOnCpu ? d.matches.map((dev) => ({ call: `pci_call_probe(${k.vn(dev)},${k.dn(d.i)})`, t: threads.find((x) => x.name === workOnCpuThread(k, dev, d.i)) })) : []));
+  const schedules = (t: ThreadDef, only?: (l: string) => boolean): boolean => Object.entries(t.steps).some(([l, st]) => (!only || only(l))
+    && (st.where.includes(`${ASYNC}:async_schedule`) || kworkers.some((x) => x.t && x.t !== t && l.startsWith(x.call) && l.endsWith(':work_on_cpu') && schedules(x.t))));
+  const initAsync = new Set(w.modules.filter((m) => actors.some((a, ai) => a.acts.some((x, j) => x.op === 'modprobe' && x.mod === m.i && schedules(threads[ai]!, (l) => actionOf[ai]!.get(l) === j)))
+    || threads.some((t) => t.name === requestModprobeThread(m.name) && schedules(t))).map((m) => m.i));
+  const ctx: PropCtx = { readers, ops, stopsAt, steps, ownSteps, asyncSteps, initAsync, acts: actors.map((a) => a.acts), tidOf: new Map(plans.map((p, i) => [p.name, i])), asyncThreads: new Set(plans.filter((p) => p.async).map((p) => p.name)), threads: plans.map((p) => p.name), dels, delByRelease, actors: new Set(actorNames) };
   let chosen = LIBRARY.filter((p) => p.applies(k, ctx));
   if (spec.properties) {
     chosen = spec.properties.map((name) => {

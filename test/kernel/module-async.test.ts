@@ -91,8 +91,12 @@ describe("module-init-barrier counts the work a module's init started, not every
     drivers: { 'dc-drv': { matches: ['dc'], present: true, probeType: 'async' }, 'b-drv': { matches: [], module: 'b' } },
     actors: { hotplug: 'add dc', udev: 'modprobe b' }, properties: ['module-init-barrier'],
   };
-  it('a device hotplugged during an unrelated module load: holds (v5.1, v5.15)', () => {
-    for (const p of ['v5.1', 'v5.15']) expect(run(spec, p).v['module-init-barrier']).toBe('holds');
+  // Not violated; and about nothing, since b's init can start no async entry (a premise audit,
+  // 2026-12-06: it read holds). Where b's own driver probes asynchronously it holds.
+  it('a device hotplugged during an unrelated module load: not violated (v5.1, v5.15)', () => {
+    for (const p of ['v5.1', 'v5.15']) expect(run(spec, p).v['module-init-barrier']).toBe('vacuous');
+    const own: ScenarioSpec = { ...spec, devices: { ...spec.devices, e: { present: true } }, drivers: { ...spec.drivers, 'b-drv': { matches: ['e'], module: 'b', probeType: 'async' } } };
+    for (const p of ['v5.1', 'v5.15']) expect(run(own, p).v['module-init-barrier']).toBe('holds');
   });
 });
 

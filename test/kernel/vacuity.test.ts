@@ -89,6 +89,23 @@ describe('kernel property premises', () => {
     expect([named({}), named({ probeType: 'async' })]).toEqual(['vacuous', 'holds']);
   });
 
+  // A premise audit (2026-12-06): an async driver beside a sync module's modprobe chose it, and it read
+  // holds, though the module's init can start no async entry.
+  it('module-init-barrier needs an async entry the module\'s init can start, not any async entry', () => {
+    const spec = (z: Record<string, unknown>): ScenarioSpec => ({ name: 'mib', devices: { g: {}, c: { parent: 'g' }, h: {} },
+      drivers: { z: { matches: ['g'], module: 'm', ...z }, y: { matches: ['c', 'h'], probeType: 'async', present: true } }, actors: { hotplug: ['add g', 'add h'], modprobe: 'modprobe m' } });
+    const chosen = (s: ScenarioSpec) => buildScenario(s, 'v5.15', '').model.properties.map((p) => p.name).includes('module-init-barrier');
+    const named = (s: ScenarioSpec, p = 'v5.15') => check(buildScenario({ ...s, properties: ['module-init-barrier'] }, p, '').model).properties[0]!.verdict;
+    // y's async probe of h is hotplug's: m's init registers z, whose probe of g starts nothing async.
+    expect([chosen(spec({})), named(spec({}))]).toEqual([false, 'vacuous']);
+    // z's probe registers c, whose async probe m's init starts: chosen; the init waits for it (holds),
+    // and before 774a1221e862's fix (v3.8 .. v5.16: only with PF_USED_ASYNC) too, since the init thread queued it.
+    expect([chosen(spec({ registers: ['c'] })), named(spec({ registers: ['c'] }))]).toEqual([true, 'holds']);
+    // A work_on_cpu kworker's async scan is the init's too (B7): chosen, and violated where the init does not wait.
+    const scan: ScenarioSpec = { name: 'scan', buses: { pci: {} }, devices: { hba: { present: true } }, drivers: { 'hba-drv': { matches: ['hba'], module: 'm', workOnCpu: true, asyncScan: true } }, actors: { modprobe: 'modprobe m' } };
+    expect([chosen(scan), named(scan, 'v5.1')]).toEqual([true, 'violated']);
+  });
+
   // A premise audit (2026-12-06): a uevent reader of a device whose driver is never cleared read holds.
   it('lockless-reader is chosen only where the driver read may be cleared or freed; named elsewhere, vacuous', () => {
     const spec = (actors: ScenarioSpec['actors'], probe: ('ok' | 'error')[] = ['ok']): ScenarioSpec => ({ name: 'lr', devices: { dc: {} }, drivers: { 'dc-drv': { matches: ['dc'], present: true, probe } }, actors });
