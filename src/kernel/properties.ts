@@ -404,6 +404,32 @@ const judgedLink = (k: Kernel, c: PropCtx, l: LinkInfo): boolean => !l.stateless
  */
 const readerMayFail = (k: Kernel, c: PropCtx, i: number): boolean => (k.w.devices[i]!.boundTo >= 0 || mayProbe(k, c, i))
   && (mayRelease(c, k.vn(i)) || k.w.devices[i]!.drivers.some((x) => mayProbe(k, c, i, x) && k.w.drivers[x]!.outcomes.some((o) => o !== 'ok')));
+/**
+ * Can a path other than device i's own device_add probe it while that add is between
+ * bus_add_device and device_pm_add (device-ready)? Its own add probes it only after device_pm_add.
+ * Another path finds it on the bus: a driver's registration walk (__driver_attach), a sysfs bind,
+ * drivers_probe, the deferred-probe worker. That races the add only from another thread: an action
+ * of another actor than one that adds i, or a thread the static order cannot place (a probe that
+ * registers i or registers a driver of i, request_module's modprobe, the deferred worker for a
+ * device listed without a probe of it, an async driver's walk before v5.1), or with a patch of the user's.
+ */
+function probedBesideAdd(k: Kernel, c: PropCtx, i: number): boolean {
+  const d = k.w.devices[i]!, drvs = d.drivers.map((x) => k.w.drivers[x]!);
+  if (k.patches.some(isUserPatch) || (k.hasDeferredWorker && listedWithoutProbe(k, i))) return true;
+  if (drvs.some((x) => k.w.drivers.some((y) => y.registersDriver.includes(x.i) || (x.module >= 0 && y.requestModule === x.module)))) return true;
+  // v4.2 .. v5.0: an async driver's whole walk runs in a kworker of its own (driver_attach_async), beside whatever its registrar does next.
+  if (!k.has('PER_DEVICE_ASYNC_ATTACH') && drvs.some((x) => mayBeAsync(k, x.i) && builtBlock(c, `bus_add_driver(${x.name})`))) return true;
+  const looseAdd = k.w.drivers.some((x) => x.registers.includes(i) || [...x.registersOf?.values() ?? []].some((r) => r.includes(i)) || (x.asyncScan ?? []).includes(i));
+  const actorsWith = (f: (x: Action) => boolean) => c.acts.flatMap((a, ai) => (a.some(f) ? [ai] : []));
+  const adders = actorsWith((x) => x.op === 'add' && x.dev === i);
+  const probers = actorsWith((x) => (x.op === 'register' && d.drivers.includes(x.drv)) || (x.op === 'modprobe' && drvs.some((y) => y.module === x.mod))
+    || ((x.op === 'bind' || x.op === 'drivers_probe') && x.dev === i));
+  return probers.some((p) => looseAdd || adders.some((a) => a !== p));
+}
+/** The blocks of a path that may probe device `name` other than its own device_add (device-ready's premise): `fn(name,` or `fn(name)`. */
+const PROBE_PATHS = ['__driver_attach', '__driver_attach_async_helper', 'bind_store', 'drivers_probe_store', 'device_driver_attach', 'driver_probe_device', '__driver_probe_device',
+  'really_probe', 'pci_call_probe', 'local_pci_probe', '__device_attach', '__device_attach_driver', '__device_attach_async_helper'];
+const inProbePath = (l: string, name: string): boolean => PROBE_PATHS.some((fn) => l.startsWith(`${fn}(${name},`) || l.startsWith(`${fn}(${name})`));
 /** The devices the actors' `uevent` actions read. */
 const ueventRead = (c: PropCtx): number[] => c.acts.flatMap((a) => a.flatMap((x) => (x.op === 'uevent' ? [x.dev] : [])));
 
@@ -625,11 +651,17 @@ export const LIBRARY: KernelProperty[] = [
   // Only a device the scenario adds that can be probed: one no driver can probe (none matches it, or
   // nothing starts one) is never met (a vacuity hunt, 2026-12-06: a driverless child added and deleted
   // beside its parent's unbind exited 5).
-  { name: 'device-ready', covers: 'S9', applies: (k, c) => k.w.devices.some((d) => (!d.present || addedByActor(c, d.i)) && mayProbe(k, c, d.i)), make: (k, c) => action('device-ready',
+  // And only where a path other than its own add may probe it meanwhile (probedBesideAdd): the add
+  // probes it after device_pm_add, so a device only its own add probes read holds about nothing (a
+  // premise audit, 2026-12-06). The premise is the race itself, whatever the probe then does (a fix
+  // such as a2225b6e834a turns it away before really_probe): such a path is at a step for the device
+  // while its add is between bus_add_device and device_pm_add.
+  { name: 'device-ready', covers: 'S9', applies: (k, c) => k.w.devices.some((d) => (!d.present || addedByActor(c, d.i)) && mayProbe(k, c, d.i) && probedBesideAdd(k, c, d.i)), make: (k, c) => action('device-ready',
     'probe starts only after device_add has passed device_pm_add', (b, a, m) => {
       for (let i = 0; i < a.dev.length; i++) if (probeStarts(b, a, i) && !b.dev[i]!.ready && !b.dev[i]!.delStarted) return `probe(${k.vn(i)}) started in ${m.thread} before device_add(${k.vn(i)}) reached device_pm_add`;
       return null;
-    }, { text: 'a device added by the scenario is probed', met: (s) => k.w.devices.some((d) => (!d.present || addedByActor(c, d.i)) && s.dev[d.i]!.probing !== 0) }, ['dev[*].probing']) },
+    }, { text: "a path that may probe a device (a registration walk, a sysfs bind, drivers_probe, the deferred-probe work) reaches it while its device_add is between bus_add_device and device_pm_add",
+      met: (s, q) => k.w.devices.some((d) => { const x = s.dev[d.i]!; return x.registered && !x.ready && !x.delStarted && someAt(c, q, (l) => inProbePath(l, d.name)); }) }, ['dev[*].probing']) },
   // Only where a device read has a driver in some run: bound at boot, or probed (really_probe sets
   // dev->driver; a vacuity hunt, 2026-12-06: a uevent of a device no driver matches exited 5).
   // Only a device read whose dev->driver may be cleared or its driver freed between the reads: a

@@ -41,8 +41,10 @@ describe('properties whose premise no run can meet are not chosen by default', (
     expect(names(child, 'mainline')).not.toContain('device-ready');
     expect(names(child, 'mainline')).not.toContain('lockless-reader');
     expect(verdict(child, 'mainline', 'device-ready')).toBe('vacuous');
+    // With a driver, lockless-reader applies; device-ready does not: only c's own device_add probes it (see below).
     const withDriver: ScenarioSpec = { ...child, drivers: { ...child.drivers, cd: { matches: ['c'], present: true } } };
-    expect(names(withDriver, 'mainline')).toEqual(expect.arrayContaining(['device-ready', 'lockless-reader']));
+    expect(names(withDriver, 'mainline')).toContain('lockless-reader');
+    expect(names(withDriver, 'mainline')).not.toContain('device-ready');
   });
 
   it('no-wait-under-lock: do_init_module of an async_probe module, and the release sync of a driver that is not async (v4.2 .. v4.20)', () => {
@@ -179,6 +181,22 @@ describe('premises that need what a violation needs', () => {
       expect(names(added, 'mainline'), p).toContain(p);
       expect(verdict(added, 'mainline', p), p).toBe('holds');
     }
+  });
+
+  // A premise audit (2026-12-06): a device only its own device_add probes (after device_pm_add) read holds.
+  it('device-ready: a device no other path may probe while its device_add runs', () => {
+    const race = (actors: ScenarioSpec['actors'], present = false): ScenarioSpec => ({ name: 'ready', devices: { d: {} }, drivers: { a: { matches: ['d'], present } }, actors });
+    for (const own of [race({ hotplug: 'add d' }, true), race({ hotplug: ['register a', 'add d'] }), race({ hotplug: ['add d', 'bind a d'] }, true)]) {
+      expect(names(own, 'v6.12')).not.toContain('device-ready');
+      expect(verdict(own, 'v6.12', 'device-ready')).toBe('vacuous');
+    }
+    // Another actor's registration or sysfs bind may meet d between bus_add_device and device_pm_add.
+    for (const other of [race({ hotplug: 'add d', insmod: 'register a' }), race({ hotplug: 'add d', admin: 'bind a d' }, true)]) {
+      expect(names(other, 'v6.12')).toContain('device-ready');
+      expect(verdict(other, 'v6.12', 'device-ready')).toBe('violated');
+    }
+    // Turned away before really_probe (a2225b6e834a): the race is still met, and the fix holds.
+    expect(check(buildScenario({ ...race({ hotplug: 'add d', insmod: 'register a' }), properties: ['device-ready'] }, 'v6.12', 'a2225b6e834a').model).properties[0]!.verdict).toBe('holds');
   });
 
   it('override-uaf: a driver_override written once (it frees NULL)', () => {
