@@ -411,11 +411,15 @@ const readerMayFail = (k: Kernel, c: PropCtx, i: number): boolean => (k.w.device
  * drivers_probe, the deferred-probe worker. That races the add only from another thread: an action
  * of another actor than one that adds i, or a thread the static order cannot place (a probe that
  * registers i or registers a driver of i, request_module's modprobe, the deferred worker for a
- * device listed without a probe of it, an async driver's walk before v5.1), or with a patch of the user's.
+ * device listed without a probe of it, an async driver's walk before v5.1), or with a hunk of the user's in device_add.
  */
 function probedBesideAdd(k: Kernel, c: PropCtx, i: number): boolean {
   const d = k.w.devices[i]!, drvs = d.drivers.map((x) => k.w.drivers[x]!);
-  if (k.patches.some(isUserPatch) || (k.hasDeferredWorker && listedWithoutProbe(k, i))) return true;
+  // A hunk of yours in device_add may probe before device_pm_add (or move it): every device counts.
+  // (Any patch of yours counts for listedWithoutProbe; here only one that lists a device before its
+  // add reaches device_pm_add would, by no path counted below: name device-ready for that.)
+  if (k.patches.some((p) => isUserPatch(p) && p.hunks.some((h) => h.fn === 'device_add'))) return true;
+  if (k.hasDeferredWorker && ((d.deferredAtBoot?.length ?? 0) > 0 || d.matchDefers || k.w.links.some((l) => l.autoprobe && l.consumer === i))) return true;
   if (drvs.some((x) => k.w.drivers.some((y) => y.registersDriver.includes(x.i) || (x.module >= 0 && y.requestModule === x.module)))) return true;
   // v4.2 .. v5.0: an async driver's whole walk runs in a kworker of its own (driver_attach_async), beside whatever its registrar does next.
   if (!k.has('PER_DEVICE_ASYNC_ATTACH') && drvs.some((x) => mayBeAsync(k, x.i) && builtBlock(c, `bus_add_driver(${x.name})`))) return true;
