@@ -221,8 +221,6 @@ const view = (k: Kernel, c: PropCtx, s: KS, q: Query): KernelView => kernelView(
 const REQUEST_ENTRY = /^request_module\(([^)]+)\)(?:#\d+)?:call_usermodehelper_exec$/;
 /** A step that waits for probes: async_synchronize_full anywhere, or wait_for_device_probe's. */
 const waitStep = (l: string) => l.endsWith(':async_synchronize_full') || l.startsWith('wait_for_device_probe');
-/** The step of wait_for_device_probe that returns (its last: async_synchronize_full). */
-const waitReturns = (l: string | null) => l !== null && /^wait_for_device_probe(#\d+)?:async_synchronize_full$/.test(l);
 /** The call of wait_for_device_probe a label is in (`wait_for_device_probe#2`), or null. */
 const waitCall = (l: string | null) => (l === null ? null : /^(wait_for_device_probe(?:#\d+)?):/.exec(l)?.[1] ?? null);
 /**
@@ -962,7 +960,14 @@ export const LIBRARY: KernelProperty[] = [
       }
       return null;
     }, { text: "device_shutdown's walk shuts down a device that may be probed or released, or whose bus needs its parent's lock", met: ((meet: boolean[]) => (s: KS) => someDev(s, (d, i) => d.shutDown === true && meet[i]!))(k.w.devices.map((d) => shutdownMayMeet(k, c, d.i))) }, ['dev[*].shutDown']) },
-  { name: 'wait-for-probe', covers: 'wait_for_device_probe', applies: (_k, c) => c.ops.has('wait_for_device_probe'), make: (k, c) => action('wait-for-probe',
+  // What it judges at the return, with every other actor finished, is an async entry pending or a
+  // probe in flight that is not the deferred work's: only an async entry's thread can leave either
+  // (a work_on_cpu kworker's or request_module's modprobe's probe runs while its caller waits for
+  // it: an actor that is not finished, an async entry still pending, or the deferred work). So it
+  // is chosen only where an async entry was built, and met where the wait meets one of them with
+  // the other actors finished; without, it read holds about nothing (a premise audit, 2026-12-06:
+  // v3.5, with no async probing, beside a deferral only the deferred work retries).
+  { name: 'wait-for-probe', covers: 'wait_for_device_probe', applies: (_k, c) => c.ops.has('wait_for_device_probe') && c.asyncThreads.size > 0, make: (k, c) => action('wait-for-probe',
     'when wait_for_device_probe() returns and every other actor has finished, no async entry is pending and no probe is in flight but one the deferred-probe work started. '
     + 'Its code (every dd.c read): wait_event(probe_count == 0), then async_synchronize_full(); since 013c074f8642 (v4.5) flush_work(deferred_probe_work) first, '
     + 'and v5.7 .. v5.18 (35a672363ab3 until 5ee76c256e92) wait for the deferred-probe timeout before all that. '
@@ -980,8 +985,13 @@ export const LIBRARY: KernelProperty[] = [
         return `wait_for_device_probe() returned in ${m.thread} with ${[...busy, ...(v.asyncPending ? [`${v.asyncPending} async entries pending`] : [])].join(', ')}`;
       }
       return null;
-    }, { text: 'wait_for_device_probe reaches its last step with every other actor finished',
-      met: (s, q) => { const v = view(k, c, s, q); return v.threads.some((t) => t.actor && waitReturns(t.at) && othersDone(v, t.name)); } }) },
+    }, { text: "wait_for_device_probe runs, with every other actor finished, while an async entry is pending or a probe that is not the deferred work's is in flight",
+      met: (s, q) => {
+        if (s.asyncPending === 0 && !someDev(s, (d) => d.probing !== 0)) return false;
+        const v = view(k, c, s, q);
+        return (v.asyncPending > 0 || v.devices.some((d) => d.probingIn !== null && d.probeCaller !== DEFERRED_WORKER))
+          && v.threads.some((t) => t.actor && waitCall(t.at) !== null && othersDone(v, t.name));
+      } }) },
   // Devices bound from the start wait for a driver only after an actor releases them; those released
   // on purpose, only for drivers registered since (see missed()). (On a bus that does not autoprobe
   // only a sysfs bind binds: nothing is missed there.)

@@ -213,11 +213,18 @@ describe('unbind-releases-named, async-handover, wait-for-probe', () => {
   // x defers until y is bound; y's async probe binds during the wait and triggers the deferred work.
   const boot: ScenarioSpec = { name: 'boot', devices: { x: { present: true }, y: { present: true } },
     drivers: { xd: { matches: ['x'], needs: ['y'] }, yd: { matches: ['y'], probeType: 'async' } }, actors: { boot: ['register xd', 'register yd', 'wait_for_device_probe'] } };
-  for (const p of ['v3.5', 'v4.2', 'mainline']) {
+  for (const p of ['v4.2', 'mainline']) {
     it(`wait-for-probe holds on ${p}: no async entry pending and no probe in flight but the deferred work's`, () => {
       expect(verdict(boot, p, 'wait-for-probe').verdict).toBe('holds');
     });
   }
+  // v3.5 has no async probing: yd probes in boot's own register, so nothing the wait judges can be
+  // in flight (the deferred work's probe is not judged): about nothing (a premise audit, 2026-12-06: it read holds).
+  it('wait-for-probe is vacuous on v3.5, and not chosen: no async entry exists', () => {
+    expect(verdict(boot, 'v3.5', 'wait-for-probe').verdict).toBe('vacuous');
+    expect(buildScenario(boot, 'v3.5', '').model.properties.map((x) => x.name)).not.toContain('wait-for-probe');
+    expect(buildScenario(boot, 'v4.2', '').model.properties.map((x) => x.name)).toContain('wait-for-probe');
+  });
   it('what wait_for_device_probe does not wait for: the deferred work queued after its flush (a user property shows it)', () => {
     const notWaited = defineProperty({ kind: 'action', name: 'deferred-probe-after-wait', check: (b, a, m) =>
       b.thread(m.thread).inside('wait_for_device_probe') && a.thread(m.thread).at === null && a.dev('x').probingIn !== null ? `returned while ${a.dev('x').probingIn} probes x; deferred work ${a.deferredWork}` : null });
@@ -341,7 +348,12 @@ describe('callers through request_module and work_on_cpu, no-missed-probe exempt
     const spec: ScenarioSpec = { name: 'w4p-request', devices: { sup: {}, c: {}, d2: { present: true } },
       drivers: { supdrv: { matches: ['sup'], present: true }, cdrv: { matches: ['c'], needs: ['sup'], present: true, requestModule: 'm2' }, d2drv: { matches: ['d2'], module: 'm2' } },
       modules: { m2: {} }, actors: { waiter: 'wait_for_device_probe', hotplug: ['add c', 'add sup'] } };
-    for (const p of ['v4.18', 'v6.6', 'mainline']) expect(verdict(spec, p, 'wait-for-probe').verdict, p).toBe('holds');
+    // Nothing async: the modprobe's probe is hotplug's (it waits for it) or the deferred work's, so the
+    // wait has nothing to judge (vacuous); an async device beside it gives the wait something (holds).
+    for (const p of ['v4.18', 'v6.6', 'mainline']) expect(verdict(spec, p, 'wait-for-probe').verdict, p).toBe('vacuous');
+    const withAsync: ScenarioSpec = { ...spec, devices: { ...spec.devices, e: {} }, drivers: { ...spec.drivers, edrv: { matches: ['e'], probeType: 'async', present: true } },
+      actors: { ...spec.actors, hotplug: ['add c', 'add sup', 'add e'] } };
+    for (const p of ['v4.18', 'v6.6', 'mainline']) expect(verdict(withAsync, p, 'wait-for-probe').verdict, p).toBe('holds');
   });
   it('usb-parent-lock: a probe a work_on_cpu kworker runs for a caller holding the parent lock', () => {
     const spec: ScenarioSpec = { name: 'usb-woc', buses: { usb: { needParentLock: true } }, devices: { udev: { bus: 'usb', present: true }, intf: { bus: 'usb', parent: 'udev', present: true } },
