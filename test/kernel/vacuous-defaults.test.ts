@@ -199,6 +199,20 @@ describe('premises that need what a violation needs', () => {
     expect(check(buildScenario({ ...race({ hotplug: 'add d', insmod: 'register a' }), properties: ['device-ready'] }, 'v6.12', 'a2225b6e834a').model).properties[0]!.verdict).toBe('holds');
   });
 
+  // A premise audit (2026-12-06): one delete, or deletes each of a struct of its own, read holds.
+  it('single-unregister: no two removals that may meet one struct device', () => {
+    const del = (actors: ScenarioSpec['actors']): ScenarioSpec => ({ name: 'del', devices: { d: {} }, drivers: { a: { matches: ['d'], present: true } }, actors });
+    for (const one of [del({ hotplug: ['add d', 'del d'] }), del({ hotplug: ['add d', 'del d', 'add d', 'del d'] })]) {
+      expect(names(one, 'v5.1')).not.toContain('single-unregister');
+      expect(verdict(one, 'v5.1', 'single-unregister')).toBe('vacuous');
+    }
+    // Two actors' removals may meet one struct: chosen, and B9 at v5.1; kill_device's test turns the second away (v5.4).
+    const two = del({ hotplug: 'add d', r1: 'del d', r2: 'del d' });
+    expect(names(two, 'v5.1')).toContain('single-unregister');
+    expect(verdict(two, 'v5.1', 'single-unregister')).toBe('violated');
+    expect(verdict(del({ hotplug: 'add d', r1: 'kill-del d', r2: 'kill-del d' }), 'v5.4', 'single-unregister')).toBe('holds');
+  });
+
   it('override-uaf: a driver_override written once (it frees NULL)', () => {
     const ovr = (admin: string[]): ScenarioSpec => ({ name: 'ovr', devices: { d: { present: true, boundTo: 'a' }, e: { present: true } },
       drivers: { a: { matches: ['d'], present: true }, b: { matches: ['e'] } }, actors: { admin, insmod: 'register b' } });
