@@ -554,8 +554,10 @@ export const LIBRARY: KernelProperty[] = [
   // Checked only when named: the driver core never promised it (bus_probe_device probes a child
   // whatever its parent's state), so in the default selection every async child would read as a
   // kernel bug. Tomeu Vizoso's 2015 report and the probe-tree benchmark name it.
+  // Met where a child's probe starts while its parent may be unbound in some run (not bound at boot,
+  // or released): beside a parent bound for good it read holds about nothing (a premise audit, 2026-12-06).
   { name: 'parent-before-child', covers: 'S5/S5\' (checked only when named)', applies: () => false,
-    make: (k) => action('parent-before-child',
+    make: (k, c) => action('parent-before-child',
       "a child's probe starts only when its parent is bound, or nested in the parent's probe in the same thread", (b, a, m) => {
         for (let i = 0; i < a.dev.length; i++) {
           if (!probeStarts(b, a, i)) continue;
@@ -566,7 +568,8 @@ export const LIBRARY: KernelProperty[] = [
           return `probe(${k.vn(i)}) started in ${m.thread} while parent ${k.vn(p)} is not bound (${pd.probing ? `its probe runs in ${who(k, pd.probing)}` : 'no driver'})`;
         }
         return null;
-      }, { text: "a child's probe starts (its parent has a driver)", met: (s) => k.w.devices.some((d) => d.parent >= 0 && k.w.devices[d.parent]!.drivers.length > 0 && s.dev[d.i]!.probing !== 0) }, ['dev[*].probing']) },
+      }, { text: "a child's probe starts, its parent with a driver and not bound for good (not bound at boot, or released)",
+        met: ((may: boolean[]) => (s: KS) => k.w.devices.some((d) => d.parent >= 0 && may[d.parent]! && s.dev[d.i]!.probing !== 0))(k.w.devices.map((d) => d.drivers.length > 0 && mayBeUnbound(k, c, d.i))) }, ['dev[*].probing']) },
   // Chosen where a path nests the locks of a device and its ancestor: the parent lock (every parent
   // before v4.18, need_parent_lock buses after), or a probe that locks an ancestor or descendant.
   { name: 'lock-order', covers: 'S6', applies: (k) => k.w.devices.some((d) => d.parent >= 0 && takesParentLock(k, d.i))

@@ -106,6 +106,16 @@ describe('kernel property premises', () => {
     expect([chosen(scan), named(scan, 'v5.1')]).toEqual([true, 'violated']);
   });
 
+  // A premise audit (2026-12-06): a child added under a parent bound for good read holds.
+  it('parent-before-child is met only where the parent may be unbound when a child probes', () => {
+    const spec = (actors: ScenarioSpec['actors']): ScenarioSpec => ({ name: 'pbc', devices: { p: { present: true, boundTo: 'pd' }, c: { parent: 'p' } },
+      drivers: { pd: { matches: ['p'], present: true }, cd: { matches: ['c'], present: true, probeType: 'async' } }, actors, properties: ['parent-before-child'] });
+    const named = (s: ScenarioSpec) => check(buildScenario(s, 'mainline', '').model).properties[0]!.verdict;
+    expect(named(spec({ hotplug: 'add c' }))).toBe('vacuous');
+    // An unbind of p racing c's async probe: met, and violated (the kernel never promised it).
+    expect(named(spec({ hotplug: 'add c', admin: 'unbind pd p' }))).toBe('violated');
+  });
+
   // A premise audit (2026-12-06): a uevent reader of a device whose driver is never cleared read holds.
   it('lockless-reader is chosen only where the driver read may be cleared or freed; named elsewhere, vacuous', () => {
     const spec = (actors: ScenarioSpec['actors'], probe: ('ok' | 'error')[] = ['ok']): ScenarioSpec => ({ name: 'lr', devices: { dc: {} }, drivers: { 'dc-drv': { matches: ['dc'], present: true, probe } }, actors });
