@@ -450,6 +450,20 @@ function mayDelTwice(c: PropCtx, i: number): boolean {
  */
 const secondDel = (l: string, name: string): boolean => (l.startsWith(`device_del(${name})`) && !/:(driver_deferred_probe_del|kobject_del)$/.test(l))
   || l.startsWith(`kill_device(${name})`) || l.startsWith(`hotplug(${name})`);
+/**
+ * Can two deletes meet one stateless link l (links-single-delete)? It is deleted by the ->remove of
+ * each driver that added it in its probe of a device at one end (a release of that device bound to
+ * it), and by device_del's device_links_purge of either end (only while it exists). A driver's
+ * remove deletes what its own probe added: with one such remover and no purge, each link made is
+ * deleted once.
+ */
+function mayDeleteTwice(k: Kernel, c: PropCtx, l: LinkInfo): boolean {
+  if (!l.stateless) return false;
+  const removes = [l.consumer, l.supplier].reduce((n, dev) => n + k.w.devices[dev]!.drivers
+    .filter((drv) => k.w.drivers[drv]!.statelessLinks.includes(l.i) && mayHaveDriver(k, c, dev, drv) && mayRelease(c, k.vn(dev))).length, 0);
+  const purged = [l.consumer, l.supplier].some((dev) => builtBlock(c, `device_del(${k.vn(dev)})`));
+  return removes > 1 || (removes === 1 && purged);
+}
 /** The devices the actors' `uevent` actions read. */
 const ueventRead = (c: PropCtx): number[] => c.acts.flatMap((a) => a.flatMap((x) => (x.op === 'uevent' ? [x.dev] : [])));
 
@@ -909,7 +923,9 @@ export const LIBRARY: KernelProperty[] = [
     // A run in which no managed link is ever made says nothing of their WARN_ONs (a property audit, 2026-12-05: it read holds).
     }, noLinks(k) ?? (k.w.links.some((l) => !l.stateless) ? { text: 'a managed device link exists (its status leaves NONE)', met: (s) => k.w.links.some((l) => !l.stateless && s.link[l.i]!.status !== 'NONE') } : { text: 'the scenario has a managed device link', met: () => false }),
     k.w.links.length > 0 ? ['link[*].status', 'dev[*].bound'] : ['dev[*].bound']) },
-  { name: 'links-single-delete', covers: 'S15 (B16)', applies: (k) => k.has('DEVICE_LINKS') && k.w.links.some((l) => l.stateless), make: (k) => invariant('links-single-delete',
+  // Only a link two deletes may meet (mayDeleteTwice): one driver adding and deleting its own link,
+  // with no purge beside it, read holds about nothing (a premise audit, 2026-12-06).
+  { name: 'links-single-delete', covers: 'S15 (B16)', applies: (k, c) => k.has('DEVICE_LINKS') && k.w.links.some((l) => mayDeleteTwice(k, c, l)), make: (k, c) => invariant('links-single-delete',
     'a stateless device link is deleted at most once (no list_del of a link already deleted and freed; managed links are not counted)', (s) => {
       for (const l of k.w.links) {
         const x = s.link[l.i]!;
@@ -921,7 +937,8 @@ export const LIBRARY: KernelProperty[] = [
         return `${link}: __device_link_del ran on it again after it was freed (${by.join(' and ')}'s ->remove ${by.length > 1 ? 'call' : 'calls'} device_link_del; device_del's device_links_purge deletes every link left at a device, whatever its references)`;
       }
       return null;
-    }, noLinks(k) ?? { text: 'a stateless device link is deleted (deletes of managed links are not counted)', met: (s) => k.w.links.some((l) => s.link[l.i]!.dels > 0) }) },
+    }, noLinks(k) ?? { text: "a stateless device link is deleted that a second delete may meet: two drivers' ->remove, or one and device_del's purge of either end (deletes of managed links are not counted)",
+      met: ((twice: LinkInfo[]) => (s: KS) => twice.some((l) => s.link[l.i]!.dels > 0))(k.w.links.filter((l) => mayDeleteTwice(k, c, l))) }) },
   // Only where another driver may bind the device unbound: with one driver it can only release the
   // one named (a property audit, 2026-12-06: B11's unbind of a device with one driver read holds).
   { name: 'unbind-releases-named', covers: 'S1 (sysfs unbind)', applies: (k, c) => k.w.devices.some((d) => unbindMayMiss(k, c, d.i)), make: (k, c) => action('unbind-releases-named',

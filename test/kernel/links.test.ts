@@ -41,8 +41,15 @@ describe('B16: device link reference counting', () => {
     expect(run(spec(), 'v5.1').v['links-single-delete']).toBe('holds');
   });
 
-  it('one driver adding and deleting its own link is fine before the fix', () => {
-    expect(run(spec(false), 'v4.14').v['links-single-delete']).toBe('holds');
+  // Only one delete can meet that link: about nothing (a premise audit, 2026-12-06: it read holds), and not chosen.
+  it('one driver adding and deleting its own link is fine before the fix: nothing can delete it twice', () => {
+    expect(run(spec(false), 'v4.14').v['links-single-delete']).toBe('vacuous');
+    const { properties: _, ...plain } = spec(false);
+    expect(buildScenario(plain, 'v4.14', '').model.properties.map((p) => p.name)).not.toContain('links-single-delete');
+    expect(buildScenario({ ...spec(), properties: undefined }, 'v4.14', '').model.properties.map((p) => p.name)).toContain('links-single-delete');
+    // With a purge of its supplier beside the ->remove it is met (and violated: the purge frees it first).
+    const purged: ScenarioSpec = { ...spec(false), actors: { admin: ['bind sd s', 'bind cd c', 'unbind cd c'], hotplug: 'del s' } };
+    expect(run(purged, 'v4.14').v['links-single-delete']).toBe('violated');
   });
 
   it('ead18c23c263 replaces exactly device_link_add:list_for_each_entry and device_link_del:__device_link_del', () => {
