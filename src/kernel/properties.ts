@@ -65,6 +65,8 @@ export interface PropCtx {
   ownSteps: ReadonlySet<string>;
   /** The step labels each async thread (an async_schedule'd entry) was built with, by thread: what may run in async context. */
   asyncSteps: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Each thread's step labels (as `steps`, by thread, the deferred-probe worker's all). */
+  stepsOf: ReadonlyMap<string, ReadonlySet<string>>;
   /** The modules whose init may start an async entry: a `modprobe` or request_module of it was built with an async_schedule (or a work_on_cpu whose kworker was). */
   initAsync: ReadonlySet<number>;
 }
@@ -406,27 +408,25 @@ const readerMayFail = (k: Kernel, c: PropCtx, i: number): boolean => (k.w.device
  * Can a path other than device i's own device_add probe it while that add is between
  * bus_add_device and device_pm_add (device-ready)? Its own add probes it only after device_pm_add.
  * Another path finds it on the bus: a driver's registration walk (__driver_attach), a sysfs bind,
- * drivers_probe, the deferred-probe worker. That races the add only from another thread: an action
- * of another actor than one that adds i, or a thread the static order cannot place (a probe that
- * registers i or registers a driver of i, request_module's modprobe, the deferred worker for a
- * device listed without a probe of it, an async driver's walk before v5.1), or with a hunk of the user's in device_add.
+ * drivers_probe, the deferred-probe worker. It races the add only from another thread than one
+ * built with that device_add (a thread is in one place at a time): an async driver's
+ * driver_attach_async kworker before v5.1 is one (counted where some bus_add_driver of its driver
+ * is built), __driver_attach_async_helper is not (the walk that schedules it found the device
+ * added). The deferred worker only for a device listed without a probe of it (a probe lists it
+ * after its add); a hunk of the user's in device_add counts every device.
  */
 function probedBesideAdd(k: Kernel, c: PropCtx, i: number): boolean {
-  const d = k.w.devices[i]!, drvs = d.drivers.map((x) => k.w.drivers[x]!);
+  const d = k.w.devices[i]!, n = d.name;
   // A hunk of yours in device_add may probe before device_pm_add (or move it): every device counts.
   // (Any patch of yours counts for listedWithoutProbe; here only one that lists a device before its
   // add reaches device_pm_add would, by no path counted below: name device-ready for that.)
   if (k.patches.some((p) => isUserPatch(p) && p.hunks.some((h) => h.fn === 'device_add'))) return true;
   if (k.hasDeferredWorker && ((d.deferredAtBoot?.length ?? 0) > 0 || d.matchDefers || k.w.links.some((l) => l.autoprobe && l.consumer === i))) return true;
-  if (drvs.some((x) => k.w.drivers.some((y) => y.registersDriver.includes(x.i) || (x.module >= 0 && y.requestModule === x.module)))) return true;
-  // v4.2 .. v5.0: an async driver's whole walk runs in a kworker of its own (driver_attach_async), beside whatever its registrar does next.
-  if (!k.has('PER_DEVICE_ASYNC_ATTACH') && drvs.some((x) => mayBeAsync(k, x.i) && builtBlock(c, `bus_add_driver(${x.name})`))) return true;
-  const looseAdd = k.w.drivers.some((x) => x.registers.includes(i) || [...x.registersOf?.values() ?? []].some((r) => r.includes(i)) || (x.asyncScan ?? []).includes(i));
-  const actorsWith = (f: (x: Action) => boolean) => c.acts.flatMap((a, ai) => (a.some(f) ? [ai] : []));
-  const adders = actorsWith((x) => x.op === 'add' && x.dev === i);
-  const probers = actorsWith((x) => (x.op === 'register' && d.drivers.includes(x.drv)) || (x.op === 'modprobe' && drvs.some((y) => y.module === x.mod))
-    || ((x.op === 'bind' || x.op === 'drivers_probe') && x.dev === i));
-  return probers.some((p) => looseAdd || adders.some((a) => a !== p));
+  const walks = (t: string) => { const x = /^kworker\/u:async driver_attach_async\(([^)]+)\)/.exec(t); return !x || builtBlock(c, `bus_add_driver(${x[1]})`); };
+  const adders = [...c.stepsOf].filter(([, l]) => builtIn(l, `device_add(${n})`)).map(([t]) => t);
+  const probers = [...c.stepsOf].filter(([t, l]) => t !== DEFERRED_WORKER && walks(t)
+    && (builtIn(l, `__driver_attach(${n},`) || builtIn(l, `bind_store(${n},`) || builtIn(l, `drivers_probe_store(${n})`))).map(([t]) => t);
+  return probers.some((p) => adders.some((a) => a !== p));
 }
 /** The blocks of a path that may probe device `name` other than its own device_add (device-ready's premise): `fn(name,` or `fn(name)`. */
 const PROBE_PATHS = ['__driver_attach', '__driver_attach_async_helper', 'bind_store', 'drivers_probe_store', 'device_driver_attach', 'driver_probe_device', '__driver_probe_device',

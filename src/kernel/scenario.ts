@@ -855,7 +855,8 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string):
     && (st.where.includes(`${ASYNC}:async_schedule`) || kworkers.some((x) => x.t && x.t !== t && l.startsWith(x.call) && l.endsWith(':work_on_cpu') && schedules(x.t))));
   const initAsync = new Set(w.modules.filter((m) => actors.some((a, ai) => a.acts.some((x, j) => x.op === 'modprobe' && x.mod === m.i && schedules(threads[ai]!, (l) => actionOf[ai]!.get(l) === j)))
     || threads.some((t) => t.name === requestModprobeThread(m.name) && schedules(t))).map((m) => m.i));
-  const ctx: PropCtx = { readers, ops, stopsAt, steps, ownSteps, asyncSteps, initAsync, acts: actors.map((a) => a.acts), tidOf: new Map(plans.map((p, i) => [p.name, i])), asyncThreads: new Set(plans.filter((p) => p.async).map((p) => p.name)), threads: plans.map((p) => p.name), dels, delByRelease, actors: new Set(actorNames) };
+  const stepsOf = new Map(threads.map((t) => [t.name, new Set(Object.keys(t.steps))] as const));
+  const ctx: PropCtx = { readers, ops, stopsAt, steps, ownSteps, asyncSteps, stepsOf, initAsync, acts: actors.map((a) => a.acts), tidOf: new Map(plans.map((p, i) => [p.name, i])), asyncThreads: new Set(plans.filter((p) => p.async).map((p) => p.name)), threads: plans.map((p) => p.name), dels, delByRelease, actors: new Set(actorNames) };
   let chosen = LIBRARY.filter((p) => p.applies(k, ctx));
   if (spec.properties) {
     chosen = spec.properties.map((name) => {

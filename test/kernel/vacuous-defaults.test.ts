@@ -195,6 +195,13 @@ describe('premises that need what a violation needs', () => {
       expect(names(other, 'v6.12')).toContain('device-ready');
       expect(verdict(other, 'v6.12', 'device-ready')).toBe('violated');
     }
+    // tegra-host1x: tegra-dc's walk and host1x's probe that adds dc are in the one modprobe thread,
+    // one after the other, but for v4.2's driver_attach_async kworker, which races the add.
+    const tegra: ScenarioSpec = { name: 'tegra', devices: { host1x: { present: true }, dc: { parent: 'host1x' } },
+      drivers: { 'tegra-dc': { matches: ['dc'], module: 'host1x', probeType: 'async' }, host1x: { matches: ['host1x'], module: 'host1x', registers: ['dc'] } }, actors: { modprobe: 'modprobe host1x' } };
+    for (const p of ['v3.14', 'v5.1', 'mainline']) expect(names(tegra, p), p).not.toContain('device-ready');
+    expect(names(tegra, 'v4.2')).toContain('device-ready');
+    expect(verdict(tegra, 'v4.2', 'device-ready')).toBe('holds');
     // Turned away before really_probe (a2225b6e834a): the race is still met, and the fix holds.
     expect(check(buildScenario({ ...race({ hotplug: 'add d', insmod: 'register a' }), properties: ['device-ready'] }, 'v6.12', 'a2225b6e834a').model).properties[0]!.verdict).toBe('holds');
   });
