@@ -445,11 +445,12 @@ function mayDelTwice(c: PropCtx, i: number): boolean {
 }
 /**
  * A thread at a step of a removal of `name` before it counts: device_del up to bus_remove_device (not
- * its last two steps), or a test that may stop it: kill_device's, or the removal event's (`maybe del`
- * finds the device gone; a `del` waits for it registered).
+ * its last two steps), or a test that may stop it: kill_device's, the removal event's (`maybe del`
+ * finds the device gone; a `del` waits for it registered), or the registered test of a parent's
+ * release or failed probe before its device_unregister of the child.
  */
 const secondDel = (l: string, name: string): boolean => (l.startsWith(`device_del(${name})`) && !/:(driver_deferred_probe_del|kobject_del)$/.test(l))
-  || l.startsWith(`kill_device(${name})`) || l.startsWith(`hotplug(${name})`);
+  || l.startsWith(`kill_device(${name})`) || l.startsWith(`hotplug(${name})`) || l.endsWith(`:device_unregister(${name})`) || l.endsWith(`:devres_release_all(${name})`);
 /**
  * Can two deletes meet one stateless link l (links-single-delete)? It is deleted by the ->remove of
  * each driver that added it in its probe of a device at one end (a release of that device bound to
@@ -820,7 +821,7 @@ export const LIBRARY: KernelProperty[] = [
     'device_del runs at most once per device (counted where it takes the device off its bus, past kill_device where the profile has one)', (s) => {
       for (let i = 0; i < s.dev.length; i++) if (s.dev[i]!.dels > 1) return `device_del(${k.vn(i)}) ran ${s.dev[i]!.dels} times`;
       return null;
-    }, { text: "a second removal of a device (device_del before bus_remove_device, kill_device's test, or the removal event's) runs once the first has passed bus_remove_device",
+    }, { text: "a second removal of a device (device_del before bus_remove_device, or the test before it: kill_device's, the removal event's, a parent release's or failed probe's) runs once the first has passed bus_remove_device",
       met: (s, q) => k.w.devices.some((d) => s.dev[d.i]!.dels > 0 && someAt(c, q, (l) => secondDel(l, d.name))) }) },
   // Only a driver registered while the scenario runs attaches through __driver_attach's async path.
   { name: 'async-driver', covers: 'S14', applies: (k, c) => k.has('PER_DEVICE_ASYNC_ATTACH') && (c.ops.has('register') || c.ops.has('modprobe') || k.w.drivers.some((d) => d.requestModule >= 0))

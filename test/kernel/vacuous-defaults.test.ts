@@ -218,6 +218,10 @@ describe('premises that need what a violation needs', () => {
     expect(names(two, 'v5.1')).toContain('single-unregister');
     expect(verdict(two, 'v5.1', 'single-unregister')).toBe('violated');
     expect(verdict(del({ hotplug: 'add d', r1: 'kill-del d', r2: 'kill-del d' }), 'v5.4', 'single-unregister')).toBe('holds');
+    // A parent's release after the child's del: its registered test turns its device_unregister away (holds, not vacuous).
+    const child: ScenarioSpec = { name: 'child', devices: { p: { present: true, boundTo: 'pd' }, c: { parent: 'p', present: true } },
+      drivers: { pd: { matches: ['p'], present: true, registers: ['c'] } }, actors: { admin: ['del c', 'unbind pd p'] } };
+    expect(verdict(child, 'mainline', 'single-unregister')).toBe('holds');
   });
 
   it('override-uaf: a driver_override written once (it frees NULL)', () => {
