@@ -433,6 +433,12 @@ const PROBE_PATHS = ['__driver_attach', '__driver_attach_async_helper', 'bind_st
   'really_probe', 'pci_call_probe', 'local_pci_probe', '__device_attach', '__device_attach_driver', '__device_attach_async_helper'];
 const inProbePath = (l: string, name: string): boolean => PROBE_PATHS.some((fn) => l.startsWith(`${fn}(${name},`) || l.startsWith(`${fn}(${name})`));
 /**
+ * Or in a registration walk of one of the device's drivers (`drvs`), at any device: a fix that makes
+ * the walk pass over a device not ready never enters its __driver_attach, and still meets the race.
+ */
+const inWalkOf = (l: string, drvs: readonly string[]): boolean => drvs.some((x) => l.startsWith(`bus_add_driver(${x})`) || l.startsWith(`driver_attach(${x})`)
+  || (l.startsWith('__driver_attach(') && /^__driver_attach\([^,]+,([^)]+)\)/.exec(l)?.[1] === x));
+/**
  * Can two removals meet one struct device i (single-unregister)? Its removals: each actor's `del`
  * and `kill-del` of it, and one for its parent's release or failed probe (delByRelease), which the
  * static order cannot place. Two of one actor with its own `add i` between them delete two structs
@@ -698,8 +704,8 @@ export const LIBRARY: KernelProperty[] = [
     'probe starts only after device_add has passed device_pm_add', (b, a, m) => {
       for (let i = 0; i < a.dev.length; i++) if (probeStarts(b, a, i) && !b.dev[i]!.ready && !b.dev[i]!.delStarted) return `probe(${k.vn(i)}) started in ${m.thread} before device_add(${k.vn(i)}) reached device_pm_add`;
       return null;
-    }, { text: "a path that may probe a device (a registration walk, a sysfs bind, drivers_probe, the deferred-probe work) reaches it while its device_add is between bus_add_device and device_pm_add",
-      met: (s, q) => k.w.devices.some((d) => { const x = s.dev[d.i]!; return x.registered && !x.ready && !x.delStarted && someAt(c, q, (l) => inProbePath(l, d.name)); }) }, ['dev[*].probing']) },
+    }, { text: "a path that may probe a device (a registration walk of its driver, a sysfs bind, drivers_probe, the deferred-probe work) runs while its device_add is between bus_add_device and device_pm_add",
+      met: ((drvs: string[][]) => (s: KS, q: Query) => k.w.devices.some((d) => { const x = s.dev[d.i]!; return x.registered && !x.ready && !x.delStarted && someAt(c, q, (l) => inProbePath(l, d.name) || inWalkOf(l, drvs[d.i]!)); }))(k.w.devices.map((d) => d.drivers.map((x) => k.dn(x)))) }, ['dev[*].probing']) },
   // Only where a device read has a driver in some run: bound at boot, or probed (really_probe sets
   // dev->driver; a vacuity hunt, 2026-12-06: a uevent of a device no driver matches exited 5).
   // Only a device read whose dev->driver may be cleared or its driver freed between the reads: a

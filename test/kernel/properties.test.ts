@@ -84,6 +84,17 @@ describe('properties on minimal pairs', () => {
     expect(verdict({ ...spec, drivers: { ...spec.drivers, ifdrv: { matches: ['intf'], present: true } } }, 'mainline', 'usb-parent-lock').verdict).toBe('holds');
   });
 
+  // A fix that makes the walk pass over a device not ready never enters its __driver_attach: the
+  // race is still met (the walk runs while d is mid-add), so it holds, not vacuous.
+  it('device-ready: a walk that passes over a device not ready holds', async () => {
+    const { definePatch, RETURN } = await import('probecheck');
+    const { registerPatchFile } = await import('../../src/kernel/define-patch.js');
+    registerPatchFile('/virtual/skip-unready.ts', [definePatch({ id: 'skip-unready', subject: 'skip a device not ready', base: 'v6.12', hunks: [
+      { fn: 'driver_attach', replace: 'bus_for_each_dev', step: (_s: any, o: any) => ({ ...o, run: (s: any, t: any, b: any, c: any) => (s.dev[0].registered && !s.dev[0].ready ? RETURN : o.run(s, t, b, c)) }) }] })]);
+    const spec: ScenarioSpec = { name: 'skip', devices: { d: {} }, drivers: { a: { matches: ['d'] } }, actors: { hotplug: 'add d', insmod: 'register a' }, properties: ['device-ready'] };
+    expect(check(buildScenario(spec, 'v6.12', '/virtual/skip-unready.ts').model).properties[0]!.verdict).toBe('holds');
+  });
+
   it('device-ready: driver_attach can probe a device between bus_add_device and device_pm_add (B14)', () => {
     const spec = (actors: ScenarioSpec['actors']): ScenarioSpec => ({ name: 'b14', devices: { d: {} }, drivers: { a: { matches: ['d'] } }, actors });
     expect(verdict(spec({ hotplug: 'add d', insmod: 'register a' }), 'v6.12', 'device-ready').verdict).toBe('violated');
