@@ -22,7 +22,7 @@ import { FIRST, hunkTarget, isPatchFile, isUserPatch } from '../kernel/define-pa
 import { buildScenario } from '../kernel/scenario.js';
 import { parsePatches, patchEntries } from '../kernel/patches.js';
 import { RETURN } from '../kernel/emit.js';
-import { CATALOGUE, LATE_CATALOGUE, SHUTDOWN_CATALOGUE } from '../kernel/catalogue.js';
+import { catalogueAt, LATE_CATALOGUE, SHUTDOWN_CATALOGUE } from '../kernel/catalogue.js';
 import type { ScenarioSpec } from '../kernel/scenario.js';
 import { PROFILES } from '../kernel/profiles.js';
 import { lateInitcallRefusal } from '../kernel/paths/late-initcall.js';
@@ -59,11 +59,11 @@ export function catalogueSpecs(profileName: string): ScenarioSpec[] {
   const p = PROFILES[profileName];
   // device_shutdown's catalogue where the profile builds it (SHUTDOWN_CATALOGUE).
   const shutdown = p && !shutdownRefusalAt(profileName) ? [SHUTDOWN_CATALOGUE] : [];
-  if (lateInitcallRefusal({ profile: profileName, unsettled: p?.unsettled ?? {} })) return [CATALOGUE, ...shutdown];
+  if (lateInitcallRefusal({ profile: profileName, unsettled: p?.unsettled ?? {} })) return [catalogueAt(profileName), ...shutdown];
   // Where the timeout work exists but its default timeout schedules nothing (v4.19 .. v6.0), the
   // deferred_probe_timeout= parameter builds it, and wait_for_device_probe's wait for it (v5.7 .. v5.18).
   const param = p?.flags.includes('PROBE_TIMEOUT_WORK') && !p.flags.includes('PROBE_TIMEOUT_DEFAULT_10');
-  return [CATALOGUE, param ? { ...LATE_CATALOGUE, deferredProbeTimeout: 10, actors: { ...LATE_CATALOGUE.actors, waiter: 'wait_for_device_probe' } } : LATE_CATALOGUE, ...shutdown];
+  return [catalogueAt(profileName), param ? { ...LATE_CATALOGUE, deferredProbeTimeout: 10, actors: { ...LATE_CATALOGUE.actors, waiter: 'wait_for_device_probe' } } : LATE_CATALOGUE, ...shutdown];
 }
 
 /** Every function:label the model builds, by function. */

@@ -5,6 +5,7 @@
  * the step catalogue of a profile, for `probecheck source`, `steps` and the conformance tests.
  */
 import type { ScenarioSpec } from './scenario.js';
+import { PROFILES } from './profiles.js';
 
 export const CATALOGUE: ScenarioSpec = {
   name: 'catalogue', buses: { platform: {}, usb: { needParentLock: true } },
@@ -20,6 +21,12 @@ export const CATALOGUE: ScenarioSpec = {
   },
   actors: { modprobe: ['modprobe m', 'rmmod m'], hub: ['add i', 'del i'], sysfs: ['override s sd', 'bind sd s', 'unbind sd s', 'drivers_probe s', 'unbind id i', 'drivers_probe i'], init: ['register sd', 'wait_for_device_probe', 'unregister sd'], usbcore: ['register jd', 'unregister jd'], udev: ['uevent c', 'uevent i', 'lock p', 'unlock p'], amba: ['add a', 'unregister ad', 'register ad'] },
 };
+
+/** CATALOGUE as profile p can build it: without the driver_override store where p has no such file (DRIVER_OVERRIDE, v3.16). */
+export function catalogueAt(p: string): ScenarioSpec {
+  if (PROFILES[p]?.flags.includes('DRIVER_OVERRIDE') !== false) return CATALOGUE;
+  return { ...CATALOGUE, actors: { ...CATALOGUE.actors, sysfs: (CATALOGUE.actors.sysfs as string[]).filter((a) => !a.startsWith('override ')) } };
+}
 
 /**
  * The late initcall and its timeout work, for `probecheck source` (not in CATALOGUE: profiles that

@@ -657,6 +657,8 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string):
   // A device whose driver_override an actor writes reads it in two steps when matching (B13).
   for (const a of actors) for (const x0 of a.acts) if (x0.op === 'override') {
     const d = w.devices[x0.dev]!, b = w.buses[d.bus]!;
+    // No file to write before 3d713e0e382e (DRIVER_OVERRIDE): v3.14 was accepted and built the store (a finding, 2026-12-06).
+    if (!k.has('DRIVER_OVERRIDE')) throw bad(`scenario '${spec.name}': actor '${a.name}': action 'override ${d.name} ${w.drivers[x0.drv]!.name}': profile ${k.profile} has no driver_override file (3d713e0e382e, v3.16, added it); use v4.2 or later`);
     // driver_override is the platform bus's (platform_match); USB (a need_parent_lock bus) has none (a sysfs hunt, 2026-12-04).
     if (b.needParentLock) throw bad(`scenario '${spec.name}': actor '${a.name}': override ${d.name}: ${d.name} is on bus '${b.name}', a need_parent_lock bus (USB), which has no driver_override; the model's is the platform bus's (platform_match)`);
     // platform_match binds the named driver whatever its id table says; the model's walks go only

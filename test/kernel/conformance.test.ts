@@ -13,7 +13,7 @@ import { UNCOVERED, cLocks, recordLocks, sideBySide } from '../../src/kernel/con
 import { excerpt, resolveAnchor } from '../../src/kernel/source.js';
 import type { StepAnchors } from '../../src/kernel/emit.js';
 import { ANCHORED, NOT_ANCHORED } from '../../src/kernel/anchored.js';
-import { CATALOGUE, LATE_CATALOGUE } from '../../src/kernel/catalogue.js';
+import { catalogueAt, LATE_CATALOGUE } from '../../src/kernel/catalogue.js';
 import { shutdownRefusalAt } from '../../src/kernel/paths/device-shutdown.js';
 import { lateInitcallRefusal } from '../../src/kernel/paths/late-initcall.js';
 
@@ -48,8 +48,8 @@ const SMALL: ScenarioSpec[] = [
 const built = new Map<string, BuiltScenario[]>();
 function scenariosOf(p: string): BuiltScenario[] {
   let b = built.get(p);
-  // kill-del needs kill_device (KILL_DEVICE, v5.3+), suppliers DL_FLAG_AUTOPROBE_CONSUMER (v5.4+); deferred_probe_initcall a profile that settles its shape.
-  if (!b) { b = [CATALOGUE, ...SMALL].filter((s) => (s.name !== 'kill' || PROFILES[p]!.flags.includes('KILL_DEVICE')) && (s.name !== 'autoprobe' || PROFILES[p]!.flags.includes('AUTOPROBE_CONSUMER')) && (!s.name.startsWith('late') || !lateInitcallRefusal({ profile: p, unsettled: PROFILES[p]!.unsettled ?? {} }))
+  // kill-del needs kill_device (KILL_DEVICE, v5.3+), suppliers DL_FLAG_AUTOPROBE_CONSUMER (v5.4+), override a driver_override file (DRIVER_OVERRIDE, v3.16); deferred_probe_initcall a profile that settles its shape.
+  if (!b) { b = [catalogueAt(p), ...SMALL].filter((s) => (s.name !== 'kill' || PROFILES[p]!.flags.includes('KILL_DEVICE')) && (s.name !== 'override' || PROFILES[p]!.flags.includes('DRIVER_OVERRIDE')) && (s.name !== 'autoprobe' || PROFILES[p]!.flags.includes('AUTOPROBE_CONSUMER')) && (!s.name.startsWith('late') || !lateInitcallRefusal({ profile: p, unsettled: PROFILES[p]!.unsettled ?? {} }))
     && (s.name !== 'shutdown' || !shutdownRefusalAt(p))).map((s) => buildScenario(s, p, '')); built.set(p, b); }
   return b;
 }

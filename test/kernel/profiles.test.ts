@@ -40,7 +40,7 @@ describe('profiles', () => {
 
   it('neighbouring profiles differ exactly by the flags of that release', () => {
     expect(profileDiff('v3.5', 'v3.14')).toEqual({ added: ['BUS_LIST_BEFORE_PROBE', 'MODULE_SYNC_PF_USED_ASYNC', 'REQUEST_MODULE_ASYNC_WARN', 'MODULE_LOAD_WAITS', 'LATE_INITCALL_FLUSH', 'SHUTDOWN_LOCKS'], removed: [] });
-    expect(profileDiff('v3.14', 'v4.2')).toEqual({ added: ['TRIGGER_COUNT', 'ASYNC_PROBE', 'ATTACH_DRIVER_EBUSY'], removed: [] });
+    expect(profileDiff('v3.14', 'v4.2')).toEqual({ added: ['TRIGGER_COUNT', 'ASYNC_PROBE', 'ATTACH_DRIVER_EBUSY', 'DRIVER_OVERRIDE'], removed: [] });
     expect(profileDiff('v4.2', 'v4.14')).toEqual({ added: ['WAIT_FLUSH_DEFERRED', 'DEVICE_LINKS', 'OVERRIDE_LOCK', 'MATCH_DEFER', 'SHUTDOWN_NO_FINAL_SYNC'], removed: [] });
     expect(profileDiff('v4.14', 'v4.18')).toEqual({ added: ['LINK_DEFER_ADD', 'LINK_KREF', 'NEED_PARENT_LOCK', 'LINKS_PURGE_AFTER_UNBIND'], removed: [] });
     expect(profileDiff('v4.18', 'v5.0')).toEqual({ added: ['ASYNC_SYNC_IN_DRIVER_DETACH', 'LATE_INITCALL_SECOND_PASS', 'PROBE_TIMEOUT_WORK', 'TIMEOUT_WORK_CLEARS', 'SHUTDOWN_BLOCKS_PROBING'], removed: [] });
@@ -145,6 +145,23 @@ describe('profiles', () => {
       PROBE_TIMEOUT_DEFAULT_10: 'a declaration, not a function: no excerpt holds it',
     };
     expect(Object.entries(FLAGS).filter(([, i]) => !(i as { shows?: string }).shows).map(([f]) => f).sort()).toEqual(Object.keys(unshown).sort());
+  });
+
+  // A finding (2026-12-06): v3.5 and v3.14 built driver_override_store and platform_match's strcmp,
+  // steps whose since said v3.16, for a sysfs file those kernels lack (3d713e0e382e).
+  it('DRIVER_OVERRIDE: `override` is refused (one E601 line: the action, the profile, the release that added it) exactly where the profile lacks the flag', () => {
+    const spec: ScenarioSpec = { name: 'o', devices: { d: {} }, drivers: { a: { matches: ['d'], present: true }, b: { matches: ['d'], present: true } }, actors: { admin: 'override d b' } };
+    const refused: string[] = [];
+    for (const p of PROFILE_NAMES) {
+      const build = () => buildScenario(spec, p, '');
+      if (PROFILES[p]!.flags.includes('DRIVER_OVERRIDE')) { expect(Object.keys(build().model.threads.find((t) => t.name === 'admin')!.steps).some((l) => l.startsWith('driver_override_store(')), p).toBe(true); continue; }
+      let err: unknown;
+      try { build(); } catch (e) { err = e; }
+      expect((err as { code?: string } | undefined)?.code, p).toBe('E601');
+      expect((err as Error).message).toBe(`scenario 'o': actor 'admin': action 'override d b': profile ${p} has no driver_override file (3d713e0e382e, v3.16, added it); use v4.2 or later`);
+      refused.push(p);
+    }
+    expect(refused).toEqual(['v3.5', 'v3.14']);
   });
 
   // OVERRIDE_LOCK (6265539776a0): the sysfs store swaps driver_override under device_lock and frees the old

@@ -6,7 +6,7 @@
  * driver that is already bound everywhere).
  */
 import { describe, expect, it } from 'vitest';
-import { buildScenario, check, type ScenarioSpec } from 'probecheck';
+import { PROFILES, buildScenario, check, type ScenarioSpec } from 'probecheck';
 
 const idle = (spec: ScenarioSpec, profile: string) => {
   const r = check(buildScenario(spec, profile, '').model);
@@ -36,7 +36,10 @@ describe('actor actions in the vacuity report', () => {
 
   for (const profile of ['v3.14', 'v4.2', 'v5.1', 'mainline']) {
     it(`every kind of action completes in an ordinary scenario (${profile})`, () => {
-      for (const spec of EVERY) expect(idle(spec, profile), spec.name).toEqual([]);
+      // v3.14 has no driver_override file (DRIVER_OVERRIDE, v3.16): its admin only binds and unbinds.
+      const at = (spec: ScenarioSpec): ScenarioSpec => spec.name !== 'sysfs' || PROFILES[profile]!.flags.includes('DRIVER_OVERRIDE') ? spec
+        : { ...spec, actors: { admin: (spec.actors.admin as string[]).filter((a) => !a.startsWith('override ')) } };
+      for (const spec of EVERY) expect(idle(at(spec), profile), spec.name).toEqual([]);
     });
   }
 

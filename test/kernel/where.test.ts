@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { PROFILES, PROFILE_NAMES, buildScenario, type ScenarioSpec } from 'probecheck';
-import { CATALOGUE } from '../../src/kernel/catalogue.js';
+import { catalogueAt } from '../../src/kernel/catalogue.js';
 import { definePatch, registerPatchFile } from '../../src/kernel/define-patch.js';
 
 const KNOWN: Record<string, string[]> = {
@@ -28,12 +28,12 @@ const KNOWN: Record<string, string[]> = {
   'drivers/base/driver.c': ['driver_set_override'],
 };
 
-const spec: ScenarioSpec = CATALOGUE;
+const spec = (p: string): ScenarioSpec => catalogueAt(p);
 
 describe('step sources', () => {
   it('every where is file:function with a known function of that file, on every profile', () => {
     for (const p of PROFILE_NAMES) {
-      for (const th of buildScenario(spec, p, '').model.threads) {
+      for (const th of buildScenario(spec(p), p, '').model.threads) {
         expect(Object.keys(th.steps).length, th.name).toBeLessThan(254);
         for (const [label, st] of Object.entries(th.steps)) {
           for (const part of st.where.split(' -> ')) {
@@ -57,7 +57,7 @@ describe('step sources', () => {
         // The excerpt's header lists the modelled functions that file does not have.
         const m = /^\/\/ not in this file at [^:]+: (.*)$/m.exec(readFileSync(`kernel/${snap}/${path}`, 'utf8'));
         const absent = new Set((m?.[1] ?? '').split(', ').filter((f) => !(f in (prof.renamed ?? {}))));
-        for (const th of buildScenario(spec, p, '').model.threads) {
+        for (const th of buildScenario(spec(p), p, '').model.threads) {
           for (const [label, st] of Object.entries(th.steps)) {
             for (const part of st.where.split(' -> ')) {
               const fn = /^([a-z/_.]+\.[ch]):([A-Za-z_]+)/.exec(part);
@@ -71,11 +71,11 @@ describe('step sources', () => {
 
   it('every step names the versions it follows: its own commit, or the profile (and patches) it was built for', () => {
     for (const p of PROFILE_NAMES) {
-      for (const th of buildScenario(spec, p, '').model.threads) {
+      for (const th of buildScenario(spec(p), p, '').model.threads) {
         for (const [label, st] of Object.entries(th.steps)) expect(st.since, `${p} ${th.name} ${label}`).toMatch(/v\d|mainline|[0-9a-f]{12}/);
       }
     }
-    const patched = buildScenario(spec, 'v5.1', '654888327e9f').model.threads.flatMap((th) => Object.values(th.steps).map((st) => st.since));
+    const patched = buildScenario(spec('v5.1'), 'v5.1', '654888327e9f').model.threads.flatMap((th) => Object.values(th.steps).map((st) => st.since));
     expect(patched).toContain('v5.1 + 654888327e9f');
   });
 
@@ -84,7 +84,7 @@ describe('step sources', () => {
   it("a user's copy of a step a library fix re-dated names the patch", () => {
     registerPatchFile('/virtual/copy-call-probe.ts', [definePatch({ id: 'copy-call-probe', subject: 'x', base: 'v5.1',
       hunks: [{ fn: 'really_probe', replace: 'call_probe', step: (_s, o) => ({ ...o! }) }] })]);
-    const steps = buildScenario(spec, 'v5.1', '/virtual/copy-call-probe.ts').model.threads.flatMap((th) => Object.entries(th.steps));
+    const steps = buildScenario(spec('v5.1'), 'v5.1', '/virtual/copy-call-probe.ts').model.threads.flatMap((th) => Object.entries(th.steps));
     const calls = steps.filter(([l]) => /^really_probe\(.*\):call_probe$/.test(l)).map(([, st]) => st.since);
     expect(calls.length).toBeGreaterThan(0);
     for (const x of calls) expect(x).toBe('v5.1 + copy-call-probe');
