@@ -178,3 +178,69 @@ describe('conformance: steps against the C they model', () => {
     }
   });
 });
+
+/**
+ * A step's `since` names the release (or the commit) its shape comes from; a profile older than
+ * that release builds code its kernel does not have (a finding, 2026-12-06: v3.14 built the
+ * driver_override store, `since: 'v3.16'`). Read: the first `vX.Y` of the since (an older
+ * alternative, `v4.5 or v4.6`, comes first; a range `vA .. vB` also ends at vB); with no version,
+ * `before HASH` (the profile must lack the flag of that commit) or `HASH ...` (it must have it);
+ * the profile's own name (`v5.1`, `v5.1 + ID`) is the fallback of a step with no since of its own.
+ * Any other form is a problem, so a new one must be taught here. `mainline` is after every release.
+ */
+const release = (s: string): [number, number] | null => { const m = /\bv(\d+)\.(\d+)/.exec(s); return m ? [+m[1]!, +m[2]!] : null; };
+const after = (a: [number, number], b: [number, number]) => a[0] > b[0] || (a[0] === b[0] && a[1] > b[1]);
+const flagOf = (hash: string) => (Object.entries(FLAGS) as [keyof typeof FLAGS, { commit: string }][]).find(([, i]) => i.commit.startsWith(hash))?.[0];
+function sinceProblem(p: string, since: string): string | null {
+  if (since === p || since.startsWith(`${p} + `)) return null;
+  const at = p === 'mainline' ? null : release(p);
+  const v = release(since);
+  if (v) {
+    if (at && after(v, at)) return `since ${since}, but ${p} is older`;
+    // Intervals before any parenthesis: `vA .. vB`, `vA+`, `vA`, comma-separated (`v2.6 .. v3.7, v5.17+`).
+    const pieces = since.split(' (')[0]!.split(', ').map((x) => /^v(\d+)\.(\d+)(?: \.\. v(\d+)\.(\d+)|(\+))?$/.exec(x.trim()));
+    if (at && pieces.length && pieces.every((m) => m) && !pieces.some((m) => !after([+m![1]!, +m![2]!], at) && (m![5] || m![3] === undefined || !after(at, [+m![3]!, +m![4]!])))) return `since ${since}, but ${p} is in none of its intervals`;
+    return null;
+  }
+  const before = /^before ([0-9a-f]{12})\b/.exec(since), by = /^([0-9a-f]{12})\b/.exec(since);
+  const hash = before?.[1] ?? by?.[1];
+  const flag = hash ? flagOf(hash) : undefined;
+  if (!flag) return `since ${since}: no version and no flag's commit to read`;
+  const has = PROFILES[p]!.flags.includes(flag);
+  if (before && has) return `since ${since}, but ${p} has ${flag}`;
+  if (by && !has) return `since ${since} (${flag}), but ${p} lacks it`;
+  return null;
+}
+
+describe('no profile builds a step older than its since', () => {
+  it('the reader flags a step built before its release, and reads each form', () => {
+    expect(sinceProblem('v3.14', 'v3.16 (3d713e0e382e, platform driver_override; unverified)')).toMatch(/v3\.14 is older/);
+    expect(sinceProblem('v3.14', 'v4.2 (765230b5f084)')).toMatch(/older/);
+    expect(sinceProblem('v4.2', 'v4.2 (765230b5f084)')).toBeNull();
+    expect(sinceProblem('v4.14', 'v4.5 or v4.6')).toBeNull();
+    expect(sinceProblem('v5.1', 'v4.2 .. v5.0')).toMatch(/none of its intervals/);
+    expect(sinceProblem('v5.19', 'v2.6 .. v3.7, v5.17+ (67d6212afda2)')).toBeNull();
+    expect(sinceProblem('v5.4', 'v2.6 .. v3.7, v5.17+ (67d6212afda2)')).toMatch(/none of its intervals/);
+    expect(sinceProblem('mainline', 'v7.1-rc1 (a2225b6e834a)')).toBeNull();
+    expect(sinceProblem('v5.1', 'v5.1 + 654888327e9f')).toBeNull();
+    expect(sinceProblem('v3.5', 'before 190888ac01d0')).toBeNull();
+    expect(sinceProblem('v3.14', 'before 190888ac01d0')).toMatch(/has BUS_LIST_BEFORE_PROBE/);
+    expect(sinceProblem('v6.12', 'c0a40097f0bc (reverted by dc1771f71854)')).toBeNull();
+    expect(sinceProblem('v6.6', 'c0a40097f0bc (reverted by dc1771f71854)')).toMatch(/\(UEVENT_SHOW_LOCKED\), but v6.6 lacks it/);
+    expect(sinceProblem('v5.1', 'long ago')).toMatch(/no version/);
+  });
+
+  for (const p of PROFILE_NAMES) {
+    it(`${p}: every step's since is ${p} or older`, () => {
+      const problems = new Set<string>();
+      let read = 0;
+      for (const b of scenariosOf(p)) for (const th of b.model.threads) for (const [label, st] of Object.entries(th.steps)) {
+        const why = sinceProblem(p, st.since ?? '');
+        if (why) problems.add(`${label.replace(/\(.*?\)/g, '()').replace(/#\d+/, '')} (${st.where}): ${why}`);
+        read++;
+      }
+      expect(read).toBeGreaterThan(100);
+      expect([...problems]).toEqual([]);
+    });
+  }
+});

@@ -96,7 +96,9 @@ function attachDriver(tb: ThreadBuilder, dev: number, drv: number, frame: number
     if (t.ret !== RET.ZERO) return single && !early ? after(s, t) : stop(s, t);
     return leave(s, t);
   });
-  driverMatchSteps(f, dev, drv, { where: `${DD}:__device_attach_driver`, since: 'v4.2 (765230b5f084)', c,
+  // 765230b5f084 (v4.2) named it __device_attach_driver and added the async test; before, v3.6.0's
+  // __device_attach (dd.c:379-387) matches and probes alike, and the step names no release of its own.
+  driverMatchSteps(f, dev, drv, { where: `${DD}:__device_attach_driver`, ...(k.has('ASYNC_PROBE') ? { since: 'v4.2 (765230b5f084)' } : {}), c,
     skip: (s, t) => {
       if (single && !s.drv[drv]!.onBus) return after(s, t);
       if (early) add(s.drv[drv]!, 'iterRefs', 1);

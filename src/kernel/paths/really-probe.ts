@@ -221,7 +221,9 @@ function reallyProbe(tb: ThreadBuilder, dev: number, drv: number, depth: number,
       await: (s) => !s.deferAllProbes || s.deferredProbeMutex === 0, waits: namedMutexWaits('deferred_probe_mutex'),
       run: (s, t) => { if (trig) takeSnapshot(k, s, dev, defers); return s.deferAllProbes ? deferAll(s, t) : 'call_probe'; } });
   }
-  f.step('call_probe', { where: `${DD}:really_probe`, since: old ? 'v4.2' : 'v5.14',
+  // The old shape (atomic_inc(&probe_count); dev->driver = drv; ... drv->probe) is already v3.6.0's
+  // (dd.c:266, 271, 283): before v4.2 the step names no release of its own (it said v4.2 there).
+  f.step('call_probe', { where: `${DD}:really_probe`, ...(old && !k.has('ASYNC_PROBE') ? {} : { since: old ? 'v4.2' : 'v5.14' }),
     c: [...(blocked && !old ? ['if (defer_all_probes) {', 'return -EPROBE_DEFER;@1'] : []), ...(k.has('DEVICE_LINKS') ? ['device_links_check_suppliers(dev);', ...checkSuppliersLines] : []), ...(k.has('DEVICE_LINKS') && old ? ['driver_deferred_probe_add_trigger(dev, local_trigger_count);@1'] : []),
       ...(old ? ['atomic_inc(&probe_count);'] : []), 'dev->driver = drv; || dev->driver = (struct device_driver *)drv; || device_set_driver(dev, drv);', PROBE_CALL],
     ...(old && links.length > 0 ? { await: (s: KS) => !linkDefers(s) || s.deferredProbeMutex === 0, waits: namedMutexWaits('deferred_probe_mutex') } : {}),

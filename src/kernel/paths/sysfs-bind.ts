@@ -81,7 +81,8 @@ function bindStoreBody(tb: ThreadBuilder, drv: number, dev: number, ret: Ret): s
   if (!dda) {
     if (pl) f.step('lock_parent', { where: `${BUS}:bind_store (device_lock(dev->parent))`, c: ['device_lock(dev->parent);'], await: (s) => s.dev[parent]!.mutex === 0,
       waits: mutexWaits(k, parent), run: (s) => { takeMutex(k, s, parent, me); return 'device_lock'; } });
-    f.step('device_lock', staleEntry(dev, { where: `${BUS}:bind_store`, since: 'v4.2', c: ['device_lock(dev);', 'err = driver_probe_device(drv, dev);'], await: (s) => s.dev[dev]!.mutex === 0, waits: mutexWaits(k, dev), run: (s) => {
+    // v3.6.0's driver_bind already takes it around driver_probe_device (bus.c:208-209): before v4.2 no release of its own.
+    f.step('device_lock', staleEntry(dev, { where: `${BUS}:bind_store`, ...(k.has('ASYNC_PROBE') ? { since: 'v4.2' } : {}), c: ['device_lock(dev);', 'err = driver_probe_device(drv, dev);'], await: (s) => s.dev[dev]!.mutex === 0, waits: mutexWaits(k, dev), run: (s) => {
       takeMutex(k, s, dev, me);
       return probe;
     } }, () => 'device_unlock'));
