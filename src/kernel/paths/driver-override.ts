@@ -14,7 +14,8 @@
  * Only devices an actor writes the file of (`override dev drv`) read it in two steps (load the
  * pointer, strcmp): the others keep the one-step match. State: `ovrDrv` (which driver the current
  * string names), `ovrGen` (which allocation holds it); a reader's local `ovr` is the allocation it
- * loaded. Not modelled: driver_override_show, two racing stores (their double kfree).
+ * loaded. Not modelled: driver_override_show, two racing stores (their double kfree). Built only where
+ * the file exists (DRIVER_OVERRIDE, 3d713e0e382e, v3.16: scenario.ts refuses `override` before).
  */
 import { RETURN, type Block, type Kernel, type Ret, type ThreadBuilder } from '../emit.js';
 import type { KL, KS } from '../state.js';
