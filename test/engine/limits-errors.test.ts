@@ -320,6 +320,33 @@ describe('running out of memory is a limit that keeps what was found', () => {
   });
 });
 
+describe('the fast backend finds every array of records changed (fast.ts brokenCheck)', () => {
+  // Several arrays (one empty, one of a thread's locals): a change to any element or length of any
+  // of them is E203 naming that array, generated test or (past GENERATED_ITEMS views) loop alike.
+  const model = (big: number, change: (s: any, l: any) => void): Model => ({
+    name: 'arrays', properties: [{ kind: 'deadlock', name: 'no-deadlock' }],
+    state: t.record({ xs: t.array(2, t.record({ v: t.int(3) })), none: t.array(0, t.record({ v: t.bool })), ys: t.array(big, t.record({ w: t.bool })) }),
+    threads: [{ name: 'w', locals: t.record({ zs: t.array(3, t.record({ u: t.bool })) }), steps: {
+      one: { where: 'test:one', run: (s: any) => { s.xs[0].v = 1; return 'two'; } },
+      two: { where: 'test:two', run: (s: any, l: any) => { change(s, l); return null; } },
+    } }],
+  });
+  it.each([3, 600])('with %i views in the last global array', (big) => {
+    const changes: [string, (s: any, l: any) => void][] = [
+      ['xs', (s) => { s.xs[1] = s.xs[0]; }],
+      ['none', (s) => { s.none.push({ v: true }); }],
+      ['ys', (s) => { s.ys[big - 1] = s.ys[0]; }],
+      ['ys', (s) => { s.ys.length = big - 1; }],
+      ['w.zs', (_s, l) => { l.zs.reverse(); }],
+    ];
+    for (const [path, change] of changes) {
+      const e = thrown(() => check(model(big, change), { backend: 'fast', symmetry: false }));
+      expect([e.code, e.message]).toEqual(['E203', `in step 'two' of thread 'w' (test:two): ${path} was changed as an array (an element replaced, added, removed or moved): model code may change only the fields of its records`]);
+    }
+    expect(check(model(big, (s) => { s.ys[big - 1].w = true; }), { backend: 'fast', symmetry: false }).states).toBe(3);
+  });
+});
+
 describe('a property that changes an array of records', () => {
   // The fast backend's steps run on views whose arrays are open (fast.ts intact); properties read
   // frozen ones, as on the reference backend: such a property is E302 naming it on both, not an
