@@ -30,6 +30,17 @@ describe('FingerprintStore', () => {
     expect(s.has(4, 3)).toBe(false);
   });
 
+  // A store made withIds (graph recording) moves each slot's id along when it grows (store.ts
+  // rehashIds): a fingerprint met again reports the id it was given, across growths from 2^4 slots.
+  it('with ids: every fingerprint met again reports its own id after the table has grown', () => {
+    const s = new FingerprintStore(4, true), N = 50_000;
+    for (let i = 0; i < N; i++) expect(s.put(hiOf(i), loOf(i), i === 0 ? NO_PARENT : i - 1, i & 0xff)).toBe(i);
+    expect(s.capacity()).toBeGreaterThan(N);
+    let wrong = 0;
+    for (let i = 0; i < N; i += 3) { if (s.put(hiOf(i), loOf(i), 0, 0) !== -1 || s.found !== i) wrong++; }
+    expect([wrong, s.size]).toEqual([0, N]);
+  });
+
   it('holds 17,000,000 distinct fingerprints (more than 2^24)', () => {
     const N = 17_000_000;
     expect(N).toBeGreaterThan(2 ** 24);
