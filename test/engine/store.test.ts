@@ -41,6 +41,18 @@ describe('FingerprintStore', () => {
     expect([wrong, s.size]).toEqual([0, N]);
   });
 
+  // explore passes fp's words as int32s (fp.hi | 0), which are small integers to V8, where the
+  // uint32s past 2^31 were boxed at every call: put and has take either form as the same words.
+  it('a fingerprint given as int32s is the same as given as uint32s', () => {
+    const s = new FingerprintStore(4);
+    const words = [[0xffffffff, 0x80000000], [0x80000001, 1], [7, 0xfffffffe]];
+    for (const [hi, lo] of words) expect(s.put(hi! | 0, lo! | 0, NO_PARENT, 0)).toBeGreaterThanOrEqual(0);
+    for (const [hi, lo] of words) {
+      expect([s.has(hi!, lo!), s.has(hi! | 0, lo! | 0), s.put(hi!, lo!, 0, 0), s.put(hi! | 0, lo! | 0, 0, 0)]).toEqual([true, true, -1, -1]);
+    }
+    expect(s.size).toBe(3);
+  });
+
   it('holds 17,000,000 distinct fingerprints (more than 2^24)', () => {
     const N = 17_000_000;
     expect(N).toBeGreaterThan(2 ** 24);
