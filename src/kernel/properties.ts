@@ -213,6 +213,12 @@ function addedByActor(c: PropCtx, i: number): boolean {
   return c.acts.some((a) => a.some((x) => x.op === 'add' && x.dev === i));
 }
 
+/** Some of the named threads is running (not ended or not started) in the state q reads. */
+function anyPending(threads: readonly string[], q: Query): boolean {
+  for (let x = 0; x < threads.length; x++) if (q.at(threads[x]!) !== null) return true;
+  return false;
+}
+
 function invariant(name: string, description: string, broken: (s: KS, q: Query) => string | null, premise?: Premise): Property<KS> {
   return { kind: 'invariant', name, description, holds: (s, q) => broken(s, q) === null, explain: (s, q) => broken(s, q) ?? '',
     ...(premise ? { premise: premise.met, premiseText: premise.text } : {}) };
@@ -517,7 +523,8 @@ export const LIBRARY: KernelProperty[] = [
           const d = s.dev[i]!;
           if (d.driver === j + 1) return `driver_unregister(${k.dn(j)}) returned but ${k.vn(i)} has dev->driver = ${k.dn(j)}${d.probing ? ` (probing in ${who(k, d.probing)})` : ''}`;
           // A stale async_driver is harmless once its helper has run (v5.1 never clears it): only a pending helper counts.
-          if (d.asyncDriver === j + 1 && helpers[i]!.some((t) => q.at(t) !== null))
+          // (A loop, not helpers[i].some(t => ...): that closure was most of a search's allocation.)
+          if (d.asyncDriver === j + 1 && anyPending(helpers[i]!, q))
             return `driver_unregister(${k.dn(j)}) returned but ${k.vn(i)}->p->async_driver = ${k.dn(j)} with its __driver_attach_async_helper still pending`;
         }
         for (const t of attaches[j]!) if (q.at(t) !== null) return `driver_unregister(${k.dn(j)}) returned but ${t} is still pending`;

@@ -651,3 +651,27 @@ describe("deferred-lists: a user's step between driver_bound and its driver_defe
     expect(p.explanation).toMatch(/^dc is bound to dc-drv and still on the deferred (pending|active) list$/);
   });
 });
+
+describe("no-driver-after-unregister's async_driver clause counts only a pending __driver_attach_async_helper", () => {
+  // Checked in every state of a search (properties.ts anyPending, a loop where a closure per state
+  // was most of a host-children search's allocation): the clause on states made by hand.
+  it('violated while the device\'s helper (either call of it) is pending, not once none is', () => {
+    const spec: ScenarioSpec = { name: 'u', devices: { dc: { present: true }, pwm: { present: true } }, syncFallback: false,
+      drivers: { a: { matches: ['dc', 'pwm'], probeType: 'async' } }, actors: { insmod: ['register a'], rm: ['unregister a'] }, properties: ['no-driver-after-unregister'] };
+    const m = buildScenario(spec, 'mainline', '').model;
+    const p = m.properties.find((x) => x.name === 'no-driver-after-unregister')!;
+    if (p.kind !== 'invariant') throw new Error(`not an invariant: ${p.kind}`);
+    const helper = (d: string) => `kworker/u:async __driver_attach_async_helper(${d})`;
+    expect(m.threads.map((t) => t.name)).toEqual(expect.arrayContaining([helper('dc'), `${helper('dc')}#2`, helper('pwm')]));
+    const dev = (asyncDriver: number) => ({ driver: 0, probing: 0, asyncDriver });
+    const s = { drv: [{ unregDone: true, onBus: false }], dev: [dev(0), dev(1)] };
+    const running = (...names: string[]) => ({ at: (t: string) => (names.includes(t) ? 'somewhere' : null), locals: () => ({}) });
+    for (const q of [running(helper('pwm')), running(`${helper('pwm')}#2`)]) {
+      expect(p.holds(s, q)).toBe(false);
+      expect(p.explain!(s, q)).toBe('driver_unregister(a) returned but pwm->p->async_driver = a with its __driver_attach_async_helper still pending');
+    }
+    expect(p.holds(s, running(helper('dc'), `${helper('dc')}#2`))).toBe(true);
+    expect(p.holds(s, running())).toBe(true);
+    expect(p.holds({ ...s, drv: [{ unregDone: true, onBus: true }] }, running(helper('pwm')))).toBe(true);
+  });
+});
