@@ -242,6 +242,25 @@ describe('running out of memory is a limit that keeps what was found', () => {
     expect(new MemoryBudget(undefined, () => 0).isDefault).toBe(true);
   });
 
+  // explore checks every 200 ms instead of 20 while far() (a quarter of the limit, and of V8's heap).
+  it('a memory budget is far from its limit only after a check found the process under a quarter of it', () => {
+    let rss = 200 * 2 ** 20;
+    const b = new MemoryBudget(1000, () => rss);
+    expect(b.far()).toBe(false);
+    b.reserve(2 ** 20, 'x');
+    expect(b.far()).toBe(false);
+    b.check();
+    expect(b.far()).toBe(true);
+    rss = 260 * 2 ** 20;
+    b.check();
+    expect(b.far()).toBe(false);
+    rss = 100 * 2 ** 20;
+    b.check();
+    expect(b.far()).toBe(true);
+    expect(() => { rss = 1100 * 2 ** 20; b.check(); }).toThrow(/uses 1,100 MB/);
+    expect(b.far()).toBe(false);
+  });
+
   // Reading the RSS costs about 0.25 ms: far under the limit, small growths need no new reading.
   it('a memory budget reads the RSS again only near half of its limit, and at every check', () => {
     let reads = 0, rss = 100 * 2 ** 20;

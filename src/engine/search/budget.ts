@@ -64,12 +64,24 @@ export class MemoryBudget {
     this.since = bytes;
   }
 
+  /** The heap in use at the last check(), or -1. */
+  private lastHeap = -1;
+
+  /**
+   * The last check() found the process under a quarter of the limit and the JavaScript heap under
+   * a quarter of V8's: the search may check less often (explore: every 200 ms instead of 20).
+   */
+  far(): boolean {
+    return this.lastRss >= 0 && this.lastHeap >= 0 && this.lastRss < this.limit / 4 && this.lastHeap < this.heapLimit / 4;
+  }
+
   /** Throws LimitReached if the process is over the limit, or its JavaScript heap nearly full. */
   check(): void {
     const now = this.rss();
     this.lastRss = now; this.since = 0;
     if (now > this.limit) throw new LimitReached('memory-limit', `${this.describe()}: the process uses ${mb(now)}`);
     const heap = getHeapStatistics().used_heap_size;
+    this.lastHeap = heap;
     if (heap > this.heapLimit * HEAP_FRACTION) {
       throw new LimitReached('memory-limit', `the JavaScript heap is full: ${mb(heap)} used of V8's ${mb(this.heapLimit)}`);
     }
