@@ -99,3 +99,24 @@ describe('incremental fingerprints', () => {
     expect(a.states).toBe(3);
   });
 });
+
+describe('a thread that ends has its locals zeroed (fast.ts expand: a loop up to FILL_BYTES, fill past it)', () => {
+  // Two runs of a spawned thread that write its locals and end: states differ only if an ended
+  // thread's locals were left as written. Locals of 3 and of 100 bytes, states below and past
+  // INCREMENTAL_WORDS words: the fast backend's counts are the reference's.
+  const model = (localBytes: number, padWords: number): Model => ({
+    name: 'ends', properties: [{ kind: 'invariant', name: 'ok', holds: () => true }],
+    state: t.record({ runs: t.int(3), pad: t.array(4 * padWords, t.record({ x: t.bool })) }),
+    threads: [
+      { name: 'a', steps: { go: { where: 'test', await: (s: { runs: number }) => s.runs < 2, run: (s: { runs: number }, _l: unknown, _b: number, ctx) => { if (ctx.canSpawn('b')) ctx.spawn('b'); return 'go'; } } } },
+      { name: 'b', running: false, locals: t.record({ v: t.array(localBytes, t.int(3)) }), steps: {
+        w: { where: 'test', branches: 2, run: (s: { runs: number }, l: { v: Uint8Array }, b: number) => { l.v[0] = b + 1; l.v[localBytes - 1] = b + 1; s.runs++; return null; } },
+      } },
+    ],
+  });
+  it.each([[3, 1], [3, INCREMENTAL_WORDS], [100, 1], [100, INCREMENTAL_WORDS]])('locals of %i bytes, %i padding words', (bytes, pad) => {
+    const m = model(bytes, pad);
+    const a = check(m, { symmetry: false }), b = check(m, { symmetry: false, backend: 'reference' });
+    expect([a.states, a.transitions]).toEqual([b.states, b.transitions]);
+  });
+});
