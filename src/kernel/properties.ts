@@ -146,12 +146,31 @@ function missedIn(k: Kernel): (s: KS) => string | null {
 
 /**
  * L1: a device left on a deferred list although its driver has everything it needs. Only drivers
- * that defer for a reason the model has (`needs`, `links`): what they lacked was bound since, by
- * a driver_bound whose trigger owes them a retry. A probe that may return -EPROBE_DEFER for a
- * reason outside the model (`probe: 'defer'`) is owed one only by a trigger after it began, which
- * the model does not record per device: such a driver is not judged (a false "lost" otherwise).
+ * that defer for a reason the model has: what they `need` (a driver's checked `links` among it),
+ * or a managed device link to a supplier (DeviceSpec.suppliers, a linksUnchecked link, another
+ * driver's link), which device_links_check_suppliers checks before probe() and really_probe (v4.18
+ * .. v5.13) or driver_probe_device (v5.14 on) answers by putting the device on the list for that
+ * driver (DevS.deferBy). What they lacked was bound since, by a driver_bound whose trigger owes them
+ * a retry. A probe that may return -EPROBE_DEFER for a reason outside the model (`probe: 'defer'`)
+ * is owed one only by a trigger after it began, which the model does not record per device: such a
+ * driver is not judged (a false "lost" otherwise).
  */
-export const owedRetry = (info: { needs: readonly number[]; outcomes: readonly string[] }) => info.needs.length > 0 && !info.outcomes.includes('defer');
+export const owedRetry = (k: Kernel, links: readonly (readonly LinkInfo[])[], dev: number, drv: number): boolean => {
+  const info = k.w.drivers[drv]!;
+  return !info.outcomes.includes('defer') && (info.needs.length > 0 || (k.has('DEVICE_LINKS') && links[dev]!.length > 0));
+};
+
+/**
+ * Every managed link of the consumer to a supplier is AVAILABLE, so device_links_check_suppliers
+ * lets the retry through; one gone (NONE) counts only while its supplier is bound. A link whose
+ * supplier device_del purged, the supplier never bound again, is a deferral no driver_bound
+ * answers: the C leaves the consumer pending until some other trigger (device_links_purge triggers
+ * nothing), and so no retry is owed for it.
+ */
+function suppliersReady(k: Kernel, s: KS, links: readonly LinkInfo[]): boolean {
+  if (!k.has('DEVICE_LINKS')) return true;
+  return links.every((l) => { const x = s.link[l.i]!.status; return x === 'AVAILABLE' || (x === 'NONE' && s.dev[l.supplier]!.bound); });
+}
 
 function lostDeferral(k: Kernel, s: KS, links: readonly (readonly LinkInfo[])[]): string | null {
   // device_block_probing defers every probe on purpose (reboot): no retry is owed then.
@@ -162,15 +181,18 @@ function lostDeferral(k: Kernel, s: KS, links: readonly (readonly LinkInfo[])[])
     // (A bound device on a list, as a probe racing a bind can leave it, is owed no retry: deferred-lists reports it.)
     if (x.deferred === 'none' || x.probing !== 0 || x.driver !== 0) continue;
     // A link to a supplier not AVAILABLE (DeviceSpec.suppliers: not a driver's `needs`) defers the
-    // retry in device_links_check_suppliers: none is owed yet (a hunt, 2026-12-05: a false alarm).
-    if (supplierLinkDefers(k, s, links[d.i]!)) continue;
+    // retry in device_links_check_suppliers: none is owed yet (a hunt, 2026-12-05: a false alarm);
+    // nor for a link purged with its supplier unbound (suppliersReady).
+    if (!suppliersReady(k, s, links[d.i]!)) continue;
     for (const [j, drv] of d.drivers.entries()) {
       const info = k.w.drivers[drv]!;
       // Only a driver whose own deferral put it there or kept it there (a hunt, 2026-12-04, found
       // d1 blamed for the list d0's unmodelled deferral put the device on).
       if ((x.deferBy & (1 << j)) === 0) continue;
-      if (owedRetry(info) && s.drv[drv]!.onBus && info.needs.every((n) => s.dev[n]!.bound)) {
-        return `${d.name} stays on the deferred ${x.deferred} list with ${info.name} registered and ${info.needs.map((n) => k.vn(n)).join(', ')} bound: its retry was lost`;
+      if (owedRetry(k, links, d.i, drv) && s.drv[drv]!.onBus && info.needs.every((n) => s.dev[n]!.bound)) {
+        const sups = k.has('DEVICE_LINKS') ? links[d.i]!.filter((l) => s.link[l.i]!.status === 'AVAILABLE').map((l) => k.vn(l.supplier)) : [];
+        const has = [...(info.needs.length ? [`${info.needs.map((n) => k.vn(n)).join(', ')} bound`] : []), ...(sups.length ? [`its link${sups.length > 1 ? 's' : ''} to ${sups.join(', ')} AVAILABLE`] : [])];
+        return `${d.name} stays on the deferred ${x.deferred} list with ${info.name} registered and ${has.join(' and ')}: its retry was lost`;
       }
     }
   }
@@ -1064,7 +1086,13 @@ export const LIBRARY: KernelProperty[] = [
     make: (k) => leadsToGone('no-missed-probe',
       'a registered device with a registered matching driver (whose probe would succeed) does not stay unprobed forever (weak fairness; strong for mutex waits from v5.15)',
       missedIn(k), 'a registered device, unbound and on no deferred list, waits for a registered matching driver whose probe would succeed') },
-  { name: 'no-lost-deferral', covers: 'L1', applies: (k, c) => k.hasDeferredWorker && k.w.drivers.some(owedRetry) && !nothingDefers(k, c),
+  // Chosen where some driver may defer a device for a reason the model has: what it `needs`, or a
+  // managed link of the device to a supplier that may be unbound when it probes (device_links_check_suppliers).
+  { name: 'no-lost-deferral', covers: 'L1', applies: (k, c) => k.hasDeferredWorker && !nothingDefers(k, c) && (() => {
+      const links = consumerLinks(k);
+      return k.w.devices.some((d) => d.drivers.some((x) => owedRetry(k, links, d.i, x)
+        && (k.w.drivers[x]!.needs.length > 0 || links[d.i]!.some((l) => mayBeUnbound(k, c, l.supplier)))));
+    })(),
     make: (k) => {
       const links = consumerLinks(k);
       return leadsToGone('no-lost-deferral',
