@@ -180,6 +180,9 @@ function lostDeferral(k: Kernel, s: KS, links: readonly (readonly LinkInfo[])[])
     if (x.shutDown) continue;
     // (A bound device on a list, as a probe racing a bind can leave it, is owed no retry: deferred-lists reports it.)
     if (x.deferred === 'none' || x.probing !== 0 || x.driver !== 0) continue;
+    // Nor a device device_del has begun to delete: it is owed no probe (deferred-lists reports one
+    // left on a list; a supplier's add of its AUTOPROBE_CONSUMER consumer can put it back there).
+    if (!x.registered || x.dead || x.delStarted) continue;
     // A link to a supplier not AVAILABLE (DeviceSpec.suppliers: not a driver's `needs`) defers the
     // retry in device_links_check_suppliers: none is owed yet (a hunt, 2026-12-05: a false alarm);
     // nor for a link purged with its supplier unbound (suppliersReady).
@@ -192,7 +195,7 @@ function lostDeferral(k: Kernel, s: KS, links: readonly (readonly LinkInfo[])[])
       if (owedRetry(k, links, d.i, drv) && s.drv[drv]!.onBus && info.needs.every((n) => s.dev[n]!.bound)) {
         const sups = k.has('DEVICE_LINKS') ? links[d.i]!.filter((l) => s.link[l.i]!.status === 'AVAILABLE').map((l) => k.vn(l.supplier)) : [];
         const has = [...(info.needs.length ? [`${info.needs.map((n) => k.vn(n)).join(', ')} bound`] : []), ...(sups.length ? [`its link${sups.length > 1 ? 's' : ''} to ${sups.join(', ')} AVAILABLE`] : [])];
-        return `${d.name} stays on the deferred ${x.deferred} list with ${info.name} registered and ${has.join(' and ')}: its retry was lost`;
+        return `${d.name} stays on the deferred ${x.deferred} list with ${info.name} registered${has.length ? ` and ${has.join(' and ')}` : ''}: its retry was lost`;
       }
     }
   }

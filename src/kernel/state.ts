@@ -62,6 +62,8 @@ export interface DevS {
    * ghost: bit j set when its j-th matching driver's probe deferred while it went on (or was on) a
    * deferred list; cleared when it leaves the lists. no-lost-deferral judges only those drivers:
    * a device on the list because another driver deferred is owed nothing by one that did not.
+   * Every bit where a supplier's device_links_driver_bound puts it on the list (its
+   * AUTOPROBE_CONSUMER link): the trigger after that add owes it a retry by each of them.
    */
   deferBy: number;
   /** ghost: bit j set when driver j's async __driver_attach matched this device; cleared when driver j's probe starts on it */

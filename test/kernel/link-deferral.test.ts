@@ -82,6 +82,25 @@ describe('no-lost-deferral judges a consumer that its link to a supplier deferre
     expect(verdict(unchecked, 'v5.10', file).explanation).toBe('mmc stays on the deferred pending list with mmc-drv registered and its link to pmic AVAILABLE: its retry was lost');
   });
 
+  it("a consumer that its supplier's device_links_driver_bound put on the list (AUTOPROBE_CONSUMER) is owed the trigger after that add", async () => {
+    // codec released by pmic's unbind (on no list); pmic's bind puts it on the pending list, then triggers.
+    const released: ScenarioSpec = { name: 'released', devices: { pmic: { present: true, boundTo: 'pmic-drv' }, codec: { present: true, suppliers: ['pmic'], boundTo: 'codec-drv' } },
+      drivers: { 'pmic-drv': { matches: ['pmic'], present: true }, 'codec-drv': { matches: ['codec'], present: true } }, actors: { admin: ['unbind pmic-drv pmic', 'bind pmic-drv pmic'] } };
+    const file = join(tempDir(), 'drop.ts');
+    writeFileSync(file, DROP);
+    await loadPatchFiles(file);
+    for (const p of ['v5.1', 'v5.15', 'mainline']) {
+      expect(verdict(released, p).verdict, p).toBe('holds');
+      const v = verdict(released, p, file);
+      expect([v.verdict, v.explanation], p).toEqual(['violated', 'codec stays on the deferred pending list with codec-drv registered and its link to pmic AVAILABLE: its retry was lost']);
+    }
+    // The add can come after codec's device_del took it off the lists (README "A supplier's bind
+    // that defers its consumer"): a deleted device is owed no probe, only deferred-lists' report.
+    const deleted: ScenarioSpec = { name: 'deleted', devices: { pmic: { present: true }, codec: { present: true, suppliers: ['pmic'] } },
+      drivers: { 'pmic-drv': { matches: ['pmic'], module: 'pmic' }, 'codec-drv': { matches: ['codec'], present: true } }, actors: { udev: 'modprobe pmic', unplug: 'del codec' } };
+    for (const p of ['v5.10', 'mainline']) expect(verdict(deleted, p, file).verdict, p).toBe('holds');
+  });
+
   it("a link that its supplier's device_del purged is owed nothing: device_links_purge triggers no retry", () => {
     // codec starts pending (boot's probe deferred on the link); pmic is deleted unbound: the link is
     // gone, nothing binds, and the C leaves codec on the list until some other trigger.

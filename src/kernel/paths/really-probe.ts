@@ -340,7 +340,12 @@ function reallyProbe(tb: ThreadBuilder, dev: number, drv: number, depth: number,
       // (In list order where it puts consumers on the pending list: the order they are retried in.)
       for (const l of autoprobe.length ? byCreation(w, s, supplierLinks) : supplierLinks) {
         if (!madeAvailable(s, l)) continue;
-        if (autoprobe.length && addsConsumer(s, l)) deferredAdd(s, l.consumer);
+        if (autoprobe.length && addsConsumer(s, l)) {
+          // ghost: a consumer this add puts on the list is owed the retry of the trigger below by
+          // each of its drivers (DevS.deferBy: no-lost-deferral), as the link check's add would.
+          const c = s.dev[l.consumer]!;
+          if (c.deferred === 'none') { deferredAdd(s, l.consumer); c.deferBy = (1 << w.devices[l.consumer]!.drivers.length) - 1; }
+        }
         s.link[l.i]!.status = 'AVAILABLE';
       }
     }
