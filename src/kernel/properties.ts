@@ -732,7 +732,9 @@ export const LIBRARY: KernelProperty[] = [
   // premise audit, 2026-12-06). The premise is the race itself, whatever the probe then does (a fix
   // such as a2225b6e834a turns it away before really_probe): such a path is at a step for the device
   // while its add is between bus_add_device and device_pm_add.
-  { name: 'device-ready', covers: 'S9', applies: (k, c) => k.w.devices.some((d) => (!d.present || addedByActor(c, d.i)) && mayProbe(k, c, d.i) && probedBesideAdd(k, c, d.i)), make: (k, c) => action('device-ready',
+  // A device present at the start counts where something adds it again: an actor, or a probe that
+  // registers it (a parent unbound and bound again: a premise review, 2026-12-06, found that left out).
+  { name: 'device-ready', covers: 'S9', applies: (k, c) => k.w.devices.some((d) => (!d.present || addedByActor(c, d.i) || builtBlock(c, `device_add(${d.name})`)) && mayProbe(k, c, d.i) && probedBesideAdd(k, c, d.i)), make: (k, c) => action('device-ready',
     'probe starts only after device_add has passed device_pm_add', (b, a, m) => {
       for (let i = 0; i < a.dev.length; i++) if (probeStarts(b, a, i) && !b.dev[i]!.ready && !b.dev[i]!.delStarted) return `probe(${k.vn(i)}) started in ${m.thread} before device_add(${k.vn(i)}) reached device_pm_add`;
       return null;
