@@ -1051,7 +1051,10 @@ export const LIBRARY: KernelProperty[] = [
   // is chosen only where an async entry was built, and met where the wait meets one of them with
   // the other actors finished; without, it read holds about nothing (a premise audit, 2026-12-06:
   // v3.5, with no async probing, beside a deferral only the deferred work retries).
-  { name: 'wait-for-probe', covers: 'wait_for_device_probe', applies: (_k, c) => c.ops.has('wait_for_device_probe') && c.asyncThreads.size > 0, make: (k, c) => action('wait-for-probe',
+  // The wait is judged in every caller, not only the action: device_shutdown's (v5.0 on) and
+  // device_links_unbind_consumers' run the same function (a premise review, 2026-12-06: a patch
+  // dropping its async_synchronize_full beside device_shutdown read still holds by default).
+  { name: 'wait-for-probe', covers: 'wait_for_device_probe', applies: (_k, c) => builtBlock(c, 'wait_for_device_probe') && c.asyncThreads.size > 0, make: (k, c) => action('wait-for-probe',
     'when wait_for_device_probe() returns and every other actor has finished, no async entry is pending and no probe is in flight but one the deferred-probe work started. '
     + 'Its code (every dd.c read): wait_event(probe_count == 0), then async_synchronize_full(); since 013c074f8642 (v4.5) flush_work(deferred_probe_work) first, '
     + 'and v5.7 .. v5.18 (35a672363ab3 until 5ee76c256e92) wait for the deferred-probe timeout before all that. '

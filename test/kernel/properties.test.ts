@@ -236,6 +236,22 @@ describe('unbind-releases-named, async-handover, wait-for-probe', () => {
     expect(buildScenario(boot, 'v3.5', '').model.properties.map((x) => x.name)).not.toContain('wait-for-probe');
     expect(buildScenario(boot, 'v4.2', '').model.properties.map((x) => x.name)).toContain('wait-for-probe');
   });
+  // A premise review (2026-12-06): device_shutdown's wait (v5.0 on) is the same function as the
+  // action's: beside a hotplug's async entry it was not chosen, and a patch that drops the wait's
+  // async_synchronize_full read still holds by default.
+  it('wait-for-probe: chosen in every caller of the wait', async () => {
+    const names = (spec: ScenarioSpec, p: string, patches = '') => buildScenario(spec, p, patches).model.properties.map((x) => x.name);
+    const reboot: ScenarioSpec = { name: 'reboot', devices: { d: {} }, drivers: { dd: { matches: ['d'], present: true, probeType: 'async' } },
+      actors: { hotplug: 'add d', reboot: 'device_shutdown' }, syncFallback: false };
+    expect(names(reboot, 'v5.1')).toContain('wait-for-probe');
+    expect(verdict(reboot, 'v5.1', 'wait-for-probe').verdict).toBe('holds');
+    const { definePatch } = await import('probecheck');
+    const { registerPatchFile } = await import('../../src/kernel/define-patch.js');
+    registerPatchFile('/virtual/no-async-sync.ts', [definePatch({ id: 'no-async-sync', subject: 'wait_for_device_probe without async_synchronize_full', base: 'v5.1', hunks: [
+      { fn: 'wait_for_device_probe', replace: 'async_synchronize_full', step: (_s: any, o: any) => ({ ...o, await: undefined }) }] })]);
+    expect(names(reboot, 'v5.1', '/virtual/no-async-sync.ts')).toContain('wait-for-probe');
+    expect(check(buildScenario({ ...reboot, properties: ['wait-for-probe'] }, 'v5.1', '/virtual/no-async-sync.ts').model).properties[0]!.verdict).toBe('violated');
+  });
   it('what wait_for_device_probe does not wait for: the deferred work queued after its flush (a user property shows it)', () => {
     const notWaited = defineProperty({ kind: 'action', name: 'deferred-probe-after-wait', check: (b, a, m) =>
       b.thread(m.thread).inside('wait_for_device_probe') && a.thread(m.thread).at === null && a.dev('x').probingIn !== null ? `returned while ${a.dev('x').probingIn} probes x; deferred work ${a.deferredWork}` : null });
