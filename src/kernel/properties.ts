@@ -69,6 +69,12 @@ export interface PropCtx {
   stepsOf: ReadonlyMap<string, ReadonlySet<string>>;
   /** The modules whose init may start an async entry: a `modprobe` or request_module of it was built with an async_schedule (or a work_on_cpu whose kworker was). */
   initAsync: ReadonlySet<number>;
+  /**
+   * Some async entry may still be pending once the call that led to it has returned: one queued
+   * other than by the thread running do_init_module of a module loaded without async_probe (a
+   * `modprobe`, or request_module's load), which syncs what its thread queued before it returns.
+   */
+  asyncOutlives: boolean;
 }
 
 /**
@@ -1053,8 +1059,11 @@ export const LIBRARY: KernelProperty[] = [
   // v3.5, with no async probing, beside a deferral only the deferred work retries).
   // The wait is judged in every caller, not only the action: device_shutdown's (v5.0 on) and
   // device_links_unbind_consumers' run the same function (a premise review, 2026-12-06: a patch
-  // dropping its async_synchronize_full beside device_shutdown read still holds by default).
-  { name: 'wait-for-probe', covers: 'wait_for_device_probe', applies: (_k, c) => builtBlock(c, 'wait_for_device_probe') && c.asyncThreads.size > 0, make: (k, c) => action('wait-for-probe',
+  // dropping its async_synchronize_full beside device_shutdown read still holds by default). And
+  // only where an entry may outlive the actor's call that queued it (asyncOutlives): a modprobe of
+  // a module without async_probe syncs its entries before it returns, and beside one the wait read
+  // vacuous by default (exit 5; the same review).
+  { name: 'wait-for-probe', covers: 'wait_for_device_probe', applies: (_k, c) => builtBlock(c, 'wait_for_device_probe') && c.asyncThreads.size > 0 && c.asyncOutlives, make: (k, c) => action('wait-for-probe',
     'when wait_for_device_probe() returns and every other actor has finished, no async entry is pending and no probe is in flight but one the deferred-probe work started. '
     + 'Its code (every dd.c read): wait_event(probe_count == 0), then async_synchronize_full(); since 013c074f8642 (v4.5) flush_work(deferred_probe_work) first, '
     + 'and v5.7 .. v5.18 (35a672363ab3 until 5ee76c256e92) wait for the deferred-probe timeout before all that. '

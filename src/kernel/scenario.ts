@@ -857,8 +857,17 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string):
     && (st.where.includes(`${ASYNC}:async_schedule`) || kworkers.some((x) => x.t && x.t !== t && l.startsWith(x.call) && l.endsWith(':work_on_cpu') && schedules(x.t))));
   const initAsync = new Set(w.modules.filter((m) => actors.some((a, ai) => a.acts.some((x, j) => x.op === 'modprobe' && x.mod === m.i && schedules(threads[ai]!, (l) => actionOf[ai]!.get(l) === j)))
     || threads.some((t) => t.name === requestModprobeThread(m.name) && schedules(t))).map((m) => m.i));
+  // An async entry that may outlive the call that queued it (wait-for-probe): one queued other than
+  // in do_init_module of a module loaded without async_probe, whose async_synchronize_full waits
+  // for what its thread queued (always before 774a1221e862 and from 67d6212afda2; between, under
+  // PF_USED_ASYNC, which that thread's async_schedule sets). A work_on_cpu kworker's (B7), an async
+  // entry's, the deferred worker's (for a device it may hold) and every other actor call's count.
+  const syncedLoad = (m: number) => !w.modules[m]!.asyncProbe;
+  const asyncOutlives = threads.some((t, ti) => Object.entries(t.steps).some(([l, st]) => st.where.includes(`${ASYNC}:async_schedule`) && steps.has(l)
+    && !(ti < actors.length && ((x) => x?.op === 'modprobe' && syncedLoad(x.mod))(actors[ti]!.acts[actionOf[ti]!.get(l) ?? -1]))
+    && !w.modules.some((m) => t.name === requestModprobeThread(m.name) && syncedLoad(m.i))));
   const stepsOf = new Map(threads.map((t) => [t.name, new Set(Object.keys(t.steps))] as const));
-  const ctx: PropCtx = { readers, ops, stopsAt, steps, ownSteps, asyncSteps, stepsOf, initAsync, acts: actors.map((a) => a.acts), tidOf: new Map(plans.map((p, i) => [p.name, i])), asyncThreads: new Set(plans.filter((p) => p.async).map((p) => p.name)), threads: plans.map((p) => p.name), dels, delByRelease, actors: new Set(actorNames) };
+  const ctx: PropCtx = { readers, ops, stopsAt, steps, ownSteps, asyncSteps, stepsOf, initAsync, asyncOutlives, acts: actors.map((a) => a.acts), tidOf: new Map(plans.map((p, i) => [p.name, i])), asyncThreads: new Set(plans.filter((p) => p.async).map((p) => p.name)), threads: plans.map((p) => p.name), dels, delByRelease, actors: new Set(actorNames) };
   let chosen = LIBRARY.filter((p) => p.applies(k, ctx));
   if (spec.properties) {
     chosen = spec.properties.map((name) => {

@@ -252,6 +252,19 @@ describe('unbind-releases-named, async-handover, wait-for-probe', () => {
     expect(names(reboot, 'v5.1', '/virtual/no-async-sync.ts')).toContain('wait-for-probe');
     expect(check(buildScenario({ ...reboot, properties: ['wait-for-probe'] }, 'v5.1', '/virtual/no-async-sync.ts').model).properties[0]!.verdict).toBe('violated');
   });
+  // The same review: a modprobe of a module without async_probe syncs its entries before it returns
+  // (do_init_module), so beside one alone the wait judges nothing: chosen, it read vacuous (exit 5).
+  it('wait-for-probe: not chosen where every async entry is a synced module init\'s', () => {
+    const mod = (asyncProbe: boolean): ScenarioSpec => ({ name: 'mod', devices: { d: { present: true } }, drivers: { dd: { matches: ['d'], module: 'm', probeType: 'async' } },
+      modules: { m: { asyncProbe } }, actors: { load: 'modprobe m', init: 'wait_for_device_probe' }, syncFallback: false });
+    for (const p of ['v4.2', 'v5.1', 'mainline']) {
+      expect(buildScenario(mod(false), p, '').model.properties.map((x) => x.name), p).not.toContain('wait-for-probe');
+      expect(verdict(mod(false), p, 'wait-for-probe').verdict, p).toBe('vacuous');
+      // async_probe: the init returns with its entries pending.
+      expect(buildScenario(mod(true), p, '').model.properties.map((x) => x.name), p).toContain('wait-for-probe');
+      expect(verdict(mod(true), p, 'wait-for-probe').verdict, p).toBe('holds');
+    }
+  });
   it('what wait_for_device_probe does not wait for: the deferred work queued after its flush (a user property shows it)', () => {
     const notWaited = defineProperty({ kind: 'action', name: 'deferred-probe-after-wait', check: (b, a, m) =>
       b.thread(m.thread).inside('wait_for_device_probe') && a.thread(m.thread).at === null && a.dev('x').probingIn !== null ? `returned while ${a.dev('x').probingIn} probes x; deferred work ${a.deferredWork}` : null });
