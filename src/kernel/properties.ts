@@ -463,7 +463,21 @@ function probedBesideAdd(k: Kernel, c: PropCtx, i: number): boolean {
   const adders = [...c.stepsOf].filter(([, l]) => builtIn(l, `device_add(${n})`)).map(([t]) => t);
   const probers = [...c.stepsOf].filter(([t, l]) => t !== DEFERRED_WORKER && walks(t)
     && (builtIn(l, `__driver_attach(${n},`) || builtIn(l, `bind_store(${n},`) || builtIn(l, `drivers_probe_store(${n})`))).map(([t]) => t);
-  return probers.some((p) => adders.some((a) => a !== p));
+  // request_module's modprobe runs while the thread that requested it waits (a work_on_cpu kworker's
+  // request, while the kworker's caller does): it races an add only beside a caller other than the
+  // adder (a premise review, 2026-12-06: a probe that requests its child's driver's module and adds
+  // the child chose device-ready, and it read vacuous).
+  return probers.some((p) => adders.some((a) => a !== p && waitedBy(k, c, p).some((x) => x !== a)));
+}
+/** The threads a thread runs for: itself, or for request_module's modprobe of m (or a work_on_cpu kworker), the threads that wait for it, through each. */
+function waitedBy(k: Kernel, c: PropCtx, t: string, depth = 0): string[] {
+  const has = (head: (l: string) => boolean) => [...c.stepsOf].filter(([x, ls]) => x !== t && [...ls].some(head)).map(([x]) => x);
+  const mod = k.w.modules.find((m) => t === `modprobe ${m.name} (request_module)`);
+  const by = mod ? has((l) => k.w.drivers.some((r) => r.requestModule === mod.i && REQUEST_ENTRY.exec(l)?.[1] === r.name))
+    : /^kworker local_pci_probe\(/.test(t) ? has((l) => l.startsWith(`pci_call_probe(${t.slice('kworker local_pci_probe('.length, -1)})`) && l.endsWith(':work_on_cpu'))
+      : null;
+  if (by === null || depth > 4) return [t];
+  return by.flatMap((x) => waitedBy(k, c, x, depth + 1));
 }
 /** The blocks of a path that may probe device `name` other than its own device_add (device-ready's premise): `fn(name,` or `fn(name)`. */
 const PROBE_PATHS = ['__driver_attach', '__driver_attach_async_helper', 'bind_store', 'drivers_probe_store', 'device_driver_attach', 'driver_probe_device', '__driver_probe_device',

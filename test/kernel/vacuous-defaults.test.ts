@@ -209,6 +209,17 @@ describe('premises that need what a violation needs', () => {
       drivers: { pd: { matches: ['P'], present: true, registers: ['C'] }, cd: { matches: ['C'] } }, actors: { admin: ['unbind pd P', 'bind pd P'], insmod: 'register cd' } };
     expect(names(readd, 'v6.12')).toContain('device-ready');
     expect(verdict(readd, 'v6.12', 'device-ready')).toBe('violated');
+    // request_module's modprobe runs while the probe that requested it waits: a probe that requests
+    // its child's driver's module and then adds the child (or adds it first) races nothing (a premise
+    // review, 2026-12-06: chosen, it read vacuous); another actor's add of the child does race it.
+    const req = (last: boolean, actors: ScenarioSpec['actors']): ScenarioSpec => ({ name: 'req', devices: { P: {}, C: {} }, modules: { cm: {} },
+      drivers: { pd: { matches: ['P'], present: true, requestModule: 'cm', requestModuleLast: last, ...(actors.hotplug ? {} : { registers: ['C'] }) }, cd: { matches: ['C'], module: 'cm' } }, actors });
+    for (const last of [false, true]) {
+      expect(names(req(last, { boot: 'add P' }), 'v6.12')).not.toContain('device-ready');
+      expect(verdict(req(last, { boot: 'add P' }), 'v6.12', 'device-ready')).toBe('vacuous');
+    }
+    expect(names(req(false, { boot: 'add P', hotplug: 'add C' }), 'v6.12')).toContain('device-ready');
+    expect(verdict(req(false, { boot: 'add P', hotplug: 'add C' }), 'v6.12', 'device-ready')).toBe('violated');
     // Turned away before really_probe (a2225b6e834a): the race is still met, and the fix holds.
     expect(check(buildScenario({ ...race({ hotplug: 'add d', insmod: 'register a' }), properties: ['device-ready'] }, 'v6.12', 'a2225b6e834a').model).properties[0]!.verdict).toBe('holds');
   });
