@@ -33,7 +33,7 @@ import { doInitModule } from './paths/module.js';
 import { doScanAsync, localPciProbe, requestModprobeThread, scanProgram, workOnCpuThread } from './paths/probe-body.js';
 import { driverAttach, driverAttachAsyncHelper } from './paths/driver-attach.js';
 import { combine, parsePatches, patchEntries } from './patches.js';
-import { PROFILE_NAMES, profile, profileSuggestion } from './profiles.js';
+import { FLAGS, PROFILE_NAMES, profile, profileSuggestion, type Flag } from './profiles.js';
 import { LIBRARY, PROPERTY_NAMES, workerReach, type PropCtx } from './properties.js';
 import { isDefinedProperty, rememberKernel, toKernelProperty, type DefinedProperty } from './define-property.js';
 import { addedState } from './patch-state.js';
@@ -549,8 +549,8 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string):
   const added = addedState(patches.filter(isUserPatch), w);
   const threadNames: string[] = [];
   const k: Kernel = {
-    w, flags, patches, profile: [prof.name, ...asked.map((x) => x.id)].join(' + '), builtFor: [prof.name, ...asked.filter((x) => !isUserPatch(x)).map((x) => x.id)].join(' + '),
-    has: (f) => flags.has(f), dn: (i) => w.drivers[i]!.name, vn: (i) => w.devices[i]!.name, parent: (i) => w.devices[i]!.parent,
+    w, flags, patches, userPatched: patches.some(isUserPatch), profile: [prof.name, ...asked.map((x) => x.id)].join(' + '), builtFor: [prof.name, ...asked.filter((x) => !isUserPatch(x)).map((x) => x.id)].join(' + '),
+    has: (f) => flags.has(f), on: Object.freeze(Object.fromEntries(Object.keys(FLAGS).map((f) => [f, flags.has(f as Flag)])) as Record<Flag, boolean>), dn: (i) => w.drivers[i]!.name, vn: (i) => w.devices[i]!.name, parent: (i) => w.devices[i]!.parent,
     // A user's hunk may defer where no declared driver does (a match that defers, say): the worker
     // must be there to retry it (a new user, 2026-12-05: the device was stranded, and every
     // property held). Only where a hunk's code speaks of deferral (deferredAdd, .deferred,

@@ -264,6 +264,17 @@ describe('profiles', () => {
     expect(o).not.toContain('SUBLEVEL = 32');
   });
 
+  // Steps read k.on.FLAG while the search runs (k.has is a closure call and a Set lookup): the two must agree everywhere.
+  it('a kernel\'s on fields say what has() says, for every flag of every profile', () => {
+    for (const p of PROFILE_NAMES) {
+      const k = buildScenario(everything, p, '').kernel;
+      expect(Object.keys(k.on).sort(), p).toEqual(Object.keys(FLAGS).sort());
+      for (const f of Object.keys(FLAGS) as (keyof typeof FLAGS)[]) expect(k.on[f], `${p} ${f}`).toBe(k.has(f));
+      expect(Object.isFrozen(k.on)).toBe(true);
+      expect(k.userPatched).toBe(false);
+    }
+  });
+
   it('E602 lists the known profiles', () => {
     expect(() => profile('v99')).toThrow(`unknown kernel profile 'v99'; known: ${PROFILE_NAMES.join(', ')}`);
     // A release number gets the newest profile not after it (a new user's v4.19 got v4.14, 2026-12-04).

@@ -141,7 +141,7 @@ export function takesParentLock(k: Kernel, d: number): boolean {
 
 /** driver_allows_async_probing(drv): PROBE_PREFER_ASYNCHRONOUS, or DEFAULT with the module's async_probe. */
 export function allowsAsync(k: Kernel, s: KS, drv: number): boolean {
-  if (!k.has('ASYNC_PROBE')) return false;
+  if (!k.on.ASYNC_PROBE) return false;
   const d = k.w.drivers[drv]!;
   if (d.probeType === 'async') return true;
   if (d.probeType === 'sync') return false;
@@ -150,7 +150,7 @@ export function allowsAsync(k: Kernel, s: KS, drv: number): boolean {
 
 /** Could this driver ever probe asynchronously in this world (so async threads must exist)? */
 export function mayBeAsync(k: Kernel, drv: number): boolean {
-  if (!k.has('ASYNC_PROBE')) return false;
+  if (!k.on.ASYNC_PROBE) return false;
   const d = k.w.drivers[drv]!;
   return d.probeType === 'async' || (d.probeType === 'default' && d.module >= 0 && k.w.modules[d.module]!.asyncProbe);
 }
@@ -196,7 +196,7 @@ function snapDevices(k: Kernel): number[] {
  * `defers` is mayDefer(k, dev, drv), computed once where the steps are built.
  */
 export function takeSnapshot(k: Kernel, s: KS, dev: number, defers: boolean): void {
-  if (!defers || !k.has('TRIGGER_COUNT')) return;
+  if (!defers || !k.on.TRIGGER_COUNT) return;
   const d = s.dev[dev]!;
   if (d.snap !== 'none') throw new ModelError('E201', `two probes of ${k.vn(dev)} hold a deferred_trigger_count snapshot at once (the model assumes the device lock serialises them)`);
   d.snap = 'taken';
@@ -210,7 +210,7 @@ export function triggeredSince(k: Kernel, s: KS, dev: number, drv: number, defer
 
 /** The probe of dev by drv is over: its snapshot is gone. */
 export function dropSnapshot(k: Kernel, s: KS, dev: number, defers: boolean): void {
-  if (defers && k.has('TRIGGER_COUNT')) s.dev[dev]!.snap = 'none';
+  if (defers && k.on.TRIGGER_COUNT) s.dev[dev]!.snap = 'none';
 }
 
 /**
@@ -220,7 +220,7 @@ export function dropSnapshot(k: Kernel, s: KS, dev: number, defers: boolean): vo
  */
 export function deferredTrigger(k: Kernel, s: KS): void {
   if (!s.deferredProbeEnable) return;
-  if (k.has('TRIGGER_COUNT')) for (const d of snapDevices(k)) if (s.dev[d]!.snap === 'taken') s.dev[d]!.snap = 'stale';
+  if (k.on.TRIGGER_COUNT) for (const d of snapDevices(k)) if (s.dev[d]!.snap === 'taken') s.dev[d]!.snap = 'stale';
   // Where nothing can defer (no worker: scenario.ts), no device is on a list to splice.
   if (k.hasDeferredWorker) {
     deferredSplice(s);
@@ -228,7 +228,7 @@ export function deferredTrigger(k: Kernel, s: KS): void {
   // Only a user's hunk can defer where the model has no worker (a hunk whose text does not say
   // "defer": scenario.ts): the device would wait for a retry nothing runs, every property holding.
   // (Looked for only under a user's patch: every device's list read at each trigger was 3% of a search.)
-  } else if (k.patches.length > 0 && k.patches.some(isUserPatch) && s.dev.some((d) => d.deferred !== 'none')) {
+  } else if (k.userPatched && s.dev.some((d) => d.deferred !== 'none')) {
     throw new Error("a device is on a deferred-probe list, but this model has no deferred-probe worker to retry it: no declared driver defers, and no hunk of your patches says 'defer' in its code (call deferredAdd by that name, or name RET.EPROBE_DEFER)");
   }
 }

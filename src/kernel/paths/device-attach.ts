@@ -75,7 +75,7 @@ function attachDriver(tb: ThreadBuilder, dev: number, drv: number, frame: number
   // v4.2-v5.0: `if (dev->driver) return -EBUSY;` comes before driver_match_device, so a bound
   // device's walk never loads its driver_override.
   const busy = (s: KS, t: KL): string | null | undefined => {
-    if (!k.has('ATTACH_DRIVER_EBUSY') || s.dev[dev]!.driver === 0) return undefined;
+    if (!k.on.ATTACH_DRIVER_EBUSY || s.dev[dev]!.driver === 0) return undefined;
     t.ret = RET.EBUSY;
     return single && !early ? after(s, t) : stop(s, t);
   };
@@ -182,7 +182,7 @@ export function deviceAttachAsyncHelper(tb: ThreadBuilder, dev: number, ret: Ret
     t.ret = RET.ZERO;
     t.haveAsync[frame] = 0;
     // 3451a495ef24 (v5.1): skip dead or already bound devices.
-    if (k.has('DEAD_FLAG') && (s.dev[dev]!.dead || s.dev[dev]!.driver !== 0)) return 'out_unlock';
+    if (k.on.DEAD_FLAG && (s.dev[dev]!.dead || s.dev[dev]!.driver !== 0)) return 'out_unlock';
     return 'bus_for_each_drv';
   }, k.has('DEAD_FLAG') ? 'v5.1 (3451a495ef24)' : 'v4.2 (765230b5f084)');
   f.step('device_lock', { ...(own ? staleEntry(dev, locked, (t) => { t.ret = RET.ZERO; return 'out_unlock'; }) : locked),

@@ -217,7 +217,10 @@ export function linksDriverCleanup(k: Kernel, s: KS, dev: number): void {
  * AVAILABLE defers its probe. `links`: dev's managed links as consumer.
  */
 export function supplierLinkDefers(k: Kernel, s: KS, links: readonly LinkInfo[]): boolean {
-  return k.has('DEVICE_LINKS') && links.some((l) => s.link[l.i]!.status !== 'NONE' && s.link[l.i]!.status !== 'AVAILABLE');
+  if (!k.on.DEVICE_LINKS) return false;
+  // (A loop: a closure over s was made in every probe that reaches it.)
+  for (let x = 0; x < links.length; x++) { const st = s.link[links[x]!.i]!.status; if (st !== 'NONE' && st !== 'AVAILABLE') return true; }
+  return false;
 }
 
 /**

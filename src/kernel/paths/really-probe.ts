@@ -23,11 +23,11 @@ import { MANAGED_TEST, coreLines, deviceLinkAdd, linkInitStatus, suppliesLink, l
 /** The -ENODEV/-EBUSY checks at the top of (__)driver_probe_device; -1 when it may probe. */
 function refuse(tb: ThreadBuilder, s: KS, t: KL, dev: number, entry: boolean): number {
   const d = s.dev[dev]!;
-  if (tb.k.has('DEAD_FLAG') && tb.k.has('PROBE_BUSY_CHECK') && d.dead) return RET.ENODEV;
+  if (tb.k.on.DEAD_FLAG && tb.k.on.PROBE_BUSY_CHECK && d.dead) return RET.ENODEV;
   // The device of an async entry whose struct was replaced since it took the lock (the slot
   // re-added): its own struct is unregistered (state.ts DevS.gen).
   if (!d.registered || (entry && t.gen !== d.gen)) return RET.ENODEV;
-  if (tb.k.has('PROBE_BUSY_CHECK') && d.driver !== 0) return RET.EBUSY;
+  if (tb.k.on.PROBE_BUSY_CHECK && d.driver !== 0) return RET.EBUSY;
   return -1;
 }
 
@@ -104,7 +104,7 @@ export function driverProbeDevice(tb: ThreadBuilder, dev: number, drv: number, r
         const d = s.dev[dev]!;
         if (d.canMatch) deferredAddBy(k, s, dev, drv);
         // `&& !defer_all_probes)` (45ddcb42949f, v5.14, with the deferral's move here): no re-trigger once device_shutdown blocked probing.
-        return k.has('TRIGGER_COUNT') && triggeredSince(k, s, dev, drv, defers) && !s.deferAllProbes ? 'driver_deferred_probe_trigger' : 'out';
+        return k.on.TRIGGER_COUNT && triggeredSince(k, s, dev, drv, defers) && !s.deferAllProbes ? 'driver_deferred_probe_trigger' : 'out';
       } });
     f.step('driver_deferred_probe_trigger', { where: `${DD}:driver_deferred_probe_trigger`, since: 'v3.15 (58b116bce136)', c: ['driver_probe_device:: driver_deferred_probe_trigger();', ...triggerLines(k)],
       await: triggerAwait, waits: namedMutexWaits('deferred_probe_mutex'),
@@ -235,13 +235,13 @@ function reallyProbe(tb: ThreadBuilder, dev: number, drv: number, depth: number,
       linksMissingSupplier(k, s, byCreation(w, s, links));
       t.ret = RET.LINK_DEFER;
       if (old) {
-        if (k.has('LINK_DEFER_ADD')) deferredAddBy(k, s, dev, drv);
+        if (k.on.LINK_DEFER_ADD) deferredAddBy(k, s, dev, drv);
         dropSnapshot(k, s, dev, defers);
       }
       return RETURN;
     }
     if (old) add(s, 'probeCount', 1);
-    if (k.has('DEVICE_LINKS')) for (const l of links) if (s.link[l.i]!.status === 'AVAILABLE') s.link[l.i]!.status = 'CONSUMER_PROBE';
+    if (k.on.DEVICE_LINKS) for (const l of links) if (s.link[l.i]!.status === 'AVAILABLE') s.link[l.i]!.status = 'CONSUMER_PROBE';
     const d = s.dev[dev]!;
     d.driver = drv + 1;
     d.probing = me;
@@ -251,7 +251,7 @@ function reallyProbe(tb: ThreadBuilder, dev: number, drv: number, depth: number,
     // Having found its suppliers (or, linksUnchecked, without looking), probe() adds its device
     // links: device_link_add(dev, supplier, ...) for its own dev only (a driver matching several
     // devices has a link per device), in the state links.ts linkInitStatus gives it.
-    if (k.has('DEVICE_LINKS')) {
+    if (k.on.DEVICE_LINKS) {
       for (const li of ownLinks) {
         if (s.link[li]!.status !== 'NONE') continue;
         // `if (!device_pm_initialized(supplier) ...) { link = NULL; goto out; }` (core.c at
@@ -329,7 +329,7 @@ function reallyProbe(tb: ThreadBuilder, dev: number, drv: number, depth: number,
     if (supplies) s.dev[dev]!.linksProbing = false;   // device_links_driver_bound: DL_DEV_DRIVER_BOUND (a write only where kept: --por reads writes as footprints)
     boundAddTail(s, dev);
     s.dev[dev]!.asked = 0;   // ghost: bound, every async attach request for it is answered (async-handover)
-    if (k.has('DEVICE_LINKS')) {
+    if (k.on.DEVICE_LINKS) {
       // device_links_driver_bound (core.c: 9ed9895370ae .. 6.18.16): every managed link to its
       // suppliers becomes ACTIVE, with WARN_ON(link->status != DL_STATE_CONSUMER_PROBE); its links
       // to its consumers become AVAILABLE, with WARN_ON(link->status != DL_STATE_DORMANT)
@@ -377,7 +377,7 @@ function reallyProbe(tb: ThreadBuilder, dev: number, drv: number, depth: number,
   // audit, 2026-12-06; test/kernel/links.test.ts).
   const callNoDriver = k.has('DEVICE_LINKS') && !unbindAfter ? ['device_links_no_driver(dev);'] : [];
   f.step('probe_failed', { where: `${DD}:really_probe`, c: [unbindAfter ? 'probe_failed: ... device_links_no_driver(dev);' : 'probe_failed: ... done: #part', ...callNoDriver, ...noDriver], run: (s, t) => {
-    if (k.has('DEVICE_LINKS')) linksNoDriverAfterProbe(k, s, dev);
+    if (k.on.DEVICE_LINKS) linksNoDriverAfterProbe(k, s, dev);
     return unbindAfter ? firstChildCleanup : unbindCleanup(s, t);
   } });
   if (unbindAfter) {

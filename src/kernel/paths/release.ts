@@ -159,7 +159,7 @@ export function releaseDriver(tb: ThreadBuilder, dev: number, ret: Ret, withPare
     if (k.releasable.has(dev)) { d.released = true; d.owed = 0; }   // ghost (no-missed-probe); device_del's own release sets delStarted first
     // device_links_driver_cleanup (links.ts): links to consumers DORMANT, then __device_links_no_driver
     // for the links to suppliers, in the shape of the profile's flags.
-    if (k.has('DEVICE_LINKS')) linksDriverCleanup(k, s, dev);
+    if (k.on.DEVICE_LINKS) linksDriverCleanup(k, s, dev);
     return RETURN;
   } });
   const toSync = f.label('async_synchronize_full'), past = f.label(afterSync);
