@@ -18,6 +18,21 @@ export function stepKeyMeant(key: string, known: readonly string[]): string | un
   return GUARD_WORDS.has(key) ? 'await' : didYouMean(key, [...known]);
 }
 
+/**
+ * A run that only turns another's labels into the thread's (the kernel's steps return their
+ * function's local labels: emit.ts `resolving`): `raw` is that other run; `fixed` gives a label's
+ * global name where it does not depend on the state (undefined where it does), `unfixed` the one it
+ * has in the given state. The fast backend calls raw itself and keeps the last two labels' pcs, so a
+ * move costs one call, not two (the wrapper was 3% of a host-children search). Keyed by the run
+ * function itself: a step whose run is wrapped again (a copy with a run of its own) is not affected.
+ */
+export interface LocalRun {
+  raw: Step['run'];
+  fixed: (r: string | null) => string | null | undefined;
+  unfixed: (r: string | null, s: any, t: any) => string | null;
+}
+export const LOCAL_RUNS = new WeakMap<Step['run'], LocalRun>();
+
 export interface CompiledStep {
   label: string;
   /** Global index of this step, for coverage counters. */
@@ -35,6 +50,15 @@ export interface CompiledStep {
   /** The label this step last returned and its pc: a step mostly goes to one place (fast.ts). */
   lastRet: string;
   lastPc: number;
+  /**
+   * Where `run` is a LocalRun's wrapper: that LocalRun (fast.ts calls raw), with a second label
+   * kept (lastRet2, lastPc2) and the last label met whose global name depends on the state
+   * (lastUnfixed: it goes straight to `unfixed`); else null.
+   */
+  local: LocalRun | null;
+  lastRet2: string;
+  lastPc2: number;
+  lastUnfixed: string;
 }
 
 export interface CompiledThread {
@@ -143,7 +167,8 @@ export function compile(model: Model): Compiled {
         throw new ModelError('E103', `step '${label}' of thread '${def.name}': branchNames has ${names.length} name${names.length === 1 ? '' : 's'} for ${b ?? 1} branch${(b ?? 1) === 1 ? '' : 'es'}${b === undefined ? ' (no branches given)' : ''}`);
       }
       pcOf.set(label, i + 1);
-      return { label, id: 0, step, nb: b === undefined ? 1 : typeof b === 'function' ? -1 : b, run: step.run, aw: step.await ?? null, lastRet: '', lastPc: 0 };
+      return { label, id: 0, step, nb: b === undefined ? 1 : typeof b === 'function' ? -1 : b, run: step.run, aw: step.await ?? null, lastRet: '', lastPc: 0,
+        local: LOCAL_RUNS.get(step.run) ?? null, lastRet2: '', lastPc2: 0, lastUnfixed: '' };
     });
     const th: CompiledThread = {
       index, name: def.name, program: def.program ?? def.name, running: def.running !== false, def, steps: cs, pcOf,

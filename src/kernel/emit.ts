@@ -12,7 +12,7 @@
  * insert steps by local label, so a patch reads like the hunk on the list.
  */
 import { ModelError, ProbecheckError } from '../engine/errors.js';
-import { stepKeyMeant } from '../engine/compile.js';
+import { LOCAL_RUNS, stepKeyMeant } from '../engine/compile.js';
 import { unrecorded } from '../engine/reduce/recorder.js';
 import type { Step, StepCtx, ThreadAction } from '../engine/model.js';
 import type { Flag } from './profiles.js';
@@ -263,20 +263,26 @@ export class ThreadBuilder {
  * their global names: most steps go to one or two places, and resolving one (up to three Map
  * lookups) per transition was 2-3% of a search, 10% once steps returned other functions' labels.
  * Only a label whose global name does not depend on the state is kept (`fixed`; not a route, nor
- * a RETURN whose continuation reads the state).
+ * a RETURN whose continuation reads the state). The last label met that is not is kept too, as
+ * such: it goes straight to `unfixed` (a sixth of a host-children search's moves return one, each
+ * of them looked up by fixed() twice, once here and again in resolve).
  */
-function resolving(run: KStep['run'], fixed: (r: string | null) => string | null | undefined, resolve: (r: string | null, s: KS, t: KL) => string | null): Step<KS, KL>['run'] {
+function resolving(run: KStep['run'], fixed: (r: string | null) => string | null | undefined, unfixed: (r: string | null, s: KS, t: KL) => string | null): Step<KS, KL>['run'] {
   // ('' is no label: a step never returns it.)
-  let r1: string | null = '', f1: string | null = '', r2: string | null = '', f2: string | null = '';
-  return (s, t, b, c) => {
+  let r1: string | null = '', f1: string | null = '', r2: string | null = '', f2: string | null = '', u: string | null = '';
+  const wrapped: Step<KS, KL>['run'] = (s, t, b, c) => {
     const r = run(s, t, b, c);
     if (r === r1) return f1;
     if (r === r2) return f2;
+    if (r === u) return unfixed(r, s, t);
     const f = fixed(r);
-    if (f === undefined) return resolve(r, s, t);
+    if (f === undefined) { u = r; return unfixed(r, s, t); }
     r2 = r1; f2 = f1; r1 = r; f1 = f;
     return f;
   };
+  // The fast backend calls run itself and keeps the labels' pcs (compile.ts LocalRun); others call this wrapper.
+  LOCAL_RUNS.set(wrapped as Step['run'], { raw: run as Step['run'], fixed, unfixed });
+  return wrapped;
 }
 
 /** A step's C line in a device_links_write_lock() region: the lock or a call of a function that runs under it. */
@@ -524,7 +530,10 @@ export class Block {
     };
     const resolve = (r: string | null, s: KS, t: KL): string | null => {
       const f = fixed(r);
-      if (f !== undefined) return f;
+      return f !== undefined ? f : unfixed(r, s, t);
+    };
+    // A label that fixed() gave no global name for: a RETURN whose continuation reads the state, a route, or none of this function's.
+    const unfixed = (r: string | null, s: KS, t: KL): string | null => {
       if (r === RETURN) {
         const x = this.ret;
         if (x === null && this.checkEnd) this.endsFree(s);
@@ -546,7 +555,7 @@ export class Block {
       // Under a user's patch, a library step too may not release another thread's mutex: a hunk
       // earlier in the thread may have changed what it unlocks (checkedReleases).
       const lib = mine === undefined && this.userPatched ? checkedReleases(this.tb, ks, l) : ks;
-      const st: Step<KS, KL> = { where: ks.where, run: mine === undefined ? resolving(lib.run, fixed, resolve)
+      const st: Step<KS, KL> = { where: ks.where, run: mine === undefined ? resolving(lib.run, fixed, unfixed)
         // A label a user's hunk returns that its function lacks: the error names the patch too.
         : (s, t, b, c) => {
           try {

@@ -8,6 +8,8 @@ import {
   type DeviceSpec, type KeyChecks, type Property, type ScenarioSpec,
 } from 'probecheck';
 import type { KS } from '../../src/kernel/state.js';
+import { compile } from '../../src/engine/compile.js';
+import hostChildren from '../../models/host-children.js';
 
 const tiny: ScenarioSpec = {
   name: 'tiny', devices: { host1x: { present: true, boundTo: 'h' }, dc: { parent: 'host1x' } },
@@ -64,6 +66,23 @@ describe('scenario builder', () => {
       const a = check(m), b = check(m, { backend: 'reference' });
       expect(b.states).toBe(a.states);
       expect(b.properties.map((x) => x.verdict)).toEqual(a.properties.map((x) => x.verdict));
+    }
+  });
+
+  // The fast backend calls a kernel step's own run and maps its local labels to pcs itself
+  // (compile.ts LocalRun); the reference backend calls the wrapper that makes them global. Routes
+  // (bus_for_each_drv's walk) and RETURNs whose continuation reads the state must go where the
+  // wrapper sends them, in every state.
+  it('the fast backend, reading kernel steps\' local labels itself, explores what the reference backend does', () => {
+    for (const p of ['v4.2', 'mainline']) {
+      const m = hostChildren.build({ n: 2, profile: p });
+      const steps = compile(m).threads.flatMap((th) => th.steps);
+      expect(steps.filter((cs) => cs.local !== null).length).toBeGreaterThan(steps.length / 2);
+      const a = check(m), b = check(m, { backend: 'reference' });
+      expect(a.complete && b.complete).toBe(true);
+      expect([a.states, a.transitions]).toEqual([b.states, b.transitions]);
+      expect(a.coverage.map((e) => [e.thread, e.label, e.fired])).toEqual(b.coverage.map((e) => [e.thread, e.label, e.fired]));
+      expect(a.properties.map((x) => x.verdict)).toEqual(b.properties.map((x) => x.verdict));
     }
   });
 

@@ -5,7 +5,7 @@
  * word records [state words..., id, depth] in chunks, so queued states cost no objects, the list
  * never copies itself to grow, and a BFS gives back the chunks it has consumed.
  */
-import { canSpawn, compile, resolveLabel, spawnTarget, type Compiled, type CompiledThread } from '../compile.js';
+import { canSpawn, compile, resolveLabel, spawnTarget, type Compiled, type CompiledStep, type CompiledThread, type LocalRun } from '../compile.js';
 import { ModelError, ProbecheckError } from '../errors.js';
 import { chained, finish, INCREMENTAL_WORDS, sums, sumsOf, termHi, termLo } from '../hash.js';
 import type { Model, Query, StepCtx } from '../model.js';
@@ -33,6 +33,22 @@ interface Buf {
   arrays: unknown[][]; paths: string[]; lengths: Int32Array; items: unknown[];
   /** The index in `arrays` of the first that no longer holds the views it was built with, or -1 (brokenCheck). */
   broken: () => number;
+}
+
+/**
+ * The pc a LocalRun's raw label r goes to in the state (s, t) its step made: its global name's,
+ * kept as the step's last where that name does not depend on the state (compile.ts LocalRun).
+ */
+function localPc(th: CompiledThread, cs: CompiledStep, local: LocalRun, r: string | null, s: unknown, t: unknown): number {
+  const f = r === cs.lastUnfixed ? undefined : local.fixed(r);
+  if (f === undefined) {
+    if (r !== null) cs.lastUnfixed = r;
+    const g = local.unfixed(r, s, t);
+    return g === null ? 0 : (th.pcOf.get(g) ?? resolveLabel(th, cs, g));
+  }
+  const pc = f === null ? 0 : (th.pcOf.get(f) ?? resolveLabel(th, cs, f));
+  if (r !== null) { cs.lastRet2 = cs.lastRet; cs.lastPc2 = cs.lastPc; cs.lastRet = r; cs.lastPc = pc; }
+  return pc;
 }
 
 export class FastBackend implements Backend {
@@ -246,7 +262,7 @@ export class FastBackend implements Backend {
       const o = th.pcOffset, wide = th.pcWide;
       const pc = wide ? c8[o]! | (c8[o + 1]! << 8) : c8[o]!;
       if (pc === 0) continue;
-      const cs = th.steps[pc - 1]!, st = cs.step, run = cs.run, aw = cs.aw, pcOf = th.pcOf;
+      const cs = th.steps[pc - 1]!, st = cs.step, run = cs.run, aw = cs.aw, pcOf = th.pcOf, local = cs.local;
       // Only the model's own code runs inside these try blocks: an error there is the step's
       // (E2xx). visit() is the search's (store, work list, properties) and is never blamed on it.
       let nb: number;
@@ -260,10 +276,18 @@ export class FastBackend implements Backend {
         else for (let i = 0; i < W; i++) n32[i] = c32[i]!;
         let npc: number;
         try {
-          const ret = run.call(st, ng, nl[k], b, ctx);
-          if (ret === null) npc = 0;
-          else if (ret === cs.lastRet) npc = cs.lastPc;
-          else { npc = pcOf.get(ret) ?? resolveLabel(th, cs, ret); cs.lastRet = ret; cs.lastPc = npc; }
+          if (local !== null) {
+            // (The labels kept are the raw run's, mapped straight to pcs: compile.ts LocalRun.)
+            const r = local.raw(ng, nl[k], b, ctx);
+            if (r === cs.lastRet) npc = cs.lastPc;
+            else if (r === cs.lastRet2) npc = cs.lastPc2;
+            else npc = localPc(th, cs, local, r, ng, nl[k]);
+          } else {
+            const ret = run.call(st, ng, nl[k], b, ctx);
+            if (ret === null) npc = 0;
+            else if (ret === cs.lastRet) npc = cs.lastPc;
+            else { npc = pcOf.get(ret) ?? resolveLabel(th, cs, ret); cs.lastRet = ret; cs.lastPc = npc; }
+          }
         } catch (e) { throw inStep(e, th, cs.label); }
         n8[o] = npc;
         if (wide) n8[o + 1] = npc >>> 8;
