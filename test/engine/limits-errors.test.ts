@@ -152,6 +152,24 @@ describe('out-of-range writes to integer arrays', () => {
     expect(thrown(() => check(odd(), { backend: 'fast' })).message).toMatch(/a\[2\] was set to 3; it must be an integer in 0\.\.2/);
   });
 
+  // The fast backend checks a new state's elements only in the words the step's thread can write
+  // (the state it came from was checked): all of them after a spawn, whose init writes the spawned
+  // thread's locals (a spawn by the model's init included: nothing checked the initial state).
+  it('an element out of range in a spawned thread\'s locals is E201 on the fast backend too, spawned by a step or by the init', () => {
+    const spawned = (byInit: boolean): Model => ({ name: 'sp', state: t.record({ x: t.int(1) }), properties: [],
+      ...(byInit ? { init: (_s: any, c: any) => { c.spawn('b', (l: any) => { l.h[1] = 5; }); } } : {}),
+      threads: [{ name: 'a', steps: {
+        a1: { where: 'test:a1', run: (s: any) => { s.x = 1; return 'a2'; } },
+        a2: { where: 'test:a2', run: (_s: any, _l: any, _b: number, c: any) => { if (!byInit) c.spawn('b', (l: any) => { l.h[1] = 5; }); return null; } } } },
+      { name: 'b', running: false, locals: t.record({ h: t.array(2, t.int(1)) }), steps: { b: { where: 'test:b', run: () => null } } }] });
+    const reference = thrown(() => check(spawned(false), { backend: 'reference' }));
+    expect([reference.code, reference.message]).toEqual(['E201', expect.stringMatching(/in step 'a2' .*h\[1\] was set to 5; it must be an integer in 0\.\.1/)]);
+    for (const por of [false, true]) expect(thrown(() => check(spawned(false), { backend: 'fast', por })).message).toBe(reference.message);
+    // By the init: the fast backend finds it at the first move (a's, which changes nothing of b's).
+    const fast = thrown(() => check(spawned(true), { backend: 'fast' }));
+    expect([fast.code, fast.message]).toEqual(['E201', expect.stringMatching(/in step 'a1' .*h\[1\] was set to 5; it must be an integer in 0\.\.1/)]);
+  });
+
   // A range of the whole byte leaves nothing to check after the write: 256 wrapped to 0 and the
   // fast backend said holds where the reference said E201 (a hunt, 2026-12-05). Checked at the write.
   it('a full-byte range (0..255) is the same E201 on both backends, for a wrap up and down and a fraction', () => {
