@@ -117,7 +117,8 @@ export function explore(be: Backend, monitor: Monitor, strategy: 'bfs' | 'dfs', 
     const limit = e instanceof LimitReached ? e : isAllocationFailure(e) ? outOfMemory(e, store.size) : undefined;
     // A model's own error (a step that throws, E2xx) carries the moves to the state it broke in.
     if (!limit && e instanceof ProbecheckError && e.code.startsWith('E2') && !REACHED_BY.has(e)) {
-      REACHED_BY.set(e, store.path(curId));
+      // (Before the initial state is stored, the error is in it: the model's init wrote it.)
+      REACHED_BY.set(e, store.size === 0 ? [] : store.path(curId));
       FOUND_BEFORE.set(e, [...monitor.found].map(([name, f]) => ({ name, codes: [...store.path(f.at), ...(f.lastAction !== undefined ? [f.lastAction] : [])] })));
     }
     if (!limit) throw e;

@@ -165,6 +165,21 @@ export class FastBackend implements Backend {
     };
     this.badOf = this.scanOf.map((sc) => pairsIn(this.badBits, sc, (w) => w));
     this.oddOf = this.scanOf.map((sc) => pairsIn(this.odd, sc, (o) => o >>> 2));
+    // The init's own writes, named as the init's (they were blamed on the first step checked).
+    const i = this.outOfRange(new Uint8Array(this.init.buffer, this.init.byteOffset, this.init.byteLength));
+    if (i >= 0) throw annotate(localsNamed(this.rangeMessage(i, this.init), this.T), `the init of model ${c.model.name}`);
+  }
+
+  /** The index in `narrow` of the first element of the state `u8` out of its range, or -1. */
+  private outOfRange(u8: Uint8Array): number {
+    const r = this.narrow;
+    for (let i = 0; i < r.length; i += 2) if (u8[r[i]!]! > r[i + 1]!) return i;
+    return -1;
+  }
+
+  private rangeMessage(i: number, words: Uint32Array): ModelError {
+    const r = this.narrow, v = new Uint8Array(words.buffer, words.byteOffset, words.byteLength)[r[i]!];
+    return new ModelError('E201', `state field ${shownPath(this.narrowPaths[i >> 1]!)} was set to ${v}; it must be an integer in 0..${r[i + 1]}`);
   }
 
   /**
@@ -183,11 +198,8 @@ export class FastBackend implements Backend {
 
   /** The E201 of checkNext: the first element out of its range, named as the reference backend names it. */
   private rangeError(k: number): never {
-    const r = this.narrow, n8 = this.next.u8;
-    let i = 0;
-    while (n8[r[i]!]! <= r[i + 1]!) i += 2;
     const th = this.T[k]!;
-    throw inStep(new ModelError('E201', `state field ${shownPath(this.narrowPaths[i >> 1]!)} was set to ${n8[r[i]!]}; it must be an integer in 0..${r[i + 1]}`), th, th.steps[pcAt(this.cur.u8, th) - 1]!.label);
+    throw inStep(this.rangeMessage(this.outOfRange(this.next.u8), this.next.u32), th, th.steps[pcAt(this.cur.u8, th) - 1]!.label);
   }
 
   /**
@@ -681,11 +693,19 @@ export function inStep(e: unknown, th: CompiledThread | undefined, label: string
   const where = th.steps.find((s) => s.label === label)?.step.where;
   // The thread's own locals by the name traces give them (`hotplug.async`), not their place in the
   // state record (`state.t0.l.async`: a new user, 2026-12-05).
-  if (e instanceof ProbecheckError && e.message.includes(`state.t${th.index}.l.`)) {
-    e = new (e.constructor as typeof ProbecheckError)(e.code, e.message.split(`state.t${th.index}.l.`).join(`${th.name}.`));
-  }
+  e = localsNamed(e, [th]);
   // Its guard, not its effect: the step never ran (a CI hunt, 2026-12-05: "step threw" sent a user to its run).
   return annotate(e, `${guard ? 'the guard (await or branches) of ' : ''}step '${label}' of thread '${th.name}'${where ? ` (${where})` : ''}`);
+}
+
+/** A thread's own locals by the name traces give them (`hotplug.async`), not `state.t0.l.async`. */
+export function localsNamed(e: unknown, threads: readonly CompiledThread[]): unknown {
+  for (const th of threads) {
+    if (e instanceof ProbecheckError && e.message.includes(`state.t${th.index}.l.`)) {
+      e = new (e.constructor as typeof ProbecheckError)(e.code, e.message.split(`state.t${th.index}.l.`).join(`${th.name}.`));
+    }
+  }
+  return e;
 }
 
 function annotate(e: unknown, where: string): ProbecheckError {

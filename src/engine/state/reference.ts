@@ -13,7 +13,7 @@ import type { Model, Query, StepCtx } from '../model.js';
 import { encode, zeroOf } from '../schema.js';
 import type { Backend } from './backend.js';
 import { recordingCtx, recordingQuery, recordOwn, recordRecord, pcSize, type Recorder } from '../reduce/recorder.js';
-import { dynamicBranches, guard, inStep } from './fast.js';
+import { dynamicBranches, guard, inStep, localsNamed } from './fast.js';
 
 type State = Record<string, any>;
 
@@ -63,6 +63,8 @@ export class ReferenceBackend implements Backend {
       if (c.model.init) guard(() => c.model.init!(d.g, this.ctx), `the init of model ${c.model.name}`);
     });
     this.init = freeze(this.init, true);
+    // Encoding range-checks it: an element the init set out of range is the init's E201.
+    if (c.model.init) guard(() => { try { this.fingerprintOf(this.init); } catch (e) { throw localsNamed(e, this.T); } }, `the init of model ${c.model.name}`);
     this.cur = this.next = this.init;
   }
 
