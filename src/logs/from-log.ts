@@ -566,6 +566,8 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
       default: break;
     }
   }
+  // device_unregister lines after the last event (an rmmod or unbind at the end of the capture).
+  for (; ui < unregs.length; ui++) unregister(unregs[ui]!.name);
   for (const d of seenAsync) for (const x of drvs.values()) if (x.matches.includes(d)) x.async = true;
   // A retry means the device was on the deferred list: the log starts after its deferral, or the
   // capture cut it. Its driver may defer, so that the model can put it there (validate --excerpt).

@@ -211,3 +211,19 @@ describe('from-log on a long log', () => {
     expect(reads / events.length).toBeLessThan(40);
   });
 });
+
+describe("from-log: core.c's device_unregister", () => {
+  it('of a device an actor added is its del at the end of the log too, as in its middle', () => {
+    const lines = [
+      "[    1.0][    T1] bus: 'i2c': add driver tmp421",
+      "[    2.0][   T77] device: '0-004c': device_add",
+      "[    2.1][   T77] bus: 'i2c': __driver_probe_device: matched device 0-004c with driver tmp421",
+      "[    2.2][   T77] bus: 'i2c': really_probe: probing driver tmp421 with device 0-004c",
+      "[    2.3][   T77] driver: 'tmp421': driver_bound: bound to device '0-004c'",
+      "[    3.0][   T77] device: '0-004c': device_unregister",
+    ];
+    // Before: the del was written only where some event followed the line.
+    expect(read(lines).actors['task T77']).toEqual(['add 0-004c', 'del 0-004c']);
+    expect(read([...lines, "[    4.0][    T1] bus: 'i2c': add driver lm75"]).actors['task T77']).toEqual(['add 0-004c', 'del 0-004c']);
+  });
+});
