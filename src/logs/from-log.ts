@@ -681,8 +681,21 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
   if (inInit.length) notes.push(`${count(inInit.length, 'driver')} first seen probing inside a module's init with no \`bus: add driver\` line (${inInit.slice(0, 3).map((x) => `${x.drv} at line ${x.line}, in ${x.module}'s`).join('; ')}${inInit.length > 3 ? '; ...' : ''}): taken as that module's (its init registered the driver, and the probe ran there)`);
   if (unsure) notes.push(`${count(unsure, 'driver')} registered while two or more module inits were under way: which module registered it is not known, so it is the \`boot\` actor's`);
   for (const r of removals) if (keep.has(r.name) || drvs.get(r.name)?.matches.length) notes.push(r.why);
-  for (const m of byMatch.filter((x, i) => byMatch.findIndex((y) => y.dev === x.dev) === i)) {
-    const later = log.events.find((e) => e.line > m.line && (e.dev === m.dev || (e.rule.id === 'bound_to' && e.drv === m.dev)) && ['matched', 'probing', 'bound_to', 'bound', 'probe_returned'].includes(e.rule.id));
+  // A probe line of each device, in line order (v3.x's bound_to names the device second): looked up
+  // per device, not by a scan of every event per match deferral (a 100k-line log of 20,000 of them
+  // took over 120 s in from-log, not 2).
+  const probeLinesOf = new Map<string, LogEvent[]>();
+  if (byMatch.length) {
+    for (const e of log.events) {
+      if (!['matched', 'probing', 'bound_to', 'bound', 'probe_returned'].includes(e.rule.id)) continue;
+      for (const d of new Set([e.dev, e.rule.id === 'bound_to' ? e.drv : undefined])) if (d !== undefined) (probeLinesOf.get(d) ?? probeLinesOf.set(d, []).get(d)!).push(e);
+    }
+  }
+  const matchNoted = new Set<string>();
+  for (const m of byMatch) {
+    if (matchNoted.has(m.dev)) continue;
+    matchNoted.add(m.dev);
+    const later = probeLinesOf.get(m.dev)?.find((e) => e.line > m.line);
     notes.push(`${m.dev}: its bus's match() deferred it at line ${m.at} ("Device match requests probe deferral": no probe ran) and put it on the deferred list at line ${m.line}; ${later ? `a device's \`matchDefers\` models a match that defers the whole scenario through, which line ${later.line}'s probe of it contradicts, so it is not written and \`validate\` stops at line ${m.line}` : keep.has(m.dev) ? `give it \`matchDefers: true\` to model it (a match that defers the whole scenario through)` : `no line names a driver for it, so it is left out: to model it, add it with \`matchDefers: true\` and a driver of its bus that \`matches\` it`}`);
   }
   for (const [dv, line] of addedUnprobed) {
