@@ -278,8 +278,8 @@ const KMSG = /^\d+,\d+,(\d+),[^,;]*((?:,[^,;]*)*);/;
 export const KMSG_DICT = /^ [A-Z][A-Z0-9_]*=/;
 
 /**
- * `journalctl -k -o json`: one JSON object a line, the kernel's line in MESSAGE (a string; journald
- * writes an array of bytes for one that is not UTF-8, not read) and the kernel's own timestamp in
+ * `journalctl -k -o json`: one JSON object a line, the kernel's line in MESSAGE (a string, or an array of
+ * bytes for one that is not printable UTF-8) and the kernel's own timestamp in
  * _SOURCE_MONOTONIC_TIMESTAMP (journald-kmsg.c: `"_SOURCE_MONOTONIC_TIMESTAMP=%llu", usec`, the
  * /dev/kmsg record's microseconds since boot).
  * A log hunt, 2026-12-06: such an export was E701, "boot with dyndbg", though every line was there.
@@ -288,7 +288,11 @@ function journalJson(s: string): { text: string; time?: number } | undefined {
   if (!s.startsWith('{"') || !s.endsWith('}')) return undefined;
   let o: unknown;
   try { o = JSON.parse(s); } catch { return undefined; }
-  const m = (o as { MESSAGE?: unknown }).MESSAGE, t = (o as { _SOURCE_MONOTONIC_TIMESTAMP?: unknown })._SOURCE_MONOTONIC_TIMESTAMP;
+  let m = (o as { MESSAGE?: unknown }).MESSAGE;
+  const t = (o as { _SOURCE_MONOTONIC_TIMESTAMP?: unknown })._SOURCE_MONOTONIC_TIMESTAMP;
+  // journalctl writes a field that is not printable UTF-8 (a byte that is not, an escape journald
+  // unescaped from the record) as an array of its bytes: decoded, a byte that is not UTF-8 as U+FFFD.
+  if (Array.isArray(m) && m.every((b) => Number.isInteger(b) && b >= 0 && b < 256)) m = new TextDecoder().decode(Uint8Array.from(m as number[]));
   if (typeof m !== 'string') return undefined;
   return { text: m.trim(), ...(typeof t === 'string' && /^\d+$/.test(t) ? { time: Number(t) / 1e6 } : {}) };
 }

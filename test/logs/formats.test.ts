@@ -172,3 +172,10 @@ describe('a second boot in one log', () => {
     expect(parseLog([line(10.5, probe('a')), line(10.2, probe('b')), line(11, probe('c'))].join('\n')).reboot).toBeUndefined();
   });
 });
+
+describe('journalctl -o json', () => {
+  it('a MESSAGE of bytes that are not UTF-8 is decoded, the bad byte as U+FFFD', () => {
+    const line = JSON.stringify({ MESSAGE: [...Buffer.from('foo bar: caf'), 0xe9], _SOURCE_MONOTONIC_TIMESTAMP: '1500000' });
+    expect(stripPrefixes(line)).toEqual({ text: 'foo bar: caf\uFFFD', time: 1.5 });
+  });
+});

@@ -84,6 +84,16 @@ describe('journalctl -o json', () => {
     expect(a.stderr).toBe('');
     expect(a.stdout.replace(/journal\.json/g, 'X').replace(/"journal"/, '"X"')).toBe(b.stdout.replace(/journal-dmesg\.log/g, 'X').replace(/"journal-dmesg"/, '"X"'));
   });
+  it('a MESSAGE journalctl wrote as an array of bytes (not printable UTF-8) is read decoded', () => {
+    const msgs = QCOM.split('\n').filter(Boolean).map((l) => l.trim());
+    // journalctl's json writes a MESSAGE that is not printable UTF-8 as its bytes; here every one is so written.
+    const json = msgs.map((m, i) => JSON.stringify({ _TRANSPORT: 'kernel', MESSAGE: [...Buffer.from(m)], _SOURCE_MONOTONIC_TIMESTAMP: String(4_000_000 + i * 100) }));
+    const dmesg = msgs.map((m, i) => `[    4.${String(i * 100).padStart(6, '0')}] ${m}`);
+    const a = probecheck(['from-log', logFile('journal-bytes.json', json.join('\n'))]), b = probecheck(['from-log', logFile('journal-dmesg.log', dmesg.join('\n'))]);
+    // Before: E701, "none of its 6 lines shows a driver probing a device".
+    expect(a.stderr).toBe('');
+    expect(a.stdout.replace(/journal-bytes\.json/g, 'X').replace(/"journal-bytes"/, '"X"')).toBe(b.stdout.replace(/journal-dmesg\.log/g, 'X').replace(/"journal-dmesg"/, '"X"'));
+  });
 });
 
 describe('NUL bytes', () => {
