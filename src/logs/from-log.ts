@@ -283,13 +283,23 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
    */
   const BUSES = new Set(KNOWN_BUSES);
   for (const e of log.events) if (e.bus !== undefined) BUSES.add(e.bus);
+  // Per device, in line order, the unread dev_printk lines whose first word is no bus: read once, on
+  // the first call, not from the log's start per probe line (5,000 "probe of X returned" lines in
+  // 105k took 11 s in from-log).
+  let owned: Map<string, { drv: string; line: number }[]> | undefined;
   const prefixDriver = (dev: string, from: number, to: number) => {
+    if (!owned) {
+      owned = new Map();
+      for (const o of log.others) {
+        const m = /^(\S+) (\S+): /.exec(o.text);
+        if (m && !BUSES.has(m[1]!) && !/^\[|:$/.test(m[1]!)) (owned.get(m[2]!) ?? owned.set(m[2]!, []).get(m[2]!)!).push({ drv: m[1]!, line: o.line });
+      }
+    }
     let found: { drv: string; line: number } | undefined;
-    for (const o of log.others) {
-      if (o.line <= from) continue;
-      if (o.line >= to) break;
-      const m = /^(\S+) (\S+): /.exec(o.text);
-      if (m && m[2] === dev && !BUSES.has(m[1]!) && !/^\[|:$/.test(m[1]!)) found = { drv: m[1]!, line: o.line };
+    for (const x of owned.get(dev) ?? []) {
+      if (x.line <= from) continue;
+      if (x.line >= to) break;
+      found = x;
     }
     return found;
   };

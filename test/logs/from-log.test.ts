@@ -272,3 +272,19 @@ describe('from-log on a long log of match deferrals', () => {
     expect(reads / events.length).toBeLessThan(40);
   });
 });
+
+describe("from-log on a long log of initcall_debug's returns", () => {
+  it("looks for each probe's driver in the dev_printk lines before it in reads proportional to the other lines, not to the probes times them", () => {
+    // 200 "probe of X returned" lines, each after its driver's own dev_printk line of X. Before, each
+    // return scanned the unread lines from the log's start: 5,000 of them in 105k lines took 11 s.
+    const lines: string[] = [];
+    for (let i = 0; i < 200; i++) lines.push(`drvA dev${i}.x: hello`, `probe of dev${i}.x returned 0 after 5 usecs`, `noise ${i}`);
+    const log = parseLog(lines.join('\n'));
+    const others = log.others;
+    let reads = 0;
+    log.others = new Proxy(others, { get: (t, k, r) => { if (typeof k === 'string' && /^\d+$/.test(k)) reads++; return Reflect.get(t, k, r) as unknown; } });
+    const s = fromLog(log, 't').spec;
+    expect(s.drivers.drvA?.matches).toHaveLength(200);
+    expect(reads / others.length).toBeLessThan(40);
+  });
+});
