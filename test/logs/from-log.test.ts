@@ -288,3 +288,13 @@ describe("from-log on a long log of initcall_debug's returns", () => {
     expect(reads / others.length).toBeLessThan(40);
   });
 });
+
+describe('from-log: a bus name before a device is not its driver', () => {
+  it.each(['gameport gameport0', 'soc soc0', 'iio iio:device0'])("'%s: ...' before a probe return of no driver names no driver", (prefix) => {
+    // dev_driver_string prints the bus's name while no driver is bound (gameport.c, drivers/base/soc.c, industrialio-core.c: their bus_type's name).
+    const dev = prefix.split(' ')[1]!;
+    const s = read([`${prefix}: hello`, `probe of ${dev} returned 0 after 5 usecs`]);
+    // Before: the driver was called gameport (soc, iio), the bus's name.
+    expect(Object.keys(s.drivers)).toEqual([`${dev}-driver`]);
+  });
+});
