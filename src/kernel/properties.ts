@@ -77,20 +77,43 @@ export interface PropCtx {
   asyncOutlives: boolean;
 }
 
+/** Where an actor registers drv: a `register`, or a `modprobe` of its module, whose init registers its drivers in declaration order (o; doInitModule). */
+function actorRegs(k: Kernel, c: PropCtx, drv: number): { a: number; j: number; o: number }[] {
+  const d = k.w.drivers[drv]!;
+  return c.acts.flatMap((acts, a) => acts.flatMap((x, j) => ((x.op === 'register' && x.drv === drv) || (x.op === 'modprobe' && x.mod === d.module)
+    ? [{ a, j, o: x.op === 'modprobe' ? k.w.modules[d.module]!.drivers.indexOf(drv) : 0 }] : [])));
+}
+
+/**
+ * Does every probe of x come after every registration walk in `regs` is over? Every probe of x
+ * needs x on its bus (its own walk, a device_add's or drivers_probe's or the deferred retry's walk
+ * of the bus's drivers, bind_store's file: sysfs-bind.ts), so yes where x is registered only by
+ * the actor that makes every walk in `regs`, after the last of them (the walk is synchronous:
+ * driver_attach is bus_for_each_dev(__driver_attach) in bus_add_driver). Not x present at boot,
+ * registered by a probe or by a request_module of its module.
+ */
+function probesAfter(k: Kernel, c: PropCtx, x: number, regs: readonly { a: number; j: number; o: number }[]): boolean {
+  const d = k.w.drivers[x]!;
+  if (d.present || k.w.drivers.some((y) => y.registersDriver.includes(x) || (d.module >= 0 && y.requestModule === d.module))) return false;
+  return actorRegs(k, c, x).every((r) => regs.every((q) => q.a === r.a && (q.j < r.j || (q.j === r.j && q.o < r.o))));
+}
+
 /**
  * Can drv's __driver_attach (at its registration) find a registered device it matches, so that an
  * async attach sets dev->p->async_driver? Not when every device it matches is added only by the
- * actor that registers drv, after its last registration there, and by no one else: those devices
- * are probed through __device_attach instead. Anything the static order cannot tell (a device
- * present at boot or registered by a probe, a driver registered by a probe or request_module, two
- * actors) counts as yes.
+ * actor that registers drv, after its last registration there, and by no one else, or registered
+ * only by probes (or async scans) of drivers whose probes all come after drv's last walk
+ * (probesAfter: tegra-host1x's module registers tegra-dc before host1x, whose probe adds dc): those
+ * devices are probed through __device_attach instead. Anything the static order cannot tell (a
+ * device present at boot, a driver registered by a probe or request_module, two actors) counts as yes.
  */
 function attachMayFind(k: Kernel, c: PropCtx, drv: number): boolean {
   const d = k.w.drivers[drv]!;
   if (d.requestModule >= 0 || k.w.drivers.some((x) => x.registersDriver.includes(drv) || (d.module >= 0 && x.requestModule === d.module))) return true;
-  const regs = c.acts.flatMap((acts, a) => acts.flatMap((x, j) => ((x.op === 'register' && x.drv === drv) || (x.op === 'modprobe' && x.mod === d.module) ? [{ a, j }] : [])));
+  const regs = actorRegs(k, c, drv);
   return d.matches.some((dev) => {
-    if (k.w.devices[dev]!.present || k.w.drivers.some((x) => x.registers.includes(dev))) return true;
+    if (k.w.devices[dev]!.present) return true;
+    if (k.w.drivers.some((x) => (x.registers.includes(dev) || (x.asyncScan ?? []).includes(dev)) && !probesAfter(k, c, x.i, regs))) return true;
     const adds = c.acts.flatMap((acts, a) => acts.flatMap((x, j) => (x.op === 'add' && x.dev === dev ? [{ a, j }] : [])));
     return adds.some((add) => regs.some((r) => r.a !== add.a || add.j < r.j));
   });

@@ -25,6 +25,11 @@ describe('models/tegra-host1x.ts', () => {
     expect(violated(tegra, { profile: 'v5.9' })).toEqual(['no-missed-probe', 'actors-terminate', 'no-deadlock']);
     expect(violated(tegra, { profile: 'mainline' })).toEqual([]);
   });
+  it("leaves async-driver out by default: tegra-dc's walk ends before host1x's probe adds dc (mainline exited 5 on it, vacuous)", () => {
+    for (const profile of ['v5.1', 'mainline']) expect(check(tegra.build({ patches: '', profile }), { maxStates: 1 }).properties.map((p) => p.name), profile).not.toContain('async-driver');
+    const r = check(tegra.build({ patches: '', profile: 'mainline' }));
+    expect(r.properties.filter((p) => p.verdict !== 'holds').map((p) => `${p.name}: ${p.verdict}`)).toEqual([]);
+  });
 });
 
 describe('models/hot-unplug.ts', () => {

@@ -279,4 +279,59 @@ describe('premises that need what a violation needs', () => {
     expect(names(released, 'mainline')).toContain('links-supplier-bound');
     expect(verdict(released, 'mainline', 'links-supplier-bound')).not.toBe('vacuous');
   });
+  // tegra-host1x at v5.1 and later exited 5: its module registers tegra-dc before host1x, whose probe
+  // adds dc, all in one modprobe thread, so tegra-dc's __driver_attach never meets dc (a premise
+  // review, 2026-12-06). Any order or actor that lets a walk of tegra-dc run after dc is added keeps it.
+  it('async-driver: a device added only by a probe that runs after the async driver\'s walk, in the same thread', () => {
+    type Drv = NonNullable<ScenarioSpec['drivers']>[string];
+    const dc: Drv = { matches: ['dc'], probeType: 'async' }, hx: Drv = { matches: ['host1x'], registers: ['dc'] };
+    const tegra = (drivers: ScenarioSpec['drivers'], actors: ScenarioSpec['actors'], host1x: { present?: boolean } = { present: true }): ScenarioSpec =>
+      ({ name: 'tegra', devices: { host1x, dc: { parent: 'host1x' } }, drivers, actors });
+    const inModule = (order: string[], actors: ScenarioSpec['actors'] = { modprobe: 'modprobe host1x' }, host1x?: { present?: boolean }) =>
+      tegra(Object.fromEntries(order.map((n) => [n, { ...(n === 'tegra-dc' ? dc : hx), module: 'host1x' }])), actors, host1x);
+    const plain = (actors: ScenarioSpec['actors'], host1x?: { present?: boolean }) => tegra({ 'tegra-dc': dc, host1x: hx }, actors, host1x);
+    const never = [
+      inModule(['tegra-dc', 'host1x']),                                   // models/tegra-host1x.ts
+      plain({ insmod: ['register tegra-dc', 'register host1x'] }),
+      tegra({ 'tegra-dc': { ...dc, module: 'dcm' }, host1x: { ...hx, module: 'hm' } }, { modprobe: ['modprobe dcm', 'modprobe hm'] }),
+      // Binding or adding host1x needs host1x registered (bind_store's file, __device_attach's walk of the drivers): after the walk too.
+      inModule(['tegra-dc', 'host1x'], { modprobe: 'modprobe host1x', admin: 'maybe bind host1x host1x' }),
+      inModule(['tegra-dc', 'host1x'], { modprobe: 'modprobe host1x', hotplug: 'add host1x' }, {}),
+    ];
+    for (const s of never) {
+      for (const p of ['v5.1', 'mainline']) expect(names(s, p), `${JSON.stringify(s.actors)} ${p}`).not.toContain('async-driver');
+      expect(verdict(s, 'mainline', 'async-driver'), JSON.stringify(s.actors)).toBe('vacuous');
+    }
+    const meets = [
+      inModule(['host1x', 'tegra-dc']),                                   // declared the other way round
+      plain({ insmod: ['register host1x', 'register tegra-dc'] }),
+      plain({ a: 'register tegra-dc', b: 'register host1x' }),            // tegra-dc registered by another actor
+      tegra({ 'tegra-dc': { ...dc, module: 'dcm' }, host1x: { ...hx, module: 'hm' } }, { a: 'modprobe dcm', b: 'modprobe hm' }), // host1x loaded by another actor
+    ];
+    for (const s of meets) {
+      expect(names(s, 'mainline'), JSON.stringify(s.actors)).toContain('async-driver');
+      expect(verdict(s, 'mainline', 'async-driver'), JSON.stringify(s.actors)).toBe('holds');
+    }
+    // A device an async scan adds (scsi_scan_host) counts as one a probe registers: another actor's walk may meet it.
+    const scan: ScenarioSpec = { name: 'scan', devices: { host: { present: true }, sd: { parent: 'host' } },
+      drivers: { hd: { matches: ['host'], module: 'hm', asyncScan: ['sd'] }, sdd: { matches: ['sd'], module: 'sm', probeType: 'async' } },
+      actors: { a: 'modprobe hm', b: 'modprobe sm' } };
+    expect(names(scan, 'mainline')).toContain('async-driver');
+    expect(verdict(scan, 'mainline', 'async-driver')).toBe('holds');
+  });
+
+  it("async-driver: a walk that meets the device is still judged, and a broken __driver_attach found, by default", async () => {
+    // A user's step after __driver_attach's device_unlock that returns without async_schedule_dev.
+    const { definePatch, RETURN } = await import('probecheck');
+    const { registerPatchFile } = await import('../../src/kernel/define-patch.js');
+    registerPatchFile('/virtual/vd-bail.ts', [definePatch({ id: 'vd-bail', subject: 'vd-bail', base: 'mainline', hunks: [
+      { fn: '__driver_attach', insert: { label: 'trace', after: 'device_unlock', before: 'async_schedule_dev' }, step: () => ({ where: 'drivers/base/dd.c:__driver_attach', run: () => RETURN }) }] })]);
+    const tegra = (order: string[]): ScenarioSpec => ({ name: 'tegra', devices: { host1x: { present: true }, dc: { parent: 'host1x' } },
+      drivers: Object.fromEntries(order.map((n) => [n, n === 'tegra-dc' ? { matches: ['dc'], module: 'host1x', probeType: 'async' as const } : { matches: ['host1x'], module: 'host1x', registers: ['dc'] }])),
+      actors: { modprobe: 'modprobe host1x' } });
+    const byDefault = (s: ScenarioSpec) => check(buildScenario(s, 'mainline', '/virtual/vd-bail.ts').model).properties.find((p) => p.name === 'async-driver')?.verdict;
+    expect(byDefault(tegra(['host1x', 'tegra-dc']))).toBe('violated');
+    expect(byDefault(tegra(['tegra-dc', 'host1x']))).toBeUndefined();
+    expect(check(buildScenario(tegra(['tegra-dc', 'host1x']), 'mainline', '/virtual/vd-bail.ts').model, { properties: ['async-driver'] }).properties[0]!.verdict).toBe('vacuous');
+  });
 });
