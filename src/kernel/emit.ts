@@ -407,16 +407,9 @@ export class Block {
     const linksHeld = new Set<string>();
     /** What a user's patch does that the model cannot judge, said with every result. */
     const note = (text: string) => (this.tb.k.patchNotes ??= new Set()).add(text);
-    // The library's patches, then the user's (combine's order): within each, replacements first,
-    // then insertions, so an inserted edge survives a later library patch's replacement of its
-    // `after` step, and a user's hunk finds (and may replace) every step a library fix made.
-    const phase = (user: boolean) => {
-      const hs = this.tb.k.patches.filter((p) => isUserPatch(p) === user).flatMap((p) => p.hunks.map((h) => ({ p, h })));
-      return [...hs.filter((x) => x.h.replace !== undefined), ...hs.filter((x) => x.h.replace === undefined)];
-    };
-    for (const { p, h } of [...phase(false), ...phase(true)]) {
+    // This function's hunks, in the order hunksOf gives them (and says why).
+    for (const { p, h } of hunksOf(this.tb.k.patches).get(this.name) ?? []) {
       {
-        if (h.fn !== this.name) continue;
         // A user's hunk (definePatch) applies to the blocks of its function that have its steps: the
         // same function builds other steps for another driver (sync or async); probecheck checks the
         // label against the profile's whole catalogue instead (E604 from cli/steps.ts).
@@ -742,6 +735,30 @@ function owners(s: KS): number[] {
   return [...s.dev.map((d) => d.mutex), s.deferredProbeMutex, s.moduleMutex];
 }
 const mutexName = (k: Kernel, s: KS, i: number): string => (i < s.dev.length ? `&dev->mutex(${k.vn(i)})` : i === s.dev.length ? 'deferred_probe_mutex' : 'module_mutex');
+/**
+ * The hunks of `patches` by function, in the order done() applies them: the library's patches,
+ * then the user's (combine's order); within each, replacements first, then insertions, so an
+ * inserted edge survives a later library patch's replacement of its `after` step, and a user's
+ * hunk finds (and may replace) every step a library fix made. Found once per patch list: every
+ * block of a build asks (filtering all hunks per block was most of a small scenario's build).
+ */
+const hunkIndex = new WeakMap<readonly Patch[], Map<string, { p: Patch; h: Patch['hunks'][number] }[]>>();
+function hunksOf(patches: readonly Patch[]): Map<string, { p: Patch; h: Patch['hunks'][number] }[]> {
+  let byFn = hunkIndex.get(patches);
+  if (byFn) return byFn;
+  const phase = (user: boolean) => {
+    const hs = patches.filter((p) => isUserPatch(p) === user).flatMap((p) => p.hunks.map((h) => ({ p, h })));
+    return [...hs.filter((x) => x.h.replace !== undefined), ...hs.filter((x) => x.h.replace === undefined)];
+  };
+  byFn = new Map();
+  for (const x of [...phase(false), ...phase(true)]) {
+    const l = byFn.get(x.h.fn);
+    if (l) l.push(x); else byFn.set(x.h.fn, [x]);
+  }
+  hunkIndex.set(patches, byFn);
+  return byFn;
+}
+
 /** While a user's step runs: the mutexes (owners() indices) that library steps it called changed. */
 let libraryChanged: Set<number> | undefined;
 
