@@ -45,25 +45,15 @@ export function home(hi: number, lo: number, scale: number, cap: number): number
  * writes after it, which had never run ("insufficient type feedback"): the later, larger grows ran
  * unoptimized, 100-130 ms of a 660,000-state search against 20-35 ms (2026-12-06).
  */
-function rehash(old: Uint32Array, t: Uint32Array, scale: number, cap: number): void {
+function rehash(old: Uint32Array, t: Uint32Array, scale: number, cap: number, oldIds?: Uint32Array, ids?: Uint32Array): void {
   for (let j = 0; j < old.length; j += 2) {
     const hi = old[j]!, lo = old[j + 1]!;
     if (hi === 0 && lo === 0) continue;
     let i = home(hi, lo, scale, cap);
     while (t[i << 1] !== 0 || t[(i << 1) + 1] !== 0) i = i + 1 === cap ? 0 : i + 1;
     t[i << 1] = hi; t[(i << 1) + 1] = lo;
-  }
-}
-
-/** rehash, with the id stored in each slot (a store made `withIds`) moved along. */
-function rehashIds(old: Uint32Array, t: Uint32Array, scale: number, cap: number, oldIds: Uint32Array, ids: Uint32Array): void {
-  for (let j = 0; j < old.length; j += 2) {
-    const hi = old[j]!, lo = old[j + 1]!;
-    if (hi === 0 && lo === 0) continue;
-    let i = home(hi, lo, scale, cap);
-    while (t[i << 1] !== 0 || t[(i << 1) + 1] !== 0) i = i + 1 === cap ? 0 : i + 1;
-    t[i << 1] = hi; t[(i << 1) + 1] = lo;
-    ids[i] = oldIds[j >> 1]!;
+    // (A store made `withIds` moves each slot's id along.)
+    if (ids) ids[i] = oldIds![j >> 1]!;
   }
 }
 
@@ -268,8 +258,7 @@ export class FingerprintStore {
     const t = new Uint32Array(cap * 2);
     const ids = oldIds ? new Uint32Array(cap) : undefined;
     this.table = t; this.cap = cap; this.scale = cap / 2 ** 32; this.grows = Math.floor(cap * MAX_LOAD);
-    if (ids) rehashIds(old, t, this.scale, cap, oldIds!, ids);
-    else rehash(old, t, this.scale, cap);
+    rehash(old, t, this.scale, cap, oldIds, ids);
     this.slotIds = ids;
   }
 

@@ -186,7 +186,7 @@ function missedIn(k: Kernel): (s: KS) => string | null {
  */
 export const owedRetry = (k: Kernel, links: readonly (readonly LinkInfo[])[], dev: number, drv: number): boolean => {
   const info = k.w.drivers[drv]!;
-  return !info.outcomes.includes('defer') && (info.needs.length > 0 || (k.has('DEVICE_LINKS') && links[dev]!.length > 0));
+  return !info.outcomes.includes('defer') && (info.needs.length > 0 || (k.on.DEVICE_LINKS && links[dev]!.length > 0));
 };
 
 /**
@@ -197,7 +197,7 @@ export const owedRetry = (k: Kernel, links: readonly (readonly LinkInfo[])[], de
  * nothing), and so no retry is owed for it.
  */
 function suppliersReady(k: Kernel, s: KS, links: readonly LinkInfo[]): boolean {
-  if (!k.has('DEVICE_LINKS')) return true;
+  if (!k.on.DEVICE_LINKS) return true;
   return links.every((l) => { const x = s.link[l.i]!.status; return x === 'AVAILABLE' || (x === 'NONE' && s.dev[l.supplier]!.bound); });
 }
 
