@@ -8,7 +8,7 @@
 import { ProbecheckError } from '../engine/errors.js';
 import { RETURN, type Patch } from './emit.js';
 import type { Flag } from './profiles.js';
-import { BUS, CORE, DD, mayDefer, mutexWaits, takeSnapshot, triggeredSince } from './paths/common.js';
+import { BUS, CORE, DD, linesIn, mayDefer, mutexWaits, takeSnapshot, triggeredSince } from './paths/common.js';
 import { deferAllStep } from './paths/really-probe.js';
 import { RET } from './world.js';
 import { overrideSwap, setOverrideLines } from './paths/driver-override.js';
@@ -278,9 +278,12 @@ PATCHES['6265539776a0'] = {
     // From the v5.19 cycle the swap is driver.c's driver_set_override, under the same lock: cited where read.
     step: (site, orig) => {
       const dso = setOverrideLines(site.k);
+      // Before it, platform.c's own store: `device_lock(dev); old = pdev->driver_override; ... device_unlock(dev); kfree(old);`
+      // (platform.c at v4.19.y, v5.10.13 and v5.15.100, read by v5.0 .. v5.15: the lock lines fail loudly where a text lacks them).
+      const own = dso ? [] : linesIn(site.k, 'drivers/base/platform.c', 'driver_override_store', ['device_lock(dev);', 'device_unlock(dev);', 'kfree(old);']).map((l) => l.replace(/^drivers\/base\/platform\.c:driver_override_store:: /, ''));
       return { ...orig!, where: dso ? 'drivers/base/platform.c:driver_override_store -> drivers/base/driver.c:driver_set_override (device_lock; swap *override; device_unlock; kfree(old))'
         : 'drivers/base/platform.c:driver_override_store (device_lock; swap pdev->driver_override; device_unlock; kfree(old))',
-      ...(dso ? { c: [...(orig!.c ?? []), ...dso] } : {}),
+      ...(dso ? { c: [...(orig!.c ?? []), ...dso] } : own.length ? { c: [...(orig!.c ?? []), ...own] } : {}),
       since: 'v4.13 (6265539776a0)', await: (s) => s.dev[site.dev]!.mutex === 0, waits: mutexWaits(site.k, site.dev),
       run: (s) => { overrideSwap(s, site.dev, site.drv); return RETURN; } };
     },

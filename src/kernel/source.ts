@@ -54,7 +54,8 @@ export const MODELLED: Record<string, string[]> = {
     // The sysfs uevent file's read, around the kset's uevent callback (dev_uevent): device_lock there or not (UEVENT_SHOW_LOCKED).
     'uevent_show',
   ],
-  'drivers/base/platform.c': ['platform_match', 'driver_override_store', 'driver_override_show'],
+  // platform_bus_type: the struct (a block, not a function), read where it shows which bus sets need_parent_lock (none here; usb's does).
+  'drivers/base/platform.c': ['platform_match', 'driver_override_store', 'driver_override_show', 'platform_bus_type'],
   // driver_set_override (v5.19+) is not read; driver_register's driver_find/-EBUSY and driver_unregister's `!drv->p` test are anchored by bus_add_driver's and bus_remove_driver's first steps.
   'drivers/base/driver.c': ['driver_set_override', 'driver_register', 'driver_unregister'],
   'kernel/async.c': [
@@ -78,6 +79,8 @@ export const MODELLED: Record<string, string[]> = {
   'drivers/pci/pci-driver.c': ['local_pci_probe', 'pci_call_probe'],
   'kernel/workqueue.c': ['worker_thread', 'start_flush_work', '__flush_work', 'flush_work', 'work_for_cpu_fn', 'work_on_cpu'],
   'drivers/usb/core/message.c': ['driver_set_config_work'],
+  // usb_bus_type: the struct, whether it sets need_parent_lock (8c97a46af04b); read by no profile (test/kernel/parent-lock.test.ts).
+  'drivers/usb/core/driver.c': ['usb_bus_type'],
   // finished_loading: what a load asleep on module_wq waits for (MODULE_LOAD_WAITS_GOING: a GOING module not finished);
   // module_patient_check_exists (v6.2+): one wait, then -EEXIST or -EBUSY (MODULE_WAIT_ONCE).
   'kernel/module.c': ['delete_module', 'free_module', 'do_init_module', 'load_module', 'finished_loading', 'module_patient_check_exists'],

@@ -168,7 +168,8 @@ describe('profiles', () => {
   // string after. From the v5.19 cycle (6c2f42117427) platform's driver_override_store calls driver.c's
   // driver_set_override, which does that; at mainline cb3d1049f4ea's __device_set_driver_override (dd.c)
   // swaps under driver_override.lock instead (OVERRIDE_MATCH_LOCKED). Until 2026-12-06 no driver.c of
-  // v5.19 or later was read and the store's lock there was taken from the commit.
+  // v5.19 or later was read and the store's lock there was taken from the commit; nor was a platform.c of
+  // v4.13 .. v5.15 or v6.1 (since then v5.0 .. v5.9 read v4.19.y, v5.10 5.10.13, v5.15 5.15.100, v6.1 6c2f42117427).
   it('OVERRIDE_LOCK: the store the model builds takes device_lock exactly where the text each profile reads does', () => {
     const PLAT = 'drivers/base/platform.c', DRV = 'drivers/base/driver.c', DD = 'drivers/base/dd.c';
     const idx = (ex: NonNullable<ReturnType<typeof excerpt>>, a: string) => resolveAnchor(ex, a)[0]!;
@@ -177,7 +178,12 @@ describe('profiles', () => {
       const src = PROFILES[p]!.sources;
       const store = src[PLAT] ? excerpt(src[PLAT], PLAT, 'driver_override_store') : null;
       const set = src[DRV] ? excerpt(src[DRV], DRV, 'driver_set_override') : null;
-      if (store && !store.lines.some((l) => l.includes('driver_set_override('))) return store.lines.some((l) => l.includes('device_lock(dev);')) ? 'device_lock' : 'none';
+      if (store && !store.lines.some((l) => l.includes('driver_set_override('))) {
+        // platform.c's own swap (6265539776a0): device_lock, the old pointer, the new one, device_unlock, then kfree(old).
+        const at = (a: string) => { try { return resolveAnchor(store, a)[0]!; } catch { return -1; } };
+        const order = ['device_lock(dev);', 'old = pdev->driver_override;', 'pdev->driver_override = driver_override;', 'device_unlock(dev);', 'kfree(old);'].map(at);
+        return order.every((x, i) => x >= 0 && (i === 0 || order[i - 1]! < x)) ? 'device_lock' : 'none';
+      }
       if (set) {
         // The new string's path: device_lock, the swap, device_unlock, then kfree(old).
         const order = [idx(set, 'device_lock(dev);@2'), idx(set, 'old = *override;@2'), idx(set, '*override = new;'), idx(set, 'device_unlock(dev);@2'), idx(set, 'kfree(old);@2')];
@@ -200,7 +206,15 @@ describe('profiles', () => {
       expect(PROFILES[p]!.flags.includes('OVERRIDE_LOCK') && !PROFILES[p]!.flags.includes('OVERRIDE_MATCH_LOCKED'), `${p} OVERRIDE_LOCK`).toBe(t === 'device_lock');
       seen.push(`${p}:${t}`);
     }
-    expect(seen).toEqual(['v5.19:device_lock', 'v6.1:device_lock', 'v6.6:device_lock', 'v6.12:device_lock', 'mainline:spinlock']);
+    expect(seen).toEqual(['v5.0:device_lock', 'v5.1:device_lock', 'v5.4:device_lock', 'v5.9:device_lock', 'v5.10:device_lock', 'v5.15:device_lock',
+      'v5.19:device_lock', 'v6.1:device_lock', 'v6.6:device_lock', 'v6.12:device_lock', 'mainline:spinlock']);
+    // v6.1 reads the v5.19-cycle platform.c (the nearest below): its store calls driver_set_override.
+    expect(excerpt(PROFILES['v6.1']!.sources[PLAT]!, PLAT, 'driver_override_store')!.lines.join('\n')).toContain('driver_set_override(dev, &pdev->driver_override, buf, count)');
+    // Not held to a text: v4.2 lacks the flag and v4.14, v4.18 have it by the commit's release (6265539776a0, v4.13); none of them
+    // reads a platform.c (none of v4.2 .. v4.18 was found), and the nearest text above them, v4.19.y, locks.
+    for (const p of ['v4.2', 'v4.14', 'v4.18']) expect(PROFILES[p]!.sources[PLAT], p).toBeUndefined();
+    expect(PROFILES['v4.14']!.flags).toContain('OVERRIDE_LOCK');
+    expect(PROFILES['v4.2']!.flags).not.toContain('OVERRIDE_LOCK');
     // The nearest driver.c below v5.19 read (5.10.13, v5.10 and v5.15) has no driver_set_override: the lock was platform.c's then.
     expect(excerpt('v5.10.13', DRV, 'driver_set_override')).toBeNull();
   });
