@@ -748,8 +748,10 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
     if (kept.length) actors[a] = kept.length === 1 ? kept[0]! : kept;
   }
   /**
-   * The usb bus sets need_parent_lock (drivers/usb/core/driver.c's usb_bus_type, from the commit that
-   * added the flag, 8c97a46af04b, v4.18: NEED_PARENT_LOCK; that file is not excerpted under kernel/),
+   * The usb bus sets need_parent_lock (drivers/usb/core/driver.c's usb_bus_type: `.need_parent_lock =
+   * true,` at gregkh@2e30f71523ae, absent at torvalds@02582e9bcc36; since the commit that added the
+   * field, 8c97a46af04b, v4.18: NEED_PARENT_LOCK, whose own usb/core/driver.c is not stored; no
+   * platform_bus_type read sets it: test/kernel/parent-lock.test.ts),
    * so a probe of a USB interface holds its parent's lock: written, said (a log hunt, 2026-12-05:
    * a USB log gave a scenario without the parent-lock rule, usb-parent-lock vacuous).
    */

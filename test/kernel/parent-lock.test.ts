@@ -7,6 +7,9 @@
 import { describe, expect, it } from 'vitest';
 import { PROFILES, PROFILE_NAMES, buildScenario, type ScenarioSpec } from 'probecheck';
 import { excerpt, resolveAnchor } from '../../src/kernel/source.js';
+import { CATALOGUE } from '../../src/kernel/catalogue.js';
+import { fromLog } from '../../src/logs/from-log.js';
+import { parseLog } from '../../src/logs/parse.js';
 
 const DD = 'drivers/base/dd.c';
 type Rule = 'every parent' | 'need_parent_lock' | 'none';
@@ -43,6 +46,43 @@ describe('need_parent_lock', () => {
     // The dd.c of that commit tests it inline; the flag's own line (__device_driver_lock) came with DRIVER_LOCK_HELPERS (v5.1).
     expect(rule('torvalds@8c97a46af04b', ['__driver_attach'])).toBe('need_parent_lock');
     expect(rule('torvalds@013c074f8642', ['__driver_attach'])).toBe('every parent');
+  });
+
+  // Which bus sets it: drivers/usb/core/driver.c's usb_bus_type (read 2026-12-06 at gregkh@2e30f71523ae; without it at
+  // torvalds@02582e9bcc36, older than the field), and no platform_bus_type read (v4.19.y, 5.10.13, 5.15.100). The model
+  // gives needParentLock to the usb bus only: the catalogue's, and from-log's `usb` where the profile has NEED_PARENT_LOCK
+  // (the field's commit, held to dd.c below). usb's own setter at 8c97a46af04b is not stored: that it came with the field
+  // is the commit's word, bounded by the texts (no field at v4.10; set in the later usb text).
+  it('usb_bus_type sets need_parent_lock and platform_bus_type does not: the buses the model gives needParentLock', () => {
+    const USB = 'drivers/usb/core/driver.c', PLAT = 'drivers/base/platform.c';
+    const sets = (snap: string, path: string, name: string): boolean => {
+      const ex = excerpt(snap, path, name);
+      expect(ex, `${snap} ${path} ${name}`).not.toBeNull();
+      return ex!.lines.some((l) => /^\s*\.need_parent_lock\s*=\s*true,/.test(l));
+    };
+    expect(resolveAnchor(excerpt('gregkh@2e30f71523ae', USB, 'usb_bus_type')!, '.need_parent_lock = true,').length).toBe(1);
+    expect(sets('torvalds@02582e9bcc36', USB, 'usb_bus_type')).toBe(false);
+    for (const snap of ['v4.19.y', 'v5.10.13', 'v5.15.100']) expect(sets(snap, PLAT, 'platform_bus_type'), snap).toBe(false);
+    const text: Record<string, boolean> = { usb: sets('gregkh@2e30f71523ae', USB, 'usb_bus_type'), platform: sets('v5.15.100', PLAT, 'platform_bus_type') };
+    for (const [b, bus] of Object.entries(CATALOGUE.buses!)) expect(!!bus.needParentLock, `catalogue bus ${b}`).toBe(text[b]);
+    // from-log: a usb probe and a platform probe; needParentLock only on usb, and only where struct bus_type has the field.
+    const log = [
+      "[    1.000000] bus: 'platform': really_probe: probing driver pdrv with device pdev",
+      "[    1.000100] driver: 'pdrv': driver_bound: bound to device 'pdev'",
+      "[    2.000000] device: '2-1:1.0': device_add",
+      "[    2.000100] bus: 'usb': add device 2-1:1.0",
+      "[    2.000300] bus: 'usb': really_probe: probing driver usb-storage with device 2-1:1.0",
+      "[    2.000400] driver: 'usb-storage': driver_bound: bound to device '2-1:1.0'",
+    ].join('\n');
+    const seen: string[] = [];
+    for (const p of PROFILE_NAMES) {
+      const buses = fromLog(parseLog(log), 't', p).spec.buses ?? {};
+      const field = PROFILES[p]!.flags.includes('NEED_PARENT_LOCK');
+      expect(Object.keys(buses).sort(), p).toEqual(['platform', 'usb']);
+      for (const [b, bus] of Object.entries(buses)) expect(!!bus.needParentLock, `${p} from-log bus ${b}`).toBe(text[b]! && field);
+      seen.push(`${p}:${!!buses.usb!.needParentLock}`);
+    }
+    expect(seen).toEqual(expect.arrayContaining(['v4.14:false', 'v4.18:true', 'mainline:true']));
   });
 
   // __driver_attach (a driver's registration) and driver_detach's device_release_driver_internal (its
