@@ -186,7 +186,7 @@ export function buildProgram(found: (inv: Invocation) => void): Command {
       ...(o.propertyFile ? { propertyFiles: (o.propertyFile as string[]).map((f) => resolve(f)) } : {}) }));
 
   searchOptions(program.command('diff')
-    .description('Check the same properties on a base and a patched model (two files, or one file with different parameters on each side) and classify each: fixed, regressed, still violated, still holds, newly reached (vacuous on the base, holds on the patched side), newly vacuous (holds only because the situation it is about became unreachable), still vacuous (its situation is reached on neither side: the comparison says nothing about it), unknown.\nEvery base counterexample is replayed on the patched model, through the steps the patch inserted, with the step where the patch stops it.')
+    .description('Check the same properties on a base and a patched model (two files, or one file with different parameters on each side) and classify each: fixed, uncredited (violated on the base, holds on the patched side, but no step of your --patch file ran, or one blocks for ever), regressed, still violated, still holds, newly reached (vacuous on the base, holds on the patched side), newly vacuous (holds only because the situation it is about became unreachable), still vacuous (its situation is reached on neither side: the comparison says nothing about it), unknown.\nEvery base counterexample is replayed on the patched model, through the steps the patch inserted, with the step where the patch stops it.')
     .argument('<base>', 'base model file')
     .argument('[patched]', 'patched model file (default: the base file)')
     .option('--param <k=v>', 'parameter for both sides (repeatable)', collect)
@@ -197,8 +197,9 @@ export function buildProgram(found: (inv: Invocation) => void): Command {
     .option('--json', 'print the comparison as JSON')
     .option('-q, --quiet', 'print only the comparison table, and why a search stopped early')
     .option('--allow-vacuous', 'accept newly and still vacuous properties: exit as if they held (still reported)'), false, false)
-    .addHelpText('after', `\nExamples:\n  (run from a clone of the repository; "# exit N": the status it ends with)\n  $ probecheck diff models/hot-unplug.ts --param variant=deferred --param profile=v5.1 --patched-param patches=654888327e9f\n  $ probecheck diff models/nvdimm.ts --param variant=abba --param profile=v5.1 --patched-param variant=abba-fixed -q\n\nExit status:\n  0  no property regressed\n  1  a property that holds on the base is violated on the patched model, or one named by --fixes is not fixed\n  2  usage or model error\n  3  a limit stopped a search before a verdict (and nothing regressed or is vacuous)
-  5  nothing regressed, but a property is newly or still vacuous (--allow-vacuous accepts it)`)
+    .addHelpText('after', `\nExamples:\n  (run from a clone of the repository; "# exit N": the status it ends with)\n  $ probecheck diff models/hot-unplug.ts --param variant=deferred --param profile=v5.1 --patched-param patches=654888327e9f\n  $ probecheck diff models/nvdimm.ts --param variant=abba --param profile=v5.1 --patched-param variant=abba-fixed -q\n\nExit status:\n  0  no property regressed (and every "fixed" is the patch's)\n  1  a property that holds on the base is violated on the patched model, or one named by --fixes is not fixed (uncredited is not fixed)\n  2  usage or model error\n  3  a limit stopped a search before a verdict (and nothing regressed or is vacuous)
+  5  nothing regressed, but a property is newly or still vacuous, or uncredited: it holds on the patched side, but no step of
+     the --patch file ran there, or one of them blocks every thread that reaches it for ever (--allow-vacuous accepts it)`)
     .action((base: string, patched: string | undefined, o: Record<string, any>) => {
       const both = params(o, 'param', '--param');
       found({

@@ -11,7 +11,7 @@ import { githubAnnotations } from '../report/github.js';
 import { htmlReport } from '../report/html.js';
 import { itfTrace } from '../report/itf.js';
 import { loadModel, loadPatchFiles } from '../load.js';
-import { noteLines, patchNotes, userPatches, withoutFiles, type PatchNote } from './patch-notes.js';
+import { notCredited, noteLines, patchNotes, userPatches, withoutFiles, type PatchNote } from './patch-notes.js';
 import { checkUserPatches } from './steps.js';
 import { junitXml } from '../report/junit.js';
 import { mermaidDiagram } from '../report/mermaid.js';
@@ -79,6 +79,8 @@ export async function runCheck(io: Io, targetArgs: string[], params: Record<stri
   const user = userPatches(params.patches);
   for (const t of targets) if (t.kind === 'model' && user.length) checkUserPatches(String(params.profile ?? t.factory.params?.profile?.default ?? 'mainline'), params.patches!);
   const notes: (PatchNote & { model: string })[] = [];
+  /** Per model: why its verdicts are not the patch's (notCredited), for --json. */
+  const uncredited: { model: string; params: Record<string, string | number>; text: string; hunks: PatchNote[] }[] = [];
 
   const checker = new Checker();
   const progress = new ProgressLine(io.stderr, '', { quiet: output.quiet });
@@ -119,10 +121,19 @@ export async function runCheck(io: Io, targetArgs: string[], params: Record<stri
         }
         runs.push({ file: t.file, result: done.result, allowVacuous: output.allowVacuous });
         codes.push(verdictExit(done.result, output.allowVacuous));
+        // No step of the user's patch ran, or one blocks every thread that reaches it for ever: a
+        // "holds" then is the kernel's without the patch, or about runs that stop at its wait, and
+        // says nothing of the patch (a new user, 2026-12-06: holds, exit 0, beside a warning).
+        const nc = unpatched ? notCredited(user, found) : undefined;
+        if (nc) {
+          uncredited.push({ model: done.result.model, params: done.result.params, text: nc.text, hunks: nc.hunks });
+          if (!output.allowVacuous) codes.push(EXIT.vacuous);
+        }
         say(output.quiet ? [`${done.result.model} (${showParams(done.result.params)})`, ...modelNoteLines(done.result, io.colors), ...shardLines(done.result, io.colors), ...verdictTable(done.result, io.colors), ...stopLines(done.result, io.colors), ...vouchedLines(done.result, io.colors), ...vacuityLines(done.result, io.colors, output.allowVacuous)].join('\n')
           : renderResult(done.result, { colors: io.colors, width: io.width, allowVacuous: output.allowVacuous, ...(search.workers !== undefined ? { workers: search.workers } : {}) }));
         if (output.mermaid) for (const p of done.result.properties) if (p.trace) say('', mermaidDiagram(done.result, p));
         for (const l of noteLines(found, io.colors.yellow)) say(l);
+        if (nc) say(`${io.colors.yellow(io.colors.bold('not credited to the patch:'))} ${nc.text}: ${nc.kind === 'idle' ? 'these verdicts are the kernel\'s without it' : 'these verdicts are about runs that stop there'}${output.allowVacuous ? '' : ' (exit 5; --allow-vacuous accepts it)'}`);
       } else {
         const s = t.loaded;
         const outcome = await runSuite(s, async (modelFile, c) => {
@@ -190,7 +201,7 @@ export async function runCheck(io: Io, targetArgs: string[], params: Record<stri
 
   const exit = worst(codes);
   await writeOutputs(io, runs, suites, output, exit);
-  const doc = () => JSON.stringify({ ...jsonDocument(runs, suites, exit), ...(user.length || notes.length ? { patchNotes: notes } : {}) }, null, 2);
+  const doc = () => JSON.stringify({ ...jsonDocument(runs, suites, exit), ...(user.length || notes.length ? { patchNotes: notes } : {}), ...(uncredited.length ? { notCredited: uncredited } : {}) }, null, 2);
   if (output.json) io.out(doc());
   if (output.jsonOut) writeOutput('--json-out', output.jsonOut, doc() + '\n');
   if (io.env.GITHUB_ACTIONS === 'true') for (const line of githubAnnotations(runs, suites, io.env)) (output.json ? io.err : io.out)(line);

@@ -14,7 +14,7 @@ import { ProbecheckError, suggestion } from '../engine/errors.js';
 import type { Model } from '../engine/model.js';
 import type { PropertyResult, Result, Verdict } from '../engine/result.js';
 import { loadModel, loadPatchFiles } from '../load.js';
-import { noteLines, patchNotes, userPatches, withoutFiles } from './patch-notes.js';
+import { notCredited, noteLines, patchNotes, userPatches, withoutFiles } from './patch-notes.js';
 import { checkUserPatches, splitLabel } from './steps.js';
 import { hunkTarget } from '../kernel/define-patch.js';
 import { replayWatching, type Inserted, type InsertedBy } from '../report/confirm.js';
@@ -31,7 +31,12 @@ import type { Io } from './io.js';
 import { ProgressLine } from './progress.js';
 import { sigintHandler } from './interrupt.js';
 
-export type Change = 'fixed' | 'regressed' | 'still violated' | 'still holds' | 'newly reached' | 'newly vacuous' | 'still vacuous' | 'unknown';
+/**
+ * `uncredited`: violated on the base and holds on the patched side, as `fixed`, but the user's
+ * patch did nothing there (no hunk of it ran) or hangs (a step of it blocks every thread that
+ * reaches it for ever): the verdict cannot be credited to it (notCredited in patch-notes.ts).
+ */
+export type Change = 'fixed' | 'uncredited' | 'regressed' | 'still violated' | 'still holds' | 'newly reached' | 'newly vacuous' | 'still vacuous' | 'unknown';
 
 export function classify(base: Verdict, patched: Verdict, baseVacuous = false, patchedVacuous = false): Change {
   if (base === 'unknown' || patched === 'unknown') return 'unknown';
@@ -138,17 +143,24 @@ export async function runDiff(io: Io, baseFile: string, patchedFile: string, bas
     return row;
   });
   const notes = user.length ? patchNotes(user, patched, base) : [];
+  // A "fix" of a patch none of whose hunks ran in the patched search, or one that holds because a
+  // step of the patch blocks every thread that reaches it for ever, is not the patch's: said, and
+  // exit 5 (a new user, 2026-12-06: a patch whose only step never fired read `fixed`, exit 0,
+  // beside a warning; so did one whose wait never passed, hiding the racing probe).
+  const nc = user.length ? notCredited(user, notes) : undefined;
+  if (nc) for (const r of rows) if (r.change === 'fixed') r.change = 'uncredited';
+  const uncredited = rows.filter((r) => r.change === 'uncredited');
   // What the patched model says that the base does not (a patch's wait the model cannot judge, say).
   const newNotes = (patched.notes ?? []).filter((n) => !(base.notes ?? []).includes(n));
   const regressed = rows.some((r) => r.change === 'regressed');
   // A patch meant to fix a property that fixes nothing exits 0 otherwise: `still violated` is no
   // regression (two new users, 2026-12-05: wrong fixes passed a CI gate on diff's exit status).
   const unfixed = fixes.map((n) => rows.find((r) => r.property === n)!).filter((r) => r.change !== 'fixed');
-  const vacuous = !allowVacuous && rows.some((r) => r.change === 'newly vacuous' || r.change === 'still vacuous');
+  const vacuous = !allowVacuous && rows.some((r) => r.change === 'newly vacuous' || r.change === 'still vacuous' || r.change === 'uncredited');
   const exit = worst([regressed || unfixed.length ? EXIT.violated : EXIT.ok, vacuous ? EXIT.vacuous : EXIT.ok, rows.some((r) => r.change === 'unknown') ? EXIT.limit : EXIT.ok]);
 
   if (json) {
-    io.out(JSON.stringify({ format: 'probecheck-diff', version: 1, exit, base: summary(baseFile, base), patched: summary(patchedFile, patched), properties: rows, ...(fixes.length ? { fixes: fixes.map((n) => ({ property: n, fixed: !unfixed.some((r) => r.property === n) })) } : {}), ...(user.length ? { patchNotes: notes } : {}), ...(newNotes.length ? { patchedNotes: newNotes } : {}) }, null, 2));
+    io.out(JSON.stringify({ format: 'probecheck-diff', version: 1, exit, base: summary(baseFile, base), patched: summary(patchedFile, patched), properties: rows, ...(fixes.length ? { fixes: fixes.map((n) => ({ property: n, fixed: !unfixed.some((r) => r.property === n) })) } : {}), ...(user.length ? { patchNotes: notes } : {}), ...(nc && uncredited.length ? { notCredited: { properties: uncredited.map((r) => r.property), text: nc.text, hunks: nc.hunks } } : {}), ...(newNotes.length ? { patchedNotes: newNotes } : {}) }, null, 2));
     return exit;
   }
   const c = io.colors;
@@ -175,6 +187,7 @@ export async function runDiff(io: Io, baseFile: string, patchedFile: string, bas
   if (rows.some((r) => r.change === 'newly reached')) out.push(...vacuityLines(base, c, 'no exit').map((l, i) => (i === 0 ? `base ${l}` : l)));
   for (const l of noteLines(notes, c.yellow)) out.push(l);
   for (const n of newNotes) out.push(`${c.yellow('note:')} ${n}`);
+  if (nc && uncredited.length) out.push(`${c.yellow(c.bold('not credited to the patch:'))} ${uncredited.map((r) => r.property).join(', ')} ${uncredited.length > 1 ? 'hold' : 'holds'} on the patched side, but ${nc.text}${allowVacuous ? '' : ' (exit 5; --allow-vacuous accepts it)'}`);
   for (const r of unfixed) out.push(`${c.red(c.bold('not fixed:'))} --fixes ${r.property}: ${r.base} on the base, ${r.patched} on the patched model (${r.change})`);
   io.out(out.join('\n'));
   return exit;
@@ -242,7 +255,7 @@ function otherRun(r: DiffRow): boolean {
 }
 
 function colorChange(ch: Change, c: Io['colors']): string {
-  return ch === 'fixed' ? c.green(ch) : ch === 'regressed' ? c.red(c.bold(ch)) : ch === 'unknown' || ch === 'newly reached' || ch === 'newly vacuous' || ch === 'still vacuous' ? c.yellow(ch) : ch;
+  return ch === 'fixed' ? c.green(ch) : ch === 'regressed' ? c.red(c.bold(ch)) : ch === 'unknown' || ch === 'uncredited' || ch === 'newly reached' || ch === 'newly vacuous' || ch === 'still vacuous' ? c.yellow(ch) : ch;
 }
 
 function summary(file: string, r: Result) {

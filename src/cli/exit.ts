@@ -19,8 +19,10 @@ export const EXIT = {
   /** A suite's observation differs from its expectation. */
   mismatch: 4,
   /**
-   * A verdict about nothing: a property is vacuous (its premise never met, or nothing moved), or
-   * an actor action never completed; `--allow-vacuous` accepts it.
+   * A verdict about nothing: a property is vacuous (its premise never met, or nothing moved), an
+   * actor action never completed, or a user's patch (--patch) did nothing in the search (no step
+   * of it ran, or one blocks every thread that reaches it for ever: check's verdicts and diff's
+   * "fixed" are then not the patch's); `--allow-vacuous` accepts it.
    */
   vacuous: 5,
 } as const;
@@ -42,8 +44,9 @@ export const EXIT_HELP = `Exit status:
   3  a limit (--max-states, --max-depth, --time-limit, --memory-limit, a failed allocation, Ctrl-C) stopped the search
      before a verdict, random walks ended without one, or every case of a suite is FIXME (nothing checked)
   4  a suite's observed verdict or state count differs from its expectation
-  5  vacuous: a property's premise was never met, the search saw only the initial state, or an
-     actor action never completed (--allow-vacuous accepts it: exit as if it held)
+  5  vacuous: a property's premise was never met, the search saw only the initial state, an
+     actor action never completed, or no step of a --patch file ran (or one of its steps blocks
+     every thread that reaches it for ever) (--allow-vacuous accepts it: exit as if it held)
   When several apply, the first in the order 2, 4, 1, 5, 3 wins.`;
 
 export function verdictExit(r: Result, allowVacuous = false): ExitCode {

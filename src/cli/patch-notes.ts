@@ -11,7 +11,11 @@ import { parsePatches, patchEntries } from '../kernel/patches.js';
 import { RETURN } from '../kernel/emit.js';
 import { splitLabel } from './steps.js';
 
-export interface PatchNote { patch: string; step: string; note: 'never fires' | 'not called' | 'unreachable' | 'not compared' | 'other base' | 'one value'; text: string }
+/**
+ * `why`: for a hunk's own step that did not run ('never fires', 'always blocks', 'not called'),
+ * the reason in a few words (notCredited quotes it).
+ */
+export interface PatchNote { patch: string; step: string; note: 'never fires' | 'always blocks' | 'not called' | 'unreachable' | 'not compared' | 'other base' | 'one value'; text: string; why?: string }
 
 export function userPatches(patches: string | number | undefined): UserPatch[] {
   // Only the file entries: a library id is checked (E603) where the model is built.
@@ -33,6 +37,7 @@ export function patchNotes(patches: UserPatch[], patched: Result, base?: Result)
   if (!patched.complete) return notes;
   // A shard's coverage is its part's: a step another part fires would read as never firing (a review, 2026-12-05).
   if (patched.shard && isPart(patched.shard)) return notes;
+  const stood = new Set((patched.reachedPatchSteps ?? []).map((r) => `${r.patch}\0${r.step}`));
   for (const p of patches) for (const h of p.hunks) {
     const target = hunkTarget(h);
     const steps = patched.coverage.filter((e) => splitLabel(e.label).join(':') === target);
@@ -41,9 +46,19 @@ export function patchNotes(patches: UserPatch[], patched: Result, base?: Result)
       // scenario can reach it (strcmp only with a driver_override to compare), so say which.
       const has = [...new Set(patched.coverage.map((e) => splitLabel(e.label)).filter(([fn]) => fn === h.fn).map(([, l]) => l))];
       const why = has.length ? `this scenario's ${h.fn} is built without that step here (it has: ${has.join(', ')})` : `this scenario never calls ${h.fn} on this profile`;
-      notes.push({ patch: p.id, step: target, note: 'not called', text: `patch ${p.id}: ${target} is not applied here: ${why}` });
+      notes.push({ patch: p.id, step: target, note: 'not called', text: `patch ${p.id}: ${target} is not applied here: ${why}`, why });
     }
-    else if (steps.every((e) => e.fired === 0)) notes.push({ patch: p.id, step: target, note: 'never fires', text: `patch ${p.id}: its step ${target} never fires in this search${insertMissed(h, patched)}` });
+    else if (steps.every((e) => e.fired === 0)) {
+      // A thread stood at it (its guard was asked) and it never fired: its wait never passed, so
+      // every run that reaches it stops there, and what lies past it is never explored.
+      if (stood.has(`${p.id}\0${target}`)) {
+        const why = 'every thread that reaches it waits there for ever (its guard never passed in any state the search reached)';
+        notes.push({ patch: p.id, step: target, note: 'always blocks', text: `patch ${p.id}: its step ${target} never fires in this search: ${why}`, why });
+        continue;
+      }
+      const missed = insertMissed(h, patched);
+      notes.push({ patch: p.id, step: target, note: 'never fires', text: `patch ${p.id}: its step ${target} never fires in this search${missed ? `: ${missed.long}` : ''}`, why: missed?.short ?? (patched.reachedPatchSteps ? 'no thread reaches it' : 'never reached, or its wait never passed') });
+    }
   }
   // A field a patch's guards (await) read that held one value at every read: its wait never blocked,
   // or always did (a field this scenario never changes? one the profile keeps constant?). Said per
@@ -79,12 +94,39 @@ export function patchNotes(patches: UserPatch[], patched: Result, base?: Result)
  * device_del:bus_remove_device, which goes to the release it calls: the purge was dropped, and
  * `diff` said fixed beside a bare "never fires").
  */
-function insertMissed(h: UserPatch['hunks'][number], patched: Result): string {
-  if (!h.insert || h.insert.after === null) return '';
+function insertMissed(h: UserPatch['hunks'][number], patched: Result): { short: string; long: string } | undefined {
+  if (!h.insert || h.insert.after === null) return undefined;
   const ran = [h.insert.after].flat().filter((a) => patched.coverage.some((e) => e.fired > 0 && splitLabel(e.label).join(':') === `${h.fn}:${a}`));
-  if (!ran.length) return '';
+  if (!ran.length) return undefined;
   const to = h.insert.before === RETURN ? `${h.fn}'s return` : `'${h.insert.before}'`;
-  return `: ${ran.map((a) => `'${a}'`).join(' and ')} fired but never went on to ${to}, the only edge the insert takes (if it calls another function, it goes to that call first: insert after a step that goes to ${to} itself, or replace the step the call comes back to)`;
+  const short = `${ran.map((a) => `'${a}'`).join(' and ')} fired but never went on to ${to}, the only edge the insert takes`;
+  return { short, long: `${short} (if it calls another function, it goes to that call first: insert after a step that goes to ${to} itself, or replace the step the call comes back to)` };
+}
+
+/**
+ * Why a verdict of a search with the user's patches cannot be credited to them, or undefined:
+ * no hunk of theirs ran (each never fires, always blocks or is not applied here), or a step of
+ * theirs blocks every thread that reaches it for ever (the runs past it are never explored: a
+ * "fix" that hangs). `notes` are patchNotes' of a complete search; a partial one says nothing.
+ * A patch some of whose hunks ran and none of which blocks for ever is credited (its other hunks
+ * are warnings).
+ */
+export function notCredited(patches: readonly UserPatch[], notes: readonly PatchNote[]): { kind: 'idle' | 'blocks'; text: string; hunks: PatchNote[] } | undefined {
+  const own = (n: PatchNote) => n.note === 'never fires' || n.note === 'always blocks' || n.note === 'not called';
+  const idle = notes.filter(own);
+  const hunks = patches.flatMap((p) => p.hunks.map((h) => ({ patch: p.id, step: hunkTarget(h) })));
+  if (!hunks.length) return undefined;
+  const noted = (x: { patch: string; step: string }) => idle.find((n) => n.patch === x.patch && n.step === x.step);
+  const ids = [...new Set(patches.map((p) => p.id))].join(', ');
+  const what = (n: PatchNote) => (n.note === 'always blocks' ? `${n.step} blocks every thread that reaches it for ever` : `${n.step} ${n.note === 'not called' ? 'is not applied' : 'never fires'}${n.why ? ` (${n.why})` : ''}`);
+  const list = (ns: PatchNote[]) => `${ns.slice(0, 4).map(what).join('; ')}${ns.length > 4 ? `; and ${ns.length - 4} more` : ''}`;
+  if (hunks.every((x) => noted(x))) {
+    const all = hunks.map((x) => noted(x)!);
+    return { kind: all.some((n) => n.note === 'always blocks') ? 'blocks' : 'idle', text: `no step of patch${patches.length > 1 ? 'es' : ''} ${ids} ran in the search: ${list(all)}`, hunks: all };
+  }
+  const blocks = idle.filter((n) => n.note === 'always blocks');
+  if (blocks.length) return { kind: 'blocks', text: `${list(blocks)}: the runs past ${blocks.length > 1 ? 'those steps' : 'it'} are never explored`, hunks: blocks };
+  return undefined;
 }
 
 /**

@@ -217,9 +217,11 @@ export function check(model: Model, o: CheckOptions = {}): Result {
   if (out.workersNote) result.workersNote = out.workersNote;
   if (model.notes?.length) result.notes = [...model.notes];
   // Every state visited (no reduction, one thread: the workers' models read apart): what a patch's tests never saw change.
-  if (out.complete && model.constantReads && !por?.applied && !sym.result?.applied && out.workers === 1 && !o.shard) {
-    const cr = model.constantReads();
+  if (out.complete && (model.constantReads || model.reachedPatchSteps) && !por?.applied && !sym.result?.applied && out.workers === 1 && !o.shard) {
+    const cr = model.constantReads?.() ?? [];
     if (cr.length) result.constantReads = cr;
+    // Given even when empty: "no thread stood at any step of the patch" is what it says then.
+    if (model.reachedPatchSteps) result.reachedPatchSteps = model.reachedPatchSteps();
   }
   return result;
 }

@@ -132,6 +132,8 @@ export interface Result {
   notes?: string[];
   /** Model.constantReads after a complete, unreduced search on one thread (patch-notes.ts says them). */
   constantReads?: ConstantRead[];
+  /** Model.reachedPatchSteps, under the same conditions as constantReads. */
+  reachedPatchSteps?: { patch: string; step: string }[];
   /**
    * `--shard i/n`: this result covers part of the search (see search/shard.ts); its verdicts
    * are about that part, and `probecheck merge` combines the shards' results into one.

@@ -361,8 +361,16 @@ export class Block {
    * A user's step of this block: state and locals through strictState, and the C locals its patch
    * adds to this function kept per call (this block's slot in the thread; frameLocals).
    */
-  private userStep(st: KStep, patch: string): KStep {
-    return checkedReleases(this.tb, this.framedStep(st, patch));
+  private userStep(st: KStep, patch: string, target?: string): KStep {
+    const framed = this.framedStep(st, patch), log = this.tb.k.reads;
+    // A thread that stands at the step has its guard asked (strict-state.ts ReadLog.reached).
+    if (log && target !== undefined) {
+      const a = framed.await, b = framed.branches;
+      let stood = false;
+      if (a) framed.await = (s, t) => { if (!stood) stood = log.reached(patch, target); return a(s, t); };
+      if (typeof b === 'function') framed.branches = (s, t) => { if (!stood) stood = log.reached(patch, target); return b(s, t); };
+    }
+    return checkedReleases(this.tb, framed);
   }
   private framedStep(st: KStep, patch: string): KStep {
     const all = this.tb.k.locals;
@@ -468,14 +476,14 @@ export class Block {
             note(`patch ${p.id} waits holding device_links_lock in ${this.name}:${h.replace}: the model takes it before that wait and releases it after the step (sync_state's locking of suppliers is not modelled)`);
             const me = this.tb.owner, held = `${h.replace}_links_locked`;
             const body = made;
-            this.local.set(held, this.userStep({ ...body, run: (s, t, b, c) => { const r = body.run(s, t, b, c); s.deviceLinksLock = 0; return r; } }, p.id));
+            this.local.set(held, this.userStep({ ...body, run: (s, t, b, c) => { const r = body.run(s, t, b, c); s.deviceLinksLock = 0; return r; } }, p.id, `${this.name}:${h.replace}`));
             patchedBy.set(held, p);
             order.splice(order.indexOf(h.replace) + 1, 0, held);
             linksHeld.add(held).add(h.replace);
             made = { where: orig.where, c: (orig.c ?? []).filter((l) => LINKS_LOCKED.test(l)), since: orig.since, await: (s) => s.deviceLinksLock === 0, waits: linksLockWaits(this.tb.k),
               run: (s) => { s.deviceLinksLock = me; return held; } };
             this.local.set(h.replace, made);
-          } else this.local.set(h.replace, isUserPatch(p) ? this.userStep(made, p.id) : made);
+          } else this.local.set(h.replace, isUserPatch(p) ? this.userStep(made, p.id, `${this.name}:${h.replace}`) : made);
           patchedBy.set(h.replace, p);
           // The since the user's hunk was handed (after the library's fixes: 58b116bce136 gives
           // call_probe a since of its own, which a copy of it then passed off as the user's).
@@ -502,7 +510,7 @@ export class Block {
             made = { ...made, where: `${fnWhere} (patch ${p.id}: ${label})` };
           }
           if (h.insert.before === FIRST) { const run = made.run; made = { ...made, run: (s, t, b, c) => { const r = run(s, t, b, c); return r === FIRST ? before : r; } }; }
-          this.local.set(label, isUserPatch(p) ? this.userStep(made, p.id) : made);
+          this.local.set(label, isUserPatch(p) ? this.userStep(made, p.id, `${this.name}:${h.insert.label}`) : made);
           patchedBy.set(label, p);
           if (after === null) order.unshift(label);
           else order.splice(Math.max(...afters.map((a) => order.indexOf(a))) + 1, 0, label);

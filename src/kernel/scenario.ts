@@ -947,6 +947,7 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string):
     };
     const log = k.reads;
     model.constantReads = () => log.constant().map((r) => ({ ...r, value: shown(r.path, r.value) }));
+    model.reachedPatchSteps = () => log.reachedSteps();
   }
   rememberKernel(model, k, ctx);
   return { model, kernel: k, world: w };

@@ -98,6 +98,23 @@ export class ReadLog {
   }
   private paused = 0;
 
+  /**
+   * Patch `patch`'s step `step` (a hunk's `fn:label`) had its guard (await, or a branches count)
+   * asked: a thread stood at it. After a complete search, one that stood there and never fired
+   * waits there for ever wherever it is reached (patch-notes.ts 'always blocks').
+   */
+  reached(patch: string, step: string): boolean {
+    if (this.paused > 0) return false;
+    this.stood.add(`${patch}\0${step}`);
+    return true;
+  }
+  private readonly stood = new Set<string>();
+
+  /** The patch steps a thread stood at (reached), as `{ patch, step }`. */
+  reachedSteps(): { patch: string; step: string }[] {
+    return [...this.stood].map((k) => { const [patch, step] = k.split('\0') as [string, string]; return { patch, step }; });
+  }
+
   private read(patch: string, path: string, value: unknown): void {
     if (this.paused > 0) return;
     const key = `${patch}\0${path}`, e = this.seen.get(key);

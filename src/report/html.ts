@@ -34,7 +34,7 @@ const EXIT_WORDS: Record<ExitCode, string> = {
   2: 'usage error, or a bad model, suite or trace file',
   3: 'a limit or Ctrl-C stopped a search before a verdict, random walks ended without one, or every case of a suite is FIXME (nothing checked)',
   4: "a suite's observed verdict or state count differs from its expectation",
-  5: 'vacuous: a premise was never met, the search saw only the initial state, or an actor action never completed',
+  5: "vacuous: a premise was never met, the search saw only the initial state, a --patch file's steps never ran (or one blocks for ever), or an actor action never completed",
 };
 
 

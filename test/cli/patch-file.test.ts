@@ -471,6 +471,73 @@ export default definePatch({ id: 'purge-naive', subject: 'x', base: 'v4.14',
     expect(r.stdout).not.toMatch(/never fires/);
     const n = probecheck(['check', 'purge.ts', '--patch', 'naive.ts', '-q'], { cwd: dir });
     expect(n.stdout).toContain("warning: patch purge-naive: its step device_del:purge_late never fires in this search: 'bus_remove_device' fired but never went on to 'driver_deferred_probe_del', the only edge the insert takes (if it calls another function, it goes to that call first:");
+    // Some hunks ran (the purge dropped at its old place), one never did: credited with a warning (README "Known gaps").
+    const d = probecheck(['diff', 'purge.ts', '--patch', 'naive.ts', '--property-file', 'first.ts', '--fixes', 'consumer-unbound-first', '-q'], { cwd: dir });
+    expect(d.stdout).toMatch(/consumer-unbound-first\s+violated\s+holds\s+fixed/);
+    expect(d.stdout).toContain('warning: patch purge-naive: its step device_del:purge_late never fires in this search');
+    expect(d.stdout).not.toMatch(/not credited/);
+    expect(d.status).toBe(0);
+  });
+});
+
+// A "fix" by a patch that did nothing in the search (a new user, 2026-12-06): a wait inserted at
+// the head of deferred_probe_work_func that never passes keeps the worker from ever probing dc, so
+// no-probe-after-del (the race 654888327e9f fixes, README "Validating a patch") holds on the
+// patched side; diff said `fixed`, exit 0, and check `holds`, exit 0, each beside a warning that
+// the step never fires, which said 'process_one_work' never went on to it (it did: it waits there).
+describe('a patch none of whose steps ran, or whose wait never passes, is not credited with a fix', () => {
+  const hunk = (label: string, guard: string) => `{ fn: 'deferred_probe_work_func', insert: { label: '${label}', after: 'process_one_work', before: 'mutex_lock' }, step: () => ({ await: ${guard}, run: () => 'mutex_lock' }) }`;
+  const dir = folder({
+    'unplug.ts': `import { scenario } from 'probecheck';
+export default scenario({
+  name: 'unplug-deferred', profile: 'v5.1', devices: { dc: {}, pwm: {} },
+  drivers: { 'dc-drv': { matches: ['dc'], probe: ['defer', 'ok'], present: true }, 'pwm-drv': { matches: ['pwm'], present: true } },
+  actors: { hotplug: ['add dc', 'del dc'], 'hotplug pwm': 'add pwm' }, properties: ['no-probe-after-del'],
+});
+`,
+    'wait.ts': patchFile('wait', hunk('wait_first', '() => false')),
+    // The same wait beside a hunk that runs (call_probe as it is).
+    'waitplus.ts': patchFile('waitplus', `${hunk('wait_first', '() => false')}, { fn: 'really_probe', replace: 'call_probe', step: (_s, o) => o! }`),
+    // Steps that never run, and block nothing: one this scenario never calls, one no thread reaches.
+    'idle.ts': patchFile('idle', `{ fn: '__driver_attach', replace: 'device_lock', step: (_s, o) => o! }, { fn: 'device_del', insert: { label: 'never', after: 'kobject_del', before: 'bus_remove_device' }, step: () => ({ run: () => 'bus_remove_device' }) }`),
+  });
+  const run = (...args: string[]) => { const r = probecheck(args, { cwd: dir }); expect(hasStack(r.stdout + r.stderr)).toBe(false); return r; };
+  it('diff: uncredited, exit 5 (--allow-vacuous: 0); --fixes: not fixed, exit 1; --json says so', () => {
+    const r = run('diff', 'unplug.ts', '--patch', 'wait.ts', '-q');
+    expect(r.stdout).toMatch(/no-probe-after-del\s+violated\s+holds\s+uncredited\s+blocked: .*thread 'kworker deferred_probe_work_func' is blocked at the patch's step 'deferred_probe_work_func:wait_first'/);
+    expect(r.stdout).toContain('warning: patch wait: its step deferred_probe_work_func:wait_first never fires in this search: every thread that reaches it waits there for ever');
+    expect(r.stdout).not.toMatch(/never went on/);
+    expect(r.stdout).toContain('not credited to the patch: no-probe-after-del holds on the patched side, but no step of patch wait ran in the search: deferred_probe_work_func:wait_first blocks every thread that reaches it for ever (exit 5; --allow-vacuous accepts it)');
+    expect(r.status).toBe(5);
+    const a = run('diff', 'unplug.ts', '--patch', 'wait.ts', '--allow-vacuous', '-q');
+    expect(a.stdout).toMatch(/not credited to the patch: .*for ever$/m);
+    expect(a.status).toBe(0);
+    const f = run('diff', 'unplug.ts', '--patch', 'wait.ts', '--fixes', 'no-probe-after-del', '--allow-vacuous', '-q');
+    expect(f.stdout).toContain('not fixed: --fixes no-probe-after-del: violated on the base, holds on the patched model (uncredited)');
+    expect(f.status).toBe(1);
+    const j = JSON.parse(run('diff', 'unplug.ts', '--patch', 'wait.ts', '--json').stdout);
+    expect(j.exit).toBe(5);
+    expect(j.properties[0].change).toBe('uncredited');
+    expect(j.notCredited.properties).toEqual(['no-probe-after-del']);
+    expect(j.notCredited.hunks.map((n: { step: string; note: string }) => [n.step, n.note])).toEqual([['deferred_probe_work_func:wait_first', 'always blocks']]);
+    // Beside a hunk that runs, the wait still hides the runs past it.
+    const p = run('diff', 'unplug.ts', '--patch', 'waitplus.ts', '-q');
+    expect(p.stdout).toMatch(/no-probe-after-del\s+violated\s+holds\s+uncredited/);
+    expect(p.stdout).toContain('but deferred_probe_work_func:wait_first blocks every thread that reaches it for ever: the runs past it are never explored');
+    expect(p.status).toBe(5);
+  });
+  it('check: a patch that blocks for ever, or none of whose steps ran, is exit 5 beside holds', () => {
+    const r = run('check', 'unplug.ts', '--patch', 'wait.ts', '-q');
+    expect(r.stdout).toMatch(/no-probe-after-del\s+holds/);
+    expect(r.stdout).toContain('not credited to the patch: no step of patch wait ran in the search: deferred_probe_work_func:wait_first blocks every thread that reaches it for ever: these verdicts are about runs that stop there (exit 5');
+    expect(r.status).toBe(5);
+    const i = run('check', 'unplug.ts', '--patch', 'idle.ts', '--property', 'single-binding', '-q');
+    expect(i.stdout).toMatch(/single-binding\s+holds/);
+    expect(i.stdout).toContain("not credited to the patch: no step of patch idle ran in the search: __driver_attach:device_lock is not applied (this scenario never calls __driver_attach on this profile); device_del:never never fires ('kobject_del' fired but never went on to 'bus_remove_device', the only edge the insert takes): these verdicts are the kernel's without it (exit 5; --allow-vacuous accepts it)");
+    expect(i.status).toBe(5);
+    const a = run('check', 'unplug.ts', '--patch', 'idle.ts', '--property', 'single-binding', '--allow-vacuous', '--json');
+    expect(a.status).toBe(0);
+    expect(JSON.parse(a.stdout).notCredited[0].text).toMatch(/^no step of patch idle ran in the search: /);
   });
 });
 
