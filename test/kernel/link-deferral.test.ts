@@ -47,6 +47,50 @@ export default definePatch({
 });
 `;
 
+// A user's patch that drops the trigger-count comparison from driver_deferred_probe_add_trigger
+// (v4.15 .. v5.13), written as the C diff (dd.c at 8c97a46af04b, the helper above really_probe):
+//  	driver_deferred_probe_add(dev);
+// -	/* Did a trigger occur while probing? Need to re-trigger if yes */
+// -	if (local_trigger_count != atomic_read(&deferred_trigger_count))
+// -		driver_deferred_probe_trigger();
+// The helper serves the link check's deferral and the probe error path's: a hunk for each step.
+const DROP_COMPARE = `import { definePatch, RETURN } from 'probecheck';
+export default definePatch({
+  id: 'drop-add-trigger-compare', subject: 'test: driver_deferred_probe_add_trigger without the trigger-count comparison', base: 'v5.10',
+  hunks: [
+    { fn: 'really_probe', replace: 'driver_deferred_probe_add_trigger', step: (_site, orig) => ({ ...orig!, run: (s, t, b, c) => {
+      const r = orig!.run(s, t, b, c);
+      return r === 'trigger_again' ? RETURN : r;
+    } }) },
+    { fn: 'really_probe', replace: 'driver_deferred_probe_add', step: (_site, orig) => ({ ...orig!, run: (s, t, b, c) => {
+      const r = orig!.run(s, t, b, c);
+      return r === 'driver_deferred_probe_trigger' ? 'done' : r;
+    } }) },
+  ],
+});
+`;
+// The same comparison where v5.14 moved it, driver_probe_device (dd.c at f04948dea236:788-790).
+const DROP_COMPARE_NEW = `import { definePatch } from 'probecheck';
+export default definePatch({
+  id: 'drop-probe-device-compare', subject: 'test: driver_probe_device without the trigger-count comparison', base: 'mainline',
+  hunks: [{ fn: 'driver_probe_device', replace: 'deferred', step: (_site, orig) => ({ ...orig!, run: (s, t, b, c) => {
+    const r = orig!.run(s, t, b, c);
+    return r === 'driver_deferred_probe_trigger' ? 'out' : r;
+  } }) }],
+});
+`;
+/**
+ * mmc's probe added its link to pmic (a driver's link: no DL_FLAG_AUTOPROBE_CONSUMER); pmic is
+ * unbound (mmc with it) and bound again while mmc-drv is unregistered and registered again. Its
+ * walk's probe of mmc may find the link DORMANT and defer, and pmic's driver_bound may make the
+ * link AVAILABLE and trigger before mmc is on the pending list: only the comparison retries it.
+ */
+const reregister: ScenarioSpec = { name: 'link-defer-reregister', devices: { pmic: { present: true, boundTo: 'pmic-drv' }, mmc: { present: true, boundTo: 'mmc-drv' } },
+  drivers: { 'pmic-drv': { matches: ['pmic'], present: true }, 'mmc-drv': { matches: ['mmc'], links: ['pmic'], linksUnchecked: true, present: true } },
+  actors: { admin: ['unbind pmic-drv pmic', 'bind pmic-drv pmic'], udev: ['unregister mmc-drv', 'register mmc-drv'] } };
+/** The same through sysfs: mmc bound by hand while pmic rebinds (a -EPROBE_DEFER that is -EAGAIN from v5.14: no add there). */
+const bindRace: ScenarioSpec = { ...reregister, name: 'link-defer-bind', actors: { admin: ['unbind pmic-drv pmic', 'bind pmic-drv pmic'], user: 'bind mmc-drv mmc' } };
+
 describe('no-lost-deferral judges a consumer that its link to a supplier deferred', () => {
   it('a suppliers link: chosen, and holds (not vacuous) from v5.1 to mainline: the supplier binds and its trigger retries the consumer', () => {
     for (const p of ['v5.1', 'v5.10', 'v5.15', 'v6.1', 'mainline']) {
@@ -116,5 +160,36 @@ describe('no-lost-deferral judges a consumer that its link to a supplier deferre
       expect(chosen(kept, p), p).toBe(false);
       expect(verdict(kept, p).verdict, p).toBe('vacuous');
     }
+  });
+  // README Known gaps, "Device links and the deferred list": until 2026-12-06 the link check and
+  // driver_deferred_probe_add_trigger were one step at v4.18 .. v5.13, so this patch held.
+  it('a patch that drops driver_deferred_probe_add_trigger\'s trigger-count comparison loses the retry of a consumer its link check deferred (v4.18 .. v5.10)', async () => {
+    const dir = tempDir(), file = join(dir, 'drop-compare.ts'), fileNew = join(dir, 'drop-compare-new.ts');
+    writeFileSync(file, DROP_COMPARE);
+    writeFileSync(fileNew, DROP_COMPARE_NEW);
+    await loadPatchFiles(`${file},${fileNew}`);
+    const lost = 'mmc stays on the deferred pending list with mmc-drv registered and its link to pmic AVAILABLE: its retry was lost';
+    // (v5.4 and v5.9 read the same really_probe lines: 97e2551de3f9, 654888327e9f.)
+    for (const [p, patch, scenarios] of [['v4.18', file, [reregister, bindRace]], ['v5.1', file, [reregister]], ['v5.10', file, [reregister, bindRace]],
+      ['v5.15', fileNew, [reregister]], ['mainline', fileNew, [reregister]]] as const) {
+      for (const sc of scenarios) {
+        expect(chosen(sc, p), `${p} ${sc.name}`).toBe(true);
+        expect(verdict(sc, p).verdict, `${p} ${sc.name}`).toBe('holds');
+        const v = verdict(sc, p, patch);
+        expect([v.verdict, v.explanation], `${p} ${sc.name}`).toEqual(['violated', lost]);
+        const labels = v.trace!.steps.map((x) => x.label);
+        // mmc's link check defers; pmic's driver_bound makes the link AVAILABLE and triggers; only then is mmc added.
+        const check = labels.indexOf('really_probe(mmc,mmc-drv):call_probe'), bound = labels.indexOf('really_probe(pmic,pmic-drv):driver_bound');
+        const add = labels.findIndex((l) => l === 'really_probe(mmc,mmc-drv):driver_deferred_probe_add_trigger' || l === 'driver_probe_device(mmc,mmc-drv):deferred');
+        expect(check, `${p} ${sc.name}`).toBeGreaterThanOrEqual(0);
+        expect(bound, `${p} ${sc.name}`).toBeGreaterThan(check);
+        expect(labels.indexOf('really_probe(pmic,pmic-drv):driver_deferred_probe_trigger'), `${p} ${sc.name}`).toBeGreaterThan(bound);
+        expect(add, `${p} ${sc.name}`).toBeGreaterThan(labels.indexOf('really_probe(pmic,pmic-drv):driver_deferred_probe_trigger'));
+      }
+    }
+    // A fw_devlink link (suppliers, DL_FLAG_AUTOPROBE_CONSUMER, v5.1+) needs no comparison: pmic's
+    // device_links_driver_bound puts codec on the pending list itself before its trigger
+    // (`driver_deferred_probe_add(link->consumer);`), so the patch loses nothing there.
+    for (const p of ['v5.1', 'v5.10']) expect(verdict(modules, p, file).verdict, p).toBe('holds');
   });
 });

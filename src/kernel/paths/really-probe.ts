@@ -187,9 +187,9 @@ function reallyProbe(tb: ThreadBuilder, dev: number, drv: number, depth: number,
   const supplierLinks = w.links.filter((l) => !l.stateless && l.supplier === dev);
 
   // device_links_check_suppliers: a managed supplier link that is not AVAILABLE defers the probe,
-  // before probe_count++ (v5.1 dd.c:466-472): really_probe returns -EPROBE_DEFER as is. Up to v5.9
-  // it adds the device to the pending list itself (driver_deferred_probe_add_trigger); the add is
-  // taken in the same atomic step as the check, so its trigger-count comparison is trivially equal.
+  // before probe_count++ (v5.1 dd.c:466-472): really_probe returns -EPROBE_DEFER as is. From v4.15
+  // (LINK_DEFER_ADD) to v5.13 it first puts the device on the pending list itself, in a step of its
+  // own after the check (driver_deferred_probe_add_trigger, below), so a trigger can run between.
   // Its body, under device_links_write_lock (core.c where the profile reads it): each managed link
   // to a supplier that is not AVAILABLE defers (device_links_missing_supplier), else it becomes
   // CONSUMER_PROBE; then DL_DEV_PROBING (`bound` stays false: links.ts driverBound). Not cited:
@@ -221,12 +221,15 @@ function reallyProbe(tb: ThreadBuilder, dev: number, drv: number, depth: number,
       await: (s) => !s.deferAllProbes || s.deferredProbeMutex === 0, waits: namedMutexWaits('deferred_probe_mutex'),
       run: (s, t) => { if (trig) takeSnapshot(k, s, dev, defers); return s.deferAllProbes ? deferAll(s, t) : 'call_probe'; } });
   }
+  // v4.15 .. v5.13 (LINK_DEFER_ADD): `if (ret == -EPROBE_DEFER) driver_deferred_probe_add_trigger(dev,
+  // local_trigger_count);` after the link check (dd.c at 8c97a46af04b:404-408, 376991db4b64:467-471,
+  // 5.10.13:512-516); v4.14 returns the check's -EPROBE_DEFER on no list.
+  const linkAdd = old && links.length > 0 && k.has('DEVICE_LINKS') && k.has('LINK_DEFER_ADD');
   // The old shape (atomic_inc(&probe_count); dev->driver = drv; ... drv->probe) is already v3.6.0's
   // (dd.c:266, 271, 283): before v4.2 the step names no release of its own (it said v4.2 there).
   f.step('call_probe', { where: `${DD}:really_probe`, ...(old && !k.has('ASYNC_PROBE') ? {} : { since: old ? 'v4.2' : 'v5.14' }),
-    c: [...(blocked && !old ? ['if (defer_all_probes) {', 'return -EPROBE_DEFER;@1'] : []), ...(k.has('DEVICE_LINKS') ? ['device_links_check_suppliers(dev);', ...checkSuppliersLines] : []), ...(k.has('DEVICE_LINKS') && old ? ['driver_deferred_probe_add_trigger(dev, local_trigger_count);@1'] : []),
+    c: [...(blocked && !old ? ['if (defer_all_probes) {', 'return -EPROBE_DEFER;@1'] : []), ...(k.has('DEVICE_LINKS') ? ['device_links_check_suppliers(dev);', ...checkSuppliersLines] : []),
       ...(old ? ['atomic_inc(&probe_count);'] : []), 'dev->driver = drv; || dev->driver = (struct device_driver *)drv; || device_set_driver(dev, drv);', PROBE_CALL],
-    ...(old && links.length > 0 ? { await: (s: KS) => !linkDefers(s) || s.deferredProbeMutex === 0, waits: namedMutexWaits('deferred_probe_mutex') } : {}),
     run: (s, t) => {
     if (blocked && !old && s.deferAllProbes) return deferAll(s, t);
     // device_links_check_suppliers ends with dev->links.status = DL_DEV_PROBING, deferring or not.
@@ -234,10 +237,8 @@ function reallyProbe(tb: ThreadBuilder, dev: number, drv: number, depth: number,
     if (linkDefers(s)) {
       linksMissingSupplier(k, s, byCreation(w, s, links));
       t.ret = RET.LINK_DEFER;
-      if (old) {
-        if (k.on.LINK_DEFER_ADD) deferredAddBy(k, s, dev, drv);
-        dropSnapshot(k, s, dev, defers);
-      }
+      if (linkAdd) return 'driver_deferred_probe_add_trigger';
+      if (old) dropSnapshot(k, s, dev, defers);
       return RETURN;
     }
     if (old) add(s, 'probeCount', 1);
@@ -264,6 +265,43 @@ function reallyProbe(tb: ThreadBuilder, dev: number, drv: number, depth: number,
     }
     return body;
   } });
+  if (linkAdd) {
+    // driver_deferred_probe_add_trigger(dev, local_trigger_count), dd.c at 8c97a46af04b (read whole
+    // with read_file; the helper is not among the excerpted functions, so only its call line is
+    // cited here, and driver_deferred_probe_add's lines by this block's other add step):
+    //   static void driver_deferred_probe_add_trigger(struct device *dev, int local_trigger_count)
+    //   {
+    //           driver_deferred_probe_add(dev);
+    //           /* Did a trigger occur while probing? Need to re-trigger if yes */
+    //           if (local_trigger_count != atomic_read(&deferred_trigger_count))
+    //                   driver_deferred_probe_trigger();
+    //   }
+    // A step after the link check's: a supplier that binds between the check and this add (its
+    // driver_bound makes the link AVAILABLE and triggers, splicing a pending list this device is not
+    // on yet) is what the comparison retries (58b116bce136's race, met by the link check). The add
+    // and the comparison are one step, as the probe error path's add (58b116bce136's hunk): a
+    // trigger after the add finds the device on the list. The count was read (the snapshot taken)
+    // in call_probe, or in defer_all_probes where that step reads it, with the check: a trigger
+    // between the read and the check, which the C also re-triggers for, is explored only before
+    // the read (no re-trigger) or after the check (one).
+    const trig = k.has('TRIGGER_COUNT');
+    f.step('driver_deferred_probe_add_trigger', { where: `${DD}:really_probe (driver_deferred_probe_add_trigger(dev, local_trigger_count) after the link check)`,
+      since: trig ? 'v4.15 .. v5.13 (LINK_DEFER_ADD; the comparison 58b116bce136)' : 'v4.15 .. v5.13 (LINK_DEFER_ADD)',
+      c: ['driver_deferred_probe_add_trigger(dev, local_trigger_count);@1 #part'],
+      await: (s) => s.deferredProbeMutex === 0, waits: namedMutexWaits('deferred_probe_mutex'),
+      run: (s) => {
+        deferredAddBy(k, s, dev, drv);
+        const again = trig && k.on.TRIGGER_COUNT && triggeredSince(k, s, dev, drv, defers);
+        dropSnapshot(k, s, dev, defers);
+        return again ? 'trigger_again' : RETURN;
+      } });
+    // `driver_deferred_probe_trigger();` in that helper: its lines are cited by driver_bound's trigger step of this block.
+    if (trig) {
+      f.step('trigger_again', { where: `${DD}:really_probe (driver_deferred_probe_add_trigger: the trigger count changed since local_trigger_count was read)`, since: 'v4.15 .. v5.13 (LINK_DEFER_ADD; 58b116bce136)',
+        c: ['driver_deferred_probe_add_trigger(dev, local_trigger_count);@1 #part'], await: triggerAwait, waits: namedMutexWaits('deferred_probe_mutex'),
+        run: (s) => { deferredTrigger(k, s); return RETURN; } });
+    }
+  }
   if (info.needs.length > 0) {
     f.step('probe_defer', { where: `${DD}:really_probe (drv->probe returns -EPROBE_DEFER: a device it needs was not bound when probe() looked)`, c: [PROBE_CALL], run: (s, t) => {
       s.dev[dev]!.probing = 0; t.ret = RET.EPROBE_DEFER; return 'probe_failed';
