@@ -162,6 +162,8 @@ export interface Kernel {
   flushers: string[];
   /** An actor runs device_shutdown: devices_kset's order, defer_all_probes and the shutdown ghosts are kept (state.ts). */
   shutdown?: boolean;
+  /** The ghost ModS.initStarted is kept: some module without async_probe has an init that may start an async entry (module-init-barrier's premise). */
+  initStarted?: boolean;
 }
 
 export interface StepAnchors {

@@ -883,6 +883,11 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string):
       return p;
     });
   }
+  // module-init-barrier's premise needs to know whether an init started an entry (ModS.initStarted):
+  // kept only where the scenario checks it and a module without async_probe has an init that may
+  // start one (its default choice). A byte per module, and the states that differ only in it: in
+  // module-async's init variant, which does not check it, 130 states were 146 with it kept.
+  k.initStarted = chosen.some((p) => p.name === 'module-init-barrier') && w.modules.some((m) => !m.asyncProbe && initAsync.has(m.i));
   const properties: Property<KS>[] = chosen.map((p) => p.make(k, ctx));
   // Named on the command line or in a suite's expect, a library property the selection left out is checked too.
   const optional = Object.fromEntries(LIBRARY.filter((p) => !chosen.includes(p)).map((p) => [p.name, () => p.make(k, ctx) as Property]));
@@ -894,7 +899,7 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string):
   }
   const model: Model = {
     name: spec.name, params: { profile: prof.name, patches: patchEntries(patchList).join(',') },
-    notes: profileNotes(k), state: kernelSchema(w, k.moduleWq.length, k.flushers.length, added, k.linksLock, k.shutdown),
+    notes: profileNotes(k), state: kernelSchema(w, k.moduleWq.length, k.flushers.length, added, k.linksLock, k.shutdown, k.initStarted),
     init: (s) => { initState(w, s as unknown as KS, !late, k.has('DEVICE_LINKS'), k.has('LINK_KREF'), k.shutdown); (s as unknown as KS).probeTimeout = keepsTimeout(k); added.init(s as unknown as KS); }, threads, properties: properties as Property[], optional,
     // The async programs built `asyncInstances` times: each deferral retried by the deferred worker
     // (or by a trigger during its probe) schedules one more entry for the device.

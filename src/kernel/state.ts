@@ -105,10 +105,14 @@ export interface BusS { autoprobe: boolean; needParentLock: boolean }
 /**
  * `initPending`: async entries the module's init started (queued by the thread running its init,
  * or by work that thread started: async entries, work_on_cpu) and not yet finished (S11).
+ * `initStarted` (ghost): this load's init started one, finished or not (set where initPending goes
+ * up, cleared when a load makes the module COMING): module-init-barrier's premise, which initPending
+ * alone cannot tell once the entry is done. Kept only where some module without async_probe has an
+ * init that may start an entry (Kernel.initStarted; PropCtx.initAsync), else absent.
  * `umh`: a modprobe that request_module started for the module is running
  * (call_usermodehelper_exec waits for it to exit).
  */
-export interface ModS { state: (typeof MOD_STATES)[number]; refcnt: number; asyncProbeRequested: boolean; initPending: number; umh: boolean }
+export interface ModS { state: (typeof MOD_STATES)[number]; refcnt: number; asyncProbeRequested: boolean; initPending: number; initStarted?: boolean; umh: boolean }
 /**
  * `refs`: a stateless link exists (> 0) and, with ead18c23c263, its kref; `dels`: how many times
  * __device_link_del ran on this link since it was created (list_del of a deleted link when > 1, B16).
@@ -177,7 +181,7 @@ export interface KL { ret: number; usedAsync: number; haveAsync: { [i: number]: 
  * `sleepers`: how many threads may sleep on module_wq (Kernel.moduleWq); `flushers`: how many may
  * flush the deferred-probe work (Kernel.flushers); `added`: the fields user patches add (patch-state.ts).
  */
-export function kernelSchema(w: World, sleepers = 0, flushers = 0, added?: Pick<AddedState, 'dev' | 'drv' | 'kernel'>, linksLock = false, shutdown = false) {
+export function kernelSchema(w: World, sleepers = 0, flushers = 0, added?: Pick<AddedState, 'dev' | 'drv' | 'kernel'>, linksLock = false, shutdown = false, initStarted = false) {
   const owner = t.owner(), drvPlace = t.int(Math.max(1, w.drivers.length)), rank = t.int(Math.max(1, w.devices.length)), nd = t.named(['NULL', ...w.drivers.map((d) => d.name), ...(w.drivers.length ? [] : ['?'])]);
   return t.record({
     dev: t.array(w.devices.length, t.record({
@@ -194,7 +198,7 @@ export function kernelSchema(w: World, sleepers = 0, flushers = 0, added?: Pick<
       ...added?.drv,
     }), w.drivers.map((d) => d.name)),
     bus: t.array(w.buses.length, t.record({ autoprobe: t.bool, needParentLock: t.bool }), w.buses.map((b) => b.name)),
-    mod: t.array(w.modules.length, t.record({ state: t.enum(...MOD_STATES), refcnt: t.int(15), asyncProbeRequested: t.bool, initPending: t.int(15), umh: t.bool }), w.modules.map((m) => m.name)),
+    mod: t.array(w.modules.length, t.record({ state: t.enum(...MOD_STATES), refcnt: t.int(15), asyncProbeRequested: t.bool, initPending: t.int(15), ...(initStarted ? { initStarted: t.bool } : {}), umh: t.bool }), w.modules.map((m) => m.name)),
     link: t.array(w.links.length, t.record({ status: t.enum(...LINK_STATES), refs: t.int(3), dels: t.int(3), ...(linksOrdered(w) ? { rank: t.int(w.links.length) } : {}) }), linkNames(w)),
     deferredProbeMutex: owner, probeCount: t.int(15), asyncPending: t.int(15), ...(linksLock ? { deviceLinksLock: owner } : {}),
     deferredWorkQueued: t.bool, deferredWorkRunning: t.bool, deferredProbeEnable: t.bool, moduleMutex: owner, probeTimeout: t.bool, probeTimeoutWoken: t.bool,

@@ -109,6 +109,42 @@ describe('kernel property premises', () => {
     expect([chosen(scan), named(scan, 'v5.1')]).toEqual([true, 'violated']);
   });
 
+  // A premise review (2026-12-06): the premise was met by the return of an init BUILT with an
+  // async_schedule, whether or not that load started an entry (the state kept no record of one that
+  // finished), so an init whose walk never finds its device unbound read holds. Now a ghost
+  // (ModS.initStarted) records that the load's init started one; kept on both backends.
+  it('module-init-barrier is met only where the init started an async entry in that run', () => {
+    // z's __driver_attach(g) is built with its async_schedule (v5.1 on), but g is bound to y at boot:
+    // the walk finds dev->driver set and schedules nothing, unless an unbind releases g first.
+    const spec = (admin?: string): ScenarioSpec => ({ name: 'mib', syncFallback: false, devices: { g: { present: true, boundTo: 'y' } },
+      drivers: { y: { matches: ['g'], present: true }, z: { matches: ['g'], module: 'm', probeType: 'async' } },
+      actors: { modprobe: 'modprobe m', ...(admin ? { admin } : {}) }, properties: ['module-init-barrier'] });
+    for (const backend of ['fast', 'reference'] as const) {
+      const named = (s: ScenarioSpec, p: string) => check(buildScenario(s, p, '').model, { backend }).properties[0]!.verdict;
+      for (const p of ['v5.1', 'v5.15', 'mainline']) {
+        expect([named(spec(), p), named(spec('unbind y g'), p)], `${p} ${backend}`).toEqual(['vacuous', 'holds']);
+      }
+      // 774a1221e862's PF_USED_ASYNC test (v3.8 .. v5.16) skips the sync only where no entry was
+      // started by the modprobe thread: met where it was, and the barrier held there.
+      expect(named(spec('unbind y g'), 'v5.1'), backend).toBe('holds');
+    }
+    // The ghost is kept only where a module's init may start an entry: none in a sync scenario.
+    const sync = buildScenario({ ...spec('unbind y g'), drivers: { y: { matches: ['g'], present: true }, z: { matches: ['g'], module: 'm' } } }, 'v5.15', '').model;
+    expect(JSON.stringify(sync.state)).not.toContain('initStarted');
+    expect(JSON.stringify(buildScenario(spec(), 'v5.15', '').model.state)).toContain('initStarted');
+    // host-children's shape: the actor loads the module, then adds the host and its children, so the
+    // init's walk finds no child (v5.1 on: nothing started, not chosen; named, vacuous). Before v5.1
+    // bus_add_driver schedules the whole walk as an entry: chosen, and met.
+    const hc: ScenarioSpec = { name: 'hc', syncFallback: false, devices: { host: {}, c1: { parent: 'host' } }, drivers: { cdrv: { matches: ['c1'], module: 'cmod', probeType: 'async' } },
+      actors: { boot: ['modprobe cmod', 'add host', 'add c1'], unload: 'rmmod cmod' } };
+    const hcChosen = (p: string) => buildScenario(hc, p, '').model.properties.map((x) => x.name).includes('module-init-barrier');
+    const hcNamed = (p: string) => check(buildScenario({ ...hc, properties: ['module-init-barrier'] }, p, '').model).properties[0]!.verdict;
+    expect([hcChosen('v5.1'), hcNamed('v5.1'), hcChosen('mainline'), hcNamed('mainline')]).toEqual([false, 'vacuous', false, 'vacuous']);
+    expect([hcChosen('v4.2'), hcNamed('v4.2')]).toEqual([true, 'holds']);
+    // ...and where the scenario checks the property: a list that leaves it out pays nothing.
+    expect(JSON.stringify(buildScenario({ ...spec('unbind y g'), properties: ['no-deadlock'] }, 'v5.15', '').model.state)).not.toContain('initStarted');
+  });
+
   // A premise audit (2026-12-06): a child added under a parent bound for good read holds.
   it('parent-before-child is met only where the parent may be unbound when a child probes', () => {
     const spec = (actors: ScenarioSpec['actors']): ScenarioSpec => ({ name: 'pbc', devices: { p: { present: true, boundTo: 'pd' }, c: { parent: 'p' } },

@@ -36,7 +36,12 @@ export function asyncScheduleStep(tb: ThreadBuilder, program: string, inline: st
       // do_init_module, or work that init started: async entries, work_on_cpu), as long as they run:
       // an entry some other thread queues while a module is COMING is not that module's.
       const initOf = initsRunning(s, t);
-      for (let m = 0; m < s.mod.length; m++) if (initOf & (1 << m)) add(s.mod[m]!, 'initPending', 1);
+      for (let m = 0; m < s.mod.length; m++) {
+        if (!(initOf & (1 << m))) continue;
+        add(s.mod[m]!, 'initPending', 1);
+        // Ghost: this load's init started an entry (module-init-barrier's premise), kept where it may.
+        if (tb.k.initStarted) s.mod[m]!.initStarted = true;
+      }
       // An entry for one device holds that struct (get_device): it records which one the slot holds,
       // or (`held`) the one its caller holds (the deferred-probe worker's, KL.gen).
       const gen = dev === undefined ? 0 : held ? t.gen : s.dev[dev]!.gen;

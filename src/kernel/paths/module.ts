@@ -33,6 +33,7 @@ export function doInitModule(tb: ThreadBuilder, m: number, ret: Ret, request = f
     if (k.has('MODULE_LOAD_WAITS') && (x.state === 'COMING' || (waitsGoing && x.state === 'GOING'))) { s.moduleWq![slot] = 1; return 'module_wq'; }
     if (x.state !== 'UNFORMED' && x.state !== 'FREED') { if (request) x.umh = false; return RETURN; }
     x.state = 'COMING'; x.refcnt = 2;          // MODULE_REF_BASE + the reference init runs under
+    if (k.initStarted) x.initStarted = false;  // ghost: this load's init has started no async entry yet
     t.initOf |= 1 << m;                        // ghost: this thread runs m's init (async.ts)
     return init;
   } });
