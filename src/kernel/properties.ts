@@ -13,7 +13,7 @@ import type { KL, KS } from './state.js';
 import { RET, ancestors, type LinkInfo } from './world.js';
 import type { Action } from './actions.js';
 import { DEFERRED_WORKER } from './paths/deferred-probe.js';
-import { TIMEOUT_WORKER } from './paths/late-initcall.js';
+import { LATE_INITCALL, TIMEOUT_WORKER } from './paths/late-initcall.js';
 import { blocksProbing, mayBeAsync, takesParentLock } from './paths/common.js';
 import { asyncThreadName } from './paths/async.js';
 import { boundWarns, cleanupWarns, driverBound, notBoundWarns, supplierLinkDefers } from './paths/links.js';
@@ -345,12 +345,39 @@ export function workerReach(k: Kernel, own: ReadonlySet<string>): Set<string> {
   for (let grew = true; grew;) {
     grew = false;
     for (const [d, labels] of per) {
-      if (taken.has(d) || !(listedWithoutProbe(k, d) || builtIn(steps, `really_probe(${k.vn(d)},`))) continue;
+      if (taken.has(d) || !(listedWithoutProbe(k, d) || (builtIn(steps, `really_probe(${k.vn(d)},`) && probeMayList(k, steps, d)))) continue;
       taken.add(d); grew = true;
       for (const l of labels) steps.add(l);
     }
   }
   return steps;
+}
+/**
+ * Can a probe of device d (one some thread was built with) put it on a list the worker then takes
+ * it from? Where its probe may defer for a reason of its own: a driver of d whose probe may return
+ * -EPROBE_DEFER, that needs a device, or a managed link of d's to a supplier, unless each such
+ * device is bound at boot and released by no step in `steps` (neverDefers' test, for d alone). Where
+ * the only reason is device_block_probing's defer_all_probes (device_shutdown, SHUTDOWN_BLOCKS_PROBING),
+ * d goes on the pending list only once probing is blocked, and the worker takes it only after a
+ * driver_deferred_probe_trigger that comes later (dd.c@013c074f8642: the trigger splices pending
+ * onto active, deferred_probe_work_func walks active; device_unblock_probing's trigger is PM's, not
+ * modelled): the late initcall, the timeout work, or driver_bound of a probe that passed the
+ * defer_all_probes test before it was set. Not d's own: its probes run under its device lock, so a
+ * bind of d ends before the probe that lists it starts. The re-trigger of a deferring probe that saw
+ * a trigger meanwhile needs one of those too (and from 45ddcb42949f it is skipped under
+ * defer_all_probes: dd.c@f04948dea236 driver_probe_device). So there, only where some other
+ * device's probe was built, or the late initcall or the timeout work: a modprobe beside
+ * device_shutdown chose wait-for-probe for the worker's async retry of the module's device, which
+ * no run reaches (vacuous by default: a premise review, 2026-12-06).
+ */
+function probeMayList(k: Kernel, steps: ReadonlySet<string>, d: number): boolean {
+  const kept = (i: number) => k.w.devices[i]!.boundTo >= 0 && !builtIn(steps, `__device_release_driver(${k.vn(i)})`) && !builtIn(steps, `device_del(${k.vn(i)})`);
+  const dev = k.w.devices[d]!;
+  if (dev.drivers.some((x) => k.w.drivers[x]!.outcomes.includes('defer') || !k.w.drivers[x]!.needs.every(kept))) return true;
+  if (k.w.links.some((l) => !l.stateless && l.consumer === d && !kept(l.supplier))) return true;
+  if (!blocksProbing(k)) return false;
+  return builtIn(steps, LATE_INITCALL) || builtIn(steps, 'deferred_probe_timeout_work_func')
+    || k.w.devices.some((x) => x.i !== d && builtIn(steps, `really_probe(${k.vn(x.i)},`));
 }
 /**
  * No thread was built with a really_probe: no probe can start, on any profile (the list adds

@@ -265,6 +265,24 @@ describe('unbind-releases-named, async-handover, wait-for-probe', () => {
       expect(verdict(mod(true), p, 'wait-for-probe').verdict, p).toBe('holds');
     }
   });
+  // A premise review (2026-12-06): beside device_shutdown the same synced modprobe still chose it:
+  // the deferred worker's async retry of the module's device counted, though that device goes on a
+  // list only once device_block_probing set defer_all_probes, and nothing triggers the work after.
+  it('wait-for-probe: not chosen beside device_shutdown for a retry only defer_all_probes lists and nothing triggers', () => {
+    const mod = (extra: Partial<ScenarioSpec> = {}): ScenarioSpec => ({ name: 'reboot-mod', syncFallback: false, devices: { dc: { present: true } },
+      drivers: { 'dc-drv': { matches: ['dc'], module: 'dcmod', probeType: 'async' } }, actors: { udev: 'modprobe dcmod', reboot: 'device_shutdown' }, ...extra });
+    const chosen = (s: ScenarioSpec, p: string) => buildScenario(s, p, '').model.properties.map((x) => x.name).includes('wait-for-probe');
+    for (const p of ['v5.1', 'v5.15', 'mainline']) {
+      expect([chosen(mod(), p), verdict(mod(), p, 'wait-for-probe').verdict], p).toEqual([false, 'vacuous']);
+      // A second device the module binds: its driver_bound triggers the work after dc deferred, whose
+      // async retry may be pending during device_block_probing's wait (met: holds).
+      const two = mod({ devices: { dc: { present: true }, pwm: { present: true } }, drivers: { 'dc-drv': { matches: ['dc'], module: 'dcmod', probeType: 'async' }, 'pwm-drv': { matches: ['pwm'], module: 'dcmod' } } });
+      expect([chosen(two, p), verdict(two, p, 'wait-for-probe').verdict], p).toEqual([true, 'holds']);
+      // The late initcall triggers it too.
+      const late = mod({ actors: { udev: 'modprobe dcmod', reboot: 'device_shutdown', boot: 'deferred_probe_initcall' } });
+      expect(chosen(late, p), p).toBe(true);
+    }
+  });
   it('what wait_for_device_probe does not wait for: the deferred work queued after its flush (a user property shows it)', () => {
     const notWaited = defineProperty({ kind: 'action', name: 'deferred-probe-after-wait', check: (b, a, m) =>
       b.thread(m.thread).inside('wait_for_device_probe') && a.thread(m.thread).at === null && a.dev('x').probingIn !== null ? `returned while ${a.dev('x').probingIn} probes x; deferred work ${a.deferredWork}` : null });
