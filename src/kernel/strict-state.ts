@@ -151,7 +151,8 @@ const isDevice = (real: object) => 'mutex' in real && 'canMatch' in real && 'asy
  * 2026-12-05, had a hunk reading defer_all_probes fail in a scenario with no device_shutdown).
  */
 const SHUTDOWN_ONLY = "kept only where an actor runs device_shutdown: test `'KEY' in s` (or `in s.dev[i]`) first, as a scenario without it has none";
-const CONDITIONAL: Readonly<Record<string, string>> = { deferAllProbes: SHUTDOWN_ONLY, shutdownReturned: SHUTDOWN_ONLY, shutDown: SHUTDOWN_ONLY, ksetRank: SHUTDOWN_ONLY };
+const INIT_STARTED = "kept only where the scenario checks module-init-barrier and a module's init may start an async entry: test `'KEY' in s.mod[m]` first, as a scenario without it has none";
+const CONDITIONAL: Readonly<Record<string, string>> = { deferAllProbes: SHUTDOWN_ONLY, shutdownReturned: SHUTDOWN_ONLY, shutDown: SHUTDOWN_ONLY, ksetRank: SHUTDOWN_ONLY, initStarted: INIT_STARTED };
 
 function unknown(real: object, key: string, writing: boolean): never {
   if (!writing && Object.hasOwn(STATIC_DEV, key) && isDevice(real)) {

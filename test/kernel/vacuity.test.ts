@@ -113,7 +113,7 @@ describe('kernel property premises', () => {
   // async_schedule, whether or not that load started an entry (the state kept no record of one that
   // finished), so an init whose walk never finds its device unbound read holds. Now a ghost
   // (ModS.initStarted) records that the load's init started one; kept on both backends.
-  it('module-init-barrier is met only where the init started an async entry in that run', () => {
+  it('module-init-barrier is met only where the init started an async entry in that run', async () => {
     // z's __driver_attach(g) is built with its async_schedule (v5.1 on), but g is bound to y at boot:
     // the walk finds dev->driver set and schedules nothing, unless an unbind releases g first.
     const spec = (admin?: string): ScenarioSpec => ({ name: 'mib', syncFallback: false, devices: { g: { present: true, boundTo: 'y' } },
@@ -143,6 +143,12 @@ describe('kernel property premises', () => {
     expect([hcChosen('v4.2'), hcNamed('v4.2')]).toEqual([true, 'holds']);
     // ...and where the scenario checks the property: a list that leaves it out pays nothing.
     expect(JSON.stringify(buildScenario({ ...spec('unbind y g'), properties: ['no-deadlock'] }, 'v5.15', '').model.state)).not.toContain('initStarted');
+    // A patch of yours reading it where the state has none is told why (strict-state.ts CONDITIONAL).
+    const { definePatch, registerPatchFile } = await import('../../src/kernel/define-patch.js');
+    registerPatchFile('/virtual/reads-init-started.ts', [definePatch({ id: 'reads-init-started', subject: 'reads initStarted', base: 'v5.15',
+      hunks: [{ fn: 'do_init_module', replace: 'module_put', step: (_site, o) => ({ ...o!, await: (s: any) => s.mod[0].initStarted !== 2 }) }] })]);
+    expect(() => check(buildScenario({ ...spec('unbind y g'), properties: ['no-deadlock'] }, 'v5.15', '/virtual/reads-init-started.ts').model))
+      .toThrow(/state has no field 'initStarted': it is kept only where the scenario checks module-init-barrier/);
   });
 
   // A premise audit (2026-12-06): a child added under a parent bound for good read holds.
