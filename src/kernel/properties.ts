@@ -529,7 +529,31 @@ function probedBesideAdd(k: Kernel, c: PropCtx, i: number): boolean {
   // request, while the kworker's caller does): it races an add only beside a caller other than the
   // adder (a premise review, 2026-12-06: a probe that requests its child's driver's module and adds
   // the child chose device-ready, and it read vacuous).
-  return probers.some((p) => adders.some((a) => a !== p && waitedBy(k, c, p).some((x) => x !== a)));
+  return probers.some((p) => adders.some((a) => a !== p && !syncedBefore(k, c, p, a, i) && waitedBy(k, c, p).some((x) => x !== a)));
+}
+/**
+ * Is thread p an async driver's driver_attach_async entry (v4.2 .. v5.0) that is over before actor
+ * a adds device i? So where the driver is registered only by modprobes, in actor a, of a module
+ * loaded without async_probe, and a adds i (no probe registers it) only in other actions, before
+ * the first such modprobe or after the last (an actor's actions run one after another):
+ * do_init_module's async_synchronize_full waits for every pending entry before the modprobe
+ * returns (under PF_USED_ASYNC from 774a1221e862 to 67d6212afda2, which the modprobe thread's own
+ * async_schedule in bus_add_driver sets). Not under a patch of yours (it may drop that sync).
+ * host-children (the module loaded, then the host and its children added, in one actor) chose
+ * device-ready at v4.2 .. v5.0, and it read vacuous (a premise review, 2026-12-06).
+ */
+function syncedBefore(k: Kernel, c: PropCtx, p: string, a: string, i: number): boolean {
+  const m = /^kworker\/u:async driver_attach_async\(([^)]+)\)/.exec(p);
+  if (!m || k.patches.some(isUserPatch)) return false;
+  const x = k.w.drivers.findIndex((d) => d.name === m[1]), ai = c.tidOf.get(a) ?? -1;
+  if (x < 0 || ai < 0 || ai >= c.acts.length) return false;
+  const d = k.w.drivers[x]!;
+  if (d.present || k.w.drivers.some((y) => y.registersDriver.includes(x) || (d.module >= 0 && y.requestModule === d.module))) return false;
+  if (k.w.drivers.some((y) => y.registers.includes(i) || (Array.isArray(y.asyncScan) && y.asyncScan.includes(i)))) return false;
+  const regs = actorRegs(k, c, x);
+  if (!regs.length || regs.some((r) => r.a !== ai || c.acts[ai]![r.j]!.op !== 'modprobe' || k.w.modules[d.module]!.asyncProbe)) return false;
+  const first = Math.min(...regs.map((r) => r.j)), last = Math.max(...regs.map((r) => r.j));
+  return c.acts[ai]!.every((y, j) => !(y.op === 'add' && y.dev === i) || j > last || j < first);
 }
 /** The threads a thread runs for: itself, or for request_module's modprobe of m (or a work_on_cpu kworker), the threads that wait for it, through each. */
 function waitedBy(k: Kernel, c: PropCtx, t: string, depth = 0): string[] {

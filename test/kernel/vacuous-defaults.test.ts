@@ -334,4 +334,24 @@ describe('premises that need what a violation needs', () => {
     expect(byDefault(tegra(['tegra-dc', 'host1x']))).toBeUndefined();
     expect(check(buildScenario(tegra(['tegra-dc', 'host1x']), 'mainline', '/virtual/vd-bail.ts').model, { properties: ['async-driver'] }).properties[0]!.verdict).toBe('vacuous');
   });
+
+  // A premise review (2026-12-06): host-children's actor loads the module, then adds the host and
+  // its children. Before v5.1 bus_add_driver schedules the async driver's whole walk as an entry
+  // (driver_attach_async), which counted as racing the adds; do_init_module waits for it first.
+  it('device-ready: a synced modprobe\'s driver_attach_async entry does not race its own actor\'s later adds', () => {
+    const hc = (mod: { asyncProbe?: boolean } = {}, boot = ['modprobe cmod', 'add host', 'add c1']): ScenarioSpec => ({ name: 'hc', syncFallback: false,
+      devices: { host: {}, c1: { parent: 'host' } }, drivers: { cdrv: { matches: ['c1'], module: 'cmod', probeType: 'async' } }, modules: { cmod: mod },
+      actors: { boot, unload: 'rmmod cmod' } });
+    for (const p of ['v4.2', 'v5.0']) {
+      expect(names(hc(), p), p).not.toContain('device-ready');
+      expect(verdict(hc(), p, 'device-ready'), p).toBe('vacuous');
+      // Loaded with async_probe the init returns with the walk pending: it races the adds.
+      expect(names(hc({ asyncProbe: true }), p), p).toContain('device-ready');
+      // The child added before the load, by the same actor: its add is over before the walk starts.
+      expect(names(hc({}, ['add host', 'add c1', 'modprobe cmod']), p), p).not.toContain('device-ready');
+      // Added by another actor (with no parent to wait for): the walk may meet its add, and does (B14).
+      const other: ScenarioSpec = { ...hc(), devices: { host: {}, c1: {} }, actors: { boot: ['modprobe cmod', 'add host'], hotplug: 'add c1', unload: 'rmmod cmod' } };
+      expect([names(other, p).includes('device-ready'), verdict(other, p, 'device-ready')], p).toEqual([true, 'violated']);
+    }
+  });
 });
