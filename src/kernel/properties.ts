@@ -345,6 +345,12 @@ export function workerReach(k: Kernel, own: ReadonlySet<string>): Set<string> {
   for (let grew = true; grew;) {
     grew = false;
     for (const [d, labels] of per) {
+      // On a bus that does not autoprobe the worker's bus_probe_device probes nothing (bus.c at
+      // bfa54a793ba7: `if (sp->drivers_autoprobe) device_initial_probe(dev);`), and no step writes
+      // a bus's autoprobe: that retry's steps never run (a hunt, 2026-12-06: a reboot beside a
+      // drivers_probe of an async driver's device chose wait-for-probe for the worker's
+      // async_schedule and read vacuous, exit 5).
+      if (!k.w.buses[k.w.devices[d]!.bus]!.autoprobe) continue;
       if (taken.has(d) || !(listedWithoutProbe(k, d) || (builtIn(steps, `really_probe(${k.vn(d)},`) && probeMayList(k, steps, d)))) continue;
       taken.add(d); grew = true;
       for (const l of labels) steps.add(l);

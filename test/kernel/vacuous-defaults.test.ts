@@ -355,3 +355,22 @@ describe('premises that need what a violation needs', () => {
     }
   });
 });
+
+// A hunt (2026-12-06): on a bus that does not autoprobe, the deferred worker's bus_probe_device
+// probes nothing (bus.c at bfa54a793ba7: `if (sp->drivers_autoprobe) device_initial_probe(dev);`),
+// yet its retry of a device counted as a path that may run: a reboot beside a drivers_probe of an
+// async driver's device chose wait-for-probe for the worker's async_schedule, and read vacuous
+// (exit 5) on every profile with device_shutdown's wait.
+describe("the deferred worker's retry of a device on a bus that does not autoprobe never runs", () => {
+  const manual: ScenarioSpec = { name: 'manual', buses: { platform: { autoprobe: false } }, devices: { d2: { present: true } },
+    drivers: { d2drv: { matches: ['d2'], present: true, probeType: 'async' } }, actors: { udev: 'drivers_probe d2', reboot: 'device_shutdown' } };
+  it('wait-for-probe is not chosen there; named, it is about nothing', () => {
+    for (const p of ['v5.4', 'mainline']) {
+      expect(names(manual, p), p).not.toContain('wait-for-probe');
+      expect(verdict(manual, p, 'wait-for-probe'), p).toBe('vacuous');
+    }
+    // On a bus that autoprobes the worker's retry may schedule the async helper: chosen.
+    const auto: ScenarioSpec = { ...manual, buses: undefined, devices: { d2: {} }, actors: { hot: 'add d2', reboot: 'device_shutdown' } };
+    expect(names(auto, 'mainline')).toContain('wait-for-probe');
+  });
+});
