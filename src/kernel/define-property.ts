@@ -15,7 +15,7 @@ import type { Kernel } from './emit.js';
 import { PROPERTY_NAMES, type KernelProperty, type PropCtx } from './properties.js';
 import type { KS } from './state.js';
 import { kernelView, type KernelView, type ThreadInfo } from './view.js';
-import { strict } from './strict-view.js';
+import { strict, strictOnce } from './strict-view.js';
 
 /** A move as a property sees it: the thread that stepped and the label of the step it took. */
 export interface MoveView { readonly thread: string; readonly label: string; readonly branch?: number }
@@ -190,7 +190,7 @@ function engineProperty(k: Kernel, c: PropCtx, p: PropertySpec): Property<KS> {
       // the move wrote, so a property about a local's change held).
       const prior = (m: Move, q: Query, qb: Query | undefined): Query => qb ?? { at: (t) => (t === m.thread ? m.label : q.at(t)), locals: (t) => q.locals(t) };
       // The move is read strictly too: `move.step` for `move.label` is E302, not undefined.
-      const mv = (m: Move): MoveView => strict(Object.freeze(m.branch === undefined ? { thread: m.thread, label: m.label } : { thread: m.thread, label: m.label, branch: m.branch }));
+      const mv = (m: Move): MoveView => strictOnce(Object.freeze(m.branch === undefined ? { thread: m.thread, label: m.label } : { thread: m.thread, label: m.label, branch: m.branch }));
       const broken = (b: KS, a: KS, m: Move, q: Query, qb: Query | undefined) => verdict(p.check(view(b, prior(m, q, qb)), view(a, q), mv(m)));
       return { kind: 'action', ...base, holds: (b, a, m, q, qb) => broken(b, a, m, q, qb) === null, explain: (b, a, m, q, qb) => String(broken(b, a, m, q, qb) ?? ''), ...premise(p.premise) };
     }

@@ -22,6 +22,14 @@ export function strict<T>(x: T): T {
   return cached(x, () => new Proxy({}, handler(x as Record<string | symbol, unknown>))) as T;
 }
 
+/**
+ * The strict form of a frozen object made for one call (an action property's move): not kept in
+ * the cache, whose WeakMap would take an entry per move and leave the collector that many to clear.
+ */
+export function strictOnce<T extends object>(x: T): T {
+  return new Proxy({}, handler(x as Record<string | symbol, unknown>)) as T;
+}
+
 const bound = new WeakMap<object, Map<string | symbol, unknown>>();
 function methods(real: object, key: string | symbol, f: (...a: unknown[]) => unknown): unknown {
   let m = bound.get(real);
