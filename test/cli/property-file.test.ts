@@ -346,7 +346,9 @@ export default definePatch({ id: 'hold-helpers', subject: 'the helpers wait', ba
   hunks: [{ fn: '__device_attach_async_helper', replace: 'device_lock', step: (_site, orig) => ({ ...orig!, await: () => false }) }] });
 `);
     const r = probecheck(['diff', 'kids.ts', '--patch', 'hold-helpers.ts', '--property-file', 'order.ts', '--property', 'c1-before-c2', '-q'], { cwd: dir });
-    expect(r.stdout).toMatch(/c1-before-c2\s+violated\s+holds\s+fixed\s+blocked: .*its guard is false: waits for the condition patch hold-helpers added \(the helpers wait\)/);
+    // A wait that never passes hides the race: not credited to the patch (exit 5, since 2026-12-06).
+    expect(r.status).toBe(5);
+    expect(r.stdout).toMatch(/c1-before-c2\s+violated\s+holds\s+uncredited\s+blocked: .*its guard is false: waits for the condition patch hold-helpers added \(the helpers wait\)/);
     expect(r.stdout).not.toContain('held by nobody');
   });
 });
