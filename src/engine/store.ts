@@ -21,7 +21,7 @@
  */
 export const NO_PARENT = 0xffffffff;
 const RECENT_BITS = 16;
-const CHUNK_BITS = 16, CHUNK = 1 << CHUNK_BITS, CHUNK_MASK = CHUNK - 1;
+const CHUNK_BITS = 16, CHUNK = 1 << CHUNK_BITS, CHUNK_MASK = CHUNK - 1, FIRST_CHUNK = 1024;
 /** Grow past this load (the parallel search's shared table too), ... */
 export const MAX_LOAD = 0.85;
 /** ... by this factor; twofold while the table is small (fewer rehashes where bytes do not matter). */
@@ -82,13 +82,19 @@ export class FingerprintStore {
   private scale: number;
   private grows: number;
   private links: Links[] = [];
+  /** Ids below this have room in `links` (the first chunk starts small and doubles up to CHUNK). */
+  private room = 0;
+  /** Growths up to this many slots are not reserved (what the store was once made with up front). */
+  private readonly free: number;
   private wide = false;
   /**
    * A direct-mapped cache of recently seen fingerprints in front of the table: most successors
    * are states already stored (87% for 2PC), and a hit here skips a random probe into a table of
    * hundreds of MiB. Only stored fingerprints enter it, so a hit is always right.
    */
-  private recent = new Uint32Array(2 << RECENT_BITS);
+  private recent: Uint32Array;
+  /** 32 - log2 of the cache's entries: as many as the table has slots, up to 2^RECENT_BITS (a small search's store was mostly this cache). */
+  private recentShift: number;
   /** With `withIds`: the id stored in each slot (4 more bytes per slot), for graph recording. */
   private slotIds: Uint32Array | undefined;
   /** Number of distinct fingerprints stored. */
@@ -98,11 +104,20 @@ export class FingerprintStore {
   /** Called with the byte size of each allocation before it is made; throws to refuse it. */
   reserve?: (bytes: number, what: string) => void;
 
-  constructor(initialLog2 = 10, withIds = false) {
+  /**
+   * `freeLog2`: growths of the table up to 2^freeLog2 slots go without `reserve`, as the table a
+   * store once started at did (explore starts small, where a search of a few hundred states, most
+   * of a test suite's, allocated and cleared 1 MiB: its reserves past 2^16 slots are as before).
+   */
+  constructor(initialLog2 = 10, withIds = false, freeLog2 = initialLog2) {
     this.cap = 1 << initialLog2;
+    this.free = 2 ** freeLog2;
     this.scale = this.cap / 2 ** 32;
     this.grows = Math.floor(this.cap * MAX_LOAD);
     this.table = new Uint32Array(2 * this.cap);
+    const bits = Math.min(RECENT_BITS, initialLog2);
+    this.recent = new Uint32Array(2 << bits);
+    this.recentShift = 32 - bits;
     if (withIds) this.slotIds = new Uint32Array(this.cap);
   }
 
@@ -117,9 +132,11 @@ export class FingerprintStore {
   put(hi: number, lo: number, parent: number, action: number): number {
     hi >>>= 0; lo >>>= 0;
     // (Not with ids: a hit must then report the id already stored, which the cache does not hold.)
-    const r = this.recent, c = (Math.imul(lo, 0x85ebca6b) >>> (32 - RECENT_BITS)) << 1, cache = !this.slotIds;
+    let r = this.recent, c = (Math.imul(lo, 0x85ebca6b) >>> this.recentShift) << 1;
+    const cache = !this.slotIds;
     if (cache && r[c] === hi && r[c + 1] === lo) return -1;
-    if (this.size >= this.grows) this.grow();
+    // (A growth may give the cache more entries.)
+    if (this.size >= this.grows) { this.grow(); r = this.recent; c = (Math.imul(lo, 0x85ebca6b) >>> this.recentShift) << 1; }
     const t = this.table, cap = this.cap;
     let i = this.home(hi, lo);
     for (;;) {
@@ -128,7 +145,7 @@ export class FingerprintStore {
       if (a === 0 && b === 0) {
         const id = this.size;
         // Make room before claiming the slot, so that a failed allocation changes nothing.
-        if ((id >>> CHUNK_BITS) >= this.links.length || (action > 0xff && !this.wide)) this.makeRoom(id >>> CHUNK_BITS, action);
+        if (id >= this.room || (action > 0xff && !this.wide)) this.makeRoom(id >>> CHUNK_BITS, action);
         this.roomFor(id, parent);
         t[j] = hi; t[j + 1] = lo;
         this.size++;
@@ -195,7 +212,8 @@ export class FingerprintStore {
     this.reserve?.(CHUNK * 4, 'the predecessor links');
     const ids = new Uint32Array(CHUNK), diff = L.diff!;
     let p = 0, k = 0;
-    for (let o = 0; o < CHUNK; o++) {
+    // (A first chunk not yet grown whole: the ids past it are not put yet, and are written when they are.)
+    for (let o = 0; o < diff.length; o++) {
       const d = diff[o]!;
       if (d === ASIDE) { p = L.aside[2 * k + 1]!; k++; } else p += d;
       ids[o] = p;
@@ -243,7 +261,7 @@ export class FingerprintStore {
    */
   append(parent: number, action: number): number {
     const id = this.size, k = id >>> CHUNK_BITS;
-    if (k >= this.links.length || (action > 0xff && !this.wide)) this.makeRoom(k, action);
+    if (id >= this.room || (action > 0xff && !this.wide)) this.makeRoom(k, action);
     this.roomFor(id, parent);
     this.link(id, parent, action);
     this.size++;
@@ -254,23 +272,45 @@ export class FingerprintStore {
     const old = this.table, oldCap = this.cap;
     const cap = oldCap < SMALL ? oldCap * 2 : Math.ceil(oldCap * GROWTH);
     const oldIds = this.slotIds;
-    this.reserve?.(cap * (oldIds ? 12 : 8), `the fingerprint table (${cap.toLocaleString('en-US')} slots)`);
+    if (cap > this.free) this.reserve?.(cap * (oldIds ? 12 : 8), `the fingerprint table (${cap.toLocaleString('en-US')} slots)`);
     const t = new Uint32Array(cap * 2);
     const ids = oldIds ? new Uint32Array(cap) : undefined;
     this.table = t; this.cap = cap; this.scale = cap / 2 ** 32; this.grows = Math.floor(cap * MAX_LOAD);
     rehash(old, t, this.scale, cap, oldIds, ids);
     this.slotIds = ids;
+    // The cache grows with the table (empty again: it only ever holds stored fingerprints).
+    // (At most the 2^RECENT_BITS entries every store once started with: not reserved.)
+    const bits = Math.min(RECENT_BITS, Math.floor(Math.log2(cap)));
+    if (32 - bits < this.recentShift) {
+      this.recent = new Uint32Array(2 << bits);
+      this.recentShift = 32 - bits;
+    }
   }
 
-  /** The slow path of put(): a new chunk of links, or two-byte action codes. */
+  /** The slow path of put(): a new chunk of links, more room in the first, or two-byte action codes. */
   private makeRoom(k: number, action: number): void {
     if (action > 0xff && !this.wide) this.widen();
     if (k >= this.links.length) this.addChunk();
+    else if ((this.size & CHUNK_MASK) >= this.links[k]!.action.length) this.enlarge(this.links[k]!);
   }
 
   private addChunk(): void {
     if (this.links.length > 0) this.reserve?.(CHUNK * (this.wide ? 3 : 2) + 64, 'the predecessor links');
-    this.links.push({ diff: new Int8Array(CHUNK), ids: null, aside: new Uint32Array(16), nAside: 0, last: 0, action: this.wide ? new Uint16Array(CHUNK) : new Uint8Array(CHUNK) });
+    // The first chunk starts at FIRST_CHUNK states and doubles (unreserved: it once started whole).
+    const n = this.links.length > 0 ? CHUNK : FIRST_CHUNK;
+    this.links.push({ diff: new Int8Array(n), ids: null, aside: new Uint32Array(16), nAside: 0, last: 0, action: this.wide ? new Uint16Array(n) : new Uint8Array(n) });
+    this.room = (this.links.length - 1) * CHUNK + n;
+  }
+
+  /** Double the first chunk's arrays (the allocations first: a failed one changes nothing). */
+  private enlarge(L: Links): void {
+    const n = Math.min(CHUNK, 2 * L.action.length);
+    const action = L.action instanceof Uint16Array ? new Uint16Array(n) : new Uint8Array(n);
+    const diff = L.diff ? new Int8Array(n) : null;
+    action.set(L.action);
+    if (diff) diff.set(L.diff!);
+    L.action = action; L.diff = diff;
+    this.room = (this.links.length - 1) * CHUNK + n;
   }
 
   private widen(): void {

@@ -233,9 +233,13 @@ describe('running out of memory is a limit that keeps what was found', () => {
   });
 
   it('the fingerprint table failing to grow (V8: Invalid typed array length) stops as out-of-memory with the violations kept', () => {
-    // The table starts with 2^16 slots and grows at 55,705 states (85%): refuse that, as V8 refuses
-    // a typed array longer than 2^32 elements.
-    vi.spyOn(FingerprintStore.prototype as any, 'grow').mockImplementation(() => { throw new RangeError('Invalid typed array length: 4429185024'); });
+    // The table doubles from 2^10 slots to 2^16 and grows again at 55,705 states (85%): refuse that,
+    // as V8 refuses a typed array longer than 2^32 elements.
+    const grow = (FingerprintStore.prototype as any).grow;
+    vi.spyOn(FingerprintStore.prototype as any, 'grow').mockImplementation(function (this: FingerprintStore) {
+      if (this.capacity() < 2 ** 16) return grow.call(this);
+      throw new RangeError('Invalid typed array length: 4429185024');
+    });
     const r = check(v42);
     expect([r.complete, r.stopped, r.states]).toEqual([false, 'out-of-memory', 55705]);
     expect(r.stopNote).toBe('an allocation failed after 55,705 states (Invalid typed array length: 4429185024)');

@@ -134,4 +134,36 @@ describe('FingerprintStore', () => {
     const chunks = Math.ceil(N / 65_536);
     expect(s.bytes()).toBeLessThanOrEqual(s.capacity() * 8 + (2 << 16) * 4 + chunks * 65_536 * 6);
   });
+
+  // The first chunk of links starts small and doubles (a search of a few hundred states allocated
+  // 128 KiB of links): its switch to whole ids and to two-byte actions may come while it is
+  // partial, and every parent and action is still kept through its growths.
+  it('the first chunk switches to whole ids and wide actions while it is still growing', () => {
+    const s = new FingerprintStore(4);
+    const N = 70_000, parents: number[] = [], actions: number[] = [];
+    for (let i = 0; i < N; i++) {
+      // Jumps from the start: 4,096 of them kept aside switch the chunk to whole ids (at 4,097 states).
+      const p = i === 0 ? NO_PARENT : fmix(i) % i, a = i < 3_000 ? i & 0xff : i % 1_000;
+      parents.push(p); actions.push(a);
+      expect(s.put(hiOf(i), loOf(i), p, a)).toBe(i);
+    }
+    let wrong = 0;
+    for (let i = 0; i < N; i++) if (s.parent(i) !== parents[i] || s.action(i) !== actions[i]) wrong++;
+    expect(wrong).toBe(0);
+  });
+
+  // explore starts its table at 2^10 slots and reserves its growths from 2^16 on, as when it
+  // started at 2^16: a memory budget sees the same requests, in the same order.
+  it('growths up to freeLog2 are not reserved; later ones are, as for a store made that size', () => {
+    const asked = (s: FingerprintStore) => {
+      const out: string[] = [];
+      s.reserve = (n, what) => { out.push(`${n} ${what}`); };
+      for (let i = 0; i < 200_000; i++) s.put(hiOf(i), loOf(i), i === 0 ? NO_PARENT : i - 1, 1);
+      return out;
+    };
+    const small = asked(new FingerprintStore(10, false, 16)), big = asked(new FingerprintStore(16));
+    expect(small).toEqual(big);
+    expect(small[0]).toMatch(/^1048576 the fingerprint table \(131,072 slots\)$/);
+    expect(asked(new FingerprintStore(10))[0]).toMatch(/^16384 the fingerprint table \(2,048 slots\)$/);
+  });
 });

@@ -24,11 +24,20 @@ const MB = 1024 * 1024;
  * when it is lower), so a search never takes the machine with it.
  */
 export function defaultMemoryLimitMB(): number {
+  return defaultMB ??= physicalHalfMB();
+}
+/** Worked out once per process: every search asks (a read of the container's limit, a tenth of a small check). */
+let defaultMB: number | undefined;
+function physicalHalfMB(): number {
   const total = totalmem();
   const constrained = process.constrainedMemory?.() ?? 0;
   const physical = constrained > 0 && constrained < total ? constrained : total;
   return Math.floor(physical / 2 / MB);
 }
+
+/** V8's limit on this thread's heap, fixed when the thread starts: read once. */
+let heapLimitBytes: number | undefined;
+const heapSizeLimit = (): number => (heapLimitBytes ??= getHeapStatistics().heap_size_limit);
 
 /** V8 aborts the process when its JavaScript heap is full; stop well before that. */
 const HEAP_FRACTION = 0.9;
@@ -37,7 +46,7 @@ export class MemoryBudget {
   readonly isDefault: boolean;
   readonly limitMB: number;
   private readonly limit: number;
-  private readonly heapLimit = getHeapStatistics().heap_size_limit;
+  private readonly heapLimit = heapSizeLimit();
 
   /** `mb`: the limit; undefined for the default. */
   constructor(mb: number | undefined, private readonly rss: () => number = process.memoryUsage.rss) {

@@ -37,7 +37,10 @@ export const FOUND_BEFORE = new WeakMap<object, { name: string; codes: number[] 
 export function explore(be: Backend, monitor: Monitor, strategy: 'bfs' | 'dfs', limits: Limits, progress?: (p: Progress) => void, graph?: Graph, reducer?: Reducer,
   handOff?: (states: number, level: number, depth: number) => boolean): SearchOutcome {
   const t0 = performance.now();
-  const store = new FingerprintStore(16, graph !== undefined);
+  // A small first table (it doubles as it fills), reserved from 2^16 slots on as when it started
+  // there: a search of a few hundred states, as most checks of a test suite are, allocated and
+  // cleared 1 MiB for its table and cache (2026-12-06).
+  const store = new FingerprintStore(10, graph !== undefined, 16);
   const maxDepth = limits.maxDepth ?? Infinity;
   const maxStates = limits.maxStates ?? Infinity;
   const deadline = limits.timeLimit !== undefined ? t0 + limits.timeLimit * 1000 : Infinity;
