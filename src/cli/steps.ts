@@ -19,9 +19,9 @@ import { recording } from '../engine/reduce/recorder.js';
 import { didYouMean, ProbecheckError } from '../engine/errors.js';
 import type { Model } from '../engine/model.js';
 import { FIRST, hunkTarget, isPatchFile, isUserPatch } from '../kernel/define-patch.js';
-import { buildScenario } from '../kernel/scenario.js';
+import { buildScenario, type BuiltScenario } from '../kernel/scenario.js';
 import { parsePatches, patchEntries } from '../kernel/patches.js';
-import { RETURN } from '../kernel/emit.js';
+import { RETURN, type Patch } from '../kernel/emit.js';
 import { catalogueAt, LATE_CATALOGUE, SHUTDOWN_CATALOGUE } from '../kernel/catalogue.js';
 import type { ScenarioSpec } from '../kernel/scenario.js';
 import { PROFILES } from '../kernel/profiles.js';
@@ -109,19 +109,14 @@ export function modelledInside(fn: string, steps: Iterable<{ step: string; where
  */
 export function checkUserPatches(profileName: string, patches: string): void {
   if (!patchEntries(patches).some(isPatchFile)) return;
-  const built = catalogueSpecs(profileName).map((spec) => buildScenario(spec, profileName, patches));
-  const fns = new Map<string, string[]>();
-  for (const b of built) for (const [fn, ls] of labelsByFunction(b.model)) fns.set(fn, [...new Set([...(fns.get(fn) ?? []), ...ls])]);
-  const targetsOf = (fn: string) => new Set(built.flatMap((b) => [...(b.kernel.targets.get(fn) ?? [])]));
+  const { fns, targets, steps } = userCatalogue(profileName, patches);
+  const targetsOf = (fn: string) => targets.get(fn) ?? new Set<string>();
   for (const p of parsePatches(patches).filter(isUserPatch)) p.hunks.forEach((h, i) => {
     const labels = fns.get(h.fn);
     const what = `patch ${p.id} (${p.subject}) does not apply to ${profileName}: hunks[${i}] names ${hunkTarget(h)}`;
     if (!labels) {
       const near = didYouMean(h.fn, [...fns.keys()]);
-      const inside = modelledInside(h.fn, built.flatMap((b) => b.model.threads.flatMap((th) => Object.entries(th.steps).map(([l, st]) => {
-        const [f, lb] = splitLabel(l);
-        return { step: `${f}:${lb}`, where: st.where };
-      }))));
+      const inside = modelledInside(h.fn, steps());
       throw new ProbecheckError('E604', `${what}, but the profile has no modelled function '${h.fn}'${inside}${near !== undefined && !inside ? `; did you mean '${near}'?` : ''}; functions: ${[...fns.keys()].sort().join(', ')}`);
     }
     const label = h.replace ?? h.insert!.label;
@@ -137,6 +132,46 @@ export function checkUserPatches(profileName: string, patches: string): void {
       throw new ProbecheckError('E604', `${what}${lacks.length ? `, to go ${lacks.join(' and ')}, which ${h.fn} on ${profileName} does not have` : ''}${constant}; ${h.fn} on ${profileName} has: ${labels.join(', ')}${ins && targets.length ? `; a 'before' may also name: ${targets.join(', ')}` : ''}`);
     }
   });
+}
+
+/** What checkUserPatches reads of the catalogue built with a patch list. */
+interface UserCatalogue {
+  fns: Map<string, string[]>; targets: Map<string, Set<string>>;
+  /** Every step with its where (for an error only: worked out when asked). */
+  steps: () => { step: string; where: string }[];
+  /** The catalogue scenarios as built, until `steps` walks them (takeBuilt): built once for both. */
+  built?: BuiltScenario[];
+}
+
+/**
+ * The last catalogue built with user patches, while the patch list names the same loaded patch
+ * objects (a file loaded again is new objects: its hunks may have changed). A check of several
+ * model files asked for it once per file, the same build each time; `steps` built it again to walk it.
+ */
+let lastUser: { key: string; patches: readonly Patch[]; cat: UserCatalogue } | undefined;
+
+function userCatalogue(profileName: string, patches: string): UserCatalogue {
+  const key = `${profileName}\0${patches}`, parsed = parsePatches(patches);
+  if (lastUser && lastUser.key === key && lastUser.patches.length === parsed.length && lastUser.patches.every((p, i) => p === parsed[i])) return lastUser.cat;
+  const built = catalogueSpecs(profileName).map((spec) => buildScenario(spec, profileName, patches));
+  const fns = new Map<string, string[]>();
+  for (const b of built) for (const [fn, ls] of labelsByFunction(b.model)) fns.set(fn, [...new Set([...(fns.get(fn) ?? []), ...ls])]);
+  const targets = new Map<string, Set<string>>();
+  for (const b of built) for (const [fn, ls] of b.kernel.targets) for (const l of ls) targets.set(fn, (targets.get(fn) ?? new Set()).add(l));
+  const models = built.map((b) => b.model);
+  const steps = () => models.flatMap((m) => m.threads.flatMap((th) => Object.entries(th.steps).map(([l, st]) => {
+    const [f, lb] = splitLabel(l);
+    return { step: `${f}:${lb}`, where: st.where };
+  })));
+  lastUser = { key, patches: parsed, cat: { fns, targets, steps, built } };
+  return lastUser.cat;
+}
+
+/** The catalogue scenarios checkUserPatches built with these patches, once (a walk runs their steps). */
+function takeBuilt(profileName: string, patches: string): BuiltScenario[] | undefined {
+  const cat = userCatalogue(profileName, patches), built = cat.built;
+  delete cat.built;
+  return built;
 }
 
 const general = (path: string) => path.replace(/\.(\d+)(?=\.|$)/g, '[]');
@@ -184,20 +219,20 @@ const catalogues = new Map<string, Catalogue>();
 
 export function stepCatalogue(profileName: string, maxStates = 5000, patches = ''): Catalogue {
   // With patches (a user's files may change between two runs of one process) it is not kept.
-  if (patches) return recordCatalogue(profileName, maxStates, patches);
+  if (patches) return recordCatalogue(profileName, maxStates, patches, patchEntries(patches).some(isPatchFile) ? takeBuilt(profileName, patches) : undefined);
   const key = `${profileName} ${maxStates}`;
   let cat = catalogues.get(key);
   if (!cat) { cat = recordCatalogue(profileName, maxStates, ''); catalogues.set(key, cat); }
   return cat;
 }
 
-function recordCatalogue(profileName: string, maxStates: number, patches: string): Catalogue {
+function recordCatalogue(profileName: string, maxStates: number, patches: string, built?: BuiltScenario[]): Catalogue {
   const info = new Map<string, StepInfo & { r: Set<string>; w: Set<string>; lk: Set<string>; wt: Set<string> }>();
   const targets: Record<string, string[]> = {};
   let states = 0;
   // Each catalogue scenario is walked on its own (the late one up to a tenth of the bound: it is small).
   for (const [n, spec] of catalogueSpecs(profileName).entries()) {
-    states += walkCatalogue(spec, profileName, patches, n === 0 ? maxStates : Math.ceil(maxStates / 10), info, targets);
+    states += walkCatalogue(built?.[n] ?? buildScenario(spec, profileName, patches), profileName, n === 0 ? maxStates : Math.ceil(maxStates / 10), info, targets);
   }
   const complete = false;
   const steps = [...info.values()].map(({ r, w, lk, wt, ...s }) => ({ ...s, reads: [...r].sort(), writes: [...w].sort(), locks: [...lk].sort(), waits: [...wt].sort() }));
@@ -205,9 +240,8 @@ function recordCatalogue(profileName: string, maxStates: number, patches: string
 }
 
 /** Seeded random walks through one catalogue scenario, recording each step into `info`; returns the states seen. */
-function walkCatalogue(spec: ScenarioSpec, profileName: string, patches: string, maxStates: number, info: Map<string, StepInfo & { r: Set<string>; w: Set<string>; lk: Set<string>; wt: Set<string> }>,
+function walkCatalogue({ model, kernel }: BuiltScenario, profileName: string, maxStates: number, info: Map<string, StepInfo & { r: Set<string>; w: Set<string>; lk: Set<string>; wt: Set<string> }>,
   targets: Record<string, string[]>): number {
-  const { model, kernel } = buildScenario(spec, profileName, patches);
   for (const [fn, ls] of kernel.targets) if (ls.size > 0) targets[fn] = [...new Set([...(targets[fn] ?? []), ...ls])].sort();
   // The walk runs on the fast backend; a state the recording runs steps on is decoded into the
   // plain objects the reference backend would hold (the same bytes, so the same values), and a

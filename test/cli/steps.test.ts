@@ -3,6 +3,9 @@ import { copyFileSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } fro
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, hasStack, probecheck, tempDir } from './run.js';
+import { bufferIo } from '../../src/cli/io.js';
+import { checkUserPatches, runSteps } from '../../src/cli/steps.js';
+import { forgetLoadedFiles, loadPatchFiles } from '../../src/load.js';
 
 interface Step { step: string; fn: string; label: string; where: string; since: string; c?: string; strong?: boolean; reads: string[]; writes: string[]; locks: string[]; waits: string[]; fired: number }
 
@@ -93,4 +96,37 @@ describe('probecheck steps', () => {
     expect([inner.status, hasStack(inner.stderr)]).toEqual([2, false]);
     expect(inner.stderr).toMatch(/^probecheck: E501 .*builds no step of 'driver_deferred_probe_trigger'; 'driver_deferred_probe_trigger' is modelled inside its callers' steps \(their where names it\): .*really_probe:driver_deferred_probe_trigger.*: name one of those \(function:label\); functions: /);
   });
+
+  // The catalogue a user's patch is checked against is built once per loaded patch: `steps
+  // --patch` walked a second build of it, and a check of several model files built it per file
+  // (a profile of the CLI tests, 2026-12-06). A file loaded again is built again (its hunks may
+  // have changed). The hunk's step function counts the blocks it is applied to, build by build.
+  it('builds the catalogue with a patch once for the check and the walk, and again for a file loaded again', async () => {
+    const file = join(tempDir(), 'count.ts');
+    writeFileSync(file, `import { definePatch } from 'probecheck';
+export default definePatch({ id: 'count', subject: 'count the builds', base: 'v5.1', hunks: [
+  { fn: 'really_probe', replace: 'call_probe', step: (_site, orig) => { (globalThis as any).__h7builds = ((globalThis as any).__h7builds ?? 0) + 1; return orig!; } },
+] });
+`);
+    const g = globalThis as { __h7builds?: number };
+    const fresh = async () => { forgetLoadedFiles(); await loadPatchFiles(file); g.__h7builds = 0; };
+    await fresh();
+    checkUserPatches('v5.1', file);
+    const one = g.__h7builds!;
+    expect(one).toBeGreaterThan(0);
+    // The same loaded patch: nothing built again.
+    checkUserPatches('v5.1', file);
+    expect(g.__h7builds).toBe(one);
+    // steps: one build, checked and walked.
+    await fresh();
+    const b = bufferIo({ NO_COLOR: '1' });
+    expect(await runSteps(b.io, 'v5.1', 'really_probe', true, 200, file)).toBe(0);
+    expect(JSON.parse(b.stdout()).steps.some((x: Step) => x.label === 'call_probe' && x.since === 'v5.1 + count')).toBe(true);
+    expect(g.__h7builds).toBe(one);
+    // Loaded again: built again.
+    await fresh();
+    checkUserPatches('v5.1', file);
+    expect(g.__h7builds).toBe(one);
+  });
 });
+
