@@ -170,6 +170,33 @@ function missed(k: Kernel, s: KS, links: readonly (readonly LinkInfo[])[]): stri
 /** Each device's managed links as consumer (device_links_check_suppliers' list), found once. */
 const consumerLinks = (k: Kernel): LinkInfo[][] => k.w.devices.map((d) => k.w.links.filter((l) => !l.stateless && l.consumer === d.i));
 
+/**
+ * Before 190888ac01d0 (v3.5: bus.c@v3.6.0:691 and the 3.5 tree lzljbsc/NanoPC-T1_Linux-3.5 alike)
+ * bus_add_driver runs `driver_attach(drv)` before `klist_add_tail(&priv->knode_bus, ...)`: a
+ * driver is on the bus klist (DrvS.onBus) only after its walk has tried every device on the bus
+ * that it matches, each under its device lock (__driver_attach: `if (!dev->driver)
+ * driver_probe_device(drv, dev);`, dd.c@v3.6.0:430). So missed()'s premise, dev unbound (not
+ * released, or owed by a walk since) while a matching driver is on the klist, arises only where:
+ * dev's own device_add puts it on the bus klist after a driver is on its list (the window up to
+ * its bus_probe_device, and B2's miss); dev may go on the deferred list while such a driver joins
+ * (the worker's list_del_init comes before its bus_probe_device, dd.c@v3.6.0:58); dev is unbound at boot beside a driver
+ * registered at boot; or a patch of yours changes any of it. A release (an unbind, a driver's
+ * removal) clears what a walk owed (paths/release.ts), and a walk that passes a device bound to
+ * another driver owes it nothing once that one lets it go: a present device that a modprobe's
+ * walk binds and an actor unbinds, rmmods or deletes is never missed there (a sweep of every
+ * model at v3.5, 2026-12-06: the default choice read vacuous in five models, and a new user's
+ * modprobe beside an unbind, rmmod and del).
+ */
+function lateListMayMiss(k: Kernel, c: PropCtx, d: Kernel['w']['devices'][number]): boolean {
+  if (k.patches.some(isUserPatch) || builtBlock(c, `device_add(${d.name})`)) return true;
+  if (d.present && d.boundTo < 0 && d.drivers.some((x) => k.w.drivers[x]!.present)) return true;
+  // A driver whose probe of dev defers for what it `needs` may join the klist with dev on the
+  // list, and the worker's retry starts with dev off it. A probe that defers of itself (`defer`
+  // among its outcomes) is not the driver missed() waits for, and any other driver's walk probes
+  // dev, on the list or not, before that driver joins the klist.
+  return k.hasDeferredWorker && (!!d.deferredAtBoot?.length || d.matchDefers || d.drivers.some((x) => k.w.drivers[x]!.needs.length > 0));
+}
+
 /** missed(), with each device's managed links as consumer found once. */
 function missedIn(k: Kernel): (s: KS) => string | null {
   const links = consumerLinks(k);
@@ -1217,6 +1244,7 @@ export const LIBRARY: KernelProperty[] = [
   // run can bind never has what it needs.
   { name: 'no-missed-probe', covers: 'L4', applies: (k, c) => k.w.devices.some((d) => k.w.buses[d.bus]!.autoprobe
     && (d.boundTo < 0 || (k.releasable.has(d.i) && (builtBlock(c, `device_add(${d.name})`) || d.drivers.some((x) => builtBlock(c, `bus_add_driver(${k.dn(x)})`)))))
+    && (k.has('BUS_LIST_BEFORE_PROBE') || lateListMayMiss(k, c, d))
     && d.drivers.some((x) => k.w.drivers[x]!.outcomes.every((o) => o === 'ok') && k.w.drivers[x]!.needs.every((n) => mayBind(k, c, n)))),
     make: (k) => leadsToGone('no-missed-probe',
       'a registered device with a registered matching driver (whose probe would succeed) does not stay unprobed forever (weak fairness; strong for mutex waits from v5.15)',

@@ -104,6 +104,33 @@ describe('properties whose premise no run can meet are not chosen by default', (
   });
 });
 
+describe('no-missed-probe at v3.5, where a driver joins the bus klist only after its walk', () => {
+  // Before 190888ac01d0 bus_add_driver runs driver_attach before klist_add_tail (bus.c@v3.6.0:691,
+  // and so in the 3.5 tree lzljbsc/NanoPC-T1_Linux-3.5): by the time the driver counts as
+  // registered, its walk has probed every present device it matches. A new user's modprobe beside
+  // an unbind, rmmod and del of one present device chose it by default and read vacuous (2026-12-06).
+  const user: ScenarioSpec = { name: 'user', devices: { d: { present: true } }, drivers: { a: { matches: ['d'], module: 'm' } }, modules: { m: {} },
+    actors: { modprobe: 'modprobe m', admin: 'unbind a d', rmmod: 'rmmod m', hot: 'del d' } };
+  it('is not chosen where only the walk that precedes the klist can probe the device', () => {
+    expect(names(user, 'v3.5')).not.toContain('no-missed-probe');
+    expect(verdict(user, 'v3.5', 'no-missed-probe')).toBe('vacuous');
+    // From 190888ac01d0 the driver is on the klist during its walk: chosen, and met.
+    expect(names(user, 'v3.14')).toContain('no-missed-probe');
+    expect(verdict(user, 'v3.14', 'no-missed-probe')).toBe('holds');
+  });
+  it('is still chosen where the miss can happen: a device added beside the walk (B2), a probe that defers for what it needs', () => {
+    const b2: ScenarioSpec = { name: 'b2', devices: { d: {} }, drivers: { a: { matches: ['d'], module: 'm' } }, modules: { m: {} }, actors: { modprobe: 'modprobe m', hot: 'add d' } };
+    expect(names(b2, 'v3.5')).toContain('no-missed-probe');
+    expect(verdict(b2, 'v3.5', 'no-missed-probe')).toBe('violated');
+    // d deferred by a's walk (n unbound) and retried by the worker after a joined the klist.
+    const needs: ScenarioSpec = { name: 'needs', devices: { d: { present: true }, n: { present: true } },
+      drivers: { a: { matches: ['d'], module: 'm', needs: ['n'] }, nd: { matches: ['n'], module: 'nm' } }, modules: { m: {}, nm: {} },
+      actors: { modprobe: 'modprobe m', other: 'modprobe nm' } };
+    expect(names(needs, 'v3.5')).toContain('no-missed-probe');
+    expect(verdict(needs, 'v3.5', 'no-missed-probe')).not.toBe('vacuous');
+  });
+});
+
 describe('the deferred lists where no probe can defer', () => {
   // A consumer added beside its supplier, bound at boot and never released: its links and needs are
   // met at every probe (the ordinary fw_devlink shape; both list properties exited 5).
