@@ -19,6 +19,7 @@ import { asyncThreadName } from './paths/async.js';
 import { boundWarns, cleanupWarns, driverBound, notBoundWarns, supplierLinkDefers } from './paths/links.js';
 import { purgeWarns } from './paths/device-del.js';
 import { overrideMatches } from './paths/driver-override.js';
+import { defersMatch } from './paths/match-defer.js';
 import { isUserPatch } from './define-patch.js';
 import { kernelView, type KernelView } from './view.js';
 
@@ -196,6 +197,19 @@ function lateListMayMiss(k: Kernel, c: PropCtx, d: Kernel['w']['devices'][number
   // dev, on the list or not, before that driver joins the klist.
   return k.hasDeferredWorker && (!!d.deferredAtBoot?.length || d.matchDefers || d.drivers.some((x) => k.w.drivers[x]!.needs.length > 0));
 }
+
+/**
+ * Does every built path to a probe of device i stop at its bus match? Where its match defers
+ * (DevInfo.matchDefers, for the whole run) and the profile has 25e9fbf0fd38 (MATCH_DEFER_RETURNS,
+ * v6.0-rc4): __driver_attach then returns 0 and __device_attach_driver -EPROBE_DEFER after
+ * driver_deferred_probe_add, before any probe (dd.c@dakr/1ac45118ddf8:436-444 and 655-663), and the
+ * deferred worker's retry and drivers_probe_store reach it through __device_attach_driver. Not
+ * where an actor binds it through sysfs: bind_store's `if (dev && driver_match_device(drv, dev))`
+ * takes -EPROBE_DEFER as a match (bus.c@bfa54a793ba7:258-271), nor for a device whose override an
+ * actor writes (platform_match, not a match that defers), nor under a patch of yours.
+ */
+const matchAlwaysStops = (k: Kernel, c: PropCtx, i: number): boolean => defersMatch(k, i) && k.has('MATCH_DEFER_RETURNS')
+  && !k.w.devices[i]!.override && !k.patches.some(isUserPatch) && !c.acts.some((a) => a.some((x) => x.op === 'bind' && x.dev === i));
 
 /** missed(), with each device's managed links as consumer found once. */
 function missedIn(k: Kernel): (s: KS) => string | null {
@@ -645,7 +659,13 @@ function mayDeleteTwice(k: Kernel, c: PropCtx, l: LinkInfo): boolean {
 const ueventRead = (c: PropCtx): number[] => c.acts.flatMap((a) => a.flatMap((x) => (x.op === 'uevent' ? [x.dev] : [])));
 
 export const LIBRARY: KernelProperty[] = [
-  { name: 'single-binding', covers: 'S1', applies: () => true, make: (k, c) => action('single-binding',
+  // Its premise is a move that starts a probe or sets or clears dev->driver: only really_probe
+  // (paths/really-probe.ts, probe-body.ts) and __device_release_driver (release.ts) make one. Where
+  // no thread, the deferred worker's reach included, was built with a really_probe that can run, and
+  // no device bound at boot may be released, none is made (a sweep, 2026-12-06: amba-match-defer's
+  // driver walk from v6.1, whose only match returns -EPROBE_DEFER, read vacuous).
+  { name: 'single-binding', covers: 'S1', applies: (k, c) => k.patches.some(isUserPatch)
+    || k.w.devices.some((d) => (builtBlock(c, `really_probe(${k.vn(d.i)},`) && !matchAlwaysStops(k, c, d.i)) || (d.boundTo >= 0 && mayRelease(c, k.vn(d.i)))), make: (k, c) => action('single-binding',
     'dev->driver changes only NULL <-> drv, only under dev->mutex; bound implies a driver; no probe() starts on a bound device', (b, a, m) => {
       const me = (c.tidOf.get(m.thread) ?? -1) + 1;
       for (let i = 0; i < a.dev.length; i++) {

@@ -131,6 +131,26 @@ describe('no-missed-probe at v3.5, where a driver joins the bus klist only after
   });
 });
 
+describe('single-binding where every path to a probe stops at a match that defers', () => {
+  // amba-match-defer's driver walk: from v6.1 (25e9fbf0fd38) __driver_attach returns 0 after a match
+  // that defers, and the deferred worker's __device_attach_driver returns -EPROBE_DEFER: no probe
+  // starts and no dev->driver changes (a sweep, 2026-12-06: chosen by default, vacuous).
+  const amba: ScenarioSpec = { name: 'amba', devices: { pl011: { present: true, matchDefers: true } }, drivers: { 'uart-pl011': { matches: ['pl011'] } },
+    actors: { insmod: 'register uart-pl011', unplug: 'del pl011' } };
+  it('is not chosen there, and is where the walk goes on to probe or a sysfs bind takes the deferral as a match', () => {
+    for (const p of ['v6.1', 'mainline']) expect(names(amba, p), p).not.toContain('single-binding');
+    expect(verdict(amba, 'mainline', 'single-binding')).toBe('vacuous');
+    // v5.19: the walk goes on to probe after its driver_deferred_probe_add.
+    expect(names(amba, 'v5.19')).toContain('single-binding');
+    expect(verdict(amba, 'v5.19', 'single-binding')).toBe('holds');
+    // bind_store's `if (dev && driver_match_device(drv, dev))` probes.
+    const bind: ScenarioSpec = { ...amba, devices: { pl011: { matchDefers: true } }, drivers: { 'uart-pl011': { matches: ['pl011'], present: true } },
+      actors: { hotplug: ['add pl011', 'bind uart-pl011 pl011'] } };
+    expect(names(bind, 'mainline')).toContain('single-binding');
+    expect(verdict(bind, 'mainline', 'single-binding')).toBe('holds');
+  });
+});
+
 describe('the deferred lists where no probe can defer', () => {
   // A consumer added beside its supplier, bound at boot and never released: its links and needs are
   // met at every probe (the ordinary fw_devlink shape; both list properties exited 5).
