@@ -13,7 +13,7 @@ import type { KL, KS } from './state.js';
 import { RET, ancestors, type LinkInfo } from './world.js';
 import type { Action } from './actions.js';
 import { DEFERRED_WORKER } from './paths/deferred-probe.js';
-import { LATE_INITCALL, TIMEOUT_WORKER } from './paths/late-initcall.js';
+import { LATE_INITCALL, TIMEOUT_WORKER, waitsForTimeout } from './paths/late-initcall.js';
 import { blocksProbing, mayBeAsync, takesParentLock } from './paths/common.js';
 import { asyncThreadName } from './paths/async.js';
 import { boundWarns, cleanupWarns, driverBound, notBoundWarns, supplierLinkDefers } from './paths/links.js';
@@ -210,6 +210,18 @@ function lateListMayMiss(k: Kernel, c: PropCtx, d: Kernel['w']['devices'][number
  */
 const matchAlwaysStops = (k: Kernel, c: PropCtx, i: number): boolean => defersMatch(k, i) && k.has('MATCH_DEFER_RETURNS')
   && !k.w.devices[i]!.override && !k.patches.some(isUserPatch) && !c.acts.some((a) => a.some((x) => x.op === 'bind' && x.dev === i));
+
+/**
+ * Can the deferred-probe timeout work run? Only deferred_probe_initcall schedules it, and from v5.7
+ * to 5ee76c256e92 (WAIT_PROBE_TIMEOUT) with the timeout parameter set, wait_for_device_probe first
+ * sleeps until that work has set the timeout 0 and woken probe_timeout_waitqueue: no other line
+ * does either (dd.c@v5.10.13: deferred_probe_timeout_work_func 290, deferred_probe_initcall 311,
+ * wait_for_device_probe 695). An actor whose initcall comes after its own wait_for_device_probe
+ * never reaches it (deferred-probe's initcall-wait, the boot hang): where every initcall is such,
+ * no run schedules the work (a sweep, 2026-12-06: pending-walk read vacuous at v5.9 .. v5.15).
+ */
+const timeoutWorkMayRun = (k: Kernel, c: PropCtx): boolean => k.patches.some(isUserPatch) || !waitsForTimeout(k)
+  || c.acts.some((a) => { const j = a.findIndex((x) => x.op === LATE_INITCALL); return j >= 0 && !a.slice(0, j).some((x) => x.op === 'wait_for_device_probe'); });
 
 /** missed(), with each device's managed links as consumer found once. */
 function missedIn(k: Kernel): (s: KS) => string | null {
@@ -957,7 +969,9 @@ export const LIBRARY: KernelProperty[] = [
   // list_for_each_entry_safe "doesn't protect against other threads adding/deleting nodes".
   // Chosen where the walk is unlocked, or the scenario sets the timeout itself; from v5.12 the walk
   // is one step under the mutex, so nothing can interleave and it holds once the walk is reached.
-  { name: 'pending-walk', covers: 'eed6e41813de', applies: (k, c) => c.threads.includes(TIMEOUT_WORKER) && (!k.has('TIMEOUT_WALK_LOCKED') || k.w.deferredProbeTimeout !== undefined), make: (k, c) => !c.threads.includes(TIMEOUT_WORKER)
+  // Only where the late initcall that schedules the work can run (timeoutWorkMayRun).
+  { name: 'pending-walk', covers: 'eed6e41813de', applies: (k, c) => c.threads.includes(TIMEOUT_WORKER) && (!k.has('TIMEOUT_WALK_LOCKED') || k.w.deferredProbeTimeout !== undefined)
+    && timeoutWorkMayRun(k, c), make: (k, c) => !c.threads.includes(TIMEOUT_WORKER)
     // Named where no timeout work is scheduled: about nothing, saying why (a new user got E101).
     ? action('pending-walk', 'no thread changes deferred_probe_pending_list while deferred_probe_timeout_work_func walks it', () => null,
       { text: `the timeout work is scheduled: the scenario runs deferred_probe_initcall with a timeout > 0 (deferredProbeTimeout, or the default 10 from v6.1 with modules) on a profile that has the work (v4.19 on); ${k.profile} and this scenario schedule none`, met: () => false })

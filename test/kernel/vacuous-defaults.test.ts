@@ -151,6 +151,21 @@ describe('single-binding where every path to a probe stops at a match that defer
   });
 });
 
+describe('pending-walk where no run schedules the timeout work', () => {
+  // deferred-probe's initcall-wait: from v5.7 to 5ee76c256e92, with deferred_probe_timeout= set,
+  // wait_for_device_probe sleeps until the timeout work wakes it, and only the late initcall, next
+  // in the same thread, schedules that work (a sweep, 2026-12-06: chosen at v5.9 .. v5.15, vacuous).
+  const wait: ScenarioSpec = { name: 'initcall-wait', deferredProbeTimeout: 30, devices: { dc: { present: true } }, drivers: { drv: { matches: ['dc'], module: 'm' } },
+    actors: { kernel_init: ['wait_for_device_probe', 'deferred_probe_initcall'], udev: 'modprobe m' } };
+  it('is not chosen where every late initcall follows its own wait, and is where one comes first', () => {
+    for (const p of ['v5.9', 'v5.10', 'v5.15']) expect(names(wait, p), p).not.toContain('pending-walk');
+    expect(verdict(wait, 'v5.10', 'pending-walk')).toBe('vacuous');
+    const first: ScenarioSpec = { ...wait, actors: { kernel_init: ['deferred_probe_initcall', 'wait_for_device_probe'], udev: 'modprobe m' } };
+    expect(names(first, 'v5.10')).toContain('pending-walk');
+    expect(verdict(first, 'v5.10', 'pending-walk')).not.toBe('vacuous');
+  });
+});
+
 describe('the deferred lists where no probe can defer', () => {
   // A consumer added beside its supplier, bound at boot and never released: its links and needs are
   // met at every probe (the ordinary fw_devlink shape; both list properties exited 5).
