@@ -1181,7 +1181,12 @@ export const LIBRARY: KernelProperty[] = [
     // It fails only on a move that clears some dev->driver.
     ['dev[*].driver']) },
   // Its situation needs two drivers of one device, one of them async (with one, it is no-missed-probe).
-  { name: 'async-handover', covers: 'L4 (async __driver_attach)', applies: (k) => k.has('PER_DEVICE_ASYNC_ATTACH') && k.w.devices.some((d) => d.drivers.length > 1 && d.drivers.some((x) => mayBeAsync(k, x))),
+  // Its premise is a request __driver_attach's async branch records (DevS.asked, paths/driver-attach.ts),
+  // so only where a registration walk of an async driver of a device with two drivers was built, or
+  // a patch of yours (a sweep, 2026-12-06: sysfs-bind's async race, both drivers registered at boot
+  // and no walk, read vacuous from v5.1).
+  { name: 'async-handover', covers: 'L4 (async __driver_attach)', applies: (k, c) => k.has('PER_DEVICE_ASYNC_ATTACH') && k.w.devices.some((d) => d.drivers.length > 1
+    && d.drivers.some((x) => mayBeAsync(k, x) && (k.patches.some(isUserPatch) || builtBlock(c, `__driver_attach(${k.vn(d.i)},${k.dn(x)})`)))),
     make: (k, c) => {
       /** A driver whose async __driver_attach matched a device, never tried on it, the device unbound and live. */
       const dropped = (s: KS, q: Query): string | null => {

@@ -166,6 +166,21 @@ describe('pending-walk where no run schedules the timeout work', () => {
   });
 });
 
+describe('async-handover where no async driver walks the devices', () => {
+  // sysfs-bind's async race: two async drivers registered at boot, a hotplug add and a sysfs bind.
+  // Only __driver_attach's async branch records an attach request (a sweep, 2026-12-06: vacuous from v5.1).
+  const race: ScenarioSpec = { name: 'race', devices: { dc: {} },
+    drivers: { 'dc-a': { matches: ['dc'], probeType: 'async', present: true }, 'dc-b': { matches: ['dc'], probeType: 'async', present: true } },
+    actors: { hotplug: 'add dc', 'echo dc > dc-b/bind': 'bind dc-b dc' } };
+  it('is not chosen without such a walk, and is with one', () => {
+    for (const p of ['v5.1', 'mainline']) expect(names(race, p), p).not.toContain('async-handover');
+    expect(verdict(race, 'mainline', 'async-handover')).toBe('vacuous');
+    const walk: ScenarioSpec = { ...race, drivers: { ...race.drivers, 'dc-a': { matches: ['dc'], probeType: 'async' } }, actors: { ...race.actors, insmod: 'register dc-a' } };
+    expect(names(walk, 'mainline')).toContain('async-handover');
+    expect(verdict(walk, 'mainline', 'async-handover')).not.toBe('vacuous');
+  });
+});
+
 describe('the deferred lists where no probe can defer', () => {
   // A consumer added beside its supplier, bound at boot and never released: its links and needs are
   // met at every probe (the ordinary fw_devlink shape; both list properties exited 5).
