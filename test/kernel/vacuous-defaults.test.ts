@@ -181,6 +181,22 @@ describe('async-handover where no async driver walks the devices', () => {
   });
 });
 
+describe('device-ready for a device whose match defers', () => {
+  // amba-match-defer's device walk: pl011 added once and deleted. The deferred work retries it only
+  // once listed, and its match lists it only from its own attach, after device_pm_add (a sweep,
+  // 2026-12-06: chosen by default on every profile, vacuous).
+  const dev: ScenarioSpec = { name: 'dev', devices: { pl011: { matchDefers: true }, x: {} },
+    drivers: { 'uart-pl011': { matches: ['pl011'], present: true }, xd: { matches: ['x'], present: true } },
+    actors: { hotplug: ['add pl011', 'del pl011'], other: 'add x' } };
+  it('is not chosen for one add, and is where an entry of the deleted struct may outlive it into a second add', () => {
+    for (const p of ['v5.4', 'v5.9', 'mainline']) expect(names(dev, p), p).not.toContain('device-ready');
+    expect(verdict(dev, 'mainline', 'device-ready')).toBe('vacuous');
+    const twice: ScenarioSpec = { ...dev, actors: { hotplug: ['add pl011', 'del pl011', 'add pl011'], other: 'add x' } };
+    expect(names(twice, 'v5.4')).toContain('device-ready');
+    expect(verdict(twice, 'v5.4', 'device-ready')).toBe('violated');
+  });
+});
+
 describe('the deferred lists where no probe can defer', () => {
   // A consumer added beside its supplier, bound at boot and never released: its links and needs are
   // met at every probe (the ordinary fw_devlink shape; both list properties exited 5).
