@@ -106,7 +106,7 @@ export interface LevelMsg {
   remap?: SharedArrayBuffer;
   /** For GROW: move every entry of `old` into `table`, writing its new slot into `map`. */
   grow?: { old: SharedArrayBuffer; table: SharedArrayBuffer; map: SharedArrayBuffer; oldClaimed: SharedArrayBuffer; claimed: SharedArrayBuffer };
-  /** For FINISH: each parent's first transition (Float64Array, n + 1), a byte per transition, a count per parent. */
+  /** For FINISH: each parent's first transition (Float64Array, n + 1), a byte per transition; for NUMBER, filled by the coordinator after FINISH: each parent's first index in the next level. */
   places?: { tBase: SharedArrayBuffer; won: SharedArrayBuffer; cnt: SharedArrayBuffer };
   /** For NUMBER: the next frontier (state words by index), each new state's parent id and move code. */
   number?: { next: SharedArrayBuffer; parents: SharedArrayBuffer; codes: SharedArrayBuffer };

@@ -115,6 +115,53 @@ async function start(): Promise<void> {
   }
 }
 
+/*
+ * The loops over a phase's records are functions of their own: inside the phase's method V8
+ * compiled each loop on the fly (OSR) and dropped that code at the next line that had not run
+ * yet, so the method was compiled again (store.ts's rehash says the same of the store's grow).
+ */
+
+/**
+ * Move the old table's slots [from, to) into the new one (claims as they are; fingerprints are
+ * distinct, so an insert only looks for a free slot), noting in map where each went.
+ */
+function moveRange(old: Uint32Array, t: Uint32Array, map: Uint32Array, oldBits: Int32Array, bits: Int32Array, from: number, to: number, scale: number, cap: number): void {
+  for (let i = from; i < to; i++) {
+    const j = i << 2, claim = old[j + 2]!;
+    if (claim === 0) continue;
+    const hi = old[j]!, lo = old[j + 1]!;
+    let x = home(hi, lo, scale, cap);
+    // Only other movers touch the new table now, and only through this exchange; the
+    // barrier after the phase publishes the words.
+    while (t[(x << 2) + 2] !== 0 || Atomics.compareExchange(t, (x << 2) + 2, 0, claim) !== 0) x = x + 1 === cap ? 0 : x + 1;
+    const k = x << 2;
+    t[k] = hi; t[k + 1] = lo; t[k + 3] = old[j + 3]!;
+    map[i] = x;
+    if ((oldBits[i >>> 5]! & (1 << (i & 31))) !== 0) Atomics.or(bits, x >>> 5, 1 << (x & 31));
+  }
+}
+
+/**
+ * Each of the `count` output records (o, W + 3 words each) goes to its index in the level (idx):
+ * the marks before its place, from its parent's first index (first); its words into next, its
+ * parent and move code beside them.
+ */
+function placeRecords(o: Uint32Array, count: number, W: number, ps: number, tBase: Float64Array, won: Uint8Array, first: Uint32Array,
+  next: Uint32Array, parents: Uint32Array, codes: Uint16Array, idx: Uint32Array): void {
+  const R = W + 3;
+  for (let r = 0; r < count; r++) {
+    if (r % BEAT_RECORDS === 0) Atomics.add(ctrl, C.BEAT, 1);
+    const at = r * R, P = o[at + W + 1]!, v = o[at + W + 2]!, pi = P - ps;
+    const from = tBase[pi]!, t = from + (v >>> 16);
+    let x = first[pi]!;
+    for (let y = from; y < t; y++) x += won[y]!;
+    idx[r] = x;
+    for (let y = 0, to = x * W; y < W; y++) next[to + y] = o[at + y]!;
+    parents[x] = P;
+    codes[x] = ((v & 0xff) << 8) | ((v >>> 8) & 0xff);
+  }
+}
+
 class Searcher {
   private be: FastBackend;
   private W: number;
@@ -175,6 +222,8 @@ class Searcher {
   private growing: LevelMsg['grow'];
   /** Recently seen fingerprints with the claim seen: [hi, lo, claim] (store.ts's cache, claim-aware). */
   private recent = new Uint32Array(3 << RECENT_BITS);
+  /** number(): each output record's index in the level. */
+  private idx = new Uint32Array(1024);
 
   constructor(model: Model, d: ModelMsg) {
     const c = compile(model);
@@ -199,8 +248,9 @@ class Searcher {
       this.T = new Uint32Array(m.table);
       this.cap = this.T.length >>> 2;
       this.scale = this.cap / 2 ** 32;
-      // A new search (or a grown table): what the cache held may be another search's.
-      this.recent.fill(0);
+      // A new search: what the cache held may be another search's. A grown table (remap) holds
+      // the same fingerprints with the same claims, so the cache stays right and is kept.
+      if (!m.remap) this.recent.fill(0);
     }
     if (m.remap) this.remap(new Uint32Array(m.remap));
     if (m.grow) this.growing = m.grow;
@@ -300,6 +350,15 @@ class Searcher {
     let i = home(hi, lo, this.scale, cap);
     for (let probes = 0; ; probes++) {
       const j = i << 2;
+      // A slot's fingerprint is written once, and an aligned word reads whole: a first word
+      // neither 0 nor this one's is another state, skipped without an atomic load (most probes).
+      // Only 0 (empty, being written, or a first word 0) and this one's go the atomic way.
+      const h = T[j]!;
+      if (h !== hi && h !== 0) {
+        i = i + 1 === cap ? 0 : i + 1;
+        if (probes > cap) throw new Error('internal: the shared fingerprint table is full');
+        continue;
+      }
       let c = Atomics.load(T, j + 2);
       if (c === 0) {
         // Before the slot is claimed: an error then leaves no slot BUSY for the others to wait on.
@@ -406,19 +465,7 @@ class Searcher {
       const from = Atomics.add(ctrl, C.GROW_NEXT, GROW_CHUNK);
       if (from >= oldCap) return;
       Atomics.add(ctrl, C.BEAT, 1);
-      for (let i = from, to = Math.min(oldCap, from + GROW_CHUNK); i < to; i++) {
-        const j = i << 2, claim = old[j + 2]!;
-        if (claim === 0) continue;
-        const hi = old[j]!, lo = old[j + 1]!;
-        let x = home(hi, lo, scale, cap);
-        // Only other movers touch the new table now, and only through this exchange; the
-        // barrier after the phase publishes the words.
-        while (t[(x << 2) + 2] !== 0 || Atomics.compareExchange(t, (x << 2) + 2, 0, claim) !== 0) x = x + 1 === cap ? 0 : x + 1;
-        const k = x << 2;
-        t[k] = hi; t[k + 1] = lo; t[k + 3] = old[j + 3]!;
-        map[i] = x;
-        if ((oldBits[i >>> 5]! & (1 << (i & 31))) !== 0) Atomics.or(bits, x >>> 5, 1 << (x & 31));
-      }
+      moveRange(old, t, map, oldBits, bits, from, Math.min(oldCap, from + GROW_CHUNK), scale, cap);
     }
   }
 
@@ -440,10 +487,11 @@ class Searcher {
 
   /**
    * Each new state takes its final claim (parent, move), and marks its place among the level's
-   * transitions (won[tBase[parent] + ordinal]); cnt counts the new states of each parent.
+   * transitions (won[tBase[parent] + ordinal]); the coordinator then counts the marks of each
+   * parent (an atomic add per new state here cost more than its one pass over the marks).
    */
   finish(): void {
-    const T = this.T, o = this.out, R = this.R, W = this.W, ps = this.ps, tBase = this.tBase, won = this.won, cnt = this.cnt, be = this.be;
+    const T = this.T, o = this.out, R = this.R, W = this.W, ps = this.ps, tBase = this.tBase, won = this.won, be = this.be;
     const bits = this.claimed;
     const savedCoverage = this.symmetric ? be.coverage.slice() : undefined;
     for (let r = 0; r < this.count; r++) {
@@ -465,7 +513,6 @@ class Searcher {
         }
       }
       won[tBase[P - ps]! + (o[at + W + 2]! >>> 16)] = 1;
-      Atomics.add(cnt, P - ps, 1);
     }
     // Re-stepping is not expanding: coverage counts what expand() fired.
     if (savedCoverage) be.coverage.set(savedCoverage);
@@ -487,18 +534,10 @@ class Searcher {
   number(): void {
     const o = this.out, R = this.R, W = this.W, ps = this.ps, tBase = this.tBase, won = this.won, first = this.cnt;
     const next = this.next, parents = this.parents, codes = this.codes;
-    const idx = new Uint32Array(this.count);
-    for (let r = 0; r < this.count; r++) {
-      if (r % BEAT_RECORDS === 0) Atomics.add(ctrl, C.BEAT, 1);
-      const at = r * R, P = o[at + W + 1]!, v = o[at + W + 2]!, pi = P - ps;
-      const from = tBase[pi]!, t = from + (v >>> 16);
-      let x = first[pi]!;
-      for (let y = from; y < t; y++) x += won[y]!;
-      idx[r] = x;
-      for (let y = 0, to = x * W; y < W; y++) next[to + y] = o[at + y]!;
-      parents[x] = P;
-      codes[x] = ((v & 0xff) << 8) | ((v >>> 8) & 0xff);
-    }
+    // (Kept from level to level: a fresh array per level touched fresh pages each time.)
+    if (this.idx.length < this.count) this.idx = new Uint32Array(Math.max(this.count, this.idx.length * 2));
+    const idx = this.idx;
+    placeRecords(o, this.count, W, ps, tBase, won, first, next, parents, codes, idx);
     // Every finish has read the bits: clear this worker's for the next level.
     const bits = this.claimed, c = this.claims;
     for (let r = 0; r < this.nClaims; r++) { const slot = c[r * 3]!; Atomics.and(bits, slot >>> 5, ~(1 << (slot & 31))); }

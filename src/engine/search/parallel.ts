@@ -34,7 +34,7 @@ import type { FastBackend } from '../state/fast.js';
 import { actionCode, codeBranch, codeThread } from '../trace.js';
 import { isAllocationFailure, LimitReached, MemoryBudget, outOfMemory } from './budget.js';
 import { explore, FOUND_BEFORE, REACHED_BY } from './explore.js';
-import { home } from '../store.js';
+import { home, type FingerprintStore } from '../store.js';
 import { blocked, moveOf, propertyThrew, type Monitor } from './monitor.js';
 import { C, CTRL_WORDS, EXIT, EXPAND, FINISH, GROW, LOAD, NUMBER, RESOLVE, TABLE_GROWTH, TABLE_LOAD, type Finished, type LevelMsg, type ModelMsg, type Numbered, type Raised, type WorkerError, type WorkerFaults, type WorkerInit } from './parallel-protocol.js';
 import type { Limits, Progress, SearchOutcome } from './types.js';
@@ -296,6 +296,49 @@ type Hit = { name: string; parent: number; pos: Pos; make: () => void };
 /** A level's first error: its place, the error, and how many of the level's new states one thread stored before it. */
 type LevelError = { pos: Pos; raised: Raised; kept: () => number };
 
+/*
+ * The loops over a level's states and transitions are functions of their own, outside
+ * Levels.level: there V8 compiled each loop on the fly (OSR) and dropped that code at the next
+ * line that had not run yet, so the whole method, hundreds of lines with closures, was compiled
+ * again and again on a background thread (four times in one search of probe-tree N=10, 270-330 ms
+ * of compile each on the loaded 2-core VM: CPU that one thread's search never spends).
+ */
+
+/** Every fingerprint of the sequential store's table into the shared one, claimed by "parent 0". */
+function placeAll(t: Uint32Array, words: Uint32Array): void {
+  const cap = t.length >>> 2, scale = cap / 2 ** 32;
+  for (let w = 0; w < words.length; w += 2) {
+    const hi = words[w]!, lo = words[w + 1]!;
+    if (hi === 0 && lo === 0) continue;
+    let i = home(hi, lo, scale, cap);
+    while (t[(i << 2) + 2] !== 0) i = i + 1 === cap ? 0 : i + 1;
+    const j = i << 2;
+    t[j] = hi; t[j + 1] = lo; t[j + 2] = 1; t[j + 3] = 0;
+  }
+}
+
+/** tBase[i + 1] := tBase[i] + moves[i]: each parent's first transition among the level's. */
+function transitionBases(tBase: Float64Array, moves: Uint32Array, n: number): void {
+  for (let i = 0; i < n; i++) tBase[i + 1] = tBase[i]! + moves[i]!;
+}
+
+/** The links of a level's first `kept` new states, in id order. */
+function appendLinks(store: FingerprintStore, parents: Uint32Array, codes: Uint16Array, kept: number): void {
+  for (let x = 0; x < kept; x++) store.append(parents[x]!, codes[x]!);
+}
+
+/**
+ * first[i] := the marks (won) before state i's places, tBase[i] (one pass over the level's
+ * transitions; a function of its own so that V8 compiles the loop once, as store.ts's rehash).
+ */
+function firstIndices(won: Uint8Array, tBase: Float64Array, first: Uint32Array, n: number): void {
+  let sum = 0, t = 0;
+  for (let i = 0; i < n; i++) {
+    first[i] = sum;
+    for (const e = tBase[i + 1]!; t < e; t++) sum += won[t]!;
+  }
+}
+
 /** The level-synchronous part, from the level explore() handed over. */
 class Levels {
   private readonly W: number;
@@ -312,6 +355,8 @@ class Levels {
   private nextReport: number;
   private nextMemoryCheck = 0;
   private readonly pool = new Map<string, SharedArrayBuffer>();
+  /** The bytes of each pooled buffer some level has used (reserved from the memory budget). */
+  private readonly used = new Map<string, number>();
   private flip = 0;
 
   constructor(private be: FastBackend, private monitor: Monitor, private limits: Limits, private progress: ((p: Progress) => void) | undefined,
@@ -330,19 +375,9 @@ class Levels {
     while (cap * TABLE_LOAD < (this.store.size + be.pending() + 1) * 4) cap = Math.ceil(cap * TABLE_GROWTH);
     this.table = new Uint32Array(new SharedArrayBuffer(cap * 16));
     this.claimed = new Int32Array(new SharedArrayBuffer(Math.ceil(cap / 32) * 4));
-    for (let j = 0; j < words.length; j += 2) if (words[j] !== 0 || words[j + 1] !== 0) this.place(this.table, words[j]!, words[j + 1]!, 1, 0);
+    placeAll(this.table, words);
     Atomics.store(crew.ctrl, C.SIZE, this.store.size);
     Atomics.store(crew.ctrl, C.LIMIT, Math.floor(cap * TABLE_LOAD));
-  }
-
-  /** Put a fingerprint with its claim words into a table being built; returns its slot. */
-  private place(t: Uint32Array, hi: number, lo: number, claim: number, move: number): number {
-    const cap = t.length >>> 2;
-    let i = home(hi, lo, cap / 2 ** 32, cap);
-    while (t[(i << 2) + 2] !== 0) i = i + 1 === cap ? 0 : i + 1;
-    const j = i << 2;
-    t[j] = hi; t[j + 1] = lo; t[j + 2] = claim; t[j + 3] = move;
-    return i;
   }
 
   run(): ParallelOutcome {
@@ -387,21 +422,34 @@ class Levels {
   }
 
   /**
-   * A shared buffer of at least `bytes` for one role, kept from level to level and replaced by
-   * one half as big again only when a level needs more. Each level used to allocate its own,
+   * A shared buffer of at least `bytes` for one role, kept from level to level and replaced
+   * (with room for twice as much) only when a level needs more. Each level used to allocate its own,
    * and the old ones, outside V8's heap, waited for a collection (host-children n=5 to 3 M
    * states on 2 workers: 1.56 GB resident before, 1.31 GB after). Contents are left as the last
    * level wrote them: `zeroed` clears the first bytes a level relies on being zero.
    */
   private shared(role: string, bytes: number, what: string, zeroed = 0): SharedArrayBuffer {
     let b = this.pool.get(role);
+    const used = this.used.get(role) ?? 0;
     if (!b || b.byteLength < bytes) {
+      // Room for levels twice as big, made once: a page no level reaches is never touched (no
+      // memory, no page fault), while each buffer replaced had its pages touched anew (at about
+      // 3 ms a MB on the 2-core VM; half-again growth replaced the frontier's buffers three times
+      // each on probe-tree N=10). What is reserved is what levels touch (below), not the room.
+      this.memory.reserve(bytes, what);
       // Whole 8-byte words, so that every typed array fits the buffer exactly.
-      const size = Math.ceil(Math.max(bytes, (b?.byteLength ?? 0) * 1.5, 64) / 8) * 8;
-      this.memory.reserve(size, what);
-      b = new SharedArrayBuffer(size);
+      const size = Math.ceil(Math.max(bytes * 2, (b?.byteLength ?? 0) * 2, 64) / 8) * 8;
+      try { b = new SharedArrayBuffer(size); } catch (e) {
+        if (!isAllocationFailure(e)) throw e;
+        b = new SharedArrayBuffer(Math.ceil(Math.max(bytes, 64) / 8) * 8);
+      }
       this.pool.set(role, b);
-    } else if (zeroed > 0) new Uint8Array(b, 0, zeroed).fill(0);
+      this.used.set(role, bytes);
+    } else {
+      // A level that reaches further into its buffer touches that much more.
+      if (bytes > used) { this.memory.reserve(bytes - used, what); this.used.set(role, bytes); }
+      if (zeroed > 0) new Uint8Array(b, 0, zeroed).fill(0);
+    }
     return b;
   }
 
@@ -461,16 +509,16 @@ class Levels {
     // plus its move's ordinal (workers mark the places, then number the states by them).
     const tBase = new Float64Array(this.shared('tBase', (n + 1) * 8, 'the BFS level'));
     tBase[0] = 0;
-    for (let i = 0; i < n; i++) tBase[i + 1] = tBase[i]! + moves[i]!;
+    transitionBases(tBase, moves, n);
     const won = new Uint8Array(this.shared('won', tBase[n]!, 'the BFS level', tBase[n]!));
-    const cnt = new Uint32Array(this.shared('cnt', n * 4, 'the BFS level', n * 4));
+    const cnt = new Uint32Array(this.shared('cnt', n * 4, 'the BFS level'));
     crew.post({ places: { tBase: tBase.buffer as SharedArrayBuffer, won: won.buffer as SharedArrayBuffer, cnt: cnt.buffer as SharedArrayBuffer } });
     crew.phase(FINISH);
     const parts = crew.collect<Finished>();
     let total = 0;
     for (const p of parts) total += p.count;
-    // cnt becomes each parent's first index in the level.
-    for (let i = 0, sum = 0; i < n; i++) { const c = cnt[i]!; cnt[i] = sum; sum += c; }
+    // cnt: each parent's first index in the level, the marks before its places.
+    firstIndices(won, tBase, cnt, n);
     const next = this.sharedWords(total * W, 'the BFS level');
     const parents = new Uint32Array(this.shared('parents', total * 4, 'the BFS level'));
     const codes = new Uint16Array(this.shared('codes', total * 2, 'the BFS level'));
@@ -556,7 +604,7 @@ class Levels {
 
     // The links, in id order.
     const store = this.store;
-    for (let x = 0; x < kept; x++) store.append(parents[x]!, codes[x]!);
+    appendLinks(store, parents, codes, kept);
     for (const [i, x] of metAt) if (x < kept) monitor.premiseMet.add(props[i]!.name);
     for (const h of hits) if (h.parent <= cut) h.make();
 
@@ -594,7 +642,7 @@ class Levels {
    */
   private raise(err: LevelError, early: Hit[], parents: Uint32Array, codes: Uint16Array, ps: number): never {
     const store = this.store, kept = err.kept();
-    for (let x = 0; x < kept; x++) store.append(parents[x]!, codes[x]!);
+    appendLinks(store, parents, codes, kept);
     try { for (const h of early) h.make(); } catch (e) {
       if (e instanceof Object) RAISED.add(e);
       throw e;
