@@ -66,6 +66,13 @@ export interface DevS {
    * AUTOPROBE_CONSUMER link): the trigger after that add owes it a retry by each of them.
    */
   deferBy: number;
+  /**
+   * ghost: the `gen` of the struct whose entry the slot's `deferred` shows. An unlocked add after
+   * device_del (README "A bus match that defers") leaves the deleted struct's entry on the list;
+   * once the slot is added again it is not the new struct's: the worker's retry of it holds the old
+   * struct (KL.gen), and the new struct's own add replaces it (the model has one entry per slot).
+   */
+  deferGen: number;
   /** ghost: bit j set when driver j's async __driver_attach matched this device; cleared when driver j's probe starts on it */
   asked: number;
   /**
@@ -189,7 +196,7 @@ export function kernelSchema(w: World, sleepers = 0, flushers = 0, added?: Pick<
       dead: t.bool, asyncDriver: nd, canMatch: t.bool, deferred: t.enum(...DEFERRED), linksUnbinding: t.bool, linksProbing: t.bool,
       probing: owner, removing: owner, delStarted: t.bool, delDone: t.bool, dels: t.int(3),
       work: t.enum(...WORK_STATES), ovrDrv: nd, ovrGen: t.int(3), unbindOf: nd, released: t.bool, owed: t.int(255), deferBy: t.int(255), asked: t.int(255),
-      busRank: rank, busHeld: t.int(7), drvRank: rank, deferRank: rank, snap: t.enum(...SNAPSHOTS), uevReaders: t.int(7), gen: t.int(3),
+      busRank: rank, busHeld: t.int(7), drvRank: rank, deferRank: rank, deferGen: t.int(3), snap: t.enum(...SNAPSHOTS), uevReaders: t.int(7), gen: t.int(3),
       ...(shutdown ? { ksetRank: rank, shutDown: t.bool } : {}),
       ...added?.dev,
     }), w.devices.map((d) => d.name)),

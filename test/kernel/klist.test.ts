@@ -78,6 +78,18 @@ describe('the deferred-probe lists', () => {
     for (let d = deferredFirst(s, [0, 1, 2, 3]); d >= 0; d = deferredFirst(s, [0, 1, 2, 3])) { order.push(d); deferredDel(s, d); }
     expect(order).toEqual([2, 0, 1, 3]);
   });
+
+  it("a struct added again in the slot puts its own entry on, in place of the deleted struct's stale one (DevS.deferGen)", () => {
+    const { s } = blank(2);
+    const x = s.dev[0]! as KS['dev'][number];
+    x.gen = 0; x.deferGen = 0; s.dev[1]!.gen = 0; s.dev[1]!.deferGen = 0;
+    deferredAdd(s, 0); deferredAdd(s, 1);   // 0's entry: the old struct's, left after its device_del
+    x.gen = 1;                              // device_add of the new struct in the slot
+    deferredAdd(s, 0);                      // the new struct's match defers: its own list_empty test passes
+    expect([x.deferred, x.deferGen, x.deferRank, s.dev[1]!.deferRank]).toEqual(['pending', 1, 2, 1]);
+    deferredAdd(s, 0);                      // its own entry is on now: no change
+    expect(x.deferRank).toBe(2);
+  });
 });
 
 describe('list order in scenarios', () => {

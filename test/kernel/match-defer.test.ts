@@ -85,3 +85,28 @@ describe('the candidate fix (models/patches/deferred-add-dead.ts)', () => {
       .toEqual({ 'deferred-lists': 'fixed', 'no-probe-after-del': 'fixed', 'no-deadlock': 'still holds' });
   });
 });
+
+describe('a device whose match defers, added again: the worker\'s old struct is not the new one (an audit, 2026-12-06)', () => {
+  // In the C the worker's entry is &old->p->deferred_probe and get_device() holds the old struct
+  // (dd.c@torvalds@97e2551de3f9:92-97); its retry finds it unregistered (driver_probe_device's
+  // device_is_registered, :707-708), never the new struct, whose own add runs device_pm_add before
+  // bus_probe_device (core.c@torvalds@fb583c8eeeb1:device_add+81,+103).
+  const readd = (more: boolean): ScenarioSpec => ({
+    name: 'amba-readd', devices: { pl011: { matchDefers: true }, x: {}, ...(more ? { y: {} } : {}) },
+    drivers: { 'uart-pl011': { matches: ['pl011'], present: true }, xd: { matches: ['x'], present: true }, ...(more ? { yd: { matches: ['y'], present: true } } : {}) },
+    actors: { hotplug: ['add pl011', 'del pl011', 'add pl011'], other: 'add x', ...(more ? { other2: 'add y' } : {}) }, properties: ['device-ready'],
+  });
+  it('v5.4: a retry in flight when the slot is added again acts on the old struct (DevS.gen bumped for a match that defers)', () => {
+    expect(run(readd(false), 'v5.4').v['device-ready']).toBe('holds');
+  });
+  it('v5.4: an entry the retry of the deleted struct left on the list is the old struct\'s (DevS.deferGen)', () => {
+    expect(run(readd(true), 'v5.4').v['device-ready']).toBe('holds');
+  });
+  it('the registration walk that finds the new struct before its device_pm_add still probes it (B14, real)', () => {
+    const r = run({ name: 'amba-readd-walk', devices: { pl011: { present: true, matchDefers: true } }, drivers: { 'uart-pl011': { matches: ['pl011'] } },
+      actors: { insmod: 'register uart-pl011', unplug: ['del pl011', 'add pl011'] }, properties: ['device-ready'] }, 'v5.4');
+    const p = r.r.properties.find((x) => x.name === 'device-ready')!;
+    expect(p.verdict).toBe('violated');
+    expect(p.explanation).toBe('probe(pl011) started in insmod before device_add(pl011) reached device_pm_add');
+  });
+});

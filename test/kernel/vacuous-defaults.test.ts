@@ -193,7 +193,8 @@ describe('device-ready for a device whose match defers', () => {
     expect(verdict(dev, 'mainline', 'device-ready')).toBe('vacuous');
     const twice: ScenarioSpec = { ...dev, actors: { hotplug: ['add pl011', 'del pl011', 'add pl011'], other: 'add x' } };
     expect(names(twice, 'v5.4')).toContain('device-ready');
-    expect(verdict(twice, 'v5.4', 'device-ready')).toBe('violated');
+    // holds since the audit of 2026-12-06: the old struct's entry is not the new struct's (match-defer.test.ts).
+    expect(verdict(twice, 'v5.4', 'device-ready')).toBe('holds');
   });
 });
 

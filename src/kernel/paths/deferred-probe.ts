@@ -68,8 +68,11 @@ export function deferredProbeWorkFunc(tb: ThreadBuilder): string {
     run: (s, t) => {
       const d = deferredFirst(s, devs);
       if (d >= 0) {
+        // The struct the entry is of: a deleted one's where an unlocked add left it there after
+        // device_del and the slot was added again (DevS.deferGen; the audit of 2026-12-06: the
+        // retry of the old entry probed the new struct before its device_pm_add).
+        t.gen = s.dev[d]!.deferGen;
         deferredDel(s, d);   // list_del_init; get_device; mutex_unlock; device_pm_move_last
-        t.gen = s.dev[d]!.gen;
         return probe.get(d)!(s, t);
       }
       endRun(s, t);

@@ -11,6 +11,7 @@ import { BUS, CORE, SYSFS_DIR, holder, linesIn, mayBeAsync, mayDefer } from './c
 import { deviceAttach } from './device-attach.js';
 import { busAddTail, ksetAddTail } from './klist.js';
 import { endLinksProbing } from './links.js';
+import { defersMatch } from './match-defer.js';
 
 /**
  * bus_probe_device(dev): no step of its own, a router for the calling step: to
@@ -38,7 +39,7 @@ export const REUSED: Partial<Record<keyof DevS, string>> = {
   snap: 'none: kept only for a probe in flight', registered: 'set by this step', onBus: 'set by this step', busRank: 'set by this step (busAddTail)', ksetRank: 'set by this step (ksetAddTail)',
   ready: 'false since kobject_del; set by device_pm_add', linksUnbinding: 'false: cleared when the driver is released', linksProbing: 'cleared by this step (endLinksProbing)',
   deferred: 'none: device_del took it off the lists (a later unlocked add, the findings of README, leaves the old struct there: the slot shows it)',
-  deferRank: 'with deferred', deferBy: 'with deferred (deferredDel clears it)', uevReaders: 'zero: device_del waited for the readers of its uevent file',
+  deferRank: 'with deferred', deferGen: 'kept: the entry on the list may be the old struct\'s (deferredAdd replaces it, the worker retries it as the old one)', deferBy: 'with deferred (deferredDel clears it)', uevReaders: 'zero: device_del waited for the readers of its uevent file',
   ovrGen: 'kept: a B13 reader of the old string may still hold it; its driver_override (ovrDrv) is NULL',
 };
 
@@ -57,8 +58,11 @@ export function deviceAdd(tb: ThreadBuilder, dev: number, ret: Ret): string {
   // Only a device that an async entry may be scheduled for, the deferred-probe worker may hold
   // (a probe of it may defer) or a sysfs bind or unbind may have looked up needs to tell its structs
   // apart (state.ts DevS.gen).
-  // (device_shutdown's walk holds the struct it took off devices_kset too.)
-  const entries = tb.k.w.devices[dev]!.drivers.some((d) => mayBeAsync(tb.k, d) || mayDefer(tb.k, dev, d)) || tb.k.w.devices[dev]!.storeLookup === true || tb.k.shutdown === true;
+  // (device_shutdown's walk holds the struct it took off devices_kset too.) A device whose bus
+  // match defers goes on the deferred lists by its match alone (match-defer.ts), so the worker may
+  // hold its old struct too (an audit of 2026-12-06: without it the worker's retry of the old
+  // struct probed the new one before its device_add reached device_pm_add, a false device-ready).
+  const entries = tb.k.w.devices[dev]!.drivers.some((d) => mayBeAsync(tb.k, d) || mayDefer(tb.k, dev, d)) || defersMatch(tb.k, dev) || tb.k.w.devices[dev]!.storeLookup === true || tb.k.shutdown === true;
   // bus_add_device puts the device on the bus klist before bus_probe_device, in every tree read
   // (v3.6.0 bus.c:495 on). 190888ac01d0 changed the driver's side (bus_add_driver), not this one.
   const probe = busProbeDevice(tb, dev, ret, RETURN);

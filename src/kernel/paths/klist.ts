@@ -198,7 +198,11 @@ export function boundLast(s: KS, drv: number): number {
 /** driver_deferred_probe_add: list_add_tail onto the pending list, unless on a list already. */
 export function deferredAdd(s: KS, dev: number): void {
   const x = s.dev[dev]!;
-  if (x.deferred !== 'none') return;
+  if (x.deferred !== 'none') {
+    if (x.deferGen === x.gen) return;
+    deferredDel(s, dev);   // a deleted struct's stale entry (DevS.deferGen): the new struct's own goes on
+  }
+  x.deferGen = x.gen;
   let n = 0;
   for (const y of s.dev) if (y.deferred === 'pending') n++;
   x.deferred = 'pending'; x.deferRank = n + 1;
@@ -209,7 +213,7 @@ export function deferredDel(s: KS, dev: number): void {
   const x = s.dev[dev]!, r = x.deferRank, on = x.deferred;
   if (on === 'none') return;
   for (const y of s.dev) if (y.deferred === on && y.deferRank > r) y.deferRank--;
-  x.deferred = 'none'; x.deferRank = 0; x.deferBy = 0;
+  x.deferred = 'none'; x.deferRank = 0; x.deferBy = 0; x.deferGen = 0;
 }
 
 /** list_splice_tail_init(&deferred_probe_pending_list, &deferred_probe_active_list). */
