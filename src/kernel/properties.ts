@@ -582,14 +582,13 @@ function probedBesideAdd(k: Kernel, c: PropCtx, i: number): boolean {
   // The deferred work probes a device only once it is on a list. A match that defers lists it in
   // __device_attach_driver (its own bus_probe_device, after device_pm_add; drivers_probe and the
   // work itself, which needs it listed first) or in __driver_attach (a registration walk, counted
-  // below): before its add reaches device_pm_add only as an entry left from an earlier struct in
-  // its slot (__driver_attach's add after device_del's driver_deferred_probe_del: amba-match-defer's
-  // finding), so only a device present at boot, added twice, or added by a probe (which may run
-  // again). amba-match-defer's device walk, one add of the device, chose it and read vacuous (a
-  // sweep, 2026-12-06).
-  const adds = c.acts.reduce((n, a) => n + a.filter((x) => x.op === 'add' && x.dev === i).length, 0);
-  const reAdded = d.present || adds > 1 || k.w.drivers.some((x) => x.registers.includes(i) || [...x.registersOf?.values() ?? []].some((r) => r.includes(i)) || (x.asyncScan ?? []).includes(i));
-  if (k.hasDeferredWorker && ((d.deferredAtBoot?.length ?? 0) > 0 || (d.matchDefers && reAdded) || k.w.links.some((l) => l.autoprobe && l.consumer === i))) return true;
+  // below). An entry left on a list by an earlier struct in its slot (__driver_attach's add after
+  // device_del's driver_deferred_probe_del: amba-match-defer's finding) is that struct's, not the
+  // new one's: the worker's retry holds the old struct (DevS.deferGen; dd.c@torvalds@97e2551de3f9:92-97).
+  // So a match that defers is no racing path of its own (amba-match-defer's device walk chose it
+  // and read vacuous, a sweep of 2026-12-06; added twice it read violated through the worker's
+  // retry of the old entry acting on the new struct, a model bug fixed by an audit the same day).
+  if (k.hasDeferredWorker && ((d.deferredAtBoot?.length ?? 0) > 0 || k.w.links.some((l) => l.autoprobe && l.consumer === i))) return true;
   const walks = (t: string) => { const x = /^kworker\/u:async driver_attach_async\(([^)]+)\)/.exec(t); return !x || builtBlock(c, `bus_add_driver(${x[1]})`); };
   const adders = [...c.stepsOf].filter(([, l]) => builtIn(l, `device_add(${n})`)).map(([t]) => t);
   const probers = [...c.stepsOf].filter(([t, l]) => t !== DEFERRED_WORKER && walks(t)

@@ -188,13 +188,19 @@ describe('device-ready for a device whose match defers', () => {
   const dev: ScenarioSpec = { name: 'dev', devices: { pl011: { matchDefers: true }, x: {} },
     drivers: { 'uart-pl011': { matches: ['pl011'], present: true }, xd: { matches: ['x'], present: true } },
     actors: { hotplug: ['add pl011', 'del pl011'], other: 'add x' } };
-  it('is not chosen for one add, and is where an entry of the deleted struct may outlive it into a second add', () => {
+  it('is not chosen for one add, nor for a second: an entry the deleted struct left on a list is not the new struct\'s', () => {
     for (const p of ['v5.4', 'v5.9', 'mainline']) expect(names(dev, p), p).not.toContain('device-ready');
     expect(verdict(dev, 'mainline', 'device-ready')).toBe('vacuous');
+    // Before the audit of 2026-12-06 this read violated at v5.4: the worker's retry of the old
+    // struct's entry probed the new struct before its device_pm_add (match-defer.test.ts).
     const twice: ScenarioSpec = { ...dev, actors: { hotplug: ['add pl011', 'del pl011', 'add pl011'], other: 'add x' } };
-    expect(names(twice, 'v5.4')).toContain('device-ready');
-    // holds since the audit of 2026-12-06: the old struct's entry is not the new struct's (match-defer.test.ts).
+    for (const p of ['v5.4', 'mainline']) expect(names(twice, p), p).not.toContain('device-ready');
     expect(verdict(twice, 'v5.4', 'device-ready')).toBe('holds');
+    // A registration walk that finds the new struct before its device_pm_add is a racing path (B14).
+    const walk: ScenarioSpec = { name: 'walk', devices: { pl011: { present: true, matchDefers: true } }, drivers: { 'uart-pl011': { matches: ['pl011'] } },
+      actors: { insmod: 'register uart-pl011', unplug: ['del pl011', 'add pl011'] } };
+    expect(names(walk, 'v5.4')).toContain('device-ready');
+    expect(verdict(walk, 'v5.4', 'device-ready')).toBe('violated');
   });
 });
 
