@@ -439,6 +439,44 @@ function probeMayList(k: Kernel, steps: ReadonlySet<string>, d: number): boolean
     || k.w.devices.some((x) => x.i !== d && builtIn(steps, `really_probe(${k.vn(x.i)},`));
 }
 /**
+ * A device a driver `needs` (a managed link's supplier is one too), or a managed link's supplier, bound, in every run, before any probe of its consumer starts
+ * and stays bound until every such probe is over: device_links_check_suppliers (really_probe)
+ * never defers the consumer for it. The order is one actor's: an earlier `add` of the supplier
+ * binds it for sure (every driver of it built in and registered at boot, probe() only `ok`, not
+ * async, nothing it needs or links to, no bus match that defers, an autoprobing bus: device_add's
+ * bus_probe_device binds it before device_add returns), every probe of the consumer is that
+ * actor's (no other thread, async entry or other device's deferred retry was built with one; an
+ * unbind, del, unregister or rmmod starts none, NO_AUTOPROBE_OPS), and none of its actions up to the last that may probe the consumer may release the supplier (only
+ * an `add` of a device whose drivers register nothing, a `uevent`, a wait), nor was any other
+ * thread built with the supplier's __device_release_driver or device_del, or acts on its drivers.
+ * device-links' parent variant (boot: add pmic, add mmc, unregister pmic-drv) chose the list
+ * properties, which read vacuous (a premise sweep, 2026-12-06); mmc added by another actor still
+ * chooses them (the order variant: violated at v3.5).
+ */
+function settledBefore(k: Kernel, c: PropCtx, l: { consumer: number; supplier: number }): boolean {
+  if (k.patches.some(isUserPatch) || blocksProbing(k) || listedWithoutProbe(k, l.consumer)) return false;
+  const s = k.w.devices[l.supplier]!, cn = k.vn(l.consumer), sn = s.name;
+  if (s.present || s.matchDefers || (s.deferredAtBoot?.length ?? 0) > 0 || !k.w.buses[s.bus]!.autoprobe || s.drivers.length === 0) return false;
+  if (!s.drivers.every((x) => { const d = k.w.drivers[x]!; return d.present && d.module < 0 && d.outcomes.every((o) => o === 'ok') && d.needs.length === 0 && !mayBeAsync(k, x); })) return false;
+  if (k.w.links.some((m) => m.consumer === l.supplier)) return false;
+  const quiet = (dev: number) => k.w.drivers.every((d) => !d.matches.includes(dev) || (d.registers.length === 0 && (d.registersOf?.size ?? 0) === 0 && d.registersDriver.length === 0 && d.asyncScan === null && d.requestModule < 0 && !d.workOnCpu));
+  const mayProbeC = (a: Action) => !((a.op === 'add' && a.dev !== l.consumer && quiet(a.dev)) || ['uevent', 'wait_for_device_probe', 'lock', 'unlock', 'override', 'unbind', 'del', 'kill-del', 'unregister', 'rmmod'].includes(a.op));
+  const safeForS = (a: Action) => (a.op === 'add' && a.dev !== l.supplier ? quiet(a.dev) : a.op === 'add') || a.op === 'uevent' || a.op === 'wait_for_device_probe';
+  const names = [...c.actors];
+  const owners = c.acts.map((acts, i) => ({ name: names[i]!, acts })).filter((x) => builtIn(c.stepsOf.get(x.name) ?? new Set(), `really_probe(${cn},`));
+  if (owners.length !== 1) return false;
+  const { name: A, acts } = owners[0]!;
+  for (const [t, steps] of c.stepsOf) if (t !== A && t !== DEFERRED_WORKER && builtIn(steps, `really_probe(${cn},`)) return false;
+  for (const [d, labels] of k.workerSteps ?? []) if (d !== l.consumer && labels.some((x) => x.startsWith(`really_probe(${cn},`))) return false;
+  for (const [t, steps] of c.stepsOf) if (t !== A && (builtIn(steps, `__device_release_driver(${sn})`) || builtIn(steps, `device_del(${sn})`))) return false;
+  if (c.acts.some((as, i) => names[i] !== A && as.some((a) => 'drv' in a && s.drivers.includes(a.drv)))) return false;
+  const probes = acts.flatMap((a, i) => (mayProbeC(a) ? [i] : []));
+  if (probes.length === 0) return false;
+  const first = probes[0]!, last = probes[probes.length - 1]!;
+  if (!acts.slice(0, first).some((a) => a.op === 'add' && a.dev === l.supplier && !a.maybe)) return false;
+  return acts.slice(0, last + 1).every(safeForS);
+}
+/**
  * No thread was built with a really_probe: no probe can start, on any profile (the list adds
  * beside a bus match that defers, a device deferred at boot and a supplier's AUTOPROBE_CONSUMER
  * link are ruled out above). Where every device is bound at boot and only unbound (an unbind or
@@ -457,12 +495,12 @@ const neverDefers = (k: Kernel, c: PropCtx): boolean => {
   // Outside the worker: it runs only once a device is on a list, which needs a first deferral, and
   // that needs a release here (listedWithoutProbe is ruled out in nothingDefers).
   const kept = (i: number) => k.w.devices[i]!.boundTo >= 0 && !builtIn(c.ownSteps, `__device_release_driver(${k.vn(i)})`) && !builtIn(c.ownSteps, `device_del(${k.vn(i)})`);
-  return !blocksProbing(k) && k.w.drivers.every((d) => !d.outcomes.includes('defer') && d.needs.every(kept))
+  return !blocksProbing(k) && k.w.drivers.every((d) => !d.outcomes.includes('defer') && d.needs.every((n) => kept(n) || d.matches.every((m) => settledBefore(k, c, { consumer: m, supplier: n }))))
     // A linksUnchecked link is not waited for at its first probe only: once it exists, a later
     // probe of its consumer (a sysfs bind after an unbind) defers in device_links_check_suppliers
     // while the supplier is unbound, as any managed link's does (a review, 2026-12-06: at v5.10
     // such a rebind put the consumer on the list, and deferred-lists was not chosen).
-    && k.w.links.every((l) => l.stateless || kept(l.supplier));
+    && k.w.links.every((l) => l.stateless || kept(l.supplier) || settledBefore(k, c, l));
 };
 /** The steps a user's hunks inserted in fn and applied: a property that knows fn's steps by label judges these by what they do. */
 const userInserts = (k: Kernel, fn: string) => k.patches.filter(isUserPatch).flatMap((p) => p.hunks.filter((h) => h.fn === fn && h.insert && k.applied?.has(h)).map((h) => h.insert!));

@@ -474,3 +474,41 @@ describe("the deferred worker's retry of a device on a bus that does not autopro
     expect(names(auto, 'mainline')).toContain('wait-for-probe');
   });
 });
+
+// A premise sweep (2026-12-06): device-links' parent variant chose deferred-lists and
+// no-lost-deferral, which read vacuous: one actor adds pmic (its driver built in, probe() only ok,
+// so device_add binds it before it returns), then mmc, whose link to pmic is then AVAILABLE, and
+// only after that unregisters pmic-drv (which unbinds mmc first and probes nothing); no other
+// thread probes mmc or releases pmic, so mmc never defers and no list is ever used.
+describe('a supplier one actor binds before its consumer probes and releases only after', () => {
+  const par = (boot: string[], more: Record<string, string> = {}): ScenarioSpec => ({ name: 'par',
+    devices: { soc: { present: true, boundTo: 'simple-bus' }, pmic: { parent: 'soc' }, mmc: {} },
+    drivers: { 'simple-bus': { matches: ['soc'], present: true }, 'pmic-drv': { matches: ['pmic'], present: true }, 'mmc-drv': { matches: ['mmc'], links: ['pmic'], present: true } },
+    actors: { boot, 'echo soc > unbind': 'unbind simple-bus soc', ...more } });
+  it('deferred-lists and no-lost-deferral are not chosen; named, they are about nothing', () => {
+    for (const p of ['v3.5', 'v4.18', 'v5.4', 'mainline']) {
+      const s = par(['add pmic', 'add mmc', 'unregister pmic-drv']);
+      expect(names(s, p), p).not.toContain('deferred-lists');
+      expect(names(s, p), p).not.toContain('no-lost-deferral');
+      expect(verdict(s, p, 'deferred-lists'), p).toBe('vacuous');
+      expect(verdict(s, p, 'no-lost-deferral'), p).toBe('vacuous');
+    }
+  });
+  it('still chosen where mmc may probe while pmic is unbound', () => {
+    for (const p of ['v3.5', 'v5.4', 'mainline']) {
+      // mmc added by another actor: its probe may run before pmic's add (the order variant).
+      const other = par(['add pmic', 'unregister pmic-drv'], { hotplug: 'add mmc' });
+      expect(names(other, p), p).toEqual(expect.arrayContaining(['deferred-lists', 'no-lost-deferral']));
+      expect(verdict(other, p, 'deferred-lists'), p).not.toBe('vacuous');
+      // pmic-drv unregistered before mmc's add: mmc defers, on every run.
+      const before = par(['add pmic', 'unregister pmic-drv', 'add mmc']);
+      expect(names(before, p), p).toContain('deferred-lists');
+      expect(verdict(before, p, 'deferred-lists'), p).toBe('holds');
+      // pmic unbound by another actor meanwhile: mmc may defer.
+      const unbind = par(['add pmic', 'add mmc'], { admin: 'unbind pmic-drv pmic' });
+      expect(names(unbind, p), p).toContain('deferred-lists');
+    }
+    // (At v3.5 no retry comes for mmc added by another actor before pmic: violated, as device-links' order variant.)
+    expect(verdict(par(['add pmic'], { hotplug: 'add mmc' }), 'v3.5', 'no-lost-deferral')).toBe('violated');
+  });
+});
