@@ -508,6 +508,14 @@ describe('a supplier one actor binds before its consumer probes and releases onl
       const unbind = par(['add pmic', 'add mmc'], { admin: 'unbind pmic-drv pmic' });
       expect(names(unbind, p), p).toContain('deferred-lists');
     }
+    // pmic's parent deleted by another actor, or added by one: `add pmic` may find soc not
+    // registered (kobject_add's -ENOENT), so pmic is never bound and mmc defers (a review, h11).
+    const gone = par(['add pmic', 'add mmc'], { 'del soc': 'del soc' });
+    const late: ScenarioSpec = { ...par(['add pmic', 'add mmc']), devices: { soc: {}, pmic: { parent: 'soc' }, mmc: {} }, actors: { boot: ['add pmic', 'add mmc'], 'add soc': 'add soc' } };
+    for (const s of [gone, late]) for (const p of ['v5.4', 'mainline']) {
+      expect(names(s, p), p).toContain('deferred-lists');
+      expect(verdict(s, p, 'deferred-lists'), p).not.toBe('vacuous');
+    }
     // (At v3.5 no retry comes for mmc added by another actor before pmic: violated, as device-links' order variant.)
     expect(verdict(par(['add pmic'], { hotplug: 'add mmc' }), 'v3.5', 'no-lost-deferral')).toBe('violated');
   });
