@@ -37,7 +37,11 @@ export function patchNotes(patches: UserPatch[], patched: Result, base?: Result)
   if (!patched.complete) return notes;
   // A shard's coverage is its part's: a step another part fires would read as never firing (a review, 2026-12-05).
   if (patched.shard && isPart(patched.shard)) return notes;
-  const stood = new Set((patched.reachedPatchSteps ?? []).map((r) => `${r.patch}\0${r.step}`));
+  // An idle step (a kworker waiting for work) that never fired is no hang: its thread was idle
+  // for the whole search (a review, 2026-12-06: a patch whose other hunk ran and fixed read
+  // uncredited, exit 5, for the worker's process_one_work where no work was ever queued).
+  const stood = new Set((patched.reachedPatchSteps ?? []).filter((r) => !r.idle).map((r) => `${r.patch}\0${r.step}`));
+  const idled = new Set((patched.reachedPatchSteps ?? []).filter((r) => r.idle).map((r) => `${r.patch}\0${r.step}`));
   for (const p of patches) for (const h of p.hunks) {
     const target = hunkTarget(h);
     const steps = patched.coverage.filter((e) => splitLabel(e.label).join(':') === target);
@@ -57,7 +61,7 @@ export function patchNotes(patches: UserPatch[], patched: Result, base?: Result)
         continue;
       }
       const missed = insertMissed(h, patched);
-      notes.push({ patch: p.id, step: target, note: 'never fires', text: `patch ${p.id}: its step ${target} never fires in this search${missed ? `: ${missed.long}` : ''}`, why: missed?.short ?? (patched.reachedPatchSteps ? 'no thread reaches it' : 'never reached, or its wait never passed') });
+      notes.push({ patch: p.id, step: target, note: 'never fires', text: `patch ${p.id}: its step ${target} never fires in this search${missed ? `: ${missed.long}` : idled.has(`${p.id}\0${target}`) ? ': its thread stays idle there (the work it waits for is never queued)' : ''}`, why: missed?.short ?? (idled.has(`${p.id}\0${target}`) ? 'its thread stays idle there: the work it waits for is never queued' : patched.reachedPatchSteps ? 'no thread reaches it' : 'never reached, or its wait never passed') });
     }
   }
   // A field a patch's guards (await) read that held one value at every read: its wait never blocked,

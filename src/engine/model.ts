@@ -241,7 +241,7 @@ export interface Model<G = any> {
    * The steps of a user's patch at which a thread stood (their guard was asked), by the patch and
    * the hunk's `fn:label`: asked when constantReads is. One that never fired blocks for ever.
    */
-  reachedPatchSteps?: () => { patch: string; step: string }[];
+  reachedPatchSteps?: () => { patch: string; step: string; idle?: true }[];
   /**
    * What else may tell those elements apart, in words (`your patch fix-1`: a user's step may treat
    * one device of a group unlike the others): as for a property's `mayDistinguish`.

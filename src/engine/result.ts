@@ -133,7 +133,7 @@ export interface Result {
   /** Model.constantReads after a complete, unreduced search on one thread (patch-notes.ts says them). */
   constantReads?: ConstantRead[];
   /** Model.reachedPatchSteps, under the same conditions as constantReads. */
-  reachedPatchSteps?: { patch: string; step: string }[];
+  reachedPatchSteps?: { patch: string; step: string; idle?: true }[];
   /**
    * `--shard i/n`: this result covers part of the search (see search/shard.ts); its verdicts
    * are about that part, and `probecheck merge` combines the shards' results into one.

@@ -369,8 +369,9 @@ export class Block {
     if (log && target !== undefined) {
       const a = framed.await, b = framed.branches;
       let stood = false;
-      if (a) framed.await = (s, t) => { if (!stood) stood = log.reached(patch, target); return a(s, t); };
-      if (typeof b === 'function') framed.branches = (s, t) => { if (!stood) stood = log.reached(patch, target); return b(s, t); };
+      const idle = st.idle === true;
+      if (a) framed.await = (s, t) => { if (!stood) stood = log.reached(patch, target, idle); return a(s, t); };
+      if (typeof b === 'function') framed.branches = (s, t) => { if (!stood) stood = log.reached(patch, target, idle); return b(s, t); };
     }
     return checkedReleases(this.tb, framed);
   }

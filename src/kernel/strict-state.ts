@@ -103,16 +103,18 @@ export class ReadLog {
    * asked: a thread stood at it. After a complete search, one that stood there and never fired
    * waits there for ever wherever it is reached (patch-notes.ts 'always blocks').
    */
-  reached(patch: string, step: string): boolean {
+  reached(patch: string, step: string, idle = false): boolean {
     if (this.paused > 0) return false;
-    this.stood.add(`${patch}\0${step}`);
+    const key = `${patch}\0${step}`;
+    if (!this.stood.has(key) || !idle) this.stood.set(key, idle);
     return true;
   }
-  private readonly stood = new Set<string>();
+  /** Stood-at steps, each true where it is an idle step (a kworker waiting for work: StepSpec.idle). */
+  private readonly stood = new Map<string, boolean>();
 
-  /** The patch steps a thread stood at (reached), as `{ patch, step }`. */
-  reachedSteps(): { patch: string; step: string }[] {
-    return [...this.stood].map((k) => { const [patch, step] = k.split('\0') as [string, string]; return { patch, step }; });
+  /** The patch steps a thread stood at (reached), as `{ patch, step }`, `idle` where the step is one. */
+  reachedSteps(): { patch: string; step: string; idle?: true }[] {
+    return [...this.stood].map(([k, idle]) => { const [patch, step] = k.split('\0') as [string, string]; return { patch, step, ...(idle ? { idle: true as const } : {}) }; });
   }
 
   private read(patch: string, path: string, value: unknown): void {

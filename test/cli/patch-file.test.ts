@@ -539,6 +539,27 @@ export default scenario({
     expect(a.status).toBe(0);
     expect(JSON.parse(a.stdout).notCredited[0].text).toMatch(/^no step of patch idle ran in the search: /);
   });
+  // An idle step (the worker waiting for work) that never fires is no hang: a review (h11,
+  // 2026-12-06) found process_one_work, replaced as it is where no work is ever queued, read
+  // "blocks every thread that reaches it for ever", and the patch uncredited (exit 5) though its
+  // other hunk ran.
+  it('an idle step that never fires (no work queued) is no hang: the patch whose other hunk ran is credited', () => {
+    const d = folder({
+      'lone.ts': `import { scenario } from 'probecheck';
+export default scenario({
+  name: 'lone', profile: 'v5.1', devices: { a: {}, b: {} },
+  drivers: { 'a-drv': { matches: ['a'], needs: ['b'], present: true } },
+  actors: { boot: 'add a' }, properties: ['quiescence'],
+});
+`,
+      'idlestep.ts': patchFile('idlestep', `{ fn: 'deferred_probe_work_func', replace: 'process_one_work', step: (_s, o) => o! }, { fn: 'really_probe', replace: 'call_probe', step: (_s, o) => o! }`),
+    });
+    const r = probecheck(['check', 'lone.ts', '--patch', 'idlestep.ts', '-q'], { cwd: d });
+    expect(r.stdout).toMatch(/quiescence\s+holds/);
+    expect(r.stdout).toContain('warning: patch idlestep: its step deferred_probe_work_func:process_one_work never fires in this search: its thread stays idle there (the work it waits for is never queued)');
+    expect(r.stdout).not.toContain('not credited');
+    expect(r.status).toBe(0);
+  });
 });
 
 // A new user (2026-12-06) writing ef0ff68351be ("driver core: Probe devices asynchronously instead
