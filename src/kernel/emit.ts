@@ -313,7 +313,7 @@ export class Block {
   private readonly userPatched: boolean;
   constructor(readonly tb: ThreadBuilder, readonly name: string, readonly prefix: string, readonly dev: number, readonly drv: number, readonly ret: Ret, readonly linkIdx = -1) {
     this.depth = Math.max(0, tb.depth - 1);
-    this.userPatched = tb.k.patches.some(isUserPatch);
+    this.userPatched = tb.k.userPatched;
     this.checkEnd = tb.act < 0 && this.userPatched;
   }
   /** A label's full name; the same string each time (steps return it while the search runs, and a string met before has its hash). */

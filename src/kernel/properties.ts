@@ -189,7 +189,7 @@ const consumerLinks = (k: Kernel): LinkInfo[][] => k.w.devices.map((d) => k.w.li
  * modprobe beside an unbind, rmmod and del).
  */
 function lateListMayMiss(k: Kernel, c: PropCtx, d: Kernel['w']['devices'][number]): boolean {
-  if (k.patches.some(isUserPatch) || builtBlock(c, `device_add(${d.name})`)) return true;
+  if (k.userPatched || builtBlock(c, `device_add(${d.name})`)) return true;
   if (d.present && d.boundTo < 0 && d.drivers.some((x) => k.w.drivers[x]!.present)) return true;
   // A driver whose probe of dev defers for what it `needs` may join the klist with dev on the
   // list, and the worker's retry starts with dev off it. A probe that defers of itself (`defer`
@@ -209,7 +209,7 @@ function lateListMayMiss(k: Kernel, c: PropCtx, d: Kernel['w']['devices'][number
  * actor writes (platform_match, not a match that defers), nor under a patch of yours.
  */
 const matchAlwaysStops = (k: Kernel, c: PropCtx, i: number): boolean => defersMatch(k, i) && k.has('MATCH_DEFER_RETURNS')
-  && !k.w.devices[i]!.override && !k.patches.some(isUserPatch) && !c.acts.some((a) => a.some((x) => x.op === 'bind' && x.dev === i));
+  && !k.w.devices[i]!.override && !k.userPatched && !c.acts.some((a) => a.some((x) => x.op === 'bind' && x.dev === i));
 
 /**
  * Can the deferred-probe timeout work run? Only deferred_probe_initcall schedules it, and from v5.7
@@ -220,7 +220,7 @@ const matchAlwaysStops = (k: Kernel, c: PropCtx, i: number): boolean => defersMa
  * never reaches it (deferred-probe's initcall-wait, the boot hang): where every initcall is such,
  * no run schedules the work (a sweep, 2026-12-06: pending-walk read vacuous at v5.9 .. v5.15).
  */
-const timeoutWorkMayRun = (k: Kernel, c: PropCtx): boolean => k.patches.some(isUserPatch) || !waitsForTimeout(k)
+const timeoutWorkMayRun = (k: Kernel, c: PropCtx): boolean => k.userPatched || !waitsForTimeout(k)
   || c.acts.some((a) => { const j = a.findIndex((x) => x.op === LATE_INITCALL); return j >= 0 && !a.slice(0, j).some((x) => x.op === 'wait_for_device_probe'); });
 
 /** missed(), with each device's managed links as consumer found once. */
@@ -376,7 +376,7 @@ const NO_AUTOPROBE_OPS: ReadonlySet<Action['op']> = new Set(['bind', 'unbind', '
  * list properties would be vacuous by construction (a LTS hunt, 2026-12-06: a clean check of a
  * bind racing reboot exited 5 at v5.15, v6.1 and v6.6 for `deferred-lists`).
  */
-const nothingDefers = (k: Kernel, c: PropCtx): boolean => !k.patches.some(isUserPatch) && !k.w.links.some((l) => l.autoprobe)
+const nothingDefers = (k: Kernel, c: PropCtx): boolean => !k.userPatched && !k.w.links.some((l) => l.autoprobe)
   && !k.w.devices.some((d) => d.deferredAtBoot?.length || d.matchDefers)
   && (noProbe(c) || neverDefers(k, c) || (k.has('PROBE_BUSY_CHECK') && [...c.ops].every((o) => NO_AUTOPROBE_OPS.has(o))
     && !k.w.drivers.some((d) => d.registers.length > 0 || (d.registersOf?.size ?? 0) > 0 || d.registersDriver.length > 0 || d.asyncScan !== null || d.requestModule >= 0)));
@@ -454,7 +454,7 @@ function probeMayList(k: Kernel, steps: ReadonlySet<string>, d: number): boolean
  * chooses them (the order variant: violated at v3.5).
  */
 function settledBefore(k: Kernel, c: PropCtx, l: { consumer: number; supplier: number }): boolean {
-  if (k.patches.some(isUserPatch) || blocksProbing(k) || listedWithoutProbe(k, l.consumer)) return false;
+  if (k.userPatched || blocksProbing(k) || listedWithoutProbe(k, l.consumer)) return false;
   const s = k.w.devices[l.supplier]!, cn = k.vn(l.consumer), sn = s.name;
   if (s.present || s.matchDefers || (s.deferredAtBoot?.length ?? 0) > 0 || !k.w.buses[s.bus]!.autoprobe || s.drivers.length === 0) return false;
   if (!s.drivers.every((x) => { const d = k.w.drivers[x]!; return d.present && d.module < 0 && d.outcomes.every((o) => o === 'ok') && d.needs.length === 0 && !mayBeAsync(k, x); })) return false;
@@ -526,7 +526,7 @@ const builtBlock = (c: PropCtx, head: string): boolean => builtIn(c.steps, head)
  * property, which was then vacuous: exit 5 where the kernel never WARNs).
  */
 function asyncRequest(k: Kernel, c: PropCtx): boolean {
-  const yours = k.patches.some(isUserPatch);
+  const yours = k.userPatched;
   for (const [t, steps] of c.asyncSteps) for (const d of k.w.drivers) {
     if (d.requestModule < 0 || !builtIn(steps, `request_module(${k.dn(d.i)})`)) continue;
     for (let dev = 0; dev < k.w.devices.length; dev++) {
@@ -555,7 +555,7 @@ const mayProbe = (k: Kernel, c: PropCtx, i: number, drv?: number): boolean => bu
  */
 const listedWithoutProbe = (k: Kernel, i: number): boolean => {
   const d = k.w.devices[i]!;
-  return (d.deferredAtBoot?.length ?? 0) > 0 || d.matchDefers || k.w.links.some((l) => l.autoprobe && l.consumer === i) || k.patches.some(isUserPatch);
+  return (d.deferredAtBoot?.length ?? 0) > 0 || d.matchDefers || k.w.links.some((l) => l.autoprobe && l.consumer === i) || k.userPatched;
 };
 /** Can device i be bound in some run: bound at boot, or probed by a driver whose probe may return 0. */
 const mayBind = (k: Kernel, c: PropCtx, i: number): boolean => k.w.devices[i]!.boundTo >= 0
@@ -655,7 +655,7 @@ function probedBesideAdd(k: Kernel, c: PropCtx, i: number): boolean {
  */
 function syncedBefore(k: Kernel, c: PropCtx, p: string, a: string, i: number): boolean {
   const m = /^kworker\/u:async driver_attach_async\(([^)]+)\)/.exec(p);
-  if (!m || k.patches.some(isUserPatch)) return false;
+  if (!m || k.userPatched) return false;
   const x = k.w.drivers.findIndex((d) => d.name === m[1]), ai = c.tidOf.get(a) ?? -1;
   if (x < 0 || ai < 0 || ai >= c.acts.length) return false;
   const d = k.w.drivers[x]!;
@@ -728,7 +728,7 @@ export const LIBRARY: KernelProperty[] = [
   // no thread, the deferred worker's reach included, was built with a really_probe that can run, and
   // no device bound at boot may be released, none is made (a sweep, 2026-12-06: amba-match-defer's
   // driver walk from v6.1, whose only match returns -EPROBE_DEFER, read vacuous).
-  { name: 'single-binding', covers: 'S1', applies: (k, c) => k.patches.some(isUserPatch)
+  { name: 'single-binding', covers: 'S1', applies: (k, c) => k.userPatched
     || k.w.devices.some((d) => (builtBlock(c, `really_probe(${k.vn(d.i)},`) && !matchAlwaysStops(k, c, d.i)) || (d.boundTo >= 0 && mayRelease(c, k.vn(d.i)))), make: (k, c) => action('single-binding',
     'dev->driver changes only NULL <-> drv, only under dev->mutex; bound implies a driver; no probe() starts on a bound device', (b, a, m) => {
       const me = (c.tidOf.get(m.thread) ?? -1) + 1;
@@ -1238,7 +1238,7 @@ export const LIBRARY: KernelProperty[] = [
   // a patch of yours (a sweep, 2026-12-06: sysfs-bind's async race, both drivers registered at boot
   // and no walk, read vacuous from v5.1).
   { name: 'async-handover', covers: 'L4 (async __driver_attach)', applies: (k, c) => k.has('PER_DEVICE_ASYNC_ATTACH') && k.w.devices.some((d) => d.drivers.length > 1
-    && d.drivers.some((x) => mayBeAsync(k, x) && (k.patches.some(isUserPatch) || builtBlock(c, `__driver_attach(${k.vn(d.i)},${k.dn(x)})`)))),
+    && d.drivers.some((x) => mayBeAsync(k, x) && (k.userPatched || builtBlock(c, `__driver_attach(${k.vn(d.i)},${k.dn(x)})`)))),
     make: (k, c) => {
       /** A driver whose async __driver_attach matched a device, never tried on it, the device unbound and live. */
       const dropped = (s: KS, q: Query): string | null => {
