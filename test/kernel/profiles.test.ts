@@ -40,8 +40,10 @@ describe('profiles', () => {
 
   it('neighbouring profiles differ exactly by the flags of that release', () => {
     expect(profileDiff('v3.5', 'v3.14')).toEqual({ added: ['BUS_LIST_BEFORE_PROBE', 'MODULE_SYNC_PF_USED_ASYNC', 'REQUEST_MODULE_ASYNC_WARN', 'MODULE_LOAD_WAITS', 'LATE_INITCALL_FLUSH', 'SHUTDOWN_LOCKS'], removed: [] });
-    expect(profileDiff('v3.14', 'v4.2')).toEqual({ added: ['TRIGGER_COUNT', 'ASYNC_PROBE', 'ATTACH_DRIVER_EBUSY', 'DRIVER_OVERRIDE'], removed: [] });
-    expect(profileDiff('v4.2', 'v4.14')).toEqual({ added: ['WAIT_FLUSH_DEFERRED', 'DEVICE_LINKS', 'OVERRIDE_LOCK', 'MATCH_DEFER', 'SHUTDOWN_NO_FINAL_SYNC'], removed: [] });
+    expect(profileDiff('v3.14', 'v4.2')).toEqual({ added: ['TRIGGER_COUNT', 'ASYNC_PROBE', 'ATTACH_DRIVER_EBUSY', 'DRIVER_OVERRIDE', 'SHUTDOWN_NO_FINAL_SYNC'], removed: [] });
+    expect(profileDiff('v4.2', 'v4.14')).toEqual({ added: ['WAIT_FLUSH_DEFERRED', 'DEVICE_LINKS', 'OVERRIDE_LOCK', 'MATCH_DEFER'], removed: [] });
+    // device_shutdown's final async_synchronize_full() is gone by v3.18 in two vendors' trees, so v4.2 has the flag (settled, 2026-12-06); v3.14 leaves it open.
+    expect(PROFILES['v3.14']!.unsettled?.SHUTDOWN_NO_FINAL_SYNC).toBeDefined();
     expect(profileDiff('v4.14', 'v4.18')).toEqual({ added: ['LINK_DEFER_ADD', 'LINK_KREF', 'NEED_PARENT_LOCK', 'LINKS_PURGE_AFTER_UNBIND'], removed: [] });
     expect(profileDiff('v4.18', 'v5.0')).toEqual({ added: ['ASYNC_SYNC_IN_DRIVER_DETACH', 'LATE_INITCALL_SECOND_PASS', 'PROBE_TIMEOUT_WORK', 'TIMEOUT_WORK_CLEARS', 'SHUTDOWN_BLOCKS_PROBING'], removed: [] });
     expect(profileDiff('v5.0', 'v5.1')).toEqual({ added: ['DEAD_FLAG', 'PER_DEVICE_ASYNC_ATTACH', 'DRIVER_LOCK_HELPERS', 'LINKS_NO_DRIVER_DORMANT', 'AUTOPROBE_CONSUMER'], removed: ['ATTACH_DRIVER_EBUSY'] });
