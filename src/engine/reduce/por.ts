@@ -52,8 +52,14 @@
  * expanded state, which C3 forbids. (Emerson, Jha and Peled, TACAS 1997, combine the two
  * reductions the same way; that paper was not re-read here.) The argument needs the visible
  * bytes closed under the permutations, and the search evaluates the properties on one member of
- * each class only: what they read is closed (Symmetry.close) as it is learned. The verdicts of
- * both together are tested against the unreduced search (test/engine/por.test.ts), on the
+ * each class only: what they read is closed (Symmetry.close) as it is learned. What an action
+ * property that watches nothing reads on a move is credited to the moving step alone, not to the
+ * same step of the other elements of its class: the argument needs them only where the
+ * violating move is P's own (the last case above), and moved to the front that move is the one
+ * made and evaluated in the concrete state expanded, whose reads C1 keeps the other steps of the
+ * run off (crediting the other elements' steps as well was tried: more states, no verdict
+ * changed; docs/findings.md). The verdicts of both together are tested against the unreduced
+ * search (test/engine/por.test.ts, por-symmetry-action.test.ts), on the
  * library's properties and on symmetric properties of a user's that read devices in any order.
  *
  * The footprints are learned as the search runs, so the argument holds relative to them. A pass
