@@ -252,8 +252,21 @@ export class FingerprintStore {
 
   capacity(): number { return this.cap; }
 
-  /** The table's words (pairs hi, lo; (0, 0) is an empty slot): the parallel search copies them. */
-  fingerprintWords(): Uint32Array { return this.table; }
+  /**
+   * Hand the table's words over (pairs hi, lo; (0, 0) is an empty slot, `capacity()` slots,
+   * found by `home`): the parallel search keeps the fingerprints from here on (it copies them
+   * into its shared table), and the store keeps only the links (append), with an empty table of
+   * a few slots that no longer sees the states put before.
+   */
+  takeFingerprints(): Uint32Array {
+    const t = this.table;
+    this.cap = 16;
+    this.scale = this.cap / 2 ** 32;
+    this.grows = Math.floor(this.cap * MAX_LOAD);
+    this.table = new Uint32Array(2 * this.cap);
+    this.recent.fill(0);
+    return t;
+  }
 
   /**
    * A state whose fingerprint is kept elsewhere (the parallel search's shared table): the next

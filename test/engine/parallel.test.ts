@@ -49,6 +49,10 @@ describe('parallel BFS', () => {
       const r = check(model, { ...opts, workers, source, parallelFrom: 0, parallelTableBits: workers === 2 ? 12 : 20 });
       expect(r.workers).toBe(workers);
       expect(decided(r)).toEqual(decided(one));
+      // A stored state costs what it does on one thread (issue 12: at most 16 bytes a state from
+      // a million up; store.test.ts holds one thread to it): its fingerprint in an 8-byte slot,
+      // the level's claims in a table of their own (16-byte slots for every state before).
+      expect(r.bytesPerState).toBeLessThanOrEqual(one.bytesPerState * 1.05);
     }, 60_000);
   }
 

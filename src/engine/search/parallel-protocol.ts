@@ -12,7 +12,7 @@ import { MAX_LOAD } from '../store.js';
  */
 export const C = {
   /**
-   * The phase: written by the coordinator to start one, (generation << 3) | kind (LOAD ... EXIT),
+   * The phase: written by the coordinator to start one, (generation << 4) | kind (LOAD ... MERGE),
    * so that a worker reads which phase it was woken for in the same load; workers wait on it.
    */
   SEQ: 0,
@@ -36,7 +36,7 @@ export const C = {
   ERR: 8,
   /** The next frontier index to take (ranges of CHUNK states). */
   NEXT: 32,
-  /** States in the shared table (workers add theirs 32 at a time). */
+  /** States in the level's table (workers add theirs 32 at a time). */
   SIZE: 64,
   /** Bumped by workers as they get through a phase's work: a phase where it stands still for long has a dead worker. */
   BEAT: 96,
@@ -48,19 +48,29 @@ export const CTRL_WORDS = 144;
 export const BEAT_RECORDS = 4096;
 export const GROW_CHUNK = 1 << 14;
 
-export const LOAD = 1, EXPAND = 2, RESOLVE = 3, FINISH = 4, NUMBER = 5, GROW = 6, EXIT = 7;
+export const LOAD = 1, EXPAND = 2, RESOLVE = 3, FINISH = 4, NUMBER = 5, GROW = 6, EXIT = 7, MERGE = 8;
+/** The bits of C.SEQ that hold the kind. */
+export const KIND_BITS = 4, KIND_MASK = (1 << KIND_BITS) - 1;
 /** States a worker takes from the frontier at a time. */
 export const CHUNK = 64;
 /**
- * The shared table fills to the sequential store's load before it grows, by this factor. Most
- * lookups that get past a worker's cache of recent fingerprints insert a new state or meet one of
- * the level being expanded (probe-tree N=10: 2.74 M inserts and 1.59 M such hits against 0.31 M states of
- * earlier levels), each a random access, so the table's size is its cost: on probe-tree N=11
- * (12 M states, one worker) filled to 0.7 the table reached 2^25 slots and the search took
- * 36.6 s; filled to 0.85, 2^24 and 27.1 s. Growing by 1.5 rather than 2 (more moves, less
- * memory) was measured slower on the 16-core machine (35.8 s against 33.8).
+ * The level's table (the states new in the level being expanded, with their claims) fills to the
+ * sequential store's load before it grows, by this factor. Most lookups that get past a worker's
+ * cache of recent fingerprints insert a new state or meet one of the level being expanded
+ * (probe-tree N=10: 2.74 M inserts and 1.59 M such hits against 0.31 M states of earlier
+ * levels), each a random access, so the table's size is its cost: on probe-tree N=11 (12 M
+ * states, one worker) a single table of every state filled to 0.7 reached 2^25 slots and the
+ * search took 36.6 s; filled to 0.85, 2^24 and 27.1 s. Growing by 1.5 rather than 2 was measured
+ * slower on the 16-core machine (35.8 s against 33.8). The level's table is kept at the widest
+ * level's size (its pages are not a stored state's bytes); the states of earlier levels are in
+ * the seen table, which grows as the sequential store does (SEEN_GROWTH).
  */
-export const TABLE_LOAD = MAX_LOAD, TABLE_GROWTH = 2;
+export const LEVEL_LOAD = MAX_LOAD, TABLE_GROWTH = 2;
+/**
+ * The seen table (8 bytes a slot) grows by this factor once SEEN_LOAD full (2x below 2^20
+ * slots), as the sequential store's table does: 61% to 85% full from a million states up.
+ */
+export const SEEN_LOAD = MAX_LOAD, SEEN_GROWTH = 1.4, SEEN_SMALL = 1 << 20;
 
 /** A slot's claim word while its fingerprint is being written (0 is an empty slot). */
 export const BUSY = 0xffffffff;
@@ -100,6 +110,15 @@ export interface ModelMsg {
 
 export interface LevelMsg {
   model?: ModelMsg;
+  /**
+   * The seen table: the fingerprints of the states of earlier levels (2 words a slot, (0, 0)
+   * empty, found as the sequential store finds them), read-only while a level is expanded, and
+   * a bit per slot that the merge phase claims a slot with.
+   */
+  seen?: { table: SharedArrayBuffer; bits: SharedArrayBuffer };
+  /** For GROW: move every fingerprint of the seen table into a bigger one (`seen` after it). */
+  growSeen?: { old: SharedArrayBuffer; table: SharedArrayBuffer; bits: SharedArrayBuffer };
+  /** The level's table: 4 words a slot (fingerprint hi, lo; claimed parent + 1; winning move). */
   table?: SharedArrayBuffer;
   /** With a table: a bit per slot, set where a claim lowered the slot's parent in this level. */
   claimed?: SharedArrayBuffer;

@@ -3,18 +3,23 @@
  * builds the model from its source (once per source: a kept crew serves later searches), checks
  * that it is the coordinator's (same layout, same initial fingerprint), then serves phases:
  *
- * - expand: take ranges of the level's frontier, expand each state, insert every successor into
- *   the shared table; a new state goes to this worker's output with its claim (parent, move),
- *   a known state of this level gets the smaller claim (atomic min on its slot); a model's error
+ * - expand: take ranges of the level's frontier, expand each state, look every successor up in
+ *   the level's table and, not there, in the seen table (earlier levels: read-only now), and
+ *   insert it into the level's table if in neither; a new state goes to this worker's output
+ *   with its claim (parent, move), a known state of this level gets the smaller claim (atomic
+ *   min on its slot); a model's error
  *   ends that state's expansion and the level's later states are skipped (C.ERR), a property that
  *   throws is noted and taken as holding (the coordinator picks the first error in the sequential order);
  * - grow: move ranges of the old table's entries into a bigger one (the coordinator asks when
- *   the table passes TABLE_LOAD; each worker then remaps the slots its records name);
+ *   the table passes LEVEL_LOAD; each worker then remaps the slots its records name);
  * - resolve: the claims this worker won write their move into the slot;
  * - finish: each output state takes its final claim and marks its place among the level's
  *   transitions; what the properties found goes to the coordinator;
  * - number: each output state's index in the level is the marks before its place: it goes
- *   there in the next frontier, with its parent and move.
+ *   there in the next frontier, with its parent and move;
+ * - merge (when the search goes on): this worker's new states move from the level's table into
+ *   the seen table, leaving the level's table empty for the next level (the coordinator grows
+ *   the seen table first, also a grow phase).
  *
  * The loop blocks in Atomics.wait and reads its messages with receiveMessageOnPort: the
  * coordinator is a synchronous search, so nothing here waits on an event loop.
@@ -31,7 +36,7 @@ import { home } from '../store.js';
 import { Symmetry } from '../reduce/symmetry.js';
 import { actionCode } from '../trace.js';
 import { blocked, moveOf, propertyThrew, watchedWords } from './monitor.js';
-import { BEAT_RECORDS, BUSY, C, CHUNK, EXIT, EXPAND, FINISH, GROW, GROW_CHUNK, LOAD, NUMBER, RESOLVE, type Finished, type LevelMsg, type ModelMsg, type Numbered, type Raised, type WorkerInit } from './parallel-protocol.js';
+import { BEAT_RECORDS, BUSY, C, CHUNK, EXIT, EXPAND, FINISH, GROW, GROW_CHUNK, KIND_MASK, LOAD, MERGE, NUMBER, RESOLVE, type Finished, type LevelMsg, type ModelMsg, type Numbered, type Raised, type WorkerInit } from './parallel-protocol.js';
 
 const d = workerData as WorkerInit;
 const RECENT_BITS = 16;
@@ -82,7 +87,7 @@ async function start(): Promise<void> {
     // before every worker had served it, or never ended: seen under load).
     while (Atomics.load(ctrl, C.SEQ) === seen) Atomics.wait(ctrl, C.SEQ, seen);
     seen = Atomics.load(ctrl, C.SEQ);
-    const kind = seen & 7;
+    const kind = seen & KIND_MASK;
     const f = d.faults;
     if (f.jitterMs && Math.random() < 0.1) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, Math.random() * f.jitterMs);
     if (f.exitAt === d.index && kind === EXPAND) process.exit(1);
@@ -109,6 +114,7 @@ async function start(): Promise<void> {
       else if (kind === FINISH) w!.finish();
       else if (kind === NUMBER) w!.number();
       else if (kind === GROW) w!.grow();
+      else if (kind === MERGE) w!.merge();
     } catch (e) { fail(e); }
     Atomics.add(ctrl, C.DONE, 1);
     Atomics.notify(ctrl, C.DONE);
@@ -138,6 +144,43 @@ function moveRange(old: Uint32Array, t: Uint32Array, map: Uint32Array, oldBits: 
     t[k] = hi; t[k + 1] = lo; t[k + 3] = old[j + 3]!;
     map[i] = x;
     if ((oldBits[i >>> 5]! & (1 << (i & 31))) !== 0) Atomics.or(bits, x >>> 5, 1 << (x & 31));
+  }
+}
+
+/**
+ * Put a fingerprint not in the seen table into it: the first free slot from its home, claimed by
+ * its bit (fingerprints are whole 64-bit words, any of them may be 0, so a word cannot be the
+ * claim). Only other inserters touch the table now; the barrier after the phase publishes it.
+ */
+function insertSeen(S: Uint32Array, bits: Int32Array, hi: number, lo: number, scale: number, cap: number): void {
+  let x = home(hi, lo, scale, cap);
+  for (;;) {
+    const w = x >>> 5, bit = 1 << (x & 31);
+    // (A plain read first: most taken slots are seen taken without an atomic operation.)
+    if ((bits[w]! & bit) === 0 && (Atomics.or(bits, w, bit) & bit) === 0) break;
+    x = x + 1 === cap ? 0 : x + 1;
+  }
+  S[x << 1] = hi; S[(x << 1) + 1] = lo;
+}
+
+/** Move the old seen table's slots [from, to) into the new one. */
+function moveSeen(old: Uint32Array, S: Uint32Array, bits: Int32Array, from: number, to: number, scale: number, cap: number): void {
+  for (let i = from; i < to; i++) {
+    const hi = old[i << 1]!, lo = old[(i << 1) + 1]!;
+    if (hi !== 0 || lo !== 0) insertSeen(S, bits, hi, lo, scale, cap);
+  }
+}
+
+/**
+ * This worker's `count` output records (o, R words each) leave the level's table T for the seen
+ * table: each slot read and cleared (the next level starts from an empty table).
+ */
+function mergeRecords(o: Uint32Array, count: number, R: number, W: number, T: Uint32Array, S: Uint32Array, bits: Int32Array, scale: number, cap: number): void {
+  for (let r = 0; r < count; r++) {
+    if (r % BEAT_RECORDS === 0) Atomics.add(ctrl, C.BEAT, 1);
+    const j = o[r * R + W]! << 2, hi = T[j]!, lo = T[j + 1]!;
+    T[j] = 0; T[j + 1] = 0; T[j + 2] = 0; T[j + 3] = 0;
+    insertSeen(S, bits, hi, lo, scale, cap);
   }
 }
 
@@ -173,9 +216,14 @@ class Searcher {
   private premises: { i: number; premise: NonNullable<Invariant['premise']> }[] = [];
   private deadlock = false;
   private readonly props;
-  // The shared table: 4 words a slot (fingerprint hi, lo; claimed parent + 1; winning move).
+  // The level's table: 4 words a slot (fingerprint hi, lo; claimed parent + 1; winning move).
   private T: Uint32Array<ArrayBufferLike> = new Uint32Array(0);
   private cap = 0;
+  // The seen table (LevelMsg.seen): 2 words a slot, and its bits.
+  private S: Uint32Array<ArrayBufferLike> = new Uint32Array(0);
+  private sBits: Int32Array<ArrayBufferLike> = new Int32Array(0);
+  private sCap = 0;
+  private sScale = 0;
   /** A bit per slot: a claim lowered its parent in this level (finish reads the slot only then). */
   private claimed: Int32Array<ArrayBufferLike> = new Int32Array(0);
   private scale = 0;
@@ -220,6 +268,7 @@ class Searcher {
   private readonly symmetric: boolean;
   private readonly visit: (k: number, b: number) => void;
   private growing: LevelMsg['grow'];
+  private growingSeen: LevelMsg['growSeen'];
   /** Recently seen fingerprints with the claim seen: [hi, lo, claim] (store.ts's cache, claim-aware). */
   private recent = new Uint32Array(3 << RECENT_BITS);
   /** number(): each output record's index in the level. */
@@ -253,7 +302,14 @@ class Searcher {
       if (!m.remap) this.recent.fill(0);
     }
     if (m.remap) this.remap(new Uint32Array(m.remap));
+    if (m.seen) {
+      this.S = new Uint32Array(m.seen.table);
+      this.sBits = new Int32Array(m.seen.bits);
+      this.sCap = this.S.length >>> 1;
+      this.sScale = this.sCap / 2 ** 32;
+    }
     if (m.grow) this.growing = m.grow;
+    if (m.growSeen) this.growingSeen = m.growSeen;
     if (m.places) { this.tBase = new Float64Array(m.places.tBase); this.won = new Uint8Array(m.places.won); this.cnt = new Uint32Array(m.places.cnt); }
     if (m.number) { this.next = new Uint32Array(m.number.next); this.parents = new Uint32Array(m.number.parents); this.codes = new Uint16Array(m.number.codes); }
     if (m.level) {
@@ -347,7 +403,7 @@ class Searcher {
     // (claims only go down). Most successors are such states.
     const rc = this.recent, ri = (Math.imul(lo, 0x85ebca6b) >>> (32 - RECENT_BITS)) * 3;
     if (rc[ri] === hi && rc[ri + 1] === lo && rc[ri + 2]! <= mine) return;
-    let i = home(hi, lo, this.scale, cap);
+    let i = home(hi, lo, this.scale, cap), looked = false;
     for (let probes = 0; ; probes++) {
       const j = i << 2;
       // A slot's fingerprint is written once, and an aligned word reads whole: a first word
@@ -361,6 +417,12 @@ class Searcher {
       }
       let c = Atomics.load(T, j + 2);
       if (c === 0) {
+        // Not a state of this level (up to here; a later slot is taken by the time this one is):
+        // one of an earlier level, whose claim is older than any parent of this level, or new.
+        if (!looked) {
+          if (this.seenHas(hi, lo)) { rc[ri] = hi; rc[ri + 1] = lo; rc[ri + 2] = 1; return; }
+          looked = true;
+        }
         // Before the slot is claimed: an error then leaves no slot BUSY for the others to wait on.
         try { be.checkNext(k); } catch (e) { this.nextErr = ord; throw e; }
         c = Atomics.compareExchange(T, j + 2, 0, BUSY);
@@ -385,6 +447,18 @@ class Searcher {
       }
       i = i + 1 === cap ? 0 : i + 1;
       if (probes > cap) throw new Error('internal: the shared fingerprint table is full');
+    }
+  }
+
+  /** Whether the seen table holds this fingerprint (no one writes it while a level is expanded). */
+  private seenHas(hi: number, lo: number): boolean {
+    const S = this.S, cap = this.sCap;
+    let x = home(hi, lo, this.sScale, cap);
+    for (;;) {
+      const a = S[x << 1]!, b = S[(x << 1) + 1]!;
+      if (a === hi && b === lo) return true;
+      if (a === 0 && b === 0) return false;
+      x = x + 1 === cap ? 0 : x + 1;
     }
   }
 
@@ -458,6 +532,7 @@ class Searcher {
    * are distinct, so an insert only looks for a free slot), noting where each went.
    */
   grow(): void {
+    if (this.growingSeen) { this.growSeen(); return; }
     const g = this.growing!, old = new Uint32Array(g.old), t = new Uint32Array(g.table), map = new Uint32Array(g.map);
     const oldBits = new Int32Array(g.oldClaimed), bits = new Int32Array(g.claimed);
     const oldCap = old.length >>> 2, cap = t.length >>> 2, scale = cap / 2 ** 32;
@@ -467,6 +542,24 @@ class Searcher {
       Atomics.add(ctrl, C.BEAT, 1);
       moveRange(old, t, map, oldBits, bits, from, Math.min(oldCap, from + GROW_CHUNK), scale, cap);
     }
+  }
+
+  /** Move ranges of the old seen table's fingerprints into the new one. */
+  private growSeen(): void {
+    const g = this.growingSeen!, old = new Uint32Array(g.old), S = new Uint32Array(g.table), bits = new Int32Array(g.bits);
+    this.growingSeen = undefined;
+    const oldCap = old.length >>> 1, cap = S.length >>> 1, scale = cap / 2 ** 32;
+    for (;;) {
+      const from = Atomics.add(ctrl, C.GROW_NEXT, GROW_CHUNK);
+      if (from >= oldCap) return;
+      Atomics.add(ctrl, C.BEAT, 1);
+      moveSeen(old, S, bits, from, Math.min(oldCap, from + GROW_CHUNK), scale, cap);
+    }
+  }
+
+  /** The level is over and the search goes on: this worker's new states into the seen table. */
+  merge(): void {
+    mergeRecords(this.out, this.count, this.R, this.W, this.T, this.S, this.sBits, this.sScale, this.sCap);
   }
 
   /** The table grew: slots moved. */

@@ -1,12 +1,18 @@
 /**
- * Parallel breadth-first search: worker threads expand each BFS level together over one shared
- * fingerprint table, and the result is the sequential BFS's to the state: the same states with
+ * Parallel breadth-first search: worker threads expand each BFS level together over shared
+ * fingerprint tables, and the result is the sequential BFS's to the state: the same states with
  * the same ids, parents and traces, the same transitions, depth, verdicts and counterexamples.
+ *
+ * Two tables. The seen table holds the fingerprints of the states of earlier levels, 8 bytes a
+ * slot as the sequential store's (the bytes a stored state costs); workers only read it while a
+ * level is expanded. The level's table holds the states new in the level being expanded, 16
+ * bytes a slot: the fingerprint, a claim and a move; once the level is numbered its states
+ * move into the seen table (the merge phase), and it is empty again for the next level.
  *
  * How ids stay deterministic. The sequential BFS numbers a level's new states in the order of
  * (parent id, move order): each state's parent is the first state of the previous level that
- * reaches it, by its first move. Here each table slot keeps the smallest parent that reached
- * it (an atomic min on the slot's claim word); at the level's end the winning claim's move is
+ * reaches it, by its first move. Here each slot of the level's table keeps the smallest parent
+ * that reached it (an atomic min on the slot's claim word); at the level's end the winning claim's move is
  * written beside it, each new state takes its final (parent, move) and marks that place among
  * the level's transitions, and its index in the level is the number of marks before it (the
  * workers count them; the coordinator only adds up the counts per parent). The first violation
@@ -23,6 +29,12 @@
  * Liveness (the state graph), DFS and random walks, the reference backend and models given only
  * as objects run on one thread (check.ts decides).
  *
+ * Memory (issue 12: at most 16 bytes a stored state from a million states up): the seen table
+ * grows as the sequential store's does (by 1.4x once 85% full: 9.4 to 13.2 bytes a state), plus a
+ * bit a slot and the links. The level's table and the level's buffers (the frontiers, the
+ * workers' records, the numbering) are the work list's part: bytes per state of the widest
+ * level, not of the states stored.
+ *
  * The coordinator is synchronous: it blocks in Atomics.wait (polling the limits and Ctrl-C
  * every 20 ms) and reads the workers' messages with receiveMessageOnPort.
  */
@@ -34,9 +46,9 @@ import type { FastBackend } from '../state/fast.js';
 import { actionCode, codeBranch, codeThread } from '../trace.js';
 import { isAllocationFailure, LimitReached, MemoryBudget, outOfMemory } from './budget.js';
 import { explore, FOUND_BEFORE, REACHED_BY } from './explore.js';
-import { home, type FingerprintStore } from '../store.js';
+import type { FingerprintStore } from '../store.js';
 import { blocked, moveOf, propertyThrew, type Monitor } from './monitor.js';
-import { C, CTRL_WORDS, EXIT, EXPAND, FINISH, GROW, LOAD, NUMBER, RESOLVE, TABLE_GROWTH, TABLE_LOAD, type Finished, type LevelMsg, type ModelMsg, type Numbered, type Raised, type WorkerError, type WorkerFaults, type WorkerInit } from './parallel-protocol.js';
+import { C, CTRL_WORDS, EXIT, EXPAND, FINISH, GROW, KIND_BITS, LEVEL_LOAD, LOAD, MERGE, NUMBER, RESOLVE, SEEN_GROWTH, SEEN_LOAD, SEEN_SMALL, TABLE_GROWTH, type Finished, type LevelMsg, type ModelMsg, type Numbered, type Raised, type WorkerError, type WorkerFaults, type WorkerInit } from './parallel-protocol.js';
 import type { Limits, Progress, SearchOutcome } from './types.js';
 
 /**
@@ -51,7 +63,7 @@ export interface ParallelOptions {
   source: ModelSource;
   /** Hand over to the workers once this many states are stored (0: at the first level, waiting for them). */
   parallelFrom: number;
-  /** log2 of the shared table's first size in slots (default 20; tests make it grow). */
+  /** log2 of the level's table's first size in slots (default: room for the level handed over; tests make it grow). */
   tableBits?: number;
   /** Tests: faults injected into the workers (parallel-protocol.ts). */
   faults?: WorkerFaults;
@@ -110,8 +122,8 @@ class Crew {
 
   /** Wake the workers for a phase of this kind. */
   private signal(kind: number): void {
-    this.generation = (this.generation + 1) & 0x0fffffff;
-    Atomics.store(this.ctrl, C.SEQ, (this.generation << 3) | kind);
+    this.generation = (this.generation + 1) & (0x7fffffff >>> KIND_BITS);
+    Atomics.store(this.ctrl, C.SEQ, (this.generation << KIND_BITS) | kind);
     Atomics.notify(this.ctrl, C.SEQ);
   }
 
@@ -269,7 +281,7 @@ export function parallelExplore(be: FastBackend, monitor: Monitor, limits: Limit
         : `a search hands over to workers only once it has stored ${o.parallelFrom.toLocaleString('en-US')} states; this one stored ${seq.states.toLocaleString('en-US')}, on one thread`;
       return { ...seq, workers: 1, workersNote: note };
     }
-    const out = new Levels(be, monitor, limits, progress, crew!, seq, t0, o.tableBits ?? 20).run();
+    const out = new Levels(be, monitor, limits, progress, crew!, seq, t0, o.tableBits).run();
     clean = true;
     return out;
   } catch (e) {
@@ -304,18 +316,20 @@ type LevelError = { pos: Pos; raised: Raised; kept: () => number };
  * of compile each on the loaded 2-core VM: CPU that one thread's search never spends).
  */
 
-/** Every fingerprint of the sequential store's table into the shared one, claimed by "parent 0". */
-function placeAll(t: Uint32Array, words: Uint32Array): void {
-  const cap = t.length >>> 2, scale = cap / 2 ** 32;
-  for (let w = 0; w < words.length; w += 2) {
-    const hi = words[w]!, lo = words[w + 1]!;
-    if (hi === 0 && lo === 0) continue;
-    let i = home(hi, lo, scale, cap);
-    while (t[(i << 2) + 2] !== 0) i = i + 1 === cap ? 0 : i + 1;
-    const j = i << 2;
-    t[j] = hi; t[j + 1] = lo; t[j + 2] = 1; t[j + 3] = 0;
+/** The bit of each taken slot of a seen table (the sequential store's, copied: same slots). */
+function markTaken(words: Uint32Array, bits: Int32Array): void {
+  for (let i = 0, n = words.length >>> 1; i < n; i++) {
+    if (words[i << 1] !== 0 || words[(i << 1) + 1] !== 0) bits[i >>> 5] |= 1 << (i & 31);
   }
 }
+
+/** The seen table's slots once it holds `size` states, from `cap` (as the sequential store grows). */
+function seenCap(cap: number, size: number): number {
+  while (size > cap * SEEN_LOAD) cap = cap < SEEN_SMALL ? cap * 2 : Math.ceil(cap * SEEN_GROWTH);
+  return cap;
+}
+/** Bytes of a seen table of `cap` slots and its bits. */
+const seenBytes = (cap: number): number => cap * 8 + Math.ceil(cap / 32) * 4;
 
 /** tBase[i + 1] := tBase[i] + moves[i]: each parent's first transition among the level's. */
 function transitionBases(tBase: Float64Array, moves: Uint32Array, n: number): void {
@@ -344,9 +358,13 @@ class Levels {
   private readonly W: number;
   private readonly store;
   private readonly memory: MemoryBudget;
+  /** The level's table (LevelMsg.table). */
   private table: Uint32Array;
-  /** A bit per slot of the table (LevelMsg.claimed). */
+  /** A bit per slot of the level's table (LevelMsg.claimed). */
   private claimed: Int32Array;
+  /** The seen table and its bits (LevelMsg.seen). */
+  private seen: Uint32Array;
+  private seenBits: Int32Array;
   private transitions: number;
   private depth: number;
   private stopped: SearchOutcome['stopped'];
@@ -360,7 +378,7 @@ class Levels {
   private flip = 0;
 
   constructor(private be: FastBackend, private monitor: Monitor, private limits: Limits, private progress: ((p: Progress) => void) | undefined,
-    private crew: Crew, private seq: SearchOutcome, private t0: number, tableBits: number) {
+    private crew: Crew, private seq: SearchOutcome, private t0: number, tableBits: number | undefined) {
     this.W = be.words;
     this.store = seq.store!;
     this.memory = new MemoryBudget(limits.maxMemoryMB);
@@ -368,16 +386,21 @@ class Levels {
     this.depth = seq.depth;
     this.deadline = limits.timeLimit !== undefined ? t0 + limits.timeLimit * 1000 : Infinity;
     this.nextReport = performance.now() + 1000;
-    // The table: every state stored so far, claimed by "parent 0" (older than any parent to come).
-    const words = this.store.fingerprintWords();
-    // Room for a few levels at once: each growth is a pause and a rehash on this thread.
-    let cap = 2 ** tableBits;
-    while (cap * TABLE_LOAD < (this.store.size + be.pending() + 1) * 4) cap = Math.ceil(cap * TABLE_GROWTH);
+    // The seen table: every state stored so far, in the slots the sequential store had them in
+    // (the same size, found the same way), which no longer keeps them.
+    const words = this.store.takeFingerprints(), seenCap = words.length >>> 1;
+    this.seen = new Uint32Array(new SharedArrayBuffer(words.byteLength));
+    this.seen.set(words);
+    this.seenBits = new Int32Array(new SharedArrayBuffer(Math.ceil(seenCap / 32) * 4));
+    markTaken(words, this.seenBits);
+    // The level's table: room for the new states of twice the level handed over (the widest
+    // level's size once levels have grown it). Tests give a small one, to grow it mid-level.
+    let cap = 2 ** (tableBits ?? 16);
+    if (tableBits === undefined) while (cap * LEVEL_LOAD < (be.pending() + 1) * 2) cap = Math.ceil(cap * TABLE_GROWTH);
     this.table = new Uint32Array(new SharedArrayBuffer(cap * 16));
     this.claimed = new Int32Array(new SharedArrayBuffer(Math.ceil(cap / 32) * 4));
-    placeAll(this.table, words);
-    Atomics.store(crew.ctrl, C.SIZE, this.store.size);
-    Atomics.store(crew.ctrl, C.LIMIT, Math.floor(cap * TABLE_LOAD));
+    Atomics.store(crew.ctrl, C.SIZE, 0);
+    Atomics.store(crew.ctrl, C.LIMIT, Math.floor(cap * LEVEL_LOAD));
   }
 
   run(): ParallelOutcome {
@@ -393,10 +416,13 @@ class Levels {
       frontier.set(be.curWords(), i * W);
     }
     be.clear();
-    this.crew.post({ table: this.table.buffer as SharedArrayBuffer, claimed: this.claimed.buffer as SharedArrayBuffer });
+    this.crew.post({ table: this.table.buffer as SharedArrayBuffer, claimed: this.claimed.buffer as SharedArrayBuffer, seen: { table: this.seen.buffer as SharedArrayBuffer, bits: this.seenBits.buffer as SharedArrayBuffer } });
     let truncated = false;
     try {
-      while (n > 0 && !this.stopped) {
+      for (let merge = false; n > 0 && !this.stopped; merge = true) {
+        // Only once another level is expanded: a search that ends here, or stops growing the
+        // seen table, has stored that level whole (its states and depth).
+        if (merge) this.merge();
         const next = this.level(frontier, n, ps, d);
         if (!next) break;
         d++;
@@ -416,7 +442,9 @@ class Levels {
     return {
       store: this.store, complete: this.stopped === undefined, stopped: this.stopped, stopNote: this.stopNote,
       states, transitions: this.transitions, depth: this.depth, seconds,
-      bytesPerState: (this.store.bytes() + this.table.byteLength + this.claimed.byteLength) / Math.max(1, states),
+      // The seen table as it holds every state stored (the last level's are still in the level's
+      // table, which is the work list's part, as the sequential search's work list is not counted).
+      bytesPerState: (this.store.bytes() + seenBytes(seenCap(this.seen.length >>> 1, states))) / Math.max(1, states),
       collisionProbability: collisionProbability(states), workers: this.crew.size,
     };
   }
@@ -477,7 +505,7 @@ class Levels {
     if (why) { this.stopped = why; Atomics.store(this.crew.ctrl, C.STOP, 1); return; }
     if (this.progress && now >= this.nextReport) {
       this.nextReport = now + 1000;
-      this.progress({ states: Atomics.load(this.crew.ctrl, C.SIZE), transitions: this.transitions, depth: this.depth + 1, queue: 0, seconds: (now - this.t0) / 1000 });
+      this.progress({ states: this.store.size + Atomics.load(this.crew.ctrl, C.SIZE), transitions: this.transitions, depth: this.depth + 1, queue: 0, seconds: (now - this.t0) / 1000 });
     }
   };
 
@@ -630,7 +658,6 @@ class Levels {
       if (kept > 0) this.depth = d + 1;
       return undefined;
     }
-    Atomics.store(ctrl, C.SIZE, this.store.size);
     return { frontier: next, n: kept, ps: first };
   }
 
@@ -657,12 +684,41 @@ class Levels {
     throw e;
   }
 
-  /** Grow the table by TABLE_GROWTH (more while it would stay near its limit): the workers move the entries and remap their slots. */
+  /** The last level's states into the seen table, the level's table emptied for the next. */
+  private merge(): void {
+    this.growSeen();
+    this.crew.phase(MERGE);
+    const err = this.crew.firstError();
+    if (err) throw workerError(err);
+    Atomics.store(this.crew.ctrl, C.SIZE, 0);
+  }
+
+  /**
+   * Room in the seen table for every state stored: grown (by the workers) as the sequential
+   * store's table grows, by SEEN_GROWTH once SEEN_LOAD full.
+   */
+  private growSeen(): void {
+    const old = this.seen, oldCap = old.length >>> 1, cap = seenCap(oldCap, this.store.size);
+    if (cap === oldCap) return;
+    this.memory.reserve(seenBytes(cap), `the fingerprint table (${cap.toLocaleString('en-US')} slots)`);
+    const t = new Uint32Array(new SharedArrayBuffer(cap * 8));
+    const bits = new Int32Array(new SharedArrayBuffer(Math.ceil(cap / 32) * 4));
+    this.crew.post({ growSeen: { old: old.buffer as SharedArrayBuffer, table: t.buffer as SharedArrayBuffer, bits: bits.buffer as SharedArrayBuffer } });
+    Atomics.store(this.crew.ctrl, C.GROW_NEXT, 0);
+    this.crew.phase(GROW);
+    const err = this.crew.firstError();
+    if (err) throw workerError(err);
+    this.seen = t;
+    this.seenBits = bits;
+    this.crew.post({ seen: { table: t.buffer as SharedArrayBuffer, bits: bits.buffer as SharedArrayBuffer } });
+  }
+
+  /** Grow the level's table by TABLE_GROWTH (more while it would stay near its limit): the workers move the entries and remap their slots. */
   private grow(): void {
     const old = this.table, oldCap = old.length >>> 2;
     let cap = Math.ceil(oldCap * TABLE_GROWTH);
     const size = Atomics.load(this.crew.ctrl, C.SIZE);
-    while (size > cap * TABLE_LOAD * 0.75) cap = Math.ceil(cap * TABLE_GROWTH);
+    while (size > cap * LEVEL_LOAD * 0.75) cap = Math.ceil(cap * TABLE_GROWTH);
     this.memory.reserve(cap * 16 + Math.ceil(cap / 32) * 4 + oldCap * 4, `the fingerprint table (${cap.toLocaleString('en-US')} slots)`);
     const t = new Uint32Array(new SharedArrayBuffer(cap * 16));
     const claimed = new Int32Array(new SharedArrayBuffer(Math.ceil(cap / 32) * 4));
@@ -675,7 +731,7 @@ class Levels {
     if (err) throw workerError(err);
     this.table = t;
     this.claimed = claimed;
-    Atomics.store(this.crew.ctrl, C.LIMIT, Math.floor(cap * TABLE_LOAD));
+    Atomics.store(this.crew.ctrl, C.LIMIT, Math.floor(cap * LEVEL_LOAD));
     this.crew.post({ table: t.buffer as SharedArrayBuffer, claimed: claimed.buffer as SharedArrayBuffer, remap: map.buffer as SharedArrayBuffer });
   }
 
