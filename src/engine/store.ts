@@ -255,8 +255,8 @@ export class FingerprintStore {
   /**
    * Hand the table's words over (pairs hi, lo; (0, 0) is an empty slot, `capacity()` slots,
    * found by `home`): the parallel search keeps the fingerprints from here on (it copies them
-   * into its shared table), and the store keeps only the links (append), with an empty table of
-   * a few slots that no longer sees the states put before.
+   * into its shared table), and the store keeps only the links (append), with an empty table and
+   * cache of a few slots that no longer see the states put before (their bytes are the caller's).
    */
   takeFingerprints(): Uint32Array {
     const t = this.table;
@@ -264,7 +264,8 @@ export class FingerprintStore {
     this.scale = this.cap / 2 ** 32;
     this.grows = Math.floor(this.cap * MAX_LOAD);
     this.table = new Uint32Array(2 * this.cap);
-    this.recent.fill(0);
+    this.recent = new Uint32Array(2 << 4);
+    this.recentShift = 32 - 4;
     return t;
   }
 
