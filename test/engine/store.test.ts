@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { FingerprintStore } from 'probecheck';
-import { NO_PARENT } from '../../src/engine/store.js';
+import { home, NO_PARENT } from '../../src/engine/store.js';
 
 /** murmur3's fmix32: a bijection on 32-bit integers, so distinct i give distinct fingerprints. */
 function fmix(h: number): number {
@@ -28,6 +28,28 @@ describe('FingerprintStore', () => {
     expect(s.path(4)).toEqual([7, 0, 1, 2]);
     expect(s.has(3, 4)).toBe(true);
     expect(s.has(4, 3)).toBe(false);
+  });
+
+  // The parallel search takes the fingerprints over at its hand-over (parallel.ts: its seen table
+  // is a copy of this table, same slots) and counts their bytes itself: the store then keeps its
+  // links and nothing of the table or its cache of recent fingerprints (512 KB: 0.5 bytes a state
+  // at 1 M states, counted twice).
+  it('takeFingerprints: the table handed over, its slots where home() finds them; the store keeps its links only', () => {
+    const s = new FingerprintStore(16), N = 100_000;
+    for (let i = 0; i < N; i++) s.put(hiOf(i), loOf(i), i === 0 ? NO_PARENT : i >> 2, i & 0xff);
+    const cap = s.capacity(), t = s.takeFingerprints(), scale = cap / 2 ** 32;
+    expect(t.length).toBe(2 * cap);
+    let found = 0;
+    for (let i = 0; i < N; i += 7) {
+      let x = home(hiOf(i), loOf(i), scale, cap);
+      while (t[2 * x] !== hiOf(i) || t[2 * x + 1] !== loOf(i)) { if (t[2 * x] === 0 && t[2 * x + 1] === 0) break; x = x + 1 === cap ? 0 : x + 1; }
+      if (t[2 * x] === hiOf(i)) found++;
+    }
+    expect(found).toBe(Math.ceil(N / 7));
+    expect(s.append(N >> 2, 3)).toBe(N);
+    expect(s.path(N)).toEqual(s.path(N >> 2).concat([3]));
+    // Links: a byte of parent difference and a byte of move per state, in 64K chunks.
+    expect(s.bytes()).toBeLessThan(2 * 65_536 * 2 + 4096);
   });
 
   // A store made withIds (graph recording) moves each slot's id along when it grows (store.ts
