@@ -217,13 +217,35 @@ export function check(model: Model, o: CheckOptions = {}): Result {
   if (out.workersNote) result.workersNote = out.workersNote;
   if (model.notes?.length) result.notes = [...model.notes];
   // Every state visited (no reduction, one thread: the workers' models read apart): what a patch's tests never saw change.
-  if (out.complete && (model.constantReads || model.reachedPatchSteps) && !por?.applied && !sym.result?.applied && out.workers === 1 && !o.shard) {
-    const cr = model.constantReads?.() ?? [];
+  if (out.complete && model.constantReads && !por?.applied && !sym.result?.applied && out.workers === 1 && !o.shard) {
+    const cr = model.constantReads();
     if (cr.length) result.constantReads = cr;
+  }
+  // The patch steps a thread stood at need less: a state where some thread stands at the step.
+  // The reductions keep one wherever the full graph has one (a hunt, 2026-12-06: --por and 2
+  // workers left them out, and a patch whose wait blocks for ever read `never fires`, credited,
+  // exit 0, where the unreduced search said uncredited, exit 5). Under --por the step that
+  // brings the thread there fires in the reduced graph as in the full one (the reordering that
+  // keeps a violation: the first step of the persistent set in a run to it goes to the front;
+  // C3 sees to progress), and every thread's guard is asked at every state expanded
+  // (Reducer.expand); under symmetry a permuted run puts another thread at the same fn:label.
+  // With workers, each worker's model asked the guards of the states it expanded: theirs are
+  // merged with this model's (the levels before the hand-over).
+  if (out.complete && model.reachedPatchSteps && !o.shard) {
     // Given even when empty: "no thread stood at any step of the patch" is what it says then.
-    if (model.reachedPatchSteps) result.reachedPatchSteps = model.reachedPatchSteps();
+    result.reachedPatchSteps = mergeReached(model.reachedPatchSteps(), out.reached ?? []);
   }
   return result;
+}
+
+/** Stood-at patch steps of several read logs: idle only where every log's stand there was idle. */
+function mergeReached(...lists: { patch: string; step: string; idle?: true }[][]): { patch: string; step: string; idle?: true }[] {
+  const m = new Map<string, { patch: string; step: string; idle?: true }>();
+  for (const r of lists.flat()) {
+    const key = `${r.patch}\0${r.step}`, had = m.get(key);
+    if (!had || (had.idle && !r.idle)) m.set(key, r);
+  }
+  return [...m.values()];
 }
 
 /**

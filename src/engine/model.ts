@@ -239,7 +239,8 @@ export interface Model<G = any> {
   constantReads?: () => ConstantRead[];
   /**
    * The steps of a user's patch at which a thread stood (their guard was asked), by the patch and
-   * the hunk's `fn:label`: asked when constantReads is. One that never fired blocks for ever.
+   * the hunk's `fn:label`: asked after a complete search on one thread, under --por and symmetry
+   * too. One that never fired blocks for ever.
    */
   reachedPatchSteps?: () => { patch: string; step: string; idle?: true }[];
   /**

@@ -132,7 +132,7 @@ export interface Result {
   notes?: string[];
   /** Model.constantReads after a complete, unreduced search on one thread (patch-notes.ts says them). */
   constantReads?: ConstantRead[];
-  /** Model.reachedPatchSteps, under the same conditions as constantReads. */
+  /** Model.reachedPatchSteps after a complete search on one thread, reduced or not (check.ts says why). */
   reachedPatchSteps?: { patch: string; step: string; idle?: true }[];
   /**
    * `--shard i/n`: this result covers part of the search (see search/shard.ts); its verdicts

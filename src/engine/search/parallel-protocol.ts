@@ -160,6 +160,8 @@ export interface Finished {
   deadlock: number;
   transitions: number;
   coverage: ArrayBuffer;
+  /** The worker's model's Model.reachedPatchSteps so far (check.ts merges them with the coordinator's). */
+  reached?: { patch: string; step: string; idle?: true }[];
 }
 
 /**

@@ -289,7 +289,10 @@ class Searcher {
     this.R = c.words + 3;
     this.props = selectProperties(model, d.properties).filter((p) => !isLiveness(p));
     this.visit = (k, b) => this.onMove(k, b);
+    this.reachedSteps = model.reachedPatchSteps;
   }
+  /** The patch steps this worker's threads stood at (its model's read log: check.ts). */
+  private readonly reachedSteps: Model['reachedPatchSteps'];
 
   message(m: LevelMsg): void {
     if (m.claimed) this.claimed = new Int32Array(m.claimed);
@@ -615,6 +618,7 @@ class Searcher {
       count: this.count, actions: [...this.actBest].map(([i, x]) => ({ i, key: x.key, code: x.code })),
       actionErrors: [...this.actErr].map(([i, x]) => ({ i, ...x })), ...(this.stepErr ? { stepError: this.stepErr } : {}),
       deadlock: this.dead, transitions: this.transitions, coverage: coverage.buffer as ArrayBuffer,
+      ...(this.reachedSteps ? { reached: this.reachedSteps() } : {}),
     };
     port.postMessage(msg, [msg.coverage]);
   }

@@ -1,0 +1,125 @@
+/**
+ * What a user's patch did in the search (each hunk fired, never fires, or blocks every thread
+ * that reaches it for ever) and whether a verdict is credited to it (patch-notes.ts) are the
+ * same under the reductions as without: --por, symmetry, both, DFS, and workers. A reduction
+ * soundness hunt (2026-12-06, h3): --por, and 2 workers, left out the steps a thread stood at,
+ * so a wait that never passes read `never fires` and the patch beside a hunk that ran was
+ * credited (exit 0) where the unreduced search said uncredited (exit 5).
+ *
+ * The patches are written to a folder outside the repository, as a user's are; the searches run
+ * as built (test/built.ts: the workers' threads load the built library).
+ */
+import { realpathSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { ROOT, tempDir } from './run.js';
+import { buildSource, check, fileSource } from '../built.js';
+import type { CheckOptions } from '../../src/engine/check.js';
+
+// The notes read the patches the built library loaded: the built module, not the source's.
+const notesOf = (await import(new URL('../../dist/cli/patch-notes.js', import.meta.url).href)) as typeof import('../../src/cli/patch-notes.js');
+
+const SCENARIOS: Record<string, string> = {
+  // dc may defer, and is deleted while the deferred-probe worker may probe it (pwm, driverless, is the other device a hunk locks).
+  unplug: `{ name: 'unplug-deferred', profile: 'v5.1', devices: { dc: {}, pwm: { present: true } },
+  drivers: { 'dc-drv': { matches: ['dc'], probe: ['defer', 'ok'], present: true } },
+  actors: { hotplug: ['add dc', 'del dc'] }, properties: ['no-probe-after-del', 'single-binding', 'no-deadlock'] }`,
+  // Two devices alike (a symmetric group), one driver for both.
+  twin: `{ name: 'twin', profile: 'v5.1', devices: { a: {}, b: {} },
+  drivers: { 'x-drv': { matches: ['a', 'b'], probe: ['ok', 'error'], present: true } },
+  actors: { 'add a': 'add a', 'add b': 'add b' }, properties: ['single-binding', 'no-deadlock'] }`,
+};
+
+// Hunks of each kind a user writes, each on a step of its own: a wait that never passes, steps as
+// they are (an idle one too), a lock of the other device, a patch field on devices and on
+// drivers, a wait on one, a deferral, an insert at a function's entry.
+const HUNKS = [
+  `{ fn: 'deferred_probe_work_func', insert: { label: 'wait_first', after: 'process_one_work', before: 'mutex_lock' }, step: () => ({ await: () => false, run: () => 'mutex_lock' }) }`,
+  `{ fn: 'really_probe', replace: 'call_probe', step: (_s, o) => o }`,
+  `{ fn: 'deferred_probe_work_func', replace: 'process_one_work', step: (_s, o) => o }`,
+  `{ fn: 'really_probe', replace: 'driver_bound', step: (site, o) => { const j = site.dev === 0 ? 1 : 0; return { ...o, strong: true, await: (s, t) => (o.await ? o.await(s, t) : true) && s.dev[j].mutex === 0, waits: () => '&dev->mutex(' + site.k.vn(j) + ')', run: (s, t, b, c) => { s.dev[j].mutex = site.tb.owner; const r = o.run(s, t, b, c); s.dev[j].mutex = 0; return r; } }; } }`,
+  `{ fn: '__device_attach', replace: 'device_lock', step: (site, o) => ({ ...o, run: (s, t, b, c) => { s.dev[site.dev].mark = true; return o.run(s, t, b, c); } }) }`,
+  `{ fn: 'really_probe', replace: 'done', step: (site, o) => ({ ...o, await: (s, t) => (o.await ? o.await(s, t) : true) && !s.drv[site.drv].seen, waits: () => 'seen', run: (s, t, b, c) => { s.drv[site.drv].seen = true; return o.run(s, t, b, c); } }) }`,
+  `{ fn: 'driver_probe_device', replace: 'check', step: (site, o) => ({ ...o, branches: 2, branchNames: ['probe', 'defer'], run: (s, t, b, c) => { if (b === 1) { deferredAdd(s, site.dev); t.ret = RET.EPROBE_DEFER; return RETURN; } return o.run(s, t, 0, c); } }) }`,
+  `{ fn: 'device_del', insert: { label: 'pre', after: null, before: FIRST }, step: () => ({ await: (s) => s.cnt === 0, waits: () => 'cnt', run: (s) => { s.cnt = 1; return FIRST; } }) }`,
+  `{ fn: 'really_probe', replace: 'probe_ret', step: (site, o) => ({ ...o, await: (s, t) => (o.await ? o.await(s, t) : true) && s.dev[site.dev].mark, waits: () => 'mark' }) }`,
+];
+
+const dir = realpathSync(tempDir());
+let files = 0;
+function write(scenario: string, hunks: readonly number[]): { file: string; patch: string } {
+  const n = files++, file = join(dir, `s${n}.ts`), patch = join(dir, `p${n}.ts`);
+  writeFileSync(file, `import { scenario } from 'probecheck';\nexport default scenario(${SCENARIOS[scenario]});\n`);
+  writeFileSync(patch, `import { definePatch, deferredAdd, RET, RETURN, FIRST } from 'probecheck';
+export default definePatch({ id: 'p${n}', subject: 'generated', base: 'v5.1',
+  state: { dev: { mark: 'bool' }, drv: { seen: 'bool' }, kernel: { cnt: { type: 'int', max: 1 } } },
+  hunks: [${hunks.map((i) => HUNKS[i]).join(',\n    ')}] });
+`);
+  return { file, patch };
+}
+
+/** The scenario without the patch (what fired there), by scenario and options: the same for every patch. */
+const bases = new Map<string, ReturnType<typeof check>>();
+
+/** What the patch did and whether it is credited, as check --patch says it, under options `o`. */
+async function outcome(scenario: string, file: string, patch: string, o: CheckOptions | 'workers') {
+  const params = { profile: 'v5.1', patches: patch };
+  const run = async (p: Record<string, string>) => {
+    const source = fileSource(file, p), model = await buildSource(source.args);
+    return check(model, { exhaustive: true, ...(o === 'workers' ? { workers: 2, source, parallelFrom: 0 } : o) });
+  };
+  const patched = await run(params);
+  const user = notesOf.userPatches(params.patches);
+  const key = `${scenario} ${JSON.stringify(o)}`;
+  if (!bases.has(key)) bases.set(key, await run(notesOf.withoutFiles(params, user)!));
+  const base = bases.get(key)!;
+  const notes = notesOf.patchNotes(user, patched, base).filter((n) => n.note !== 'one value');
+  const nc = notesOf.notCredited(user, notes);
+  return {
+    reduced: { por: patched.por?.applied === true, symmetry: patched.symmetry?.applied === true, workers: patched.workers },
+    what: {
+      complete: patched.complete && base.complete,
+      verdicts: patched.properties.map((p) => `${p.name}: ${p.verdict}`),
+      notes: notes.map((n) => `${n.note}: ${n.step}${n.why ? ` (${n.why})` : ''}`).sort(),
+      credited: nc ? `${nc.kind}: ${nc.text}` : 'credited',
+    },
+  };
+}
+
+describe('a patch\'s hunk notes and its credit are the same under the reductions', () => {
+  it('a wait that never passes beside a hunk that runs: always blocks, uncredited, with --por, symmetry, DFS and 2 workers', async () => {
+    const scenario = 'unplug', { file, patch } = write(scenario, [0, 1]);
+    const one = await outcome(scenario, file, patch, {});
+    expect(one.what.notes).toContain('always blocks: deferred_probe_work_func:wait_first (every thread that reaches it waits there for ever (its guard never passed in any state the search reached))');
+    expect(one.what.credited).toMatch(/^blocks: deferred_probe_work_func:wait_first blocks every thread that reaches it for ever/);
+    for (const o of [{ por: true }, { por: true, symmetry: true }, { strategy: 'dfs' as const }, 'workers' as const]) {
+      const r = await outcome(scenario, file, patch, o);
+      if (o === 'workers') expect(r.reduced.workers).toBe(2);
+      else if (o.por) expect(r.reduced.por).toBe(true);
+      expect(r.what, JSON.stringify(o)).toEqual(one.what);
+    }
+  }, 120_000);
+
+  it('random patches of those hunks on two scenarios: what each hunk did, and the credit, match the unreduced search', async () => {
+    // A hunk that waits (for ever, on a field of the patch's, on a counter) beside one to three others.
+    const draw = fc.record({ scenario: fc.constantFrom(...Object.keys(SCENARIOS)), wait: fc.constantFrom(0, 5, 7, 8), others: fc.uniqueArray(fc.nat(HUNKS.length - 1), { minLength: 1, maxLength: 3 }) })
+      .map(({ scenario, wait, others }) => ({ scenario, hunks: [wait, ...others.filter((h) => h !== wait)] }));
+    let reduced = 0;
+    await fc.assert(fc.asyncProperty(draw, async ({ scenario, hunks }) => {
+      const { file, patch } = write(scenario, hunks);
+      const one = await outcome(scenario, file, patch, {});
+      expect(one.what.complete).toBe(true);
+      for (const o of [{ por: true }, { symmetry: true }, { por: true, symmetry: true }, { strategy: 'dfs' as const }]) {
+        const r = await outcome(scenario, file, patch, o);
+        if (r.reduced.por || r.reduced.symmetry) reduced++;
+        expect(r.what, `${scenario} ${JSON.stringify(hunks)} ${JSON.stringify(o)}`).toEqual(one.what);
+      }
+    }), { numRuns: 5, seed: 34 });
+    // The draws are reduced at all (properties all safety: --por applies).
+    expect(reduced).toBeGreaterThan(5);
+  }, 240_000);
+});
+
+// (ROOT: the patches' folder is outside the repository, as a user's is.)
+expect(dir.startsWith(ROOT)).toBe(false);
