@@ -80,16 +80,43 @@ export function patchNotes(patches: UserPatch[], patched: Result, base?: Result)
     notes.push({ patch: id, step: '', note: 'one value', text: `patch ${id}: its waits read ${list(fields)}, each the same value at every read in this search: a wait on ${fields.length > 1 ? 'them' : 'it'} never blocked, or always did${other ? ` (its reads of ${list(other)} did change)` : ''}` });
   }
   if (base?.complete) {
-    const fired = new Set(base.coverage.filter((e) => e.fired > 0).map((e) => `${e.thread}\0${e.label}`));
-    const firedNow = new Set(patched.coverage.filter((e) => e.fired > 0).map((e) => `${e.program}\0${e.label}`));
+    // Under a side's symmetry a step of one device's run may have fired only as its twin's (the
+    // search keeps one run of each orbit, and the patch changes which): that side is read by
+    // orbit (a hunt, 2026-12-06: `--symmetry` warned that d1's probe steps fire without the patch
+    // and never with it, where the unreduced search fired them). A side without it, step by step.
+    const was = orbitOf(base), now = orbitOf(patched);
+    const fired = new Set(base.coverage.filter((e) => e.fired > 0).map((e) => was(e.thread, e.label)));
+    const firedNow = new Set(patched.coverage.filter((e) => e.fired > 0).flatMap((e) => [`${e.program}\0${e.label}`, now(e.thread, e.label)]));
     const said = new Set<string>();
     for (const e of patched.coverage) {
-      if (e.fired > 0 || !fired.has(`${e.thread}\0${e.label}`) || firedNow.has(`${e.program}\0${e.label}`) || said.has(e.label)) continue;
-      said.add(e.label);
+      // One note per orbit where either side reads by orbit (the first step of it, as both would name it).
+      const o = now(e.thread, e.label), w = was(e.thread, e.label);
+      if (e.fired > 0 || !fired.has(w) || firedNow.has(`${e.program}\0${e.label}`) || firedNow.has(o) || said.has(e.label) || said.has(o) || said.has(w)) continue;
+      said.add(e.label); said.add(o); said.add(w);
       notes.push({ patch: patches.map((p) => p.id).join(', '), step: e.label, note: 'unreachable', text: `step ${e.label} (${e.thread}) fires without the patch and never with it (unreached, or a wait that never ends there)` });
     }
   }
   return notes;
+}
+
+/**
+ * A step of a thread, named so that the permutations of the symmetry a search applied name it
+ * alike: each element's name in the label (`really_probe(d1,drv)`) and a thread tied to an
+ * element (by its place in the element's threads) stand for any element of the class. Without
+ * symmetry: the thread and the label.
+ */
+function orbitOf(r: Result): (thread: string, label: string) => string {
+  const names = new Map<string, string>(), threads = new Map<string, string>();
+  if (r.symmetry?.applied) {
+    (r.symmetry.elements ?? []).forEach((cl, k) => cl.forEach((e) => {
+      names.set(e.name, `<${k}>`);
+      e.threads.forEach((t, i) => threads.set(t, `<${k}#${i}>`));
+    }));
+  }
+  if (!names.size && !threads.size) return (thread, label) => `${thread}\0${label}`;
+  // The arguments of each call in the label: `fn(a,b):step`, `fn(a,b):call(c)`.
+  const args = (label: string) => label.replace(/\(([^()]*)\)/g, (_m, inner: string) => `(${inner.split(',').map((a) => names.get(a) ?? a).join(',')})`);
+  return (thread, label) => `${threads.get(thread) ?? thread}\0${args(label)}`;
 }
 
 /**

@@ -196,7 +196,7 @@ export function check(model: Model, o: CheckOptions = {}): Result {
     properties, coverage: coverage.entries, neverFired: coverage.never, unenteredSteps: coverage.unentered,
   };
   if (sym.result) {
-    result.symmetry = sym.result;
+    result.symmetry = sym.result.applied ? { ...sym.result, elements: (model.symmetry ?? []).map((cl) => cl.elements.map((e) => ({ name: e.name, threads: [...e.threads] }))) } : sym.result;
     // A tied thread's step may have fired only in a permuted run: not news.
     if (sym.result.applied) result.neverFired = result.neverFired.filter((x) => !sym.tied!.has(x.slice(0, x.indexOf(': '))));
   }

@@ -142,6 +142,11 @@ export interface Result {
   /** Asked for symmetry reduction: whether it was applied, and why not when it was not. */
   symmetry?: {
     applied: boolean; classes: string[]; note?: string;
+    /**
+     * Where applied: each class's elements, by name, with the threads tied to each (in an order
+     * that corresponds across them): a step may have fired only in a permuted run (patch-notes.ts).
+     */
+    elements?: { name: string; threads: string[] }[][];
     /** --check-symmetry: states searched, (state, permutation) pairs verified, and the first failure in words. */
     check?: { states: number; pairs: number; complete: boolean; failure?: string };
   };

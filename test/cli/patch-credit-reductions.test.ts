@@ -29,6 +29,10 @@ const SCENARIOS: Record<string, string> = {
   twin: `{ name: 'twin', profile: 'v5.1', devices: { a: {}, b: {} },
   drivers: { 'x-drv': { matches: ['a', 'b'], probe: ['ok', 'error'], present: true } },
   actors: { 'add a': 'add a', 'add b': 'add b' }, properties: ['single-binding', 'no-deadlock'] }`,
+  // The same with a probe that may defer.
+  'twin-defer': `{ name: 'twin', profile: 'v5.1', devices: { a: {}, b: {} },
+  drivers: { 'x-drv': { matches: ['a', 'b'], probe: ['defer', 'ok'], present: true } },
+  actors: { 'add a': 'add a', 'add b': 'add b' }, properties: ['single-binding', 'no-deadlock'] }`,
 };
 
 // Hunks of each kind a user writes, each on a step of its own: a wait that never passes, steps as
@@ -48,13 +52,13 @@ const HUNKS = [
 
 const dir = realpathSync(tempDir());
 let files = 0;
-function write(scenario: string, hunks: readonly number[]): { file: string; patch: string } {
+function write(scenario: string, hunks: readonly (number | string)[]): { file: string; patch: string } {
   const n = files++, file = join(dir, `s${n}.ts`), patch = join(dir, `p${n}.ts`);
   writeFileSync(file, `import { scenario } from 'probecheck';\nexport default scenario(${SCENARIOS[scenario]});\n`);
   writeFileSync(patch, `import { definePatch, deferredAdd, RET, RETURN, FIRST } from 'probecheck';
 export default definePatch({ id: 'p${n}', subject: 'generated', base: 'v5.1',
   state: { dev: { mark: 'bool' }, drv: { seen: 'bool' }, kernel: { cnt: { type: 'int', max: 1 } } },
-  hunks: [${hunks.map((i) => HUNKS[i]).join(',\n    ')}] });
+  hunks: [${hunks.map((i) => (typeof i === 'number' ? HUNKS[i] : i)).join(',\n    ')}] });
 `);
   return { file, patch };
 }
@@ -100,6 +104,24 @@ describe('a patch\'s hunk notes and its credit are the same under the reductions
       expect(r.what, JSON.stringify(o)).toEqual(one.what);
     }
   }, 120_000);
+
+  // A hunt (2026-12-06): under symmetry the search keeps one run of each orbit of runs, and the
+  // patch changed which: b's probe steps fired only as a's, and `--symmetry` warned that they fire
+  // without the patch and never with it.
+  it("under symmetry a step that fired only as its twin device's is not one the patch made unreachable", async () => {
+    const other = 'const j = site.dev === 0 ? 1 : 0;';
+    const scenario = 'twin-defer', { file, patch } = write(scenario, [
+      `{ fn: 'really_probe', replace: 'call_probe', step: (site, o) => { ${other} return { ...o, strong: true, await: (s, t) => (o.await ? o.await(s, t) : true) && s.dev[j].mutex === 0, run: (s, t, b, c) => { s.dev[j].mutex = site.tb.owner; return o.run(s, t, b, c); } }; } }`,
+      `{ fn: 'really_probe', replace: 'done', step: (site, o) => { ${other} return { ...o, run: (s, t, b, c) => { if (s.dev[j].mutex === site.tb.owner) s.dev[j].mutex = 0; return o.run(s, t, b, c); } }; } }`,
+    ]);
+    const one = await outcome(scenario, file, patch, {});
+    expect(one.what.notes).toEqual([]);
+    for (const o of [{ symmetry: true }, { por: true, symmetry: true }]) {
+      const r = await outcome(scenario, file, patch, o);
+      expect(r.reduced.symmetry).toBe(true);
+      expect(r.what, JSON.stringify(o)).toEqual(one.what);
+    }
+  }, 60_000);
 
   it('random patches of those hunks on two scenarios: what each hunk did, and the credit, match the unreduced search', async () => {
     // A hunk that waits (for ever, on a field of the patch's, on a counter) beside one to three others.
