@@ -17,13 +17,14 @@ const hiOf = (i: number) => fmix(i + 1);
 const loOf = (i: number) => (fmix((i + 1) ^ 0x5bd1e995) | 1) >>> 0;
 
 /**
- * The 17M test's fingerprints: lo = fmix(i + 1) (distinct, never 0), and hi such
- * that the store's hash of the pair (home() in store.ts) is (i mod 2^20) * 2^12 plus 12 random
- * bits. Each run of 2^20 ids sweeps the table once in slot order, landing at random within each
- * 2^-20th of it (16 slots at 2^24: a table of under 2^20 slots would have runs of puts with one
- * home), so the load is even and neighbours still collide and probe past each other, but the puts
- * walk memory in order: with random slots nearly every put missed the cache, 9 s of
- * CPU for the 17M test's puts into a 190 MiB table, 3 s so (2026-12-06).
+ * The 17M test's fingerprints: lo = fmix(i + 1) (distinct, never 0), and hi such that the
+ * store's hash of the pair (home() in store.ts) is (i mod 2^20) * 2^12 plus 12 random bits. Each
+ * run of 2^20 ids sweeps the table once in slot order, one put at random within each 16 slots
+ * (at 2^24 slots; 22 once grown), so the load stays even and neighbours still collide and probe
+ * past each other, but the puts walk memory in order: with random slots nearly every put missed
+ * the cache, 9 s of CPU for the puts into a 190 MiB table, 3 s so (2026-12-06). Only for a table
+ * many times 2^20 slots: in a smaller one a sweep is denser than a slot per put, and its runs
+ * pile up into one long probe (the 6M test below keeps random fingerprints).
  */
 const bigLo = (i: number) => fmix(i + 1);
 const bigHi = (i: number) => ((((i & 0xfffff) << 12) | (fmix(i ^ 0x5bd1e995) >>> 20)) ^ Math.imul(bigLo(i), 0x9e3779b1)) >>> 0;
