@@ -27,7 +27,7 @@ export interface TraceStep {
   /**
    * The step ended its thread with actions of the thread that never did their work in this trace
    * (their `done` steps never fired): they returned early (a write to bind files not there yet, an
-   * rmmod of a module in use). Without it a failed call reads like one that did its work.
+   * rmmod of a module in use), `maybe` ones too. Without it a failed call reads like one that did its work.
    */
   early?: string[];
 }
@@ -157,8 +157,10 @@ export function rebuild(be: Backend, codes: readonly number[]): Trace {
     fired.add(`${move.thread}\0${move.label}`);
     const t: TraceStep = { ...step, changes: diff(be.c, before, be.bytes()) };
     const actions = be.c.threads[k]!.def.actions;
+    // A `maybe` action that did nothing is named too (its name says `maybe`): a new user's deadlock
+    // trace (2026-12-06) showed `maybe unbind`'s failed write as a step, and the thread nowhere after.
     if (actions && be.pc(k) === 0) {
-      const early = actions.filter((a) => !a.optional && a.done.length > 0 && !a.done.some((l) => fired.has(`${move.thread}\0${l}`))).map((a) => a.name);
+      const early = actions.filter((a) => a.done.length > 0 && !a.done.some((l) => fired.has(`${move.thread}\0${l}`))).map((a) => a.name);
       if (early.length) t.early = early;
     }
     steps.push(t);
