@@ -488,7 +488,7 @@ export function resolveWorld(spec: ScenarioSpec): World {
     if (absent.length) throw bad(`${where}: device '${d.name}' is boundTo '${r.name}', which needs ${absent.map((n) => `'${devNames[n]}'`).join(', ')} bound, ${absent.length > 1 ? 'devices' : 'a device'} not bound at boot: its probe would have deferred; make ${absent.length > 1 ? 'them' : 'it'} present and boundTo ${absent.length > 1 ? 'their drivers' : 'its driver'}, or leave '${d.name}' unbound`);
   }
   for (const d of drivers) {
-    if (d.present && d.module >= 0) throw bad(`${where}: driver '${d.name}' is present (built in) but belongs to module '${modNames[d.module]}'`);
+    if (d.present && d.module >= 0) throw bad(`${where}: driver '${d.name}' is present (built in) but belongs to module '${modNames[d.module]}': no module is loaded at the start; drop module (built in, never unloaded), or drop present and load the module in an actor ('modprobe ${modNames[d.module]}', then 'rmmod ${modNames[d.module]}')`);
     for (const m of d.matches) if (d.present && buses[d.bus]!.autoprobe && devices[m]!.present && devices[m]!.boundTo < 0) {
       // Boot's match of it deferred: the model does not start from that (its deferral differs by profile).
       if (spec.devices[devNames[m]!]!.matchDefers) throw bad(`${where}: device '${devNames[m]}' (matchDefers) and driver '${d.name}' are both present on a bus that autoprobes: boot's match of it deferred, a start the model does not build; add the device or the driver in an actor`);
