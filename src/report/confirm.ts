@@ -17,7 +17,7 @@ import { isLiveness } from '../engine/compile.js';
 import { confirmLasso, type LassoCheck } from '../engine/liveness.js';
 import type { Model, Move } from '../engine/model.js';
 import type { Waiter } from '../engine/result.js';
-import { Monitor, waitingIn } from '../engine/search/monitor.js';
+import { Monitor, propertyThrew, waitingIn } from '../engine/search/monitor.js';
 import { FastBackend } from '../engine/state/fast.js';
 import { actionCode, codeBranch, codeThread, codesOf, mayStop, rebuild, replay, moveAt, resolveMove, starvedIn, type Trace } from '../engine/trace.js';
 
@@ -62,7 +62,15 @@ export function replayWatching(model: Model, property: string, moves: readonly M
     if (trace.loopFrom === moves.length) { const stop = mayStop(be); if (stop.length) trace.mayStop = stop; }
     else { const starved = starvedIn(be, codesOf(be, moves), trace.loopFrom!); if (starved.length) trace.starved = starved; }
     const out: Replayed = { trace, lasso };
-    if (lasso.confirmed) out.violatedAt = loopFrom ?? moves.length;
+    if (lasso.confirmed) {
+      out.violatedAt = loopFrom ?? moves.length;
+      // What is stuck where the run loops or stops, as check prints it (a new user, 2026-12-06:
+      // replay dropped a leads-to property's own explain line).
+      const from = loopFrom ?? moves.length;
+      codesOf(be, moves.slice(0, from));
+      if (p.explain) try { out.explanation = p.explain(be.curG(), be.curQ()); } catch (e) { throw propertyThrew(p, e); }
+      else out.explanation = from === moves.length ? 'the run stops here for good' : 'the run loops from here forever';
+    }
     return out;
   }
   const monitor = new Monitor(be.c, props);
