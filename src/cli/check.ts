@@ -154,7 +154,7 @@ export async function runCheck(io: Io, targetArgs: string[], params: Record<stri
             done = await checker.run({ file: modelFile, params: c.params, ...options, ...(unreduced ? { symmetry: false } : {}), properties: Object.keys(c.expect), exhaustive: true });
           } catch (e) {
             // A file the suite names that is not there: say which suite and case name it (a CI hunt, 2026-12-05).
-            // So for a scenario its case's parameters refuse (E601: device_shutdown at v4.2 names the
+            // So for a scenario its case's parameters refuse (E601: device_shutdown at v3.14 names the
             // scenario and profile, not which suite of a directory run asked for it; a CI hunt, 2026-12-05).
             if (e instanceof ProbecheckError && (e.code === 'E503' || e.code === 'E601') && !e.message.startsWith(s.file)) {
               throw new ProbecheckError(e.code, `${s.file}: cases[${s.suite.cases.indexOf(c)}] (${showParams(c.params)}): ${e.message}`);

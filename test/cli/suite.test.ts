@@ -28,7 +28,7 @@ export default defineSuite({ name: 'x', model: './nope.ts', cases: [{ params: { 
 
   // A CI hunt (2026-12-05): a case whose profile the scenario's device_shutdown refuses was an
   // E601 naming the scenario and profile alone: which suite of a directory run, and which case?
-  it('a scenario a case\'s parameters refuse (device_shutdown at v4.2): E601 naming the suite file and case', () => {
+  it('a scenario a case\'s parameters refuse (device_shutdown at v3.14): E601 naming the suite file and case', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'rb.ts'), `import { scenario } from 'probecheck';
 export default scenario({ name: 'rb', profile: 'v5.1', buses: { platform: { autoprobe: false } }, devices: { dc: { present: true } },
@@ -37,13 +37,13 @@ export default scenario({ name: 'rb', profile: 'v5.1', buses: { platform: { auto
     writeFileSync(join(dir, 'rb.suite.ts'), `import { defineSuite } from 'probecheck';
 export default defineSuite({ name: 'rb', model: './rb.ts', cases: [
   { params: { profile: 'v5.1' }, expect: { 'no-probe-after-shutdown': 'holds' } },
-  { params: { profile: 'v4.2' }, expect: { 'no-probe-after-shutdown': 'violated' } },
+  { params: { profile: 'v3.14' }, expect: { 'no-probe-after-shutdown': 'violated' } },
 ] });
 `);
     const r = probecheck(['check', 'rb.suite.ts', '-q'], { cwd: dir });
     expect(r.status).toBe(2);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
-    expect(r.stderr).toMatch(/^probecheck: E601 \(malformed scenario\): rb\.suite\.ts: cases\[1\] \(profile=v4\.2\): rb\.ts: scenario 'rb': actor 'reboot': action 'device_shutdown' cannot be built at profile v4\.2/);
+    expect(r.stderr).toMatch(/^probecheck: E601 \(malformed scenario\): rb\.suite\.ts: cases\[1\] \(profile=v3\.14\): rb\.ts: scenario 'rb': actor 'reboot': action 'device_shutdown' cannot be built at profile v3\.14/);
   });
 
   it("a case's patch files are folded into its patches once, however often the suite is loaded in one process", async () => {
