@@ -107,6 +107,30 @@ export default defineModel({ name: 'orbit', params: {}, build: () => ({
     expect(decided(r)).toEqual(decided(one));
   }, 60_000);
 
+  // Workers pause for a grow only between states, and count their new states 32 at a time: a
+  // state with more moves than the level's table has free slots past its limit filled it ("the
+  // shared fingerprint table is full"; a review, 2026-12-06: 120 threads of 200 branches on 2
+  // workers did so at the default size). Here the first state's 90 moves meet a table of 64 slots.
+  it('a state with more moves than the table has room past its limit: the table is made big enough', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'probecheck-par-')), file = join(dir, 'wide.ts');
+    writeFileSync(file, `import { defineModel, t } from 'probecheck';
+const T = ['T0', 'T1', 'T2'];
+export default defineModel({ name: 'wide', params: {}, build: () => ({
+  name: 'wide', state: t.record({ v: t.array(3, t.int(30)) }),
+  threads: T.map((name, i) => ({ name, steps: { go: { where: 'test/wide', branches: 30, run: (s: any, _l: any, b: number) => { s.v[i] = b + 1; return null; } } } })),
+  properties: [{ kind: 'invariant', name: 'not-all-30', holds: (s: any) => !s.v.every((x: number) => x === 30) }],
+}) as any });
+`);
+    try {
+      const source = fileSource(file, {});
+      const model = await buildSource(source.args);
+      const one = check(model, { exhaustive: true });
+      const r = check(model, { exhaustive: true, workers: 2, source, parallelFrom: 0, parallelTableBits: 6 });
+      expect(r.workers, r.workersNote).toBe(2);
+      expect(decided(r)).toEqual(decided(one));
+    } finally { rmSync(dir, { recursive: true, force: true }); }
+  }, 60_000);
+
   // A crew is kept for the next search with as many workers. Workers that wake late (on one wake
   // in ten a sleep of up to 100 ms, still far longer than a phase here) must still serve each phase once. Before, a worker left idle
   // by a 2-worker search on a kept 3-worker crew could wake into the next 3-worker search and

@@ -63,7 +63,7 @@ export interface ParallelOptions {
   source: ModelSource;
   /** Hand over to the workers once this many states are stored (0: at the first level, waiting for them). */
   parallelFrom: number;
-  /** log2 of the level's table's first size in slots (default: room for the level handed over; tests make it grow). */
+  /** log2 of the level's table's first size in slots (default: room for the level handed over; tests make it grow), at least twice what workers may add past its limit. */
   tableBits?: number;
   /** Tests: faults injected into the workers (parallel-protocol.ts). */
   faults?: WorkerFaults;
@@ -393,15 +393,29 @@ class Levels {
     this.seen.set(words);
     this.seenBits = new Int32Array(new SharedArrayBuffer(Math.ceil(seenCap / 32) * 4));
     markTaken(words, this.seenBits);
+    // What the level's table may take past its limit before every worker has paused: the batch
+    // that crossed it, each worker's states not yet counted (up to 31) and the rest of the state
+    // it is expanding (every move a new state). A model of 120 threads of 200 branches each put
+    // 2 workers 48,000 states past a limit 9,830 slots below the size of 2^16 slots: "the shared
+    // fingerprint table is full" (a review, 2026-12-06).
+    let moves = 0;
+    for (const th of be.c.threads) moves += Math.max(1, ...th.steps.map((s) => (s.nb < 0 ? 255 : s.nb)));
+    this.slack = 32 + crew.size * (32 + moves);
     // The level's table: room for the new states of twice the level handed over (the widest
-    // level's size once levels have grown it). Tests give a small one, to grow it mid-level.
+    // level's size once levels have grown it), and for the slack twice over. Tests give a small
+    // one, to grow it mid-level.
     let cap = 2 ** (tableBits ?? 16);
     if (tableBits === undefined) while (cap * LEVEL_LOAD < (be.pending() + 1) * 2) cap = Math.ceil(cap * TABLE_GROWTH);
+    while (cap < 2 * this.slack) cap = Math.ceil(cap * TABLE_GROWTH);
     this.table = new Uint32Array(new SharedArrayBuffer(cap * 16));
     this.claimed = new Int32Array(new SharedArrayBuffer(Math.ceil(cap / 32) * 4));
     Atomics.store(crew.ctrl, C.SIZE, 0);
-    Atomics.store(crew.ctrl, C.LIMIT, Math.floor(cap * LEVEL_LOAD));
+    Atomics.store(crew.ctrl, C.LIMIT, this.limit(cap));
   }
+
+  /** States in the level's table past which it grows (a slot stays free whatever the workers add before they pause). */
+  private readonly slack: number;
+  private limit(cap: number): number { return Math.min(Math.floor(cap * LEVEL_LOAD), cap - 1 - this.slack); }
 
   run(): ParallelOutcome {
     const be = this.be, W = this.W, maxDepth = this.limits.maxDepth ?? Infinity;
@@ -726,7 +740,7 @@ class Levels {
     const old = this.table, oldCap = old.length >>> 2;
     let cap = Math.ceil(oldCap * TABLE_GROWTH);
     const size = Atomics.load(this.crew.ctrl, C.SIZE);
-    while (size > cap * LEVEL_LOAD * 0.75) cap = Math.ceil(cap * TABLE_GROWTH);
+    while (size > this.limit(cap) * 0.75) cap = Math.ceil(cap * TABLE_GROWTH);
     this.memory.reserve(cap * 16 + Math.ceil(cap / 32) * 4 + oldCap * 4, `the fingerprint table (${cap.toLocaleString('en-US')} slots)`);
     const t = new Uint32Array(new SharedArrayBuffer(cap * 16));
     const claimed = new Int32Array(new SharedArrayBuffer(Math.ceil(cap / 32) * 4));
@@ -739,7 +753,7 @@ class Levels {
     if (err) throw workerError(err);
     this.table = t;
     this.claimed = claimed;
-    Atomics.store(this.crew.ctrl, C.LIMIT, Math.floor(cap * LEVEL_LOAD));
+    Atomics.store(this.crew.ctrl, C.LIMIT, this.limit(cap));
     this.crew.post({ table: t.buffer as SharedArrayBuffer, claimed: claimed.buffer as SharedArrayBuffer, remap: map.buffer as SharedArrayBuffer });
   }
 
