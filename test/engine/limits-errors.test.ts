@@ -427,6 +427,23 @@ describe('every stop of an exhaustive search names the limit and what reached it
     ac.abort();
     expect(check(fixed6, { signal: ac.signal }).stopped).toBe('interrupted');
   });
+
+  // The limits were read every 1,024 states: on a model whose states have hundreds of moves that
+  // was hundreds of thousands of states (120 threads of 200 branches: a 10 s time limit stopped at
+  // 46 s). Ctrl-C before the search: it stops at the first reading, now within 65,536 moves.
+  it('a model of many moves a state stops within 65,536 moves of Ctrl-C, not 1,024 states', () => {
+    const wide: Model = {
+      name: 'wide', state: t.record({ v: t.array(3, t.int(255)) }),
+      threads: [0, 1, 2].map((i) => ({ name: `T${i}`, steps: { go: { where: 'test:go', branches: 255, run: (s: any, _l: any, b: number) => { s.v[i] = b + 1; return null; } } } })),
+      properties: [{ kind: 'invariant', name: 'any', holds: () => true }],
+    };
+    const ac = new AbortController();
+    ac.abort();
+    const r = check(wide, { signal: ac.signal });
+    expect(r.stopped).toBe('interrupted');
+    // (1,024 states in, before: 456,705 moves.)
+    expect(r.transitions).toBeLessThanOrEqual(65536 + 765);
+  });
 });
 
 describe('threads longer than 255 steps (two-byte program counters)', () => {
