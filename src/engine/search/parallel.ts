@@ -399,7 +399,7 @@ class Levels {
     // 2 workers 48,000 states past a limit 9,830 slots below the size of 2^16 slots: "the shared
     // fingerprint table is full" (a review, 2026-12-06).
     let moves = 0;
-    for (const th of be.c.threads) moves += Math.max(1, ...th.steps.map((s) => (s.nb < 0 ? 255 : s.nb)));
+    for (const th of be.c.threads) moves += th.steps.reduce((m, s) => Math.max(m, s.nb < 0 ? 255 : s.nb), 1);
     this.slack = 32 + crew.size * (32 + moves);
     // The level's table: room for the new states of twice the level handed over (the widest
     // level's size once levels have grown it), and for the slack twice over. Tests give a small
