@@ -505,7 +505,31 @@ const neverDefers = (k: Kernel, c: PropCtx): boolean => {
     // probe of its consumer (a sysfs bind after an unbind) defers in device_links_check_suppliers
     // while the supplier is unbound, as any managed link's does (a review, 2026-12-06: at v5.10
     // such a rebind put the consumer on the list, and deferred-lists was not chosen).
-    && k.w.links.every((l) => l.stateless || kept(l.supplier) || settledBefore(k, c, l));
+    && k.w.links.every((l) => l.stateless || kept(l.supplier) || settledBefore(k, c, l) || uncheckedOnce(k, c, l));
+};
+/**
+ * A linksUnchecked link to a consumer probed only once: its probe() adds the link
+ * (device_link_add), so device_links_check_suppliers, which runs before probe(), has nothing of
+ * it to check at that probe; only a later probe of the consumer can defer for it. There is none
+ * where every driver of the consumer binds it (probe() only `ok`) and nothing lets it go: a probe
+ * of a bound device stops at `if (dev->driver)` under its lock (dd.c@torvalds@bfa54a793ba7:
+ * __device_attach, __driver_attach's driver_probe_device test, bind_store). Let go by: an actor's
+ * unbind or del of it, an unregister or rmmod of a driver of it, a supplier of one of its managed
+ * links let go (device_links_unbind_consumers), the release or failure of the probe that
+ * registered it (devres_release_all: PropCtx.delByRelease). Not read from the built steps: those
+ * hold the error path of every probe (pmic's really_probe builds devres_release_all(mmc) though
+ * pmic-drv's probe only succeeds). device-links' probing variant (pmic's probe registers mmc)
+ * chose both list properties from v4.14, and they read vacuous (a sweep, 2026-12-06).
+ */
+const uncheckedOnce = (k: Kernel, c: PropCtx, l: LinkInfo): boolean => {
+  const x = l.consumer, dev = k.w.devices[x]!;
+  if (!l.unchecked || !dev.drivers.every((d) => k.w.drivers[d]!.outcomes.every((o) => o === 'ok'))) return false;
+  if (c.delByRelease.has(x) || c.dels[x]! > 0) return false;
+  // Registered other than by a driver's `registers` (an async scan, per matched device), or a driver of it registered by a probe: not read here.
+  if (k.w.drivers.some((r) => (r.asyncScan ?? []).includes(x) || [...r.registersOf?.values() ?? []].some((v) => v.includes(x)) || r.registersDriver.some((y) => dev.drivers.includes(y)))) return false;
+  if (c.acts.some((a) => a.some((y) => (y.op === 'unbind' && y.dev === x) || (y.op === 'unregister' && dev.drivers.includes(y.drv))
+    || (y.op === 'rmmod' && dev.drivers.some((d) => k.w.drivers[d]!.module === y.mod))))) return false;
+  return k.w.links.every((m) => m.stateless || m.consumer !== x || !builtIn(c.steps, `__device_release_driver(${k.vn(m.supplier)})`));
 };
 /** The steps a user's hunks inserted in fn and applied: a property that knows fn's steps by label judges these by what they do. */
 const userInserts = (k: Kernel, fn: string) => k.patches.filter(isUserPatch).flatMap((p) => p.hunks.filter((h) => h.fn === fn && h.insert && k.applied?.has(h)).map((h) => h.insert!));
@@ -1333,7 +1357,9 @@ export const LIBRARY: KernelProperty[] = [
   // built with either, it is never missed (a vacuity hunt, 2026-12-06: B11's fixed reader beside an
   // unbind, and an unbind then a bind, exited 5 on every profile). A driver that needs a device no
   // run can bind never has what it needs.
-  { name: 'no-missed-probe', covers: 'L4', applies: (k, c) => k.w.devices.some((d) => k.w.buses[d.bus]!.autoprobe
+  // A device no run registers (not present, added by no actor, registered by no probe or scan) is
+  // never on its bus: deferred-probe's timeout walk declares pwm and never adds it (a sweep, 2026-12-06).
+  { name: 'no-missed-probe', covers: 'L4', applies: (k, c) => k.w.devices.some((d) => k.w.buses[d.bus]!.autoprobe && mayExist(k, c, d.i)
     && (d.boundTo < 0 || (k.releasable.has(d.i) && (builtBlock(c, `device_add(${d.name})`) || d.drivers.some((x) => builtBlock(c, `bus_add_driver(${k.dn(x)})`)))))
     && (k.has('BUS_LIST_BEFORE_PROBE') || lateListMayMiss(k, c, d))
     && d.drivers.some((x) => k.w.drivers[x]!.outcomes.every((o) => o === 'ok') && k.w.drivers[x]!.needs.every((n) => mayBind(k, c, n)))),
@@ -1344,7 +1370,9 @@ export const LIBRARY: KernelProperty[] = [
   // managed link of the device to a supplier that may be unbound when it probes (device_links_check_suppliers).
   { name: 'no-lost-deferral', covers: 'L1', applies: (k, c) => k.hasDeferredWorker && !nothingDefers(k, c) && (() => {
       const links = consumerLinks(k);
-      return k.w.devices.some((d) => d.drivers.some((x) => owedRetry(k, links, d.i, x)
+      // A retry is owed only once everything the driver needs is bound: not where a device it needs
+      // is never bound in any run (deferred-probe's timeout walk: pwm never added; a sweep, 2026-12-06).
+      return k.w.devices.some((d) => d.drivers.some((x) => owedRetry(k, links, d.i, x) && k.w.drivers[x]!.needs.every((n) => mayBind(k, c, n))
         && (k.w.drivers[x]!.needs.length > 0 || links[d.i]!.some((l) => mayBeUnbound(k, c, l.supplier)))));
     })(),
     make: (k) => {

@@ -520,3 +520,50 @@ describe('a supplier one actor binds before its consumer probes and releases onl
     expect(verdict(par(['add pmic'], { hotplug: 'add mmc' }), 'v3.5', 'no-lost-deferral')).toBe('violated');
   });
 });
+
+// A sweep with the models' `properties` lists left out (2026-12-06, h8): deferred-probe's timeout
+// walk declares pwm, which dc-drv needs, and never adds it; no-missed-probe was chosen for pwm
+// (never registered) and no-lost-deferral for dc (never owed a retry: what it needs never binds).
+describe('a device no run registers, and a need no run binds', () => {
+  const tw = (more: Record<string, string> = {}): ScenarioSpec => ({ name: 'tw', deferredProbeTimeout: 30, devices: { dc: {}, pwm: {} },
+    drivers: { 'dc-drv': { matches: ['dc'], needs: ['pwm'], present: true }, 'pwm-drv': { matches: ['pwm'], present: true } },
+    actors: { boot: ['add dc', 'deferred_probe_initcall'], hotplug: 'del dc', ...more } });
+  it('no-missed-probe and no-lost-deferral are not chosen; named, they are about nothing', () => {
+    for (const p of ['v5.10', 'mainline']) for (const prop of ['no-missed-probe', 'no-lost-deferral']) {
+      expect(names(tw(), p), `${p} ${prop}`).not.toContain(prop);
+      expect(verdict(tw(), p, prop), `${p} ${prop}`).toBe('vacuous');
+    }
+  });
+  it('both are chosen, and met, where another actor adds pwm', () => {
+    for (const prop of ['no-missed-probe', 'no-lost-deferral']) {
+      expect(names(tw({ other: 'add pwm' }), 'v5.10'), prop).toContain(prop);
+      expect(verdict(tw({ other: 'add pwm' }), 'v5.10', prop), prop).toBe('holds');
+    }
+  });
+});
+
+// device-links' probing variant: pmic's probe registers mmc, whose linksUnchecked link is added by
+// its own probe(), so device_links_check_suppliers has nothing to check at that probe; with mmc
+// never let go there is no later probe, and no list is ever used (the same sweep: both list
+// properties chosen from v4.14, vacuous).
+describe('a linksUnchecked consumer probed once', () => {
+  const prob = (more: Record<string, string | string[]> = {}, probe?: ('ok' | 'error')[]): ScenarioSpec => ({ name: 'prob', devices: { pmic: {}, mmc: { parent: 'pmic' } },
+    drivers: { 'pmic-drv': { matches: ['pmic'], present: true, registers: ['mmc'] }, 'mmc-drv': { matches: ['mmc'], links: ['pmic'], linksUnchecked: true, present: true, ...(probe ? { probe } : {}) } },
+    actors: { 'add pmic': 'add pmic', ...more } });
+  it('deferred-lists and no-lost-deferral are not chosen; named, they are about nothing', () => {
+    for (const p of ['v4.14', 'v5.10', 'mainline']) for (const prop of ['deferred-lists', 'no-lost-deferral']) {
+      expect(names(prob(), p), `${p} ${prop}`).not.toContain(prop);
+      expect(verdict(prob(), p, prop), `${p} ${prop}`).toBe('vacuous');
+    }
+  });
+  it('still chosen where mmc may be probed again: a rebind (met at v5.10), a probe that may fail, pmic let go', () => {
+    const rebind = prob({ admin: ['unbind mmc-drv mmc', 'bind mmc-drv mmc'] });
+    for (const prop of ['deferred-lists', 'no-lost-deferral']) {
+      expect(names(rebind, 'v5.10'), prop).toContain(prop);
+      expect(verdict(rebind, 'v5.10', prop), prop).toBe('holds');
+    }
+    for (const s of [prob({}, ['ok', 'error']), prob({ admin: 'unbind pmic-drv pmic' }), prob({ admin: 'unregister mmc-drv' }), prob({ admin: 'del pmic' })]) {
+      expect(names(s, 'v5.10'), JSON.stringify(s.actors)).toEqual(expect.arrayContaining(['deferred-lists', 'no-lost-deferral']));
+    }
+  });
+});
