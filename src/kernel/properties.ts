@@ -481,6 +481,42 @@ function settledBefore(k: Kernel, c: PropCtx, l: { consumer: number; supplier: n
   if (!acts.slice(0, first).some((a) => a.op === 'add' && a.dev === l.supplier && !a.maybe)) return false;
   return acts.slice(0, last + 1).every(safeForS);
 }
+/** The devices whose deferred-worker retries may run (workerReach's test, read on the steps it reached). */
+const workerRetries = (k: Kernel, c: PropCtx): number[] => [...k.workerSteps?.keys() ?? []].filter((d) => k.w.buses[k.w.devices[d]!.bus]!.autoprobe
+  && (listedWithoutProbe(k, d) || (builtIn(c.steps, `really_probe(${k.vn(d)},`) && probeMayList(k, c.steps, d))));
+/**
+ * Can device d, deferred by its only driver x for the one device n it needs (and the one supplier
+ * its managed links name), ever see n bound again? A deferral of d for n happens with n unbound
+ * (or unbinding: its link SUPPLIER_UNBIND), and only a driver_bound of n makes n bound, and its
+ * link AVAILABLE, again (device_links_driver_bound). Where every probe of n comes before every
+ * probe of d, none comes after the deferral, and no retry is ever owed: no thread but one actor A
+ * was built with a probe of n (nor a worker retry that may run: workerRetries), none but A with
+ * one of d (the worker retries d only once a probe of d listed it; not listed otherwise:
+ * listedWithoutProbe), and A's last action that may probe n comes before its first that may probe
+ * d (each action runs its probes before it returns: an async probe runs in a thread of its own,
+ * ruled out above). Not under device_block_probing (it lists d with n bound), nor a patch of yours.
+ * device-links' unbind variant (boot adds pmic, then mmc; an admin unbinds pmic for good) chose
+ * no-lost-deferral on every profile, and it read vacuous (a sweep, 2026-12-06).
+ */
+function retryNeverOwed(k: Kernel, c: PropCtx, d: number, x: number): boolean {
+  const dev = k.w.devices[d]!, drv = k.w.drivers[x]!;
+  if (k.userPatched || blocksProbing(k) || listedWithoutProbe(k, d) || dev.drivers.length !== 1 || drv.needs.length !== 1) return false;
+  const n = drv.needs[0]!;
+  if (k.w.links.some((l) => !l.stateless && l.consumer === d && l.supplier !== n)) return false;
+  const nn = `really_probe(${k.vn(n)},`, dn = `really_probe(${k.vn(d)},`;
+  const retries = workerRetries(k, c);
+  if (retries.some((e) => k.workerSteps!.get(e)!.some((l) => l.startsWith(nn) || (e !== d && l.startsWith(dn))))) return false;
+  const probersOf = (head: string) => [...c.stepsOf].filter(([t, st]) => t !== DEFERRED_WORKER && builtIn(st, head)).map(([t]) => t);
+  const pn = probersOf(nn);
+  if (pn.length === 0) return true;
+  const names = [...c.actors], A = pn[0]!, ai = names.indexOf(A);
+  if (pn.length !== 1 || ai < 0 || probersOf(dn).some((t) => t !== A)) return false;
+  const quiet = (i: number) => k.w.drivers.every((y) => !y.matches.includes(i) || (y.registers.length === 0 && (y.registersOf?.size ?? 0) === 0 && y.registersDriver.length === 0 && y.asyncScan === null && y.requestModule < 0 && !y.workOnCpu));
+  const mayProbe = (a: Action, i: number) => !((a.op === 'add' && a.dev !== i && quiet(a.dev)) || ['uevent', 'wait_for_device_probe', 'lock', 'unlock', 'override', 'unbind', 'del', 'kill-del', 'unregister', 'rmmod'].includes(a.op));
+  const acts = c.acts[ai]!;
+  const lastN = acts.reduce((m, a, j) => (mayProbe(a, n) ? j : m), -1), firstD = acts.findIndex((a) => mayProbe(a, d));
+  return firstD < 0 || lastN < firstD;
+}
 /**
  * No thread was built with a really_probe: no probe can start, on any profile (the list adds
  * beside a bus match that defers, a device deferred at boot and a supplier's AUTOPROBE_CONSUMER
@@ -1372,7 +1408,7 @@ export const LIBRARY: KernelProperty[] = [
       const links = consumerLinks(k);
       // A retry is owed only once everything the driver needs is bound: not where a device it needs
       // is never bound in any run (deferred-probe's timeout walk: pwm never added; a sweep, 2026-12-06).
-      return k.w.devices.some((d) => d.drivers.some((x) => owedRetry(k, links, d.i, x) && k.w.drivers[x]!.needs.every((n) => mayBind(k, c, n))
+      return k.w.devices.some((d) => d.drivers.some((x) => owedRetry(k, links, d.i, x) && k.w.drivers[x]!.needs.every((n) => mayBind(k, c, n)) && !retryNeverOwed(k, c, d.i, x)
         && (k.w.drivers[x]!.needs.length > 0 || links[d.i]!.some((l) => mayBeUnbound(k, c, l.supplier)))));
     })(),
     make: (k) => {

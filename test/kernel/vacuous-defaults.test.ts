@@ -567,3 +567,30 @@ describe('a linksUnchecked consumer probed once', () => {
     }
   });
 });
+
+// device-links' unbind variant: boot adds pmic (bound before add returns), then mmc, which needs it;
+// an admin unbinds pmic for good. mmc defers only once pmic is unbound, and nothing probes pmic after
+// that, so no retry is ever owed (the same sweep: no-lost-deferral chosen on every profile, vacuous).
+describe('a deferral for a device every probe of which comes before the consumer\'s', () => {
+  const ub = (boot: string[], more: Record<string, string> = {}): ScenarioSpec => ({ name: 'ub', devices: { pmic: {}, mmc: {} },
+    drivers: { 'pmic-drv': { matches: ['pmic'], present: true }, 'mmc-drv': { matches: ['mmc'], links: ['pmic'], present: true } },
+    actors: { boot, 'echo pmic > unbind': 'unbind pmic-drv pmic', ...more } });
+  it('no-lost-deferral is not chosen; named, it is about nothing', () => {
+    const bootBound: ScenarioSpec = { ...ub([]), devices: { pmic: { present: true, boundTo: 'pmic-drv' }, mmc: {} }, actors: { hot: 'add mmc', 'echo pmic > unbind': 'unbind pmic-drv pmic' } };
+    for (const p of ['v3.5', 'v4.18', 'mainline']) for (const s of [ub(['add pmic', 'add mmc']), bootBound]) {
+      expect(names(s, p), p).not.toContain('no-lost-deferral');
+      expect(verdict(s, p, 'no-lost-deferral'), p).toBe('vacuous');
+      expect(names(s, p), p).toContain('deferred-lists');
+    }
+  });
+  it('is chosen where pmic may be probed after mmc: bound again, added after mmc, or mmc added by another actor', () => {
+    const rebind = ub(['add pmic', 'add mmc'], { admin: 'bind pmic-drv pmic' });
+    expect(names(rebind, 'v3.5')).toContain('no-lost-deferral');
+    expect(verdict(rebind, 'v3.5', 'no-lost-deferral')).toBe('violated');
+    expect(verdict(rebind, 'mainline', 'no-lost-deferral')).toBe('holds');
+    for (const s of [ub(['add mmc', 'add pmic']), ub(['add pmic'], { hot: 'add mmc' })]) {
+      expect(names(s, 'mainline'), JSON.stringify(s.actors)).toContain('no-lost-deferral');
+      expect(verdict(s, 'mainline', 'no-lost-deferral'), JSON.stringify(s.actors)).toBe('holds');
+    }
+  });
+});
