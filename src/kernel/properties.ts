@@ -68,6 +68,8 @@ export interface PropCtx {
   asyncSteps: ReadonlyMap<string, ReadonlySet<string>>;
   /** Each thread's step labels (as `steps`, by thread, the deferred-probe worker's all). */
   stepsOf: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Per actor (in `acts` order), the step labels each of its actions was built with: what may run before that action returns. */
+  actSteps: readonly (readonly ReadonlySet<string>[])[];
   /** The modules whose init may start an async entry: a `modprobe` or request_module of it was built with an async_schedule (or a work_on_cpu whose kworker was). */
   initAsync: ReadonlySet<number>;
   /**
@@ -492,9 +494,9 @@ const workerRetries = (k: Kernel, c: PropCtx): number[] => [...k.workerSteps?.ke
  * probe of d, none comes after the deferral, and no retry is ever owed: no thread but one actor A
  * was built with a probe of n (nor a worker retry that may run: workerRetries), none but A with
  * one of d (the worker retries d only once a probe of d listed it; not listed otherwise:
- * listedWithoutProbe), and A's last action that may probe n comes before its first that may probe
- * d (each action runs its probes before it returns: an async probe runs in a thread of its own,
- * ruled out above). Not under device_block_probing (it lists d with n bound), nor a patch of yours.
+ * listedWithoutProbe), and A's last action built with a probe of n comes before its first built
+ * with one of d (PropCtx.actSteps; each action runs its probes before it returns: an async probe
+ * runs in a thread of its own, ruled out above). Not under device_block_probing (it lists d with n bound), nor a patch of yours.
  * device-links' unbind variant (boot adds pmic, then mmc; an admin unbinds pmic for good) chose
  * no-lost-deferral on every profile, and it read vacuous (a sweep, 2026-12-06).
  */
@@ -511,11 +513,44 @@ function retryNeverOwed(k: Kernel, c: PropCtx, d: number, x: number): boolean {
   if (pn.length === 0) return true;
   const names = [...c.actors], A = pn[0]!, ai = names.indexOf(A);
   if (pn.length !== 1 || ai < 0 || probersOf(dn).some((t) => t !== A)) return false;
-  const quiet = (i: number) => k.w.drivers.every((y) => !y.matches.includes(i) || (y.registers.length === 0 && (y.registersOf?.size ?? 0) === 0 && y.registersDriver.length === 0 && y.asyncScan === null && y.requestModule < 0 && !y.workOnCpu));
-  const mayProbe = (a: Action, i: number) => !((a.op === 'add' && a.dev !== i && quiet(a.dev)) || ['uevent', 'wait_for_device_probe', 'lock', 'unlock', 'override', 'unbind', 'del', 'kill-del', 'unregister', 'rmmod'].includes(a.op));
-  const acts = c.acts[ai]!;
-  const lastN = acts.reduce((m, a, j) => (mayProbe(a, n) ? j : m), -1), firstD = acts.findIndex((a) => mayProbe(a, d));
+  const per = c.actSteps[ai]!;
+  const lastN = per.reduce((m, st, j) => (builtIn(st, nn) ? j : m), -1), firstD = per.findIndex((st) => builtIn(st, dn));
   return firstD < 0 || lastN < firstD;
+}
+/**
+ * settledBefore's case for a supplier present at boot and unbound: one actor A registers its
+ * drivers (a `register`, or a `modprobe` of the module), and the first such action binds it for
+ * sure: bus_add_driver's driver_attach walks the bus (drivers_autoprobe) and __driver_attach
+ * probes it synchronously under its lock (bus.c@v3.6.0:207-208, dd.c@v3.6.0:298-300 as kept in
+ * kernel/: `if (!dev->driver) driver_probe_device(drv, dev);`),
+ * where every driver of it is registered only there (not at boot, by a probe or a request_module,
+ * nor by another actor), binds it (probe() only `ok`, not async, nothing it needs or links to, no
+ * match that defers). No thread was built to let it go (its __device_release_driver or device_del,
+ * the reachable worker retries included). Every probe of the consumer is A's, in an action after
+ * that one (PropCtx.actSteps: a module that registers the consumer's driver first probes it in
+ * the same action, and does not count), or a worker retry of the consumer itself, which needs a
+ * first deferral. init-levels-rfc's sync layout (do_initcalls loads pwm-tegra, host1x, then
+ * tegra-dc, which needs pwm) chose deferred-lists and read vacuous (a sweep, 2026-12-06).
+ */
+function walkSettled(k: Kernel, c: PropCtx, l: { consumer: number; supplier: number }): boolean {
+  if (k.userPatched || blocksProbing(k) || listedWithoutProbe(k, l.consumer)) return false;
+  const s = k.w.devices[l.supplier]!, sn = s.name, cn = `really_probe(${k.vn(l.consumer)},`;
+  if (!s.present || s.boundTo >= 0 || s.matchDefers || (s.deferredAtBoot?.length ?? 0) > 0 || !k.w.buses[s.bus]!.autoprobe || s.drivers.length === 0) return false;
+  const drivers = s.drivers.map((x) => k.w.drivers[x]!);
+  if (!drivers.every((d) => !d.present && d.outcomes.every((o) => o === 'ok') && d.needs.length === 0 && !mayBeAsync(k, d.i)
+    && !k.w.drivers.some((y) => y.registersDriver.includes(d.i) || (d.module >= 0 && y.requestModule === d.module)))) return false;
+  if (k.w.links.some((m) => !m.stateless && m.consumer === l.supplier)) return false;
+  if (builtIn(c.steps, `__device_release_driver(${sn})`) || builtIn(c.steps, `device_del(${sn})`)) return false;
+  const touches = (a: Action) => ('drv' in a && s.drivers.includes(a.drv)) || ('mod' in a && drivers.some((d) => d.module === a.mod));
+  const byActor = c.acts.map((acts) => acts.findIndex(touches));
+  const ai = byActor.findIndex((j) => j >= 0);
+  if (ai < 0 || byActor.some((j, i) => i !== ai && j >= 0)) return false;
+  const j0 = byActor[ai]!, act = c.acts[ai]![j0]!;
+  if (act.op !== 'register' && act.op !== 'modprobe') return false;
+  const A = [...c.actors][ai]!;
+  for (const [t, st] of c.stepsOf) if (t !== A && t !== DEFERRED_WORKER && builtIn(st, cn)) return false;
+  if (workerRetries(k, c).some((e) => e !== l.consumer && k.workerSteps!.get(e)!.some((x) => x.startsWith(cn)))) return false;
+  return c.actSteps[ai]!.every((st, j) => j > j0 || !builtIn(st, cn));
 }
 /**
  * No thread was built with a really_probe: no probe can start, on any profile (the list adds
@@ -536,12 +571,12 @@ const neverDefers = (k: Kernel, c: PropCtx): boolean => {
   // Outside the worker: it runs only once a device is on a list, which needs a first deferral, and
   // that needs a release here (listedWithoutProbe is ruled out in nothingDefers).
   const kept = (i: number) => k.w.devices[i]!.boundTo >= 0 && !builtIn(c.ownSteps, `__device_release_driver(${k.vn(i)})`) && !builtIn(c.ownSteps, `device_del(${k.vn(i)})`);
-  return !blocksProbing(k) && k.w.drivers.every((d) => !d.outcomes.includes('defer') && d.needs.every((n) => kept(n) || d.matches.every((m) => settledBefore(k, c, { consumer: m, supplier: n }))))
+  return !blocksProbing(k) && k.w.drivers.every((d) => !d.outcomes.includes('defer') && d.needs.every((n) => kept(n) || d.matches.every((m) => settledBefore(k, c, { consumer: m, supplier: n }) || walkSettled(k, c, { consumer: m, supplier: n }))))
     // A linksUnchecked link is not waited for at its first probe only: once it exists, a later
     // probe of its consumer (a sysfs bind after an unbind) defers in device_links_check_suppliers
     // while the supplier is unbound, as any managed link's does (a review, 2026-12-06: at v5.10
     // such a rebind put the consumer on the list, and deferred-lists was not chosen).
-    && k.w.links.every((l) => l.stateless || kept(l.supplier) || settledBefore(k, c, l) || uncheckedOnce(k, c, l));
+    && k.w.links.every((l) => l.stateless || kept(l.supplier) || settledBefore(k, c, l) || walkSettled(k, c, l) || uncheckedOnce(k, c, l));
 };
 /**
  * A linksUnchecked link to a consumer probed only once: its probe() adds the link

@@ -867,7 +867,8 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string):
     && !(ti < actors.length && ((x) => x?.op === 'modprobe' && syncedLoad(x.mod))(actors[ti]!.acts[actionOf[ti]!.get(l) ?? -1]))
     && !w.modules.some((m) => t.name === requestModprobeThread(m.name) && syncedLoad(m.i))));
   const stepsOf = new Map(threads.map((t) => [t.name, new Set(Object.keys(t.steps))] as const));
-  const ctx: PropCtx = { readers, ops, stopsAt, steps, ownSteps, asyncSteps, stepsOf, initAsync, asyncOutlives, acts: actors.map((a) => a.acts), tidOf: new Map(plans.map((p, i) => [p.name, i])), asyncThreads: new Set(plans.filter((p) => p.async).map((p) => p.name)), threads: plans.map((p) => p.name), dels, delByRelease, actors: new Set(actorNames) };
+  const actSteps = actors.map((a, ai) => { const per = a.acts.map(() => new Set<string>()); for (const [l, i] of actionOf[ai]!) per[i]?.add(l); return per; });
+  const ctx: PropCtx = { readers, ops, stopsAt, steps, ownSteps, asyncSteps, stepsOf, actSteps, initAsync, asyncOutlives, acts: actors.map((a) => a.acts), tidOf: new Map(plans.map((p, i) => [p.name, i])), asyncThreads: new Set(plans.filter((p) => p.async).map((p) => p.name)), threads: plans.map((p) => p.name), dels, delByRelease, actors: new Set(actorNames) };
   let chosen = LIBRARY.filter((p) => p.applies(k, ctx));
   if (spec.properties) {
     chosen = spec.properties.map((name) => {

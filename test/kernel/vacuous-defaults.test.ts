@@ -594,3 +594,32 @@ describe('a deferral for a device every probe of which comes before the consumer
     }
   });
 });
+
+// init-levels-rfc's sync layout: one thread loads pwm-tegra (its walk binds pwm, present at boot),
+// host1x (whose probe adds dc), then tegra-dc, which needs pwm: no probe ever defers (the same
+// sweep: deferred-lists and no-lost-deferral chosen on every profile, vacuous).
+describe('a device a driver needs, bound by an earlier load in the one thread that probes its consumer', () => {
+  const il = (order: string[], more: Record<string, string> = {}): ScenarioSpec => ({ name: 'il', devices: { host1x: { present: true }, dc: { parent: 'host1x' }, pwm: { present: true } },
+    drivers: { host1x: { matches: ['host1x'], module: 'host1x', registers: ['dc'] }, 'tegra-dc': { matches: ['dc'], module: 'tegra-dc', needs: ['pwm'] }, 'pwm-tegra': { matches: ['pwm'], module: 'pwm-tegra' } },
+    actors: { do_initcalls: order.map((m) => `modprobe ${m}`), ...more } });
+  it('deferred-lists and no-lost-deferral are not chosen; named, they are about nothing', () => {
+    const sync = il(['pwm-tegra', 'host1x', 'tegra-dc']);
+    for (const p of ['v3.5', 'v3.14', 'mainline']) for (const prop of ['deferred-lists', 'no-lost-deferral']) {
+      expect(names(sync, p), `${p} ${prop}`).not.toContain(prop);
+      expect(verdict(sync, p, prop), `${p} ${prop}`).toBe('vacuous');
+    }
+  });
+  it('both are chosen where dc may probe before pwm binds: pwm-tegra loaded last, or by another actor (violated at v3.14)', () => {
+    for (const s of [il(['host1x', 'tegra-dc', 'pwm-tegra']), il(['host1x', 'tegra-dc'], { b: 'modprobe pwm-tegra' })]) {
+      expect(names(s, 'v3.14'), JSON.stringify(s.actors)).toEqual(expect.arrayContaining(['deferred-lists', 'no-lost-deferral']));
+      expect(verdict(s, 'v3.14', 'deferred-lists'), JSON.stringify(s.actors)).toBe('holds');
+    }
+    expect(verdict(il(['host1x', 'tegra-dc'], { b: 'modprobe pwm-tegra' }), 'v3.14', 'no-lost-deferral')).toBe('violated');
+    // pwm-tegra unloaded by another actor: dc may defer (deferred-lists, met), but only with pwm gone for good (no-lost-deferral, not chosen).
+    const rmmod = il(['pwm-tegra', 'host1x', 'tegra-dc'], { b: 'rmmod pwm-tegra' });
+    expect(names(rmmod, 'v3.14')).toContain('deferred-lists');
+    expect(verdict(rmmod, 'v3.14', 'deferred-lists')).toBe('holds');
+    expect(names(rmmod, 'v3.14')).not.toContain('no-lost-deferral');
+    expect(verdict(rmmod, 'v3.14', 'no-lost-deferral')).toBe('vacuous');
+  });
+});
