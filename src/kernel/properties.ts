@@ -728,7 +728,11 @@ function probedBesideAdd(k: Kernel, c: PropCtx, i: number): boolean {
   // retry of the old entry acting on the new struct, a model bug fixed by an audit the same day).
   if (k.hasDeferredWorker && ((d.deferredAtBoot?.length ?? 0) > 0 || k.w.links.some((l) => l.autoprobe && l.consumer === i))) return true;
   const walks = (t: string) => { const x = /^kworker\/u:async driver_attach_async\(([^)]+)\)/.exec(t); return !x || builtBlock(c, `bus_add_driver(${x[1]})`); };
-  const adders = [...c.stepsOf].filter(([, l]) => builtIn(l, `device_add(${n})`)).map(([t]) => t);
+  // The deferred worker adds i only in a retry that may run (a probe that registers i, retried):
+  // it is built to retry every device with a driver (init-levels-rfc's sync and split layouts, where
+  // host1x's probe adds dc and nothing lists host1x, chose device-ready, vacuous: a sweep, 2026-12-06).
+  const adders = [...c.stepsOf].filter(([t, l]) => (t === DEFERRED_WORKER ? workerRetries(k, c).some((e) => k.workerSteps!.get(e)!.some((x) => x.startsWith(`device_add(${n})`)))
+    : builtIn(l, `device_add(${n})`))).map(([t]) => t);
   const probers = [...c.stepsOf].filter(([t, l]) => t !== DEFERRED_WORKER && walks(t)
     && (builtIn(l, `__driver_attach(${n},`) || builtIn(l, `bind_store(${n},`) || builtIn(l, `drivers_probe_store(${n})`))).map(([t]) => t);
   // request_module's modprobe runs while the thread that requested it waits (a work_on_cpu kworker's

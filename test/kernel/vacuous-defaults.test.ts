@@ -623,3 +623,29 @@ describe('a device a driver needs, bound by an earlier load in the one thread th
     expect(verdict(rmmod, 'v3.14', 'no-lost-deferral')).toBe('vacuous');
   });
 });
+
+// init-levels-rfc's sync and split layouts: host1x's probe adds dc in the thread that later loads
+// tegra-dc. The deferred worker is built to retry every device with a driver, host1x's retry (which
+// would add dc) included, and counted as an adder racing that walk; nothing ever lists host1x
+// (the same sweep: device-ready chosen on every profile, vacuous).
+describe("device-ready: the deferred worker's add of a device only in a retry that never runs", () => {
+  const base: ScenarioSpec = { name: 'il', devices: { host1x: { present: true }, dc: { parent: 'host1x' }, pwm: { present: true } },
+    drivers: { host1x: { matches: ['host1x'], module: 'host1x', registers: ['dc'] }, 'tegra-dc': { matches: ['dc'], module: 'tegra-dc', needs: ['pwm'] }, 'pwm-tegra': { matches: ['pwm'], module: 'pwm-tegra' } },
+    actors: {} };
+  const split: ScenarioSpec = { ...base, actors: { a: ['modprobe host1x', 'modprobe tegra-dc'], b: 'modprobe pwm-tegra' } };
+  it('is not chosen there; named, it is about nothing', () => {
+    const sync: ScenarioSpec = { ...base, actors: { do_initcalls: ['modprobe pwm-tegra', 'modprobe host1x', 'modprobe tegra-dc'] } };
+    for (const s of [sync, split]) for (const p of ['v3.14', 'mainline']) {
+      expect(names(s, p), p).not.toContain('device-ready');
+      expect(verdict(s, p, 'device-ready'), p).toBe('vacuous');
+    }
+  });
+  it('is chosen where the worker may retry host1x (it needs pwm: violated at v5.10), or another actor loads tegra-dc', () => {
+    const listed: ScenarioSpec = { ...split, drivers: { ...base.drivers, host1x: { matches: ['host1x'], module: 'host1x', registers: ['dc'], needs: ['pwm'] } } };
+    expect(names(listed, 'v5.10')).toContain('device-ready');
+    expect(verdict(listed, 'v5.10', 'device-ready')).toBe('violated');
+    const same: ScenarioSpec = { ...base, actors: { a: 'modprobe host1x', b: 'modprobe tegra-dc', c: 'modprobe pwm-tegra' } };
+    expect(names(same, 'v3.14')).toContain('device-ready');
+    expect(verdict(same, 'v3.14', 'device-ready')).toBe('holds');
+  });
+});
