@@ -191,13 +191,39 @@ const consumerLinks = (k: Kernel): LinkInfo[][] => k.w.devices.map((d) => k.w.li
  * modprobe beside an unbind, rmmod and del).
  */
 function lateListMayMiss(k: Kernel, c: PropCtx, d: Kernel['w']['devices'][number]): boolean {
-  if (k.userPatched || builtBlock(c, `device_add(${d.name})`)) return true;
+  if (k.userPatched || (builtBlock(c, `device_add(${d.name})`) && !addedBeforeDrivers(k, c, d.i))) return true;
   if (d.present && d.boundTo < 0 && d.drivers.some((x) => k.w.drivers[x]!.present)) return true;
   // A driver whose probe of dev defers for what it `needs` may join the klist with dev on the
   // list, and the worker's retry starts with dev off it. A probe that defers of itself (`defer`
   // among its outcomes) is not the driver missed() waits for, and any other driver's walk probes
   // dev, on the list or not, before that driver joins the klist.
-  return k.hasDeferredWorker && (!!d.deferredAtBoot?.length || d.matchDefers || d.drivers.some((x) => k.w.drivers[x]!.needs.length > 0));
+  // Not a need bound for good before any probe of dev (settledBefore, walkSettled): that probe never defers for it.
+  const kept = (n: number) => k.w.devices[n]!.boundTo >= 0 && !builtBlock(c, `__device_release_driver(${k.vn(n)})`) && !builtBlock(c, `device_del(${k.vn(n)})`);
+  return k.hasDeferredWorker && (!!d.deferredAtBoot?.length || d.matchDefers || d.drivers.some((x) => k.w.drivers[x]!.needs.some((n) => !kept(n)
+    && !settledBefore(k, c, { consumer: d.i, supplier: n }) && !walkSettled(k, c, { consumer: d.i, supplier: n }))));
+}
+/**
+ * Is every device_add of device i over before any driver of it is registered? Where one actor A
+ * adds it (no other thread was built with its device_add, nor a worker retry that may run) in
+ * actions before the first that registers a driver of it, and no one else registers one (not at
+ * boot, by a probe, a request_module or another actor): its add then finds no driver of it on
+ * the bus klist, so the miss through its own add (lateListMayMiss) cannot happen.
+ * init-levels-rfc's sync layout at v3.5 (host1x's probe adds dc before the same thread loads
+ * tegra-dc) chose no-missed-probe, and it read vacuous (a sweep, 2026-12-06).
+ */
+function addedBeforeDrivers(k: Kernel, c: PropCtx, i: number): boolean {
+  const dev = k.w.devices[i]!, add = `device_add(${dev.name})`;
+  const drivers = dev.drivers.map((x) => k.w.drivers[x]!);
+  if (drivers.some((d) => d.present || k.w.drivers.some((y) => y.registersDriver.includes(d.i) || (d.module >= 0 && y.requestModule === d.module)))) return false;
+  if (workerRetries(k, c).some((e) => k.workerSteps!.get(e)!.some((l) => l.startsWith(add)))) return false;
+  const adders = [...c.stepsOf].filter(([t, st]) => t !== DEFERRED_WORKER && builtIn(st, add)).map(([t]) => t);
+  const ai = [...c.actors].indexOf(adders[0] ?? '');
+  if (adders.length !== 1 || ai < 0) return false;
+  const registers = (a: Action) => (a.op === 'register' && dev.drivers.includes(a.drv)) || (a.op === 'modprobe' && drivers.some((d) => d.module === a.mod));
+  if (c.acts.some((acts, j) => j !== ai && acts.some(registers))) return false;
+  const firstReg = c.acts[ai]!.findIndex(registers);
+  const lastAdd = c.actSteps[ai]!.reduce((m, st, j) => (builtIn(st, add) ? j : m), -1);
+  return firstReg < 0 || lastAdd < firstReg;
 }
 
 /**

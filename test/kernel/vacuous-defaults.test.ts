@@ -649,3 +649,26 @@ describe("device-ready: the deferred worker's add of a device only in a retry th
     expect(verdict(same, 'v3.14', 'device-ready')).toBe('holds');
   });
 });
+
+// init-levels-rfc's sync layout at v3.5 (before 190888ac01d0): host1x's probe adds dc before the same
+// thread loads tegra-dc, whose need (pwm) an earlier load bound for good: dc's add finds no driver
+// on the klist, and its probe never defers (the same sweep: no-missed-probe chosen, vacuous).
+describe('no-missed-probe at v3.5 where a device is added before its driver is registered, in one thread', () => {
+  const il = (actors: ScenarioSpec['actors']): ScenarioSpec => ({ name: 'il', devices: { host1x: { present: true }, dc: { parent: 'host1x' }, pwm: { present: true } },
+    drivers: { host1x: { matches: ['host1x'], module: 'host1x', registers: ['dc'] }, 'tegra-dc': { matches: ['dc'], module: 'tegra-dc', needs: ['pwm'] }, 'pwm-tegra': { matches: ['pwm'], module: 'pwm-tegra' } }, actors });
+  it('is not chosen there; named, it is about nothing', () => {
+    const sync = il({ do_initcalls: ['modprobe pwm-tegra', 'modprobe host1x', 'modprobe tegra-dc'] });
+    expect(names(sync, 'v3.5')).not.toContain('no-missed-probe');
+    expect(verdict(sync, 'v3.5', 'no-missed-probe')).toBe('vacuous');
+  });
+  it('is chosen where tegra-dc may be registered before dc is added (violated: B2), or dc may defer for pwm', () => {
+    const other = il({ a: ['modprobe pwm-tegra', 'modprobe host1x'], b: 'modprobe tegra-dc' });
+    expect(names(other, 'v3.5')).toContain('no-missed-probe');
+    expect(verdict(other, 'v3.5', 'no-missed-probe')).toBe('violated');
+    for (const order of [['pwm-tegra', 'tegra-dc', 'host1x'], ['host1x', 'tegra-dc', 'pwm-tegra']]) {
+      const s = il({ do_initcalls: order.map((m) => `modprobe ${m}`) });
+      expect(names(s, 'v3.5'), order.join()).toContain('no-missed-probe');
+      expect(verdict(s, 'v3.5', 'no-missed-probe'), order.join()).toBe('holds');
+    }
+  });
+});
