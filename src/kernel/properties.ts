@@ -578,6 +578,58 @@ function walkSettled(k: Kernel, c: PropCtx, l: { consumer: number; supplier: num
   if (workerRetries(k, c).some((e) => e !== l.consumer && k.workerSteps!.get(e)!.some((x) => x.startsWith(cn)))) return false;
   return c.actSteps[ai]!.every((st, j) => j > j0 || !builtIn(st, cn));
 }
+/** A wait_for_device_probe step, by label (numbered where a thread builds several). */
+const WAIT_LABEL = /^wait_for_device_probe(?:#\d+)?:/;
+/** Actions whose steps run no wait_for_device_probe but device_links_unbind_consumers' (release.ts). */
+const RELEASE_OPS: ReadonlySet<Action['op']> = new Set(['unbind', 'unregister', 'rmmod', 'del', 'kill-del']);
+/**
+ * Can device i be put on a deferred list in some run? Listed without a probe of its own
+ * (listedWithoutProbe), by device_block_probing, under a patch of yours, or by a probe of it that
+ * defers: a driver's own -EPROBE_DEFER, or a device it needs or a managed link's supplier not
+ * bound for good before every probe of it (kept, settledBefore, walkSettled, uncheckedOnce).
+ */
+function mayList(k: Kernel, c: PropCtx, i: number): boolean {
+  if (k.userPatched || blocksProbing(k) || listedWithoutProbe(k, i)) return true;
+  const kept = (n: number) => k.w.devices[n]!.boundTo >= 0 && !builtIn(c.steps, `__device_release_driver(${k.vn(n)})`) && !builtIn(c.steps, `device_del(${k.vn(n)})`);
+  const settled = (n: number) => kept(n) || settledBefore(k, c, { consumer: i, supplier: n }) || walkSettled(k, c, { consumer: i, supplier: n });
+  return k.w.devices[i]!.drivers.some((x) => k.w.drivers[x]!.outcomes.includes('defer') || !k.w.drivers[x]!.needs.every(settled))
+    || k.w.links.some((l) => !l.stateless && l.consumer === i && !settled(l.supplier) && !uncheckedOnce(k, c, l));
+}
+/**
+ * Can some thread reach a wait_for_device_probe? Where its actor calls it (the action, the late
+ * initcall, device_shutdown), or a thread that is no actor's was built with one, yes. Within a
+ * release (an unbind, a driver's removal, a del) only device_links_unbind_consumers calls it, for a
+ * managed link of a released supplier that is CONSUMER_PROBE, and a link is that only while its
+ * consumer is in a probe (really_probe sets it after device_links_check_suppliers;
+ * driver_bound, the failed probe's device_links_no_driver and a deferral's
+ * device_links_missing_supplier end it): so only where that consumer may be probed beside the
+ * release: by the same action, another thread (an async entry, another actor), or the deferred
+ * worker (a retry of another device whose probe adds it, or of the consumer once it may be listed:
+ * mayList). device-links' parent variant (boot adds pmic, then mmc, then unregisters pmic-drv)
+ * chose no-wait-under-lock from v4.14, and it read vacuous (a sweep, 2026-12-06).
+ */
+function waitMayRun(k: Kernel, c: PropCtx): boolean {
+  const names = [...c.actors], retries = workerRetries(k, c);
+  const beside = (i: number, t: string, own: ReadonlySet<string>): boolean => {
+    const head = `really_probe(${k.vn(i)},`;
+    return builtIn(own, head) || [...c.stepsOf].some(([u, st]) => u !== t && u !== DEFERRED_WORKER && builtIn(st, head))
+      || retries.some((e) => (e !== i || mayList(k, c, i)) && k.workerSteps!.get(e)!.some((l) => l.startsWith(head)));
+  };
+  for (const [t, st] of c.stepsOf) {
+    if (![...st].some((l) => WAIT_LABEL.test(l))) continue;
+    if (t === DEFERRED_WORKER) { if (retries.some((e) => k.workerSteps!.get(e)!.some((l) => WAIT_LABEL.test(l)))) return true; continue; }
+    const ai = names.indexOf(t);
+    if (ai < 0 || k.userPatched) return true;
+    // A wait no action of the actor was built with (none expected) counts as one that may run.
+    if ([...st].some((l) => WAIT_LABEL.test(l) && !c.actSteps[ai]!.some((own) => own.has(l)))) return true;
+    for (const [j, own] of c.actSteps[ai]!.entries()) {
+      if (![...own].some((l) => WAIT_LABEL.test(l))) continue;
+      if (!RELEASE_OPS.has(c.acts[ai]![j]!.op)) return true;
+      if (k.w.links.some((l) => !l.stateless && builtIn(own, `__device_release_driver(${k.vn(l.supplier)})`) && beside(l.consumer, t, own))) return true;
+    }
+  }
+  return false;
+}
 /**
  * No thread was built with a really_probe: no probe can start, on any profile (the list adds
  * beside a bus match that defers, a device deferred at boot and a supplier's AUTOPROBE_CONSUMER
@@ -1021,8 +1073,9 @@ export const LIBRARY: KernelProperty[] = [
     const initSync = built.includes(INIT) && loaded.some((m) => !k.has('ASYNC_PROBE') || !k.w.modules[m]!.asyncProbe) && (!k.has('MODULE_SYNC_PF_USED_ASYNC') || anyAsync);
     const releaseSync = k.w.devices.some((d) => d.drivers.some((x) => mayBeAsync(k, x))
       && [...c.steps].some((l) => l.startsWith(`__device_release_driver(${d.name})`) && l.endsWith(':async_synchronize_full')));
-    return built.some((x) => x.startsWith('wait_for_device_probe') || x === 'delete_module:async_synchronize_full') || initSync || releaseSync
-      || (anyAsync && built.some((x) => waitStep(x) && x !== INIT && x !== RELEASE));
+    const probeWait = waitMayRun(k, c);
+    return probeWait || built.includes('delete_module:async_synchronize_full') || initSync || releaseSync
+      || (anyAsync && built.some((x) => x.endsWith(':async_synchronize_full') && !x.startsWith('wait_for_device_probe') && x !== INIT && x !== RELEASE));
   }, make: (k, c) => invariant('no-wait-under-lock',
     'no thread waits in async_synchronize_full / wait_for_device_probe holding a device mutex, or from async context', (s, q) => {
       for (const t of c.threads) {

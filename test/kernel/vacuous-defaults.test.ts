@@ -672,3 +672,28 @@ describe('no-missed-probe at v3.5 where a device is added before its driver is r
     }
   });
 });
+
+// device-links' parent variant: boot adds pmic, then mmc, then unregisters pmic-drv, whose release
+// waits in device_links_unbind_consumers only while mmc probes (its link CONSUMER_PROBE), and mmc's
+// only probe came before, in the same thread (the same sweep: no-wait-under-lock chosen from v4.14, vacuous).
+describe('no-wait-under-lock: a release that waits only for a consumer probed before it in the same thread', () => {
+  const par = (boot: string[], more: Record<string, string | string[]> = {}, async = false): ScenarioSpec => ({ name: 'par',
+    devices: { soc: { present: true, boundTo: 'simple-bus' }, pmic: { parent: 'soc' }, mmc: {} },
+    drivers: { 'simple-bus': { matches: ['soc'], present: true }, 'pmic-drv': { matches: ['pmic'], present: true }, 'mmc-drv': { matches: ['mmc'], links: ['pmic'], present: true, ...(async ? { probeType: 'async' as const } : {}) } },
+    actors: { boot, 'echo soc > unbind': 'unbind simple-bus soc', ...more } });
+  it('is not chosen; named, it is about nothing', () => {
+    for (const p of ['v4.14', 'v4.18', 'mainline']) {
+      expect(names(par(['add pmic', 'add mmc', 'unregister pmic-drv']), p), p).not.toContain('no-wait-under-lock');
+      expect(verdict(par(['add pmic', 'add mmc', 'unregister pmic-drv']), p, 'no-wait-under-lock'), p).toBe('vacuous');
+    }
+  });
+  it('is chosen where mmc may probe beside the release: another actor adds or binds it, or its probe is async (violated at v4.18)', () => {
+    for (const s of [par(['add pmic', 'unregister pmic-drv'], { hotplug: 'add mmc' }), par(['add pmic', 'add mmc', 'unregister pmic-drv'], { admin: ['unbind mmc-drv mmc', 'bind mmc-drv mmc'] })]) {
+      expect(names(s, 'v4.18'), JSON.stringify(s.actors)).toContain('no-wait-under-lock');
+      expect(verdict(s, 'v4.18', 'no-wait-under-lock'), JSON.stringify(s.actors)).toBe('holds');
+    }
+    const async = par(['add pmic', 'add mmc', 'unregister pmic-drv'], {}, true);
+    expect(names(async, 'v4.18')).toContain('no-wait-under-lock');
+    expect(verdict(async, 'v4.18', 'no-wait-under-lock')).toBe('violated');
+  });
+});
