@@ -610,10 +610,28 @@ function mayList(k: Kernel, c: PropCtx, i: number): boolean {
  */
 function waitMayRun(k: Kernel, c: PropCtx): boolean {
   const names = [...c.actors], retries = workerRetries(k, c);
-  const beside = (i: number, t: string, own: ReadonlySet<string>): boolean => {
-    const head = `really_probe(${k.vn(i)},`;
-    return builtIn(own, head) || [...c.stepsOf].some(([u, st]) => u !== t && u !== DEFERRED_WORKER && builtIn(st, head))
-      || retries.some((e) => (e !== i || mayList(k, c, i)) && k.workerSteps!.get(e)!.some((l) => l.startsWith(head)));
+  const probes = (i: number) => `really_probe(${k.vn(i)},`;
+  const others = (head: string, t: string) => [...c.stepsOf].some(([u, st]) => u !== t && u !== DEFERRED_WORKER && builtIn(st, head));
+  /**
+   * Is device i first listed only after actor t's action j? Where nothing lists it but a probe of it
+   * that defers, none of which runs before t's action j is over (only the worker's, or t's later
+   * actions'), and an AUTOPROBE_CONSUMER link's supplier's driver_bound (really_probe's
+   * device_links_driver_bound), a probe of which likewise only t's later actions run.
+   * autoprobe-del's rebind (the admin unbinds the PMIC, then binds it) chose no-wait-under-lock from
+   * v5.1: the codec the PMIC's bind lists is probed only after the unbind's wait could be reached.
+   */
+  const listedAfter = (i: number, t: string, j: number): boolean => {
+    const d = k.w.devices[i]!, ai = names.indexOf(t);
+    if (k.userPatched || blocksProbing(k) || (d.deferredAtBoot?.length ?? 0) > 0 || d.matchDefers || ai < 0) return false;
+    const before = (head: string) => c.actSteps[ai]!.some((st, x) => x <= j && builtIn(st, head));
+    if (others(probes(i), t) || before(probes(i))) return false;
+    return k.w.links.every((l) => !l.autoprobe || l.consumer !== i || (!others(probes(l.supplier), t) && !before(probes(l.supplier))
+      && !retries.some((e) => (e !== l.supplier || mayList(k, c, e)) && k.workerSteps!.get(e)!.some((x) => x.startsWith(probes(l.supplier))))));
+  };
+  const beside = (i: number, t: string, j: number, own: ReadonlySet<string>): boolean => {
+    const head = probes(i);
+    return builtIn(own, head) || others(head, t)
+      || retries.some((e) => (e !== i || (mayList(k, c, i) && !listedAfter(i, t, j))) && k.workerSteps!.get(e)!.some((l) => l.startsWith(head)));
   };
   for (const [t, st] of c.stepsOf) {
     if (![...st].some((l) => WAIT_LABEL.test(l))) continue;
@@ -625,7 +643,7 @@ function waitMayRun(k: Kernel, c: PropCtx): boolean {
     for (const [j, own] of c.actSteps[ai]!.entries()) {
       if (![...own].some((l) => WAIT_LABEL.test(l))) continue;
       if (!RELEASE_OPS.has(c.acts[ai]![j]!.op)) return true;
-      if (k.w.links.some((l) => !l.stateless && builtIn(own, `__device_release_driver(${k.vn(l.supplier)})`) && beside(l.consumer, t, own))) return true;
+      if (k.w.links.some((l) => !l.stateless && builtIn(own, `__device_release_driver(${k.vn(l.supplier)})`) && beside(l.consumer, t, j, own))) return true;
     }
   }
   return false;

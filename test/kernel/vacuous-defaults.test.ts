@@ -697,3 +697,25 @@ describe('no-wait-under-lock: a release that waits only for a consumer probed be
     expect(verdict(async, 'v4.18', 'no-wait-under-lock')).toBe('violated');
   });
 });
+
+// autoprobe-del's rebind: the admin unbinds the PMIC, then binds it. The codec (an
+// AUTOPROBE_CONSUMER link) is listed only by the PMIC's driver_bound in that bind and probed only
+// by the worker after it, so the unbind's wait (codec CONSUMER_PROBE) is never reached (the same
+// sweep: no-wait-under-lock chosen from v5.1, vacuous).
+describe('no-wait-under-lock: a consumer the worker probes only once a later action of the releasing actor lists it', () => {
+  const rb = (actors: ScenarioSpec['actors']): ScenarioSpec => ({ name: 'rb', devices: { pmic: { present: true, boundTo: 'pmic-drv' }, codec: { present: true, suppliers: ['pmic'], boundTo: 'codec-drv' } },
+    drivers: { 'pmic-drv': { matches: ['pmic'], present: true }, 'codec-drv': { matches: ['codec'], present: true } }, actors });
+  it('is not chosen; named, it is about nothing', () => {
+    const rebind = rb({ admin: ['unbind pmic-drv pmic', 'bind pmic-drv pmic'], unplug: 'del codec' });
+    for (const p of ['v5.1', 'v5.10', 'mainline']) {
+      expect(names(rebind, p), p).not.toContain('no-wait-under-lock');
+      expect(verdict(rebind, p, 'no-wait-under-lock'), p).toBe('vacuous');
+    }
+  });
+  it('is chosen where a release may follow the bind that lists the codec (met), or another actor binds the PMIC', () => {
+    const twice = rb({ admin: ['unbind pmic-drv pmic', 'bind pmic-drv pmic', 'unbind pmic-drv pmic'], unplug: 'del codec' });
+    expect(names(twice, 'mainline')).toContain('no-wait-under-lock');
+    expect(verdict(twice, 'mainline', 'no-wait-under-lock')).toBe('holds');
+    expect(names(rb({ admin: 'unbind pmic-drv pmic', other: 'bind pmic-drv pmic', unplug: 'del codec' }), 'mainline')).toContain('no-wait-under-lock');
+  });
+});
