@@ -779,7 +779,32 @@ const overrideWrites = (c: PropCtx, i: number): number => c.acts.reduce((n, a) =
  * always the one named.
  */
 const unbindMayMiss = (k: Kernel, c: PropCtx, i: number): boolean => c.acts.some((a) => a.some((x) => x.op === 'unbind' && x.dev === i
-  && k.w.devices[i]!.drivers.some((y) => y !== x.drv && mayHaveDriver(k, c, i, y))));
+  && !neverBoundTo(k, c, i, x.drv) && k.w.devices[i]!.drivers.some((y) => y !== x.drv && mayHaveDriver(k, c, i, y))));
+/**
+ * Is device i never bound to the async driver x, so that unbind_store's unlocked `if (dev &&
+ * dev->driver == drv)` (bus.c@torvalds@204db60c8357) never lets an unbind naming x take its lock?
+ * Where a sync driver y of i that surely binds it (registered at boot and never removed, probe()
+ * only `ok`, nothing it needs) is on the bus: __device_attach's first pass (allow_async, as
+ * device_add's bus_probe_device and the deferred worker's call it) skips x (`if
+ * (data->check_async && async_allowed != data->want_async) return 0;`) and stops at y's bind,
+ * and schedules the async pass only `if (!ret && allow_async && data.have_async)`
+ * (dd.c@dakr@1ac45118ddf8:450-456, 536-548). Nor can any other path start x's probe of i: x is
+ * registered at boot and never again (no registration walk of it), no actor binds i to x or runs
+ * drivers_probe on i (device_attach: no async pass), no driver_override of i, no match of i that
+ * defers, no managed link of i's, no patch of yours, and i is not bound to x at boot. The
+ * false-alarm hunt's s17 (test/kernel/b14-merged-fix.test.ts: an unbind naming the async dc-drv
+ * beside a sysfs bind of the sync alt-drv) chose unbind-releases-named, and it read vacuous.
+ */
+function neverBoundTo(k: Kernel, c: PropCtx, i: number, x: number): boolean {
+  const dev = k.w.devices[i]!, drv = k.w.drivers[x]!;
+  if (k.userPatched || !k.has('ASYNC_PROBE') || !mayBeAsync(k, x) || dev.boundTo === x || !drv.present || dev.override || dev.matchDefers
+    || (dev.deferredAtBoot?.length ?? 0) > 0 || !k.w.buses[dev.bus]!.autoprobe || k.w.links.some((l) => !l.stateless && l.consumer === i)) return false;
+  const regs = (d: Kernel['w']['drivers'][number]) => k.w.drivers.some((z) => z.registersDriver.includes(d.i) || (d.module >= 0 && z.requestModule === d.module));
+  const touches = (d: Kernel['w']['drivers'][number], a: Action) => ('drv' in a && a.drv === d.i && a.op !== 'unbind' && a.op !== 'bind') || ('mod' in a && a.mod === d.module);
+  if (regs(drv) || c.acts.some((as) => as.some((a) => touches(drv, a) || (a.op === 'bind' && a.drv === x && a.dev === i) || (a.op === 'drivers_probe' && a.dev === i) || (a.op === 'override' && a.dev === i)))) return false;
+  return dev.drivers.some((y) => { const d = k.w.drivers[y]!; return y !== x && !mayBeAsync(k, y) && d.present && d.outcomes.every((o) => o === 'ok') && d.needs.length === 0
+    && !regs(d) && !c.acts.some((as) => as.some((a) => touches(d, a))); });
+}
 /** Can device i's ->shutdown() meet its probe() or remove(), or need its parent's lock: it may be probed or released, or sits on a need_parent_lock bus under a parent. */
 const shutdownMayMeet = (k: Kernel, c: PropCtx, i: number): boolean => {
   const d = k.w.devices[i]!;

@@ -719,3 +719,27 @@ describe('no-wait-under-lock: a consumer the worker probes only once a later act
     expect(names(rb({ admin: 'unbind pmic-drv pmic', other: 'bind pmic-drv pmic', unplug: 'del codec' }), 'mainline')).toContain('no-wait-under-lock');
   });
 });
+
+// The false-alarm hunt's s17 (b14-merged-fix.test.ts): an unbind naming the async dc-drv beside a
+// sysfs bind of the sync alt-drv. device_add's first __device_attach pass skips dc-drv and binds
+// alt-drv, and the async pass is scheduled only where nothing bound: dc is never dc-drv's, so the
+// unbind never takes dc's lock (unbind-releases-named chosen from v4.2, vacuous).
+describe('unbind-releases-named: an unbind naming an async driver a sure sync driver always beats', () => {
+  const s17: ScenarioSpec = { name: 's17', devices: { dc: {} }, drivers: { 'dc-drv': { matches: ['dc'], present: true, probeType: 'async' }, 'alt-drv': { matches: ['dc'], present: true } },
+    actors: { hotplug: 'add dc', unbind: 'maybe unbind dc-drv dc', bind: 'maybe bind alt-drv dc' } };
+  it('is not chosen; named, it is about nothing', () => {
+    for (const p of ['v4.18', 'v6.12', 'mainline']) {
+      expect(names(s17, p), p).not.toContain('unbind-releases-named');
+      expect(verdict(s17, p, 'unbind-releases-named'), p).toBe('vacuous');
+    }
+  });
+  it('is chosen where dc-drv may bind dc: alt-drv\'s probe may fail, drivers_probe (no async pass), the unbind names alt-drv (violated at v4.18)', () => {
+    const fail: ScenarioSpec = { ...s17, drivers: { ...s17.drivers, 'alt-drv': { matches: ['dc'], present: true, probe: ['ok', 'error'] } } };
+    const probe: ScenarioSpec = { ...s17, actors: { ...s17.actors, udev: 'maybe drivers_probe dc' } };
+    const alt: ScenarioSpec = { ...s17, actors: { hotplug: 'add dc', unbind: 'maybe unbind alt-drv dc', bind: 'maybe bind dc-drv dc' } };
+    for (const s of [fail, probe, alt]) {
+      expect(names(s, 'v4.18'), JSON.stringify(s.actors)).toContain('unbind-releases-named');
+      expect(verdict(s, 'v4.18', 'unbind-releases-named'), JSON.stringify(s.actors)).toBe('violated');
+    }
+  });
+});
