@@ -230,7 +230,12 @@ export function check(model: Model, o: CheckOptions = {}): Result {
   // C3 sees to progress), and every thread's guard is asked at every state expanded
   // (Reducer.expand); under symmetry a permuted run puts another thread at the same fn:label.
   // With workers, each worker's model asked the guards of the states it expanded: theirs are
-  // merged with this model's (the levels before the hand-over).
+  // merged with this model's (the levels before the hand-over). A stand at an idle step is idle
+  // only where the replaced step's own wait fails (emit.ts userStep: process_one_work, no work
+  // queued); one where it passes is kept too: where the patched step never fires the worker
+  // never leaves it, only it clears deferredWorkQueued, so every state after the step that
+  // queued the work (which fires under --por as without) has the worker standing there with work.
+  // (A review, 2026-12-06, h9: a state that --por skips could not turn a blocked stand idle.)
   if (out.complete && model.reachedPatchSteps && !o.shard) {
     // Given even when empty: "no thread stood at any step of the patch" is what it says then.
     result.reachedPatchSteps = mergeReached(model.reachedPatchSteps(), out.reached ?? []);

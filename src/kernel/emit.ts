@@ -363,15 +363,27 @@ export class Block {
    * A user's step of this block: state and locals through strictState, and the C locals its patch
    * adds to this function kept per call (this block's slot in the thread; frameLocals).
    */
-  private userStep(st: KStep, patch: string, target?: string): KStep {
+  private userStep(st: KStep, patch: string, target?: string, orig?: KStep): KStep {
     const framed = this.framedStep(st, patch), log = this.tb.k.reads;
     // A thread that stands at the step has its guard asked (strict-state.ts ReadLog.reached).
     if (log && target !== undefined) {
       const a = framed.await, b = framed.branches;
-      let stood = false;
-      const idle = st.idle === true;
-      if (a) framed.await = (s, t) => { if (!stood) stood = log.reached(patch, target, idle); return a(s, t); };
-      if (typeof b === 'function') framed.branches = (s, t) => { if (!stood) stood = log.reached(patch, target, idle); return b(s, t); };
+      // A thread at an idle step is idle there only where the work it waits for is not there: the
+      // replaced library step's own wait (process_one_work: work queued) fails. Where it passes, the
+      // thread stands there as at any step (a review, 2026-12-06: a guard that never passed on
+      // process_one_work read `stays idle there (the work it waits for is never queued)` with work
+      // queued, and the patch was credited, exit 0). A user's own step marked idle (an insert) has
+      // no such wait to tell idle from stuck: it stands as any step. Asked until a stand not idle.
+      const wake = orig?.idle === true && st.idle === true ? orig.await : undefined;
+      let done = false;
+      const stand = (s: KS, t: KL) => {
+        if (done) return;
+        // (Unrecorded: bookkeeping, no part of the guard's footprint, which --por reads.)
+        const idle = wake !== undefined && !unrecorded(() => wake(s, t));
+        if (log.reached(patch, target, idle)) done = !idle;
+      };
+      if (a) framed.await = (s, t) => { stand(s, t); return a(s, t); };
+      if (typeof b === 'function') framed.branches = (s, t) => { stand(s, t); return b(s, t); };
     }
     return checkedReleases(this.tb, framed);
   }
@@ -486,7 +498,7 @@ export class Block {
             made = { where: orig.where, c: (orig.c ?? []).filter((l) => LINKS_LOCKED.test(l)), since: orig.since, await: (s) => s.deviceLinksLock === 0, waits: linksLockWaits(this.tb.k),
               run: (s) => { s.deviceLinksLock = me; return held; } };
             this.local.set(h.replace, made);
-          } else this.local.set(h.replace, isUserPatch(p) ? this.userStep(made, p.id, `${this.name}:${h.replace}`) : made);
+          } else this.local.set(h.replace, isUserPatch(p) ? this.userStep(made, p.id, `${this.name}:${h.replace}`, orig) : made);
           patchedBy.set(h.replace, p);
           // The since the user's hunk was handed (after the library's fixes: 58b116bce136 gives
           // call_probe a since of its own, which a copy of it then passed off as the user's).

@@ -109,7 +109,7 @@ export class ReadLog {
     if (!this.stood.has(key) || !idle) this.stood.set(key, idle);
     return true;
   }
-  /** Stood-at steps, each true where it is an idle step (a kworker waiting for work: StepSpec.idle). */
+  /** Stood-at steps, each true where every stand there was idle (a kworker with no work: emit.ts userStep). */
   private readonly stood = new Map<string, boolean>();
 
   /** The patch steps a thread stood at (reached), as `{ patch, step }`, `idle` where the step is one. */

@@ -13,7 +13,7 @@ import { realpathSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { ROOT, tempDir } from './run.js';
+import { probecheck, ROOT, tempDir } from './run.js';
 import { buildSource, check, fileSource } from '../built.js';
 import type { CheckOptions } from '../../src/engine/check.js';
 
@@ -102,6 +102,39 @@ describe('a patch\'s hunk notes and its credit are the same under the reductions
       if (o === 'workers') expect(r.reduced.workers).toBe(2);
       else if (o.por) expect(r.reduced.por).toBe(true);
       expect(r.what, JSON.stringify(o)).toEqual(one.what);
+    }
+  }, 120_000);
+
+  // A review (2026-12-06, h9): a thread at an idle step (the kworker at process_one_work) was
+  // idle there in every state, work queued or not, so a guard that never passes read `its thread
+  // stays idle there (the work it waits for is never queued)` and the patch was credited, exit 0,
+  // unreduced as under --por. Idle now only where the replaced step's own wait fails; a state
+  // where work is queued and the worker stands there is kept by --por (check.ts says why). A
+  // user's inserted step marked idle likewise read idle, credited.
+  // Through the CLI: in this process the engine and the user's library are two copies, and the
+  // kernel's unrecorded reads would count in --por's footprints (no state reduced).
+  it('a guard on the idle worker step that never passes while work is queued, or a user\'s own idle step: always blocks, uncredited, with every reduction', () => {
+    const never = `{ fn: 'deferred_probe_work_func', replace: 'process_one_work', step: (_s, o) => ({ ...o, await: () => false }) }`;
+    let persistent = 0;
+    for (const scenario of ['unplug', 'twin-defer']) {
+      const { file, patch } = write(scenario, [never, 1]);
+      for (const o of [[], ['--por'], ['--symmetry'], ['--por', '--symmetry'], ['--strategy', 'dfs']]) {
+        const r = probecheck(['check', file, '--patch', patch, ...o], { cwd: dir });
+        expect(r.stdout, `${scenario} ${o.join(' ')}`).toContain('its step deferred_probe_work_func:process_one_work never fires in this search: every thread that reaches it waits there for ever');
+        expect(r.stdout).toContain('not credited to the patch: deferred_probe_work_func:process_one_work blocks every thread that reaches it for ever');
+        expect(r.status).toBe(5);
+        persistent += Number(/partial-order reduction: ([\d,]+) states expanded by a persistent set/.exec(r.stdout)?.[1]?.replace(/,/g, '') ?? 0);
+      }
+    }
+    // --por did reduce (on twin-defer): the stand with work queued was kept by a reduced search.
+    expect(persistent).toBeGreaterThan(0);
+    // A user's own step marked idle has no library wait to tell idle from stuck: it blocks.
+    const own = `{ fn: 'deferred_probe_work_func', insert: { label: 'wait_idle', after: 'process_one_work', before: 'mutex_lock' }, step: () => ({ idle: true, await: () => false, run: () => 'mutex_lock' }) }`;
+    const { file, patch } = write('unplug', [own, 1]);
+    for (const o of [[], ['--por']]) {
+      const r = probecheck(['check', file, '--patch', patch, ...o], { cwd: dir });
+      expect(r.stdout, o.join(' ')).toContain('not credited to the patch: deferred_probe_work_func:wait_idle blocks every thread that reaches it for ever');
+      expect(r.status).toBe(5);
     }
   }, 120_000);
 
