@@ -10,7 +10,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import type { CheckOptions } from '../../src/engine/check.js';
 import type { Result } from '../../src/engine/result.js';
 // Built: the workers these searches start load dist/ (test/built.ts says why).
@@ -164,6 +164,26 @@ export default defineModel({ name: 'wide', params: {}, build: () => ({
     // would wait 120 s for it. A new crew loads it, and its worker 1 dies again.
     const next = check(model, { workers: 2, source, parallelFrom: 0, parallelFaults: { exitAt: 1 }, parallelStallSeconds: 1 });
     expect(next.stopped).toBe('out-of-memory');
+    expect(decided(check(model, { workers: 2, source, parallelFrom: 0 }))).toEqual(decided(check(model, {})));
+  }, 60_000);
+
+  // The hand-over's shared tables are as large as the store's table: where they cannot be made,
+  // the search stops as for a failed allocation, with what one thread stored (a review,
+  // 2026-12-06: a raw RangeError came out of the search). The store hands over a table no
+  // machine can copy.
+  it('shared tables that cannot be made at the hand-over: out-of-memory with partial results', async () => {
+    const { FingerprintStore } = (await import(new URL('../../dist/engine/store.js', import.meta.url).href)) as typeof import('../../src/engine/store.js');
+    const source = fileSource('models/bench/probe-tree.ts', { N: 5, variant: 'v4.2' });
+    const model = await buildSource(source.args);
+    const take = vi.spyOn(FingerprintStore.prototype, 'takeFingerprints').mockImplementation(() => ({ byteLength: 2 ** 50, length: 2 ** 48 }) as unknown as Uint32Array);
+    try {
+      const r = check(model, { workers: 2, source, parallelFrom: 0 });
+      expect(take, r.workersNote).toHaveBeenCalled();
+      expect([r.workers, r.complete, r.stopped]).toEqual([2, false, 'out-of-memory']);
+      expect(r.stopNote).toMatch(/^an allocation failed after [\d,]+ states \((Array buffer allocation failed|Invalid array buffer length)/);
+      expect(r.properties.every((p) => p.verdict !== 'holds')).toBe(true);
+    } finally { take.mockRestore(); }
+    // The crew it kept searches the next model whole.
     expect(decided(check(model, { workers: 2, source, parallelFrom: 0 }))).toEqual(decided(check(model, {})));
   }, 60_000);
 

@@ -281,7 +281,16 @@ export function parallelExplore(be: FastBackend, monitor: Monitor, limits: Limit
         : `a search hands over to workers only once it has stored ${o.parallelFrom.toLocaleString('en-US')} states; this one stored ${seq.states.toLocaleString('en-US')}, on one thread`;
       return { ...seq, workers: 1, workersNote: note };
     }
-    const out = new Levels(be, monitor, limits, progress, crew!, seq, t0, o.tableBits).run();
+    let levels: Levels;
+    try { levels = new Levels(be, monitor, limits, progress, crew!, seq, t0, o.tableBits); } catch (e) {
+      // The shared tables of the hand-over could not be made: stop as a failed allocation does,
+      // with what one thread stored (no phase has started: the crew is idle and kept).
+      if (!isAllocationFailure(e)) throw e;
+      clean = true;
+      const { reason, note: why } = outOfMemory(e, seq.states);
+      return { ...seq, complete: false, stopped: reason, stopNote: why, workers: crew!.size };
+    }
+    const out = levels.run();
     clean = true;
     return out;
   } catch (e) {
