@@ -5,8 +5,13 @@
  * is not what was asked for, is an E105 error naming it.
  *
  * A user's file may live in any folder, with no node_modules: its `import ... from 'probecheck'`
- * (and 'probecheck/vitest') resolves to the running package's dist entry, never to another copy,
- * so the objects it builds are the ones this probecheck reads.
+ * is the very library this code runs in (the module instance of ./index.js beside this file), never
+ * another copy, so the objects it builds are the ones this probecheck reads, and module state
+ * (--por's `unrecorded` reads, the patch registry) is one. A copy of the same files is not enough:
+ * under a host that loads modules itself (vitest's module runner, for the repository's tests and
+ * for a user's vitest suite that inlines a linked probecheck), the running library is the host's
+ * instance, and Node's loader would make a second one (2026-12-06, h10: the kernel's unrecorded
+ * reads counted in --por's footprints, 874 states against the CLI's 860 on twin-defer).
  */
 import { existsSync } from 'node:fs';
 import Module, { register } from 'node:module';
@@ -26,20 +31,48 @@ const ENTRIES: Record<string, string> = {
 let resolverInstalled = false;
 
 /**
- * Resolve 'probecheck' to this package in this thread, for both module systems: tsx compiles a
- * .ts file outside any `"type": "module"` package to CommonJS (its imports become require(),
- * resolved by Module._resolveFilename), and ESM imports go through Node's resolve hooks.
+ * Where the hooks find the running library (the namespace of ./index.js) while a file loads. Set
+ * by each load, not once: a host may hold two instances of this module (a test process that runs
+ * both the source and the build through vitest's runner), each with its hooks installed, and the
+ * library a file gets must be that of the code loading it.
  */
-function installResolver(): void {
+const SELF = Symbol.for('probecheck.self');
+let self: Record<string, unknown> | undefined;
+async function running(): Promise<Record<string, unknown>> {
+  self ??= (await import('./index.js')) as Record<string, unknown>;
+  (globalThis as Record<symbol, unknown>)[SELF] = self;
+  return self;
+}
+
+/**
+ * Resolve 'probecheck' to this package in this thread, for both module systems: tsx compiles a
+ * .ts file outside any `"type": "module"` package to CommonJS (its imports become require():
+ * Module._load answers 'probecheck' with the running namespace itself), and ESM imports go
+ * through Node's resolve hooks (to a module that re-exports that namespace's names, read from
+ * globalThis, as hooks run on a thread of their own and cannot hand over the object).
+ */
+async function installResolver(): Promise<void> {
   if (resolverInstalled) return;
   resolverInstalled = true;
-  const M = Module as unknown as { _resolveFilename: (request: string, ...rest: unknown[]) => string };
+  const self = await running();
+  const M = Module as unknown as {
+    _resolveFilename: (request: string, ...rest: unknown[]) => string;
+    _load: (request: string, ...rest: unknown[]) => unknown;
+  };
+  const origLoad = M._load;
+  M._load = function (this: unknown, request: string, ...rest: unknown[]) {
+    return request === 'probecheck' ? (globalThis as Record<symbol, unknown>)[SELF] : origLoad.call(this, request, ...rest);
+  };
   const orig = M._resolveFilename;
   M._resolveFilename = function (this: unknown, request: string, ...rest: unknown[]) {
     return ENTRIES[request] ?? orig.call(this, request, ...rest);
   };
-  const urls = Object.fromEntries(Object.entries(ENTRIES).map(([k, v]) => [k, pathToFileURL(v).href]));
-  const hook = `const U = ${JSON.stringify(urls)};\nexport async function resolve(s, c, next) { return U[s] ? { url: U[s], shortCircuit: true } : next(s, c); }`;
+  const names = Object.keys(self).filter((k) => /^[A-Za-z_$][\w$]*$/.test(k) && k !== 'default');
+  const bridge = `const m = globalThis[Symbol.for('probecheck.self')];\nexport const { ${names.join(', ')} } = m;\n`;
+  const urls: Record<string, string> = Object.fromEntries(Object.entries(ENTRIES).map(([k, v]) => [k, pathToFileURL(v).href]));
+  urls.probecheck = `data:text/javascript,${encodeURIComponent(bridge)}`;
+  // (The bridge's URL names its importer: one bridge per file, which reads the library then current.)
+  const hook = `const U = ${JSON.stringify(urls)};\nexport async function resolve(s, c, next) { return U[s] ? { url: s === 'probecheck' ? U[s] + encodeURIComponent('// ' + c.parentURL) : U[s], shortCircuit: true } : next(s, c); }`;
   register(`data:text/javascript,${encodeURIComponent(hook)}`);
 }
 
@@ -59,7 +92,7 @@ async function typescriptImport(): Promise<TsxImport> {
   const namespace = `probecheck-${process.pid}`;
   cjs({ namespace });
   const api = esm({ namespace });
-  installResolver();
+  await installResolver();
   tsxImport = (specifier, parentURL) => api.import(specifier, parentURL);
   return tsxImport;
 }
@@ -83,6 +116,7 @@ export async function importFile(path: string): Promise<Record<string, unknown>>
     const url = pathToFileURL(abs).href + (generation ? `?load=${generation}` : '');
     // Registered for a .js file too: our resolver must come after tsx's in the hook chain.
     const tsImport = await typescriptImport();
+    await running();
     return (await (/\.[cm]?tsx?$/.test(abs) ? tsImport(url, import.meta.url) : import(url))) as Record<string, unknown>;
   } catch (e) {
     // An error the file raises as it is imported (defineProperty's E303, definePatch's E604) names

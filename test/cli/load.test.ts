@@ -6,6 +6,9 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import * as lib from 'probecheck';
+import { check } from '../../src/engine/check.js';
+import { buildSource, fileSource } from '../../src/source.js';
 import { probecheck, tempDir } from './run.js';
 
 const model = (name: string, devices: string) => `import * as pc from 'probecheck';
@@ -35,5 +38,27 @@ describe('loading model files', () => {
     writeFileSync(join(dir, 'one.ts'), model('one', 'a: {}, b: {}').replace("['add a']", "['add a', 'add b']"));
     const after = JSON.parse(probecheck(['check', 'one.ts', '--json'], { cwd: dir }).stdout) as { states: number };
     expect(after.states).toBeGreaterThan(before.states);
+  });
+
+  // Under vitest the running library is the instance vite's runner serves (src/, by the alias),
+  // and Node's loader made a second one (dist/) for the user's file (2026-12-06, h10): the
+  // kernel's unrecorded reads then counted in --por's footprints, 874 states for the CLI's 860.
+  it('a user file loaded in this process gets the library this code runs, and --por reduces as the CLI does', async () => {
+    for (const esm of [false, true]) {
+      const dir = tempDir();
+      if (esm) writeFileSync(join(dir, 'package.json'), '{ "type": "module" }\n');
+      writeFileSync(join(dir, 's.ts'), `import * as pc from 'probecheck';
+(globalThis as { __probecheckH10?: unknown }).__probecheckH10 = pc.scenario;
+export default pc.scenario({ name: 'twin', profile: 'v5.1', devices: { a: {}, b: {} },
+  drivers: { 'x-drv': { matches: ['a', 'b'], probe: ['defer', 'ok'], present: true } },
+  actors: { 'add a': 'add a', 'add b': 'add b' }, properties: ['single-binding', 'no-deadlock'] });
+`);
+      const model = await buildSource(fileSource(join(dir, 's.ts'), { profile: 'v5.1' }).args);
+      expect((globalThis as { __probecheckH10?: unknown }).__probecheckH10, esm ? 'esm' : 'cjs').toBe(lib.scenario);
+      const here = check(model, { exhaustive: true, por: true, symmetry: false });
+      const cli = JSON.parse(probecheck(['check', 's.ts', '--por', '--no-symmetry', '--json'], { cwd: dir }).stdout) as { states: number };
+      expect(here.por?.applied).toBe(true);
+      expect(here.states, esm ? 'esm' : 'cjs').toBe(cli.states);
+    }
   });
 });
