@@ -1554,10 +1554,15 @@ export const LIBRARY: KernelProperty[] = [
   // built with either, it is never missed (a vacuity hunt, 2026-12-06: B11's fixed reader beside an
   // unbind, and an unbind then a bind, exited 5 on every profile). A driver that needs a device no
   // run can bind never has what it needs.
+  // A device bound at boot and added again (`del`, `add`) is a new struct, judged as any unbound
+  // device whether or not k.releasable has it; one let go otherwise (its only driver unregistered)
+  // is owed a probe by a driver registered since (DevS.owed): a review, 2026-12-06, found a
+  // re-added boot-bound device missed at v3.5 (device_add beside its driver's re-registration)
+  // with no-missed-probe not chosen.
   // A device no run registers (not present, added by no actor, registered by no probe or scan) is
   // never on its bus: deferred-probe's timeout walk declares pwm and never adds it (a sweep, 2026-12-06).
   { name: 'no-missed-probe', covers: 'L4', applies: (k, c) => k.w.devices.some((d) => k.w.buses[d.bus]!.autoprobe && mayExist(k, c, d.i)
-    && (d.boundTo < 0 || (k.releasable.has(d.i) && (builtBlock(c, `device_add(${d.name})`) || d.drivers.some((x) => builtBlock(c, `bus_add_driver(${k.dn(x)})`)))))
+    && (d.boundTo < 0 || builtBlock(c, `device_add(${d.name})`) || (mayRelease(c, d.name) && d.drivers.some((x) => builtBlock(c, `bus_add_driver(${k.dn(x)})`))))
     && (k.has('BUS_LIST_BEFORE_PROBE') || lateListMayMiss(k, c, d))
     && d.drivers.some((x) => k.w.drivers[x]!.outcomes.every((o) => o === 'ok') && k.w.drivers[x]!.needs.every((n) => mayBind(k, c, n)))),
     make: (k) => leadsToGone('no-missed-probe',

@@ -743,3 +743,14 @@ describe('unbind-releases-named: an unbind naming an async driver a sure sync dr
     }
   });
 });
+
+describe('no-missed-probe: a device bound at boot and added again (an adversarial review, 2026-12-06)', () => {
+  // c is bound at boot and never in k.releasable (one driver, no sysfs unbind), but its del and add
+  // make a new struct, unbound, which device_add may miss beside cd0's re-registration at v3.5.
+  const re: ScenarioSpec = { name: 're', devices: { c: { present: true, boundTo: 'cd0' } }, drivers: { cd0: { matches: ['c'], present: true } },
+    actors: { hotplug: ['del c', 'add c'], insmod: ['unregister cd0', 'register cd0'] } };
+  it('is chosen, and read violated at v3.5 (the late bus list)', () => {
+    expect(names(re, 'v3.5')).toContain('no-missed-probe');
+    expect(verdict(re, 'v3.5', 'no-missed-probe')).toBe('violated');
+  });
+});
