@@ -820,7 +820,14 @@ const judgedLink = (k: Kernel, c: PropCtx, l: LinkInfo): boolean => !l.stateless
  * that may fail (really_probe sets dev->driver, then clears it).
  */
 const readerMayFail = (k: Kernel, c: PropCtx, i: number): boolean => (k.w.devices[i]!.boundTo >= 0 || mayProbe(k, c, i))
-  && (mayRelease(c, k.vn(i)) || k.w.devices[i]!.drivers.some((x) => mayProbe(k, c, i, x) && k.w.drivers[x]!.outcomes.some((o) => o !== 'ok')));
+  && (mayRelease(c, k.vn(i)) || k.w.devices[i]!.drivers.some((x) => mayProbe(k, c, i, x) && (k.w.drivers[x]!.outcomes.some((o) => o !== 'ok')
+    // probe() also returns -EPROBE_DEFER, after really_probe set dev->driver, for a device it needs
+    // that is not bound for good before (an adversarial review, 2026-12-06: at v5.1 a reader beside
+    // a registration walk whose probe defers read violated, and lockless-reader was not chosen).
+    || k.w.drivers[x]!.needs.some((n) => !needBound(k, c, i, n)))));
+/** Is device n, which a driver of device i needs, bound for good before every probe of i (bound at boot and kept, settledBefore, walkSettled)? */
+const needBound = (k: Kernel, c: PropCtx, i: number, n: number): boolean => (k.w.devices[n]!.boundTo >= 0 && !builtIn(c.steps, `__device_release_driver(${k.vn(n)})`)
+  && !builtIn(c.steps, `device_del(${k.vn(n)})`)) || settledBefore(k, c, { consumer: i, supplier: n }) || walkSettled(k, c, { consumer: i, supplier: n });
 /**
  * Can a path other than device i's own device_add probe it while that add is between
  * bus_add_device and device_pm_add (device-ready)? Its own add probes it only after device_pm_add.

@@ -754,3 +754,19 @@ describe('no-missed-probe: a device bound at boot and added again (an adversaria
     expect(verdict(re, 'v3.5', 'no-missed-probe')).toBe('violated');
   });
 });
+
+describe('lockless-reader: a probe that defers for what it needs (an adversarial review, 2026-12-06)', () => {
+  // cd0's probe() returns -EPROBE_DEFER for s after really_probe set dev->driver, and clears it:
+  // the reader beside the registration walk may see it go (before mainline's locked dev_uevent).
+  const rd = (s: { present?: boolean; boundTo?: string }): ScenarioSpec => ({ name: 'rd', devices: { s, c: { present: true } },
+    drivers: { sd: { matches: ['s'], present: !!s.boundTo }, cd0: { matches: ['c'], needs: ['s'] } }, actors: { insmod: 'register cd0', udev: 'uevent c' } });
+  it('is chosen where the need may be unbound, and read violated at v5.1', () => {
+    expect(names(rd({}), 'v5.1')).toContain('lockless-reader');
+    expect(verdict(rd({}), 'v5.1', 'lockless-reader')).toBe('violated');
+  });
+  it('is not chosen where the need is bound for good (the probe binds, nothing clears dev->driver)', () => {
+    const kept = rd({ present: true, boundTo: 'sd' });
+    expect(names(kept, 'v5.1')).not.toContain('lockless-reader');
+    expect(verdict(kept, 'v5.1', 'lockless-reader')).toBe('vacuous');
+  });
+});
