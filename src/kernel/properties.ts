@@ -216,14 +216,13 @@ function addedBeforeDrivers(k: Kernel, c: PropCtx, i: number): boolean {
   const drivers = dev.drivers.map((x) => k.w.drivers[x]!);
   if (drivers.some((d) => d.present || k.w.drivers.some((y) => y.registersDriver.includes(d.i) || (d.module >= 0 && y.requestModule === d.module)))) return false;
   if (workerRetries(k, c).some((e) => k.workerSteps!.get(e)!.some((l) => l.startsWith(add)))) return false;
-  const adders = [...c.stepsOf].filter(([t, st]) => t !== DEFERRED_WORKER && builtIn(st, add)).map(([t]) => t);
+  const adders = builtBy(c, add);
   const ai = [...c.actors].indexOf(adders[0] ?? '');
   if (adders.length !== 1 || ai < 0) return false;
   const registers = (a: Action) => (a.op === 'register' && dev.drivers.includes(a.drv)) || (a.op === 'modprobe' && drivers.some((d) => d.module === a.mod));
   if (c.acts.some((acts, j) => j !== ai && acts.some(registers))) return false;
   const firstReg = c.acts[ai]!.findIndex(registers);
-  const lastAdd = c.actSteps[ai]!.reduce((m, st, j) => (builtIn(st, add) ? j : m), -1);
-  return firstReg < 0 || lastAdd < firstReg;
+  return firstReg < 0 || lastActWith(c, ai, add) < firstReg;
 }
 
 /**
@@ -499,7 +498,7 @@ function settledBefore(k: Kernel, c: PropCtx, l: { consumer: number; supplier: n
   const owners = c.acts.map((acts, i) => ({ name: names[i]!, acts })).filter((x) => builtIn(c.stepsOf.get(x.name) ?? new Set(), `really_probe(${cn},`));
   if (owners.length !== 1) return false;
   const { name: A, acts } = owners[0]!;
-  for (const [t, steps] of c.stepsOf) if (t !== A && t !== DEFERRED_WORKER && builtIn(steps, `really_probe(${cn},`)) return false;
+  if (builtBy(c, `really_probe(${cn},`).some((t) => t !== A)) return false;
   for (const [d, labels] of k.workerSteps ?? []) if (d !== l.consumer && labels.some((x) => x.startsWith(`really_probe(${cn},`))) return false;
   for (const [t, steps] of c.stepsOf) if (t !== A && (builtIn(steps, `__device_release_driver(${sn})`) || builtIn(steps, `device_del(${sn})`))) return false;
   if (c.acts.some((as, i) => names[i] !== A && as.some((a) => 'drv' in a && s.drivers.includes(a.drv)))) return false;
@@ -534,14 +533,12 @@ function retryNeverOwed(k: Kernel, c: PropCtx, d: number, x: number): boolean {
   const nn = `really_probe(${k.vn(n)},`, dn = `really_probe(${k.vn(d)},`;
   const retries = workerRetries(k, c);
   if (retries.some((e) => k.workerSteps!.get(e)!.some((l) => l.startsWith(nn) || (e !== d && l.startsWith(dn))))) return false;
-  const probersOf = (head: string) => [...c.stepsOf].filter(([t, st]) => t !== DEFERRED_WORKER && builtIn(st, head)).map(([t]) => t);
-  const pn = probersOf(nn);
+  const pn = builtBy(c, nn);
   if (pn.length === 0) return true;
   const names = [...c.actors], A = pn[0]!, ai = names.indexOf(A);
-  if (pn.length !== 1 || ai < 0 || probersOf(dn).some((t) => t !== A)) return false;
-  const per = c.actSteps[ai]!;
-  const lastN = per.reduce((m, st, j) => (builtIn(st, nn) ? j : m), -1), firstD = per.findIndex((st) => builtIn(st, dn));
-  return firstD < 0 || lastN < firstD;
+  if (pn.length !== 1 || ai < 0 || builtBy(c, dn).some((t) => t !== A)) return false;
+  const firstD = c.actSteps[ai]!.findIndex((st) => builtIn(st, dn));
+  return firstD < 0 || lastActWith(c, ai, nn) < firstD;
 }
 /**
  * settledBefore's case for a supplier present at boot and unbound: one actor A registers its
@@ -574,7 +571,7 @@ function walkSettled(k: Kernel, c: PropCtx, l: { consumer: number; supplier: num
   const j0 = byActor[ai]!, act = c.acts[ai]![j0]!;
   if (act.op !== 'register' && act.op !== 'modprobe') return false;
   const A = [...c.actors][ai]!;
-  for (const [t, st] of c.stepsOf) if (t !== A && t !== DEFERRED_WORKER && builtIn(st, cn)) return false;
+  if (builtBy(c, cn).some((t) => t !== A)) return false;
   if (workerRetries(k, c).some((e) => e !== l.consumer && k.workerSteps!.get(e)!.some((x) => x.startsWith(cn)))) return false;
   return c.actSteps[ai]!.every((st, j) => j > j0 || !builtIn(st, cn));
 }
@@ -707,6 +704,10 @@ const someDev = (s: KS, f: (d: KS['dev'][number], i: number) => boolean) => s.de
 const someAt = (c: PropCtx, q: Query, test: (l: string) => boolean) => c.threads.some((t) => { const l = q.at(t); return l !== null && test(l); });
 /** Some thread was built with a step of a block whose label starts with `head` (`really_probe(dc,`). */
 const builtBlock = (c: PropCtx, head: string): boolean => builtIn(c.steps, head);
+/** The threads (actors, async entries, kworkers; not the deferred worker, whose retries are read apart) built with a step of a block whose label starts with `head`. */
+const builtBy = (c: PropCtx, head: string): string[] => [...c.stepsOf].filter(([t, st]) => t !== DEFERRED_WORKER && builtIn(st, head)).map(([t]) => t);
+/** The last of actor ai's actions built with such a step (PropCtx.actSteps; -1: none). */
+const lastActWith = (c: PropCtx, ai: number, head: string): number => c.actSteps[ai]!.reduce((m, st, j) => (builtIn(st, head) ? j : m), -1);
 /**
  * Can an async thread run a driver's request_module? Its probe built in the thread, and its
  * request_module there (not a work_on_cpu kworker's). An __device_attach_async_helper(dev) is
