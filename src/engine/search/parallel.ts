@@ -735,13 +735,18 @@ class Levels {
     const t = new Uint32Array(new SharedArrayBuffer(cap * 8));
     const bits = new Int32Array(new SharedArrayBuffer(Math.ceil(cap / 32) * 4));
     this.crew.post({ growSeen: { old: old.buffer as SharedArrayBuffer, table: t.buffer as SharedArrayBuffer, bits: bits.buffer as SharedArrayBuffer } });
+    this.growPhase();
+    this.seen = t;
+    this.seenBits = bits;
+    this.crew.post({ seen: { table: t.buffer as SharedArrayBuffer, bits: bits.buffer as SharedArrayBuffer } });
+  }
+
+  /** The workers move the old table's ranges into the new one posted to them (a grow phase, of either table). */
+  private growPhase(): void {
     Atomics.store(this.crew.ctrl, C.GROW_NEXT, 0);
     this.crew.phase(GROW);
     const err = this.crew.firstError();
     if (err) throw workerError(err);
-    this.seen = t;
-    this.seenBits = bits;
-    this.crew.post({ seen: { table: t.buffer as SharedArrayBuffer, bits: bits.buffer as SharedArrayBuffer } });
   }
 
   /** Grow the level's table by TABLE_GROWTH (more while it would stay near its limit): the workers move the entries and remap their slots. */
@@ -756,10 +761,7 @@ class Levels {
     const map = new Uint32Array(new SharedArrayBuffer(oldCap * 4));
     this.crew.post({ grow: { old: old.buffer as SharedArrayBuffer, table: t.buffer as SharedArrayBuffer, map: map.buffer as SharedArrayBuffer,
       oldClaimed: this.claimed.buffer as SharedArrayBuffer, claimed: claimed.buffer as SharedArrayBuffer } });
-    Atomics.store(this.crew.ctrl, C.GROW_NEXT, 0);
-    this.crew.phase(GROW);
-    const err = this.crew.firstError();
-    if (err) throw workerError(err);
+    this.growPhase();
     this.table = t;
     this.claimed = claimed;
     Atomics.store(this.crew.ctrl, C.LIMIT, this.limit(cap));
