@@ -148,6 +148,10 @@ export interface Kernel {
   unread: Readonly<Record<string, string>>;
   /** Flags whose presence at the profile is not known, with why (profiles.ts `unsettled`): a path that needs one refuses (E601). */
   unsettled: Readonly<Partial<Record<Flag, string>>>;
+  /** Flags taken, not read (profiles.ts `assumed`), with why. */
+  assumed: Readonly<Partial<Record<Flag, string>>>;
+  /** The assumed flags a built path depended on: each gets a note (profileNotes). */
+  leaned?: Set<Flag>;
   /** Every step's anchors as resolved (or why they did not resolve), for tests and `probecheck steps`. */
   anchors: StepAnchors[];
   /** The user's hunks applied to some block (a hunk whose step a scenario builds but that applies nowhere is E604). */

@@ -117,6 +117,12 @@ export interface Profile {
    * commit's release not identified), with why: a scenario action that needs one is refused (E601).
    */
   unsettled?: Partial<Record<Flag, string>>;
+  /**
+   * Flags whose presence here is taken, not read (no text of the release; the nearest text's
+   * order, or a lean), where either answer could be the kernel's: a check that builds a path
+   * the flag decides says so in a note, with why.
+   */
+  assumed?: Partial<Record<Flag, string>>;
   describe: string;
   flags: readonly Flag[];
 }
@@ -199,6 +205,7 @@ export const PROFILES: Record<string, Profile> = {
     differs: { WAIT_FLUSH_DEFERRED: 'dd.c is read at 013c074f8642 (v4.5 merge window), the commit that adds the flush; v4.2 predates it' },
     describe: 'first kernel with async probing (whole-driver async, lock held across async_schedule); dd.c read at 013c074f8642 (v4.5)', flags: V4_2 },
   'v4.14': { name: 'v4.14', sources: { [CORE_]: 'torvalds@9ed9895370ae' }, between: { [DD_]: ['torvalds@013c074f8642', 'torvalds@8c97a46af04b'] },
+    assumed: { LINKS_PURGE_AFTER_UNBIND: 'taken to lack it, as its core.c (9ed9895370ae, v4.10) does; the move is probably 2ec161501798, whose core.c is of the v4.14 or early v4.15 cycle by content, and no core.c of 4.14.0 .. 4.14.20 was found (searched 2026-12-06), so v4.14 may purge after bus_remove_device; v4.18 builds that order' },
     settled: {
       DEVICE_LINKS: 'has it: 9ed9895370ae is v4.10 (the flag\'s release)',
       MATCH_DEFER: 'has it: 656b8035b0ee is absent from 4.4.y and present by 4.9.y (the stable bot lists it as missing from v4.4.185, not from v4.9.185), and 8c97a46af04b (v4.18) has it',
@@ -206,10 +213,12 @@ export const PROFILES: Record<string, Profile> = {
     },
     describe: 'device links without reference counting (before ead18c23c263, v4.17: B16); driver_override under device_lock (v4.13); parent lock on every bus; core.c read at 9ed9895370ae (v4.10, the commit that added device links: no kref, as B16 needs; the nearest below, its changes of v4.11-v4.14 not read); no dd.c or bus.c read: dd.c bracketed by 013c074f8642 (v4.5) and 8c97a46af04b (v4.18)', flags: V4_14 },
   'v4.18': { name: 'v4.18', sources: { [DD_]: 'torvalds@8c97a46af04b' },
+    assumed: { LINKS_PURGE_AFTER_UNBIND: 'taken to have it (no core.c of v4.11 .. v5.0 read: it purges before bus_remove_device at v4.10, after it at v5.1 and in a vendor tree named 4.16); v4.14 builds the other order' },
     unsettled: { SHUTDOWN_BLOCKS_PROBING: 'no vanilla core.c of v4.11 .. v5.0 read: 3297c8fc65af, authored 2018-07-19, three weeks before v4.18 was released, may be in v4.18 or (more likely, as a change of the v4.19 merge window) not; a tree named 4.19 has it, and so does Ubuntu\'s 4.18 kernel by DepSurf\'s debug data (device_shutdown calls device_block_probing), which may be a backport' },
     differs: { NEED_PARENT_LOCK: 'dd.c at 8c97a46af04b, the commit itself, tests need_parent_lock inline (__driver_attach:526, device_release_driver_internal:922); __device_driver_lock, the line the flag shows, came with DRIVER_LOCK_HELPERS (v5.1)' },
     describe: 'parent lock only for buses with need_parent_lock, tested inline: __device_release_driver still drops and retakes any parent it is given (before DRIVER_LOCK_HELPERS); device links with kref; driver_override under device_lock (v4.13); wait_for_device_probe flushes deferred work (v4.5); dd.c read at 8c97a46af04b (the v4.18 commit that added need_parent_lock; later v4.18 dd.c changes not read)', flags: V4_18 },
   'v5.0': { name: 'v5.0', sources: { [PLAT_]: 'v4.19.y' }, between: { [DD_]: ['torvalds@8c97a46af04b', 'torvalds@376991db4b64'] },
+    assumed: { LINKS_PURGE_AFTER_UNBIND: 'taken to have it (no core.c of v4.11 .. v5.0 read: it purges before bus_remove_device at v4.10, after it at v5.1, in a vendor tree named 4.16 and in a tree named 4.19); v4.14 builds the other order' },
     settled: {
       ASYNC_SYNC_IN_DRIVER_DETACH: 'has it: per the source audit of issue 9, v5.0\'s driver_detach already syncs and v4.20 still syncs in __device_release_driver (no v4.20 or v5.0 dd.c in the index); DepSurf\'s Ubuntu debug data lists driver_detach among async_synchronize_full\'s callers in 5.0.0-13 and device_release_driver_internal in 4.18.0-10, and that 5.0 kernel lacks async_schedule_node (the v5.1 series), so it did not take the series as a backport; openSUSE backported the patch by February 2019; its hash is not identified and no vanilla text read: unverified',
       ATTACH_DRIVER_EBUSY: 'has it: its removal is not identified and taken to come with the v5.1 rework (absent at 376991db4b64); unverified',

@@ -561,7 +561,7 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string):
       // device_links_check_suppliers while the supplier is unbound (a review, 2026-12-05).
       || (w.links.some((l) => l.unchecked && !l.stateless) && flags.has('DEVICE_LINKS')) || patches.some((p) => isUserPatch(p) && p.hunks.some((h) => /defer/i.test(String(h.step)))),
     linksLock: patches.some(isUserPatch) && flags.has('DEVICE_LINKS'),
-    sources: prof.sources, renamed: prof.renamed ?? {}, unread: prof.unread ?? {}, unsettled: prof.unsettled ?? {}, anchors: [], targets: new Map(),
+    sources: prof.sources, renamed: prof.renamed ?? {}, unread: prof.unread ?? {}, unsettled: prof.unsettled ?? {}, assumed: prof.assumed ?? {}, anchors: [], targets: new Map(),
     applied: new Set(), built: new Set(), releasable: new Set(), moduleWq: [], flushers: [], added: added.names,
     ...(added.local.size ? { locals: added.local } : {}),
   };
@@ -995,6 +995,7 @@ export function scenario(spec: ScenarioSpec): ModelFactory {
  */
 function profileNotes(k: Kernel): string[] {
   const w = k.w, out: string[] = [...(k.patchNotes ?? [])], p = k.profile;
+  for (const f of k.leaned ?? []) out.push(`this check depends on ${f} (${FLAGS[f].subject.split(':')[0]}), which ${p} is not known to have or lack: ${k.assumed[f]}`);
   if (!k.has('ASYNC_PROBE')) {
     const drv = w.drivers.filter((d) => d.probeType === 'async').map((d) => `'${d.name}'`);
     if (drv.length) out.push(`driver${drv.length > 1 ? 's' : ''} ${drv.join(', ')} ask${drv.length > 1 ? '' : 's'} for asynchronous probing (probeType: 'async'), which ${p} does not have (765230b5f084, v4.2): ${drv.length > 1 ? 'they probe' : 'it probes'} synchronously`);

@@ -45,6 +45,8 @@ export function deviceDel(tb: ThreadBuilder, dev: number, ret: Ret): string {
   // device_links_purge: before bus_remove_device at v4.10 (9ed9895370ae), after it from v5.1.
   const links = k.has('DEVICE_LINKS') ? k.w.links.filter((l) => l.consumer === dev || l.supplier === dev) : [];
   const early = links.length > 0 && !k.has('LINKS_PURGE_AFTER_UNBIND');
+  // Where the profile takes the order without a text of its own, the check says so.
+  if (links.length > 0 && k.assumed.LINKS_PURGE_AFTER_UNBIND !== undefined) (k.leaned ??= new Set()).add('LINKS_PURGE_AFTER_UNBIND');
   const f = tb.fn('device_del', { dev }, ret);
   if (early) {
     // 9ed9895370ae:519 (device_del+15), 24 lines before bus_remove_device: every link at dev is
