@@ -85,7 +85,7 @@ function mayHappen(w: World, actors: readonly (readonly Action[])[], before?: { 
   const acts = actors.flatMap((list, a) => list.filter((_, i) => !before || a !== before.actor || i < before.index));
   const devReg = w.devices.map((d) => d.present || acts.some((x) => x.op === 'add' && x.dev === d.i));
   const drvReg = w.drivers.map((d) => d.present || acts.some((x) => x.op === 'register' && x.drv === d.i));
-  const modLoad = w.modules.map((m) => acts.some((x) => x.op === 'modprobe' && x.mod === m.i));
+  const modLoad = w.modules.map((m) => m.loaded || acts.some((x) => x.op === 'modprobe' && x.mod === m.i));
   const sysfsBind = (drv: number, dev: number) => acts.some((x) => (x.op === 'bind' && x.drv === drv && x.dev === dev) || (x.op === 'drivers_probe' && x.dev === dev));
   const mayProbe = (drv: number, dev: number) => {
     const d = w.drivers[drv]!;

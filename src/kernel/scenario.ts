@@ -30,6 +30,8 @@ import { DEFERRED_WORKER, deferredProbeWorkFunc } from './paths/deferred-probe.j
 import { LATE_INITCALL, TIMEOUT_PROGRAM, TIMEOUT_WORKER, deferredProbeTimeoutWorkFunc, keepsTimeout, lateInitcallRefusal, probeTimeout, schedulesTimeout } from './paths/late-initcall.js';
 import { deviceAttachAsyncHelper } from './paths/device-attach.js';
 import { doInitModule } from './paths/module.js';
+import { loadedStart, loadSpec, overlay, type LoadOpts } from './loaded.js';
+import { walkedDevices, walksDrivers } from './paths/klist.js';
 import { doScanAsync, localPciProbe, requestModprobeThread, scanProgram, workOnCpuThread } from './paths/probe-body.js';
 import { driverAttach, driverAttachAsyncHelper } from './paths/driver-attach.js';
 import { combine, parsePatches, patchEntries } from './patches.js';
@@ -114,7 +116,15 @@ export interface DriverSpec {
 
 export interface StatelessLinkSpec { consumer: string; supplier: string }
 
-export interface ModuleSpec { asyncProbe?: boolean }
+export interface ModuleSpec {
+  asyncProbe?: boolean;
+  /**
+   * Loaded before the scenario starts: the start state is the one its modprobe reaches, run alone
+   * from the start state without it (async probes and deferred retries finished), and its drivers
+   * are registered from the start, so devices may be `boundTo` them.
+   */
+  loaded?: boolean;
+}
 
 export interface ScenarioSpec {
   name: string;
@@ -217,7 +227,7 @@ function linkFlagsOf(where: string, d: DriverSpec): true | undefined {
   }
   return flags.length > 0 ? true : undefined;
 }
-export const MODULE_KEYS: KeyChecks<ModuleSpec> = { asyncProbe: bool };
+export const MODULE_KEYS: KeyChecks<ModuleSpec> = { asyncProbe: bool, loaded: bool };
 export const SCENARIO_KEYS: KeyChecks<ScenarioSpec> = {
   name: str, describe: (v) => (typeof v === 'string' ? null : 'a string'), profile: str,
   buses: obj, devices: obj, drivers: obj, modules: obj,
@@ -378,7 +388,7 @@ export function resolveWorld(spec: ScenarioSpec): World {
     if (d.requestModule !== undefined && d.module === d.requestModule) throw bad(`${where}: ${w}: requestModule '${d.requestModule}' is its own module: a module's init that requests itself is not modelled (its probe runs only once the module is loading); let a built-in driver or one of another module request it`);
     return {
       i, name, bus, matches, probeType, module: d.module ? modNames.indexOf(d.module) : -1, outcomes,
-      registers, ...(registersOf ? { registersOf } : {}), registersDriver: [] as number[], addsLinks, present: !!d.present,
+      registers, ...(registersOf ? { registersOf } : {}), registersDriver: [] as number[], addsLinks, present: !!d.present || (!!d.module && !!spec.modules?.[d.module]?.loaded),
       needs: [...new Set([...(d.needs ?? []), ...(d.linksUnchecked ? [] : (d.links ?? []))].map((n) => devIdx(`${w}: needs`, n)))],
       locks, workOnCpu: !!d.workOnCpu, asyncScan, requestModule: d.requestModule ? modNames.indexOf(d.requestModule) : -1, requestModuleLast: !!d.requestModuleLast, statelessLinks,
     };
@@ -445,7 +455,7 @@ export function resolveWorld(spec: ScenarioSpec): World {
     if (b === undefined) continue;
     const j = drvNames.indexOf(b);
     if (j < 0) throw bad(`${where}: device '${d.name}': boundTo driver '${b}' is not declared; drivers: ${drvNames.join(', ')}`);
-    const why = [...(!d.present ? [`'${d.name}' is not present`] : []), ...(!drivers[j]!.present ? [`'${b}' is not present (built in)${drivers[j]!.module >= 0 ? `: it is in module '${modNames[drivers[j]!.module]}', which no boot loads (the model has no module loaded at start: drop boundTo and give an actor 'modprobe ${modNames[drivers[j]!.module]}' first)` : ''}`] : []), ...(!drivers[j]!.matches.includes(d.i) ? [`'${b}' does not match '${d.name}'`] : [])];
+    const why = [...(!d.present ? [`'${d.name}' is not present`] : []), ...(!drivers[j]!.present ? [`'${b}' is not present (built in)${drivers[j]!.module >= 0 ? `: it is in module '${modNames[drivers[j]!.module]}', which is not loaded at the start (declare modules: { ${modNames[drivers[j]!.module]}: { loaded: true } }, or drop boundTo and give an actor 'modprobe ${modNames[drivers[j]!.module]}' first)` : ''}`] : []), ...(!drivers[j]!.matches.includes(d.i) ? [`'${b}' does not match '${d.name}'`] : [])];
     if (why.length) throw bad(`${where}: device '${d.name}': boundTo '${b}' needs the device present, the driver present, and the driver to match it: ${why.join('; ')}`);
     d.boundTo = j;
   }
@@ -488,7 +498,7 @@ export function resolveWorld(spec: ScenarioSpec): World {
     if (absent.length) throw bad(`${where}: device '${d.name}' is boundTo '${r.name}', which needs ${absent.map((n) => `'${devNames[n]}'`).join(', ')} bound, ${absent.length > 1 ? 'devices' : 'a device'} not bound at boot: its probe would have deferred; make ${absent.length > 1 ? 'them' : 'it'} present and boundTo ${absent.length > 1 ? 'their drivers' : 'its driver'}, or leave '${d.name}' unbound`);
   }
   for (const d of drivers) {
-    if (d.present && d.module >= 0) throw bad(`${where}: driver '${d.name}' is present (built in) but belongs to module '${modNames[d.module]}': no module is loaded at the start; drop module (built in, never unloaded), or drop present and load the module in an actor ('modprobe ${modNames[d.module]}', then 'rmmod ${modNames[d.module]}')`);
+    if (spec.drivers[d.name]!.present && d.module >= 0) throw bad(`${where}: driver '${d.name}' is present (built in) but belongs to module '${modNames[d.module]}'; drop module (built in, never unloaded), or drop present and declare the module loaded at the start (modules: { ${modNames[d.module]}: { loaded: true } }), or load it in an actor ('modprobe ${modNames[d.module]}', then 'rmmod ${modNames[d.module]}')`);
     for (const m of d.matches) if (d.present && buses[d.bus]!.autoprobe && devices[m]!.present && devices[m]!.boundTo < 0) {
       // Boot's match of it deferred: the model does not start from that (its deferral differs by profile).
       if (spec.devices[devNames[m]!]!.matchDefers) throw bad(`${where}: device '${devNames[m]}' (matchDefers) and driver '${d.name}' are both present on a bus that autoprobes: boot's match of it deferred, a start the model does not build; add the device or the driver in an actor`);
@@ -517,7 +527,7 @@ export function resolveWorld(spec: ScenarioSpec): World {
     }
     if (devices[r]!.present) throw bad(`${where}: driver '${d.name}' registers '${devNames[r]}', which is already present`);
   }
-  const modules = modNames.map((name, i) => ({ i, name, drivers: drivers.filter((d) => d.module === i).map((d) => d.i), asyncProbe: !!spec.modules?.[name]?.asyncProbe }));
+  const modules = modNames.map((name, i) => ({ i, name, drivers: drivers.filter((d) => d.module === i).map((d) => d.i), asyncProbe: !!spec.modules?.[name]?.asyncProbe, loaded: !!spec.modules?.[name]?.loaded }));
   const asyncInstances = spec.asyncInstances ?? 2;
   if (!Number.isInteger(asyncInstances) || asyncInstances < 1 || asyncInstances > MAX_ASYNC_INSTANCES) throw bad(`${where}: asyncInstances must be 1..${MAX_ASYNC_INSTANCES}`);
   return { buses, devices, drivers, modules, links, syncFallback: spec.syncFallback !== false, asyncInstances, ...(spec.deferredProbeTimeout !== undefined ? { deferredProbeTimeout: spec.deferredProbeTimeout } : {}) };
@@ -526,9 +536,9 @@ export function resolveWorld(spec: ScenarioSpec): World {
 export interface BuiltScenario { model: Model; kernel: Kernel; world: World }
 
 /** Build the model of a scenario for one profile and patch list. */
-export function buildScenario(spec: ScenarioSpec, profileName: string, patchList: string): BuiltScenario {
+export function buildScenario(spec: ScenarioSpec, profileName: string, patchList: string, load?: LoadOpts): BuiltScenario {
   try {
-    return buildPaths(spec, profileName, patchList);
+    return buildPaths(spec, profileName, patchList, load);
   } catch (e) {
     // The paths are built by following calls statically: probes that register devices or drivers
     // whose probes register them again nest without end (the kernel stops at the second
@@ -540,7 +550,8 @@ export function buildScenario(spec: ScenarioSpec, profileName: string, patchList
   }
 }
 
-function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string): BuiltScenario {
+/** `load`: this is the load model of a scenario's loaded modules (loaded.ts), keeping what that scenario's state keeps. */
+function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string, load?: LoadOpts): BuiltScenario {
   const w = resolveWorld(spec);
   const prof = profile(profileName);
   const asked = parsePatches(patchList);
@@ -576,7 +587,7 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string):
   const actors = Object.entries(spec.actors ?? {}).map(([name, acts]) => ({ name, acts: ([] as string[]).concat(acts).map((x) => parseAction(w, name, x, spec.name)) }));
   if (actors.length === 0) throw bad(`scenario '${spec.name}': it has no actors (nothing would run)`);
   for (const a of actors) if (a.acts.length === 0) throw bad(`scenario '${spec.name}': actor '${a.name}' has no actions (write one action, or a list of them)`);
-  k.shutdown = actors.some((a) => a.acts.some((x) => x.op === 'device_shutdown'));
+  k.shutdown = actors.some((a) => a.acts.some((x) => x.op === 'device_shutdown')) || !!load?.shutdown;
   // Once device_block_probing ran every probe defers onto the pending list: the worker is there.
   if (blocksProbing(k)) k.hasDeferredWorker = true;
   // Statically impossible sequences, which would otherwise run as something the kernel never does.
@@ -645,6 +656,8 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string):
     return by.length;
   };
   const late = once(LATE_INITCALL, 'a late_initcall: it runs once, but') === 1;
+  // Userspace loads modules, after every initcall: a scenario that starts before late initcalls has none loaded.
+  if (late && w.modules.some((m) => m.loaded)) throw bad(`scenario '${spec.name}': module '${w.modules.find((m) => m.loaded)!.name}' is loaded at the start, but '${LATE_INITCALL}' starts the scenario before late initcalls, before userspace can load a module; load it in an actor after '${LATE_INITCALL}'`);
   once('device_shutdown', 'what reboot or poweroff runs, once:');
   if (late && lateInitcallRefusal(k)) throw bad(`scenario '${spec.name}': ${lateInitcallRefusal(k)}`);
   // deferred_probe_timeout= is read by the late initcall, from 25b4e70dcce9 (v4.19) on.
@@ -810,7 +823,8 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string):
       : entries[ai]!.filter((_, j) => acts[last - j]!.op === 'device_shutdown' && !acts.slice(last - j).some((x) => x.op === LATE_INITCALL));
   };
 
-  // 2. Their steps.
+  // 2. Their steps. (A load model ranks the drivers its scenario ranks: loaded.ts.)
+  for (const d of load?.walked ?? []) walksDrivers(w, d);
   const threads: ThreadDef[] = plans.map((p, tid) => {
     let tb = new ThreadBuilder(k, p.name, tid, p.async);
     const anchors = k.anchors.length;
@@ -888,7 +902,15 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string):
   // kept only where the scenario checks it and a module without async_probe has an init that may
   // start one (its default choice). A byte per module, and the states that differ only in it: in
   // module-async's init variant, which does not check it, 130 states were 146 with it kept.
-  k.initStarted = chosen.some((p) => p.name === 'module-init-barrier') && w.modules.some((m) => !m.asyncProbe && initAsync.has(m.i));
+  k.initStarted = (chosen.some((p) => p.name === 'module-init-barrier') && w.modules.some((m) => !m.asyncProbe && initAsync.has(m.i))) || !!load?.initStarted;
+  // Modules loaded at the start: the state their load reaches (loaded.ts), run on the same profile and patches.
+  // The drivers either model ranks on klist_drivers are ranked in both (klist.ts drvPeers is asked as steps run).
+  let loaded: Record<string, unknown> | undefined;
+  if (w.modules.some((m) => m.loaded)) {
+    const lb = buildLoad(spec, w, prof.name, patchList, { shutdown: k.shutdown, initStarted: k.initStarted, walked: walkedDevices(w) });
+    for (const d of walkedDevices(lb.world)) walksDrivers(w, d);
+    loaded = loadedStart(`scenario '${spec.name}'`, w, lb);
+  }
   const properties: Property<KS>[] = chosen.map((p) => p.make(k, ctx));
   // Named on the command line or in a suite's expect, a library property the selection left out is checked too.
   const optional = Object.fromEntries(LIBRARY.filter((p) => !chosen.includes(p)).map((p) => [p.name, () => p.make(k, ctx) as Property]));
@@ -901,7 +923,7 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string):
   const model: Model = {
     name: spec.name, params: { profile: prof.name, patches: patchEntries(patchList).join(',') },
     notes: profileNotes(k), state: kernelSchema(w, k.moduleWq.length, k.flushers.length, added, k.linksLock, k.shutdown, k.initStarted),
-    init: (s) => { initState(w, s as unknown as KS, !late, k.has('DEVICE_LINKS'), k.has('LINK_KREF'), k.shutdown); (s as unknown as KS).probeTimeout = keepsTimeout(k); added.init(s as unknown as KS); }, threads, properties: properties as Property[], optional,
+    init: (s) => { initState(w, s as unknown as KS, !late, k.has('DEVICE_LINKS'), k.has('LINK_KREF'), k.shutdown); (s as unknown as KS).probeTimeout = keepsTimeout(k); added.init(s as unknown as KS); if (loaded) overlay(s, loaded); }, threads, properties: properties as Property[], optional,
     // The async programs built `asyncInstances` times: each deferral retried by the deferred worker
     // (or by a trigger during its probe) schedules one more entry for the device.
     moreInstances: (program) => plans.filter((p) => p.program === program).length !== w.asyncInstances ? undefined
@@ -957,6 +979,16 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string):
   }
   rememberKernel(model, k, ctx);
   return { model, kernel: k, world: w };
+}
+
+/** The load model of a scenario's loaded modules (loaded.ts); an E601 while building it names it. */
+function buildLoad(spec: ScenarioSpec, w: World, profileName: string, patchList: string, opts: LoadOpts): BuiltScenario {
+  try {
+    return buildScenario(loadSpec(spec, w), profileName, patchList, opts);
+  } catch (e) {
+    if (!(e instanceof ProbecheckError) || e.code !== 'E601') throw e;
+    throw bad(`${e.message.replace(/^scenario '[^']*': /, `scenario '${spec.name}': the state before its loaded modules (${w.modules.filter((m) => m.loaded).map((m) => m.name).join(', ')}) were loaded: `)}`);
+  }
 }
 
 /** A scenario as a model file's default export. */

@@ -65,7 +65,8 @@ export interface DrvInfo {
   /** Stateless device links probe() adds with device_link_add and ->remove deletes with device_link_del (B16). Indices into world.links. */
   statelessLinks: number[];
 }
-export interface ModInfo { i: number; name: string; drivers: number[]; asyncProbe: boolean }
+/** `loaded`: loaded before the scenario starts (ScenarioSpec modules' `loaded`): its drivers are `present`, and the start state is the one its load reached (scenario.ts loadedStart). */
+export interface ModInfo { i: number; name: string; drivers: number[]; asyncProbe: boolean; loaded: boolean }
 export interface LinkInfo {
   i: number; consumer: number; supplier: number; /** present from the start (else added by a probe) */ initial: boolean;
   /** A managed link of a consumer bound from the start (`boundTo` the driver that adds it): ACTIVE from the start. */

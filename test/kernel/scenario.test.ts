@@ -114,7 +114,7 @@ describe('strict scenario validation: unknown keys are errors with a did-you-mea
       .toBe("E601: scenario 'tiny': device 'dc': unknown key 'parnet'; did you mean 'parent'?");
     expect(e601({ drivers: { ...tiny.drivers, d: { matches: ['dc'], probetype: 'async' } as never } }))
       .toBe("E601: scenario 'tiny': driver 'd': unknown key 'probetype'; did you mean 'probeType'?");
-    expect(e601({ modules: { cmod: { loaded: true } as never } })).toBe("E601: scenario 'tiny': module 'cmod': unknown key 'loaded'; known: asyncProbe");
+    expect(e601({ modules: { cmod: { live: true } as never } })).toBe("E601: scenario 'tiny': module 'cmod': unknown key 'live'; known: asyncProbe, loaded");
     expect(e601({ buses: { platform: { autoProbe: false } as never } })).toBe("E601: scenario 'tiny': bus 'platform': unknown key 'autoProbe'; did you mean 'autoprobe'?");
     expect(e601({ drivers: { ...tiny.drivers, d: { matches: ['dc'], statelessLinks: [{ consumer: 'dc', suplier: 'host1x' } as never] } } }))
       .toBe("E601: scenario 'tiny': driver 'd': statelessLinks[0]: unknown key 'suplier'; did you mean 'supplier'?");
@@ -457,7 +457,7 @@ describe('bound from the start (a mainline hunt, 2026-12-05)', () => {
   });
   it('boundTo says which of its conditions fails', () => {
     const s: ScenarioSpec = { name: 'm', devices: { d: { present: true, boundTo: 'dd' } }, drivers: { dd: { matches: ['d'], module: 'mod' } }, actors: { a: 'del d' } };
-    expect(() => buildScenario(s, 'mainline', '')).toThrow(/boundTo 'dd' needs the device present, the driver present, and the driver to match it: 'dd' is not present \(built in\): it is in module 'mod', which no boot loads \(the model has no module loaded at start: drop boundTo and give an actor 'modprobe mod' first\)$/);
+    expect(() => buildScenario(s, 'mainline', '')).toThrow(/boundTo 'dd' needs the device present, the driver present, and the driver to match it: 'dd' is not present \(built in\): it is in module 'mod', which is not loaded at the start \(declare modules: \{ mod: \{ loaded: true \} \}, or drop boundTo and give an actor 'modprobe mod' first\)$/);
   });
   it('boundTo a driver whose probe never succeeds, or that needs a device not bound at boot, is E601', () => {
     const s = (pd: Record<string, unknown>): ScenarioSpec => ({ name: 'b', devices: { p: { present: true, boundTo: 'pd' }, x: {} }, drivers: { pd: { matches: ['p'], present: true, ...pd } }, actors: { a: 'add x' } });

@@ -105,6 +105,11 @@ export function walksDrivers(w: World, dev: number): void {
   peers.delete(w);
 }
 
+/** The devices whose __device_attach walks the model has (walksDrivers), in no order. */
+export function walkedDevices(w: World): number[] {
+  return [...(walked.get(w) ?? [])];
+}
+
 /**
  * The drivers whose place on klist_drivers relative to drv some walk of the model can see: those
  * joined to it through walked devices that two or more drivers match (drv included), or none.

@@ -1,0 +1,167 @@
+/**
+ * Modules loaded before the scenario starts (`modules: { m: { loaded: true } }`). The start state
+ * is not written by hand: it is the state the library's own load path reaches. The scenario is
+ * built once more without the loaded modules (their drivers not registered, the devices they bind
+ * unbound, the devices and drivers their probes register not yet there), with one actor that runs
+ * `modprobe m` for each loaded module in declaration order and nothing else; that model is
+ * searched in every interleaving (its async probes, deferred retries and request_module threads
+ * with it), and its quiescent end states (no step enabled, the actor done, every other thread
+ * dormant or idle where it started) are the candidates. The one whose devices are registered and
+ * bound as the scenario declares (present, boundTo, the pending list) is the start: the kernel's
+ * state once that load completed, module LIVE, refcounts, klist and devices_kset order and all.
+ * None, or two that differ, is an E601 naming what.
+ */
+import { makeBackend } from '../engine/check.js';
+import { compile } from '../engine/compile.js';
+import { ProbecheckError } from '../engine/errors.js';
+import { fp } from '../engine/hash.js';
+import { decode } from '../engine/schema.js';
+import { FingerprintStore, NO_PARENT } from '../engine/store.js';
+import type { KS } from './state.js';
+import { probeRegisters, type World } from './world.js';
+import type { BuiltScenario, ScenarioSpec } from './scenario.js';
+
+/** The actor of the load model. */
+export const LOADER = 'boot-modprobe';
+/** States a load may take; more is refused (a load alone is a few hundred). */
+const MAX_LOAD_STATES = 200_000;
+
+/** What the load model keeps that the scenario's own actors decide (state.ts kernelSchema). */
+/**
+ * `walked`: the devices whose __device_attach the scenario builds (klist.ts walksDrivers), which
+ * decide the drivers whose klist_drivers place the state keeps: the load model keeps the same.
+ */
+export interface LoadOpts { shutdown: boolean; initStarted: boolean; walked: number[] }
+
+const bad = (msg: string) => new ProbecheckError('E601', msg);
+
+/**
+ * The scenario as it stood before its loaded modules were loaded. `w` is the scenario's world:
+ * drivers registered by the load (the modules' own, and what their bound probes register), the
+ * devices those probes add, and the devices bound through them (bound to such a driver, or to one
+ * whose probe needs or links to a device bound so: boot deferred it, the load's trigger retried it)
+ * lose `boundTo`; what the probes add loses `present`.
+ */
+export function loadSpec(spec: ScenarioSpec, w: World): ScenarioSpec {
+  const regDrv = new Set(w.drivers.filter((d) => d.module >= 0 && w.modules[d.module]!.loaded).map((d) => d.i));
+  const added = new Set<number>(), unbound = new Set<number>();
+  for (let grew = true; grew;) {
+    grew = false;
+    const put = (s: Set<number>, i: number) => { if (!s.has(i)) { s.add(i); grew = true; } };
+    for (const dev of w.devices) {
+      const b = dev.boundTo;
+      if (b < 0) continue;
+      const d = w.drivers[b]!;
+      const through = regDrv.has(b) || added.has(dev.i) || d.needs.some((n) => unbound.has(n))
+        || w.links.some((l) => l.autoprobe && l.consumer === dev.i && unbound.has(l.supplier));
+      if (!through) continue;
+      put(unbound, dev.i);
+      for (const r of [...probeRegisters(d, dev.i), ...(d.asyncScan ?? [])]) put(added, r);
+      for (const r of d.registersDriver) put(regDrv, r);
+    }
+  }
+  const devices = Object.fromEntries(Object.entries(spec.devices).map(([n, d]) => {
+    const i = w.devices.findIndex((x) => x.name === n);
+    const { boundTo, present, ...rest } = d;
+    return [n, { ...rest, ...(present && !added.has(i) ? { present } : {}), ...(boundTo !== undefined && !unbound.has(i) ? { boundTo } : {}) }];
+  }));
+  const drivers = Object.fromEntries(Object.entries(spec.drivers).map(([n, d]) => {
+    const { present, ...rest } = d;
+    return [n, { ...rest, ...(present && !regDrv.has(w.drivers.findIndex((x) => x.name === n)) ? { present } : {}) }];
+  }));
+  const modules = Object.fromEntries(Object.entries(spec.modules ?? {}).map(([n, m]) => [n, { ...(m.asyncProbe !== undefined ? { asyncProbe: m.asyncProbe } : {}) }]));
+  return {
+    name: spec.name, ...(spec.profile ? { profile: spec.profile } : {}), ...(spec.buses ? { buses: spec.buses } : {}),
+    devices, drivers, modules, actors: { [LOADER]: w.modules.filter((m) => m.loaded).map((m) => `modprobe ${m.name}`) },
+    properties: [], symmetric: [], ...(spec.syncFallback !== undefined ? { syncFallback: spec.syncFallback } : {}),
+    ...(spec.asyncInstances !== undefined ? { asyncInstances: spec.asyncInstances } : {}),
+  };
+}
+
+/** A device's state in words, for the E601. */
+function devWords(w: World, g: KS, i: number): string {
+  const d = g.dev[i]!;
+  if (!d.registered) return 'not registered';
+  return `${d.driver ? `bound to '${w.drivers[d.driver - 1]!.name}'` : 'unbound'}${d.deferred !== 'none' ? ', on the deferred-probe pending list' : ''}`;
+}
+
+/** Why an end state of the load is not the start the scenario declares, or null. */
+function mismatch(w: World, g: KS): string | null {
+  for (const m of w.modules) {
+    const live = g.mod[m.i]!.state === 'LIVE';
+    if (live !== m.loaded) return `module '${m.name}' ${live ? `is loaded by it too (a probe's request_module): declare modules: { ${m.name}: { loaded: true } }` : `is ${g.mod[m.i]!.state}, not LIVE`}`;
+  }
+  for (const d of w.devices) {
+    const x = g.dev[d.i]!, want = `${d.present ? (d.boundTo >= 0 ? `bound to '${w.drivers[d.boundTo]!.name}'` : 'unbound') : 'not registered'}`;
+    const listed = !!d.deferredAtBoot?.length;
+    if (x.registered !== d.present || x.driver !== d.boundTo + 1 || (d.present && (x.deferred !== 'none') !== listed)) {
+      return `device '${d.name}' is ${devWords(w, g, d.i)} after it, where the scenario declares it ${want}${d.present && d.boundTo < 0 ? (listed ? ', on the deferred-probe pending list' : ', off the pending list') : ''}`;
+    }
+  }
+  return null;
+}
+
+/** The leaf paths where two decoded states differ (at most `n`), with devices, drivers and modules by name. */
+function differences(w: World, a: unknown, b: unknown, path = '', out: string[] = [], n = 4): string[] {
+  if (out.length >= n) return out;
+  if (typeof a === 'object' && a !== null && typeof b === 'object' && b !== null) {
+    const names: Record<string, { name: string }[]> = { dev: w.devices, drv: w.drivers, mod: w.modules };
+    for (const k of Object.keys(a)) {
+      const at = Array.isArray(a) ? `${path}[${names[path]?.[Number(k)]?.name ?? k}]` : path ? `${path}.${k}` : k;
+      differences(w, (a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], at, out, n);
+    }
+  } else if (a !== b) out.push(path);
+  return out;
+}
+
+/**
+ * The globals the load of `w`'s loaded modules ends with (decoded, state.ts KS with whatever the
+ * load model's schema keeps), from the built load model `load`.
+ */
+export function loadedStart(where: string, w: World, load: BuiltScenario): Record<string, unknown> {
+  const c = compile(load.model), be = makeBackend(c, 'fast');
+  const loader = c.threads.findIndex((t) => t.name === LOADER);
+  const seen = new FingerprintStore(16);
+  be.clear();
+  be.loadInitial();
+  const start = decode(c.full, be.bytes(), 0) as Record<string, unknown>;
+  // Where each thread starts. Quiescent: back there (dormant, or idle where it waits for work). Their
+  // locals are not carried: the real model starts its threads afresh (the deferred kworker's
+  // PF_USED_ASYNC, say, which only a module init's thread reads, state.ts KL.usedAsync).
+  const pcOf = (s: Record<string, unknown>, k: number) => (s[`t${k}`] as { pc: number }).pc;
+  const startPcs = c.threads.map((_, k) => pcOf(start, k));
+  seen.put(fp.hi, fp.lo, NO_PARENT, 0);
+  be.pushCur(0, 0);
+  const ends = new Map<string, KS>();
+  let stuck = false;
+  while (be.popBack()) {
+    if (be.expand(() => { if (seen.put(fp.hi, fp.lo, NO_PARENT, 0) >= 0) be.pushNext(0, 0); }) > 0) {
+      if (seen.size > MAX_LOAD_STATES) throw bad(`${where}: loading its modules at the start takes more than ${MAX_LOAD_STATES} states; load them in an actor instead`);
+      continue;
+    }
+    const s = decode(c.full, be.bytes(), 0) as Record<string, unknown>;
+    // Not quiescent: blocked (a deadlock of the load, as the sync fallback's before b232b02bf3c2): no start.
+    if (be.pc(loader) !== 0 || c.threads.some((_, k) => k !== loader && pcOf(s, k) !== startPcs[k])) { stuck = true; continue; }
+    ends.set(JSON.stringify(s.g), s.g as KS);
+  }
+  const mods = w.modules.filter((m) => m.loaded).map((m) => `'${m.name}'`).join(', ');
+  const what = `the load of module${mods.includes(',') ? 's' : ''} ${mods} (modprobe run alone from the start, in every order)`;
+  if (ends.size === 0) throw bad(`${where}: ${what} never completes${stuck ? ' (it blocks)' : ''}: it cannot be loaded at the start; load it in an actor`);
+  const all = [...ends.values()];
+  const fit = all.filter((g) => mismatch(w, g) === null);
+  if (fit.length === 0) throw bad(`${where}: ${what}: ${mismatch(w, all[0]!)}${all.length > 1 ? ` (in the first of its ${all.length} end states; none fits)` : ''}`);
+  if (fit.length > 1) throw bad(`${where}: ${what} can end in ${fit.length} states that fit the scenario but differ (${differences(w, fit[0], fit[1]).join(', ')}); the model starts from one state: load the module in an actor instead`);
+  return fit[0] as unknown as Record<string, unknown>;
+}
+
+/** Write the decoded globals `v` into the draft `d`, field by field, where `d` has the field. */
+export function overlay(d: Record<string, any>, v: Record<string, unknown>): void {
+  for (const [key, x] of Object.entries(v)) {
+    if (!(key in d)) continue;
+    if (Array.isArray(x)) {
+      const a = d[key];
+      x.forEach((e, i) => { if (typeof e === 'object' && e !== null) overlay(a[i], e as Record<string, unknown>); else a[i] = e; });
+    } else if (typeof x === 'object' && x !== null) overlay(d[key], x as Record<string, unknown>);
+    else d[key] = x;
+  }
+}
