@@ -510,7 +510,7 @@ export function resolveWorld(spec: ScenarioSpec): World {
       // So did a link to a supplier not bound (device_links_check_suppliers: -EPROBE_DEFER).
       if (absent.length || unboundSuppliers(m).length || d.outcomes.every((o) => o === 'defer')) { (devices[m]!.deferredAtBoot ??= []).push(d.i); continue; }
       if (d.outcomes.every((o) => o === 'error')) { devices[m]!.failedAtBoot = true; continue; }
-      throw bad(`${where}: driver '${d.name}' and device '${devNames[m]}' are both present on a bus that autoprobes, so boot would have bound it: say the device is boundTo it, add one of them in an actor, give the bus autoprobe: false (a device left for a sysfs bind), or give the driver needs: a device not bound at boot, or probe: 'defer' (boot's probe then deferred it: it starts on the pending list), or probe: 'error' (it failed: the device starts unbound)${fwSuppliers(m).length ? `, or leave its supplier ${fwSuppliers(m).map((x) => `'${devNames[x]}'`).join(', ')} unbound (its link then deferred it)` : ''}`);
+      throw bad(`${where}: driver '${d.name}' and device '${devNames[m]}' are both present on a bus that autoprobes, so ${d.module >= 0 ? `the load of module '${modNames[d.module]}' (loaded at the start)` : 'boot'} would have bound it: say the device is boundTo it, add one of them in an actor, give the bus autoprobe: false (a device left for a sysfs bind), or give the driver needs: a device not bound at boot, or probe: 'defer' (boot's probe then deferred it: it starts on the pending list), or probe: 'error' (it failed: the device starts unbound)${fwSuppliers(m).length ? `, or leave its supplier ${fwSuppliers(m).map((x) => `'${devNames[x]}'`).join(', ')} unbound (its link then deferred it)` : ''}`);
     }
   }
   // A probe that ran at boot (its device boundTo the driver) registered its children then: they are
@@ -922,7 +922,7 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string, 
   }
   const model: Model = {
     name: spec.name, params: { profile: prof.name, patches: patchEntries(patchList).join(',') },
-    notes: profileNotes(k), state: kernelSchema(w, k.moduleWq.length, k.flushers.length, added, k.linksLock, k.shutdown, k.initStarted),
+    notes: [...profileNotes(k), ...(loaded && patches.some(isUserPatch) ? [`module${w.modules.filter((m) => m.loaded).length > 1 ? 's' : ''} ${w.modules.filter((m) => m.loaded).map((m) => `'${m.name}'`).join(', ')} loaded at the start: the load that made the start state ran with your patches too; what it ran of them is not counted in this run's patch lines`] : [])], state: kernelSchema(w, k.moduleWq.length, k.flushers.length, added, k.linksLock, k.shutdown, k.initStarted),
     init: (s) => { initState(w, s as unknown as KS, !late, k.has('DEVICE_LINKS'), k.has('LINK_KREF'), k.shutdown); (s as unknown as KS).probeTimeout = keepsTimeout(k); added.init(s as unknown as KS); if (loaded) overlay(s, loaded); }, threads, properties: properties as Property[], optional,
     // The async programs built `asyncInstances` times: each deferral retried by the deferred worker
     // (or by a trigger during its probe) schedules one more entry for the device.

@@ -11,6 +11,7 @@ import { compile } from '../../src/engine/compile.js';
 import { makeBackend } from '../../src/engine/check.js';
 import { FastBackend } from '../../src/engine/state/fast.js';
 import { decode } from '../../src/engine/schema.js';
+import { definePatch, registerPatchFile } from '../../src/kernel/define-patch.js';
 
 /** The globals of the model's initial state, decoded. */
 function initial(spec: ScenarioSpec, profile: string): Record<string, unknown> {
@@ -128,10 +129,22 @@ describe('a module loaded at the start', () => {
     // On a bus that does not autoprobe, bus_add_driver runs no driver_attach: the load binds nothing.
     const s = base({ buses: { platform: { autoprobe: false } } });
     expect(() => buildScenario(s, 'mainline', '')).toThrow(/^scenario 'loaded': the load of module 'mod' \(modprobe run alone from the start, in every order\): device 'dc' is unbound after it, where the scenario declares it bound to 'drv'$/);
+    // Left unbound beside a loaded driver that matches it: its load's driver_attach would have bound it.
+    expect(() => buildScenario(base({ devices: { dc: { present: true } }, actors: { a: 'rmmod mod' } }), 'mainline', '')).toThrow(/driver 'drv' and device 'dc' are both present on a bus that autoprobes, so the load of module 'mod' \(loaded at the start\) would have bound it/);
     // Not loaded: the boundTo says how to load it.
     expect(() => buildScenario(base({ modules: {} }), 'mainline', '')).toThrow(/it is in module 'mod', which is not loaded at the start \(declare modules: \{ mod: \{ loaded: true \} \}/);
     // Userspace loads modules after the late initcalls.
     expect(() => buildScenario(base({ actors: { boot: 'deferred_probe_initcall', a: 'rmmod mod' } }), 'mainline', '')).toThrow(/module 'mod' is loaded at the start, but 'deferred_probe_initcall' starts the scenario before late initcalls/);
+  });
+
+  it('the load runs with the scenario\'s patches, and the run says so', () => {
+    // A patch whose __driver_attach takes the lock and never probes: the load binds nothing.
+    const file = '/virtual/loaded-skip-attach.ts';
+    registerPatchFile(file, [definePatch({ id: 'skip-attach', subject: '__driver_attach probes nothing', base: 'mainline',
+      hunks: [{ fn: '__driver_attach', replace: 'device_driver_lock', step: (_site, o) => ({ ...o!, run: (st, t, b, c) => { o!.run(st, t, b, c); return 'device_driver_unlock'; } }) }] })]);
+    expect(() => buildScenario(base(), 'mainline', file)).toThrow(/device 'dc' is unbound after it, where the scenario declares it bound to 'drv'/);
+    const { model } = buildScenario(base({ buses: { platform: { autoprobe: false } }, devices: { dc: { present: true } }, actors: { a: 'rmmod mod' } }), 'mainline', file);
+    expect(model.notes).toContainEqual(expect.stringMatching(/^module 'mod' loaded at the start: the load that made the start state ran with your patches too/));
   });
 
   it('a probe that requests another module: that module must be declared loaded too', () => {
