@@ -426,7 +426,8 @@ export function workerReach(k: Kernel, own: ReadonlySet<string>): Set<string> {
     grew = false;
     for (const [d, labels] of per) {
       // On a bus that does not autoprobe the worker's bus_probe_device probes nothing (bus.c at
-      // bfa54a793ba7: `if (sp->drivers_autoprobe) device_initial_probe(dev);`), and no step writes
+      // bfa54a793ba7: `if (sp->drivers_autoprobe) device_initial_probe(dev);`; from ea34511aaf75 the test is in
+      // device_initial_probe, dd.c@dakr@1ac45118ddf8:1153), and no step writes
       // a bus's autoprobe: that retry's steps never run (a hunt, 2026-12-06: a reboot beside a
       // drivers_probe of an async driver's device chose wait-for-probe for the worker's
       // async_schedule and read vacuous, exit 5).

@@ -7,7 +7,7 @@
  */
 import { RETURN, type Ret, type ThreadBuilder } from '../emit.js';
 import type { DevS, KL, KS } from '../state.js';
-import { BUS, CORE, SYSFS_DIR, holder, linesIn, mayBeAsync, mayDefer } from './common.js';
+import { BUS, CORE, DD, SYSFS_DIR, holder, linesIn, mayBeAsync, mayDefer } from './common.js';
 import { deviceAttach } from './device-attach.js';
 import { busAddTail, ksetAddTail } from './klist.js';
 import { endLinksProbing } from './links.js';
@@ -104,9 +104,11 @@ export function deviceAdd(tb: ThreadBuilder, dev: number, ret: Ret): string {
     d.onBus = true;
     return 'device_pm_add';
   } });
-  // device_pm_add to bus_probe_device: the add uevent, fw_devlink (not modelled), the autoprobe test.
+  // device_pm_add to bus_probe_device: the add uevent, fw_devlink (not modelled), the autoprobe test: device_initial_probe's
+  // from ea34511aaf75 (v6.19; bus.c at ea34511aaf75 calls it untested, dd.c at dakr@1ac45118ddf8:1153 tests), bus_probe_device's
+  // before (dd.c first: a profile that reads no bus.c then says so, the last alternative's error).
   f.step('device_pm_add', { where: `${CORE}:device_add (device_pm_add, uevent), ${BUS}:bus_probe_device`,
-    c: ['device_pm_add(dev); ... bus_probe_device(dev);', `${BUS}:bus_probe_device:: if (sp->drivers_autoprobe) || if (bus->p->drivers_autoprobe)`], run: (s, t) => {
+    c: ['device_pm_add(dev); ... bus_probe_device(dev);', `${DD}:device_initial_probe:: if (sp->drivers_autoprobe) || ${BUS}:bus_probe_device:: if (sp->drivers_autoprobe) || ${BUS}:bus_probe_device:: if (bus->p->drivers_autoprobe)`], run: (s, t) => {
     s.dev[dev]!.ready = true;
     return probe(s, t);
   } });
