@@ -39,7 +39,7 @@ export const ANCHORED: string[] = [
   'kernel/module.c:do_init_module', 'kernel/module.c:delete_module', 'kernel/module.c:free_module', 'kernel/module.c:load_module',
   // kernel/async.c, read at v5.15 only (07416af11dd8 is v5.13-v5.16 by content, not v6.x).
   'kernel/async.c:async_run_entry_fn',
-  // include/linux/device.h (the actors' `lock dev`/`unlock dev`), read at mainline (00289cd87676, v5.3; the same text in a much later tree).
+  // include/linux/device.h (the actors' `lock dev`/`unlock dev`), read at mainline (4793dae01f47, driver-core-7.1-rc1; the same text as 00289cd87676, v5.3).
   'include/linux/device.h:device_lock', 'include/linux/device.h:device_unlock',
   // fs/kernfs/file.c (the sysfs bind/unbind stores' active reference), read at v5.19 (03ab8e6297ac, "Merge tag 'v5.18'": the nearest below).
   // kernfs_fop_write (before KERNFS_WRITE_ITER, v5.11) is read by no profile: its anchors are checked nowhere yet.

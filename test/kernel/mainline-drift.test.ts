@@ -35,3 +35,11 @@ describe('bus_probe_device after ea34511aaf75', () => {
     expect(cited('v6.12')).toContain(`${BUS}:bus_probe_device@torvalds@bfa54a793ba7`);
   });
 });
+
+describe('device.h at mainline', () => {
+  it('reads driver-core-7.1-rc1 (4793dae01f47): device_lock and device_unlock as at v5.3 (00289cd87676)', () => {
+    const H = 'include/linux/device.h';
+    expect(PROFILES.mainline!.sources[H]).toBe('torvalds@4793dae01f47');
+    for (const fn of ['device_lock', 'device_unlock']) expect(excerpt('torvalds@4793dae01f47', H, fn)!.lines).toEqual(excerpt('torvalds@00289cd87676', H, fn)!.lines);
+  });
+});
