@@ -43,3 +43,30 @@ describe('device.h at mainline', () => {
     for (const fn of ['device_lock', 'device_unlock']) expect(excerpt('torvalds@4793dae01f47', H, fn)!.lines).toEqual(excerpt('torvalds@00289cd87676', H, fn)!.lines);
   });
 });
+
+// The steps' kernel paths with no excerpt at all (the same audit): kernel/module.c, what modprobe and rmmod
+// run before MODULE_DIR (v5.19), had none; now 5.10.13's, read by v5.10 (an annotated study tree: kernel/README.md).
+describe('kernel/module.c at v5.10', () => {
+  const M = 'kernel/module.c', at = (fn: string, line: string) => resolveAnchor(excerpt('v5.10.13', M, fn)!, line).length;
+  it('v5.10 reads it, and its lines show the module flags v5.10 has', () => {
+    expect(PROFILES['v5.10']!.sources[M]).toBe('v5.10.13');
+    const f = PROFILES['v5.10']!.flags as readonly string[];
+    // 774a1221e862: sync only if the init used async; 6e6de3dee51a: a GOING module is not finished; 5d603311615f: rmmod wakes module_wq.
+    expect(at('do_init_module', 'if (!mod->async_probe_requested && (current->flags & PF_USED_ASYNC))')).toBe(1);
+    expect(f).toContain('MODULE_SYNC_PF_USED_ASYNC');
+    expect(at('finished_loading', 'ret = !mod || mod->state == MODULE_STATE_LIVE;')).toBe(1);
+    expect(f).toContain('MODULE_LOAD_WAITS_GOING');
+    expect(at('delete_module', 'free_module(mod); ... wake_up_all(&module_wq);')).toBe(3); // the call, the comment, the wake
+    expect(f).toContain('MODULE_WQ_UNLOAD_WAKE');
+    expect(excerpt('v5.10.13', M, 'module_patient_check_exists')).toBeNull();
+    expect(f).not.toContain('MODULE_WAIT_ONCE');
+  });
+
+  it("modprobe's and rmmod's steps cite it at v5.10", () => {
+    const spec = { name: 'mod', devices: { d: { present: true } }, drivers: { dd: { matches: ['d'], module: 'm' } }, actors: { a: ['modprobe m', 'rmmod m'] } };
+    const cited = buildScenario(spec, 'v5.10', '').kernel.anchors.filter((a) => a.where.startsWith(M));
+    expect(cited.map((a) => a.local)).toEqual(expect.arrayContaining(['load_module', 'module_live', 'module_put', 'try_stop_module', 'free_module']));
+    for (const a of cited) { expect(a.error, a.local).toBeUndefined(); expect(a.anchored.some((an) => an.release === 'v5.10.13')).toBe(true); }
+  });
+});
+

@@ -27,7 +27,8 @@ export function doInitModule(tb: ThreadBuilder, m: number, ret: Ret, request = f
   // complete_formation makes COMING. Before MODULE_LOAD_WAITS a COMING one is -EEXIST at once.
   const slot = moduleWqSlot(k, tb.name), waitsGoing = k.has('MODULE_LOAD_WAITS_GOING');
   f.step('load_module', { where: `${file}:load_module, do_init_module (mod->init)`,
-    c: ['err = early_mod_check(info, flags);', 'err = add_unformed_module(mod);', 'err = complete_formation(mod, info);', 'return do_init_module(mod);'],
+    // early_mod_check (v6.4+) looks the name up first; before it add_unformed_module does (5.10.13 load_module).
+    c: ['err = early_mod_check(info, flags); || err = add_unformed_module(mod);', 'err = add_unformed_module(mod);', 'err = complete_formation(mod, info);', 'return do_init_module(mod);'],
     run: (s, t) => {
     const x = s.mod[m]!;
     if (k.has('MODULE_LOAD_WAITS') && (x.state === 'COMING' || (waitsGoing && x.state === 'GOING'))) { s.moduleWq![slot] = 1; return 'module_wq'; }
@@ -46,8 +47,8 @@ export function doInitModule(tb: ThreadBuilder, m: number, ret: Ret, request = f
     // From v6.2 the woken load looks once more and returns (-EEXIST if LIVE, else -EBUSY: "Do not
     // try to load it again right now"); before, it went back to the start (goto again).
     run: (s) => { if (!k.has('MODULE_WAIT_ONCE')) return 'load_module'; if (request) s.mod[m]!.umh = false; return RETURN; } });
-  // 774a1221e862 (v3.8 .. v5.16) adds `&& (current->flags & PF_USED_ASYNC)`: patches.ts.
-  f.step('module_live', { where: `${file}:do_init_module`, since: 'v2.6 .. v3.7, v5.17+ (67d6212afda2)', c: ['mod->state = MODULE_STATE_LIVE;', 'if (!mod->async_probe_requested)'], run: (s, t) => {
+  // 774a1221e862 (v3.8 .. v5.16) adds `&& (current->flags & PF_USED_ASYNC)`: patches.ts (the 5.10.13 line, the second anchor).
+  f.step('module_live', { where: `${file}:do_init_module`, since: 'v2.6 .. v3.7, v5.17+ (67d6212afda2)', c: ['mod->state = MODULE_STATE_LIVE;', 'if (!mod->async_probe_requested) || if (!mod->async_probe_requested && (current->flags & PF_USED_ASYNC))'], run: (s, t) => {
     s.mod[m]!.state = 'LIVE';
     t.initOf &= ~(1 << m);                     // m's init has returned
     // The async_probe module parameter came with async probing (ASYNC_PROBE, v4.2): before it
