@@ -205,7 +205,7 @@ describe('device_shutdown', () => {
   it('anchors in core.c where the profile reads it, but not at v6.12, whose core.c is mid-way through the 2024 reverts', () => {
     const anchors = (prof: string) => buildScenario(modprobe, prof, '').model.threads.find((t) => t.name === 'reboot')!.steps['device_shutdown(dc):device_lock']!.source;
     expect(anchors('v4.14')).toMatch(/^drivers\/base\/core\.c@torvalds@9ed9895370ae:/);
-    expect(anchors('mainline')).toMatch(/^drivers\/base\/core\.c@v6\.18\.y:device_shutdown\+\d+/);
+    expect(anchors('mainline')).toMatch(/^drivers\/base\/core\.c@torvalds@4793dae01f47:device_shutdown\+\d+/);
     expect(anchors('v6.12')).toBeUndefined();
   });
 });

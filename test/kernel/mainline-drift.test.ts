@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { PROFILES, buildScenario } from 'probecheck';
-import { excerpt, resolveAnchor } from '../../src/kernel/source.js';
+import { excerpt, excerptsOf, resolveAnchor } from '../../src/kernel/source.js';
 
 const BUS = 'drivers/base/bus.c', DD = 'drivers/base/dd.c';
 
@@ -67,6 +67,21 @@ describe('kernel/module.c at v5.10', () => {
     const cited = buildScenario(spec, 'v5.10', '').kernel.anchors.filter((a) => a.where.startsWith(M));
     expect(cited.map((a) => a.local)).toEqual(expect.arrayContaining(['load_module', 'module_live', 'module_put', 'try_stop_module', 'free_module']));
     for (const a of cited) { expect(a.error, a.local).toBeUndefined(); expect(a.anchored.some((an) => an.release === 'v5.10.13')).toBe(true); }
+  });
+});
+
+describe('core.c at mainline', () => {
+  it('reads driver-core-7.1-rc1 (4793dae01f47): 6.18.16\'s functions but for kzalloc_obj', () => {
+    const C = 'drivers/base/core.c';
+    expect(PROFILES.mainline!.sources[C]).toBe('torvalds@4793dae01f47');
+    const now = excerptsOf('torvalds@4793dae01f47', C)!, was = excerptsOf('v6.18.y', C)!;
+    expect([...now.keys()].sort()).toEqual([...was.keys()].sort());
+    const changed = [...now.keys()].filter((fn) => now.get(fn)!.lines.join('\n') !== was.get(fn)!.lines.join('\n'));
+    expect(changed.sort()).toEqual(['device_link_add', 'uevent_show']);
+    for (const fn of changed) {
+      const diff = now.get(fn)!.lines.filter((l, i) => l !== was.get(fn)!.lines[i]);
+      expect(diff.every((l) => l.includes('kzalloc_obj('))).toBe(true);
+    }
   });
 });
 
