@@ -88,6 +88,8 @@ export function deleteModule(tb: ThreadBuilder, m: number, ret: Ret): string {
   // step: no module_mutex region of the model spans steps, so nothing can run in between. FREED is
   // the C's "no struct module in the list": a later modprobe loads the module again (load_module).
   // From MODULE_WQ_UNLOAD_WAKE delete_module then wakes module_wq (a load may wait for the module).
+  // Not modelled: the window between the two regions, where the module is listed but UNFORMED (5.10.13's
+  // free_module); from v5.3 a load waits there as for GOING, before v5.3 too (COMING or UNFORMED): README, Known gaps.
   const wakes = tb.k.has('MODULE_WQ_UNLOAD_WAKE');
   f.step('free_module', { where: `${file}:free_module`, c: ['delete_module:: free_module(mod);', 'mutex_lock(&module_mutex);@1 ... mutex_unlock(&module_mutex);@2', ...(wakes ? ['delete_module:: wake_up_all(&module_wq);'] : [])],
     run: (s) => { s.mod[m]!.state = 'FREED'; if (wakes) wakeModuleWq(s); return RETURN; } });
