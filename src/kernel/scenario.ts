@@ -696,6 +696,12 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string, 
     if (!w.drivers.some((x) => x.matches.includes(d.i))) throw bad(`${why}: no driver matches it, so no match() is ever called for it: list it in the matches of the drivers whose match() defers`);
   }
   for (const a of actors) for (const x of a.acts) if (x.op === 'unbind' || x.op === 'bind' || x.op === 'drivers_probe') w.devices[x.dev]!.storeLookup = true;
+  // A device_del holds the struct its caller got; a second removal of one device (B9) may still run
+  // on the old struct after a del and an add have registered a new one (DevInfo.delRace).
+  for (const d of w.devices) {
+    const removers = actors.filter((a) => a.acts.some((x) => (x.op === 'del' || x.op === 'kill-del') && x.dev === d.i)).length;
+    if (removers > 1 && (actors.some((a) => a.acts.some((x) => x.op === 'add' && x.dev === d.i)) || w.drivers.some((r) => r.registers.includes(d.i) || (r.asyncScan ?? []).includes(d.i)))) d.delRace = true;
+  }
   // Devices an actor may leave unbound on purpose, which no-missed-probe must not expect probed
   // again once that happened in a run (the ghost DevS.released, set where the driver is let go):
   // - sysfs unbind;

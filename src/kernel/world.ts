@@ -33,6 +33,12 @@ export interface DevInfo {
    * between make an old one (DevS.gen tells them apart).
    */
   storeLookup?: boolean;
+  /**
+   * Two actors remove it (`del`, `kill-del`) and something adds it again: one removal may still be
+   * in device_del when the other's removal and an add have made a new struct in the slot. Each
+   * removal keeps the struct it got (KL.gen, DevS.gen) and touches nothing of a new one.
+   */
+  delRace?: boolean;
 }
 export interface DrvInfo {
   i: number; name: string; bus: number; matches: number[]; probeType: ProbeType;

@@ -106,6 +106,28 @@ describe('a device deleted and added again', () => {
       actors: { hotplug: ['del d', 'add d'], modprobe: 'modprobe m' }, properties: ['async-driver', 'no-missed-probe'] };
     expect(verdicts(s, 'mainline')).toEqual({ 'async-driver': 'holds', 'no-missed-probe': 'holds' });
   });
+  // A review (2026-12-06): two actors delete one device and one adds it again. A second device_del
+  // of the old struct (B9, single-unregister's) ran on into the new one: its kobject_del
+  // unregistered the re-added struct while that struct's own add probed it (device-ready violated),
+  // and its bus_remove_device marked the new struct's del begun (no-probe-after-del, mainline).
+  it("a second removal that got the old struct touches nothing of the new one", () => {
+    const s: ScenarioSpec = { name: 'two-dels', devices: { dc: { present: true, boundTo: 'drv' } }, drivers: { drv: { matches: ['dc'], present: true } },
+      actors: { a: ['del dc', 'add dc'], b: 'del dc' } };
+    for (const p of ['v4.14', 'v5.1', 'mainline']) {
+      const model = buildScenario({ ...s, properties: ['device-ready', 'single-unregister', 'no-probe-after-del'] }, p, '').model;
+      const gone = (st: KS, q: { at: (t: string) => string | null }) => q.at('a') === null && q.at('b') === null && st.dev[0]!.gen !== 0;
+      model.properties = [...model.properties,
+        // b's device_del of the old struct still runs twice on it (B9), and b may still delete the new one.
+        { kind: 'sometimes', name: 'new-deleted', holds: (st: KS, q) => gone(st, q) && !st.dev[0]!.registered },
+        { kind: 'sometimes', name: 'new-kept', holds: (st: KS, q) => gone(st, q) && st.dev[0]!.registered && st.dev[0]!.bound },
+      ] as Property[];
+      const r = Object.fromEntries(check(model, { exhaustive: true }).properties.map((x) => [x.name, x.verdict]));
+      expect(r['device-ready'], p).not.toBe('violated');
+      expect(r, p).toMatchObject({ 'single-unregister': 'violated', 'new-deleted': 'reachable', 'new-kept': 'reachable' });
+      // Mainline's probe paths test dead (654888327e9f): the new struct's probe is not one after its del.
+      if (p === 'mainline') expect(r['no-probe-after-del']).toBe('holds');
+    }
+  });
   // A review (2026-12-05): three fields were found kept across a re-add one by one.
   it('every field of a device is either reset by a re-add or says why the old value is the new struct\'s', () => {
     const w = buildScenario({ name: 'x', devices: { d: { present: true, boundTo: 'dd' } }, drivers: { dd: { matches: ['d'], present: true } }, actors: { a: 'del d' } }, 'mainline', '').world;

@@ -62,7 +62,7 @@ export function deviceAdd(tb: ThreadBuilder, dev: number, ret: Ret): string {
   // match defers goes on the deferred lists by its match alone (match-defer.ts), so the worker may
   // hold its old struct too (an audit of 2026-12-06: without it the worker's retry of the old
   // struct probed the new one before its device_add reached device_pm_add, a false device-ready).
-  const entries = tb.k.w.devices[dev]!.drivers.some((d) => mayBeAsync(tb.k, d) || mayDefer(tb.k, dev, d)) || defersMatch(tb.k, dev) || tb.k.w.devices[dev]!.storeLookup === true || tb.k.shutdown === true;
+  const entries = tb.k.w.devices[dev]!.drivers.some((d) => mayBeAsync(tb.k, d) || mayDefer(tb.k, dev, d)) || defersMatch(tb.k, dev) || tb.k.w.devices[dev]!.storeLookup === true || tb.k.w.devices[dev]!.delRace === true || tb.k.shutdown === true;
   // bus_add_device puts the device on the bus klist before bus_probe_device, in every tree read
   // (v3.6.0 bus.c:495 on). 190888ac01d0 changed the driver's side (bus_add_driver), not this one.
   const probe = busProbeDevice(tb, dev, ret, RETURN);

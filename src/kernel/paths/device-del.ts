@@ -3,8 +3,8 @@
  * bus_remove_device (off the bus klist, device_release_driver), driver_deferred_probe_del, and
  * only at the very end kobject_del, which is when device_is_registered() turns false.
  */
-import { RETURN, type Ret, type ThreadBuilder } from '../emit.js';
-import type { KS } from '../state.js';
+import { RETURN, type KStep, type Ret, type ThreadBuilder } from '../emit.js';
+import type { KL, KS } from '../state.js';
 import type { LinkInfo, World } from '../world.js';
 import { BUS, CORE, DD, linesIn, lockStep, namedMutexWaits } from './common.js';
 import { busDel, deferredDel, ksetDel, linkGone } from './klist.js';
@@ -40,7 +40,15 @@ const PURGE_LINES = ['device_links_write_lock();', 'list_for_each_entry_safe_rev
   '__device_link_del(@1', 'list_for_each_entry_safe_reverse(link, ln, &dev->links.consumers, s_node) {', PURGE_WARN.consumers, '__device_link_del(@2',
   'device_links_write_unlock();'];
 
-export function deviceDel(tb: ThreadBuilder, dev: number, ret: Ret): string {
+/**
+ * `keep`: an actor's removal of a device whose slot another removal and an add may refill while it
+ * runs (DevInfo.delRace). Its device_del acts on the struct it got: at its first step (`take`), or
+ * at the removal event before it (`held`, KL.gen set there). Once the slot holds a new struct
+ * (DevS.gen differs) the rest of it runs on the old one, deleted already by the other removal:
+ * nothing of the new struct is touched, and it returns (a review, 2026-12-06: a second del's
+ * kobject_del unregistered the re-added struct while it probed, a false device-ready).
+ */
+export function deviceDel(tb: ThreadBuilder, dev: number, ret: Ret, keep?: 'take' | 'held'): string {
   const k = tb.k, me = tb.owner;
   // device_links_purge: before bus_remove_device at v4.10 (9ed9895370ae), after it from v5.1.
   const links = k.has('DEVICE_LINKS') ? k.w.links.filter((l) => l.consumer === dev || l.supplier === dev) : [];
@@ -48,32 +56,45 @@ export function deviceDel(tb: ThreadBuilder, dev: number, ret: Ret): string {
   // Where the profile takes the order without a text of its own, the check says so.
   if (links.length > 0 && k.assumed.LINKS_PURGE_AFTER_UNBIND !== undefined) (k.leaned ??= new Set()).add('LINKS_PURGE_AFTER_UNBIND');
   const f = tb.fn('device_del', { dev }, ret);
+  const stale = (s: KS, t: KL) => t.gen !== s.dev[dev]!.gen;
+  const first = early ? 'device_links_purge' : k.has('DEAD_FLAG') ? (k.has('KILL_DEVICE') ? 'kill_device' : 'set_dead') : 'bus_remove_device';
+  const own = (l: string, st: KStep): KStep => {
+    if (!keep) return st;
+    if (l === first && keep === 'take') return { ...st, run: (s, t, b, c) => { t.gen = s.dev[dev]!.gen; return st.run(s, t, b, c); } };
+    const wait = st.await;
+    return { ...st, ...(wait ? { await: (s: KS, t: KL) => stale(s, t) || wait(s, t) } : {}), run: (s, t, b, c) => {
+      if (stale(s, t)) { t.gen = 0; return RETURN; }
+      const r = st.run(s, t, b, c);
+      if (l === 'kobject_del') t.gen = 0;
+      return r;
+    } };
+  };
   if (early) {
     // 9ed9895370ae:519 (device_del+15), 24 lines before bus_remove_device: every link at dev is
     // deleted (__device_link_del, whatever its kref or status; its WARN_ONs for an ACTIVE link to
     // a supplier and a link to a consumer not DORMANT or NONE are links-no-warn's): the release
     // that follows finds no consumer to unbind, and a driver's ->remove that deletes its
     // stateless link deletes a freed one.
-    f.step('device_links_purge', { where: `${CORE}:device_del (device_links_purge)`, since: 'v4.10 (9ed9895370ae): before bus_remove_device',
-      c: ['device_links_purge(dev);', ...linesIn(k, CORE, 'device_links_purge', PURGE_LINES)], run: (s) => { purgeLinks(k.w, s, links); return 'bus_remove_device'; } });
+    f.step('device_links_purge', own('device_links_purge', { where: `${CORE}:device_del (device_links_purge)`, since: 'v4.10 (9ed9895370ae): before bus_remove_device',
+      c: ['device_links_purge(dev);', ...linesIn(k, CORE, 'device_links_purge', PURGE_LINES)], run: (s) => { purgeLinks(k.w, s, links); return 'bus_remove_device'; } }));
   }
-  const rel = deviceReleaseDriver(tb, dev, f.label('driver_deferred_probe_del'));
+  const rel = deviceReleaseDriver(tb, dev, f.label('driver_deferred_probe_del'), keep ? stale : undefined);
   if (k.has('DEAD_FLAG')) {
     // 3451a495ef24 sets dev->p->dead under device_lock in device_del; kill_device() wraps it since 00289cd87676 (v5.3).
     const kill = k.has('KILL_DEVICE');
     // Named for the function only where it exists (a new user, 2026-12-05: v5.1 traces named kill_device, a v5.3 function).
-    f.step(kill ? 'kill_device' : 'set_dead', { ...lockStep(k, dev, me, `${CORE}:device_del (device_lock; ${kill ? 'kill_device' : 'dev->p->dead = true'}; device_unlock)`, (s) => {
+    f.step(kill ? 'kill_device' : 'set_dead', own(kill ? 'kill_device' : 'set_dead', { ...lockStep(k, dev, me, `${CORE}:device_del (device_lock; ${kill ? 'kill_device' : 'dev->p->dead = true'}; device_unlock)`, (s) => {
       const d = s.dev[dev]!;
       d.dead = true; d.delStarted = true; d.mutex = 0; // device_lock; kill_device; device_unlock
       return 'bus_remove_device';
     }, kill ? 'v5.3 (00289cd87676)' : 'v5.1 (3451a495ef24)'),
-    c: ['device_lock(dev); ... device_unlock(dev);', ...(kill ? ['kill_device:: if (dev->p->dead)', 'kill_device:: dev->p->dead = true;'] : [])] });
+    c: ['device_lock(dev); ... device_unlock(dev);', ...(kill ? ['kill_device:: if (dev->p->dead)', 'kill_device:: dev->p->dead = true;'] : [])] }));
   }
   // klist_del only if klist_node_attached: the model's onBus = false is the same either way.
   // device_remove_file(uevent) comes just before (and device_remove_attrs): it waits for uevent
   // reads in flight, then no read starts (uevent.ts); taken with bus_remove_device in one step,
   // which can fire only once no read is in flight, so no read overlaps the release that follows.
-  f.step('bus_remove_device', { where: `${BUS}:bus_remove_device (klist_del knode_bus)`,
+  f.step('bus_remove_device', own('bus_remove_device', { where: `${BUS}:bus_remove_device (klist_del knode_bus)`,
     await: (s) => s.dev[dev]!.uevReaders === 0, waits: () => `kernfs_drain(uevent of ${k.vn(dev)})`,
     c: [`${CORE}:device_del:: device_remove_file(dev, &dev_attr_uevent); || device_remove_file(dev, &uevent_attr);`,
       `${CORE}:device_del:: bus_remove_device(dev);`, 'if (klist_node_attached(&dev->p->knode_bus))', 'klist_del(&dev->p->knode_bus);'], run: (s) => {
@@ -82,10 +103,10 @@ export function deviceDel(tb: ThreadBuilder, dev: number, ret: Ret): string {
     busDel(tb.k.w, s, dev);
     if (d.dels < 3) d.dels++;
     return rel;
-  } });
-  f.step('driver_deferred_probe_del', { where: `${CORE}:device_del -> ${DD}:driver_deferred_probe_del`, await: (s) => s.deferredProbeMutex === 0,
+  } }));
+  f.step('driver_deferred_probe_del', own('driver_deferred_probe_del', { where: `${CORE}:device_del -> ${DD}:driver_deferred_probe_del`, await: (s) => s.deferredProbeMutex === 0,
     c: ['driver_deferred_probe_del(dev);', ...DEL_LINES.map((l) => `${DD}:driver_deferred_probe_del:: ${l}`)],
-    waits: namedMutexWaits('deferred_probe_mutex'), run: (s) => { deferredDel(s, dev); return 'kobject_del'; } });
+    waits: namedMutexWaits('deferred_probe_mutex'), run: (s) => { deferredDel(s, dev); return 'kobject_del'; } }));
   // device_links_purge (v4.10, 9ed9895370ae) deletes every link left at dev, with __device_link_del
   // whatever its kref: a stateless link a driver added and will delete in ->remove is gone here, so
   // that device_link_del is a second delete (links-single-delete); a managed one is gone too (its
@@ -96,13 +117,13 @@ export function deviceDel(tb: ThreadBuilder, dev: number, ret: Ret): string {
   // were left until an audit of 2026-12-04: a consumer a re-probing supplier registered again
   // deferred on its predecessor's stale link, where the C adds a fresh one.)
   const purge = early ? [] : links;
-  f.step('kobject_del', { where: `${CORE}:device_del (kobject_del)`, c: [...(k.has('DEVICE_LINKS') && !early ? ['device_links_purge(dev);', ...linesIn(k, CORE, 'device_links_purge', PURGE_LINES)] : []), 'kobject_del(&dev->kobj);'], run: (s) => {
+  f.step('kobject_del', own('kobject_del', { where: `${CORE}:device_del (kobject_del)`, c: [...(k.has('DEVICE_LINKS') && !early ? ['device_links_purge(dev);', ...linesIn(k, CORE, 'device_links_purge', PURGE_LINES)] : []), 'kobject_del(&dev->kobj);'], run: (s) => {
     const d = s.dev[dev]!;
     purgeLinks(k.w, s, purge);
     if (k.shutdown) ksetDel(s, dev);                 // kobj_kset_leave
     d.registered = false; d.ready = false; d.delDone = true;
     return RETURN;
-  } });
+  } }));
   return f.done();
 }
 

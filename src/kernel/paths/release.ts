@@ -20,7 +20,7 @@
  * The sync of async-capable drivers comes before the loop (8c97a46af04b:857-858, 860).
  */
 import { RETURN, type Ret, type ThreadBuilder } from '../emit.js';
-import { supplierSlot, type KS } from '../state.js';
+import { supplierSlot, type KL, type KS } from '../state.js';
 import { asyncSynchronizeFullStep, waitForDeviceProbe } from './async.js';
 import { DD, allowsAsync, lockStep, mutexWaits, takeMutex, takesParentLock } from './common.js';
 import { MANAGED_TEST, coreLines, deviceLinkDel, endLinksProbing, linksDriverCleanup, noDriverLines, statelessLinksOf } from './links.js';
@@ -171,13 +171,18 @@ export function releaseDriver(tb: ThreadBuilder, dev: number, ret: Ret, withPare
   };
 }
 
-/** device_release_driver(dev): lock dev, release, unlock (no parent lock: a USB caller holds it). */
-export function deviceReleaseDriver(tb: ThreadBuilder, dev: number, ret: Ret): string {
+/**
+ * device_release_driver(dev): lock dev, release, unlock (no parent lock: a USB caller holds it).
+ * `stale`: device_del's struct is no longer the slot's (deviceDel `keep`): its lock and release are
+ * the old struct's, with no driver left, and it returns at once.
+ */
+export function deviceReleaseDriver(tb: ThreadBuilder, dev: number, ret: Ret, stale?: (s: KS, t: KL) => boolean): string {
   const k = tb.k, me = tb.owner;
   const f = tb.fn('device_release_driver', { dev }, ret);
   const rel = releaseDriver(tb, dev, f.label('device_unlock'));
   const c = releaseLockLines(k.has('NEED_PARENT_LOCK'), 'device_release_driver_internal(dev, NULL, NULL);', k.has('DRIVER_LOCK_HELPERS'));
-  f.step('device_lock', { ...lockStep(k, dev, me, `${DD}:device_release_driver`, (s) => rel(s, 'device_unlock')), c: c.lock });
+  const lock = lockStep(k, dev, me, `${DD}:device_release_driver`, (s) => rel(s, 'device_unlock'));
+  f.step('device_lock', { ...lock, c: c.lock, ...(stale ? { await: (s: KS, t: KL) => stale(s, t) || lock.await!(s, t), run: (s: KS, t: KL, b: number, x: Parameters<typeof lock.run>[3]) => (stale(s, t) ? RETURN : lock.run(s, t, b, x)) } : {}) });
   f.step('device_unlock', { where: `${DD}:device_release_driver`, c: c.unlock, run: (s) => { s.dev[dev]!.mutex = 0; return RETURN; } });
   return f.done();
 }
