@@ -1476,7 +1476,15 @@ export const LIBRARY: KernelProperty[] = [
         for (const d of v.devices) {
           // A deferred device is retried through __device_attach, which walks every driver: no-lost-deferral's business.
           if (d.driver !== null || d.bound || !d.registered || !d.onBus || d.dead || d.delStarted || d.deferred !== 'none') continue;
-          for (const r of d.askedBy) if (v.drv(r).registered) return `${r}'s async attach matched ${d.name}, but ${r} is never tried on it and ${d.name} stays unbound`;
+          for (const r of d.askedBy) {
+            if (!v.drv(r).registered) continue;
+            // Not dropped but stuck: the helper runs (in a kworker, or inline as the sync fallback)
+            // and never gets to probe (before 70fe758352ca the fallback waits for the lock its own
+            // __driver_attach holds: a review, 2026-12-06, read that deadlock as a dropped request).
+            const helper = v.threads.find((t) => t.at !== null && t.at.startsWith(`__driver_attach_async_helper(${d.name})`));
+            if (helper) return `${r}'s async attach matched ${d.name}; its __driver_attach_async_helper(${d.name}) in ${helper.name} stops at ${helper.at} and never tries ${r}, so ${d.name} stays unbound`;
+            return `${r}'s async attach matched ${d.name}, but ${r} is never tried on it and ${d.name} stays unbound`;
+          }
         }
         return null;
       };
