@@ -750,9 +750,15 @@ const listedWithoutProbe = (k: Kernel, i: number): boolean => {
   const d = k.w.devices[i]!;
   return (d.deferredAtBoot?.length ?? 0) > 0 || d.matchDefers || k.w.links.some((l) => l.autoprobe && l.consumer === i) || k.userPatched;
 };
-/** Can device i be bound in some run: bound at boot, or probed by a driver whose probe may return 0. */
+/**
+ * Can device i be bound in some run: bound at boot, or probed by a driver whose probe may return 0.
+ * Only a device some run registers (mayExist): a driver's registration walk builds its
+ * __driver_attach, so its really_probe, for every device it matches, one never added too (a
+ * review, 2026-12-06: a driver needing such a device chose no-missed-probe and no-lost-deferral,
+ * both vacuous, exit 5, whenever that device's driver was registered in the scenario).
+ */
 const mayBind = (k: Kernel, c: PropCtx, i: number): boolean => k.w.devices[i]!.boundTo >= 0
-  || k.w.devices[i]!.drivers.some((x) => k.w.drivers[x]!.outcomes.includes('ok') && mayProbe(k, c, i, x));
+  || (mayExist(k, c, i) && k.w.devices[i]!.drivers.some((x) => k.w.drivers[x]!.outcomes.includes('ok') && mayProbe(k, c, i, x)));
 /**
  * Does device i exist in some run: present at boot, added by an actor, or registered by a probe or
  * an async scan? (A registration walk's __driver_attach is built for every device the driver

@@ -540,6 +540,21 @@ describe('a device no run registers, and a need no run binds', () => {
       expect(verdict(tw({ other: 'add pwm' }), 'v5.10', prop), prop).toBe('holds');
     }
   });
+  // A review (2026-12-06): pwm's driver registered in the scenario builds its walk's probe of pwm,
+  // never added; that read as pwm bound in some run (sync or async driver alike).
+  const reg = (pwm: Record<string, string> = {}, probeType?: 'async'): ScenarioSpec => ({ name: 'reg', devices: { dc: { present: true }, pwm: {} },
+    drivers: { 'dc-drv': { matches: ['dc'], needs: ['pwm'] }, 'pwm-drv': { matches: ['pwm'], ...(probeType ? { probeType } : {}) } },
+    actors: { a: 'register dc-drv', b: 'register pwm-drv', ...pwm } });
+  it('neither is chosen where the needed device is never added, though its driver is registered', () => {
+    for (const t of [undefined, 'async'] as const) for (const p of ['v5.1', 'mainline']) for (const prop of ['no-missed-probe', 'no-lost-deferral']) {
+      expect(names(reg({}, t), p), `${t} ${p} ${prop}`).not.toContain(prop);
+      expect(verdict(reg({}, t), p, prop), `${t} ${p} ${prop}`).toBe('vacuous');
+    }
+    for (const prop of ['no-missed-probe', 'no-lost-deferral']) {
+      expect(names(reg({ hotplug: 'add pwm' }, 'async'), 'v5.1'), prop).toContain(prop);
+      expect(verdict(reg({ hotplug: 'add pwm' }, 'async'), 'v5.1', prop), prop).not.toBe('vacuous');
+    }
+  });
 });
 
 // device-links' probing variant: pmic's probe registers mmc, whose linksUnchecked link is added by
