@@ -1058,14 +1058,18 @@ function profileNotes(k: Kernel): string[] {
   if (md.length && !k.has('MATCH_DEFER')) out.push(`${p} has no -EPROBE_DEFER from a bus's match() (656b8035b0ee, v4.5 or v4.6): its walks take the nonzero return for ${md.join(', ')} as a match (\`if (!driver_match_device(drv, dev))\`), so matchDefers probes the device as a match would`);
   if (!k.has('DEVICE_LINKS') && w.links.length) out.push(`${p} has no device links (9ed9895370ae, v4.10): the scenario's ${w.links.length > 1 ? `${w.links.length} links are` : 'link is'} never made`);
   // A present device boot's probe deferred starts on the pending list (a new user saw it only in a trace).
+  // A loaded module's driver probed it at that load, not at boot (s35 h7: the note said boot's).
   for (const d of w.devices) if (d.deferredAtBoot?.length) {
     const by = d.deferredAtBoot.map((j) => {
+      const m = w.drivers[j]!.module, at = m >= 0 ? 'then' : 'at boot';
       const absent = w.drivers[j]!.needs.filter((n) => !w.devices[n]!.present || w.devices[n]!.boundTo < 0).map((n) => w.devices[n]!.name);
       const links = w.links.filter((l) => l.autoprobe && l.consumer === d.i && w.devices[l.supplier]!.boundTo < 0).map((l) => w.devices[l.supplier]!.name);
       // device_links_check_suppliers comes before probe(): a link to an unbound supplier is the reason.
-      return `${w.drivers[j]!.name} (${links.length ? `its link${links.length > 1 ? 's' : ''} to ${links.join(', ')}, ${links.length > 1 ? 'suppliers' : 'a supplier'} not bound at boot` : absent.length ? `it needs ${absent.join(', ')}, not bound at boot` : 'its probe always defers'})`;
+      const why = links.length ? `its link${links.length > 1 ? 's' : ''} to ${links.join(', ')}, ${links.length > 1 ? 'suppliers' : 'a supplier'} not bound ${at}` : absent.length ? `it needs ${absent.join(', ')}, not bound ${at}` : 'its probe always defers';
+      return m >= 0 ? `the probe of it by ${w.drivers[j]!.name} when module '${w.modules[m]!.name}' was loaded (${why})` : `${w.drivers[j]!.name} (${why})`;
     });
-    out.push(`device '${d.name}' starts on the deferred-probe pending list: boot's probe of it by ${by.join(' and by ')} deferred`);
+    const boot = d.deferredAtBoot.every((j) => w.drivers[j]!.module < 0);
+    out.push(`device '${d.name}' starts on the deferred-probe pending list: ${boot ? `boot's probe of it by ${by.join(' and by ')}` : by.map((x, i) => (w.drivers[d.deferredAtBoot![i]!]!.module < 0 ? `boot's probe of it by ${x}` : x)).join(' and ')} deferred`);
   }
   return out;
 }

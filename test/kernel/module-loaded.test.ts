@@ -147,6 +147,13 @@ describe('a module loaded at the start', () => {
     expect(model.notes).toContainEqual(expect.stringMatching(/^module 'mod' loaded at the start: the load that made the start state ran with your patches too/));
   });
 
+  it('a device its load deferred: the note names the load, not boot', () => {
+    const s: ScenarioSpec = { name: 'loaded', devices: { sup: { present: true }, cons: { present: true } },
+      drivers: { sdrv: { matches: ['sup'], module: 'smod' }, cdrv: { matches: ['cons'], module: 'cmod', needs: ['sup'] } },
+      modules: { cmod: { loaded: true }, smod: {} }, actors: { a: 'rmmod cmod', b: 'modprobe smod' } };
+    expect(buildScenario(s, 'mainline', '').model.notes).toContain("device 'cons' starts on the deferred-probe pending list: the probe of it by cdrv when module 'cmod' was loaded (it needs sup, not bound then) deferred");
+  });
+
   it('a probe that requests another module: that module must be declared loaded too', () => {
     const s = base({ devices: { dc: { present: true, boundTo: 'drv' }, x: { present: true } }, drivers: { drv: { matches: ['dc'], module: 'mod', requestModule: 'xmod' }, xdrv: { matches: ['x'], module: 'xmod' } }, actors: { a: 'rmmod mod' } });
     expect(() => buildScenario(s, 'mainline', '')).toThrow(/module 'xmod' is loaded by it too \(a probe's request_module\): declare modules: \{ xmod: \{ loaded: true \} \}/);
