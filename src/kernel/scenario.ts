@@ -510,7 +510,9 @@ export function resolveWorld(spec: ScenarioSpec): World {
       // So did a link to a supplier not bound (device_links_check_suppliers: -EPROBE_DEFER).
       if (absent.length || unboundSuppliers(m).length || d.outcomes.every((o) => o === 'defer')) { (devices[m]!.deferredAtBoot ??= []).push(d.i); continue; }
       if (d.outcomes.every((o) => o === 'error')) { devices[m]!.failedAtBoot = true; continue; }
-      throw bad(`${where}: driver '${d.name}' and device '${devNames[m]}' are both present on a bus that autoprobes, so ${d.module >= 0 ? `the load of module '${modNames[d.module]}' (loaded at the start)` : 'boot'} would have bound it: say the device is boundTo it, add one of them in an actor, give the bus autoprobe: false (a device left for a sysfs bind), or give the driver needs: a device not bound at boot, or probe: 'defer' (boot's probe then deferred it: it starts on the pending list), or probe: 'error' (it failed: the device starts unbound)${fwSuppliers(m).length ? `, or leave its supplier ${fwSuppliers(m).map((x) => `'${devNames[x]}'`).join(', ')} unbound (its link then deferred it)` : ''}`);
+      // Registered by a loaded module's probe, or matched by a loaded module's driver: that load, not boot, would have bound it.
+      const by = d.module >= 0 ? d.module : (drivers.find((x) => x.module >= 0 && !!spec.modules?.[modNames[x.module]!]?.loaded && (x.registers.includes(m) || (x.asyncScan ?? []).includes(m)))?.module ?? -1);
+      throw bad(`${where}: driver '${d.name}' and device '${devNames[m]}' are both present on a bus that autoprobes, so ${by >= 0 ? `the load of module '${modNames[by]}' (loaded at the start)` : 'boot'} would have bound it: say the device is boundTo it, add one of them in an actor, give the bus autoprobe: false (a device left for a sysfs bind), or give the driver needs: a device not bound ${by >= 0 ? 'then' : 'at boot'}, or probe: 'defer' (${by >= 0 ? 'that load\'s' : 'boot\'s'} probe then deferred it: it starts on the pending list), or probe: 'error' (it failed: the device starts unbound)${fwSuppliers(m).length ? `, or leave its supplier ${fwSuppliers(m).map((x) => `'${devNames[x]}'`).join(', ')} unbound (its link then deferred it)` : ''}`);
     }
   }
   // A probe that ran at boot (its device boundTo the driver) registered its children then: they are
@@ -520,7 +522,7 @@ export function resolveWorld(spec: ScenarioSpec): World {
     const owners = d.matches.filter((m) => probeRegisters(d, m).includes(r) || (d.asyncScan ?? []).includes(r));
     const atBoot = owners.filter((m) => devices[m]!.boundTo === d.i);
     if (atBoot.length > 0) {
-      if (!devices[r]!.present) throw bad(`${where}: device '${devNames[atBoot[0]!]}' is boundTo '${d.name}', whose probe registers '${devNames[r]}': that probe ran at boot, so '${devNames[r]}' is present from the start: declare it present: true`);
+      if (!devices[r]!.present) throw bad(`${where}: device '${devNames[atBoot[0]!]}' is boundTo '${d.name}', whose probe registers '${devNames[r]}': that probe ran ${d.module >= 0 ? `when module '${modNames[d.module]}' was loaded` : 'at boot'}, so '${devNames[r]}' is present from the start: declare it present: true`);
       const again = owners.find((m) => devices[m]!.boundTo !== d.i);
       if (again !== undefined) throw bad(`${where}: driver '${d.name}' registers '${devNames[r]}' in its probe of '${devNames[again]}' too, but '${devNames[r]}' is already present (registered by its probe of '${devNames[atBoot[0]!]}' at boot): give registers by device ({ ${devNames[atBoot[0]!]}: [...] })`);
       continue;

@@ -154,6 +154,15 @@ describe('a module loaded at the start', () => {
     expect(buildScenario(s, 'mainline', '').model.notes).toContain("device 'cons' starts on the deferred-probe pending list: the probe of it by cdrv when module 'cmod' was loaded (it needs sup, not bound then) deferred");
   });
 
+  it('a child a loaded probe registers: the refusals name the load, not boot', () => {
+    const s = (cell: ScenarioSpec['devices'][string], more: ScenarioSpec['drivers'] = {}): ScenarioSpec => base({ devices: { host: { present: true, boundTo: 'hdrv' }, cell },
+      drivers: { hdrv: { matches: ['host'], module: 'mod', registers: ['cell'] }, ...more }, actors: { a: 'rmmod mod' } });
+    expect(() => buildScenario(s({ parent: 'host' }), 'mainline', '')).toThrow(/whose probe registers 'cell': that probe ran when module 'mod' was loaded, so 'cell' is present from the start/);
+    // A built-in driver of the child: the load's device_add of cell would have bound it.
+    expect(() => buildScenario(s({ parent: 'host', present: true }, { cd: { matches: ['cell'], present: true } }), 'mainline', ''))
+      .toThrow(/driver 'cd' and device 'cell' are both present on a bus that autoprobes, so the load of module 'mod' \(loaded at the start\) would have bound it: .*needs: a device not bound then, or probe: 'defer' \(that load's probe then deferred it/);
+  });
+
   it('a probe that requests another module: that module must be declared loaded too', () => {
     const s = base({ devices: { dc: { present: true, boundTo: 'drv' }, x: { present: true } }, drivers: { drv: { matches: ['dc'], module: 'mod', requestModule: 'xmod' }, xdrv: { matches: ['x'], module: 'xmod' } }, actors: { a: 'rmmod mod' } });
     expect(() => buildScenario(s, 'mainline', '')).toThrow(/module 'xmod' is loaded by it too \(a probe's request_module\): declare modules: \{ xmod: \{ loaded: true \} \}/);
