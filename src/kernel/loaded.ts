@@ -116,9 +116,10 @@ function differences(w: World, a: unknown, b: unknown, path = '', out: string[] 
 
 /**
  * The globals the load of `w`'s loaded modules ends with (decoded, state.ts KS with whatever the
- * load model's schema keeps), from the built load model `load`.
+ * load model's schema keeps), from the built load model `load`, and whether some of its orders
+ * blocked instead (a deadlock of the load itself, which the start leaves behind).
  */
-export function loadedStart(where: string, w: World, load: BuiltScenario): Record<string, unknown> {
+export function loadedStart(where: string, w: World, load: BuiltScenario): { start: Record<string, unknown>; blocked: boolean } {
   const c = compile(load.model), be = makeBackend(c, 'fast');
   const loader = c.threads.findIndex((t) => t.name === LOADER);
   const seen = new FingerprintStore(16);
@@ -151,7 +152,8 @@ export function loadedStart(where: string, w: World, load: BuiltScenario): Recor
   const fit = all.filter((g) => mismatch(w, g) === null);
   if (fit.length === 0) throw bad(`${where}: ${what}: ${mismatch(w, all[0]!)}${all.length > 1 ? ` (in the first of its ${all.length} end states; none fits)` : ''}`);
   if (fit.length > 1) throw bad(`${where}: ${what} can end in ${fit.length} states that fit the scenario but differ (${differences(w, fit[0], fit[1]).join(', ')}); the model starts from one state: load the module in an actor instead`);
-  return fit[0] as unknown as Record<string, unknown>;
+  // `blocked`: some orders of the load blocked for good (no end state); the caller says so in a note.
+  return { start: fit[0] as unknown as Record<string, unknown>, blocked: stuck };
 }
 
 /** Write the decoded globals `v` into the draft `d`, field by field, where `d` has the field. */
