@@ -510,8 +510,11 @@ export function resolveWorld(spec: ScenarioSpec): World {
       // So did a link to a supplier not bound (device_links_check_suppliers: -EPROBE_DEFER).
       if (absent.length || unboundSuppliers(m).length || d.outcomes.every((o) => o === 'defer')) { (devices[m]!.deferredAtBoot ??= []).push(d.i); continue; }
       if (d.outcomes.every((o) => o === 'error')) { devices[m]!.failedAtBoot = true; continue; }
-      // Registered by a loaded module's probe, or matched by a loaded module's driver: that load, not boot, would have bound it.
-      const by = d.module >= 0 ? d.module : (drivers.find((x) => x.module >= 0 && !!spec.modules?.[modNames[x.module]!]?.loaded && (x.registers.includes(m) || (x.asyncScan ?? []).includes(m)))?.module ?? -1);
+      // Matched by a loaded module's driver, registered by its probe, or needing (or linked to) a device
+      // its driver binds (boot deferred it, the load's trigger retried it): that load, not boot, would have bound it.
+      const loadedDrv = (x: number) => x >= 0 && drivers[x]!.module >= 0 && !!spec.modules?.[modNames[drivers[x]!.module]!]?.loaded;
+      const by = d.module >= 0 ? d.module : (drivers.find((x) => loadedDrv(x.i) && (x.registers.includes(m) || (x.asyncScan ?? []).includes(m)))
+        ?? [...d.needs, ...fwSuppliers(m)].map((n) => devices[n]!.boundTo).filter(loadedDrv).map((x) => drivers[x]!)[0])?.module ?? -1;
       throw bad(`${where}: driver '${d.name}' and device '${devNames[m]}' are both present on a bus that autoprobes, so ${by >= 0 ? `the load of module '${modNames[by]}' (loaded at the start)` : 'boot'} would have bound it: say the device is boundTo it, add one of them in an actor, give the bus autoprobe: false (a device left for a sysfs bind), or give the driver needs: a device not bound ${by >= 0 ? 'then' : 'at boot'}, or probe: 'defer' (${by >= 0 ? 'that load\'s' : 'boot\'s'} probe then deferred it: it starts on the pending list), or probe: 'error' (it failed: the device starts unbound)${fwSuppliers(m).length ? `, or leave its supplier ${fwSuppliers(m).map((x) => `'${devNames[x]}'`).join(', ')} unbound (its link then deferred it)` : ''}`);
     }
   }

@@ -161,6 +161,9 @@ describe('a module loaded at the start', () => {
     // A built-in driver of the child: the load's device_add of cell would have bound it.
     expect(() => buildScenario(s({ parent: 'host', present: true }, { cd: { matches: ['cell'], present: true } }), 'mainline', ''))
       .toThrow(/driver 'cd' and device 'cell' are both present on a bus that autoprobes, so the load of module 'mod' \(loaded at the start\) would have bound it: .*needs: a device not bound then, or probe: 'defer' \(that load's probe then deferred it/);
+    // A built-in driver that needs a device the loaded module binds: boot deferred it, the load's trigger retried it.
+    const needs = base({ devices: { dc: { present: true, boundTo: 'drv' }, cons: { present: true } }, drivers: { drv: { matches: ['dc'], module: 'mod' }, cdrv: { matches: ['cons'], present: true, needs: ['dc'] } }, actors: { a: 'rmmod mod' } });
+    expect(() => buildScenario(needs, 'mainline', '')).toThrow(/driver 'cdrv' and device 'cons' are both present on a bus that autoprobes, so the load of module 'mod' \(loaded at the start\) would have bound it/);
   });
 
   it('a load that deadlocks in some orders: the run says the start leaves them out', () => {
