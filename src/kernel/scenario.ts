@@ -703,9 +703,13 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string, 
   for (const a of actors) for (const x of a.acts) if (x.op === 'unbind' || x.op === 'bind' || x.op === 'drivers_probe') w.devices[x.dev]!.storeLookup = true;
   // A device_del holds the struct its caller got; a second removal of one device (B9) may still run
   // on the old struct after a del and an add have registered a new one (DevInfo.delRace).
+  // A driver whose probe registers it removes it too: its parent's release, or the probe's error
+  // path (release.ts, really-probe.ts), and its next probe adds it again (a review, 2026-12-06:
+  // an actor's del of the old child ran on into the one a re-bind registered, a false device-ready).
   for (const d of w.devices) {
-    const removers = actors.filter((a) => a.acts.some((x) => (x.op === 'del' || x.op === 'kill-del') && x.dev === d.i)).length;
-    if (removers > 1 && (actors.some((a) => a.acts.some((x) => x.op === 'add' && x.dev === d.i)) || w.drivers.some((r) => r.registers.includes(d.i) || (r.asyncScan ?? []).includes(d.i)))) d.delRace = true;
+    const owned = w.drivers.some((r) => r.registers.includes(d.i));
+    const removers = actors.filter((a) => a.acts.some((x) => (x.op === 'del' || x.op === 'kill-del') && x.dev === d.i)).length + (owned ? 1 : 0);
+    if (removers > 1 && (owned || actors.some((a) => a.acts.some((x) => x.op === 'add' && x.dev === d.i)) || w.drivers.some((r) => (r.asyncScan ?? []).includes(d.i)))) d.delRace = true;
   }
   // Devices an actor may leave unbound on purpose, which no-missed-probe must not expect probed
   // again once that happened in a run (the ghost DevS.released, set where the driver is let go):

@@ -128,6 +128,24 @@ describe('a device deleted and added again', () => {
       if (p === 'mainline') expect(r['no-probe-after-del']).toBe('holds');
     }
   });
+  // A review (2026-12-06, s35 h8): the parent's release deletes the child its probe registered, an
+  // actor deletes it too, and the parent's re-bind registers it again. The actor's del of the old
+  // struct ran on into the new one (DevInfo.delRace counted actors only): a false device-ready and
+  // no-probe-after-del at mainline.
+  it("an actor's removal of a child its parent's release also removes touches nothing of the re-registered one", () => {
+    const s: ScenarioSpec = { name: 'release-and-del', devices: { p: { present: true, boundTo: 'pdrv' }, c: { present: true, parent: 'p', boundTo: 'cdrv' } },
+      drivers: { pdrv: { matches: ['p'], present: true, registers: ['c'] }, cdrv: { matches: ['c'], present: true } },
+      actors: { admin: ['unbind pdrv p', 'bind pdrv p'], hotplug: 'del c' }, properties: ['device-ready', 'no-probe-after-del', 'single-unregister'] };
+    const model = buildScenario(s, 'mainline', '').model;
+    const gone = (st: KS, q: { at: (t: string) => string | null }) => q.at('admin') === null && q.at('hotplug') === null && st.dev[1]!.gen !== 0;
+    model.properties = [...model.properties,
+      { kind: 'sometimes', name: 'new-deleted', holds: (st: KS, q) => gone(st, q) && !st.dev[1]!.registered },
+      { kind: 'sometimes', name: 'new-kept', holds: (st: KS, q) => gone(st, q) && st.dev[1]!.registered && st.dev[1]!.bound },
+    ] as Property[];
+    const r = Object.fromEntries(check(model, { exhaustive: true }).properties.map((x) => [x.name, x.verdict]));
+    expect(r['device-ready']).not.toBe('violated');
+    expect(r).toMatchObject({ 'no-probe-after-del': 'holds', 'single-unregister': 'violated', 'new-deleted': 'reachable', 'new-kept': 'reachable' });
+  });
   // A review (2026-12-05): three fields were found kept across a re-add one by one.
   it('every field of a device is either reset by a re-add or says why the old value is the new struct\'s', () => {
     const w = buildScenario({ name: 'x', devices: { d: { present: true, boundTo: 'dd' } }, drivers: { dd: { matches: ['d'], present: true } }, actors: { a: 'del d' } }, 'mainline', '').world;
