@@ -710,6 +710,10 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string, 
     const owned = w.drivers.some((r) => r.registers.includes(d.i));
     const removers = actors.filter((a) => a.acts.some((x) => (x.op === 'del' || x.op === 'kill-del') && x.dev === d.i)).length + (owned ? 1 : 0);
     if (removers > 1 && (owned || actors.some((a) => a.acts.some((x) => x.op === 'add' && x.dev === d.i)) || w.drivers.some((r) => (r.asyncScan ?? []).includes(d.i)))) d.delRace = true;
+    // DevS.gen counts structs mod 4: a removal that got one and waited through four adds would
+    // take the fourth new struct for its own (a review, 2026-12-06: a false device-ready).
+    const adds = actors.reduce((n, a) => n + a.acts.filter((x) => x.op === 'add' && x.dev === d.i).length, 0);
+    if (d.delRace && adds > 3) throw bad(`scenario '${spec.name}': device '${d.name}' is added ${adds} times while two removals may race: at most 3 adds of such a device are modelled (the struct a removal holds is told apart from the next 3 only)`);
   }
   // Devices an actor may leave unbound on purpose, which no-missed-probe must not expect probed
   // again once that happened in a run (the ghost DevS.released, set where the driver is let go):

@@ -146,6 +146,14 @@ describe('a device deleted and added again', () => {
     expect(r['device-ready']).not.toBe('violated');
     expect(r).toMatchObject({ 'no-probe-after-del': 'holds', 'single-unregister': 'violated', 'new-deleted': 'reachable', 'new-kept': 'reachable' });
   });
+  // DevS.gen counts structs mod 4: with four adds, b's del of the first struct took the fourth new
+  // one for its own (device-ready and no-probe-after-del violated at mainline, where three hold).
+  it('refuses a device two removals race on that is added more than 3 times (the struct count wraps)', () => {
+    const s = (n: number): ScenarioSpec => ({ name: 'wrap', devices: { dc: { present: true, boundTo: 'drv' } }, drivers: { drv: { matches: ['dc'], present: true } },
+      actors: { a: Array.from({ length: n }, () => ['del dc', 'add dc']).flat(), b: 'del dc' } });
+    expect(() => buildScenario(s(3), 'mainline', '')).not.toThrow();
+    expect(() => buildScenario(s(4), 'mainline', '')).toThrow(/device 'dc' is added 4 times while two removals may race: at most 3 adds/);
+  });
   // A review (2026-12-05): three fields were found kept across a re-add one by one.
   it('every field of a device is either reset by a re-add or says why the old value is the new struct\'s', () => {
     const w = buildScenario({ name: 'x', devices: { d: { present: true, boundTo: 'dd' } }, drivers: { dd: { matches: ['d'], present: true } }, actors: { a: 'del d' } }, 'mainline', '').world;
