@@ -12,7 +12,7 @@ import { isPart } from '../engine/search/shard.js';
 import { caseOf, partialVerdict, propertyFailed, reportedProperties, type CheckedRun } from './runs.js';
 import { stopLines } from './stop.js';
 import { idleSeen, STATUS, statesCell, suiteSummary } from './suite.js';
-import { kernelFunction, loopNote, shardLines, showParams, vacuityLines, waiterSummaries } from './text.js';
+import { kernelFunction, loopNote, modelNoteLines, shardLines, showParams, vacuityLines, waiterSummaries } from './text.js';
 
 export function esc(s: unknown): string {
   return String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -103,11 +103,16 @@ function verdictTable(runs: readonly CheckedRun[], suites: readonly SuiteOutcome
   return `<table id="verdicts"><thead><tr><th>suite</th><th>model</th><th>params</th><th>property</th><th>expected</th><th>verdict</th><th>trace</th><th>states</th><th>seconds</th><th>status</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
-/** Per run, what the terminal prints under its verdict table: a shard's part, why a search stopped, vacuity, the count. */
+/**
+ * Per run, what the terminal prints beside its verdict table: a model's notes (a run of a model, not
+ * a suite's case: the suite table has none), a shard's part, why a search stopped, vacuity, the count.
+ * (A review, 2026-12-06: the page left out the model's notes, so a verdict that rests on a flag the
+ * profile takes unread, LINKS_PURGE_AFTER_UNBIND at v4.14 .. v5.0, did not say so.)
+ */
 function notes(runs: readonly CheckedRun[], suites: readonly SuiteOutcome[]): string {
   const items = runs.flatMap((r) => {
     const c = caseOf(r, suites);
-    const lines = [...shardLines(r.result), ...stopLines(r.result), ...(isPart(r.result.shard) ? [] : vacuityLines(r.result, undefined, r.allowVacuous)),
+    const lines = [...(r.suite === undefined ? modelNoteLines(r.result) : []), ...shardLines(r.result), ...stopLines(r.result), ...(isPart(r.result.shard) ? [] : vacuityLines(r.result, undefined, r.allowVacuous)),
       ...(c?.statesNote ? [`state count: ${c.statesNote}`] : r.countNote ? [`state count: ${r.countNote}`] : [])];
     if (!lines.length) return [];
     return [`<li><strong>${esc(r.suite !== undefined ? `${r.suite}: ` : '')}${esc(r.result.model)}</strong> <span class="mono">${esc(showParams(r.result.params))}</span><pre>${esc(lines.join('\n'))}</pre></li>`];
