@@ -145,6 +145,11 @@ describe('a device deleted and added again', () => {
     const r = Object.fromEntries(check(model, { exhaustive: true }).properties.map((x) => [x.name, x.verdict]));
     expect(r['device-ready']).not.toBe('violated');
     expect(r).toMatchObject({ 'no-probe-after-del': 'holds', 'single-unregister': 'violated', 'new-deleted': 'reachable', 'new-kept': 'reachable' });
+    // The failed probe's error path is the other removal: the retry registers c again.
+    const failed: ScenarioSpec = { name: 'probe-fail-and-del', buses: { platform: { autoprobe: false } }, devices: { p: { present: true }, c: { parent: 'p' } },
+      drivers: { pdrv: { matches: ['p'], present: true, registers: ['c'], probe: ['error', 'ok'] }, cdrv: { matches: ['c'], present: true } },
+      actors: { admin: ['bind pdrv p', 'bind pdrv p'], hotplug: 'del c', u: 'bind cdrv c' }, properties: ['device-ready', 'no-probe-after-del'] };
+    expect(verdicts(failed, 'mainline')).toEqual({ 'device-ready': 'holds', 'no-probe-after-del': 'holds' });
   });
   // DevS.gen counts structs mod 4: with four adds, b's del of the first struct took the fourth new
   // one for its own (device-ready and no-probe-after-del violated at mainline, where three hold).
