@@ -8,12 +8,11 @@
  * Not run: `npm ...` lines (they build, and `npm test` is this suite; `npm start` is
  * `probecheck check properties/`, the same run as the help's `probecheck check`).
  */
-import { mkdtempSync, readFileSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildProgram } from '../../src/cli/args.js';
-import { ROOT, hasStack, probecheck } from './run.js';
+import { ROOT, hasStack, probecheck, tempDir } from './run.js';
 
 interface Example { source: string; command: string; exit: number; sample?: string[] }
 
@@ -91,7 +90,7 @@ for (const e of examples) {
   }
 }
 
-const dir = mkdtempSync(join(tmpdir(), 'probecheck-examples-'));
+const dir = tempDir('probecheck-examples-');
 for (const f of ['models', 'properties']) symlinkSync(join(ROOT, f), join(dir, f), 'dir');
 
 describe('every documented example runs and ends as documented', () => {

@@ -4,13 +4,12 @@
  * shard files that do not make one search are refused with one line (E504). (That the parts
  * cover the whole search is test/engine/shard.test.ts's.)
  */
-import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PROBE_TREE, ROOT, probecheck } from './run.js';
+import { PROBE_TREE, ROOT, probecheck, tempDir } from './run.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'probecheck-merge-'));
+const dir = tempDir('probecheck-merge-');
 const HOST = join(ROOT, 'models/host-children.ts');
 const file = (name: string) => join(dir, name);
 const verdicts = (s: string) => JSON.parse(s).properties.map((p: { name: string; verdict: string }) => `${p.name}=${p.verdict}`);
@@ -167,7 +166,7 @@ describe('probecheck merge', () => {
 describe('a sharded suite', () => {
   // A user's suite in a folder of their own: one expected violation, one wrong expectation, a FIXME.
   const suite = (second: string) => {
-    const d = mkdtempSync(join(tmpdir(), 'probecheck-suite-shards-'));
+    const d = tempDir('probecheck-suite-shards-');
     writeFileSync(join(d, 'pt.suite.ts'), `import { defineSuite } from 'probecheck';
 export default defineSuite({ name: 'pt', model: ${JSON.stringify(PROBE_TREE)}, cases: [
   { params: { variant: 'v4.2', N: 3 }, states: 1670, expect: { 'parent-before-child': 'violated', 'no-deadlock': 'holds' } },
@@ -248,7 +247,7 @@ export default defineSuite({ name: 'pt', model: ${JSON.stringify(PROBE_TREE)}, c
 
   // A CI hunt (2026-12-05): an all-FIXME suite's shards have no runs, and merge dropped the suite (exit 0, empty JUnit).
   it('a suite whose every case is FIXME: merged, nothing checked (exit 3, as check), its testcases skipped', () => {
-    const d = mkdtempSync(join(tmpdir(), 'probecheck-suite-fixme-'));
+    const d = tempDir('probecheck-suite-fixme-');
     writeFileSync(join(d, 'fx.suite.ts'), `import { defineSuite } from 'probecheck';
 export default defineSuite({ name: 'fx', model: ${JSON.stringify(PROBE_TREE)}, cases: [
   { params: { variant: 'fixed', N: 2 }, expect: { 'parent-before-child': 'holds' }, fixme: 'later' },
@@ -276,7 +275,7 @@ export default defineSuite({ name: 'fx', model: ${JSON.stringify(PROBE_TREE)}, c
 
 describe('a sharded suite whose pinned count is provably wrong (a CI hunt, 2026-12-05)', () => {
   it('a part over the pin is a mismatch in the shard and in the merge (exit 4, as unsharded); a count merge cannot compare is counted and keeps its pin', () => {
-    const d = mkdtempSync(join(tmpdir(), 'probecheck-lowpin-'));
+    const d = tempDir('probecheck-lowpin-');
     // Real counts: 1,670 and 727. The first pin is below what any part stores; the second is right.
     writeFileSync(join(d, 'low.suite.ts'), `import { defineSuite } from 'probecheck';
 export default defineSuite({ name: 'low', model: ${JSON.stringify(PROBE_TREE)}, cases: [
@@ -311,7 +310,7 @@ describe('--shard with a property decided on the whole graph (a CI hunt, 2026-12
     expect(r.stderr.trim()).toBe('probecheck: E501 (bad command-line usage): --shard: reachability question (sibling-probes-concurrent) is decided on the whole state graph, which a shard does not have; check it without --shard, or name the other properties with --property');
   });
   it('a suite: the message names the suite file and case, and never suggests --property, which suites refuse', () => {
-    const d = mkdtempSync(join(tmpdir(), 'probecheck-live-shard-'));
+    const d = tempDir('probecheck-live-shard-');
     writeFileSync(join(d, 'r.suite.ts'), `import { defineSuite } from 'probecheck';
 export default defineSuite({ name: 'r', model: ${JSON.stringify(VAC)}, cases: [
   { params: { case: 'reach' }, expect: { 'sibling-probes-concurrent': 'reachable' } },
@@ -401,7 +400,7 @@ export default defineProperty({ kind: 'invariant', name: 'mine', description: 'x
 // one case with no pinned count where the unsharded run counted two.
 describe('a sharded suite whose cases pin no count', () => {
   it('each shard and the merge say "not pinned", as the unsharded run does, and count both cases', () => {
-    const d = mkdtempSync(join(tmpdir(), 'probecheck-nopin-'));
+    const d = tempDir('probecheck-nopin-');
     writeFileSync(join(d, 'np.suite.ts'), `import { defineSuite } from 'probecheck';
 export default defineSuite({ name: 'np', model: ${JSON.stringify(PROBE_TREE)}, cases: [
   { params: { variant: 'v4.2', N: 3 }, expect: { 'no-deadlock': 'holds' } },

@@ -5,11 +5,10 @@
  * first or last lines passed there). The commands of each block run in order, from a folder
  * outside the repository with models/ linked in, as a reader runs them.
  */
-import { mkdtempSync, readFileSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, probecheck } from './run.js';
+import { ROOT, probecheck, tempDir } from './run.js';
 
 const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
 const start = readme.indexOf('\n## From a boot log\n');
@@ -28,7 +27,7 @@ describe('README "From a boot log": each output block is the whole output of its
     expect(cases).toHaveLength(2);
   });
   it.each(cases.map((c) => [c.commands.at(-1)!.join(' '), c] as const))('probecheck %s', (_, c) => {
-    const dir = mkdtempSync(join(tmpdir(), 'probecheck-readme-logs-'));
+    const dir = tempDir('probecheck-readme-logs-');
     symlinkSync(join(ROOT, 'models'), join(dir, 'models'), 'dir');
     let out = '';
     for (const args of c.commands) out = probecheck(args, { cwd: dir }).stdout;

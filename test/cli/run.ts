@@ -11,8 +11,7 @@
  * exit status, signals, pipes.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { isMainThread, MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
@@ -79,7 +78,8 @@ function inProcess(args: readonly string[], env: NodeJS.ProcessEnv): Transcript 
   return { status: m.status, stdout: m.stdout, stderr: m.stderr };
 }
 
-export function tempDir(): string { return mkdtempSync(join(tmpdir(), 'probecheck-cli-')); }
+/** A temporary folder, removed when the test file ends (test/temp.ts). */
+export { tempDir } from '../temp.js';
 
 /** No output of the CLI may ever carry a stack trace. */
 export function hasStack(s: string): boolean { return /\n\s+at .+[(:]\d+/.test(s); }

@@ -1,11 +1,11 @@
 // The log fixtures (models/logs/*.log, each citing its source in its header): the expected
 // `validate` outcome of each, the scenario `from-log` writes (golden), and that `check` runs that
 // scenario, unedited, from a folder outside the repository.
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { probecheck, ROOT } from '../cli/run.js';
+import { tempDir } from '../temp.js';
 
 const F = join(ROOT, 'models/logs');
 const CASES: { log: string; model: string; params: string[]; exit: number; says: RegExp }[] = [
@@ -23,7 +23,7 @@ const CASES: { log: string; model: string; params: string[]; exit: number; says:
 ];
 
 describe('log fixtures', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'probecheck-logs-'));
+  const dir = tempDir('probecheck-logs-');
   // The ti-sysc case validates against the scenario from-log wrote for it (written into the temporary folder).
   const modelPath = (m: string) => (m === 'ti.scenario.ts' ? join(dir, 'ti.ts') : m === 'dwc3.scenario.ts' ? join(dir, 'dwc3.ts') : m);
   writeFileSync(join(dir, 'ti.ts'), readFileSync(join(F, 'ti-sysc-deferred.scenario.txt'), 'utf8'));

@@ -1,12 +1,12 @@
 // from-log and validate on excerpts of public kernel logs that went wrong (a hunt on real logs,
 // 2026-12-04): each case quotes the lines that matter, with its source (list, date, author).
-import { writeFileSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { probecheck } from '../cli/run.js';
+import { tempDir } from '../temp.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'probecheck-real-logs-'));
+const dir = tempDir('probecheck-real-logs-');
 /** Writes a log (lines, or raw bytes) into the temporary folder: its path. */
 const logFile = (name: string, text: string | Buffer) => { const p = join(dir, name); writeFileSync(p, text); return p; };
 
