@@ -29,11 +29,14 @@ const KNOWN: Record<string, string[]> = {
 };
 
 const spec = (p: string): ScenarioSpec => catalogueAt(p);
+/** Each profile's catalogue built once for the tests below, which only read its steps (it was built once per file of the profile's sources). */
+const builds = new Map<string, ReturnType<typeof buildScenario>>();
+const catalogue = (p: string) => { let b = builds.get(p); if (!b) builds.set(p, b = buildScenario(spec(p), p, '')); return b; };
 
 describe('step sources', () => {
   it('every where is file:function with a known function of that file, on every profile', () => {
     for (const p of PROFILE_NAMES) {
-      for (const th of buildScenario(spec(p), p, '').model.threads) {
+      for (const th of catalogue(p).model.threads) {
         expect(Object.keys(th.steps).length, th.name).toBeLessThan(254);
         for (const [label, st] of Object.entries(th.steps)) {
           for (const part of st.where.split(' -> ')) {
@@ -57,7 +60,7 @@ describe('step sources', () => {
         // The excerpt's header lists the modelled functions that file does not have.
         const m = /^\/\/ not in this file at [^:]+: (.*)$/m.exec(readFileSync(`kernel/${snap}/${path}`, 'utf8'));
         const absent = new Set((m?.[1] ?? '').split(', ').filter((f) => !(f in (prof.renamed ?? {}))));
-        for (const th of buildScenario(spec(p), p, '').model.threads) {
+        for (const th of catalogue(p).model.threads) {
           for (const [label, st] of Object.entries(th.steps)) {
             for (const part of st.where.split(' -> ')) {
               const fn = /^([a-z/_.]+\.[ch]):([A-Za-z_]+)/.exec(part);
@@ -71,7 +74,7 @@ describe('step sources', () => {
 
   it('every step names the versions it follows: its own commit, or the profile (and patches) it was built for', () => {
     for (const p of PROFILE_NAMES) {
-      for (const th of buildScenario(spec(p), p, '').model.threads) {
+      for (const th of catalogue(p).model.threads) {
         for (const [label, st] of Object.entries(th.steps)) expect(st.since, `${p} ${th.name} ${label}`).toMatch(/v\d|mainline|[0-9a-f]{12}/);
       }
     }
