@@ -4,11 +4,30 @@
  * it where a run can. Named, such a property still runs, and says it is about nothing.
  */
 import { describe, expect, it } from 'vitest';
-import { buildScenario, check, type ScenarioSpec } from 'probecheck';
+import { buildScenario, check, type Model, type ScenarioSpec } from 'probecheck';
 
-const names = (s: ScenarioSpec, p: string) => check(buildScenario(s, p, '').model, { maxStates: 1 }).properties.map((x) => x.name);
+/**
+ * Each scenario built once per profile: most are asked for their default selection several times
+ * and then checked (a search does not change its model). A spec holding a function is built each time.
+ */
+const models = new Map<string, Model>(), chosen = new Map<string, string[]>();
+function keyOf(s: ScenarioSpec, p: string): string | undefined {
+  try { return JSON.stringify([s, p], (_k, v: unknown) => { if (typeof v === 'function') throw new Error('a function'); return v; }); } catch { return undefined; }
+}
+function model(s: ScenarioSpec, p: string): Model {
+  const k = keyOf(s, p);
+  let m = k === undefined ? undefined : models.get(k);
+  if (!m) { m = buildScenario(s, p, '').model; if (k !== undefined) models.set(k, m); }
+  return m;
+}
+const names = (s: ScenarioSpec, p: string) => {
+  const k = keyOf(s, p);
+  let n = k === undefined ? undefined : chosen.get(k);
+  if (!n) { n = check(model(s, p), { maxStates: 1 }).properties.map((x) => x.name); if (k !== undefined) chosen.set(k, n); }
+  return [...n];
+};
 const verdict = (s: ScenarioSpec, p: string, prop: string) => {
-  const r = check(buildScenario(s, p, '').model, { properties: [prop] });
+  const r = check(model(s, p), { properties: [prop] });
   expect(r.complete || r.stopped === 'all-violated').toBe(true);
   return r.properties[0]!.verdict;
 };
