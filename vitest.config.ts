@@ -20,5 +20,7 @@ export default defineConfig({
     isolate: false,
     // Each test file's temporary folders are removed when it ends, and one it leaves behind fails it.
     setupFiles: ['test/setup.ts'],
+    // ...and the whole run's temporary files live in one folder of its own, removed at the end.
+    globalSetup: ['test/global-setup.ts'],
   },
 });

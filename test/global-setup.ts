@@ -1,0 +1,20 @@
+/**
+ * Once per `vitest run` (vitest.config.ts globalSetup): the run's test processes get a temporary
+ * folder of their own as TMPDIR, removed when the run ends. What the tests' setup.ts does not see
+ * goes with it: tsx's transform cache of the model files tests write (a few hundred entries a
+ * file, in /tmp/tsx-UID otherwise, kept 7 days), and what child processes and Chromium leave.
+ * Several runs on one machine each remove only their own folder.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export default function setup(): () => void {
+  const before = process.env.TMPDIR;
+  const dir = mkdtempSync(join(tmpdir(), 'probecheck-test-run-'));
+  process.env.TMPDIR = dir;
+  return () => {
+    if (before === undefined) delete process.env.TMPDIR; else process.env.TMPDIR = before;
+    rmSync(dir, { recursive: true, force: true });
+  };
+}
