@@ -18,7 +18,7 @@ export default defineConfig({
     // (vite's transform, tsx, the kernel library): 124 s -> 84 s on 2 cores. Tests keep no state
     // between files (each makes its own temporary folders, models and checkers).
     isolate: false,
-    // Each test file's temporary folders are removed when it ends, and one it leaves behind fails it.
+    // A temporary folder a test file leaves behind (not made by tempDir) fails it...
     setupFiles: ['test/setup.ts'],
     // ...and the whole run's temporary files live in one folder of its own, removed at the end.
     globalSetup: ['test/global-setup.ts'],

@@ -1,9 +1,9 @@
 /**
  * Once per `vitest run` (vitest.config.ts globalSetup): the run's test processes get a temporary
- * folder of their own as TMPDIR, removed when the run ends. What the tests' setup.ts does not see
- * goes with it: tsx's transform cache of the model files tests write (a few hundred entries a
- * file, in /tmp/tsx-UID otherwise, kept 7 days), and what child processes and Chromium leave.
- * Several runs on one machine each remove only their own folder.
+ * folder of their own as TMPDIR, removed when the run ends, with every folder tempDir()
+ * (test/temp.ts) made in it, tsx's transform cache of the model files the tests write (a few
+ * hundred entries a file, kept 7 days in /tmp/tsx-UID otherwise), and whatever child processes
+ * and Chromium leave. Several runs on one machine each remove only their own folder.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,20 +1,26 @@
 /**
- * Temporary folders for tests, removed when their test file ends (test/setup.ts), so that
- * `npm test` leaves nothing in /tmp. Only what this process made is removed, by path: several
- * test runs may share a machine, so never by prefix or age.
+ * Temporary folders for tests. tempDir() makes one under the run's own TMPDIR
+ * (test/global-setup.ts), which is removed with everything in it when the run ends, so that
+ * `npm test` leaves nothing in /tmp. Only what this run made is removed: several test runs may
+ * share a machine, so never by prefix or age.
  *
- * `watchTempDirs` also notes every folder made with fs.mkdtemp in this process (a test that
- * makes its own instead of calling tempDir): one still there when its file ends is a leak, and
- * setup.ts fails that file naming it.
+ * Not removed when its test file ends: threads the in-process CLI host starts while a command
+ * runs in such a folder keep it as their working directory (esbuild, which tsx runs, starts its
+ * service there later; tried, 2026-12-06: once the folder was gone, every later model load in
+ * that test process failed with "The service is no longer running").
+ *
+ * `watchTempDirs` also notes every folder made with fs.mkdtemp in this process: one made some
+ * other way than tempDir and still there when its file ends is a leak, and setup.ts fails that
+ * file naming it.
  */
-import fs, { rmSync } from 'node:fs';
+import fs from 'node:fs';
 import { syncBuiltinESMExports } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-/** Made by tempDir: removed when the file ends. */
+/** Made by tempDir: removed with the run's TMPDIR. */
 const owned = new Set<string>();
-/** Made by fs.mkdtemp in this process since watchTempDirs: each must be gone when the file ends. */
+/** Made by fs.mkdtemp in this process since watchTempDirs: each must be gone when the file ends, or be tempDir's. */
 const made = new Set<string>();
 
 export function tempDir(prefix = 'probecheck-cli-'): string {
@@ -23,13 +29,11 @@ export function tempDir(prefix = 'probecheck-cli-'): string {
   return dir;
 }
 
-/** Remove every folder tempDir made; the folders made otherwise that are still there (a leak), also removed. */
-export function removeTempDirs(): string[] {
-  for (const dir of owned) { rmSync(dir, { recursive: true, force: true }); made.delete(dir); }
-  owned.clear();
-  const leaked = [...made].filter((d) => fs.existsSync(d));
-  for (const dir of leaked) rmSync(dir, { recursive: true, force: true });
+/** The folders fs.mkdtemp made since the last call, not by tempDir, that are still there (a leak). */
+export function leakedTempDirs(): string[] {
+  const leaked = [...made].filter((d) => !owned.has(d) && fs.existsSync(d));
   made.clear();
+  owned.clear();
   return leaked;
 }
 
