@@ -12,7 +12,7 @@ import { renderViolation, showParams, statsLines, vacuityLines, verdictTable, vo
 import { table } from '../report/table.js';
 import { stopLines } from '../report/stop.js';
 import type { CheckedRun } from '../report/runs.js';
-import { suiteSummary, suiteTable } from '../report/suite.js';
+import { suiteNoteLines, suiteSummary, suiteTable } from '../report/suite.js';
 import type { Expected } from '../suite/define.js';
 import type { SearchSources } from '../report/trace-file.js';
 import { boundExceeds, judgeCase, statuses, UNPINNED, type CaseOutcome, type SuiteOutcome } from '../suite/run.js';
@@ -383,7 +383,7 @@ export function runMerge(io: Io, files: string[], o: MergeOutputArgs): ExitCode 
       if (v.length) io.out(v.join('\n'));
     }
   }
-  if (suites.length) io.out([...suiteTable(suites, io.colors), suiteSummary(suites, io.colors)].join('\n'));
+  if (suites.length) io.out([...suiteTable(suites, io.colors), ...suiteNoteLines(suites, io.colors), suiteSummary(suites, io.colors)].join('\n'));
   for (const line of annotations) io.out(line);
   return exit;
 }

@@ -104,15 +104,15 @@ function verdictTable(runs: readonly CheckedRun[], suites: readonly SuiteOutcome
 }
 
 /**
- * Per run, what the terminal prints beside its verdict table: a model's notes (a run of a model, not
- * a suite's case: the suite table has none), a shard's part, why a search stopped, vacuity, the count.
+ * Per run, what the terminal prints beside its verdict table: a model's notes (a suite case's too: the
+ * suite table marks them), a shard's part, why a search stopped, vacuity, the count.
  * (A review, 2026-12-06: the page left out the model's notes, so a verdict that rests on a flag the
  * profile takes unread, LINKS_PURGE_AFTER_UNBIND at v4.14 .. v5.0, did not say so.)
  */
 function notes(runs: readonly CheckedRun[], suites: readonly SuiteOutcome[]): string {
   const items = runs.flatMap((r) => {
     const c = caseOf(r, suites);
-    const lines = [...(r.suite === undefined ? modelNoteLines(r.result) : []), ...shardLines(r.result), ...stopLines(r.result), ...(isPart(r.result.shard) ? [] : vacuityLines(r.result, undefined, r.allowVacuous)),
+    const lines = [...modelNoteLines(r.result), ...shardLines(r.result), ...stopLines(r.result), ...(isPart(r.result.shard) ? [] : vacuityLines(r.result, undefined, r.allowVacuous)),
       ...(c?.statesNote ? [`state count: ${c.statesNote}`] : r.countNote ? [`state count: ${r.countNote}`] : [])];
     if (!lines.length) return [];
     return [`<li><strong>${esc(r.suite !== undefined ? `${r.suite}: ` : '')}${esc(r.result.model)}</strong> <span class="mono">${esc(showParams(r.result.params))}</span><pre>${esc(lines.join('\n'))}</pre></li>`];

@@ -4,7 +4,8 @@
  * (a suite's expectation; for a plain model, that the property holds), and is skipped when the
  * search stopped before a verdict or the suite marks it FIXME. A suite case that pins a state
  * count has one more testcase, `state count`, which fails when the search found another number,
- * and a run whose actions never all completed one more, `actions complete`, failed (exit 5).
+ * and a run whose actions never all completed one more, `actions complete`, failed (exit 5). A run
+ * whose model has notes says them in each of its verdicts' testcases, as `<system-out>`.
  */
 import type { CheckedRun } from './runs.js';
 import { caseOf, expectedVerdict, partialVerdict, propertyFailed, reportedProperties } from './runs.js';
@@ -49,6 +50,7 @@ export function junitXml(runs: readonly CheckedRun[], outcomes: readonly SuiteOu
       time += r.result.seconds;
       const cls = classname(r);
       const per = r.result.seconds / Math.max(1, reportedProperties(r).length);
+      const first = cases.length;
       for (const p of reportedProperties(r)) {
         const head = `    <testcase classname="${xmlEscape(cls)}" name="${xmlEscape(p.name)}" time="${per.toFixed(3)}"`;
         if (propertyFailed(r, p.name, p.verdict)) {
@@ -71,6 +73,9 @@ export function junitXml(runs: readonly CheckedRun[], outcomes: readonly SuiteOu
           cases.push(`${head}>\n      <skipped message="${xmlEscape(`vacuous, accepted by --allow-vacuous: ${p.explanation ?? 'its premise never held'}`)}"/>\n    </testcase>`);
         } else cases.push(`${head}/>`);
       }
+      // The model's notes (a flag the profile takes unread, an option its kernel lacks): the verdicts
+      // rest on them, so each verdict's testcase says them, as the terminal does (a review, 2026-12-06).
+      if (r.result.notes?.length) for (let i = first; i < cases.length; i++) cases[i] = withOutput(cases[i]!, r.result.notes.map((n) => `note: ${n}`).join('\n'));
       // Actions that never completed in any run (exit 5, as a vacuous verdict): a testcase of their own,
       // failed unless --allow-vacuous (a CI hunt, 2026-12-05: the report was green while the exit was 5).
       const idle = r.result.vacuity?.actions ?? [];
@@ -126,6 +131,12 @@ export function junitXml(runs: readonly CheckedRun[], outcomes: readonly SuiteOu
     suites.push(`  <testsuite name="${xmlEscape(o.suite)}" tests="${cases.length}" failures="0" skipped="${cases.length}" time="0.000">\n${cases.join('\n')}\n  </testsuite>`);
   }
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="probecheck" tests="${total}" failures="${failures}">\n${suites.join('\n')}\n</testsuites>\n`;
+}
+
+/** A testcase with a <system-out> (after its failure or skipped, as the JUnit schema orders them). */
+function withOutput(testcase: string, text: string): string {
+  const out = `      <system-out>${xmlEscape(text)}</system-out>`;
+  return testcase.endsWith('/>') && !testcase.includes('\n') ? `${testcase.slice(0, -2)}>\n${out}\n    </testcase>` : testcase.replace(/\n    <\/testcase>$/, `\n${out}\n    </testcase>`);
 }
 
 /** A suite's FIXME cases were never run: skipped testcases, visible but not failing. */

@@ -54,7 +54,27 @@ export function idleSeen(c: CaseOutcome): string {
 
 export const STATUS = { ok: 'ok', mismatch: 'MISMATCH', fixme: 'FIXME', unknown: 'UNKNOWN', vacuous: 'VACUOUS', partial: 'partial: merge decides' } as const;
 
+/**
+ * The distinct notes of the cases' models (Result.notes: a flag the profile takes unread that a
+ * verdict rests on, an option its kernel lacks), in the order the table meets them. The table
+ * marks a case's params with their numbers and suiteNoteLines says each once under it (a review,
+ * 2026-12-06: a suite's text said none, so a CI log never showed that a pinned verdict rested on
+ * an assumption; 13 of the bundled 206 cases have one, 7 distinct, up to 500 characters long).
+ */
+export function suiteNotes(outcomes: readonly SuiteOutcome[]): string[] {
+  const seen = new Set<string>();
+  for (const o of outcomes) for (const c of o.cases) for (const n of c.result?.notes ?? []) seen.add(n);
+  return [...seen];
+}
+
+/** Each distinct note once, numbered as the table's marks: `note [1]: ...`. */
+export function suiteNoteLines(outcomes: readonly SuiteOutcome[], col: Colors = plain): string[] {
+  return suiteNotes(outcomes).map((n, i) => col.yellow(`note [${i + 1}]: ${n}`));
+}
+
 export function suiteTable(outcomes: readonly SuiteOutcome[], col: Colors = plain): string[] {
+  const notes = suiteNotes(outcomes);
+  const mark = (c: CaseOutcome) => (c.result?.notes?.length ? ` ${col.yellow(`[${c.result.notes.map((n) => notes.indexOf(n) + 1).join(',')}]`)}` : '');
   const rows = [['suite', 'params', 'property', 'expected', 'observed', 'states', 'seconds', 'status'].map((h) => col.bold(h))];
   for (const o of outcomes) for (const c of o.cases) {
     c.rows.forEach((r, i) => {
@@ -63,7 +83,7 @@ export function suiteTable(outcomes: readonly SuiteOutcome[], col: Colors = plai
       const status = r.status;
       const s = STATUS[status];
       rows.push([
-        i === 0 ? o.suite : '', i === 0 ? col.bold(showCaseParams(c.params)) : '', r.property, r.expected,
+        i === 0 ? o.suite : '', i === 0 ? col.bold(showCaseParams(c.params)) + mark(c) : '', r.property, r.expected,
         // A shard's verdict that does not decide the whole search's is about its part only.
         r.observed === '-' ? '-' : r.status === 'partial' ? `${colorVerdict(r.observed, col)} (this part)` : colorVerdict(r.observed, col),
         i === 0 ? statesCell(c, col) : '', i === 0 && c.result ? c.result.seconds.toFixed(2) : '',

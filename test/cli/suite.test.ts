@@ -1,6 +1,6 @@
 /** The suite runner through the CLI: matches exit 0, a wrong expectation or golden count exits 4. */
 import { describe, expect, it } from 'vitest';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FIXTURES, ROOT, probecheck, tempDir } from './run.js';
 
@@ -13,6 +13,11 @@ describe('suites', () => {
     const probeTreeRows = r.stdout.split('\n').filter((l) => l.startsWith('probe-tree '));
     expect(probeTreeRows).toHaveLength(12);
     expect(probeTreeRows.every((l) => l.endsWith(' ok'))).toBe(true);
+    // The models' notes: each distinct one once, numbered, under the table, and every number on a row.
+    const notes = r.stdout.split('\n').filter((l) => l.startsWith('note ['));
+    expect(notes.map((l) => /^note \[(\d+)\]: /.exec(l)?.[1])).toEqual(notes.map((_, i) => String(i + 1)));
+    expect(new Set(notes.map((l) => l.replace(/^note \[\d+\]: /, ''))).size).toBe(notes.length);
+    for (const [i] of notes.entries()) expect(r.stdout).toMatch(new RegExp(`^\\S+ +\\S.* \\[(\\d+,)*${i + 1}(,\\d+)*\\] `, 'm'));
   });
 
   // A CI hunt (2026-12-05): the E503 named the missing file alone, not the suite that names it.
@@ -299,5 +304,43 @@ export default defineSuite({ name: 'hang', model: ${DP}, cases: [
     expect(h.status, h.stdout).toBe(5);
     expect(h.stdout).toMatch(/\(actions\)\s+complete\s+never completed: kernel_init: wait_for_device_probe, kernel_init: deferred_probe_initcall\s+VACUOUS/);
     expect(h.stdout).toMatch(/\(actions\)\s+never completed: kernel_init: .*\s+never completed: kernel_init: .*\s+ok/);
+  });
+});
+
+describe("a suite case's model notes", () => {
+  // A review (2026-12-06): a suite's text said no model note (its --json did), so a CI log never
+  // showed that a verdict rested on a flag the profile takes unread.
+  it("a model's notes: the case's params carry their numbers, each note is said once under the table, in -q, JUnit and HTML too", () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'purge.ts'), `import { scenario } from 'probecheck';
+export default scenario({ name: 'purge', profile: 'v4.18', devices: { pmic: {}, mmc: {} },
+  drivers: { 'pmic-drv': { matches: ['pmic'], present: true }, 'mmc-drv': { matches: ['mmc'], present: true, statelessLinks: [{ consumer: 'mmc', supplier: 'pmic' }] } },
+  actors: { boot: ['add pmic', 'add mmc', 'del mmc'] }, properties: ['no-deadlock'] });
+`);
+    writeFileSync(join(dir, 'purge.suite.ts'), `import { defineSuite } from 'probecheck';
+export default defineSuite({ name: 'purge', model: './purge.ts', cases: [
+  { params: { profile: 'v4.18' }, expect: { 'no-deadlock': 'holds' } },
+  { params: { profile: 'mainline' }, expect: { 'no-deadlock': 'holds' } },
+  { params: { profile: 'v4.18' }, expect: { 'single-binding': 'holds' } },
+] });
+`);
+    const json = JSON.parse(probecheck(['check', 'purge.suite.ts', '--json'], { cwd: dir }).stdout);
+    const said = json.runs.map((x: { notes?: string[] }) => x.notes ?? []);
+    expect(said[0]).toHaveLength(1);
+    expect(said[0][0]).toMatch(/^this check depends on LINKS_PURGE_AFTER_UNBIND .*which v4\.18 is not known/);
+    expect(said[1]).toEqual([]);
+    for (const args of [[], ['-q']]) {
+      const r = probecheck(['check', 'purge.suite.ts', ...args, '--junit', 'j.xml', '--html', 'p.html'], { cwd: dir });
+      expect(r.status, r.stdout).toBe(0);
+      const lines = r.stdout.split('\n');
+      expect(lines.filter((l) => l.startsWith('purge ')).map((l) => /^purge +(\S+(?: \[\d+\])?)/.exec(l)?.[1])).toEqual(['profile=v4.18 [1]', 'profile=mainline', 'profile=v4.18 [1]']);
+      // Once, under the table and before the summary line.
+      expect(lines.filter((l) => l.startsWith('note '))).toEqual([`note [1]: ${said[0][0]}`]);
+      expect(lines[lines.indexOf(`note [1]: ${said[0][0]}`) + 1]).toMatch(/^1 suite: 3 as expected/);
+      const xml = readFileSync(join(dir, 'j.xml'), 'utf8');
+      expect(xml.match(/<testcase classname="purge\[profile=v4\.18[^"]*" name="[^"]*"[^>]*>\n {6}<system-out>note: this check depends on LINKS_PURGE_AFTER_UNBIND[^<]*<\/system-out>\n {4}<\/testcase>/g)).toHaveLength(2);
+      expect(xml).toMatch(/<testcase classname="purge\[profile=mainline[^"]*" name="no-deadlock" time="[\d.]+"\/>/);
+      expect(readFileSync(join(dir, 'p.html'), 'utf8')).toMatch(/<strong>purge: purge<\/strong>.*<pre>note: this check depends on LINKS_PURGE_AFTER_UNBIND/);
+    }
   });
 });
