@@ -943,7 +943,7 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string, 
   }
   const model: Model = {
     name: spec.name, params: { profile: prof.name, patches: patchEntries(patchList).join(',') },
-    notes: [...profileNotes(k), ...(loadBlocked ? [loadBlockedNote(w)] : []), ...(loaded && patches.some(isUserPatch) ? [`module${w.modules.filter((m) => m.loaded).length > 1 ? 's' : ''} ${w.modules.filter((m) => m.loaded).map((m) => `'${m.name}'`).join(', ')} loaded at the start: the load that made the start state ran with your patches too; what it ran of them is not counted in this run's patch lines`] : [])], state: kernelSchema(w, k.moduleWq.length, k.flushers.length, added, k.linksLock, k.shutdown, k.initStarted),
+    notes: [...profileNotes(k), ...(loaded ? loadNotes(w, loadBlocked, patches.some(isUserPatch)) : [])], state: kernelSchema(w, k.moduleWq.length, k.flushers.length, added, k.linksLock, k.shutdown, k.initStarted),
     init: (s) => { initState(w, s as unknown as KS, !late, k.has('DEVICE_LINKS'), k.has('LINK_KREF'), k.shutdown); (s as unknown as KS).probeTimeout = keepsTimeout(k); added.init(s as unknown as KS); if (loaded) overlay(s, loaded); }, threads, properties: properties as Property[], optional,
     // The async programs built `asyncInstances` times: each deferral retried by the deferred worker
     // (or by a trigger during its probe) schedules one more entry for the device.
@@ -1003,12 +1003,16 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string, 
 }
 
 /**
- * The start leaves out the orders in which the load blocked for good (the sync fallback's
- * deadlock, say): no check of the scenario can see them, so the run says so (a differential run, s35 h7).
+ * What a run from a loaded start says of the load: the orders in which it blocked for good (the sync
+ * fallback's deadlock, say), which the start leaves out and no check of the scenario can see (a
+ * differential run, s35 h7); and, with a patch of the user's, that the load ran it too.
  */
-function loadBlockedNote(w: World): string {
-  const mods = w.modules.filter((m) => m.loaded).map((m) => m.name);
-  return `the load of module${mods.length > 1 ? 's' : ''} ${mods.map((n) => `'${n}'`).join(', ')} blocks for good in some orders (a deadlock of the load itself); the start is where the other orders end, so this check cannot see it: run ${mods.map((n) => `'modprobe ${n}'`).join(', ')} in an actor to check the load`;
+function loadNotes(w: World, blocked: boolean, userPatch: boolean): string[] {
+  const mods = w.modules.filter((m) => m.loaded).map((m) => m.name), s = mods.length > 1 ? 's' : '', names = mods.map((n) => `'${n}'`).join(', ');
+  return [
+    ...(blocked ? [`the load of module${s} ${names} blocks for good in some orders (a deadlock of the load itself); the start is where the other orders end, so this check cannot see it: run ${mods.map((n) => `'modprobe ${n}'`).join(', ')} in an actor to check the load`] : []),
+    ...(userPatch ? [`module${s} ${names} loaded at the start: the load that made the start state ran with your patches too; what it ran of them is not counted in this run's patch lines`] : []),
+  ];
 }
 
 /** The load model of a scenario's loaded modules (loaded.ts); an E601 while building it names it. */

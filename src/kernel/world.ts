@@ -34,9 +34,10 @@ export interface DevInfo {
    */
   storeLookup?: boolean;
   /**
-   * Two actors remove it (`del`, `kill-del`) and something adds it again: one removal may still be
-   * in device_del when the other's removal and an add have made a new struct in the slot. Each
-   * removal keeps the struct it got (KL.gen, DevS.gen) and touches nothing of a new one.
+   * Two removals of it (actors' `del`, `kill-del`, or one of those beside its parent's release or
+   * failed probe, when a driver's probe registers it) and something adds it again: one removal may
+   * still be in device_del when the other's removal and an add have made a new struct in the slot.
+   * Each actor's removal keeps the struct it got (KL.gen, DevS.gen) and touches nothing of a new one.
    */
   delRace?: boolean;
 }
