@@ -123,6 +123,15 @@ export const RULES: readonly Rule[] = [
   { id: 'devres_present', dev: true, re: /^Resources present before probing$/, fields: [], model: null,
     cite: [{ path: DD, snapshot: MAIN, fn: 'really_probe', format: 'Resources present before probing\\n', line: 607 },
       { path: DD, snapshot: V612, fn: 'really_probe', format: 'Resources present before probing\\n', line: 625 }] },
+  // driver_deferred_probe_check_state (dev_warn), which a supplier lookup (genpd, an IOMMU, pinctrl) may call
+  // instead of returning -EPROBE_DEFER: once initcalls_done is set (the late initcall) and the timeout work
+  // has set driver_deferred_probe_timeout to 0 it returns -ETIMEDOUT, without modules -ENODEV once
+  // initcalls_done is set; -EPROBE_DEFER before. Not modelled (time is not): from-log reads what it says of
+  // the boot (a log hunt, 2026-12-06: an rk3399 boot's "failed with error -110" after it was a plain error).
+  { id: 'check_state_timeout', dev: true, re: /^deferred probe timeout, ignoring dependency$/, fields: [], model: null,
+    cite: [{ path: DD, snapshot: 'unverified', fn: 'driver_deferred_probe_check_state', format: 'deferred probe timeout, ignoring dependency\\n', line: '?', note: 'read at torvalds/linux@5a7a9efdb193 drivers/base/dd.c:298 (the function at 290-303) with the search tool; kernel/ has no excerpt of it (the model does not model it)' }] },
+  { id: 'check_state_nodriver', dev: true, re: /^ignoring dependency for device, assuming no driver$/, fields: [], model: null,
+    cite: [{ path: DD, snapshot: 'unverified', fn: 'driver_deferred_probe_check_state', format: 'ignoring dependency for device, assuming no driver\\n', line: '?', note: 'read at torvalds/linux@5a7a9efdb193 drivers/base/dd.c:293 with the search tool; kernel/ has no excerpt of it' }] },
   // Later trees print the reason after it (": %s"); the rule reads both. Printed by the timeout work the late initcall schedules (late-initcall.ts).
   { id: 'deferred_pending', dev: true, re: /^deferred probe pending(?:: (.*))?$/, fields: ['reason'], model: 'pending',
     cite: [{ path: DD, snapshot: MAIN, fn: 'deferred_probe_timeout_work_func', format: 'deferred probe pending\\n', line: 318 },

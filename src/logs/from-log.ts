@@ -240,6 +240,8 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
    * stopped at the second probe with "could print nothing the log records", no word why).
    */
   const deferNoStart = new Map<string, number>();
+  /** driver_deferred_probe_check_state's lines ("deferred probe timeout" or "assuming no driver"): device, driver (where known), line. */
+  const checkState: { dev: string; drv?: string; line: number; timeout: boolean }[] = [];
   let untriggered: { line: number; dev: string; at: number } | undefined;
   for (const e of log.events) {
     const dv = e.dev, id = e.rule.id;
@@ -577,6 +579,23 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
         ended(e.dev!);
         break;
       }
+      case 'check_state_timeout': case 'check_state_nodriver': {
+        // driver_deferred_probe_check_state, inside a probe of the device (dd.c at torvalds@5a7a9efdb193:290-303):
+        // its driver is the prefix's (dev->driver is set while probe() runs), else the probe open.
+        const owner = e.owner !== undefined && e.owner !== '' && !BUSES.has(e.owner) ? e.owner : undefined;
+        const dname = owner ?? open.get(e.dev!)?.drv ?? attempt.get(e.dev!)?.drv;
+        const timeout = e.rule.id === 'check_state_timeout';
+        late ??= { line: e.line, how: timeout ? 'driver_deferred_probe_check_state\'s "deferred probe timeout, ignoring dependency", which it prints only once the late initcall set initcalls_done and the timeout work it schedules set driver_deferred_probe_timeout to 0' : 'driver_deferred_probe_check_state\'s "ignoring dependency for device", which it prints only once the late initcall set initcalls_done' };
+        if (dname === undefined) { checkState.push({ dev: e.dev!, line: e.line, timeout }); break; }
+        used++;
+        const d = pair(e.dev!, dname);
+        fromInit(d, task, e.dev!, e.line);
+        // Before that, the same call returned -EPROBE_DEFER: the driver deferred the device then.
+        if (!d.outcomes.includes('defer')) d.outcomes.unshift('defer');
+        deferredSeen.add(e.dev!);
+        checkState.push({ dev: e.dev!, drv: dname, line: e.line, timeout });
+        break;
+      }
       case 'deferred_pending':
         used++; notes.push(`${e.dev}: deferred probe pending at line ${e.line}${e.reason ? ` (${e.reason})` : ''}`);
         late ??= { line: e.line, how: "the timeout work's \"deferred probe pending\", which only the late initcall schedules" };
@@ -687,6 +706,12 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
   if (coreDefer) {
     const c = coreDefer;
     notes.push(`line ${c.line}: "probe of ${c.dev} returned -517": at profile ${prof} really_probe returns probe()'s own deferral as 517 (positive), so -517 is the driver core deferring before probe() ran (${c.probing ? 'after the "probing driver" line: pinctrl_bind_pins or the bus\'s dma_configure, a pin controller or an IOMMU not ready' : 'with no "probing driver" line: device_links_check_suppliers, a supplier not ready, or defer_all_probes'}); taken as ${c.drv}'s probe deferring, which the model prints as 517${c.probing ? '' : `; ${supplierAdvice(c.dev, c.line)}`}`);
+  }
+  if (checkState.length) {
+    const c = checkState[0]!, known = checkState.filter((x) => x.drv !== undefined), drvNames = [...new Set(known.map((x) => x.drv!))];
+    const timeouts = checkState.filter((x) => x.timeout).length;
+    const ret = timeouts === checkState.length ? '-ETIMEDOUT (-110)' : timeouts === 0 ? '-ENODEV (-19)' : '-ETIMEDOUT or -ENODEV';
+    notes.push(`${count(checkState.length, 'line')} of driver_deferred_probe_check_state (first: ${c.dev} at line ${c.line}, "${c.timeout ? 'deferred probe timeout, ignoring dependency' : 'ignoring dependency for device, assuming no driver'}"): a supplier lookup in the probe stopped waiting (the late initcall had run${timeouts ? ', and the deferred probe timeout expired' : ''}) and returned ${ret}, with which the driver fails (the failure line after it) or goes on without the supplier; before that the same call returned -EPROBE_DEFER, so ${drvNames.length ? `${drvNames.slice(0, 3).join(', ')}${drvNames.length > 3 ? ', ...' : ''} may defer too (written)` : 'the probe deferred'}${known.length < checkState.length ? `; ${count(checkState.length - known.length, 'line')} name no driver (a bus in the prefix, no probe open): nothing written for ${known.length ? 'those' : 'them'}` : ''}. The model has no time: an attempt may defer or end as the log shows at any retry, not only after the timeout`);
   }
   if (inInit.length) notes.push(`${count(inInit.length, 'driver')} first seen probing inside a module's init with no \`bus: add driver\` line (${inInit.slice(0, 3).map((x) => `${x.drv} at line ${x.line}, in ${x.module}'s`).join('; ')}${inInit.length > 3 ? '; ...' : ''}): taken as that module's (its init registered the driver, and the probe ran there)`);
   if (unsure) notes.push(`${count(unsure, 'driver')} registered while two or more module inits were under way: which module registered it is not known, so it is the \`boot\` actor's`);
