@@ -39,13 +39,15 @@ export function profileByForms(log: ParsedLog): string { return profileGuess(log
 export function profileGuess(log: ParsedLog): { profile: string; fits: string[]; basis: string; unread: string[] } {
   const forms = log.events.filter((e) => DEV_FORMS.has(e.rule.id));
   const ret = returnedOfLog(log);
-  if (!forms.length && !ret) return { profile: 'mainline', fits: [...PROFILE_NAMES], basis: 'no dd.c line whose form tells kernels apart', unread: [] };
+  const pend = pendingOfLog(log);
+  if (!forms.length && !ret && !pend) return { profile: 'mainline', fits: [...PROFILE_NAMES], basis: 'no dd.c line whose form tells kernels apart', unread: [] };
   const dev = forms.length ? forms[0]!.rule.dev : undefined;
   const fn = log.events.find((e) => e.rule.id === 'matched' && (e.fn === MATCHED_OLD || e.fn === MATCHED_NEW))?.fn;
-  const unread = PROFILE_NAMES.filter((p) => (dev !== undefined && devPrintkOf(p) === undefined) || (ret !== undefined && returnedFormOf(p) === undefined));
+  const unread = PROFILE_NAMES.filter((p) => (dev !== undefined && devPrintkOf(p) === undefined) || (ret !== undefined && returnedFormOf(p) === undefined) || (pend !== undefined && pendingFormOf(p) === undefined));
   const fits = PROFILE_NAMES.filter((p) => (dev === undefined || devPrintkOf(p) === dev) && (fn === undefined || PROFILES[p]!.flags.includes('PROBE_BUSY_CHECK') === (fn === MATCHED_NEW))
-    && (ret === undefined || ret.forms.includes(returnedFormOf(p) as ReturnedForm)));
-  const basis = [dev !== undefined ? `dd.c's lines printed with ${dev ? 'dev_dbg' : 'pr_debug'}` : '', fn ? `"matched device" from ${fn}` : '', ret ? ret.basis : ''].filter(Boolean).join(', ');
+    && (ret === undefined || ret.forms.includes(returnedFormOf(p) as ReturnedForm)) && (pend === undefined || pendingFormOf(p) === pend));
+  const basis = [dev !== undefined ? `dd.c's lines printed with ${dev ? 'dev_dbg' : 'pr_debug'}` : '', fn ? `"matched device" from ${fn}` : '', ret ? ret.basis : '',
+    pend ? `"deferred probe pending" printed ${pend === 'reason' ? 'with' : 'without'} a reason after it` : ''].filter(Boolean).join(', ');
   return { profile: dev ? 'mainline' : fits.at(-1) ?? 'mainline', fits: dev ? [...fits.filter((p) => p !== 'mainline'), 'mainline'] : fits, basis, unread };
 }
 
@@ -82,6 +84,28 @@ export function returnedFormOf(p: string): ReturnedForm | undefined {
   if (![...fns.values()].some((f) => f.lines.some((l) => l.includes('really_probe_debug(dev, drv);')))) return 'none';
   if (!PROFILES[p]!.flags.includes('PROBE_BUSY_CHECK')) return 'old';
   return fns.get('really_probe')?.lines.some((l) => l.trim() === 'ret = -ret;') ? 'positive' : 'negative';
+}
+
+/**
+ * How profile p's dd.c prints the timeout work's "deferred probe pending" line: with the device's
+ * deferral reason after it ('deferred probe pending: %s', efb0b309fa0d:316, v6.12), bare
+ * ('deferred probe pending\\n', 5a7a9efdb193:318, b232b02bf3c2:319), 'none' where its dd.c has no
+ * timeout work (before 25b4e70dcce9, v4.19), undefined where it reads no dd.c. A log hunt,
+ * 2026-12-06: an upboard-pinctrl boot's "deferred probe pending: upboard-pinctrl: Failed to select
+ * pinctrl" (linux-gpio, 2026-06-15) was guessed mainline with "every profile fits it as well".
+ */
+export function pendingFormOf(p: string): 'reason' | 'bare' | 'none' | undefined {
+  const dd = PROFILES[p]?.sources['drivers/base/dd.c'];
+  const fns = dd === undefined ? undefined : excerptsOf(dd, 'drivers/base/dd.c');
+  if (!fns) return undefined;
+  const line = fns.get('deferred_probe_timeout_work_func')?.lines.find((l) => l.includes('"deferred probe pending'));
+  return line === undefined ? 'none' : line.includes('"deferred probe pending: %s"') ? 'reason' : 'bare';
+}
+
+/** The form of the log's "deferred probe pending" lines, where they agree on one. */
+function pendingOfLog(log: ParsedLog): 'reason' | 'bare' | undefined {
+  const forms = new Set(log.events.filter((e) => e.rule.id === 'deferred_pending').map((e) => (e.reason !== undefined ? 'reason' as const : 'bare' as const)));
+  return forms.size === 1 ? [...forms][0] : undefined;
 }
 
 /** The dd.c lines that moved to dev_dbg (the device in the prefix) in v6.12's dd.c. */
@@ -126,6 +150,12 @@ export function kernelWarnings(log: ParsedLog, lk: LogKernel): string[] {
       const range = wrong.rule.dev ? `${fit[0]} or a later profile` : `${fit.at(-1)} or an earlier profile`;
       out.push(`line ${wrong.line} prints dd.c's ${wrong.rule.id} line ${wrong.rule.dev ? 'with dev_dbg (the device in the prefix), as dd.c does from a release after v6.3 (v6.12 read; a 6.11 log prints it too)' : 'with pr_debug (the device in the text), as dd.c does up to v6.3 at least (read)'}; profile ${prof}'s dd.c does not: ${range} fits the log`);
     }
+  }
+  // The timeout work's "deferred probe pending": with the deferral reason after it (v6.12's dd.c on), or bare (up to v6.6's).
+  const pend = pendingOfLog(log), have = PROFILES[prof] ? pendingFormOf(prof) : undefined;
+  if (pend !== undefined && have !== undefined && have !== pend) {
+    const fit = PROFILE_NAMES.filter((p) => pendingFormOf(p) === pend), line = log.events.find((e) => e.rule.id === 'deferred_pending')!.line;
+    out.push(`line ${line} prints "deferred probe pending" ${pend === 'reason' ? 'with a reason after it, as dd.c does after v6.6 (v6.12 read)' : 'with no reason after it, as dd.c does from v4.19 (25b4e70dcce9) to v6.6 at least (read)'}; profile ${prof}'s dd.c ${have === 'none' ? 'has no timeout work to print it' : 'does not'}: ${pend === 'reason' ? `${fit[0]} or a later profile` : `${fit[0]} to ${fit.at(-1)}`} fits the log`);
   }
   return out;
 }

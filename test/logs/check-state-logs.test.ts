@@ -57,3 +57,34 @@ describe('"deferred probe timeout, ignoring dependency" (driver_deferred_probe_c
     expect(w.stdout).toContain('1 line name no driver (a bus in the prefix, no probe open): nothing written for those');
   });
 });
+
+// T. Richard, "Re: [PATCH v2 2/2] pinctrl: upboard: add device id INTC1055 based UP boards support", linux-gpio,
+// 2026-06-15 (Message-ID <ec871376-3ada-413d-8be2-25b117eca213@bootlin.com>,
+// https://lore.kernel.org/all/ec871376-3ada-413d-8be2-25b117eca213@bootlin.com/): an UP Squared Pro 7000 whose
+// pinctrl device is not there; the mail's wrapping undone, one kernel line per line.
+const UPBOARD = [
+  '[   12.818773] upboard-pinctrl upboard-pinctrl: unknown pinctrl device INTC1055:00 in map entry, deferring probe',
+  '[   12.818795] upboard-pinctrl upboard-pinctrl: error -EPROBE_DEFER: Failed to select pinctrl',
+  '[   12.818801] upboard-pinctrl upboard-pinctrl: Driver upboard-pinctrl requests probe deferral',
+  '[   12.818834] platform upboard-pinctrl: Added to deferred list',
+  '[   12.818894] platform upboard-pinctrl: deferred probe pending: upboard-pinctrl: Failed to select pinctrl',
+].join('\n') + '\n';
+
+describe('"deferred probe pending" with its reason or without: the profile guess', () => {
+  it('a reason after it (dd.c after v6.6) narrows the guess to the profiles that print one; --profile v6.6 is warned', () => {
+    const log = logFile('upboard.log', UPBOARD);
+    const w = probecheck(['from-log', log]);
+    // Before: "profile mainline is a guess: ... no dd.c line whose form tells kernels apart, so every profile fits it as well".
+    expect(w.stdout).toContain('mainline is the newest profile that prints its lines as it does ("deferred probe pending" printed with a reason after it); this one fits the log as well: v6.12 (');
+    expect(w.stdout).toMatch(/"upboard-pinctrl": \{\n\s+"matches": \[\n\s+"upboard-pinctrl"\n\s+\],\n\s+"probe": "defer"/);
+    const old = probecheck(['from-log', log, '--profile', 'v6.6']);
+    expect(old.stderr + old.stdout).toContain('warning: line 5 prints "deferred probe pending" with a reason after it, as dd.c does after v6.6 (v6.12 read); profile v6.6\'s dd.c does not: v6.12 or a later profile fits the log');
+  });
+
+  it('without one (v4.19 to v6.6) the guess is the newest profile that prints it bare', () => {
+    // The same lines with v6.6's bare line (constructed: the ODROID-M1 6.6 boot's form, models/logs/odroid-m1-pending.log).
+    const w = probecheck(['from-log', logFile('upboard-bare.log', UPBOARD.replace(/deferred probe pending: .*/, 'deferred probe pending'))]);
+    expect(w.stdout).toMatch(/profile v6\.6 is a guess: the log has no "Linux version" line, and v6\.6 is the newest profile that prints its lines as it does \("deferred probe pending" printed without a reason after it\); these fit the log as well: v5\.1, v5\.4, v5\.9, v5\.10, v5\.15, v5\.19, v6\.1 \(/);
+    expect(w.stdout).toContain('"profile": "v6.6"');
+  });
+});
