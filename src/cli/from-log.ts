@@ -30,6 +30,7 @@ export function runFromLog(io: Io, file: string, profile: string | undefined, ou
   if (log.events.length + log.unknown === 0) throw new ProbecheckError('E701', `${file}: the file is empty${log.lines ? ` (${count(log.lines, 'blank line')})` : ''}: no kernel log to read`);
   // A dd.c pr_debug/dev_dbg line says dyndbg was on for dd.c: advising it would send the user to reboot for nothing.
   const ddDebug = log.events.find((e) => DD_DEBUG.has(e.rule.id));
+  const trace = r.events === 0 || Object.keys(r.spec.drivers).length === 0 ? probeTrace(log.others) : undefined;
   if (r.events === 0 || Object.keys(r.spec.drivers).length === 0) {
     throw new ProbecheckError('E701', `${file}: none of its ${count(log.lines, 'line')} shows a driver probing a device (${count(log.events.length, 'driver-core line')} read${log.wrapped ? `, ${log.wrapped.count} of them joined from wrapped lines` : ''}); ${log.prefixed
       ? `${describePrefixed(log.prefixed)}: take the prefix off, or capture the log with dmesg, journalctl -k or a serial console`
@@ -41,7 +42,9 @@ export function runFromLog(io: Io, file: string, profile: string | undefined, ou
       ? describeShort(log.short)
       : ddDebug
       ? `line ${ddDebug.line} is dd.c's debug line ("${ddDebug.text}"), so the boot had dd.c's dyndbg on: this piece of the log holds no probe's own lines (matched, probing, bound, a deferral or failure); give the part that holds them`
-      : 'boot with dyndbg="file drivers/base/dd.c +p; file drivers/base/bus.c +p; file drivers/base/core.c +p" initcall_debug'}`);
+      : trace
+      ? `${describeTrace(trace)}; ${BOOT_WITH}`
+      : BOOT_WITH}`);
   }
   tooBig(file, r);
   const b = buildable(file, log, name, profile, r);
@@ -108,4 +111,33 @@ function buildable(file: string, log: ParsedLog, name: string, profile: string |
   const ok = build(out);
   if ('err' in ok) throw new ProbecheckError(ok.err.code, `${file}: the scenario from this log does not build (${ok.err.message}); nothing written`);
   return { r: out, model: ok.model };
+}
+
+const BOOT_WITH = 'boot with dyndbg="file drivers/base/dd.c +p; file drivers/base/bus.c +p; file drivers/base/core.c +p" initcall_debug';
+
+/** dd.c's probe path as a call trace prints its frames (`really_probe.part.0+0x9c/0x31c`, with or without a file and line after). */
+const PROBE_FRAME = /^(really_probe|__driver_probe_device|driver_probe_device|__device_attach_driver|__driver_attach|__device_attach|__device_attach_async_helper|__driver_attach_async_helper|device_driver_attach)(?:\.[\w.]+)?\+0x[0-9a-f]+\/0x[0-9a-f]+\b/;
+const FRAME = /^(?:\[<[0-9a-f]+>\] )?([\w.]+)\+0x[0-9a-f]+\/0x[0-9a-f]+\b/;
+
+/**
+ * A call trace through dd.c's probe path among the unread lines (an oops, a WARN, lockdep's or KASAN's
+ * stacks): its first probe frame, the driver's probe function above it, and whether an async worker
+ * ran it. A log hunt, 2026-12-06: an oops in sdhci_msm_probe under __device_attach_async_helper
+ * (linux-mmc) was E701 "none of its lines shows a driver probing a device", with no word of the trace.
+ */
+function probeTrace(others: readonly { line: number; text: string }[]): { line: number; fn: string; probe?: string; async: boolean } | undefined {
+  const frames = others.map((o) => ({ line: o.line, fn: FRAME.exec(o.text.trim())?.[1]?.replace(/\..*/, '') }));
+  const i = frames.findIndex((f) => f.fn !== undefined && PROBE_FRAME.test(`${f.fn}+0x0/0x0`));
+  if (i < 0) return undefined;
+  const at = frames[i]!.line;
+  // Within a few lines (a console interleaves other lines with a trace): the nearest *_probe frame
+  // above it (called by it; a bus's own probe wrapper skipped) is the driver's, and an async worker's frame below.
+  const near = (f: { line: number; fn?: string }, lo: number, hi: number) => f.fn !== undefined && f.line >= lo && f.line <= hi;
+  const probe = frames.slice(0, i).reverse().find((f) => near(f, at - 12, at) && /_probe$/.test(f.fn!) && !/^(?:platform|really|call_driver|spi_drv|spi_mem|i2c_device|pci_device|usb_probe_interface|amba|serdev_drv|sdio_bus|mmc_bus|hid_device|virtio_dev)_probe$/.test(f.fn!))?.fn;
+  const async = frames.slice(i).some((f) => near(f, at, at + 16) && /^(?:__device_attach_async_helper|__driver_attach_async_helper|async_run_entry_fn)$/.test(f.fn!));
+  return { line: at, fn: frames[i]!.fn!, ...(probe ? { probe } : {}), async };
+}
+
+function describeTrace(t: { line: number; fn: string; probe?: string; async: boolean }): string {
+  return `line ${t.line} is a call trace through the driver core's probe path (${t.fn}${t.probe ? `, under ${t.probe}` : ''}${t.async ? ', in an async worker' : ''}), which names no device or driver, so nothing of it is read: the lines that name them are dd.c's own`;
 }

@@ -1,4 +1,5 @@
-// driver_deferred_probe_check_state's lines in real boot logs (a kernel developer's hunt of from-log, 2026-12-06, s36 h4).
+// from-log on real boot logs, read as a kernel developer reads them (a hunt, 2026-12-06, s36 h4): driver_deferred_probe_check_state's
+// lines, the pending line's two forms, a call trace through the probe path.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -86,5 +87,49 @@ describe('"deferred probe pending" with its reason or without: the profile guess
     const w = probecheck(['from-log', logFile('upboard-bare.log', UPBOARD.replace(/deferred probe pending: .*/, 'deferred probe pending'))]);
     expect(w.stdout).toMatch(/profile v6\.6 is a guess: the log has no "Linux version" line, and v6\.6 is the newest profile that prints its lines as it does \("deferred probe pending" printed without a reason after it\); these fit the log as well: v5\.1, v5\.4, v5\.9, v5\.10, v5\.15, v5\.19, v6\.1 \(/);
     expect(w.stdout).toContain('"profile": "v6.6"');
+  });
+});
+
+// S. Guo, "[PATCH] mmc: sdhci: Map more voltage level to SDHCI_POWER_330", linux-mmc, 2021-10-04 (Message-Id
+// <20211004024935.15326-1-shawn.guo@linaro.org>, https://lore.kernel.org/all/20211004024935.15326-1-shawn.guo@linaro.org/):
+// a 5.15-rc1 WARN in sdhci_msm_probe, run by an async worker; the register dump cut.
+const SDHCI_WARN = [
+  '[    1.436599] ------------[ cut here ]------------',
+  '[    1.436606] mmc0: Invalid vdd 0x17',
+  '[    1.436640] WARNING: CPU: 2 PID: 69 at drivers/mmc/host/sdhci.c:2048 sdhci_set_power_noreg+0x168/0x2b4',
+  '[    1.436655] Modules linked in:',
+  '[    1.436662] CPU: 2 PID: 69 Comm: kworker/u8:1 Tainted: G        W         5.15.0-rc1+ #137',
+  '[    1.436669] Hardware name: Thundercomm TurboX CM2290 (DT)',
+  '[    1.436674] Workqueue: events_unbound async_run_entry_fn',
+  '[    1.436797] Call trace:',
+  '[    1.436800]  sdhci_set_power_noreg+0x168/0x2b4',
+  '[    1.436805]  sdhci_set_ios+0xa0/0x7fc',
+  '[    1.436811]  mmc_power_up.part.0+0xc4/0x164',
+  '[    1.436818]  mmc_start_host+0xa0/0xb0',
+  '[    1.436824]  mmc_add_host+0x60/0x90',
+  '[    1.436830]  __sdhci_add_host+0x174/0x330',
+  '[    1.436836]  sdhci_msm_probe+0x7c0/0x920',
+  '[    1.436842]  platform_probe+0x68/0xe0',
+  '[    1.436850]  really_probe.part.0+0x9c/0x31c',
+  '[    1.436857]  __driver_probe_device+0x98/0x144',
+  '[    1.436863]  driver_probe_device+0xc8/0x15c',
+  '[    1.436869]  __device_attach_driver+0xb4/0x120',
+  '[    1.436875]  bus_for_each_drv+0x78/0xd0',
+  '[    1.436881]  __device_attach_async_helper+0xac/0xd0',
+  '[    1.436888]  async_run_entry_fn+0x34/0x110',
+  '[    1.436895]  process_one_work+0x1d0/0x354',
+  '[    1.436903]  worker_thread+0x13c/0x470',
+  '[    1.436910]  kthread+0x150/0x160',
+  '[    1.436915]  ret_from_fork+0x10/0x20',
+  '[    1.436923] ---[ end trace fcfac44cb045c3a8 ]---',
+].join('\n') + '\n';
+
+describe('a call trace through the probe path', () => {
+  it('E701 names it, the driver probe above it and the async worker below, and says why nothing of it is read', () => {
+    const r = probecheck(['from-log', logFile('sdhci-warn.log', SDHCI_WARN)]);
+    expect(r.status).toBe(2);
+    // Before: "none of its 28 lines shows a driver probing a device (0 driver-core lines read); boot with dyndbg=...", no word of the trace.
+    expect(r.stderr).toContain('line 17 is a call trace through the driver core\'s probe path (really_probe, under sdhci_msm_probe, in an async worker), which names no device or driver, so nothing of it is read: the lines that name them are dd.c\'s own; boot with dyndbg="file drivers/base/dd.c +p;');
+    expect(r.stderr.split('\n').filter(Boolean)).toHaveLength(1);
   });
 });
