@@ -31,6 +31,12 @@ export function runFromLog(io: Io, file: string, profile: string | undefined, ou
   // A dd.c pr_debug/dev_dbg line says dyndbg was on for dd.c: advising it would send the user to reboot for nothing.
   const ddDebug = log.events.find((e) => DD_DEBUG.has(e.rule.id));
   const trace = r.events === 0 || Object.keys(r.spec.drivers).length === 0 ? probeTrace(log.others) : undefined;
+  // Every driver read was left out for a space in its name (the PHY driver "SMSC LAN8710/LAN8720" in
+  // G. Uytterhoeven's am335x patch, 2024-10-31): said so, not "boot with dyndbg" (a log hunt, 2026-12-06).
+  const spaced = r.events > 0 && Object.keys(r.spec.drivers).length === 0 ? r.notes.filter((n) => /^(?:driver|device) '[^']*\s[^']*': its name holds a space/.test(n)) : [];
+  if (spaced.length) {
+    throw new ProbecheckError('E701', `${file}: ${count(r.events, 'driver-core line')} read, but every driver ${r.events === 1 ? 'it names' : 'they name'} was left out: ${spaced[0]!.replace(/: left out.*$/, '')}${spaced.length > 1 ? ` (and ${spaced.length - 1} more)` : ''}, so no scenario is left to write; to model it, give it a one-word name in the log (every line that names it)`);
+  }
   if (r.events === 0 || Object.keys(r.spec.drivers).length === 0) {
     throw new ProbecheckError('E701', `${file}: none of its ${count(log.lines, 'line')} shows a driver probing a device (${count(log.events.length, 'driver-core line')} read${log.wrapped ? `, ${log.wrapped.count} of them joined from wrapped lines` : ''}); ${log.prefixed
       ? `${describePrefixed(log.prefixed)}: take the prefix off, or capture the log with dmesg, journalctl -k or a serial console`

@@ -133,3 +133,17 @@ describe('a call trace through the probe path', () => {
     expect(r.stderr.split('\n').filter(Boolean)).toHaveLength(1);
   });
 });
+
+describe('a log whose only driver has a space in its name', () => {
+  it('E701 says the driver was left out for it, not "boot with dyndbg"', () => {
+    // G. Uytterhoeven, "ARM: dts: am335x-bone-common: Increase MDIO reset deassert delay to 50ms", 2024-10-31
+    // (https://lore.kernel.org/r/9002a58daa1b2983f39815b748ee9d2f8dcc4829.1730366936.git.geert+renesas@glider.be),
+    // as the 6.1-stable review of 2025-06-23 quotes it: a BeagleBone Black's PHY probe failing.
+    const r = probecheck(['from-log', logFile('smsc.log', '    SMSC LAN8710/LAN8720 4a101000.mdio:00: probe with driver SMSC LAN8710/LAN8720 failed with error -5\n')]);
+    expect(r.status).toBe(2);
+    // Before: "none of its 1 line shows a driver probing a device (1 driver-core line read); boot with dyndbg=...".
+    expect(r.stderr).toContain('E701 (log without driver-core events)');
+    expect(r.stderr).toContain("smsc.log: 1 driver-core line read, but every driver it names was left out: driver 'SMSC LAN8710/LAN8720': its name holds a space, which a scenario's actions cannot name (they split on spaces), so no scenario is left to write; to model it, give it a one-word name in the log (every line that names it)");
+    expect(r.stderr).not.toContain('boot with dyndbg');
+  });
+});
