@@ -44,10 +44,14 @@ export function profileGuess(log: ParsedLog): { profile: string; fits: string[];
   const dev = forms.length ? forms[0]!.rule.dev : undefined;
   const fn = log.events.find((e) => e.rule.id === 'matched' && (e.fn === MATCHED_OLD || e.fn === MATCHED_NEW))?.fn;
   const unread = PROFILE_NAMES.filter((p) => (dev !== undefined && devPrintkOf(p) === undefined) || (ret !== undefined && returnedFormOf(p) === undefined) || (pend !== undefined && pendingFormOf(p) === undefined));
-  const fits = PROFILE_NAMES.filter((p) => (dev === undefined || devPrintkOf(p) === dev) && (fn === undefined || PROFILES[p]!.flags.includes('PROBE_BUSY_CHECK') === (fn === MATCHED_NEW))
-    && (ret === undefined || ret.forms.includes(returnedFormOf(p) as ReturnedForm)) && (pend === undefined || pendingFormOf(p) === pend));
-  const basis = [dev !== undefined ? `dd.c's lines printed with ${dev ? 'dev_dbg' : 'pr_debug'}` : '', fn ? `"matched device" from ${fn}` : '', ret ? ret.basis : '',
-    pend ? `"deferred probe pending" printed ${pend === 'reason' ? 'with' : 'without'} a reason after it` : ''].filter(Boolean).join(', ');
+  const byRest = PROFILE_NAMES.filter((p) => (dev === undefined || devPrintkOf(p) === dev) && (fn === undefined || PROFILES[p]!.flags.includes('PROBE_BUSY_CHECK') === (fn === MATCHED_NEW))
+    && (ret === undefined || ret.forms.includes(returnedFormOf(p) as ReturnedForm)));
+  // The pending line's form narrows what the other lines leave; where it leaves nothing (pr_debug's
+  // forms with a reason: a kernel between v6.6 and v6.12, which no profile reads) it is said, not used.
+  const byPend = pend === undefined ? byRest : byRest.filter((p) => pendingFormOf(p) === pend);
+  const fits = byPend.length || !byRest.length ? byPend : byRest;
+  const pendWords = pend === undefined ? '' : `"deferred probe pending" printed ${pend === 'reason' ? 'with' : 'without'} a reason after it${byPend.length || !byRest.length ? '' : ', which no profile printing the rest so does (a kernel between the profiles read): not used'}`;
+  const basis = [dev !== undefined ? `dd.c's lines printed with ${dev ? 'dev_dbg' : 'pr_debug'}` : '', fn ? `"matched device" from ${fn}` : '', ret ? ret.basis : '', pendWords].filter(Boolean).join(', ');
   return { profile: dev ? 'mainline' : fits.at(-1) ?? 'mainline', fits: dev ? [...fits.filter((p) => p !== 'mainline'), 'mainline'] : fits, basis, unread };
 }
 

@@ -124,6 +124,22 @@ const SDHCI_WARN = [
   '[    1.436923] ---[ end trace fcfac44cb045c3a8 ]---',
 ].join('\n') + '\n';
 
+describe('a pending reason beside pr_debug forms (a kernel between v6.6 and v6.12)', () => {
+  it('no profile prints both: the pending form is said and not used, the guess stays with the other lines', () => {
+    // Constructed: dd.c's pr_debug lines of v6.6 and the pending line with its reason.
+    const w = probecheck(['from-log', logFile('between.log', [
+      "[    1.000000] bus: 'platform': __driver_probe_device: matched device foo with driver foo-drv",
+      "[    1.000010] bus: 'platform': really_probe: probing driver foo-drv with device foo",
+      '[    1.000020] platform foo: Driver foo-drv requests probe deferral',
+      '[    1.000030] platform foo: Added to deferred list',
+      '[   11.000000] platform foo: deferred probe pending: foo-drv: no clock',
+    ].join('\n'))]);
+    // Before this rule was guarded: "mainline is the newest profile that prints its lines as it does", with none fitting.
+    expect(w.stdout).toContain('profile v6.6 is a guess');
+    expect(w.stdout).toContain('"deferred probe pending" printed with a reason after it, which no profile printing the rest so does (a kernel between the profiles read): not used); these fit the log as well: v5.15, v5.19, v6.1 (');
+  });
+});
+
 describe('a call trace through the probe path', () => {
   it('E701 names it, the driver probe above it and the async worker below, and says why nothing of it is read', () => {
     const r = probecheck(['from-log', logFile('sdhci-warn.log', SDHCI_WARN)]);
