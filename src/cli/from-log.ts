@@ -121,29 +121,41 @@ function buildable(file: string, log: ParsedLog, name: string, profile: string |
 
 const BOOT_WITH = 'boot with dyndbg="file drivers/base/dd.c +p; file drivers/base/bus.c +p; file drivers/base/core.c +p" initcall_debug';
 
-/** dd.c's probe path as a call trace prints its frames (`really_probe.part.0+0x9c/0x31c`, with or without a file and line after). */
-const PROBE_FRAME = /^(really_probe|__driver_probe_device|driver_probe_device|__device_attach_driver|__driver_attach|__device_attach|__device_attach_async_helper|__driver_attach_async_helper|device_driver_attach)(?:\.[\w.]+)?\+0x[0-9a-f]+\/0x[0-9a-f]+\b/;
-const FRAME = /^(?:\[<[0-9a-f]+>\] )?([\w.]+)\+0x[0-9a-f]+\/0x[0-9a-f]+\b/;
+/** dd.c's probe path as a call trace prints its frames. */
+const PROBE_FNS = new Set(['really_probe', '__driver_probe_device', 'driver_probe_device', '__device_attach_driver', '__driver_attach', '__device_attach', '__device_attach_async_helper', '__driver_attach_async_helper', 'device_driver_attach']);
+/**
+ * The function of a call trace's line: arm64's and x86's `really_probe.part.0+0x9c/0x31c` (after an
+ * address in `[<...>]`, with a file and line after or not), arm's `really_probe from
+ * __driver_probe_device+0x88/0x19c` (v6.x) and `[<c0647ad9>] (really_probe) from [<c0647d0b>] (...)`.
+ */
+function frameOf(text: string): string | undefined {
+  const t = text.trim();
+  const m = /^(?:\[<[0-9a-f]+>\] )?(?:\(([\w.]+)\) from |([\w.]+)(?:\+0x[0-9a-f]+\/0x[0-9a-f]+\b| from [\w.]+\+0x[0-9a-f]+\/0x[0-9a-f]+\b))/.exec(t);
+  return (m?.[1] ?? m?.[2])?.replace(/\..*/, '');
+}
 
 /**
  * A call trace through dd.c's probe path among the unread lines (an oops, a WARN, lockdep's or KASAN's
- * stacks): its first probe frame, the driver's probe function above it, and whether an async worker
- * ran it. A log hunt, 2026-12-06: an oops in sdhci_msm_probe under __device_attach_async_helper
- * (linux-mmc) was E701 "none of its lines shows a driver probing a device", with no word of the trace.
+ * stacks): its first probe frame, the driver's probe function above it, and the worker that ran it
+ * (an async probe's, or the deferred-probe retry's). A log hunt, 2026-12-06: an oops in
+ * sdhci_msm_probe under __device_attach_async_helper (linux-mmc) was E701 "none of its lines shows
+ * a driver probing a device", with no word of the trace.
  */
-function probeTrace(others: readonly { line: number; text: string }[]): { line: number; fn: string; probe?: string; async: boolean } | undefined {
-  const frames = others.map((o) => ({ line: o.line, fn: FRAME.exec(o.text.trim())?.[1]?.replace(/\..*/, '') }));
-  const i = frames.findIndex((f) => f.fn !== undefined && PROBE_FRAME.test(`${f.fn}+0x0/0x0`));
+function probeTrace(others: readonly { line: number; text: string }[]): { line: number; fn: string; probe?: string; worker?: string } | undefined {
+  const frames = others.map((o) => ({ line: o.line, fn: frameOf(o.text) }));
+  const i = frames.findIndex((f) => f.fn !== undefined && PROBE_FNS.has(f.fn));
   if (i < 0) return undefined;
   const at = frames[i]!.line;
   // Within a few lines (a console interleaves other lines with a trace): the nearest *_probe frame
-  // above it (called by it; a bus's own probe wrapper skipped) is the driver's, and an async worker's frame below.
+  // above it (called by it; a bus's own probe wrapper skipped) is the driver's, and the worker's frame below.
   const near = (f: { line: number; fn?: string }, lo: number, hi: number) => f.fn !== undefined && f.line >= lo && f.line <= hi;
-  const probe = frames.slice(0, i).reverse().find((f) => near(f, at - 12, at) && /_probe$/.test(f.fn!) && !/^(?:platform|really|call_driver|spi_drv|spi_mem|i2c_device|pci_device|usb_probe_interface|amba|serdev_drv|sdio_bus|mmc_bus|hid_device|virtio_dev)_probe$/.test(f.fn!))?.fn;
-  const async = frames.slice(i).some((f) => near(f, at, at + 16) && /^(?:__device_attach_async_helper|__driver_attach_async_helper|async_run_entry_fn)$/.test(f.fn!));
-  return { line: at, fn: frames[i]!.fn!, ...(probe ? { probe } : {}), async };
+  const probe = frames.slice(0, i).reverse().find((f) => near(f, at - 12, at) && /_probe$/.test(f.fn!) && !/^(?:platform|really|call_driver|spi_drv|spi_mem|i2c_device|pci_device|usb_probe_interface|amba|serdev_drv|sdio_bus|mmc_bus|hid_device|virtio_dev|host1x_device)_probe$/.test(f.fn!))?.fn;
+  const below = frames.slice(i).filter((f) => near(f, at, at + 24)).map((f) => f.fn!);
+  const worker = below.some((f) => /^(?:__device_attach_async_helper|__driver_attach_async_helper|async_run_entry_fn)$/.test(f)) ? 'an async worker'
+    : below.includes('deferred_probe_work_func') ? "the deferred-probe worker's retry" : undefined;
+  return { line: at, fn: frames[i]!.fn!, ...(probe ? { probe } : {}), ...(worker ? { worker } : {}) };
 }
 
-function describeTrace(t: { line: number; fn: string; probe?: string; async: boolean }): string {
-  return `line ${t.line} is a call trace through the driver core's probe path (${t.fn}${t.probe ? `, under ${t.probe}` : ''}${t.async ? ', in an async worker' : ''}), which names no device or driver, so nothing of it is read: the lines that name them are dd.c's own`;
+function describeTrace(t: { line: number; fn: string; probe?: string; worker?: string }): string {
+  return `line ${t.line} is a call trace through the driver core's probe path (${t.fn}${t.probe ? `, under ${t.probe}` : ''}${t.worker ? `, in ${t.worker}` : ''}), which names no device or driver, so nothing of it is read: the lines that name them are dd.c's own`;
 }

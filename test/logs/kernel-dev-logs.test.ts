@@ -150,6 +150,39 @@ describe('a call trace through the probe path', () => {
   });
 });
 
+// M. Schwalm, "Re: [PATCH 11/11] drm/bridge: tc358768: Add DRM_BRIDGE_ATTACH_NO_CONNECTOR support", dri-devel,
+// 2023-08-13 (Message-ID <e857d383-2287-a985-24c5-fa1fff1da199@gmail.com>,
+// https://lore.kernel.org/all/e857d383-2287-a985-24c5-fa1fff1da199@gmail.com/): a 6.5-rc2 Tegra (Asus TF700T) whose
+// host1x_drm_probe, retried by the deferred-probe worker, WARNs; ARM's unwinder prints "A from B+off/size".
+const TEGRA_WARN = [
+  'tegra-dc 54200000.dc: failed to initialize RGB output: -517',
+  'drm drm: failed to initialize 54200000.dc: -517',
+  '------------[ cut here ]------------',
+  'WARNING: CPU: 3 PID: 69 at lib/refcount.c:28 tegra_dc_init+0x24/0x5fc',
+  'refcount_t: underflow; use-after-free.',
+  'Workqueue: events_unbound deferred_probe_work_func',
+  ' warn_slowpath_fmt from tegra_dc_init+0x24/0x5fc',
+  ' tegra_dc_init from host1x_device_init+0x84/0x15c',
+  ' host1x_device_init from host1x_drm_probe+0xd8/0x3c4',
+  ' host1x_drm_probe from really_probe+0xc8/0x2dc',
+  ' really_probe from __driver_probe_device+0x88/0x19c',
+  ' __driver_probe_device from driver_probe_device+0x30/0x104',
+  ' driver_probe_device from __device_attach_driver+0x94/0x108',
+  ' __device_attach_driver from bus_for_each_drv+0x80/0xb8',
+  ' bus_for_each_drv from __device_attach+0xa0/0x190',
+  ' __device_attach from bus_probe_device+0x88/0x8c',
+  ' bus_probe_device from deferred_probe_work_func+0x78/0xa4',
+  ' deferred_probe_work_func from process_one_work+0x208/0x420',
+  '---[ end trace 0000000000000000 ]---',
+].join('\n') + '\n';
+
+describe("a call trace in ARM's unwinder form", () => {
+  it('is named too, with the deferred-probe worker that ran the probe', () => {
+    const r = probecheck(['from-log', logFile('tegra-warn.log', TEGRA_WARN)]);
+    expect(r.stderr).toContain("line 11 is a call trace through the driver core's probe path (really_probe, under host1x_drm_probe, in the deferred-probe worker's retry), which names no device or driver");
+  });
+});
+
 describe('a log whose only driver has a space in its name', () => {
   it('E701 says the driver was left out for it, not "boot with dyndbg"', () => {
     // G. Uytterhoeven, "ARM: dts: am335x-bone-common: Increase MDIO reset deassert delay to 50ms", 2024-10-31
