@@ -35,7 +35,7 @@ export const ANCHORED: string[] = [
   'drivers/base/bus.c:bus_probe_device', 'drivers/base/bus.c:bus_remove_device', 'drivers/base/bus.c:bus_add_device',
   // kernel/module/main.c, read at v6.6 (9011e49d54dc) and mainline (01d5b167dc23).
   'kernel/module/main.c:delete_module', 'kernel/module/main.c:free_module', 'kernel/module/main.c:load_module',
-  // kernel/module.c (before MODULE_DIR, v5.19) is read by v5.10 only (5.10.13, 2026-12-06); the other profiles before v5.19 read none.
+  // kernel/module.c (before MODULE_DIR, v5.19), read at v5.4 (6e6de3dee51a, v5.3), v5.9 (5d603311615f, v5.5) and v5.10 (5.10.13); v3.5 .. v5.1 read none.
   'kernel/module.c:do_init_module', 'kernel/module.c:delete_module', 'kernel/module.c:free_module', 'kernel/module.c:load_module',
   // kernel/async.c, read at v5.15 only (07416af11dd8 is v5.13-v5.16 by content, not v6.x).
   'kernel/async.c:async_run_entry_fn',
