@@ -33,7 +33,7 @@ export const ANCHORED: string[] = [
   'drivers/base/core.c:device_links_check_suppliers', 'drivers/base/core.c:device_links_driver_bound', 'drivers/base/core.c:device_links_purge',
   'drivers/base/core.c:device_links_no_driver', 'drivers/base/core.c:__device_links_no_driver', 'drivers/base/core.c:device_links_driver_cleanup',
   'drivers/base/bus.c:bus_probe_device', 'drivers/base/bus.c:bus_remove_device', 'drivers/base/bus.c:bus_add_device',
-  // kernel/module/main.c, read at v5.19 and v6.1 (cfc1d277891e, MODULE_DIR's own commit), v6.6 (9011e49d54dc) and mainline (01d5b167dc23); v6.12 reads none.
+  // kernel/module/main.c, read at v5.19 and v6.1 (cfc1d277891e, MODULE_DIR's own commit), v6.6 and v6.12 (9011e49d54dc, the nearest below for v6.12) and mainline (01d5b167dc23).
   'kernel/module/main.c:delete_module', 'kernel/module/main.c:free_module', 'kernel/module/main.c:load_module',
   // kernel/module.c (before MODULE_DIR, v5.19), read at v5.4 (6e6de3dee51a, v5.3), v5.9 (5d603311615f, v5.5) and v5.10 (5.10.13); v3.5 .. v5.1 read none.
   'kernel/module.c:do_init_module', 'kernel/module.c:delete_module', 'kernel/module.c:free_module', 'kernel/module.c:load_module',
