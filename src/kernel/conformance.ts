@@ -51,6 +51,14 @@ export const UNCOVERED: Record<string, Record<string, string>> = {
     'mutex_unlock(&of->mutex);@2': 'as mutex_lock(&of->prealloc_mutex)',
     'mutex_unlock(&of->prealloc_mutex);': 'as mutex_lock(&of->prealloc_mutex)',
   },
+  'fs/kernfs/file.c:kernfs_fop_write': {
+    // The same lines before cc099e0b3998 (v5.11), read at v4.19.y for v5.0 .. v5.10.
+    'mutex_lock(&of->prealloc_mutex);': "of->mutex and of->prealloc_mutex belong to the open file (one kernfs_open_file per open()): each store of a scenario is its own open file, so they never contend",
+    'mutex_lock(&of->mutex);': 'as mutex_lock(&of->prealloc_mutex)',
+    'mutex_unlock(&of->mutex);@1': 'as mutex_lock(&of->prealloc_mutex) (the -ENODEV exit)',
+    'mutex_unlock(&of->mutex);@2': 'as mutex_lock(&of->prealloc_mutex)',
+    'mutex_unlock(&of->prealloc_mutex);': 'as mutex_lock(&of->prealloc_mutex)',
+  },
   'kernel/module/main.c:load_module': {
     'mutex_lock(&module_mutex);@1 ... mutex_unlock(&module_mutex);@2': "the error exits (bug_cleanup .. unlink_mod: module_mutex around module_bug_cleanup and the list removal, synchronize_rcu): a scenario's module always loads (signature, ELF, formation, parameters and sysfs never fail)",
   },

@@ -65,7 +65,7 @@ export const MODELLED: Record<string, string[]> = {
   // bus_type: the struct with its kernel-doc (need_parent_lock, 8c97a46af04b), excerpted as a block, not a function; read by no profile (test/kernel/parent-lock.test.ts).
   'include/linux/device.h': ['device_lock', 'device_unlock', 'bus_type'],
   'include/linux/device/bus.h': ['bus_type'],
-  // kernfs_fop_write: before KERNFS_WRITE_ITER (v5.11); no profile reads a file.c that old.
+  // kernfs_fop_write: before KERNFS_WRITE_ITER (v5.11), read at v4.19.y (v5.0 .. v5.10).
   'fs/kernfs/file.c': ['kernfs_fop_write_iter', 'kernfs_fop_write'],
   // request_module's wait for its modprobe (UMH_WAIT_PROC; paths/probe-body.ts), read by no profile.
   // __request_module's WARN_ON_ONCE(wait && current_is_async()) (0fdff3ec6d87, v3.8: the property no-sync-request-in-async; test/kernel/kmod.test.ts), read by no profile.
