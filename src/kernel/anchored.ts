@@ -37,7 +37,7 @@ export const ANCHORED: string[] = [
   'kernel/module/main.c:delete_module', 'kernel/module/main.c:free_module', 'kernel/module/main.c:load_module',
   // kernel/module.c (before MODULE_DIR, v5.19), read at v5.4 (6e6de3dee51a, v5.3), v5.9 (5d603311615f, v5.5) and v5.10 (5.10.13); v3.5 .. v5.1 read none.
   'kernel/module.c:do_init_module', 'kernel/module.c:delete_module', 'kernel/module.c:free_module', 'kernel/module.c:load_module',
-  // kernel/async.c, read at v5.15 only (07416af11dd8 is v5.13-v5.16 by content, not v6.x).
+  // kernel/async.c, read at v5.10 (5.10.13), v5.15 (07416af11dd8, v5.13-v5.16 by content), v5.19, v6.1 and v6.6 (f551103cb964, v5.17-v6.7 by content); v3.5 .. v5.9, v6.12 and mainline read none.
   'kernel/async.c:async_run_entry_fn',
   // include/linux/device.h (the actors' `lock dev`/`unlock dev`), read at mainline (4793dae01f47, driver-core-7.1-rc1; the same text as 00289cd87676, v5.3).
   'include/linux/device.h:device_lock', 'include/linux/device.h:device_unlock',
