@@ -48,7 +48,7 @@ export const ANCHORED: string[] = [
   'drivers/scsi/scsi_scan.c:do_scan_async', 'drivers/scsi/scsi_scan.c:scsi_scan_host',
   // drivers/pci/pci-driver.c (B7's work_on_cpu), read at v5.0 .. v5.9 (v4.19.y), v5.10 .. v5.19 (5.10.13: the two study trees, nearest below), v6.6 (a49287d32d57), v6.12 and mainline (8a48281cfa7f); v6.1 reads 5.10.13's too; v3.5 .. v4.18 read none.
   'drivers/pci/pci-driver.c:pci_call_probe', 'drivers/pci/pci-driver.c:local_pci_probe',
-  // kernel/workqueue.c (the deferred-probe worker's loop, work_on_cpu), read at v5.1 only (009bb421b6ce, 2019-03: the only stored copy).
+  // kernel/workqueue.c (the deferred-probe worker's loop, work_on_cpu), read at v5.1, v5.4 and v5.9 (009bb421b6ce, 2019-03) and v5.10, v5.15, v5.19 and v6.1 (5.10.13, a study tree); v3.5 .. v5.0, v6.6, v6.12 and mainline read none.
   'kernel/workqueue.c:worker_thread', 'kernel/workqueue.c:work_on_cpu', 'kernel/workqueue.c:work_for_cpu_fn',
   // drivers/usb/core/message.c: driver_set_config_work, a caller of usb_set_configuration (which takes no lock itself), read at mainline (AOSC-Tracking/linux, 6.18.y).
   'drivers/usb/core/message.c:driver_set_config_work',
