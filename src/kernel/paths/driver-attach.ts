@@ -56,8 +56,11 @@ export function busAddDriver(tb: ThreadBuilder, drv: number, ret: Ret): string {
     f.step('kobject_init_and_add', { where: `${BUS}:bus_add_driver`, since: 'before 190888ac01d0', c: ['kobject_init_and_add(&priv->kobj, &driver_ktype, NULL,', autoprobe, 'error = driver_attach(drv);', ...findLines],
       run: (s) => { if (registered(s)) return RETURN; const d = s.drv[drv]!; d.alive = true; d.unregDone = false; return probeOrNot(s); } });
   }
+  // v4.2 .. v5.0 (765230b5f084 .. ef0ff68351be) test the driver's async probing here, in the branch
+  // the step takes (v4.19.y bus.c: `if (driver_allows_async_probing(drv)) {` before async_schedule).
+  const asyncTest = k.has('ASYNC_PROBE') && !k.has('PER_DEVICE_ASYNC_ATTACH') ? ['if (driver_allows_async_probing(drv)) {'] : [];
   f.step('klist_add_tail', { where: `${BUS}:bus_add_driver`, since: early ? 'v3.8/v3.9 (190888ac01d0)' : undefined,
-    c: early ? ['klist_add_tail(&priv->knode_bus,', autoprobe, 'error = driver_attach(drv);', ...findLines] : ['klist_add_tail(&priv->knode_bus,'], run: (s) => {
+    c: early ? ['klist_add_tail(&priv->knode_bus,', autoprobe, ...asyncTest, 'error = driver_attach(drv);', ...findLines] : ['klist_add_tail(&priv->knode_bus,'], run: (s) => {
       if (early && registered(s)) return RETURN;
       const d = s.drv[drv]!;
       drvAddTail(k.w, s, drv);
@@ -67,7 +70,7 @@ export function busAddDriver(tb: ThreadBuilder, drv: number, ret: Ret): string {
       return probeOrNot(s);
     } });
   if (wholeAsync) {
-    // No bus.c of v4.2 .. v5.0 is readable here: this anchor is checked when one is.
+    // Held to bus.c of v4.19.y at v4.18 and v5.0 (no bus.c of v4.2 .. v4.14 read).
     f.step('async_schedule', { ...asyncScheduleStep(tb, asyncProgram('driver_attach_async', k.dn(drv)), inline, after, `${BUS}:bus_add_driver`, 'v4.2 .. v5.0 (765230b5f084)'),
       c: ['async_schedule(driver_attach_async, drv);'] });
   }
