@@ -203,7 +203,7 @@ const WQ_NEAREST = (at: string, what: string) => `kernel/workqueue.c at ${at} ($
 const BUS_419 = (side: string) => `bus.c of v4.19.y (0x88888888/linux-4.19-comments, a study tree named 4.19, no annotation inside the functions excerpted; ${side}; bus.c changes of v4.19 not looked for): bind_store tests dev->driver unlocked and takes the parent (need_parent_lock) and device locks around driver_probe_device, bus_add_driver puts the driver on the klist and then tests driver_allows_async_probing for async_schedule(driver_attach_async), the sysfs drivers_probe store is named store_drivers_probe`;
 
 /** bus.c for profiles with none of their own: the nearest read, above or below. */
-const BUS_NEAREST = (at: string, side: string) => `bus.c at ${at} (${side}; its changes in between not looked for): bind_store and drivers_probe test dev->driver unlocked, then device_driver_attach or device_attach take the locks`;
+const BUS_NEAREST = (at: string, side: string) => `bus.c at ${at} (${side}; its changes in between not looked for): the text the bind, unbind, drivers_probe, driver registration and device add/del steps are checked against there`;
 
 export const PROFILES: Record<string, Profile> = {
   'v3.5': { name: 'v3.5', sources: { [DD_]: 'v3.6.0', [BUS_]: 'v3.6.0', [CORE_]: 'v3.6.0', [DRV_]: 'v3.6.0', [SYSFS_]: 'v3.6.0', [PLAT_]: 'v3.6.0' }, renamed: { __device_attach: 'device_attach', __device_attach_driver: '__device_attach', bind_store: 'driver_bind', unbind_store: 'driver_unbind', drivers_probe_store: 'store_drivers_probe', sysfs_create_dir_ns: 'sysfs_create_dir' },
