@@ -13,7 +13,9 @@ describe('probecheck profiles', () => {
     expect(v51.sources).toEqual([{ path: 'drivers/base/dd.c', snapshot: 'torvalds@376991db4b64', origin: expect.stringContaining('376991db4b6464e906d699ef07681e2ffa8ab08c') },
       { path: 'drivers/base/core.c', snapshot: 'torvalds@e7dd40105aac', origin: expect.stringContaining('e7dd40105aac9ba051e44ad711123bc53a5e4c71') },
       { path: 'kernel/workqueue.c', snapshot: 'torvalds@009bb421b6ce', origin: expect.stringContaining('009bb421b6ceb7916ce627023d0eb7ced04c8910') },
-      { path: 'drivers/base/platform.c', snapshot: 'v4.19.y', origin: expect.stringContaining('0x88888888/linux-4.19-comments') }]);
+      { path: 'drivers/base/platform.c', snapshot: 'v4.19.y', origin: expect.stringContaining('0x88888888/linux-4.19-comments') },
+      { path: 'fs/kernfs/file.c', snapshot: 'v4.19.y', origin: expect.stringContaining('0x88888888/linux-4.19-comments') },
+      { path: 'drivers/pci/pci-driver.c', snapshot: 'v4.19.y', origin: expect.stringContaining('0x88888888/linux-4.19-comments') }]);
     const dead = v51.flags.find((f) => f.flag === 'DEAD_FLAG')!;
     expect(dead.commit).toBe(FLAGS.DEAD_FLAG.commit);
     expect(dead.seen).toMatch(/^drivers\/base\/dd\.c@torvalds@376991db4b64:\d+$/);
