@@ -21,7 +21,7 @@ export const ANCHORED: string[] = [
   'drivers/base/dd.c:device_release_driver', 'drivers/base/dd.c:device_release_driver_internal',
   'drivers/base/dd.c:__device_release_driver', 'drivers/base/dd.c:driver_attach', 'kernel/module/main.c:do_init_module',
   'drivers/base/dd.c:deferred_probe_initcall', 'drivers/base/dd.c:deferred_probe_timeout_work_func',
-  // core.c, read at v5.15 (5.15.100), v6.6 (6.6.y), v6.12 and mainline (6.6.y, the nearest read).
+  // core.c, read at v3.5 (v3.6.0), v4.14 (9ed9895370ae), v5.1 (e7dd40105aac), v5.4 (fb583c8eeeb1), v5.15 and v5.19 (cf52ad5ff16c), v6.1, v6.6, v6.12 and mainline (4793dae01f47); v4.2, v4.18, v5.0, v5.9 and v5.10 read none.
   'drivers/base/core.c:device_add', 'drivers/base/core.c:device_del', 'drivers/base/core.c:kill_device',
   'drivers/base/core.c:dev_uevent', 'drivers/base/core.c:device_link_add', 'drivers/base/core.c:device_link_del', 'drivers/base/core.c:device_link_put_kref',
   'drivers/base/core.c:device_links_unbind_consumers', 'drivers/base/core.c:device_links_busy',
