@@ -42,7 +42,7 @@ export const ANCHORED: string[] = [
   // include/linux/device.h (the actors' `lock dev`/`unlock dev`), read at mainline (4793dae01f47, driver-core-7.1-rc1; the same text as 00289cd87676, v5.3).
   'include/linux/device.h:device_lock', 'include/linux/device.h:device_unlock',
   // fs/kernfs/file.c (the sysfs bind/unbind stores' active reference), read at v5.19 (03ab8e6297ac, "Merge tag 'v5.18'": the nearest below).
-  // kernfs_fop_write (before KERNFS_WRITE_ITER, v5.11), read at v5.0, v5.1, v5.4, v5.9 and v5.10 (v4.19.y, a study tree named 4.19: the nearest below); v3.5 .. v4.18 read none.
+  // kernfs_fop_write (before KERNFS_WRITE_ITER, v5.11), read at v5.0, v5.1, v5.4, v5.9 and v5.10 (v4.19.y, a study tree named 4.19: the nearest below) and v4.18 (the same, nearest above); v3.5 .. v4.14 read none.
   'fs/kernfs/file.c:kernfs_fop_write_iter', 'fs/kernfs/file.c:kernfs_fop_write',
   // drivers/scsi/scsi_scan.c (B7's async scan), read at mainline (741e9d668aa5, v6.9 merge window: the nearest read).
   'drivers/scsi/scsi_scan.c:do_scan_async', 'drivers/scsi/scsi_scan.c:scsi_scan_host',
