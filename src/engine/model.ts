@@ -28,6 +28,13 @@ export interface StepCtx {
   spawn(nameOrProgram: string, init?: (locals: any) => void): void;
   /** Would spawn(nameOrProgram) find a dormant thread? (To model a queue that is full.) */
   canSpawn(nameOrProgram: string): boolean;
+  /**
+   * The threads as the state being built has them, to read only: each one's name, the label it is
+   * at (null: not running) and its locals. For a model's check over every thread's locals (the
+   * kernel's struct device generations, kernel/paths/device-add.ts). Absent where no state is
+   * being built (`probecheck steps`).
+   */
+  threads?(): { name: string; at: string | null; locals: any }[];
 }
 
 /** One labelled atomic step of a thread program. */

@@ -278,6 +278,11 @@ export function recordingCtx(c: Compiled, base: StepCtx, rec: Recorder, running:
       base.spawn(name, init);
     },
     canSpawn(name) { look(name); return base.canSpawn(name); },
+    // Every thread's program counter and locals are read.
+    threads() {
+      for (const th of c.threads) { rec.readRange(th.pcOffset, pcSize(th)); rec.readRange(th.localsOffset, th.localsSize); }
+      return base.threads!();
+    },
   };
 }
 

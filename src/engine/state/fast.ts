@@ -132,6 +132,7 @@ export class FastBackend implements Backend {
         if (init) init(next.l[th.index]);
       },
       canSpawn: (name) => canSpawn(c, name, (x) => pcAt(next.u8, x) !== 0),
+      threads: () => c.threads.map((th) => { const pc = pcAt(next.u8, th); return { name: th.name, at: pc === 0 ? null : th.steps[pc - 1]!.label, locals: next.l[th.index] }; }),
     };
     // The initial state: running threads at their first label, then the model's init.
     for (const th of this.T) if (th.running) setPc(next.u8, th, 1);

@@ -55,6 +55,7 @@ export class ReferenceBackend implements Backend {
         if (init) init(d[this.keys[th.index]!].l);
       },
       canSpawn: (name) => canSpawn(c, name, (x) => this.draft![this.keys[x.index]!].pc !== 0),
+      threads: () => c.threads.map((th) => { const t = this.draft![this.keys[th.index]!]; return { name: th.name, at: t.pc === 0 ? null : th.steps[t.pc - 1]!.label, locals: t.l }; }),
     };
     const zero = zeroOf(c.full) as State;
     this.init = produce(zero, (d) => {
