@@ -17,6 +17,7 @@ export const ERROR_TABLE = {
   E203: { kind: 'step threw', example: "in step 'A3' of thread 'A_1' (...): Cannot read properties of undefined" },
   E204: { kind: 'thread spawned while running', example: "spawn('w'): that thread is already running" },
   E205: { kind: 'lock left held', example: "async_run_entry_fn returns, ending thread 'kworker/u:async ...', which still holds adev's &dev->mutex" },
+  E206: { kind: 'device added again too often', example: "device 'dc' is added again while kworker deferred_probe_work_func (at __device_attach(dc):device_lock) still holds its struct device of 16 adds before: ..." },
   // 3xx: properties
   E301: { kind: 'unknown property', example: "model probe-tree has no property 'pbc'; known: parent-before-child, ..." },
   E302: { kind: 'property threw', example: "property 'p' (my-props.ts) threw: ..." },

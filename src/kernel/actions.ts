@@ -21,7 +21,7 @@ import { driverOverrideStore } from './paths/driver-override.js';
 import { deferredProbeInitcall } from './paths/late-initcall.js';
 import { deviceShutdown } from './paths/device-shutdown.js';
 import type { World } from './world.js';
-import type { KL, KS } from './state.js';
+import { structRef, type KL, type KS } from './state.js';
 
 const bad = (msg: string) => new ProbecheckError('E601', msg);
 const dym = (word: string, known: readonly string[]) => { const m = didYouMean(word, known); return m !== undefined ? `; did you mean '${m}'?` : ''; };
@@ -212,7 +212,7 @@ function removalEvent(tb: ThreadBuilder, a: { dev: number; maybe: boolean }, bod
   const f = tb.fn('hotplug', { dev: a.dev }, ret);
   const entry = ['void device_del(struct device *dev)'];
   // The struct it removes is the one registered now (DevInfo.delRace: kept in KL.gen).
-  const got = tb.k.w.devices[a.dev]!.delRace ? (s: KS, t: KL) => { t.gen = s.dev[a.dev]!.gen; } : () => {};
+  const got = tb.k.w.devices[a.dev]!.delRace ? (s: KS, t: KL) => { t.gen = structRef(s, a.dev); } : () => {};
   if (a.maybe) f.step('remove_event', { where: `${CORE}:device_del (the removal event, if the device is registered)`, c: entry,
     await: (s) => !s.dev[a.dev]!.registered || s.dev[a.dev]!.ready, run: (s, t) => (s.dev[a.dev]!.registered ? (got(s, t), body) : RETURN) });
   else f.step('remove_event', { where: `${CORE}:device_del (the removal event; waits for the device to be registered)`, idle: true, c: entry,
@@ -226,14 +226,15 @@ function actionPath(tb: ThreadBuilder, a: Action, ret: Ret, waitFor: boolean, ma
     case 'add': return underParentLock(tb, a.dev, ret, (r) => main(deviceAdd(tb, a.dev, r)));
     case 'del': {
       const keep = tb.k.w.devices[a.dev]!.delRace ? (waitFor ? 'held' : 'take') : undefined;
-      const body = underParentLock(tb, a.dev, ret, (r) => main(deviceDel(tb, a.dev, r, keep)));
+      // A racing removal holds its struct through device_del (DevInfo.delRace).
+      const body = underParentLock(tb, a.dev, ret, (r) => main(keep ? tb.holding(a.dev, () => deviceDel(tb, a.dev, r, keep)) : deviceDel(tb, a.dev, r, keep)));
       return waitFor ? removalEvent(tb, a, body, ret) : body;
     }
     case 'register': return main(busAddDriver(tb, a.drv, ret));
     case 'unregister': return main(busRemoveDriver(tb, a.drv, ret));
     case 'bind': return bindStore(tb, a.drv, a.dev, ret, main);
     case 'unbind': return unbindStore(tb, a.drv, a.dev, ret, main);
-    case 'drivers_probe': return main(driversProbeStore(tb, a.dev, ret));
+    case 'drivers_probe': return main(tb.holding(a.dev, () => driversProbeStore(tb, a.dev, ret)));
     case 'override': return main(driverOverrideStore(tb, a.dev, a.drv, ret));
     case 'modprobe': return main(doInitModule(tb, a.mod, ret));
     case 'rmmod': return main(deleteModule(tb, a.mod, ret));
@@ -249,22 +250,28 @@ function actionPath(tb: ThreadBuilder, a: Action, ret: Ret, waitFor: boolean, ma
       // No removal of a USB interface goes this way: usb_set_configuration's callers hold the parent (`del` takes it).
       const dv = tb.k.w.devices[a.dev]!;
       if (dv.parent >= 0 && tb.k.w.buses[dv.bus]!.needParentLock) throw bad(`action 'kill-del ${tb.k.vn(a.dev)}': kill-del is libnvdimm's removal (kill_device, then device_unregister), not one of a device on bus '${tb.k.w.buses[dv.bus]!.name}', whose removal holds the parent's lock (needParentLock): write 'del ${tb.k.vn(a.dev)}'`);
-      const f = tb.fn('kill_device', { dev: a.dev }, ret);
       const race = dv.delRace === true;
-      const del = main(deviceDel(tb, a.dev, ret, race ? 'held' : undefined));
-      // The struct it got (DevInfo.delRace): at the removal event, or here; an old one is dead already.
-      const stale = (s: KS, t: KL) => race && waitFor && t.gen !== s.dev[a.dev]!.gen;
-      // The caller's device_lock/device_unlock are libnvdimm's (not read); kill_device's own lines are the test and the write.
-      f.step('device_lock', { where: `${CORE}:kill_device`, since: 'v5.3 (00289cd87676)', c: ['if (dev->p->dead)', 'dev->p->dead = true;'], await: (s, t) => stale(s, t) || s.dev[a.dev]!.mutex === 0, waits: mutexWaits(tb.k, a.dev),
-        run: (s, t) => {
-          if (stale(s, t)) { t.gen = 0; return RETURN; }
-          if (race && !waitFor) t.gen = s.dev[a.dev]!.gen;
-          const d = s.dev[a.dev]!;
-          if (d.dead) { if (race) t.gen = 0; return RETURN; }
-          d.dead = true; return del;
-        } }); // lock, test-and-set, unlock
+      const build = (): string => {
+        const f = tb.fn('kill_device', { dev: a.dev }, ret);
+        const del = main(deviceDel(tb, a.dev, ret, race ? 'held' : undefined));
+        // The struct it got (DevInfo.delRace): at the removal event, or here; an old one is dead already.
+        const stale = (s: KS, t: KL) => race && waitFor && t.gen !== structRef(s, a.dev);
+        // The caller's device_lock/device_unlock are libnvdimm's (not read); kill_device's own lines are the test and the write.
+        f.step('device_lock', { where: `${CORE}:kill_device`, since: 'v5.3 (00289cd87676)', c: ['if (dev->p->dead)', 'dev->p->dead = true;'], await: (s, t) => stale(s, t) || s.dev[a.dev]!.mutex === 0, waits: mutexWaits(tb.k, a.dev),
+          run: (s, t) => {
+            if (stale(s, t)) { t.gen = 0; return RETURN; }
+            if (race && !waitFor) t.gen = structRef(s, a.dev);
+            const d = s.dev[a.dev]!;
+            if (d.dead) { if (race) t.gen = 0; return RETURN; }
+            d.dead = true; return del;
+          } }); // lock, test-and-set, unlock
+        if (!waitFor) tb.takes.add(f.label('device_lock'));
+        return f.done();
+      };
+      // The struct it got is held from here on (DevInfo.delRace).
+      const killed = race ? tb.holding(a.dev, build) : build();
       // As `del`: the removal of a device an actor adds waits for it to be added.
-      return waitFor ? removalEvent(tb, a, f.done(), ret) : f.done();
+      return waitFor ? removalEvent(tb, a, killed, ret) : killed;
     }
     case 'lock': case 'unlock': {
       // A subsystem path holding a device lock (a sysfs store such as libnvdimm's uuid_store).

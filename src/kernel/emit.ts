@@ -128,6 +128,11 @@ export interface Kernel {
    */
   workerSteps?: Map<number, string[]>;
   /**
+   * By thread name, the labels where that thread holds a struct device (KL.gen is a reference to
+   * it), and which device: ThreadBuilder.holding, read by device_add's check of DevS.gen's wrap.
+   */
+  holds?: Map<string, ReadonlyMap<string, number>>;
+  /**
    * Devices an actor may leave unbound on purpose (scenario.ts): a release of one outside
    * device_del sets its ghost DevS.released. Others never set it, so it costs them no states.
    */
@@ -198,6 +203,21 @@ export class ThreadBuilder {
     const outer = this.entryDev;
     this.entryDev = dev;
     try { return build(); } finally { this.entryDev = outer; }
+  }
+  /** Labels where this thread holds a struct device, and which (Kernel.holds). */
+  readonly holds = new Map<string, number>();
+  /** Labels inside a holder's path where it holds nothing yet (the step that takes the struct). */
+  readonly takes = new Set<string>();
+  /**
+   * Build with the labels it adds marked as holding dev's struct device (KL.gen): a holder's path,
+   * the steps after the one that takes it (get_device) to the one that drops it, which returns
+   * (labels in `takes` excepted: that step is in the path). An inner holder's labels keep its own device.
+   */
+  holding<T>(dev: number, build: () => T): T {
+    const before = new Set(Object.keys(this.steps));
+    const r = build();
+    for (const l of Object.keys(this.steps)) if (!before.has(l) && !this.holds.has(l) && !this.takes.has(l)) this.holds.set(l, dev);
+    return r;
   }
   /** Each finished block's entry label -> its last step's label (where an action completes). */
   readonly lastStep = new Map<string, string>();

@@ -17,8 +17,16 @@ export const MOD_STATES = ['UNFORMED', 'COMING', 'LIVE', 'GOING', 'FREED'] as co
 export const WORK_STATES = ['none', 'running', 'done'] as const;
 export const LINK_STATES = ['NONE', 'DORMANT', 'AVAILABLE', 'CONSUMER_PROBE', 'ACTIVE', 'SUPPLIER_UNBIND'] as const;
 export const SNAPSHOTS = ['none', 'taken', 'stale'] as const;
-/** KL.gen of an async entry that found its struct device replaced (the slot re-added): it touches nothing of the new one. */
-export const STALE = 7;
+/**
+ * How many struct devices of one device the model tells apart: DevS.gen counts them modulo this.
+ * A holder of one would take the STRUCTS-th after it for its own, so device_add stops the search
+ * there with E206 (paths/device-add.ts); no byte is saved below 256 (a field takes one byte).
+ */
+export const STRUCTS = 16;
+/** KL.gen of a holder that found its struct device replaced (the slot re-added): it touches nothing of the new one. */
+export const STALE = 255;
+/** The reference a holder takes to dev's struct device (get_device), as KL.gen keeps it. */
+export const structRef = (s: KS, dev: number): number => s.dev[dev]!.gen;
 
 export interface DevS {
   mutex: number; driver: number; bound: boolean; registered: boolean; onBus: boolean; ready: boolean;
@@ -39,9 +47,9 @@ export interface DevS {
   /** reads of the device's uevent file in flight (kernfs active references): device_del's removal of the file waits for them */
   uevReaders: number;
   /**
-   * ghost: which struct device the slot holds (0..3, counting re-adds): a device deleted and added
-   * again is a new struct, and an async entry scheduled for the old one (it holds a reference:
-   * get_device) sees that one, dead and unregistered, not this (KL.gen).
+   * ghost: which struct device the slot holds (counting re-adds, modulo STRUCTS): a device deleted
+   * and added again is a new struct, and an async entry scheduled for the old one (it holds a
+   * reference: get_device) sees that one, dead and unregistered, not this (KL.gen).
    */
   gen: number;
   /** work_on_cpu(local_pci_probe) for this device: queued/running in its kworker, or done (the caller's flush_work returns) */
@@ -181,7 +189,13 @@ export interface KS {
  * height was shared by a consumer's child of the same height, whose release zeroed it: the
  * outer release returned with the supplier still bound (a source audit, 2026-12-04).
  */
-/** `gen`: in an async entry's thread, its device's DevS.gen when it was scheduled; STALE once it found the slot re-added. */
+/**
+ * `gen`: the struct device a holder holds (an async entry, the deferred worker's retry, a sysfs
+ * store, a racing removal, the shutdown walk), as structRef took it (its DevS.gen then); STALE
+ * once it found the slot re-added. It is a holder's only at the labels Kernel.holds gives that
+ * device (from the step after the one that takes it to the one that drops it); elsewhere it means
+ * nothing (0, or what a retry of the deferred worker left).
+ */
 export interface KL { ret: number; usedAsync: number; haveAsync: { [i: number]: number }; initOf: number; ovr: number; relDrv: { [i: number]: number }; gen: number }
 
 /**
@@ -196,7 +210,7 @@ export function kernelSchema(w: World, sleepers = 0, flushers = 0, added?: Pick<
       dead: t.bool, asyncDriver: nd, canMatch: t.bool, deferred: t.enum(...DEFERRED), linksUnbinding: t.bool, linksProbing: t.bool,
       probing: owner, removing: owner, delStarted: t.bool, delDone: t.bool, dels: t.int(3),
       work: t.enum(...WORK_STATES), ovrDrv: nd, ovrGen: t.int(3), unbindOf: nd, released: t.bool, owed: t.int(255), deferBy: t.int(255), asked: t.int(255),
-      busRank: rank, busHeld: t.int(7), drvRank: rank, deferRank: rank, deferGen: t.int(3), snap: t.enum(...SNAPSHOTS), uevReaders: t.int(7), gen: t.int(3),
+      busRank: rank, busHeld: t.int(7), drvRank: rank, deferRank: rank, deferGen: t.int(STRUCTS - 1), snap: t.enum(...SNAPSHOTS), uevReaders: t.int(7), gen: t.int(STRUCTS - 1),
       ...(shutdown ? { ksetRank: rank, shutDown: t.bool } : {}),
       ...added?.dev,
     }), w.devices.map((d) => d.name)),

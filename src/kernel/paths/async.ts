@@ -8,7 +8,7 @@
  */
 import { RETURN, type KStep, type Ret, type ThreadBuilder } from '../emit.js';
 import { add } from '../../engine/add.js';
-import type { KL, KS } from '../state.js';
+import { structRef, type KL, type KS } from '../state.js';
 import { ASYNC, DD, flushWork } from './common.js';
 import { probeTimeout, waitsForTimeout } from './late-initcall.js';
 
@@ -44,7 +44,7 @@ export function asyncScheduleStep(tb: ThreadBuilder, program: string, inline: st
       }
       // An entry for one device holds that struct (get_device): it records which one the slot holds,
       // or (`held`) the one its caller holds (the deferred-probe worker's, KL.gen).
-      const gen = dev === undefined ? 0 : held ? t.gen : s.dev[dev]!.gen;
+      const gen = dev === undefined ? 0 : held ? t.gen : structRef(s, dev);
       ctx.spawn(program, initOf || gen ? (l: KL) => { l.initOf = initOf; l.gen = gen; } : undefined);
       return next;
     },

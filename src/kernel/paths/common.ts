@@ -3,7 +3,7 @@
  * rule of each profile, driver_allows_async_probing, and driver_deferred_probe_trigger's effect.
  */
 import type { Kernel, KStep } from '../emit.js';
-import { STALE, type KL, type KS } from '../state.js';
+import { STALE, structRef, type KL, type KS } from '../state.js';
 import { deferredSplice } from './klist.js';
 import { ModelError } from '../../engine/errors.js';
 import { isUserPatch } from '../define-patch.js';
@@ -121,7 +121,7 @@ export function lockStep(k: Kernel, d: number, owner: number, where: string, the
  * (driver_probe_device's device_is_registered before), and probes nothing.
  */
 export function staleEntry(dev: number, locked: KStep, skip: (t: KL) => string): KStep {
-  const stale = (s: KS, t: KL) => t.gen !== s.dev[dev]!.gen;
+  const stale = (s: KS, t: KL) => t.gen !== structRef(s, dev);
   return {
     ...locked,
     await: (s, t) => stale(s, t) || locked.await!(s, t),

@@ -37,7 +37,7 @@ export function deferredProbeWorkFunc(tb: ThreadBuilder): string {
   const per = tb.k.workerSteps = new Map<number, string[]>();
   const probe = new Map(devs.map((d) => {
     const before = new Set(Object.keys(tb.steps));
-    const entry = busProbeDevice(tb, d, f.label('mutex_lock'), 'mutex_lock', true);
+    const entry = tb.holding(d, () => busProbeDevice(tb, d, f.label('mutex_lock'), 'mutex_lock', true));
     per.set(d, Object.keys(tb.steps).filter((l) => !before.has(l)));
     return [d, entry];
   }));

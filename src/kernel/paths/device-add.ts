@@ -5,8 +5,10 @@
  * one step later. A device that is already registered is not added again (a probe that
  * registers its child runs again after -EPROBE_DEFER: the child is still there).
  */
-import { RETURN, type Ret, type ThreadBuilder } from '../emit.js';
-import type { DevS, KL, KS } from '../state.js';
+import { RETURN, type Kernel, type Ret, type ThreadBuilder } from '../emit.js';
+import { ModelError } from '../../engine/errors.js';
+import type { StepCtx } from '../../engine/model.js';
+import { STRUCTS, type DevS, type KL, type KS } from '../state.js';
 import { BUS, CORE, DD, SYSFS_DIR, holder, linesIn, mayBeAsync, mayDefer } from './common.js';
 import { deviceAttach } from './device-attach.js';
 import { busAddTail, ksetAddTail } from './klist.js';
@@ -43,8 +45,33 @@ export const REUSED: Partial<Record<keyof DevS, string>> = {
   ovrGen: 'kept: a B13 reader of the old string may still hold it; its driver_override (ovrDrv) is NULL',
 };
 
-function freshStruct(d: DevS, entries: boolean, added: readonly string[]): void {
-  if (entries) d.gen = (d.gen + 1) & 3;   // async entries of the old struct see it replaced
+/**
+ * DevS.gen counts a device's structs modulo STRUCTS: a holder of the struct STRUCTS adds back would
+ * take the new one for its own, and act on it (a false alarm) or not see it act (a missed
+ * violation), silently. With 4 (2 bits, until 2026-12-06) the deferred worker's retry of the first
+ * struct probed the fifth before its device_pm_add: a false device-ready at v5.10 and v6.12 with
+ * one actor's four `del`, `add` rounds (test/kernel/struct-wrap.test.ts). So the search stops
+ * where that would happen, naming the device and the holder: a thread at a label where it holds
+ * dev's struct (Kernel.holds) with that reference, or an entry that struct left on a deferred list.
+ */
+function wrapCheck(k: Kernel, s: KS, dev: number, gen: number, ctx: StepCtx): void {
+  const x = s.dev[dev]!;
+  let who: string | undefined;
+  if (x.deferred !== 'none' && x.deferGen === gen) who = `the ${x.deferred} deferred-probe list still holds the entry of`;
+  else if (k.holds) for (const th of ctx.threads?.() ?? []) {
+    if (th.at !== null && k.holds.get(th.name)?.get(th.at) === dev && (th.locals as KL).gen === gen) { who = `${th.name} (at ${th.at}) still holds`; break; }
+  }
+  if (who === undefined) return;
+  throw new ModelError('E206', `device '${k.vn(dev)}' is added again while ${who} its struct device of ${STRUCTS} adds before: the model tells ${STRUCTS} struct devices of one device apart, and would take that one for the new one (README, Known gaps, "A device added again"). A probe that registers it and fails or defers again and again adds it without end (see quiescence)`);
+}
+
+function freshStruct(k: Kernel, s: KS, dev: number, entries: boolean, ctx: StepCtx): void {
+  const d = s.dev[dev]!, added = k.added?.dev ?? [];
+  if (entries) {
+    const gen = (d.gen + 1) % STRUCTS;   // async entries of the old struct see it replaced
+    wrapCheck(k, s, dev, gen, ctx);
+    d.gen = gen;
+  }
   d.dead = false; d.delStarted = false; d.delDone = false; d.dels = 0;
   d.ovrDrv = 0; d.canMatch = false; d.asyncDriver = 0;   // kzalloc'ed: driver_override NULL, can_match clear, p->async_driver NULL
   d.asked = 0; d.released = false; d.owed = 0;            // ghosts of the old struct
@@ -92,12 +119,12 @@ export function deviceAdd(tb: ThreadBuilder, dev: number, ret: Ret): string {
     waits: (s) => (s.dev[dev]!.mutex !== 0
       ? `the deleted struct device ${name}'s &dev->mutex, held by ${holder(tb.k, s.dev[dev]!.mutex)} (a model limit: one struct per device, so ${name} is added again once its old lock is dropped)`
       : `the deleted struct device ${name}'s bus klist node, held by a bus_for_each_dev walk (a model limit: one node per device, so ${name} is added again once the walk has moved on)`),
-    c: ['error = kobject_add(&dev->kobj, dev->kobj.parent, NULL); ... error = bus_add_device(dev);', `${BUS}:bus_add_device:: klist_add_tail(&dev->p->knode_bus,`, ...sysfs], run: (s) => {
+    c: ['error = kobject_add(&dev->kobj, dev->kobj.parent, NULL); ... error = bus_add_device(dev);', `${BUS}:bus_add_device:: klist_add_tail(&dev->p->knode_bus,`, ...sysfs], run: (s, _t, _b, ctx) => {
     const d = s.dev[dev]!;
     if (d.registered) return RETURN;
     if (parent >= 0 && !s.dev[parent]!.registered) return RETURN;       // kobject_add: -ENOENT, the device is not added
     d.registered = true;
-    if (d.delStarted) freshStruct(d, entries, tb.k.added?.dev ?? []);
+    if (d.delStarted) freshStruct(tb.k, s, dev, entries, ctx);
     endLinksProbing(s, dev);
     if (tb.k.shutdown) ksetAddTail(tb.k.w, s, dev);   // kobject_add's kobj_kset_join
     busAddTail(tb.k.w, s, dev);

@@ -4,7 +4,7 @@
  * only at the very end kobject_del, which is when device_is_registered() turns false.
  */
 import { RETURN, type KStep, type Ret, type ThreadBuilder } from '../emit.js';
-import type { KL, KS } from '../state.js';
+import { structRef, type KL, type KS } from '../state.js';
 import type { LinkInfo, World } from '../world.js';
 import { BUS, CORE, DD, linesIn, lockStep, namedMutexWaits } from './common.js';
 import { busDel, deferredDel, ksetDel, linkGone } from './klist.js';
@@ -56,11 +56,11 @@ export function deviceDel(tb: ThreadBuilder, dev: number, ret: Ret, keep?: 'take
   // Where the profile takes the order without a text of its own, the check says so.
   if (links.length > 0 && k.assumed.LINKS_PURGE_AFTER_UNBIND !== undefined) (k.leaned ??= new Set()).add('LINKS_PURGE_AFTER_UNBIND');
   const f = tb.fn('device_del', { dev }, ret);
-  const stale = (s: KS, t: KL) => t.gen !== s.dev[dev]!.gen;
+  const stale = (s: KS, t: KL) => t.gen !== structRef(s, dev);
   const first = early ? 'device_links_purge' : k.has('DEAD_FLAG') ? (k.has('KILL_DEVICE') ? 'kill_device' : 'set_dead') : 'bus_remove_device';
   const own = (l: string, st: KStep): KStep => {
     if (!keep) return st;
-    if (l === first && keep === 'take') return { ...st, run: (s, t, b, c) => { t.gen = s.dev[dev]!.gen; return st.run(s, t, b, c); } };
+    if (l === first && keep === 'take') { tb.takes.add(f.label(l)); return { ...st, run: (s, t, b, c) => { t.gen = structRef(s, dev); return st.run(s, t, b, c); } }; }
     const wait = st.await;
     return { ...st, ...(wait ? { await: (s: KS, t: KL) => stale(s, t) || wait(s, t) } : {}), run: (s, t, b, c) => {
       if (stale(s, t)) { t.gen = 0; return RETURN; }

@@ -16,7 +16,7 @@
 import { RETURN, type Ret, type ThreadBuilder } from '../emit.js';
 import { ProbecheckError } from '../../engine/errors.js';
 import { PROFILE_NAMES, PROFILES, type Flag } from '../profiles.js';
-import { STALE, type KL, type KS } from '../state.js';
+import { STALE, structRef, type KL, type KS } from '../state.js';
 import { CORE, DD, mutexWaits, staleEntry, takeMutex } from './common.js';
 import { waitForDeviceProbe } from './async.js';
 import { ksetDel, ksetLast } from './klist.js';
@@ -56,7 +56,7 @@ export function deviceShutdown(tb: ThreadBuilder, ret: Ret): { entry: string; ow
   if (why) throw new ProbecheckError('E601', why);
   const f = tb.fn('device_shutdown', {}, ret), where = `${CORE}:device_shutdown`;
   // The loop's body for each device it may take: `device_shutdown(dc)`, back to `list_prev`.
-  const body = new Map(w.devices.map((d) => [d.i, shutdownOne(tb, d.i, f.label('list_prev'))]));
+  const body = new Map(w.devices.map((d) => [d.i, tb.holding(d.i, () => shutdownOne(tb, d.i, f.label('list_prev')))]));
   const blocks = k.has('SHUTDOWN_BLOCKS_PROBING');
   // wait_for_device_probe(); device_block_probing(); (device_block_probing, dd.c from 013c074f8642:
   // `defer_all_probes = true;` then `wait_for_device_probe();`, "sync with probes to avoid races").
@@ -73,7 +73,7 @@ export function deviceShutdown(tb: ThreadBuilder, ret: Ret): { entry: string; ow
       const d = ksetLast(s);
       if (d < 0) return 'spin_unlock';
       ksetDel(s, d);
-      t.gen = s.dev[d]!.gen;            // get_device(dev): the struct it holds
+      t.gen = structRef(s, d);          // get_device(dev): the struct it holds
       return body.get(d)!;
     } });
   // The list found empty: the last unlock, and device_shutdown returns (the action completes here).

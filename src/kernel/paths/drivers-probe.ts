@@ -10,7 +10,7 @@
  * store's kernfs active reference is not kept.
  */
 import { RETURN, type Ret, type ThreadBuilder } from '../emit.js';
-import type { KL, KS } from '../state.js';
+import { structRef, type KL, type KS } from '../state.js';
 import { BUS, mutexWaits, takeMutex, takesParentLock } from './common.js';
 import { deviceAttach } from './device-attach.js';
 
@@ -23,17 +23,18 @@ export function driversProbeStore(tb: ThreadBuilder, dev: number, ret: Ret): str
   // v3.6.0 (bus.c:783, "Needed for USB"): every parent; 5.10.13 .. bfa54a793ba7: need_parent_lock only.
   const parentTest = (n: number) => `if (dev->parent && dev->bus->need_parent_lock)@${n} || if (dev->parent)@${n}`;
   // (store_drivers_probe at v3.6.0, which returns -EINVAL on a nonzero helper and never puts the device.)
+  tb.takes.add(f.label('bus_find_device_by_name'));
   f.step('bus_find_device_by_name', { where: `${BUS}:drivers_probe_store`,
     c: ['dev = bus_find_device_by_name(bus, NULL, buf);', 'if (!dev)', 'if (bus_rescan_devices_helper(dev, NULL) == 0) || if (bus_rescan_devices_helper(dev, NULL) != 0)'], run: (s, t) => {
     const d = s.dev[dev]!;
     if (!d.onBus) return RETURN;                                 // -ENODEV
-    t.gen = d.gen;                                               // the struct device it holds a reference to
+    t.gen = structRef(s, dev);                                   // the struct device it holds a reference to
     return 'bus_rescan_devices_helper';
   } });
   // The unlocked test; on an old struct (the slot deleted and added again) dev->driver is NULL,
   // released by its device_del.
   f.step('bus_rescan_devices_helper', { where: `${BUS}:bus_rescan_devices_helper`, c: ['if (!dev->driver) {', ...(pl ? [] : ['ret = device_attach(dev);'])], run: (s, t) => {
-    if (t.gen === s.dev[dev]!.gen && s.dev[dev]!.driver !== 0) return 'put_device';
+    if (t.gen === structRef(s, dev) && s.dev[dev]!.driver !== 0) return 'put_device';
     return pl ? 'lock_parent' : attach;
   } });
   if (pl) {

@@ -10,7 +10,7 @@
  */
 import { RETURN, type Kernel, type KStep, type Ret, type ThreadBuilder } from '../emit.js';
 import { add } from '../../engine/add.js';
-import type { KL, KS } from '../state.js';
+import { structRef, type KL, type KS } from '../state.js';
 import { RET, registersFor, type LinkInfo } from '../world.js';
 import { DD, blocksProbing, deferredTrigger, dropSnapshot, lockStep, mayDefer, namedMutexWaits, takeSnapshot, triggeredSince } from './common.js';
 import { deviceAdd } from './device-add.js';
@@ -26,7 +26,7 @@ function refuse(tb: ThreadBuilder, s: KS, t: KL, dev: number, entry: boolean): n
   if (tb.k.on.DEAD_FLAG && tb.k.on.PROBE_BUSY_CHECK && d.dead) return RET.ENODEV;
   // The device of an async entry whose struct was replaced since it took the lock (the slot
   // re-added): its own struct is unregistered (state.ts DevS.gen).
-  if (!d.registered || (entry && t.gen !== d.gen)) return RET.ENODEV;
+  if (!d.registered || (entry && t.gen !== structRef(s, dev))) return RET.ENODEV;
   if (tb.k.on.PROBE_BUSY_CHECK && d.driver !== 0) return RET.EBUSY;
   return -1;
 }

@@ -13,7 +13,7 @@ import { driverProbeDevice } from './really-probe.js';
 import { deviceDriverAttach } from './driver-attach.js';
 import { releaseDriver, releaseLockLines } from './release.js';
 import { driverMatchSteps, overrideMatches } from './driver-override.js';
-import { STALE, type KL, type KS } from '../state.js';
+import { STALE, structRef, type KL, type KS } from '../state.js';
 
 /**
  * kernfs_fop_write_iter (kernfs_fop_write before cc099e0b3998, v5.11 and 5.10.11: a name only, the position
@@ -37,11 +37,11 @@ function kernfsWrite(tb: ThreadBuilder, drv: number, file: string, ret: Ret, sto
 
 /** `body` sees the entry of bind_store itself (inside kernfs_fop_write(_iter)). */
 export function bindStore(tb: ThreadBuilder, drv: number, dev: number, ret: Ret, body: (entry: string) => string = (e) => e): string {
-  return kernfsWrite(tb, drv, 'bind', ret, (r) => body(bindStoreBody(tb, drv, dev, r)));
+  return kernfsWrite(tb, drv, 'bind', ret, (r) => body(tb.holding(dev, () => bindStoreBody(tb, drv, dev, r))));
 }
 
 export function unbindStore(tb: ThreadBuilder, drv: number, dev: number, ret: Ret, body: (entry: string) => string = (e) => e): string {
-  return kernfsWrite(tb, drv, 'unbind', ret, (r) => body(unbindStoreBody(tb, drv, dev, r)));
+  return kernfsWrite(tb, drv, 'unbind', ret, (r) => body(tb.holding(dev, () => unbindStoreBody(tb, drv, dev, r))));
 }
 
 function bindStoreBody(tb: ThreadBuilder, drv: number, dev: number, ret: Ret): string {
@@ -58,11 +58,12 @@ function bindStoreBody(tb: ThreadBuilder, drv: number, dev: number, ret: Ret): s
   // 5.10.13 bind_store; gone in bus.c at 204db60c8357): two steps model it in part.
   const unlocked = !k.has('PROBE_BUSY_CHECK');
   const unlockedTest = 'if (dev && dev->driver == NULL && driver_match_device(drv, dev)) { #part';
+  tb.takes.add(f.label('bus_find_device_by_name'));
   f.step('bus_find_device_by_name', { where: `${BUS}:bind_store`, c: unlocked ? ['bus_find_device_by_name(bus, NULL, buf);', unlockedTest] : ['bus_find_device_by_name(bus, NULL, buf);'], run: (s, t) => {
     const d = s.dev[dev]!;
     if (!s.drv[drv]!.onBus || !d.onBus) return RETURN;           // no such file / no such device
     if (unlocked && d.driver !== 0) return RETURN;               // the unlocked `dev->driver == NULL`
-    t.gen = d.gen;                                               // the struct device it holds a reference to
+    t.gen = structRef(s, dev);                                   // the struct device it holds a reference to
     return 'driver_match_device';
   } });
   // The bus match() at run time: the scenario's static match, and platform_match's driver_override
@@ -104,11 +105,12 @@ function unbindStoreBody(tb: ThreadBuilder, drv: number, dev: number, ret: Ret):
   // v3.6.0 (driver_unbind): the store locks the parent and calls device_release_driver; by v5.1
   // device_driver_detach -> device_release_driver_internal(dev, NULL, dev->parent).
   const detach = k.has('DEAD_FLAG');
+  tb.takes.add(f.label('bus_find_device_by_name'));
   f.step('bus_find_device_by_name', { where: `${BUS}:unbind_store`,
     c: ['bus_find_device_by_name(bus, NULL, buf);', 'if (dev && dev->driver == drv) {', detach ? 'device_driver_detach(dev);' : 'device_release_driver(dev);'], run: (s, t) => {
     const d = s.dev[dev]!;
     if (!s.drv[drv]!.onBus || !d.onBus || d.driver !== drv + 1) return RETURN; // unlocked `dev->driver == drv`
-    t.gen = d.gen;                                                             // the struct device it holds a reference to
+    t.gen = structRef(s, dev);                                                 // the struct device it holds a reference to
     return pl ? 'lock_parent' : 'device_lock';
   } });
   if (pl) f.step('lock_parent', { where: `${BUS}:unbind_store (device_lock(dev->parent))`,
