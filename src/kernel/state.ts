@@ -10,7 +10,7 @@
 import { t, type FieldT } from '../engine/schema.js';
 import { boundAddTail, busAddTail, deferredAdd, drvAddTail, ksetAddTail, linkMade, linksOrdered } from './paths/klist.js';
 import type { AddedState } from './patch-state.js';
-import type { World } from './world.js';
+import { RET_NAMES, type World } from './world.js';
 
 export const DEFERRED = ['none', 'pending', 'active'] as const;
 export const MOD_STATES = ['UNFORMED', 'COMING', 'LIVE', 'GOING', 'FREED'] as const;
@@ -237,7 +237,9 @@ export function kernelSchema(w: World, sleepers = 0, flushers = 0, added?: Pick<
 export function localsSchema(depth: number, w: World, added?: Record<string, FieldT>, frames: readonly { key: string; max: number; calls: readonly string[] }[] = []) {
   const d = Math.max(1, depth);
   const h = suppliers(w).length;
-  return t.record({ ret: t.int(7), usedAsync: t.int(1), haveAsync: t.array(d, t.int(1)), initOf: t.int(Math.max(1, 2 ** w.modules.length - 1)), ovr: t.int(3),
+  // ret by name in traces (`admin.ret: 0→-EPROBE_DEFER (device links)`, where it read `0→6`: a
+  // verdict hunt, 2026-12-06); 7, unused, keeps the field's range.
+  return t.record({ ret: t.named([...RET_NAMES, '7']), usedAsync: t.int(1), haveAsync: t.array(d, t.int(1)), initOf: t.int(Math.max(1, 2 ** w.modules.length - 1)), ovr: t.int(3),
     relDrv: t.array(h, t.int(Math.max(1, w.drivers.length))), gen: t.int(STALE), ...added,
     ...Object.fromEntries(frames.map((f) => [f.key, t.array(f.calls.length, t.int(f.max), f.calls)])) });
 }

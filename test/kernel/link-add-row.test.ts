@@ -25,8 +25,8 @@ describe('the trace row where a probe adds its device link', () => {
     const made = p.trace!.steps.find((s) => s.changes.some((c) => c.field === 'link[mmc->pmic].status' && c.from === 'NONE'))!;
     expect(made.label).toBe('really_probe(mmc,mmc-drv):call_probe');
     expect(made.changes.find((c) => c.field === 'link[mmc->pmic].status')!.to).toBe('SUPPLIER_UNBIND');
-    expect(made.where).toContain('probe() calls device_link_add(mmc, pmic) once the supplier is bound');
-    expect(traceList(p.trace!).join('\n')).toContain('really_probe (drv->probe: probe() calls device_link_add(mmc, pmic) once the supplier is bound) [really_probe(mmc,mmc-drv):call_probe]');
+    expect(made.where).toContain('then drv->probe, which calls device_link_add(mmc, pmic) once the supplier is bound');
+    expect(traceList(p.trace!).join('\n')).toContain('really_probe (the link check, then drv->probe, which calls device_link_add(mmc, pmic) once the supplier is bound) [really_probe(mmc,mmc-drv):call_probe]');
   });
 
   it('says nothing of links where the probe adds none', () => {
@@ -35,5 +35,23 @@ describe('the trace row where a probe adds its device link', () => {
     const wheres = model.threads.flatMap((t) => Object.entries(t.steps).filter(([l]) => l.endsWith(':call_probe')).map(([, s]) => s.where));
     expect(wheres.length).toBeGreaterThan(0);
     for (const w of wheres) expect(w).toBe('drivers/base/dd.c:really_probe');
+  });
+
+  // A probe the link check defers calls no probe(): the row then sets the thread's return value,
+  // printed by name (it read `admin.ret: 0→6`). v4.14 puts such a device on no pending list
+  // (v4.10's really_probe; LINK_DEFER_ADD from v4.15): nothing retries it once pmic binds again.
+  it('names the return value the link check gives', () => {
+    const lost: ScenarioSpec = {
+      name: 'link-defer-lost',
+      devices: { pmic: { present: true, boundTo: 'pmic-drv' }, mmc: { present: true, boundTo: 'mmc-drv' } },
+      drivers: { 'pmic-drv': { matches: ['pmic'], present: true }, 'mmc-drv': { matches: ['mmc'], links: ['pmic'], present: true } },
+      actors: { admin: ['unbind pmic-drv pmic', 'unregister mmc-drv', 'register mmc-drv', 'bind pmic-drv pmic'] },
+      properties: ['no-missed-probe'],
+    };
+    const p = check(buildScenario(lost, 'v4.14', '').model).properties[0]!;
+    expect(p.verdict).toBe('violated');
+    const deferred = p.trace!.steps.find((s) => s.label === 'really_probe(mmc,mmc-drv):call_probe' && s.changes.some((c) => c.field === 'admin.ret'))!;
+    expect(deferred.changes.find((c) => c.field === 'admin.ret')).toMatchObject({ from: '0', to: '-EPROBE_DEFER (device links)' });
+    expect(check(buildScenario(lost, 'v4.18', '').model).properties[0]!.verdict).toBe('holds');
   });
 });

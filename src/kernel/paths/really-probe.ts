@@ -229,9 +229,10 @@ function reallyProbe(tb: ThreadBuilder, dev: number, drv: number, depth: number,
   // (dd.c:266, 271, 283): before v4.2 the step names no release of its own (it said v4.2 there).
   // A probe that adds managed links says so where the trace prints the step: the link's status
   // changes in this row while its C lines are the link check's, which runs before probe() (a
-  // verdict hunt, 2026-12-06: a link made SUPPLIER_UNBIND here read as the check's doing).
+  // verdict hunt, 2026-12-06: a link made SUPPLIER_UNBIND here read as the check's doing). The
+  // check may defer instead, and probe() is then not called: the text says the order, not that it ran.
   const adds = k.has('DEVICE_LINKS') && ownLinks.length > 0
-    ? ` (drv->probe: probe() calls device_link_add(${k.vn(dev)}, ${ownLinks.map((li) => k.vn(w.links[li]!.supplier)).join(' and ')}) ${ownLinks.every((li) => w.links[li]!.unchecked) ? 'without waiting for the supplier to bind' : 'once the supplier is bound'})` : '';
+    ? ` (the link check, then drv->probe, which calls device_link_add(${k.vn(dev)}, ${ownLinks.map((li) => k.vn(w.links[li]!.supplier)).join(' and ')}) ${ownLinks.every((li) => w.links[li]!.unchecked) ? 'without waiting for the supplier to bind' : 'once the supplier is bound'})` : '';
   f.step('call_probe', { where: `${DD}:really_probe${adds}`, ...(old && !k.has('ASYNC_PROBE') ? {} : { since: old ? 'v4.2' : 'v5.14' }),
     c: [...(blocked && !old ? ['if (defer_all_probes) {', 'return -EPROBE_DEFER;@1'] : []), ...(k.has('DEVICE_LINKS') ? ['device_links_check_suppliers(dev);', ...checkSuppliersLines] : []),
       ...(old ? ['atomic_inc(&probe_count);'] : []), 'dev->driver = drv; || dev->driver = (struct device_driver *)drv; || device_set_driver(dev, drv);', PROBE_CALL],
