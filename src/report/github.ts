@@ -1,7 +1,7 @@
 /**
  * GitHub Actions annotations (`::error title=...::...`) for violations, actions that never
- * completed, and suite mismatches (verdicts, and pinned state counts), and a warning for a search
- * a limit stopped,
+ * completed, and suite mismatches (verdicts, and pinned state counts), a warning for a search
+ * a limit stopped, and a notice for each distinct note of the models,
  * printed when GITHUB_ACTIONS=true so that they show on the run's summary page. Values are
  * escaped as the workflow-command format requires.
  */
@@ -79,6 +79,20 @@ export function githubAnnotations(runs: readonly CheckedRun[], suites: readonly 
     if (st === undefined || st === 'all-violated') continue;
     const { at, where } = placeOf(r, suites, fileOf);
     out.push(`::warning ${at},title=${prop(`search stopped early: ${st}`)}::${data(`${where}: ${r.result.stopNote ?? st}; the properties not violated so far are unknown`)}`);
+  }
+  // A model's notes (an order the profile assumes, a load that blocks in some orders): no failure,
+  // but a verdict that leans on them should say so where CI shows results. One `::notice` per
+  // distinct note, on the first run that has it, naming the others: GitHub shows at most 10
+  // notices a step, and `npm start`'s 13 notes are 7 texts.
+  const noted = new Map<string, { at: string; where: string[] }>();
+  for (const r of runs) for (const n of r.result.notes ?? []) {
+    const { at, where } = placeOf(r, suites, fileOf);
+    const e = noted.get(n);
+    if (e) { if (!e.where.includes(where)) e.where.push(where); } else noted.set(n, { at, where: [where] });
+  }
+  for (const [n, { at, where }] of noted) {
+    const shown = where.length > 4 ? `${where.slice(0, 3).join('; ')}; and ${where.length - 3} more` : where.join('; ');
+    out.push(`::notice ${at},title=${prop('model note')}::${data(`${shown}: note: ${n}`)}`);
   }
   // A pinned state count the search did not find: the suite file holds the count.
   for (const o of suites) for (const [i, c] of o.cases.entries()) {
