@@ -22,6 +22,7 @@ import { FIRST, hunkTarget, isPatchFile, isUserPatch } from '../kernel/define-pa
 import { buildScenario, type BuiltScenario } from '../kernel/scenario.js';
 import { parsePatches, patchEntries } from '../kernel/patches.js';
 import { RETURN, type Patch } from '../kernel/emit.js';
+import { excerptsOf } from '../kernel/source.js';
 import { catalogueAt, LATE_CATALOGUE, SHUTDOWN_CATALOGUE } from '../kernel/catalogue.js';
 import type { ScenarioSpec } from '../kernel/scenario.js';
 import { PROFILES } from '../kernel/profiles.js';
@@ -86,20 +87,61 @@ export function labelsByFunction(model: Model): Map<string, string[]> {
  * patching such a function names it (a new user, 2026-12-06: `fn: 'driver_bound'` was E604 "no
  * modelled function" with no pointer to `really_probe:driver_bound`).
  */
-export function stepsModelling(fn: string, steps: Iterable<{ step: string; where: string }>): string[] {
+export function stepsModelling(fn: string, steps: Iterable<{ step: string; where: string; source?: string }>): string[] {
+  return modelling(fn, [...steps]).steps;
+}
+
+/**
+ * The steps modelling `fn` inside another function's blocks, and how they name it: by their
+ * `where`, or else by their label or the C lines they cite (a line calling `fn(`, or a cited excerpt
+ * of `fn` itself) (a new kernel developer, 2026-12-06: `device_links_driver_cleanup`,
+ * `device_unbind_cleanup` and `devres_release_all` are all `__device_release_driver:devres_release_all`,
+ * whose where names none of them, and `fn: 'device_links_driver_cleanup'` was E604 with no pointer).
+ */
+function modelling(fn: string, steps: { step: string; where: string; source?: string }[]): { steps: string[]; by: 'where' | 'C' } {
   const esc = fn.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const names = new RegExp(`(^|[:\\s>])${esc}(?![\\w])`);
-  const out = new Set<string>();
-  for (const { step, where } of steps) if (splitLabel(step)[0] !== fn && names.test(where)) out.add(step);
-  return [...out].sort();
+  const names = new RegExp(`(^|[:\\s>])${esc}(?![\\w])`), calls = new RegExp(`(^|[^\\w])${esc}\\s*\\(`);
+  const others = steps.filter(({ step }) => splitLabel(step)[0] !== fn);
+  const byWhere = new Set(others.filter(({ where }) => names.test(where)).map(({ step }) => step));
+  if (byWhere.size) return { steps: [...byWhere].sort(), by: 'where' };
+  const byC = new Set(others.filter(({ step, source }) => {
+    if (splitLabel(step)[1].replace(/\(.*\)$/, '') === fn) return true;   // a step named after the call it models
+    const cited = citedC(source);
+    return cited.fns.has(fn) || cited.lines.some((l) => calls.test(l));
+  }).map(({ step }) => step));
+  return { steps: [...byC].sort(), by: 'C' };
+}
+
+/** The functions and line texts a step's `source` (`path@release:850,852-854 path@release:fn+3`) cites. */
+function citedC(source: string | undefined): { fns: Set<string>; lines: string[] } {
+  const fns = new Set<string>(), lines: string[] = [];
+  for (const part of (source ?? '').split(/\s+/)) {
+    const m = /^([^@\s]+)@(\S+):([^:\s]+)$/.exec(part);
+    const all = m ? excerptsOf(m[2]!, m[1]!) : null;
+    if (!m || !all) continue;
+    for (const item of m[3]!.split(',')) {
+      const n = /^(\d+)(?:-(\d+))?$/.exec(item), f = /^([A-Za-z_]\w*)\+(\d+)(?:-\+(\d+))?$/.exec(item);
+      if (f) {
+        const ex = all.get(f[1]!);
+        fns.add(f[1]!);
+        for (let i = Number(f[2]); ex && i <= Number(f[3] ?? f[2]); i++) if (ex.lines[i] !== undefined) lines.push(ex.lines[i]!);
+      } else if (n) {
+        for (let line = Number(n[1]); line <= Number(n[2] ?? n[1]); line++) {
+          const ex = [...all.values()].find((e) => e.firstLine !== null && line >= e.firstLine && line < e.firstLine + e.lines.length);
+          if (ex) { fns.add(ex.fn); lines.push(ex.lines[line - ex.firstLine!]!); }
+        }
+      }
+    }
+  }
+  return { fns, lines };
 }
 
 /** ` 'fn' is modelled inside other functions' steps: ...; name one of them` or ''. */
-export function modelledInside(fn: string, steps: Iterable<{ step: string; where: string }>): string {
-  const inside = stepsModelling(fn, steps);
+export function modelledInside(fn: string, steps: Iterable<{ step: string; where: string; source?: string }>): string {
+  const { steps: inside, by } = modelling(fn, [...steps]);
   if (!inside.length) return '';
   const shown = inside.slice(0, 8);
-  return `; '${fn}' is modelled inside its callers' steps (their where names it): ${shown.join(', ')}${inside.length > shown.length ? `, and ${inside.length - shown.length} more` : ''}: name one of those (function:label)`;
+  return `; '${fn}' is modelled inside its callers' steps (${by === 'where' ? 'their where names it' : 'their label or the C lines they cite name it'}): ${shown.join(', ')}${inside.length > shown.length ? `, and ${inside.length - shown.length} more` : ''}: name one of those (function:label)`;
 }
 
 /**
@@ -138,7 +180,7 @@ export function checkUserPatches(profileName: string, patches: string): void {
 interface UserCatalogue {
   fns: Map<string, string[]>; targets: Map<string, Set<string>>;
   /** Every step with its where (for an error only: worked out when asked). */
-  steps: () => { step: string; where: string }[];
+  steps: () => { step: string; where: string; source?: string }[];
   /** The catalogue scenarios as built, until `steps` walks them (takeBuilt): built once for both. */
   built?: BuiltScenario[];
 }
@@ -161,7 +203,7 @@ function userCatalogue(profileName: string, patches: string): UserCatalogue {
   const models = built.map((b) => b.model);
   const steps = () => models.flatMap((m) => m.threads.flatMap((th) => Object.entries(th.steps).map(([l, st]) => {
     const [f, lb] = splitLabel(l);
-    return { step: `${f}:${lb}`, where: st.where };
+    return { step: `${f}:${lb}`, where: st.where, ...(st.source ? { source: st.source } : {}) };
   })));
   lastUser = { key, patches: parsed, cat: { fns, targets, steps, built } };
   return lastUser.cat;
@@ -350,7 +392,7 @@ export async function runSteps(io: Io, profile: string | undefined, fn: string |
   let steps = cat.steps;
   if (fn) {
     steps = steps.filter((s) => s.fn === fn);
-    if (!steps.length) throw new ProbecheckError('E501', `--function ${fn}: profile ${profileName} builds no step of '${fn}'${modelledInside(fn, cat.steps)}; functions: ${[...new Set(cat.steps.map((s) => s.fn))].sort().join(', ')}`);
+    if (!steps.length) throw new ProbecheckError('E501', `--function ${fn}: profile ${profileName} builds no step of '${fn}'${modelledInside(fn, cat.steps.map((x) => ({ step: x.step, where: x.where, ...(x.c ? { source: x.c } : {}) })))}; functions: ${[...new Set(cat.steps.map((s) => s.fn))].sort().join(', ')}`);
   }
   const bound = `${cat.states.toLocaleString('en-US')} states of seeded random walks through the catalogue scenarios`;
   const targets = fn ? (cat.targets[fn] ? { [fn]: cat.targets[fn]! } : {}) : cat.targets;

@@ -1,0 +1,38 @@
+/**
+ * A kernel developer reviewing 2e84dc379200 ("driver core: Release all resources during unbind
+ * before updating device links") names the functions the patch moves: device_links_driver_cleanup,
+ * devres_release_all. The model runs both inside one step of __device_release_driver whose `where`
+ * names neither, so E604 and `steps --function` said "no modelled function" with no pointer to it
+ * (2026-12-06). They now name the step from its label or the C lines it cites.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'vitest';
+import { oneErrorLine, userFolder } from './user-folder.js';
+
+const scenario = `import { scenario } from 'probecheck';
+export default scenario({
+  name: 'unbind-consumer-and-supplier', profile: 'v6.6',
+  devices: { reg: { present: true, boundTo: 'reg-drv' }, cons: { present: true, boundTo: 'cons-drv' } },
+  drivers: { 'reg-drv': { matches: ['reg'], present: true }, 'cons-drv': { matches: ['cons'], links: ['reg'], present: true } },
+  actors: { 'echo cons > unbind': 'unbind cons-drv cons', 'echo reg > unbind': 'unbind reg-drv reg' },
+  properties: ['single-binding'],
+});
+`;
+const patch = (fn: string) => `import { definePatch } from 'probecheck';
+export default definePatch({ id: 'mv', subject: 'move ${fn}', base: 'v6.6',
+  hunks: [{ fn: '${fn}', replace: 'x', step: (_s, o) => o! }] });
+`;
+
+test('a function run inside another step is named by the C that step cites, or by its label', () => {
+  const dir = userFolder();
+  writeFileSync(join(dir, 's.ts'), scenario);
+  writeFileSync(join(dir, 'cleanup.ts'), patch('device_links_driver_cleanup'));
+  oneErrorLine(dir, ['check', 's.ts', '--patch', 'cleanup.ts'],
+    /^probecheck: E604 .*no modelled function 'device_links_driver_cleanup'; 'device_links_driver_cleanup' is modelled inside its callers' steps \(their label or the C lines they cite name it\): __device_release_driver:devres_release_all: name one of those/);
+  // device_unbind_cleanup's devres_release_all is not in the lines cited at v6.6: the step's label names it.
+  oneErrorLine(dir, ['steps', '--profile', 'v6.6', '--function', 'devres_release_all'],
+    /^probecheck: E501 .*builds no step of 'devres_release_all'; .*modelled inside its callers' steps \(their label or the C lines they cite name it\): __device_release_driver:devres_release_all,/);
+  // A name no step cites still gets no pointer.
+  oneErrorLine(dir, ['steps', '--profile', 'v6.6', '--function', 'no_such_function'], /builds no step of 'no_such_function'; functions: /);
+});
