@@ -100,7 +100,7 @@ export function stepsModelling(fn: string, steps: Iterable<{ step: string; where
  */
 function modelling(fn: string, steps: { step: string; where: string; source?: string }[]): { steps: string[]; by: 'where' | 'C' } {
   const esc = fn.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const names = new RegExp(`(^|[:\\s>])${esc}(?![\\w])`), calls = new RegExp(`(^|[^\\w])${esc}\\s*\\(`);
+  const names = new RegExp(`(^|[:\\s>(])${esc}(?![\\w])`), calls = new RegExp(`(^|[^\\w])${esc}\\s*\\(`);
   const others = steps.filter(({ step }) => splitLabel(step)[0] !== fn);
   const byWhere = new Set(others.filter(({ where }) => names.test(where)).map(({ step }) => step));
   if (byWhere.size) return { steps: [...byWhere].sort(), by: 'where' };

@@ -144,7 +144,9 @@ export function releaseDriver(tb: ThreadBuilder, dev: number, ret: Ret, withPare
     return unlink.get(drv) ?? children.get(drv) ?? 'devres_release_all';
   } });
   for (const define of childSteps) define();
-  f.step('devres_release_all', { where: `${DD}:__device_release_driver`,
+  // The where names what the step runs (a new kernel developer, 2026-12-06, reviewing 2e84dc379200,
+  // which reorders the two calls, looked for device_links_driver_cleanup and found no step of it).
+  f.step('devres_release_all', { where: `${DD}:__device_release_driver (${k.has('DEVICE_LINKS') ? 'device_links_driver_cleanup, ' : ''}devres_release_all, dev->driver = NULL)`,
     c: [...(k.has('DEVICE_LINKS') ? ['device_links_driver_cleanup(dev);'] : []), 'devres_release_all(dev); || device_unbind_cleanup(dev);', 'dev->driver = NULL; || device_unbind_cleanup(dev);', 'klist_remove(&dev->p->knode_driver);',
       // device_links_driver_cleanup's body under device_links_write_lock (core.c where the profile
       // reads it): managed links to consumers DORMANT, then __device_links_no_driver. Not cited: the
