@@ -228,6 +228,9 @@ function actionPath(tb: ThreadBuilder, a: Action, ret: Ret, waitFor: boolean, ma
       const keep = tb.k.w.devices[a.dev]!.delRace ? (waitFor ? 'held' : 'take') : undefined;
       // A racing removal holds its struct through device_del (DevInfo.delRace).
       const body = underParentLock(tb, a.dev, ret, (r) => main(keep ? tb.holding(a.dev, () => deviceDel(tb, a.dev, r, keep)) : deviceDel(tb, a.dev, r, keep)));
+      // Got at the removal event, the struct is held while the removal waits for the parent's
+      // lock too (USB; a review of 2026-12-06: unmarked there, a 16th add went unnoticed).
+      if (keep === 'held' && !tb.holds.has(body)) tb.holds.set(body, a.dev);
       return waitFor ? removalEvent(tb, a, body, ret) : body;
     }
     case 'register': return main(busAddDriver(tb, a.drv, ret));
