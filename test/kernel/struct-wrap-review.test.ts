@@ -20,5 +20,14 @@ describe('holders of an old struct device that device_add must see', () => {
     let msg = '';
     try { run(s(STRUCTS)); } catch (e) { expect((e as { code?: string }).code).toBe('E206'); msg = (e as Error).message; }
     expect(msg).toMatch(/device 'dc' is added again while b \(at usb_lock_parent\(p\):device_lock\) still holds its struct device of 16 adds before/);
+    // Only actors add dc: the error says how many adds are told apart, not a probe's loop.
+    expect(msg).toMatch(/Only actors add it: at most 15 adds while the holder waits are told apart$/);
+  });
+
+  it("a probe's re-registrations of a child: the error points at the loop (quiescence)", () => {
+    const s: ScenarioSpec = { name: 'register-defer-loop', devices: { p: {}, c: { parent: 'p' } },
+      drivers: { pdrv: { matches: ['p'], probe: ['defer', 'ok'], registers: ['c'], present: true }, cdrv: { matches: ['c'], present: true } },
+      actors: { hot: 'add p', admin: 'bind cdrv c' }, properties: ['device-ready'] };
+    expect(() => check(buildScenario(s, 'v6.12', '').model, { exhaustive: true })).toThrow(/A probe that registers it and defers, retried again and again, adds it without end \(see quiescence\)$/);
   });
 });

@@ -62,7 +62,11 @@ function wrapCheck(k: Kernel, s: KS, dev: number, gen: number, ctx: StepCtx): vo
     if (th.at !== null && k.holds.get(th.name)?.get(th.at) === dev && (th.locals as KL).gen === gen) { who = `${th.name} (at ${th.at}) still holds`; break; }
   }
   if (who === undefined) return;
-  throw new ModelError('E206', `device '${k.vn(dev)}' is added again while ${who} its struct device of ${STRUCTS} adds before: the model tells ${STRUCTS} struct devices of one device apart, and would take that one for the new one (README, Known gaps, "A device added again"). A probe that registers it and defers, retried again and again, adds it without end (see quiescence)`);
+  // Why it is added so often: a probe's re-registrations, or (only) actors' adds, which fewer rounds avoid.
+  const probed = k.w.drivers.some((r) => r.registers.includes(dev) || (r.asyncScan ?? []).includes(dev));
+  const why = probed ? 'A probe that registers it and defers, retried again and again, adds it without end (see quiescence)'
+    : `Only actors add it: at most ${STRUCTS - 1} adds while the holder waits are told apart`;
+  throw new ModelError('E206', `device '${k.vn(dev)}' is added again while ${who} its struct device of ${STRUCTS} adds before: the model tells ${STRUCTS} struct devices of one device apart, and would take that one for the new one (README, Known gaps, "A device added again"). ${why}`);
 }
 
 function freshStruct(k: Kernel, s: KS, dev: number, entries: boolean, ctx: StepCtx): void {
