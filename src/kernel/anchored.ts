@@ -11,7 +11,7 @@ export const ANCHORED: string[] = [
   'drivers/base/dd.c:__device_attach', 'drivers/base/dd.c:__device_attach_driver',
   'drivers/base/bus.c:bus_add_driver', 'drivers/base/bus.c:bus_remove_driver',
   'drivers/base/bus.c:bind_store', 'drivers/base/bus.c:unbind_store',
-  // sysfs drivers_probe (store_drivers_probe at v3.6.0 and v4.19.y), read at every bus.c snapshot (v3.5, v4.18 and v5.0 (v4.19.y), v5.10, v5.15, v6.6, v6.12, mainline).
+  // sysfs drivers_probe (store_drivers_probe at v3.6.0, MarekBykowski@780d0ff40857 and v4.19.y), read at every bus.c snapshot (v3.5, v4.2 (a vendor tree, v4.2 by content), v4.18 and v5.0 (v4.19.y), v5.10, v5.15, v6.6, v6.12, mainline).
   'drivers/base/bus.c:drivers_probe_store', 'drivers/base/bus.c:bus_rescan_devices_helper',
   'drivers/base/dd.c:wait_for_device_probe', 'drivers/base/dd.c:deferred_probe_work_func',
   'drivers/base/dd.c:really_probe', 'drivers/base/dd.c:driver_probe_device',

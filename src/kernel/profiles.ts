@@ -220,10 +220,10 @@ export const PROFILES: Record<string, Profile> = {
     },
     unsettled: { SHUTDOWN_NO_FINAL_SYNC: FINAL_SYNC_OPEN },
     describe: 'before the deferral race fix (no deferred_trigger_count), no async probing, no platform driver_override (3d713e0e382e, v3.16; its ABI entry is dated April 2014: DRIVER_OVERRIDE); a flag set: steps keep the v4.2 function names (v3.14 had device_attach/__device_attach where v4.2 has __device_attach/__device_attach_driver); no tree read: dd.c bracketed by v3.6.0 and 013c074f8642 (v4.5)', flags: V3_14 },
-  'v4.2': { name: 'v4.2', sources: { [DD_]: 'torvalds@013c074f8642' }, between: { [PLAT_]: ['v3.6.0', 'v4.19.y'] },
+  'v4.2': { name: 'v4.2', sources: { [DD_]: 'torvalds@013c074f8642', [BUS_]: 'MarekBykowski@780d0ff40857' }, renamed: { drivers_probe_store: 'store_drivers_probe' }, between: { [PLAT_]: ['v3.6.0', 'v4.19.y'] },
     settled: { DRIVER_OVERRIDE: OVERRIDE_FILE('has it', 'v3.16 at the latest is before v4.2'), SHUTDOWN_NO_FINAL_SYNC: FINAL_SYNC_GONE },
     differs: { WAIT_FLUSH_DEFERRED: 'dd.c is read at 013c074f8642 (v4.5 merge window), the commit that adds the flush; v4.2 predates it' },
-    describe: 'first kernel with async probing (whole-driver async, lock held across async_schedule); dd.c read at 013c074f8642 (v4.5)', flags: V4_2 },
+    describe: 'first kernel with async probing (whole-driver async, lock held across async_schedule); dd.c read at 013c074f8642 (v4.5); bus.c of MarekBykowski/Linux_Kernel_4_1 at 780d0ff40857 (a vendor tree named 4_1 with its owner\'s debugging edits, no Makefile stored; v4.2 by content: bus_add_driver tests driver_allows_async_probing after the klist add, bus_probe_device calls device_initial_probe, the parent is locked on every bus; no vanilla bus.c of v4.2 .. v4.17 found): the text the bind, unbind, drivers_probe (store_drivers_probe), driver registration and device add/del steps are checked against', flags: V4_2 },
   'v4.14': { name: 'v4.14', sources: { [CORE_]: 'torvalds@9ed9895370ae' }, between: { [DD_]: ['torvalds@013c074f8642', 'torvalds@8c97a46af04b'] },
     assumed: { LINKS_PURGE_AFTER_UNBIND: 'taken to lack it, as its core.c (9ed9895370ae, v4.10) does; the move is probably 2ec161501798, whose core.c is of the v4.14 or early v4.15 cycle by content, and no core.c of 4.14.0 .. 4.14.20 was found (searched 2026-12-06), so v4.14 may purge after bus_remove_device; v4.18 builds that order' },
     settled: {
