@@ -17,16 +17,28 @@ import type { StepAnchors } from './emit.js';
 /** fw_devlink's fwnode_link_lock in two device-links helpers (core.c at cf52ad5ff16c, 6bb7ea3afd3e, 29c8ab79e91d). */
 const FWNODE = 'fw_devlink (firmware-described suppliers) is not modelled: no scenario device has a fwnode, and fwnode_link_lock guards only fwnode links, which no modelled path touches';
 
+/** The wait_for_suppliers list's wfs_lock (fw_devlink before its v5.11 rework; core.c of 5.10.13). */
+const WFS = 'fw_devlink\'s wait_for_suppliers list (v5.5 .. v5.10) is not modelled: a device joins it only in fw_devlink_link_device, when its fwnode has an add_links op, and no scenario device has a fwnode, so the list holds no modelled device and wfs_lock guards nothing a modelled path reads';
+
 /** Lines with an effect that no step models, on purpose: `file:function` -> anchor -> reason. */
 export const UNCOVERED: Record<string, Record<string, string>> = {
   'drivers/base/core.c:device_links_check_suppliers': {
     'mutex_lock(&fwnode_link_lock);': `${FWNODE} (fwnode_links_check_suppliers finds no supplier, or before 6.6 dev->fwnode is NULL)`,
     'mutex_unlock(&fwnode_link_lock);@1': `${FWNODE} (v5.15: the -EPROBE_DEFER exit when a fwnode supplier is missing; later the only unlock)`,
     'mutex_unlock(&fwnode_link_lock);@2': `${FWNODE} (v5.15's unlock after the check)`,
+    'mutex_lock(&wfs_lock);': `${WFS} (v5.10: the -EPROBE_DEFER exit for a device on it with need_for_probe)`,
+    'mutex_unlock(&wfs_lock);@1': `${WFS} (that exit's unlock)`,
+    'mutex_unlock(&wfs_lock);@2': `${WFS} (the unlock after the check)`,
   },
   'drivers/base/core.c:device_links_driver_bound': {
     'mutex_lock(&fwnode_link_lock);': `${FWNODE} (the block for a device whose fwnode names it, dev->fwnode->dev == dev)`,
     'mutex_unlock(&fwnode_link_lock);': `${FWNODE} (see mutex_lock)`,
+    'mutex_lock(&wfs_lock);': `${WFS} (v5.10: the bound device leaves it, list_del_init)`,
+    'mutex_unlock(&wfs_lock);': `${WFS} (see mutex_lock)`,
+  },
+  'drivers/base/core.c:device_links_purge': {
+    'mutex_lock(&wfs_lock);': `${WFS} (v5.10: the deleted device leaves it, list_del_init)`,
+    'mutex_unlock(&wfs_lock);': `${WFS} (see mutex_lock)`,
   },
   'drivers/base/dd.c:__device_attach': {
     'dev->driver = NULL; || device_set_driver(dev, NULL);': 'device_bind_driver() failing for a device whose dev->driver was set before device_add: not in the scenario vocabulary',
