@@ -116,8 +116,12 @@ export function deviceDel(tb: ThreadBuilder, dev: number, ret: Ret, keep?: 'take
   // after both, as it would before the purge or after kobject_del in the C. (Managed links
   // were left until an audit of 2026-12-04: a consumer a re-probing supplier registered again
   // deferred on its predecessor's stale link, where the C adds a fresh one.)
+  // The purge's lines are cited here only where the C purges after bus_remove_device: before it
+  // (9ed9895370ae, v4.10) a device with no links purges nothing, and its purge line lies before
+  // bus_remove_device, so citing it here put the step out of source order (found 2026-12-06 when
+  // v4.14 read bus.c and the bus_remove_device step resolved there).
   const purge = early ? [] : links;
-  f.step('kobject_del', own('kobject_del', { where: `${CORE}:device_del (kobject_del)`, c: [...(k.has('DEVICE_LINKS') && !early ? ['device_links_purge(dev);', ...linesIn(k, CORE, 'device_links_purge', PURGE_LINES)] : []), 'kobject_del(&dev->kobj);'], run: (s) => {
+  f.step('kobject_del', own('kobject_del', { where: `${CORE}:device_del (kobject_del)`, c: [...(k.has('DEVICE_LINKS') && k.has('LINKS_PURGE_AFTER_UNBIND') ? ['device_links_purge(dev);', ...linesIn(k, CORE, 'device_links_purge', PURGE_LINES)] : []), 'kobject_del(&dev->kobj);'], run: (s) => {
     const d = s.dev[dev]!;
     purgeLinks(k.w, s, purge);
     if (k.shutdown) ksetDel(s, dev);                 // kobj_kset_leave
