@@ -11,7 +11,7 @@ export const ANCHORED: string[] = [
   'drivers/base/dd.c:__device_attach', 'drivers/base/dd.c:__device_attach_driver',
   'drivers/base/bus.c:bus_add_driver', 'drivers/base/bus.c:bus_remove_driver',
   'drivers/base/bus.c:bind_store', 'drivers/base/bus.c:unbind_store',
-  // sysfs drivers_probe (store_drivers_probe at v3.6.0, MarekBykowski@780d0ff40857 and v4.19.y), read at every bus.c snapshot (v3.5, v4.2 (a vendor tree, v4.2 by content), v4.18 and v5.0 (v4.19.y), v5.10, v5.15, v6.6, v6.12, mainline).
+  // sysfs drivers_probe (store_drivers_probe at v3.6.0, MarekBykowski@780d0ff40857 and v4.19.y), read at every bus.c snapshot: v3.5, v4.2 and v4.14 (MarekBykowski@780d0ff40857, a vendor tree, v4.2 by content), v4.18 and v5.0 (v4.19.y), v5.1, v5.4, v5.9 and v5.10 (5.10.13), v5.15, v5.19 and v6.1 (204db60c8357), v6.6, v6.12, mainline; v3.14 reads none.
   'drivers/base/bus.c:drivers_probe_store', 'drivers/base/bus.c:bus_rescan_devices_helper',
   'drivers/base/dd.c:wait_for_device_probe', 'drivers/base/dd.c:deferred_probe_work_func',
   'drivers/base/dd.c:really_probe', 'drivers/base/dd.c:driver_probe_device',
@@ -21,7 +21,7 @@ export const ANCHORED: string[] = [
   'drivers/base/dd.c:device_release_driver', 'drivers/base/dd.c:device_release_driver_internal',
   'drivers/base/dd.c:__device_release_driver', 'drivers/base/dd.c:driver_attach', 'kernel/module/main.c:do_init_module',
   'drivers/base/dd.c:deferred_probe_initcall', 'drivers/base/dd.c:deferred_probe_timeout_work_func',
-  // core.c, read at v3.5 (v3.6.0), v4.14 (9ed9895370ae), v5.1 (e7dd40105aac), v5.4 (fb583c8eeeb1), v5.15 and v5.19 (cf52ad5ff16c), v6.1, v6.6, v6.12 and mainline (4793dae01f47); v4.2, v4.18, v5.0, v5.9 and v5.10 read none.
+  // core.c, read at v3.5 (v3.6.0), v4.2 (nearest above) and v4.14 (9ed9895370ae), v4.18 and v5.0 (v4.19.y, a study tree: above, below), v5.1 (e7dd40105aac), v5.4 (fb583c8eeeb1), v5.9 (nearest above) and v5.10 (5.10.13, a study tree), v5.15 and v5.19 (cf52ad5ff16c), v6.1, v6.6, v6.12 and mainline (4793dae01f47); v3.14 reads none.
   'drivers/base/core.c:device_add', 'drivers/base/core.c:device_del', 'drivers/base/core.c:kill_device',
   'drivers/base/core.c:dev_uevent', 'drivers/base/core.c:device_link_add', 'drivers/base/core.c:device_link_del', 'drivers/base/core.c:device_link_put_kref',
   'drivers/base/core.c:device_links_unbind_consumers', 'drivers/base/core.c:device_links_busy',
