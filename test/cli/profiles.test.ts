@@ -15,7 +15,8 @@ describe('probecheck profiles', () => {
       { path: 'kernel/workqueue.c', snapshot: 'torvalds@009bb421b6ce', origin: expect.stringContaining('009bb421b6ceb7916ce627023d0eb7ced04c8910') },
       { path: 'drivers/base/platform.c', snapshot: 'v4.19.y', origin: expect.stringContaining('0x88888888/linux-4.19-comments') },
       { path: 'fs/kernfs/file.c', snapshot: 'v4.19.y', origin: expect.stringContaining('0x88888888/linux-4.19-comments') },
-      { path: 'drivers/pci/pci-driver.c', snapshot: 'v4.19.y', origin: expect.stringContaining('0x88888888/linux-4.19-comments') }]);
+      { path: 'drivers/pci/pci-driver.c', snapshot: 'v4.19.y', origin: expect.stringContaining('0x88888888/linux-4.19-comments') },
+      { path: 'drivers/base/bus.c', snapshot: 'v5.10.13', origin: expect.stringContaining('Rtoax/linux-5.10.13') }]);
     const dead = v51.flags.find((f) => f.flag === 'DEAD_FLAG')!;
     expect(dead.commit).toBe(FLAGS.DEAD_FLAG.commit);
     expect(dead.seen).toMatch(/^drivers\/base\/dd\.c@torvalds@376991db4b64:\d+$/);
