@@ -12,7 +12,7 @@
  * insert steps by local label, so a patch reads like the hunk on the list.
  */
 import { ModelError, ProbecheckError } from '../engine/errors.js';
-import { LOCAL_RUNS, stepKeyMeant } from '../engine/compile.js';
+import { setLocalRun, stepKeyMeant } from '../engine/compile.js';
 import { unrecorded } from '../engine/reduce/recorder.js';
 import type { Step, StepCtx, ThreadAction } from '../engine/model.js';
 import type { Flag } from './profiles.js';
@@ -307,7 +307,7 @@ function resolving(run: KStep['run'], fixed: (r: string | null) => string | null
     return f;
   };
   // The fast backend calls run itself and keeps the labels' pcs (compile.ts LocalRun); others call this wrapper.
-  LOCAL_RUNS.set(wrapped as Step['run'], { raw: run as Step['run'], fixed, unfixed });
+  setLocalRun(wrapped as Step['run'], { raw: run as Step['run'], fixed, unfixed });
   return wrapped;
 }
 
