@@ -250,15 +250,20 @@ export function resolveStep(sources: Readonly<Record<string, string>>, where: st
   const key = `${textOf(sources)},${textOf(renamed)},${textOf(unread)}\0${where}\0${anchors.join('\0')}`;
   let r = resolved.get(key);
   if (!r) {
-    try { r = { ok: resolveStepUncached(sources, where, anchors, renamed, unread) }; } catch (e) { r = { error: (e as Error).message }; }
+    try { r = { ok: frozen(resolveStepUncached(sources, where, anchors, renamed, unread)) }; } catch (e) { r = { error: (e as Error).message }; }
     resolved.set(key, r);
   }
   // (An error is given back, not thrown: a step tried on several snapshots fails on some, and
   // an Error's stack trace, made each time, was most of a small patched check's build.)
-  if ('error' in r) return r;
-  return { anchored: r.ok.anchored.map((a) => ({ ...a, lines: [...a.lines], ...(a.shared ? { shared: [...a.shared] } : {}) })), text: r.ok.text };
+  // The same frozen records every time (copies of them were an eighth of a catalogue build's garbage).
+  return 'error' in r ? r : r.ok;
 }
 const resolved = new Map<string, { ok: { anchored: Anchored[]; text: string } } | { error: string }>();
+const frozen = (x: { anchored: Anchored[]; text: string }) => {
+  for (const a of x.anchored) { Object.freeze(a.lines); if (a.shared) Object.freeze(a.shared); Object.freeze(a); }
+  Object.freeze(x.anchored);
+  return Object.freeze(x);
+};
 /** A record's text as a short number, worked out once per object (equal texts, equal numbers). */
 const ids = new WeakMap<object, number>(), idOfText = new Map<string, number>();
 function textOf(o: Readonly<Record<string, string>>): number {
