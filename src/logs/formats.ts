@@ -124,15 +124,21 @@ export const RULES: readonly Rule[] = [
     cite: [{ path: DD, snapshot: MAIN, fn: 'really_probe', format: 'Resources present before probing\\n', line: 607 },
       { path: DD, snapshot: V612, fn: 'really_probe', format: 'Resources present before probing\\n', line: 625 }] },
   // driver_deferred_probe_check_state (dev_warn), which a supplier lookup (genpd, an IOMMU, pinctrl) may call
-  // instead of returning -EPROBE_DEFER: once initcalls_done is set (the late initcall) and the timeout work
-  // has set driver_deferred_probe_timeout to 0 it returns -ETIMEDOUT, without modules -ENODEV once
-  // initcalls_done is set; -EPROBE_DEFER before. Not modelled (time is not): from-log reads what it says of
-  // the boot (a log hunt, 2026-12-06: an rk3399 boot's "failed with error -110" after it was a plain error).
+  // instead of returning -EPROBE_DEFER: once initcalls_done is set (the late initcall) with
+  // driver_deferred_probe_timeout 0 (the timeout work set it so, or it was 0 from the start: the default at
+  // 654888327e9f, 5.10.13 and f04948dea236) it returns -ETIMEDOUT, without modules -ENODEV once initcalls_done
+  // is set; -EPROBE_DEFER before. The same strings, read with read_file: at 376991db4b64 (v5.1) and
+  // 97e2551de3f9 (v5.4) the timeout one is a dev_WARN (a WARNING and call trace) and "assuming no driver" is
+  // printed with modules too, whenever the timeout (default -1) is not 0; at 654888327e9f (v5.9), f04948dea236
+  // (v5.15) and 5a7a9efdb193 as said above; 9cbffc7a5956 (6.0-rc1) deleted the function and 13a8e0f6b01b
+  // (6.0-rc4) restored it (07b7b883be5b, the v6.1 profile's dd.c, predates the restore on its branch).
+  // Not modelled (time is not): from-log reads what it says of the boot (a log hunt, 2026-12-06: an rk3399
+  // boot's "failed with error -110" after it was a plain error).
   { id: 'check_state_timeout', dev: true, re: /^deferred probe timeout, ignoring dependency$/, fields: [], model: null,
     cite: [{ path: DD, snapshot: 'unverified', fn: 'driver_deferred_probe_check_state', format: 'deferred probe timeout, ignoring dependency\\n', line: '?', note: 'read at torvalds/linux@5a7a9efdb193 drivers/base/dd.c:298 (the function at 290-303) with the search tool; kernel/ has no excerpt of it (the model does not model it)' }] },
   { id: 'check_state_nodriver', dev: true, re: /^ignoring dependency for device, assuming no driver$/, fields: [], model: null,
     cite: [{ path: DD, snapshot: 'unverified', fn: 'driver_deferred_probe_check_state', format: 'ignoring dependency for device, assuming no driver\\n', line: '?', note: 'read at torvalds/linux@5a7a9efdb193 drivers/base/dd.c:293 with the search tool; kernel/ has no excerpt of it' }] },
-  // Later trees print the reason after it (": %s"); the rule reads both. Printed by the timeout work the late initcall schedules (late-initcall.ts).
+  // From v6.8 (7c41da586e9f) dd.c prints the reason after it (": %s"); the rule reads both. Printed by the timeout work the late initcall schedules (late-initcall.ts).
   { id: 'deferred_pending', dev: true, re: /^deferred probe pending(?:: (.*))?$/, fields: ['reason'], model: 'pending',
     cite: [{ path: DD, snapshot: MAIN, fn: 'deferred_probe_timeout_work_func', format: 'deferred probe pending\\n', line: 318 },
       { path: DD, snapshot: 'torvalds@b232b02bf3c2', fn: 'deferred_probe_timeout_work_func', format: 'deferred probe pending\\n', line: 319 },

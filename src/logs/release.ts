@@ -47,7 +47,7 @@ export function profileGuess(log: ParsedLog): { profile: string; fits: string[];
   const byRest = PROFILE_NAMES.filter((p) => (dev === undefined || devPrintkOf(p) === dev) && (fn === undefined || PROFILES[p]!.flags.includes('PROBE_BUSY_CHECK') === (fn === MATCHED_NEW))
     && (ret === undefined || ret.forms.includes(returnedFormOf(p) as ReturnedForm)));
   // The pending line's form narrows what the other lines leave; where it leaves nothing (pr_debug's
-  // forms with a reason: a kernel between v6.6 and v6.12, which no profile reads) it is said, not used.
+  // forms with a reason: a kernel from v6.8 on whose dd.c no profile reads) it is said, not used.
   const byPend = pend === undefined ? byRest : byRest.filter((p) => pendingFormOf(p) === pend);
   const fits = byPend.length || !byRest.length ? byPend : byRest;
   const pendWords = pend === undefined ? '' : `"deferred probe pending" printed ${pend === 'reason' ? 'with' : 'without'} a reason after it${byPend.length || !byRest.length ? '' : ', which no profile printing the rest so does (a kernel between the profiles read): not used'}`;
@@ -94,7 +94,10 @@ export function returnedFormOf(p: string): ReturnedForm | undefined {
  * How profile p's dd.c prints the timeout work's "deferred probe pending" line: with the device's
  * deferral reason after it ('deferred probe pending: %s', efb0b309fa0d:316, v6.12), bare
  * ('deferred probe pending\\n', 5a7a9efdb193:318, b232b02bf3c2:319), 'none' where its dd.c has no
- * timeout work (before 25b4e70dcce9, v4.19), undefined where it reads no dd.c. A log hunt,
+ * timeout work (before 25b4e70dcce9, v4.19), undefined where it reads no dd.c. The reason came with
+ * 7c41da586e9f ("driver core: Emit reason for pending deferred probe", Uwe Kleine-König: in the
+ * "Driver core changes for 6.8-rc1" pull of 2024-01-17 and driver-core-next's revlist beside the
+ * device_is_big_endian-6.8-rc1 merge), so v6.7 prints it bare and v6.8 .. v6.11 with it. A log hunt,
  * 2026-12-06: an upboard-pinctrl boot's "deferred probe pending: upboard-pinctrl: Failed to select
  * pinctrl" (linux-gpio, 2026-06-15) was guessed mainline with "every profile fits it as well".
  */
@@ -155,11 +158,11 @@ export function kernelWarnings(log: ParsedLog, lk: LogKernel): string[] {
       out.push(`line ${wrong.line} prints dd.c's ${wrong.rule.id} line ${wrong.rule.dev ? 'with dev_dbg (the device in the prefix), as dd.c does from a release after v6.3 (v6.12 read; a 6.11 log prints it too)' : 'with pr_debug (the device in the text), as dd.c does up to v6.3 at least (read)'}; profile ${prof}'s dd.c does not: ${range} fits the log`);
     }
   }
-  // The timeout work's "deferred probe pending": with the deferral reason after it (v6.12's dd.c on), or bare (up to v6.6's).
+  // The timeout work's "deferred probe pending": with the deferral reason after it from v6.8 (7c41da586e9f), or bare (v4.19 .. v6.7).
   const pend = pendingOfLog(log), have = PROFILES[prof] ? pendingFormOf(prof) : undefined;
   if (pend !== undefined && have !== undefined && have !== pend) {
     const fit = PROFILE_NAMES.filter((p) => pendingFormOf(p) === pend), line = log.events.find((e) => e.rule.id === 'deferred_pending')!.line;
-    out.push(`line ${line} prints "deferred probe pending" ${pend === 'reason' ? 'with a reason after it, as dd.c does after v6.6 (v6.12 read)' : 'with no reason after it, as dd.c does from v4.19 (25b4e70dcce9) to v6.6 at least (read)'}; profile ${prof}'s dd.c ${have === 'none' ? 'has no timeout work to print it' : 'does not'}: ${pend === 'reason' ? `${fit[0]} or a later profile` : `${fit[0]} to ${fit.at(-1)}`} fits the log`);
+    out.push(`line ${line} prints "deferred probe pending" ${pend === 'reason' ? 'with a reason after it, as dd.c does from v6.8 (7c41da586e9f, driver-core-6.8-rc1)' : 'with no reason after it, as dd.c does from v4.19 (25b4e70dcce9) to v6.7'}; profile ${prof}'s dd.c ${have === 'none' ? 'has no timeout work to print it' : 'does not'}: ${pend === 'reason' ? `${fit[0]} or a later profile` : `${fit[0]} to ${fit.at(-1)}`} fits the log`);
   }
   return out;
 }

@@ -72,14 +72,14 @@ const UPBOARD = [
 ].join('\n') + '\n';
 
 describe('"deferred probe pending" with its reason or without: the profile guess', () => {
-  it('a reason after it (dd.c after v6.6) narrows the guess to the profiles that print one; --profile v6.6 is warned', () => {
+  it('a reason after it (dd.c from v6.8) narrows the guess to the profiles that print one; --profile v6.6 is warned', () => {
     const log = logFile('upboard.log', UPBOARD);
     const w = probecheck(['from-log', log]);
     // Before: "profile mainline is a guess: ... no dd.c line whose form tells kernels apart, so every profile fits it as well".
     expect(w.stdout).toContain('mainline is the newest profile that prints its lines as it does ("deferred probe pending" printed with a reason after it); this one fits the log as well: v6.12 (');
     expect(w.stdout).toMatch(/"upboard-pinctrl": \{\n\s+"matches": \[\n\s+"upboard-pinctrl"\n\s+\],\n\s+"probe": "defer"/);
     const old = probecheck(['from-log', log, '--profile', 'v6.6']);
-    expect(old.stderr + old.stdout).toContain('warning: line 5 prints "deferred probe pending" with a reason after it, as dd.c does after v6.6 (v6.12 read); profile v6.6\'s dd.c does not: v6.12 or a later profile fits the log');
+    expect(old.stderr + old.stdout).toContain('warning: line 5 prints "deferred probe pending" with a reason after it, as dd.c does from v6.8 (7c41da586e9f, driver-core-6.8-rc1); profile v6.6\'s dd.c does not: v6.12 or a later profile fits the log');
   });
 
   it('without one (v4.19 to v6.6) the guess is the newest profile that prints it bare', () => {
