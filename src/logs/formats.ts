@@ -51,6 +51,8 @@ const DD = 'drivers/base/dd.c', BUS = 'drivers/base/bus.c', CORE = 'drivers/base
 const MAIN = 'torvalds@5a7a9efdb193', BUSM = 'torvalds@00c4a3c47da7', V36 = 'v3.6.0';
 /** v6.12's dd.c (driver-core-6.12-rc1): these lines became dev_dbg/dev_err between v6.3 and it, and print the device in the prefix. */
 const V612 = 'torvalds@efb0b309fa0d';
+/** v5.9's dd.c: the one excerpt that holds driver_deferred_probe_check_state (imported 2026-12-06). */
+const V59 = 'torvalds@654888327e9f';
 
 export const RULES: readonly Rule[] = [
   { id: 'device_add', dev: false, re: /^device: '([^']+)': device_add$/, fields: ['dev'], model: 'device_add',
@@ -135,9 +137,9 @@ export const RULES: readonly Rule[] = [
   // Not modelled (time is not): from-log reads what it says of the boot (a log hunt, 2026-12-06: an rk3399
   // boot's "failed with error -110" after it was a plain error).
   { id: 'check_state_timeout', dev: true, re: /^deferred probe timeout, ignoring dependency$/, fields: [], model: null,
-    cite: [{ path: DD, snapshot: 'unverified', fn: 'driver_deferred_probe_check_state', format: 'deferred probe timeout, ignoring dependency\\n', line: '?', note: 'read at torvalds/linux@5a7a9efdb193 drivers/base/dd.c:298 (the function at 290-303) with the search tool; kernel/ has no excerpt of it (the model does not model it)' }] },
+    cite: [{ path: DD, snapshot: V59, fn: 'driver_deferred_probe_check_state', format: 'deferred probe timeout, ignoring dependency\\n', line: 262 }] },
   { id: 'check_state_nodriver', dev: true, re: /^ignoring dependency for device, assuming no driver$/, fields: [], model: null,
-    cite: [{ path: DD, snapshot: 'unverified', fn: 'driver_deferred_probe_check_state', format: 'ignoring dependency for device, assuming no driver\\n', line: '?', note: 'read at torvalds/linux@5a7a9efdb193 drivers/base/dd.c:293 with the search tool; kernel/ has no excerpt of it' }] },
+    cite: [{ path: DD, snapshot: V59, fn: 'driver_deferred_probe_check_state', format: 'ignoring dependency for device, assuming no driver\\n', line: 257 }] },
   // From v6.8 (7c41da586e9f) dd.c prints the reason after it (": %s"); the rule reads both. Printed by the timeout work the late initcall schedules (late-initcall.ts).
   { id: 'deferred_pending', dev: true, re: /^deferred probe pending(?:: (.*))?$/, fields: ['reason'], model: 'pending',
     cite: [{ path: DD, snapshot: MAIN, fn: 'deferred_probe_timeout_work_func', format: 'deferred probe pending\\n', line: 318 },

@@ -1,6 +1,6 @@
 // probecheck kernel excerpt: drivers/base/dd.c at torvalds@654888327e9f. SPDX-License-Identifier: GPL-2.0
 // origin: torvalds/linux drivers/base/dd.c @ 654888327e9f655a9d55ad477a9583e90e8c9b5c; Makefile: not read (file at the commit that last changed it; see note)
-// note: "driver core: Avoid binding drivers to dead devices", Lukas Wunner device_block_probing added 2026-12-05 by re-importing the whole file, its three pages (offsets 0, 16000, 32000) read again with read_file at the same commit and the length checked (33626); every function already here came out byte for byte at the same line.
+// note: "driver core: Avoid binding drivers to dead devices", Lukas Wunner device_block_probing added 2026-12-05 by re-importing the whole file, its three pages (offsets 0, 16000, 32000) read again with read_file at the same commit and the length checked (33626); every function already here came out byte for byte at the same line. driver_deferred_probe_check_state added 2026-12-06 (s36 h12) the same way: the file read again at offsets 0, 6800 and 22800, the length checked (33626), the 31 functions already here byte for byte at the same lines.
 // whole file read (33626 chars); line numbers are that file's
 // not in this file at torvalds@654888327e9f: call_driver_probe, __driver_probe_device, __device_set_driver_override
 
@@ -809,6 +809,22 @@ static int deferred_probe_initcall(void)
 			driver_deferred_probe_timeout * HZ);
 	}
 	return 0;
+}
+
+//@ driver_deferred_probe_check_state 254
+int driver_deferred_probe_check_state(struct device *dev)
+{
+	if (!IS_ENABLED(CONFIG_MODULES) && initcalls_done) {
+		dev_warn(dev, "ignoring dependency for device, assuming no driver\n");
+		return -ENODEV;
+	}
+
+	if (!driver_deferred_probe_timeout && initcalls_done) {
+		dev_warn(dev, "deferred probe timeout, ignoring dependency\n");
+		return -ETIMEDOUT;
+	}
+
+	return -EPROBE_DEFER;
 }
 
 //@ device_block_probing 190
