@@ -126,11 +126,12 @@ const PROBE_FNS = new Set(['really_probe', '__driver_probe_device', 'driver_prob
 /**
  * The function of a call trace's line: arm64's and x86's `really_probe.part.0+0x9c/0x31c` (after an
  * address in `[<...>]`, with a file and line after or not), arm's `really_probe from
- * __driver_probe_device+0x88/0x19c` (v6.x) and `[<c0647ad9>] (really_probe) from [<c0647d0b>] (...)`.
+ * __driver_probe_device+0x88/0x19c` (v6.x) and `[<c0647ad9>] (really_probe) from [<c0647d0b>] (...)`, a
+ * module's function there as `(stm32_rtc_probe [rtc_stm32]) from` (M. Fuzzey's 5.4.77 stm32 RTC WARN, linux-rtc, 2021-06-07).
  */
 function frameOf(text: string): string | undefined {
   const t = text.trim();
-  const m = /^(?:\[<[0-9a-f]+>\] )?(?:\(([\w.]+)\) from |([\w.]+)(?:\+0x[0-9a-f]+\/0x[0-9a-f]+\b| from [\w.]+\+0x[0-9a-f]+\/0x[0-9a-f]+\b))/.exec(t);
+  const m = /^(?:\[<[0-9a-f]+>\] )?(?:\(([\w.]+)(?: \[[\w-]+\])?\) from |([\w.]+)(?:\+0x[0-9a-f]+\/0x[0-9a-f]+\b| from [\w.]+\+0x[0-9a-f]+\/0x[0-9a-f]+\b))/.exec(t);
   return (m?.[1] ?? m?.[2])?.replace(/\..*/, '');
 }
 
@@ -147,9 +148,11 @@ function probeTrace(others: readonly { line: number; text: string }[]): { line: 
   if (i < 0) return undefined;
   const at = frames[i]!.line;
   // Within a few lines (a console interleaves other lines with a trace): the nearest *_probe frame
-  // above it (called by it; a bus's own probe wrapper skipped) is the driver's, and the worker's frame below.
+  // above it (called by it; a bus's own probe wrapper skipped: platform_drv_probe is the platform bus's before
+  // platform_probe, as in a 5.5-rc5-next omap_dm_timer_probe oops, where the driver's was taken for it) is the
+  // driver's, and the worker's frame below.
   const near = (f: { line: number; fn?: string }, lo: number, hi: number) => f.fn !== undefined && f.line >= lo && f.line <= hi;
-  const probe = frames.slice(0, i).reverse().find((f) => near(f, at - 12, at) && /_probe$/.test(f.fn!) && !/^(?:platform|really|call_driver|spi_drv|spi_mem|i2c_device|pci_device|usb_probe_interface|amba|serdev_drv|sdio_bus|mmc_bus|hid_device|virtio_dev|host1x_device)_probe$/.test(f.fn!))?.fn;
+  const probe = frames.slice(0, i).reverse().find((f) => near(f, at - 12, at) && /_probe$/.test(f.fn!) && !/^(?:platform|platform_drv|really|call_driver|spi_drv|spi_mem|i2c_device|pci_device|usb_probe_interface|amba|serdev_drv|sdio_bus|mmc_bus|hid_device|virtio_dev|host1x_device)_probe$/.test(f.fn!))?.fn;
   const below = frames.slice(i).filter((f) => near(f, at, at + 24)).map((f) => f.fn!);
   const worker = below.some((f) => /^(?:__device_attach_async_helper|__driver_attach_async_helper|async_run_entry_fn)$/.test(f)) ? 'an async worker'
     : below.includes('deferred_probe_work_func') ? "the deferred-probe worker's retry" : undefined;

@@ -82,3 +82,31 @@ describe('"deferred probe pending: <reason>" from v6.8 (7c41da586e9f)', () => {
     expect(w.stdout).toContain('prints "deferred probe pending" with a reason after it, as dd.c does from v6.8 (7c41da586e9f, driver-core-6.8-rc1); profile v6.6\'s dd.c does not');
   });
 });
+
+describe("E701's call trace in ARM's older unwinder form", () => {
+  it("names the driver's probe above platform_drv_probe (the platform bus's wrapper before platform_probe), a module's too", () => {
+    // M. Fuzzey, "[PATCH] rtc: stm32: Fix unbalanced clk_disable_unprepare() on probe error path", linux-rtc, 2021-06-07
+    // (Message-ID <1623087421-19722-1-git-send-email-martin.fuzzey@flowbird.group>): a 5.4.77 WARN, the mail's
+    // quoted-printable wrapping undone, the frames from the probe down.
+    const stm32 = probecheck(['from-log', logFile('stm32.log', [
+      '[   15.629568] WARNING: CPU: 0 PID: 146 at drivers/clk/clk.c:958 clk_core_disable+0xb0/0xc8',
+      '[   15.725924] [<c053c190>] (clk_core_disable_lock) from [<bf0adc44>] (stm32_rtc_probe+0x124/0x5e4 [rtc_stm32])',
+      '[   15.735739] [<bf0adc44>] (stm32_rtc_probe [rtc_stm32]) from [<c05f7d4c>] (platform_drv_probe+0x48/0x98)',
+      '[   15.745095] [<c05f7d4c>] (platform_drv_probe) from [<c05f5cec>] (really_probe+0x1f0/0x458)',
+      '[   15.753338] [<c05f5cec>] (really_probe) from [<c05f61c4>] (driver_probe_device+0x70/0x1c4)',
+      '[   15.761584] [<c05f61c4>] (driver_probe_device) from [<c05f6580>] (device_driver_attach+0x58/0x60)',
+      '[   15.770439] [<c05f6580>] (device_driver_attach) from [<c05f6654>] (__driver_attach+0xcc/0x170)',
+    ].join('\n') + '\n')]);
+    expect(stm32.status).toBe(2);
+    // Before: "(really_probe, under platform_drv_probe)".
+    expect(stm32.stderr).toContain('line 5 is a call trace through the driver core\'s probe path (really_probe, under stm32_rtc_probe)');
+    // A 5.5-rc5-next oops in omap_dm_timer_probe as T. Lindgren's timer-ti-dm fix quotes it (no timestamps, no addresses before).
+    const omap = probecheck(['from-log', logFile('omap.log', [
+      'Unable to handle kernel NULL pointer dereference at virtual address 00000004',
+      '(omap_dm_timer_probe) from [<c061ac7c>] (platform_drv_probe+0x48/0x98)',
+      '(platform_drv_probe) from [<c0618c04>] (really_probe+0x1dc/0x348)',
+      '(really_probe) from [<c0618ef4>] (driver_probe_device+0x5c/0x160)',
+    ].join('\n') + '\n')]);
+    expect(omap.stderr).toContain('(really_probe, under omap_dm_timer_probe)');
+  });
+});
