@@ -309,6 +309,20 @@ export function waitingReport(r: PropertyResult, col: Colors = plain): string[] 
   return lines;
 }
 
+/**
+ * A trace that ends with a thread blocked at a wait the kernel does not have: device_add of a
+ * device deleted and added again waits while a thread holds the old struct's lock or a walk its
+ * old klist node (paths/device-add.ts; README "Known gaps", "A device added again"). A liveness
+ * hunt (2026-12-06, s36 h11) met it as a deadlock, and an actor that "never returns", on
+ * mainline, where the kernel adds the new struct and only loops (B15's re-probe loop beside a
+ * registration walk of the child's driver on a need_parent_lock bus): the waits said "a model
+ * limit", the verdict and its header did not.
+ */
+export function restsOnModelLimit(r: Pick<PropertyResult, 'waiters' | 'waiting'>): boolean {
+  return [...(r.waiters ?? []), ...(r.waiting ?? [])].some((w) => w.waits.includes('(a model limit'));
+}
+const MODEL_LIMIT_NOTE = 'note: the trace ends where a thread waits only because of a model limit (one struct device per device: README, Known gaps, "A device added again"); the kernel has no such wait, so this verdict may be a false alarm';
+
 const RULE = '='.repeat(62);
 
 /** Why a result's traces may not be shortest, in words, or '' when they are (or nothing is known). */
@@ -328,6 +342,7 @@ export function renderViolation(result: Pick<Result, 'model' | 'params'> & Parti
     `model ${result.model}${params ? ` (${params})` : ''}`, '-'.repeat(RULE.length)];
   if (r.description) lines.push(r.description);
   if (r.explanation) lines.push(col.yellow(r.explanation));
+  if (restsOnModelLimit(r)) lines.push(col.yellow(MODEL_LIMIT_NOTE));
   const t = r.trace;
   if (t) {
     lines.push('', `${t.steps.length} step${t.steps.length === 1 ? '' : 's'} from the initial state${t.loopFrom === undefined ? notShortest(result, t.steps.length) : ''}:`, '');
@@ -356,7 +371,7 @@ export function verdictTable(result: Result, col: Colors = plain): string[] {
   const rows = [['property', 'verdict', 'trace'].map((h) => col.bold(h))];
   // A shard's holds or vacuous is about its part of the search only.
   const part = (v: string) => isPart(result.shard) && v !== 'violated' && v !== 'unknown' ? `${colorVerdict(v, col)} (this part)` : colorVerdict(v, col);
-  for (const p of result.properties) rows.push([p.name, part(p.verdict), p.trace ? steps(p.trace.steps.length) : p.witness ? `${steps(p.witness.steps.length)} (witness)` : '-']);
+  for (const p of result.properties) rows.push([p.name, part(p.verdict), p.trace ? `${steps(p.trace.steps.length)}${restsOnModelLimit(p) ? ' (ends at a model limit)' : ''}` : p.witness ? `${steps(p.witness.steps.length)} (witness)` : '-']);
   return table(rows, '  ');
 }
 
