@@ -134,7 +134,8 @@ export interface Kernel {
   holds?: Map<string, ReadonlyMap<string, number>>;
   /**
    * Devices an actor may leave unbound on purpose (scenario.ts): a release of one outside
-   * device_del sets its ghost DevS.released. Others never set it, so it costs them no states.
+   * device_del (or a driver_override store of it) sets its ghost DevS.released. Others never set it,
+   * so it costs them no states.
    */
   releasable: Set<number>;
   /** Said with every result (scenario.ts profileNotes): what a user's patch does that the model cannot judge. */

@@ -285,7 +285,7 @@ PATCHES['6265539776a0'] = {
         : 'drivers/base/platform.c:driver_override_store (device_lock; swap pdev->driver_override; device_unlock; kfree(old))',
       ...(dso ? { c: [...(orig!.c ?? []), ...dso] } : own.length ? { c: [...(orig!.c ?? []), ...own] } : {}),
       since: 'v4.13 (6265539776a0)', await: (s) => s.dev[site.dev]!.mutex === 0, waits: mutexWaits(site.k, site.dev),
-      run: (s) => { overrideSwap(s, site.dev, site.drv); return RETURN; } };
+      run: (s) => { overrideSwap(site.k, s, site.dev, site.drv); return RETURN; } };
     },
   }],
 };
@@ -324,7 +324,7 @@ PATCHES['cb3d1049f4ea'] = {
     step: (site, orig) => ({ ...orig!, where: 'drivers/base/dd.c:__device_set_driver_override (scoped_guard(spinlock, &dev->driver_override.lock): swap; kfree(old))',
       c: ['scoped_guard(spinlock, &dev->driver_override.lock) {', 'old = dev->driver_override.name;', 'dev->driver_override.name = new;', 'kfree(old);'],
       since: 'v7.0-rc (cb3d1049f4ea)', await: undefined, waits: undefined,
-      run: (s) => { overrideSwap(s, site.dev, site.drv); return RETURN; } }),
+      run: (s) => { overrideSwap(site.k, s, site.dev, site.drv); return RETURN; } }),
   }],
 };
 

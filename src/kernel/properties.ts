@@ -150,8 +150,11 @@ function leadsToGone(name: string, description: string, stuck: (s: KS, q: Query)
 /**
  * L4: a registered, live, unbound device that a registered driver would bind, not deferred. Once
  * released on purpose in this run (DevS.released: an unbind, its driver's removal, its supplier's
- * unbind or device_del), only by a driver whose registration walk started since (DevS.owed). Not
- * a device whose driver_override an actor wrote (a store probes nothing: sysfs-bus-platform). A managed link to a supplier that is
+ * unbind or device_del), only by a driver whose registration walk started since (DevS.owed). An
+ * actor's driver_override store releases it too (it probes nothing: sysfs-bus-platform), and then
+ * only the driver the override names owes it a probe, once its walk started since: platform_match
+ * matches no other (a verdict hunt, 2026-12-06: until s36 a written override exempted the device
+ * altogether, and a walk of the named driver that skipped it read holds). A managed link to a supplier that is
  * not AVAILABLE defers the probe (device_links_check_suppliers): that probe would not succeed.
  */
 function missed(k: Kernel, s: KS, links: readonly (readonly LinkInfo[])[]): string | null {
@@ -159,9 +162,9 @@ function missed(k: Kernel, s: KS, links: readonly (readonly LinkInfo[])[]): stri
   if (s.deferAllProbes || s.shutdownReturned) return null;
   for (const d of k.w.devices) {
     const x = s.dev[d.i]!;
-    if (x.ovrGen !== 0 || !x.registered || !x.onBus || x.dead || x.delStarted || x.driver !== 0 || x.deferred !== 'none' || !s.bus[d.bus]!.autoprobe || x.shutDown) continue;
+    if (!x.registered || !x.onBus || x.dead || x.delStarted || x.driver !== 0 || x.deferred !== 'none' || !s.bus[d.bus]!.autoprobe || x.shutDown) continue;
     if (supplierLinkDefers(k, s, links[d.i]!)) continue;
-    // A driver_override naming another driver is a device left for that one (platform_match): not missed.
+    // A driver_override naming another driver is a device left for that one (platform_match): not missed by this one.
     // Released on purpose: only drivers whose registration walk started since owe it a probe.
     const ready = d.drivers.filter((drv, j) => { const info = k.w.drivers[drv]!; return (!x.released || (x.owed & (1 << j)) !== 0) && s.drv[drv]!.onBus && overrideMatches(s, d.i, drv) && info.outcomes.every((o) => o === 'ok') && info.needs.every((n) => s.dev[n]!.bound); });
     if (ready.length === 1) return `${d.name} and ${k.dn(ready[0]!)} are both registered and ${d.name} is never probed by it`;

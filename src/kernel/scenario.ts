@@ -725,7 +725,10 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string, 
   //   consumers (device_links_unbind_consumers), and a link without DL_FLAG_AUTOPROBE_CONSUMER
   //   does not probe them again when the supplier binds (one with it, DeviceSpec.suppliers, does:
   //   its consumers stay judged unless the supplier is deleted, below).
-  // (A driver_override store probes nothing either; missed() reads the override itself.)
+  // - a driver_override store: it probes nothing (platform.c driver_override_store swaps the string
+  //   and returns), so only a probe attempt that starts since owes the device one, and missed()
+  //   judges it for the driver the override names alone (overrideMatches). Not a supplier's
+  //   release, and kept only where no-missed-probe is checked: added once the properties are chosen.
   const removed = new Set(actors.flatMap((a) => a.acts.flatMap((x) => (x.op === 'unregister' ? [x.drv] : x.op === 'rmmod' ? w.modules[x.mod]!.drivers : []))));
   for (const a of actors) for (const x of a.acts) if (x.op === 'unbind') k.releasable.add(x.dev);
   for (const d of w.devices) if (d.drivers.length > 1 && d.drivers.some((r) => removed.has(r))) k.releasable.add(d.i);
@@ -754,12 +757,13 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string, 
     }
   }
   // Only where no-missed-probe can call a device missed: on a bus that autoprobes, with a driver whose probe succeeds.
-  for (const i of k.releasable) {
+  const keepReleasable = () => { for (const i of k.releasable) {
     const d = w.devices[i]!;
     if (!w.buses[d.bus]!.autoprobe || !d.drivers.some((x) => w.drivers[x]!.outcomes.every((o) => o === 'ok'))) k.releasable.delete(i);
     // DevS.owed has a bit per matching driver.
     else if (d.drivers.length > 8) throw bad(`scenario '${spec.name}': device '${d.name}' is matched by ${d.drivers.length} drivers and an actor may release it; at most 8 drivers may match such a device`);
-  }
+  } };
+  keepReleasable();
   // `tied`: the device a kernel thread is started for alone (symmetry permutes it with the device).
   type Plan = { name: string; program?: string; running: boolean; async: boolean; tied?: number; build: (tb: ThreadBuilder) => string };
   const actionOf = actors.map((): ActionOfLabel => new Map());
@@ -917,6 +921,14 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string, 
       return p;
     });
   }
+  // A driver_override store releases its device (overrideSwap; the steps read k.releasable as they
+  // run): a ghost kept only where no-missed-probe is checked, chosen or named later (optional below;
+  // readers.test.ts's B13 scenario, which checks override-uaf, had 45 states and 73 with it).
+  const overridesRelease = () => {
+    for (const a of actors) for (const x of a.acts) if (x.op === 'override') k.releasable.add(x.dev);
+    keepReleasable();
+  };
+  if (chosen.some((p) => p.name === 'no-missed-probe')) overridesRelease();
   // module-init-barrier's premise needs to know whether an init started an entry (ModS.initStarted):
   // kept only where the scenario checks it and a module without async_probe has an init that may
   // start one (its default choice). A byte per module, and the states that differ only in it: in
@@ -934,7 +946,10 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string, 
   }
   const properties: Property<KS>[] = chosen.map((p) => p.make(k, ctx));
   // Named on the command line or in a suite's expect, a library property the selection left out is checked too.
-  const optional = Object.fromEntries(LIBRARY.filter((p) => !chosen.includes(p)).map((p) => [p.name, () => p.make(k, ctx) as Property]));
+  const optional = Object.fromEntries(LIBRARY.filter((p) => !chosen.includes(p)).map((p) => [p.name, () => {
+    if (p.name === 'no-missed-probe') overridesRelease();
+    return p.make(k, ctx) as Property;
+  }]));
 
   // A user's hunk whose step the scenario builds applies to it, or says why not (never silently).
   for (const p of patches) for (const h of p.hunks) {

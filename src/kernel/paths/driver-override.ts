@@ -114,7 +114,7 @@ export function driverOverrideStore(tb: ThreadBuilder, dev: number, drv: number,
   // Since v5.19 the swap (under device_lock since 6265539776a0) is in driver.c's driver_set_override (setOverrideLines).
   f.step('kfree_old', { where: `${PLATFORM}:driver_override_store (old = pdev->driver_override; pdev->driver_override = kstrndup(buf); kfree(old))`, since: 'v3.16 (3d713e0e382e, platform driver_override; unverified)',
     c: ['ret = driver_set_override(dev, &pdev->driver_override, buf, count); || pdev->driver_override = driver_override;'],
-    run: (s) => { overrideSwap(s, dev, drv); return RETURN; } });
+    run: (s) => { overrideSwap(tb.k, s, dev, drv); return RETURN; } });
   return f.done();
 }
 
@@ -126,8 +126,12 @@ export function driverOverrideStore(tb: ThreadBuilder, dev: number, drv: number,
  * yet, or deleted, fails and changes nothing (a hunt, 2026-12-04, found stores before the device
  * existed).
  */
-export function overrideSwap(s: KS, dev: number, drv: number): void {
+export function overrideSwap(k: Pick<Kernel, 'releasable'>, s: KS, dev: number, drv: number): void {
   const d = s.dev[dev]!;
   if (!d.onBus) return;
   d.ovrGen = nextGen(d.ovrGen); d.ovrDrv = drv + 1;
+  // The store probes nothing (platform.c driver_override_store, dd.c __device_set_driver_override:
+  // swap, kfree(old), return): what was owed before it is no more; a probe attempt that starts
+  // since (the named driver's registration walk: DevS.owed) owes it again (no-missed-probe).
+  if (k.releasable.has(dev)) { d.released = true; d.owed = 0; }
 }

@@ -34,7 +34,11 @@ export function driversProbeStore(tb: ThreadBuilder, dev: number, ret: Ret): str
   // The unlocked test; on an old struct (the slot deleted and added again) dev->driver is NULL,
   // released by its device_del.
   f.step('bus_rescan_devices_helper', { where: `${BUS}:bus_rescan_devices_helper`, c: ['if (!dev->driver) {', ...(pl ? [] : ['ret = device_attach(dev);'])], run: (s, t) => {
-    if (t.gen === structRef(s, dev) && s.dev[dev]!.driver !== 0) return 'put_device';
+    const d = s.dev[dev]!;
+    if (t.gen === structRef(s, dev) && d.driver !== 0) return 'put_device';
+    // A device released on purpose (an unbind, a driver_override store) is owed a probe by every
+    // driver on the bus klist now: device_attach tries each (no-missed-probe, DevS.owed).
+    if (t.gen === structRef(s, dev) && k.releasable.has(dev) && d.released) k.w.devices[dev]!.drivers.forEach((x, j) => { if (s.drv[x]!.onBus) d.owed |= 1 << j; });
     return pl ? 'lock_parent' : attach;
   } });
   if (pl) {
