@@ -60,9 +60,10 @@ export interface DevS {
   unbindOf: number;
   /**
    * ghost: in this run its driver was released outside device_del (an unbind, its driver's
-   * removal, its supplier's unbind): it may stay unbound on purpose (no-missed-probe). `owed`:
-   * bit j set when the registration walk of its j-th matching driver (DevInfo.drivers) started
-   * since: only those drivers are expected to probe it. Kept for Kernel.releasable devices only;
+   * removal, its supplier's unbind) or an actor wrote its driver_override (a store probes nothing):
+   * it may stay unbound on purpose (no-missed-probe). `owed`: bit j set when the registration walk
+   * of its j-th matching driver (DevInfo.drivers) started since, or a drivers_probe of it found
+   * that driver on the bus klist: only those drivers are expected to probe it. Kept for Kernel.releasable devices only;
    * a new struct (re-add) starts without them.
    */
   released: boolean; owed: number;

@@ -37,6 +37,23 @@ describe('no-missed-probe of a device whose driver_override an actor wrote', () 
     expect(verdict(lost('mmc-drv'), 'v4.18').verdict).toBe('holds');
   });
 
+  // The hunt's case: a registration walk of the named driver (bus_add_driver -> driver_attach ->
+  // __driver_attach) that skips the device, here a patch of yours whose match returns at once.
+  it('owes the probe of a registration walk of the named driver that skips the device', async () => {
+    const { definePatch, RETURN } = await import('probecheck');
+    const { registerPatchFile } = await import('../../src/kernel/define-patch.js');
+    const spec: ScenarioSpec = { name: 'override-walk-skips', devices: { d: { present: true } }, drivers: { x: { matches: ['d'] } },
+      actors: { admin: ['override d x', 'register x'] }, properties: ['no-missed-probe'] };
+    for (const base of ['v5.10', 'mainline']) {
+      registerPatchFile(`/virtual/walk-skips-${base}.ts`, [definePatch({ id: 'walk-skips', subject: 'walk-skips', base, hunks: [
+        { fn: '__driver_attach', replace: 'driver_match_device', step: (_site, o) => ({ ...o!, run: () => RETURN }) }] })]);
+      expect(check(buildScenario(spec, base, '').model).properties[0]!.verdict, base).toBe('holds');
+      const p = check(buildScenario(spec, base, `/virtual/walk-skips-${base}.ts`).model).properties[0]!;
+      expect(p.verdict, base).toBe('violated');
+      expect(p.explanation, base).toContain('d and x are both registered and d is never probed by it');
+    }
+  });
+
   it('owes nothing to a driver the override excludes', () => {
     // mmc-drv's walk skips mmc (platform_match: the override names mmc-alt, never registered).
     expect(verdict(lost('mmc-alt'), 'v4.14').verdict).not.toBe('violated');
