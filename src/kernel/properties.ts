@@ -775,6 +775,21 @@ const mayHaveDriver = (k: Kernel, c: PropCtx, i: number, drv?: number): boolean 
 /** Can device i's driver be let go in some run: a thread was built with its __device_release_driver (an unbind, a del, a driver's removal). */
 const mayRelease = (c: PropCtx, name: string): boolean => builtBlock(c, `__device_release_driver(${name})`);
 /**
+ * A drivers_probe of device `name` that may run after a release of it: its bus_rescan_devices_helper
+ * owes the device the probe of every driver then on the bus (drivers-probe.ts, DevS.owed). Not one
+ * whose actor releases the device only in later actions while no other thread releases it (it
+ * finds the device bound: the premise would never be met).
+ */
+function probeWriteMayFollowRelease(c: PropCtx, name: string): boolean {
+  const dp = `drivers_probe_store(${name})`, rel = `__device_release_driver(${name})`, names = [...c.actors];
+  return builtBy(c, dp).some((t) => {
+    const ai = names.indexOf(t);
+    if (ai < 0 || builtBy(c, rel).some((u) => u !== t)) return true;
+    const firstRel = c.actSteps[ai]!.findIndex((st) => builtIn(st, rel));
+    return firstRel >= 0 && lastActWith(c, ai, dp) > firstRel;
+  });
+}
+/**
  * The drivers no-driver-after-unregister can judge: one some device may have (bound at boot or
  * probed by it), or with async attach work of its own. A driver that never has a device leaves
  * nothing behind its driver_unregister (a property audit, 2026-12-06: a driver matching a device
@@ -1576,9 +1591,11 @@ export const LIBRARY: KernelProperty[] = [
   // only a sysfs bind binds: nothing is missed there.)
   // A device bound at boot is unbound only by a release, on purpose (DevS.released: k.releasable),
   // and is then owed a probe only by a driver whose bus_add_driver walk starts later (it sets
-  // DevS.owed) or as a new struct, added again (device_add clears the ghosts): where no thread was
-  // built with either, it is never missed (a vacuity hunt, 2026-12-06: B11's fixed reader beside an
-  // unbind, and an unbind then a bind, exited 5 on every profile). A driver that needs a device no
+  // DevS.owed), by a drivers_probe of it (since s36 h10: every driver on the bus then) or as a new
+  // struct, added again (device_add clears the ghosts): where no thread was built with any, it is
+  // never missed (a vacuity hunt, 2026-12-06: B11's fixed reader beside an unbind, and an unbind
+  // then a bind, exited 5 on every profile; a review, 2026-12-06: an unbind then a drivers_probe
+  // that a patch makes skip the device was left out of the default choice). A driver that needs a device no
   // run can bind never has what it needs.
   // A device bound at boot and added again (`del`, `add`) is a new struct, judged as any unbound
   // device whether or not k.releasable has it; one let go otherwise (its only driver unregistered)
@@ -1588,7 +1605,7 @@ export const LIBRARY: KernelProperty[] = [
   // A device no run registers (not present, added by no actor, registered by no probe or scan) is
   // never on its bus: deferred-probe's timeout walk declares pwm and never adds it (a sweep, 2026-12-06).
   { name: 'no-missed-probe', covers: 'L4', applies: (k, c) => k.w.devices.some((d) => k.w.buses[d.bus]!.autoprobe && mayExist(k, c, d.i)
-    && (d.boundTo < 0 || builtBlock(c, `device_add(${d.name})`) || (mayRelease(c, d.name) && d.drivers.some((x) => builtBlock(c, `bus_add_driver(${k.dn(x)})`))))
+    && (d.boundTo < 0 || builtBlock(c, `device_add(${d.name})`) || (mayRelease(c, d.name) && (probeWriteMayFollowRelease(c, d.name) || d.drivers.some((x) => builtBlock(c, `bus_add_driver(${k.dn(x)})`)))))
     && (k.has('BUS_LIST_BEFORE_PROBE') || lateListMayMiss(k, c, d))
     && d.drivers.some((x) => k.w.drivers[x]!.outcomes.every((o) => o === 'ok') && k.w.drivers[x]!.needs.every((n) => mayBind(k, c, n)))),
     make: (k) => leadsToGone('no-missed-probe',

@@ -1,0 +1,34 @@
+/**
+ * A review of s36 h10's no-missed-probe change (2026-12-06, s36 h13): a drivers_probe of a device
+ * released on purpose owes it the probe of every driver on the bus (bus.c bus_rescan_devices_helper:
+ * `if (!dev->driver) ret = device_attach(dev);`), so where a run may unbind a device bound at boot
+ * and then write drivers_probe, the property can be violated and the default choice takes it; not
+ * where the only drivers_probe comes before the release in the same actor (it finds the device bound).
+ */
+import { describe, expect, it } from 'vitest';
+import { buildScenario, check, definePatch, type ScenarioSpec } from 'probecheck';
+import { registerPatchFile } from '../../src/kernel/define-patch.js';
+
+const spec = (acts: string[]): ScenarioSpec => ({
+  name: 'boot-unbind-drivers-probe',
+  devices: { d: { present: true, boundTo: 'x' } },
+  drivers: { x: { matches: ['d'], present: true } },
+  actors: { admin: acts },
+});
+const chosen = (s: ScenarioSpec, patch = '') => check(buildScenario(s, 'v5.10', patch).model).properties;
+
+describe('no-missed-probe chosen where a drivers_probe may follow a release', () => {
+  it('is chosen, and violated by a patch whose __device_attach leaves the device', () => {
+    registerPatchFile('/virtual/review-attach-skips.ts', [definePatch({ id: 'review-attach-skips', subject: 'review-attach-skips', base: 'v5.10', hunks: [
+      { fn: '__device_attach', replace: 'check_dead', step: (_site, o) => ({ ...o!, run: () => 'out_unlock' }) }] })]);
+    const s = spec(['unbind x d', 'drivers_probe d']);
+    expect(chosen(s).find((p) => p.name === 'no-missed-probe')?.verdict).toBe('holds');
+    const p = chosen(s, '/virtual/review-attach-skips.ts').find((q) => q.name === 'no-missed-probe');
+    expect(p?.verdict).toBe('violated');
+    expect(p!.trace!.steps.some((st) => st.label === 'drivers_probe_store(d):bus_rescan_devices_helper')).toBe(true);
+  });
+
+  it('is not chosen where the drivers_probe comes before the only release', () => {
+    expect(chosen(spec(['drivers_probe d', 'unbind x d'])).map((p) => p.name)).not.toContain('no-missed-probe');
+  });
+});
