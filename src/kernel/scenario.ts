@@ -757,11 +757,12 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string, 
     }
   }
   // Only where no-missed-probe can call a device missed: on a bus that autoprobes, with a driver whose probe succeeds.
-  const keepReleasable = () => { for (const i of k.releasable) {
+  // `stored`: devices released only by a driver_override store (overridesRelease), said so when refused.
+  const keepReleasable = (stored: ReadonlySet<number> = new Set()) => { for (const i of k.releasable) {
     const d = w.devices[i]!;
     if (!w.buses[d.bus]!.autoprobe || !d.drivers.some((x) => w.drivers[x]!.outcomes.every((o) => o === 'ok'))) k.releasable.delete(i);
     // DevS.owed has a bit per matching driver.
-    else if (d.drivers.length > 8) throw bad(`scenario '${spec.name}': device '${d.name}' is matched by ${d.drivers.length} drivers and an actor may release it; at most 8 drivers may match such a device`);
+    else if (d.drivers.length > 8) throw bad(`scenario '${spec.name}': device '${d.name}' is matched by ${d.drivers.length} drivers and an actor may release it${stored.has(i) ? ' (its driver_override store, where no-missed-probe is checked: the store probes nothing, and only a probe attempt since owes it one)' : ''}; at most 8 drivers may match such a device`);
   } };
   keepReleasable();
   // `tied`: the device a kernel thread is started for alone (symmetry permutes it with the device).
@@ -925,8 +926,10 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string, 
   // run): a ghost kept only where no-missed-probe is checked, chosen or named later (optional below;
   // readers.test.ts's B13 scenario, which checks override-uaf, had 45 states and 73 with it).
   const overridesRelease = () => {
-    for (const a of actors) for (const x of a.acts) if (x.op === 'override') k.releasable.add(x.dev);
-    keepReleasable();
+    const stored = new Set<number>();
+    for (const a of actors) for (const x of a.acts) if (x.op === 'override' && !k.releasable.has(x.dev)) stored.add(x.dev);
+    for (const i of stored) k.releasable.add(i);
+    keepReleasable(stored);
   };
   if (chosen.some((p) => p.name === 'no-missed-probe')) overridesRelease();
   // module-init-barrier's premise needs to know whether an init started an entry (ModS.initStarted):

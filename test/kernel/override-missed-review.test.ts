@@ -32,3 +32,16 @@ describe('no-missed-probe chosen where a drivers_probe may follow a release', ()
     expect(chosen(spec(['drivers_probe d', 'unbind x d'])).map((p) => p.name)).not.toContain('no-missed-probe');
   });
 });
+
+// DevS.owed has a bit per matching driver: a device an override store releases (where
+// no-missed-probe is checked, here by the default choice) may have 8 at most, and the refusal says
+// that the store is the release (it named only "an actor may release it", with no unbind in sight).
+describe('a device matched by 9 drivers whose driver_override an actor writes', () => {
+  it('is refused where no-missed-probe is checked, naming the store', () => {
+    const names = ['a', 'b', 'c', 'e', 'f', 'g', 'h', 'i', 'j'];
+    const s: ScenarioSpec = { name: 'nine', devices: { d: { present: true } },
+      drivers: Object.fromEntries(names.map((n) => [n, { matches: ['d'] }])), actors: { admin: ['override d a', 'register a'] } };
+    expect(() => buildScenario(s, 'v5.10', '')).toThrow(/matched by 9 drivers and an actor may release it \(its driver_override store, where no-missed-probe is checked/);
+    expect(buildScenario({ ...s, properties: ['single-binding'] }, 'v5.10', '').model).toBeDefined();
+  });
+});
