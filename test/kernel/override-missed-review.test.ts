@@ -45,3 +45,20 @@ describe('a device matched by 9 drivers whose driver_override an actor writes', 
     expect(buildScenario({ ...s, properties: ['single-binding'] }, 'v5.10', '').model).toBeDefined();
   });
 });
+
+// A device added again is a new struct whose driver_override is NULL (platform.c
+// driver_override_store: the string lives in struct platform_device; the old one is freed with the
+// old struct). The model keeps the old string's generation (ovrGen) for the old struct's readers,
+// and platform_match's load tested it instead of the string: the new struct's reader went on to
+// strcmp the old generation, and the new struct's second store (kfree(NULL) in the C) read as
+// freeing it. No store here frees a string a reader can hold.
+describe('override-uaf of a device added again', () => {
+  it("holds: the new struct's reader finds driver_override NULL", () => {
+    const s: ScenarioSpec = { name: 'readd-uaf', devices: { d: { present: true } }, drivers: { a: { matches: ['d'] } },
+      actors: { admin: ['override d a', 'del d', 'add d', 'override d a'], insmod: 'register a' }, properties: ['override-uaf'] };
+    for (const profile of ['v4.2', 'v5.10']) expect(check(buildScenario(s, profile, '').model).properties[0]!.verdict, profile).toBe('holds');
+    // Both writes to the same struct free the first string: still found.
+    const same = { ...s, actors: { admin: ['override d a', 'override d a'], insmod: 'register a' } };
+    expect(check(buildScenario(same, 'v5.10', '').model).properties[0]!.verdict).toBe('violated');
+  });
+});

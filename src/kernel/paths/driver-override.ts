@@ -81,9 +81,11 @@ export function driverMatchSteps(f: Block, dev: number, drv: number,
   f.step('driver_match_device', { where: `${where} -> ${PLATFORM}:platform_match (load pdev->driver_override)`, ...since, c, run: (s, t) => {
     const left = skip?.(s, t);
     if (left !== undefined) return left;
-    const g = s.dev[dev]!.ovrGen;
-    if (g === 0) return on(s, t);
-    t.ovr = g;
+    // `if (pdev->driver_override)`: NULL is ovrDrv 0. Not ovrGen, which a device added again keeps
+    // for the old string's readers (device-add.ts REUSED): the new struct's reader loaded it, and
+    // the new struct's second store read as freeing it (a review, 2026-12-06: a false override-uaf).
+    if (s.dev[dev]!.ovrDrv === 0) return on(s, t);
+    t.ovr = s.dev[dev]!.ovrGen;
     return 'strcmp';
   } });
   // The C reads pdev->driver_override again on this line; the model strcmp()s the pointer it loaded (README, known gaps).
