@@ -57,6 +57,11 @@ describe('override-uaf of a device added again', () => {
     const s: ScenarioSpec = { name: 'readd-uaf', devices: { d: { present: true } }, drivers: { a: { matches: ['d'] } },
       actors: { admin: ['override d a', 'del d', 'add d', 'override d a'], insmod: 'register a' }, properties: ['override-uaf'] };
     for (const profile of ['v4.2', 'v5.10']) expect(check(buildScenario(s, profile, '').model).properties[0]!.verdict, profile).toBe('holds');
+    // A bind_store that found the old struct reads the old string, freed only with that struct
+    // (platform_device_release), not by the new struct's store.
+    const bind: ScenarioSpec = { ...s, drivers: { a: { matches: ['d'] }, b: { matches: ['d'] } },
+      actors: { admin: ['override d b', 'del d', 'add d', 'override d b'], user: ['register a', 'bind a d'] } };
+    for (const profile of ['v4.18', 'v6.12']) expect(check(buildScenario(bind, profile, '').model).properties[0]!.verdict, profile).toBe('holds');
     // Both writes to the same struct free the first string: still found.
     const same = { ...s, actors: { admin: ['override d a', 'override d a'], insmod: 'register a' } };
     expect(check(buildScenario(same, 'v5.10', '').model).properties[0]!.verdict).toBe('violated');
