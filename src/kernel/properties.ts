@@ -1321,8 +1321,11 @@ export const LIBRARY: KernelProperty[] = [
       if (l.endsWith(':strcmp')) { const d = readerOf(l); return d !== undefined && twice[d.i]! && q.locals(t).ovr !== 0; }
       // With OVERRIDE_MATCH_LOCKED the load and the strcmp are the one step driver_match_device.
       if (!k.has('OVERRIDE_MATCH_LOCKED') || !l.endsWith(':driver_match_device')) return false;
+      // A string is set (ovrDrv), as platform_match's load tests: not ovrGen, which a device added
+      // again keeps for the old struct's readers (a review, 2026-12-06: mainline read holds where
+      // the only match came after the re-add, with no string set; v6.12 read vacuous).
       const d = readerOf(l);
-      return d !== undefined && twice[d.i]! && s.dev[d.i]!.ovrGen !== 0;
+      return d !== undefined && twice[d.i]! && s.dev[d.i]!.ovrDrv !== 0;
     }) });
   } },
   { name: 'deferred-lists', covers: 'S12', applies: (k, c) => (k.hasDeferredWorker || k.w.drivers.some((d) => d.outcomes.includes('defer'))) && !nothingDefers(k, c), make: (k, c) => {

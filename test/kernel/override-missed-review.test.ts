@@ -67,3 +67,16 @@ describe('override-uaf of a device added again', () => {
     expect(check(buildScenario(same, 'v5.10', '').model).properties[0]!.verdict).toBe('violated');
   });
 });
+
+// override-uaf's premise where the load and the strcmp are one step (OVERRIDE_MATCH_LOCKED,
+// mainline) tested ovrGen, which a device added again keeps: a match of the new struct, whose
+// driver_override is NULL, met it, and the verdict read holds about no string at all (v6.12, where
+// the load is a step of its own, read vacuous).
+it('override-uaf is vacuous, not holds, where the only match is of a re-added struct with no string', () => {
+  const s: ScenarioSpec = { name: 'readd-premise', devices: { d: { present: true } }, drivers: { a: { matches: ['d'] } },
+    actors: { admin: ['override d a', 'override d a', 'del d', 'add d', 'register a'] }, properties: ['override-uaf'] };
+  for (const profile of ['v6.12', 'mainline']) expect(check(buildScenario(s, profile, '').model).properties[0]!.verdict, profile).toBe('vacuous');
+  // With the string set when the match runs, mainline's locked match meets the premise and holds.
+  const set = { ...s, actors: { admin: ['override d a', 'override d a'], insmod: 'register a' } };
+  expect(check(buildScenario(set, 'mainline', '').model).properties[0]!.verdict).toBe('holds');
+});
