@@ -123,6 +123,36 @@ const BOOT_WITH = 'boot with dyndbg="file drivers/base/dd.c +p; file drivers/bas
 
 /** dd.c's probe path as a call trace prints its frames. */
 const PROBE_FNS = new Set(['really_probe', '__driver_probe_device', 'driver_probe_device', '__device_attach_driver', '__driver_attach', '__device_attach', '__device_attach_async_helper', '__driver_attach_async_helper', 'device_driver_attach']);
+type ProbeTrace = { line: number; fn: string; probe?: string; wrapper?: string; worker?: string };
+
+/** dd.c's own frames between the probe path and the bus's .probe. */
+const DD_PROBE = new Set(['really_probe', 'call_driver_probe']);
+/**
+ * Frames between dd.c and a driver's probe, never the driver's own: dd.c's, and a bus's (or a
+ * registration helper's) .probe that calls the driver's. Read with the search tool's find_string
+ * (texts of the mainline file or of patches against it, commits not pinned), the call to the
+ * driver's seen: platform_probe / platform_drv_probe (drivers/base/platform.c, s36 h12);
+ * local_pci_probe (`pci_drv->probe(pci_dev, ddi->id)`), called by pci_call_probe from
+ * pci_device_probe (drivers/pci/pci-driver.c); mdio_probe (`mdiodrv->probe(mdiodev)`,
+ * drivers/net/phy/mdio_device.c); phy_probe (`phydev->drv->probe(phydev)`, set as
+ * mdiodrv.driver.probe by phy_driver_register, drivers/net/phy/phy_device.c); sdw_drv_probe
+ * (`drv->probe(slave, id)`, drivers/soundwire/bus_type.c); spi_probe (`sdrv->probe(spi)`,
+ * drivers/spi/spi.c, named spi_drv_probe before); amba_probe (`pcdrv->probe(pcdev, id)`,
+ * drivers/amba/bus.c); virtio_dev_probe (`drv->probe(dev)`, drivers/virtio/virtio.c);
+ * acpi_device_probe (`acpi_drv->ops.add(acpi_dev)`, drivers/acpi/bus.c); serio_driver_probe
+ * (serio_connect_driver, the driver's connect, drivers/input/serio/serio.c). Only the opening
+ * (the bus's device and dev->driver's bus driver) seen: i2c_device_probe, usb_probe_interface,
+ * serdev_drv_probe. Kept from before, not read here: spi_mem_probe, sdio_bus_probe, mmc_bus_probe,
+ * hid_device_probe, host1x_device_probe, usb_probe_device. scsi_probe_and_add_lun is no bus's
+ * .probe (scsi_scan.c's scan of one LUN) and no *_probe name: not listed.
+ */
+const BUS_PROBE = new Set([
+  ...DD_PROBE, 'platform_probe', 'platform_drv_probe', 'pci_device_probe', 'pci_call_probe', 'local_pci_probe',
+  'mdio_probe', 'phy_probe', 'sdw_drv_probe', 'i2c_device_probe', 'spi_probe', 'spi_drv_probe', 'spi_mem_probe',
+  'serdev_drv_probe', 'amba_probe', 'virtio_dev_probe', 'acpi_device_probe', 'serio_driver_probe',
+  'usb_probe_interface', 'usb_probe_device', 'sdio_bus_probe', 'mmc_bus_probe', 'hid_device_probe', 'host1x_device_probe',
+]);
+
 /**
  * The function of a call trace's line: arm64's and x86's `really_probe.part.0+0x9c/0x31c` (after an
  * address in `[<...>]`, with a file and line after or not), arm's `really_probe from
@@ -142,23 +172,25 @@ function frameOf(text: string): string | undefined {
  * sdhci_msm_probe under __device_attach_async_helper (linux-mmc) was E701 "none of its lines shows
  * a driver probing a device", with no word of the trace.
  */
-function probeTrace(others: readonly { line: number; text: string }[]): { line: number; fn: string; probe?: string; worker?: string } | undefined {
+function probeTrace(others: readonly { line: number; text: string }[]): ProbeTrace | undefined {
   const frames = others.map((o) => ({ line: o.line, fn: frameOf(o.text) }));
   const i = frames.findIndex((f) => f.fn !== undefined && PROBE_FNS.has(f.fn));
   if (i < 0) return undefined;
   const at = frames[i]!.line;
   // Within a few lines (a console interleaves other lines with a trace): the nearest *_probe frame
-  // above it (called by it; a bus's own probe wrapper skipped: platform_drv_probe is the platform bus's before
-  // platform_probe, as in a 5.5-rc5-next omap_dm_timer_probe oops, where the driver's was taken for it) is the
-  // driver's, and the worker's frame below.
+  // above it (called by it) that is no bus wrapper is the driver's; a trace with only wrappers above
+  // the probe path says so, and the worker's frame below.
   const near = (f: { line: number; fn?: string }, lo: number, hi: number) => f.fn !== undefined && f.line >= lo && f.line <= hi;
-  const probe = frames.slice(0, i).reverse().find((f) => near(f, at - 12, at) && /_probe$/.test(f.fn!) && !/^(?:platform|platform_drv|really|call_driver|spi_drv|spi_mem|i2c_device|pci_device|usb_probe_interface|amba|serdev_drv|sdio_bus|mmc_bus|hid_device|virtio_dev|host1x_device)_probe$/.test(f.fn!))?.fn;
+  const above = frames.slice(0, i).reverse().filter((f) => near(f, at - 12, at));
+  const probe = above.find((f) => /_probe$/.test(f.fn!) && !BUS_PROBE.has(f.fn!))?.fn;
+  const wrapper = probe ? undefined : above.filter((f) => BUS_PROBE.has(f.fn!) && !DD_PROBE.has(f.fn!)).at(-1)?.fn;
   const below = frames.slice(i).filter((f) => near(f, at, at + 24)).map((f) => f.fn!);
   const worker = below.some((f) => /^(?:__device_attach_async_helper|__driver_attach_async_helper|async_run_entry_fn)$/.test(f)) ? 'an async worker'
     : below.includes('deferred_probe_work_func') ? "the deferred-probe worker's retry" : undefined;
-  return { line: at, fn: frames[i]!.fn!, ...(probe ? { probe } : {}), ...(worker ? { worker } : {}) };
+  return { line: at, fn: frames[i]!.fn!, ...(probe ? { probe } : {}), ...(wrapper ? { wrapper } : {}), ...(worker ? { worker } : {}) };
 }
 
-function describeTrace(t: { line: number; fn: string; probe?: string; worker?: string }): string {
-  return `line ${t.line} is a call trace through the driver core's probe path (${t.fn}${t.probe ? `, under ${t.probe}` : ''}${t.worker ? `, in ${t.worker}` : ''}), which names no device or driver, so nothing of it is read: the lines that name them are dd.c's own`;
+function describeTrace(t: ProbeTrace): string {
+  const under = t.probe ? `, under ${t.probe}` : t.wrapper ? `, under ${t.wrapper}, a bus's wrapper, with no driver's *_probe frame above it` : '';
+  return `line ${t.line} is a call trace through the driver core's probe path (${t.fn}${under}${t.worker ? `, in ${t.worker}` : ''}), which names no device or driver, so nothing of it is read: the lines that name them are dd.c's own`;
 }
