@@ -138,6 +138,13 @@ export interface Kernel {
    * so it costs them no states.
    */
   releasable: Set<number>;
+  /**
+   * no-missed-probe is checked (chosen, or named later): only then do a driver_override store and a
+   * drivers_probe write DevS.released/owed (s36 h10's ghosts); elsewhere those writes only split
+   * states (a session differential, 2026-12-06: +11.5% states on random override scenarios that
+   * do not check it). An unbind's release writes them wherever the device is releasable, as before.
+   */
+  missedJudged?: boolean;
   /** Said with every result (scenario.ts profileNotes): what a user's patch does that the model cannot judge. */
   patchNotes?: Set<string>;
   /** device_links_lock is kept (KS.deviceLinksLock): under a user's patch, which may wait inside its regions. */

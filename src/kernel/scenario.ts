@@ -926,6 +926,7 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string, 
   // run): a ghost kept only where no-missed-probe is checked, chosen or named later (optional below;
   // readers.test.ts's B13 scenario, which checks override-uaf, had 45 states and 73 with it).
   const overridesRelease = () => {
+    k.missedJudged = true;
     const stored = new Set<number>();
     for (const a of actors) for (const x of a.acts) if (x.op === 'override' && !k.releasable.has(x.dev)) stored.add(x.dev);
     for (const i of stored) k.releasable.add(i);

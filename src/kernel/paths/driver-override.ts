@@ -128,12 +128,12 @@ export function driverOverrideStore(tb: ThreadBuilder, dev: number, drv: number,
  * yet, or deleted, fails and changes nothing (a hunt, 2026-12-04, found stores before the device
  * existed).
  */
-export function overrideSwap(k: Pick<Kernel, 'releasable'>, s: KS, dev: number, drv: number): void {
+export function overrideSwap(k: Pick<Kernel, 'releasable' | 'missedJudged'>, s: KS, dev: number, drv: number): void {
   const d = s.dev[dev]!;
   if (!d.onBus) return;
   d.ovrGen = nextGen(d.ovrGen); d.ovrDrv = drv + 1;
   // The store probes nothing (platform.c driver_override_store, dd.c __device_set_driver_override:
   // swap, kfree(old), return): what was owed before it is no more; a probe attempt that starts
   // since (the named driver's registration walk: DevS.owed) owes it again (no-missed-probe).
-  if (k.releasable.has(dev)) { d.released = true; d.owed = 0; }
+  if (k.missedJudged && k.releasable.has(dev)) { d.released = true; d.owed = 0; }
 }

@@ -38,7 +38,7 @@ export function driversProbeStore(tb: ThreadBuilder, dev: number, ret: Ret): str
     if (t.gen === structRef(s, dev) && d.driver !== 0) return 'put_device';
     // A device released on purpose (an unbind, a driver_override store) is owed a probe by every
     // driver on the bus klist now: device_attach tries each (no-missed-probe, DevS.owed).
-    if (t.gen === structRef(s, dev) && k.releasable.has(dev) && d.released) k.w.devices[dev]!.drivers.forEach((x, j) => { if (s.drv[x]!.onBus) d.owed |= 1 << j; });
+    if (k.missedJudged && t.gen === structRef(s, dev) && k.releasable.has(dev) && d.released) k.w.devices[dev]!.drivers.forEach((x, j) => { if (s.drv[x]!.onBus) d.owed |= 1 << j; });
     return pl ? 'lock_parent' : attach;
   } });
   if (pl) {
