@@ -129,22 +129,37 @@ type ProbeTrace = { line: number; fn: string; probe?: string; wrapper?: string; 
 const DD_PROBE = new Set(['really_probe', 'call_driver_probe']);
 /**
  * Frames between dd.c and a driver's probe, never the driver's own: dd.c's, and a bus's (or a
- * registration helper's) .probe that calls the driver's. Read with the search tool's find_string
- * (texts of the mainline file or of patches against it, commits not pinned), the call to the
- * driver's seen: platform_probe / platform_drv_probe (drivers/base/platform.c, s36 h12);
- * local_pci_probe (`pci_drv->probe(pci_dev, ddi->id)`), called by pci_call_probe from
- * pci_device_probe (drivers/pci/pci-driver.c); mdio_probe (`mdiodrv->probe(mdiodev)`,
- * drivers/net/phy/mdio_device.c); phy_probe (`phydev->drv->probe(phydev)`, set as
- * mdiodrv.driver.probe by phy_driver_register, drivers/net/phy/phy_device.c); sdw_drv_probe
- * (`drv->probe(slave, id)`, drivers/soundwire/bus_type.c); spi_probe (`sdrv->probe(spi)`,
- * drivers/spi/spi.c, named spi_drv_probe before); amba_probe (`pcdrv->probe(pcdev, id)`,
- * drivers/amba/bus.c); virtio_dev_probe (`drv->probe(dev)`, drivers/virtio/virtio.c);
- * acpi_device_probe (`acpi_drv->ops.add(acpi_dev)`, drivers/acpi/bus.c); serio_driver_probe
- * (serio_connect_driver, the driver's connect, drivers/input/serio/serio.c). Only the opening
- * (the bus's device and dev->driver's bus driver) seen: i2c_device_probe, usb_probe_interface,
- * serdev_drv_probe. Kept from before, not read here: spi_mem_probe, sdio_bus_probe, mmc_bus_probe,
- * hid_device_probe, host1x_device_probe, usb_probe_device. scsi_probe_and_add_lun is no bus's
- * .probe (scsi_scan.c's scan of one LUN) and no *_probe name: not listed.
+ * registration helper's) .probe that calls the driver's. Each read with the search tool at the stored
+ * torvalds/linux commit named (s36 h16; line ranges where counted, else the function is named; the
+ * stored commits are of varied age, some 2.6-era, none checked against the versions modelled):
+ * - pci_device_probe, pci_call_probe: torvalds/linux@0b62e13b5c9b:drivers/pci/pci-driver.c:165-191
+ *   (pci_call_probe, `drv->probe(dev, id)` at 184), 202-219 (__pci_device_probe calls it), 221-235
+ *   (pci_device_probe, pci_bus_type's .probe). That copy predates local_pci_probe.
+ * - sdio_bus_probe: torvalds/linux@9095bf25ea08:drivers/mmc/core/sdio_bus.c:130-176 (`drv->probe(func,
+ *   id)` at 165; sdio_bus_type's .probe).
+ * - mmc_bus_probe: torvalds/linux@3bb5da3837cc:drivers/mmc/core/bus.c:91-97 (`drv->probe(card)`).
+ * - sdw_drv_probe: torvalds/linux@90acca1d54ad:drivers/soundwire/bus_type.c:77-126 (`drv->probe(slave,
+ *   id)` at 97; set as drv->driver.probe by __sdw_register_driver).
+ * - i2c_device_probe: torvalds/linux@550113d4e9f5:drivers/i2c/i2c-core-base.c, i2c_device_probe (lines
+ *   not counted): `driver->probe_new(client)` or `driver->probe(client, i2c_match_id(...))`; i2c_bus_type's .probe.
+ * - usb_probe_device, usb_probe_interface: torvalds/linux@bbf44583ace7:drivers/usb/core/driver.c (lines
+ *   not counted): `udriver->probe(udev)`; `driver->probe(intf, id)`.
+ * - serdev_drv_probe: torvalds/linux@1136fa0c07de:drivers/tty/serdev/core.c (lines not counted):
+ *   `sdrv->probe(to_serdev_device(dev))`; serdev_bus_type's .probe.
+ * - spi_mem_probe: torvalds/linux@fc3dee231c98:drivers/spi/spi-mem.c (lines not counted): `return
+ *   memdrv->probe(mem)`; set as spidrv.probe by spi_mem_driver_register_with_owner.
+ * - hid_device_probe: torvalds/linux@f04d51404f51:drivers/hid/hid-core.c (lines not counted):
+ *   `hdrv->probe(hdev, id)`, or hid_open_report + hid_hw_start where the driver has no probe; hid_bus_type's .probe.
+ * - host1x_device_probe: torvalds/linux@537c2e91d354:drivers/gpu/host1x/bus.c (lines not counted):
+ *   `driver->probe(device)`; set as driver->driver.probe by host1x_driver_register_full.
+ * - mdio_probe: torvalds/linux@9b0dcd0e5a27:drivers/net/phy/mdio_device.c (lines not counted):
+ *   `mdiodrv->probe(mdiodev)`; set as mdiodrv->driver.probe by mdio_driver_register.
+ * Unverified at a pinned commit (read by s36 h12/h14 with find_string on unpinned mainline texts
+ * only): platform_probe / platform_drv_probe (drivers/base/platform.c), local_pci_probe
+ * (`pci_drv->probe`), phy_probe (`phydev->drv->probe`, drivers/net/phy/phy_device.c), spi_probe /
+ * spi_drv_probe (`sdrv->probe(spi)`, drivers/spi/spi.c), amba_probe (`pcdrv->probe`), virtio_dev_probe
+ * (`drv->probe(dev)`), acpi_device_probe (`acpi_drv->ops.add`), serio_driver_probe (serio_connect_driver).
+ * scsi_probe_and_add_lun is no bus's .probe (scsi_scan.c's scan of one LUN) and no *_probe name: not listed.
  */
 const BUS_PROBE = new Set([
   ...DD_PROBE, 'platform_probe', 'platform_drv_probe', 'pci_device_probe', 'pci_call_probe', 'local_pci_probe',
