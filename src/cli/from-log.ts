@@ -154,11 +154,15 @@ const DD_PROBE = new Set(['really_probe', 'call_driver_probe']);
  *   `driver->probe(device)`; set as driver->driver.probe by host1x_driver_register_full.
  * - mdio_probe: torvalds/linux@9b0dcd0e5a27:drivers/net/phy/mdio_device.c (lines not counted):
  *   `mdiodrv->probe(mdiodev)`; set as mdiodrv->driver.probe by mdio_driver_register.
+ * - virtio_dev_probe: torvalds/linux@a23e19669324:drivers/virtio/virtio.c (lines not counted):
+ *   `drv->probe(dev)`; virtio_bus's .probe.
+ * - amba_probe: torvalds/linux@e8b722f48758:drivers/amba/bus.c (lines not counted): `pcdrv->probe(pcdev,
+ *   id)`; set as drv->drv.probe by amba_driver_register (SETFN(probe)).
  * Unverified at a pinned commit (read by s36 h12/h14 with find_string on unpinned mainline texts
  * only): platform_probe / platform_drv_probe (drivers/base/platform.c), local_pci_probe
  * (`pci_drv->probe`), phy_probe (`phydev->drv->probe`, drivers/net/phy/phy_device.c), spi_probe /
- * spi_drv_probe (`sdrv->probe(spi)`, drivers/spi/spi.c), amba_probe (`pcdrv->probe`), virtio_dev_probe
- * (`drv->probe(dev)`), acpi_device_probe (`acpi_drv->ops.add`), serio_driver_probe (serio_connect_driver).
+ * spi_drv_probe (`sdrv->probe(spi)`, drivers/spi/spi.c), acpi_device_probe (`acpi_drv->ops.add`),
+ * serio_driver_probe (serio_connect_driver).
  * scsi_probe_and_add_lun is no bus's .probe (scsi_scan.c's scan of one LUN) and no *_probe name: not listed.
  */
 const BUS_PROBE = new Set([
