@@ -20,6 +20,15 @@ const FWNODE = 'fw_devlink (firmware-described suppliers) is not modelled: no sc
 /** The wait_for_suppliers list's wfs_lock (fw_devlink before its v5.11 rework; core.c of 5.10.13). */
 const WFS = 'fw_devlink\'s wait_for_suppliers list (v5.5 .. v5.10) is not modelled: a device joins it only in fw_devlink_link_device, when its fwnode has an add_links op, and no scenario device has a fwnode, so the list holds no modelled device and wfs_lock guards nothing a modelled path reads';
 
+/** kernfs_fop_write(_iter)'s per-open-file mutexes. */
+const KERNFS_OPEN_FILE: Record<string, string> = {
+  'mutex_lock(&of->prealloc_mutex);': "of->mutex and of->prealloc_mutex belong to the open file (one kernfs_open_file per open()): each store of a scenario is its own open file, so they never contend",
+  'mutex_lock(&of->mutex);': 'as mutex_lock(&of->prealloc_mutex)',
+  'mutex_unlock(&of->mutex);@1': 'as mutex_lock(&of->prealloc_mutex) (the -ENODEV exit)',
+  'mutex_unlock(&of->mutex);@2': 'as mutex_lock(&of->prealloc_mutex)',
+  'mutex_unlock(&of->prealloc_mutex);': 'as mutex_lock(&of->prealloc_mutex)',
+};
+
 /** Lines with an effect that no step models, on purpose: `file:function` -> anchor -> reason. */
 export const UNCOVERED: Record<string, Record<string, string>> = {
   'drivers/base/core.c:device_links_check_suppliers': {
@@ -56,21 +65,9 @@ export const UNCOVERED: Record<string, Record<string, string>> = {
   'drivers/base/dd.c:really_probe': {
     'test_remove = false; ... goto re_probe;': 'CONFIG_DEBUG_TEST_DRIVER_REMOVE removes and re-probes every driver once: a debug option, not modelled',
   },
-  'fs/kernfs/file.c:kernfs_fop_write_iter': {
-    'mutex_lock(&of->prealloc_mutex);': "of->mutex and of->prealloc_mutex belong to the open file (one kernfs_open_file per open()): each store of a scenario is its own open file, so they never contend",
-    'mutex_lock(&of->mutex);': 'as mutex_lock(&of->prealloc_mutex)',
-    'mutex_unlock(&of->mutex);@1': 'as mutex_lock(&of->prealloc_mutex) (the -ENODEV exit)',
-    'mutex_unlock(&of->mutex);@2': 'as mutex_lock(&of->prealloc_mutex)',
-    'mutex_unlock(&of->prealloc_mutex);': 'as mutex_lock(&of->prealloc_mutex)',
-  },
-  'fs/kernfs/file.c:kernfs_fop_write': {
-    // The same lines before cc099e0b3998 (v5.11), read at v4.19.y for v5.0 .. v5.10.
-    'mutex_lock(&of->prealloc_mutex);': "of->mutex and of->prealloc_mutex belong to the open file (one kernfs_open_file per open()): each store of a scenario is its own open file, so they never contend",
-    'mutex_lock(&of->mutex);': 'as mutex_lock(&of->prealloc_mutex)',
-    'mutex_unlock(&of->mutex);@1': 'as mutex_lock(&of->prealloc_mutex) (the -ENODEV exit)',
-    'mutex_unlock(&of->mutex);@2': 'as mutex_lock(&of->prealloc_mutex)',
-    'mutex_unlock(&of->prealloc_mutex);': 'as mutex_lock(&of->prealloc_mutex)',
-  },
+  'fs/kernfs/file.c:kernfs_fop_write_iter': KERNFS_OPEN_FILE,
+  // The same lines before cc099e0b3998 (v5.11), read at v4.19.y for v5.0 .. v5.10.
+  'fs/kernfs/file.c:kernfs_fop_write': KERNFS_OPEN_FILE,
   'kernel/module/main.c:load_module': {
     'mutex_lock(&module_mutex);@1 ... mutex_unlock(&module_mutex);@2': "the error exits (bug_cleanup .. unlink_mod: module_mutex around module_bug_cleanup and the list removal, synchronize_rcu): a scenario's module always loads (signature, ELF, formation, parameters and sysfs never fail)",
   },

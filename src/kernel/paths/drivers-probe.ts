@@ -34,11 +34,11 @@ export function driversProbeStore(tb: ThreadBuilder, dev: number, ret: Ret): str
   // The unlocked test; on an old struct (the slot deleted and added again) dev->driver is NULL,
   // released by its device_del.
   f.step('bus_rescan_devices_helper', { where: `${BUS}:bus_rescan_devices_helper`, c: ['if (!dev->driver) {', ...(pl ? [] : ['ret = device_attach(dev);'])], run: (s, t) => {
-    const d = s.dev[dev]!;
-    if (t.gen === structRef(s, dev) && d.driver !== 0) return 'put_device';
+    const d = s.dev[dev]!, own = t.gen === structRef(s, dev);
+    if (own && d.driver !== 0) return 'put_device';
     // A device released on purpose (an unbind, a driver_override store) is owed a probe by every
     // driver on the bus klist now: device_attach tries each (no-missed-probe, DevS.owed).
-    if (k.missedJudged && t.gen === structRef(s, dev) && k.releasable.has(dev) && d.released) k.w.devices[dev]!.drivers.forEach((x, j) => { if (s.drv[x]!.onBus) d.owed |= 1 << j; });
+    if (own && k.missedJudged && k.releasable.has(dev) && d.released) k.w.devices[dev]!.drivers.forEach((x, j) => { if (s.drv[x]!.onBus) d.owed |= 1 << j; });
     return pl ? 'lock_parent' : attach;
   } });
   if (pl) {
