@@ -151,7 +151,7 @@ export interface Kernel {
   linksLock?: boolean;
   /** What the user's patch steps read (strict-state.ts ReadLog): a test that never saw its field change is said after the search. */
   reads?: ReadLog;
-  /** The guard of each step a user's hunk made that waits, by full label: a property may ask whether a thread waits there. */
+  /** The guard of each step a user's hunk made, by full label (always true where it has none: it never waits): a property may ask whether a thread waits there. */
   userAwaits?: Map<string, (s: KS, t: KL) => boolean>;
   /** The snapshot of each kernel file the profile's steps are anchored in (`kernel/<snapshot>/<path>`). */
   sources: Readonly<Record<string, string>>;
@@ -513,6 +513,12 @@ export class Block {
           if (isUserPatch(p) && orig.await !== undefined && made.await === undefined) {
             note(`patch ${p.id} drops the wait of ${this.name}:${h.replace}: the step stays one atomic step, so a race that dropping a lock opens inside it is not found (only one against steps that hold that lock across steps)`);
           }
+          // lockless-reader judges a reader standing at add_uevent_var by dev->driver as it is then,
+          // the second read the library's step makes: a user's step there that prints a pointer read
+          // earlier read as B11 (a new user's 15fffc6a5624 with READ_ONCE into a local, 2026-12-06).
+          if (isUserPatch(p) && this.name === 'dev_uevent' && h.replace === 'add_uevent_var') {
+            note(`patch ${p.id} replaces dev_uevent:add_uevent_var: lockless-reader judges a reader standing there by dev->driver as it is then (the library's step reads it again); if your step prints a driver read earlier (READ_ONCE into a local), that verdict is about a read your step no longer makes: do the read and the print in one step (replace if_driver, as 18daa52418e7 does)`);
+          }
           if (guarded && locked && made.holding !== 'device_links_lock') {
             note(`patch ${p.id} adds a wait to ${this.name}:${h.replace}, whose C runs a device_links_write_lock() region: the model takes the wait before that region; where the patch waits inside it, say holding: 'device_links_lock' in the hunk's step, and the wait holds device_links_lock`);
           }
@@ -633,9 +639,11 @@ export class Block {
       // Those properties may call it first: what it throws is the patch step's (E203), not the
       // property's E302 (a new user, 2026-12-05: a guard reading a field this scenario lacks was
       // reported as no-wait-under-lock throwing).
-      if (mine && st.await) {
+      // A user's step with no await never waits, whatever its label (a new user's 15fffc6a5624,
+      // 2026-12-06: its lockless dev_uevent kept the label device_lock and read as waiting on a probe).
+      if (mine) {
         const label = full.get(l)!, guard = st.await;
-        (this.tb.k.userAwaits ??= new Map()).set(label, (s: KS, t: KL) => {
+        (this.tb.k.userAwaits ??= new Map()).set(label, guard === undefined ? () => true : (s: KS, t: KL) => {
           try { return guard(s, t); } catch (e) {
             if (e instanceof ProbecheckError) throw e;
             throw new ModelError('E203', `in the guard (await or branches) of step '${label}' (patch ${mine.id}): ${e instanceof Error ? e.message : String(e)}`);

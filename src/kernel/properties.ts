@@ -1255,11 +1255,13 @@ export const LIBRARY: KernelProperty[] = [
       for (const t of c.threads) {
         const l = q.at(t);
         if (l === null || !l.startsWith('dev_uevent(')) continue;
-        // The library's device_lock step (c0a40097f0bc), or any waiting step a user's hunk adds
-        // to dev_uevent whose guard is false now (a new user, 2026-12-05: their own copy of
-        // c0a40097f0bc named its lock step otherwise, and the regression read as holding).
+        // The library's device_lock step (c0a40097f0bc), or any step a user's hunk made in
+        // dev_uevent whose guard is false now (a new user, 2026-12-05: their own copy of
+        // c0a40097f0bc named its lock step otherwise, and the regression read as holding). A
+        // user's step is judged by its guard alone: one that replaces device_lock and never
+        // waits (15fffc6a5624's lockless read) is no wait (a new user, 2026-12-06).
         const aw = k.userAwaits?.get(l);
-        if (!l.endsWith(':device_lock') && !(aw && !aw(s, q.locals(t)))) continue;
+        if (aw ? aw(s, q.locals(t)) : !l.endsWith(':device_lock')) continue;
         const d = k.w.devices.find((x) => l.startsWith(`dev_uevent(${x.name})`));
         if (!d) continue;
         const x = s.dev[d.i]!;
