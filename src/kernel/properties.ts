@@ -378,6 +378,12 @@ const view = (k: Kernel, c: PropCtx, s: KS, q: Query): KernelView => kernelView(
 const REQUEST_ENTRY = /^request_module\(([^)]+)\)(?:#\d+)?:call_usermodehelper_exec$/;
 /** A step that waits for probes: async_synchronize_full anywhere, or wait_for_device_probe's. */
 const waitStep = (l: string) => l.endsWith(':async_synchronize_full') || l.startsWith('wait_for_device_probe');
+/**
+ * A library step that waits for probes, as its label says: not one a user's hunk replaced, which
+ * waits only where its own guard says so (userProbeWait). A new user, 2026-12-06: a hunk that took
+ * async_synchronize_full out of __device_release_driver still read as a wait under the lock.
+ */
+const libWait = (k: Kernel, l: string) => waitStep(l) && !k.userAwaits?.has(l);
 /** The call of wait_for_device_probe a label is in (`wait_for_device_probe#2`), or null. */
 const waitCall = (l: string | null) => (l === null ? null : /^(wait_for_device_probe(?:#\d+)?):/.exec(l)?.[1] ?? null);
 /**
@@ -1157,14 +1163,14 @@ export const LIBRARY: KernelProperty[] = [
       for (const t of c.threads) {
         const l = q.at(t);
         if (l === null) continue;
-        const lib = waitStep(l);
+        const lib = libWait(k, l);
         if (!lib && !userProbeWait(k, s, l, q.locals(t))) continue;
         if (c.asyncThreads.has(t) && (!lib || l.endsWith(':async_synchronize_full'))) return `${t} ${lib ? 'calls async_synchronize_full' : 'waits for probes or async entries'} from async context (${l})`;
         const me = c.tidOf.get(t)! + 1;
         for (let i = 0; i < s.dev.length; i++) if (s.dev[i]!.mutex === me) return `${t} waits at ${l} holding &dev->mutex(${k.vn(i)})`;
       }
       return null;
-    }, { text: 'a thread reaches async_synchronize_full or wait_for_device_probe', met: (s, q) => c.threads.some((t) => { const l = q.at(t); return l !== null && (waitStep(l) || userProbeWait(k, s, l, q.locals(t))); }) }) },
+    }, { text: 'a thread reaches async_synchronize_full or wait_for_device_probe', met: (s, q) => c.threads.some((t) => { const l = q.at(t); return l !== null && (libWait(k, l) || userProbeWait(k, s, l, q.locals(t))); }) }) },
   // __request_module opens with WARN_ON_ONCE(wait && current_is_async()) (0fdff3ec6d87, v3.8: the
   // flag REQUEST_MODULE_ASYNC_WARN; kernel/kmod.c at torvalds@e9331ee9b164, kernel/module/kmod.c at
   // torvalds@25a1b5b518f4 and torvalds@ac4890f97211, all read by no profile): request_module is

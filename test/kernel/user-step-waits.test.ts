@@ -1,5 +1,5 @@
 /**
- * reader-no-wait-on-probe judged a thread at dev_uevent's `device_lock` label as waiting even where
+ * Library properties that judge a thread by the label it stands at. reader-no-wait-on-probe judged a thread at dev_uevent's `device_lock` label as waiting even where
  * a user's hunk replaced that step with one that never waits. A new user (2026-12-06) wrote
  * 15fffc6a5624 ("driver core: Fix uevent_show() vs driver detach race", Dan Williams, v6.11; the
  * revert 9a71892cbcdb, read in its 6.6-stable posting, shows the diff: uevent_show loses its
@@ -59,5 +59,26 @@ describe("reader-no-wait-on-probe and a user's step at dev_uevent's device_lock"
     const notes = (file: string) => buildScenario(unbind, 'v6.12', file).model.notes ?? [];
     expect(notes('/virtual/uevent-local.ts')).toContain('patch uevent-local replaces dev_uevent:add_uevent_var: lockless-reader judges a reader standing there by dev->driver as it is then (the library\'s step reads it again); if your step prints a driver read earlier (READ_ONCE into a local), that verdict is about a read your step no longer makes: do the read and the print in one step (replace if_driver, as 18daa52418e7 does)');
     expect(notes('/virtual/uevent-lockless-true.ts').some((n) => n.includes('add_uevent_var'))).toBe(false);
+  });
+});
+
+// The same for no-wait-under-lock: "Move async_synchronize_full call" (v5.0) written as a user's
+// patch on v4.2, taking the sync out of __device_release_driver (the step keeps its label), read as
+// "waits at __device_release_driver(dc):async_synchronize_full holding &dev->mutex(dc)".
+describe("no-wait-under-lock and a user's step at a library wait's label", () => {
+  const flush: ScenarioSpec = {
+    name: 'flush', devices: { dc: { present: true } }, drivers: { 'dc-drv': { matches: ['dc'], probeType: 'async', module: 'm' } },
+    actors: { load: 'modprobe m', admin: 'unbind dc-drv dc' }, syncFallback: false, properties: ['no-wait-under-lock'],
+  };
+  const sync = (file: string, keep: boolean) => registerPatchFile(file, [definePatch({
+    id: keep ? 'keep-sync' : 'no-sync', subject: 'async_synchronize_full in __device_release_driver', base: 'v4.2',
+    hunks: [{ fn: '__device_release_driver', replace: 'async_synchronize_full', step: (_site, o) => ({ ...o!, c: [], ...(keep ? {} : { await: undefined, waits: undefined }) }) }] })]);
+  sync('/virtual/release-no-sync.ts', false);
+  sync('/virtual/release-keep-sync.ts', true);
+  const v = (file: string) => check(buildScenario(flush, 'v4.2', file).model, { exhaustive: true }).properties[0]!.verdict;
+  it("v4.2 syncs under the lock; a step that keeps the wait still does; one without it waits nowhere under the lock (modprobe's own sync, unlocked, is still reached)", () => {
+    expect(v('')).toBe('violated');
+    expect(v('/virtual/release-keep-sync.ts')).toBe('violated');
+    expect(v('/virtual/release-no-sync.ts')).toBe('holds');
   });
 });
