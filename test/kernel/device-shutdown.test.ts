@@ -123,7 +123,9 @@ describe('device_shutdown', () => {
       expect(r.verdict, prof).toBe('violated');
       expect(r.explanation).toBe("device_shutdown called intf's ->shutdown() in reboot without &dev->mutex(udev) (held by nobody), on a need_parent_lock bus");
     }
-    // On a bus without need_parent_lock the parent's lock guards nothing here (ba6353748e71 dropped it there).
+    // On a bus without need_parent_lock shutdown-exclusive asks nothing of the parent's lock (ba6353748e71
+    // dropped it there); what that lock kept apart, the parent's remove() beside the child's ->shutdown(),
+    // is test/kernel/shutdown-parent-lock.test.ts's.
     const plat: ScenarioSpec = { ...usb, buses: undefined, drivers: { usb: { matches: ['udev'], present: true }, 'usb-storage': { matches: ['intf'], module: 'usb_storage' } } };
     expect(verdicts(plat, 'v5.15', file)['shutdown-exclusive']).toBe('holds');
   });
