@@ -151,7 +151,7 @@ export interface Kernel {
   linksLock?: boolean;
   /** What the user's patch steps read (strict-state.ts ReadLog): a test that never saw its field change is said after the search. */
   reads?: ReadLog;
-  /** The guard of each step a user's hunk made, by full label (always true where it has none: it never waits): a property may ask whether a thread waits there. */
+  /** The guard of each step a user's hunk made, by full label (always true where it has none: it never waits; none for a replacement that keeps the original's await): a property may ask whether a thread waits there. */
   userAwaits?: Map<string, (s: KS, t: KL) => boolean>;
   /** The snapshot of each kernel file the profile's steps are anchored in (`kernel/<snapshot>/<path>`). */
   sources: Readonly<Record<string, string>>;
@@ -456,6 +456,8 @@ export class Block {
     const patchedBy = new Map<string, Patch>(), origSince = new Map<string, string | undefined>(), weakNotes = new Map<string, string>();
     // A user's step that keeps a mutex wait's own `await`: it waits for that mutex whatever its `waits` says.
     const keptMutex = new Set<string>();
+    // A user's replacement that keeps the original's `await` (the same closure): the properties judge it as the library's step.
+    const keptAwait = new Set<string>();
     // A user's guard on a mutex wait, by label, with the original's await: judged by the search (strongUnless below).
     const condGuard = new Map<string, KStep['await']>();
     // Steps that hold device_links_lock themselves (a user's wait inside a region): the others under it wait for it.
@@ -500,6 +502,7 @@ export class Block {
           // dropped `waits` made device_del's wait weakly fair, and diff said the hunk regressed).
           const origMutex = isMutexWait(orig.waits) || keptMutex.delete(h.replace);
           if (isUserPatch(p) && !guarded && made.await !== undefined && origMutex) keptMutex.add(h.replace);
+          if (isUserPatch(p) && made.await !== undefined && made.await === orig.await) keptAwait.add(h.replace); else keptAwait.delete(h.replace);
           condGuard.delete(h.replace);
           if (guarded && origMutex && made.strong === undefined && made.holding === undefined && this.tb.k.has('MUTEX_HANDOFF')) condGuard.set(h.replace, orig.await);
           // device_links_lock is not a lock in the model: its regions are single steps. A wait a
@@ -641,7 +644,8 @@ export class Block {
       // reported as no-wait-under-lock throwing).
       // A user's step with no await never waits, whatever its label (a new user's 15fffc6a5624,
       // 2026-12-06: its lockless dev_uevent kept the label device_lock and read as waiting on a probe).
-      if (mine) {
+      // One that keeps the original's await is left to be judged as the library's step.
+      if (mine && !keptAwait.has(l)) {
         const label = full.get(l)!, guard = st.await;
         (this.tb.k.userAwaits ??= new Map()).set(label, guard === undefined ? () => true : (s: KS, t: KL) => {
           try { return guard(s, t); } catch (e) {

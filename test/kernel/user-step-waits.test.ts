@@ -81,4 +81,16 @@ describe("no-wait-under-lock and a user's step at a library wait's label", () =>
     expect(v('/virtual/release-keep-sync.ts')).toBe('violated');
     expect(v('/virtual/release-no-sync.ts')).toBe('holds');
   });
+  // A replacement that keeps the original's await is judged as the library's step: calling the sync
+  // under the lock is the fault even where nothing is pending then (an async driver's device bound at
+  // boot, unbound: no entry is ever queued).
+  it("a step that keeps the original's await is judged as the library's: violated with nothing pending", () => {
+    const bound: ScenarioSpec = { name: 'bound-async', devices: { dc: { present: true, boundTo: 'dc-drv' } }, drivers: { 'dc-drv': { matches: ['dc'], present: true, probeType: 'async' } },
+      actors: { admin: 'unbind dc-drv dc' }, properties: ['no-wait-under-lock'] };
+    const w = (file: string) => check(buildScenario(bound, 'v4.2', file).model, { exhaustive: true }).properties[0]!.verdict;
+    expect(w('')).toBe('violated');
+    expect(w('/virtual/release-keep-sync.ts')).toBe('violated');
+    expect(w('/virtual/release-no-sync.ts')).toBe('vacuous');
+  });
 });
+
