@@ -56,8 +56,9 @@ export function doInitModule(tb: ThreadBuilder, m: number, ret: Ret, request = f
     return k.has('ASYNC_PROBE') && s.mod[m]!.asyncProbeRequested ? 'module_put' : 'async_synchronize_full';
   } });
   f.step('async_synchronize_full', { ...asyncSynchronizeFullStep(`${file}:do_init_module`, 'module_put'), c: ['async_synchronize_full();'] });
-  // module_put under module_mutex, with the init sections freed by a work item: one atomic step.
-  f.step('module_put', { where: `${file}:do_init_module (module_put)`, c: ['mutex_lock(&module_mutex);', 'module_put(mod);@1', 'schedule_work(&init_free_wq);', 'mutex_unlock(&module_mutex);', 'wake_up_all(&module_wq);@1'],
+  // module_put under module_mutex, with the init sections freed by a work item (by an RCU callback,
+  // call_rcu_sched, in the v4.19 text v5.1 reads): one atomic step; the freeing is not modelled.
+  f.step('module_put', { where: `${file}:do_init_module (module_put)`, c: ['mutex_lock(&module_mutex);', 'module_put(mod);@1', 'schedule_work(&init_free_wq); || call_rcu_sched(&freeinit->rcu, do_free_init);', 'mutex_unlock(&module_mutex);', 'wake_up_all(&module_wq);@1'],
     run: (s) => { const x = s.mod[m]!; x.refcnt--; if (request) x.umh = false; wakeModuleWq(s); return RETURN; } });
   return f.done();
 }
