@@ -416,6 +416,10 @@ PATCHES['eed6e41813de'] = {
  */
 PATCHES['15cfb0941603'] = {
   id: '15cfb0941603', commit: '15cfb094160385cc0b303c4cda483caa102af654', base: 'v5.0',
+  // Its steps are anchored in core.c as v5.1 reads it (e7dd40105aac, after the fix): v5.0's core.c
+  // (v4.19.y) predates it, and since v5.0 reads a dd.c (2026-12-06) the link helpers its dd.c steps
+  // run are resolved, so they must find the fixed lines somewhere.
+  sources: { 'drivers/base/core.c': 'torvalds@e7dd40105aac' },
   subject: 'driver core: Fix adding device links to probing suppliers',
   touches: ['really_probe:call_probe', 'really_probe:driver_bound', 'really_probe:probe_failed'],
   flags: ['LINKS_NO_DRIVER_DORMANT'],
