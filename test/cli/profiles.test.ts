@@ -16,7 +16,11 @@ describe('probecheck profiles', () => {
       { path: 'drivers/base/platform.c', snapshot: 'v4.19.y', origin: expect.stringContaining('0x88888888/linux-4.19-comments') },
       { path: 'fs/kernfs/file.c', snapshot: 'v4.19.y', origin: expect.stringContaining('0x88888888/linux-4.19-comments') },
       { path: 'drivers/pci/pci-driver.c', snapshot: 'v4.19.y', origin: expect.stringContaining('0x88888888/linux-4.19-comments') },
-      { path: 'drivers/base/bus.c', snapshot: 'v5.10.13', origin: expect.stringContaining('Rtoax/linux-5.10.13') }]);
+      { path: 'drivers/base/bus.c', snapshot: 'v5.10.13', origin: expect.stringContaining('Rtoax/linux-5.10.13') },
+      // Since 2026-12-06 (s37 h4): async.c of 5.10.13 and device.h at 00289cd87676 (the nearest above), module.c of v4.19.y (below).
+      { path: 'kernel/async.c', snapshot: 'v5.10.13', origin: expect.stringContaining('Rtoax/linux-5.10.13') },
+      { path: 'kernel/module.c', snapshot: 'v4.19.y', origin: expect.stringContaining('0x88888888/linux-4.19-comments') },
+      { path: 'include/linux/device.h', snapshot: 'torvalds@00289cd87676', origin: expect.stringContaining('00289cd87676') }]);
     const dead = v51.flags.find((f) => f.flag === 'DEAD_FLAG')!;
     expect(dead.commit).toBe(FLAGS.DEAD_FLAG.commit);
     expect(dead.seen).toMatch(/^drivers\/base\/dd\.c@torvalds@376991db4b64:\d+$/);
@@ -31,10 +35,12 @@ describe('probecheck profiles', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('v5.1 (stands for v5.1)');
     expect(r.stdout).toContain('v4.18 (stands for v4.18)');
-    // v3.14 reads no tree (v5.0, the profile this matched before 2026-12-06, now reads platform.c of v4.19.y).
-    expect(r.stdout).toMatch(/v3\.14 \(stands for v3\.14\)[^\n]*\n  source: no tree read for this release/);
-    // A release read from no tree of its own names its two bracketing snapshots and how each flag between them was settled.
-    expect(r.stdout).toMatch(/v5\.0 \(stands for v5\.0\)[\s\S]*?  bracketed: drivers\/base\/dd\.c between torvalds@8c97a46af04b and torvalds@376991db4b64\n  settled: ASYNC_SYNC_IN_DRIVER_DETACH: has it: /);
+    // v3.14 reads no drivers/base tree: only the nearest async.c and module.c (since 2026-12-06, s37 h4; no tree at all before).
+    expect(r.stdout).toMatch(/v3\.14 \(stands for v3\.14\)[^\n]*\n  source: kernel\/async\.c at v4\.0\.y [^\n]*\n  source: kernel\/module\.c at torvalds@6cd5513c813e [^\n]*\n  [A-Z]/);
+    expect(r.stdout).toMatch(/v3\.14 \(stands for v3\.14\)[\s\S]*?  bracketed: drivers\/base\/dd\.c between v3\.6\.0 and torvalds@013c074f8642\n/);
+    // A release with no text of its own names its two bracketing snapshots and how each flag between them was settled
+    // (v5.0 reads the lower one, v4.19.y's dd.c, since 2026-12-06: 8c97a46af04b was the lower bracket before).
+    expect(r.stdout).toMatch(/v5\.0 \(stands for v5\.0\)[\s\S]*?  bracketed: drivers\/base\/dd\.c between v4\.19\.y and torvalds@376991db4b64\n  settled: ASYNC_SYNC_IN_DRIVER_DETACH: has it: /);
   });
 
   it('names: only those profiles, in release order; an unknown one is E602 naming the known ones', () => {
