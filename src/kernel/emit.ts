@@ -513,12 +513,24 @@ export class Block {
           // A hunk that drops the step's wait (a lock it no longer takes): the step is still one atomic
           // step, so what that lock kept out is kept out of it anyway (a patch-loop hunt, 2026-12-05:
           // dropping deferred_probe_mutex in driver_bound read as a clean diff).
+          // A wait that is no lock (async_synchronize_full's, a completion, a flush) opens no region:
+          // its note says what the properties then make of the step (a review, 2026-12-06: the note
+          // spoke of a lock where a hunk dropped __device_release_driver's async_synchronize_full).
           if (isUserPatch(p) && orig.await !== undefined && made.await === undefined) {
-            note(`patch ${p.id} drops the wait of ${this.name}:${h.replace}: the step stays one atomic step, so a race that dropping a lock opens inside it is not found (only one against steps that hold that lock across steps)`);
+            note(isMutexWait(orig.waits)
+              ? `patch ${p.id} drops the wait of ${this.name}:${h.replace}: the step stays one atomic step, so a race that dropping a lock opens inside it is not found (only one against steps that hold that lock across steps)`
+              : `patch ${p.id} drops the wait of ${this.name}:${h.replace}, which is no lock: the thread goes on there at once, and the properties that judge a thread by the step it stands at (no-wait-under-lock at async_synchronize_full, say) take that step as no wait`);
           }
           // lockless-reader judges a reader standing at add_uevent_var by dev->driver as it is then,
           // the second read the library's step makes: a user's step there that prints a pointer read
           // earlier read as B11 (a new user's 15fffc6a5624 with READ_ONCE into a local, 2026-12-06).
+          // override-uaf judges a reader standing at strcmp by the string its load step kept (t.ovr),
+          // which the library's strcmp compares: a user's step there that reads the string again (under
+          // a lock the store takes) read as a use after free (a review, 2026-12-06), and no step's
+          // behaviour tells the two apart.
+          if (isUserPatch(p) && h.replace === 'strcmp') { // platform_match's, built only in driverMatchSteps
+            note(`patch ${p.id} replaces ${this.name}:strcmp: override-uaf judges a reader standing there by the driver_override string its load (driver_match_device) kept, as the library's strcmp compares it; if your step reads pdev->driver_override again (under a lock the store takes too), that verdict is about a pointer your step no longer uses: clear it in the load (\`t.ovr = 0\` after orig.run, in a hunk replacing driver_match_device), or do the test and the strcmp in one step there, as cb3d1049f4ea does`);
+          }
           if (isUserPatch(p) && this.name === 'dev_uevent' && h.replace === 'add_uevent_var') {
             note(`patch ${p.id} replaces dev_uevent:add_uevent_var: lockless-reader judges a reader standing there by dev->driver as it is then (the library's step reads it again); if your step prints a driver read earlier (READ_ONCE into a local), that verdict is about a read your step no longer makes: do the read and the print in one step (replace if_driver, as 18daa52418e7 does)`);
           }
