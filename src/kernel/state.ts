@@ -89,6 +89,13 @@ export interface DevS {
    * while `busHeld` bus_for_each_dev walks hold it), on its driver's klist of bound devices.
    */
   busRank: number; busHeld: number; drvRank: number;
+  /**
+   * The node of the struct deleted before this one, dead, while `oldHeld` walks still hold it (its
+   * place as a dead node's; 0 and 0 otherwise), and which of the two a walk took it at (KL.knode):
+   * `busGen` flips when the add makes the held node the old one (klist.ts busMoveOld), and is 0
+   * while no walk holds a node of the device.
+   */
+  oldRank: number; oldHeld: number; busGen: number;
   /** place on the deferred list it is on (`deferred`), 0 on none */
   deferRank: number;
   /**
@@ -196,8 +203,9 @@ export interface KS {
  * once it found the slot re-added. It is a holder's only at the labels Kernel.holds gives that
  * device (from the step after the one that takes it to the one that drops it); elsewhere it means
  * nothing (0, or what a retry of the deferred worker left).
+ * `knode`: by nesting depth, the DevS.busGen of the bus klist node a bus_for_each_dev walk holds (klist.ts busNext), 0 between nodes.
  */
-export interface KL { ret: number; usedAsync: number; haveAsync: { [i: number]: number }; initOf: number; ovr: number; relDrv: { [i: number]: number }; gen: number }
+export interface KL { ret: number; usedAsync: number; haveAsync: { [i: number]: number }; initOf: number; ovr: number; relDrv: { [i: number]: number }; gen: number; knode: { [i: number]: number } }
 
 /**
  * `sleepers`: how many threads may sleep on module_wq (Kernel.moduleWq); `flushers`: how many may
@@ -211,7 +219,7 @@ export function kernelSchema(w: World, sleepers = 0, flushers = 0, added?: Pick<
       dead: t.bool, asyncDriver: nd, canMatch: t.bool, deferred: t.enum(...DEFERRED), linksUnbinding: t.bool, linksProbing: t.bool,
       probing: owner, removing: owner, delStarted: t.bool, delDone: t.bool, dels: t.int(3),
       work: t.enum(...WORK_STATES), ovrDrv: nd, ovrGen: t.int(3), unbindOf: nd, released: t.bool, owed: t.int(255), deferBy: t.int(255), asked: t.int(255),
-      busRank: rank, busHeld: t.int(7), drvRank: rank, deferRank: rank, deferGen: t.int(STRUCTS - 1), snap: t.enum(...SNAPSHOTS), uevReaders: t.int(7), gen: t.int(STRUCTS - 1),
+      busRank: rank, busHeld: t.int(7), oldRank: rank, oldHeld: t.int(7), busGen: t.int(1), drvRank: rank, deferRank: rank, deferGen: t.int(STRUCTS - 1), snap: t.enum(...SNAPSHOTS), uevReaders: t.int(7), gen: t.int(STRUCTS - 1),
       ...(shutdown ? { ksetRank: rank, shutDown: t.bool } : {}),
       ...added?.dev,
     }), w.devices.map((d) => d.name)),
@@ -241,7 +249,7 @@ export function localsSchema(depth: number, w: World, added?: Record<string, Fie
   // ret by name in traces (`admin.ret: 0→-EPROBE_DEFER (device links)`, where it read `0→6`: a
   // verdict hunt, 2026-12-06); 7, unused, keeps the field's range.
   return t.record({ ret: t.named([...RET_NAMES, '7']), usedAsync: t.int(1), haveAsync: t.array(d, t.int(1)), initOf: t.int(Math.max(1, 2 ** w.modules.length - 1)), ovr: t.int(3),
-    relDrv: t.array(h, t.int(Math.max(1, w.drivers.length))), gen: t.int(STALE), ...added,
+    relDrv: t.array(h, t.int(Math.max(1, w.drivers.length))), gen: t.int(STALE), knode: t.array(d + 1, t.int(1)), ...added,
     ...Object.fromEntries(frames.map((f) => [f.key, t.array(f.calls.length, t.int(f.max), f.calls)])) });
 }
 

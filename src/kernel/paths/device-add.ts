@@ -11,7 +11,7 @@ import type { StepCtx } from '../../engine/model.js';
 import { STRUCTS, type DevS, type KL, type KS } from '../state.js';
 import { BUS, CORE, DD, SYSFS_DIR, holder, linesIn, mayBeAsync, mayDefer } from './common.js';
 import { deviceAttach } from './device-attach.js';
-import { busAddTail, ksetAddTail } from './klist.js';
+import { busAddTail, busMoveOld, ksetAddTail } from './klist.js';
 import { endLinksProbing } from './links.js';
 import { defersMatch } from './match-defer.js';
 
@@ -35,7 +35,7 @@ export function busProbeDevice(tb: ThreadBuilder, dev: number, ret: Ret, skip: s
  */
 export const FRESH = ['dead', 'delStarted', 'delDone', 'dels', 'gen', 'ovrDrv', 'canMatch', 'asyncDriver', 'asked', 'released', 'owed', 'shutDown'] as const satisfies readonly (keyof DevS)[];
 export const REUSED: Partial<Record<keyof DevS, string>> = {
-  mutex: 'free: the add waits until no thread holds the old lock', busHeld: 'zero: the add waits until no walk holds the old node',
+  mutex: 'free: the add waits until no thread holds the old lock', busHeld: 'zero: the walks on the old node hold it as oldHeld (busMoveOld), or the add waits (a second old node)', oldRank: 'the old struct\'s node, kept while walks hold it (busMoveOld)', oldHeld: 'with oldRank', busGen: 'flipped by busMoveOld: which node a walk holds (KL.knode)',
   driver: 'NULL: device_del released the driver', bound: 'false: released', drvRank: 'off the driver klist: released',
   probing: 'none: a probe runs under the device lock, free by then', removing: 'none: likewise', unbindOf: 'none: likewise', work: 'idle: work_on_cpu runs inside a probe, likewise',
   snap: 'none: kept only for a probe in flight', registered: 'set by this step', onBus: 'set by this step', busRank: 'set by this step (busAddTail)', ksetRank: 'set by this step (ksetAddTail)',
@@ -112,17 +112,25 @@ export function deviceAdd(tb: ThreadBuilder, dev: number, ret: Ret): string {
   // its probe and unlock would land on the new struct. So the add waits until that lock is
   // dropped: the orders where the new struct is added inside the old one's locked region are not
   // explored (a model limit, README "Known gaps"), where they would blame the new struct.
-  // Likewise its bus klist node: bus_remove_device's klist_del does not wait for a walk that holds
-  // the node, and that walk's klist_next goes on from the dead node (lib/klist.c), to every device
-  // after it and then the new node at the tail. With one slot per device the new place would
-  // replace the old one under the walk, which then skipped the devices in between (an audit,
-  // 2026-12-05: a false no-missed-probe): the add waits until no walk holds the old node.
+  // Its bus klist node is the new struct's own: bus_remove_device's klist_del only marks the old
+  // one dead (klist_put(n, true): knode_kill, the node unlinked when its last reference goes,
+  // lib/klist.c@torvalds@05ef1c50e7c2), bus_add_device's klist_add_tail(&dev->p->knode_bus, ...)
+  // (bus.c@torvalds@ea34511aaf75:122) takes only the klist's spinlock, and a walk that holds the
+  // old node (bus_for_each_dev's klist_iter, bus.c:47-63) goes on from it with klist_next, which
+  // skips dead nodes: to every device after it, then the new node at the tail. So the held node
+  // stays in place as the old one (klist.ts busMoveOld); the walks on it act on the old struct
+  // (driver-attach.ts Stale). Until 2026-12-06 the add waited for those walks (one node per
+  // device), a false deadlock where a walk on the node waited for a lock the adder held (a
+  // liveness hunt, test/liveness/model-limit-note.test.ts); before that, until 2026-12-05, the new
+  // place replaced the old under the walk, which skipped the devices in between (a false
+  // no-missed-probe, test/kernel/replug.test.ts). The model keeps one old node per device: a
+  // second, with the first still held, waits (a model limit).
   const name = tb.k.vn(dev);
   f.step('bus_add_device', { where: `${CORE}:device_add (kobject_add), ${BUS}:bus_add_device`, since: 'v2.6',
-    await: (s) => !(s.dev[dev]!.delStarted && (s.dev[dev]!.mutex !== 0 || s.dev[dev]!.busHeld > 0)),
+    await: (s) => { const d = s.dev[dev]!; return !(d.delStarted && (d.mutex !== 0 || (d.busHeld > 0 && d.oldHeld > 0))); },
     waits: (s) => (s.dev[dev]!.mutex !== 0
       ? `the deleted struct device ${name}'s &dev->mutex, held by ${holder(tb.k, s.dev[dev]!.mutex)} (a model limit: one struct per device, so ${name} is added again once its old lock is dropped)`
-      : `the deleted struct device ${name}'s bus klist node, held by a bus_for_each_dev walk (a model limit: one node per device, so ${name} is added again once the walk has moved on)`),
+      : `the bus klist nodes of ${name}'s two deleted struct devices, each held by a bus_for_each_dev walk (a model limit: one old node per device, so ${name} is added again once the walks on one have moved on)`),
     c: ['error = kobject_add(&dev->kobj, dev->kobj.parent, NULL); ... error = bus_add_device(dev);', `${BUS}:bus_add_device:: klist_add_tail(&dev->p->knode_bus,`, ...sysfs], run: (s, _t, _b, ctx) => {
     const d = s.dev[dev]!;
     if (d.registered) return RETURN;
@@ -131,6 +139,7 @@ export function deviceAdd(tb: ThreadBuilder, dev: number, ret: Ret): string {
     if (d.delStarted) freshStruct(tb.k, s, dev, entries, ctx);
     endLinksProbing(s, dev);
     if (tb.k.shutdown) ksetAddTail(tb.k.w, s, dev);   // kobject_add's kobj_kset_join
+    busMoveOld(s, dev);                               // the deleted struct's node, if walks hold it
     busAddTail(tb.k.w, s, dev);
     d.onBus = true;
     return 'device_pm_add';

@@ -13,7 +13,7 @@ import { STALE, type KL, type KS } from '../state.js';
 import { RET } from '../world.js';
 import { asyncProgram, asyncScheduleStep } from './async.js';
 import { BUS, DD, DRIVER_C, allowsAsync, linesIn, mayBeAsync, mutexWaits, takeMutex, takesParentLock, staleEntry } from './common.js';
-import { busNext, drvAddTail } from './klist.js';
+import { busNext, drvAddTail, holdsOld } from './klist.js';
 import { driverProbeDevice, driverProbeDeviceNoCount } from './really-probe.js';
 import { driverMatchSteps } from './driver-override.js';
 import { matchDeferStep } from './match-defer.js';
@@ -100,14 +100,21 @@ export function driverAttach(tb: ThreadBuilder, drv: number, ret: Ret): string {
   const onBus = w.devices.filter((d) => d.bus === w.drivers[drv]!.bus);
   const ids = every ? onBus.map((d) => d.i) : onBus.filter((d) => matches.includes(d.i) || d.override).map((d) => d.i);
   const end = (s: KS, t: KL) => (typeof ret === 'function' ? ret(s, t) : ret);
+  // The walk keeps which node of a device it holds (KL.knode, at its depth: a probe it makes may
+  // register a driver, whose walk nests in this thread): a device deleted and added again meanwhile
+  // has a new node, and this walk's struct is the old one (klist.ts busMoveOld, walkStale).
+  const lvl = tb.depth;
   const next = (from: number) => (s: KS, t: KL): string | null => {
-    const dev = busNext(s, from, ids);
+    const dev = busNext(s, from, ids, t, lvl);
     return dev < 0 ? end(s, t) : entry.get(dev)!;
   };
-  for (const dev of ids) entry.set(dev, matches.includes(dev) ? driverAttachOne(tb, dev, drv, next(dev)) : driverAttachNoMatch(tb, dev, drv, next(dev)));
+  for (const dev of ids) {
+    const stale = (s: KS, t: KL) => holdsOld(s, dev, t.knode[lvl]!);
+    entry.set(dev, matches.includes(dev) ? driverAttachOne(tb, dev, drv, next(dev), stale) : driverAttachNoMatch(tb, dev, drv, next(dev), stale));
+  }
   const f = tb.fn('driver_attach', { drv }, ret);
   f.step('bus_for_each_dev', { where: `${DD}:driver_attach`, c: ['return bus_for_each_dev(drv->bus, NULL, drv, __driver_attach); || return bus_for_each_dev(drv->bus, NULL, (void *)drv, __driver_attach);'], run: (s, t) => {
-    const dev = busNext(s, -1, ids);
+    const dev = busNext(s, -1, ids, t, lvl);
     return dev < 0 ? RETURN : entry.get(dev)!;
   } });
   return f.done();
@@ -119,11 +126,22 @@ export function driverAttach(tb: ThreadBuilder, drv: number, ret: Ret): string {
  * and so does __driver_attach. Built where a user's patch changes __driver_attach, and for a
  * device whose driver_override an actor writes (its match loads the string).
  */
-function driverAttachNoMatch(tb: ThreadBuilder, dev: number, drv: number, ret: Ret): string {
+function driverAttachNoMatch(tb: ThreadBuilder, dev: number, drv: number, ret: Ret, stale: Stale): string {
   const f = tb.fn('__driver_attach', { dev, drv }, ret);
-  driverMatchSteps(f, dev, drv, { where: `${DD}:__driver_attach`, c: ['driver_match_device(drv, dev)'], on: () => RETURN, off: () => RETURN });
+  driverMatchSteps(f, dev, drv, { where: `${DD}:__driver_attach`, c: ['driver_match_device(drv, dev)'], skip: (s, t) => (stale(s, t) ? RETURN : undefined), on: () => RETURN, off: () => RETURN });
   return f.done();
 }
+
+/**
+ * Whether a walk's __driver_attach(dev) is on the struct deleted before the slot's (klist.ts
+ * holdsOld): bus_add_device of the new struct waited for no walk, so the walk's device is the old
+ * struct, dead and unregistered, its mutex no one else's. It takes the parent's lock as the C does
+ * and nothing of the new struct: in the C its driver_probe_device finds it unregistered (and, from
+ * v5.1, dead) and probes nothing; a stale async driver's handover is not scheduled (its helper
+ * would find the struct dead). Only between the node's take and the device's lock can it turn
+ * stale: an add waits while a deleted struct's &dev->mutex is held (device-add.ts).
+ */
+type Stale = (s: KS, t: KL) => boolean;
 
 /**
  * __driver_attach(dev, drv), in three shapes:
@@ -135,7 +153,7 @@ function driverAttachNoMatch(tb: ThreadBuilder, dev: number, drv: number, ret: R
  *   device_driver_attach;
  * - since 70fe758352ca (v6.0): async_schedule_dev after device_unlock.
  */
-function driverAttachOne(tb: ThreadBuilder, dev: number, drv: number, ret: Ret): string {
+function driverAttachOne(tb: ThreadBuilder, dev: number, drv: number, ret: Ret, stale: Stale): string {
   const k = tb.k, me = tb.owner, parent = k.w.devices[dev]!.parent;
   const f = tb.fn('__driver_attach', { dev, drv }, ret);
   const perDevice = k.has('PER_DEVICE_ASYNC_ATTACH');
@@ -144,7 +162,7 @@ function driverAttachOne(tb: ThreadBuilder, dev: number, drv: number, ret: Ret):
   const pl = takesParentLock(k, dev);
   // v5.1: device_driver_attach(drv, dev); by v5.19 the same lock pair and driver_probe_device inline.
   const inlineLock = k.has('DRIVER_ATTACH_INLINE_LOCK');
-  const sync = perDevice && !inlineLock ? deviceDriverAttach(tb, dev, drv, f.ret) : '';
+  const sync = perDevice && !inlineLock ? deviceDriverAttach(tb, dev, drv, f.ret, false, stale) : '';
   const probe = perDevice ? '' : driverProbeDevice(tb, dev, drv, f.label('device_unlock'));
   const rest = (s: KS): string => {
     if (async && allowsAsync(k, s, drv)) return 'device_lock';
@@ -155,7 +173,8 @@ function driverAttachOne(tb: ThreadBuilder, dev: number, drv: number, ret: Ret):
   // platform_match, without dev->mutex: it loads pdev->driver_override, then strcmp()s it (B13).
   // A match that defers puts the device on the pending list, without its lock (match-defer.ts).
   const returns = k.has('MATCH_DEFER_RETURNS');
-  driverMatchSteps(f, dev, drv, { where: `${DD}:__driver_attach`, c: match, on: (s) => rest(s), off: () => RETURN, defer: () => 'driver_deferred_probe_add' });
+  // A stale walk (the old struct: Stale) matches as it did and goes on to the locks, which take nothing of the new struct.
+  driverMatchSteps(f, dev, drv, { where: `${DD}:__driver_attach`, c: match, skip: (s, t) => (stale(s, t) ? rest(s) : undefined), on: (s) => rest(s), off: () => RETURN, defer: () => 'driver_deferred_probe_add' });
   matchDeferStep(f, dev, `${DD}:__driver_attach`, { returns: ['* Driver could not match with device, but may match with@1', 'return 0;@2'], fallsThrough: match.slice(1) }, (s) => (returns ? RETURN : rest(s)));
   if (!perDevice) {
     if (pl) {
@@ -165,12 +184,13 @@ function driverAttachOne(tb: ThreadBuilder, dev: number, drv: number, ret: Ret):
         run: (s) => { takeMutex(k, s, parent, me); return 'device_lock'; } });
     }
     f.step('device_lock', { where: `${DD}:__driver_attach`, c: ['device_lock(dev);', 'if (!dev->driver)', 'driver_probe_device(drv, dev);'],
-      await: (s) => s.dev[dev]!.mutex === 0, waits: mutexWaits(k, dev), run: (s) => {
+      await: (s, t) => stale(s, t) || s.dev[dev]!.mutex === 0, waits: mutexWaits(k, dev), run: (s, t) => {
+        if (stale(s, t)) return 'device_unlock';
         takeMutex(k, s, dev, me);
         return s.dev[dev]!.driver === 0 ? probe : 'device_unlock';
       } });
-    f.step('device_unlock', { where: `${DD}:__driver_attach`, c: pl ? ['device_unlock(dev);', 'device_unlock(dev->parent);'] : ['device_unlock(dev);'], run: (s) => {
-      s.dev[dev]!.mutex = 0;
+    f.step('device_unlock', { where: `${DD}:__driver_attach`, c: pl ? ['device_unlock(dev);', 'device_unlock(dev->parent);'] : ['device_unlock(dev);'], run: (s, t) => {
+      if (!stale(s, t)) s.dev[dev]!.mutex = 0;
       if (pl) s.dev[parent]!.mutex = 0;
       return RETURN;
     } });
@@ -182,10 +202,11 @@ function driverAttachOne(tb: ThreadBuilder, dev: number, drv: number, ret: Ret):
     // ef0ff68351be: hand the device to an async helper unless a driver is bound.
     f.step('device_lock', { where: `${DD}:__driver_attach`, since: after ? 'v6.0 (70fe758352ca)' : 'v5.1 (ef0ff68351be)',
       c: ['device_lock(dev);', pending ? 'if (!dev->driver && !dev->p->async_driver) {' : 'if (!dev->driver) {', 'dev->p->async_driver = drv;', ...(after ? ['async = true;'] : [])],
-      await: (s) => s.dev[dev]!.mutex === 0, waits: mutexWaits(k, dev), run: (s, t) => {
+      await: (s, t) => stale(s, t) || s.dev[dev]!.mutex === 0, waits: mutexWaits(k, dev), run: (s, t) => {
+        t.ret = RET.ZERO;
+        if (stale(s, t)) return 'device_unlock';
         takeMutex(k, s, dev, me);
         const d = s.dev[dev]!;
-        t.ret = RET.ZERO;
         // Ghost for async-handover: drv's attach request for dev. A bound device is no request
         // (`if (!dev->driver ...)`): a later unbind of it is not a dropped handover.
         if (drv < 8 && d.driver === 0) d.asked |= 1 << drv;
@@ -197,14 +218,14 @@ function driverAttachOne(tb: ThreadBuilder, dev: number, drv: number, ret: Ret):
     const sched = { ...schedule, c: ['async_schedule_dev(__driver_attach_async_helper, dev);'] };
     if (!after) f.step('async_schedule_dev', sched);
     f.step('device_unlock', { where: `${DD}:__driver_attach`, since: after ? 'v6.0 (70fe758352ca)' : 'v5.1 (ef0ff68351be)', c: after ? ['device_unlock(dev);', 'if (async)'] : ['device_unlock(dev);'], run: (s, t) => {
-      s.dev[dev]!.mutex = 0;
+      if (!stale(s, t)) s.dev[dev]!.mutex = 0;
       return after && t.ret === RET.BOUND ? 'async_schedule_dev' : RETURN;
     } });
     if (after) f.step('async_schedule_dev', sched);
   }
   if (inlineLock) {
     const probe = driverProbeDevice(tb, dev, drv, f.label('device_driver_unlock'));
-    driverLockSteps(tb, f, dev, `${DD}:__driver_attach`, 'device_driver_lock', 'device_driver_unlock', () => probe, ['driver_probe_device(drv, dev);']);
+    driverLockSteps(tb, f, dev, `${DD}:__driver_attach`, 'device_driver_lock', 'device_driver_unlock', () => probe, ['driver_probe_device(drv, dev);'], undefined, false, stale);
   }
   return f.done();
 }
@@ -215,7 +236,7 @@ function driverAttachOne(tb: ThreadBuilder, dev: number, drv: number, ret: Ret):
  * to the struct it looked up (bind_store, KL.gen), which a del and add since make an old one: it
  * locks that one and finds it dead (staleEntry).
  */
-export function deviceDriverAttach(tb: ThreadBuilder, dev: number, drv: number, ret: Ret, held = false): string {
+export function deviceDriverAttach(tb: ThreadBuilder, dev: number, drv: number, ret: Ret, held = false, stale?: Stale): string {
   const k = tb.k;
   const f = tb.fn('device_driver_attach', { dev, drv }, ret);
   // Since 204db60c8357 the checks live in (__)driver_probe_device; by v5.19 bind_store's path calls __driver_probe_device.
@@ -225,7 +246,7 @@ export function deviceDriverAttach(tb: ThreadBuilder, dev: number, drv: number, 
     const d = s.dev[dev]!;
     t.ret = RET.ZERO;
     return !checks || (!d.dead && d.driver === 0) ? probe : 'device_unlock';
-  }, checks ? ['if (!dev->p->dead && !dev->driver)', 'ret = driver_probe_device(drv, dev);'] : ['ret = __driver_probe_device(drv, dev);'], 'v5.1 (3451a495ef24)', held);
+  }, checks ? ['if (!dev->p->dead && !dev->driver)', 'ret = driver_probe_device(drv, dev);'] : ['ret = __driver_probe_device(drv, dev);'], 'v5.1 (3451a495ef24)', held, stale);
   return f.done();
 }
 
@@ -255,17 +276,22 @@ export function driverAttachAsyncHelper(tb: ThreadBuilder, dev: number, ret: Ret
  * the caller; the anchors name the caller's call line and the callee's lines.
  */
 function driverLockSteps(tb: ThreadBuilder, f: Block, dev: number, where: string, lockLabel: string, unlockLabel: string, then: (s: KS, t: KL) => string | null,
-  lockLines: string[], since?: string, entry = false): void {
+  lockLines: string[], since?: string, entry = false, stale?: Stale): void {
   const k = tb.k, me = tb.owner, parent = k.w.devices[dev]!.parent, pl = takesParentLock(k, dev);
   const at = since ? { since } : {};
   if (pl) {
     f.step('lock_parent', { where, ...at, c: ['__device_driver_lock:: device_lock(parent);'],
       await: (s) => s.dev[parent]!.mutex === 0, waits: mutexWaits(k, parent), run: (s) => { takeMutex(k, s, parent, me); return lockLabel; } });
   }
-  const locked: KStep = { where, ...at, await: (s) => s.dev[dev]!.mutex === 0, waits: mutexWaits(k, dev), run: (s, t) => { takeMutex(k, s, dev, me); return then(s, t); } };
+  const locked: KStep = stale
+    ? { where, ...at, await: (s, t) => stale(s, t) || s.dev[dev]!.mutex === 0, waits: mutexWaits(k, dev), run: (s, t) => {
+      if (stale(s, t)) { t.ret = RET.ZERO; return unlockLabel; }     // a walk on the old struct (Stale)
+      takeMutex(k, s, dev, me); return then(s, t);
+    } }
+    : { where, ...at, await: (s) => s.dev[dev]!.mutex === 0, waits: mutexWaits(k, dev), run: (s, t) => { takeMutex(k, s, dev, me); return then(s, t); } };
   // An async entry's struct may be an old one (the slot re-added): it takes the parent, not the new device (staleEntry).
   f.step(lockLabel, { ...(entry ? staleEntry(dev, locked, () => unlockLabel) : locked), c: ['__device_driver_lock(dev, dev->parent);', '__device_driver_lock:: device_lock(dev);', ...lockLines] });
   f.step(unlockLabel, { where, ...at,
     c: ['__device_driver_unlock(dev, dev->parent);', '__device_driver_unlock:: device_unlock(dev);', ...(pl ? ['__device_driver_unlock:: device_unlock(parent);'] : [])],
-    run: (s, t) => { if (t.gen !== STALE) s.dev[dev]!.mutex = 0; if (pl) s.dev[parent]!.mutex = 0; if (entry) t.gen = 0; return RETURN; } });
+    run: (s, t) => { if (t.gen !== STALE && !stale?.(s, t)) s.dev[dev]!.mutex = 0; if (pl) s.dev[parent]!.mutex = 0; if (entry) t.gen = 0; return RETURN; } });
 }

@@ -7,7 +7,11 @@
  *   bus_remove_device does klist_del, which only marks the node dead while a bus_for_each_dev
  *   iterator holds it (`dev.busHeld`): the node keeps its place until the iterator moves on
  *   (klist_next drops the reference, skips dead nodes). A dead node's rank r means "just before
- *   the live node ranked r".
+ *   the live node ranked r". A device added again is a new struct with a node of its own
+ *   (bus_add_device's klist_add_tail, which waits for nothing): the deleted struct's node, while
+ *   walks still hold it, moves to `dev.oldRank`/`dev.oldHeld` (busMoveOld), and a walk tells the
+ *   two apart by `dev.busGen`, which it keeps when it takes a node (KL.knode). One such old node
+ *   per device: a second one waits in device_add (a model limit).
  * - The bus's klist of drivers (`drv.busRank`): bus_add_driver does klist_add_tail(&priv->knode_bus,
  *   &sp->klist_drivers); bus_remove_driver's klist_remove marks the node dead and waits until the
  *   bus_for_each_drv walks holding it (`drv.iterRefs`) let go; it keeps its place until then. Only
@@ -33,7 +37,7 @@
  *   from v5.1, device_link_add's reorder), so the walk takes devices in the order they were added.
  */
 import { add } from '../../engine/add.js';
-import type { KS } from '../state.js';
+import type { KL, KS } from '../state.js';
 import type { World } from '../world.js';
 
 /** klist_add_tail(&dev->p->knode_bus, &bus->p->klist_devices): after every live node. */
@@ -53,9 +57,30 @@ export function busDel(w: World, s: KS, dev: number): void {
   if (r === 0) return;
   for (const d of w.devices) {
     const y = s.dev[d.i]!;
-    if (d.i !== dev && d.bus === bus && y.busRank > r) y.busRank--;
+    if (d.bus !== bus) continue;
+    if (d.i !== dev && y.busRank > r) y.busRank--;
+    if (y.oldRank > r) y.oldRank--;     // an old node after it (a device's own old node is before its new one)
   }
   if (x.busHeld === 0) x.busRank = 0;
+}
+
+/**
+ * device_add of a device whose deleted struct's node walks still hold (`busHeld`, the node dead):
+ * that node stays where it is, the walks on it go on from there (klist_next), and the new struct's
+ * own node goes on at the tail (busAddTail, after this). It becomes the old node; the walks on it
+ * took it at the other `busGen`. Only where no old node is held already (device_add waits for that).
+ */
+export function busMoveOld(s: KS, dev: number): void {
+  const x = s.dev[dev]!;
+  if (x.busHeld === 0) return;
+  x.oldRank = x.busRank; x.oldHeld = x.busHeld; x.busHeld = 0;
+  x.busGen ^= 1;
+}
+
+/** Does a walk whose KL.knode bit is `took` hold dev's old node (busMoveOld), rather than its node now? */
+export function holdsOld(s: KS, dev: number, took: number): boolean {
+  const x = s.dev[dev]!;
+  return x.oldHeld > 0 && took !== x.busGen;
 }
 
 /**
@@ -80,17 +105,30 @@ function firstLive(recs: readonly { onBus: boolean; busRank: number }[], ids: re
  * reference on `from` (-1 at klist_iter_init) and take the first live node after it. Returns
  * the device (-1 at the end of the list).
  */
-export function busNext(s: KS, from: number, ids: readonly number[]): number {
+export function busNext(s: KS, from: number, ids: readonly number[], t?: KL, lvl = 0): number {
   let after = 0, strict = true;
   if (from >= 0) {
     const x = s.dev[from]!;
-    after = x.busRank;
-    strict = x.onBus;           // a dead node's rank is the place of the live node after it
-    if (x.busHeld > 0) x.busHeld--;
-    if (x.busHeld === 0 && !x.onBus) x.busRank = 0;
+    if (holdsOld(s, from, t?.knode[lvl] ?? 0)) {
+      // The deleted struct's node, dead: klist_next goes on from its place to the next live node,
+      // which may be the new struct's own at the tail.
+      after = x.oldRank; strict = false;
+      if (--x.oldHeld === 0) x.oldRank = 0;
+    } else {
+      after = x.busRank;
+      strict = x.onBus;           // a dead node's rank is the place of the live node after it
+      if (x.busHeld > 0) x.busHeld--;
+      if (x.busHeld === 0 && !x.onBus) x.busRank = 0;
+    }
+    if (t) t.knode[lvl] = 0;
+    if (x.busHeld === 0 && x.oldHeld === 0) x.busGen = 0;   // no walk holds a node of it: one canonical state
   }
   const best = firstLive(s.dev, ids, after, strict);
-  if (best >= 0) s.dev[best]!.busHeld++;
+  if (best >= 0) {
+    const y = s.dev[best]!;
+    y.busHeld++;
+    if (t) t.knode[lvl] = y.busGen;
+  }
   return best;
 }
 
