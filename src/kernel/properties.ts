@@ -20,6 +20,7 @@ import { boundWarns, cleanupWarns, driverBound, notBoundWarns, supplierLinkDefer
 import { purgeWarns } from './paths/device-del.js';
 import { overrideMatches } from './paths/driver-override.js';
 import { defersMatch } from './paths/match-defer.js';
+import { walkOnOldStruct } from './paths/driver-attach.js';
 import { isUserPatch } from './define-patch.js';
 import { kernelView, type KernelView } from './view.js';
 
@@ -1319,6 +1320,8 @@ export const LIBRARY: KernelProperty[] = [
         // only by its release (platform_device_release), after the store's put_device; a store to the
         // struct added since frees that one's (NULL first): not this (a review, 2026-12-06: a false alarm).
         if (l.startsWith('bind_store(') && q.locals(t).gen !== structRef(s, d.i)) continue;
+        // Likewise a driver's walk on the old struct's klist node (device_add no longer waits for it, s37).
+        if (l.startsWith('__driver_attach(') && walkOnOldStruct(k, t, l, s, q.locals(t) as KL, d.i)) continue;
         const drv = l.slice(l.indexOf(',') + 1, l.indexOf(')'));
         return `${t} is about to strcmp ${d.name}'s driver_override string with ${drv}, and driver_override_store has kfree()d it (use after free)`;
       }

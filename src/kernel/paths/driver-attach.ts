@@ -8,7 +8,7 @@
  * in the order they were added to the bus klist, skipping those deleted before it reaches them
  * (paths/klist.ts).
  */
-import { RETURN, type Block, type KStep, type Ret, type ThreadBuilder } from '../emit.js';
+import { RETURN, type Block, type Kernel, type KStep, type Ret, type ThreadBuilder } from '../emit.js';
 import { STALE, type KL, type KS } from '../state.js';
 import { RET } from '../world.js';
 import { asyncProgram, asyncScheduleStep } from './async.js';
@@ -110,7 +110,7 @@ export function driverAttach(tb: ThreadBuilder, drv: number, ret: Ret): string {
   };
   for (const dev of ids) {
     const stale = (s: KS, t: KL) => holdsOld(s, dev, t.knode[lvl]!);
-    entry.set(dev, matches.includes(dev) ? driverAttachOne(tb, dev, drv, next(dev), stale) : driverAttachNoMatch(tb, dev, drv, next(dev), stale));
+    entry.set(dev, matches.includes(dev) ? driverAttachOne(tb, dev, drv, next(dev), stale, lvl) : driverAttachNoMatch(tb, dev, drv, next(dev), stale, lvl));
   }
   const f = tb.fn('driver_attach', { drv }, ret);
   f.step('bus_for_each_dev', { where: `${DD}:driver_attach`, c: ['return bus_for_each_dev(drv->bus, NULL, drv, __driver_attach); || return bus_for_each_dev(drv->bus, NULL, (void *)drv, __driver_attach);'], run: (s, t) => {
@@ -126,8 +126,9 @@ export function driverAttach(tb: ThreadBuilder, drv: number, ret: Ret): string {
  * and so does __driver_attach. Built where a user's patch changes __driver_attach, and for a
  * device whose driver_override an actor writes (its match loads the string).
  */
-function driverAttachNoMatch(tb: ThreadBuilder, dev: number, drv: number, ret: Ret, stale: Stale): string {
+function driverAttachNoMatch(tb: ThreadBuilder, dev: number, drv: number, ret: Ret, stale: Stale, lvl: number): string {
   const f = tb.fn('__driver_attach', { dev, drv }, ret);
+  walkBlock(tb, f, lvl);
   driverMatchSteps(f, dev, drv, { where: `${DD}:__driver_attach`, c: ['driver_match_device(drv, dev)'], skip: (s, t) => (stale(s, t) ? RETURN : undefined), on: () => RETURN, off: () => RETURN });
   return f.done();
 }
@@ -143,6 +144,24 @@ function driverAttachNoMatch(tb: ThreadBuilder, dev: number, drv: number, ret: R
  */
 type Stale = (s: KS, t: KL) => boolean;
 
+/** By kernel: a walk's __driver_attach block (thread, block prefix) -> its depth, KL.knode's index. */
+const walkLevels = new WeakMap<Kernel, Map<string, number>>();
+function walkBlock(tb: ThreadBuilder, f: Block, lvl: number): void {
+  let m = walkLevels.get(tb.k);
+  if (!m) walkLevels.set(tb.k, (m = new Map()));
+  m.set(`${tb.name}\0${f.prefix}`, lvl);
+}
+
+/**
+ * Is `thread`, at `label` in a walk's __driver_attach of dev, on the old struct (Stale)? For
+ * properties: e.g. the driver_override string it loaded is the old struct's, which a store to the
+ * new struct does not free.
+ */
+export function walkOnOldStruct(k: Kernel, thread: string, label: string, s: KS, t: KL, dev: number): boolean {
+  const lvl = walkLevels.get(k)?.get(`${thread}\0${label.slice(0, label.lastIndexOf(':'))}`);
+  return lvl !== undefined && holdsOld(s, dev, t.knode[lvl]!);
+}
+
 /**
  * __driver_attach(dev, drv), in three shapes:
  * - before ef0ff68351be (v5.1): lock the parent (every bus before 8c97a46af04b, then only buses
@@ -153,9 +172,10 @@ type Stale = (s: KS, t: KL) => boolean;
  *   device_driver_attach;
  * - since 70fe758352ca (v6.0): async_schedule_dev after device_unlock.
  */
-function driverAttachOne(tb: ThreadBuilder, dev: number, drv: number, ret: Ret, stale: Stale): string {
+function driverAttachOne(tb: ThreadBuilder, dev: number, drv: number, ret: Ret, stale: Stale, lvl: number): string {
   const k = tb.k, me = tb.owner, parent = k.w.devices[dev]!.parent;
   const f = tb.fn('__driver_attach', { dev, drv }, ret);
+  walkBlock(tb, f, lvl);
   const perDevice = k.has('PER_DEVICE_ASYNC_ATTACH');
   const async = perDevice && mayBeAsync(k, drv);
   const after = k.has('DRIVER_ATTACH_ASYNC_AFTER_UNLOCK');
