@@ -41,8 +41,11 @@ export interface FromLog {
 /** `1 device`, `2 devices`: a count with its noun, singular or plural. */
 export function count(n: number, noun: string): string { return `${n} ${noun}${n === 1 ? '' : /(s|sh|ch|x)$/.test(noun) ? 'es' : 's'}`; }
 
-/** `noNest`: devices not to take as registered by the probe they were seen inside (a guess a build refused). */
-export interface FromLogOptions { noNest?: ReadonlySet<string> }
+/**
+ * `noNest`: devices not to take as registered by the probe they were seen inside (a guess a build refused);
+ * `noSuppliers`: the build refused the `suppliers` written from the log's lines (that message): not written.
+ */
+export interface FromLogOptions { noNest?: ReadonlySet<string>; noSuppliers?: string }
 
 export function fromLog(log: ParsedLog, name: string, profile?: string, opts: FromLogOptions = {}): FromLog {
   const devs = new Map<string, Dev>(), drvs = new Map<string, Drv>(), notes: string[] = [];
@@ -316,18 +319,42 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
    */
   // Per device, in line order, its link and supplier-not-ready lines: read once, not once per deferral
   // (a 100k-line log of 14,000 deferrals took 40 s in from-log, not 2.5).
-  const linkLines = new Map<string, { supplier: string; line: number; how: string; ready: boolean }[]>();
+  // `fwnode`: the name is a firmware node's (%pfwP, %pfwf), not a device's.
+  type LinkLine = { supplier: string; line: number; how: string; ready: boolean; fwnode?: true };
+  const linkLines = new Map<string, LinkLine[]>();
+  const pushLink = (dev: string, x: LinkLine) => (linkLines.get(dev) ?? linkLines.set(dev, []).get(dev)!).push(x);
+  /**
+   * device_links_check_suppliers' own words when a link defers the probe, in each form it took:
+   * `dev_dbg(dev, "probe deferral - wait for supplier %pfwP\n", ...)` and `"probe deferral - supplier
+   * %s not ready\n"` (the text a 2021-09 patch replaced, quoted in its diff; M. Zyngier's rk3399 boot
+   * prints both, linux-kernel, 2020-12); `dev_err_probe(dev, -EPROBE_DEFER, "wait for supplier
+   * %pfwP\n", sup_fw)` and `"supplier %s not ready\n"` (core.c at v5.15.100 and cf52ad5ff16c; dev_err_probe
+   * prints "error -EPROBE_DEFER: " before them); `"wait for supplier %pfwf\n"` (v6.6.y, 6.18.y: the
+   * node's full path). The deferral reason the pending line prints from v6.8 is the same text after
+   * the driver string (`deferred probe pending: platform: wait for supplier /phy@ff7c0000/usb3-port`).
+   * "supplier X" names a device (dev_name); "wait for supplier N" a firmware node, which has no
+   * device yet or none linked.
+   */
+  const supplierSays = (text: string) => {
+    const r = /^(?:error -EPROBE_DEFER: |probe deferral - )?(wait for )?supplier (\S+)(?: not ready)?$/.exec(text);
+    if (!r || (r[1] === undefined) !== text.endsWith(' not ready')) return undefined;
+    return r[1] ? { supplier: r[2]!, how: `says wait for supplier ${r[2]} (a firmware node)`, ready: true, fwnode: true as const } : { supplier: r[2]!, how: `says supplier ${r[2]} not ready`, ready: true };
+  };
   for (let i = 0; i < log.others.length; i++) {
     const o = log.others[i]!, n = log.others[i + 1];
-    const push = (dev: string, x: { supplier: string; line: number; how: string; ready: boolean }) => (linkLines.get(dev) ?? linkLines.set(dev, []).get(dev)!).push(x);
     const m = /^(\S*) (\S+): Linked as a consumer to (\S+)$/.exec(o.text);
-    if (m && !(namedFor.get(m[2]!) ?? []).some((x) => x.drv === m[1])) push(m[2]!, { supplier: m[3]!, line: o.line, how: `links it as a consumer to ${m[3]}`, ready: false });
-    // device_links_check_suppliers' own word when the link defers it (dev_err_probe, core.c at v6.6.y:
-    // "supplier %s not ready\n", dev_name(link->supplier)), whole or wrapped after "supplier" (a mail).
+    if (m && !(namedFor.get(m[2]!) ?? []).some((x) => x.drv === m[1])) pushLink(m[2]!, { supplier: m[3]!, line: o.line, how: `links it as a consumer to ${m[3]}`, ready: false });
+    // Whole, or wrapped after "supplier" (a mail).
     const text = n && n.line === o.line + 1 && o.text.endsWith(' supplier') ? `${o.text} ${n.text}` : o.text;
-    const r = /^(\S*) (\S+): (?:error -EPROBE_DEFER: )?supplier (\S+) not ready$/.exec(text);
-    if (r) push(r[2]!, { supplier: r[3]!, line: o.line, how: `says supplier ${r[3]} not ready`, ready: true });
+    const r = /^(\S*) (\S+): (.*)$/.exec(text), said = r ? supplierSays(r[3]!) : undefined;
+    if (r && said) pushLink(r[2]!, { ...said, line: o.line });
   }
+  for (const e of log.events) {
+    if (e.rule.id !== 'deferred_pending' || e.reason === undefined || e.dev === undefined) continue;
+    const said = supplierSays(e.reason.replace(/^\S+: /, ''));
+    if (said) pushLink(e.dev, { ...said, line: e.line, how: `(deferred probe pending's reason) ${said.how}` });
+  }
+  for (const l of linkLines.values()) l.sort((a, b) => a.line - b.line);
   const linkedTo = (dev: string, line: number) => {
     let found: { supplier: string; line: number; how: string } | undefined, ready: typeof found;
     for (const x of linkLines.get(dev) ?? []) {
@@ -337,6 +364,15 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
     }
     return ready ?? found;
   };
+  /**
+   * Deferrals before the probe (device_links_check_suppliers' place: no probing line): per device,
+   * the first line, the driver, and where the note of it is (its advice is settled once the
+   * scenario's devices are: `suppliers` written, or why not).
+   */
+  const linkDeferred = new Map<string, { line: number; drv: string; notes: number[] }>();
+  /** Drivers that deferred for another reason than a link (a probe's own deferral, a retry, a check_state line). */
+  const otherDefer = new Set<string>();
+  const ADVICE = (dev: string) => `\u0000${dev}\u0000`;
   /** What models a deferral before the probe: the device's `suppliers`, naming the supplier where the log does. */
   const supplierAdvice = (dev: string, line: number) => {
     const l = linkedTo(dev, line);
@@ -502,7 +538,7 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
         const d = pair(e.dev!, e.drv!);
         fromInit(d, task, e.dev!, e.line);
         outcome(d, e.rule.id === 'deferral' ? 'defer' : 'error');
-        if (e.rule.id === 'deferral') deferredSeen.add(e.dev!);
+        if (e.rule.id === 'deferral') { deferredSeen.add(e.dev!); otherDefer.add(d.name); }
         ended(e.dev!);
         break;
       }
@@ -536,8 +572,11 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
         // really_probe's first test (dd.c at torvalds@5a7a9efdb193:162-168): defer_all_probes, which
         // device_block_probing sets, defers before the probing line; its own line says so.
         const forced = forceAt.get(e.dev!);
-        if (forced !== undefined && forced === seenBefore && !open.has(e.dev!)) notes.push(`${e.dev}: "Driver ${a.drv} force probe deferral" at line ${forced}, then added to the deferred list at line ${e.line}: really_probe deferred it because defer_all_probes was set (device_block_probing: device_shutdown at a reboot, dpm_prepare at a suspend), not probe() nor a supplier: taken as ${a.drv}'s probe deferring; the model sets defer_all_probes in a \`reboot\` action's device_shutdown`);
-        else if (!open.has(e.dev!)) notes.push(`${e.dev}: matched ${a.drv} and was added to the deferred list at line ${e.line} with no probe line between, as when a supplier is not ready (device_links_check_suppliers defers before the probe): taken as ${a.drv}'s probe deferring, ${probeLines ? 'which prints probe lines (really_probe\'s) this log lacks there, so `validate` stops there' : 'which prints probe lines (really_probe\'s), but this log has none of that kind, so `validate` does not look for them'}; ${supplierAdvice(e.dev!, e.line)}`);
+        const forcedHere = forced !== undefined && forced === seenBefore && !open.has(e.dev!);
+        if (forcedHere || open.has(e.dev!)) otherDefer.add(a.drv);
+        else (linkDeferred.get(e.dev!) ?? linkDeferred.set(e.dev!, { line: e.line, drv: a.drv, notes: [] }).get(e.dev!)!).notes.push(notes.length);
+        if (forcedHere) notes.push(`${e.dev}: "Driver ${a.drv} force probe deferral" at line ${forced}, then added to the deferred list at line ${e.line}: really_probe deferred it because defer_all_probes was set (device_block_probing: device_shutdown at a reboot, dpm_prepare at a suspend), not probe() nor a supplier: taken as ${a.drv}'s probe deferring; the model sets defer_all_probes in a \`reboot\` action's device_shutdown`);
+        else if (!open.has(e.dev!)) notes.push(`${e.dev}: matched ${a.drv} and was added to the deferred list at line ${e.line} with no probe line between, as when a supplier is not ready (device_links_check_suppliers defers before the probe): taken as ${a.drv}'s probe deferring, ${probeLines ? 'which prints probe lines (really_probe\'s) this log lacks there, so `validate` stops there' : 'which prints probe lines (really_probe\'s), but this log has none of that kind, so `validate` does not look for them'}; ${ADVICE(e.dev!)}`);
         ended(e.dev!);
         break;
       }
@@ -573,7 +612,12 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
         if (negates && e.ret === -517) coreDefer ??= { line: e.line, dev: e.dev!, drv: dname, probing: p?.probing === true };
         // 1 (bound) before 5.14, 0 (bound) since (zeroBinds); 0 before 5.14 is any unbound end: left as seen elsewhere.
         if (c === '1') outcome(d, 'ok');
-        else if (c === 'defer') { outcome(d, 'defer'); deferredSeen.add(e.dev!); }
+        else if (c === 'defer') {
+          outcome(d, 'defer'); deferredSeen.add(e.dev!);
+          // -517 before any probing line, where really_probe negates probe()'s own: the core's, before probe().
+          if (negates && e.ret === -517 && !p?.probing) { if (!linkDeferred.has(e.dev!)) linkDeferred.set(e.dev!, { line: e.line, drv: dname, notes: [] }); }
+          else otherDefer.add(dname);
+        }
         else if (c === 'error') outcome(d, 'error');
         else if (c === '0' && (zeroBinds || !d.outcomes.length)) outcome(d, 'ok');
         ended(e.dev!);
@@ -595,6 +639,7 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
         fromInit(d, task, e.dev!, e.line);
         // Before that, the same call returned -EPROBE_DEFER: the driver deferred the device then.
         if (!d.outcomes.includes('defer')) d.outcomes.unshift('defer');
+        otherDefer.add(d.name);
         deferredSeen.add(e.dev!);
         checkState.push({ dev: e.dev!, drv: dname, line: e.line, timeout });
         break;
@@ -613,7 +658,7 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
   // capture cut it. Its driver may defer, so that the model can put it there (validate --excerpt).
   for (const [dv, line] of undeferred) {
     const by = [...drvs.values()].filter((x) => x.matches.includes(dv));
-    for (const x of by) if (!x.outcomes.includes('defer')) x.outcomes.unshift('defer');
+    for (const x of by) { if (!x.outcomes.includes('defer')) x.outcomes.unshift('defer'); otherDefer.add(x.name); }
     notes.push(`${dv}: retried from the deferred list at line ${line} with no deferral before it in the log (the log starts after it, or the capture cut it): ${by.length ? `${by.map((x) => x.name).join(', ')} may defer too, so the model can defer it before the log starts` : 'no driver probes it in the log'}`);
   }
   // An action's arguments are split on spaces ('register i8042 kbd' is two): a name holding one
@@ -643,6 +688,59 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
   const devices: ScenarioSpec['devices'] = {};
   for (const d of [...devs.values()].filter((x) => keep.has(x.name)).sort((a, b) => a.order - b.order)) {
     devices[d.name] = { ...(d.parent ? { parent: d.parent } : {}), ...(d.addedBy === undefined ? { present: true } : {}), ...(d.bus !== 'platform' ? { bus: d.bus } : {}) };
+  }
+  /**
+   * A deferral before the probe with a line naming the supplier (device_links_check_suppliers'
+   * words, or fw_devlink's "Linked as a consumer to"): written as the device's `suppliers`, which
+   * models that deferral (a link made before the start, with DL_FLAG_AUTOPROBE_CONSUMER: the
+   * supplier's bind retries it), where the model can hold it; the driver's `defer` goes where no
+   * other line of it deferred. What it could not write, and why, goes where the advice was.
+   * "supplier X not ready" names a device; "wait for supplier N" a firmware node (%pfwP its name,
+   * %pfwf its path), taken as the device of that name in the log, else as the platform device
+   * of_device_make_bus_id names after it ("%llx.%pOFn": the translated address, then the node
+   * name without its unit address, in a posted patch's text of drivers/of; older trees "%llx.%s",
+   * node->name) where the log has one: a guess, said (the address a parent's ranges translate
+   * differs from the unit address).
+   */
+  const advice = new Map<string, string>(), linksWritten: string[] = [], unDefer = new Map<string, Set<string>>();
+  const hasFlag = PROFILES[prof]?.flags.includes('AUTOPROBE_CONSUMER') ?? false;
+  const resolve = (x: LinkLine): { dev?: string; how: string } => {
+    if (!x.fwnode) return devs.has(x.supplier) ? { dev: x.supplier, how: '' } : { how: `supplier ${x.supplier} is no device of this log` };
+    const base = x.supplier.slice(x.supplier.lastIndexOf('/') + 1);
+    if (devs.has(base)) return { dev: base, how: ` (the device named after firmware node ${base})` };
+    const m = /^([^@/]+)@([0-9a-fA-F]+)$/.exec(base);
+    const of = m ? `${BigInt(`0x${m[2]!}`).toString(16)}.${m[1]!}` : undefined;
+    if (of !== undefined && devs.has(of)) return { dev: of, how: ` (firmware node ${base} taken as platform device ${of}, the name of_device_make_bus_id gives it where its unit address is the translated one: a guess)` };
+    return { how: `firmware node ${x.supplier} names no device of this log${of !== undefined ? ` (nor does ${of}, the platform device name of_device_make_bus_id would give it)` : ''}` };
+  };
+  for (const [dv, ld] of linkDeferred) {
+    if (!keep.has(dv)) continue;
+    const said = linkLines.get(dv) ?? [];
+    if (!said.length) { advice.set(dv, supplierAdvice(dv, ld.line)); continue; }
+    const found = said.map((x) => ({ x, r: resolve(x) }));
+    const sups = [...new Set(found.filter((f) => f.r.dev !== undefined && f.r.dev !== dv).map((f) => f.r.dev!))];
+    const first = found.find((f) => f.r.dev !== undefined) ?? found[0]!;
+    const at = `line ${first.x.line} ${first.x.how}${first.r.dev !== undefined ? first.r.how : `: ${first.r.how}`}`;
+    const added = [dv, ...sups].find((n) => devs.get(n)?.addedBy !== undefined);
+    const unkept = sups.filter((n) => !keep.has(n));
+    const why = !sups.length ? ''
+      : !hasFlag ? `, but profile ${prof} has no DL_FLAG_AUTOPROBE_CONSUMER (e7dd40105aac, v5.1), which a device's \`suppliers\` models (E601 at ${prof})`
+      : added !== undefined ? `, but ${added} is added at line ${addLine.get(added) ?? '?'} (${devs.get(added)!.addedBy}): the model's links made before the start need both ends present from the start (fw_devlink's link creation at a later device_add is not modelled)`
+      : unkept.length ? `, but no driver probes ${unkept.join(', ')} in the log, so ${unkept.length > 1 ? 'they are' : 'it is'} not in the scenario`
+      : opts.noSuppliers !== undefined ? `, but the scenario with it did not build (${opts.noSuppliers})`
+      : undefined;
+    if (why !== undefined) { advice.set(dv, `${supplierAdvice(dv, ld.line)}; not written: ${at}${why}`); continue; }
+    devices[dv] = { ...devices[dv], suppliers: sups };
+    (unDefer.get(ld.drv) ?? unDefer.set(ld.drv, new Set()).get(ld.drv)!).add(dv);
+    linksWritten.push(`${dv} -> ${sups.join(', ')}`);
+    advice.set(dv, `written as ${dv}'s \`suppliers: [${sups.map((x) => `'${x}'`).join(', ')}]\` (${at}; fw_devlink's link, both ends present from the start), which defers it until ${sups.length > 1 ? 'they bind' : `${sups[0]} binds`} and retries it then, so ${ld.drv} gets no \`defer\` from it`);
+  }
+  // A driver's `defer` came only from deferrals its devices' links now model: dropped.
+  for (const [dn, devsOf] of unDefer) {
+    const d = drvs.get(dn);
+    if (!d || otherDefer.has(dn) || [...linkDeferred].some(([x, ld]) => ld.drv === dn && !devsOf.has(x))) continue;
+    d.outcomes = d.outcomes.filter((o) => o !== 'defer');
+    if (!d.outcomes.length) d.outcomes.push('ok');
   }
   const drivers: ScenarioSpec['drivers'] = {};
   for (const d of drvs.values()) {
@@ -708,7 +806,8 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
   }
   if (coreDefer) {
     const c = coreDefer;
-    notes.push(`line ${c.line}: "probe of ${c.dev} returned -517": at profile ${prof} really_probe returns probe()'s own deferral as 517 (positive), so -517 is the driver core deferring before probe() ran (${c.probing ? 'after the "probing driver" line: pinctrl_bind_pins or the bus\'s dma_configure, a pin controller or an IOMMU not ready' : 'with no "probing driver" line: device_links_check_suppliers, a supplier not ready, or defer_all_probes'}); taken as ${c.drv}'s probe deferring, which the model prints as 517${c.probing ? '' : `; ${supplierAdvice(c.dev, c.line)}`}`);
+    if (!c.probing) linkDeferred.get(c.dev)?.notes.push(notes.length);
+    notes.push(`line ${c.line}: "probe of ${c.dev} returned -517": at profile ${prof} really_probe returns probe()'s own deferral as 517 (positive), so -517 is the driver core deferring before probe() ran (${c.probing ? 'after the "probing driver" line: pinctrl_bind_pins or the bus\'s dma_configure, a pin controller or an IOMMU not ready' : 'with no "probing driver" line: device_links_check_suppliers, a supplier not ready, or defer_all_probes'}); taken as ${c.drv}'s probe deferring, which the model prints as 517${c.probing ? '' : `; ${ADVICE(c.dev)}`}`);
   }
   if (checkState.length) {
     const c = checkState[0]!, known = checkState.filter((x) => x.drv !== undefined), drvNames = [...new Set(known.map((x) => x.drv!))];
@@ -770,6 +869,8 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
   if (log.variant) notes.push(`not read: ${describeVariant(log.variant)}`);
   if (log.short) notes.push(describeShort(log.short));
   if (actions.size === 0) notes.push('no actor: nothing in the log registers a device or a driver; add one');
+  // The advice on each deferral before the probe, settled above.
+  for (const [dv, ld] of linkDeferred) for (const i of ld.notes) notes[i] = notes[i]!.replace(ADVICE(dv), advice.get(dv) ?? supplierAdvice(dv, ld.line));
   const actors: ScenarioSpec['actors'] = {};
   for (const [a, l] of actions) {
     const kept = l.filter((x) => { const n = x.slice(x.indexOf(' ') + 1); return x.startsWith('modprobe') || x === LATE_INITCALL || keep.has(n) || drivers[n] !== undefined; });
