@@ -99,6 +99,16 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
     for (const n of new Set([e.dev, e.rule.id === 'bound_to' ? e.drv : undefined])) if (n !== undefined) decides.set(n, [...(decides.get(n) ?? []), e.line]);
   }
   const decidedAfter = (dev: string, line: number) => (decides.get(dev) ?? []).some((l) => l > line);
+  const decidedAt = (dev: string, line: number) => (decides.get(dev) ?? []).find((l) => l > line);
+  /**
+   * Probes the log shows interleaved: X's started inside P's and ended after it. In one task probes
+   * nest (really_probe calls probe(), which runs another only through a device_add whose
+   * bus_probe_device returns before it goes on), so two tasks ran them: an async worker
+   * (__device_attach_async_helper, __driver_attach_async_helper), the deferred-probe worker
+   * (deferred_probe_work_func), another modprobe or a hotplug worker, whose probes are sync as
+   * well. So X is not taken as registered by P's probe, and no `async` is read from it.
+   */
+  let interleaved: { dev: string; line: number; end: number; probe: string; pend: number } | undefined;
   /** Devices probed while only probes the log never decides were open: not given to them. */
   const unclosed: { dev: string; line: number; probe: string; at: number }[] = [];
   /** Adds seen while only asynchronous probes were open, without caller ids: not given to them. */
@@ -120,6 +130,12 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
     // Probes in one task nest (a probe runs another only through a device_add in it): the innermost,
     // the last opened, is the one running; without caller ids that is a guess, said.
     const last = sync.at(-1);
+    // A probe of `name` that ends after the innermost's: interleaved, not inside it (two tasks).
+    const end = closedOnly && last ? decidedAt(name, line) : undefined, pend = last ? decidedAt(last[0], last[1].line) : undefined;
+    if (last && end !== undefined && pend !== undefined && end > pend) {
+      interleaved ??= { dev: name, line, end, probe: `${last[1].drv}'s probe of ${last[0]}`, pend };
+      return undefined;
+    }
     if (last) {
       const [pdev, p] = last;
       nested.push({ dev: name, line, probe: `${p.drv}'s probe of ${pdev}` });
@@ -837,6 +853,10 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
   }
   for (const [dv, line] of addedUnprobed) {
     if (keep.has(dv)) notes.push(`${dv}: added to the deferred list at line ${line} with no probe attempt before it in the log: the log starts after one, or a supplier's bind put it there (device_links_driver_bound adds a consumer whose link has DL_FLAG_AUTOPROBE_CONSUMER), which from-log does not write (the log does not show the link: a device's \`suppliers\` declares it): \`validate\` stops at that line`);
+  }
+  if (interleaved && keep.has(interleaved.dev)) {
+    const x = interleaved;
+    notes.push(`${x.dev}: its probe starts at line ${x.line}, inside ${x.probe}, and ends at line ${x.end}, after that one ended at line ${x.pend}: interleaved, so two tasks ran them (in one task a probe runs another only through a device_add in it, which returns before it goes on): ${x.dev} is not taken as registered by that probe, and no \`async\` is read from it (the other task may be an async worker, or the deferred-probe worker, another modprobe or a hotplug worker, whose probes are sync)${log.callerIds ? '' : '; printk.caller=1 would name the tasks'}`);
   }
   const unc = unclosed.filter((x) => keep.has(x.dev));
   if (unc.length) notes.push(`${count(unc.length, 'device')} probed while only a probe the log never decides was open (${unc.slice(0, 3).map((x) => `${x.dev} at line ${x.line}, during ${x.probe} from line ${x.at}`).join('; ')}${unc.length > 3 ? '; ...' : ''}): not taken as registered by it, as no line after it shows that probe's outcome, so where it ended is not known (an excerpt of the probing lines alone?); set \`registers\` by hand if it did`);

@@ -34,7 +34,7 @@ const around = (con: string, cdrv: string, sup: string, sdrv: string, said: stri
 ];
 
 describe("device_links_check_suppliers' lines written as a device's `suppliers`", () => {
-  it('"probe deferral - supplier X not ready" (dev_dbg, 5.11 .. 5.14): the link is written, the defer dropped, and the log validates', () => {
+  it('"probe deferral - supplier X not ready" (dev_dbg, before a 2021-09 patch made it dev_err_probe; none at v5.10.13): the link is written, the defer dropped, and the log validates', () => {
     // Before: the line was not read; the scenario had reg-fixed-voltage's `["defer", "ok"]` and a note advising `suppliers`.
     const log = logFile('marc-ready.log', around('vcc3v3-sys', 'reg-fixed-voltage', 'vcc12v0-sys', 'reg-fixed-voltage', [MARC_READY]));
     const w = probecheck(['from-log', log, '--profile', 'v5.10']);
