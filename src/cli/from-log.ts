@@ -167,11 +167,22 @@ const DD_PROBE = new Set(['really_probe', 'call_driver_probe']);
  *   `drv->probe(dev)`; virtio_bus's .probe.
  * - amba_probe: torvalds/linux@e8b722f48758:drivers/amba/bus.c (lines not counted): `pcdrv->probe(pcdev,
  *   id)`; set as drv->drv.probe by amba_driver_register (SETFN(probe)).
- * Unverified at a pinned commit (read by s36 h12/h14 with find_string on unpinned mainline texts
- * only): platform_probe / platform_drv_probe (drivers/base/platform.c), local_pci_probe
- * (`pci_drv->probe`), phy_probe (`phydev->drv->probe`, drivers/net/phy/phy_device.c), spi_probe /
- * spi_drv_probe (`sdrv->probe(spi)`, drivers/spi/spi.c), acpi_device_probe (`acpi_drv->ops.add`),
- * serio_driver_probe (serio_connect_driver).
+ * - platform_drv_probe: torvalds/linux@00111076f725:drivers/base/platform.c (lines not counted; a
+ *   2.6-era text): `return drv->probe(dev);`; set as drv->driver.probe by platform_driver_register.
+ * - phy_probe: torvalds/linux@0075bd692dca:drivers/net/phy/phy_device.c (lines not counted; a v4.x
+ *   text): `err = phydev->drv->probe(phydev);`; set as mdiodrv.driver.probe by phy_driver_register.
+ * - spi_probe: torvalds/linux@000bee0ed70a:drivers/spi/spi.c (lines not counted): `ret =
+ *   sdrv->probe(spi);`; spi_bus_type's .probe.
+ * - acpi_device_probe: torvalds/linux@0154ec71d597:drivers/acpi/bus.c (lines not counted): `ret =
+ *   acpi_drv->ops.add(acpi_dev);`; acpi_bus_type's .probe.
+ * - serio_driver_probe: torvalds/linux@020abf03cd65:drivers/input/serio/serio.c (lines not counted; a
+ *   3.x text): `return serio_connect_driver(serio, drv);`, which calls `drv->connect(serio, drv)`;
+ *   serio_bus's .probe.
+ * (Each read with read_file, s37 h8; the commit is the stored text's, of mixed age, not matched to
+ * the versions modelled.) Unverified at a pinned commit (read by s36 h12/h14 with find_string on
+ * unpinned mainline texts only): platform_probe (platform.c's later name: the stored torvalds text
+ * predates it), local_pci_probe (`pci_drv->probe`; the stored pci-driver.c, 0b62e13b5c9b, predates
+ * it), spi_drv_probe (spi.c's older name: the stored text has spi_probe).
  * scsi_probe_and_add_lun is no bus's .probe (scsi_scan.c's scan of one LUN) and no *_probe name: not listed.
  */
 const BUS_PROBE = new Set([
