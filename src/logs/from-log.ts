@@ -392,7 +392,7 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
   /** What models a deferral before the probe: the device's `suppliers`, naming the supplier where the log does. */
   const supplierAdvice = (dev: string, line: number) => {
     const l = linkedTo(dev, line);
-    return `declare the link in ${dev}'s \`suppliers\` (${l ? `['${l.supplier}']: line ${l.line} ${l.how}` : 'the supplier a "Linked as a consumer to" or "supplier X not ready" line of it names'}; fw_devlink's link, both ends present from the start) and drop that \`defer\` to model it; a driver's \`links\` do not (its probe adds them, after a probe that defers, with its probe lines)`;
+    return `declare the link in ${dev}'s \`suppliers\` (${l ? `${l.how.includes('(a firmware node)') ? `the device of firmware node ${l.supplier}` : `['${l.supplier}']`}: line ${l.line} ${l.how}` : 'the supplier a "Linked as a consumer to" or "supplier X not ready" line of it names'}; fw_devlink's link, both ends present from the start) and drop that \`defer\` to model it; a driver's \`links\` do not (its probe adds them, after a probe that defers, with its probe lines)`;
   };
   /** The last line of an event naming each device, as the loop goes. */
   const lastSeen = new Map<string, number>();

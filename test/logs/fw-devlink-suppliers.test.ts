@@ -68,6 +68,8 @@ describe("device_links_check_suppliers' lines written as a device's `suppliers`"
     expect(w.stdout).toContain('not written: line 2 says wait for supplier camera@1a (a firmware node): firmware node camera@1a names no device of this log (nor does 1a.camera');
     expect(w.stdout).toMatch(/"probe": "defer"/);
     expect(w.stdout).not.toContain('"suppliers"');
+    // The advice names no node as a device's name.
+    expect(w.stdout).toContain("declare the link in ac6a000.camss's `suppliers` (the device of firmware node camera@1a: line 2");
   });
 
   it('not at v5.0 (no DL_FLAG_AUTOPROBE_CONSUMER, E601 before v5.1), nor where an end is added in the log', () => {
