@@ -57,6 +57,28 @@ describe("device_links_check_suppliers' lines written as a device's `suppliers`"
     expect(probecheck(['validate', scenarioFile('marc-wait.ts', w.stdout), '--log', log]).status).toBe(0);
   });
 
+  it("initcall_debug's -517 before any probing line (v6.6 negates probe()'s own) with dev_err_probe's line: the link is written, and the log validates", () => {
+    // Constructed around the dev_err_probe form (core.c at v6.6.y): the core's deferral, then the supplier's bind and the retry.
+    const log = logFile('ret517.log', [
+      "bus: 'platform': __driver_probe_device: matched device panel with driver panel-simple",
+      'platform panel: error -EPROBE_DEFER: supplier reg-vdd not ready',
+      'probe of panel returned -517 after 5 usecs',
+      "bus: 'platform': __driver_probe_device: matched device reg-vdd with driver reg-fixed-voltage",
+      "bus: 'platform': really_probe: probing driver reg-fixed-voltage with device reg-vdd",
+      "bus: 'platform': really_probe: bound device reg-vdd to driver reg-fixed-voltage",
+      'probe of reg-vdd returned 0 after 9 usecs',
+      "bus: 'platform': __driver_probe_device: matched device panel with driver panel-simple",
+      "bus: 'platform': really_probe: probing driver panel-simple with device panel",
+      "bus: 'platform': really_probe: bound device panel to driver panel-simple",
+      'probe of panel returned 0 after 9 usecs',
+    ]);
+    const w = probecheck(['from-log', log, '--profile', 'v6.6']);
+    expect(w.stdout).toContain("written as panel's `suppliers: ['reg-vdd']` (line 2 says supplier reg-vdd not ready;");
+    expect(w.stdout).not.toContain('"defer"');
+    const v = probecheck(['validate', scenarioFile('ret517.ts', w.stdout), '--log', log]);
+    expect(v.stdout).toMatch(/IS a behaviour of the model: a run of \d+ steps prints all 10 checked lines/);
+  });
+
   it('a node no device of the log is named after: not written, and said (V. Zapolskiy, linux-media, 2021-12: a v5.16-rc6 RB5 boot)', () => {
     // His two lines as quoted (dev_err_probe's form), behind the matched line dd.c prints before them (not quoted).
     const log = logFile('camss.log', [
