@@ -93,9 +93,10 @@ export interface DevS {
    * The node of the struct deleted before this one, dead, while `oldHeld` walks still hold it (its
    * place as a dead node's; 0 and 0 otherwise), and which of the two a walk took it at (KL.knode):
    * `busGen` flips when the add makes the held node the old one (klist.ts busMoveOld), and is 0
-   * while no walk holds a node of the device.
+   * while no walk holds a node of the device. `oldGen`: that old struct's DevS.gen (0 with
+   * oldHeld 0), for what a walk on it lists as its own (a match that defers: match-defer.ts).
    */
-  oldRank: number; oldHeld: number; busGen: number;
+  oldRank: number; oldHeld: number; busGen: number; oldGen: number;
   /** place on the deferred list it is on (`deferred`), 0 on none */
   deferRank: number;
   /**
@@ -219,7 +220,7 @@ export function kernelSchema(w: World, sleepers = 0, flushers = 0, added?: Pick<
       dead: t.bool, asyncDriver: nd, canMatch: t.bool, deferred: t.enum(...DEFERRED), linksUnbinding: t.bool, linksProbing: t.bool,
       probing: owner, removing: owner, delStarted: t.bool, delDone: t.bool, dels: t.int(3),
       work: t.enum(...WORK_STATES), ovrDrv: nd, ovrGen: t.int(3), unbindOf: nd, released: t.bool, owed: t.int(255), deferBy: t.int(255), asked: t.int(255),
-      busRank: rank, busHeld: t.int(7), oldRank: rank, oldHeld: t.int(7), busGen: t.int(1), drvRank: rank, deferRank: rank, deferGen: t.int(STRUCTS - 1), snap: t.enum(...SNAPSHOTS), uevReaders: t.int(7), gen: t.int(STRUCTS - 1),
+      busRank: rank, busHeld: t.int(7), oldRank: rank, oldHeld: t.int(7), busGen: t.int(1), oldGen: t.int(STRUCTS - 1), drvRank: rank, deferRank: rank, deferGen: t.int(STRUCTS - 1), snap: t.enum(...SNAPSHOTS), uevReaders: t.int(7), gen: t.int(STRUCTS - 1),
       ...(shutdown ? { ksetRank: rank, shutDown: t.bool } : {}),
       ...added?.dev,
     }), w.devices.map((d) => d.name)),

@@ -35,7 +35,7 @@ export function busProbeDevice(tb: ThreadBuilder, dev: number, ret: Ret, skip: s
  */
 export const FRESH = ['dead', 'delStarted', 'delDone', 'dels', 'gen', 'ovrDrv', 'canMatch', 'asyncDriver', 'asked', 'released', 'owed', 'shutDown'] as const satisfies readonly (keyof DevS)[];
 export const REUSED: Partial<Record<keyof DevS, string>> = {
-  mutex: 'free: the add waits until no thread holds the old lock', busHeld: 'zero: the walks on the old node hold it as oldHeld (busMoveOld), or the add waits (a second old node)', oldRank: 'the old struct\'s node, kept while walks hold it (busMoveOld)', oldHeld: 'with oldRank', busGen: 'flipped by busMoveOld: which node a walk holds (KL.knode)',
+  mutex: 'free: the add waits until no thread holds the old lock', busHeld: 'zero: the walks on the old node hold it as oldHeld (busMoveOld), or the add waits (a second old node)', oldRank: 'the old struct\'s node, kept while walks hold it (busMoveOld)', oldHeld: 'with oldRank', busGen: 'flipped by busMoveOld: which node a walk holds (KL.knode)', oldGen: 'with oldRank: the old struct\'s gen',
   driver: 'NULL: device_del released the driver', bound: 'false: released', drvRank: 'off the driver klist: released',
   probing: 'none: a probe runs under the device lock, free by then', removing: 'none: likewise', unbindOf: 'none: likewise', work: 'idle: work_on_cpu runs inside a probe, likewise',
   snap: 'none: kept only for a probe in flight', registered: 'set by this step', onBus: 'set by this step', busRank: 'set by this step (busAddTail)', ksetRank: 'set by this step (ksetAddTail)',
@@ -58,6 +58,7 @@ function wrapCheck(k: Kernel, s: KS, dev: number, gen: number, ctx: StepCtx): vo
   const x = s.dev[dev]!;
   let who: string | undefined;
   if (x.deferred !== 'none' && x.deferGen === gen) who = `the ${x.deferred} deferred-probe list still holds the entry of`;
+  else if (x.oldHeld > 0 && x.oldGen === gen) who = 'a bus_for_each_dev walk on its old klist node still holds';
   else if (k.holds) for (const th of ctx.threads?.() ?? []) {
     if (th.at !== null && k.holds.get(th.name)?.get(th.at) === dev && (th.locals as KL).gen === gen) { who = `${th.name} (at ${th.at}) still holds`; break; }
   }
@@ -136,10 +137,11 @@ export function deviceAdd(tb: ThreadBuilder, dev: number, ret: Ret): string {
     if (d.registered) return RETURN;
     if (parent >= 0 && !s.dev[parent]!.registered) return RETURN;       // kobject_add: -ENOENT, the device is not added
     d.registered = true;
+    const was = d.gen;
     if (d.delStarted) freshStruct(tb.k, s, dev, entries, ctx);
     endLinksProbing(s, dev);
     if (tb.k.shutdown) ksetAddTail(tb.k.w, s, dev);   // kobject_add's kobj_kset_join
-    busMoveOld(s, dev);                               // the deleted struct's node, if walks hold it
+    busMoveOld(s, dev, was);                          // the deleted struct's node, if walks hold it
     busAddTail(tb.k.w, s, dev);
     d.onBus = true;
     return 'device_pm_add';

@@ -16,7 +16,7 @@ import { BUS, DD, DRIVER_C, allowsAsync, linesIn, mayBeAsync, mutexWaits, takeMu
 import { busNext, drvAddTail, holdsOld } from './klist.js';
 import { driverProbeDevice, driverProbeDeviceNoCount } from './really-probe.js';
 import { driverMatchSteps } from './driver-override.js';
-import { matchDeferStep } from './match-defer.js';
+import { defersMatch, matchDeferStep } from './match-defer.js';
 import { isUserPatch } from '../define-patch.js';
 
 /**
@@ -193,9 +193,11 @@ function driverAttachOne(tb: ThreadBuilder, dev: number, drv: number, ret: Ret, 
   // platform_match, without dev->mutex: it loads pdev->driver_override, then strcmp()s it (B13).
   // A match that defers puts the device on the pending list, without its lock (match-defer.ts).
   const returns = k.has('MATCH_DEFER_RETURNS');
-  // A stale walk (the old struct: Stale) matches as it did and goes on to the locks, which take nothing of the new struct.
-  driverMatchSteps(f, dev, drv, { where: `${DD}:__driver_attach`, c: match, skip: (s, t) => (stale(s, t) ? rest(s) : undefined), on: (s) => rest(s), off: () => RETURN, defer: () => 'driver_deferred_probe_add' });
-  matchDeferStep(f, dev, `${DD}:__driver_attach`, { returns: ['* Driver could not match with device, but may match with@1', 'return 0;@2'], fallsThrough: match.slice(1) }, (s) => (returns ? RETURN : rest(s)));
+  // A stale walk (the old struct: Stale) matches as it did and goes on to the locks, which take
+  // nothing of the new struct; a match that defers lists the old struct (matchDeferStep's stale).
+  const defers = defersMatch(k, dev);
+  driverMatchSteps(f, dev, drv, { where: `${DD}:__driver_attach`, c: match, skip: (s, t) => (!defers && stale(s, t) ? rest(s) : undefined), on: (s) => rest(s), off: () => RETURN, defer: () => 'driver_deferred_probe_add' });
+  matchDeferStep(f, dev, `${DD}:__driver_attach`, { returns: ['* Driver could not match with device, but may match with@1', 'return 0;@2'], fallsThrough: match.slice(1) }, (s) => (returns ? RETURN : rest(s)), stale);
   if (!perDevice) {
     if (pl) {
       f.step('lock_parent', { where: `${DD}:__driver_attach (device_lock(dev->parent))`, since: k.has('NEED_PARENT_LOCK') ? 'v4.18 (8c97a46af04b): need_parent_lock' : 'v2.6.16 (bf74ad5bc417)',

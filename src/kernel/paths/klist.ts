@@ -70,10 +70,10 @@ export function busDel(w: World, s: KS, dev: number): void {
  * own node goes on at the tail (busAddTail, after this). It becomes the old node; the walks on it
  * took it at the other `busGen`. Only where no old node is held already (device_add waits for that).
  */
-export function busMoveOld(s: KS, dev: number): void {
+export function busMoveOld(s: KS, dev: number, was = 0): void {
   const x = s.dev[dev]!;
   if (x.busHeld === 0) return;
-  x.oldRank = x.busRank; x.oldHeld = x.busHeld; x.busHeld = 0;
+  x.oldRank = x.busRank; x.oldHeld = x.busHeld; x.busHeld = 0; x.oldGen = was;   // was: the deleted struct's DevS.gen
   x.busGen ^= 1;
 }
 
@@ -113,7 +113,7 @@ export function busNext(s: KS, from: number, ids: readonly number[], t?: KL, lvl
       // The deleted struct's node, dead: klist_next goes on from its place to the next live node,
       // which may be the new struct's own at the tail.
       after = x.oldRank; strict = false;
-      if (--x.oldHeld === 0) x.oldRank = 0;
+      if (--x.oldHeld === 0) { x.oldRank = 0; x.oldGen = 0; }
     } else {
       after = x.busRank;
       strict = x.onBus;           // a dead node's rank is the place of the live node after it
@@ -236,6 +236,21 @@ export function boundLast(s: KS, drv: number): number {
   let best = -1, rank = 0;
   s.dev.forEach((y, i) => { if (y.drvRank > rank && y.driver === drv + 1) { best = i; rank = y.drvRank; } });
   return best;
+}
+
+/**
+ * driver_deferred_probe_add of the old struct, by a walk on its klist node (driver-attach.ts Stale):
+ * its own entry (DevS.oldGen), which device_del's driver_deferred_probe_del took off before the walk
+ * came to add it. The slot keeps one entry: where the new struct's (or another's) is on a list
+ * already, the old one's is not added (a model limit; the worker's retry of it would find the
+ * struct unregistered and probe nothing, dd.c@dakr@1ac45118ddf8:329-333).
+ */
+export function deferredAddOld(s: KS, dev: number): void {
+  const x = s.dev[dev]!;
+  if (x.deferred !== 'none') return;
+  let n = 0;
+  for (const y of s.dev) if (y.deferred === 'pending') n++;
+  x.deferred = 'pending'; x.deferRank = n + 1; x.deferGen = x.oldGen;
 }
 
 /** driver_deferred_probe_add: list_add_tail onto the pending list, unless on a list already. */

@@ -18,7 +18,7 @@
 import type { Block, Kernel } from '../emit.js';
 import type { KL, KS } from '../state.js';
 import { namedMutexWaits } from './common.js';
-import { deferredAdd } from './klist.js';
+import { deferredAdd, deferredAddOld } from './klist.js';
 import { ADD_LINES } from './really-probe.js';
 import { PROFILES } from '../profiles.js';
 
@@ -31,7 +31,8 @@ export const defersMatch = (k: Kernel, dev: number): boolean => k.w.devices[dev]
  * where the profile has MATCH_DEFER_RETURNS (none where its snapshot predates the return its
  * release has: v6.1, `differs`), else `fallsThrough`, the caller's lines it goes on to.
  */
-export function matchDeferStep(f: Block, dev: number, where: string, lines: { returns: string[]; fallsThrough: string[] }, then: (s: KS, t: KL) => string | null): void {
+export function matchDeferStep(f: Block, dev: number, where: string, lines: { returns: string[]; fallsThrough: string[] }, then: (s: KS, t: KL) => string | null,
+  stale?: (s: KS, t: KL) => boolean): void {
   const k: Kernel = f.tb.k;
   if (!defersMatch(k, dev)) return;
   const tail = !k.has('MATCH_DEFER_RETURNS') ? lines.fallsThrough : PROFILES[k.profile.split(' + ')[0]!]?.differs?.MATCH_DEFER_RETURNS === undefined ? lines.returns : [];
@@ -40,6 +41,9 @@ export function matchDeferStep(f: Block, dev: number, where: string, lines: { re
       ...(k.has('PROBE_BUSY_CHECK') ? ['driver_deferred_probe_add:: if (!dev->can_match) || if (!dev_can_match(dev))'] : []), ...ADD_LINES.map((l) => `driver_deferred_probe_add:: ${l}`), ...tail],
     await: (s) => s.deferredProbeMutex === 0, waits: namedMutexWaits('deferred_probe_mutex'),
     run: (s, t) => {
+      // A walk on the deleted struct's klist node (`stale`: driver-attach.ts Stale) sets the old
+      // struct's can_match and lists the old struct (a review, s37 h9: it listed the new one).
+      if (stale?.(s, t)) { deferredAddOld(s, dev); return then(s, t); }
       if (k.has('PROBE_BUSY_CHECK')) s.dev[dev]!.canMatch = true;
       deferredAdd(s, dev);
       return then(s, t);
