@@ -23,7 +23,7 @@ export const asyncProgram = (fn: string, arg: string) => `${fn}(${arg})`;
  * branch 1 (when the world allows it) jumps into the inlined function at `inline`.
  * `before` runs first in both branches (e.g. get_device bookkeeping).
  */
-export function asyncScheduleStep(tb: ThreadBuilder, program: string, inline: string, next: string, where: string, since: string, dev?: number, held = false): KStep {
+export function asyncScheduleStep(tb: ThreadBuilder, program: string, inline: string, next: string, where: string, since: string, dev?: number, held: boolean | ((s: KS, t: KL) => number) = false): KStep {
   const fallback = tb.k.w.syncFallback;
   const st: KStep = {
     where: `${where} -> ${ASYNC}:async_schedule`, since,
@@ -43,8 +43,8 @@ export function asyncScheduleStep(tb: ThreadBuilder, program: string, inline: st
         if (tb.k.initStarted) s.mod[m]!.initStarted = true;
       }
       // An entry for one device holds that struct (get_device): it records which one the slot holds,
-      // or (`held`) the one its caller holds (the deferred-probe worker's, KL.gen).
-      const gen = dev === undefined ? 0 : held ? t.gen : structRef(s, dev);
+      // or (`held`) the one its caller holds (the deferred-probe worker's, KL.gen; a walk's, by its klist node).
+      const gen = dev === undefined ? 0 : typeof held === 'function' ? held(s, t) : held ? t.gen : structRef(s, dev);
       ctx.spawn(program, initOf || gen ? (l: KL) => { l.initOf = initOf; l.gen = gen; } : undefined);
       return next;
     },

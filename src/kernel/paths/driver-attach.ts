@@ -9,7 +9,7 @@
  * (paths/klist.ts).
  */
 import { RETURN, type Block, type Kernel, type KStep, type Ret, type ThreadBuilder } from '../emit.js';
-import { STALE, type KL, type KS } from '../state.js';
+import { STALE, structRef, type KL, type KS } from '../state.js';
 import { RET } from '../world.js';
 import { asyncProgram, asyncScheduleStep } from './async.js';
 import { BUS, DD, DRIVER_C, allowsAsync, linesIn, mayBeAsync, mutexWaits, takeMutex, takesParentLock, staleEntry } from './common.js';
@@ -235,8 +235,11 @@ function driverAttachOne(tb: ThreadBuilder, dev: number, drv: number, ret: Ret, 
         if (d.driver === 0 && (!pending || d.asyncDriver === 0)) { d.asyncDriver = drv + 1; t.ret = RET.BOUND; return after ? 'device_unlock' : 'async_schedule_dev'; }
         return 'device_unlock';
       } });
+    // From v6.0 the walk schedules after device_unlock, and the slot may be added again in between:
+    // the helper is the struct the walk locked, now the old one (a review, s37 h9: it was the new one's).
+    const struct = (s: KS, t: KL) => (stale(s, t) ? s.dev[dev]!.oldGen : structRef(s, dev));
     const schedule = asyncScheduleStep(tb, asyncProgram('__driver_attach_async_helper', k.vn(dev)), inline, after ? RETURN : 'device_unlock', `${DD}:__driver_attach`,
-      after ? 'v6.0 (70fe758352ca): after device_unlock' : 'v5.1 (ef0ff68351be): dev->mutex held', dev);
+      after ? 'v6.0 (70fe758352ca): after device_unlock' : 'v5.1 (ef0ff68351be): dev->mutex held', dev, struct);
     const sched = { ...schedule, c: ['async_schedule_dev(__driver_attach_async_helper, dev);'] };
     if (!after) f.step('async_schedule_dev', sched);
     f.step('device_unlock', { where: `${DD}:__driver_attach`, since: after ? 'v6.0 (70fe758352ca)' : 'v5.1 (ef0ff68351be)', c: after ? ['device_unlock(dev);', 'if (async)'] : ['device_unlock(dev);'], run: (s, t) => {
