@@ -3,7 +3,7 @@
  * (klist.ts busMoveOld): from 70fe758352ca (v6.0) __driver_attach schedules the helper after
  * device_unlock, on the struct it locked and took a reference on (`get_device(dev);
  * dev->p->async_driver = drv;` ... `async_schedule_dev(__driver_attach_async_helper, dev)`,
- * dd.c@dakr@1ac45118ddf8:679-689), which the add in between makes the old one: the helper is the
+ * dd.c@dakr@1ac45118ddf8:1280-1288), which the add in between makes the old one: the helper is the
  * old struct's, whatever the slot holds when it is scheduled.
  */
 import { describe, expect, it } from 'vitest';

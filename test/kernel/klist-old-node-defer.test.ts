@@ -2,7 +2,7 @@
  * A driver's walk on the deleted struct's klist node (klist.ts busMoveOld, driver-attach.ts Stale)
  * where the bus's match defers (match-defer.ts): __driver_attach's `dev` is the old struct, so its
  * dev_set_can_match and driver_deferred_probe_add act on the old struct's `dev->p->deferred_probe`
- * (dd.c@dakr@1ac45118ddf8:59-70, __driver_attach :647-656), never on the new struct's.
+ * (dd.c@dakr@1ac45118ddf8:133-143, __driver_attach :1249-1261), never on the new struct's.
  */
 import { describe, expect, it } from 'vitest';
 import { buildScenario, check, type KS, type Property, type ScenarioSpec } from 'probecheck';

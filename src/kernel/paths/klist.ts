@@ -243,7 +243,7 @@ export function boundLast(s: KS, drv: number): number {
  * its own entry (DevS.oldGen), which device_del's driver_deferred_probe_del took off before the walk
  * came to add it. The slot keeps one entry: where the new struct's (or another's) is on a list
  * already, the old one's is not added (a model limit; the worker's retry of it would find the
- * struct unregistered and probe nothing, dd.c@dakr@1ac45118ddf8:329-333).
+ * struct unregistered and probe nothing, dd.c@dakr@1ac45118ddf8:828-833).
  */
 export function deferredAddOld(s: KS, dev: number): void {
   const x = s.dev[dev]!;
