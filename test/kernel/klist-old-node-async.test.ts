@@ -26,5 +26,16 @@ describe("an async walk's helper is the struct the walk locked", () => {
       }) }] as Property[];
       expect(check(model).properties[0]!.verdict).toBe('holds');
     });
+    // async_schedule_dev's synchronous fallback runs the helper in the walk, on the same old struct.
+    it(`${p}: run inline by the sync fallback, it leaves the new struct's lock alone`, () => {
+      const model = buildScenario(spec, p, '').model;
+      const reg = model.threads.findIndex((t) => t.name === 'reg') + 1;   // Kernel owner: tid + 1
+      const onOld = (s: KS, q: { locals(t: string): { knode: number[] } }) => s.dev[0]!.oldHeld > 0 && q.locals('reg').knode[0] !== s.dev[0]!.busGen;
+      model.properties = [
+        { kind: 'invariant', name: 'inline', holds: (s: KS, q) => !(q.at('reg')?.startsWith('__driver_attach_async_helper(a)') && onOld(s, q) && s.dev[0]!.mutex === reg) },
+        { kind: 'invariant', name: 'reached', holds: (s: KS, q) => !(q.at('reg')?.startsWith('__driver_attach_async_helper(a)') && onOld(s, q)) },
+      ] as Property[];
+      expect(check(model).properties.map((x) => x.verdict)).toEqual(['holds', 'violated']);
+    });
   }
 });

@@ -219,7 +219,8 @@ function driverAttachOne(tb: ThreadBuilder, dev: number, drv: number, ret: Ret, 
     return f.done();
   }
   if (async) {
-    const inline = driverAttachAsyncHelper(tb, dev, f.ret);
+    // The sync fallback runs the helper in the walk: on the old struct where the walk's is (Stale).
+    const inline = driverAttachAsyncHelper(tb, dev, f.ret, false, stale);
     const pending = k.has('ASYNC_DRIVER_PENDING_CHECK');
     // ef0ff68351be: hand the device to an async helper unless a driver is bound.
     f.step('device_lock', { where: `${DD}:__driver_attach`, since: after ? 'v6.0 (70fe758352ca)' : 'v5.1 (ef0ff68351be)',
@@ -276,7 +277,7 @@ export function deviceDriverAttach(tb: ThreadBuilder, dev: number, drv: number, 
 }
 
 /** __driver_attach_async_helper(dev): probe dev with dev->p->async_driver (v5.1+). `spawned`: as its async entry's thread. */
-export function driverAttachAsyncHelper(tb: ThreadBuilder, dev: number, ret: Ret, spawned = false): string {
+export function driverAttachAsyncHelper(tb: ThreadBuilder, dev: number, ret: Ret, spawned = false, stale?: Stale): string {
   const k = tb.k;
   const f = tb.fn('__driver_attach_async_helper', { dev }, ret);
   const checks = !k.has('PROBE_BUSY_CHECK'), clears = k.has('ASYNC_DRIVER_PENDING_CHECK');
@@ -291,7 +292,7 @@ export function driverAttachAsyncHelper(tb: ThreadBuilder, dev: number, ret: Ret
     if (drv < 0 || (checks && (d.dead || d.driver !== 0))) return 'device_unlock';
     return probes.get(drv) ?? 'device_unlock';
   }, ['drv = dev->p->async_driver;', ...(clears ? ['dev->p->async_driver = NULL;'] : []), ...(checks ? ['if (!dev->p->dead && !dev->driver)'] : []), 'ret = driver_probe_device(drv, dev);'],
-  'v5.1 (ef0ff68351be, 3451a495ef24)', spawned);
+  'v5.1 (ef0ff68351be, 3451a495ef24)', spawned, stale);
   return f.done();
 }
 
