@@ -134,15 +134,15 @@ export interface Kernel {
   holds?: Map<string, ReadonlyMap<string, number>>;
   /**
    * Devices an actor may leave unbound on purpose (scenario.ts): a release of one outside
-   * device_del (or a driver_override store of it) sets its ghost DevS.released. Others never set it,
-   * so it costs them no states.
+   * device_del (or a driver_override store of it) sets its ghost DevS.released where
+   * no-missed-probe is checked (missedJudged). Others never set it, so it costs them no states.
    */
   releasable: Set<number>;
   /**
-   * no-missed-probe is checked (chosen, or named later): only then do a driver_override store and a
-   * drivers_probe write DevS.released/owed (s36 h10's ghosts); elsewhere those writes only split
-   * states (a session differential, 2026-12-06: +11.5% states on random override scenarios that
-   * do not check it). An unbind's release writes them wherever the device is releasable, as before.
+   * no-missed-probe is checked (chosen, or named later): only then does any step write
+   * DevS.released/owed/walkPending (paths/owed.ts); elsewhere those writes only split states (a
+   * session differential, 2026-12-06: +11.5% states on random override scenarios that do not
+   * check it; s37: an unbind's release and a walk's writes too).
    */
   missedJudged?: boolean;
   /** Said with every result (scenario.ts profileNotes): what a user's patch does that the model cannot judge. */

@@ -151,7 +151,8 @@ function leadsToGone(name: string, description: string, stuck: (s: KS, q: Query)
 /**
  * L4: a registered, live, unbound device that a registered driver would bind, not deferred. Once
  * released on purpose in this run (DevS.released: an unbind, its driver's removal, its supplier's
- * unbind or device_del), only by a driver whose registration walk started since (DevS.owed). An
+ * unbind or device_del), only by a driver whose probe attempt meets it unbound since (DevS.owed,
+ * paths/owed.ts: a registration walk yet to pass it, a __device_attach of it). An
  * actor's driver_override store releases it too (it probes nothing: sysfs-bus-platform), and then
  * only the driver the override names owes it a probe, once its walk started since: platform_match
  * matches no other (a verdict hunt, 2026-12-06: until s36 a written override exempted the device

@@ -729,6 +729,8 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string, 
   //   and returns), so only a probe attempt that starts since owes the device one, and missed()
   //   judges it for the driver the override names alone (overrideMatches). Not a supplier's
   //   release, and kept only where no-missed-probe is checked: added once the properties are chosen.
+  // Every release writes the ghosts only where no-missed-probe is checked (Kernel.missedJudged, set
+  // with overridesRelease below; paths/owed.ts): elsewhere they stay constant.
   const removed = new Set(actors.flatMap((a) => a.acts.flatMap((x) => (x.op === 'unregister' ? [x.drv] : x.op === 'rmmod' ? w.modules[x.mod]!.drivers : []))));
   for (const a of actors) for (const x of a.acts) if (x.op === 'unbind') k.releasable.add(x.dev);
   for (const d of w.devices) if (d.drivers.length > 1 && d.drivers.some((r) => removed.has(r))) k.releasable.add(d.i);
@@ -761,8 +763,8 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string, 
   const keepReleasable = (stored: ReadonlySet<number> = new Set()) => { for (const i of k.releasable) {
     const d = w.devices[i]!;
     if (!w.buses[d.bus]!.autoprobe || !d.drivers.some((x) => w.drivers[x]!.outcomes.every((o) => o === 'ok'))) k.releasable.delete(i);
-    // DevS.owed has a bit per matching driver.
-    else if (d.drivers.length > 8) throw bad(`scenario '${spec.name}': device '${d.name}' is matched by ${d.drivers.length} drivers and an actor may release it${stored.has(i) ? ' (its driver_override store, where no-missed-probe is checked: the store probes nothing, and only a probe attempt since owes it one)' : ''}; at most 8 drivers may match such a device`);
+    // DevS.owed and walkPending have a bit per matching driver, written only where no-missed-probe is checked (paths/owed.ts).
+    else if (k.missedJudged && d.drivers.length > 8) throw bad(`scenario '${spec.name}': device '${d.name}' is matched by ${d.drivers.length} drivers and an actor may release it${stored.has(i) ? ' (its driver_override store, where no-missed-probe is checked: the store probes nothing, and only a probe attempt since owes it one)' : ''}; where no-missed-probe is checked, at most 8 drivers may match such a device (its ghost keeps a bit per driver)`);
   } };
   keepReleasable();
   // `tied`: the device a kernel thread is started for alone (symmetry permutes it with the device).

@@ -63,10 +63,12 @@ export interface DevS {
    * removal, its supplier's unbind) or an actor wrote its driver_override (a store probes nothing):
    * it may stay unbound on purpose (no-missed-probe). `owed`: bit j set when the registration walk
    * of its j-th matching driver (DevInfo.drivers) started since, or a drivers_probe of it found
-   * that driver on the bus klist: only those drivers are expected to probe it. Kept for Kernel.releasable devices only;
-   * a new struct (re-add) starts without them.
+   * that driver on the bus klist: only those drivers are expected to probe it. `walkPending`: bit j
+   * while a registration walk of its j-th driver has started and not yet left it (a release keeps
+   * those bits owed: the walk still reaches it). Kept for Kernel.releasable devices only, where
+   * no-missed-probe is checked (paths/owed.ts); a new struct (re-add) starts without them.
    */
-  released: boolean; owed: number;
+  released: boolean; owed: number; walkPending: number;
   /**
    * ghost: bit j set when its j-th matching driver's probe deferred while it went on (or was on) a
    * deferred list; cleared when it leaves the lists. no-lost-deferral judges only those drivers:
@@ -221,6 +223,9 @@ export function kernelSchema(w: World, sleepers = 0, flushers = 0, added?: Pick<
       probing: owner, removing: owner, delStarted: t.bool, delDone: t.bool, dels: t.int(3),
       work: t.enum(...WORK_STATES), ovrDrv: nd, ovrGen: t.int(3), unbindOf: nd, released: t.bool, owed: t.int(255), deferBy: t.int(255), asked: t.int(255),
       busRank: rank, busHeld: t.int(7), oldRank: rank, oldHeld: t.int(7), busGen: t.int(1), oldGen: t.int(STRUCTS - 1), drvRank: rank, deferRank: rank, deferGen: t.int(STRUCTS - 1), snap: t.enum(...SNAPSHOTS), uevReaders: t.int(7), gen: t.int(STRUCTS - 1),
+
+      work: t.enum(...WORK_STATES), ovrDrv: nd, ovrGen: t.int(3), unbindOf: nd, released: t.bool, owed: t.int(255), walkPending: t.int(255), deferBy: t.int(255), asked: t.int(255),
+      busRank: rank, busHeld: t.int(7), drvRank: rank, deferRank: rank, deferGen: t.int(STRUCTS - 1), snap: t.enum(...SNAPSHOTS), uevReaders: t.int(7), gen: t.int(STRUCTS - 1),
       ...(shutdown ? { ksetRank: rank, shutDown: t.bool } : {}),
       ...added?.dev,
     }), w.devices.map((d) => d.name)),

@@ -33,7 +33,7 @@ export function busProbeDevice(tb: ThreadBuilder, dev: number, ret: Ret, skip: s
  * audits of 2026-12-05 (can_match, async_driver, the asked ghost), each a wrong verdict or a
  * wrong state; test/kernel/replug.test.ts holds that every field is in one of the two.
  */
-export const FRESH = ['dead', 'delStarted', 'delDone', 'dels', 'gen', 'ovrDrv', 'canMatch', 'asyncDriver', 'asked', 'released', 'owed', 'shutDown'] as const satisfies readonly (keyof DevS)[];
+export const FRESH = ['dead', 'delStarted', 'delDone', 'dels', 'gen', 'ovrDrv', 'canMatch', 'asyncDriver', 'asked', 'released', 'owed', 'walkPending', 'shutDown'] as const satisfies readonly (keyof DevS)[];
 export const REUSED: Partial<Record<keyof DevS, string>> = {
   mutex: 'free: the add waits until no thread holds the old lock', busHeld: 'zero: the walks on the old node hold it as oldHeld (busMoveOld), or the add waits (a second old node)', oldRank: 'the old struct\'s node, kept while walks hold it (busMoveOld)', oldHeld: 'with oldRank', busGen: 'flipped by busMoveOld: which node a walk holds (KL.knode)', oldGen: 'with oldRank: the old struct\'s gen',
   driver: 'NULL: device_del released the driver', bound: 'false: released', drvRank: 'off the driver klist: released',
@@ -79,7 +79,7 @@ function freshStruct(k: Kernel, s: KS, dev: number, entries: boolean, ctx: StepC
   }
   d.dead = false; d.delStarted = false; d.delDone = false; d.dels = 0;
   d.ovrDrv = 0; d.canMatch = false; d.asyncDriver = 0;   // kzalloc'ed: driver_override NULL, can_match clear, p->async_driver NULL
-  d.asked = 0; d.released = false; d.owed = 0;            // ghosts of the old struct
+  d.asked = 0; d.released = false; d.owed = 0; d.walkPending = 0;   // ghosts of the old struct
   if (d.shutDown !== undefined) d.shutDown = false;
   // A user's patch's fields start zeroed too (a patch-state trial, 2026-12-05).
   for (const n of added) { const x = d as unknown as Record<string, unknown>; x[n] = typeof x[n] === 'boolean' ? false : 0; }

@@ -24,6 +24,7 @@ import { DD, allowsAsync, lockStep, mayBeAsync, staleEntry } from './common.js';
 import { driverProbeDevice, stopsWalk } from './really-probe.js';
 import { MATCH_LINE, driverMatchSteps } from './driver-override.js';
 import { matchDeferStep } from './match-defer.js';
+import { attachFinds } from './owed.js';
 
 /**
  * bus_for_each_drv(dev->bus, NULL, &data, __device_attach_driver): returns the walk's entry.
@@ -143,6 +144,7 @@ export function deviceAttach(tb: ThreadBuilder, dev: number, allowAsync: boolean
     t.haveAsync[frame] = 0;
     const d = s.dev[dev]!;
     if (d.driver !== 0) { t.ret = d.bound ? RET.BOUND : RET.ZERO; return 'out_unlock'; }
+    attachFinds(k, s, dev, false);   // every driver on the bus owes it a probe (no-missed-probe)
     return 'bus_for_each_drv';
   });
   f.step('device_lock', { ...(held ? staleEntry(dev, locked, (t) => { t.ret = RET.ZERO; return RETURN; }) : locked),
@@ -183,6 +185,7 @@ export function deviceAttachAsyncHelper(tb: ThreadBuilder, dev: number, ret: Ret
     t.haveAsync[frame] = 0;
     // 3451a495ef24 (v5.1): skip dead or already bound devices.
     if (k.on.DEAD_FLAG && (s.dev[dev]!.dead || s.dev[dev]!.driver !== 0)) return 'out_unlock';
+    attachFinds(k, s, dev, true);
     return 'bus_for_each_drv';
   }, k.has('DEAD_FLAG') ? 'v5.1 (3451a495ef24)' : 'v4.2 (765230b5f084)');
   f.step('device_lock', { ...(own ? staleEntry(dev, locked, (t) => { t.ret = RET.ZERO; return 'out_unlock'; }) : locked),

@@ -18,6 +18,7 @@ import { driverProbeDevice, driverProbeDeviceNoCount } from './really-probe.js';
 import { driverMatchSteps } from './driver-override.js';
 import { defersMatch, matchDeferStep } from './match-defer.js';
 import { isUserPatch } from '../define-patch.js';
+import { walkPasses, walkStarts } from './owed.js';
 
 /**
  * bus_add_driver(drv), as called by driver_register. Before 190888ac01d0 (v3.6.0 bus.c:691) it
@@ -35,9 +36,10 @@ export function busAddDriver(tb: ThreadBuilder, drv: number, ret: Ret): string {
   const autoprobe = 'if (drv->bus->p->drivers_autoprobe) { || if (sp->drivers_autoprobe) {';
   const probeOrNot = (s: KS): string => {
     if (!s.bus[info.bus]!.autoprobe) return after;
-    // The walk tries every device drv matches: one released on purpose before (DevS.released) is
-    // expected to be probed by drv, so no-missed-probe judges it again, for drv alone.
-    for (const dev of info.matches) if (k.releasable.has(dev) && s.dev[dev]!.released) s.dev[dev]!.owed |= 1 << k.w.devices[dev]!.drivers.indexOf(drv);
+    // The walk tries every device drv matches: one released on purpose before (DevS.released), or
+    // while the walk has yet to reach it, is expected to be probed by drv, so no-missed-probe
+    // judges it again, for drv alone (paths/owed.ts).
+    walkStarts(k, s, drv);
     if (wholeAsync && allowsAsync(k, s, drv)) return 'async_schedule';
     return attach;
   };
@@ -106,6 +108,12 @@ export function driverAttach(tb: ThreadBuilder, drv: number, ret: Ret): string {
   const lvl = tb.depth;
   const next = (from: number) => (s: KS, t: KL): string | null => {
     const dev = busNext(s, from, ids, t, lvl);
+
+  // Leaving a device (or, at the end, every one) the walk no longer owes it a probe (paths/owed.ts).
+  const end = (s: KS, t: KL) => { walkPasses(tb.k, s, drv, -1); return typeof ret === 'function' ? ret(s, t) : ret; };
+  const next = (from: number) => (s: KS, t: KL): string | null => {
+    walkPasses(tb.k, s, drv, from);
+    const dev = busNext(s, from, ids);
     return dev < 0 ? end(s, t) : entry.get(dev)!;
   };
   for (const dev of ids) {
@@ -115,6 +123,9 @@ export function driverAttach(tb: ThreadBuilder, drv: number, ret: Ret): string {
   const f = tb.fn('driver_attach', { drv }, ret);
   f.step('bus_for_each_dev', { where: `${DD}:driver_attach`, c: ['return bus_for_each_dev(drv->bus, NULL, drv, __driver_attach); || return bus_for_each_dev(drv->bus, NULL, (void *)drv, __driver_attach);'], run: (s, t) => {
     const dev = busNext(s, -1, ids, t, lvl);
+
+    const dev = busNext(s, -1, ids);
+    if (dev < 0) walkPasses(tb.k, s, drv, -1);
     return dev < 0 ? RETURN : entry.get(dev)!;
   } });
   return f.done();

@@ -22,6 +22,7 @@ import type { KL, KS } from '../state.js';
 import { excerpt, sourceFile } from '../source.js';
 import { DRIVER_C, linesIn } from './common.js';
 import { defersMatch } from './match-defer.js';
+import { releaseGhost } from './owed.js';
 
 export const PLATFORM = 'drivers/base/platform.c';
 /** The match call in every caller's lines. */
@@ -134,6 +135,6 @@ export function overrideSwap(k: Pick<Kernel, 'releasable' | 'missedJudged'>, s: 
   d.ovrGen = nextGen(d.ovrGen); d.ovrDrv = drv + 1;
   // The store probes nothing (platform.c driver_override_store, dd.c __device_set_driver_override:
   // swap, kfree(old), return): what was owed before it is no more; a probe attempt that starts
-  // since (the named driver's registration walk: DevS.owed) owes it again (no-missed-probe).
-  if (k.missedJudged && k.releasable.has(dev)) { d.released = true; d.owed = 0; }
+  // since, or a walk of the named driver yet to reach it (paths/owed.ts), owes it again (no-missed-probe).
+  releaseGhost(k, s, dev);
 }

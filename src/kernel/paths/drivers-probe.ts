@@ -13,6 +13,7 @@ import { RETURN, type Ret, type ThreadBuilder } from '../emit.js';
 import { structRef, type KL, type KS } from '../state.js';
 import { BUS, mutexWaits, takeMutex, takesParentLock } from './common.js';
 import { deviceAttach } from './device-attach.js';
+import { attachFinds } from './owed.js';
 
 export function driversProbeStore(tb: ThreadBuilder, dev: number, ret: Ret): string {
   const k = tb.k, me = tb.owner, parent = k.w.devices[dev]!.parent, pl = takesParentLock(k, dev);
@@ -38,7 +39,8 @@ export function driversProbeStore(tb: ThreadBuilder, dev: number, ret: Ret): str
     if (own && d.driver !== 0) return 'put_device';
     // A device released on purpose (an unbind, a driver_override store) is owed a probe by every
     // driver on the bus klist now: device_attach tries each (no-missed-probe, DevS.owed).
-    if (own && k.missedJudged && k.releasable.has(dev) && d.released) k.w.devices[dev]!.drivers.forEach((x, j) => { if (s.drv[x]!.onBus) d.owed |= 1 << j; });
+    // (Its __device_attach owes them again under the device lock, where a release may come between: owed.ts.)
+    if (own) attachFinds(k, s, dev, false);
     return pl ? 'lock_parent' : attach;
   } });
   if (pl) {

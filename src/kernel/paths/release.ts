@@ -27,6 +27,7 @@ import { MANAGED_TEST, coreLines, deviceLinkDel, endLinksProbing, linksDriverCle
 import { boundRemove, byCreation } from './klist.js';
 import { deviceDel } from './device-del.js';
 import { registersFor } from '../world.js';
+import { releaseGhost } from './owed.js';
 
 /**
  * __device_release_driver(dev): a block whose entry router the caller uses right after taking
@@ -158,7 +159,7 @@ export function releaseDriver(tb: ThreadBuilder, dev: number, ret: Ret, withPare
     const d = s.dev[dev]!;
     boundRemove(s, dev);
     d.removing = 0; d.driver = 0; d.bound = false; d.linksUnbinding = false;
-    if (k.releasable.has(dev)) { d.released = true; d.owed = 0; }   // ghost (no-missed-probe); device_del's own release sets delStarted first
+    releaseGhost(k, s, dev);   // no-missed-probe's ghost; device_del's own release sets delStarted first
     // device_links_driver_cleanup (links.ts): links to consumers DORMANT, then __device_links_no_driver
     // for the links to suppliers, in the shape of the profile's flags.
     if (k.on.DEVICE_LINKS) linksDriverCleanup(k, s, dev);

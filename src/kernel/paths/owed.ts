@@ -1,0 +1,58 @@
+/**
+ * no-missed-probe's ghosts (DevS.released, owed, walkPending; properties.ts missed()), written
+ * only where that property is checked (Kernel.missedJudged) and for a device an actor may release
+ * (Kernel.releasable): elsewhere nothing reads them, and their writes only split states (s36 h15's
+ * differential: o769 at mainline 14,901 states, 22,858 with them).
+ *
+ * A device released on purpose (an unbind, its driver's removal, a supplier's release, a
+ * driver_override store) is owed a probe by a driver only through a probe attempt that meets it
+ * unbound after the release, as dd.c makes one (read at torvalds/linux@5a7a9efdb193, 2026-12-06:
+ * __driver_attach matches unlocked and probes under the device lock; __device_attach holds the
+ * lock from its dev->driver test through bus_for_each_drv; __device_attach_async_helper locks
+ * again and tests `dev->p->dead || dev->driver`):
+ * - a driver's registration walk (bus_for_each_dev over __driver_attach) that has yet to pass it:
+ *   one that starts since, or one under way that reaches it after the release (walkPending, set
+ *   when the walk starts and cleared as it leaves the device or ends);
+ * - a __device_attach that finds dev->driver NULL under the device lock (a drivers_probe, the
+ *   deferred worker's retry, whenever they started): bus_for_each_drv tries every driver on the
+ *   bus klist, and the lock keeps a release out until it returns; its async helper, which locks
+ *   the device again, every driver that allows async probing.
+ */
+import type { Kernel } from '../emit.js';
+import type { KS } from '../state.js';
+import { allowsAsync } from './common.js';
+
+const judged = (k: Pick<Kernel, 'releasable' | 'missedJudged'>, dev: number) => k.missedJudged === true && k.releasable.has(dev);
+
+/** A release on purpose (or an override store): owed now only by the walks that have yet to reach it. */
+export function releaseGhost(k: Pick<Kernel, 'releasable' | 'missedJudged'>, s: KS, dev: number): void {
+  if (!judged(k, dev)) return;
+  const d = s.dev[dev]!;
+  d.released = true; d.owed = d.walkPending;
+}
+
+/** drv's registration walk starts: every device it matches is ahead of it. */
+export function walkStarts(k: Kernel, s: KS, drv: number): void {
+  for (const dev of k.w.drivers[drv]!.matches) {
+    if (!judged(k, dev)) continue;
+    const d = s.dev[dev]!, bit = 1 << k.w.devices[dev]!.drivers.indexOf(drv);
+    d.walkPending |= bit;
+    if (d.released) d.owed |= bit;
+  }
+}
+
+/** drv's walk leaves dev (dev < 0: the walk ends, and leaves every device). */
+export function walkPasses(k: Kernel, s: KS, drv: number, dev: number): void {
+  if (k.missedJudged !== true) return;
+  for (const i of dev < 0 ? k.w.drivers[drv]!.matches : [dev]) {
+    const j = k.w.devices[i]!.drivers.indexOf(drv);
+    if (j >= 0 && k.releasable.has(i)) s.dev[i]!.walkPending &= ~(1 << j);
+  }
+}
+
+/** A __device_attach (async: its helper) of dev finds it unbound under its lock: the drivers it will try owe it. */
+export function attachFinds(k: Kernel, s: KS, dev: number, async: boolean): void {
+  const d = s.dev[dev]!;
+  if (!judged(k, dev) || !d.released || d.driver !== 0) return;
+  k.w.devices[dev]!.drivers.forEach((x, j) => { if (s.drv[x]!.onBus && (!async || allowsAsync(k, s, x))) d.owed |= 1 << j; });
+}
