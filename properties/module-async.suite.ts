@@ -42,13 +42,13 @@ export default defineSuite({
     { params: { variant: 'init', profile: 'v5.1', patches: '70fe758352ca' }, states: 122, expect: e() },
     { params: { variant: 'init', profile: 'v6.1', patches: '' }, states: 132, expect: e() },
     { params: { variant: 'init', profile: 'mainline', patches: '' }, states: 132, expect: e() },
-    { params: { variant: 'flush', profile: 'v4.2', patches: '' }, states: 301, // 284 before no-missed-probe's ghost `released` (set by the unbind: 2026-12-04); 267 before bind_store evaluated the bus match in a step of its own (issue 11)
+    { params: { variant: 'flush', profile: 'v4.2', patches: '' }, states: 284, // 301 while no-missed-probe's ghost `released` was set by the unbind where that property is not checked (2026-12-04 .. s37 h5, 2026-12-06: paths/owed.ts); 267 before bind_store evaluated the bus match in a step of its own (issue 11)
       note: 'dc bound by sysfs while its async attach helper is pending; unbind takes dc\'s lock and waits in async_synchronize_full for the helper, which waits for dc\'s lock',
       expect: { 'no-wait-under-lock': 'violated', 'no-deadlock': 'violated' } },
     // The fix moved the flush out of the unbind path (into driver_detach): no thread waits at all, so no-wait-under-lock is about nothing.
-    { params: { variant: 'flush', profile: 'v5.1', patches: '' }, states: 284, // 267 before the ghost `released`
+    { params: { variant: 'flush', profile: 'v5.1', patches: '' }, states: 267, // 284 while the unbind set the ghost `released` here (2026-12-04 .. 2026-12-06, s37 h5)
       expect: { 'no-wait-under-lock': 'vacuous', 'no-deadlock': 'holds' } },
-    { params: { variant: 'flush', profile: 'mainline', patches: '' }, states: 419, // 415 before __device_attach tested dead before dev->driver (2026-12-06); 424 while a2225b6e834a's bind-path hunk left can_match set on a device not ready (a new user, 2026-12-05); 406 before the ghost `released`; 398 before __driver_probe_device's check set can_match (dev_set_can_match, as its C does); 318 before mainline read a dd.c with a2225b6e834a: a probe before device_add's end now defers, and device_add waits for dev->mutex
+    { params: { variant: 'flush', profile: 'mainline', patches: '' }, states: 409, // 419 while the unbind set the ghost `released` here (until s37 h5, 2026-12-06); 415 before __device_attach tested dead before dev->driver (2026-12-06); 424 while a2225b6e834a's bind-path hunk left can_match set on a device not ready (a new user, 2026-12-05); 406 before the ghost `released`; 398 before __driver_probe_device's check set can_match (dev_set_can_match, as its C does); 318 before mainline read a dd.c with a2225b6e834a: a probe before device_add's end now defers, and device_add waits for dev->mutex
       expect: { 'no-wait-under-lock': 'vacuous', 'no-deadlock': 'holds' } },
     // B7 (67d6212afda2): the probe runs in pci_call_probe's work_on_cpu kworker and queues the SCSI scan from there.
     { params: { variant: 'scan', profile: 'v5.1', patches: '' }, states: 59, // 48 before module-init-barrier's ghost initStarted (2026-12-06): the runs whose init scan ran in the sync fallback are told apart
