@@ -67,6 +67,18 @@ describe('a probe attempt under way at the release', () => {
     expect(check(buildScenario(s, 'v4.14', '').model).properties[0]!.verdict).toBe('holds');
   });
 
+  // A walk that never starts owes nothing: a patch whose bus_add_driver skips driver_attach, with
+  // the unbind after the registration returned. (walkPending was set where bus_add_driver decides
+  // to walk, in a draft of s37 h5, and stayed set: the unbind then owed y, a false violation.)
+  it('a registration that never walks owes nothing to a device released after it', () => {
+    registerPatchFile('/virtual/ghost-no-walk.ts', [definePatch({ id: 'ghost-no-walk', subject: 'ghost-no-walk', base: 'v5.10', hunks: [
+      { fn: 'bus_add_driver', replace: 'klist_add_tail', step: (_site, o) => ({ ...o!, run: (s, t, b, c) => { const r = o!.run!(s, t, b, c); return r === '@return' ? r : 'add_bind_files'; } }) }] })]);
+    const s: ScenarioSpec = { name: 'no-walk', devices: { d: { present: true, boundTo: 'x' } },
+      drivers: { x: { matches: ['d'], present: true }, y: { matches: ['d'] } },
+      actors: { admin: ['register y', 'unbind x d'] }, properties: ['no-missed-probe'] };
+    expect(check(buildScenario(s, 'v5.10', '/virtual/ghost-no-walk.ts').model).properties[0]!.verdict).not.toBe('violated');
+  });
+
   // y's walk after the unbind owes d y's probe, which defers for s; sd's bind of s triggers the
   // deferred worker, whose retry (__device_attach, dev->driver NULL under the lock) tries every
   // driver on the bus, x first. A patch whose __device_attach walks no driver leaves d unbound, and

@@ -36,10 +36,6 @@ export function busAddDriver(tb: ThreadBuilder, drv: number, ret: Ret): string {
   const autoprobe = 'if (drv->bus->p->drivers_autoprobe) { || if (sp->drivers_autoprobe) {';
   const probeOrNot = (s: KS): string => {
     if (!s.bus[info.bus]!.autoprobe) return after;
-    // The walk tries every device drv matches: one released on purpose before (DevS.released), or
-    // while the walk has yet to reach it, is expected to be probed by drv, so no-missed-probe
-    // judges it again, for drv alone (paths/owed.ts).
-    walkStarts(k, s, drv);
     if (wholeAsync && allowsAsync(k, s, drv)) return 'async_schedule';
     return attach;
   };
@@ -124,6 +120,12 @@ export function driverAttach(tb: ThreadBuilder, drv: number, ret: Ret): string {
   f.step('bus_for_each_dev', { where: `${DD}:driver_attach`, c: ['return bus_for_each_dev(drv->bus, NULL, drv, __driver_attach); || return bus_for_each_dev(drv->bus, NULL, (void *)drv, __driver_attach);'], run: (s, t) => {
     const dev = busNext(s, -1, ids, t, lvl);
 
+    // The walk tries every device drv matches: one released on purpose before it starts
+    // (DevS.released), or while it has yet to reach it, is expected to be probed by drv, so
+    // no-missed-probe judges it again, for drv alone (paths/owed.ts). Here, not where
+    // bus_add_driver decides to walk: an async driver's walk starts later (v4.2 .. v5.0), and a
+    // patch may send bus_add_driver past it (a walk that never starts owes nothing).
+    walkStarts(tb.k, s, drv);
     const dev = busNext(s, -1, ids);
     if (dev < 0) walkPasses(tb.k, s, drv, -1);
     return dev < 0 ? RETURN : entry.get(dev)!;
