@@ -940,13 +940,30 @@ function waitedBy(k: Kernel, c: PropCtx, t: string, depth = 0): string[] {
 /** The blocks of a path that may probe device `name` other than its own device_add (device-ready's premise): `fn(name,` or `fn(name)`. */
 const PROBE_PATHS = ['__driver_attach', '__driver_attach_async_helper', 'bind_store', 'drivers_probe_store', 'device_driver_attach', 'driver_probe_device', '__driver_probe_device',
   'really_probe', 'pci_call_probe', 'local_pci_probe', '__device_attach', '__device_attach_driver', '__device_attach_async_helper'];
-const inProbePath = (l: string, name: string): boolean => PROBE_PATHS.some((fn) => l.startsWith(`${fn}(${name},`) || l.startsWith(`${fn}(${name})`));
+const inProbePath = (l: string, name: string): boolean => PROBE_PATHS.some((fn) => callOf(l, fn, name, ',') || callOf(l, fn, name, ')'));
+/**
+ * Does label `l` start with `fn(arg` then `end`? (device-ready's premise asks it of every thread at
+ * every state: built as strings, its prefixes were half of a kernel search's garbage.)
+ */
+function callOf(l: string, fn: string, arg: string, end: string): boolean {
+  const at = fn.length + 1;
+  return l.startsWith(fn) && l.charCodeAt(fn.length) === 40 /* ( */ && l.startsWith(arg, at) && l[at + arg.length] === end;
+}
 /**
  * Or in a registration walk of one of the device's drivers (`drvs`), at any device: a fix that makes
  * the walk pass over a device not ready never enters its __driver_attach, and still meets the race.
  */
-const inWalkOf = (l: string, drvs: readonly string[]): boolean => drvs.some((x) => l.startsWith(`bus_add_driver(${x})`) || l.startsWith(`driver_attach(${x})`)
-  || (l.startsWith('__driver_attach(') && /^__driver_attach\([^,]+,([^)]+)\)/.exec(l)?.[1] === x));
+const inWalkOf = (l: string, drvs: readonly string[]): boolean => drvs.some((x) => callOf(l, 'bus_add_driver', x, ')') || callOf(l, 'driver_attach', x, ')')
+  || attachOf(l, x));
+/** Is `l` a label of `__driver_attach(dev,drv)` with drv `x` (as /^__driver_attach\([^,]+,([^)]+)\)/ reads drv)? */
+function attachOf(l: string, x: string): boolean {
+  const head = '__driver_attach(';
+  if (!l.startsWith(head)) return false;
+  const comma = l.indexOf(',', head.length);
+  if (comma <= head.length) return false;
+  const close = l.indexOf(')', comma + 1);
+  return close > comma + 1 && close - comma - 1 === x.length && l.startsWith(x, comma + 1);
+}
 /**
  * Can two removals meet one struct device i (single-unregister)? Its removals: each actor's `del`
  * and `kill-del` of it, and one for its parent's release or failed probe (delByRelease), which the
