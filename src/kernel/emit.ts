@@ -222,11 +222,17 @@ export class ThreadBuilder {
    * (labels in `takes` excepted: that step is in the path). An inner holder's labels keep its own device.
    */
   holding<T>(dev: number, build: () => T): T {
-    const before = new Set(Object.keys(this.steps));
+    // (The labels added since, by their order: a copy of every label so far per holder was most of a big build's garbage.)
+    const before = this.added.length;
     const r = build();
-    for (const l of Object.keys(this.steps)) if (!before.has(l) && !this.holds.has(l) && !this.takes.has(l)) this.holds.set(l, dev);
+    for (let i = before; i < this.added.length; i++) {
+      const l = this.added[i]!;
+      if (!this.holds.has(l) && !this.takes.has(l)) this.holds.set(l, dev);
+    }
     return r;
   }
+  /** The labels of `steps` in the order done() added them (it only adds). */
+  readonly added: string[] = [];
   /** Each finished block's entry label -> its last step's label (where an action completes). */
   readonly lastStep = new Map<string, string>();
   /** Per function with C locals a user's patch adds: the blocks (calls) of it in this thread, by slot. */
@@ -719,7 +725,9 @@ export class Block {
         }
         this.tb.k.anchors.push(rec);
       }
-      this.tb.steps[`${this.prefix}:${l}`] = st;
+      const key = `${this.prefix}:${l}`;
+      this.tb.steps[key] = st;
+      this.tb.added.push(key);
     }
     this.tb.lastStep.set(`${this.prefix}:${order[0]}`, `${this.prefix}:${order[order.length - 1]}`);
     return `${this.prefix}:${order[0]}`;
@@ -817,7 +825,18 @@ const realStep = (st: KStep): KStep => viewedStep(st, realState);
 
 /** The owners of the mutexes a thread may hold (0: free): each device's, then deferred_probe_mutex and module_mutex. */
 function owners(s: KS): number[] {
-  return [...s.dev.map((d) => d.mutex), s.deferredProbeMutex, s.moduleMutex];
+  const ds = s.dev, n = ds.length, out = new Array<number>(n + 2);
+  for (let i = 0; i < n; i++) out[i] = ds[i]!.mutex;
+  out[n] = s.deferredProbeMutex;
+  out[n + 1] = s.moduleMutex;
+  return out;
+}
+/** foreignParents(k) as a set, found once per kernel: every library step of a user-patched build asks. */
+const foreignSets = new WeakMap<Kernel, ReadonlySet<number>>();
+function foreignSet(k: Kernel): ReadonlySet<number> {
+  let may = foreignSets.get(k);
+  if (!may) foreignSets.set(k, may = new Set(foreignParents(k)));
+  return may;
 }
 const mutexName = (k: Kernel, s: KS, i: number): string => (i < s.dev.length ? `&dev->mutex(${k.vn(i)})` : i === s.dev.length ? 'deferred_probe_mutex' : 'module_mutex');
 /**
@@ -878,16 +897,18 @@ function libraryStep(lib: KStep, k: Kernel): KStep {
  *   and the library's unlock further on would clear another thread's mutex.
  */
 function checkedReleases(tb: ThreadBuilder, st: KStep, library?: string): KStep {
-  const k = tb.k, me = tb.owner, may = library === undefined ? undefined : new Set(foreignParents(k));
+  const k = tb.k, me = tb.owner, may = library === undefined ? undefined : foreignSet(k);
+  // (Run at every move of a user-patched search: no garbage but the two lists of owners.)
   return { ...st, run: (s, t, b, c) => {
     const real = realState(s) as KS, before = unrecorded(() => owners(real));
-    const outer = libraryChanged, lib = new Set<number>();
-    if (library === undefined) libraryChanged = lib;
+    const outer = libraryChanged, lib = library === undefined ? new Set<number>() : undefined;
+    if (lib) libraryChanged = lib;
     let r: string | null;
     try { r = st.run(s, t, b, c); } finally { libraryChanged = outer; }
-    unrecorded(() => owners(real)).forEach((o, i) => {
-      const m = before[i]!;
-      if (m === 0 || m === me || o === m || lib.has(i) || may?.has(i)) return;
+    const after = unrecorded(() => owners(real));
+    for (let i = 0; i < after.length; i++) {
+      const o = after[i]!, m = before[i]!;
+      if (m === 0 || m === me || o === m || lib?.has(i) || may?.has(i)) continue;
       const holder = k.threadNames[m - 1] ?? `thread #${m - 1}`, name = mutexName(k, real, i);
       if (library === undefined) {
         throw new Error(o !== 0
@@ -896,7 +917,7 @@ function checkedReleases(tb: ThreadBuilder, st: KStep, library?: string): KStep 
       }
       const users = k.patches.filter(isUserPatch).map((p) => `${p.id} (${p.subject})`).join(', ');
       throw new Error(`${o !== 0 ? 'it takes' : 'it releases'} ${name}, which ${holder} holds; unpatched, '${library}' ${o !== 0 ? 'waits for it' : 'releases only a mutex its own thread holds'}: an earlier step of patch ${users} in this thread changed what it ${o !== 0 ? 'takes' : 'unlocks'} (a lock let go, or skipped, before it?)`);
-    });
+    }
     return r;
   } };
 }
