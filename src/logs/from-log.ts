@@ -108,7 +108,7 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
    * (deferred_probe_work_func), another modprobe or a hotplug worker, whose probes are sync as
    * well. So X is not taken as registered by P's probe, and no `async` is read from it.
    */
-  let interleaved: { dev: string; line: number; end: number; probe: string; pend: number } | undefined;
+  const interleaved: { dev: string; line: number; end: number; probe: string; pend: number }[] = [];
   /** Devices probed while only probes the log never decides were open: not given to them. */
   const unclosed: { dev: string; line: number; probe: string; at: number }[] = [];
   /** Adds seen while only asynchronous probes were open, without caller ids: not given to them. */
@@ -133,7 +133,7 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
     // A probe of `name` that ends after the innermost's: interleaved, not inside it (two tasks).
     const end = closedOnly && last ? decidedAt(name, line) : undefined, pend = last ? decidedAt(last[0], last[1].line) : undefined;
     if (last && end !== undefined && pend !== undefined && end > pend) {
-      interleaved ??= { dev: name, line, end, probe: `${last[1].drv}'s probe of ${last[0]}`, pend };
+      if (!interleaved.some((x) => x.dev === name)) interleaved.push({ dev: name, line, end, probe: `${last[1].drv}'s probe of ${last[0]}`, pend });
       return undefined;
     }
     if (last) {
@@ -345,14 +345,15 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
    * %s not ready\n"` (the text a 2021-09 patch replaced, quoted in its diff; M. Zyngier's rk3399 boot
    * prints both, linux-kernel, 2020-12); `dev_err_probe(dev, -EPROBE_DEFER, "wait for supplier
    * %pfwP\n", sup_fw)` and `"supplier %s not ready\n"` (core.c at v5.15.100 and cf52ad5ff16c; dev_err_probe
-   * prints "error -EPROBE_DEFER: " before them); `"wait for supplier %pfwf\n"` (v6.6.y, 6.18.y: the
+   * prints "error %pe: " before them: "error -EPROBE_DEFER: ", or "error -517: " where
+   * CONFIG_SYMBOLIC_ERRNAME is off, as vsprintf's err_ptr falls back to the number); `"wait for supplier %pfwf\n"` (v6.6.y, 6.18.y: the
    * node's full path). The deferral reason the pending line prints from v6.8 is the same text after
    * the driver string (`deferred probe pending: platform: wait for supplier /phy@ff7c0000/usb3-port`).
    * "supplier X" names a device (dev_name); "wait for supplier N" a firmware node, which has no
    * device yet or none linked.
    */
   const supplierSays = (text: string) => {
-    const r = /^(?:error -EPROBE_DEFER: |probe deferral - )?(wait for )?supplier (\S+)(?: not ready)?$/.exec(text);
+    const r = /^(?:error -EPROBE_DEFER: |error -517: |probe deferral - )?(wait for )?supplier (\S+)(?: not ready)?$/.exec(text);
     if (!r || (r[1] === undefined) !== text.endsWith(' not ready')) return undefined;
     return r[1] ? { supplier: r[2]!, how: `says wait for supplier ${r[2]} (a firmware node)`, ready: true, fwnode: true as const } : { supplier: r[2]!, how: `says supplier ${r[2]} not ready`, ready: true };
   };
@@ -720,14 +721,33 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
    */
   const advice = new Map<string, string>(), linksWritten: string[] = [], unDefer = new Map<string, Set<string>>();
   const hasFlag = PROFILES[prof]?.flags.includes('AUTOPROBE_CONSUMER') ?? false;
+  /**
+   * The name of_device_make_bus_id gives the device of a node (drivers/of/platform.c, the loop
+   * form): from the node up, a node whose reg translates ends it as "%llx.%pOFn" (then ":" and the
+   * names below it), one without reg adds its name ("%s:%s") and goes to its parent, the root
+   * ending it. Taken from the path alone: a unit address as the translated one (a parent's ranges
+   * may move it), a node without one as having no reg; undefined for a unit address not one
+   * number (`port@1,0`). %pfwP gives the node's name only: taken as a root node's child.
+   */
+  const busId = (parts: string[]) => {
+    let name: string | undefined;
+    for (let i = parts.length - 1; i >= 0; i--) {
+      const p = parts[i]!, m = /^([^@]+)@([0-9a-fA-F]+)$/.exec(p);
+      if (m) { const a = `${BigInt(`0x${m[2]!}`).toString(16)}.${m[1]!}`; return name === undefined ? a : `${a}:${name}`; }
+      if (p.includes('@')) return undefined;
+      name = name === undefined ? p : `${p}:${name}`;
+    }
+    return name;
+  };
   const resolve = (x: LinkLine): { dev?: string; how: string } => {
     if (!x.fwnode) return devs.has(x.supplier) ? { dev: x.supplier, how: '' } : { how: `supplier ${x.supplier} is no device of this log` };
-    const base = x.supplier.slice(x.supplier.lastIndexOf('/') + 1);
-    if (devs.has(base)) return { dev: base, how: ` (the device named after firmware node ${base})` };
-    const m = /^([^@/]+)@([0-9a-fA-F]+)$/.exec(base);
-    const of = m ? `${BigInt(`0x${m[2]!}`).toString(16)}.${m[1]!}` : undefined;
-    if (of !== undefined && devs.has(of)) return { dev: of, how: ` (firmware node ${base} taken as platform device ${of}, the name of_device_make_bus_id gives it where its unit address is the translated one: a guess)` };
-    return { how: `firmware node ${x.supplier} names no device of this log${of !== undefined ? ` (nor does ${of}, the platform device name of_device_make_bus_id would give it)` : ''}` };
+    const parts = x.supplier.split('/').filter((p) => p !== ''), base = parts.at(-1) ?? x.supplier;
+    const of = busId(parts);
+    if (of === base && devs.has(of)) return { dev: of, how: ` (the device named after firmware node ${base})` };
+    if (of !== undefined && devs.has(of)) return { dev: of, how: ` (firmware node ${x.supplier} taken as platform device ${of}, the name of_device_make_bus_id gives it where its unit addresses are the translated ones: a guess)` };
+    // A device named as the node is not its device where the node has a parent: of_device_make_bus_id names a child node's device after its address or its parents.
+    const child = parts.length > 1 && devs.has(base) ? `; the device ${base} is not taken for it: of_device_make_bus_id names a child node's device after its address or its parents` : '';
+    return { how: `firmware node ${x.supplier} names no device of this log${of !== undefined && of !== base ? ` (nor does ${of}, the platform device name of_device_make_bus_id would give it)` : ''}${child}` };
   };
   for (const [dv, ld] of linkDeferred) {
     if (!keep.has(dv)) continue;
@@ -747,8 +767,16 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
       : undefined;
     if (why !== undefined) { advice.set(dv, `${supplierAdvice(dv, ld.line)}; not written: ${at}${why}`); continue; }
     devices[dv] = { ...devices[dv], suppliers: sups };
-    (unDefer.get(ld.drv) ?? unDefer.set(ld.drv, new Set()).get(ld.drv)!).add(dv);
     linksWritten.push(`${dv} -> ${sups.join(', ')}`);
+    // A line naming a supplier no device of the log stands for: that wait is not in the links
+    // written, so the driver keeps its `defer` for it (said), not a scenario that waits for less.
+    const unres = found.filter((f) => f.r.dev === undefined);
+    if (unres.length) {
+      const u = unres[0]!;
+      advice.set(dv, `written as ${dv}'s \`suppliers: [${sups.map((x) => `'${x}'`).join(', ')}]\` (${at}; fw_devlink's link, both ends present from the start); but line ${u.x.line} ${u.x.how}: ${u.r.how}${unres.length > 1 ? ` (and ${count(unres.length - 1, 'other line')} of it so)` : ''}, a wait the links written do not hold, so ${ld.drv} keeps its \`defer\` for it`);
+      continue;
+    }
+    (unDefer.get(ld.drv) ?? unDefer.set(ld.drv, new Set()).get(ld.drv)!).add(dv);
     advice.set(dv, `written as ${dv}'s \`suppliers: [${sups.map((x) => `'${x}'`).join(', ')}]\` (${at}; fw_devlink's link, both ends present from the start), which defers it until ${sups.length > 1 ? 'they bind' : `${sups[0]} binds`} and retries it then, so ${ld.drv} gets no \`defer\` from it`);
   }
   // A driver's `defer` came only from deferrals its devices' links now model: dropped.
@@ -854,9 +882,12 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
   for (const [dv, line] of addedUnprobed) {
     if (keep.has(dv)) notes.push(`${dv}: added to the deferred list at line ${line} with no probe attempt before it in the log: the log starts after one, or a supplier's bind put it there (device_links_driver_bound adds a consumer whose link has DL_FLAG_AUTOPROBE_CONSUMER), which from-log does not write (the log does not show the link: a device's \`suppliers\` declares it): \`validate\` stops at that line`);
   }
-  if (interleaved && keep.has(interleaved.dev)) {
-    const x = interleaved;
-    notes.push(`${x.dev}: its probe starts at line ${x.line}, inside ${x.probe}, and ends at line ${x.end}, after that one ended at line ${x.pend}: interleaved, so two tasks ran them (in one task a probe runs another only through a device_add in it, which returns before it goes on): ${x.dev} is not taken as registered by that probe, and no \`async\` is read from it (the other task may be an async worker, or the deferred-probe worker, another modprobe or a hotplug worker, whose probes are sync)${log.callerIds ? '' : '; printk.caller=1 would name the tasks'}`);
+  const inter = interleaved.filter((x) => keep.has(x.dev));
+  if (inter.length) {
+    const x = inter[0]!;
+    // Each one said: a probe not taken as registered by the one it started inside.
+    const more = inter.length > 1 ? ` (so ${count(inter.length - 1, 'other probe')}: ${inter.slice(1, 4).map((y) => `${y.dev} at line ${y.line}, inside ${y.probe}, ending at line ${y.end}`).join('; ')}${inter.length > 4 ? '; ...' : ''})` : '';
+    notes.push(`${x.dev}: its probe starts at line ${x.line}, inside ${x.probe}, and ends at line ${x.end}, after that one ended at line ${x.pend}: interleaved, so two tasks ran them (in one task a probe runs another only through a device_add in it, which returns before it goes on): ${x.dev} is not taken as registered by that probe, and no \`async\` is read from it (the other task may be an async worker, or the deferred-probe worker, another modprobe or a hotplug worker, whose probes are sync)${more}${log.callerIds ? '' : '; printk.caller=1 would name the tasks'}`);
   }
   const unc = unclosed.filter((x) => keep.has(x.dev));
   if (unc.length) notes.push(`${count(unc.length, 'device')} probed while only a probe the log never decides was open (${unc.slice(0, 3).map((x) => `${x.dev} at line ${x.line}, during ${x.probe} from line ${x.at}`).join('; ')}${unc.length > 3 ? '; ...' : ''}): not taken as registered by it, as no line after it shows that probe's outcome, so where it ended is not known (an excerpt of the probing lines alone?); set \`registers\` by hand if it did`);
