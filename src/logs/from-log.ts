@@ -208,6 +208,12 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
   /** `device_add` lines of a name whose device was being probed then (LogEvent.inProbe). */
   const inProbeAdds: LogEvent[] = [];
   /** Does the log hold lines of the kinds the model's deferral prints (validate checks those kinds)? */
+  /**
+   * dd.c's pr_debug lines (its dyndbg on): "matched device" before the link check, "probing driver"
+   * after it and before pinctrl and DMA (dd.c at torvalds@f8fb576658a3:168-189). Where the log has
+   * them, an attempt without its probing line stopped before it; where it has none, not known.
+   */
+  const probingLines = log.events.some((e) => e.rule.id === 'probing' || e.rule.id === 'matched');
   const probeLines = log.events.some((e) => e.rule.model === 'probing' || e.rule.model === 'defer' || e.rule.model === 'returned');
   /** Does a matched line open a probe that a later line closes (initcall_debug's returns)? */
   const matchedOpens = log.events.some((e) => e.rule.id === 'probe_returned');
@@ -632,7 +638,9 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
         else if (c === 'defer') {
           outcome(d, 'defer'); deferredSeen.add(e.dev!);
           // -517 before any probing line, where really_probe negates probe()'s own: the core's, before probe().
-          if (negates && e.ret === -517 && !p?.probing) { if (!linkDeferred.has(e.dev!)) linkDeferred.set(e.dev!, { line: e.line, drv: dname, notes: [] }); }
+          // In a log with none of dd.c's debug lines, pinctrl_bind_pins' or dma_configure's
+          // deferral (after that line) reads the same: a link's only where device_links_check_suppliers says so.
+          if (negates && e.ret === -517 && !p?.probing && (probingLines || (linkLines.get(e.dev!) ?? []).some((x) => x.ready))) { if (!linkDeferred.has(e.dev!)) linkDeferred.set(e.dev!, { line: e.line, drv: dname, notes: [] }); }
           else otherDefer.add(dname);
         }
         else if (c === 'error') outcome(d, 'error');
@@ -850,8 +858,14 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
   }
   if (coreDefer) {
     const c = coreDefer;
-    if (!c.probing) linkDeferred.get(c.dev)?.notes.push(notes.length);
-    notes.push(`line ${c.line}: "probe of ${c.dev} returned -517": at profile ${prof} really_probe returns probe()'s own deferral as 517 (positive), so -517 is the driver core deferring before probe() ran (${c.probing ? 'after the "probing driver" line: pinctrl_bind_pins or the bus\'s dma_configure, a pin controller or an IOMMU not ready' : 'with no "probing driver" line: device_links_check_suppliers, a supplier not ready, or defer_all_probes'}); taken as ${c.drv}'s probe deferring, which the model prints as 517${c.probing ? '' : `; ${ADVICE(c.dev)}`}`);
+    const ld = c.probing ? undefined : linkDeferred.get(c.dev);
+    ld?.notes.push(notes.length);
+    const where = c.probing ? 'after the "probing driver" line: pinctrl_bind_pins or the bus\'s dma_configure, a pin controller or an IOMMU not ready'
+      : probingLines ? 'with no "probing driver" line: device_links_check_suppliers, a supplier not ready, or defer_all_probes'
+      : 'this log prints none of dd.c\'s debug lines ("matched device", "probing driver"), so before the probing line (device_links_check_suppliers, a supplier not ready, or defer_all_probes) or after it (pinctrl_bind_pins or the bus\'s dma_configure, a pin controller or an IOMMU not ready)';
+    const linked = (linkLines.get(c.dev) ?? []).find((x) => !x.ready);
+    const tail = c.probing ? '' : ld ? `; ${ADVICE(c.dev)}` : `; no link is written for it: no line of device_links_check_suppliers (supplier X not ready, wait for supplier N) says one deferred it, so ${c.drv} keeps that \`defer\`${linked ? ` (line ${linked.line} ${linked.how}: if that is fw_devlink's link, not a driver's stateless one, which defers nothing, declare it in ${c.dev}'s \`suppliers\` and drop the \`defer\`)` : ''}`;
+    notes.push(`line ${c.line}: "probe of ${c.dev} returned -517": at profile ${prof} really_probe returns probe()'s own deferral as 517 (positive), so -517 is the driver core deferring before probe() ran (${where}); taken as ${c.drv}'s probe deferring, which the model prints as 517${tail}`);
   }
   if (checkState.length) {
     const c = checkState[0]!, known = checkState.filter((x) => x.drv !== undefined), drvNames = [...new Set(known.map((x) => x.drv!))];

@@ -72,6 +72,28 @@ describe('supplier links from-log writes: what the log does not support is not w
     expect(w.stdout).toMatch(/"suppliers": \[\n\s+"reg-vdd"\n\s+\]/);
     expect(w.stdout).not.toContain('"defer"');
   });
+
+  it("-517 in a log with none of dd.c's debug lines may be pinctrl's or dma_configure's: a 'Linked as a consumer' line alone writes no link", () => {
+    // initcall_debug and core.c's dyndbg, no dd.c lines: really_probe's pr_debug of the probing line
+    // sits after device_links_check_suppliers and before pinctrl_bind_pins (dd.c at torvalds@f8fb576658a3:168-189).
+    const log = logFile('ic.log', [
+      'calling  panel_simple_init+0x0/0x1000 @ 1',
+      'platform panel: Linked as a consumer to reg-vdd',
+      'probe of panel returned -517 after 5 usecs',
+      'initcall panel_simple_init+0x0/0x1000 returned 0 after 20 usecs',
+      'calling  reg_fixed_voltage_init+0x0/0x1000 @ 1',
+      'probe of reg-vdd returned 0 after 9 usecs',
+      'initcall reg_fixed_voltage_init+0x0/0x1000 returned 0 after 20 usecs',
+      'probe of panel returned 0 after 9 usecs',
+    ]);
+    const w = probecheck(['from-log', log, '--profile', 'v6.6']);
+    expect(w.stderr).toBe('');
+    // Before: `suppliers: ['reg-vdd']` written and the defer dropped, the note naming only the link check and defer_all_probes.
+    expect(w.stdout).not.toContain('"suppliers"');
+    expect(w.stdout).toContain('"defer"');
+    expect(w.stdout).toContain('this log prints none of dd.c\'s debug lines ("matched device", "probing driver"), so before the probing line');
+    expect(w.stdout).toContain("(line 2 links it as a consumer to reg-vdd: if that is fw_devlink's link, not a driver's stateless one");
+  });
 });
 
 describe('interleaved probes: each one said', () => {
