@@ -131,7 +131,10 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
     // the last opened, is the one running; without caller ids that is a guess, said.
     const last = sync.at(-1);
     // A probe of `name` that ends after the innermost's: interleaved, not inside it (two tasks).
-    const end = closedOnly && last ? decidedAt(name, line) : undefined, pend = last ? decidedAt(last[0], last[1].line) : undefined;
+    // Its end is the first line deciding it after this start (open here, so it ends after it): not
+    // the first after its own start, which may be a namesake's (a driver named as it binding a child
+    // inside it, v3.x's driver_bound read either way round), before this probe started.
+    const end = closedOnly && last ? decidedAt(name, line) : undefined, pend = last ? decidedAt(last[0], line) : undefined;
     if (last && end !== undefined && pend !== undefined && end > pend) {
       if (!interleaved.some((x) => x.dev === name)) interleaved.push({ dev: name, line, end, probe: `${last[1].drv}'s probe of ${last[0]}`, pend });
       return undefined;

@@ -109,4 +109,14 @@ describe('interleaved probes: each one said', () => {
     expect(w.stdout).toContain("fe330000.mmc: its probe starts at line 3, inside sdhci-arasan's probe of fe310000.mmc");
     expect(w.stdout).toContain("(so 1 other probe: fe340000.mmc at line 7, inside dwmmc_rockchip's probe of fe330000.mmc, ending at line 11)");
   });
+
+  it("a driver named as the outer probe's device, binding a child inside it, does not end that probe: the next child is still nested", () => {
+    const p = (dev: string, drv: string) => [`bus: 'platform': __driver_probe_device: matched device ${dev} with driver ${drv}`, `bus: 'platform': really_probe: probing driver ${drv} with device ${dev}`];
+    const b = (dev: string, drv: string) => [`driver: '${drv}': driver_bound: bound to device '${dev}'`, `bus: 'platform': really_probe: bound device ${dev} to driver ${drv}`];
+    const log = logFile('namesake.log', [...p('foo', 'foo-core'), ...p('foo.0', 'foo'), ...b('foo.0', 'foo'), ...p('foo.1', 'foo-cell'), ...b('foo.1', 'foo-cell'), ...b('foo', 'foo-core')]);
+    const w = probecheck(['from-log', log, '--profile', 'v6.6']);
+    // Before: "foo.1: its probe starts at line 7, inside foo-core's probe of foo, and ends at line 9, after that one ended at line 5: interleaved".
+    expect(w.stdout).toContain('foo.1: probed inside the probe of foo (line 7): taken as registered by it');
+    expect(w.stdout).not.toContain('interleaved');
+  });
 });
