@@ -221,11 +221,8 @@ export function kernelSchema(w: World, sleepers = 0, flushers = 0, added?: Pick<
       mutex: owner, driver: nd, bound: t.bool, registered: t.bool, onBus: t.bool, ready: t.bool,
       dead: t.bool, asyncDriver: nd, canMatch: t.bool, deferred: t.enum(...DEFERRED), linksUnbinding: t.bool, linksProbing: t.bool,
       probing: owner, removing: owner, delStarted: t.bool, delDone: t.bool, dels: t.int(3),
-      work: t.enum(...WORK_STATES), ovrDrv: nd, ovrGen: t.int(3), unbindOf: nd, released: t.bool, owed: t.int(255), deferBy: t.int(255), asked: t.int(255),
-      busRank: rank, busHeld: t.int(7), oldRank: rank, oldHeld: t.int(7), busGen: t.int(1), oldGen: t.int(STRUCTS - 1), drvRank: rank, deferRank: rank, deferGen: t.int(STRUCTS - 1), snap: t.enum(...SNAPSHOTS), uevReaders: t.int(7), gen: t.int(STRUCTS - 1),
-
       work: t.enum(...WORK_STATES), ovrDrv: nd, ovrGen: t.int(3), unbindOf: nd, released: t.bool, owed: t.int(255), walkPending: t.int(255), deferBy: t.int(255), asked: t.int(255),
-      busRank: rank, busHeld: t.int(7), drvRank: rank, deferRank: rank, deferGen: t.int(STRUCTS - 1), snap: t.enum(...SNAPSHOTS), uevReaders: t.int(7), gen: t.int(STRUCTS - 1),
+      busRank: rank, busHeld: t.int(7), oldRank: rank, oldHeld: t.int(7), busGen: t.int(1), oldGen: t.int(STRUCTS - 1), drvRank: rank, deferRank: rank, deferGen: t.int(STRUCTS - 1), snap: t.enum(...SNAPSHOTS), uevReaders: t.int(7), gen: t.int(STRUCTS - 1),
       ...(shutdown ? { ksetRank: rank, shutDown: t.bool } : {}),
       ...added?.dev,
     }), w.devices.map((d) => d.name)),

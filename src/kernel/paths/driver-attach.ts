@@ -97,19 +97,15 @@ export function driverAttach(tb: ThreadBuilder, drv: number, ret: Ret): string {
   const every = tb.k.patches.some((p) => isUserPatch(p) && p.hunks.some((h) => h.fn === '__driver_attach'));
   const onBus = w.devices.filter((d) => d.bus === w.drivers[drv]!.bus);
   const ids = every ? onBus.map((d) => d.i) : onBus.filter((d) => matches.includes(d.i) || d.override).map((d) => d.i);
-  const end = (s: KS, t: KL) => (typeof ret === 'function' ? ret(s, t) : ret);
+  // Leaving a device (or, at the end, every one) the walk no longer owes it a probe (paths/owed.ts).
+  const end = (s: KS, t: KL) => { walkPasses(tb.k, s, drv, -1); return typeof ret === 'function' ? ret(s, t) : ret; };
   // The walk keeps which node of a device it holds (KL.knode, at its depth: a probe it makes may
   // register a driver, whose walk nests in this thread): a device deleted and added again meanwhile
   // has a new node, and this walk's struct is the old one (klist.ts busMoveOld, walkStale).
   const lvl = tb.depth;
   const next = (from: number) => (s: KS, t: KL): string | null => {
-    const dev = busNext(s, from, ids, t, lvl);
-
-  // Leaving a device (or, at the end, every one) the walk no longer owes it a probe (paths/owed.ts).
-  const end = (s: KS, t: KL) => { walkPasses(tb.k, s, drv, -1); return typeof ret === 'function' ? ret(s, t) : ret; };
-  const next = (from: number) => (s: KS, t: KL): string | null => {
     walkPasses(tb.k, s, drv, from);
-    const dev = busNext(s, from, ids);
+    const dev = busNext(s, from, ids, t, lvl);
     return dev < 0 ? end(s, t) : entry.get(dev)!;
   };
   for (const dev of ids) {
@@ -118,15 +114,13 @@ export function driverAttach(tb: ThreadBuilder, drv: number, ret: Ret): string {
   }
   const f = tb.fn('driver_attach', { drv }, ret);
   f.step('bus_for_each_dev', { where: `${DD}:driver_attach`, c: ['return bus_for_each_dev(drv->bus, NULL, drv, __driver_attach); || return bus_for_each_dev(drv->bus, NULL, (void *)drv, __driver_attach);'], run: (s, t) => {
-    const dev = busNext(s, -1, ids, t, lvl);
-
     // The walk tries every device drv matches: one released on purpose before it starts
     // (DevS.released), or while it has yet to reach it, is expected to be probed by drv, so
     // no-missed-probe judges it again, for drv alone (paths/owed.ts). Here, not where
     // bus_add_driver decides to walk: an async driver's walk starts later (v4.2 .. v5.0), and a
     // patch may send bus_add_driver past it (a walk that never starts owes nothing).
     walkStarts(tb.k, s, drv);
-    const dev = busNext(s, -1, ids);
+    const dev = busNext(s, -1, ids, t, lvl);
     if (dev < 0) walkPasses(tb.k, s, drv, -1);
     return dev < 0 ? RETURN : entry.get(dev)!;
   } });
