@@ -176,7 +176,7 @@ function missed(k: Kernel, s: KS, links: readonly (readonly LinkInfo[])[]): stri
 }
 
 /** Each device's managed links as consumer (device_links_check_suppliers' list), found once. */
-const consumerLinks = (k: Kernel): LinkInfo[][] => k.w.devices.map((d) => k.w.links.filter((l) => !l.stateless && l.consumer === d.i));
+export const consumerLinks = (k: Kernel): LinkInfo[][] => k.w.devices.map((d) => k.w.links.filter((l) => !l.stateless && l.consumer === d.i));
 
 /**
  * Before 190888ac01d0 (v3.5: bus.c@v3.6.0:691 and the 3.5 tree lzljbsc/NanoPC-T1_Linux-3.5 alike)

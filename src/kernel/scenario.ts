@@ -36,10 +36,10 @@ import { doScanAsync, localPciProbe, requestModprobeThread, scanProgram, workOnC
 import { driverAttach, driverAttachAsyncHelper } from './paths/driver-attach.js';
 import { combine, parsePatches, patchEntries } from './patches.js';
 import { FLAGS, PROFILE_NAMES, profile, profileSuggestion, type Flag } from './profiles.js';
-import { LIBRARY, PROPERTY_NAMES, workerReach, type PropCtx } from './properties.js';
+import { LIBRARY, PROPERTY_NAMES, consumerLinks, owedRetry, workerReach, type PropCtx } from './properties.js';
 import { isDefinedProperty, rememberKernel, toKernelProperty, type DefinedProperty } from './define-property.js';
 import { addedState } from './patch-state.js';
-import { initState, kernelSchema, localsSchema, type KS } from './state.js';
+import { DRIVER_BITS, initState, kernelSchema, localsSchema, type KS } from './state.js';
 import { inferSymmetric, symmetryClasses, validateSymmetric, type ActionOfLabel } from './symmetry.js';
 import { compile } from '../engine/compile.js';
 import { probeRegisters, type DevInfo, type Outcome, type ProbeType, type World } from './world.js';
@@ -935,6 +935,23 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string, 
     keepReleasable(stored);
   };
   if (chosen.some((p) => p.name === 'no-missed-probe')) overridesRelease();
+  // DevS.deferBy and asked keep a bit for each of a device's first 8 drivers (state.ts driverBit),
+  // written wherever their paths run: where the property that reads them is checked, chosen or
+  // named, a later driver that may set one is refused (until 2026-12-06 a 9th driver's deferral
+  // stopped the search with E201, and asked skipped drivers 8 and up: async-handover read vacuous).
+  const bitUsers: Record<string, [string, string, (d: DevInfo, x: number) => boolean]> = {
+    'no-lost-deferral': ['deferBy', 'may defer for what it needs or a supplier link', ((links) => (d: DevInfo, x: number) => owedRetry(k, links, d.i, x))(consumerLinks(k))],
+    'async-handover': ['asked', 'may probe asynchronously', (_d, x) => mayBeAsync(k, x)],
+  };
+  const driverBitsFit = (name: string) => {
+    const [ghost, why, sets] = bitUsers[name] ?? [];
+    if (!sets) return;
+    for (const d of w.devices) {
+      const x = d.drivers.findIndex((r, j) => j >= DRIVER_BITS && sets(d, r));
+      if (x >= 0) throw bad(`scenario '${spec.name}': device '${d.name}' is matched by ${d.drivers.length} drivers, and its driver number ${x + 1}, '${w.drivers[d.drivers[x]!]!.name}', ${why}; where ${name} is checked, such a driver must be among the first ${DRIVER_BITS} (in declaration order) that match the device (its ghost ${ghost} keeps a bit per matching driver)`);
+    }
+  };
+  for (const p of chosen) driverBitsFit(p.name);
   // module-init-barrier's premise needs to know whether an init started an entry (ModS.initStarted):
   // kept only where the scenario checks it and a module without async_probe has an init that may
   // start one (its default choice). A byte per module, and the states that differ only in it: in
@@ -954,6 +971,7 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string, 
   // Named on the command line or in a suite's expect, a library property the selection left out is checked too.
   const optional = Object.fromEntries(LIBRARY.filter((p) => !chosen.includes(p)).map((p) => [p.name, () => {
     if (p.name === 'no-missed-probe') overridesRelease();
+    driverBitsFit(p.name);
     return p.make(k, ctx) as Property;
   }]));
 

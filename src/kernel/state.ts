@@ -25,6 +25,19 @@ export const SNAPSHOTS = ['none', 'taken', 'stale'] as const;
 export const STRUCTS = 16;
 /** KL.gen of a holder that found its struct device replaced (the slot re-added): it touches nothing of the new one. */
 export const STALE = 255;
+/**
+ * The per-driver ghosts (DevS.owed, walkPending, deferBy, asked) keep a bit for each of a device's
+ * first 8 matching drivers (one byte). driverBit gives none past the 8th: where the property that
+ * reads a bit is checked, a driver that may set one there is refused at build (E601: owed.ts's by
+ * scenario.ts keepReleasable, deferBy's and asked's by scenario.ts driverBitsFit); elsewhere
+ * nothing reads it.
+ */
+export const DRIVER_BITS = 8;
+/** drv's bit in dev's per-driver ghosts (its place among dev's matching drivers); 0 past the 8th or where drv does not match dev. */
+export const driverBit = (w: World, dev: number, drv: number): number => {
+  const j = w.devices[dev]!.drivers.indexOf(drv);
+  return j >= 0 && j < DRIVER_BITS ? 1 << j : 0;
+};
 /** The reference a holder takes to dev's struct device (get_device), as KL.gen keeps it. */
 export const structRef = (s: KS, dev: number): number => s.dev[dev]!.gen;
 
@@ -71,7 +84,7 @@ export interface DevS {
   released: boolean; owed: number; walkPending: number;
   /**
    * ghost: bit j set when its j-th matching driver's probe deferred while it went on (or was on) a
-   * deferred list; cleared when it leaves the lists. no-lost-deferral judges only those drivers:
+   * deferred list; cleared when it leaves the lists (the first 8 drivers only: driverBit). no-lost-deferral judges only those drivers:
    * a device on the list because another driver deferred is owed nothing by one that did not.
    * Every bit where a supplier's device_links_driver_bound puts it on the list (its
    * AUTOPROBE_CONSUMER link): the trigger after that add owes it a retry by each of them.
@@ -84,7 +97,11 @@ export interface DevS {
    * struct (KL.gen), and the new struct's own add replaces it (the model has one entry per slot).
    */
   deferGen: number;
-  /** ghost: bit j set when driver j's async __driver_attach matched this device; cleared when driver j's probe starts on it */
+  /**
+   * ghost: bit j set when its j-th matching driver's async __driver_attach matched this device;
+   * cleared when that driver's probe starts on it (the first 8 drivers only: driverBit; until
+   * 2026-12-06 bit i was the scenario's i-th driver, and drivers 8 and up were skipped silently).
+   */
   asked: number;
   /**
    * List places (paths/klist.ts): on the bus klist (0 = not on it; a dead node keeps its place
@@ -299,7 +316,7 @@ export function initState(w: World, s: KS, deferredProbeEnable = true, links = t
     const x = s.dev[d.i]!;
     deferredAdd(s, d.i);
     x.canMatch = true;
-    for (const j of d.deferredAtBoot) x.deferBy |= 1 << d.drivers.indexOf(j);
+    for (const j of d.deferredAtBoot) x.deferBy |= driverBit(w, d.i, j);
   }
   for (const d of w.drivers) {
     if (!d.present) continue;

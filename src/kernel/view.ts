@@ -10,7 +10,7 @@
 import { requestModprobeThread, workOnCpuThread } from './paths/probe-body.js';
 import type { Query } from '../engine/model.js';
 import type { Kernel } from './emit.js';
-import type { KS } from './state.js';
+import { driverBit, type KS } from './state.js';
 import { PATCH_FIELDS } from './strict-view.js';
 
 /** One device (`struct device` and its `device_private`). */
@@ -263,7 +263,7 @@ function makeView(k: Kernel, t: ThreadInfo, s: KS, q: Query): KernelView {
       get triggerSnapshot() { return x().snap; },
       // Reboot properties of a user's (a new user, 2026-12-05, could reach the walk only through thread labels).
       get shutDown() { return x().shutDown === true; },
-      get askedBy() { const a = x().asked; return w.drivers.filter((r) => r.i < 8 && (a & (1 << r.i)) !== 0).map((r) => r.name); },
+      get askedBy() { const a = x().asked; return d.drivers.filter((r) => (a & driverBit(w, d.i, r)) !== 0).map((r) => w.drivers[r]!.name); },
       patch: fields(k.added?.dev, x, `device '${d.name}'`),
     };
   }));

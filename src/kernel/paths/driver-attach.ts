@@ -9,7 +9,7 @@
  * (paths/klist.ts).
  */
 import { RETURN, type Block, type Kernel, type KStep, type Ret, type ThreadBuilder } from '../emit.js';
-import { STALE, structRef, type KL, type KS } from '../state.js';
+import { STALE, driverBit, structRef, type KL, type KS } from '../state.js';
 import { RET } from '../world.js';
 import { asyncProgram, asyncScheduleStep } from './async.js';
 import { BUS, DD, DRIVER_C, allowsAsync, linesIn, mayBeAsync, mutexWaits, takeMutex, takesParentLock, staleEntry } from './common.js';
@@ -239,7 +239,7 @@ function driverAttachOne(tb: ThreadBuilder, dev: number, drv: number, ret: Ret, 
         const d = s.dev[dev]!;
         // Ghost for async-handover: drv's attach request for dev. A bound device is no request
         // (`if (!dev->driver ...)`): a later unbind of it is not a dropped handover.
-        if (drv < 8 && d.driver === 0) d.asked |= 1 << drv;
+        if (d.driver === 0) d.asked |= driverBit(k.w, dev, drv);
         if (d.driver === 0 && (!pending || d.asyncDriver === 0)) { d.asyncDriver = drv + 1; t.ret = RET.BOUND; return after ? 'device_unlock' : 'async_schedule_dev'; }
         return 'device_unlock';
       } });

@@ -10,7 +10,7 @@
  */
 import { RETURN, type Kernel, type KStep, type Ret, type ThreadBuilder } from '../emit.js';
 import { add } from '../../engine/add.js';
-import { structRef, type KL, type KS } from '../state.js';
+import { DRIVER_BITS, driverBit, structRef, type KL, type KS } from '../state.js';
 import { RET, registersFor, type LinkInfo } from '../world.js';
 import { DD, blocksProbing, deferredTrigger, dropSnapshot, lockStep, mayDefer, namedMutexWaits, takeSnapshot, triggeredSince } from './common.js';
 import { deviceAdd } from './device-add.js';
@@ -34,7 +34,7 @@ function refuse(tb: ThreadBuilder, s: KS, t: KL, dev: number, entry: boolean): n
 /** driver_deferred_probe_add(dev) after drv's probe deferred, with the ghost DevS.deferBy. */
 function deferredAddBy(k: Kernel, s: KS, dev: number, drv: number): void {
   deferredAdd(s, dev);
-  s.dev[dev]!.deferBy |= 1 << k.w.devices[dev]!.drivers.indexOf(drv);
+  s.dev[dev]!.deferBy |= driverBit(k.w, dev, drv);
 }
 
 /**
@@ -252,7 +252,7 @@ function reallyProbe(tb: ThreadBuilder, dev: number, drv: number, depth: number,
     const d = s.dev[dev]!;
     d.driver = drv + 1;
     d.probing = me;
-    d.asked &= ~(1 << drv);   // ghost: drv is tried on dev (async-handover)
+    d.asked &= ~driverBit(w, dev, drv);   // ghost: drv is tried on dev (async-handover)
     // A probe that needs an unbound device finds out first and defers (as drivers do with -EPROBE_DEFER).
     for (const n of info.needs) if (!s.dev[n]!.bound) return 'probe_defer';
     // Having found its suppliers (or, linksUnchecked, without looking), probe() adds its device
@@ -388,7 +388,7 @@ function reallyProbe(tb: ThreadBuilder, dev: number, drv: number, depth: number,
           // ghost: a consumer this add puts on the list is owed the retry of the trigger below by
           // each of its drivers (DevS.deferBy: no-lost-deferral), as the link check's add would.
           const c = s.dev[l.consumer]!;
-          if (c.deferred === 'none') { deferredAdd(s, l.consumer); c.deferBy = (1 << w.devices[l.consumer]!.drivers.length) - 1; }
+          if (c.deferred === 'none') { deferredAdd(s, l.consumer); c.deferBy = (1 << Math.min(w.devices[l.consumer]!.drivers.length, DRIVER_BITS)) - 1; }
         }
         s.link[l.i]!.status = 'AVAILABLE';
       }
