@@ -14,6 +14,7 @@ import { deviceAttach } from './device-attach.js';
 import { busAddTail, busMoveOld, ksetAddTail } from './klist.js';
 import { endLinksProbing } from './links.js';
 import { defersMatch } from './match-defer.js';
+import { walksAhead } from './owed.js';
 
 /**
  * bus_probe_device(dev): no step of its own, a router for the calling step: to
@@ -79,7 +80,8 @@ function freshStruct(k: Kernel, s: KS, dev: number, entries: boolean, ctx: StepC
   }
   d.dead = false; d.delStarted = false; d.delDone = false; d.dels = 0;
   d.ovrDrv = 0; d.canMatch = false; d.asyncDriver = 0;   // kzalloc'ed: driver_override NULL, can_match clear, p->async_driver NULL
-  d.asked = 0; d.released = false; d.owed = 0; d.walkPending = 0;   // ghosts of the old struct
+  d.asked = 0; d.released = false; d.owed = 0;   // ghosts of the old struct
+  d.walkPending = walksAhead(k, s, dev);   // but the walks under way reach the new node at the tail (owed.ts)
   if (d.shutDown !== undefined) d.shutDown = false;
   // A user's patch's fields start zeroed too (a patch-state trial, 2026-12-05).
   for (const n of added) { const x = d as unknown as Record<string, unknown>; x[n] = typeof x[n] === 'boolean' ? false : 0; }

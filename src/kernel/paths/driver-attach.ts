@@ -104,7 +104,8 @@ export function driverAttach(tb: ThreadBuilder, drv: number, ret: Ret): string {
   // has a new node, and this walk's struct is the old one (klist.ts busMoveOld, walkStale).
   const lvl = tb.depth;
   const next = (from: number) => (s: KS, t: KL): string | null => {
-    walkPasses(tb.k, s, drv, from);
+    // Leaving the deleted struct's old node, the walk has the new struct's node ahead, at the tail.
+    if (!holdsOld(s, from, t.knode[lvl]!)) walkPasses(tb.k, s, drv, from);
     const dev = busNext(s, from, ids, t, lvl);
     return dev < 0 ? end(s, t) : entry.get(dev)!;
   };

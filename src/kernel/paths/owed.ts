@@ -50,6 +50,25 @@ export function walkPasses(k: Kernel, s: KS, drv: number, dev: number): void {
   }
 }
 
+/**
+ * dev is added again (device_add of a new struct, paths/device-add.ts): its node goes on at the bus
+ * klist's tail, which every registration walk under way reaches before it ends (klist_add_tail;
+ * bus_for_each_dev's klist_next), a walk on the deleted struct's old node too (klist.ts busMoveOld).
+ * So the new struct is ahead of every walk the old one was (its bits), and of every walk that still
+ * has a device of this kernel ahead of it (their bits for that driver).
+ */
+export function walksAhead(k: Kernel, s: KS, dev: number): number {
+  if (!judged(k, dev)) return 0;
+  let bits = s.dev[dev]!.walkPending;
+  k.w.devices[dev]!.drivers.forEach((drv, j) => {
+    for (const i of k.w.drivers[drv]!.matches) {
+      const b = k.w.devices[i]!.drivers.indexOf(drv);
+      if (i !== dev && b >= 0 && k.releasable.has(i) && (s.dev[i]!.walkPending & (1 << b)) !== 0) bits |= 1 << j;
+    }
+  });
+  return bits;
+}
+
 /** A __device_attach (async: its helper) of dev finds it unbound under its lock: the drivers it will try owe it. */
 export function attachFinds(k: Kernel, s: KS, dev: number, async: boolean): void {
   const d = s.dev[dev]!;
