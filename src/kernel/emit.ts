@@ -145,6 +145,13 @@ export interface Kernel {
    * check it; s37: an unbind's release and a walk's writes too).
    */
   missedJudged?: boolean;
+  /**
+   * Where no-missed-probe is checked, the devices whose DevS.walkPending bits a registration walk
+   * keeps beside the releasable ones: every device of a driver that matches a releasable device an
+   * actor or a probe adds, which a walk that has passed it meets again at the bus klist's tail
+   * (paths/owed.ts walksAhead). Nothing reads their bits but walksAhead.
+   */
+  walkTracked?: Set<number>;
   /** Said with every result (scenario.ts profileNotes): what a user's patch does that the model cannot judge. */
   patchNotes?: Set<string>;
   /** device_links_lock is kept (KS.deviceLinksLock): under a user's patch, which may wait inside its regions. */

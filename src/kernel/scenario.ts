@@ -933,6 +933,10 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string, 
     for (const a of actors) for (const x of a.acts) if (x.op === 'override' && !k.releasable.has(x.dev)) stored.add(x.dev);
     for (const i of stored) k.releasable.add(i);
     keepReleasable(stored);
+    // A releasable device added by an actor or a probe may be added again under a walk that passed
+    // it: the walk's other devices tell that it is still under way (paths/owed.ts walksAhead).
+    const added = new Set([...actors.flatMap((a) => a.acts.flatMap((x) => (x.op === 'add' ? [x.dev] : []))), ...w.drivers.flatMap((r) => r.registers)]);
+    k.walkTracked = new Set([...k.releasable].filter((i) => added.has(i)).flatMap((i) => w.devices[i]!.drivers.flatMap((r) => w.drivers[r]!.matches)));
   };
   if (chosen.some((p) => p.name === 'no-missed-probe')) overridesRelease();
   // DevS.deferBy and asked keep a bit for each of a device's first 8 drivers (state.ts driverBit),

@@ -19,10 +19,12 @@
  *   the device again, every driver that allows async probing.
  */
 import type { Kernel } from '../emit.js';
-import type { KS } from '../state.js';
+import { driverBit, type KS } from '../state.js';
 import { allowsAsync } from './common.js';
 
 const judged = (k: Pick<Kernel, 'releasable' | 'missedJudged'>, dev: number) => k.missedJudged === true && k.releasable.has(dev);
+/** Whether a walk keeps dev's walkPending bit: a releasable device, or one that tells a walk under way (Kernel.walkTracked). */
+const tracked = (k: Kernel, dev: number) => judged(k, dev) || (k.missedJudged === true && k.walkTracked?.has(dev) === true);
 
 /** A release on purpose (or an override store): owed now only by the walks that have yet to reach it. */
 export function releaseGhost(k: Pick<Kernel, 'releasable' | 'missedJudged'>, s: KS, dev: number): void {
@@ -34,10 +36,10 @@ export function releaseGhost(k: Pick<Kernel, 'releasable' | 'missedJudged'>, s: 
 /** drv's registration walk starts: every device it matches is ahead of it. */
 export function walkStarts(k: Kernel, s: KS, drv: number): void {
   for (const dev of k.w.drivers[drv]!.matches) {
-    if (!judged(k, dev)) continue;
-    const d = s.dev[dev]!, bit = 1 << k.w.devices[dev]!.drivers.indexOf(drv);
+    if (!tracked(k, dev)) continue;
+    const d = s.dev[dev]!, bit = driverBit(k.w, dev, drv);   // a tracked device past its 8th driver: none (under-judged)
     d.walkPending |= bit;
-    if (d.released) d.owed |= bit;
+    if (d.released && judged(k, dev)) d.owed |= bit;
   }
 }
 
@@ -45,8 +47,7 @@ export function walkStarts(k: Kernel, s: KS, drv: number): void {
 export function walkPasses(k: Kernel, s: KS, drv: number, dev: number): void {
   if (k.missedJudged !== true) return;
   for (const i of dev < 0 ? k.w.drivers[drv]!.matches : [dev]) {
-    const j = k.w.devices[i]!.drivers.indexOf(drv);
-    if (j >= 0 && k.releasable.has(i)) s.dev[i]!.walkPending &= ~(1 << j);
+    if (tracked(k, i)) s.dev[i]!.walkPending &= ~driverBit(k.w, i, drv);
   }
 }
 
@@ -55,17 +56,16 @@ export function walkPasses(k: Kernel, s: KS, drv: number, dev: number): void {
  * klist's tail, which every registration walk under way reaches before it ends (klist_add_tail;
  * bus_for_each_dev's klist_next), a walk on the deleted struct's old node too (klist.ts busMoveOld).
  * So the new struct is ahead of every walk the old one was (its bits), and of every walk that still
- * has a device of this kernel ahead of it (their bits for that driver).
+ * has a device ahead of it (their bits for that driver: Kernel.walkTracked keeps them for every
+ * device of a driver that matches such a device, so a walk that passed it before its device_del
+ * is told too).
  */
 export function walksAhead(k: Kernel, s: KS, dev: number): number {
-  if (!judged(k, dev)) return 0;
+  if (!tracked(k, dev)) return 0;
   let bits = s.dev[dev]!.walkPending;
-  k.w.devices[dev]!.drivers.forEach((drv, j) => {
-    for (const i of k.w.drivers[drv]!.matches) {
-      const b = k.w.devices[i]!.drivers.indexOf(drv);
-      if (i !== dev && b >= 0 && k.releasable.has(i) && (s.dev[i]!.walkPending & (1 << b)) !== 0) bits |= 1 << j;
-    }
-  });
+  for (const drv of k.w.devices[dev]!.drivers) {
+    if (k.w.drivers[drv]!.matches.some((i) => i !== dev && tracked(k, i) && (s.dev[i]!.walkPending & driverBit(k.w, i, drv)) !== 0)) bits |= driverBit(k.w, dev, drv);
+  }
   return bits;
 }
 
