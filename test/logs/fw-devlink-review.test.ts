@@ -7,26 +7,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { probecheck } from '../cli/run.js';
 import { tempDir } from '../temp.js';
+import { deferredConsumer } from './deferred-consumer.js';
 
 const dir = tempDir('probecheck-fw-devlink-review-');
 const logFile = (name: string, lines: string[]) => { const p = join(dir, name); writeFileSync(p, lines.join('\n') + '\n'); return p; };
 const scenarioFile = (name: string, text: string) => { const p = join(dir, name); writeFileSync(p, text); return p; };
 
-/** A consumer deferred before its probe (the supplier lines `said`), its supplier binding, and the retry. */
-const around = (con: string, cdrv: string, sup: string, sdrv: string, said: string[]) => [
-  `bus: 'platform': driver_probe_device: matched device ${con} with driver ${cdrv}`,
-  ...said,
-  `platform ${con}: Added to deferred list`,
-  `bus: 'platform': driver_probe_device: matched device ${sup} with driver ${sdrv}`,
-  `bus: 'platform': really_probe: probing driver ${sdrv} with device ${sup}`,
-  `driver: '${sdrv}': driver_bound: bound to device '${sup}'`,
-  `bus: 'platform': really_probe: bound device ${sup} to driver ${sdrv}`,
-  `platform ${con}: Retrying from deferred list`,
-  `bus: 'platform': driver_probe_device: matched device ${con} with driver ${cdrv}`,
-  `bus: 'platform': really_probe: probing driver ${cdrv} with device ${con}`,
-  `driver: '${cdrv}': driver_bound: bound to device '${con}'`,
-  `bus: 'platform': really_probe: bound device ${con} to driver ${cdrv}`,
-];
+const around = deferredConsumer;
 
 describe('supplier links from-log writes: what the log does not support is not written, and said', () => {
   it('a wait for a node no device of the log stands for, beside a supplier that is one: the link written, the defer kept, said', () => {

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { probecheck } from '../cli/run.js';
 import { tempDir } from '../temp.js';
+import { deferredConsumer } from './deferred-consumer.js';
 
 const dir = tempDir('probecheck-fw-devlink-');
 const logFile = (name: string, lines: string[]) => { const p = join(dir, name); writeFileSync(p, lines.join('\n') + '\n'); return p; };
@@ -17,21 +18,7 @@ const scenarioFile = (name: string, text: string) => { const p = join(dir, name)
 const MARC_READY = 'platform vcc3v3-sys: probe deferral - supplier vcc12v0-sys not ready';
 const MARC_WAIT = ['platform f8000000.pcie: probe deferral - wait for supplier', 'gpio2@ff780000'];
 
-/** dd.c's lines (v5.10's form, no device_add lines: every device present) of a consumer whose link defers it, its supplier binding, and the retry. */
-const around = (con: string, cdrv: string, sup: string, sdrv: string, said: string[]) => [
-  `bus: 'platform': driver_probe_device: matched device ${con} with driver ${cdrv}`,
-  ...said,
-  `platform ${con}: Added to deferred list`,
-  `bus: 'platform': driver_probe_device: matched device ${sup} with driver ${sdrv}`,
-  `bus: 'platform': really_probe: probing driver ${sdrv} with device ${sup}`,
-  `driver: '${sdrv}': driver_bound: bound to device '${sup}'`,
-  `bus: 'platform': really_probe: bound device ${sup} to driver ${sdrv}`,
-  `platform ${con}: Retrying from deferred list`,
-  `bus: 'platform': driver_probe_device: matched device ${con} with driver ${cdrv}`,
-  `bus: 'platform': really_probe: probing driver ${cdrv} with device ${con}`,
-  `driver: '${cdrv}': driver_bound: bound to device '${con}'`,
-  `bus: 'platform': really_probe: bound device ${con} to driver ${cdrv}`,
-];
+const around = deferredConsumer;
 
 describe("device_links_check_suppliers' lines written as a device's `suppliers`", () => {
   it('"probe deferral - supplier X not ready" (dev_dbg, before a 2021-09 patch made it dev_err_probe; none at v5.10.13): the link is written, the defer dropped, and the log validates', () => {
