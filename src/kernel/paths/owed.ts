@@ -73,5 +73,5 @@ export function walksAhead(k: Kernel, s: KS, dev: number): number {
 export function attachFinds(k: Kernel, s: KS, dev: number, async: boolean): void {
   const d = s.dev[dev]!;
   if (!judged(k, dev) || !d.released || d.driver !== 0) return;
-  k.w.devices[dev]!.drivers.forEach((x, j) => { if (s.drv[x]!.onBus && (!async || allowsAsync(k, s, x))) d.owed |= 1 << j; });
+  for (const x of k.w.devices[dev]!.drivers) if (s.drv[x]!.onBus && (!async || allowsAsync(k, s, x))) d.owed |= driverBit(k.w, dev, x);
 }
