@@ -366,6 +366,20 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
     if (!r || (r[1] === undefined) !== text.endsWith(' not ready')) return undefined;
     return r[1] ? { supplier: r[2]!, how: `says wait for supplier ${r[2]} (a firmware node)`, ready: true, fwnode: true as const } : { supplier: r[2]!, how: `says supplier ${r[2]} not ready`, ready: true };
   };
+  /**
+   * Whose words a supplier line is: device_links_check_suppliers runs in really_probe before it sets
+   * dev->driver (dd.c at torvalds@efb0b309fa0d:618, 632), so dev_driver_string, which dev_printk
+   * prints first and device_set_deferred_probe_reason before the reason ("%s: %pV"), gives the bus
+   * name there (`drv ? drv->name : dev_bus_name(dev)`); a driver's own dev_err_probe in its probe
+   * gives the driver's name. A line or reason with a driver's name first is the driver's, not a link's.
+   * Bus names: the known ones, the log's `bus:` names, and the owners of lines printed while the
+   * device has no driver (the pending line, "Added to deferred list", "Retrying from deferred list").
+   */
+  const unbound = new Set(BUSES);
+  for (const e of log.events) if (e.owner && ['deferred_pending', 'deferred_add', 'retry'].includes(e.rule.id)) unbound.add(e.owner);
+  const driverOf = (owner: string, dev: string) => owner !== '' && (!unbound.has(owner) || (namedFor.get(dev) ?? []).some((x) => x.drv === owner));
+  /** Supplier lines not read as a link: a driver's own words (its name first), said where the device is kept. */
+  const driverSaid: { dev: string; line: number; owner: string; text: string; pending?: true }[] = [];
   for (let i = 0; i < log.others.length; i++) {
     const o = log.others[i]!, n = log.others[i + 1];
     const m = /^(\S*) (\S+): Linked as a consumer to (\S+)$/.exec(o.text);
@@ -373,12 +387,17 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
     // Whole, or wrapped after "supplier" (a mail).
     const text = n && n.line === o.line + 1 && o.text.endsWith(' supplier') ? `${o.text} ${n.text}` : o.text;
     const r = /^(\S*) (\S+): (.*)$/.exec(text), said = r ? supplierSays(r[3]!) : undefined;
-    if (r && said) pushLink(r[2]!, { ...said, line: o.line });
+    if (r && said && driverOf(r[1]!, r[2]!)) driverSaid.push({ dev: r[2]!, line: o.line, owner: r[1]!, text: r[3]! });
+    else if (r && said) pushLink(r[2]!, { ...said, line: o.line });
   }
   for (const e of log.events) {
     if (e.rule.id !== 'deferred_pending' || e.reason === undefined || e.dev === undefined) continue;
-    const said = supplierSays(e.reason.replace(/^\S+: /, ''));
-    if (said) pushLink(e.dev, { ...said, line: e.line, how: `(deferred probe pending's reason) ${said.how}` });
+    // The reason's first word is dev_driver_string when it was set: the bus the pending line itself
+    // names (the device has no driver while pending) where the link check set it.
+    const p = /^(\S*): (.*)$/.exec(e.reason), said = p ? supplierSays(p[2]!) : undefined;
+    if (!p || !said) continue;
+    if (p[1] !== (e.owner ?? '') || driverOf(p[1]!, e.dev)) driverSaid.push({ dev: e.dev, line: e.line, owner: p[1]!, text: p[2]!, pending: true });
+    else pushLink(e.dev, { ...said, line: e.line, how: `(deferred probe pending's reason) ${said.how}` });
   }
   for (const l of linkLines.values()) l.sort((a, b) => a.line - b.line);
   const linkedTo = (dev: string, line: number) => {
@@ -750,15 +769,96 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
     }
     return name;
   };
+  /**
+   * A node's device on a bus whose core names it, not of_device_make_bus_id: an i2c client
+   * "%d-%04x" (i2c_dev_set_name, i2c-core-base.c at torvalds@03c11eb3b16d, line not counted: the adapter's number,
+   * then the address with I2C_ADDR_OFFSET_TEN_BIT 0xa000 or I2C_ADDR_OFFSET_SLAVE 0x1000 or'd in
+   * by i2c_encode_flags_to_addr; ACPI's "i2c-%s" aside), whose address is the node's reg less the
+   * I2C_TEN_BIT_ADDRESS (1 << 31) and I2C_OWN_SLAVE_ADDRESS (1 << 30) flags (of_i2c_get_board_info,
+   * i2c-core-of.c at gregkh@0903a08f3c55:41-49; include/dt-bindings/i2c/i2c.h at
+   * torvalds@4981f05faf36:14-15); an spi device "%s.%u" (spi_dev_set_name, spi.c at
+   * torvalds@000bee0ed70a: the controller's name, "spi%u" after its bus number, then the chip
+   * select, the node's reg). The adapter's number and the bus number are an alias's or the next
+   * free one, not in the path: a node is taken as such a device only where the log ties it to
+   * its adapter or controller and the name so given is a device of the log. Ties read: i2c-core-of's
+   * `dev_dbg(&adap->dev, "of_i2c: register %pOF\n", node)` (:72, the node's full path, printed
+   * by the adapter), spi's `dev_dbg(dev, "registered child %s\n", dev_name(&spi->dev))` printed by
+   * the controller's parent (__spi_add_device, `dev = ctlr->dev.parent`), and its "registered
+   * %s %s\n" of the controller (spi_register_controller: master or slave; host or target after
+   * a later rename), or an adapter `i2c-N` (i2c_register_adapter's "i2c-%d") or a controller `spiN`
+   * seen added in the probe of the platform device of the node's parent. The numbers: i2c_add_adapter
+   * takes the node's "i2c" alias, else the next free number; spi_register_controller the "spi"
+   * alias, else one above the highest alias (both read in stored trees, 2026-12-06).
+   * The unit address is taken as the reg (dtc warns where they differ). Two names: not taken.
+   */
+  const i2cReg: { nr: string; path: string; line: number }[] = [], spiChild: { parent: string; child: string; line: number }[] = [];
+  const spiCtl: { parent: string; ctl: string; line: number }[] = [];
+  for (const o of log.others) {
+    const k = /^\S* (\S+): registered (?:master|slave|host|target) (spi\d+)$/.exec(o.text);
+    if (k) spiCtl.push({ parent: k[1]!, ctl: k[2]!, line: o.line });
+    const a = /^\S* i2c-(\d+): of_i2c: register (\S+)$/.exec(o.text);
+    if (a) i2cReg.push({ nr: a[1]!, path: a[2]!, line: o.line });
+    const c = /^\S* (\S+): registered child (spi\d+\.\d+)$/.exec(o.text);
+    if (c) spiChild.push({ parent: c[1]!, child: c[2]!, line: o.line });
+  }
+  const i2cName = (nr: string, unit: string) => {
+    let a = parseInt(unit, 16), off = 0;
+    if (a >= 2 ** 31) { a -= 2 ** 31; off += 0xa000; }
+    if (a >= 2 ** 30) { a -= 2 ** 30; off += 0x1000; }
+    return `${nr}-${(a + off).toString(16).padStart(4, '0')}`;
+  };
+  /** Adapters (`i2c-N`) and controllers (`spiN`) by the device whose probe added them: made on the first use. */
+  let hosts: Map<string, { h: string; why: string }[]> | undefined;
+  const busClient = (parts: string[], base: string, node: string): { dev?: string; how: string } | undefined => {
+    const u = /^[^@]+@([0-9a-fA-F]{1,8})$/.exec(base);
+    if (!u) return undefined;
+    const full = parts.length > 1, path = `/${parts.join('/')}`, parent = full ? busId(parts.slice(0, -1)) : undefined, cs = parseInt(u[1]!, 16);
+    const found = new Map<string, string>();
+    // %pfwf gives the full path, %pfwP the name alone: then any register line of a node so named.
+    for (const r of i2cReg) if (full ? r.path === path : r.path.split('/').at(-1) === base) found.set(i2cName(r.nr, u[1]!), `line ${r.line}: adapter i2c-${r.nr} registers ${r.path}, and i2c_dev_set_name names a client "%d-%04x", adapter number and address`);
+    if (parent !== undefined) {
+      if (!hosts) {
+        hosts = new Map();
+        const host = (p: string, h: string, why: string) => (hosts!.get(p) ?? hosts!.set(p, []).get(p)!).push({ h, why });
+        for (const d of devs.values()) if (d.parent !== undefined && /^(i2c-|spi)\d+$/.test(d.name)) host(d.parent, d.name, `${d.name.startsWith('spi') ? 'controller' : 'adapter'} ${d.name} is added in the probe of ${d.parent}, the device of the node's parent (where its add line is)`);
+        for (const r of spiCtl) host(r.parent, r.ctl, `line ${r.line}: ${r.parent}, the device of the node's parent, registered controller ${r.ctl}`);
+      }
+      for (const { h, why } of hosts.get(parent) ?? []) {
+        const m = /^(i2c-|spi)(\d+)$/.exec(h)!;
+        const name = m[1] === 'spi' ? `spi${m[2]}.${cs}` : i2cName(m[2]!, u[1]!);
+        if (!found.has(name)) found.set(name, `${why}, and ${m[1] === 'spi' ? 'spi_dev_set_name names a device "%s.%u", controller and chip select' : 'i2c_dev_set_name names a client "%d-%04x", adapter number and address'}`);
+      }
+      for (const r of spiChild) if (r.parent === parent && r.child.endsWith(`.${cs}`)) found.set(r.child, `line ${r.line}: ${parent}, the device of the node's parent, registered child ${r.child}, and spi_dev_set_name names a device "%s.%u", controller and chip select`);
+    }
+    if (!found.size) return undefined;
+    if (found.size > 1) return { how: `firmware node ${node} may be any of ${[...found.keys()].join(', ')} (${[...found.values()][0]}; and so on): not taken` };
+    const [name, why] = [...found][0]!;
+    return devs.has(name) ? { dev: name, how: ` (firmware node ${node} taken as ${name}: ${why}; the unit address taken as its reg)` } : { how: `firmware node ${node} would be ${name} (${why}), which is no device of this log` };
+  };
+  /** Where no line ties the node to an adapter or controller: the log's devices its address or chip select would name, said. */
+  const hinted = new Map<string, string>();
+  const busHint = (base: string) => hinted.get(base) ?? hinted.set(base, busHintOf(base)).get(base)!;
+  const busHintOf = (base: string) => {
+    const u = /^[^@]+@([0-9a-fA-F]{1,8})$/.exec(base);
+    if (!u) return '';
+    const addr = i2cName('0', u[1]!).slice(2), cs = parseInt(u[1]!, 16);
+    const i2c = new RegExp(`^\\d+-${addr}$`), spi = new RegExp(`^spi\\d+\\.${cs}$`);
+    const same = [...devs.keys()].filter((n) => i2c.test(n) || spi.test(n));
+    return same.length ? `; ${same.slice(0, 3).join(', ')}${same.length > 3 ? ', ...' : ''} of this log ${same.length > 1 ? 'have' : 'has'} its unit address in the name an i2c client or an spi device gets (i2c_dev_set_name's "%d-%04x", spi_dev_set_name's "%s.%u"), but which adapter or controller the node is on no line says (an "of_i2c: register" line of it, a "registered child" line of its parent's device, or that adapter or controller added in that device's probe): not taken` : '';
+  };
   const resolve = (x: LinkLine): { dev?: string; how: string } => {
     if (!x.fwnode) return devs.has(x.supplier) ? { dev: x.supplier, how: '' } : { how: `supplier ${x.supplier} is no device of this log` };
     const parts = x.supplier.split('/').filter((p) => p !== ''), base = parts.at(-1) ?? x.supplier;
     const of = busId(parts);
     if (of === base && devs.has(of)) return { dev: of, how: ` (the device named after firmware node ${base})` };
+    const bus = busClient(parts, base, x.supplier);
+    // A platform device of_device_make_bus_id's name for it beside: which one, the log does not say.
+    if (bus?.dev !== undefined && of !== undefined && devs.has(of)) return { how: `firmware node ${x.supplier} may be ${bus.dev} or ${of} (platform device, the name of_device_make_bus_id would give it): not taken` };
+    if (bus) return bus;
     if (of !== undefined && devs.has(of)) return { dev: of, how: ` (firmware node ${x.supplier} taken as platform device ${of}, the name of_device_make_bus_id gives it where its unit addresses are the translated ones: a guess)` };
     // A device named as the node is not its device where the node has a parent: of_device_make_bus_id names a child node's device after its address or its parents.
     const child = parts.length > 1 && devs.has(base) ? `; the device ${base} is not taken for it: of_device_make_bus_id names a child node's device after its address or its parents` : '';
-    return { how: `firmware node ${x.supplier} names no device of this log${of !== undefined && of !== base ? ` (nor does ${of}, the platform device name of_device_make_bus_id would give it)` : ''}${child}` };
+    return { how: `firmware node ${x.supplier} names no device of this log${of !== undefined && of !== base ? ` (nor does ${of}, the platform device name of_device_make_bus_id would give it)` : ''}${child}${busHint(base)}` };
   };
   for (const [dv, ld] of linkDeferred) {
     if (!keep.has(dv)) continue;
@@ -879,6 +979,12 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
   if (inInit.length) notes.push(`${count(inInit.length, 'driver')} first seen probing inside a module's init with no \`bus: add driver\` line (${inInit.slice(0, 3).map((x) => `${x.drv} at line ${x.line}, in ${x.module}'s`).join('; ')}${inInit.length > 3 ? '; ...' : ''}): taken as that module's (its init registered the driver, and the probe ran there)`);
   if (unsure) notes.push(`${count(unsure, 'driver')} registered while two or more module inits were under way: which module registered it is not known, so it is the \`boot\` actor's`);
   for (const r of removals) if (keep.has(r.name) || drvs.get(r.name)?.matches.length) notes.push(r.why);
+  const saidBy = new Map<string, typeof driverSaid>();
+  for (const x of driverSaid) if (keep.has(x.dev)) (saidBy.get(x.dev) ?? saidBy.set(x.dev, []).get(x.dev)!).push(x);
+  for (const [, all] of saidBy) {
+    const x = all[0]!, more = all.length - 1;
+    notes.push(`${x.dev}: line ${x.line} ${x.pending ? `gives a deferred probe pending reason "${x.owner}: ${x.text}", whose first word is not the bus the line itself names` : `"${x.owner} ${x.dev}: ${x.text}" names ${x.owner} first, no bus this log or probecheck knows`}: the driver's name, which dev_driver_string gives while a driver is bound (as in its probe), so that driver's own dev_err_probe; device_links_check_suppliers runs before really_probe sets dev->driver, and its words come after the bus name: not read as a link${more ? ` (nor ${count(more, 'other line')} of it so)` : ''}`);
+  }
   // A probe line of each device, in line order (v3.x's bound_to names the device second): looked up
   // per device, not by a scan of every event per match deferral (a 100k-line log of 20,000 of them
   // took over 120 s in from-log, not 2).
