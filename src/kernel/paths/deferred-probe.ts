@@ -51,7 +51,12 @@ export function deferredProbeWorkFunc(tb: ThreadBuilder): string {
     endRun(s, t);
     return f.label('process_one_work');
   });
-  f.step('process_one_work', { where: `kernel/workqueue.c:worker_thread -> ${DD}:deferred_probe_work_func`, idle: true, c: ['process_one_work(worker, work);'],
+  // In the gregkh/linux text v6.12 and mainline read (v6.13 or later by content; the release that
+  // changed it not read), worker_thread no longer calls
+  // process_one_work itself: assign_work puts the item on worker->scheduled (or on the worker
+  // already running it, the collision process_one_work used to handle) and process_scheduled_works
+  // runs it. The same one step: the worker picks the item up and runs it.
+  f.step('process_one_work', { where: `kernel/workqueue.c:worker_thread -> ${DD}:deferred_probe_work_func`, idle: true, c: ['process_one_work(worker, work); || process_scheduled_works(worker);'],
     await: (s) => s.deferredWorkQueued,
     run: (s) => {
       s.deferredWorkQueued = false; s.deferredWorkRunning = true;

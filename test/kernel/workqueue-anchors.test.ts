@@ -1,0 +1,37 @@
+/**
+ * kernel/workqueue.c read by more profiles (s38 h6): the deferred-probe worker's step and the
+ * work_on_cpu steps resolve in the workqueue text each profile reads. v3.14, v4.2 and v4.14 read
+ * the 4.0 study tree (v4.0.y), v6.6 the 5.10.13 text, v6.12 and mainline gregkh/linux's, whose
+ * worker_thread runs an item through assign_work and process_scheduled_works: no
+ * `process_one_work(worker, work);` line there, so the step names the process_scheduled_works call.
+ */
+import { describe, expect, it } from 'vitest';
+import { PROFILES, buildScenario, type ScenarioSpec } from 'probecheck';
+
+// A probe that defers once (the deferred work runs it again) and a PCI probe through work_on_cpu.
+const DEFER: ScenarioSpec = {
+  name: 'defer', devices: { c: {} },
+  drivers: { cd: { matches: ['c'], present: true, probe: ['defer', 'ok'] } },
+  actors: { a: ['add c'] },
+};
+const SCAN: ScenarioSpec = {
+  name: 'scan', syncFallback: false, devices: { hba: { present: true } },
+  drivers: { hd: { matches: ['hba'], module: 'm', workOnCpu: true } },
+  actors: { modprobe: 'modprobe m' },
+};
+
+const WQ = 'kernel/workqueue.c';
+const READS: Record<string, string> = { 'v3.14': 'v4.0.y', 'v4.2': 'v4.0.y', 'v4.14': 'v4.0.y', 'v6.6': 'v5.10.13', 'v6.12': 'gregkh@53c2f13c1ee5', mainline: 'gregkh@53c2f13c1ee5' };
+
+describe('workqueue.c anchors', () => {
+  for (const [p, snap] of Object.entries(READS)) {
+    it(`${p} reads workqueue.c at ${snap}, and the worker and work_on_cpu steps resolve there`, () => {
+      expect(PROFILES[p]!.sources[WQ]).toBe(snap);
+      const anchors = [DEFER, SCAN].flatMap((s) => buildScenario(s, p, '').kernel.anchors);
+      const wq = anchors.filter((a) => a.where.startsWith(`${WQ}:`) || a.anchored.some((x) => x.path === WQ));
+      expect(wq.map((a) => a.label.replace(/^.*:/, ''))).toEqual(expect.arrayContaining(['process_one_work', 'work_for_cpu_fn', 'flush_work']));
+      expect(wq.filter((a) => a.error).map((a) => `${a.label}: ${a.error}`)).toEqual([]);
+      for (const a of wq) expect(a.anchored.filter((x) => x.path === WQ).map((x) => x.release), a.label).toEqual([snap]);
+    });
+  }
+});
