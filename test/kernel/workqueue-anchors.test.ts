@@ -35,3 +35,16 @@ describe('workqueue.c anchors', () => {
     });
   }
 });
+
+// v3.5 and v3.14 read pci-driver.c of v3.6.0, whose local_pci_probe writes the probe call through
+// ddi (`rc = ddi->drv->probe(ddi->dev, ddi->id);`), not through the locals later texts take.
+describe('pci-driver.c anchors of v3.6.0', () => {
+  for (const p of ['v3.5', 'v3.14']) {
+    it(`${p}: pci_call_probe and local_pci_probe resolve in v3.6.0's pci-driver.c`, () => {
+      expect(PROFILES[p]!.sources['drivers/pci/pci-driver.c']).toBe('v3.6.0');
+      const pci = buildScenario(SCAN, p, '').kernel.anchors.filter((a) => a.where.startsWith('drivers/pci/pci-driver.c:'));
+      expect(pci.map((a) => a.label.replace(/^.*:/, ''))).toEqual(expect.arrayContaining(['pci_drv_probe', 'work_on_cpu']));
+      expect(pci.filter((a) => a.error).map((a) => `${a.label}: ${a.error}`)).toEqual([]);
+    });
+  }
+});

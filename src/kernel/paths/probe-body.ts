@@ -125,7 +125,8 @@ export function localPciProbe(tb: ThreadBuilder, dev: number, drv: number): stri
   const me = tb.owner;
   const f = tb.fn('local_pci_probe', { dev, drv }, null);
   const body = probeBody(tb, dev, drv, f.label('work_for_cpu_fn'));
-  f.step('pci_drv_probe', { where: `${PCI}:local_pci_probe (pci_drv->probe)`, since: 'v2.6.29 (work_on_cpu in pci_call_probe)', c: ['rc = pci_drv->probe(pci_dev, ddi->id);'],
+  // The v3.6.0 text (v3.5, v3.14) calls it through ddi without the locals the later texts take.
+  f.step('pci_drv_probe', { where: `${PCI}:local_pci_probe (pci_drv->probe)`, since: 'v2.6.29 (work_on_cpu in pci_call_probe)', c: ['rc = pci_drv->probe(pci_dev, ddi->id); || rc = ddi->drv->probe(ddi->dev, ddi->id);'],
     run: (s) => { s.dev[dev]!.probing = me; return body; } });
   f.step('work_for_cpu_fn', { where: 'kernel/workqueue.c:work_for_cpu_fn (wfc->ret = fn(arg)); the work item completes', c: ['wfc->ret = wfc->fn(wfc->arg);'], run: (s) => { s.dev[dev]!.work = 'done'; return RETURN; } });
   return f.done();
