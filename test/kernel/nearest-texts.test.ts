@@ -1,5 +1,5 @@
 /**
- * kernel/workqueue.c read by more profiles (s38 h6): the deferred-probe worker's step and the
+ * Texts read by more profiles (s38 h6), most of them the nearest read above or below. kernel/workqueue.c: the deferred-probe worker's step and the
  * work_on_cpu steps resolve in the workqueue text each profile reads. v3.5 reads v3.6.0's (the gcwq
  * era); v3.14, v4.2 and v4.14 read the 4.0 study tree (v4.0.y), v6.6 the 5.10.13 text, v6.12 and
  * mainline gregkh/linux's, whose worker_thread runs an item through assign_work and process_scheduled_works: no
@@ -47,4 +47,22 @@ describe('pci-driver.c anchors of v3.6.0', () => {
       expect(pci.filter((a) => a.error).map((a) => `${a.label}: ${a.error}`)).toEqual([]);
     });
   }
+});
+
+// v3.14 reads dd.c, bus.c and core.c of the 4.0 study tree (the nearest above; no 3.14 tree stores
+// drivers/base), with v3.x's names renamed (device_attach/__device_attach, store_drivers_probe).
+describe('drivers/base of the 4.0 study tree at v3.14', () => {
+  it('the bind, unbind, deferral and add/del steps resolve in v4.0.y', () => {
+    const prof = PROFILES['v3.14']!;
+    for (const f of ['drivers/base/dd.c', 'drivers/base/bus.c', 'drivers/base/core.c']) expect(prof.sources[f], f).toBe('v4.0.y');
+    const spec: ScenarioSpec = {
+      name: 'v314', devices: { h: {}, c: { parent: 'h' } },
+      drivers: { hd: { matches: ['h'], present: true }, cd: { matches: ['c'], present: true, probe: ['defer', 'ok'] } },
+      actors: { a: ['add h', 'add c', 'del c'], s: ['unbind hd h'] },
+    };
+    const base = buildScenario(spec, 'v3.14', '').kernel.anchors.filter((a) => a.anchored.some((x) => x.path.startsWith('drivers/base/')) || a.where.startsWith('drivers/base/'));
+    expect(base.filter((a) => a.error).map((a) => `${a.label}: ${a.error}`)).toEqual([]);
+    const files = new Set(base.flatMap((a) => a.anchored.map((x) => `${x.path}@${x.release}`)));
+    expect([...files].sort()).toEqual(expect.arrayContaining(['drivers/base/bus.c@v4.0.y', 'drivers/base/core.c@v4.0.y', 'drivers/base/dd.c@v4.0.y']));
+  });
 });
