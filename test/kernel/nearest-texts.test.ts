@@ -1,8 +1,9 @@
 /**
- * Texts read by more profiles (s38 h6), most of them the nearest read above or below. kernel/workqueue.c: the deferred-probe worker's step and the
- * work_on_cpu steps resolve in the workqueue text each profile reads. v3.5 reads v3.6.0's (the gcwq
- * era); v3.14, v4.2 and v4.14 read the 4.0 study tree (v4.0.y), v6.6 the 5.10.13 text, v6.12 and
- * mainline gregkh/linux's, whose worker_thread runs an item through assign_work and process_scheduled_works: no
+ * Texts read by more profiles (s38 h6), most of them the nearest read above or below.
+ * kernel/workqueue.c: the deferred-probe worker's step and the work_on_cpu steps resolve in the
+ * workqueue text each profile reads. v3.5 reads v3.6.0's (the gcwq era); v3.14, v4.2 and v4.14
+ * read the 4.0 study tree (v4.0.y), v6.6 the 5.10.13 text, v6.12 and mainline gregkh/linux's,
+ * whose worker_thread runs an item through assign_work and process_scheduled_works: no
  * `process_one_work(worker, work);` line there, so the step names the process_scheduled_works call.
  */
 import { describe, expect, it } from 'vitest';
