@@ -76,8 +76,8 @@ export function hasProperty(model: Model, name: string): boolean {
 /** The model's properties, restricted to `names` (E301 for a name it does not have; an optional one is built). */
 export function selectProperties(model: Model, names?: readonly string[]): Property[] {
   const all = model.properties ?? [];
-  if (!names || names.length === 0) return all;
-  return names.map((n) => {
+  if (!names || names.length === 0) { model.selected?.(all.map((p) => p.name)); return all; }
+  const picked = names.map((n) => {
     const p = all.find((x) => x.name === n) ?? (Object.hasOwn(model.optional ?? {}, n) ? model.optional![n]!() : undefined);
     if (!p) {
       const own = all.map((x) => x.name), optional = Object.keys(model.optional ?? {});
@@ -88,6 +88,8 @@ export function selectProperties(model: Model, names?: readonly string[]): Prope
     }
     return p;
   });
+  model.selected?.(names);
+  return picked;
 }
 
 /** Options that do not go together, in words (E501), or undefined. `live`: the liveness properties the search records a graph for. */

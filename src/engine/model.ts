@@ -232,6 +232,12 @@ export interface Model<G = any> {
    * scenario's library properties that its selection leaves out.
    */
   optional?: Record<string, () => Property<G>>;
+  /**
+   * Told the names of the properties a search checks (its own, or those named), before it runs: a
+   * kernel scenario keeps a default-chosen property's ghosts, and refuses what they cannot hold
+   * (E601), only where that property is checked.
+   */
+  selected?: (names: readonly string[]) => void;
   /** Interchangeable elements, for symmetry reduction (engine/reduce/symmetry.ts); checked, never trusted. */
   symmetry?: SymmetryClass[];
   /**

@@ -938,7 +938,6 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string, 
     const added = new Set([...actors.flatMap((a) => a.acts.flatMap((x) => (x.op === 'add' ? [x.dev] : []))), ...w.drivers.flatMap((r) => r.registers)]);
     k.walkTracked = new Set([...k.releasable].filter((i) => added.has(i)).flatMap((i) => w.devices[i]!.drivers.flatMap((r) => w.drivers[r]!.matches)));
   };
-  if (chosen.some((p) => p.name === 'no-missed-probe')) overridesRelease();
   // DevS.deferBy and asked keep a bit for each of a device's first 8 drivers (state.ts driverBit),
   // written wherever their paths run: where the property that reads them is checked, chosen or
   // named, a later driver that may set one is refused (until 2026-12-06 a 9th driver's deferral
@@ -955,7 +954,17 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string, 
       if (x >= 0) throw bad(`scenario '${spec.name}': device '${d.name}' is matched by ${d.drivers.length} drivers, and its driver number ${x + 1}, '${w.drivers[d.drivers[x]!]!.name}', ${why}; where ${name} is checked, such a driver must be among the first ${DRIVER_BITS} (in declaration order) that match the device (its ghost ${ghost} keeps a bit per matching driver)`);
     }
   };
-  for (const p of chosen) driverBitsFit(p.name);
+  // A chosen property's ghosts are kept, and refused where they cannot hold (E601), only once a run
+  // checks it (Model.selected): a run naming other properties keeps none and is not refused for it
+  // (until s38 the choice alone did both, at build: a 9-driver device's unbind was refused in a run
+  // checking single-binding alone).
+  const selected = (names: readonly string[]) => {
+    for (const p of chosen) {
+      if (!names.includes(p.name)) continue;
+      if (p.name === 'no-missed-probe') overridesRelease();
+      driverBitsFit(p.name);
+    }
+  };
   // module-init-barrier's premise needs to know whether an init started an entry (ModS.initStarted):
   // kept only where the scenario checks it and a module without async_probe has an init that may
   // start one (its default choice). A byte per module, and the states that differ only in it: in
@@ -987,7 +996,7 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string, 
   const model: Model = {
     name: spec.name, params: { profile: prof.name, patches: patchEntries(patchList).join(',') },
     notes: [...profileNotes(k), ...(loaded ? loadNotes(w, loadBlocked, patches.some(isUserPatch)) : [])], state: kernelSchema(w, k.moduleWq.length, k.flushers.length, added, k.linksLock, k.shutdown, k.initStarted),
-    init: (s) => { initState(w, s as unknown as KS, !late, k.has('DEVICE_LINKS'), k.has('LINK_KREF'), k.shutdown); (s as unknown as KS).probeTimeout = keepsTimeout(k); added.init(s as unknown as KS); if (loaded) overlay(s, loaded); }, threads, properties: properties as Property[], optional,
+    init: (s) => { initState(w, s as unknown as KS, !late, k.has('DEVICE_LINKS'), k.has('LINK_KREF'), k.shutdown); (s as unknown as KS).probeTimeout = keepsTimeout(k); added.init(s as unknown as KS); if (loaded) overlay(s, loaded); }, threads, properties: properties as Property[], optional, selected,
     // The async programs built `asyncInstances` times: each deferral retried by the deferred worker
     // (or by a trigger during its probe) schedules one more entry for the device.
     moreInstances: (program) => plans.filter((p) => p.program === program).length !== w.asyncInstances ? undefined
