@@ -77,9 +77,11 @@ export interface DevS {
    * it may stay unbound on purpose (no-missed-probe). `owed`: bit j set when the registration walk
    * of its j-th matching driver (DevInfo.drivers) started since, or a drivers_probe of it found
    * that driver on the bus klist: only those drivers are expected to probe it. `walkPending`: bit j
-   * while a registration walk of its j-th driver has started and not yet left it (a release keeps
-   * those bits owed: the walk still reaches it). Kept for Kernel.releasable devices only, where
-   * no-missed-probe is checked (paths/owed.ts); a new struct (re-add) starts without them.
+   * while its j-th walk (a matching driver's registration walk in one thread: owed.ts walkerOf; a
+   * bit per driver where it has more than 8) has started and not yet left it (a release makes
+   * those walks' drivers owed: the walk still reaches it). Kept for Kernel.releasable devices only,
+   * where no-missed-probe is checked (paths/owed.ts); a new struct (re-add) starts with the walks
+   * still under way (walksAhead).
    */
   released: boolean; owed: number; walkPending: number;
   /**

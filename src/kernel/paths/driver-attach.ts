@@ -18,7 +18,7 @@ import { driverProbeDevice, driverProbeDeviceNoCount } from './really-probe.js';
 import { driverMatchSteps } from './driver-override.js';
 import { defersMatch, matchDeferStep } from './match-defer.js';
 import { isUserPatch } from '../define-patch.js';
-import { walkPasses, walkStarts } from './owed.js';
+import { walkPasses, walkStarts, walkerOf } from './owed.js';
 
 /**
  * bus_add_driver(drv), as called by driver_register. Before 190888ac01d0 (v3.6.0 bus.c:691) it
@@ -98,14 +98,16 @@ export function driverAttach(tb: ThreadBuilder, drv: number, ret: Ret): string {
   const onBus = w.devices.filter((d) => d.bus === w.drivers[drv]!.bus);
   const ids = every ? onBus.map((d) => d.i) : onBus.filter((d) => matches.includes(d.i) || d.override).map((d) => d.i);
   // Leaving a device (or, at the end, every one) the walk no longer owes it a probe (paths/owed.ts).
-  const end = (s: KS, t: KL) => { walkPasses(tb.k, s, drv, -1); return typeof ret === 'function' ? ret(s, t) : ret; };
+  // This thread's walk of drv: a bit of its own in each device's walkPending (owed.ts walkerOf).
+  const walker = walkerOf(tb.k, drv, tb.name);
+  const end = (s: KS, t: KL) => { walkPasses(tb.k, s, drv, -1, walker); return typeof ret === 'function' ? ret(s, t) : ret; };
   // The walk keeps which node of a device it holds (KL.knode, at its depth: a probe it makes may
   // register a driver, whose walk nests in this thread): a device deleted and added again meanwhile
   // has a new node, and this walk's struct is the old one (klist.ts busMoveOld, walkStale).
   const lvl = tb.depth;
   const next = (from: number) => (s: KS, t: KL): string | null => {
     // Leaving the deleted struct's old node, the walk has the new struct's node ahead, at the tail.
-    if (!holdsOld(s, from, t.knode[lvl]!)) walkPasses(tb.k, s, drv, from);
+    if (!holdsOld(s, from, t.knode[lvl]!)) walkPasses(tb.k, s, drv, from, walker);
     const dev = busNext(s, from, ids, t, lvl);
     return dev < 0 ? end(s, t) : entry.get(dev)!;
   };
@@ -120,9 +122,9 @@ export function driverAttach(tb: ThreadBuilder, drv: number, ret: Ret): string {
     // no-missed-probe judges it again, for drv alone (paths/owed.ts). Here, not where
     // bus_add_driver decides to walk: an async driver's walk starts later (v4.2 .. v5.0), and a
     // patch may send bus_add_driver past it (a walk that never starts owes nothing).
-    walkStarts(tb.k, s, drv);
+    walkStarts(tb.k, s, drv, walker);
     const dev = busNext(s, -1, ids, t, lvl);
-    if (dev < 0) walkPasses(tb.k, s, drv, -1);
+    if (dev < 0) walkPasses(tb.k, s, drv, -1, walker);
     return dev < 0 ? RETURN : entry.get(dev)!;
   } });
   return f.done();

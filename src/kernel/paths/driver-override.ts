@@ -129,7 +129,7 @@ export function driverOverrideStore(tb: ThreadBuilder, dev: number, drv: number,
  * yet, or deleted, fails and changes nothing (a hunt, 2026-12-04, found stores before the device
  * existed).
  */
-export function overrideSwap(k: Pick<Kernel, 'releasable' | 'missedJudged'>, s: KS, dev: number, drv: number): void {
+export function overrideSwap(k: Pick<Kernel, 'w' | 'releasable' | 'missedJudged'>, s: KS, dev: number, drv: number): void {
   const d = s.dev[dev]!;
   if (!d.onBus) return;
   d.ovrGen = nextGen(d.ovrGen); d.ovrDrv = drv + 1;

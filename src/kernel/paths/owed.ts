@@ -11,43 +11,88 @@
  * lock from its dev->driver test through bus_for_each_drv; __device_attach_async_helper locks
  * again and tests `dev->p->dead || dev->driver`):
  * - a driver's registration walk (bus_for_each_dev over __driver_attach) that has yet to pass it:
- *   one that starts since, or one under way that reaches it after the release (walkPending, set
- *   when the walk starts and cleared as it leaves the device or ends);
+ *   one that starts since, or one under way that reaches it after the release (walkPending, a
+ *   bit per walk, set when the walk starts and cleared as it leaves the device or ends);
  * - a __device_attach that finds dev->driver NULL under the device lock (a drivers_probe, the
  *   deferred worker's retry, whenever they started): bus_for_each_drv tries every driver on the
  *   bus klist, and the lock keeps a release out until it returns; its async helper, which locks
  *   the device again, every driver that allows async probing.
  */
 import type { Kernel } from '../emit.js';
-import { driverBit, type KS } from '../state.js';
+import { DRIVER_BITS, driverBit, type KS } from '../state.js';
 import { allowsAsync } from './common.js';
+
+/**
+ * The walks a device's walkPending keeps a bit for: one per driver and thread that may run that
+ * driver's registration walk (an actor's register or modprobe, a driver_attach_async entry, a
+ * probe that registers the driver), in build order. Two walks of one driver may be under way at
+ * once (a register, unregister and register again racing the first walk, or two async entries of
+ * it, v4.2 .. v5.0): with a bit per driver one walk leaving a device (or ending) cleared what the
+ * other, still short of it, owed, and a miss by that one read holds (s38,
+ * test/kernel/missed-ghost-two-walks.test.ts). A thread runs one walk of a driver at a time. Where a
+ * device has more than 8 such walks, they share a bit per driver as before (under-judged only).
+ */
+const walkerTable = new WeakMap<Pick<Kernel, 'w'>, Map<number, string[]>>();
+
+/** Built where drv's walk is built in `thread`: its key, after it has a place in each matched device's walkers. */
+export function walkerOf(k: Pick<Kernel, 'w'>, drv: number, thread: string): string {
+  let m = walkerTable.get(k);
+  if (!m) walkerTable.set(k, (m = new Map()));
+  const key = `${drv}\0${thread}`;
+  for (const dev of k.w.drivers[drv]!.matches) {
+    const l = m.get(dev) ?? [];
+    if (!l.includes(key)) l.push(key);
+    m.set(dev, l);
+  }
+  return key;
+}
+
+const walkersAt = (k: Pick<Kernel, 'w'>, dev: number): readonly string[] => walkerTable.get(k)?.get(dev) ?? [];
+const drvOf = (key: string) => Number(key.slice(0, key.indexOf('\0')));
+
+/** The walk's bit in dev's walkPending (a bit per driver where dev has more than 8 walks). */
+function walkBit(k: Pick<Kernel, 'w'>, dev: number, key: string): number {
+  const l = walkersAt(k, dev);
+  if (l.length > DRIVER_BITS) return driverBit(k.w, dev, drvOf(key));
+  const j = l.indexOf(key);
+  return j < 0 ? 0 : 1 << j;
+}
+
+/** The drivers (their bits, as owed keeps them) whose walks dev's walkPending bits are. */
+function walkDrivers(k: Pick<Kernel, 'w'>, dev: number, bits: number): number {
+  const l = walkersAt(k, dev);
+  if (l.length > DRIVER_BITS) return bits;
+  let out = 0;
+  l.forEach((key, j) => { if (bits & (1 << j)) out |= driverBit(k.w, dev, drvOf(key)); });
+  return out;
+}
 
 const judged = (k: Pick<Kernel, 'releasable' | 'missedJudged'>, dev: number) => k.missedJudged === true && k.releasable.has(dev);
 /** Whether a walk keeps dev's walkPending bit: a releasable device, or one that tells a walk under way (Kernel.walkTracked). */
 const tracked = (k: Kernel, dev: number) => judged(k, dev) || (k.missedJudged === true && k.walkTracked?.has(dev) === true);
 
 /** A release on purpose (or an override store): owed now only by the walks that have yet to reach it. */
-export function releaseGhost(k: Pick<Kernel, 'releasable' | 'missedJudged'>, s: KS, dev: number): void {
+export function releaseGhost(k: Pick<Kernel, 'w' | 'releasable' | 'missedJudged'>, s: KS, dev: number): void {
   if (!judged(k, dev)) return;
   const d = s.dev[dev]!;
-  d.released = true; d.owed = d.walkPending;
+  d.released = true; d.owed = walkDrivers(k, dev, d.walkPending);
 }
 
-/** drv's registration walk starts: every device it matches is ahead of it. */
-export function walkStarts(k: Kernel, s: KS, drv: number): void {
+/** drv's registration walk (`walker`: walkerOf) starts: every device it matches is ahead of it. */
+export function walkStarts(k: Kernel, s: KS, drv: number, walker: string): void {
   for (const dev of k.w.drivers[drv]!.matches) {
     if (!tracked(k, dev)) continue;
-    const d = s.dev[dev]!, bit = driverBit(k.w, dev, drv);   // a tracked device past its 8th driver: none (under-judged)
-    d.walkPending |= bit;
-    if (d.released && judged(k, dev)) d.owed |= bit;
+    const d = s.dev[dev]!;
+    d.walkPending |= walkBit(k, dev, walker);
+    if (d.released && judged(k, dev)) d.owed |= driverBit(k.w, dev, drv);   // a tracked device past its 8th driver: none (under-judged)
   }
 }
 
-/** drv's walk leaves dev (dev < 0: the walk ends, and leaves every device). */
-export function walkPasses(k: Kernel, s: KS, drv: number, dev: number): void {
+/** drv's walk `walker` leaves dev (dev < 0: the walk ends, and leaves every device). */
+export function walkPasses(k: Kernel, s: KS, drv: number, dev: number, walker: string): void {
   if (k.missedJudged !== true) return;
   for (const i of dev < 0 ? k.w.drivers[drv]!.matches : [dev]) {
-    if (tracked(k, i)) s.dev[i]!.walkPending &= ~driverBit(k.w, i, drv);
+    if (tracked(k, i)) s.dev[i]!.walkPending &= ~walkBit(k, i, walker);
   }
 }
 
@@ -63,8 +108,9 @@ export function walkPasses(k: Kernel, s: KS, drv: number, dev: number): void {
 export function walksAhead(k: Kernel, s: KS, dev: number): number {
   if (!tracked(k, dev)) return 0;
   let bits = s.dev[dev]!.walkPending;
-  for (const drv of k.w.devices[dev]!.drivers) {
-    if (k.w.drivers[drv]!.matches.some((i) => i !== dev && tracked(k, i) && (s.dev[i]!.walkPending & driverBit(k.w, i, drv)) !== 0)) bits |= driverBit(k.w, dev, drv);
+  for (const walker of walkersAt(k, dev)) {
+    const drv = drvOf(walker);
+    if (k.w.drivers[drv]!.matches.some((i) => i !== dev && tracked(k, i) && (s.dev[i]!.walkPending & walkBit(k, i, walker)) !== 0)) bits |= walkBit(k, dev, walker);
   }
   return bits;
 }
