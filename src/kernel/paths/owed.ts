@@ -31,6 +31,9 @@ import { allowsAsync } from './common.js';
  * other, still short of it, owed, and a miss by that one read holds (s38,
  * test/kernel/missed-ghost-two-walks.test.ts). A thread runs one walk of a driver at a time. Where a
  * device has more than 8 such walks, they share a bit per driver as before (under-judged only).
+ * Symmetry never renames a walking thread: it moves only the threads tied to a device of a group
+ * (async helpers, work_on_cpu, async scans), and a walk runs in one only through a probe that
+ * registers a driver, whose prober matches one device alone (E601), so it is in no group.
  */
 const walkerTable = new WeakMap<Pick<Kernel, 'w'>, Map<number, string[]>>();
 
