@@ -29,6 +29,17 @@ export async function loadProperties(files: readonly string[] = []): Promise<Ext
 }
 
 /**
+ * A malformed scenario (E601) names its model file first. Also for a refusal met when the search
+ * starts, where it depends on the properties checked (Model.selected: a 9th driver where
+ * no-lost-deferral is checked; s38): `check a.ts b.ts` says which file.
+ */
+export function nameModelFile(e: unknown, file: string): void {
+  if (!(e instanceof ProbecheckError) || e.code !== 'E601') return;
+  const shown = shownPath(file);
+  if (!e.message.startsWith(`${shown}: `)) e.message = `${shown}: ${e.message}`;
+}
+
+/**
  * `file`, where known, is the model file: a malformed scenario found while it is built (E601: a
  * parent not declared, an action that never takes effect) names it first, as one found while the
  * file is loaded does (a CI hunt, 2026-12-06: `check a.ts b.ts` did not say which file was wrong).
@@ -37,10 +48,7 @@ export function buildModel(f: ModelFactory, given: Record<string, string | numbe
   const params = resolveParams(f.name, f.params ?? {}, given);
   let m: Model;
   try { m = f.build(params); } catch (e) {
-    if (e instanceof ProbecheckError && e.code === 'E601' && file !== undefined) {
-      const shown = shownPath(file);
-      if (!e.message.startsWith(`${shown}: `)) e.message = `${shown}: ${e.message}`;
-    }
+    if (file !== undefined) nameModelFile(e, file);
     if (e instanceof ProbecheckError) throw e;
     throw new ProbecheckError('E101', `model ${f.name}: build(${JSON.stringify(params)}) threw: ${e instanceof Error ? e.message : String(e)}`);
   }

@@ -22,7 +22,7 @@ import { stopLines } from '../report/stop.js';
 import { searchSources, toTraceFile, traceFileText, type TraceFile } from '../report/trace-file.js';
 import { runSuite, statuses, type SuiteOutcome } from '../suite/run.js';
 import type { OutputArgs, SearchArgs } from './args.js';
-import { buildModel, loadProperties, propertySource } from './build.js';
+import { buildModel, nameModelFile, loadProperties, propertySource } from './build.js';
 import { Checker } from './checker.js';
 import { EXIT, worst, type ExitCode } from './exit.js';
 import type { Io } from './io.js';
@@ -106,7 +106,8 @@ export async function runCheck(io: Io, targetArgs: string[], params: Record<stri
         progress.setLabel(t.factory.name);
         // With a user's patch the search is complete (so "never fires" is true), and the model
         // without it is explored too (so "unreachable" is relative to it).
-        const done = await checker.run({ file: t.file, params, ...options, ...(user.length ? { exhaustive: true } : {}) });
+        const done = await checker.run({ file: t.file, params, ...options, ...(user.length ? { exhaustive: true } : {}) })
+          .catch((e: unknown) => { nameModelFile(e, t.file); throw e; });
         progress.clear();
         const unpatched = withoutFiles(params, user);
         let found: PatchNote[] = [];
