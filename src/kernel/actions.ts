@@ -8,7 +8,7 @@ import type { ThreadAction } from '../engine/model.js';
 import { didYouMean, ProbecheckError } from '../engine/errors.js';
 import { RETURN, type Ret, type ThreadBuilder } from './emit.js';
 import { waitForDeviceProbe } from './paths/async.js';
-import { CORE, mutexWaits, takeMutex } from './paths/common.js';
+import { CORE, heldOld, mutexWaits, takeMutex, unlockDev } from './paths/common.js';
 import { deviceAdd } from './paths/device-add.js';
 import { deviceDel } from './paths/device-del.js';
 import { busAddDriver } from './paths/driver-attach.js';
@@ -169,7 +169,7 @@ function underParentLock(tb: ThreadBuilder, dev: number, ret: Ret, body: (ret: R
   f.step('device_lock', { where: 'drivers/usb/core/message.c:driver_set_config_work (usb_lock_device(udev), the parent; usb_set_configuration adds or removes the interface)',
     c: ['usb_lock_device(udev);', 'usb_set_configuration(udev, req->config);'], await: (s) => s.dev[d.parent]!.mutex === 0,
     waits: mutexWaits(k, d.parent), run: (s) => { takeMutex(k, s, d.parent, me); return inner; } });
-  f.step('device_unlock', { where: 'drivers/usb/core/message.c:driver_set_config_work (usb_unlock_device(udev))', c: ['usb_unlock_device(udev);'], run: (s) => { s.dev[d.parent]!.mutex = 0; return RETURN; } });
+  f.step('device_unlock', { where: 'drivers/usb/core/message.c:driver_set_config_work (usb_unlock_device(udev))', c: ['usb_unlock_device(udev);'], run: (s) => { unlockDev(s, d.parent, tb.owner); return RETURN; } });
   return f.done();
 }
 
@@ -281,7 +281,7 @@ function actionPath(tb: ThreadBuilder, a: Action, ret: Ret, waitFor: boolean, ma
       const f = tb.fn(`device_${a.op}`, { dev: a.dev }, ret), me = tb.owner;
       if (a.op === 'lock') f.step('mutex_lock', { where: 'include/linux/device.h:device_lock', c: ['mutex_lock(&dev->mutex);'], await: (s) => s.dev[a.dev]!.mutex === 0, waits: mutexWaits(tb.k, a.dev),
         run: (s) => { takeMutex(tb.k, s, a.dev, me); return RETURN; } });
-      else f.step('mutex_unlock', { where: 'include/linux/device.h:device_unlock', c: ['mutex_unlock(&dev->mutex);'], run: (s) => { if (s.dev[a.dev]!.mutex === me) s.dev[a.dev]!.mutex = 0; return RETURN; } });
+      else f.step('mutex_unlock', { where: 'include/linux/device.h:device_unlock', c: ['mutex_unlock(&dev->mutex);'], run: (s) => { if (heldOld(s, a.dev, me) || s.dev[a.dev]!.mutex === me) unlockDev(s, a.dev, me); return RETURN; } });
       return main(f.done());
     }
   }

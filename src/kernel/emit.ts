@@ -341,6 +341,7 @@ const linksLockWaits = (k: Kernel) => (s: KS) => `device_links_lock held by ${ho
 export function locksHeld(tb: ThreadBuilder, s: KS): string[] {
   const me = tb.owner;
   return [...s.dev.flatMap((d, i) => (d.mutex === me ? [`${tb.k.vn(i)}'s &dev->mutex`] : [])),
+    ...s.dev.flatMap((d, i) => (d.oldMutex === me ? [`the &dev->mutex of ${tb.k.vn(i)}'s deleted struct`] : [])),
     ...(s.deferredProbeMutex === me ? ['deferred_probe_mutex'] : []), ...(s.moduleMutex === me ? ['module_mutex'] : []), ...(s.deviceLinksLock === me ? ['device_links_lock'] : [])];
 }
 
@@ -916,6 +917,8 @@ function checkedReleases(tb: ThreadBuilder, st: KStep, library?: string): KStep 
     for (let i = 0; i < after.length; i++) {
       const o = after[i]!, m = before[i]!;
       if (m === 0 || m === me || o === m || lib?.has(i) || may?.has(i)) continue;
+      // device_add of a device deleted under a thread's lock: that lock is the old struct's now (DevS.oldMutex), still its holder's.
+      if (o === 0 && i < real.dev.length && real.dev[i]!.oldMutex === m) continue;
       const holder = k.threadNames[m - 1] ?? `thread #${m - 1}`, name = mutexName(k, real, i);
       if (library === undefined) {
         throw new Error(o !== 0

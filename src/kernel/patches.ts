@@ -8,7 +8,7 @@
 import { ProbecheckError } from '../engine/errors.js';
 import { RETURN, type Patch } from './emit.js';
 import type { Flag } from './profiles.js';
-import { BUS, CORE, DD, linesIn, mayDefer, mutexWaits, takeSnapshot, triggeredSince } from './paths/common.js';
+import { BUS, CORE, DD, heldOld, linesIn, mayDefer, mutexWaits, takeSnapshot, triggeredSince, unlockDev } from './paths/common.js';
 import { deferAllStep } from './paths/really-probe.js';
 import { RET } from './world.js';
 import { overrideSwap, setOverrideLines } from './paths/driver-override.js';
@@ -41,7 +41,8 @@ export const PATCHES: Record<string, Patch> = {
         where: `${DD}:__device_attach`, since: 'v5.9 (654888327e9f)', c: ['if (dev->p->dead) {', '} else if (dev->driver) {', 'if (device_is_bound(dev)) {', 'ret = bus_for_each_drv(dev->bus, NULL,'],
         run: (s, t) => {
           const d = s.dev[site.dev]!;
-          if (d.dead) { t.ret = RET.ZERO; return 'out_unlock'; }
+          // A holder of the old struct's lock (the slot added again since it locked) reads the old, dead one.
+          if (d.dead || heldOld(s, site.dev, site.tb.owner)) { t.ret = RET.ZERO; return 'out_unlock'; }
           // ret as device_lock set it: 1 for a bound device, 0 for one whose driver is set but not bound.
           return d.driver !== 0 ? 'out_unlock' : 'bus_for_each_drv';
         },
@@ -349,7 +350,7 @@ PATCHES['c0a40097f0bc'] = {
     // +	device_unlock(dev);
     fn: 'dev_uevent', insert: { label: 'device_unlock', after: ['if_driver', 'add_uevent_var'], before: RETURN },
     step: (site) => ({ where: 'drivers/base/core.c:dev_uevent (device_unlock(dev) in its caller uevent_show)', since: 'c0a40097f0bc (reverted by dc1771f71854)', c: ['device_unlock(dev);'],
-      run: (s) => { s.dev[site.dev]!.mutex = 0; return RETURN; } }),
+      run: (s) => { unlockDev(s, site.dev, site.tb.owner); return RETURN; } }),
   }],
 };
 

@@ -1230,7 +1230,10 @@ export const LIBRARY: KernelProperty[] = [
     make: (k, c) => invariant('usb-parent-lock', "on a need_parent_lock bus the parent's mutex is held by whoever runs probe or remove (or waits for the kworker that runs it)", (s, q) => {
       for (const d of k.w.devices) {
         if (d.parent < 0 || !s.bus[d.bus]!.needParentLock) continue;
-        const x = s.dev[d.i]!, pm = s.dev[d.parent]!.mutex;
+        const x = s.dev[d.i]!, y = s.dev[d.parent]!, pm = y.mutex;
+        // The parent's lock a thread took before the parent was deleted and added again is the old
+        // parent's, as the child's dev->parent is (DevS.oldMutex): held all the same.
+        if ((x.probing !== 0 && y.oldMutex === x.probing) || (x.removing !== 0 && y.oldMutex === x.removing)) continue;
         // A probe a work_on_cpu kworker runs is its caller's: the caller holds the lock while it waits.
         if (x.probing !== 0 && pm !== x.probing && (pm === 0 || view(k, c, s, q).dev(d.name).probeCaller !== who(k, pm))) return `probe(${d.name}) runs in ${who(k, x.probing)} without &dev->mutex(${k.vn(d.parent)}) (held by ${who(k, pm)})`;
         if (x.removing !== 0 && pm !== x.removing) return `remove(${d.name}) runs in ${who(k, x.removing)} without &dev->mutex(${k.vn(d.parent)}) (held by ${who(k, pm)})`;
@@ -1577,8 +1580,8 @@ export const LIBRARY: KernelProperty[] = [
         // The parent's lock matters where the bus needs it (USB: ba6353748e71, reverted with its
         // series, kept it only there); no path of the model runs under it alone, so without this
         // a patch that drops it from the walk read 'still holds' (a mutation hunt, 2026-12-05).
-        const d = k.w.devices[i]!, pm = d.parent >= 0 ? a.dev[d.parent]!.mutex : 0;
-        if (d.parent >= 0 && k.w.buses[d.bus]!.needParentLock && who(k, pm) !== m.thread) {
+        const d = k.w.devices[i]!, pm = d.parent >= 0 ? a.dev[d.parent]!.mutex : 0, old = d.parent >= 0 ? a.dev[d.parent]!.oldMutex : 0;
+        if (d.parent >= 0 && k.w.buses[d.bus]!.needParentLock && who(k, pm) !== m.thread && (old === 0 || who(k, old) !== m.thread)) {
           return `device_shutdown called ${k.vn(i)}'s ->shutdown() in ${m.thread} without &dev->mutex(${k.vn(d.parent)}) (held by ${who(k, pm)}), on a need_parent_lock bus`;
         }
       }

@@ -709,7 +709,10 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string, 
   for (const d of w.devices) {
     const owned = w.drivers.some((r) => r.registers.includes(d.i));
     const removers = actors.filter((a) => a.acts.some((x) => (x.op === 'del' || x.op === 'kill-del') && x.dev === d.i)).length + (owned ? 1 : 0);
-    if (removers > 1 && (owned || actors.some((a) => a.acts.some((x) => x.op === 'add' && x.dev === d.i)) || w.drivers.some((r) => (r.asyncScan ?? []).includes(d.i)))) d.delRace = true;
+    const added = owned || actors.some((a) => a.acts.some((x) => x.op === 'add' && x.dev === d.i)) || w.drivers.some((r) => (r.asyncScan ?? []).includes(d.i));
+    if (removers > 1 && added) d.delRace = true;
+    // One that may be deleted and added again keeps DevS.probeIn (its add reads it: device-add.ts).
+    if (removers > 0 && added) d.readd = true;
     // (A removal that got one struct and waited through STRUCTS adds would take the last for its
     // own: device_add stops the search there, E206, as for every other holder; a review of
     // 2026-12-06 found it at 4 adds, refused here until s36.)

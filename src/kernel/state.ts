@@ -118,6 +118,19 @@ export interface DevS {
    * oldHeld 0), for what a walk on it lists as its own (a match that defers: match-defer.ts).
    */
   oldRank: number; oldHeld: number; busGen: number; oldGen: number;
+  /**
+   * The deleted struct's &dev->mutex once the slot is added again while a thread holds it (its
+   * owner; 0 otherwise): the new struct's `mutex` starts free, and that thread goes on on the old
+   * struct, dead and unregistered, until it unlocks it (common.ts heldOld, unlockDev; device-add.ts).
+   */
+  oldMutex: number;
+  /**
+   * How many threads are inside driver_probe_device(dev) past its registered check, to its return
+   * (a function of the threads' labels, so it splits no state): device_add waits while one probes a
+   * deleted struct (device-add.ts: its writes would land on the new struct; a model limit). Counted
+   * only for a device that may be added again (DevInfo.readd), else 0.
+   */
+  probeIn: number;
   /** place on the deferred list it is on (`deferred`), 0 on none */
   deferRank: number;
   /**
@@ -241,7 +254,7 @@ export function kernelSchema(w: World, sleepers = 0, flushers = 0, added?: Pick<
       dead: t.bool, asyncDriver: nd, canMatch: t.bool, deferred: t.enum(...DEFERRED), linksUnbinding: t.bool, linksProbing: t.bool,
       probing: owner, removing: owner, delStarted: t.bool, delDone: t.bool, dels: t.int(3),
       work: t.enum(...WORK_STATES), ovrDrv: nd, ovrGen: t.int(3), unbindOf: nd, released: t.bool, owed: t.int(255), walkPending: t.int(255), deferBy: t.int(255), asked: t.int(255),
-      busRank: rank, busHeld: t.int(7), oldRank: rank, oldHeld: t.int(7), busGen: t.int(1), oldGen: t.int(STRUCTS - 1), drvRank: rank, deferRank: rank, deferGen: t.int(STRUCTS - 1), snap: t.enum(...SNAPSHOTS), uevReaders: t.int(7), gen: t.int(STRUCTS - 1),
+      busRank: rank, busHeld: t.int(7), oldRank: rank, oldHeld: t.int(7), busGen: t.int(1), oldGen: t.int(STRUCTS - 1), oldMutex: owner, probeIn: t.int(3), drvRank: rank, deferRank: rank, deferGen: t.int(STRUCTS - 1), snap: t.enum(...SNAPSHOTS), uevReaders: t.int(7), gen: t.int(STRUCTS - 1),
       ...(shutdown ? { ksetRank: rank, shutDown: t.bool } : {}),
       ...added?.dev,
     }), w.devices.map((d) => d.name)),

@@ -40,6 +40,8 @@ export interface DevInfo {
    * Each actor's removal keeps the struct it got (KL.gen, DevS.gen) and touches nothing of a new one.
    */
   delRace?: boolean;
+  /** It may be deleted and added again (an add, or a probe that registers it, and a removal): DevS.probeIn is counted for it. */
+  readd?: boolean;
 }
 export interface DrvInfo {
   i: number; name: string; bus: number; matches: number[]; probeType: ProbeType;

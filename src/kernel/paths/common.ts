@@ -3,7 +3,7 @@
  * rule of each profile, driver_allows_async_probing, and driver_deferred_probe_trigger's effect.
  */
 import type { Kernel, KStep } from '../emit.js';
-import { STALE, structRef, type KL, type KS } from '../state.js';
+import { STALE, STRUCTS, structRef, type KL, type KS } from '../state.js';
 import { deferredSplice } from './klist.js';
 import { ModelError } from '../../engine/errors.js';
 import { isUserPatch } from '../define-patch.js';
@@ -102,10 +102,43 @@ export function takeMutex(k: Kernel, s: KS, d: number, owner: number): void {
   s.dev[d]!.mutex = owner;
 }
 
-/** A step that takes dev->mutex, then does `then` (still in the same atomic step) and goes where it says. */
+/**
+ * Does thread `owner` hold the &dev->mutex of d's deleted struct, the slot having been added again
+ * since it locked it (DevS.oldMutex)? It then acts on that old struct, dead and unregistered, whose
+ * driver device_del released: dev->driver NULL, device_is_registered() false, dev->p->dead set from
+ * v5.1 (device-add.ts lets the add go on only where the holder is not probing or releasing it).
+ */
+export function heldOld(s: KS, d: number, owner: number): boolean {
+  const m = s.dev[d]!.oldMutex;
+  return m !== 0 && m === owner;
+}
+
+/**
+ * device_unlock(d) by `owner`: the old struct's mutex where it holds that one (heldOld), else the
+ * slot's, unless `locked` says it took none (a holder that found its struct old at the lock).
+ */
+export function unlockDev(s: KS, d: number, owner: number, locked = true): void {
+  const x = s.dev[d]!;
+  if (x.oldMutex !== 0 && x.oldMutex === owner) x.oldMutex = 0;
+  else if (locked) x.mutex = 0;
+}
+
+/**
+ * The gen (DevS.gen) of the struct whose &dev->mutex `owner` holds: the old one's where it holds
+ * that (the slot holds one old struct at most: device_add waits for a second), else the slot's.
+ */
+export function lockedStruct(s: KS, d: number, owner: number): number {
+  return heldOld(s, d, owner) ? (s.dev[d]!.gen + STRUCTS - 1) % STRUCTS : s.dev[d]!.gen;
+}
+
+/**
+ * A step that takes dev->mutex, then does `then` (still in the same atomic step) and goes where it
+ * says. A thread that holds the old struct's mutex (heldOld) locks that struct again, its own lock:
+ * it waits for ever, as the C's mutex_lock does (async_schedule's synchronous fallback, v4.2 .. v5.18).
+ */
 export function lockStep(k: Kernel, d: number, owner: number, where: string, then: (s: KS, t: any) => string | null, since?: string): KStep {
   const st: KStep = {
-    where, await: (s) => s.dev[d]!.mutex === 0, waits: mutexWaits(k, d),
+    where, await: (s) => s.dev[d]!.mutex === 0 && s.dev[d]!.oldMutex !== owner, waits: mutexWaits(k, d),
     run: (s, t) => { takeMutex(k, s, d, owner); return then(s, t); },
   };
   if (since) st.since = since;
@@ -120,8 +153,10 @@ export function lockStep(k: Kernel, d: number, owner: number, where: string, the
  * KL.gen is STALE); in the C it locks its own struct and finds it dead (v5.1+) or unregistered
  * (driver_probe_device's device_is_registered before), and probes nothing.
  */
-export function staleEntry(dev: number, locked: KStep, skip: (t: KL) => string): KStep {
-  const stale = (s: KS, t: KL) => t.gen !== structRef(s, dev);
+export function staleEntry(dev: number, locked: KStep, skip: (t: KL) => string, owner = 0): KStep {
+  // `owner`: a thread that may hold the old struct's lock itself (heldOld) when it locks it again
+  // (async_schedule's synchronous fallback under __device_attach's lock): it waits for ever there.
+  const stale = (s: KS, t: KL) => t.gen !== structRef(s, dev) && (owner === 0 || s.dev[dev]!.oldMutex !== owner);
   return {
     ...locked,
     await: (s, t) => stale(s, t) || locked.await!(s, t),

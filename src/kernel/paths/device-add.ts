@@ -34,12 +34,12 @@ export function busProbeDevice(tb: ThreadBuilder, dev: number, ret: Ret, skip: s
  * audits of 2026-12-05 (can_match, async_driver, the asked ghost), each a wrong verdict or a
  * wrong state; test/kernel/replug.test.ts holds that every field is in one of the two.
  */
-export const FRESH = ['dead', 'delStarted', 'delDone', 'dels', 'gen', 'ovrDrv', 'canMatch', 'asyncDriver', 'asked', 'released', 'owed', 'walkPending', 'shutDown'] as const satisfies readonly (keyof DevS)[];
+export const FRESH = ['dead', 'delStarted', 'delDone', 'dels', 'gen', 'ovrDrv', 'canMatch', 'asyncDriver', 'asked', 'released', 'owed', 'walkPending', 'shutDown', 'unbindOf'] as const satisfies readonly (keyof DevS)[];
 export const REUSED: Partial<Record<keyof DevS, string>> = {
-  mutex: 'free: the add waits until no thread holds the old lock', busHeld: 'zero: the walks on the old node hold it as oldHeld (busMoveOld), or the add waits (a second old node)', oldRank: 'the old struct\'s node, kept while walks hold it (busMoveOld)', oldHeld: 'with oldRank', busGen: 'flipped by busMoveOld: which node a walk holds (KL.knode)', oldGen: 'with oldRank: the old struct\'s gen',
-  driver: 'NULL: device_del released the driver', bound: 'false: released', drvRank: 'off the driver klist: released',
-  probing: 'none: a probe runs under the device lock, free by then', removing: 'none: likewise', unbindOf: 'none: likewise', work: 'idle: work_on_cpu runs inside a probe, likewise',
-  snap: 'none: kept only for a probe in flight', registered: 'set by this step', onBus: 'set by this step', busRank: 'set by this step (busAddTail)', ksetRank: 'set by this step (ksetAddTail)',
+  mutex: 'free: a thread holding the old lock holds it as oldMutex (this step), or the add waits (it probes or releases the old struct, or a second old lock)', oldMutex: 'set by this step: the old lock\'s holder', probeIn: 'zero: the add waits while a probe of the old struct runs', busHeld: 'zero: the walks on the old node hold it as oldHeld (busMoveOld), or the add waits (a second old node)', oldRank: 'the old struct\'s node, kept while walks hold it (busMoveOld)', oldHeld: 'with oldRank', busGen: 'flipped by busMoveOld: which node a walk holds (KL.knode)', oldGen: 'with oldRank: the old struct\'s gen',
+  driver: 'NULL: device_del released the driver (a probe of the deleted struct that bound it after, B6 before v5.9, leaves it set: the slot keeps that binding, a model limit)', bound: 'false: released', drvRank: 'off the driver klist: released',
+  probing: 'none: the add waits while a probe of the old struct runs (probeIn)', removing: 'none: the add waits while the old struct has a driver', work: 'idle: work_on_cpu runs inside a probe, likewise',
+  snap: 'none: kept only for a probe in flight (probeIn)', registered: 'set by this step', onBus: 'set by this step', busRank: 'set by this step (busAddTail)', ksetRank: 'set by this step (ksetAddTail)',
   ready: 'false since kobject_del; set by device_pm_add', linksUnbinding: 'false: cleared when the driver is released', linksProbing: 'cleared by this step (endLinksProbing)',
   deferred: 'none: device_del took it off the lists (a later unlocked add, the findings of README, leaves the old struct there: the slot shows it)',
   deferRank: 'with deferred', deferGen: 'kept: the entry on the list may be the old struct\'s (deferredAdd replaces it, the worker retries it as the old one)', deferBy: 'with deferred (deferredDel clears it)', uevReaders: 'zero: device_del waited for the readers of its uevent file',
@@ -109,12 +109,27 @@ export function deviceAdd(tb: ThreadBuilder, dev: number, ret: Ret): string {
   // Cited where the profile reads fs/sysfs/dir.c (v3.5, v5.10, v5.15; sysfs_create_dir before
   // kernfs, v3.14: profiles.ts renames it).
   const sysfs = parent >= 0 ? linesIn(tb.k, SYSFS_DIR, 'sysfs_create_dir_ns', ['= kobj->parent->sd;', 'return -ENOENT;']) : [];
-  // A device added again is a new struct device with a mutex of its own, but the model keeps one
-  // slot per device: while a thread still holds the deleted struct's lock (it locked it after
-  // device_del released the driver: the deferred worker before ATTACH_DEAD_CHECK probes it, v5.4)
-  // its probe and unlock would land on the new struct. So the add waits until that lock is
-  // dropped: the orders where the new struct is added inside the old one's locked region are not
-  // explored (a model limit, README "Known gaps"), where they would blame the new struct.
+  // A device added again is a new struct device with a mutex of its own (device_add's kerneldoc:
+  // "Do not call this routine ... more than once for any device structure ... Allocate and register
+  // a fresh new struct device instead", core.c@torvalds@3b02a051d25d). A thread that still holds the
+  // deleted struct's lock (it locked it after device_del released the driver: the deferred worker's
+  // retry, v5.4, whose __device_attach has no dead test, dd.c@torvalds@97e2551de3f9:900; a
+  // registration walk, bind/unbind stores, async entries, device_attach of a device a del
+  // overtook) holds that one, so the new struct's starts free: this step moves the lock to
+  // DevS.oldMutex, and the holder goes on on the old struct (common.ts heldOld), which it keeps
+  // alive by its reference (get_device): dead from v5.1 (device_del's kill_device), unregistered
+  // (kobject_del's __kobject_del clears kobj->state_in_sysfs, lib/kobject.c@torvalds@2cb73a87e44c,
+  // which device_is_registered returns), its driver NULL. So driver_probe_device refuses it
+  // (`if (!device_is_registered(dev)) return -ENODEV;`, dd.c@torvalds@97e2551de3f9:707-708; from
+  // v5.14 also __driver_probe_device's dead test, dd.c@dakr@1ac45118ddf8:828-833),
+  // __device_release_driver has nothing to release (`drv = dev->driver; if (drv)`, :1129-1130), an
+  // async entry it schedules is the old struct's, and its unlock is the old struct's. The add still
+  // waits (a model limit, README "Known gaps") where the holder probes or releases the old struct
+  // (probeIn, driver: a probe that passed its registered check before kobject_del, B6 before v5.9,
+  // writes dev->driver and the lists, which the slot holds for the new struct), for a second old
+  // lock (one old struct per device), and where the device has a driver_override (the holder's
+  // match would read the new struct's string).
+  // Until 2026-12-06 (s38 h3) the add waited whenever the old lock was held.
   // Its bus klist node is the new struct's own: bus_remove_device's klist_del only marks the old
   // one dead (klist_put(n, true): knode_kill, the node unlinked when its last reference goes,
   // lib/klist.c@torvalds@05ef1c50e7c2), bus_add_device's klist_add_tail(&dev->p->knode_bus, ...)
@@ -129,18 +144,33 @@ export function deviceAdd(tb: ThreadBuilder, dev: number, ret: Ret): string {
   // no-missed-probe, test/kernel/replug.test.ts). The model keeps one old node per device: a
   // second, with the first still held, waits (a model limit).
   const name = tb.k.vn(dev);
+  const overridden = tb.k.w.devices[dev]!.override === true;
+  // Why the add waits for the deleted struct's lock ('' where it need not): see above.
+  const lockWaits = (s: KS): string => {
+    const d = s.dev[dev]!;
+    if (d.oldMutex !== 0) return ' (the lock of an older struct, which a second old lock would need)';
+    if (d.mutex === 0) return '';
+    if (d.probeIn > 0 || d.driver !== 0) return ', which probes or releases it';
+    if (overridden) return ', whose match reads its driver_override';
+    return '';
+  };
   f.step('bus_add_device', { where: `${CORE}:device_add (kobject_add), ${BUS}:bus_add_device`, since: 'v2.6',
-    await: (s) => { const d = s.dev[dev]!; return !(d.delStarted && (d.mutex !== 0 || (d.busHeld > 0 && d.oldHeld > 0))); },
-    waits: (s) => (s.dev[dev]!.mutex !== 0
-      ? `the deleted struct device ${name}'s &dev->mutex, held by ${holder(tb.k, s.dev[dev]!.mutex)} (a model limit: one struct per device, so ${name} is added again once its old lock is dropped)`
-      : `the bus klist nodes of ${name}'s two deleted struct devices, each held by a bus_for_each_dev walk (a model limit: one old node per device, so ${name} is added again once the walks on one have moved on)`),
+    await: (s) => { const d = s.dev[dev]!; return !(d.delStarted && (lockWaits(s) !== '' || (d.busHeld > 0 && d.oldHeld > 0))); },
+    waits: (s) => {
+      const why = lockWaits(s);
+      return why !== '' ? `the deleted struct device ${name}'s &dev->mutex, held by ${holder(tb.k, s.dev[dev]!.mutex !== 0 ? s.dev[dev]!.mutex : s.dev[dev]!.oldMutex)}${why} (a model limit: one slot per device, so ${name} is added again once that lock is dropped)`
+        : `the bus klist nodes of ${name}'s two deleted struct devices, each held by a bus_for_each_dev walk (a model limit: one old node per device, so ${name} is added again once the walks on one have moved on)`;
+    },
     c: ['error = kobject_add(&dev->kobj, dev->kobj.parent, NULL); ... error = bus_add_device(dev);', `${BUS}:bus_add_device:: klist_add_tail(&dev->p->knode_bus,`, ...sysfs], run: (s, _t, _b, ctx) => {
     const d = s.dev[dev]!;
     if (d.registered) return RETURN;
     if (parent >= 0 && !s.dev[parent]!.registered) return RETURN;       // kobject_add: -ENOENT, the device is not added
     d.registered = true;
     const was = d.gen;
-    if (d.delStarted) freshStruct(tb.k, s, dev, entries, ctx);
+    if (d.delStarted) {
+      d.oldMutex = d.mutex; d.mutex = 0;   // the old struct's lock stays its holder's (heldOld); the new one's is free
+      freshStruct(tb.k, s, dev, entries, ctx);
+    }
     endLinksProbing(s, dev);
     if (tb.k.shutdown) ksetAddTail(tb.k.w, s, dev);   // kobject_add's kobj_kset_join
     busMoveOld(s, dev, was);                          // the deleted struct's node, if walks hold it

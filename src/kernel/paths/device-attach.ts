@@ -20,7 +20,7 @@ import { STALE, type KL, type KS } from '../state.js';
 import { RET } from '../world.js';
 import { asyncProgram, asyncScheduleStep } from './async.js';
 import { drvNext, drvPut, walksDrivers } from './klist.js';
-import { DD, allowsAsync, lockStep, mayBeAsync, staleEntry } from './common.js';
+import { DD, allowsAsync, heldOld, lockStep, lockedStruct, mayBeAsync, staleEntry, unlockDev } from './common.js';
 import { driverProbeDevice, stopsWalk } from './really-probe.js';
 import { MATCH_LINE, driverMatchSteps } from './driver-override.js';
 import { matchDeferStep } from './match-defer.js';
@@ -76,7 +76,8 @@ function attachDriver(tb: ThreadBuilder, dev: number, drv: number, frame: number
   // v4.2-v5.0: `if (dev->driver) return -EBUSY;` comes before driver_match_device, so a bound
   // device's walk never loads its driver_override.
   const busy = (s: KS, t: KL): string | null | undefined => {
-    if (!k.on.ATTACH_DRIVER_EBUSY || s.dev[dev]!.driver === 0) return undefined;
+    // A holder of the old struct's lock reads the old struct's dev->driver: NULL (common.ts heldOld).
+    if (!k.on.ATTACH_DRIVER_EBUSY || s.dev[dev]!.driver === 0 || heldOld(s, dev, tb.owner)) return undefined;
     t.ret = RET.EBUSY;
     return single && !early ? after(s, t) : stop(s, t);
   };
@@ -108,11 +109,12 @@ function attachDriver(tb: ThreadBuilder, dev: number, drv: number, frame: number
   // A match that defers (match-defer.ts): since 25e9fbf0fd38 (v6.0-rc4) bus_for_each_drv stops on the -EPROBE_DEFER
   // it returns, as on busy; before, on to probe as on a match.
   const returns = k.has('MATCH_DEFER_RETURNS');
+  // Under the old struct's lock (the slot added again since __device_attach locked it) it lists the old struct.
   matchDeferStep(f, dev, `${DD}:__device_attach_driver`, { returns: ["* Device can't match with a driver right now, so don't attempt", 'return ret;@1'], fallsThrough: c.slice(c.indexOf(MATCH_LINE) + 1) }, (s, t) => {
     if (!returns) return rest(s, t);
     t.ret = RET.EPROBE_DEFER;
     return single && !early ? after(s, t) : stop(s, t);
-  });
+  }, (s) => heldOld(s, dev, tb.owner), (s) => lockedStruct(s, dev, tb.owner));
   return f.done();
 }
 
@@ -154,13 +156,17 @@ export function deviceAttach(tb: ThreadBuilder, dev: number, allowAsync: boolean
   const schedule = (): void => {
     if (!canAsync) return;
     const st = asyncScheduleStep(tb, asyncProgram('__device_attach_async_helper', k.vn(dev)), inline,
-      afterUnlock ? RETURN : 'out_unlock', `${DD}:__device_attach`, afterUnlock ? 'v5.19 (b232b02bf3c2): after device_unlock' : 'v4.2 (765230b5f084): dev->mutex held', dev, held);
+      afterUnlock ? RETURN : 'out_unlock', `${DD}:__device_attach`, afterUnlock ? 'v5.19 (b232b02bf3c2): after device_unlock' : 'v4.2 (765230b5f084): dev->mutex held', dev,
+      // The struct it locked: its caller's (held), or the old one where the slot was added again under
+      // its lock (lockedStruct; from v5.19, after the unlock, an old struct is dead and 654888327e9f's
+      // test sent it to out_unlock with no async).
+      held || afterUnlock ? held : (s, _t) => lockedStruct(s, dev, me));
     f.step('async_schedule', { ...st, c: afterUnlock ? ['if (async)', 'async_schedule'] : ['async_schedule'] });
   };
   // Source order: until b232b02bf3c2 async_schedule sits inside the locked region, after it past device_unlock.
   if (!afterUnlock) schedule();
   f.step('out_unlock', { where: `${DD}:__device_attach`, c: ['device_unlock(dev);'], run: (s, t) => {
-    s.dev[dev]!.mutex = 0;
+    unlockDev(s, dev, me);
     return afterUnlock && goAsync(t) ? 'async_schedule' : RETURN;
   } });
   if (afterUnlock) schedule();
@@ -188,10 +194,10 @@ export function deviceAttachAsyncHelper(tb: ThreadBuilder, dev: number, ret: Ret
     attachFinds(k, s, dev, true);
     return 'bus_for_each_drv';
   }, k.has('DEAD_FLAG') ? 'v5.1 (3451a495ef24)' : 'v4.2 (765230b5f084)');
-  f.step('device_lock', { ...(own ? staleEntry(dev, locked, (t) => { t.ret = RET.ZERO; return 'out_unlock'; }) : locked),
+  f.step('device_lock', { ...(own ? staleEntry(dev, locked, (t) => { t.ret = RET.ZERO; return 'out_unlock'; }, spawned ? 0 : me) : locked),
     c: ['device_lock(dev);', ...(k.has('DEAD_FLAG') ? ['if (dev->p->dead || dev->driver)'] : []), 'bus_for_each_drv(dev->bus, NULL, &data, __device_attach_driver);'] });
   f.route('bus_for_each_drv', walk);
-  f.step('out_unlock', { where: `${DD}:__device_attach_async_helper`, c: ['device_unlock(dev);'], run: (s, t) => { if (t.gen !== STALE) s.dev[dev]!.mutex = 0; return RETURN; } });
+  f.step('out_unlock', { where: `${DD}:__device_attach_async_helper`, c: ['device_unlock(dev);'], run: (s, t) => { if (t.gen !== STALE) unlockDev(s, dev, me); return RETURN; } });
   tb.leave();
   return f.done();
 }

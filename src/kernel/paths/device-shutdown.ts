@@ -17,7 +17,7 @@ import { RETURN, type Ret, type ThreadBuilder } from '../emit.js';
 import { ProbecheckError } from '../../engine/errors.js';
 import { PROFILE_NAMES, PROFILES, type Flag } from '../profiles.js';
 import { STALE, structRef, type KL, type KS } from '../state.js';
-import { CORE, DD, mutexWaits, staleEntry, takeMutex } from './common.js';
+import { CORE, DD, mutexWaits, staleEntry, takeMutex, unlockDev } from './common.js';
 import { waitForDeviceProbe } from './async.js';
 import { ksetDel, ksetLast } from './klist.js';
 
@@ -100,9 +100,9 @@ function shutdownOne(tb: ThreadBuilder, dev: number, loop: string): string {
     run: (s) => { takeMutex(k, s, dev, me); s.dev[dev]!.shutDown = true; return 'device_unlock'; } }, () => 'device_unlock'));
   f.step('device_unlock', { where, c: ['device_unlock(dev);', ...(parent >= 0 ? [parentTest(2), 'device_unlock(parent); || device_unlock(dev->parent);'] : [])],
     run: (s: KS, t: KL) => {
-      if (t.gen !== STALE) s.dev[dev]!.mutex = 0;   // STALE: the old struct's own mutex
+      if (t.gen !== STALE) unlockDev(s, dev, me);   // STALE: the old struct's own mutex, never taken
       t.gen = 0;
-      if (parent >= 0) s.dev[parent]!.mutex = 0;
+      if (parent >= 0) unlockDev(s, parent, me);
       return RETURN;
     } });
   return f.done();

@@ -12,7 +12,7 @@ import { RETURN, type Block, type Kernel, type KStep, type Ret, type ThreadBuild
 import { STALE, driverBit, structRef, type KL, type KS } from '../state.js';
 import { RET } from '../world.js';
 import { asyncProgram, asyncScheduleStep } from './async.js';
-import { BUS, DD, DRIVER_C, allowsAsync, linesIn, mayBeAsync, mutexWaits, takeMutex, takesParentLock, staleEntry } from './common.js';
+import { BUS, DD, DRIVER_C, allowsAsync, linesIn, mayBeAsync, mutexWaits, takeMutex, takesParentLock, staleEntry, unlockDev } from './common.js';
 import { busNext, drvAddTail, holdsOld } from './klist.js';
 import { driverProbeDevice, driverProbeDeviceNoCount } from './really-probe.js';
 import { driverMatchSteps } from './driver-override.js';
@@ -149,8 +149,9 @@ function driverAttachNoMatch(tb: ThreadBuilder, dev: number, drv: number, ret: R
  * struct, dead and unregistered, its mutex no one else's. It takes the parent's lock as the C does
  * and nothing of the new struct: in the C its driver_probe_device finds it unregistered (and, from
  * v5.1, dead) and probes nothing; a stale async driver's handover is not scheduled (its helper
- * would find the struct dead). Only between the node's take and the device's lock can it turn
- * stale: an add waits while a deleted struct's &dev->mutex is held (device-add.ts).
+ * would find the struct dead). It may also turn stale under the device's lock (since s38 h3 the
+ * add moves a held old lock to DevS.oldMutex, device-add.ts): it then holds the old struct's lock,
+ * which its unlock drops (common.ts unlockDev), and driver_probe_device refuses (really-probe.ts).
  */
 type Stale = (s: KS, t: KL) => boolean;
 
@@ -222,8 +223,8 @@ function driverAttachOne(tb: ThreadBuilder, dev: number, drv: number, ret: Ret, 
         return s.dev[dev]!.driver === 0 ? probe : 'device_unlock';
       } });
     f.step('device_unlock', { where: `${DD}:__driver_attach`, c: pl ? ['device_unlock(dev);', 'device_unlock(dev->parent);'] : ['device_unlock(dev);'], run: (s, t) => {
-      if (!stale(s, t)) s.dev[dev]!.mutex = 0;
-      if (pl) s.dev[parent]!.mutex = 0;
+      unlockDev(s, dev, me, !stale(s, t));   // the old struct's, where the slot was added again under it
+      if (pl) unlockDev(s, parent, me);
       return RETURN;
     } });
     return f.done();
@@ -254,7 +255,7 @@ function driverAttachOne(tb: ThreadBuilder, dev: number, drv: number, ret: Ret, 
     const sched = { ...schedule, c: ['async_schedule_dev(__driver_attach_async_helper, dev);'] };
     if (!after) f.step('async_schedule_dev', sched);
     f.step('device_unlock', { where: `${DD}:__driver_attach`, since: after ? 'v6.0 (70fe758352ca)' : 'v5.1 (ef0ff68351be)', c: after ? ['device_unlock(dev);', 'if (async)'] : ['device_unlock(dev);'], run: (s, t) => {
-      if (!stale(s, t)) s.dev[dev]!.mutex = 0;
+      unlockDev(s, dev, me, !stale(s, t));
       return after && t.ret === RET.BOUND ? 'async_schedule_dev' : RETURN;
     } });
     if (after) f.step('async_schedule_dev', sched);
@@ -329,5 +330,5 @@ function driverLockSteps(tb: ThreadBuilder, f: Block, dev: number, where: string
   f.step(lockLabel, { ...(entry ? staleEntry(dev, locked, () => unlockLabel) : locked), c: ['__device_driver_lock(dev, dev->parent);', '__device_driver_lock:: device_lock(dev);', ...lockLines] });
   f.step(unlockLabel, { where, ...at,
     c: ['__device_driver_unlock(dev, dev->parent);', '__device_driver_unlock:: device_unlock(dev);', ...(pl ? ['__device_driver_unlock:: device_unlock(parent);'] : [])],
-    run: (s, t) => { if (t.gen !== STALE && !stale?.(s, t)) s.dev[dev]!.mutex = 0; if (pl) s.dev[parent]!.mutex = 0; if (entry) t.gen = 0; return RETURN; } });
+    run: (s, t) => { if (t.gen !== STALE) unlockDev(s, dev, me, !stale?.(s, t)); if (pl) unlockDev(s, parent, me); if (entry) t.gen = 0; return RETURN; } });
 }

@@ -7,7 +7,7 @@
  */
 import { RETURN, type Ret, type ThreadBuilder } from '../emit.js';
 import { asyncSynchronizeFullStep } from './async.js';
-import { BUS, DD, DRIVER_C, allowsAsync, linesIn, mayBeAsync, mutexWaits, takeMutex, takesParentLock } from './common.js';
+import { BUS, DD, DRIVER_C, allowsAsync, linesIn, mayBeAsync, mutexWaits, takeMutex, takesParentLock, unlockDev } from './common.js';
 import { boundLast, drvDel } from './klist.js';
 import { releaseDriver, releaseInternal } from './release.js';
 
@@ -61,8 +61,8 @@ export function driverDetach(tb: ThreadBuilder, drv: number, ret: Ret): string {
       await: (s) => s.dev[dev]!.mutex === 0, waits: mutexWaits(k, dev),
       run: (s) => { takeMutex(k, s, dev, me); return rel(s, 'device_unlock', drv); } });
     b.step('device_unlock', { where: `${DD}:driver_detach`, c: pl ? ['device_unlock(dev);', 'device_unlock(dev->parent);'] : ['device_unlock(dev);'], run: (s) => {
-      s.dev[dev]!.mutex = 0;
-      if (pl) s.dev[parent]!.mutex = 0;
+      unlockDev(s, dev, me);
+      if (pl) unlockDev(s, parent, me);
       return RETURN;
     } });
     release.set(dev, b.done());

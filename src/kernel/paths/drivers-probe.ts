@@ -11,7 +11,7 @@
  */
 import { RETURN, type Ret, type ThreadBuilder } from '../emit.js';
 import { structRef, type KL, type KS } from '../state.js';
-import { BUS, mutexWaits, takeMutex, takesParentLock } from './common.js';
+import { BUS, mutexWaits, takeMutex, takesParentLock, unlockDev } from './common.js';
 import { deviceAttach } from './device-attach.js';
 import { attachFinds } from './owed.js';
 
@@ -46,7 +46,7 @@ export function driversProbeStore(tb: ThreadBuilder, dev: number, ret: Ret): str
   if (pl) {
     f.step('lock_parent', { where: `${BUS}:bus_rescan_devices_helper`, c: [parentTest(1), 'device_lock(dev->parent);', 'ret = device_attach(dev);'], await: (s) => s.dev[parent]!.mutex === 0,
       waits: mutexWaits(k, parent), run: (s) => { takeMutex(k, s, parent, me); return attach; } });
-    f.step('unlock_parent', { where: `${BUS}:bus_rescan_devices_helper`, c: [parentTest(2), 'device_unlock(dev->parent);'], run: (s) => { s.dev[parent]!.mutex = 0; return 'put_device'; } });
+    f.step('unlock_parent', { where: `${BUS}:bus_rescan_devices_helper`, c: [parentTest(2), 'device_unlock(dev->parent);'], run: (s) => { unlockDev(s, parent, tb.owner); return 'put_device'; } });
   }
   // (__device_attach's device_lock leaves KL.gen STALE on an old struct: cleared here either way.)
   f.step('put_device', { where: `${BUS}:drivers_probe_store`, c: ['put_device(dev); || return count;'], run: (_s: KS, t: KL) => { t.gen = 0; return RETURN; } });

@@ -11,7 +11,8 @@
  *   (bus_add_device's klist_add_tail, which waits for nothing): the deleted struct's node, while
  *   walks still hold it, moves to `dev.oldRank`/`dev.oldHeld` (busMoveOld), and a walk tells the
  *   two apart by `dev.busGen`, which it keeps when it takes a node (KL.knode). One such old node
- *   per device: a second one waits in device_add (a model limit).
+ *   per device: a second one waits in device_add (a model limit; so does a second old
+ *   &dev->mutex, DevS.oldMutex).
  * - The bus's klist of drivers (`drv.busRank`): bus_add_driver does klist_add_tail(&priv->knode_bus,
  *   &sp->klist_drivers); bus_remove_driver's klist_remove marks the node dead and waits until the
  *   bus_for_each_drv walks holding it (`drv.iterRefs`) let go; it keeps its place until then. Only
@@ -240,17 +241,17 @@ export function boundLast(s: KS, drv: number): number {
 
 /**
  * driver_deferred_probe_add of the old struct, by a walk on its klist node (driver-attach.ts Stale):
- * its own entry (DevS.oldGen), which device_del's driver_deferred_probe_del took off before the walk
+ * its own entry (DevS.oldGen; `gen`, that of a holder of the old struct's lock: common.ts lockedStruct), which device_del's driver_deferred_probe_del took off before the walk
  * came to add it. The slot keeps one entry: where the new struct's (or another's) is on a list
  * already, the old one's is not added (a model limit; the worker's retry of it would find the
  * struct unregistered and probe nothing, dd.c@dakr@1ac45118ddf8:828-833).
  */
-export function deferredAddOld(s: KS, dev: number): void {
+export function deferredAddOld(s: KS, dev: number, gen = s.dev[dev]!.oldGen): void {
   const x = s.dev[dev]!;
   if (x.deferred !== 'none') return;
   let n = 0;
   for (const y of s.dev) if (y.deferred === 'pending') n++;
-  x.deferred = 'pending'; x.deferRank = n + 1; x.deferGen = x.oldGen;
+  x.deferred = 'pending'; x.deferRank = n + 1; x.deferGen = gen;
 }
 
 /** driver_deferred_probe_add: list_add_tail onto the pending list, unless on a list already. */

@@ -32,7 +32,7 @@ export const defersMatch = (k: Kernel, dev: number): boolean => k.w.devices[dev]
  * release has: v6.1, `differs`), else `fallsThrough`, the caller's lines it goes on to.
  */
 export function matchDeferStep(f: Block, dev: number, where: string, lines: { returns: string[]; fallsThrough: string[] }, then: (s: KS, t: KL) => string | null,
-  stale?: (s: KS, t: KL) => boolean): void {
+  stale?: (s: KS, t: KL) => boolean, oldGen?: (s: KS, t: KL) => number): void {
   const k: Kernel = f.tb.k;
   if (!defersMatch(k, dev)) return;
   const tail = !k.has('MATCH_DEFER_RETURNS') ? lines.fallsThrough : PROFILES[k.profile.split(' + ')[0]!]?.differs?.MATCH_DEFER_RETURNS === undefined ? lines.returns : [];
@@ -43,7 +43,8 @@ export function matchDeferStep(f: Block, dev: number, where: string, lines: { re
     run: (s, t) => {
       // A walk on the deleted struct's klist node (`stale`: driver-attach.ts Stale) sets the old
       // struct's can_match and lists the old struct (a review, s37 h9: it listed the new one).
-      if (stale?.(s, t)) { deferredAddOld(s, dev); return then(s, t); }
+      // The same for a holder of the old struct's lock (`oldGen`: that struct, common.ts lockedStruct).
+      if (stale?.(s, t)) { deferredAddOld(s, dev, oldGen?.(s, t)); return then(s, t); }
       if (k.has('PROBE_BUSY_CHECK')) s.dev[dev]!.canMatch = true;
       deferredAdd(s, dev);
       return then(s, t);

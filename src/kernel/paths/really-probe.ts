@@ -12,7 +12,7 @@ import { RETURN, type Kernel, type KStep, type Ret, type ThreadBuilder } from '.
 import { add } from '../../engine/add.js';
 import { DRIVER_BITS, driverBit, structRef, type KL, type KS } from '../state.js';
 import { RET, registersFor, type LinkInfo } from '../world.js';
-import { DD, blocksProbing, deferredTrigger, dropSnapshot, lockStep, mayDefer, namedMutexWaits, takeSnapshot, triggeredSince } from './common.js';
+import { DD, heldOld, unlockDev, blocksProbing, deferredTrigger, dropSnapshot, lockStep, mayDefer, namedMutexWaits, takeSnapshot, triggeredSince } from './common.js';
 import { deviceAdd } from './device-add.js';
 import { busAddDriver } from './driver-attach.js';
 import { deviceDel } from './device-del.js';
@@ -26,9 +26,24 @@ function refuse(tb: ThreadBuilder, s: KS, t: KL, dev: number, entry: boolean): n
   if (tb.k.on.DEAD_FLAG && tb.k.on.PROBE_BUSY_CHECK && d.dead) return RET.ENODEV;
   // The device of an async entry whose struct was replaced since it took the lock (the slot
   // re-added): its own struct is unregistered (state.ts DevS.gen).
-  if (!d.registered || (entry && t.gen !== structRef(s, dev))) return RET.ENODEV;
+  // The same for a holder of the old struct's lock, whatever took it (common.ts heldOld): the C's
+  // device_is_registered() reads the old struct, which kobject_del unregistered.
+  if (!d.registered || (entry && t.gen !== structRef(s, dev)) || heldOld(s, dev, tb.owner)) return RET.ENODEV;
   if (tb.k.on.PROBE_BUSY_CHECK && d.driver !== 0) return RET.EBUSY;
   return -1;
+}
+
+/**
+ * The return of driver_probe_device(dev) to `ret`: DevS.probeIn, which its check step counts up
+ * (every path from there returns through here), counts down. device-add.ts reads it; kept only for
+ * a device that may be added again (DevInfo.readd), so no other trace shows it.
+ */
+function probeOut(k: Kernel, dev: number, ret: Ret): Ret {
+  if (k.w.devices[dev]!.readd !== true) return ret;
+  return (s: KS, t: KL) => {
+    add(s.dev[dev]!, 'probeIn', -1);
+    return typeof ret === 'function' ? ret(s, t) : ret;
+  };
 }
 
 /** driver_deferred_probe_add(dev) after drv's probe deferred, with the ghost DevS.deferBy. */
@@ -68,13 +83,14 @@ export const stopsWalk = (ret: number) => ret === RET.BOUND || ret === RET.ENODE
 /** driver_probe_device(drv, dev). */
 export function driverProbeDevice(tb: ThreadBuilder, dev: number, drv: number, ret: Ret): string {
   const k = tb.k;
-  const f = tb.fn('driver_probe_device', { dev, drv }, ret);
-  const depth = tb.enter(), defers = mayDefer(k, dev, drv), entry = tb.entryDev === dev;
+  const f = tb.fn('driver_probe_device', { dev, drv }, probeOut(k, dev, ret));
+  const depth = tb.enter(), defers = mayDefer(k, dev, drv), entry = tb.entryDev === dev, readd = k.w.devices[dev]!.readd === true;
   // Before 204db60c8357 really_probe's return is driver_probe_device's; after it, deferral follows.
   const rp = reallyProbe(tb, dev, drv, depth, k.has('PROBE_BUSY_CHECK') ? f.label('deferred') : f.ret);
   if (!k.has('PROBE_BUSY_CHECK')) {
     f.step('check', { where: `${DD}:driver_probe_device`, since: 'v2.6.x', c: ['if (!device_is_registered(dev))', 'ret = really_probe(dev, drv);'], run: (s, t) => {
       t.ret = RET.ZERO; // its `ret` is a local: nothing left from an earlier probe by this thread
+      if (readd) add(s.dev[dev]!, 'probeIn', 1);   // its return takes it back (probeOut), refused or not
       const r = refuse(tb, s, t, dev, entry);
       if (r >= 0) { t.ret = r; return RETURN; }
       return rp;
@@ -86,6 +102,7 @@ export function driverProbeDevice(tb: ThreadBuilder, dev: number, drv: number, r
       t.ret = RET.ZERO; // its `ret` is a local: nothing left from an earlier probe by this thread
       takeSnapshot(k, s, dev, defers);
       add(s, 'probeCount', 1);
+      if (readd) add(s.dev[dev]!, 'probeIn', 1);   // its return takes it back (probeOut), refused or not
       const r = refuse(tb, s, t, dev, entry);
       if (r >= 0) { t.ret = r; return 'out'; }
       s.dev[dev]!.canMatch = true;
@@ -118,10 +135,11 @@ export function driverProbeDevice(tb: ThreadBuilder, dev: number, drv: number, r
 
 /** __driver_probe_device(drv, dev) alone: what bind_store calls since v5.14 (no probe_count, no deferral). */
 export function driverProbeDeviceNoCount(tb: ThreadBuilder, dev: number, drv: number, ret: Ret): string {
-  const f = tb.fn('__driver_probe_device', { dev, drv }, ret);
-  const depth = tb.enter(), entry = tb.entryDev === dev;
+  const f = tb.fn('__driver_probe_device', { dev, drv }, probeOut(tb.k, dev, ret));
+  const depth = tb.enter(), entry = tb.entryDev === dev, readd = tb.k.w.devices[dev]!.readd === true;
   const rp = reallyProbe(tb, dev, drv, depth, f.ret);
   f.step('check', { where: `${DD}:__driver_probe_device`, since: 'v5.14 (45ddcb42949f)', c: CHECK_LINES, run: (s, t) => {
+    if (readd) add(s.dev[dev]!, 'probeIn', 1);
     const r = refuse(tb, s, t, dev, entry);
     if (r >= 0) { t.ret = r; return RETURN; }
     s.dev[dev]!.canMatch = true;
@@ -322,7 +340,7 @@ function reallyProbe(tb: ThreadBuilder, dev: number, drv: number, depth: number,
     run: (s, t, b) => {
       const d = s.dev[dev]!;
       d.probing = 0;
-      for (const x of info.locks) if (s.dev[x]!.mutex === me) s.dev[x]!.mutex = 0; // probe() unlocks before returning
+      for (const x of info.locks) if (heldOld(s, x, me) || s.dev[x]!.mutex === me) unlockDev(s, x, me); // probe() unlocks before returning (an old struct's, where x was added again meanwhile)
       const o = outcomes[b]!;
       // `ret = call_driver_probe(dev, drv)` (`drv->probe(dev)` before v5.14): this probe's own
       // value. `ret` is one local per thread here, and a probe that registered a driver or a device

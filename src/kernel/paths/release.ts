@@ -22,7 +22,7 @@
 import { RETURN, type Ret, type ThreadBuilder } from '../emit.js';
 import { supplierSlot, type KL, type KS } from '../state.js';
 import { asyncSynchronizeFullStep, waitForDeviceProbe } from './async.js';
-import { DD, allowsAsync, lockStep, mutexWaits, takeMutex, takesParentLock } from './common.js';
+import { DD, allowsAsync, lockStep, mutexWaits, takeMutex, takesParentLock, unlockDev } from './common.js';
 import { MANAGED_TEST, coreLines, deviceLinkDel, endLinksProbing, linksDriverCleanup, noDriverLines, statelessLinksOf } from './links.js';
 import { boundRemove, byCreation } from './klist.js';
 import { deviceDel } from './device-del.js';
@@ -186,7 +186,7 @@ export function deviceReleaseDriver(tb: ThreadBuilder, dev: number, ret: Ret, st
   const c = releaseLockLines(k.has('NEED_PARENT_LOCK'), 'device_release_driver_internal(dev, NULL, NULL);', k.has('DRIVER_LOCK_HELPERS'));
   const lock = lockStep(k, dev, me, `${DD}:device_release_driver`, (s) => rel(s, 'device_unlock'));
   f.step('device_lock', { ...lock, c: c.lock, ...(stale ? { await: (s: KS, t: KL) => stale(s, t) || lock.await!(s, t), run: (s: KS, t: KL, b: number, x: Parameters<typeof lock.run>[3]) => (stale(s, t) ? RETURN : lock.run(s, t, b, x)) } : {}) });
-  f.step('device_unlock', { where: `${DD}:device_release_driver`, c: c.unlock, run: (s) => { s.dev[dev]!.mutex = 0; return RETURN; } });
+  f.step('device_unlock', { where: `${DD}:device_release_driver`, c: c.unlock, run: (s) => { unlockDev(s, dev, me); return RETURN; } });
   return f.done();
 }
 
@@ -235,8 +235,8 @@ export function releaseInternal(tb: ThreadBuilder, dev: number, ret: Ret, only?:
     c: h ? ['__device_driver_unlock(dev, parent);', '__device_driver_unlock:: device_unlock(dev);', ...(pl ? ['__device_driver_unlock:: device_unlock(parent);'] : [])]
       : ['device_unlock(dev);', ...(pl ? ['device_unlock(parent);'] : [])],
     run: (s) => {
-      s.dev[dev]!.mutex = 0;
-      if (pl) s.dev[parent]!.mutex = 0;
+      unlockDev(s, dev, me);
+      if (pl) unlockDev(s, parent, me);
       return RETURN;
     } });
   return f.done();

@@ -8,7 +8,7 @@
  * holding an active reference on the file, which bus_remove_driver's remove_bind_files drains.
  */
 import { RETURN, type Ret, type ThreadBuilder } from '../emit.js';
-import { BUS, DD, mutexWaits, staleEntry, takeMutex, takesParentLock } from './common.js';
+import { BUS, DD, heldOld, mutexWaits, staleEntry, takeMutex, takesParentLock, unlockDev } from './common.js';
 import { driverProbeDevice } from './really-probe.js';
 import { deviceDriverAttach } from './driver-attach.js';
 import { releaseDriver, releaseLockLines } from './release.js';
@@ -88,9 +88,9 @@ function bindStoreBody(tb: ThreadBuilder, drv: number, dev: number, ret: Ret): s
       return probe;
     } }, () => 'device_unlock'));
     f.step('device_unlock', { where: `${BUS}:bind_store`, c: pl ? ['device_unlock(dev);', 'device_unlock(dev->parent);'] : ['device_unlock(dev);'], run: (s, t) => {
-      if (t.gen !== STALE) s.dev[dev]!.mutex = 0;                // STALE: the old struct's own mutex
+      if (t.gen !== STALE) unlockDev(s, dev, me);                // STALE: the old struct's own mutex, never taken
       t.gen = 0;
-      if (pl) s.dev[parent]!.mutex = 0;
+      if (pl) unlockDev(s, parent, me);
       return RETURN;
     } });
   }
@@ -125,9 +125,10 @@ function unbindStoreBody(tb: ThreadBuilder, drv: number, dev: number, ret: Ret):
     waits: mutexWaits(k, dev), run: (s) => { takeMutex(k, s, dev, me); s.dev[dev]!.unbindOf = drv + 1; return rel(s, 'device_unlock'); } }, () => 'device_unlock'));
   f.step('device_unlock', { where: `${DD}:device_release_driver(_internal)`,
     c: [...c.unlock, ...(pl ? [detach ? '__device_driver_unlock:: device_unlock(parent);' : 'drivers/base/bus.c:unbind_store:: device_unlock(dev->parent);'] : [])], run: (s, t) => {
-    if (t.gen !== STALE) { s.dev[dev]!.mutex = 0; s.dev[dev]!.unbindOf = 0; } // STALE: the old struct's own mutex
+    // STALE: the old struct's own mutex, never taken; one held across the slot's re-add is the old struct's (unlockDev), whose unbindOf the add dropped.
+    if (t.gen !== STALE) { if (!heldOld(s, dev, me)) s.dev[dev]!.unbindOf = 0; unlockDev(s, dev, me); }
     t.gen = 0;
-    if (pl) s.dev[parent]!.mutex = 0;
+    if (pl) unlockDev(s, parent, me);
     return RETURN;
   } });
   return f.done();
