@@ -29,7 +29,9 @@ describe('a device deleted and added again', () => {
     // device_del released its driver and probes it (__device_attach has no dead test before
     // 654888327e9f): that probe is B6, no-probe-after-del. With one slot per device, the new c
     // was added inside that locked region and the old struct's probe counted as the new one's,
-    // started before its device_pm_add. The add now waits for the old lock to be dropped.
+    // started before its device_pm_add. The add now waits while that probe of the old struct runs
+    // (DevS.probeIn, a model limit); beside an old lock held outside a probe it goes on (s38 h3,
+    // old-mutex-readd.test.ts).
     const s: ScenarioSpec = {
       name: 'consumer-replug', devices: { c: {}, s: {} },
       drivers: { 'c-drv': { matches: ['c'], needs: ['s'], present: true }, 's-drv': { matches: ['s'], present: true } },
