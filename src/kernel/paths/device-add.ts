@@ -148,7 +148,7 @@ export function deviceAdd(tb: ThreadBuilder, dev: number, ret: Ret): string {
   // Why the add waits for the deleted struct's lock ('' where it need not): see above.
   const lockWaits = (s: KS): string => {
     const d = s.dev[dev]!;
-    if (d.oldMutex !== 0) return ' (the lock of an older struct, which a second old lock would need)';
+    if (d.oldMutex !== 0) return ', the lock of an older deleted struct (the model keeps one old lock per device)';
     if (d.mutex === 0) return '';
     if (d.probeIn > 0 || d.driver !== 0) return ', which probes or releases it';
     if (overridden) return ', whose match reads its driver_override';
