@@ -9,12 +9,11 @@ import { describe, expect, it } from 'vitest';
 import { CLI, PROBE_TREE, ROOT, hasStack, probecheckProcess, tempDir } from './run.js';
 
 describe('node dist/cli/main.js', () => {
-  it.each([
-    [1, ['check', PROBE_TREE, '--param', 'variant=v4.2', '-q']],
-    [2, ['check', PROBE_TREE, '--param', 'X=1']],
-  ] as const)('exits %i', (status, args) => {
-    const r = probecheckProcess(args, { cwd: tempDir() });
-    expect(r.status, r.stderr).toBe(status);
+  // A violation's status 1 is the EPIPE test's below (its reader leaves, its stderr is read: a
+  // stack there, or an uncaught error's 1, fails it), so it is not run in a process of its own.
+  it('exits 2', () => {
+    const r = probecheckProcess(['check', PROBE_TREE, '--param', 'X=1'], { cwd: tempDir() });
+    expect(r.status, r.stderr).toBe(2);
     expect(hasStack(r.stdout + r.stderr)).toBe(false);
   });
 
