@@ -17,7 +17,7 @@ import { existsSync } from 'node:fs';
 import Module, { register } from 'node:module';
 import { relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { didYouMean, ProbecheckError } from './engine/errors.js';
+import { didYouMean, ProbecheckError, thrownValue } from './engine/errors.js';
 import type { ModelFactory } from './engine/model.js';
 import { isPatchFile, isUserPatch, registerPatchFile } from './kernel/define-patch.js';
 import { PATCHES, patchEntries } from './kernel/patches.js';
@@ -109,9 +109,29 @@ export function shownPath(path: string): string {
   return shown && !shown.startsWith('..') ? shown : path;
 }
 
+/** The users' files imported in this process, absolute: an error their timers or promises throw later names them. */
+const imported = new Set<string>();
+
+/**
+ * The user's file an error thrown outside any call of probecheck's comes from (a timer or a
+ * promise no one awaits, started as the file loaded): the imported file its stack names (tsx
+ * runs a file as a data: URL that holds its path, encoded), every one imported when the thrown
+ * value has no stack; undefined when none is (a bug of probecheck's own).
+ */
+export function strayErrorFile(e: unknown): string | undefined {
+  const stack = e instanceof Error ? e.stack : undefined;
+  // (probecheck throws Errors: a value with no stack is a user file's, which one is not known.)
+  if (stack === undefined) return imported.size ? [...imported].map(shownPath).join(' or ') : undefined;
+  let text = stack;
+  try { text = decodeURIComponent(stack); } catch { /* a stray %: keep it encoded */ }
+  for (const f of imported) if (text.includes(f)) return shownPath(f);
+  return undefined;
+}
+
 export async function importFile(path: string): Promise<Record<string, unknown>> {
   const abs = resolve(path);
   if (!existsSync(abs)) throw new ProbecheckError('E503', `${path}: no such file or directory`);
+  imported.add(abs);
   try {
     const url = pathToFileURL(abs).href + (generation ? `?load=${generation}` : '');
     // Registered for a .js file too: our resolver must come after tsx's in the hook chain.
@@ -126,7 +146,8 @@ export async function importFile(path: string): Promise<Record<string, unknown>>
       if (!e.message.includes(file)) e.message = `${file}: ${e.message}`;
       throw e;
     }
-    const msg = e instanceof Error ? e.message.split('\n').slice(0, 3).join(' ') : String(e);
+    // (Node's "Require stack:" lists tsx's internal URL of the importing file: the file is named already.)
+    const msg = e instanceof Error ? e.message.split('\n').slice(0, 3).join(' ').replace(/ Require stack: .*$/, '') : thrownValue(e);
     throw new ProbecheckError('E105', `${path}: could not be loaded: ${msg}${await missingExport(msg)}`);
   }
 }

@@ -4,7 +4,8 @@
  * probecheck and prints one line asking for a report. Neither ever prints a stack trace
  * (set PROBECHECK_DEBUG=1 to see one).
  */
-import { oneLine, ProbecheckError } from '../engine/errors.js';
+import { oneLine, ProbecheckError, thrownValue } from '../engine/errors.js';
+import { strayErrorFile } from '../load.js';
 import { parseArgv } from './args.js';
 import { runCheck } from './check.js';
 import { runDiff } from './diff.js';
@@ -17,6 +18,18 @@ import { runSteps } from './steps.js';
 import { runMerge } from './merge.js';
 import { runValidate } from './validate.js';
 import { runFromLog } from './from-log.js';
+
+/**
+ * The line an error thrown outside every call (a timer's, a promise no one awaited) prints before
+ * the process ends with exit 2: Node's own report is a stack trace and exit 1, which reads as
+ * "violated" (a bad-input hunt, 2026-12-06: a scenario file's stray `Promise.reject`).
+ */
+export function strayErrorLines(e: unknown): string[] {
+  const msg = oneLine(e instanceof Error ? e.message : thrownValue(e));
+  const file = strayErrorFile(e);
+  if (file !== undefined) return [`probecheck: E105 (input file could not be loaded): ${file}: code it started as it loaded (a timer, or a promise no one awaits) threw: ${msg}`];
+  return [`probecheck: internal error: ${msg}`, '  this is a bug in probecheck; please report it with the command line (PROBECHECK_DEBUG=1 shows the stack)'];
+}
 
 export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
   try {

@@ -79,6 +79,18 @@ export function oneLine(s: string): string {
   return s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufffd]/g, (ch) => ch === '\ufffd' ? '?' : `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
+/**
+ * A thrown value that is not an Error, as a line says it: a string as it is, anything else as
+ * JSON (`throw { code: 1 }` read "[object Object]"), cut at 200 characters.
+ */
+export function thrownValue(e: unknown): string {
+  if (typeof e === 'string') return e;
+  let s: string | undefined;
+  try { s = JSON.stringify(e); } catch { /* a cycle: say its kind */ }
+  s ??= typeof e === 'object' && e !== null ? `an object (${e.constructor?.name ?? 'no prototype'})` : String(e);
+  return `a thrown ${e === null ? 'null' : typeof e}${e === undefined ? '' : ` ${s.length > 200 ? `${s.slice(0, 200)}...` : s}`}, not an Error`;
+}
+
 /** Errors in a model's definition or behaviour (E1xx, E2xx). */
 export class ModelError extends ProbecheckError {}
 

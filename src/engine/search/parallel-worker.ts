@@ -28,7 +28,7 @@ import { receiveMessageOnPort, workerData, type MessagePort } from 'node:worker_
 import { pathToFileURL } from 'node:url';
 import { selectProperties } from '../check.js';
 import { compile, isLiveness } from '../compile.js';
-import { ProbecheckError } from '../errors.js';
+import { ProbecheckError, thrownValue } from '../errors.js';
 import { fp } from '../hash.js';
 import type { ActionProperty, Invariant, Model } from '../model.js';
 import { FastBackend } from '../state/fast.js';
@@ -45,7 +45,7 @@ const port = d.port as MessagePort;
 
 /** An error as a message: its code (a ProbecheckError's) and text. */
 function raised(e: unknown): Raised {
-  return { code: e instanceof ProbecheckError ? e.code : undefined, message: e instanceof Error ? e.message : String(e) };
+  return { code: e instanceof ProbecheckError ? e.code : undefined, message: e instanceof Error ? e.message : thrownValue(e) };
 }
 
 /** Flags of an output record (see added): a premise held on its state, a premise or invariant threw on it. */
@@ -53,7 +53,7 @@ const MET = 1, THREW = 2;
 
 function fail(e: unknown): void {
   const code = e instanceof ProbecheckError ? e.code : undefined;
-  port.postMessage({ error: { code, message: e instanceof Error ? e.message : String(e) } });
+  port.postMessage({ error: { code, message: e instanceof Error ? e.message : thrownValue(e) } });
   Atomics.store(ctrl, C.STOP, 1);
 }
 
