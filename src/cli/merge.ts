@@ -13,7 +13,7 @@ import { table } from '../report/table.js';
 import { stopLines } from '../report/stop.js';
 import type { CheckedRun } from '../report/runs.js';
 import { suiteNoteLines, suiteSummary, suiteTable } from '../report/suite.js';
-import type { Expected } from '../suite/define.js';
+import { EXPECTED, type Expected } from '../suite/define.js';
 import type { SearchSources } from '../report/trace-file.js';
 import { boundExceeds, judgeCase, statuses, UNPINNED, type CaseOutcome, type SuiteOutcome } from '../suite/run.js';
 import { jsonDocument } from './check.js';
@@ -34,6 +34,57 @@ interface SuiteDoc {
   cases: { params: Record<string, string | number>; note?: string; fixme?: string; expectedStates?: number; statesStatus?: string; properties: { name: string; expected: Expected; observed: string; status: string }[] }[];
 }
 
+/** A JSON value as an error line shows it, cut short. */
+function shown(v: unknown): string {
+  const t = v === undefined ? 'nothing (missing)' : JSON.stringify(v);
+  return t.length > 60 ? `${t.slice(0, 60)}...` : t;
+}
+
+const VERDICTS = ['holds', 'violated', 'vacuous', 'reachable', 'unreachable', 'unknown'];
+const isCount = (v: unknown) => typeof v === 'number' && Number.isFinite(v) && v >= 0;
+const isText = (v: unknown) => typeof v === 'string';
+const isList = (v: unknown, each: (x: any) => boolean) => Array.isArray(v) && v.every(each);
+const isParams = (v: unknown) => !!v && typeof v === 'object' && !Array.isArray(v) && Object.values(v).every((x) => typeof x === 'string' || typeof x === 'number');
+
+/**
+ * The first field of a shard's run that is not as check --json writes it, with what was expected:
+ * the merge reads these (a bad-input hunt, 2026-12-06: a verdict edited to "zz" merged as holds,
+ * exit 0; a shard count of {} read "shard 1/[object Object]"; a missing count was an internal error).
+ */
+function badRunField(r: any): string | undefined {
+  const want = (field: string, ok: boolean, what: string, got: unknown = r[field]) => ok ? undefined : `${field}: expected ${what}, got ${shown(got)}`;
+  const s = r.shard;
+  const shard = want('shard', !!s && typeof s === 'object' && Number.isInteger(s.count) && Number.isInteger(s.index) && s.index >= 1 && s.index <= s.count
+    && (s.level === undefined || Number.isInteger(s.level)), '{ index, count } with 1 <= index <= count (and an integer level, if any)');
+  if (shard) return shard;
+  const checks: [string, boolean, string][] = [
+    ['model', isText(r.model), 'a name'],
+    ['params', isParams(r.params), 'an object of parameter -> string or number'],
+    ['strategy', ['bfs', 'dfs', 'random'].includes(r.strategy), "'bfs', 'dfs' or 'random'"],
+    ['complete', typeof r.complete === 'boolean', 'true or false'],
+    ...(['states', 'transitions', 'depth', 'seconds', 'statesPerSecond', 'collisionProbability'] as const).map((k): [string, boolean, string] => [k, isCount(r[k]), 'a number >= 0']),
+    ['neverFired', isList(r.neverFired, isText), 'a list of step names'],
+    ['properties', isList(r.properties, (p) => !!p && isText(p.name)) && r.properties.length > 0, 'a non-empty list of { name, verdict }'],
+    ['stopped', r.stopped === undefined || isText(r.stopped), 'a reason'],
+    ['shortestWhy', r.shortestWhy === undefined || isText(r.shortestWhy), 'a reason'],
+    ['vacuity', r.vacuity === undefined || (!!r.vacuity && isList(r.vacuity.actions, (a) => !!a && isText(a.thread) && Number.isInteger(a.index)) && isList(r.vacuity.properties, (p) => !!p && isText(p.name))), '{ actions, properties }'],
+  ];
+  for (const [field, ok, what] of checks) if (!ok) return want(field, false, what);
+  for (const [i, p] of (r.properties as any[]).entries()) {
+    if (!VERDICTS.includes(p.verdict)) return want(`properties[${i}].verdict`, false, VERDICTS.map((v) => `'${v}'`).join(', '), p.verdict);
+    if (p.trace !== undefined && !(p.trace && isList(p.trace.moves, (m) => !!m && typeof m === 'object') && isList(p.trace.steps, (m) => !!m && typeof m === 'object'))) return want(`properties[${i}].trace`, false, '{ moves, steps }', p.trace);
+    if (p.verdict === 'violated' && p.trace === undefined) return `properties[${i}] (${p.name}): violated, with no trace`;
+  }
+  return undefined;
+}
+
+function badSuiteField(s: any): string | undefined {
+  if (!s || typeof s !== 'object') return `: expected { suite, file, model, cases }, got ${shown(s)}`;
+  for (const k of ['suite', 'file', 'model']) if (!isText(s[k])) return `.${k}: expected a string, got ${shown(s[k])}`;
+  if (!isList(s.cases, (c) => !!c && isParams(c.params) && isList(c.properties, (p) => !!p && isText(p.name)))) return `.cases: expected a list of { params, properties }, got ${shown(s.cases)}`;
+  return undefined;
+}
+
 function readRuns(path: string, suiteDocs: Map<string, SuiteDoc>): Run[] {
   let text: string;
   try { text = readFileSync(path, 'utf8'); } catch (e) {
@@ -41,18 +92,23 @@ function readRuns(path: string, suiteDocs: Map<string, SuiteDoc>): Run[] {
   }
   let doc: any;
   try { doc = JSON.parse(text); } catch { throw new ProbecheckError('E504', `${path}: not JSON; merge reads the output of probecheck check --shard i/n --json-out FILE`); }
-  if (doc?.format !== 'probecheck-result' || !Array.isArray(doc.runs)) throw new ProbecheckError('E504', `${path}: not a probecheck check --json result (format '${doc?.format ?? '?'}')`);
+  if (doc?.format !== 'probecheck-result' || !Array.isArray(doc.runs)) throw new ProbecheckError('E504', `${path}: not a probecheck check --json result (format ${doc?.format === undefined ? "'?'" : shown(doc.format)})`);
   // (A parallel hunt, 2026-12-05: a version this probecheck does not know merged without a word.)
   if (doc.version !== 1) throw new ProbecheckError('E504', `${path}: result format version ${JSON.stringify(doc.version)}; this probecheck reads version 1 (written by another probecheck?)`);
-  for (const r of doc.runs) {
-    if (!r?.shard) throw new ProbecheckError('E504', `${path}: the run of ${r?.model ?? '?'} was not sharded (no --shard); merge combines the shards of one search`);
+  doc.runs.forEach((r: any, i: number) => {
+    if (!r?.shard) throw new ProbecheckError('E504', `${path}: the run of ${typeof r?.model === 'string' ? r.model : '?'} was not sharded (no --shard); merge combines the shards of one search`);
+    const bad = badRunField(r);
+    if (bad) throw new ProbecheckError('E504', `${path}: runs[${i}].${bad}; merge reads what check --shard i/n --json-out FILE wrote (was it edited, or written by another probecheck?)`);
     // Without them the merge could not judge the case: it would pass it unjudged.
-    if (r.suite !== undefined && (!Number.isInteger(r.case) || !r.expect || typeof r.expect !== 'object')) {
+    if (r.suite !== undefined && (!Number.isInteger(r.case) || !r.expect || typeof r.expect !== 'object' || !Object.values(r.expect).every((v) => EXPECTED.includes(v as Expected)))) {
       throw new ProbecheckError('E504', `${path}: the run of ${r.model ?? '?'} in suite '${r.suite}' does not say which case it is and what it expects (written by an older probecheck?); run the shards again with this one`);
     }
-  }
+  });
   // The first file that names a suite gives its cases (E504 below when the shards' cases differ).
-  if (Array.isArray(doc.suites)) for (const s of doc.suites as SuiteDoc[]) {
+  if (doc.suites !== undefined && !Array.isArray(doc.suites)) throw new ProbecheckError('E504', `${path}: suites: expected a list, got ${shown(doc.suites)}`);
+  if (Array.isArray(doc.suites)) for (const [i, s] of (doc.suites as SuiteDoc[]).entries()) {
+    const bad = badSuiteField(s);
+    if (bad) throw new ProbecheckError('E504', `${path}: suites[${i}]${bad}; merge reads what check --shard i/n --json-out FILE wrote (was it edited, or written by another probecheck?)`);
     // (The shards of one suite may name its file as typed on different runners: check refuses two
     // suites of one name in a run, E502, so a name stands for one file here.)
     if (!suiteDocs.has(s.suite)) suiteDocs.set(s.suite, s);

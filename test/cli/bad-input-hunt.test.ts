@@ -3,10 +3,11 @@
  * each class it found is held here. Every bad input is one line on stderr, exit 2, no stack trace
  * (user-folder.ts's oneErrorLine); never Node's own report (exit 1, which reads as "violated").
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { hasStack, probecheckProcess } from './run.js';
+import { hasStack, probecheck, probecheckProcess } from './run.js';
 import { oneErrorLine, userFolder } from './user-folder.js';
 
 const SCENARIO = `import { scenario } from 'probecheck';
@@ -28,7 +29,7 @@ export default defineProperty({ kind: 'invariant', name: 'p', check: () => null 
 `);
     for (const [args, file, msg] of [
       [['check', 'rej.ts', '-q'], 'rej.ts', 'late'],
-      [['check', 'timer.ts', '-q', '--workers', '2'], 'timer.ts', 'tick'],
+      [['check', 'timer.ts', '-q'], 'timer.ts', 'tick'],
       [['check', 'ok.ts', '--property-file', 'prop.ts', '-q'], 'prop.ts or ok.ts', 'no error object'],
     ] as const) {
       const r = probecheckProcess(args, { cwd: dir });
@@ -53,5 +54,38 @@ export default defineProperty({ kind: 'invariant', name: 'p', check: (v) => { if
 `);
     writeFileSync(join(dir, 'ok.ts'), SCENARIO);
     oneErrorLine(dir, ['check', 'ok.ts', '--property-file', 'prop.ts', '-q'], /^probecheck: E302 .* threw: a thrown object \{"why":"x"\}, not an Error$/);
+  });
+
+  // Shard files are read back by merge: a field edited by hand (or written by another tool) merged
+  // on as if it were right (a verdict "zz" read as holds, exit 0), or failed as an internal error.
+  it('merge names the first field of a shard file that is not as check wrote it (E504), whatever field is broken', () => {
+    const dir = userFolder();
+    writeFileSync(join(dir, 'two.ts'), `import { scenario } from 'probecheck';
+export default scenario({ name: 'two', profile: 'v5.9', devices: { a: { present: true } },
+  drivers: { d: { matches: ['a'], module: 'm', probeType: 'async' }, e: { matches: ['a'], module: 'n' } },
+  actors: { m: 'modprobe m', n: 'modprobe n' } });
+`);
+    for (const i of [1, 2]) expect(probecheck(['check', 'two.ts', '--shard', `${i}/2`, '--property', 'single-binding', '--json-out', `s${i}.json`, '-q'], { cwd: dir }).status).toBe(0);
+    expect(probecheck(['merge', 's1.json', 's2.json', '-q'], { cwd: dir }).status).toBe(0);
+    const good = JSON.parse(readFileSync(join(dir, 's1.json'), 'utf8'));
+    const edited = (f: (run: any) => void) => { const d = structuredClone(good); f(d.runs[0]); writeFileSync(join(dir, 'bad.json'), JSON.stringify(d)); };
+    edited((r) => { r.properties[0].verdict = 'zz'; });
+    oneErrorLine(dir, ['merge', 'bad.json', 's2.json'], /^probecheck: E504 .*: bad\.json: runs\[0\]\.properties\[0\]\.verdict: expected 'holds', .* got "zz"; merge reads what check --shard i\/n --json-out FILE wrote/);
+    edited((r) => { r.shard.count = {}; });
+    oneErrorLine(dir, ['merge', 'bad.json', 's2.json'], /^probecheck: E504 .*: bad\.json: runs\[0\]\.shard: expected \{ index, count \}/);
+    edited((r) => { delete r.states; });
+    oneErrorLine(dir, ['merge', 'bad.json', 's2.json'], /^probecheck: E504 .*: bad\.json: runs\[0\]\.states: expected a number >= 0, got nothing \(missing\)/);
+    // Any one field of the run replaced by any JSON value: the merge still holds (0), or one line (2).
+    const fields = Object.keys(good.runs[0]);
+    fc.assert(fc.property(fc.constantFrom(...fields), fc.jsonValue({ maxDepth: 2 }), (field, value) => {
+      edited((r) => { r[field] = value; });
+      const r = probecheck(['merge', 'bad.json', 's2.json', '-q'], { cwd: dir });
+      expect(hasStack(r.stderr + r.stdout)).toBe(false);
+      expect(r.stderr).not.toMatch(/internal error|\[object Object\]|undefined/);
+      if (r.status !== 0) {
+        expect(r.status, r.stderr).toBe(2);
+        expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      }
+    }), { numRuns: 40, seed: 7 });
   });
 });
