@@ -13,7 +13,7 @@
  * instance, and Node's loader would make a second one (2026-12-06, h10: the kernel's unrecorded
  * reads counted in --por's footprints, 874 states against the CLI's 860 on twin-defer).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import Module, { register } from 'node:module';
 import { relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -128,9 +128,14 @@ export function strayErrorFile(e: unknown): string | undefined {
   return undefined;
 }
 
+/** The users' files imported in this process, as errors name them. */
+export function importedFiles(): string[] { return [...imported].map(shownPath); }
+
 export async function importFile(path: string): Promise<Record<string, unknown>> {
   const abs = resolve(path);
   if (!existsSync(abs)) throw new ProbecheckError('E503', `${path}: no such file or directory`);
+  // (A folder given to --patch or --property-file was E105 with Node's words about an import from dist/load.js.)
+  if (statSync(abs).isDirectory()) throw new ProbecheckError('E503', `${path}: is a directory, not a file`);
   imported.add(abs);
   try {
     const url = pathToFileURL(abs).href + (generation ? `?load=${generation}` : '');

@@ -293,6 +293,10 @@ export function parseArgv(argv: readonly string[]): Invocation {
   const configure = (c: Command) => { c.exitOverride().configureOutput(quiet); c.commands.forEach(configure); };
   configure(program);
   if (argv.length === 0) return { command: 'help', text: program.helpInformation(), exit: 0 };
+  // commander answers `help NAME` of a command it lacks with the general help and exit 0.
+  if (argv[0] === 'help' && argv[1] !== undefined && !argv[1].startsWith('-') && !program.commands.some((c) => c.name() === argv[1])) {
+    throw usage(`unknown command '${argv[1]}'; commands: ${program.commands.map((c) => c.name()).join(', ')} (see probecheck --help)`);
+  }
   try {
     program.parse([...argv], { from: 'user' });
   } catch (e) {

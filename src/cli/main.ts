@@ -2,6 +2,7 @@
 /** The `probecheck` executable: runs the program on this process's argv and streams. */
 import { processIo } from './io.js';
 import { EXIT } from './exit.js';
+import { importedFiles } from '../load.js';
 import { main, strayErrorLines } from './program.js';
 
 // An EPIPE from `probecheck ... | head` (on either stream) is the reader leaving, not an error:
@@ -15,8 +16,21 @@ for (const s of [process.stdout, process.stderr]) {
 const stray = (e: unknown) => {
   if (process.env.PROBECHECK_DEBUG) process.stderr.write(`${String((e as Error)?.stack ?? e)}\n`);
   for (const l of strayErrorLines(e)) if (!process.stderr.destroyed) process.stderr.write(`${l}\n`);
+  finished = true;
   process.exit(EXIT.usage);
 };
 process.on('uncaughtException', stray);
 process.on('unhandledRejection', stray);
+// A user file that calls process.exit() as it loads (or from a step) ends the run with no verdict:
+// exit 2 and a line saying so, not its own status (exit 0 read as "every property holds").
+let finished = false;
+process.on('exit', (code) => {
+  // (130: a second Ctrl-C; 13: Node's own, a promise awaited at top level that never settles.)
+  if (finished || code === 130 || code === 13) return;
+  const files = importedFiles();
+  if (!files.length) return;
+  process.stderr.write(`probecheck: E105 (input file could not be loaded): ${files.join(' or ')}: called process.exit(${code}) before probecheck finished: nothing was checked\n`);
+  process.exitCode = EXIT.usage;
+});
 process.exitCode = await main(process.argv.slice(2), processIo());
+finished = true;

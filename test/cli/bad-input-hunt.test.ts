@@ -88,4 +88,25 @@ export default scenario({ name: 'two', profile: 'v5.9', devices: { a: { present:
       }
     }), { numRuns: 40, seed: 7 });
   });
+
+  // A file that ends the process ended the run with its own status: process.exit(0) read as
+  // "every property holds" with nothing checked.
+  it('a loaded file that calls process.exit is one E105 line, exit 2, not its own status', () => {
+    const dir = userFolder();
+    writeFileSync(join(dir, 'quit.ts'), `process.exit(0);\n${SCENARIO}`);
+    const r = probecheckProcess(['check', 'quit.ts', '-q'], { cwd: dir });
+    expect(r.status, r.stderr).toBe(2);
+    expect(r.stderr.trim()).toBe('probecheck: E105 (input file could not be loaded): quit.ts: called process.exit(0) before probecheck finished: nothing was checked');
+  });
+
+  // `help frob` printed the general help, exit 0; a folder given as a file was E105 in Node's
+  // words about an import from probecheck's dist/load.js.
+  it('help of an unknown command and a folder given as a patch or property file are one line each', () => {
+    const dir = userFolder();
+    writeFileSync(join(dir, 'ok.ts'), SCENARIO);
+    oneErrorLine(dir, ['help', 'frob'], /^probecheck: E501 \(bad command-line usage\): unknown command 'frob'; commands: check, .*from-log/);
+    expect(probecheck(['help', 'check'], { cwd: dir }).status).toBe(0);
+    oneErrorLine(dir, ['check', 'ok.ts', '--patch', '.', '-q'], /^probecheck: E503 \(unreadable input file\): .*: is a directory, not a file$/);
+    oneErrorLine(dir, ['check', 'ok.ts', '--property-file', 'node_modules', '-q'], /^probecheck: E503 \(unreadable input file\): .*node_modules: is a directory, not a file$/);
+  });
 });
