@@ -194,7 +194,8 @@ export async function loadPatchFiles(list: string | number | undefined): Promise
   for (const entry of patchEntries(list === undefined ? '' : String(list))) {
     if (!isPatchFile(entry)) continue;
     const d = defaultExport(await importFile(entry));
-    const all = Array.isArray(d) ? d : [d];
+    // (Array.from: an empty slot, `[a,, b]`, is undefined, which every() would skip.)
+    const all = Array.isArray(d) ? Array.from(d as unknown[]) : [d];
     if (!all.length || !all.every(isUserPatch)) {
       throw new ProbecheckError('E105', `${entry}: its default export is not a patch; write \`export default definePatch({...})\` (or a list of them)`);
     }

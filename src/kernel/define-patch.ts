@@ -58,7 +58,9 @@ export function definePatch(spec: PatchSpec): UserPatch {
   if (typeof s.base !== 'string') bad(`base: expected a kernel profile; known: ${PROFILE_NAMES.join(', ')}`);
   if (!PROFILE_NAMES.includes(s.base as string)) throw new ProbecheckError('E602', `${name}: base: unknown kernel profile '${s.base}'${profileSuggestion(s.base as string)}; known: ${PROFILE_NAMES.join(', ')}`);
   if (!Array.isArray(s.hunks) || s.hunks.length === 0) bad('hunks: expected a non-empty list');
-  (s.hunks as unknown[]).forEach((x, i) => {
+  // (Array.from visits an empty slot, `[h,, h2]`, as undefined: forEach skips it, and the build then
+  // failed as an internal error. A bad-input hunt, 2026-12-06.)
+  Array.from(s.hunks as unknown[]).forEach((x, i) => {
     const h = x as Record<string, unknown>;
     const f = `hunks[${i}]`;
     if (!h || typeof h !== 'object') bad(`${f}: expected { fn, replace | insert, step }`);

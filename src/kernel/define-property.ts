@@ -228,7 +228,8 @@ export function withProperties(m: Model, props: readonly { from: string; p: Defi
 
 /** The properties a property file exports (default: one, or a list). */
 export function propertiesOf(file: string, d: unknown): { from: string; p: DefinedProperty }[] {
-  const list = Array.isArray(d) ? d : [d];
+  // (Array.from: an empty slot, `[a,, b]`, is undefined, which every() would skip: a bad-input hunt, 2026-12-06.)
+  const list = Array.isArray(d) ? Array.from(d as unknown[]) : [d];
   if (!list.length || !list.every(isDefinedProperty)) throw new ProbecheckError('E105', `${file}: its default export is not a property or a list of properties; write \`export default defineProperty({...})\``);
   return list.map((p) => ({ from: file, p }));
 }

@@ -261,6 +261,30 @@ function show(v: unknown): string {
 }
 
 /**
+ * Where a list has an empty slot (`['c',, 'd']`), as `drivers.e.matches[1]`: the checks of each
+ * element skip it, and the build then failed as E101 "Cannot read properties of undefined" (a
+ * bad-input hunt, 2026-12-06).
+ */
+function emptySlot(v: unknown, path: string, seen = new Set<unknown>()): string | undefined {
+  if (v === null || typeof v !== 'object' || seen.has(v)) return undefined;
+  seen.add(v);
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) {
+      if (!(i in v)) return `${path}[${i}]`;
+      const h = emptySlot(v[i], `${path}[${i}]`, seen);
+      if (h) return h;
+    }
+    return undefined;
+  }
+  if (Object.getPrototypeOf(v) !== Object.prototype) return undefined;
+  for (const [k, x] of Object.entries(v)) {
+    const h = emptySlot(x, path ? `${path}.${k}` : k, seen);
+    if (h) return h;
+  }
+  return undefined;
+}
+
+/**
  * Strict validation of a scenario's shape, before anything reads it: an unknown or misspelt key
  * at any level is an E601 naming the scenario, the object and the key, with the nearest known
  * key (`parnet` would otherwise silently mean "no parent").
@@ -268,7 +292,10 @@ function show(v: unknown): string {
 export function validateSpec(spec: unknown): asserts spec is ScenarioSpec {
   if (!isObj(spec)) throw bad(`a scenario must be an object ({ name, devices, drivers, actors }), got ${show(spec)}`);
   const where = `scenario '${typeof spec.name === 'string' ? spec.name : '?'}'`;
+  const hole = emptySlot(spec, '');
+  if (hole) throw bad(`${where}: ${hole}: an empty slot in a list (two commas in a row?)`);
   checkKeys(where, spec, SCENARIO_KEYS, ['name']);
+  if (isObj(spec.buses) && Object.keys(spec.buses).length === 0) throw bad(`${where}: buses: it declares no bus; leave \`buses\` out for the one platform bus`);
   const each = (field: string) => Object.entries((spec[field] ?? {}) as Record<string, unknown>);
   for (const [n, b] of each('buses')) checkKeys(`${where}: bus '${n}'`, b, BUS_KEYS);
   for (const [n, d] of each('devices')) checkKeys(`${where}: device '${n}'`, d, DEVICE_KEYS);

@@ -97,7 +97,8 @@ export function validateSuite(d: unknown, file: string): Suite {
   if (typeof s.name !== 'string' || !s.name) bad('name', 'expected a non-empty string');
   if (typeof s.model !== 'string' || !s.model) bad('model', 'expected the model file path, relative to the suite file');
   if (!Array.isArray(s.cases) || s.cases.length === 0) bad('cases', 'expected a non-empty list');
-  (s.cases as unknown[]).forEach((c, i) => {
+  // (Array.from visits an empty slot, `[c,, c2]`, as undefined: forEach skips it. A bad-input hunt, 2026-12-06.)
+  Array.from(s.cases as unknown[]).forEach((c, i) => {
     const f = `cases[${i}]`;
     if (!c || typeof c !== 'object') bad(f, 'expected an object');
     const o = c as Record<string, unknown>;

@@ -7,6 +7,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { ProbecheckError } from '../../src/engine/errors.js';
+import { scenario } from '../../src/kernel/scenario.js';
 import { hasStack, probecheck, probecheckProcess } from './run.js';
 import { oneErrorLine, userFolder } from './user-folder.js';
 
@@ -108,5 +110,56 @@ export default scenario({ name: 'two', profile: 'v5.9', devices: { a: { present:
     expect(probecheck(['help', 'check'], { cwd: dir }).status).toBe(0);
     oneErrorLine(dir, ['check', 'ok.ts', '--patch', '.', '-q'], /^probecheck: E503 \(unreadable input file\): .*: is a directory, not a file$/);
     oneErrorLine(dir, ['check', 'ok.ts', '--property-file', 'node_modules', '-q'], /^probecheck: E503 \(unreadable input file\): .*node_modules: is a directory, not a file$/);
+  });
+
+  // An empty slot in a list (`['c',, 'd']`, a doubled comma) passed every check, which skip it,
+  // and the build failed: E101 "Cannot read properties of undefined" for a scenario, an internal
+  // error for a patch's hunks, a suite's cases or a list of properties.
+  it('an empty slot in any list of a scenario, patch, suite or property file is one line naming it', () => {
+    const dir = userFolder();
+    writeFileSync(join(dir, 's.ts'), SCENARIO.replace("matches: ['a']", "matches: ['a',, 'a']"));
+    writeFileSync(join(dir, 'ok.ts'), SCENARIO);
+    writeFileSync(join(dir, 'fix.ts'), `import { definePatch } from 'probecheck';
+export default definePatch({ id: 'h', subject: 's', base: 'v5.9', hunks: [, { fn: '__driver_attach', replace: 'device_lock', step: (_s, o) => o! }] });
+`);
+    writeFileSync(join(dir, 'p.ts'), `import { defineProperty } from 'probecheck';
+export default [defineProperty({ kind: 'invariant', name: 'p', check: () => null }),, ];
+`);
+    writeFileSync(join(dir, 'x.suite.ts'), `import { defineSuite } from 'probecheck';
+export default defineSuite({ name: 'x', model: './ok.ts', cases: [, { params: {}, expect: { 'single-binding': 'holds' } }] });
+`);
+    oneErrorLine(dir, ['check', 's.ts', '-q'], /^probecheck: E601 .*s\.ts: scenario 'x': drivers\.d\.matches\[1\]: an empty slot in a list \(two commas in a row\?\)$/);
+    oneErrorLine(dir, ['check', 'ok.ts', '--patch', 'fix.ts', '-q'], /^probecheck: E604 .*fix\.ts: patch 'h': hunks\[0\]: expected \{ fn, replace \| insert, step \}$/);
+    oneErrorLine(dir, ['check', 'ok.ts', '--property-file', 'p.ts', '-q'], /^probecheck: E105 .*p\.ts: its default export is not a property or a list of properties/);
+    oneErrorLine(dir, ['check', 'x.suite.ts', '-q'], /^probecheck: E502 .*x\.suite\.ts: cases\[0\]: expected an object$/);
+  });
+
+  // Shape fuzzing of a scenario: any field replaced by any value (or removed, or a list slot
+  // emptied) is a ProbecheckError from scenario() or its build, never a TypeError.
+  it('a scenario with any field broken fails as a ProbecheckError, never an internal error', () => {
+    const base = {
+      name: 'x', profile: 'v5.9', buses: { platform: { autoprobe: true } },
+      devices: { a: { present: true }, b: { parent: 'a', suppliers: ['a'] }, c: { boundTo: 'e', present: true } },
+      drivers: { d: { matches: ['a', 'b'], module: 'm', probe: ['ok', 'defer'], needs: ['c'], registers: { a: ['b'] } }, e: { matches: ['c'], present: true, probeType: 'async' } },
+      modules: { m: { asyncProbe: true } },
+      actors: { t: ['modprobe m', 'rmmod m'], u: 'unbind e c', v: ['del b'] },
+      properties: ['single-binding', 'no-deadlock'],
+    };
+    const paths: string[][] = [];
+    (function walk(x: unknown, p: string[]) { if (p.length) paths.push(p); if (x && typeof x === 'object') for (const k of Object.keys(x)) walk((x as Record<string, unknown>)[k], [...p, k]); })(base, []);
+    // (undefined removes the field, or empties a list's slot: weighted, as it found the slots.)
+    const value = fc.oneof({ arbitrary: fc.constant(undefined), weight: 2 }, { arbitrary: fc.jsonValue({ maxDepth: 2 }), weight: 1 }, { arbitrary: fc.constantFrom<unknown>('a', 'c', 'e', 'm', 'zz', '', ['a'], ['zz'], {}, -1, NaN), weight: 1 });
+    fc.assert(fc.property(fc.array(fc.tuple(fc.constantFrom(...paths), value), { minLength: 1, maxLength: 3 }), fc.constantFrom('v4.14', 'v5.9', 'mainline'), (edits, profile) => {
+      const spec = structuredClone(base) as Record<string, any>;
+      for (const [p, v] of edits) {
+        let o = spec;
+        for (const k of p.slice(0, -1)) { if (!o || typeof o !== 'object') break; o = o[k]; }
+        if (!o || typeof o !== 'object') continue;
+        if (v === undefined) delete o[p.at(-1)!]; else o[p.at(-1)!] = v;
+      }
+      try { scenario(spec as never).build({ profile, patches: '' }); } catch (e) {
+        if (!(e instanceof ProbecheckError)) throw new Error(`${JSON.stringify(edits)}: ${String(e)}`);
+      }
+    }), { numRuns: 300, seed: 11 });
   });
 });
