@@ -133,9 +133,9 @@ export function importedFiles(): string[] { return [...imported].map(shownPath);
 
 export async function importFile(path: string): Promise<Record<string, unknown>> {
   const abs = resolve(path);
-  if (!existsSync(abs)) throw new ProbecheckError('E503', `${path}: no such file or directory`);
+  if (!existsSync(abs)) throw new ProbecheckError('E503', `${shownPath(path)}: no such file or directory`);
   // (A folder given to --patch or --property-file was E105 with Node's words about an import from dist/load.js.)
-  if (statSync(abs).isDirectory()) throw new ProbecheckError('E503', `${path}: is a directory, not a file`);
+  if (statSync(abs).isDirectory()) throw new ProbecheckError('E503', `${shownPath(path)}: is a directory, not a file`);
   imported.add(abs);
   try {
     const url = pathToFileURL(abs).href + (generation ? `?load=${generation}` : '');

@@ -109,7 +109,9 @@ export default scenario({ name: 'two', profile: 'v5.9', devices: { a: { present:
     oneErrorLine(dir, ['help', 'frob'], /^probecheck: E501 \(bad command-line usage\): unknown command 'frob'; commands: check, .*from-log/);
     expect(probecheck(['help', 'check'], { cwd: dir }).status).toBe(0);
     oneErrorLine(dir, ['check', 'ok.ts', '--patch', '.', '-q'], /^probecheck: E503 \(unreadable input file\): .*: is a directory, not a file$/);
-    oneErrorLine(dir, ['check', 'ok.ts', '--property-file', 'node_modules', '-q'], /^probecheck: E503 \(unreadable input file\): .*node_modules: is a directory, not a file$/);
+    oneErrorLine(dir, ['check', 'ok.ts', '--property-file', 'node_modules', '-q'], /^probecheck: E503 \(unreadable input file\): node_modules: is a directory, not a file$/);
+    // Named as the user gave them, relative to where they are (was absolute for --patch and --property-file only).
+    oneErrorLine(dir, ['check', 'ok.ts', '--patch', 'nope.ts', '-q'], /^probecheck: E503 \(unreadable input file\): nope\.ts: no such file or directory$/);
   });
 
   // An empty slot in a list (`['c',, 'd']`, a doubled comma) passed every check, which skip it,
