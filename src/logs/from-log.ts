@@ -377,7 +377,16 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
    */
   const unbound = new Set(BUSES);
   for (const e of log.events) if (e.owner && ['deferred_pending', 'deferred_add', 'retry'].includes(e.rule.id)) unbound.add(e.owner);
-  const driverOf = (owner: string, dev: string) => owner !== '' && (!unbound.has(owner) || (namedFor.get(dev) ?? []).some((x) => x.drv === owner));
+  // The device's own bus, as the log shows it ("bus: 'x':" lines naming it, the owner of a line it
+  // prints with no driver): a first word that is it is the bus's, even where a driver bound to the
+  // device has that name too (usb's generic driver is "usb", generic.c at torvalds@f53f292eeaa2,
+  // on the bus "usb"): the two print alike, and these words are device_links_check_suppliers'.
+  const busOf = new Map<string, Set<string>>();
+  for (const e of log.events) {
+    const b = e.bus ?? (['deferred_pending', 'deferred_add', 'retry'].includes(e.rule.id) ? e.owner : undefined);
+    if (e.dev !== undefined && b) (busOf.get(e.dev) ?? busOf.set(e.dev, new Set()).get(e.dev)!).add(b);
+  }
+  const driverOf = (owner: string, dev: string) => owner !== '' && !busOf.get(dev)?.has(owner) && (!unbound.has(owner) || (namedFor.get(dev) ?? []).some((x) => x.drv === owner));
   /** Supplier lines not read as a link: a driver's own words (its name first), said where the device is kept. */
   const driverSaid: { dev: string; line: number; owner: string; text: string; pending?: true }[] = [];
   for (let i = 0; i < log.others.length; i++) {
@@ -807,6 +816,18 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
     if (a >= 2 ** 30) { a -= 2 ** 30; off += 0x1000; }
     return `${nr}-${(a + off).toString(16).padStart(4, '0')}`;
   };
+  /**
+   * The names a unit address may give on adapter `nr`: dtc names an own-slave node without its flag
+   * (check_i2c_bus_reg: `reg &= ~I2C_OWN_SLAVE_ADDRESS` before "%x", dtc at dgibson@061c89ea064e,
+   * checks.c, line not counted), while its client gets 0x1000 or'd in: where the unit address lacks
+   * the flag, that client's name too, if it is a device of the log (both are: two names).
+   */
+  const i2cNames = (nr: string, unit: string): [string, string][] => {
+    const name = i2cName(nr, unit), a = parseInt(unit, 16);
+    if (a % 2 ** 31 >= 2 ** 30) return [[name, '']];
+    const own = i2cName(nr, (a + 2 ** 30).toString(16)), why: [string, string] = [own, ' (an own-slave client: I2C_OWN_SLAVE_ADDRESS in its reg, which dtc leaves out of the unit address, gives 0x1000)'];
+    return devs.has(own) ? (devs.has(name) ? [[name, ''], why] : [why]) : [[name, '']];
+  };
   /** Adapters (`i2c-N`) and controllers (`spiN`) by the device whose probe added them: made on the first use. */
   let hosts: Map<string, { h: string; why: string }[]> | undefined;
   const busClient = (parts: string[], base: string, node: string): { dev?: string; how: string } | undefined => {
@@ -815,7 +836,7 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
     const full = parts.length > 1, path = `/${parts.join('/')}`, parent = full ? busId(parts.slice(0, -1)) : undefined, cs = parseInt(u[1]!, 16);
     const found = new Map<string, string>();
     // %pfwf gives the full path, %pfwP the name alone: then any register line of a node so named.
-    for (const r of i2cReg) if (full ? r.path === path : r.path.split('/').at(-1) === base) found.set(i2cName(r.nr, u[1]!), `line ${r.line}: adapter i2c-${r.nr} registers ${r.path}, and i2c_dev_set_name names a client "%d-%04x", adapter number and address`);
+    for (const r of i2cReg) if (full ? r.path === path : r.path.split('/').at(-1) === base) for (const [n, own] of i2cNames(r.nr, u[1]!)) found.set(n, `line ${r.line}: adapter i2c-${r.nr} registers ${r.path}, and i2c_dev_set_name names a client "%d-%04x", adapter number and address${own}`);
     if (parent !== undefined) {
       if (!hosts) {
         hosts = new Map();
@@ -825,8 +846,7 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
       }
       for (const { h, why } of hosts.get(parent) ?? []) {
         const m = /^(i2c-|spi)(\d+)$/.exec(h)!;
-        const name = m[1] === 'spi' ? `spi${m[2]}.${cs}` : i2cName(m[2]!, u[1]!);
-        if (!found.has(name)) found.set(name, `${why}, and ${m[1] === 'spi' ? 'spi_dev_set_name names a device "%s.%u", controller and chip select' : 'i2c_dev_set_name names a client "%d-%04x", adapter number and address'}`);
+        for (const [name, own] of m[1] === 'spi' ? [[`spi${m[2]}.${cs}`, '']] : i2cNames(m[2]!, u[1]!)) if (!found.has(name!)) found.set(name!, `${why}, and ${m[1] === 'spi' ? 'spi_dev_set_name names a device "%s.%u", controller and chip select' : 'i2c_dev_set_name names a client "%d-%04x", adapter number and address'}${own}`);
       }
       for (const r of spiChild) if (r.parent === parent && r.child.endsWith(`.${cs}`)) found.set(r.child, `line ${r.line}: ${parent}, the device of the node's parent, registered child ${r.child}, and spi_dev_set_name names a device "%s.%u", controller and chip select`);
     }
@@ -841,8 +861,8 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
   const busHintOf = (base: string) => {
     const u = /^[^@]+@([0-9a-fA-F]{1,8})$/.exec(base);
     if (!u) return '';
-    const addr = i2cName('0', u[1]!).slice(2), cs = parseInt(u[1]!, 16);
-    const i2c = new RegExp(`^\\d+-${addr}$`), spi = new RegExp(`^spi\\d+\\.${cs}$`);
+    const a = parseInt(u[1]!, 16), cs = a, addr = i2cName('0', u[1]!).slice(2), own = a % 2 ** 31 < 2 ** 30 ? `|${i2cName('0', (a + 2 ** 30).toString(16)).slice(2)}` : '';
+    const i2c = new RegExp(`^\\d+-(?:${addr}${own})$`), spi = new RegExp(`^spi\\d+\\.${cs}$`);
     const same = [...devs.keys()].filter((n) => i2c.test(n) || spi.test(n));
     return same.length ? `; ${same.slice(0, 3).join(', ')}${same.length > 3 ? ', ...' : ''} of this log ${same.length > 1 ? 'have' : 'has'} its unit address in the name an i2c client or an spi device gets (i2c_dev_set_name's "%d-%04x", spi_dev_set_name's "%s.%u"), but which adapter or controller the node is on no line says (an "of_i2c: register" line of it, a "registered child" line of its parent's device, or that adapter or controller added in that device's probe): not taken` : '';
   };
@@ -983,7 +1003,7 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
   for (const x of driverSaid) if (keep.has(x.dev)) (saidBy.get(x.dev) ?? saidBy.set(x.dev, []).get(x.dev)!).push(x);
   for (const [, all] of saidBy) {
     const x = all[0]!, more = all.length - 1;
-    notes.push(`${x.dev}: line ${x.line} ${x.pending ? `gives a deferred probe pending reason "${x.owner}: ${x.text}", whose first word is not the bus the line itself names` : `"${x.owner} ${x.dev}: ${x.text}" names ${x.owner} first, no bus this log or probecheck knows`}: the driver's name, which dev_driver_string gives while a driver is bound (as in its probe), so that driver's own dev_err_probe; device_links_check_suppliers runs before really_probe sets dev->driver, and its words come after the bus name: not read as a link${more ? ` (nor ${count(more, 'other line')} of it so)` : ''}`);
+    notes.push(`${x.dev}: line ${x.line} ${x.pending ? `gives a deferred probe pending reason "${x.owner}: ${x.text}", whose first word is not the bus the line itself names` : `"${x.owner} ${x.dev}: ${x.text}" names ${x.owner} first, ${unbound.has(x.owner) ? `a driver the log names for ${x.dev} and no bus the log shows ${x.dev} on (a bus of another device has that name)` : 'no bus this log or probecheck knows'}`}: the driver's name, which dev_driver_string gives while a driver is bound (as in its probe), so that driver's own dev_err_probe; device_links_check_suppliers runs before really_probe sets dev->driver, and its words come after the bus name: not read as a link${more ? ` (nor ${count(more, 'other line')} of it so)` : ''}`);
   }
   // A probe line of each device, in line order (v3.x's bound_to names the device second): looked up
   // per device, not by a scan of every event per match deferral (a 100k-line log of 20,000 of them
