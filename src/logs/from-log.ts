@@ -379,7 +379,7 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
   for (const e of log.events) if (e.owner && ['deferred_pending', 'deferred_add', 'retry'].includes(e.rule.id)) unbound.add(e.owner);
   // The device's own bus, as the log shows it ("bus: 'x':" lines naming it, the owner of a line it
   // prints with no driver): a first word that is it is the bus's, even where a driver bound to the
-  // device has that name too (usb's generic driver is "usb", generic.c at torvalds@f53f292eeaa2,
+  // device has that name too (usb's generic driver is "usb", generic.c at torvalds@f53f292eeaa2 and 01be83eea08d,
   // on the bus "usb"): the two print alike, and these words are device_links_check_suppliers'.
   const busOf = new Map<string, Set<string>>();
   for (const e of log.events) {
@@ -818,8 +818,8 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
   };
   /**
    * The names a unit address may give on adapter `nr`: dtc names an own-slave node without its flag
-   * (check_i2c_bus_reg: `reg &= ~I2C_OWN_SLAVE_ADDRESS` before "%x", dtc at dgibson@061c89ea064e,
-   * checks.c, line not counted), while its client gets 0x1000 or'd in: where the unit address lacks
+   * (check_i2c_bus_reg: `reg &= ~I2C_OWN_SLAVE_ADDRESS` before "%x", checks.c at dgibson/dtc@061c89ea064e,
+   * line not counted), while its client gets 0x1000 or'd in: where the unit address lacks
    * the flag, that client's name too, if it is a device of the log (both are: two names).
    */
   const i2cNames = (nr: string, unit: string): [string, string][] => {
