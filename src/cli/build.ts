@@ -60,7 +60,8 @@ export function buildModel(f: ModelFactory, given: Record<string, string | numbe
   // that returned a Promise or a string counted as holding). The library's scenarios answer so.
   const kernel = Boolean(m && typeof m === 'object' && Symbol.for('probecheck.kernel') in m);
   if (m && typeof m === 'object' && !kernel && Array.isArray(m.properties)) m = { ...m, properties: m.properties.map(checkedProperty) };
-  const out = withProperties(m, extra);
+  // Its errors (E302, E303) name the file as the user gave it, relative where below the working directory.
+  const out = withProperties(m, extra.map((x) => ({ ...x, from: shownPath(x.from) })));
   // A kernel scenario's unknown property name that is no library one: say where a property of your
   // own comes from (a CI hunt, 2026-12-06: a suite expecting one, run without --property-file, got
   // an E301 listing the library's names, with no word of --property-file).

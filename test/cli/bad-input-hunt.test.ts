@@ -55,7 +55,7 @@ export default defineProperty({ kind: 'invariant', name: 'p', check: () => null 
 export default defineProperty({ kind: 'invariant', name: 'p', check: (v) => { if (v.devices.length) throw { why: 'x' }; return null; } });
 `);
     writeFileSync(join(dir, 'ok.ts'), SCENARIO);
-    oneErrorLine(dir, ['check', 'ok.ts', '--property-file', 'prop.ts', '-q'], /^probecheck: E302 .* threw: a thrown object \{"why":"x"\}, not an Error$/);
+    oneErrorLine(dir, ['check', 'ok.ts', '--property-file', 'prop.ts', '-q'], /^probecheck: E302 \(property threw\): property 'p' \(prop\.ts\) threw: a thrown object \{"why":"x"\}, not an Error$/);
   });
 
   // Shard files are read back by merge: a field edited by hand (or written by another tool) merged
