@@ -28,6 +28,12 @@ const ENTRIES: Record<string, string> = {
   'probecheck/vitest': fileURLToPath(new URL('../dist/vitest.js', import.meta.url)),
 };
 
+/** Where the library itself lives: its files are never loaded afresh (one instance, as above). */
+const LIBRARY = ['../dist/', '../src/'].map((d) => new URL(d, import.meta.url).href);
+
+/** The query that makes a user's file load afresh: `?probecheck-load=N`, N from forgetLoadedFiles. */
+const LOAD = 'probecheck-load';
+
 let resolverInstalled = false;
 
 /**
@@ -72,13 +78,36 @@ async function installResolver(): Promise<void> {
   const urls: Record<string, string> = Object.fromEntries(Object.entries(ENTRIES).map(([k, v]) => [k, pathToFileURL(v).href]));
   urls.probecheck = `data:text/javascript,${encodeURIComponent(bridge)}`;
   // (The bridge's URL names its importer: one bridge per file, which reads the library then current.)
-  const hook = `const U = ${JSON.stringify(urls)};\nexport async function resolve(s, c, next) { return U[s] ? { url: s === 'probecheck' ? U[s] + encodeURIComponent('// ' + c.parentURL) : U[s], shortCircuit: true } : next(s, c); }`;
+  // A user's file loaded afresh (forgetLoadedFiles) has a `probecheck-load=N` query, which its
+  // imports of other files of the user's inherit, so they are loaded afresh too (before, only the
+  // file named was: an edited file it imported stayed as first loaded). The hooks after ours
+  // (tsx's) see the URL without it: tsx's transform cache keys by the URL, so it compiled every
+  // command's files anew, in the host and again in the search worker; now it finds a file whose
+  // text did not change. Node still evaluates the file anew: its module map keys by our URL.
+  const hook = `const U = ${JSON.stringify(urls)}, LIB = ${JSON.stringify(LIBRARY)};
+const Q = /[?&]${LOAD}=(\\d+)/;
+const own = (u) => u.startsWith('file:') && !u.includes('/node_modules/') && !LIB.some((d) => u.startsWith(d));
+const bare = (u) => { const x = new URL(u); x.searchParams.delete('${LOAD}'); return x.href; };
+export async function resolve(s, c, next) {
+  if (U[s]) return { url: s === 'probecheck' ? U[s] + encodeURIComponent('// ' + c.parentURL) : U[s], shortCircuit: true };
+  const r = await next(s, c), g = c.parentURL && Q.exec(c.parentURL);
+  if (!g || !own(r.url) || Q.test(r.url)) return r;
+  const x = new URL(r.url); x.searchParams.set('${LOAD}', g[1]);
+  return { ...r, url: x.href };
+}
+export async function load(u, c, next) { return Q.test(u) && own(u) ? next(bare(u), c) : next(u, c); }`;
   register(`data:text/javascript,${encodeURIComponent(hook)}`);
 }
 
 type TsxImport = (specifier: string, parentURL: string) => Promise<unknown>;
 let tsxImport: TsxImport | undefined;
 let generation = 0;
+/**
+ * One tsx namespace for every process: tsx's cache (memory, then files in $TMPDIR/tsx-UID) keys a
+ * compiled text by the text, the path and the CommonJS banner, which names the namespace; a name
+ * per process (the pid, before 2026-12-06) made every CLI process compile every model file again.
+ */
+const NAMESPACE = 'probecheck';
 
 /**
  * tsx's loader, registered once per thread under one namespace (its `tsImport` registers a new
@@ -89,9 +118,8 @@ let generation = 0;
 async function typescriptImport(): Promise<TsxImport> {
   if (tsxImport) return tsxImport;
   const [{ register: esm }, { register: cjs }] = await Promise.all([import('tsx/esm/api'), import('tsx/cjs/api')]);
-  const namespace = `probecheck-${process.pid}`;
-  cjs({ namespace });
-  const api = esm({ namespace });
+  cjs({ namespace: NAMESPACE });
+  const api = esm({ namespace: NAMESPACE });
   await installResolver();
   tsxImport = (specifier, parentURL) => api.import(specifier, parentURL);
   return tsxImport;
@@ -99,9 +127,18 @@ async function typescriptImport(): Promise<TsxImport> {
 
 /**
  * Later imports of a file load it afresh (a host that runs many commands in one process, such
- * as the CLI tests' in-process host, sees each command's own files): its URL gets a new query.
+ * as the CLI tests' in-process host, sees each command's own files): its URL gets a new query,
+ * which the user's files it imports inherit (the resolve hook above). A file tsx compiles to
+ * CommonJS (one outside a `"type": "module"` package) is a CommonJS module of this thread, cached
+ * by its path and tsx's namespace, not by that URL, as are the files it requires: they are dropped
+ * from the cache, so they are evaluated anew too.
  */
-export function forgetLoadedFiles(): void { generation++; }
+export function forgetLoadedFiles(): void {
+  generation++;
+  const cache = (Module as unknown as { _cache: Record<string, unknown> })._cache;
+  const ns = [`namespace=${NAMESPACE}`, encodeURIComponent(`namespace=${NAMESPACE}`)];
+  for (const key of Object.keys(cache)) if (ns.some((n) => key.includes(n))) delete cache[key];
+}
 
 /** A file as errors name it: relative to the working directory when below it, else as given. */
 export function shownPath(path: string): string {
@@ -138,7 +175,7 @@ export async function importFile(path: string): Promise<Record<string, unknown>>
   if (statSync(abs).isDirectory()) throw new ProbecheckError('E503', `${shownPath(path)}: is a directory, not a file`);
   imported.add(abs);
   try {
-    const url = pathToFileURL(abs).href + (generation ? `?load=${generation}` : '');
+    const url = pathToFileURL(abs).href + (generation ? `?${LOAD}=${generation}` : '');
     // Registered for a .js file too: our resolver must come after tsx's in the hook chain.
     const tsImport = await typescriptImport();
     await running();
