@@ -738,8 +738,15 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string, 
     const removers = actors.filter((a) => a.acts.some((x) => (x.op === 'del' || x.op === 'kill-del') && x.dev === d.i)).length + (owned ? 1 : 0);
     const added = owned || actors.some((a) => a.acts.some((x) => x.op === 'add' && x.dev === d.i)) || w.drivers.some((r) => (r.asyncScan ?? []).includes(d.i));
     if (removers > 1 && added) d.delRace = true;
-    // One that may be deleted and added again keeps DevS.probeIn (its add reads it: device-add.ts).
-    if (removers > 0 && added) d.readd = true;
+    // One that may be deleted and added again keeps DevS.probeIn (its add reads it: device-add.ts):
+    // an add that may come after a removal, in one actor's order or in another actor's (actors'
+    // actions are unordered between them), or a probe or scan that adds it. hot-unplug's
+    // `['add dc', 'del dc']` never adds again: its traces carry no probeIn lines.
+    const removes = (x: { op: string; dev?: number }) => (x.op === 'del' || x.op === 'kill-del') && x.dev === d.i;
+    const adds = (x: { op: string; dev?: number }) => x.op === 'add' && x.dev === d.i;
+    const addAfter = actors.some((a) => { const i = a.acts.findIndex(removes); return i >= 0 && a.acts.slice(i + 1).some(adds); })
+      || actors.some((a) => a.acts.some(removes) && actors.some((b) => b !== a && b.acts.some(adds)));
+    if (removers > 0 && (owned || addAfter || w.drivers.some((r) => (r.asyncScan ?? []).includes(d.i)))) d.readd = true;
     // (A removal that got one struct and waited through STRUCTS adds would take the last for its
     // own: device_add stops the search there, E206, as for every other holder; a review of
     // 2026-12-06 found it at 4 adds, refused here until s36.)
