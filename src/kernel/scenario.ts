@@ -995,8 +995,16 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string, 
   // checks it (Model.selected): a run naming other properties keeps none and is not refused for it
   // (until s38 the choice alone did both, at build: a 9-driver device's unbind was refused in a run
   // checking single-binding alone).
+  // Each selection starts from the build's state: a model checked again with other properties (the
+  // API's check twice on one model, diff's replays on its patched model) keeps no ghost of the last
+  // one (s38 h10: no-missed-probe's ghost, once selected, stayed, and a later run naming
+  // override-uaf alone counted 49 states where a fresh build counts 45).
+  const releasableAtBuild = [...k.releasable];
   const selected = (names: readonly string[]) => {
-    for (const p of chosen) {
+    k.missedJudged = false; k.walkTracked = undefined;
+    k.releasable.clear();
+    for (const i of releasableAtBuild) k.releasable.add(i);
+    for (const p of LIBRARY) {
       if (!names.includes(p.name)) continue;
       if (p.name === 'no-missed-probe') overridesRelease();
       driverBitsFit(p.name);
