@@ -221,7 +221,7 @@ async function writeOutputs(io: Io, runs: CheckedRun[], suites: SuiteOutcome[], 
     // ITF wants whole states: rebuild them by replaying each trace on its model, built here.
     const docs = [];
     for (const { r } of violated) await loadPatchFiles(r.result.params.patches);
-    for (const { r, p } of violated) docs.push(itfTrace(buildModel(await loadModel(r.file), r.result.params), p.name, p.trace!.moves, p.trace!.loopFrom));
+    for (const { r, p } of violated) docs.push(itfTrace(buildModel(await loadModel(r.file), r.result.params), p.name, p.trace!.moves, p.trace!.loopFrom, r.result.properties.map((x) => x.name)));
     if (!docs.length) io.err('probecheck: no counterexample to write; --itf file not written');
     // One ITF document holds one trace: several go to FILE-1.ext, FILE-2.ext, ...
     docs.forEach((d, i) => {

@@ -21,8 +21,15 @@ export interface ItfTrace {
   loop?: number;
 }
 
-/** `loopFrom`: a liveness counterexample's (Trace.loopFrom): the state after that many moves is the last one again. */
-export function itfTrace(model: Model, property: string, moves: readonly Move[], loopFrom?: number): ItfTrace {
+/**
+ * `loopFrom`: a liveness counterexample's (Trace.loopFrom): the state after that many moves is the
+ * last one again. `checked`: the properties of the run that found it, told to the model as the
+ * search told it (Model.selected), so the states are the search's: a kernel scenario keeps
+ * no-missed-probe's ghosts only where it is checked (s38 h10: a fresh build told nothing wrote
+ * that counterexample with d never released and owed nothing).
+ */
+export function itfTrace(model: Model, property: string, moves: readonly Move[], loopFrom?: number, checked: readonly string[] = [property]): ItfTrace {
+  model.selected?.(checked);
   const be = new FastBackend(compile(model));
   const leaves = namedLeaves(be.c);
   const pcVar = (name: string) => `pc(${name})`;
