@@ -113,7 +113,11 @@ export function walksAhead(k: Kernel, s: KS, dev: number): number {
   let bits = s.dev[dev]!.walkPending;
   for (const walker of walkersAt(k, dev)) {
     const drv = drvOf(walker);
-    if (k.w.drivers[drv]!.matches.some((i) => i !== dev && tracked(k, i) && (s.dev[i]!.walkPending & walkBit(k, i, walker)) !== 0)) bits |= walkBit(k, dev, walker);
+    // A device with more than 8 walks keeps a bit per driver: set there, it says some walk of drv is
+    // under way, not this one, which may have ended (its bit here would then never be cleared, and
+    // a release owe a probe no walk makes): not read (under-judged only; s38 h10).
+    const ahead = (i: number) => i !== dev && tracked(k, i) && walkersAt(k, i).length <= DRIVER_BITS && (s.dev[i]!.walkPending & walkBit(k, i, walker)) !== 0;
+    if (k.w.drivers[drv]!.matches.some(ahead)) bits |= walkBit(k, dev, walker);
   }
   return bits;
 }
