@@ -22,7 +22,7 @@ import { colorVerdict, renderViolation, showParams, statsLines, vacuityLines, vo
 import { stopLines } from '../report/stop.js';
 import { table } from '../report/table.js';
 import type { SearchArgs } from './args.js';
-import { buildModel, requireProperties } from './build.js';
+import { buildModel, nameModelFile, requireProperties } from './build.js';
 import { resolveParams } from '../engine/params.js';
 import { patchEntries } from '../kernel/patches.js';
 import { Checker } from './checker.js';
@@ -113,6 +113,9 @@ export async function runDiff(io: Io, baseFile: string, patchedFile: string, bas
     // An error says which side's search met it (a CI hunt, 2026-12-05: a step of the patch or of the base?).
     const side = async (which: string, file: string, params: Record<string, string | number>) => {
       try { return (await checker.run({ file: resolve(file), params, ...search, properties: names, ...whole })).result; } catch (e) {
+        // A refusal met as the search starts (E601 following the properties checked) names the
+        // file, as one met while building it does (s38 h10: diff named neither file nor side).
+        nameModelFile(e, file);
         if (!(e instanceof ProbecheckError) || !/^E[23]\d\d$/.test(e.code)) throw e;
         const x = new ProbecheckError(e.code, `the ${which} search: ${e.message}`);
         if (e.detail) x.detail = e.detail;

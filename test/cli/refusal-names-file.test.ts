@@ -27,4 +27,9 @@ describe('a refusal at search start', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/single-binding\s+holds/);
   });
+
+  // s38 h10: diff met it in its base search and named no file.
+  it('names the model file in diff too', () => {
+    oneErrorLine(dir, ['diff', 'nine.ts', 'nine.ts', '--patched-param', 'profile=v6.6'], /^probecheck: E601 \(malformed scenario\): nine\.ts: scenario 'nine-defer': .*no-lost-deferral is checked/);
+  });
 });
