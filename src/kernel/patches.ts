@@ -89,6 +89,9 @@ PATCHES['18daa52418e7'] = {
   // lock): the single-read step covers it, and the print step, left unreachable, names the same call.
   touches: ['dev_uevent:if_driver', 'dev_uevent:add_uevent_var'],
   flags: ['UEVENT_SINGLE_READ'],
+  // Its line is found in mainline's core.c (4793dae01f47, v7.1-rc1 merge: vanilla, after it) where the
+  // profile's predates it (v5.19 + this patch); the commit's own file is not stored (2026-12-06).
+  sources: { 'drivers/base/core.c': 'torvalds@4793dae01f47' },
   hunks: [{
     fn: 'dev_uevent', replace: 'add_uevent_var',
     step: (_site, orig) => ({ ...orig!, c: ['dev_driver_uevent(dev, env); #part'] }),
@@ -236,6 +239,10 @@ PATCHES['774a1221e862'] = {
 PATCHES['ead18c23c263'] = {
   id: 'ead18c23c263', commit: 'ead18c23c263', base: 'v4.14',
   subject: 'driver core: Introduce device links reference counting',
+  // v4.17 (its full hash not found; named by f265df550a43's Fixes: tag). Its kref_put is found in
+  // 3451a495ef24's core.c (v5.1 merge window, vanilla: device_link_del calls kref_put itself, as
+  // the hunk has it, before device_link_put_kref) where the profile's predates it (v4.14).
+  sources: { 'drivers/base/core.c': 'torvalds@3451a495ef24' },
   touches: ['device_link_add:list_for_each_entry', 'device_link_del:__device_link_del'],
   flags: ['LINK_KREF'],
   hunks: [{
@@ -335,21 +342,26 @@ PATCHES['c0a40097f0bc'] = {
   touches: ['dev_uevent:device_lock', 'dev_uevent:device_unlock'],
   flags: ['UEVENT_SHOW_LOCKED'],
   // The lock is taken in uevent_show, around the kset's uevent callback (dev_uevent): modelled as the
-  // first and last steps of dev_uevent, which nothing else calls in the model.
+  // first and last steps of dev_uevent, which nothing else calls in the model. Their lines are
+  // uevent_show's, so they cite it (until 2026-12-06 they named dev_uevent, whose text has no lock:
+  // unresolved wherever checked). Its anchors are found in 9a71892cbcdb's core.c (v6.12-rc6, the
+  // revert that put this hunk back, line for line as the stable postings of c0a40097f0bc have it;
+  // c0a40097f0bc's own file is not stored) where the profile's core.c lacks the lock.
+  sources: { 'drivers/base/core.c': 'torvalds@9a71892cbcdb' },
   hunks: [{
     // +	/* Synchronize with really_probe() */
     // +	device_lock(dev);
     // 	/* add driver name to the uevent */
     // 	if (dev->driver)
     fn: 'dev_uevent', insert: { label: 'device_lock', after: null, before: 'if_driver' },
-    step: (site) => ({ where: 'drivers/base/core.c:dev_uevent (device_lock(dev) in its caller uevent_show: synchronize with really_probe())', since: 'c0a40097f0bc (reverted by dc1771f71854)', c: ['device_lock(dev);'],
+    step: (site) => ({ where: 'drivers/base/core.c:dev_uevent (device_lock(dev) in its caller uevent_show: synchronize with really_probe())', since: 'c0a40097f0bc (reverted by dc1771f71854)', c: ['uevent_show:: device_lock(dev);'],
       await: (s) => s.dev[site.dev]!.mutex === 0, waits: mutexWaits(site.k, site.dev),
       run: (s) => { s.dev[site.dev]!.mutex = site.tb.owner; return 'if_driver'; } }),
   }, {
     // 		add_uevent_var(env, "DRIVER=%s", dev->driver->name);
     // +	device_unlock(dev);
     fn: 'dev_uevent', insert: { label: 'device_unlock', after: ['if_driver', 'add_uevent_var'], before: RETURN },
-    step: (site) => ({ where: 'drivers/base/core.c:dev_uevent (device_unlock(dev) in its caller uevent_show)', since: 'c0a40097f0bc (reverted by dc1771f71854)', c: ['device_unlock(dev);'],
+    step: (site) => ({ where: 'drivers/base/core.c:dev_uevent (device_unlock(dev) in its caller uevent_show)', since: 'c0a40097f0bc (reverted by dc1771f71854)', c: ['uevent_show:: device_unlock(dev);'],
       run: (s) => { unlockDev(s, site.dev, site.tb.owner); return RETURN; } }),
   }],
 };
@@ -372,6 +384,11 @@ PATCHES['dc1771f71854'] = {
 PATCHES['70fe758352ca'] = {
   id: '70fe758352ca', commit: '70fe758352cafdee72a7b13bf9db065f9613ced8', base: 'v5.1',
   // dd.c at this commit is not readable here; the hunk is quoted from its stable backport (5.10.137).
+  // Its lines are found in that backport's __driver_attach (kernel/v5.10.137: 5.10.13's with the posted
+  // hunk applied; its context `if (!dev->driver) {` predates 84e7c6786aad, as v5.1's does) where the
+  // profile's dd.c predates it. No mainline dd.c has this shape (v6.0's sits on 84e7c6786aad's test),
+  // so v5.19 + this patch is not held to a text.
+  sources: { 'drivers/base/dd.c': 'v5.10.137' },
   subject: 'driver core: fix potential deadlock in __driver_attach',
   // -			async_schedule_dev(__driver_attach_async_helper, dev);
   // +			async = true;
@@ -400,6 +417,8 @@ PATCHES['70fe758352ca'] = {
  */
 PATCHES['eed6e41813de'] = {
   id: 'eed6e41813de', commit: 'eed6e41813deb9ee622cd9242341f21430d7789f', base: 'v5.9',
+  // Its own dd.c (read at the commit, 2026-12-06): the walk under deferred_probe_mutex.
+  sources: { 'drivers/base/dd.c': 'torvalds@eed6e41813de' },
   subject: 'driver core: Fix locking bug in deferred_probe_timeout_work_func()',
   touches: ['deferred_probe_timeout_work_func:deferred_probe_pending', 'deferred_probe_timeout_work_func:pending_walk'],
   flags: ['TIMEOUT_WALK_LOCKED'],
@@ -428,7 +447,10 @@ PATCHES['15cfb0941603'] = {
 };
 
 PATCHES['device-driver-lock'] = {
-  id: 'device-driver-lock', commit: 'hash not identified (Alexander Duyck, v5.1 series; subject from the openSUSE/openEuler changelogs that backport it)', base: 'v4.18',
+  id: 'device-driver-lock', commit: 'ed88747c6c4a2fc2f961a36d4c50cb0868c30229', base: 'v4.18',
+  // Alexander Duyck, v5.1 merge window (the hash found 2026-12-06: torvalds/linux stores dd.c at it, with the
+  // helpers; the id stays as suites and traces name it). Its own dd.c: the lines found where v4.18's lacks them.
+  sources: { 'drivers/base/dd.c': 'torvalds@ed88747c6c4a' },
   subject: 'device core: Consolidate locking and unlocking of parent and device',
   // __device_release_driver, dd.c@torvalds@8c97a46af04b:860-869 -> dd.c@torvalds@376991db4b64:1028-1033:
   //  		while (device_links_busy(dev)) {
