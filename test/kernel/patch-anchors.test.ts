@@ -6,6 +6,7 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import { buildScenario, type ScenarioSpec } from 'probecheck';
+import { excerpt, resolveStep } from '../../src/kernel/source.js';
 import deviceLinks from '../../models/device-links.js';
 import moduleAsync from '../../models/module-async.js';
 import usbParentLock from '../../models/usb-parent-lock.js';
@@ -52,5 +53,21 @@ describe('patched suite cases resolve in the patch\'s own text', () => {
         expect(a.anchored.map((x) => `${x.fn}@${x.release}`)).toEqual(['uevent_show@torvalds@9a71892cbcdb']);
       }
     }
+  });
+});
+
+// v6.6's own workqueue.c (s38 h6 left open which worker_thread it has): the one 6.6.y text found, the
+// Kylin tree of v6.6.y's core.c, has the assign_work shape (as gregkh@53c2f13c1ee5), with later 6.6.y
+// backports next to it, so no profile reads it (v6.6 keeps 5.10.13's). The deferred worker's step
+// names both calls (deferred-probe.ts), so it would resolve there too.
+describe('kernel/workqueue.c of v6.6.y', () => {
+  const WQ = 'kernel/workqueue.c', where = `${WQ}:worker_thread -> drivers/base/dd.c:deferred_probe_work_func`;
+  it('worker_thread hands the item to assign_work and process_scheduled_works, not process_one_work', () => {
+    expect(resolveStep({ [WQ]: 'v6.6.y' }, where, ['process_one_work(worker, work);'])).toHaveProperty('error');
+    const r = resolveStep({ [WQ]: 'v6.6.y' }, where, ['if (assign_work(work, worker, NULL))', 'process_one_work(worker, work); || process_scheduled_works(worker);']);
+    expect(r).not.toHaveProperty('error');
+    expect(r).toMatchObject({ anchored: [{ fn: 'worker_thread', release: 'v6.6.y' }] });
+    expect(excerpt('v6.6.y', WQ, 'work_on_cpu')).toBeNull();
+    expect(resolveStep({ [WQ]: 'v6.6.y' }, `${WQ}:work_on_cpu`, ['schedule_work_on(cpu, &wfc.work);', 'flush_work(&wfc.work);'], { work_on_cpu: 'work_on_cpu_key' })).not.toHaveProperty('error');
   });
 });
