@@ -1,43 +1,63 @@
 /**
  * Patched suite cases whose steps come from a later release's text (s38 h13): an older profile
  * plus a fix builds the fix's steps, whose lines the profile's own text lacks, so each library
- * patch names its own text (`sources`) and the steps it touches must resolve there. These are the
- * bundled suites' cases themselves (the models' specs, built with the case's profile and patch).
+ * patch names its own text (`sources`) and the steps it touches must resolve there. The specs are
+ * the bundled suites' cases as their models' `vary` builds them (written out here: the models'
+ * default exports are factories).
  */
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildScenario, type ScenarioSpec } from 'probecheck';
 import { excerpt, resolveStep } from '../../src/kernel/source.js';
-import deviceLinks from '../../models/device-links.js';
-import moduleAsync from '../../models/module-async.js';
-import usbParentLock from '../../models/usb-parent-lock.js';
-import deferredProbe from '../../models/deferred-probe.js';
-import locklessReaders from '../../models/lockless-readers.js';
 
-// The models' default exports as their specs (scenario() checks and wraps them; here only the spec is wanted).
-vi.mock('probecheck', async (orig) => ({ ...(await orig<typeof import('probecheck')>()), scenario: (spec: ScenarioSpec) => spec }));
+// models/device-links.ts variant=kref and variant=parent.
+const LINKS: ScenarioSpec = { name: 'links', devices: { pmic: {}, mmc: {} }, drivers: { 'pmic-drv': { matches: ['pmic'], present: true }, 'mmc-drv': { matches: ['mmc'], links: ['pmic'], present: true } }, actors: {} };
+const KREF: ScenarioSpec = {
+  ...LINKS, drivers: {
+    'pmic-drv': { matches: ['pmic'], present: true, statelessLinks: [{ consumer: 'mmc', supplier: 'pmic' }] },
+    'mmc-drv': { matches: ['mmc'], present: true, statelessLinks: [{ consumer: 'mmc', supplier: 'pmic' }] },
+  },
+  actors: { boot: ['add pmic', 'add mmc'], 'echo mmc > unbind': 'unbind mmc-drv mmc', 'echo pmic > unbind': 'unbind pmic-drv pmic' },
+};
+const PARENT: ScenarioSpec = {
+  ...LINKS, devices: { soc: { present: true, boundTo: 'simple-bus' }, pmic: { parent: 'soc' }, mmc: {} },
+  drivers: { 'simple-bus': { matches: ['soc'], present: true }, ...LINKS.drivers },
+  actors: { boot: ['add pmic', 'add mmc', 'unregister pmic-drv'], 'echo soc > unbind': 'unbind simple-bus soc' },
+};
+// models/module-async.ts variant=rmmod; models/usb-parent-lock.ts path=detach-async.
+const RMMOD: ScenarioSpec = { name: 'rmmod', devices: { dc: { present: true } }, drivers: { 'dc-drv': { matches: ['dc'], module: 'm' } }, modules: { m: { asyncProbe: true } }, actors: { modprobe: 'modprobe m', rmmod: 'rmmod m' } };
+const DETACH: ScenarioSpec = {
+  name: 'detach', buses: { usb: { needParentLock: true } },
+  devices: { udev: { present: true, boundTo: 'usb' }, intf: { parent: 'udev', present: true } },
+  drivers: { usb: { matches: ['udev'], present: true }, 'usb-storage': { matches: ['intf'], present: false, probeType: 'async' } },
+  actors: { modprobe: ['register usb-storage', 'unregister usb-storage'] },
+};
+// models/deferred-probe.ts variant=timeout-walk.
+const WALK: ScenarioSpec = {
+  name: 'walk', deferredProbeTimeout: 30, devices: { dc: {}, pwm: {} },
+  drivers: { 'dc-drv': { matches: ['dc'], needs: ['pwm'], present: true }, 'pwm-drv': { matches: ['pwm'], present: true } },
+  actors: { boot: ['add dc', 'deferred_probe_initcall'], hotplug: 'del dc' },
+};
+// models/lockless-readers.ts variant=uevent and variant=probe.
+const UEVENT: ScenarioSpec = { name: 'uevent', devices: { dc: { present: true, boundTo: 'dc-drv' } }, drivers: { 'dc-drv': { matches: ['dc'], present: true } }, actors: { 'echo dc > unbind': 'unbind dc-drv dc', 'udev: cat uevent': 'uevent dc' } };
+const PROBE: ScenarioSpec = { ...UEVENT, devices: { dc: {} }, actors: { hotplug: 'add dc', 'udev: cat uevent': 'uevent dc' } };
 
-const spec = (m: unknown) => m as unknown as ScenarioSpec & { vary?: (p: Record<string, string>, s: ScenarioSpec) => ScenarioSpec };
-function anchors(model: unknown, params: Record<string, string>, profile: string, patches: string) {
-  const s = spec(model);
-  const b = buildScenario(s.vary ? s.vary(params, s) : s, profile, patches);
-  return b.kernel.anchors;
-}
+const anchors = (spec: ScenarioSpec, profile: string, patches: string) => buildScenario(spec, profile, patches).kernel.anchors;
 /** Anchors that fail for a reason other than a file (or function) the profile reads no text of. */
 const broken = (as: ReturnType<typeof anchors>) => as.filter((a) => a.error && !a.error.startsWith('this profile reads no snapshot')).map((a) => `${a.label}: ${a.error}`);
 
 describe('patched suite cases resolve in the patch\'s own text', () => {
-  const cases: [string, unknown, Record<string, string>, string, string][] = [
-    ['device-links#6', deviceLinks, { variant: 'kref' }, 'v4.14', 'ead18c23c263'],
-    ['device-links#12', deviceLinks, { variant: 'parent' }, 'v4.18', 'device-driver-lock'],
-    ['module-async#3', moduleAsync, { variant: 'rmmod' }, 'v5.1', '70fe758352ca'],
-    ['usb-parent-lock#27', usbParentLock, { path: 'detach-async' }, 'v5.1', '70fe758352ca'],
-    ['deferred-probe#12', deferredProbe, { variant: 'timeout-walk' }, 'v5.10', 'eed6e41813de'],
-    ['lockless-readers#2', locklessReaders, { variant: 'uevent' }, 'v5.19', '18daa52418e7'],
-    ['lockless-readers#4', locklessReaders, { variant: 'probe' }, 'v5.19', 'c0a40097f0bc'],
+  const cases: [string, ScenarioSpec, string, string][] = [
+    ['device-links#6', KREF, 'v4.14', 'ead18c23c263'],
+    ['device-links#12', PARENT, 'v4.18', 'device-driver-lock'],
+    ['module-async#3', RMMOD, 'v5.1', '70fe758352ca'],
+    ['usb-parent-lock#27', DETACH, 'v5.1', '70fe758352ca'],
+    ['deferred-probe#12', WALK, 'v5.10', 'eed6e41813de'],
+    ['lockless-readers#2', UEVENT, 'v5.19', '18daa52418e7'],
+    ['lockless-readers#4', PROBE, 'v5.19', 'c0a40097f0bc'],
   ];
-  for (const [name, model, params, profile, patch] of cases) {
+  for (const [name, spec, profile, patch] of cases) {
     it(`${name}: ${profile} + ${patch}`, () => {
-      const as = anchors(model, params, profile, patch);
+      const as = anchors(spec, profile, patch);
       expect(as.length).toBeGreaterThan(3);
       expect(broken(as)).toEqual([]);
     });
@@ -45,7 +65,7 @@ describe('patched suite cases resolve in the patch\'s own text', () => {
 
   it('c0a40097f0bc\'s lock and unlock are uevent_show\'s lines (its hunk), found in 9a71892cbcdb where the profile lacks them', () => {
     for (const profile of ['v5.19', 'v6.12']) {
-      const as = anchors(locklessReaders, { variant: 'probe' }, profile, profile === 'v5.19' ? 'c0a40097f0bc' : '');
+      const as = anchors(PROBE, profile, profile === 'v5.19' ? 'c0a40097f0bc' : '');
       const lock = as.filter((a) => /^dev_uevent\(\w+\):device_(un)?lock$/.test(a.label));
       expect(lock.map((a) => a.label.replace(/^.*:/, '')).sort()).toEqual(['device_lock', 'device_unlock']);
       for (const a of lock) {
