@@ -226,7 +226,8 @@ export interface KS {
  * driver_override string (generation) platform_match has loaded and is about to strcmp.
  * `relDrv[supplierSlot(dev)]`: the `drv` of a __device_release_driver(dev) that dropped dev's
  * lock in its device-links loop, to compare with dev->driver on relocking (0 outside that
- * window). A slot per supplier, as `drv` is a local of each C frame: the releases nested in that
+ * window; plus the number of drivers where the parent's lock it dropped is the parent's deleted
+ * struct's, DevS.oldMutex, which it locks again: release.ts). A slot per supplier, as `drv` is a local of each C frame: the releases nested in that
  * window (its consumers', and what their ->remove unregisters, which may supply others) are of
  * other devices, never of dev itself (device_is_dependent refuses a cycle). A slot per link
  * height was shared by a consumer's child of the same height, whose release zeroed it: the
@@ -284,7 +285,7 @@ export function localsSchema(depth: number, w: World, added?: Record<string, Fie
   // ret by name in traces (`admin.ret: 0→-EPROBE_DEFER (device links)`, where it read `0→6`: a
   // verdict hunt, 2026-12-06); 7, unused, keeps the field's range.
   return t.record({ ret: t.named([...RET_NAMES, '7']), usedAsync: t.int(1), haveAsync: t.array(d, t.int(1)), initOf: t.int(Math.max(1, 2 ** w.modules.length - 1)), ovr: t.int(3),
-    relDrv: t.array(h, t.int(Math.max(1, w.drivers.length))), gen: t.int(STALE), knode: t.array(d + 1, t.int(1)), ...added,
+    relDrv: t.array(h, t.int(Math.max(1, 2 * w.drivers.length))), gen: t.int(STALE), knode: t.array(d + 1, t.int(1)), ...added,
     ...Object.fromEntries(frames.map((f) => [f.key, t.array(f.calls.length, t.int(f.max), f.calls)])) });
 }
 

@@ -22,7 +22,7 @@
 import { RETURN, type Ret, type ThreadBuilder } from '../emit.js';
 import { supplierSlot, type KL, type KS } from '../state.js';
 import { asyncSynchronizeFullStep, waitForDeviceProbe } from './async.js';
-import { DD, allowsAsync, lockStep, mutexWaits, takeMutex, takesParentLock, unlockDev } from './common.js';
+import { DD, allowsAsync, heldOld, lockStep, mutexWaits, takeMutex, takesParentLock, unlockDev } from './common.js';
 import { MANAGED_TEST, coreLines, deviceLinkDel, endLinksProbing, linksDriverCleanup, noDriverLines, statelessLinksOf } from './links.js';
 import { boundRemove, byCreation } from './klist.js';
 import { deviceDel } from './device-del.js';
@@ -75,11 +75,18 @@ export function releaseDriver(tb: ThreadBuilder, dev: number, ret: Ret, withPare
       s.dev[dev]!.linksUnbinding = true;           // dev->links.status = DL_DEV_UNBINDING
       endLinksProbing(s, dev);
       if (busy) {
-        t.relDrv[slot] = s.dev[dev]!.driver;         // drv, for the test after relocking
-        s.dev[dev]!.mutex = 0;                       // device_unlock(dev)
+        // drv, for the test after relocking; past the drivers' numbers where the parent's lock this
+        // thread drops is its deleted struct's (the parent added again under it, DevS.oldMutex):
+        // dev->parent is that old struct, which relock_parent locks again.
+        const oldParent = drops && heldOld(s, parent, me);
+        t.relDrv[slot] = s.dev[dev]!.driver + (oldParent ? w.drivers.length : 0);
+        unlockDev(s, dev, me);                       // device_unlock(dev)
         // device_unlock(parent): before the fix also when this thread does not hold it (mutex_unlock
-        // of a mutex held by another thread, or by none).
-        if (drops) s.dev[parent]!.mutex = 0;
+        // of a mutex held by another thread, or by none). The old parent's where it holds that one
+        // (unlockDev; until s38 h9 this cleared the new parent's lock and left the old one held).
+        // The C unlocks and relocks the `parent` it was given, driver_detach's dev->parent
+        // (dd.c@v5.10.13:653, 657, 526-538, 759).
+        if (drops) unlockDev(s, parent, me);
         return 'device_links_unbind_consumers';
       }
       return 'remove';
@@ -101,10 +108,15 @@ export function releaseDriver(tb: ThreadBuilder, dev: number, ret: Ret, withPare
     } });
     // Before DRIVER_LOCK_HELPERS (v5.1) the relock is inline, and traces must not name a helper the text lacks.
     const relockAt = (what: string) => (helpers ? `${DD}:__device_release_driver -> ${DD}:__device_driver_lock` : `${DD}:__device_release_driver (${what})`);
-    if (drops) f.step('relock_parent', { where: relockAt('device_lock(parent)'), c: [helpers ? '__device_driver_lock:: device_lock(parent);' : 'device_lock(parent);'], await: (s) => s.dev[parent]!.mutex === 0,
-      waits: mutexWaits(k, parent), run: (s) => { takeMutex(k, s, parent, me); return 'relock'; } });
+    // The old parent struct's lock where it dropped that one (relDrv past the drivers' numbers): the
+    // slot's parent is the new struct now (a model limit: where the parent was added again and
+    // another thread holds the old lock, one per device, it waits for that one).
+    const oldParent = (t: KL) => t.relDrv[slot]! > w.drivers.length;
+    if (drops) f.step('relock_parent', { where: relockAt('device_lock(parent)'), c: [helpers ? '__device_driver_lock:: device_lock(parent);' : 'device_lock(parent);'],
+      await: (s, t) => (oldParent(t) ? s.dev[parent]!.oldMutex === 0 : s.dev[parent]!.mutex === 0),
+      waits: mutexWaits(k, parent), run: (s, t) => { if (oldParent(t)) s.dev[parent]!.oldMutex = me; else takeMutex(k, s, parent, me); return 'relock'; } });
     f.step('relock', { ...lockStep(k, dev, me, relockAt('device_lock(dev)'), (s, t) => {
-      const drv = t.relDrv[slot];
+      const r = t.relDrv[slot]!, drv = r > w.drivers.length ? r - w.drivers.length : r;
       t.relDrv[slot] = 0;
       return s.dev[dev]!.driver !== drv ? RETURN : 'device_links_busy';
     }),
