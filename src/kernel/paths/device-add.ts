@@ -11,7 +11,7 @@ import type { StepCtx } from '../../engine/model.js';
 import { STRUCTS, type DevS, type KL, type KS } from '../state.js';
 import { BUS, CORE, DD, SYSFS_DIR, holder, linesIn, mayBeAsync, mayDefer } from './common.js';
 import { deviceAttach } from './device-attach.js';
-import { busAddTail, busMoveOld, ksetAddTail } from './klist.js';
+import { boundRemove, busAddTail, busMoveOld, ksetAddTail } from './klist.js';
 import { endLinksProbing } from './links.js';
 import { defersMatch } from './match-defer.js';
 import { walksAhead } from './owed.js';
@@ -37,7 +37,7 @@ export function busProbeDevice(tb: ThreadBuilder, dev: number, ret: Ret, skip: s
 export const FRESH = ['dead', 'delStarted', 'delDone', 'dels', 'gen', 'ovrDrv', 'canMatch', 'asyncDriver', 'asked', 'released', 'owed', 'walkPending', 'shutDown', 'unbindOf'] as const satisfies readonly (keyof DevS)[];
 export const REUSED: Partial<Record<keyof DevS, string>> = {
   mutex: 'free: a thread holding the old lock holds it as oldMutex (this step), or the add waits (it probes or releases the old struct, or a second old lock)', oldMutex: 'set by this step: the old lock\'s holder', probeIn: 'zero: the add waits while a probe of the old struct runs', busHeld: 'zero: the walks on the old node hold it as oldHeld (busMoveOld), or the add waits (a second old node)', oldRank: 'the old struct\'s node, kept while walks hold it (busMoveOld)', oldHeld: 'with oldRank', busGen: 'flipped by busMoveOld: which node a walk holds (KL.knode)', oldGen: 'with oldRank: the old struct\'s gen',
-  driver: 'NULL: device_del released the driver (a probe of the deleted struct that bound it after, B6 before v5.9, leaves it set: the slot keeps that binding, a model limit)', bound: 'false: released', drvRank: 'off the driver klist: released',
+  driver: 'NULL: device_del released the driver, or this step drops the binding a probe of the deleted struct made after (B6 before v5.9: dropOldBinding)', bound: 'with driver', drvRank: 'with driver',
   probing: 'none: the add waits while a probe of the old struct runs (probeIn)', removing: 'none: the add waits while the old struct has a driver', work: 'idle: work_on_cpu runs inside a probe, likewise',
   snap: 'none: kept only for a probe in flight (probeIn)', registered: 'set by this step', onBus: 'set by this step', busRank: 'set by this step (busAddTail)', ksetRank: 'set by this step (ksetAddTail)',
   ready: 'false since kobject_del; set by device_pm_add', linksUnbinding: 'false: cleared when the driver is released', linksProbing: 'cleared by this step (endLinksProbing)',
@@ -71,8 +71,26 @@ function wrapCheck(k: Kernel, s: KS, dev: number, gen: number, ctx: StepCtx): vo
   throw new ModelError('E206', `device '${k.vn(dev)}' is added again while ${who} its struct device of ${STRUCTS} adds before: the model tells ${STRUCTS} struct devices of one device apart, and would take that one for the new one (README, Known gaps, "A device added again"). ${why}`);
 }
 
+/**
+ * A probe of the deleted struct that passed driver_probe_device's registered check before
+ * kobject_del (B6, before v5.9's dead check) binds that old struct after device_del released it:
+ * dev->driver, the bound flag and its knode_driver on the driver's klist are the old struct's. The
+ * new struct is kzalloc'ed (dev->driver NULL, p->knode_driver unlinked), so the slot drops that
+ * binding here: the old struct stays bound in the C (until its driver's driver_detach), which the
+ * model no longer follows (a model limit; no-probe-after-del has already reported the probe). Until
+ * s38 h9 the new struct started bound to it, never probed: a driver bound before its device_pm_add,
+ * and a probe the kernel makes (bus_probe_device, a walk, drivers_probe) skipped.
+ */
+function dropOldBinding(s: KS, dev: number): void {
+  const d = s.dev[dev]!;
+  if (d.driver === 0 && !d.bound) return;
+  boundRemove(s, dev);
+  d.driver = 0; d.bound = false;
+}
+
 function freshStruct(k: Kernel, s: KS, dev: number, entries: boolean, ctx: StepCtx): void {
   const d = s.dev[dev]!, added = k.added?.dev ?? [];
+  dropOldBinding(s, dev);
   if (entries) {
     const gen = (d.gen + 1) % STRUCTS;   // async entries of the old struct see it replaced
     wrapCheck(k, s, dev, gen, ctx);

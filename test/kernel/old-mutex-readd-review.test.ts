@@ -1,0 +1,47 @@
+/**
+ * A review of the re-add under a held deleted struct's lock (s38 h3; s38 h9). (1) A missed unlock
+ * site: __device_release_driver's device-links loop dropped the parent's lock by clearing the
+ * slot's mutex, so a driver_detach holding the deleted parent's lock (the parent deleted and
+ * added again under it) cleared the new parent's lock and kept the old one, then relocked the new
+ * one: a deadlock and a double binding the kernel has not (the C unlocks and relocks dev->parent,
+ * the old struct: dd.c __device_release_driver's `while (device_links_busy(dev))` loop). (2) A
+ * probe of the deleted struct that binds it (B6, before v5.9) left its binding in the slot, so the
+ * new struct started bound, before its device_pm_add, never probed (a kzalloc'ed struct has
+ * dev->driver NULL).
+ */
+import { describe, expect, it } from 'vitest';
+import { buildScenario, check, type Property, type ScenarioSpec } from 'probecheck';
+import type { KS } from '../../src/kernel/state.js';
+
+const verdicts = (spec: ScenarioSpec, profile: string, extra: Property[] = []) => {
+  const model = buildScenario(spec, profile, '').model;
+  model.properties = [...model.properties, ...extra];
+  return Object.fromEntries(check(model, { exhaustive: true }).properties.map((p) => [p.name, p.verdict]));
+};
+
+describe('a re-add beside a held deleted struct\'s lock, reviewed', () => {
+  it('driver_detach drops and retakes the old parent\'s lock in the device-links loop (USB, v5.10)', () => {
+    // c-drv's removal unbinds c under p's lock (need_parent_lock); c supplies x, whose binding makes
+    // the loop drop both locks; p is deleted and added again meanwhile.
+    const spec: ScenarioSpec = {
+      name: 'old-parent-links', buses: { usb: { needParentLock: true } },
+      devices: { p: { present: true, boundTo: 'p-drv' }, c: { parent: 'p', bus: 'usb', present: true, boundTo: 'c-drv' }, x: { present: true, boundTo: 'x-drv' } },
+      drivers: { 'p-drv': { matches: ['p'], present: true }, 'c-drv': { matches: ['c'], bus: 'usb', present: true }, 'x-drv': { matches: ['x'], links: ['c'], present: true } },
+      actors: { admin: 'unregister c-drv', hot: ['del p', 'add p'] }, properties: ['no-deadlock', 'single-binding', 'usb-parent-lock'],
+    };
+    const both = { kind: 'sometimes', name: 'holds-old-and-new-parent', holds: (s: KS) => s.dev[0]!.oldMutex !== 0 && s.dev[0]!.mutex === s.dev[0]!.oldMutex } as Property;
+    expect(verdicts(spec, 'v5.10', [both])).toEqual({ 'no-deadlock': 'holds', 'single-binding': 'holds', 'usb-parent-lock': 'holds', 'holds-old-and-new-parent': 'unreachable' });
+  });
+
+  it('a B6 probe\'s binding of the deleted struct is not the new struct\'s (v5.4)', () => {
+    // s38 h3's worker-old-lock: the deferred worker's retry probes the old c past its registered check.
+    const spec: ScenarioSpec = {
+      name: 'b6-binding', devices: { c: {}, s: {} },
+      drivers: { 'c-drv': { matches: ['c'], needs: ['s'], present: true }, 's-drv': { matches: ['s'], present: true } },
+      actors: { hotplug: ['add c', 'del c', 'add c'], 'hotplug s': 'add s' }, properties: ['no-probe-after-del', 'single-binding', 'device-ready'],
+    };
+    // Between bus_add_device and device_pm_add no path of this scenario probes c (no walk runs).
+    const early = { kind: 'sometimes', name: 'new-struct-bound-before-pm-add', holds: (s: KS) => s.dev[0]!.registered && !s.dev[0]!.ready && !s.dev[0]!.delStarted && s.dev[0]!.driver !== 0 } as Property;
+    expect(verdicts(spec, 'v5.4', [early])).toEqual({ 'no-probe-after-del': 'violated', 'single-binding': 'holds', 'device-ready': 'holds', 'new-struct-bound-before-pm-add': 'unreachable' });
+  });
+});
