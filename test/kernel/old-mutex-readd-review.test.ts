@@ -7,7 +7,9 @@
  * the old struct: dd.c __device_release_driver's `while (device_links_busy(dev))` loop). (2) A
  * probe of the deleted struct that binds it (B6, before v5.9) left its binding in the slot, so the
  * new struct started bound, before its device_pm_add, never probed (a kzalloc'ed struct has
- * dev->driver NULL).
+ * dev->driver NULL). (3) From v5.14 driver_probe_device takes its deferred_trigger_count
+ * snapshot before __driver_probe_device's checks: a walk holding the old struct's lock took the
+ * slot's snapshot beside a probe of the new struct, and the search stopped (E201).
  */
 import { describe, expect, it } from 'vitest';
 import { buildScenario, check, type Property, type ScenarioSpec } from 'probecheck';
@@ -43,5 +45,12 @@ describe('a re-add beside a held deleted struct\'s lock, reviewed', () => {
     // Between bus_add_device and device_pm_add no path of this scenario probes c (no walk runs).
     const early = { kind: 'sometimes', name: 'new-struct-bound-before-pm-add', holds: (s: KS) => s.dev[0]!.registered && !s.dev[0]!.ready && !s.dev[0]!.delStarted && s.dev[0]!.driver !== 0 } as Property;
     expect(verdicts(spec, 'v5.4', [early])).toEqual({ 'no-probe-after-del': 'violated', 'single-binding': 'holds', 'device-ready': 'holds', 'new-struct-bound-before-pm-add': 'unreachable' });
+  });
+
+  it('a walk holding the old struct\'s lock takes no snapshot of the new struct\'s probe (v6.1)', () => {
+    // modprobe's walk locks the old c, hot adds c again and probes it: both in driver_probe_device(c).
+    const spec: ScenarioSpec = { name: 'walk-old-snap', devices: { c: { present: true }, s: {} }, drivers: { 'c-drv': { matches: ['c'], needs: ['s'], module: 'mc' } },
+      actors: { mod: 'modprobe mc', hot: ['del c', 'add c'] }, properties: ['no-deadlock', 'deferred-lists'] };
+    expect(verdicts(spec, 'v6.1')).toEqual({ 'no-deadlock': 'holds', 'deferred-lists': 'holds' });
   });
 });

@@ -100,7 +100,10 @@ export function driverProbeDevice(tb: ThreadBuilder, dev: number, drv: number, r
       c: ['int trigger_count = atomic_read(&deferred_trigger_count);', 'atomic_inc(&probe_count);', 'ret = __driver_probe_device(drv, dev);', ...CHECK_LINES.map((l) => `__driver_probe_device:: ${l}`)],
       run: (s, t) => {
       t.ret = RET.ZERO; // its `ret` is a local: nothing left from an earlier probe by this thread
-      takeSnapshot(k, s, dev, defers);
+      // trigger_count is a local of each call: the slot's DevS.snap is the new struct's probe's,
+      // never a holder's of the old struct (refused below; heldOld lasts to its `out`). Until s38
+      // h9 a walk holding the old c's lock took it beside a probe of the new c: E201.
+      if (!heldOld(s, dev, tb.owner)) takeSnapshot(k, s, dev, defers);
       add(s, 'probeCount', 1);
       if (readd) add(s.dev[dev]!, 'probeIn', 1);   // its return takes it back (probeOut), refused or not
       const r = refuse(tb, s, t, dev, entry);
@@ -127,7 +130,7 @@ export function driverProbeDevice(tb: ThreadBuilder, dev: number, drv: number, r
       await: triggerAwait, waits: namedMutexWaits('deferred_probe_mutex'),
       run: (s) => { deferredTrigger(k, s); return 'out'; } });
     f.step('out', { where: `${DD}:driver_probe_device`, since: 'v5.14 (204db60c8357)', c: ['atomic_dec(&probe_count);', 'wake_up_all(&probe_waitqueue);'],
-      run: (s) => { probeDone(k, s, dev, defers); return RETURN; } });
+      run: (s) => { probeDone(k, s, dev, defers && !heldOld(s, dev, tb.owner)); return RETURN; } });
   }
   tb.leave();
   return f.done();
