@@ -9,7 +9,10 @@
  * new struct started bound, before its device_pm_add, never probed (a kzalloc'ed struct has
  * dev->driver NULL). (3) From v5.14 driver_probe_device takes its deferred_trigger_count
  * snapshot before __driver_probe_device's checks: a walk holding the old struct's lock took the
- * slot's snapshot beside a probe of the new struct, and the search stopped (E201).
+ * slot's snapshot beside a probe of the new struct, and the search stopped (E201). (4) The
+ * synchronous fallback of __driver_attach's async_schedule_dev (v5.1 .. v5.19) runs the helper
+ * under the walk's own lock, which it locks again: where that lock was the old struct's the helper
+ * went on past it (the C deadlocks there, as without the re-add).
  */
 import { describe, expect, it } from 'vitest';
 import { buildScenario, check, type Property, type ScenarioSpec } from 'probecheck';
@@ -52,5 +55,12 @@ describe('a re-add beside a held deleted struct\'s lock, reviewed', () => {
     const spec: ScenarioSpec = { name: 'walk-old-snap', devices: { c: { present: true }, s: {} }, drivers: { 'c-drv': { matches: ['c'], needs: ['s'], module: 'mc' } },
       actors: { mod: 'modprobe mc', hot: ['del c', 'add c'] }, properties: ['no-deadlock', 'deferred-lists'] };
     expect(verdicts(spec, 'v6.1')).toEqual({ 'no-deadlock': 'holds', 'deferred-lists': 'holds' });
+  });
+
+  it('__driver_attach\'s inline helper, under the walk\'s own old lock, waits on it (v5.10)', () => {
+    const spec: ScenarioSpec = { name: 'inline-old-lock', devices: { c: { present: true } }, drivers: { 'c-drv': { matches: ['c'], module: 'mc', probeType: 'async' } },
+      actors: { mod: 'modprobe mc', hot: ['del c', 'add c'] }, properties: ['no-deadlock'] };
+    const past = { kind: 'sometimes', name: 'inline-helper-past-its-lock', holds: (_s: KS, q: { at(t: string): string | null }) => /^__driver_attach_async_helper\(c\).*:device_unlock$/.test(q.at('mod') ?? '') } as Property;
+    expect(verdicts(spec, 'v5.10', [past])).toEqual({ 'no-deadlock': 'violated', 'inline-helper-past-its-lock': 'unreachable' });
   });
 });

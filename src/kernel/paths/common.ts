@@ -52,7 +52,10 @@ export function holder(k: Kernel, owner: number): string {
 const MUTEX_WAITS = new WeakSet<object>();
 
 export function mutexWaits(k: Kernel, d: number): (s: KS) => string {
-  const w = (s: KS) => `&dev->mutex(${k.vn(d)}) held by ${holder(k, s.dev[d]!.mutex)}`;
+  // Free, while its deleted struct's lock is held: the waiter holds that one and locks it again.
+  const w = (s: KS) => (s.dev[d]!.mutex === 0 && s.dev[d]!.oldMutex !== 0
+    ? `the &dev->mutex of ${k.vn(d)}'s deleted struct, held by ${holder(k, s.dev[d]!.oldMutex)}, itself`
+    : `&dev->mutex(${k.vn(d)}) held by ${holder(k, s.dev[d]!.mutex)}`);
   MUTEX_WAITS.add(w);
   return w;
 }

@@ -12,7 +12,7 @@ import { RETURN, type Block, type Kernel, type KStep, type Ret, type ThreadBuild
 import { STALE, driverBit, structRef, type KL, type KS } from '../state.js';
 import { RET } from '../world.js';
 import { asyncProgram, asyncScheduleStep } from './async.js';
-import { BUS, DD, DRIVER_C, allowsAsync, linesIn, mayBeAsync, mutexWaits, takeMutex, takesParentLock, staleEntry, unlockDev } from './common.js';
+import { BUS, DD, DRIVER_C, allowsAsync, heldOld, linesIn, mayBeAsync, mutexWaits, takeMutex, takesParentLock, staleEntry, unlockDev } from './common.js';
 import { busNext, drvAddTail, holdsOld } from './klist.js';
 import { driverProbeDevice, driverProbeDeviceNoCount } from './really-probe.js';
 import { driverMatchSteps } from './driver-override.js';
@@ -320,9 +320,14 @@ function driverLockSteps(tb: ThreadBuilder, f: Block, dev: number, where: string
     f.step('lock_parent', { where, ...at, c: ['__device_driver_lock:: device_lock(parent);'],
       await: (s) => s.dev[parent]!.mutex === 0, waits: mutexWaits(k, parent), run: (s) => { takeMutex(k, s, parent, me); return lockLabel; } });
   }
+  // A walk on the old struct (Stale) takes nothing of the new one; but one that holds the old
+  // struct's lock itself (heldOld: __driver_attach's async_schedule_dev ran this helper inline, its
+  // synchronous fallback, v5.1 .. v5.19) locks that lock again and waits for ever, as the C's
+  // device_lock does (dd.c@v5.10.13:622-626, 567; until s38 h9 it went on, past its own lock).
+  const skip = (s: KS, t: KL) => stale!(s, t) && !heldOld(s, dev, me);
   const locked: KStep = stale
-    ? { where, ...at, await: (s, t) => stale(s, t) || s.dev[dev]!.mutex === 0, waits: mutexWaits(k, dev), run: (s, t) => {
-      if (stale(s, t)) { t.ret = RET.ZERO; return unlockLabel; }     // a walk on the old struct (Stale)
+    ? { where, ...at, await: (s, t) => skip(s, t) || (s.dev[dev]!.mutex === 0 && !heldOld(s, dev, me)), waits: mutexWaits(k, dev), run: (s, t) => {
+      if (skip(s, t)) { t.ret = RET.ZERO; return unlockLabel; }
       takeMutex(k, s, dev, me); return then(s, t);
     } }
     : { where, ...at, await: (s) => s.dev[dev]!.mutex === 0, waits: mutexWaits(k, dev), run: (s, t) => { takeMutex(k, s, dev, me); return then(s, t); } };
