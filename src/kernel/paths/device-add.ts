@@ -9,7 +9,7 @@ import { RETURN, type Kernel, type Ret, type ThreadBuilder } from '../emit.js';
 import { ModelError } from '../../engine/errors.js';
 import type { StepCtx } from '../../engine/model.js';
 import { STRUCTS, type DevS, type KL, type KS } from '../state.js';
-import { BUS, CORE, DD, SYSFS_DIR, holder, linesIn, mayBeAsync, mayDefer } from './common.js';
+import { BUS, CORE, DD, SYSFS_DIR, heldOld, holder, linesIn, mayBeAsync, mayDefer } from './common.js';
 import { deviceAttach } from './device-attach.js';
 import { boundRemove, busAddTail, busMoveOld, ksetAddTail } from './klist.js';
 import { endLinksProbing } from './links.js';
@@ -146,7 +146,8 @@ export function deviceAdd(tb: ThreadBuilder, dev: number, ret: Ret): string {
   // (probeIn, driver: a probe that passed its registered check before kobject_del, B6 before v5.9,
   // writes dev->driver and the lists, which the slot holds for the new struct), for a second old
   // lock (one old struct per device), and where the device has a driver_override (the holder's
-  // match would read the new struct's string).
+  // match would read the new struct's string), and while a child added under the old struct lives
+  // (its dev->parent is the old struct, whose lock its parent-lock paths would take: s38 h9).
   // Until 2026-12-06 (s38 h3) the add waited whenever the old lock was held.
   // Its bus klist node is the new struct's own: bus_remove_device's klist_del only marks the old
   // one dead (klist_put(n, true): knode_kill, the node unlinked when its last reference goes,
@@ -162,7 +163,7 @@ export function deviceAdd(tb: ThreadBuilder, dev: number, ret: Ret): string {
   // no-missed-probe, test/kernel/replug.test.ts). The model keeps one old node per device: a
   // second, with the first still held, waits (a model limit).
   const name = tb.k.vn(dev);
-  const overridden = tb.k.w.devices[dev]!.override === true;
+  const overridden = tb.k.w.devices[dev]!.override === true, children = tb.k.w.devices.filter((c) => c.parent === dev).map((c) => c.i);
   // Why the add waits for the deleted struct's lock ('' where it need not): see above.
   const lockWaits = (s: KS): string => {
     const d = s.dev[dev]!;
@@ -170,6 +171,12 @@ export function deviceAdd(tb: ThreadBuilder, dev: number, ret: Ret): string {
     if (d.mutex === 0) return '';
     if (d.probeIn > 0 || d.driver !== 0) return ', which probes or releases it';
     if (overridden) return ', whose match reads its driver_override';
+    // A child added under the old struct (registered, or its device_del under way) has that one as
+    // dev->parent, whose lock the paths that lock a child's parent take (__driver_attach, the bind
+    // and unbind stores, driver_detach, drivers_probe, device_shutdown, USB's add and del); the slot
+    // would give them the new one's, free, beside the holder of the old (s38 h9: a bind probed a
+    // USB child that device_add, under the old parent's lock, had not made ready).
+    if (children.some((c) => { const x = s.dev[c]!; return x.registered || (x.delStarted && !x.delDone); })) return ', which a child added under it has as its parent';
     return '';
   };
   f.step('bus_add_device', { where: `${CORE}:device_add (kobject_add), ${BUS}:bus_add_device`, since: 'v2.6',
@@ -183,6 +190,9 @@ export function deviceAdd(tb: ThreadBuilder, dev: number, ret: Ret): string {
     const d = s.dev[dev]!;
     if (d.registered) return RETURN;
     if (parent >= 0 && !s.dev[parent]!.registered) return RETURN;       // kobject_add: -ENOENT, the device is not added
+    // The same under the parent's deleted struct, whose lock this thread holds (USB's add under
+    // usb_lock_device(udev): dev->parent is the struct it locked), the slot added again since (s38 h9).
+    if (parent >= 0 && heldOld(s, parent, tb.owner)) return RETURN;
     d.registered = true;
     const was = d.gen;
     if (d.delStarted) {
