@@ -1587,7 +1587,10 @@ export const LIBRARY: KernelProperty[] = [
         }
       }
       return null;
-    }, { text: "device_shutdown's walk shuts down a device that may be probed or released, or whose bus needs its parent's lock", met: ((meet: boolean[]) => (s: KS) => someDev(s, (d, i) => d.shutDown === true && meet[i]!))(k.w.devices.map((d) => shutdownMayMeet(k, c, d.i))) }, ['dev[*].shutDown']) },
+    }, { text: "device_shutdown's walk shuts down a device that may be probed or released, or whose bus needs its parent's lock", met: ((meet: boolean[]) => (s: KS) => someDev(s, (d, i) => d.shutDown === true && meet[i]!))(k.w.devices.map((d) => shutdownMayMeet(k, c, d.i))) },
+    // dev[*].shutDown is in the state only where an actor runs device_shutdown (kernelSchema): named
+    // elsewhere the property watches nothing and is vacuous (a hunt, s38 h12: it was E101 there).
+    k.shutdown ? ['dev[*].shutDown'] : undefined) },
   // What it judges at the return, with every other actor finished, is an async entry pending or a
   // probe in flight that is not the deferred work's: only an async entry's thread can leave either
   // (a work_on_cpu kworker's or request_module's modprobe's probe runs while its caller waits for
