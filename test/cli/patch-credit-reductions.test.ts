@@ -93,12 +93,14 @@ async function outcome(scenario: string, file: string, patch: string, o: CheckOp
 }
 
 describe('a patch\'s hunk notes and its credit are the same under the reductions', () => {
-  it('a wait that never passes beside a hunk that runs: always blocks, uncredited, with --por, symmetry, DFS and 2 workers', async () => {
+  // (No symmetry here: unplug's devices are unlike, so a symmetry search of it is the same search;
+  // twin-defer's, in the tests below, is reduced.)
+  it('a wait that never passes beside a hunk that runs: always blocks, uncredited, with --por, DFS and 2 workers', async () => {
     const scenario = 'unplug', { file, patch } = write(scenario, [0, 1]);
     const one = await outcome(scenario, file, patch, {});
     expect(one.what.notes).toContain('always blocks: deferred_probe_work_func:wait_first (every thread that reaches it waits there for ever (its guard never passed in any state the search reached))');
     expect(one.what.credited).toMatch(/^blocks: deferred_probe_work_func:wait_first blocks every thread that reaches it for ever/);
-    for (const o of [{ por: true }, { por: true, symmetry: true }, { strategy: 'dfs' as const }, 'workers' as const]) {
+    for (const o of [{ por: true }, { strategy: 'dfs' as const }, 'workers' as const]) {
       const r = await outcome(scenario, file, patch, o);
       if (o === 'workers') expect(r.reduced.workers).toBe(2);
       else if (o.por) expect(r.reduced.por).toBe(true);
@@ -119,7 +121,9 @@ describe('a patch\'s hunk notes and its credit are the same under the reductions
     let persistent = 0;
     for (const scenario of ['unplug', 'twin-defer']) {
       const { file, patch } = write(scenario, [never, 1]);
-      for (const o of [[], ['--por'], ['--symmetry'], ['--por', '--symmetry'], ['--strategy', 'dfs']]) {
+      // unplug's devices are unlike (symmetry: "the model declares no interchangeable elements"), so
+      // --symmetry there is the unreduced search and --por --symmetry is --por's: run on twin-defer only.
+      for (const o of [[], ['--por'], ...(scenario === 'unplug' ? [] : [['--symmetry'], ['--por', '--symmetry']]), ['--strategy', 'dfs']]) {
         const r = probecheck(['check', file, '--patch', patch, ...o], { cwd: dir });
         expect(r.stdout, `${scenario} ${o.join(' ')}`).toContain('its step deferred_probe_work_func:process_one_work never fires in this search: every thread that reaches it waits there for ever');
         expect(r.stdout).toContain('not credited to the patch: deferred_probe_work_func:process_one_work blocks every thread that reaches it for ever');
