@@ -21,16 +21,19 @@ const stray = (e: unknown) => {
 };
 process.on('uncaughtException', stray);
 process.on('unhandledRejection', stray);
-// A user file that calls process.exit() as it loads (or from a step) ends the run with no verdict:
-// exit 2 and a line saying so, not its own status (exit 0 read as "every property holds").
-let finished = false;
+// A user file that calls process.exit() as it loads, or from a timer it started (before the
+// verdict or after it, while the process waits on that timer), ends the run with its own status:
+// exit 2 and a line saying so instead (exit 0 read as "every property holds", even after a
+// violation was printed: a review, 2026-12-06). A second Ctrl-C (130), a stray error's exit 2
+// and Node's 13 (a top-level await that never settles) pass.
+let finished = false, verdict: number | undefined;
 process.on('exit', (code) => {
-  // (130: a second Ctrl-C; 13: Node's own, a promise awaited at top level that never settles.)
-  if (finished || code === 130 || code === 13) return;
+  if (finished || code === 130 || code === 13 || code === verdict) return;
   const files = importedFiles();
   if (!files.length) return;
-  process.stderr.write(`probecheck: E105 (input file could not be loaded): ${files.join(' or ')}: called process.exit(${code}) before probecheck finished: nothing was checked\n`);
+  const when = verdict === undefined ? 'before probecheck finished: nothing was checked' : `after the verdict (exit ${verdict}): its status is not the check's`;
+  process.stderr.write(`probecheck: E105 (input file could not be loaded): ${files.join(' or ')}: called process.exit(${code}) ${when}\n`);
   process.exitCode = EXIT.usage;
 });
-process.exitCode = await main(process.argv.slice(2), processIo());
-finished = true;
+verdict = await main(process.argv.slice(2), processIo());
+process.exitCode = verdict;

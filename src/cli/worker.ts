@@ -5,7 +5,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { check } from '../engine/check.js';
-import { ProbecheckError } from '../engine/errors.js';
+import { ProbecheckError, refuseProcessExit } from '../engine/errors.js';
 import type { ModelFactory } from '../engine/model.js';
 import { buildModel, loadProperties, requireProperties, setProperties } from './build.js';
 import { resolveParams } from '../engine/params.js';
@@ -13,6 +13,7 @@ import { forgetLoadedFiles, loadModel, loadPatchFiles } from '../load.js';
 import type { CheckJob, WorkerReply } from './job.js';
 import { fileSource } from '../source.js';
 
+refuseProcessExit();
 const factories = new Map<string, ModelFactory>();
 
 async function run(id: number, job: CheckJob, interrupt: Int32Array): Promise<WorkerReply> {

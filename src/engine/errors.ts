@@ -91,6 +91,18 @@ export function thrownValue(e: unknown): string {
   return `a thrown ${e === null ? 'null' : typeof e}${e === undefined ? '' : ` ${s.length > 200 ? `${s.slice(0, 200)}...` : s}`}, not an Error`;
 }
 
+/**
+ * In a search's worker thread a user file's process.exit() (from a step, a property) ends that
+ * thread alone, and the main thread read "search worker exited with status 0": an internal error,
+ * "a bug in probecheck" (a review, 2026-12-06). Called in those threads, it makes the call throw
+ * instead: the step's or property's error, which names it and its file. Returns the real exit.
+ */
+export function refuseProcessExit(): (code?: number) => never {
+  const exit = process.exit.bind(process) as (code?: number) => never;
+  process.exit = ((code?: number | string | null) => { throw new Error(`it called process.exit(${code ?? ''}): a model, patch or property file must not end the process`); }) as typeof process.exit;
+  return exit;
+}
+
 /** Errors in a model's definition or behaviour (E1xx, E2xx). */
 export class ModelError extends ProbecheckError {}
 

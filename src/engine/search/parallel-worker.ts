@@ -28,7 +28,7 @@ import { receiveMessageOnPort, workerData, type MessagePort } from 'node:worker_
 import { pathToFileURL } from 'node:url';
 import { selectProperties } from '../check.js';
 import { compile, isLiveness } from '../compile.js';
-import { ProbecheckError, thrownValue } from '../errors.js';
+import { ProbecheckError, refuseProcessExit, thrownValue } from '../errors.js';
 import { fp } from '../hash.js';
 import type { ActionProperty, Invariant, Model } from '../model.js';
 import { FastBackend } from '../state/fast.js';
@@ -42,6 +42,7 @@ const d = workerData as WorkerInit;
 const RECENT_BITS = 16;
 const ctrl = new Int32Array(d.ctrl);
 const port = d.port as MessagePort;
+const exit = refuseProcessExit();
 
 /** An error as a message: its code (a ProbecheckError's) and text. */
 function raised(e: unknown): Raised {
@@ -90,7 +91,7 @@ async function start(): Promise<void> {
     const kind = seen & KIND_MASK;
     const f = d.faults;
     if (f.jitterMs && Math.random() < 0.1) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, Math.random() * f.jitterMs);
-    if (f.exitAt === d.index && kind === EXPAND) process.exit(1);
+    if (f.exitAt === d.index && kind === EXPAND) exit(1);
     if (kind === EXIT) return;
     if (kind === LOAD) {
       try {
