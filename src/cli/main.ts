@@ -2,14 +2,22 @@
 /** The `probecheck` executable: runs the program on this process's argv and streams. */
 import { processIo } from './io.js';
 import { EXIT } from './exit.js';
+import { ProbecheckError } from '../engine/errors.js';
 import { importedFiles } from '../load.js';
 import { main, strayErrorLines } from './program.js';
 
 // An EPIPE from `probecheck ... | head` (on either stream) is the reader leaving, not an error:
 // what is left unwritten is dropped, and the exit status is still the verdict's or the error's
 // (a CI step that reads the status through a pipe must not see 0 for a violation, nor 1 for E2xx).
-for (const s of [process.stdout, process.stderr]) {
-  s.on('error', (e: NodeJS.ErrnoException) => { if (e.code !== 'EPIPE' && e.code !== 'ERR_STREAM_DESTROYED') throw e; });
+// Any other failure to write (a full disk: `> /dev/full`) is the output's, said as every file the
+// CLI writes says it, exit 2: it was thrown, and read "internal error ... a bug in probecheck".
+for (const [name, s] of [['stdout', process.stdout], ['stderr', process.stderr]] as const) {
+  s.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE' || e.code === 'ERR_STREAM_DESTROYED') return;
+    if (name === 'stdout' && !process.stderr.destroyed) process.stderr.write(`probecheck: ${new ProbecheckError('E501', `${name}: cannot write: ${e.code ?? e.message}`).describe()}\n`);
+    finished = true;
+    process.exit(EXIT.usage);
+  });
 }
 // An error no call of ours catches (a user file's timer, a promise no one awaits) is one line and
 // exit 2, as every bad input is: not Node's stack trace and exit 1, which reads as "violated".

@@ -2,12 +2,14 @@
  * A user file's process.exit() (a review of s38 h7's exit hook, 2026-12-06): after the verdict it
  * replaced the check's status (a violation printed, exit 0); from a property or a patch step it
  * ended the search's worker thread alone, read as "internal error: search worker exited with
- * status 0 ... a bug in probecheck". Each is now one line naming the file, exit 2.
+ * status 0 ... a bug in probecheck". Each is now one line naming the file, exit 2. And a stdout
+ * that cannot be written (a full disk) read as such an internal error too.
  */
-import { writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { closeSync, existsSync, openSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { hasStack, probecheck, probecheckProcess } from './run.js';
+import { CLI, hasStack, probecheck, probecheckProcess } from './run.js';
 import { oneErrorLine, userFolder } from './user-folder.js';
 
 const SCENARIO = `import { scenario } from 'probecheck';
@@ -48,5 +50,17 @@ export default definePatch({ id: 'quits', subject: 'quits', base: 'v5.9',
     expect(r.status, r.stderr).toBe(2);
     expect(r.stderr).toMatch(/^probecheck: E203 \(step threw\): in step '__driver_attach\(a,d\):driver_match_device' .*: it called process\.exit\(0\)/);
     expect(r.stderr).not.toMatch(/internal error/);
+  });
+
+  // (Not a user file's doing, but the same handler: a stream error that is not EPIPE was thrown.)
+  it.runIf(existsSync('/dev/full'))('a stdout that cannot be written is one E501 line, not an internal error', () => {
+    const dir = userFolder();
+    writeFileSync(join(dir, 's.ts'), SCENARIO);
+    const full = openSync('/dev/full', 'w');
+    try {
+      const r = spawnSync(process.execPath, [CLI, 'check', 's.ts', '--property', 'single-binding', '-q'], { cwd: dir, stdio: ['ignore', full, 'pipe'], encoding: 'utf8' });
+      expect(r.status, r.stderr).toBe(2);
+      expect(r.stderr.trim()).toBe('probecheck: E501 (bad command-line usage): stdout: cannot write: ENOSPC');
+    } finally { closeSync(full); }
   });
 });
