@@ -159,8 +159,11 @@ export function strayErrorFile(e: unknown): string | undefined {
   const stack = e instanceof Error ? e.stack : undefined;
   // (probecheck throws Errors: a value with no stack is a user file's, which one is not known.)
   if (stack === undefined) return imported.size ? [...imported].map(shownPath).join(' or ') : undefined;
-  let text = stack;
-  try { text = decodeURIComponent(stack); } catch { /* a stray %: keep it encoded */ }
+  // Its frames only: a message of probecheck's own that names the file (an E105 about it, say)
+  // is no sign that the file's code threw it.
+  const at = stack.indexOf('\n    at ');
+  let text = at < 0 ? stack : stack.slice(at);
+  try { text = decodeURIComponent(text); } catch { /* a stray %: keep it encoded */ }
   for (const f of imported) if (text.includes(f)) return shownPath(f);
   return undefined;
 }
