@@ -45,3 +45,8 @@ process.on('exit', (code) => {
 });
 verdict = await main(process.argv.slice(2), processIo());
 process.exitCode = verdict;
+// A user file's timer or handle that never ends (a setInterval) kept the process alive after the
+// verdict, for ever (a CI job then ran into its own time limit). Unref'd: it only fires where
+// something else still holds the process, and waits for what stdout and stderr still hold.
+const quit = (): void => { if (process.stdout.writableLength || process.stderr.writableLength) setTimeout(quit, 100).unref(); else process.exit(); };
+if (importedFiles().length) setTimeout(quit, 1000).unref();

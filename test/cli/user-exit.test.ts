@@ -52,6 +52,20 @@ export default definePatch({ id: 'quits', subject: 'quits', base: 'v5.9',
     expect(r.stderr).not.toMatch(/internal error/);
   });
 
+  // A setInterval kept the process alive after the verdict, for ever.
+  it('a timer that never ends does not hold the process past the verdict: its status is the check\'s', () => {
+    const dir = userFolder();
+    writeFileSync(join(dir, 's.ts'), SCENARIO);
+    writeFileSync(join(dir, 'tick.ts'), `import { defineProperty } from 'probecheck';
+setInterval(() => {}, 1000);
+export default defineProperty({ kind: 'invariant', name: 'never', check: () => 'always broken' });
+`);
+    const r = probecheckProcess(['check', 's.ts', '--property-file', 'tick.ts', '--property', 'never', '-q'], { cwd: dir });
+    expect(r.stdout).toMatch(/never +violated/);
+    expect(r.status, r.stderr).toBe(1);
+    expect(r.stderr).toBe('');
+  });
+
   // (Not a user file's doing, but the same handler: a stream error that is not EPIPE was thrown.)
   it.runIf(existsSync('/dev/full'))('a stdout that cannot be written is one E501 line, not an internal error', () => {
     const dir = userFolder();
