@@ -7,26 +7,14 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { probecheck } from '../cli/run.js';
 import { tempDir } from '../temp.js';
+import { deferredConsumer } from './deferred-consumer.js';
 
 const dir = tempDir('probecheck-bus-suppliers-review-');
 const logFile = (name: string, lines: string[]) => { const p = join(dir, name); writeFileSync(p, lines.join('\n') + '\n'); return p; };
 
 /** `con` on `bus` (its driver `cdrv`) deferred with `said` before its probe, its supplier `sup` binding, and the retry. */
-const around = (bus: string, con: string, cdrv: string, sup: string, said: string[], pre: string[] = []): string[] => [
-  ...pre,
-  `bus: '${bus}': __driver_probe_device: matched device ${con} with driver ${cdrv}`,
-  ...said,
-  `${bus} ${con}: Added to deferred list`,
-  `bus: 'platform': __driver_probe_device: matched device ${sup} with driver reg-fixed-voltage`,
-  `bus: 'platform': really_probe: probing driver reg-fixed-voltage with device ${sup}`,
-  `driver: 'reg-fixed-voltage': driver_bound: bound to device '${sup}'`,
-  `bus: 'platform': really_probe: bound device ${sup} to driver reg-fixed-voltage`,
-  `${bus} ${con}: Retrying from deferred list`,
-  `bus: '${bus}': __driver_probe_device: matched device ${con} with driver ${cdrv}`,
-  `bus: '${bus}': really_probe: probing driver ${cdrv} with device ${con}`,
-  `driver: '${cdrv}': driver_bound: bound to device '${con}'`,
-  `bus: '${bus}': really_probe: bound device ${con} to driver ${cdrv}`,
-];
+const around = (bus: string, con: string, cdrv: string, sup: string, said: string[], pre: string[] = []): string[] =>
+  deferredConsumer(con, cdrv, sup, 'reg-fixed-voltage', said, { match: '__driver_probe_device', bus, pre });
 
 describe("a first word that is the device's own bus and its driver's name", () => {
   it('a USB device bound to the generic driver "usb": its supplier line is the link check\'s, written', () => {

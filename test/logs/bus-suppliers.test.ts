@@ -8,27 +8,15 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { probecheck } from '../cli/run.js';
 import { tempDir } from '../temp.js';
+import { deferredConsumer } from './deferred-consumer.js';
 
 const dir = tempDir('probecheck-bus-suppliers-');
 const logFile = (name: string, lines: string[]) => { const p = join(dir, name); writeFileSync(p, lines.join('\n') + '\n'); return p; };
 const scenarioFile = (name: string, text: string) => { const p = join(dir, name); writeFileSync(p, text); return p; };
 
 /** A platform consumer deferred before its probe (the supplier lines `said` there), its supplier on `bus` binding, and the retry. */
-const around = (con: string, cdrv: string, sup: string, sdrv: string, bus: string, said: string[], pre: string[] = []): string[] => [
-  ...pre,
-  `bus: 'platform': __driver_probe_device: matched device ${con} with driver ${cdrv}`,
-  ...said,
-  `platform ${con}: Added to deferred list`,
-  `bus: '${bus}': __driver_probe_device: matched device ${sup} with driver ${sdrv}`,
-  `bus: '${bus}': really_probe: probing driver ${sdrv} with device ${sup}`,
-  `driver: '${sdrv}': driver_bound: bound to device '${sup}'`,
-  `bus: '${bus}': really_probe: bound device ${sup} to driver ${sdrv}`,
-  `platform ${con}: Retrying from deferred list`,
-  `bus: 'platform': __driver_probe_device: matched device ${con} with driver ${cdrv}`,
-  `bus: 'platform': really_probe: probing driver ${cdrv} with device ${con}`,
-  `driver: '${cdrv}': driver_bound: bound to device '${con}'`,
-  `bus: 'platform': really_probe: bound device ${con} to driver ${cdrv}`,
-];
+const around = (con: string, cdrv: string, sup: string, sdrv: string, bus: string, said: string[], pre: string[] = []): string[] =>
+  deferredConsumer(con, cdrv, sup, sdrv, said, { match: '__driver_probe_device', supplierBus: bus, pre });
 const REG = 'i2c i2c-0: of_i2c: register /i2c@ff3c0000/pmic@1b';
 const WAIT = 'platform fe800000.usb: error -EPROBE_DEFER: wait for supplier pmic@1b';
 
