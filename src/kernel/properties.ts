@@ -1142,17 +1142,22 @@ export const LIBRARY: KernelProperty[] = [
   { name: 'lock-order', covers: 'S6', applies: (k) => k.w.devices.some((d) => d.parent >= 0 && takesParentLock(k, d.i))
     || k.w.drivers.some((d) => d.locks.some((l) => d.matches.some((m) => ancestors(k.w, m).includes(l) || ancestors(k.w, l).includes(m)))), make: (k, c) => {
     const anc = k.w.devices.map((d) => ancestors(k.w, d.i));
+    // A lock held is the slot's or, the device added again since the thread locked it, the deleted
+    // struct's (DevS.oldMutex): still a child's &dev->mutex (its dev->parent the parent's).
+    const holds = (x: KS['dev'][number], t: number) => x.mutex === t || x.oldMutex === t;
     return action('lock-order',
     'a device mutex is taken only while holding no mutex of its descendants (parent before child)', (b, a, m) => {
       const me = (c.tidOf.get(m.thread) ?? -1) + 1;
       for (let i = 0; i < a.dev.length; i++) {
-        if (!(b.dev[i]!.mutex === 0 && a.dev[i]!.mutex === me)) continue;
+        // A take: the slot's lock, or the old one relocked (release.ts); not device_add's move of a held lock to oldMutex.
+        if (!((b.dev[i]!.mutex === 0 && a.dev[i]!.mutex === me) || (b.dev[i]!.oldMutex === 0 && a.dev[i]!.oldMutex === me && b.dev[i]!.mutex !== me))) continue;
         for (let j = 0; j < a.dev.length; j++) {
-          if (b.dev[j]!.mutex === me && anc[j]!.includes(i)) return `${m.thread} takes &dev->mutex(${k.vn(i)}) while holding &dev->mutex(${k.vn(j)}), its descendant`;
+          if (j !== i && holds(b.dev[j]!, me) && anc[j]!.includes(i)) return `${m.thread} takes &dev->mutex(${k.vn(i)}) while holding ${b.dev[j]!.mutex === me ? `&dev->mutex(${k.vn(j)})` : `the &dev->mutex of ${k.vn(j)}'s deleted struct`}, its descendant`;
         }
       }
       return null;
-    }, { text: 'a thread holds the mutexes of a device and of an ancestor at once', met: (s) => s.dev.some((x, i) => x.mutex !== 0 && anc[i]!.some((a) => s.dev[a]!.mutex === x.mutex)) }, ['dev[*].mutex']);
+    }, { text: 'a thread holds the mutexes of a device and of an ancestor at once',
+      met: (s) => s.dev.some((x, i) => [x.mutex, x.oldMutex].some((t) => t !== 0 && anc[i]!.some((a) => holds(s.dev[a]!, t)))) }, ['dev[*].mutex', 'dev[*].oldMutex']);
   } },
   // Chosen where a wait can run: wait_for_device_probe, delete_module's sync and do_init_module's
   // (unconditional, but from v3.8 to v5.16 only iff the init used async: MODULE_SYNC_PF_USED_ASYNC),
@@ -1187,7 +1192,12 @@ export const LIBRARY: KernelProperty[] = [
         if (!lib && !userProbeWait(k, s, l, q.locals(t))) continue;
         if (c.asyncThreads.has(t) && (!lib || l.endsWith(':async_synchronize_full'))) return `${t} ${lib ? 'calls async_synchronize_full' : 'waits for probes or async entries'} from async context (${l})`;
         const me = c.tidOf.get(t)! + 1;
-        for (let i = 0; i < s.dev.length; i++) if (s.dev[i]!.mutex === me) return `${t} waits at ${l} holding &dev->mutex(${k.vn(i)})`;
+        // The deleted struct's lock too (DevS.oldMutex, the device added again since it locked it):
+        // device_lock is on the struct the thread got, a wait under it is one all the same.
+        for (let i = 0; i < s.dev.length; i++) {
+          if (s.dev[i]!.mutex === me) return `${t} waits at ${l} holding &dev->mutex(${k.vn(i)})`;
+          if (s.dev[i]!.oldMutex === me) return `${t} waits at ${l} holding the &dev->mutex of ${k.vn(i)}'s deleted struct`;
+        }
       }
       return null;
     }, { text: 'a thread reaches async_synchronize_full or wait_for_device_probe', met: (s, q) => c.threads.some((t) => { const l = q.at(t); return l !== null && (libWait(k, l) || userProbeWait(k, s, l, q.locals(t))); }) }) },

@@ -283,7 +283,8 @@ function makeView(k: Kernel, t: ThreadInfo, s: KS, q: Query): KernelView {
   const mkThreads = () => threads ??= freeze(t.threads.map((name, tid): ThreadView => ({
     name, actor: t.actors.has(name), async: t.asyncThreads.has(name),
     get at() { return q.at(name); },
-    get holds() { return w.devices.filter((d) => s.dev[d.i]!.mutex === tid + 1).map((d) => d.name); },
+    // A deleted struct's lock counts (DevS.oldMutex: the device added again since the thread locked it).
+    get holds() { return w.devices.filter((d) => s.dev[d.i]!.mutex === tid + 1 || s.dev[d.i]!.oldMutex === tid + 1).map((d) => d.name); },
     inside(fn: string) { const l = q.at(name); return l !== null && (l.startsWith(`${fn}(`) || l.startsWith(`${fn}:`) || l.startsWith(`${fn}#`)); },
     patch: fields(k.added?.thread, () => q.locals(name) as object, `thread '${name}'`, k.locals),
   })));
