@@ -135,9 +135,16 @@ async function typescriptImport(): Promise<TsxImport> {
  */
 export function forgetLoadedFiles(): void {
   generation++;
-  const cache = (Module as unknown as { _cache: Record<string, unknown> })._cache;
+  const cache = (Module as unknown as { _cache: Record<string, { parent?: { id?: string } }> })._cache;
   const ns = [`namespace=${NAMESPACE}`, encodeURIComponent(`namespace=${NAMESPACE}`)];
-  for (const key of Object.keys(cache)) if (ns.some((n) => key.includes(n))) delete cache[key];
+  const ours = (id: string | undefined) => id !== undefined && ns.some((n) => id.includes(n));
+  for (const key of Object.keys(cache)) {
+    // A .json file one of them requires is cached by its bare path (its parent names the file
+    // that first required it): dropped too, or an edit of it went unseen (2026-12-06, s38 h17).
+    // (A package's own, in node_modules, is kept, as an ES module's import of it is.)
+    const json = key.endsWith('.json') && !key.includes('/node_modules/') && ours(cache[key]?.parent?.id);
+    if (json || ours(key)) delete cache[key];
+  }
 }
 
 /** A file as errors name it: relative to the working directory when below it, else as given. */
