@@ -4,7 +4,7 @@
  * anything else it throws becomes E101 naming the model, so a broken model file never shows the
  * user a stack trace.
  */
-import { didYouMean, ProbecheckError, thrownValue } from '../engine/errors.js';
+import { didYouMean, ProbecheckError, thrownMessage } from '../engine/errors.js';
 import type { Model, ModelFactory } from '../engine/model.js';
 import { resolveParams } from '../engine/params.js';
 import { propertiesOf, withProperties, type DefinedProperty } from '../kernel/define-property.js';
@@ -50,7 +50,7 @@ export function buildModel(f: ModelFactory, given: Record<string, string | numbe
   try { m = f.build(params); } catch (e) {
     if (file !== undefined) nameModelFile(e, file);
     if (e instanceof ProbecheckError) throw e;
-    throw new ProbecheckError('E101', `model ${f.name}: build(${JSON.stringify(params)}) threw: ${e instanceof Error ? e.message : thrownValue(e)}`);
+    throw new ProbecheckError('E101', `model ${f.name}: build(${JSON.stringify(params)}) threw: ${thrownMessage(e)}`);
   }
   // A model that does not say its parameters gets the ones it was built with: results, traces,
   // shards and JUnit names carry them (a CI hunt, 2026-12-05: `params: {}` let merge join shards of

@@ -4,7 +4,7 @@
  * probecheck and prints one line asking for a report. Neither ever prints a stack trace
  * (set PROBECHECK_DEBUG=1 to see one).
  */
-import { oneLine, ProbecheckError, thrownValue } from '../engine/errors.js';
+import { oneLine, ProbecheckError, thrownMessage } from '../engine/errors.js';
 import { strayErrorFile } from '../load.js';
 import { parseArgv } from './args.js';
 import { runCheck } from './check.js';
@@ -25,7 +25,7 @@ import { runFromLog } from './from-log.js';
  * "violated" (a bad-input hunt, 2026-12-06: a scenario file's stray `Promise.reject`).
  */
 export function strayErrorLines(e: unknown): string[] {
-  const msg = oneLine(e instanceof Error ? e.message : thrownValue(e));
+  const msg = oneLine(thrownMessage(e));
   const file = strayErrorFile(e);
   if (file !== undefined) return [`probecheck: E105 (input file could not be loaded): ${file}: code it started as it loaded (a timer, or a promise no one awaits) threw: ${msg}`];
   return [`probecheck: internal error: ${msg}`, '  this is a bug in probecheck; please report it with the command line (PROBECHECK_DEBUG=1 shows the stack)'];

@@ -91,6 +91,9 @@ export function thrownValue(e: unknown): string {
   return `a thrown ${e === null ? 'null' : typeof e}${e === undefined ? '' : ` ${s.length > 200 ? `${s.slice(0, 200)}...` : s}`}, not an Error`;
 }
 
+/** What a line says of anything thrown: an Error's message, else the value (thrownValue). */
+export const thrownMessage = (e: unknown): string => (e instanceof Error ? e.message : thrownValue(e));
+
 /**
  * In a search's worker thread a user file's process.exit() (from a step, a property) ends that
  * thread alone, and the main thread read "search worker exited with status 0": an internal error,

@@ -11,7 +11,7 @@
  * Patches (patches.ts) act here: when a block is finished, the hunks for its function replace or
  * insert steps by local label, so a patch reads like the hunk on the list.
  */
-import { ModelError, ProbecheckError, thrownValue } from '../engine/errors.js';
+import { ModelError, ProbecheckError, thrownMessage } from '../engine/errors.js';
 import { setLocalRun, stepKeyMeant } from '../engine/compile.js';
 import { unrecorded } from '../engine/reduce/recorder.js';
 import type { Step, StepCtx, ThreadAction } from '../engine/model.js';
@@ -682,7 +682,7 @@ export class Block {
         (this.tb.k.userAwaits ??= new Map()).set(label, guard === undefined ? () => true : (s: KS, t: KL) => {
           try { return guard(s, t); } catch (e) {
             if (e instanceof ProbecheckError) throw e;
-            throw new ModelError('E203', `in the guard (await or branches) of step '${label}' (patch ${mine.id}): ${e instanceof Error ? e.message : thrownValue(e)}`);
+            throw new ModelError('E203', `in the guard (await or branches) of step '${label}' (patch ${mine.id}): ${thrownMessage(e)}`);
           }
         });
       }
@@ -806,7 +806,7 @@ function userHunkStep(p: Patch, target: string, make: () => KStep): KStep {
   let made: KStep;
   try { made = make(); } catch (e) {
     if (e instanceof ProbecheckError) throw e;
-    throw new ProbecheckError('E604', `patch ${p.id} (${p.subject}): its step for ${target}: the hunk's step function threw: ${e instanceof Error ? e.message : thrownValue(e)}`);
+    throw new ProbecheckError('E604', `patch ${p.id} (${p.subject}): its step for ${target}: the hunk's step function threw: ${thrownMessage(e)}`);
   }
   checkStepKeys(p, target, made);
   return made;

@@ -20,7 +20,7 @@
  * unlocked a mutex another thread held). Only the hunks of fn read and write it; it is not reset
  * when a call starts (the patch sets it where the C declares it), nor seen by properties.
  */
-import { ProbecheckError, thrownValue } from '../engine/errors.js';
+import { ProbecheckError, thrownMessage } from '../engine/errors.js';
 import { t, type FieldT, type RecordT } from '../engine/schema.js';
 import { kernelSchema, localsSchema, type KS } from './state.js';
 import type { World } from './world.js';
@@ -156,7 +156,7 @@ export function addedState(patches: readonly WithState[], w: World): AddedState 
         fields.push({ scope, name, value: (d) => {
           let v: unknown;
           try { v = typeof init === 'function' ? (init as (x: unknown) => unknown)(d) : init ?? (isBool ? false : 0); } catch (e) {
-            throw new ProbecheckError('E604', `${at}.init threw${scope === 'kernel' ? '' : ` for ${OF[scope].one} '${(d as { name: string }).name}'`}: ${e instanceof Error ? e.message : thrownValue(e)}`);
+            throw new ProbecheckError('E604', `${at}.init threw${scope === 'kernel' ? '' : ` for ${OF[scope].one} '${(d as { name: string }).name}'`}: ${thrownMessage(e)}`);
           }
           if (isBool ? typeof v !== 'boolean' : !(Number.isInteger(v) && (v as number) >= 0 && (v as number) <= max)) {
             throw new ProbecheckError('E604', `${at}.init returned ${v === undefined ? 'undefined' : JSON.stringify(v)}${d && scope !== 'kernel' ? ` for ${OF[scope].one} '${(d as { name: string }).name}'` : ''}; expected ${isBool ? 'true or false' : `an integer 0..${max}`}`);

@@ -9,7 +9,7 @@
  */
 import type { Move, Property, Query } from '../engine/model.js';
 import type { Kernel } from './emit.js';
-import { structRef, type KL, type KS } from './state.js';
+import { holdsMutex, structRef, type KL, type KS } from './state.js';
 import { RET, ancestors, type LinkInfo } from './world.js';
 import type { Action } from './actions.js';
 import { DEFERRED_WORKER } from './paths/deferred-probe.js';
@@ -1143,8 +1143,7 @@ export const LIBRARY: KernelProperty[] = [
     || k.w.drivers.some((d) => d.locks.some((l) => d.matches.some((m) => ancestors(k.w, m).includes(l) || ancestors(k.w, l).includes(m)))), make: (k, c) => {
     const anc = k.w.devices.map((d) => ancestors(k.w, d.i));
     // A lock held is the slot's or, the device added again since the thread locked it, the deleted
-    // struct's (DevS.oldMutex): still a child's &dev->mutex (its dev->parent the parent's).
-    const holds = (x: KS['dev'][number], t: number) => x.mutex === t || x.oldMutex === t;
+    // struct's (holdsMutex: DevS.oldMutex): still a child's &dev->mutex (its dev->parent the parent's).
     return action('lock-order',
     'a device mutex is taken only while holding no mutex of its descendants (parent before child)', (b, a, m) => {
       const me = (c.tidOf.get(m.thread) ?? -1) + 1;
@@ -1152,12 +1151,12 @@ export const LIBRARY: KernelProperty[] = [
         // A take: the slot's lock, or the old one relocked (release.ts); not device_add's move of a held lock to oldMutex.
         if (!((b.dev[i]!.mutex === 0 && a.dev[i]!.mutex === me) || (b.dev[i]!.oldMutex === 0 && a.dev[i]!.oldMutex === me && b.dev[i]!.mutex !== me))) continue;
         for (let j = 0; j < a.dev.length; j++) {
-          if (j !== i && holds(b.dev[j]!, me) && anc[j]!.includes(i)) return `${m.thread} takes &dev->mutex(${k.vn(i)}) while holding ${b.dev[j]!.mutex === me ? `&dev->mutex(${k.vn(j)})` : `the &dev->mutex of ${k.vn(j)}'s deleted struct`}, its descendant`;
+          if (j !== i && holdsMutex(b.dev[j]!, me) && anc[j]!.includes(i)) return `${m.thread} takes &dev->mutex(${k.vn(i)}) while holding ${b.dev[j]!.mutex === me ? `&dev->mutex(${k.vn(j)})` : `the &dev->mutex of ${k.vn(j)}'s deleted struct`}, its descendant`;
         }
       }
       return null;
     }, { text: 'a thread holds the mutexes of a device and of an ancestor at once',
-      met: (s) => s.dev.some((x, i) => [x.mutex, x.oldMutex].some((t) => t !== 0 && anc[i]!.some((a) => holds(s.dev[a]!, t)))) }, ['dev[*].mutex', 'dev[*].oldMutex']);
+      met: (s) => s.dev.some((x, i) => [x.mutex, x.oldMutex].some((t) => t !== 0 && anc[i]!.some((a) => holdsMutex(s.dev[a]!, t)))) }, ['dev[*].mutex', 'dev[*].oldMutex']);
   } },
   // Chosen where a wait can run: wait_for_device_probe, delete_module's sync and do_init_module's
   // (unconditional, but from v3.8 to v5.16 only iff the init used async: MODULE_SYNC_PF_USED_ASYNC),

@@ -736,8 +736,8 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string, 
   for (const d of w.devices) {
     const owned = w.drivers.some((r) => r.registers.includes(d.i));
     const removers = actors.filter((a) => a.acts.some((x) => (x.op === 'del' || x.op === 'kill-del') && x.dev === d.i)).length + (owned ? 1 : 0);
-    const added = owned || actors.some((a) => a.acts.some((x) => x.op === 'add' && x.dev === d.i)) || w.drivers.some((r) => (r.asyncScan ?? []).includes(d.i));
-    if (removers > 1 && added) d.delRace = true;
+    const scanned = w.drivers.some((r) => (r.asyncScan ?? []).includes(d.i));
+    if (removers > 1 && (owned || scanned || actors.some((a) => a.acts.some((x) => x.op === 'add' && x.dev === d.i)))) d.delRace = true;
     // One that may be deleted and added again keeps DevS.probeIn (its add reads it: device-add.ts):
     // an add that may come after a removal, in one actor's order or in another actor's (actors'
     // actions are unordered between them), or a probe or scan that adds it. hot-unplug's
@@ -746,7 +746,7 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string, 
     const adds = (x: { op: string; dev?: number }) => x.op === 'add' && x.dev === d.i;
     const addAfter = actors.some((a) => { const i = a.acts.findIndex(removes); return i >= 0 && a.acts.slice(i + 1).some(adds); })
       || actors.some((a) => a.acts.some(removes) && actors.some((b) => b !== a && b.acts.some(adds)));
-    if (removers > 0 && (owned || addAfter || w.drivers.some((r) => (r.asyncScan ?? []).includes(d.i)))) d.readd = true;
+    if (removers > 0 && (owned || scanned || addAfter)) d.readd = true;
     // (A removal that got one struct and waited through STRUCTS adds would take the last for its
     // own: device_add stops the search there, E206, as for every other holder; a review of
     // 2026-12-06 found it at 4 adds, refused here until s36.)
@@ -972,8 +972,8 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string, 
     keepReleasable(stored);
     // A releasable device added by an actor or a probe may be added again under a walk that passed
     // it: the walk's other devices tell that it is still under way (paths/owed.ts walksAhead).
-    const added = new Set([...actors.flatMap((a) => a.acts.flatMap((x) => (x.op === 'add' ? [x.dev] : []))), ...w.drivers.flatMap((r) => r.registers)]);
-    k.walkTracked = new Set([...k.releasable].filter((i) => added.has(i)).flatMap((i) => w.devices[i]!.drivers.flatMap((r) => w.drivers[r]!.matches)));
+    const addedDevs = new Set([...actors.flatMap((a) => a.acts.flatMap((x) => (x.op === 'add' ? [x.dev] : []))), ...w.drivers.flatMap((r) => r.registers)]);
+    k.walkTracked = new Set([...k.releasable].filter((i) => addedDevs.has(i)).flatMap((i) => w.devices[i]!.drivers.flatMap((r) => w.drivers[r]!.matches)));
   };
   // DevS.deferBy and asked keep a bit for each of a device's first 8 drivers (state.ts driverBit),
   // written wherever their paths run: where the property that reads them is checked, chosen or

@@ -38,6 +38,8 @@ export const driverBit = (w: World, dev: number, drv: number): number => {
   const j = w.devices[dev]!.drivers.indexOf(drv);
   return j >= 0 && j < DRIVER_BITS ? 1 << j : 0;
 };
+/** Does thread `owner` hold the device's &dev->mutex: the slot's, or its deleted struct's (DevS.oldMutex)? */
+export const holdsMutex = (x: Pick<DevS, 'mutex' | 'oldMutex'>, owner: number): boolean => x.mutex === owner || x.oldMutex === owner;
 /** The reference a holder takes to dev's struct device (get_device), as KL.gen keeps it. */
 export const structRef = (s: KS, dev: number): number => s.dev[dev]!.gen;
 

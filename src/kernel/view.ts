@@ -10,7 +10,7 @@
 import { requestModprobeThread, workOnCpuThread } from './paths/probe-body.js';
 import type { Query } from '../engine/model.js';
 import type { Kernel } from './emit.js';
-import { driverBit, type KS } from './state.js';
+import { driverBit, holdsMutex, type KS } from './state.js';
 import { PATCH_FIELDS } from './strict-view.js';
 
 /** One device (`struct device` and its `device_private`). */
@@ -284,7 +284,7 @@ function makeView(k: Kernel, t: ThreadInfo, s: KS, q: Query): KernelView {
     name, actor: t.actors.has(name), async: t.asyncThreads.has(name),
     get at() { return q.at(name); },
     // A deleted struct's lock counts (DevS.oldMutex: the device added again since the thread locked it).
-    get holds() { return w.devices.filter((d) => s.dev[d.i]!.mutex === tid + 1 || s.dev[d.i]!.oldMutex === tid + 1).map((d) => d.name); },
+    get holds() { return w.devices.filter((d) => holdsMutex(s.dev[d.i]!, tid + 1)).map((d) => d.name); },
     inside(fn: string) { const l = q.at(name); return l !== null && (l.startsWith(`${fn}(`) || l.startsWith(`${fn}:`) || l.startsWith(`${fn}#`)); },
     patch: fields(k.added?.thread, () => q.locals(name) as object, `thread '${name}'`, k.locals),
   })));

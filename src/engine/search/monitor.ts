@@ -4,7 +4,7 @@
  * the explanation computed while the violating state was at hand.
  */
 import type { Compiled } from '../compile.js';
-import { ModelError, ProbecheckError, thrownValue } from '../errors.js';
+import { ModelError, ProbecheckError, thrownMessage } from '../errors.js';
 import type { ActionProperty, Move, Property, Query } from '../model.js';
 import type { Waiter } from '../result.js';
 import { leaves, leavesAt, sizeOf } from '../schema.js';
@@ -216,5 +216,5 @@ export function watchedFields(c: Compiled, p: ActionProperty): ReturnType<typeof
  */
 export function propertyThrew(p: { name: string; sourceFile?: string }, e: unknown): ProbecheckError {
   if (e instanceof ProbecheckError) return e;
-  return new ModelError('E302', `property '${p.name}'${p.sourceFile ? ` (${p.sourceFile})` : ''} threw: ${e instanceof Error ? e.message : thrownValue(e)}`);
+  return new ModelError('E302', `property '${p.name}'${p.sourceFile ? ` (${p.sourceFile})` : ''} threw: ${thrownMessage(e)}`);
 }

@@ -28,7 +28,7 @@ import { receiveMessageOnPort, workerData, type MessagePort } from 'node:worker_
 import { pathToFileURL } from 'node:url';
 import { selectProperties } from '../check.js';
 import { compile, isLiveness } from '../compile.js';
-import { ProbecheckError, refuseProcessExit, thrownValue } from '../errors.js';
+import { ProbecheckError, refuseProcessExit, thrownMessage } from '../errors.js';
 import { fp } from '../hash.js';
 import type { ActionProperty, Invariant, Model } from '../model.js';
 import { FastBackend } from '../state/fast.js';
@@ -46,7 +46,7 @@ const exit = refuseProcessExit();
 
 /** An error as a message: its code (a ProbecheckError's) and text. */
 function raised(e: unknown): Raised {
-  return { code: e instanceof ProbecheckError ? e.code : undefined, message: e instanceof Error ? e.message : thrownValue(e) };
+  return { code: e instanceof ProbecheckError ? e.code : undefined, message: thrownMessage(e) };
 }
 
 /** Flags of an output record (see added): a premise held on its state, a premise or invariant threw on it. */
@@ -54,7 +54,7 @@ const MET = 1, THREW = 2;
 
 function fail(e: unknown): void {
   const code = e instanceof ProbecheckError ? e.code : undefined;
-  port.postMessage({ error: { code, message: e instanceof Error ? e.message : thrownValue(e) } });
+  port.postMessage({ error: { code, message: thrownMessage(e) } });
   Atomics.store(ctrl, C.STOP, 1);
 }
 

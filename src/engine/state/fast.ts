@@ -6,7 +6,7 @@
  * never copies itself to grow, and a BFS gives back the chunks it has consumed.
  */
 import { canSpawn, compile, resolveLabel, spawnTarget, type Compiled, type CompiledStep, type CompiledThread, type LocalRun } from '../compile.js';
-import { ModelError, ProbecheckError, thrownValue } from '../errors.js';
+import { ModelError, ProbecheckError, thrownMessage } from '../errors.js';
 import { chained, finish, INCREMENTAL_WORDS, sums, sumsOf, termHi, termLo } from '../hash.js';
 import type { Model, Query, StepCtx } from '../model.js';
 import { searchView, shownPath, sizeOf as sizeOfField, Tracker, type FieldT } from '../schema.js';
@@ -715,6 +715,6 @@ function annotate(e: unknown, where: string): ProbecheckError {
     const x = new (e.constructor as typeof ProbecheckError)(e.code, `in ${where}: ${e.message}`);
     return x;
   }
-  const msg = e instanceof Error ? e.message : thrownValue(e);
+  const msg = thrownMessage(e);
   return new ModelError('E203', `in ${where}: ${msg}`);
 }

@@ -121,9 +121,8 @@ export function heldOld(s: KS, d: number, owner: number): boolean {
  * slot's, unless `locked` says it took none (a holder that found its struct old at the lock).
  */
 export function unlockDev(s: KS, d: number, owner: number, locked = true): void {
-  const x = s.dev[d]!;
-  if (x.oldMutex !== 0 && x.oldMutex === owner) x.oldMutex = 0;
-  else if (locked) x.mutex = 0;
+  if (heldOld(s, d, owner)) s.dev[d]!.oldMutex = 0;
+  else if (locked) s.dev[d]!.mutex = 0;
 }
 
 /**

@@ -247,8 +247,12 @@ export function boundLast(s: KS, drv: number): number {
  * struct unregistered and probe nothing, dd.c@dakr@1ac45118ddf8:828-833).
  */
 export function deferredAddOld(s: KS, dev: number, gen = s.dev[dev]!.oldGen): void {
+  if (s.dev[dev]!.deferred === 'none') pendingTail(s, dev, gen);
+}
+
+/** list_add_tail onto the pending list, the entry of struct `gen` (DevS.deferGen). */
+function pendingTail(s: KS, dev: number, gen: number): void {
   const x = s.dev[dev]!;
-  if (x.deferred !== 'none') return;
   let n = 0;
   for (const y of s.dev) if (y.deferred === 'pending') n++;
   x.deferred = 'pending'; x.deferRank = n + 1; x.deferGen = gen;
@@ -261,10 +265,7 @@ export function deferredAdd(s: KS, dev: number): void {
     if (x.deferGen === x.gen) return;
     deferredDel(s, dev);   // a deleted struct's stale entry (DevS.deferGen): the new struct's own goes on
   }
-  x.deferGen = x.gen;
-  let n = 0;
-  for (const y of s.dev) if (y.deferred === 'pending') n++;
-  x.deferred = 'pending'; x.deferRank = n + 1;
+  pendingTail(s, dev, x.gen);
 }
 
 /** list_del_init(&dev->p->deferred_probe), from whichever list it is on. */
