@@ -1,0 +1,84 @@
+/**
+ * A proposed patch that review turned back, beside the version that went in (a hunt, 2026-12-06).
+ * dc23806a7c47 ("driver core: enforce device_lock for driver_match_device()", Gui-Dong Han; in
+ * driver-core-6.19-rc7-deferred, its 6.18-stable posting of 2026-02-13 has the diff) wraps
+ * __driver_attach's bus->match() in guard(device)(dev) to close the driver_override UAF
+ * (bugzilla 220789). A probe that registers a driver on its own bus while it holds its device's
+ * lock (arm_smmu_device_probe -> platform_driver_register(&qcom_smmu_tbu_driver), 0b4eeee2876f)
+ * then locks itself out: Mark Brown's boot hang, fixed in the SMMU driver by "iommu/arm-smmu-qcom:
+ * do not register driver in probe()", and the lock reverted for 7.0-rc3. cb3d1049f4ea tests and
+ * compares the override under a spinlock of its own and leaves the match outside device_lock.
+ * Written as a user's patch, the guard spans the model's two steps of platform_match (the load of
+ * pdev->driver_override and the strcmp), as the C's guard spans the whole match.
+ */
+import { describe, expect, it } from 'vitest';
+import { buildScenario, check, type ScenarioSpec } from 'probecheck';
+import { registerPatchFile, definePatch } from '../../src/kernel/define-patch.js';
+import { defineProperty, withProperties } from '../../src/kernel/define-property.js';
+
+const FILE = '/virtual/dc23806a7c47.ts';
+registerPatchFile(FILE, [definePatch({
+  id: 'match-locked', subject: 'driver core: enforce device_lock for driver_match_device()', base: 'v6.12',
+  hunks: [
+    { fn: '__driver_attach', replace: 'driver_match_device', step: (site, o) => ({ ...o!,
+      await: (s) => s.dev[site.dev]!.mutex === 0, waits: () => `&dev->mutex(${site.k.vn(site.dev)})`, strong: true,
+      run: (s, t, b, c) => {
+        const next = o!.run(s, t, b, c);
+        if (next === 'strcmp') s.dev[site.dev]!.mutex = site.tb.owner;   // held into the strcmp
+        return next;
+      } }) },
+    { fn: '__driver_attach', replace: 'strcmp', step: (site, o) => ({ ...o!, run: (s, t, b, c) => {
+      const next = o!.run(s, t, b, c);
+      s.dev[site.dev]!.mutex = 0;
+      return next;
+    } }) },
+  ] })]);
+
+// Linus Torvalds' objection, which had it reverted: a probe that oopses holding its device's lock
+// (the firewire bug). The oops is a model patch: fw-drv's probe never returns.
+const OOPS = '/virtual/fw-oops.ts';
+registerPatchFile(OOPS, [definePatch({
+  id: 'fw-oops', subject: "fw-drv's probe oopses holding the device lock", base: 'v6.12',
+  hunks: [{ fn: 'really_probe', replace: 'probe_ret', step: (site, o) => (site.k.dn(site.drv) !== 'fw-drv' ? o! : { ...o!, await: () => false }) }] })]);
+const stuck: ScenarioSpec = {
+  name: 'stuck-probe', devices: { fw: { present: true }, other: { present: true } },
+  drivers: { 'fw-drv': { matches: ['fw'], module: 'fw' }, 'other-drv': { matches: ['other'], module: 'o' } },
+  actors: { 'modprobe fw': 'modprobe fw', 'modprobe o': 'modprobe o' }, properties: ['no-deadlock'],
+};
+const oReturns = defineProperty({ kind: 'leads-to', name: 'modprobe-o-returns',
+  from: (v) => v.thread('modprobe o').at !== null, to: (v) => v.thread('modprobe o').at === null });
+const oVerdict = (patches: string) => {
+  const m = withProperties(buildScenario(stuck, 'v6.12', patches).model, [{ from: 'test', p: oReturns }]);
+  return check({ ...m, properties: m.properties.filter((p) => p.name === 'modprobe-o-returns') }, { exhaustive: true }).properties[0]!.verdict;
+};
+
+const smmu: ScenarioSpec = {
+  name: 'smmu-tbu', devices: { smmu: { present: true }, tbu0: { present: true } },
+  drivers: { 'arm-smmu': { matches: ['smmu'], module: 'arm_smmu', registersDriver: ['qcom-tbu'] }, 'qcom-tbu': { matches: ['tbu0'] } },
+  actors: { modprobe: 'modprobe arm_smmu' }, properties: ['no-deadlock'],
+};
+const override: ScenarioSpec = {
+  name: 'override-attach', devices: { dc: { present: true } }, drivers: { 'dc-drv': { matches: ['dc'], module: 'm' } },
+  actors: { modprobe: 'modprobe m', 'echo dc-drv > driver_override': ['override dc dc-drv', 'override dc dc-drv'] },
+  properties: ['override-uaf'],
+};
+const verdict = (spec: ScenarioSpec, patches: string) =>
+  check(buildScenario(spec, 'v6.12', patches).model, { exhaustive: true }).properties[0]!.verdict;
+
+describe('dc23806a7c47 (device_lock around the match) against cb3d1049f4ea (the version that went in), on v6.12', () => {
+  it('the locked match closes the driver_override UAF, and so does cb3d1049f4ea', () => {
+    expect(verdict(override, '')).toBe('violated');
+    expect(verdict(override, FILE)).toBe('holds');
+    expect(verdict(override, 'cb3d1049f4ea')).toBe('holds');
+  });
+  it("a probe that registers a driver deadlocks on its own device's lock with the locked match only", () => {
+    expect(verdict(smmu, '')).toBe('holds');
+    expect(verdict(smmu, FILE)).toBe('violated');
+    expect(verdict(smmu, 'cb3d1049f4ea')).toBe('holds');
+  });
+  it("a probe that dies holding its lock hangs the next driver registration on the bus with the locked match only", () => {
+    expect(oVerdict(OOPS)).toBe('holds');
+    expect(oVerdict(`${OOPS},${FILE}`)).toBe('violated');
+    expect(oVerdict(`${OOPS},cb3d1049f4ea`)).toBe('holds');
+  });
+});
