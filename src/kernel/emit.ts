@@ -545,6 +545,14 @@ export class Block {
           if (isUserPatch(p) && h.replace === 'strcmp') { // platform_match's, built only in driverMatchSteps
             note(`patch ${p.id} replaces ${this.name}:strcmp: override-uaf judges a reader standing there by the driver_override string its load (driver_match_device) kept, as the library's strcmp compares it; if your step reads pdev->driver_override again (under a lock the store takes too), that verdict is about a pointer your step no longer uses: clear it in the load (\`t.ovr = 0\` after orig.run, in a hunk replacing driver_match_device), or do the test and the strcmp in one step there, as cb3d1049f4ea does`);
           }
+          // Where an override is written, driver_match_device is platform_match's load of
+          // pdev->driver_override alone and the strcmp is the next step, which override-uaf judges: a
+          // guard of a user's there (dc23806a7c47's guard(device) around bus->match()) that the patch
+          // does not carry into strcmp covers the load only, and the UAF it closes in the C still reads
+          // violated (a hunt, 2026-12-06: the lock written as this step's wait alone).
+          if (guarded && h.replace === 'driver_match_device' && this.local.has('strcmp') && !p.hunks.some((x) => x.fn === this.name && x.replace === 'strcmp')) {
+            note(`patch ${p.id} adds a wait to ${this.name}:driver_match_device, which here is platform_match's load of pdev->driver_override only: its strcmp is the next step, ${this.name}:strcmp, where override-uaf judges the reader; a lock your step takes around the whole bus->match() (guard(device)) must be held into it: take it in driver_match_device where the run goes on to 'strcmp', and drop it in a hunk replacing strcmp`);
+          }
           if (isUserPatch(p) && this.name === 'dev_uevent' && h.replace === 'add_uevent_var') {
             note(`patch ${p.id} replaces dev_uevent:add_uevent_var: lockless-reader judges a reader standing there by dev->driver as it is then (the library's step reads it again); if your step prints a driver read earlier (READ_ONCE into a local), that verdict is about a read your step no longer makes: do the read and the print in one step (replace if_driver, as 18daa52418e7 does)`);
           }

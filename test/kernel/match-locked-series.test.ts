@@ -57,6 +57,15 @@ const smmu: ScenarioSpec = {
   drivers: { 'arm-smmu': { matches: ['smmu'], module: 'arm_smmu', registersDriver: ['qcom-tbu'] }, 'qcom-tbu': { matches: ['tbu0'] } },
   actors: { modprobe: 'modprobe arm_smmu' }, properties: ['no-deadlock'],
 };
+// Danilo Krummrich's transitive case (2026-04-15): a platform probe adds a PCI device whose probe
+// registers a platform driver, whose walk reaches the platform device still locked.
+const transitive: ScenarioSpec = {
+  name: 'rc-transitive', buses: { platform: {}, pci: {} },
+  devices: { rc: { present: true }, ep: { bus: 'pci', parent: 'rc' } },
+  drivers: { 'rc-drv': { matches: ['rc'], module: 'rc', registers: ['ep'] },
+    'ep-drv': { bus: 'pci', matches: ['ep'], present: true, registersDriver: ['aux-plat'] }, 'aux-plat': { matches: [] } },
+  actors: { modprobe: 'modprobe rc' }, properties: ['no-deadlock'],
+};
 const override: ScenarioSpec = {
   name: 'override-attach', devices: { dc: { present: true } }, drivers: { 'dc-drv': { matches: ['dc'], module: 'm' } },
   actors: { modprobe: 'modprobe m', 'echo dc-drv > driver_override': ['override dc dc-drv', 'override dc dc-drv'] },
@@ -75,10 +84,22 @@ describe('dc23806a7c47 (device_lock around the match) against cb3d1049f4ea (the 
     expect(verdict(smmu, '')).toBe('holds');
     expect(verdict(smmu, FILE)).toBe('violated');
     expect(verdict(smmu, 'cb3d1049f4ea')).toBe('holds');
+    expect(verdict(transitive, '')).toBe('holds');
+    expect(verdict(transitive, FILE)).toBe('violated');
   });
   it("a probe that dies holding its lock hangs the next driver registration on the bus with the locked match only", () => {
     expect(oVerdict(OOPS)).toBe('holds');
     expect(oVerdict(`${OOPS},${FILE}`)).toBe('violated');
     expect(oVerdict(`${OOPS},cb3d1049f4ea`)).toBe('holds');
+  });
+  it('a lock written as the load step\'s wait alone is noted: the strcmp after it is where override-uaf judges', () => {
+    registerPatchFile('/virtual/match-wait-only.ts', [definePatch({ id: 'match-wait-only', subject: 'device_lock around the match, as a wait on the load', base: 'v6.12',
+      hunks: [{ fn: '__driver_attach', replace: 'driver_match_device', step: (site, o) => ({ ...o!, await: (s) => s.dev[site.dev]!.mutex === 0, strong: true }) }] })]);
+    const notes = (file: string) => buildScenario(override, 'v6.12', file).model.notes ?? [];
+    const said = (file: string) => notes(file).some((n) => n.includes('adds a wait to __driver_attach:driver_match_device'));
+    expect(said('/virtual/match-wait-only.ts')).toBe(true);
+    expect(verdict(override, '/virtual/match-wait-only.ts')).toBe('violated');
+    expect(said(FILE)).toBe(false);                                    // it carries the lock into strcmp
+    expect(buildScenario(smmu, 'v6.12', '/virtual/match-wait-only.ts').model.notes?.some((n) => n.includes('adds a wait to')) ?? false).toBe(false); // no override: no strcmp step
   });
 });
