@@ -274,6 +274,9 @@ PATCHES['ead18c23c263'] = {
 PATCHES['6265539776a0'] = {
   id: '6265539776a0', commit: '6265539776a0810b7ce6398c27866ddb9c6bd154', base: 'v4.2',
   subject: 'driver core: platform: fix race condition with driver_override',
+  // The commit's own platform.c is not stored; v4.19.y's store (read by v4.18 .. v5.9) is its shape, line for line, where the
+  // profile's lacks the lock (v4.2 reads the 4.0 study tree's, before the fix).
+  sources: { 'drivers/base/platform.c': 'v4.19.y' },
   touches: ['driver_override_store:kfree_old'],
   flags: ['OVERRIDE_LOCK'],
   hunks: [{

@@ -213,14 +213,16 @@ describe('profiles', () => {
       expect(PROFILES[p]!.flags.includes('OVERRIDE_LOCK') && !PROFILES[p]!.flags.includes('OVERRIDE_MATCH_LOCKED'), `${p} OVERRIDE_LOCK`).toBe(t === 'device_lock');
       seen.push(`${p}:${t}`);
     }
-    expect(seen).toEqual(['v5.0:device_lock', 'v5.1:device_lock', 'v5.4:device_lock', 'v5.9:device_lock', 'v5.10:device_lock', 'v5.15:device_lock',
+    expect(seen).toEqual(['v4.2:none', 'v4.18:device_lock', 'v5.0:device_lock', 'v5.1:device_lock', 'v5.4:device_lock', 'v5.9:device_lock', 'v5.10:device_lock', 'v5.15:device_lock',
       'v5.19:device_lock', 'v6.1:device_lock', 'v6.6:device_lock', 'v6.12:device_lock', 'mainline:spinlock']);
     // v6.1 reads the v5.19-cycle platform.c (the nearest below): its store calls driver_set_override.
     expect(excerpt(PROFILES['v6.1']!.sources[PLAT]!, PLAT, 'driver_override_store')!.lines.join('\n')).toContain('driver_set_override(dev, &pdev->driver_override, buf, count)');
-    // Not held to a text: v4.2 lacks the flag and v4.14, v4.18 have it by the commit's release (6265539776a0, v4.13); none of them
-    // reads a platform.c (none of v4.2 .. v4.18 was found), and the nearest text above them, v4.19.y, locks.
-    for (const p of ['v4.2', 'v4.14', 'v4.18']) expect(PROFILES[p]!.sources[PLAT], p).toBeUndefined();
+    // No platform.c of v4.1 .. v4.18 was found (s39 h2): v4.2 reads the 4.0 study tree's, the nearest below, whose store swaps
+    // bare (textLock 'none' above), and v4.18 v4.19.y's, the nearest above, which locks; v4.14 reads none and has the flag
+    // by the commit's release (6265539776a0, v4.13).
+    expect(PROFILES['v4.14']!.sources[PLAT]).toBeUndefined();
     expect(PROFILES['v4.14']!.flags).toContain('OVERRIDE_LOCK');
+    expect(excerpt('v4.0.y', PLAT, 'driver_override_store')!.lines.join('\n')).not.toContain('device_lock');
     expect(PROFILES['v4.2']!.flags).not.toContain('OVERRIDE_LOCK');
     // The nearest driver.c below v5.19 read (5.10.13, v5.10 and v5.15) has no driver_set_override: the lock was platform.c's then.
     expect(excerpt('v5.10.13', DRV, 'driver_set_override')).toBeNull();

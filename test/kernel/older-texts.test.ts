@@ -1,0 +1,47 @@
+/**
+ * Texts read for older profiles by s39 h2 (kernel/README.md): scsi_scan.c of v3.6.0 (v3.5) and of
+ * the 4.0 study tree (v3.14), platform.c of the 4.0 study tree (v4.2, the nearest below) and of
+ * v4.19.y (v4.18, the nearest above). The steps of those functions must resolve in them; and the
+ * fix 6265539776a0 (v4.13), applied at v4.2, cites the device_lock its store gains, which v4.2's
+ * own text lacks, so it names the text whose store has it (v4.19.y: the commit's own is not stored).
+ */
+import { describe, expect, it } from 'vitest';
+import { buildScenario, type ScenarioSpec } from 'probecheck';
+
+// models/module-async.ts variant=scan; models/lockless-readers.ts variant=driver_override.
+const SCAN: ScenarioSpec = {
+  name: 'scan', buses: { pci: {} }, devices: { hba: { present: true } }, drivers: { 'hba-drv': { matches: ['hba'], module: 'm', workOnCpu: true, asyncScan: true } },
+  modules: { m: { asyncProbe: false } }, actors: { modprobe: 'modprobe m' },
+};
+const OVERRIDE: ScenarioSpec = {
+  name: 'override', devices: { dc: {} }, drivers: { 'dc-drv': { matches: ['dc'], present: true } },
+  actors: { hotplug: 'add dc', 'echo dc-drv > driver_override': ['override dc dc-drv', 'override dc dc-drv'] },
+};
+
+/** The anchors of the steps cited in `file`, and those that do not resolve (for any reason). */
+function anchorsIn(spec: ScenarioSpec, profile: string, patches: string, file: string) {
+  const as = buildScenario(spec, profile, patches).kernel.anchors.filter((a) => a.where.startsWith(file) || (a.error ?? '').includes(file));
+  return { count: as.length, broken: as.filter((a) => a.error).map((a) => `${a.label}: ${a.error}`) };
+}
+
+describe('older texts of scsi_scan.c and platform.c', () => {
+  for (const p of ['v3.5', 'v3.14']) {
+    it(`${p}: the async scan's steps resolve in its scsi_scan.c`, () => {
+      const { count, broken } = anchorsIn(SCAN, p, '', 'drivers/scsi/scsi_scan.c');
+      expect(count).toBeGreaterThanOrEqual(2);
+      expect(broken).toEqual([]);
+    });
+  }
+  for (const p of ['v4.2', 'v4.18']) {
+    it(`${p}: platform_match and driver_override_store resolve in its platform.c`, () => {
+      const { count, broken } = anchorsIn(OVERRIDE, p, '', 'drivers/base/platform.c');
+      expect(count).toBeGreaterThanOrEqual(2);
+      expect(broken).toEqual([]);
+    });
+  }
+  it('v4.2 + 6265539776a0: the store\'s device_lock resolves in the patch\'s platform.c', () => {
+    const { count, broken } = anchorsIn(OVERRIDE, 'v4.2', '6265539776a0', 'drivers/base/platform.c');
+    expect(count).toBeGreaterThanOrEqual(2);
+    expect(broken).toEqual([]);
+  });
+});
