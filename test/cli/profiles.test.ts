@@ -36,8 +36,8 @@ describe('probecheck profiles', () => {
     expect(r.stdout).toContain('v5.1 (stands for v5.1)');
     expect(r.stdout).toContain('v4.18 (stands for v4.18)');
     // v3.14 reads no tree of its own: the nearest async.c and module.c (since 2026-12-06, s37 h4; no tree at all before),
-    // and since s38 h6 workqueue.c and drivers/base of the 4.0 study tree (above) and pci-driver.c of v3.6.0 (below).
-    expect(r.stdout).toMatch(/v3\.14 \(stands for v3\.14\)[^\n]*\n  source: kernel\/async\.c at v4\.0\.y [^\n]*\n  source: kernel\/module\.c at torvalds@6cd5513c813e [^\n]*\n  source: kernel\/workqueue\.c at v4\.0\.y [^\n]*\n  source: drivers\/pci\/pci-driver\.c at v3\.6\.0 [^\n]*\n  source: drivers\/base\/dd\.c at v4\.0\.y [^\n]*\n  source: drivers\/base\/bus\.c at v4\.0\.y [^\n]*\n  source: drivers\/base\/core\.c at v4\.0\.y [^\n]*\n  [A-Z]/);
+    // and since s38 h6 workqueue.c and drivers/base of the 4.0 study tree (above) and pci-driver.c of v3.6.0 (below); its scsi_scan.c since s39 h2.
+    expect(r.stdout).toMatch(/v3\.14 \(stands for v3\.14\)[^\n]*\n  source: kernel\/async\.c at v4\.0\.y [^\n]*\n  source: kernel\/module\.c at torvalds@6cd5513c813e [^\n]*\n  source: kernel\/workqueue\.c at v4\.0\.y [^\n]*\n  source: drivers\/pci\/pci-driver\.c at v3\.6\.0 [^\n]*\n  source: drivers\/base\/dd\.c at v4\.0\.y [^\n]*\n  source: drivers\/base\/bus\.c at v4\.0\.y [^\n]*\n  source: drivers\/base\/core\.c at v4\.0\.y [^\n]*\n  source: drivers\/scsi\/scsi_scan\.c at v4\.0\.y [^\n]*\n  [A-Z]/);
     expect(r.stdout).toMatch(/v3\.14 \(stands for v3\.14\)[\s\S]*?  bracketed: drivers\/base\/dd\.c between v3\.6\.0 and torvalds@013c074f8642\n/);
     // A release with no text of its own names its two bracketing snapshots and how each flag between them was settled
     // (v5.0 reads the lower one, v4.19.y's dd.c, since 2026-12-06: 8c97a46af04b was the lower bracket before).
