@@ -4,6 +4,8 @@
  * v4.19.y (v4.18, the nearest above). The steps of those functions must resolve in them; and the
  * fix 6265539776a0 (v4.13), applied at v4.2, cites the device_lock its store gains, which v4.2's
  * own text lacks, so it names the text whose store has it (v4.19.y: the commit's own is not stored).
+ * And v6.12 reads core.c at 9a71892cbcdb (v6.12-rc6, after the reverts of driver-core-6.12-rc1), so
+ * dev_uevent and device_shutdown, which it left unread at 56d16d44fe8d, are checked there.
  */
 import { describe, expect, it } from 'vitest';
 import { buildScenario, type ScenarioSpec } from 'probecheck';
@@ -17,6 +19,13 @@ const OVERRIDE: ScenarioSpec = {
   name: 'override', devices: { dc: {} }, drivers: { 'dc-drv': { matches: ['dc'], present: true } },
   actors: { hotplug: 'add dc', 'echo dc-drv > driver_override': ['override dc dc-drv', 'override dc dc-drv'] },
 };
+
+// models/reboot.ts race=async; models/lockless-readers.ts variant=uevent.
+const REBOOT: ScenarioSpec = {
+  name: 'reboot', devices: { host: { present: true }, dc: { parent: 'host' } }, drivers: { 'dc-drv': { matches: ['dc'], present: true, probeType: 'async' } },
+  syncFallback: false, actors: { hotplug: 'add dc', reboot: 'device_shutdown' },
+};
+const UEVENT: ScenarioSpec = { name: 'uevent', devices: { dc: { present: true, boundTo: 'dc-drv' } }, drivers: { 'dc-drv': { matches: ['dc'], present: true } }, actors: { 'echo dc > unbind': 'unbind dc-drv dc', 'udev: cat uevent': 'uevent dc' } };
 
 /** The anchors of the steps cited in `file`, and those that do not resolve (for any reason). */
 function anchorsIn(spec: ScenarioSpec, profile: string, patches: string, file: string) {
@@ -44,4 +53,11 @@ describe('older texts of scsi_scan.c and platform.c', () => {
     expect(count).toBeGreaterThanOrEqual(2);
     expect(broken).toEqual([]);
   });
+  for (const [what, spec, fn] of [['device_shutdown', REBOOT, 'device_shutdown'], ['dev_uevent', UEVENT, 'dev_uevent']] as const) {
+    it(`v6.12: ${what}'s steps resolve in core.c at 9a71892cbcdb`, () => {
+      const as = buildScenario(spec, 'v6.12', '').kernel.anchors.filter((a) => a.where.startsWith(`drivers/base/core.c:${fn}`) || (a.error ?? '').includes(`core.c:${fn}`));
+      expect(as.length).toBeGreaterThanOrEqual(1);
+      expect(as.filter((a) => a.error).map((a) => `${a.label}: ${a.error}`)).toEqual([]);
+    });
+  }
 });
