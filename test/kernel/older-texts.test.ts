@@ -1,6 +1,6 @@
 /**
- * Texts read for older profiles by s39 h2 (kernel/README.md): scsi_scan.c of v3.6.0 (v3.5) and of
- * the 4.0 study tree (v3.14), platform.c of the 4.0 study tree (v4.2, the nearest below) and of
+ * Texts read for older profiles by s39 h2 (kernel/README.md): scsi_scan.c of v3.6.0 (v3.5), of
+ * the 4.0 study tree (v3.14) and of gregkh@237edd281d52 (v5.1, v5.19; release not identified), platform.c of the 4.0 study tree (v4.2, the nearest below) and of
  * v4.19.y (v4.18, the nearest above). The steps of those functions must resolve in them; and the
  * fix 6265539776a0 (v4.13), applied at v4.2, cites the device_lock its store gains, which v4.2's
  * own text lacks, so it names the text whose store has it (v4.19.y: the commit's own is not stored).
@@ -34,7 +34,7 @@ function anchorsIn(spec: ScenarioSpec, profile: string, patches: string, file: s
 }
 
 describe('older texts of scsi_scan.c and platform.c', () => {
-  for (const p of ['v3.5', 'v3.14']) {
+  for (const p of ['v3.5', 'v3.14', 'v5.1', 'v5.19']) {
     it(`${p}: the async scan's steps resolve in its scsi_scan.c`, () => {
       const { count, broken } = anchorsIn(SCAN, p, '', 'drivers/scsi/scsi_scan.c');
       expect(count).toBeGreaterThanOrEqual(2);
