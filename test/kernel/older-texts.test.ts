@@ -4,6 +4,7 @@
  * v4.19.y (v4.18, the nearest above). The steps of those functions must resolve in them; and the
  * fix 6265539776a0 (v4.13), applied at v4.2, cites the device_lock its store gains, which v4.2's
  * own text lacks, so it names the text whose store has it (v4.19.y: the commit's own is not stored).
+ * message.c of v3.6.0 is read by v4.2, v4.18 and v5.1 (its driver_set_config_work is 6.18.y's).
  * And v6.12 reads core.c at 9a71892cbcdb (v6.12-rc6, after the reverts of driver-core-6.12-rc1), so
  * dev_uevent and device_shutdown, which it left unread at 56d16d44fe8d, are checked there.
  */
@@ -26,6 +27,12 @@ const REBOOT: ScenarioSpec = {
   syncFallback: false, actors: { hotplug: 'add dc', reboot: 'device_shutdown' },
 };
 const UEVENT: ScenarioSpec = { name: 'uevent', devices: { dc: { present: true, boundTo: 'dc-drv' } }, drivers: { 'dc-drv': { matches: ['dc'], present: true } }, actors: { 'echo dc > unbind': 'unbind dc-drv dc', 'udev: cat uevent': 'uevent dc' } };
+
+// models/usb-parent-lock.ts path=sync.
+const USB: ScenarioSpec = {
+  name: 'usb', buses: { usb: { needParentLock: true } }, devices: { udev: { present: true, boundTo: 'usb' }, intf: { parent: 'udev' } },
+  drivers: { usb: { matches: ['udev'], present: true }, 'usb-storage': { matches: ['intf'], present: true } }, actors: { hub_event: ['add intf', 'del intf'] },
+};
 
 /** The anchors of the steps cited in `file`, and those that do not resolve (for any reason). */
 function anchorsIn(spec: ScenarioSpec, profile: string, patches: string, file: string) {
@@ -58,6 +65,13 @@ describe('older texts of scsi_scan.c and platform.c', () => {
       const as = buildScenario(spec, 'v6.12', '').kernel.anchors.filter((a) => a.where.startsWith(`drivers/base/core.c:${fn}`) || (a.error ?? '').includes(`core.c:${fn}`));
       expect(as.length).toBeGreaterThanOrEqual(1);
       expect(as.filter((a) => a.error).map((a) => `${a.label}: ${a.error}`)).toEqual([]);
+    });
+  }
+  for (const p of ['v4.2', 'v4.18', 'v5.1']) {
+    it(`${p}: the hub's usb_lock_device and usb_unlock_device resolve in message.c of v3.6.0`, () => {
+      const { count, broken } = anchorsIn(USB, p, '', 'drivers/usb/core/message.c');
+      expect(count).toBeGreaterThanOrEqual(2);
+      expect(broken).toEqual([]);
     });
   }
 });
