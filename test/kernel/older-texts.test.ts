@@ -4,12 +4,15 @@
  * v4.19.y (v4.18, the nearest above). The steps of those functions must resolve in them; and the
  * fix 6265539776a0 (v4.13), applied at v4.2, cites the device_lock its store gains, which v4.2's
  * own text lacks, so it names the text whose store has it (v4.19.y: the commit's own is not stored).
+ * v3.5 reads async.c of v3.6.0, whose async_run_entry_fn takes async_lock twice (before entry->func,
+ * to move the entry to its domain's running list, and after it): the end step cites the second.
  * message.c of v3.6.0 is read by v4.2, v4.18 and v5.1 (its driver_set_config_work is 6.18.y's).
  * And v6.12 reads core.c at 9a71892cbcdb (v6.12-rc6, after the reverts of driver-core-6.12-rc1), so
  * dev_uevent and device_shutdown, which it left unread at 56d16d44fe8d, are checked there.
  */
 import { describe, expect, it } from 'vitest';
 import { buildScenario, type ScenarioSpec } from 'probecheck';
+import { excerpt } from '../../src/kernel/source.js';
 
 // models/module-async.ts variant=scan; models/lockless-readers.ts variant=driver_override.
 const SCAN: ScenarioSpec = {
@@ -74,4 +77,15 @@ describe('older texts of scsi_scan.c and platform.c', () => {
       expect(broken).toEqual([]);
     });
   }
+  it('v3.5: async_run_entry_fn\'s end resolves in v3.6.0\'s async.c, from the second async_lock, after entry->func', () => {
+    const as = buildScenario(SCAN, 'v3.5', '').kernel.anchors.filter((a) => a.where.startsWith('kernel/async.c:async_run_entry_fn'));
+    expect(as.length).toBeGreaterThanOrEqual(1);
+    expect(as.filter((a) => a.error).map((a) => `${a.label}: ${a.error}`)).toEqual([]);
+    const ex = excerpt('v3.6.0', 'kernel/async.c', 'async_run_entry_fn')!;
+    const call = ex.lines.findIndex((l) => l.includes('entry->func(entry->data, entry->cookie);'));
+    for (const a of as) for (const r of a.anchored) {
+      expect(r.release).toBe('v3.6.0');
+      expect(Math.min(...r.lines), a.label).toBeGreaterThan(call);
+    }
+  });
 });

@@ -75,7 +75,9 @@ export function asyncSynchronizeFullStep(where: string, next: string): KStep {
 export function asyncRunEntryDone(tb: ThreadBuilder): string {
   const f = tb.fn('async_run_entry_fn', {}, null);
   // After entry->func returns: off the pending lists under async_lock, then wake async_synchronize_*.
-  f.step('done', { where: `${ASYNC}:async_run_entry_fn`, c: ['spin_lock_irqsave(&async_lock, flags); ... wake_up(&async_done);'], run: (s, t) => {
+  // Before v3.9 (v3.6.0's text) the entry takes async_lock once before entry->func too, to move to its
+  // domain's running list: the step's lock is the second.
+  f.step('done', { where: `${ASYNC}:async_run_entry_fn`, c: ['spin_lock_irqsave(&async_lock, flags); ... wake_up(&async_done); || spin_lock_irqsave(&async_lock, flags);@2 ... wake_up(&async_done);'], run: (s, t) => {
     add(s, 'asyncPending', -1);
     for (let m = 0; m < s.mod.length; m++) if (t.initOf & (1 << m)) add(s.mod[m]!, 'initPending', -1);
     return RETURN;
