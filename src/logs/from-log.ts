@@ -855,6 +855,81 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
     const [name, why] = [...found][0]!;
     return devs.has(name) ? { dev: name, how: ` (firmware node ${node} taken as ${name}: ${why}; the unit address taken as its reg)` } : { how: `firmware node ${node} would be ${name} (${why}), which is no device of this log` };
   };
+  /**
+   * A node's device on a bus whose core names it after its host's number, not in the path: an
+   * SDIO function "%s:%d" (sdio_add_func: mmc_card_id, the card's "%s:%04x", host "mmc%d" and
+   * RCA, then the function number, the node's reg: sdio_set_of_node's mmc_of_find_child_device;
+   * reg 0 is the card itself, mmc_add_card's "%s:%04x"), an MDIO device "%s:%02x"
+   * (mdio_device_create and phy_device_create: PHY_ID_FMT, the mii_bus's id, which is also its
+   * device's name, then the address, the node's reg), a USB device "%d-%s" (usb_alloc_dev: the
+   * bus number, then the devpath, the ports from the root hub joined by "."; usb_of_get_device_node
+   * finds the node of a port by its reg). Ties read: an mmc host `mmcN` added in the probe of the
+   * device of the node's parent, or sdhci's "mmcN: SDHCI controller on X [DEV] using"; a mii_bus
+   * added in the probe of the device of the node's parent (or of its grandparent, where the parent
+   * is a child node without reg, as a MAC's `mdio`) whose `ID:AA` device the log holds, or of_mdio's
+   * "registered phy %pOFn at address %i" printed by the mii_bus; a controller's "new USB bus
+   * registered, assigned bus number N" (usb_register_bus) or a root hub `usbN` added in its probe.
+   */
+  let mmcHost: Map<string, { h: string; why: string }[]> | undefined, mdioHost: typeof mmcHost, usbHost: typeof mmcHost;
+  const cardAt = new Map<string, { rca: string; line: number }>(), phyReg: { id: string; node: string; addr: number; line: number }[] = [];
+  const coreHosts = () => {
+    if (mmcHost) return;
+    mmcHost = new Map(); mdioHost = new Map(); usbHost = new Map();
+    const add = (m: Map<string, { h: string; why: string }[]>, p: string, h: string, why: string) => { const l = m.get(p) ?? m.set(p, []).get(p)!; if (!l.some((x) => x.h === h)) l.push({ h, why }); };
+    const mdioIds = new Set([...devs.keys()].flatMap((n) => { const m = /^(.+):[0-9a-f]{2}$/.exec(n); return m ? [m[1]!] : []; }));
+    for (const d of devs.values()) {
+      if (d.parent === undefined) continue;
+      if (/^mmc\d+$/.test(d.name)) add(mmcHost, d.parent, d.name, `mmc host ${d.name} is added in the probe of ${d.parent}`);
+      const u = /^usb(\d+)$/.exec(d.name);
+      if (u) add(usbHost, d.parent, u[1]!, `root hub ${d.name} is added in the probe of ${d.parent}`);
+      if (mdioIds.has(d.name)) add(mdioHost, d.parent, d.name, `mii_bus ${d.name} is added in the probe of ${d.parent}`);
+    }
+    for (const o of log.others) {
+      const s = /^(mmc\d+): SDHCI controller on \S+ \[(\S+)\] using /.exec(o.text);
+      if (s) add(mmcHost, s[2]!, s[1]!, `line ${o.line}: sdhci names mmc host ${s[1]} the host of ${s[2]}`);
+      const c = /^(mmc\d+): new .*card at address ([0-9a-f]{4})$/.exec(o.text);
+      if (c) cardAt.set(c[1]!, { rca: c[2]!, line: o.line });
+      const b = /^\S* (\S+): new USB bus registered, assigned bus number (\d+)$/.exec(o.text);
+      if (b) {
+        add(usbHost, b[1]!, b[2]!, `line ${o.line}: ${b[1]} registered USB bus ${b[2]}`);
+        const p = devs.get(b[1]!)?.parent;
+        if (p !== undefined) add(usbHost, p, b[2]!, `line ${o.line}: ${b[1]}, added in the probe of ${p}, registered USB bus ${b[2]}`);
+      }
+      const r = /^\S* (\S+): registered phy (?:fwnode )?(\S+) at address (\d+)$/.exec(o.text);
+      if (r) phyReg.push({ id: r[1]!, node: r[2]!, addr: Number(r[3]), line: o.line });
+    }
+  };
+  const coreNamed = (parts: string[], base: string, node: string): { dev?: string; how: string } | undefined => {
+    const u = /^[^@]+@([0-9a-fA-F]{1,8})$/.exec(base);
+    if (!u) return undefined;
+    coreHosts();
+    const a = parseInt(u[1]!, 16), full = parts.length > 1, found = new Map<string, string>();
+    const p1 = full ? busId(parts.slice(0, -1)) : undefined;
+    const p2 = parts.length > 2 && !parts.at(-2)!.includes('@') ? busId(parts.slice(0, -2)) : undefined;
+    // SDIO: a host holds one card, so the log's devices of that host and function number are that card's.
+    for (const { h, why } of p1 !== undefined ? mmcHost!.get(p1) ?? [] : []) {
+      const card = cardAt.get(h), fn = a === 0 ? '' : `:${a}`;
+      const names = card ? [`${h}:${card.rca}${fn}`] : [...devs.keys()].filter((n) => n.startsWith(`${h}:`) && new RegExp(`^${h}:[0-9a-f]{4}${fn}$`).test(n));
+      for (const n of names) found.set(n, `${why}, the device of the node's parent, and ${a === 0 ? 'mmc_add_card names its card "%s:%04x", host and RCA' : 'sdio_add_func names function N of its card "%s:%d", the card (host and RCA) and N'}${card ? ` (line ${card.line} gives the RCA ${card.rca})` : ' (the RCA from the device of the log: a host holds one card)'}`);
+    }
+    // MDIO: the mii_bus's id is its device's name.
+    const aa = a.toString(16).padStart(2, '0');
+    for (const p of [p1, p2]) for (const { h, why } of p !== undefined ? mdioHost!.get(p) ?? [] : []) found.set(`${h}:${aa}`, `${why}, the device of the node's ${p === p1 ? 'parent' : 'grandparent (its parent a child node without reg)'}, and mdio_device_create names its devices "%s:%02x", bus id and address`);
+    const name = base.replace(/@.*/, ''), path = `/${parts.join('/')}`;
+    for (const r of phyReg) if (r.addr === a && (r.node === name || r.node === (full ? path : base))) found.set(`${r.id}:${aa}`, `line ${r.line}: mii_bus ${r.id} registered phy ${r.node} at address ${r.addr}, and phy_device_create names it "%s:%02x", bus id and address`);
+    // USB: the nearest node above with a bus number; the nodes below it give the ports (their reg).
+    for (let i = parts.length - 1; i >= 1 && full; i--) {
+      const hc = busId(parts.slice(0, i)), nums = hc !== undefined ? usbHost!.get(hc) : undefined;
+      if (!nums) continue;
+      const ports = parts.slice(i).map((p) => /^[^@]+@([0-9a-fA-F]{1,4})$/.exec(p)?.[1]);
+      if (ports.every((p) => p !== undefined)) for (const { h, why } of nums) found.set(`${h}-${ports.map((p) => parseInt(p!, 16)).join('.')}`, `${why}, the device of node ${parts.slice(0, i).join('/')}, and usb_alloc_dev names a device "%d-%s", bus number and the ports from the root hub (the reg of each node below it)`);
+      break;
+    }
+    if (!found.size) return undefined;
+    if (found.size > 1) return { how: `firmware node ${node} may be any of ${[...found.keys()].join(', ')} (${[...found.values()][0]}; and so on): not taken` };
+    const [n, why] = [...found][0]!;
+    return devs.has(n) ? { dev: n, how: ` (firmware node ${node} taken as ${n}: ${why}; the unit address taken as its reg)` } : { how: `firmware node ${node} would be ${n} (${why}), which is no device of this log` };
+  };
   /** Where no line ties the node to an adapter or controller: the log's devices its address or chip select would name, said. */
   const hinted = new Map<string, string>();
   const busHint = (base: string) => hinted.get(base) ?? hinted.set(base, busHintOf(base)).get(base)!;
@@ -871,7 +946,7 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
     const parts = x.supplier.split('/').filter((p) => p !== ''), base = parts.at(-1) ?? x.supplier;
     const of = busId(parts);
     if (of === base && devs.has(of)) return { dev: of, how: ` (the device named after firmware node ${base})` };
-    const bus = busClient(parts, base, x.supplier);
+    const bus = busClient(parts, base, x.supplier) ?? coreNamed(parts, base, x.supplier);
     // A platform device of_device_make_bus_id's name for it beside: which one, the log does not say.
     if (bus?.dev !== undefined && of !== undefined && devs.has(of)) return { how: `firmware node ${x.supplier} may be ${bus.dev} or ${of} (platform device, the name of_device_make_bus_id would give it): not taken` };
     if (bus) return bus;

@@ -1,0 +1,68 @@
+// from-log on "wait for supplier N" where N's device is named by its bus core after a host number
+// the path does not hold: an SDIO function ("%s:%d", the card "mmcN:RCA" and the function number),
+// an MDIO device ("%s:%02x", the mii_bus id and the address), a USB device ("%d-%s", the bus number
+// and the ports). Taken only where the log ties the node's parent (or ancestor) to that host.
+// Real excerpts: `ehci-platform fe380000.usb: new USB bus registered, assigned bus number 1`
+// (a Pinebook Pro's 5.4.13 boot, armbian/build#1759); `rk_gmac-dwmac fe300000.ethernet` and its
+// PHYs `stmmac-0:00`, `stmmac-0:01` (an rk3399 box's boot, ophub/amlogic-s9xxx-armbian#2015); an
+// SDIO function `mmc1:0001:1` under host mmc1 of its controller (espressif/esp-hosted#93, #173).
+// dd.c's debug lines around them are constructed (v5.15's __driver_probe_device form).
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { probecheck } from '../cli/run.js';
+import { tempDir } from '../temp.js';
+import { deferredConsumer } from './deferred-consumer.js';
+
+const dir = tempDir('probecheck-core-named-');
+const logFile = (name: string, lines: string[]) => { const p = join(dir, name); writeFileSync(p, lines.join('\n') + '\n'); return p; };
+const around = (con: string, sup: string, sdrv: string, bus: string, said: string[], pre: string[]) =>
+  deferredConsumer(con, 'simple-audio-card', sup, sdrv, said, { match: '__driver_probe_device', supplierBus: bus, pre });
+/** A platform device's probe that adds `added` (a host, an mii_bus). */
+const probeAdding = (dev: string, drv: string, added: string) => [
+  `bus: 'platform': __driver_probe_device: matched device ${dev} with driver ${drv}`,
+  `bus: 'platform': really_probe: probing driver ${drv} with device ${dev}`,
+  `device: '${added}': device_add`,
+  `driver: '${drv}': driver_bound: bound to device '${dev}'`,
+  `bus: 'platform': really_probe: bound device ${dev} to driver ${drv}`,
+];
+
+describe('a supplier node on SDIO, MDIO or USB: its bus-core name, where the log ties the node to its host', () => {
+  it('SDIO: host mmc1 added in the probe of the node\'s parent\'s device, function 1 of its card: mmc1:0001:1', () => {
+    const wait = 'platform sound: error -EPROBE_DEFER: wait for supplier /mmc@fe310000/wifi@1';
+    const log = logFile('sdio.log', around('sound', 'mmc1:0001:1', 'brcmfmac', 'sdio', [wait], probeAdding('fe310000.mmc', 'dwmmc_rockchip', 'mmc1')));
+    const w = probecheck(['from-log', log, '--profile', 'v5.15']);
+    expect(w.stderr).toBe('');
+    // Before: "firmware node /mmc@fe310000/wifi@1 names no device of this log (nor does fe310000.mmc:1.wifi ...)".
+    expect(w.stdout).toMatch(/"suppliers": \[\n\s+"mmc1:0001:1"\n\s+\]/);
+    expect(w.stdout).toContain('taken as mmc1:0001:1: mmc host mmc1 is added in the probe of fe310000.mmc');
+  });
+
+  it('SDIO with no host tied to the node\'s parent: not taken', () => {
+    const log = logFile('sdio-none.log', around('sound', 'mmc1:0001:1', 'brcmfmac', 'sdio', ['platform sound: error -EPROBE_DEFER: wait for supplier /mmc@fe310000/wifi@1'], []));
+    const w = probecheck(['from-log', log, '--profile', 'v5.15']);
+    expect(w.stdout).not.toContain('"suppliers"');
+    expect(w.stdout).toContain('"defer"');
+  });
+
+  it("MDIO: the mii_bus stmmac-0 added in the MAC's probe, the node under its `mdio` child: stmmac-0:10", () => {
+    const wait = 'platform sound: error -EPROBE_DEFER: wait for supplier /ethernet@fe300000/mdio/switch@10';
+    const log = logFile('mdio.log', around('sound', 'stmmac-0:10', 'mv88e6085', 'mdio_bus', [wait], probeAdding('fe300000.ethernet', 'rk_gmac-dwmac', 'stmmac-0')));
+    const w = probecheck(['from-log', log, '--profile', 'v6.6']);
+    // Before: "firmware node ... names no device of this log".
+    expect(w.stdout).toMatch(/"suppliers": \[\n\s+"stmmac-0:10"\n\s+\]/);
+    expect(w.stdout).toContain('mii_bus stmmac-0 is added in the probe of fe300000.ethernet, the device of the node\'s grandparent');
+  });
+
+  it('USB: the controller of the node above prints its bus number; the nodes below give the ports: 1-1', () => {
+    const wait = 'platform sound: error -EPROBE_DEFER: wait for supplier /usb@fe380000/hub@1';
+    const log = logFile('usb.log', around('sound', '1-1', 'hub', 'usb', [wait], ['ehci-platform fe380000.usb: new USB bus registered, assigned bus number 1']));
+    const w = probecheck(['from-log', log, '--profile', 'v5.15']);
+    expect(w.stdout).toMatch(/"suppliers": \[\n\s+"1-1"\n\s+\]/);
+    expect(w.stdout).toContain('line 1: fe380000.usb registered USB bus 1');
+    // A hub's port below: 1-1.2, which is no device of this log: said, the defer kept.
+    const deeper = probecheck(['from-log', logFile('usb-deep.log', around('sound', '1-1', 'hub', 'usb', [wait.replace('hub@1', 'hub@1/ethernet@2')], ['ehci-platform fe380000.usb: new USB bus registered, assigned bus number 1'])), '--profile', 'v5.15']);
+    expect(deeper.stdout).toContain('would be 1-1.2');
+    expect(deeper.stdout).toContain('"defer"');
+  });
+});
