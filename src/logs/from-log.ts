@@ -322,7 +322,7 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
       owned = new Map();
       for (const o of log.others) {
         const m = /^(\S+) (\S+): /.exec(o.text);
-        if (m && !BUSES.has(m[1]!) && !/^\[|:$/.test(m[1]!)) (owned.get(m[2]!) ?? owned.set(m[2]!, []).get(m[2]!)!).push({ drv: m[1]!, line: o.line });
+        if (m && !BUSES.has(m[1]!) && !coreLines.has(o.line) && !/^\[|:$/.test(m[1]!)) (owned.get(m[2]!) ?? owned.set(m[2]!, []).get(m[2]!)!).push({ drv: m[1]!, line: o.line });
       }
     }
     let found: { drv: string; line: number } | undefined;
@@ -387,6 +387,22 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
     if (e.dev !== undefined && b) (busOf.get(e.dev) ?? busOf.set(e.dev, new Set()).get(e.dev)!).add(b);
   }
   const driverOf = (owner: string, dev: string) => owner !== '' && !busOf.get(dev)?.has(owner) && (!unbound.has(owner) || (namedFor.get(dev) ?? []).some((x) => x.drv === owner));
+  /**
+   * A first word that is no bus known or shown, nor a driver the log names for the device: its bus
+   * where the log says enough, and the line device_links_check_suppliers' words: the dev_dbg form's
+   * "probe deferral - " is the core's own (no driver prints it), and a device whose drivers the
+   * log names, none of them this word, was not bound to one of that name (dev_driver_string gives
+   * the driver's name while one is bound, else dev_bus_name). Else undefined (said where kept).
+   * `busSaid`: the bus so read, per device, for a device no line names a bus for.
+   */
+  const busSaid = new Map<string, { bus: string; line: number }>(), coreLines = new Set<number>();
+  const unknownBus = (owner: string, dev: string, text: string) => {
+    const drvsOf = (namedFor.get(dev) ?? []).map((x) => x.drv);
+    if (drvsOf.includes(owner) || busOf.get(dev)?.size) return undefined;
+    if (text.startsWith('probe deferral - ')) return `its first word ${owner}, no bus probecheck knows, taken as ${dev}'s bus: "probe deferral - " is device_links_check_suppliers' own dev_dbg, printed before really_probe sets dev->driver, so dev_driver_string gives the bus`;
+    if (drvsOf.length) return `its first word ${owner}, no bus probecheck knows, taken as ${dev}'s bus: the log names ${drvsOf.join(', ')} as ${dev}'s driver, not ${owner}, and dev_driver_string gives the bus while no driver is bound, as in device_links_check_suppliers`;
+    return undefined;
+  };
   /** Supplier lines not read as a link: a driver's own words (its name first), said where the device is kept. */
   const driverSaid: { dev: string; line: number; owner: string; text: string; pending?: true }[] = [];
   for (let i = 0; i < log.others.length; i++) {
@@ -396,8 +412,14 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
     // Whole, or wrapped after "supplier" (a mail).
     const text = n && n.line === o.line + 1 && o.text.endsWith(' supplier') ? `${o.text} ${n.text}` : o.text;
     const r = /^(\S*) (\S+): (.*)$/.exec(text), said = r ? supplierSays(r[3]!) : undefined;
-    if (r && said && driverOf(r[1]!, r[2]!)) driverSaid.push({ dev: r[2]!, line: o.line, owner: r[1]!, text: r[3]! });
-    else if (r && said) pushLink(r[2]!, { ...said, line: o.line });
+    const bus = r && said && driverOf(r[1]!, r[2]!) ? unknownBus(r[1]!, r[2]!, r[3]!) : undefined;
+    if (r && said && driverOf(r[1]!, r[2]!) && bus === undefined) driverSaid.push({ dev: r[2]!, line: o.line, owner: r[1]!, text: r[3]! });
+    else if (r && said) {
+      pushLink(r[2]!, { ...said, line: o.line, ...(bus ? { how: `${said.how} (${bus})` } : {}) });
+      // The core's words: their first word is the bus, never a driver's name (prefixDriver skips them).
+      coreLines.add(o.line);
+      if (bus && !busSaid.has(r[2]!)) busSaid.set(r[2]!, { bus: r[1]!, line: o.line });
+    }
   }
   for (const e of log.events) {
     if (e.rule.id !== 'deferred_pending' || e.reason === undefined || e.dev === undefined) continue;
@@ -730,6 +752,8 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
   const keep = new Set<string>();
   for (const d of drvs.values()) for (const m of d.matches) { keep.add(m); for (let p = devs.get(m)?.parent; p && !spaced(p); p = devs.get(p)?.parent) keep.add(p); }
   for (const d of devs.values()) if (!keep.has(d.name) && !refused.has(d.name) && !(d.parent !== undefined && spaced(d.parent))) notes.push(`${d.name}: no driver probed it in the log; left out`);
+  // A device no line names a bus for whose supplier line's first word was read as its bus (unknownBus).
+  for (const [n, b] of busSaid) { const d = devs.get(n); if (d && !d.busSeen) { d.bus = b.bus; d.busSeen = true; notes.push(`${n}: on bus ${b.bus}, the first word of its supplier line ${b.line} (dev_bus_name, as device_links_check_suppliers prints it before a driver is bound)`); } }
   // A driver no line names a bus for (driver_bound's line, initcall_debug's returns) is on its
   // devices' bus where a line names it (bus.c's `add device`): before, a log of bus.c's lines and
   // initcall_debug's returns put the driver on platform and its USB device on usb, E601, nothing
@@ -1078,7 +1102,7 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
   for (const x of driverSaid) if (keep.has(x.dev)) (saidBy.get(x.dev) ?? saidBy.set(x.dev, []).get(x.dev)!).push(x);
   for (const [, all] of saidBy) {
     const x = all[0]!, more = all.length - 1;
-    notes.push(`${x.dev}: line ${x.line} ${x.pending ? `gives a deferred probe pending reason "${x.owner}: ${x.text}", whose first word is not the bus the line itself names` : `"${x.owner} ${x.dev}: ${x.text}" names ${x.owner} first, ${unbound.has(x.owner) ? `a driver the log names for ${x.dev} and no bus the log shows ${x.dev} on (a bus of another device has that name)` : 'no bus this log or probecheck knows'}`}: the driver's name, which dev_driver_string gives while a driver is bound (as in its probe), so that driver's own dev_err_probe; device_links_check_suppliers runs before really_probe sets dev->driver, and its words come after the bus name: not read as a link${more ? ` (nor ${count(more, 'other line')} of it so)` : ''}`);
+    notes.push(`${x.dev}: line ${x.line} ${x.pending ? `gives a deferred probe pending reason "${x.owner}: ${x.text}", whose first word is not the bus the line itself names` : `"${x.owner} ${x.dev}: ${x.text}" names ${x.owner} first, ${unbound.has(x.owner) ? `a driver the log names for ${x.dev} and no bus the log shows ${x.dev} on (a bus of another device has that name)` : (namedFor.get(x.dev) ?? []).some((d) => d.drv === x.owner) || busOf.get(x.dev)?.size ? 'no bus this log or probecheck knows' : `no bus this log or probecheck knows, and no line names ${x.dev}'s bus or driver, so whether it is its bus (device_links_check_suppliers' words, a link) or its driver the log does not say (it would name another driver for ${x.dev}, or print the core's "probe deferral - " form); taken as`}`}: the driver's name, which dev_driver_string gives while a driver is bound (as in its probe), so that driver's own dev_err_probe; device_links_check_suppliers runs before really_probe sets dev->driver, and its words come after the bus name: not read as a link${more ? ` (nor ${count(more, 'other line')} of it so)` : ''}`);
   }
   // A probe line of each device, in line order (v3.x's bound_to names the device second): looked up
   // per device, not by a scan of every event per match deferral (a 100k-line log of 20,000 of them
