@@ -967,6 +967,9 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
   };
   const resolve = (x: LinkLine): { dev?: string; how: string } => {
     if (!x.fwnode) return devs.has(x.supplier) ? { dev: x.supplier, how: '' } : { how: `supplier ${x.supplier} is no device of this log` };
+    // An ACPI node's path (%pfwf: "\\_SB.PCI0.I2C1.PMIC"): ACPI names its i2c and spi devices after the
+    // ACPI device ("i2c-%s", "spi-%s", acpi_dev_name: HID and instance), which the path does not give.
+    if (x.supplier.startsWith('\\')) return { how: `firmware node ${x.supplier} is an ACPI node: its device's name (i2c_dev_set_name's and spi_dev_set_name's "i2c-%s" and "spi-%s" of acpi_dev_name, the ACPI device's HID and instance, or another bus's own) is not in its path, and no line of the log ties the two: not taken` };
     const parts = x.supplier.split('/').filter((p) => p !== ''), base = parts.at(-1) ?? x.supplier;
     const of = busId(parts);
     if (of === base && devs.has(of)) return { dev: of, how: ` (the device named after firmware node ${base})` };
