@@ -45,6 +45,27 @@ describe('a supplier node on SDIO, MDIO or USB: its bus-core name, where the log
     expect(w.stdout).toContain('"defer"');
   });
 
+  it("SDIO: sdhci's \"mmcN: SDHCI controller on X [DEV]\" ties the host to DEV; mmc_add_card's \"new ... card at address\" gives the RCA", () => {
+    const wait = 'platform sound: error -EPROBE_DEFER: wait for supplier /mmc@fe310000/wifi@1';
+    const sdhci = 'mmc1: SDHCI controller on fe310000.mmc [fe310000.mmc] using ADMA';
+    const w = probecheck(['from-log', logFile('sdhci.log', around('sound', 'mmc1:0001:1', 'brcmfmac', 'sdio', [wait], [sdhci])), '--profile', 'v5.15']);
+    expect(w.stdout).toMatch(/"suppliers": \[\n\s+"mmc1:0001:1"\n\s+\]/);
+    expect(w.stdout).toContain('line 1: sdhci names mmc host mmc1 the host of fe310000.mmc');
+    // The card's line names another RCA than the device of the log: the name it gives is said, not taken.
+    const card = probecheck(['from-log', logFile('sdhci-card.log', around('sound', 'mmc1:0001:1', 'brcmfmac', 'sdio', [wait], [sdhci, 'mmc1: new high speed SDIO card at address 0002'])), '--profile', 'v5.15']);
+    expect(card.stdout).not.toContain('"suppliers"');
+    expect(card.stdout).toContain('would be mmc1:0002:1');
+  });
+
+  it("MDIO: of_mdio's \"registered phy NAME at address A\" of the mii_bus ties %pfwP's name alone; the PHY's driver name holds spaces, so not written, said", () => {
+    const log = logFile('phy.log', around('sound', 'stmmac-0:01', 'RTL8211E Gigabit Ethernet', 'mdio_bus', ['platform sound: error -EPROBE_DEFER: wait for supplier ethernet-phy@1'],
+      [...probeAdding('fe300000.ethernet', 'rk_gmac-dwmac', 'stmmac-0').slice(0, 3), 'mdio_bus stmmac-0: registered phy ethernet-phy at address 1', ...probeAdding('fe300000.ethernet', 'rk_gmac-dwmac', 'stmmac-0').slice(3)]));
+    const w = probecheck(['from-log', log, '--profile', 'v6.6']);
+    expect(w.stdout).toContain('(firmware node ethernet-phy@1 taken as stmmac-0:01: line 4: mii_bus stmmac-0 registered phy ethernet-phy at address 1');
+    expect(w.stdout).not.toContain('"suppliers"');
+    expect(w.stdout).toContain("driver 'RTL8211E Gigabit Ethernet': its name holds a space");
+  });
+
   it("MDIO: the mii_bus stmmac-0 added in the MAC's probe, the node under its `mdio` child: stmmac-0:10", () => {
     const wait = 'platform sound: error -EPROBE_DEFER: wait for supplier /ethernet@fe300000/mdio/switch@10';
     const log = logFile('mdio.log', around('sound', 'stmmac-0:10', 'mv88e6085', 'mdio_bus', [wait], probeAdding('fe300000.ethernet', 'rk_gmac-dwmac', 'stmmac-0')));
