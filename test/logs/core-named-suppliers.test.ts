@@ -43,6 +43,8 @@ describe('a supplier node on SDIO, MDIO or USB: its bus-core name, where the log
     const w = probecheck(['from-log', log, '--profile', 'v5.15']);
     expect(w.stdout).not.toContain('"suppliers"');
     expect(w.stdout).toContain('"defer"');
+    // Before: only "names no device of this log (nor does 1.wifi ...)".
+    expect(w.stdout).toContain('mmc1:0001:1 of this log has the name an SDIO function, MDIO device or USB device of that reg gets');
   });
 
   it("SDIO: sdhci's \"mmcN: SDHCI controller on X [DEV]\" ties the host to DEV; mmc_add_card's \"new ... card at address\" gives the RCA", () => {
