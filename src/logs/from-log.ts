@@ -928,12 +928,14 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
     if (!u) return undefined;
     coreHosts();
     const a = parseInt(u[1]!, 16), full = parts.length > 1, found = new Map<string, string>();
+    let missed: string | undefined;
     const p1 = full ? busId(parts.slice(0, -1)) : undefined;
     const p2 = parts.length > 2 && !parts.at(-2)!.includes('@') ? busId(parts.slice(0, -2)) : undefined;
     // SDIO: a host holds one card, so the log's devices of that host and function number are that card's.
     for (const { h, why } of p1 !== undefined ? mmcHost!.get(p1) ?? [] : []) {
       const card = cardAt.get(h), fn = a === 0 ? '' : `:${a}`;
       const names = card ? [`${h}:${card.rca}${fn}`] : [...devs.keys()].filter((n) => n.startsWith(`${h}:`) && new RegExp(`^${h}:[0-9a-f]{4}${fn}$`).test(n));
+      if (!names.length) missed ??= `firmware node ${node}: ${why}, the device of the node's parent, but no device of this log is ${a === 0 ? 'its card ("%s:%04x" of mmc_add_card)' : `function ${a} of its card ("%s:%d" of sdio_add_func)`} and no "new ... card at address" line gives the card's RCA: not taken`;
       for (const n of names) found.set(n, `${why}, the device of the node's parent, and ${a === 0 ? 'mmc_add_card names its card "%s:%04x", host and RCA' : 'sdio_add_func names function N of its card "%s:%d", the card (host and RCA) and N'}${card ? ` (line ${card.line} gives the RCA ${card.rca})` : ' (the RCA from the device of the log: a host holds one card)'}`);
     }
     // MDIO: the mii_bus's id is its device's name.
@@ -949,7 +951,7 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
       if (ports.every((p) => p !== undefined)) for (const { h, why } of nums) found.set(`${h}-${ports.map((p) => parseInt(p!, 16)).join('.')}`, `${why}, the device of node ${parts.slice(0, i).join('/')}, and usb_alloc_dev names a device "%d-%s", bus number and the ports from the root hub (the reg of each node below it)`);
       break;
     }
-    if (!found.size) return undefined;
+    if (!found.size) return missed !== undefined ? { how: missed } : undefined;
     if (found.size > 1) return { how: `firmware node ${node} may be any of ${[...found.keys()].join(', ')} (${[...found.values()][0]}; and so on): not taken` };
     const [n, why] = [...found][0]!;
     return devs.has(n) ? { dev: n, how: ` (firmware node ${node} taken as ${n}: ${why}; the unit address taken as its reg)` } : { how: `firmware node ${node} would be ${n} (${why}), which is no device of this log` };

@@ -57,6 +57,9 @@ describe('a supplier node on SDIO, MDIO or USB: its bus-core name, where the log
     const card = probecheck(['from-log', logFile('sdhci-card.log', around('sound', 'mmc1:0001:1', 'brcmfmac', 'sdio', [wait], [sdhci, 'mmc1: new high speed SDIO card at address 0002'])), '--profile', 'v5.15']);
     expect(card.stdout).not.toContain('"suppliers"');
     expect(card.stdout).toContain('would be mmc1:0002:1');
+    // Function 2, which no device of the log is, and no card line: the host is said, not taken.
+    const fn2 = probecheck(['from-log', logFile('sdhci-fn2.log', around('sound', 'mmc1:0001:1', 'brcmfmac', 'sdio', [wait.replace('wifi@1', 'wifi@2')], [sdhci])), '--profile', 'v5.15']);
+    expect(fn2.stdout).toContain('but no device of this log is function 2 of its card');
   });
 
   it("MDIO: of_mdio's \"registered phy NAME at address A\" of the mii_bus ties %pfwP's name alone; the PHY's driver name holds spaces, so not written, said", () => {
