@@ -896,12 +896,16 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
    */
   let mmcHost: Map<string, { h: string; why: string }[]> | undefined, mdioHost: typeof mmcHost, usbHost: typeof mmcHost;
   const cardAt = new Map<string, { rca: string; line: number }>(), phyReg: { id: string; node: string; addr: number; line: number }[] = [];
+  /** The log's cards and SDIO functions (`mmcN:RCA`, `mmcN:RCA:F`) per host, made once. */
+  const cardDevs = new Map<string, string[]>();
   const coreHosts = () => {
     if (mmcHost) return;
     mmcHost = new Map(); mdioHost = new Map(); usbHost = new Map();
     const add = (m: Map<string, { h: string; why: string }[]>, p: string, h: string, why: string) => { const l = m.get(p) ?? m.set(p, []).get(p)!; if (!l.some((x) => x.h === h)) l.push({ h, why }); };
     const mdioIds = new Set([...devs.keys()].flatMap((n) => { const m = /^(.+):[0-9a-f]{2}$/.exec(n); return m ? [m[1]!] : []; }));
     for (const d of devs.values()) {
+      const c = /^(mmc\d+):[0-9a-f]{4}(?::\d+)?$/.exec(d.name);
+      if (c) (cardDevs.get(c[1]!) ?? cardDevs.set(c[1]!, []).get(c[1]!)!).push(d.name);
       if (d.parent === undefined) continue;
       if (/^mmc\d+$/.test(d.name)) add(mmcHost, d.parent, d.name, `mmc host ${d.name} is added in the probe of ${d.parent}`);
       const u = /^usb(\d+)$/.exec(d.name);
@@ -934,7 +938,7 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
     // SDIO: a host holds one card, so the log's devices of that host and function number are that card's.
     for (const { h, why } of p1 !== undefined ? mmcHost!.get(p1) ?? [] : []) {
       const card = cardAt.get(h), fn = a === 0 ? '' : `:${a}`;
-      const names = card ? [`${h}:${card.rca}${fn}`] : [...devs.keys()].filter((n) => n.startsWith(`${h}:`) && new RegExp(`^${h}:[0-9a-f]{4}${fn}$`).test(n));
+      const names = card ? [`${h}:${card.rca}${fn}`] : (cardDevs.get(h) ?? []).filter((n) => n.slice(h.length + 5) === fn);
       if (!names.length) missed ??= `firmware node ${node}: ${why}, the device of the node's parent, but no device of this log is ${a === 0 ? 'its card ("%s:%04x" of mmc_add_card)' : `function ${a} of its card ("%s:%d" of sdio_add_func)`} and no "new ... card at address" line gives the card's RCA: not taken`;
       for (const n of names) found.set(n, `${why}, the device of the node's parent, and ${a === 0 ? 'mmc_add_card names its card "%s:%04x", host and RCA' : 'sdio_add_func names function N of its card "%s:%d", the card (host and RCA) and N'}${card ? ` (line ${card.line} gives the RCA ${card.rca})` : ' (the RCA from the device of the log: a host holds one card)'}`);
     }
