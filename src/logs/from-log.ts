@@ -952,7 +952,7 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
       const hc = busId(parts.slice(0, i)), nums = hc !== undefined ? usbHost!.get(hc) : undefined;
       if (!nums) continue;
       const ports = parts.slice(i).map((p) => /^[^@]+@([0-9a-fA-F]{1,4})$/.exec(p)?.[1]);
-      if (ports.every((p) => p !== undefined)) for (const { h, why } of nums) found.set(`${h}-${ports.map((p) => parseInt(p!, 16)).join('.')}`, `${why}, the device of node ${parts.slice(0, i).join('/')}, and usb_alloc_dev names a device "%d-%s", bus number and the ports from the root hub (the reg of each node below it)`);
+      if (ports.every((p) => p !== undefined)) for (const { h, why } of nums) found.set(`${h}-${ports.map((p) => parseInt(p!, 16)).join('.')}`, `${why}, the device of node ${parts.slice(0, i).join('/')}, and usb_alloc_dev names a device "%d-%s", bus number and the ports from the root hub (the reg of each node below it; under the root hub usb_of_get_device_node looks the node up by the raw port number, usb_hcd_find_raw_port_number, which an xHCI may number apart from the port in the name)`);
       break;
     }
     if (!found.size) return missed !== undefined ? { how: missed } : undefined;
