@@ -946,7 +946,8 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
     const aa = a.toString(16).padStart(2, '0');
     for (const p of [p1, p2]) for (const { h, why } of p !== undefined ? mdioHost!.get(p) ?? [] : []) found.set(`${h}:${aa}`, `${why}, the device of the node's ${p === p1 ? 'parent' : 'grandparent (its parent a child node without reg)'}, and mdio_device_create names its devices "%s:%02x", bus id and address`);
     const name = base.replace(/@.*/, ''), path = `/${parts.join('/')}`;
-    for (const r of phyReg) if (r.addr === a && (r.node === name || r.node === (full ? path : base))) found.set(`${r.id}:${aa}`, `line ${r.line}: mii_bus ${r.id} registered phy ${r.node} at address ${r.addr}, and phy_device_create names it "%s:%02x", bus id and address`);
+    // %pOFn prints the name without its unit address; fwnode_mdio's later "registered phy fwnode %pfw" the full path.
+    for (const r of phyReg) if (r.addr === a && (r.node === name || (full ? r.node === path : r.node.split('/').at(-1) === base))) found.set(`${r.id}:${aa}`, `line ${r.line}: mii_bus ${r.id} registered phy ${r.node} at address ${r.addr}, and phy_device_create names it "%s:%02x", bus id and address`);
     // USB: the nearest node above with a bus number; the nodes below it give the ports (their reg).
     for (let i = parts.length - 1; i >= 1 && full; i--) {
       const hc = busId(parts.slice(0, i)), nums = hc !== undefined ? usbHost!.get(hc) : undefined;

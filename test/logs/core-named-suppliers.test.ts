@@ -7,7 +7,7 @@
 // PHYs `stmmac-0:00`, `stmmac-0:01` (an rk3399 box's boot, ophub/amlogic-s9xxx-armbian#2015); an
 // SDIO function `mmc1:0001:1` under host mmc1 of its controller (espressif/esp-hosted#93, #173).
 // dd.c's debug lines around them are constructed (v5.15's __driver_probe_device form).
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { probecheck } from '../cli/run.js';
@@ -69,6 +69,9 @@ describe('a supplier node on SDIO, MDIO or USB: its bus-core name, where the log
     expect(w.stdout).toContain('(firmware node ethernet-phy@1 taken as stmmac-0:01: line 4: mii_bus stmmac-0 registered phy ethernet-phy at address 1');
     expect(w.stdout).not.toContain('"suppliers"');
     expect(w.stdout).toContain("driver 'RTL8211E Gigabit Ethernet': its name holds a space");
+    // fwnode_mdio's later form prints the node's full path (%pfw): its last name is the %pfwP name.
+    const fw = probecheck(['from-log', logFile('phy-fw.log', readFileSync(log, 'utf8').replace('registered phy ethernet-phy at', 'registered phy fwnode /ethernet@fe300000/mdio/ethernet-phy@1 at').trimEnd().split('\n')), '--profile', 'v6.6']);
+    expect(fw.stdout).toContain('(firmware node ethernet-phy@1 taken as stmmac-0:01: line 4: mii_bus stmmac-0 registered phy /ethernet@fe300000/mdio/ethernet-phy@1 at address 1');
   });
 
   it("MDIO: the mii_bus stmmac-0 added in the MAC's probe, the node under its `mdio` child: stmmac-0:10", () => {
