@@ -62,7 +62,9 @@ export const PATCHES: Record<string, Patch> = {
         // Where really_probe tests defer_all_probes in a step before this one, that step reads it (really-probe.ts deferAllStep).
         if (deferAllStep(site.k)) return { ...orig!, since: 'v3.15 (58b116bce136)' };
         return { ...orig!, since: 'v3.15 (58b116bce136)', ...(orig!.c ? { c: ['int local_trigger_count = atomic_read(&deferred_trigger_count);', ...orig!.c] } : {}),
-          run: (s, t, b, c) => { takeSnapshot(site.k, s, site.dev, defers); return orig!.run(s, t, b, c); } };
+          // (A holder of the deleted struct, the slot added again since its check, takes none: its
+          // driver_sysfs_add fails and it compares nothing; the slot's snapshot is the new struct's.)
+          run: (s, t, b, c) => { if (!heldOld(s, site.dev, site.tb.owner)) takeSnapshot(site.k, s, site.dev, defers); return orig!.run(s, t, b, c); } };
       },
     }, {
       // +		/* Did a trigger occur while probing? Need to re-trigger if yes */

@@ -127,10 +127,12 @@ export interface DevS {
    */
   oldMutex: number;
   /**
-   * How many threads are inside driver_probe_device(dev) past its registered check, to its return
-   * (a function of the threads' labels, so it splits no state): device_add waits while one probes a
-   * deleted struct (device-add.ts: its writes would land on the new struct; a model limit). Counted
-   * only for a device that may be added again (DevInfo.readd), else 0.
+   * How many threads are inside really_probe(dev), from its first step to its return (a function
+   * of the threads' labels, so it splits no state): device_add waits while one probes a deleted
+   * struct (device-add.ts: its writes would land on the new struct; a model limit). A holder between
+   * driver_probe_device's check and really_probe is not counted: the add goes on, and its
+   * driver_sysfs_add fails on the old struct (really-probe.ts call_probe; s39, counted from the
+   * check before). Counted only for a device that may be added again (DevInfo.readd), else 0.
    */
   probeIn: number;
   /** place on the deferred list it is on (`deferred`), 0 on none */

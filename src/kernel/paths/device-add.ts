@@ -34,12 +34,12 @@ export function busProbeDevice(tb: ThreadBuilder, dev: number, ret: Ret, skip: s
  * audits of 2026-12-05 (can_match, async_driver, the asked ghost), each a wrong verdict or a
  * wrong state; test/kernel/replug.test.ts holds that every field is in one of the two.
  */
-export const FRESH = ['dead', 'delStarted', 'delDone', 'dels', 'gen', 'ovrDrv', 'canMatch', 'asyncDriver', 'asked', 'released', 'owed', 'walkPending', 'shutDown', 'unbindOf'] as const satisfies readonly (keyof DevS)[];
+export const FRESH = ['dead', 'delStarted', 'delDone', 'dels', 'gen', 'ovrDrv', 'canMatch', 'asyncDriver', 'asked', 'released', 'owed', 'walkPending', 'shutDown', 'unbindOf', 'snap'] as const satisfies readonly (keyof DevS)[];
 export const REUSED: Partial<Record<keyof DevS, string>> = {
-  mutex: 'free: a thread holding the old lock holds it as oldMutex (this step), or the add waits (it probes or releases the old struct, or a second old lock)', oldMutex: 'set by this step: the old lock\'s holder', probeIn: 'zero: the add waits while a probe of the old struct runs', busHeld: 'zero: the walks on the old node hold it as oldHeld (busMoveOld), or the add waits (a second old node)', oldRank: 'the old struct\'s node, kept while walks hold it (busMoveOld)', oldHeld: 'with oldRank', busGen: 'flipped by busMoveOld: which node a walk holds (KL.knode)', oldGen: 'with oldRank: the old struct\'s gen',
+  mutex: 'free: a thread holding the old lock holds it as oldMutex (this step), or the add waits (it probes or releases the old struct, or a second old lock)', oldMutex: 'set by this step: the old lock\'s holder', probeIn: 'zero: the add waits while a probe of the old struct is inside really_probe', busHeld: 'zero: the walks on the old node hold it as oldHeld (busMoveOld), or the add waits (a second old node)', oldRank: 'the old struct\'s node, kept while walks hold it (busMoveOld)', oldHeld: 'with oldRank', busGen: 'flipped by busMoveOld: which node a walk holds (KL.knode)', oldGen: 'with oldRank: the old struct\'s gen',
   driver: 'NULL: device_del released the driver, or this step drops the binding a probe of the deleted struct made after (B6 before v5.9: dropOldBinding)', bound: 'with driver', drvRank: 'with driver',
-  probing: 'none: the add waits while a probe of the old struct runs (probeIn)', removing: 'none: the add waits while the old struct has a driver', work: 'idle: work_on_cpu runs inside a probe, likewise',
-  snap: 'none: kept only for a probe in flight (probeIn)', registered: 'set by this step', onBus: 'set by this step', busRank: 'set by this step (busAddTail)', ksetRank: 'set by this step (ksetAddTail)',
+  probing: 'none: the add waits while a probe of the old struct is inside really_probe (probeIn)', removing: 'none: the add waits while the old struct has a driver', work: 'idle: work_on_cpu runs inside a probe, likewise',
+  registered: 'set by this step', onBus: 'set by this step', busRank: 'set by this step (busAddTail)', ksetRank: 'set by this step (ksetAddTail)',
   ready: 'false since kobject_del; set by device_pm_add', linksUnbinding: 'false: cleared when the driver is released', linksProbing: 'cleared by this step (endLinksProbing)',
   deferred: 'none: device_del took it off the lists (a later unlocked add, the findings of README, leaves the old struct there: the slot shows it)',
   deferRank: 'with deferred', deferGen: 'kept: the entry on the list may be the old struct\'s (deferredAdd replaces it, the worker retries it as the old one)', deferBy: 'with deferred (deferredDel clears it)', uevReaders: 'zero: device_del waited for the readers of its uevent file',
@@ -99,6 +99,11 @@ function freshStruct(k: Kernel, s: KS, dev: number, entries: boolean, ctx: StepC
   d.dead = false; d.delStarted = false; d.delDone = false; d.dels = 0;
   d.ovrDrv = 0; d.canMatch = false; d.asyncDriver = 0;   // kzalloc'ed: driver_override NULL, can_match clear, p->async_driver NULL
   d.asked = 0; d.released = false; d.owed = 0;   // ghosts of the old struct
+  // A snapshot here is the old struct's holder's, between driver_probe_device's check and
+  // really_probe (the add waits inside it: probeIn), which compares none: from v5.14 one refused
+  // (dead), or one whose driver_sysfs_add fails on the old struct (really-probe.ts call_probe).
+  // trigger_count is that call's local; the new struct's probes take their own.
+  d.snap = 'none';
   d.walkPending = walksAhead(k, s, dev);   // but the walks under way reach the new node at the tail (owed.ts)
   if (d.shutDown !== undefined) d.shutDown = false;
   // A user's patch's fields start zeroed too (a patch-state trial, 2026-12-05).
@@ -141,10 +146,15 @@ export function deviceAdd(tb: ThreadBuilder, dev: number, ret: Ret): string {
   // (`if (!device_is_registered(dev)) return -ENODEV;`, dd.c@torvalds@97e2551de3f9:707-708; from
   // v5.14 also __driver_probe_device's dead test, dd.c@dakr@1ac45118ddf8:828-833),
   // __device_release_driver has nothing to release (`drv = dev->driver; if (drv)`, :1129-1130), an
-  // async entry it schedules is the old struct's, and its unlock is the old struct's. The add still
+  // async entry it schedules is the old struct's, and its unlock is the old struct's. One that
+  // passed the registered check before kobject_del (B6, no dead test on its path before v5.9) and
+  // is not yet in really_probe goes on too: its driver_sysfs_add fails on the old struct, whose
+  // kobj->sd kobject_del cleared, and it binds nothing (really-probe.ts call_probe; s39: until then
+  // the add waited from the check). The add still
   // waits (a model limit, README "Known gaps") where the holder probes or releases the old struct
-  // (probeIn, driver: a probe that passed its registered check before kobject_del, B6 before v5.9,
-  // writes dev->driver and the lists, which the slot holds for the new struct), for a second old
+  // (probeIn, counted inside really_probe, and driver: a probe that passed driver_sysfs_add before
+  // kobject_del binds the old struct and writes dev->driver and the lists, which the slot holds
+  // for the new struct), for a second old
   // lock (one old struct per device), and where the device has a driver_override (the holder's
   // match would read the new struct's string), and while a child added under the old struct lives
   // (its dev->parent is the old struct, whose lock its parent-lock paths would take: s38 h9).
@@ -169,7 +179,7 @@ export function deviceAdd(tb: ThreadBuilder, dev: number, ret: Ret): string {
     const d = s.dev[dev]!;
     if (d.oldMutex !== 0) return ', the lock of an older deleted struct (the model keeps one old lock per device)';
     if (d.mutex === 0) return '';
-    if (d.probeIn > 0 || d.driver !== 0) return ', which probes or releases it';
+    if (d.probeIn > 0 || d.driver !== 0) return ', which probes it (inside really_probe) or releases it';
     if (overridden) return ', whose match reads its driver_override';
     // A child added under the old struct (registered, or its device_del under way) has that one as
     // dev->parent, whose lock the paths that lock a child's parent take (__driver_attach, the bind

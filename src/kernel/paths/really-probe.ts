@@ -12,11 +12,11 @@ import { RETURN, type Kernel, type KStep, type Ret, type ThreadBuilder } from '.
 import { add } from '../../engine/add.js';
 import { DRIVER_BITS, driverBit, structRef, type KL, type KS } from '../state.js';
 import { RET, registersFor, type LinkInfo } from '../world.js';
-import { DD, heldOld, unlockDev, blocksProbing, deferredTrigger, dropSnapshot, lockStep, mayDefer, namedMutexWaits, takeSnapshot, triggeredSince } from './common.js';
+import { DD, heldOld, lockedStruct, unlockDev, blocksProbing, deferredTrigger, dropSnapshot, lockStep, mayDefer, namedMutexWaits, takeSnapshot, triggeredSince } from './common.js';
 import { deviceAdd } from './device-add.js';
 import { busAddDriver } from './driver-attach.js';
 import { deviceDel } from './device-del.js';
-import { boundAddTail, byCreation, deferredAdd, deferredDel, linkMade } from './klist.js';
+import { boundAddTail, byCreation, deferredAdd, deferredAddOld, deferredDel, linkMade } from './klist.js';
 import { hasBody, probeBody, requestModule, workOnCpu } from './probe-body.js';
 import { MANAGED_TEST, coreLines, deviceLinkAdd, linkInitStatus, suppliesLink, linksMissingSupplier, linksNoDriverAfterProbe, managedTest, noDriverLines, statelessLinksOf, supplierLinkDefers } from './links.js';
 
@@ -34,9 +34,11 @@ function refuse(tb: ThreadBuilder, s: KS, t: KL, dev: number, entry: boolean): n
 }
 
 /**
- * The return of driver_probe_device(dev) to `ret`: DevS.probeIn, which its check step counts up
- * (every path from there returns through here), counts down. device-add.ts reads it; kept only for
- * a device that may be added again (DevInfo.readd), so no other trace shows it.
+ * The return of really_probe(dev) to `ret`: DevS.probeIn, which its first step counts up (every
+ * path from there returns through here), counts down. device-add.ts reads it; kept only for a
+ * device that may be added again (DevInfo.readd), so no other trace shows it. Until s39 it counted
+ * from driver_probe_device's check, so the add also waited for a holder that had passed the check
+ * and not yet entered really_probe, whose driver_sysfs_add the C then fails (call_probe below).
  */
 function probeOut(k: Kernel, dev: number, ret: Ret): Ret {
   if (k.w.devices[dev]!.readd !== true) return ret;
@@ -83,14 +85,13 @@ export const stopsWalk = (ret: number) => ret === RET.BOUND || ret === RET.ENODE
 /** driver_probe_device(drv, dev). */
 export function driverProbeDevice(tb: ThreadBuilder, dev: number, drv: number, ret: Ret): string {
   const k = tb.k;
-  const f = tb.fn('driver_probe_device', { dev, drv }, probeOut(k, dev, ret));
-  const depth = tb.enter(), defers = mayDefer(k, dev, drv), entry = tb.entryDev === dev, readd = k.w.devices[dev]!.readd === true;
+  const f = tb.fn('driver_probe_device', { dev, drv }, ret);
+  const depth = tb.enter(), defers = mayDefer(k, dev, drv), entry = tb.entryDev === dev;
   // Before 204db60c8357 really_probe's return is driver_probe_device's; after it, deferral follows.
   const rp = reallyProbe(tb, dev, drv, depth, k.has('PROBE_BUSY_CHECK') ? f.label('deferred') : f.ret);
   if (!k.has('PROBE_BUSY_CHECK')) {
     f.step('check', { where: `${DD}:driver_probe_device`, since: 'v2.6.x', c: ['if (!device_is_registered(dev))', 'ret = really_probe(dev, drv);'], run: (s, t) => {
       t.ret = RET.ZERO; // its `ret` is a local: nothing left from an earlier probe by this thread
-      if (readd) add(s.dev[dev]!, 'probeIn', 1);   // its return takes it back (probeOut), refused or not
       const r = refuse(tb, s, t, dev, entry);
       if (r >= 0) { t.ret = r; return RETURN; }
       return rp;
@@ -101,11 +102,11 @@ export function driverProbeDevice(tb: ThreadBuilder, dev: number, drv: number, r
       run: (s, t) => {
       t.ret = RET.ZERO; // its `ret` is a local: nothing left from an earlier probe by this thread
       // trigger_count is a local of each call: the slot's DevS.snap is the new struct's probe's,
-      // never a holder's of the old struct (refused below; heldOld lasts to its `out`). Until s38
-      // h9 a walk holding the old c's lock took it beside a probe of the new c: E201.
+      // never a holder's of the old struct (refused below, and heldOld at its `out`: one that took
+      // it before the re-add had it dropped by device_add's freshStruct). Until s38 h9 a walk
+      // holding the old c's lock took it beside a probe of the new c: E201.
       if (!heldOld(s, dev, tb.owner)) takeSnapshot(k, s, dev, defers);
       add(s, 'probeCount', 1);
-      if (readd) add(s.dev[dev]!, 'probeIn', 1);   // its return takes it back (probeOut), refused or not
       const r = refuse(tb, s, t, dev, entry);
       if (r >= 0) { t.ret = r; return 'out'; }
       s.dev[dev]!.canMatch = true;
@@ -138,11 +139,10 @@ export function driverProbeDevice(tb: ThreadBuilder, dev: number, drv: number, r
 
 /** __driver_probe_device(drv, dev) alone: what bind_store calls since v5.14 (no probe_count, no deferral). */
 export function driverProbeDeviceNoCount(tb: ThreadBuilder, dev: number, drv: number, ret: Ret): string {
-  const f = tb.fn('__driver_probe_device', { dev, drv }, probeOut(tb.k, dev, ret));
-  const depth = tb.enter(), entry = tb.entryDev === dev, readd = tb.k.w.devices[dev]!.readd === true;
+  const f = tb.fn('__driver_probe_device', { dev, drv }, ret);
+  const depth = tb.enter(), entry = tb.entryDev === dev;
   const rp = reallyProbe(tb, dev, drv, depth, f.ret);
   f.step('check', { where: `${DD}:__driver_probe_device`, since: 'v5.14 (45ddcb42949f)', c: CHECK_LINES, run: (s, t) => {
-    if (readd) add(s.dev[dev]!, 'probeIn', 1);
     const r = refuse(tb, s, t, dev, entry);
     if (r >= 0) { t.ret = r; return RETURN; }
     s.dev[dev]!.canMatch = true;
@@ -163,7 +163,8 @@ export const deferAllStep = (k: Kernel): boolean => blocksProbing(k) && !k.has('
 function reallyProbe(tb: ThreadBuilder, dev: number, drv: number, depth: number, ret: Ret): string {
   const k = tb.k, w = k.w, info = w.drivers[drv]!, me = tb.owner;
   const old = !k.has('PROBE_BUSY_CHECK'), defers = mayDefer(k, dev, drv);
-  const f = tb.fn('really_probe', { dev, drv }, ret);
+  const f = tb.fn('really_probe', { dev, drv }, probeOut(k, dev, ret));
+  const readd = w.devices[dev]!.readd === true;
   // Children that probe() registers, chained: each device_add returns into the next.
   let next = f.label('probe_ret');
   // request_module after what it registers (requestModuleLast), before it returns.
@@ -230,7 +231,10 @@ function reallyProbe(tb: ThreadBuilder, dev: number, drv: number, depth: number,
   const blocked = blocksProbing(k);
   const deferAll = (s: KS, t: KL): string => {
     t.ret = RET.LINK_DEFER;            // -EPROBE_DEFER as is: the walk stops, as for the link check's
-    if (old) { deferredAddBy(k, s, dev, drv); dropSnapshot(k, s, dev, defers); }
+    // A holder of the deleted struct (added again since its check) lists that struct: its own
+    // entry (klist.ts deferredAddOld), and it took no snapshot (the slot's is the new struct's).
+    if (old && heldOld(s, dev, me)) deferredAddOld(s, dev, lockedStruct(s, dev, me));
+    else if (old) { deferredAddBy(k, s, dev, drv); dropSnapshot(k, s, dev, defers); }
     return RETURN;
   };
   if (deferAllStep(k)) {
@@ -240,7 +244,11 @@ function reallyProbe(tb: ThreadBuilder, dev: number, drv: number, depth: number,
     f.step('defer_all_probes', { where: `${DD}:really_probe`, since: trig ? 'v4.5 (013c074f8642; the trigger-count read 58b116bce136, v3.15)' : 'v4.5 (013c074f8642)',
       c: [...(trig ? ['int local_trigger_count = atomic_read(&deferred_trigger_count);'] : []), 'if (defer_all_probes) {', 'driver_deferred_probe_add(dev);@1'],
       await: (s) => !s.deferAllProbes || s.deferredProbeMutex === 0, waits: namedMutexWaits('deferred_probe_mutex'),
-      run: (s, t) => { if (trig) takeSnapshot(k, s, dev, defers); return s.deferAllProbes ? deferAll(s, t) : 'call_probe'; } });
+      run: (s, t) => {
+        if (readd) add(s.dev[dev]!, 'probeIn', 1);   // really_probe's first step: its return takes it back (probeOut)
+        if (trig && !heldOld(s, dev, me)) takeSnapshot(k, s, dev, defers);
+        return s.deferAllProbes ? deferAll(s, t) : 'call_probe';
+      } });
   }
   // v4.15 .. v5.13 (LINK_DEFER_ADD): `if (ret == -EPROBE_DEFER) driver_deferred_probe_add_trigger(dev,
   // local_trigger_count);` after the link check (dd.c at 8c97a46af04b:404-408, 376991db4b64:467-471,
@@ -258,6 +266,22 @@ function reallyProbe(tb: ThreadBuilder, dev: number, drv: number, depth: number,
     c: [...(blocked && !old ? ['if (defer_all_probes) {', 'return -EPROBE_DEFER;@1'] : []), ...(k.has('DEVICE_LINKS') ? ['device_links_check_suppliers(dev);', ...checkSuppliersLines] : []),
       ...(old ? ['atomic_inc(&probe_count);'] : []), 'dev->driver = drv; || dev->driver = (struct device_driver *)drv; || device_set_driver(dev, drv);', PROBE_CALL],
     run: (s, t) => {
+    if (readd && !deferAllStep(k)) add(s.dev[dev]!, 'probeIn', 1);   // really_probe's first step: its return takes it back (probeOut)
+    // A holder of the deleted struct's lock, the slot added again since its driver_probe_device
+    // passed the registered check (before kobject_del, B6: no dead test on its path before v5.9):
+    // really_probe goes on on that struct, whose links device_del's device_links_purge removed
+    // (before kobject_del: core.c@torvalds@fb583c8eeeb1 device_del), so the link check passes;
+    // `dev->driver = drv;` then `driver_sysfs_add(dev)` (dd.c@torvalds@97e2551de3f9:522, 535),
+    // whose first sysfs_create_link(&dev->driver->p->kobj, &dev->kobj, ...) has the old struct as
+    // target (dd.c@torvalds@013c074f8642 driver_sysfs_add), its kobj->sd NULLed by kobject_del's
+    // sysfs_remove_dir (fs/sysfs/dir.c, kernel/v5.10.13 and v3.6.0): `if (!target) return
+    // -ENOENT;` (fs/sysfs/symlink.c@torvalds@02b5a6031ba7 sysfs_do_create_link_sd). So probe_failed:
+    // `dev->driver = NULL;` and, before v5.14, `ret = 0;` (97e2551de3f9:608, 636); from v5.14 the
+    // -ENOENT is returned (f04948dea236 really_probe), which no re-add reaches (its dead test, 45ddcb42949f)
+    // and stands here as -ENODEV (both stop bus_for_each_drv). All of it on the old struct: nothing of the
+    // slot's new one is written, probe() is not called, no snapshot taken (a local of that call).
+    // Until s39 the add waited from the check to the return, and these orders were not explored.
+    if (heldOld(s, dev, me)) { t.ret = old ? RET.ZERO : RET.ENODEV; return RETURN; }
     if (blocked && !old && s.deferAllProbes) return deferAll(s, t);
     // device_links_check_suppliers ends with dev->links.status = DL_DEV_PROBING, deferring or not.
     if (supplies) s.dev[dev]!.linksProbing = true;
