@@ -1353,6 +1353,9 @@ export const LIBRARY: KernelProperty[] = [
         if (l.startsWith('bind_store(') && q.locals(t).gen !== structRef(s, d.i)) continue;
         // Likewise a driver's walk on the old struct's klist node (device_add no longer waits for it, s37).
         if (l.startsWith('__driver_attach(') && walkOnOldStruct(k, t, l, s, q.locals(t) as KL, d.i)) continue;
+        // And a holder of the deleted struct's lock, the slot added again since: it loaded that
+        // struct's string (DevS.oldOvr), freed only by that struct's release (s39: the add waited before).
+        if (s.dev[d.i]!.oldMutex !== 0 && s.dev[d.i]!.oldMutex === k.threadNames.indexOf(t) + 1) continue;
         const drv = l.slice(l.indexOf(',') + 1, l.indexOf(')'));
         return `${t} is about to strcmp ${d.name}'s driver_override string with ${drv}, and driver_override_store has kfree()d it (use after free)`;
       }

@@ -71,6 +71,12 @@ export interface DevS {
   work: (typeof WORK_STATES)[number];
   /** pdev->driver_override: the driver it names (0 = NULL) and which kmalloc'd string holds it (0 = none; B13) */
   ovrDrv: number; ovrGen: number;
+  /**
+   * The deleted struct's driver_override (ovrDrv) while a thread holds its lock (oldMutex), the
+   * slot added again since: what that holder's platform_match reads (driver-override.ts; 0 else).
+   * No store changes it: the file went with device_del's device_remove_attrs.
+   */
+  oldOvr: number;
   /** ghost: the driver (index + 1) named by the unbind_store whose thread holds this device's lock (0: none) */
   unbindOf: number;
   /**
@@ -258,7 +264,7 @@ export function kernelSchema(w: World, sleepers = 0, flushers = 0, added?: Pick<
       mutex: owner, driver: nd, bound: t.bool, registered: t.bool, onBus: t.bool, ready: t.bool,
       dead: t.bool, asyncDriver: nd, canMatch: t.bool, deferred: t.enum(...DEFERRED), linksUnbinding: t.bool, linksProbing: t.bool,
       probing: owner, removing: owner, delStarted: t.bool, delDone: t.bool, dels: t.int(3),
-      work: t.enum(...WORK_STATES), ovrDrv: nd, ovrGen: t.int(3), unbindOf: nd, released: t.bool, owed: t.int(255), walkPending: t.int(255), deferBy: t.int(255), asked: t.int(255),
+      work: t.enum(...WORK_STATES), ovrDrv: nd, ovrGen: t.int(3), oldOvr: nd, unbindOf: nd, released: t.bool, owed: t.int(255), walkPending: t.int(255), deferBy: t.int(255), asked: t.int(255),
       busRank: rank, busHeld: t.int(7), oldRank: rank, oldHeld: t.int(7), busGen: t.int(1), oldGen: t.int(STRUCTS - 1), oldMutex: owner, probeIn: t.int(3), drvRank: rank, deferRank: rank, deferGen: t.int(STRUCTS - 1), snap: t.enum(...SNAPSHOTS), uevReaders: t.int(7), gen: t.int(STRUCTS - 1),
       ...(shutdown ? { ksetRank: rank, shutDown: t.bool } : {}),
       ...added?.dev,

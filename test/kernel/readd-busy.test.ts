@@ -63,3 +63,44 @@ describe('a device added again while the old struct\'s holder is between the reg
     });
   });
 });
+
+// (c) A device with a driver_override: the holder's platform_match reads the struct it was given,
+// the old one (`if (pdev->driver_override) return !strcmp(pdev->driver_override, drv->name);`,
+// platform.c@torvalds@6c2f42117427 platform_match), whose string only that struct's release frees.
+// Until s39 the add waited for any holder of the old lock of such a device.
+const overridden = (writes: string[]): ScenarioSpec => ({
+  name: 'worker-old-override', devices: { c: {}, s: {} },
+  drivers: { 'c-drv': { matches: ['c'], needs: ['s'], present: true }, 'other-drv': { matches: ['c'], needs: ['s'], present: true }, 's-drv': { matches: ['s'], present: true } },
+  actors: { hotplug: ['add c', 'override c other-drv', 'del c', 'add c', ...writes], 'hotplug s': 'add s' }, properties: ['device-ready', 'single-binding', 'override-uaf'],
+});
+
+function runOverride(spec: ScenarioSpec, profile: string) {
+  const model = buildScenario(spec, profile, '').model;
+  const h = model.threads.findIndex((t) => t.name === DEFERRED_WORKER) + 1;
+  const at = (q: { at(n: string): string | null }, re: RegExp) => re.test(q.at(DEFERRED_WORKER) ?? '');
+  model.properties = [...model.properties,
+    { kind: 'sometimes', name: 'added-under-old-lock', holds: (st: KS) => st.dev[0]!.oldMutex === h && st.dev[0]!.registered },
+    // The old c's string names other-drv: the holder's c-drv match fails, other-drv's passes
+    // (reading the new c's, NULL, c-drv would match too).
+    { kind: 'sometimes', name: 'holder-matched-c-drv', holds: (st: KS, q) => st.dev[0]!.oldMutex === h && at(q, /^driver_probe_device\(c,c-drv\)/) },
+    { kind: 'sometimes', name: 'holder-matched-other-drv', holds: (st: KS, q) => st.dev[0]!.oldMutex === h && at(q, /^driver_probe_device\(c,other-drv\)/) },
+  ] as Property[];
+  return Object.fromEntries(check(model, { exhaustive: true }).properties.map((p) => [p.name, p.verdict]));
+}
+
+describe('a device with a driver_override added again while the deleted struct\'s lock is held', () => {
+  it('the holder matches with the old struct\'s driver_override; the add goes on (v5.4)', () => {
+    expect(runOverride(overridden([]), 'v5.4')).toEqual({
+      'device-ready': 'holds', 'single-binding': 'holds', 'override-uaf': 'vacuous',
+      'added-under-old-lock': 'reachable', 'holder-matched-c-drv': 'unreachable', 'holder-matched-other-drv': 'reachable',
+    });
+  });
+
+  it('a store to the new struct frees nothing the holder reads: override-uaf holds (v4.18)', () => {
+    // The second write (the new c's first) frees the new c's NULL; the holder strcmp()s the old string.
+    expect(runOverride(overridden(['override c other-drv']), 'v4.18')).toEqual({
+      'device-ready': 'holds', 'single-binding': 'holds', 'override-uaf': 'holds',
+      'added-under-old-lock': 'reachable', 'holder-matched-c-drv': 'unreachable', 'holder-matched-other-drv': 'reachable',
+    });
+  });
+});

@@ -43,7 +43,7 @@ export const REUSED: Partial<Record<keyof DevS, string>> = {
   ready: 'false since kobject_del; set by device_pm_add', linksUnbinding: 'false: cleared when the driver is released', linksProbing: 'cleared by this step (endLinksProbing)',
   deferred: 'none: device_del took it off the lists (a later unlocked add, the findings of README, leaves the old struct there: the slot shows it)',
   deferRank: 'with deferred', deferGen: 'kept: the entry on the list may be the old struct\'s (deferredAdd replaces it, the worker retries it as the old one)', deferBy: 'with deferred (deferredDel clears it)', uevReaders: 'zero: device_del waited for the readers of its uevent file',
-  ovrGen: 'kept: a B13 reader of the old string may still hold it; its driver_override (ovrDrv) is NULL',
+  ovrGen: 'kept: a B13 reader of the old string may still hold it; its driver_override (ovrDrv) is NULL', oldOvr: 'set by this step: the old struct\'s driver_override, for the holder of its lock',
 };
 
 /**
@@ -155,10 +155,10 @@ export function deviceAdd(tb: ThreadBuilder, dev: number, ret: Ret): string {
   // (probeIn, counted inside really_probe, and driver: a probe that passed driver_sysfs_add before
   // kobject_del binds the old struct and writes dev->driver and the lists, which the slot holds
   // for the new struct), for a second old
-  // lock (one old struct per device), and where the device has a driver_override (the holder's
-  // match would read the new struct's string), and while a child added under the old struct lives
+  // lock (one old struct per device), and while a child added under the old struct lives
   // (its dev->parent is the old struct, whose lock its parent-lock paths would take: s38 h9).
-  // Until 2026-12-06 (s38 h3) the add waited whenever the old lock was held.
+  // Until 2026-12-06 (s38 h3) the add waited whenever the old lock was held; until s39 also for a
+  // device with a driver_override, whose holder's match now reads the old struct's (DevS.oldOvr).
   // Its bus klist node is the new struct's own: bus_remove_device's klist_del only marks the old
   // one dead (klist_put(n, true): knode_kill, the node unlinked when its last reference goes,
   // lib/klist.c@torvalds@05ef1c50e7c2), bus_add_device's klist_add_tail(&dev->p->knode_bus, ...)
@@ -173,14 +173,13 @@ export function deviceAdd(tb: ThreadBuilder, dev: number, ret: Ret): string {
   // no-missed-probe, test/kernel/replug.test.ts). The model keeps one old node per device: a
   // second, with the first still held, waits (a model limit).
   const name = tb.k.vn(dev);
-  const overridden = tb.k.w.devices[dev]!.override === true, children = tb.k.w.devices.filter((c) => c.parent === dev).map((c) => c.i);
+  const children = tb.k.w.devices.filter((c) => c.parent === dev).map((c) => c.i);
   // Why the add waits for the deleted struct's lock ('' where it need not): see above.
   const lockWaits = (s: KS): string => {
     const d = s.dev[dev]!;
     if (d.oldMutex !== 0) return ', the lock of an older deleted struct (the model keeps one old lock per device)';
     if (d.mutex === 0) return '';
     if (d.probeIn > 0 || d.driver !== 0) return ', which probes it (inside really_probe) or releases it';
-    if (overridden) return ', whose match reads its driver_override';
     // A child added under the old struct (registered, or its device_del under way) has that one as
     // dev->parent, whose lock the paths that lock a child's parent take (__driver_attach, the bind
     // and unbind stores, driver_detach, drivers_probe, device_shutdown, USB's add and del); the slot
@@ -207,6 +206,7 @@ export function deviceAdd(tb: ThreadBuilder, dev: number, ret: Ret): string {
     const was = d.gen;
     if (d.delStarted) {
       d.oldMutex = d.mutex; d.mutex = 0;   // the old struct's lock stays its holder's (heldOld); the new one's is free
+      if (d.oldMutex !== 0) d.oldOvr = d.ovrDrv;   // its driver_override, which the holder's match reads (driver-override.ts)
       freshStruct(tb.k, s, dev, entries, ctx);
     }
     endLinksProbing(s, dev);

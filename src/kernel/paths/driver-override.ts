@@ -20,7 +20,7 @@
 import { RETURN, type Block, type Kernel, type Ret, type ThreadBuilder } from '../emit.js';
 import type { KL, KS } from '../state.js';
 import { excerpt, sourceFile } from '../source.js';
-import { DRIVER_C, linesIn } from './common.js';
+import { DRIVER_C, heldOld, linesIn } from './common.js';
 import { defersMatch } from './match-defer.js';
 import { releaseGhost } from './owed.js';
 
@@ -34,11 +34,18 @@ export const MATCH_LINE = 'driver_match_device(drv, dev)';
  */
 export const STRCMP = ['return !strcmp(pdev->driver_override, drv->name);'];
 
-/** platform_match's driver_override test: no override, or the override names drv. */
-export function overrideMatches(s: KS, dev: number, drv: number): boolean {
-  const o = s.dev[dev]!.ovrDrv;
+/**
+ * platform_match's driver_override test: no override, or the override names drv. `owner`: the
+ * reader's thread, which where it holds the deleted struct's lock (the slot added again since:
+ * common.ts heldOld) matches that struct, its pdev->driver_override (DevS.oldOvr), not the new one's.
+ */
+export function overrideMatches(s: KS, dev: number, drv: number, owner = 0): boolean {
+  const o = overrideOf(s, dev, owner);
   return o === 0 || o === drv + 1;
 }
+
+/** The driver_override of the struct `owner` matches: the deleted one's where it holds its lock. */
+const overrideOf = (s: KS, dev: number, owner: number): number => (heldOld(s, dev, owner) ? s.dev[dev]!.oldOvr : s.dev[dev]!.ovrDrv);
 
 type Next = (s: KS, t: KL) => string | null;
 
@@ -54,7 +61,7 @@ type Next = (s: KS, t: KL) => string | null;
  */
 export function driverMatchSteps(f: Block, dev: number, drv: number,
   o: { where: string; since?: string; c: string[]; skip?: (s: KS, t: KL) => string | null | undefined; on: Next; off: Next; defer?: Next }): void {
-  const { where, c, skip, off } = o, since = o.since !== undefined ? { since: o.since } : {};
+  const { where, c, skip, off } = o, since = o.since !== undefined ? { since: o.since } : {}, me = f.tb.owner;
   const defers = defersMatch(f.tb.k, dev);
   const on = defers && o.defer ? o.defer : o.on;
   if (!f.tb.k.w.devices[dev]!.override) {
@@ -75,7 +82,7 @@ export function driverMatchSteps(f: Block, dev: number, drv: number,
     f.step('driver_match_device', { where: `${where} -> ${PLATFORM}:platform_match (device_match_driver_override, under driver_override.lock)`, since: 'v7.0-rc (cb3d1049f4ea, 2b38efc05bf7)', c, run: (s, t) => {
       const left = skip?.(s, t);
       if (left !== undefined) return left;
-      return overrideMatches(s, dev, drv) ? on(s, t) : off(s, t);
+      return overrideMatches(s, dev, drv, me) ? on(s, t) : off(s, t);
     } });
     return;
   }
@@ -85,14 +92,16 @@ export function driverMatchSteps(f: Block, dev: number, drv: number,
     // `if (pdev->driver_override)`: NULL is ovrDrv 0. Not ovrGen, which a device added again keeps
     // for the old string's readers (device-add.ts REUSED): the new struct's reader loaded it, and
     // the new struct's second store read as freeing it (a review, 2026-12-06: a false override-uaf).
-    if (s.dev[dev]!.ovrDrv === 0) return on(s, t);
+    // A holder of the deleted struct's lock loads that struct's pointer (DevS.oldOvr): a string
+    // only its release frees (platform_device_release), so override-uaf lets its strcmp pass.
+    if (overrideOf(s, dev, me) === 0) return on(s, t);
     t.ovr = s.dev[dev]!.ovrGen;
     return 'strcmp';
   } });
   // The C reads pdev->driver_override again on this line; the model strcmp()s the pointer it loaded (README, known gaps).
   f.step('strcmp', { where: `${PLATFORM}:platform_match (!strcmp(pdev->driver_override, drv->name))`, since: 'v3.16', c: STRCMP, run: (s, t) => {
     t.ovr = 0;
-    return overrideMatches(s, dev, drv) ? on(s, t) : off(s, t);
+    return overrideMatches(s, dev, drv, me) ? on(s, t) : off(s, t);
   } });
 }
 
