@@ -8,7 +8,8 @@
  * check (DevS.probeIn), and the new struct's add and probe inside that window were never explored.
  */
 import { describe, expect, it } from 'vitest';
-import { buildScenario, check, type Property, type ScenarioSpec } from 'probecheck';
+import { buildScenario, check, RETURN, type Property, type ScenarioSpec } from 'probecheck';
+import { definePatch, registerPatchFile } from '../../src/kernel/define-patch.js';
 import type { KS } from '../../src/kernel/state.js';
 import { DEFERRED_WORKER } from '../../src/kernel/paths/deferred-probe.js';
 
@@ -55,6 +56,15 @@ describe('a device added again while the old struct\'s holder is between the reg
       expect(moves.slice(check).some((m) => m.startsWith(`${DEFERRED_WORKER}: really_probe(c,`))).toBe(false);
     });
   }
+
+  // probeIn is counted at call_probe now: a user's hunk that replaces that step without running it
+  // counts nothing, and the return must not take the count below 0 (a state-range error otherwise).
+  it("a user's call_probe that never runs the library's step leaves probeIn at 0", () => {
+    registerPatchFile('/virtual/skip-call-probe.ts', [definePatch({ id: 'skip-call-probe', subject: 'probe nothing', base: 'v5.4',
+      hunks: [{ fn: 'really_probe', replace: 'call_probe', step: (_site, o) => ({ ...o!, run: (_s: KS, t) => { t.ret = 0; return RETURN; } }) }] })]);
+    const r = check(buildScenario({ ...replug, properties: ['device-ready'] }, 'v5.4', '/virtual/skip-call-probe.ts').model, { exhaustive: true });
+    expect(r.complete).toBe(true);
+  });
 
   it('from v5.9 the worker finds the old c dead (654888327e9f) and never reaches really_probe', () => {
     expect(run('v5.9').verdicts).toEqual({

@@ -43,7 +43,8 @@ function refuse(tb: ThreadBuilder, s: KS, t: KL, dev: number, entry: boolean): n
 function probeOut(k: Kernel, dev: number, ret: Ret): Ret {
   if (k.w.devices[dev]!.readd !== true) return ret;
   return (s: KS, t: KL) => {
-    add(s.dev[dev]!, 'probeIn', -1);
+    // Not below 0: a user's hunk that replaces call_probe without running it counts nothing.
+    if (s.dev[dev]!.probeIn > 0) add(s.dev[dev]!, 'probeIn', -1);
     return typeof ret === 'function' ? ret(s, t) : ret;
   };
 }
