@@ -44,6 +44,8 @@ export const ANCHORED: string[] = [
   // fs/kernfs/file.c (the sysfs bind/unbind stores' active reference), read at v5.19 (03ab8e6297ac, "Merge tag 'v5.18'": the nearest below).
   // kernfs_fop_write (before KERNFS_WRITE_ITER, v5.11), read at v5.0, v5.1, v5.4, v5.9 and v5.10 (v4.19.y, a study tree named 4.19: the nearest below) and v4.18 (the same, nearest above); v3.5 .. v4.14 read none.
   'fs/kernfs/file.c:kernfs_fop_write_iter', 'fs/kernfs/file.c:kernfs_fop_write',
+  // fs/sysfs/file.c (the store's entry before kernfs, KERNFS: v3.14), read at v3.5 (v3.6.0).
+  'fs/sysfs/file.c:sysfs_write_file', 'fs/sysfs/file.c:flush_write_buffer',
   // drivers/scsi/scsi_scan.c (B7's async scan), read at mainline (741e9d668aa5, v6.9 merge window: the nearest read).
   'drivers/scsi/scsi_scan.c:do_scan_async', 'drivers/scsi/scsi_scan.c:scsi_scan_host',
   // drivers/pci/pci-driver.c (B7's work_on_cpu), read at v5.0 .. v5.9 (v4.19.y), v5.10 .. v5.19 (5.10.13: the two study trees, nearest below), v6.6 (a49287d32d57), v6.12 and mainline (8a48281cfa7f); v6.1 reads 5.10.13's too; v3.5 .. v4.18 read none.

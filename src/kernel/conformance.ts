@@ -68,6 +68,11 @@ export const UNCOVERED: Record<string, Record<string, string>> = {
   'fs/kernfs/file.c:kernfs_fop_write_iter': KERNFS_OPEN_FILE,
   // The same lines before cc099e0b3998 (v5.11), read at v4.19.y for v5.0 .. v5.10.
   'fs/kernfs/file.c:kernfs_fop_write': KERNFS_OPEN_FILE,
+  // Before kernfs (v3.14) the store's open-file mutex is sysfs_write_file's buffer->mutex (v3.6.0, the v3.5 profile).
+  'fs/sysfs/file.c:sysfs_write_file': {
+    'mutex_lock(&buffer->mutex);': 'buffer->mutex belongs to the open file (one sysfs_buffer per open()): each store of a scenario is its own open file, so it never contends',
+    'mutex_unlock(&buffer->mutex);': 'as mutex_lock(&buffer->mutex)',
+  },
   'kernel/module/main.c:load_module': {
     'mutex_lock(&module_mutex);@1 ... mutex_unlock(&module_mutex);@2': "the error exits (bug_cleanup .. unlink_mod: module_mutex around module_bug_cleanup and the list removal, synchronize_rcu): a scenario's module always loads (signature, ELF, formation, parameters and sysfs never fail)",
   },

@@ -70,6 +70,8 @@ export const MODELLED: Record<string, string[]> = {
   'include/linux/device/bus.h': ['bus_type'],
   // kernfs_fop_write: before KERNFS_WRITE_ITER (v5.11), read at v4.19.y (v5.0 .. v5.10).
   'fs/kernfs/file.c': ['kernfs_fop_write_iter', 'kernfs_fop_write'],
+  // Before kernfs (v3.14, KERNFS) the store's entry: read at v3.6.0 (v3.5).
+  'fs/sysfs/file.c': ['sysfs_write_file', 'flush_write_buffer'],
   // request_module's wait for its modprobe (UMH_WAIT_PROC; paths/probe-body.ts), read by no profile.
   // __request_module's WARN_ON_ONCE(wait && current_is_async()) (0fdff3ec6d87, v3.8: the property no-sync-request-in-async; test/kernel/kmod.test.ts), read by no profile.
   'kernel/kmod.c': ['__request_module'],

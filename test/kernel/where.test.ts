@@ -22,6 +22,7 @@ const KNOWN: Record<string, string[]> = {
   'kernel/module.c': ['load_module', 'do_init_module', 'delete_module', 'free_module'],
   'kernel/workqueue.c': ['worker_thread', 'flush_work'],
   'fs/kernfs/file.c': ['kernfs_fop_write_iter', 'kernfs_fop_write'],
+  'fs/sysfs/file.c': ['sysfs_write_file'],
   'include/linux/device.h': ['device_lock', 'device_unlock'],
   'drivers/usb/core/message.c': ['driver_set_config_work'],
   'drivers/base/platform.c': ['platform_match', 'driver_override_store'],

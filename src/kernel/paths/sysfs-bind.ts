@@ -4,7 +4,8 @@
  * through device_driver_attach (skips dead or bound devices), and since 45ddcb42949f through
  * __driver_probe_device (no probe_count, -EBUSY on a bound device). unbind_store releases
  * whatever driver the device has by the time it holds the lock.
- * Both run inside kernfs_fop_write (kernfs_fop_write_iter since cc099e0b3998, v5.11: KERNFS_WRITE_ITER)
+ * Both run inside kernfs_fop_write (kernfs_fop_write_iter since cc099e0b3998, v5.11: KERNFS_WRITE_ITER;
+ * fs/sysfs/file.c's sysfs_write_file before kernfs, v3.14: KERNFS)
  * holding an active reference on the file, which bus_remove_driver's remove_bind_files drains.
  */
 import { RETURN, type Ret, type ThreadBuilder } from '../emit.js';
@@ -18,20 +19,25 @@ import { STALE, structRef, type KL, type KS } from '../state.js';
 /**
  * kernfs_fop_write_iter (kernfs_fop_write before cc099e0b3998, v5.11 and 5.10.11: a name only, the position
  * `*ppos` became `iocb->ki_pos`): kernfs_get_active (fails once the file is removed), the store, kernfs_put_active.
- * Before kernfs (v3.14) the store ran through fs/sysfs/file.c sysfs_write_file; the trace keeps kernfs_fop_write there.
+ * Before kernfs (KERNFS, v3.14) the store ran through fs/sysfs/file.c sysfs_write_file -> flush_write_buffer:
+ * sysfs_get_active, ops->store, sysfs_put_active, the same order (v3.6.0); the steps take those names there.
  */
 function kernfsWrite(tb: ThreadBuilder, drv: number, file: string, ret: Ret, store: (ret: string) => string): string {
-  const iter = tb.k.has('KERNFS_WRITE_ITER');
-  const name = iter ? 'kernfs_fop_write_iter' : 'kernfs_fop_write';
+  const iter = tb.k.has('KERNFS_WRITE_ITER'), kernfs = tb.k.has('KERNFS');
+  const name = !kernfs ? 'sysfs_write_file' : iter ? 'kernfs_fop_write_iter' : 'kernfs_fop_write';
+  const [get, put] = kernfs ? ['kernfs_get_active', 'kernfs_put_active'] : ['sysfs_get_active', 'sysfs_put_active'];
+  const path = `${kernfs ? 'fs/kernfs' : 'fs/sysfs'}/file.c:${name}`;
   const f = tb.fn(name, { drv }, ret);
-  const body = store(f.label('kernfs_put_active'));
-  f.step('kernfs_get_active', { where: `fs/kernfs/file.c:${name} (${file})`, c: ['if (!kernfs_get_active(of->kn)) {', `len = ops->write(of, buf, len, ${iter ? 'iocb->ki_pos' : '*ppos'});`], run: (s) => {
+  const body = store(f.label(put));
+  const c = kernfs ? ['if (!kernfs_get_active(of->kn)) {', `len = ops->write(of, buf, len, ${iter ? 'iocb->ki_pos' : '*ppos'});`]
+    : ['len = flush_write_buffer(file->f_path.dentry, buffer, len);', 'flush_write_buffer:: if (!sysfs_get_active(attr_sd))', 'flush_write_buffer:: rc = ops->store(kobj, attr_sd->s_attr.attr, buffer->page, count);'];
+  f.step(get, { where: `${path} (${file})`, c, run: (s) => {
     const d = s.drv[drv]!;
     if (!d.bindFiles) return RETURN;      // -ENODEV: the file is gone
     d.storesActive++;
     return body;
   } });
-  f.step('kernfs_put_active', { where: `fs/kernfs/file.c:${name}`, c: ['kernfs_put_active(of->kn);'], run: (s) => { s.drv[drv]!.storesActive--; return RETURN; } });
+  f.step(put, { where: path, c: [kernfs ? 'kernfs_put_active(of->kn);' : 'flush_write_buffer:: sysfs_put_active(attr_sd);'], run: (s) => { s.drv[drv]!.storesActive--; return RETURN; } });
   return f.done();
 }
 
