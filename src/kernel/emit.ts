@@ -101,6 +101,12 @@ export interface Kernel {
   patches: readonly Patch[];
   /** Some of `patches` is a user's (isUserPatch), found once: a step's run may ask at every move. */
   userPatched: boolean;
+  /**
+   * A user's hunk speaks of deferral (its code matches /defer/: deferredAdd, a .deferred write,
+   * RET.EPROBE_DEFER): the deferred-probe worker is there, and no-lost-deferral judges a deferral
+   * the patch makes (properties.ts owedRetry).
+   */
+  userDefers?: boolean;
   has(f: Flag): boolean;
   /**
    * The same as fields, one per flag, fixed when the kernel is made: what a step's run reads (a
@@ -495,6 +501,10 @@ export class Block {
           // in some scenarios (`s.flushBarrier`) are the library's, not the user's (a review, 2026-12-05).
           const orig = isUserPatch(p) ? libraryStep(lib, this.tb.k) : lib;
           let made = isUserPatch(p) ? userHunkStep(p, `${this.name}:${h.replace}`, () => h.step(site, orig)) : h.step(site, orig);
+          // A user's replacement that says no `where` (a step written from scratch, not `{ ...orig }`)
+          // is placed where the step it replaces is, as an insert is (a hunt, s39 h7: such a step
+          // stopped the build with an internal error, reading `where` of undefined).
+          if (isUserPatch(p) && made.where === undefined) made = { ...made, where: `${(lib.where ?? this.name).split(' ')[0]!} (patch ${p.id}: ${h.replace})` };
           // A user's step that blocks on a guard of its own but keeps the original's `waits`
           // (`{ ...orig, await }`): where the original guard would pass, the lock it names is
           // free, and the wait is the patch's (diff said "waits for &dev->mutex(c2) held by nobody").

@@ -9,7 +9,7 @@
  */
 import type { Move, Property, Query } from '../engine/model.js';
 import type { Kernel } from './emit.js';
-import { holdsMutex, structRef, type KL, type KS } from './state.js';
+import { DRIVER_BITS, holdsMutex, structRef, type KL, type KS } from './state.js';
 import { RET, ancestors, type LinkInfo } from './world.js';
 import type { Action } from './actions.js';
 import { DEFERRED_WORKER } from './paths/deferred-probe.js';
@@ -255,18 +255,29 @@ const matchAlwaysStops = (k: Kernel, c: PropCtx, i: number): boolean => defersMa
 const timeoutWorkMayRun = (k: Kernel, c: PropCtx): boolean => k.userPatched || !waitsForTimeout(k)
   || c.acts.some((a) => { const j = a.findIndex((x) => x.op === LATE_INITCALL); return j >= 0 && !a.slice(0, j).some((x) => x.op === 'wait_for_device_probe'); });
 
+/** The user's patches some hunk of which applies to this scenario, by id. */
+const userPatchIds = (k: Kernel): string[] => k.patches.filter((p) => isUserPatch(p) && p.hunks.some((h) => k.applied?.has(h))).map((p) => p.id);
+
 /** missed(), with each device's managed links as consumer found once. */
-function missedIn(k: Kernel): (s: KS) => string | null {
+function missedIn(k: Kernel, c: PropCtx): (s: KS, q: Query) => string | null {
   const links = consumerLinks(k);
+  // An actor still in a call where the device is left unprobed (every thread deadlocked, as
+  // dc23806a7c47's locked match leaves modprobe) is no probe the patch made fail: the hint would
+  // send the user to the drivers' outcomes (s39 h6). Which actors, as actors-terminate counts them.
+  const actors = c.threads.filter((t) => !c.asyncThreads.has(t) && t !== DEFERRED_WORKER);
+  const inCall = (q: Query) => actors.flatMap((t) => { const l = q.at(t); return l !== null && !l.endsWith(':remove_event') && !c.stopsAt.get(t)?.has(l) ? [`${t} (at ${l})`] : []; });
   // The drivers' declared outcomes are the premise; a user's hunk may add a failing probe or a
   // refusing match the scenario does not declare (a patch hunt, 2026-12-05: "never probed" of a
   // device whose patched probe ran and returned -EBUSY).
-  const yours = () => k.patches.filter((p) => isUserPatch(p) && p.hunks.some((h) => k.applied?.has(h))).map((p) => p.id);
-  return (s) => {
+  const yours = () => userPatchIds(k);
+  return (s, q) => {
     const m = missed(k, s, links);
     if (m === null) return m;
     const ids = yours();
-    return ids.length === 0 ? m : `${m} (judged by the drivers' declared probe outcomes: if your patch ${ids.join(', ')} makes this probe fail or this match refuse, declare it, e.g. probe: ['ok', 'error'], or leave no-missed-probe out)`;
+    if (ids.length === 0) return m;
+    const busy = inCall(q);
+    if (busy.length > 0) return `${m} (${busy.join(', ')} ${busy.length > 1 ? 'are' : 'is'} still in a call here: where no thread can move, read no-deadlock first)`;
+    return `${m} (judged by the drivers' declared probe outcomes: if your patch ${ids.join(', ')} makes this probe fail or this match refuse, declare it, e.g. probe: ['ok', 'error'], or leave no-missed-probe out; a -EPROBE_DEFER of your patch's that lists the device nowhere, returned before driver_probe_device's driver_deferred_probe_add or with can_match not yet set, is such a failure: nothing retries it)`;
   };
 }
 
@@ -283,7 +294,12 @@ function missedIn(k: Kernel): (s: KS) => string | null {
  */
 export const owedRetry = (k: Kernel, links: readonly (readonly LinkInfo[])[], dev: number, drv: number): boolean => {
   const info = k.w.drivers[drv]!;
-  return !info.outcomes.includes('defer') && (info.needs.length > 0 || (k.on.DEVICE_LINKS && links[dev]!.length > 0));
+  // A patch of yours that may defer (Kernel.userDefers) defers for a reason of its own, which the
+  // C answers as any other: driver_probe_device's driver_deferred_probe_add (dd.c@efb0b309fa0d:830-831)
+  // for a -EPROBE_DEFER from __driver_probe_device or really_probe, the match's add (1175-1178,
+  // 931-934): such a device is owed a retry once its driver is registered (a hunt, s39 h7: a
+  // device a patch's check deferred for good read holds, judged by no property).
+  return !info.outcomes.includes('defer') && (info.needs.length > 0 || (k.on.DEVICE_LINKS && links[dev]!.length > 0) || k.userDefers === true);
 };
 
 /**
@@ -313,15 +329,22 @@ function lostDeferral(k: Kernel, s: KS, links: readonly (readonly LinkInfo[])[])
     // retry in device_links_check_suppliers: none is owed yet (a hunt, 2026-12-05: a false alarm);
     // nor for a link purged with its supplier unbound (suppliersReady).
     if (!suppliersReady(k, s, links[d.i]!)) continue;
+    // A device a hunk of yours listed itself (deferredAdd: a bus match that defers, say) has no
+    // driver's bit: every driver of it is owed the retry (not a match the scenario declares deferring
+    // for the whole run, matchDefers, whose library add sets none either).
+    const yoursListed = k.userDefers === true && x.deferBy === 0 && !d.matchDefers;
     for (const [j, drv] of d.drivers.entries()) {
       const info = k.w.drivers[drv]!;
       // Only a driver whose own deferral put it there or kept it there (a hunt, 2026-12-04, found
       // d1 blamed for the list d0's unmodelled deferral put the device on).
-      if ((x.deferBy & (1 << j)) === 0) continue;
+      if ((x.deferBy & (1 << j)) === 0 && !(yoursListed && j < DRIVER_BITS)) continue;
       if (owedRetry(k, links, d.i, drv) && s.drv[drv]!.onBus && info.needs.every((n) => s.dev[n]!.bound)) {
         const sups = k.has('DEVICE_LINKS') ? links[d.i]!.filter((l) => s.link[l.i]!.status === 'AVAILABLE').map((l) => k.vn(l.supplier)) : [];
         const has = [...(info.needs.length ? [`${info.needs.map((n) => k.vn(n)).join(', ')} bound`] : []), ...(sups.length ? [`its link${sups.length > 1 ? 's' : ''} to ${sups.join(', ')} AVAILABLE`] : [])];
-        return `${d.name} stays on the deferred ${x.deferred} list with ${info.name} registered${has.length ? ` and ${has.join(' and ')}` : ''}: its retry was lost`;
+        // Said where only the patch can have deferred it: a driver with nothing to need, or a device a hunk listed.
+        const ids = k.userDefers && (yoursListed || (info.needs.length === 0 && !(k.on.DEVICE_LINKS && links[d.i]!.length > 0))) ? userPatchIds(k) : [];
+        const why = ids.length === 0 ? '' : ` (a deferral your patch ${ids.join(', ')} makes is owed a retry as the driver's own is: none came after it, or every retry was deferred again; if the patch means to keep ${d.name} deferred here, leave no-lost-deferral out)`;
+        return `${d.name} stays on the deferred ${x.deferred} list with ${info.name} registered${has.length ? ` and ${has.join(' and ')}` : ''}: its retry was lost${why}`;
       }
     }
   }
@@ -1663,9 +1686,9 @@ export const LIBRARY: KernelProperty[] = [
     && (d.boundTo < 0 || builtBlock(c, `device_add(${d.name})`) || (mayRelease(c, d.name) && (probeWriteMayFollowRelease(c, d.name) || d.drivers.some((x) => builtBlock(c, `bus_add_driver(${k.dn(x)})`)))))
     && (k.has('BUS_LIST_BEFORE_PROBE') || lateListMayMiss(k, c, d))
     && d.drivers.some((x) => k.w.drivers[x]!.outcomes.every((o) => o === 'ok') && k.w.drivers[x]!.needs.every((n) => mayBind(k, c, n)))),
-    make: (k) => leadsToGone('no-missed-probe',
+    make: (k, c) => leadsToGone('no-missed-probe',
       'a registered device with a registered matching driver (whose probe would succeed) does not stay unprobed forever (weak fairness; strong for mutex waits from v5.15)',
-      missedIn(k), 'a registered device, unbound and on no deferred list, waits for a registered matching driver whose probe would succeed') },
+      missedIn(k, c), 'a registered device, unbound and on no deferred list, waits for a registered matching driver whose probe would succeed') },
   // Chosen where some driver may defer a device for a reason the model has: what it `needs`, or a
   // managed link of the device to a supplier that may be unbound when it probes (device_links_check_suppliers).
   { name: 'no-lost-deferral', covers: 'L1', applies: (k, c) => k.hasDeferredWorker && !nothingDefers(k, c) && (() => {
@@ -1673,7 +1696,7 @@ export const LIBRARY: KernelProperty[] = [
       // A retry is owed only once everything the driver needs is bound: not where a device it needs
       // is never bound in any run (deferred-probe's timeout walk: pwm never added; a sweep, 2026-12-06).
       return k.w.devices.some((d) => d.drivers.some((x) => owedRetry(k, links, d.i, x) && k.w.drivers[x]!.needs.every((n) => mayBind(k, c, n)) && !retryNeverOwed(k, c, d.i, x)
-        && (k.w.drivers[x]!.needs.length > 0 || links[d.i]!.some((l) => mayBeUnbound(k, c, l.supplier)))));
+        && (k.w.drivers[x]!.needs.length > 0 || links[d.i]!.some((l) => mayBeUnbound(k, c, l.supplier)) || k.userDefers === true)));
     })(),
     make: (k) => {
       const links = consumerLinks(k);

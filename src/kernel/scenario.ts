@@ -591,6 +591,7 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string, 
   // Fields the user's patches add (E604 on a clash, before anything is built).
   const added = addedState(patches.filter(isUserPatch), w);
   const threadNames: string[] = [];
+  const userDefers = patches.some((p) => isUserPatch(p) && p.hunks.some((h) => /defer/i.test(String(h.step))));
   const k: Kernel = {
     w, flags, patches, userPatched: patches.some(isUserPatch), profile: [prof.name, ...asked.map((x) => x.id)].join(' + '), builtFor: [prof.name, ...asked.filter((x) => !isUserPatch(x)).map((x) => x.id)].join(' + '),
     has: (f) => flags.has(f), on: Object.freeze(Object.fromEntries(Object.keys(FLAGS).map((f) => [f, flags.has(f as Flag)])) as Record<Flag, boolean>), dn: (i) => w.drivers[i]!.name, vn: (i) => w.devices[i]!.name, parent: (i) => w.devices[i]!.parent,
@@ -602,7 +603,8 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string, 
       || w.devices.some((d) => d.deferredAtBoot?.length) || (w.links.some((l) => l.autoprobe) && flags.has('AUTOPROBE_CONSUMER'))
       // A linksUnchecked link is skipped at its consumer's first probe only: a later one defers in
       // device_links_check_suppliers while the supplier is unbound (a review, 2026-12-05).
-      || (w.links.some((l) => l.unchecked && !l.stateless) && flags.has('DEVICE_LINKS')) || patches.some((p) => isUserPatch(p) && p.hunks.some((h) => /defer/i.test(String(h.step)))),
+      || (w.links.some((l) => l.unchecked && !l.stateless) && flags.has('DEVICE_LINKS')) || userDefers,
+    userDefers,
     linksLock: patches.some(isUserPatch) && flags.has('DEVICE_LINKS'),
     sources: prof.sources, renamed: prof.renamed ?? {}, unread: prof.unread ?? {}, unsettled: prof.unsettled ?? {}, assumed: prof.assumed ?? {}, anchors: [], targets: new Map(),
     applied: new Set(), built: new Set(), releasable: new Set(), moduleWq: [], flushers: [], added: added.names,
@@ -980,7 +982,7 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string, 
   // named, a later driver that may set one is refused (until 2026-12-06 a 9th driver's deferral
   // stopped the search with E201, and asked skipped drivers 8 and up: async-handover read vacuous).
   const bitUsers: Record<string, [string, string, (d: DevInfo, x: number) => boolean]> = {
-    'no-lost-deferral': ['deferBy', 'may defer for what it needs or a supplier link', ((links) => (d: DevInfo, x: number) => owedRetry(k, links, d.i, x))(consumerLinks(k))],
+    'no-lost-deferral': ['deferBy', k.userDefers ? 'may defer for what it needs, a supplier link or a check of your patch' : 'may defer for what it needs or a supplier link', ((links) => (d: DevInfo, x: number) => owedRetry(k, links, d.i, x))(consumerLinks(k))],
     'async-handover': ['asked', 'may probe asynchronously', (_d, x) => mayBeAsync(k, x)],
   };
   const driverBitsFit = (name: string) => {

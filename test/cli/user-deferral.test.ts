@@ -1,0 +1,172 @@
+/**
+ * A deferral a user's patch makes by a check of its own (s39 h7). The C at v6.12
+ * (dd.c@efb0b309fa0d) lists a device on -EPROBE_DEFER in three places only: driver_probe_device
+ * (830-831, for whatever __driver_probe_device and really_probe return, if can_match is set: 134),
+ * and the match's branch in __device_attach_driver (931-934) and __driver_attach (1175-1178).
+ * A -EPROBE_DEFER that goes through them is on the pending list, owed a retry by the next trigger;
+ * one returned elsewhere (__device_attach before bus_for_each_drv, or before can_match is set)
+ * lists the device nowhere, and nothing retries it: a missed probe. Until this, a device a patch's
+ * check deferred for good was judged by neither no-lost-deferral (its drivers owed a retry only
+ * for what they `need` or a supplier link, and it was not chosen) nor no-missed-probe (a device on
+ * a list is no-lost-deferral's): every property held.
+ */
+import { describe, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { hasStack, probecheck } from './run.js';
+import { userFolder } from './user-folder.js';
+
+const dir = userFolder();
+const write = (name: string, text: string) => { writeFileSync(join(dir, name), text); return name; };
+
+write('gate.ts', `import { scenario } from 'probecheck';
+export default scenario({
+  name: 'gate', profile: 'v6.12',
+  devices: { dc: {} },
+  drivers: { 'dc-drv': { matches: ['dc'], present: true } },
+  actors: { hotplug: 'add dc' },
+});
+`);
+// A check that always defers, at the places a real patch puts one.
+const gate = (id: string, hunks: string) => write(`${id}.ts`, `import { definePatch, deferredAdd, FIRST, RET, RETURN } from 'probecheck';
+export default definePatch({ id: '${id}', subject: 'a check of its own', base: 'v6.12', hunks: [${hunks}] });
+`);
+gate('dpd', `{ fn: 'driver_probe_device', replace: 'check', step: (site, orig) => ({ ...orig, run: (s, t, b, c) => {
+  const r = orig.run(s, t, b, c);
+  if (r === 'out') return r;
+  t.ret = RET.LINK_DEFER;   // after dev->can_match = true: driver_probe_device lists it
+  return 'deferred';
+} }) }`);
+gate('dpd-early', `{ fn: 'driver_probe_device', replace: 'check', step: (site, orig) => ({ ...orig, run: (s, t, b, c) => {
+  const d = s.dev[site.dev], cm = d.canMatch;
+  const r = orig.run(s, t, b, c);
+  if (r === 'out') return r;
+  d.canMatch = cm;          // before dev->can_match = true: driver_deferred_probe_add adds nothing
+  t.ret = RET.LINK_DEFER;
+  return 'deferred';
+} }) }`);
+gate('rp', `{ fn: 'really_probe', insert: { label: 'gate', after: null, before: FIRST }, step: () => ({ run: (s, t) => { t.ret = RET.LINK_DEFER; return RETURN; } }) }`);
+gate('attach', `{ fn: '__device_attach', replace: 'check_dead', step: (site, orig) => ({ ...orig, run: (s, t, b, c) => {
+  const r = orig.run(s, t, b, c);
+  if (r === 'out_unlock') return r;
+  t.ret = RET.LINK_DEFER;   // goto out_unlock: no driver_deferred_probe_add
+  return 'out_unlock';
+} }) }`);
+// The bus match defers in both walks, written from scratch (no \`where\`, no \`...orig\`).
+gate('match', `{ fn: '__driver_attach', replace: 'driver_match_device', step: (site) => ({ c: [], run: (s) => { s.dev[site.dev].canMatch = true; deferredAdd(s, site.dev); return RETURN; } }) },
+{ fn: '__device_attach_driver', replace: 'driver_match_device', step: (site) => ({ c: [], run: (s, t) => { s.dev[site.dev].canMatch = true; deferredAdd(s, site.dev); t.ret = RET.LINK_DEFER; return RETURN; } }) }`);
+
+const row = (out: string, name: string) => new RegExp(`\\n\\s+${name}\\s+(\\S+)`).exec(out)?.[1];
+
+describe("a device a patch's own check defers for good", () => {
+  it('listed by the library (driver_probe_device after can_match, really_probe before probe(), a match that defers): no-lost-deferral is chosen and violated', () => {
+    const chosen = probecheck(['check', 'gate.ts', '--patch', 'dpd.ts', '-q'], { cwd: dir });
+    expect(row(chosen.stdout, 'no-lost-deferral')).toBe('violated');
+    for (const p of ['rp.ts', 'match.ts']) {
+      const r = probecheck(['check', 'gate.ts', '--patch', p, '--property', 'no-lost-deferral', '--property', 'no-missed-probe', '-q'], { cwd: dir });
+      // match.ts's steps give no where: an internal error before s39 h7
+      expect(hasStack(r.stdout + r.stderr) || /internal error/.test(r.stderr), p).toBe(false);
+      expect(row(r.stdout, 'no-lost-deferral'), p).toBe('violated');
+      expect(row(r.stdout, 'no-missed-probe'), p).toBe('holds');   // on a list: no-lost-deferral's
+    }
+    const r = probecheck(['check', 'gate.ts', '--patch', 'dpd.ts', '--property', 'no-lost-deferral'], { cwd: dir });
+    expect(r.stdout).toContain('dc stays on the deferred pending list with dc-drv registered: its retry was lost (a deferral your patch dpd makes is owed a retry');
+  });
+
+  it('listed nowhere (before can_match is set, or in __device_attach): no-missed-probe is violated, and says why', () => {
+    for (const p of ['dpd-early.ts', 'attach.ts']) {
+      const r = probecheck(['check', 'gate.ts', '--patch', p, '--property', 'no-missed-probe', '--property', 'no-lost-deferral'], { cwd: dir });
+      expect(row(r.stdout, 'no-missed-probe'), p).toBe('violated');
+      expect(row(r.stdout, 'no-lost-deferral'), p).toBe('vacuous');
+      expect(r.stdout, p).toContain('a -EPROBE_DEFER of your patch\'s that lists the device nowhere');
+    }
+  });
+});
+
+// a2225b6e834a v2 (Douglas Anderson, 2026-03-30): ready_to_probe:1 beside can_match:1 in one
+// bitfield word, and __driver_attach's match-defer branch stores can_match unlocked: a
+// read-modify-write that can undo device_add's store of the flag. v4 made both atomic bits. The
+// match may defer (amba_match while the ID is unreadable: branch 1) while the device is unbound.
+write('ready-trig.ts', `import { scenario } from 'probecheck';
+export default scenario({
+  name: 'ready-trigger', profile: 'v6.12',
+  devices: { dc: {}, x: {} },
+  drivers: { 'dc-drv': { matches: ['dc'], module: 'm' }, 'x-drv': { matches: ['x'], present: true } },
+  actors: { hotplug: 'add dc', modprobe: ['modprobe m', 'add x'] },   // x's bind triggers the retry
+});
+`);
+const ready = (word: boolean) => `import { definePatch, deferredAdd, RET, RETURN } from 'probecheck';
+export default definePatch({
+  id: '${word ? 'ready-v2' : 'ready-v4'}', subject: "driver core: Don't let a device probe until it's ready", base: 'v6.12',
+  state: { dev: { rtp: 'bool' }, local: { __driver_attach: { rdy: 'bool', deferring: 'bool' } } },
+  hunks: [{
+    fn: 'device_add', replace: 'device_pm_add',
+    step: (site, orig) => ({ ...orig, run: (s, t, b, c) => { s.dev[site.dev].rtp = true; return orig.run(s, t, b, c); } }),
+  }, {
+    fn: 'driver_probe_device', replace: 'check',
+    step: (site, orig) => ({ ...orig, run: (s, t, b, c) => {
+      const d = s.dev[site.dev], canMatch = d.canMatch;
+      const r = orig.run(s, t, b, c);
+      if (r === 'out' || d.rtp) return r;
+      d.canMatch = canMatch;
+      t.ret = RET.LINK_DEFER;
+      return 'deferred';
+    } }),
+  }, {
+    fn: '__driver_attach', replace: 'driver_match_device',
+    step: (site, orig) => ({ ...orig, branches: 2, branchNames: ['match() > 0', 'match() == -EPROBE_DEFER: the load of the word'],
+      run: (s, t, b, c) => {
+        if (b === 0 || s.dev[site.dev].driver !== 0) return orig.run(s, t, 0, c);
+        t.deferring = true;
+        t.rdy = s.dev[site.dev].rtp;
+        return RETURN;
+      } }),
+  }, {
+    fn: '__driver_attach', insert: { label: 'can_match_store', after: 'driver_match_device', before: RETURN },
+    step: (site) => ({ c: [], run: (s, t) => {
+      if (!t.deferring) return RETURN;
+      t.deferring = false;
+      ${word ? 's.dev[site.dev].rtp = t.rdy;   // the word as read, with can_match set' : ''}
+      s.dev[site.dev].canMatch = true;
+      deferredAdd(s, site.dev);
+      return RETURN;
+    } }),
+  }],
+});
+`;
+
+describe("a2225b6e834a v2's lost flag: the device deferred for good", () => {
+  it('no-lost-deferral: violated with the bitfield word, holds with atomic bits (the retry after x binds probes dc)', () => {
+    write('ready-v2.ts', ready(true));
+    write('ready-v4.ts', ready(false));
+    const v2 = probecheck(['check', 'ready-trig.ts', '--patch', 'ready-v2.ts', '--property', 'no-lost-deferral', '-q'], { cwd: dir });
+    const v4 = probecheck(['check', 'ready-trig.ts', '--patch', 'ready-v4.ts', '--property', 'no-lost-deferral', '-q'], { cwd: dir });
+    expect(row(v2.stdout, 'no-lost-deferral')).toBe('violated');
+    expect(row(v4.stdout, 'no-lost-deferral')).toBe('holds');
+  });
+});
+
+describe('the no-missed-probe hint under a patch of yours', () => {
+  it('where an actor is still in a call (every thread deadlocked), it says so, not that the probe failed', () => {
+    write('smmu.ts', `import { scenario } from 'probecheck';
+export default scenario({
+  name: 'smmu-tbu', profile: 'v6.12',
+  devices: { smmu: { present: true }, tbu0: { present: true } },
+  drivers: { 'arm-smmu': { matches: ['smmu'], module: 'arm_smmu', registersDriver: ['qcom-tbu'] }, 'qcom-tbu': { matches: ['tbu0'] } },
+  actors: { modprobe: 'modprobe arm_smmu' },
+});
+`);
+    // dc23806a7c47's guard(device) around the match, held into platform_match's strcmp.
+    write('locked.ts', `import { definePatch } from 'probecheck';
+export default definePatch({ id: 'match-locked', subject: 'driver core: enforce device_lock for driver_match_device()', base: 'v6.12', hunks: [
+  { fn: '__driver_attach', replace: 'driver_match_device', step: (site, orig) => ({ ...orig, await: (s) => s.dev[site.dev].mutex === 0,
+    waits: () => '&dev->mutex(' + site.k.vn(site.dev) + ')', strong: true,
+    run: (s, t, b, c) => { const next = orig.run(s, t, b, c); if (next === 'strcmp') s.dev[site.dev].mutex = site.tb.owner; return next; } }) },
+  { fn: '__driver_attach', replace: 'strcmp', step: (site, orig) => ({ ...orig, run: (s, t, b, c) => { const next = orig.run(s, t, b, c); s.dev[site.dev].mutex = 0; return next; } }) },
+] });
+`);
+    const r = probecheck(['check', 'smmu.ts', '--patch', 'locked.ts', '--property', 'no-missed-probe'], { cwd: dir });
+    expect(r.stdout).toContain('tbu0 and qcom-tbu are both registered and tbu0 is never probed by it (modprobe (at __driver_attach(smmu,qcom-tbu):driver_match_device) is still in a call here');
+    expect(r.stdout).not.toContain('makes this probe fail');
+  });
+});
