@@ -942,8 +942,19 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string, 
   // PF_USED_ASYNC, which that thread's async_schedule sets). A work_on_cpu kworker's (B7), an async
   // entry's, the deferred worker's (for a device it may hold) and every other actor call's count.
   const syncedLoad = (m: number) => !w.modules[m]!.asyncProbe;
+  // Nor one an actor queues before an `rmmod m` of its own that always unloads: delete_module runs
+  // async_synchronize_full after mod->exit() on its success path (kernel/module.c since
+  // 22a9d645677f; paths/module.ts deleteModule), so none is pending once the actor finishes. It
+  // always unloads where the actor's last action on m before it is a modprobe of m and no other
+  // thread loads or unloads m (no other actor's modprobe or rmmod, no request_module of it): m is
+  // then LIVE with its base reference alone. (s39 h4: `modprobe m, rmmod m` of an async_probe
+  // module beside a wait_for_device_probe chose wait-for-probe by default, which read vacuous.)
+  const soleLoader = (ai: number, m: number) => !actors.some((a, bi) => bi !== ai && a.acts.some((x) => (x.op === 'modprobe' || x.op === 'rmmod') && x.mod === m))
+    && !threads.some((t) => t.name === requestModprobeThread(w.modules[m]!.name));
+  const unloadsLater = (ai: number, j: number) => actors[ai]!.acts.some((x, r) => r > j && x.op === 'rmmod' && soleLoader(ai, x.mod)
+    && actors[ai]!.acts.slice(0, r).filter((y) => (y.op === 'modprobe' || y.op === 'rmmod') && y.mod === x.mod).at(-1)?.op === 'modprobe');
   const asyncOutlives = threads.some((t, ti) => Object.entries(t.steps).some(([l, st]) => st.where.includes(`${ASYNC}:async_schedule`) && steps.has(l)
-    && !(ti < actors.length && ((x) => x?.op === 'modprobe' && syncedLoad(x.mod))(actors[ti]!.acts[actionOf[ti]!.get(l) ?? -1]))
+    && !(ti < actors.length && ((j) => ((x) => x?.op === 'modprobe' && syncedLoad(x.mod))(actors[ti]!.acts[j]) || (j >= 0 && unloadsLater(ti, j)))(actionOf[ti]!.get(l) ?? -1))
     && !w.modules.some((m) => t.name === requestModprobeThread(m.name) && syncedLoad(m.i))));
   const stepsOf = new Map(threads.map((t) => [t.name, new Set(Object.keys(t.steps))] as const));
   const actSteps = actors.map((a, ai) => { const per = a.acts.map(() => new Set<string>()); for (const [l, i] of actionOf[ai]!) per[i]?.add(l); return per; });
