@@ -39,7 +39,8 @@ import { FLAGS, PROFILE_NAMES, profile, profileSuggestion, type Flag } from './p
 import { LIBRARY, PROPERTY_NAMES, consumerLinks, owedRetry, workerReach, type PropCtx } from './properties.js';
 import { isDefinedProperty, rememberKernel, toKernelProperty, type DefinedProperty } from './define-property.js';
 import { addedState } from './patch-state.js';
-import { DRIVER_BITS, initState, kernelSchema, localsSchema, type KS } from './state.js';
+import { DRIVER_BITS, WALK_BITS, initState, kernelSchema, localsSchema, type KS } from './state.js';
+import { mostWalks, walkersAt } from './paths/owed.js';
 import { inferSymmetric, symmetryClasses, validateSymmetric, type ActionOfLabel } from './symmetry.js';
 import { compile } from '../engine/compile.js';
 import { probeRegisters, type DevInfo, type Outcome, type ProbeType, type World } from './world.js';
@@ -987,6 +988,11 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string, 
     // it: the walk's other devices tell that it is still under way (paths/owed.ts walksAhead).
     const addedDevs = new Set([...actors.flatMap((a) => a.acts.flatMap((x) => (x.op === 'add' ? [x.dev] : []))), ...w.drivers.flatMap((r) => r.registers)]);
     k.walkTracked = new Set([...k.releasable].filter((i) => addedDevs.has(i)).flatMap((i) => w.devices[i]!.drivers.flatMap((r) => w.drivers[r]!.matches)));
+    // DevS.walkPending keeps a bit per registration walk of the device, WALK_BITS at most (paths/owed.ts).
+    for (const i of new Set([...k.releasable, ...k.walkTracked])) {
+      const n = walkersAt(k, i).length;
+      if (n > WALK_BITS) throw bad(`scenario '${spec.name}': device '${w.devices[i]!.name}' has ${n} registration walks (a matching driver's register, modprobe or driver_attach_async, per thread that runs it) and no-missed-probe follows them there (${k.releasable.has(i) ? 'an actor may release it' : 'they tell a device its drivers match, added again, which walks are under way'}); where no-missed-probe is checked, at most ${WALK_BITS} may reach such a device (its ghost walkPending keeps a bit per walk)`);
+    }
   };
   // DevS.deferBy and asked keep a bit for each of a device's first 8 drivers (state.ts driverBit),
   // written wherever their paths run: where the property that reads them is checked, chosen or
@@ -1053,7 +1059,7 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string, 
   }
   const model: Model = {
     name: spec.name, params: { profile: prof.name, patches: patchEntries(patchList).join(',') },
-    notes: [...profileNotes(k), ...(loaded ? loadNotes(w, loadBlocked, patches.some(isUserPatch)) : [])], state: kernelSchema(w, k.moduleWq.length, k.flushers.length, added, k.linksLock, k.shutdown, k.initStarted),
+    notes: [...profileNotes(k), ...(loaded ? loadNotes(w, loadBlocked, patches.some(isUserPatch)) : [])], state: kernelSchema(w, k.moduleWq.length, k.flushers.length, added, k.linksLock, k.shutdown, k.initStarted, mostWalks(k)),
     init: (s) => { initState(w, s as unknown as KS, !late, k.has('DEVICE_LINKS'), k.has('LINK_KREF'), k.shutdown); (s as unknown as KS).probeTimeout = keepsTimeout(k); added.init(s as unknown as KS); if (loaded) overlay(s, loaded); }, threads, properties: properties as Property[], optional, selected,
     // The async programs built `asyncInstances` times: each deferral retried by the deferred worker
     // (or by a trigger during its probe) schedules one more entry for the device.

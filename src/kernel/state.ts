@@ -7,7 +7,7 @@
  * Lists are kept as each device's place in them (paths/klist.ts), not as nodes.
  * Not modelled: refcounts of devices (get/put_device), runtime PM, sysfs files.
  */
-import { t, type FieldT } from '../engine/schema.js';
+import { t, wideInt, type FieldT } from '../engine/schema.js';
 import { boundAddTail, busAddTail, deferredAdd, drvAddTail, ksetAddTail, linkMade, linksOrdered } from './paths/klist.js';
 import type { AddedState } from './patch-state.js';
 import { RET_NAMES, type World } from './world.js';
@@ -26,13 +26,19 @@ export const STRUCTS = 16;
 /** KL.gen of a holder that found its struct device replaced (the slot re-added): it touches nothing of the new one. */
 export const STALE = 255;
 /**
- * The per-driver ghosts (DevS.owed, walkPending, deferBy, asked) keep a bit for each of a device's
+ * The per-driver ghosts (DevS.owed, deferBy, asked) keep a bit for each of a device's
  * first 8 matching drivers (one byte). driverBit gives none past the 8th: where the property that
  * reads a bit is checked, a driver that may set one there is refused at build (E601: owed.ts's by
  * scenario.ts keepReleasable, deferBy's and asked's by scenario.ts driverBitsFit); elsewhere
  * nothing reads it.
  */
 export const DRIVER_BITS = 8;
+/**
+ * DevS.walkPending keeps a bit per walk of a device (owed.ts walkerOf), up to 16: one byte where no
+ * device has more than 8 walks, two where one has (kernelSchema's `walks`). A tracked device with
+ * more is refused where no-missed-probe is checked (scenario.ts overridesRelease, E601).
+ */
+export const WALK_BITS = 16;
 /** drv's bit in dev's per-driver ghosts (its place among dev's matching drivers); 0 past the 8th or where drv does not match dev. */
 export const driverBit = (w: World, dev: number, drv: number): number => {
   const j = w.devices[dev]!.drivers.indexOf(drv);
@@ -85,9 +91,9 @@ export interface DevS {
    * it may stay unbound on purpose (no-missed-probe). `owed`: bit j set when the registration walk
    * of its j-th matching driver (DevInfo.drivers) started since, or a drivers_probe of it found
    * that driver on the bus klist: only those drivers are expected to probe it. `walkPending`: bit j
-   * while its j-th walk (a matching driver's registration walk in one thread: owed.ts walkerOf; a
-   * bit per driver where it has more than 8) has started and not yet left it (a release makes
-   * those walks' drivers owed: the walk still reaches it). Kept for Kernel.releasable devices only,
+   * while its j-th walk (a matching driver's registration walk in one thread: owed.ts walkerOf; up
+   * to WALK_BITS, two bytes where a device has more than 8) has started and not yet left it (a
+   * release makes those walks' drivers owed: the walk still reaches it). Kept for Kernel.releasable devices only,
    * where no-missed-probe is checked (paths/owed.ts); a new struct (re-add) starts with the walks
    * still under way (walksAhead).
    */
@@ -255,16 +261,17 @@ export interface KL { ret: number; usedAsync: number; haveAsync: { [i: number]: 
 
 /**
  * `sleepers`: how many threads may sleep on module_wq (Kernel.moduleWq); `flushers`: how many may
- * flush the deferred-probe work (Kernel.flushers); `added`: the fields user patches add (patch-state.ts).
+ * flush the deferred-probe work (Kernel.flushers); `added`: the fields user patches add (patch-state.ts);
+ * `walks`: the most registration walks one device has (owed.ts mostWalks), DevS.walkPending's bits.
  */
-export function kernelSchema(w: World, sleepers = 0, flushers = 0, added?: Pick<AddedState, 'dev' | 'drv' | 'kernel'>, linksLock = false, shutdown = false, initStarted = false) {
+export function kernelSchema(w: World, sleepers = 0, flushers = 0, added?: Pick<AddedState, 'dev' | 'drv' | 'kernel'>, linksLock = false, shutdown = false, initStarted = false, walks = DRIVER_BITS) {
   const owner = t.owner(), drvPlace = t.int(Math.max(1, w.drivers.length)), rank = t.int(Math.max(1, w.devices.length)), nd = t.named(['NULL', ...w.drivers.map((d) => d.name), ...(w.drivers.length ? [] : ['?'])]);
   return t.record({
     dev: t.array(w.devices.length, t.record({
       mutex: owner, driver: nd, bound: t.bool, registered: t.bool, onBus: t.bool, ready: t.bool,
       dead: t.bool, asyncDriver: nd, canMatch: t.bool, deferred: t.enum(...DEFERRED), linksUnbinding: t.bool, linksProbing: t.bool,
       probing: owner, removing: owner, delStarted: t.bool, delDone: t.bool, dels: t.int(3),
-      work: t.enum(...WORK_STATES), ovrDrv: nd, ovrGen: t.int(3), oldOvr: nd, unbindOf: nd, released: t.bool, owed: t.int(255), walkPending: t.int(255), deferBy: t.int(255), asked: t.int(255),
+      work: t.enum(...WORK_STATES), ovrDrv: nd, ovrGen: t.int(3), oldOvr: nd, unbindOf: nd, released: t.bool, owed: t.int(255), walkPending: walks > DRIVER_BITS ? wideInt(2 ** Math.min(walks, WALK_BITS) - 1) : t.int(255), deferBy: t.int(255), asked: t.int(255),
       busRank: rank, busHeld: t.int(7), oldRank: rank, oldHeld: t.int(7), busGen: t.int(1), oldGen: t.int(STRUCTS - 1), oldMutex: owner, probeIn: t.int(3), drvRank: rank, deferRank: rank, deferGen: t.int(STRUCTS - 1), snap: t.enum(...SNAPSHOTS), uevReaders: t.int(7), gen: t.int(STRUCTS - 1),
       ...(shutdown ? { ksetRank: rank, shutDown: t.bool } : {}),
       ...added?.dev,

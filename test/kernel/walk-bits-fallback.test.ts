@@ -1,7 +1,7 @@
 /**
- * no-missed-probe's walk bits (src/kernel/paths/owed.ts) where a device has more than 8 walks: they
- * share a bit per driver there, which may only under-judge (a walk leaving clears what another of
- * its driver owes), never owe a probe that no walk will make. Until s38 h10 walksAhead, asked for a
+ * no-missed-probe's walk bits (src/kernel/paths/owed.ts) where a device has more than 8 walks: until
+ * s39 they shared a bit per driver there (now a bit each, up to 16: walk-bits-wide.test.ts), which
+ * never owes a probe that no walk will make. Until s38 h10 walksAhead, asked for a
  * re-added device with its own bit per walk, read a shared bit elsewhere as "this walk is still
  * under way": a walk that had ended got a bit on the new struct that nothing cleared, and a release
  * after every walk had ended owed its driver a probe no walk would make.

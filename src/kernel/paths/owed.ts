@@ -19,7 +19,7 @@
  *   the device again, every driver that allows async probing.
  */
 import type { Kernel } from '../emit.js';
-import { DRIVER_BITS, driverBit, type KS } from '../state.js';
+import { WALK_BITS, driverBit, type KS } from '../state.js';
 import { allowsAsync } from './common.js';
 
 /**
@@ -29,8 +29,11 @@ import { allowsAsync } from './common.js';
  * once (a register, unregister and register again racing the first walk, or two async entries of
  * it, v4.2 .. v5.0): with a bit per driver one walk leaving a device (or ending) cleared what the
  * other, still short of it, owed, and a miss by that one read holds (s38,
- * test/kernel/missed-ghost-two-walks.test.ts). A thread runs one walk of a driver at a time. Where a
- * device has more than 8 such walks, they share a bit per driver as before (under-judged only).
+ * test/kernel/missed-ghost-two-walks.test.ts). A thread runs one walk of a driver at a time. Up to
+ * WALK_BITS walks of a device keep a bit each (two bytes of state where one has more than 8:
+ * mostWalks); a tracked device with more is refused where no-missed-probe is checked (E601,
+ * scenario.ts overridesRelease). Until s39 walks past the 8th shared a bit per driver, and a miss by
+ * one of two walks of a driver there read holds.
  * Symmetry never renames a walking thread: it moves only the threads tied to a device of a group
  * (async helpers, work_on_cpu, async scans), and a walk runs in one only through a probe that
  * registers a driver, whose prober matches one device alone (E601), so it is in no group.
@@ -50,21 +53,21 @@ export function walkerOf(k: Pick<Kernel, 'w'>, drv: number, thread: string): str
   return key;
 }
 
-const walkersAt = (k: Pick<Kernel, 'w'>, dev: number): readonly string[] => walkerTable.get(k)?.get(dev) ?? [];
+/** The walks dev keeps a walkPending bit for (walkerOf keys, in build order). */
+export const walkersAt = (k: Pick<Kernel, 'w'>, dev: number): readonly string[] => walkerTable.get(k)?.get(dev) ?? [];
+/** The most walks a device has, once every thread is built (kernelSchema's `walks`). */
+export const mostWalks = (k: Pick<Kernel, 'w'>): number => Math.max(0, ...k.w.devices.map((d) => walkersAt(k, d.i).length));
 const drvOf = (key: string) => Number(key.slice(0, key.indexOf('\0')));
 
-/** The walk's bit in dev's walkPending (a bit per driver where dev has more than 8 walks). */
+/** The walk's bit in dev's walkPending (none past the WALK_BITS-th: such a tracked device is refused). */
 function walkBit(k: Pick<Kernel, 'w'>, dev: number, key: string): number {
-  const l = walkersAt(k, dev);
-  if (l.length > DRIVER_BITS) return driverBit(k.w, dev, drvOf(key));
-  const j = l.indexOf(key);
-  return j < 0 ? 0 : 1 << j;
+  const j = walkersAt(k, dev).indexOf(key);
+  return j < 0 || j >= WALK_BITS ? 0 : 1 << j;
 }
 
 /** The drivers (their bits, as owed keeps them) whose walks dev's walkPending bits are. */
 function walkDrivers(k: Pick<Kernel, 'w'>, dev: number, bits: number): number {
   const l = walkersAt(k, dev);
-  if (l.length > DRIVER_BITS) return bits;
   let out = 0;
   l.forEach((key, j) => { if (bits & (1 << j)) out |= driverBit(k.w, dev, drvOf(key)); });
   return out;
@@ -113,10 +116,7 @@ export function walksAhead(k: Kernel, s: KS, dev: number): number {
   let bits = s.dev[dev]!.walkPending;
   for (const walker of walkersAt(k, dev)) {
     const drv = drvOf(walker);
-    // A device with more than 8 walks keeps a bit per driver: set there, it says some walk of drv is
-    // under way, not this one, which may have ended (its bit here would then never be cleared, and
-    // a release owe a probe no walk makes): not read (under-judged only; s38 h10).
-    const ahead = (i: number) => i !== dev && tracked(k, i) && walkersAt(k, i).length <= DRIVER_BITS && (s.dev[i]!.walkPending & walkBit(k, i, walker)) !== 0;
+    const ahead = (i: number) => i !== dev && tracked(k, i) && (s.dev[i]!.walkPending & walkBit(k, i, walker)) !== 0;
     if (k.w.drivers[drv]!.matches.some(ahead)) bits |= walkBit(k, dev, walker);
   }
   return bits;
