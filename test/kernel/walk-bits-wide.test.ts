@@ -4,12 +4,18 @@
  * device cleared what the other, still short of it, owed, and a miss by that one read holds. Now
  * each of up to 16 walks keeps a bit (DevS.walkPending takes two bytes where a device has more than
  * 8); a device with more that no-missed-probe follows is refused where it is checked (E601).
+ * End to end: missed-ghost-two-walks.test.ts's skip-d patch at v4.14 with d given 9 walks read
+ * holds before, violated now.
  */
 import { describe, expect, it } from 'vitest';
-import { ProbecheckError, buildScenario, check, type ScenarioSpec } from 'probecheck';
+import { ProbecheckError, buildScenario, check, definePatch, type Model, type ScenarioSpec } from 'probecheck';
+import { registerPatchFile } from '../../src/kernel/define-patch.js';
 import type { Kernel } from '../../src/kernel/emit.js';
 import type { KS } from '../../src/kernel/state.js';
 import { releaseGhost, walkPasses, walkStarts, walkerOf } from '../../src/kernel/paths/owed.js';
+
+/** DevS.walkPending's range in the model's state schema. */
+const walkMax = (m: Model) => (m.state as unknown as { fields: { dev: { of: { fields: { walkPending: { max: number } } } } } }).fields.dev.of.fields.walkPending.max;
 
 describe('walk bits past 8 walks', () => {
   it('a walk leaving the device keeps what another walk of its driver, still short of it, owes', () => {
@@ -26,6 +32,26 @@ describe('walk bits past 8 walks', () => {
     expect(s.dev[0]!.owed & 1).toBe(1);     // y (d's first driver) owes it a probe
   });
 
+  // missed-ghost-two-walks.test.ts's scenario with 7 more walks of d: insmod registers z1..z6, each
+  // matching d (bound to x until admin's unbind, after every z walk: they skip it), before y, and
+  // reload z6 (8 drivers of d at most, E601). d has 9 walks, y's two last.
+  it('two walks of a driver at a device with 9 walks: a miss by the first after the second passed is a violation', () => {
+    const zs = Array.from({ length: 6 }, (_, i) => `z${i + 1}`);
+    const spec: ScenarioSpec = { name: 'nine-walks', devices: { e: { present: true }, d: { present: true, boundTo: 'x' }, f: { parent: 'e' }, g: {} },
+      drivers: { x: { matches: ['d'], present: true }, ...Object.fromEntries(zs.map((z) => [z, { matches: ['d'] }])), y: { matches: ['e', 'd'], registers: { e: ['f'] } } },
+      actors: { insmod: [...zs.map((z) => `register ${z}`), 'unregister z6', 'register y'], reload: ['maybe register z6', 'del f', 'unregister y', 'register y', 'add g'], admin: ['del g', 'unbind x d'] }, properties: ['no-missed-probe'] };
+    registerPatchFile('/virtual/nine-walks-skip-d.ts', [definePatch({ id: 'nine-walks-skip-d', subject: 'nine-walks-skip-d', base: 'v4.14', hunks: [
+      { fn: '__driver_attach', replace: 'device_lock', step: (site, o) => ({ ...o!, run: (s, t, b, c) => {
+        const r = o!.run!(s, t, b, c);
+        const at = site as { k: { vn(i: number): string; dn(i: number): string }; dev: number; drv: number };
+        return at.k.vn(at.dev) === 'd' && at.k.dn(at.drv) === 'y' ? 'device_unlock' : r;
+      } }) }] })]);
+    const m = buildScenario(spec, 'v4.14', '/virtual/nine-walks-skip-d.ts').model;
+    expect(walkMax(m)).toBe(2 ** 9 - 1);
+    expect(check(m).properties[0]!.verdict).toBe('violated');
+    expect(check(buildScenario(spec, 'v4.14', '').model).properties[0]!.verdict).toBe('holds');
+  });
+
   // d, bound to y, matched by z1..z4 too, each registered and unregistered by every one of `n` actors: 4n walks of d.
   const zs = ['z1', 'z2', 'z3', 'z4'];
   const spec = (n: number): ScenarioSpec => ({
@@ -36,7 +62,7 @@ describe('walk bits past 8 walks', () => {
 
   it('a device with 12 walks keeps a bit for each (two bytes) and is checked', () => {
     const m = buildScenario(spec(3), 'mainline', '').model;
-    expect((m.state as unknown as { fields: { dev: { of: { fields: { walkPending: { max: number } } } } } }).fields.dev.of.fields.walkPending.max).toBe(2 ** 12 - 1);
+    expect(walkMax(m)).toBe(2 ** 12 - 1);
     const r = check(m, { properties: ['no-missed-probe'], maxStates: 3000 });
     expect(r.properties[0]!.name).toBe('no-missed-probe');
     expect(r.states).toBeGreaterThan(1);
