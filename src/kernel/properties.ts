@@ -492,14 +492,26 @@ export function workerReach(k: Kernel, own: ReadonlySet<string>): Set<string> {
  * no run reaches (vacuous by default: a premise review, 2026-12-06).
  */
 function probeMayList(k: Kernel, steps: ReadonlySet<string>, d: number): boolean {
-  const kept = (i: number) => k.w.devices[i]!.boundTo >= 0 && !builtIn(steps, `__device_release_driver(${k.vn(i)})`) && !builtIn(steps, `device_del(${k.vn(i)})`);
-  const dev = k.w.devices[d]!;
-  if (dev.drivers.some((x) => k.w.drivers[x]!.outcomes.includes('defer') || !k.w.drivers[x]!.needs.every(kept))) return true;
-  if (k.w.links.some((l) => !l.stateless && l.consumer === d && !kept(l.supplier))) return true;
+  if (defersOfItsOwn(k, steps, d)) return true;
   if (!blocksProbing(k)) return false;
   return builtIn(steps, LATE_INITCALL) || builtIn(steps, 'deferred_probe_timeout_work_func')
     || k.w.devices.some((x) => x.i !== d && builtIn(steps, `really_probe(${k.vn(x.i)},`));
 }
+/** probeMayList's reasons of d's own: a driver of d whose probe may defer, that needs a device, or a managed link of d's, unless each such device is bound at boot and released by no step in `steps`. */
+function defersOfItsOwn(k: Kernel, steps: ReadonlySet<string>, d: number): boolean {
+  const kept = (i: number) => k.w.devices[i]!.boundTo >= 0 && !builtIn(steps, `__device_release_driver(${k.vn(i)})`) && !builtIn(steps, `device_del(${k.vn(i)})`);
+  return k.w.devices[d]!.drivers.some((x) => k.w.drivers[x]!.outcomes.includes('defer') || !k.w.drivers[x]!.needs.every(kept))
+    || k.w.links.some((l) => !l.stateless && l.consumer === d && !kept(l.supplier));
+}
+/**
+ * The deferred worker's retries of d (workerReach took it) all defer before drv->probe: d goes on a
+ * list only through device_block_probing's defer_all_probes (not listed without a probe, no reason
+ * of its own), which nothing clears (device_unblock_probing is PM's, not modelled), and
+ * really_probe tests it before drv->probe (paths/really-probe.ts: the defer_all_probes step, or
+ * call_probe's test from v5.14). So the retries never run d's probe body: an async_schedule there (an
+ * async scan) never runs in the worker; `__device_attach`'s own, before the probe, does.
+ */
+export const retriesOnlyBlocked = (k: Kernel, steps: ReadonlySet<string>, d: number): boolean => blocksProbing(k) && !listedWithoutProbe(k, d) && !defersOfItsOwn(k, steps, d);
 /**
  * A device a driver `needs` (a managed link's supplier is one too), or a managed link's supplier, bound, in every run, before any probe of its consumer starts
  * and stays bound until every such probe is over: device_links_check_suppliers (really_probe)

@@ -36,7 +36,7 @@ import { doScanAsync, localPciProbe, requestModprobeThread, scanProgram, workOnC
 import { driverAttach, driverAttachAsyncHelper } from './paths/driver-attach.js';
 import { combine, parsePatches, patchEntries } from './patches.js';
 import { FLAGS, PROFILE_NAMES, profile, profileSuggestion, type Flag } from './profiles.js';
-import { LIBRARY, PROPERTY_NAMES, consumerLinks, owedRetry, workerReach, type PropCtx } from './properties.js';
+import { LIBRARY, PROPERTY_NAMES, consumerLinks, owedRetry, retriesOnlyBlocked, workerReach, type PropCtx } from './properties.js';
 import { isDefinedProperty, rememberKernel, toKernelProperty, type DefinedProperty } from './define-property.js';
 import { addedState } from './patch-state.js';
 import { DRIVER_BITS, WALK_BITS, initState, kernelSchema, localsSchema, type KS } from './state.js';
@@ -954,7 +954,15 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string, 
     && !threads.some((t) => t.name === requestModprobeThread(w.modules[m]!.name));
   const unloadsLater = (ai: number, j: number) => actors[ai]!.acts.some((x, r) => r > j && x.op === 'rmmod' && soleLoader(ai, x.mod)
     && actors[ai]!.acts.slice(0, r).filter((y) => (y.op === 'modprobe' || y.op === 'rmmod') && y.mod === x.mod).at(-1)?.op === 'modprobe');
+  // Nor the deferred worker's, in the probe body of a device its retries reach only with probing
+  // blocked (properties.ts retriesOnlyBlocked): they defer before drv->probe (s38 h12's s25, v6.6:
+  // an HBA's async scan, loaded beside device_shutdown, chose wait-for-probe, which read vacuous).
+  const blockedOnly = (l: string) => {
+    const of = [...k.workerSteps ?? []].filter(([, ls]) => ls.includes(l));
+    return of.length > 0 && of.every(([d]) => retriesOnlyBlocked(k, steps, d) && !l.startsWith(`__device_attach(${k.vn(d)})`));
+  };
   const asyncOutlives = threads.some((t, ti) => Object.entries(t.steps).some(([l, st]) => st.where.includes(`${ASYNC}:async_schedule`) && steps.has(l)
+    && !(t.name === DEFERRED_WORKER && blockedOnly(l))
     && !(ti < actors.length && ((j) => ((x) => x?.op === 'modprobe' && syncedLoad(x.mod))(actors[ti]!.acts[j]) || (j >= 0 && unloadsLater(ti, j)))(actionOf[ti]!.get(l) ?? -1))
     && !w.modules.some((m) => t.name === requestModprobeThread(m.name) && syncedLoad(m.i))));
   const stepsOf = new Map(threads.map((t) => [t.name, new Set(Object.keys(t.steps))] as const));
