@@ -927,7 +927,18 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
       if (r) phyReg.push({ id: r[1]!, node: r[2]!, addr: Number(r[3]), line: o.line });
     }
   };
-  const coreNamed = (parts: string[], base: string, node: string): { dev?: string; how: string } | undefined => {
+  /**
+   * The first line that shows device `n` there: its add line, a line naming a driver for it, or
+   * its registered-phy line. A "wait for supplier N" names a node with no device yet: device_add
+   * sets the node's device and calls fw_devlink_link_device, whose __fw_devlink_link_to_consumers
+   * (and, for a consumer added later, __fw_devlink_link_to_suppliers) makes the consumer's fwnode
+   * link a device link and deletes it (fw_devlink_create_devlink gives -EAGAIN, which keeps it,
+   * only while the supplier has no device), after which device_links_check_suppliers prints
+   * "supplier %s not ready" with the device's name. So a name the log shows before the line is
+   * another node's device (two MACs with a PHY at one address: of_mdio's %pOFn and %pfwP name both).
+   */
+  const seenAt = (n: string) => Math.min(addLine.get(n) ?? Infinity, namedFor.get(n)?.[0]?.line ?? Infinity, ...phyReg.filter((r) => `${r.id}:${r.addr.toString(16).padStart(2, '0')}` === n).map((r) => r.line));
+  const coreNamed = (parts: string[], base: string, node: string, line: number): { dev?: string; how: string } | undefined => {
     const u = /^[^@]+@([0-9a-fA-F]{1,8})$/.exec(base);
     if (!u) return undefined;
     coreHosts();
@@ -956,10 +967,15 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
       if (ports.every((p) => p !== undefined)) for (const { h, why } of nums) found.set(`${h}-${ports.map((p) => parseInt(p!, 16)).join('.')}`, `${why}, the device of node ${parts.slice(0, i).join('/')}, and usb_alloc_dev names a device "%d-%s", bus number and the ports from the root hub (the reg of each node below it; under the root hub usb_of_get_device_node looks the node up by the raw port number, usb_hcd_find_raw_port_number, which an xHCI may number apart from the port in the name)`);
       break;
     }
+    const earlier = [...found.keys()].filter((n) => seenAt(n) < line);
+    for (const n of earlier) found.delete(n);
+    const was = earlier.map((n) => `${n} (line ${seenAt(n)})`).join(', ');
+    if (!found.size && earlier.length) return { how: `firmware node ${node} would be ${was.replace(/, ([^,]*)$/, ' or $1')} by its bus core's name, but the log shows ${earlier.length > 1 ? 'those' : 'that device'} before this line, and fw_devlink makes a waiting consumer's link to a node a device link once the node's device is added (then printing "supplier %s not ready"): the node waited for is another: not taken` };
     if (!found.size) return missed !== undefined ? { how: missed } : undefined;
-    if (found.size > 1) return { how: `firmware node ${node} may be any of ${[...found.keys()].join(', ')} (${[...found.values()][0]}; and so on): not taken` };
+    const not = earlier.length ? `; not ${was}, which the log shows before this line (fw_devlink makes a link to a node whose device is added a device link)` : '';
+    if (found.size > 1) return { how: `firmware node ${node} may be any of ${[...found.keys()].join(', ')} (${[...found.values()][0]}; and so on${not}): not taken` };
     const [n, why] = [...found][0]!;
-    return devs.has(n) ? { dev: n, how: ` (firmware node ${node} taken as ${n}: ${why}; the unit address taken as its reg)` } : { how: `firmware node ${node} would be ${n} (${why}), which is no device of this log` };
+    return devs.has(n) ? { dev: n, how: ` (firmware node ${node} taken as ${n}: ${why}${not}; the unit address taken as its reg)` } : { how: `firmware node ${node} would be ${n} (${why}${not}), which is no device of this log` };
   };
   /** Where no line ties the node to an adapter or controller: the log's devices its address or chip select would name, said. */
   const hinted = new Map<string, string>();
@@ -984,7 +1000,7 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
     const parts = x.supplier.split('/').filter((p) => p !== ''), base = parts.at(-1) ?? x.supplier;
     const of = busId(parts);
     if (of === base && devs.has(of)) return { dev: of, how: ` (the device named after firmware node ${base})` };
-    const bus = busClient(parts, base, x.supplier) ?? coreNamed(parts, base, x.supplier);
+    const bus = busClient(parts, base, x.supplier) ?? coreNamed(parts, base, x.supplier, x.line);
     // A platform device of_device_make_bus_id's name for it beside: which one, the log does not say.
     if (bus?.dev !== undefined && of !== undefined && devs.has(of)) return { how: `firmware node ${x.supplier} may be ${bus.dev} or ${of} (platform device, the name of_device_make_bus_id would give it): not taken` };
     if (bus) return bus;

@@ -63,15 +63,18 @@ describe('a supplier node on SDIO, MDIO or USB: its bus-core name, where the log
   });
 
   it("MDIO: of_mdio's \"registered phy NAME at address A\" of the mii_bus ties %pfwP's name alone; the PHY's driver name holds spaces, so not written, said", () => {
-    const log = logFile('phy.log', around('sound', 'stmmac-0:01', 'RTL8211E Gigabit Ethernet', 'mdio_bus', ['platform sound: error -EPROBE_DEFER: wait for supplier ethernet-phy@1'],
-      [...probeAdding('fe300000.ethernet', 'rk_gmac-dwmac', 'stmmac-0').slice(0, 3), 'mdio_bus stmmac-0: registered phy ethernet-phy at address 1', ...probeAdding('fe300000.ethernet', 'rk_gmac-dwmac', 'stmmac-0').slice(3)]));
+    // The MAC probes (its PHY registered) after the consumer's deferral: a PHY registered before it
+    // would have made fw_devlink's link a device link (test/logs/core-named-review.test.ts).
+    const lines = around('sound', 'stmmac-0:01', 'RTL8211E Gigabit Ethernet', 'mdio_bus', ['platform sound: error -EPROBE_DEFER: wait for supplier ethernet-phy@1'], []);
+    lines.splice(3, 0, ...probeAdding('fe300000.ethernet', 'rk_gmac-dwmac', 'stmmac-0').slice(0, 3), 'mdio_bus stmmac-0: registered phy ethernet-phy at address 1', ...probeAdding('fe300000.ethernet', 'rk_gmac-dwmac', 'stmmac-0').slice(3));
+    const log = logFile('phy.log', lines);
     const w = probecheck(['from-log', log, '--profile', 'v6.6']);
-    expect(w.stdout).toContain('(firmware node ethernet-phy@1 taken as stmmac-0:01: line 4: mii_bus stmmac-0 registered phy ethernet-phy at address 1');
+    expect(w.stdout).toContain('(firmware node ethernet-phy@1 taken as stmmac-0:01: line 7: mii_bus stmmac-0 registered phy ethernet-phy at address 1');
     expect(w.stdout).not.toContain('"suppliers"');
     expect(w.stdout).toContain("driver 'RTL8211E Gigabit Ethernet': its name holds a space");
     // fwnode_mdio's later form prints the node's full path (%pfw): its last name is the %pfwP name.
     const fw = probecheck(['from-log', logFile('phy-fw.log', readFileSync(log, 'utf8').replace('registered phy ethernet-phy at', 'registered phy fwnode /ethernet@fe300000/mdio/ethernet-phy@1 at').trimEnd().split('\n')), '--profile', 'v6.6']);
-    expect(fw.stdout).toContain('(firmware node ethernet-phy@1 taken as stmmac-0:01: line 4: mii_bus stmmac-0 registered phy /ethernet@fe300000/mdio/ethernet-phy@1 at address 1');
+    expect(fw.stdout).toContain('(firmware node ethernet-phy@1 taken as stmmac-0:01: line 7: mii_bus stmmac-0 registered phy /ethernet@fe300000/mdio/ethernet-phy@1 at address 1');
   });
 
   it("MDIO: the mii_bus stmmac-0 added in the MAC's probe, the node under its `mdio` child: stmmac-0:10", () => {
