@@ -345,7 +345,8 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
   // Per device, in line order, its link and supplier-not-ready lines: read once, not once per deferral
   // (a 100k-line log of 14,000 deferrals took 40 s in from-log, not 2.5).
   // `fwnode`: the name is a firmware node's (%pfwP, %pfwf), not a device's.
-  type LinkLine = { supplier: string; line: number; how: string; ready: boolean; fwnode?: true };
+  // `pending`: a pending line's reason, set at the last deferral, whose line the log does not give.
+  type LinkLine = { supplier: string; line: number; how: string; ready: boolean; fwnode?: true; pending?: true };
   const linkLines = new Map<string, LinkLine[]>();
   const pushLink = (dev: string, x: LinkLine) => (linkLines.get(dev) ?? linkLines.set(dev, []).get(dev)!).push(x);
   /**
@@ -428,7 +429,7 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
     const p = /^(\S*): (.*)$/.exec(e.reason), said = p ? supplierSays(p[2]!) : undefined;
     if (!p || !said) continue;
     if (p[1] !== (e.owner ?? '') || driverOf(p[1]!, e.dev)) driverSaid.push({ dev: e.dev, line: e.line, owner: p[1]!, text: p[2]!, pending: true });
-    else pushLink(e.dev, { ...said, line: e.line, how: `(deferred probe pending's reason) ${said.how}` });
+    else pushLink(e.dev, { ...said, line: e.line, how: `(deferred probe pending's reason) ${said.how}`, pending: true });
   }
   for (const l of linkLines.values()) l.sort((a, b) => a.line - b.line);
   const linkedTo = (dev: string, line: number) => {
@@ -938,7 +939,7 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
    * another node's device (two MACs with a PHY at one address: of_mdio's %pOFn and %pfwP name both).
    */
   const seenAt = (n: string) => Math.min(addLine.get(n) ?? Infinity, namedFor.get(n)?.[0]?.line ?? Infinity, ...phyReg.filter((r) => `${r.id}:${r.addr.toString(16).padStart(2, '0')}` === n).map((r) => r.line));
-  const coreNamed = (parts: string[], base: string, node: string, line: number): { dev?: string; how: string } | undefined => {
+  const coreNamed = (parts: string[], base: string, node: string, line?: number): { dev?: string; how: string } | undefined => {
     const u = /^[^@]+@([0-9a-fA-F]{1,8})$/.exec(base);
     if (!u) return undefined;
     coreHosts();
@@ -967,7 +968,8 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
       if (ports.every((p) => p !== undefined)) for (const { h, why } of nums) found.set(`${h}-${ports.map((p) => parseInt(p!, 16)).join('.')}`, `${why}, the device of node ${parts.slice(0, i).join('/')}, and usb_alloc_dev names a device "%d-%s", bus number and the ports from the root hub (the reg of each node below it; under the root hub usb_of_get_device_node looks the node up by the raw port number, usb_hcd_find_raw_port_number, which an xHCI may number apart from the port in the name)`);
       break;
     }
-    const earlier = [...found.keys()].filter((n) => seenAt(n) < line);
+    // A pending line's reason was set at the last deferral, which may come before such a line: not checked.
+    const earlier = line === undefined ? [] : [...found.keys()].filter((n) => seenAt(n) < line);
     for (const n of earlier) found.delete(n);
     const was = earlier.map((n) => `${n} (line ${seenAt(n)})`).join(', ');
     if (!found.size && earlier.length) return { how: `firmware node ${node} would be ${was.replace(/, ([^,]*)$/, ' or $1')} by its bus core's name, but the log shows ${earlier.length > 1 ? 'those' : 'that device'} before this line, and fw_devlink makes a waiting consumer's link to a node a device link once the node's device is added (then printing "supplier %s not ready"): the node waited for is another: not taken` };
@@ -1000,7 +1002,7 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
     const parts = x.supplier.split('/').filter((p) => p !== ''), base = parts.at(-1) ?? x.supplier;
     const of = busId(parts);
     if (of === base && devs.has(of)) return { dev: of, how: ` (the device named after firmware node ${base})` };
-    const bus = busClient(parts, base, x.supplier) ?? coreNamed(parts, base, x.supplier, x.line);
+    const bus = busClient(parts, base, x.supplier) ?? coreNamed(parts, base, x.supplier, x.pending ? undefined : x.line);
     // A platform device of_device_make_bus_id's name for it beside: which one, the log does not say.
     if (bus?.dev !== undefined && of !== undefined && devs.has(of)) return { how: `firmware node ${x.supplier} may be ${bus.dev} or ${of} (platform device, the name of_device_make_bus_id would give it): not taken` };
     if (bus) return bus;

@@ -59,4 +59,22 @@ describe('a supplier node named by its bus core: a device the log shows before t
     expect(w.stdout).toContain('taken as stmmac-1:00: line 17: mii_bus stmmac-1 registered phy ethernet-phy at address 0');
     expect(w.stdout).toContain('not stmmac-0:00 (line 4), which the log shows before this line');
   });
+
+  it("a pending line's reason, set at the consumer's last deferral, is not held to its own line: the PHY added after that deferral is still taken", () => {
+    // The MAC's probe registers its mii_bus and PHY and does not end (no bind after it retries sound),
+    // so sound's reason stays the one its deferral at line 2 set (v6.8's pending line prints it).
+    const log = logFile('pending.log', [
+      "bus: 'platform': __driver_probe_device: matched device sound with driver simple-audio-card",
+      'platform sound: Added to deferred list',
+      ...mac('fe300000.ethernet', 'stmmac-0').slice(0, 4).map((l) => l.replace('driver_probe_device', '__driver_probe_device')),
+      "bus: 'mdio_bus': __driver_probe_device: matched device stmmac-0:00 with driver ADIN1300",
+      "bus: 'mdio_bus': really_probe: probing driver ADIN1300 with device stmmac-0:00",
+      'mdio_bus stmmac-0:00: Driver ADIN1300 requests probe deferral',
+      'mdio_bus stmmac-0:00: Added to deferred list',
+      'platform sound: deferred probe pending: platform: wait for supplier ethernet-phy@0',
+    ]);
+    const w = probecheck(['from-log', log, '--profile', 'mainline']);
+    expect(w.stderr).toBe('');
+    expect(w.stdout).toContain('(firmware node ethernet-phy@0 taken as stmmac-0:00: line 6: mii_bus stmmac-0 registered phy ethernet-phy at address 0');
+  });
 });
