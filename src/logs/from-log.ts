@@ -944,6 +944,8 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
     if (!u) return undefined;
     coreHosts();
     const a = parseInt(u[1]!, 16), full = parts.length > 1, found = new Map<string, string>();
+    // Names whose device gets the node as its of_node alone (no fwnode): SDIO cards and functions, USB devices.
+    const ofOnly = new Map<string, string>();
     let missed: string | undefined;
     const p1 = full ? busId(parts.slice(0, -1)) : undefined;
     const p2 = parts.length > 2 && !parts.at(-2)!.includes('@') ? busId(parts.slice(0, -2)) : undefined;
@@ -952,6 +954,7 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
       const card = cardAt.get(h), fn = a === 0 ? '' : `:${a}`;
       const names = card ? [`${h}:${card.rca}${fn}`] : (cardDevs.get(h) ?? []).filter((n) => n.slice(h.length + 5) === fn);
       if (!names.length) missed ??= `firmware node ${node}: ${why}, the device of the node's parent, but no device of this log is ${a === 0 ? 'its card ("%s:%04x" of mmc_add_card)' : `function ${a} of its card ("%s:%d" of sdio_add_func)`} and no "new ... card at address" line gives the card's RCA: not taken`;
+      for (const n of names) ofOnly.set(n, a === 0 ? 'mmc_add_card sets the card\'s of_node alone (`card->dev.of_node = mmc_of_find_child_device(card->host, 0)`)' : 'sdio_add_func sets the function\'s of_node alone (sdio_set_of_node: `func->dev.of_node = mmc_of_find_child_device(host, func->num)`)');
       for (const n of names) found.set(n, `${why}, the device of the node's parent, and ${a === 0 ? 'mmc_add_card names its card "%s:%04x", host and RCA' : 'sdio_add_func names function N of its card "%s:%d", the card (host and RCA) and N'}${card ? ` (line ${card.line} gives the RCA ${card.rca})` : ' (the RCA from the device of the log: a host holds one card)'}`);
     }
     // MDIO: the mii_bus's id is its device's name.
@@ -965,6 +968,7 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
       const hc = busId(parts.slice(0, i)), nums = hc !== undefined ? usbHost!.get(hc) : undefined;
       if (!nums) continue;
       const ports = parts.slice(i).map((p) => /^[^@]+@([0-9a-fA-F]{1,4})$/.exec(p)?.[1]);
+      if (ports.every((p) => p !== undefined)) for (const { h } of nums) ofOnly.set(`${h}-${ports.map((p) => parseInt(p!, 16)).join('.')}`, 'usb_alloc_dev sets the device\'s of_node alone (`dev->dev.of_node = usb_of_get_device_node(parent, raw_port)`)');
       if (ports.every((p) => p !== undefined)) for (const { h, why } of nums) found.set(`${h}-${ports.map((p) => parseInt(p!, 16)).join('.')}`, `${why}, the device of node ${parts.slice(0, i).join('/')}, and usb_alloc_dev names a device "%d-%s", bus number and the ports from the root hub (the reg of each node below it; under the root hub usb_of_get_device_node looks the node up by the raw port number, usb_hcd_find_raw_port_number, which an xHCI may number apart from the port in the name)`);
       break;
     }
@@ -977,6 +981,13 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
     const not = earlier.length ? `; not ${was}, which the log shows before this line (fw_devlink makes a link to a node whose device is added a device link)` : '';
     if (found.size > 1) return { how: `firmware node ${node} may be any of ${[...found.keys()].join(', ')} (${[...found.values()][0]}; and so on${not}): not taken` };
     const [n, why] = [...found][0]!;
+    // device_add ties a node to its device, and fw_devlink_link_device links the node's waiting
+    // consumers to it, only through dev->fwnode (`if (dev->fwnode && !dev->fwnode->dev)`): a device
+    // whose core sets of_node alone never becomes the node's, and device_links_driver_bound of the
+    // nearest device above with the node below it moves the node's consumers to that device
+    // (__fw_devlink_pickup_dangling_consumers; core.c copies of v6.x, 2026-12-06).
+    const of = ofOnly.get(n);
+    if (of !== undefined) return { how: `firmware node ${node} would be ${n} (${why}${not}), but ${of}, not its fwnode, and device_add ties a node to its device and links the node's waiting consumers to it only through dev->fwnode: the bind of ${n} does not retry the consumer, which waits until the device of a node above binds (device_links_driver_bound moves the node's consumers to it: __fw_devlink_pickup_dangling_consumers) or fw_devlink relaxes the link: not taken` };
     return devs.has(n) ? { dev: n, how: ` (firmware node ${node} taken as ${n}: ${why}${not}; the unit address taken as its reg)` } : { how: `firmware node ${node} would be ${n} (${why}${not}), which is no device of this log` };
   };
   /** Where no line ties the node to an adapter or controller: the log's devices its address or chip select would name, said. */

@@ -77,4 +77,37 @@ describe('a supplier node named by its bus core: a device the log shows before t
     expect(w.stderr).toBe('');
     expect(w.stdout).toContain('(firmware node ethernet-phy@0 taken as stmmac-0:00: line 6: mii_bus stmmac-0 registered phy ethernet-phy at address 0');
   });
+
+  // sdio_add_func's sdio_set_of_node sets `func->dev.of_node` alone (linux-6.6.14's sdio_bus.c, a
+  // copy in ehrenhasz/anvilos_alpha@c165892741cb; older copies alike), usb_alloc_dev
+  // `dev->dev.of_node = usb_of_get_device_node(parent, raw_port)` (copies), and device_add ties a
+  // node to its device only through dev->fwnode; device_links_driver_bound of a device moves the
+  // consumers of its child nodes that have no bus device to it (__fw_devlink_pickup_dangling_consumers).
+  it('an SDIO function tied to the node (host mmc1 added in the probe of the parent\'s device) is said, not written: its bind does not retry the consumer', () => {
+    const lines = deferredConsumer('sound', 'simple-audio-card', 'mmc1:0001:1', 'brcmfmac', ['platform sound: error -EPROBE_DEFER: wait for supplier /mmc@fe310000/wifi@1'], { match: '__driver_probe_device', supplierBus: 'sdio' });
+    // The controller probes (adding host mmc1) after the consumer's deferral: bound before it, its
+    // bind would have moved the consumer's link to itself.
+    lines.splice(lines.indexOf('platform sound: Added to deferred list') + 1, 0, "bus: 'platform': __driver_probe_device: matched device fe310000.mmc with driver dwmmc_rockchip",
+      "bus: 'platform': really_probe: probing driver dwmmc_rockchip with device fe310000.mmc", "device: 'mmc1': device_add",
+      "driver: 'dwmmc_rockchip': driver_bound: bound to device 'fe310000.mmc'", "bus: 'platform': really_probe: bound device fe310000.mmc to driver dwmmc_rockchip");
+    const w = probecheck(['from-log', logFile('sdio.log', lines), '--profile', 'v6.6']);
+    expect(w.stderr).toBe('');
+    // Before: `suppliers: ['mmc1:0001:1']`, simple-audio-card's `defer` dropped.
+    expect(w.stdout).not.toContain('"suppliers"');
+    expect(w.stdout).toContain('"defer"');
+    expect(w.stdout).toContain("would be mmc1:0001:1 (mmc host mmc1 is added in the probe of fe310000.mmc");
+    expect(w.stdout).toContain("but sdio_add_func sets the function's of_node alone");
+  });
+
+  it('a USB device tied to the node (its controller\'s bus number) is said, not written', () => {
+    const lines = deferredConsumer('sound', 'simple-audio-card', '1-1', 'hub', ['platform sound: error -EPROBE_DEFER: wait for supplier /usb@fe380000/hub@1'], {
+      match: '__driver_probe_device', supplierBus: 'usb', pre: ['ehci-platform fe380000.usb: new USB bus registered, assigned bus number 1'],
+    });
+    const w = probecheck(['from-log', logFile('usb.log', lines), '--profile', 'v6.6']);
+    expect(w.stderr).toBe('');
+    expect(w.stdout).not.toContain('"suppliers"');
+    expect(w.stdout).toContain('"defer"');
+    expect(w.stdout).toContain("would be 1-1 (line 1: fe380000.usb registered USB bus 1");
+    expect(w.stdout).toContain("but usb_alloc_dev sets the device's of_node alone");
+  });
 });

@@ -1,7 +1,9 @@
 // from-log on "wait for supplier N" where N's device is named by its bus core after a host number
 // the path does not hold: an SDIO function ("%s:%d", the card "mmcN:RCA" and the function number),
 // an MDIO device ("%s:%02x", the mii_bus id and the address), a USB device ("%d-%s", the bus number
-// and the ports). Taken only where the log ties the node's parent (or ancestor) to that host.
+// and the ports). Taken only where the log ties the node's parent (or ancestor) to that host; an
+// SDIO or USB device, whose core sets the node as its of_node alone, is said, not written
+// (test/logs/core-named-review.test.ts).
 // Real excerpts: `ehci-platform fe380000.usb: new USB bus registered, assigned bus number 1`
 // (a Pinebook Pro's 5.4.13 boot, armbian/build#1759); `rk_gmac-dwmac fe300000.ethernet` and its
 // PHYs `stmmac-0:00`, `stmmac-0:01` (an rk3399 box's boot, ophub/amlogic-s9xxx-armbian#2015); an
@@ -34,8 +36,11 @@ describe('a supplier node on SDIO, MDIO or USB: its bus-core name, where the log
     const w = probecheck(['from-log', log, '--profile', 'v5.15']);
     expect(w.stderr).toBe('');
     // Before: "firmware node /mmc@fe310000/wifi@1 names no device of this log (nor does fe310000.mmc:1.wifi ...)".
-    expect(w.stdout).toMatch(/"suppliers": \[\n\s+"mmc1:0001:1"\n\s+\]/);
-    expect(w.stdout).toContain('taken as mmc1:0001:1: mmc host mmc1 is added in the probe of fe310000.mmc');
+    // The node is tied to mmc1:0001:1, but sdio_add_func sets its of_node alone, so fw_devlink never
+    // links that device: not written (test/logs/core-named-review.test.ts).
+    expect(w.stdout).not.toContain('"suppliers"');
+    expect(w.stdout).toContain('would be mmc1:0001:1 (mmc host mmc1 is added in the probe of fe310000.mmc');
+    expect(w.stdout).toContain("sdio_add_func sets the function's of_node alone");
   });
 
   it('SDIO with no host tied to the node\'s parent: not taken', () => {
@@ -51,8 +56,8 @@ describe('a supplier node on SDIO, MDIO or USB: its bus-core name, where the log
     const wait = 'platform sound: error -EPROBE_DEFER: wait for supplier /mmc@fe310000/wifi@1';
     const sdhci = 'mmc1: SDHCI controller on fe310000.mmc [fe310000.mmc] using ADMA';
     const w = probecheck(['from-log', logFile('sdhci.log', around('sound', 'mmc1:0001:1', 'brcmfmac', 'sdio', [wait], [sdhci])), '--profile', 'v5.15']);
-    expect(w.stdout).toMatch(/"suppliers": \[\n\s+"mmc1:0001:1"\n\s+\]/);
-    expect(w.stdout).toContain('line 1: sdhci names mmc host mmc1 the host of fe310000.mmc');
+    expect(w.stdout).not.toContain('"suppliers"');
+    expect(w.stdout).toContain('would be mmc1:0001:1 (line 1: sdhci names mmc host mmc1 the host of fe310000.mmc');
     // The card's line names another RCA than the device of the log: the name it gives is said, not taken.
     const card = probecheck(['from-log', logFile('sdhci-card.log', around('sound', 'mmc1:0001:1', 'brcmfmac', 'sdio', [wait], [sdhci, 'mmc1: new high speed SDIO card at address 0002'])), '--profile', 'v5.15']);
     expect(card.stdout).not.toContain('"suppliers"');
@@ -90,8 +95,9 @@ describe('a supplier node on SDIO, MDIO or USB: its bus-core name, where the log
     const wait = 'platform sound: error -EPROBE_DEFER: wait for supplier /usb@fe380000/hub@1';
     const log = logFile('usb.log', around('sound', '1-1', 'hub', 'usb', [wait], ['ehci-platform fe380000.usb: new USB bus registered, assigned bus number 1']));
     const w = probecheck(['from-log', log, '--profile', 'v5.15']);
-    expect(w.stdout).toMatch(/"suppliers": \[\n\s+"1-1"\n\s+\]/);
-    expect(w.stdout).toContain('line 1: fe380000.usb registered USB bus 1');
+    // usb_alloc_dev sets the device's of_node alone: not written (test/logs/core-named-review.test.ts).
+    expect(w.stdout).not.toContain('"suppliers"');
+    expect(w.stdout).toContain('would be 1-1 (line 1: fe380000.usb registered USB bus 1');
     // A hub's port below: 1-1.2, which is no device of this log: said, the defer kept.
     const deeper = probecheck(['from-log', logFile('usb-deep.log', around('sound', '1-1', 'hub', 'usb', [wait.replace('hub@1', 'hub@1/ethernet@2')], ['ehci-platform fe380000.usb: new USB bus registered, assigned bus number 1'])), '--profile', 'v5.15']);
     expect(deeper.stdout).toContain('would be 1-1.2');
