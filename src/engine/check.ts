@@ -296,7 +296,7 @@ function livenessResult(be: Backend, p: Liveness, f: LivenessFinding, r: Propert
   if (f.witness) r.witness = rebuild(be, f.witness);
   if (f.prefix) {
     rebuild(be, f.prefix);
-    if (p.explain) try { r.explanation = p.explain(be.curG(), be.curQ()); } catch (e) { throw propertyThrew(p, e); }
+    if (p.explain) try { r.explanation = p.explain(be.curG(), be.curQ(), f.cycle!.length === 0); } catch (e) { throw propertyThrew(p, e); }
     else r.explanation = f.cycle!.length === 0 ? 'the run stops here for good' : 'the run loops from here forever';
     r.trace = { ...rebuild(be, [...f.prefix, ...f.cycle!]), loopFrom: f.prefix.length };
     const starved = starvedIn(be, [...f.prefix, ...f.cycle!], f.prefix.length);

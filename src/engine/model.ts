@@ -207,8 +207,11 @@ export interface Liveness<G = any> {
   from?: (s: G, q: Query) => boolean;
   to?: (s: G, q: Query) => boolean;
   quiet?: (s: G, q: Query) => boolean;
-  /** What is wrong in the state where the lasso loops (or the run stops), in words. */
-  explain?: (s: G, q: Query) => string;
+  /**
+   * What is wrong in the state where the lasso loops (or the run stops), in words. `stops`: the
+   * run stays in that state for good (an empty cycle), not a loop through other states.
+   */
+  explain?: (s: G, q: Query, stops?: boolean) => string;
   /** A leads-to's `from` in words, for the vacuity report. */
   premiseText?: string;
   /** As for invariants. */

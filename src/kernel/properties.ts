@@ -140,11 +140,11 @@ function initMayStart(k: Kernel, c: PropCtx, m: number): boolean {
  * it. A violation is a lasso that stays stuck forever: a lost wake-up (the run ends with nothing
  * left to run) or a loop that never gets round to it.
  */
-function leadsToGone(name: string, description: string, stuck: (s: KS, q: Query) => string | null, premiseText: string): Property<KS> {
+function leadsToGone(name: string, description: string, stuck: (s: KS, q: Query, stops?: boolean) => string | null, premiseText: string): Property<KS> {
   return {
     kind: 'leads-to', name, description, premiseText,
     from: (s, q) => stuck(s, q) !== null, to: (s, q) => stuck(s, q) === null,
-    explain: (s, q) => stuck(s, q) ?? '',
+    explain: (s, q, stops) => stuck(s, q, stops) ?? '',
   };
 }
 
@@ -259,25 +259,36 @@ const timeoutWorkMayRun = (k: Kernel, c: PropCtx): boolean => k.userPatched || !
 const userPatchIds = (k: Kernel): string[] => k.patches.filter((p) => isUserPatch(p) && p.hunks.some((h) => k.applied?.has(h))).map((p) => p.id);
 
 /** missed(), with each device's managed links as consumer found once. */
-function missedIn(k: Kernel, c: PropCtx): (s: KS, q: Query) => string | null {
+function missedIn(k: Kernel, c: PropCtx): (s: KS, q: Query, stops?: boolean) => string | null {
   const links = consumerLinks(k);
-  // An actor still in a call where the device is left unprobed (every thread deadlocked, as
-  // dc23806a7c47's locked match leaves modprobe) is no probe the patch made fail: the hint would
-  // send the user to the drivers' outcomes (s39 h6). Which actors, as actors-terminate counts them.
+  // An actor still in a call where the run stops for good with the device unprobed (every thread
+  // deadlocked, as dc23806a7c47's locked match leaves modprobe) is no probe the patch made fail:
+  // the hint would send the user to the drivers' outcomes (s39 h6). Which actors, as
+  // actors-terminate counts them. Not where the run loops (`stops` false: a re-probe loop's worker
+  // moves, an actor waits in wait_for_device_probe beside it): no thread is deadlocked there, and
+  // the patch's refusal of the probe may be the cause (a review, s39 h11).
   const actors = c.threads.filter((t) => !c.asyncThreads.has(t) && t !== DEFERRED_WORKER);
   const inCall = (q: Query) => actors.flatMap((t) => { const l = q.at(t); return l !== null && !l.endsWith(':remove_event') && !c.stopsAt.get(t)?.has(l) ? [`${t} (at ${l})`] : []; });
   // The drivers' declared outcomes are the premise; a user's hunk may add a failing probe or a
   // refusing match the scenario does not declare (a patch hunt, 2026-12-05: "never probed" of a
   // device whose patched probe ran and returned -EBUSY).
   const yours = () => userPatchIds(k);
-  return (s, q) => {
+  // Where the C lists a -EPROBE_DEFER: from v5.14 driver_probe_device does, for whatever
+  // __driver_probe_device returns once can_match is set (dd.c@efb0b309fa0d:364-377, 132-143);
+  // before, driver_probe_device lists nothing, and really_probe lists its own (its probe's
+  // -EPROBE_DEFER at probe_failed, the link check's: dd.c@97e2551de3f9 (v5.4):162,167-168,272-275,
+  // v4.2.8:202-205): a return of -EPROBE_DEFER from a step of really_probe or before it lists
+  // nothing there (a review, s39 h11: at v4.2 the hint named driver_probe_device's add).
+  const where = k.has('PROBE_BUSY_CHECK') ? "returned before driver_probe_device's driver_deferred_probe_add or with can_match not yet set"
+    : "returned without really_probe's driver_deferred_probe_add (before v5.14 driver_probe_device lists nothing: only really_probe's probe_failed path, its link check and, from v4.6, a match that defers do)";
+  return (s, q, stops) => {
     const m = missed(k, s, links);
     if (m === null) return m;
     const ids = yours();
     if (ids.length === 0) return m;
-    const busy = inCall(q);
+    const busy = stops === true ? inCall(q) : [];
     if (busy.length > 0) return `${m} (${busy.join(', ')} ${busy.length > 1 ? 'are' : 'is'} still in a call here: where no thread can move, read no-deadlock first)`;
-    return `${m} (judged by the drivers' declared probe outcomes: if your patch ${ids.join(', ')} makes this probe fail or this match refuse, declare it, e.g. probe: ['ok', 'error'], or leave no-missed-probe out; a -EPROBE_DEFER of your patch's that lists the device nowhere, returned before driver_probe_device's driver_deferred_probe_add or with can_match not yet set, is such a failure: nothing retries it)`;
+    return `${m} (judged by the drivers' declared probe outcomes: if your patch ${ids.join(', ')} makes this probe fail or this match refuse, declare it, e.g. probe: ['ok', 'error'], or leave no-missed-probe out; a -EPROBE_DEFER of your patch's that lists the device nowhere, ${where}, is such a failure: nothing retries it)`;
   };
 }
 

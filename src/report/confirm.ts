@@ -68,7 +68,7 @@ export function replayWatching(model: Model, property: string, moves: readonly M
       // replay dropped a leads-to property's own explain line).
       const from = loopFrom ?? moves.length;
       codesOf(be, moves.slice(0, from));
-      if (p.explain) try { out.explanation = p.explain(be.curG(), be.curQ()); } catch (e) { throw propertyThrew(p, e); }
+      if (p.explain) try { out.explanation = p.explain(be.curG(), be.curQ(), from === moves.length); } catch (e) { throw propertyThrew(p, e); }
       else out.explanation = from === moves.length ? 'the run stops here for good' : 'the run loops from here forever';
     }
     return out;
