@@ -102,9 +102,10 @@ export interface Kernel {
   /** Some of `patches` is a user's (isUserPatch), found once: a step's run may ask at every move. */
   userPatched: boolean;
   /**
-   * A user's hunk speaks of deferral (its code matches /defer/: deferredAdd, a .deferred write,
-   * RET.EPROBE_DEFER): the deferred-probe worker is there, and no-lost-deferral judges a deferral
-   * the patch makes (properties.ts owedRetry).
+   * A user's hunk can defer: its code lists a device (deferredAdd, a .deferred write) or returns
+   * -EPROBE_DEFER (RET.EPROBE_DEFER, RET.LINK_DEFER), scenario.ts: no-lost-deferral judges a
+   * deferral the patch makes (properties.ts owedRetry). (The worker is there for any hunk whose
+   * text says "defer"; deferredDel alone defers nothing.)
    */
   userDefers?: boolean;
   has(f: Flag): boolean;
