@@ -280,7 +280,7 @@ function missedIn(k: Kernel, c: PropCtx): (s: KS, q: Query, stops?: boolean) => 
   // v4.2.8:202-205): a return of -EPROBE_DEFER from a step of really_probe or before it lists
   // nothing there (a review, s39 h11: at v4.2 the hint named driver_probe_device's add).
   const where = k.has('PROBE_BUSY_CHECK') ? "returned before driver_probe_device's driver_deferred_probe_add or with can_match not yet set"
-    : "returned without really_probe's driver_deferred_probe_add (before v5.14 driver_probe_device lists nothing: only really_probe's probe_failed path, its link check and, from v4.6, a match that defers do)";
+    : "returned without really_probe's driver_deferred_probe_add (before v5.14 driver_probe_device lists nothing: only really_probe's probe_failed path, its link check and a match that defers (656b8035b0ee, v4.5 or v4.6) do)";
   return (s, q, stops) => {
     const m = missed(k, s, links);
     if (m === null) return m;
