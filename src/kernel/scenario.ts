@@ -43,7 +43,7 @@ import { DRIVER_BITS, WALK_BITS, initState, kernelSchema, localsSchema, type KS 
 import { mostWalks, walkersAt } from './paths/owed.js';
 import { inferSymmetric, symmetryClasses, validateSymmetric, type ActionOfLabel } from './symmetry.js';
 import { compile } from '../engine/compile.js';
-import { probeRegisters, type DevInfo, type Outcome, type ProbeType, type World } from './world.js';
+import { probeRegisters, type DevInfo, type ModInfo, type Outcome, type ProbeType, type World } from './world.js';
 
 export interface BusSpec { needParentLock?: boolean; autoprobe?: boolean }
 
@@ -1072,7 +1072,7 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string, 
   }
   const model: Model = {
     name: spec.name, params: { profile: prof.name, patches: patchEntries(patchList).join(',') },
-    notes: [...profileNotes(k), ...(loaded ? loadNotes(w, loadBlocked, patches.some(isUserPatch)) : [])], state: kernelSchema(w, k.moduleWq.length, k.flushers.length, added, k.linksLock, k.shutdown, k.initStarted, mostWalks(k)),
+    notes: [...profileNotes(k, (m) => actors.some((a) => a.acts.some((x) => x.op === 'modprobe' && x.mod === m)) || w.drivers.some((d) => d.requestModule === m)), ...(loaded ? loadNotes(w, loadBlocked, patches.some(isUserPatch)) : [])], state: kernelSchema(w, k.moduleWq.length, k.flushers.length, added, k.linksLock, k.shutdown, k.initStarted, mostWalks(k)),
     init: (s) => { initState(w, s as unknown as KS, !late, k.has('DEVICE_LINKS'), k.has('LINK_KREF'), k.shutdown); (s as unknown as KS).probeTimeout = keepsTimeout(k); added.init(s as unknown as KS); if (loaded) overlay(s, loaded); }, threads, properties: properties as Property[], optional, selected,
     // The async programs built `asyncInstances` times: each deferral retried by the deferred worker
     // (or by a trigger during its probe) schedules one more entry for the device.
@@ -1188,16 +1188,21 @@ export function scenario(spec: ScenarioSpec): ModelFactory {
  * What the scenario asks for that the profile's kernel does not have, and what the model does
  * instead (the kernel's own behaviour there): said with every result, never silent.
  */
-function profileNotes(k: Kernel): string[] {
+function profileNotes(k: Kernel, loadsHere: (m: number) => boolean): string[] {
   const w = k.w, out: string[] = [...(k.patchNotes ?? [])], p = k.profile;
   for (const f of k.leaned ?? []) out.push(`this check depends on ${f} (${FLAGS[f].subject.split(':')[0]}), which ${p} is not known to have or lack: ${k.assumed[f]}`);
   if (!k.has('ASYNC_PROBE')) {
     const drv = w.drivers.filter((d) => d.probeType === 'async').map((d) => `'${d.name}'`);
     if (drv.length) out.push(`driver${drv.length > 1 ? 's' : ''} ${drv.join(', ')} ask${drv.length > 1 ? '' : 's'} for asynchronous probing (probeType: 'async'), which ${p} does not have (765230b5f084, v4.2): ${drv.length > 1 ? 'they probe' : 'it probes'} synchronously`);
-    const mods = w.modules.filter((m) => m.asyncProbe).map((m) => `'${m.name}'`);
     // v3.8 .. v5.16 the sync is only for an init that queued async work (PF_USED_ASYNC, 774a1221e862).
     const when = k.has('MODULE_SYNC_PF_USED_ASYNC') ? ' where it queued async work (PF_USED_ASYNC), as without the parameter' : '';
+    // A module loaded at the start and never loaded here ran its init only in the load that made
+    // the start state (a hunt, s39 h3: the note spoke of an init the check does not run).
+    const startOnly = (m: ModInfo) => m.loaded && !loadsHere(m.i);
+    const mods = w.modules.filter((m) => m.asyncProbe && !startOnly(m)).map((m) => `'${m.name}'`);
     if (mods.length) out.push(`module${mods.length > 1 ? 's' : ''} ${mods.join(', ')} ${mods.length > 1 ? 'are' : 'is'} loaded with async_probe, a parameter ${p} does not have (v4.2): ${mods.length > 1 ? 'their inits end' : 'its init ends'} with async_synchronize_full${when}`);
+    const at = w.modules.filter((m) => m.asyncProbe && startOnly(m)).map((m) => `'${m.name}'`), many = at.length > 1;
+    if (at.length) out.push(`module${many ? 's' : ''} ${at.join(', ')} ${many ? 'are' : 'is'} loaded at the start with async_probe, a parameter ${p} does not have (v4.2): ${many ? 'their drivers probe' : 'its drivers probe'} synchronously, and ${many ? 'their inits' : 'its init'} ran only in the load that made the start state, ending with async_synchronize_full${when}; this check runs no init of ${many ? 'them' : 'it'}`);
   }
   // A hunk on __driver_attach may return nonzero (a match error): the kernel's walk would stop there (a patch hunt, 2026-12-05).
   // Only where the hunk applies (a new user, 2026-12-05: said in runs that never call __driver_attach).
