@@ -196,6 +196,7 @@ export function check(model: Model, o: CheckOptions = {}): Result {
     seconds: out.seconds + livenessSeconds, statesPerSecond: out.seconds > 0 ? out.states / out.seconds : out.states,
     bytesPerState: out.bytesPerState, collisionProbability: out.collisionProbability,
     properties, coverage: coverage.entries, neverFired: coverage.never, unenteredSteps: coverage.unentered,
+    ...(Object.keys(coverage.cannot).length ? { cannotFire: coverage.cannot } : {}),
   };
   if (sym.result) {
     result.symmetry = sym.result.applied ? { ...sym.result, elements: (model.symmetry ?? []).map((cl) => cl.elements.map((e) => ({ name: e.name, threads: [...e.threads] }))) } : sym.result;
@@ -342,20 +343,25 @@ function blockOf(label: string): string {
 /**
  * Coverage, and which unfired steps are news. A step that never fired is news only when the
  * search entered its block in its thread (another step of the block fired) and no other
- * instance of its program fired it; the rest belong to paths the scenario never takes.
+ * instance of its program fired it; the rest belong to paths the scenario never takes. One whose
+ * step says it `cannot` fire, as built, is counted by that reason instead.
  */
-function coverageOf(c: Compiled, counts: Float64Array): { entries: CoverageEntry[]; never: string[]; unentered: number } {
+function coverageOf(c: Compiled, counts: Float64Array): { entries: CoverageEntry[]; never: string[]; unentered: number; cannot: Record<string, number> } {
   const entries = c.steps.map(({ thread, s }) => ({ thread: thread.name, program: thread.program, label: s.label, where: s.step.where, fired: counts[s.id]! }));
   const entered = new Set<string>(), firedInProgram = new Set<string>();
   for (const e of entries) if (e.fired > 0) { entered.add(`${e.thread}\0${blockOf(e.label)}`); firedInProgram.add(`${e.program}\0${e.label}`); }
-  const never: string[] = [];
+  const never: string[] = [], cannot: Record<string, number> = {};
   let unentered = 0;
-  for (const e of entries) {
+  for (const [i, e] of entries.entries()) {
     if (e.fired > 0 || firedInProgram.has(`${e.program}\0${e.label}`)) continue;
-    if (entered.has(`${e.thread}\0${blockOf(e.label)}`)) never.push(`${e.thread}: ${e.label} (${e.where})`);
-    else unentered++;
+    // A step no run can reach, as built, is no unexplored branch (a hunt, s39 h3: an async driver's
+    // __driver_attach sync branch read as news beside every trace).
+    const why = c.steps[i]!.s.step.cannot;
+    if (!entered.has(`${e.thread}\0${blockOf(e.label)}`)) unentered++;
+    else if (why !== undefined) cannot[why] = (cannot[why] ?? 0) + 1;
+    else never.push(`${e.thread}: ${e.label} (${e.where})`);
   }
-  return { entries, never, unentered };
+  return { entries, never, unentered, cannot };
 }
 
 export type { Trace };

@@ -61,6 +61,12 @@ export interface Step<G = any, L = any> {
   run: (s: G, t: L, branch: number, ctx: StepCtx) => string | null;
   /** A thread blocked here is idle, not deadlocked (a worker waiting for work; SPIN's end labels). */
   idle?: boolean;
+  /**
+   * Why no run of this model can reach the step, known when it was built (a sync branch built
+   * beside the async one for a driver that always probes asynchronously): unfired, it is left out
+   * of the steps that never fired and counted apart, with this reason.
+   */
+  cannot?: string;
   /** What a thread blocked here waits for, in words, for deadlock reports (`&dev->mutex(host1x)`). */
   waits?: (s: G, t: L) => string;
   /**

@@ -122,6 +122,8 @@ export interface Result {
   neverFired: string[];
   /** Steps that never fired in blocks the search never entered (not news: a path the scenario does not take). */
   unenteredSteps: number;
+  /** Unfired steps that no run can reach, as built (a step's `cannot`), by reason -> how many: not news either. */
+  cannotFire?: Record<string, number>;
   /** Present when the search was complete: actions that never completed, properties about nothing. */
   vacuity?: Vacuity;
   seed?: number;

@@ -42,6 +42,8 @@ export interface KStep {
   branchNames?: readonly string[];
   run: (s: KS, t: KL, branch: number, ctx: StepCtx) => string | null;
   idle?: boolean;
+  /** Why no run of the scenario reaches it, as built (engine Step `cannot`); dropped under a user's patch, which may route there. */
+  cannot?: string;
   waits?: (s: KS, t: KL) => string;
   /**
    * Liveness: is its wait strongly fair (a thread that can move here again and again does)? Unset:
@@ -720,6 +722,7 @@ export class Block {
       }
       if (ks.branchNames) st.branchNames = ks.branchNames;
       if (ks.idle) st.idle = ks.idle;
+      if (ks.cannot !== undefined && !this.userPatched) st.cannot = ks.cannot;
       if (ks.waits) st.waits = ks.waits;
       // device_links_lock, kept under a user's patch: a region of the library's (one step) waits for it.
       if (this.tb.k.linksLock && !linksHeld.has(l) && (ks.c ?? []).some((x) => LINKS_LOCKED.test(x))) {
@@ -899,7 +902,8 @@ let libraryChanged: Set<number> | undefined;
  * release another thread's mutex as its C does (foreignParents), it notes which of those it changed.
  */
 function libraryStep(lib: KStep, k: Kernel): KStep {
-  const st = realStep(lib), may = foreignParents(k);
+  // `cannot` is the library's word on its own steps, no key of a user's (checkStepKeys): not handed on.
+  const { cannot: _, ...st } = realStep(lib), may = foreignParents(k);
   if (!may.length) return st;
   return { ...st, run: (s, t, b, c) => {
     const seen = libraryChanged;

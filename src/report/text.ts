@@ -480,6 +480,7 @@ export function statsLines(r: Result, col: Colors = plain, workers?: number): st
   }
   // Steps of paths the scenario never enters are not news: a count is enough.
   if (r.unenteredSteps && r.complete) out.push(col.dim(`${steps(r.unenteredSteps)} in functions this scenario never enters`));
+  if (r.cannotFire && r.complete) for (const [why, n] of Object.entries(r.cannotFire)) out.push(col.dim(`${steps(n)} on a branch no run of this scenario can take: ${why}`));
   return out;
 }
 

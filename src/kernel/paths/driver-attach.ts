@@ -262,7 +262,10 @@ function driverAttachOne(tb: ThreadBuilder, dev: number, drv: number, ret: Ret, 
   }
   if (inlineLock) {
     const probe = driverProbeDevice(tb, dev, drv, f.label('device_driver_unlock'));
-    driverLockSteps(tb, f, dev, `${DD}:__driver_attach`, 'device_driver_lock', 'device_driver_unlock', () => probe, ['driver_probe_device(drv, dev);'], undefined, false, stale);
+    // allowsAsync is constant for a driver (its probeType, its module's async_probe): one that may
+    // probe asynchronously always does, and never takes this branch.
+    const cannot = async ? "__driver_attach's synchronous probe (__device_driver_lock), for a driver that always probes asynchronously (driver_allows_async_probing)" : undefined;
+    driverLockSteps(tb, f, dev, `${DD}:__driver_attach`, 'device_driver_lock', 'device_driver_unlock', () => probe, ['driver_probe_device(drv, dev);'], undefined, false, stale, cannot);
   }
   return f.done();
 }
@@ -313,9 +316,9 @@ export function driverAttachAsyncHelper(tb: ThreadBuilder, dev: number, ret: Ret
  * the caller; the anchors name the caller's call line and the callee's lines.
  */
 function driverLockSteps(tb: ThreadBuilder, f: Block, dev: number, where: string, lockLabel: string, unlockLabel: string, then: (s: KS, t: KL) => string | null,
-  lockLines: string[], since?: string, entry = false, stale?: Stale): void {
+  lockLines: string[], since?: string, entry = false, stale?: Stale, cannot?: string): void {
   const k = tb.k, me = tb.owner, parent = k.w.devices[dev]!.parent, pl = takesParentLock(k, dev);
-  const at = since ? { since } : {};
+  const at = { ...(since ? { since } : {}), ...(cannot ? { cannot } : {}) };
   if (pl) {
     f.step('lock_parent', { where, ...at, c: ['__device_driver_lock:: device_lock(parent);'],
       await: (s) => s.dev[parent]!.mutex === 0, waits: mutexWaits(k, parent), run: (s) => { takeMutex(k, s, parent, me); return lockLabel; } });

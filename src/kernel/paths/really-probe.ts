@@ -129,6 +129,8 @@ export function driverProbeDevice(tb: ThreadBuilder, dev: number, drv: number, r
         return k.on.TRIGGER_COUNT && triggeredSince(k, s, dev, drv, defers) && !s.deferAllProbes ? 'driver_deferred_probe_trigger' : 'out';
       } });
     f.step('driver_deferred_probe_trigger', { where: `${DD}:driver_deferred_probe_trigger`, since: 'v3.15 (58b116bce136)', c: ['driver_probe_device:: driver_deferred_probe_trigger();', ...triggerLines(k)],
+      // Only after a deferral (triggeredSince refuses a probe that mayDefer says cannot defer).
+      ...(defers ? {} : { cannot: NO_DEFER }),
       await: triggerAwait, waits: namedMutexWaits('deferred_probe_mutex'),
       run: (s) => { deferredTrigger(k, s); return 'out'; } });
     f.step('out', { where: `${DD}:driver_probe_device`, since: 'v5.14 (204db60c8357)', c: ['atomic_dec(&probe_count);', 'wake_up_all(&probe_waitqueue);'],
@@ -159,6 +161,9 @@ export function driverProbeDeviceNoCount(tb: ThreadBuilder, dev: number, drv: nu
  * actor runs device_shutdown (from v5.14 driver_probe_device counts the probe first).
  */
 export const deferAllStep = (k: Kernel): boolean => blocksProbing(k) && !k.has('PROBE_BUSY_CHECK');
+
+/** Why a step after a deferral cannot fire (engine Step `cannot`): no probe of this pair defers (mayDefer). */
+const NO_DEFER = "the steps after a deferral (driver_deferred_probe_add, the re-trigger), for a probe that cannot defer (no 'defer' outcome, needs or managed supplier link)";
 
 /** really_probe(dev, drv) with drv->probe and driver_bound inlined. */
 function reallyProbe(tb: ThreadBuilder, dev: number, drv: number, depth: number, ret: Ret): string {
@@ -466,7 +471,9 @@ function reallyProbe(tb: ThreadBuilder, dev: number, drv: number, depth: number,
   // empty, so this step ran device_links_no_driver while another thread held the lock (a links
   // audit, 2026-12-06; test/kernel/links.test.ts).
   const callNoDriver = k.has('DEVICE_LINKS') && !unbindAfter ? ['device_links_no_driver(dev);'] : [];
-  f.step('probe_failed', { where: `${DD}:really_probe`, c: [unbindAfter ? 'probe_failed: ... device_links_no_driver(dev);' : 'probe_failed: ... done: #part', ...callNoDriver, ...noDriver], run: (s, t) => {
+  // Entered only from a probe that defers or fails (probe_defer, the outcome step, their cleanups).
+  const fails = info.needs.length > 0 || info.outcomes.some((o) => o !== 'ok');
+  f.step('probe_failed', { where: `${DD}:really_probe`, ...(fails ? {} : { cannot: "really_probe's failure path, for a probe whose outcomes are all 'ok' and that needs no device" }), c: [unbindAfter ? 'probe_failed: ... device_links_no_driver(dev);' : 'probe_failed: ... done: #part', ...callNoDriver, ...noDriver], run: (s, t) => {
     if (k.on.DEVICE_LINKS) linksNoDriverAfterProbe(k, s, dev);
     return unbindAfter ? firstChildCleanup : unbindCleanup(s, t);
   } });
@@ -477,7 +484,7 @@ function reallyProbe(tb: ThreadBuilder, dev: number, drv: number, depth: number,
     f.step('driver_null', { where: `${DD}:really_probe`, c: [`devres_release_all(dev);@2 ... done: || device_unbind_cleanup(dev);@2 ... done: #part`], run: (s, t) => unbindCleanup(s, t) });
   }
   if (old) {
-    f.step('driver_deferred_probe_add', { where: `${DD}:driver_deferred_probe_add`, c: ADD_LINES, await: (s) => s.deferredProbeMutex === 0, waits: namedMutexWaits('deferred_probe_mutex'),
+    f.step('driver_deferred_probe_add', { where: `${DD}:driver_deferred_probe_add`, c: ADD_LINES, ...(defers ? {} : { cannot: NO_DEFER }), await: (s) => s.deferredProbeMutex === 0, waits: namedMutexWaits('deferred_probe_mutex'),
       run: (s) => { deferredAddBy(k, s, dev, drv); return 'done'; } });
     f.step('done', { where: `${DD}:really_probe`, c: ['atomic_dec(&probe_count);'], run: (s, t) => {
       probeDone(k, s, dev, defers);

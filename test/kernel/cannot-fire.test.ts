@@ -1,0 +1,49 @@
+/**
+ * Steps that no run of a scenario can reach, as built (engine Step `cannot`), are counted by
+ * their reason, not listed among the steps that never fired (a hunt, s39 h3: a run where every
+ * driver is async ended with "__driver_attach:device_driver_lock" never fired, the sync branch no
+ * driver of it takes, beside the trace). The list keeps what could fire and did not.
+ */
+import { describe, expect, it } from 'vitest';
+import { buildScenario, check, type ScenarioSpec } from 'probecheck';
+import { registerPatchFile, definePatch } from '../../src/kernel/define-patch.js';
+import { renderResult } from '../../src/report/text.js';
+
+const SYNC = "__driver_attach's synchronous probe (__device_driver_lock), for a driver that always probes asynchronously (driver_allows_async_probing)";
+// A module's async driver walks the devices on its registration (__driver_attach's async branch).
+const spec = (probeType: 'async' | 'sync', probe: ('ok' | 'error')[] = ['ok']): ScenarioSpec => ({
+  name: 'cannot-fire', devices: { card: { present: true } },
+  drivers: { blk: { matches: ['card'], probeType, module: 'mb', probe } }, actors: { m1: 'modprobe mb' }, properties: ['single-binding'],
+});
+const run = (s: ScenarioSpec, profile = 'v5.19', patches = '') => check(buildScenario(s, profile, patches).model, {});
+const listed = (r: ReturnType<typeof run>, step: string) => r.neverFired.some((x) => x.includes(step));
+
+describe('steps that cannot fire, as built', () => {
+  it("an async driver's __driver_attach sync branch is counted by its reason, not listed as never fired", () => {
+    const r = run(spec('async'));
+    expect(listed(r, ':device_driver_lock')).toBe(false);
+    expect(r.cannotFire?.[SYNC]).toBe(2);   // device_driver_lock, device_driver_unlock
+    // A probe that only succeeds: its failure path and the deferral's steps are no news either.
+    expect(listed(r, ':probe_failed') || listed(r, ':driver_deferred_probe_trigger')).toBe(false);
+    expect(renderResult(r)).toContain(`2 steps on a branch no run of this scenario can take: ${SYNC}`);
+  });
+
+  it('a step that can fire stays a step that fired or is listed', () => {
+    // A sync driver takes the branch: nothing said of it.
+    const sync = run(spec('sync'));
+    expect(sync.cannotFire?.[SYNC]).toBeUndefined();
+    expect(listed(sync, ':device_driver_lock')).toBe(false);
+    // A probe that may fail has a failure path that can fire (and does).
+    const fails = run(spec('async', ['ok', 'error']));
+    expect(Object.keys(fails.cannotFire ?? {}).some((w) => w.startsWith("really_probe's failure path"))).toBe(false);
+  });
+
+  it("under a user's patch, which may route anywhere, nothing is counted as unreachable", () => {
+    registerPatchFile('/virtual/cannot-fire.ts', [definePatch({ id: 'same-lock', subject: 'device_lock as it was', base: 'v5.19',
+      // A hunk handed a step that cannot fire gets no `cannot` key (no key of a user's step: E604).
+      hunks: [{ fn: '__driver_attach', replace: 'device_lock', step: (_site, o) => ({ ...o! }) }, { fn: 'really_probe', replace: 'probe_failed', step: (_site, o) => o! }] })]);
+    const r = run(spec('async'), 'v5.19', '/virtual/cannot-fire.ts');
+    expect(r.cannotFire).toBeUndefined();
+    expect(listed(r, ':device_driver_lock')).toBe(true);
+  });
+});
