@@ -19,7 +19,7 @@ export default defineSuite({
       expect: { 'single-binding': 'holds', 'no-deadlock': 'violated' } },
     { params: { race: 'async', profile: 'mainline', patches: '' }, states: 277, // 275 before __device_attach tested dead before dev->driver (2026-12-06); 288 while a2225b6e834a's bind-path hunk left can_match set on a device not ready (a new user, 2026-12-05); 275 before __driver_probe_device's check (bind_store's) set can_match; 251 before mainline read a dd.c with a2225b6e834a (READY_TO_PROBE)
       expect: { 'single-binding': 'holds', 'no-deadlock': 'holds' } },
-    { params: { race: 'del', profile: 'v4.2', patches: '' }, states: 94,
+    { params: { race: 'del', profile: 'v4.2', patches: '' }, states: 95, // 94 before s39 h9: a probe whose call_probe came after kobject_del bound the deleted struct (its driver_sysfs_add fails in the C)
       note: 'drivers_autoprobe=0, manual bind: device_del starts between the unlocked test and device_lock; driver_probe_device only checks registered',
       expect: { 'no-probe-after-del': 'violated', 'single-binding': 'holds', 'no-deadlock': 'holds' } },
     { params: { race: 'del', profile: 'v5.1', patches: '' }, states: 67,
@@ -30,10 +30,10 @@ export default defineSuite({
       expect: { 'no-probe-after-del': 'holds', 'single-binding': 'holds', 'no-deadlock': 'holds' } },
     { params: { race: 'unbind', profile: 'mainline', patches: '' }, states: 59,
       expect: { 'no-probe-after-del': 'holds', 'single-binding': 'holds', 'no-deadlock': 'holds' } },
-    { params: { race: 'probe', profile: 'v4.2', patches: '' }, states: 88,
+    { params: { race: 'probe', profile: 'v4.2', patches: '' }, states: 90, // 88 before s39 h9: a probe whose call_probe came after kobject_del bound the deleted struct (its driver_sysfs_add fails in the C)
       note: 'drivers_autoprobe=0, echo dc > drivers_probe: device_del starts between bus_rescan_devices_helper\'s unlocked dev->driver test and __device_attach\'s device_lock',
       expect: { 'no-probe-after-del': 'violated', 'single-binding': 'holds', 'no-deadlock': 'holds' } },
-    { params: { race: 'probe', profile: 'v5.1', patches: '' }, states: 102,
+    { params: { race: 'probe', profile: 'v5.1', patches: '' }, states: 104, // 102 before s39 h9: a probe whose call_probe came after kobject_del bound the deleted struct (its driver_sysfs_add fails in the C)
       note: 'device_driver_attach fixed bind_store here; device_attach tests dead only from 654888327e9f (v5.9)',
       expect: { 'no-probe-after-del': 'violated', 'single-binding': 'holds', 'no-deadlock': 'holds' } },
     { params: { race: 'probe', profile: 'v5.9', patches: '' }, states: 67,

@@ -287,7 +287,18 @@ function reallyProbe(tb: ThreadBuilder, dev: number, drv: number, depth: number,
     // and stands here as -ENODEV (both stop bus_for_each_drv). All of it on the old struct: nothing of the
     // slot's new one is written, probe() is not called, no snapshot taken (a local of that call).
     // Until s39 the add waited from the check to the return, and these orders were not explored.
-    if (heldOld(s, dev, me)) { t.ret = old ? RET.ZERO : RET.ENODEV; return RETURN; }
+    // Without a re-add the same holds for the slot's own struct once its kobject_del has run
+    // (`registered` false: device-del.ts kobject_del) since the check: driver_sysfs_add fails on
+    // it and probe() is not called (s39 h9; until then the model bound the deleted struct, B6
+    // past kobject_del, where the C binds only a probe whose driver_sysfs_add came first). Its
+    // trigger-count snapshot (taken in this step by 58b116bce136, or at defer_all_probes) is the
+    // slot's: really_probe's return drops it.
+    const gone = heldOld(s, dev, me);
+    if (gone || !s.dev[dev]!.registered) {
+      if (!gone && old) dropSnapshot(k, s, dev, defers);
+      t.ret = old ? RET.ZERO : RET.ENODEV;
+      return RETURN;
+    }
     if (blocked && !old && s.deferAllProbes) return deferAll(s, t);
     // device_links_check_suppliers ends with dev->links.status = DL_DEV_PROBING, deferring or not.
     if (supplies) s.dev[dev]!.linksProbing = true;
