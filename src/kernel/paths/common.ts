@@ -121,7 +121,7 @@ export function heldOld(s: KS, d: number, owner: number): boolean {
  * slot's, unless `locked` says it took none (a holder that found its struct old at the lock).
  */
 export function unlockDev(s: KS, d: number, owner: number, locked = true): void {
-  if (heldOld(s, d, owner)) { s.dev[d]!.oldMutex = 0; s.dev[d]!.oldOvr = 0; }
+  if (heldOld(s, d, owner)) { s.dev[d]!.oldMutex = 0; if (s.dev[d]!.oldHeld === 0) s.dev[d]!.oldOvr = 0; }   // a walk on the old node may still read oldOvr
   else if (locked) s.dev[d]!.mutex = 0;
 }
 

@@ -43,7 +43,7 @@ export const REUSED: Partial<Record<keyof DevS, string>> = {
   ready: 'false since kobject_del; set by device_pm_add', linksUnbinding: 'false: cleared when the driver is released', linksProbing: 'cleared by this step (endLinksProbing)',
   deferred: 'none: device_del took it off the lists (a later unlocked add, the findings of README, leaves the old struct there: the slot shows it)',
   deferRank: 'with deferred', deferGen: 'kept: the entry on the list may be the old struct\'s (deferredAdd replaces it, the worker retries it as the old one)', deferBy: 'with deferred (deferredDel clears it)', uevReaders: 'zero: device_del waited for the readers of its uevent file',
-  ovrGen: 'kept: a B13 reader of the old string may still hold it; its driver_override (ovrDrv) is NULL', oldOvr: 'set by this step: the old struct\'s driver_override, for the holder of its lock',
+  ovrGen: 'kept: a B13 reader of the old string may still hold it; its driver_override (ovrDrv) is NULL', oldOvr: 'set by this step: the old struct\'s driver_override, for the holder of its lock and the walks on its old node',
 };
 
 /**
@@ -206,7 +206,9 @@ export function deviceAdd(tb: ThreadBuilder, dev: number, ret: Ret): string {
     const was = d.gen;
     if (d.delStarted) {
       d.oldMutex = d.mutex; d.mutex = 0;   // the old struct's lock stays its holder's (heldOld); the new one's is free
-      if (d.oldMutex !== 0) d.oldOvr = d.ovrDrv;   // its driver_override, which the holder's match reads (driver-override.ts)
+      // Its driver_override, which the holder's match reads, and a walk still on its old klist node
+      // (busHeld, moved to oldHeld below): driver-override.ts overrideOf, driver-attach.ts (s39 h9).
+      if (d.oldMutex !== 0 || d.busHeld > 0) d.oldOvr = d.ovrDrv;
       freshStruct(tb.k, s, dev, entries, ctx);
     }
     endLinksProbing(s, dev);

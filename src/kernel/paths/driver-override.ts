@@ -44,6 +44,16 @@ export function overrideMatches(s: KS, dev: number, drv: number, owner = 0): boo
   return o === 0 || o === drv + 1;
 }
 
+/**
+ * platform_match's driver_override test on the deleted struct (DevS.oldOvr): what a walk still on
+ * its old klist node matches with (driver-attach.ts; that struct's string, which no store changes
+ * once device_del removed its file).
+ */
+export function oldOverrideMatches(s: KS, dev: number, drv: number): boolean {
+  const o = s.dev[dev]!.oldOvr;
+  return o === 0 || o === drv + 1;
+}
+
 /** The driver_override of the struct `owner` matches: the deleted one's where it holds its lock. */
 const overrideOf = (s: KS, dev: number, owner: number): number => (heldOld(s, dev, owner) ? s.dev[dev]!.oldOvr : s.dev[dev]!.ovrDrv);
 

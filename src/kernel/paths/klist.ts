@@ -114,7 +114,7 @@ export function busNext(s: KS, from: number, ids: readonly number[], t?: KL, lvl
       // The deleted struct's node, dead: klist_next goes on from its place to the next live node,
       // which may be the new struct's own at the tail.
       after = x.oldRank; strict = false;
-      if (--x.oldHeld === 0) { x.oldRank = 0; x.oldGen = 0; }
+      if (--x.oldHeld === 0) { x.oldRank = 0; x.oldGen = 0; if (x.oldMutex === 0) x.oldOvr = 0; }   // its driver_override: no reader left (s39 h9)
     } else {
       after = x.busRank;
       strict = x.onBus;           // a dead node's rank is the place of the live node after it
