@@ -82,8 +82,11 @@ export const UNCOVERED: Record<string, Record<string, string>> = {
   // The same lines in kernel/module.c (before MODULE_DIR, v5.19), read at v5.10 (5.10.13).
   // v4.19.y's (read by v5.1) calls synchronize_sched() there.
   'kernel/module.c:do_init_module': { 'synchronize_rcu(); || synchronize_sched();': "the module's init failing: a scenario's module init always succeeds (its drivers' probes may fail)" },
+  // v3.6.0 (read by v3.5): the init runs in the init_module syscall, whose failure path frees the module at once.
+  'kernel/module.c:init_module': { 'synchronize_sched();': "the module's init failing: a scenario's module init always succeeds (its drivers' probes may fail)" },
   'kernel/module.c:load_module': {
-    'mutex_lock(&module_mutex);@1 ... mutex_unlock(&module_mutex);@2': "the error exits (bug_cleanup .. unlink_mod: module_mutex around module_bug_cleanup and the list removal, synchronize_rcu): a scenario's module always loads (signature, ELF, formation, parameters and sysfs never fail)",
+    // v3.6.0's first module_mutex region is the name lookup and list add (a step's); its error exits start at `unlink:`.
+    'unlink: ... synchronize_sched(); || mutex_lock(&module_mutex);@1 ... mutex_unlock(&module_mutex);@2': "the error exits (bug_cleanup .. unlink_mod: module_mutex around module_bug_cleanup and the list removal, synchronize_rcu): a scenario's module always loads (signature, ELF, formation, parameters and sysfs never fail)",
   },
   'kernel/module.c:delete_module': {
     'mutex_unlock(&module_mutex);@2': "the error exits (`out:`: -ENOENT, -EBUSY, -EWOULDBLOCK): try_stop_module is one atomic step that takes module_mutex, tests, and releases it on either path; it covers the success path's unlock, and a line is covered by one step",

@@ -26,9 +26,17 @@ export function doInitModule(tb: ThreadBuilder, m: number, ret: Ret, request = f
   // Never loaded, or freed by free_module (gone from the list): a new load, which
   // complete_formation makes COMING. Before MODULE_LOAD_WAITS a COMING one is -EEXIST at once.
   const slot = moduleWqSlot(k, tb.name), waitsGoing = k.has('MODULE_LOAD_WAITS_GOING');
+  // Before do_init_module (v3.6.0, the v3.5 profile's text) the init ran in the init_module
+  // syscall itself, which that profile reads for do_init_module (renamed): its failure path, with
+  // a module_put of its own, comes before the LIVE state there, not after as in do_init_module.
+  const inSyscall = k.renamed.do_init_module === 'init_module';
   f.step('load_module', { where: `${file}:load_module, do_init_module (mod->init)`,
     // early_mod_check (v6.4+) looks the name up first; before it add_unformed_module does (5.10.13 load_module).
-    c: ['err = early_mod_check(info, flags); || err = add_unformed_module(mod);', 'err = add_unformed_module(mod);', 'err = complete_formation(mod, info);', 'return do_init_module(mod);'],
+    // v3.6.0's load_module sets COMING, then looks the name up and lists the module in one
+    // module_mutex region (-EEXIST for a namesake in any state); its caller, the syscall, runs mod->init.
+    c: ['err = early_mod_check(info, flags); || err = add_unformed_module(mod); || mutex_lock(&module_mutex);@1 ... mutex_unlock(&module_mutex);@1',
+      'err = add_unformed_module(mod); || if (find_module(mod->name)) {', 'err = complete_formation(mod, info); || mod->state = MODULE_STATE_COMING;',
+      'return do_init_module(mod); || do_init_module:: ret = do_one_initcall(mod->init);'],
     run: (s, t) => {
     const x = s.mod[m]!;
     if (k.has('MODULE_LOAD_WAITS') && (x.state === 'COMING' || (waitsGoing && x.state === 'GOING'))) { s.moduleWq![slot] = 1; return 'module_wq'; }
@@ -48,7 +56,8 @@ export function doInitModule(tb: ThreadBuilder, m: number, ret: Ret, request = f
     // try to load it again right now"); before, it went back to the start (goto again).
     run: (s) => { if (!k.has('MODULE_WAIT_ONCE')) return 'load_module'; if (request) s.mod[m]!.umh = false; return RETURN; } });
   // 774a1221e862 (v3.8 .. v5.16) adds `&& (current->flags & PF_USED_ASYNC)`: patches.ts (the 5.10.13 line, the second anchor).
-  f.step('module_live', { where: `${file}:do_init_module`, since: 'v2.6 .. v3.7, v5.17+ (67d6212afda2)', c: ['mod->state = MODULE_STATE_LIVE;', 'if (!mod->async_probe_requested) || if (!mod->async_probe_requested && (current->flags & PF_USED_ASYNC))'], run: (s, t) => {
+  // v3.6.0 tests nothing: the comment before its async_synchronize_full says why it always waits.
+  f.step('module_live', { where: `${file}:do_init_module`, since: 'v2.6 .. v3.7, v5.17+ (67d6212afda2)', c: ['mod->state = MODULE_STATE_LIVE;', 'if (!mod->async_probe_requested) || if (!mod->async_probe_requested && (current->flags & PF_USED_ASYNC)) || We need to finish all async code before the module init sequence is done'], run: (s, t) => {
     s.mod[m]!.state = 'LIVE';
     t.initOf &= ~(1 << m);                     // m's init has returned
     // The async_probe module parameter came with async probing (ASYNC_PROBE, v4.2): before it
@@ -57,8 +66,11 @@ export function doInitModule(tb: ThreadBuilder, m: number, ret: Ret, request = f
   } });
   f.step('async_synchronize_full', { ...asyncSynchronizeFullStep(`${file}:do_init_module`, 'module_put'), c: ['async_synchronize_full();'] });
   // module_put under module_mutex, with the init sections freed by a work item (by an RCU callback,
-  // call_rcu_sched, in the v4.19 text v5.1 reads): one atomic step; the freeing is not modelled.
-  f.step('module_put', { where: `${file}:do_init_module (module_put)`, c: ['mutex_lock(&module_mutex);', 'module_put(mod);@1', 'schedule_work(&init_free_wq); || call_rcu_sched(&freeinit->rcu, do_free_init);', 'mutex_unlock(&module_mutex);', 'wake_up_all(&module_wq);@1'],
+  // call_rcu_sched, in the v4.19 text v5.1 reads; in place, module_free, in v3.6.0's syscall): one
+  // atomic step; the freeing is not modelled. The wake of module_wq after it (v3.7 on; v3.6.0 wakes
+  // at LIVE, for resolve_symbol_wait's dependency waits) only matters where a load waits for its namesake.
+  f.step('module_put', { where: `${file}:do_init_module (module_put)`, c: ['mutex_lock(&module_mutex);', `module_put(mod);@${inSyscall ? 2 : 1}`,
+    'schedule_work(&init_free_wq); || call_rcu_sched(&freeinit->rcu, do_free_init); || module_free(mod, mod->module_init);', 'mutex_unlock(&module_mutex);', ...(k.has('MODULE_LOAD_WAITS') ? ['wake_up_all(&module_wq);@1'] : [])],
     run: (s) => { const x = s.mod[m]!; x.refcnt--; if (request) x.umh = false; wakeModuleWq(s); return RETURN; } });
   return f.done();
 }
@@ -92,7 +104,8 @@ export function deleteModule(tb: ThreadBuilder, m: number, ret: Ret): string {
   // Not modelled: the window between the two regions, where the module is listed but UNFORMED (5.10.13's
   // free_module); from v5.3 a load waits there as for GOING, before v5.3 too (COMING or UNFORMED): README, Known gaps.
   const wakes = tb.k.has('MODULE_WQ_UNLOAD_WAKE');
-  f.step('free_module', { where: `${file}:free_module`, c: ['delete_module:: free_module(mod);', 'mutex_lock(&module_mutex);@1 ... mutex_unlock(&module_mutex);@2', ...(wakes ? ['delete_module:: wake_up_all(&module_wq);'] : [])],
+  // v3.6.0's free_module takes module_mutex once, to unlink the module (stop_machine(__unlink_module)).
+  f.step('free_module', { where: `${file}:free_module`, c: ['delete_module:: free_module(mod);', 'mutex_lock(&module_mutex);@1 ... mutex_unlock(&module_mutex);@2 || mutex_lock(&module_mutex); ... mutex_unlock(&module_mutex);', ...(wakes ? ['delete_module:: wake_up_all(&module_wq);'] : [])],
     run: (s) => { s.mod[m]!.state = 'FREED'; if (wakes) wakeModuleWq(s); return RETURN; } });
   return f.done();
 }
