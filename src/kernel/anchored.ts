@@ -35,7 +35,7 @@ export const ANCHORED: string[] = [
   'drivers/base/bus.c:bus_probe_device', 'drivers/base/bus.c:bus_remove_device', 'drivers/base/bus.c:bus_add_device',
   // kernel/module/main.c, read at v5.19 and v6.1 (cfc1d277891e, MODULE_DIR's own commit), v6.6 and v6.12 (9011e49d54dc, the nearest below for v6.12) and mainline (01d5b167dc23).
   'kernel/module/main.c:delete_module', 'kernel/module/main.c:free_module', 'kernel/module/main.c:load_module',
-  // kernel/module.c (before MODULE_DIR, v5.19), read at v5.4 (6e6de3dee51a, v5.3), v5.9 (5d603311615f, v5.5) and v5.10 (5.10.13); v3.5 .. v5.1 read none.
+  // kernel/module.c (before MODULE_DIR, v5.19), read at v5.4 (6e6de3dee51a, v5.3), v5.9 (5d603311615f, v5.5) and v5.10 (5.10.13), and by older profiles at nearby texts (v3.5 at v3.6.0, whose do_init_module is the init_module syscall: renamed).
   'kernel/module.c:do_init_module', 'kernel/module.c:delete_module', 'kernel/module.c:free_module', 'kernel/module.c:load_module',
   // kernel/async.c, read at v5.10 (5.10.13), v5.15 (07416af11dd8, v5.13-v5.16 by content), v5.19, v6.1 and v6.6 (f551103cb964, v5.17-v6.7 by content); v3.5 .. v5.9, v6.12 and mainline read none.
   'kernel/async.c:async_run_entry_fn',
