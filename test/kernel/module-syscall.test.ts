@@ -56,3 +56,21 @@ describe('v3.5: kernel/module.c of v3.6.0, the init inside the init_module sysca
     expect(got).toEqual(['mutex_lock(&module_mutex);', 'stop_machine(__unlink_module, mod, NULL);', 'mutex_unlock(&module_mutex);']);
   });
 });
+
+// models/module-async.ts variant=request: sd's probe, run from the async scan, calls request_module(cfq).
+const REQUEST: ScenarioSpec = {
+  name: 'request', buses: { pci: {}, scsi: {} }, devices: { host: { bus: 'pci', present: true }, sda: { bus: 'scsi', parent: 'host' } },
+  drivers: { ahci: { bus: 'pci', matches: ['host'], module: 'ahci', asyncScan: ['sda'] }, sd: { bus: 'scsi', matches: ['sda'], present: true, requestModule: 'cfq' } },
+  modules: { cfq: {} }, actors: { modprobe: 'modprobe ahci' },
+};
+
+describe('request_module\'s wait for its modprobe: kernel/kmod.c before UMH_FILE (v4.14), kernel/umh.c after', () => {
+  for (const [p, file] of [['v3.5', 'kernel/kmod.c'], ['v4.2', 'kernel/kmod.c'], ['v4.14', 'kernel/umh.c'], ['mainline', 'kernel/umh.c']] as const) {
+    it(`${p}: call_usermodehelper_exec is in ${file}`, () => {
+      const m = buildScenario(REQUEST, p, '').model;
+      const wheres = m.threads.flatMap((th) => Object.entries(th.steps)).filter(([l]) => /request_module\(sd\):(call_usermodehelper_exec|wait_for_completion)$/.test(l)).map(([, st]) => st.where);
+      expect(wheres.length).toBeGreaterThanOrEqual(2);
+      for (const w of wheres) expect(w).toContain(`${file}:call_usermodehelper_exec`);
+    });
+  }
+});

@@ -92,7 +92,9 @@ export function requestModule(tb: ThreadBuilder, drv: number, m: number, ret: st
   // it WARNs. The property no-sync-request-in-async judges an async thread at this first step
   // (test/kernel/kmod.test.ts).
   const going = k.has('MODULE_LOAD_WAITS_GOING'), slot = moduleWqSlot(k, thread);
-  f.step('call_usermodehelper_exec', { where: `kernel/kmod.c:__request_module -> kernel/umh.c:call_usermodehelper_exec (modprobe ${name}, UMH_WAIT_PROC)`, since: 'v2.6',
+  // The usermode-helper code is kernel/umh.c from UMH_FILE (v4.14), kernel/kmod.c before (v3.6.0 read).
+  const umh = k.has('UMH_FILE') ? 'kernel/umh.c' : 'kernel/kmod.c';
+  f.step('call_usermodehelper_exec', { where: `kernel/kmod.c:__request_module -> ${umh}:call_usermodehelper_exec (modprobe ${name}, UMH_WAIT_PROC)`, since: 'v2.6',
     run: (s, _t, _b, ctx) => {
       const st = s.mod[m]!.state;
       if (st === 'LIVE' || (st === 'GOING' && !going)) return RETURN;
@@ -107,7 +109,7 @@ export function requestModule(tb: ThreadBuilder, drv: number, m: number, ret: st
       if (s.moduleWq![slot] === 1 && (st === 'FREED' || st === 'UNFORMED')) s.moduleWq![slot] = 0;
       return 'wait_for_completion';
     } });
-  f.step('wait_for_completion', { where: 'kernel/umh.c:call_usermodehelper_exec (wait_for_completion: modprobe exits)', since: 'v2.6',
+  f.step('wait_for_completion', { where: `${umh}:call_usermodehelper_exec (wait_for_completion: modprobe exits)`, since: 'v2.6',
     // Until the modprobe process exits (ModS.umh, cleared as its thread ends), whatever becomes of
     // the module after: with UMH_WAIT_PROC the worker's call_usermodehelper_exec_sync completes the
     // caller's `done` after kernel_wait(pid) (kernel/umh.c, kept in kernel/ at torvalds@037dd1308c6d,
