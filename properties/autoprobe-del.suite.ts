@@ -19,17 +19,18 @@ export default defineSuite({
   name: 'autoprobe-del',
   model: '../models/autoprobe-del.ts',
   cases: [
-    // v5.4, v5.1: 716 before s39 h9: a probe whose call_probe came after kobject_del bound the deleted struct (its driver_sysfs_add fails in the C)
-    ...([['mainline', 464], ['v5.15', 464], ['v5.4', 720], ['v5.1', 720]] as const).map(([profile, states]) => ({ params: { supplier: 'rebind', profile, patches: '' }, states, note: REBIND, expect: V })),
-    { params: { supplier: 'rebind', profile: 'mainline', patches: '' }, patches: ['../models/patches/deferred-add-dead.ts'], states: 468, note: FIXED,
+    // v5.4, v5.1: 716 before s39 h9: a probe whose call_probe came after kobject_del bound the deleted struct (its driver_sysfs_add fails in the C);
+    // 720 before s39 h15: device_links_purge was taken with kobject_del, so the worker's retry of codec never met it linkless and still in sysfs (where it binds)
+    ...([['mainline', 464], ['v5.15', 464], ['v5.4', 837], ['v5.1', 837]] as const).map(([profile, states]) => ({ params: { supplier: 'rebind', profile, patches: '' }, states, note: REBIND, expect: V })),
+    { params: { supplier: 'rebind', profile: 'mainline', patches: '' }, patches: ['../models/patches/deferred-add-dead.ts'], states: 521, note: FIXED, // 468 before s39 h15: with a user's patch device_links_purge is a step apart from kobject_del (device-del.ts)
       expect: { 'deferred-lists': 'holds', 'no-probe-after-del': 'holds', 'no-lost-deferral': 'holds', 'no-deadlock': 'holds' } },
     { params: { supplier: 'module', profile: 'mainline', patches: '' }, states: 817, note: ADD, expect: V },
     { params: { supplier: 'module', profile: 'v6.6', patches: '' }, states: 817, note: ADD, expect: V },
     { params: { supplier: 'module', profile: 'v5.15', patches: '' }, states: 725, note: ADD, expect: V },
     { params: { supplier: 'module', profile: 'v5.10', patches: '' }, states: 627, note: `${ADD} (after __device_attach's dead check, v5.9: it guards only the device's own walk)`, expect: V },
-    { params: { supplier: 'module', profile: 'v5.4', patches: '' }, states: 879, note: ADD, expect: V }, // 873 before s39 h9: a probe whose call_probe came after kobject_del bound the deleted struct (its driver_sysfs_add fails in the C)
-    { params: { supplier: 'module', profile: 'v5.1', patches: '' }, states: 879, note: `${ADD} (the first profile with DL_FLAG_AUTOPROBE_CONSUMER)`, expect: V }, // 873 before s39 h9: a probe whose call_probe came after kobject_del bound the deleted struct (its driver_sysfs_add fails in the C)
-    { params: { supplier: 'module', profile: 'mainline', patches: '' }, patches: ['../models/patches/deferred-add-dead.ts'], states: 869, note: FIXED,
+    { params: { supplier: 'module', profile: 'v5.4', patches: '' }, states: 1030, note: ADD, expect: V }, // 873 before s39 h9: a probe whose call_probe came after kobject_del bound the deleted struct (its driver_sysfs_add fails in the C); 879 before s39 h15: device_links_purge a step apart from kobject_del
+    { params: { supplier: 'module', profile: 'v5.1', patches: '' }, states: 1030, note: `${ADD} (the first profile with DL_FLAG_AUTOPROBE_CONSUMER)`, expect: V }, // 873 before s39 h9: a probe whose call_probe came after kobject_del bound the deleted struct (its driver_sysfs_add fails in the C); 879 before s39 h15: device_links_purge a step apart from kobject_del
+    { params: { supplier: 'module', profile: 'mainline', patches: '' }, patches: ['../models/patches/deferred-add-dead.ts'], states: 970, note: FIXED, // 869 before s39 h15: with a user's patch device_links_purge is a step apart from kobject_del (device-del.ts)
       expect: { 'deferred-lists': 'holds', 'no-probe-after-del': 'holds', 'no-lost-deferral': 'holds', 'no-deadlock': 'holds' } },
   ],
 });

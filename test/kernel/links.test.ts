@@ -373,7 +373,7 @@ describe("device_links_purge's WARN_ONs, held to the text", () => {
     expect(unchecked).toEqual([]);
   });
 
-  it('the purge steps cite them: before bus_remove_device at v4.14, with kobject_del from v5.1 (e7dd40105aac:835, 840-841)', () => {
+  it('the purge steps cite them: before bus_remove_device at v4.14, before kobject_del at v5.1 (a step of its own there, s39 h15), with it from v5.9 (e7dd40105aac:835, 840-841)', () => {
     const s13: ScenarioSpec = { name: 'p', devices: { sup: { present: true, boundTo: 'sdrv' }, c: { present: true, boundTo: 'cdrv' } },
       drivers: { sdrv: { matches: ['sup'], present: true }, cdrv: { matches: ['c'], present: true, links: ['sup'] } }, actors: { hotplug: 'del sup' } };
     const cited = (p: string, step: string) => {
@@ -383,7 +383,7 @@ describe("device_links_purge's WARN_ONs, held to the text", () => {
       const ex = excerpt(an.release, CORE, 'device_links_purge')!;
       return { ex, lines: an.lines };
     };
-    const v51 = cited('v5.1', 'kobject_del');
+    const v51 = cited('v5.1', 'device_links_purge');
     expect(v51.lines.map((i) => v51.ex.firstLine! + i)).toEqual(expect.arrayContaining([835, 840, 841]));
     for (const [p, step] of [['v4.14', 'device_links_purge'], ['v6.6', 'kobject_del'], ['mainline', 'kobject_del']] as const) {
       const { ex, lines } = cited(p, step);

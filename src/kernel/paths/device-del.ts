@@ -53,6 +53,13 @@ export function deviceDel(tb: ThreadBuilder, dev: number, ret: Ret, keep?: 'take
   // device_links_purge: before bus_remove_device at v4.10 (9ed9895370ae), after it from v5.1.
   const links = k.has('DEVICE_LINKS') ? k.w.links.filter((l) => l.consumer === dev || l.supplier === dev) : [];
   const early = links.length > 0 && !k.has('LINKS_PURGE_AFTER_UNBIND');
+  // The purge a step apart from kobject_del (below) only where a probe may be between
+  // driver_probe_device's registered check and really_probe while device_del runs: before
+  // 654888327e9f (v5.9) drivers_probe's and the deferred retry's __device_attach test no dead flag
+  // (the async helper's, __driver_attach's and bind_store's do from 3451a495ef24, v5.1, and from
+  // v5.14 __driver_probe_device tests dead under device_lock, which kill_device takes first); and
+  // with a user's patch, which may revert those tests. Elsewhere one step: fewer states, same verdicts.
+  const late = links.length > 0 && !early && (k.userPatched || !k.has('ATTACH_DEAD_CHECK'));
   // Where the profile takes the order without a text of its own, the check says so.
   if (links.length > 0 && k.assumed.LINKS_PURGE_AFTER_UNBIND !== undefined) (k.leaned ??= new Set()).add('LINKS_PURGE_AFTER_UNBIND');
   const f = tb.fn('device_del', { dev }, ret);
@@ -106,24 +113,30 @@ export function deviceDel(tb: ThreadBuilder, dev: number, ret: Ret, keep?: 'take
   } }));
   f.step('driver_deferred_probe_del', own('driver_deferred_probe_del', { where: `${CORE}:device_del -> ${DD}:driver_deferred_probe_del`, await: (s) => s.deferredProbeMutex === 0,
     c: ['driver_deferred_probe_del(dev);', ...DEL_LINES.map((l) => `${DD}:driver_deferred_probe_del:: ${l}`)],
-    waits: namedMutexWaits('deferred_probe_mutex'), run: (s) => { deferredDel(s, dev); return 'kobject_del'; } }));
+    waits: namedMutexWaits('deferred_probe_mutex'), run: (s) => { deferredDel(s, dev); return late ? 'device_links_purge' : 'kobject_del'; } }));
   // device_links_purge (v4.10, 9ed9895370ae) deletes every link left at dev, with __device_link_del
   // whatever its kref: a stateless link a driver added and will delete in ->remove is gone here, so
   // that device_link_del is a second delete (links-single-delete); a managed one is gone too (its
   // WARN_ONs, an ACTIVE link to a supplier or a link to a consumer neither DORMANT nor NONE, are
-  // links-no-warn's). Taken with kobject_del: nothing between them reads a link, and a supplier's
-  // device_links_driver_bound that reads one (an AUTOPROBE_CONSUMER add) comes before the purge or
-  // after both, as it would before the purge or after kobject_del in the C. (Managed links
-  // were left until an audit of 2026-12-04: a consumer a re-probing supplier registered again
-  // deferred on its predecessor's stale link, where the C adds a fresh one.)
-  // The purge's lines are cited here only where the C purges after bus_remove_device: before it
-  // (9ed9895370ae, v4.10) a device with no links purges nothing, and its purge line lies before
-  // bus_remove_device, so citing it here put the step out of source order (found 2026-12-06 when
-  // v4.14 read bus.c and the bus_remove_device step resolved there).
-  const purge = early ? [] : links;
-  f.step('kobject_del', own('kobject_del', { where: `${CORE}:device_del (kobject_del)`, c: [...(k.has('DEVICE_LINKS') && k.has('LINKS_PURGE_AFTER_UNBIND') ? ['device_links_purge(dev);', ...linesIn(k, CORE, 'device_links_purge', PURGE_LINES)] : []), 'kobject_del(&dev->kobj);'], run: (s) => {
+  // links-no-warn's). (Managed links were left until an audit of 2026-12-04: a consumer a
+  // re-probing supplier registered again deferred on its predecessor's stale link, where the C
+  // adds a fresh one.) Where the C purges after bus_remove_device, a step of its own between
+  // driver_deferred_probe_del and kobject_del (core.c@torvalds@fb583c8eeeb1 device_del: 280, 283,
+  // 290): until s39 h15 it was taken with kobject_del, but since s39 h9 a probe past
+  // driver_probe_device's registered check that reaches really_probe after kobject_del binds
+  // nothing (really-probe.ts call_probe), so no state was left where its link check passes (the
+  // links gone) and its driver_sysfs_add succeeds (the dir still there): the C's probe binds the
+  // deleted device there. A device with no links purges nothing: its kobject_del step cites the
+  // purge's lines. Before bus_remove_device (9ed9895370ae, v4.10) they are cited by that step only
+  // (citing them here put the step out of source order, found when v4.14 read bus.c).
+  if (late) {
+    f.step('device_links_purge', own('device_links_purge', { where: `${CORE}:device_del (device_links_purge)`,
+      c: ['device_links_purge(dev);', ...linesIn(k, CORE, 'device_links_purge', PURGE_LINES)], run: (s) => { purgeLinks(k.w, s, links); return 'kobject_del'; } }));
+  }
+  const purgeCited = !late && k.has('DEVICE_LINKS') && k.has('LINKS_PURGE_AFTER_UNBIND');
+  f.step('kobject_del', own('kobject_del', { where: `${CORE}:device_del (kobject_del)`, c: [...(purgeCited ? ['device_links_purge(dev);', ...linesIn(k, CORE, 'device_links_purge', PURGE_LINES)] : []), 'kobject_del(&dev->kobj);'], run: (s) => {
     const d = s.dev[dev]!;
-    purgeLinks(k.w, s, purge);
+    if (!early && !late) purgeLinks(k.w, s, links);
     if (k.shutdown) ksetDel(s, dev);                 // kobj_kset_leave
     d.registered = false; d.ready = false; d.delDone = true;
     return RETURN;
