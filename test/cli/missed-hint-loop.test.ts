@@ -22,7 +22,7 @@ export default scenario({
   name: 'loop', profile: 'v4.2',
   devices: { host: { present: true }, child: { parent: 'host' }, dc: {} },
   drivers: { 'child-drv': { matches: ['child'], present: true }, 'host-drv': { matches: ['host'], registers: ['child'], probe: 'defer' }, 'dc-drv': { matches: ['dc'], present: true } },
-  actors: { modprobe: ['register host-drv', 'wait_for_device_probe'], hotplug: 'add dc' },
+  actors: { modprobe: ['add dc', 'register host-drv', 'wait_for_device_probe'] },   // dc first, in the one actor: 2,261 states (25,207 with a hotplug actor of its own)
 });
 `);
 // dc's probe refused by a check of the patch's own, before the probe: -ENODEV, undeclared.
