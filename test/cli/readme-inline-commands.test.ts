@@ -9,6 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { PROPERTY_NAMES } from '../../src/kernel/properties.js';
 import { ROOT, hasStack, probecheck } from './run.js';
 
 const inline = [...new Set([...readFileSync(join(ROOT, 'README.md'), 'utf8').matchAll(/`((?:npx )?probecheck (?:source|profiles)(?: [a-z0-9_.\-]+)*)`/g)].map((m) => m[1]!.replace(/^npx /, '')))]
@@ -32,5 +33,18 @@ describe("the README's inline source and profiles commands", () => {
       expect(live).toBeGreaterThan(0);
       expect(sync).toBeGreaterThan(live);
     }
+  });
+});
+
+// s39's merges of parallel README edits left no-missed-probe's row three times, blank lines between
+// them: the table ended at the first, and the other two rendered as loose text with a stale limit.
+describe("the README's Properties table", () => {
+  it('has one row per library property and no blank line inside', () => {
+    const text = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const table = /\n### Properties\n\n(\| name \|[\s\S]*?)\n(?!\|)/.exec(text)![1]!;
+    const names = table.split('\n').slice(2).map((l) => l.split('|')[1]!.trim());
+    for (const n of PROPERTY_NAMES) expect(names.filter((x) => x === n), n).toHaveLength(1);
+    const after = text.slice(text.indexOf(table) + table.length).split('\n').slice(0, 4);
+    expect(after.filter((l) => l.startsWith('| ')), 'rows after a blank line').toEqual([]);
   });
 });
