@@ -110,6 +110,18 @@ function freshStruct(k: Kernel, s: KS, dev: number, entries: boolean, ctx: StepC
   for (const n of added) { const x = d as unknown as Record<string, unknown>; x[n] = typeof x[n] === 'boolean' ? false : 0; }
 }
 
+/**
+ * A second re-add whose deleted struct's lock is held (oldMutex, its holder matches with that
+ * struct's driver_override) while bus_for_each_dev walks still hold the node of a struct deleted
+ * before it (oldHeld, they match with that one's), the two strings different: the model keeps one
+ * old driver_override per device (DevS.oldOvr), so the search stops (E207) rather than give one
+ * reader the other struct's string. Keeping two would cost every overridden device a field.
+ */
+function oneOldOverride(k: Kernel, s: KS, dev: number): never {
+  const d = s.dev[dev]!, str = (o: number) => (o === 0 ? 'NULL' : `'${k.w.drivers[o - 1]!.name}'`);
+  throw new ModelError('E207', `device '${k.vn(dev)}' is added again while ${holder(k, d.oldMutex)} holds the lock of its deleted struct device, whose driver_override is ${str(d.ovrDrv)}, and a bus_for_each_dev walk still holds the klist node of an older one, whose driver_override is ${str(d.oldOvr)}: the model keeps one old driver_override per device (README, Known gaps, "A device added again"). Fewer del/add rounds, or the same driver_override in both, avoid it`);
+}
+
 export function deviceAdd(tb: ThreadBuilder, dev: number, ret: Ret): string {
   const f = tb.fn('device_add', { dev }, ret);
   // Only a device that an async entry may be scheduled for, the deferred-probe worker may hold
@@ -208,6 +220,11 @@ export function deviceAdd(tb: ThreadBuilder, dev: number, ret: Ret): string {
       d.oldMutex = d.mutex; d.mutex = 0;   // the old struct's lock stays its holder's (heldOld); the new one's is free
       // Its driver_override, which the holder's match reads, and a walk still on its old klist node
       // (busHeld, moved to oldHeld below): driver-override.ts overrideOf, driver-attach.ts (s39 h9).
+      // One old string per device: where walks still hold an older struct's node (oldHeld) and this
+      // struct's lock is held, the walks' string and the holder's differ in the C (each struct
+      // device has its own driver_override, platform_match reads the one it is given); writing the
+      // holder's over the walks' made a stale walk match another struct's override (s39 h17).
+      if (d.oldMutex !== 0 && d.oldHeld > 0 && d.oldOvr !== d.ovrDrv) oneOldOverride(tb.k, s, dev);
       if (d.oldMutex !== 0 || d.busHeld > 0) d.oldOvr = d.ovrDrv;
       freshStruct(tb.k, s, dev, entries, ctx);
     }
