@@ -78,9 +78,11 @@ export interface DevS {
   /** pdev->driver_override: the driver it names (0 = NULL) and which kmalloc'd string holds it (0 = none; B13) */
   ovrDrv: number; ovrGen: number;
   /**
-   * The deleted struct's driver_override (ovrDrv) while a thread holds its lock (oldMutex), the
-   * slot added again since: what that holder's platform_match reads (driver-override.ts; 0 else).
-   * No store changes it: the file went with device_del's device_remove_attrs.
+   * The deleted struct's driver_override (ovrDrv) while a thread holds its lock (oldMutex), walks
+   * hold its klist node, or a bind_store that looked it up has yet to match it (kept until the
+   * stores in flight are done: klist.ts dropOldOvr), the slot added again since: what their
+   * platform_match reads (driver-override.ts; 0 else). No store changes it: the file went with
+   * device_del's device_remove_attrs.
    */
   oldOvr: number;
   /** ghost: the driver (index + 1) named by the unbind_store whose thread holds this device's lock (0: none) */

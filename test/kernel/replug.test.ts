@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildScenario, check, defineProperty, type Property, type ScenarioSpec } from 'probecheck';
-import { STALE, kernelSchema, type KS } from '../../src/kernel/state.js';
+import { kernelSchema, type KS } from '../../src/kernel/state.js';
 import { FRESH, REUSED } from '../../src/kernel/paths/device-add.js';
 
 const verdicts = (s: ScenarioSpec, profile: string) =>
@@ -53,11 +53,13 @@ describe('a device deleted and added again', () => {
     const s: ScenarioSpec = { name: 'bind-replug', buses: { platform: { autoprobe: false } }, devices: { dc: { present: true } },
       drivers: { drvA: { matches: ['dc'], present: true } }, actors: { admin: 'bind drvA dc', hotplug: ['del dc', 'add dc'] } };
     for (const p of ['v4.18', 'v5.10', 'mainline']) {
-      const model = buildScenario(s, p, '').model;
+      const { model, kernel } = buildScenario(s, p, '');
+      const admin = kernel.threadNames.indexOf('admin') + 1;
       // With autoprobe off only admin's bind binds dc. The old struct's lookup (gen 0) never binds
-      // the new one (gen 1): it locks the old one (KL.gen STALE) and finds it dead or unregistered.
+      // the new one (gen 1): it locks the old one (DevS.oldMutex, since s39 h18; KL.gen STALE
+      // before, a lock it never took) and finds it dead or unregistered.
       model.properties = [
-        { kind: 'sometimes', name: 'old-struct-locked', holds: (st: KS, q) => q.at('hotplug') === null && st.dev[0]!.registered && (q.locals('admin').gen as number) === STALE },
+        { kind: 'sometimes', name: 'old-struct-locked', holds: (st: KS, q) => q.at('hotplug') === null && st.dev[0]!.registered && (q.locals('admin').gen as number) === 0 && st.dev[0]!.oldMutex === admin },
         { kind: 'sometimes', name: 'new-bound-by-old-lookup', holds: (st: KS, q) => /^(bind_store|device_driver_attach|driver_probe_device|__driver_probe_device|really_probe)/.test(q.at('admin') ?? '') && (q.locals('admin').gen as number) === 0 && st.dev[0]!.gen !== 0 && st.dev[0]!.driver !== 0 },
         { kind: 'sometimes', name: 'new-bound', holds: (st: KS) => st.dev[0]!.gen !== 0 && st.dev[0]!.driver !== 0 },
       ] as Property[];

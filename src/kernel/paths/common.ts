@@ -4,7 +4,7 @@
  */
 import type { Kernel, KStep } from '../emit.js';
 import { STALE, STRUCTS, structRef, type KL, type KS } from '../state.js';
-import { deferredSplice } from './klist.js';
+import { deferredSplice, dropOldOvr } from './klist.js';
 import { ModelError } from '../../engine/errors.js';
 import { isUserPatch } from '../define-patch.js';
 import { sourceFile } from '../source.js';
@@ -121,7 +121,7 @@ export function heldOld(s: KS, d: number, owner: number): boolean {
  * slot's, unless `locked` says it took none (a holder that found its struct old at the lock).
  */
 export function unlockDev(s: KS, d: number, owner: number, locked = true): void {
-  if (heldOld(s, d, owner)) { s.dev[d]!.oldMutex = 0; if (s.dev[d]!.oldHeld === 0) s.dev[d]!.oldOvr = 0; }   // a walk on the old node may still read oldOvr
+  if (heldOld(s, d, owner)) { s.dev[d]!.oldMutex = 0; dropOldOvr(s, d); }   // a walk on the old node, or a store, may still read oldOvr
   else if (locked) s.dev[d]!.mutex = 0;
 }
 
@@ -163,6 +163,35 @@ export function staleEntry(dev: number, locked: KStep, skip: (t: KL) => string, 
     ...locked,
     await: (s, t) => stale(s, t) || locked.await!(s, t),
     run: (s, t, b, c) => { if (stale(s, t)) { t.gen = STALE; return skip(t); } return locked.run(s, t, b, c); },
+  };
+}
+
+/**
+ * The device_lock step of a sysfs bind_store (`locked`), which holds the struct
+ * bus_find_device_by_name returned (KL.gen). Where the slot was added again since, that struct is
+ * the deleted one, and the C locks it (device_driver_attach from v5.1, bind_store's own
+ * device_lock before), waiting for a thread that still holds it (DevS.oldMutex), then finds it
+ * dead (v5.1+) or unregistered (driver_probe_device's device_is_registered before): it goes to
+ * `skip` holding that lock (oldMutex, dropped by its unlock: unlockDev). A struct older than that
+ * one (two re-adds since) has a lock no one holds in the model (a second add waits while oldMutex
+ * is held): the store takes nothing and goes to `skip` (KL.gen STALE). Until s39 h18 the store took
+ * no old lock (staleEntry).
+ */
+export function storeLock(k: Kernel, dev: number, owner: number, locked: KStep, skip: (t: KL) => string): KStep {
+  const stale = (s: KS, t: KL) => t.gen !== structRef(s, dev);
+  const prev = (s: KS) => (s.dev[dev]!.gen + STRUCTS - 1) % STRUCTS;   // the struct oldMutex locks
+  const w = (s: KS) => (s.dev[dev]!.mutex === 0 && s.dev[dev]!.oldMutex !== 0
+    ? `the &dev->mutex of ${k.vn(dev)}'s deleted struct, held by ${holder(k, s.dev[dev]!.oldMutex)}` : `&dev->mutex(${k.vn(dev)}) held by ${holder(k, s.dev[dev]!.mutex)}`);
+  return {
+    ...locked,
+    await: (s, t) => (stale(s, t) ? t.gen !== prev(s) || s.dev[dev]!.oldMutex === 0 : locked.await!(s, t)),
+    waits: sameWait(locked.waits, w),
+    run: (s, t, b, c) => {
+      if (!stale(s, t)) return locked.run(s, t, b, c);
+      if (t.gen === prev(s)) s.dev[dev]!.oldMutex = owner;
+      else t.gen = STALE;
+      return skip(t);
+    },
   };
 }
 

@@ -43,7 +43,7 @@ export const REUSED: Partial<Record<keyof DevS, string>> = {
   ready: 'false since kobject_del; set by device_pm_add', linksUnbinding: 'false: cleared when the driver is released', linksProbing: 'cleared by this step (endLinksProbing)',
   deferred: 'none: device_del took it off the lists (a later unlocked add, the findings of README, leaves the old struct there: the slot shows it)',
   deferRank: 'with deferred', deferGen: 'kept: the entry on the list may be the old struct\'s (deferredAdd replaces it, the worker retries it as the old one)', deferBy: 'with deferred (deferredDel clears it)', uevReaders: 'zero: device_del waited for the readers of its uevent file',
-  ovrGen: 'kept: a B13 reader of the old string may still hold it; its driver_override (ovrDrv) is NULL', oldOvr: 'set by this step: the old struct\'s driver_override, for the holder of its lock and the walks on its old node',
+  ovrGen: 'kept: a B13 reader of the old string may still hold it; its driver_override (ovrDrv) is NULL', oldOvr: 'set by this step: the old struct\'s driver_override, for the holder of its lock, the walks on its old node and a bind_store that looked it up (s39 h18)',
 };
 
 /**
@@ -111,15 +111,33 @@ function freshStruct(k: Kernel, s: KS, dev: number, entries: boolean, ctx: StepC
 }
 
 /**
- * A second re-add whose deleted struct's lock is held (oldMutex, its holder matches with that
- * struct's driver_override) while bus_for_each_dev walks still hold the node of a struct deleted
- * before it (oldHeld, they match with that one's), the two strings different: the model keeps one
- * old driver_override per device (DevS.oldOvr), so the search stops (E207) rather than give one
- * reader the other struct's string. Keeping two would cost every overridden device a field.
+ * A second re-add whose deleted struct's driver_override has a reader (its lock's holder,
+ * oldMutex; walks on its node, busHeld; a bind_store that looked it up and has not matched yet)
+ * while an older deleted struct's has one too (walks on its node, oldHeld; such a store), the two
+ * strings different: the model keeps one old driver_override per device (DevS.oldOvr), so the
+ * search stops (E207) rather than give one reader the other struct's string. Keeping two would
+ * cost every overridden device a field.
  */
-function oneOldOverride(k: Kernel, s: KS, dev: number): never {
+function oneOldOverride(k: Kernel, s: KS, dev: number, newer: string, older: string): never {
   const d = s.dev[dev]!, str = (o: number) => (o === 0 ? 'NULL' : `'${k.w.drivers[o - 1]!.name}'`);
-  throw new ModelError('E207', `device '${k.vn(dev)}' is added again while ${holder(k, d.oldMutex)} holds the lock of its deleted struct device, whose driver_override is ${str(d.ovrDrv)}, and a bus_for_each_dev walk still holds the klist node of an older one, whose driver_override is ${str(d.oldOvr)}: the model keeps one old driver_override per device (README, Known gaps, "A device added again"). Fewer del/add rounds, or the same driver_override in both, avoid it`);
+  throw new ModelError('E207', `device '${k.vn(dev)}' is added again while ${newer} its deleted struct device, whose driver_override is ${str(d.ovrDrv)}, and ${older} an older one, whose driver_override is ${str(d.oldOvr)}: the model keeps one old driver_override per device (README, Known gaps, "A device added again"). Fewer del/add rounds, or the same driver_override in both, avoid it`);
+}
+
+/** bind_store(dev, ...) at its match (it reads the driver_override of the struct it holds). */
+const STORE_MATCH = /^bind_store\([^)]*\):(driver_match_device|strcmp)$/;
+
+/**
+ * A bind_store thread that holds dev's struct `gen` (or, with `older`, a struct other than `gen`
+ * and the slot's) and has yet to match it: it reads that struct's driver_override (s39 h18).
+ */
+function storeMatching(k: Kernel, dev: number, ctx: StepCtx, gen: number, older = false, now = -1): string | undefined {
+  if (!k.holds || !k.w.devices[dev]!.override) return undefined;
+  for (const th of ctx.threads?.() ?? []) {
+    if (th.at === null || !STORE_MATCH.test(th.at) || k.holds.get(th.name)?.get(th.at) !== dev) continue;
+    const g = (th.locals as KL).gen;
+    if (older ? g !== gen && g !== now : g === gen) return `${th.name} (at ${th.at}), which looked it up,`;
+  }
+  return undefined;
 }
 
 export function deviceAdd(tb: ThreadBuilder, dev: number, ret: Ret): string {
@@ -224,8 +242,16 @@ export function deviceAdd(tb: ThreadBuilder, dev: number, ret: Ret): string {
       // struct's lock is held, the walks' string and the holder's differ in the C (each struct
       // device has its own driver_override, platform_match reads the one it is given); writing the
       // holder's over the walks' made a stale walk match another struct's override (s39 h17).
-      if (d.oldMutex !== 0 && d.oldHeld > 0 && d.oldOvr !== d.ovrDrv) oneOldOverride(tb.k, s, dev);
-      if (d.oldMutex !== 0 || d.busHeld > 0) d.oldOvr = d.ovrDrv;
+      // A bind_store that looked this struct up and has not matched yet reads its string too, and
+      // one that looked an older struct up that one's (s39 h18: it read the new struct's).
+      const store = storeMatching(tb.k, dev, ctx, was);
+      const newer = d.oldMutex !== 0 ? `${holder(tb.k, d.oldMutex)} holds the lock of` : d.busHeld > 0 ? 'a bus_for_each_dev walk holds the klist node of' : store !== undefined ? `${store} holds` : undefined;
+      if (newer !== undefined && d.oldOvr !== d.ovrDrv) {
+        const olderStore = storeMatching(tb.k, dev, ctx, was, true, (was + 1) % STRUCTS);
+        const older = d.oldHeld > 0 ? 'a bus_for_each_dev walk still holds the klist node of' : olderStore !== undefined ? `${olderStore} holds` : undefined;
+        if (older !== undefined) oneOldOverride(tb.k, s, dev, newer, older);
+      }
+      if (newer !== undefined) d.oldOvr = d.ovrDrv;
       freshStruct(tb.k, s, dev, entries, ctx);
     }
     endLinksProbing(s, dev);

@@ -12,7 +12,7 @@ import { RETURN, type Block, type Kernel, type KStep, type Ret, type ThreadBuild
 import { STALE, driverBit, structRef, type KL, type KS } from '../state.js';
 import { RET } from '../world.js';
 import { asyncProgram, asyncScheduleStep } from './async.js';
-import { BUS, DD, DRIVER_C, allowsAsync, heldOld, linesIn, mayBeAsync, mutexWaits, takeMutex, takesParentLock, staleEntry, unlockDev } from './common.js';
+import { BUS, DD, DRIVER_C, allowsAsync, heldOld, linesIn, mayBeAsync, mutexWaits, takeMutex, takesParentLock, staleEntry, storeLock, unlockDev } from './common.js';
 import { busNext, drvAddTail, holdsOld } from './klist.js';
 import { driverProbeDevice, driverProbeDeviceNoCount } from './really-probe.js';
 import { driverMatchSteps, oldOverrideMatches } from './driver-override.js';
@@ -289,7 +289,7 @@ export function deviceDriverAttach(tb: ThreadBuilder, dev: number, drv: number, 
     const d = s.dev[dev]!;
     t.ret = RET.ZERO;
     return !checks || (!d.dead && d.driver === 0) ? probe : 'device_unlock';
-  }, checks ? ['if (!dev->p->dead && !dev->driver)', 'ret = driver_probe_device(drv, dev);'] : ['ret = __driver_probe_device(drv, dev);'], 'v5.1 (3451a495ef24)', held, stale);
+  }, checks ? ['if (!dev->p->dead && !dev->driver)', 'ret = driver_probe_device(drv, dev);'] : ['ret = __driver_probe_device(drv, dev);'], 'v5.1 (3451a495ef24)', held ? 'store' : false, stale);
   return f.done();
 }
 
@@ -319,7 +319,7 @@ export function driverAttachAsyncHelper(tb: ThreadBuilder, dev: number, ret: Ret
  * the caller; the anchors name the caller's call line and the callee's lines.
  */
 function driverLockSteps(tb: ThreadBuilder, f: Block, dev: number, where: string, lockLabel: string, unlockLabel: string, then: (s: KS, t: KL) => string | null,
-  lockLines: string[], since?: string, entry = false, stale?: Stale, cannot?: string): void {
+  lockLines: string[], since?: string, entry: boolean | 'store' = false, stale?: Stale, cannot?: string): void {
   const k = tb.k, me = tb.owner, parent = k.w.devices[dev]!.parent, pl = takesParentLock(k, dev);
   const at = { ...(since ? { since } : {}), ...(cannot ? { cannot } : {}) };
   if (pl) {
@@ -338,7 +338,9 @@ function driverLockSteps(tb: ThreadBuilder, f: Block, dev: number, where: string
     } }
     : { where, ...at, await: (s) => s.dev[dev]!.mutex === 0, waits: mutexWaits(k, dev), run: (s, t) => { takeMutex(k, s, dev, me); return then(s, t); } };
   // An async entry's struct may be an old one (the slot re-added): it takes the parent, not the new device (staleEntry).
-  f.step(lockLabel, { ...(entry ? staleEntry(dev, locked, () => unlockLabel) : locked), c: ['__device_driver_lock(dev, dev->parent);', '__device_driver_lock:: device_lock(dev);', ...lockLines] });
+  // bind_store's (entry 'store') locks the old struct, waiting for its holder (common.ts storeLock, s39 h18).
+  const st = entry === 'store' ? storeLock(k, dev, me, locked, () => unlockLabel) : entry ? staleEntry(dev, locked, () => unlockLabel) : locked;
+  f.step(lockLabel, { ...st, c: ['__device_driver_lock(dev, dev->parent);', '__device_driver_lock:: device_lock(dev);', ...lockLines] });
   f.step(unlockLabel, { where, ...at,
     c: ['__device_driver_unlock(dev, dev->parent);', '__device_driver_unlock:: device_unlock(dev);', ...(pl ? ['__device_driver_unlock:: device_unlock(parent);'] : [])],
     run: (s, t) => { if (t.gen !== STALE) unlockDev(s, dev, me, !stale?.(s, t)); if (pl) unlockDev(s, parent, me); if (entry) t.gen = 0; return RETURN; } });

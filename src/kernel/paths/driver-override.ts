@@ -70,8 +70,12 @@ type Next = (s: KS, t: KL) => string | null;
  * dev))` takes -EPROBE_DEFER as a match).
  */
 export function driverMatchSteps(f: Block, dev: number, drv: number,
-  o: { where: string; since?: string; c: string[]; skip?: (s: KS, t: KL) => string | null | undefined; on: Next; off: Next; defer?: Next }): void {
+  o: { where: string; since?: string; c: string[]; skip?: (s: KS, t: KL) => string | null | undefined; on: Next; off: Next; defer?: Next; old?: (s: KS, t: KL) => boolean }): void {
   const { where, c, skip, off } = o, since = o.since !== undefined ? { since: o.since } : {}, me = f.tb.owner;
+  // `old`: the reader holds the deleted struct (a bind_store that looked it up before the slot was
+  // added again): platform_match reads that struct's string, DevS.oldOvr (device-add.ts keeps it).
+  const ovrOf = (s: KS, t: KL): number => (o.old?.(s, t) ? s.dev[dev]!.oldOvr : overrideOf(s, dev, me));
+  const ovrMatches = (s: KS, t: KL): boolean => { const v = ovrOf(s, t); return v === 0 || v === drv + 1; };
   const defers = defersMatch(f.tb.k, dev);
   const on = defers && o.defer ? o.defer : o.on;
   if (!f.tb.k.w.devices[dev]!.override) {
@@ -92,7 +96,7 @@ export function driverMatchSteps(f: Block, dev: number, drv: number,
     f.step('driver_match_device', { where: `${where} -> ${PLATFORM}:platform_match (device_match_driver_override, under driver_override.lock)`, since: 'v7.0-rc (cb3d1049f4ea, 2b38efc05bf7)', c, run: (s, t) => {
       const left = skip?.(s, t);
       if (left !== undefined) return left;
-      return overrideMatches(s, dev, drv, me) ? on(s, t) : off(s, t);
+      return ovrMatches(s, t) ? on(s, t) : off(s, t);
     } });
     return;
   }
@@ -104,14 +108,14 @@ export function driverMatchSteps(f: Block, dev: number, drv: number,
     // the new struct's second store read as freeing it (a review, 2026-12-06: a false override-uaf).
     // A holder of the deleted struct's lock loads that struct's pointer (DevS.oldOvr): a string
     // only its release frees (platform_device_release), so override-uaf lets its strcmp pass.
-    if (overrideOf(s, dev, me) === 0) return on(s, t);
+    if (ovrOf(s, t) === 0) return on(s, t);
     t.ovr = s.dev[dev]!.ovrGen;
     return 'strcmp';
   } });
   // The C reads pdev->driver_override again on this line; the model strcmp()s the pointer it loaded (README, known gaps).
   f.step('strcmp', { where: `${PLATFORM}:platform_match (!strcmp(pdev->driver_override, drv->name))`, since: 'v3.16', c: STRCMP, run: (s, t) => {
     t.ovr = 0;
-    return overrideMatches(s, dev, drv, me) ? on(s, t) : off(s, t);
+    return ovrMatches(s, t) ? on(s, t) : off(s, t);
   } });
 }
 

@@ -106,6 +106,17 @@ function firstLive(recs: readonly { onBus: boolean; busRank: number }[], ids: re
  * reference on `from` (-1 at klist_iter_init) and take the first live node after it. Returns
  * the device (-1 at the end of the list).
  */
+/**
+ * Forget the deleted struct's driver_override (DevS.oldOvr) once no reader of it is left: the
+ * holder of its lock (oldMutex), the walks on its old node (oldHeld), and a bind_store that looked
+ * it up (s39 h18: which sysfs store holds which struct is a thread's local, so any store in flight,
+ * storesActive, keeps it; the store's kernfs_put_active drops it).
+ */
+export function dropOldOvr(s: KS, d: number): void {
+  const x = s.dev[d]!;
+  if (x.oldMutex === 0 && x.oldHeld === 0 && s.drv.every((r) => r.storesActive === 0)) x.oldOvr = 0;
+}
+
 export function busNext(s: KS, from: number, ids: readonly number[], t?: KL, lvl = 0): number {
   let after = 0, strict = true;
   if (from >= 0) {
@@ -114,7 +125,7 @@ export function busNext(s: KS, from: number, ids: readonly number[], t?: KL, lvl
       // The deleted struct's node, dead: klist_next goes on from its place to the next live node,
       // which may be the new struct's own at the tail.
       after = x.oldRank; strict = false;
-      if (--x.oldHeld === 0) { x.oldRank = 0; x.oldGen = 0; if (x.oldMutex === 0) x.oldOvr = 0; }   // its driver_override: no reader left (s39 h9)
+      if (--x.oldHeld === 0) { x.oldRank = 0; x.oldGen = 0; dropOldOvr(s, from); }   // its driver_override: no reader left (s39 h9)
     } else {
       after = x.busRank;
       strict = x.onBus;           // a dead node's rank is the place of the live node after it

@@ -9,11 +9,12 @@
  * holding an active reference on the file, which bus_remove_driver's remove_bind_files drains.
  */
 import { RETURN, type Ret, type ThreadBuilder } from '../emit.js';
-import { BUS, DD, heldOld, mutexWaits, staleEntry, takeMutex, takesParentLock, unlockDev } from './common.js';
+import { BUS, DD, heldOld, mutexWaits, staleEntry, storeLock, takeMutex, takesParentLock, unlockDev } from './common.js';
+import { dropOldOvr } from './klist.js';
 import { driverProbeDevice } from './really-probe.js';
 import { deviceDriverAttach } from './driver-attach.js';
 import { releaseDriver, releaseLockLines } from './release.js';
-import { driverMatchSteps, overrideMatches } from './driver-override.js';
+import { driverMatchSteps } from './driver-override.js';
 import { STALE, structRef, type KL, type KS } from '../state.js';
 
 /**
@@ -37,7 +38,11 @@ function kernfsWrite(tb: ThreadBuilder, drv: number, file: string, ret: Ret, sto
     d.storesActive++;
     return body;
   } });
-  f.step(put, { where: path, c: [kernfs ? 'kernfs_put_active(of->kn);' : 'flush_write_buffer:: sysfs_put_active(attr_sd);'], run: (s) => { s.drv[drv]!.storesActive--; return RETURN; } });
+  f.step(put, { where: path, c: [kernfs ? 'kernfs_put_active(of->kn);' : 'flush_write_buffer:: sysfs_put_active(attr_sd);'], run: (s) => {
+    s.drv[drv]!.storesActive--;
+    if (file === 'bind') for (let d = 0; d < s.dev.length; d++) if (s.dev[d]!.oldOvr !== 0) dropOldOvr(s, d);   // the stores kept it (klist.ts dropOldOvr)
+    return RETURN;
+  } });
   return f.done();
 }
 
@@ -75,8 +80,10 @@ function bindStoreBody(tb: ThreadBuilder, drv: number, dev: number, ret: Ret): s
   // The bus match() at run time: the scenario's static match, and platform_match's driver_override
   // test (an override naming another driver makes the store fail with -ENODEV).
   const matchC = [unlocked ? unlockedTest : 'if (dev && driver_match_device(drv, dev)) {', ...(dda ? ['err = device_driver_attach(drv, dev);'] : [])];
+  // The override test is driverMatchSteps' (on the struct it holds: `old`); not again here, where it
+  // read the new struct's string (s39 h18).
   const matched = (s: KS, t: KL): string => {
-    if (!k.w.drivers[drv]!.matches.includes(dev) || !overrideMatches(s, dev, drv)) { t.gen = 0; return RETURN; }
+    if (!k.w.drivers[drv]!.matches.includes(dev)) { t.gen = 0; return RETURN; }
     if (dda) return attach;
     return pl ? 'lock_parent' : 'device_lock';
   };
@@ -84,12 +91,16 @@ function bindStoreBody(tb: ThreadBuilder, drv: number, dev: number, ret: Ret): s
   // (v3.6.0 bus.c:205 driver_bind; v5.10.13 and 204db60c8357 bind_store; 00c4a3c47da7
   // bus.c:264), so an overridden device matches in two steps, as in __driver_attach (B13):
   // 6265539776a0's device_lock in the store does not order it.
-  driverMatchSteps(f, dev, drv, { where: `${BUS}:bind_store (driver_match_device)`, c: matchC, on: (s, t) => matched(s, t), off: (_s, t) => { t.gen = 0; return RETURN; } });
+  // The struct it holds may be the deleted one, the slot added again since: platform_match reads
+  // that struct's driver_override (DevS.oldOvr, which device_add keeps for it), not the new one's
+  // (s39 h18; bus_find_device returns the struct whose klist node was live at the lookup).
+  driverMatchSteps(f, dev, drv, { where: `${BUS}:bind_store (driver_match_device)`, c: matchC, on: (s, t) => matched(s, t), off: (_s, t) => { t.gen = 0; return RETURN; },
+    old: (s, t) => t.gen !== structRef(s, dev) });
   if (!dda) {
     if (pl) f.step('lock_parent', { where: `${BUS}:bind_store (device_lock(dev->parent))`, c: ['device_lock(dev->parent);'], await: (s) => s.dev[parent]!.mutex === 0,
       waits: mutexWaits(k, parent), run: (s) => { takeMutex(k, s, parent, me); return 'device_lock'; } });
     // v3.6.0's driver_bind already takes it around driver_probe_device (bus.c:208-209): before v4.2 no release of its own.
-    f.step('device_lock', staleEntry(dev, { where: `${BUS}:bind_store`, ...(k.has('ASYNC_PROBE') ? { since: 'v4.2' } : {}), c: ['device_lock(dev);', 'err = driver_probe_device(drv, dev);'], await: (s) => s.dev[dev]!.mutex === 0, waits: mutexWaits(k, dev), run: (s) => {
+    f.step('device_lock', storeLock(k, dev, me, { where: `${BUS}:bind_store`, ...(k.has('ASYNC_PROBE') ? { since: 'v4.2' } : {}), c: ['device_lock(dev);', 'err = driver_probe_device(drv, dev);'], await: (s) => s.dev[dev]!.mutex === 0, waits: mutexWaits(k, dev), run: (s) => {
       takeMutex(k, s, dev, me);
       return probe;
     } }, () => 'device_unlock'));
