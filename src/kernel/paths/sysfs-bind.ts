@@ -40,7 +40,7 @@ function kernfsWrite(tb: ThreadBuilder, drv: number, file: string, ret: Ret, sto
   } });
   f.step(put, { where: path, c: [kernfs ? 'kernfs_put_active(of->kn);' : 'flush_write_buffer:: sysfs_put_active(attr_sd);'], run: (s) => {
     s.drv[drv]!.storesActive--;
-    if (file === 'bind') for (let d = 0; d < s.dev.length; d++) if (s.dev[d]!.oldOvr !== 0) dropOldOvr(s, d);   // the stores kept it (klist.ts dropOldOvr)
+    for (let d = 0; d < s.dev.length; d++) if (s.dev[d]!.oldOvr !== 0) dropOldOvr(s, d);   // any store in flight kept it (klist.ts dropOldOvr)
     return RETURN;
   } });
   return f.done();
