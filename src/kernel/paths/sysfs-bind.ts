@@ -9,7 +9,7 @@
  * holding an active reference on the file, which bus_remove_driver's remove_bind_files drains.
  */
 import { RETURN, type Ret, type ThreadBuilder } from '../emit.js';
-import { BUS, DD, heldOld, mutexWaits, staleEntry, storeLock, takeMutex, takesParentLock, unlockDev } from './common.js';
+import { BUS, DD, heldOld, mutexWaits, storeLock, takeMutex, takesParentLock, unlockDev } from './common.js';
 import { dropOldOvr } from './klist.js';
 import { driverProbeDevice } from './really-probe.js';
 import { deviceDriverAttach } from './driver-attach.js';
@@ -62,7 +62,7 @@ function bindStoreBody(tb: ThreadBuilder, drv: number, dev: number, ret: Ret): s
   const dda = k.has('DEAD_FLAG');
   // bind_store holds the struct bus_find_device_by_name returned (put_device at its end): a del and
   // add since make it an old one, dead (v5.1+) or unregistered (driver_probe_device's test before),
-  // so nothing is bound (KL.gen, staleEntry; a sysfs hunt, 2026-12-04: the model bound the new one).
+  // so nothing is bound (KL.gen, storeLock; a sysfs hunt, 2026-12-04: the model bound the new one).
   const attach = dda ? deviceDriverAttach(tb, dev, drv, f.ret, true) : '';
   const probe = dda ? '' : driverProbeDevice(tb, dev, drv, f.label('device_unlock'));
   // Until 204db60c8357 (v5.14, PROBE_BUSY_CHECK) one line tests dev->driver unlocked and calls the match (v3.6.0 driver_bind,
@@ -137,8 +137,9 @@ function unbindStoreBody(tb: ThreadBuilder, drv: number, dev: number, ret: Ret):
   const c = releaseLockLines(detach || k.has('NEED_PARENT_LOCK'), detach ? 'device_driver_detach:: device_release_driver_internal(dev, NULL, dev->parent);' : 'device_release_driver_internal(dev, NULL, NULL);', k.has('DRIVER_LOCK_HELPERS'));
   // A del and add since the lookup make the struct it holds an old one: its own lock, and
   // dev->driver NULL there (released by the del), so nothing is released (a sysfs hunt,
-  // 2026-12-04: the model released the new device's driver: unbind-releases-named).
-  f.step('device_lock', staleEntry(dev, { where: `${DD}:device_release_driver(_internal)`, c: c.lock, await: (s) => s.dev[dev]!.mutex === 0,
+  // 2026-12-04: the model released the new device's driver: unbind-releases-named). It waits for
+  // the holder of that lock as bind_store does (storeLock; s39 h19: it went past it).
+  f.step('device_lock', storeLock(k, dev, me, { where: `${DD}:device_release_driver(_internal)`, c: c.lock, await: (s) => s.dev[dev]!.mutex === 0,
     waits: mutexWaits(k, dev), run: (s) => { takeMutex(k, s, dev, me); s.dev[dev]!.unbindOf = drv + 1; return rel(s, 'device_unlock'); } }, () => 'device_unlock'));
   f.step('device_unlock', { where: `${DD}:device_release_driver(_internal)`,
     c: [...c.unlock, ...(pl ? [detach ? '__device_driver_unlock:: device_unlock(parent);' : 'drivers/base/bus.c:unbind_store:: device_unlock(dev->parent);'] : [])], run: (s, t) => {
