@@ -180,7 +180,9 @@ export function staleEntry(dev: number, locked: KStep, skip: (t: KL) => string, 
 export function storeLock(k: Kernel, dev: number, owner: number, locked: KStep, skip: (t: KL) => string): KStep {
   const stale = (s: KS, t: KL) => t.gen !== structRef(s, dev);
   const prev = (s: KS) => (s.dev[dev]!.gen + STRUCTS - 1) % STRUCTS;   // the struct oldMutex locks
-  const w = (s: KS) => (s.dev[dev]!.mutex === 0 && s.dev[dev]!.oldMutex !== 0
+  // A stale store waits for the deleted struct's lock alone, whoever holds the slot's (s39 h19:
+  // the text named the new struct's holder then).
+  const w = (s: KS, t: KL) => (stale(s, t)
     ? `the &dev->mutex of ${k.vn(dev)}'s deleted struct, held by ${holder(k, s.dev[dev]!.oldMutex)}` : `&dev->mutex(${k.vn(dev)}) held by ${holder(k, s.dev[dev]!.mutex)}`);
   return {
     ...locked,
