@@ -20,7 +20,7 @@ import { STALE, type KL, type KS } from '../state.js';
 import { RET } from '../world.js';
 import { asyncProgram, asyncScheduleStep } from './async.js';
 import { drvNext, drvPut, walksDrivers } from './klist.js';
-import { DD, allowsAsync, heldOld, lockStep, lockedStruct, mayBeAsync, staleEntry, unlockDev } from './common.js';
+import { DD, allowsAsync, heldOld, lockStep, lockedStruct, mayBeAsync, staleEntry, storeLock, unlockDev } from './common.js';
 import { driverProbeDevice, stopsWalk } from './really-probe.js';
 import { MATCH_LINE, driverMatchSteps } from './driver-override.js';
 import { matchDeferStep } from './match-defer.js';
@@ -149,7 +149,10 @@ export function deviceAttach(tb: ThreadBuilder, dev: number, allowAsync: boolean
     attachFinds(k, s, dev, false);   // every driver on the bus owes it a probe (no-missed-probe)
     return 'bus_for_each_drv';
   });
-  f.step('device_lock', { ...(held ? staleEntry(dev, locked, (t) => { t.ret = RET.ZERO; return RETURN; }) : locked),
+  // A held struct deleted and added again since: the C locks that one, waiting for its holder, and
+  // probes nothing there (storeLock, as the sysfs stores; s39 h19: it went past the holder).
+  const oldStruct = (t: KL) => { t.ret = RET.ZERO; t.haveAsync[frame] = 0; return 'out_unlock'; };
+  f.step('device_lock', { ...(held ? storeLock(k, dev, me, locked, oldStruct) : locked),
   // v3.x names it device_attach (profiles.ts `renamed`); device_is_bound() wraps klist_node_attached() since v4.x.
   c: ['device_lock(dev);', 'if (dev->driver) { || } else if (dev->driver) {', 'if (klist_node_attached(&dev->p->knode_driver)) { || if (device_is_bound(dev)) {', 'ret = bus_for_each_drv(dev->bus, NULL,'] });
   f.route('bus_for_each_drv', walk);
@@ -166,7 +169,7 @@ export function deviceAttach(tb: ThreadBuilder, dev: number, allowAsync: boolean
   // Source order: until b232b02bf3c2 async_schedule sits inside the locked region, after it past device_unlock.
   if (!afterUnlock) schedule();
   f.step('out_unlock', { where: `${DD}:__device_attach`, c: ['device_unlock(dev);'], run: (s, t) => {
-    unlockDev(s, dev, me);
+    if (!(held && t.gen === STALE)) unlockDev(s, dev, me);   // STALE: a struct two adds old, whose lock it never took
     return afterUnlock && goAsync(t) ? 'async_schedule' : RETURN;
   } });
   if (afterUnlock) schedule();
