@@ -596,8 +596,10 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string, 
   // write) or returns -EPROBE_DEFER (RET.EPROBE_DEFER, RET.LINK_DEFER). Not every text that says
   // "defer" (the worker's test below): a fix that only takes devices off the lists (deferredDel,
   // models/patches/deferred-add-dead.ts) made no-lost-deferral chosen and vacuous, exit 5 where
-  // the check passed (a review, s39 h11).
-  const userDefers = patches.some((p) => isUserPatch(p) && p.hunks.some((h) => /\bdeferredAdd\b|\bRET\.(?:EPROBE|LINK)_DEFER\b|\.deferred\s*=(?!=)/.test(String(h.step))));
+  // the check passed (a review, s39 h11). Nor one that only compares a return with them
+  // (`t.ret === RET.EPROBE_DEFER`, a `case`; RET maybe qualified by the loader's import name):
+  // it makes no deferral of its own.
+  const userDefers = patches.some((p) => isUserPatch(p) && p.hunks.some((h) => /\bdeferredAdd\b|(?<!(?:[=!]=?=\s*|\bcase\s+)(?:[\w$]+\.)?)\bRET\.(?:EPROBE|LINK)_DEFER\b(?!\s*[=!]=)|\.deferred\s*=(?!=)/.test(String(h.step))));
   const k: Kernel = {
     w, flags, patches, userPatched: patches.some(isUserPatch), profile: [prof.name, ...asked.map((x) => x.id)].join(' + '), builtFor: [prof.name, ...asked.filter((x) => !isUserPatch(x)).map((x) => x.id)].join(' + '),
     has: (f) => flags.has(f), on: Object.freeze(Object.fromEntries(Object.keys(FLAGS).map((f) => [f, flags.has(f as Flag)])) as Record<Flag, boolean>), dn: (i) => w.drivers[i]!.name, vn: (i) => w.devices[i]!.name, parent: (i) => w.devices[i]!.parent,

@@ -42,4 +42,18 @@ export default definePatch({ id: 'gate', subject: 'defer x once', base: 'mainlin
 `);
     expect(chosen('gate.ts').names).toContain('no-lost-deferral');
   });
+  it('not for one that only compares a return with -EPROBE_DEFER', () => {
+    writeFileSync(join(dir, 'peek.ts'), `import { definePatch, RET } from 'probecheck';
+export default definePatch({ id: 'peek', subject: 'look at a deferral, make none', base: 'mainline', hunks: [
+  { fn: 'driver_probe_device', replace: 'check', step: (site, orig) => ({ ...orig, run: (s, t, b, c) => {
+    const r = orig.run(s, t, b, c);
+    if (t.ret === RET.EPROBE_DEFER || RET.LINK_DEFER !== t.ret) return r;
+    switch (t.ret) { case RET.EPROBE_DEFER: return r; default: return r; }
+  } }) },
+] });
+`);
+    const r = chosen('peek.ts');
+    expect(r.names).not.toContain('no-lost-deferral');
+    expect(r.status).not.toBe(5);
+  });
 });
