@@ -961,6 +961,12 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string, 
     && !threads.some((t) => t.name === requestModprobeThread(w.modules[m]!.name));
   const unloadsLater = (ai: number, j: number) => actors[ai]!.acts.some((x, r) => r > j && x.op === 'rmmod' && soleLoader(ai, x.mod)
     && actors[ai]!.acts.slice(0, r).filter((y) => (y.op === 'modprobe' || y.op === 'rmmod') && y.mod === x.mod).at(-1)?.op === 'modprobe');
+  // An entry actor ai queues in its action j is synced by the actor itself: j is a modprobe whose
+  // load syncs, or an rmmod of its own follows.
+  const actorSyncs = (ai: number, j: number) => {
+    const x = actors[ai]!.acts[j];
+    return (x?.op === 'modprobe' && syncedLoad(x.mod)) || (j >= 0 && unloadsLater(ai, j));
+  };
   // Nor the deferred worker's, in the probe body of a device its retries reach only with probing
   // blocked (properties.ts retriesOnlyBlocked): they defer before drv->probe (s38 h12's s25, v6.6:
   // an HBA's async scan, loaded beside device_shutdown, chose wait-for-probe, which read vacuous).
@@ -970,7 +976,7 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string, 
   };
   const asyncOutlives = threads.some((t, ti) => Object.entries(t.steps).some(([l, st]) => st.where.includes(`${ASYNC}:async_schedule`) && steps.has(l)
     && !(t.name === DEFERRED_WORKER && blockedOnly(l))
-    && !(ti < actors.length && ((j) => ((x) => x?.op === 'modprobe' && syncedLoad(x.mod))(actors[ti]!.acts[j]) || (j >= 0 && unloadsLater(ti, j)))(actionOf[ti]!.get(l) ?? -1))
+    && !(ti < actors.length && actorSyncs(ti, actionOf[ti]!.get(l) ?? -1))
     && !w.modules.some((m) => t.name === requestModprobeThread(m.name) && syncedLoad(m.i))));
   const stepsOf = new Map(threads.map((t) => [t.name, new Set(Object.keys(t.steps))] as const));
   const actSteps = actors.map((a, ai) => { const per = a.acts.map(() => new Set<string>()); for (const [l, i] of actionOf[ai]!) per[i]?.add(l); return per; });

@@ -40,8 +40,7 @@ export const STRCMP = ['return !strcmp(pdev->driver_override, drv->name);'];
  * common.ts heldOld) matches that struct, its pdev->driver_override (DevS.oldOvr), not the new one's.
  */
 export function overrideMatches(s: KS, dev: number, drv: number, owner = 0): boolean {
-  const o = overrideOf(s, dev, owner);
-  return o === 0 || o === drv + 1;
+  return allows(overrideOf(s, dev, owner), drv);
 }
 
 /**
@@ -50,9 +49,11 @@ export function overrideMatches(s: KS, dev: number, drv: number, owner = 0): boo
  * once device_del removed its file).
  */
 export function oldOverrideMatches(s: KS, dev: number, drv: number): boolean {
-  const o = s.dev[dev]!.oldOvr;
-  return o === 0 || o === drv + 1;
+  return allows(s.dev[dev]!.oldOvr, drv);
 }
+
+/** A driver_override (a driver's index + 1, 0 for NULL) lets drv match: none, or it names drv. */
+const allows = (o: number, drv: number): boolean => o === 0 || o === drv + 1;
 
 /** The driver_override of the struct `owner` matches: the deleted one's where it holds its lock. */
 const overrideOf = (s: KS, dev: number, owner: number): number => (heldOld(s, dev, owner) ? s.dev[dev]!.oldOvr : s.dev[dev]!.ovrDrv);
@@ -75,7 +76,7 @@ export function driverMatchSteps(f: Block, dev: number, drv: number,
   // `old`: the reader holds the deleted struct (a bind_store that looked it up before the slot was
   // added again): platform_match reads that struct's string, DevS.oldOvr (device-add.ts keeps it).
   const ovrOf = (s: KS, t: KL): number => (o.old?.(s, t) ? s.dev[dev]!.oldOvr : overrideOf(s, dev, me));
-  const ovrMatches = (s: KS, t: KL): boolean => { const v = ovrOf(s, t); return v === 0 || v === drv + 1; };
+  const ovrMatches = (s: KS, t: KL): boolean => allows(ovrOf(s, t), drv);
   const defers = defersMatch(f.tb.k, dev);
   const on = defers && o.defer ? o.defer : o.on;
   if (!f.tb.k.w.devices[dev]!.override) {

@@ -100,13 +100,6 @@ function firstLive(recs: readonly { onBus: boolean; busRank: number }[], ids: re
 }
 
 /**
- * klist_next of a bus_for_each_dev walk over `ids`, drv's matching devices (the others on the bus are
- * visited and skipped by __driver_attach's match, which the model spells out only where a user's
- * patch changes __driver_attach: `ids`, every device of the bus, driver-attach.ts): drop the
- * reference on `from` (-1 at klist_iter_init) and take the first live node after it. Returns
- * the device (-1 at the end of the list).
- */
-/**
  * Forget the deleted struct's driver_override (DevS.oldOvr) once no reader of it is left: the
  * holder of its lock (oldMutex), the walks on its old node (oldHeld), and a bind_store that looked
  * it up (s39 h18: which sysfs store holds which struct is a thread's local, so any store in flight,
@@ -117,6 +110,13 @@ export function dropOldOvr(s: KS, d: number): void {
   if (x.oldMutex === 0 && x.oldHeld === 0 && s.drv.every((r) => r.storesActive === 0)) x.oldOvr = 0;
 }
 
+/**
+ * klist_next of a bus_for_each_dev walk over `ids`, drv's matching devices (the others on the bus are
+ * visited and skipped by __driver_attach's match, which the model spells out only where a user's
+ * patch changes __driver_attach: `ids`, every device of the bus, driver-attach.ts): drop the
+ * reference on `from` (-1 at klist_iter_init) and take the first live node after it. Returns
+ * the device (-1 at the end of the list).
+ */
 export function busNext(s: KS, from: number, ids: readonly number[], t?: KL, lvl = 0): number {
   let after = 0, strict = true;
   if (from >= 0) {

@@ -170,7 +170,10 @@ function reallyProbe(tb: ThreadBuilder, dev: number, drv: number, depth: number,
   const k = tb.k, w = k.w, info = w.drivers[drv]!, me = tb.owner;
   const old = !k.has('PROBE_BUSY_CHECK'), defers = mayDefer(k, dev, drv);
   const f = tb.fn('really_probe', { dev, drv }, probeOut(k, dev, ret));
-  const readd = w.devices[dev]!.readd === true;
+  // DevS.probeIn counts threads inside really_probe of a device that may be added again: its first
+  // step (defer_all_probes where built, else call_probe) counts up, its return (probeOut) down.
+  const readd = w.devices[dev]!.readd === true, countIn = (s: KS) => add(s.dev[dev]!, 'probeIn', 1);
+  const countInCall = readd && !deferAllStep(k);
   // Children that probe() registers, chained: each device_add returns into the next.
   let next = f.label('probe_ret');
   // request_module after what it registers (requestModuleLast), before it returns.
@@ -251,7 +254,7 @@ function reallyProbe(tb: ThreadBuilder, dev: number, drv: number, depth: number,
       c: [...(trig ? ['int local_trigger_count = atomic_read(&deferred_trigger_count);'] : []), 'if (defer_all_probes) {', 'driver_deferred_probe_add(dev);@1'],
       await: (s) => !s.deferAllProbes || s.deferredProbeMutex === 0, waits: namedMutexWaits('deferred_probe_mutex'),
       run: (s, t) => {
-        if (readd) add(s.dev[dev]!, 'probeIn', 1);   // really_probe's first step: its return takes it back (probeOut)
+        if (readd) countIn(s);
         if (trig && !heldOld(s, dev, me)) takeSnapshot(k, s, dev, defers);
         return s.deferAllProbes ? deferAll(s, t) : 'call_probe';
       } });
@@ -272,7 +275,7 @@ function reallyProbe(tb: ThreadBuilder, dev: number, drv: number, depth: number,
     c: [...(blocked && !old ? ['if (defer_all_probes) {', 'return -EPROBE_DEFER;@1'] : []), ...(k.has('DEVICE_LINKS') ? ['device_links_check_suppliers(dev);', ...checkSuppliersLines] : []),
       ...(old ? ['atomic_inc(&probe_count);'] : []), 'dev->driver = drv; || dev->driver = (struct device_driver *)drv; || device_set_driver(dev, drv);', PROBE_CALL],
     run: (s, t) => {
-    if (readd && !deferAllStep(k)) add(s.dev[dev]!, 'probeIn', 1);   // really_probe's first step: its return takes it back (probeOut)
+    if (countInCall) countIn(s);
     // A holder of the deleted struct's lock, the slot added again since its driver_probe_device
     // passed the registered check (before kobject_del, B6: no dead test on its path before v5.9):
     // really_probe goes on on that struct, whose links device_del's device_links_purge removed

@@ -28,6 +28,8 @@ function kernfsWrite(tb: ThreadBuilder, drv: number, file: string, ret: Ret, sto
   const name = !kernfs ? 'sysfs_write_file' : iter ? 'kernfs_fop_write_iter' : 'kernfs_fop_write';
   const [get, put] = kernfs ? ['kernfs_get_active', 'kernfs_put_active'] : ['sysfs_get_active', 'sysfs_put_active'];
   const path = `${kernfs ? 'fs/kernfs' : 'fs/sysfs'}/file.c:${name}`;
+  // Only a device with a driver_override that may be added again ever has an old one (device-add.ts).
+  const oldOvrs = tb.k.w.devices.some((d) => d.override === true && d.readd === true);
   const f = tb.fn(name, { drv }, ret);
   const body = store(f.label(put));
   const c = kernfs ? ['if (!kernfs_get_active(of->kn)) {', `len = ops->write(of, buf, len, ${iter ? 'iocb->ki_pos' : '*ppos'});`]
@@ -40,7 +42,7 @@ function kernfsWrite(tb: ThreadBuilder, drv: number, file: string, ret: Ret, sto
   } });
   f.step(put, { where: path, c: [kernfs ? 'kernfs_put_active(of->kn);' : 'flush_write_buffer:: sysfs_put_active(attr_sd);'], run: (s) => {
     s.drv[drv]!.storesActive--;
-    for (let d = 0; d < s.dev.length; d++) if (s.dev[d]!.oldOvr !== 0) dropOldOvr(s, d);   // any store in flight kept it (klist.ts dropOldOvr)
+    if (oldOvrs) for (let d = 0; d < s.dev.length; d++) if (s.dev[d]!.oldOvr !== 0) dropOldOvr(s, d);   // any store in flight kept it (klist.ts dropOldOvr)
     return RETURN;
   } });
   return f.done();
