@@ -485,6 +485,8 @@ export class Block {
     const condGuard = new Map<string, KStep['await']>();
     // Steps that hold device_links_lock themselves (a user's wait inside a region): the others under it wait for it.
     const linksHeld = new Set<string>();
+    // The edges inserts took, by their `after` step: a later user patch that replaces that step keeps them.
+    const inserted = new Map<string, { before: string; beforeFull: string; label: string }[]>();
     /** What a user's patch does that the model cannot judge, said with every result. */
     const note = (text: string) => (this.tb.k.patchNotes ??= new Set()).add(text);
     // This function's hunks, in the order hunksOf gives them (and says why).
@@ -508,6 +510,13 @@ export class Block {
           // is placed where the step it replaces is, as an insert is (a hunt, s39 h7: such a step
           // stopped the build with an internal error, reading `where` of undefined).
           if (isUserPatch(p) && made.where === undefined) made = { ...made, where: `${(lib.where ?? this.name).split(' ')[0]!} (patch ${p.id}: ${h.replace})` };
+          // An earlier patch inserted a step after this one: a replacement written from scratch,
+          // going on to that insert's `before`, still goes through it.
+          const redirects = inserted.get(h.replace);
+          if (redirects) {
+            const run = made.run;
+            made = { ...made, run: (s, t, b, c) => { const r = run(s, t, b, c); for (const e of redirects) if (r === e.before || r === e.beforeFull) return e.label; return r; } };
+          }
           // A user's step that blocks on a guard of its own but keeps the original's `waits`
           // (`{ ...orig, await }`): where the original guard would pass, the lock it names is
           // free, and the wait is the patch's (diff said "waits for &dev->mutex(c2) held by nobody").
@@ -600,9 +609,15 @@ export class Block {
           if (after === null && order[0] !== before) throw new ProbecheckError('E604', `patch ${p.id} (${p.subject}) does not apply: ${this.name} does not start with '${before}'; it has: ${order.join(', ')} (its first step may differ by scenario: before: FIRST, imported from 'probecheck', is whichever it is)`);
           if (before !== RETURN && !this.local.has(before) && !this.alias.has(before) && !this.routes.has(before)) throw new ProbecheckError('E604', `patch ${p.id} (${p.subject}) does not apply: ${this.name} has no step '${before}'; it has: ${order.join(', ')}`);
           if (this.local.has(label)) throw new ProbecheckError('E604', `patch ${p.id} (${p.subject}) does not apply: ${this.name} already has a step '${label}' (already applied?)`);
+          // A library step may go on by the full label of its function's step (really_probe's
+          // call_probe returns f.label('probe_ret'), 'really_probe(d,x):probe_ret'): that edge is the
+          // same (a hunt, s40 h4: an insert after call_probe never fired, and the patch went uncredited).
+          const beforeFull = this.local.has(before) ? this.label(before) : before;
           for (const a of afters) {
             const st = this.local.get(a)!;
-            this.local.set(a, { ...st, run: (s, t, b, c) => { const r = st.run(s, t, b, c); return r === before ? label : r; } });
+            const es = inserted.get(a);
+            if (es) es.push({ before, beforeFull, label }); else inserted.set(a, [{ before, beforeFull, label }]);
+            this.local.set(a, { ...st, run: (s, t, b, c) => { const r = st.run(s, t, b, c); return r === before || r === beforeFull ? label : r; } });
           }
           // A user's inserted step that says no `where` is placed in its function, as the
           // function's own steps are (a new user, 2026-12-05: an E103 at search time named a thread).
@@ -871,21 +886,24 @@ function foreignSet(k: Kernel): ReadonlySet<number> {
 const mutexName = (k: Kernel, s: KS, i: number): string => (i < s.dev.length ? `&dev->mutex(${k.vn(i)})` : i === s.dev.length ? 'deferred_probe_mutex' : 'module_mutex');
 /**
  * The hunks of `patches` by function, in the order done() applies them: the library's patches,
- * then the user's (combine's order); within each, replacements first, then insertions, so an
+ * then the user's (combine's order); the library's replacements first, then its insertions, so an
  * inserted edge survives a later library patch's replacement of its `after` step, and a user's
- * hunk finds (and may replace) every step a library fix made. Found once per patch list: every
+ * hunk finds (and may replace) every step a library fix made. The user's patches one by one, each
+ * its replacements then its insertions, so a fix given on top of a patch that models what the
+ * library lacks (`--param patches=./model.ts --patch fix.ts`) may replace a step that patch
+ * inserted (a hunt, s40 h4: it was E604, all user replacements applying before any insertion). Found once per patch list: every
  * block of a build asks (filtering all hunks per block was most of a small scenario's build).
  */
 const hunkIndex = new WeakMap<readonly Patch[], Map<string, { p: Patch; h: Patch['hunks'][number] }[]>>();
 function hunksOf(patches: readonly Patch[]): Map<string, { p: Patch; h: Patch['hunks'][number] }[]> {
   let byFn = hunkIndex.get(patches);
   if (byFn) return byFn;
-  const phase = (user: boolean) => {
-    const hs = patches.filter((p) => isUserPatch(p) === user).flatMap((p) => p.hunks.map((h) => ({ p, h })));
+  const phase = (ps: readonly Patch[]) => {
+    const hs = ps.flatMap((p) => p.hunks.map((h) => ({ p, h })));
     return [...hs.filter((x) => x.h.replace !== undefined), ...hs.filter((x) => x.h.replace === undefined)];
   };
   byFn = new Map();
-  for (const x of [...phase(false), ...phase(true)]) {
+  for (const x of [...phase(patches.filter((p) => !isUserPatch(p))), ...patches.filter(isUserPatch).flatMap((p) => phase([p]))]) {
     const l = byFn.get(x.h.fn);
     if (l) l.push(x); else byFn.set(x.h.fn, [x]);
   }

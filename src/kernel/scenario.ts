@@ -1076,7 +1076,7 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string, 
   // A user's hunk whose step the scenario builds applies to it, or says why not (never silently).
   for (const p of patches) for (const h of p.hunks) {
     if (!isUserPatch(p) || k.applied!.has(h) || !k.built!.has(hunkTarget(h))) continue;
-    throw new ProbecheckError('E604', `patch ${p.id} (${p.subject}): its hunk on ${hunkTarget(h)} applies to no ${h.fn} this scenario builds, though the step is there: another hunk of your patches inserts it, and replacements apply before insertions; change the inserted step itself`);
+    throw new ProbecheckError('E604', `patch ${p.id} (${p.subject}): its hunk on ${hunkTarget(h)} applies to no ${h.fn} this scenario builds, though the step is there: another hunk of your patches inserts it, and a patch's replacements apply before its insertions, patches in the order given; change the inserted step itself, or replace it from a patch given after the one that inserts it`);
   }
   const model: Model = {
     name: spec.name, params: { profile: prof.name, patches: patchEntries(patchList).join(',') },
