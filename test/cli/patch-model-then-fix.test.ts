@@ -84,3 +84,99 @@ export default definePatch({ id: 'scratch', subject: 'read 1 written again', bas
     expect(r.status).toBe(1);
   });
 });
+
+// Daniel Golle's proposed device_schedule_reprobe() (2026-08, unmerged; dd.c as kernel-patches/bpf
+// stores it): the work checks, under device_lock, that dc is still bound to the driver bound when it
+// was scheduled. No work item can be queued by a patch, so the work is an actor running
+// device_reprobe's two calls (unbind, drivers_probe), and the fix's hunks act in that thread only
+// (site.tb.name). The admin's release is marked by a patch given on both sides.
+describe('a proposed fix whose work item is an actor: hunks in one thread by site.tb.name', () => {
+  write('reprobe.ts', `import { scenario } from 'probecheck';
+
+// A driver's own re-probe work (iwl_trans_schedule_reprobe, h5_btrtl_resume, btintel_pcie's reset
+// work: device_reprobe(dev) = device_driver_detach(dev); bus_rescan_devices_helper(dev, NULL)),
+// scheduled while dc is bound, beside an administrator's \`echo dc > dc-drv/unbind\`. The library
+// has no work item a patch can queue: the work is an actor running the same two calls, unbind
+// (unbind_store -> device_driver_detach) and drivers_probe (drivers_probe_store ->
+// bus_rescan_devices_helper). unbind_store tests dev->driver == drv unlocked first; device_reprobe
+// does not, but its release of an unbound device does nothing either.
+export default scenario({
+  name: 'reprobe-vs-unbind',
+  describe: "a driver's scheduled re-probe of dc runs beside an administrative unbind of dc",
+  profile: 'mainline',
+  devices: { dc: { present: true, boundTo: 'dc-drv' } },
+  drivers: { 'dc-drv': { matches: ['dc'], present: true } },
+  actors: { 'reprobe work': ['unbind dc-drv dc', 'drivers_probe dc'], admin: 'unbind dc-drv dc' },
+  properties: ['single-binding', 'no-deadlock'],
+});
+`);
+  write('mark.ts', `import { definePatch } from 'probecheck';
+// Marks the administrator's unbind that released dc (both sides of the diff): __device_release_driver's
+// dev->driver = NULL step, run in the admin thread.
+export default definePatch({
+  id: 'admin-mark', subject: 'record the release done by the admin unbind', base: 'mainline',
+  state: { kernel: { adminReleased: 'bool' } },
+  hunks: [
+    { fn: '__device_release_driver', replace: 'devres_release_all',
+      step: (site, orig) => ({ ...orig!, run: (s, t, b, c) => {
+        const r = orig!.run(s, t, b, c);
+        if (site.tb.name === 'admin') s.adminReleased = true;
+        return r;
+      } }) },
+  ],
+});
+`);
+  write('kept.ts', `import { defineProperty } from 'probecheck';
+export default defineProperty({
+  kind: 'invariant', name: 'admin-unbind-kept',
+  description: 'a re-probe scheduled before an administrative unbind does not bind the device again after it',
+  check: (v) => (v.patch.adminReleased && v.dev('dc').driver !== null ? "the admin's unbind released dc, and the re-probe work bound it again" : null),
+  premise: { text: "the admin's unbind released dc", met: (v) => v.patch.adminReleased === true },
+});
+`);
+  write('reprobe-fix.ts', `import { definePatch, RETURN } from 'probecheck';
+
+// device_schedule_reprobe() (Daniel Golle, "device_schedule_reprobe(): core helper and
+// conversions", v2 posted 2026-08-19; dd.c as kernel-patches/bpf stores it, 27f0f918d3e9):
+//   rp->drv = READ_ONCE(dev->driver);                          (at scheduling time: dc-drv)
+//   ...
+//   device_lock(dev);
+//   if (!defer_all_probes && !dev->p->dead && dev->driver == rp->drv)
+//           detached = __device_release_driver(dev, NULL, true);
+//   device_unlock(dev);
+//   if (detached) ret = device_attach(dev);
+const work = (site: { tb: { name: string } }) => site.tb.name === 'reprobe work';
+export default definePatch({
+  id: 'device_schedule_reprobe', subject: 'driver core: add device_schedule_reprobe()', base: 'mainline',
+  state: { kernel: { rpSkip: 'bool' } },
+  hunks: [
+    { // the actor's unlocked dev->driver == drv test (unbind_store's, not the work's): dc no longer bound, nothing detached
+      fn: 'unbind_store', replace: 'bus_find_device_by_name',
+      step: (site, orig) => ({ ...orig!, run: (s, t, b, c) => {
+        const r = orig!.run(s, t, b, c);
+        if (work(site) && r === RETURN) s.rpSkip = true;
+        return r;
+      } }) },
+    { // under device_lock: dev->driver == rp->drv, else detached = false
+      fn: 'unbind_store', replace: 'device_lock',
+      step: (site, orig) => ({ ...orig!, run: (s, t, b, c) => {
+        if (work(site) && s.dev[site.dev]!.driver !== site.drv + 1) s.rpSkip = true;
+        return orig!.run(s, t, b, c);
+      } }) },
+    { // if (detached) device_attach(dev): nothing detached, no attach
+      fn: 'drivers_probe_store', replace: 'bus_find_device_by_name',
+      step: (site, orig) => ({ ...orig!, run: (s, t, b, c) => {
+        if (work(site) && s.rpSkip) { s.rpSkip = false; return RETURN; }
+        return orig!.run(s, t, b, c);
+      } }) },
+  ],
+});
+`);
+  it("a stale re-probe binds dc again after the admin's unbind; with the helper's check it does not", () => {
+    const d = probecheck(['diff', 'reprobe.ts', '--param', 'patches=./mark.ts', '--patch', 'reprobe-fix.ts', '--property-file', 'kept.ts', '-q'], { cwd: dir });
+    expect(d.stderr).toBe('');
+    expect(d.stdout).toMatch(/admin-unbind-kept\s+violated\s+holds\s+fixed/);
+    expect(d.stdout).toMatch(/single-binding\s+holds\s+holds\s+still holds/);
+    expect(d.status).toBe(0);
+  });
+});
