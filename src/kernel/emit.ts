@@ -612,7 +612,7 @@ export class Block {
           // A library step may go on by the full label of its function's step (really_probe's
           // call_probe returns f.label('probe_ret'), 'really_probe(d,x):probe_ret'): that edge is the
           // same (a hunt, s40 h4: an insert after call_probe never fired, and the patch went uncredited).
-          const beforeFull = this.local.has(before) ? this.label(before) : before;
+          const beforeFull = this.local.has(before) || this.alias.has(before) ? this.label(before) : before;
           for (const a of afters) {
             const st = this.local.get(a)!;
             const es = inserted.get(a);
