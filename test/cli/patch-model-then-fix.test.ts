@@ -86,10 +86,11 @@ export default definePatch({ id: 'scratch', subject: 'read 1 written again', bas
 });
 
 // Daniel Golle's proposed device_schedule_reprobe() (2026-08, unmerged; dd.c as kernel-patches/bpf
-// stores it): the work checks, under device_lock, that dc is still bound to the driver bound when it
-// was scheduled. No work item can be queued by a patch, so the work is an actor running
-// device_reprobe's two calls (unbind, drivers_probe), and the fix's hunks act in that thread only
-// (site.tb.name). The admin's release is marked by a patch given on both sides.
+// stores it): the work checks, under device_lock, that probing is not blocked for a shutdown and
+// that dc is still bound to the driver bound when it was scheduled. No work item can be queued by
+// a patch, so the work is an actor running device_reprobe's two calls (unbind, drivers_probe), and
+// the fix's hunks act in that thread only (site.tb.name). The admin's release is marked by a patch
+// given on both sides.
 describe('a proposed fix whose work item is an actor: hunks in one thread by site.tb.name', () => {
   write('reprobe.ts', `import { scenario } from 'probecheck';
 
@@ -107,6 +108,25 @@ export default scenario({
   devices: { dc: { present: true, boundTo: 'dc-drv' } },
   drivers: { 'dc-drv': { matches: ['dc'], present: true } },
   actors: { 'reprobe work': ['unbind dc-drv dc', 'drivers_probe dc'], admin: 'unbind dc-drv dc' },
+  properties: ['single-binding', 'no-deadlock'],
+});
+`);
+  write('reboot.ts', `import { scenario } from 'probecheck';
+
+// A driver's own re-probe work (iwl_trans_schedule_reprobe, h5_btrtl_resume, btintel_pcie's reset
+// work: device_reprobe(dev) = device_driver_detach(dev); bus_rescan_devices_helper(dev, NULL)),
+// scheduled while dc is bound, beside an administrator's \`echo dc > dc-drv/unbind\`. The library
+// has no work item a patch can queue: the work is an actor running the same two calls, unbind
+// (unbind_store -> device_driver_detach) and drivers_probe (drivers_probe_store ->
+// bus_rescan_devices_helper). unbind_store tests dev->driver == drv unlocked first; device_reprobe
+// does not, but its release of an unbound device does nothing either.
+export default scenario({
+  name: 'reprobe-vs-reboot',
+  describe: "a driver's scheduled re-probe of dc runs beside a reboot",
+  profile: 'mainline',
+  devices: { dc: { present: true, boundTo: 'dc-drv' } },
+  drivers: { 'dc-drv': { matches: ['dc'], present: true } },
+  actors: { 'reprobe work': ['unbind dc-drv dc', 'drivers_probe dc'], reboot: 'device_shutdown' },
   properties: ['single-binding', 'no-deadlock'],
 });
 `);
@@ -134,6 +154,13 @@ export default defineProperty({
   premise: { text: "the admin's unbind released dc", met: (v) => v.patch.adminReleased === true },
 });
 `);
+  write('after-shutdown.ts', `import { defineProperty } from 'probecheck';
+export default defineProperty({
+  kind: 'action', name: 'no-release-after-shutdown',
+  description: "a device's driver is not released (->remove) once its ->shutdown() has run",
+  check: (before, after) => (before.dev('dc').driver !== null && after.dev('dc').driver === null && after.dev('dc').shutDown ? "dc's driver released after dc was shut down" : null),
+});
+`);
   write('reprobe-fix.ts', `import { definePatch, RETURN } from 'probecheck';
 
 // device_schedule_reprobe() (Daniel Golle, "device_schedule_reprobe(): core helper and
@@ -141,7 +168,7 @@ export default defineProperty({
 //   rp->drv = READ_ONCE(dev->driver);                          (at scheduling time: dc-drv)
 //   ...
 //   device_lock(dev);
-//   if (!defer_all_probes && !dev->p->dead && dev->driver == rp->drv)
+//   if (!defer_all_probes && !dev->p->dead && dev->driver == rp->drv)   (dead: no removal here)
 //           detached = __device_release_driver(dev, NULL, true);
 //   device_unlock(dev);
 //   if (detached) ret = device_attach(dev);
@@ -160,6 +187,11 @@ export default definePatch({
     { // under device_lock: dev->driver == rp->drv, else detached = false
       fn: 'unbind_store', replace: 'device_lock',
       step: (site, orig) => ({ ...orig!, run: (s, t, b, c) => {
+        if (work(site) && 'deferAllProbes' in s && s.deferAllProbes) {   // probing blocked for a shutdown: nothing detached
+          s.rpSkip = true;
+          s.dev[site.dev]!.mutex = site.tb.owner;
+          return 'device_unlock';
+        }
         if (work(site) && s.dev[site.dev]!.driver !== site.drv + 1) s.rpSkip = true;
         return orig!.run(s, t, b, c);
       } }) },
@@ -177,6 +209,12 @@ export default definePatch({
     expect(d.stderr).toBe('');
     expect(d.stdout).toMatch(/admin-unbind-kept\s+violated\s+holds\s+fixed/);
     expect(d.stdout).toMatch(/single-binding\s+holds\s+holds\s+still holds/);
+    expect(d.status).toBe(0);
+  });
+  it('its detach half runs after the reboot shut dc down; with the defer_all_probes test it does not', () => {
+    const d = probecheck(['diff', 'reboot.ts', '--patch', 'reprobe-fix.ts', '--property-file', 'after-shutdown.ts', '-q'], { cwd: dir });
+    expect(d.stderr).toBe('');
+    expect(d.stdout).toMatch(/no-release-after-shutdown\s+violated\s+holds\s+fixed/);
     expect(d.status).toBe(0);
   });
 });
