@@ -34,6 +34,9 @@ export const MATCH_LINE = 'driver_match_device(drv, dev)';
  */
 export const STRCMP = ['return !strcmp(pdev->driver_override, drv->name);'];
 
+/** platform_match's first line from 2b38efc05bf7 (v7.0-rc): the test and strcmp under driver_override.lock, in one call. */
+export const MATCH_OVERRIDE = 'ret = device_match_driver_override(dev, drv);';
+
 /**
  * platform_match's driver_override test: no override, or the override names drv. `owner`: the
  * reader's thread, which where it holds the deleted struct's lock (the slot added again since:
@@ -94,7 +97,12 @@ export function driverMatchSteps(f: Block, dev: number, drv: number,
     //   if (dev->driver_override.name)
     //           return !strcmp(dev->driver_override.name, drv->name);
     // The test and the strcmp are one step: the store swaps the string under the same lock.
-    f.step('driver_match_device', { where: `${where} -> ${PLATFORM}:platform_match (device_match_driver_override, under driver_override.lock)`, since: 'v7.0-rc (cb3d1049f4ea, 2b38efc05bf7)', c, run: (s, t) => {
+    // platform_match's call, where the profile reads a platform.c that has it (mainline: torvalds@4793dae01f47;
+    // device_match_driver_override's guard and strcmp are include/linux/device.h's there, not an excerpted function).
+    const plat = sourceFile(f.tb.k.sources, PLATFORM);
+    const has = plat !== undefined && (excerpt(f.tb.k.sources[plat]!, plat, 'platform_match')?.lines.some((l) => l.includes(MATCH_OVERRIDE)) ?? false);
+    const call = has ? linesIn(f.tb.k, PLATFORM, 'platform_match', [MATCH_OVERRIDE]) : [];
+    f.step('driver_match_device', { where: `${where} -> ${PLATFORM}:platform_match (device_match_driver_override, under driver_override.lock)`, since: 'v7.0-rc (cb3d1049f4ea, 2b38efc05bf7)', c: [...c, ...call], run: (s, t) => {
       const left = skip?.(s, t);
       if (left !== undefined) return left;
       return ovrMatches(s, t) ? on(s, t) : off(s, t);

@@ -1,0 +1,43 @@
+/**
+ * The s40 freshness audit of mainline (2026-12-06, s40 h3): torvalds/linux serves platform.c at
+ * 4793dae01f47 ("Merge tag 'driver-core-7.1-rc1'", the commit of mainline's core.c and device.h).
+ * Its platform_match asks device_match_driver_override() first (2b38efc05bf7), the match's half of
+ * OVERRIDE_MATCH_LOCKED, which until then was read only in the postings; mainline now reads that
+ * platform.c and the one-step match cites the call.
+ */
+import { describe, expect, it } from 'vitest';
+import { PROFILES, buildScenario } from 'probecheck';
+import { excerpt, resolveAnchor } from '../../src/kernel/source.js';
+import { PLATFORM } from '../../src/kernel/paths/driver-override.js';
+const MATCH_OVERRIDE = 'ret = device_match_driver_override(dev, drv);';
+
+const AT = 'torvalds@4793dae01f47';
+
+describe('platform.c at mainline (driver-core-7.1-rc1)', () => {
+  it('platform_match calls device_match_driver_override and no longer loads pdev->driver_override; no store of its own', () => {
+    expect(PROFILES.mainline!.sources[PLATFORM]).toBe(AT);
+    const m = excerpt(AT, PLATFORM, 'platform_match')!;
+    expect(resolveAnchor(m, MATCH_OVERRIDE)).toHaveLength(1);
+    expect(m.lines.some((l) => l.includes('pdev->driver_override'))).toBe(false);
+    expect(excerpt(AT, PLATFORM, 'driver_override_store')).toBeNull();
+    const bus = excerpt(AT, PLATFORM, 'platform_bus_type')!.lines.join('\n');
+    expect(bus).toContain('.driver_override = true,');
+    expect(bus).not.toContain('need_parent_lock');
+    // v6.12's (d69d80484598) still loads the string itself: the two-step match (B13) there.
+    expect(excerpt(PROFILES['v6.12']!.sources[PLATFORM]!, PLATFORM, 'platform_match')!.lines.some((l) => l.includes('pdev->driver_override'))).toBe(true);
+  });
+
+  it("the one-step match (OVERRIDE_MATCH_LOCKED) cites platform_match's call at mainline, for every reader", () => {
+    const spec = { name: 'ovr', devices: { dc: {} }, drivers: { dd: { matches: ['dc'] } }, actors: { h: ['add dc'], r: ['register dd'], w: ['override dc dd'], b: ['bind dd dc'] } };
+    const matches = buildScenario(spec, 'mainline', '').kernel.anchors.filter((a) => a.local === 'driver_match_device');
+    // __device_attach_driver (add), __driver_attach (register), bind_store (bind).
+    expect(matches.length).toBeGreaterThanOrEqual(3);
+    for (const a of matches) {
+      expect(a.error, a.label).toBeUndefined();
+      const plat = a.anchored.find((an) => an.path === PLATFORM);
+      expect(plat, a.label).toBeDefined();
+      expect(plat!.release).toBe(AT);
+      expect(plat!.fn).toBe('platform_match');
+    }
+  });
+});
