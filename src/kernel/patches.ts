@@ -96,7 +96,10 @@ PATCHES['18daa52418e7'] = {
   sources: { 'drivers/base/core.c': 'torvalds@4793dae01f47' },
   hunks: [{
     fn: 'dev_uevent', replace: 'add_uevent_var',
-    step: (_site, orig) => ({ ...orig!, c: ['dev_driver_uevent(dev, env); #part'] }),
+    // Named by its new line, and `cannot`: the read step returns, so an unfired-step warning would
+    // otherwise name the gone `dev->driver->name` print at mainline (a new user's hunt, s40 h3).
+    step: (_site, orig) => ({ ...orig!, where: 'drivers/base/core.c:dev_uevent (dev_driver_uevent(dev, env): the read step prints)', c: ['dev_driver_uevent(dev, env); #part'],
+      cannot: 'dev_uevent\'s second read of dev->driver, gone with 18daa52418e7: dev_driver_uevent reads it once and prints (the step before)' }),
   }, {
     // +	scoped_guard(spinlock, &sp->klist_drivers.k_lock) {
     // +		struct device_driver *drv = READ_ONCE(dev->driver);
