@@ -66,7 +66,8 @@ export const MODELLED: Record<string, string[]> = {
     'async_synchronize_full_domain', 'async_synchronize_cookie_domain',
   ],
   // bus_type: the struct with its kernel-doc (need_parent_lock, 8c97a46af04b), excerpted as a block, not a function; read by no profile (test/kernel/parent-lock.test.ts).
-  'include/linux/device.h': ['device_lock', 'device_unlock', 'bus_type'],
+  // device_match_driver_override: platform_match's driver_override test under its spinlock since 2b38efc05bf7 (v7.0-rc; mainline's 4793dae01f47).
+  'include/linux/device.h': ['device_lock', 'device_unlock', 'bus_type', 'device_match_driver_override'],
   'include/linux/device/bus.h': ['bus_type'],
   // kernfs_fop_write: before KERNFS_WRITE_ITER (v5.11), read at v4.19.y (v5.0 .. v5.10).
   'fs/kernfs/file.c': ['kernfs_fop_write_iter', 'kernfs_fop_write'],

@@ -3,13 +3,12 @@
  * 4793dae01f47 ("Merge tag 'driver-core-7.1-rc1'", the commit of mainline's core.c and device.h).
  * Its platform_match asks device_match_driver_override() first (2b38efc05bf7), the match's half of
  * OVERRIDE_MATCH_LOCKED, which until then was read only in the postings; mainline now reads that
- * platform.c and the one-step match cites the call.
+ * platform.c and the one-step match cites the call, and the helper's guard and strcmp in device.h.
  */
 import { describe, expect, it } from 'vitest';
 import { PROFILES, buildScenario } from 'probecheck';
 import { excerpt, resolveAnchor } from '../../src/kernel/source.js';
-import { PLATFORM } from '../../src/kernel/paths/driver-override.js';
-const MATCH_OVERRIDE = 'ret = device_match_driver_override(dev, drv);';
+import { MATCH_HELPER, MATCH_OVERRIDE, PLATFORM } from '../../src/kernel/paths/driver-override.js';
 
 const AT = 'torvalds@4793dae01f47';
 
@@ -38,6 +37,10 @@ describe('platform.c at mainline (driver-core-7.1-rc1)', () => {
       expect(plat, a.label).toBeDefined();
       expect(plat!.release).toBe(AT);
       expect(plat!.fn).toBe('platform_match');
+      // The helper's guard and strcmp, include/linux/device.h at the same commit.
+      const h = a.anchored.find((an) => an.path === 'include/linux/device.h');
+      expect(h, a.label).toBeDefined();
+      expect([h!.release, h!.fn, h!.lines.length]).toEqual([AT, 'device_match_driver_override', MATCH_HELPER.length]);
     }
   });
 });

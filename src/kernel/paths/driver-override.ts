@@ -36,6 +36,16 @@ export const STRCMP = ['return !strcmp(pdev->driver_override, drv->name);'];
 
 /** platform_match's first line from 2b38efc05bf7 (v7.0-rc): the test and strcmp under driver_override.lock, in one call. */
 export const MATCH_OVERRIDE = 'ret = device_match_driver_override(dev, drv);';
+/** device_match_driver_override's test and compare under the string's own lock (include/linux/device.h, cb3d1049f4ea). */
+export const MATCH_HELPER = ['guard(spinlock)(&dev->driver_override.lock);', 'return !strcmp(dev->driver_override.name, drv->name);'];
+const DEVICE_H = 'include/linux/device.h';
+
+/** `lines` of path:fn as anchors where the profile reads a text of path whose fn has them all, else none. */
+function textLines(k: Pick<Kernel, 'sources' | 'unread'>, path: string, fn: string, lines: readonly string[]): string[] {
+  const file = sourceFile(k.sources, path);
+  const ex = file !== undefined ? excerpt(k.sources[file]!, file, fn) : null;
+  return ex && lines.every((l) => ex.lines.some((x) => x.includes(l))) ? linesIn(k, path, fn, lines) : [];
+}
 
 /**
  * platform_match's driver_override test: no override, or the override names drv. `owner`: the
@@ -97,11 +107,9 @@ export function driverMatchSteps(f: Block, dev: number, drv: number,
     //   if (dev->driver_override.name)
     //           return !strcmp(dev->driver_override.name, drv->name);
     // The test and the strcmp are one step: the store swaps the string under the same lock.
-    // platform_match's call, where the profile reads a platform.c that has it (mainline: torvalds@4793dae01f47;
-    // device_match_driver_override's guard and strcmp are include/linux/device.h's there, not an excerpted function).
-    const plat = sourceFile(f.tb.k.sources, PLATFORM);
-    const has = plat !== undefined && (excerpt(f.tb.k.sources[plat]!, plat, 'platform_match')?.lines.some((l) => l.includes(MATCH_OVERRIDE)) ?? false);
-    const call = has ? linesIn(f.tb.k, PLATFORM, 'platform_match', [MATCH_OVERRIDE]) : [];
+    // platform_match's call and the helper's guard and strcmp (include/linux/device.h), where the
+    // profile reads texts that have them (mainline: both at torvalds@4793dae01f47).
+    const call = [...textLines(f.tb.k, PLATFORM, 'platform_match', [MATCH_OVERRIDE]), ...textLines(f.tb.k, DEVICE_H, 'device_match_driver_override', MATCH_HELPER)];
     f.step('driver_match_device', { where: `${where} -> ${PLATFORM}:platform_match (device_match_driver_override, under driver_override.lock)`, since: 'v7.0-rc (cb3d1049f4ea, 2b38efc05bf7)', c: [...c, ...call], run: (s, t) => {
       const left = skip?.(s, t);
       if (left !== undefined) return left;
