@@ -487,6 +487,12 @@ export class Block {
     const linksHeld = new Set<string>();
     // The edges inserts took, by their `after` step: a later user patch that replaces that step keeps them.
     const inserted = new Map<string, { before: string; beforeFull: string; label: string }[]>();
+    // A step as it was before a user's insert took an edge of it: a later patch of yours that
+    // replaces it is handed this as `orig`, and the inserts are redirected around what it makes, as
+    // when every replacement of yours applied before any insertion (a review, s40 h6: a fix that
+    // compared orig's return with the library's label got the insert's label instead, and its change
+    // was silently lost).
+    const bare = new Map<string, KStep>();
     /** What a user's patch does that the model cannot judge, said with every result. */
     const note = (text: string) => (this.tb.k.patchNotes ??= new Set()).add(text);
     // This function's hunks, in the order hunksOf gives them (and says why).
@@ -504,19 +510,23 @@ export class Block {
           if (!lib) throw new ProbecheckError('E604', `patch ${p.id} (${p.subject}) does not apply: ${this.name} has no step '${h.replace}'; it has: ${order.join(', ')}`);
           // The step a user's hunk wraps runs on the real state: its own reads of fields kept only
           // in some scenarios (`s.flushBarrier`) are the library's, not the user's (a review, 2026-12-05).
-          const orig = isUserPatch(p) ? libraryStep(lib, this.tb.k) : lib;
+          const orig = isUserPatch(p) ? libraryStep(bare.get(h.replace) ?? lib, this.tb.k) : lib;
           let made = isUserPatch(p) ? userHunkStep(p, `${this.name}:${h.replace}`, () => h.step(site, orig)) : h.step(site, orig);
           // A user's replacement that says no `where` (a step written from scratch, not `{ ...orig }`)
           // is placed where the step it replaces is, as an insert is (a hunt, s39 h7: such a step
           // stopped the build with an internal error, reading `where` of undefined).
           if (isUserPatch(p) && made.where === undefined) made = { ...made, where: `${(lib.where ?? this.name).split(' ')[0]!} (patch ${p.id}: ${h.replace})` };
           // An earlier patch inserted a step after this one: a replacement written from scratch,
-          // going on to that insert's `before`, still goes through it.
+          // going on to that insert's `before`, still goes through it. Each insert in the order
+          // they were made, as their wraps of the step nest: one inserted before another on the
+          // same edge comes first (a review, s40 h6: a redirect that stopped at the first match
+          // went to the later insert's `before` and skipped it).
           const redirects = inserted.get(h.replace);
-          if (redirects) {
-            const run = made.run;
-            made = { ...made, run: (s, t, b, c) => { const r = run(s, t, b, c); for (const e of redirects) if (r === e.before || r === e.beforeFull) return e.label; return r; } };
-          }
+          const redirected = (st: KStep): KStep => {
+            if (!redirects) return st;
+            const run = st.run;
+            return { ...st, run: (s, t, b, c) => { let r = run(s, t, b, c); for (const e of redirects) if (r === e.before || r === e.beforeFull) r = e.label; return r; } };
+          };
           // A user's step that blocks on a guard of its own but keeps the original's `waits`
           // (`{ ...orig, await }`): where the original guard would pass, the lock it names is
           // free, and the wait is the patch's (diff said "waits for &dev->mutex(c2) held by nobody").
@@ -587,7 +597,8 @@ export class Block {
             // patch's wait and body holding it, which release it.
             note(`patch ${p.id} waits holding device_links_lock in ${this.name}:${h.replace}: the model takes it before that wait and releases it after the step (sync_state's locking of suppliers is not modelled)`);
             const me = this.tb.owner, held = `${h.replace}_links_locked`;
-            const body = made;
+            const body = redirected(made);
+            bare.delete(h.replace);
             this.local.set(held, this.userStep({ ...body, run: (s, t, b, c) => { const r = body.run(s, t, b, c); s.deviceLinksLock = 0; return r; } }, p.id, `${this.name}:${h.replace}`));
             patchedBy.set(held, p);
             order.splice(order.indexOf(h.replace) + 1, 0, held);
@@ -595,7 +606,11 @@ export class Block {
             made = { where: orig.where, c: (orig.c ?? []).filter((l) => LINKS_LOCKED.test(l)), since: orig.since, await: (s) => s.deviceLinksLock === 0, waits: linksLockWaits(this.tb.k),
               run: (s) => { s.deviceLinksLock = me; return held; } };
             this.local.set(h.replace, made);
-          } else this.local.set(h.replace, isUserPatch(p) ? this.userStep(made, p.id, `${this.name}:${h.replace}`, orig) : made);
+          } else {
+            const st = isUserPatch(p) ? this.userStep(made, p.id, `${this.name}:${h.replace}`, orig) : made;
+            this.local.set(h.replace, redirected(st));
+            if (bare.has(h.replace)) bare.set(h.replace, st);
+          }
           patchedBy.set(h.replace, p);
           // The since the user's hunk was handed (after the library's fixes: 58b116bce136 gives
           // call_probe a since of its own, which a copy of it then passed off as the user's).
@@ -615,6 +630,7 @@ export class Block {
           const beforeFull = this.local.has(before) || this.alias.has(before) ? this.label(before) : before;
           for (const a of afters) {
             const st = this.local.get(a)!;
+            if (isUserPatch(p) && !bare.has(a)) bare.set(a, st);
             const es = inserted.get(a);
             if (es) es.push({ before, beforeFull, label }); else inserted.set(a, [{ before, beforeFull, label }]);
             this.local.set(a, { ...st, run: (s, t, b, c) => { const r = st.run(s, t, b, c); return r === before || r === beforeFull ? label : r; } });
