@@ -516,12 +516,13 @@ export class Block {
           // is placed where the step it replaces is, as an insert is (a hunt, s39 h7: such a step
           // stopped the build with an internal error, reading `where` of undefined).
           if (isUserPatch(p) && made.where === undefined) made = { ...made, where: `${(lib.where ?? this.name).split(' ')[0]!} (patch ${p.id}: ${h.replace})` };
-          // An earlier patch inserted a step after this one: a replacement written from scratch,
-          // going on to that insert's `before`, still goes through it. Each insert in the order
-          // they were made, as their wraps of the step nest: one inserted before another on the
-          // same edge comes first (a review, s40 h6: a redirect that stopped at the first match
-          // went to the later insert's `before` and skipped it).
-          const redirects = inserted.get(h.replace);
+          // An earlier patch inserted a step after this one: the replacement (whose orig, for a
+          // user's, is the step before your inserts: `bare`), where it goes on to that insert's
+          // `before`, still goes through it. Each insert in the order they were made, as their
+          // wraps of the step nest: one inserted before another on the same edge comes first (a
+          // review, s40 h6: a redirect that stopped at the first match skipped the later insert).
+          // A library fix's insert too: its lines stay in the C whatever your hunk does to this step.
+          const redirects = inserted.get(h.replace)?.slice();   // (a later insert after it wraps the step itself)
           const redirected = (st: KStep): KStep => {
             if (!redirects) return st;
             const run = st.run;
