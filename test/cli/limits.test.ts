@@ -66,9 +66,9 @@ describe('random simulation says why it stopped', () => {
   });
 
   it('check --strategy random --time-limit: walks until the time limit, and says so', () => {
-    const r = probecheck(['check', ...fixed, '--strategy', 'random', '--time-limit', '0.5'], { cwd: tempDir() });
+    const r = probecheck(['check', ...fixed, '--strategy', 'random', '--time-limit', '0.2'], { cwd: tempDir() });
     expect(r.status).toBe(3);
-    expect(r.stdout).toMatch(/search stopped early: time-limit \(--time-limit\): the 0\.5 s time limit reached after [\d,]+ walks: /);
+    expect(r.stdout).toMatch(/search stopped early: time-limit \(--time-limit\): the 0\.2 s time limit reached after [\d,]+ walks: /);
   });
 });
 
@@ -97,18 +97,18 @@ describe('the stop in words', () => {
   });
 
   it('host-children with 8 children and a time limit: unknown, exit 3, and the hint', () => {
-    const r = probecheck(['check', join(PROBE_TREE, '../../host-children.ts'), '--param', 'n=8', '--time-limit', '1', '-q'], { cwd: tempDir() });
+    const r = probecheck(['check', join(PROBE_TREE, '../../host-children.ts'), '--param', 'n=8', '--time-limit', '0.3', '-q'], { cwd: tempDir() });
     expect(r.status).toBe(3);
     expect(r.stdout).toMatch(/search stopped early: time-limit[^\n]*\n[^\n]*unknown\n {2}to store fewer states: --por/);
     // -q prints no stats line: the stop line says how far the search got (a new user, 2026-12-04).
-    expect(r.stdout).toMatch(/search stopped early: time-limit \(--time-limit\): the 1 s time limit reached; [\d,]+ states stored, depth \d+\n/);
+    expect(r.stdout).toMatch(/search stopped early: time-limit \(--time-limit\): the 0\.3 s time limit reached; [\d,]+ states stored, depth \d+\n/);
   });
 
   it('--check-symmetry is within --time-limit: the check stops there too, and the stop says how much it took', () => {
     // A reductions hunt, 2026-12-05: the check ran to its own bound (500,000 states), minutes past a --time-limit of 12 s.
-    const r = probecheck(['check', join(PROBE_TREE, '../../host-children.ts'), '--param', 'n=6', '--check-symmetry', '--time-limit', '1', '-q'], { cwd: tempDir() });
+    const r = probecheck(['check', join(PROBE_TREE, '../../host-children.ts'), '--param', 'n=6', '--check-symmetry', '--time-limit', '0.3', '-q'], { cwd: tempDir() });
     expect(r.status).toBe(3);
-    expect(r.stdout).toMatch(/search stopped early: time-limit \(--time-limit\): the 1 s time limit reached \(the symmetry check took [\d.]+ s of it\); /);
+    expect(r.stdout).toMatch(/search stopped early: time-limit \(--time-limit\): the 0\.3 s time limit reached \(the symmetry check took [\d.]+ s of it\); /);
   });
 
   it('Ctrl-C, and a search that stopped once everything was violated', () => {
