@@ -248,7 +248,7 @@ export default defineProperty({ kind: 'invariant', name: 'c-never-bound', check:
   });
 
   it('steps --patch lists what a step writes to a local, and nothing the check of its releases reads', () => {
-    const r = probecheck(['steps', '--patch', 'b232-local.ts', '--function', '__device_attach'], { cwd: dir });
+    const r = probecheck(['steps', '--patch', 'b232-local.ts', '--function', '__device_attach', '--max-states', '100'], { cwd: dir });
     expect(r.stdout).toMatch(/__device_attach:async_schedule\n[^]*?writes: [^\n]*local\.async@__device_attach\[\]/);
     expect(r.stdout).not.toMatch(/reads: [^\n]*moduleMutex/);
   });
