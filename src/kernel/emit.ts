@@ -63,6 +63,10 @@ export interface KStep {
 /** Where a block returns: a label, a choice made when it returns, or null (the thread ends). */
 export type Ret = string | null | ((s: KS, t: KL) => string | null);
 
+/** The walks' callbacks whose match may defer, and their steps up to the match's deferral (Kernel.matchHunked). */
+const MATCH_WALKS = new Set(['__driver_attach', '__device_attach_driver']);
+const MATCH_STEPS = new Set(['driver_match_device', 'strcmp', 'driver_deferred_probe_add']);
+
 /** What a hunk sees of the block it patches. */
 /** `depth`: the innermost attach/probe frame index (for the per-frame locals `tc` and `haveAsync`). */
 /** `link`: the device link (world.links index) a device_link_* block acts on, or -1. */
@@ -110,6 +114,13 @@ export interface Kernel {
    * text says "defer"; deferredDel alone defers nothing.)
    */
   userDefers?: boolean;
+  /**
+   * Devices whose bus match defers (DevInfo.matchDefers, MATCH_DEFER) with a user's hunk on a
+   * walk's match steps (`__driver_attach` or `__device_attach_driver`: driver_match_device,
+   * strcmp, driver_deferred_probe_add): the hunk may make that match succeed once its condition
+   * holds, as amba_match does once the peripheral ID reads (properties.ts matchYours).
+   */
+  matchHunked?: Set<number>;
   has(f: Flag): boolean;
   /**
    * The same as fields, one per flag, fixed when the kernel is made: what a step's run reads (a
@@ -504,6 +515,8 @@ export class Block {
         if (isUserPatch(p)) {
           if (!this.userHunkFits(h)) continue;
           this.tb.k.applied?.add(h);
+          if (MATCH_WALKS.has(this.name) && this.dev >= 0 && this.tb.k.w.devices[this.dev]!.matchDefers && this.tb.k.has('MATCH_DEFER')
+            && [h.replace, h.insert?.before, ...[h.insert?.after ?? []].flat()].some((l) => l !== undefined && l !== null && MATCH_STEPS.has(l))) (this.tb.k.matchHunked ??= new Set()).add(this.dev);
         }
         if (h.replace !== undefined) {
           const lib = this.local.get(h.replace);

@@ -303,6 +303,19 @@ function missedIn(k: Kernel, c: PropCtx): (s: KS, q: Query, stops?: boolean) => 
  * is owed one only by a trigger after it began, which the model does not record per device: such a
  * driver is not judged (a false "lost" otherwise).
  */
+/**
+ * Is device i's match deferral a user's? Its match defers (DevInfo.matchDefers) and a hunk of yours
+ * is on a walk's match steps of it (Kernel.matchHunked), at a profile where that walk goes on after
+ * the match's driver_deferred_probe_add (before 25e9fbf0fd38, MATCH_DEFER_RETURNS: dd.c@v5.10.13
+ * __device_attach_driver 831-833, __driver_attach 1066-1068, no return after the add): a hunk can
+ * make the match succeed there once its condition holds (amba_match once amba_read_periphid reads
+ * the ID), and the deferral it keeps is owed the retry a deferral of its own is (s40 h7: a fix that
+ * stopped deferring in __driver_attach only, the deferred worker's retries deferring for ever, read
+ * holds). From 25e9fbf0fd38 __device_attach_driver returns after the add and the model builds no
+ * way on to the probe from its match steps (E202): the worker's retry cannot succeed, none is owed.
+ */
+export const matchYours = (k: Kernel, i: number): boolean => k.matchHunked?.has(i) === true && !k.has('MATCH_DEFER_RETURNS');
+
 export const owedRetry = (k: Kernel, links: readonly (readonly LinkInfo[])[], dev: number, drv: number): boolean => {
   const info = k.w.drivers[drv]!;
   // A patch of yours that may defer (Kernel.userDefers) defers for a reason of its own, which the
@@ -310,7 +323,7 @@ export const owedRetry = (k: Kernel, links: readonly (readonly LinkInfo[])[], de
   // for a -EPROBE_DEFER from __driver_probe_device or really_probe, the match's add (1175-1178,
   // 931-934): such a device is owed a retry once its driver is registered (a hunt, s39 h7: a
   // device a patch's check deferred for good read holds, judged by no property).
-  return !info.outcomes.includes('defer') && (info.needs.length > 0 || (k.on.DEVICE_LINKS && links[dev]!.length > 0) || k.userDefers === true);
+  return !info.outcomes.includes('defer') && (info.needs.length > 0 || (k.on.DEVICE_LINKS && links[dev]!.length > 0) || k.userDefers === true || matchYours(k, dev));
 };
 
 /**
@@ -342,8 +355,9 @@ function lostDeferral(k: Kernel, s: KS, links: readonly (readonly LinkInfo[])[])
     if (!suppliersReady(k, s, links[d.i]!)) continue;
     // A device a hunk of yours listed itself (deferredAdd: a bus match that defers, say) has no
     // driver's bit: every driver of it is owed the retry (not a match the scenario declares deferring
-    // for the whole run, matchDefers, whose library add sets none either).
-    const yoursListed = k.userDefers === true && x.deferBy === 0 && !d.matchDefers;
+    // for the whole run, matchDefers, whose library add sets none either, unless a hunk of yours
+    // on its match may make it succeed: matchYours).
+    const yoursListed = x.deferBy === 0 && (d.matchDefers ? matchYours(k, d.i) : k.userDefers === true);
     for (const [j, drv] of d.drivers.entries()) {
       const info = k.w.drivers[drv]!;
       // Only a driver whose own deferral put it there or kept it there (a hunt, 2026-12-04, found
@@ -353,8 +367,9 @@ function lostDeferral(k: Kernel, s: KS, links: readonly (readonly LinkInfo[])[])
         const sups = k.has('DEVICE_LINKS') ? links[d.i]!.filter((l) => s.link[l.i]!.status === 'AVAILABLE').map((l) => k.vn(l.supplier)) : [];
         const has = [...(info.needs.length ? [`${info.needs.map((n) => k.vn(n)).join(', ')} bound`] : []), ...(sups.length ? [`its link${sups.length > 1 ? 's' : ''} to ${sups.join(', ')} AVAILABLE`] : [])];
         // Said where only the patch can have deferred it: a driver with nothing to need, or a device a hunk listed.
-        const ids = k.userDefers && (yoursListed || (info.needs.length === 0 && !(k.on.DEVICE_LINKS && links[d.i]!.length > 0))) ? userPatchIds(k) : [];
-        const why = ids.length === 0 ? '' : ` (a deferral your patch ${ids.join(', ')} makes is owed a retry as the driver's own is: none came after it, or every retry was deferred again; if the patch means to keep ${d.name} deferred here, leave no-lost-deferral out)`;
+        const ids = (k.userDefers || yoursListed) && (yoursListed || (info.needs.length === 0 && !(k.on.DEVICE_LINKS && links[d.i]!.length > 0))) ? userPatchIds(k) : [];
+        const what = d.matchDefers && yoursListed ? `the bus match's deferral, which your patch ${ids.join(', ')} lets succeed,` : `a deferral your patch ${ids.join(', ')} makes`;
+        const why = ids.length === 0 ? '' : ` (${what} is owed a retry as the driver's own is: none came after it, or every retry was deferred again; if the patch means to keep ${d.name} deferred here, leave no-lost-deferral out)`;
         return `${d.name} stays on the deferred ${x.deferred} list with ${info.name} registered${has.length ? ` and ${has.join(' and ')}` : ''}: its retry was lost${why}`;
       }
     }
@@ -1719,7 +1734,7 @@ export const LIBRARY: KernelProperty[] = [
       // A retry is owed only once everything the driver needs is bound: not where a device it needs
       // is never bound in any run (deferred-probe's timeout walk: pwm never added; a sweep, 2026-12-06).
       return k.w.devices.some((d) => d.drivers.some((x) => owedRetry(k, links, d.i, x) && k.w.drivers[x]!.needs.every((n) => mayBind(k, c, n)) && !retryNeverOwed(k, c, d.i, x)
-        && (k.w.drivers[x]!.needs.length > 0 || links[d.i]!.some((l) => mayBeUnbound(k, c, l.supplier)) || k.userDefers === true)));
+        && (k.w.drivers[x]!.needs.length > 0 || links[d.i]!.some((l) => mayBeUnbound(k, c, l.supplier)) || k.userDefers === true || matchYours(k, d.i))));
     })(),
     make: (k) => {
       const links = consumerLinks(k);
