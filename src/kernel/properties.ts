@@ -18,7 +18,7 @@ import { blocksProbing, mayBeAsync, takesParentLock } from './paths/common.js';
 import { asyncThreadName } from './paths/async.js';
 import { boundWarns, cleanupWarns, driverBound, notBoundWarns, supplierLinkDefers } from './paths/links.js';
 import { purgeWarns } from './paths/device-del.js';
-import { overrideMatches } from './paths/driver-override.js';
+import { matchesById, overrideMatches } from './paths/driver-override.js';
 import { defersMatch } from './paths/match-defer.js';
 import { walkOnOldStruct } from './paths/driver-attach.js';
 import { isUserPatch } from './define-patch.js';
@@ -168,7 +168,7 @@ function missed(k: Kernel, s: KS, links: readonly (readonly LinkInfo[])[]): stri
     if (supplierLinkDefers(k, s, links[d.i]!)) continue;
     // A driver_override naming another driver is a device left for that one (platform_match): not missed by this one.
     // Released on purpose: only drivers whose registration walk started since owe it a probe.
-    const ready = d.drivers.filter((drv, j) => { const info = k.w.drivers[drv]!; return (!x.released || (x.owed & (1 << j)) !== 0) && s.drv[drv]!.onBus && overrideMatches(s, d.i, drv) && info.outcomes.every((o) => o === 'ok') && info.needs.every((n) => s.dev[n]!.bound); });
+    const ready = d.drivers.filter((drv, j) => { const info = k.w.drivers[drv]!; return (!x.released || (x.owed & (1 << j)) !== 0) && s.drv[drv]!.onBus && overrideMatches(s, d.i, drv, 0, matchesById(k.w, d.i, drv)) && info.outcomes.every((o) => o === 'ok') && info.needs.every((n) => s.dev[n]!.bound); });
     if (ready.length === 1) return `${d.name} and ${k.dn(ready[0]!)} are both registered and ${d.name} is never probed by it`;
     if (ready.length > 1) return `${d.name} is registered with ${ready.map((r) => k.dn(r)).join(', ')}, and never probed by any of them`;
   }

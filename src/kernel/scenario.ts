@@ -683,6 +683,31 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string, 
       throw bad(`scenario '${spec.name}': driver '${d.name}' is ${d.present ? 'present and ' : ''}registered ${regs} time${regs === 1 ? '' : 's'} but unregistered ${unregs} time${unregs === 1 ? '' : 's'}: some driver_register would always find it registered (driver_find) and return -EBUSY, doing nothing; remove a 'register ${d.name}' or add an 'unregister ${d.name}'`);
     }
   }
+  // A device whose driver_override an actor writes reads it in two steps when matching (B13).
+  for (const a of actors) for (const x0 of a.acts) if (x0.op === 'override') {
+    const d = w.devices[x0.dev]!, b = w.buses[d.bus]!;
+    // No file to write before 3d713e0e382e (DRIVER_OVERRIDE): v3.14 was accepted and built the store (a finding, 2026-12-06).
+    if (!k.has('DRIVER_OVERRIDE')) throw bad(`scenario '${spec.name}': actor '${a.name}': action 'override ${d.name} ${w.drivers[x0.drv]!.name}': profile ${k.profile} has no driver_override file (3d713e0e382e, v3.16, added it); use v4.2 or later`);
+    // driver_override is the platform bus's (platform_match); USB (a need_parent_lock bus) has none (a sysfs hunt, 2026-12-04).
+    if (b.needParentLock) throw bad(`scenario '${spec.name}': actor '${a.name}': override ${d.name}: ${d.name} is on bus '${b.name}', a need_parent_lock bus (USB), which has no driver_override; the model's is the platform bus's (platform_match)`);
+    // platform_match binds the named driver whatever its id table says; the model's walks go only
+    // through a driver's `matches` (a source audit, 2026-12-04: d was never bound to x).
+    // A driver the scenario does not match with d is one only the override makes match (s40 h7:
+    // until then refused, E601): its walks, __device_attach's driver loop and the per-driver ghosts
+    // follow it as a matching driver whose match fails while no override names it (byOverride).
+    // Added after boot's checks (at boot no override is written, and x does not match d), before
+    // neverTakesEffect's (a drivers_probe or bind of d after the store may bind it to x).
+    const x = w.drivers[x0.drv]!;
+    if (!x.matches.includes(d.i)) {
+      // bus_for_each_drv and bus_for_each_dev walk d's bus alone: an override naming a driver of another bus matches nothing.
+      if (x.bus !== d.bus) throw bad(`scenario '${spec.name}': actor '${a.name}': override ${d.name} ${x.name}: ${x.name} is on bus '${w.buses[x.bus]!.name}', ${d.name} on '${b.name}': platform_match compares the override with the drivers of ${d.name}'s bus only, so this override names no driver that can bind it`);
+      x.matches.push(d.i);
+      d.drivers.push(x.i);
+      d.drivers.sort((p, q) => p - q);
+      (d.byOverride ??= []).push(x.i);
+    }
+    d.override = true;
+  }
   const actorNames = actors.map((a) => a.name), lists = actors.map((a) => a.acts);
   for (const a of actors) for (const x of a.acts) if (x.op === 'register' && w.drivers.some((d) => d.registersDriver.includes(x.drv))) throw bad(`scenario '${spec.name}': actor '${a.name}': '${x.text}': a probe registers that driver (registersDriver)`);
   actors.forEach((a, i) => a.acts.forEach((x, j) => {
@@ -709,19 +734,6 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string, 
   // driver (fw_devlink_no_driver, fw_devlink_relax_link in 6.18.16's core.c): not modelled.
   if (late && schedulesTimeout(k) && k.has('TIMEOUT_RELAXES_FW_LINKS') && w.links.some((l) => l.autoprobe)) throw bad(`scenario '${spec.name}': device '${w.devices[w.links.find((l) => l.autoprobe)!.consumer]!.name}': suppliers: '${LATE_INITCALL}' schedules the deferred-probe timeout work here (deferred_probe_timeout ${probeTimeout(k)}), whose fw_devlink_drivers_done relaxes the links of suppliers that never matched a driver (no more DL_FLAG_AUTOPROBE_CONSUMER), which is not modelled; give deferredProbeTimeout: 0 or -1, or leave the late initcall out`);
   if (spec.deferredProbeTimeout !== undefined && !late) throw bad(`scenario '${spec.name}': deferredProbeTimeout is read by the late initcall, which no actor runs: add '${LATE_INITCALL}' to the boot actor`);
-  // A device whose driver_override an actor writes reads it in two steps when matching (B13).
-  for (const a of actors) for (const x0 of a.acts) if (x0.op === 'override') {
-    const d = w.devices[x0.dev]!, b = w.buses[d.bus]!;
-    // No file to write before 3d713e0e382e (DRIVER_OVERRIDE): v3.14 was accepted and built the store (a finding, 2026-12-06).
-    if (!k.has('DRIVER_OVERRIDE')) throw bad(`scenario '${spec.name}': actor '${a.name}': action 'override ${d.name} ${w.drivers[x0.drv]!.name}': profile ${k.profile} has no driver_override file (3d713e0e382e, v3.16, added it); use v4.2 or later`);
-    // driver_override is the platform bus's (platform_match); USB (a need_parent_lock bus) has none (a sysfs hunt, 2026-12-04).
-    if (b.needParentLock) throw bad(`scenario '${spec.name}': actor '${a.name}': override ${d.name}: ${d.name} is on bus '${b.name}', a need_parent_lock bus (USB), which has no driver_override; the model's is the platform bus's (platform_match)`);
-    // platform_match binds the named driver whatever its id table says; the model's walks go only
-    // through a driver's `matches` (a source audit, 2026-12-04: d was never bound to x).
-    const x = w.drivers[x0.drv]!;
-    if (!x.matches.includes(d.i)) throw bad(`scenario '${spec.name}': actor '${a.name}': override ${d.name} ${x.name}: ${x.name} does not list ${d.name} in its matches; platform_match would bind it to ${d.name} through the override alone, which the model's driver walks do not follow: add '${d.name}' to ${x.name}'s matches`);
-    d.override = true;
-  }
   // DeviceSpec.suppliers: links with DL_FLAG_AUTOPROBE_CONSUMER, made before the start.
   const fw = w.links.filter((l) => l.autoprobe);
   if (fw.length) {

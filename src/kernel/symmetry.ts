@@ -26,6 +26,8 @@ function differs(w: World, i: number, j: number): string | null {
   if (d.present !== a.present || d.boundTo !== a.boundTo) return 'present/boundTo';
   if (d.drivers.join() !== a.drivers.join()) return 'drivers (the drivers that match them must be the same)';
   if (d.override !== a.override) return 'driver_override';
+  // A driver that matches one only through its override (DevInfo.byOverride) fails the other's match without one.
+  if ((d.byOverride ?? []).join() !== (a.byOverride ?? []).join()) return 'driver_override';
   // The bus's match() defers for one alone: its walks take other steps (a symmetry hunt, 2026-12-06:
   // {a, b} with a's match deferring was grouped, and --check-symmetry refuted it).
   if (d.matchDefers !== a.matchDefers) return 'matchDefers';

@@ -25,6 +25,12 @@ export interface DevInfo {
   failedAtBoot?: true;
   /** Some actor writes its driver_override (B13): platform_match reads the string in two steps. */
   override: boolean;
+  /**
+   * Drivers (among `drivers`) that match it only through a driver_override naming them (an actor's
+   * `override d x` where x's `matches` do not list d): platform_match returns
+   * `!strcmp(pdev->driver_override, drv->name)` before any ID test, and no ID match without it.
+   */
+  byOverride?: number[];
   /** The bus's match() returns -EPROBE_DEFER for it (DeviceSpec.matchDefers). */
   matchDefers: boolean;
   /**

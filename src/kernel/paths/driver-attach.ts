@@ -15,7 +15,7 @@ import { asyncProgram, asyncScheduleStep } from './async.js';
 import { BUS, DD, DRIVER_C, allowsAsync, heldOld, linesIn, mayBeAsync, mutexWaits, takeMutex, takesParentLock, staleEntry, storeLock, unlockDev } from './common.js';
 import { busNext, drvAddTail, holdsOld } from './klist.js';
 import { driverProbeDevice, driverProbeDeviceNoCount } from './really-probe.js';
-import { driverMatchSteps, oldOverrideMatches } from './driver-override.js';
+import { driverMatchSteps, matchesById, oldOverrideMatches } from './driver-override.js';
 import { defersMatch, matchDeferStep } from './match-defer.js';
 import { isUserPatch } from '../define-patch.js';
 import { walkPasses, walkStarts, walkerOf } from './owed.js';
@@ -210,7 +210,7 @@ function driverAttachOne(tb: ThreadBuilder, dev: number, drv: number, ret: Ret, 
   // A stale walk's platform_match reads the old struct's driver_override (DevS.oldOvr): one naming
   // another driver returns 0 (s39 h9: it read the new struct's, and went on to the locks).
   const overridden = k.w.devices[dev]!.override === true;
-  driverMatchSteps(f, dev, drv, { where: `${DD}:__driver_attach`, c: match, skip: (s, t) => (!defers && stale(s, t) ? (overridden && !oldOverrideMatches(s, dev, drv) ? RETURN : rest(s)) : undefined), on: (s) => rest(s), off: () => RETURN, defer: () => 'driver_deferred_probe_add' });
+  driverMatchSteps(f, dev, drv, { where: `${DD}:__driver_attach`, c: match, skip: (s, t) => (!defers && stale(s, t) ? (overridden && !oldOverrideMatches(s, dev, drv, matchesById(k.w, dev, drv)) ? RETURN : rest(s)) : undefined), on: (s) => rest(s), off: () => RETURN, defer: () => 'driver_deferred_probe_add' });
   matchDeferStep(f, dev, `${DD}:__driver_attach`, { returns: ['* Driver could not match with device, but may match with@1', 'return 0;@2'], fallsThrough: match.slice(1) }, (s) => (returns ? RETURN : rest(s)), stale);
   if (!perDevice) {
     if (pl) {

@@ -19,6 +19,7 @@
  */
 import { RETURN, type Block, type Kernel, type Ret, type ThreadBuilder } from '../emit.js';
 import type { KL, KS } from '../state.js';
+import type { World } from '../world.js';
 import { excerpt, sourceFile } from '../source.js';
 import { DRIVER_C, heldOld, linesIn } from './common.js';
 import { defersMatch } from './match-defer.js';
@@ -52,21 +53,27 @@ function textLines(k: Pick<Kernel, 'sources' | 'unread'>, path: string, fn: stri
  * reader's thread, which where it holds the deleted struct's lock (the slot added again since:
  * common.ts heldOld) matches that struct, its pdev->driver_override (DevS.oldOvr), not the new one's.
  */
-export function overrideMatches(s: KS, dev: number, drv: number, owner = 0): boolean {
-  return allows(overrideOf(s, dev, owner), drv);
+export function overrideMatches(s: KS, dev: number, drv: number, owner = 0, byId = true): boolean {
+  return allows(overrideOf(s, dev, owner), drv, byId);
 }
+
+/** Does drv match dev by ID (not through a driver_override alone: DevInfo.byOverride)? */
+export const matchesById = (w: World, dev: number, drv: number): boolean => !w.devices[dev]!.byOverride?.includes(drv);
 
 /**
  * platform_match's driver_override test on the deleted struct (DevS.oldOvr): what a walk still on
  * its old klist node matches with (driver-attach.ts; that struct's string, which no store changes
  * once device_del removed its file).
  */
-export function oldOverrideMatches(s: KS, dev: number, drv: number): boolean {
-  return allows(s.dev[dev]!.oldOvr, drv);
+export function oldOverrideMatches(s: KS, dev: number, drv: number, byId = true): boolean {
+  return allows(s.dev[dev]!.oldOvr, drv, byId);
 }
 
-/** A driver_override (a driver's index + 1, 0 for NULL) lets drv match: none, or it names drv. */
-const allows = (o: number, drv: number): boolean => o === 0 || o === drv + 1;
+/**
+ * A driver_override (a driver's index + 1, 0 for NULL) lets drv match: it names drv, or there is
+ * none and drv matches by ID (`byId`; false for a driver only an override makes match: DevInfo.byOverride).
+ */
+const allows = (o: number, drv: number, byId: boolean): boolean => (o === 0 ? byId : o === drv + 1);
 
 /** The driver_override of the struct `owner` matches: the deleted one's where it holds its lock. */
 const overrideOf = (s: KS, dev: number, owner: number): number => (heldOld(s, dev, owner) ? s.dev[dev]!.oldOvr : s.dev[dev]!.ovrDrv);
@@ -89,7 +96,8 @@ export function driverMatchSteps(f: Block, dev: number, drv: number,
   // `old`: the reader holds the deleted struct (a bind_store that looked it up before the slot was
   // added again): platform_match reads that struct's string, DevS.oldOvr (device-add.ts keeps it).
   const ovrOf = (s: KS, t: KL): number => (o.old?.(s, t) ? s.dev[dev]!.oldOvr : overrideOf(s, dev, me));
-  const ovrMatches = (s: KS, t: KL): boolean => allows(ovrOf(s, t), drv);
+  const byId = matchesById(f.tb.k.w, dev, drv);
+  const ovrMatches = (s: KS, t: KL): boolean => allows(ovrOf(s, t), drv, byId);
   const defers = defersMatch(f.tb.k, dev);
   const on = defers && o.defer ? o.defer : o.on;
   if (!f.tb.k.w.devices[dev]!.override) {
@@ -125,7 +133,8 @@ export function driverMatchSteps(f: Block, dev: number, drv: number,
     // the new struct's second store read as freeing it (a review, 2026-12-06: a false override-uaf).
     // A holder of the deleted struct's lock loads that struct's pointer (DevS.oldOvr): a string
     // only its release frees (platform_device_release), so override-uaf lets its strcmp pass.
-    if (ovrOf(s, t) === 0) return on(s, t);
+    // No override: the ID match (none for a driver only an override names: DevInfo.byOverride).
+    if (ovrOf(s, t) === 0) return byId ? on(s, t) : off(s, t);
     t.ovr = s.dev[dev]!.ovrGen;
     return 'strcmp';
   } });
