@@ -307,7 +307,7 @@ function missedIn(k: Kernel, c: PropCtx): (s: KS, q: Query, stops?: boolean) => 
  * Is device i's match deferral a user's? Its match defers (DevInfo.matchDefers) and a hunk of yours
  * is on a walk's match steps of it (Kernel.matchHunked), at a profile where that walk goes on after
  * the match's driver_deferred_probe_add (before 25e9fbf0fd38, MATCH_DEFER_RETURNS: dd.c@v5.10.13
- * __device_attach_driver 831-833, __driver_attach 1066-1068, no return after the add): a hunk can
+ * __device_attach_driver 830-832, __driver_attach 1065-1067, no return after the add): a hunk can
  * make the match succeed there once its condition holds (amba_match once amba_read_periphid reads
  * the ID), and the deferral it keeps is owed the retry a deferral of its own is (s40 h7: a fix that
  * stopped deferring in __driver_attach only, the deferred worker's retries deferring for ever, read

@@ -3,7 +3,7 @@
  * library's matchDefers defers the whole run, so its deferral is owed no retry; amba_match
  * (f2d3b9a46e0e) defers only until amba_read_periphid reads the ID (clock and power domain up),
  * which a user writes as a hunk on the walks' match steps. Before 25e9fbf0fd38 (v5.10 here) the
- * walk goes on after the match's driver_deferred_probe_add (dd.c@v5.10.13:831-833, 1066-1068), so
+ * walk goes on after the match's driver_deferred_probe_add (dd.c@v5.10.13:830-832, 1065-1067), so
  * such a hunk can end the deferral; one that does so in one walk only (the deferred worker's
  * __device_attach_driver still always defers) leaves the device on the pending list for good,
  * its clock bound and its driver registered. Until s40 h7 that read holds (no-lost-deferral
