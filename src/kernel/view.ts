@@ -271,7 +271,7 @@ function makeView(k: Kernel, t: ThreadInfo, s: KS, q: Query): KernelView {
     const x = () => s.drv[d.i]!;
     return {
       name: d.name, bus: w.buses[d.bus]!.name, module: d.module < 0 ? null : w.modules[d.module]!.name,
-      matches: Object.freeze(d.matches.map((m) => w.devices[m]!.name)), probeType: d.probeType,
+      matches: Object.freeze(d.matches.filter((m) => !w.devices[m]!.byOverride?.includes(d.i)).map((m) => w.devices[m]!.name)), probeType: d.probeType,
       get registered() { return x().onBus; }, get unregistered() { return x().unregDone; }, get storesActive() { return x().storesActive; },
       patch: fields(k.added?.drv, x, `driver '${d.name}'`),
     };

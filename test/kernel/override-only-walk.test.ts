@@ -61,6 +61,12 @@ describe('a driver only a driver_override makes match', () => {
     for (const acts of [['drivers_probe d', 'override d x'], ['bind x d', 'override d x']]) {
       expect(check(buildScenario(withX(acts), 'v5.10', '').model).properties[0]!.verdict, acts.join()).toBe('holds');
     }
+    // The user view's matches are the bus match's, without driver_override.
+    const seen: string[][] = [];
+    const view = defineProperty({ kind: 'invariant', name: 'x-matches', check: (v) => { seen.push([...v.drivers.find((r) => r.name === 'x')!.matches]); return null; } });
+    check(buildScenario({ ...withX(['override d x']), properties: [view] }, 'v5.10', '').model);
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen.every((m) => m.length === 0)).toBe(true);
     // A driver of another bus: d's bus walks never meet it, whatever the override names.
     expect(() => buildScenario({ ...spec(['override d x']), buses: { platform: {}, pci: {} }, drivers: { x: { matches: [], bus: 'pci' }, y: { matches: ['e'], present: true } } }, 'v5.10', ''))
       .toThrow(/override d x: x is on bus 'pci', d on 'platform'/);
