@@ -740,15 +740,23 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
     for (const x of by) { if (!x.outcomes.includes('defer')) x.outcomes.unshift('defer'); otherDefer.add(x.name); }
     notes.push(`${dv}: retried from the deferred list at line ${line} with no deferral before it in the log (the log starts after it, or the capture cut it): ${by.length ? `${by.map((x) => x.name).join(', ')} may defer too, so the model can defer it before the log starts` : 'no driver probes it in the log'}`);
   }
-  // An action's arguments are split on spaces ('register i8042 kbd' is two): a name holding one
-  // cannot be written, so that driver or device is left out, said, rather than renamed.
+  // An action's arguments are split on spaces ('register i8042 kbd' is two): a device whose name
+  // holds one cannot be written, so it is left out, said, rather than renamed (a driver's name is
+  // read as one word: parse.ts oneWord).
   const spaced = (n: string) => /\s/.test(n), refused = new Set<string>();
   for (const d of drvs.values()) {
     const bad = d.matches.filter(spaced);
     for (const m of bad) if (!refused.has(m)) { refused.add(m); notes.push(`device '${m}': its name holds a space, which a scenario's actions cannot name (they split on spaces): left out`); }
     d.matches = d.matches.filter((m) => !spaced(m));
-    if (spaced(d.name) && d.matches.length) { refused.add(d.name); notes.push(`driver '${d.name}': its name holds a space, which a scenario's actions cannot name (they split on spaces): left out, with the devices only it probed (${d.matches.join(', ')})`); for (const m of d.matches) refused.add(m); d.matches = []; }
   }
+  // A driver's name with spaces is read as one word (parse.ts oneWord, as `validate` reads it too): said, with its first line.
+  const spacedAt = new Map<string, { name: string; line: number }>(), plainToo = new Set<string>();
+  for (const e of log.events) {
+    if (e.drv === undefined) continue;
+    if (e.spaced === undefined) plainToo.add(e.drv);
+    else if (!spacedAt.has(e.drv)) spacedAt.set(e.drv, { name: e.spaced, line: e.line });
+  }
+  for (const [w, x] of spacedAt) if (drvs.get(w)?.matches.length) notes.push(`driver '${x.name}' (line ${x.line}): its name holds spaces, which a scenario's actions cannot name (they split on spaces): written as ${w}, the name \`validate\` reads in the log's lines for it${plainToo.has(w) ? `; a line names ${w} itself, taken as the same driver` : ''}`);
   // Keep devices that some driver probed, or that are parents of one.
   const keep = new Set<string>();
   for (const d of drvs.values()) for (const m of d.matches) { keep.add(m); for (let p = devs.get(m)?.parent; p && !spaced(p); p = devs.get(p)?.parent) keep.add(p); }

@@ -31,6 +31,8 @@ export interface LogEvent {
   time?: number;
   /** For dev_printk lines: what stood before the device name (the driver, bus or class). */
   owner?: string;
+  /** `drv` as the line spells it, where that holds spaces (`drv` then has an underscore for each: see oneWord). */
+  spaced?: string;
   /**
    * A `device_add` of a name already added and not removed since: the line of the add this one
    * repeats. core.c prints the line for class devices too, and SCSI adds several under one name
@@ -327,6 +329,14 @@ export function stripPrefixes(raw: string): { text: string; time?: number; task?
   return { text: s.trim(), ...(time !== undefined ? { time } : {}), ...(task !== undefined ? { task } : {}) };
 }
 
+/**
+ * A driver's name that holds spaces (phy_driver names: "Qualcomm QCA8075", "Generic PHY") as one
+ * word, each run of spaces an underscore: a scenario's actions split on spaces (`register X`), so
+ * the name is read so here, for `from-log` and `validate` alike (a log hunt, 2026-12-06: an
+ * OpenWrt boot whose only driver-core lines were such a PHY's was refused, E701).
+ */
+export const oneWord = (name: string): string => name.trim().replace(/\s+/g, '_');
+
 /** One message against every rule; null when none knows it. */
 export function readMessage(text: string): Omit<LogEvent, 'line'> | null {
   return readWith(text, DEV_PREFIX.exec(text)) ?? readWith(text, DEV_PREFIX_2.exec(text), true);
@@ -354,6 +364,10 @@ function readWith(text: string, p: RegExpExecArray | null, named = false): Omit<
       else if (f === 'pid') e.task = `T${v}`;
       else e[f] = v;
     });
+    if (e.drv !== undefined && /\s/.test(e.drv)) {
+      e.spaced = e.drv; e.drv = oneWord(e.drv);
+      if (e.owner === e.spaced) e.owner = e.drv;
+    }
     return e;
   }
   return null;
