@@ -334,6 +334,19 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
     return found;
   };
   /**
+   * The driver a later attempt names for `dev` (its first unread dev_printk line after `line` whose
+   * first word is no bus), where every such line of the device names that one driver: an
+   * initcall_debug boot prints nothing of a probe that defers but "probe of X returned -517", and
+   * the driver's own lines only once it binds (a log hunt, 2026-12-06: `X-driver` was made up for
+   * the deferral beside the driver the bind names, two drivers of one device).
+   */
+  const laterPrefixDriver = (dev: string, line: number) => {
+    prefixDriver(dev, 0, 0);
+    const l = (owned!.get(dev) ?? []).filter((x) => x.drv !== busSaid.get(dev)?.bus && !busOf.get(dev)?.has(x.drv));
+    const first = l.find((x) => x.line > line);
+    return first && l.every((x) => x.drv === first.drv) ? first : undefined;
+  };
+  /**
    * fw_devlink's link of a device to its supplier, as device_link_add prints it for the consumer
    * (`dev_dbg(consumer, "Linked as a consumer to %s\n", dev_name(supplier))`, core.c at v6.6.y
    * and v6.18.y; dev_info at 9ed9895370ae, v4.10): the last such line of `dev` before `line`
@@ -679,10 +692,12 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
         // The probe open, else the device's last attempt (its matched line), else the driver another line names for it.
         const p = open.get(e.dev!), a = attempt.get(e.dev!), named = p || a ? undefined : namedDriver(e.dev!, e.line);
         const prefixed = p || a || named ? undefined : prefixDriver(e.dev!, seenBefore, e.line);
-        const dname = p?.drv ?? a?.drv ?? named?.drv ?? prefixed?.drv ?? `${e.dev}-driver`;
+        const later = p || a || named || prefixed ? undefined : laterPrefixDriver(e.dev!, e.line);
+        const dname = p?.drv ?? a?.drv ?? named?.drv ?? prefixed?.drv ?? later?.drv ?? `${e.dev}-driver`;
+        if (later && !drvs.has(later.drv)) notes.push(`${e.dev}: "probe of ${e.dev} returned" at line ${e.line} with no line naming its driver in that attempt: taken as ${later.drv}'s, the one driver the device's dev_printk lines name (line ${later.line}'s prefix, a later attempt's: dev_driver_string gives the driver's name while its probe runs)`);
         if (prefixed && !drvs.has(prefixed.drv)) notes.push(`${e.dev}: "probe of ${e.dev} returned" at line ${e.line} with no line naming its driver: called ${prefixed.drv}, the name before the device in line ${prefixed.line}'s dev_printk prefix (dev_driver_string: the driver's while its probe runs, the bus's otherwise)`);
         if (named && !drvs.has(named.drv)) notes.push(`${e.dev}: "probe of ${e.dev} returned" at line ${e.line} with no matched or probing line before it (lost, or before the capture): taken as ${named.drv}'s, the driver line ${named.line} names for it${log.events.some((x) => x.rule.id === 'matched') ? '; the model prints a "matched" line before it, which this log has elsewhere, so `validate` stops there' : ''}`);
-        if (!named && !prefixed && !p && !a && !drvs.has(dname)) notes.push(`${e.dev}: no line of the log names its driver (line ${e.line} is "probe of ${e.dev} returned" alone): called ${dname} here; rename it to the real driver`);
+        if (!named && !prefixed && !later && !p && !a && !drvs.has(dname)) notes.push(`${e.dev}: no line of the log names its driver (line ${e.line} is "probe of ${e.dev} returned" alone): called ${dname} here; rename it to the real driver`);
         const d = pair(e.dev!, dname);
         fromInit(d, task, e.dev!, e.line);
         const c = retClass(e.ret!);
