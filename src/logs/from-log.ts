@@ -11,7 +11,8 @@
  * a device_add in it); a device
  * never seen added was present from the start; a driver never seen registered is registered by
  * a `boot` actor; a probe seen only as "probe of X returned N" is the driver another line names for
- * X, or (none does) gets a driver named `X-driver`, said;
+ * X (or X's dev_printk lines name, in that attempt or, one driver alone, later), or (none does)
+ * gets a driver named `X-driver`, said;
  * the late initcall (its initcall_debug line, or "deferred probe pending", which only the timeout
  * work it schedules prints) ends the boot actor as `deferred_probe_initcall`. Without caller ids a
  * driver registered between a module's `calling` and `initcall` lines, with no other module init
