@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import type { CheckOptions } from '../../src/engine/check.js';
+import type { Model } from '../../src/engine/model.js';
 import type { Result } from '../../src/engine/result.js';
 // Built: the workers these searches start load dist/ (test/built.ts says why).
 import { buildSource, check, fileSource, parseArgv, ProbecheckError } from '../built.js';
@@ -37,11 +38,13 @@ const CASES: [string, Record<string, string | number>, CheckOptions][] = [
 describe('parallel BFS', () => {
   // Every case on 2 workers, then every case on 3: a crew is kept for the next search with as
   // many workers, so two crews start in all (one per case and size was most of this file's time).
-  const ones = new Map<number, Result>();
+  // Each case's model is built once here, and its one-worker search run once.
+  const ones = new Map<number, Result>(), models = new Map<number, Model>();
   for (const workers of [2, 3]) {
     it.each(CASES.map((c, i) => [...c, i] as const))(`%s %j %j: ${workers} workers decide what 1 does`, async (file, params, opts, i) => {
       const source = fileSource(file, params);
-      const model = await buildSource(source.args);
+      if (!models.has(i)) models.set(i, await buildSource(source.args));
+      const model = models.get(i)!;
       if (!ones.has(i)) ones.set(i, check(model, opts));
       const one = ones.get(i)!;
       expect(one.workers).toBe(1);

@@ -79,11 +79,12 @@ export interface WorkerInit {
   ctrl: SharedArrayBuffer;
   port: unknown;
   index: number;
-  faults: WorkerFaults;
 }
 
 /**
- * Faults the tests inject (none in a real search): on one wake in ten a worker sleeps up to
+ * Faults the tests inject (none in a real search), given with each search's model, so that a
+ * kept crew serves searches with and without them (a crew per set of faults started workers
+ * for each: 9 of the 18 workers parallel.test.ts started): on one wake in ten a worker sleeps up to
  * `jitterMs` before serving the phase; worker `exitAt` ends its thread without a word as its
  * first expand phase starts (as V8 running out of memory in that thread would); with `reverse`
  * each worker expands its ranges last state first, so that later parents reach a state before
@@ -106,6 +107,8 @@ export interface ModelMsg {
   properties: string[];
   /** States are stored by the fingerprint of their canonical form (reduce/symmetry.ts). */
   symmetry: boolean;
+  /** This search's test faults (not part of the model: a worker builds a model once for every set). */
+  faults: WorkerFaults;
 }
 
 export interface LevelMsg {

@@ -36,13 +36,15 @@ import { home } from '../store.js';
 import { Symmetry } from '../reduce/symmetry.js';
 import { actionCode } from '../trace.js';
 import { blocked, moveOf, propertyThrew, watchedWords } from './monitor.js';
-import { BEAT_RECORDS, BUSY, C, CHUNK, EXIT, EXPAND, FINISH, GROW, GROW_CHUNK, KIND_MASK, LOAD, MERGE, NUMBER, RESOLVE, type Finished, type LevelMsg, type ModelMsg, type Numbered, type Raised, type WorkerInit } from './parallel-protocol.js';
+import { BEAT_RECORDS, BUSY, C, CHUNK, EXIT, EXPAND, FINISH, GROW, GROW_CHUNK, KIND_MASK, LOAD, MERGE, NUMBER, RESOLVE, type Finished, type LevelMsg, type ModelMsg, type Numbered, type Raised, type WorkerFaults, type WorkerInit } from './parallel-protocol.js';
 
 const d = workerData as WorkerInit;
 const RECENT_BITS = 16;
 const ctrl = new Int32Array(d.ctrl);
 const port = d.port as MessagePort;
 const exit = refuseProcessExit();
+/** The current search's test faults (its model message brings them). */
+let faults: WorkerFaults = {};
 
 /** An error as a message: its code (a ProbecheckError's) and text. */
 function raised(e: unknown): Raised {
@@ -68,7 +70,7 @@ async function importLoader(url: string): Promise<{ buildSource: (args: unknown)
 const built = new Map<string, Searcher>();
 
 async function load(m: ModelMsg): Promise<Searcher> {
-  const key = JSON.stringify(m);
+  const key = JSON.stringify({ ...m, faults: undefined });
   let w = built.get(key);
   if (!w) {
     w = new Searcher(await (await importLoader(m.loader)).buildSource(m.args), m);
@@ -89,7 +91,7 @@ async function start(): Promise<void> {
     while (Atomics.load(ctrl, C.SEQ) === seen) Atomics.wait(ctrl, C.SEQ, seen);
     seen = Atomics.load(ctrl, C.SEQ);
     const kind = seen & KIND_MASK;
-    const f = d.faults;
+    const f = faults;
     if (f.jitterMs && Math.random() < 0.1) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, Math.random() * f.jitterMs);
     if (f.exitAt === d.index && kind === EXPAND) exit(1);
     if (kind === EXIT) return;
@@ -98,7 +100,9 @@ async function start(): Promise<void> {
         let model: ModelMsg | undefined;
         for (let m = receiveMessageOnPort(port); m; m = receiveMessageOnPort(port)) model = (m.message as LevelMsg).model ?? model;
         if (!model) throw new Error('internal: a search worker was asked to load no model');
+        faults = model.faults;
         w = await load(model);
+        w.reverse = faults.reverse === true;
         Atomics.add(ctrl, C.READY, 1);
         Atomics.notify(ctrl, C.READY);
       } catch (e) {
@@ -263,8 +267,8 @@ class Searcher {
   /** A range cut short by a pause: [resume, resumeTo). */
   private resume = 0;
   private resumeTo = 0;
-  /** Tests: expand each range last state first (WorkerFaults.reverse). */
-  private readonly reverse: boolean;
+  /** Tests: expand each range last state first (WorkerFaults.reverse; set for each search). */
+  reverse = false;
   /** Under symmetry one fingerprint stands for several concrete states (see finish). */
   private readonly symmetric: boolean;
   private readonly visit: (k: number, b: number) => void;
@@ -281,7 +285,6 @@ class Searcher {
     // The same canonical fingerprints as the coordinator's (the search goes on from concrete states).
     if (d.symmetry) this.be.fingerprinter = new Symmetry(c, model.symmetry ?? []).fingerprint;
     this.symmetric = d.symmetry === true;
-    this.reverse = (workerData as WorkerInit).faults.reverse === true;
     this.be.loadInitial();
     if (c.words !== d.words || c.steps.length !== d.steps || fp.hi !== d.initHi || fp.lo !== d.initLo) {
       throw new Error(`internal: the model rebuilt in a worker differs from the one searched (${c.words} words, ${c.steps.length} steps)`);

@@ -107,11 +107,13 @@ class Crew {
   broken = false;
   /** Seconds a phase may go without progress (see phase). */
   stallSeconds = 60;
+  /** The current search's test faults (begin). */
+  faults: WorkerFaults = {};
 
-  constructor(readonly size: number, readonly faults: WorkerFaults = {}) {
+  constructor(readonly size: number) {
     for (let i = 0; i < size; i++) {
       const ch = new MessageChannel();
-      const w = spawn({ ctrl: this.ctrl.buffer as SharedArrayBuffer, port: undefined, index: i, faults }, ch.port2);
+      const w = spawn({ ctrl: this.ctrl.buffer as SharedArrayBuffer, port: undefined, index: i }, ch.port2);
       w.unref();
       // Errors come back as messages; an 'error' event here would only repeat one of them.
       w.on('error', () => {});
@@ -130,6 +132,7 @@ class Crew {
   /** Start a search: each worker builds the model (in the background; see ready()). */
   begin(model: ModelMsg): void {
     const c = this.ctrl;
+    this.faults = model.faults;
     for (const k of [C.STOP, C.PAUSE, C.SIZE, C.NEXT, C.READY, C.FAILED]) Atomics.store(c, k, 0);
     for (const p of this.ports) p.postMessage({ model } satisfies LevelMsg);
     this.signal(LOAD);
@@ -217,25 +220,23 @@ class Crew {
 }
 
 /**
- * This thread's idle crews, by size (and test faults): a search takes one of its own size. A
- * process uses one size (--workers), tests two or three; the few kept cost idle threads only.
+ * This thread's idle crews, by size: a search takes one of its own size. A process uses one
+ * size (--workers), tests two or three; the few kept cost idle threads only.
  */
-const spares = new Map<string, Crew>();
-const crewKey = (n: number, faults: WorkerFaults) => `${n}/${JSON.stringify(faults)}`;
+const spares = new Map<number, Crew>();
 
-function acquire(n: number, faults: WorkerFaults = {}): Crew {
-  const key = crewKey(n, faults), c = spares.get(key);
-  if (!c) return new Crew(n, faults);
-  spares.delete(key);
+function acquire(n: number): Crew {
+  const c = spares.get(n);
+  if (!c) return new Crew(n);
+  spares.delete(n);
   return c;
 }
 
 /** Keep the crew for the next search if every worker is idle and sound; otherwise end it. */
 function release(c: Crew, clean: boolean): void {
-  const key = crewKey(c.size, c.faults);
-  if (clean && !c.broken && c.ready() && !spares.has(key)) {
+  if (clean && !c.broken && c.ready() && !spares.has(c.size)) {
     for (const p of c.ports) while (receiveMessageOnPort(p)) { /* drop */ }
-    spares.set(key, c);
+    spares.set(c.size, c);
   } else c.close();
 }
 
@@ -255,9 +256,9 @@ export function parallelExplore(be: FastBackend, monitor: Monitor, limits: Limit
     if (note !== undefined || depth >= maxDepth) return false;
     if (states < o.parallelFrom) return false;
     if (!crew) {
-      crew = acquire(o.workers, o.faults);
+      crew = acquire(o.workers);
       crew.stallSeconds = o.stallSeconds ?? 60;
-      crew.begin({ loader: o.source.loader, args: o.source.args, words: be.words, steps: be.c.steps.length, initHi, initLo, properties: props.map((p) => p.name), symmetry: be.fingerprinter !== undefined });
+      crew.begin({ loader: o.source.loader, args: o.source.args, words: be.words, steps: be.c.steps.length, initHi, initLo, properties: props.map((p) => p.name), symmetry: be.fingerprinter !== undefined, faults: o.faults ?? {} });
     }
     const late = o.parallelFrom === 0 && !crew.awaitReady();
     if (crew.failed() || late) {
