@@ -82,6 +82,15 @@ export function parseAction(w: World, actor: string, text: string, scenario?: st
  * prepare an earlier one), every probe may run and succeed if its outcomes allow, and a probe
  * registers its devices and requests its module whatever it returns. A fixpoint over booleans.
  */
+/**
+ * May drv match dev: by ID (its `matches`), or, for a driver only an override makes match
+ * (DevInfo.byOverride), once an `override dev drv` among `acts` may have run: platform_match fails
+ * it while no override names it (s40 h9: an action before the store, `bind x d` or
+ * `drivers_probe d`, was taken as one that may probe, and read vacuous instead of refused).
+ */
+const matchesMay = (w: World, acts: readonly Action[], drv: number, dev: number): boolean => w.drivers[drv]!.matches.includes(dev)
+  && (!w.devices[dev]!.byOverride?.includes(drv) || acts.some((x) => x.op === 'override' && x.dev === dev && x.drv === drv));
+
 function mayHappen(w: World, actors: readonly (readonly Action[])[], before?: { actor: number; index: number }) {
   const acts = actors.flatMap((list, a) => list.filter((_, i) => !before || a !== before.actor || i < before.index));
   const devReg = w.devices.map((d) => d.present || acts.some((x) => x.op === 'add' && x.dev === d.i));
@@ -90,7 +99,7 @@ function mayHappen(w: World, actors: readonly (readonly Action[])[], before?: { 
   const sysfsBind = (drv: number, dev: number) => acts.some((x) => (x.op === 'bind' && x.drv === drv && x.dev === dev) || (x.op === 'drivers_probe' && x.dev === dev));
   const mayProbe = (drv: number, dev: number) => {
     const d = w.drivers[drv]!;
-    return d.matches.includes(dev) && drvReg[drv]! && devReg[dev]! && (w.buses[d.bus]!.autoprobe || sysfsBind(drv, dev));
+    return matchesMay(w, acts, drv, dev) && drvReg[drv]! && devReg[dev]! && (w.buses[d.bus]!.autoprobe || sysfsBind(drv, dev));
   };
   for (let changed = true; changed;) {
     changed = false;
@@ -104,7 +113,7 @@ function mayHappen(w: World, actors: readonly (readonly Action[])[], before?: { 
     }
   }
   const mayBind = (drv: number, dev: number) => w.devices[dev]!.boundTo === drv || (mayProbe(drv, dev) && w.drivers[drv]!.outcomes.includes('ok'));
-  return { devReg, drvReg, modLoad, mayProbe, mayBind };
+  return { devReg, drvReg, modLoad, mayProbe, mayBind, matches: (drv: number, dev: number) => matchesMay(w, acts, drv, dev) };
 }
 
 /**
@@ -130,12 +139,13 @@ export function neverTakesEffect(w: World, actorNames: readonly string[], actors
     case 'unregister': return m.drvReg[a.drv] ? null : neverDrv(a.drv);
     case 'bind': {
       if (!w.drivers[a.drv]!.matches.includes(a.dev)) return `${rn(a.drv)} does not match ${dn(a.dev)} (it matches: ${w.drivers[a.drv]!.matches.map((i) => w.devices[i]!.name).join(', ') || 'nothing'}), so bind_store never probes`;
+      if (!m.matches(a.drv, a.dev)) return `${rn(a.drv)} matches ${dn(a.dev)} only through its driver_override, and no 'override ${w.devices[a.dev]!.name} ${w.drivers[a.drv]!.name}' may run before it${late('override', (x) => x.op === 'override' && x.dev === a.dev && x.drv === a.drv)}, so bind_store's platform_match fails`;
       return !m.drvReg[a.drv] ? neverDrv(a.drv) : !m.devReg[a.dev] ? neverDev(a.dev) : null;
     }
     case 'drivers_probe': {
       // device_attach probes only through drivers that match and are registered by then.
-      const drivers = w.drivers.filter((d) => d.matches.includes(a.dev));
-      if (!drivers.length) return `no driver matches ${dn(a.dev)}, so device_attach never probes it`;
+      const drivers = w.drivers.filter((d) => m.matches(d.i, a.dev));
+      if (!drivers.length) return `no driver matches ${dn(a.dev)}${w.devices[a.dev]!.byOverride?.length ? ` (${w.devices[a.dev]!.byOverride!.map((x) => rn(x)).join(', ')} only through an override no action may write before this one)` : ''}, so device_attach never probes it`;
       if (!m.devReg[a.dev]) return neverDev(a.dev);
       return drivers.some((d) => m.drvReg[d.i]) ? null : `no driver that matches ${dn(a.dev)} is ever registered (${drivers.map((d) => d.name).join(', ')})${drivers.map((d) => lateDrv(d.i)).find((x) => x) ?? ''}`;
     }
@@ -143,6 +153,7 @@ export function neverTakesEffect(w: World, actorNames: readonly string[], actors
       if (m.mayBind(a.drv, a.dev)) return null;
       const d = w.drivers[a.drv]!;
       const why = !d.matches.includes(a.dev) ? `it does not match ${dn(a.dev)} and the device is not boundTo it`
+        : !m.matches(a.drv, a.dev) ? `it matches ${dn(a.dev)} only through its driver_override, and no 'override ${w.devices[a.dev]!.name} ${d.name}' may run before this`
         : !m.drvReg[a.drv] ? neverDrv(a.drv).replace(`${rn(a.drv)} `, 'it ')
         : !m.devReg[a.dev] ? neverDev(a.dev)
         : !d.outcomes.includes('ok') ? `its probe never returns 'ok'`
