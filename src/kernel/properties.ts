@@ -363,6 +363,11 @@ function lostDeferral(k: Kernel, s: KS, links: readonly (readonly LinkInfo[])[])
       // Only a driver whose own deferral put it there or kept it there (a hunt, 2026-12-04, found
       // d1 blamed for the list d0's unmodelled deferral put the device on).
       if ((x.deferBy & (1 << j)) === 0 && !(yoursListed && j < DRIVER_BITS)) continue;
+      // A driver_override naming another driver, or none where drv matches only through one
+      // (DevInfo.byOverride), fails drv's platform_match: a retry would not bind d by it, so none is
+      // owed by it, as missed() has it (s40 h9: a device a hunk listed, its override then naming a
+      // driver not registered, read violated for a registered driver the override left out).
+      if (d.override && !overrideMatches(s, d.i, drv, 0, matchesById(k.w, d.i, drv))) continue;
       if (owedRetry(k, links, d.i, drv) && s.drv[drv]!.onBus && info.needs.every((n) => s.dev[n]!.bound)) {
         const sups = k.has('DEVICE_LINKS') ? links[d.i]!.filter((l) => s.link[l.i]!.status === 'AVAILABLE').map((l) => k.vn(l.supplier)) : [];
         const has = [...(info.needs.length ? [`${info.needs.map((n) => k.vn(n)).join(', ')} bound`] : []), ...(sups.length ? [`its link${sups.length > 1 ? 's' : ''} to ${sups.join(', ')} AVAILABLE`] : [])];
