@@ -561,7 +561,9 @@ export const retriesOnlyBlocked = (k: Kernel, steps: ReadonlySet<string>, d: num
 function settledBefore(k: Kernel, c: PropCtx, l: { consumer: number; supplier: number }): boolean {
   if (k.userPatched || blocksProbing(k) || listedWithoutProbe(k, l.consumer)) return false;
   const s = k.w.devices[l.supplier]!, cn = k.vn(l.consumer), sn = s.name;
-  if (s.present || s.matchDefers || (s.deferredAtBoot?.length ?? 0) > 0 || !k.w.buses[s.bus]!.autoprobe || s.drivers.length === 0) return false;
+  // A driver that matches the supplier only through a driver_override (DevInfo.byOverride) binds it
+  // only after a store, which probes nothing: not for sure (s40 h9).
+  if (s.present || s.matchDefers || (s.deferredAtBoot?.length ?? 0) > 0 || !k.w.buses[s.bus]!.autoprobe || s.drivers.length === 0 || s.byOverride) return false;
   if (!s.drivers.every((x) => { const d = k.w.drivers[x]!; return d.present && d.module < 0 && d.outcomes.every((o) => o === 'ok') && d.needs.length === 0 && !mayBeAsync(k, x); })) return false;
   if (k.w.links.some((m) => m.consumer === l.supplier)) return false;
   // device_add of a child of a parent not registered returns -ENOENT from kobject_add, adding
@@ -636,7 +638,10 @@ function retryNeverOwed(k: Kernel, c: PropCtx, d: number, x: number): boolean {
 function walkSettled(k: Kernel, c: PropCtx, l: { consumer: number; supplier: number }): boolean {
   if (k.userPatched || blocksProbing(k) || listedWithoutProbe(k, l.consumer)) return false;
   const s = k.w.devices[l.supplier]!, sn = s.name, cn = `really_probe(${k.vn(l.consumer)},`;
-  if (!s.present || s.boundTo >= 0 || s.matchDefers || (s.deferredAtBoot?.length ?? 0) > 0 || !k.w.buses[s.bus]!.autoprobe || s.drivers.length === 0) return false;
+  // Nor one a driver matches only through a driver_override (DevInfo.byOverride): its walk binds
+  // it only where a store came first, which probes nothing itself (s40 h9: `register x`, then
+  // `override s x`, left s unbound for good, and c's deferral for s was taken as never made).
+  if (!s.present || s.boundTo >= 0 || s.matchDefers || (s.deferredAtBoot?.length ?? 0) > 0 || !k.w.buses[s.bus]!.autoprobe || s.drivers.length === 0 || s.byOverride) return false;
   const drivers = s.drivers.map((x) => k.w.drivers[x]!);
   if (!drivers.every((d) => !d.present && d.outcomes.every((o) => o === 'ok') && d.needs.length === 0 && !mayBeAsync(k, d.i)
     && !k.w.drivers.some((y) => y.registersDriver.includes(d.i) || (d.module >= 0 && y.requestModule === d.module)))) return false;
