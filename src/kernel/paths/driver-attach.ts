@@ -132,7 +132,8 @@ export function driverAttach(tb: ThreadBuilder, drv: number, ret: Ret): string {
 
 /**
  * __driver_attach(dev, drv) for a device drv does not match: its match returns 0 (platform_match
- * compares an override with drv's name: one that names drv is refused unless drv matches, E601),
+ * compares an override with drv's name: a driver an override names is one of the device's, by ID
+ * or only through the override, DevInfo.byOverride since s40 h7, and goes through driverAttachOne),
  * and so does __driver_attach. Built where a user's patch changes __driver_attach, and for a
  * device whose driver_override an actor writes (its match loads the string).
  */
