@@ -373,7 +373,7 @@ function lostDeferral(k: Kernel, s: KS, links: readonly (readonly LinkInfo[])[])
         const has = [...(info.needs.length ? [`${info.needs.map((n) => k.vn(n)).join(', ')} bound`] : []), ...(sups.length ? [`its link${sups.length > 1 ? 's' : ''} to ${sups.join(', ')} AVAILABLE`] : [])];
         // Said where only the patch can have deferred it: a driver with nothing to need, or a device a hunk listed.
         const ids = (k.userDefers || yoursListed) && (yoursListed || (info.needs.length === 0 && !(k.on.DEVICE_LINKS && links[d.i]!.length > 0))) ? userPatchIds(k) : [];
-        const what = d.matchDefers && yoursListed ? `the bus match's deferral, which your patch ${ids.join(', ')} lets succeed,` : `a deferral your patch ${ids.join(', ')} makes`;
+        const what = d.matchDefers && yoursListed ? `the bus match's deferral, which a hunk of your patch ${ids.join(', ')} on its match steps may let succeed,` : `a deferral your patch ${ids.join(', ')} makes`;
         const why = ids.length === 0 ? '' : ` (${what} is owed a retry as the driver's own is: none came after it, or every retry was deferred again; if the patch means to keep ${d.name} deferred here, leave no-lost-deferral out)`;
         return `${d.name} stays on the deferred ${x.deferred} list with ${info.name} registered${has.length ? ` and ${has.join(' and ')}` : ''}: its retry was lost${why}`;
       }
