@@ -22,7 +22,7 @@ import { PROFILE_NAMES, PROFILES } from '../kernel/profiles.js';
 import { LATE_INITCALL, lateInitcallRefusal } from '../kernel/paths/late-initcall.js';
 import type { DriverSpec, ScenarioSpec } from '../kernel/scenario.js';
 import type { Outcome } from '../kernel/world.js';
-import { describeNul, describeShort, describeCut, describeLastCut, describeUnordered, describeVariant, describePrefixed, describeReboot, describeWrapped, type LogEvent, type ParsedLog } from './parse.js';
+import { describeNul, describeShort, describeCut, describeLastCut, describeUnordered, describeVariant, describePrefixed, describeReboot, describeWrapped, oneWord, type LogEvent, type ParsedLog } from './parse.js';
 import { profileFor, profileGuess } from './release.js';
 import { excerptsOf } from '../kernel/source.js';
 import { retClass } from './validate.js';
@@ -678,7 +678,8 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
         // (a log hunt, 2026-12-04: a 3.x log got a device named after its driver and the other way round).
         let dev = e.dev!, drvName = e.drv!;
         if (e.rule.id === 'bound_to' && ((devs.has(drvName) && !drvs.has(drvName)) || (drvs.has(dev) && !devs.has(dev)))) {
-          [dev, drvName] = [drvName, dev];
+          // A v3.x driver's name with spaces (pnp's "i8042 kbd") stands where the device's does: one word, as its other lines read (parse.ts oneWord).
+          [dev, drvName] = [drvName, oneWord(dev)];
           if (!swapped) notes.push(`line ${e.line}: driver_bound names the device first, as v3.x's dd.c prints it: read that way round`);
           swapped = true;
         }
@@ -693,7 +694,11 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
         // The probe open, else the device's last attempt (its matched line), else the driver another line names for it.
         const p = open.get(e.dev!), a = attempt.get(e.dev!), named = p || a ? undefined : namedDriver(e.dev!, e.line);
         const prefixed = p || a || named ? undefined : prefixDriver(e.dev!, seenBefore, e.line);
-        const later = p || a || named || prefixed ? undefined : laterPrefixDriver(e.dev!, e.line);
+        // Only for a deferral, which the device's later attempts retry: after an error the walk
+        // goes on to the next matching driver (__device_attach_driver returns 0 for probe's positive
+        // error, dd.c at torvalds@f04948dea236:457-464, 598), so a later driver's lines are likely
+        // that other driver's, and X-driver beside it is the model that prints the log.
+        const later = p || a || named || prefixed || retClass(e.ret!) !== 'defer' ? undefined : laterPrefixDriver(e.dev!, e.line);
         const dname = p?.drv ?? a?.drv ?? named?.drv ?? prefixed?.drv ?? later?.drv ?? `${e.dev}-driver`;
         if (later && !drvs.has(later.drv)) notes.push(`${e.dev}: "probe of ${e.dev} returned" at line ${e.line} with no line naming its driver in that attempt: taken as ${later.drv}'s, the one driver the device's dev_printk lines name (line ${later.line}'s prefix, a later attempt's: dev_driver_string gives the driver's name while its probe runs)`);
         if (prefixed && !drvs.has(prefixed.drv)) notes.push(`${e.dev}: "probe of ${e.dev} returned" at line ${e.line} with no line naming its driver: called ${prefixed.drv}, the name before the device in line ${prefixed.line}'s dev_printk prefix (dev_driver_string: the driver's while its probe runs, the bus's otherwise)`);
@@ -768,6 +773,8 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
   // A driver's name with spaces is read as one word (parse.ts oneWord, as `validate` reads it too): said, with its first line.
   const spacedAt = new Map<string, { name: string; line: number }>(), plainToo = new Set<string>();
   for (const e of log.events) {
+    // v3.x's driver_bound, the driver's name where the device's is (read swapped above).
+    if (e.rule.id === 'bound_to' && e.dev !== undefined && spaced(e.dev) && drvs.has(oneWord(e.dev)) && !spacedAt.has(oneWord(e.dev))) spacedAt.set(oneWord(e.dev), { name: e.dev, line: e.line });
     if (e.drv === undefined) continue;
     if (e.spaced === undefined) plainToo.add(e.drv);
     else if (!spacedAt.has(e.drv)) spacedAt.set(e.drv, { name: e.spaced, line: e.line });

@@ -413,7 +413,9 @@ export function parseLog(input: string): ParsedLog {
       if (qp && acc.endsWith('=')) acc = qpText(`${acc.slice(0, -1)}${lines[k]!.replace(/\r$/, '')}`);
       else acc = acc.endsWith('-') ? `${acc}${n.text}` : `${acc} ${n.text}`;
       const e = readMessage(acc);
-      if (e && !acc.endsWith('-') && ![e.dev, e.drv, e.bus].some((x) => x?.includes(' '))) return { e, last: k };
+      // `spaced`: the driver's name as the joined line spells it (readMessage made `drv` one word:
+      // a review, 2026-12-06: "probing driver sdhci-esd" + "hc-imx with device ..." read as sdhci-esd_hc-imx).
+      if (e && !acc.endsWith('-') && ![e.dev, e.drv, e.bus, e.spaced].some((x) => x?.includes(' '))) return { e, last: k };
     }
     return undefined;
   };

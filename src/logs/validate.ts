@@ -28,7 +28,7 @@ import type { Kernel } from '../kernel/emit.js';
 import type { KS } from '../kernel/state.js';
 import type { ModelKind } from './formats.js';
 import { logKernel, renderEvent, stepEvents, type LogKernel, type ModelEvent } from './model-events.js';
-import type { LogEvent, ParsedLog } from './parse.js';
+import { oneWord, type LogEvent, type ParsedLog } from './parse.js';
 import { kernelWarnings } from './release.js';
 
 const KERNEL = Symbol.for('probecheck.kernel');
@@ -60,7 +60,8 @@ export function matches(log: LogEvent, m: ModelEvent): boolean {
   if (log.rule.model !== m.kind) return false;
   if (m.kind === 'bound_to') {
     // v3.6.0 prints the two names the other way round: either order.
-    const a = [log.dev, log.drv].sort().join('\0'), b = [m.dev, m.drv].sort().join('\0');
+    // The device's place holds v3.x's driver name, which may hold spaces (oneWord, as its other lines read).
+    const a = [log.dev === undefined ? undefined : oneWord(log.dev), log.drv].sort().join('\0'), b = [m.dev, m.drv].sort().join('\0');
     return a === b;
   }
   if (m.dev !== undefined && log.dev !== undefined && m.dev !== log.dev) return false;
@@ -171,7 +172,7 @@ export function validate(model: Model, log: ParsedLog, o: { maxStates?: number; 
     else if ((e.rule.model === 'late_initcall' || e.rule.model === 'late_initcall_done') && !lateRuns) unchecked.push({ event: e, why: "the scenario has no 'deferred_probe_initcall' action" });
     else if ((e.rule.model === 'module_init' || e.rule.model === 'module_init_done') && !mods.has(e.module ?? '')) unchecked.push({ event: e, why: e.module ? `module ${e.module} is not in the scenario` : 'a built-in initcall', ...(e.module ? { missing: { kind: 'module' as const, name: e.module } } : {}) });
     else if (e.dev !== undefined && !devs.has(e.dev) && !(e.rule.model === 'bound_to' && devs.has(e.drv ?? ''))) unchecked.push({ event: e, why: `device ${e.dev} is not in the scenario`, missing: { kind: 'device', name: e.dev } });
-    else if (e.drv !== undefined && !drvs.has(e.drv) && !(e.rule.model === 'bound_to' && drvs.has(e.dev ?? ''))) unchecked.push({ event: e, why: `driver ${e.drv} is not in the scenario`, missing: { kind: 'driver', name: e.drv } });
+    else if (e.drv !== undefined && !drvs.has(e.drv) && !(e.rule.model === 'bound_to' && drvs.has(oneWord(e.dev ?? '')))) unchecked.push({ event: e, why: `driver ${e.drv} is not in the scenario`, missing: { kind: 'driver', name: e.drv } });
     else if (e.inProbe) unchecked.push({ event: e, why: 'a device_add of a name whose device was being probed then (another device of that name: a class device)' });
     else if (e.namesake !== undefined) unchecked.push({ event: e, why: 'a device_add of a name added before and not removed (a class device of the same name: SCSI, bsg)' });
     else if (e.rule.model === 'returned' && (w.returned === 'none' || w.returned === 'unknown')) unchecked.push({ event: e, why: w.returned === 'none' ? `the dd.c profile ${w.profile} reads (${w.dd}) has no really_probe_debug` : `profile ${w.profile} reads no dd.c: whether it prints this is not known` });
