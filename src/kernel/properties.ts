@@ -1743,8 +1743,12 @@ export const LIBRARY: KernelProperty[] = [
       const links = consumerLinks(k);
       // A retry is owed only once everything the driver needs is bound: not where a device it needs
       // is never bound in any run (deferred-probe's timeout walk: pwm never added; a sweep, 2026-12-06).
+      // Not chosen for a match deferral your hunk may end (matchYours) alone: whether the hunk ever
+      // lets the match succeed is not known at build, and 25e9fbf0fd38 backported by hand (return
+      // after the add, the upstream fix) read violated by default (a review, s40 h9). Named, it is
+      // judged; a model note says so (scenario.ts).
       return k.w.devices.some((d) => d.drivers.some((x) => owedRetry(k, links, d.i, x) && k.w.drivers[x]!.needs.every((n) => mayBind(k, c, n)) && !retryNeverOwed(k, c, d.i, x)
-        && (k.w.drivers[x]!.needs.length > 0 || links[d.i]!.some((l) => mayBeUnbound(k, c, l.supplier)) || k.userDefers === true || matchYours(k, d.i))));
+        && (k.w.drivers[x]!.needs.length > 0 || links[d.i]!.some((l) => mayBeUnbound(k, c, l.supplier)) || k.userDefers === true)));
     })(),
     make: (k) => {
       const links = consumerLinks(k);

@@ -36,7 +36,7 @@ import { doScanAsync, localPciProbe, requestModprobeThread, scanProgram, workOnC
 import { driverAttach, driverAttachAsyncHelper } from './paths/driver-attach.js';
 import { combine, parsePatches, patchEntries } from './patches.js';
 import { FLAGS, PROFILE_NAMES, profile, profileSuggestion, type Flag } from './profiles.js';
-import { LIBRARY, PROPERTY_NAMES, consumerLinks, owedRetry, retriesOnlyBlocked, workerReach, type PropCtx } from './properties.js';
+import { LIBRARY, PROPERTY_NAMES, consumerLinks, matchYours, owedRetry, retriesOnlyBlocked, workerReach, type PropCtx } from './properties.js';
 import { isDefinedProperty, rememberKernel, toKernelProperty, type DefinedProperty } from './define-property.js';
 import { addedState } from './patch-state.js';
 import { DRIVER_BITS, WALK_BITS, initState, kernelSchema, localsSchema, type KS } from './state.js';
@@ -1008,6 +1008,10 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string, 
       return p;
     });
   }
+  // A match deferral a hunk of yours may end is owed a retry only where no-lost-deferral is named
+  // (properties.ts matchYours): said, so that a default run does not pass for having judged it.
+  const yours = w.devices.filter((d) => d.matchDefers && matchYours(k, d.i)).map((d) => `'${d.name}'`);
+  if (yours.length && !chosen.some((p) => p.name === 'no-lost-deferral')) (k.patchNotes ??= new Set()).add(`no-lost-deferral is not chosen by default for the bus match's deferral of ${yours.join(', ')}, which a hunk of your patches on its match steps may end: the model cannot tell whether the hunk ever lets the match succeed (one that keeps it deferred, as 25e9fbf0fd38's return after the add does, is owed no retry); name it (--property no-lost-deferral) to judge the retry where it does`);
   // A driver_override store releases its device (overrideSwap; the steps read k.releasable as they
   // run): a ghost kept only where no-missed-probe is checked, chosen or named later (optional below;
   // readers.test.ts's B13 scenario, which checks override-uaf, had 45 states and 73 with it).

@@ -59,4 +59,18 @@ describe("a matchDefers device whose match a user's hunk lets succeed", () => {
     // The library's matchDefers defers the whole run: nothing retries it to success, nothing is owed.
     expect(row(check().stdout, 'no-lost-deferral')).toBe('vacuous');
   });
+
+  // 25e9fbf0fd38 backported by hand to v5.10 (return after the match's add, both walks): the
+  // upstream fix keeps pl011 deferred, owed no retry. Chosen by default for the hunk alone it read
+  // violated, where a7c856e held everything (a review, s40 h9): not chosen by default now, and said.
+  write('ret.ts', `import { definePatch, RETURN } from 'probecheck';
+const hunk = (fn: string) => ({ fn, replace: 'driver_deferred_probe_add', step: (_site: any, orig: any) => ({ ...orig, run: (s: any, t: any, b: any, c: any) => { orig.run(s, t, b, c); return RETURN; } }) });
+export default definePatch({ id: 'ret', subject: 'driver core: return after a match that defers', base: 'v5.10', hunks: [hunk('__device_attach_driver'), hunk('__driver_attach')] });
+`);
+  it('is not chosen by default for such a hunk alone, and a note says to name it', () => {
+    const r = probecheck(['check', 'amba.ts', '--patch', 'ret.ts'], { cwd: dir });
+    expect(r.stdout).not.toMatch(/\n\s+no-lost-deferral\s/);
+    expect(r.stdout).toContain("note: no-lost-deferral is not chosen by default for the bus match's deferral of 'pl011'");
+    expect(r.status).toBe(0);
+  });
 });
