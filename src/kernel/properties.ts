@@ -363,11 +363,13 @@ function lostDeferral(k: Kernel, s: KS, links: readonly (readonly LinkInfo[])[])
       // Only a driver whose own deferral put it there or kept it there (a hunt, 2026-12-04, found
       // d1 blamed for the list d0's unmodelled deferral put the device on).
       if ((x.deferBy & (1 << j)) === 0 && !(yoursListed && j < DRIVER_BITS)) continue;
-      // A driver_override naming another driver, or none where drv matches only through one
-      // (DevInfo.byOverride), fails drv's platform_match: a retry would not bind d by it, so none is
-      // owed by it, as missed() has it (s40 h9: a device a hunk listed, its override then naming a
-      // driver not registered, read violated for a registered driver the override left out).
-      if (d.override && !overrideMatches(s, d.i, drv, 0, matchesById(k.w, d.i, drv))) continue;
+      // A retry binds d only through a registered driver its driver_override lets match (platform_match:
+      // the one it names, or one matching by ID where none is written): with none such, none is owed
+      // (s40 h9: a device a hunk listed, its override then naming a driver not registered, read
+      // violated). The retry itself is owed by drv's deferral whichever driver the override names
+      // (s40 h11: dc-drv's, the trigger lost, its override naming x then: 4a855b4 asked drv to match
+      // too, and the lost retry x would have taken read holds).
+      if (d.override && !d.drivers.some((r) => s.drv[r]!.onBus && overrideMatches(s, d.i, r, 0, matchesById(k.w, d.i, r)))) continue;
       if (owedRetry(k, links, d.i, drv) && s.drv[drv]!.onBus && info.needs.every((n) => s.dev[n]!.bound)) {
         const sups = k.has('DEVICE_LINKS') ? links[d.i]!.filter((l) => s.link[l.i]!.status === 'AVAILABLE').map((l) => k.vn(l.supplier)) : [];
         const has = [...(info.needs.length ? [`${info.needs.map((n) => k.vn(n)).join(', ')} bound`] : []), ...(sups.length ? [`its link${sups.length > 1 ? 's' : ''} to ${sups.join(', ')} AVAILABLE`] : [])];
@@ -375,7 +377,10 @@ function lostDeferral(k: Kernel, s: KS, links: readonly (readonly LinkInfo[])[])
         const ids = (k.userDefers || yoursListed) && (yoursListed || (info.needs.length === 0 && !(k.on.DEVICE_LINKS && links[d.i]!.length > 0))) ? userPatchIds(k) : [];
         const what = d.matchDefers && yoursListed ? `the bus match's deferral, which a hunk of your patch ${ids.join(', ')} on its match steps may let succeed,` : `a deferral your patch ${ids.join(', ')} makes`;
         const why = ids.length === 0 ? '' : ` (${what} is owed a retry as the driver's own is: none came after it, or every retry was deferred again; if the patch means to keep ${d.name} deferred here, leave no-lost-deferral out)`;
-        return `${d.name} stays on the deferred ${x.deferred} list with ${info.name} registered${has.length ? ` and ${has.join(' and ')}` : ''}: its retry was lost${why}`;
+        // The retry would probe the driver the override names, not drv: said.
+        const o = d.override ? x.ovrDrv - 1 : -1;
+        const names = o >= 0 && o !== drv ? ` (its driver_override names ${k.dn(o)}, which the retry would probe)` : '';
+        return `${d.name} stays on the deferred ${x.deferred} list with ${info.name} registered${has.length ? ` and ${has.join(' and ')}` : ''}: its retry was lost${names}${why}`;
       }
     }
   }
