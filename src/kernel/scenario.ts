@@ -1011,7 +1011,11 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string, 
   // A match deferral a hunk of yours may end is owed a retry only where no-lost-deferral is named
   // (properties.ts matchYours): said, so that a default run does not pass for having judged it.
   const yours = w.devices.filter((d) => d.matchDefers && matchYours(k, d.i)).map((d) => `'${d.name}'`);
-  if (yours.length && !chosen.some((p) => p.name === 'no-lost-deferral')) (k.patchNotes ??= new Set()).add(`no-lost-deferral is not chosen by default for the bus match's deferral of ${yours.join(', ')}, which a hunk of your patches on its match steps may end: the model cannot tell whether the hunk ever lets the match succeed (one that keeps it deferred, as 25e9fbf0fd38's return after the add does, is owed no retry); name it (--property no-lost-deferral) to judge the retry where it does`);
+  // Kept only in a run that does not check it (selected below): a run naming it (--property, a
+  // suite's expect) was told to name it, and was told it was not chosen (s40 h11).
+  const head = spec.properties ? "no-lost-deferral, not among the scenario's properties, does not judge" : 'no-lost-deferral is not chosen by default for';
+  const yoursNote = yours.length && !chosen.some((p) => p.name === 'no-lost-deferral') ? `${head} the bus match's deferral of ${yours.join(', ')}, which a hunk of your patches on its match steps may end: the model cannot tell whether the hunk ever lets the match succeed (one that keeps it deferred, as 25e9fbf0fd38's return after the add does, is owed no retry); name it (--property no-lost-deferral) to judge the retry where it does` : undefined;
+  if (yoursNote) (k.patchNotes ??= new Set()).add(yoursNote);
   // A driver_override store releases its device (overrideSwap; the steps read k.releasable as they
   // run): a ghost kept only where no-missed-probe is checked, chosen or named later (optional below;
   // readers.test.ts's B13 scenario, which checks override-uaf, had 45 states and 73 with it).
@@ -1058,6 +1062,10 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string, 
   const releasableAtBuild = [...k.releasable];
   const selected = (names: readonly string[]) => {
     k.missedJudged = false; k.walkTracked = undefined;
+    // The note on a match deferral of yours, in a run that checks no-lost-deferral, would say to name it.
+    const notes = model.notes!, at = yoursNote ? notes.indexOf(yoursNote) : -1;
+    if (at >= 0 && names.includes('no-lost-deferral')) notes.splice(at, 1);
+    else if (yoursNote && at < 0 && !names.includes('no-lost-deferral')) notes.unshift(yoursNote);
     k.releasable.clear();
     for (const i of releasableAtBuild) k.releasable.add(i);
     for (const p of LIBRARY) {
