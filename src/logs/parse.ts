@@ -399,10 +399,18 @@ export function parseLog(input: string): ParsedLog {
   // its soft line breaks end a line with '=' and go on with the rest of it, spaces kept.
   const qp = lines.filter((l) => /[^=]=\r?$/.test(l)).length >= 2;
   const qpText = (t: string) => t.replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+  // Does a line outside from..to hold `name` (a joined driver's name with a space): the lines that do, kept per name.
+  const holding = new Map<string, number[]>();
+  const spelled = (name: string, from: number, to: number): boolean => {
+    let at = holding.get(name);
+    if (!at) holding.set(name, at = lines.flatMap((l, j) => (l.includes(name) ? [j] : [])));
+    return at.some((j) => j < from || j > to);
+  };
   /**
    * A line a mail client wrapped: it reads as no rule, and with the next one or two lines (no
    * timestamp or caller id of their own, none read alone) joined by a space (none after a
-   * hyphen) it reads as one. Names with a space are refused there: a wrap may have cut a name.
+   * hyphen) it reads as one. Names with a space are refused there (a wrap may have cut a name),
+   * but for a driver's that another line spells so.
    */
   const unwrap = (i: number) => {
     let acc = st[i]!.text;
@@ -414,8 +422,11 @@ export function parseLog(input: string): ParsedLog {
       else acc = acc.endsWith('-') ? `${acc}${n.text}` : `${acc} ${n.text}`;
       const e = readMessage(acc);
       // `spaced`: the driver's name as the joined line spells it (readMessage made `drv` one word:
-      // a review, 2026-12-06: "probing driver sdhci-esd" + "hc-imx with device ..." read as sdhci-esd_hc-imx).
-      if (e && !acc.endsWith('-') && ![e.dev, e.drv, e.bus, e.spaced].some((x) => x?.includes(' '))) return { e, last: k };
+      // a review, 2026-12-06: "probing driver sdhci-esd" + "hc-imx with device ..." read as sdhci-esd_hc-imx),
+      // taken where another line of the log spells it so: a client wraps at a space, and "Generic"
+      // + "PHY with device ..." is the driver's own (s40 h11: ec59b34 left that line unread).
+      const cut = e?.spaced !== undefined && !spelled(e.spaced, i, k);
+      if (e && !acc.endsWith('-') && ![e.dev, e.drv, e.bus].some((x) => x?.includes(' ')) && !cut) return { e, last: k };
     }
     return undefined;
   };
@@ -437,8 +448,15 @@ export function parseLog(input: string): ParsedLog {
     // A line that ends in a hyphen may be a name the wrap cut: the joined reading first.
     const alone = readMessage(text);
     let e = text.endsWith('-') ? null : alone, last = i;
+    // So may a driver's name that ends the line, cut at its space ("bound device X to driver
+    // Generic" + "PHY"): read alone it named a driver "Generic" (s40 h11). unwrap takes a spaced
+    // name only where another line spells it so.
+    // (A line with a timestamp: in a log without them every next line would be tried.)
+    const end = alone?.spaced ?? alone?.drv, joined = time !== undefined && end !== undefined && text.endsWith(end) ? unwrap(i) : undefined;
+    const cutName = joined?.e.spaced?.startsWith(`${end} `) ? joined : undefined;
+    if (cutName) e = null;
     if (!e) {
-      const w = unwrap(i);
+      const w = cutName ?? unwrap(i);
       if (w) {
         ({ e, last } = w);
         if (wrapped) wrapped.count++; else wrapped = { count: 1, line: i + 1, ...(qp ? { qp: true } : {}) };
