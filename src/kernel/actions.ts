@@ -88,8 +88,16 @@ export function parseAction(w: World, actor: string, text: string, scenario?: st
  * it while no override names it (s40 h9: an action before the store, `bind x d` or
  * `drivers_probe d`, was taken as one that may probe, and read vacuous instead of refused).
  */
-const matchesMay = (w: World, acts: readonly Action[], drv: number, dev: number): boolean => w.drivers[drv]!.matches.includes(dev)
-  && (!w.devices[dev]!.byOverride?.includes(drv) || acts.some((x) => x.op === 'override' && x.dev === dev && x.drv === drv));
+const matchesMay = (w: World, actors: readonly (readonly Action[])[], before: { actor: number; index: number } | undefined, drv: number, dev: number): boolean => w.drivers[drv]!.matches.includes(dev)
+  && (!w.devices[dev]!.byOverride?.includes(drv) || actors.some((list, a) => {
+    const names = (x: Action) => x.op === 'override' && x.dev === dev && x.drv === drv;
+    if (!before || a !== before.actor) return list.some(names);
+    // The actor's own, in order: an override of dev naming another driver, or its del (the struct
+    // added again has none: platform_device_release frees it), undoes an earlier one (s40 h11:
+    // `override d x, del d, add d, bind x d` and `override d x, override d y, bind x d` read vacuous).
+    const last = list.slice(0, before.index).filter((x) => 'dev' in x && x.dev === dev && (x.op === 'override' || x.op === 'del' || x.op === 'kill-del')).at(-1);
+    return last !== undefined && names(last);
+  }));
 
 function mayHappen(w: World, actors: readonly (readonly Action[])[], before?: { actor: number; index: number }) {
   const acts = actors.flatMap((list, a) => list.filter((_, i) => !before || a !== before.actor || i < before.index));
@@ -99,7 +107,7 @@ function mayHappen(w: World, actors: readonly (readonly Action[])[], before?: { 
   const sysfsBind = (drv: number, dev: number) => acts.some((x) => (x.op === 'bind' && x.drv === drv && x.dev === dev) || (x.op === 'drivers_probe' && x.dev === dev));
   const mayProbe = (drv: number, dev: number) => {
     const d = w.drivers[drv]!;
-    return matchesMay(w, acts, drv, dev) && drvReg[drv]! && devReg[dev]! && (w.buses[d.bus]!.autoprobe || sysfsBind(drv, dev));
+    return matchesMay(w, actors, before, drv, dev) && drvReg[drv]! && devReg[dev]! && (w.buses[d.bus]!.autoprobe || sysfsBind(drv, dev));
   };
   for (let changed = true; changed;) {
     changed = false;
@@ -113,7 +121,7 @@ function mayHappen(w: World, actors: readonly (readonly Action[])[], before?: { 
     }
   }
   const mayBind = (drv: number, dev: number) => w.devices[dev]!.boundTo === drv || (mayProbe(drv, dev) && w.drivers[drv]!.outcomes.includes('ok'));
-  return { devReg, drvReg, modLoad, mayProbe, mayBind, matches: (drv: number, dev: number) => matchesMay(w, acts, drv, dev) };
+  return { devReg, drvReg, modLoad, mayProbe, mayBind, matches: (drv: number, dev: number) => matchesMay(w, actors, before, drv, dev) };
 }
 
 /**
@@ -129,6 +137,12 @@ export function neverTakesEffect(w: World, actorNames: readonly string[], actors
   const m = mayHappen(w, actors, { actor, index });
   const dn = (i: number) => `device '${w.devices[i]!.name}'`, rn = (i: number) => `driver '${w.drivers[i]!.name}'`;
   const late = (op: string, pick: (x: Action) => boolean) => (actors[actor]!.slice(index + 1).some((x) => x.op === op && pick(x)) ? ` (the '${op}' later in actor '${actorNames[actor]}' comes too late)` : '');
+  // The actor's own earlier store naming drv, undone by its later override or del of dev (matchesMay).
+  const undone = (dev: number, drv: number) => {
+    const mine = actors[actor]!.slice(0, index), at = mine.map((x) => x.op === 'override' && x.dev === dev && x.drv === drv).lastIndexOf(true);
+    const by = at < 0 ? undefined : mine.slice(at + 1).find((x) => 'dev' in x && x.dev === dev && (x.op === 'override' || x.op === 'del' || x.op === 'kill-del'));
+    return by ? ` (its '${mine[at]!.text}' is undone by its later '${by.text}'${by.op === 'override' ? '' : ': the device added again has no driver_override'})` : '';
+  };
   const neverDev = (i: number) => `${dn(i)} is never registered: it is not present, no actor adds it${late('add', (x) => 'dev' in x && x.dev === i)} and no probe registers it`;
   // A driver in a module is registered by its modprobe: one later in this actor comes too late as well.
   const lateDrv = (i: number) => late('register', (x) => 'drv' in x && x.drv === i) || late('modprobe', (x) => 'mod' in x && x.mod === w.drivers[i]!.module);
@@ -139,13 +153,13 @@ export function neverTakesEffect(w: World, actorNames: readonly string[], actors
     case 'unregister': return m.drvReg[a.drv] ? null : neverDrv(a.drv);
     case 'bind': {
       if (!w.drivers[a.drv]!.matches.includes(a.dev)) return `${rn(a.drv)} does not match ${dn(a.dev)} (it matches: ${w.drivers[a.drv]!.matches.map((i) => w.devices[i]!.name).join(', ') || 'nothing'}), so bind_store never probes`;
-      if (!m.matches(a.drv, a.dev)) return `${rn(a.drv)} matches ${dn(a.dev)} only through its driver_override, and no 'override ${w.devices[a.dev]!.name} ${w.drivers[a.drv]!.name}' may run before it${late('override', (x) => x.op === 'override' && x.dev === a.dev && x.drv === a.drv)}, so bind_store's platform_match fails`;
+      if (!m.matches(a.drv, a.dev)) return `${rn(a.drv)} matches ${dn(a.dev)} only through its driver_override, and no 'override ${w.devices[a.dev]!.name} ${w.drivers[a.drv]!.name}' may run before it${undone(a.dev, a.drv)}${late('override', (x) => x.op === 'override' && x.dev === a.dev && x.drv === a.drv)}, so bind_store's platform_match fails`;
       return !m.drvReg[a.drv] ? neverDrv(a.drv) : !m.devReg[a.dev] ? neverDev(a.dev) : null;
     }
     case 'drivers_probe': {
       // device_attach probes only through drivers that match and are registered by then.
       const drivers = w.drivers.filter((d) => m.matches(d.i, a.dev));
-      if (!drivers.length) return `no driver matches ${dn(a.dev)}${w.devices[a.dev]!.byOverride?.length ? ` (${w.devices[a.dev]!.byOverride!.map((x) => rn(x)).join(', ')} only through an override no action may write before this one)` : ''}, so device_attach never probes it`;
+      if (!drivers.length) return `no driver matches ${dn(a.dev)}${w.devices[a.dev]!.byOverride?.length ? ` (${w.devices[a.dev]!.byOverride!.map((x) => rn(x)).join(', ')} only through an override no action may write before this one${w.devices[a.dev]!.byOverride!.map((x) => undone(a.dev, x)).join('')})` : ''}, so device_attach never probes it`;
       if (!m.devReg[a.dev]) return neverDev(a.dev);
       return drivers.some((d) => m.drvReg[d.i]) ? null : `no driver that matches ${dn(a.dev)} is ever registered (${drivers.map((d) => d.name).join(', ')})${drivers.map((d) => lateDrv(d.i)).find((x) => x) ?? ''}`;
     }
@@ -153,7 +167,7 @@ export function neverTakesEffect(w: World, actorNames: readonly string[], actors
       if (m.mayBind(a.drv, a.dev)) return null;
       const d = w.drivers[a.drv]!;
       const why = !d.matches.includes(a.dev) ? `it does not match ${dn(a.dev)} and the device is not boundTo it`
-        : !m.matches(a.drv, a.dev) ? `it matches ${dn(a.dev)} only through its driver_override, and no 'override ${w.devices[a.dev]!.name} ${d.name}' may run before this`
+        : !m.matches(a.drv, a.dev) ? `it matches ${dn(a.dev)} only through its driver_override, and no 'override ${w.devices[a.dev]!.name} ${d.name}' may run before this${undone(a.dev, a.drv)}`
         : !m.drvReg[a.drv] ? neverDrv(a.drv).replace(`${rn(a.drv)} `, 'it ')
         : !m.devReg[a.dev] ? neverDev(a.dev)
         : !d.outcomes.includes('ok') ? `its probe never returns 'ok'`
