@@ -88,7 +88,7 @@ export function selectProperties(model: Model, names?: readonly string[]): Prope
     }
     return p;
   });
-  model.selected?.(names);
+  model.selected?.(names, true);
   return picked;
 }
 

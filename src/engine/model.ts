@@ -244,9 +244,10 @@ export interface Model<G = any> {
   /**
    * Told the names of the properties a search checks (its own, or those named), before it runs: a
    * kernel scenario keeps a default-chosen property's ghosts, and refuses what they cannot hold
-   * (E601), only where that property is checked.
+   * (E601), only where that property is checked. `named`: the run named them (--property, a
+   * suite's expect), not the model's own choice.
    */
-  selected?: (names: readonly string[]) => void;
+  selected?: (names: readonly string[], named?: boolean) => void;
   /** Interchangeable elements, for symmetry reduction (engine/reduce/symmetry.ts); checked, never trusted. */
   symmetry?: SymmetryClass[];
   /**

@@ -121,6 +121,12 @@ export interface Kernel {
    * holds, as amba_match does once the peripheral ID reads (properties.ts matchYours).
    */
   matchHunked?: Set<number>;
+  /**
+   * A run that judges matchHunked devices' retries (Model.selected): one naming no-lost-deferral
+   * (--property, a suite's expect, the scenario's `properties`), not one that chose it by default
+   * for another reason (s40 h11).
+   */
+  matchJudged?: boolean;
   has(f: Flag): boolean;
   /**
    * The same as fields, one per flag, fixed when the kernel is made: what a step's run reads (a

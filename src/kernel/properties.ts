@@ -357,7 +357,10 @@ function lostDeferral(k: Kernel, s: KS, links: readonly (readonly LinkInfo[])[])
     // driver's bit: every driver of it is owed the retry (not a match the scenario declares deferring
     // for the whole run, matchDefers, whose library add sets none either, unless a hunk of yours
     // on its match may make it succeed: matchYours).
-    const yoursListed = x.deferBy === 0 && (d.matchDefers ? matchYours(k, d.i) : k.userDefers === true);
+    // (A run that chose the property by default, for a driver that needs something, say, owes the
+    // match deferral nothing: k.matchJudged; s40 h11, the hand backport of 25e9fbf0fd38 beside
+    // such a driver read violated by default.)
+    const yoursListed = x.deferBy === 0 && (d.matchDefers ? k.matchJudged === true && matchYours(k, d.i) : k.userDefers === true);
     for (const [j, drv] of d.drivers.entries()) {
       const info = k.w.drivers[drv]!;
       // Only a driver whose own deferral put it there or kept it there (a hunt, 2026-12-04, found

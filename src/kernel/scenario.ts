@@ -1011,11 +1011,15 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string, 
   // A match deferral a hunk of yours may end is owed a retry only where no-lost-deferral is named
   // (properties.ts matchYours): said, so that a default run does not pass for having judged it.
   const yours = w.devices.filter((d) => d.matchDefers && matchYours(k, d.i)).map((d) => `'${d.name}'`);
-  // Kept only in a run that does not check it (selected below): a run naming it (--property, a
-  // suite's expect) was told to name it, and was told it was not chosen (s40 h11).
-  const head = spec.properties ? "no-lost-deferral, not among the scenario's properties, does not judge" : 'no-lost-deferral is not chosen by default for';
-  const yoursNote = yours.length && !chosen.some((p) => p.name === 'no-lost-deferral') ? `${head} the bus match's deferral of ${yours.join(', ')}, which a hunk of your patches on its match steps may end: the model cannot tell whether the hunk ever lets the match succeed (one that keeps it deferred, as 25e9fbf0fd38's return after the add does, is owed no retry); name it (--property no-lost-deferral) to judge the retry where it does` : undefined;
-  if (yoursNote) (k.patchNotes ??= new Set()).add(yoursNote);
+  // Judged only in a run that names the property (k.matchJudged, set in selected below), and said
+  // in one that does not: the note is kept or dropped there (s40 h11: a run naming it was told it
+  // was not chosen; one choosing it by default for a driver that needs something judged it).
+  const yoursNote = (head: string) => `${head} the bus match's deferral of ${yours.join(', ')}, which a hunk of your patches on its match steps may end: the model cannot tell whether the hunk ever lets the match succeed (one that keeps it deferred, as 25e9fbf0fd38's return after the add does, is owed no retry); name it (--property no-lost-deferral) to judge the retry where it does`;
+  const yoursNotes = yours.length ? ["no-lost-deferral, not among the scenario's properties, does not judge", 'no-lost-deferral is not chosen by default for', 'no-lost-deferral, chosen by default for another reason, does not judge'].map(yoursNote) : [];
+  // The build's own choice, as a run that names nothing sees it (selected puts the run's in its place).
+  const yoursHead = (names: readonly string[]) => (!yours.length || k.matchJudged ? undefined : names.includes('no-lost-deferral') ? yoursNotes[2] : spec.properties ? yoursNotes[0] : yoursNotes[1]);
+  k.matchJudged = spec.properties?.includes('no-lost-deferral') === true;
+  { const n = yoursHead(chosen.map((p) => p.name)); if (n) (k.patchNotes ??= new Set()).add(n); }
   // A driver_override store releases its device (overrideSwap; the steps read k.releasable as they
   // run): a ghost kept only where no-missed-probe is checked, chosen or named later (optional below;
   // readers.test.ts's B13 scenario, which checks override-uaf, had 45 states and 73 with it).
@@ -1060,12 +1064,13 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string, 
   // one (s38 h10: no-missed-probe's ghost, once selected, stayed, and a later run naming
   // override-uaf alone counted 49 states where a fresh build counts 45).
   const releasableAtBuild = [...k.releasable];
-  const selected = (names: readonly string[]) => {
+  const selected = (names: readonly string[], named = false) => {
     k.missedJudged = false; k.walkTracked = undefined;
-    // The note on a match deferral of yours, in a run that checks no-lost-deferral, would say to name it.
-    const notes = model.notes!, at = yoursNote ? notes.indexOf(yoursNote) : -1;
-    if (at >= 0 && names.includes('no-lost-deferral')) notes.splice(at, 1);
-    else if (yoursNote && at < 0 && !names.includes('no-lost-deferral')) notes.unshift(yoursNote);
+    // A match deferral of yours is judged where the run names no-lost-deferral, the scenario's `properties` included.
+    k.matchJudged = names.includes('no-lost-deferral') && (named || spec.properties?.includes('no-lost-deferral') === true);
+    const notes = model.notes!, now = yoursHead(names);
+    for (const n of yoursNotes) { const at = notes.indexOf(n); if (at >= 0 && n !== now) notes.splice(at, 1); }
+    if (now && !notes.includes(now)) notes.unshift(now);
     k.releasable.clear();
     for (const i of releasableAtBuild) k.releasable.add(i);
     for (const p of LIBRARY) {
