@@ -412,6 +412,13 @@ export function parseLog(input: string): ParsedLog {
    * hyphen) it reads as one. Names with a space are refused there (a wrap may have cut a name),
    * but for a driver's that another line spells so.
    */
+  /** Line i, whose last word is device `dev`, joined with no space to the next line's one word, where that names a device another line spells. */
+  const devJoined = (i: number, dev: string) => {
+    const n = st[i + 1];
+    if (!n || n.text === '' || /\s/.test(n.text) || n.time !== undefined || n.task !== undefined || readMessage(n.text)) return undefined;
+    const e = readMessage(`${st[i]!.text}${n.text}`);
+    return e?.dev === `${dev}${n.text}` && spelled(e.dev, i, i + 1) ? { e, last: i + 1 } : undefined;
+  };
   const unwrap = (i: number) => {
     let acc = st[i]!.text;
     for (let k = i + 1; k <= i + 2 && k < st.length; k++) {
@@ -454,9 +461,13 @@ export function parseLog(input: string): ParsedLog {
     // (A line with a timestamp: in a log without them every next line would be tried.)
     const end = alone?.spaced ?? alone?.drv, joined = time !== undefined && end !== undefined && text.endsWith(end) ? unwrap(i) : undefined;
     const cutName = joined?.e.spaced?.startsWith(`${end} `) ? joined : undefined;
-    if (cutName) e = null;
+    // A device's name that ends the line, cut inside it by a copy to a width ("with device
+    // 2190000.us" + "dhc"): read alone it named a device "2190000.us" (s40 h11). Joined with no
+    // space where the joined name is one another line spells.
+    const cutDev = !cutName && time !== undefined && alone?.dev !== undefined && text.endsWith(alone.dev) ? devJoined(i, alone.dev) : undefined;
+    if (cutName || cutDev) e = null;
     if (!e) {
-      const w = cutName ?? unwrap(i);
+      const w = cutName ?? cutDev ?? unwrap(i);
       if (w) {
         ({ e, last } = w);
         if (wrapped) wrapped.count++; else wrapped = { count: 1, line: i + 1, ...(qp ? { qp: true } : {}) };

@@ -4,7 +4,7 @@
 // "probing driver Generic" + "PHY with device ..." went unread; and a line whose name ends it
 // ("bound device X to driver Generic" + "PHY") read alone, as a second driver "Generic", and
 // validate said the log is NOT a behaviour. A joined name with a space is taken where another line
-// of the log spells it so.
+// of the log spells it so; so is a device name cut at the line end (no space: a copy to a width).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -48,5 +48,18 @@ describe('a line wrapped at the space of a driver name', () => {
     writeFileSync(log, [LOG[0]!, "[    1.000000] bus: 'platform': add driver foo", "[    1.000200] bus: 'mdio_bus': really_probe: probing driver Generic", 'PHY with device stmmac-0:01'].join('\n') + '\n');
     // The one probing line unread: E701, which says so.
     expect(probecheck(['from-log', log, '-o', join(dir, 'alone.ts')]).stderr).toContain('1 line stops short of a whole driver-core line (line 3');
+  });
+  it("a device's name cut at the line's end by a copy to a width: read joined, not as a device '2190000.us'", () => {
+    const { ts, v } = roundTrip('devcut', [
+      "[    1.000000] bus: 'platform': add driver sdhci-esdhc-imx",
+      "[    1.000100] bus: 'platform': __driver_probe_device: matched device 2190000.usdhc with driver sdhci-esdhc-imx",
+      "[    1.000200] bus: 'platform': really_probe: probing driver sdhci-esdhc-imx with device 2190000.us",
+      'dhc',
+      "[    1.000300] driver: 'sdhci-esdhc-imx': driver_bound: bound to device '2190000.usdhc'",
+      "[    1.000400] bus: 'platform': really_probe: bound device 2190000.usdhc to driver sdhci-esdhc-imx",
+    ]);
+    expect(ts).not.toContain('"2190000.us"');
+    expect(v).toMatch(/5 driver-core lines read: 5 checked; 0 other/);
+    expect(v).toMatch(/the log IS a behaviour/);
   });
 });
