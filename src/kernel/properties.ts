@@ -372,7 +372,11 @@ function lostDeferral(k: Kernel, s: KS, links: readonly (readonly LinkInfo[])[])
       // violated). The retry itself is owed by drv's deferral whichever driver the override names
       // (s40 h11: dc-drv's, the trigger lost, its override naming x then: 4a855b4 asked drv to match
       // too, and the lost retry x would have taken read holds).
-      if (d.override && !d.drivers.some((r) => s.drv[r]!.onBus && overrideMatches(s, d.i, r, 0, matchesById(k.w, d.i, r)))) continue;
+      // Another driver the override names must be one the retry could bind by: a probe that may
+      // succeed and its own needs bound (s40 h12: x's probe always failing or deferring, or x needing
+      // a device never bound, read violated for dc-drv, a retry that binds nothing lost).
+      const binds = (r: number) => { const o = k.w.drivers[r]!; return r === drv || (o.outcomes.includes('ok') && o.needs.every((n) => s.dev[n]!.bound)); };
+      if (d.override && !d.drivers.some((r) => s.drv[r]!.onBus && overrideMatches(s, d.i, r, 0, matchesById(k.w, d.i, r)) && binds(r))) continue;
       if (owedRetry(k, links, d.i, drv) && s.drv[drv]!.onBus && info.needs.every((n) => s.dev[n]!.bound)) {
         const sups = k.has('DEVICE_LINKS') ? links[d.i]!.filter((l) => s.link[l.i]!.status === 'AVAILABLE').map((l) => k.vn(l.supplier)) : [];
         const has = [...(info.needs.length ? [`${info.needs.map((n) => k.vn(n)).join(', ')} bound`] : []), ...(sups.length ? [`its link${sups.length > 1 ? 's' : ''} to ${sups.join(', ')} AVAILABLE`] : [])];
