@@ -92,6 +92,10 @@ export async function runDiff(io: Io, baseFile: string, patchedFile: string, bas
   // 2026-12-06: `check --patch` exit 1, the same patch's diff "fixed", exit 0).
   // --fixes: properties the patch must fix, compared whatever else is (the library's named there are checked too).
   const names = [...new Set([...(search.properties.length ? search.properties : [...baseModel.properties, ...patchedModel.properties].map((p) => p.name)), ...fixes])];
+  // Named by the user: --property and --fixes; the rest either side chose, checked by name for both
+  // (s40 h12: no-lost-deferral, chosen by default beside a hand backport of 25e9fbf0fd38, judged
+  // the match deferral check does not judge there, and diff said regressed where check said holds).
+  const named = [...new Set([...search.properties, ...fixes])];
   for (const n of names) if (!hasProperty(patchedModel, n) && !hasProperty(baseModel, n)) {
     throw new ProbecheckError('E301', `neither model has a property '${n}'${suggestion(n, [...new Set([...baseModel.properties, ...patchedModel.properties].map((p) => p.name))])}`);
   } else if (!hasProperty(patchedModel, n)) {
@@ -112,7 +116,7 @@ export async function runDiff(io: Io, baseFile: string, patchedFile: string, bas
     const whole = user.length ? { exhaustive: true } : {};
     // An error says which side's search met it (a CI hunt, 2026-12-05: a step of the patch or of the base?).
     const side = async (which: string, file: string, params: Record<string, string | number>) => {
-      try { return (await checker.run({ file: resolve(file), params, ...search, properties: names, ...whole })).result; } catch (e) {
+      try { return (await checker.run({ file: resolve(file), params, ...search, properties: names, named, ...whole })).result; } catch (e) {
         // A refusal met as the search starts (E601 following the properties checked) names the
         // file, as one met while building it does (s38 h10: diff named neither file nor side).
         nameModelFile(e, file);
@@ -141,7 +145,7 @@ export async function runDiff(io: Io, baseFile: string, patchedFile: string, bas
   const rows: DiffRow[] = names.map((name) => {
     const b = base.properties.find((p) => p.name === name)!, p = patched.properties.find((x) => x.name === name)!;
     const row: DiffRow = { property: name, base: b.verdict, patched: p.verdict, change: classify(b.verdict, p.verdict, !!b.vacuous || stuck(base), !!p.vacuous || stuck(patched)) };
-    if (b.trace) { row.baseTrace = b.trace.steps.length; row.oldTrace = oldTraceOn(patchedModel, b, insertedSteps(baseModel), by); }
+    if (b.trace) { row.baseTrace = b.trace.steps.length; row.oldTrace = oldTraceOn(patchedModel, b, insertedSteps(baseModel), by, named.includes(name)); }
     if (p.trace) row.patchedTrace = p.trace.steps.length;
     return row;
   });
@@ -217,10 +221,10 @@ function patchOnly(baseFile: string, patchedFile: string, base: Result['params']
   return [...keys].every((k) => String(base[k]) === String(patched[k])) && String(base.patches ?? '') !== String(patched.patches ?? '');
 }
 
-function oldTraceOn(patchedModel: Model, b: PropertyResult, inserted: Inserted, by: InsertedBy): OldTrace {
+function oldTraceOn(patchedModel: Model, b: PropertyResult, inserted: Inserted, by: InsertedBy, named: boolean): OldTrace {
   try {
     // A lasso is replayed as written; a safety trace goes through steps the patch inserted.
-    const r = replayWatching(patchedModel, b.name, b.trace!.moves, b.trace!.loopFrom, b.trace!.loopFrom === undefined ? inserted : undefined, by);
+    const r = replayWatching(patchedModel, b.name, b.trace!.moves, b.trace!.loopFrom, b.trace!.loopFrom === undefined ? inserted : undefined, by, named);
     const o: OldTrace = { replays: true };
     if (r.violatedAt !== undefined) o.stillViolatedAt = r.violatedAt;
     if (r.inserted) o.inserted = r.inserted.length;

@@ -13,6 +13,8 @@ export interface CheckJob {
   /** Parameters as given (strings from --param, or values from a suite case). */
   params: Record<string, string | number>;
   properties?: string[];
+  /** Of `properties`, those the user named (CheckOptions.named). */
+  named?: string[];
   /** Files of defineProperty properties to add to the model (absolute paths). */
   propertyFiles?: string[];
   /** Explore everything even once every property is violated (for golden state counts). */

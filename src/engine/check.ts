@@ -27,6 +27,11 @@ export interface CheckOptions extends Limits {
   backend?: BackendName;
   /** Names of the properties to check (default: all of the model's). */
   properties?: readonly string[];
+  /**
+   * Of `properties`, those the user named (default: all of them): diff checks both sides'
+   * default choices by name, and a model judges a property it chose less than one named (Model.selected).
+   */
+  named?: readonly string[];
   /** Explore everything even once every property is violated (for golden state counts). */
   exhaustive?: boolean;
   /**
@@ -74,7 +79,7 @@ export function hasProperty(model: Model, name: string): boolean {
 }
 
 /** The model's properties, restricted to `names` (E301 for a name it does not have; an optional one is built). */
-export function selectProperties(model: Model, names?: readonly string[]): Property[] {
+export function selectProperties(model: Model, names?: readonly string[], named: readonly string[] = names ?? []): Property[] {
   const all = model.properties ?? [];
   if (!names || names.length === 0) { model.selected?.(all.map((p) => p.name)); return all; }
   const picked = names.map((n) => {
@@ -88,7 +93,7 @@ export function selectProperties(model: Model, names?: readonly string[]): Prope
     }
     return p;
   });
-  model.selected?.(names, true);
+  model.selected?.(names, named);
   return picked;
 }
 
@@ -111,7 +116,7 @@ function refusedCombination(o: CheckOptions, strategy: Strategy, live: readonly 
 
 export function check(model: Model, o: CheckOptions = {}): Result {
   const c = compile(model);
-  const props = selectProperties(model, o.properties);
+  const props = selectProperties(model, o.properties, o.named);
   const strategy = o.strategy ?? 'bfs';
   const be = makeBackend(c, o.backend);
   const live = props.filter(isLiveness);

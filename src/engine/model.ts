@@ -244,10 +244,10 @@ export interface Model<G = any> {
   /**
    * Told the names of the properties a search checks (its own, or those named), before it runs: a
    * kernel scenario keeps a default-chosen property's ghosts, and refuses what they cannot hold
-   * (E601), only where that property is checked. `named`: the run named them (--property, a
-   * suite's expect), not the model's own choice.
+   * (E601), only where that property is checked. `named`: those of them the run named (--property,
+   * a suite's expect, diff's --fixes), not the model's own choice (none by default).
    */
-  selected?: (names: readonly string[], named?: boolean) => void;
+  selected?: (names: readonly string[], named?: readonly string[]) => void;
   /** Interchangeable elements, for symmetry reduction (engine/reduce/symmetry.ts); checked, never trusted. */
   symmetry?: SymmetryClass[];
   /**

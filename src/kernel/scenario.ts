@@ -1064,10 +1064,10 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string, 
   // one (s38 h10: no-missed-probe's ghost, once selected, stayed, and a later run naming
   // override-uaf alone counted 49 states where a fresh build counts 45).
   const releasableAtBuild = [...k.releasable];
-  const selected = (names: readonly string[], named = false) => {
+  const selected = (names: readonly string[], named: readonly string[] = []) => {
     k.missedJudged = false; k.walkTracked = undefined;
     // A match deferral of yours is judged where the run names no-lost-deferral, the scenario's `properties` included.
-    k.matchJudged = names.includes('no-lost-deferral') && (named || spec.properties?.includes('no-lost-deferral') === true);
+    k.matchJudged = names.includes('no-lost-deferral') && (named.includes('no-lost-deferral') || spec.properties?.includes('no-lost-deferral') === true);
     const notes = model.notes!, now = yoursHead(names);
     for (const n of yoursNotes) { const at = notes.indexOf(n); if (at >= 0 && n !== now) notes.splice(at, 1); }
     if (now && !notes.includes(now)) notes.unshift(now);

@@ -51,8 +51,9 @@ const stepOf = (by: InsertedBy) => by === 'the patch' ? "the patch's step" : "th
 /** At most this many inserted steps in a row before one move: a patch inserts a check, not a loop. */
 const MAX_INSERTED_RUN = 16;
 
-export function replayWatching(model: Model, property: string, moves: readonly Move[], loopFrom?: number, inserted?: Inserted, by: InsertedBy = 'the patch'): Replayed {
-  const props = selectProperties(model, [property]);
+export function replayWatching(model: Model, property: string, moves: readonly Move[], loopFrom?: number, inserted?: Inserted, by: InsertedBy = 'the patch', named = true): Replayed {
+  // `named`: the run that found the trace named the property (CheckOptions.named), as a replay of a trace file is taken to have.
+  const props = selectProperties(model, [property], named ? [property] : []);
   const be = new FastBackend(compile(model));
   const p = props[0]!;
   if (isLiveness(p)) {
