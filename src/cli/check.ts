@@ -204,7 +204,7 @@ export async function runCheck(io: Io, targetArgs: string[], params: Record<stri
   }
 
   const exit = worst(codes);
-  await writeOutputs(io, runs, suites, output, exit);
+  await writeOutputs(io, runs, suites, output, exit, search.properties);
   const doc = () => JSON.stringify({ ...jsonDocument(runs, suites, exit), ...(user.length || notes.length ? { patchNotes: notes } : {}), ...(uncredited.length ? { notCredited: uncredited } : {}) }, null, 2);
   if (output.json) io.out(doc());
   if (output.jsonOut) writeOutput('--json-out', output.jsonOut, doc() + '\n');
@@ -213,10 +213,10 @@ export async function runCheck(io: Io, targetArgs: string[], params: Record<stri
 }
 
 
-async function writeOutputs(io: Io, runs: CheckedRun[], suites: SuiteOutcome[], o: OutputArgs, exit: ExitCode): Promise<void> {
+async function writeOutputs(io: Io, runs: CheckedRun[], suites: SuiteOutcome[], o: OutputArgs, exit: ExitCode, named: readonly string[]): Promise<void> {
   const violated = runs.flatMap((r) => r.result.properties.filter((p) => p.trace).map((p) => ({ r, p })));
   if (o.traceOut) {
-    const files: TraceFile[] = violated.map(({ r, p }) => toTraceFile(o.traceOut!, r.file, r.result.model, r.result.params, p, propertySource(p.name)));
+    const files: TraceFile[] = violated.map(({ r, p }) => toTraceFile(o.traceOut!, r.file, r.result.model, r.result.params, p, propertySource(p.name), r.suite !== undefined || named.includes(p.name)));
     if (!files.length) io.err('probecheck: no counterexample to write; --trace-out file not written');
     else { writeOutput('--trace-out', o.traceOut, traceFileText(files.length === 1 ? files[0]! : files)); io.err(`probecheck: wrote ${files.length} trace${files.length === 1 ? '' : 's'} to ${o.traceOut}`); }
   }

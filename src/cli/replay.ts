@@ -94,7 +94,7 @@ export async function runReplay(io: Io, path: string, property: string | undefin
     }
     const c = io.colors;
     try {
-      const r = replayWatching(model, t.property, t.moves, t.loopFrom);
+      const r = replayWatching(model, t.property, t.moves, t.loopFrom, undefined, 'the patch', t.chosen !== true);
       const confirmed = r.violatedAt !== undefined;
       const o: ReplayOutcome = { property: t.property, confirmed, steps: r.trace.steps.length };
       if (confirmed) o.violatedAt = r.violatedAt!;
@@ -104,7 +104,7 @@ export async function runReplay(io: Io, path: string, property: string | undefin
       if (!json) {
         const params = { model: model.name, params: model.params ?? {} };
         if (confirmed) {
-          const prop = selectProperties(model, [t.property])[0]!;
+          const prop = selectProperties(model, [t.property], t.chosen ? [] : [t.property])[0]!;
           if (!quiet) io.out(renderViolation(params, {
             name: t.property, kind: prop.kind, verdict: 'violated', ...(prop.description ? { description: prop.description } : {}),
             trace: r.trace, ...(r.explanation ? { explanation: r.explanation } : {}), ...(r.waiters ? { waiters: r.waiters } : {}), ...(r.waiting ? { waiting: r.waiting } : {}),

@@ -40,6 +40,12 @@ export interface TraceFile {
   patchFiles?: { path: string; sha256: string }[];
   /** The file of `property` where it is one of yours (--property-file): replay loads it. */
   propertyFile?: { path: string; sha256: string };
+  /**
+   * The run chose `property` itself (no --property named it): replay judges it as that run did
+   * (CheckOptions.named; s40 h12: a default run's no-lost-deferral trace replayed blaming a match
+   * deferral the run said it did not judge).
+   */
+  chosen?: true;
 }
 
 /** A path as given: below the working directory a relative one (what the user typed), else as it is. */
@@ -83,7 +89,7 @@ export function fileHash(path: string): string {
  * The trace file of one violated property of the model in `modelFile`. Where the trace goes
  * (`_tracePath`) no longer matters: version 1 stored the model path relative to it.
  */
-export function toTraceFile(_tracePath: string, modelFile: string, modelName: string, params: Record<string, string | number>, p: PropertyResult, propertyFile?: string): TraceFile {
+export function toTraceFile(_tracePath: string, modelFile: string, modelName: string, params: Record<string, string | number>, p: PropertyResult, propertyFile?: string, named = true): TraceFile {
   if (!p.trace) throw new ProbecheckError('E501', `property ${p.name} has no counterexample to write`);
   const abs = resolve(modelFile);
   const file = belowCwd(abs);
@@ -98,6 +104,7 @@ export function toTraceFile(_tracePath: string, modelFile: string, modelName: st
   if (patches.length) out.patchFiles = patches.map((f) => ({ path: resolve(f), sha256: fileHash(f) }));
   // A reductions hunt, 2026-12-05: a trace of a property of yours replayed only with --property-file again.
   if (propertyFile && existsSync(propertyFile)) out.propertyFile = { path: resolve(propertyFile), sha256: fileHash(propertyFile) };
+  if (!named) out.chosen = true;
   return out;
 }
 
@@ -202,6 +209,10 @@ export function parseTraceFile(data: unknown, where = 'trace'): TraceFile {
     out.patchFiles = (o.patchFiles as unknown[]).map((x, i) => fileRef(x, where, `patchFiles[${i}]`));
   }
   if (o.propertyFile !== undefined) out.propertyFile = fileRef(o.propertyFile, where, 'propertyFile');
+  if (o.chosen !== undefined) {
+    if (o.chosen !== true) bad(where, 'chosen', `expected true, got ${show(o.chosen)}`);
+    out.chosen = true;
+  }
   return out;
 }
 
