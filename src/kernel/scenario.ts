@@ -1015,12 +1015,20 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string, 
   // in one that does not: the note is kept or dropped there (s40 h11: a run naming it was told it
   // was not chosen; one choosing it by default for a driver that needs something judged it).
   const yoursNote = (head: string) => `${head} the bus match's deferral of ${yours.join(', ')}, which a hunk of your patches on its match steps may end: the model cannot tell whether the hunk ever lets the match succeed (one that keeps it deferred, as 25e9fbf0fd38's return after the add does, is owed no retry); name it (--property no-lost-deferral) to judge the retry where it does`;
-  // The fourth: checked though this scenario did not choose it and no one named it, as diff checks
-  // the other side's default choices (s40 h13: that side was told "chosen by default for another reason").
-  const yoursNotes = yours.length ? ["no-lost-deferral, not among the scenario's properties, does not judge", 'no-lost-deferral is not chosen by default for', 'no-lost-deferral, chosen by default for another reason, does not judge',
-    "no-lost-deferral, not chosen by default here but checked for the other side's choice (diff), does not judge"].map(yoursNote) : [];
+  // By why the run does not judge it: the scenario lists its properties without it; the default
+  // choice left it out; chosen by default for another reason; or checked though this scenario did
+  // not choose it and no one named it, as diff checks the other side's choices (s40 h13: that side
+  // was told "chosen by default for another reason").
+  const yoursNotes = yours.length ? {
+    unlisted: yoursNote("no-lost-deferral, not among the scenario's properties, does not judge"),
+    unchosen: yoursNote('no-lost-deferral is not chosen by default for'),
+    otherReason: yoursNote('no-lost-deferral, chosen by default for another reason, does not judge'),
+    otherSide: yoursNote("no-lost-deferral, not chosen by default here but checked for the other side's choice (diff), does not judge"),
+  } : undefined;
   // The build's own choice, as a run that names nothing sees it (selected puts the run's in its place).
-  const yoursHead = (names: readonly string[]) => (!yours.length || k.matchJudged ? undefined : names.includes('no-lost-deferral') ? yoursNotes[chosen.some((p) => p.name === 'no-lost-deferral') ? 2 : 3] : spec.properties ? yoursNotes[0] : yoursNotes[1]);
+  const yoursHead = (names: readonly string[]) => (!yoursNotes || k.matchJudged ? undefined
+    : names.includes('no-lost-deferral') ? yoursNotes[chosen.some((p) => p.name === 'no-lost-deferral') ? 'otherReason' : 'otherSide']
+    : yoursNotes[spec.properties ? 'unlisted' : 'unchosen']);
   k.matchJudged = spec.properties?.includes('no-lost-deferral') === true;
   { const n = yoursHead(chosen.map((p) => p.name)); if (n) (k.patchNotes ??= new Set()).add(n); }
   // A driver_override store releases its device (overrideSwap; the steps read k.releasable as they
@@ -1072,7 +1080,7 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string, 
     // A match deferral of yours is judged where the run names no-lost-deferral, the scenario's `properties` included.
     k.matchJudged = names.includes('no-lost-deferral') && (named.includes('no-lost-deferral') || spec.properties?.includes('no-lost-deferral') === true);
     const notes = model.notes!, now = yoursHead(names);
-    for (const n of yoursNotes) { const at = notes.indexOf(n); if (at >= 0 && n !== now) notes.splice(at, 1); }
+    for (const n of Object.values(yoursNotes ?? {})) { const at = notes.indexOf(n); if (at >= 0 && n !== now) notes.splice(at, 1); }
     if (now && !notes.includes(now)) notes.unshift(now);
     k.releasable.clear();
     for (const i of releasableAtBuild) k.releasable.add(i);
