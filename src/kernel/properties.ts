@@ -338,6 +338,25 @@ function suppliersReady(k: Kernel, s: KS, links: readonly LinkInfo[]): boolean {
   return links.every((l) => { const x = s.link[l.i]!.status; return x === 'AVAILABLE' || (x === 'NONE' && s.dev[l.supplier]!.bound); });
 }
 
+/**
+ * Can the retry drv's deferral is owed bind device i, whose driver_override an actor writes? Only
+ * through a registered driver the override lets match (platform_match: the one it names, or one
+ * matching by ID where none is written): with none such, none is owed (s40 h9: a device a hunk
+ * listed, its override then naming a driver not registered, read violated). The retry is owed by
+ * drv's deferral whichever driver the override names (s40 h11: dc-drv's, the trigger lost, its
+ * override naming x then: 4a855b4 asked drv to match too, and the lost retry x would have taken
+ * read holds); another driver must be one the retry could bind by, a probe that may succeed with
+ * its own needs bound (s40 h12: x's probe always failing or deferring, or x needing a device never
+ * bound, read violated for dc-drv, a retry that binds nothing lost).
+ */
+function overrideRetryBinds(k: Kernel, s: KS, i: number, drv: number): boolean {
+  return k.w.devices[i]!.drivers.some((r) => {
+    if (!s.drv[r]!.onBus || !overrideMatches(s, i, r, 0, matchesById(k.w, i, r))) return false;
+    const o = k.w.drivers[r]!;
+    return r === drv || (o.outcomes.includes('ok') && o.needs.every((n) => s.dev[n]!.bound));
+  });
+}
+
 function lostDeferral(k: Kernel, s: KS, links: readonly (readonly LinkInfo[])[]): string | null {
   // device_block_probing defers every probe on purpose (reboot): no retry is owed then.
   if (s.deferAllProbes || s.shutdownReturned) return null;
@@ -366,18 +385,7 @@ function lostDeferral(k: Kernel, s: KS, links: readonly (readonly LinkInfo[])[])
       // Only a driver whose own deferral put it there or kept it there (a hunt, 2026-12-04, found
       // d1 blamed for the list d0's unmodelled deferral put the device on).
       if ((x.deferBy & (1 << j)) === 0 && !(yoursListed && j < DRIVER_BITS)) continue;
-      // A retry binds d only through a registered driver its driver_override lets match (platform_match:
-      // the one it names, or one matching by ID where none is written): with none such, none is owed
-      // (s40 h9: a device a hunk listed, its override then naming a driver not registered, read
-      // violated). The retry itself is owed by drv's deferral whichever driver the override names
-      // (s40 h11: dc-drv's, the trigger lost, its override naming x then: 4a855b4 asked drv to match
-      // too, and the lost retry x would have taken read holds).
-      // Another driver the override names must be one the retry could bind by: a probe that may
-      // succeed and its own needs bound (s40 h12: x's probe always failing or deferring, or x needing
-      // a device never bound, read violated for dc-drv, a retry that binds nothing lost).
-      const binds = (r: number) => { const o = k.w.drivers[r]!; return r === drv || (o.outcomes.includes('ok') && o.needs.every((n) => s.dev[n]!.bound)); };
-      if (d.override && !d.drivers.some((r) => s.drv[r]!.onBus && overrideMatches(s, d.i, r, 0, matchesById(k.w, d.i, r)) && binds(r))) continue;
-      if (owedRetry(k, links, d.i, drv) && s.drv[drv]!.onBus && info.needs.every((n) => s.dev[n]!.bound)) {
+      if (owedRetry(k, links, d.i, drv) && s.drv[drv]!.onBus && info.needs.every((n) => s.dev[n]!.bound) && (!d.override || overrideRetryBinds(k, s, d.i, drv))) {
         const sups = k.has('DEVICE_LINKS') ? links[d.i]!.filter((l) => s.link[l.i]!.status === 'AVAILABLE').map((l) => k.vn(l.supplier)) : [];
         const has = [...(info.needs.length ? [`${info.needs.map((n) => k.vn(n)).join(', ')} bound`] : []), ...(sups.length ? [`its link${sups.length > 1 ? 's' : ''} to ${sups.join(', ')} AVAILABLE`] : [])];
         // Said where only the patch can have deferred it: a driver with nothing to need, or a device a hunk listed.
