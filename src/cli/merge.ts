@@ -278,6 +278,10 @@ function mergeGroup(parts: Run[]): Run {
     neverFired: first.neverFired.filter((s) => parts.every((r) => r.neverFired.includes(s))),
   };
   delete merged.shard;
+  // A note of what one part's search took (a redirect through a library insert: emit.ts) is the
+  // whole search's too: every part's, not the first's alone (s41 h2).
+  const notes = [...new Set(parts.flatMap((r) => r.notes ?? []))];
+  if (notes.length) merged.notes = notes;
   // The shortest of the parts' traces is the whole search's when every part searched its part to
   // the end (or to its last violation); a part stopped by a limit may hold a shorter one.
   delete merged.shortestWhy;

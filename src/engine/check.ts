@@ -224,6 +224,10 @@ export function check(model: Model, o: CheckOptions = {}): Result {
   result.workers = out.workers;
   if (out.workersNote) result.workersNote = out.workersNote;
   if (model.notes?.length) result.notes = [...model.notes];
+  // What the search took that the model says (a redirect through a library insert: emit.ts), from
+  // this model and the workers', in a fixed order: which worker took it first varies.
+  const taken = [...new Set([...(model.searchNotes?.() ?? []), ...(out.searchNotes ?? [])])].sort().filter((n) => !result.notes?.includes(n));
+  if (taken.length) result.notes = [...(result.notes ?? []), ...taken];
   // Every state visited (no reduction, one thread: the workers' models read apart): what a patch's tests never saw change.
   if (out.complete && model.constantReads && !por?.applied && !sym.result?.applied && out.workers === 1 && !o.shard) {
     const cr = model.constantReads();

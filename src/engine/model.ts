@@ -267,6 +267,12 @@ export interface Model<G = any> {
    */
   reachedPatchSteps?: () => { patch: string; step: string; idle?: true }[];
   /**
+   * Notes on what the search took (a user's replacement that went on through a library insert),
+   * asked after the search and said with `notes`; the workers' models' are merged in. Recorded
+   * by the steps that took it, never part of the state.
+   */
+  searchNotes?: () => string[];
+  /**
    * What else may tell those elements apart, in words (`your patch fix-1`: a user's step may treat
    * one device of a group unlike the others): as for a property's `mayDistinguish`.
    */

@@ -21,7 +21,7 @@ import type { LocalDecl } from './patch-state.js';
 import type { World } from './world.js';
 import { resolveStep, type Anchored } from './source.js';
 import { frameReal, realState, strictState, type ReadLog } from './strict-state.js';
-import { FIRST, isUserPatch } from './define-patch.js';
+import { FIRST, isUserPatch, patchFileOf, type UserPatch } from './define-patch.js';
 import { foreignParents, holder, isMutexWait, sameWait } from './paths/common.js';
 
 export const RETURN = '@return';
@@ -503,7 +503,8 @@ export class Block {
     // Steps that hold device_links_lock themselves (a user's wait inside a region): the others under it wait for it.
     const linksHeld = new Set<string>();
     // The edges inserts took, by their `after` step: a later user patch that replaces that step keeps them.
-    const inserted = new Map<string, { before: string; beforeFull: string; label: string }[]>();
+    // `lib`: the library patch's id, where the insert is the profile's (a redirect through it is said: s41 h2).
+    const inserted = new Map<string, { before: string; beforeFull: string; label: string; lib?: string }[]>();
     // A step as it was before a user's insert took an edge of it: a later patch of yours that
     // replaces it is handed this as `orig`, and the inserts are redirected around what it makes, as
     // when every replacement of yours applied before any insertion (a review, s40 h6: a fix that
@@ -541,11 +542,21 @@ export class Block {
           // wraps of the step nest: one inserted before another on the same edge comes first (a
           // review, s40 h6: a redirect that stopped at the first match skipped the later insert).
           // A library fix's insert too: its lines stay in the C whatever your hunk does to this step.
-          const redirects = inserted.get(h.replace)?.slice();   // (a later insert after it wraps the step itself)
+          // Through a library fix's insert, a user's step is said to have gone on through it, where the
+          // search takes that edge (ReadLog.redirected): the user cannot see it otherwise (s40 h6 left it
+          // silent; s41 h2). Said only where taken: a replacement may never go on to that `before`
+          // (one that returns what orig returns goes to the insert by its own label), and which it
+          // does is known only when its run returns.
+          const log = isUserPatch(p) ? this.tb.k.reads : undefined;
+          const redirects = inserted.get(h.replace)?.map((e) => ({ ...e, note: e.lib !== undefined && log ? redirectNote(p as UserPatch, h, this.name, e) : undefined }));
           const redirected = (st: KStep): KStep => {
             if (!redirects) return st;
             const run = st.run;
-            return { ...st, run: (s, t, b, c) => { let r = run(s, t, b, c); for (const e of redirects) if (r === e.before || r === e.beforeFull) r = e.label; return r; } };
+            return { ...st, run: (s, t, b, c) => {
+              let r = run(s, t, b, c);
+              for (const e of redirects) if (r === e.before || r === e.beforeFull) { r = e.label; if (e.note !== undefined) log!.redirected(e.note); }
+              return r;
+            } };
           };
           // A user's step that blocks on a guard of its own but keeps the original's `waits`
           // (`{ ...orig, await }`): where the original guard would pass, the lock it names is
@@ -652,7 +663,8 @@ export class Block {
             const st = this.local.get(a)!;
             if (isUserPatch(p) && !bare.has(a)) bare.set(a, st);
             const es = inserted.get(a);
-            if (es) es.push({ before, beforeFull, label }); else inserted.set(a, [{ before, beforeFull, label }]);
+            const e = { before, beforeFull, label, ...(isUserPatch(p) ? {} : { lib: p.id }) };
+            if (es) es.push(e); else inserted.set(a, [e]);
             this.local.set(a, { ...st, run: (s, t, b, c) => { const r = st.run(s, t, b, c); return r === before || r === beforeFull ? label : r; } });
           }
           // A user's inserted step that says no `where` is placed in its function, as the
@@ -870,6 +882,15 @@ const KSTEP_KEYS = ['where', 'since', 'c', 'cIdle', 'await', 'branches', 'branch
  * the guard, and the patched search said holds (a review, 2026-12-05: only the library's own
  * keys were copied into the engine's step, whose own check then never saw it).
  */
+/**
+ * What a user's replacement of `fn:h.replace` did where it went on to a library insert's `before`
+ * and went through that insert: said once the search took that edge (Block.done's redirect).
+ */
+function redirectNote(p: UserPatch, h: Patch['hunks'][number], fn: string, e: { before: string; label: string; lib?: string }): string {
+  const file = patchFileOf(p), to = e.before === RETURN ? `${fn}'s return` : `'${e.before}'`;
+  return `${file ?? `patch ${p.id}`} (patch ${p.id}, hunk ${p.hunks.indexOf(h) + 1}): your replacement of ${fn}:${h.replace} went on through the library's inserted step ${fn}:${e.label} (patch ${e.lib}) where it goes to ${to}: its lines stay in the C whatever your step does; to model a kernel without them, replace ${fn}:${e.label} too`;
+}
+
 /**
  * A user's hunk's step function, called as the block is built: what it throws is the patch's
  * error (E604 naming the patch and the step), not probecheck's "internal error" (a bad-input hunt,

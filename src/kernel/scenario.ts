@@ -1174,6 +1174,7 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string, 
     const log = k.reads;
     model.constantReads = () => log.constant().map((r) => ({ ...r, value: shown(r.path, r.value) }));
     model.reachedPatchSteps = () => log.reachedSteps();
+    model.searchNotes = () => log.redirectNotes();
   }
   rememberKernel(model, k, ctx);
   return { model, kernel: k, world: w };

@@ -117,6 +117,18 @@ export class ReadLog {
     return [...this.stood].map(([k, idle]) => { const [patch, step] = k.split('\0') as [string, string]; return { patch, step, ...(idle ? { idle: true as const } : {}) }; });
   }
 
+  /**
+   * A user's replacement went on through a library patch's inserted step (emit.ts Block.done's
+   * redirect): `note` says which, in words made when the step was built. Set where the edge is
+   * taken, so said only where the search took it (s41 h2).
+   */
+  redirected(note: string): void {
+    if (this.paused === 0) this.redirects.add(note);
+  }
+  private readonly redirects = new Set<string>();
+  /** The redirects taken (redirected), in the order first taken. */
+  redirectNotes(): string[] { return [...this.redirects]; }
+
   private read(patch: string, path: string, value: unknown): void {
     if (this.paused > 0) return;
     const key = `${patch}\0${path}`, e = this.seen.get(key);

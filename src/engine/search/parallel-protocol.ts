@@ -165,6 +165,8 @@ export interface Finished {
   coverage: ArrayBuffer;
   /** The worker's model's Model.reachedPatchSteps so far (check.ts merges them with the coordinator's). */
   reached?: { patch: string; step: string; idle?: true }[];
+  /** The worker's model's Model.searchNotes so far. */
+  said?: string[];
 }
 
 /**

@@ -294,7 +294,9 @@ class Searcher {
     this.props = selectProperties(model, d.properties).filter((p) => !isLiveness(p));
     this.visit = (k, b) => this.onMove(k, b);
     this.reachedSteps = model.reachedPatchSteps;
+    this.searchNotes = model.searchNotes;
   }
+  private readonly searchNotes: Model['searchNotes'];
   /** The patch steps this worker's threads stood at (its model's read log: check.ts). */
   private readonly reachedSteps: Model['reachedPatchSteps'];
 
@@ -623,6 +625,7 @@ class Searcher {
       actionErrors: [...this.actErr].map(([i, x]) => ({ i, ...x })), ...(this.stepErr ? { stepError: this.stepErr } : {}),
       deadlock: this.dead, transitions: this.transitions, coverage: coverage.buffer as ArrayBuffer,
       ...(this.reachedSteps ? { reached: this.reachedSteps() } : {}),
+      ...(this.searchNotes ? { said: this.searchNotes() } : {}),
     };
     port.postMessage(msg, [msg.coverage]);
   }

@@ -71,7 +71,7 @@ export interface ParallelOptions {
   stallSeconds?: number;
 }
 
-export type ParallelOutcome = SearchOutcome & { workers: number; workersNote?: string; reached?: { patch: string; step: string; idle?: true }[] };
+export type ParallelOutcome = SearchOutcome & { workers: number; workersNote?: string; reached?: { patch: string; step: string; idle?: true }[]; searchNotes?: string[] };
 
 // Built, the worker is parallel-worker.js beside this file; run from source (vitest, tsx) it
 // is the .ts, loaded through tsx's API as src/cli/checker.ts loads its worker.
@@ -470,11 +470,14 @@ class Levels {
       // table, which is the work list's part, as the sequential search's work list is not counted).
       bytesPerState: (this.store.bytes() + seenBytes(seenCap(this.seen.length >>> 1, states))) / Math.max(1, states),
       collisionProbability: collisionProbability(states), workers: this.crew.size,
+      searchNotes: [...this.said],
       reached: [...this.reached].map(([k, idle]) => { const [patch, step] = k.split('\0') as [string, string]; return { patch, step, ...(idle ? { idle: true as const } : {}) }; }),
     };
   }
   /** The patch steps a worker's thread stood at, each true where only an idle one did (ReadLog.reached). */
   private readonly reached = new Map<string, boolean>();
+  /** The workers' models' Model.searchNotes. */
+  private readonly said = new Set<string>();
 
   /**
    * A shared buffer of at least `bytes` for one role, kept from level to level and replaced
@@ -573,6 +576,7 @@ class Levels {
     let total = 0;
     for (const p of parts) total += p.count;
     // The patch steps the workers' threads stood at: the coordinator's model never asked their guards.
+    for (const p of parts) for (const n of p.said ?? []) this.said.add(n);
     for (const p of parts) for (const r of p.reached ?? []) {
       const key = `${r.patch}\0${r.step}`;
       if (!this.reached.has(key) || !r.idle) this.reached.set(key, r.idle === true);
