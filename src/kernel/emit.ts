@@ -878,11 +878,6 @@ function frameLocals(t: object, fn: string, slot: number, decls: readonly LocalD
 /** The keys a hunk's step may have (KStep); an unknown one is named as the engine names it (compile.ts stepKeyMeant). */
 const KSTEP_KEYS = ['where', 'since', 'c', 'cIdle', 'await', 'branches', 'branchNames', 'run', 'idle', 'waits', 'strong', 'holding'];
 /**
- * A key a user's step has that no step has is a typo, never dropped: `enabled:` for `await:` lost
- * the guard, and the patched search said holds (a review, 2026-12-05: only the library's own
- * keys were copied into the engine's step, whose own check then never saw it).
- */
-/**
  * What a user's replacement of `fn:h.replace` did where it went on to a library insert's `before`
  * and went through that insert: said once the search took that edge (Block.done's redirect).
  */
@@ -906,6 +901,11 @@ function userHunkStep(p: Patch, target: string, make: () => KStep): KStep {
   return made;
 }
 
+/**
+ * A key a user's step has that no step has is a typo, never dropped: `enabled:` for `await:` lost
+ * the guard, and the patched search said holds (a review, 2026-12-05: only the library's own
+ * keys were copied into the engine's step, whose own check then never saw it).
+ */
 function checkStepKeys(p: Patch, target: string, made: object): void {
   const at = `patch ${p.id} (${p.subject}): its step for ${target}`;
   if (!made || typeof made !== 'object') throw new ProbecheckError('E604', `${at}: the hunk's step function returned ${made === null ? 'null' : typeof made}, not a step { run, await?, ... }`);
