@@ -1567,10 +1567,13 @@ export const LIBRARY: KernelProperty[] = [
         }
         // Binding and unbinding are the steps that set and clear `bound` (driver_bound; the release's devres step).
         // Each WARN_ON's condition is paths/links.ts's (LINK_WARN, held to core.c's text by test/kernel/links.test.ts).
-        if (!b.dev[con]!.bound && a.dev[con]!.bound && boundWarns(k, 'suppliers', was)) {
+        // The WARN_ON of each loop sits after its skips, before the status it writes (ACTIVE, AVAILABLE):
+        // a link the step left otherwise was skipped, by a user's patch (15cfb0941603 written on
+        // v5.0: a history hunt, 2026-12-06, read its skip as the WARN it removes, `still violated`).
+        if (!b.dev[con]!.bound && a.dev[con]!.bound && a.link[l.i]!.status === 'ACTIVE' && boundWarns(k, 'suppliers', was)) {
           return `WARN_ON in device_links_driver_bound(${k.vn(con)}): its link to supplier ${k.vn(l.supplier)} is ${was}, not CONSUMER_PROBE (it becomes ACTIVE)`;
         }
-        if (!sup.bound && a.dev[l.supplier]!.bound && boundWarns(k, 'consumers', was)) {
+        if (!sup.bound && a.dev[l.supplier]!.bound && a.link[l.i]!.status === 'AVAILABLE' && boundWarns(k, 'consumers', was)) {
           return `WARN_ON in device_links_driver_bound(${k.vn(l.supplier)}): its link to consumer ${k.vn(con)} is ${was}, not DORMANT (it becomes AVAILABLE)`;
         }
         if (sup.bound && !a.dev[l.supplier]!.bound) {

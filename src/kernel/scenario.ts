@@ -23,7 +23,7 @@ import { didYouMean, ProbecheckError, suggestion } from '../engine/errors.js';
 import { hunkTarget, isUserPatch } from './define-patch.js';
 import { defineModel, SYMMETRY_MADE_FOR, type Model, type ModelFactory, type ParamSpec, type Property, type ThreadDef } from '../engine/model.js';
 import { actionEntry, neverTakesEffect, parseAction, type Action } from './actions.js';
-import { frameKey, ThreadBuilder, type Kernel, type Ret } from './emit.js';
+import { frameKey, ThreadBuilder, type Kernel, type Patch, type Ret } from './emit.js';
 import { asyncProgram, asyncRunEntryDone, asyncThreadName } from './paths/async.js';
 import { ASYNC, blocksProbing, mayBeAsync } from './paths/common.js';
 import { DEFERRED_WORKER, deferredProbeWorkFunc } from './paths/deferred-probe.js';
@@ -583,6 +583,25 @@ export function buildScenario(spec: ScenarioSpec, profileName: string, patchList
   }
 }
 
+/**
+ * A stateless link that two boot probes added (both ends `boundTo` a driver listing it) starts with
+ * the references the profile's device_link_add gives it (initState: one before ead18c23c263, two
+ * after). A user's hunk on device_link_add does not run at boot, so the start would count them as
+ * the unpatched kernel does: ead18c23c263 written on v4.14 read `still violated` where v4.18, with
+ * it, holds (a history hunt, 2026-12-06). Refused, with what to write instead.
+ */
+function bootLinkAddsPatched(w: World, flags: ReadonlySet<string>, patches: readonly Patch[]): void {
+  if (!flags.has('DEVICE_LINKS')) return;
+  const p = patches.find((x) => isUserPatch(x) && x.hunks.some((h) => h.fn === 'device_link_add'));
+  if (p === undefined) return;
+  for (const l of w.links) {
+    if (!l.stateless) continue;
+    const by = w.drivers.filter((r) => r.statelessLinks.includes(l.i) && [l.consumer, l.supplier].some((d) => w.devices[d]!.present && w.devices[d]!.boundTo === r.i));
+    if (by.length < 2) continue;
+    throw new ProbecheckError('E604', `patch ${p.id} (${p.subject}): its hunk on device_link_add does not run at boot, where ${by.map((r) => r.name).join(' and ')} (boundTo) both added link ${w.devices[l.consumer]!.name} -> ${w.devices[l.supplier]!.name}: the start would count its references as the unpatched kernel does; leave one end unbound at the start and bind it in an actor`);
+  }
+}
+
 /** `load`: this is the load model of a scenario's loaded modules (loaded.ts), keeping what that scenario's state keeps. */
 function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string, load?: LoadOpts): BuiltScenario {
   const w = resolveWorld(spec);
@@ -591,6 +610,7 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string, 
   const { flags, patches } = combine(prof.name, prof.flags, asked);
   // Fields the user's patches add (E604 on a clash, before anything is built).
   const added = addedState(patches.filter(isUserPatch), w);
+  bootLinkAddsPatched(w, flags, patches);
   const threadNames: string[] = [];
   // A hunk that can make a deferral of its own: it lists a device (deferredAdd, a `.deferred`
   // write) or returns -EPROBE_DEFER (RET.EPROBE_DEFER, RET.LINK_DEFER). Not every text that says

@@ -1,0 +1,124 @@
+/**
+ * A history hunt on device-link fixes through the user patch loop (s41 h4). Two fixes the library
+ * has as profile flags, written as a user's patch on the release before them, read wrong:
+ * 15cfb0941603 on v5.0 (`still violated`: links-no-warn judged device_links_driver_bound's WARN by
+ * the link's status alone, so the fix's skip of a CONSUMER_PROBE/ACTIVE link read as the WARN it
+ * removes) and ead18c23c263 on v4.14 with both ends bound at boot (`still violated`: the start
+ * counted the link's references as v4.14's device_link_add does, one, where the fix takes two).
+ */
+import { describe, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { probecheck } from './run.js';
+import { oneErrorLine, userFolder } from './user-folder.js';
+
+const dir = userFolder();
+const write = (name: string, text: string) => writeFileSync(join(dir, name), text);
+
+write('probing.ts', `import { scenario } from 'probecheck';
+// pmic's probe registers mmc (a child); mmc's driver knows pmic works and links to it at once,
+// while pmic is still probing (15cfb0941603's case).
+export default scenario({
+  name: 'link-to-probing-supplier', profile: 'v5.0',
+  devices: { pmic: {}, mmc: { parent: 'pmic' } },
+  drivers: {
+    'pmic-drv': { matches: ['pmic'], present: true, registers: ['mmc'] },
+    'mmc-drv': { matches: ['mmc'], links: ['pmic'], linksUnchecked: true, present: true },
+  },
+  actors: { 'add pmic': 'add pmic' },
+  properties: ['links-no-warn', 'single-binding', 'no-deadlock'],
+});
+`);
+write('fix-15cfb.ts', `import { definePatch } from 'probecheck';
+// 15cfb0941603 "driver core: Fix adding device links to probing suppliers" (v5.1), two of its hunks:
+// device_link_add: a supplier DL_DEV_PROBING and a consumer DL_DEV_PROBING give CONSUMER_PROBE, not DORMANT;
+// device_links_driver_bound: links to consumers that are CONSUMER_PROBE or ACTIVE are skipped.
+export default definePatch({
+  id: 'u15cfb', subject: 'driver core: Fix adding device links to probing suppliers', base: 'v5.0',
+  hunks: [
+    { fn: 'really_probe', replace: 'call_probe', step: (site, orig) => ({ ...orig!, run: (s, t, b, c) => {
+      const before = site.k.w.links.map((l) => s.link[l.i]!.status);
+      const r = orig!.run(s, t, b, c);
+      for (const l of site.k.w.links) {
+        if (l.stateless || l.consumer !== site.dev) continue;
+        if (before[l.i] === 'NONE' && s.link[l.i]!.status === 'DORMANT' && s.dev[l.supplier]!.linksProbing) s.link[l.i]!.status = 'CONSUMER_PROBE';
+      }
+      return r;
+    } }) },
+    { fn: 'really_probe', replace: 'driver_bound', step: (site, orig) => ({ ...orig!, run: (s, t, b, c) => {
+      const kept = site.k.w.links.filter((l) => !l.stateless && l.supplier === site.dev && (s.link[l.i]!.status === 'CONSUMER_PROBE' || s.link[l.i]!.status === 'ACTIVE')).map((l) => [l.i, s.link[l.i]!.status] as const);
+      const r = orig!.run(s, t, b, c);
+      for (const [i, st] of kept) s.link[i]!.status = st;
+      return r;
+    } }) },
+  ],
+});
+`);
+write('kref.ts', `import { scenario } from 'probecheck';
+// Both drivers call device_link_add(mmc, pmic, DL_FLAG_STATELESS) in probe and device_link_del in
+// ->remove (ead18c23c263's case); both bound at boot; an admin unbinds each.
+export default scenario({
+  name: 'stateless-link-two-owners', profile: 'v4.14',
+  devices: { pmic: { present: true, boundTo: 'pmic-drv' }, mmc: { present: true, boundTo: 'mmc-drv' } },
+  drivers: {
+    'pmic-drv': { matches: ['pmic'], present: true, statelessLinks: [{ consumer: 'mmc', supplier: 'pmic' }] },
+    'mmc-drv': { matches: ['mmc'], present: true, statelessLinks: [{ consumer: 'mmc', supplier: 'pmic' }] },
+  },
+  actors: { 'echo mmc > unbind': 'unbind mmc-drv mmc', 'echo pmic > unbind': 'unbind pmic-drv pmic' },
+  properties: ['links-single-delete', 'single-binding', 'no-deadlock'],
+});
+`);
+write('kref2.ts', `import { scenario } from 'probecheck';
+// As kref.ts, with mmc added after boot (its probe's device_link_add runs in the search).
+export default scenario({
+  name: 'stateless-link-two-owners-added', profile: 'v4.14',
+  devices: { pmic: { present: true, boundTo: 'pmic-drv' }, mmc: {} },
+  drivers: {
+    'pmic-drv': { matches: ['pmic'], present: true, statelessLinks: [{ consumer: 'mmc', supplier: 'pmic' }] },
+    'mmc-drv': { matches: ['mmc'], present: true, statelessLinks: [{ consumer: 'mmc', supplier: 'pmic' }] },
+  },
+  actors: { 'add mmc': 'add mmc', 'echo mmc > unbind': 'unbind mmc-drv mmc', 'echo pmic > unbind': 'unbind pmic-drv pmic' },
+  properties: ['links-single-delete', 'single-binding', 'no-deadlock'],
+});
+`);
+write('fix-kref.ts', `import { definePatch, RETURN } from 'probecheck';
+// ead18c23c263 "driver core: Introduce device links reference counting" (v4.17):
+// device_link_add takes a reference on an existing link; device_link_del is kref_put(&link->kref, __device_link_del).
+export default definePatch({
+  id: 'u-kref', subject: 'driver core: Introduce device links reference counting', base: 'v4.14',
+  hunks: [
+    { fn: 'device_link_add', replace: 'list_for_each_entry', step: (site, orig) => ({ ...orig!, run: (s) => {
+      const x = s.link[site.link]!;
+      if (x.refs === 0) { x.refs = 1; x.dels = 0; } else if (x.refs < 3) x.refs++;   // kref_get on the existing link
+      return RETURN;
+    } }) },
+    { fn: 'device_link_del', replace: '__device_link_del', step: (site, orig) => ({ ...orig!, run: (s) => {
+      const x = s.link[site.link]!;
+      if (x.refs > 0) x.refs--;
+      if (x.refs === 0 && x.dels < 3) x.dels++;
+      return RETURN;
+    } }) },
+  ],
+});
+`);
+
+describe('15cfb0941603 written on v5.0: the skip in device_links_driver_bound', () => {
+  it('a link the fixed loop skips is not judged as the WARN it removes: fixed, as v5.1 holds', () => {
+    const d = probecheck(['diff', 'probing.ts', '--patch', 'fix-15cfb.ts', '--property', 'links-no-warn', '-q'], { cwd: dir });
+    expect(d.stderr).toBe('');
+    expect(d.stdout).toMatch(/links-no-warn\s+violated\s+holds\s+fixed/);
+    expect(d.status).toBe(0);
+  });
+});
+
+describe('ead18c23c263 written on v4.14: references the boot probes took', () => {
+  it('a hunk on device_link_add where two boot probes added the link is refused, saying what to write', () => {
+    oneErrorLine(dir, ['diff', 'kref.ts', '--patch', 'fix-kref.ts', '-q'], /^probecheck: E604 .*u-kref.*does not run at boot, where pmic-drv and mmc-drv \(boundTo\) both added link mmc -> pmic.*bind it in an actor/);
+  });
+
+  it('with the second add in the search the fix reads fixed, as v4.18 holds', () => {
+    const d = probecheck(['diff', 'kref2.ts', '--patch', 'fix-kref.ts', '-q'], { cwd: dir });
+    expect(d.stdout).toMatch(/links-single-delete\s+violated\s+holds\s+fixed/);
+    expect(d.status).toBe(0);
+  });
+});
