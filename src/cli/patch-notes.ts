@@ -29,6 +29,13 @@ export function withoutFiles(params: Record<string, string>, files: UserPatch[])
   return { ...params, patches: rest.join(',') };
 }
 
+/**
+ * device_link_add's steps are built for a driver's `statelessLinks` only: the managed link of its
+ * `links` is made inside really_probe's call_probe. "Never calls device_link_add" misled a history
+ * hunt (2026-12-06) writing a managed-link fix there.
+ */
+export const MANAGED_ADD = "this scenario's device_link_add has steps only for a driver's statelessLinks: the managed link of a driver's `links` is made inside really_probe:call_probe (the link check, drv->probe and its device_link_add in one step): replace that step";
+
 export function patchNotes(patches: UserPatch[], patched: Result, base?: Result): PatchNote[] {
   const notes: PatchNote[] = [];
   // Applied to a profile it was not written against: its hunks found their steps, but read the diff again.
@@ -49,7 +56,7 @@ export function patchNotes(patches: UserPatch[], patched: Result, base?: Result)
       // The function may be called with that step left out: a step is built only where the
       // scenario can reach it (strcmp only with a driver_override to compare), so say which.
       const has = [...new Set(patched.coverage.map((e) => splitLabel(e.label)).filter(([fn]) => fn === h.fn).map(([, l]) => l))];
-      const why = has.length ? `this scenario's ${h.fn} is built without that step here (it has: ${has.join(', ')})` : `this scenario never calls ${h.fn} on this profile`;
+      const why = has.length ? `this scenario's ${h.fn} is built without that step here (it has: ${has.join(', ')})` : h.fn === 'device_link_add' ? MANAGED_ADD : `this scenario never calls ${h.fn} on this profile`;
       notes.push({ patch: p.id, step: target, note: 'not called', text: `patch ${p.id}: ${target} is not applied here: ${why}`, why });
     }
     else if (steps.every((e) => e.fired === 0)) {

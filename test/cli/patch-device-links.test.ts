@@ -81,6 +81,22 @@ export default scenario({
   properties: ['links-single-delete', 'single-binding', 'no-deadlock'],
 });
 `);
+write('managed.ts', `import { scenario } from 'probecheck';
+export default scenario({
+  name: 'managed-link', profile: 'v5.0',
+  devices: { pmic: { present: true, boundTo: 'pmic-drv' }, mmc: {} },
+  drivers: {
+    'pmic-drv': { matches: ['pmic'], present: true },
+    'mmc-drv': { matches: ['mmc'], links: ['pmic'], present: true },
+  },
+  actors: { 'add mmc': 'add mmc', 'echo pmic > unbind': 'unbind pmic-drv pmic' },
+  properties: ['links-supplier-bound', 'no-deadlock'],
+});
+`);
+write('p-managed-add.ts', `import { definePatch, RETURN } from 'probecheck';
+export default definePatch({ id: 'u-5db25', subject: 'driver core: Do not resume suppliers under device_links_write_lock()', base: 'v5.0',
+  hunks: [{ fn: 'device_link_add', replace: 'list_for_each_entry', step: (_site, orig) => ({ ...orig!, run: () => RETURN }) }] });
+`);
 write('fix-kref.ts', `import { definePatch, RETURN } from 'probecheck';
 // ead18c23c263 "driver core: Introduce device links reference counting" (v4.17):
 // device_link_add takes a reference on an existing link; device_link_del is kref_put(&link->kref, __device_link_del).
@@ -120,5 +136,13 @@ describe('ead18c23c263 written on v4.14: references the boot probes took', () =>
     const d = probecheck(['diff', 'kref2.ts', '--patch', 'fix-kref.ts', '-q'], { cwd: dir });
     expect(d.stdout).toMatch(/links-single-delete\s+violated\s+holds\s+fixed/);
     expect(d.status).toBe(0);
+  });
+});
+
+describe('a hunk on device_link_add where the link is managed', () => {
+  it("says where a managed link is made (really_probe:call_probe), not that the scenario never calls device_link_add", () => {
+    const r = probecheck(['check', 'managed.ts', '--patch', 'p-managed-add.ts', '-q'], { cwd: dir });
+    expect(r.stderr + r.stdout).toMatch(/device_link_add has steps only for a driver's statelessLinks: the managed link of a driver's `links` is made inside really_probe:call_probe/);
+    expect(r.stderr + r.stdout).not.toMatch(/never calls device_link_add/);
   });
 });
