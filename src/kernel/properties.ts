@@ -16,7 +16,7 @@ import { DEFERRED_WORKER } from './paths/deferred-probe.js';
 import { LATE_INITCALL, TIMEOUT_WORKER, waitsForTimeout } from './paths/late-initcall.js';
 import { blocksProbing, mayBeAsync, takesParentLock } from './paths/common.js';
 import { asyncThreadName } from './paths/async.js';
-import { boundWarns, cleanupWarns, driverBound, notBoundWarns, supplierLinkDefers } from './paths/links.js';
+import { boundWarns, cleanupWarns, dormantWarns, driverBound, supplierLinkDefers } from './paths/links.js';
 import { purgeWarns } from './paths/device-del.js';
 import { matchesById, overrideMatches } from './paths/driver-override.js';
 import { defersMatch } from './paths/match-defer.js';
@@ -1584,14 +1584,14 @@ export const LIBRARY: KernelProperty[] = [
         }
         // Elsewhere only device_links_missing_supplier turns an AVAILABLE link DORMANT: within the one
         // step of device_links_check_suppliers, which marked it CONSUMER_PROBE first (linksMissingSupplier).
-        if (was === 'AVAILABLE' && a.link[l.i]!.status === 'DORMANT' && notBoundWarns(k, 'missingSupplier', 'CONSUMER_PROBE', driverBound(b, l.supplier))) {
+        if (was === 'AVAILABLE' && a.link[l.i]!.status === 'DORMANT' && dormantWarns('missingSupplier', 'CONSUMER_PROBE', driverBound(b, l.supplier))) {
           return `WARN_ON in device_links_missing_supplier(${k.vn(con)}): its link to ${k.vn(l.supplier)}, marked CONSUMER_PROBE, goes DORMANT while ${k.vn(l.supplier)} is ${sup.bound ? 'unbinding (DL_DEV_UNBINDING)' : 'not bound'}`;
         }
         // __device_links_no_driver(consumer): a link to a supplier that is not DL_DEV_DRIVER_BOUND goes DORMANT.
         // The supplier's own failed probe (device_links_no_driver resets its links to its consumers,
         // no WARN) is told apart by whose block moved: a consumer's failed probe or unbind while its
         // supplier still probes WARNs (an audit, 2026-12-04: both were taken for the first).
-        if (a.link[l.i]!.status !== 'DORMANT' || !notBoundWarns(k, 'noDriver', was, driverBound(b, l.supplier))) continue;
+        if (a.link[l.i]!.status !== 'DORMANT' || !dormantWarns('noDriver', was, driverBound(b, l.supplier))) continue;
         if (/^\w+\(([^,)]+)/.exec(m.label)?.[1] === k.vn(l.supplier)) continue;
         return `WARN_ON in __device_links_no_driver(${k.vn(con)}): its ${was} link to ${k.vn(l.supplier)} goes DORMANT while ${k.vn(l.supplier)} is ${sup.bound ? 'unbinding (DL_DEV_UNBINDING)' : 'not bound'}`;
       }

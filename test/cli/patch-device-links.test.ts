@@ -5,6 +5,8 @@
  * the link's status alone, so the fix's skip of a CONSUMER_PROBE/ACTIVE link read as the WARN it
  * removes) and ead18c23c263 on v4.14 with both ends bound at boot (`still violated`: the start
  * counted the link's references as v4.14's device_link_add does, one, where the fix takes two).
+ * And one the other way: 8c3e315d4296 on v5.4 (`still holds`: the WARN_ON its __device_links_no_driver
+ * adds was judged only on profiles with the flag, though the patched run reaches it, as v5.9 does).
  */
 import { describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
@@ -97,6 +99,37 @@ write('p-managed-add.ts', `import { definePatch, RETURN } from 'probecheck';
 export default definePatch({ id: 'u-5db25', subject: 'driver core: Do not resume suppliers under device_links_write_lock()', base: 'v5.0',
   hunks: [{ fn: 'device_link_add', replace: 'list_for_each_entry', step: (_site, orig) => ({ ...orig!, run: () => RETURN }) }] });
 `);
+write('unbind2.ts', `import { scenario } from 'probecheck';
+// mmc's driver links it to pmic (managed); both bound; an admin unbinds each at once.
+export default scenario({
+  name: 'two-unbinds', profile: 'v5.4',
+  devices: { pmic: { present: true, boundTo: 'pmic-drv' }, mmc: { present: true, boundTo: 'mmc-drv' } },
+  drivers: {
+    'pmic-drv': { matches: ['pmic'], present: true },
+    'mmc-drv': { matches: ['mmc'], links: ['pmic'], present: true },
+  },
+  actors: { 'echo mmc > unbind': 'unbind mmc-drv mmc', 'echo pmic > unbind': 'unbind pmic-drv pmic' },
+  properties: ['links-no-warn', 'links-supplier-bound', 'no-deadlock'],
+});
+`);
+write('fix-8c3e.ts', `import { definePatch } from 'probecheck';
+// 8c3e315d4296 "driver core: Update device link status correctly for SYNC_STATE_ONLY links" (v5.8),
+// its __device_links_no_driver hunk: a CONSUMER_PROBE/ACTIVE link becomes AVAILABLE only while the
+// supplier is DL_DEV_DRIVER_BOUND, else WARN_ON(!SYNC_STATE_ONLY) and DORMANT.
+export default definePatch({
+  id: 'u-8c3e', subject: 'driver core: Update device link status correctly for SYNC_STATE_ONLY links', base: 'v5.4',
+  hunks: [{ fn: '__device_release_driver', replace: 'devres_release_all', step: (site, orig) => ({ ...orig!, run: (s, t, b, c) => {
+    const was = site.k.w.links.map((l) => s.link[l.i]!.status);
+    const r = orig!.run(s, t, b, c);
+    for (const l of site.k.w.links) {
+      if (l.stateless || l.consumer !== site.dev) continue;
+      const sup = s.dev[l.supplier]!;
+      if ((was[l.i] === 'CONSUMER_PROBE' || was[l.i] === 'ACTIVE') && s.link[l.i]!.status === 'AVAILABLE' && !(sup.bound && !sup.linksUnbinding)) s.link[l.i]!.status = 'DORMANT';
+    }
+    return r;
+  } }) }],
+});
+`);
 write('fix-kref.ts', `import { definePatch, RETURN } from 'probecheck';
 // ead18c23c263 "driver core: Introduce device links reference counting" (v4.17):
 // device_link_add takes a reference on an existing link; device_link_del is kref_put(&link->kref, __device_link_del).
@@ -144,5 +177,14 @@ describe('a hunk on device_link_add where the link is managed', () => {
     const r = probecheck(['check', 'managed.ts', '--patch', 'p-managed-add.ts', '-q'], { cwd: dir });
     expect(r.stderr + r.stdout).toMatch(/device_link_add has steps only for a driver's statelessLinks: the managed link of a driver's `links` is made inside really_probe:call_probe/);
     expect(r.stderr + r.stdout).not.toMatch(/never calls device_link_add/);
+  });
+});
+
+describe('8c3e315d4296 written on v5.4: the WARN_ON it adds', () => {
+  it('the patched run that makes an ACTIVE link to an unbinding supplier DORMANT reaches the WARN: regressed, as v5.9 is violated', () => {
+    const d = probecheck(['diff', 'unbind2.ts', '--patch', 'fix-8c3e.ts', '--property', 'links-no-warn', '-q'], { cwd: dir });
+    expect(d.stdout).toMatch(/links-no-warn\s+holds\s+violated\s+regressed/);
+    const v59 = probecheck(['check', 'unbind2.ts', '--param', 'profile=v5.9', '--property', 'links-no-warn', '-q'], { cwd: dir });
+    expect(v59.stdout).toMatch(/links-no-warn\s+violated/);
   });
 });
