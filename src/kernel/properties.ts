@@ -767,12 +767,16 @@ const neverDefers = (k: Kernel, c: PropCtx): boolean => {
   // Outside the worker: it runs only once a device is on a list, which needs a first deferral, and
   // that needs a release here (listedWithoutProbe is ruled out in nothingDefers).
   const kept = (i: number) => k.w.devices[i]!.boundTo >= 0 && !builtIn(c.ownSteps, `__device_release_driver(${k.vn(i)})`) && !builtIn(c.ownSteps, `device_del(${k.vn(i)})`);
-  return !blocksProbing(k) && k.w.drivers.every((d) => !d.outcomes.includes('defer') && d.needs.every((n) => kept(n) || d.matches.every((m) => settledBefore(k, c, { consumer: m, supplier: n }) || walkSettled(k, c, { consumer: m, supplier: n }))))
+  // A consumer no thread was built to probe never defers, whatever its suppliers do: a supplier's
+  // unbind releases it (device_links_unbind_consumers) and nothing binds it again (t10 of an LTS
+  // hunt, s41 h3: unbind and bind the supplier of a bound consumer; deferred-lists read vacuous).
+  const unprobed = (i: number) => !builtIn(c.ownSteps, `really_probe(${k.vn(i)},`);
+  return !blocksProbing(k) && k.w.drivers.every((d) => !d.outcomes.includes('defer') && d.needs.every((n) => kept(n) || d.matches.every((m) => unprobed(m) || settledBefore(k, c, { consumer: m, supplier: n }) || walkSettled(k, c, { consumer: m, supplier: n }))))
     // A linksUnchecked link is not waited for at its first probe only: once it exists, a later
     // probe of its consumer (a sysfs bind after an unbind) defers in device_links_check_suppliers
     // while the supplier is unbound, as any managed link's does (a review, 2026-12-06: at v5.10
     // such a rebind put the consumer on the list, and deferred-lists was not chosen).
-    && k.w.links.every((l) => l.stateless || kept(l.supplier) || settledBefore(k, c, l) || walkSettled(k, c, l) || uncheckedOnce(k, c, l));
+    && k.w.links.every((l) => l.stateless || kept(l.supplier) || unprobed(l.consumer) || settledBefore(k, c, l) || walkSettled(k, c, l) || uncheckedOnce(k, c, l));
 };
 /**
  * A linksUnchecked link to a consumer probed only once: its probe() adds the link
