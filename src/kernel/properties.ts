@@ -770,7 +770,9 @@ const neverDefers = (k: Kernel, c: PropCtx): boolean => {
   // A consumer no thread was built to probe never defers, whatever its suppliers do: a supplier's
   // unbind releases it (device_links_unbind_consumers) and nothing binds it again (t10 of an LTS
   // hunt, s41 h3: unbind and bind the supplier of a bound consumer; deferred-lists read vacuous).
-  const unprobed = (i: number) => !builtIn(c.ownSteps, `really_probe(${k.vn(i)},`);
+  // Read on c.steps, the deferred worker's reachable retries included (a retried probe that
+  // registers the consumer probes it in the worker).
+  const unprobed = (i: number) => !builtIn(c.steps, `really_probe(${k.vn(i)},`);
   return !blocksProbing(k) && k.w.drivers.every((d) => !d.outcomes.includes('defer') && d.needs.every((n) => kept(n) || d.matches.every((m) => unprobed(m) || settledBefore(k, c, { consumer: m, supplier: n }) || walkSettled(k, c, { consumer: m, supplier: n }))))
     // A linksUnchecked link is not waited for at its first probe only: once it exists, a later
     // probe of its consumer (a sysfs bind after an unbind) defers in device_links_check_suppliers
