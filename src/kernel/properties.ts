@@ -733,6 +733,25 @@ function waitMayRun(k: Kernel, c: PropCtx): boolean {
     return builtIn(own, head) || others(head, t)
       || retries.some((e) => (e !== i || (mayList(k, c, i) && !listedAfter(i, t, j))) && k.workerSteps!.get(e)!.some((l) => l.startsWith(head)));
   };
+  /**
+   * Is actor ai's action j the one release, in the whole scenario, of link l's supplier and of its
+   * consumer, which is bound at boot? Then the consumer is never in a probe when that release's
+   * device_links_unbind_consumers looks: a probe of a bound device stops at `if (dev->driver)`,
+   * the consumer is unbound only by this release's own device_links_unbind_consumers (the link
+   * SUPPLIER_UNBIND, then DORMANT at device_links_driver_cleanup), and a later probe of it passes
+   * device_links_check_suppliers (CONSUMER_PROBE) only once the supplier is bound again, after this
+   * release: no later release of the supplier waits for it. A hunt (s41 h3): a supplier unbound and
+   * bound again, with a `maybe bind` of its consumer beside it, chose no-wait-under-lock at v4.14 ..
+   * v5.4, and it read vacuous. Not where the consumer or supplier is deleted, nor under a patch of yours.
+   */
+  const onlyReleaseOfBound = (l: LinkInfo, ai: number, j: number): boolean => {
+    if (k.userPatched || k.w.devices[l.consumer]!.boundTo < 0) return false;
+    const cn = k.vn(l.consumer), sn = k.vn(l.supplier);
+    const rel = (st: ReadonlySet<string>) => builtIn(st, `__device_release_driver(${cn})`) || builtIn(st, `__device_release_driver(${sn})`);
+    if (builtIn(c.steps, `device_del(${cn})`) || builtIn(c.steps, `device_del(${sn})`)) return false;
+    for (const [u, st] of c.stepsOf) if (!c.actors.has(u) && rel(st)) return false;
+    return c.actSteps.every((acts, x) => acts.every((st, y) => (x === ai && y === j) || !rel(st)));
+  };
   for (const [t, st] of c.stepsOf) {
     if (![...st].some((l) => WAIT_LABEL.test(l))) continue;
     if (t === DEFERRED_WORKER) { if (retries.some((e) => k.workerSteps!.get(e)!.some((l) => WAIT_LABEL.test(l)))) return true; continue; }
@@ -743,7 +762,7 @@ function waitMayRun(k: Kernel, c: PropCtx): boolean {
     for (const [j, own] of c.actSteps[ai]!.entries()) {
       if (![...own].some((l) => WAIT_LABEL.test(l))) continue;
       if (!RELEASE_OPS.has(c.acts[ai]![j]!.op)) return true;
-      if (k.w.links.some((l) => !l.stateless && builtIn(own, `__device_release_driver(${k.vn(l.supplier)})`) && beside(l.consumer, t, j, own))) return true;
+      if (k.w.links.some((l) => !l.stateless && builtIn(own, `__device_release_driver(${k.vn(l.supplier)})`) && beside(l.consumer, t, j, own) && !onlyReleaseOfBound(l, ai, j))) return true;
     }
   }
   return false;

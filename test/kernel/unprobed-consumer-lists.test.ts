@@ -9,7 +9,7 @@ import { buildScenario, check, type ScenarioSpec } from 'probecheck';
 
 const chosen = (s: ScenarioSpec, p: string) => check(buildScenario(s, p, '').model, { maxStates: 1 }).properties.map((x) => x.name);
 
-describe('deferred-lists for a consumer nothing probes again', () => {
+describe('list properties and no-wait-under-lock for a consumer nothing probes again', () => {
   // device_links_unbind_consumers releases mmc at pmic's unbind; pmic's bind again makes the link
   // AVAILABLE (device_links_driver_bound) but probes no consumer without AUTOPROBE_CONSUMER.
   const rebind: ScenarioSpec = {
@@ -35,5 +35,18 @@ describe('deferred-lists for a consumer nothing probes again', () => {
     expect(chosen(again, 'v4.18')).toContain('deferred-lists');
     const r = check(buildScenario(again, 'v4.18', '').model, { properties: ['deferred-lists'] });
     expect(r.properties[0]!.verdict).toBe('holds');
+  });
+
+  // device_links_unbind_consumers waits only for a consumer in CONSUMER_PROBE; mmc, bound at boot,
+  // starts a probe only after this release unbound it, the link SUPPLIER_UNBIND, then DORMANT.
+  it('no-wait-under-lock is left out where the one release of the supplier is the one that unbinds the consumer', () => {
+    const again: ScenarioSpec = { ...rebind, actors: { admin: ['unbind pdrv pmic', 'bind pdrv pmic'], user: 'maybe bind mdrv mmc' } };
+    for (const p of ['v4.18', 'v5.4']) expect(chosen(again, p), p).not.toContain('no-wait-under-lock');
+    const r = check(buildScenario(again, 'v5.4', '').model, { properties: ['no-wait-under-lock'] });
+    expect(r.properties[0]!.verdict).toBe('vacuous');
+    // A second unbind of pmic may find mmc probing (its bind after pmic's rebind): chosen, and its wait reached.
+    const twice: ScenarioSpec = { ...again, actors: { admin: ['unbind pdrv pmic', 'bind pdrv pmic', 'unbind pdrv pmic'], user: 'maybe bind mdrv mmc' } };
+    expect(chosen(twice, 'v5.4')).toContain('no-wait-under-lock');
+    expect(check(buildScenario(twice, 'v5.4', '').model, { properties: ['no-wait-under-lock'] }).properties[0]!.verdict).toBe('holds');
   });
 });
