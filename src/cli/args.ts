@@ -121,7 +121,8 @@ function outputOptions(c: Command): Command {
 }
 
 function searchArgs(o: Record<string, any>): SearchArgs {
-  const s: SearchArgs = { properties: o.property ?? [] };
+  // A property named twice is checked once (s41 h5: check listed and checked it twice; diff kept one).
+  const s: SearchArgs = { properties: [...new Set<string>(o.property ?? [])] };
   if (o.propertyFile) s.propertyFiles = (o.propertyFile as string[]).map((f) => resolve(f));
   for (const k of ['strategy', 'backend', 'maxStates', 'maxDepth', 'timeLimit', 'seed', 'runs', 'shard', 'symmetry', 'checkSymmetry', 'por', 'workers'] as const) if (o[k] !== undefined) (s as any)[k] = o[k];
   if (o.memoryLimit !== undefined) s.maxMemoryMB = o.memoryLimit;
@@ -203,7 +204,7 @@ export function buildProgram(found: (inv: Invocation) => void): Command {
     .action((base: string, patched: string | undefined, o: Record<string, any>) => {
       const both = params(o, 'param', '--param');
       found({
-        command: 'diff', base, patched: patched ?? base, search: searchArgs(o), json: Boolean(o.json), quiet: Boolean(o.quiet), allowVacuous: Boolean(o.allowVacuous), fixes: o.fixes ?? [],
+        command: 'diff', base, patched: patched ?? base, search: searchArgs(o), json: Boolean(o.json), quiet: Boolean(o.quiet), allowVacuous: Boolean(o.allowVacuous), fixes: [...new Set<string>(o.fixes ?? [])],
         baseParams: { ...both, ...params(o, 'baseParam', '--base-param') }, patchedParams: withPatches({ ...both, ...params(o, 'patchedParam', '--patched-param') }, o.patch),
       });
     });

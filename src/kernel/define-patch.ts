@@ -78,6 +78,15 @@ export function definePatch(spec: PatchSpec): UserPatch {
     }
     if (typeof h.step !== 'function') bad(`${f}.step: expected a function (site, orig) => step`);
   });
+  // Two hunks of one patch replacing one step: the later wrapped the earlier (its `orig`), and one
+  // written from scratch dropped it unsaid (s41 h5). A diff has one hunk per place: so does a patch.
+  const replaced = new Map<string, number>();
+  (s.hunks as Hunk[]).forEach((h, i) => {
+    if (h.replace === undefined) return;
+    const at = replaced.get(hunkTarget(h));
+    if (at !== undefined) bad(`hunks[${at}] and hunks[${i}] both replace ${hunkTarget(h)}: write one hunk for the step (a later patch may replace it again, its orig then this patch's step)`);
+    replaced.set(hunkTarget(h), i);
+  });
   if (s.state !== undefined) validatePatchState(s.state, bad, (s.hunks as Hunk[]).map((h) => h.fn));
   // A snapshot that is not kept would leave every anchor of the patch's steps silently uncited.
   if (s.sources !== undefined) {
