@@ -149,6 +149,9 @@ export function neverTakesEffect(w: World, actorNames: readonly string[], actors
   const neverDrv = (i: number) => `${rn(i)} is never registered: it is not present and no actor registers it${w.drivers[i]!.module >= 0 ? ` or loads its module '${w.modules[w.drivers[i]!.module]!.name}'` : ''}${lateDrv(i)}`;
   switch (a.op) {
     case 'del': case 'kill-del': return m.devReg[a.dev] ? null : neverDev(a.dev);
+    // Its file exists only while the device is registered (driver-override.ts overrideSwap): a store
+    // to a device never registered changes nothing (s41 h5: accepted, and the run read holds).
+    case 'override': return m.devReg[a.dev] ? null : `${neverDev(a.dev)}, so its driver_override file never exists`;
     case 'rmmod': return m.modLoad[a.mod] ? null : `module '${w.modules[a.mod]!.name}' is never loaded: no actor runs 'modprobe ${w.modules[a.mod]!.name}'${late('modprobe', (x) => 'mod' in x && x.mod === a.mod)} and no probe requests it`;
     case 'unregister': return m.drvReg[a.drv] ? null : neverDrv(a.drv);
     case 'bind': {

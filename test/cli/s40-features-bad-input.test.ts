@@ -1,12 +1,13 @@
 /**
  * s41 h5: a new user's bad-input hunt on what session 40 added (override-only drivers, user
  * patches applied one by one, from-log's spaced driver names), from a folder of one's own.
- * Three wrong answers: (1) two hunks of one patch replacing one step were taken, the later
+ * Four wrong answers: (1) two hunks of one patch replacing one step were taken, the later
  * wrapping the earlier (one written from scratch dropped it unsaid); (2) `--property P --property
  * P` checked and listed P twice (diff keeps one); (3) from-log read a driver's name with spaces only
  * where one space parts its words: `Generic  PHY` (two spaces, or a tab) left the add, match,
  * probe and bound lines unread ("looks cut", "a form probecheck does not read"), though README
- * says each run of spaces is one underscore.
+ * says each run of spaces is one underscore; (4) `override d x` of a device nothing ever registers
+ * was accepted, a store that changes nothing, and the run read holds (a `del` of one is E601).
  */
 import { describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
@@ -28,6 +29,13 @@ describe('what session 40 added, given bad input', () => {
   it('refuses two hunks of one patch on one step (two patches still compose: README)', () => {
     write('two.ts', patch('two', `${hunk('A', ", run: () => 'out_unlock'")}, ${hunk('B', '')}`));
     oneErrorLine(dir, ['check', 's.ts', '--patch', 'two.ts'], /E604 .*hunks\[0\] and hunks\[1\] both replace __device_attach:check_dead/);
+  });
+
+  it('refuses an override of a device never registered (its file never exists), as a del of one', () => {
+    write('never.ts', `import { scenario } from 'probecheck';
+export default scenario({ name: 'never', profile: 'mainline', devices: { d: {}, e: { present: true } }, drivers: { x: { matches: ['e'], present: true, probe: 'error' } }, actors: { admin: ['override d x', 'override e x'] } });
+`);
+    oneErrorLine(dir, ['check', 'never.ts'], /E601 .*action 'override d x' can never take effect: device 'd' is never registered.*driver_override file never exists/);
   });
 
   it('checks a property named twice once', () => {

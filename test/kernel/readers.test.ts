@@ -35,7 +35,7 @@ describe('B13: driver_override', () => {
   });
 
   it('a store to a device not added yet changes nothing: its driver_override file does not exist', () => {
-    const be = new FastBackend(buildScenario({ ...ovr, actors: { admin: ['override d a', 'add d'] } }, 'v6.12', '').model);
+    const be = new FastBackend(buildScenario({ ...ovr, actors: { admin: ['maybe override d a', 'add d'] } }, 'v6.12', '').model);
     be.loadInitial();
     const k = be.c.threads.findIndex((t) => t.name === 'admin');
     be.apply(k, 0);                                   // driver_override_store(d,a):kfree_old
