@@ -72,6 +72,8 @@ export function definePatch(spec: PatchSpec): UserPatch {
       const ins = h.insert as Record<string, unknown>;
       if (ins && typeof ins === 'object') for (const k of Object.keys(ins)) if (!['label', 'after', 'before'].includes(k)) unknownKey(`${f}.insert: `, k, ['label', 'after', 'before']);
       if (!ins || typeof ins.label !== 'string' || typeof ins.before !== 'string') bad(`${f}.insert: expected { label, after, before }`);
+      // (An empty label read `names __device_attach:;` and a list of the steps: s41 h5.)
+      if (ins.label === '') bad(`${f}.insert.label: expected the new step's name, got ''`);
       const after = ins.after;
       if (!(after === null || typeof after === 'string' || (Array.isArray(after) && after.length > 0 && after.every((a) => typeof a === 'string')))) bad(`${f}.insert.after: expected a label, a list of labels, or null (the block's entry)`);
       if (ins.before === FIRST && after !== null) bad(`${f}.insert: before: FIRST is the function's entry, for an insert with after: null`);

@@ -2,7 +2,8 @@
  * s41 h5: a new user's bad-input hunt on what session 40 added (override-only drivers, user
  * patches applied one by one, from-log's spaced driver names), from a folder of one's own.
  * Four wrong answers: (1) two hunks of one patch replacing one step were taken, the later
- * wrapping the earlier (one written from scratch dropped it unsaid); (2) `--property P --property
+ * wrapping the earlier (one written from scratch dropped it unsaid), and an insert's empty label
+ * read `names __device_attach:;`; (2) `--property P --property
  * P` checked and listed P twice (diff keeps one); (3) from-log read a driver's name with spaces only
  * where one space parts its words: `Generic  PHY` (two spaces, or a tab) left the add, match,
  * probe and bound lines unread ("looks cut", "a form probecheck does not read"), though README
@@ -29,6 +30,8 @@ describe('what session 40 added, given bad input', () => {
   it('refuses two hunks of one patch on one step (two patches still compose: README)', () => {
     write('two.ts', patch('two', `${hunk('A', ", run: () => 'out_unlock'")}, ${hunk('B', '')}`));
     oneErrorLine(dir, ['check', 's.ts', '--patch', 'two.ts'], /E604 .*hunks\[0\] and hunks\[1\] both replace __device_attach:check_dead/);
+    write('nolabel.ts', patch('nolabel', "{ fn: '__device_attach', insert: { label: '', after: 'device_lock', before: 'check_dead' }, step: () => ({ run: () => 'check_dead' }) }"));
+    oneErrorLine(dir, ['check', 's.ts', '--patch', 'nolabel.ts'], /E604 .*hunks\[0\]\.insert\.label: expected the new step's name, got ''/);
   });
 
   it('refuses an override of a device never registered (its file never exists), as a del of one', () => {
