@@ -322,8 +322,10 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
     if (!owned) {
       owned = new Map();
       for (const o of log.others) {
-        const m = /^(\S+) (\S+): /.exec(o.text);
-        if (m && !BUSES.has(m[1]!) && !coreLines.has(o.line) && !/^\[|:$/.test(m[1]!)) (owned.get(m[2]!) ?? owned.set(m[2]!, []).get(m[2]!)!).push({ drv: m[1]!, line: o.line });
+        // A driver's name with spaces (a PHY's "Generic PHY") stands before the device too: one word,
+        // as its other lines read (parse.ts oneWord; s41 h5: such a prefix named no driver).
+        const m = /^(\S+) (\S+): /.exec(o.text) ?? /^([^\s:]+(?: [^\s:]+){1,3}?) (\S+): /.exec(o.text);
+        if (m && !BUSES.has(m[1]!.split(' ')[0]!) && !coreLines.has(o.line) && !/^\[|:$/.test(m[1]!)) (owned.get(m[2]!) ?? owned.set(m[2]!, []).get(m[2]!)!).push({ drv: oneWord(m[1]!), line: o.line });
       }
     }
     let found: { drv: string; line: number } | undefined;
@@ -698,9 +700,13 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
         // goes on to the next matching driver (__device_attach_driver returns 0 for probe's positive
         // error, dd.c at torvalds@f04948dea236:457-464, 598), so a later driver's lines are likely
         // that other driver's, and X-driver beside it is the model that prints the log.
-        const later = p || a || named || prefixed || retClass(e.ret!) !== 'defer' ? undefined : laterPrefixDriver(e.dev!, e.line);
+        // A bind's too: dev_driver_string gives the bound driver's name until an unbind, and every later
+        // line naming one driver is asked (s41 h5: the retry that bound got a made-up X-driver beside
+        // the deferral taken as the driver's, two drivers of one device, the notes contradicting).
+        const bindsHere = binds(e);
+        const later = p || a || named || prefixed || (retClass(e.ret!) !== 'defer' && !bindsHere) ? undefined : laterPrefixDriver(e.dev!, e.line);
         const dname = p?.drv ?? a?.drv ?? named?.drv ?? prefixed?.drv ?? later?.drv ?? `${e.dev}-driver`;
-        if (later && !drvs.has(later.drv)) notes.push(`${e.dev}: "probe of ${e.dev} returned" at line ${e.line} with no line naming its driver in that attempt: taken as ${later.drv}'s, the one driver the device's dev_printk lines name (line ${later.line}'s prefix, a later attempt's: dev_driver_string gives the driver's name while its probe runs)`);
+        if (later && !drvs.has(later.drv)) notes.push(`${e.dev}: "probe of ${e.dev} returned" at line ${e.line} with no line naming its driver in that attempt: taken as ${later.drv}'s, the one driver the device's dev_printk lines name (line ${later.line}'s prefix, ${bindsHere ? "a later line's: dev_driver_string gives the bound driver's name" : "a later attempt's: dev_driver_string gives the driver's name while its probe runs"})`);
         if (prefixed && !drvs.has(prefixed.drv)) notes.push(`${e.dev}: "probe of ${e.dev} returned" at line ${e.line} with no line naming its driver: called ${prefixed.drv}, the name before the device in line ${prefixed.line}'s dev_printk prefix (dev_driver_string: the driver's while its probe runs, the bus's otherwise)`);
         if (named && !drvs.has(named.drv)) notes.push(`${e.dev}: "probe of ${e.dev} returned" at line ${e.line} with no matched or probing line before it (lost, or before the capture): taken as ${named.drv}'s, the driver line ${named.line} names for it${log.events.some((x) => x.rule.id === 'matched') ? '; the model prints a "matched" line before it, which this log has elsewhere, so `validate` stops there' : ''}`);
         if (!named && !prefixed && !later && !p && !a && !drvs.has(dname)) notes.push(`${e.dev}: no line of the log names its driver (line ${e.line} is "probe of ${e.dev} returned" alone): called ${dname} here; rename it to the real driver`);

@@ -8,7 +8,9 @@
  * where one space parts its words: `Generic  PHY` (two spaces, or a tab) left the add, match,
  * probe and bound lines unread ("looks cut", "a form probecheck does not read"), though README
  * says each run of spaces is one underscore; (4) `override d x` of a device nothing ever registers
- * was accepted, a store that changes nothing, and the run read holds (a `del` of one is E601).
+ * was accepted, a store that changes nothing, and the run read holds (a `del` of one is E601);
+ * (5) from-log took a deferral's driver from a later dev_printk line but made up `X-driver` for the
+ * retry that bound (two drivers of one device), and a spaced name in that prefix named none.
  */
 import { describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
@@ -62,6 +64,22 @@ export default scenario({ name: 'never', profile: 'mainline', devices: { d: {}, 
       expect(r.status).toBe(0);
       expect(r.stdout).toContain('register Generic_PHY');
       expect(r.stdout).not.toMatch(/looks cut|does not read/);
+    }
+  });
+
+  // An initcall_debug boot: a deferral, the retry that binds, and a later line of the PHY (phy_attached_info).
+  it("names a deferral's and its bind's driver from a later dev_printk line, a spaced name too", () => {
+    for (const drv of ['rtl8211f', 'Generic PHY']) {
+      write('later.log', [
+        "[    1.000000][    T1] device: 'stmmac-0:01': device_add",
+        "[    1.000100][    T1] bus: 'mdio_bus': add device stmmac-0:01",
+        '[    1.000200][    T1] probe of stmmac-0:01 returned -517 after 5 usecs',
+        '[    2.000000][   T50] probe of stmmac-0:01 returned 0 after 9 usecs',
+        `[    2.000100][   T50] ${drv} stmmac-0:01: attached PHY driver (mii_bus:phy_addr=stmmac-0:01, irq=POLL)`, ''].join('\n'));
+      const r = probecheck(['from-log', 'later.log'], { cwd: dir });
+      expect(r.status).toBe(0);
+      expect(r.stdout).toContain(`taken as ${drv.replace(' ', '_')}'s`);
+      expect(r.stdout).not.toContain('stmmac-0:01-driver');
     }
   });
 });
