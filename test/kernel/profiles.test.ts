@@ -159,7 +159,7 @@ describe('profiles', () => {
   // A finding (2026-12-06): v3.5 and v3.14 built driver_override_store and platform_match's strcmp,
   // steps whose since said v3.16, for a sysfs file those kernels lack (3d713e0e382e).
   it('DRIVER_OVERRIDE: `override` is refused (one E601 line: the action, the profile, the release that added it) exactly where the profile lacks the flag', () => {
-    const spec: ScenarioSpec = { name: 'o', devices: { d: {} }, drivers: { a: { matches: ['d'], present: true }, b: { matches: ['d'], present: true } }, actors: { admin: 'override d b' } };
+    const spec: ScenarioSpec = { name: 'o', devices: { d: {} }, drivers: { a: { matches: ['d'], present: true }, b: { matches: ['d'], present: true } }, actors: { admin: 'override d b', hotplug: 'add d' } };
     const refused: string[] = [];
     for (const p of PROFILE_NAMES) {
       const build = () => buildScenario(spec, p, '');
