@@ -17,7 +17,9 @@ export default scenario({
   name: 'amba-needs', profile: 'v5.10',
   devices: { pl011: { matchDefers: true }, clk: {}, dc: {} },
   drivers: { 'uart-pl011': { matches: ['pl011'], present: true }, 'clk-drv': { matches: ['clk'], present: true }, 'dc-drv': { matches: ['dc'], needs: ['clk'], present: true } },
-  actors: { hotplug: 'add pl011', other: 'add clk', third: 'add dc' },
+  // clk and dc in one actor, dc first: the same verdicts at 2,116 states (three actors, one device
+  // each, were 32,475).
+  actors: { hotplug: 'add pl011', other: ['add dc', 'add clk'] },
 });
 `);
 // The match's add, then return (25e9fbf0fd38 by hand at v5.10): pl011 stays deferred, as upstream.
