@@ -16,7 +16,8 @@ export default scenario({
   name: 'amba-needs', profile: 'v5.10',
   devices: { pl011: { matchDefers: true }, clk: {}, dc: {} },
   drivers: { 'uart-pl011': { matches: ['pl011'], present: true }, 'clk-drv': { matches: ['clk'], present: true }, 'dc-drv': { matches: ['dc'], ${needs}present: true } },
-  actors: { hotplug: 'add pl011', other: 'add clk', third: 'add dc' },
+  // clk and dc in one actor, dc first: a search of 2,116 states (three actors, one device each, 32,475).
+  actors: { hotplug: 'add pl011', other: ['add dc', 'add clk'] },
 });
 `;
 writeFileSync(join(dir, 'needs.ts'), amba("needs: ['clk'], "));
