@@ -15,7 +15,8 @@ const hunk = (fn: string) => ({ fn, replace: 'driver_deferred_probe_add', step: 
 registerPatchFile(file, [definePatch({ id: 'ret', subject: 'driver core: return after a match that defers', base: 'v5.10', hunks: [hunk('__device_attach_driver'), hunk('__driver_attach')] })]);
 const spec: ScenarioSpec = { name: 'amba-needs', devices: { pl011: { matchDefers: true }, clk: {}, dc: {} },
   drivers: { 'uart-pl011': { matches: ['pl011'], present: true }, 'clk-drv': { matches: ['clk'], present: true }, 'dc-drv': { matches: ['dc'], needs: ['clk'], present: true } },
-  actors: { hotplug: 'add pl011', other: 'add clk', third: 'add dc' } };
+  // clk and dc in one actor, dc first: the same verdicts at 2,116 states (three actors, one device each, 32,475).
+  actors: { hotplug: 'add pl011', other: ['add dc', 'add clk'] } };
 const run = (s: ScenarioSpec, properties?: string[]) => {
   const r = check(buildScenario(s, 'v5.10', file).model, properties ? { properties } : {});
   return { verdict: r.properties.find((p) => p.name === 'no-lost-deferral')?.verdict, notes: (r.notes ?? []).filter((n) => n.includes('no-lost-deferral')) };
