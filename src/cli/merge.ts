@@ -280,7 +280,15 @@ function mergeGroup(parts: Run[]): Run {
   delete merged.shard;
   // A note of what one part's search took (a redirect through a library insert: emit.ts) is the
   // whole search's too: every part's, not the first's alone (s41 h2).
-  const notes = [...new Set(parts.flatMap((r) => r.notes ?? []))];
+  // In the order one search of the whole gives (check.ts): the model's notes, which every part
+  // has first, then the search's, sorted (a review, s41 h6: the union put a note only a later part
+  // took after the first part's, where the whole search sorts them). Every part's notes start with
+  // their common prefix (the model's, and any search notes every part took first, which sort first).
+  const lists = parts.map((r) => r.notes ?? []);
+  let common = 0;
+  while (common < lists[0]!.length && lists.every((l) => l[common] === lists[0]![common])) common++;
+  const head = lists[0]!.slice(0, common), tail = [...new Set(lists.flatMap((l) => l.slice(common)))].sort();
+  const notes = [...head, ...tail];
   if (notes.length) merged.notes = notes;
   // The shortest of the parts' traces is the whole search's when every part searched its part to
   // the end (or to its last violation); a part stopped by a limit may hold a shorter one.

@@ -6,7 +6,7 @@
  * every copy of this module (a scenario file imports probecheck's dist, the CLI may run from src),
  * because a scenario is built synchronously and a .ts file loads asynchronously.
  */
-import { relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { didYouMean, ProbecheckError } from '../engine/errors.js';
 import type { Hunk, Patch } from './emit.js';
 import { validatePatchState, type PatchStateSpec } from './patch-state.js';
@@ -122,15 +122,6 @@ export function isPatchFile(entry: string): boolean {
 const REGISTRY: Map<string, UserPatch[]> = ((globalThis as Record<symbol, unknown>)[Symbol.for('probecheck.patchFiles')] ??= new Map()) as Map<string, UserPatch[]>;
 
 export function registerPatchFile(path: string, patches: UserPatch[]): void { REGISTRY.set(resolve(path), patches); }
-
-/**
- * The file a loaded patch came from, as given relative to the working directory (`p.ts`), or
- * undefined for one not loaded from a file (the API's definePatch object).
- */
-export function patchFileOf(p: UserPatch): string | undefined {
-  for (const [path, ps] of REGISTRY) if (ps.includes(p)) return relative(process.cwd(), path) || path;
-  return undefined;
-}
 
 export function patchFile(entry: string): UserPatch[] {
   const p = REGISTRY.get(resolve(entry));

@@ -11,6 +11,7 @@
  * Patches (patches.ts) act here: when a block is finished, the hunks for its function replace or
  * insert steps by local label, so a patch reads like the hunk on the list.
  */
+import { relative } from 'node:path';
 import { ModelError, ProbecheckError, thrownMessage } from '../engine/errors.js';
 import { setLocalRun, stepKeyMeant } from '../engine/compile.js';
 import { unrecorded } from '../engine/reduce/recorder.js';
@@ -21,7 +22,7 @@ import type { LocalDecl } from './patch-state.js';
 import type { World } from './world.js';
 import { resolveStep, type Anchored } from './source.js';
 import { frameReal, realState, strictState, type ReadLog } from './strict-state.js';
-import { FIRST, isUserPatch, patchFileOf, type UserPatch } from './define-patch.js';
+import { FIRST, isUserPatch, type UserPatch } from './define-patch.js';
 import { foreignParents, holder, isMutexWait, sameWait } from './paths/common.js';
 
 export const RETURN = '@return';
@@ -182,6 +183,8 @@ export interface Kernel {
   patchNotes?: Set<string>;
   /** device_links_lock is kept (KS.deviceLinksLock): under a user's patch, which may wait inside its regions. */
   linksLock?: boolean;
+  /** The file each of the user's patches came from (patches.ts patchFilesOf), absolute: a note names it. */
+  patchFiles?: ReadonlyMap<Patch, string>;
   /** What the user's patch steps read (strict-state.ts ReadLog): a test that never saw its field change is said after the search. */
   reads?: ReadLog;
   /** The guard of each step a user's hunk made, by full label (always true where it has none: it never waits; none for a replacement that keeps the original's await): a property may ask whether a thread waits there. */
@@ -513,6 +516,10 @@ export class Block {
     const bare = new Map<string, KStep>();
     /** What a user's patch does that the model cannot judge, said with every result. */
     const note = (text: string) => (this.tb.k.patchNotes ??= new Set()).add(text);
+    // A user's replacement's redirect through a library insert (below): what the innermost step that
+    // redirected made and said, kept until the step the search runs returns; the steps that may.
+    let pendingRedirect: { label: string | null; notes: string[] } | undefined;
+    const redirectsAt = new Set<string>();
     // This function's hunks, in the order hunksOf gives them (and says why).
     for (const { p, h } of hunksOf(this.tb.k.patches).get(this.name) ?? []) {
       {
@@ -547,14 +554,18 @@ export class Block {
           // silent; s41 h2). Said only where taken: a replacement may never go on to that `before`
           // (one that returns what orig returns goes to the insert by its own label), and which it
           // does is known only when its run returns.
-          const log = isUserPatch(p) ? this.tb.k.reads : undefined;
-          const redirects = inserted.get(h.replace)?.map((e) => ({ ...e, note: e.lib !== undefined && log ? redirectNote(p as UserPatch, h, this.name, e) : undefined }));
-          const redirected = (st: KStep): KStep => {
+          // Said by the step as the search runs it (the loop below that registers it), not here: a
+          // later patch of yours that replaces this one calls it as orig and may go elsewhere (a
+          // review, s41 h6: such a fix never went on to check_dead, and the note said it did).
+          const redirects = inserted.get(h.replace)?.map((e) => ({ ...e, note: e.lib !== undefined && this.tb.k.reads ? redirectNote(p as UserPatch, this.tb.k.patchFiles?.get(p), h, this.name, e) : undefined }));
+          const redirected = (st: KStep, at: string): KStep => {
             if (!redirects) return st;
+            if (redirects.some((e) => e.note !== undefined)) redirectsAt.add(at);
             const run = st.run;
             return { ...st, run: (s, t, b, c) => {
-              let r = run(s, t, b, c);
-              for (const e of redirects) if (r === e.before || r === e.beforeFull) { r = e.label; if (e.note !== undefined) log!.redirected(e.note); }
+              let r = run(s, t, b, c), said: string[] | undefined;
+              for (const e of redirects) if (r === e.before || r === e.beforeFull) { r = e.label; if (e.note !== undefined) (said ??= []).push(e.note); }
+              if (said) pendingRedirect = { label: r, notes: said };
               return r;
             } };
           };
@@ -628,7 +639,7 @@ export class Block {
             // patch's wait and body holding it, which release it.
             note(`patch ${p.id} waits holding device_links_lock in ${this.name}:${h.replace}: the model takes it before that wait and releases it after the step (sync_state's locking of suppliers is not modelled)`);
             const me = this.tb.owner, held = `${h.replace}_links_locked`;
-            const body = redirected(made);
+            const body = redirected(made, held);
             bare.delete(h.replace);
             this.local.set(held, this.userStep({ ...body, run: (s, t, b, c) => { const r = body.run(s, t, b, c); s.deviceLinksLock = 0; return r; } }, p.id, `${this.name}:${h.replace}`));
             patchedBy.set(held, p);
@@ -639,7 +650,7 @@ export class Block {
             this.local.set(h.replace, made);
           } else {
             const st = isUserPatch(p) ? this.userStep(made, p.id, `${this.name}:${h.replace}`, orig) : made;
-            this.local.set(h.replace, redirected(st));
+            this.local.set(h.replace, redirected(st, h.replace));
             if (bare.has(h.replace)) bare.set(h.replace, st);
           }
           patchedBy.set(h.replace, p);
@@ -728,11 +739,15 @@ export class Block {
       // Under a user's patch, a library step too may not release another thread's mutex: a hunk
       // earlier in the thread may have changed what it unlocks (checkedReleases).
       const lib = mine === undefined && this.userPatched ? checkedReleases(this.tb, ks, l) : ks;
+      const said = redirectsAt.has(l) ? this.tb.k.reads : undefined;
       const st: Step<KS, KL> = { where: ks.where, run: mine === undefined ? resolving(lib.run, fixed, unfixed)
         // A label a user's hunk returns that its function lacks: the error names the patch too.
         : (s, t, b, c) => {
           try {
+            if (said) pendingRedirect = undefined;
             const r = ks.run(s, t, b, c);
+            // A redirect through a library insert is said where the step goes to that insert.
+            if (said && pendingRedirect) { if (r === pendingRedirect.label) for (const n of pendingRedirect.notes) said.redirected(n); pendingRedirect = undefined; }
             // A run with no return (a new user, 2026-12-05, called orig.run and dropped its label) gave a TypeError.
             if (typeof r !== 'string' && r !== null) throw new ProbecheckError('E202', `${this.name}'s step ${l} returned ${String(r)}, not a label (a missing return?); its steps: ${[...this.local.keys()].join(', ')}; or the constant RETURN (import { RETURN } from 'probecheck') to return from ${this.name}`);
             if (r === RETURN && this.userReturn) return this.userReturn(s, t);
@@ -881,8 +896,11 @@ const KSTEP_KEYS = ['where', 'since', 'c', 'cIdle', 'await', 'branches', 'branch
  * What a user's replacement of `fn:h.replace` did where it went on to a library insert's `before`
  * and went through that insert: said once the search took that edge (Block.done's redirect).
  */
-function redirectNote(p: UserPatch, h: Patch['hunks'][number], fn: string, e: { before: string; label: string; lib?: string }): string {
-  const file = patchFileOf(p), to = e.before === RETURN ? `${fn}'s return` : `'${e.before}'`;
+function redirectNote(p: UserPatch, path: string | undefined, h: Patch['hunks'][number], fn: string, e: { before: string; label: string; lib?: string }): string {
+  // As the run's header shows it (load.ts shownPath): relative to the working directory where the
+  // file is below it (`p.ts`), else absolute (a review, s41 h6: `../tmp/u/p.ts` from another folder).
+  const rel = path === undefined ? undefined : relative(process.cwd(), path);
+  const file = path === undefined ? undefined : rel && !rel.startsWith('..') ? rel : path, to = e.before === RETURN ? `${fn}'s return` : `'${e.before}'`;
   return `${file ?? `patch ${p.id}`} (patch ${p.id}, hunk ${p.hunks.indexOf(h) + 1}): your replacement of ${fn}:${h.replace} went on through the library's inserted step ${fn}:${e.label} (patch ${e.lib}) where it goes to ${to}: its lines stay in the C whatever your step does; to model a kernel without them, replace ${fn}:${e.label} too`;
 }
 

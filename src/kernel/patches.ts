@@ -513,6 +513,18 @@ export function parsePatches(list: string | undefined): Patch[] {
   return patchEntries(list).flatMap((x) => (isPatchFile(x) ? patchFile(x) : [patch(x)]));
 }
 
+/**
+ * The file each of your patches in a `patches` parameter came from, as its entry there (absolute):
+ * what a note names it by. Read from this list, not from every file loaded so far: one patch object
+ * may be in two of them (a file that re-exports another's, both loaded in one process: a suite's
+ * two cases), and only the list says which this model took it from (a review, s41 h6).
+ */
+export function patchFilesOf(list: string | undefined): Map<Patch, string> {
+  const m = new Map<Patch, string>();
+  for (const e of patchEntries(list)) if (isPatchFile(e)) for (const p of patchFile(e)) m.set(p, e);
+  return m;
+}
+
 /** The entries of a `patches` parameter, files as absolute paths (so a trace replays from anywhere). */
 export function patchEntries(list: string | undefined): string[] {
   return (list ?? '').split(',').map((x) => x.trim()).filter(Boolean).map((x) => (isPatchFile(x) ? resolve(x) : x));

@@ -34,7 +34,7 @@ import { loadedStart, loadSpec, overlay, type LoadOpts } from './loaded.js';
 import { walkedDevices, walksDrivers } from './paths/klist.js';
 import { doScanAsync, localPciProbe, requestModprobeThread, scanProgram, workOnCpuThread } from './paths/probe-body.js';
 import { driverAttach, driverAttachAsyncHelper } from './paths/driver-attach.js';
-import { combine, parsePatches, patchEntries } from './patches.js';
+import { combine, parsePatches, patchEntries, patchFilesOf } from './patches.js';
 import { FLAGS, PROFILE_NAMES, profile, profileSuggestion, type Flag } from './profiles.js';
 import { LIBRARY, PROPERTY_NAMES, consumerLinks, matchYours, owedRetry, retriesOnlyBlocked, workerReach, type PropCtx } from './properties.js';
 import { isDefinedProperty, rememberKernel, toKernelProperty, type DefinedProperty } from './define-property.js';
@@ -643,6 +643,7 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string, 
   if (patches.some(isUserPatch)) {
     const names: Record<string, (i: number) => string | undefined> = { dev: (i) => w.devices[i]?.name, drv: (i) => w.drivers[i]?.name, mod: (i) => w.modules[i]?.name };
     k.reads = new ReadLog((a, i) => names[a]?.(i) ?? String(i));
+    k.patchFiles = patchFilesOf(patchList);
   }
 
   // 1. Who runs: actors, then the kernel's dormant async workers, then the deferred-probe worker.
