@@ -520,6 +520,9 @@ export class Block {
     // redirected made and said, kept until the step the search runs returns; the steps that may.
     let pendingRedirect: { label: string | null; notes: string[] } | undefined;
     const redirectsAt = new Set<string>();
+    // Your inserts by the step they follow: label -> before. A later one of yours on the edge to the
+    // library's insert (`after: 'device_lock', before: 'check_dead'`) takes that edge on the way.
+    const yoursAfter = new Map<string, Map<string, string>>();
     // This function's hunks, in the order hunksOf gives them (and says why).
     for (const { p, h } of hunksOf(this.tb.k.patches).get(this.name) ?? []) {
       {
@@ -675,6 +678,7 @@ export class Block {
             if (isUserPatch(p) && !bare.has(a)) bare.set(a, st);
             const es = inserted.get(a);
             const e = { before, beforeFull, label, ...(isUserPatch(p) ? {} : { lib: p.id }) };
+            if (isUserPatch(p)) (yoursAfter.get(a) ?? yoursAfter.set(a, new Map()).get(a)!).set(label, before);
             if (es) es.push(e); else inserted.set(a, [e]);
             this.local.set(a, { ...st, run: (s, t, b, c) => { const r = st.run(s, t, b, c); return r === before || r === beforeFull ? label : r; } });
           }
@@ -739,7 +743,9 @@ export class Block {
       // Under a user's patch, a library step too may not release another thread's mutex: a hunk
       // earlier in the thread may have changed what it unlocks (checkedReleases).
       const lib = mine === undefined && this.userPatched ? checkedReleases(this.tb, ks, l) : ks;
-      const said = redirectsAt.has(l) ? this.tb.k.reads : undefined;
+      const said = redirectsAt.has(l) ? this.tb.k.reads : undefined, via = yoursAfter.get(l);
+      // The step goes on to the redirect's insert, or to an insert of yours on the way to it.
+      const toward = (r: string | null, to: string | null): boolean => { let x = r; while (x !== to && x !== null && via?.has(x)) x = via.get(x)!; return x === to; };
       const st: Step<KS, KL> = { where: ks.where, run: mine === undefined ? resolving(lib.run, fixed, unfixed)
         // A label a user's hunk returns that its function lacks: the error names the patch too.
         : (s, t, b, c) => {
@@ -747,7 +753,7 @@ export class Block {
             if (said) pendingRedirect = undefined;
             const r = ks.run(s, t, b, c);
             // A redirect through a library insert is said where the step goes to that insert.
-            if (said && pendingRedirect) { if (r === pendingRedirect.label) for (const n of pendingRedirect.notes) said.redirected(n); pendingRedirect = undefined; }
+            if (said && pendingRedirect) { if (toward(r, pendingRedirect.label)) for (const n of pendingRedirect.notes) said.redirected(n); pendingRedirect = undefined; }
             // A run with no return (a new user, 2026-12-05, called orig.run and dropped its label) gave a TypeError.
             if (typeof r !== 'string' && r !== null) throw new ProbecheckError('E202', `${this.name}'s step ${l} returned ${String(r)}, not a label (a missing return?); its steps: ${[...this.local.keys()].join(', ')}; or the constant RETURN (import { RETURN } from 'probecheck') to return from ${this.name}`);
             if (r === RETURN && this.userReturn) return this.userReturn(s, t);

@@ -46,6 +46,17 @@ describe("a library insert's redirect of your replacement, reviewed", () => {
     expect(said(k.stdout)).toEqual([expect.stringMatching(/^note: revert\.ts \(patch revert, hunk 1\): your replacement of __device_attach:device_lock went on through the library's inserted step __device_attach:check_dead/)]);
   });
 
+  it('is said where an insert of yours stands on the way from your replacement to the library\'s insert', () => {
+    write('mine.ts', `import { definePatch } from 'probecheck';
+export default definePatch({ id: 'mine', subject: 'a step of mine before check_dead', base: 'v5.9', state: { kernel: { mine: 'bool' } }, hunks: [
+  { fn: '__device_attach', insert: { label: 'mine', after: 'device_lock', before: 'check_dead' }, step: () => ({ run: (s) => { s.mine = true; return 'check_dead'; } }) },
+] });
+`);
+    const r = probecheck(['check', 'one.ts', '--patch', 'revert.ts', '--patch', 'mine.ts', '-q'], { cwd: dir });
+    expect(r.stdout + r.stderr).not.toMatch(/never fires/);
+    expect(said(r.stdout)).toEqual([expect.stringMatching(/^note: revert\.ts \(patch revert, hunk 1\): your replacement of __device_attach:device_lock went on through the library's inserted step __device_attach:check_dead/)]);
+  });
+
   it('names a patch file given from another folder as the run\'s header does', () => {
     mkdirSync(join(dir, 'elsewhere'), { recursive: true });
     const r = probecheck(['check', join(dir, 'one.ts'), '--patch', join(dir, 'revert.ts'), '-q'], { cwd: join(dir, 'elsewhere') });
