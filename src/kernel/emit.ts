@@ -518,7 +518,7 @@ export class Block {
     const note = (text: string) => (this.tb.k.patchNotes ??= new Set()).add(text);
     // A user's replacement's redirect through a library insert (below): what the innermost step that
     // redirected made and said, kept until the step the search runs returns; the steps that may.
-    let pendingRedirect: { label: string | null; notes: string[] } | undefined;
+    let pendingRedirect: { label: string | null; notes: { note: string; at: string }[] } | undefined;
     const redirectsAt = new Set<string>();
     // Your inserts by the step they follow: label -> before. A later one of yours on the edge to the
     // library's insert (`after: 'device_lock', before: 'check_dead'`) takes that edge on the way.
@@ -566,8 +566,8 @@ export class Block {
             if (redirects.some((e) => e.note !== undefined)) redirectsAt.add(at);
             const run = st.run;
             return { ...st, run: (s, t, b, c) => {
-              let r = run(s, t, b, c), said: string[] | undefined;
-              for (const e of redirects) if (r === e.before || r === e.beforeFull) { r = e.label; if (e.note !== undefined) (said ??= []).push(e.note); }
+              let r = run(s, t, b, c), said: { note: string; at: string }[] | undefined;
+              for (const e of redirects) if (r === e.before || r === e.beforeFull) { r = e.label; if (e.note !== undefined) (said ??= []).push({ note: e.note, at: e.label }); }
               if (said) pendingRedirect = { label: r, notes: said };
               return r;
             } };
@@ -737,6 +737,8 @@ export class Block {
     const targets = this.tb.k.targets.get(this.name) ?? new Set<string>();
     for (const l of [...this.routes.keys(), ...this.alias.keys()]) targets.add(l);
     this.tb.k.targets.set(this.name, targets);
+    // The library's inserted steps a patch of yours replaced: a redirect through one runs your step, not its lines (a review, s41 h6: the note said replace it too).
+    const yourSteps = new Set([...patchedBy].filter(([, q]) => isUserPatch(q)).map(([l]) => l));
     for (const l of order) {
       const ks = this.local.get(l)!;
       const user = patchedBy.get(l), mine = user && isUserPatch(user) ? user : undefined;
@@ -753,7 +755,7 @@ export class Block {
             if (said) pendingRedirect = undefined;
             const r = ks.run(s, t, b, c);
             // A redirect through a library insert is said where the step goes to that insert.
-            if (said && pendingRedirect) { if (toward(r, pendingRedirect.label)) for (const n of pendingRedirect.notes) said.redirected(n); pendingRedirect = undefined; }
+            if (said && pendingRedirect) { if (toward(r, pendingRedirect.label)) for (const n of pendingRedirect.notes) if (!yourSteps.has(n.at)) said.redirected(n.note); pendingRedirect = undefined; }
             // A run with no return (a new user, 2026-12-05, called orig.run and dropped its label) gave a TypeError.
             if (typeof r !== 'string' && r !== null) throw new ProbecheckError('E202', `${this.name}'s step ${l} returned ${String(r)}, not a label (a missing return?); its steps: ${[...this.local.keys()].join(', ')}; or the constant RETURN (import { RETURN } from 'probecheck') to return from ${this.name}`);
             if (r === RETURN && this.userReturn) return this.userReturn(s, t);

@@ -57,6 +57,22 @@ export default definePatch({ id: 'mine', subject: 'a step of mine before check_d
     expect(said(r.stdout)).toEqual([expect.stringMatching(/^note: revert\.ts \(patch revert, hunk 1\): your replacement of __device_attach:device_lock went on through the library's inserted step __device_attach:check_dead/)]);
   });
 
+  it("is not said where a patch of yours replaces the library's inserted step too (its lines are then yours)", () => {
+    // The README's revert of check_dead beside the naive one of device_lock, in one patch and in two.
+    write('dead.ts', patch('dead', "return s.dev[site.dev].driver ? 'out_unlock' : 'bus_for_each_drv';").replace("replace: 'device_lock'", "replace: 'check_dead'"));
+    write('both.ts', `import { definePatch } from 'probecheck';
+export default definePatch({ id: 'both', subject: 'both', base: 'v5.9', hunks: [
+  ${lock("orig.run(s, t, b, c); return s.dev[site.dev].driver ? 'out_unlock' : 'bus_for_each_drv';")},
+  { fn: '__device_attach', replace: 'check_dead', step: (site, orig) => ({ ...orig, run: (s) => (s.dev[site.dev].driver ? 'out_unlock' : 'bus_for_each_drv') }) },
+] });
+`);
+    for (const ps of [['both.ts'], ['revert.ts', 'dead.ts'], ['dead.ts', 'revert.ts']]) {
+      const r = probecheck(['check', 'one.ts', ...ps.flatMap((p) => ['--patch', p]), '-q'], { cwd: dir });
+      expect(r.stdout, ps.join()).toMatch(/single-binding\s+\w+/);
+      expect(said(r.stdout + r.stderr), ps.join()).toEqual([]);
+    }
+  });
+
   it('names a patch file given from another folder as the run\'s header does', () => {
     mkdirSync(join(dir, 'elsewhere'), { recursive: true });
     const r = probecheck(['check', join(dir, 'one.ts'), '--patch', join(dir, 'revert.ts'), '-q'], { cwd: join(dir, 'elsewhere') });
