@@ -14,7 +14,7 @@ import { ProbecheckError, suggestion } from '../engine/errors.js';
 import type { Model } from '../engine/model.js';
 import type { PropertyResult, Result, Verdict } from '../engine/result.js';
 import { loadModel, loadPatchFiles } from '../load.js';
-import { MANAGED_ADD, notCredited, noteLines, patchNotes, userPatches, withoutFiles } from './patch-notes.js';
+import { MANAGED_ADD, makesManagedLink, notCredited, noteLines, patchNotes, userPatches, withoutFiles } from './patch-notes.js';
 import { checkUserPatches, splitLabel } from './steps.js';
 import { hunkTarget } from '../kernel/define-patch.js';
 import { replayWatching, type Inserted, type InsertedBy } from '../report/confirm.js';
@@ -81,7 +81,8 @@ export async function runDiff(io: Io, baseFile: string, patchedFile: string, bas
     const rest = withoutFiles(patchedParams, user)!;
     if (user.every((p) => p.hunks.every((h) => !built.has(hunkTarget(h)))) && sameParams(resolveParams(bf.name, bf.params ?? {}, baseParams), resolveParams(pf.name, pf.params ?? {}, rest))) {
       const fns = new Set([...built].map((l) => l.slice(0, l.indexOf(':'))));
-      const why = [...new Set(user.flatMap((p) => p.hunks.map((h) => (fns.has(h.fn) ? `${hunkTarget(h)} is not a step its ${h.fn} has here` : h.fn === 'device_link_add' ? MANAGED_ADD.replace("this scenario's ", '') : `it never calls ${h.fn}`))))];
+      const managed = makesManagedLink(patchedModel.threads.flatMap((t) => Object.entries(t.steps).map(([label, st]) => ({ label, where: st.where ?? '' }))));
+      const why = [...new Set(user.flatMap((p) => p.hunks.map((h) => (fns.has(h.fn) ? `${hunkTarget(h)} is not a step its ${h.fn} has here` : h.fn === 'device_link_add' && managed ? MANAGED_ADD.replace("this scenario's ", '') : `it never calls ${h.fn}`))))];
       throw new ProbecheckError('E501', `diff: ${user.length > 1 ? 'patches' : 'patch'} ${user.map((p) => p.id).join(', ')} ${user.length > 1 ? 'change' : 'changes'} nothing in ${bf.name} (profile ${String(patchedModel.params?.profile ?? rest.profile ?? '')}): ${why.slice(0, 4).join('; ')}${why.length > 4 ? '; ...' : ''}; every row would compare the kernel with itself: check a scenario that runs the patched code`);
     }
   }

@@ -36,6 +36,16 @@ export function withoutFiles(params: Record<string, string>, files: UserPatch[])
  */
 export const MANAGED_ADD = "this scenario's device_link_add has steps only for a driver's statelessLinks: the managed link of a driver's `links` is made inside really_probe:call_probe (the link check, drv->probe and its device_link_add in one step): replace that step";
 
+/**
+ * Does some probe of the scenario make a managed link (its call_probe step's where names
+ * device_link_add: really-probe.ts)? Only then is MANAGED_ADD the reason (a review, 2026-12-06: a
+ * scenario with no link at all was told to replace call_probe, where "never calls" was right).
+ */
+export const makesManagedLink = (steps: Iterable<{ label: string; where: string }>): boolean => {
+  for (const e of steps) if (splitLabel(e.label)[1] === 'call_probe' && e.where.includes('device_link_add(')) return true;
+  return false;
+};
+
 export function patchNotes(patches: UserPatch[], patched: Result, base?: Result): PatchNote[] {
   const notes: PatchNote[] = [];
   // Applied to a profile it was not written against: its hunks found their steps, but read the diff again.
@@ -56,7 +66,7 @@ export function patchNotes(patches: UserPatch[], patched: Result, base?: Result)
       // The function may be called with that step left out: a step is built only where the
       // scenario can reach it (strcmp only with a driver_override to compare), so say which.
       const has = [...new Set(patched.coverage.map((e) => splitLabel(e.label)).filter(([fn]) => fn === h.fn).map(([, l]) => l))];
-      const why = has.length ? `this scenario's ${h.fn} is built without that step here (it has: ${has.join(', ')})` : h.fn === 'device_link_add' ? MANAGED_ADD : `this scenario never calls ${h.fn} on this profile`;
+      const why = has.length ? `this scenario's ${h.fn} is built without that step here (it has: ${has.join(', ')})` : h.fn === 'device_link_add' && makesManagedLink(patched.coverage) ? MANAGED_ADD : `this scenario never calls ${h.fn} on this profile`;
       notes.push({ patch: p.id, step: target, note: 'not called', text: `patch ${p.id}: ${target} is not applied here: ${why}`, why });
     }
     else if (steps.every((e) => e.fired === 0)) {
