@@ -110,3 +110,10 @@ describe('a hunk on device_link_add in a scenario that makes no link', () => {
     expect(d.stderr).not.toMatch(/call_probe/);
   });
 });
+
+describe("a revert of 15cfb0941603's skip written on v5.4", () => {
+  it("the consumers loop's AVAILABLE write over an ACTIVE link WARNs, as v5.0's loop does: regressed", () => {
+    const d = probecheck(['diff', 'probing.ts', '--patch', 'revert-skip.ts', '--property', 'links-no-warn', '-q'], { cwd: dir });
+    expect(d.stdout).toMatch(/links-no-warn\s+holds\s+violated\s+regressed/);
+  });
+});
