@@ -11,7 +11,6 @@
  * Patches (patches.ts) act here: when a block is finished, the hunks for its function replace or
  * insert steps by local label, so a patch reads like the hunk on the list.
  */
-import { relative } from 'node:path';
 import { ModelError, ProbecheckError, thrownMessage } from '../engine/errors.js';
 import { setLocalRun, stepKeyMeant } from '../engine/compile.js';
 import { unrecorded } from '../engine/reduce/recorder.js';
@@ -24,6 +23,7 @@ import { resolveStep, type Anchored } from './source.js';
 import { frameReal, realState, strictState, type ReadLog } from './strict-state.js';
 import { FIRST, isUserPatch, type UserPatch } from './define-patch.js';
 import { foreignParents, holder, isMutexWait, sameWait } from './paths/common.js';
+import { belowCwd } from '../report/trace-file.js';
 
 export const RETURN = '@return';
 
@@ -905,10 +905,10 @@ const KSTEP_KEYS = ['where', 'since', 'c', 'cIdle', 'await', 'branches', 'branch
  * and went through that insert: said once the search took that edge (Block.done's redirect).
  */
 function redirectNote(p: UserPatch, path: string | undefined, h: Patch['hunks'][number], fn: string, e: { before: string; label: string; lib?: string }): string {
-  // As the run's header shows it (load.ts shownPath): relative to the working directory where the
-  // file is below it (`p.ts`), else absolute (a review, s41 h6: `../tmp/u/p.ts` from another folder).
-  const rel = path === undefined ? undefined : relative(process.cwd(), path);
-  const file = path === undefined ? undefined : rel && !rel.startsWith('..') ? rel : path, to = e.before === RETURN ? `${fn}'s return` : `'${e.before}'`;
+  // As the run's header shows it (text.ts showParams, belowCwd): relative to the working directory
+  // where the file is below it (`p.ts`, `..cfg/p.ts`: a review, s41 h11, where a test of the name's
+  // '..' made it absolute), else absolute (a review, s41 h6: `../tmp/u/p.ts` from another folder).
+  const file = path === undefined ? undefined : belowCwd(path), to = e.before === RETURN ? `${fn}'s return` : `'${e.before}'`;
   return `${file ?? `patch ${p.id}`} (patch ${p.id}, hunk ${p.hunks.indexOf(h) + 1}): your replacement of ${fn}:${h.replace} went on through the library's inserted step ${fn}:${e.label} (patch ${e.lib}) where it goes to ${to}: its lines stay in the C whatever your step does; to model a kernel without them, replace ${fn}:${e.label} too`;
 }
 
