@@ -6,6 +6,7 @@
  * met), and holds otherwise. An action never completed only if it completed in no shard.
  */
 import { readFileSync } from 'node:fs';
+import { isAbsolute } from 'node:path';
 import { ProbecheckError } from '../engine/errors.js';
 import type { IdleAction, PropertyResult, Result } from '../engine/result.js';
 import { renderViolation, showParams, statsLines, vacuityLines, verdictTable, vouchedLines } from '../report/text.js';
@@ -14,7 +15,7 @@ import { stopLines } from '../report/stop.js';
 import type { CheckedRun } from '../report/runs.js';
 import { suiteNoteLines, suiteSummary, suiteTable } from '../report/suite.js';
 import { EXPECTED, type Expected } from '../suite/define.js';
-import type { SearchSources } from '../report/trace-file.js';
+import { belowCwd, type SearchSources } from '../report/trace-file.js';
 import { boundExceeds, judgeCase, statuses, UNPINNED, type CaseOutcome, type SuiteOutcome } from '../suite/run.js';
 import { jsonDocument } from './check.js';
 import { EXIT, suiteExit, verdictExit, worst, type ExitCode } from './exit.js';
@@ -254,6 +255,26 @@ export function mergedCounts(parts: Run[]): MergedCounts {
   };
 }
 
+/**
+ * A redirect note names its patch file as that part's run showed it (emit.ts redirectNote): parts
+ * of one search may have loaded it from other folders (keyOf takes a patch file by its content), and
+ * the union said each redirect once per name (a review, s41 h11: `A/fix.ts` and `B/fix.ts`, every
+ * note twice). Each is named as the merged header names the first part's file of that content.
+ */
+const REDIRECT = /^(.+?) \(patch [^,()]+, hunk \d+\): your replacement of /;
+function sameFileNames(parts: Run[]): (note: string, r: Run) => string {
+  const firsts = new Map<string, string>();
+  for (const [path, hash] of Object.entries(parts[0]!.sources?.patches ?? {})) firsts.set(hash, path);
+  return (note, r) => {
+    const file = REDIRECT.exec(note)?.[1];
+    if (file === undefined) return note;
+    // The part's entry that the note's name is (absolute) or ends (relative to where that part ran).
+    const at = String(r.params.patches ?? '').split(',').filter((p) => isAbsolute(p) && (p === file || p.split('\\').join('/').endsWith(`/${file}`)));
+    const to = at.length === 1 ? firsts.get(r.sources?.patches?.[at[0]!] ?? '') : undefined;
+    return to === undefined ? note : belowCwd(to) + note.slice(file.length);
+  };
+}
+
 function mergeGroup(parts: Run[]): Run {
   const first = parts[0]!;
   const complete = parts.every((r) => r.complete);
@@ -284,7 +305,8 @@ function mergeGroup(parts: Run[]): Run {
   // has first, then the search's, sorted (a review, s41 h6: the union put a note only a later part
   // took after the first part's, where the whole search sorts them). Every part's notes start with
   // their common prefix (the model's, and any search notes every part took first, which sort first).
-  const lists = parts.map((r) => r.notes ?? []);
+  const named = sameFileNames(parts);
+  const lists = parts.map((r) => (r.notes ?? []).map((n) => named(n, r)));
   let common = 0;
   while (common < lists[0]!.length && lists.every((l) => l[common] === lists[0]![common])) common++;
   const head = lists[0]!.slice(0, common), tail = [...new Set(lists.flatMap((l) => l.slice(common)))].sort();

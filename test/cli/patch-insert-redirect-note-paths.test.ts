@@ -35,4 +35,13 @@ describe("the redirect note's patch file, reviewed", () => {
       .toEqual(['note: ..cfg/revert.ts', 'note: ..cfg/revert.ts']);
   });
 
+  it('is said once by merge where the parts loaded the same patch file from two folders', () => {
+    probecheck([...args, '--patch', 'A/revert.ts', '--shard', '1/2', '--json-out', 'a1.json', '-q'], { cwd: dir });
+    probecheck([...args, '--patch', 'B/revert.ts', '--shard', '2/2', '--json-out', 'b2.json', '-q'], { cwd: dir });
+    const whole = (JSON.parse(probecheck([...args, '--patch', 'A/revert.ts', '--json'], { cwd: dir }).stdout) as { runs: { notes: string[] }[] }).runs[0]!.notes;
+    expect(said(whole)).toHaveLength(2);
+    const m = probecheck(['merge', 'a1.json', 'b2.json', '--json'], { cwd: dir });
+    expect(m.status).toBe(0);
+    expect((JSON.parse(m.stdout) as { runs: { notes: string[] }[] }).runs[0]!.notes).toEqual(whole);
+  });
 });
