@@ -77,11 +77,14 @@ export async function runDiff(io: Io, baseFile: string, patchedFile: string, bas
   // leaves the patched side the base: every row would compare the kernel with itself, "still
   // holds", exit 0 (a mutation hunt, 2026-12-05: dev_uevent's hunk on a scenario with no uevent reader).
   if (user.length && resolve(baseFile) === resolve(patchedFile)) {
-    const built = new Set(patchedModel.threads.flatMap((t) => Object.keys(t.steps).map((l) => splitLabel(l).join(':'))));
+    // The load of the modules loaded at the start builds steps too: a hunk that runs only there
+    // changes the start state (s41 h12: refused here, where check --patch ran it).
+    const loadSteps = patchedModel.loadSteps ?? [];
+    const built = new Set([...patchedModel.threads.flatMap((t) => Object.keys(t.steps)), ...loadSteps.map((e) => e.label)].map((l) => splitLabel(l).join(':')));
     const rest = withoutFiles(patchedParams, user)!;
     if (user.every((p) => p.hunks.every((h) => !built.has(hunkTarget(h)))) && sameParams(resolveParams(bf.name, bf.params ?? {}, baseParams), resolveParams(pf.name, pf.params ?? {}, rest))) {
       const fns = new Set([...built].map((l) => l.slice(0, l.indexOf(':'))));
-      const managed = makesManagedLink(patchedModel.threads.flatMap((t) => Object.entries(t.steps).map(([label, st]) => ({ label, where: st.where ?? '' }))));
+      const managed = makesManagedLink([...patchedModel.threads.flatMap((t) => Object.entries(t.steps).map(([label, st]) => ({ label, where: st.where ?? '' }))), ...loadSteps]);
       const why = [...new Set(user.flatMap((p) => p.hunks.map((h) => (fns.has(h.fn) ? `${hunkTarget(h)} is not a step its ${h.fn} has here` : h.fn === 'device_link_add' && managed ? MANAGED_ADD.replace("this scenario's ", '') : `it never calls ${h.fn}`))))];
       throw new ProbecheckError('E501', `diff: ${user.length > 1 ? 'patches' : 'patch'} ${user.map((p) => p.id).join(', ')} ${user.length > 1 ? 'change' : 'changes'} nothing in ${bf.name} (profile ${String(patchedModel.params?.profile ?? rest.profile ?? '')}): ${why.slice(0, 4).join('; ')}${why.length > 4 ? '; ...' : ''}; every row would compare the kernel with itself: check a scenario that runs the patched code`);
     }

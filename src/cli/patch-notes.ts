@@ -15,7 +15,7 @@ import { splitLabel } from './steps.js';
  * `why`: for a hunk's own step that did not run ('never fires', 'always blocks', 'not called'),
  * the reason in a few words (notCredited quotes it).
  */
-export interface PatchNote { patch: string; step: string; note: 'never fires' | 'always blocks' | 'not called' | 'unreachable' | 'not compared' | 'other base' | 'one value'; text: string; why?: string }
+export interface PatchNote { patch: string; step: string; note: 'never fires' | 'always blocks' | 'not called' | 'unreachable' | 'not compared' | 'other base' | 'one value' | 'in load'; text: string; why?: string }
 
 export function userPatches(patches: string | number | undefined): UserPatch[] {
   // Only the file entries: a library id is checked (E603) where the model is built.
@@ -62,7 +62,15 @@ export function patchNotes(patches: UserPatch[], patched: Result, base?: Result)
   for (const p of patches) for (const h of p.hunks) {
     const target = hunkTarget(h);
     const steps = patched.coverage.filter((e) => splitLabel(e.label).join(':') === target);
-    if (!steps.length) {
+    const loaded = steps.length ? [] : (patched.loadSteps ?? []).filter((e) => splitLabel(e.label).join(':') === target);
+    if (loaded.length) {
+      // Built only in the load of the modules loaded at the start (kernel/loaded.ts): where it fired
+      // there, its effect is the start state, which this search starts from (s41 h12: check said
+      // "never calls", and diff refused the patch as changing nothing).
+      if (loaded.some((e) => e.fired > 0)) notes.push({ patch: p.id, step: target, note: 'in load', text: `patch ${p.id}: its step ${target} runs only in the load of the modules loaded at the start, which made the start state this search starts from` });
+      else notes.push({ patch: p.id, step: target, note: 'never fires', text: `patch ${p.id}: its step ${target} never fires: it is built only in the load of the modules loaded at the start, and never fired there`, why: 'built only in the load of the modules loaded at the start, where it never fired' });
+    }
+    else if (!steps.length) {
       // The function may be called with that step left out: a step is built only where the
       // scenario can reach it (strcmp only with a driver_override to compare), so say which.
       const has = [...new Set(patched.coverage.map((e) => splitLabel(e.label)).filter(([fn]) => fn === h.fn).map(([, l]) => l))];
@@ -183,8 +191,9 @@ export function notCredited(patches: readonly UserPatch[], notes: readonly Patch
  */
 export function noteLines(notes: readonly PatchNote[], warn: (s: string) => string = (x) => x, most = 5): string[] {
   const unreachable = notes.filter((n) => n.note === 'unreachable');
-  // A field read one way is what the search saw, not a fault of the patch: a note, not a warning.
-  const lines = notes.filter((n) => n.note !== 'unreachable').map((n) => n.note === 'one value' ? `note: ${n.text}` : `${warn('warning:')} ${n.text}`);
+  // A field read one way is what the search saw, not a fault of the patch: a note, not a warning;
+  // so is a hunk that ran in the load of the modules loaded at the start (its effect is the start).
+  const lines = notes.filter((n) => n.note !== 'unreachable').map((n) => n.note === 'one value' || n.note === 'in load' ? `note: ${n.text}` : `${warn('warning:')} ${n.text}`);
   lines.push(...unreachable.slice(0, most).map((n) => `${warn('warning:')} ${n.text}`));
   if (unreachable.length > most) lines.push(`${warn('warning:')} and ${unreachable.length - most} more steps fire without the patch and never with it (--json lists them)`);
   return lines;

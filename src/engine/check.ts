@@ -212,6 +212,7 @@ export function check(model: Model, o: CheckOptions = {}): Result {
   if (out.stopped) result.stopped = out.stopped;
   if (out.stopNote) result.stopNote = out.stopNote;
   if (out.walks) result.walks = out.walks;
+  if (model.loadSteps) result.loadSteps = model.loadSteps;
   if (strategy === 'random') result.seed = seed;
   if (o.shard) result.shard = out.shard ?? { ...o.shard };
   if (por) result.por = por;

@@ -227,6 +227,9 @@ export interface Liveness<G = any> {
 export type Property<G = any> = Invariant<G> | ActionProperty<G> | DeadlockProperty | Liveness<G>;
 
 /** A model whose state has type G (`Model<Infer<typeof schema>>` for typed step code). */
+/** A step of a model's load model (Model.loadSteps) and how often it fired in the load's search. */
+export interface LoadStep { thread: string; label: string; where: string; fired: number }
+
 export interface Model<G = any> {
   name: string;
   /** Parameter values this instance was built with (shown in results and traces). */
@@ -272,6 +275,12 @@ export interface Model<G = any> {
    * by the steps that took it, never part of the state.
    */
   searchNotes?: () => string[];
+  /**
+   * A kernel scenario's load model (modules loaded at the start, kernel/loaded.ts): its steps and
+   * how often each fired there. A user's hunk that runs only in that load changes the start state,
+   * not a step of this model (set only where a user's patch is given).
+   */
+  loadSteps?: LoadStep[];
   /**
    * What else may tell those elements apart, in words (`your patch fix-1`: a user's step may treat
    * one device of a group unlike the others): as for a property's `mayDistinguish`.

@@ -4,7 +4,7 @@
  */
 import type { ShardInfo } from './search/types.js';
 import type { Trace } from './trace.js';
-import type { ConstantRead } from './model.js';
+import type { ConstantRead, LoadStep } from './model.js';
 
 /**
  * `vacuous`: not violated, but about nothing (its premise never met, or the search saw only the
@@ -136,6 +136,8 @@ export interface Result {
   constantReads?: ConstantRead[];
   /** Model.reachedPatchSteps after a complete search on one thread, reduced or not (check.ts says why). */
   reachedPatchSteps?: { patch: string; step: string; idle?: true }[];
+  /** Model.loadSteps: the steps of the load that made the start state, and what fired there. */
+  loadSteps?: LoadStep[];
   /**
    * `--shard i/n`: this result covers part of the search (see search/shard.ts); its verdicts
    * are about that part, and `probecheck merge` combines the shards' results into one.

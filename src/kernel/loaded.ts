@@ -15,6 +15,7 @@ import { makeBackend } from '../engine/check.js';
 import { compile } from '../engine/compile.js';
 import { ProbecheckError } from '../engine/errors.js';
 import { fp } from '../engine/hash.js';
+import type { LoadStep } from '../engine/model.js';
 import { decode } from '../engine/schema.js';
 import { FingerprintStore, NO_PARENT } from '../engine/store.js';
 import type { KS } from './state.js';
@@ -119,7 +120,7 @@ function differences(w: World, a: unknown, b: unknown, path = '', out: string[] 
  * load model's schema keeps), from the built load model `load`, and whether some of its orders
  * blocked instead (a deadlock of the load itself, which the start leaves behind).
  */
-export function loadedStart(where: string, w: World, load: BuiltScenario): { start: Record<string, unknown>; blocked: boolean } {
+export function loadedStart(where: string, w: World, load: BuiltScenario): { start: Record<string, unknown>; blocked: boolean; steps: LoadStep[] } {
   const c = compile(load.model), be = makeBackend(c, 'fast');
   const loader = c.threads.findIndex((t) => t.name === LOADER);
   const seen = new FingerprintStore(16);
@@ -153,7 +154,11 @@ export function loadedStart(where: string, w: World, load: BuiltScenario): { sta
   if (fit.length === 0) throw bad(`${where}: ${what}: ${mismatch(w, all[0]!)}${all.length > 1 ? ` (in the first of its ${all.length} end states; none fits)` : ''}`);
   if (fit.length > 1) throw bad(`${where}: ${what} can end in ${fit.length} states that fit the scenario but differ (${differences(w, fit[0], fit[1]).join(', ')}); the model starts from one state: load the module in an actor instead`);
   // `blocked`: some orders of the load blocked for good (no end state); the caller says so in a note.
-  return { start: fit[0] as unknown as Record<string, unknown>, blocked: stuck };
+  // `steps`: what the load built and how often each fired (in every order, end states that fit or
+  // not): a user's hunk may run only there, in a loaded module's probe, its effect then the start
+  // state itself (s41 h12: diff refused such a patch as changing nothing, E501).
+  const steps = c.steps.map(({ thread, s }) => ({ thread: thread.name, label: s.label, where: s.step.where, fired: be.coverage[s.id]! }));
+  return { start: fit[0] as unknown as Record<string, unknown>, blocked: stuck, steps };
 }
 
 /** Write the decoded globals `v` into the draft `d`, field by field, where `d` has the field. */

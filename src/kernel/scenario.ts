@@ -21,7 +21,7 @@
 import { ReadLog } from './strict-state.js';
 import { didYouMean, ProbecheckError, suggestion } from '../engine/errors.js';
 import { hunkTarget, isUserPatch } from './define-patch.js';
-import { defineModel, SYMMETRY_MADE_FOR, type Model, type ModelFactory, type ParamSpec, type Property, type ThreadDef } from '../engine/model.js';
+import { defineModel, SYMMETRY_MADE_FOR, type LoadStep, type Model, type ModelFactory, type ParamSpec, type Property, type ThreadDef } from '../engine/model.js';
 import { actionEntry, neverTakesEffect, parseAction, type Action } from './actions.js';
 import { frameKey, ThreadBuilder, type Kernel, type Patch, type Ret } from './emit.js';
 import { asyncProgram, asyncRunEntryDone, asyncThreadName } from './paths/async.js';
@@ -1123,13 +1123,14 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string, 
   k.initStarted = (chosen.some((p) => p.name === 'module-init-barrier') && w.modules.some((m) => !m.asyncProbe && initAsync.has(m.i))) || !!load?.initStarted;
   // Modules loaded at the start: the state their load reaches (loaded.ts), run on the same profile and patches.
   // The drivers either model ranks on klist_drivers are ranked in both (klist.ts drvPeers is asked as steps run).
-  let loaded: Record<string, unknown> | undefined, loadBlocked = false;
+  let loaded: Record<string, unknown> | undefined, loadBlocked = false, loadSteps: LoadStep[] | undefined;
   if (w.modules.some((m) => m.loaded)) {
     const lb = buildLoad(spec, w, prof.name, patchList, { shutdown: k.shutdown, initStarted: k.initStarted, walked: walkedDevices(w) });
     for (const d of walkedDevices(lb.world)) walksDrivers(w, d);
     const ls = loadedStart(`scenario '${spec.name}'`, w, lb);
     loaded = ls.start;
     loadBlocked = ls.blocked;
+    loadSteps = ls.steps;
   }
   const properties: Property<KS>[] = chosen.map((p) => p.make(k, ctx));
   // Named on the command line or in a suite's expect, a library property the selection left out is checked too.
@@ -1184,6 +1185,9 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string, 
     const yours = patches.filter((p) => isUserPatch(p) && p.hunks.some((h) => k.applied!.has(h)));
     if (yours.length) model.mayDistinguish = yours.map((p) => `your patch ${p.id}`);
   }
+  // What the load of the modules loaded at the start built and ran: a user's hunk may run only
+  // there (diff's E501 and the patch notes read it, s41 h12).
+  if (loadSteps && patches.some(isUserPatch)) model.loadSteps = loadSteps;
   if (k.reads) {
     // A lock owner by its thread's name, a driver reference by the driver's, as traces show them.
     const types = new Map<string, { owner?: boolean; labels?: readonly string[] }>();
@@ -1215,7 +1219,7 @@ function loadNotes(w: World, blocked: boolean, userPatch: boolean): string[] {
   const mods = w.modules.filter((m) => m.loaded).map((m) => m.name), s = mods.length > 1 ? 's' : '', names = mods.map((n) => `'${n}'`).join(', ');
   return [
     ...(blocked ? [`the load of module${s} ${names} blocks for good in some orders (a deadlock of the load itself); the start is where the other orders end, so this check cannot see it: run ${mods.map((n) => `'modprobe ${n}'`).join(', ')} in an actor to check the load`] : []),
-    ...(userPatch ? [`module${s} ${names} loaded at the start: the load that made the start state ran with your patches too; what it ran of them is not counted in this run's patch lines`] : []),
+    ...(userPatch ? [`module${s} ${names} loaded at the start: the load that made the start state ran with your patches too; a hunk that runs only there is said in the patch lines; what the others ran there is not counted`] : []),
   ];
 }
 
