@@ -76,10 +76,10 @@ export const RULES: readonly Rule[] = [
       { path: DD, snapshot: V36, fn: 'driver_bound', format: "driver: '%s': %s: bound to device '%s'\\n", line: 187 }] },
   { id: 'bound', dev: false, re: /^bus: '([^']+)': (\w+): bound device (\S+) to driver (\S+(?:[ \t]+\S+)*)$/, fields: ['bus', 'fn', 'dev', 'drv'], model: 'bound',
     cite: [{ path: DD, snapshot: MAIN, fn: 'really_probe', format: "bus: '%s': %s: bound device %s to driver %s\\n", line: 688 }] },
-  { id: 'probe_failed', dev: false, re: /^(\S+|[\w.-]+ [\w.-]+): probe of (\S+) failed with error (-?\d+)$/, fields: ['drv', 'dev', 'ret'], model: 'error',
+  { id: 'probe_failed', dev: false, re: /^(\S+|[^\s:[\]]+(?:[ \t]+[^\s:[\]]+)+): probe of (\S+) failed with error (-?\d+)$/, fields: ['drv', 'dev', 'ret'], model: 'error',
     cite: [{ path: DD, snapshot: MAIN, fn: 'call_driver_probe', format: '%s: probe of %s failed with error %d\\n', line: 576 },
       { path: DD, snapshot: V36, fn: 'really_probe', format: '%s: probe of %s failed with error %d\\n', line: 307 }] },
-  { id: 'rejects_match', dev: false, re: /^(\S+|[\w.-]+ [\w.-]+): probe of (\S+) rejects match (-?\d+)$/, fields: ['drv', 'dev', 'ret'], model: 'error',
+  { id: 'rejects_match', dev: false, re: /^(\S+|[^\s:[\]]+(?:[ \t]+[^\s:[\]]+)+): probe of (\S+) rejects match (-?\d+)$/, fields: ['drv', 'dev', 'ret'], model: 'error',
     cite: [{ path: DD, snapshot: MAIN, fn: 'call_driver_probe', format: '%s: probe of %s rejects match %d\\n', line: 571 }] },
   // dd.c prints it with pr_debug at 5a7a9efdb193 (dyndbg on dd.c turns it on); a later change makes it printk(KERN_DEBUG), on with initcall_debug alone.
   { id: 'probe_returned', dev: false, re: /^probe of (\S+) returned (-?\d+) after (\d+) usecs$/, fields: ['dev', 'ret', 'usecs'], model: 'returned',
@@ -158,8 +158,12 @@ export const RULES: readonly Rule[] = [
 
 /** The dev_printk prefix: "<driver or bus or class> <device>: " (the first may be empty). */
 export const DEV_PREFIX = /^(\S*) (\S+): (.*)$/;
-/** The same with a driver name of two words (pnp's "i8042 kbd"): taken only where the line names that driver. */
-export const DEV_PREFIX_2 = /^(\S+ \S+) (\S+): (.*)$/;
+/**
+ * The same with a driver name of several words (pnp's "i8042 kbd", a PHY's "RTL8211F Gigabit Ethernet",
+ * words parted by runs of spaces or tabs): taken only where the line names that driver (s41 h9: three
+ * words, or two spaces between two, left v6.12's failed and bound lines unread, the probe taken as binding).
+ */
+export const DEV_PREFIX_2 = /^(\S+(?:[ \t]+\S+)+?) (\S+): (.*)$/;
 export const DEV_PREFIX_CITE: Cite = { path: CORE, snapshot: 'unverified', fn: '__dev_printk', format: '%s %s: %pV', line: '?', note: 'dev_printk_emit(level, dev, "%s %s: %pV", dev_driver_string(dev), dev_name(dev), vaf): core.c is not excerpted there' };
 
 /**

@@ -323,9 +323,10 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
       owned = new Map();
       for (const o of log.others) {
         // A driver's name with spaces (a PHY's "Generic PHY") stands before the device too: one word,
-        // as its other lines read (parse.ts oneWord; s41 h5: such a prefix named no driver).
-        const m = /^(\S+) (\S+): /.exec(o.text) ?? /^([^\s:]+(?: [^\s:]+){1,3}?) (\S+): /.exec(o.text);
-        if (m && !BUSES.has(m[1]!.split(' ')[0]!) && !coreLines.has(o.line) && !/^\[|:$/.test(m[1]!)) (owned.get(m[2]!) ?? owned.set(m[2]!, []).get(m[2]!)!).push({ drv: oneWord(m[1]!), line: o.line });
+        // as its other lines read (parse.ts oneWord; s41 h5: such a prefix named no driver), its words
+        // parted by runs of spaces or tabs as there (s41 h9: `Generic  PHY` named none).
+        const m = /^(\S+) (\S+): /.exec(o.text) ?? /^([^\s:]+(?:[ \t]+[^\s:]+){1,3}?) (\S+): /.exec(o.text);
+        if (m && !BUSES.has(m[1]!.split(/[ \t]/)[0]!) && !coreLines.has(o.line) && !/^\[|:$/.test(m[1]!)) (owned.get(m[2]!) ?? owned.set(m[2]!, []).get(m[2]!)!).push({ drv: oneWord(m[1]!), line: o.line });
       }
     }
     let found: { drv: string; line: number } | undefined;

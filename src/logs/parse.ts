@@ -179,7 +179,7 @@ export function describeCut(c: NonNullable<ParsedLog['cut']>): string {
 }
 
 /** The head of a driver-core line (dd.c, bus.c, core.c, initcall_debug), after an optional dev_printk prefix: a last line that starts so and reads as no rule was cut. */
-const LAST_HEAD = /^(?:\S* \S+: )?(?:(?:bus|driver|device): '|probe (?:of|with) |Driver \S|Added to|Removed fr|Retrying|scheduling a|async pro|deferred pr|calling |initcall )|^(?:\S+|[\w.-]+ [\w.-]+): probe of /;
+const LAST_HEAD = /^(?:\S* \S+: )?(?:(?:bus|driver|device): '|probe (?:of|with) |Driver \S|Added to|Removed fr|Retrying|scheduling a|async pro|deferred pr|calling |initcall )|^(?:\S+|[^\s:[\]]+(?:[ \t]+[^\s:[\]]+)+): probe of /;
 
 /**
  * Whole lines of bus.c and core.c that start as driver-core lines do and that no rule reads: not
