@@ -318,6 +318,12 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
   // the first call, not from the log's start per probe line (5,000 "probe of X returned" lines in
   // 105k took 11 s in from-log).
   let owned: Map<string, { drv: string; line: number }[]> | undefined;
+  // Words before a device that name a driver: one a read line of the log names (spelled with spaces),
+  // or words none of which is a plain lowercase word (`Generic PHY`, `RTL8211F Gigabit Ethernet`), not
+  // prose that names a device (s41 h9: `Unable to get foo.0: ...` in foo.0's attempt made up a driver
+  // `Unable_to_get`, where the base said no line names its driver).
+  const spacedNames = new Set(log.events.filter((e) => e.spaced !== undefined).map((e) => e.drv));
+  const spacedPrefix = (m: RegExpExecArray | null) => (m && (spacedNames.has(oneWord(m[1]!)) || !m[1]!.split(/[ \t]+/).some((w) => /^[a-z]+$/.test(w))) ? m : null);
   const prefixDriver = (dev: string, from: number, to: number) => {
     if (!owned) {
       owned = new Map();
@@ -325,7 +331,7 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
         // A driver's name with spaces (a PHY's "Generic PHY") stands before the device too: one word,
         // as its other lines read (parse.ts oneWord; s41 h5: such a prefix named no driver), its words
         // parted by runs of spaces or tabs as there (s41 h9: `Generic  PHY` named none).
-        const m = /^(\S+) (\S+): /.exec(o.text) ?? /^([^\s:]+(?:[ \t]+[^\s:]+){1,3}?) (\S+): /.exec(o.text);
+        const m = /^(\S+) (\S+): /.exec(o.text) ?? spacedPrefix(/^([^\s:]+(?:[ \t]+[^\s:]+){1,3}?) (\S+): /.exec(o.text));
         if (m && !BUSES.has(m[1]!.split(/[ \t]/)[0]!) && !coreLines.has(o.line) && !/^\[|:$/.test(m[1]!)) (owned.get(m[2]!) ?? owned.set(m[2]!, []).get(m[2]!)!).push({ drv: oneWord(m[1]!), line: o.line });
       }
     }

@@ -2,7 +2,8 @@
 // its words). Three readers still took one space between two words: the failed-probe line before
 // v6.12 (`%s: probe of %s failed with error %d`, drv->name first), the dev_printk prefix of v6.12's
 // lines, which names the bound driver (`RTL8211F Gigabit Ethernet stmmac-0:01: probe with driver ...
-// failed`), and from-log's reading of a later line's prefix for a deferral. A PHY driver of three
+// failed`), and from-log's reading of a later line's prefix for a deferral. And h5's reading of 2 to
+// 4 words before a device as a driver took prose (`Unable to get foo.0: ...`) for one. A PHY driver of three
 // words (realtek's "RTL8211F Gigabit Ethernet") or of two words parted by two spaces had its failed
 // probe unread ("behind a prefix probecheck does not read"): the scenario took the probe as binding.
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -60,5 +61,18 @@ describe("a driver's name of several words, or words parted by a run of spaces, 
       expect(r.stdout).toContain("taken as Generic_PHY's");
       expect(r.stdout).not.toContain('stmmac-0:01-driver');
     }
+  });
+
+  // s41 h5 read 2 to 4 words before a device as a spaced driver's name: prose naming a device did too.
+  it('takes no prose that names the device for its driver (words of plain lowercase, no line naming them)', () => {
+    const r = probecheck(['from-log', logFile('prose.log', [
+      "[    1.000000][    T1] device: 'foo.0': device_add",
+      "[    1.000100][    T1] bus: 'platform': add device foo.0",
+      '[    1.000150][    T1] Unable to get foo.0: clocks not ready',
+      '[    1.000200][    T1] probe of foo.0 returned -22 after 5 usecs',
+    ]), '--profile', 'v5.15']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).not.toContain('Unable_to_get');
+    expect(r.stdout).toContain('called foo.0-driver here; rename it to the real driver');
   });
 });
