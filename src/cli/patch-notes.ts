@@ -85,6 +85,12 @@ export function patchNotes(patches: UserPatch[], patched: Result, base?: Result)
         notes.push({ patch: p.id, step: target, note: 'always blocks', text: `patch ${p.id}: its step ${target} never fires in this search: ${why}`, why });
         continue;
       }
+      // Built here too but fired only in the load of the modules loaded at the start: its effect is
+      // the start state, as for a hunk built only there (s41 h14: read `never fires`, exit 5).
+      if ((patched.loadSteps ?? []).some((e) => e.fired > 0 && splitLabel(e.label).join(':') === target)) {
+        notes.push({ patch: p.id, step: target, note: 'in load', text: `patch ${p.id}: its step ${target} never fires in this search, but ran in the load of the modules loaded at the start, which made the start state this search starts from` });
+        continue;
+      }
       const missed = insertMissed(h, patched);
       notes.push({ patch: p.id, step: target, note: 'never fires', text: `patch ${p.id}: its step ${target} never fires in this search${missed ? `: ${missed.long}` : idled.has(`${p.id}\0${target}`) ? ': its thread stays idle there (the work it waits for is never queued)' : ''}`, why: missed?.short ?? (idled.has(`${p.id}\0${target}`) ? 'its thread stays idle there: the work it waits for is never queued' : patched.reachedPatchSteps ? 'no thread reaches it' : 'never reached, or its wait never passed') });
     }

@@ -1219,7 +1219,7 @@ function loadNotes(w: World, blocked: boolean, userPatch: boolean): string[] {
   const mods = w.modules.filter((m) => m.loaded).map((m) => m.name), s = mods.length > 1 ? 's' : '', names = mods.map((n) => `'${n}'`).join(', ');
   return [
     ...(blocked ? [`the load of module${s} ${names} blocks for good in some orders (a deadlock of the load itself); the start is where the other orders end, so this check cannot see it: run ${mods.map((n) => `'modprobe ${n}'`).join(', ')} in an actor to check the load`] : []),
-    ...(userPatch ? [`module${s} ${names} loaded at the start: the load that made the start state ran with your patches too; a hunk that runs only there is said in the patch lines; what the others ran there is not counted`] : []),
+    ...(userPatch ? [`module${s} ${names} loaded at the start: the load that made the start state ran with your patches too; a hunk that ran there and never in this search is said in the patch lines; what the others ran there is not counted`] : []),
   ];
 }
 
