@@ -474,6 +474,12 @@ export function parseLog(input: string): ParsedLog {
       }
     }
     e ??= alone;
+    // A failed probe's driver of three words or more, or with runs of spaces (s41 h9), may be prose
+    // before the colon (`Oops in the foo driver: probe of foo.0 failed ...` made up a driver): taken
+    // where another line spells it or none of its words is a plain lowercase word, as from-log's
+    // prefix reader does; two words parted by one space are read as before (s41 h15).
+    if (e && (e.rule.id === 'probe_failed' || e.rule.id === 'rejects_match') && e.spaced !== undefined && !/^[\w.-]+ [\w.-]+$/.test(e.spaced)
+      && e.spaced.split(/[ \t]+/).some((w) => /^[a-z]+$/.test(w)) && !spelled(e.spaced, i, last)) e = null;
     // dyndbg's decorations (a log hunt, 2026-12-04: a real log booted with +f, another with +plmft):
     // `[tid] ` (+t), then `module:` (+m), `function:` (+f) and `line:` (+l), then a space.
     let tid: string | undefined;
