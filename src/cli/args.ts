@@ -3,6 +3,7 @@
  * examples, and `parseArgv` which turns argv into a typed Invocation or throws E501. Parsing
  * does nothing else (no file is read), so it can be fuzzed on its own.
  */
+import { realpathSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { resolve, resolve as resolvePath } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
@@ -120,11 +121,26 @@ function outputOptions(c: Command): Command {
     .option('--allow-vacuous', 'accept vacuous verdicts and actions that never completed: exit as if they held (still reported)');
 }
 
+/**
+ * Property files, absolute, each file once: by its real path, so a symlink to one given beside it is
+ * the same file (s41 h15: `--property-file p.ts --property-file link.ts` was still E303); a missing
+ * file keeps its path, for the loader's E503.
+ */
+function propertyFiles(files: string[]): string[] {
+  const seen = new Map<string, string>();
+  for (const f of files.map((x) => resolve(x))) {
+    let key = f;
+    try { key = realpathSync(f); } catch { /* missing: the loader says so */ }
+    if (!seen.has(key)) seen.set(key, f);
+  }
+  return [...seen.values()];
+}
+
 function searchArgs(o: Record<string, any>): SearchArgs {
   // A property named twice is checked once (s41 h5: check listed and checked it twice; diff kept one).
   const s: SearchArgs = { properties: [...new Set<string>(o.property ?? [])] };
   // A file given twice is loaded once, as a name is (s41 h9: E303 said the model already had its property).
-  if (o.propertyFile) s.propertyFiles = [...new Set((o.propertyFile as string[]).map((f) => resolve(f)))];
+  if (o.propertyFile) s.propertyFiles = propertyFiles(o.propertyFile as string[]);
   for (const k of ['strategy', 'backend', 'maxStates', 'maxDepth', 'timeLimit', 'seed', 'runs', 'shard', 'symmetry', 'checkSymmetry', 'por', 'workers'] as const) if (o[k] !== undefined) (s as any)[k] = o[k];
   if (o.memoryLimit !== undefined) s.maxMemoryMB = o.memoryLimit;
   if (o.depth !== undefined) s.walkDepth = o.depth;
@@ -185,7 +201,7 @@ export function buildProgram(found: (inv: Invocation) => void): Command {
     .option('-q, --quiet', 'print only the outcome line of each trace (confirmed or refuted, and why), not the trace')
     .addHelpText('after', `\nThe model is found by the path stored in the trace: absolute, then from the current directory, then from the\ntrace file's directory. A model file whose content changed since the trace was written gets a warning.\n\nExamples:\n  (run from a clone of the repository; "# exit N": the status it ends with)\n  $ probecheck check models/hot-unplug.ts --param profile=v4.2 --trace-out t.json   # exit 1: B5\n  $ probecheck replay t.json\n  $ probecheck replay t.json --model models/hot-unplug.ts\n\nExit status:\n  0  every trace confirmed: it replays and violates its property\n  1  a trace is refuted: a move diverges (E403, the step and why), or it replays but the property holds\n  2  the trace file is unreadable or corrupt (E401), for another model (E402), or its model is not found (E503) or does not load`)
     .action((trace: string, o: Record<string, any>) => found({ command: 'replay', trace, property: o.property, json: Boolean(o.json), quiet: Boolean(o.quiet), ...(o.model !== undefined ? { model: o.model as string } : {}),
-      ...(o.propertyFile ? { propertyFiles: [...new Set((o.propertyFile as string[]).map((f) => resolve(f)))] } : {}) }));
+      ...(o.propertyFile ? { propertyFiles: propertyFiles(o.propertyFile as string[]) } : {}) }));
 
   searchOptions(program.command('diff')
     .description('Check the same properties on a base and a patched model (two files, or one file with different parameters on each side) and classify each: fixed, uncredited (violated on the base, holds on the patched side, but no step of your --patch file ran, or one blocks for ever), regressed, still violated, still holds, newly reached (vacuous on the base, holds on the patched side), newly vacuous (holds only because the situation it is about became unreachable), still vacuous (its situation is reached on neither side: the comparison says nothing about it), unknown.\nEvery base counterexample is replayed on the patched model, through the steps the patch inserted, with the step where the patch stops it.')
