@@ -669,6 +669,10 @@ export class Block {
           if (after === null && order[0] !== before) throw new ProbecheckError('E604', `patch ${p.id} (${p.subject}) does not apply: ${this.name} does not start with '${before}'; it has: ${order.join(', ')} (its first step may differ by scenario: before: FIRST, imported from 'probecheck', is whichever it is)`);
           if (before !== RETURN && !this.local.has(before) && !this.alias.has(before) && !this.routes.has(before)) throw new ProbecheckError('E604', `patch ${p.id} (${p.subject}) does not apply: ${this.name} has no step '${before}'; it has: ${order.join(', ')}`);
           if (this.local.has(label)) throw new ProbecheckError('E604', `patch ${p.id} (${p.subject}) does not apply: ${this.name} already has a step '${label}' (already applied?)`);
+          // A label that names where a call or walk starts (__device_attach's bus_for_each_drv) took
+          // that name over: every step going on to the walk ran the insert instead, and nothing bound
+          // (s41 h17, read vacuous).
+          if (this.routes.has(label) || this.alias.has(label)) throw new ProbecheckError('E604', `patch ${p.id} (${p.subject}) does not apply: ${this.name} already goes on to '${label}' (where a call or walk starts): name the new step otherwise`);
           // A library step may go on by the full label of its function's step (really_probe's
           // call_probe returns f.label('probe_ret'), 'really_probe(d,x):probe_ret'): that edge is the
           // same (a hunt, s40 h4: an insert after call_probe never fired, and the patch went uncredited).
