@@ -3,7 +3,7 @@
  * examples, and `parseArgv` which turns argv into a typed Invocation or throws E501. Parsing
  * does nothing else (no file is read), so it can be fuzzed on its own.
  */
-import { realpathSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { resolve, resolve as resolvePath } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
@@ -123,14 +123,18 @@ function outputOptions(c: Command): Command {
 
 /**
  * Property files, absolute, each file once: by its real path, so a symlink to one given beside it is
- * the same file (s41 h15: `--property-file p.ts --property-file link.ts` was still E303); a missing
- * file keeps its path, for the loader's E503.
+ * the same file (s41 h15: `--property-file p.ts --property-file link.ts` was still E303), and by its
+ * device and inode, so a hard link to it is too (s41 h16: still E303); a missing file keeps its path,
+ * for the loader's E503.
  */
 function propertyFiles(files: string[]): string[] {
   const seen = new Map<string, string>();
   for (const f of files.map((x) => resolve(x))) {
     let key = f;
-    try { key = realpathSync(f); } catch { /* missing: the loader says so */ }
+    try {
+      const st = statSync(f, { bigint: true });
+      key = st.ino ? `${st.dev}:${st.ino}` : realpathSync(f);
+    } catch { /* missing: the loader says so */ }
     if (!seen.has(key)) seen.set(key, f);
   }
   return [...seen.values()];
