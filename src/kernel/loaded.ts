@@ -123,7 +123,11 @@ function differences(w: World, a: unknown, b: unknown, path = '', out: string[] 
 export function loadedStart(where: string, w: World, load: BuiltScenario): { start: Record<string, unknown>; blocked: boolean; steps: LoadStep[] } {
   const c = compile(load.model), be = makeBackend(c, 'fast');
   const loader = c.threads.findIndex((t) => t.name === LOADER);
-  const seen = new FingerprintStore(16);
+  // With ids: the moves are kept (from, to, step), so that a step is counted only where it leads on
+  // to the start (s41 h16: a hunk that fired only in orders ending in a state that does not fit was
+  // credited with the start, which was the same as without the patch).
+  const seen = new FingerprintStore(16, true);
+  const moves: number[] = [], endIds = new Map<number, string>();
   be.clear();
   be.loadInitial();
   const start = decode(c.full, be.bytes(), 0) as Record<string, unknown>;
@@ -132,19 +136,25 @@ export function loadedStart(where: string, w: World, load: BuiltScenario): { sta
   // PF_USED_ASYNC, say, which only a module init's thread reads, state.ts KL.usedAsync).
   const pcOf = (s: Record<string, unknown>, k: number) => (s[`t${k}`] as { pc: number }).pc;
   const startPcs = c.threads.map((_, k) => pcOf(start, k));
-  seen.put(fp.hi, fp.lo, NO_PARENT, 0);
-  be.pushCur(0, 0);
+  be.pushCur(seen.put(fp.hi, fp.lo, NO_PARENT, 0), 0);
   const ends = new Map<string, KS>();
   let stuck = false;
   while (be.popBack()) {
-    if (be.expand(() => { if (seen.put(fp.hi, fp.lo, NO_PARENT, 0) >= 0) be.pushNext(0, 0); }) > 0) {
+    const from = be.poppedId;
+    if (be.expand((k) => {
+      const id = seen.put(fp.hi, fp.lo, NO_PARENT, 0);
+      moves.push(from, id >= 0 ? id : seen.found, c.threads[k]!.steps[be.pc(k) - 1]!.id);
+      if (id >= 0) be.pushNext(id, 0);
+    }) > 0) {
       if (seen.size > MAX_LOAD_STATES) throw bad(`${where}: loading its modules at the start takes more than ${MAX_LOAD_STATES} states; load them in an actor instead`);
       continue;
     }
     const s = decode(c.full, be.bytes(), 0) as Record<string, unknown>;
     // Not quiescent: blocked (a deadlock of the load, as the sync fallback's before b232b02bf3c2): no start.
     if (be.pc(loader) !== 0 || c.threads.some((_, k) => k !== loader && pcOf(s, k) !== startPcs[k])) { stuck = true; continue; }
-    ends.set(JSON.stringify(s.g), s.g as KS);
+    const key = JSON.stringify(s.g);
+    ends.set(key, s.g as KS);
+    endIds.set(from, key);
   }
   const mods = w.modules.filter((m) => m.loaded).map((m) => `'${m.name}'`).join(', ');
   const what = `the load of module${mods.includes(',') ? 's' : ''} ${mods} (modprobe run alone from the start, in every order)`;
@@ -154,10 +164,18 @@ export function loadedStart(where: string, w: World, load: BuiltScenario): { sta
   if (fit.length === 0) throw bad(`${where}: ${what}: ${mismatch(w, all[0]!)}${all.length > 1 ? ` (in the first of its ${all.length} end states; none fits)` : ''}`);
   if (fit.length > 1) throw bad(`${where}: ${what} can end in ${fit.length} states that fit the scenario but differ (${differences(w, fit[0], fit[1]).join(', ')}); the model starts from one state: load the module in an actor instead`);
   // `blocked`: some orders of the load blocked for good (no end state); the caller says so in a note.
-  // `steps`: what the load built and how often each fired (in every order, end states that fit or
-  // not): a user's hunk may run only there, in a loaded module's probe, its effect then the start
-  // state itself (s41 h12: diff refused such a patch as changing nothing, E501).
-  const steps = c.steps.map(({ thread, s }) => ({ thread: thread.name, label: s.label, where: s.step.where, fired: be.coverage[s.id]! }));
+  // `steps`: what the load built and how often each fired in the orders that end in the start (a
+  // move counted where the start is reached from its state after): a user's hunk may run only
+  // there, in a loaded module's probe, its effect then the start state itself (s41 h12: diff refused
+  // such a patch as changing nothing, E501). Orders that block or end elsewhere are not counted.
+  const startKey = JSON.stringify(fit[0]), good = new Set<number>();
+  for (const [id, key] of endIds) if (key === startKey) good.add(id);
+  const into = new Map<number, number[]>();
+  for (let i = 0; i < moves.length; i += 3) { const to = moves[i + 1]!; let l = into.get(to); if (!l) into.set(to, l = []); l.push(i); }
+  const fired = new Array<number>(c.steps.length).fill(0), todo = [...good];
+  while (todo.length) for (const i of into.get(todo.pop()!) ?? []) { if (!good.has(moves[i]!)) { good.add(moves[i]!); todo.push(moves[i]!); } }
+  for (let i = 0; i < moves.length; i += 3) if (good.has(moves[i + 1]!)) fired[moves[i + 2]!]!++;
+  const steps = c.steps.map(({ thread, s }) => ({ thread: thread.name, label: s.label, where: s.step.where, fired: fired[s.id]! }));
   return { start: fit[0] as unknown as Record<string, unknown>, blocked: stuck, steps };
 }
 
