@@ -1,7 +1,7 @@
 /**
  * The command line: commander's definition of every command and option, with help and
  * examples, and `parseArgv` which turns argv into a typed Invocation or throws E501. Parsing
- * does nothing else (no file is read), so it can be fuzzed on its own.
+ * does nothing else (no file is read; a property file is only stat-ed, to load it once), so it can be fuzzed on its own.
  */
 import { realpathSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
