@@ -127,7 +127,10 @@ export function loadedStart(where: string, w: World, load: BuiltScenario): { sta
   // to the start (s41 h16: a hunk that fired only in orders ending in a state that does not fit was
   // credited with the start, which was the same as without the patch).
   const seen = new FingerprintStore(16, true);
-  const moves: number[] = [], endIds = new Map<number, string>();
+  // (In a typed array that doubles, not a number[]: a load near MAX_LOAD_STATES makes about a
+  // million moves, whose number[] and per-state lists took 100 MiB more than the search itself.)
+  let moves = new Int32Array(3 << 10), nMoves = 0;
+  const endIds = new Map<number, string>();
   be.clear();
   be.loadInitial();
   const start = decode(c.full, be.bytes(), 0) as Record<string, unknown>;
@@ -143,7 +146,10 @@ export function loadedStart(where: string, w: World, load: BuiltScenario): { sta
     const from = be.poppedId;
     if (be.expand((k) => {
       const id = seen.put(fp.hi, fp.lo, NO_PARENT, 0);
-      moves.push(from, id >= 0 ? id : seen.found, c.threads[k]!.steps[be.pc(k) - 1]!.id);
+      if (3 * nMoves === moves.length) { const m = new Int32Array(2 * moves.length); m.set(moves); moves = m; }
+      // (be.pc reads the state expanded: the step that fired, whichever branch it took.)
+      moves[3 * nMoves] = from; moves[3 * nMoves + 1] = id >= 0 ? id : seen.found; moves[3 * nMoves + 2] = c.threads[k]!.steps[be.pc(k) - 1]!.id;
+      nMoves++;
       if (id >= 0) be.pushNext(id, 0);
     }) > 0) {
       if (seen.size > MAX_LOAD_STATES) throw bad(`${where}: loading its modules at the start takes more than ${MAX_LOAD_STATES} states; load them in an actor instead`);
@@ -168,13 +174,20 @@ export function loadedStart(where: string, w: World, load: BuiltScenario): { sta
   // move counted where the start is reached from its state after): a user's hunk may run only
   // there, in a loaded module's probe, its effect then the start state itself (s41 h12: diff refused
   // such a patch as changing nothing, E501). Orders that block or end elsewhere are not counted.
-  const startKey = JSON.stringify(fit[0]), good = new Set<number>();
-  for (const [id, key] of endIds) if (key === startKey) good.add(id);
-  const into = new Map<number, number[]>();
-  for (let i = 0; i < moves.length; i += 3) { const to = moves[i + 1]!; let l = into.get(to); if (!l) into.set(to, l = []); l.push(i); }
-  const fired = new Array<number>(c.steps.length).fill(0), todo = [...good];
-  while (todo.length) for (const i of into.get(todo.pop()!) ?? []) { if (!good.has(moves[i]!)) { good.add(moves[i]!); todo.push(moves[i]!); } }
-  for (let i = 0; i < moves.length; i += 3) if (good.has(moves[i + 1]!)) fired[moves[i + 2]!]!++;
+  // (The moves into each state as one sorted index, CSR: the states that reach the start, backwards.)
+  const startKey = JSON.stringify(fit[0]), n = seen.size, good = new Uint8Array(n), todo: number[] = [];
+  for (const [id, key] of endIds) if (key === startKey) { good[id] = 1; todo.push(id); }
+  const first = new Int32Array(n + 1), into = new Int32Array(nMoves);
+  for (let i = 0; i < nMoves; i++) first[moves[3 * i + 1]! + 1]!++;
+  for (let v = 0; v < n; v++) first[v + 1]! += first[v]!;
+  const at = first.slice(0, n);
+  for (let i = 0; i < nMoves; i++) into[at[moves[3 * i + 1]!]!++] = i;
+  while (todo.length) {
+    const v = todo.pop()!;
+    for (let j = first[v]!; j < first[v + 1]!; j++) { const u = moves[3 * into[j]!]!; if (!good[u]) { good[u] = 1; todo.push(u); } }
+  }
+  const fired = new Array<number>(c.steps.length).fill(0);
+  for (let i = 0; i < nMoves; i++) if (good[moves[3 * i + 1]!]) fired[moves[3 * i + 2]!]!++;
   const steps = c.steps.map(({ thread, s }) => ({ thread: thread.name, label: s.label, where: s.step.where, fired: fired[s.id]! }));
   return { start: fit[0] as unknown as Record<string, unknown>, blocked: stuck, steps };
 }
