@@ -74,6 +74,11 @@ export function definePatch(spec: PatchSpec): UserPatch {
       if (!ins || typeof ins.label !== 'string' || typeof ins.before !== 'string') bad(`${f}.insert: expected { label, after, before }`);
       // (An empty label read `names __device_attach:;` and a list of the steps: s41 h5.)
       if (ins.label === '') bad(`${f}.insert.label: expected the new step's name, got ''`);
+      // RETURN ('@return') and FIRST ('@first') are where a step goes, not names: an insert labelled
+      // RETURN took its `after` step straight out of the function (its lock still held) and never ran
+      // itself (s41 h18). A '@' begins only these.
+      const label = ins.label as string;
+      if (label.startsWith('@')) bad(`${f}.insert.label: ${label === '@return' ? 'RETURN' : label === FIRST ? 'FIRST' : `'${label}'`} is where a step goes, not a name: name the new step (a label of your own, as in the C)`);
       const after = ins.after;
       if (!(after === null || typeof after === 'string' || (Array.isArray(after) && after.length > 0 && after.every((a) => typeof a === 'string')))) bad(`${f}.insert.after: expected a label, a list of labels, or null (the block's entry)`);
       if (ins.before === FIRST && after !== null) bad(`${f}.insert: before: FIRST is the function's entry, for an insert with after: null`);
