@@ -20,7 +20,7 @@ import { didYouMean, ProbecheckError } from '../engine/errors.js';
 import type { Model } from '../engine/model.js';
 import { FIRST, hunkTarget, isPatchFile, isUserPatch } from '../kernel/define-patch.js';
 import { buildScenario, type BuiltScenario } from '../kernel/scenario.js';
-import { parsePatches, patchEntries } from '../kernel/patches.js';
+import { namePatchFile, parsePatches, patchEntries } from '../kernel/patches.js';
 import { RETURN, type Patch } from '../kernel/emit.js';
 import { excerptsOf } from '../kernel/source.js';
 import { catalogueAt, LATE_CATALOGUE, SHUTDOWN_CATALOGUE } from '../kernel/catalogue.js';
@@ -151,6 +151,10 @@ export function modelledInside(fn: string, steps: Iterable<{ step: string; where
  */
 export function checkUserPatches(profileName: string, patches: string): void {
   if (!patchEntries(patches).some(isPatchFile)) return;
+  try { checkHunks(profileName, patches); } catch (e) { namePatchFile(e, patches); throw e; }
+}
+
+function checkHunks(profileName: string, patches: string): void {
   const { fns, targets, steps } = userCatalogue(profileName, patches);
   const targetsOf = (fn: string) => targets.get(fn) ?? new Set<string>();
   for (const p of parsePatches(patches).filter(isUserPatch)) p.hunks.forEach((h, i) => {

@@ -14,6 +14,7 @@ import { RET } from './world.js';
 import { overrideSwap, setOverrideLines } from './paths/driver-override.js';
 import { isPatchFile, isUserPatch, patchFile } from './define-patch.js';
 import { resolve } from 'node:path';
+import { belowCwd } from '../report/trace-file.js';
 
 export const PATCHES: Record<string, Patch> = {
   '654888327e9f': {
@@ -523,6 +524,26 @@ export function patchFilesOf(list: string | undefined): Map<Patch, string> {
   const m = new Map<Patch, string>();
   for (const e of patchEntries(list)) if (isPatchFile(e)) for (const p of patchFile(e)) m.set(p, e);
   return m;
+}
+
+/**
+ * An E604 met while a model is built with `list` that names one of your patches (`patch ID (` or
+ * `patch ID:`) names its file first too, as the run's header shows it (belowCwd), as definePatch's
+ * own refusals do: with several patch files the user could not tell which (s41 h19). The first
+ * patch of yours the message names decides; a library patch's errors are left as they are.
+ */
+export function namePatchFile(e: unknown, list: string | undefined): void {
+  if (!(e instanceof ProbecheckError) || e.code !== 'E604') return;
+  let first: { at: number; file: string } | undefined;
+  let files: Map<Patch, string>;
+  try { files = patchFilesOf(list); } catch { return; } // (a file not loaded: that error is another's)
+  for (const [p, file] of files) {
+    const m = new RegExp(`\\bpatch ${p.id.replace(/[.+]/g, '\\$&')}[ :]`).exec(e.message);
+    if (m && (first === undefined || m.index < first.at)) first = { at: m.index, file };
+  }
+  if (first === undefined) return;
+  const shown = belowCwd(first.file);
+  if (!e.message.includes(shown)) e.message = `${shown}: ${e.message}`;
 }
 
 /** The entries of a `patches` parameter, files as absolute paths (so a trace replays from anywhere). */

@@ -34,7 +34,7 @@ import { loadedStart, loadSpec, overlay, type LoadOpts } from './loaded.js';
 import { walkedDevices, walksDrivers } from './paths/klist.js';
 import { doScanAsync, localPciProbe, requestModprobeThread, scanProgram, workOnCpuThread } from './paths/probe-body.js';
 import { driverAttach, driverAttachAsyncHelper } from './paths/driver-attach.js';
-import { combine, parsePatches, patchEntries, patchFilesOf } from './patches.js';
+import { combine, namePatchFile, parsePatches, patchEntries, patchFilesOf } from './patches.js';
 import { FLAGS, PROFILE_NAMES, profile, profileSuggestion, type Flag } from './profiles.js';
 import { LIBRARY, PROPERTY_NAMES, consumerLinks, matchYours, owedRetry, retriesOnlyBlocked, workerReach, type PropCtx } from './properties.js';
 import { isDefinedProperty, rememberKernel, toKernelProperty, type DefinedProperty } from './define-property.js';
@@ -579,6 +579,7 @@ export function buildScenario(spec: ScenarioSpec, profileName: string, patchList
     if (e instanceof RangeError && /call stack/.test(e.message)) {
       throw bad(`scenario '${spec.name}': building its paths nests without end: a probe registers (registers, registersDriver, asyncScan) a device or driver whose probe leads back to it, or a release leads back to itself (a supplier's release unbinds its consumers, and a consumer's driver that registers that supplier deletes it again), which the model cannot build (the kernel stops at the second device_add or driver_register, or never takes that path); break the cycle`);
     }
+    namePatchFile(e, patchList);
     throw e;
   }
 }

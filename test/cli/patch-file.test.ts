@@ -119,7 +119,7 @@ describe('definePatch and --patch', () => {
   it('an unknown label is E604 listing the labels of that function on that profile', () => {
     const r = run('check', 's.ts', '--patch', 'typo.ts');
     expect(r.status).toBe(2);
-    expect(r.stderr.trim().split('\n')).toEqual(['probecheck: E604 (patch does not apply): patch typo (test typo) does not apply to v5.1: hunks[0] names __driver_attach:device_unlok; __driver_attach on v5.1 has: driver_match_device, device_lock, async_schedule_dev, device_unlock, strcmp, driver_deferred_probe_add']);
+    expect(r.stderr.trim().split('\n')).toEqual(['probecheck: E604 (patch does not apply): typo.ts: patch typo (test typo) does not apply to v5.1: hunks[0] names __driver_attach:device_unlok; __driver_attach on v5.1 has: driver_match_device, device_lock, async_schedule_dev, device_unlock, strcmp, driver_deferred_probe_add']);
     // On mainline the same function has other steps, and the error says so.
     expect(run('check', 's.ts', '--patch', 'typo.ts', '--param', 'profile=mainline').stderr).toMatch(/__driver_attach on mainline has: .*device_driver_lock/);
   });
@@ -128,13 +128,13 @@ describe('definePatch and --patch', () => {
     for (const cmd of ['check', 'steps']) {
       const r = probecheck(cmd === 'check' ? ['check', 's.ts', '--patch', 'boom.ts'] : ['steps', '--patch', 'boom.ts', '--function', '__driver_attach'], { cwd: dir });
       expect(r.status).toBe(2);
-      expect(r.stderr).toBe("probecheck: E604 (patch does not apply): patch boom (test boom): its step for __driver_attach:device_lock: the hunk's step function threw: no orig here\n");
+      expect(r.stderr).toBe("probecheck: E604 (patch does not apply): boom.ts: patch boom (test boom): its step for __driver_attach:device_lock: the hunk's step function threw: no orig here\n");
     }
   });
   it("an insert whose 'after' the function does not have is E604 naming that label, not the inserted one", () => {
     const r = run('check', 's.ts', '--patch', 'after.ts');
     expect(r.status).toBe(2);
-    expect(r.stderr.trim()).toBe("probecheck: E604 (patch does not apply): patch after (test after) does not apply to v5.1: hunks[0] names __driver_attach:check, to go after 'device_lok', which __driver_attach on v5.1 does not have; __driver_attach on v5.1 has: driver_match_device, device_lock, async_schedule_dev, device_unlock, strcmp, driver_deferred_probe_add");
+    expect(r.stderr.trim()).toBe("probecheck: E604 (patch does not apply): after.ts: patch after (test after) does not apply to v5.1: hunks[0] names __driver_attach:check, to go after 'device_lok', which __driver_attach on v5.1 does not have; __driver_attach on v5.1 has: driver_match_device, device_lock, async_schedule_dev, device_unlock, strcmp, driver_deferred_probe_add");
   });
   // A new user (2026-12-06) wrote before: 'RETURN' for a step at a function's end: E604 said only
   // that the function has no 'RETURN'.
