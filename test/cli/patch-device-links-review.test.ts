@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { probecheck } from './run.js';
+import { KREF_PATCH } from './kref-patches.js';
 import { userFolder } from './user-folder.js';
 
 const dir = userFolder();
@@ -31,25 +32,7 @@ export default scenario({
   properties: ['links-single-delete', 'no-deadlock'],
 });
 `);
-write('fix-kref.ts', `import { definePatch, RETURN } from 'probecheck';
-// ead18c23c263 "driver core: Introduce device links reference counting" (v4.17).
-export default definePatch({
-  id: 'u-kref', subject: 'driver core: Introduce device links reference counting', base: 'v4.14',
-  hunks: [
-    { fn: 'device_link_add', replace: 'list_for_each_entry', step: (site, orig) => ({ ...orig!, run: (s) => {
-      const x = s.link[site.link]!;
-      if (x.refs === 0) { x.refs = 1; x.dels = 0; } else if (x.refs < 3) x.refs++;
-      return RETURN;
-    } }) },
-    { fn: 'device_link_del', replace: '__device_link_del', step: (site, orig) => ({ ...orig!, run: (s) => {
-      const x = s.link[site.link]!;
-      if (x.refs > 0) x.refs--;
-      if (x.refs === 0 && x.dels < 3) x.dels++;
-      return RETURN;
-    } }) },
-  ],
-});
-`);
+write('fix-kref.ts', KREF_PATCH);
 write('nolinks.ts', `import { scenario } from 'probecheck';
 export default scenario({
   name: 'nolinks', profile: 'v5.0',

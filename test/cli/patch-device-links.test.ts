@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { probecheck } from './run.js';
+import { KREF_PATCH } from './kref-patches.js';
 import { oneErrorLine, userFolder } from './user-folder.js';
 
 const dir = userFolder();
@@ -130,26 +131,7 @@ export default definePatch({
   } }) }],
 });
 `);
-write('fix-kref.ts', `import { definePatch, RETURN } from 'probecheck';
-// ead18c23c263 "driver core: Introduce device links reference counting" (v4.17):
-// device_link_add takes a reference on an existing link; device_link_del is kref_put(&link->kref, __device_link_del).
-export default definePatch({
-  id: 'u-kref', subject: 'driver core: Introduce device links reference counting', base: 'v4.14',
-  hunks: [
-    { fn: 'device_link_add', replace: 'list_for_each_entry', step: (site, orig) => ({ ...orig!, run: (s) => {
-      const x = s.link[site.link]!;
-      if (x.refs === 0) { x.refs = 1; x.dels = 0; } else if (x.refs < 3) x.refs++;   // kref_get on the existing link
-      return RETURN;
-    } }) },
-    { fn: 'device_link_del', replace: '__device_link_del', step: (site, orig) => ({ ...orig!, run: (s) => {
-      const x = s.link[site.link]!;
-      if (x.refs > 0) x.refs--;
-      if (x.refs === 0 && x.dels < 3) x.dels++;
-      return RETURN;
-    } }) },
-  ],
-});
-`);
+write('fix-kref.ts', KREF_PATCH);
 
 describe('15cfb0941603 written on v5.0: the skip in device_links_driver_bound', () => {
   it('a link the fixed loop skips is not judged as the WARN it removes: fixed, as v5.1 holds', () => {

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { probecheck } from './run.js';
+import { ADD_REF_PATCH } from './kref-patches.js';
 import { userFolder } from './user-folder.js';
 
 const dir = userFolder();
@@ -28,17 +29,7 @@ export default scenario({
   properties: ['no-deadlock'],
 });
 `);
-write('add-ref.ts', `import { definePatch, RETURN } from 'probecheck';
-// ead18c23c263's device_link_add half: a second add of a link takes a reference.
-export default definePatch({
-  id: 'u-add-ref', subject: 'driver core: a second device_link_add takes a reference', base: 'v4.14',
-  hunks: [{ fn: 'device_link_add', replace: 'list_for_each_entry', step: (site, orig) => ({ ...orig!, run: (s) => {
-    const x = s.link[site.link]!;
-    if (x.refs === 0) { x.refs = 1; x.dels = 0; } else if (x.refs < 3) x.refs++;
-    return RETURN;
-  } }) }],
-});
-`);
+write('add-ref.ts', ADD_REF_PATCH);
 
 describe('a hunk built in the search, never fired there, that ran in the load', () => {
   it('is credited with a note that it ran in the load, not `never fires`', () => {

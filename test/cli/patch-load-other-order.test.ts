@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { probecheck } from './run.js';
+import { ADD_REF_PATCH } from './kref-patches.js';
 import { userFolder } from './user-folder.js';
 
 const dir = userFolder();
@@ -27,16 +28,7 @@ export default scenario({
   properties: ['no-deadlock'],
 });
 `);
-writeFileSync(join(dir, 'add-ref.ts'), `import { definePatch, RETURN } from 'probecheck';
-export default definePatch({
-  id: 'u-add-ref', subject: 'a second device_link_add takes a reference', base: 'v4.14',
-  hunks: [{ fn: 'device_link_add', replace: 'list_for_each_entry', step: (site, orig) => ({ ...orig!, run: (s) => {
-    const x = s.link[site.link]!;
-    if (x.refs === 0) { x.refs = 1; x.dels = 0; } else if (x.refs < 3) x.refs++;
-    return RETURN;
-  } }) }],
-});
-`);
+writeFileSync(join(dir, 'add-ref.ts'), ADD_REF_PATCH);
 
 describe("a hunk that fired in the load only in orders that end elsewhere than the start", () => {
   it('is not credited with the start', () => {
