@@ -173,6 +173,11 @@ function unknown(real: object, key: string, writing: boolean): never {
     throw new Error(`the state has no field '${key}': a device's ${key} is fixed by the scenario, not state; read it as ${STATIC_DEV[key]}`);
   }
   if (Object.hasOwn(CONDITIONAL, key)) throw new Error(`this scenario's state has no field '${key}': it is ${CONDITIONAL[key]!.replace('KEY', key)}`);
+  // An index past an array's end (s.dev[7] with three devices) is no misspelt field: "did you
+  // mean '0'?" sent a new user (s42) to look for a field.
+  if (Array.isArray(real) && /^\d+$/.test(key)) {
+    throw new Error(`index ${key} is out of range: the array has ${real.length} element${real.length === 1 ? '' : 's'}${real.length ? ` (0..${real.length - 1})` : ''} (${writing ? 'a write' : 'a read'}; device, driver and link indices come from site and site.k.w)`);
+  }
   // Own and inherited enumerable names (the fast backend's fields are accessors on the prototype).
   const names: string[] = [];
   for (const k in real) if (!k.startsWith('$')) names.push(k);
