@@ -8,7 +8,7 @@
  * Not modelled: refcounts of devices (get/put_device), runtime PM, sysfs files.
  */
 import { t, wideInt, type FieldT } from '../engine/schema.js';
-import { boundAddTail, busAddTail, deferredAdd, drvAddTail, ksetAddTail, linkMade, linksOrdered } from './paths/klist.js';
+import { boundAddTail, busAddTail, deferredAdd, drvAddTail, ksetAddTail, linkMade, linksOrdered, oldLinksKept } from './paths/klist.js';
 import type { AddedState } from './patch-state.js';
 import { RET_NAMES, type World } from './world.js';
 
@@ -193,8 +193,14 @@ export interface ModS { state: (typeof MOD_STATES)[number]; refcnt: number; asyn
  * `refs`: a stateless link exists (> 0) and, with ead18c23c263, its kref; `dels`: how many times
  * __device_link_del ran on this link since it was created (list_del of a deleted link when > 1, B16).
  */
-/** `rank`: where the link is in its supplier's and consumer's lists, 1 = made first (klist.ts linkMade); kept only where linksOrdered. */
-export interface LinkS { status: (typeof LINK_STATES)[number]; refs: number; dels: number; rank: number }
+/**
+ * `rank`: where the link is in its supplier's and consumer's lists, 1 = made first (klist.ts
+ * linkMade); kept only where linksOrdered. `old`: the link of a deleted struct device of the
+ * consumer, since added again (a probe of that struct made it after device_del's
+ * device_links_purge), is still on the supplier's list of consumers; `status` is the new struct's
+ * link (links.ts oldLinkOfStruct). Kept only where klist.ts oldLinksKept.
+ */
+export interface LinkS { status: (typeof LINK_STATES)[number]; refs: number; dels: number; rank: number; old?: boolean }
 export interface KS {
   dev: DevS[]; drv: DrvS[]; bus: BusS[]; mod: ModS[]; link: LinkS[];
   deferredProbeMutex: number; probeCount: number; asyncPending: number;
@@ -284,7 +290,7 @@ export function kernelSchema(w: World, sleepers = 0, flushers = 0, added?: Pick<
     }), w.drivers.map((d) => d.name)),
     bus: t.array(w.buses.length, t.record({ autoprobe: t.bool, needParentLock: t.bool }), w.buses.map((b) => b.name)),
     mod: t.array(w.modules.length, t.record({ state: t.enum(...MOD_STATES), refcnt: t.int(15), asyncProbeRequested: t.bool, initPending: t.int(15), ...(initStarted ? { initStarted: t.bool } : {}), umh: t.bool }), w.modules.map((m) => m.name)),
-    link: t.array(w.links.length, t.record({ status: t.enum(...LINK_STATES), refs: t.int(3), dels: t.int(3), ...(linksOrdered(w) ? { rank: t.int(w.links.length) } : {}) }), linkNames(w)),
+    link: t.array(w.links.length, t.record({ status: t.enum(...LINK_STATES), refs: t.int(3), dels: t.int(3), ...(linksOrdered(w) ? { rank: t.int(w.links.length) } : {}), ...(oldLinksKept(w) ? { old: t.bool } : {}) }), linkNames(w)),
     deferredProbeMutex: owner, probeCount: t.int(15), asyncPending: t.int(15), ...(linksLock ? { deviceLinksLock: owner } : {}),
     deferredWorkQueued: t.bool, deferredWorkRunning: t.bool, deferredProbeEnable: t.bool, moduleMutex: owner, probeTimeout: t.bool, probeTimeoutWoken: t.bool,
     ...(sleepers > 0 ? { moduleWq: t.array(sleepers, t.int(1)) } : {}),

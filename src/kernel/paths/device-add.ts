@@ -12,7 +12,7 @@ import { STRUCTS, type DevS, type KL, type KS } from '../state.js';
 import { BUS, CORE, DD, SYSFS_DIR, heldOld, holder, linesIn, mayBeAsync, mayDefer } from './common.js';
 import { deviceAttach } from './device-attach.js';
 import { boundRemove, busAddTail, busMoveOld, ksetAddTail } from './klist.js';
-import { endLinksProbing } from './links.js';
+import { endLinksProbing, oldLinkOfStruct } from './links.js';
 import { defersMatch } from './match-defer.js';
 import { walksAhead } from './owed.js';
 
@@ -91,6 +91,7 @@ function dropOldBinding(s: KS, dev: number): void {
 function freshStruct(k: Kernel, s: KS, dev: number, entries: boolean, ctx: StepCtx): void {
   const d = s.dev[dev]!, added = k.added?.dev ?? [];
   dropOldBinding(s, dev);
+  oldLinkOfStruct(k, s, dev);   // the old struct's links, made after its purge, stay on their suppliers' lists
   if (entries) {
     const gen = (d.gen + 1) % STRUCTS;   // async entries of the old struct see it replaced
     wrapCheck(k, s, dev, gen, ctx);

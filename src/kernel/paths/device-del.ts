@@ -3,11 +3,12 @@
  * bus_remove_device (off the bus klist, device_release_driver), driver_deferred_probe_del, and
  * only at the very end kobject_del, which is when device_is_registered() turns false.
  */
-import { RETURN, type KStep, type Ret, type ThreadBuilder } from '../emit.js';
+import { RETURN, type Kernel, type KStep, type Ret, type ThreadBuilder } from '../emit.js';
 import { structRef, type KL, type KS } from '../state.js';
-import type { LinkInfo, World } from '../world.js';
+import type { LinkInfo } from '../world.js';
 import { BUS, CORE, DD, linesIn, lockStep, namedMutexWaits } from './common.js';
 import { busDel, deferredDel, ksetDel, linkGone } from './klist.js';
+import { oldLinkMet } from './links.js';
 import { deviceReleaseDriver } from './release.js';
 import { DEL_LINES } from './really-probe.js';
 
@@ -83,7 +84,7 @@ export function deviceDel(tb: ThreadBuilder, dev: number, ret: Ret, keep?: 'take
     // that follows finds no consumer to unbind, and a driver's ->remove that deletes its
     // stateless link deletes a freed one.
     f.step('device_links_purge', own('device_links_purge', { where: `${CORE}:device_del (device_links_purge)`, since: 'v4.10 (9ed9895370ae): before bus_remove_device',
-      c: ['device_links_purge(dev);', ...linesIn(k, CORE, 'device_links_purge', PURGE_LINES)], run: (s) => { purgeLinks(k.w, s, links); return 'bus_remove_device'; } }));
+      c: ['device_links_purge(dev);', ...linesIn(k, CORE, 'device_links_purge', PURGE_LINES)], run: (s) => { purgeLinks(k, s, links, dev); return 'bus_remove_device'; } }));
   }
   const rel = deviceReleaseDriver(tb, dev, f.label('driver_deferred_probe_del'), keep ? stale : undefined);
   if (k.has('DEAD_FLAG')) {
@@ -131,12 +132,12 @@ export function deviceDel(tb: ThreadBuilder, dev: number, ret: Ret, keep?: 'take
   // (citing them here put the step out of source order, found when v4.14 read bus.c).
   if (late) {
     f.step('device_links_purge', own('device_links_purge', { where: `${CORE}:device_del (device_links_purge)`,
-      c: ['device_links_purge(dev);', ...linesIn(k, CORE, 'device_links_purge', PURGE_LINES)], run: (s) => { purgeLinks(k.w, s, links); return 'kobject_del'; } }));
+      c: ['device_links_purge(dev);', ...linesIn(k, CORE, 'device_links_purge', PURGE_LINES)], run: (s) => { purgeLinks(k, s, links, dev); return 'kobject_del'; } }));
   }
   const purgeCited = !late && k.has('DEVICE_LINKS') && k.has('LINKS_PURGE_AFTER_UNBIND');
   f.step('kobject_del', own('kobject_del', { where: `${CORE}:device_del (kobject_del)`, c: [...(purgeCited ? ['device_links_purge(dev);', ...linesIn(k, CORE, 'device_links_purge', PURGE_LINES)] : []), 'kobject_del(&dev->kobj);'], run: (s) => {
     const d = s.dev[dev]!;
-    if (!early && !late) purgeLinks(k.w, s, links);
+    if (!early && !late) purgeLinks(k, s, links, dev);
     if (k.shutdown) ksetDel(s, dev);                 // kobj_kset_leave
     d.registered = false; d.ready = false; d.delDone = true;
     return RETURN;
@@ -145,7 +146,11 @@ export function deviceDel(tb: ThreadBuilder, dev: number, ret: Ret, keep?: 'take
 }
 
 /** __device_link_del of each link: a stateless one counts a delete (its kref is gone); a managed one no longer exists. */
-function purgeLinks(w: World, s: KS, links: readonly LinkInfo[]): void {
+function purgeLinks(k: Kernel, s: KS, links: readonly LinkInfo[], dev: number): void {
+  const w = k.w;
+  // A deleted struct's link to dev as supplier (links.ts oldLinkOfStruct) is on dev's list of
+  // consumers: the purge deletes it past its WARN_ON, on a status the model does not keep.
+  if (links.some((l) => l.supplier === dev)) oldLinkMet(k, s, dev, 'device_links_purge');
   for (const l of links) {
     const x = s.link[l.i]!;
     if (l.stateless) { if (x.refs > 0) { x.refs = 0; if (x.dels < 3) x.dels++; } } else { x.status = 'NONE'; linkGone(w, s, l.i); }

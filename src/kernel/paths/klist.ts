@@ -320,6 +320,18 @@ export function linksOrdered(w: World): boolean {
 }
 const ordered = new WeakMap<World, boolean>();
 
+/**
+ * Can a managed link's consumer be deleted and added again (DevInfo.readd)? Then a probe of its
+ * deleted struct may make the link again after device_del's device_links_purge, and the add leaves
+ * that link the old struct's (LinkS.old: links.ts oldLinkOfStruct); elsewhere the field is not kept.
+ */
+export function oldLinksKept(w: World): boolean {
+  let v = oldKept.get(w);
+  if (v === undefined) { v = w.links.some((l) => !l.stateless && w.devices[l.consumer]!.readd === true); oldKept.set(w, v); }
+  return v;
+}
+const oldKept = new WeakMap<World, boolean>();
+
 /** device_link_add made managed link li (its status left NONE): at the tail of both its lists. */
 export function linkMade(w: World, s: KS, li: number): void {
   if (!linksOrdered(w)) return;

@@ -15,7 +15,8 @@ import { RETURN, type Kernel, type Ret, type ThreadBuilder } from '../emit.js';
 import type { KS } from '../state.js';
 import type { LinkInfo, World } from '../world.js';
 import { CORE, linesIn } from './common.js';
-import { linkGone } from './klist.js';
+import { ModelError } from '../../engine/errors.js';
+import { linkGone, oldLinksKept } from './klist.js';
 
 /** Anchors into core.c's `fn` (linesIn): v4.18, v5.9, v5.10 and v5.19 read dd.c without core.c. */
 export const coreLines = (k: Pick<Kernel, 'sources' | 'unread'>, fn: string, lines: readonly string[]): string[] => linesIn(k, CORE, fn, lines);
@@ -133,6 +134,50 @@ export function linkInitStatus(k: Kernel, s: KS, supplier: number): KS['link'][n
   return 'DORMANT';
 }
 
+/**
+ * device_add of a new struct of `dev` while the deleted struct's managed links to its suppliers
+ * exist: a probe of that struct past driver_probe_device's registered check (no dead test on its
+ * path before v5.9) bound it after device_del's device_links_purge, and its driver's
+ * device_link_add made them again, with that struct as consumer (the purge runs before kobject_del,
+ * the add after it, so every such link here is the old struct's). The new struct is kzalloc'ed with
+ * empty lists, and device_link_add finds an existing link only by `link->consumer == consumer` on
+ * the supplier's list (core.c v4.19.y and torvalds@fb583c8eeeb1 device_link_add), so neither its
+ * link check nor its probe's device_link_add sees those links: the slot's status is the new
+ * struct's (NONE), `old` says the old one is still on the supplier's list (s42 h1: until then the
+ * new struct's link check deferred on it). A second one while one is kept stops the search.
+ */
+export function oldLinkOfStruct(k: Kernel, s: KS, dev: number): void {
+  if (!oldLinksKept(k.w)) return;
+  for (const l of k.w.links) {
+    if (l.stateless || l.consumer !== dev) continue;
+    const x = s.link[l.i]!;
+    if (x.status === 'NONE') continue;
+    if (x.old) {
+      throw new ModelError('E208', `device '${k.vn(dev)}' is added again while the device link ${k.vn(dev)}->${k.vn(l.supplier)} of two of its deleted struct devices (made by probes of each after device_del's device_links_purge) is on ${k.vn(l.supplier)}'s list of consumers: the model keeps one old link per declared link (README, Known gaps, "A link a probe of a deleted struct adds"). Fewer del/add rounds avoid it`);
+    }
+    x.old = true;
+    x.status = 'NONE';
+    linkGone(k.w, s, l.i);
+  }
+}
+
+/**
+ * The supplier `dev`'s `fn` walks its list of consumers, where a deleted struct's link (oldLinkOfStruct)
+ * is: the C acts on that link and its consumer, the old struct, which the model no longer follows
+ * (its binding was dropped at the add: device-add.ts dropOldBinding). device_links_busy and
+ * device_links_unbind_consumers would release that struct's driver (an ACTIVE link: ->remove on
+ * it, under its lock and its parent's), device_links_driver_bound make the link AVAILABLE and,
+ * with DL_FLAG_AUTOPROBE_CONSUMER, list the old struct for probing, the purge delete it past its
+ * WARN_ON: the search stops rather than leave it out (a model limit).
+ */
+export function oldLinkMet(k: Kernel, s: KS, dev: number, fn: string): void {
+  if (!oldLinksKept(k.w)) return;
+  for (const l of k.w.links) {
+    if (l.stateless || l.supplier !== dev || !s.link[l.i]!.old) continue;
+    throw new ModelError('E208', `${fn}(${k.vn(dev)}) walks ${k.vn(dev)}'s list of consumers, where the device link ${k.vn(l.consumer)}->${k.vn(dev)} of a deleted struct device of ${k.vn(l.consumer)} still is (a probe of that struct made it after device_del's device_links_purge, and ${k.vn(l.consumer)} was added again since): the C acts on that link and the old struct, which the model does not follow (README, Known gaps, "A link a probe of a deleted struct adds")`);
+  }
+}
+
 /** Does dev supply a managed link (so its DL_DEV_PROBING is kept: DevS.linksProbing)? */
 export function suppliesLink(w: World, dev: number): boolean {
   return w.links.some((l) => !l.stateless && l.supplier === dev);
@@ -188,6 +233,7 @@ export function endLinksProbing(s: KS, dev: number): void {
  */
 export function linksNoDriverAfterProbe(k: Kernel, s: KS, dev: number): void {
   if (k.has('LINKS_NO_DRIVER_DORMANT')) {
+    oldLinkMet(k, s, dev, 'device_links_no_driver');
     for (const l of k.w.links) {
       if (l.stateless || l.supplier !== dev) continue;
       const x = s.link[l.i]!;
@@ -204,6 +250,7 @@ export function linksNoDriverAfterProbe(k: Kernel, s: KS, dev: number): void {
  * flag names and, since the 5.15.100 read, `list_del_init(&dev->links.defer_sync)` (sync_state: not modelled).
  */
 export function linksDriverCleanup(k: Kernel, s: KS, dev: number): void {
+  oldLinkMet(k, s, dev, 'device_links_driver_cleanup');
   for (const l of k.w.links) {
     if (l.stateless || l.supplier !== dev) continue;
     const x = s.link[l.i]!;

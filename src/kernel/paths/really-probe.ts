@@ -18,7 +18,7 @@ import { busAddDriver } from './driver-attach.js';
 import { deviceDel } from './device-del.js';
 import { boundAddTail, byCreation, deferredAdd, deferredAddOld, deferredDel, linkMade } from './klist.js';
 import { hasBody, probeBody, requestModule, workOnCpu } from './probe-body.js';
-import { MANAGED_TEST, coreLines, deviceLinkAdd, linkInitStatus, suppliesLink, linksMissingSupplier, linksNoDriverAfterProbe, managedTest, noDriverLines, statelessLinksOf, supplierLinkDefers } from './links.js';
+import { MANAGED_TEST, coreLines, deviceLinkAdd, linkInitStatus, suppliesLink, linksMissingSupplier, linksNoDriverAfterProbe, managedTest, noDriverLines, oldLinkMet, statelessLinksOf, supplierLinkDefers } from './links.js';
 
 /** The -ENODEV/-EBUSY checks at the top of (__)driver_probe_device; -1 when it may probe. */
 function refuse(tb: ThreadBuilder, s: KS, t: KL, dev: number, entry: boolean): number {
@@ -439,6 +439,7 @@ function reallyProbe(tb: ThreadBuilder, dev: number, drv: number, depth: number,
     boundAddTail(s, dev);
     s.dev[dev]!.asked = 0;   // ghost: bound, every async attach request for it is answered (async-handover)
     if (k.on.DEVICE_LINKS) {
+      oldLinkMet(k, s, dev, 'device_links_driver_bound');
       // device_links_driver_bound (core.c: 9ed9895370ae .. 6.18.16): every managed link to its
       // suppliers becomes ACTIVE, with WARN_ON(link->status != DL_STATE_CONSUMER_PROBE); its links
       // to its consumers become AVAILABLE, with WARN_ON(link->status != DL_STATE_DORMANT)

@@ -23,7 +23,7 @@ import { RETURN, type Ret, type ThreadBuilder } from '../emit.js';
 import { supplierSlot, type KL, type KS } from '../state.js';
 import { asyncSynchronizeFullStep, waitForDeviceProbe } from './async.js';
 import { DD, allowsAsync, heldOld, lockStep, mutexWaits, takeMutex, takesParentLock, unlockDev } from './common.js';
-import { MANAGED_TEST, coreLines, deviceLinkDel, endLinksProbing, linksDriverCleanup, noDriverLines, statelessLinksOf } from './links.js';
+import { MANAGED_TEST, coreLines, deviceLinkDel, endLinksProbing, linksDriverCleanup, noDriverLines, oldLinkMet, statelessLinksOf } from './links.js';
 import { boundRemove, byCreation } from './klist.js';
 import { deviceDel } from './device-del.js';
 import { registersFor } from '../world.js';
@@ -65,6 +65,7 @@ export function releaseDriver(tb: ThreadBuilder, dev: number, ret: Ret, withPare
       run: (s, t) => {
       // device_links_busy (core.c at 3451a495ef24, 5.15.100, 6.6.y): SUPPLIER_UNBIND on each link up to
       // the first busy one (CONSUMER_PROBE or ACTIVE), then DL_DEV_UNBINDING whether busy or not.
+      oldLinkMet(k, s, dev, 'device_links_busy');
       let busy = false;
       for (const l of byCreation(w, s, consumers)) {
         const st = s.link[l.i]!;
