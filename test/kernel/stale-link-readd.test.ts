@@ -1,7 +1,7 @@
 /**
  * A probe of a deleted struct device that binds it after device_del's device_links_purge
- * (drivers_probe's __device_attach has no dead test before 654888327e9f, v5.9; the purge runs
- * after bus_remove_device from v4.18's order on, before kobject_del): its driver's device_link_add
+ * (drivers_probe's __device_attach has no dead test before 654888327e9f, v5.9; device_del
+ * purges before kobject_del, after bus_remove_device from v4.18's order on): its driver's device_link_add
  * makes the link again, with the old struct as consumer, and device_links_driver_bound makes it
  * ACTIVE. device_add of the device then makes a new struct with no links: device_link_add and
  * device_links_check_suppliers see only links on the struct's own lists, and the lookup is
