@@ -4,11 +4,13 @@
  * and never with it (the patch made it unreachable); and a patch applied to a profile other than
  * its `base`. Only complete searches are compared: an unexplored state could have fired the step.
  */
+import type { LoadStep } from '../engine/model.js';
 import type { Result } from '../engine/result.js';
 import { isPart } from '../engine/search/shard.js';
 import { isPatchFile, isUserPatch, hunkTarget, type UserPatch } from '../kernel/define-patch.js';
 import { parsePatches, patchEntries } from '../kernel/patches.js';
 import { RETURN } from '../kernel/emit.js';
+import { BOOT_LINKS } from '../kernel/loaded.js';
 import { splitLabel } from './steps.js';
 
 /**
@@ -46,6 +48,13 @@ export const makesManagedLink = (steps: Iterable<{ label: string; where: string 
   return false;
 };
 
+/**
+ * Where the start's own steps that fired ran: the load of the modules loaded at the start, or boot's
+ * device_link_add calls of built-in drivers bound at the start (loaded.ts bootLinksStart, s42 h2).
+ */
+const ranAt = (fired: readonly LoadStep[]): string => fired.every((e) => e.thread === BOOT_LINKS)
+  ? "boot's probes of the built-in drivers bound at the start (their device_link_add)" : 'the load of the modules loaded at the start';
+
 export function patchNotes(patches: UserPatch[], patched: Result, base?: Result): PatchNote[] {
   const notes: PatchNote[] = [];
   // Applied to a profile it was not written against: its hunks found their steps, but read the diff again.
@@ -67,7 +76,7 @@ export function patchNotes(patches: UserPatch[], patched: Result, base?: Result)
       // Built only in the load of the modules loaded at the start (kernel/loaded.ts): where it fired
       // there, its effect is the start state, which this search starts from (s41 h12: check said
       // "never calls", and diff refused the patch as changing nothing).
-      if (loaded.some((e) => e.fired > 0)) notes.push({ patch: p.id, step: target, note: 'in load', text: `patch ${p.id}: its step ${target} runs only in the load of the modules loaded at the start, which made the start state this search starts from` });
+      if (loaded.some((e) => e.fired > 0)) notes.push({ patch: p.id, step: target, note: 'in load', text: `patch ${p.id}: its step ${target} runs only in ${ranAt(loaded.filter((e) => e.fired > 0))}, which made the start state this search starts from` });
       else notes.push({ patch: p.id, step: target, note: 'never fires', text: `patch ${p.id}: its step ${target} never fires: it is built only in the load of the modules loaded at the start, and never fired there`, why: 'built only in the load of the modules loaded at the start, where it never fired' });
     }
     else if (!steps.length) {
@@ -87,8 +96,9 @@ export function patchNotes(patches: UserPatch[], patched: Result, base?: Result)
       }
       // Built here too but fired only in the load of the modules loaded at the start: its effect is
       // the start state, as for a hunk built only there (s41 h14: read `never fires`, exit 5).
-      if ((patched.loadSteps ?? []).some((e) => e.fired > 0 && splitLabel(e.label).join(':') === target)) {
-        notes.push({ patch: p.id, step: target, note: 'in load', text: `patch ${p.id}: its step ${target} never fires in this search, but ran in the load of the modules loaded at the start, which made the start state this search starts from` });
+      const ran = (patched.loadSteps ?? []).filter((e) => e.fired > 0 && splitLabel(e.label).join(':') === target);
+      if (ran.length) {
+        notes.push({ patch: p.id, step: target, note: 'in load', text: `patch ${p.id}: its step ${target} never fires in this search, but ran in ${ranAt(ran)}, which made the start state this search starts from` });
         continue;
       }
       const missed = insertMissed(h, patched);

@@ -32,7 +32,14 @@ const MAX_LOAD_STATES = 200_000;
  * `walked`: the devices whose __device_attach the scenario builds (klist.ts walksDrivers), which
  * decide the drivers whose klist_drivers place the state keeps: the load model keeps the same.
  */
-export interface LoadOpts { shutdown: boolean; initStarted: boolean; walked: number[] }
+/**
+ * `bootLinks`: this is the boot-links model instead (bootLinksStart): the scenario's threads built but
+ * none running, and one thread running device_link_add for each of these links, in order.
+ */
+export interface LoadOpts { shutdown: boolean; initStarted: boolean; walked: number[]; bootLinks?: number[] }
+
+/** The thread of the boot-links model (LoadStep.thread of what it ran). */
+export const BOOT_LINKS = 'boot-probes';
 
 const bad = (msg: string) => new ProbecheckError('E601', msg);
 
@@ -191,6 +198,48 @@ export function loadedStart(where: string, w: World, load: BuiltScenario): { sta
   for (let i = 0; i < nMoves; i++) if (good[moves[3 * i + 1]!]) fired[moves[3 * i + 2]!]!++;
   const steps = c.steps.map(({ thread, s }) => ({ thread: thread.name, label: s.label, where: s.step.where, fired: fired[s.id]! }));
   return { start: fit[0] as unknown as Record<string, unknown>, blocked: stuck, steps };
+}
+
+/**
+ * The globals boot's adds of stateless links end with, run through device_link_add as the profile
+ * and patches build it (a user's hunk there included), from the built boot-links model `boot`
+ * (LoadOpts.bootLinks): the start otherwise counts them as the unpatched kernel (state.ts
+ * initState), so a hunk that refuses or makes such a link, or counts its references otherwise, was
+ * not seen at the start (s41 h4, h7, h13; s42 h2). One thread alone runs, so one end is expected;
+ * a hunk that blocks there, or that ends two ways, is refused. `steps`: what it built and fired.
+ */
+export function bootLinksStart(where: string, boot: BuiltScenario, who: string, adds: readonly number[]): { start: Record<string, unknown>; steps: LoadStep[] } {
+  const c = compile(boot.model), be = makeBackend(c, 'fast');
+  const t = c.threads.findIndex((x) => x.name === BOOT_LINKS);
+  const seen = new FingerprintStore(16);
+  const fired = new Array<number>(c.steps.length).fill(0);
+  const ends = new Map<string, Record<string, unknown>>();
+  let stuck = false;
+  be.clear();
+  be.loadInitial();
+  const start = decode(c.full, be.bytes(), 0) as Record<string, unknown>;
+  const startPcs = c.threads.map((_, k) => (start[`t${k}`] as { pc: number }).pc);
+  be.pushCur(seen.put(fp.hi, fp.lo, NO_PARENT, 0), 0);
+  while (be.popBack()) {
+    if (be.expand((k) => {
+      fired[c.threads[k]!.steps[be.pc(k) - 1]!.id]!++;
+      const id = seen.put(fp.hi, fp.lo, NO_PARENT, 0);
+      if (id >= 0) be.pushNext(id, 0);
+    }) > 0) {
+      if (seen.size > MAX_LOAD_STATES) throw new ProbecheckError('E604', `${where}: ${who}: boot's device_link_add calls, run with your hunk, take more than ${MAX_LOAD_STATES} states`);
+      continue;
+    }
+    const s = decode(c.full, be.bytes(), 0) as Record<string, unknown>;
+    if (be.pc(t) !== 0 || c.threads.some((_, k) => k !== t && (s[`t${k}`] as { pc: number }).pc !== startPcs[k])) { stuck = true; continue; }
+    ends.set(JSON.stringify(s.g), s.g as Record<string, unknown>);
+  }
+  const w = boot.world, links = [...new Set(adds)].map((li) => `${w.devices[w.links[li]!.consumer]!.name} -> ${w.devices[w.links[li]!.supplier]!.name}`).join(', ');
+  const said = `${where}: ${who}: its hunk on device_link_add runs in boot's probes of the built-in drivers bound at the start, which added link${links.includes(',') ? 's' : ''} ${links}`;
+  const instead = 'leave the device of that probe unbound at the start and bind it in an actor, where the search runs your hunk';
+  if (stuck || ends.size === 0) throw new ProbecheckError('E604', `${said}, and it blocks there: no start state; ${instead}`);
+  if (ends.size > 1) throw new ProbecheckError('E604', `${said}, and they end in ${ends.size} different states: the model starts from one; ${instead}`);
+  const steps = c.steps.filter(({ thread }) => thread.name === BOOT_LINKS).map(({ thread, s }) => ({ thread: thread.name, label: s.label, where: s.step.where, fired: fired[s.id]! }));
+  return { start: [...ends.values()][0]!, steps };
 }
 
 /** Write the decoded globals `v` into the draft `d`, field by field, where `d` has the field. */

@@ -30,7 +30,8 @@ import { DEFERRED_WORKER, deferredProbeWorkFunc } from './paths/deferred-probe.j
 import { LATE_INITCALL, TIMEOUT_PROGRAM, TIMEOUT_WORKER, deferredProbeTimeoutWorkFunc, keepsTimeout, lateInitcallRefusal, probeTimeout, schedulesTimeout } from './paths/late-initcall.js';
 import { deviceAttachAsyncHelper } from './paths/device-attach.js';
 import { doInitModule } from './paths/module.js';
-import { loadedStart, loadSpec, overlay, type LoadOpts } from './loaded.js';
+import { deviceLinkAdd } from './paths/links.js';
+import { BOOT_LINKS, bootLinksStart, loadedStart, loadSpec, overlay, type LoadOpts } from './loaded.js';
 import { walkedDevices, walksDrivers } from './paths/klist.js';
 import { doScanAsync, localPciProbe, requestModprobeThread, scanProgram, workOnCpuThread } from './paths/probe-body.js';
 import { driverAttach, driverAttachAsyncHelper } from './paths/driver-attach.js';
@@ -585,27 +586,16 @@ export function buildScenario(spec: ScenarioSpec, profileName: string, patchList
 }
 
 /**
- * A stateless link that two boot probes added (both ends `boundTo` a driver listing it) starts with
- * the references the profile's device_link_add gives it (initState: one before ead18c23c263, two
- * after). A user's hunk on device_link_add does not run at boot, so the start would count them as
- * the unpatched kernel does: ead18c23c263 written on v4.14 read `still violated` where v4.18, with
- * it, holds (a history hunt, 2026-12-06). Refused, with what to write instead. Only the adds boot
- * made count: a probe of a module loaded at the start ran in the load model, patched, whose state
- * is the start (loaded.ts; a review, 2026-12-06: a driver in such a module was refused).
+ * The stateless links boot's probes added (a device `boundTo` a built-in driver listing the link at
+ * one of its ends), one device_link_add per such driver, as initState counts them: where a user's
+ * patch has a hunk on device_link_add, these run through it (loaded.ts bootLinksStart), so the start
+ * has what the patched kernel's boot made. Before (s41 h4), two such adds were refused (E604) and one
+ * was counted unpatched: a hunk that refuses the link, or makes it otherwise, started from the
+ * unpatched link. A module loaded at the start binds in its load, which runs the patches itself.
  */
-function bootLinkAddsPatched(spec: ScenarioSpec, w: World, flags: ReadonlySet<string>, patches: readonly Patch[]): void {
-  if (!flags.has('DEVICE_LINKS')) return;
-  const p = patches.find((x) => isUserPatch(x) && x.hunks.some((h) => h.fn === 'device_link_add'));
-  if (p === undefined) return;
-  // The devices boot bound, and to what: those the load binds lose boundTo in its spec.
-  const boot = w.modules.some((m) => m.loaded) ? loadSpec(spec, w).devices : spec.devices;
-  const atBoot = (d: number, r: string) => !!boot[w.devices[d]!.name]?.present && boot[w.devices[d]!.name]?.boundTo === r;
-  for (const l of w.links) {
-    if (!l.stateless) continue;
-    const by = w.drivers.filter((r) => r.statelessLinks.includes(l.i) && [l.consumer, l.supplier].some((d) => atBoot(d, r.name)));
-    if (by.length < 2) continue;
-    throw new ProbecheckError('E604', `patch ${p.id} (${p.subject}): its hunk on device_link_add does not run at boot, where ${by.map((r) => r.name).join(' and ')} (boundTo) both added link ${w.devices[l.consumer]!.name} -> ${w.devices[l.supplier]!.name}: the start would count its references as the unpatched kernel does; leave one end unbound at the start and bind it in an actor, or put one of the drivers in a module loaded at the start (its load runs your hunk)`);
-  }
+function bootLinkAdds(w: World, flags: ReadonlySet<string>, patches: readonly Patch[]): number[] {
+  if (!flags.has('DEVICE_LINKS') || !patches.some((x) => isUserPatch(x) && x.hunks.some((h) => h.fn === 'device_link_add'))) return [];
+  return w.links.flatMap((l) => (!l.stateless ? [] : w.drivers.filter((r) => r.statelessLinks.includes(l.i) && [l.consumer, l.supplier].some((d) => w.devices[d]!.present && w.devices[d]!.boundTo === r.i)).map(() => l.i)));
 }
 
 /** `load`: this is the load model of a scenario's loaded modules (loaded.ts), keeping what that scenario's state keeps. */
@@ -616,7 +606,6 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string, 
   const { flags, patches } = combine(prof.name, prof.flags, asked);
   // Fields the user's patches add (E604 on a clash, before anything is built).
   const added = addedState(patches.filter(isUserPatch), w);
-  bootLinkAddsPatched(spec, w, flags, patches);
   const threadNames: string[] = [];
   // A hunk that can make a deferral of its own: it lists a device (deferredAdd, a `.deferred`
   // write) or returns -EPROBE_DEFER (RET.EPROBE_DEFER, RET.LINK_DEFER). Not every text that says
@@ -911,6 +900,13 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string, 
   if (k.hasDeferredWorker) plans.push({ name: DEFERRED_WORKER, running: true, async: false, build: (tb) => deferredProbeWorkFunc(tb) });
   // The kworker of deferred_probe_timeout_work, started when the late initcall schedules it.
   if (late && schedulesTimeout(k)) plans.push({ name: TIMEOUT_WORKER, program: TIMEOUT_PROGRAM, running: false, async: false, build: (tb) => deferredProbeTimeoutWorkFunc(tb) });
+  // The boot-links model (loaded.ts bootLinksStart): the same threads, none running (the state
+  // schema is the scenario's), and one that runs boot's device_link_add calls.
+  if (load?.bootLinks) {
+    for (const p of plans) p.running = false;
+    const adds = load.bootLinks;
+    plans.push({ name: BOOT_LINKS, running: true, async: false, build: (tb) => { let next: Ret = null; for (let i = adds.length - 1; i >= 0; i--) next = deviceLinkAdd(tb, adds[i]!, next); return next as string; } });
+  }
   threadNames.push(...plans.map((p) => p.name));
   const unfair = new Set(spec.unfair ?? []);
   for (const u of unfair) if (!actors.some((a) => a.name === u)) throw bad(`scenario '${spec.name}': unfair: '${u}' is not an actor; actors: ${actors.map((a) => a.name).join(', ')}`);
@@ -1131,7 +1127,20 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string, 
     const ls = loadedStart(`scenario '${spec.name}'`, w, lb);
     loaded = ls.start;
     loadBlocked = ls.blocked;
-    loadSteps = ls.steps;
+    // (With what boot's device_link_add calls ran before that load: its own boot-links model's.)
+    loadSteps = [...(lb.model.loadSteps ?? []), ...ls.steps];
+  }
+  // Boot's device_link_add calls, run with a user's hunk on it (bootLinkAdds; in a scenario with
+  // modules loaded at the start, the load model runs them, its start being boot's).
+  let booted: Record<string, unknown> | undefined;
+  const bootAdds = load?.bootLinks || loaded ? [] : bootLinkAdds(w, flags, patches);
+  if (bootAdds.length) {
+    const bb = buildScenario(spec, prof.name, patchList, { shutdown: k.shutdown, initStarted: k.initStarted, walked: [...new Set([...(load?.walked ?? []), ...walkedDevices(w)])], bootLinks: bootAdds });
+    for (const d of walkedDevices(bb.world)) walksDrivers(w, d);
+    const yours = patches.find((x) => isUserPatch(x) && x.hunks.some((h) => h.fn === 'device_link_add'))!;
+    const bs = bootLinksStart(`scenario '${spec.name}'`, bb, `patch ${yours.id} (${yours.subject})`, bootAdds);
+    booted = bs.start;
+    loadSteps = bs.steps;
   }
   const properties: Property<KS>[] = chosen.map((p) => p.make(k, ctx));
   // Named on the command line or in a suite's expect, a library property the selection left out is checked too.
@@ -1149,7 +1158,11 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string, 
   const model: Model = {
     name: spec.name, params: { profile: prof.name, patches: patchEntries(patchList).join(',') },
     notes: [...profileNotes(k, (m) => actors.some((a) => a.acts.some((x) => x.op === 'modprobe' && x.mod === m)) || w.drivers.some((d) => d.requestModule === m)), ...(loaded ? loadNotes(w, loadBlocked, patches.some(isUserPatch)) : [])], state: kernelSchema(w, k.moduleWq.length, k.flushers.length, added, k.linksLock, k.shutdown, k.initStarted, mostWalks(k)),
-    init: (s) => { initState(w, s as unknown as KS, !late, k.has('DEVICE_LINKS'), k.has('LINK_KREF'), k.shutdown); (s as unknown as KS).probeTimeout = keepsTimeout(k); added.init(s as unknown as KS); if (loaded) overlay(s, loaded); }, threads, properties: properties as Property[], optional, selected,
+    init: (s) => { initState(w, s as unknown as KS, !late, k.has('DEVICE_LINKS'), k.has('LINK_KREF'), k.shutdown); (s as unknown as KS).probeTimeout = keepsTimeout(k); added.init(s as unknown as KS);
+      // The boot-links model starts with the links its thread adds not yet made.
+      if (load?.bootLinks) for (const li of load.bootLinks) (s as unknown as KS).link[li]!.refs = 0;
+      if (booted) overlay(s, booted);
+      if (loaded) overlay(s, loaded); }, threads, properties: properties as Property[], optional, selected,
     // The async programs built `asyncInstances` times: each deferral retried by the deferred worker
     // (or by a trigger during its probe) schedules one more entry for the device.
     moreInstances: (program) => plans.filter((p) => p.program === program).length !== w.asyncInstances ? undefined

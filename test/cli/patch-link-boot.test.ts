@@ -1,0 +1,57 @@
+/**
+ * A user's hunk on device_link_add where boot's probe of a built-in driver (a device `boundTo` it)
+ * added a stateless link: the start counted that link as the unpatched kernel makes it, so a hunk
+ * that refuses the link read the profile's verdict, and check said the scenario never calls
+ * device_link_add (s41 h7/h13's Known gap). Boot's adds now run through the hunk
+ * (kernel/loaded.ts bootLinksStart).
+ */
+import { describe, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { probecheck } from './run.js';
+import { oneErrorLine, userFolder } from './user-folder.js';
+
+const dir = userFolder();
+const write = (name: string, text: string) => writeFileSync(join(dir, name), text);
+
+write('boot-link.ts', `import { scenario } from 'probecheck';
+// pmic's driver links mmc to pmic (stateless) in its probe, which ran at boot, before mmc was added;
+// an admin adds mmc and deletes it (device_del purges its links), and unbinds pmic (->remove deletes the link).
+export default scenario({
+  name: 'boot-link', profile: 'v5.4',
+  devices: { pmic: { present: true, boundTo: 'pmic-drv' }, mmc: {} },
+  drivers: { 'pmic-drv': { matches: ['pmic'], present: true, statelessLinks: [{ consumer: 'mmc', supplier: 'pmic' }] } },
+  actors: { 'add, del mmc': ['add mmc', 'del mmc'], 'echo pmic > unbind': 'unbind pmic-drv pmic' },
+  properties: ['links-single-delete'],
+});
+`);
+write('no-unregistered.ts', `import { definePatch, RETURN } from 'probecheck';
+// device_link_add refuses (returns NULL) a link whose consumer is not registered yet.
+export default definePatch({
+  id: 'u-no-unreg', subject: 'driver core: no device link to a consumer not yet registered', base: 'v5.4',
+  hunks: [{ fn: 'device_link_add', replace: 'list_for_each_entry', step: (site, orig) => ({ ...orig!, run: (s, t, b, c) => {
+    const l = site.k.w.links[site.link]!;
+    return s.dev[l.consumer]!.registered ? orig!.run(s, t, b, c) : RETURN;
+  } }) }],
+});
+`);
+write('wait.ts', `import { definePatch } from 'probecheck';
+// device_link_add waits for its consumer to be registered.
+export default definePatch({ id: 'u-wait', subject: 'device_link_add waits for the consumer', base: 'v5.4',
+  hunks: [{ fn: 'device_link_add', replace: 'list_for_each_entry', step: (site, orig) => ({ ...orig!, await: (s) => s.dev[site.k.w.links[site.link]!.consumer]!.registered }) }] });
+`);
+describe("a hunk on device_link_add where boot's probe of a built-in driver added the link", () => {
+  // (Before: diff refused it, E501 "it never calls device_link_add"; check read the start's link, violated.)
+  it('runs there: the link it refuses is not at the start (fixed, as the patched kernel reads)', () => {
+    const d = probecheck(['diff', 'boot-link.ts', '--patch', 'no-unregistered.ts', '-q'], { cwd: dir });
+    expect(d.stderr).toBe('');
+    expect(d.stdout).toMatch(/links-single-delete\s+violated\s+holds\s+fixed/);
+    expect(d.stdout).toMatch(/note: patch u-no-unreg: its step device_link_add:list_for_each_entry runs only in boot's probes of the built-in drivers bound at the start/);
+    expect(d.status).toBe(0);
+  });
+
+  it('a hunk that blocks there is refused, naming the file, the link and what to write', () => {
+    oneErrorLine(dir, ['check', 'boot-link.ts', '--patch', 'wait.ts', '-q'], /^probecheck: E604 .*wait\.ts: .*patch u-wait .*added link mmc -> pmic, and it blocks there: .*bind it in an actor/);
+  });
+});
+
