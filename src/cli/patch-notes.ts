@@ -42,6 +42,10 @@ export const MANAGED_ADD = "this scenario's device_link_add has steps only for a
  * Does some probe of the scenario make a managed link (its call_probe step's where names
  * device_link_add: really-probe.ts)? Only then is MANAGED_ADD the reason (a review, 2026-12-06: a
  * scenario with no link at all was told to replace call_probe, where "never calls" was right).
+ * patchNotes asks the steps that fired (a complete search's coverage, and the load's): the
+ * deferred-probe worker builds a probe step for every driver's device, so a driver with `links`
+ * whose device nothing ever adds was said to make its link there (s41 h13). diff's E501 comes before
+ * any search, so it asks the steps built.
  */
 export const makesManagedLink = (steps: Iterable<{ label: string; where: string }>): boolean => {
   for (const e of steps) if (splitLabel(e.label)[1] === 'call_probe' && e.where.includes('device_link_add(')) return true;
@@ -83,7 +87,7 @@ export function patchNotes(patches: UserPatch[], patched: Result, base?: Result)
       // The function may be called with that step left out: a step is built only where the
       // scenario can reach it (strcmp only with a driver_override to compare), so say which.
       const has = [...new Set(patched.coverage.map((e) => splitLabel(e.label)).filter(([fn]) => fn === h.fn).map(([, l]) => l))];
-      const why = has.length ? `this scenario's ${h.fn} is built without that step here (it has: ${has.join(', ')})` : h.fn === 'device_link_add' && makesManagedLink(patched.coverage) ? MANAGED_ADD : `this scenario never calls ${h.fn} on this profile`;
+      const why = has.length ? `this scenario's ${h.fn} is built without that step here (it has: ${has.join(', ')})` : h.fn === 'device_link_add' && makesManagedLink([...patched.coverage, ...patched.loadSteps ?? []].filter((e) => e.fired > 0)) ? MANAGED_ADD : `this scenario never calls ${h.fn} on this profile`;
       notes.push({ patch: p.id, step: target, note: 'not called', text: `patch ${p.id}: ${target} is not applied here: ${why}`, why });
     }
     else if (steps.every((e) => e.fired === 0)) {

@@ -3,7 +3,8 @@
  * added a stateless link: the start counted that link as the unpatched kernel makes it, so a hunk
  * that refuses the link read the profile's verdict, and check said the scenario never calls
  * device_link_add (s41 h7/h13's Known gap). Boot's adds now run through the hunk
- * (kernel/loaded.ts bootLinksStart).
+ * (kernel/loaded.ts bootLinksStart). And the call_probe advice for such a hunk is keyed on steps
+ * that ran, not built (s41 h13): a driver with `links` whose device nothing adds makes no link.
  */
 import { describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
@@ -40,6 +41,25 @@ write('wait.ts', `import { definePatch } from 'probecheck';
 export default definePatch({ id: 'u-wait', subject: 'device_link_add waits for the consumer', base: 'v5.4',
   hunks: [{ fn: 'device_link_add', replace: 'list_for_each_entry', step: (site, orig) => ({ ...orig!, await: (s) => s.dev[site.k.w.links[site.link]!.consumer]!.registered }) }] });
 `);
+write('unadded.ts', `import { scenario } from 'probecheck';
+// mmc-drv links mmc to pmic (managed), but nothing ever adds mmc; dc's probe defers once (the deferred-probe worker is there).
+export default scenario({
+  name: 'link-of-unadded', profile: 'v5.0',
+  devices: { pmic: { present: true, boundTo: 'pmic-drv' }, mmc: {}, dc: {} },
+  drivers: {
+    'pmic-drv': { matches: ['pmic'], present: true },
+    'mmc-drv': { matches: ['mmc'], links: ['pmic'], present: true },
+    'dc-drv': { matches: ['dc'], probe: ['defer', 'ok'], present: true },
+  },
+  actors: { 'add dc': 'add dc' },
+  properties: ['no-deadlock'],
+});
+`);
+write('p-managed-add.ts', `import { definePatch, RETURN } from 'probecheck';
+export default definePatch({ id: 'u-skip', subject: 'device_link_add makes nothing', base: 'v5.0',
+  hunks: [{ fn: 'device_link_add', replace: 'list_for_each_entry', step: (_site, orig) => ({ ...orig!, run: () => RETURN }) }] });
+`);
+
 describe("a hunk on device_link_add where boot's probe of a built-in driver added the link", () => {
   // (Before: diff refused it, E501 "it never calls device_link_add"; check read the start's link, violated.)
   it('runs there: the link it refuses is not at the start (fixed, as the patched kernel reads)', () => {
@@ -55,3 +75,11 @@ describe("a hunk on device_link_add where boot's probe of a built-in driver adde
   });
 });
 
+describe('the call_probe advice for a hunk on device_link_add', () => {
+  it('is not given where the driver with links never probes (its device is never added)', () => {
+    const r = probecheck(['check', 'unadded.ts', '--patch', 'p-managed-add.ts', '-q'], { cwd: dir });
+    expect(r.stdout).toMatch(/device_link_add:list_for_each_entry is not applied here: this scenario never calls device_link_add/);
+    expect(r.stdout).not.toMatch(/call_probe/);
+    expect(r.status).toBe(5);
+  });
+});
