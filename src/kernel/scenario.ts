@@ -20,7 +20,7 @@
  */
 import { ReadLog } from './strict-state.js';
 import { didYouMean, ProbecheckError, suggestion } from '../engine/errors.js';
-import { hunkTarget, isUserPatch } from './define-patch.js';
+import { hunkTarget, isPatchFile, isUserPatch } from './define-patch.js';
 import { defineModel, SYMMETRY_MADE_FOR, type LoadStep, type Model, type ModelFactory, type ParamSpec, type Property, type ThreadDef } from '../engine/model.js';
 import { actionEntry, neverTakesEffect, parseAction, type Action } from './actions.js';
 import { frameKey, ThreadBuilder, type Kernel, type Patch, type Ret } from './emit.js';
@@ -1122,9 +1122,10 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string, 
   // The drivers either model ranks on klist_drivers are ranked in both (klist.ts drvPeers is asked as steps run).
   let loaded: Record<string, unknown> | undefined, loadBlocked = false, loadSteps: LoadStep[] | undefined;
   if (w.modules.some((m) => m.loaded)) {
-    const lb = buildLoad(spec, w, prof.name, patchList, { shutdown: k.shutdown, initStarted: k.initStarted, walked: walkedDevices(w) });
+    const opts = { shutdown: k.shutdown, initStarted: k.initStarted, walked: walkedDevices(w) };
+    const lb = buildLoad(spec, w, prof.name, patchList, opts);
     for (const d of walkedDevices(lb.world)) walksDrivers(w, d);
-    const ls = loadedStart(`scenario '${spec.name}'`, w, lb);
+    const ls = loadedWithPatches(spec, w, lb, () => buildLoad(spec, w, prof.name, patchEntries(patchList).filter((x) => !isPatchFile(x)).join(','), opts));
     loaded = ls.start;
     loadBlocked = ls.blocked;
     // (With what boot's device_link_add calls ran before that load: its own boot-links model's.)
@@ -1235,6 +1236,24 @@ function loadNotes(w: World, blocked: boolean, userPatch: boolean): string[] {
     ...(blocked ? [`the load of module${s} ${names} blocks for good in some orders (a deadlock of the load itself); the start is where the other orders end, so this check cannot see it: run ${mods.map((n) => `'modprobe ${n}'`).join(', ')} in an actor to check the load`] : []),
     ...(userPatch ? [`module${s} ${names} loaded at the start: the load that made the start state ran with your patches too; a hunk that ran there and never in this search is said in the patch lines; what the others ran there is not counted`] : []),
   ];
+}
+
+/**
+ * loadedStart, saying where a user's patch makes the load end otherwise: its E601 (the load never
+ * ends as the scenario declares) named only the scenario, as if it were malformed, where the load
+ * without the patch ends as declared (s42 h2: a hunk failing mmc's probe in the load of the module
+ * loaded at the start). `unpatched` builds the load without the user's patches, asked only then.
+ */
+function loadedWithPatches(spec: ScenarioSpec, w: World, lb: BuiltScenario, unpatched: () => BuiltScenario): ReturnType<typeof loadedStart> {
+  try {
+    return loadedStart(`scenario '${spec.name}'`, w, lb);
+  } catch (e) {
+    const yours = lb.kernel.patches.filter(isUserPatch);
+    if (!(e instanceof ProbecheckError) || e.code !== 'E601' || !yours.length) throw e;
+    try { loadedStart(`scenario '${spec.name}'`, w, unpatched()); } catch { throw e; }
+    const ids = yours.map((p) => p.id).join(', '), s = yours.length > 1 ? 'es' : '';
+    throw new ProbecheckError('E601', `${e.message}; without your patch${s} ${ids} the load ends as declared: your hunks run in that load and change how it ends; load the module in an actor to check the patched load, or declare the start it reaches`);
+  }
 }
 
 /** The load model of a scenario's loaded modules (loaded.ts); an E601 while building it names it. */

@@ -83,3 +83,29 @@ describe('the call_probe advice for a hunk on device_link_add', () => {
     expect(r.status).toBe(5);
   });
 });
+
+describe('a hunk that changes how the load of a module loaded at the start ends', () => {
+  it("its E601 says the load ends as declared without the patch, not only that the scenario's start is not reached", () => {
+    write('both-loaded.ts', `import { scenario } from 'probecheck';
+export default scenario({
+  name: 'both-loaded', profile: 'v4.14',
+  modules: { m: { loaded: true } },
+  devices: { pmic: { present: true, boundTo: 'pmic-drv' }, mmc: { present: true, boundTo: 'mmc-drv' } },
+  drivers: { 'pmic-drv': { matches: ['pmic'], module: 'm' }, 'mmc-drv': { matches: ['mmc'], module: 'm' } },
+  actors: { 'echo mmc > unbind': 'unbind mmc-drv mmc' },
+  properties: ['no-deadlock'],
+});
+`);
+    write('fail-mmc.ts', `import { definePatch, RET } from 'probecheck';
+// mmc's probe fails (-ENODEV).
+export default definePatch({ id: 'u-fail', subject: 'mmc probe fails', base: 'v4.14',
+  hunks: [{ fn: 'really_probe', replace: 'probe_ret', step: (site, orig) => ({ ...orig!, run: (s, t, b, c) => {
+    const r = orig!.run(s, t, b, c);
+    if (site.k.vn(site.dev) !== 'mmc') return r;
+    t.ret = RET.ENODEV;
+    return 'probe_failed';
+  } }) }] });
+`);
+    oneErrorLine(dir, ['check', 'both-loaded.ts', '--patch', 'fail-mmc.ts', '-q'], /^probecheck: E601 .*device 'mmc' is unbound after it, where the scenario declares it bound to 'mmc-drv'; without your patch u-fail the load ends as declared: .*load the module in an actor/);
+  });
+});
