@@ -2,8 +2,9 @@
  * Texts read by more profiles (s38 h6), most of them the nearest read above or below.
  * kernel/workqueue.c: the deferred-probe worker's step and the work_on_cpu steps resolve in the
  * workqueue text each profile reads. v3.5 reads v3.6.0's (the gcwq era); v3.14, v4.2 and v4.14
- * read the 4.0 study tree (v4.0.y), v6.6 the 5.10.13 text, v6.12 and mainline gregkh/linux's,
- * whose worker_thread runs an item through assign_work and process_scheduled_works: no
+ * read the 4.0 study tree (v4.0.y), v6.6 torvalds@5d9c7a1e3e8e (wq-for-6.6-rc5-fixes, read
+ * 2026-12-07; the 5.10.13 text before), v6.12 and mainline gregkh/linux's; v6.6's and theirs
+ * worker_thread runs an item through assign_work and process_scheduled_works: no
  * `process_one_work(worker, work);` line there, so the step names the process_scheduled_works call.
  */
 import { describe, expect, it } from 'vitest';
@@ -22,7 +23,7 @@ const SCAN: ScenarioSpec = {
 };
 
 const WQ = 'kernel/workqueue.c';
-const READS: Record<string, string> = { 'v3.5': 'v3.6.0', 'v3.14': 'v4.0.y', 'v4.2': 'v4.0.y', 'v4.14': 'v4.0.y', 'v6.6': 'v5.10.13', 'v6.12': 'gregkh@53c2f13c1ee5', mainline: 'gregkh@53c2f13c1ee5' };
+const READS: Record<string, string> = { 'v3.5': 'v3.6.0', 'v3.14': 'v4.0.y', 'v4.2': 'v4.0.y', 'v4.14': 'v4.0.y', 'v6.6': 'torvalds@5d9c7a1e3e8e', 'v6.12': 'gregkh@53c2f13c1ee5', mainline: 'gregkh@53c2f13c1ee5' };
 
 describe('workqueue.c anchors', () => {
   for (const [p, snap] of Object.entries(READS)) {

@@ -78,7 +78,8 @@ describe('patched suite cases resolve in the patch\'s own text', () => {
 
 // v6.6's own workqueue.c (s38 h6 left open which worker_thread it has): the one 6.6.y text found, the
 // Kylin tree of v6.6.y's core.c, has the assign_work shape (as gregkh@53c2f13c1ee5), with later 6.6.y
-// backports next to it, so no profile reads it (v6.6 keeps 5.10.13's). The deferred worker's step
+// backports next to it (work_on_cpu_key), so no profile reads it (v6.6 reads torvalds@5d9c7a1e3e8e since
+// 2026-12-07, the same assign_work shape with v6.6's work_on_cpu). The deferred worker's step
 // names both calls (deferred-probe.ts), so it would resolve there too.
 describe('kernel/workqueue.c of v6.6.y', () => {
   const WQ = 'kernel/workqueue.c', where = `${WQ}:worker_thread -> drivers/base/dd.c:deferred_probe_work_func`;
