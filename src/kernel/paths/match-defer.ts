@@ -1,6 +1,10 @@
 /**
  * A bus match that defers (656b8035b0ee): driver_match_device() returns -EPROBE_DEFER, as
- * amba_match does while it cannot read a device's peripheral ID. Both walks then put the device on
+ * amba_match does while it cannot read a device's peripheral ID (drivers/amba/bus.c at
+ * torvalds@a4d398a573d0, "ARM: 9416/1: amba: make amba_bustype constant", read 2026-12-07: under
+ * pcdev->periphid_lock, `if (!pcdev->periphid)` it calls amba_read_periphid() and on any error
+ * returns -EPROBE_DEFER, before it looks at driver_override or the driver's id_table; the shape
+ * f2d3b9a46e0e (v6.0) began, not read at that commit). Both walks then put the device on
  * the deferred-probe pending list (driver_deferred_probe_add, under deferred_probe_mutex):
  *
  *   } else if (ret == -EPROBE_DEFER) {
