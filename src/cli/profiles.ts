@@ -7,7 +7,7 @@
 import { didYouMean, ProbecheckError } from '../engine/errors.js';
 import { buildScenario } from '../kernel/scenario.js';
 import { FLAGS, PROFILES, PROFILE_NAMES, profile, type Flag } from '../kernel/profiles.js';
-import { excerpt, excerptsOf, resolveAnchor, lineList, MODELLED } from '../kernel/source.js';
+import { excerpt, excerptsOf, resolveAnchor, lineList, MODELLED, snapshotOf } from '../kernel/source.js';
 import { sideBySide } from '../kernel/conformance.js';
 import { ANCHORED } from '../kernel/anchored.js';
 import { catalogueSpecs } from './steps.js';
@@ -24,7 +24,7 @@ function flagRows(name: string): FlagRow[] {
     if (f.shows) {
       row.shows = f.shows;
       const m = /^([\w/.-]+\.[ch]):(\w+):: (.*)$/.exec(f.shows)!;
-      const snap = p.sources[m[1]!];
+      const snap = snapshotOf(p.sources, m[1]!, m[2]!);
       const ex = snap ? excerpt(snap, m[1]!, m[2]!) : null;
       if (ex) {
         try { row.seen = `${m[1]}@${snap}:${lineList(ex, resolveAnchor(ex, `${m[3]}@1`))}`; } catch { /* not in the snapshot: listed in differs */ }
@@ -35,7 +35,8 @@ function flagRows(name: string): FlagRow[] {
 }
 
 function originOf(snap: string, path: string): string {
-  const fns = excerptsOf(snap, path);
+  // A `path:fn` entry (one function read in another snapshot): that file's origin.
+  const fns = excerptsOf(snap, path.replace(/(\.[ch]):\w+$/, '$1'));
   const any = fns ? [...fns.values()][0] : undefined;
   return any?.origin ?? '?';
 }
@@ -80,7 +81,7 @@ export function runSource(io: Io, fn: string, profileName: string, json: boolean
     const known = Object.values(MODELLED).flat().filter((x, i, a) => a.indexOf(x) === i), near = didYouMean(fn, known);
     throw new ProbecheckError('E501', `no modelled kernel function '${fn}'${near !== undefined ? `; did you mean '${near}'?` : ''}; known: ${known.join(', ')}`);
   }
-  const snap = p.sources[path];
+  const snap = snapshotOf(p.sources, path, p.renamed?.[fn] ?? fn);
   if (!snap) {
     const readers = PROFILE_NAMES.filter((n) => PROFILES[n]!.sources[path]);
     throw new ProbecheckError('E501', `profile ${profileName} reads no snapshot of ${path}; ${readers.length ? `profiles that do: ${readers.join(', ')}` : 'no profile does (kernel/README.md says where its text was read)'}`);

@@ -185,6 +185,15 @@ export function sourceFile(sources: Readonly<Record<string, string>>, path: stri
   return (ALIASES[path] ?? [path]).find((p) => sources[p] !== undefined);
 }
 
+/**
+ * The snapshot fn of path is read in: a `path:fn` entry of the profile's sources (one function
+ * read in another text, where the file's own snapshot predates a change the release has: v5.4's
+ * device_del), else the file's.
+ */
+export function snapshotOf(sources: Readonly<Record<string, string>>, path: string, fn: string): string | undefined {
+  return sources[`${path}:${fn}`] ?? sources[path];
+}
+
 const fold = (s: string) => s.replace(/\s+/g, ' ').trim();
 /** An excerpt's lines folded once: every scenario build resolves every step's anchors. */
 const foldedLines = new WeakMap<Excerpt, string[]>();
@@ -304,7 +313,7 @@ function resolveStepUncached(sources: Readonly<Record<string, string>>, where: s
     if (q) { path = q[1] ?? path; fn = q[2]!; text = q[3]!; }
     fn = renamed[fn] ?? fn;
     const file = sourceFile(sources, path);
-    const release = file ? sources[file]! : undefined;
+    const release = file ? snapshotOf(sources, file, fn) : undefined;
     if (!file || !release) throw new Error(`this profile reads no snapshot of ${path}`);
     if (unread[`${file}:${fn}`]) throw new Error(`this profile reads no snapshot of ${file}:${fn}: ${unread[`${file}:${fn}`]}`);
     const ex = excerpt(release, file, fn);

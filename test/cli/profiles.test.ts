@@ -80,13 +80,19 @@ describe('probecheck source', () => {
     expect(v.lines.filter((l) => l.effect && l.steps.length === 0)).toEqual([]);
   });
   it('a function whose text does not stand for the release says so, and is not called anchored', () => {
-    // (v6.12's dev_uevent until s39 h2, when v6.12 moved to core.c at 9a71892cbcdb; v5.4's device_del predates kill_device.)
-    const r = probecheck(['source', 'device_del', '--profile', 'v5.4'], { cwd: tempDir() });
+    // (v6.12's dev_uevent until s39 h2, when v6.12 moved to core.c at 9a71892cbcdb; v5.4's device_del until
+    // s42 h6, when v5.4 read it at e2ae9bcc4aaa; v5.0's __device_release_driver, v4.19.y's, still syncs itself.)
+    const r = probecheck(['source', '__device_release_driver', '--profile', 'v5.0'], { cwd: tempDir() });
     expect(r.status).toBe(0);
-    expect(r.stdout.split('\n')[1]).toMatch(/^not checked at v5\.4: this text does not stand for the release: .*kill_device/);
-    const j = JSON.parse(probecheck(['source', 'device_del', '--profile', 'v5.4', '--json'], { cwd: tempDir() }).stdout) as { anchored: boolean; unread?: string };
+    expect(r.stdout.split('\n')[1]).toMatch(/^not checked at v5\.0: this text does not stand for the release: .*async_synchronize_full/);
+    const j = JSON.parse(probecheck(['source', '__device_release_driver', '--profile', 'v5.0', '--json'], { cwd: tempDir() }).stdout) as { anchored: boolean; unread?: string };
     expect(j.anchored).toBe(false);
-    expect(j.unread).toMatch(/00289cd87676/);
+    expect(j.unread).toMatch(/ASYNC_SYNC_IN_DRIVER_DETACH/);
+    // A `path:fn` source: v5.4 reads core.c at fb583c8eeeb1 but device_del at e2ae9bcc4aaa (kill_device's call).
+    const dd = JSON.parse(probecheck(['source', 'device_del', '--profile', 'v5.4', '--json'], { cwd: tempDir() }).stdout) as { snapshot: string; anchored: boolean; unread?: string; lines: { text: string; steps: string[] }[] };
+    expect(dd).toMatchObject({ snapshot: 'torvalds@e2ae9bcc4aaa', anchored: true });
+    expect(dd.unread).toBeUndefined();
+    expect(dd.lines.find((l) => l.text.trim() === 'kill_device(dev);')!.steps.length).toBeGreaterThan(0);
     // driver.c is read from v5.19 to v6.12 since 2026-12-06 (OVERRIDE_LOCK); mainline's store is dd.c's.
     const none = probecheck(['source', 'driver_set_override', '--profile', 'mainline'], { cwd: tempDir() });
     expect(none.status).toBe(2);

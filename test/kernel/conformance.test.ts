@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { FLAGS, PROFILE_NAMES, PROFILES, buildScenario, type ScenarioSpec, type BuiltScenario } from 'probecheck';
 import { UNCOVERED, cLocks, recordLocks, sideBySide } from '../../src/kernel/conformance.js';
-import { excerpt, resolveAnchor } from '../../src/kernel/source.js';
+import { excerpt, resolveAnchor, snapshotOf } from '../../src/kernel/source.js';
 import type { StepAnchors } from '../../src/kernel/emit.js';
 import { ANCHORED, NOT_ANCHORED } from '../../src/kernel/anchored.js';
 import { catalogueAt, LATE_CATALOGUE } from '../../src/kernel/catalogue.js';
@@ -125,7 +125,7 @@ describe('conformance: steps against the C they model', () => {
         for (const f of ANCHORED) {
           const [path, name] = [f.slice(0, f.lastIndexOf(':')), f.slice(f.lastIndexOf(':') + 1)];
           const fn = PROFILES[p]!.renamed?.[name!] ?? name!;
-          const release = PROFILES[p]!.sources[path!];
+          const release = snapshotOf(PROFILES[p]!.sources, path!, fn);
           if (!release) continue; // this profile reads no snapshot of that file
           const view = sideBySide([], release, path!, fn!);
           if (!view) continue; // not in this release

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { FLAGS, PROFILES, PROFILE_NAMES, buildScenario, check, profile, profileDiff, type ScenarioSpec } from 'probecheck';
 import { stepLabels } from './helpers.js';
-import { excerpt, resolveAnchor, sourceFile } from '../../src/kernel/source.js';
+import { excerpt, resolveAnchor, snapshotOf, sourceFile } from '../../src/kernel/source.js';
 import { lateInitcallRefusal } from '../../src/kernel/paths/late-initcall.js';
 
 const everything: ScenarioSpec = {
@@ -95,7 +95,7 @@ describe('profiles', () => {
         const m = /^([\w/.-]+\.[ch]):(\w+):: (.*)$/.exec(info.shows)!;
         // kernel/module/main.c's lines are looked for in kernel/module.c before MODULE_DIR (v5.10 reads 5.10.13's).
         const file = sourceFile(prof.sources, m[1]!);
-        const snap = file && prof.sources[file];
+        const snap = file && snapshotOf(prof.sources, file, m[2]!);
         if (!snap) continue;
         const ex = excerpt(snap, file, m[2]!);
         let there = false;

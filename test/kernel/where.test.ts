@@ -58,6 +58,7 @@ describe('step sources', () => {
     for (const p of PROFILE_NAMES) {
       const prof = PROFILES[p]!;
       for (const [path, snap] of Object.entries(prof.sources)) {
+        if (/\.[ch]:\w+$/.test(path)) continue; // one function read in another snapshot (v5.4's device_del): it has that function
         // The excerpt's header lists the modelled functions that file does not have.
         const m = /^\/\/ not in this file at [^:]+: (.*)$/m.exec(readFileSync(`kernel/${snap}/${path}`, 'utf8'));
         const absent = new Set((m?.[1] ?? '').split(', ').filter((f) => !(f in (prof.renamed ?? {}))));
