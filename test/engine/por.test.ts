@@ -304,7 +304,9 @@ describe('partial-order reduction with symmetry on properties of your own', () =
         models.set(key, buildModel(scenario({
           name: 'kids', profile: 'v4.2', devices: { host: {}, c1: { parent: 'host' }, c2: { parent: 'host' }, c3: { parent: 'host' } },
           drivers: { cdrv: { matches: ['c1', 'c2', 'c3'], module: 'cmod', probeType: probeType as 'async', probe: defers && probeType === 'default' ? ['ok', 'defer'] : ['ok'] } }, modules: { cmod: {} },
-          actors: { boot: ['modprobe cmod', 'add host', 'add c1', 'add c2', 'add c3'], unload: 'rmmod cmod' },
+          // Boot alone: every field the draws test is set there, and the missing closure loses a
+          // draw's violation here as it did with an rmmod beside it (4,631 states unreduced, not 31,246).
+          actors: { boot: ['modprobe cmod', 'add host', 'add c1', 'add c2', 'add c3'] },
           syncFallback: false, properties: ['no-deadlock'], symmetric: [['c1', 'c2', 'c3']],
         }), {}));
       }
