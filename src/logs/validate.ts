@@ -203,6 +203,15 @@ export function validate(model: Model, log: ParsedLog, o: { maxStates?: number; 
   let best = i0, bestIds: number[] = [0], done = n > 0 && i0 === n ? 0 : -1, limit = false;
   const could = new Set<string>(), couldLines = new Map<string, string>();
   const devForm = log.events.some((e) => e.rule.dev && /^(matched|probing|bound_to|bound|probe_failed|rejects_match)$/.test(e.rule.id));
+  // A driver whose name holds spaces is the scenario's one word (parse.ts oneWord: `Qualcomm_QCA8075`);
+  // the line the log would show spells it as the log does (drv->name, `Qualcomm QCA8075`), the first
+  // spelling of it the log gives (v3.x's driver_bound line names it where the device stands).
+  const spelled = new Map<string, string>();
+  for (const e of log.events) {
+    const s = e.spaced ?? (e.rule.id === 'bound_to' && e.dev !== undefined && /\s/.test(e.dev) ? e.dev : undefined);
+    if (s !== undefined && !spelled.has(oneWord(s))) spelled.set(oneWord(s), s);
+  }
+  const asLogged = (e: ModelEvent): ModelEvent => (e.drv !== undefined && spelled.has(e.drv) ? { ...e, drv: spelled.get(e.drv)! } : e);
   const kindsOfInterest = (evs: ModelEvent[]) => evs.filter((e) => kinds.has(e.kind));
   if (n > 0 && done < 0) {
     while (be.popFront()) {
@@ -214,7 +223,7 @@ export function validate(model: Model, log: ParsedLog, o: { maxStates?: number; 
         for (const e of evs) {
           if (j < n && !guards.has(checked[j]!) && matches(checked[j]!, e)) j++;
           else if (o.excerpt && i === 0) { j = 0; break; }
-          else { if (i === best) { could.add(describeEvent(e)); couldLines.set(describeEvent(e), hintLine(e, w.w, devForm)); } return; }
+          else { if (i === best) { could.add(describeEvent(e)); couldLines.set(describeEvent(e), hintLine(asLogged(e), w.w, devForm)); } return; }
         }
         if (guards.size) j = pastGuards(j, be.nextG() as KS);
         // An excerpt's free prefix: a step that prints the first line's kind may also be an earlier
