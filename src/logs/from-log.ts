@@ -480,8 +480,59 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
   };
   /** The last line of an event naming each device, as the loop goes. */
   const lastSeen = new Map<string, number>();
-  /** The driver a later line names for `dev` (the first after `line`), else an earlier one. */
-  const namedDriver = (dev: string, line: number) => { const l = namedFor.get(dev) ?? []; return l.find((x) => x.line > line) ?? l.at(-1); };
+  /**
+   * initcall_debug's brackets of built-in initcalls (`calling  F+0x../0x.. @ pid` .. `initcall F+.. returned`,
+   * no module), by line: a driver F registers walks the bus's devices inside F's bracket (bus_add_driver's
+   * driver_attach), so a probe there that the log names no driver for is F's driver's, unless it is a
+   * retry of a deferral. A real v6.15 boot (meerzulee/linux-ps4, 2026-05-08, initcall_debug alone):
+   * agp_amd64_mod_init's walk returns 19 for every PCI device, then amdgpu_init, ahci_pci_driver_init,
+   * xhci_aeolia_init each defer one of them and k10temp_driver_init binds one: the made-up `X-driver` got
+   * both attempts (`probe: [error, defer]`, which no run prints: nothing probes X again after the error),
+   * and 0000:00:14.4's -ENODEV in agp's walk was taken as baikal_pcie's, which bpcie_driver_init's own
+   * bracket names later.
+   */
+  const brackets: { fn: string; from: number; to: number; ret: number; time?: number }[] = [];
+  {
+    let open: { fn: string; from: number; time?: number } | undefined;
+    for (const x of log.events) {
+      if (x.rule.id === 'initcall_start' && !x.module && x.initfn !== undefined) open = { fn: x.initfn, from: x.line, ...(x.time !== undefined ? { time: x.time } : {}) };
+      else if (x.rule.id === 'initcall_done' && !x.module && open && x.initfn === open.fn) { brackets.push({ ...open, to: x.line, ret: x.ret ?? 0 }); open = undefined; }
+    }
+  }
+  /**
+   * The bracket whose driver an unnamed attempt at `e` is: the attempt began inside it (its time less
+   * its usecs: the ps4 boot's hdaudioC0D0 probe, 157 ms long, ends inside mcheck_init_device's, begun in
+   * snd_hda_intel's codec work before it), and no read line nor driver's dev_printk prefix inside it
+   * names a driver (bpcie_driver_init's names baikal_pcie, whose probe adds the serial devices an earlier
+   * driver probes there).
+   */
+  const initWalk = (e: LogEvent) => {
+    const b = bracketAt(e.line);
+    if (!b || b.time === undefined || e.time === undefined || e.usecs === undefined || e.time - e.usecs / 1e6 < b.time) return undefined;
+    prefixDriver('', 0, 0);
+    const inside = (l: number) => l > b.from && l < b.to;
+    if ([...namedFor.values()].some((l) => l.some((x) => inside(x.line))) || [...owned!.values()].some((l) => l.some((x) => inside(x.line)))) return undefined;
+    return b;
+  };
+  /** Drivers named after the built-in initcall whose bracket their unnamed attempts lie in: the bracket and the devices. */
+  const byInitDevs = new Map<string, { fn: string; from: number; to: number; ret: number; devs: string[] }>();
+  const bracketAt = (line: number) => {
+    let lo = 0, hi = brackets.length;
+    while (lo < hi) { const m = (lo + hi) >> 1; if (brackets[m]!.from <= line) lo = m + 1; else hi = m; }
+    const b = brackets[lo - 1];
+    return b && line < b.to ? b : undefined;
+  };
+  /** The driver a later line names for `dev` (the first after `line`), else an earlier one. A later one outside the
+   * built-in initcall bracket of an attempt that did not defer is another driver's (that bracket's driver's walk
+   * went on; the later bracket registered its own): not taken. */
+  const namedDriver = (dev: string, line: number, ret?: number) => {
+    const l = namedFor.get(dev) ?? [];
+    const later = l.find((x) => x.line > line), b = ret !== undefined && retClass(ret) !== 'defer' ? bracketAt(line) : undefined;
+    if (later && b && later.line > b.to) return l.filter((x) => x.line < line).at(-1);
+    return later ?? l.at(-1);
+  };
+  /** The driver of each device's last `probe of X returned` attempt, and whether it deferred. */
+  const lastReturned = new Map<string, { drv: string; line: number; defer: boolean }>();
   /**
    * core.c's `device: 'X': device_unregister` lines (unread; device_unregister's pr_debug before
    * its device_del) with no `bus: remove device X` after them before X is added again: a log
@@ -701,7 +752,7 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
       case 'probe_returned': {
         used++;
         // The probe open, else the device's last attempt (its matched line), else the driver another line names for it.
-        const p = open.get(e.dev!), a = attempt.get(e.dev!), named = p || a ? undefined : namedDriver(e.dev!, e.line);
+        const p = open.get(e.dev!), a = attempt.get(e.dev!), named = p || a ? undefined : namedDriver(e.dev!, e.line, e.ret);
         const prefixed = p || a || named ? undefined : prefixDriver(e.dev!, seenBefore, e.line);
         // Only for a deferral, which the device's later attempts retry: after an error the walk
         // goes on to the next matching driver (__device_attach_driver returns 0 for probe's positive
@@ -712,11 +763,22 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
         // the deferral taken as the driver's, two drivers of one device, the notes contradicting).
         const bindsHere = binds(e);
         const later = p || a || named || prefixed || (retClass(e.ret!) !== 'defer' && !bindsHere) ? undefined : laterPrefixDriver(e.dev!, e.line);
-        const dname = p?.drv ?? a?.drv ?? named?.drv ?? prefixed?.drv ?? later?.drv ?? `${e.dev}-driver`;
+        // Else the driver whose attempt deferred the device last (the retry's), else, inside a built-in
+        // initcall's bracket, the driver that initcall registers (its driver_attach walk), one for the
+        // bracket's devices, not one made up per device.
+        const prev = lastReturned.get(e.dev!), unnamed = !(p || a || named || prefixed || later);
+        const retry = unnamed && prev?.defer ? prev.drv : undefined;
+        const br = unnamed && !retry ? initWalk(e) : undefined;
+        const byInit = br ? `${br.fn}-driver` : undefined;
+        const dname = p?.drv ?? a?.drv ?? named?.drv ?? prefixed?.drv ?? later?.drv ?? retry ?? byInit ?? `${e.dev}-driver`;
+        lastReturned.set(e.dev!, { drv: dname, line: e.line, defer: retClass(e.ret!) === 'defer' });
+        if (byInit) {
+          (byInitDevs.get(byInit) ?? byInitDevs.set(byInit, { fn: br!.fn, from: br!.from, to: br!.to, ret: br!.ret, devs: [] }).get(byInit)!).devs.push(e.dev!);
+        }
         if (later && !drvs.has(later.drv)) notes.push(`${e.dev}: "probe of ${e.dev} returned" at line ${e.line} with no line naming its driver in that attempt: taken as ${later.drv}'s, the one driver the device's dev_printk lines name (line ${later.line}'s prefix, ${bindsHere ? "a later line's: dev_driver_string gives the bound driver's name" : "a later attempt's: dev_driver_string gives the driver's name while its probe runs"})`);
         if (prefixed && !drvs.has(prefixed.drv)) notes.push(`${e.dev}: "probe of ${e.dev} returned" at line ${e.line} with no line naming its driver: called ${prefixed.drv}, the name before the device in line ${prefixed.line}'s dev_printk prefix (dev_driver_string: the driver's while its probe runs, the bus's otherwise)`);
         if (named && !drvs.has(named.drv)) notes.push(`${e.dev}: "probe of ${e.dev} returned" at line ${e.line} with no matched or probing line before it (lost, or before the capture): taken as ${named.drv}'s, the driver line ${named.line} names for it${log.events.some((x) => x.rule.id === 'matched') ? '; the model prints a "matched" line before it, which this log has elsewhere, so `validate` stops there' : ''}`);
-        if (!named && !prefixed && !later && !p && !a && !drvs.has(dname)) notes.push(`${e.dev}: no line of the log names its driver (line ${e.line} is "probe of ${e.dev} returned" alone): called ${dname} here; rename it to the real driver`);
+        if (!named && !prefixed && !later && !p && !a && !byInit && !retry && !drvs.has(dname)) notes.push(`${e.dev}: no line of the log names its driver (line ${e.line} is "probe of ${e.dev} returned" alone): called ${dname} here; rename it to the real driver`);
         const d = pair(e.dev!, dname);
         fromInit(d, task, e.dev!, e.line);
         const c = retClass(e.ret!);
@@ -1103,12 +1165,25 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
     d.outcomes = d.outcomes.filter((o) => o !== 'defer');
     if (!d.outcomes.length) d.outcomes.push('ok');
   }
+  for (const [name, bi] of byInitDevs) {
+    const d = drvs.get(name);
+    const unreg = bi.ret !== 0 && d !== undefined && !d.outcomes.includes('ok') && d.matches.every((m) => devs.get(m)?.addedBy === undefined);
+    notes.push(`${name}: no line of the log names the driver of ${bi.devs.length === 1 ? `${bi.devs[0]}'s "probe of" line` : `the "probe of" lines of ${bi.devs.length} devices (${bi.devs.slice(0, 3).join(', ')}${bi.devs.length > 3 ? ', ...' : ''})`} inside built-in initcall ${bi.fn}'s initcall_debug lines (${bi.from}-${bi.to}), none a retry of a deferral: called ${name}, the driver ${bi.fn} registers (bus_add_driver's walk runs in it)${unreg ? `, and unregistered after that walk, as ${bi.fn} returned ${bi.ret} with no device bound (an init's error path unregisters what it registered)` : ''}; rename it to the real driver`);
+  }
   const drivers: ScenarioSpec['drivers'] = {};
   for (const d of drvs.values()) {
     if (!d.matches.length) { if (!refused.has(d.name)) notes.push(`driver ${d.name}: probed no device in the log; left out`); continue; }
     const allPresent = d.matches.every((m) => devs.get(m)?.addedBy === undefined);
     if (d.registeredBy === undefined) {
-      if (allPresent) { d.registeredBy = 'boot'; act('boot', `register ${d.name}`); }
+      if (allPresent) {
+        d.registeredBy = 'boot'; act('boot', `register ${d.name}`);
+        // An initcall that returned an error after its driver's walk bound nothing: its error path
+        // unregistered the driver (agp_amd64_init's pci_unregister_driver once no bridge bound, in
+        // copies of drivers/char/agp/amd64-agp.c; a module's failed init must), so later walks and
+        // retries do not probe it (the ps4 boot retries amdgpu's device with no 19 before its 517).
+        const bi = byInitDevs.get(d.name);
+        if (bi && bi.ret !== 0 && !d.outcomes.includes('ok')) act('boot', `unregister ${d.name}`);
+      }
       // Present with a present device would bind it before anything runs, which a scenario refuses:
       // registered first by `boot`, before the devices it adds.
       else if (d.matches.some((m) => devs.get(m)?.addedBy === undefined)) { d.registeredBy = 'boot'; actions.set('boot', [`register ${d.name}`, ...(actions.get('boot') ?? [])]); }
