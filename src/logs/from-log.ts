@@ -506,13 +506,17 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
    * names a driver (bpcie_driver_init's names baikal_pcie, whose probe adds the serial devices an earlier
    * driver probes there).
    */
+  // Per bracket, whether a line inside it names a driver: found once (a scan per attempt is quadratic in long logs).
+  let namingIn: Set<(typeof brackets)[number]> | undefined;
   const initWalk = (e: LogEvent) => {
     const b = bracketAt(e.line);
     if (!b || b.time === undefined || e.time === undefined || e.usecs === undefined || e.time - e.usecs / 1e6 < b.time) return undefined;
-    prefixDriver('', 0, 0);
-    const inside = (l: number) => l > b.from && l < b.to;
-    if ([...namedFor.values()].some((l) => l.some((x) => inside(x.line))) || [...owned!.values()].some((l) => l.some((x) => inside(x.line)))) return undefined;
-    return b;
+    if (!namingIn) {
+      prefixDriver('', 0, 0);
+      namingIn = new Set();
+      for (const l of [...namedFor.values(), ...owned!.values()]) for (const x of l) { const at = bracketAt(x.line); if (at && x.line > at.from) namingIn.add(at); }
+    }
+    return namingIn.has(b) ? undefined : b;
   };
   /** Drivers named after the built-in initcall whose bracket their unnamed attempts lie in: the bracket and the devices. */
   const byInitDevs = new Map<string, { fn: string; from: number; to: number; ret: number; devs: string[] }>();
