@@ -491,11 +491,11 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
    * and 0000:00:14.4's -ENODEV in agp's walk was taken as baikal_pcie's, which bpcie_driver_init's own
    * bracket names later.
    */
-  const brackets: { fn: string; from: number; to: number; ret: number; time?: number }[] = [];
+  const brackets: { fn: string; from: number; to: number; ret: number; time?: number; task?: string }[] = [];
   {
-    let open: { fn: string; from: number; time?: number } | undefined;
+    let open: { fn: string; from: number; time?: number; task?: string } | undefined;
     for (const x of log.events) {
-      if (x.rule.id === 'initcall_start' && !x.module && x.initfn !== undefined) open = { fn: x.initfn, from: x.line, ...(x.time !== undefined ? { time: x.time } : {}) };
+      if (x.rule.id === 'initcall_start' && !x.module && x.initfn !== undefined) open = { fn: x.initfn, from: x.line, ...(x.time !== undefined ? { time: x.time } : {}), ...(x.task !== undefined ? { task: x.task } : {}) };
       else if (x.rule.id === 'initcall_done' && !x.module && open && x.initfn === open.fn) { brackets.push({ ...open, to: x.line, ret: x.ret ?? 0 }); open = undefined; }
     }
   }
@@ -511,6 +511,8 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
   const initWalk = (e: LogEvent) => {
     const b = bracketAt(e.line);
     if (!b || b.time === undefined || e.time === undefined || e.usecs === undefined || e.time - e.usecs / 1e6 < b.time) return undefined;
+    // With printk caller ids, a probe another task printed (an async probe, a worker's retry) is not the walk's.
+    if (log.callerIds && e.task !== undefined && b.task !== undefined && e.task !== b.task) return undefined;
     if (!namingIn) {
       prefixDriver('', 0, 0);
       namingIn = new Set();
