@@ -28,14 +28,14 @@ export interface SearchArgs {
   seed?: number;
   runs?: number;
   walkDepth?: number;
-  /** --workers: threads for a BFS search (default 1: not yet measured faster on any machine here; see the README). */
+  /** --workers: threads for a BFS search (default 1: not yet measured faster on any machine here; see docs/how-it-works.md). */
   workers?: number;
   /** --shard i/n: this machine's part of a search split over n (see engine/search/shard.ts). */
   shard?: ShardSpec;
   /** --symmetry: symmetry reduction where the model declares interchangeable elements; --check-symmetry verifies them first. */
   symmetry?: boolean;
   checkSymmetry?: boolean;
-  /** --por: partial-order reduction (safety and deadlock; see the README). */
+  /** --por: partial-order reduction (safety and deadlock; see docs/how-it-works.md). */
   por?: boolean;
 }
 

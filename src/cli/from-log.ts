@@ -43,7 +43,7 @@ export function runFromLog(io: Io, file: string, profile: string | undefined, ou
       : log.cut
       ? describeCut(log.cut)
       : log.variant
-      ? `${describeVariant(log.variant)}: probecheck reads the forms of the kernels it models (README, "From a boot log")`
+      ? `${describeVariant(log.variant)}: probecheck reads the forms of the kernels it models (docs/boot-logs.md)`
       : log.short
       ? describeShort(log.short)
       : ddDebug

@@ -82,7 +82,7 @@ export function renderValidation(r: ValidateResult, logFile: string): string {
       ? `  nothing to check: ${describeVariant(r.variant)}`
       : r.short
       ? `  nothing to check: ${describeShort(r.short)}`
-      : '  nothing to check: the log has no line the model prints (boot with the dyndbg and initcall_debug of the README)');
+      : '  nothing to check: the log has no line the model prints (boot with the dyndbg and initcall_debug of docs/boot-logs.md)');
     if (r.variant && !out.at(-1)!.includes(describeVariant(r.variant))) out.push(`  not read: ${describeVariant(r.variant)}`);
     return out.join('\n');
   }

@@ -1573,7 +1573,7 @@ export const LIBRARY: KernelProperty[] = [
       return null;
     }, noLinks(k) ?? { text: 'a consumer of a managed device link is bound (a link its probe added after the supplier was bound: not linksUnchecked), whose supplier may be unbound (not bound at boot, or released)',
       met: ((judged: LinkInfo[]) => (s: KS) => judged.some((l) => s.link[l.i]!.status !== 'NONE' && s.dev[l.consumer]!.bound))(k.w.links.filter((l) => judgedLink(k, c, l))) }) },
-  // Checked only when named: a claim about the text read (core.c of 6.6.y for mainline), see the README.
+  // Checked only when named: a claim about the text read (core.c of 6.6.y for mainline), see docs/scenarios.md, "Properties".
   { name: 'links-no-warn', covers: 'S15 (the WARN_ONs of the managed-link automaton; checked only when named)', applies: () => false, make: (k) => action('links-no-warn',
     'the device-links code reaches none of its WARN_ONs on link status: device_links_driver_bound finds each link to a supplier CONSUMER_PROBE and each link to a consumer DORMANT (or CONSUMER_PROBE/ACTIVE, which it skips since 15cfb0941603); device_links_driver_cleanup finds each link to a consumer SUPPLIER_UNBIND and none with DL_FLAG_AUTOREMOVE_CONSUMER; device_links_missing_supplier and __device_links_no_driver find no CONSUMER_PROBE or ACTIVE link to a supplier that is not DL_DEV_DRIVER_BOUND (8c3e315d4296; no link of a scenario is SYNC_STATE_ONLY); device_links_purge finds no ACTIVE link to a supplier and every link to a consumer DORMANT or NONE', (b, a, m) => {
       // device_links_purge(dev), in device_del's kobject_del step, or, on profiles without

@@ -159,7 +159,7 @@ export interface ScenarioSpec {
   /**
    * Groups of interchangeable devices (`[['c1', 'c2', 'c3']]`) for `--symmetry`: same bus,
    * parent and drivers, named by actors only in `add` (E601 otherwise). Default: the groups the
-   * builder finds by those rules; `[]`: none. See the README's "Symmetry".
+   * builder finds by those rules; `[]`: none. See docs/how-it-works.md, "Symmetry".
    */
   symmetric?: string[][];
   /** Scenario-specific parameters; `vary` applies them. */

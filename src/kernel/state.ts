@@ -110,7 +110,7 @@ export interface DevS {
   deferBy: number;
   /**
    * ghost: the `gen` of the struct whose entry the slot's `deferred` shows. An unlocked add after
-   * device_del (README "A bus match that defers") leaves the deleted struct's entry on the list;
+   * device_del (docs/kernel-findings.md, "A bus match that defers") leaves the deleted struct's entry on the list;
    * once the slot is added again it is not the new struct's: the worker's retry of it holds the old
    * struct (KL.gen), and the new struct's own add replaces it (the model has one entry per slot).
    */

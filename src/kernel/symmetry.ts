@@ -7,7 +7,7 @@
  *
  * What may move in a state: the devices no actor names in its current or later actions. Walks
  * over the group follow list order kept in the state, and a thread inside a step working on one
- * device has its pc moved with it (see the README's "Symmetry"). This is the builder's claim; the
+ * device has its pc moved with it (see docs/how-it-works.md, "Symmetry"). This is the builder's claim; the
  * symmetry checker (engine/reduce/symmetry-check.ts) verifies it on every reachable state of
  * small instances.
  */

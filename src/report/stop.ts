@@ -40,7 +40,7 @@ export function stopLines(r: Result, col: Colors = plain): string[] {
   // A safety search too big to finish: the reduction that is off by default may finish it (host-children n=8: seconds).
   if (s !== 'max-depth' && s !== 'interrupted' && r.strategy !== 'random' && r.por === undefined && (r.properties ?? []).every((p) => !isLivenessKind(p.kind))) {
     out.push(col.yellow('  to store fewer states: --por explores once the orders of steps that touch different state (off by default:'),
-      col.yellow('  its footprints are learned as it runs; see the README\'s "Partial-order reduction" for what it guarantees)'));
+      col.yellow('  its footprints are learned as it runs; see docs/how-it-works.md, "Partial-order reduction", for what it guarantees)'));
   }
   return out;
 }

@@ -312,7 +312,7 @@ export function waitingReport(r: PropertyResult, col: Colors = plain): string[] 
 /**
  * A trace that ends with a thread blocked at a wait the kernel does not have: device_add of a
  * device deleted and added again waits while a thread holds the old struct's lock or a walk its
- * old klist node (paths/device-add.ts; README "Known gaps", "A device added again"). A liveness
+ * old klist node (paths/device-add.ts; docs/known-gaps.md, "A device added again"). A liveness
  * hunt (2026-12-06, s36 h11) met it as a deadlock, and an actor that "never returns", on
  * mainline, where the kernel adds the new struct and only loops (B15's re-probe loop beside a
  * registration walk of the child's driver on a need_parent_lock bus): the waits said "a model
@@ -325,7 +325,7 @@ export function restsOnModelLimit(r: Pick<PropertyResult, 'kind' | 'waiters' | '
   if (r.kind === 'invariant' || r.kind === 'action') return false;
   return [...(r.waiters ?? []), ...(r.waiting ?? [])].some((w) => w.waits.includes('(a model limit'));
 }
-const MODEL_LIMIT_NOTE = 'note: the trace ends where a thread waits only because of a model limit (one struct device per device: README, Known gaps, "A device added again"); the kernel has no such wait, so this verdict may be a false alarm';
+const MODEL_LIMIT_NOTE = 'note: the trace ends where a thread waits only because of a model limit (one struct device per device: docs/known-gaps.md, "A device added again"); the kernel has no such wait, so this verdict may be a false alarm';
 
 const RULE = '='.repeat(62);
 

@@ -1,14 +1,15 @@
 /**
- * Every example command shown by `--help` (each command's) and by the README's shell blocks is
+ * Every example command shown by `--help` (each command's) and by the shell blocks of the README
+ * and of docs/*.md (not docs/findings.md, the history of audits: its commands are of their day) is
  * run here, from a folder outside the repository that has the corpus beside it (models/,
  * properties/ linked in, as in a clone), and must end with the exit status it documents: 0, or
- * the `# exit N` written after it. A README output block right after a shell block is the
+ * the `# exit N` written after it. An output block right after a shell block is the
  * output of its last command and must match it line for line (`...` alone skips lines; a line
  * ending in `...` is a prefix).
  * Not run: `npm ...` lines (they build, and `npm test` is this suite; `npm start` is
  * `probecheck check properties/`, the same run as the help's `probecheck check`).
  */
-import { readFileSync, symlinkSync } from 'node:fs';
+import { readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildProgram } from '../../src/cli/args.js';
@@ -38,16 +39,19 @@ function helpExamples(): Example[] {
   return out;
 }
 
-function readmeExamples(): Example[] {
-  const text = readFileSync(join(ROOT, 'README.md'), 'utf8');
+/** The README and the manuals in docs/ (not docs/findings.md, which is history). */
+const DOCS = ['README.md', ...readdirSync(join(ROOT, 'docs')).filter((f) => f.endsWith('.md') && f !== 'findings.md').sort().map((f) => `docs/${f}`)];
+
+function docExamples(file: string): Example[] {
+  const text = readFileSync(join(ROOT, file), 'utf8');
   const blocks = [...text.matchAll(/^```(\w*)\n([\s\S]*?)^```\n(\s*)/gm)];
   const out: Example[] = [];
   blocks.forEach((b, i) => {
     if (b[1] !== 'sh') return;
     const lines = b[2]!.replace(/\\\n\s*/g, '').split('\n').map((l) => l.trim());
-    const cmds = lines.filter((l) => /^(npx )?probecheck /.test(l)).map((l) => example('README.md', l));
+    const cmds = lines.filter((l) => /^(npx )?probecheck /.test(l)).map((l) => example(file, l));
     const unknown = lines.filter((l) => l && !/^(npx )?probecheck /.test(l) && !/^npm /.test(l));
-    expect(unknown, 'README shell lines are probecheck or npm commands').toEqual([]);
+    expect(unknown, `${file}: shell lines are probecheck or npm commands`).toEqual([]);
     // An untagged block right after the shell block is its last command's output.
     const next = blocks[i + 1];
     if (cmds.length && next && next[1] === '' && next.index === b.index! + b[0].length) cmds.at(-1)!.sample = next[2]!.replace(/\n$/, '').split('\n');
@@ -74,10 +78,10 @@ function matchesSample(output: string, sample: string[]): string | undefined {
     } else if (fits(lines[i], sample[j]!)) { i++; j++; } else break;
   }
   if (j === sample.length && i === lines.length) return undefined;
-  return `the README's sample differs from the output at sample line ${j + 1} (${JSON.stringify(sample[j] ?? '(end of the sample)')}), output line ${i + 1} (${JSON.stringify(lines[i] ?? '(end of the output)')}):\n${output}`;
+  return `the documented sample differs from the output at sample line ${j + 1} (${JSON.stringify(sample[j] ?? '(end of the sample)')}), output line ${i + 1} (${JSON.stringify(lines[i] ?? '(end of the output)')}):\n${output}`;
 }
 
-const examples = [...helpExamples(), ...readmeExamples()];
+const examples = [...helpExamples(), ...DOCS.flatMap(docExamples)];
 // Run each command once, in order: a replay finds the trace file an earlier example wrote.
 const distinct = new Map<string, Example & { sources: string[] }>();
 for (const e of examples) {
@@ -94,9 +98,10 @@ const dir = tempDir('probecheck-examples-');
 for (const f of ['models', 'properties']) symlinkSync(join(ROOT, f), join(dir, f), 'dir');
 
 describe('every documented example runs and ends as documented', () => {
-  it('there are examples in every help text and the README', () => {
+  it('there are examples in every help text, the README and the manuals that show commands', () => {
     const sources = new Set(examples.map((e) => e.source));
-    expect([...sources].sort()).toEqual(['README.md', 'probecheck --help', ...COMMANDS.map((c) => `probecheck ${c} --help`)].sort());
+    const manuals = ['docs/boot-logs.md', 'docs/how-it-works.md', 'docs/kernel-findings.md', 'docs/patches.md', 'docs/reading-a-trace.md', 'docs/scenarios.md'];
+    expect([...sources].sort()).toEqual(['README.md', ...manuals, 'probecheck --help', ...COMMANDS.map((c) => `probecheck ${c} --help`)].sort());
     expect(COMMANDS).toEqual(expect.arrayContaining(['check', 'simulate', 'replay', 'diff', 'profiles', 'source', 'steps']));
     for (const e of examples) expect(e.command, 'no quoting: the test splits on spaces').not.toMatch(/["'`$|;&<>]/);
   });

@@ -82,7 +82,7 @@ describe('the stop in words', () => {
       '  to go further: --max-states N (a partial search with less memory), --strategy random (walks need far less memory),',
       '  or a smaller model (fewer devices or actions; a scenario may set syncFallback: false)',
       '  to store fewer states: --por explores once the orders of steps that touch different state (off by default:',
-      '  its footprints are learned as it runs; see the README\'s "Partial-order reduction" for what it guarantees)',
+      '  its footprints are learned as it runs; see docs/how-it-works.md, "Partial-order reduction", for what it guarantees)',
     ]);
   });
 

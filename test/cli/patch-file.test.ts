@@ -767,9 +767,9 @@ export default defineProperty({ kind: 'invariant', name: 'not-b', description: '
     const pos = probecheck(['check', 's.ts', '--patch', 'pos.ts', '--property-file', 'nb.ts', '--property', 'not-b', '-q'], { cwd: d2 });
     expect(pos.stdout).toMatch(/not-b\s+violated/);
     expect(pos.status).toBe(1);
-    // The README says which is which.
-    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8').replace(/\s+/g, ' ');
-    expect(readme.includes('`RET.LINK_DEFER` (a negative -EPROBE_DEFER'), 'README: RET.LINK_DEFER is the negative one').toBe(true);
+    // docs/patches.md says which is which.
+    const readme = readFileSync(join(ROOT, 'docs/patches.md'), 'utf8').replace(/\s+/g, ' ');
+    expect(readme.includes('`RET.LINK_DEFER` (a negative -EPROBE_DEFER'), 'docs/patches.md: RET.LINK_DEFER is the negative one').toBe(true);
   });
   it("25e9fbf0fd38's half as a user writes it: a match that may defer (branches), deferredAdd, and a walk that stops", () => {
     writeFileSync(dir + '/defer-match.ts', `import { definePatch, deferredAdd, RET, RETURN } from 'probecheck';

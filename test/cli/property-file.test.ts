@@ -201,8 +201,8 @@ describe('--property-file from a user folder', () => {
     expect(r.status).toBe(0);
   });
 
-  it("a leads-to's explain, as the README documents it: (v) => string, printed where the run loops or stops; not a function is E303", () => {
-    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  it("a leads-to's explain, as docs/scenarios.md documents it: (v) => string, printed where the run loops or stops; not a function is E303", () => {
+    const readme = readFileSync(join(ROOT, 'docs/scenarios.md'), 'utf8');
     expect(readme).toContain("{ kind: 'leads-to', name, description?, from: (v) => boolean, to: (v) => boolean, explain?: (v) => string, premise?: string }");
     const r = probecheck(['check', 'unbind.ts', '--param', 'race=none', '--property-file', 'rebound.ts', '--property', 'rebound'], { cwd: dir });
     expect(r.status).toBe(1);

@@ -1,21 +1,24 @@
 /**
- * The README names some commands inline, in prose, where examples.test.ts (shell blocks only) does
+ * The README and docs/ name some commands inline, in prose, where examples.test.ts (shell blocks only) does
  * not see them. The quick ones with concrete arguments (`source` and `profiles`, no placeholder
  * such as FUNCTION or P; `source` alone is the command's name) are run here and must exit 0: a
  * new user copies them as they stand.
  * `probecheck source do_init_module --profile v3.5` (s39) must show v3.5's own name for it: v3.6.0's
  * kernel/module.c has no do_init_module, its init runs in the init_module syscall.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROPERTY_NAMES } from '../../src/kernel/properties.js';
 import { ROOT, hasStack, probecheck } from './run.js';
 
-const inline = [...new Set([...readFileSync(join(ROOT, 'README.md'), 'utf8').matchAll(/`((?:npx )?probecheck (?:source|profiles)(?: [a-z0-9_.\-]+)*)`/g)].map((m) => m[1]!.replace(/^npx /, '')))]
+// docs/findings.md is history: the commands it names are those of their day.
+const DOCS = ['README.md', ...readdirSync(join(ROOT, 'docs')).filter((f) => f.endsWith('.md') && f !== 'findings.md').map((f) => `docs/${f}`)];
+const text = DOCS.map((f) => readFileSync(join(ROOT, f), 'utf8')).join('\n');
+const inline = [...new Set([...text.matchAll(/`((?:npx )?probecheck (?:source|profiles)(?: [a-z0-9_.\-]+)*)`/g)].map((m) => m[1]!.replace(/^npx /, '')))]
   .filter((c) => c !== 'probecheck source');   // the command's name in prose, not a command line
 
-describe("the README's inline source and profiles commands", () => {
+describe("the inline source and profiles commands of the README and docs/", () => {
   it('are found, the v3.5 do_init_module one among them', () => {
     expect(inline).toContain('probecheck source do_init_module --profile v3.5');
     expect(inline.length).toBeGreaterThan(3);
@@ -38,9 +41,9 @@ describe("the README's inline source and profiles commands", () => {
 
 // s39's merges of parallel README edits left no-missed-probe's row three times, blank lines between
 // them: the table ended at the first, and the other two rendered as loose text with a stale limit.
-describe("the README's Properties table", () => {
+describe("docs/scenarios.md's Properties table", () => {
   it('has one row per library property and no blank line inside', () => {
-    const text = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const text = readFileSync(join(ROOT, 'docs/scenarios.md'), 'utf8');
     const table = /\n### Properties\n\n(\| name \|[\s\S]*?)\n(?!\|)/.exec(text)![1]!;
     const names = table.split('\n').slice(2).map((l) => l.split('|')[1]!.trim());
     for (const n of PROPERTY_NAMES) expect(names.filter((x) => x === n), n).toHaveLength(1);

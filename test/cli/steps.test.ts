@@ -63,9 +63,9 @@ describe('probecheck steps', () => {
     const user = tempDir();
     mkdirSync(join(user, 'node_modules'));
     symlinkSync(ROOT, join(user, 'node_modules/probecheck'), 'dir');
-    // The bundled file is the README walkthrough's fix.ts, word for word after its header.
+    // The bundled file is the walkthrough's fix.ts (docs/patches.md), word for word after its header.
     const bundled = readFileSync(join(ROOT, 'models/patches/async-driver-kept.ts'), 'utf8');
-    const readme = /```ts\n\/\/ fix\.ts\n([\s\S]*?)```/.exec(readFileSync(join(ROOT, 'README.md'), 'utf8'))![1]!;
+    const readme = /```ts\n\/\/ fix\.ts\n([\s\S]*?)```/.exec(readFileSync(join(ROOT, 'docs/patches.md'), 'utf8'))![1]!;
     expect(bundled.slice(bundled.indexOf('import '))).toBe(readme);
     copyFileSync(join(ROOT, 'models/patches/async-driver-kept.ts'), join(user, 'fix.ts'));
     // 500 states record __driver_attach's steps as the default bound does, with the patch and without

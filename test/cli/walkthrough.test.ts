@@ -1,5 +1,5 @@
 /**
- * The README's "Validating a proposed patch from your own folder", run as written: its ts blocks
+ * docs/patches.md's "Validating a proposed patch from your own folder", run as written: its ts blocks
  * are written (by the file name on their first line) into an empty temporary folder with no
  * node_modules, and each `$ ` line of its console blocks runs there; the lines after it are the
  * output (`...` skips lines, a line ending in `...` is a prefix), with `~/review` for the folder.
@@ -9,9 +9,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hasStack, probecheck, ROOT, tempDir } from './run.js';
 
-const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+const readme = readFileSync(join(ROOT, 'docs/patches.md'), 'utf8');
 const start = readme.indexOf('## Validating a proposed patch from your own folder');
-const section = readme.slice(start, readme.indexOf('\n## ', start + 3));
+const end = readme.indexOf('\n## ', start + 3);   // the file's last section: to its end
+const section = readme.slice(start, end < 0 ? undefined : end);
 const blocks = [...section.matchAll(/^```(\w*)\n([\s\S]*?)^```\n/gm)].map((m) => ({ lang: m[1]!, text: m[2]! }));
 
 interface Cmd { args: string[]; exit: number; expected: string[] }

@@ -41,7 +41,7 @@ export const REUSED: Partial<Record<keyof DevS, string>> = {
   probing: 'none: the add waits while a probe of the old struct is inside really_probe (probeIn)', removing: 'none: the add waits while the old struct has a driver', work: 'idle: work_on_cpu runs inside a probe, likewise',
   registered: 'set by this step', onBus: 'set by this step', busRank: 'set by this step (busAddTail)', ksetRank: 'set by this step (ksetAddTail)',
   ready: 'false since kobject_del; set by device_pm_add', linksUnbinding: 'false: cleared when the driver is released', linksProbing: 'cleared by this step (endLinksProbing)',
-  deferred: 'none: device_del took it off the lists (a later unlocked add, the findings of README, leaves the old struct there: the slot shows it)',
+  deferred: 'none: device_del took it off the lists (a later unlocked add, docs/kernel-findings.md, leaves the old struct there: the slot shows it)',
   deferRank: 'with deferred', deferGen: 'kept: the entry on the list may be the old struct\'s (deferredAdd replaces it, the worker retries it as the old one)', deferBy: 'with deferred (deferredDel clears it)', uevReaders: 'zero: device_del waited for the readers of its uevent file',
   ovrGen: 'kept: a B13 reader of the old string may still hold it; its driver_override (ovrDrv) is NULL', oldOvr: 'set by this step: the old struct\'s driver_override, for the holder of its lock, the walks on its old node and a bind_store that looked it up (s39 h18)',
 };
@@ -68,7 +68,7 @@ function wrapCheck(k: Kernel, s: KS, dev: number, gen: number, ctx: StepCtx): vo
   const probed = k.w.drivers.some((r) => r.registers.includes(dev) || (r.asyncScan ?? []).includes(dev));
   const why = probed ? 'A probe that registers it and defers, retried again and again, adds it without end (see quiescence)'
     : `Only actors add it: at most ${STRUCTS - 1} adds while the holder waits are told apart`;
-  throw new ModelError('E206', `device '${k.vn(dev)}' is added again while ${who} its struct device of ${STRUCTS} adds before: the model tells ${STRUCTS} struct devices of one device apart, and would take that one for the new one (README, Known gaps, "A device added again"). ${why}`);
+  throw new ModelError('E206', `device '${k.vn(dev)}' is added again while ${who} its struct device of ${STRUCTS} adds before: the model tells ${STRUCTS} struct devices of one device apart, and would take that one for the new one (docs/known-gaps.md, "A device added again"). ${why}`);
 }
 
 /**
@@ -121,7 +121,7 @@ function freshStruct(k: Kernel, s: KS, dev: number, entries: boolean, ctx: StepC
  */
 function oneOldOverride(k: Kernel, s: KS, dev: number, newer: string, older: string): never {
   const d = s.dev[dev]!, str = (o: number) => (o === 0 ? 'NULL' : `'${k.w.drivers[o - 1]!.name}'`);
-  throw new ModelError('E207', `device '${k.vn(dev)}' is added again while ${newer} its deleted struct device, whose driver_override is ${str(d.ovrDrv)}, and ${older} an older one, whose driver_override is ${str(d.oldOvr)}: the model keeps one old driver_override per device (README, Known gaps, "A device added again"). Fewer del/add rounds, or the same driver_override in both, avoid it`);
+  throw new ModelError('E207', `device '${k.vn(dev)}' is added again while ${newer} its deleted struct device, whose driver_override is ${str(d.ovrDrv)}, and ${older} an older one, whose driver_override is ${str(d.oldOvr)}: the model keeps one old driver_override per device (docs/known-gaps.md, "A device added again"). Fewer del/add rounds, or the same driver_override in both, avoid it`);
 }
 
 /** bind_store(dev, ...) at its match (it reads the driver_override of the struct it holds). */
@@ -182,7 +182,7 @@ export function deviceAdd(tb: ThreadBuilder, dev: number, ret: Ret): string {
   // is not yet in really_probe goes on too: its driver_sysfs_add fails on the old struct, whose
   // kobj->sd kobject_del cleared, and it binds nothing (really-probe.ts call_probe; s39: until then
   // the add waited from the check). The add still
-  // waits (a model limit, README "Known gaps") where the holder probes or releases the old struct
+  // waits (a model limit, docs/known-gaps.md) where the holder probes or releases the old struct
   // (probeIn, counted inside really_probe, and driver: a probe that passed driver_sysfs_add before
   // kobject_del binds the old struct and writes dev->driver and the lists, which the slot holds
   // for the new struct), for a second old

@@ -138,7 +138,7 @@ export function driverMatchSteps(f: Block, dev: number, drv: number,
     t.ovr = s.dev[dev]!.ovrGen;
     return 'strcmp';
   } });
-  // The C reads pdev->driver_override again on this line; the model strcmp()s the pointer it loaded (README, known gaps).
+  // The C reads pdev->driver_override again on this line; the model strcmp()s the pointer it loaded (docs/known-gaps.md).
   f.step('strcmp', { where: `${PLATFORM}:platform_match (!strcmp(pdev->driver_override, drv->name))`, since: 'v3.16', c: STRCMP, run: (s, t) => {
     t.ovr = 0;
     return ovrMatches(s, t) ? on(s, t) : off(s, t);

@@ -154,7 +154,7 @@ export function oldLinkOfStruct(k: Kernel, s: KS, dev: number): void {
     const x = s.link[l.i]!;
     if (x.status === 'NONE') continue;
     if (x.old) {
-      throw new ModelError('E208', `device '${k.vn(dev)}' is added again while the device link ${k.vn(dev)}->${k.vn(l.supplier)} of two of its deleted struct devices (made by probes of each after device_del's device_links_purge) is on ${k.vn(l.supplier)}'s list of consumers: the model keeps one old link per declared link (README, Known gaps, "A link a probe of a deleted struct adds"). Fewer del/add rounds avoid it`);
+      throw new ModelError('E208', `device '${k.vn(dev)}' is added again while the device link ${k.vn(dev)}->${k.vn(l.supplier)} of two of its deleted struct devices (made by probes of each after device_del's device_links_purge) is on ${k.vn(l.supplier)}'s list of consumers: the model keeps one old link per declared link (docs/known-gaps.md, "A link a probe of a deleted struct adds"). Fewer del/add rounds avoid it`);
     }
     x.old = true;
     x.status = 'NONE';
@@ -200,7 +200,7 @@ export function oldLinkMet(k: Kernel, s: KS, dev: number, fn: string): void {
   if (!oldLinksKept(k.w)) return;
   for (const l of k.w.links) {
     if (l.stateless || l.supplier !== dev || !s.link[l.i]!.old) continue;
-    throw new ModelError('E208', `${fn}(${k.vn(dev)}) walks ${k.vn(dev)}'s list of consumers, where the device link ${k.vn(l.consumer)}->${k.vn(dev)} of a deleted struct device of ${k.vn(l.consumer)} still is (a probe of that struct made it after device_del's device_links_purge, and ${k.vn(l.consumer)} was added again since): the C acts on that link and the old struct, which the model does not follow (README, Known gaps, "A link a probe of a deleted struct adds")`);
+    throw new ModelError('E208', `${fn}(${k.vn(dev)}) walks ${k.vn(dev)}'s list of consumers, where the device link ${k.vn(l.consumer)}->${k.vn(dev)} of a deleted struct device of ${k.vn(l.consumer)} still is (a probe of that struct made it after device_del's device_links_purge, and ${k.vn(l.consumer)} was added again since): the C acts on that link and the old struct, which the model does not follow (docs/known-gaps.md, "A link a probe of a deleted struct adds")`);
   }
 }
 

@@ -102,7 +102,7 @@ export function deleteModule(tb: ThreadBuilder, m: number, ret: Ret): string {
   // the C's "no struct module in the list": a later modprobe loads the module again (load_module).
   // From MODULE_WQ_UNLOAD_WAKE delete_module then wakes module_wq (a load may wait for the module).
   // Not modelled: the window between the two regions, where the module is listed but UNFORMED (5.10.13's
-  // free_module); from v5.3 a load waits there as for GOING, before v5.3 too (COMING or UNFORMED): README, Known gaps.
+  // free_module); from v5.3 a load waits there as for GOING, before v5.3 too (COMING or UNFORMED): docs/known-gaps.md.
   const wakes = tb.k.has('MODULE_WQ_UNLOAD_WAKE');
   // v3.6.0's free_module takes module_mutex once, to unlink the module (stop_machine(__unlink_module)).
   f.step('free_module', { where: `${file}:free_module`, c: ['delete_module:: free_module(mod);', 'mutex_lock(&module_mutex);@1 ... mutex_unlock(&module_mutex);@2 || mutex_lock(&module_mutex); ... mutex_unlock(&module_mutex);', ...(wakes ? ['delete_module:: wake_up_all(&module_wq);'] : [])],
