@@ -183,7 +183,7 @@ function linkToOldSupplier(k: Kernel, s: KS, dev: number): void {
     if (l.supplier !== dev) continue;
     const x = s.link[l.i]!;
     if (l.stateless ? x.refs === 0 : x.status === 'NONE') continue;
-    throw new ModelError('E208', `device '${k.vn(dev)}' is added again while the ${l.stateless ? 'stateless ' : ''}device link ${k.vn(l.consumer)}->${k.vn(dev)}, made by a probe of ${k.vn(l.consumer)} after device_del's device_links_purge of ${k.vn(dev)}, exists: its supplier is ${k.vn(dev)}'s deleted struct device, not the new one (device_link_add refuses a supplier past device_pm_remove with CONFIG_PM_SLEEP, past kobject_del without it; the model tests only the latter, and not for a stateless link), and the model keeps one link per declared link (README, Known gaps, "A link a probe of a deleted struct adds")`);
+    throw new ModelError('E208', `device '${k.vn(dev)}' is added again while the ${l.stateless ? 'stateless ' : ''}device link ${k.vn(l.consumer)}->${k.vn(dev)}, made by a probe of ${k.vn(l.consumer)} after device_del's device_links_purge of ${k.vn(dev)}, exists: its supplier is ${k.vn(dev)}'s deleted struct device, not the new one (device_link_add refuses a supplier past device_pm_remove with CONFIG_PM_SLEEP, past kobject_del without it; the model tests only the latter, and not for a stateless link), and the model keeps one link per declared link (docs/known-gaps.md, "A link a probe of a deleted struct adds")`);
   }
 }
 
