@@ -16,6 +16,7 @@ import { DEFERRED_WORKER } from './paths/deferred-probe.js';
 import { LATE_INITCALL, TIMEOUT_WORKER, waitsForTimeout } from './paths/late-initcall.js';
 import { blocksProbing, mayBeAsync, takesParentLock } from './paths/common.js';
 import { asyncThreadName } from './paths/async.js';
+import { loopParents } from './paths/release.js';
 import { boundWarns, cleanupWarns, dormantWarns, driverBound, supplierLinkDefers } from './paths/links.js';
 import { purgeWarns } from './paths/device-del.js';
 import { matchesById, overrideMatches } from './paths/driver-override.js';
@@ -1276,6 +1277,37 @@ export const LIBRARY: KernelProperty[] = [
       return null;
     }, { text: 'a thread holds the mutexes of a device and of an ancestor at once',
       met: (s) => s.dev.some((x, i) => [x.mutex, x.oldMutex].some((t) => t !== 0 && anc[i]!.some((a) => holdsMutex(s.dev[a]!, t)))) }, ['dev[*].mutex', 'dev[*].oldMutex']);
+  } },
+  // lockdep's "bad unlock balance detected!" (print_unlock_imbalance_bug from lock_release: "... is
+  // trying to release lock (...) at: ... but there are no more locks to release!", as syzbot reports
+  // print it; lockdep.c not read here): a thread unlocks a device mutex it does not hold. The one
+  // library path that does is __device_release_driver's device-links loop of a device with a parent
+  // (8c97a46af04b's `if (parent)`, dd.c at 8c97a46af04b:862-867, until the loop tested
+  // need_parent_lock too, by 3451a495ef24): on a bus without need_parent_lock its caller
+  // (driver_detach's device_release_driver_internal) took no parent lock, so it releases a lock
+  // another thread holds (which runs on without it) or none does, then relocks it and returns
+  // holding it: a leak no other property sees until something locks that parent again. The model's
+  // unlock of a free mutex leaves it free (what mutex_unlock then does is not read here:
+  // kernel/locking/mutex.c), so the state cannot tell it from no unlock: the step's own record says (release.ts
+  // loopParents). Chosen where such a loop is built (any profile with links and a supplier with a
+  // parent): after the fix it drops only a parent its caller holds, and holds.
+  // A user's hunk in __device_release_driver may change what the loop unlocks, which the library's
+  // record cannot say: the property is then about nothing (vacuous, saying why), not judged.
+  { name: 'unlock-balance', covers: '8c97a46af04b (lockdep: bad unlock balance)', applies: (k, c) => [...loopParents(k).keys()].some((l) => c.steps.has(l)), make: (k, c) => {
+    const loops = loopParents(k);
+    const devs = [...new Set([...loops.values()].map((l) => l.dev))];
+    const user = [...(k.applied ?? [])].some((h) => h.fn === '__device_release_driver');
+    const premise = user ? { text: "__device_release_driver's device-links loop is the library's (a user's hunk changes __device_release_driver: what its loop unlocks is the hunk's, not judged here)", met: () => false }
+      : { text: "__device_release_driver's device-links loop of a device with a parent runs (device_links_busy)", met: (s: KS) => devs.some((d) => s.dev[d]!.linksUnbinding) };
+    return action('unlock-balance',
+      "a thread unlocks only a device mutex it holds (lockdep: bad unlock balance): __device_release_driver's device-links loop drops and retakes the parent only where its caller locked it", (b, _a, m, q) => {
+        const l = loops.get(m.label);
+        if (user || !l || !l.drops || q.at(m.thread) !== l.unbind) return null;
+        const me = (c.tidOf.get(m.thread) ?? -1) + 1, p = b.dev[l.parent]!;
+        if (holdsMutex(p, me)) return null;
+        const bus = k.w.buses[k.w.devices[l.dev]!.bus]!;
+        return `__device_release_driver(${k.vn(l.dev)}) in ${m.thread} unlocks &dev->mutex(${k.vn(l.parent)}), its parent, which ${p.mutex === 0 ? 'no thread holds' : `${who(k, p.mutex)} holds`}: ${bus.needParentLock ? 'its caller did not lock it' : `its caller locked no parent (bus '${bus.name}' has no need_parent_lock)`}, and the loop locks it again and returns holding it (lockdep: "bad unlock balance detected!")`;
+      }, premise, ['dev[*].mutex', 'dev[*].oldMutex']);
   } },
   // Chosen where a wait can run: wait_for_device_probe, delete_module's sync and do_init_module's
   // (unconditional, but from v3.8 to v5.16 only iff the init used async: MODULE_SYNC_PF_USED_ASYNC),

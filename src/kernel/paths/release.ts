@@ -15,8 +15,11 @@
  * and retakes whatever `parent` it is given, `if (parent)` (dd.c@torvalds@8c97a46af04b:862-867),
  * while device_release_driver_internal locked it only `if (parent && dev->bus->need_parent_lock)`
  * (922-923, 930-931). On a bus without need_parent_lock the loop unlocks a parent mutex this
- * thread does not hold and returns holding it. The fix routes both through
- * __device_driver_(un)lock (dd.c@torvalds@376991db4b64:1029, 1033; flag DRIVER_LOCK_HELPERS, patch device-driver-lock).
+ * thread does not hold and returns holding it (unlock-balance). By 3451a495ef24 (v5.1-rc1) the loop
+ * tests `parent && dev->bus->need_parent_lock` inline; the commit that added that test is not
+ * identified (v4.19's text lacks it: s42 h10), so the model has no flag of its own for it and gives
+ * the tested shape with __device_driver_(un)lock, the series' next commit (ed88747c6c4a;
+ * dd.c@torvalds@376991db4b64:1029, 1033; flag DRIVER_LOCK_HELPERS, patch device-driver-lock).
  * The sync of async-capable drivers comes before the loop (8c97a46af04b:857-858, 860).
  */
 import { RETURN, type Ret, type ThreadBuilder } from '../emit.js';
@@ -28,6 +31,20 @@ import { boundRemove, byCreation } from './klist.js';
 import { deviceDel } from './device-del.js';
 import { registersFor } from '../world.js';
 import { releaseGhost } from './owed.js';
+import type { Kernel } from '../emit.js';
+
+/**
+ * __device_release_driver's device-links test steps (`device_links_busy`) of devices with a parent,
+ * by label, per kernel: the parent, whether the loop drops it (`drops`: the caller's parent under
+ * __device_driver_unlock, or before the fix any `parent` it is passed), and the label the busy
+ * branch goes on to. unlock-balance (properties.ts) asks it: the state cannot tell an unlock of a
+ * free mutex (the C's mutex_unlock leaves it free) from no unlock.
+ */
+export interface LoopParent { dev: number; parent: number; drops: boolean; unbind: string }
+const LOOP_PARENTS = new WeakMap<Kernel, Map<string, LoopParent>>();
+export function loopParents(k: Kernel): ReadonlyMap<string, LoopParent> {
+  return LOOP_PARENTS.get(k) ?? new Map();
+}
 
 /**
  * __device_release_driver(dev): a block whose entry router the caller uses right after taking
@@ -54,6 +71,11 @@ export function releaseDriver(tb: ThreadBuilder, dev: number, ret: Ret, withPare
     // Consumers' releases and the probe wait, inlined (the link graph is acyclic).
     const wait = waitForDeviceProbe(tb, f.label('device_links_unbind_consumers'));
     const unbind = new Map(consumers.map((l) => [l.i, releaseInternal(tb, l.consumer, f.label('device_links_unbind_consumers'))]));
+    if (parent >= 0) {
+      let m = LOOP_PARENTS.get(k);
+      if (!m) LOOP_PARENTS.set(k, m = new Map());
+      m.set(f.label('device_links_busy'), { dev, parent, drops, unbind: f.label('device_links_unbind_consumers') });
+    }
     f.step('device_links_busy', { where: `${DD}:__device_release_driver -> drivers/base/core.c:device_links_busy`, since: 'v4.10 (9ed9895370ae)',
       c: [...(helpers
         ? ['while (device_links_busy(dev)) {', '__device_driver_unlock(dev, parent);', '__device_driver_unlock:: device_unlock(dev);', ...(drops ? ['__device_driver_unlock:: device_unlock(parent);'] : [])]
