@@ -19,6 +19,7 @@ import type { LoadStep } from '../engine/model.js';
 import { decode } from '../engine/schema.js';
 import { FingerprintStore, NO_PARENT } from '../engine/store.js';
 import type { KS } from './state.js';
+import { statelessLinksOf, type BootProbe } from './paths/links.js';
 import { probeRegisters, type World } from './world.js';
 import type { BuiltScenario, ScenarioSpec } from './scenario.js';
 
@@ -33,10 +34,10 @@ const MAX_LOAD_STATES = 200_000;
  * decide the drivers whose klist_drivers place the state keeps: the load model keeps the same.
  */
 /**
- * `bootLinks`: this is the boot-links model instead (bootLinksStart): the scenario's threads built but
- * none running, and one thread running device_link_add for each of these links, in order.
+ * `bootProbes`: this is the boot-links model instead (bootLinksStart): the scenario's threads built but
+ * none running, and one thread running these probes' device_link_add calls, in order (links.ts bootProbe).
  */
-export interface LoadOpts { shutdown: boolean; initStarted: boolean; walked: number[]; bootLinks?: number[] }
+export interface LoadOpts { shutdown: boolean; initStarted: boolean; walked: number[]; bootProbes?: BootProbe[] }
 
 /** The thread of the boot-links model (LoadStep.thread of what it ran). */
 export const BOOT_LINKS = 'boot-probes';
@@ -203,12 +204,12 @@ export function loadedStart(where: string, w: World, load: BuiltScenario): { sta
 /**
  * The globals boot's adds of stateless links end with, run through device_link_add as the profile
  * and patches build it (a user's hunk there included), from the built boot-links model `boot`
- * (LoadOpts.bootLinks): the start otherwise counts them as the unpatched kernel (state.ts
+ * (LoadOpts.bootProbes): the start otherwise counts them as the unpatched kernel (state.ts
  * initState), so a hunk that refuses or makes such a link, or counts its references otherwise, was
  * not seen at the start (s41 h4, h7, h13; s42 h2). One thread alone runs, so one end is expected;
  * a hunk that blocks there, or that ends two ways, is refused. `steps`: what it built and fired.
  */
-export function bootLinksStart(where: string, boot: BuiltScenario, who: string, adds: readonly number[]): { start: Record<string, unknown>; steps: LoadStep[] } {
+export function bootLinksStart(where: string, boot: BuiltScenario, who: string, probes: readonly BootProbe[]): { start: Record<string, unknown>; steps: LoadStep[] } {
   const c = compile(boot.model), be = makeBackend(c, 'fast');
   const t = c.threads.findIndex((x) => x.name === BOOT_LINKS);
   const seen = new FingerprintStore(16);
@@ -233,7 +234,7 @@ export function bootLinksStart(where: string, boot: BuiltScenario, who: string, 
     if (be.pc(t) !== 0 || c.threads.some((_, k) => k !== t && (s[`t${k}`] as { pc: number }).pc !== startPcs[k])) { stuck = true; continue; }
     ends.set(JSON.stringify(s.g), s.g as Record<string, unknown>);
   }
-  const w = boot.world, links = [...new Set(adds)].map((li) => `${w.devices[w.links[li]!.consumer]!.name} -> ${w.devices[w.links[li]!.supplier]!.name}`).join(', ');
+  const w = boot.world, links = [...new Set(probes.flatMap((p) => statelessLinksOf(w, p.drv, p.dev)))].map((li) => `${w.devices[w.links[li]!.consumer]!.name} -> ${w.devices[w.links[li]!.supplier]!.name}`).join(', ');
   const said = `${where}: ${who}: its hunk on device_link_add runs in boot's probes of the built-in drivers bound at the start, which added link${links.includes(',') ? 's' : ''} ${links}`;
   const instead = 'leave the device of that probe unbound at the start and bind it in an actor, where the search runs your hunk';
   if (stuck || ends.size === 0) throw new ProbecheckError('E604', `${said}, and it blocks there: no start state; ${instead}`);

@@ -30,7 +30,7 @@ import { DEFERRED_WORKER, deferredProbeWorkFunc } from './paths/deferred-probe.j
 import { LATE_INITCALL, TIMEOUT_PROGRAM, TIMEOUT_WORKER, deferredProbeTimeoutWorkFunc, keepsTimeout, lateInitcallRefusal, probeTimeout, schedulesTimeout } from './paths/late-initcall.js';
 import { deviceAttachAsyncHelper } from './paths/device-attach.js';
 import { doInitModule } from './paths/module.js';
-import { deviceLinkAdd } from './paths/links.js';
+import { bootProbe, statelessLinksOf, type BootProbe } from './paths/links.js';
 import { BOOT_LINKS, bootLinksStart, loadedStart, loadSpec, overlay, type LoadOpts } from './loaded.js';
 import { walkedDevices, walksDrivers } from './paths/klist.js';
 import { doScanAsync, localPciProbe, requestModprobeThread, scanProgram, workOnCpuThread } from './paths/probe-body.js';
@@ -586,16 +586,18 @@ export function buildScenario(spec: ScenarioSpec, profileName: string, patchList
 }
 
 /**
- * The stateless links boot's probes added (a device `boundTo` a built-in driver listing the link at
- * one of its ends), one device_link_add per such driver, as initState counts them: where a user's
- * patch has a hunk on device_link_add, these run through it (loaded.ts bootLinksStart), so the start
- * has what the patched kernel's boot made. Before (s41 h4), two such adds were refused (E604) and one
- * was counted unpatched: a hunk that refuses the link, or makes it otherwise, started from the
- * unpatched link. A module loaded at the start binds in its load, which runs the patches itself.
+ * The probes of built-in drivers boot ran that added stateless links (a device `boundTo` a driver
+ * listing a link at that device: links.ts statelessLinksOf, as the search's probe adds them), in the
+ * order the scenario declares the drivers (the order that stands for their registration, as initState
+ * has it), each driver's devices in declared order: where a user's patch has a hunk on
+ * device_link_add, these run through it (loaded.ts bootLinksStart), so the start has what the
+ * patched kernel's boot made. Before (s41 h4), two such adds were refused (E604) and one was counted
+ * unpatched: a hunk that refuses the link, or makes it otherwise, started from the unpatched link.
+ * A module loaded at the start binds in its load, which runs the patches itself.
  */
-function bootLinkAdds(w: World, flags: ReadonlySet<string>, patches: readonly Patch[]): number[] {
+function bootLinkProbes(w: World, flags: ReadonlySet<string>, patches: readonly Patch[]): BootProbe[] {
   if (!flags.has('DEVICE_LINKS') || !patches.some((x) => isUserPatch(x) && x.hunks.some((h) => h.fn === 'device_link_add'))) return [];
-  return w.links.flatMap((l) => (!l.stateless ? [] : w.drivers.filter((r) => r.statelessLinks.includes(l.i) && [l.consumer, l.supplier].some((d) => w.devices[d]!.present && w.devices[d]!.boundTo === r.i)).map(() => l.i)));
+  return w.drivers.flatMap((r) => w.devices.filter((d) => d.present && d.boundTo === r.i && statelessLinksOf(w, r.i, d.i).length).map((d) => ({ dev: d.i, drv: r.i })));
 }
 
 /** `load`: this is the load model of a scenario's loaded modules (loaded.ts), keeping what that scenario's state keeps. */
@@ -902,10 +904,10 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string, 
   if (late && schedulesTimeout(k)) plans.push({ name: TIMEOUT_WORKER, program: TIMEOUT_PROGRAM, running: false, async: false, build: (tb) => deferredProbeTimeoutWorkFunc(tb) });
   // The boot-links model (loaded.ts bootLinksStart): the same threads, none running (the state
   // schema is the scenario's), and one that runs boot's device_link_add calls.
-  if (load?.bootLinks) {
+  if (load?.bootProbes) {
     for (const p of plans) p.running = false;
-    const adds = load.bootLinks;
-    plans.push({ name: BOOT_LINKS, running: true, async: false, build: (tb) => { let next: Ret = null; for (let i = adds.length - 1; i >= 0; i--) next = deviceLinkAdd(tb, adds[i]!, next); return next as string; } });
+    const probes = load.bootProbes;
+    plans.push({ name: BOOT_LINKS, running: true, async: false, build: (tb) => { let next: Ret = null; for (let i = probes.length - 1; i >= 0; i--) next = bootProbe(tb, probes[i]!, next); return next as string; } });
   }
   threadNames.push(...plans.map((p) => p.name));
   const unfair = new Set(spec.unfair ?? []);
@@ -1131,15 +1133,15 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string, 
     // (With what boot's device_link_add calls ran before that load: its own boot-links model's.)
     loadSteps = [...(lb.model.loadSteps ?? []), ...ls.steps];
   }
-  // Boot's device_link_add calls, run with a user's hunk on it (bootLinkAdds; in a scenario with
+  // Boot's device_link_add calls, run with a user's hunk on it (bootLinkProbes; in a scenario with
   // modules loaded at the start, the load model runs them, its start being boot's).
   let booted: Record<string, unknown> | undefined;
-  const bootAdds = load?.bootLinks || loaded ? [] : bootLinkAdds(w, flags, patches);
-  if (bootAdds.length) {
-    const bb = buildScenario(spec, prof.name, patchList, { shutdown: k.shutdown, initStarted: k.initStarted, walked: [...new Set([...(load?.walked ?? []), ...walkedDevices(w)])], bootLinks: bootAdds });
+  const bootProbes = load?.bootProbes || loaded ? [] : bootLinkProbes(w, flags, patches);
+  if (bootProbes.length) {
+    const bb = buildScenario(spec, prof.name, patchList, { shutdown: k.shutdown, initStarted: k.initStarted, walked: [...new Set([...(load?.walked ?? []), ...walkedDevices(w)])], bootProbes });
     for (const d of walkedDevices(bb.world)) walksDrivers(w, d);
     const yours = patches.find((x) => isUserPatch(x) && x.hunks.some((h) => h.fn === 'device_link_add'))!;
-    const bs = bootLinksStart(`scenario '${spec.name}'`, bb, `patch ${yours.id} (${yours.subject})`, bootAdds);
+    const bs = bootLinksStart(`scenario '${spec.name}'`, bb, `patch ${yours.id} (${yours.subject})`, bootProbes);
     booted = bs.start;
     loadSteps = bs.steps;
   }
@@ -1161,7 +1163,7 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string, 
     notes: [...profileNotes(k, (m) => actors.some((a) => a.acts.some((x) => x.op === 'modprobe' && x.mod === m)) || w.drivers.some((d) => d.requestModule === m)), ...(loaded ? loadNotes(w, loadBlocked, patches.some(isUserPatch)) : [])], state: kernelSchema(w, k.moduleWq.length, k.flushers.length, added, k.linksLock, k.shutdown, k.initStarted, mostWalks(k)),
     init: (s) => { initState(w, s as unknown as KS, !late, k.has('DEVICE_LINKS'), k.has('LINK_KREF'), k.shutdown); (s as unknown as KS).probeTimeout = keepsTimeout(k); added.init(s as unknown as KS);
       // The boot-links model starts with the links its thread adds not yet made.
-      if (load?.bootLinks) for (const li of load.bootLinks) (s as unknown as KS).link[li]!.refs = 0;
+      if (load?.bootProbes) for (const p of load.bootProbes) for (const li of statelessLinksOf(w, p.drv, p.dev)) (s as unknown as KS).link[li]!.refs = 0;
       if (booted) overlay(s, booted);
       if (loaded) overlay(s, loaded); }, threads, properties: properties as Property[], optional, selected,
     // The async programs built `asyncInstances` times: each deferral retried by the deferred worker

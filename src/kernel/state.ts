@@ -376,7 +376,10 @@ export function initState(w: World, s: KS, deferredProbeEnable = true, links = t
   // missing, so a ->remove's device_link_del read as deleting a freed link, and a purge found none).
   if (links) for (const l of w.links) {
     if (!l.stateless) continue;
-    const adds = w.drivers.filter((r) => r.statelessLinks.includes(l.i) && [l.consumer, l.supplier].some((d) => w.devices[d]!.present && w.devices[d]!.boundTo === r.i)).length;
+    // One add per probe: a driver bound to both ends added it in each of its two probes, as the
+    // search's probes do (links.ts statelessLinksOf; s42 h8: counted once, a second ->remove read as
+    // deleting a freed link at v4.18).
+    const adds = [l.consumer, l.supplier].filter((d) => w.devices[d]!.present && w.devices[d]!.boundTo >= 0 && w.drivers[w.devices[d]!.boundTo]!.statelessLinks.includes(l.i)).length;
     if (adds > 0) s.link[l.i]!.refs = kref ? Math.min(adds, 3) : 1;
   }
   s.deferredProbeEnable = deferredProbeEnable;

@@ -14,7 +14,7 @@
 import { RETURN, type Kernel, type Ret, type ThreadBuilder } from '../emit.js';
 import type { KS } from '../state.js';
 import type { LinkInfo, World } from '../world.js';
-import { CORE, linesIn } from './common.js';
+import { CORE, DD, linesIn } from './common.js';
 import { ModelError } from '../../engine/errors.js';
 import { linkGone, oldLinksKept } from './klist.js';
 
@@ -56,6 +56,38 @@ const AUTOREMOVE_LINES = ['DL_FLAG_AUTOREMOVE', '__device_link_del( || device_li
 /** The stateless links drv adds (and deletes) when it binds dev: those with dev at one end. */
 export function statelessLinksOf(w: World, drv: number, dev: number): number[] {
   return w.drivers[drv]!.statelessLinks.filter((li) => w.links[li]!.consumer === dev || w.links[li]!.supplier === dev);
+}
+
+/** A probe boot ran (LoadOpts.bootProbes): `drv` bound `dev`, which is `boundTo` it at the start. */
+export interface BootProbe { dev: number; drv: number }
+
+/**
+ * Boot's probe of `dev` by `drv` in the boot-links model (loaded.ts bootLinksStart), reduced to its
+ * device_link_add calls (the start declares the rest of it done): they run with `dev` as the
+ * search's call_probe leaves it (dev->driver set but not bound, the prober holding its lock and
+ * inside probe(), DL_DEV_PROBING where kept), and `driver_bound` puts it back as the start has it.
+ * Run from the start state as it is, a hunk that asks whether the probing end is bound read it
+ * bound, where no probe ever does (s42 h8: a hunk refusing a link to a supplier not yet bound made
+ * it at boot, and links-single-delete read violated where the patched kernel holds).
+ */
+export function bootProbe(tb: ThreadBuilder, p: BootProbe, ret: Ret): string {
+  const k = tb.k, me = tb.owner, supplies = k.has('DEVICE_LINKS') && suppliesLink(k.w, p.dev);
+  const f = tb.fn('boot_probe', { dev: p.dev, drv: p.drv }, ret);
+  let body = f.label('driver_bound');
+  for (const li of [...statelessLinksOf(k.w, p.drv, p.dev)].reverse()) body = deviceLinkAdd(tb, li, body);
+  f.step('probe', { where: `${DD}:really_probe (at boot: dev->driver = drv; ret = drv->probe(dev))`, run: (s) => {
+    const d = s.dev[p.dev]!;
+    d.bound = false; d.mutex = me; d.probing = me;
+    if (supplies) d.linksProbing = true;
+    return body;
+  } });
+  f.step('driver_bound', { where: `${DD}:driver_bound (at boot; the start's state of the device)`, run: (s) => {
+    const d = s.dev[p.dev]!;
+    d.bound = true; d.mutex = 0; d.probing = 0;
+    if (supplies) d.linksProbing = false;
+    return RETURN;
+  } });
+  return f.done();
 }
 
 /** device_link_add(consumer, supplier, DL_FLAG_STATELESS) for link li. */
