@@ -586,18 +586,19 @@ export function buildScenario(spec: ScenarioSpec, profileName: string, patchList
 }
 
 /**
- * The probes of built-in drivers boot ran that added stateless links (a device `boundTo` a driver
- * listing a link at that device: links.ts statelessLinksOf, as the search's probe adds them), in the
- * order the scenario declares the drivers (the order that stands for their registration, as initState
- * has it), each driver's devices in declared order: where a user's patch has a hunk on
- * device_link_add, these run through it (loaded.ts bootLinksStart), so the start has what the
- * patched kernel's boot made. Before (s41 h4), two such adds were refused (E604) and one was counted
- * unpatched: a hunk that refuses the link, or makes it otherwise, started from the unpatched link.
- * A module loaded at the start binds in its load, which runs the patches itself.
+ * The probes of built-in drivers boot ran (each device `boundTo` one), in the order the scenario
+ * declares the drivers (the order that stands for their registration, as initState has it), each
+ * driver's devices in declared order, where a user's patch has a hunk on device_link_add and one of
+ * them added a stateless link (links.ts statelessLinksOf, as the search's probe adds them): these
+ * run through it (loaded.ts bootLinksStart), so the start has what the patched kernel's boot made.
+ * Before (s41 h4), two such adds were refused (E604) and one was counted unpatched: a hunk that
+ * refuses the link, or makes it otherwise, started from the unpatched link. A module loaded at the
+ * start binds in its load, which runs the patches itself.
  */
 function bootLinkProbes(w: World, flags: ReadonlySet<string>, patches: readonly Patch[]): BootProbe[] {
   if (!flags.has('DEVICE_LINKS') || !patches.some((x) => isUserPatch(x) && x.hunks.some((h) => h.fn === 'device_link_add'))) return [];
-  return w.drivers.flatMap((r) => w.devices.filter((d) => d.present && d.boundTo === r.i && statelessLinksOf(w, r.i, d.i).length).map((d) => ({ dev: d.i, drv: r.i })));
+  const probes = w.drivers.flatMap((r) => w.devices.filter((d) => d.present && d.boundTo === r.i).map((d) => ({ dev: d.i, drv: r.i })));
+  return probes.some((p) => statelessLinksOf(w, p.drv, p.dev).length) ? probes : [];
 }
 
 /** `load`: this is the load model of a scenario's loaded modules (loaded.ts), keeping what that scenario's state keeps. */
@@ -1162,8 +1163,12 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string, 
     name: spec.name, params: { profile: prof.name, patches: patchEntries(patchList).join(',') },
     notes: [...profileNotes(k, (m) => actors.some((a) => a.acts.some((x) => x.op === 'modprobe' && x.mod === m)) || w.drivers.some((d) => d.requestModule === m)), ...(loaded ? loadNotes(w, loadBlocked, patches.some(isUserPatch)) : [])], state: kernelSchema(w, k.moduleWq.length, k.flushers.length, added, k.linksLock, k.shutdown, k.initStarted, mostWalks(k)),
     init: (s) => { initState(w, s as unknown as KS, !late, k.has('DEVICE_LINKS'), k.has('LINK_KREF'), k.shutdown); (s as unknown as KS).probeTimeout = keepsTimeout(k); added.init(s as unknown as KS);
-      // The boot-links model starts with the links its thread adds not yet made.
-      if (load?.bootProbes) for (const p of load.bootProbes) for (const li of statelessLinksOf(w, p.drv, p.dev)) (s as unknown as KS).link[li]!.refs = 0;
+      // The boot-links model starts before boot's probes: their devices unbound, their links not yet made.
+      if (load?.bootProbes) for (const p of load.bootProbes) {
+        const d = (s as unknown as KS).dev[p.dev]!;
+        d.driver = 0; d.bound = false;
+        for (const li of statelessLinksOf(w, p.drv, p.dev)) (s as unknown as KS).link[li]!.refs = 0;
+      }
       if (booted) overlay(s, booted);
       if (loaded) overlay(s, loaded); }, threads, properties: properties as Property[], optional, selected,
     // The async programs built `asyncInstances` times: each deferral retried by the deferred worker

@@ -4,7 +4,8 @@
  * ever sees (a hunk asking whether the supplier is bound made the link at boot that the patched
  * kernel never makes); and boot's adds were counted one per driver, where a driver bound to both
  * ends of its link adds it in each probe, as the search's probes do (a second ->remove then read as
- * deleting a freed link, with the kref).
+ * deleting a freed link, with the kref). And a probe later in boot's order (the drivers' declared
+ * order) read the devices of probes still to come as bound.
  */
 import { describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
@@ -47,6 +48,30 @@ export default scenario({
   properties: ['links-single-delete'],
 });
 `;
+const order = (first: string) => `import { scenario } from 'probecheck';
+// pmic's driver links mmc to pmic (stateless) in its probe; mmc has a driver of its own; both bound at boot,
+// the first driver declared registered first. An admin deletes mmc (device_del purges its links) and unbinds pmic (->remove deletes the link).
+const pmic = { matches: ['pmic'], present: true, statelessLinks: [{ consumer: 'mmc', supplier: 'pmic' }] }, mmc = { matches: ['mmc'], present: true };
+export default scenario({
+  name: 'boot-order', profile: 'v5.4',
+  devices: { pmic: { present: true, boundTo: 'pmic-drv' }, mmc: { present: true, boundTo: 'mmc-drv' } },
+  drivers: ${first === 'pmic' ? "{ 'pmic-drv': pmic, 'mmc-drv': mmc }" : "{ 'mmc-drv': mmc, 'pmic-drv': pmic }"},
+  actors: { 'del mmc': 'del mmc', 'echo pmic > unbind': 'unbind pmic-drv pmic' },
+  properties: ['links-single-delete'],
+});
+`;
+write('pmic-first.ts', order('pmic'));
+write('mmc-first.ts', order('mmc'));
+write('con-bound.ts', `import { definePatch, RETURN } from 'probecheck';
+// device_link_add makes a stateless link only to a consumer whose driver is bound.
+export default definePatch({
+  id: 'u-con-bound', subject: 'driver core: no stateless link from a consumer without a driver', base: 'v5.4',
+  hunks: [{ fn: 'device_link_add', replace: 'list_for_each_entry', step: (site, orig) => ({ ...orig!, run: (s, t, b, c) => {
+    const l = site.k.w.links[site.link]!;
+    return s.dev[l.consumer]!.bound ? orig!.run(s, t, b, c) : RETURN;
+  } }) }],
+});
+`);
 write('one-driver-18.ts', oneDriver('v4.18'));
 write('one-driver-14.ts', oneDriver('v4.14'));
 write('kref.ts', KREF_PATCH);
@@ -58,6 +83,15 @@ describe("boot's device_link_add through a user's hunk runs inside boot's probe"
     expect(d.stderr).toBe('');
     expect(d.stdout).toMatch(/links-single-delete\s+violated\s+holds\s+fixed/);
     expect(d.status).toBe(0);
+  });
+
+  // (Before: pmic-drv's probe read mmc bound, whichever driver came first.)
+  it("in the drivers' declared order: a probe before mmc-drv's reads mmc without a driver, one after it reads it bound", () => {
+    const first = probecheck(['check', 'pmic-first.ts', '--patch', 'con-bound.ts', '-q'], { cwd: dir });
+    expect(first.stdout).toMatch(/links-single-delete\s+holds/);
+    expect(first.status).toBe(0);
+    const after = probecheck(['check', 'mmc-first.ts', '--patch', 'con-bound.ts', '-q'], { cwd: dir });
+    expect(after.stdout).toMatch(/links-single-delete\s+violated/);
   });
 });
 

@@ -63,12 +63,14 @@ export interface BootProbe { dev: number; drv: number }
 
 /**
  * Boot's probe of `dev` by `drv` in the boot-links model (loaded.ts bootLinksStart), reduced to its
- * device_link_add calls (the start declares the rest of it done): they run with `dev` as the
- * search's call_probe leaves it (dev->driver set but not bound, the prober holding its lock and
- * inside probe(), DL_DEV_PROBING where kept), and `driver_bound` puts it back as the start has it.
- * Run from the start state as it is, a hunk that asks whether the probing end is bound read it
- * bound, where no probe ever does (s42 h8: a hunk refusing a link to a supplier not yet bound made
- * it at boot, and links-single-delete read violated where the patched kernel holds).
+ * device_link_add calls (the start declares the rest of it done). The model starts with every
+ * device boot bound not yet bound (no driver), and probes them one after another: `probe` leaves
+ * `dev` as the search's call_probe does (dev->driver set but not bound, the prober holding its lock
+ * and inside probe(), DL_DEV_PROBING where kept), its adds run, and `driver_bound` binds it, as the
+ * start has it. Run from the start state as it is, a hunk that asks whether an end is bound read it
+ * bound, where no probe of that end ever does, nor a probe before it (s42 h8: a hunk refusing a link
+ * to a supplier not yet bound made it at boot, and links-single-delete read violated where the
+ * patched kernel holds).
  */
 export function bootProbe(tb: ThreadBuilder, p: BootProbe, ret: Ret): string {
   const k = tb.k, me = tb.owner, supplies = k.has('DEVICE_LINKS') && suppliesLink(k.w, p.dev);
@@ -77,7 +79,7 @@ export function bootProbe(tb: ThreadBuilder, p: BootProbe, ret: Ret): string {
   for (const li of [...statelessLinksOf(k.w, p.drv, p.dev)].reverse()) body = deviceLinkAdd(tb, li, body);
   f.step('probe', { where: `${DD}:really_probe (at boot: dev->driver = drv; ret = drv->probe(dev))`, run: (s) => {
     const d = s.dev[p.dev]!;
-    d.bound = false; d.mutex = me; d.probing = me;
+    d.driver = p.drv + 1; d.mutex = me; d.probing = me;
     if (supplies) d.linksProbing = true;
     return body;
   } });
