@@ -43,6 +43,16 @@ export interface FromLog {
 export function count(n: number, noun: string): string { return `${n} ${noun}${n === 1 ? '' : /(s|sh|ch|x)$/.test(noun) ? 'es' : 's'}`; }
 
 /**
+ * Built-in initcalls that add devices and register no driver, so that the probes inside their
+ * initcall_debug lines are each of a driver registered before (bus_probe_device on each add), not one
+ * walk of a driver of theirs: of_platform_default_populate_init creates the /reserved-memory,
+ * /firmware and root devices of the device tree (of_platform_device_create, of_platform_populate,
+ * of_platform_default_populate; drivers/of/platform.c at torvalds@010e85f9e47c). A real v6.13 boot
+ * (ThinkPad X13s, linux-embedded 2025-02-04) probes cmd-db, psci, rpmh-rsc and its two children there.
+ */
+const ADDS_DEVICES = new Set(['of_platform_default_populate_init']);
+
+/**
  * `noNest`: devices not to take as registered by the probe they were seen inside (a guess a build refused);
  * `noSuppliers`: the build refused the `suppliers` written from the log's lines (that message): not written.
  */
@@ -511,6 +521,8 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
   const initWalk = (e: LogEvent) => {
     const b = bracketAt(e.line);
     if (!b || b.time === undefined || e.time === undefined || e.usecs === undefined || e.time - e.usecs / 1e6 < b.time) return undefined;
+    // An initcall that adds devices and registers no driver: its probes are of drivers registered before it, one each.
+    if (ADDS_DEVICES.has(b.fn)) return undefined;
     // With printk caller ids, a probe another task printed (an async probe, a worker's retry) is not the walk's.
     if (log.callerIds && e.task !== undefined && b.task !== undefined && e.task !== b.task) return undefined;
     if (!namingIn) {
