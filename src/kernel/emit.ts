@@ -19,7 +19,7 @@ import type { Flag } from './profiles.js';
 import type { KL, KS } from './state.js';
 import type { LocalDecl } from './patch-state.js';
 import type { World } from './world.js';
-import { resolveStep, type Anchored } from './source.js';
+import { resolveStep, withPatchSources, type Anchored } from './source.js';
 import { frameReal, realState, strictState, type ReadLog } from './strict-state.js';
 import { FIRST, isUserPatch, type UserPatch } from './define-patch.js';
 import { foreignParents, holder, isMutexWait, sameWait } from './paths/common.js';
@@ -832,7 +832,7 @@ export class Block {
       if (ks.c) {
         const rec: StepAnchors = { thread: this.tb.name, label: `${this.prefix}:${l}`, block: this.name, local: l, where: ks.where, dev: this.dev, anchored: [] };
         // A patch's step is found in the profile's own snapshot when that has the fix, else in the patch's.
-        const tries = [this.tb.k.sources, ...(patchedBy.get(l)?.sources ? [{ ...this.tb.k.sources, ...patchedBy.get(l)!.sources }] : [])];
+        const tries = [this.tb.k.sources, ...(patchedBy.get(l)?.sources ? [withPatchSources(this.tb.k.sources, patchedBy.get(l)!.sources!)] : [])];
         for (const sources of tries) {
           const r = resolveStep(sources, ks.where, ks.c, this.tb.k.renamed, this.tb.k.unread);
           const idle = ks.cIdle && !('error' in r) ? resolveStep(sources, ks.where, ks.cIdle.lines, this.tb.k.renamed, this.tb.k.unread) : undefined;

@@ -194,6 +194,19 @@ export function snapshotOf(sources: Readonly<Record<string, string>>, path: stri
   return sources[`${path}:${fn}`] ?? sources[path];
 }
 
+/**
+ * The profile's sources with a patch's over them: a file the patch names is read whole in the
+ * patch's text, so the profile's `path:fn` entries for that file (v5.4's device_del) give way.
+ */
+export function withPatchSources(sources: Readonly<Record<string, string>>, patch: Readonly<Record<string, string>>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, snap] of Object.entries(sources)) {
+    const file = /^(.+\.[ch]):\w+$/.exec(key)?.[1];
+    if (file === undefined || patch[file] === undefined) out[key] = snap;
+  }
+  return { ...out, ...patch };
+}
+
 const fold = (s: string) => s.replace(/\s+/g, ' ').trim();
 /** An excerpt's lines folded once: every scenario build resolves every step's anchors. */
 const foldedLines = new WeakMap<Excerpt, string[]>();
