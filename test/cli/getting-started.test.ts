@@ -1,8 +1,8 @@
 /**
  * The README's "Getting started", run as written: its ts blocks are written (by the path on their
  * first line, `// ci/mydrv.suite.ts`) into an empty temporary folder with no node_modules, and
- * each `$ ` line of its console blocks runs there, in order; the lines after it are the output
- * (`...` alone skips lines, a line ending in ` ...` is a prefix).
+ * each `$ ` line of its console blocks runs there, in order; the lines after it are the whole
+ * output (`...` alone skips lines, a line ending in ` ...` is a prefix).
  */
 import { mkdirSync, readFileSync, readdirSync, realpathSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -26,7 +26,10 @@ function commands(): Cmd[] {
   return out;
 }
 
-/** Each expected line in order; `...` skips any number of lines; `x ...` matches a line starting with x. */
+/**
+ * Each expected line in order, to the output's last line (a user sees every line the README leaves
+ * out); `...` skips any number of lines, also at the end; `x ...` matches a line starting with x.
+ */
 function matches(output: string[], expected: string[]): boolean {
   let i = 0, skip = false;
   for (const e of expected) {
@@ -36,7 +39,7 @@ function matches(output: string[], expected: string[]): boolean {
     else if (i >= output.length || !ok(output[i]!)) return false;
     i++; skip = false;
   }
-  return true;
+  return skip || i === output.length;
 }
 
 describe("the README's Getting started, from an empty folder", () => {
