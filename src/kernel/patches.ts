@@ -10,6 +10,7 @@ import { RETURN, type Patch } from './emit.js';
 import type { Flag } from './profiles.js';
 import { BUS, CORE, DD, heldOld, linesIn, mayDefer, mutexWaits, takeSnapshot, triggeredSince, unlockDev } from './paths/common.js';
 import { deferAllStep } from './paths/really-probe.js';
+import { linkAddRefused, linkDelRuns } from './paths/links.js';
 import { RET } from './world.js';
 import { overrideSwap, setOverrideLines } from './paths/driver-override.js';
 import { isPatchFile, isUserPatch, patchFile } from './define-patch.js';
@@ -259,6 +260,7 @@ PATCHES['ead18c23c263'] = {
     // 			goto out;
     fn: 'device_link_add', replace: 'list_for_each_entry',
     step: (site, orig) => ({ ...orig!, since: 'v4.17 (ead18c23c263)', run: (s) => {
+      if (linkAddRefused(site.k.w, s, site.link, site.dev)) return RETURN;   // !device_pm_initialized(supplier): NULL
       const x = s.link[site.link]!;
       if (x.refs === 0) { x.refs = 1; x.dels = 0; } else if (x.refs < 3) x.refs++;
       return RETURN;
@@ -269,6 +271,7 @@ PATCHES['ead18c23c263'] = {
     fn: 'device_link_del', replace: '__device_link_del',
     step: (site, orig) => ({ ...orig!, where: 'drivers/base/core.c:device_link_del (kref_put(&link->kref, __device_link_del))', since: 'v4.17 (ead18c23c263)',
       c: ['device_links_write_lock(); ... device_links_write_unlock();', 'device_link_put_kref:: kref_put(&link->kref, __device_link_del); || device_link_del:: kref_put(&link->kref, __device_link_del);'], run: (s) => {
+      if (!linkDelRuns(site.k.w, s, site.link, site.dev)) return RETURN;   // the probe's add got NULL
       const x = s.link[site.link]!;
       if (x.refs > 0) x.refs--;
       if (x.refs === 0 && x.dels < 3) x.dels++;  // the last reference (or a put on a freed link) deletes it

@@ -1167,7 +1167,7 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string, 
       if (load?.bootProbes) for (const p of load.bootProbes) {
         const d = (s as unknown as KS).dev[p.dev]!;
         d.driver = 0; d.bound = false;
-        for (const li of statelessLinksOf(w, p.drv, p.dev)) (s as unknown as KS).link[li]!.refs = 0;
+        for (const li of statelessLinksOf(w, p.drv, p.dev)) { (s as unknown as KS).link[li]!.refs = 0; (s as unknown as KS).link[li]!.nul = 0; }
       }
       if (booted) overlay(s, booted);
       if (loaded) overlay(s, loaded); }, threads, properties: properties as Property[], optional, selected,

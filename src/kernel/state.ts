@@ -198,9 +198,12 @@ export interface ModS { state: (typeof MOD_STATES)[number]; refcnt: number; asyn
  * linkMade); kept only where linksOrdered. `old`: the link of a deleted struct device of the
  * consumer, since added again (a probe of that struct made it after device_del's
  * device_links_purge), is still on the supplier's list of consumers; `status` is the new struct's
- * link (links.ts oldLinkOfStruct). Kept only where klist.ts oldLinksKept.
+ * link (links.ts oldLinkOfStruct). Kept only where klist.ts oldLinksKept. `nul`: a stateless
+ * link's device_link_add returned NULL in the probe of its consumer (1) or of its supplier (2),
+ * the supplier not through device_pm_add (links.ts linkAddRefused): that probe's ->remove deletes
+ * none. Kept where a stateless link is.
  */
-export interface LinkS { status: (typeof LINK_STATES)[number]; refs: number; dels: number; rank: number; old?: boolean }
+export interface LinkS { status: (typeof LINK_STATES)[number]; refs: number; dels: number; rank: number; old?: boolean; nul: number }
 export interface KS {
   dev: DevS[]; drv: DrvS[]; bus: BusS[]; mod: ModS[]; link: LinkS[];
   deferredProbeMutex: number; probeCount: number; asyncPending: number;
@@ -290,7 +293,7 @@ export function kernelSchema(w: World, sleepers = 0, flushers = 0, added?: Pick<
     }), w.drivers.map((d) => d.name)),
     bus: t.array(w.buses.length, t.record({ autoprobe: t.bool, needParentLock: t.bool }), w.buses.map((b) => b.name)),
     mod: t.array(w.modules.length, t.record({ state: t.enum(...MOD_STATES), refcnt: t.int(15), asyncProbeRequested: t.bool, initPending: t.int(15), ...(initStarted ? { initStarted: t.bool } : {}), umh: t.bool }), w.modules.map((m) => m.name)),
-    link: t.array(w.links.length, t.record({ status: t.enum(...LINK_STATES), refs: t.int(3), dels: t.int(3), ...(linksOrdered(w) ? { rank: t.int(w.links.length) } : {}), ...(oldLinksKept(w) ? { old: t.bool } : {}) }), linkNames(w)),
+    link: t.array(w.links.length, t.record({ status: t.enum(...LINK_STATES), refs: t.int(3), dels: t.int(3), ...(linksOrdered(w) ? { rank: t.int(w.links.length) } : {}), ...(oldLinksKept(w) ? { old: t.bool } : {}), ...(w.links.some((l) => l.stateless) ? { nul: t.int(3) } : {}) }), linkNames(w)),
     deferredProbeMutex: owner, probeCount: t.int(15), asyncPending: t.int(15), ...(linksLock ? { deviceLinksLock: owner } : {}),
     deferredWorkQueued: t.bool, deferredWorkRunning: t.bool, deferredProbeEnable: t.bool, moduleMutex: owner, probeTimeout: t.bool, probeTimeoutWoken: t.bool,
     ...(sleepers > 0 ? { moduleWq: t.array(sleepers, t.int(1)) } : {}),
@@ -379,8 +382,10 @@ export function initState(w: World, s: KS, deferredProbeEnable = true, links = t
     // One add per probe: a driver bound to both ends added it in each of its two probes, as the
     // search's probes do (links.ts statelessLinksOf; s42 h8: counted once, a second ->remove read as
     // deleting a freed link at v4.18).
-    const adds = [l.consumer, l.supplier].filter((d) => w.devices[d]!.present && w.devices[d]!.boundTo >= 0 && w.drivers[w.devices[d]!.boundTo]!.statelessLinks.includes(l.i)).length;
-    if (adds > 0) s.link[l.i]!.refs = kref ? Math.min(adds, 3) : 1;
+    const adds = [l.consumer, l.supplier].filter((d) => w.devices[d]!.present && w.devices[d]!.boundTo >= 0 && w.drivers[w.devices[d]!.boundTo]!.statelessLinks.includes(l.i));
+    // A supplier not present at the start was not through device_pm_add: each add got NULL (links.ts linkAddRefused).
+    if (!w.devices[l.supplier]!.present) { for (const d of adds) s.link[l.i]!.nul |= d === l.consumer ? 1 : 2; continue; }
+    if (adds.length > 0) s.link[l.i]!.refs = kref ? Math.min(adds.length, 3) : 1;
   }
   s.deferredProbeEnable = deferredProbeEnable;
   // devices_kset's list: the present devices as boot added them, a parent before its children

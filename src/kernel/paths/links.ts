@@ -76,7 +76,7 @@ export function bootProbe(tb: ThreadBuilder, p: BootProbe, ret: Ret): string {
   const k = tb.k, me = tb.owner, supplies = k.has('DEVICE_LINKS') && suppliesLink(k.w, p.dev);
   const f = tb.fn('boot_probe', { dev: p.dev, drv: p.drv }, ret);
   let body = f.label('driver_bound');
-  for (const li of [...statelessLinksOf(k.w, p.drv, p.dev)].reverse()) body = deviceLinkAdd(tb, li, body);
+  for (const li of [...statelessLinksOf(k.w, p.drv, p.dev)].reverse()) body = deviceLinkAdd(tb, li, p.dev, body);
   f.step('probe', { where: `${DD}:really_probe (at boot: dev->driver = drv; ret = drv->probe(dev))`, run: (s) => {
     const d = s.dev[p.dev]!;
     d.driver = p.drv + 1; d.mutex = me; d.probing = me;
@@ -92,15 +92,48 @@ export function bootProbe(tb: ThreadBuilder, p: BootProbe, ret: Ret): string {
   return f.done();
 }
 
-/** device_link_add(consumer, supplier, DL_FLAG_STATELESS) for link li. */
-export function deviceLinkAdd(tb: ThreadBuilder, li: number, ret: Ret): string {
-  const l = tb.k.w.links[li]!;
-  const f = tb.fn('device_link_add', { link: li }, ret);
-  // The whole of it under device_links_write_lock: one atomic step. Not modelled: the NULL returns
-  // (supplier not yet PM-registered, a reverse dependency), the managed-link branches.
-  f.step('list_for_each_entry', { where: `${CORE}:device_link_add (supplier ${tb.k.vn(l.supplier)}: existing link? else kzalloc + list_add_tail_rcu)`, since: 'v4.10 (9ed9895370ae)',
-    c: ['device_links_write_lock(); ... device_links_write_unlock();'],
+/**
+ * `if (!device_pm_initialized(supplier) ...) { link = NULL; goto out; }`, at the head of
+ * device_link_add at every core.c read (9ed9895370ae, v4.19.y, fb583c8eeeb1, v6.18.y), under the
+ * same locks as the lookup: no link to a supplier not through device_pm_add or past its removal
+ * (power.h: `dev->power.in_dpm_list` with CONFIG_PM_SLEEP, cleared by device_pm_remove;
+ * `device_is_registered(dev)` without, cleared by kobject_del). The model tests `ready` (set at
+ * device_pm_add, cleared at kobject_del), as the managed add does (really-probe.ts). The probe of
+ * `dev` (an end of stateless link li) that got NULL keeps no link: its ->remove deletes none
+ * (LinkS.nul, the driver tests what device_link_add returned). Until s42 h16 a stateless add
+ * made the link whatever the supplier: one made past the supplier's kobject_del, which the C
+ * refuses, stopped the search at the supplier's re-add (E208, "made after its purge").
+ * Returns whether the add is refused (the caller then returns as for NULL).
+ */
+export function linkAddRefused(w: World, s: KS, li: number, dev: number): boolean {
+  const l = w.links[li]!, x = s.link[li]!, b = nulBit(l, dev);
+  // The end's latest probe decides (a probe of an old struct whose ->remove the model no longer follows got its own).
+  if (s.dev[l.supplier]!.ready) { if (x.nul & b) x.nul &= ~b; return false; }
+  x.nul |= b;
+  return true;
+}
+
+/** device_link_del at the ->remove of `dev`'s driver: false where that probe's add got NULL (linkAddRefused), which it clears. */
+export function linkDelRuns(w: World, s: KS, li: number, dev: number): boolean {
+  const x = s.link[li]!, b = nulBit(w.links[li]!, dev);
+  if (!(x.nul & b)) return true;
+  x.nul &= ~b;
+  return false;
+}
+
+/** Which end's probe LinkS.nul records: 1 the consumer's, 2 the supplier's (a driver bound to both ends probes each). */
+const nulBit = (l: LinkInfo, dev: number): number => (l.consumer === dev ? 1 : 2);
+
+/** device_link_add(consumer, supplier, DL_FLAG_STATELESS) for link li, in the probe of `dev` (an end of it). */
+export function deviceLinkAdd(tb: ThreadBuilder, li: number, dev: number, ret: Ret): string {
+  const l = tb.k.w.links[li]!, w = tb.k.w;
+  const f = tb.fn('device_link_add', { link: li, dev }, ret);
+  // The whole of it under device_links_write_lock: one atomic step. Not modelled: the NULL return
+  // for a reverse dependency, the managed-link branches.
+  f.step('list_for_each_entry', { where: `${CORE}:device_link_add (supplier ${tb.k.vn(l.supplier)}: device_pm_initialized? existing link? else kzalloc + list_add_tail_rcu)`, since: 'v4.10 (9ed9895370ae)',
+    c: ['device_links_write_lock(); ... device_links_write_unlock();', 'if (!device_pm_initialized(supplier)'],
     run: (s) => {
+      if (linkAddRefused(w, s, li, dev)) return RETURN;   // NULL
       const x = s.link[li]!;
       if (x.refs === 0) { x.refs = 1; x.dels = 0; }   // a new link
       return RETURN;                                 // else: goto out, the same link, no reference taken
@@ -108,14 +141,15 @@ export function deviceLinkAdd(tb: ThreadBuilder, li: number, ret: Ret): string {
   return f.done();
 }
 
-/** device_link_del(link li), as called from a driver's ->remove. */
-export function deviceLinkDel(tb: ThreadBuilder, li: number, ret: Ret): string {
-  const l = tb.k.w.links[li]!;
-  const f = tb.fn('device_link_del', { link: li }, ret);
+/** device_link_del(link li), as called from the ->remove of `dev`'s driver (none where its probe got NULL: linkDelRuns). */
+export function deviceLinkDel(tb: ThreadBuilder, li: number, dev: number, ret: Ret): string {
+  const w = tb.k.w;
+  const f = tb.fn('device_link_del', { link: li, dev }, ret);
   // Under device_links_write_lock, as every link change: one atomic step (no profile reads a pre-kref core.c).
   f.step('__device_link_del', { where: `${CORE}:device_link_del -> ${CORE}:__device_link_del (list_del(&link->s_node); list_del(&link->c_node); kfree)`, since: 'v4.10 (9ed9895370ae)',
     c: ['device_links_write_lock(); ... device_links_write_unlock();'],
     run: (s) => {
+      if (!linkDelRuns(w, s, li, dev)) return RETURN;
       const x = s.link[li]!;
       x.refs = 0;
       if (x.dels < 3) x.dels++;

@@ -194,7 +194,7 @@ function reallyProbe(tb: ThreadBuilder, dev: number, drv: number, depth: number,
   // What probe() does before it returns (B7): in a work_on_cpu kworker, or here.
   let body = info.workOnCpu ? workOnCpu(tb, dev, drv, firstChild) : hasBody(tb, drv) ? probeBody(tb, dev, drv, firstChild) : firstChild;
   // Stateless links probe() adds first (B16).
-  if (k.has('DEVICE_LINKS')) for (const li of [...statelessLinksOf(w, drv, dev)].reverse()) body = deviceLinkAdd(tb, li, body);
+  if (k.has('DEVICE_LINKS')) for (const li of [...statelessLinksOf(w, drv, dev)].reverse()) body = deviceLinkAdd(tb, li, dev, body);
   // A failing probe removes the children it registered (its error path / devres), so each retry
   // registers them again: the ingredient of the re-probe loop of driver.rst (B15).
   // With device links the error path resets dev's links first, then releases devres (the children)

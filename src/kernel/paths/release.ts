@@ -171,7 +171,7 @@ export function releaseDriver(tb: ThreadBuilder, dev: number, ret: Ret, withPare
   if (k.has('DEVICE_LINKS')) for (const drv of w.devices[dev]!.drivers) {
     const end = children.get(drv) ?? f.label('devres_release_all');
     let next = end;
-    for (const li of [...statelessLinksOf(w, drv, dev)].reverse()) next = deviceLinkDel(tb, li, next);
+    for (const li of [...statelessLinksOf(w, drv, dev)].reverse()) next = deviceLinkDel(tb, li, dev, next);
     if (next !== end) unlink.set(drv, next);
   }
   f.step('remove', { where: `${DD}:__device_release_driver (drv->remove)`, c: ['drv->remove(dev); || device_remove(dev);'], run: (s) => {
