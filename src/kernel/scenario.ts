@@ -597,8 +597,20 @@ export function buildScenario(spec: ScenarioSpec, profileName: string, patchList
  */
 function bootLinkProbes(w: World, flags: ReadonlySet<string>, patches: readonly Patch[]): BootProbe[] {
   if (!flags.has('DEVICE_LINKS') || !patches.some((x) => isUserPatch(x) && x.hunks.some((h) => h.fn === 'device_link_add'))) return [];
-  const probes = w.drivers.flatMap((r) => w.devices.filter((d) => d.present && d.boundTo === r.i).map((d) => ({ dev: d.i, drv: r.i })));
-  return probes.some((p) => statelessLinksOf(w, p.drv, p.dev).length) ? probes : [];
+  const declared = w.drivers.flatMap((r) => w.devices.filter((d) => d.present && d.boundTo === r.i).map((d) => ({ dev: d.i, drv: r.i })));
+  if (!declared.some((p) => statelessLinksOf(w, p.drv, p.dev).length)) return [];
+  // A probe that defers until a device is bound (its driver `needs` it; a managed link to it that
+  // exists before the probe, fw_devlink's `suppliers`, defers in device_links_check_suppliers; one
+  // ACTIVE at the start was made while that supplier was bound, else DORMANT) ran after that
+  // device's, whatever the drivers' order (s42 h16: a consumer's driver declared first read its
+  // supplier unbound in boot's probe, where boot retried it once the supplier bound).
+  const after = (p: BootProbe) => [...w.drivers[p.drv]!.needs, ...w.links.filter((l) => !l.stateless && l.consumer === p.dev && (l.active || l.initial)).map((l) => l.supplier)];
+  const left = [...declared], probes: BootProbe[] = [];
+  while (left.length) {
+    const i = left.findIndex((p) => after(p).every((d) => !left.some((q) => q.dev === d)));
+    probes.push(...left.splice(Math.max(i, 0), 1));
+  }
+  return probes;
 }
 
 /** `load`: this is the load model of a scenario's loaded modules (loaded.ts), keeping what that scenario's state keeps. */

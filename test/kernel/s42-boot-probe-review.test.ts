@@ -8,7 +8,9 @@
  * NULL for a supplier not through device_pm_add (`if (!device_pm_initialized(supplier) ...)`), as
  * the model's managed add already had it (`ready`): a link made past the supplier's kobject_del
  * stopped the search at its re-add (E208) though the C never made it, and a link to a supplier
- * not yet added was deleted twice (its purge, then the driver's ->remove).
+ * not yet added was deleted twice (its purge, then the driver's ->remove). And boot's probes ran
+ * in the drivers' declared order even where a probe defers until its supplier is bound (`needs`,
+ * a managed link ACTIVE at the start): a hunk read that supplier unbound.
  */
 import { describe, expect, it } from 'vitest';
 import { buildScenario, check, type ScenarioSpec } from 'probecheck';
@@ -17,6 +19,8 @@ import { compile } from '../../src/engine/compile.js';
 import { decode } from '../../src/engine/schema.js';
 import { fp } from '../../src/engine/hash.js';
 import { FingerprintStore, NO_PARENT } from '../../src/engine/store.js';
+import { definePatch, registerPatchFile } from '../../src/kernel/define-patch.js';
+import { RETURN } from '../../src/kernel/emit.js';
 
 const LINK = { consumer: 'mmc', supplier: 'pmic' };
 type Drivers = NonNullable<ScenarioSpec['drivers']>;
@@ -86,3 +90,23 @@ describe('a stateless device_link_add to a supplier not through device_pm_add re
   });
 });
 
+describe("boot's probe that defers until its supplier is bound runs after the supplier's", () => {
+  // A user's device_link_add that makes a stateless link only to a supplier whose driver is bound.
+  const file = '/virtual/s42-h16-sup-bound.ts';
+  registerPatchFile(file, [definePatch({ id: 'u-sup-bound', subject: 'no stateless link to a supplier not bound', base: 'v5.4',
+    hunks: [{ fn: 'device_link_add', replace: 'list_for_each_entry', step: (site, orig) => ({ ...orig!, run: (s, t, b, c) =>
+      (s.dev[site.k.w.links[site.link]!.supplier]!.bound ? orig!.run(s, t, b, c) : RETURN) }) }] })]);
+  const spec = (first: 'md' | 'pd', defer: Partial<Drivers[string]>): ScenarioSpec => {
+    const md = { matches: ['mmc'], present: true, statelessLinks: [LINK], ...defer }, pd = { matches: ['pmic'], present: true };
+    return { name: 'boot-defer', devices: { pmic: { present: true, boundTo: 'pd' }, mmc: { present: true, boundTo: 'md' } },
+      drivers: first === 'md' ? { md, pd } : { pd, md }, actors: { admin: 'unbind md mmc' }, properties: ['links-single-delete'] };
+  };
+  const defers: [string, Partial<Drivers[string]>][] = [['needs', { needs: ['pmic'] }], ['a managed link', { links: ['pmic'] }]];
+  for (const [name, defer] of defers) {
+    it(`${name}: the same start whichever driver is declared first (v5.4)`, () => {
+      const a = linkStates(spec('md', defer), 'v5.4', file).start, b = linkStates(spec('pd', defer), 'v5.4', file).start;
+      expect(a).toBe(b);
+      expect(JSON.parse(a).at(-1)).toEqual([1, 0]);   // the stateless link made, pmic bound
+    });
+  }
+});
