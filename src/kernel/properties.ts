@@ -16,7 +16,9 @@ import { DEFERRED_WORKER } from './paths/deferred-probe.js';
 import { LATE_INITCALL, TIMEOUT_WORKER, waitsForTimeout } from './paths/late-initcall.js';
 import { blocksProbing, mayBeAsync, takesParentLock } from './paths/common.js';
 import { asyncThreadName } from './paths/async.js';
-import { loopParents } from './paths/release.js';
+import { loopParents, type LoopParent } from './paths/release.js';
+/** __device_release_driver's device-links loop steps: a user's hunk on one makes unlock-balance read the state, not the library's record. */
+const LOOP_STEPS = new Set(['device_links_busy', 'device_links_unbind_consumers', 'relock_parent', 'relock']);
 import { boundWarns, cleanupWarns, dormantWarns, driverBound, supplierLinkDefers } from './paths/links.js';
 import { purgeWarns } from './paths/device-del.js';
 import { matchesById, overrideMatches } from './paths/driver-override.js';
@@ -1291,22 +1293,45 @@ export const LIBRARY: KernelProperty[] = [
   // kernel/locking/mutex.c), so the state cannot tell it from no unlock: the step's own record says (release.ts
   // loopParents). Chosen where such a loop is built (any profile with links and a supplier with a
   // parent): after the fix it drops only a parent its caller holds, and holds.
-  // A user's hunk in __device_release_driver may change what the loop unlocks, which the library's
-  // record cannot say: the property is then about nothing (vacuous, saying why), not judged.
+  // A user's hunk on the loop's steps (its test, the drop, the consumers' unbind, the relocks) may
+  // change what the loop unlocks, which the library's record cannot say (until s42 h15 any hunk in
+  // __device_release_driver made the property vacuous, so a user's own need_parent_lock test read
+  // `newly vacuous`, exit 5, not `fixed`): there it is judged by what the state shows, at the moves
+  // of that __device_release_driver block: releasing the parent's mutex another thread holds, or
+  // retaking it in `relock_parent` where its caller locked none (the loop dropped a lock it did not
+  // hold, whose unlock of a free mutex the state cannot show, and returns holding it). An unlock of
+  // a free mutex the hunk makes and never retakes is not seen there. A hunk elsewhere in the
+  // function (->remove, the async sync) leaves the loop the library's: its record still says.
   { name: 'unlock-balance', covers: '8c97a46af04b (lockdep: bad unlock balance)', applies: (k, c) => [...loopParents(k).keys()].some((l) => c.steps.has(l)), make: (k, c) => {
     const loops = loopParents(k);
-    const devs = [...new Set([...loops.values()].map((l) => l.dev))];
-    const user = [...(k.applied ?? [])].some((h) => h.fn === '__device_release_driver');
-    const premise = user ? { text: "__device_release_driver's device-links loop is the library's (a user's hunk changes __device_release_driver: what its loop unlocks is the hunk's, not judged here)", met: () => false }
-      : { text: "__device_release_driver's device-links loop of a device with a parent runs (device_links_busy)", met: (s: KS) => devs.some((d) => s.dev[d]!.linksUnbinding) };
+    const blocks = [...loops.values()].flat();
+    const devs = [...new Set(blocks.map((l) => l.dev))];
+    const onLoop = [...(k.applied ?? [])].some((h) => h.fn === '__device_release_driver'
+      && [h.replace, h.insert?.before, ...[h.insert?.after ?? []].flat()].some((l) => typeof l === 'string' && LOOP_STEPS.has(l)));
+    const premise = { text: onLoop ? "__device_release_driver's device-links loop of a device with a parent runs (device_links_busy; a hunk of yours on the loop is judged by the parent's mutex: an unlock of a free one it never retakes is not seen)"
+      : "__device_release_driver's device-links loop of a device with a parent runs (device_links_busy)", met: (s: KS) => devs.some((d) => s.dev[d]!.linksUnbinding) };
+    const caller = (l: LoopParent) => {
+      const bus = k.w.buses[k.w.devices[l.dev]!.bus]!;
+      return bus.needParentLock ? 'its caller did not lock it' : `its caller locked no parent (bus '${bus.name}' has no need_parent_lock)`;
+    };
     return action('unlock-balance',
-      "a thread unlocks only a device mutex it holds (lockdep: bad unlock balance): __device_release_driver's device-links loop drops and retakes the parent only where its caller locked it", (b, _a, m, q) => {
-        const l = loops.get(m.label);
-        if (user || !l || !l.drops || q.at(m.thread) !== l.unbind) return null;
-        const me = (c.tidOf.get(m.thread) ?? -1) + 1, p = b.dev[l.parent]!;
+      "a thread unlocks only a device mutex it holds (lockdep: bad unlock balance): __device_release_driver's device-links loop drops and retakes the parent only where its caller locked it", (b, a, m, q) => {
+        const me = (c.tidOf.get(m.thread) ?? -1) + 1;
+        if (onLoop) {
+          const l = blocks.find((x) => x.owner === me && m.label.startsWith(x.prefix));
+          if (!l) return null;
+          const was = b.dev[l.parent]!, now = a.dev[l.parent]!;
+          for (const f of ['mutex', 'oldMutex'] as const) {
+            if (was[f] !== 0 && was[f] !== me && now[f] !== was[f]) return `__device_release_driver(${k.vn(l.dev)}) in ${m.thread} (at ${m.label}, a step of your patch's loop) releases &dev->mutex(${k.vn(l.parent)}), its parent, which ${who(k, was[f])} holds (lockdep: "bad unlock balance detected!")`;
+          }
+          if (m.label !== l.relockParent || l.held || !holdsMutex(now, me) || holdsMutex(was, me)) return null;
+          return `__device_release_driver(${k.vn(l.dev)}) in ${m.thread} locks &dev->mutex(${k.vn(l.parent)}), its parent, again in its device-links loop (relock_parent, as your patch leaves it): ${caller(l)}, so the loop dropped a lock it did not hold (lockdep: "bad unlock balance detected!") and returns holding it`;
+        }
+        const l = loops.get(m.label)?.find((x) => x.owner === me);
+        if (!l || !l.drops || q.at(m.thread) !== l.unbind) return null;
+        const p = b.dev[l.parent]!;
         if (holdsMutex(p, me)) return null;
-        const bus = k.w.buses[k.w.devices[l.dev]!.bus]!;
-        return `__device_release_driver(${k.vn(l.dev)}) in ${m.thread} unlocks &dev->mutex(${k.vn(l.parent)}), its parent, which ${p.mutex === 0 ? 'no thread holds' : `${who(k, p.mutex)} holds`}: ${bus.needParentLock ? 'its caller did not lock it' : `its caller locked no parent (bus '${bus.name}' has no need_parent_lock)`}, and the loop locks it again and returns holding it (lockdep: "bad unlock balance detected!")`;
+        return `__device_release_driver(${k.vn(l.dev)}) in ${m.thread} unlocks &dev->mutex(${k.vn(l.parent)}), its parent, which ${p.mutex === 0 ? 'no thread holds' : `${who(k, p.mutex)} holds`}: ${caller(l)}, and the loop locks it again and returns holding it (lockdep: "bad unlock balance detected!")`;
       }, premise, ['dev[*].mutex', 'dev[*].oldMutex']);
   } },
   // Chosen where a wait can run: wait_for_device_probe, delete_module's sync and do_init_module's

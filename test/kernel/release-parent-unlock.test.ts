@@ -50,14 +50,15 @@ describe("__device_release_driver's links loop and a parent not locked", () => {
     }
   });
 
-  // The property reads the library's record of what the loop drops: a user's hunk there (here the
-  // step handed back as it was) may change that, so it is about nothing, not judged (no false alarm
-  // on a user's fix written as such a hunk, no false pass on a wrong one).
-  it("a user's hunk in __device_release_driver: vacuous, not judged on the library's record", () => {
+  // A user's hunk on the loop's steps may change what the loop drops, which the library's record
+  // cannot say: there the property reads the parent's mutex (s42 h15; h10 made it vacuous, so a
+  // user's own fix read `newly vacuous`). The step handed back as it was still retakes soc.
+  it("a user's hunk on the loop that changes nothing: judged by the parent's mutex, still violated", () => {
     registerPatchFile('/virtual/release-parent-unlock.ts', [definePatch({ id: 'same-loop', subject: 'the links test as it was', base: 'v4.18',
       hunks: [{ fn: '__device_release_driver', replace: 'device_links_busy', step: (_site, o) => ({ ...o! }) }] })]);
-    const { v } = run(['unregister pmic-drv'], 'v4.18', '/virtual/release-parent-unlock.ts');
-    expect(v).toMatchObject({ 'unlock-balance': 'vacuous', 'returns-holding-soc': 'reachable' });
+    const { v, why } = run(['unregister pmic-drv'], 'v4.18', '/virtual/release-parent-unlock.ts');
+    expect(v).toMatchObject({ 'unlock-balance': 'violated', 'returns-holding-soc': 'reachable' });
+    expect(why).toMatch(/locks &dev->mutex\(soc\), its parent, again in its device-links loop \(relock_parent, as your patch leaves it\)/);
   });
 
   it('the leak shows as a deadlock only when soc is locked again: its sysfs unbind after the rmmod', () => {

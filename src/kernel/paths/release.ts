@@ -40,9 +40,16 @@ import type { Kernel } from '../emit.js';
  * branch goes on to. unlock-balance (properties.ts) asks it: the state cannot tell an unlock of a
  * free mutex (the C's mutex_unlock leaves it free) from no unlock.
  */
-export interface LoopParent { dev: number; parent: number; drops: boolean; unbind: string }
-const LOOP_PARENTS = new WeakMap<Kernel, Map<string, LoopParent>>();
-export function loopParents(k: Kernel): ReadonlyMap<string, LoopParent> {
+export interface LoopParent {
+  /** The thread (owner) whose program has the step: labels repeat across threads (each actor's block of one device). */
+  owner: number; dev: number; parent: number; drops: boolean; unbind: string;
+  /** The caller holds the parent (withParent): the loop may drop and retake it. */
+  held: boolean;
+  /** The block's label prefix (`__device_release_driver(pmic)...:`) and its relock of the parent. */
+  prefix: string; relockParent: string;
+}
+const LOOP_PARENTS = new WeakMap<Kernel, Map<string, LoopParent[]>>();
+export function loopParents(k: Kernel): ReadonlyMap<string, readonly LoopParent[]> {
   return LOOP_PARENTS.get(k) ?? new Map();
 }
 
@@ -74,7 +81,12 @@ export function releaseDriver(tb: ThreadBuilder, dev: number, ret: Ret, withPare
     if (parent >= 0) {
       let m = LOOP_PARENTS.get(k);
       if (!m) LOOP_PARENTS.set(k, m = new Map());
-      m.set(f.label('device_links_busy'), { dev, parent, drops, unbind: f.label('device_links_unbind_consumers') });
+      // Per thread: two actors' releases of one device share the label (until s42 h15 the last one
+      // built stood for both, so a sysfs unbind declared after an rmmod hid the rmmod's drop).
+      const busy = f.label('device_links_busy'), here = m.get(busy) ?? [];
+      m.set(busy, here);
+      here.push({ owner: me, dev, parent, drops, unbind: f.label('device_links_unbind_consumers'), held: withParent,
+        prefix: busy.slice(0, busy.length - 'device_links_busy'.length), relockParent: drops ? f.label('relock_parent') : '' });
     }
     f.step('device_links_busy', { where: `${DD}:__device_release_driver -> drivers/base/core.c:device_links_busy`, since: 'v4.10 (9ed9895370ae)',
       c: [...(helpers
