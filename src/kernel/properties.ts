@@ -19,6 +19,12 @@ import { asyncThreadName } from './paths/async.js';
 import { loopParents, type LoopParent } from './paths/release.js';
 /** __device_release_driver's device-links loop steps: a user's hunk on one makes unlock-balance read the state, not the library's record. */
 const LOOP_STEPS = new Set(['device_links_busy', 'device_links_unbind_consumers', 'relock_parent', 'relock']);
+/**
+ * What lockdep prints for such an unlock, as syzbot reports quote it; __lock_release prints it for a
+ * lock not among the task's held locks (read in an extracted copy, release not identified), but
+ * whether dev->mutex, of the no-validate class, is recorded as held was not read: said so.
+ */
+const LOCKDEP = '(lockdep\'s "bad unlock balance detected!", unverified for dev->mutex: docs/scenarios.md, unlock-balance)';
 import { boundWarns, cleanupWarns, dormantWarns, driverBound, supplierLinkDefers } from './paths/links.js';
 import { purgeWarns } from './paths/device-del.js';
 import { matchesById, overrideMatches } from './paths/driver-override.js';
@@ -1282,7 +1288,12 @@ export const LIBRARY: KernelProperty[] = [
   } },
   // lockdep's "bad unlock balance detected!" (print_unlock_imbalance_bug from lock_release: "... is
   // trying to release lock (...) at: ... but there are no more locks to release!", as syzbot reports
-  // print it; lockdep.c not read here): a thread unlocks a device mutex it does not hold. The one
+  // print it; s42 h15 read __lock_release in an extracted copy (a function-per-file corpus whose
+  // repository and release the index does not name: it prints for a lock not among the task's held
+  // locks, or when it holds none) and, in a 2025 lockdep
+  // patch's context, __lock_acquire's `lock->key == &__lockdep_no_validate__` setting only
+  // `check = 0`; device_initialize's lockdep_set_novalidate_class and whether such a lock is still
+  // recorded as held were not read: LOCKDEP says unverified): a thread unlocks a device mutex it does not hold. The one
   // library path that does is __device_release_driver's device-links loop of a device with a parent
   // (8c97a46af04b's `if (parent)`, dd.c at 8c97a46af04b:862-867, until the loop tested
   // need_parent_lock too, by 3451a495ef24): on a bus without need_parent_lock its caller
@@ -1322,16 +1333,16 @@ export const LIBRARY: KernelProperty[] = [
           if (!l) return null;
           const was = b.dev[l.parent]!, now = a.dev[l.parent]!;
           for (const f of ['mutex', 'oldMutex'] as const) {
-            if (was[f] !== 0 && was[f] !== me && now[f] !== was[f]) return `__device_release_driver(${k.vn(l.dev)}) in ${m.thread} (at ${m.label}, a step of your patch's loop) releases &dev->mutex(${k.vn(l.parent)}), its parent, which ${who(k, was[f])} holds (lockdep: "bad unlock balance detected!")`;
+            if (was[f] !== 0 && was[f] !== me && now[f] !== was[f]) return `__device_release_driver(${k.vn(l.dev)}) in ${m.thread} (at ${m.label}, a step of your patch's loop) releases &dev->mutex(${k.vn(l.parent)}), its parent, which ${who(k, was[f])} holds ${LOCKDEP}`;
           }
           if (m.label !== l.relockParent || l.held || !holdsMutex(now, me) || holdsMutex(was, me)) return null;
-          return `__device_release_driver(${k.vn(l.dev)}) in ${m.thread} locks &dev->mutex(${k.vn(l.parent)}), its parent, again in its device-links loop (relock_parent, as your patch leaves it): ${caller(l)}, so the loop dropped a lock it did not hold (lockdep: "bad unlock balance detected!") and returns holding it`;
+          return `__device_release_driver(${k.vn(l.dev)}) in ${m.thread} locks &dev->mutex(${k.vn(l.parent)}), its parent, again in its device-links loop (relock_parent, as your patch leaves it): ${caller(l)}, so the loop dropped a lock it did not hold ${LOCKDEP} and returns holding it`;
         }
         const l = loops.get(m.label)?.find((x) => x.owner === me);
         if (!l || !l.drops || q.at(m.thread) !== l.unbind) return null;
         const p = b.dev[l.parent]!;
         if (holdsMutex(p, me)) return null;
-        return `__device_release_driver(${k.vn(l.dev)}) in ${m.thread} unlocks &dev->mutex(${k.vn(l.parent)}), its parent, which ${p.mutex === 0 ? 'no thread holds' : `${who(k, p.mutex)} holds`}: ${caller(l)}, and the loop locks it again and returns holding it (lockdep: "bad unlock balance detected!")`;
+        return `__device_release_driver(${k.vn(l.dev)}) in ${m.thread} unlocks &dev->mutex(${k.vn(l.parent)}), its parent, which ${p.mutex === 0 ? 'no thread holds' : `${who(k, p.mutex)} holds`}: ${caller(l)}, and the loop locks it again and returns holding it ${LOCKDEP}`;
       }, premise, ['dev[*].mutex', 'dev[*].oldMutex']);
   } },
   // Chosen where a wait can run: wait_for_device_probe, delete_module's sync and do_init_module's
