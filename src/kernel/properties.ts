@@ -1313,7 +1313,9 @@ export const LIBRARY: KernelProperty[] = [
   // hold, whose unlock of a free mutex the state cannot show, and returns holding it). An unlock of
   // a free mutex the hunk makes and never retakes is not seen there. A hunk elsewhere in the
   // function (->remove, the async sync) leaves the loop the library's: its record still says.
-  { name: 'unlock-balance', covers: '8c97a46af04b (lockdep: bad unlock balance)', applies: (k, c) => [...loopParents(k).keys()].some((l) => c.steps.has(l)), make: (k, c) => {
+  // Not chosen where no such device can have a driver (its one driver's probe always fails, or is
+  // never registered): the loop never runs, and the default choice alone read vacuous, exit 5 (s42 h15).
+  { name: 'unlock-balance', covers: '8c97a46af04b (lockdep: bad unlock balance)', applies: (k, c) => [...loopParents(k)].some(([l, ps]) => c.steps.has(l) && ps.some((p) => mayBind(k, c, p.dev))), make: (k, c) => {
     const loops = loopParents(k);
     const blocks = [...loops.values()].flat();
     const devs = [...new Set(blocks.map((l) => l.dev))];

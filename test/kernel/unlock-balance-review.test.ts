@@ -95,3 +95,27 @@ describe('unlock-balance, reviewed', () => {
     expect(why).toMatch(/unlocks &dev->mutex\(soc\), its parent, which no thread holds/);
   });
 });
+
+describe('unlock-balance, chosen by default', () => {
+  // pmic's one driver always fails its probe: its release (del pmic) builds the loop, which never
+  // runs; the other defaults are met (a link made unchecked, a driver needing mmc, a wait).
+  const never: ScenarioSpec = { name: 'never-bound',
+    devices: { soc: { present: true, boundTo: 'simple-bus' }, pmic: { parent: 'soc', present: true }, mmc: { present: true }, y: { present: true } },
+    drivers: { 'simple-bus': { matches: ['soc'], present: true }, 'pmic-drv': { matches: ['pmic'], probe: 'error' },
+      'mmc-drv': { matches: ['mmc'], links: ['pmic'], linksUnchecked: true }, 'y-drv': { matches: ['y'], needs: ['mmc'] } },
+    actors: { a: ['register pmic-drv', 'register mmc-drv', 'del pmic'], b: ['register y-drv', 'wait_for_device_probe'] } };
+
+  it('not where the supplier with a parent can never have a driver (it alone read vacuous, exit 5), but where it can', () => {
+    for (const p of ['v4.18', 'mainline']) {
+      const r = check(buildScenario(never, p, '').model, {}).properties;
+      expect(r.map((x) => x.name), p).not.toContain('unlock-balance');
+      expect(r.filter((x) => x.verdict === 'vacuous').map((x) => x.name), p).toEqual([]);
+    }
+    // Named, it runs, about nothing.
+    expect(check(buildScenario({ ...never, properties: ['unlock-balance'] }, 'v4.18', '').model, {}).properties[0]!.verdict).toBe('vacuous');
+    // A probe that may succeed: chosen, and met.
+    const ok: ScenarioSpec = { ...never, drivers: { ...never.drivers, 'pmic-drv': { matches: ['pmic'], probe: ['ok', 'error'] } } };
+    const r = check(buildScenario(ok, 'mainline', '').model, {}).properties.find((x) => x.name === 'unlock-balance');
+    expect(r?.verdict).toBe('holds');
+  });
+});
