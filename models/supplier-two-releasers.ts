@@ -1,0 +1,46 @@
+/**
+ * Two releasers of one supplier (a finding, docs/kernel-findings.md "Two releasers of one
+ * supplier"). ldo1 is bound to `reg`, mmc to `mmc-drv`, whose probe added a managed link to ldo1.
+ * Thread a (`echo ldo1 > reg/unbind`) finds the link ACTIVE in device_links_busy, drops ldo1's
+ * lock and calls device_links_unbind_consumers, which writes SUPPLIER_UNBIND and drops
+ * device_links_lock before it releases mmc. A second releaser of ldo1 that takes ldo1's lock in
+ * that window finds the link SUPPLIER_UNBIND, which device_links_busy does not count as busy, and
+ * runs reg's ->remove while mmc is still bound (links-supplier-bound). Thread a then releases mmc
+ * and, back under ldo1's lock, returns at `dev->driver != drv` (the "concurrent invocation"
+ * comment, dd.c since 9ed9895370ae). `second`: what the second releaser is: another sysfs unbind
+ * (unbind), `device_del(ldo1)` (del: what a parent's devres does, as in a PMIC module's rmmod),
+ * `rmmod reg` (rmmod: holds, as bus_remove_driver removes the bind/unbind files, draining the
+ * running unbind_store, before driver_detach) or nothing (none). `link: autoremove` gives mmc-drv's
+ * link DL_FLAG_AUTOREMOVE_CONSUMER: the second releaser's device_links_driver_cleanup then reaches
+ * WARN_ON(device_link_test(link, DL_FLAG_AUTOREMOVE_CONSUMER)) (links-no-warn). Before 8c97a46af04b
+ * (v4.18) unbind_store locked dev->parent around the release, so two sysfs unbinds of ldo1 were
+ * serialized by pmic's lock (the v4.14 row holds).
+ */
+import { scenario } from 'probecheck';
+
+export default scenario({
+  name: 'supplier-two-releasers',
+  describe: 'a supplier with a bound consumer, released by two threads: the second finds the link SUPPLIER_UNBIND and removes the supplier before the consumer',
+  profile: 'mainline',
+  params: {
+    second: { default: 'unbind', values: ['unbind', 'del', 'rmmod', 'none'], describe: "the second releaser of ldo1: a sysfs unbind, device_del, the driver's rmmod, or none" },
+    link: { default: 'managed', values: ['managed', 'autoremove'], describe: "mmc-drv's link: managed (no flags, as fw_devlink's) or with DL_FLAG_AUTOREMOVE_CONSUMER" },
+  },
+  buses: { platform: {} },
+  modules: { reg: { loaded: true } },
+  // pmic: ldo1's parent, with no driver here; a platform parent is locked by no release from
+  // 8c97a46af04b (v4.18: need_parent_lock, USB only), by every unbind_store before it.
+  devices: { pmic: { present: true }, ldo1: { present: true, parent: 'pmic', boundTo: 'reg' }, mmc: { present: true, boundTo: 'mmc-drv' } },
+  drivers: {
+    reg: { matches: ['ldo1'], module: 'reg' },
+    'mmc-drv': { matches: ['mmc'], links: ['ldo1'], present: true },
+  },
+  actors: { 'echo ldo1 > unbind': 'unbind reg ldo1', second: 'unbind reg ldo1' },
+  properties: ['links-supplier-bound', 'links-no-warn', 'single-binding', 'no-deadlock'],
+  vary: (p, s) => {
+    const second = { unbind: 'unbind reg ldo1', del: 'del ldo1', rmmod: 'rmmod reg', none: undefined }[p.second as 'unbind' | 'del' | 'rmmod' | 'none'];
+    const actors: Record<string, string> = second === undefined ? { 'echo ldo1 > unbind': 'unbind reg ldo1' } : { 'echo ldo1 > unbind': 'unbind reg ldo1', second };
+    const drivers = p.link === 'autoremove' ? { ...s.drivers, 'mmc-drv': { ...s.drivers['mmc-drv']!, linkFlags: ['AUTOREMOVE_CONSUMER'] } } : s.drivers;
+    return { ...s, actors, drivers };
+  },
+});

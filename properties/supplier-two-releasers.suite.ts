@@ -1,0 +1,32 @@
+/**
+ * Two releasers of one supplier (a finding: docs/kernel-findings.md, "Two releasers of one
+ * supplier"). The first releaser's device_links_unbind_consumers writes SUPPLIER_UNBIND and drops
+ * device_links_lock before it releases the consumer; the second finds the link not busy and runs
+ * the supplier's ->remove with the consumer bound. Present since 9ed9895370ae (v4.10): the loop,
+ * its "concurrent invocation" comment and device_links_busy's SUPPLIER_UNBIND write are in that
+ * commit's dd.c and core.c.
+ */
+import { defineSuite, type Expected } from 'probecheck';
+
+const P = ['links-supplier-bound', 'links-no-warn', 'single-binding', 'no-deadlock'] as const;
+const v = (bound: Expected, warn: Expected) => ({ 'links-supplier-bound': bound, 'links-no-warn': warn, 'single-binding': 'holds', 'no-deadlock': 'holds' }) as Record<(typeof P)[number], Expected>;
+const WINDOW = "finding: the first unbind's device_links_unbind_consumers wrote SUPPLIER_UNBIND and dropped device_links_lock before releasing mmc; the second releaser's device_links_busy finds the link not busy and removes ldo1 with mmc bound";
+const STALE = "and the first releaser's rescan (goto start) may write SUPPLIER_UNBIND again after the second's device_links_driver_cleanup made the link DORMANT: device_del's device_links_purge then WARNs";
+const AUTOREMOVE = "with DL_FLAG_AUTOREMOVE_CONSUMER the second releaser's device_links_driver_cleanup WARNs on the link the bound consumer still holds";
+
+export default defineSuite({
+  name: 'supplier-two-releasers',
+  model: '../models/supplier-two-releasers.ts',
+  cases: [
+    { params: { second: 'unbind', link: 'managed', profile: 'mainline', patches: '' }, states: 214, note: WINDOW, expect: v('violated', 'holds') },
+    { params: { second: 'unbind', link: 'autoremove', profile: 'mainline', patches: '' }, states: 200, note: `${WINDOW}; ${AUTOREMOVE}`, expect: v('violated', 'violated') },
+    { params: { second: 'del', link: 'managed', profile: 'mainline', patches: '' }, states: 246, note: `${WINDOW}; ${STALE}`, expect: v('violated', 'violated') },
+    { params: { second: 'rmmod', link: 'managed', profile: 'mainline', patches: '' }, states: 93, note: "bus_remove_driver removes the bind/unbind files (kernfs drains the running unbind_store) before driver_detach: the two releases never overlap", expect: v('holds', 'holds') },
+    { params: { second: 'none', link: 'managed', profile: 'mainline', patches: '' }, states: 17, note: 'one releaser: the consumer is unbound before the supplier', expect: v('holds', 'holds') },
+    { params: { second: 'unbind', link: 'managed', profile: 'v6.6', patches: '' }, states: 214, note: WINDOW, expect: v('violated', 'holds') },
+    { params: { second: 'unbind', link: 'managed', profile: 'v5.4', patches: '' }, states: 214, note: WINDOW, expect: v('violated', 'holds') },
+    { params: { second: 'unbind', link: 'managed', profile: 'v4.18', patches: '' }, states: 226, note: WINDOW, expect: v('violated', 'holds') },
+    { params: { second: 'unbind', link: 'managed', profile: 'v4.14', patches: '' }, states: 111, note: "before 8c97a46af04b (v4.18) unbind_store holds ldo1's parent's lock (pmic) around device_release_driver: the second unbind waits for the first", expect: v('holds', 'holds') },
+    { params: { second: 'unbind', link: 'managed', profile: 'v4.2', patches: '' }, states: 57, note: 'no device links before v4.10 (9ed9895370ae)', expect: v('vacuous', 'vacuous') },
+  ],
+});
