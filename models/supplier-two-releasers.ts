@@ -24,7 +24,7 @@ export default scenario({
   profile: 'mainline',
   params: {
     second: { default: 'unbind', values: ['unbind', 'del', 'rmmod', 'none'], describe: "the second releaser of ldo1: a sysfs unbind, device_del, the driver's rmmod, or none" },
-    link: { default: 'managed', values: ['managed', 'autoremove'], describe: "mmc-drv's link: managed (no flags, as fw_devlink's) or with DL_FLAG_AUTOREMOVE_CONSUMER" },
+    link: { default: 'managed', values: ['managed', 'autoremove'], describe: "mmc-drv's link: managed without DL_FLAG_AUTOREMOVE_CONSUMER, or with it" },
   },
   buses: { platform: {} },
   modules: { reg: { loaded: true } },
