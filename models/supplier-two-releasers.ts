@@ -13,8 +13,10 @@
  * running unbind_store, before driver_detach) or nothing (none). `link: autoremove` gives mmc-drv's
  * link DL_FLAG_AUTOREMOVE_CONSUMER: the second releaser's device_links_driver_cleanup then reaches
  * WARN_ON(device_link_test(link, DL_FLAG_AUTOREMOVE_CONSUMER)) (links-no-warn). Before 8c97a46af04b
- * (v4.18) unbind_store locked dev->parent around the release, so two sysfs unbinds of ldo1 were
- * serialized by pmic's lock (the v4.14 row holds).
+ * (v4.18) unbind_store locked dev->parent around device_release_driver(dev), whose NULL `parent`
+ * the loop does not drop, so two sysfs unbinds of ldo1 were serialized by pmic's lock (the v4.14
+ * row holds). `parent: none` takes pmic away: that lock is then all that differs, and the v4.14
+ * profile shows the same window (a supplier with no parent, which no platform device is).
  */
 import { scenario } from 'probecheck';
 
@@ -25,6 +27,7 @@ export default scenario({
   params: {
     second: { default: 'unbind', values: ['unbind', 'del', 'rmmod', 'none'], describe: "the second releaser of ldo1: a sysfs unbind, device_del, the driver's rmmod, or none" },
     link: { default: 'managed', values: ['managed', 'autoremove'], describe: "mmc-drv's link: managed without DL_FLAG_AUTOREMOVE_CONSUMER, or with it" },
+    parent: { default: 'pmic', values: ['pmic', 'none'], describe: "ldo1's parent: pmic, or none (a supplier with no parent, which no platform device is: the parent lock of unbind_store before v4.18 then closes nothing)" },
   },
   buses: { platform: {} },
   modules: { reg: { loaded: true } },
@@ -41,6 +44,8 @@ export default scenario({
     const second = { unbind: 'unbind reg ldo1', del: 'del ldo1', rmmod: 'rmmod reg', none: undefined }[p.second as 'unbind' | 'del' | 'rmmod' | 'none'];
     const actors: Record<string, string> = second === undefined ? { 'echo ldo1 > unbind': 'unbind reg ldo1' } : { 'echo ldo1 > unbind': 'unbind reg ldo1', second };
     const drivers = p.link === 'autoremove' ? { ...s.drivers, 'mmc-drv': { ...s.drivers['mmc-drv']!, linkFlags: ['AUTOREMOVE_CONSUMER'] } } : s.drivers;
-    return { ...s, actors, drivers };
+    // parent=none: pmic stays (nothing refers to it) so the two shapes differ only in ldo1's parent.
+    const devices = p.parent === 'none' ? { ...s.devices, ldo1: { present: true, boundTo: 'reg' } } : s.devices;
+    return { ...s, actors, drivers, devices };
   },
 });

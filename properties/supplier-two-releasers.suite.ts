@@ -27,6 +27,8 @@ export default defineSuite({
     { params: { second: 'unbind', link: 'managed', profile: 'v5.4', patches: '' }, states: 214, note: WINDOW, expect: v('violated', 'holds') },
     { params: { second: 'unbind', link: 'managed', profile: 'v4.18', patches: '' }, states: 226, note: WINDOW, expect: v('violated', 'holds') },
     { params: { second: 'unbind', link: 'managed', profile: 'v4.14', patches: '' }, states: 111, note: "before 8c97a46af04b (v4.18) unbind_store holds ldo1's parent's lock (pmic) around device_release_driver: the second unbind waits for the first", expect: v('holds', 'holds') },
+    { params: { second: 'unbind', link: 'managed', parent: 'none', profile: 'v4.14', patches: '' }, states: 226, note: "ldo1 with no parent: unbind_store before 8c97a46af04b locks only dev->parent, so nothing serializes the two unbinds and the window is the same as at mainline", expect: v('violated', 'holds') },
+    { params: { second: 'del', link: 'managed', profile: 'v4.14', patches: '' }, states: 182, note: "device_del takes no parent lock (device_release_driver passes NULL); v4.14's device_del (core.c of 9ed9895370ae) purges the links before bus_remove_device, WARNing on the ACTIVE link and deleting it, so no link is left to judge (whether v4.14 already purges after the release, 2ec161501798, is not settled)", expect: v('holds', 'violated') },
     { params: { second: 'unbind', link: 'managed', profile: 'v4.2', patches: '' }, states: 57, note: 'no device links before v4.10 (9ed9895370ae)', expect: v('vacuous', 'vacuous') },
   ],
 });

@@ -45,6 +45,19 @@ describe('two releasers of one supplier', () => {
     expect(w.explanation).toMatch(/^WARN_ON in device_links_driver_cleanup\(ldo1\): its link to consumer mmc .*DL_FLAG_AUTOREMOVE_CONSUMER/);
   });
 
+  it("v4.14: only unbind_store's lock of ldo1's parent closes the window (a supplier with no parent shows the same trace)", () => {
+    // Before 8c97a46af04b unbind_store locks dev->parent around device_release_driver(dev), whose
+    // NULL parent the loop does not drop; with no parent there is nothing to lock.
+    expect(prop(run({ profile: 'v4.14', second: 'unbind' }, ['links-supplier-bound']), 'links-supplier-bound').verdict).toBe('holds');
+    const p = prop(run({ profile: 'v4.14', second: 'unbind', parent: 'none' }, ['links-supplier-bound']), 'links-supplier-bound');
+    expect(p.verdict).toBe('violated');
+    const steps = p.trace!.steps;
+    const unbindConsumers = steps.findIndex((s) => s.thread === 'echo ldo1 > unbind' && s.label.includes('__device_release_driver(ldo1):device_links_unbind_consumers'));
+    const remove = steps.findIndex((s) => s.thread === 'second' && s.label.includes('__device_release_driver(ldo1):remove'));
+    expect(unbindConsumers).toBeGreaterThanOrEqual(0);
+    expect(remove).toBeGreaterThan(unbindConsumers);
+  });
+
   it("rmmod of the supplier's driver beside the unbind, or one unbind alone: the consumer is always released first", () => {
     for (const second of ['rmmod', 'none']) expect(prop(run({ second }, ['links-supplier-bound']), 'links-supplier-bound').verdict, second).toBe('holds');
   });
