@@ -121,6 +121,16 @@ export function linkDelRuns(w: World, s: KS, li: number, dev: number): boolean {
   return false;
 }
 
+/**
+ * A failed probe of `dev` by `drv` (really_probe's probe_failed): its adds' NULLs are forgotten, as
+ * nothing reads them (no ->remove follows; the next probe's add sets or clears the bit again), so
+ * a failed probe after a NULL and one after a made link reach one state (s42 h18: the bit stayed
+ * set, a state apart).
+ */
+export function forgetNul(w: World, s: KS, drv: number, dev: number): void {
+  for (const li of statelessLinksOf(w, drv, dev)) s.link[li]!.nul &= ~nulBit(w.links[li]!, dev);
+}
+
 /** Which end's probe LinkS.nul records: 1 the consumer's, 2 the supplier's (a driver bound to both ends probes each). */
 const nulBit = (l: LinkInfo, dev: number): number => (l.consumer === dev ? 1 : 2);
 

@@ -18,7 +18,7 @@ import { busAddDriver } from './driver-attach.js';
 import { deviceDel } from './device-del.js';
 import { boundAddTail, byCreation, deferredAdd, deferredAddOld, deferredDel, linkMade } from './klist.js';
 import { hasBody, probeBody, requestModule, workOnCpu } from './probe-body.js';
-import { MANAGED_TEST, coreLines, deviceLinkAdd, linkInitStatus, suppliesLink, linksMissingSupplier, linksNoDriverAfterProbe, managedTest, noDriverLines, oldLinkMet, statelessLinksOf, supplierLinkDefers } from './links.js';
+import { MANAGED_TEST, coreLines, deviceLinkAdd, forgetNul, linkInitStatus, suppliesLink, linksMissingSupplier, linksNoDriverAfterProbe, managedTest, noDriverLines, oldLinkMet, statelessLinksOf, supplierLinkDefers } from './links.js';
 
 /** The -ENODEV/-EBUSY checks at the top of (__)driver_probe_device; -1 when it may probe. */
 function refuse(tb: ThreadBuilder, s: KS, t: KL, dev: number, entry: boolean): number {
@@ -488,8 +488,10 @@ function reallyProbe(tb: ThreadBuilder, dev: number, drv: number, depth: number,
   const callNoDriver = k.has('DEVICE_LINKS') && !unbindAfter ? ['device_links_no_driver(dev);'] : [];
   // Entered only from a probe that defers or fails (probe_defer, the outcome step, their cleanups).
   const fails = info.needs.length > 0 || info.outcomes.some((o) => o !== 'ok');
+  const nulKept = k.has('DEVICE_LINKS') && statelessLinksOf(w, drv, dev).length > 0;
   f.step('probe_failed', { where: `${DD}:really_probe`, ...(fails ? {} : { cannot: "really_probe's failure path, for a probe whose outcomes are all 'ok' and that needs no device" }), c: [unbindAfter ? 'probe_failed: ... device_links_no_driver(dev);' : 'probe_failed: ... done: #part', ...callNoDriver, ...noDriver], run: (s, t) => {
     if (k.on.DEVICE_LINKS) linksNoDriverAfterProbe(k, s, dev);
+    if (nulKept && !heldOld(s, dev, me)) forgetNul(w, s, drv, dev);   // an old struct's probe leaves the slot's bit alone
     return unbindAfter ? firstChildCleanup : unbindCleanup(s, t);
   } });
   if (unbindAfter) {
