@@ -44,7 +44,7 @@ import { DRIVER_BITS, WALK_BITS, initState, kernelSchema, localsSchema, type KS 
 import { mostWalks, walkersAt } from './paths/owed.js';
 import { inferSymmetric, symmetryClasses, validateSymmetric, type ActionOfLabel } from './symmetry.js';
 import { compile } from '../engine/compile.js';
-import { probeRegisters, type DevInfo, type ModInfo, type Outcome, type ProbeType, type World } from './world.js';
+import { probeRegisters, type DevInfo, type DrvInfo, type LinkInfo, type ModInfo, type Outcome, type ProbeType, type World } from './world.js';
 
 export interface BusSpec { needParentLock?: boolean; autoprobe?: boolean }
 
@@ -526,6 +526,11 @@ export function resolveWorld(spec: ScenarioSpec): World {
     const absent = r.needs.filter((n) => !devices[n]!.present || (devices[n]!.boundTo < 0 && n !== d.i));
     if (absent.length) throw bad(`${where}: device '${d.name}' is boundTo '${r.name}', which needs ${absent.map((n) => `'${devNames[n]}'`).join(', ')} bound, ${absent.length > 1 ? 'devices' : 'a device'} not bound at boot: its probe would have deferred; make ${absent.length > 1 ? 'them' : 'it'} present and boundTo ${absent.length > 1 ? 'their drivers' : 'its driver'}, or leave '${d.name}' unbound`);
   }
+  // Boot bound each device after those its probe waits for (bootWaits): a cycle of them deferred
+  // every probe in it for ever (s42 h18: `a` needing `b` and `b` needing `a`, both boundTo, was
+  // accepted, and boot's probes in the boot-links model ran in the declared order there).
+  const waitCycle = bootOrder(devices, drivers, links).cycle;
+  if (waitCycle.length) throw bad(`${where}: devices ${waitCycle.map((x) => `'${devNames[x]}'`).join(', ')} are boundTo drivers whose probes each wait for another of them bound (needs, links, suppliers): boot deferred each of them for ever; leave one of them unbound, or drop one of those needs`);
   for (const d of drivers) {
     if (spec.drivers[d.name]!.present && d.module >= 0) throw bad(`${where}: driver '${d.name}' is present (built in) but belongs to module '${modNames[d.module]}'; drop module (built in, never unloaded), or drop present and declare the module loaded at the start (modules: { ${modNames[d.module]}: { loaded: true } }), or load it in an actor ('modprobe ${modNames[d.module]}', then 'rmmod ${modNames[d.module]}')`);
     for (const m of d.matches) if (d.present && buses[d.bus]!.autoprobe && devices[m]!.present && devices[m]!.boundTo < 0) {
@@ -604,13 +609,34 @@ function bootLinkProbes(w: World, flags: ReadonlySet<string>, patches: readonly 
   // ACTIVE at the start was made while that supplier was bound, else DORMANT) ran after that
   // device's, whatever the drivers' order (s42 h16: a consumer's driver declared first read its
   // supplier unbound in boot's probe, where boot retried it once the supplier bound).
-  const after = (p: BootProbe) => [...w.drivers[p.drv]!.needs, ...w.links.filter((l) => !l.stateless && l.consumer === p.dev && (l.active || l.initial)).map((l) => l.supplier)];
-  const left = [...declared], probes: BootProbe[] = [];
+  return bootOrder(w.devices, w.drivers, w.links).order.map((d) => declared.find((p) => p.dev === d)!);
+}
+
+/**
+ * The devices a boot-bound device's probe waited for: its driver's `needs` (with its checked
+ * `links`; not the device itself, which validation lets pass), and its managed links to suppliers
+ * that exist at the start ACTIVE (made while the supplier was bound: a `linksUnchecked` probe before
+ * it would have made it DORMANT) or before the probe (`suppliers`: device_links_check_suppliers).
+ */
+function bootWaits(devices: readonly DevInfo[], drivers: readonly DrvInfo[], links: readonly LinkInfo[], dev: number): number[] {
+  const d = devices[dev]!;
+  return [...drivers[d.boundTo]!.needs, ...links.filter((l) => !l.stateless && l.consumer === dev && (l.active || l.initial)).map((l) => l.supplier)]
+    .filter((x) => x !== dev && devices[x]!.present && devices[x]!.boundTo >= 0);
+}
+
+/**
+ * Boot-bound devices in the order boot bound them: the drivers' declared order (each driver's
+ * devices in theirs), but each after the devices it waits for (bootWaits). `cycle`: those left
+ * when none of them can go (each waits for another of them), in that order.
+ */
+function bootOrder(devices: readonly DevInfo[], drivers: readonly DrvInfo[], links: readonly LinkInfo[]): { order: number[]; cycle: number[] } {
+  const left = drivers.flatMap((r) => devices.filter((d) => d.present && d.boundTo === r.i).map((d) => d.i)), order: number[] = [];
   while (left.length) {
-    const i = left.findIndex((p) => after(p).every((d) => !left.some((q) => q.dev === d)));
-    probes.push(...left.splice(Math.max(i, 0), 1));
+    const i = left.findIndex((x) => bootWaits(devices, drivers, links, x).every((y) => !left.includes(y)));
+    if (i < 0) return { order, cycle: left };
+    order.push(...left.splice(i, 1));
   }
-  return probes;
+  return { order, cycle: [] };
 }
 
 /** `load`: this is the load model of a scenario's loaded modules (loaded.ts), keeping what that scenario's state keeps. */

@@ -15,6 +15,8 @@ import { compile } from '../../src/engine/compile.js';
 import { decode } from '../../src/engine/schema.js';
 import { fp } from '../../src/engine/hash.js';
 import { FingerprintStore, NO_PARENT } from '../../src/engine/store.js';
+import { definePatch, registerPatchFile } from '../../src/kernel/define-patch.js';
+import { RETURN } from '../../src/kernel/emit.js';
 
 type Dev = { driver: number; bound: boolean };
 type Link = { refs: number; nul: number };
@@ -27,6 +29,10 @@ function states(spec: ScenarioSpec, profile: string, patches = ''): { dev: Dev[]
   be.pushCur(seen.put(fp.hi, fp.lo, NO_PARENT, 0), 0);
   while (be.popBack()) be.expand(() => { const id = seen.put(fp.hi, fp.lo, NO_PARENT, 0); if (id >= 0) { be.pushNext(id, 0); take(); } });
   return out;
+}
+
+function code(f: () => unknown): string {
+  try { f(); return 'built'; } catch (e) { return (e as { code?: string }).code ?? String(e); }
 }
 
 describe("a failed probe's NULL is not kept", () => {
@@ -42,4 +48,42 @@ describe("a failed probe's NULL is not kept", () => {
       expect(all.filter((s) => (s.link[0]!.nul & 1) && s.dev[1]!.driver === 0).length).toBe(0);
     });
   }
+});
+
+describe('boot-bound devices whose probes wait for each other are refused (E601)', () => {
+  const L = { consumer: 'a', supplier: 'b' };
+  const both = { a: { present: true, boundTo: 'da' }, b: { present: true, boundTo: 'db' } };
+  it('a needs b, b needs a', () => {
+    const spec: ScenarioSpec = { name: 'needs-cycle', devices: both, drivers: { da: { matches: ['a'], present: true, needs: ['b'], statelessLinks: [L] }, db: { matches: ['b'], present: true, needs: ['a'] } },
+      actors: { x: 'unbind da a' }, properties: ['links-single-delete'] };
+    expect(code(() => buildScenario(spec, 'v5.4', ''))).toBe('E601');
+  });
+  it("a needs b, b waits for a through its suppliers link", () => {
+    const spec: ScenarioSpec = { name: 'needs-suppliers-cycle', devices: { a: both.a, b: { ...both.b, suppliers: ['a'] } },
+      drivers: { da: { matches: ['a'], present: true, needs: ['b'] }, db: { matches: ['b'], present: true } }, actors: { x: 'unbind da a' }, properties: ['links-single-delete'] };
+    expect(code(() => buildScenario(spec, 'v5.4', ''))).toBe('E601');
+  });
+  it('a chain that waits in one direction is built', () => {
+    const spec: ScenarioSpec = { name: 'needs-chain', devices: both, drivers: { da: { matches: ['a'], present: true, needs: ['b'] }, db: { matches: ['b'], present: true } },
+      actors: { x: 'unbind da a' }, properties: ['links-single-delete'] };
+    expect(code(() => buildScenario(spec, 'v5.4', ''))).toBe('built');
+  });
+});
+
+describe("boot's probes: a chain of three runs supplier first whatever the declared order", () => {
+  // A user's device_link_add that makes a stateless link only to a supplier whose driver is bound.
+  const file = '/virtual/s42-h18-sup-bound.ts';
+  registerPatchFile(file, [definePatch({ id: 'u-h18-sup-bound', subject: 'no stateless link to a supplier not bound', base: 'v5.4',
+    hunks: [{ fn: 'device_link_add', replace: 'list_for_each_entry', step: (site, orig) => ({ ...orig!, run: (s, t, b, c) =>
+      (s.dev[site.k.w.links[site.link]!.supplier]!.bound ? orig!.run(s, t, b, c) : RETURN) }) }] })]);
+  const L = (consumer: string, supplier: string) => ({ consumer, supplier });
+  const da = { matches: ['a'], present: true, needs: ['b'], statelessLinks: [L('a', 'b')] }, db = { matches: ['b'], present: true, needs: ['c'], statelessLinks: [L('b', 'c')] }, dc = { matches: ['c'], present: true };
+  const spec = (drivers: ScenarioSpec['drivers']): ScenarioSpec => ({ name: 'chain', devices: { a: { present: true, boundTo: 'da' }, b: { present: true, boundTo: 'db' }, c: { present: true, boundTo: 'dc' } },
+    drivers, actors: { x: 'unbind da a' }, properties: ['links-single-delete'] });
+  it('a, b, c and c, b, a declared: both links made at the start (v5.4)', () => {
+    for (const d of [{ da, db, dc }, { dc, db, da }, { db, da, dc }]) {
+      const start = states(spec(d), 'v5.4', file)[0]!;
+      expect(start.link.map((l) => l.refs)).toEqual([1, 1]);
+    }
+  });
 });
