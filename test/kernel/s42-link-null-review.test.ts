@@ -86,4 +86,10 @@ describe("boot's probes: a chain of three runs supplier first whatever the decla
       expect(start.link.map((l) => l.refs)).toEqual([1, 1]);
     }
   });
+  it("a driver that lists its own device in needs (validation lets it pass) does not hold its probe back (v5.4)", () => {
+    const self: ScenarioSpec = { name: 'self-need', devices: { a: { present: true, boundTo: 'da' }, b: { present: true, boundTo: 'db' } },
+      drivers: { da: { matches: ['a'], present: true, needs: ['b'], statelessLinks: [L('a', 'b')] }, db: { matches: ['b'], present: true, needs: ['b'] } },
+      actors: { x: 'unbind da a' }, properties: ['links-single-delete'] };
+    expect(states(self, 'v5.4', file)[0]!.link.map((l) => l.refs)).toEqual([1]);
+  });
 });
