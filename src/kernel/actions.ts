@@ -40,7 +40,14 @@ export type Action = (
   maybe: boolean;
 };
 
-const OPS = ['add', 'del', 'kill-del', 'register', 'unregister', 'bind', 'unbind', 'override', 'drivers_probe', 'modprobe', 'rmmod', 'wait_for_device_probe', 'deferred_probe_initcall', 'device_shutdown', 'uevent', 'lock', 'unlock'];
+/** Every action and the arguments it takes, in order (an arity error names them: s42 h20). */
+const ARGS: Readonly<Record<Action['op'], readonly string[]>> = {
+  add: ['DEVICE'], del: ['DEVICE'], 'kill-del': ['DEVICE'], register: ['DRIVER'], unregister: ['DRIVER'],
+  bind: ['DRIVER', 'DEVICE'], unbind: ['DRIVER', 'DEVICE'], override: ['DEVICE', 'DRIVER'], drivers_probe: ['DEVICE'],
+  modprobe: ['MODULE'], rmmod: ['MODULE'], wait_for_device_probe: [], deferred_probe_initcall: [], device_shutdown: [],
+  uevent: ['DEVICE'], lock: ['DEVICE'], unlock: ['DEVICE'],
+};
+const OPS = Object.keys(ARGS);
 
 export function parseAction(w: World, actor: string, text: string, scenario?: string): Action {
   const at = `${scenario !== undefined ? `scenario '${scenario}': ` : ''}actor '${actor}': action '${text}'`;
@@ -58,20 +65,23 @@ export function parseAction(w: World, actor: string, text: string, scenario?: st
   const dev = (n: string | undefined) => name('device', w.devices, n);
   const drv = (n: string | undefined) => name('driver', w.drivers, n);
   const mod = (n: string | undefined) => name('module', w.modules, n);
-  const need = (n: number) => { if (args.length !== n) throw bad(`${at}: '${op}' takes ${n} argument(s)`); };
+  const need = () => {
+    const want = ARGS[op as Action['op']];
+    if (args.length !== want.length) throw bad(`${at}: '${op}' takes ${want.length === 0 ? 'no arguments' : `${want.length} argument${want.length > 1 ? 's' : ''}: ${want.join(' ')}`}`);
+  };
   const base = { text: text.trim(), maybe };
   switch (op) {
-    case 'add': case 'del': need(1); return { op, dev: dev(args[0]), ...base };
+    case 'add': case 'del': need(); return { op, dev: dev(args[0]), ...base };
     case 'register': case 'unregister': {
-      need(1); const d = drv(args[0]);
+      need(); const d = drv(args[0]);
       if (w.drivers[d]!.module >= 0) throw bad(`${at}: driver '${args[0]}' belongs to module '${w.modules[w.drivers[d]!.module]!.name}': use modprobe/rmmod`);
       return { op, drv: d, ...base };
     }
-    case 'bind': case 'unbind': need(2); return { op, drv: drv(args[0]), dev: dev(args[1]), ...base };
-    case 'override': need(2); return { op, dev: dev(args[0]), drv: drv(args[1]), ...base };
-    case 'modprobe': case 'rmmod': need(1); return { op, mod: mod(args[0]), ...base };
-    case 'wait_for_device_probe': case 'deferred_probe_initcall': case 'device_shutdown': need(0); return { op, ...base };
-    case 'uevent': case 'lock': case 'unlock': case 'kill-del': case 'drivers_probe': need(1); return { op, dev: dev(args[0]), ...base };
+    case 'bind': case 'unbind': need(); return { op, drv: drv(args[0]), dev: dev(args[1]), ...base };
+    case 'override': need(); return { op, dev: dev(args[0]), drv: drv(args[1]), ...base };
+    case 'modprobe': case 'rmmod': need(); return { op, mod: mod(args[0]), ...base };
+    case 'wait_for_device_probe': case 'deferred_probe_initcall': case 'device_shutdown': need(); return { op, ...base };
+    case 'uevent': case 'lock': case 'unlock': case 'kill-del': case 'drivers_probe': need(); return { op, dev: dev(args[0]), ...base };
     default: throw bad(`${at}: unknown action '${op}'${dym(op, OPS)}; known: ${OPS.join(', ')}, each optionally after 'maybe'`);
   }
 }

@@ -84,7 +84,7 @@ describe('deferred_probe_initcall', () => {
     for (const p of ['v3.14', 'v4.2', 'v5.0']) expect(() => buildScenario(boot(['register dcd', 'deferred_probe_initcall']), p, ''), p).not.toThrow();
     const twice: ScenarioSpec = { ...boot(['deferred_probe_initcall']), actors: { a: 'deferred_probe_initcall', b: ['register dcd', 'deferred_probe_initcall'] } };
     expect(() => buildScenario(twice, 'mainline', '')).toThrow(/'deferred_probe_initcall' is a late_initcall: it runs once, but actors a, b write it 2 times/);
-    expect(() => buildScenario(boot(['deferred_probe_initcall dc']), 'mainline', '')).toThrow(/'deferred_probe_initcall' takes 0 argument/);
+    expect(() => buildScenario(boot(['deferred_probe_initcall dc']), 'mainline', '')).toThrow(/'deferred_probe_initcall' takes no arguments/);
   });
 
   // A hunt (2026-12-04): with the initcall in an unfair actor that never ran it, deferred probing
