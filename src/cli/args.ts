@@ -62,7 +62,7 @@ export type Invocation =
   | { command: 'replay'; trace: string; property?: string; json: boolean; quiet: boolean; model?: string; propertyFiles?: string[] }
   | { command: 'diff'; base: string; patched: string; baseParams: Record<string, string>; patchedParams: Record<string, string>; search: SearchArgs; json: boolean; quiet: boolean; allowVacuous: boolean; fixes: string[] }
   | { command: 'merge'; files: string[]; output: MergeOutputArgs }
-  | { command: 'profiles'; json: boolean; names: string[] }
+  | { command: 'profiles'; json: boolean; long: boolean; names: string[] }
   | { command: 'source'; fn: string; profile: string; json: boolean }
   | { command: 'steps'; profile?: string; fn?: string; json: boolean; maxStates?: number; patches?: string }
   | { command: 'validate'; file: string; log: string; params: Record<string, string>; json: boolean; maxStates?: number; excerpt: boolean }
@@ -245,11 +245,12 @@ export function buildProgram(found: (inv: Invocation) => void): Command {
     }));
 
   program.command('profiles')
-    .description('List the kernel profiles: the release each stands for, the snapshot of each kernel file it is anchored in (kernel/<snapshot>/), and every flag with its commit, first release and the source line that shows it.')
-    .argument('[names...]', 'only these profiles (default: all)')
-    .option('--json', 'print the list as JSON')
-    .addHelpText('after', `\nExamples:\n  $ probecheck profiles\n  $ probecheck profiles v6.12 mainline\n  $ probecheck profiles --json`)
-    .action((names: string[], o: Record<string, any>) => found({ command: 'profiles', json: Boolean(o.json), names }));
+    .description('List the kernel profiles, one line each: its name (the release it stands for), the dd.c text it reads and what it models, in a few words. Named profiles, or --long, print in full: the snapshot of each kernel file it is anchored in (kernel/<snapshot>/), and every flag with its commit, first release and the source line that shows it.')
+    .argument('[names...]', 'only these profiles, in full (default: all, one line each)')
+    .option('-l, --long', 'print every profile in full (some 700 lines)')
+    .option('--json', 'print the list as JSON (always in full)')
+    .addHelpText('after', `\nExamples:\n  $ probecheck profiles\n  $ probecheck profiles v6.12 mainline\n  $ probecheck profiles --long\n  $ probecheck profiles --json`)
+    .action((names: string[], o: Record<string, any>) => found({ command: 'profiles', json: Boolean(o.json), long: Boolean(o.long), names }));
 
   program.command('source')
     .description("Print a kernel function's C at a profile's snapshot, line by line, beside the steps that model each line (and the lines that lock, wait, schedule, or test or write modelled state).")

@@ -41,8 +41,48 @@ function originOf(snap: string, path: string): string {
   return any?.origin ?? '?';
 }
 
-export function runProfiles(io: Io, json: boolean, names: readonly string[] = []): ExitCode {
+/** The listing's width: one line per profile on a 120-column terminal. */
+const WIDTH = 120;
+
+/** The first clause of a profile's description (up to a `;` outside parentheses), cut at a word to fit `room`. */
+function gist(describe: string, room: number): string {
+  let depth = 0, end = describe.length;
+  for (let i = 0; i < describe.length; i++) {
+    const c = describe[i];
+    if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === ';' && depth === 0) { end = i; break; }
+  }
+  const first = describe.slice(0, end);
+  if (first.length <= room) return first;
+  let cut = first.slice(0, room - 6);
+  cut = cut.slice(0, Math.max(cut.lastIndexOf(' '), 1)).replace(/[\s,:;]+$/, '');
+  // A parenthesis the cut leaves open is closed after the ellipsis.
+  const open = (cut.match(/\(/g) ?? []).length - (cut.match(/\)/g) ?? []).length;
+  return `${cut} ...${')'.repeat(Math.max(open, 0))}`;
+}
+
+/**
+ * One line per profile (s42 h20: the full listing is some 700 lines, where a newcomer picks a
+ * profile from 16): its name, which is the release it stands for, the dd.c text it reads (the
+ * file most steps are checked against) and its description's first clause.
+ */
+function shortList(io: Io): void {
+  const dd = (name: string) => {
+    const p = PROFILES[name]!, at = p.sources['drivers/base/dd.c'];
+    return at ?? (p.between?.['drivers/base/dd.c'] ? 'none (bracketed)' : 'none');
+  };
+  const w1 = Math.max(...PROFILE_NAMES.map((n) => n.length), 'profile'.length) + 2;
+  const w2 = Math.max(...PROFILE_NAMES.map((n) => dd(n).length), 'dd.c read at'.length) + 2;
+  io.out(`${'profile'.padEnd(w1)}${'dd.c read at'.padEnd(w2)}what it models (each profile stands for the release it is named after)`);
+  for (const n of PROFILE_NAMES) io.out(`${n.padEnd(w1)}${dd(n).padEnd(w2)}${gist(PROFILES[n]!.describe, WIDTH - w1 - w2)}`);
+  io.out('');
+  io.out('`probecheck profiles NAME` prints one in full (each file read, each flag and its commit); `--long`, all of them.');
+}
+
+export function runProfiles(io: Io, json: boolean, names: readonly string[] = [], long = false): ExitCode {
   for (const n of names) profile(n); // an unknown name: E602, with the known ones
+  if (!json && !long && names.length === 0) { shortList(io); return EXIT.ok; }
   const all = (names.length ? PROFILE_NAMES.filter((n) => names.includes(n)) : PROFILE_NAMES).map((name) => {
     const p = PROFILES[name]!;
     return {

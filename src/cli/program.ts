@@ -44,7 +44,7 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
       case 'replay': return await runReplay(io, inv.trace, inv.property, inv.json, inv.model, inv.quiet);
       case 'diff': return await runDiff(io, inv.base, inv.patched, inv.baseParams, inv.patchedParams, inv.search, inv.json, inv.quiet, inv.allowVacuous, inv.fixes);
       case 'merge': return runMerge(io, inv.files, inv.output);
-      case 'profiles': return runProfiles(io, inv.json, inv.names);
+      case 'profiles': return runProfiles(io, inv.json, inv.names, inv.long);
       case 'source': return runSource(io, inv.fn, inv.profile, inv.json);
       case 'steps': return await runSteps(io, inv.profile, inv.fn, inv.json, inv.maxStates, inv.patches);
       case 'validate': return await runValidate(io, inv.file, inv.log, inv.params, inv.json, inv.maxStates, inv.excerpt);

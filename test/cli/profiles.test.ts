@@ -33,8 +33,8 @@ describe('probecheck profiles', () => {
     expect(profiles.find((p) => p.name === 'v4.18')!.differs?.NEED_PARENT_LOCK).toMatch(/inline/);
   });
 
-  it('text: one block per profile, saying when no tree was read', () => {
-    const r = probecheck(['profiles'], { cwd: tempDir() });
+  it('text (--long; s42 h20: the default is one line each): one block per profile, saying when no tree was read', () => {
+    const r = probecheck(['profiles', '--long'], { cwd: tempDir() });
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('v5.1 (stands for v5.1)');
     expect(r.stdout).toContain('v4.18 (stands for v4.18)');
