@@ -4,7 +4,7 @@
  */
 import { nothingChecked, type CaseOutcome, type SuiteOutcome } from '../suite/run.js';
 import { plain, type Colors } from './colors.js';
-import { table } from './table.js';
+import { tableLines } from './table.js';
 import { colorVerdict, showParams } from './text.js';
 
 /** Parameters with the kernel's profile and patches first: those are what a reader scans for. */
@@ -72,18 +72,32 @@ export function suiteNoteLines(outcomes: readonly SuiteOutcome[], col: Colors = 
   return suiteNotes(outcomes).map((n, i) => col.yellow(`note [${i + 1}]: ${n}`));
 }
 
+/**
+ * The columns' widths: a verdict cell wider than this (a `never completed: ...` list) goes on
+ * over the next lines of its column.
+ */
+const VERDICT_CAP = 24;
+
+/**
+ * The table: each case on a line of its own (suite, params and their note marks), then its
+ * property rows, indented. Params were a column of their own until s42 h20: with the (actions)
+ * rows' lists, `npm start`'s table was 330 columns wide; now under 120.
+ */
 export function suiteTable(outcomes: readonly SuiteOutcome[], col: Colors = plain): string[] {
   const notes = suiteNotes(outcomes);
   const mark = (c: CaseOutcome) => (c.result?.notes?.length ? ` ${col.yellow(`[${c.result.notes.map((n) => notes.indexOf(n) + 1).join(',')}]`)}` : '');
-  const rows = [['suite', 'params', 'property', 'expected', 'observed', 'states', 'seconds', 'status'].map((h) => col.bold(h))];
+  const rows = [['suite  params / property', 'expected', 'observed', 'states', 'seconds', 'status'].map((h) => col.bold(h))];
+  const heads = new Map<number, string>(); // row index -> the case line printed before it
   for (const o of outcomes) for (const c of o.cases) {
+    const params = showCaseParams(c.params);
+    heads.set(rows.length, `${o.suite}${params ? `  ${col.bold(params)}` : ''}${mark(c)}`);
     c.rows.forEach((r, i) => {
       // A count that differs is its own row below: a verdict that matches is ok (a new user,
       // 2026-12-05, read every verdict of such a case as changed).
       const status = r.status;
       const s = STATUS[status];
       rows.push([
-        i === 0 ? o.suite : '', i === 0 ? col.bold(showCaseParams(c.params)) + mark(c) : '', r.property, r.expected,
+        `  ${r.property}`, r.expected,
         // A shard's verdict that does not decide the whole search's is about its part only.
         r.observed === '-' ? '-' : r.status === 'partial' ? `${colorVerdict(r.observed, col)} (this part)` : colorVerdict(r.observed, col),
         i === 0 ? statesCell(c, col) : '', i === 0 && c.result ? c.result.seconds.toFixed(2) : '',
@@ -91,18 +105,18 @@ export function suiteTable(outcomes: readonly SuiteOutcome[], col: Colors = plai
       ]);
     });
     if (c.statesStatus === 'mismatch' && c.result) {
-      rows.push(['', '', '(state count)', c.expectedStates!.toLocaleString('en-US'), col.red(observedStates(c)), '', '', col.red(`${STATUS.mismatch}: the state space changed`)]);
+      rows.push(['  (state count)', c.expectedStates!.toLocaleString('en-US'), col.red(observedStates(c)), '', '', col.red(`${STATUS.mismatch}: the state space changed`)]);
     }
     // Actions that never completed make every verdict of the case about less than it says.
     if (c.expectedIdle) {
       const s = STATUS[c.actionsStatus ?? 'mismatch'], seen = idleSeen(c);
-      rows.push(['', '', '(actions)', `never completed: ${c.expectedIdle.join(', ')}`, seen, '', '', c.actionsStatus === 'ok' ? col.green(s) : c.actionsStatus === 'unknown' ? col.yellow(s) : col.red(s)]);
+      rows.push(['  (actions)', `never completed: ${c.expectedIdle.join(', ')}`, seen, '', '', c.actionsStatus === 'ok' ? col.green(s) : c.actionsStatus === 'unknown' ? col.yellow(s) : col.red(s)]);
     } else if (c.idleActions) {
       const s = STATUS[c.actionsStatus ?? 'vacuous'];
-      rows.push(['', '', '(actions)', 'complete', col.yellow(`never completed: ${c.idleActions.join(', ')}`), '', '', c.actionsStatus === 'ok' ? col.green(s) : col.yellow(s)]);
+      rows.push(['  (actions)', 'complete', col.yellow(`never completed: ${c.idleActions.join(', ')}`), '', '', c.actionsStatus === 'ok' ? col.green(s) : col.yellow(s)]);
     }
   }
-  return table(rows, '');
+  return tableLines(rows, '', [undefined, VERDICT_CAP, VERDICT_CAP]).flatMap((lines, i) => (heads.has(i) ? [heads.get(i)!, ...lines] : lines));
 }
 
 /** One line: how many property checks matched, mismatched, are unknown or FIXME. */

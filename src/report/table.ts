@@ -10,9 +10,44 @@ export function pad(s: string, width: number): string {
   return s + ' '.repeat(Math.max(0, width - visibleLength(s)));
 }
 
-/** Render rows (the first is the header) as aligned lines; trailing spaces trimmed. */
-export function table(rows: readonly (readonly string[])[], indent = ''): string[] {
+/**
+ * A cell cut into lines of at most `cap` characters: after a comma or its first colon (a list
+ * `never completed: hotplug: del c, ...` keeps each item whole), at any space only within a
+ * piece still too long, and never inside a word. A cell coloured as a whole is coloured line by
+ * line; one coloured in parts is not cut.
+ */
+export function wrapCell(s: string, cap: number | undefined): string[] {
+  if (cap === undefined || visibleLength(s) <= cap) return [s];
+  const whole = /^(\x1b\[[0-9;]*m)([^\x1b]*)(\x1b\[[0-9;]*m)$/.exec(s);
+  if (!whole && s.includes('\x1b[')) return [s];
+  const [open, text, close] = whole ? [whole[1]!, whole[2]!, whole[3]!] : ['', s, ''];
+  const colon = text.indexOf(': ');
+  const units = (colon < 0 ? [text] : [text.slice(0, colon + 1), text.slice(colon + 2)]).flatMap((u) => u.split(/(?<=,) /));
+  const pieces = units.flatMap((u) => (u.length <= cap ? [u] : u.split(' ')));
+  const lines: string[] = [];
+  for (const p of pieces) {
+    const last = lines.at(-1);
+    if (last !== undefined && last.length + 1 + p.length <= cap) lines[lines.length - 1] = `${last} ${p}`;
+    else lines.push(p);
+  }
+  return lines.map((l) => open + l + close);
+}
+
+/**
+ * Render rows (the first is the header) as aligned lines; trailing spaces trimmed. A cell wider
+ * than its column's cap (`caps[i]`) goes on over the next lines of its column: each row's lines,
+ * one list per row.
+ */
+export function tableLines(rows: readonly (readonly string[])[], indent = '', caps: readonly (number | undefined)[] = []): string[][] {
+  const cells = rows.map((r) => r.map((c, i) => wrapCell(c, caps[i])));
   const widths: number[] = [];
-  for (const r of rows) r.forEach((c, i) => { widths[i] = Math.max(widths[i] ?? 0, visibleLength(c)); });
-  return rows.map((r) => (indent + r.map((c, i) => (i === r.length - 1 ? c : pad(c, widths[i]!))).join('  ')).trimEnd());
+  for (const r of cells) r.forEach((c, i) => { for (const l of c) widths[i] = Math.max(widths[i] ?? 0, visibleLength(l)); });
+  return cells.map((r) => {
+    const height = Math.max(1, ...r.map((c) => c.length));
+    return Array.from({ length: height }, (_, k) => (indent + r.map((c, i) => (i === r.length - 1 ? (c[k] ?? '') : pad(c[k] ?? '', widths[i]!))).join('  ')).trimEnd());
+  });
+}
+
+export function table(rows: readonly (readonly string[])[], indent = '', caps: readonly (number | undefined)[] = []): string[] {
+  return tableLines(rows, indent, caps).flat();
 }

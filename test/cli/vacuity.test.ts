@@ -95,7 +95,7 @@ describe('vacuity', () => {
     writeFileSync(f, `export default { kind: 'probecheck-suite', name: 'idle', model: ${JSON.stringify(VAC)}, cases: [{ params: { case: 'del' }, expect: { 'single-binding': 'holds' } }] };\n`);
     const r = run(['check', f]);
     expect(r.status).toBe(5);
-    expect(r.stdout).toMatch(/\(actions\)\s+complete\s+never completed: hotplug: del c\s+VACUOUS/);
+    expect(r.stdout).toMatch(/\(actions\)\s+complete\s+never completed:\s+VACUOUS\n\s+hotplug: del c\n/); // wrapped at 30 columns (s42 h20)
     expect(r.stdout).toContain('1 case with actions that never completed');
     const ok = run(['check', f, '--allow-vacuous', '--json']);
     expect(ok.status).toBe(0);
@@ -109,12 +109,12 @@ describe('vacuity', () => {
     writeFileSync(f, suite("['hotplug: del c']"));
     const r = run(['check', f, '--junit', join(dir, 'j.xml')]);
     expect(r.status, r.stdout).toBe(0);
-    expect(r.stdout).toMatch(/\(actions\)\s+never completed: hotplug: del c\s+never completed: hotplug: del c\s+ok/);
+    expect(r.stdout).toMatch(/\(actions\)\s+never completed:\s+never completed:\s+ok\n\s+hotplug: del c\s+hotplug: del c\n/);
     expect(readFileSync(join(dir, 'j.xml'), 'utf8')).toMatch(/<testcase classname="hang\[profile=v5\.1 patches= case=del\]" name="never completes" time="0"\/>/);
     // Stopped early: whether every action completed is not known, and the row does not say it did (a CI-output hunt, 2026-12-05).
     const cut = run(['check', f, '-q', '--max-states', '2', '--html', join(dir, 'cut.html')]);
     expect(cut.status).toBe(3);
-    expect(cut.stdout).toMatch(/\(actions\)\s+never completed: hotplug: del c\s+not known: the search stopped early\s+UNKNOWN/);
+    expect(cut.stdout).toMatch(/\(actions\)\s+never completed:\s+not known:\s+UNKNOWN\n\s+hotplug: del c\s+the search stopped early\n/);
     expect(readFileSync(join(dir, 'cut.html'), 'utf8')).toMatch(/<td>\(actions\)<\/td><td>never completed: hotplug: del c<\/td><td class="unknown">not known: the search stopped early<\/td>/);
     // Another action pinned: the hang the case is about is not the one found (exit 4, JUnit failure).
     writeFileSync(f, suite("['hotplug: add c']"));
