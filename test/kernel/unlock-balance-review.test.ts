@@ -113,8 +113,9 @@ describe('unlock-balance, chosen by default', () => {
     }
     // Named, it runs, about nothing.
     expect(check(buildScenario({ ...never, properties: ['unlock-balance'] }, 'v4.18', '').model, {}).properties[0]!.verdict).toBe('vacuous');
-    // A probe that may succeed: chosen, and met.
-    const ok: ScenarioSpec = { ...never, drivers: { ...never.drivers, 'pmic-drv': { matches: ['pmic'], probe: ['ok', 'error'] } } };
+    // A probe that may succeed: chosen, and met. (Actor a alone: b's needs and wait are there for
+    // the other defaults above; with them this search was 16,483 states, without 188.)
+    const ok: ScenarioSpec = { ...never, drivers: { ...never.drivers, 'pmic-drv': { matches: ['pmic'], probe: ['ok', 'error'] } }, actors: { a: never.actors!.a! } };
     const r = check(buildScenario(ok, 'mainline', '').model, {}).properties.find((x) => x.name === 'unlock-balance');
     expect(r?.verdict).toBe('holds');
   });
