@@ -245,8 +245,8 @@ export function oldLinkOfStruct(k: Kernel, s: KS, dev: number): void {
  * purge deleted every link at the old struct, so a consumer's probe made this one after it: a
  * managed one before kobject_del (the model's device_link_add tests `ready`, which kobject_del
  * clears), by a probe whose link check passed beside a probe of the old struct that bound it again
- * after its release (B6), or by one that adds its links unchecked; a stateless one at any time (its
- * add tests nothing). In the C its supplier is the old struct: it is on that struct's list of
+ * after its release (B6), or by one that adds its links unchecked; a stateless one before kobject_del
+ * too (its add tests `ready` as well: linkAddRefused). In the C its supplier is the old struct: it is on that struct's list of
  * consumers, not on the kzalloc'ed one's, and the consumer's own walks (link check, driver_bound,
  * release, purge) act on it (with CONFIG_PM_SLEEP device_link_add refuses a supplier past
  * device_pm_remove, which comes before the purge: no link at all). Until s42 h7 the model gave it
@@ -261,7 +261,7 @@ function linkToOldSupplier(k: Kernel, s: KS, dev: number): void {
     if (l.supplier !== dev) continue;
     const x = s.link[l.i]!;
     if (l.stateless ? x.refs === 0 : x.status === 'NONE') continue;
-    throw new ModelError('E208', `device '${k.vn(dev)}' is added again while the ${l.stateless ? 'stateless ' : ''}device link ${k.vn(l.consumer)}->${k.vn(dev)}, made by a probe of ${k.vn(l.consumer)} after device_del's device_links_purge of ${k.vn(dev)}, exists: its supplier is ${k.vn(dev)}'s deleted struct device, not the new one (device_link_add refuses a supplier past device_pm_remove with CONFIG_PM_SLEEP, past kobject_del without it; the model tests only the latter, and not for a stateless link), and the model keeps one link per declared link (docs/known-gaps.md, "A link a probe of a deleted struct adds")`);
+    throw new ModelError('E208', `device '${k.vn(dev)}' is added again while the ${l.stateless ? 'stateless ' : ''}device link ${k.vn(l.consumer)}->${k.vn(dev)}, made by a probe of ${k.vn(l.consumer)} after device_del's device_links_purge of ${k.vn(dev)}, exists: its supplier is ${k.vn(dev)}'s deleted struct device, not the new one (device_link_add refuses a supplier past device_pm_remove with CONFIG_PM_SLEEP, past kobject_del without it; the model tests only the latter), and the model keeps one link per declared link (docs/known-gaps.md, "A link a probe of a deleted struct adds")`);
   }
 }
 
