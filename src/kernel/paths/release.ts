@@ -22,7 +22,7 @@
  * dd.c@torvalds@376991db4b64:1029, 1033; flag DRIVER_LOCK_HELPERS, patch device-driver-lock).
  * The sync of async-capable drivers comes before the loop (8c97a46af04b:857-858, 860).
  */
-import { RETURN, type Ret, type ThreadBuilder } from '../emit.js';
+import { RETURN, type Kernel, type Ret, type ThreadBuilder } from '../emit.js';
 import { supplierSlot, type KL, type KS } from '../state.js';
 import { asyncSynchronizeFullStep, waitForDeviceProbe } from './async.js';
 import { DD, allowsAsync, heldOld, lockStep, mutexWaits, takeMutex, takesParentLock, unlockDev } from './common.js';
@@ -31,7 +31,6 @@ import { boundRemove, byCreation } from './klist.js';
 import { deviceDel } from './device-del.js';
 import { registersFor } from '../world.js';
 import { releaseGhost } from './owed.js';
-import type { Kernel } from '../emit.js';
 
 /**
  * __device_release_driver's device-links test steps (`device_links_busy`) of devices with a parent,
