@@ -17,6 +17,14 @@ import { LATE_INITCALL, TIMEOUT_WORKER, waitsForTimeout } from './paths/late-ini
 import { blocksProbing, mayBeAsync, takesParentLock } from './paths/common.js';
 import { asyncThreadName } from './paths/async.js';
 import { loopParents, type LoopParent } from './paths/release.js';
+import { boundWarns, cleanupWarns, dormantWarns, driverBound, supplierLinkDefers } from './paths/links.js';
+import { purgeWarns } from './paths/device-del.js';
+import { matchesById, overrideMatches } from './paths/driver-override.js';
+import { defersMatch } from './paths/match-defer.js';
+import { walkOnOldStruct } from './paths/driver-attach.js';
+import { isUserPatch } from './define-patch.js';
+import { kernelView, type KernelView } from './view.js';
+
 /** __device_release_driver's device-links loop steps: a user's hunk on one makes unlock-balance read the state, not the library's record. */
 const LOOP_STEPS = new Set(['device_links_busy', 'device_links_unbind_consumers', 'relock_parent', 'relock']);
 /**
@@ -25,13 +33,6 @@ const LOOP_STEPS = new Set(['device_links_busy', 'device_links_unbind_consumers'
  * whether dev->mutex, of the no-validate class, is recorded as held was not read: said so.
  */
 const LOCKDEP = '(lockdep\'s "bad unlock balance detected!", unverified for dev->mutex: docs/scenarios.md, unlock-balance)';
-import { boundWarns, cleanupWarns, dormantWarns, driverBound, supplierLinkDefers } from './paths/links.js';
-import { purgeWarns } from './paths/device-del.js';
-import { matchesById, overrideMatches } from './paths/driver-override.js';
-import { defersMatch } from './paths/match-defer.js';
-import { walkOnOldStruct } from './paths/driver-attach.js';
-import { isUserPatch } from './define-patch.js';
-import { kernelView, type KernelView } from './view.js';
 
 /** The step of the unlocked walk that is still to come once its first entry is taken (late-initcall.ts). */
 const PENDING_WALK = 'deferred_probe_timeout_work_func:pending_walk', PENDING_START = 'deferred_probe_timeout_work_func:deferred_probe_pending';
