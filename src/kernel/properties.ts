@@ -32,7 +32,7 @@ const LOOP_STEPS = new Set(['device_links_busy', 'device_links_unbind_consumers'
  * lock not among the task's held locks (read in an extracted copy, release not identified), but
  * whether dev->mutex, of the no-validate class, is recorded as held was not read: said so.
  */
-const LOCKDEP = '(lockdep\'s "bad unlock balance detected!", unverified for dev->mutex: docs/scenarios.md, unlock-balance)';
+const LOCKDEP = '(lockdep\'s "bad unlock balance detected!", unverified for dev->mutex: docs/scenarios.md, "Properties", unlock-balance)';
 
 /** The step of the unlocked walk that is still to come once its first entry is taken (late-initcall.ts). */
 const PENDING_WALK = 'deferred_probe_timeout_work_func:pending_walk', PENDING_START = 'deferred_probe_timeout_work_func:deferred_probe_pending';
