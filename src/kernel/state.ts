@@ -9,6 +9,7 @@
  */
 import { t, wideInt, type FieldT } from '../engine/schema.js';
 import { boundAddTail, busAddTail, deferredAdd, drvAddTail, ksetAddTail, linkMade, linksOrdered, oldLinksKept } from './paths/klist.js';
+import { nulBit } from './paths/links.js';
 import type { AddedState } from './patch-state.js';
 import { RET_NAMES, type World } from './world.js';
 
@@ -384,7 +385,7 @@ export function initState(w: World, s: KS, deferredProbeEnable = true, links = t
     // deleting a freed link at v4.18).
     const adds = [l.consumer, l.supplier].filter((d) => w.devices[d]!.present && w.devices[d]!.boundTo >= 0 && w.drivers[w.devices[d]!.boundTo]!.statelessLinks.includes(l.i));
     // A supplier not present at the start was not through device_pm_add: each add got NULL (links.ts linkAddRefused).
-    if (!w.devices[l.supplier]!.present) { for (const d of adds) s.link[l.i]!.nul |= d === l.consumer ? 1 : 2; continue; }
+    if (!w.devices[l.supplier]!.present) { for (const d of adds) s.link[l.i]!.nul |= nulBit(l, d); continue; }
     if (adds.length > 0) s.link[l.i]!.refs = kref ? Math.min(adds.length, 3) : 1;
   }
   s.deferredProbeEnable = deferredProbeEnable;

@@ -132,7 +132,7 @@ export function forgetNul(w: World, s: KS, drv: number, dev: number): void {
 }
 
 /** Which end's probe LinkS.nul records: 1 the consumer's, 2 the supplier's (a driver bound to both ends probes each). */
-const nulBit = (l: LinkInfo, dev: number): number => (l.consumer === dev ? 1 : 2);
+export const nulBit = (l: LinkInfo, dev: number): number => (l.consumer === dev ? 1 : 2);
 
 /** device_link_add(consumer, supplier, DL_FLAG_STATELESS) for link li, in the probe of `dev` (an end of it). */
 export function deviceLinkAdd(tb: ThreadBuilder, li: number, dev: number, ret: Ret): string {
