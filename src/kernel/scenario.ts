@@ -1200,12 +1200,13 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string, 
   const model: Model = {
     name: spec.name, params: { profile: prof.name, patches: patchEntries(patchList).join(',') },
     notes: [...profileNotes(k, (m) => actors.some((a) => a.acts.some((x) => x.op === 'modprobe' && x.mod === m)) || w.drivers.some((d) => d.requestModule === m)), ...(loaded ? loadNotes(w, loadBlocked, patches.some(isUserPatch)) : [])], state: kernelSchema(w, k.moduleWq.length, k.flushers.length, added, k.linksLock, k.shutdown, k.initStarted, mostWalks(k)),
-    init: (s) => { initState(w, s as unknown as KS, !late, k.has('DEVICE_LINKS'), k.has('LINK_KREF'), k.shutdown); (s as unknown as KS).probeTimeout = keepsTimeout(k); added.init(s as unknown as KS);
+    init: (s) => { const ks = s as unknown as KS;
+      initState(w, ks, !late, k.has('DEVICE_LINKS'), k.has('LINK_KREF'), k.shutdown); ks.probeTimeout = keepsTimeout(k); added.init(ks);
       // The boot-links model starts before boot's probes: their devices unbound, their links not yet made.
       if (load?.bootProbes) for (const p of load.bootProbes) {
-        const d = (s as unknown as KS).dev[p.dev]!;
+        const d = ks.dev[p.dev]!;
         d.driver = 0; d.bound = false;
-        for (const li of statelessLinksOf(w, p.drv, p.dev)) { (s as unknown as KS).link[li]!.refs = 0; (s as unknown as KS).link[li]!.nul = 0; }
+        for (const li of statelessLinksOf(w, p.drv, p.dev)) { ks.link[li]!.refs = 0; ks.link[li]!.nul = 0; }
       }
       if (booted) overlay(s, booted);
       if (loaded) overlay(s, loaded); }, threads, properties: properties as Property[], optional, selected,
