@@ -28,12 +28,10 @@ export const LOADER = 'boot-modprobe';
 /** States a load may take; more is refused (a load alone is a few hundred). */
 const MAX_LOAD_STATES = 200_000;
 
-/** What the load model keeps that the scenario's own actors decide (state.ts kernelSchema). */
 /**
+ * What the load model keeps that the scenario's own actors decide (state.ts kernelSchema).
  * `walked`: the devices whose __device_attach the scenario builds (klist.ts walksDrivers), which
  * decide the drivers whose klist_drivers place the state keeps: the load model keeps the same.
- */
-/**
  * `bootProbes`: this is the boot-links model instead (bootLinksStart): the scenario's threads built but
  * none running, and one thread running these probes' device_link_add calls, in order (links.ts bootProbe).
  */

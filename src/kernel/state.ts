@@ -193,8 +193,6 @@ export interface ModS { state: (typeof MOD_STATES)[number]; refcnt: number; asyn
 /**
  * `refs`: a stateless link exists (> 0) and, with ead18c23c263, its kref; `dels`: how many times
  * __device_link_del ran on this link since it was created (list_del of a deleted link when > 1, B16).
- */
-/**
  * `rank`: where the link is in its supplier's and consumer's lists, 1 = made first (klist.ts
  * linkMade); kept only where linksOrdered. `old`: the link of a deleted struct device of the
  * consumer, since added again (a probe of that struct made it after device_del's
