@@ -48,6 +48,7 @@ export function tableLines(rows: readonly (readonly string[])[], indent = '', ca
   });
 }
 
-export function table(rows: readonly (readonly string[])[], indent = '', caps: readonly (number | undefined)[] = []): string[] {
-  return tableLines(rows, indent, caps).flat();
+/** Render rows (the first is the header) as aligned lines, one per row: tableLines without caps. */
+export function table(rows: readonly (readonly string[])[], indent = ''): string[] {
+  return tableLines(rows, indent).flat();
 }
