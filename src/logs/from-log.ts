@@ -509,6 +509,15 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
       else if (x.rule.id === 'initcall_done' && !x.module && open && x.initfn === open.fn) { brackets.push({ ...open, to: x.line, ret: x.ret ?? 0 }); open = undefined; }
     }
   }
+  /** The bracket `line` lies inside, if any (brackets are in line order and do not nest: a binary search). */
+  const bracketAt = (line: number) => {
+    let lo = 0, hi = brackets.length;
+    while (lo < hi) { const m = (lo + hi) >> 1; if (brackets[m]!.from <= line) lo = m + 1; else hi = m; }
+    const b = brackets[lo - 1];
+    return b && line < b.to ? b : undefined;
+  };
+  // Per bracket, whether a line inside it names a driver: found once (a scan per attempt is quadratic in long logs).
+  let namingIn: Set<(typeof brackets)[number]> | undefined;
   /**
    * The bracket whose driver an unnamed attempt at `e` is: the attempt began inside it (its time less
    * its usecs: the ps4 boot's hdaudioC0D0 probe, 157 ms long, ends inside mcheck_init_device's, begun in
@@ -516,8 +525,6 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
    * names a driver (bpcie_driver_init's names baikal_pcie, whose probe adds the serial devices an earlier
    * driver probes there).
    */
-  // Per bracket, whether a line inside it names a driver: found once (a scan per attempt is quadratic in long logs).
-  let namingIn: Set<(typeof brackets)[number]> | undefined;
   const initWalk = (e: LogEvent) => {
     const b = bracketAt(e.line);
     if (!b || b.time === undefined || e.time === undefined || e.usecs === undefined || e.time - e.usecs / 1e6 < b.time) return undefined;
@@ -534,12 +541,6 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
   };
   /** Drivers named after the built-in initcall whose bracket their unnamed attempts lie in: the bracket and the devices. */
   const byInitDevs = new Map<string, { fn: string; from: number; to: number; ret: number; devs: string[] }>();
-  const bracketAt = (line: number) => {
-    let lo = 0, hi = brackets.length;
-    while (lo < hi) { const m = (lo + hi) >> 1; if (brackets[m]!.from <= line) lo = m + 1; else hi = m; }
-    const b = brackets[lo - 1];
-    return b && line < b.to ? b : undefined;
-  };
   /** The driver a later line names for `dev` (the first after `line`), else an earlier one. A later one outside the
    * built-in initcall bracket of an attempt that did not defer is another driver's (that bracket's driver's walk
    * went on; the later bracket registered its own): not taken. */
