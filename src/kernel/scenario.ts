@@ -591,10 +591,10 @@ export function buildScenario(spec: ScenarioSpec, profileName: string, patchList
 }
 
 /**
- * The probes of built-in drivers boot ran (each device `boundTo` one), in the order the scenario
- * declares the drivers (the order that stands for their registration, as initState has it), each
- * driver's devices in declared order, where a user's patch has a hunk on device_link_add and one of
- * them added a stateless link (links.ts statelessLinksOf, as the search's probe adds them): these
+ * The probes of built-in drivers boot ran (each device `boundTo` one), in the order boot bound
+ * them (bootOrder: the drivers' declared order, which stands for their registration as initState
+ * has it, each driver's devices in declared order, but each after the devices its probe waits for),
+ * where a user's patch has a hunk on device_link_add and one of them added a stateless link (links.ts statelessLinksOf, as the search's probe adds them): these
  * run through it (loaded.ts bootLinksStart), so the start has what the patched kernel's boot made.
  * Before (s41 h4), two such adds were refused (E604) and one was counted unpatched: a hunk that
  * refuses the link, or makes it otherwise, started from the unpatched link. A module loaded at the
