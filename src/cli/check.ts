@@ -109,7 +109,7 @@ export async function runCheck(io: Io, targetArgs: string[], params: Record<stri
         const done = await checker.run({ file: t.file, params, ...options, ...(user.length ? { exhaustive: true } : {}) })
           .catch((e: unknown) => { nameModelFile(e, t.file); throw e; });
         progress.clear();
-        // A part of a split search notes nothing of the patch (README): the model without it is not
+        // A part of a split search notes nothing of the patch (docs/patches.md, "Validating a proposed patch from your own folder"): the model without it is not
         // searched. It was, as a shard of the library's properties, whose liveness ones refused every
         // such run (E501, even with --property naming others; a review, 2026-12-06).
         const unpatched = search.shard && isPart(search.shard) ? undefined : withoutFiles(params, user);

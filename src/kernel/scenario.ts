@@ -896,7 +896,7 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string, 
       const added = new Set<number>();
       const waits = acts.map((a) => {
         if (a.op === 'add') added.add(a.dev);
-        // `maybe del` tests registration wherever the device comes from (README): a present device
+        // `maybe del` tests registration wherever the device comes from (docs/scenarios.md, "Writing a scenario"): a present device
         // another actor deleted first is not deleted again (a hunt, 2026-12-04).
         return (a.op === 'del' || a.op === 'kill-del') && (a.maybe || (!w.devices[a.dev]!.present && !added.has(a.dev)));
       });
@@ -1366,7 +1366,7 @@ function profileNotes(k: Kernel, loadsHere: (m: number) => boolean): string[] {
   // Only where the hunk applies (a new user, 2026-12-05: said in runs that never call __driver_attach).
   const attachHunk = k.patches.find((p) => isUserPatch(p) && p.hunks.some((h) => h.fn === '__driver_attach' && k.applied?.has(h)));
   if (attachHunk) out.push(`patch ${attachHunk.id} changes __driver_attach: driver_attach's bus_for_each_dev goes on to the next device whatever __driver_attach returns, where the kernel's stops at a nonzero return and bus_add_driver then fails the registration (not modelled: a fix of a return value there shows no difference)`);
-  // A probe's body runs after its `needs` test (README: a probe that needs an unbound device
+  // A probe's body runs after its `needs` test (docs/scenarios.md, "Writing a scenario": a probe that needs an unbound device
   // defers first): a request_module of the module that would bind what it needs never runs while
   // that device is unbound (a module hunt, 2026-12-05: the results were holds and vacuous, unexplained).
   for (const d of w.drivers) {

@@ -27,7 +27,7 @@ th{background:#f3f3f3}code,.mono{font-family:ui-monospace,monospace;font-size:13
 .n{color:#888;font-size:12px;text-align:right}.explain{background:#fff4e0;padding:4px 8px;display:inline-block}
 .warn{background:#fff8e0}.result{font-size:16px;font-weight:bold;padding:6px 10px;display:inline-block}.result.ok{background:#e4f5e8}.result.bad{background:#fde8ea}.result.limit{background:#fff4e0}`;
 
-/** What the exit status says, in the words of the README's exit table. */
+/** What the exit status says, in the words of docs/ci.md, "Exit status". */
 const EXIT_WORDS: Record<ExitCode, string> = {
   0: 'every property as expected',
   1: 'a property is violated, or a reachability question is unreachable',
