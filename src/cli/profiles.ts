@@ -7,7 +7,7 @@
 import { didYouMean, ProbecheckError } from '../engine/errors.js';
 import { buildScenario } from '../kernel/scenario.js';
 import { FLAGS, PROFILES, PROFILE_NAMES, profile, type Flag } from '../kernel/profiles.js';
-import { excerpt, excerptsOf, resolveAnchor, lineList, MODELLED, snapshotOf } from '../kernel/source.js';
+import { excerpt, excerptsOf, resolveAnchor, lineList, MODELLED, fnKeyFile, snapshotOf } from '../kernel/source.js';
 import { sideBySide } from '../kernel/conformance.js';
 import { ANCHORED } from '../kernel/anchored.js';
 import { catalogueSpecs } from './steps.js';
@@ -36,7 +36,7 @@ function flagRows(name: string): FlagRow[] {
 
 function originOf(snap: string, path: string): string {
   // A `path:fn` entry (one function read in another snapshot): that file's origin.
-  const fns = excerptsOf(snap, path.replace(/(\.[ch]):\w+$/, '$1'));
+  const fns = excerptsOf(snap, fnKeyFile(path) ?? path);
   const any = fns ? [...fns.values()][0] : undefined;
   return any?.origin ?? '?';
 }

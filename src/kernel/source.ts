@@ -194,6 +194,9 @@ export function snapshotOf(sources: Readonly<Record<string, string>>, path: stri
   return sources[`${path}:${fn}`] ?? sources[path];
 }
 
+/** The file of a `path:fn` key of a profile's sources (snapshotOf), else undefined (a file's own key). */
+export const fnKeyFile = (key: string): string | undefined => /^(.+\.[ch]):\w+$/.exec(key)?.[1];
+
 /**
  * The profile's sources with a patch's over them: a file the patch names is read whole in the
  * patch's text, so the profile's `path:fn` entries for that file (v5.4's device_del) give way.
@@ -201,7 +204,7 @@ export function snapshotOf(sources: Readonly<Record<string, string>>, path: stri
 export function withPatchSources(sources: Readonly<Record<string, string>>, patch: Readonly<Record<string, string>>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [key, snap] of Object.entries(sources)) {
-    const file = /^(.+\.[ch]):\w+$/.exec(key)?.[1];
+    const file = fnKeyFile(key);
     if (file === undefined || patch[file] === undefined) out[key] = snap;
   }
   return { ...out, ...patch };
