@@ -7,40 +7,14 @@
 import { mkdirSync, readFileSync, readdirSync, realpathSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { hasStack, probecheck, ROOT, tempDir } from './run.js';
+import { codeBlocks, consoleCommands, docSection, outputMatches } from './doc-blocks.js';
+import { hasStack, probecheck, tempDir } from './run.js';
 
-const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-const start = readme.indexOf('\n## Getting started\n');
-const section = readme.slice(start, readme.indexOf('\n## ', start + 1));
-const blocks = [...section.matchAll(/^```(\w*)\n([\s\S]*?)^```\n/gm)].map((m) => ({ lang: m[1]!, text: m[2]! }));
-
-interface Cmd { args: string[]; exit: number; expected: string[] }
-
-function commands(): Cmd[] {
-  const out: Cmd[] = [];
-  for (const b of blocks.filter((x) => x.lang === 'console')) for (const line of b.text.replace(/\n$/, '').split('\n')) {
-    const m = /^\$ npx probecheck (.*?)\s+# exit (\d)$/.exec(line);
-    if (m) out.push({ args: m[1]!.split(/\s+/), exit: Number(m[2]), expected: [] });
-    else out.at(-1)!.expected.push(line);
-  }
-  return out;
-}
-
-/**
- * Each expected line in order, to the output's last line (a user sees every line the README leaves
- * out); `...` skips any number of lines, also at the end; `x ...` matches a line starting with x.
- */
-function matches(output: string[], expected: string[]): boolean {
-  let i = 0, skip = false;
-  for (const e of expected) {
-    if (e === '...') { skip = true; continue; }
-    const ok = (l: string) => (e.endsWith(' ...') ? l.startsWith(e.slice(0, -4)) : l === e);
-    if (skip) { while (i < output.length && !ok(output[i]!)) i++; if (i >= output.length) return false; }
-    else if (i >= output.length || !ok(output[i]!)) return false;
-    i++; skip = false;
-  }
-  return skip || i === output.length;
-}
+const { start, section } = docSection('README.md', '\n## Getting started\n');
+const blocks = codeBlocks(section);
+const commands = () => consoleCommands(blocks);
+// The expected lines reach the output's last line: a user sees every line the README leaves out.
+const matches = (output: string[], expected: string[]) => outputMatches(output, expected, true);
 
 describe("the README's Getting started, from an empty folder", () => {
   const dir = realpathSync(tempDir());

@@ -9,23 +9,14 @@
 import { describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { BOOT_LINK } from './boot-link-scenario.js';
 import { probecheck } from './run.js';
 import { oneErrorLine, userFolder } from './user-folder.js';
 
 const dir = userFolder();
 const write = (name: string, text: string) => writeFileSync(join(dir, name), text);
 
-write('boot-link.ts', `import { scenario } from 'probecheck';
-// pmic's driver links mmc to pmic (stateless) in its probe, which ran at boot, before mmc was added;
-// an admin adds mmc and deletes it (device_del purges its links), and unbinds pmic (->remove deletes the link).
-export default scenario({
-  name: 'boot-link', profile: 'v5.4',
-  devices: { pmic: { present: true, boundTo: 'pmic-drv' }, mmc: {} },
-  drivers: { 'pmic-drv': { matches: ['pmic'], present: true, statelessLinks: [{ consumer: 'mmc', supplier: 'pmic' }] } },
-  actors: { 'add, del mmc': ['add mmc', 'del mmc'], 'echo pmic > unbind': 'unbind pmic-drv pmic' },
-  properties: ['links-single-delete'],
-});
-`);
+write('boot-link.ts', BOOT_LINK);
 write('no-unregistered.ts', `import { definePatch, RETURN } from 'probecheck';
 // device_link_add refuses (returns NULL) a link whose consumer is not registered yet.
 export default definePatch({

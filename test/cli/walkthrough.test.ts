@@ -4,41 +4,15 @@
  * node_modules, and each `$ ` line of its console blocks runs there; the lines after it are the
  * output (`...` skips lines, a line ending in `...` is a prefix), with `~/review` for the folder.
  */
-import { readFileSync, realpathSync, writeFileSync, readdirSync } from 'node:fs';
+import { realpathSync, writeFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { hasStack, probecheck, ROOT, tempDir } from './run.js';
+import { codeBlocks, consoleCommands, docSection, outputMatches } from './doc-blocks.js';
+import { hasStack, probecheck, tempDir } from './run.js';
 
-const readme = readFileSync(join(ROOT, 'docs/patches.md'), 'utf8');
-const start = readme.indexOf('## Validating a proposed patch from your own folder');
-const end = readme.indexOf('\n## ', start + 3);   // the file's last section: to its end
-const section = readme.slice(start, end < 0 ? undefined : end);
-const blocks = [...section.matchAll(/^```(\w*)\n([\s\S]*?)^```\n/gm)].map((m) => ({ lang: m[1]!, text: m[2]! }));
-
-interface Cmd { args: string[]; exit: number; expected: string[] }
-
-function commands(): Cmd[] {
-  const out: Cmd[] = [];
-  for (const b of blocks.filter((x) => x.lang === 'console')) for (const line of b.text.replace(/\n$/, '').split('\n')) {
-    const m = /^\$ npx probecheck (.*?)\s+# exit (\d)$/.exec(line);
-    if (m) out.push({ args: m[1]!.split(/\s+/), exit: Number(m[2]), expected: [] });
-    else out.at(-1)!.expected.push(line);
-  }
-  return out;
-}
-
-/** Each expected line in order; `...` skips any number of lines; `x ...` matches a line starting with x. */
-function matches(output: string[], expected: string[]): boolean {
-  let i = 0, skip = false;
-  for (const e of expected) {
-    if (e === '...') { skip = true; continue; }
-    const ok = (l: string) => (e.endsWith(' ...') ? l.startsWith(e.slice(0, -4)) : l === e);
-    if (skip) { while (i < output.length && !ok(output[i]!)) i++; if (i >= output.length) return false; }
-    else if (i >= output.length || !ok(output[i]!)) return false;
-    i++; skip = false;
-  }
-  return true;
-}
+const blocks = codeBlocks(docSection('docs/patches.md', '## Validating a proposed patch from your own folder').section);
+const commands = () => consoleCommands(blocks);
+const matches = (output: string[], expected: string[]) => outputMatches(output, expected, false);
 
 describe('the patch-review walkthrough, from an empty folder', () => {
   const dir = realpathSync(tempDir());
