@@ -13,9 +13,12 @@
  * __device_release_driver drops and retakes it around device_links_unbind_consumers, `if (parent)`
  * (dd.c at 8c97a46af04b:862-867 vs 922-923, 930-931): soc's mutex is released under its holder,
  * or unlocked held by none (unlock-balance, lockdep's "bad unlock balance"), and then kept after
- * the return. The loop tests need_parent_lock by 3451a495ef24 (v5.1-rc1), the commit before
- * __device_driver_(un)lock (DRIVER_LOCK_HELPERS, ed88747c6c4a, same series); the commit that added
- * the test is not identified (after v4.19's text, s42 h10), so v4.20 and v5.0 are unsettled. variant=probe-fail (a finding, README "A failed probe that unregisters
+ * the return. The loop tests need_parent_lock from e121a833745b ("driver core: Add missing
+ * dev->bus->need_parent_lock checks", Fixes: 8c97a46af04b; committed to driver-core 2018-12-19:
+ * v5.0-rc1 by ancestry, unverified; s43 h4), after v4.19's text and before 3451a495ef24 (v5.1-rc1),
+ * inline until __device_driver_(un)lock (DRIVER_LOCK_HELPERS, ed88747c6c4a, v5.1), which the model's
+ * tested shape follows: v4.20 lacks the test; v5.0 most likely has it, but no flag gives it there,
+ * so v5.0 still builds v4.18's shape (unsettled; with patches=device-driver-lock it reads as v5.1). variant=probe-fail (a finding, README "A failed probe that unregisters
  * a supplier"): pmic is a child that `host`'s probe registers (devm) before the probe may fail;
  * its error path releases pmic's driver while mmc's probe holds a CONSUMER_PROBE link to pmic,
  * and device_links_unbind_consumers' wait_for_device_probe waits for a probe_count that host's

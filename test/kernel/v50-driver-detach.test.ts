@@ -4,7 +4,8 @@
  * driver_detach at 3451a495ef24 (v5.1-rc1, the nearest dd.c above with the move, a `path:fn`
  * source), so rmmod's driver_detach steps are checked at v5.0; __device_release_driver stays
  * unread: 3451a495ef24's drops the parent in its device-links loop only on a need_parent_lock bus,
- * v4.19.y's (and the model at v5.0) on any, and the commit of that test is not identified.
+ * v4.19.y's (and the model at v5.0) on any: the test is e121a833745b (v5.0-rc1 by ancestry,
+ * unverified; s43 h4), for which the model has no flag, so v5.0 keeps v4.19.y's shape.
  */
 import { describe, expect, it } from 'vitest';
 import { PROFILES, buildScenario, type ScenarioSpec } from 'probecheck';

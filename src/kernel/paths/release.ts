@@ -2,8 +2,9 @@
  * Unbinding: device_release_driver(_internal) and __device_release_driver (drivers/base/dd.c).
  * Before v5.1 __device_release_driver calls async_synchronize_full for async-capable drivers with
  * the device lock (and for driver_detach the parent's) held; "driver core: Move async_synchronize_full
- * call" (v5.1) moved it into driver_detach, before any lock. drv->remove runs in its own step so
- * properties see it.
+ * call" (Alexander Duyck, in driver-core by 2018-12-06: v5.0-rc1 by ancestry, flag
+ * ASYNC_SYNC_IN_DRIVER_DETACH) moved it into driver_detach, before any lock. drv->remove runs in its
+ * own step so properties see it.
  *
  * Device links (DEVICE_LINKS, v4.10): while device_links_busy (a consumer link is CONSUMER_PROBE or
  * ACTIVE) the supplier's lock(s) are dropped and device_links_unbind_consumers waits for probing
@@ -15,11 +16,13 @@
  * and retakes whatever `parent` it is given, `if (parent)` (dd.c@torvalds@8c97a46af04b:862-867),
  * while device_release_driver_internal locked it only `if (parent && dev->bus->need_parent_lock)`
  * (922-923, 930-931). On a bus without need_parent_lock the loop unlocks a parent mutex this
- * thread does not hold and returns holding it (unlock-balance). By 3451a495ef24 (v5.1-rc1) the loop
- * tests `parent && dev->bus->need_parent_lock` inline; the commit that added that test is not
- * identified (v4.19's text lacks it: s42 h10), so the model has no flag of its own for it and gives
- * the tested shape with __device_driver_(un)lock, the series' next commit (ed88747c6c4a;
- * dd.c@torvalds@376991db4b64:1029, 1033; flag DRIVER_LOCK_HELPERS, patch device-driver-lock).
+ * thread does not hold and returns holding it (unlock-balance). e121a833745b ("driver core: Add
+ * missing dev->bus->need_parent_lock checks", Rafael J. Wysocki, Fixes: 8c97a46af04b, committed to
+ * driver-core 2018-12-19 after the sync's move: v5.0-rc1 by ancestry, unverified; its cgit page read,
+ * s43 h4) made the loop test `parent && dev->bus->need_parent_lock` inline (3451a495ef24, v5.1-rc1,
+ * has it; v4.19's text lacks it). The model has no flag of its own for that test and gives the
+ * tested shape with __device_driver_(un)lock (ed88747c6c4a, v5.1; dd.c@torvalds@376991db4b64:1029,
+ * 1033; flag DRIVER_LOCK_HELPERS, patch device-driver-lock), so v5.0 still builds the v4.18 shape.
  * The sync of async-capable drivers comes before the loop (8c97a46af04b:857-858, 860).
  */
 import { RETURN, type Kernel, type Ret, type ThreadBuilder } from '../emit.js';
