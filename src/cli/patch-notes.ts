@@ -57,7 +57,7 @@ export const makesManagedLink = (steps: Iterable<{ label: string; where: string 
  * device_link_add calls of built-in drivers bound at the start (loaded.ts bootLinksStart, s42 h2).
  */
 const ranAt = (fired: readonly LoadStep[]): string => fired.every((e) => e.thread === BOOT_LINKS)
-  ? "boot's probes of the built-in drivers bound at the start (their device_link_add)" : 'the load of the modules loaded at the start';
+  ? "boot's probes of the built-in drivers bound at the start, or whose probe failed there (their device_link_add)" : 'the load of the modules loaded at the start';
 
 export function patchNotes(patches: UserPatch[], patched: Result, base?: Result): PatchNote[] {
   const notes: PatchNote[] = [];

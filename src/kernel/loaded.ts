@@ -20,6 +20,7 @@ import { decode } from '../engine/schema.js';
 import { FingerprintStore, NO_PARENT } from '../engine/store.js';
 import type { KS } from './state.js';
 import { statelessLinksOf, type BootProbe } from './paths/links.js';
+import { takesParentLock } from './paths/common.js';
 import { probeRegisters, type World } from './world.js';
 import type { BuiltScenario, ScenarioSpec } from './scenario.js';
 
@@ -33,7 +34,8 @@ const MAX_LOAD_STATES = 200_000;
  * `walked`: the devices whose __device_attach the scenario builds (klist.ts walksDrivers), which
  * decide the drivers whose klist_drivers place the state keeps: the load model keeps the same.
  * `bootProbes`: this is the boot-links model instead (bootLinksStart): the scenario's threads built but
- * none running, and one thread running these probes' device_link_add calls, in order (links.ts bootProbe).
+ * none running, and one thread running these probes' device_link_add calls, in order (links.ts bootProbe),
+ * those that bound their device and those that failed (links.ts failedBootProbes).
  */
 export interface LoadOpts { shutdown: boolean; initStarted: boolean; walked: number[]; bootProbes?: BootProbe[] }
 
@@ -205,7 +207,9 @@ export function loadedStart(where: string, w: World, load: BuiltScenario): { sta
  * (LoadOpts.bootProbes): the start otherwise counts them as the unpatched kernel (state.ts
  * initState), so a hunk that refuses or makes such a link, or counts its references otherwise, was
  * not seen at the start (s41 h4, h7, h13; s42 h2). One thread alone runs, so one end is expected;
- * a hunk that blocks there, or that ends two ways, is refused. `steps`: what it built and fired.
+ * a hunk that blocks there, or that ends two ways, is refused: a probe that may hold its parent's
+ * lock runs both ways boot may have called it (links.ts bootProbe), so a hunk that takes or reads
+ * that lock is refused where the two differ. `steps`: what it built and fired.
  */
 export function bootLinksStart(where: string, boot: BuiltScenario, who: string, probes: readonly BootProbe[]): { start: Record<string, unknown>; steps: LoadStep[] } {
   const c = compile(boot.model), be = makeBackend(c, 'fast');
@@ -233,10 +237,14 @@ export function bootLinksStart(where: string, boot: BuiltScenario, who: string, 
     ends.set(JSON.stringify(s.g), s.g as Record<string, unknown>);
   }
   const w = boot.world, links = [...new Set(probes.flatMap((p) => statelessLinksOf(w, p.drv, p.dev)))].map((li) => `${w.devices[w.links[li]!.consumer]!.name} -> ${w.devices[w.links[li]!.supplier]!.name}`).join(', ');
-  const said = `${where}: ${who}: its hunk on device_link_add runs in boot's probes of the built-in drivers bound at the start, which added link${links.includes(',') ? 's' : ''} ${links}`;
+  const failed = probes.some((p) => p.failed && statelessLinksOf(w, p.drv, p.dev).length);
+  const said = `${where}: ${who}: its hunk on device_link_add runs in boot's probes of the built-in drivers bound at the start${failed ? ' or whose probe failed there' : ''}, which added link${links.includes(',') ? 's' : ''} ${links}`;
+  // A probe that may hold its parent's lock ran both ways (links.ts bootProbe): say so where it blocks.
+  const held = probes.filter((p) => w.devices[p.dev]!.parent >= 0 && takesParentLock(boot.kernel, p.dev)).map((p) => `${w.devices[p.dev]!.name} (${w.devices[w.devices[p.dev]!.parent]!.name})`);
+  const both = held.length ? ` (boot may have called the probe of ${[...new Set(held)].join(', ')} through __driver_attach, holding the parent's lock, or through device_add's __device_attach, without it: both are run)` : '';
   const instead = 'leave the device of that probe unbound at the start and bind it in an actor, where the search runs your hunk';
-  if (stuck || ends.size === 0) throw new ProbecheckError('E604', `${said}, and it blocks there: no start state; ${instead}`);
-  if (ends.size > 1) throw new ProbecheckError('E604', `${said}, and they end in ${ends.size} different states: the model starts from one; ${instead}`);
+  if (stuck || ends.size === 0) throw new ProbecheckError('E604', `${said}, and it blocks there${both}: no start state; ${instead}`);
+  if (ends.size > 1) throw new ProbecheckError('E604', `${said}, and they end in ${ends.size} different states${both}: the model starts from one; ${instead}`);
   const steps = c.steps.filter(({ thread }) => thread.name === BOOT_LINKS).map(({ thread, s }) => ({ thread: thread.name, label: s.label, where: s.step.where, fired: fired[s.id]! }));
   return { start: [...ends.values()][0]!, steps };
 }

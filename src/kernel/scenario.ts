@@ -30,7 +30,7 @@ import { DEFERRED_WORKER, deferredProbeWorkFunc } from './paths/deferred-probe.j
 import { LATE_INITCALL, TIMEOUT_PROGRAM, TIMEOUT_WORKER, deferredProbeTimeoutWorkFunc, keepsTimeout, lateInitcallRefusal, probeTimeout, schedulesTimeout } from './paths/late-initcall.js';
 import { deviceAttachAsyncHelper } from './paths/device-attach.js';
 import { doInitModule } from './paths/module.js';
-import { bootProbe, statelessLinksOf, type BootProbe } from './paths/links.js';
+import { bootProbe, failedBootProbes, statelessLinksOf, type BootProbe } from './paths/links.js';
 import { BOOT_LINKS, bootLinksStart, loadedStart, loadSpec, overlay, type LoadOpts } from './loaded.js';
 import { walkedDevices, walksDrivers } from './paths/klist.js';
 import { doScanAsync, localPciProbe, requestModprobeThread, scanProgram, workOnCpuThread } from './paths/probe-body.js';
@@ -602,41 +602,46 @@ export function buildScenario(spec: ScenarioSpec, profileName: string, patchList
  */
 function bootLinkProbes(w: World, flags: ReadonlySet<string>, patches: readonly Patch[]): BootProbe[] {
   if (!flags.has('DEVICE_LINKS') || !patches.some((x) => isUserPatch(x) && x.hunks.some((h) => h.fn === 'device_link_add'))) return [];
-  const declared = w.drivers.flatMap((r) => w.devices.filter((d) => d.present && d.boundTo === r.i).map((d) => ({ dev: d.i, drv: r.i })));
-  if (!declared.some((p) => statelessLinksOf(w, p.drv, p.dev).length)) return [];
+  const failed = failedBootProbes(w);
+  if (![...w.devices.filter((d) => d.present && d.boundTo >= 0).map((d) => ({ dev: d.i, drv: d.boundTo })), ...failed].some((p) => statelessLinksOf(w, p.drv, p.dev).length)) return [];
   // A probe that defers until a device is bound (its driver `needs` it; a managed link to it that
   // exists before the probe, fw_devlink's `suppliers`, defers in device_links_check_suppliers; one
   // ACTIVE at the start was made while that supplier was bound, else DORMANT) ran after that
   // device's, whatever the drivers' order (s42 h16: a consumer's driver declared first read its
-  // supplier unbound in boot's probe, where boot retried it once the supplier bound).
-  return bootOrder(w.devices, w.drivers, w.links).order.map((d) => declared.find((p) => p.dev === d)!);
+  // supplier unbound in boot's probe, where boot retried it once the supplier bound). A probe that
+  // failed (links.ts failedBootProbes) ran too, its links left made (s43 h2): in its driver's place
+  // in that order, after what it waits for (what it needs was bound, or it deferred instead).
+  return bootOrder(w.devices, w.drivers, w.links, failed).probes;
 }
 
 /**
- * The devices a boot-bound device's probe waited for: its driver's `needs` (with its checked
+ * The devices a probe of `dev` by `drv` at boot waited for: the driver's `needs` (with its checked
  * `links`; not the device itself, which validation lets pass), and its managed links to suppliers
  * that exist at the start ACTIVE (made while the supplier was bound: a `linksUnchecked` probe before
  * it would have made it DORMANT) or before the probe (`suppliers`: device_links_check_suppliers).
  */
-function bootWaits(devices: readonly DevInfo[], drivers: readonly DrvInfo[], links: readonly LinkInfo[], dev: number): number[] {
-  const d = devices[dev]!;
-  return [...drivers[d.boundTo]!.needs, ...links.filter((l) => !l.stateless && l.consumer === dev && (l.active || l.initial)).map((l) => l.supplier)]
+function bootWaits(devices: readonly DevInfo[], drivers: readonly DrvInfo[], links: readonly LinkInfo[], dev: number, drv: number): number[] {
+  return [...drivers[drv]!.needs, ...links.filter((l) => !l.stateless && l.consumer === dev && (l.active || l.initial)).map((l) => l.supplier)]
     .filter((x) => x !== dev && devices[x]!.present && devices[x]!.boundTo >= 0);
 }
 
 /**
  * Boot-bound devices in the order boot bound them: the drivers' declared order (each driver's
  * devices in theirs), but each after the devices it waits for (bootWaits). `cycle`: those left
- * when none of them can go (each waits for another of them), in that order.
+ * when none of them can go (each waits for another of them), in that order. `probes`: the same
+ * order of boot's probes, with the `failed` ones given (each in its driver's place, after what it
+ * waits for; none waits for a device left unbound).
  */
-function bootOrder(devices: readonly DevInfo[], drivers: readonly DrvInfo[], links: readonly LinkInfo[]): { order: number[]; cycle: number[] } {
-  const left = drivers.flatMap((r) => devices.filter((d) => d.present && d.boundTo === r.i).map((d) => d.i)), order: number[] = [];
+function bootOrder(devices: readonly DevInfo[], drivers: readonly DrvInfo[], links: readonly LinkInfo[], failed: readonly BootProbe[] = []): { order: number[]; cycle: number[]; probes: BootProbe[] } {
+  const left: BootProbe[] = drivers.flatMap((r) => [...devices.filter((d) => d.present && d.boundTo === r.i).map((d) => ({ dev: d.i, drv: r.i })), ...failed.filter((p) => p.drv === r.i)]);
+  const probes: BootProbe[] = [];
   while (left.length) {
-    const i = left.findIndex((x) => bootWaits(devices, drivers, links, x).every((y) => !left.includes(y)));
-    if (i < 0) return { order, cycle: left };
-    order.push(...left.splice(i, 1));
+    const i = left.findIndex((p) => bootWaits(devices, drivers, links, p.dev, p.drv).every((y) => !left.some((q) => !q.failed && q.dev === y)));
+    if (i < 0) break;
+    probes.push(...left.splice(i, 1));
   }
-  return { order, cycle: [] };
+  const bound = (ps: BootProbe[]) => ps.filter((p) => !p.failed).map((p) => p.dev);
+  return { order: bound(probes), cycle: bound(left), probes };
 }
 
 /** `load`: this is the load model of a scenario's loaded modules (loaded.ts), keeping what that scenario's state keeps. */
@@ -1201,7 +1206,7 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string, 
     name: spec.name, params: { profile: prof.name, patches: patchEntries(patchList).join(',') },
     notes: [...profileNotes(k, (m) => actors.some((a) => a.acts.some((x) => x.op === 'modprobe' && x.mod === m)) || w.drivers.some((d) => d.requestModule === m)), ...(loaded ? loadNotes(w, loadBlocked, patches.some(isUserPatch)) : [])], state: kernelSchema(w, k.moduleWq.length, k.flushers.length, added, k.linksLock, k.shutdown, k.initStarted, mostWalks(k)),
     init: (s) => { const ks = s as unknown as KS;
-      initState(w, ks, !late, k.has('DEVICE_LINKS'), k.has('LINK_KREF'), k.shutdown); ks.probeTimeout = keepsTimeout(k); added.init(ks);
+      initState(w, ks, !late, k.has('DEVICE_LINKS'), k.has('LINK_KREF'), k.shutdown, k.has('LINKS_NO_DRIVER_DORMANT')); ks.probeTimeout = keepsTimeout(k); added.init(ks);
       // The boot-links model starts before boot's probes: their devices unbound, their links not yet made.
       if (load?.bootProbes) for (const p of load.bootProbes) {
         const d = ks.dev[p.dev]!;

@@ -9,7 +9,7 @@
  */
 import { t, wideInt, type FieldT } from '../engine/schema.js';
 import { boundAddTail, busAddTail, deferredAdd, drvAddTail, ksetAddTail, linkMade, linksOrdered, oldLinksKept } from './paths/klist.js';
-import { nulBit } from './paths/links.js';
+import { failedBootProbes, nulBit, statelessLinksOf } from './paths/links.js';
 import type { AddedState } from './patch-state.js';
 import { RET_NAMES, type World } from './world.js';
 
@@ -341,8 +341,9 @@ export function supplierSlot(w: World, dev: number): number {
 /**
  * `links`: the profile has device links (DEVICE_LINKS, v4.10); before them a scenario's links are never made.
  * `kref`: device_link_add takes a reference on an existing stateless link (LINK_KREF, ead18c23c263).
+ * `noDriverDormant`: __device_links_no_driver leaves a DORMANT link DORMANT (LINKS_NO_DRIVER_DORMANT, 15cfb0941603).
  */
-export function initState(w: World, s: KS, deferredProbeEnable = true, links = true, kref = false, shutdown = false): void {
+export function initState(w: World, s: KS, deferredProbeEnable = true, links = true, kref = false, shutdown = false, noDriverDormant = false): void {
   for (const d of w.devices) {
     if (!d.present) continue;
     const x = s.dev[d.i]!;
@@ -370,6 +371,19 @@ export function initState(w: World, s: KS, deferredProbeEnable = true, links = t
   for (const b of w.buses) { s.bus[b.i]!.autoprobe = b.autoprobe; s.bus[b.i]!.needParentLock = b.needParentLock; }
   for (const m of w.modules) { s.mod[m.i]!.state = 'UNFORMED'; s.mod[m.i]!.asyncProbeRequested = m.asyncProbe; }
   if (links) for (const l of w.links) s.link[l.i]!.status = l.active ? 'ACTIVE' : l.available ? 'AVAILABLE' : l.initial ? 'DORMANT' : 'NONE';
+  // Boot's probes that failed (links.ts failedBootProbes) made their managed links too (in probe(),
+  // really-probe.ts call_probe; none to a supplier not present: `ready`), and probe_failed's
+  // device_links_no_driver left them: deleted with AUTOREMOVE_CONSUMER, else AVAILABLE where the
+  // supplier is bound (its probe before or after), else (a linksUnchecked probe: a checked one
+  // deferred) AVAILABLE before 15cfb0941603 and DORMANT since (core.c __device_links_no_driver at
+  // 9ed9895370ae, fb583c8eeeb1, 4793dae01f47; s43 h2: they started NONE, where the same failed probe
+  // in an actor leaves them AVAILABLE or DORMANT).
+  const failed = links ? failedBootProbes(w) : [];
+  for (const p of failed) for (const li of w.drivers[p.drv]!.addsLinks) {
+    const l = w.links[li]!;
+    if (l.consumer !== p.dev || l.autoremove || !w.devices[l.supplier]!.present || s.link[li]!.status !== 'NONE') continue;
+    s.link[li]!.status = w.devices[l.supplier]!.boundTo >= 0 || !noDriverDormant ? 'AVAILABLE' : 'DORMANT';
+  }
   // Links present from the start were made by boot's probes, in the order the scenario declares
   // their drivers: the order that stands for the built-in drivers' registration (klist_drivers).
   if (links) for (const l of w.links) if (!l.stateless && s.link[l.i]!.status !== 'NONE') linkMade(w, s, l.i);
@@ -384,7 +398,10 @@ export function initState(w: World, s: KS, deferredProbeEnable = true, links = t
     const adds = [l.consumer, l.supplier].filter((d) => w.devices[d]!.present && w.devices[d]!.boundTo >= 0 && w.drivers[w.devices[d]!.boundTo]!.statelessLinks.includes(l.i));
     // A supplier not present at the start was not through device_pm_add: each add got NULL (links.ts linkAddRefused).
     if (!w.devices[l.supplier]!.present) { for (const d of adds) s.link[l.i]!.nul |= nulBit(l, d); continue; }
-    if (adds.length > 0) s.link[l.i]!.refs = kref ? Math.min(adds.length, 3) : 1;
+    // Boot's probes that failed added it too, and nothing deleted it (links.ts failedBootProbes; a
+    // NULL of theirs is forgotten, as probe_failed does: forgetNul).
+    const n = adds.length + failed.filter((p) => statelessLinksOf(w, p.drv, p.dev).includes(l.i)).length;
+    if (n > 0) s.link[l.i]!.refs = kref ? Math.min(n, 3) : 1;
   }
   s.deferredProbeEnable = deferredProbeEnable;
   // devices_kset's list: the present devices as boot added them, a parent before its children

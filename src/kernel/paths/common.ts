@@ -33,6 +33,9 @@ export const DRIVER_C = 'drivers/base/driver.c';
 /** kobject_add's sysfs directory (kernel/<snapshot>/fs/sysfs/dir.c). */
 export const SYSFS_DIR = 'fs/sysfs/dir.c';
 
+/** The call of probe() in really_probe: one line that several steps model in part (probe's own work, its return; boot's probe, links.ts bootProbe). */
+export const PROBE_CALL = 'ret = drv->probe(dev); || ret = call_driver_probe(dev, drv); #part';
+
 /**
  * Anchors into `fn` of another file (`path:fn:: line`), or none where the profile reads no
  * snapshot of that file or lists fn in `unread`: an anchor into a file not read would fail the

@@ -14,7 +14,7 @@
 import { RETURN, type Kernel, type Ret, type ThreadBuilder } from '../emit.js';
 import type { KS } from '../state.js';
 import type { LinkInfo, World } from '../world.js';
-import { CORE, DD, linesIn } from './common.js';
+import { CORE, DD, PROBE_CALL, linesIn, takesParentLock } from './common.js';
 import { ModelError } from '../../engine/errors.js';
 import { linkGone, oldLinksKept } from './klist.js';
 
@@ -58,8 +58,27 @@ export function statelessLinksOf(w: World, drv: number, dev: number): number[] {
   return w.drivers[drv]!.statelessLinks.filter((li) => w.links[li]!.consumer === dev || w.links[li]!.supplier === dev);
 }
 
-/** A probe boot ran (LoadOpts.bootProbes): `drv` bound `dev`, which is `boundTo` it at the start. */
-export interface BootProbe { dev: number; drv: number }
+/**
+ * A probe boot ran (LoadOpts.bootProbes): `drv` bound `dev`, which is `boundTo` it at the start, or
+ * (`failed`) drv's probe of dev failed, which is present and unbound at the start (failedBootProbes).
+ */
+export interface BootProbe { dev: number; drv: number; failed?: true }
+
+/**
+ * The probes boot ran that failed: a built-in driver on a bus that autoprobes, whose probe always
+ * fails (`probe: 'error'`), of each present device it matches that no driver bound and that it did
+ * not defer (world.ts failedAtBoot: the scenario's validation keeps such a start), in the drivers'
+ * declared order, each driver's devices in theirs. One probe per pair, as boot's one meeting of them
+ * (a device another driver deferred is retried by the deferred worker, which may probe it again:
+ * not counted). Its ->probe's device_link_add calls ran and nothing deletes a stateless link
+ * there (really_probe's probe_failed: device_links_no_driver skips it at every core.c read), so
+ * the start has them (state.ts initState), and a user's hunk on device_link_add runs in them.
+ */
+export function failedBootProbes(w: World): BootProbe[] {
+  return w.drivers.flatMap((r) => !r.present || !w.buses[r.bus]!.autoprobe || !r.outcomes.length || r.outcomes.some((o) => o !== 'error') ? []
+    : w.devices.filter((d) => r.matches.includes(d.i) && d.present && d.boundTo < 0 && d.failedAtBoot && !d.deferredAtBoot?.includes(r.i))
+      .map((d) => ({ dev: d.i, drv: r.i, failed: true as const })));
+}
 
 /**
  * Boot's probe of `dev` by `drv` in the boot-links model (loaded.ts bootLinksStart), reduced to its
@@ -71,24 +90,63 @@ export interface BootProbe { dev: number; drv: number }
  * bound, where no probe of that end ever does, nor a probe before it (s42 h8: a hunk refusing a link
  * to a supplier not yet bound made it at boot, and links-single-delete read violated where the
  * patched kernel holds).
+ * A probe that failed (`p.failed`) ends in `probe_failed` instead, as the search's: dev->driver
+ * NULL, DL_DEV_NO_DRIVER, its adds' NULLs forgotten (forgetNul), its stateless links left made
+ * (s43 h2: until then no failed boot probe ran, and the start had none of its links).
+ * Where a probe of dev takes its parent's lock (common.ts takesParentLock: __driver_attach's
+ * `device_lock(dev->parent)`, every bus before v4.18, a need_parent_lock one since), boot may have
+ * come that way (the driver registered after the device) or through device_add's __device_attach,
+ * which takes none: `probe` is a choice of the two, the parent's lock held by the prober in the
+ * first until the probe ends, so a hunk that takes or reads that lock meets both (one that blocks
+ * in either, or ends otherwise, is E604: loaded.ts bootLinksStart).
+ * Anchored (anchored.ts) to the C they stand for: `probe` to really_probe's `dev->driver = drv` and
+ * ->probe call (and __driver_attach's parent lock where taken), `driver_bound` to driver_bound's
+ * klist add and device_links_driver_bound, `probe_failed` to really_probe's failure path.
  */
 export function bootProbe(tb: ThreadBuilder, p: BootProbe, ret: Ret): string {
-  const k = tb.k, me = tb.owner, supplies = k.has('DEVICE_LINKS') && suppliesLink(k.w, p.dev);
+  const k = tb.k, me = tb.owner, links = k.has('DEVICE_LINKS'), supplies = links && suppliesLink(k.w, p.dev);
+  const parent = k.w.devices[p.dev]!.parent, pl = takesParentLock(k, p.dev);
   const f = tb.fn('boot_probe', { dev: p.dev, drv: p.drv }, ret);
-  let body = f.label('driver_bound');
+  const end = p.failed ? 'probe_failed' : 'driver_bound';
+  let body = f.label(end);
   for (const li of [...statelessLinksOf(k.w, p.drv, p.dev)].reverse()) body = deviceLinkAdd(tb, li, p.dev, body);
-  f.step('probe', { where: `${DD}:really_probe (at boot: dev->driver = drv; ret = drv->probe(dev))`, run: (s) => {
+  f.step('probe', { where: `${DD}:really_probe (at boot${pl ? `, through __driver_attach with device_lock(${k.vn(parent)}) or device_add's __device_attach without it` : ''}: dev->driver = drv; ret = drv->probe(dev))`,
+    c: [...(pl ? [k.has('DRIVER_LOCK_HELPERS') ? '__device_driver_lock:: device_lock(parent);' : '__driver_attach:: device_lock(dev->parent);'] : []), ...(links ? ['device_links_check_suppliers(dev);', ...(supplies ? coreLines(k, 'device_links_check_suppliers', ['dev->links.status = DL_DEV_PROBING;']) : [])] : []),
+      'dev->driver = drv; || dev->driver = (struct device_driver *)drv; || device_set_driver(dev, drv);', PROBE_CALL],
+    ...(pl ? { branches: 2, branchNames: [`__driver_attach (${k.vn(parent)} locked)`, '__device_attach'] } : {}),
+    run: (s, _t, b) => {
+      const d = s.dev[p.dev]!;
+      d.driver = p.drv + 1; d.mutex = me; d.probing = me;
+      if (supplies) d.linksProbing = true;
+      if (pl && b === 0) s.dev[parent]!.mutex = me;
+      return body;
+    } });
+  const done = (s: KS) => {
     const d = s.dev[p.dev]!;
-    d.driver = p.drv + 1; d.mutex = me; d.probing = me;
-    if (supplies) d.linksProbing = true;
-    return body;
-  } });
-  f.step('driver_bound', { where: `${DD}:driver_bound (at boot; the start's state of the device)`, run: (s) => {
-    const d = s.dev[p.dev]!;
-    d.bound = true; d.mutex = 0; d.probing = 0;
-    if (supplies) d.linksProbing = false;
-    return RETURN;
-  } });
+    d.mutex = 0; d.probing = 0;
+    if (pl && s.dev[parent]!.mutex === me) s.dev[parent]!.mutex = 0;
+  };
+  if (p.failed) {
+    f.step('probe_failed', { where: `${DD}:really_probe (at boot: drv->probe failed; device_links_no_driver, dev->driver = NULL, as the start has it)`,
+      c: ['probe_failed: ... done: #part', ...(links ? ['device_links_no_driver(dev);'] : [])],
+      run: (s) => {
+        done(s);
+        s.dev[p.dev]!.driver = 0;
+        // __device_links_no_driver's DL_DEV_NO_DRIVER; managed links keep their declared status.
+        if (supplies) endLinksProbing(s, p.dev);
+        forgetNul(k.w, s, p.drv, p.dev);
+        return RETURN;
+      } });
+    return f.done();
+  }
+  f.step('driver_bound', { where: `${DD}:driver_bound (at boot; the start's state of the device)`,
+    c: ['klist_add_tail(&dev->p->knode_driver, &dev->driver->p->klist_devices);', ...(links ? ['device_links_driver_bound(dev);', ...coreLines(k, 'device_links_driver_bound', ['dev->links.status = DL_DEV_DRIVER_BOUND;'])] : [])],
+    run: (s) => {
+      done(s);
+      s.dev[p.dev]!.bound = true;
+      if (supplies) s.dev[p.dev]!.linksProbing = false;
+      return RETURN;
+    } });
   return f.done();
 }
 

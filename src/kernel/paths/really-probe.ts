@@ -12,7 +12,7 @@ import { RETURN, type Kernel, type KStep, type Ret, type ThreadBuilder } from '.
 import { add } from '../../engine/add.js';
 import { DRIVER_BITS, driverBit, structRef, type KL, type KS } from '../state.js';
 import { RET, registersFor, type LinkInfo } from '../world.js';
-import { DD, heldOld, lockedStruct, unlockDev, blocksProbing, deferredTrigger, dropSnapshot, lockStep, mayDefer, namedMutexWaits, takeSnapshot, triggeredSince } from './common.js';
+import { DD, PROBE_CALL, heldOld, lockedStruct, unlockDev, blocksProbing, deferredTrigger, dropSnapshot, lockStep, mayDefer, namedMutexWaits, takeSnapshot, triggeredSince } from './common.js';
 import { deviceAdd } from './device-add.js';
 import { busAddDriver } from './driver-attach.js';
 import { deviceDel } from './device-del.js';
@@ -73,9 +73,6 @@ export const triggerLines = (k: { has(f: 'TRIGGER_COUNT'): boolean }) => ['if (!
 
 /** driver_deferred_probe_trigger returns before mutex_lock while deferred probing is off (before the late initcall). */
 const triggerAwait = (s: KS) => !s.deferredProbeEnable || s.deferredProbeMutex === 0;
-
-/** The call of probe() in really_probe: one line that several steps model in part (probe's own work, its return). */
-const PROBE_CALL = 'ret = drv->probe(dev); || ret = call_driver_probe(dev, drv); #part';
 
 /** __driver_probe_device's checks and its call of really_probe (v5.19, mainline). */
 const CHECK_LINES = ['if (dev->p->dead || !device_is_registered(dev))', 'if (dev->driver)', 'dev->can_match = true; || dev_set_can_match(dev);', 'ret = really_probe(dev, drv);'];
