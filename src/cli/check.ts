@@ -17,6 +17,7 @@ import { junitXml } from '../report/junit.js';
 import { mermaidDiagram } from '../report/mermaid.js';
 import { reportedProperties, type CheckedRun } from '../report/runs.js';
 import { suiteJson, suiteNoteLines, suiteSummary, suiteTable } from '../report/suite.js';
+import { wrapLines } from '../report/wrap.js';
 import { modelNoteLines, renderResult, renderViolation, shardLines, showParams, vacuityLines, verdictTable, vouchedLines, waiterSummaries } from '../report/text.js';
 import { stopLines } from '../report/stop.js';
 import { searchSources, toTraceFile, traceFileText, type TraceFile } from '../report/trace-file.js';
@@ -97,6 +98,8 @@ export async function runCheck(io: Io, targetArgs: string[], params: Record<stri
   const codes: ExitCode[] = [];
   // Text goes out as each model finishes, so a long run shows its findings early.
   const say = (...lines: string[]) => { if (!output.json) io.out(lines.join('\n')); };
+  /** Prose lines (notes, warnings) cut to the terminal's width, or 100 columns (wrap.ts). */
+  const prose = (...lines: string[]) => wrapLines(lines, io.width);
   const options = { ...search };
   /** A suite case's patch notes, said under the suite table. */
   const caseNotes: string[] = [];
@@ -135,11 +138,11 @@ export async function runCheck(io: Io, targetArgs: string[], params: Record<stri
           uncredited.push({ model: done.result.model, params: done.result.params, text: nc.text, hunks: nc.hunks });
           if (!output.allowVacuous) codes.push(EXIT.vacuous);
         }
-        say(output.quiet ? [`${done.result.model} (${showParams(done.result.params)})`, ...modelNoteLines(done.result, io.colors), ...shardLines(done.result, io.colors), ...verdictTable(done.result, io.colors), ...stopLines(done.result, io.colors), ...vouchedLines(done.result, io.colors), ...vacuityLines(done.result, io.colors, output.allowVacuous)].join('\n')
+        say(output.quiet ? [`${done.result.model} (${showParams(done.result.params)})`, ...prose(...modelNoteLines(done.result, io.colors), ...shardLines(done.result, io.colors)), ...verdictTable(done.result, io.colors), ...stopLines(done.result, io.colors), ...prose(...vouchedLines(done.result, io.colors), ...vacuityLines(done.result, io.colors, output.allowVacuous))].join('\n')
           : renderResult(done.result, { colors: io.colors, width: io.width, allowVacuous: output.allowVacuous, ...(search.workers !== undefined ? { workers: search.workers } : {}) }));
         if (output.mermaid) for (const p of done.result.properties) if (p.trace) say('', mermaidDiagram(done.result, p));
-        for (const l of noteLines(found, io.colors.yellow)) say(l);
-        if (nc) say(`${io.colors.yellow(io.colors.bold('not credited to the patch:'))} ${nc.text}: ${nc.kind === 'idle' ? 'these verdicts are the kernel\'s without it' : 'these verdicts are about runs that stop there'}${output.allowVacuous ? '' : ' (exit 5; --allow-vacuous accepts it)'}`);
+        for (const l of noteLines(found, io.colors.yellow)) say(...prose(l));
+        if (nc) say(...prose(`${io.colors.yellow(io.colors.bold('not credited to the patch:'))} ${nc.text}: ${nc.kind === 'idle' ? 'these verdicts are the kernel\'s without it' : 'these verdicts are about runs that stop there'}${output.allowVacuous ? '' : ' (exit 5; --allow-vacuous accepts it)'}`));
       } else {
         const s = t.loaded;
         const outcome = await runSuite(s, async (modelFile, c) => {
@@ -199,10 +202,10 @@ export async function runCheck(io: Io, targetArgs: string[], params: Record<stri
     progress.clear();
     await checker.close();
   }
-  if (suites.length) say(...suiteTable(suites, io.colors), ...suiteNoteLines(suites, io.colors), suiteSummary(suites, io.colors), ...caseNotes);
+  if (suites.length) say(...suiteTable(suites, io.colors), ...prose(...suiteNoteLines(suites, io.colors), suiteSummary(suites, io.colors), ...caseNotes));
   if (suites.length && search.shard && isPart(search.shard)) {
     const { index, count } = search.shard;
-    say(io.colors.yellow(`shard ${index}/${count}: each case's verdicts and state count are about this part of its search; write every shard's result with --json-out and run probecheck merge on them: it judges the merged verdicts against the suite`));
+    say(...prose(io.colors.yellow(`shard ${index}/${count}: each case's verdicts and state count are about this part of its search; write every shard's result with --json-out and run probecheck merge on them: it judges the merged verdicts against the suite`)));
   }
 
   const exit = worst(codes);

@@ -19,6 +19,7 @@ import { checkUserPatches, splitLabel } from './steps.js';
 import { hunkTarget } from '../kernel/define-patch.js';
 import { replayWatching, type Inserted, type InsertedBy } from '../report/confirm.js';
 import { colorVerdict, renderViolation, showParams, statsLines, vacuityLines, vouchedLines } from '../report/text.js';
+import { wrapLines } from '../report/wrap.js';
 import { stopLines } from '../report/stop.js';
 import { table } from '../report/table.js';
 import type { SearchArgs } from './args.js';
@@ -188,18 +189,21 @@ export async function runDiff(io: Io, baseFile: string, patchedFile: string, bas
   const across = String(base.params.profile ?? '') !== String(patched.params.profile ?? '');
   for (const r of rows) tbl.push([r.property, colorVerdict(r.base, c), colorVerdict(r.patched, c), colorChange(r.change, c), oldTraceText(r, by, quiet, across)]);
   out.push(...table(tbl));
-  if (!quiet) out.push('', 'base:', ...statsLines(base, c, search.workers), 'patched:', ...statsLines(patched, c, search.workers));
+  if (!quiet) out.push('', 'base:', ...statsLines(base, c, search.workers, io.width), 'patched:', ...statsLines(patched, c, search.workers, io.width));
   // A reduction applied on the user's word only (--symmetry over a patch of theirs) is what the
   // rows rest on: -q says it, as check -q does (a diff hunt, 2026-12-06: -q said nothing of it).
   else for (const [side, r] of [['base', base], ['patched', patched]] as const) out.push(...[...stopLines(r, c), ...vouchedLines(r, c)].map((l) => `${side}: ${l}`));
   // Why a property is vacuous on the patched side (newly or still): the premise it never met;
   // and on the base, where that is all a "newly reached" row has to say about it.
-  out.push(...vacuityLines(patched, c, allowVacuous).map((l, i) => (i === 0 ? `patched ${l}` : l)));
-  if (rows.some((r) => r.change === 'newly reached')) out.push(...vacuityLines(base, c, 'no exit').map((l, i) => (i === 0 ? `base ${l}` : l)));
-  for (const l of noteLines(notes, c.yellow)) out.push(l);
-  for (const n of newNotes) out.push(`${c.yellow('note:')} ${n}`);
-  if (nc && uncredited.length) out.push(`${c.yellow(c.bold('not credited to the patch:'))} ${uncredited.map((r) => r.property).join(', ')} ${uncredited.length > 1 ? 'hold' : 'holds'} on the patched side, but ${nc.text}${allowVacuous ? '' : ' (exit 5; --allow-vacuous accepts it)'}`);
-  for (const r of unfixed) out.push(`${c.red(c.bold('not fixed:'))} --fixes ${r.property}: ${r.base} on the base, ${r.patched} on the patched model (${r.change})`);
+  // Prose (notes, warnings, the vacuity report) is cut to the width (wrap.ts); the table is not.
+  const prose: string[] = [];
+  prose.push(...vacuityLines(patched, c, allowVacuous).map((l, i) => (i === 0 ? `patched ${l}` : l)));
+  if (rows.some((r) => r.change === 'newly reached')) prose.push(...vacuityLines(base, c, 'no exit').map((l, i) => (i === 0 ? `base ${l}` : l)));
+  for (const l of noteLines(notes, c.yellow)) prose.push(l);
+  for (const n of newNotes) prose.push(`${c.yellow('note:')} ${n}`);
+  if (nc && uncredited.length) prose.push(`${c.yellow(c.bold('not credited to the patch:'))} ${uncredited.map((r) => r.property).join(', ')} ${uncredited.length > 1 ? 'hold' : 'holds'} on the patched side, but ${nc.text}${allowVacuous ? '' : ' (exit 5; --allow-vacuous accepts it)'}`);
+  for (const r of unfixed) prose.push(`${c.red(c.bold('not fixed:'))} --fixes ${r.property}: ${r.base} on the base, ${r.patched} on the patched model (${r.change})`);
+  out.push(...wrapLines(prose, io.width));
   io.out(out.join('\n'));
   return exit;
 }

@@ -14,6 +14,7 @@ import { table } from '../report/table.js';
 import { stopLines } from '../report/stop.js';
 import type { CheckedRun } from '../report/runs.js';
 import { suiteNoteLines, suiteSummary, suiteTable } from '../report/suite.js';
+import { wrapLines } from '../report/wrap.js';
 import { EXPECTED, type Expected } from '../suite/define.js';
 import { belowCwd, type SearchSources } from '../report/trace-file.js';
 import { boundExceeds, judgeCase, statuses, UNPINNED, type CaseOutcome, type SuiteOutcome } from '../suite/run.js';
@@ -461,7 +462,7 @@ export function runMerge(io: Io, files: string[], o: MergeOutputArgs): ExitCode 
       io.out(table(rows, '  ').join('\n'));
       // The single-search stats line would show the shards' sums as the search's counts.
       const c = counts.get(r)!, n = (x: number) => x.toLocaleString('en-US');
-      const [, ...rest] = statsLines(r, io.colors);
+      const [, ...rest] = statsLines(r, io.colors, undefined, io.width);
       io.out([
         io.colors.dim(c.note),
         io.colors.dim(`${c.transitions === null ? `${n(c.transitionsStored)} transitions explored by the shards together, with overlap` : `${n(c.transitions)} transitions`}, depth ${r.depth}, ${r.seconds.toFixed(2)}s on the slowest shard, collision probability at most ${r.collisionProbability.toExponential(1)}`),
@@ -469,11 +470,11 @@ export function runMerge(io: Io, files: string[], o: MergeOutputArgs): ExitCode 
       ].join('\n'));
     }
     if (!inSuite) {
-      const v = vacuityLines(r, io.colors, allowVacuous);
+      const v = wrapLines(vacuityLines(r, io.colors, allowVacuous), io.width);
       if (v.length) io.out(v.join('\n'));
     }
   }
-  if (suites.length) io.out([...suiteTable(suites, io.colors), ...suiteNoteLines(suites, io.colors), suiteSummary(suites, io.colors)].join('\n'));
+  if (suites.length) io.out([...suiteTable(suites, io.colors), ...wrapLines([...suiteNoteLines(suites, io.colors), suiteSummary(suites, io.colors)], io.width)].join('\n'));
   for (const line of annotations) io.out(line);
   return exit;
 }

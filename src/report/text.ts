@@ -8,6 +8,7 @@
 import type { PropertyResult, Result, Waiter } from '../engine/result.js';
 import type { Trace, TraceStep } from '../engine/trace.js';
 import { plain, type Colors } from './colors.js';
+import { wrapLines } from './wrap.js';
 import { stopLines } from './stop.js';
 import { pad, table, visibleLength } from './table.js';
 import { isPart } from '../engine/search/shard.js';
@@ -345,8 +346,9 @@ export function renderViolation(result: Pick<Result, 'model' | 'params'> & Parti
   const lines = [RULE, col.red(col.bold(`WARNING: ${r.kind === 'deadlock' ? 'possible deadlock' : 'property violated'}: ${r.name}`)),
     `model ${result.model}${params ? ` (${params})` : ''}`, '-'.repeat(RULE.length)];
   if (r.description) lines.push(r.description);
+  // The explanation is the trace's summary (a lockdep-style cycle, say): not cut, as trace lines are not.
   if (r.explanation) lines.push(col.yellow(r.explanation));
-  if (restsOnModelLimit(r)) lines.push(col.yellow(MODEL_LIMIT_NOTE));
+  if (restsOnModelLimit(r)) lines.push(...wrapLines([col.yellow(MODEL_LIMIT_NOTE)], width));
   const t = r.trace;
   if (t) {
     lines.push('', `${t.steps.length} step${t.steps.length === 1 ? '' : 's'} from the initial state${t.loopFrom === undefined ? notShortest(result, t.steps.length) : ''}:`, '');
@@ -463,28 +465,31 @@ export function groupSteps(entries: readonly string[]): string[] {
   });
 }
 
-/** States, transitions, depth, time, rate, memory and the collision estimate, plus warnings. `workers`: the --workers asked for. */
-export function statsLines(r: Result, col: Colors = plain, workers?: number): string[] {
+/**
+ * States, transitions, depth, time, rate, memory and the collision estimate, plus warnings. `workers`: the --workers asked for;
+ * `width`: the notes after the stats line are cut to it (wrap.ts; stopLines are cut by hand).
+ */
+export function statsLines(r: Result, col: Colors = plain, workers?: number, width = Infinity): string[] {
   const n = (x: number) => x.toLocaleString('en-US');
   const line = `${n(r.states)} states, ${n(r.transitions)} transitions, depth ${r.depth}, ${r.seconds.toFixed(2)}s` +
     ` (${n(Math.round(r.statesPerSecond))} states/s),` +
     // The store starts with a fixed allocation: per-state memory means something only at scale.
     (r.states >= 100_000 ? ` ${r.bytesPerState.toFixed(1)} bytes/state,` : '') +
     ` collision probability ${r.collisionProbability.toExponential(1)}`;
-  const out = [col.dim(line), ...stopLines(r, col), ...symmetryLines(r, col), ...workersLines(r, col, workers)];
-  if (r.por) out.push(col.dim(r.por.applied
+  const out = [col.dim(line), ...stopLines(r, col), ...wrapLines([...symmetryLines(r, col), ...workersLines(r, col, workers)], width)];
+  if (r.por) out.push(...wrapLines([col.dim(r.por.applied
     ? `partial-order reduction: ${n(r.por.ample ?? 0)} states expanded by a persistent set, ${n(r.por.full ?? 0)} fully; ${r.por.restarts} restarts${r.por.shortest ? ' (nothing reduced: counterexamples are shortest)' : '; counterexamples may not be shortest'}`
-    : `partial-order reduction not applied: ${r.por.why}`));
+    : `partial-order reduction not applied: ${r.por.why}`)], width));
   if (r.neverFired.length && r.complete) {
     // A step several threads (or call sites) run is one step with several instances.
     const groups = groupSteps(r.neverFired), many = r.neverFired.length > groups.length ? ` (${r.neverFired.length} instances)` : '';
-    out.push(col.yellow(`warning: ${steps(groups.length)}${many} never fired in functions the search entered (dead code, a branch the scenario never takes, or a wait that never ends):`));
+    out.push(...wrapLines([col.yellow(`warning: ${steps(groups.length)}${many} never fired in functions the search entered (dead code, a branch the scenario never takes, or a wait that never ends):`)], width));
     for (const g of groups.slice(0, 10)) out.push(col.yellow(`  ${g}`));
     if (groups.length > 10) out.push(col.yellow(`  ... and ${groups.length - 10} more`));
   }
   // Steps of paths the scenario never enters are not news: a count is enough.
   if (r.unenteredSteps && r.complete) out.push(col.dim(`${steps(r.unenteredSteps)} in functions this scenario never enters`));
-  if (r.cannotFire && r.complete) for (const [why, n] of Object.entries(r.cannotFire)) out.push(col.dim(`${steps(n)} on a branch no run of this scenario can take: ${why}`));
+  if (r.cannotFire && r.complete) for (const [why, n] of Object.entries(r.cannotFire)) out.push(...wrapLines([col.dim(`${steps(n)} on a branch no run of this scenario can take: ${why}`)], width));
   return out;
 }
 
@@ -498,7 +503,9 @@ export function renderResult(r: Result, o: TextOptions & { allowVacuous?: boolea
   }
   const params = showParams(r.params);
   parts.push(col.bold(`${r.model}${params ? ` (${params})` : ''}: ${r.strategy}, ${r.backend} backend${(r.workers ?? 1) > 1 ? `, ${r.workers} workers` : ''}${r.seed !== undefined ? `, seed ${r.seed}` : ''}`));
-  parts.push(...modelNoteLines(r, col), ...shardLines(r, col), ...verdictTable(r, col), ...statsLines(r, col, o.workers), ...vacuityLines(r, col, o.allowVacuous));
+  // Prose is cut to the width (wrap.ts); the verdict table is not.
+  const w = o.width ?? 100;
+  parts.push(...wrapLines([...modelNoteLines(r, col), ...shardLines(r, col)], w), ...verdictTable(r, col), ...statsLines(r, col, o.workers, w), ...wrapLines(vacuityLines(r, col, o.allowVacuous), w));
   return parts.join('\n');
 }
 

@@ -4,6 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FIXTURES, PROBE_TREE, ROOT, hasStack, probecheck, tempDir } from './run.js';
 import { oneErrorLine, userFolder } from './user-folder.js';
+import { unwrap } from './unwrap.js';
 
 // A model file that does not parse; written at run time so that the type check stays clean.
 const MALFORMED = join(tempDir(), 'malformed.ts');
@@ -234,7 +235,7 @@ describe('--workers that a search does not use says so in text, as --por and sym
     const live = probecheck(['check', join(ROOT, 'models/nvdimm.ts'), '--param', 'variant=abba', '--param', 'profile=v5.1', '--workers', '2']);
     expect(live.stdout).toContain('workers: not applied: liveness (the state graph) runs on one thread');
     const small = probecheck(['check', ...v42, '--workers', '2']);
-    expect(small.stdout).toMatch(/workers: not applied: a search hands over to workers only once it has stored 20,000 states; this one stored [\d,]+, on one thread/);
+    expect(unwrap(small.stdout)).toMatch(/workers: not applied: a search hands over to workers only once it has stored 20,000 states; this one stored [\d,]+, on one thread/);
     // The reason is the engine's (workersNote), so --json says it too: never a one-thread figure read as the workers'.
     expect(JSON.parse(probecheck(['check', ...v42, '--workers', '2', '--json']).stdout).runs[0].workersNote).toMatch(/^a search hands over to workers only once/);
     for (const w of [[], ['--workers', '1']]) expect(probecheck(['check', ...v42, '--strategy', 'dfs', ...w]).stdout).not.toContain('workers:');

@@ -7,6 +7,7 @@ import { copyFileSync, existsSync, lstatSync, mkdirSync, readFileSync, realpathS
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { probecheck, ROOT, tempDir } from './run.js';
+import { unwrap } from './unwrap.js';
 
 function folder(files: Record<string, string>): string {
   const dir = realpathSync(tempDir());
@@ -70,7 +71,7 @@ export default defineProperty({ kind: 'invariant', name: 'p6', description: 'c2 
     const r = probecheck(['check', 'host-children.ts', '--param', 'n=2', '--property-file', 'p6.ts', '--property', 'p6', '--symmetry'], { cwd: dir });
     expect(r.stdout).toMatch(/^\d+ steps from the initial state \(symmetry applied on your word, where your property may tell the devices apart: a shorter one may exist\):$/m);
     // -q keeps the line every verdict of the run rests on (a hunt, 2026-12-05: a plain holds, exit 0).
-    expect(probecheck(['check', 'host-children.ts', '--param', 'n=2', '--property-file', 'p6.ts', '--property', 'p6', '--symmetry', '-q'], { cwd: dir }).stdout)
+    expect(unwrap(probecheck(['check', 'host-children.ts', '--param', 'n=2', '--property-file', 'p6.ts', '--property', 'p6', '--symmetry', '-q'], { cwd: dir }).stdout))
       .toContain('symmetry: states stored up to permutations of {c1, c2}, as asked (--symmetry), trusting your property p6 to treat {c1, c2} alike');
     // Merged shards keep the reason (a review, 2026-12-05: the shard's reason replaced it, and the merge called the trace shortest).
     for (const i of [1, 2]) probecheck(['check', 'host-children.ts', '--param', 'n=2', '--property-file', 'p6.ts', '--property', 'p6', '--symmetry', '--shard', `${i}/2`, '--json-out', `p6-${i}.json`, '-q'], { cwd: dir });

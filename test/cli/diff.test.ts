@@ -3,6 +3,7 @@ import { copyFileSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES, PROBE_TREE, ROOT, probecheck, tempDir } from './run.js';
+import { unwrap } from './unwrap.js';
 
 describe('probecheck diff', () => {
   it('v4.2 → fixed: both violations fixed, each old trace blocked where the fix acts', () => {
@@ -52,7 +53,7 @@ describe('probecheck diff', () => {
     expect(ok.stdout).not.toContain('not fixed');
     const bad = probecheck([...args, '--fixes', 'parent-before-child', '--fixes', 'no-bind-after-unregister']);
     expect(bad.status).toBe(1);
-    expect(bad.stdout).toContain('not fixed: --fixes no-bind-after-unregister: violated on the base, violated on the patched model (still violated)');
+    expect(unwrap(bad.stdout)).toContain('not fixed: --fixes no-bind-after-unregister: violated on the base, violated on the patched model (still violated)');
     const j = JSON.parse(probecheck([...args, '--fixes', 'no-bind-after-unregister', '--json']).stdout);
     expect(j.exit).toBe(1);
     expect(j.fixes).toEqual([{ property: 'no-bind-after-unregister', fixed: false }]);
@@ -156,7 +157,7 @@ export default definePatch({ id: 'both', subject: 'one hunk applies', base: 'v4.
 `);
     const ok = probecheck(['diff', join(ROOT, 'models/host-children.ts'), '--patch', 'both.ts', '-q'], { cwd: dir });
     expect(ok.stdout).toMatch(/module-lifetime\s+holds\s+holds\s+still holds/);
-    expect(ok.stderr + ok.stdout).toContain('warning: patch both: dev_uevent:if_driver is not applied here: this scenario never calls dev_uevent on this profile');
+    expect(ok.stderr + unwrap(ok.stdout)).toContain('warning: patch both: dev_uevent:if_driver is not applied here: this scenario never calls dev_uevent on this profile');
     expect(ok.status).toBe(0);
     // Another profile on the patched side is a comparison of its own.
     expect(probecheck(['diff', join(ROOT, 'models/host-children.ts'), '--patch', 'uev.ts', '--patched-param', 'profile=v4.14', '-q'], { cwd: dir }).status).not.toBe(2);

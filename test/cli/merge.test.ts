@@ -8,6 +8,7 @@ import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROBE_TREE, ROOT, probecheck, tempDir } from './run.js';
+import { unwrap } from './unwrap.js';
 
 const dir = tempDir('probecheck-merge-');
 const HOST = join(ROOT, 'models/host-children.ts');
@@ -18,7 +19,7 @@ describe('probecheck merge', () => {
   it('host-children n=2 in 2 shards: each says its holds is about its part; merged, the verdicts of the whole search', () => {
     const one = probecheck(['check', HOST, '--param', 'n=2', '--shard', '1/2', '--json-out', file('h-1.json')]);
     expect(one.status).toBe(0);
-    expect(one.stdout).toMatch(/shard 1\/2: split at depth \d+: this shard expanded \d+ of its \d+ states and all they reach; verdicts are about this part/);
+    expect(unwrap(one.stdout)).toMatch(/shard 1\/2: split at depth \d+: this shard expanded \d+ of its \d+ states and all they reach; verdicts are about this part/);
     expect(one.stdout).toMatch(/module-lifetime\s+holds \(this part\)/);
     expect(probecheck(['check', HOST, '--param', 'n=2', '--shard', '2/2', '--json-out', file('h-2.json'), '-q']).status).toBe(0);
     const whole = probecheck(['check', HOST, '--param', 'n=2', '--json', '--json-out', file('h-whole.json')]);
@@ -186,7 +187,7 @@ export default defineSuite({ name: 'pt', model: ${JSON.stringify(PROBE_TREE)}, c
       expect(s.stdout).not.toContain('::error');
       expect(s.stdout).toMatch(/variant=v4\.2 N=3\s+parent-before-child\s+violated\s+violated\s+[\d,]+ \(not compared: a shard\)\s+\S+\s+ok/);
       expect(s.stdout).toMatch(/no-deadlock\s+holds\s+holds \(this part\)\s+partial: merge decides/);
-      expect(s.stdout).toMatch(/^shard \d\/2: each case's verdicts and state count are about this part of its search; .*probecheck merge/m);
+      expect(unwrap(s.stdout)).toMatch(/^shard \d\/2: each case's verdicts and state count are about this part of its search; .*probecheck merge/m);
     }
     expect(readFileSync(join(d, 'j1.xml'), 'utf8')).toMatch(/failures="0"/);
     const m = probecheck(['merge', 'p1.json', 'p2.json'], { cwd: d });

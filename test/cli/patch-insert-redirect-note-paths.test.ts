@@ -8,6 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { probecheck } from './run.js';
 import { userFolder } from './user-folder.js';
+import { unwrap } from './unwrap.js';
 
 const dir = userFolder();
 const write = (name: string, text: string) => { mkdirSync(join(dir, name, '..'), { recursive: true }); writeFileSync(join(dir, name), text); };
@@ -31,7 +32,7 @@ describe("the redirect note's patch file, reviewed", () => {
   it("is named as the run's header names it, in a folder named `..cfg` too", () => {
     const r = probecheck([...args, '--patch', '..cfg/revert.ts', '-q'], { cwd: dir });
     expect(r.stdout).toContain('patches=c0a40097f0bc,..cfg/revert.ts)');
-    expect(r.stdout.split('\n').filter((l) => /inserted step/.test(l)).map((l) => l.slice(0, l.indexOf(' ('))))
+    expect(unwrap(r.stdout).split('\n').filter((l) => /inserted step/.test(l)).map((l) => l.slice(0, l.indexOf(' ('))))
       .toEqual(['note: ..cfg/revert.ts', 'note: ..cfg/revert.ts']);
   });
 

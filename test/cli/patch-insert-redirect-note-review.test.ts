@@ -10,6 +10,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { probecheck } from './run.js';
 import { userFolder } from './user-folder.js';
+import { unwrap } from './unwrap.js';
 
 const dir = userFolder();
 const write = (name: string, text: string) => writeFileSync(join(dir, name), text);
@@ -43,7 +44,7 @@ describe("a library insert's redirect of your replacement, reviewed", () => {
     expect(said(r.stdout + r.stderr)).toEqual([]);
     // Where it goes on as the revert's step does, the revert's redirect is said (its file, its hunk).
     const k = probecheck(['check', 'one.ts', '--patch', 'revert.ts', '--patch', 'same.ts', '-q'], { cwd: dir });
-    expect(said(k.stdout)).toEqual([expect.stringMatching(/^note: revert\.ts \(patch revert, hunk 1\): your replacement of __device_attach:device_lock went on through the library's inserted step __device_attach:check_dead/)]);
+    expect(said(unwrap(k.stdout))).toEqual([expect.stringMatching(/^note: revert\.ts \(patch revert, hunk 1\): your replacement of __device_attach:device_lock went on through the library's inserted step __device_attach:check_dead/)]);
   });
 
   it('is said where an insert of yours stands on the way from your replacement to the library\'s insert', () => {
@@ -54,7 +55,7 @@ export default definePatch({ id: 'mine', subject: 'a step of mine before check_d
 `);
     const r = probecheck(['check', 'one.ts', '--patch', 'revert.ts', '--patch', 'mine.ts', '-q'], { cwd: dir });
     expect(r.stdout + r.stderr).not.toMatch(/never fires/);
-    expect(said(r.stdout)).toEqual([expect.stringMatching(/^note: revert\.ts \(patch revert, hunk 1\): your replacement of __device_attach:device_lock went on through the library's inserted step __device_attach:check_dead/)]);
+    expect(said(unwrap(r.stdout))).toEqual([expect.stringMatching(/^note: revert\.ts \(patch revert, hunk 1\): your replacement of __device_attach:device_lock went on through the library's inserted step __device_attach:check_dead/)]);
   });
 
   it("is not said where a patch of yours replaces the library's inserted step too (its lines are then yours)", () => {
@@ -77,7 +78,7 @@ export default definePatch({ id: 'both', subject: 'both', base: 'v5.9', hunks: [
     mkdirSync(join(dir, 'elsewhere'), { recursive: true });
     const r = probecheck(['check', join(dir, 'one.ts'), '--patch', join(dir, 'revert.ts'), '-q'], { cwd: join(dir, 'elsewhere') });
     expect(r.stdout).toContain(`patches=${join(dir, 'revert.ts')})`);
-    expect(said(r.stdout)).toEqual([expect.stringContaining(`note: ${join(dir, 'revert.ts')} (patch revert, hunk 1)`)]);
+    expect(said(unwrap(r.stdout))).toEqual([expect.stringContaining(`note: ${join(dir, 'revert.ts')} (patch revert, hunk 1)`)]);
   });
 
   it("names the file the model's own list took a patch from, where another loaded file holds the same object", () => {

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { probecheck } from './run.js';
 import { userFolder } from './user-folder.js';
 import { buildSource, check, fileSource } from '../built.js';
+import { unwrap } from './unwrap.js';
 
 const dir = userFolder();
 const write = (name: string, text: string) => writeFileSync(join(dir, name), text);
@@ -41,7 +42,7 @@ const NOTE = /revert\.ts \(patch revert, hunk 2\): your replacement of __device_
 describe('a user replacement redirected through a library insert', () => {
   it('is said in the text and in the run\'s JSON notes, naming the file, the hunk, the step and the insert', () => {
     const r = probecheck(['check', 'one.ts', '--patch', 'revert.ts', '-q'], { cwd: dir });
-    expect(r.stdout).toMatch(new RegExp(`note: ${NOTE.source}`));
+    expect(unwrap(r.stdout)).toMatch(new RegExp(`note: ${NOTE.source}`));
     expect(r.stdout).toMatch(/replace __device_attach:check_dead too/);
     const j = probecheck(['check', 'one.ts', '--patch', 'revert.ts', '--json'], { cwd: dir });
     const doc = JSON.parse(j.stdout) as { runs: { notes?: string[] }[] };
@@ -58,7 +59,7 @@ describe('a user replacement redirected through a library insert', () => {
 
   it('is said by diff among the patched side\'s notes', () => {
     const r = probecheck(['diff', 'one.ts', '--patch', 'revert.ts', '-q'], { cwd: dir });
-    expect(r.stdout).toMatch(new RegExp(`note: ${NOTE.source}`));
+    expect(unwrap(r.stdout)).toMatch(new RegExp(`note: ${NOTE.source}`));
   });
 
   it("is kept by merge from whichever shard took the edge, not the first shard's alone", () => {

@@ -9,6 +9,7 @@ import { copyFileSync, mkdirSync, readFileSync, renameSync, writeFileSync } from
 import { join } from 'node:path';
 import { ROOT, hasStack, probecheck } from './run.js';
 import { oneErrorLine, userFolder } from './user-folder.js';
+import { unwrap } from './unwrap.js';
 
 const dir = userFolder();
 const write = (name: string, text: string) => { writeFileSync(join(dir, name), text); return name; };
@@ -473,7 +474,7 @@ export default defineSuite({ name: 'never', model: '../hot-unplug.ts', cases: [
   { params: { profile: 'v4.2' }, patches: ['never.ts'], expect: { 'no-probe-after-del': 'violated' } },
 ] });
 `);
-    expect(probecheck(['check', 'ci/never.suite.ts', '-q'], { cwd: dir }).stdout).toMatch(/^never cases\[0\] \(profile=v4\.2\): warning: patch never-dead: its step really_probe:probe_failed never fires in this search$/m);
+    expect(unwrap(probecheck(['check', 'ci/never.suite.ts', '-q'], { cwd: dir }).stdout)).toMatch(/^never cases\[0\] \(profile=v4\.2\): warning: patch never-dead: its step really_probe:probe_failed never fires in this search$/m);
     const j = JSON.parse(probecheck(['check', 'ci/notes.suite.ts', '--json'], { cwd: dir }).stdout);
     expect(j.patchNotes.map((n: { note: string; suite: string }) => [n.suite, n.note])).toContainEqual(['notes', 'not called']);
   });
@@ -509,7 +510,7 @@ export default definePatch({
     // dc is never deleted here: the patch's test of dead never saw true; probeTimeout went from true to false.
     // A note, not a warning (what the search saw, not a fault); a lock owner as traces name it.
     // The field that did change is said too, so the note does not read as "the wait is inert" (a new user, 2026-12-05).
-    expect(r.stdout).toContain('note: patch wait-dead: its waits read dev[dc].dead (false), moduleMutex (none), each the same value at every read in this search: a wait on them never blocked, or always did (its reads of probeTimeout did change)');
+    expect(unwrap(r.stdout)).toContain('note: patch wait-dead: its waits read dev[dc].dead (false), moduleMutex (none), each the same value at every read in this search: a wait on them never blocked, or always did (its reads of probeTimeout did change)');
     expect(r.stdout).not.toContain('dev.length'); // the scenario's shape, not state
     // Not asked where the search did not visit every state (here --por; with --workers each thread reads apart).
     expect(probecheck(['check', 'late-wait2.ts', '--patch', 'wait-dead.ts', '-q', '--por', '--property', 'no-deadlock'], { cwd: dir }).stdout).not.toContain('the same value at every read');

@@ -8,6 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, probecheck } from './run.js';
 import { oneErrorLine, userFolder } from './user-folder.js';
+import { unwrap } from './unwrap.js';
 
 const dir = userFolder();
 const write = (name: string, text: string) => { writeFileSync(join(dir, name), text); return name; };
@@ -297,7 +298,7 @@ describe('symmetry and your own code', () => {
     expect(checked.symmetry.check.failure).toMatch(/property value differs: c1-before-c2/);
     expect(checked.verdict('c1-before-c2')).toBe('violated');
     // The text prints the path to the state where it failed one move a line (a hunt, 2026-12-05: one long line).
-    const text = probecheck(['check', 'kids.ts', '--property-file', 'order.ts', '--property', 'c1-before-c2', '--check-symmetry'], { cwd: dir }).stdout;
+    const text = unwrap(probecheck(['check', 'kids.ts', '--property-file', 'order.ts', '--property', 'c1-before-c2', '--check-symmetry'], { cwd: dir }).stdout);
     expect(text).toMatch(/symmetry check failed: permutation c1->c2, c2->c1: property value differs: c1-before-c2[^\n]*, at the state after these \d+ moves:\n {2}1\. [^\n]+\n {2}2\. /);
   });
   // A property hunt (2026-12-05): an action property that told the children apart failed the check

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FIXTURES, ROOT, probecheck, tempDir } from './run.js';
+import { unwrap } from './unwrap.js';
 
 describe('suites', () => {
   it('check with no argument runs the bundled suites in the package (npm start), from any cwd', () => {
@@ -22,7 +23,7 @@ describe('suites', () => {
     // The models' notes: each distinct one once, numbered, under the table, and every number on a row.
     // The table fits 120 columns (s42 h20: it was some 330); the notes under it are prose.
     for (const l of r.stdout.split('\n').filter((x) => !x.startsWith('note ['))) expect(l.length, l).toBeLessThanOrEqual(120);
-    const notes = r.stdout.split('\n').filter((l) => l.startsWith('note ['));
+    const notes = unwrap(r.stdout).split('\n').filter((l) => l.startsWith('note ['));
     expect(notes.map((l) => /^note \[(\d+)\]: /.exec(l)?.[1])).toEqual(notes.map((_, i) => String(i + 1)));
     expect(new Set(notes.map((l) => l.replace(/^note \[\d+\]: /, ''))).size).toBe(notes.length);
     for (const [i] of notes.entries()) expect(r.stdout).toMatch(new RegExp(`^\\S+ +\\S.* \\[(\\d+,)*${i + 1}(,\\d+)*\\]$`, 'm'));
@@ -336,7 +337,7 @@ export default defineSuite({ name: 'purge', model: './purge.ts', cases: [
     for (const args of [[], ['-q']]) {
       const r = probecheck(['check', 'purge.suite.ts', ...args, '--junit', 'j.xml', '--html', 'p.html'], { cwd: dir });
       expect(r.status, r.stdout).toBe(0);
-      const lines = r.stdout.split('\n');
+      const lines = unwrap(r.stdout).split('\n');
       expect(lines.filter((l) => l.startsWith('purge ')).map((l) => /^purge +(\S+(?: \[\d+\])?)/.exec(l)?.[1])).toEqual(['profile=v4.18 [1]', 'profile=mainline', 'profile=v4.18 [1]']);
       // Once, under the table and before the summary line.
       expect(lines.filter((l) => l.startsWith('note '))).toEqual([`note [1]: ${said[0][0]}`]);

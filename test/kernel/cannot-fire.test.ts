@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { buildScenario, check, type ScenarioSpec } from 'probecheck';
 import { registerPatchFile, definePatch } from '../../src/kernel/define-patch.js';
 import { renderResult } from '../../src/report/text.js';
+import { unwrap } from '../cli/unwrap.js';
 
 const SYNC = "__driver_attach's synchronous probe (__device_driver_lock), for a driver that always probes asynchronously (driver_allows_async_probing)";
 // A module's async driver walks the devices on its registration (__driver_attach's async branch).
@@ -25,7 +26,7 @@ describe('steps that cannot fire, as built', () => {
     expect(r.cannotFire?.[SYNC]).toBe(2);   // device_driver_lock, device_driver_unlock
     // A probe that only succeeds: its failure path and the deferral's steps are no news either.
     expect(listed(r, ':probe_failed') || listed(r, ':driver_deferred_probe_trigger')).toBe(false);
-    expect(renderResult(r)).toContain(`2 steps on a branch no run of this scenario can take: ${SYNC}`);
+    expect(unwrap(renderResult(r))).toContain(`2 steps on a branch no run of this scenario can take: ${SYNC}`);
   });
 
   it('a step that can fire stays a step that fired or is listed', () => {

@@ -1,0 +1,51 @@
+/**
+ * Long prose lines of the text reports (notes, warnings, the vacuity report) cut at spaces to a
+ * width, each line after the first indented under the text after its label, so a terminal or CI
+ * log shows them whole (a review, s43: `note [n]:` lines of up to ~500 characters on one line).
+ * The label stays on the first line, so `grep 'note \['` still finds each note. Trace lines,
+ * tables, --json and the GitHub annotations are not cut.
+ */
+import { visibleLength } from './table.js';
+
+/** `note [1]: `, `note: `, `warning: `: a label the lines after the first are indented under. */
+const LABEL = /^(\s*)([a-z][\w-]*(?: \[[\d,]+\])?: )/;
+/** The longest label lines are indented under; past it, the first line's indent and four spaces. */
+const MAX_HANG = 12;
+
+/** A string coloured as a whole: its opening codes, its text, its closing codes. */
+const WHOLE = /^((?:\x1b\[[0-9;]*m)+)([^\x1b]*)((?:\x1b\[[0-9;]*m)+)$/;
+
+/**
+ * `line` cut at spaces into lines of at most `width` visible characters (a word longer than that
+ * keeps a line of its own). A line coloured as a whole is coloured line by line; one coloured in
+ * parts (a coloured label) is cut with its codes inside the words, which no cut splits.
+ */
+export function wrapProse(line: string, width: number): string[] {
+  if (visibleLength(line) <= width) return [line];
+  const whole = WHOLE.exec(line);
+  const [open, text, close] = whole ? [whole[1]!, whole[2]!, whole[3]!] : ['', line, ''];
+  const plainText = text.replace(/\x1b\[[0-9;]*m/g, '');
+  const label = LABEL.exec(plainText);
+  const lead = /^ */.exec(plainText)![0].length;
+  const hang = ' '.repeat(label && label[2]!.length <= MAX_HANG ? label[0].length : lead + 4);
+  const words = text.slice(lead).split(' ');
+  const lines: string[] = [];
+  let cur = text.slice(0, lead), curLen = lead, fresh = true;
+  for (const w of words) {
+    const n = visibleLength(w);
+    if (!fresh && curLen + 1 + n > width) {
+      lines.push(cur);
+      cur = hang + w; curLen = hang.length + n;
+    } else {
+      cur += (fresh ? '' : ' ') + w; curLen += (fresh ? 0 : 1) + n;
+    }
+    fresh = false;
+  }
+  lines.push(cur);
+  return lines.map((l) => `${open}${l.trimEnd()}${close}`);
+}
+
+/** Each line of `lines` (which may hold several, joined by newlines) cut by wrapProse. */
+export function wrapLines(lines: readonly string[], width: number): string[] {
+  return lines.flatMap((l) => l.split('\n')).flatMap((l) => wrapProse(l, width));
+}

@@ -1,0 +1,27 @@
+/**
+ * The text reports with their prose lines joined back into one line each (src/report/wrap.ts cuts
+ * notes, warnings and the vacuity report at 100 columns where stdout is no terminal), for the
+ * tests that read a note's words, not its layout; test/cli/wrap-notes.test.ts holds the layout.
+ * A line is joined to the one before where the wrapper would have put it there: it starts with
+ * exactly the first line's hanging indent, and its first word did not fit on the line before.
+ */
+const LABEL = /^(\s*)([a-z][\w-]*(?: \[[\d,]+\])?: )/;
+
+export function unwrap(out: string, width = 100): string {
+  const lines = out.split('\n');
+  const res: string[] = [];
+  let hang = -1, last = 0;
+  for (const l of lines) {
+    const first = hang >= 0 && l.length > hang && l.slice(0, hang) === ' '.repeat(hang) && l[hang] !== ' ' ? l.slice(hang).split(' ')[0]! : undefined;
+    if (first !== undefined && res.length && last + 1 + first.length > width) {
+      res[res.length - 1] += ` ${l.slice(hang)}`;
+      last = l.length;
+      continue;
+    }
+    res.push(l);
+    const label = LABEL.exec(l), lead = /^ */.exec(l)![0].length;
+    hang = label && label[2]!.length <= 12 ? label[0].length : lead + 4;
+    last = l.length;
+  }
+  return res.join('\n');
+}
