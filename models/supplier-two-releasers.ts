@@ -27,6 +27,7 @@ export default scenario({
   params: {
     second: { default: 'unbind', values: ['unbind', 'del', 'rmmod', 'none'], describe: "the second releaser of ldo1: a sysfs unbind, device_del, the driver's rmmod, or none" },
     link: { default: 'managed', values: ['managed', 'autoremove'], describe: "mmc-drv's link: managed without DL_FLAG_AUTOREMOVE_CONSUMER, or with it" },
+    first: { default: 'unbind', values: ['unbind', 'rmmod'], describe: "the first releaser of ldo1: a sysfs unbind, or the rmmod of its driver (driver_detach, which passes dev->parent: before v4.18 it locks pmic and the loop drops it)" },
     parent: { default: 'pmic', values: ['pmic', 'none'], describe: "ldo1's parent: pmic, or none (a supplier with no parent, which no platform device is: the parent lock of unbind_store before v4.18 then closes nothing)" },
   },
   buses: { platform: {} },
@@ -42,7 +43,9 @@ export default scenario({
   properties: ['links-supplier-bound', 'links-no-warn', 'single-binding', 'no-deadlock'],
   vary: (p, s) => {
     const second = { unbind: 'unbind reg ldo1', del: 'del ldo1', rmmod: 'rmmod reg', none: undefined }[p.second as 'unbind' | 'del' | 'rmmod' | 'none'];
-    const actors: Record<string, string> = second === undefined ? { 'echo ldo1 > unbind': 'unbind reg ldo1' } : { 'echo ldo1 > unbind': 'unbind reg ldo1', second };
+    // first=rmmod: the first releaser is `rmmod reg` (thread 'rmmod reg'), e.g. beside second=del.
+    const first: [string, string] = p.first === 'rmmod' ? ['rmmod reg', 'rmmod reg'] : ['echo ldo1 > unbind', 'unbind reg ldo1'];
+    const actors: Record<string, string> = second === undefined ? { [first[0]]: first[1] } : { [first[0]]: first[1], second };
     const drivers = p.link === 'autoremove' ? { ...s.drivers, 'mmc-drv': { ...s.drivers['mmc-drv']!, linkFlags: ['AUTOREMOVE_CONSUMER'] } } : s.drivers;
     // parent=none: pmic stays (nothing refers to it) so the two shapes differ only in ldo1's parent.
     const devices = p.parent === 'none' ? { ...s.devices, ldo1: { present: true, boundTo: 'reg' } } : s.devices;

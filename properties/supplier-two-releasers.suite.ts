@@ -12,6 +12,8 @@ const P = ['links-supplier-bound', 'links-no-warn', 'single-binding', 'no-deadlo
 const v = (bound: Expected, warn: Expected) => ({ 'links-supplier-bound': bound, 'links-no-warn': warn, 'single-binding': 'holds', 'no-deadlock': 'holds' }) as Record<(typeof P)[number], Expected>;
 const WINDOW = "finding: the first unbind's device_links_unbind_consumers wrote SUPPLIER_UNBIND and dropped device_links_lock before releasing mmc; the second releaser's device_links_busy finds the link not busy and removes ldo1 with mmc bound";
 const STALE = "and the first releaser's rescan (goto start) may write SUPPLIER_UNBIND again after the second's device_links_driver_cleanup made the link DORMANT: device_del's device_links_purge then WARNs";
+const RMMOD_DEL = "the rmmod's driver_detach drops ldo1 (and pmic, where it locked it) in the loop; device_del's release takes no parent lock and finds the link SUPPLIER_UNBIND";
+const FIX = "candidate fix (models/patches/supplier-unbind-bound.ts): the second releaser finds the link busy while mmc is bound and releases mmc itself (waiting for mmc's lock), so ldo1 goes after mmc";
 const AUTOREMOVE = "with DL_FLAG_AUTOREMOVE_CONSUMER the second releaser's device_links_driver_cleanup WARNs on the link the bound consumer still holds";
 
 export default defineSuite({
@@ -30,5 +32,13 @@ export default defineSuite({
     { params: { second: 'unbind', link: 'managed', parent: 'none', profile: 'v4.14', patches: '' }, states: 226, note: "ldo1 with no parent: unbind_store before 8c97a46af04b locks only dev->parent, so nothing serializes the two unbinds and the window is the same as at mainline", expect: v('violated', 'holds') },
     { params: { second: 'del', link: 'managed', profile: 'v4.14', patches: '' }, states: 182, note: "device_del takes no parent lock (device_release_driver passes NULL); v4.14's device_del (core.c of 9ed9895370ae) purges the links before bus_remove_device, WARNing on the ACTIVE link and deleting it, so no link is left to judge (whether v4.14 already purges after the release, 2ec161501798, is not settled)", expect: v('holds', 'violated') },
     { params: { second: 'unbind', link: 'managed', profile: 'v4.2', patches: '' }, states: 57, note: 'no device links before v4.10 (9ed9895370ae)', expect: v('vacuous', 'vacuous') },
+    // rmmod of the supplier's driver (driver_detach passes dev->parent) beside device_del (NULL parent, no parent lock).
+    { params: { first: 'rmmod', second: 'del', link: 'managed', profile: 'mainline', patches: '' }, states: 323, note: `${RMMOD_DEL}; ${STALE}`, expect: v('violated', 'violated') },
+    { params: { first: 'rmmod', second: 'del', link: 'managed', profile: 'v4.18', patches: '' }, states: 470, note: RMMOD_DEL, expect: v('violated', 'violated') },
+    { params: { first: 'rmmod', second: 'del', link: 'managed', profile: 'v4.14', patches: '' }, states: 258, note: "v4.14's device_del (core.c of 9ed9895370ae) purges the links before bus_remove_device: a WARN on the ACTIVE link at its first step, and no link left to judge; by reading, driver_detach's loop drops pmic (`if (parent) device_unlock(parent)`, 4.14.y/4.15.y/4.16 dd.c texts) and device_del locks no parent, so with the purge after the release (the 4.16-named tree's core.c) the window is the mainline one (not run)", expect: v('holds', 'violated') },
+    // The candidate fix (docs/kernel-findings.md, "A candidate fix"): a SUPPLIER_UNBIND link with a bound consumer is busy, and its consumer is released.
+    { params: { second: 'unbind', link: 'managed', profile: 'mainline', patches: '' }, patches: ['../models/patches/supplier-unbind-bound.ts'], states: 187, note: FIX, expect: v('holds', 'holds') },
+    { params: { second: 'del', link: 'managed', profile: 'mainline', patches: '' }, patches: ['../models/patches/supplier-unbind-bound.ts'], states: 227, note: `${FIX}; the rescan stops at a supplier no longer DL_DEV_UNBINDING, so no stale SUPPLIER_UNBIND reaches device_links_purge`, expect: v('holds', 'holds') },
+    { params: { first: 'rmmod', second: 'del', link: 'managed', profile: 'mainline', patches: '' }, patches: ['../models/patches/supplier-unbind-bound.ts'], states: 291, note: FIX, expect: v('holds', 'holds') },
   ],
 });
