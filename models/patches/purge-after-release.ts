@@ -9,8 +9,9 @@
  */
 import { definePatch } from 'probecheck';
 
-/** The purge step of each device_del block, by thread and device, kept for its kobject_del. */
-const purges = new Map<string, { run: (...a: never[]) => unknown }>();
+/** The purge step of each device_del block, per model built (diff and suites build several), by thread and device, kept for its kobject_del. */
+const purges = new WeakMap<object, Map<string, { run: (...a: never[]) => unknown }>>();
+const of = (k: object) => { let m = purges.get(k); if (!m) purges.set(k, m = new Map()); return m; };
 
 export default definePatch({
   id: 'purge-after-release',
@@ -18,11 +19,11 @@ export default definePatch({
   base: 'v4.14',
   hunks: [
     { fn: 'device_del', replace: 'device_links_purge', step: (site, orig) => {
-      purges.set(`${site.tb.owner}:${site.dev}`, orig!);
+      of(site.k).set(`${site.tb.owner}:${site.dev}`, orig!);
       return { ...orig!, c: [], where: 'drivers/base/core.c:device_del (device_links_purge moved after bus_remove_device)', run: () => 'bus_remove_device' };
     } },
     { fn: 'device_del', replace: 'kobject_del', step: (site, orig) => ({ ...orig!, run: (s, t, b, c) => {
-      const purge = purges.get(`${site.tb.owner}:${site.dev}`);
+      const purge = of(site.k).get(`${site.tb.owner}:${site.dev}`);
       if (purge) (purge.run as (...a: unknown[]) => unknown)(s, t, b, c);
       return orig!.run(s, t, b, c);
     } }) },
