@@ -28,6 +28,7 @@ export default scenario({
     second: { default: 'unbind', values: ['unbind', 'del', 'rmmod', 'none'], describe: "the second releaser of ldo1: a sysfs unbind, device_del, the driver's rmmod, or none" },
     link: { default: 'managed', values: ['managed', 'autoremove'], describe: "mmc-drv's link: managed without DL_FLAG_AUTOREMOVE_CONSUMER, or with it" },
     first: { default: 'unbind', values: ['unbind', 'rmmod'], describe: "the first releaser of ldo1: a sysfs unbind, or the rmmod of its driver (driver_detach, which passes dev->parent: before v4.18 it locks pmic and the loop drops it)" },
+    bus: { default: 'platform', values: ['platform', 'usb'], describe: "the bus: platform, or one with need_parent_lock (usb: the releases lock and the loop drops pmic; a del runs under pmic's lock, as the USB core's does)" },
     parent: { default: 'pmic', values: ['pmic', 'none'], describe: "ldo1's parent: pmic, or none (a supplier with no parent, which no platform device is: the parent lock of unbind_store before v4.18 then closes nothing)" },
   },
   buses: { platform: {} },
@@ -49,6 +50,7 @@ export default scenario({
     const drivers = p.link === 'autoremove' ? { ...s.drivers, 'mmc-drv': { ...s.drivers['mmc-drv']!, linkFlags: ['AUTOREMOVE_CONSUMER'] } } : s.drivers;
     // parent=none: pmic stays (nothing refers to it) so the two shapes differ only in ldo1's parent.
     const devices = p.parent === 'none' ? { ...s.devices, ldo1: { present: true, boundTo: 'reg' } } : s.devices;
-    return { ...s, actors, drivers, devices };
+    const buses = p.bus === 'usb' ? { usb: { needParentLock: true } } : s.buses;
+    return { ...s, actors, drivers, devices, buses };
   },
 });

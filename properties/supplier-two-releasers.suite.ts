@@ -39,9 +39,13 @@ export default defineSuite({
     // v4.14 with the purge after bus_remove_device (models/patches/purge-after-release.ts: a model of that order, which the 4.16-named tree's core.c has; whether v4.14 has it is not settled).
     { params: { first: 'rmmod', second: 'del', link: 'managed', profile: 'v4.14', patches: '' }, patches: ['../models/patches/purge-after-release.ts'], states: 378, note: `${RMMOD_DEL}; with the purge after the release nothing is left to keep the window shut before v4.18`, expect: v('violated', 'violated') },
     { params: { second: 'del', link: 'managed', profile: 'v4.14', patches: '' }, patches: ['../models/patches/purge-after-release.ts'], states: 276, note: "the sysfs unbind holds pmic, which device_del's release never takes: the same window once the purge comes after the release", expect: v('violated', 'violated') },
+    // A bus with need_parent_lock (USB): __device_driver_unlock drops pmic too, so two unbinds are not serialized there either; a del runs under pmic's lock.
+    { params: { bus: 'usb', second: 'unbind', link: 'managed', profile: 'mainline', patches: '' }, states: 264, note: `${WINDOW} (the loop drops pmic's lock with ldo1's: __device_driver_unlock)`, expect: v('violated', 'holds') },
+    { params: { bus: 'usb', second: 'del', link: 'managed', profile: 'mainline', patches: '' }, states: 213, note: `${WINDOW}; ${STALE}`, expect: v('violated', 'violated') },
     // The candidate fix (docs/kernel-findings.md, "A candidate fix"): a SUPPLIER_UNBIND link with a bound consumer is busy, and its consumer is released.
     { params: { second: 'unbind', link: 'managed', profile: 'mainline', patches: '' }, patches: ['../models/patches/supplier-unbind-bound.ts'], states: 187, note: FIX, expect: v('holds', 'holds') },
     { params: { second: 'del', link: 'managed', profile: 'mainline', patches: '' }, patches: ['../models/patches/supplier-unbind-bound.ts'], states: 227, note: `${FIX}; the rescan stops at a supplier no longer DL_DEV_UNBINDING, so no stale SUPPLIER_UNBIND reaches device_links_purge`, expect: v('holds', 'holds') },
     { params: { first: 'rmmod', second: 'del', link: 'managed', profile: 'mainline', patches: '' }, patches: ['../models/patches/supplier-unbind-bound.ts'], states: 291, note: FIX, expect: v('holds', 'holds') },
+    { params: { bus: 'usb', second: 'del', link: 'managed', profile: 'mainline', patches: '' }, patches: ['../models/patches/supplier-unbind-bound.ts'], states: 211, note: `${FIX}; device_del's release waits for mmc's lock holding pmic's, which the first releaser takes again only after mmc is released: no deadlock`, expect: v('holds', 'holds') },
   ],
 });
