@@ -1,7 +1,8 @@
 /**
  * A scenario from a log: the devices and parents seen, the drivers and the devices they probed,
  * each probe's outcomes (deferred, then bound; an error), sync or async (from the async lines,
- * or a probe in a task that neither added the device nor registered the driver), and the module
+ * a probe in a task that neither added the device nor registered the driver, or one that outlasts
+ * the built-in initcall it began in), and the module
  * loads initcall_debug shows. The user edits it and runs `check` to explore every other timing
  * of that boot.
  *
@@ -20,7 +21,7 @@
  */
 import { PROFILE_NAMES, PROFILES } from '../kernel/profiles.js';
 import { LATE_INITCALL, lateInitcallRefusal } from '../kernel/paths/late-initcall.js';
-import type { DriverSpec, ScenarioSpec } from '../kernel/scenario.js';
+import { MAX_ASYNC_INSTANCES, type DriverSpec, type ScenarioSpec } from '../kernel/scenario.js';
 import type { Outcome } from '../kernel/world.js';
 import { describeNul, describeShort, describeCut, describeLastCut, describeUnordered, describeVariant, describePrefixed, describeReboot, describeWrapped, oneWord, type LogEvent, type ParsedLog } from './parse.js';
 import { profileFor, profileGuess } from './release.js';
@@ -501,12 +502,12 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
    * and 0000:00:14.4's -ENODEV in agp's walk was taken as baikal_pcie's, which bpcie_driver_init's own
    * bracket names later.
    */
-  const brackets: { fn: string; from: number; to: number; ret: number; time?: number; task?: string }[] = [];
+  const brackets: { fn: string; from: number; to: number; ret: number; time?: number; end?: number; task?: string }[] = [];
   {
     let open: { fn: string; from: number; time?: number; task?: string } | undefined;
     for (const x of log.events) {
       if (x.rule.id === 'initcall_start' && !x.module && x.initfn !== undefined) open = { fn: x.initfn, from: x.line, ...(x.time !== undefined ? { time: x.time } : {}), ...(x.task !== undefined ? { task: x.task } : {}) };
-      else if (x.rule.id === 'initcall_done' && !x.module && open && x.initfn === open.fn) { brackets.push({ ...open, to: x.line, ret: x.ret ?? 0 }); open = undefined; }
+      else if (x.rule.id === 'initcall_done' && !x.module && open && x.initfn === open.fn) { brackets.push({ ...open, to: x.line, ret: x.ret ?? 0, ...(x.time !== undefined ? { end: x.time } : {}) }); open = undefined; }
     }
   }
   /** The bracket `line` lies inside, if any (brackets are in line order and do not nest: a binary search). */
@@ -532,12 +533,47 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
     if (ADDS_DEVICES.has(b.fn)) return undefined;
     // With printk caller ids, a probe another task printed (an async probe, a worker's retry) is not the walk's.
     if (log.callerIds && e.task !== undefined && b.task !== undefined && e.task !== b.task) return undefined;
+    return quiet(b) ? b : undefined;
+  };
+  /** Whether no read line nor driver's dev_printk prefix inside bracket `b` names a driver. */
+  const quiet = (b: (typeof brackets)[number]) => {
     if (!namingIn) {
       prefixDriver('', 0, 0);
       namingIn = new Set();
       for (const l of [...namedFor.values(), ...owned!.values()]) for (const x of l) { const at = bracketAt(x.line); if (at && x.line > at.from) namingIn.add(at); }
     }
-    return namingIn.has(b) ? undefined : b;
+    return !namingIn.has(b);
+  };
+  /** The first line of an event naming each device. */
+  const firstSeen = new Map<string, number>();
+  for (const x of log.events) if (x.dev !== undefined && !firstSeen.has(x.dev)) firstSeen.set(x.dev, x.line);
+  /**
+   * The built-in initcall bracket an attempt at `e` outlasts: it began inside the bracket (its time less
+   * its usecs at or after the `calling` line's time and not after the `initcall ... returned` line's) and
+   * its line comes after that returned line, of a device the log showed before the bracket. The
+   * initcall's own walk is synchronous (do_one_initcall -> driver_register -> bus_add_driver ->
+   * driver_attach, in the initcall's task), so it cannot return while a probe of its walk runs: this
+   * probe ran in another task, which for a device already there is the async worker of a driver that
+   * prefers asynchronous probing (__driver_attach: async_schedule_dev(__driver_attach_async_helper),
+   * dd.c at torvalds@efb0b309fa0d). A probe of a device first seen at its attempt may be of one
+   * another task added (snd_hda_intel's codec work adds hdaudioC0D0 and probes it there, synchronously:
+   * the ps4 boot's, begun inside inet6_init's lines and printed after them): not taken.
+   */
+  const outlasts = (e: LogEvent) => {
+    if (e.time === undefined || e.usecs === undefined) return undefined;
+    const begin = e.time - e.usecs / 1e6;
+    // The brackets that closed before the line, latest first, back to the first that ended before the attempt began.
+    let lo = 0, hi = brackets.length;
+    while (lo < hi) { const m = (lo + hi) >> 1; if (brackets[m]!.to < e.line) lo = m + 1; else hi = m; }
+    let b: (typeof brackets)[number] | undefined;
+    for (let i = lo - 1; i >= 0; i--) {
+      const x = brackets[i]!;
+      if (x.end === undefined || x.time === undefined || x.end < begin) break;
+      if (x.time <= begin) { b = x; break; }
+    }
+    if (!b || (firstSeen.get(e.dev!) ?? e.line) >= b.from) return undefined;
+    if (log.callerIds && e.task !== undefined && b.task !== undefined && e.task === b.task) return undefined;
+    return b;
   };
   /** Drivers named after the built-in initcall whose bracket their unnamed attempts lie in: the bracket and the devices. */
   const byInitDevs = new Map<string, { fn: string; from: number; to: number; ret: number; devs: string[] }>();
@@ -550,6 +586,9 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
     if (later && b && later.line > b.to) return l.filter((x) => x.line < line).at(-1);
     return later ?? l.at(-1);
   };
+  /** Per device and driver (`dev\0drv`), its probing lines and its `probe of X returned` lines: the attempts the log shows. */
+  const tries = new Map<string, [number, number]>();
+  const tried = (dev: string, drv: string, returned: boolean) => { const c = tries.get(`${dev}\u0000${drv}`) ?? tries.set(`${dev}\u0000${drv}`, [0, 0]).get(`${dev}\u0000${drv}`)!; c[returned ? 1 : 0]++; };
   /** The driver of each device's last `probe of X returned` attempt, and whether it deferred. */
   const lastReturned = new Map<string, { drv: string; line: number; defer: boolean }>();
   /**
@@ -690,6 +729,7 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
           open.set(e.dev!, { drv: e.drv!, line: e.line, ...(task !== undefined ? { task } : {}), ...(seenAsync.has(e.dev!) || d.async ? { async: e.line } : {}), ...(e.rule.id === 'probing' ? { probing: true as const } : {}) });
         }
         if (e.rule.id === 'probing') {
+          tried(e.dev!, e.drv!, false);
           const dv = devs.get(e.dev!)!;
           const byRetry = retried.has(e.dev!) && retried.get(e.dev!) === task;
           // Neither the task that added the device nor the one that registered the driver, nor the deferred worker's retry: an async worker.
@@ -787,7 +827,12 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
         // bracket's devices, not one made up per device.
         const prev = lastReturned.get(e.dev!), unnamed = !(p || a || named || prefixed || later);
         const retry = unnamed && prev?.defer ? prev.drv : undefined;
-        const br = unnamed && !retry ? initWalk(e) : undefined;
+        let br = unnamed && !retry ? initWalk(e) : undefined;
+        // An attempt that outlasts the built-in initcall it began in ran in an async worker (not a retry:
+        // the deferred worker's, after the late initcall, may begin anywhere); unnamed, it is the driver
+        // that initcall registers where no line inside it names one.
+        const ob = prev?.defer ? undefined : outlasts(e);
+        if (ob && unnamed && !retry && !br && !ADDS_DEVICES.has(ob.fn) && quiet(ob)) br = ob;
         const byInit = br ? `${br.fn}-driver` : undefined;
         const dname = p?.drv ?? a?.drv ?? named?.drv ?? prefixed?.drv ?? later?.drv ?? retry ?? byInit ?? `${e.dev}-driver`;
         lastReturned.set(e.dev!, { drv: dname, line: e.line, defer: retClass(e.ret!) === 'defer' });
@@ -800,6 +845,11 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
         if (!named && !prefixed && !later && !p && !a && !byInit && !retry && !drvs.has(dname)) notes.push(`${e.dev}: no line of the log names its driver (line ${e.line} is "probe of ${e.dev} returned" alone): called ${dname} here; rename it to the real driver`);
         const d = pair(e.dev!, dname);
         fromInit(d, task, e.dev!, e.line);
+        tried(e.dev!, dname, true);
+        if (ob) {
+          if (!d.async) notes.push(`${dname}: the probe of ${e.dev} that line ${e.line} returns began inside built-in initcall ${ob.fn}'s initcall_debug lines (${ob.from}-${ob.to}: ${e.usecs} usecs before its line) and ended after ${ob.fn} returned, of a device the log showed before (line ${firstSeen.get(e.dev!)}): the initcall's driver_attach walk is synchronous, so another task ran it, taken as the async worker of a driver that prefers asynchronous probing (__driver_attach's async_schedule_dev): written probeType 'async'${log.callerIds ? '' : ' (printk.caller=1 would name the task)'}`);
+          d.async = true;
+        }
         const c = retClass(e.ret!);
         if (negates && e.ret === -517) coreDefer ??= { line: e.line, dev: e.dev!, drv: dname, probing: p?.probing === true };
         // 1 (bound) before 5.14, 0 (bound) since (zeroBinds); 0 before 5.14 is any unbound end: left as seen elsewhere.
@@ -1361,9 +1411,21 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
   const usbLock = buses.includes('usb') && (PROFILES[prof]?.flags.includes('NEED_PARENT_LOCK') ?? false);
   if (usbLock) notes.push(`bus usb: needParentLock, as the kernel's usb_bus_type sets need_parent_lock (8c97a46af04b, v4.18): a probe of a USB device holds its parent's lock`);
   const mods = [...modules].filter((m) => Object.values(drivers).some((d) => d.module === m));
+  /**
+   * The async entries of one device that may be pending at once (asyncInstances, 2 by default): each
+   * attempt of a device an async driver matches may be an async entry (the walk's, then one per retry:
+   * the deferred worker's bus_probe_device schedules __device_attach_async_helper, and the entry's
+   * thread is done only at its last step), so as many as the log shows attempts of one such device, at
+   * most the model's 8 (the ps4 boot: sdhci-pci's 0000:00:14.3 four times, validate's search met
+   * E204 with 2).
+   */
+  const most = Math.max(0, ...Object.entries(drivers).filter(([, d]) => d.probeType === 'async').flatMap(([n, d]) => d.matches.filter((m) => devices[m] !== undefined).map((m) => Math.max(...(tries.get(`${m}\u0000${n}`) ?? [0])))));
+  const instances = Math.min(MAX_ASYNC_INSTANCES, most);
+  if (instances > 2) notes.push(`asyncInstances ${instances}: ${most} attempts of one device an async driver probes${most > MAX_ASYNC_INSTANCES ? `, more than the model's ${MAX_ASYNC_INSTANCES}` : ''} (each may be an async entry pending at once: the walk's, and one per retry)`);
   const spec: FromLog['spec'] = {
     name, describe: `from a kernel log: ${count(Object.keys(devices).length, 'device')}, ${count(Object.keys(drivers).length, 'driver')}`,
     profile: prof,
+    ...(instances > 2 ? { asyncInstances: instances } : {}),
     ...(buses.length ? { buses: Object.fromEntries(buses.map((b) => [b, b === 'usb' && usbLock ? { needParentLock: true } : {}])) } : {}),
     devices, drivers, ...(mods.length ? { modules: Object.fromEntries(mods.map((m) => [m, {}])) } : {}), actors,
   };

@@ -1,0 +1,97 @@
+// from-log and validate, s43 h3: an async probe that outlasts the built-in initcall whose walk scheduled it,
+// and the quiet -ENODEV of a kernel before v5.14 ("returned 0", no error line).
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { probecheck } from '../cli/run.js';
+import { tempDir } from '../temp.js';
+
+const dir = tempDir('probecheck-s43-async-');
+
+const scenarioOf = (ts: string) => JSON.parse(ts.slice(ts.indexOf('scenario(') + 9, ts.lastIndexOf(');'))) as { asyncInstances?: number; drivers: Record<string, { matches: string[]; probe?: string | string[]; probeType?: string }> };
+const fromLog = (name: string, lines: string[]) => {
+  const log = join(dir, `${name}.log`), ts = join(dir, `${name}.ts`);
+  writeFileSync(log, lines.join('\n') + '\n');
+  const w = probecheck(['from-log', log, '-o', ts]);
+  expect(w.status).toBe(0);
+  const text = readFileSync(ts, 'utf8');
+  return { log, ts, text, s: scenarioOf(text) };
+};
+
+// The PS4 (Baikal) v6.15.4 boot of s42-initcall-walks.test.ts (meerzulee/linux-ps4
+// checkpoint/docs/uart-boot-2026-05-08-6x-keep_bootcon-success.log, commit dcc985096c40), trimmed to two PCI
+// devices: agp's walk, amdgpu's deferral, sdhci-pci's probes of 0000:00:14.3 and the late initcall's
+// retries. sdhci-pci (PROBE_PREFER_ASYNCHRONOUS) probes in an async worker: its first attempt began
+// inside sdhci_driver_init's lines (48 usecs before 5.455253, the initcall returned at 5.455209) and
+// ended after them; the deferred worker's retries schedule it again (__device_attach_async_helper).
+// Before: sdhci-pci was written sync, and validate stopped at line 19 (the full log: at line 75).
+const PS4 = [
+  '[    0.000000] Linux version 6.15.4-Baikal_TESTING_crashniels-dirty (meerzulee@cachynator) (gcc (GCC) 16.1.1 20260430, GNU ld (GNU Binutils) 2.46.0) #1 SMP PREEMPT_DYNAMIC Fri May  8 21:06:33 +06 2026',
+  '[    4.079890] calling  agp_amd64_mod_init+0x0/0x30 @ 1',
+  '[    4.090807] probe of 0000:00:01.0 returned 19 after 14 usecs',
+  '[    4.125520] probe of 0000:00:14.3 returned 19 after 16 usecs',
+  '[    4.194943] initcall agp_amd64_mod_init+0x0/0x30 returned -19 after 109992 usecs',
+  '[    4.253729] calling  amdgpu_init+0x0/0x80 @ 1',
+  '[    4.258176] [drm] amdgpu kernel modesetting enabled.',
+  '[    4.263271] probe of 0000:00:01.0 returned 517 after 13 usecs',
+  '[    4.269184] initcall amdgpu_init+0x0/0x80 returned 0 after 11012 usecs',
+  '[    5.450180] calling  sdhci_driver_init+0x0/0x20 @ 1',
+  '[    5.455209] initcall sdhci_driver_init+0x0/0x20 returned 0 after 56 usecs',
+  '[    5.455216] sdhci-pci 0000:00:14.3: SDHCI controller found [104d:90da] (rev 0)',
+  '[    5.455223] calling  dmi_sysfs_init+0x0/0xb0 @ 1',
+  '[    5.455253] probe of 0000:00:14.3 returned 517 after 48 usecs',
+  '[    5.462187] initcall dmi_sysfs_init+0x0/0xb0 returned 0 after 40 usecs',
+  '[    6.975464] calling  deferred_probe_initcall+0x0/0x90 @ 1',
+  '[    6.981050] probe of 0000:00:01.0 returned 517 after 22 usecs',
+  '[    6.998797] sdhci-pci 0000:00:14.3: SDHCI controller found [104d:90da] (rev 0)',
+  '[    6.999102] probe of 0000:00:01.0 returned 517 after 32 usecs',
+  '[    7.006202] probe of 0000:00:14.3 returned 517 after 7414 usecs',
+  '[    7.029886] probe of 0000:00:01.0 returned 517 after 14 usecs',
+  '[    7.035839] sdhci-pci 0000:00:14.3: SDHCI controller found [104d:90da] (rev 0)',
+  '[    7.041705] initcall deferred_probe_initcall+0x0/0x90 returned 0 after 60735 usecs',
+  '[    7.049052] probe of 0000:00:14.3 returned 517 after 13225 usecs',
+  '[    7.277924] Run /init as init process',
+  '[   17.050973] probe of 0000:00:01.0 returned 517 after 20 usecs',
+  '[   17.062851] sdhci-pci 0000:00:14.3: SDHCI controller found [104d:90da] (rev 0)',
+  '[   17.062866] pci 0000:00:01.0: deferred probe pending: (reason unknown)',
+  '[   17.070262] probe of 0000:00:14.3 returned 517 after 7430 usecs',
+];
+
+describe('from-log: a probe that outlasts the built-in initcall it began in is an async worker\'s', () => {
+  it('the real PS4 boot: sdhci-pci is written async, with the async entries its retries need, and the log is a behaviour', () => {
+    const r = fromLog('ps4', PS4);
+    expect(r.s.drivers['sdhci-pci']).toEqual({ matches: ['0000:00:14.3'], probeType: 'async', probe: 'defer' });
+    // Four attempts of 0000:00:14.3 by sdhci-pci, each an async entry (with 2, validate's search meets E204).
+    expect(r.s.asyncInstances).toBe(4);
+    expect(r.text).toContain("// note: sdhci-pci: the probe of 0000:00:14.3 that line 14 returns began inside built-in initcall sdhci_driver_init's initcall_debug lines (10-11: 48 usecs before its line) and ended after sdhci_driver_init returned");
+    const v = probecheck(['validate', r.ts, '--log', r.log]);
+    expect(v.stdout).toMatch(/the log IS a behaviour of the model/);
+    expect(v.stdout).toMatch(/line 14 +step \d+ +kworker\/u:async __driver_attach_async_helper\(0000:00:14\.3\): really_probe\(0000:00:14\.3,sdhci-pci\)/);
+    expect(v.stdout).toMatch(/line 20 +step \d+ +kworker\/u:async __device_attach_async_helper\(0000:00:14\.3\)/);
+    expect(v.status).toBe(0);
+  });
+
+  it('a synthetic log: an unnamed probe outlasting a quiet initcall is that initcall\'s driver, async; one of a device first seen there is not taken', () => {
+    const r = fromLog('syn', [
+      '[    0.000000] Linux version 6.15.0-synthetic (probecheck) (gcc 14) #1 SMP',
+      '[    1.000000] calling  first_driver_init+0x0/0x20 @ 1',
+      '[    1.000050] probe of foo.0 returned 19 after 10 usecs',
+      '[    1.000100] initcall first_driver_init+0x0/0x20 returned 0 after 100 usecs',
+      '[    2.000000] calling  foo_driver_init+0x0/0x20 @ 1',
+      '[    2.000060] initcall foo_driver_init+0x0/0x20 returned 0 after 60 usecs',
+      // Began at 2.000020, inside foo_driver_init's lines; printed after it returned.
+      '[    2.000500] probe of foo.0 returned 0 after 480 usecs',
+      '[    3.000000] calling  other_init+0x0/0x20 @ 1',
+      '[    3.000100] initcall other_init+0x0/0x20 returned 0 after 100 usecs',
+      // Began inside other_init's lines too, but bar.0 is first seen here: another task may have added it (a driver's work).
+      '[    3.010000] probe of bar.0 returned 0 after 9950 usecs',
+    ]);
+    // Before: foo.0-driver, sync.
+    expect(r.s.drivers['foo_driver_init-driver']).toEqual({ matches: ['foo.0'], probeType: 'async' });
+    expect(r.s.drivers['bar.0-driver']).toEqual({ matches: ['bar.0'] });
+    expect(r.s.asyncInstances).toBeUndefined();
+    const v = probecheck(['validate', r.ts, '--log', r.log]);
+    expect(v.stdout).toMatch(/line 7 +step \d+ +kworker\/u:async [^\n]*really_probe\(foo\.0,foo_driver_init-driver\)/);
+    expect(v.status).toBe(0);
+  });
+});
