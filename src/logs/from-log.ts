@@ -586,6 +586,8 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
     if (later && b && later.line > b.to) return l.filter((x) => x.line < line).at(-1);
     return later ?? l.at(-1);
   };
+  /** Attempts before v5.14 that `returned 0` with no line deciding them: a quiet -ENODEV/-ENXIO, or a deferral without dd.c's debug lines. */
+  const quietZero: { dev: string; drv: string; line: number }[] = [];
   /** Per device and driver (`dev\0drv`), its probing lines and its `probe of X returned` lines: the attempts the log shows. */
   const tries = new Map<string, [number, number]>();
   const tried = (dev: string, drv: string, returned: boolean) => { const c = tries.get(`${dev}\u0000${drv}`) ?? tries.set(`${dev}\u0000${drv}`, [0, 0]).get(`${dev}\u0000${drv}`)!; c[returned ? 1 : 0]++; };
@@ -863,7 +865,17 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
           else otherDefer.add(dname);
         }
         else if (c === 'error') outcome(d, 'error');
-        else if (c === '0' && (zeroBinds || !d.outcomes.length)) outcome(d, 'ok');
+        else if (c === '0' && zeroBinds) outcome(d, 'ok');
+        else if (c === '0' && !(decides.get(e.dev!) ?? []).some((l) => l > (prev?.line ?? 0) && l < e.line)) {
+          // Before v5.14 really_probe returns 0 for every unbound end ("Ignore errors returned by ->probe",
+          // `ret = 0;`, v5.10.13 dd.c:652), and an attempt no other line decides printed nothing at
+          // KERN_WARNING: no "failed with error" (pr_warn for any error but -ENODEV and -ENXIO, v5.10.13
+          // dd.c:645, whose "rejects match" is pr_debug, 640), and a deferral's "requests probe deferral" is
+          // dev_dbg (635). So -ENODEV or -ENXIO, or a deferral where dd.c's debug lines are off: taken as an error
+          // (before s43 as a bind, which prints `returned 1` there), said.
+          outcome(d, 'error');
+          quietZero.push({ dev: e.dev!, drv: dname, line: e.line });
+        }
         ended(e.dev!);
         break;
       }
@@ -1233,6 +1245,10 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
     if (!d || otherDefer.has(dn) || [...linkDeferred].some(([x, ld]) => ld.drv === dn && !devsOf.has(x))) continue;
     d.outcomes = d.outcomes.filter((o) => o !== 'defer');
     if (!d.outcomes.length) d.outcomes.push('ok');
+  }
+  if (quietZero.length) {
+    const q = quietZero[0]!;
+    notes.push(`${count(quietZero.length, 'attempt')} "returned 0" with no line deciding ${quietZero.length === 1 ? 'it' : 'them'} (${q.dev} by ${q.drv} at line ${q.line}${quietZero.length > 1 ? ', ...' : ''}): before v5.14 really_probe returns 0 for every probe that did not bind (1 when bound), and a probe's -ENODEV or -ENXIO prints only a pr_debug "rejects match", so taken as that error (\`probe: 'error'\`); a deferral prints only a dev_dbg line too${probingLines ? '' : ', and this log has none of dd.c\'s debug lines: where the driver deferred there, edit its `probe`'}`);
   }
   for (const [name, bi] of byInitDevs) {
     const d = drvs.get(name);

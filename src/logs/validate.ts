@@ -220,10 +220,17 @@ export function validate(model: Model, log: ParsedLog, o: { maxStates?: number; 
   // (either sign), the attempt's error line was that debug one, not in the log: the model's error
   // line is free there (a real v6.15 boot, meerzulee/linux-ps4: agp_amd64's walk returning 19 on every
   // PCI device, beside a failed line of another device, was no behaviour at its first line).
+  // Before v5.14 (`returned` in the old form) really_probe returns 0 for every probe that did not bind
+  // ("Ignore errors returned by ->probe", `ret = 0;`: v5.10.13 dd.c:652, v5.4 97e2551de3f9, v4.19.y), so
+  // -ENODEV's attempt shows as `returned 0` with no error line (its "rejects match" pr_debug, v5.10.13:640;
+  // at v4.19 .. v5.4 the return line is printk(KERN_DEBUG), printed with initcall_debug alone, v4.19.y
+  // dd.c:361 of the excerpt, 97e2551de3f9:655): where the device's next checked line is that `returned 0`,
+  // no error line was printed, so the model's is free there too (a real error's pr_warn line comes first).
+  const quietRet = (r: number) => Math.abs(r) === 19 || Math.abs(r) === 6 || (w.returned === 'old' && r === 0);
   const quietError = (e: ModelEvent, j: number) => {
     if (e.kind !== 'error' || e.dev === undefined) return false;
     const next = checked.slice(j).find((x) => x.dev === e.dev);
-    return next !== undefined && !guards.has(next) && next.rule.model === 'returned' && next.ret !== undefined && (Math.abs(next.ret) === 19 || Math.abs(next.ret) === 6);
+    return next !== undefined && !guards.has(next) && next.rule.model === 'returned' && next.ret !== undefined && quietRet(next.ret);
   };
   if (n > 0 && done < 0) {
     while (be.popFront()) {

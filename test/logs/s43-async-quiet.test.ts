@@ -95,3 +95,55 @@ describe('from-log: a probe that outlasts the built-in initcall it began in is a
     expect(v.status).toBe(0);
   });
 });
+
+// A synthetic v5.4 boot with initcall_debug and no dd.c debug lines (no real log of v4.19 .. v5.13 with a
+// quiet -ENODEV was found). Before v5.14 really_probe returns 1 when bound and 0 for every other end
+// (v5.10.13 dd.c:602, 652; v5.4 at 97e2551de3f9 the same), really_probe_debug's line is printk(KERN_DEBUG)
+// up to v5.4 (97e2551de3f9:655), and -ENODEV's "rejects match" is pr_debug: foo.0's attempt in
+// foo_driver_init's walk prints `returned 0` alone. bar's -EIO prints its pr_warn line.
+const OLD = [
+  '[    0.000000] Linux version 5.4.0-synthetic (probecheck) (gcc version 9.2.0) #1 SMP',
+  '[    1.000000] calling  foo_driver_init+0x0/0x20 @ 1',
+  '[    1.000050] probe of foo.0 returned 0 after 20 usecs',
+  '[    1.000100] initcall foo_driver_init+0x0/0x20 returned 0 after 100 usecs',
+  '[    1.100000] calling  bar_driver_init+0x0/0x20 @ 1',
+  '[    1.100050] bar: probe of bar.0 failed with error -5',
+  '[    1.100060] probe of bar.0 returned 0 after 40 usecs',
+  '[    1.100100] initcall bar_driver_init+0x0/0x20 returned 0 after 100 usecs',
+  '[    1.200000] calling  baz_driver_init+0x0/0x20 @ 1',
+  '[    1.200050] probe of foo.0 returned 1 after 30 usecs',
+  '[    1.200100] initcall baz_driver_init+0x0/0x20 returned 0 after 100 usecs',
+];
+
+describe('a kernel before v5.14: -ENODEV is `returned 0` with no error line', () => {
+  it('from-log: a `returned 0` no line decides is an error, not a bind; validate: the model\'s error line is not asked for', () => {
+    const r = fromLog('old', OLD);
+    expect(r.text).toMatch(/"profile": "v5\.4"/);
+    // Before: no `probe` (a bind, which prints `returned 1` there): validate stopped at line 3.
+    expect(r.s.drivers['foo_driver_init-driver']).toEqual({ matches: ['foo.0'], probe: 'error' });
+    expect(r.s.drivers['baz_driver_init-driver']).toEqual({ matches: ['foo.0'] });
+    expect(r.text).toContain('// note: 1 attempt "returned 0" with no line deciding it (foo.0 by foo_driver_init-driver at line 3)');
+    const v = probecheck(['validate', r.ts, '--log', r.log]);
+    expect(v.stdout).toMatch(/the log IS a behaviour of the model/);
+    expect(v.stdout).toMatch(/line 6 +step \d+ +boot: [^\n]*bar: probe of bar\.0 failed with error -5/);
+    expect(v.status).toBe(0);
+  });
+
+  it('validate alone: the model\'s error line is free where the device\'s next line is `returned 0`; bar\'s, which the log shows, is checked', () => {
+    const one = join(dir, 'old-one.ts'), log = join(dir, 'old-one.log');
+    writeFileSync(log, OLD.join('\n') + '\n');
+    writeFileSync(one, `import { scenario } from 'probecheck';
+export default scenario({
+  name: 'old-one', profile: 'v5.4',
+  devices: { 'foo.0': { present: true }, 'bar.0': { present: true } },
+  drivers: { foo: { matches: ['foo.0'], probe: 'error' }, bar: { matches: ['bar.0'], probe: 'error' }, baz: { matches: ['foo.0'] } },
+  actors: { boot: ['register foo', 'register bar', 'register baz'] },
+});
+`);
+    // Before: NOT a behaviour at line 3 ("could print instead: foo: probe of foo.0 failed with error").
+    const v = probecheck(['validate', one, '--log', log]);
+    expect(v.stdout).toMatch(/the log IS a behaviour of the model/);
+    expect(v.stdout).toMatch(/line 6 +step \d+ +boot: [^\n]*bar: probe of bar\.0 failed with error -5/);
+    expect(v.status).toBe(0);
+  });
+});
