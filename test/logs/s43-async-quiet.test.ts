@@ -96,8 +96,8 @@ describe('from-log: a probe that outlasts the built-in initcall it began in is a
   });
 });
 
-// A synthetic v5.4 boot with initcall_debug and no dd.c debug lines (no real log of v4.19 .. v5.13 with a
-// quiet -ENODEV was found). Before v5.14 really_probe returns 1 when bound and 0 for every other end
+// A synthetic v5.4 boot with initcall_debug and no dd.c debug lines, with another device's error line (no
+// real log of v4.19 .. v5.13 with a quiet -ENODEV beside a failed line was found). Before v5.14 really_probe returns 1 when bound and 0 for every other end
 // (v5.10.13 dd.c:602, 652; v5.4 at 97e2551de3f9 the same), really_probe_debug's line is printk(KERN_DEBUG)
 // up to v5.4 (97e2551de3f9:655), and -ENODEV's "rejects match" is pr_debug: foo.0's attempt in
 // foo_driver_init's walk prints `returned 0` alone. bar's -EIO prints its pr_warn line.
@@ -115,7 +115,46 @@ const OLD = [
   '[    1.200100] initcall baz_driver_init+0x0/0x20 returned 0 after 100 usecs',
 ];
 
+// A real v5.2-rc5 initcall_debug boot of a Sun T5140 (Meelis Roos, "Bootup percpu allocation failures/crashes
+// and idle crashes on Sun T5140", linux-kernel 2019-06-19, <d203cd3e-94f1-d9a7-9b99-4979ebcf8bb4@linux.ee>),
+// trimmed to two built-in initcalls: pcieport's walk returns 0 for all twelve ports with no "failed with
+// error" line (pcie_portdrv_probe's -ENODEV for a port type it does not serve, read in Ubuntu bionic's 4.15
+// copy, darrenwu-git/ubuntu-bionic@026d54a25d5c; v5.2's not read), sunhv binds its console (returned 1).
+const T5140 = [
+  '[    0.000066] Linux version 5.2.0-rc5 (mroos@t5140) (gcc version 8.3.0 (Debian 8.3.0-7)) #220 SMP Mon Jun 17 16:53:23 EEST 2019',
+  '[    4.912607] calling  pcie_portdrv_init+0x0/0x4c @ 1',
+  '[    4.915716] probe of 0000:02:00.0 returned 0 after 516 usecs',
+  '[    4.916452] probe of 0000:03:01.0 returned 0 after 323 usecs',
+  '[    4.917933] probe of 0000:04:00.0 returned 0 after 62 usecs',
+  '[    4.921769] probe of 0000:03:08.0 returned 0 after 368 usecs',
+  '[    4.922573] probe of 0000:03:09.0 returned 0 after 340 usecs',
+  '[    4.924337] probe of 0000:03:0c.0 returned 0 after 342 usecs',
+  '[    4.926099] probe of 0000:03:0d.0 returned 0 after 342 usecs',
+  '[    4.929132] probe of 0001:02:00.0 returned 0 after 606 usecs',
+  '[    4.929929] probe of 0001:03:08.0 returned 0 after 384 usecs',
+  '[    4.932734] probe of 0001:03:09.0 returned 0 after 361 usecs',
+  '[    4.934515] probe of 0001:03:0c.0 returned 0 after 361 usecs',
+  '[    4.936297] probe of 0001:03:0d.0 returned 0 after 362 usecs',
+  '[    4.938782] initcall pcie_portdrv_init+0x0/0x4c returned 0 after 23234 usecs',
+  '[    4.955703] calling  sunhv_init+0x0/0x30 @ 1',
+  '[    4.957323] f0286ce8: ttyS0 at I/O 0x0 (irq = 33, base_baud = 115200) is a SUN4V HCONS',
+  '[    4.960251] probe of f0286ce8 returned 1 after 2994 usecs',
+  '[    4.963462] initcall sunhv_init+0x0/0x30 returned 0 after 6277 usecs',
+];
+
 describe('a kernel before v5.14: -ENODEV is `returned 0` with no error line', () => {
+  it('the real T5140 boot: pcieport\'s twelve `returned 0` are errors, not binds, and the log is a behaviour', () => {
+    const r = fromLog('t5140', T5140);
+    expect(r.text).toMatch(/"profile": "v5\.1"/);
+    // Before: no `probe` (a bind): validate stopped at line 3, the model printing `returned 1`.
+    expect(r.s.drivers['pcie_portdrv_init-driver']!.probe).toBe('error');
+    expect(r.s.drivers['pcie_portdrv_init-driver']!.matches).toHaveLength(12);
+    expect(r.s.drivers['sunhv_init-driver']).toEqual({ matches: ['f0286ce8'] });
+    const v = probecheck(['validate', r.ts, '--log', r.log]);
+    expect(v.stdout).toMatch(/the log IS a behaviour of the model/);
+    expect(v.status).toBe(0);
+  });
+
   it('from-log: a `returned 0` no line decides is an error, not a bind; validate: the model\'s error line is not asked for', () => {
     const r = fromLog('old', OLD);
     expect(r.text).toMatch(/"profile": "v5\.4"/);
