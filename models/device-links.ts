@@ -17,8 +17,8 @@
  * dev->bus->need_parent_lock checks", Fixes: 8c97a46af04b; committed to driver-core 2018-12-19:
  * v5.0-rc1 by ancestry, unverified; s43 h4), after v4.19's text and before 3451a495ef24 (v5.1-rc1),
  * inline until __device_driver_(un)lock (DRIVER_LOCK_HELPERS, ed88747c6c4a, v5.1), which the model's
- * tested shape follows: v4.20 lacks the test; v5.0 most likely has it, but no flag gives it there,
- * so v5.0 still builds v4.18's shape (unsettled; with patches=device-driver-lock it reads as v5.1). variant=probe-fail (a finding, README "A failed probe that unregisters
+ * tested shape follows: v4.20 lacks the test; v5.0 has it (LINKS_LOOP_PARENT_TEST, settled by
+ * ancestry, not read in a v5.0 tree) and reads as v5.1. variant=probe-fail (a finding, README "A failed probe that unregisters
  * a supplier"): pmic is a child that `host`'s probe registers (devm) before the probe may fail;
  * its error path releases pmic's driver while mmc's probe holds a CONSUMER_PROBE link to pmic,
  * and device_links_unbind_consumers' wait_for_device_probe waits for a probe_count that host's

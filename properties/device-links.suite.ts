@@ -60,17 +60,18 @@ export default defineSuite({
     // need_parent_lock there inline, before "device core: Consolidate locking and unlocking of parent
     // and device" (ed88747c6c4a, patch device-driver-lock, which stands for the fix here): the test is
     // e121a833745b ("driver core: Add missing dev->bus->need_parent_lock checks", committed to
-    // driver-core 2018-12-19: v5.0-rc1 by ancestry, unverified; s43 h4). v5.0 still builds v4.18's
-    // shape (no flag for the inline test): its row is the model's, not settled for the release.
+    // driver-core 2018-12-19: v5.0-rc1 by ancestry, unverified; s43 h4), flag LINKS_LOOP_PARENT_TEST:
+    // v5.0 has it (settled by ancestry, not read in a v5.0 tree) and reads as v5.1 (s43 h6; until
+    // then it built v4.18's shape, 1,252 states, single-binding, unlock-balance and no-deadlock violated).
     // unlock-balance: the loop unlocks soc, held by the sysfs unbind or by no one (lockdep's "bad
     // unlock balance detected!"), where its caller never locked it.
     { params: { variant: 'parent', profile: 'v4.14', patches: '' }, states: 1052, note: 'before 8c97a46af04b driver_detach locks the parent on every bus: the drop and retake are balanced',
       expect: { 'links-supplier-bound': 'holds', 'single-binding': 'holds', 'lock-order': 'holds', 'unlock-balance': 'holds', 'no-deadlock': 'holds' } },
     { params: { variant: 'parent', profile: 'v4.18', patches: '' }, states: 1252, note: PARENT,
       expect: { 'links-supplier-bound': 'holds', 'single-binding': 'violated', 'lock-order': 'holds', 'unlock-balance': 'violated', 'no-deadlock': 'violated' } },
-    { params: { variant: 'parent', profile: 'v5.0', patches: '' }, states: 1252, note: `${PARENT} (v5.0 as modelled, v4.19.y's text: the fix, e121a833745b, is v5.0-rc1 by ancestry, unverified; no v5.0 dd.c read, no flag for it)`,
-      expect: { 'links-supplier-bound': 'holds', 'single-binding': 'violated', 'lock-order': 'holds', 'unlock-balance': 'violated', 'no-deadlock': 'violated' } },
-    // With the helpers no path takes soc's lock on this bus: lock-order is about nothing (vacuous).
+    { params: { variant: 'parent', profile: 'v5.0', patches: '' }, states: 1072, note: "e121a833745b (LINKS_LOOP_PARENT_TEST, v5.0-rc1 by ancestry, not read in a v5.0 tree): the loop drops soc only if its caller took it (need_parent_lock), inline, as v5.1's __device_driver_(un)lock do",
+      expect: { 'links-supplier-bound': 'holds', 'single-binding': 'holds', 'lock-order': 'vacuous', 'unlock-balance': 'holds', 'no-deadlock': 'holds' } },
+    // With the loop's test (v5.0 inline, the helpers from v5.1) no path takes soc's lock on this bus: lock-order is about nothing (vacuous).
     { params: { variant: 'parent', profile: 'v4.18', patches: 'device-driver-lock' }, states: 1072, note: '__device_driver_(un)lock: the loop drops soc only if its caller took it (need_parent_lock)',
       expect: { 'links-supplier-bound': 'holds', 'single-binding': 'holds', 'lock-order': 'vacuous', 'unlock-balance': 'holds', 'no-deadlock': 'holds' } },
     { params: { variant: 'parent', profile: 'v5.1', patches: '' }, states: 1072, expect: { 'links-supplier-bound': 'holds', 'single-binding': 'holds', 'lock-order': 'vacuous', 'unlock-balance': 'holds', 'no-deadlock': 'holds' } },

@@ -1297,7 +1297,7 @@ export const LIBRARY: KernelProperty[] = [
   // recorded as held were not read: LOCKDEP says unverified): a thread unlocks a device mutex it does not hold. The one
   // library path that does is __device_release_driver's device-links loop of a device with a parent
   // (8c97a46af04b's `if (parent)`, dd.c at 8c97a46af04b:862-867, until the loop tested
-  // need_parent_lock too, by 3451a495ef24): on a bus without need_parent_lock its caller
+  // need_parent_lock too, by e121a833745b, v5.0-rc1: LINKS_LOOP_PARENT_TEST): on a bus without need_parent_lock its caller
   // (driver_detach's device_release_driver_internal) took no parent lock, so it releases a lock
   // another thread holds (which runs on without it) or none does, then relocks it and returns
   // holding it: a leak no other property sees until something locks that parent again. The model's

@@ -5,12 +5,12 @@
  * is "driver core: Move async_synchronize_full call" (their cgit pages, git.zx2c4.com linux-dev):
  * v5.0-rc1 by ancestry, not read in a v5.0 tree. Its diff turns the loop's two `if (parent)` into
  * `if (parent && dev->bus->need_parent_lock)`, in a loop that directly follows `if (drv) {` (the sync
- * already moved). The texts the repository holds must agree with that diff, and the docs say the
- * model still builds v4.18's loop at v5.0 (no flag for the inline test): held here, so a flag that
- * changes it makes this fail and the docs get updated with it.
+ * already moved). The texts the repository holds must agree with that diff. Flag
+ * LINKS_LOOP_PARENT_TEST (s43 h6): v5.0 has it, settled by ancestry (not read in a v5.0 tree), and
+ * builds the tested loop, dropping only a parent its caller took; v5.1 on test it in the helpers.
  */
 import { describe, expect, it } from 'vitest';
-import { FLAGS, PROFILES, buildScenario, type ScenarioSpec } from 'probecheck';
+import { FLAGS, PROFILES, PROFILE_NAMES, buildScenario, type ScenarioSpec } from 'probecheck';
 import { excerpt } from '../../src/kernel/source.js';
 import { loopParents } from '../../src/kernel/paths/release.js';
 
@@ -37,9 +37,16 @@ describe('the links loop\'s need_parent_lock test: e121a833745b', () => {
     expect(after.filter((l) => l === TEST)).toHaveLength(2);
   });
 
-  it('is named by the profiles, and v5.0 still builds v4.18\'s loop: soc dropped though its caller never took it', () => {
+  it('is v5.0\'s flag LINKS_LOOP_PARENT_TEST (settled by ancestry): its loop drops soc only where its caller took it, as v5.1\'s', () => {
+    expect(FLAGS.LINKS_LOOP_PARENT_TEST.commit).toBe('e121a833745b4708b660e3fe6776129c2956b041');
+    expect(FLAGS.LINKS_LOOP_PARENT_TEST.since).toMatch(/^v5\.0 \(settled by ancestry, not read in a v5\.0 tree/);
+    expect(FLAGS.LINKS_LOOP_PARENT_TEST.shows).toBe(`${DD}:__device_release_driver:: ${TEST}`);
+    expect(PROFILES['v5.0']!.settled?.LINKS_LOOP_PARENT_TEST).toMatch(/^has it: settled by ancestry \(not read in a v5\.0 tree\)/);
+    expect(PROFILES['v5.0']!.between?.[`${DD}:__device_release_driver`]).toEqual(['v4.19.y', 'torvalds@3451a495ef24']);
     expect(PROFILES['v5.0']!.unread?.[`${DD}:__device_release_driver`]).toMatch(/e121a833745b4708b660e3fe6776129c2956b041/);
     expect(PROFILES['v5.0']!.describe).toMatch(/e121a833745b/);
+    // The inline test is v5.0's alone: v4.18 lacks it, v5.1 on have it in __device_driver_(un)lock.
+    expect(PROFILE_NAMES.filter((p) => PROFILES[p]!.flags.includes('LINKS_LOOP_PARENT_TEST'))).toEqual(['v5.0']);
     expect(FLAGS.DRIVER_LOCK_HELPERS.subject).toMatch(/e121a833745b/);
     expect(FLAGS.ASYNC_SYNC_IN_DRIVER_DETACH.commit).toMatch(/^not identified \("driver core: Move async_synchronize_full call".*df44b479654f62b478c18ee4d8bc4e9f897a9844/);
     const spec: ScenarioSpec = {
@@ -48,7 +55,7 @@ describe('the links loop\'s need_parent_lock test: e121a833745b', () => {
       actors: { rmmod: ['unregister pmic-drv'] },
     };
     const drops = (profile: string) => [...loopParents(buildScenario(spec, profile, '').kernel).values()].flat().map((p) => `${p.drops}/${p.held}`);
-    expect(drops('v5.0')).toEqual(['true/false']);
+    expect(drops('v5.0')).toEqual(['false/false']);
     expect(drops('v4.18')).toEqual(['true/false']);
     expect(drops('v5.1')).toEqual(['false/false']);
   });

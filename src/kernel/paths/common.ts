@@ -77,15 +77,15 @@ export function isMutexWait(w: unknown): boolean {
 
 /**
  * The devices whose mutex a library step may release while another thread holds it, as the C it
- * models does: on the pre-fix parent lock (NEED_PARENT_LOCK without DRIVER_LOCK_HELPERS, v4.18 and
- * v5.0) __device_release_driver's device-links loop unlocks a parent its caller may not hold, so
+ * models does: on the pre-fix parent lock (NEED_PARENT_LOCK without LINKS_LOOP_PARENT_TEST or
+ * DRIVER_LOCK_HELPERS: v4.18) __device_release_driver's device-links loop unlocks a parent its caller may not hold, so
  * the mutexes of the parents of managed-link suppliers may change hands, and any later unlock of
  * them (the device's own, or a child's parent unlock) may release another thread's. emit.ts
  * checkedReleases lets a library step, or a user's step that runs one, release those, and only
  * those (a regression review and a hunt, 2026-12-05).
  */
 export function foreignParents(k: Kernel): number[] {
-  if (!k.has('NEED_PARENT_LOCK') || k.has('DRIVER_LOCK_HELPERS')) return [];
+  if (!k.has('NEED_PARENT_LOCK') || k.has('LINKS_LOOP_PARENT_TEST') || k.has('DRIVER_LOCK_HELPERS')) return [];
   return [...new Set(k.w.links.filter((l) => !l.stateless).map((l) => k.w.devices[l.supplier]!.parent).filter((p) => p >= 0))];
 }
 

@@ -12,7 +12,7 @@
  * After relocking, `if (dev->driver != drv) return;`: drv as it was when the lock was dropped
  * (another thread may have released drv and bound another driver in the window).
  *
- * The pre-fix shape (NEED_PARENT_LOCK without DRIVER_LOCK_HELPERS, v4.18 .. v5.0): the loop drops
+ * The pre-fix shape (NEED_PARENT_LOCK without LINKS_LOOP_PARENT_TEST or DRIVER_LOCK_HELPERS, v4.18): the loop drops
  * and retakes whatever `parent` it is given, `if (parent)` (dd.c@torvalds@8c97a46af04b:862-867),
  * while device_release_driver_internal locked it only `if (parent && dev->bus->need_parent_lock)`
  * (922-923, 930-931). On a bus without need_parent_lock the loop unlocks a parent mutex this
@@ -20,9 +20,10 @@
  * missing dev->bus->need_parent_lock checks", Rafael J. Wysocki, Fixes: 8c97a46af04b, committed to
  * driver-core 2018-12-19 after the sync's move: v5.0-rc1 by ancestry, unverified; its cgit page read,
  * s43 h4) made the loop test `parent && dev->bus->need_parent_lock` inline (3451a495ef24, v5.1-rc1,
- * has it; v4.19's text lacks it). The model has no flag of its own for that test and gives the
- * tested shape with __device_driver_(un)lock (ed88747c6c4a, v5.1; dd.c@torvalds@376991db4b64:1029,
- * 1033; flag DRIVER_LOCK_HELPERS, patch device-driver-lock), so v5.0 still builds the v4.18 shape.
+ * has it; v4.19's text lacks it): flag LINKS_LOOP_PARENT_TEST, v5.0 (settled by ancestry, not read
+ * in a v5.0 tree). From v5.1 the loop calls __device_driver_(un)lock, which test the same
+ * (ed88747c6c4a; dd.c@torvalds@376991db4b64:1029, 1033; flag DRIVER_LOCK_HELPERS, patch
+ * device-driver-lock). Either drops the parent exactly where its caller locked it (withParent).
  * The sync of async-capable drivers comes before the loop (8c97a46af04b:857-858, 860).
  */
 import { RETURN, type Kernel, type Ret, type ThreadBuilder } from '../emit.js';
@@ -66,10 +67,11 @@ export function releaseDriver(tb: ThreadBuilder, dev: number, ret: Ret, withPare
   const f = tb.fn('__device_release_driver', { dev }, ret);
   const syncHere = !k.has('ASYNC_SYNC_IN_DRIVER_DETACH') && k.has('ASYNC_PROBE');
   const consumers = k.has('DEVICE_LINKS') ? w.links.filter((l) => !l.stateless && l.supplier === dev) : [];
-  // Which parent the loop drops: the one its caller holds (__device_driver_unlock), or before the
-  // fix any non-NULL `parent` argument (`if (parent)`), held or not.
+  // Which parent the loop drops: the one its caller holds (`parent && dev->bus->need_parent_lock`,
+  // inline at v5.0, in __device_driver_unlock from v5.1), or before the fix any non-NULL `parent`
+  // argument (`if (parent)`), held or not.
   const helpers = k.has('DRIVER_LOCK_HELPERS');
-  const drops = helpers ? withParent : parentArg && parent >= 0;
+  const drops = helpers || k.has('LINKS_LOOP_PARENT_TEST') ? withParent : parentArg && parent >= 0;
   const sync = (s: KS) => syncHere && allowsAsync(k, s, s.dev[dev]!.driver - 1);
   const afterSync = consumers.length > 0 ? 'device_links_busy' : 'remove';
   const slot = supplierSlot(w, dev);
