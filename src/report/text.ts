@@ -13,7 +13,8 @@ import { stopLines } from './stop.js';
 import { pad, table, visibleLength } from './table.js';
 import { isPart } from '../engine/search/shard.js';
 import { isAbsolute } from 'node:path';
-import { belowCwd } from './trace-file.js';
+import { fileURLToPath } from 'node:url';
+import { below } from './trace-file.js';
 
 export interface TextOptions {
   colors?: Colors;
@@ -39,7 +40,11 @@ export function showParams(params: Record<string, string | number>): string {
   return Object.entries(params).map(([k, v]) => `${k}=${k === 'patches' && typeof v === 'string' ? showPatches(v) : v}`).join(' ');
 }
 
-const showPatches = (v: string) => v.split(',').map((e) => (isAbsolute(e) ? belowCwd(e) : e)).join(',');
+/** The package's own folder: a bundled suite's patch file outside the working directory is named from it. */
+const PACKAGE = fileURLToPath(new URL('../../', import.meta.url));
+// Below the working directory as typed; a bundled suite's patch (models/patches/...) by its path in
+// the package, not an absolute path that ran the table past its width (`check` with no argument, s43).
+const showPatches = (v: string) => v.split(',').map((e) => (isAbsolute(e) ? below(e, process.cwd()) ?? below(e, PACKAGE) ?? e : e)).join(',');
 
 /** `function [label #branch]`, or just the label when it already names the function (kernel paths do). */
 function stepHead(s: TraceStep): string {
