@@ -17,6 +17,9 @@
  * the loop does not drop, so two sysfs unbinds of ldo1 were serialized by pmic's lock (the v4.14
  * row holds). `parent: none` takes pmic away: that lock is then all that differs, and the v4.14
  * profile shows the same window (a supplier with no parent, which no platform device is).
+ * `consumer: sibling` puts mmc under pmic too: with `bus: usb` and `second: del` (removed under
+ * pmic's lock), a release of mmc by the del waits for pmic, which it holds: device_release_driver's
+ * documented rule broken, deadlocked with and without the candidate fix.
  */
 import { scenario } from 'probecheck';
 
@@ -30,6 +33,7 @@ export default scenario({
     first: { default: 'unbind', values: ['unbind', 'rmmod'], describe: "the first releaser of ldo1: a sysfs unbind, or the rmmod of its driver (driver_detach, which passes dev->parent: before v4.18 it locks pmic and the loop drops it)" },
     bus: { default: 'platform', values: ['platform', 'usb'], describe: "the bus: platform, or one with need_parent_lock (usb: the releases lock and the loop drops pmic; a del runs under pmic's lock, as the USB core's does)" },
     parent: { default: 'pmic', values: ['pmic', 'none'], describe: "ldo1's parent: pmic, or none (a supplier with no parent, which no platform device is: the parent lock of unbind_store before v4.18 then closes nothing)" },
+    consumer: { default: 'apart', values: ['apart', 'sibling'], describe: "mmc's place: apart (no parent), or a sibling of ldo1 under pmic (with bus=usb: another interface of the same USB device, whose release locks pmic)" },
   },
   buses: { platform: {} },
   modules: { reg: { loaded: true } },
@@ -49,7 +53,10 @@ export default scenario({
     const actors: Record<string, string> = second === undefined ? { [first[0]]: first[1] } : { [first[0]]: first[1], second };
     const drivers = p.link === 'autoremove' ? { ...s.drivers, 'mmc-drv': { ...s.drivers['mmc-drv']!, linkFlags: ['AUTOREMOVE_CONSUMER'] } } : s.drivers;
     // parent=none: pmic stays (nothing refers to it) so the two shapes differ only in ldo1's parent.
-    const devices = p.parent === 'none' ? { ...s.devices, ldo1: { present: true, boundTo: 'reg' } } : s.devices;
+    const placed = p.parent === 'none' ? { ...s.devices, ldo1: { present: true, boundTo: 'reg' } } : s.devices;
+    // consumer=sibling: mmc under pmic too; a release of mmc on a need_parent_lock bus locks pmic,
+    // which a `del` under its caller's lock of pmic already holds (device_release_driver's rule).
+    const devices = p.consumer === 'sibling' ? { ...placed, mmc: { present: true, parent: 'pmic', boundTo: 'mmc-drv' } } : placed;
     const buses = p.bus === 'usb' ? { usb: { needParentLock: true } } : s.buses;
     return { ...s, actors, drivers, devices, buses };
   },
