@@ -526,6 +526,23 @@ export function resolveWorld(spec: ScenarioSpec): World {
     const absent = r.needs.filter((n) => !devices[n]!.present || (devices[n]!.boundTo < 0 && n !== d.i));
     if (absent.length) throw bad(`${where}: device '${d.name}' is boundTo '${r.name}', which needs ${absent.map((n) => `'${devNames[n]}'`).join(', ')} bound, ${absent.length > 1 ? 'devices' : 'a device'} not bound at boot: its probe would have deferred; make ${absent.length > 1 ? 'them' : 'it'} present and boundTo ${absent.length > 1 ? 'their drivers' : 'its driver'}, or leave '${d.name}' unbound`);
   }
+  // A built-in driver declared before a device's own, whose probe always fails, met the device first
+  // at boot (its registration's __driver_attach, or device_add's and the deferred worker's
+  // __device_attach, which walk the drivers in registration order) and failed, and the next driver
+  // then bound it (really_probe: "Ignore errors returned by ->probe so that the next driver can try
+  // its luck"): where its probe went before the binding one in boot's order (bootOrder; one that
+  // waits for a device bound only later deferred instead, and met the device bound; one in a module
+  // loaded at the start came after boot, and its load model runs what it meets). Its links
+  // are left (links.ts failedBootProbes; s43 h8: they were not, where the same pair added by an
+  // actor leaves them).
+  const before = devices.flatMap((d) => d.present && d.boundTo >= 0 ? drivers.filter((r) => r.i < d.boundTo && r.present && r.module < 0 && buses[r.bus]!.autoprobe
+    && r.matches.includes(d.i) && r.outcomes.every((o) => o === 'error')).map((r) => ({ dev: d.i, drv: r.i, failed: true as const })) : []);
+  for (const p of bootOrder(devices, drivers, links, before).probes) if (p.failed) (devices[p.dev]!.failedBefore ??= []).push(p.drv);
+  for (const d of devices) for (const b of d.failedBefore ?? []) for (const li of drivers[b]!.addsLinks) {
+    const l = links[li]!, sup = devices[l.supplier]!;
+    // The failed probe left its managed link AVAILABLE (DORMANT from v5.1 to a supplier not bound), and the binding probe's check passed it.
+    if (l.consumer === d.i && !l.autoremove && sup.present && sup.boundTo < 0) throw bad(`${where}: device '${d.name}' is boundTo '${drvNames[d.boundTo]}', but '${drvNames[b]}', declared before it, probed it first at boot and failed, leaving its device link to '${sup.name}', which is not bound: from v5.1 that link (DORMANT) would have deferred the probe by '${drvNames[d.boundTo]}'; say '${sup.name}' is boundTo its driver, declare '${drvNames[b]}' after '${drvNames[d.boundTo]}', or leave '${d.name}' unbound`);
+  }
   // Boot bound each device after those its probe waits for (bootWaits): a cycle of them deferred
   // every probe in it for ever (s42 h18: `a` needing `b` and `b` needing `a`, both boundTo, was
   // accepted, and boot's probes in the boot-links model ran in the declared order there).
@@ -621,7 +638,10 @@ function bootLinkProbes(w: World, flags: ReadonlySet<string>, patches: readonly 
  * it would have made it DORMANT) or before the probe (`suppliers`: device_links_check_suppliers).
  */
 function bootWaits(devices: readonly DevInfo[], drivers: readonly DrvInfo[], links: readonly LinkInfo[], dev: number, drv: number): number[] {
-  return [...drivers[drv]!.needs, ...links.filter((l) => !l.stateless && l.consumer === dev && (l.active || l.initial)).map((l) => l.supplier)]
+  // The binding probe after a failed one (DevInfo.failedBefore) checks the links that probe left:
+  // from v5.1 one to a supplier not yet bound is DORMANT, and defers it (before, AVAILABLE: taken as from v5.1).
+  const left = devices[dev]!.boundTo === drv ? (devices[dev]!.failedBefore ?? []).flatMap((b) => drivers[b]!.addsLinks.map((li) => links[li]!)).filter((l) => l.consumer === dev && !l.autoremove) : [];
+  return [...drivers[drv]!.needs, ...links.filter((l) => !l.stateless && l.consumer === dev && (l.active || l.initial)).map((l) => l.supplier), ...left.map((l) => l.supplier)]
     .filter((x) => x !== dev && devices[x]!.present && devices[x]!.boundTo >= 0);
 }
 
@@ -630,7 +650,7 @@ function bootWaits(devices: readonly DevInfo[], drivers: readonly DrvInfo[], lin
  * devices in theirs), but each after the devices it waits for (bootWaits). `cycle`: those left
  * when none of them can go (each waits for another of them), in that order. `probes`: the same
  * order of boot's probes, with the `failed` ones given (each in its driver's place, after what it
- * waits for; none waits for a device left unbound).
+ * waits for; none waits for a device left unbound; one of a device bound before it is dropped).
  */
 function bootOrder(devices: readonly DevInfo[], drivers: readonly DrvInfo[], links: readonly LinkInfo[], failed: readonly BootProbe[] = []): { order: number[]; cycle: number[]; probes: BootProbe[] } {
   const left: BootProbe[] = drivers.flatMap((r) => [...devices.filter((d) => d.present && d.boundTo === r.i).map((d) => ({ dev: d.i, drv: r.i })), ...failed.filter((p) => p.drv === r.i)]);
@@ -638,7 +658,10 @@ function bootOrder(devices: readonly DevInfo[], drivers: readonly DrvInfo[], lin
   while (left.length) {
     const i = left.findIndex((p) => bootWaits(devices, drivers, links, p.dev, p.drv).every((y) => !left.some((q) => !q.failed && q.dev === y)));
     if (i < 0) break;
-    probes.push(...left.splice(i, 1));
+    const [p] = left.splice(i, 1);
+    probes.push(p!);
+    // A failed probe of a device not yet reached when its driver binds it never ran (failedBefore: deferred, then met it bound).
+    if (!p!.failed) for (let j = left.length - 1; j >= 0; j--) if (left[j]!.failed && left[j]!.dev === p!.dev) left.splice(j, 1);
   }
   const bound = (ps: BootProbe[]) => ps.filter((p) => !p.failed).map((p) => p.dev);
   return { order: bound(probes), cycle: bound(left), probes };

@@ -378,11 +378,14 @@ export function initState(w: World, s: KS, deferredProbeEnable = true, links = t
   // deferred) AVAILABLE before 15cfb0941603 and DORMANT since (core.c __device_links_no_driver at
   // 9ed9895370ae, fb583c8eeeb1, 4793dae01f47; s43 h2: they started NONE, where the same failed probe
   // in an actor leaves them AVAILABLE or DORMANT).
+  // One that failed before the device's own driver bound it (world.ts failedBefore): that probe's
+  // device_links_check_suppliers made it CONSUMER_PROBE and driver_bound's device_links_driver_bound
+  // ACTIVE (its supplier bound: scenario.ts refuses another start; s43 h8).
   const failed = links ? failedBootProbes(w) : [];
   for (const p of failed) for (const li of w.drivers[p.drv]!.addsLinks) {
     const l = w.links[li]!;
     if (l.consumer !== p.dev || l.autoremove || !w.devices[l.supplier]!.present || s.link[li]!.status !== 'NONE') continue;
-    s.link[li]!.status = w.devices[l.supplier]!.boundTo >= 0 || !noDriverDormant ? 'AVAILABLE' : 'DORMANT';
+    s.link[li]!.status = w.devices[p.dev]!.boundTo >= 0 ? 'ACTIVE' : w.devices[l.supplier]!.boundTo >= 0 || !noDriverDormant ? 'AVAILABLE' : 'DORMANT';
   }
   // Links present from the start were made by boot's probes, in the order the scenario declares
   // their drivers: the order that stands for the built-in drivers' registration (klist_drivers).

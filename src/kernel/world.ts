@@ -23,6 +23,12 @@ export interface DevInfo {
   deferredAtBoot?: number[];
   /** Present and unbound, a present matching driver's probe failed at boot: __driver_probe_device set can_match. */
   failedAtBoot?: true;
+  /**
+   * Bound at the start (`boundTo`), and these built-in drivers, declared before its own and whose
+   * probes always fail, probed it first at boot and failed (scenario.ts bootOrder: each reached it
+   * before its own driver bound it), leaving their links (links.ts failedBootProbes).
+   */
+  failedBefore?: number[];
   /** Some actor writes its driver_override (B13): platform_match reads the string in two steps. */
   override: boolean;
   /**

@@ -67,16 +67,19 @@ export interface BootProbe { dev: number; drv: number; failed?: true }
 /**
  * The probes boot ran that failed: a built-in driver on a bus that autoprobes, whose probe always
  * fails (`probe: 'error'`), of each present device it matches that no driver bound and that it did
- * not defer (world.ts failedAtBoot: the scenario's validation keeps such a start), in the drivers'
+ * not defer (world.ts failedAtBoot: the scenario's validation keeps such a start), or that a driver
+ * declared after it bound once that failed probe had run (world.ts failedBefore: __device_attach
+ * and the drivers' registrations meet the earlier driver first, and its failure lets the next
+ * one try; s43 h8: such a probe was not counted, and the start lacked its links), in the drivers'
  * declared order, each driver's devices in theirs. One probe per pair, as boot's one meeting of them
  * (a device another driver deferred is retried by the deferred worker, which may probe it again:
  * not counted). Its ->probe's device_link_add calls ran and nothing deletes a stateless link
  * there (really_probe's probe_failed: device_links_no_driver skips it at every core.c read), so
  * the start has them (state.ts initState), and a user's hunk on device_link_add runs in them.
  */
-export function failedBootProbes(w: World): BootProbe[] {
+export function failedBootProbes(w: Pick<World, 'drivers' | 'devices' | 'buses'>): BootProbe[] {
   return w.drivers.flatMap((r) => !r.present || !w.buses[r.bus]!.autoprobe || !r.outcomes.length || r.outcomes.some((o) => o !== 'error') ? []
-    : w.devices.filter((d) => r.matches.includes(d.i) && d.present && d.boundTo < 0 && d.failedAtBoot && !d.deferredAtBoot?.includes(r.i))
+    : w.devices.filter((d) => r.matches.includes(d.i) && d.present && (d.boundTo < 0 ? d.failedAtBoot && !d.deferredAtBoot?.includes(r.i) : d.failedBefore?.includes(r.i)))
       .map((d) => ({ dev: d.i, drv: r.i, failed: true as const })));
 }
 
