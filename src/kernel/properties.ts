@@ -1710,7 +1710,9 @@ export const LIBRARY: KernelProperty[] = [
       for (const l of k.w.links) {
         const x = s.link[l.i]!;
         if (x.dels <= 1) continue;
-        const by = k.w.drivers.filter((d) => d.statelessLinks.includes(l.i)).map((d) => d.name);
+        // Only a driver whose probe may bind has a ->remove: one that always fails leaves its link to
+        // the purge (s43 h8: a failed boot probe's link read "both ->remove" with its driver named).
+        const by = k.w.drivers.filter((d) => d.statelessLinks.includes(l.i) && d.outcomes.includes('ok')).map((d) => d.name);
         const link = `device link ${k.vn(l.consumer)} -> ${k.vn(l.supplier)} deleted ${x.dels} times`;
         // With the kref (ead18c23c263) two adds take two references: two ->remove puts free it once.
         if (by.length > 1 && !k.has('LINK_KREF')) return `${link}: ${by.join(' and ')} both got it from device_link_add and both ->remove called device_link_del (list_del of a freed link)`;

@@ -10,7 +10,7 @@
  * left unbound), where the same pair added by an actor leaves them.
  */
 import { describe, expect, it } from 'vitest';
-import { buildScenario, type ScenarioSpec } from 'probecheck';
+import { buildScenario, check, type ScenarioSpec } from 'probecheck';
 import { makeBackend } from '../../src/engine/check.js';
 import { compile } from '../../src/engine/compile.js';
 import { decode } from '../../src/engine/schema.js';
@@ -102,5 +102,19 @@ describe('a driver declared before the binding one, whose probe failed at boot, 
   it('its managed link to a supplier not bound: refused (from v5.1 it deferred the binding probe), one line', () => {
     const spec: ScenarioSpec = { ...boot('mb', 'managed'), devices: { pmic: { present: true }, mmc: { present: true, boundTo: 'ma' } }, drivers: { ...drivers('mb', 'managed'), mb: { ...drivers('mb', 'managed').mb, linksUnchecked: true }, pd: { matches: ['pmic'] } } };
     expect(() => buildScenario(spec, 'v5.4', '')).toThrow(/'mb', declared before it, probed it first at boot and failed, leaving its device link to 'pmic', which is not bound/);
+  });
+});
+
+describe("links-single-delete's explanation names only drivers that may bind", () => {
+  it("a failed probe's link deleted by the purge and a later driver's ->remove: not 'both ->remove' (v4.14)", () => {
+    // mb's failed boot probe left mmc -> pmic; md2 binds mmc later and finds it (no kref at v4.14);
+    // pmic's device_del purges it, md2's ->remove deletes it again. mb never had a ->remove.
+    const spec: ScenarioSpec = { name: 'failed-purge', devices: { pmic: { present: true, boundTo: 'pd' }, mmc: { present: true, boundTo: 'ma' } },
+      drivers: { ...drivers('mb', 'stateless'), md2: { matches: ['mmc'], statelessLinks: [LINK] } },
+      actors: { a: ['unbind ma mmc', 'register md2', 'del pmic', 'unbind md2 mmc'] }, properties: ['links-single-delete'] };
+    const p = check(buildScenario(spec, 'v4.14', '').model, {}).properties.find((x) => x.name === 'links-single-delete')!;
+    expect(p.verdict).toBe('violated');
+    expect(p.explanation).not.toMatch(/both ->remove/);
+    expect(p.explanation).toMatch(/md2's ->remove calls device_link_del; device_del's device_links_purge/);
   });
 });
