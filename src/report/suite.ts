@@ -4,7 +4,7 @@
  */
 import { nothingChecked, type CaseOutcome, type SuiteOutcome } from '../suite/run.js';
 import { plain, type Colors } from './colors.js';
-import { tableLines } from './table.js';
+import { tableLines, visibleLength } from './table.js';
 import { colorVerdict, showParams } from './text.js';
 
 /** Parameters with the kernel's profile and patches first: those are what a reader scans for. */
@@ -78,6 +78,23 @@ export function suiteNoteLines(outcomes: readonly SuiteOutcome[], col: Colors = 
  */
 const VERDICT_CAP = 24;
 
+/** The table's widest line: a case's line longer than this goes on under its params, at their indent. */
+const HEAD_WIDTH = 120;
+
+/** A case's line: suite, params (cut between params past HEAD_WIDTH), its note marks last. */
+function caseHead(suite: string, params: string, mark: string, col: Colors): string[] {
+  if (!params) return [`${suite}${mark}`];
+  const indent = ' '.repeat(suite.length + 2), lines: string[][] = [[]];
+  let width = indent.length;
+  for (const p of params.split(' ')) {
+    const line = lines[lines.length - 1]!;
+    if (line.length && width + 1 + p.length > HEAD_WIDTH) { lines.push([p]); width = indent.length + p.length; } else { width += (line.length ? 1 : 0) + p.length; line.push(p); }
+  }
+  const out = lines.map((l, i) => `${i ? indent : `${suite}  `}${col.bold(l.join(' '))}`);
+  if (width + visibleLength(mark) > HEAD_WIDTH && mark) out.push(`${indent}${mark.trimStart()}`); else out[out.length - 1] += mark;
+  return out;
+}
+
 /**
  * The table: each case on a line of its own (suite, params and their note marks), then its
  * property rows, indented. Params were a column of their own until s42 h20: with the (actions)
@@ -87,10 +104,9 @@ export function suiteTable(outcomes: readonly SuiteOutcome[], col: Colors = plai
   const notes = suiteNotes(outcomes);
   const mark = (c: CaseOutcome) => (c.result?.notes?.length ? ` ${col.yellow(`[${c.result.notes.map((n) => notes.indexOf(n) + 1).join(',')}]`)}` : '');
   const rows = [['suite  params / property', 'expected', 'observed', 'states', 'seconds', 'status'].map((h) => col.bold(h))];
-  const heads = new Map<number, string>(); // row index -> the case line printed before it
+  const heads = new Map<number, string[]>(); // row index -> the case's line(s) printed before it
   for (const o of outcomes) for (const c of o.cases) {
-    const params = showCaseParams(c.params);
-    heads.set(rows.length, `${o.suite}${params ? `  ${col.bold(params)}` : ''}${mark(c)}`);
+    heads.set(rows.length, caseHead(o.suite, showCaseParams(c.params), mark(c), col));
     c.rows.forEach((r, i) => {
       // A count that differs is its own row below: a verdict that matches is ok (a new user,
       // 2026-12-05, read every verdict of such a case as changed).
@@ -116,7 +132,7 @@ export function suiteTable(outcomes: readonly SuiteOutcome[], col: Colors = plai
       rows.push(['  (actions)', 'complete', col.yellow(`never completed: ${c.idleActions.join(', ')}`), '', '', c.actionsStatus === 'ok' ? col.green(s) : col.yellow(s)]);
     }
   }
-  return tableLines(rows, '', [undefined, VERDICT_CAP, VERDICT_CAP]).flatMap((lines, i) => (heads.has(i) ? [heads.get(i)!, ...lines] : lines));
+  return tableLines(rows, '', [undefined, VERDICT_CAP, VERDICT_CAP]).flatMap((lines, i) => (heads.has(i) ? [...heads.get(i)!, ...lines] : lines));
 }
 
 /** One line: how many property checks matched, mismatched, are unknown or FIXME. */
