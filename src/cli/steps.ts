@@ -13,6 +13,8 @@
  * A field is named without its index: dev[].mutex is any device's mutex (the device its block
  * acts on, or another: a parent, a supplier). A step not reached within the bound says so.
  */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { FastBackend } from '../engine/state/fast.js';
 import { decode, leaves, sizeOf, type FieldT, type RecordT } from '../engine/schema.js';
 import { recording } from '../engine/reduce/recorder.js';
@@ -199,6 +201,8 @@ let lastUser: { key: string; patches: readonly Patch[]; cat: UserCatalogue } | u
 function userCatalogue(profileName: string, patches: string): UserCatalogue {
   const key = `${profileName}\0${patches}`, parsed = parsePatches(patches);
   if (lastUser && lastUser.key === key && lastUser.patches.length === parsed.length && lastUser.patches.every((p, i) => p === parsed[i])) return lastUser.cat;
+  const text = textKey(profileName, patches), kept = text === undefined ? undefined : byText.get(text);
+  if (kept) { lastUser = { key, patches: parsed, cat: { ...kept } }; return lastUser.cat; }
   const built = catalogueSpecs(profileName).map((spec) => buildScenario(spec, profileName, patches));
   const fns = new Map<string, string[]>();
   for (const b of built) for (const [fn, ls] of labelsByFunction(b.model)) fns.set(fn, [...new Set([...(fns.get(fn) ?? []), ...ls])]);
@@ -210,7 +214,36 @@ function userCatalogue(profileName: string, patches: string): UserCatalogue {
     return { step: `${f}:${lb}`, where: st.where, ...(st.source ? { source: st.source } : {}) };
   })));
   lastUser = { key, patches: parsed, cat: { fns, targets, steps, built } };
+  if (text !== undefined) {
+    byText.set(text, { fns, targets, steps });
+    if (byText.size > 8) byText.delete(byText.keys().next().value!);
+  }
   return lastUser.cat;
+}
+
+/**
+ * Catalogues built with user patches in this process, by the profile, the patch list and the
+ * text of each patch file: a process that runs many commands (the tests' CLI host, a vitest run of
+ * suites) loads every file afresh for each, new objects with the same hunks, and built the same
+ * catalogue again each time (s43: about 90 ms a command). What checkHunks reads of it only (its
+ * names of functions and labels); a walk of `steps` builds its own. Kept only where the text is
+ * all of the hunks: a patch file that imports no file of the user's (every import a package's).
+ */
+const byText = new Map<string, Omit<UserCatalogue, 'built'>>();
+
+/** Any import or require whose target is not a string naming a package. */
+const OWN_IMPORT = /\b(?:import|require)\s*\(\s*(?!['"][^'"./][^'"]*['"]\s*\))|\b(?:from|import)\s*['"](?:\.|\/|file:)/;
+
+function textKey(profileName: string, patches: string): string | undefined {
+  let key = `${profileName}\0${patches}`;
+  for (const e of patchEntries(patches)) {
+    if (!isPatchFile(e)) continue;
+    let text: string;
+    try { text = readFileSync(resolve(e), 'utf8'); } catch { return undefined; }
+    if (OWN_IMPORT.test(text)) return undefined;
+    key += `\0${resolve(e)}\0${text}`;
+  }
+  return key;
 }
 
 /** The catalogue scenarios checkUserPatches built with these patches, once (a walk runs their steps). */
