@@ -3,8 +3,17 @@
  * without ANSI colour codes so that coloured cells still line up. Not a layout engine.
  */
 const ANSI = /\x1b\[[0-9;]*m/g;
+/** East Asian wide and fullwidth characters of the BMP: two columns each in a terminal. */
+const WIDE = /[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA000-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/g;
 
-export function visibleLength(s: string): number { return s.replace(ANSI, '').length; }
+/**
+ * The columns `s` takes in a terminal: colour codes take none, a wide character (a CJK device
+ * name, say) two; a character past the BMP is two UTF-16 units, and two columns (CJK, emoji).
+ */
+export function visibleLength(s: string): number {
+  const t = s.replace(ANSI, '');
+  return t.length + (t.match(WIDE)?.length ?? 0);
+}
 
 export function pad(s: string, width: number): string {
   return s + ' '.repeat(Math.max(0, width - visibleLength(s)));

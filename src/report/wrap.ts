@@ -28,7 +28,7 @@ export function wrapProse(line: string, width: number): string[] {
   const label = LABEL.exec(plainText);
   const lead = /^ */.exec(plainText)![0].length;
   const hang = ' '.repeat(label && label[2]!.length <= MAX_HANG ? label[0].length : lead + 4);
-  const words = text.slice(lead).split(' ');
+  const words = proseUnits(text.slice(lead));
   const lines: string[] = [];
   let cur = text.slice(0, lead), curLen = lead, fresh = true;
   for (const w of words) {
@@ -43,6 +43,25 @@ export function wrapProse(line: string, width: number): string[] {
   }
   lines.push(cur);
   return lines.map((l) => `${open}${l.trimEnd()}${close}`);
+}
+
+/**
+ * `text` split at the spaces a cut may take: not inside a backticked span (`t.ovr = 0`, a line
+ * of kernel code), nor between `probecheck` and its command, so what a note says to type or to
+ * look for copies from one line (a review, s43 h9: a 100-column cut left
+ * "(`if (!driver_match_device(drv," on one line and "dev))`)" on the next).
+ */
+export function proseUnits(text: string): string[] {
+  const units: string[] = [];
+  let open = -1, glue = false;
+  for (const w of text.split(' ')) {
+    if ((open >= 0 || glue) && units.length) units[units.length - 1] += ` ${w}`;
+    else units.push(w);
+    if ((w.match(/`/g)?.length ?? 0) % 2) open = open >= 0 ? -1 : units.length - 1;
+    glue = open < 0 && /^\W*probecheck$/.test(w.replace(/\x1b\[[0-9;]*m/g, ''));
+  }
+  // A backtick never closed is no span: its words cut as any.
+  return open < 0 ? units : [...units.slice(0, open), ...units.slice(open).join(' ').split(' ')];
 }
 
 /** Each line of `lines` (which may hold several, joined by newlines) cut by wrapProse. */

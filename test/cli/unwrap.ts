@@ -5,6 +5,9 @@
  * A line is joined to the one before where the wrapper would have put it there: it starts with
  * exactly the first line's hanging indent, and its first word did not fit on the line before.
  */
+import { proseUnits } from '../../src/report/wrap.js';
+import { visibleLength } from '../../src/report/table.js';
+
 const LABEL = /^(\s*)([a-z][\w-]*(?: \[[\d,]+\])?: )/;
 
 export function unwrap(out: string, width = 100): string {
@@ -12,16 +15,17 @@ export function unwrap(out: string, width = 100): string {
   const res: string[] = [];
   let hang = -1, last = 0;
   for (const l of lines) {
-    const first = hang >= 0 && l.length > hang && l.slice(0, hang) === ' '.repeat(hang) && l[hang] !== ' ' ? l.slice(hang).split(' ')[0]! : undefined;
-    if (first !== undefined && res.length && last + 1 + first.length > width) {
+    // What the wrapper moved as one: a word, or a backticked span or `probecheck X` (proseUnits).
+    const first = hang >= 0 && l.length > hang && l.slice(0, hang) === ' '.repeat(hang) && l[hang] !== ' ' ? proseUnits(l.slice(hang))[0]! : undefined;
+    if (first !== undefined && res.length && last + 1 + visibleLength(first) > width) {
       res[res.length - 1] += ` ${l.slice(hang)}`;
-      last = l.length;
+      last = visibleLength(l);
       continue;
     }
     res.push(l);
     const label = LABEL.exec(l), lead = /^ */.exec(l)![0].length;
     hang = label && label[2]!.length <= 12 ? label[0].length : lead + 4;
-    last = l.length;
+    last = visibleLength(l);
   }
   return res.join('\n');
 }
