@@ -10,8 +10,8 @@
 import { describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { unwrap } from './unwrap.js';
 import { probecheck } from './run.js';
+import { unwrap } from './unwrap.js';
 import { KREF_PATCH } from './kref-patches.js';
 import { userFolder } from './user-folder.js';
 
@@ -87,8 +87,8 @@ describe('a hunk on device_link_add beside a module loaded at the start', () => 
 describe('a hunk on device_link_add in a scenario that makes no link', () => {
   it('says the scenario never calls it, not to replace really_probe:call_probe', () => {
     const r = probecheck(['check', 'nolinks.ts', '--patch', 'p-add.ts', '-q'], { cwd: dir });
-    expect(unwrap(r.stderr + r.stdout)).toMatch(/this scenario never calls device_link_add on this profile/);
-    expect(unwrap(r.stderr + r.stdout)).not.toMatch(/call_probe/);
+    expect(r.stderr + unwrap(r.stdout)).toMatch(/this scenario never calls device_link_add on this profile/);
+    expect(r.stderr + r.stdout).not.toMatch(/call_probe/);
     const d = probecheck(['diff', 'nolinks.ts', '--patch', 'p-add.ts', '-q'], { cwd: dir });
     expect(d.stderr).toMatch(/^probecheck: E501 .*changes nothing in nolinks .*it never calls device_link_add;/);
     expect(d.stderr).not.toMatch(/call_probe/);
