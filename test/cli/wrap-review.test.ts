@@ -41,6 +41,20 @@ describe('wrapProse keeps what a reader copies on one line', () => {
   });
 });
 
+describe('unwrap() joins only what the wrapper cut', () => {
+  it("a deadlock's `blocked at` line stays under its `waits for` line (no wrapper cut either)", () => {
+    const text = [
+      '  hotplug holds &dev->mutex(dc), waits for &dev->mutex(dc) (held by hotplug itself since step 3)',
+      '      blocked at __device_attach_async_helper(dc):device_lock in drivers/base/dd.c:__device_attach_async_helper',
+      '  hotplug waits for &dev->mutex(dc) (held by kworker/u:async __device_attach_async_helper(dc) since step 8)',
+      '      blocked at device_release_driver(dc):device_lock in drivers/base/dd.c:device_release_driver',
+    ].join('\n');
+    expect(unwrap(text)).toBe(text);
+    const note = `note: ${'word '.repeat(40).trim()} \`a b c\` end`;
+    expect(unwrap(wrapProse(note, 100).join('\n'))).toBe(note);
+  });
+});
+
 describe('a model note with kernel code in backticks, through the CLI', () => {
   const dir = tempDir();
   // v4.2 has no match deferral: the note quotes the walk's test in backticks, and this device's
