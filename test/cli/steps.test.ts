@@ -106,7 +106,7 @@ describe('probecheck steps', () => {
   // --patch` walked a second build of it, and a check of several model files built it per file
   // (a profile of the CLI tests, 2026-12-06). A file loaded again is built again (its hunks may
   // have changed). The hunk's step function counts the blocks it is applied to, build by build.
-  it('builds the catalogue with a patch once for the check and the walk, and again for a file loaded again', async () => {
+  it('builds the catalogue with a patch once for the check and the walk, and again for a file whose text changed', async () => {
     const file = join(tempDir(), 'count.ts');
     writeFileSync(file, `import { definePatch } from 'probecheck';
 export default definePatch({ id: 'count', subject: 'count the builds', base: 'v5.1', hunks: [
@@ -128,7 +128,12 @@ export default definePatch({ id: 'count', subject: 'count the builds', base: 'v5
     expect(await runSteps(b.io, 'v5.1', 'really_probe', true, 200, file)).toBe(0);
     expect(JSON.parse(b.stdout()).steps.some((x: Step) => x.label === 'call_probe' && x.since === 'v5.1 + count')).toBe(true);
     expect(g.__h7builds).toBe(one);
-    // Loaded again: built again.
+    // Loaded again with the same text: kept (s43, cli/steps.ts byText), not built again.
+    await fresh();
+    checkUserPatches('v5.1', file);
+    expect(g.__h7builds).toBe(0);
+    // Its text edited: built again.
+    writeFileSync(file, `${readFileSync(file, 'utf8')}// edited\n`);
     await fresh();
     checkUserPatches('v5.1', file);
     expect(g.__h7builds).toBe(one);
