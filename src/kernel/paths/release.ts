@@ -23,7 +23,8 @@
  * has it; v4.19's text lacks it): flag LINKS_LOOP_PARENT_TEST, v5.0 (settled by ancestry, not read
  * in a v5.0 tree). From v5.1 the loop calls __device_driver_(un)lock, which test the same
  * (ed88747c6c4a; dd.c@torvalds@376991db4b64:1029, 1033; flag DRIVER_LOCK_HELPERS, patch
- * device-driver-lock). Either drops the parent exactly where its caller locked it (withParent).
+ * device-driver-lock). Either drops the parent exactly where its caller locked it and passed it
+ * (withParent; v5.0's unbind_store locks it but passes NULL through device_release_driver).
  * The sync of async-capable drivers comes before the loop (8c97a46af04b:857-858, 860).
  */
 import { RETURN, type Kernel, type Ret, type ThreadBuilder } from '../emit.js';
@@ -69,9 +70,12 @@ export function releaseDriver(tb: ThreadBuilder, dev: number, ret: Ret, withPare
   const consumers = k.has('DEVICE_LINKS') ? w.links.filter((l) => !l.stateless && l.supplier === dev) : [];
   // Which parent the loop drops: the one its caller holds (`parent && dev->bus->need_parent_lock`,
   // inline at v5.0, in __device_driver_unlock from v5.1), or before the fix any non-NULL `parent`
-  // argument (`if (parent)`), held or not.
+  // argument (`if (parent)`), held or not. The inline test needs the argument too: v5.0's
+  // unbind_store holds the parent on a need_parent_lock bus but calls device_release_driver, which
+  // passes NULL (bus.c@v4.19.y unbind_store, dd.c@v4.19.y device_release_driver), so its loop drops
+  // nothing (until s43 h10 v5.0 dropped it there).
   const helpers = k.has('DRIVER_LOCK_HELPERS');
-  const drops = helpers || k.has('LINKS_LOOP_PARENT_TEST') ? withParent : parentArg && parent >= 0;
+  const drops = helpers ? withParent : k.has('LINKS_LOOP_PARENT_TEST') ? parentArg && withParent : parentArg && parent >= 0;
   const sync = (s: KS) => syncHere && allowsAsync(k, s, s.dev[dev]!.driver - 1);
   const afterSync = consumers.length > 0 ? 'device_links_busy' : 'remove';
   const slot = supplierSlot(w, dev);
