@@ -76,7 +76,9 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
     return d;
   };
   const pair = (dv: string, dr: string, bus?: string) => { dev(dv, bus); const d = drv(dr, bus); if (!d.matches.includes(dv)) d.matches.push(dv); return d; };
-  const outcome = (d: Drv, o: Outcome) => { if (!d.outcomes.includes(o)) d.outcomes.push(o); };
+  /** Drivers with an error no quiet `returned 0` gave (a failed line, a negative return): kept when those are read as deferrals. */
+  const loudError = new Set<Drv>();
+  const outcome = (d: Drv, o: Outcome) => { if (o === 'error') loudError.add(d); if (!d.outcomes.includes(o)) d.outcomes.push(o); };
   /**
    * `registers` by matched device, where the driver's probes of two or more devices each
    * registered their own (the parent a registered device got is the probe's device): undefined
@@ -587,12 +589,14 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
     return later ?? l.at(-1);
   };
   /** Attempts before v5.14 that `returned 0` with no line deciding them: a quiet -ENODEV/-ENXIO, or a deferral without dd.c's debug lines. */
-  const quietZero: { dev: string; drv: string; line: number }[] = [];
+  const quietZero: { dev: string; drv: string; line: number; retried?: number }[] = [];
+  /** The late initcall's `initcall deferred_probe_initcall ... returned` line. */
+  const lateDone = log.events.find((x) => x.rule.id === 'late_initcall_done')?.line;
   /** Per device and driver (`dev\0drv`), its probing lines and its `probe of X returned` lines: the attempts the log shows. */
   const tries = new Map<string, [number, number]>();
   const tried = (dev: string, drv: string, returned: boolean) => { const c = tries.get(`${dev}\u0000${drv}`) ?? tries.set(`${dev}\u0000${drv}`, [0, 0]).get(`${dev}\u0000${drv}`)!; c[returned ? 1 : 0]++; };
   /** The driver of each device's last `probe of X returned` attempt, and whether it deferred. */
-  const lastReturned = new Map<string, { drv: string; line: number; defer: boolean }>();
+  const lastReturned = new Map<string, { drv: string; line: number; defer: boolean; quiet?: (typeof quietZero)[number] }>();
   /**
    * core.c's `device: 'X': device_unregister` lines (unread; device_unregister's pr_debug before
    * its device_del) with no `bus: remove device X` after them before X is added again: a log
@@ -828,16 +832,31 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
         // initcall's bracket, the driver that initcall registers (its driver_attach walk), one for the
         // bracket's devices, not one made up per device.
         const prev = lastReturned.get(e.dev!), unnamed = !(p || a || named || prefixed || later);
-        const retry = unnamed && prev?.defer ? prev.drv : undefined;
+        // A quiet `returned 0` before v5.14 (below) may be a deferral: an unnamed later attempt of the device,
+        // once the late initcall has enabled deferred probing (driver_deferred_probe_trigger returns before
+        // deferred_probe_initcall sets driver_deferred_probe_enable, v5.4 at 97e2551de3f9:162, v4.19.y) and
+        // outside another quiet initcall's walk, is the deferred worker's retry of it: an error is not retried.
+        // A device deferred before the late initcall is retried inside its lines (deferred_probe_initcall
+        // flushes the worker it triggers, deferred_probe_initcall at 97e2551de3f9:321), but an async driver's retry, which the worker
+        // only schedules: a quiet one with no attempt there was no deferral (its device's later attempt is
+        // another driver's).
+        const requiet = unnamed && prev?.quiet !== undefined && late !== undefined && late.line < e.line && !initWalk(e)
+          && (prev.quiet.line > late.line || lateDone === undefined || e.line < lateDone || drvs.get(prev.drv)?.async === true) ? prev.quiet : undefined;
+        const retry = unnamed && (prev?.defer || requiet) ? prev!.drv : undefined;
         let br = unnamed && !retry ? initWalk(e) : undefined;
         // An attempt that outlasts the built-in initcall it began in ran in an async worker (not a retry:
         // the deferred worker's, after the late initcall, may begin anywhere); unnamed, it is the driver
         // that initcall registers where no line inside it names one.
-        const ob = prev?.defer ? undefined : outlasts(e);
+        const ob = prev?.defer || requiet ? undefined : outlasts(e);
         if (ob && unnamed && !retry && !br && !ADDS_DEVICES.has(ob.fn) && quiet(ob)) br = ob;
         const byInit = br ? `${br.fn}-driver` : undefined;
         const dname = p?.drv ?? a?.drv ?? named?.drv ?? prefixed?.drv ?? later?.drv ?? retry ?? byInit ?? `${e.dev}-driver`;
         lastReturned.set(e.dev!, { drv: dname, line: e.line, defer: retClass(e.ret!) === 'defer' });
+        if (requiet) {
+          requiet.retried = e.line;
+          const q = drv(requiet.drv);
+          outcome(q, 'defer'); deferredSeen.add(e.dev!); otherDefer.add(q.name);
+        }
         if (byInit) {
           (byInitDevs.get(byInit) ?? byInitDevs.set(byInit, { fn: br!.fn, from: br!.from, to: br!.to, ret: br!.ret, devs: [] }).get(byInit)!).devs.push(e.dev!);
         }
@@ -873,8 +892,10 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
           // dd.c:645, whose "rejects match" is pr_debug, 640), and a deferral's "requests probe deferral" is
           // dev_dbg (635). So -ENODEV or -ENXIO, or a deferral where dd.c's debug lines are off: taken as an error
           // (before s43 as a bind, which prints `returned 1` there), said.
-          outcome(d, 'error');
-          quietZero.push({ dev: e.dev!, drv: dname, line: e.line });
+          if (!d.outcomes.includes('error')) d.outcomes.push('error');
+          const q = { dev: e.dev!, drv: dname, line: e.line };
+          quietZero.push(q);
+          lastReturned.set(e.dev!, { drv: dname, line: e.line, defer: false, quiet: q });
         }
         ended(e.dev!);
         break;
@@ -1246,9 +1267,18 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
     d.outcomes = d.outcomes.filter((o) => o !== 'defer');
     if (!d.outcomes.length) d.outcomes.push('ok');
   }
-  if (quietZero.length) {
-    const q = quietZero[0]!;
-    notes.push(`${count(quietZero.length, 'attempt')} "returned 0" with no line deciding ${quietZero.length === 1 ? 'it' : 'them'} (${q.dev} by ${q.drv} at line ${q.line}${quietZero.length > 1 ? ', ...' : ''}): before v5.14 really_probe returns 0 for every probe that did not bind (1 when bound), and a probe's -ENODEV or -ENXIO prints only a pr_debug "rejects match", so taken as that error (\`probe: 'error'\`); a deferral prints only a dev_dbg line too${probingLines ? '' : ', and this log has none of dd.c\'s debug lines: where the driver deferred there, edit its `probe`'}`);
+  const requeued = quietZero.filter((q) => q.retried !== undefined), errs = quietZero.filter((q) => q.retried === undefined);
+  // A driver whose every quiet `returned 0` was retried, with no other error: a deferral, not an error.
+  for (const d of new Set(requeued.map((q) => drvs.get(q.drv)!))) {
+    if (!loudError.has(d) && !errs.some((q) => q.drv === d.name)) d.outcomes = d.outcomes.filter((o) => o !== 'error');
+  }
+  if (errs.length) {
+    const q = errs[0]!;
+    notes.push(`${count(errs.length, 'attempt')} "returned 0" with no line deciding ${errs.length === 1 ? 'it' : 'them'} (${q.dev} by ${q.drv} at line ${q.line}${errs.length > 1 ? ', ...' : ''}) and no attempt of ${errs.length === 1 ? 'its device' : 'their devices'} after ${errs.length === 1 ? 'it' : 'them'} by the same driver (a retry): before v5.14 really_probe returns 0 for every probe that did not bind (1 when bound), and a probe's -ENODEV or -ENXIO prints only a pr_debug "rejects match", so taken as that error (\`probe: 'error'\`); a deferral prints only a dev_dbg line too${probingLines ? '' : ', and this log has none of dd.c\'s debug lines: where the driver deferred there, edit its `probe`'}`);
+  }
+  if (requeued.length) {
+    const q = requeued[0]!;
+    notes.push(`${count(requeued.length, 'attempt')} "returned 0" with no line deciding ${requeued.length === 1 ? 'it' : 'them'}, then tried again by the same driver after the late initcall (${q.dev} by ${q.drv} at line ${q.line}, again at line ${q.retried}${requeued.length > 1 ? ', ...' : ''}): before v5.14 a deferral prints only a dev_dbg line and \`returned 0\`, and only a deferred device is retried (an error is not), so taken as a deferral (\`defer\`)`);
   }
   for (const [name, bi] of byInitDevs) {
     const d = drvs.get(name);
