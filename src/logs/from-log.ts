@@ -590,6 +590,9 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
   };
   /** Attempts before v5.14 that `returned 0` with no line deciding them: a quiet -ENODEV/-ENXIO, or a deferral without dd.c's debug lines. */
   const quietZero: { dev: string; drv: string; line: number; retried?: number }[] = [];
+  /** Each device's "requests probe deferral" lines (dev_dbg): before v5.14 the attempt's `returned 0` is a deferral's then. */
+  const deferLines = new Map<string, number[]>();
+  for (const x of log.events) if (x.rule.id === 'deferral' && x.dev !== undefined) (deferLines.get(x.dev) ?? deferLines.set(x.dev, []).get(x.dev)!).push(x.line);
   /** The late initcall's `initcall deferred_probe_initcall ... returned` line. */
   const lateDone = log.events.find((x) => x.rule.id === 'late_initcall_done')?.line;
   /** Per device and driver (`dev\0drv`), its probing lines and its `probe of X returned` lines: the attempts the log shows. */
@@ -851,7 +854,10 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
         if (ob && unnamed && !retry && !br && !ADDS_DEVICES.has(ob.fn) && quiet(ob)) br = ob;
         const byInit = br ? `${br.fn}-driver` : undefined;
         const dname = p?.drv ?? a?.drv ?? named?.drv ?? prefixed?.drv ?? later?.drv ?? retry ?? byInit ?? `${e.dev}-driver`;
-        lastReturned.set(e.dev!, { drv: dname, line: e.line, defer: retClass(e.ret!) === 'defer' });
+        // Before v5.14 a deferral returns 0 too: its "requests probe deferral" line (dd.c's debug lines on) says so,
+        // so its retry is not taken for another driver's or an async worker's attempt.
+        const deferLine = !zeroBinds && e.ret === 0 && (deferLines.get(e.dev!) ?? []).some((l) => l > (prev?.line ?? 0) && l < e.line);
+        lastReturned.set(e.dev!, { drv: dname, line: e.line, defer: retClass(e.ret!) === 'defer' || deferLine });
         if (requiet) {
           requiet.retried = e.line;
           const q = drv(requiet.drv);

@@ -68,4 +68,33 @@ describe('from-log before v5.14: a quiet `returned 0` retried by the late initca
     expect(v.stdout).toMatch(/the log IS a behaviour of the model/);
     expect(v.status).toBe(0);
   });
+
+  it('a v5.4 deferral decided by its "requests probe deferral" line: its retry that outlasts a built-in initcall is not taken as async', () => {
+    // dd.c's debug lines on: foo.0's attempts return 0 after the deferral line; the third, the deferred worker's
+    // retry that bar's bind triggers, begins inside bar_driver_init's lines (3.000030) and is printed after them.
+    const r = fromLog('deferline', [
+      '[    0.000000] Linux version 5.4.0-synthetic (probecheck) (gcc version 9.2.0) #1 SMP',
+      '[    1.000000] calling  foo_driver_init+0x0/0x20 @ 1',
+      "[    1.000010] bus: 'platform': really_probe: probing driver foo with device foo.0",
+      '[    1.000020] platform foo.0: Driver foo requests probe deferral',
+      '[    1.000030] probe of foo.0 returned 0 after 20 usecs',
+      '[    1.000100] initcall foo_driver_init+0x0/0x20 returned 0 after 100 usecs',
+      '[    2.000000] calling  deferred_probe_initcall+0x0/0x90 @ 1',
+      "[    2.000010] bus: 'platform': really_probe: probing driver foo with device foo.0",
+      '[    2.000020] platform foo.0: Driver foo requests probe deferral',
+      '[    2.000030] probe of foo.0 returned 0 after 20 usecs',
+      '[    2.000100] initcall deferred_probe_initcall+0x0/0x90 returned 0 after 100 usecs',
+      '[    3.000000] calling  bar_driver_init+0x0/0x20 @ 1',
+      "[    3.000010] bus: 'platform': really_probe: probing driver bar with device bar.0",
+      "[    3.000020] bus: 'platform': really_probe: bound device bar.0 to driver bar",
+      '[    3.000030] probe of bar.0 returned 1 after 20 usecs',
+      "[    3.000040] bus: 'platform': really_probe: probing driver foo with device foo.0",
+      '[    3.000100] initcall bar_driver_init+0x0/0x20 returned 0 after 100 usecs',
+      "[    3.000600] bus: 'platform': really_probe: bound device foo.0 to driver foo",
+      '[    3.000610] probe of foo.0 returned 1 after 570 usecs',
+    ]);
+    // Before: foo written probeType 'async' (a `returned 0` was no deferral to s43 h3's check).
+    expect(r.s.drivers['foo']).toEqual({ matches: ['foo.0'], probe: ['defer', 'ok'] });
+    expect(r.text).not.toContain('began inside built-in initcall');
+  });
 });
