@@ -14,6 +14,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildScenario, PROFILE_NAMES, PROFILES, type ScenarioSpec } from 'probecheck';
 import { makeBackend } from '../../src/engine/check.js';
+import { endStates, startState } from './boot-link-states.js';
 import { compile } from '../../src/engine/compile.js';
 import { decode } from '../../src/engine/schema.js';
 import { fp } from '../../src/engine/hash.js';
@@ -25,24 +26,8 @@ import { excerpt } from '../../src/kernel/source.js';
 const LINK = { consumer: 'mmc', supplier: 'pmic' };
 const links = (s: { g: { link: { refs: number; dels: number; nul: number }[] } }) => JSON.stringify(s.g.link.map((l) => [l.refs, l.dels, l.nul]));
 
-/** The links (refs, dels, nul) of the start state alone (no search). */
-function startLinks(spec: ScenarioSpec, profile: string, patches = ''): string {
-  const c = compile(buildScenario(spec, profile, patches).model), be = makeBackend(c, 'fast');
-  be.clear(); be.loadInitial();
-  return links(decode(c.full, be.bytes(), 0) as never);
-}
-
-/** The links of every end state (no step enabled). */
-function endLinks(spec: ScenarioSpec, profile: string, patches = ''): string[] {
-  const c = compile(buildScenario(spec, profile, patches).model), be = makeBackend(c, 'fast'), seen = new FingerprintStore(16), ends = new Set<string>();
-  be.clear(); be.loadInitial();
-  be.pushCur(seen.put(fp.hi, fp.lo, NO_PARENT, 0), 0);
-  while (be.popBack()) {
-    if (be.expand(() => { const id = seen.put(fp.hi, fp.lo, NO_PARENT, 0); if (id >= 0) be.pushNext(id, 0); }) > 0) continue;
-    ends.add(links(decode(c.full, be.bytes(), 0) as never));
-  }
-  return [...ends];
-}
+const startLinks = (spec: ScenarioSpec, profile: string, patches = '') => startState(links, spec, profile, patches);
+const endLinks = (spec: ScenarioSpec, profile: string, patches = '') => endStates(links, spec, profile, patches);
 
 const PASS = '/virtual/s43-h2-pass.ts', REFUSE = '/virtual/s43-h2-refuse.ts', PARENT = '/virtual/s43-h2-parent.ts';
 registerPatchFile(PASS, [definePatch({ id: 'u-pass', subject: 'device_link_add as it is', base: 'v5.4',

@@ -12,33 +12,17 @@
 import { describe, expect, it } from 'vitest';
 import { buildScenario, check, type ScenarioSpec } from 'probecheck';
 import { makeBackend } from '../../src/engine/check.js';
+import { endStates, startState } from './boot-link-states.js';
 import { compile } from '../../src/engine/compile.js';
 import { decode } from '../../src/engine/schema.js';
-import { fp } from '../../src/engine/hash.js';
-import { FingerprintStore, NO_PARENT } from '../../src/engine/store.js';
 import { definePatch, registerPatchFile } from '../../src/kernel/define-patch.js';
 import { RETURN } from '../../src/kernel/emit.js';
 
 type Links = { g: { link: { refs: number; nul: number; status: string }[] } };
 const links = (s: Links) => JSON.stringify(s.g.link.map((l) => [l.refs, l.nul, l.status]));
 
-function startLinks(spec: ScenarioSpec, profile: string, patches = ''): string {
-  const c = compile(buildScenario(spec, profile, patches).model), be = makeBackend(c, 'fast');
-  be.clear(); be.loadInitial();
-  return links(decode(c.full, be.bytes(), 0) as never);
-}
-
-/** The links of every end state (no step enabled). */
-function endLinks(spec: ScenarioSpec, profile: string, patches = ''): string[] {
-  const c = compile(buildScenario(spec, profile, patches).model), be = makeBackend(c, 'fast'), seen = new FingerprintStore(16), ends = new Set<string>();
-  be.clear(); be.loadInitial();
-  be.pushCur(seen.put(fp.hi, fp.lo, NO_PARENT, 0), 0);
-  while (be.popBack()) {
-    if (be.expand(() => { const id = seen.put(fp.hi, fp.lo, NO_PARENT, 0); if (id >= 0) be.pushNext(id, 0); }) > 0) continue;
-    ends.add(links(decode(c.full, be.bytes(), 0) as never));
-  }
-  return [...ends];
-}
+const startLinks = (spec: ScenarioSpec, profile: string, patches = '') => startState(links, spec, profile, patches);
+const endLinks = (spec: ScenarioSpec, profile: string, patches = '') => endStates(links, spec, profile, patches);
 
 const PASS = '/virtual/s43-h8-pass.ts', REFUSE = '/virtual/s43-h8-refuse.ts';
 registerPatchFile(PASS, [definePatch({ id: 'u-pass', subject: 'device_link_add as it is', base: 'v5.4',
