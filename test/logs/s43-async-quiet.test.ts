@@ -1,22 +1,15 @@
 // from-log and validate, s43 h3: an async probe that outlasts the built-in initcall whose walk scheduled it,
 // and the quiet -ENODEV of a kernel before v5.14 ("returned 0", no error line).
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { probecheck } from '../cli/run.js';
 import { tempDir } from '../temp.js';
+import { fromLogIn } from './from-log-file.js';
 
 const dir = tempDir('probecheck-s43-async-');
 
-const scenarioOf = (ts: string) => JSON.parse(ts.slice(ts.indexOf('scenario(') + 9, ts.lastIndexOf(');'))) as { asyncInstances?: number; drivers: Record<string, { matches: string[]; probe?: string | string[]; probeType?: string }> };
-const fromLog = (name: string, lines: string[]) => {
-  const log = join(dir, `${name}.log`), ts = join(dir, `${name}.ts`);
-  writeFileSync(log, lines.join('\n') + '\n');
-  const w = probecheck(['from-log', log, '-o', ts]);
-  expect(w.status).toBe(0);
-  const text = readFileSync(ts, 'utf8');
-  return { log, ts, text, s: scenarioOf(text) };
-};
+const fromLog = fromLogIn(dir);
 
 // The PS4 (Baikal) v6.15.4 boot of s42-initcall-walks.test.ts (meerzulee/linux-ps4
 // checkpoint/docs/uart-boot-2026-05-08-6x-keep_bootcon-success.log, commit dcc985096c40), trimmed to two PCI

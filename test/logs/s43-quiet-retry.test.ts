@@ -5,23 +5,14 @@
 // retry) was no behaviour. A device deferred before the late initcall is retried inside its lines
 // (deferred_probe_initcall flushes the worker it triggers, 97e2551de3f9:321).
 // Synthetic v5.4 logs: no real initcall_debug log of v4.19 .. v5.13 with such a retry was found.
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { probecheck } from '../cli/run.js';
 import { tempDir } from '../temp.js';
+import { fromLogIn } from './from-log-file.js';
 
 const dir = tempDir('probecheck-s43-quiet-retry-');
 
-const scenarioOf = (ts: string) => JSON.parse(ts.slice(ts.indexOf('scenario(') + 9, ts.lastIndexOf(');'))) as { drivers: Record<string, { matches: string[]; probe?: string | string[]; probeType?: string }> };
-const fromLog = (name: string, lines: string[]) => {
-  const log = join(dir, `${name}.log`), ts = join(dir, `${name}.ts`);
-  writeFileSync(log, lines.join('\n') + '\n');
-  const w = probecheck(['from-log', log, '-o', ts]);
-  expect(w.status).toBe(0);
-  const text = readFileSync(ts, 'utf8');
-  return { log, ts, text, s: scenarioOf(text) };
-};
+const fromLog = fromLogIn(dir);
 
 const HEAD = [
   '[    0.000000] Linux version 5.4.0-synthetic (probecheck) (gcc version 9.2.0) #1 SMP',
