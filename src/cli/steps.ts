@@ -227,12 +227,16 @@ function userCatalogue(profileName: string, patches: string): UserCatalogue {
  * suites) loads every file afresh for each, new objects with the same hunks, and built the same
  * catalogue again each time (s43: about 90 ms a command). What checkHunks reads of it only (its
  * names of functions and labels); a walk of `steps` builds its own. Kept only where the text is
- * all of the hunks: a patch file that imports no file of the user's (every import a package's).
+ * all of the hunks: a patch file whose only import is probecheck's (no file of the user's, no
+ * `fs` to read one, no `require` or `import()`) and that reads no `process` (its environment).
  */
 const byText = new Map<string, Omit<UserCatalogue, 'built'>>();
 
-/** Any import or require whose target is not a string naming a package. */
-const OWN_IMPORT = /\b(?:import|require)\s*\(\s*(?!['"][^'"./][^'"]*['"]\s*\))|\b(?:from|import)\s*['"](?:\.|\/|file:)/;
+/** An import's target (undefined: `require(` or `import(`), or a read of `process`. */
+const IMPORTS = /\b(?:from|import)\s*['"]([^'"]*)['"]|\b(?:require|import)\s*\(|\bprocess\b/g;
+
+/** The text is all of the patch's hunks: it imports probecheck alone and reads no process state. */
+const selfContained = (text: string) => [...text.matchAll(IMPORTS)].every((m) => m[1] === 'probecheck');
 
 function textKey(profileName: string, patches: string): string | undefined {
   let key = `${profileName}\0${patches}`;
@@ -240,7 +244,7 @@ function textKey(profileName: string, patches: string): string | undefined {
     if (!isPatchFile(e)) continue;
     let text: string;
     try { text = readFileSync(resolve(e), 'utf8'); } catch { return undefined; }
-    if (OWN_IMPORT.test(text)) return undefined;
+    if (!selfContained(text)) return undefined;
     key += `\0${resolve(e)}\0${text}`;
   }
   return key;

@@ -1,7 +1,7 @@
 /**
  * s43: the catalogue a patch's hunks are held to (E604, cli/steps.ts checkHunks) is kept between
  * commands of one process by the patch files' text, not built again for each: an edit of the
- * patch, or of a file of yours it imports (then nothing is kept), is still seen by the next
+ * patch, or of a file of yours it imports or reads (then nothing is kept), is still seen by the next
  * command. The scenario builds no __device_attach, so only the catalogue can refuse the hunk.
  */
 import { describe, expect, it } from 'vitest';
@@ -45,5 +45,13 @@ describe("a patch's catalogue kept between commands", () => {
     expect(check('q.ts').stderr).not.toMatch(/E604/);
     write('label.ts', "export const LABEL = 'x2';\n");
     expect(check('q.ts').stderr).toMatch(E604);
+  });
+
+  it('an edit of a file the patch reads as it loads is seen', () => {
+    write('label.json', '"x1"');
+    write('r.ts', insert(`JSON.parse(readFileSync(${JSON.stringify(join(dir, 'label.json'))}, 'utf8'))`, "import { readFileSync } from 'node:fs';\n"));
+    expect(check('r.ts').stderr).not.toMatch(/E604/);
+    write('label.json', '"x2"');
+    expect(check('r.ts').stderr).toMatch(E604);
   });
 });
