@@ -13,7 +13,7 @@
  * instance, and Node's loader would make a second one (2026-12-06, h10: the kernel's unrecorded
  * reads counted in --por's footprints, 874 states against the CLI's 860 on twin-defer).
  */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, realpathSync, statSync } from 'node:fs';
 import Module, { register } from 'node:module';
 import { relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -185,7 +185,10 @@ export async function importFile(path: string): Promise<Record<string, unknown>>
   if (statSync(abs).isDirectory()) throw new ProbecheckError('E503', `${shownPath(path)}: is a directory, not a file`);
   imported.add(abs);
   try {
-    const url = pathToFileURL(abs).href + (generation ? `?${LOAD}=${generation}` : '');
+    // Imported by its real path: Node's resolver keeps each symlink's target for the process, so a
+    // link pointed at another file between two commands of one process (the tests' CLI host) loaded
+    // the old target, while a patch's kept catalogue (cli/steps.ts textKey) read the new (s43 h12).
+    const url = pathToFileURL(realpathSync(abs)).href + (generation ? `?${LOAD}=${generation}` : '');
     // Registered for a .js file too: our resolver must come after tsx's in the hook chain.
     const tsImport = await typescriptImport();
     await running();
