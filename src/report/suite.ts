@@ -84,11 +84,12 @@ const HEAD_WIDTH = 120;
 /** A case's line: suite, params (cut between params past HEAD_WIDTH), its note marks last. */
 function caseHead(suite: string, params: string, mark: string, col: Colors): string[] {
   if (!params) return [`${suite}${mark}`];
-  const indent = ' '.repeat(suite.length + 2), lines: string[][] = [[]];
+  const indent = ' '.repeat(visibleLength(suite) + 2), lines: string[][] = [[]];
   let width = indent.length;
   for (const p of params.split(' ')) {
     const line = lines[lines.length - 1]!;
-    if (line.length && width + 1 + p.length > HEAD_WIDTH) { lines.push([p]); width = indent.length + p.length; } else { width += (line.length ? 1 : 0) + p.length; line.push(p); }
+    const w = visibleLength(p); // columns: a wide (CJK) character takes two
+    if (line.length && width + 1 + w > HEAD_WIDTH) { lines.push([p]); width = indent.length + w; } else { width += (line.length ? 1 : 0) + w; line.push(p); }
   }
   const out = lines.map((l, i) => `${i ? indent : `${suite}  `}${col.bold(l.join(' '))}`);
   if (width + visibleLength(mark) > HEAD_WIDTH && mark) out.push(`${indent}${mark.trimStart()}`); else out[out.length - 1] += mark;
