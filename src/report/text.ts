@@ -12,7 +12,7 @@ import { wrapLines } from './wrap.js';
 import { stopLines } from './stop.js';
 import { pad, table, visibleLength } from './table.js';
 import { isPart } from '../engine/search/shard.js';
-import { isAbsolute } from 'node:path';
+import { isAbsolute, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { below } from './trace-file.js';
 
@@ -44,7 +44,11 @@ export function showParams(params: Record<string, string | number>): string {
 const PACKAGE = fileURLToPath(new URL('../../', import.meta.url));
 // Below the working directory as typed; a bundled suite's patch (models/patches/...) by its path in
 // the package, not an absolute path that ran the table past its width (`check` with no argument, s43).
-const showPatches = (v: string) => v.split(',').map((e) => (isAbsolute(e) ? below(e, process.cwd()) ?? below(e, PACKAGE) ?? e : e)).join(',');
+// From a folder inside the package (`cd properties`), a path from the package would read as one
+// below it: the way up is named instead (s43 h12).
+const showPatches = (v: string) => v.split(',').map((e) => (isAbsolute(e) ? below(e, process.cwd()) ?? fromPackage(e) ?? e : e)).join(',');
+const fromPackage = (e: string) => below(e, PACKAGE) !== undefined && below(process.cwd(), PACKAGE) !== undefined
+  ? relative(process.cwd(), e).split('\\').join('/') : below(e, PACKAGE);
 
 /** `function [label #branch]`, or just the label when it already names the function (kernel paths do). */
 function stepHead(s: TraceStep): string {
