@@ -13,7 +13,7 @@
  * instance, and Node's loader would make a second one (2026-12-06, h10: the kernel's unrecorded
  * reads counted in --por's footprints, 874 states against the CLI's 860 on twin-defer).
  */
-import { existsSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import Module, { register } from 'node:module';
 import { relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -240,10 +240,12 @@ export async function loadModel(path: string): Promise<ModelFactory> {
  * Load the patch files a `patches` parameter names (entries with a path), so the scenario built
  * from it finds them: every place that builds a scenario from parameters calls this first.
  */
+const textOf = (path: string) => { try { return readFileSync(path, 'utf8'); } catch { return undefined; } };
+
 export async function loadPatchFiles(list: string | number | undefined): Promise<void> {
   for (const entry of patchEntries(list === undefined ? '' : String(list))) {
     if (!isPatchFile(entry)) continue;
-    const d = defaultExport(await importFile(entry));
+    const text = textOf(entry), d = defaultExport(await importFile(entry));
     // (Array.from: an empty slot, `[a,, b]`, is undefined, which every() would skip.)
     const all = Array.isArray(d) ? Array.from(d as unknown[]) : [d];
     if (!all.length || !all.every(isUserPatch)) {
@@ -254,6 +256,6 @@ export async function loadPatchFiles(list: string | number | undefined): Promise
       const lib = PATCHES[p.id];
       if (lib) throw new ProbecheckError('E604', `${entry}: patch id '${p.id}' is the library's ("${lib.subject}"); give yours another id, so that output tells them apart`);
     }
-    registerPatchFile(entry, all);
+    registerPatchFile(entry, all, text === textOf(entry) ? text : undefined);
   }
 }

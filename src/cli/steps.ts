@@ -13,14 +13,13 @@
  * A field is named without its index: dev[].mutex is any device's mutex (the device its block
  * acts on, or another: a parent, a supplier). A step not reached within the bound says so.
  */
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { FastBackend } from '../engine/state/fast.js';
 import { decode, leaves, sizeOf, type FieldT, type RecordT } from '../engine/schema.js';
 import { recording } from '../engine/reduce/recorder.js';
 import { didYouMean, ProbecheckError } from '../engine/errors.js';
 import type { Model } from '../engine/model.js';
-import { FIRST, hunkTarget, isPatchFile, isUserPatch } from '../kernel/define-patch.js';
+import { FIRST, hunkTarget, isPatchFile, isUserPatch, loadedText } from '../kernel/define-patch.js';
 import { buildScenario, type BuiltScenario } from '../kernel/scenario.js';
 import { namePatchFile, parsePatches, patchEntries } from '../kernel/patches.js';
 import { RETURN, type Patch } from '../kernel/emit.js';
@@ -242,9 +241,8 @@ function textKey(profileName: string, patches: string): string | undefined {
   let key = `${profileName}\0${patches}`;
   for (const e of patchEntries(patches)) {
     if (!isPatchFile(e)) continue;
-    let text: string;
-    try { text = readFileSync(resolve(e), 'utf8'); } catch { return undefined; }
-    if (!selfContained(text)) return undefined;
+    const text = loadedText(e); // as loaded: the file may have changed since
+    if (text === undefined || !selfContained(text)) return undefined;
     key += `\0${resolve(e)}\0${text}`;
   }
   return key;

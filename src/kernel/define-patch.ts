@@ -126,7 +126,16 @@ export function isPatchFile(entry: string): boolean {
 /** Loaded patch files by absolute path, shared across copies of this module. */
 const REGISTRY: Map<string, UserPatch[]> = ((globalThis as Record<symbol, unknown>)[Symbol.for('probecheck.patchFiles')] ??= new Map()) as Map<string, UserPatch[]>;
 
-export function registerPatchFile(path: string, patches: UserPatch[]): void { REGISTRY.set(resolve(path), patches); }
+/**
+ * Each loaded patch file's text as it was read around its import (undefined where it changed
+ * meanwhile): what a kept catalogue is keyed by (cli/steps.ts textKey). Read again at the check,
+ * a file edited after it was loaded keyed the old file's catalogue by the new text (s43 h12).
+ */
+const TEXTS: Map<string, string | undefined> = ((globalThis as Record<symbol, unknown>)[Symbol.for('probecheck.patchTexts')] ??= new Map()) as Map<string, string | undefined>;
+
+export function registerPatchFile(path: string, patches: UserPatch[], text?: string): void { REGISTRY.set(resolve(path), patches); TEXTS.set(resolve(path), text); }
+
+export function loadedText(entry: string): string | undefined { return TEXTS.get(resolve(entry)); }
 
 export function patchFile(entry: string): UserPatch[] {
   const p = REGISTRY.get(resolve(entry));
