@@ -20,8 +20,9 @@ describe('suites', () => {
     expect(r.stdout).toMatch(/probe-tree\s+variant=v4\.2 N=5\s+parent-before-child\s+violated\s+violated\s+31,738/);
     expect(r.stdout).toMatch(/variant=parentlock N=5\s+parent-before-child\s+holds\s+holds\s+9,511/);
     expect(r.stdout).toMatch(/variant=fixed N=5\s+parent-before-child\s+holds\s+holds\s+7,443/);
-    // A bundled suite's patch file by its path in the package, not an absolute one (the cwd here is the fixtures').
-    expect(r.stdout).toMatch(/ patches=models\/patches\/purge-after-release\.ts /);
+    // A bundled suite's patch file by a path from here (the fixtures' folder, inside the package), not an
+    // absolute one (s43; from outside the package it is named from the package: s43-h12-patch-path-shown).
+    expect(r.stdout).toMatch(/ patches=\.\.\/\.\.\/\.\.\/models\/patches\/purge-after-release\.ts /);
     // The models' notes: each distinct one once, numbered, under the table, and every number on a row.
     // The table fits 120 columns (s42 h20: it was some 330; a case's line goes on under its params,
     // its marks last); the notes under it are prose.
