@@ -155,6 +155,8 @@ export function shownPath(path: string): string {
 
 /** The users' files imported in this process, absolute: an error their timers or promises throw later names them. */
 const imported = new Set<string>();
+/** Each one's real path, where it is a link: its code runs, and its stack names it, there (importFile). */
+const realOf = new Map<string, string>();
 
 /**
  * The user's file an error thrown outside any call of probecheck's comes from (a timer or a
@@ -171,7 +173,7 @@ export function strayErrorFile(e: unknown): string | undefined {
   const at = stack.indexOf('\n    at ');
   let text = at < 0 ? stack : stack.slice(at);
   try { text = decodeURIComponent(text); } catch { /* a stray %: keep it encoded */ }
-  for (const f of imported) if (text.includes(f)) return shownPath(f);
+  for (const f of imported) if (text.includes(f) || text.includes(realOf.get(f) ?? f)) return shownPath(f);
   return undefined;
 }
 
@@ -188,7 +190,9 @@ export async function importFile(path: string): Promise<Record<string, unknown>>
     // Imported by its real path: Node's resolver keeps each symlink's target for the process, so a
     // link pointed at another file between two commands of one process (the tests' CLI host) loaded
     // the old target, while a patch's kept catalogue (cli/steps.ts textKey) read the new (s43 h12).
-    const url = pathToFileURL(realpathSync(abs)).href + (generation ? `?${LOAD}=${generation}` : '');
+    const real = realpathSync(abs);
+    if (real !== abs) realOf.set(abs, real);
+    const url = pathToFileURL(real).href + (generation ? `?${LOAD}=${generation}` : '');
     // Registered for a .js file too: our resolver must come after tsx's in the hook chain.
     const tsImport = await typescriptImport();
     await running();
