@@ -478,7 +478,11 @@ PATCHES['device-driver-lock'] = {
   // (__device_driver_(un)lock test `parent && dev->bus->need_parent_lock`, 376991db4b64:881, 898;
   // device_release_driver_internal calls them in place of its inline tests, 8c97a46af04b:922-931.)
   // The flag rebuilds both functions in the v5.1 shape (paths/release.ts): on a bus without
-  // need_parent_lock the loop no longer drops and retakes a parent its caller never took.
+  // need_parent_lock the loop no longer drops and retakes a parent its caller never took. Its bus.c
+  // too (bus.c@torvalds@ed88747c6c4a, read s43): unbind_store is `if (dev && dev->driver == drv)
+  // device_driver_detach(dev);`, device_release_driver_internal(dev, NULL, dev->parent) (dd.c at it),
+  // so the sysfs unbind's loop drops the parent it locked on a need_parent_lock bus (withParent):
+  // v4.18 with this patch reads as v5.1 there, as it should.
   touches: ['__device_release_driver:device_links_busy', '__device_release_driver:relock_parent', '__device_release_driver:relock',
     'device_release_driver_internal:lock_parent', 'device_release_driver_internal:device_lock', 'device_release_driver_internal:device_unlock',
     // device_release_driver(dev) -> device_release_driver_internal(dev, NULL, NULL), inlined in its callers' lock steps
