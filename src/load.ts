@@ -153,10 +153,11 @@ export function shownPath(path: string): string {
   return shown && !shown.startsWith('..') ? shown : path;
 }
 
-/** The users' files imported in this process, absolute: an error their timers or promises throw later names them. */
-const imported = new Set<string>();
-/** Each one's real path, where it is a link: its code runs, and its stack names it, there (importFile). */
-const realOf = new Map<string, string>();
+/**
+ * The users' files imported in this process, absolute, each with its real path (where its code runs
+ * and its stack names it: importFile): an error their timers or promises throw later names them.
+ */
+const imported = new Map<string, string>();
 
 /**
  * The user's file an error thrown outside any call of probecheck's comes from (a timer or a
@@ -167,31 +168,31 @@ const realOf = new Map<string, string>();
 export function strayErrorFile(e: unknown): string | undefined {
   const stack = e instanceof Error ? e.stack : undefined;
   // (probecheck throws Errors: a value with no stack is a user file's, which one is not known.)
-  if (stack === undefined) return imported.size ? [...imported].map(shownPath).join(' or ') : undefined;
+  if (stack === undefined) return imported.size ? [...imported.keys()].map(shownPath).join(' or ') : undefined;
   // Its frames only: a message of probecheck's own that names the file (an E105 about it, say)
   // is no sign that the file's code threw it.
   const at = stack.indexOf('\n    at ');
   let text = at < 0 ? stack : stack.slice(at);
   try { text = decodeURIComponent(text); } catch { /* a stray %: keep it encoded */ }
-  for (const f of imported) if (text.includes(f) || text.includes(realOf.get(f) ?? f)) return shownPath(f);
+  for (const [f, real] of imported) if (text.includes(f) || text.includes(real)) return shownPath(f);
   return undefined;
 }
 
 /** The users' files imported in this process, as errors name them. */
-export function importedFiles(): string[] { return [...imported].map(shownPath); }
+export function importedFiles(): string[] { return [...imported.keys()].map(shownPath); }
 
 export async function importFile(path: string): Promise<Record<string, unknown>> {
   const abs = resolve(path);
   if (!existsSync(abs)) throw new ProbecheckError('E503', `${shownPath(path)}: no such file or directory`);
   // (A folder given to --patch or --property-file was E105 with Node's words about an import from dist/load.js.)
   if (statSync(abs).isDirectory()) throw new ProbecheckError('E503', `${shownPath(path)}: is a directory, not a file`);
-  imported.add(abs);
+  imported.set(abs, abs);
   try {
     // Imported by its real path: Node's resolver keeps each symlink's target for the process, so a
     // link pointed at another file between two commands of one process (the tests' CLI host) loaded
     // the old target, while a patch's kept catalogue (cli/steps.ts textKey) read the new (s43 h12).
     const real = realpathSync(abs);
-    if (real !== abs) realOf.set(abs, real);
+    imported.set(abs, real);
     const url = pathToFileURL(real).href + (generation ? `?${LOAD}=${generation}` : '');
     // Registered for a .js file too: our resolver must come after tsx's in the hook chain.
     const tsImport = await typescriptImport();
