@@ -305,6 +305,23 @@ export function commanderMessage(m: string): string {
 }
 
 /**
+ * What a newcomer's two likely slips need beside commander's message: a command it has no
+ * suggestion for gets the list of commands (`properties` also where they are listed), and
+ * `--profile` on a command that takes the profile as a parameter says how to give it.
+ */
+function hint(program: Command, code: string, message: string, argv: readonly string[]): string {
+  if (code === 'commander.unknownCommand' && !message.includes('Did you mean')) {
+    const where = /^propert(y|ies)$/.test(argv[0] ?? '') ? '; the library\'s properties are listed in docs/scenarios.md#properties' : '';
+    return `; commands: ${program.commands.map((c) => c.name()).join(', ')}${where} (see probecheck --help)`;
+  }
+  const cmd = program.commands.find((c) => c.name() === argv[0]);
+  if (code === 'commander.unknownOption' && cmd?.options.some((o) => o.long === '--param') && argv.some((a) => a === '--profile' || a.startsWith('--profile='))) {
+    return ` (${argv[0]} takes the kernel profile as a parameter: --param profile=NAME)`;
+  }
+  return '';
+}
+
+/**
  * argv (without node and the script) → what to do. Help and --version come back as text;
  * every usage error is an E501 naming the argument.
  */
@@ -325,7 +342,7 @@ export function parseArgv(argv: readonly string[]): Invocation {
   } catch (e) {
     if (e instanceof CommanderError) {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return { command: 'help', text, exit: 0 };
-      throw usage(commanderMessage(e.message));
+      throw usage(commanderMessage(e.message) + hint(program, e.code, e.message, argv));
     }
     throw e;
   }

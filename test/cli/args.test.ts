@@ -37,6 +37,15 @@ describe('parseArgv', () => {
     expect(r.stderr).toBe("probecheck: E501 (bad command-line usage): unknown option '--parm' (did you mean --param?)\n");
   });
 
+  it('an unknown command without a suggestion lists the commands; --profile on check or diff says it is a parameter (s44 h2)', () => {
+    const msg = (argv: string[]) => { try { parseArgv(argv); } catch (e) { return (e as ProbecheckError).message; } return ''; };
+    expect(msg(['frob'])).toBe("unknown command 'frob'; commands: check, simulate, replay, diff, merge, profiles, source, steps, validate, from-log (see probecheck --help)");
+    expect(msg(['properties'])).toMatch(/^unknown command 'properties'; commands: check, .*from-log; the library's properties are listed in docs\/scenarios.md#properties /);
+    expect(msg(['check', 'x.ts', '--profile', 'mainline'])).toBe("unknown option '--profile' (check takes the kernel profile as a parameter: --param profile=NAME)");
+    expect(msg(['diff', 'x.ts', '--profile=v4.2'])).toBe("unknown option '--profile=v4.2' (diff takes the kernel profile as a parameter: --param profile=NAME)");
+    expect(msg(['check', 'x.ts', '--profle'])).toBe("unknown option '--profle'");
+  });
+
   it('random argv gives an invocation or an E501, never another error', () => {
     const word = fc.oneof(
       fc.constantFrom('check', 'simulate', 'replay', 'diff', '--help', '-h', '--version', '--json', '--param', '--property', '--strategy', '--max-states',
