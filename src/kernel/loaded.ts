@@ -104,7 +104,9 @@ function mismatch(w: World, g: KS): string | null {
     const x = g.dev[d.i]!, want = `${d.present ? (d.boundTo >= 0 ? `bound to '${w.drivers[d.boundTo]!.name}'` : 'unbound') : 'not registered'}`;
     const listed = !!d.deferredAtBoot?.length;
     if (x.registered !== d.present || x.driver !== d.boundTo + 1 || (d.present && (x.deferred !== 'none') !== listed)) {
-      return `device '${d.name}' is ${devWords(w, g, d.i)} after it, where the scenario declares it ${want}${d.present && d.boundTo < 0 ? (listed ? ', on the deferred-probe pending list' : ', off the pending list') : ''}`;
+      // The likeliest cause a newcomer cannot see from the states alone: a bus that does not autoprobe.
+      const bus = w.buses[d.bus]!, why = !x.driver && d.boundTo >= 0 && !bus.autoprobe ? ` (bus '${bus.name}' has autoprobe: false, so the load binds nothing)` : '';
+      return `device '${d.name}' is ${devWords(w, g, d.i)} after it, where the scenario declares it ${want}${d.present && d.boundTo < 0 ? (listed ? ', on the deferred-probe pending list' : ', off the pending list') : ''}${why}`;
     }
   }
   return null;

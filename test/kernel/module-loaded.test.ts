@@ -128,7 +128,7 @@ describe('a module loaded at the start', () => {
   it('is refused with one line where the load does not bind what the scenario says', () => {
     // On a bus that does not autoprobe, bus_add_driver runs no driver_attach: the load binds nothing.
     const s = base({ buses: { platform: { autoprobe: false } } });
-    expect(() => buildScenario(s, 'mainline', '')).toThrow(/^scenario 'loaded': the load of module 'mod' \(modprobe run alone from the start, in every order\): device 'dc' is unbound after it, where the scenario declares it bound to 'drv'$/);
+    expect(() => buildScenario(s, 'mainline', '')).toThrow(/^scenario 'loaded': the load of module 'mod' \(modprobe run alone from the start, in every order\): device 'dc' is unbound after it, where the scenario declares it bound to 'drv' \(bus 'platform' has autoprobe: false, so the load binds nothing\)$/);
     // Left unbound beside a loaded driver that matches it: its load's driver_attach would have bound it.
     expect(() => buildScenario(base({ devices: { dc: { present: true } }, actors: { a: 'rmmod mod' } }), 'mainline', '')).toThrow(/driver 'drv' and device 'dc' are both present on a bus that autoprobes, so the load of module 'mod' \(loaded at the start\) would have bound it/);
     // Not loaded: the boundTo says how to load it.
@@ -143,6 +143,7 @@ describe('a module loaded at the start', () => {
     registerPatchFile(file, [definePatch({ id: 'skip-attach', subject: '__driver_attach probes nothing', base: 'mainline',
       hunks: [{ fn: '__driver_attach', replace: 'device_driver_lock', step: (_site, o) => ({ ...o!, run: (st, t, b, c) => { o!.run(st, t, b, c); return 'device_driver_unlock'; } }) }] })]);
     expect(() => buildScenario(base(), 'mainline', file)).toThrow(/device 'dc' is unbound after it, where the scenario declares it bound to 'drv'/);
+    expect(() => buildScenario(base(), 'mainline', file)).not.toThrow(/autoprobe: false/);   // the bus autoprobes: the patch is why
     const { model } = buildScenario(base({ buses: { platform: { autoprobe: false } }, devices: { dc: { present: true } }, actors: { a: 'rmmod mod' } }), 'mainline', file);
     expect(model.notes).toContainEqual(expect.stringMatching(/^module 'mod' loaded at the start: the load that made the start state ran with your patches too/));
   });
