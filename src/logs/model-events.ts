@@ -10,6 +10,7 @@
  * last step, "Added to/Removed from deferred list" at the step that changes the list.
  */
 import type { Kernel } from '../kernel/emit.js';
+import type { Flag } from '../kernel/profiles.js';
 import { excerptsOf } from '../kernel/source.js';
 import type { KL, KS } from '../kernel/state.js';
 import { RET, type World } from '../kernel/world.js';
@@ -54,11 +55,12 @@ export type ReturnedForm = 'old' | 'negative' | 'positive' | 'none' | 'unknown';
 
 /** `busyCheck`: the kernel has PROBE_BUSY_CHECK (45ddcb42949f, v5.14: "matched device" is printed by __driver_probe_device). */
 /** `devPrintk`: its dd.c prints the matched/probing/bound lines with dev_dbg (the device in the prefix, v6.12 on); undefined where no dd.c is read. */
-export interface LogKernel { w: World; returned: ReturnedForm; profile: string; dd?: string; busyCheck: boolean; devPrintk?: boolean }
+/** `has`: the model's flags (patches included), what a stable kernel's backports are weighed against (release.ts). */
+export interface LogKernel { w: World; returned: ReturnedForm; profile: string; dd?: string; busyCheck: boolean; devPrintk?: boolean; has: (f: Flag) => boolean }
 
 export function logKernel(k: Kernel): LogKernel {
   const dd = k.sources['drivers/base/dd.c'];
-  const base = { w: k.w, profile: k.profile, busyCheck: k.has('PROBE_BUSY_CHECK') };
+  const base = { w: k.w, profile: k.profile, busyCheck: k.has('PROBE_BUSY_CHECK'), has: (f: Flag) => k.has(f) };
   if (dd === undefined) return { ...base, returned: 'unknown' };
   const fns = [...(excerptsOf(dd, 'drivers/base/dd.c')?.values() ?? [])];
   const probing = fns.find((f) => f.fn === 'really_probe')?.lines.find((l) => l.includes('probing driver %s with device'));

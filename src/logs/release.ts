@@ -12,6 +12,7 @@
  */
 import { PROFILE_NAMES, PROFILES } from '../kernel/profiles.js';
 import { excerptsOf } from '../kernel/source.js';
+import { backportName, backportsPast } from '../kernel/backports.js';
 import type { LogKernel, ReturnedForm } from './model-events.js';
 import type { ParsedLog } from './parse.js';
 
@@ -135,6 +136,13 @@ export function kernelWarnings(log: ParsedLog, lk: LogKernel): string[] {
   if (log.release !== undefined && PROFILES[prof]) {
     const near = profileFor(log.release);
     if (near !== prof) out.push(`the log is of Linux ${log.version ?? log.release}${log.releaseLine !== undefined ? ` (line ${log.releaseLine})` : ''}, the model of profile ${prof}: the profile for that release is ${near} (--param profile=${near})`);
+  }
+  // A stable kernel past a backport the model lacks (or a revert of what it has): a verdict that
+  // rests on that flag may not hold for the log's kernel (backports.ts; said, not modelled).
+  const past = backportsPast(log.version, lk.has);
+  if (past.length) {
+    const at = (p: (typeof past)[number]) => `${p.branch.replace(/\.y$/, '')}.${p.sublevel}`;
+    out.push(`the log is of Linux ${log.version}${log.releaseLine !== undefined ? ` (line ${log.releaseLine})` : ''}, a stable kernel past ${past.length === 1 ? 'a backport' : `${past.length} backports`} that profile ${prof} does not model: ${past.map((p) => `${backportName(p.flag, p.change, p.commit)} ${p.change === 'adds' ? 'is in' : 'took out'} ${p.branch} from ${at(p)}`).join('; ')}; a verdict that rests on ${past.length === 1 ? 'it' : 'them'} may not hold for this kernel (probecheck profiles ${prof} says how each backport is known)`);
   }
   const want = lk.busyCheck ? MATCHED_NEW : MATCHED_OLD;
   const other = log.events.find((e) => e.rule.id === 'matched' && (e.fn === MATCHED_OLD || e.fn === MATCHED_NEW) && e.fn !== want);

@@ -1,0 +1,101 @@
+// Stable kernels' backports (src/kernel/backports.ts): the data's shape, `probecheck profiles`
+// listing them, and from-log/validate saying where a log's version line is past one. Cost: one
+// deferred-probe build per profile (v5.10, v4.14) and two CLI runs, about 1 s.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BACKPORTS, LTS_BRANCHES, backportsPast, stableOf, type Backport, type Branch } from '../../src/kernel/backports.js';
+import { FLAGS, PROFILES, type Flag } from '../../src/kernel/profiles.js';
+import { profileFor } from '../../src/logs/release.js';
+import { buildModel } from '../../src/cli/build.js';
+import { loadModel } from '../../src/load.js';
+import { parseLog } from '../../src/logs/parse.js';
+import { validate } from '../../src/logs/validate.js';
+import { probecheck } from '../cli/run.js';
+import { tempDir } from '../temp.js';
+
+const entries = Object.entries(BACKPORTS).flatMap(([flag, by]) => Object.entries(by!).map(([branch, b]) => ({ flag: flag as Flag, branch, b: b as Backport })));
+
+describe('the backports data', () => {
+  it('every entry is of a known flag and a covered LTS branch, cites how it is known, and a taken one has a numeric sublevel', () => {
+    expect(entries.length).toBeGreaterThan(0);
+    for (const { flag, branch, b } of entries) {
+      expect(FLAGS[flag], flag).toBeDefined();
+      expect(LTS_BRANCHES as readonly string[], `${flag} ${branch}`).toContain(branch);
+      expect(b.how.length, `${flag} ${branch}: how it is known`).toBeGreaterThan(40);
+      if (b.taken) {
+        expect(Number.isInteger(b.sublevel) && b.sublevel > 0, `${flag} ${branch}`).toBe(true);
+        expect(['adds', 'removes']).toContain(b.change);
+      }
+    }
+  });
+  it('each covered branch is checked at a profile (4.19.y at v4.18), and a backport is of a flag that profile lacks (a revert, of one it has): else it says nothing', () => {
+    for (const branch of LTS_BRANCHES) expect(PROFILES[profileFor(branch.replace(/\.y$/, ''))], branch).toBeDefined();
+    expect(profileFor('4.19')).toBe('v4.18');
+    for (const { flag, branch, b } of entries) {
+      if (!b.taken) continue;
+      const p = PROFILES[profileFor(branch.replace(/\.y$/, ''))]!;
+      expect(p.flags.includes(flag), `${flag} in ${branch} at ${p.name}`).toBe(b.change === 'removes');
+    }
+  });
+  it('a version with a sublevel names its branch; one before every backport, or of no LTS branch, has none', () => {
+    expect(stableOf('5.10.150-android12-9')).toEqual({ branch: '5.10.y', sublevel: 150 });
+    expect(stableOf('6.3.1')).toBeUndefined();
+    expect(stableOf('5.10')).toBeUndefined();
+    const lacks = (f: Flag) => PROFILES['v5.10']!.flags.includes(f);
+    expect(backportsPast('5.10.0', lacks)).toEqual([]);
+    expect(backportsPast('5.10.30', lacks).map((p) => p.flag)).toEqual(['TIMEOUT_WALK_LOCKED', 'KERNFS_WRITE_ITER']);
+    expect(backportsPast('5.10.150', lacks).map((p) => `${p.flag}@${p.sublevel}`).sort()).toEqual(['ASYNC_AFTER_UNLOCK@122', 'DRIVER_ATTACH_ASYNC_AFTER_UNLOCK@137', 'KERNFS_WRITE_ITER@11', 'TIMEOUT_WALK_LOCKED@30']);
+    // A model that already has the flag (a later profile, or a patch that implies it): nothing to say.
+    expect(backportsPast('5.10.150', () => true).filter((p) => p.change === 'adds')).toEqual([]);
+    const branches: Branch[] = ['4.14.y'];
+    expect(backportsPast('4.14.270', (f) => PROFILES['v4.14']!.flags.includes(f)).map((p) => [p.branch, p.flag, p.change])).toEqual([[branches[0], 'MODULE_SYNC_PF_USED_ASYNC', 'removes']]);
+  });
+});
+
+const LOG = (version: string) => [
+  `[    0.000000] Linux version ${version} (builder@host) (gcc 12.2.0) #1 SMP PREEMPT`,
+  "[    0.100000] bus: 'platform': add driver dc-drv",
+  "[    0.100100] bus: 'platform': driver_probe_device: matched device dc with driver dc-drv",
+  "[    0.100200] bus: 'platform': really_probe: probing driver dc-drv with device dc",
+  "[    0.100300] driver: 'dc-drv': driver_bound: bound to device 'dc'",
+  "[    0.100400] bus: 'platform': really_probe: bound device dc to driver dc-drv",
+].join('\n');
+
+describe('a log of a stable kernel past a backport', async () => {
+  const model = async (profile: string) => buildModel(await loadModel('models/deferred-probe.ts'), { profile });
+  it('validate says which backports the log\'s kernel has that the profile does not model', async () => {
+    const w = validate(await model('v5.10'), parseLog(LOG('5.10.150'))).warnings;
+    expect(w).toHaveLength(1);
+    expect(w[0]).toMatch(/^the log is of Linux 5\.10\.150 \(line 1\), a stable kernel past 4 backports that profile v5\.10 does not model: /);
+    expect(w[0]).toContain('DRIVER_ATTACH_ASYNC_AFTER_UNLOCK (70fe758352ca, "driver core: fix potential deadlock in __driver_attach") is in 5.10.y from 5.10.137');
+    expect(w[0]).toContain('ASYNC_AFTER_UNLOCK (b232b02bf3c2, "driver core: fix deadlock in __device_attach") is in 5.10.y from 5.10.122');
+    expect(w[0]).toMatch(/; a verdict that rests on them may not hold for this kernel \(probecheck profiles v5\.10 says how each backport is known\)$/);
+    // Before every backport, or the release itself: nothing.
+    expect(validate(await model('v5.10'), parseLog(LOG('5.10.5'))).warnings).toEqual([]);
+    // A revert taken: the profile has what the kernel took out.
+    const r = validate(await model('v4.14'), parseLog(LOG('4.14.270'))).warnings;
+    expect(r).toEqual([expect.stringMatching(/^the log is of Linux 4\.14\.270 \(line 1\), a stable kernel past a backport that profile v4\.14 does not model: the revert of MODULE_SYNC_PF_USED_ASYNC \(67d6212afda2, Revert "module, async: async_synchronize_full\(\) on module init iff async is used"\) took out 4\.14\.y from 4\.14\.268; a verdict that rests on it/)]);
+  });
+  it('from-log puts it in the scenario header and on stderr', () => {
+    const dir = tempDir('pc-backports-');
+    const file = join(dir, 'stable.log');
+    writeFileSync(file, LOG('5.10.150'));
+    const o = probecheck(['from-log', file, '-o', join(dir, 'stable.ts')]);
+    expect(o.status).toBe(0);
+    expect(o.stderr).toMatch(/^warning: the log is of Linux 5\.10\.150 \(line 1\), a stable kernel past 4 backports that profile v5\.10 does not model: /);
+    expect(readFileSync(join(dir, 'stable.ts'), 'utf8')).toMatch(/\/\/ note: warning: the log is of Linux 5\.10\.150 \(line 1\), a stable kernel past 4 backports/);
+  });
+});
+
+describe('probecheck profiles lists the backports into the stable branch its logs are checked at', () => {
+  it('v5.10: each with its sublevel and how it is known, and that any other flag was not checked; JSON too', () => {
+    const t = probecheck(['profiles', 'v5.10']);
+    expect(t.stdout).toMatch(/\n {2}stable: 5\.10\.y: DRIVER_ATTACH_ASYNC_AFTER_UNLOCK taken from 5\.10\.137: stable review posting "\[PATCH 5\.10 293\/545\]/);
+    expect(t.stdout).toContain('\n  stable: 5.10.y: the flags above are the ones checked there; any other flag\'s backport was not checked (src/kernel/backports.ts)');
+    const v418 = probecheck(['profiles', 'v4.18']).stdout;
+    expect(v418).toMatch(/\n {2}stable: 4\.19\.y: ASYNC_AFTER_UNLOCK not taken: /);
+    const j = JSON.parse(probecheck(['profiles', 'v4.14', '--json']).stdout) as { profiles: { backports: { branch: string; flag: string; taken: boolean; sublevel?: number; change?: string }[] }[] };
+    expect(j.profiles[0]!.backports.map((b) => [b.branch, b.flag, b.taken, b.sublevel, b.change])).toEqual([['4.14.y', 'ASYNC_AFTER_UNLOCK', false, undefined, undefined], ['4.14.y', 'MODULE_SYNC_PF_USED_ASYNC', true, 268, 'removes']]);
+  });
+});
