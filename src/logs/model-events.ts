@@ -11,6 +11,7 @@
  */
 import type { Kernel } from '../kernel/emit.js';
 import type { Flag } from '../kernel/profiles.js';
+import { pendingLabel, pendingRank } from '../kernel/paths/late-initcall.js';
 import { excerptsOf } from '../kernel/source.js';
 import type { KL, KS } from '../kernel/state.js';
 import { RET, type World } from '../kernel/world.js';
@@ -143,10 +144,17 @@ export function stepEvents(lk: LogKernel, s: StepInfo): ModelEvent[] {
         if (local === 'driver_deferred_probe_enable') out.push({ kind: 'late_initcall' });
         if (!s.next?.startsWith('deferred_probe_initcall:')) out.push({ kind: 'late_initcall_done' });
         break;
-      case 'deferred_probe_timeout_work_func':
-        // dev_info for each device on the pending list, in list order (here declaration order).
-        if (local === 'deferred_probe_pending') w.devices.forEach((x, i) => { if (s.before.dev[i]!.deferred === 'pending') out.push({ kind: 'pending', dev: x.name }); });
+      case 'deferred_probe_timeout_work_func': {
+        // dev_info (dev_warn with the reason at efb0b309fa0d and later) for each device on the pending list, in list order (deferRank).
+        // Where the walk has a step per entry (late-initcall.ts), the r-th step prints the r-th entry,
+        // and the last such label whatever is left; a walk of one step prints the list as it starts.
+        const r = pendingRank(local);
+        if (r === 0) break;
+        const list = w.devices.map((x, i) => ({ name: x.name, d: s.before.dev[i]! })).filter((e) => e.d.deferred === 'pending').sort((a, b) => a.d.deferRank - b.d.deferRank);
+        const last = !s.has(s.label.slice(0, s.label.length - local.length) + pendingLabel(r + 1));
+        for (const e of list.slice(r - 1, last ? undefined : r)) out.push({ kind: 'pending', dev: e.name });
         break;
+      }
     }
   }
   // A module's init (initcall_debug): do_one_initcall(mod->init) runs while the module is COMING.

@@ -39,6 +39,8 @@ const SMALL: ScenarioSpec[] = [
   { ...LATE_CATALOGUE, name: 'late' },
   // wait_for_device_probe before the late initcall: where the timeout is armed it sleeps on probe_timeout_waitqueue.
   { ...LATE_CATALOGUE, name: 'late-wait', actors: { ...LATE_CATALOGUE.actors, waiter: 'wait_for_device_probe' } },
+  // Two devices deferred at the timeout work's locked walk (v5.12 on): a step per entry under deferred_probe_mutex (late-initcall.ts).
+  { name: 'late-walk', deferredProbeTimeout: 10, devices: { a: { present: true }, b: { present: true } }, drivers: { ad: { matches: ['a'], probe: 'defer' }, bd: { matches: ['b'], probe: 'defer' } }, actors: { boot: ['register bd', 'register ad', 'deferred_probe_initcall'] } },
   { name: 'usb-detach', buses: { usb: { needParentLock: true } }, devices: { u: { present: true }, i: { parent: 'u', present: true, boundTo: 'id' } }, drivers: { id: { matches: ['i'], present: true } }, actors: { r: ['unregister id'] } },
   // device_shutdown (reboot) racing a module's probes and a hotplug add, where the profile settles its shape.
   { name: 'shutdown', devices: { h: { present: true }, c: { parent: 'h' } }, drivers: { cd: { matches: ['c'], module: 'm', probeType: 'async' } }, actors: { a: ['modprobe m'], h: ['add c'], r: ['device_shutdown'] } },
@@ -50,6 +52,7 @@ function scenariosOf(p: string): BuiltScenario[] {
   let b = built.get(p);
   // kill-del needs kill_device (KILL_DEVICE, v5.3+), suppliers DL_FLAG_AUTOPROBE_CONSUMER (v5.4+), override a driver_override file (DRIVER_OVERRIDE, v3.16); deferred_probe_initcall a profile that settles its shape.
   if (!b) { b = [catalogueAt(p), ...SMALL].filter((s) => (s.name !== 'kill' || PROFILES[p]!.flags.includes('KILL_DEVICE')) && (s.name !== 'override' || PROFILES[p]!.flags.includes('DRIVER_OVERRIDE')) && (s.name !== 'autoprobe' || PROFILES[p]!.flags.includes('AUTOPROBE_CONSUMER')) && (!s.name.startsWith('late') || !lateInitcallRefusal({ profile: p, unsettled: PROFILES[p]!.unsettled ?? {} }))
+    && (s.name !== 'late-walk' || PROFILES[p]!.flags.includes('TIMEOUT_WALK_LOCKED'))
     && (s.name !== 'shutdown' || !shutdownRefusalAt(p))).map((s) => buildScenario(s, p, '')); built.set(p, b); }
   return b;
 }

@@ -22,7 +22,8 @@ import { RETURN, type Kernel, type KStep, type Ret, type ThreadBuilder } from '.
 import { isUserPatch } from '../define-patch.js';
 import { PROFILE_NAMES, PROFILES, type Flag } from '../profiles.js';
 import type { KS } from '../state.js';
-import { DD, deferredTrigger, flushWork, namedMutexWaits } from './common.js';
+import { DD, deferredTrigger, flushWork, mayDefer, namedMutexWaits } from './common.js';
+import { defersMatch } from './match-defer.js';
 import { triggerLines } from './really-probe.js';
 
 export const LATE_INITCALL = 'deferred_probe_initcall';
@@ -64,6 +65,21 @@ export const waitsForTimeout = (k: Pick<Kernel, 'has' | 'w'>) => k.has('WAIT_PRO
  */
 export const keepsTimeout = (k: Pick<Kernel, 'has' | 'w' | 'patches'>) => waitsForTimeout(k) || (k.patches.some(isUserPatch) && k.has('PROBE_TIMEOUT_WORK') && probeTimeout(k) !== 0);
 
+/** The timeout work's step that prints the r-th entry of the pending list (1: the head, where the walk starts). */
+export const pendingLabel = (r: number) => (r === 1 ? 'deferred_probe_pending' : `deferred_probe_pending_${r}`);
+/** The r of a pendingLabel, or 0. */
+export const pendingRank = (local: string): number => (local === 'deferred_probe_pending' ? 1 : Number(/^deferred_probe_pending_(\d+)$/.exec(local)?.[1] ?? 0));
+
+/**
+ * How many devices may be on the pending list at once, as built: those deferred at boot, or
+ * that a matching driver's probe (mayDefer: its outcomes, what it needs, a supplier link, a user's
+ * patch) or a bus match (defersMatch) may defer; at least 1. The locked walk has a step per entry.
+ */
+function pendingSlots(k: Kernel): number {
+  const n = k.w.devices.filter((d) => d.deferredAtBoot?.length || defersMatch(k, d.i) || d.drivers.some((x) => mayDefer(k, d.i, x))).length;
+  return Math.max(1, n);
+}
+
 /** deferred_probe_initcall(), run by the actor that writes `deferred_probe_initcall`. */
 export function deferredProbeInitcall(tb: ThreadBuilder, ret: Ret): string {
   const k = tb.k, why = lateInitcallRefusal(k);
@@ -94,8 +110,9 @@ export function deferredProbeInitcall(tb: ThreadBuilder, ret: Ret): string {
 
 /**
  * deferred_probe_timeout_work_func(), in its kworker: trigger, flush, then print each device still
- * pending. The walk of deferred_probe_pending_list takes deferred_probe_mutex from eed6e41813de
- * (TIMEOUT_WALK_LOCKED, v5.12): one atomic step. Before it, list_for_each_entry_safe walks the
+ * pending, in list order (the order driver_deferred_probe_add's list_add_tail put them there;
+ * klist.ts). The walk of deferred_probe_pending_list takes deferred_probe_mutex from eed6e41813de
+ * (TIMEOUT_WALK_LOCKED, v5.12): a step per entry, holding it. Before it, list_for_each_entry_safe walks the
  * list unlocked, two steps (the first entry, the rest) between which other threads may change it:
  * the race the fix closes ("It doesn't protect against other threads adding/deleting nodes",
  * pending-walk). Where wait_for_device_probe waits for the timeout (waitsForTimeout), the work
@@ -117,9 +134,31 @@ export function deferredProbeTimeoutWorkFunc(tb: ThreadBuilder): string {
   const woken = (s: KS) => { if (wake) s.probeTimeoutWoken = true; return RETURN; };
   const wakeLine = wake ? ['wake_up_all(&probe_timeout_waitqueue);'] : [];
   if (locked) {
-    // One atomic step under deferred_probe_mutex: dev_info "deferred probe pending" for each device on the pending list (model-events.ts).
-    f.step('deferred_probe_pending', { where, since: 'v5.12 (eed6e41813de)', c: ['mutex_lock(&deferred_probe_mutex);', 'list_for_each_entry(p, &deferred_probe_pending_list, deferred_probe)', 'deferred probe pending', 'mutex_unlock(&deferred_probe_mutex);', ...wakeLine],
-      await: (s) => s.deferredProbeMutex === 0, waits: namedMutexWaits('deferred_probe_mutex'), run: woken });
+    const LOCK = 'mutex_lock(&deferred_probe_mutex);', WALK = 'list_for_each_entry(p, &deferred_probe_pending_list, deferred_probe)', UNLOCK = 'mutex_unlock(&deferred_probe_mutex);';
+    const slots = pendingSlots(k);
+    if (slots === 1) {
+      // At most one device can be on the list: one atomic step, as before.
+      f.step(pendingLabel(1), { where, since: 'v5.12 (eed6e41813de)', c: [LOCK, WALK, 'deferred probe pending', UNLOCK, ...wakeLine],
+        await: (s) => s.deferredProbeMutex === 0, waits: namedMutexWaits('deferred_probe_mutex'), run: woken });
+    } else {
+      // Under the mutex the list cannot change, but each entry's line is a printk of its own: another
+      // task's line (one that takes no deferred_probe_mutex, such as an async probe's initcall_debug
+      // `returned` line before its driver_deferred_probe_add) may come between two of them (a real
+      // v6.15.4 boot shows it: test/logs/s44-pending-order.test.ts). So a step per entry in list
+      // order (deferRank): the first takes the mutex and prints the head, each next prints one more,
+      // then mutex_unlock; the walk's place is its label (no state field), and the last label prints
+      // whatever is left (model-events.ts). Taking the mutex with the head's line hides no order
+      // another task could see (the lock only holds others back).
+      const me = tb.owner, unlock = 'pending_unlock';
+      const pendingAt = (s: KS, r: number) => s.dev.some((d) => d.deferred === 'pending' && d.deferRank === r);
+      for (let r = 1; r <= slots; r++) {
+        const next = r < slots ? pendingLabel(r + 1) : null;
+        f.step(pendingLabel(r), { where, since: 'v5.12 (eed6e41813de)', c: [...(r === 1 ? [LOCK] : []), `${WALK} #part`, 'deferred probe pending #part'],
+          ...(r === 1 ? { await: (s: KS) => s.deferredProbeMutex === 0, waits: namedMutexWaits('deferred_probe_mutex') } : {}),
+          run: (s) => { if (r === 1) s.deferredProbeMutex = me; return next !== null && pendingAt(s, r + 1) ? next : unlock; } });
+      }
+      f.step(unlock, { where, since: 'v5.12 (eed6e41813de)', c: [UNLOCK, ...wakeLine], run: (s) => { s.deferredProbeMutex = 0; return woken(s); } });
+    }
   } else {
     // No mutex: the first entry (and the next, which _safe loads ahead), then the rest of the walk.
     // The lines printed are those of the list as the walk starts (model-events.ts).
