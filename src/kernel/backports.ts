@@ -5,9 +5,11 @@
  * is said, never modelled: no profile, step or verdict reads it (`probecheck profiles vX` lists it,
  * from-log and validate say it where a log's version line is past a backport: release.ts).
  *
- * A flag with no entry for a branch was not checked there; `taken: false` is checked and not taken.
- * A sublevel from a review posting ("[PATCH 5.10 293/545]" of the 5.10.137-rc1 series) is the
- * release that series became; the released tree itself was not read unless `how` says so.
+ * A flag with no entry for a branch was not checked there; `taken: false` is checked and not taken
+ * (`indirect`: by a record about other branches only). A review posting ("[PATCH 5.10 293/545]" of
+ * the 5.10.137-rc1 series) alone does not give the release: a patch may be dropped from its series;
+ * each sublevel here is a release's (its announcement, or a stable-rc push ending at its "Linux
+ * X.Y.Z" commit) but for ASYNC_AFTER_UNLOCK's, which are OSV's. No released tree was read.
  */
 import { FLAGS, type Flag } from './profiles.js';
 
@@ -18,37 +20,62 @@ export type Branch = (typeof LTS_BRANCHES)[number];
 export type Backport =
   /** The branch has the flag's change from this sublevel on: `adds` the flag's behaviour, or `removes` it (a revert taken, `commit` its own). */
   | { taken: true; sublevel: number; change: 'adds' | 'removes'; how: string; commit?: string }
-  /** Checked, and the branch did not take it (as of what `how` read). */
-  | { taken: false; how: string };
+  /** Checked, and the branch did not take it (as of what `how` read); `indirect`: no posting or tree of the branch says so, only a record about other branches. */
+  | { taken: false; how: string; indirect?: true };
 
-const POSTING = (series: string, patch: string, date: string, quote: string) => `stable review posting "${patch}" of ${date}, in the ${series} review series (its cover letter's message id in the patch's References), "${quote}"; the released tree not read`;
+/**
+ * Flags that change only a name in the trace (sysfs-bind.ts: kernfs_fop_write_iter for
+ * kernfs_fop_write, "a name only"): no verdict rests on them, so a log past their backport is not
+ * warned of; `probecheck profiles` still lists them.
+ */
+export const NAME_ONLY: ReadonlySet<Flag> = new Set<Flag>(['KERNFS_WRITE_ITER']);
+
+// How each is known, re-read 2026-12-07 (s44 h6) with find_string/read_file unless said otherwise:
+// a release announcement ("Linux 5.10.137", gregkh's mail whose shortlog lists the patch) or a
+// kernel.org push of linux-stable-rc whose revlist ends at the "Linux X.Y.Z" commit is the
+// released sublevel; a review posting alone is the -rc1 series, which may drop a patch.
+const POSTING = (series: string, patch: string, date: string, quote: string) => `stable review posting "${patch}" of ${date}, in the ${series} review series (its cover letter's message id in the patch's References), "${quote}"`;
+const RELEASE = (version: string, date: string) => `the "Linux ${version}" release announcement of ${date} lists it in its shortlog`;
+const QUEUE = (branch: string, date: string, id: string, version: string) => `kernel.org's post-receive mail of ${date} for linux-stable-rc queue/${branch} lists ${id} before the "Linux ${version}" commit`;
+const REVERT = 'Revert "module, async: async_synchronize_full() on module init iff async is used"';
 
 export const BACKPORTS: Partial<Record<Flag, Partial<Record<Branch, Backport>>>> = {
   DRIVER_ATTACH_ASYNC_AFTER_UNLOCK: {
-    '5.10.y': { taken: true, sublevel: 137, change: 'adds', how: POSTING('5.10.137-rc1', '[PATCH 5.10 293/545] driver core: fix potential deadlock in __driver_attach', '2022-08-19', '[ Upstream commit 70fe758352cafdee72a7b13bf9db065f9613ced8 ]') + '; its hunk moves async_schedule_dev after device_unlock in __driver_attach (`if (async)`)' },
-    '5.4.y': { taken: true, sublevel: 211, change: 'adds', how: 'kernel.org post-receive mail of 2022-08-19 for stable/linux-stable-rc refs/heads/linux-5.4.y: its revlist lists d9937f1cd613 "driver core: fix potential deadlock in __driver_attach" and ends at "Linux 5.4.211-rc1"; the 5.4.y posting and the released tree not read' },
+    '5.10.y': { taken: true, sublevel: 137, change: 'adds', how: `${RELEASE('5.10.137', '2022-08-21')}; ` + POSTING('5.10.137-rc1', '[PATCH 5.10 293/545] driver core: fix potential deadlock in __driver_attach', '2022-08-19', '[ Upstream commit 70fe758352cafdee72a7b13bf9db065f9613ced8 ]') + '; its hunk moves async_schedule_dev after device_unlock in __driver_attach (`if (async)`)' },
+    '5.4.y': { taken: true, sublevel: 211, change: 'adds', how: `${RELEASE('5.4.211', '2022-08-25')}; kernel.org's post-receive mail of 2022-08-19 for linux-stable-rc linux-5.4.y lists d9937f1cd613 with that subject and ends at "Linux 5.4.211-rc1"; the 5.4.y posting not read` },
+    '5.15.y': { taken: true, sublevel: 61, change: 'adds', how: `${RELEASE('5.15.61', '2022-08-17')} ("Zhang Wensheng (1): driver core: fix potential deadlock in __driver_attach"); the 5.15.y posting not read` },
   },
   ASYNC_AFTER_UNLOCK: {
-    '5.4.y': { taken: true, sublevel: 198, change: 'adds', how: 'the OSV record of CVE-2022-49371 ("driver core: fix deadlock in __device_attach", b232b02bf3c2; kernel CNA data, published 2025-02-26): affected ">=4.2.0 <5.4.198"; no 5.4.y posting or tree read' },
-    '5.10.y': { taken: true, sublevel: 122, change: 'adds', how: 'the OSV record of CVE-2022-49371: affected ">=5.5.0 <5.10.122"; no 5.10.y posting or tree read' },
+    '5.4.y': { taken: true, sublevel: 198, change: 'adds', how: 'the OSV record of CVE-2022-49371 ("driver core: fix deadlock in __device_attach", b232b02bf3c2; kernel CNA data, published 2025-02-26): affected ">=4.2.0 <5.4.198"; GSD-2022-1003706: fixed in v5.4.198 by 593b595332bd; the posting "[PATCH 5.4 318/411] driver core: fix deadlock in __device_attach" of 2022-06-13 ("[ Upstream commit b232b02bf3c2... ]", async_schedule_dev after device_unlock in __device_attach) read; no 5.4.y tree read' },
+    '5.10.y': { taken: true, sublevel: 122, change: 'adds', how: 'the OSV record of CVE-2022-49371: affected ">=5.5.0 <5.10.122"; GSD-2022-1003532: fixed in v5.10.122 by 36ee9ffca8ef; no 5.10.y posting or tree read' },
     '5.15.y': { taken: true, sublevel: 47, change: 'adds', how: 'the OSV record of CVE-2022-49371: affected ">=5.11.0 <5.15.47"; the 5.15 stable posting "[PATCH 5.15 065/247] driver core: fix deadlock in __device_attach" of 2022-06-13 ("[ Upstream commit b232b02bf3c2... ]", async_schedule_dev after device_unlock in __device_attach) read, its series\' release not' },
-    '4.19.y': { taken: false, how: 'the OSV record of CVE-2022-49371 (published 2025-02-26, after 4.19.y\'s end) lists ">=4.2.0 <5.4.198" as affected with no 4.19.y fix; no 4.19.y dd.c read' },
-    '4.14.y': { taken: false, how: 'the OSV record of CVE-2022-49371 (published 2025-02-26, after 4.14.y\'s end) lists ">=4.2.0 <5.4.198" as affected with no 4.14.y fix; no 4.14.y dd.c read' },
+    // Weak: the record is of the kernel CNA, published after both branches' end; it gives every
+    // 4.x from 4.2.0 as affected, which says no fix was recorded there, not that a tree was read.
+    '4.19.y': { taken: false, indirect: true, how: 'the OSV record of CVE-2022-49371 (kernel CNA data, published 2025-02-26, after 4.19.y\'s end) lists ">=4.2.0 <5.4.198" as affected and no 4.19.y fix; the index holds the 5.4, 5.15 and 5.18 postings of b232b02bf3c2 of 2022-06-13 and no 4.19 one; no 4.19.y dd.c of a late sublevel read (4.19.y\'s __device_attach calls async_schedule, not async_schedule_dev, under device_lock: kernel/v4.19.y)' },
+    '4.14.y': { taken: false, indirect: true, how: 'the OSV record of CVE-2022-49371 (kernel CNA data, published 2025-02-26, after 4.14.y\'s end) lists ">=4.2.0 <5.4.198" as affected and no 4.14.y fix; no 4.14 posting found; no 4.14.y dd.c read' },
   },
   TIMEOUT_WALK_LOCKED: {
-    '5.10.y': { taken: true, sublevel: 30, change: 'adds', how: POSTING('5.10.30-rc1', '[PATCH 5.10 077/188] driver core: Fix locking bug in deferred_probe_timeout_work_func()', '2021-04-12', 'commit eed6e41813deb9ee622cd9242341f21430d7789f upstream') },
-    '5.4.y': { taken: true, sublevel: 113, change: 'adds', how: POSTING('5.4.113-rc1', '[PATCH 5.4 14/18] driver core: Fix locking bug in deferred_probe_timeout_work_func()', '2021-04-15', 'commit eed6e41813deb9ee622cd9242341f21430d7789f upstream') },
-    '4.19.y': { taken: true, sublevel: 188, change: 'adds', how: POSTING('4.19.188-rc1', '[PATCH 4.19 11/13] driver core: Fix locking bug in deferred_probe_timeout_work_func()', '2021-04-15', 'commit eed6e41813deb9ee622cd9242341f21430d7789f upstream') },
+    '5.10.y': { taken: true, sublevel: 30, change: 'adds', how: `${QUEUE('5.10', '2021-04-14', '0c47d8a55f7f "driver core: Fix locking bug in deferred_probe_timeout_work_func()"', '5.10.30')} (1e798745fa8e, the commit a test report of that day names "Linux 5.10.30"); ` + POSTING('5.10.30-rc1', '[PATCH 5.10 077/188] driver core: Fix locking bug in deferred_probe_timeout_work_func()', '2021-04-12', 'commit eed6e41813deb9ee622cd9242341f21430d7789f upstream') },
+    '5.4.y': { taken: true, sublevel: 113, change: 'adds', how: `${RELEASE('5.4.113', '2021-04-16')}; ` + POSTING('5.4.113-rc1', '[PATCH 5.4 14/18] driver core: Fix locking bug in deferred_probe_timeout_work_func()', '2021-04-15', 'commit eed6e41813deb9ee622cd9242341f21430d7789f upstream') },
+    '4.19.y': { taken: true, sublevel: 188, change: 'adds', how: 'the "4.19.188-rt77" announcement of 2021-04-16 ("a merge of the v4.19.188 stable release") lists it, and CIP\'s linux-4.19.y-cip-rebase push of 2021-04-25 lists f59a6ec295a5 with that subject between "Linux 4.19.187" and "Linux 4.19.188"; ' + POSTING('4.19.188-rc1', '[PATCH 4.19 11/13] driver core: Fix locking bug in deferred_probe_timeout_work_func()', '2021-04-15', 'commit eed6e41813deb9ee622cd9242341f21430d7789f upstream') },
   },
-  // The revert 67d6212afda2 (v5.17): 5.10.y had an AUTOSEL posting of 2022-02-09 (this flag's record), its sublevel not found: not listed.
+  // The revert 67d6212afda2 (v5.17-rc3): every LTS branch the profiles cover took it in the releases of 2022-02-23.
   MODULE_SYNC_PF_USED_ASYNC: {
-    '4.14.y': { taken: true, sublevel: 268, change: 'removes', commit: '67d6212afda2', how: POSTING('4.14.268-rc1', '[PATCH 4.14 14/45] Revert "module, async: async_synchronize_full() on module init iff async is used"', '2022-02-21', '[ Upstream commit 67d6212afda218d564890d1674bab28e8612170f ]') + '; its hunks drop PF_USED_ASYNC from kernel/async.c and do_init_module, which then syncs unless async_probe_requested' },
+    '4.14.y': { taken: true, sublevel: 268, change: 'removes', commit: '67d6212afda2', how: `${QUEUE('4.14', '2022-02-23', `2e5ed753c908 ${REVERT}`, '4.14.268')}; ` + POSTING('4.14.268-rc1', `[PATCH 4.14 14/45] ${REVERT}`, '2022-02-21', '[ Upstream commit 67d6212afda218d564890d1674bab28e8612170f ]') + '; its hunks drop PF_USED_ASYNC from kernel/async.c and do_init_module, which then syncs unless async_probe_requested' },
+    '4.19.y': { taken: true, sublevel: 231, change: 'removes', commit: '67d6212afda2', how: `${RELEASE('4.19.231', '2022-02-23')} ("Igor Pylypiv (1): ${REVERT}"); the 4.19.y posting not read` },
+    '5.4.y': { taken: true, sublevel: 181, change: 'removes', commit: '67d6212afda2', how: `${RELEASE('5.4.181', '2022-02-23')} ("Igor Pylypiv (1): ${REVERT}"); the 5.4.y posting not read` },
+    '5.10.y': { taken: true, sublevel: 102, change: 'removes', commit: '67d6212afda2', how: `${RELEASE('5.10.102', '2022-02-23')} ("Igor Pylypiv (1): ${REVERT}"); the AUTOSEL posting "[PATCH AUTOSEL 5.10 25/27]" of 2022-02-09 ("[ Upstream commit 67d6212afda2... ]") read` },
+    '5.15.y': { taken: true, sublevel: 25, change: 'removes', commit: '67d6212afda2', how: `${QUEUE('5.15', '2022-02-23', `0a01326fddf6 ${REVERT}`, '5.15.25')} (1e7beca28299); no 5.15.y posting or announcement read` },
   },
   KERNFS_WRITE_ITER: {
-    '5.10.y': { taken: true, sublevel: 11, change: 'adds', how: 'the flag\'s own record (FLAGS.KERNFS_WRITE_ITER.since): "[PATCH 5.10 197/199] kernfs: implement ->write_iter" ("commit cc099e0b3998 upstream") in the 5.10.11-rc1 and -rc2 review series, read by an earlier session, not re-read here' },
+    '5.10.y': { taken: true, sublevel: 11, change: 'adds', how: `${RELEASE('5.10.11', '2021-01-27')} ("Christoph Hellwig (6): ... kernfs: implement ->write_iter", with ->read_iter and the splice hooks); ` + POSTING('5.10.11-rc1', '[PATCH 5.10 197/199] kernfs: implement ->write_iter', '2021-01-25', 'commit cc099e0b399889c6485c88368b19824b087c9f8c upstream') },
   },
+  // 4.19.112 took Rafael J. Wysocki's five link patches together (and Yong Wu's "Remove the link if there is no driver with AUTO flag"); the two the model has flags for:
   LINKS_NO_DRIVER_DORMANT: {
-    '4.19.y': { taken: true, sublevel: 112, change: 'adds', how: 'the flag\'s own record (FLAGS.LINKS_NO_DRIVER_DORMANT.since): "backported to 4.19.112, commit 15cfb0941603 upstream", read by an earlier session, not re-read here' },
+    '4.19.y': { taken: true, sublevel: 112, change: 'adds', how: `${RELEASE('4.19.112', '2020-03-21')} ("Rafael J. Wysocki (5): driver core: Fix adding device links to probing suppliers; ..."); ` + POSTING('4.19.112-rc1', '[PATCH 4.19 37/48] driver core: Fix adding device links to probing suppliers', '2020-03-19', 'commit 15cfb0941603 upstream, by the flag\'s record') },
+  },
+  AUTOPROBE_CONSUMER: {
+    '4.19.y': { taken: true, sublevel: 112, change: 'adds', how: `${RELEASE('4.19.112', '2020-03-21')} ("Rafael J. Wysocki (5): ... driver core: Add device link flag DL_FLAG_AUTOPROBE_CONSUMER; ..."); its 4.19-stable posting of 2020-03-19 quoted by the flag's record (FLAGS.AUTOPROBE_CONSUMER.commit), not re-read` },
   },
 };
 
@@ -66,12 +93,13 @@ export function backportsInto(branch: Branch): { flag: Flag; b: Backport }[] {
 
 /**
  * The backports a kernel of `version` has that a model with `has` lacks (or reverts it has): each
- * with the flag, the sublevel and how that is known. Empty for a version before them or with no sublevel.
+ * with the flag, the sublevel and how that is known. Empty for a version before them or with no
+ * sublevel; a NAME_ONLY flag is left out.
  */
 export function backportsPast(version: string | undefined, has: (f: Flag) => boolean): { flag: Flag; branch: Branch; sublevel: number; change: 'adds' | 'removes'; commit?: string; how: string }[] {
   const s = stableOf(version);
   if (!s) return [];
-  return backportsInto(s.branch).flatMap(({ flag, b }) => (b.taken && b.sublevel <= s.sublevel && has(flag) === (b.change === 'removes') ? [{ flag, branch: s.branch, sublevel: b.sublevel, change: b.change, ...(b.commit ? { commit: b.commit } : {}), how: b.how }] : []));
+  return backportsInto(s.branch).flatMap(({ flag, b }) => (b.taken && b.sublevel <= s.sublevel && !NAME_ONLY.has(flag) && has(flag) === (b.change === 'removes') ? [{ flag, branch: s.branch, sublevel: b.sublevel, change: b.change, ...(b.commit ? { commit: b.commit } : {}), how: b.how }] : []));
 }
 
 /** `FLAG (commit, "subject")` for a note: the subject up to its first parenthesis; a revert says so. */

@@ -1,6 +1,6 @@
 // Stable kernels' backports (src/kernel/backports.ts): the data's shape, `probecheck profiles`
 // listing them, and from-log/validate saying where a log's version line is past one. Cost: one
-// deferred-probe build per profile (v5.10, v4.14) and two CLI runs, about 1 s.
+// deferred-probe build per profile (v5.10, v4.14) and four CLI runs, about 2 s.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -42,14 +42,26 @@ describe('the backports data', () => {
     expect(stableOf('5.10.150-android12-9')).toEqual({ branch: '5.10.y', sublevel: 150 });
     expect(stableOf('6.3.1')).toBeUndefined();
     expect(stableOf('5.10')).toBeUndefined();
-    const lacks = (f: Flag) => PROFILES['v5.10']!.flags.includes(f);
-    expect(backportsPast('5.10.0', lacks)).toEqual([]);
-    expect(backportsPast('5.10.30', lacks).map((p) => p.flag)).toEqual(['TIMEOUT_WALK_LOCKED', 'KERNFS_WRITE_ITER']);
-    expect(backportsPast('5.10.150', lacks).map((p) => `${p.flag}@${p.sublevel}`).sort()).toEqual(['ASYNC_AFTER_UNLOCK@122', 'DRIVER_ATTACH_ASYNC_AFTER_UNLOCK@137', 'KERNFS_WRITE_ITER@11', 'TIMEOUT_WALK_LOCKED@30']);
+    const has = (f: Flag) => PROFILES['v5.10']!.flags.includes(f);
+    expect(backportsPast('5.10.0', has)).toEqual([]);
+    expect(backportsPast('5.10.30', has).map((p) => p.flag)).toEqual(['TIMEOUT_WALK_LOCKED']);
+    // KERNFS_WRITE_ITER (5.10.11) changes a name in the trace only: listed, never warned of.
+    expect(BACKPORTS.KERNFS_WRITE_ITER?.['5.10.y']).toMatchObject({ taken: true, sublevel: 11 });
+    expect(backportsPast('5.10.150', has).map((p) => `${p.flag}@${p.sublevel}`).sort()).toEqual(['ASYNC_AFTER_UNLOCK@122', 'DRIVER_ATTACH_ASYNC_AFTER_UNLOCK@137', 'MODULE_SYNC_PF_USED_ASYNC@102', 'TIMEOUT_WALK_LOCKED@30']);
     // A model that already has the flag (a later profile, or a patch that implies it): nothing to say.
     expect(backportsPast('5.10.150', () => true).filter((p) => p.change === 'adds')).toEqual([]);
     const branches: Branch[] = ['4.14.y'];
     expect(backportsPast('4.14.270', (f) => PROFILES['v4.14']!.flags.includes(f)).map((p) => [p.branch, p.flag, p.change])).toEqual([[branches[0], 'MODULE_SYNC_PF_USED_ASYNC', 'removes']]);
+  });
+  it('real version lines: the sublevel is the third number, whatever follows; a distribution kernel\'s .0 warns of nothing', () => {
+    expect(stableOf('5.10.150-android12-9-00001-g1a2b3c4d5e6f')).toEqual({ branch: '5.10.y', sublevel: 150 });
+    expect(stableOf('6.1.90+')).toEqual({ branch: '6.1.y', sublevel: 90 });
+    expect(stableOf('6.6.30-rt30')).toEqual({ branch: '6.6.y', sublevel: 30 });
+    expect(stableOf('4.14.270-rc1')).toEqual({ branch: '4.14.y', sublevel: 270 });
+    // Debian's 4.19.0-6-amd64 and Ubuntu's 5.15.0-91-generic say .0 whatever they took (docs/known-gaps.md#stable-kernels).
+    expect(stableOf('4.19.0-6-amd64')).toEqual({ branch: '4.19.y', sublevel: 0 });
+    expect(backportsPast('4.19.0-6-amd64', (f) => PROFILES['v4.18']!.flags.includes(f))).toEqual([]);
+    expect(backportsPast('5.15.0-91-generic', (f) => PROFILES['v5.15']!.flags.includes(f))).toEqual([]);
   });
 });
 
@@ -65,17 +77,23 @@ const LOG = (version: string) => [
 describe('a log of a stable kernel past a backport', async () => {
   const model = async (profile: string) => buildModel(await loadModel('models/deferred-probe.ts'), { profile });
   it('validate says which backports the log\'s kernel has that the profile does not model', async () => {
-    const w = validate(await model('v5.10'), parseLog(LOG('5.10.150'))).warnings;
+    const v510 = await model('v5.10');
+    const w = validate(v510, parseLog(LOG('5.10.150'))).warnings;
     expect(w).toHaveLength(1);
     expect(w[0]).toMatch(/^the log is of Linux 5\.10\.150 \(line 1\), a stable kernel past 4 backports that profile v5\.10 does not model: /);
     expect(w[0]).toContain('DRIVER_ATTACH_ASYNC_AFTER_UNLOCK (70fe758352ca, "driver core: fix potential deadlock in __driver_attach") is in 5.10.y from 5.10.137');
     expect(w[0]).toContain('ASYNC_AFTER_UNLOCK (b232b02bf3c2, "driver core: fix deadlock in __device_attach") is in 5.10.y from 5.10.122');
+    expect(w[0]).toContain('the revert of MODULE_SYNC_PF_USED_ASYNC (67d6212afda2, Revert "module, async: async_synchronize_full() on module init iff async is used") is in 5.10.y from 5.10.102');
+    expect(w[0]).not.toContain('KERNFS_WRITE_ITER');
     expect(w[0]).toMatch(/; a verdict that rests on them may not hold for this kernel \(probecheck profiles v5\.10 says how each backport is known\)$/);
     // Before every backport, or the release itself: nothing.
-    expect(validate(await model('v5.10'), parseLog(LOG('5.10.5'))).warnings).toEqual([]);
+    expect(validate(v510, parseLog(LOG('5.10.5'))).warnings).toEqual([]);
     // A revert taken: the profile has what the kernel took out.
     const r = validate(await model('v4.14'), parseLog(LOG('4.14.270'))).warnings;
-    expect(r).toEqual([expect.stringMatching(/^the log is of Linux 4\.14\.270 \(line 1\), a stable kernel past a backport that profile v4\.14 does not model: the revert of MODULE_SYNC_PF_USED_ASYNC \(67d6212afda2, Revert "module, async: async_synchronize_full\(\) on module init iff async is used"\) took out 4\.14\.y from 4\.14\.268; a verdict that rests on it/)]);
+    expect(r).toEqual([expect.stringMatching(/^the log is of Linux 4\.14\.270 \(line 1\), a stable kernel past a backport that profile v4\.14 does not model: the revert of MODULE_SYNC_PF_USED_ASYNC \(67d6212afda2, Revert "module, async: async_synchronize_full\(\) on module init iff async is used"\) is in 4\.14\.y from 4\.14\.268; a verdict that rests on it/)]);
+    // At another profile than the log's: `profiles` lists 4.14.y's backports under v4.14, not v5.10.
+    const other = validate(v510, parseLog(LOG('4.14.270'))).warnings;
+    expect(other.at(-1)).toMatch(/that profile v5\.10 does not model: the revert of MODULE_SYNC_PF_USED_ASYNC .* is in 4\.14\.y from 4\.14\.268; .*\(probecheck profiles v4\.14 says how each backport is known\)$/);
   });
   it('from-log puts it in the scenario header and on stderr', () => {
     const dir = tempDir('pc-backports-');
@@ -91,11 +109,13 @@ describe('a log of a stable kernel past a backport', async () => {
 describe('probecheck profiles lists the backports into the stable branch its logs are checked at', () => {
   it('v5.10: each with its sublevel and how it is known, and that any other flag was not checked; JSON too', () => {
     const t = probecheck(['profiles', 'v5.10']);
-    expect(t.stdout).toMatch(/\n {2}stable: 5\.10\.y: DRIVER_ATTACH_ASYNC_AFTER_UNLOCK taken from 5\.10\.137: stable review posting "\[PATCH 5\.10 293\/545\]/);
+    expect(t.stdout).toMatch(/\n {2}stable: 5\.10\.y: DRIVER_ATTACH_ASYNC_AFTER_UNLOCK taken from 5\.10\.137: the "Linux 5\.10\.137" release announcement of 2022-08-21 lists it in its shortlog; stable review posting "\[PATCH 5\.10 293\/545\]/);
+    expect(t.stdout).toMatch(/\n {2}stable: 5\.10\.y: MODULE_SYNC_PF_USED_ASYNC reverted from 5\.10\.102: /);
+    expect(t.stdout).toContain('\n  stable: 5.10.y: KERNFS_WRITE_ITER taken from 5.10.11 (a name in the trace only: logs past it get no warning): ');
     expect(t.stdout).toContain('\n  stable: 5.10.y: the flags above are the ones checked there; any other flag\'s backport was not checked (src/kernel/backports.ts)');
     const v418 = probecheck(['profiles', 'v4.18']).stdout;
-    expect(v418).toMatch(/\n {2}stable: 4\.19\.y: ASYNC_AFTER_UNLOCK not taken: /);
-    const j = JSON.parse(probecheck(['profiles', 'v4.14', '--json']).stdout) as { profiles: { backports: { branch: string; flag: string; taken: boolean; sublevel?: number; change?: string }[] }[] };
-    expect(j.profiles[0]!.backports.map((b) => [b.branch, b.flag, b.taken, b.sublevel, b.change])).toEqual([['4.14.y', 'ASYNC_AFTER_UNLOCK', false, undefined, undefined], ['4.14.y', 'MODULE_SYNC_PF_USED_ASYNC', true, 268, 'removes']]);
+    expect(v418).toMatch(/\n {2}stable: 4\.19\.y: ASYNC_AFTER_UNLOCK not taken \(indirect evidence\): the OSV record of CVE-2022-49371 \(kernel CNA data, published 2025-02-26, after 4\.19\.y's end\)/);
+    const j = JSON.parse(probecheck(['profiles', 'v4.14', '--json']).stdout) as { profiles: { backports: { branch: string; flag: string; taken: boolean; sublevel?: number; change?: string; indirect?: boolean }[] }[] };
+    expect(j.profiles[0]!.backports.map((b) => [b.branch, b.flag, b.taken, b.sublevel, b.change, b.indirect])).toEqual([['4.14.y', 'ASYNC_AFTER_UNLOCK', false, undefined, undefined, true], ['4.14.y', 'MODULE_SYNC_PF_USED_ASYNC', true, 268, 'removes', undefined]]);
   });
 });
