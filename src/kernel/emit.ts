@@ -230,7 +230,8 @@ export interface StepAnchors {
 const MAX_FRAMES = 256;
 
 export class ThreadBuilder {
-  readonly steps: Record<string, Step<KS, KL>> = {};
+  /** The steps by full label, in the order done() added them (a Map: the record the engine reads is made once, by ordered()). */
+  readonly steps = new Map<string, Step<KS, KL>>();
   /** Names of the blocks built so far (each unique in the thread). */
   private readonly prefixes = new Set<string>();
   /** An actor's action being built (-1: not an actor's), and per action how many blocks of each name it built. */
@@ -328,8 +329,8 @@ export class ThreadBuilder {
   /** The thread's steps with `entry` first (the engine starts a thread at its first step). */
   ordered(entry: string): Record<string, Step<KS, KL>> {
     const out: Record<string, Step<KS, KL>> = {};
-    out[entry] = this.steps[entry]!;
-    for (const [l, s] of Object.entries(this.steps)) if (l !== entry) out[l] = s;
+    out[entry] = this.steps.get(entry)!;
+    for (const [l, s] of this.steps) if (l !== entry) out[l] = s;
     return out;
   }
 }
@@ -708,7 +709,7 @@ export class Block {
       if (isUserPatch(p) || !p.sources || p.hunks.length) continue;
       for (const t of p.touches) if (t.startsWith(`${this.name}:`) && this.local.has(t.slice(this.name.length + 1)) && !patchedBy.has(t.slice(this.name.length + 1))) patchedBy.set(t.slice(this.name.length + 1), p);
     }
-    for (const l of this.local.keys()) this.tb.k.built?.add(`${this.name}:${l}`);
+    for (const l of this.local.keys()) this.tb.k.built?.add(fnLabel(this.name, l));
     // Full labels built once: a step's run returns one of these strings, not a new one each time.
     const full = new Map([...this.local.keys()].map((l) => [l, this.label(l)]));
     // The global name of a label where it does not depend on the state (undefined: it does, or it is no label).
@@ -744,6 +745,8 @@ export class Block {
     // The library's inserted steps a patch of yours replaced: a redirect through one runs your step, not its lines (a review, s41 h6: the note said replace it too).
     const yourSteps = new Set([...patchedBy].filter(([, q]) => isUserPatch(q)).map(([l]) => l));
     for (const l of order) {
+      // The full label as label() made it (the string the step's run returns: hashed once, for the Map and the engine's record).
+      const key = this.labels.get(l) ?? `${this.prefix}:${l}`;
       const ks = this.local.get(l)!;
       const user = patchedBy.get(l), mine = user && isUserPatch(user) ? user : undefined;
       // Under a user's patch, a library step too may not release another thread's mutex: a hunk
@@ -830,7 +833,7 @@ export class Block {
         ? `patch ${by.id}'s step is weakly fair; if it waits only for a struct mutex, write strong: true in it (this kernel's mutex hands over)` : undefined);
       if (weak && (!st.strong || st.strongUnless)) st.weakNote = weak;
       if (ks.c) {
-        const rec: StepAnchors = { thread: this.tb.name, label: `${this.prefix}:${l}`, block: this.name, local: l, where: ks.where, dev: this.dev, anchored: [] };
+        const rec: StepAnchors = { thread: this.tb.name, label: key, block: this.name, local: l, where: ks.where, dev: this.dev, anchored: [] };
         // A patch's step is found in the profile's own snapshot when that has the fix, else in the patch's.
         const tries = [this.tb.k.sources, ...(patchedBy.get(l)?.sources ? [withPatchSources(this.tb.k.sources, patchedBy.get(l)!.sources!)] : [])];
         for (const sources of tries) {
@@ -845,13 +848,27 @@ export class Block {
         }
         this.tb.k.anchors.push(rec);
       }
-      const key = `${this.prefix}:${l}`;
-      this.tb.steps[key] = st;
+      if (this.tb.steps.has(key)) throw new Error(`internal: thread ${this.tb.name} builds step ${key} twice`);
+      this.tb.steps.set(key, st);
       this.tb.added.push(key);
     }
     this.tb.lastStep.set(`${this.prefix}:${order[0]}`, `${this.prefix}:${order[order.length - 1]}`);
     return `${this.prefix}:${order[0]}`;
   }
+}
+
+/**
+ * `fn:label`, one string per pair in a process: every block adds its labels to Kernel.built, and
+ * a string made afresh there for each was flattened and hashed each time (the costliest line of
+ * done() in a build of every bundled case, s44 h1).
+ */
+const fnLabels = new Map<string, Map<string, string>>();
+function fnLabel(fn: string, l: string): string {
+  let m = fnLabels.get(fn);
+  if (!m) fnLabels.set(fn, m = new Map());
+  let s = m.get(l);
+  if (s === undefined) m.set(l, s = `${fn}:${l}`);
+  return s;
 }
 
 /** The step with every function of it given the state through `view` and the locals through `viewT`. */

@@ -667,6 +667,19 @@ function bootOrder(devices: readonly DevInfo[], drivers: readonly DrvInfo[], lin
   return { order: bound(probes), cycle: bound(left), probes };
 }
 
+/**
+ * Kernel.on for a flag set: one frozen record per set in a process (each build of a profile made
+ * the same record of every flag again), keyed by the flags it has, in FLAGS' order: all it holds.
+ */
+const fieldsOf = new Map<string, Readonly<Record<Flag, boolean>>>();
+const FLAG_NAMES = Object.keys(FLAGS) as Flag[];
+function flagFields(flags: ReadonlySet<Flag>): Readonly<Record<Flag, boolean>> {
+  const key = FLAG_NAMES.filter((f) => flags.has(f)).join(',');
+  let on = fieldsOf.get(key);
+  if (!on) fieldsOf.set(key, on = Object.freeze(Object.fromEntries(FLAG_NAMES.map((f) => [f, flags.has(f)])) as Record<Flag, boolean>));
+  return on;
+}
+
 /** `load`: this is the load model of a scenario's loaded modules (loaded.ts), keeping what that scenario's state keeps. */
 function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string, load?: LoadOpts): BuiltScenario {
   const w = resolveWorld(spec);
@@ -686,7 +699,7 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string, 
   const userDefers = patches.some((p) => isUserPatch(p) && p.hunks.some((h) => /\bdeferredAdd\b|(?<!(?:[=!]=?=\s*|\bcase\s+)(?:[\w$]+\.)?)\bRET\.(?:EPROBE|LINK)_DEFER\b(?!\s*[=!]=)|\.deferred\s*=(?!=)/.test(String(h.step))));
   const k: Kernel = {
     w, flags, patches, userPatched: patches.some(isUserPatch), profile: [prof.name, ...asked.map((x) => x.id)].join(' + '), builtFor: [prof.name, ...asked.filter((x) => !isUserPatch(x)).map((x) => x.id)].join(' + '),
-    has: (f) => flags.has(f), on: Object.freeze(Object.fromEntries(Object.keys(FLAGS).map((f) => [f, flags.has(f as Flag)])) as Record<Flag, boolean>), dn: (i) => w.drivers[i]!.name, vn: (i) => w.devices[i]!.name, parent: (i) => w.devices[i]!.parent,
+    has: (f) => flags.has(f), on: flagFields(flags), dn: (i) => w.drivers[i]!.name, vn: (i) => w.devices[i]!.name, parent: (i) => w.devices[i]!.parent,
     // A user's hunk may defer where no declared driver does (a match that defers, say): the worker
     // must be there to retry it (a new user, 2026-12-05: the device was stranded, and every
     // property held). Only where a hunk's code speaks of deferral (deferredAdd, .deferred,
@@ -930,12 +943,13 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string, 
       });
       let next: Ret = null;
       for (let i = acts.length - 1; i >= 0; i--) {
-        const before = new Set(Object.keys(tb.steps));
+        // The labels this action adds: those done() adds after the count (a set of every label so far, per action, was quadratic).
+        const before = tb.added.length;
         tb.act = i;
         next = actionEntry(tb, acts[i]!, next, waits[i]!);
         entries[ai]!.push(next as string);
         tb.act = -1;
-        for (const l of Object.keys(tb.steps)) if (!before.has(l)) actionOf[ai]!.set(l, i);
+        for (let j = before; j < tb.added.length; j++) actionOf[ai]!.set(tb.added[j]!, i);
       }
       return next as string;
     },

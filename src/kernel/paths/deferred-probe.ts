@@ -36,9 +36,9 @@ export function deferredProbeWorkFunc(tb: ThreadBuilder): string {
   // call, so the labels new after a call are that retry's, the probes it nests included.
   const per = tb.k.workerSteps = new Map<number, string[]>();
   const probe = new Map(devs.map((d) => {
-    const before = new Set(Object.keys(tb.steps));
+    const before = tb.added.length;
     const entry = tb.holding(d, () => busProbeDevice(tb, d, f.label('mutex_lock'), 'mutex_lock', true));
-    per.set(d, Object.keys(tb.steps).filter((l) => !before.has(l)));
+    per.set(d, tb.added.slice(before));
     return [d, entry];
   }));
   // A user's hunk that returns: the work function returned, and the kworker waits for the next
