@@ -37,8 +37,8 @@ function flagRows(name: string): FlagRow[] {
 }
 
 /**
- * The known backports into the stable branches whose logs are checked at this profile (4.19.y's at
- * v4.18: release.ts profileFor), each taken or not, with how it is known; a flag not listed was not checked.
+ * The known backports into the stable branches whose logs are checked at this profile (a branch's
+ * at its base's profile, 4.19.y's at v4.19: release.ts profileFor), each taken or not, with how it is known; a flag not listed was not checked.
  */
 function backportRows(name: string) {
   return LTS_BRANCHES.filter((b) => profileFor(b.replace(/\.y$/, '')) === name).flatMap((branch) => backportsInto(branch).map(({ flag, b }) => ({ branch, flag, ...b })));

@@ -13,7 +13,7 @@
  */
 import { FLAGS, type Flag } from './profiles.js';
 
-/** The stable branches of the LTS bases the profiles cover (4.19.y's logs are checked at v4.18: release.ts profileFor). */
+/** The stable branches of the LTS bases the profiles cover, each checked at the profile of its base (4.19.y at v4.19: release.ts profileFor). */
 export const LTS_BRANCHES = ['4.14.y', '4.19.y', '5.4.y', '5.10.y', '5.15.y', '6.1.y', '6.6.y', '6.12.y'] as const;
 export type Branch = (typeof LTS_BRANCHES)[number];
 

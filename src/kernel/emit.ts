@@ -1044,7 +1044,7 @@ function libraryStep(lib: KStep, k: Kernel): KStep {
  * - a user's own step (`library` undefined; a new user, 2026-12-05: a patch's local, overwritten by
  *   a nested call, made a parent's frame unlock a device another actor had locked, and every
  *   property held), which may still release what a library step it runs releases as its C does
- *   (foreignParents: v4.18; noted in libraryChanged);
+ *   (foreignParents: v4.18, v4.19; noted in libraryChanged);
  * - a library step (`library`: its label), which unpatched releases no other thread's mutex but
  *   those foreignParents names: a hunk earlier in the thread may have let a lock go or skipped one,
  *   and the library's unlock further on would clear another thread's mutex.

@@ -1,6 +1,6 @@
 // Stable kernels' backports (src/kernel/backports.ts): the data's shape, `probecheck profiles`
 // listing them, and from-log/validate saying where a log's version line is past one. Cost: one
-// deferred-probe build per profile (v5.10, v4.14) and four CLI runs, about 2 s.
+// deferred-probe build per profile (v5.10, v4.14) and five CLI runs, about 2 s.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -29,9 +29,9 @@ describe('the backports data', () => {
       }
     }
   });
-  it('each covered branch is checked at a profile (4.19.y at v4.18), and a backport is of a flag that profile lacks (a revert, of one it has): else it says nothing', () => {
+  it('each covered branch is checked at a profile (4.19.y at v4.19), and a backport is of a flag that profile lacks (a revert, of one it has): else it says nothing', () => {
     for (const branch of LTS_BRANCHES) expect(PROFILES[profileFor(branch.replace(/\.y$/, ''))], branch).toBeDefined();
-    expect(profileFor('4.19')).toBe('v4.18');
+    expect(profileFor('4.19')).toBe('v4.19');
     for (const { flag, branch, b } of entries) {
       if (!b.taken) continue;
       const p = PROFILES[profileFor(branch.replace(/\.y$/, ''))]!;
@@ -104,6 +104,16 @@ describe('a log of a stable kernel past a backport', async () => {
     expect(o.stderr).toMatch(/^warning: the log is of Linux 5\.10\.150 \(line 1\), a stable kernel past 4 backports that profile v5\.10 does not model: /);
     expect(readFileSync(join(dir, 'stable.ts'), 'utf8')).toMatch(/\/\/ note: warning: the log is of Linux 5\.10\.150 \(line 1\), a stable kernel past 4 backports/);
   });
+  // 4.19.y's logs were checked at v4.18 until s44 h5, without v4.19's deferred-probe timeout and shutdown block.
+  it('a 4.19.y log is checked at v4.19, warned of the two 4.19.y backports past it', () => {
+    const dir = tempDir('pc-backports-');
+    writeFileSync(join(dir, 'lts.log'), LOG('4.19.200'));
+    const o = probecheck(['from-log', join(dir, 'lts.log'), '-o', join(dir, 'lts.ts')]);
+    expect(o.status).toBe(0);
+    expect(o.stderr).toContain('profile v4.19; run: probecheck check');
+    expect(readFileSync(join(dir, 'lts.ts'), 'utf8')).toContain('"profile": "v4.19"');
+    expect(o.stderr).toMatch(/^warning: the log is of Linux 4\.19\.200 \(line 1\), a stable kernel past 2 backports that profile v4\.19 does not model: TIMEOUT_WALK_LOCKED \(eed6e41813de, .* is in 4\.19\.y from 4\.19\.188; LINKS_NO_DRIVER_DORMANT \(15cfb0941603, .* is in 4\.19\.y from 4\.19\.112;/);
+  });
 });
 
 describe('probecheck profiles lists the backports into the stable branch its logs are checked at', () => {
@@ -113,8 +123,12 @@ describe('probecheck profiles lists the backports into the stable branch its log
     expect(t.stdout).toMatch(/\n {2}stable: 5\.10\.y: MODULE_SYNC_PF_USED_ASYNC reverted from 5\.10\.102: /);
     expect(t.stdout).toContain('\n  stable: 5.10.y: KERNFS_WRITE_ITER taken from 5.10.11 (a name in the trace only: logs past it get no warning): ');
     expect(t.stdout).toContain('\n  stable: 5.10.y: the flags above are the ones checked there; any other flag\'s backport was not checked (src/kernel/backports.ts)');
-    const v418 = probecheck(['profiles', 'v4.18']).stdout;
-    expect(v418).toMatch(/\n {2}stable: 4\.19\.y: ASYNC_AFTER_UNLOCK not taken \(indirect evidence\): the OSV record of CVE-2022-49371 \(kernel CNA data, published 2025-02-26, after 4\.19\.y's end\)/);
+    const v419 = probecheck(['profiles', 'v4.19']).stdout;
+    expect(v419).toMatch(/\n {2}stable: 4\.19\.y: ASYNC_AFTER_UNLOCK not taken \(indirect evidence\): the OSV record of CVE-2022-49371 \(kernel CNA data, published 2025-02-26, after 4\.19\.y's end\)/);
+    // v4.19's own flags, and not v5.0's (ASYNC_SYNC_IN_DRIVER_DETACH, LINKS_LOOP_PARENT_TEST).
+    for (const f of ['LATE_INITCALL_SECOND_PASS', 'PROBE_TIMEOUT_WORK', 'TIMEOUT_WORK_CLEARS', 'SHUTDOWN_BLOCKS_PROBING', 'NEED_PARENT_LOCK']) expect(v419, f).toMatch(new RegExp(`\\n {2}${f} `));
+    for (const f of ['ASYNC_SYNC_IN_DRIVER_DETACH', 'LINKS_LOOP_PARENT_TEST']) expect(v419, f).not.toMatch(new RegExp(`\\n {2}${f} `));
+    expect(probecheck(['profiles', 'v4.18']).stdout).not.toContain('stable: 4.19.y');
     const j = JSON.parse(probecheck(['profiles', 'v4.14', '--json']).stdout) as { profiles: { backports: { branch: string; flag: string; taken: boolean; sublevel?: number; change?: string; indirect?: boolean }[] }[] };
     expect(j.profiles[0]!.backports.map((b) => [b.branch, b.flag, b.taken, b.sublevel, b.change, b.indirect])).toEqual([['4.14.y', 'ASYNC_AFTER_UNLOCK', false, undefined, undefined, true], ['4.14.y', 'MODULE_SYNC_PF_USED_ASYNC', true, 268, 'removes', undefined]]);
   });

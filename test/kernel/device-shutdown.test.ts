@@ -197,7 +197,9 @@ describe('device_shutdown', () => {
     // v4.2: the final async_synchronize_full() is gone in two 3.18 vendor trees (settled 2026-12-06), so the walk is built.
     expect(refusal('v4.2')).toBe('');
     expect(refusal('v4.18')).toMatch(/SHUTDOWN_BLOCKS_PROBING: no vanilla core\.c of v4\.11 \.\. v5\.0 read/);
-    expect(refusal('v4.18')).toMatch(/; use v4\.2, v4\.14, v5\.0, v5\.1, .*mainline$/);
+    expect(refusal('v4.18')).toMatch(/; use v4\.2, v4\.14, v4\.19, v5\.0, v5\.1, .*mainline$/);
+    // v4.19 reads its own core.c (the 4.19 tree), whose device_shutdown blocks probing first.
+    expect(refusal('v4.19')).toBe('');
     expect(refusal('v4.14')).toBe('');
     // Reboot runs it once.
     const twice = (() => { try { buildScenario({ ...modprobe, actors: { reboot: 'device_shutdown', poweroff: 'device_shutdown' } }, 'mainline', ''); return ''; } catch (e) { return e instanceof ProbecheckError ? `${e.code} ${e.message}` : String(e); } })();

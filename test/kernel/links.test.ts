@@ -455,7 +455,7 @@ describe("links-no-warn's WARN_ONs in the link automaton, held to the text", () 
   const has = (p: string) => ({ has: (f: string) => (PROFILES[p]!.flags as readonly string[]).includes(f) });
 
   it('device_links_driver_bound: the WARN_ON of each loop, past its skips, is boundWarns at every profile with device links that reads core.c', () => {
-    expect(profiles).toEqual(['v4.14', 'v4.18', 'v5.0', 'v5.1', 'v5.4', 'v5.9', 'v5.10', 'v5.15', 'v5.19', 'v6.1', 'v6.6', 'v6.12', 'mainline']);
+    expect(profiles).toEqual(['v4.14', 'v4.18', 'v4.19', 'v5.0', 'v5.1', 'v5.4', 'v5.9', 'v5.10', 'v5.15', 'v5.19', 'v6.1', 'v6.6', 'v6.12', 'mainline']);
     for (const p of profiles) {
       const snap = PROFILES[p]!.sources[CORE]!;
       for (const [list, warn] of [['consumers', LINK_WARN.boundConsumers], ['suppliers', LINK_WARN.boundSuppliers]] as const) {
@@ -501,7 +501,7 @@ describe("links-no-warn's WARN_ONs in the link automaton, held to the text", () 
     // Both read at all of them (device_links_missing_supplier at v6.6, v6.12 and mainline on
     // 2026-12-06: v6.1's text at 29c8ab79e91d and 56d16d44fe8d; mainline's tests the flag with
     // device_link_test). Each WARNs from 8c3e315d4296 (v5.8) on, neither before: from v5.9 and
-    // v5.10 (5.10.13's core.c, read 2026-12-06, s36 h8) on, none at v4.14, v4.18, v5.0 (v4.19.y), v5.1 or v5.4.
+    // v5.10 (5.10.13's core.c, read 2026-12-06, s36 h8) on, none at v4.14, v4.18, v4.19 and v5.0 (v4.19.y), v5.1 or v5.4.
     expect(unread).toEqual([]);
     const from58 = ['v5.9', 'v5.10', 'v5.15', 'v5.19', 'v6.1', 'v6.6', 'v6.12', 'mainline'];
     expect(warning).toEqual(from58.flatMap((p) => [`${p}:__device_links_no_driver`, `${p}:device_links_missing_supplier`]));

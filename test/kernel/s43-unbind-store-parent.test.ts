@@ -58,7 +58,7 @@ describe('the links loop in unbind_store\'s release drops the parent only where 
 });
 
 describe('foreignParents in the patch guide', () => {
-  it('docs/patches.md names the profiles whose library unlocks a parent another thread may hold: foreignParents\'s, v4.18 alone', () => {
+  it('docs/patches.md names the profiles whose library unlocks a parent another thread may hold: foreignParents\'s, v4.18 and v4.19 (the loop before e121a833745b)', () => {
     const doc = readFileSync('docs/patches.md', 'utf8').replace(/\s+/g, ' ');
     const named = /library's own unlock does so as the C does \(([^:]*):/.exec(doc)![1]!.match(/v\d+\.\d+/g);
     const platform: ScenarioSpec = {

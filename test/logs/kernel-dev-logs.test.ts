@@ -85,7 +85,7 @@ describe('"deferred probe pending" with its reason or without: the profile guess
   it('without one (v4.19 to v6.6) the guess is the newest profile that prints it bare', () => {
     // The same lines with v6.6's bare line (constructed: the ODROID-M1 6.6 boot's form, models/logs/odroid-m1-pending.log).
     const w = probecheck(['from-log', logFile('upboard-bare.log', UPBOARD.replace(/deferred probe pending: .*/, 'deferred probe pending'))]);
-    expect(w.stdout).toMatch(/profile v6\.6 is a guess: the log has no "Linux version" line, and v6\.6 is the newest profile that prints its lines as it does \("deferred probe pending" printed without a reason after it\); these fit the log as well: v5\.0, v5\.1, v5\.4, v5\.9, v5\.10, v5\.15, v5\.19, v6\.1 \(/);
+    expect(w.stdout).toMatch(/profile v6\.6 is a guess: the log has no "Linux version" line, and v6\.6 is the newest profile that prints its lines as it does \("deferred probe pending" printed without a reason after it\); these fit the log as well: v4\.19, v5\.0, v5\.1, v5\.4, v5\.9, v5\.10, v5\.15, v5\.19, v6\.1 \(/);
     expect(w.stdout).toContain('"profile": "v6.6"');
   });
 });

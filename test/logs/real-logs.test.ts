@@ -548,7 +548,7 @@ describe('validate: what it says when little or nothing is checked', () => {
 describe('the profile of the scenario', () => {
   it('with no "Linux version" line the header says the profile is a guess and which profiles fit the log as well', () => {
     const w = probecheck(['from-log', logFile('tv-guess.log', TVWONDER.join('\n'))]);
-    expect(w.stdout).toMatch(/\/\/ note: profile v5\.10 is a guess: the log has no "Linux version" line, and v5\.10 is the newest profile that prints its lines as it does \(dd\.c's lines printed with pr_debug, "matched device" from driver_probe_device\); these fit the log as well: v3\.5, v3\.14, v4\.2, v4\.18, v5\.0, v5\.1, v5\.4, v5\.9 \(v4\.14 read no dd\.c: not known\); pass --profile for the kernel the log is from\n/);
+    expect(w.stdout).toMatch(/\/\/ note: profile v5\.10 is a guess: the log has no "Linux version" line, and v5\.10 is the newest profile that prints its lines as it does \(dd\.c's lines printed with pr_debug, "matched device" from driver_probe_device\); these fit the log as well: v3\.5, v3\.14, v4\.2, v4\.18, v4\.19, v5\.0, v5\.1, v5\.4, v5\.9 \(v4\.14 read no dd\.c: not known\); pass --profile for the kernel the log is from\n/);
     // With the version line (the boot's line 2), no guess.
     const version = '[    0.000000] Linux version 6.1.0-rc3M95D-test-00300-g245bef8f3ba1 (marius95@GRAPHIM) (arm-openwrt-linux-gcc (OpenWrt GCC 12.2.0 r21374+10-366bcffa0e) 12.2.0, GNU ld (GNU Binutils) 2.39) #40 SMP Sun Dec  4 02:40:32 EET 2022';
     const log = logFile('ahci-version.log', [version, ...AHCI_BOOT].join('\n'));
@@ -633,13 +633,13 @@ describe('the profile of a log read from "probe of X returned N" values', () => 
     expect(w.status).toBe(0);
     const ts = readFileSync(join(dir, 'kata-virtio.ts'), 'utf8');
     expect(ts).toMatch(/"profile": "v5\.10"/);
-    expect(ts).toMatch(/\/\/ note: profile v5\.10 is a guess: the log has no "Linux version" line, and v5\.10 is the newest profile that prints its lines as it does \(line 2's "probe of 0000:00:03\.0 returned 1", which really_probe returns \(bound\) only up to v5\.13\); these fit the log as well: v5\.0, v5\.1, v5\.4, v5\.9 \(v4\.14 read no dd\.c: not known\)/);
+    expect(ts).toMatch(/\/\/ note: profile v5\.10 is a guess: the log has no "Linux version" line, and v5\.10 is the newest profile that prints its lines as it does \(line 2's "probe of 0000:00:03\.0 returned 1", which really_probe returns \(bound\) only up to v5\.13\); these fit the log as well: v4\.19, v5\.0, v5\.1, v5\.4, v5\.9 \(v4\.14 read no dd\.c: not known\)/);
     const v = probecheck(['validate', join(dir, 'kata-virtio.ts'), '--log', log]);
     expect(v.stdout).toMatch(/the log IS a behaviour of the model/);
     expect(v.status).toBe(0);
     // At a profile whose really_probe returns 0 when bound: a warning names the line and the profiles that fit.
     const m = probecheck(['validate', join(dir, 'kata-virtio.ts'), '--param', 'profile=mainline', '--log', log]);
-    expect(m.stdout).toMatch(/warning: line 2's "probe of 0000:00:03\.0 returned 1", which really_probe returns \(bound\) only up to v5\.13: profile mainline's really_probe does not return that; v5\.0 to v5\.10 fit the log\n/);
+    expect(m.stdout).toMatch(/warning: line 2's "probe of 0000:00:03\.0 returned 1", which really_probe returns \(bound\) only up to v5\.13: profile mainline's really_probe does not return that; v4\.19 to v5\.10 fit the log\n/);
   });
 
   it('a `returned -517` (an error: v5.14 on) narrows the guess to the profiles that print one', () => {

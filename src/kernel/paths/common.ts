@@ -78,7 +78,7 @@ export function isMutexWait(w: unknown): boolean {
 /**
  * The devices whose mutex a library step may release while another thread holds it, as the C it
  * models does: on the pre-fix parent lock (NEED_PARENT_LOCK without LINKS_LOOP_PARENT_TEST or
- * DRIVER_LOCK_HELPERS: v4.18) __device_release_driver's device-links loop unlocks a parent its caller may not hold, so
+ * DRIVER_LOCK_HELPERS: v4.18, v4.19) __device_release_driver's device-links loop unlocks a parent its caller may not hold, so
  * the mutexes of the parents of managed-link suppliers may change hands, and any later unlock of
  * them (the device's own, or a child's parent unlock) may release another thread's. emit.ts
  * checkedReleases lets a library step, or a user's step that runs one, release those, and only

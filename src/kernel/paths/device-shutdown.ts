@@ -63,7 +63,7 @@ export function deviceShutdown(tb: ThreadBuilder, ret: Ret): { entry: string; ow
   // (Built in the order they run: a thread numbers its second call of a function #2.)
   const entry = blocks ? waitForDeviceProbe(tb, f.label('device_block_probing')) : '';
   const again = blocks ? waitForDeviceProbe(tb, f.label('list_prev')) : '';
-  if (blocks) f.step('device_block_probing', { where: `${DD}:device_block_probing`, since: 'v5.0 (3297c8fc65af in device_shutdown; device_block_probing since 013c074f8642, v4.5)',
+  if (blocks) f.step('device_block_probing', { where: `${DD}:device_block_probing`, since: 'v4.19 (3297c8fc65af in device_shutdown, read in the 4.19 tree; device_block_probing since 013c074f8642, v4.5)',
     c: ['defer_all_probes = true;', 'wait_for_device_probe();', `${CORE}:device_shutdown:: wait_for_device_probe();`, `${CORE}:device_shutdown:: device_block_probing();`],
     run: (s) => { s.deferAllProbes = true; return again; } });
   // One step per turn: the spinlock, the test for an empty list, list.prev, list_del_init, the
