@@ -59,6 +59,13 @@ export interface ParsedLog {
   /** That line's whole version (`6.6.12`), and where it is. */
   version?: string;
   releaseLine?: number;
+  /**
+   * The upstream stable release a distribution kernel is built from, which its version (sublevel 0:
+   * `5.15.0-91-generic`, `4.19.0-6-amd64`) does not say and the same line does: Ubuntu ends it with
+   * `(Ubuntu 5.15.0-91.101-generic 5.15.131)`, Debian's has `#1 SMP Debian 4.19.67-2+deb10u2 (date)`.
+   * Only a release of the line's own X.Y is taken (Debian's gcc is `(Debian 8.3.0-6)` on the same line).
+   */
+  upstream?: { version: string; distro: 'Ubuntu' | 'Debian' };
   /** Does some line carry a printk caller id (`[    T1]`, printk.caller=1 or CONFIG_PRINTK_CALLER)? */
   callerIds: boolean;
   /**
@@ -385,6 +392,7 @@ export function parseLog(input: string): ParsedLog {
   }
   const events: LogEvent[] = [];
   const others: ParsedLog['others'] = [];
+  let upstream: ParsedLog['upstream'];
   let unknown = 0, release: string | undefined, version: string | undefined, releaseLine: number | undefined, prefixed: ParsedLog['prefixed'], callerIds = false;
   let wrapped: ParsedLog['wrapped'], cut: ParsedLog['cut'], decorated: ParsedLog['decorated'], reboot: ParsedLog['reboot'], maxTime: number | undefined, maxLine = 0, unordered: ParsedLog['unordered'];
   const st = lines.map(stripPrefixes);
@@ -443,7 +451,7 @@ export function parseLog(input: string): ParsedLog {
     if (task !== undefined) callerIds = true;
     const v = /^Linux version ((\d+\.\d+)\S*)/.exec(text);
     if (v) {
-      if (release === undefined) { release = v[2]; version = v[1]; releaseLine = i + 1; }
+      if (release === undefined) { release = v[2]; version = v[1]; releaseLine = i + 1; upstream = upstreamOf(text, v[2]!); }
       else reboot ??= { line: i + 1, why: `a second "Linux version" line (the first at line ${releaseLine})` };
       continue;
     }
@@ -520,7 +528,7 @@ export function parseLog(input: string): ParsedLog {
     if (!VARIANT.test(o.text)) continue;
     if (variant) variant.count++; else variant = { count: 1, line: o.line, text: o.text };
   }
-  return { ...(short ? { short } : {}), ...(nul ? { nul } : {}), ...(lastCut ? { lastCut } : {}), ...(unordered ? { unordered } : {}), ...(variant ? { variant } : {}), events, unknown, others, lines: lines.length, callerIds, ...(release ? { release, version, releaseLine } : {}), ...(prefixed ? { prefixed } : {}), ...(wrapped ? { wrapped } : {}), ...(cut ? { cut } : {}), ...(decorated ? { decorated } : {}), ...(reboot ? { reboot } : {}) };
+  return { ...(short ? { short } : {}), ...(nul ? { nul } : {}), ...(lastCut ? { lastCut } : {}), ...(unordered ? { unordered } : {}), ...(variant ? { variant } : {}), events, unknown, others, lines: lines.length, callerIds, ...(release ? { release, version, releaseLine } : {}), ...(upstream ? { upstream } : {}), ...(prefixed ? { prefixed } : {}), ...(wrapped ? { wrapped } : {}), ...(cut ? { cut } : {}), ...(decorated ? { decorated } : {}), ...(reboot ? { reboot } : {}) };
 }
 
 /**
@@ -619,4 +627,14 @@ function markInProbe(events: LogEvent[], others: ParsedLog['others']): void {
       if (next?.kind === 'decide') { a.ev!.namesake = open; a.ev!.inProbe = true; }
     }
   }
+}
+
+/** A distribution kernel's upstream release on its "Linux version" line (ParsedLog.upstream), of the line's own X.Y only. */
+export function upstreamOf(line: string, release: string): ParsedLog['upstream'] {
+  const same = (v: string | undefined) => v !== undefined && v.split('.').slice(0, 2).join('.') === release;
+  const ubuntu = /\(Ubuntu \S+ (\d+\.\d+\.\d+)\)\s*$/.exec(line)?.[1];
+  if (same(ubuntu)) return { version: ubuntu!, distro: 'Ubuntu' };
+  const debian = /#\d+\S*(?: \S+)*? Debian (\d+\.\d+\.\d+)-\S+ \(/.exec(line)?.[1];
+  if (same(debian)) return { version: debian!, distro: 'Debian' };
+  return undefined;
 }

@@ -9,7 +9,7 @@ import { FLAGS, PROFILES, type Flag } from '../../src/kernel/profiles.js';
 import { profileFor } from '../../src/logs/release.js';
 import { buildModel } from '../../src/cli/build.js';
 import { loadModel } from '../../src/load.js';
-import { parseLog } from '../../src/logs/parse.js';
+import { parseLog, upstreamOf } from '../../src/logs/parse.js';
 import { validate } from '../../src/logs/validate.js';
 import { probecheck } from '../cli/run.js';
 import { tempDir } from '../temp.js';
@@ -94,6 +94,18 @@ describe('a log of a stable kernel past a backport', async () => {
     // At another profile than the log's: `profiles` lists 4.14.y's backports under v4.14, not v5.10.
     const other = validate(v510, parseLog(LOG('4.14.270'))).warnings;
     expect(other.at(-1)).toMatch(/that profile v5\.10 does not model: the revert of MODULE_SYNC_PF_USED_ASYNC .* is in 4\.14\.y from 4\.14\.268; .*\(probecheck profiles v4\.14 says how each backport is known\)$/);
+  });
+  // Real version lines (find_string, 2026-12-07): Ubuntu 22.04's and Debian's name the upstream release their
+  // sublevel-0 version is built from; Debian's gcc is "(Debian 8.3.0-6)" on the same line, and a Uos build is neither.
+  it('a distribution kernel is read by the upstream release its line names (Ubuntu, Debian), and said so', async () => {
+    const UBUNTU = 'Linux version 5.15.0-97-generic (buildd@lcy02-amd64-033) (gcc (Ubuntu 11.4.0-1ubuntu1~22.04) 11.4.0, GNU ld (GNU Binutils for Ubuntu) 2.38) #107-Ubuntu SMP Wed Feb 7 13:26:48 UTC 2024 (Ubuntu 5.15.0-97.107-generic 5.15.136)';
+    expect(upstreamOf(UBUNTU, '5.15')).toEqual({ version: '5.15.136', distro: 'Ubuntu' });
+    expect(upstreamOf('Linux version 6.1.0-18-amd64 (debian-kernel@lists.debian.org) (gcc-12 (Debian 12.2.0-14) 12.2.0, GNU ld (GNU Binutils for Debian) 2.40) #1 SMP PREEMPT_DYNAMIC Debian 6.1.76-1 (2024-02-01)', '6.1')).toEqual({ version: '6.1.76', distro: 'Debian' });
+    expect(upstreamOf('Linux version 4.9.0-9-amd64 (debian-kernel@lists.debian.org) (gcc version 6.3.0 20170516 (Debian 6.3.0-18+deb9u1) ) #1 SMP Debian 4.9.168-1 (2019-04-12)', '4.9')).toEqual({ version: '4.9.168', distro: 'Debian' });
+    expect(upstreamOf('Linux version 4.19.0-6-amd64 (debian-kernel@lists.debian.org) (gcc version 8.3.0 (Debian 8.3.0-6)) #1 SMP Uos 4.19.67-11eagle (2020-03-21)', '4.19')).toBeUndefined();
+    expect(upstreamOf('Linux version 6.1.0-18-amd64 (debian-kernel@lists.debian.org)', '6.1')).toBeUndefined();
+    const w = validate(await model('v5.15'), parseLog(`[    0.000000] ${UBUNTU}\n` + LOG('x').split('\n').slice(1).join('\n'))).warnings;
+    expect(w.find((x) => x.startsWith("the log is of"))).toMatch(/^the log is of Linux 5\.15\.0-97-generic \(Ubuntu's build of 5\.15\.136, whose own further backports are not known here\) \(line 1\), a stable kernel past 3 backports that profile v5\.15 does not model: .*DRIVER_ATTACH_ASYNC_AFTER_UNLOCK .* is in 5\.15\.y from 5\.15\.61/);
   });
   it('from-log puts it in the scenario header and on stderr', () => {
     const dir = tempDir('pc-backports-');
