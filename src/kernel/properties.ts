@@ -13,7 +13,7 @@ import { DRIVER_BITS, holdsMutex, structRef, type KL, type KS } from './state.js
 import { RET, ancestors, type LinkInfo } from './world.js';
 import type { Action } from './actions.js';
 import { DEFERRED_WORKER } from './paths/deferred-probe.js';
-import { LATE_INITCALL, TIMEOUT_WORKER, waitsForTimeout } from './paths/late-initcall.js';
+import { LATE_INITCALL, TIMEOUT_WORKER, pendingRank, waitsForTimeout } from './paths/late-initcall.js';
 import { blocksProbing, mayBeAsync, takesParentLock } from './paths/common.js';
 import { asyncThreadName } from './paths/async.js';
 import { loopParents, type LoopParent } from './paths/release.js';
@@ -36,6 +36,13 @@ const LOCKDEP = '(lockdep\'s "bad unlock balance detected!", unverified for dev-
 
 /** The step of the unlocked walk that is still to come once its first entry is taken (late-initcall.ts). */
 const PENDING_WALK = 'deferred_probe_timeout_work_func:pending_walk', PENDING_START = 'deferred_probe_timeout_work_func:deferred_probe_pending';
+const TIMEOUT_FN = 'deferred_probe_timeout_work_func:';
+/**
+ * The timeout work is inside its walk of the pending list, at label `at`: the unlocked walk's rest
+ * (before eed6e41813de), or the locked walk between two of its lines (`deferred_probe_pending_N`,
+ * N >= 2, holding deferred_probe_mutex: where two or more devices may be listed, late-initcall.ts).
+ */
+const inPendingWalk = (at: string | null): boolean => at === PENDING_WALK || (at !== null && at.startsWith(TIMEOUT_FN) && pendingRank(at.slice(TIMEOUT_FN.length)) >= 2);
 
 export interface KernelProperty {
   name: string;
@@ -1504,8 +1511,11 @@ export const LIBRARY: KernelProperty[] = [
   // The timeout work's unlocked walk before eed6e41813de (late-initcall.ts): its fix says
   // list_for_each_entry_safe "doesn't protect against other threads adding/deleting nodes".
   // Chosen where the walk is unlocked, or the scenario sets the timeout itself; from v5.12 the walk
-  // is one step under the mutex, so nothing can interleave and it holds once the walk is reached.
-  // Only where the late initcall that schedules the work can run (timeoutWorkMayRun).
+  // holds deferred_probe_mutex, a step per line where two or more devices may be listed, and every
+  // add and delete waits for that mutex, so it holds unless a patch of yours drops such a wait (a
+  // review, s44 h7: it looked only at the unlocked walk's step, so such a patch's delete between
+  // two of the locked walk's lines went unseen). Only where the late initcall that schedules the
+  // work can run (timeoutWorkMayRun).
   { name: 'pending-walk', covers: 'eed6e41813de', applies: (k, c) => c.threads.includes(TIMEOUT_WORKER) && (!k.has('TIMEOUT_WALK_LOCKED') || k.w.deferredProbeTimeout !== undefined)
     && timeoutWorkMayRun(k, c), make: (k, c) => !c.threads.includes(TIMEOUT_WORKER)
     // Named where no timeout work is scheduled: about nothing, saying why (a new user got E101).
@@ -1513,10 +1523,12 @@ export const LIBRARY: KernelProperty[] = [
       { text: `the timeout work is scheduled: the scenario runs deferred_probe_initcall with a timeout > 0 (deferredProbeTimeout, or the default 10 from v6.1 with modules) on a profile that has the work (v4.19 on); ${k.profile} and this scenario schedule none`, met: () => false })
     : action('pending-walk',
     'no thread adds a device to deferred_probe_pending_list or deletes one from it while deferred_probe_timeout_work_func walks it (without deferred_probe_mutex before eed6e41813de, v5.12)', (b, a, m, q) => {
-      if (m.thread === TIMEOUT_WORKER || q.at(TIMEOUT_WORKER) !== PENDING_WALK) return null;
+      const at = q.at(TIMEOUT_WORKER);
+      if (m.thread === TIMEOUT_WORKER || !inPendingWalk(at)) return null;
+      const how = at === PENDING_WALK ? 'with list_for_each_entry_safe, without deferred_probe_mutex' : `holding deferred_probe_mutex, which ${m.label} does not wait for`;
       for (let i = 0; i < a.dev.length; i++) {
         const was = b.dev[i]!.deferred === 'pending', is = a.dev[i]!.deferred === 'pending';
-        if (was !== is) return `${m.thread} ${is ? 'adds' : 'deletes'} ${k.vn(i)} ${is ? 'to' : 'from'} deferred_probe_pending_list at ${m.label} while ${TIMEOUT_WORKER} walks it with list_for_each_entry_safe, without deferred_probe_mutex`;
+        if (was !== is) return `${m.thread} ${is ? 'adds' : 'deletes'} ${k.vn(i)} ${is ? 'to' : 'from'} deferred_probe_pending_list at ${m.label} while ${TIMEOUT_WORKER} walks it ${how}`;
       }
       return null;
     }, { text: 'the timeout work reaches its walk of the pending list', met: (_s, q) => q.at(TIMEOUT_WORKER) === PENDING_WALK || q.at(TIMEOUT_WORKER) === PENDING_START }, ['dev[*].deferred']) },

@@ -373,6 +373,30 @@ export default defineProperty({ kind: 'action', name: 'pending-walk-stable', des
     'noop.ts': `import { definePatch } from 'probecheck';
 export default definePatch({ id: 'noop', subject: 'noop', base: 'v6.1', hunks: [{ fn: 'deferred_probe_initcall', replace: 'trigger_again', step: (_site, orig) => ({ ...orig! }) }] });
 `,
+    // Two devices deferred at boot: the locked walk (v5.12+) is a step per line (late-initcall.ts).
+    'two.ts': `import { scenario } from 'probecheck';
+export default scenario({
+  name: 'two-walk', profile: 'v6.1', deferredProbeTimeout: 10,
+  devices: { a: { present: true }, b: { present: true } },
+  drivers: { ad: { matches: ['a'], present: true, probe: 'defer' }, bd: { matches: ['b'], present: true, probe: 'defer' } },
+  actors: { boot: ['deferred_probe_initcall'], hotplug: 'del b' },
+});
+`,
+    'del-unlocked.ts': `import { definePatch } from 'probecheck';
+export default definePatch({ id: 'del-unlocked', subject: 'device_del takes its device off the deferred lists without deferred_probe_mutex', base: 'v6.1',
+  hunks: [{ fn: 'device_del', replace: 'driver_deferred_probe_del', step: (_site, orig) => ({ ...orig!, await: undefined, waits: undefined }) }] });
+`,
+  });
+  // A review (s44 h7): pending-walk looked only at the unlocked walk's step, so a delete between two
+  // lines of the locked walk, by a patch that drops device_del's wait for deferred_probe_mutex, held.
+  it('pending-walk sees a patch\'s delete between two lines of the locked walk', () => {
+    const r = probecheck(['check', 'two.ts', '--patch', 'del-unlocked.ts', '--property', 'pending-walk'], { cwd: dir });
+    const out = unwrap(r.stdout);
+    expect(out).toMatch(/pending-walk\s+violated/);
+    expect(out).toMatch(/hotplug deletes b from deferred_probe_pending_list at device_del\(b\):driver_deferred_probe_del while kworker deferred_probe_timeout_work_func walks it holding deferred_probe_mutex, which device_del\(b\):driver_deferred_probe_del does not wait for/);
+    expect(out).toMatch(/deferred_probe_timeout_work_func:deferred_probe_pending\n/);
+    expect(r.status).toBe(1);
+    expect(probecheck(['check', 'two.ts', '--property', 'pending-walk', '-q'], { cwd: dir }).stdout).toMatch(/pending-walk\s+holds/);
   });
   it('applies: the unlocked walk races device_del only with the patch', () => {
     const r = probecheck(['check', 'timeout.ts', '--property-file', 'walk.ts', '--patch', 'unfix.ts', '-q'], { cwd: dir });
