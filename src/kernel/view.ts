@@ -178,9 +178,9 @@ export interface KernelView {
   readonly deferredWork: 'idle' | 'queued' | 'running';
   /** `driver_deferred_probe_enable`. */
   readonly deferredProbeEnabled: boolean;
-  /** Devices on deferred_probe_pending_list. */
+  /** Devices on deferred_probe_pending_list, in list order (the head first: the order the timeout work prints them). */
   readonly deferredPending: readonly string[];
-  /** Devices on deferred_probe_active_list. */
+  /** Devices on deferred_probe_active_list, in list order (the head first: the deferred work's next retry). */
   readonly deferredActive: readonly string[];
   /** The thread holding deferred_probe_mutex, or null. */
   readonly deferredProbeMutexBy: string | null;
@@ -288,6 +288,8 @@ function makeView(k: Kernel, t: ThreadInfo, s: KS, q: Query): KernelView {
     inside(fn: string) { const l = q.at(name); return l !== null && (l.startsWith(`${fn}(`) || l.startsWith(`${fn}:`) || l.startsWith(`${fn}#`)); },
     patch: fields(k.added?.thread, () => q.locals(name) as object, `thread '${name}'`, k.locals),
   })));
+  // The list's order is the devices' deferRank (klist.ts), not their declaration order.
+  const listed = (on: 'pending' | 'active') => w.devices.filter((d) => s.dev[d.i]!.deferred === on).sort((a, b) => s.dev[a.i]!.deferRank - s.dev[b.i]!.deferRank).map((d) => d.name);
   return {
     profile: k.profile,
     get devices() { return mkDevices(); }, get drivers() { return mkDrivers(); }, get modules() { return mkModules(); }, get threads() { return mkThreads(); }, get links() { return mkLinks(); },
@@ -296,8 +298,8 @@ function makeView(k: Kernel, t: ThreadInfo, s: KS, q: Query): KernelView {
     get probeCount() { return s.probeCount; }, get asyncPending() { return s.asyncPending; },
     get deferredWork() { return s.deferredWorkRunning ? 'running' : s.deferredWorkQueued ? 'queued' : 'idle'; },
     get deferredProbeEnabled() { return s.deferredProbeEnable; },
-    get deferredPending() { return w.devices.filter((d) => s.dev[d.i]!.deferred === 'pending').map((d) => d.name); },
-    get deferredActive() { return w.devices.filter((d) => s.dev[d.i]!.deferred === 'active').map((d) => d.name); },
+    get deferredPending() { return listed('pending'); },
+    get deferredActive() { return listed('active'); },
     get deferredProbeMutexBy() { return thr(s.deferredProbeMutex); }, get moduleMutexBy() { return thr(s.moduleMutex); },
     get deferAllProbes() { return s.deferAllProbes === true; }, get shutdownReturned() { return s.shutdownReturned === true; },
     patch: fields(k.added?.kernel, () => s, 'the kernel'),

@@ -111,6 +111,24 @@ describe('list order in scenarios', () => {
   }
 });
 
+// A review (s44 h7): the view's deferredPending/deferredActive listed the devices in declaration
+// order, whatever their places on the lists. b's driver registers first: b defers first, and every
+// retry re-adds b, then a, at the pending list's tail (driver_deferred_probe_add's list_add_tail).
+describe('the deferred lists as a property reads them', () => {
+  const spec: ScenarioSpec = {
+    name: 'pending-order', devices: { a: { present: true }, b: { present: true } },
+    drivers: { ad: { matches: ['a'], probe: 'defer' }, bd: { matches: ['b'], probe: 'defer' } }, actors: { boot: ['register bd', 'register ad'] },
+    properties: [
+      defineProperty({ kind: 'invariant', name: 'b-ahead', check: (v) => (v.deferredPending.join() === 'a,b' || v.deferredActive.join() === 'a,b' ? `listed ${v.deferredPending.join()} / ${v.deferredActive.join()}` : null) }),
+      defineProperty({ kind: 'invariant', name: 'never-both', check: (v) => (v.deferredPending.length === 2 || v.deferredActive.length === 2 ? 'both listed' : null) }),
+    ],
+  };
+  it('in list order, the head first (b ahead of a on either list)', () => {
+    const r = check(buildScenario(spec, 'mainline', '').model);
+    expect(r.properties.map((p) => [p.name, p.verdict])).toEqual([['b-ahead', 'holds'], ['never-both', 'violated']]);
+  });
+});
+
 describe("the bus's klist of drivers (bus_for_each_drv in __device_attach)", () => {
   /** Drivers 0..n-1 on one bus, all matching device 0, which __device_attach walks; none registered yet. */
   function drivers(n: number): { w: World; s: KS } {
