@@ -98,3 +98,34 @@ export default scenario({
     expect(w.status).toBe(1);
   });
 });
+
+// A review (s44 h7): the locked walk's steps were counted from the devices a probe may defer, not a
+// consumer a supplier's bind lists (device_links_driver_bound's driver_deferred_probe_add of an
+// AUTOPROBE_CONSUMER link's consumer, core.c at v5.10.13:653-654; no dev_can_match test before
+// v5.14, dd.c v5.10.13:57-65), which may have no driver. At v5.10 with eed6e41813de: a and b
+// deferred at boot, s's bind lists c, and the walk can run before s's trigger moves c off; x's bind
+// prints its driver_bound line (no deferred_probe_mutex) between b's and c's. Before: the walk had
+// two steps for three lines, b's and c's one step, NOT a behaviour at line 8 (29,948 states, ~2 s).
+describe('validate: a consumer with no driver that a supplier\'s bind lists gets a step of the walk too', () => {
+  it('v5.10 + eed6e41813de: a line between the second and third pending lines', () => {
+    const ts = join(dir, 'consumer.ts'), log = join(dir, 'consumer.log');
+    writeFileSync(ts, `import { scenario } from 'probecheck';
+export default scenario({
+  name: 'consumer-listed', profile: 'v5.10', deferredProbeTimeout: 30,
+  devices: { s: { present: true }, c: { present: true, suppliers: ['s'] }, a: { present: true }, b: { present: true }, x: {} },
+  drivers: { sd: { matches: ['s'] }, ad: { matches: ['a'], present: true, probe: 'defer' }, bd: { matches: ['b'], present: true, probe: 'defer' }, xd: { matches: ['x'], present: true } },
+  actors: { boot: ['deferred_probe_initcall'], r: ['register sd'], h: ['add x'] },
+});
+`);
+    writeFileSync(log, ['[    0.000000] Linux version 5.10.0-synthetic (probecheck) (gcc version 10.2.1) #1 SMP',
+      '[    1.000000] calling  deferred_probe_initcall+0x0/0xa0 @ 1', '[    1.000100] initcall deferred_probe_initcall+0x0/0xa0 returned 0 after 100 usecs',
+      "[   20.000000] driver: 'sd': driver_bound: bound to device 's'",
+      '[   31.000000] platform a: deferred probe pending', '[   31.000010] platform b: deferred probe pending',
+      "[   31.000020] driver: 'xd': driver_bound: bound to device 'x'", '[   31.000030] platform c: deferred probe pending'].join('\n') + '\n');
+    const v = probecheck(['validate', ts, '--log', log, '--param', 'patches=eed6e41813de']);
+    expect(v.stdout).toMatch(/the log IS a behaviour of the model/);
+    expect(v.stdout).toMatch(/line 7 +step \d+ +h: really_probe\(x,xd\):driver_bound/);
+    expect(v.stdout).toMatch(/line 8 +step \d+ +kworker deferred_probe_timeout_work_func: deferred_probe_timeout_work_func:deferred_probe_pending_3 +platform c: deferred probe pending/);
+    expect(v.status).toBe(0);
+  });
+});

@@ -73,10 +73,15 @@ export const pendingRank = (local: string): number => (local === 'deferred_probe
 /**
  * How many devices may be on the pending list at once, as built: those deferred at boot, or
  * that a matching driver's probe (mayDefer: its outcomes, what it needs, a supplier link, a user's
- * patch) or a bus match (defersMatch) may defer; at least 1. The locked walk has a step per entry.
+ * patch) or a bus match (defersMatch) may defer, or that a supplier's driver_bound lists
+ * (device_links_driver_bound's driver_deferred_probe_add of an AUTOPROBE_CONSUMER link's consumer:
+ * one with no driver too, before v5.14's dev_can_match test; really-probe.ts addsConsumer); at
+ * least 1. The locked walk has a step per entry. (A review, s44 h7: the driverless consumer was not
+ * counted, and at v5.10 with eed6e41813de the last step printed two lines as one.)
  */
 function pendingSlots(k: Kernel): number {
-  const n = k.w.devices.filter((d) => d.deferredAtBoot?.length || defersMatch(k, d.i) || d.drivers.some((x) => mayDefer(k, d.i, x))).length;
+  const listedBySupplier = (i: number) => k.has('AUTOPROBE_CONSUMER') && !k.has('PROBE_BUSY_CHECK') && k.w.links.some((l) => l.autoprobe && l.consumer === i);
+  const n = k.w.devices.filter((d) => d.deferredAtBoot?.length || defersMatch(k, d.i) || d.drivers.some((x) => mayDefer(k, d.i, x)) || listedBySupplier(d.i)).length;
   return Math.max(1, n);
 }
 
