@@ -11,7 +11,7 @@ import { excerpt, excerptsOf, resolveAnchor, lineList, MODELLED, fnKeyFile, snap
 import { sideBySide } from '../kernel/conformance.js';
 import { ANCHORED } from '../kernel/anchored.js';
 import { catalogueSpecs } from './steps.js';
-import { LTS_BRANCHES, NAME_ONLY, backportsInto } from '../kernel/backports.js';
+import { LTS_BRANCHES, NAME_ONLY, backportsInto, changeVerb } from '../kernel/backports.js';
 import { profileFor } from '../logs/release.js';
 import { EXIT, type ExitCode } from './exit.js';
 import type { Io } from './io.js';
@@ -118,7 +118,7 @@ export function runProfiles(io: Io, json: boolean, names: readonly string[] = []
     for (const [f, why] of Object.entries(p.settled ?? {})) io.out(`  settled: ${f}: ${why}`);
     for (const [f, why] of Object.entries(p.unsettled ?? {})) io.out(`  not settled: ${f}: ${why}`);
     // A stable kernel of the branch may have a fix this profile lacks: said, not modelled (from-log and validate say it for a log past one).
-    for (const b of p.backports) io.out(`  stable: ${b.branch}: ${b.flag} ${b.taken ? `${b.change === 'adds' ? 'taken' : 'reverted'} from ${b.branch.replace(/\.y$/, '')}.${b.sublevel}${NAME_ONLY.has(b.flag) ? ' (a name in the trace only: logs past it get no warning)' : ''}` : `not taken${b.indirect ? ' (indirect evidence)' : ''}`}: ${b.how}`);
+    for (const b of p.backports) io.out(`  stable: ${b.branch}: ${b.flag} ${b.taken ? `${changeVerb(b.change, b.commit, b.subject)} from ${b.branch.replace(/\.y$/, '')}.${b.sublevel}${NAME_ONLY.has(b.flag) ? ' (a name in the trace only: logs past it get no warning)' : ''}` : `not taken${b.indirect ? ' (indirect evidence)' : ''}`}: ${b.how}`);
     const branches = LTS_BRANCHES.filter((b) => profileFor(b.replace(/\.y$/, '')) === p.name);
     if (branches.length) io.out(`  stable: ${branches.join(', ')}: ${p.backports.length ? 'the flags above are the ones checked there; any other' : 'no'} flag's backport ${p.backports.length ? 'was not checked' : 'was checked'} (src/kernel/backports.ts)`);
     io.out('');

@@ -18,8 +18,13 @@ export const LTS_BRANCHES = ['4.14.y', '4.19.y', '5.4.y', '5.10.y', '5.15.y', '6
 export type Branch = (typeof LTS_BRANCHES)[number];
 
 export type Backport =
-  /** The branch has the flag's change from this sublevel on: `adds` the flag's behaviour, or `removes` it (a revert taken, `commit` its own). */
-  | { taken: true; sublevel: number; change: 'adds' | 'removes'; how: string; commit?: string }
+  /**
+   * The branch has the flag's change from this sublevel on: `adds` the flag's behaviour, or
+   * `removes` it (a revert taken, `commit` its own). `subject`: `commit`'s own, where the flag's
+   * record does not give it (a revert of a flag whose subject describes the behaviour, or a later
+   * change that ends the behaviour without reverting it: 0254127ab977 ends MODULE_LOAD_WAITS_GOING).
+   */
+  | { taken: true; sublevel: number; change: 'adds' | 'removes'; how: string; commit?: string; subject?: string }
   /** Checked, and the branch did not take it (as of what `how` read); `indirect`: no posting or tree of the branch says so, only a record about other branches. */
   | { taken: false; how: string; indirect?: true };
 
@@ -38,6 +43,7 @@ const POSTING = (series: string, patch: string, date: string, quote: string) => 
 const RELEASE = (version: string, date: string) => `the "Linux ${version}" release announcement of ${date} lists it in its shortlog`;
 const QUEUE = (branch: string, date: string, id: string, version: string) => `kernel.org's post-receive mail of ${date} for linux-stable-rc queue/${branch} lists ${id} before the "Linux ${version}" commit`;
 const REVERT = 'Revert "module, async: async_synchronize_full() on module init iff async is used"';
+const GOING = "module: Don't wait for GOING modules";
 
 export const BACKPORTS: Partial<Record<Flag, Partial<Record<Branch, Backport>>>> = {
   DRIVER_ATTACH_ASYNC_AFTER_UNLOCK: {
@@ -77,6 +83,37 @@ export const BACKPORTS: Partial<Record<Flag, Partial<Record<Branch, Backport>>>>
   AUTOPROBE_CONSUMER: {
     '4.19.y': { taken: true, sublevel: 112, change: 'adds', how: `${RELEASE('4.19.112', '2020-03-21')} ("Rafael J. Wysocki (5): ... driver core: Add device link flag DL_FLAG_AUTOPROBE_CONSUMER; ..."); its 4.19-stable posting of 2020-03-19 quoted by the flag's record (FLAGS.AUTOPROBE_CONSUMER.commit), not re-read` },
   },
+  // 0254127ab977 (v6.2, Cc: stable) is one change with two flags: finished_loading counts a GOING
+  // module as finished (the end of MODULE_LOAD_WAITS_GOING) and a load woken on module_wq looks the
+  // module up once, -EEXIST or -EBUSY (MODULE_WAIT_ONCE), as the v6.2 profile takes it. Re-read
+  // 2026-12-07 (s44 h9). 4.19.y took it too (4.19.272, by linux-stable-rt's v4.19-rt push of
+  // 2023-03-16, before "Linux 4.19.272"), onto a kernel without 6e6de3dee51a's wait (v4.19 lacks
+  // MODULE_LOAD_WAITS_GOING): that backport's hunks were not read, so 4.19.y is not entered.
+  MODULE_WAIT_ONCE: {
+    '6.1.y': { taken: true, sublevel: 9, change: 'adds', commit: '0254127ab977', subject: GOING, how: `${RELEASE('6.1.9', '2023-02-01')} ("Petr Pavlu (1): ${GOING}"); ` + POSTING('6.1.9-rc1', '[PATCH 6.1 210/313] module: Dont wait for GOING modules', '2023-01-30', 'commit 0254127ab977e70798707a7a2b757c9f3c971210 upstream') + '; its hunks: finished_loading also counts MODULE_STATE_GOING as finished, and add_unformed_module, woken, looks the module up again (no `goto again`) and returns -EEXIST if it is LIVE, else -EBUSY' },
+    '5.15.y': { taken: true, sublevel: 91, change: 'adds', commit: '0254127ab977', subject: GOING, how: `${RELEASE('5.15.91', '2023-02-01')} ("Petr Pavlu (1): ${GOING}"); kernel.org's post-receive mail of 2023-01-30 for linux-stable-rc linux-5.15.y lists 8020f7fbec22 with that subject and ends at "Linux 5.15.91-rc1"; the 5.15.y posting not read` },
+    '5.10.y': { taken: true, sublevel: 166, change: 'adds', commit: '0254127ab977', subject: GOING, how: `${RELEASE('5.10.166', '2023-02-01')} ("Petr Pavlu (1): ${GOING}"); the 5.10.y posting not read` },
+    '5.4.y': { taken: true, sublevel: 231, change: 'adds', commit: '0254127ab977', subject: GOING, how: `${RELEASE('5.4.231', '2023-02-06')} ("Petr Pavlu (1): ${GOING}"); the 5.4.y posting not read` },
+  },
+  MODULE_LOAD_WAITS_GOING: {
+    '6.1.y': { taken: true, sublevel: 9, change: 'removes', commit: '0254127ab977', subject: GOING, how: `${RELEASE('6.1.9', '2023-02-01')}; the "[PATCH 6.1 210/313]" posting of 2023-01-30 makes finished_loading \`!mod || LIVE || GOING\` (MODULE_WAIT_ONCE's entry)` },
+    '5.15.y': { taken: true, sublevel: 91, change: 'removes', commit: '0254127ab977', subject: GOING, how: `${RELEASE('5.15.91', '2023-02-01')} (MODULE_WAIT_ONCE's entry; the 5.15.y hunk not read)` },
+    '5.10.y': { taken: true, sublevel: 166, change: 'removes', commit: '0254127ab977', subject: GOING, how: `${RELEASE('5.10.166', '2023-02-01')} (MODULE_WAIT_ONCE's entry; the 5.10.y hunk not read)` },
+    '5.4.y': { taken: true, sublevel: 231, change: 'removes', commit: '0254127ab977', subject: GOING, how: `${RELEASE('5.4.231', '2023-02-06')} (MODULE_WAIT_ONCE's entry; the 5.4.y hunk not read)` },
+  },
+  // Dmitry Torokhov's three patches of v6.15 (dc1771f71854 reverts c0a40097f0bc's device_lock in
+  // uevent_show, 18daa52418e7 reads dev->driver once in dev_uevent), together in the releases of
+  // 2025-05-02. 6.1.y and 6.6.y took c0a40097f0bc itself (6.1.95, 6.6.35: their announcements of
+  // 2024-06-21 list it), and 6.6.y then 15fffc6a5624 and its revert (6.6.46, 6.6.60 by the flag's
+  // record, not re-read; 6.1.y's later changes not looked for): one entry per branch cannot hold
+  // that, so UEVENT_SHOW_LOCKED is not entered for 6.1.y or 6.6.y (docs/known-gaps.md#stable-kernels).
+  UEVENT_SHOW_LOCKED: {
+    '6.12.y': { taken: true, sublevel: 26, change: 'removes', commit: 'dc1771f71854', subject: 'Revert "drivers: core: synchronize really_probe() and dev_uevent()"', how: `${RELEASE('6.12.26', '2025-05-02')} ("Dmitry Torokhov (3): Revert "drivers: core: synchronize really_probe() and dev_uevent()"; driver core: introduce device_set_driver() helper; driver core: fix potential NULL pointer dereference in dev_uevent()"); no 6.12.y posting or tree read` },
+  },
+  UEVENT_SINGLE_READ: {
+    '6.12.y': { taken: true, sublevel: 26, change: 'adds', how: `${RELEASE('6.12.26', '2025-05-02')} (with the revert of UEVENT_SHOW_LOCKED: its entry); no 6.12.y posting or tree read` },
+    '6.6.y': { taken: true, sublevel: 89, change: 'adds', how: `${RELEASE('6.6.89', '2025-05-02')} ("Dmitry Torokhov (3): Revert "drivers: core: synchronize really_probe() and dev_uevent()"; driver core: introduce device_set_driver() helper; driver core: fix potential NULL pointer dereference in dev_uevent()"); no 6.6.y posting or tree read` },
+  },
 };
 
 /** `5.10.150-foo` -> { branch: '5.10.y', sublevel: 150 }; undefined for a version with no sublevel or a branch not listed. */
@@ -96,16 +133,26 @@ export function backportsInto(branch: Branch): { flag: Flag; b: Backport }[] {
  * with the flag, the sublevel and how that is known. Empty for a version before them or with no
  * sublevel; a NAME_ONLY flag is left out.
  */
-export function backportsPast(version: string | undefined, has: (f: Flag) => boolean): { flag: Flag; branch: Branch; sublevel: number; change: 'adds' | 'removes'; commit?: string; how: string }[] {
+export function backportsPast(version: string | undefined, has: (f: Flag) => boolean): { flag: Flag; branch: Branch; sublevel: number; change: 'adds' | 'removes'; commit?: string; subject?: string; how: string }[] {
   const s = stableOf(version);
   if (!s) return [];
-  return backportsInto(s.branch).flatMap(({ flag, b }) => (b.taken && b.sublevel <= s.sublevel && !NAME_ONLY.has(flag) && has(flag) === (b.change === 'removes') ? [{ flag, branch: s.branch, sublevel: b.sublevel, change: b.change, ...(b.commit ? { commit: b.commit } : {}), how: b.how }] : []));
+  return backportsInto(s.branch).flatMap(({ flag, b }) => (b.taken && b.sublevel <= s.sublevel && !NAME_ONLY.has(flag) && has(flag) === (b.change === 'removes') ? [{ flag, branch: s.branch, sublevel: b.sublevel, change: b.change, ...(b.commit ? { commit: b.commit } : {}), ...(b.subject ? { subject: b.subject } : {}), how: b.how }] : []));
 }
 
-/** `FLAG (commit, "subject")` for a note: the subject up to its first parenthesis; a revert says so. */
-export function backportName(flag: Flag, change: 'adds' | 'removes', commit?: string): string {
+/** A removal is a revert when its own subject says so, or when it has none of its own (then it is the revert of the flag's commit). */
+const isRevert = (subject?: string) => subject === undefined || subject.startsWith('Revert "');
+
+/** How `probecheck profiles` says a taken change: taken, reverted, or ended (by a commit that is not a revert). */
+export function changeVerb(change: 'adds' | 'removes', commit?: string, subject?: string): string {
+  return change === 'adds' ? 'taken' : isRevert(subject) ? 'reverted' : `ended by ${commit}`;
+}
+
+/** `FLAG (commit, "subject")` for a note: the subject up to its first parenthesis; a revert says so, and a change that ends the flag without reverting it. */
+export function backportName(flag: Flag, change: 'adds' | 'removes', commit?: string, subject?: string): string {
   const f = FLAGS[flag] as { commit: string; subject: string };
-  const subject = f.subject.split(' (')[0]!;
+  const own = subject ?? f.subject.split(' (')[0]!;
   const id = commit ?? /^[0-9a-f]{12}/.exec(f.commit)?.[0] ?? f.commit;
-  return change === 'adds' ? `${flag} (${id}, "${subject}")` : `the revert of ${flag} (${id}, Revert "${subject}")`;
+  if (change === 'adds') return `${flag} (${id}, "${own}")`;
+  if (!isRevert(subject)) return `the end of ${flag} (${id}, "${own}")`;
+  return `the revert of ${flag} (${id}, ${subject ?? `Revert "${own}"`})`;
 }

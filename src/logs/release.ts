@@ -147,7 +147,7 @@ export function kernelWarnings(log: ParsedLog, lk: LogKernel): string[] {
     // `profiles X` lists the branch's backports under the profile its logs are checked at, which
     // is not the model's when the user picked another (a 4.14.270 log checked at v5.4).
     const listed = profileFor(log.release);
-    out.push(`the log is of Linux ${log.version}${up ? ` (${up.distro}'s build of ${up.version}, whose own further backports are not known here)` : ''}${log.releaseLine !== undefined ? ` (line ${log.releaseLine})` : ''}, a stable kernel past ${past.length === 1 ? 'a backport' : `${past.length} backports`} that profile ${prof} does not model: ${past.map((p) => `${backportName(p.flag, p.change, p.commit)} is in ${p.branch} from ${at(p)}`).join('; ')}; a verdict that rests on ${past.length === 1 ? 'it' : 'them'} may not hold for this kernel (probecheck profiles ${listed} says how each backport is known)`);
+    out.push(`the log is of Linux ${log.version}${up ? ` (${up.distro}'s build of ${up.version}, whose own further backports are not known here)` : ''}${log.releaseLine !== undefined ? ` (line ${log.releaseLine})` : ''}, a stable kernel past ${past.length === 1 ? 'a backport' : `${past.length} backports`} that profile ${prof} does not model: ${past.map((p) => `${backportName(p.flag, p.change, p.commit, p.subject)} is in ${p.branch} from ${at(p)}`).join('; ')}; a verdict that rests on ${past.length === 1 ? 'it' : 'them'} may not hold for this kernel (probecheck profiles ${listed} says how each backport is known)`);
   }
   const want = lk.busyCheck ? MATCHED_NEW : MATCHED_OLD;
   const other = log.events.find((e) => e.rule.id === 'matched' && (e.fn === MATCHED_OLD || e.fn === MATCHED_NEW) && e.fn !== want);

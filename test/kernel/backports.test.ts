@@ -4,7 +4,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BACKPORTS, LTS_BRANCHES, backportsPast, stableOf, type Backport, type Branch } from '../../src/kernel/backports.js';
+import { BACKPORTS, LTS_BRANCHES, backportName, backportsPast, stableOf, type Backport, type Branch } from '../../src/kernel/backports.js';
 import { FLAGS, PROFILES, type Flag } from '../../src/kernel/profiles.js';
 import { profileFor } from '../../src/logs/release.js';
 import { buildModel } from '../../src/cli/build.js';
@@ -95,6 +95,19 @@ describe('a log of a stable kernel past a backport', async () => {
     const other = validate(v510, parseLog(LOG('4.14.270'))).warnings;
     expect(other.at(-1)).toMatch(/that profile v5\.10 does not model: the revert of MODULE_SYNC_PF_USED_ASYNC .* is in 4\.14\.y from 4\.14\.268; .*\(probecheck profiles v4\.14 says how each backport is known\)$/);
   });
+  // A 6.x branch (s44 h9): 6.1.9 took 0254127ab977, one commit that adds MODULE_WAIT_ONCE and ends
+  // MODULE_LOAD_WAITS_GOING (not a revert: named by its own subject); 6.1.8 is before it.
+  it('a 6.1.y log past 0254127ab977 is warned of both flags it changes; one before it of nothing', async () => {
+    const v61 = await model('v6.1');
+    const w = validate(v61, parseLog(LOG('6.1.90'))).warnings;
+    // (the log's v5.10-style probe lines are warned of too: not this test's matter)
+    expect(w[0]).toMatch(/^the log is of Linux 6\.1\.90 \(line 1\), a stable kernel past 2 backports that profile v6\.1 does not model: MODULE_WAIT_ONCE \(0254127ab977, "module: Don't wait for GOING modules"\) is in 6\.1\.y from 6\.1\.9; the end of MODULE_LOAD_WAITS_GOING \(0254127ab977, "module: Don't wait for GOING modules"\) is in 6\.1\.y from 6\.1\.9; a verdict that rests on them may not hold for this kernel \(probecheck profiles v6\.1 says how each backport is known\)$/);
+    expect(validate(v61, parseLog(LOG('6.1.8'))).warnings.filter((x) => x.includes('a stable kernel past'))).toEqual([]);
+    // 6.12.26 reverted UEVENT_SHOW_LOCKED, which v6.12 has, by a revert whose subject is its own.
+    const v612 = (f: Flag) => PROFILES['v6.12']!.flags.includes(f);
+    expect(backportsPast('6.12.30', v612).map((p) => backportName(p.flag, p.change, p.commit, p.subject))).toEqual(['the revert of UEVENT_SHOW_LOCKED (dc1771f71854, Revert "drivers: core: synchronize really_probe() and dev_uevent()")', 'UEVENT_SINGLE_READ (18daa52418e7, "driver core: fix potential NULL pointer dereference in dev_uevent()")']);
+    expect(backportsPast('6.12.25', v612)).toEqual([]);
+  });
   // Real version lines (find_string, 2026-12-07): Ubuntu 22.04's and Debian's name the upstream release their
   // sublevel-0 version is built from; Debian's gcc is "(Debian 8.3.0-6)" on the same line, and a Uos build is neither.
   it('a distribution kernel is read by the upstream release its line names (Ubuntu, Debian), and said so', async () => {
@@ -105,7 +118,7 @@ describe('a log of a stable kernel past a backport', async () => {
     expect(upstreamOf('Linux version 4.19.0-6-amd64 (debian-kernel@lists.debian.org) (gcc version 8.3.0 (Debian 8.3.0-6)) #1 SMP Uos 4.19.67-11eagle (2020-03-21)', '4.19')).toBeUndefined();
     expect(upstreamOf('Linux version 6.1.0-18-amd64 (debian-kernel@lists.debian.org)', '6.1')).toBeUndefined();
     const w = validate(await model('v5.15'), parseLog(`[    0.000000] ${UBUNTU}\n` + LOG('x').split('\n').slice(1).join('\n'))).warnings;
-    expect(w.find((x) => x.startsWith("the log is of"))).toMatch(/^the log is of Linux 5\.15\.0-97-generic \(Ubuntu's build of 5\.15\.136, whose own further backports are not known here\) \(line 1\), a stable kernel past 3 backports that profile v5\.15 does not model: .*DRIVER_ATTACH_ASYNC_AFTER_UNLOCK .* is in 5\.15\.y from 5\.15\.61/);
+    expect(w.find((x) => x.startsWith("the log is of"))).toMatch(/^the log is of Linux 5\.15\.0-97-generic \(Ubuntu's build of 5\.15\.136, whose own further backports are not known here\) \(line 1\), a stable kernel past 5 backports that profile v5\.15 does not model: .*DRIVER_ATTACH_ASYNC_AFTER_UNLOCK .* is in 5\.15\.y from 5\.15\.61; .*MODULE_WAIT_ONCE .* is in 5\.15\.y from 5\.15\.91; the end of MODULE_LOAD_WAITS_GOING \(0254127ab977, "module: Don't wait for GOING modules"\) is in 5\.15\.y from 5\.15\.91;/);
   });
   it('from-log puts it in the scenario header and on stderr', () => {
     const dir = tempDir('pc-backports-');
