@@ -363,6 +363,17 @@ export function profile(name: string): Profile {
   return p;
 }
 
+/**
+ * The oldest profile from which every profile has `flag` (a refusal's "use vX or later"), or
+ * undefined where the newest lacks it: said from the data, so a profile added between two
+ * (v4.19, s44 h5) moves the advice with it.
+ */
+export function firstWith(flag: Flag): string | undefined {
+  let first: string | undefined;
+  for (const n of PROFILE_NAMES) first = PROFILES[n]!.flags.includes(flag) ? first ?? n : undefined;
+  return first;
+}
+
 /** The flags one profile has and the other has not, both ways. */
 export function profileDiff(a: string, b: string): { added: Flag[]; removed: Flag[] } {
   const fa = new Set(profile(a).flags), fb = new Set(profile(b).flags);

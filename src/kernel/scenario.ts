@@ -36,7 +36,7 @@ import { walkedDevices, walksDrivers } from './paths/klist.js';
 import { doScanAsync, localPciProbe, requestModprobeThread, scanProgram, workOnCpuThread } from './paths/probe-body.js';
 import { driverAttach, driverAttachAsyncHelper } from './paths/driver-attach.js';
 import { combine, namePatchFile, parsePatches, patchEntries, patchFilesOf } from './patches.js';
-import { FLAGS, PROFILE_NAMES, profile, profileSuggestion, type Flag } from './profiles.js';
+import { FLAGS, PROFILE_NAMES, firstWith, profile, profileSuggestion, type Flag } from './profiles.js';
 import { LIBRARY, PROPERTY_NAMES, consumerLinks, matchYours, owedRetry, retriesOnlyBlocked, workerReach, type PropCtx } from './properties.js';
 import { isDefinedProperty, rememberKernel, toKernelProperty, type DefinedProperty } from './define-property.js';
 import { addedState } from './patch-state.js';
@@ -785,7 +785,7 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string, 
   for (const a of actors) for (const x0 of a.acts) if (x0.op === 'override') {
     const d = w.devices[x0.dev]!, b = w.buses[d.bus]!;
     // No file to write before 3d713e0e382e (DRIVER_OVERRIDE): v3.14 was accepted and built the store (a finding, 2026-12-06).
-    if (!k.has('DRIVER_OVERRIDE')) throw bad(`scenario '${spec.name}': actor '${a.name}': action 'override ${d.name} ${w.drivers[x0.drv]!.name}': profile ${k.profile} has no driver_override file (3d713e0e382e, v3.16, added it); use v4.2 or later`);
+    if (!k.has('DRIVER_OVERRIDE')) throw bad(`scenario '${spec.name}': actor '${a.name}': action 'override ${d.name} ${w.drivers[x0.drv]!.name}': profile ${k.profile} has no driver_override file (3d713e0e382e, v3.16, added it); use ${firstWith('DRIVER_OVERRIDE')} or later`);
     // driver_override is the platform bus's (platform_match); USB (a need_parent_lock bus) has none (a sysfs hunt, 2026-12-04).
     if (b.needParentLock) throw bad(`scenario '${spec.name}': actor '${a.name}': override ${d.name}: ${d.name} is on bus '${b.name}', a need_parent_lock bus (USB), which has no driver_override; the model's is the platform bus's (platform_match)`);
     // platform_match binds the named driver whatever its id table says; the model's walks go only
@@ -826,7 +826,7 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string, 
   once('device_shutdown', 'what reboot or poweroff runs, once:');
   if (late && lateInitcallRefusal(k)) throw bad(`scenario '${spec.name}': ${lateInitcallRefusal(k)}`);
   // deferred_probe_timeout= is read by the late initcall, from 25b4e70dcce9 (v4.19) on.
-  if (spec.deferredProbeTimeout !== undefined && !k.has('PROBE_TIMEOUT_WORK')) throw bad(`scenario '${spec.name}': deferredProbeTimeout: profile ${k.profile} has no deferred_probe_timeout (25b4e70dcce9, v4.19, added it); use v5.0 or later`);
+  if (spec.deferredProbeTimeout !== undefined && !k.has('PROBE_TIMEOUT_WORK')) throw bad(`scenario '${spec.name}': deferredProbeTimeout: profile ${k.profile} has no deferred_probe_timeout (25b4e70dcce9, v4.19, added it); use ${firstWith('PROBE_TIMEOUT_WORK')} or later`);
   // From v5.13 the timeout work starts with fw_devlink_drivers_done() (dd.c at dakr@1ac45118ddf8),
   // which drops DL_FLAG_AUTOPROBE_CONSUMER from every inferred link whose supplier never matched a
   // driver (fw_devlink_no_driver, fw_devlink_relax_link in 6.18.16's core.c): not modelled.
@@ -836,7 +836,7 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string, 
   const fw = w.links.filter((l) => l.autoprobe);
   if (fw.length) {
     const why = `scenario '${spec.name}': device '${w.devices[fw[0]!.consumer]!.name}': suppliers`;
-    if (!k.has('AUTOPROBE_CONSUMER')) throw bad(`${why}: ${k.profile} has no DL_FLAG_AUTOPROBE_CONSUMER (e7dd40105aac, v5.1) nor fw_devlink; use v5.1 or later`);
+    if (!k.has('AUTOPROBE_CONSUMER')) throw bad(`${why}: ${k.profile} has no DL_FLAG_AUTOPROBE_CONSUMER (e7dd40105aac, v5.1) nor fw_devlink; use ${firstWith('AUTOPROBE_CONSUMER')} or later`);
     for (const a of actors) for (const x of a.acts) if (x.op === 'add' && fw.some((l) => l.consumer === x.dev || l.supplier === x.dev)) {
       throw bad(`${why}: actor '${a.name}' adds '${w.devices[x.dev]!.name}', an end of a link made before the start: the links fw_devlink makes at a later device_add are not modelled (device_del's device_links_purge deletes them)`);
     }

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { buildScenario, check, type Property, type ScenarioSpec } from 'probecheck';
 import type { KS } from '../../src/kernel/state.js';
 import { TIMEOUT_WORKER, lateInitcallRefusal } from '../../src/kernel/paths/late-initcall.js';
-import { PROFILES, PROFILE_NAMES } from '../../src/kernel/profiles.js';
+import { PROFILES, PROFILE_NAMES, firstWith } from '../../src/kernel/profiles.js';
 import { DEFERRED_WORKER } from '../../src/kernel/paths/deferred-probe.js';
 import { probecheck } from '../cli/run.js';
 
@@ -180,7 +180,10 @@ describe('deferredProbeTimeout (the deferred_probe_timeout= boot parameter) and 
     expect(check(model).properties.map((p) => [p.name, p.verdict])).toEqual([['empty-ends', 'holds'], ['empty-at-walk', 'reachable']]);
   });
   it('is refused where it means nothing: before v4.19, without the late initcall, below -1', () => {
-    expect(() => buildScenario(walk('v4.18'), 'v4.18', '')).toThrow(/deferredProbeTimeout: profile v4\.18 has no deferred_probe_timeout \(25b4e70dcce9, v4\.19, added it\); use v5\.0 or later/);
+    expect(() => buildScenario(walk('v4.18'), 'v4.18', '')).toThrow(/deferredProbeTimeout: profile v4\.18 has no deferred_probe_timeout \(25b4e70dcce9, v4\.19, added it\); use v4\.19 or later$/);
+    // The advice is the oldest profile from which all have the flag (firstWith), so it moved to v4.19 with that profile (s44 h10: it said v5.0).
+    expect(firstWith('PROBE_TIMEOUT_WORK')).toBe('v4.19');
+    expect([firstWith('DRIVER_OVERRIDE'), firstWith('AUTOPROBE_CONSUMER'), firstWith('ATTACH_DRIVER_EBUSY')]).toEqual(['v4.2', 'v5.1', undefined]);
     expect(() => buildScenario({ ...walk('v5.10'), actors: { boot: 'add cons' } }, 'v5.10', '')).toThrow(/deferredProbeTimeout is read by the late initcall, which no actor runs: add 'deferred_probe_initcall' to the boot actor/);
     expect(() => buildScenario(walk('v5.10', -2), 'v5.10', '')).toThrow(/deferredProbeTimeout: .*an integer of seconds from -1 to 2147483647/);
   });
