@@ -1,6 +1,6 @@
 /**
  * reboot while drivers still probe (models/reboot.ts): device_shutdown's walk before and after
- * 3297c8fc65af (wait_for_device_probe and device_block_probing first; v5.0 and later here).
+ * 3297c8fc65af (wait_for_device_probe and device_block_probing first; v4.19 and later here).
  */
 import { defineSuite } from 'probecheck';
 

@@ -282,7 +282,7 @@ function actionPath(tb: ThreadBuilder, a: Action, ret: Ret, waitFor: boolean, ma
     case 'wait_for_device_probe': return main(waitForDeviceProbe(tb, ret));
     // The late initcall; a scenario that has it starts with deferred probing disabled (scenario.ts).
     case 'deferred_probe_initcall': return main(deferredProbeInitcall(tb, ret));
-    // reboot/poweroff's walk (kernel_restart_prepare); from v5.0 it waits for probes and blocks new ones first.
+    // reboot/poweroff's walk (kernel_restart_prepare); from v4.19 (3297c8fc65af) it waits for probes and blocks new ones first.
     case 'device_shutdown': { const d = deviceShutdown(tb, ret); main(d.own); return d.entry; }
     case 'uevent': return main(devUevent(tb, a.dev, ret));
     case 'kill-del': {

@@ -1820,7 +1820,7 @@ export const LIBRARY: KernelProperty[] = [
   // is chosen only where an async entry was built, and met where the wait meets one of them with
   // the other actors finished; without, it read holds about nothing (a premise audit, 2026-12-06:
   // v3.5, with no async probing, beside a deferral only the deferred work retries).
-  // The wait is judged in every caller, not only the action: device_shutdown's (v5.0 on) and
+  // The wait is judged in every caller, not only the action: device_shutdown's (v4.19 on) and
   // device_links_unbind_consumers' run the same function (a premise review, 2026-12-06: a patch
   // dropping its async_synchronize_full beside device_shutdown read still holds by default). And
   // only where an entry may outlive the actor's call that queued it (asyncOutlives): a modprobe of

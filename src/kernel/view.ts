@@ -186,7 +186,7 @@ export interface KernelView {
   readonly deferredProbeMutexBy: string | null;
   /** The thread holding module_mutex, or null. */
   readonly moduleMutexBy: string | null;
-  /** `defer_all_probes`: device_block_probing (device_shutdown, from v5.0) has set it; false where no actor runs `device_shutdown`. */
+  /** `defer_all_probes`: device_block_probing (device_shutdown, from v4.19) has set it; false where no actor runs `device_shutdown`. */
   readonly deferAllProbes: boolean;
   /** device_shutdown has returned; false where no actor runs it. */
   readonly shutdownReturned: boolean;

@@ -141,6 +141,18 @@ describe('a log of a stable kernel past a backport', async () => {
     // The revert of MODULE_SYNC_PF_USED_ASYNC came at 4.19.231, past this log.
     expect(o.stderr).not.toContain('MODULE_SYNC_PF_USED_ASYNC');
   });
+  it('v4.19\'s text is of 4.19.45 or earlier: no 4.19.y backport it reads is listed past it (s44 h10)', () => {
+    // 0b777eee88d7's 4.19 backport ("[PATCH 4.19 110/114]", 2019-05-23; "Linux 4.19.46") drops
+    // `dma_failed:` and tears the DMA ops down after devres_release_all: the study tree predates it.
+    const dd = readFileSync('kernel/v4.19.y/drivers/base/dd.c', 'utf8');
+    expect(PROFILES['v4.19']!.sources['drivers/base/dd.c']).toBe('v4.19.y');
+    expect(dd).toContain('probe_failed:\n\tdma_deconfigure(dev);\ndma_failed:\n');
+    expect(PROFILES['v4.19']!.describe).toContain('4.19.45 or earlier');
+    // So each taken 4.19.y backport is of a later sublevel, and the profile lacks its change.
+    for (const { flag, b } of Object.entries(BACKPORTS).flatMap(([flag, by]) => (by['4.19.y'] ? [{ flag: flag as Flag, b: by['4.19.y'] as Backport }] : []))) {
+      if (b.taken) expect(b.sublevel, flag).toBeGreaterThan(45);
+    }
+  });
 });
 
 describe('probecheck profiles lists the backports into the stable branch its logs are checked at', () => {
