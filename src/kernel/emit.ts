@@ -643,6 +643,13 @@ export class Block {
             // patch's wait and body holding it, which release it.
             note(`patch ${p.id} waits holding device_links_lock in ${this.name}:${h.replace}: the model takes it before that wait and releases it after the step (sync_state's locking of suppliers is not modelled)`);
             const me = this.tb.owner, held = `${h.replace}_links_locked`;
+            // The step holding it is a new one, `held`: a name taken already (a patch given before
+            // that split this step so too, or inserted a step so named) was overwritten, and listed
+            // twice: that patch's body never ran (s44 h8; since s44 h1 an internal error).
+            const by = patchedBy.get(held);
+            if (this.local.has(held)) {
+              throw new ProbecheckError('E604', `patch ${p.id} (${p.subject}) does not apply: its step ${this.name}:${h.replace} says holding: 'device_links_lock', and the model makes that a step '${held}' holding it, which ${this.name} already has${by ? ` (patch ${by.id} ${linksHeld.has(held) ? `says holding: 'device_links_lock' there too: put both patches' conditions in one hunk, or replace '${held}', the step that holds it` : 'inserts it: name that step otherwise'})` : ''}`);
+            }
             const body = redirected(made, held);
             bare.delete(h.replace);
             this.local.set(held, this.userStep({ ...body, run: (s, t, b, c) => { const r = body.run(s, t, b, c); s.deviceLinksLock = 0; return r; } }, p.id, `${this.name}:${h.replace}`));

@@ -1024,6 +1024,11 @@ export default definePatch({ id: 'bad', subject: 'x', base: 'mainline', hunks: [
 `);
     const e = probecheck(['check', 'two.ts', '--patch', 'bad.ts'], { cwd: dir });
     expect(e.stderr).toMatch(/E604.*its step device_del:bus_remove_device says holding: 'device_links_lock', but that step's C has no device_links_write_lock\(\) region/);
+    // A second patch holding it at the same step: its held step took the first's name, whose body
+    // then never ran (before s44 h1, silently; then an internal error): E604, naming the other.
+    writeFileSync(join(dir, 'again.ts'), readFileSync(join(dir, 'lock.ts'), 'utf8').replace("id: 'lock-consumer'", "id: 'lock-again'"));
+    const twice = probecheck(['check', 'two.ts', '--patch', 'lock.ts', '--patch', 'again.ts'], { cwd: dir });
+    expect([twice.status, unwrap(twice.stderr)]).toEqual([2, expect.stringMatching(/^probecheck: E604 \(patch does not apply\): again\.ts: patch lock-again \(.*\) does not apply: its step really_probe:driver_bound says holding: 'device_links_lock', and the model makes that a step 'driver_bound_links_locked' holding it, which really_probe already has \(patch lock-consumer says holding: 'device_links_lock' there too: .*replace 'driver_bound_links_locked', the step that holds it\)\n$/)]);
     // A hunk that drops a step's wait: the step stays atomic, said (a patch-loop hunt, 2026-12-05).
     writeFileSync(join(dir, 'nolock.ts'), `import { definePatch } from 'probecheck';
 export default definePatch({ id: 'nolock', subject: 'x', base: 'mainline', hunks: [{ fn: 'really_probe', replace: 'driver_deferred_probe_del', step: (_s, orig) => ({ where: orig!.where, c: orig!.c, run: orig!.run }) }] });
