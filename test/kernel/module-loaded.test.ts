@@ -129,6 +129,13 @@ describe('a module loaded at the start', () => {
     // On a bus that does not autoprobe, bus_add_driver runs no driver_attach: the load binds nothing.
     const s = base({ buses: { platform: { autoprobe: false } } });
     expect(() => buildScenario(s, 'mainline', '')).toThrow(/^scenario 'loaded': the load of module 'mod' \(modprobe run alone from the start, in every order\): device 'dc' is unbound after it, where the scenario declares it bound to 'drv' \(bus 'platform' has autoprobe: false, so the load binds nothing\)$/);
+    // The load kept for a scenario (scenario.ts loadsKept) is not another's whose JSON reads the
+    // same (s44 h8): a field undefined against one that reads as its mark, a field JSON leaves out.
+    const nul = (bus: string | undefined) => base({ buses: { platform: {}, '\0undefined': { autoprobe: false } }, devices: { dc: { present: true, boundTo: 'drv', bus } }, drivers: { drv: { matches: ['dc'], module: 'mod', bus } } });
+    buildScenario(nul(undefined), 'mainline', '');
+    expect(() => buildScenario(nul('\0undefined'), 'mainline', '')).toThrow(/device 'dc' is unbound after it, where the scenario declares it bound to 'drv' \(bus '\0undefined' has autoprobe: false/);
+    buildScenario(base({ buses: { platform: {} } }), 'mainline', '');
+    expect(() => buildScenario(base({ buses: { platform: Object.defineProperty({}, 'autoprobe', { value: false }) } }), 'mainline', '')).toThrow(/bus 'platform' has autoprobe: false/);
     // Left unbound beside a loaded driver that matches it: its load's driver_attach would have bound it.
     expect(() => buildScenario(base({ devices: { dc: { present: true } }, actors: { a: 'rmmod mod' } }), 'mainline', '')).toThrow(/driver 'drv' and device 'dc' are both present on a bus that autoprobes, so the load of module 'mod' \(loaded at the start\) would have bound it/);
     // Not loaded: the boundTo says how to load it.
