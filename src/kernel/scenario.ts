@@ -1216,7 +1216,7 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string, 
       // (With what boot's device_link_add calls ran before that load: its own boot-links model's.)
       kept = { walked, start: ls.start, blocked: ls.blocked, steps: [...(lb.model.loadSteps ?? []), ...ls.steps] };
       if (key !== undefined) {
-        loadsKept.set(key, kept);
+        loadsKept.set(key, frozenAll(kept));
         if (loadsKept.size > 32) loadsKept.delete(loadsKept.keys().next().value!);
       }
     } else for (const d of kept.walked) walksDrivers(w, d);
@@ -1365,6 +1365,12 @@ function loadedWithPatches(spec: ScenarioSpec, w: World, lb: BuiltScenario, unpa
  * What is kept is only read: the start is overlaid onto each initial state, the walks replayed.
  */
 const loadsKept = new Map<string, { walked: number[]; start: Record<string, unknown>; blocked: boolean; steps: LoadStep[] }>();
+
+/** `x` and all it holds frozen: a kept load is every later build's, so a write to it would be an error, not another model's start (s44 h8). */
+function frozenAll<T>(x: T): T {
+  if (typeof x === 'object' && x !== null && !Object.isFrozen(x)) { Object.freeze(x); for (const v of Object.values(x)) frozenAll(v); }
+  return x;
+}
 
 /**
  * The scenario as JSON, where that is all of it: plain objects, arrays, strings, finite numbers
