@@ -83,6 +83,25 @@ export const BACKPORTS: Partial<Record<Flag, Partial<Record<Branch, Backport>>>>
   AUTOPROBE_CONSUMER: {
     '4.19.y': { taken: true, sublevel: 112, change: 'adds', how: `${RELEASE('4.19.112', '2020-03-21')} ("Rafael J. Wysocki (5): ... driver core: Add device link flag DL_FLAG_AUTOPROBE_CONSUMER; ..."); its 4.19-stable posting of 2020-03-19 quoted by the flag's record (FLAGS.AUTOPROBE_CONSUMER.commit), not re-read` },
   },
+  // 3451a495ef24 (v5.1) and kill_device (00289cd87676, v5.3) went to 4.19.y together, in 4.19.66,
+  // with libnvdimm's duplicate-unregister fix that needs them; 654888327e9f ("Cc: stable # v5.1+")
+  // followed into 4.19.y and 5.4.y (found 2026-12-07, s44 h11). The 4.19.y dead flag is v5.1's
+  // without the per-device async attach 4.19 lacks: device_del sets it under device_lock, and
+  // __device_attach_async_helper and __driver_attach test it under that lock.
+  DEAD_FLAG: {
+    '4.19.y': { taken: true, sublevel: 66, change: 'adds', how: `${RELEASE('4.19.66', '2019-08-09')} ("Alexander Duyck (1): driver core: Establish order of operations for device_add and device_del via bitflag"); ` + POSTING('4.19.66-rc1', '[PATCH 4.19 03/45] driver core: Establish order of operations for device_add and device_del via bitflag', '2019-08-08', 'commit 3451a495ef244a88ed6317a035299d835554d579 upstream') + ', read whole: device_del sets `dev->p->dead = true` between device_lock and device_unlock first; __device_attach_async_helper returns at `if (dev->p->dead || dev->driver)` under device_lock; __driver_attach probes only `if (!dev->p->dead && !dev->driver)`' },
+  },
+  KILL_DEVICE: {
+    '4.19.y': { taken: true, sublevel: 66, change: 'adds', how: `${RELEASE('4.19.66', '2019-08-09')} ("Dan Williams (5): drivers/base: Introduce kill_device(); libnvdimm/bus: Prevent duplicate device_unregister() calls; ..."), after DEAD_FLAG's backport in the same release; the 4.19.y posting not read` },
+  },
+  // 3451a495ef24 is the change that removed the test (its 4.19.66 posting's hunk, DEAD_FLAG's entry).
+  ATTACH_DRIVER_EBUSY: {
+    '4.19.y': { taken: true, sublevel: 66, change: 'removes', commit: '3451a495ef24', subject: 'driver core: Establish order of operations for device_add and device_del via bitflag', how: `${RELEASE('4.19.66', '2019-08-09')}; the "[PATCH 4.19 03/45]" posting of 2019-08-08 (DEAD_FLAG's entry) deletes \`if (dev->driver) return -EBUSY;\` from __device_attach_driver and tests dev->driver in __device_attach_async_helper instead` },
+  },
+  ATTACH_DEAD_CHECK: {
+    '5.4.y': { taken: true, sublevel: 60, change: 'adds', how: `${RELEASE('5.4.60', '2020-08-21')} ("Lukas Wunner (1): driver core: Avoid binding drivers to dead devices"); ` + POSTING('5.4.60-rc1', '[PATCH 5.4 048/152] driver core: Avoid binding drivers to dead devices', '2020-08-20', 'commit 654888327e9f655a9d55ad477a9583e90e8c9b5c upstream') + ', read whole: __device_attach tests `if (dev->p->dead) { goto out_unlock; } else if (dev->driver) {` under device_lock; the patch 654888327e9f builds it on v5.4' },
+    '4.19.y': { taken: true, sublevel: 141, change: 'adds', how: `${RELEASE('4.19.141', '2020-08-21')} ("Lukas Wunner (1): driver core: Avoid binding drivers to dead devices"; drivers/base/dd.c 4 lines in its diffstat), onto 4.19.66's dead flag (DEAD_FLAG's entry); the 4.19.141-rc1 review's shortlog of 2020-08-20 lists it too; the 4.19.y posting not read` },
+  },
   // 0254127ab977 (v6.2, Cc: stable) is one change with two flags: finished_loading counts a GOING
   // module as finished (the end of MODULE_LOAD_WAITS_GOING) and a load woken on module_wq looks the
   // module up once, -EEXIST or -EBUSY (MODULE_WAIT_ONCE), as the v6.2 profile takes it. Re-read

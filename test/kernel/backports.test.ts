@@ -13,6 +13,7 @@ import { parseLog, upstreamOf } from '../../src/logs/parse.js';
 import { validate } from '../../src/logs/validate.js';
 import { probecheck } from '../cli/run.js';
 import { tempDir } from '../temp.js';
+import { run } from './helpers.js';
 
 const entries = Object.entries(BACKPORTS).flatMap(([flag, by]) => Object.entries(by!).map(([branch, b]) => ({ flag: flag as Flag, branch, b: b as Backport })));
 
@@ -137,7 +138,9 @@ describe('a log of a stable kernel past a backport', async () => {
     expect(o.status).toBe(0);
     expect(o.stderr).toContain('profile v4.19; run: probecheck check');
     expect(readFileSync(join(dir, 'lts.ts'), 'utf8')).toContain('"profile": "v4.19"');
-    expect(o.stderr).toMatch(/^warning: the log is of Linux 4\.19\.200 \(line 1\), a stable kernel past 3 backports that profile v4\.19 does not model: TIMEOUT_WALK_LOCKED \(eed6e41813de, .* is in 4\.19\.y from 4\.19\.188; LINKS_NO_DRIVER_DORMANT \(15cfb0941603, .* is in 4\.19\.y from 4\.19\.112; AUTOPROBE_CONSUMER \(e7dd40105aac, .* is in 4\.19\.y from 4\.19\.112;/);
+    expect(o.stderr).toMatch(/^warning: the log is of Linux 4\.19\.200 \(line 1\), a stable kernel past 7 backports that profile v4\.19 does not model: TIMEOUT_WALK_LOCKED \(eed6e41813de, .* is in 4\.19\.y from 4\.19\.188; LINKS_NO_DRIVER_DORMANT \(15cfb0941603, .* is in 4\.19\.y from 4\.19\.112; AUTOPROBE_CONSUMER \(e7dd40105aac, .* is in 4\.19\.y from 4\.19\.112;/);
+    // 4.19.66 took v5.1's dead flag and v5.3's kill_device, 4.19.141 654888327e9f (s44 h11).
+    expect(o.stderr).toContain('DEAD_FLAG (3451a495ef24, "driver core: Establish order of operations for device_add and device_del via bitflag") is in 4.19.y from 4.19.66; KILL_DEVICE (00289cd87676, "drivers/base: Introduce kill_device()") is in 4.19.y from 4.19.66; the end of ATTACH_DRIVER_EBUSY (3451a495ef24, "driver core: Establish order of operations for device_add and device_del via bitflag") is in 4.19.y from 4.19.66; ATTACH_DEAD_CHECK (654888327e9f, "driver core: Avoid binding drivers to dead devices") is in 4.19.y from 4.19.141;');
     // The revert of MODULE_SYNC_PF_USED_ASYNC came at 4.19.231, past this log.
     expect(o.stderr).not.toContain('MODULE_SYNC_PF_USED_ASYNC');
   });
@@ -152,6 +155,28 @@ describe('a log of a stable kernel past a backport', async () => {
     for (const { flag, b } of Object.entries(BACKPORTS).flatMap(([flag, by]) => (by['4.19.y'] ? [{ flag: flag as Flag, b: by['4.19.y'] as Backport }] : []))) {
       if (b.taken) expect(b.sublevel, flag).toBeGreaterThan(45);
     }
+  });
+});
+
+// s44 h11: an LTS user's async probe beside a hotplug del. v4.19 builds 4.19.0's __driver_attach,
+// which probes a device whose device_del has begun (no dead flag: v5.1); 4.19.66 took the flag, so
+// a 4.19.66+ log must be warned that this violation rests on a fix its kernel has. Likewise
+// 654888327e9f (v5.9) in 5.4.60. Cost: two builds of about 700 states, 0.2 s.
+describe('a verdict at an LTS profile that rests on a fix its stable branch took is warned of', () => {
+  const spec = { devices: { mydev: { present: true } }, drivers: { 'my-drv': { matches: ['mydev'], module: 'mydrv', probeType: 'async' as const } }, actors: { modprobe: ['modprobe mydrv', 'rmmod mydrv'], hotplug: 'del mydev' }, syncFallback: false, properties: ['no-probe-after-del'] };
+  it('no-probe-after-del: violated at v4.19, holds at v5.1 (DEAD_FLAG), and a 4.19.66 log is warned that it took DEAD_FLAG', () => {
+    expect(run(spec, 'v4.19').verdicts['no-probe-after-del']).toBe('violated');
+    expect(run(spec, 'v5.1').verdicts['no-probe-after-del']).toBe('holds');
+    const v419 = (f: Flag) => PROFILES['v4.19']!.flags.includes(f);
+    expect(backportsPast('4.19.65', v419).map((p) => p.flag)).not.toContain('DEAD_FLAG');
+    expect(backportsPast('4.19.66', v419).map((p) => `${p.flag}@${p.sublevel}:${p.change}`)).toEqual(['DEAD_FLAG@66:adds', 'KILL_DEVICE@66:adds', 'ATTACH_DRIVER_EBUSY@66:removes']);
+    expect(backportsPast('4.19.141', v419).map((p) => p.flag)).toContain('ATTACH_DEAD_CHECK');
+  });
+  it('5.4.60 took 654888327e9f (ATTACH_DEAD_CHECK), which v5.4 lacks and builds as a patch', () => {
+    const v54 = (f: Flag) => PROFILES['v5.4']!.flags.includes(f);
+    expect(backportsPast('5.4.59', v54).map((p) => p.flag)).not.toContain('ATTACH_DEAD_CHECK');
+    expect(backportsPast('5.4.60', v54).map((p) => p.flag)).toEqual(['ATTACH_DEAD_CHECK']);
+    expect(run(spec, 'v5.4', '654888327e9f').verdicts['no-probe-after-del']).toBe('holds');
   });
 });
 
