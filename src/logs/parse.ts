@@ -228,10 +228,13 @@ export function unknownPrefix(text: string): string | undefined {
  * 02:40:35[.063368] host kernel: "), short-iso[-precise], short-full ("Sun 2022-12-04 02:40:35
  * CET host kernel: "), short-unix ("1670118035.063368 host kernel: "); short-monotonic and
  * short-delta ("[    3.063368] host kernel: ", "[    3.063368 <    0.000012>] host kernel: ")
- * give seconds since boot, read as the time.
+ * give seconds since boot, read as the time. `--no-hostname` leaves the host out ("[    0.000000]
+ * kernel: Linux version 5.15.22-stb-mt8+ ...", velvet-os/imagebuilder#36), and a CJK locale's month
+ * may be two characters ("8月 13 15:22:13 host kernel: Linux version 5.15.0-139-generic ..."): both
+ * were not taken off, so the version line (anchored) went unread beside driver-core lines read (s44 h13).
  */
-const JOURNAL = /^(?:[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d(?:\.\d+)?|[^\s]{3,} [ \d]?\d \d\d:\d\d:\d\d(?:\.\d+)?|\d{4}-\d\d-\d\dT\S+|[A-Z][a-z]{2} \d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d+)? \S+|\d{9,}\.\d+) \S+ kernel: /;
-const JOURNAL_MONO = /^\[\s*(\d+\.\d+)(?: <\s*\d+\.\d+>)?\] \S+ kernel: /;
+const JOURNAL = /^(?:[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d(?:\.\d+)?|[^\s]{2,} [ \d]?\d \d\d:\d\d:\d\d(?:\.\d+)?|\d{4}-\d\d-\d\dT\S+|[A-Z][a-z]{2} \d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d+)? \S+|\d{9,}\.\d+) (?:\S+ )?kernel: /;
+const JOURNAL_MONO = /^\[\s*(\d+\.\d+)(?: <\s*\d+\.\d+>)?\] (?:\S+ )?kernel: /;
 /*
  * util-linux dmesg's own prefixes (sys-utils/dmesg.c, print_record, util-linux/util-linux at
  * 01a424f502cf; lib/timeutils.c format_iso_time at 00ddcaf19c60), not the kernel's:
@@ -451,7 +454,7 @@ export function parseLog(input: string): ParsedLog {
     if (task !== undefined) callerIds = true;
     const v = /^Linux version ((\d+\.\d+)\S*)/.exec(text);
     if (v) {
-      if (release === undefined) { release = v[2]; version = v[1]; releaseLine = i + 1; upstream = upstreamOf(text, v[2]!); }
+      if (release === undefined) { release = v[2]; version = v[1]; releaseLine = i + 1; upstream = upstreamOf(text, v[2]!) ?? upstreamWrapped(text, st[i + 1], v[2]!); }
       else reboot ??= { line: i + 1, why: `a second "Linux version" line (the first at line ${releaseLine})` };
       continue;
     }
@@ -627,6 +630,18 @@ function markInProbe(events: LogEvent[], others: ParsedLog['others']): void {
       if (next?.kind === 'decide') { a.ev!.namesake = open; a.ev!.inProbe = true; }
     }
   }
+}
+
+/**
+ * The same, of a version line a copy wrapped at a width: its end is on the next line, which has no
+ * timestamp ("... UTC 2" + "024 (Ubuntu 5.15.0-100.110~20.04.1-generic 5.15.143)", a pasted dmesg
+ * found 2026-12-07, s44 h13: read as 5.15.0 with no upstream, so no backport was warned of). Joined
+ * as cut (no space) first, then at a space; the line patterns are anchored at the end, so a join
+ * that is not the line's own end names no release.
+ */
+function upstreamWrapped(line: string, next: { text: string; time?: number } | undefined, release: string): ParsedLog['upstream'] {
+  if (!next || next.time !== undefined || next.text === '' || /^Linux version /.test(next.text)) return undefined;
+  return upstreamOf(line + next.text, release) ?? upstreamOf(`${line} ${next.text}`, release);
 }
 
 /** A distribution kernel's upstream release on its "Linux version" line (ParsedLog.upstream), of the line's own X.Y only. */

@@ -118,6 +118,19 @@ describe('a log of a stable kernel past a backport', async () => {
     expect(upstreamOf('Linux version 4.9.0-9-amd64 (debian-kernel@lists.debian.org) (gcc version 6.3.0 20170516 (Debian 6.3.0-18+deb9u1) ) #1 SMP Debian 4.9.168-1 (2019-04-12)', '4.9')).toEqual({ version: '4.9.168', distro: 'Debian' });
     expect(upstreamOf('Linux version 4.19.0-6-amd64 (debian-kernel@lists.debian.org) (gcc version 8.3.0 (Debian 8.3.0-6)) #1 SMP Uos 4.19.67-11eagle (2020-03-21)', '4.19')).toBeUndefined();
     expect(upstreamOf('Linux version 6.1.0-18-amd64 (debian-kernel@lists.debian.org)', '6.1')).toBeUndefined();
+    // More real lines (find_string, s44 h13): Ubuntu 20.04's HWE 5.15, Debian bullseye and buster-backports, Raspberry Pi OS's
+    // 6.1.21-v8+ (its own sublevel; "Ubuntu/Linaro" gcc, no upstream named), a Pi 5 build with Debian's gcc.
+    expect(upstreamOf('Linux version 5.15.0-58-generic (buildd@lgw01-amd64-053) (gcc (Ubuntu 9.4.0-1ubuntu1~20.04.1) 9.4.0, GNU ld (GNU Binutils for Ubuntu) 2.34) #64~20.04.1-Ubuntu SMP Fri Jan 27 14:52:54 UTC 2023 (Ubuntu 5.15.0-58.64~20.04.1-generic 5.15.90)', '5.15')).toEqual({ version: '5.15.90', distro: 'Ubuntu' });
+    expect(upstreamOf('Linux version 5.10.0-13-amd64 (debian-kernel@lists.debian.org) (gcc-10 (Debian 10.2.1-6) 10.2.1 20210110, GNU ld (GNU Binutils for Debian) 2.35.2) #1 SMP Debian 5.10.106-1 (2022-03-17)', '5.10')).toEqual({ version: '5.10.106', distro: 'Debian' });
+    expect(upstreamOf('Linux version 5.10.0-0.deb10.16-amd64 (debian-kernel@lists.debian.org) (gcc-8 (Debian 8.3.0-6) 8.3.0, GNU ld (GNU Binutils for Debian) 2.31.1) #1 SMP Debian 5.10.127-2~bpo10+1 (2022-07-28)', '5.10')).toEqual({ version: '5.10.127', distro: 'Debian' });
+    expect(upstreamOf('Linux version 6.1.21-v8+ (dom@buildbot) (aarch64-linux-gnu-gcc-8 (Ubuntu/Linaro 8.4.0-3ubuntu1) 8.4.0, GNU ld (GNU Binutils for Ubuntu) 2.34) #1642 SMP PREEMPT Mon Apr  3 17:24:16 BST 2023', '6.1')).toBeUndefined();
+    expect(upstreamOf('Linux version 6.12.45-v8-16k+ (root@raspberrypi) (gcc (Debian 12.2.0-14+deb12u1) 12.2.0, GNU ld (GNU Binutils for Debian) 2.40) #1 SMP PREEMPT Sat Sep 13 12:45:47 CEST 2025', '6.12')).toBeUndefined();
+    // A version line a copy wrapped at a width (a pasted Ubuntu 20.04 HWE dmesg, "UTC 2" + "024 (Ubuntu ...)"): its
+    // end is read from the next line, which has no timestamp; a line with one is another line.
+    const HWE = '[    0.000000] Linux version 5.15.0-100-generic (buildd@lcy02-amd64-014) (gcc (Ubuntu 9.4.0-1ubuntu1~20.04.2) 9.4.0, GNU ld (GNU Binutils for Ubuntu) 2.34) #110~20.04.1-Ubuntu SMP Tue Feb 13 14:25:03 UTC 2';
+    expect(parseLog(`${HWE}\n024 (Ubuntu 5.15.0-100.110~20.04.1-generic 5.15.143)\n`).upstream).toEqual({ version: '5.15.143', distro: 'Ubuntu' });
+    expect(parseLog(`${HWE}\n[    0.000001] 024 (Ubuntu 5.15.0-100.110~20.04.1-generic 5.15.143)\n`).upstream).toBeUndefined();
+    expect(parseLog(`${HWE.replace(/ 2$/, '')}\n2024 (Ubuntu 5.15.0-100.110~20.04.1-generic 5.15.143)\n`).upstream).toEqual({ version: '5.15.143', distro: 'Ubuntu' });
     const w = validate(await model('v5.15'), parseLog(`[    0.000000] ${UBUNTU}\n` + LOG('x').split('\n').slice(1).join('\n'))).warnings;
     expect(w.find((x) => x.startsWith("the log is of"))).toMatch(/^the log is of Linux 5\.15\.0-97-generic \(Ubuntu's build of 5\.15\.136, whose own further backports are not known here\) \(line 1\), a stable kernel past 5 backports that profile v5\.15 does not model: .*DRIVER_ATTACH_ASYNC_AFTER_UNLOCK .* is in 5\.15\.y from 5\.15\.61; .*MODULE_WAIT_ONCE .* is in 5\.15\.y from 5\.15\.91; the end of MODULE_LOAD_WAITS_GOING \(0254127ab977, "module: Don't wait for GOING modules"\) is in 5\.15\.y from 5\.15\.91;/);
   });

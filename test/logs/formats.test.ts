@@ -32,6 +32,12 @@ describe('log rules', () => {
     expect(stripPrefixes(`1670118035.063368 wrt1900 kernel: ${text}`)).toEqual({ text });
     expect(stripPrefixes(`2022-12-04T02:40:35.063368+0100 wrt1900 kernel: ${text}`)).toEqual({ text });
     expect(parseLog(`[    3.080419] wrt1900 kernel: bus: 'platform': __driver_probe_device: matched device f10a8000.sata with driver ahci-mvebu\n`).events[0]).toMatchObject({ time: 3.080419, dev: 'f10a8000.sata', drv: 'ahci-mvebu' });
+    // --no-hostname (velvet-os/imagebuilder#36's "[    0.000000] kernel: Linux version 5.15.22-stb-mt8+ ...") and a CJK
+    // locale's two-character month ("8月 13 15:22:13 host kernel: "): the version line was left unread (s44 h13).
+    expect(stripPrefixes(`[    3.063368] kernel: ${text}`)).toEqual({ text, time: 3.063368 });
+    expect(stripPrefixes(`Dec 04 02:40:35 kernel: ${text}`)).toEqual({ text });
+    expect(stripPrefixes(`8月 13 15:22:13 uuu-virtual-machine kernel: ${text}`)).toEqual({ text });
+    expect(parseLog('[    0.000000] kernel: Linux version 5.15.22-stb-mt8+ (root@aarch64) (gcc (Debian 10.2.1-6) 10.2.1 20210110, GNU ld (GNU Binutils for Debian) 2.35.2) #5 SMP PREEMPT Tue Feb 22 21:52:33 CET 2022\n')).toMatchObject({ release: '5.15', version: '5.15.22-stb-mt8+', releaseLine: 1 });
   });
   it('joins a wrapped driver-core line with its continuation only where neither reads alone and the next has no timestamp', () => {
     const head = "[    5.184301] bus: 'platform': __driver_probe_device: matched device";
