@@ -105,8 +105,8 @@ export const BACKPORTS: Partial<Record<Flag, Partial<Record<Branch, Backport>>>>
   // 0254127ab977 (v6.2, Cc: stable) is one change with two flags: finished_loading counts a GOING
   // module as finished (the end of MODULE_LOAD_WAITS_GOING) and a load woken on module_wq looks the
   // module up once, -EEXIST or -EBUSY (MODULE_WAIT_ONCE), as the v6.2 profile takes it. Re-read
-  // 2026-12-07 (s44 h9). 4.19.y took it too (4.19.272, by linux-stable-rt's v4.19-rt push of
-  // 2023-03-16, before "Linux 4.19.272"), onto a kernel without 6e6de3dee51a's wait (v4.19 lacks
+  // 2026-12-07 (s44 h9). 4.19.y took it too (4.19.272: "Linux 4.19.272" of 2023-02-06 lists it,
+  // re-read by s44 h13; linux-stable-rt's v4.19-rt push of 2023-03-16 too), onto a kernel without 6e6de3dee51a's wait (v4.19 lacks
   // MODULE_LOAD_WAITS_GOING): that backport's hunks were not read, so 4.19.y is not entered.
   MODULE_WAIT_ONCE: {
     '6.1.y': { taken: true, sublevel: 9, change: 'adds', commit: '0254127ab977', subject: GOING, how: `${RELEASE('6.1.9', '2023-02-01')} ("Petr Pavlu (1): ${GOING}"); ` + POSTING('6.1.9-rc1', '[PATCH 6.1 210/313] module: Dont wait for GOING modules', '2023-01-30', 'commit 0254127ab977e70798707a7a2b757c9f3c971210 upstream') + '; its hunks: finished_loading also counts MODULE_STATE_GOING as finished, and add_unformed_module, woken, looks the module up again (no `goto again`) and returns -EEXIST if it is LIVE, else -EBUSY' },
