@@ -12,6 +12,21 @@ import { build, traceLengths, verdicts } from './helpers.js';
 
 const VARIANTS = ['v4.2', 'parentlock', 'fixed'] as const;
 
+/**
+ * One model and one BFS or DFS search of each probe-tree variant and N, shared by the describes
+ * below (the random comparison, replay and DFS against BFS each searched them again: s44 h12).
+ * Nothing here changes a model or a result.
+ */
+const searched = new Map<string, { m: Model; r: Result }>();
+function search(variant: string, N: number, strategy: 'bfs' | 'dfs'): { m: Model; r: Result } {
+  const key = `${variant}/${N}`, k = `${key}/${strategy}`;
+  if (!searched.has(k)) {
+    const m = searched.get(`${key}/${strategy === 'bfs' ? 'dfs' : 'bfs'}`)?.m ?? build(probeTree, { N, variant });
+    searched.set(k, { m, r: check(m, { strategy }) });
+  }
+  return searched.get(k)!;
+}
+
 /** Replays every counterexample of r on both backends and checks its last state violates the invariant. */
 function replaysAll(m: Model, r: Result): void {
   for (const p of r.properties) {
@@ -29,12 +44,7 @@ function replaysAll(m: Model, r: Result): void {
 }
 
 describe('BFS counterexamples against random simulation', () => {
-  const bfs = new Map<string, Record<string, number>>();
-  const bfsOf = (variant: string, N: number) => {
-    const key = `${variant}/${N}`;
-    if (!bfs.has(key)) bfs.set(key, traceLengths(check(build(probeTree, { N, variant }), { strategy: 'bfs' })));
-    return bfs.get(key)!;
-  };
+  const bfsOf = (variant: string, N: number) => traceLengths(search(variant, N, 'bfs').r);
 
   it('are never longer than a violation found by a random walk, and both replay', () => {
     fc.assert(fc.property(
@@ -67,9 +77,8 @@ describe('BFS counterexamples against random simulation', () => {
 describe('replay', () => {
   it.each((['v4.2', 'parentlock'] as const).flatMap((variant) => [3, 5].map((N) => ({ variant, N }))))(
     'every BFS and DFS counterexample of $variant N=$N replays on both backends', ({ variant, N }) => {
-      const m = build(probeTree, { N, variant });
       for (const strategy of ['bfs', 'dfs'] as const) {
-        const r = check(m, { strategy });
+        const { m, r } = search(variant, N, strategy);
         expect(r.properties.filter((p) => p.trace).length).toBe(variant === 'v4.2' ? 2 : 1);
         replaysAll(m, r);
       }
@@ -155,8 +164,7 @@ describe('wide branches', () => {
 describe('DFS against BFS', () => {
   it.each(VARIANTS.flatMap((variant) => [1, 2, 3, 4, 5, 6].map((N) => ({ variant, N }))))(
     '$variant N=$N: same verdicts; same states when both complete', ({ variant, N }) => {
-      const m = build(probeTree, { N, variant });
-      const b = check(m, { strategy: 'bfs' }), d = check(m, { strategy: 'dfs' });
+      const b = search(variant, N, 'bfs').r, d = search(variant, N, 'dfs').r;
       expect(verdicts(d)).toEqual(verdicts(b));
       expect(d.complete).toBe(true);
       expect(d.states).toBe(b.states);
