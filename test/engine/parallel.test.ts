@@ -35,18 +35,23 @@ const CASES: [string, Record<string, string | number>, CheckOptions][] = [
   ['models/hot-unplug.ts', { profile: 'v4.2' }, { properties: ['no-probe-after-del', 'no-deadlock'] }],
 ];
 
+/** Each case's model, built once, and its one-worker search, run once (the tests below share them). */
+const ones = new Map<number, Result>(), models = new Map<number, Model>();
+async function oneOf(i: number): Promise<{ model: Model; one: Result }> {
+  const [file, params, opts] = CASES[i]!;
+  if (!models.has(i)) models.set(i, await buildSource(fileSource(file, params).args));
+  const model = models.get(i)!;
+  if (!ones.has(i)) ones.set(i, check(model, opts));
+  return { model, one: ones.get(i)! };
+}
+
 describe('parallel BFS', () => {
   // Every case on 2 workers, then every case on 3: a crew is kept for the next search with as
   // many workers, so two crews start in all (one per case and size was most of this file's time).
-  // Each case's model is built once here, and its one-worker search run once.
-  const ones = new Map<number, Result>(), models = new Map<number, Model>();
   for (const workers of [2, 3]) {
     it.each(CASES.map((c, i) => [...c, i] as const))(`%s %j %j: ${workers} workers decide what 1 does`, async (file, params, opts, i) => {
       const source = fileSource(file, params);
-      if (!models.has(i)) models.set(i, await buildSource(source.args));
-      const model = models.get(i)!;
-      if (!ones.has(i)) ones.set(i, check(model, opts));
-      const one = ones.get(i)!;
+      const { model, one } = await oneOf(i);
       expect(one.workers).toBe(1);
       // A small first table, so that it grows (and the workers remap) in the middle of levels.
       const r = check(model, { ...opts, workers, source, parallelFrom: 0, parallelTableBits: workers === 2 ? 12 : 20 });
@@ -187,8 +192,9 @@ export default defineModel({ name: 'wide', params: {}, build: () => ({
       expect(r.stopNote).toMatch(/^an allocation failed after [\d,]+ states \((Array buffer allocation failed|Invalid array buffer length)/);
       expect(r.properties.every((p) => p.verdict !== 'holds')).toBe(true);
     } finally { take.mockRestore(); }
-    // The crew it kept searches the next model whole.
-    expect(decided(check(model, { workers: 2, source, parallelFrom: 0 }))).toEqual(decided(check(model, {})));
+    // The crew it kept searches the next model whole (CASES[0]: the same model, searched on one thread).
+    expect(CASES[0]!.slice(0, 3)).toEqual(['models/bench/probe-tree.ts', { N: 5, variant: 'v4.2' }, {}]);
+    expect(decided(check(model, { workers: 2, source, parallelFrom: 0 }))).toEqual(decided((await oneOf(0)).one));
   }, 60_000);
 
   // Three interchangeable children with async_schedule's synchronous fallback left in
