@@ -6,7 +6,9 @@
  * from-log and validate say it where a log's version line is past a backport: release.ts).
  *
  * A flag with no entry for a branch was not checked there; `taken: false` is checked and not taken
- * (`indirect`: by a record about other branches only). A review posting ("[PATCH 5.10 293/545]" of
+ * (`indirect`: by a record about other branches only). A branch that took a flag's change and then
+ * its undoing has the list of its changes, by sublevel (UEVENT_SHOW_LOCKED in 6.6.y: on, off, on,
+ * off): a kernel's state is the last change at or before its sublevel. A review posting ("[PATCH 5.10 293/545]" of
  * the 5.10.137-rc1 series) alone does not give the release: a patch may be dropped from its series;
  * each sublevel here is a release's (its announcement, or a stable-rc push ending at its "Linux
  * X.Y.Z" commit) but for ASYNC_AFTER_UNLOCK's, which are OSV's. No released tree was read.
@@ -28,6 +30,9 @@ export type Backport =
   /** Checked, and the branch did not take it (as of what `how` read); `indirect`: no posting or tree of the branch says so, only a record about other branches. */
   | { taken: false; how: string; indirect?: true };
 
+/** A change a branch took. */
+export type Change = Extract<Backport, { taken: true }>;
+
 /**
  * Flags that change only a name in the trace (sysfs-bind.ts: kernfs_fop_write_iter for
  * kernfs_fop_write, "a name only"): no verdict rests on them, so a log past their backport is not
@@ -44,8 +49,11 @@ const RELEASE = (version: string, date: string) => `the "Linux ${version}" relea
 const QUEUE = (branch: string, date: string, id: string, version: string) => `kernel.org's post-receive mail of ${date} for linux-stable-rc queue/${branch} lists ${id} before the "Linux ${version}" commit`;
 const REVERT = 'Revert "module, async: async_synchronize_full() on module init iff async is used"';
 const GOING = "module: Don't wait for GOING modules";
+const UEVENT_RCU = 'driver core: Fix uevent_show() vs driver detach race';
+const UEVENT_RCU_REVERT = `Revert "${UEVENT_RCU}"`;
 
-export const BACKPORTS: Partial<Record<Flag, Partial<Record<Branch, Backport>>>> = {
+/** One backport, or where a branch took a flag's change and its undoing, each change in order of sublevel (on, off, on again). */
+export const BACKPORTS: Partial<Record<Flag, Partial<Record<Branch, Backport | Change[]>>>> = {
   DRIVER_ATTACH_ASYNC_AFTER_UNLOCK: {
     '5.10.y': { taken: true, sublevel: 137, change: 'adds', how: `${RELEASE('5.10.137', '2022-08-21')}; ` + POSTING('5.10.137-rc1', '[PATCH 5.10 293/545] driver core: fix potential deadlock in __driver_attach', '2022-08-19', '[ Upstream commit 70fe758352cafdee72a7b13bf9db065f9613ced8 ]') + '; its hunk moves async_schedule_dev after device_unlock in __driver_attach (`if (async)`)' },
     '5.4.y': { taken: true, sublevel: 211, change: 'adds', how: `${RELEASE('5.4.211', '2022-08-25')}; kernel.org's post-receive mail of 2022-08-19 for linux-stable-rc linux-5.4.y lists d9937f1cd613 with that subject and ends at "Linux 5.4.211-rc1"; the 5.4.y posting not read` },
@@ -120,14 +128,34 @@ export const BACKPORTS: Partial<Record<Flag, Partial<Record<Branch, Backport>>>>
     '5.10.y': { taken: true, sublevel: 166, change: 'removes', commit: '0254127ab977', subject: GOING, how: `${RELEASE('5.10.166', '2023-02-01')} (MODULE_WAIT_ONCE's entry; the 5.10.y hunk not read)` },
     '5.4.y': { taken: true, sublevel: 231, change: 'removes', commit: '0254127ab977', subject: GOING, how: `${RELEASE('5.4.231', '2023-02-06')} (MODULE_WAIT_ONCE's entry; the 5.4.y hunk not read)` },
   },
-  // Dmitry Torokhov's three patches of v6.15 (dc1771f71854 reverts c0a40097f0bc's device_lock in
-  // uevent_show, 18daa52418e7 reads dev->driver once in dev_uevent), together in the releases of
-  // 2025-05-02. 6.1.y and 6.6.y took c0a40097f0bc itself (6.1.95, 6.6.35: their announcements of
-  // 2024-06-21 list it), and 6.6.y then 15fffc6a5624 and its revert (6.6.46, 6.6.60 by the flag's
-  // record, not re-read; 6.1.y's later changes not looked for): one entry per branch cannot hold
-  // that, so UEVENT_SHOW_LOCKED is not entered for 6.1.y or 6.6.y (docs/known-gaps.md#stable-kernels).
+  // uevent_show's device_lock, on and off (s44 h14, 2026-12-07; every sublevel below is a release
+  // announcement's, whose shortlog lists the change, found with find_string): c0a40097f0bc (v6.10)
+  // adds it; 15fffc6a5624 (15fffc6a5624b13b428bb1c6e9088e32a55eb82c, v6.11, "driver core: Fix
+  // uevent_show() vs driver detach race") reads dev->driver under RCU instead (the flag's end);
+  // its revert 9a71892cbcdb (9a71892cbcdb9d1459c84f5a4c722b14354158a5, driver-core-6.12-rc6) puts
+  // the lock back; dc1771f71854 (dc1771f718548f7d4b93991b174c6e7b5e1ba410, v6.15-rc4, Dmitry
+  // Torokhov, with 18daa52418e7: UEVENT_SINGLE_READ) reverts c0a40097f0bc. The older branches took
+  // the first three too (the 2024-06-19 queue push of linux-stable-rc lists c0a40097f0bc for
+  // queue/4.19, 5.4, 5.10, 5.15, 6.1, 6.6; "Linux 5.10.221" lists it; "Linux 5.4.282" lists
+  // 15fffc6a5624; the revert is in 4.19.323, 5.4.285, 5.10.229 and 5.15.171 by their
+  // announcements), which is not entered: not all of their sublevels were found.
   UEVENT_SHOW_LOCKED: {
     '6.12.y': { taken: true, sublevel: 26, change: 'removes', commit: 'dc1771f71854', subject: 'Revert "drivers: core: synchronize really_probe() and dev_uevent()"', how: `${RELEASE('6.12.26', '2025-05-02')} ("Dmitry Torokhov (3): Revert "drivers: core: synchronize really_probe() and dev_uevent()"; driver core: introduce device_set_driver() helper; driver core: fix potential NULL pointer dereference in dev_uevent()"); no 6.12.y posting or tree read` },
+    '6.6.y': [
+      { taken: true, sublevel: 35, change: 'adds', how: `${RELEASE('6.6.35', '2024-06-21')} ("Dirk Behme (1): drivers: core: synchronize really_probe() and dev_uevent()"); no 6.6.y posting or tree read` },
+      { taken: true, sublevel: 46, change: 'removes', commit: '15fffc6a5624', subject: UEVENT_RCU, how: `${RELEASE('6.6.46', '2024-08-14')} ("Dan Williams (1): ${UEVENT_RCU}"); no 6.6.y posting or tree read` },
+      { taken: true, sublevel: 60, change: 'adds', commit: '9a71892cbcdb', subject: UEVENT_RCU_REVERT, how: `${RELEASE('6.6.60', '2024-11-08')} ("Greg Kroah-Hartman (2): ${UEVENT_RCU_REVERT}; Linux 6.6.60"); the 6.6.y posting not read (the 4.19, 5.4 and 5.15 ones say "commit 9a71892cbcdb9d1459c84f5a4c722b14354158a5 upstream")` },
+      { taken: true, sublevel: 89, change: 'removes', commit: 'dc1771f71854', subject: 'Revert "drivers: core: synchronize really_probe() and dev_uevent()"', how: `${RELEASE('6.6.89', '2025-05-02')} ("Dmitry Torokhov (3): Revert "drivers: core: synchronize really_probe() and dev_uevent()"; driver core: introduce device_set_driver() helper; ..."); the posting "[PATCH 6.6 190/204]" of 2025-04-29 seen, not read; kernel.org's post-receive mail of 2025-05-02 for linux-stable linux-6.6.y lists d29c2d53357f with that subject` },
+    ],
+    // 6.1.y ends with the lock: "Linux 6.1.136" (2025-05-02, the release that took dc1771f71854
+    // into 6.6.89, 6.12.26 and 6.14.5) does not list it, and no later 6.1.y announcement in the
+    // index does (find_string of its shortlog line: 6.6.89, 6.12.26, 6.14.5 only); not verified in
+    // a 6.1.y tree: a later 6.1.y may have taken it.
+    '6.1.y': [
+      { taken: true, sublevel: 95, change: 'adds', how: `${RELEASE('6.1.95', '2024-06-21')} ("Dirk Behme (1): drivers: core: synchronize really_probe() and dev_uevent()"); no 6.1.y posting or tree read` },
+      { taken: true, sublevel: 105, change: 'removes', commit: '15fffc6a5624', subject: UEVENT_RCU, how: `${RELEASE('6.1.105', '2024-08-14')} ("Dan Williams (1): ${UEVENT_RCU}"); no 6.1.y posting or tree read` },
+      { taken: true, sublevel: 116, change: 'adds', commit: '9a71892cbcdb', subject: UEVENT_RCU_REVERT, how: `${RELEASE('6.1.116', '2024-11-08')} ("Greg Kroah-Hartman (2): ${UEVENT_RCU_REVERT}; Linux 6.1.116"); its revert dc1771f71854 not found in 6.1.y: "Linux 6.1.136" (2025-05-02) does not list it, nor does any later 6.1.y announcement in the index` },
+    ],
   },
   UEVENT_SINGLE_READ: {
     '6.12.y': { taken: true, sublevel: 26, change: 'adds', how: `${RELEASE('6.12.26', '2025-05-02')} (with the revert of UEVENT_SHOW_LOCKED: its entry); no 6.12.y posting or tree read` },
@@ -142,28 +170,35 @@ export function stableOf(version: string | undefined): { branch: Branch; subleve
   return m && (LTS_BRANCHES as readonly string[]).includes(branch) ? { branch: branch as Branch, sublevel: +m[3]! } : undefined;
 }
 
-/** The entries of one branch, flag by flag. */
+/** The entries of one branch, flag by flag; a flag's list of changes gives one row each, in order. */
 export function backportsInto(branch: Branch): { flag: Flag; b: Backport }[] {
-  return (Object.entries(BACKPORTS) as [Flag, Partial<Record<Branch, Backport>>][]).flatMap(([flag, by]) => (by[branch] ? [{ flag, b: by[branch]! }] : []));
+  return (Object.entries(BACKPORTS) as [Flag, Partial<Record<Branch, Backport | Change[]>>][]).flatMap(([flag, by]) => [by[branch] ?? []].flat().map((b) => ({ flag, b })));
 }
 
 /**
- * The backports a kernel of `version` has that a model with `has` lacks (or reverts it has): each
- * with the flag, the sublevel and how that is known. Empty for a version before them or with no
- * sublevel; a NAME_ONLY flag is left out.
+ * The backports a kernel of `version` has that a model with `has` lacks (or reverts it has): per
+ * flag, the kernel's state is its last change at or before the sublevel (a flag switched on and off
+ * again in one branch), said where it differs from the model's, with that change's sublevel and
+ * how it is known. Empty for a version before them or with no sublevel; a NAME_ONLY flag is left out.
  */
 export function backportsPast(version: string | undefined, has: (f: Flag) => boolean): { flag: Flag; branch: Branch; sublevel: number; change: 'adds' | 'removes'; commit?: string; subject?: string; how: string }[] {
   const s = stableOf(version);
   if (!s) return [];
-  return backportsInto(s.branch).flatMap(({ flag, b }) => (b.taken && b.sublevel <= s.sublevel && !NAME_ONLY.has(flag) && has(flag) === (b.change === 'removes') ? [{ flag, branch: s.branch, sublevel: b.sublevel, change: b.change, ...(b.commit ? { commit: b.commit } : {}), ...(b.subject ? { subject: b.subject } : {}), how: b.how }] : []));
+  const last = new Map<Flag, Change>();
+  for (const { flag, b } of backportsInto(s.branch)) if (b.taken && b.sublevel <= s.sublevel) last.set(flag, b);
+  return [...last].flatMap(([flag, b]) => (!NAME_ONLY.has(flag) && has(flag) === (b.change === 'removes') ? [{ flag, branch: s.branch, sublevel: b.sublevel, change: b.change, ...(b.commit ? { commit: b.commit } : {}), ...(b.subject ? { subject: b.subject } : {}), how: b.how }] : []));
 }
 
 /** A removal is a revert when its own subject says so, or when it has none of its own (then it is the revert of the flag's commit). */
 const isRevert = (subject?: string) => subject === undefined || subject.startsWith('Revert "');
 
-/** How `probecheck profiles` says a taken change: taken, reverted, or ended (by a commit that is not a revert). */
+/** An add that reverts the flag's end (9a71892cbcdb puts UEVENT_SHOW_LOCKED back). */
+const isRevertBack = (subject?: string) => subject?.startsWith('Revert "') === true;
+
+/** How `probecheck profiles` says a taken change: taken (again, by a revert of its end), reverted, or ended (by a commit that is not a revert). */
 export function changeVerb(change: 'adds' | 'removes', commit?: string, subject?: string): string {
-  return change === 'adds' ? 'taken' : isRevert(subject) ? 'reverted' : `ended by ${commit}`;
+  if (change === 'adds') return isRevertBack(subject) ? `taken again by ${commit}` : 'taken';
+  return isRevert(subject) ? 'reverted' : `ended by ${commit}`;
 }
 
 /** `FLAG (commit, "subject")` for a note: the subject up to its first parenthesis; a revert says so, and a change that ends the flag without reverting it. */
@@ -171,7 +206,7 @@ export function backportName(flag: Flag, change: 'adds' | 'removes', commit?: st
   const f = FLAGS[flag] as { commit: string; subject: string };
   const own = subject ?? f.subject.split(' (')[0]!;
   const id = commit ?? /^[0-9a-f]{12}/.exec(f.commit)?.[0] ?? f.commit;
-  if (change === 'adds') return `${flag} (${id}, "${own}")`;
+  if (change === 'adds') return isRevertBack(subject) ? `${flag} (${id}, ${subject})` : `${flag} (${id}, "${own}")`;
   if (!isRevert(subject)) return `the end of ${flag} (${id}, "${own}")`;
   return `the revert of ${flag} (${id}, ${subject ?? `Revert "${own}"`})`;
 }

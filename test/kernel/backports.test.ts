@@ -4,7 +4,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BACKPORTS, LTS_BRANCHES, backportName, backportsPast, stableOf, type Backport, type Branch } from '../../src/kernel/backports.js';
+import { BACKPORTS, LTS_BRANCHES, backportName, backportsPast, stableOf, type Backport, type Branch, type Change } from '../../src/kernel/backports.js';
 import { FLAGS, PROFILES, type Flag } from '../../src/kernel/profiles.js';
 import { profileFor } from '../../src/logs/release.js';
 import { buildModel } from '../../src/cli/build.js';
@@ -15,7 +15,8 @@ import { probecheck } from '../cli/run.js';
 import { tempDir } from '../temp.js';
 import { run } from './helpers.js';
 
-const entries = Object.entries(BACKPORTS).flatMap(([flag, by]) => Object.entries(by!).map(([branch, b]) => ({ flag: flag as Flag, branch, b: b as Backport })));
+// A branch's list of changes (a flag on and off again) gives one entry each.
+const entries = Object.entries(BACKPORTS).flatMap(([flag, by]) => Object.entries(by!).flatMap(([branch, b]) => [b as Backport | Change[]].flat().map((c) => ({ flag: flag as Flag, branch, b: c }))));
 
 describe('the backports data', () => {
   it('every entry is of a known flag and a covered LTS branch, cites how it is known, and a taken one has a numeric sublevel', () => {
@@ -33,11 +34,50 @@ describe('the backports data', () => {
   it('each covered branch is checked at a profile (4.19.y at v4.19), and a backport is of a flag that profile lacks (a revert, of one it has): else it says nothing', () => {
     for (const branch of LTS_BRANCHES) expect(PROFILES[profileFor(branch.replace(/\.y$/, ''))], branch).toBeDefined();
     expect(profileFor('4.19')).toBe('v4.19');
-    for (const { flag, branch, b } of entries) {
-      if (!b.taken) continue;
-      const p = PROFILES[profileFor(branch.replace(/\.y$/, ''))]!;
-      expect(p.flags.includes(flag), `${flag} in ${branch} at ${p.name}`).toBe(b.change === 'removes');
+    for (const [flag, by] of Object.entries(BACKPORTS) as [Flag, Partial<Record<Branch, Backport | Change[]>>][]) {
+      for (const [branch, b] of Object.entries(by) as [Branch, Backport | Change[]][]) {
+        const p = PROFILES[profileFor(branch.replace(/\.y$/, ''))]!;
+        if (!Array.isArray(b)) {
+          if (b.taken) expect(p.flags.includes(flag), `${flag} in ${branch} at ${p.name}`).toBe(b.change === 'removes');
+          continue;
+        }
+        // A list (a flag on and off again, s44 h14): two changes or more, by rising sublevel, each
+        // the undoing of the one before, the first against the profile, each with how it is known.
+        expect(b.length, `${flag} ${branch}`).toBeGreaterThan(1);
+        b.forEach((c, i) => {
+          expect(c.taken, `${flag} ${branch} #${i}`).toBe(true);
+          expect(c.how.length, `${flag} ${branch} #${i}: how it is known`).toBeGreaterThan(40);
+          expect(c.change === 'removes', `${flag} ${branch} #${i} at ${p.name}`).toBe(i % 2 === 0 ? p.flags.includes(flag) : !p.flags.includes(flag));
+          if (i > 0) expect(c.sublevel, `${flag} ${branch} #${i}`).toBeGreaterThan(b[i - 1]!.sublevel);
+        });
+      }
     }
+  });
+  // uevent_show's device_lock in 6.6.y (s44 h14, release announcements): c0a40097f0bc from 6.6.35,
+  // ended by 15fffc6a5624 at 6.6.46, back with its revert at 6.6.60, reverted (dc1771f71854) at
+  // 6.6.89; v6.6 lacks it. The state is the last change at or before the sublevel.
+  it('a flag on and off again in one branch: a log is warned where its sublevel\'s state differs from the profile\'s', () => {
+    const v66 = (f: Flag) => PROFILES['v6.6']!.flags.includes(f);
+    const lock = (v: string) => backportsPast(v, v66).filter((p) => p.flag === 'UEVENT_SHOW_LOCKED').map((p) => `${p.sublevel}:${p.change}:${p.commit ?? ''}`);
+    expect(lock('6.6.34')).toEqual([]);
+    expect(lock('6.6.35')).toEqual(['35:adds:']);
+    expect(lock('6.6.45')).toEqual(['35:adds:']);
+    expect(lock('6.6.50')).toEqual([]);
+    expect(lock('6.6.60')).toEqual(['60:adds:9a71892cbcdb']);
+    expect(lock('6.6.88')).toEqual(['60:adds:9a71892cbcdb']);
+    // 6.6.89 reverted c0a40097f0bc: as v6.6 again; it took UEVENT_SINGLE_READ the same day.
+    expect(backportsPast('6.6.89', v66).map((p) => p.flag)).toEqual(['UEVENT_SINGLE_READ']);
+    expect(backportsPast('6.6.120', v66).map((p) => p.flag)).toEqual(['UEVENT_SINGLE_READ']);
+    const back = backportsPast('6.6.60', v66)[0]!;
+    expect(backportName(back.flag, back.change, back.commit, back.subject)).toBe('UEVENT_SHOW_LOCKED (9a71892cbcdb, Revert "driver core: Fix uevent_show() vs driver detach race")');
+    // 6.1.y: on at 6.1.95, off at 6.1.105, on again at 6.1.116 (its revert not found in 6.1.y).
+    const v61 = (f: Flag) => PROFILES['v6.1']!.flags.includes(f);
+    expect(backportsPast('6.1.100', v61).filter((p) => p.flag === 'UEVENT_SHOW_LOCKED').map((p) => p.sublevel)).toEqual([95]);
+    expect(backportsPast('6.1.110', v61).filter((p) => p.flag === 'UEVENT_SHOW_LOCKED')).toEqual([]);
+    expect(backportsPast('6.1.150', v61).filter((p) => p.flag === 'UEVENT_SHOW_LOCKED').map((p) => p.sublevel)).toEqual([116]);
+    // A model that has the lock (v6.6 with c0a40097f0bc as a patch): warned of its ends only.
+    expect(backportsPast('6.6.50', () => true).map((p) => `${p.flag}:${p.change}`)).toContain('UEVENT_SHOW_LOCKED:removes');
+    expect(backportsPast('6.6.60', () => true).map((p) => p.flag)).not.toContain('UEVENT_SHOW_LOCKED');
   });
   it('a version with a sublevel names its branch; one before every backport, or of no LTS branch, has none', () => {
     expect(stableOf('5.10.150-android12-9')).toEqual({ branch: '5.10.y', sublevel: 150 });
@@ -165,7 +205,7 @@ describe('a log of a stable kernel past a backport', async () => {
     expect(dd).toContain('probe_failed:\n\tdma_deconfigure(dev);\ndma_failed:\n');
     expect(PROFILES['v4.19']!.describe).toContain('4.19.45 or earlier');
     // So each taken 4.19.y backport is of a later sublevel, and the profile lacks its change.
-    for (const { flag, b } of Object.entries(BACKPORTS).flatMap(([flag, by]) => (by['4.19.y'] ? [{ flag: flag as Flag, b: by['4.19.y'] as Backport }] : []))) {
+    for (const { flag, b } of entries.filter((e) => e.branch === '4.19.y')) {
       if (b.taken) expect(b.sublevel, flag).toBeGreaterThan(45);
     }
   });
@@ -206,6 +246,9 @@ describe('probecheck profiles lists the backports into the stable branch its log
     for (const f of ['LATE_INITCALL_SECOND_PASS', 'PROBE_TIMEOUT_WORK', 'TIMEOUT_WORK_CLEARS', 'SHUTDOWN_BLOCKS_PROBING', 'NEED_PARENT_LOCK']) expect(v419, f).toMatch(new RegExp(`\\n {2}${f} `));
     for (const f of ['ASYNC_SYNC_IN_DRIVER_DETACH', 'LINKS_LOOP_PARENT_TEST']) expect(v419, f).not.toMatch(new RegExp(`\\n {2}${f} `));
     expect(probecheck(['profiles', 'v4.18']).stdout).not.toContain('stable: 4.19.y');
+    // A flag on and off again (s44 h14): one line per change, in order, each saying what it did.
+    const v66 = probecheck(['profiles', 'v6.6']).stdout.split('\n').filter((l) => l.startsWith('  stable: 6.6.y: UEVENT_SHOW_LOCKED ')).map((l) => l.split(': ')[2]);
+    expect(v66).toEqual(['UEVENT_SHOW_LOCKED taken from 6.6.35', 'UEVENT_SHOW_LOCKED ended by 15fffc6a5624 from 6.6.46', 'UEVENT_SHOW_LOCKED taken again by 9a71892cbcdb from 6.6.60', 'UEVENT_SHOW_LOCKED reverted from 6.6.89']);
     const j = JSON.parse(probecheck(['profiles', 'v4.14', '--json']).stdout) as { profiles: { backports: { branch: string; flag: string; taken: boolean; sublevel?: number; change?: string; indirect?: boolean }[] }[] };
     expect(j.profiles[0]!.backports.map((b) => [b.branch, b.flag, b.taken, b.sublevel, b.change, b.indirect])).toEqual([['4.14.y', 'ASYNC_AFTER_UNLOCK', false, undefined, undefined, true], ['4.14.y', 'MODULE_SYNC_PF_USED_ASYNC', true, 268, 'removes', undefined]]);
   });
