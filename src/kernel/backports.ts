@@ -103,6 +103,8 @@ export const BACKPORTS: Partial<Record<Flag, Partial<Record<Branch, Backport | C
     '4.19.y': { taken: true, sublevel: 66, change: 'adds', how: `${RELEASE('4.19.66', '2019-08-09')} ("Dan Williams (5): drivers/base: Introduce kill_device(); libnvdimm/bus: Prevent duplicate device_unregister() calls; ..."), after DEAD_FLAG's backport in the same release; the 4.19.y posting not read` },
   },
   // 3451a495ef24 is the change that removed the test (its 4.19.66 posting's hunk, DEAD_FLAG's entry).
+  // Warned of, unlike a NAME_ONLY flag: the model reaches its -EBUSY (sysfs-bind race=async and
+  // module-async variant=flush at v4.2 .. v5.0, s44 h14), though no bundled verdict moves without it.
   ATTACH_DRIVER_EBUSY: {
     '4.19.y': { taken: true, sublevel: 66, change: 'removes', commit: '3451a495ef24', subject: 'driver core: Establish order of operations for device_add and device_del via bitflag', how: `${RELEASE('4.19.66', '2019-08-09')}; the "[PATCH 4.19 03/45]" posting of 2019-08-08 (DEAD_FLAG's entry) deletes \`if (dev->driver) return -EBUSY;\` from __device_attach_driver and tests dev->driver in __device_attach_async_helper instead` },
   },
