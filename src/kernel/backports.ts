@@ -137,8 +137,8 @@ export const BACKPORTS: Partial<Record<Flag, Partial<Record<Branch, Backport | C
   // its revert 9a71892cbcdb (9a71892cbcdb9d1459c84f5a4c722b14354158a5, driver-core-6.12-rc6) puts
   // the lock back; dc1771f71854 (dc1771f718548f7d4b93991b174c6e7b5e1ba410, v6.15-rc4, Dmitry
   // Torokhov, with 18daa52418e7: UEVENT_SINGLE_READ) reverts c0a40097f0bc. The older branches took
-  // the first three too (the 2024-06-19 queue push of linux-stable-rc lists c0a40097f0bc for
-  // queue/4.19, 5.4, 5.10, 5.15, 6.1, 6.6; "Linux 5.10.221" lists it; "Linux 5.4.282" lists
+  // the first three too (the 2024-06-19 push of linux-stable-rc's queues lists c0a40097f0bc in
+  // queue/4.19's commit list, the others' not read; "Linux 5.10.221" lists it; "Linux 5.4.282" lists
   // 15fffc6a5624; the revert is in 4.19.323, 5.4.285, 5.10.229 and 5.15.171 by their
   // announcements), which is not entered: not all of their sublevels were found.
   UEVENT_SHOW_LOCKED: {
