@@ -712,9 +712,14 @@ export class Block {
     }
     // A library patch that works through its flags (no hunks) and names its own snapshot: the steps
     // it touches are looked for there too, when the profile's text predates the fix (15cfb0941603 at v5.0).
+    // A touch ending in `*` names every step whose label starts so (the locked pending walk's step per entry).
     for (const p of this.tb.k.patches) {
       if (isUserPatch(p) || !p.sources || p.hunks.length) continue;
-      for (const t of p.touches) if (t.startsWith(`${this.name}:`) && this.local.has(t.slice(this.name.length + 1)) && !patchedBy.has(t.slice(this.name.length + 1))) patchedBy.set(t.slice(this.name.length + 1), p);
+      for (const t of p.touches) {
+        if (!t.startsWith(`${this.name}:`)) continue;
+        const l = t.slice(this.name.length + 1), any = l.endsWith('*') ? l.slice(0, -1) : undefined;
+        for (const x of any === undefined ? [l] : [...this.local.keys()].filter((y) => y.startsWith(any))) if (this.local.has(x) && !patchedBy.has(x)) patchedBy.set(x, p);
+      }
     }
     for (const l of this.local.keys()) this.tb.k.built?.add(fnLabel(this.name, l));
     // Full labels built once: a step's run returns one of these strings, not a new one each time.

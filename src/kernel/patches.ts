@@ -432,7 +432,10 @@ PATCHES['eed6e41813de'] = {
   // Its own dd.c (read at the commit, 2026-12-06): the walk under deferred_probe_mutex.
   sources: { 'drivers/base/dd.c': 'torvalds@eed6e41813de' },
   subject: 'driver core: Fix locking bug in deferred_probe_timeout_work_func()',
-  touches: ['deferred_probe_timeout_work_func:deferred_probe_pending', 'deferred_probe_timeout_work_func:pending_walk'],
+  // The locked walk is a step per pending entry where two or more may be listed (late-initcall.ts):
+  // deferred_probe_pending_2 .. and pending_unlock are its steps too (their lines are in its text only).
+  touches: ['deferred_probe_timeout_work_func:deferred_probe_pending', 'deferred_probe_timeout_work_func:deferred_probe_pending_*',
+    'deferred_probe_timeout_work_func:pending_unlock', 'deferred_probe_timeout_work_func:pending_walk'],
   flags: ['TIMEOUT_WALK_LOCKED'],
   hunks: [],
 };
