@@ -314,8 +314,9 @@ function hint(program: Command, code: string, message: string, argv: readonly st
     const where = /^propert(y|ies)$/.test(argv[0] ?? '') ? '; the library\'s properties are listed in docs/scenarios.md#properties' : '';
     return `; commands: ${program.commands.map((c) => c.name()).join(', ')}${where} (see probecheck --help)`;
   }
+  // Only where the option refused is --profile: beside another unknown one it read as that one's explanation.
   const cmd = program.commands.find((c) => c.name() === argv[0]);
-  if (code === 'commander.unknownOption' && cmd?.options.some((o) => o.long === '--param') && argv.some((a) => a === '--profile' || a.startsWith('--profile='))) {
+  if (code === 'commander.unknownOption' && cmd?.options.some((o) => o.long === '--param') && /^error: unknown option '--profile(=[^']*)?'/.test(message)) {
     return ` (${argv[0]} takes the kernel profile as a parameter: --param profile=NAME)`;
   }
   return '';

@@ -44,6 +44,8 @@ describe('parseArgv', () => {
     expect(msg(['check', 'x.ts', '--profile', 'mainline'])).toBe("unknown option '--profile' (check takes the kernel profile as a parameter: --param profile=NAME)");
     expect(msg(['diff', 'x.ts', '--profile=v4.2'])).toBe("unknown option '--profile=v4.2' (diff takes the kernel profile as a parameter: --param profile=NAME)");
     expect(msg(['check', 'x.ts', '--profle'])).toBe("unknown option '--profle'");
+    // Beside another unknown option, the one refused is that one: no profile hint (s44 h15).
+    expect(msg(['check', 'x.ts', '--frob', '--profile', 'v4.2'])).toBe("unknown option '--frob'");
   });
 
   it('random argv gives an invocation or an E501, never another error', () => {
