@@ -247,7 +247,7 @@ export function buildProgram(found: (inv: Invocation) => void): Command {
   program.command('profiles')
     .description('List the kernel profiles, one line each: its name (the release it stands for), the dd.c text it reads and what it models, in a few words. Named profiles, or --long, print in full: the snapshot of each kernel file it is anchored in (kernel/<snapshot>/), and every flag with its commit, first release and the source line that shows it.')
     .argument('[names...]', 'only these profiles, in full (default: all, one line each)')
-    .option('-l, --long', 'print every profile in full (some 700 lines)')
+    .option('-l, --long', 'print every profile in full (some 800 lines)')
     .option('--json', 'print the list as JSON (always in full)')
     .addHelpText('after', `\nExamples:\n  $ probecheck profiles\n  $ probecheck profiles v6.12 mainline\n  $ probecheck profiles --long\n  $ probecheck profiles --json`)
     .action((names: string[], o: Record<string, any>) => found({ command: 'profiles', json: Boolean(o.json), long: Boolean(o.long), names }));
