@@ -99,18 +99,22 @@ export function stepsModelling(fn: string, steps: Iterable<{ step: string; where
  * `device_unbind_cleanup` and `devres_release_all` are all `__device_release_driver:devres_release_all`,
  * whose where names none of them, and `fn: 'device_links_driver_cleanup'` was E604 with no pointer).
  */
-function modelling(fn: string, steps: { step: string; where: string; source?: string }[]): { steps: string[]; by: 'where' | 'C' } {
+function modelling(fn: string, steps: { step: string; where: string; source?: string }[]): { steps: string[]; by: 'where' | 'C' | 'both' } {
   const esc = fn.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const names = new RegExp(`(^|[:\\s>(])${esc}(?![\\w])`), calls = new RegExp(`(^|[^\\w])${esc}\\s*\\(`);
   const others = steps.filter(({ step }) => splitLabel(step)[0] !== fn);
   const byWhere = new Set(others.filter(({ where }) => names.test(where)).map(({ step }) => step));
-  if (byWhere.size) return { steps: [...byWhere].sort(), by: 'where' };
+  // Those found by label or C too, after the where-named ones: a callee called from several places
+  // is named in the where of some steps only (s44 h16: driver_deferred_probe_trigger listed
+  // driver_probe_device's and really_probe's, not the late initcall's or the timeout work's, and a
+  // patch to the trigger written from that list missed two of its four callers).
   const byC = new Set(others.filter(({ step, source }) => {
+    if (byWhere.has(step)) return false;
     if (splitLabel(step)[1].replace(/\(.*\)$/, '') === fn) return true;   // a step named after the call it models
     const cited = citedC(source);
     return cited.fns.has(fn) || cited.lines.some((l) => calls.test(l));
   }).map(({ step }) => step));
-  return { steps: [...byC].sort(), by: 'C' };
+  return { steps: [...[...byWhere].sort(), ...[...byC].sort()], by: !byC.size ? 'where' : !byWhere.size ? 'C' : 'both' };
 }
 
 /** The functions and line texts a step's `source` (`path@release:850,852-854 path@release:fn+3`) cites. */
@@ -142,7 +146,7 @@ export function modelledInside(fn: string, steps: Iterable<{ step: string; where
   const { steps: inside, by } = modelling(fn, [...steps]);
   if (!inside.length) return '';
   const shown = inside.slice(0, 8);
-  return `; '${fn}' is modelled inside its callers' steps (${by === 'where' ? 'their where names it' : 'their label or the C lines they cite name it'}): ${shown.join(', ')}${inside.length > shown.length ? `, and ${inside.length - shown.length} more` : ''}: name one of those (function:label)`;
+  return `; '${fn}' is modelled inside its callers' steps (${by === 'where' ? 'their where names it' : by === 'C' ? 'their label or the C lines they cite name it' : 'their where, label or the C lines they cite name it'}): ${shown.join(', ')}${inside.length > shown.length ? `, and ${inside.length - shown.length} more` : ''}: name one of those (function:label)`;
 }
 
 /**
