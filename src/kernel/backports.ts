@@ -137,11 +137,29 @@ export const BACKPORTS: Partial<Record<Flag, Partial<Record<Branch, Backport | C
   // its revert 9a71892cbcdb (9a71892cbcdb9d1459c84f5a4c722b14354158a5, driver-core-6.12-rc6) puts
   // the lock back; dc1771f71854 (dc1771f718548f7d4b93991b174c6e7b5e1ba410, v6.15-rc4, Dmitry
   // Torokhov, with 18daa52418e7: UEVENT_SINGLE_READ) reverts c0a40097f0bc. The older branches took
-  // the first three too (the 2024-06-19 push of linux-stable-rc's queues lists c0a40097f0bc in
-  // queue/4.19's commit list, the others' not read; "Linux 5.10.221" lists it; "Linux 5.4.282" lists
-  // 15fffc6a5624; the revert is in 4.19.323, 5.4.285, 5.10.229 and 5.15.171 by their
-  // announcements), which is not entered: not all of their sublevels were found.
+  // the first three too (entered by s44 h18 but for 5.10.y, below).
   UEVENT_SHOW_LOCKED: {
+    // 4.19.y, 5.4.y and 5.15.y (s44 h18, 2026-12-07): each change's release announcement, its
+    // shortlog read at the line (find_string/read_file); dc1771f71854 found in none of them (h14's
+    // search: 6.6.89, 6.12.26, 6.14.5 only), so each ends with the lock, NOT verified in a tree
+    // (4.19.y ended at 4.19.325, before dc1771f71854; 5.4.y and 5.15.y may have taken it later).
+    // 5.10.y is left out: 15fffc6a5624's 5.10.y release not found (no "Linux 5.10.224"
+    // announcement in the index), so its state between 5.10.221 and 5.10.229 is not known.
+    '4.19.y': [
+      { taken: true, sublevel: 317, change: 'adds', how: `${RELEASE('4.19.317', '2024-07-05')} (Message-ID <2024070553-tannery-resident-d82a@gregkh>: "Dirk Behme (1): drivers: core: synchronize really_probe() and dev_uevent()"); no 4.19.y posting or tree read` },
+      { taken: true, sublevel: 320, change: 'removes', commit: '15fffc6a5624', subject: UEVENT_RCU, how: `${RELEASE('4.19.320', '2024-08-19')} (Message-ID <2024081929-scoreless-cedar-6ad7@gregkh>: "Dan Williams (1): ${UEVENT_RCU}"); kernel.org's linux-stable-rc push ending at "Linux 4.19.320-rc1" lists e149984df9f6 with that subject` },
+      { taken: true, sublevel: 323, change: 'adds', commit: '9a71892cbcdb', subject: UEVENT_RCU_REVERT, how: `${RELEASE('4.19.323', '2024-11-08')} (Message-ID <2024110809-unbalance-erupt-8ba5@gregkh>: "Greg Kroah-Hartman (2): ${UEVENT_RCU_REVERT}; Linux 4.19.323"); the posting "[PATCH 4.19 342/350]" of 2024-11-06 seen; dc1771f71854 came after 4.19.y's end` },
+    ],
+    '5.4.y': [
+      { taken: true, sublevel: 279, change: 'adds', how: `${RELEASE('5.4.279', '2024-07-05')} (Message-ID <2024070510-superbowl-bony-e5ce@gregkh>: "Dirk Behme (1): drivers: core: synchronize really_probe() and dev_uevent()"); the posting "[PATCH 5.4 066/189]" of 2024-07-03 seen, not read` },
+      { taken: true, sublevel: 282, change: 'removes', commit: '15fffc6a5624', subject: UEVENT_RCU, how: `${RELEASE('5.4.282', '2024-08-19')} (Message-ID <2024081936-letdown-cringing-5b0b@gregkh>: "Dan Williams (1): ${UEVENT_RCU}"); no 5.4.y posting or tree read` },
+      { taken: true, sublevel: 285, change: 'adds', commit: '9a71892cbcdb', subject: UEVENT_RCU_REVERT, how: `${RELEASE('5.4.285', '2024-11-08')} (Message-ID <2024110816-resident-stellar-1e7f@gregkh>: "Greg Kroah-Hartman (2): ${UEVENT_RCU_REVERT}; Linux 5.4.285"); dc1771f71854 not found in any 5.4.y announcement in the index` },
+    ],
+    '5.15.y': [
+      { taken: true, sublevel: 162, change: 'adds', how: `${RELEASE('5.15.162', '2024-07-05')} (Message-ID <2024070536-regulator-thriving-2390@gregkh>: "Dirk Behme (1): drivers: core: synchronize really_probe() and dev_uevent()"; drivers/base/core.c 3 lines in its diffstat); no 5.15.y posting or tree read` },
+      { taken: true, sublevel: 165, change: 'removes', commit: '15fffc6a5624', subject: UEVENT_RCU, how: `${RELEASE('5.15.165', '2024-08-19')} (Message-ID <2024081951-swab-polio-dc69@gregkh>: "Dan Williams (1): ${UEVENT_RCU}"); no 5.15.y posting or tree read` },
+      { taken: true, sublevel: 171, change: 'adds', commit: '9a71892cbcdb', subject: UEVENT_RCU_REVERT, how: `${RELEASE('5.15.171', '2024-11-08')} (Message-ID <2024110829-sibling-charter-755e@gregkh>: "Greg Kroah-Hartman (2): ${UEVENT_RCU_REVERT}; Linux 5.15.171"); dc1771f71854 not found in any 5.15.y announcement in the index` },
+    ],
     '6.12.y': { taken: true, sublevel: 26, change: 'removes', commit: 'dc1771f71854', subject: 'Revert "drivers: core: synchronize really_probe() and dev_uevent()"', how: `${RELEASE('6.12.26', '2025-05-02')} ("Dmitry Torokhov (3): Revert "drivers: core: synchronize really_probe() and dev_uevent()"; driver core: introduce device_set_driver() helper; driver core: fix potential NULL pointer dereference in dev_uevent()"); no 6.12.y posting or tree read` },
     '6.6.y': [
       { taken: true, sublevel: 35, change: 'adds', how: `${RELEASE('6.6.35', '2024-06-21')} ("Dirk Behme (1): drivers: core: synchronize really_probe() and dev_uevent()"); no 6.6.y posting or tree read` },
