@@ -366,7 +366,7 @@ function reallyProbe(tb: ThreadBuilder, dev: number, drv: number, depth: number,
     // `driver_deferred_probe_trigger();` in that helper: its lines are cited by driver_bound's trigger step of this block;
     // the where names the trigger, so `steps --function driver_deferred_probe_trigger` lists this step (s44 h19).
     if (trig) {
-      f.step('trigger_again', { where: `${DD}:really_probe -> ${DD}:driver_deferred_probe_add_trigger -> ${DD}:driver_deferred_probe_trigger (the trigger count changed since local_trigger_count was read)`, since: 'v4.15 .. v5.13 (LINK_DEFER_ADD; 58b116bce136)',
+      f.step('trigger_again', { where: `${DD}:really_probe -> ${DD}:driver_deferred_probe_trigger (in driver_deferred_probe_add_trigger: the trigger count changed since local_trigger_count was read)`, since: 'v4.15 .. v5.13 (LINK_DEFER_ADD; 58b116bce136)',
         c: ['driver_deferred_probe_add_trigger(dev, local_trigger_count);@1 #part'], await: triggerAwait, waits: namedMutexWaits('deferred_probe_mutex'),
         run: (s) => { deferredTrigger(k, s); return RETURN; } });
     }
