@@ -1206,23 +1206,13 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string, 
   let loaded: Record<string, unknown> | undefined, loadBlocked = false, loadSteps: LoadStep[] | undefined;
   if (w.modules.some((m) => m.loaded)) {
     const opts = { shutdown: k.shutdown, initStarted: k.initStarted, walked: walkedDevices(w) };
-    const text = specText(spec), key = text === undefined || patchEntries(patchList).some(isPatchFile) ? undefined : JSON.stringify([text, prof.name, patchList, opts, load ?? null]);
-    let kept = key === undefined ? undefined : loadsKept.get(key);
-    if (!kept) {
-      const lb = buildLoad(spec, w, prof.name, patchList, opts);
-      const walked = walkedDevices(lb.world);
-      for (const d of walked) walksDrivers(w, d);
-      const ls = loadedWithPatches(spec, w, lb, () => buildLoad(spec, w, prof.name, patchEntries(patchList).filter((x) => !isPatchFile(x)).join(','), opts));
-      // (With what boot's device_link_add calls ran before that load: its own boot-links model's.)
-      kept = { walked, start: ls.start, blocked: ls.blocked, steps: [...(lb.model.loadSteps ?? []), ...ls.steps] };
-      if (key !== undefined) {
-        loadsKept.set(key, frozenAll(kept));
-        if (loadsKept.size > 32) loadsKept.delete(loadsKept.keys().next().value!);
-      }
-    } else for (const d of kept.walked) walksDrivers(w, d);
-    loaded = kept.start;
-    loadBlocked = kept.blocked;
-    loadSteps = kept.steps;
+    const lb = buildLoad(spec, w, prof.name, patchList, opts);
+    for (const d of walkedDevices(lb.world)) walksDrivers(w, d);
+    const ls = loadedWithPatches(spec, w, lb, () => buildLoad(spec, w, prof.name, patchEntries(patchList).filter((x) => !isPatchFile(x)).join(','), opts));
+    loaded = ls.start;
+    loadBlocked = ls.blocked;
+    // (With what boot's device_link_add calls ran before that load: its own boot-links model's.)
+    loadSteps = [...(lb.model.loadSteps ?? []), ...ls.steps];
   }
   // Boot's device_link_add calls, run with a user's hunk on it (bootLinkProbes; in a scenario with
   // modules loaded at the start, the load model runs them, its start being boot's).
@@ -1352,52 +1342,6 @@ function loadedWithPatches(spec: ScenarioSpec, w: World, lb: BuiltScenario, unpa
     const ids = yours.map((p) => p.id).join(', '), s = yours.length > 1 ? 'es' : '';
     throw new ProbecheckError('E601', `${e.message}; without your patch${s} ${ids} the load ends as declared: your hunks run in that load and change how it ends; load the module in an actor to check the patched load, or declare the start it reaches`);
   }
-}
-
-/**
- * What a scenario's load (its modules loaded at the start) gave: the devices its load model walks,
- * the start, whether some orders blocked, and the steps it ran. Kept per process by the
- * scenario's text, the profile, the patch list, the load options and the outer build's (all the
- * build reads), for a build of the same scenario again (a command of the tests' CLI host, a
- * search worker, a suite case: s44 h1, building and searching the load model was a fifth of
- * building every bundled case, each many times). Not kept where the patch list names a file (its
- * hunks are code the text does not hold) or the text is not all of the scenario (specText).
- * What is kept is only read: the start is overlaid onto each initial state, the walks replayed.
- */
-const loadsKept = new Map<string, { walked: number[]; start: Record<string, unknown>; blocked: boolean; steps: LoadStep[] }>();
-
-/** `x` and all it holds frozen: a kept load is every later build's, so a write to it would be an error, not another model's start (s44 h8). */
-function frozenAll<T>(x: T): T {
-  if (typeof x === 'object' && x !== null && !Object.isFrozen(x)) { Object.freeze(x); for (const v of Object.values(x)) frozenAll(v); }
-  return x;
-}
-
-/**
- * The scenario as JSON, where that is all of it: plain objects, arrays, strings, finite numbers
- * and booleans (an undefined field kept as one), and no function but `vary` (which made this spec
- * and which the build does not read); else undefined. Not where JSON would say two scenarios the
- * build tells apart (s44 h8): a string that reads as the mark of an undefined field (`bus:
- * '\0undefined'` beside a bus so named was `bus: undefined`, and took the other's kept load), a
- * value that stands for another (toJSON: a Date's text), fields JSON leaves out but the build
- * reads (not enumerable, or keyed by a symbol), an array not plain.
- */
-function specText(spec: ScenarioSpec): string | undefined {
-  let plain = true;
-  const text = JSON.stringify(spec, function (this: Record<string, unknown>, key: string, v: unknown) {
-    if (typeof v === 'function') { if (!(this === (spec as unknown) && key === 'vary')) plain = false; return undefined; }
-    if (v === undefined) return '\0undefined';
-    if (this[key] !== v) { plain = false; return null; }   // (toJSON's; NaN too)
-    if (typeof v === 'string') { if (v.startsWith('\0')) plain = false; return v; }
-    if (typeof v === 'object' && v !== null) {
-      const proto = Object.getPrototypeOf(v), array = Array.isArray(v);
-      if (array ? proto !== Array.prototype : proto !== Object.prototype && proto !== null) plain = false;
-      else if (Reflect.ownKeys(v).length !== Object.keys(v).length + (array ? 1 : 0)) plain = false;   // (an array's own `length`)
-      return plain ? v : null;
-    }
-    if ((typeof v === 'number' && !Number.isFinite(v)) || typeof v === 'bigint' || typeof v === 'symbol') { plain = false; return null; }
-    return v;
-  });
-  return plain ? text : undefined;
 }
 
 /** The load model of a scenario's loaded modules (loaded.ts); an E601 while building it names it. */

@@ -129,8 +129,9 @@ describe('a module loaded at the start', () => {
     // On a bus that does not autoprobe, bus_add_driver runs no driver_attach: the load binds nothing.
     const s = base({ buses: { platform: { autoprobe: false } } });
     expect(() => buildScenario(s, 'mainline', '')).toThrow(/^scenario 'loaded': the load of module 'mod' \(modprobe run alone from the start, in every order\): device 'dc' is unbound after it, where the scenario declares it bound to 'drv' \(bus 'platform' has autoprobe: false, so the load binds nothing\)$/);
-    // The load kept for a scenario (scenario.ts loadsKept) is not another's whose JSON reads the
-    // same (s44 h8): a field undefined against one that reads as its mark, a field JSON leaves out.
+    // Two scenarios whose JSON reads the same are built each as its own (s44 h8 found a per-process
+    // cache of loads, since removed, sharing them): a field undefined against one that reads as its
+    // mark, a field JSON leaves out.
     const nul = (bus: string | undefined) => base({ buses: { platform: {}, '\0undefined': { autoprobe: false } }, devices: { dc: { present: true, boundTo: 'drv', bus } }, drivers: { drv: { matches: ['dc'], module: 'mod', bus } } });
     buildScenario(nul(undefined), 'mainline', '');
     expect(() => buildScenario(nul('\0undefined'), 'mainline', '')).toThrow(/device 'dc' is unbound after it, where the scenario declares it bound to 'drv' \(bus '\0undefined' has autoprobe: false/);
