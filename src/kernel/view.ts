@@ -8,6 +8,7 @@
  * as traces print them.
  */
 import { requestModprobeThread, workOnCpuThread } from './paths/probe-body.js';
+import { deferredList } from './paths/klist.js';
 import type { Query } from '../engine/model.js';
 import type { Kernel } from './emit.js';
 import { driverBit, holdsMutex, type KS } from './state.js';
@@ -288,8 +289,8 @@ function makeView(k: Kernel, t: ThreadInfo, s: KS, q: Query): KernelView {
     inside(fn: string) { const l = q.at(name); return l !== null && (l.startsWith(`${fn}(`) || l.startsWith(`${fn}:`) || l.startsWith(`${fn}#`)); },
     patch: fields(k.added?.thread, () => q.locals(name) as object, `thread '${name}'`, k.locals),
   })));
-  // The list's order is the devices' deferRank (klist.ts), not their declaration order.
-  const listed = (on: 'pending' | 'active') => w.devices.filter((d) => s.dev[d.i]!.deferred === on).sort((a, b) => s.dev[a.i]!.deferRank - s.dev[b.i]!.deferRank).map((d) => d.name);
+  // In list order (klist.ts deferredList), not declaration order.
+  const listed = (on: 'pending' | 'active') => deferredList(s, on).map((i) => w.devices[i]!.name);
   return {
     profile: k.profile,
     get devices() { return mkDevices(); }, get drivers() { return mkDrivers(); }, get modules() { return mkModules(); }, get threads() { return mkThreads(); }, get links() { return mkLinks(); },

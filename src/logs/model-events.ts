@@ -12,6 +12,7 @@
 import type { Kernel } from '../kernel/emit.js';
 import type { Flag } from '../kernel/profiles.js';
 import { pendingLabel, pendingRank } from '../kernel/paths/late-initcall.js';
+import { deferredList } from '../kernel/paths/klist.js';
 import { excerptsOf } from '../kernel/source.js';
 import type { KL, KS } from '../kernel/state.js';
 import { RET, type World } from '../kernel/world.js';
@@ -150,9 +151,9 @@ export function stepEvents(lk: LogKernel, s: StepInfo): ModelEvent[] {
         // and the last such label whatever is left; a walk of one step prints the list as it starts.
         const r = pendingRank(local);
         if (r === 0) break;
-        const list = w.devices.map((x, i) => ({ name: x.name, d: s.before.dev[i]! })).filter((e) => e.d.deferred === 'pending').sort((a, b) => a.d.deferRank - b.d.deferRank);
+        const list = deferredList(s.before, 'pending');
         const last = !s.has(s.label.slice(0, s.label.length - local.length) + pendingLabel(r + 1));
-        for (const e of list.slice(r - 1, last ? undefined : r)) out.push({ kind: 'pending', dev: e.name });
+        for (const i of list.slice(r - 1, last ? undefined : r)) out.push({ kind: 'pending', dev: w.devices[i]!.name });
         break;
       }
     }

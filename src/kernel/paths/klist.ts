@@ -294,6 +294,11 @@ export function deferredSplice(s: KS): void {
   for (const y of s.dev) if (y.deferred === 'pending') { y.deferred = 'active'; y.deferRank += active; }
 }
 
+/** The devices on one deferred-probe list, head first (their deferRank): what list_for_each_entry walks. */
+export function deferredList(s: Pick<KS, 'dev'>, on: 'pending' | 'active'): number[] {
+  return s.dev.flatMap((y, i) => (y.deferred === on ? [i] : [])).sort((a, b) => s.dev[a]!.deferRank - s.dev[b]!.deferRank);
+}
+
 /** list_first_entry(&deferred_probe_active_list, ...) among `devs`, or -1. */
 export function deferredFirst(s: KS, devs: readonly number[]): number {
   let best = -1, rank = Infinity;
