@@ -41,8 +41,11 @@ function flagRows(name: string): FlagRow[] {
  * at its base's profile, 4.19.y's at v4.19: release.ts profileFor), each taken or not, with how it is known; a flag not listed was not checked.
  */
 function backportRows(name: string) {
-  return LTS_BRANCHES.filter((b) => profileFor(b.replace(/\.y$/, '')) === name).flatMap((branch) => backportsInto(branch).map(({ flag, b }) => ({ branch, flag, ...b })));
+  return branchesAt(name).flatMap((branch) => backportsInto(branch).map(({ flag, b }) => ({ branch, flag, ...b })));
 }
+
+/** The stable branches whose logs are checked at this profile. */
+const branchesAt = (name: string) => LTS_BRANCHES.filter((b) => profileFor(b.replace(/\.y$/, '')) === name);
 
 function originOf(snap: string, path: string): string {
   // A `path:fn` entry (one function read in another snapshot): that file's origin.
@@ -119,7 +122,7 @@ export function runProfiles(io: Io, json: boolean, names: readonly string[] = []
     for (const [f, why] of Object.entries(p.unsettled ?? {})) io.out(`  not settled: ${f}: ${why}`);
     // A stable kernel of the branch may have a fix this profile lacks: said, not modelled (from-log and validate say it for a log past one).
     for (const b of p.backports) io.out(`  stable: ${b.branch}: ${b.flag} ${b.taken ? `${changeVerb(b.change, b.commit, b.subject)} from ${b.branch.replace(/\.y$/, '')}.${b.sublevel}${NAME_ONLY.has(b.flag) ? ' (a name in the trace only: logs past it get no warning)' : ''}` : `not taken${b.indirect ? ' (indirect evidence)' : ''}`}: ${b.how}`);
-    const branches = LTS_BRANCHES.filter((b) => profileFor(b.replace(/\.y$/, '')) === p.name);
+    const branches = branchesAt(p.name);
     if (branches.length) io.out(`  stable: ${branches.join(', ')}: ${p.backports.length ? 'the flags above are the ones checked there; any other' : 'no'} flag's backport ${p.backports.length ? 'was not checked' : 'was checked'} (src/kernel/backports.ts)`);
     io.out('');
   }
