@@ -10,8 +10,11 @@ const WIDE = /[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF
  * The columns `s` takes in a terminal: colour codes take none, a wide character (a CJK device
  * name, say) two; a character past the BMP is two UTF-16 units, and two columns (CJK, emoji).
  */
+/** `s` without its colour codes. */
+export function uncoloured(s: string): string { return s.replace(ANSI, ''); }
+
 export function visibleLength(s: string): number {
-  const t = s.replace(ANSI, '');
+  const t = uncoloured(s);
   return t.length + (t.match(WIDE)?.length ?? 0);
 }
 

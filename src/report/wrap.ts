@@ -5,7 +5,7 @@
  * The label stays on the first line, so `grep 'note \['` still finds each note. Trace lines,
  * tables, --json and the GitHub annotations are not cut.
  */
-import { visibleLength } from './table.js';
+import { uncoloured, visibleLength } from './table.js';
 
 /** `note [1]: `, `note: `, `warning: `: a label the lines after the first are indented under. */
 const LABEL = /^(\s*)([a-z][\w-]*(?: \[[\d,]+\])?: )/;
@@ -24,7 +24,7 @@ export function wrapProse(line: string, width: number): string[] {
   if (visibleLength(line) <= width) return [line];
   const whole = WHOLE.exec(line);
   const [open, text, close] = whole ? [whole[1]!, whole[2]!, whole[3]!] : ['', line, ''];
-  const plainText = text.replace(/\x1b\[[0-9;]*m/g, '');
+  const plainText = uncoloured(text);
   const label = LABEL.exec(plainText);
   const lead = /^ */.exec(plainText)![0].length;
   const hang = ' '.repeat(label && label[2]!.length <= MAX_HANG ? label[0].length : lead + 4);
@@ -58,7 +58,7 @@ export function proseUnits(text: string): string[] {
     if ((open >= 0 || glue) && units.length) units[units.length - 1] += ` ${w}`;
     else units.push(w);
     if ((w.match(/`/g)?.length ?? 0) % 2) open = open >= 0 ? -1 : units.length - 1;
-    glue = open < 0 && /^\W*probecheck$/.test(w.replace(/\x1b\[[0-9;]*m/g, ''));
+    glue = open < 0 && /^\W*probecheck$/.test(uncoloured(w));
   }
   // A backtick never closed is no span: its words cut as any.
   return open < 0 ? units : [...units.slice(0, open), ...units.slice(open).join(' ').split(' ')];
