@@ -94,7 +94,17 @@ export function thrownValue(e: unknown): string {
 }
 
 /** What a line says of anything thrown: an Error's message, else the value (thrownValue). */
-export const thrownMessage = (e: unknown): string => (e instanceof Error ? e.message : thrownValue(e));
+export const thrownMessage = (e: unknown): string => (e instanceof Error ? missingImport(e.message) : thrownValue(e));
+
+/**
+ * tsx compiles `import { X } from 'probecheck'` to a property read, so a name probecheck does not
+ * export loads as undefined and fails only when a step or property calls it, as "(0 ,
+ * import_probecheck.X) is not a function" (a user writing a trigger from a hunk, s45 h3): say so.
+ */
+function missingImport(m: string): string {
+  const x = /\bimport_probecheck\d*\.([A-Za-z_$][\w$]*)\)? is not a function/.exec(m);
+  return x ? `${m}: 'probecheck' exports no ${x[1]} (an imported name it lacks reads undefined)` : m;
+}
 
 /**
  * In a search's worker thread a user file's process.exit() (from a step, a property) ends that

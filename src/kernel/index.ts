@@ -13,3 +13,4 @@ export type { KernelView, DeviceView, DriverView, LinkView, ModuleView, ThreadVi
 export type { KS, KL } from './state.js';
 // For patch hunks: driver_deferred_probe_add/_del's effect on the lists, kept in the model's list order.
 export { deferredAdd, deferredDel } from './paths/klist.js';
+export { userDeferredTrigger as deferredTrigger } from './paths/common.js';

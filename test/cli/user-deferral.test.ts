@@ -171,3 +171,51 @@ export default definePatch({ id: 'match-locked', subject: 'driver core: enforce 
     expect(unwrap(r.stdout)).not.toContain('makes this probe fail');
   });
 });
+
+// A trigger a patch calls where the kernel does not: Pierre-Louis Bossart's RFC "driver core: export
+// driver_deferred_probe_trigger()" (linux-kernel, 2021-08-17, not merged), whose SOF probe work kicks
+// the deferred list once its DSP resources are there (the probe that bound sof triggered before).
+// deferredTrigger(s, site.k) is driver_deferred_probe_trigger as the library's steps run it; until
+// s45 h3 probecheck did not export it, and the import failed only when the step called it, as
+// "(0 , import_probecheck.deferredTrigger) is not a function". Two searches of 121 and 335 states.
+describe('a trigger from a hunk (deferredTrigger)', () => {
+  write('sof.ts', `import { scenario } from 'probecheck';
+export default scenario({
+  name: 'sof-probe-work', profile: 'v5.15',
+  devices: { sof: { present: true, boundTo: 'sof-pci' }, codec: { parent: 'sof' }, machine: { present: true } },
+  drivers: { 'sof-pci': { matches: ['sof'], present: true }, 'sof-machine': { matches: ['machine'], module: 'snd_sof_machine', needs: ['sof'] } },
+  actors: { 'sof probe work': 'add codec', udev: 'modprobe snd_sof_machine' },
+});
+`);
+  // What the library lacks: the work publishes the DSP after registering codec; machine's probe defers without it.
+  write('dsp.ts', `import { definePatch, RET, RETURN } from 'probecheck';
+export default definePatch({ id: 'dsp', subject: 'model: resources sof publishes from its probe work', base: 'v5.15', state: { kernel: { dsp: 'bool' } }, hunks: [
+  { fn: '__device_attach', replace: 'out_unlock', step: (site, orig) => ({ ...orig, run: (s, t, b, c) => {
+    const r = orig.run(s, t, b, c); if (site.tb.name === 'sof probe work' && site.k.vn(site.dev) === 'codec') s.dsp = true; return r; } }) },
+  { fn: 'really_probe', replace: 'call_probe', step: (site, orig) => ({ ...orig, run: (s, t, b, c) => {
+    const r = orig.run(s, t, b, c);
+    if (site.k.vn(site.dev) === 'machine' && !s.dsp && r !== 'probe_defer' && r !== RETURN) { t.ret = RET.EPROBE_DEFER; return 'probe_defer'; }
+    return r; } }) },
+] });
+`);
+  const kick = (name: string, fn: string) => write(`${name}.ts`, `import { definePatch, RETURN, ${fn} } from 'probecheck';
+export default definePatch({ id: '${name}', subject: 'driver core: export driver_deferred_probe_trigger()', base: 'v5.15', hunks: [
+  { fn: '__device_attach', insert: { label: 'sof_kick', after: 'out_unlock', before: RETURN }, step: (site) => ({
+    await: (s) => !s.deferredProbeEnable || s.deferredProbeMutex === 0,
+    run: (s) => { if (site.tb.name === 'sof probe work' && site.k.vn(site.dev) === 'codec') ${fn}(s, site.k); return RETURN; } }) },
+] });
+`);
+  it('the kick after the resources are there gets the lost retry back', () => {
+    kick('kick', 'deferredTrigger');
+    const r = probecheck(['diff', 'sof.ts', '--param', 'patches=./dsp.ts', '--patch', 'kick.ts', '--fixes', 'no-lost-deferral', '-q'], { cwd: dir });
+    expect(r.stdout).toMatch(/no-lost-deferral +violated +holds +fixed/);
+    expect(r.status).toBe(0);
+  });
+  it('a name probecheck does not export is said to be one', () => {
+    kick('typo', 'deferredTriger');
+    const r = probecheck(['diff', 'sof.ts', '--param', 'patches=./dsp.ts', '--patch', 'typo.ts', '-q'], { cwd: dir });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("'probecheck' exports no deferredTriger");
+    expect(hasStack(r.stderr)).toBe(false);
+  });
+});

@@ -304,6 +304,15 @@ export function deferredTrigger(k: Kernel, s: KS): void {
   }
 }
 
+/**
+ * driver_deferred_probe_trigger() called from a user's hunk (probecheck exports it as
+ * `deferredTrigger(s, site.k)`, in deferredAdd's argument order): a patch that calls the trigger
+ * where the kernel does not (an exported trigger a driver calls from its own work) had no way to
+ * count it, splice the lists and queue the work but by hand, through fields that are the model's
+ * own (`snap`). The step calling it waits for deferred_probe_mutex, as the library's do.
+ */
+export const userDeferredTrigger = (s: KS, k: Kernel): void => deferredTrigger(k, s);
+
 /** A thread's slot in KS.flushBarrier (it may flush the deferred-probe work). */
 export function flushSlot(k: Kernel, thread: string): number {
   let i = k.flushers.indexOf(thread);
