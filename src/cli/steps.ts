@@ -36,6 +36,8 @@ import type { Io } from './io.js';
 
 export interface StepInfo {
   step: string; fn: string; label: string; where: string; since: string; c?: string;
+  /** Functions called on its cited lines that it runs, not only calls (anchored ` #runs`). */
+  runs?: string[];
   /** Its wait is strongly fair for liveness (a struct mutex where the profile has MUTEX_HANDOFF). */
   strong?: boolean;
   /** Strongly fair only if a patch's guard on the mutex wait lets the thread go where the mutex alone would (judged by a whole search). */
@@ -88,61 +90,63 @@ export function labelsByFunction(model: Model): Map<string, string[]> {
  * patching such a function names it (a new user, 2026-12-06: `fn: 'driver_bound'` was E604 "no
  * modelled function" with no pointer to `really_probe:driver_bound`).
  */
-export function stepsModelling(fn: string, steps: Iterable<{ step: string; where: string; source?: string }>): string[] {
+export function stepsModelling(fn: string, steps: Iterable<StepRef>): string[] {
   return modelling(fn, [...steps]).steps;
 }
 
 /**
  * The steps modelling `fn` inside another function's blocks, and how they name it: by their
- * `where`, or else by their label or the C lines they cite (a line calling `fn(`, or a cited excerpt
- * of `fn` itself) (a new kernel developer, 2026-12-06: `device_links_driver_cleanup`,
- * `device_unbind_cleanup` and `devres_release_all` are all `__device_release_driver:devres_release_all`,
- * whose where names none of them, and `fn: 'device_links_driver_cleanup'` was E604 with no pointer).
+ * `where`, or else by their label, the C of `fn` itself they cite, or a cited line calling `fn`
+ * that the step runs (anchored ` #runs`: source.ts Anchored `runs`) (a new kernel developer,
+ * 2026-12-06: `device_links_driver_cleanup`, `device_unbind_cleanup` and `devres_release_all` are
+ * all `__device_release_driver:devres_release_all`, whose where names none of them, and
+ * `fn: 'device_links_driver_cleanup'` was E604 with no pointer). A cited line that only calls
+ * `fn` is no reason (s44 h19: `bus_probe_device` listed `deferred_probe_work_func:mutex_lock`,
+ * which cites `bus_probe_device(dev);` for its place between the unlock and the relock).
  */
-function modelling(fn: string, steps: { step: string; where: string; source?: string }[]): { steps: string[]; by: 'where' | 'C' | 'both' } {
+function modelling(fn: string, steps: StepRef[]): { steps: string[]; by: 'where' | 'C' | 'both' } {
   const esc = fn.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const names = new RegExp(`(^|[:\\s>(])${esc}(?![\\w])`), calls = new RegExp(`(^|[^\\w])${esc}\\s*\\(`);
+  const names = new RegExp(`(^|[:\\s>(])${esc}(?![\\w])`);
   const others = steps.filter(({ step }) => splitLabel(step)[0] !== fn);
   const byWhere = new Set(others.filter(({ where }) => names.test(where)).map(({ step }) => step));
   // Those found by label or C too, after the where-named ones: a callee called from several places
   // is named in the where of some steps only (s44 h16: driver_deferred_probe_trigger listed
   // driver_probe_device's and really_probe's, not the late initcall's or the timeout work's, and a
   // patch to the trigger written from that list missed two of its four callers).
-  const byC = new Set(others.filter(({ step, source }) => {
+  const byC = new Set(others.filter(({ step, source, runs }) => {
     if (byWhere.has(step)) return false;
     if (splitLabel(step)[1].replace(/\(.*\)$/, '') === fn) return true;   // a step named after the call it models
-    const cited = citedC(source);
-    return cited.fns.has(fn) || cited.lines.some((l) => calls.test(l));
+    return (runs ?? []).includes(fn) || citedFunctions(source).has(fn);
   }).map(({ step }) => step));
   return { steps: [...[...byWhere].sort(), ...[...byC].sort()], by: !byC.size ? 'where' : !byWhere.size ? 'C' : 'both' };
 }
 
-/** The functions and line texts a step's `source` (`path@release:850,852-854 path@release:fn+3`) cites. */
-function citedC(source: string | undefined): { fns: Set<string>; lines: string[] } {
-  const fns = new Set<string>(), lines: string[] = [];
+/** What modelling reads of a step: its name, where, cited C and the callees it runs (Step `runs`). */
+type StepRef = { step: string; where: string; source?: string; runs?: readonly string[] };
+
+/** The functions whose own lines a step's `source` (`path@release:850,852-854 path@release:fn+3`) cites. */
+function citedFunctions(source: string | undefined): Set<string> {
+  const fns = new Set<string>();
   for (const part of (source ?? '').split(/\s+/)) {
     const m = /^([^@\s]+)@(\S+):([^:\s]+)$/.exec(part);
     const all = m ? excerptsOf(m[2]!, m[1]!) : null;
     if (!m || !all) continue;
     for (const item of m[3]!.split(',')) {
-      const n = /^(\d+)(?:-(\d+))?$/.exec(item), f = /^([A-Za-z_]\w*)\+(\d+)(?:-\+(\d+))?$/.exec(item);
-      if (f) {
-        const ex = all.get(f[1]!);
-        fns.add(f[1]!);
-        for (let i = Number(f[2]); ex && i <= Number(f[3] ?? f[2]); i++) if (ex.lines[i] !== undefined) lines.push(ex.lines[i]!);
-      } else if (n) {
+      const n = /^(\d+)(?:-(\d+))?$/.exec(item), f = /^([A-Za-z_]\w*)\+\d+/.exec(item);
+      if (f) fns.add(f[1]!);
+      else if (n) {
         for (let line = Number(n[1]); line <= Number(n[2] ?? n[1]); line++) {
           const ex = [...all.values()].find((e) => e.firstLine !== null && line >= e.firstLine && line < e.firstLine + e.lines.length);
-          if (ex) { fns.add(ex.fn); lines.push(ex.lines[line - ex.firstLine!]!); }
+          if (ex) fns.add(ex.fn);
         }
       }
     }
   }
-  return { fns, lines };
+  return fns;
 }
 
 /** ` 'fn' is modelled inside other functions' steps: ...; name one of them` or ''. */
-export function modelledInside(fn: string, steps: Iterable<{ step: string; where: string; source?: string }>): string {
+export function modelledInside(fn: string, steps: Iterable<StepRef>): string {
   const { steps: inside, by } = modelling(fn, [...steps]);
   if (!inside.length) return '';
   const shown = inside.slice(0, 8);
@@ -189,7 +193,7 @@ function checkHunks(profileName: string, patches: string): void {
 interface UserCatalogue {
   fns: Map<string, string[]>; targets: Map<string, Set<string>>;
   /** Every step with its where (for an error only: worked out when asked). */
-  steps: () => { step: string; where: string; source?: string }[];
+  steps: () => StepRef[];
   /** The catalogue scenarios as built, until `steps` walks them (takeBuilt): built once for both. */
   built?: BuiltScenario[];
 }
@@ -214,7 +218,7 @@ function userCatalogue(profileName: string, patches: string): UserCatalogue {
   const models = built.map((b) => b.model);
   const steps = () => models.flatMap((m) => m.threads.flatMap((th) => Object.entries(th.steps).map(([l, st]) => {
     const [f, lb] = splitLabel(l);
-    return { step: `${f}:${lb}`, where: st.where, ...(st.source ? { source: st.source } : {}) };
+    return { step: `${f}:${lb}`, where: st.where, ...(st.source ? { source: st.source } : {}), ...(st.runs ? { runs: st.runs } : {}) };
   })));
   lastUser = { key, patches: parsed, cat: { fns, targets, steps, built } };
   if (text !== undefined) {
@@ -339,7 +343,7 @@ function walkCatalogue({ model, kernel }: BuiltScenario, profileName: string, ma
     const key = label ? `${fn}:${label}` : cs.s.label;
     if (info.has(key)) continue;
     const st = cs.s.step;
-    info.set(key, { step: key, fn, label, where: st.where, since: st.since ?? profileName, ...(st.source ? { c: st.source } : {}), ...(st.strong ? (st.strongUnless ? { strongIfLockOnly: true } : { strong: true }) : {}),
+    info.set(key, { step: key, fn, label, where: st.where, since: st.since ?? profileName, ...(st.source ? { c: st.source } : {}), ...(st.runs ? { runs: [...st.runs] } : {}), ...(st.strong ? (st.strongUnless ? { strongIfLockOnly: true } : { strong: true }) : {}),
       reads: [], writes: [], locks: [], waits: [], fired: 0, r: new Set(), w: new Set(), lk: new Set(), wt: new Set() });
   }
   const keyOf = (label: string) => { const [fn, l] = splitLabel(label); return l ? `${fn}:${l}` : label; };
@@ -435,7 +439,7 @@ export async function runSteps(io: Io, profile: string | undefined, fn: string |
   let steps = cat.steps;
   if (fn) {
     steps = steps.filter((s) => s.fn === fn);
-    if (!steps.length) throw new ProbecheckError('E501', `--function ${fn}: profile ${profileName} builds no step of '${fn}'${modelledInside(fn, cat.steps.map((x) => ({ step: x.step, where: x.where, ...(x.c ? { source: x.c } : {}) })))}; functions: ${[...new Set(cat.steps.map((s) => s.fn))].sort().join(', ')}`);
+    if (!steps.length) throw new ProbecheckError('E501', `--function ${fn}: profile ${profileName} builds no step of '${fn}'${modelledInside(fn, cat.steps.map((x) => ({ step: x.step, where: x.where, ...(x.c ? { source: x.c } : {}), ...(x.runs ? { runs: x.runs } : {}) })))}; functions: ${[...new Set(cat.steps.map((s) => s.fn))].sort().join(', ')}`);
   }
   const bound = `${cat.states.toLocaleString('en-US')} states of seeded random walks through the catalogue scenarios`;
   const targets = fn ? (cat.targets[fn] ? { [fn]: cat.targets[fn]! } : {}) : cat.targets;
@@ -444,6 +448,8 @@ export async function runSteps(io: Io, profile: string | undefined, fn: string |
   for (const s of steps) {
     io.out(['', s.step, `  where: ${s.where}`, `  since: ${s.since}`].join('\n'));
     if (s.c) io.out(`  C:     ${s.c}`);
+    // The callees of its cited lines that it runs (a line tagged #runs): `steps --function` of one lists this step.
+    if (s.runs?.length) io.out(`  runs:  ${s.runs.join(', ')}`);
     if (!s.fired && !s.waits.length) io.out('  (not reached within the bound: nothing recorded)');
     const line = (k: string, v: string[]) => { if (v.length) io.out(`  ${k.padEnd(6)} ${v.join(', ')}`); };
     line('reads:', s.reads); line('writes:', s.writes); line('locks:', s.locks); line('waits:', s.waits);

@@ -50,6 +50,8 @@ export interface Step<G = any, L = any> {
    * branch not taken, without the body it guards (`source` has both).
    */
   sourceIdle?: string;
+  /** Functions called on its cited lines that it runs, not only calls (source.ts Anchored `runs`). */
+  runs?: readonly string[];
   idleWhen?: (s: G, t: L) => boolean;
   /** Guard: the step is enabled only when this holds. A false guard means the thread is blocked here. */
   await?: (s: G, t: L) => boolean;

@@ -854,6 +854,8 @@ export class Block {
           if ('error' in r || (idle && 'error' in idle)) { rec.error = 'error' in r ? r.error : (idle as { error: string }).error; continue; }
           rec.anchored = r.anchored;
           st.source = r.text;
+          const runs = r.anchored.flatMap((a) => a.runs ?? []);
+          if (runs.length) st.runs = [...new Set(runs)];
           if (idle && ks.cIdle) { st.sourceIdle = (idle as { text: string }).text; st.idleWhen = ks.cIdle.when; }
           delete rec.error;
           break;

@@ -266,7 +266,24 @@ export function lineList(ex: Excerpt, idx: readonly number[]): string {
  * `shared`: lines this step models only in part (an anchor ending ` #part`: one C call that blocks
  * twice, such as klist_remove's unlink and its wait), which another step of the block covers too.
  */
-export interface Anchored { path: string; fn: string; release: string; lines: number[]; shared?: number[] }
+export interface Anchored {
+  path: string; fn: string; release: string; lines: number[]; shared?: number[];
+  /**
+   * The functions called on lines anchored ` #runs`: callees this step runs, not only calls (the
+   * step that runs a callee may be another: a step may cite a call line for its place in the
+   * function). Read from the C (each direct call, `name(`, on those lines; a call through a
+   * pointer, `drv->probe(dev)`, names none), so a release that spells the line otherwise names
+   * what it calls there. `steps --function F` and E604 list a step by it (cli/steps.ts).
+   */
+  runs?: string[];
+}
+
+/** The functions a C line calls directly (`name(`, not `p->name(`), less the keywords that look like calls. */
+export function directCalls(line: string): string[] {
+  const code = line.replace(/\/\*.*?\*\/|\/\/.*$|"(?:[^"\\]|\\.)*"/g, '');
+  return [...code.matchAll(/(?<![\w>.])([A-Za-z_]\w*)\s*\(/g)].map((m) => m[1]!).filter((n) => !C_KEYWORDS.has(n));
+}
+const C_KEYWORDS = new Set(['if', 'while', 'for', 'switch', 'return', 'sizeof', 'typeof', '__typeof__', 'defined']);
 
 /**
  * Resolve a step's anchors. `where` is the step's `file:function (...)`; an anchor `fn:: text`
@@ -306,7 +323,7 @@ function childOf(node: ById, id: number): ById {
 }
 const sameList = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
 const frozen = (x: { anchored: Anchored[]; text: string }) => {
-  for (const a of x.anchored) { Object.freeze(a.lines); if (a.shared) Object.freeze(a.shared); Object.freeze(a); }
+  for (const a of x.anchored) { Object.freeze(a.lines); if (a.shared) Object.freeze(a.shared); if (a.runs) Object.freeze(a.runs); Object.freeze(a); }
   Object.freeze(x.anchored);
   return Object.freeze(x);
 };
@@ -327,7 +344,7 @@ function resolveStepUncached(sources: Readonly<Record<string, string>>, where: s
   unread: Readonly<Record<string, string>>): { anchored: Anchored[]; text: string } {
   const m = /^([\w/.-]+\.[ch]):([A-Za-z_]\w*)/.exec(where);
   if (!m) throw new Error(`step where '${where}' is not file:function`);
-  const byFn = new Map<string, { ex: Excerpt; lines: number[]; shared: number[] }>();
+  const byFn = new Map<string, { ex: Excerpt; lines: number[]; shared: number[]; runs: string[] }>();
   for (const a1 of anchors) {
     // `f:: a || g:: b`, every later alternative with its function: alternatives in different functions (code that moved into a helper): the first that resolves.
     const alts = a1.split(' || ');
@@ -338,7 +355,9 @@ function resolveStepUncached(sources: Readonly<Record<string, string>>, where: s
         try { resolveStepUncached(sources, where, [x], renamed, unread); return true; } catch { return false; }
       })!;
     }
-    const part = / #part$/.test(a0), a = a0.replace(/ #part$/, '');
+    // Its tags, in either order: ` #part` (shared), ` #runs` (the step runs what the line calls).
+    const tags = / #(?:part|runs)(?: #(?:part|runs))*$/.exec(a0)?.[0] ?? '', a = a0.slice(0, a0.length - tags.length);
+    const part = tags.includes('#part'), runs = tags.includes('#runs');
     let path = m[1]!, fn = m[2]!, text = a;
     const q = /^(?:([\w/.-]+\.[ch]):)?([A-Za-z_]\w*):: (.*)$/.exec(a);
     if (q) { path = q[1] ?? path; fn = q[2]!; text = q[3]!; }
@@ -350,14 +369,19 @@ function resolveStepUncached(sources: Readonly<Record<string, string>>, where: s
     const ex = excerpt(release, file, fn);
     if (!ex) throw new Error(excerptsOf(release, file) ? `${fn} is not in ${file} at ${release}` : `no excerpt of ${file} at ${release}`);
     const k = `${path}:${fn}`;
-    const e = byFn.get(k) ?? { ex, lines: [], shared: [] };
+    const e = byFn.get(k) ?? { ex, lines: [], shared: [], runs: [] };
     const got = resolveAnchor(ex, text);
     e.lines.push(...got);
     if (part) e.shared.push(...got);
+    if (runs) {
+      // A line tagged #runs calls something: a function by name, or one through a pointer (`drv->probe(dev)`, naming none).
+      if (!got.some((i) => directCalls(ex.lines[i]!).length || /(->|\.)\s*\w+\s*\(/.test(ex.lines[i]!))) throw new Error(`'${a0}': ${fn} at ${release} calls no function there (#runs names the callee the step runs)`);
+      for (const i of got) e.runs.push(...directCalls(ex.lines[i]!));
+    }
     byFn.set(k, e);
   }
-  const anchored = [...byFn.values()].map(({ ex, lines, shared }): Anchored => ({
-    path: ex.path, fn: ex.fn, release: ex.release, lines: [...new Set(lines)].sort((x, y) => x - y), ...(shared.length ? { shared } : {}),
+  const anchored = [...byFn.values()].map(({ ex, lines, shared, runs }): Anchored => ({
+    path: ex.path, fn: ex.fn, release: ex.release, lines: [...new Set(lines)].sort((x, y) => x - y), ...(shared.length ? { shared } : {}), ...(runs.length ? { runs: [...new Set(runs)] } : {}),
   }));
   const text = [...byFn.values()].map(({ ex, lines }) => `${ex.path}@${ex.release}:${lineList(ex, lines)}`).join(' ');
   return { anchored, text };

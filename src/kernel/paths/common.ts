@@ -34,7 +34,7 @@ export const DRIVER_C = 'drivers/base/driver.c';
 export const SYSFS_DIR = 'fs/sysfs/dir.c';
 
 /** The call of probe() in really_probe: one line that several steps model in part (probe's own work, its return; boot's probe, links.ts bootProbe). */
-export const PROBE_CALL = 'ret = drv->probe(dev); || ret = call_driver_probe(dev, drv); #part';
+export const PROBE_CALL = 'ret = drv->probe(dev); || ret = call_driver_probe(dev, drv); #part #runs';
 
 /**
  * Anchors into `fn` of another file (`path:fn:: line`), or none where the profile reads no

@@ -38,7 +38,7 @@ export function purgeWarns(list: keyof typeof PURGE_WARN, status: string): boole
  * struct device, which no scenario has).
  */
 const PURGE_LINES = ['device_links_write_lock();', 'list_for_each_entry_safe_reverse(link, ln, &dev->links.suppliers, c_node) {', PURGE_WARN.suppliers,
-  '__device_link_del(@1', 'list_for_each_entry_safe_reverse(link, ln, &dev->links.consumers, s_node) {', PURGE_WARN.consumers, '__device_link_del(@2',
+  '__device_link_del(@1 #runs', 'list_for_each_entry_safe_reverse(link, ln, &dev->links.consumers, s_node) {', PURGE_WARN.consumers, '__device_link_del(@2 #runs',
   'device_links_write_unlock();'];
 
 /**

@@ -56,7 +56,7 @@ export function busAddDriver(tb: ThreadBuilder, drv: number, ret: Ret): string {
   }
   // v4.2 .. v5.0 (765230b5f084 .. ef0ff68351be) test the driver's async probing here, in the branch
   // the step takes (v4.19.y bus.c: `if (driver_allows_async_probing(drv)) {` before async_schedule).
-  const asyncTest = k.has('ASYNC_PROBE') && !k.has('PER_DEVICE_ASYNC_ATTACH') ? ['if (driver_allows_async_probing(drv)) {'] : [];
+  const asyncTest = k.has('ASYNC_PROBE') && !k.has('PER_DEVICE_ASYNC_ATTACH') ? ['if (driver_allows_async_probing(drv)) { #runs'] : [];
   f.step('klist_add_tail', { where: `${BUS}:bus_add_driver`, since: early ? 'v3.8/v3.9 (190888ac01d0)' : undefined,
     c: early ? ['klist_add_tail(&priv->knode_bus,', autoprobe, ...asyncTest, 'error = driver_attach(drv);', ...findLines] : ['klist_add_tail(&priv->knode_bus,'], run: (s) => {
       if (early && registered(s)) return RETURN;
@@ -201,7 +201,7 @@ function driverAttachOne(tb: ThreadBuilder, dev: number, drv: number, ret: Ret, 
     if (perDevice && !inlineLock) return sync;
     return pl ? 'lock_parent' : perDevice ? 'device_driver_lock' : 'device_lock';
   };
-  const match = perDevice ? ['driver_match_device(drv, dev)', 'if (driver_allows_async_probing(drv))'] : ['driver_match_device(drv, dev)'];
+  const match = perDevice ? ['driver_match_device(drv, dev)', 'if (driver_allows_async_probing(drv)) #runs'] : ['driver_match_device(drv, dev)'];
   // platform_match, without dev->mutex: it loads pdev->driver_override, then strcmp()s it (B13).
   // A match that defers puts the device on the pending list, without its lock (match-defer.ts).
   const returns = k.has('MATCH_DEFER_RETURNS');

@@ -70,7 +70,7 @@ export function driverDetach(tb: ThreadBuilder, drv: number, ret: Ret): string {
   if (k.has('ASYNC_SYNC_IN_DRIVER_DETACH') && mayBeAsync(k, drv)) {
     // Only for drivers that allow async probing (the module parameter is read at run time).
     f.step('async_synchronize_full', { ...asyncSynchronizeFullStep(`${DD}:driver_detach`, 'list_last_entry'), since: 'v5.0 ("driver core: Move async_synchronize_full call")',
-      c: ['if (driver_allows_async_probing(drv))', 'async_synchronize_full();'],
+      c: ['if (driver_allows_async_probing(drv)) #runs', 'async_synchronize_full();'],
       await: (s) => !allowsAsync(k, s, drv) || s.asyncPending === 0 });
   }
   // for (;;): take the last device on drv's klist of bound devices (the one bound last:

@@ -100,7 +100,7 @@ export function deferredProbeInitcall(tb: ThreadBuilder, ret: Ret): string {
   if (flush) flushWork(k, tb.name, f, 'flush_work', where, ['flush_workqueue(deferred_wq); || flush_work(&deferred_probe_work);@1'], after([[again, 'trigger_again'], [timeout, 'schedule_delayed_work']]));
   if (again) {
     // initcalls_done = true (not modelled) comes between the passes.
-    f.step('trigger_again', { where, c: ['driver_deferred_probe_trigger();@2'], await: (s) => s.deferredProbeMutex === 0, waits: namedMutexWaits('deferred_probe_mutex'),
+    f.step('trigger_again', { where, c: ['driver_deferred_probe_trigger();@2 #runs'], await: (s) => s.deferredProbeMutex === 0, waits: namedMutexWaits('deferred_probe_mutex'),
       run: (s) => { deferredTrigger(k, s); return 'flush_again'; } });
     flushWork(k, tb.name, f, 'flush_again', where, ['flush_work(&deferred_probe_work);@2'], after([[timeout, 'schedule_delayed_work']]));
   }

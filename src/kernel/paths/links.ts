@@ -51,7 +51,7 @@ export function noDriverLines(k: Kernel): string[] {
  * the references), `device_link_drop_managed(link)` (kref_put) from v5.4 on. With one reference
  * (the scenario refuses a link two drivers add) each deletes the link.
  */
-const AUTOREMOVE_LINES = ['DL_FLAG_AUTOREMOVE', '__device_link_del( || device_link_drop_managed(link);'];
+const AUTOREMOVE_LINES = ['DL_FLAG_AUTOREMOVE', '__device_link_del( || device_link_drop_managed(link); #runs'];
 
 /** The stateless links drv adds (and deletes) when it binds dev: those with dev at one end. */
 export function statelessLinksOf(w: World, drv: number, dev: number): number[] {

@@ -224,7 +224,7 @@ function reallyProbe(tb: ThreadBuilder, dev: number, drv: number, depth: number,
   // fw_devlink's check under fwnode_link_lock (v5.15+: no fwnode in a scenario), the
   // SYNC_STATE_ONLY and best-effort (DL_FLAG_INFERRED) exemptions (no such link), dev_err_probe.
   const checkSuppliersLines = coreLines(k, 'device_links_check_suppliers', ['device_links_write_lock();', MANAGED_TEST, 'if (link->status != DL_STATE_AVAILABLE',
-    'device_links_missing_supplier(dev);', 'WRITE_ONCE(link->status, DL_STATE_CONSUMER_PROBE);', 'dev->links.status = DL_DEV_PROBING;', 'device_links_write_unlock();']);
+    'device_links_missing_supplier(dev); #runs', 'WRITE_ONCE(link->status, DL_STATE_CONSUMER_PROBE);', 'dev->links.status = DL_DEV_PROBING;', 'device_links_write_unlock();']);
   const linkDefers = (s: KS) => supplierLinkDefers(k, s, links);
   const supplies = k.has('DEVICE_LINKS') && suppliesLink(w, dev);
   // `if (defer_all_probes)` first (dd.c since 013c074f8642): set only by device_block_probing, so
@@ -248,7 +248,7 @@ function reallyProbe(tb: ThreadBuilder, dev: number, drv: number, depth: number,
     // taken here, above the test, where the C reads it; call_probe then takes none (patches.ts).
     const trig = k.has('TRIGGER_COUNT');
     f.step('defer_all_probes', { where: `${DD}:really_probe`, since: trig ? 'v4.5 (013c074f8642; the trigger-count read 58b116bce136, v3.15)' : 'v4.5 (013c074f8642)',
-      c: [...(trig ? ['int local_trigger_count = atomic_read(&deferred_trigger_count);'] : []), 'if (defer_all_probes) {', 'driver_deferred_probe_add(dev);@1'],
+      c: [...(trig ? ['int local_trigger_count = atomic_read(&deferred_trigger_count);'] : []), 'if (defer_all_probes) {', 'driver_deferred_probe_add(dev);@1 #runs'],
       await: (s) => !s.deferAllProbes || s.deferredProbeMutex === 0, waits: namedMutexWaits('deferred_probe_mutex'),
       run: (s, t) => {
         if (readd) countIn(s);
@@ -353,7 +353,7 @@ function reallyProbe(tb: ThreadBuilder, dev: number, drv: number, depth: number,
     // between the read and the check, which the C also re-triggers for, is explored only before
     // the read (no re-trigger) or after the check (one).
     const trig = k.has('TRIGGER_COUNT');
-    f.step('driver_deferred_probe_add_trigger', { where: `${DD}:really_probe (driver_deferred_probe_add_trigger(dev, local_trigger_count) after the link check)`,
+    f.step('driver_deferred_probe_add_trigger', { where: `${DD}:really_probe -> ${DD}:driver_deferred_probe_add (in driver_deferred_probe_add_trigger(dev, local_trigger_count), after the link check)`,
       since: trig ? 'v4.15 .. v5.13 (LINK_DEFER_ADD; the comparison 58b116bce136)' : 'v4.15 .. v5.13 (LINK_DEFER_ADD)',
       c: ['driver_deferred_probe_add_trigger(dev, local_trigger_count);@1 #part'],
       await: (s) => s.deferredProbeMutex === 0, waits: namedMutexWaits('deferred_probe_mutex'),
@@ -495,7 +495,7 @@ function reallyProbe(tb: ThreadBuilder, dev: number, drv: number, depth: number,
   if (unbindAfter) {
     // devres_release_all(dev) (v5.19+: inside device_unbind_cleanup, not read here) removes the children, then `dev->driver = NULL`.
     const DEVRES = 'devres_release_all(dev);@2 || device_unbind_cleanup(dev);@2';
-    for (const [l, st] of cleanupSteps) f.step(l, { ...st, c: [`${DEVRES} #part`] });
+    for (const [l, st] of cleanupSteps) f.step(l, { ...st, c: [`${DEVRES} #part #runs`] });
     f.step('driver_null', { where: `${DD}:really_probe`, c: [`devres_release_all(dev);@2 ... done: || device_unbind_cleanup(dev);@2 ... done: #part`], run: (s, t) => unbindCleanup(s, t) });
   }
   if (old) {

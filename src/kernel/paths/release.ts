@@ -81,7 +81,7 @@ export function releaseDriver(tb: ThreadBuilder, dev: number, ret: Ret, withPare
   const slot = supplierSlot(w, dev);
 
   // Before the device-links loop (8c97a46af04b:857-858, 860).
-  if (syncHere) f.step('async_synchronize_full', { ...asyncSynchronizeFullStep(`${DD}:__device_release_driver (device lock held)`, afterSync), c: ['if (driver_allows_async_probing(drv))', 'async_synchronize_full();'] });
+  if (syncHere) f.step('async_synchronize_full', { ...asyncSynchronizeFullStep(`${DD}:__device_release_driver (device lock held)`, afterSync), c: ['if (driver_allows_async_probing(drv)) #runs', 'async_synchronize_full();'] });
   if (consumers.length > 0) {
     // Consumers' releases and the probe wait, inlined (the link graph is acyclic).
     const wait = waitForDeviceProbe(tb, f.label('device_links_unbind_consumers'));
@@ -203,7 +203,7 @@ export function releaseDriver(tb: ThreadBuilder, dev: number, ret: Ret, withPare
   // The where names what the step runs (a new kernel developer, 2026-12-06, reviewing 2e84dc379200,
   // which reorders the two calls, looked for device_links_driver_cleanup and found no step of it).
   f.step('devres_release_all', { where: `${DD}:__device_release_driver (${k.has('DEVICE_LINKS') ? 'device_links_driver_cleanup, ' : ''}devres_release_all, dev->driver = NULL)`,
-    c: [...(k.has('DEVICE_LINKS') ? ['device_links_driver_cleanup(dev);'] : []), 'devres_release_all(dev); || device_unbind_cleanup(dev);', 'dev->driver = NULL; || device_unbind_cleanup(dev);', 'klist_remove(&dev->p->knode_driver);',
+    c: [...(k.has('DEVICE_LINKS') ? ['device_links_driver_cleanup(dev);'] : []), 'devres_release_all(dev); || device_unbind_cleanup(dev); #runs', 'dev->driver = NULL; || device_unbind_cleanup(dev);', 'klist_remove(&dev->p->knode_driver);',
       // device_links_driver_cleanup's body under device_links_write_lock (core.c where the profile
       // reads it): managed links to consumers DORMANT, then __device_links_no_driver. Not cited: the
       // WARN_ONs (links-no-warn checks them on this step), DL_FLAG_AUTOREMOVE_SUPPLIER's deletion and
