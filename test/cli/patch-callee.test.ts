@@ -37,3 +37,30 @@ test('a function run inside another step is named by that step: its where, its l
   // A name no step cites still gets no pointer.
   oneErrorLine(dir, ['steps', '--profile', 'v6.6', '--function', 'no_such_function'], /builds no step of 'no_such_function'; functions: /);
 });
+
+// Exactly the steps that run the function (s45 h4): really_probe:driver_bound cites driver_bound's
+// `driver_deferred_probe_del(dev);` line, but the del is a step of its own (s44 h19: it was listed).
+// A user's own step says what it runs as the library's do, by a cited line tagged #runs: listed.
+// (One v6.6 catalogue built with the patch, about 1 s.)
+test("E604 names the steps that run the function, a user's own #runs step among them, not one that only cites its call", () => {
+  const dir = userFolder();
+  writeFileSync(join(dir, 's.ts'), scenario);
+  writeFileSync(join(dir, 'runs.ts'), `import { definePatch, FIRST } from 'probecheck';
+export default definePatch({ id: 'runs', subject: 'hook the deferred work and the del', base: 'v6.6', hunks: [
+  { fn: 'deferred_probe_work_func', insert: { label: 'probe_one', after: null, before: FIRST },
+    step: () => ({ where: 'drivers/base/dd.c:deferred_probe_work_func', c: ['bus_probe_device(dev); #runs'], run: () => FIRST }) },
+  { fn: 'driver_deferred_probe_del', replace: 'x', step: (_s, o) => o! },
+] });
+`);
+  oneErrorLine(dir, ['check', 's.ts', '--patch', 'runs.ts'],
+    /^probecheck: E604 .*hunks\[1\] names driver_deferred_probe_del:x, but the profile has no modelled function 'driver_deferred_probe_del'; .*\(their where names it\): device_del:driver_deferred_probe_del, really_probe:driver_deferred_probe_del: name one of those/);
+  writeFileSync(join(dir, 'runs.ts'), `import { definePatch, FIRST } from 'probecheck';
+export default definePatch({ id: 'runs', subject: 'hook the deferred work and bus_probe_device', base: 'v6.6', hunks: [
+  { fn: 'deferred_probe_work_func', insert: { label: 'probe_one', after: null, before: FIRST },
+    step: () => ({ where: 'drivers/base/dd.c:deferred_probe_work_func', c: ['bus_probe_device(dev); #runs'], run: () => FIRST }) },
+  { fn: 'bus_probe_device', replace: 'x', step: (_s, o) => o! },
+] });
+`);
+  oneErrorLine(dir, ['check', 's.ts', '--patch', 'runs.ts'],
+    /^probecheck: E604 .*no modelled function 'bus_probe_device'; .*\(their where, label or the C lines they cite name it\): device_add:device_pm_add, deferred_probe_work_func:probe_one: name one of those/);
+});

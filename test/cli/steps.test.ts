@@ -106,6 +106,18 @@ describe('probecheck steps', () => {
     // and its where names it (s44 h19: it was missed; neither its where nor its C line named the trigger). One v5.10 catalogue, about 1 s.
     const v510 = probecheck(['steps', '--profile', 'v5.10', '--function', 'driver_deferred_probe_trigger'], { cwd: dir });
     expect(v510.stderr).toContain('): really_probe:driver_deferred_probe_trigger, really_probe:trigger_again, deferred_probe_initcall:driver_deferred_probe_trigger, deferred_probe_initcall:trigger_again, deferred_probe_timeout_work_func:driver_deferred_probe_trigger: name one');
+    // Exactly the steps that run the function (s45 h4): a step whose cited line only calls it is not one.
+    // mainline's deferred work cites `bus_probe_device(dev);` for its place between the unlock and the relock
+    // (s44 h19: it was listed); device_add's step runs it (its where names it).
+    const bus = probecheck(['steps', '--function', 'bus_probe_device'], { cwd: dir });
+    expect(bus.stderr).toContain("'bus_probe_device' is modelled inside its callers' steps (their where names it): device_add:device_pm_add: name one");
+    // v5.10: really_probe's driver_deferred_probe_add_trigger runs the add (it was missing), and
+    // defer_all_probes runs it by its `driver_deferred_probe_add(dev);` line, tagged #runs. (The v5.10 catalogue above: no new walk.)
+    const add = probecheck(['steps', '--profile', 'v5.10', '--function', 'driver_deferred_probe_add'], { cwd: dir });
+    expect(add.stderr).toContain('): really_probe:driver_deferred_probe_add, really_probe:driver_deferred_probe_add_trigger, __device_attach_driver:driver_deferred_probe_add, __driver_attach:driver_deferred_probe_add, really_probe:defer_all_probes: name one');
+    // driver_bound cites its `driver_deferred_probe_del(dev);` line; the del is a step of its own.
+    const del = probecheck(['steps', '--profile', 'v5.10', '--function', 'driver_deferred_probe_del'], { cwd: dir });
+    expect(del.stderr).toContain('): device_del:driver_deferred_probe_del, really_probe:driver_deferred_probe_del: name one');
   });
 
   // The catalogue a user's patch is checked against is built once per loaded patch: `steps
