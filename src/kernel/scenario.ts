@@ -40,6 +40,7 @@ import { FLAGS, PROFILE_NAMES, firstWith, profile, profileSuggestion, type Flag 
 import { LIBRARY, PROPERTY_NAMES, consumerLinks, matchYours, owedRetry, retriesOnlyBlocked, workerReach, type PropCtx } from './properties.js';
 import { isDefinedProperty, rememberKernel, toKernelProperty, type DefinedProperty } from './define-property.js';
 import { addedState } from './patch-state.js';
+import { bootDeferred, bootOrderThreads, withBootOrder } from './boot-order.js';
 import { DRIVER_BITS, WALK_BITS, initState, kernelSchema, localsSchema, type KS } from './state.js';
 import { mostWalks, walkersAt } from './paths/owed.js';
 import { inferSymmetric, symmetryClasses, validateSymmetric, type ActionOfLabel } from './symmetry.js';
@@ -1239,9 +1240,13 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string, 
     if (!isUserPatch(p) || k.applied!.has(h) || !k.built!.has(hunkTarget(h))) continue;
     throw new ProbecheckError('E604', `patch ${p.id} (${p.subject}): its hunk on ${hunkTarget(h)} applies to no ${h.fn} this scenario builds, though the step is there: another hunk of your patches inserts it, and a patch's replacements apply before its insertions, patches in the order given; change the inserted step itself, or replace it from a patch given after the one that inserts it`);
   }
+  // Two or more devices start deferred: the search starts from every order of the pending list
+  // (boot-order.ts); not in a load or boot-links model, whose start the scenario's model then orders.
+  const ordered = load ? [] : bootDeferred(w);
+  const choose = ordered.length >= 2;
   const model: Model = {
     name: spec.name, params: { profile: prof.name, patches: patchEntries(patchList).join(',') },
-    notes: [...profileNotes(k, (m) => actors.some((a) => a.acts.some((x) => x.op === 'modprobe' && x.mod === m)) || w.drivers.some((d) => d.requestModule === m)), ...(loaded ? loadNotes(w, loadBlocked, patches.some(isUserPatch)) : [])], state: kernelSchema(w, k.moduleWq.length, k.flushers.length, added, k.linksLock, k.shutdown, k.initStarted, mostWalks(k)),
+    notes: [...profileNotes(k, (m) => actors.some((a) => a.acts.some((x) => x.op === 'modprobe' && x.mod === m)) || w.drivers.some((d) => d.requestModule === m)), ...(loaded ? loadNotes(w, loadBlocked, patches.some(isUserPatch)) : [])], state: ((x) => (choose ? withBootOrder(x) : x))(kernelSchema(w, k.moduleWq.length, k.flushers.length, added, k.linksLock, k.shutdown, k.initStarted, mostWalks(k))),
     init: (s) => { const ks = s as unknown as KS;
       initState(w, ks, !late, k.has('DEVICE_LINKS'), k.has('LINK_KREF'), k.shutdown, k.has('LINKS_NO_DRIVER_DORMANT')); ks.probeTimeout = keepsTimeout(k); added.init(ks);
       // The boot-links model starts before boot's probes: their devices unbound, their links not yet made.
@@ -1251,7 +1256,7 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string, 
         for (const li of statelessLinksOf(w, p.drv, p.dev)) { ks.link[li]!.refs = 0; ks.link[li]!.nul = 0; }
       }
       if (booted) overlay(s, booted);
-      if (loaded) overlay(s, loaded); }, threads, properties: properties as Property[], optional, selected,
+      if (loaded) overlay(s, loaded); }, threads: choose ? bootOrderThreads(w, ordered, threads) : threads, properties: properties as Property[], optional, selected,
     // The async programs built `asyncInstances` times: each deferral retried by the deferred worker
     // (or by a trigger during its probe) schedules one more entry for the device.
     moreInstances: (program) => plans.filter((p) => p.program === program).length !== w.asyncInstances ? undefined

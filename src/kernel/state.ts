@@ -213,6 +213,8 @@ export interface KS {
    */
   deviceLinksLock?: number;
   deferredWorkQueued: boolean; deferredWorkRunning: boolean; deferredProbeEnable: boolean; moduleMutex: number;
+  /** The pending list's start order has been chosen (boot-order.ts), kept where two or more devices start on it. */
+  bootOrdered?: boolean;
   /**
    * driver_deferred_probe_timeout != 0, until deferred_probe_timeout_work_func sets it 0 (and wakes
    * probe_timeout_waitqueue); kept only where wait_for_device_probe waits for it, or a user's patch

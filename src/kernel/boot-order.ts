@@ -1,0 +1,72 @@
+/**
+ * The order of the devices a scenario starts deferred (world.ts deferredAtBoot) on
+ * deferred_probe_pending_list: a choice, made by a first step before any other thread moves.
+ *
+ * The list is in the order of the devices' last driver_deferred_probe_add (`list_add_tail`, and
+ * none while the entry is on a list: dd.c at dakr@1ac45118ddf8:133-144); the trigger's
+ * `list_splice_tail_init` (176-191) and the worker's `list_first_entry` + `list_del_init` with a
+ * re-add at the tail (82-131) keep it, but a trigger that comes while the worker retries (any
+ * device bound elsewhere) rotates it, and boot's first deferrals come in the order of boot's
+ * probes: of device_add and driver registration across initcalls, udev's parallel module loads
+ * and asynchronous probes, none of which a scenario states. So every order is explored (s45 h1;
+ * before, only the declared one was, and a property whose violation needed another read holds).
+ * One with fewer than two such devices builds nothing here.
+ */
+import type { ThreadDef } from '../engine/model.js';
+import { t, type RecordT } from '../engine/schema.js';
+import type { KS } from './state.js';
+import type { World } from './world.js';
+
+/** The thread that chooses the order; it runs alone, first, and ends. */
+export const BOOT_ORDER = 'boot';
+/** Its one step. */
+export const BOOT_ORDER_STEP = 'deferred_probe_pending_list';
+
+/** The devices that start on the pending list, in declaration order (the order initState gives them). */
+export function bootDeferred(w: World): number[] {
+  return w.devices.filter((d) => d.present && d.deferredAtBoot?.length).map((d) => d.i);
+}
+
+/** Every order of `xs`, the given one first (lexicographic in positions). */
+export function orders<X>(xs: readonly X[]): X[][] {
+  if (xs.length <= 1) return [[...xs]];
+  return xs.flatMap((x, i) => orders([...xs.slice(0, i), ...xs.slice(i + 1)]).map((rest) => [x, ...rest]));
+}
+
+/** The globals with `bootOrdered` (false until the choice is made), where the scenario has the choice. */
+export function withBootOrder(state: RecordT): RecordT {
+  return t.record({ ...state.fields, bootOrdered: t.bool });
+}
+
+/**
+ * The choosing thread, and every running thread's entry step gated on the choice (dormant threads
+ * are started by steps of running ones). Branch b sets the pending list to `orders(devs)[b]`,
+ * whatever the start had (modules loaded at the start overlay their own ranks): branch 0 is the
+ * declared order.
+ */
+export function bootOrderThreads(w: World, devs: readonly number[], threads: ThreadDef[]): ThreadDef[] {
+  const all = orders(devs);
+  const gated = threads.map((def) => {
+    if (def.running === false) return def;
+    const [entry, st] = Object.entries(def.steps)[0]!;
+    const aw = st.await;
+    const step = { ...st, await: aw ? (s: KS, l: unknown) => s.bootOrdered === true && aw.call(st, s, l) : (s: KS) => s.bootOrdered === true };
+    return { ...def, steps: { ...def.steps, [entry]: step } };
+  });
+  const choose: ThreadDef = {
+    name: BOOT_ORDER,
+    steps: {
+      [BOOT_ORDER_STEP]: {
+        where: 'drivers/base/dd.c:driver_deferred_probe_add',
+        branches: all.length,
+        branchNames: all.map((o) => o.map((d) => w.devices[d]!.name).join(', ')),
+        run: (s: KS, _l: unknown, b: number) => {
+          all[b]!.forEach((d, r) => { if (s.dev[d]!.deferred === 'pending') s.dev[d]!.deferRank = r + 1; });
+          s.bootOrdered = true;
+          return null;
+        },
+      },
+    },
+  };
+  return [...gated, choose];
+}
