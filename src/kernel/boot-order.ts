@@ -17,8 +17,8 @@ import { t, type RecordT } from '../engine/schema.js';
 import type { KS } from './state.js';
 import type { World } from './world.js';
 
-/** The thread that chooses the order; it runs alone, first, and ends. */
-export const BOOT_ORDER = 'boot';
+/** The thread that chooses the order; it runs alone, first, and ends (not a name an actor takes: it has a space and a colon). */
+export const BOOT_ORDER = 'boot: pending order';
 /** Its one step. */
 export const BOOT_ORDER_STEP = 'deferred_probe_pending_list';
 
@@ -44,7 +44,7 @@ export function withBootOrder(state: RecordT): RecordT {
  * whatever the start had (modules loaded at the start overlay their own ranks): branch 0 is the
  * declared order.
  */
-export function bootOrderThreads(w: World, devs: readonly number[], threads: ThreadDef[]): ThreadDef[] {
+export function bootOrderThreads(w: World, devs: readonly number[], threads: ThreadDef[], since: string): ThreadDef[] {
   const all = orders(devs);
   const gated = threads.map((def) => {
     if (def.running === false) return def;
@@ -57,9 +57,10 @@ export function bootOrderThreads(w: World, devs: readonly number[], threads: Thr
     name: BOOT_ORDER,
     steps: {
       [BOOT_ORDER_STEP]: {
-        where: 'drivers/base/dd.c:driver_deferred_probe_add',
+        // Not kernel code: what boot's initcalls (and the probes they ran) left (anchored.ts NOT_ANCHORED).
+        where: 'init/main.c:do_initcalls', since,
         branches: all.length,
-        branchNames: all.map((o) => o.map((d) => w.devices[d]!.name).join(', ')),
+        branchNames: all.map((o, b) => `${o.map((d) => w.devices[d]!.name).join(', ')}${b === 0 ? ' (as declared)' : ''}`),
         run: (s: KS, _l: unknown, b: number) => {
           all[b]!.forEach((d, r) => { if (s.dev[d]!.deferred === 'pending') s.dev[d]!.deferRank = r + 1; });
           s.bootOrdered = true;

@@ -1256,7 +1256,7 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string, 
         for (const li of statelessLinksOf(w, p.drv, p.dev)) { ks.link[li]!.refs = 0; ks.link[li]!.nul = 0; }
       }
       if (booted) overlay(s, booted);
-      if (loaded) overlay(s, loaded); }, threads: choose ? bootOrderThreads(w, ordered, threads) : threads, properties: properties as Property[], optional, selected,
+      if (loaded) overlay(s, loaded); }, threads: choose ? bootOrderThreads(w, ordered, threads, k.profile) : threads, properties: properties as Property[], optional, selected,
     // The async programs built `asyncInstances` times: each deferral retried by the deferred worker
     // (or by a trigger during its probe) schedules one more entry for the device.
     moreInstances: (program) => plans.filter((p) => p.program === program).length !== w.asyncInstances ? undefined
