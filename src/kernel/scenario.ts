@@ -40,7 +40,7 @@ import { FLAGS, PROFILE_NAMES, firstWith, profile, profileSuggestion, type Flag 
 import { LIBRARY, PROPERTY_NAMES, consumerLinks, matchYours, owedRetry, retriesOnlyBlocked, workerReach, type PropCtx } from './properties.js';
 import { isDefinedProperty, rememberKernel, toKernelProperty, type DefinedProperty } from './define-property.js';
 import { addedState } from './patch-state.js';
-import { bootDeferred, bootOrderThreads, withBootOrder } from './boot-order.js';
+import { BOOT_ORDER, bootDeferred, bootOrderThreads, orders, withBootOrder } from './boot-order.js';
 import { DRIVER_BITS, WALK_BITS, initState, kernelSchema, localsSchema, type KS } from './state.js';
 import { mostWalks, walkersAt } from './paths/owed.js';
 import { inferSymmetric, symmetryClasses, validateSymmetric, type ActionOfLabel } from './symmetry.js';
@@ -1438,5 +1438,8 @@ function profileNotes(k: Kernel, loadsHere: (m: number) => boolean): string[] {
     const boot = d.deferredAtBoot.every((j) => w.drivers[j]!.module < 0);
     out.push(`device '${d.name}' starts on the deferred-probe pending list: ${boot ? `boot's probe of it by ${by.join(' and by ')}` : by.map((x, i) => (w.drivers[d.deferredAtBoot![i]!]!.module < 0 ? `boot's probe of it by ${x}` : x)).join(' and ')} deferred`);
   }
+  // Two or more: every order is explored (boot-order.ts), and a trace's first step names its own.
+  const listed = bootDeferred(w);
+  if (listed.length >= 2) out.push(`devices ${listed.map((i) => `'${w.devices[i]!.name}'`).join(', ')} start on the pending list in each of their ${orders(listed).length} orders (boot's probes may leave them in any, which the scenario does not say); each trace's first step, by '${BOOT_ORDER}', names the one it took`);
   return out;
 }
