@@ -36,6 +36,12 @@ export interface KStep {
    * (source.ts). Resolved when the block is done; the conformance test holds them to the excerpt.
    */
   c?: readonly string[];
+  /**
+   * Why one step may run `c` past a lock release (spans.ts releaseSpan): what another thread could
+   * do at that release, and why no property could tell it from before or after the step. The
+   * conformance test requires it of every step whose C spans a release, and only of those.
+   */
+  merges?: string;
   /** Of `c`, the lines a trace cites where `when` holds as the step starts (a branch's test, its body not taken). */
   cIdle?: { lines: readonly string[]; when: (s: KS, t: KL) => boolean };
   await?: (s: KS, t: KL) => boolean;
@@ -224,6 +230,8 @@ export interface StepAnchors {
   /** The device the block acts on (-1: none), so lock operations read as `dev` / `parent`. */
   dev: number;
   anchored: Anchored[]; error?: string;
+  /** KStep.merges. */
+  merges?: string;
 }
 
 /** Nested attach/probe frames in one thread before the build calls it endless (ThreadBuilder.enter). */
@@ -845,7 +853,7 @@ export class Block {
         ? `patch ${by.id}'s step is weakly fair; if it waits only for a struct mutex, write strong: true in it (this kernel's mutex hands over)` : undefined);
       if (weak && (!st.strong || st.strongUnless)) st.weakNote = weak;
       if (ks.c) {
-        const rec: StepAnchors = { thread: this.tb.name, label: key, block: this.name, local: l, where: ks.where, dev: this.dev, anchored: [] };
+        const rec: StepAnchors = { thread: this.tb.name, label: key, block: this.name, local: l, where: ks.where, dev: this.dev, anchored: [], ...(ks.merges ? { merges: ks.merges } : {}) };
         // A patch's step is found in the profile's own snapshot when that has the fix, else in the patch's.
         const tries = [this.tb.k.sources, ...(patchedBy.get(l)?.sources ? [withPatchSources(this.tb.k.sources, patchedBy.get(l)!.sources!)] : [])];
         for (const sources of tries) {
@@ -934,7 +942,7 @@ function frameLocals(t: object, fn: string, slot: number, decls: readonly LocalD
 }
 
 /** The keys a hunk's step may have (KStep); an unknown one is named as the engine names it (compile.ts stepKeyMeant). */
-const KSTEP_KEYS = ['where', 'since', 'c', 'cIdle', 'await', 'branches', 'branchNames', 'run', 'idle', 'waits', 'strong', 'holding'];
+const KSTEP_KEYS = ['where', 'since', 'c', 'cIdle', 'await', 'branches', 'branchNames', 'run', 'idle', 'waits', 'strong', 'holding', 'merges'];
 /**
  * What a user's replacement of `fn:h.replace` did where it went on to a library insert's `before`
  * and went through that insert: said once the search took that edge (Block.done's redirect).

@@ -520,7 +520,7 @@ export default definePatch({
     write('typo-key.ts', readFileSync(join(dir, 'wait-timeout.ts'), 'utf8').replace('await: (s) => !s.probeTimeout,', 'enabled: (s) => !s.probeTimeout,'));
     const r = probecheck(['check', 'early-wait.ts', '--patch', 'typo-key.ts', '-q'], { cwd: dir });
     expect(r.status).toBe(2);
-    expect(r.stderr.trim()).toBe("probecheck: E604 (patch does not apply): typo-key.ts: patch wait-for-timeout (driver core: Ensure wait_for_device_probe() waits until the deferred_probe_timeout fires): its step for wait_for_device_probe:wait_probe_timeout has an unknown key 'enabled'; did you mean 'await'? (a step has where, since, c, cIdle, await, branches, branchNames, run, idle, waits, strong, holding)");
+    expect(r.stderr.trim()).toBe("probecheck: E604 (patch does not apply): typo-key.ts: patch wait-for-timeout (driver core: Ensure wait_for_device_probe() waits until the deferred_probe_timeout fires): its step for wait_for_device_probe:wait_probe_timeout has an unknown key 'enabled'; did you mean 'await'? (a step has where, since, c, cIdle, await, branches, branchNames, run, idle, waits, strong, holding, merges)");
     // Values of the wrong kind, and hunk keys, name what is meant (a CI hunt, 2026-12-05).
     const variant = (from: string, to: string) => { write('v.ts', readFileSync(join(dir, 'wait-timeout.ts'), 'utf8').replace(from, to)); return probecheck(['check', 'early-wait.ts', '--patch', 'v.ts', '-q'], { cwd: dir }).stderr.trim(); };
     expect(variant('await: (s) => !s.probeTimeout,', 'await: true,')).toMatch(/its step for wait_for_device_probe:wait_probe_timeout: 'await' must be a function \(s, t\) => \.\.\., not true$/);

@@ -13,6 +13,7 @@ import { UNCOVERED, cLocks, recordLocks, sideBySide } from '../../src/kernel/con
 import { excerpt, resolveAnchor, snapshotOf } from '../../src/kernel/source.js';
 import type { StepAnchors } from '../../src/kernel/emit.js';
 import { ANCHORED, NOT_ANCHORED } from '../../src/kernel/anchored.js';
+import { releaseSpan } from '../../src/kernel/spans.js';
 import { catalogueAt, LATE_CATALOGUE } from '../../src/kernel/catalogue.js';
 import { shutdownRefusalAt } from '../../src/kernel/paths/device-shutdown.js';
 import { lateInitcallRefusal } from '../../src/kernel/paths/late-initcall.js';
@@ -48,6 +49,8 @@ const SMALL: ScenarioSpec[] = [
 
 
 const built = new Map<string, BuiltScenario[]>();
+/** Steps (`block:local`) whose C spans a release at some profile (releaseSpan). */
+const spans = new Set<string>();
 function scenariosOf(p: string): BuiltScenario[] {
   let b = built.get(p);
   // kill-del needs kill_device (KILL_DEVICE, v5.3+), suppliers DL_FLAG_AUTOPROBE_CONSUMER (v5.4+), override a driver_override file (DRIVER_OVERRIDE, v3.16); deferred_probe_initcall a profile that settles its shape.
@@ -149,6 +152,16 @@ describe('conformance: steps against the C they model', () => {
         expect(problems).toEqual([]);
       });
 
+      it('a step whose C runs past a lock release says why (merges), or is split there', () => {
+        const problems = new Set<string>();
+        for (const b of scenariosOf(p)) for (const a of b.kernel.anchors) {
+          const span = releaseSpan(a.anchored);
+          if (span) spans.add(`${a.block}:${a.local}`);
+          if (span && !a.merges) problems.add(`${a.block}:${a.local} (${a.where}) runs ${span} in one step: split it at the release, or say in merges why no property can tell`);
+        }
+        expect([...problems]).toEqual([]);
+      });
+
       it('each step performs the lock operations of its lines when it runs', () => {
         const problems: string[] = [];
         for (const b of scenariosOf(p).slice(1)) {
@@ -168,6 +181,24 @@ describe('conformance: steps against the C they model', () => {
       });
     });
   }
+
+  it('every merges is on a step whose C spans a release at some profile', () => {
+    const said = new Set<string>();
+    for (const p of PROFILE_NAMES) for (const b of scenariosOf(p)) for (const a of b.kernel.anchors) {
+      if (a.merges) said.add(`${a.block}:${a.local}`);
+      if (releaseSpan(a.anchored)) spans.add(`${a.block}:${a.local}`);
+    }
+    expect(said.size).toBeGreaterThan(10);
+    expect([...said].filter((l) => !spans.has(l))).toEqual([]);
+  });
+
+  it('releaseSpan finds the release and what follows it, callee lines at their call', () => {
+    const b = scenariosOf('mainline')[0]!;
+    const of = (label: string) => b.kernel.anchors.find((a) => `${a.block}:${a.local}` === label)!.anchored;
+    expect(releaseSpan(of('deferred_probe_work_func:mutex_lock'))).toBe("'mutex_unlock(&deferred_probe_mutex);' ... 'bus_probe_device(dev);'");
+    // device_del's kill_device: the callee's dead test and write come at its call, before device_unlock.
+    expect(releaseSpan(of('device_del:kill_device'))).toBeNull();
+  });
 
   it('every UNCOVERED entry names a line that exists in some snapshot', () => {
     for (const [f, entries] of Object.entries(UNCOVERED)) {

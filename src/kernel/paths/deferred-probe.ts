@@ -68,6 +68,9 @@ export function deferredProbeWorkFunc(tb: ThreadBuilder): string {
   // One atomic step per turn of the loop: (re)take the mutex, test the list, take the first device
   // off it, drop the mutex, call bus_probe_device (or, at the end, drop the mutex and finish).
   f.step('mutex_lock', { where: `${DD}:deferred_probe_work_func`, await: (s) => s.deferredProbeMutex === 0, waits: namedMutexWaits('deferred_probe_mutex'),
+    // One turn runs lock (@1, or @2 after a retry), test, list_del_init, unlock@1 and ends: bus_probe_device
+    // is its own steps, and mutex_lock@2 the next turn's lock (or, with the list empty, unlock@2).
+    merges: 'the loop\'s text: one run takes the mutex, takes one device off and drops it; bus_probe_device(dev) is the next steps, mutex_lock@2 the next turn\'s',
     c: ['mutex_lock(&deferred_probe_mutex);@1', 'while (!list_empty(&deferred_probe_active_list)) {', 'list_del_init(&private->deferred_probe);', 'mutex_unlock(&deferred_probe_mutex);@1',
       'bus_probe_device(dev);', 'mutex_lock(&deferred_probe_mutex);@2', 'mutex_unlock(&deferred_probe_mutex);@2'],
     run: (s, t) => {

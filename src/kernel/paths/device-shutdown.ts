@@ -68,7 +68,7 @@ export function deviceShutdown(tb: ThreadBuilder, ret: Ret): { entry: string; ow
     run: (s) => { s.deferAllProbes = true; return again; } });
   // One step per turn: the spinlock, the test for an empty list, list.prev, list_del_init, the
   // unlock (nothing else runs under devices_kset->list_lock in the model).
-  f.step('list_prev', { where, c: ['spin_lock(&devices_kset->list_lock);@1', 'spin_lock(&devices_kset->list_lock);@2', 'while (!list_empty(&devices_kset->list)) {', 'dev = list_entry(devices_kset->list.prev, struct device,', 'list_del_init(&dev->kobj.entry);', 'spin_unlock(&devices_kset->list_lock);@1'],
+  f.step('list_prev', { where, merges: 'the loop\'s text: one turn takes list_lock (@1, or @2 for the next turn), takes one device off and drops it', c: ['spin_lock(&devices_kset->list_lock);@1', 'spin_lock(&devices_kset->list_lock);@2', 'while (!list_empty(&devices_kset->list)) {', 'dev = list_entry(devices_kset->list.prev, struct device,', 'list_del_init(&dev->kobj.entry);', 'spin_unlock(&devices_kset->list_lock);@1'],
     run: (s, t) => {
       const d = ksetLast(s);
       if (d < 0) return 'spin_unlock';

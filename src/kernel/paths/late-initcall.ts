@@ -24,7 +24,7 @@ import { PROFILE_NAMES, PROFILES, type Flag } from '../profiles.js';
 import type { KS } from '../state.js';
 import { DD, deferredTrigger, flushWork, mayDefer, namedMutexWaits } from './common.js';
 import { defersMatch } from './match-defer.js';
-import { triggerLines } from './really-probe.js';
+import { TRIGGER_MERGES, triggerLines } from './really-probe.js';
 
 export const LATE_INITCALL = 'deferred_probe_initcall';
 export const TIMEOUT_WORKER = 'kworker deferred_probe_timeout_work_func';
@@ -94,7 +94,7 @@ export function deferredProbeInitcall(tb: ThreadBuilder, ret: Ret): string {
   const after = (steps: [boolean, string][]) => steps.find(([on]) => on)?.[1] ?? RETURN;
   f.step('driver_deferred_probe_enable', { where, c: ['driver_deferred_probe_enable = true;'], run: (s) => { s.deferredProbeEnable = true; return 'driver_deferred_probe_trigger'; } });
   // The trigger's own lines are anchored here, once per block; the second call names only its call line.
-  f.step('driver_deferred_probe_trigger', { where, c: ['driver_deferred_probe_trigger();@1', ...triggerLines(k).map((l) => `driver_deferred_probe_trigger:: ${l}`)],
+  f.step('driver_deferred_probe_trigger', { where, c: ['driver_deferred_probe_trigger();@1', ...triggerLines(k).map((l) => `driver_deferred_probe_trigger:: ${l}`)], merges: TRIGGER_MERGES,
     await: (s) => s.deferredProbeMutex === 0, waits: namedMutexWaits('deferred_probe_mutex'),
     run: (s) => { deferredTrigger(k, s); return after([[flush, 'flush_work'], [again, 'trigger_again'], [timeout, 'schedule_delayed_work']]); } });
   if (flush) flushWork(k, tb.name, f, 'flush_work', where, ['flush_workqueue(deferred_wq); || flush_work(&deferred_probe_work);@1'], after([[again, 'trigger_again'], [timeout, 'schedule_delayed_work']]));
@@ -133,7 +133,7 @@ export function deferredProbeTimeoutWorkFunc(tb: ThreadBuilder): string {
   // a wait_for_device_probe that starts after it passes at once; one already asleep waits for the
   // wake_up_all at the end (probeTimeoutWoken). (It was set 0 at the end until an audit of 2026-12-05:
   // a wait that started meanwhile was held back from the unlocked walk it could race.)
-  f.step('driver_deferred_probe_trigger', { where, c: [...(clears ? ['driver_deferred_probe_timeout = 0;'] : []), 'driver_deferred_probe_trigger();', ...triggerLines(k).map((l) => `driver_deferred_probe_trigger:: ${l}`)],
+  f.step('driver_deferred_probe_trigger', { where, c: [...(clears ? ['driver_deferred_probe_timeout = 0;'] : []), 'driver_deferred_probe_trigger();', ...triggerLines(k).map((l) => `driver_deferred_probe_trigger:: ${l}`)], merges: TRIGGER_MERGES,
     await: (s) => s.deferredProbeMutex === 0, waits: namedMutexWaits('deferred_probe_mutex'), run: (s) => { if (clears) s.probeTimeout = false; deferredTrigger(k, s); return 'flush_work'; } });
   flushWork(k, tb.name, f, 'flush_work', where, ['flush_work(&deferred_probe_work);'], 'deferred_probe_pending');
   const woken = (s: KS) => { if (wake) s.probeTimeoutWoken = true; return RETURN; };

@@ -201,7 +201,7 @@ export function deviceLinkAdd(tb: ThreadBuilder, li: number, dev: number, ret: R
   const f = tb.fn('device_link_add', { link: li, dev }, ret);
   // The whole of it under device_links_write_lock: one atomic step. Not modelled: the NULL return
   // for a reverse dependency, the managed-link branches.
-  f.step('list_for_each_entry', { where: `${CORE}:device_link_add (supplier ${tb.k.vn(l.supplier)}: device_pm_initialized? existing link? else kzalloc + list_add_tail_rcu)`, since: 'v4.10 (9ed9895370ae)',
+  f.step('list_for_each_entry', { merges: 'put_device is on device_register\'s failure path (goto out, not modelled); the lines after it in the text are the success path\'s, all under device_links_write_lock', where: `${CORE}:device_link_add (supplier ${tb.k.vn(l.supplier)}: device_pm_initialized? existing link? else kzalloc + list_add_tail_rcu)`, since: 'v4.10 (9ed9895370ae)',
     c: ['device_links_write_lock(); ... device_links_write_unlock();', 'if (!device_pm_initialized(supplier)'],
     run: (s) => {
       if (linkAddRefused(w, s, li, dev)) return RETURN;   // NULL

@@ -43,6 +43,9 @@ export function matchDeferStep(f: Block, dev: number, where: string, lines: { re
   f.step('driver_deferred_probe_add', { where: `${where} (driver_match_device returned -EPROBE_DEFER)`, since: 'v4.5 or v4.6 (656b8035b0ee)',
     c: ['} else if (ret == -EPROBE_DEFER) {', ...(k.has('PROBE_BUSY_CHECK') ? ['dev->can_match = true; || dev_set_can_match(dev);'] : []), 'driver_deferred_probe_add(dev);',
       ...(k.has('PROBE_BUSY_CHECK') ? ['driver_deferred_probe_add:: if (!dev->can_match) || if (!dev_can_match(dev))'] : []), ...ADD_LINES.map((l) => `driver_deferred_probe_add:: ${l}`), ...tail],
+    // Before MATCH_DEFER_RETURNS the walk goes on after the add: its lines read the driver's probe
+    // type and the walk's locals, which no other thread writes, and driver_probe_device is the next steps.
+    ...(tail.length && tail === lines.fallsThrough ? { merges: 'before MATCH_DEFER_RETURNS the walk goes on after the add\'s unlock: the probe-type test and the walk\'s locals, which no other thread writes; driver_probe_device is the next steps' } : {}),
     await: (s) => s.deferredProbeMutex === 0, waits: namedMutexWaits('deferred_probe_mutex'),
     run: (s, t) => {
       // A walk on the deleted struct's klist node (`stale`: driver-attach.ts Stale) sets the old

@@ -69,7 +69,9 @@ export function doInitModule(tb: ThreadBuilder, m: number, ret: Ret, request = f
   // call_rcu_sched, in the v4.19 text v5.1 reads; in place, module_free, in v3.6.0's syscall): one
   // atomic step; the freeing is not modelled. The wake of module_wq after it (v3.7 on; v3.6.0 wakes
   // at LIVE, for resolve_symbol_wait's dependency waits) only matters where a load waits for its namesake.
-  f.step('module_put', { where: `${file}:do_init_module (module_put)`, c: ['mutex_lock(&module_mutex);', `module_put(mod);@${inSyscall ? 2 : 1}`,
+  // module_put and schedule_work under module_mutex (delete_module's check takes it), then the wake:
+  // a module_wq sleeper woken re-tests its condition, so one woken late or early sleeps again as before.
+  f.step('module_put', { merges: 'module_put(mod) under module_mutex (delete_module\'s check takes it), then wake_up_all(&module_wq), whose sleepers re-test their condition', where: `${file}:do_init_module (module_put)`, c: ['mutex_lock(&module_mutex);', `module_put(mod);@${inSyscall ? 2 : 1}`,
     'schedule_work(&init_free_wq); || call_rcu_sched(&freeinit->rcu, do_free_init); || module_free(mod, mod->module_init);', 'mutex_unlock(&module_mutex);', ...(k.has('MODULE_LOAD_WAITS') ? ['wake_up_all(&module_wq);@1'] : [])],
     run: (s) => { const x = s.mod[m]!; x.refcnt--; if (request) x.umh = false; wakeModuleWq(s); return RETURN; } });
   return f.done();
@@ -105,7 +107,7 @@ export function deleteModule(tb: ThreadBuilder, m: number, ret: Ret): string {
   // free_module); from v5.3 a load waits there as for GOING, before v5.3 too (COMING or UNFORMED): docs/known-gaps.md.
   const wakes = tb.k.has('MODULE_WQ_UNLOAD_WAKE');
   // v3.6.0's free_module takes module_mutex once, to unlink the module (stop_machine(__unlink_module)).
-  f.step('free_module', { where: `${file}:free_module`, c: ['delete_module:: free_module(mod);', 'mutex_lock(&module_mutex);@1 ... mutex_unlock(&module_mutex);@2 || mutex_lock(&module_mutex); ... mutex_unlock(&module_mutex);', ...(wakes ? ['delete_module:: wake_up_all(&module_wq);'] : [])],
+  f.step('free_module', { merges: 'free_module\'s two module_mutex regions: a load between them finds the module UNFORMED and still listed; harmless from v5.3 (it waits as for GOING; mainline: waits, then -EBUSY as for GOING), NOT before v5.3, where it sleeps on module_wq, before v5.5 with nothing to wake it: docs/known-gaps.md', where: `${file}:free_module`, c: ['delete_module:: free_module(mod);', 'mutex_lock(&module_mutex);@1 ... mutex_unlock(&module_mutex);@2 || mutex_lock(&module_mutex); ... mutex_unlock(&module_mutex);', ...(wakes ? ['delete_module:: wake_up_all(&module_wq);'] : [])],
     run: (s) => { s.mod[m]!.state = 'FREED'; if (wakes) wakeModuleWq(s); return RETURN; } });
   return f.done();
 }

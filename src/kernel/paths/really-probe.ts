@@ -71,6 +71,15 @@ export const ADD_LINES = ['mutex_lock(&deferred_probe_mutex);', 'if (list_empty(
 export const triggerLines = (k: { has(f: 'TRIGGER_COUNT'): boolean }) => ['if (!driver_deferred_probe_enable)', 'mutex_lock(&deferred_probe_mutex);',
   ...(k.has('TRIGGER_COUNT') ? ['atomic_inc(&deferred_trigger_count);'] : []), 'list_splice_tail_init(&deferred_probe_pending_list,', 'mutex_unlock(&deferred_probe_mutex);', 'queue_work( || schedule_work('];
 
+/**
+ * Why the trigger's queue_work after mutex_unlock is the same step: queue_work only marks the work
+ * pending, and a step of another thread in the window reads either the lists (the worker's loop:
+ * as after this step) or the pending bit (process_one_work, flush_work: as before it), never both;
+ * a worker that takes the spliced devices there leaves the work pending again, as queue_work on a
+ * running work does.
+ */
+export const TRIGGER_MERGES = 'queue_work after the unlock: it only marks the work pending (paths/really-probe.ts TRIGGER_MERGES)';
+
 /** driver_deferred_probe_trigger returns before mutex_lock while deferred probing is off (before the late initcall). */
 const triggerAwait = (s: KS) => !s.deferredProbeEnable || s.deferredProbeMutex === 0;
 
@@ -117,6 +126,9 @@ export function driverProbeDevice(tb: ThreadBuilder, dev: number, drv: number, r
       c: ['if (ret == -EPROBE_DEFER || ret == EPROBE_DEFER) {', 'driver_deferred_probe_add(dev);', 'driver_deferred_probe_add:: if (!dev->can_match) || if (!dev_can_match(dev))', ...ADD_LINES.map((l) => `driver_deferred_probe_add:: ${l}`),
         'if (trigger_count != atomic_read(&deferred_trigger_count) &&', ...(blocksProbing(k) ? ['!defer_all_probes)'] : [])],
       cIdle: { lines: ['if (ret == -EPROBE_DEFER || ret == EPROBE_DEFER) {'], when: (_s, t) => !deferring(t) },
+      // A trigger in the window splices dev (just listed) and bumps the count, so the test re-triggers:
+      // the lists and the count of a trigger just before the add, which this test re-triggers for too.
+      merges: 'the trigger-count test after the add\'s unlock: a trigger between them is read as one before the add',
       await: (s, t) => !deferring(t) || s.deferredProbeMutex === 0, waits: namedMutexWaits('deferred_probe_mutex'),
       run: (s, t) => {
         if (!deferring(t)) return 'out';
@@ -125,7 +137,7 @@ export function driverProbeDevice(tb: ThreadBuilder, dev: number, drv: number, r
         // `&& !defer_all_probes)` (45ddcb42949f, v5.14, with the deferral's move here): no re-trigger once device_shutdown blocked probing.
         return k.on.TRIGGER_COUNT && triggeredSince(k, s, dev, drv, defers) && !s.deferAllProbes ? 'driver_deferred_probe_trigger' : 'out';
       } });
-    f.step('driver_deferred_probe_trigger', { where: `${DD}:driver_deferred_probe_trigger`, since: 'v3.15 (58b116bce136)', c: ['driver_probe_device:: driver_deferred_probe_trigger();', ...triggerLines(k)],
+    f.step('driver_deferred_probe_trigger', { where: `${DD}:driver_deferred_probe_trigger`, since: 'v3.15 (58b116bce136)', c: ['driver_probe_device:: driver_deferred_probe_trigger();', ...triggerLines(k)], merges: TRIGGER_MERGES,
       // Only after a deferral (triggeredSince refuses a probe that mayDefer says cannot defer).
       ...(defers ? {} : { cannot: NO_DEFER }),
       await: triggerAwait, waits: namedMutexWaits('deferred_probe_mutex'),
@@ -271,6 +283,12 @@ function reallyProbe(tb: ThreadBuilder, dev: number, drv: number, depth: number,
   f.step('call_probe', { where: `${DD}:really_probe${adds}`, ...(old && !k.has('ASYNC_PROBE') ? {} : { since: old ? 'v4.2' : 'v5.14' }),
     c: [...(blocked && !old ? ['if (defer_all_probes) {', 'return -EPROBE_DEFER;@1'] : []), ...(k.has('DEVICE_LINKS') ? ['device_links_check_suppliers(dev);', ...checkSuppliersLines] : []),
       ...(old ? ['atomic_inc(&probe_count);'] : []), 'dev->driver = drv; || dev->driver = (struct device_driver *)drv; || device_set_driver(dev, drv);', PROBE_CALL],
+    // Under the device lock throughout. In the window after device_links_write_unlock the links are
+    // as after the step and dev->driver (and, before v5.14, probe_count) as before it, and no other
+    // step reads both: a lockless reader of dev->driver reads it as before the step; a supplier's
+    // device_links_unbind_consumers that finds the link CONSUMER_PROBE there may find probe_count
+    // still 0 (before v5.14) and go round again, a spin the prober's next move ends.
+    merges: 'the link check\'s device_links_write_unlock, then dev->driver = drv (and probe_count before v5.14) under the device lock: the links read as after the step, dev->driver as before it, by any step in the window',
     run: (s, t) => {
     if (countInCall) countIn(s);
     // A holder of the deleted struct's lock, the slot added again since its driver_probe_device
@@ -428,6 +446,11 @@ function reallyProbe(tb: ThreadBuilder, dev: number, drv: number, depth: number,
   f.step('driver_bound', { where: `${DD}:driver_bound`,
     c: ['if (klist_node_attached(&dev->p->knode_driver)) { || if (device_is_bound(dev)) {', 'klist_add_tail(&dev->p->knode_driver, &dev->driver->p->klist_devices);',
       ...(k.has('DEVICE_LINKS') ? ['device_links_driver_bound(dev);', ...driverBoundLines, ...autoprobeLines] : []), 'driver_deferred_probe_del(dev);'],
+    // The step ends at device_links_write_unlock: driver_deferred_probe_del is the next step (its call
+    // line is cited here). The consumer's add under device_links_write_lock drops deferred_probe_mutex
+    // before the link writes after it, which stay under device_links_write_lock: a worker that takes
+    // the consumer there blocks on that lock (device_links_check_suppliers) until the step is done.
+    merges: 'driver_deferred_probe_del(dev) is the next step (its call line only); an AUTOPROBE_CONSUMER add drops deferred_probe_mutex still under device_links_write_lock, which every reader of the links after it takes',
     // deferred_probe_mutex only where the loop will call driver_deferred_probe_add and it gets past
     // dev_can_match (a review, 2026-12-05: it waited whenever dev supplied such a link).
     ...(autoprobe.length ? { await: (s: KS) => s.deferredProbeMutex === 0 || !autoprobe.some((l) => addsConsumer(s, l)), waits: namedMutexWaits('deferred_probe_mutex') } : {}),
@@ -461,7 +484,7 @@ function reallyProbe(tb: ThreadBuilder, dev: number, drv: number, depth: number,
   } });
   f.step('driver_deferred_probe_del', { where: `${DD}:driver_deferred_probe_del`, c: DEL_LINES, await: (s) => s.deferredProbeMutex === 0, waits: namedMutexWaits('deferred_probe_mutex'),
     run: (s) => { deferredDel(s, dev); return 'driver_deferred_probe_trigger'; } });
-  f.step('driver_deferred_probe_trigger', { where: `${DD}:driver_deferred_probe_trigger`, c: triggerLines(k), await: triggerAwait, waits: namedMutexWaits('deferred_probe_mutex'),
+  f.step('driver_deferred_probe_trigger', { where: `${DD}:driver_deferred_probe_trigger`, c: triggerLines(k), merges: TRIGGER_MERGES, await: triggerAwait, waits: namedMutexWaits('deferred_probe_mutex'),
     run: (s, t) => { deferredTrigger(k, s); if (t.ret !== RET.EPROBE_DEFER) t.ret = RET.BOUND; return old ? 'done' : RETURN; } });
   // Source order: the error path (devres releasing the children probe() registered) comes after the bound path.
   // dev->driver = NULL, and where the error path goes next (one step: nothing the model keeps lies between).
@@ -487,7 +510,9 @@ function reallyProbe(tb: ThreadBuilder, dev: number, drv: number, depth: number,
   // Entered only from a probe that defers or fails (probe_defer, the outcome step, their cleanups).
   const fails = info.needs.length > 0 || info.outcomes.some((o) => o !== 'ok');
   const nulKept = k.has('DEVICE_LINKS') && statelessLinksOf(w, drv, dev).length > 0;
-  f.step('probe_failed', { where: `${DD}:really_probe`, ...(fails ? {} : { cannot: "really_probe's failure path, for a probe whose outcomes are all 'ok' and that needs no device" }), c: [unbindAfter ? 'probe_failed: ... device_links_no_driver(dev);' : 'probe_failed: ... done: #part', ...callNoDriver, ...noDriver], run: (s, t) => {
+  // device_links_no_driver's unlock, then dev->driver = NULL (unbindCleanup, before v5.19), under the
+  // device lock: a step in the window reads the links as after the step, dev->driver as before it.
+  f.step('probe_failed', { merges: 'device_links_no_driver\'s unlock, then dev->driver = NULL under the device lock: the links read as after the step, dev->driver as before it, by any step in the window', where: `${DD}:really_probe`, ...(fails ? {} : { cannot: "really_probe's failure path, for a probe whose outcomes are all 'ok' and that needs no device" }), c: [unbindAfter ? 'probe_failed: ... device_links_no_driver(dev);' : 'probe_failed: ... done: #part', ...callNoDriver, ...noDriver], run: (s, t) => {
     if (k.on.DEVICE_LINKS) linksNoDriverAfterProbe(k, s, dev);
     if (nulKept && !heldOld(s, dev, me)) forgetNul(w, s, drv, dev);   // an old struct's probe leaves the slot's bit alone
     return unbindAfter ? firstChildCleanup : unbindCleanup(s, t);
@@ -499,7 +524,8 @@ function reallyProbe(tb: ThreadBuilder, dev: number, drv: number, depth: number,
     f.step('driver_null', { where: `${DD}:really_probe`, c: [`devres_release_all(dev);@2 ... done: || device_unbind_cleanup(dev);@2 ... done: #part`], run: (s, t) => unbindCleanup(s, t) });
   }
   if (old) {
-    f.step('driver_deferred_probe_add', { where: `${DD}:driver_deferred_probe_add`, c: ADD_LINES, ...(defers ? {} : { cannot: NO_DEFER }), await: (s) => s.deferredProbeMutex === 0, waits: namedMutexWaits('deferred_probe_mutex'),
+    f.step('driver_deferred_probe_add', { where: `${DD}:driver_deferred_probe_add`, c: ADD_LINES, ...(defers ? {} : { cannot: NO_DEFER }),
+      merges: 'the trigger-count test after the add\'s unlock (v4.2 inline, v4.15 .. v5.13 in driver_deferred_probe_add_trigger, whose call line the anchor resolves to): a trigger between them is read as one before the add, which the test re-triggers for too', await: (s) => s.deferredProbeMutex === 0, waits: namedMutexWaits('deferred_probe_mutex'),
       run: (s) => { deferredAddBy(k, s, dev, drv); return 'done'; } });
     f.step('done', { where: `${DD}:really_probe`, c: ['atomic_dec(&probe_count);'], run: (s, t) => {
       probeDone(k, s, dev, defers);

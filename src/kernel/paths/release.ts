@@ -137,7 +137,8 @@ export function releaseDriver(tb: ThreadBuilder, dev: number, ret: Ret, withPare
     f.step('device_links_unbind_consumers', { where: 'drivers/base/core.c:device_links_unbind_consumers', since: 'v4.10 (9ed9895370ae)',
       // One step: the walk under device_links_write_lock, and its exit to wait_for_device_probe or
       // device_release_driver_internal (each `goto start` comes back here), or out.
-      c: ['drivers/base/dd.c:__device_release_driver:: device_links_unbind_consumers(dev);', 'device_links_write_lock(); ... device_links_write_unlock();@3'], run: (s) => {
+      c: ['drivers/base/dd.c:__device_release_driver:: device_links_unbind_consumers(dev);', 'device_links_write_lock(); ... device_links_write_unlock();@3'],
+      merges: 'the walk\'s text: one run ends at the first device_links_write_unlock it reaches, going on to wait_for_device_probe\'s or device_release_driver_internal\'s steps, or out', run: (s) => {
       for (const l of byCreation(w, s, consumers)) {
         const st = s.link[l.i]!;
         if (st.status === 'CONSUMER_PROBE') return wait;
@@ -202,7 +203,11 @@ export function releaseDriver(tb: ThreadBuilder, dev: number, ret: Ret, withPare
   for (const define of childSteps) define();
   // The where names what the step runs (a new kernel developer, 2026-12-06, reviewing 2e84dc379200,
   // which reorders the two calls, looked for device_links_driver_cleanup and found no step of it).
-  f.step('devres_release_all', { where: `${DD}:__device_release_driver (${k.has('DEVICE_LINKS') ? 'device_links_driver_cleanup, ' : ''}devres_release_all, dev->driver = NULL)`,
+  // Under the device lock throughout. After device_links_driver_cleanup's unlock come dev->driver = NULL
+  // (before v5.19) and klist_remove: a driver_detach in the window that picks dev off drv's list
+  // blocks on the device lock and finds dev->driver != drv after it, as one that picked it just
+  // before the step does; a lockless reader reads dev->driver as before the step.
+  f.step('devres_release_all', { merges: 'device_links_driver_cleanup\'s unlock, then dev->driver = NULL (before v5.19) and klist_remove under the device lock: a driver_detach that picks dev there waits for that lock as one that picked it before the step', where: `${DD}:__device_release_driver (${k.has('DEVICE_LINKS') ? 'device_links_driver_cleanup, ' : ''}devres_release_all, dev->driver = NULL)`,
     c: [...(k.has('DEVICE_LINKS') ? ['device_links_driver_cleanup(dev);'] : []), 'devres_release_all(dev); || device_unbind_cleanup(dev); #runs', 'dev->driver = NULL; || device_unbind_cleanup(dev);', 'klist_remove(&dev->p->knode_driver);',
       // device_links_driver_cleanup's body under device_links_write_lock (core.c where the profile
       // reads it): managed links to consumers DORMANT, then __device_links_no_driver. Not cited: the
