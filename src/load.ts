@@ -17,7 +17,7 @@ import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import Module, { register } from 'node:module';
 import { relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { didYouMean, ProbecheckError, thrownValue } from './engine/errors.js';
+import { knowExports, notExported, ProbecheckError, thrownValue } from './engine/errors.js';
 import type { ModelFactory } from './engine/model.js';
 import { isPatchFile, isUserPatch, registerPatchFile } from './kernel/define-patch.js';
 import { PATCHES, patchEntries } from './kernel/patches.js';
@@ -197,7 +197,9 @@ export async function importFile(path: string): Promise<Record<string, unknown>>
     // Registered for a .js file too: our resolver must come after tsx's in the hook chain.
     const tsImport = await typescriptImport();
     await running();
-    return (await (/\.[cm]?tsx?$/.test(abs) ? tsImport(url, import.meta.url) : import(url))) as Record<string, unknown>;
+    const mod = (await (/\.[cm]?tsx?$/.test(abs) ? tsImport(url, import.meta.url) : import(url))) as Record<string, unknown>;
+    await knowApi();
+    return mod;
   } catch (e) {
     // An error the file raises as it is imported (defineProperty's E303, definePatch's E604) names
     // the file too (a bad-input hunt, 2026-12-05: `property '': name: ...` said nowhere where).
@@ -220,10 +222,16 @@ async function missingExport(msg: string): Promise<string> {
   const m = /import_probecheck\.(\w+)|does not provide an export named '(\w+)'/.exec(msg);
   const name = m?.[1] ?? m?.[2];
   if (!name) return '';
-  const api = Object.keys(await import('./index.js'));
-  if (api.includes(name)) return '';
-  const near = didYouMean(name, api);
-  return `; probecheck exports no '${name}'${near !== undefined ? `: did you mean '${near}'?` : ''}`;
+  await knowApi();
+  const no = notExported(name);
+  return no ? `; ${no}` : '';
+}
+
+/** Hand errors.ts probecheck's export names (once), for a missing import a step or property calls later. */
+let apiKnown = false;
+async function knowApi(): Promise<void> {
+  if (!apiKnown) knowExports(Object.keys(await import('./index.js')));
+  apiKnown = true;
 }
 
 /** The default export of a module, unwrapping the extra `default` layer CJS interop can add. */

@@ -96,14 +96,31 @@ export function thrownValue(e: unknown): string {
 /** What a line says of anything thrown: an Error's message, else the value (thrownValue). */
 export const thrownMessage = (e: unknown): string => (e instanceof Error ? missingImport(e.message) : thrownValue(e));
 
+/** probecheck's export names, once load.ts has loaded a user file (errors.ts is part of the API, and cannot import it). */
+let exported: readonly string[] | undefined;
+export function knowExports(names: readonly string[]): void { exported = names; }
+
 /**
- * tsx compiles `import { X } from 'probecheck'` to a property read, so a name probecheck does not
- * export loads as undefined and fails only when a step or property calls it, as "(0 ,
- * import_probecheck.X) is not a function" (a user writing a trigger from a hunk, s45 h3): say so.
+ * "probecheck exports no 'X': did you mean 'Y'?" for a name it does not export ('' for one it
+ * does, or before any user file was loaded): a missing import, at load (load.ts, E105) or in a step.
+ */
+export function notExported(name: string): string {
+  if (!exported || exported.includes(name)) return '';
+  const near = didYouMean(name, exported);
+  return `probecheck exports no '${name}'${near !== undefined ? `: did you mean '${near}'?` : ''}`;
+}
+
+/**
+ * tsx compiles `import { X } from 'probecheck'` to a property read, called as `(0 ,
+ * import_probecheck.X)(...)`, so a name probecheck does not export loads as undefined and fails only
+ * when a step or property calls it (a user writing a trigger from a hunk, s45 h3): say so. Only that
+ * form (a user's own `import_probecheck.f()` has no `(0 , `), and only for a name not exported (a
+ * real one that is no function, `RETURN()`, is just not a function: s45 h6).
  */
 function missingImport(m: string): string {
-  const x = /\bimport_probecheck\d*\.([A-Za-z_$][\w$]*)\)? is not a function/.exec(m);
-  return x ? `${m}: 'probecheck' exports no ${x[1]} (an imported name it lacks reads undefined)` : m;
+  const x = /\(0 , import_probecheck\d*\.([A-Za-z_$][\w$]*)\) is not a function/.exec(m);
+  const no = x ? notExported(x[1]!) : '';
+  return no ? `${m}; ${no}` : m;
 }
 
 /**

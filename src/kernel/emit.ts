@@ -117,8 +117,8 @@ export interface Kernel {
   /**
    * A user's hunk can defer: its code lists a device (deferredAdd, a .deferred write) or returns
    * -EPROBE_DEFER (RET.EPROBE_DEFER, RET.LINK_DEFER), scenario.ts: no-lost-deferral judges a
-   * deferral the patch makes (properties.ts owedRetry). (The worker is there for any hunk whose
-   * text says "defer"; deferredDel alone defers nothing.)
+   * deferral the patch makes (properties.ts owedRetry). (The worker is there for such a hunk only;
+   * deferredDel or deferredTrigger alone defers nothing.)
    */
   userDefers?: boolean;
   /**

@@ -309,9 +309,20 @@ export function deferredTrigger(k: Kernel, s: KS): void {
  * `deferredTrigger(s, site.k)`, in deferredAdd's argument order): a patch that calls the trigger
  * where the kernel does not (an exported trigger a driver calls from its own work) had no way to
  * count it, splice the lists and queue the work but by hand, through fields that are the model's
- * own (`snap`). The step calling it waits for deferred_probe_mutex, as the library's do.
+ * own (`snap`). The C takes deferred_probe_mutex itself once deferred probing is enabled
+ * (dd.c@f04948dea236:174-195), which one atomic step cannot wait for: the user's step must (its
+ * await, as the library's trigger steps have). One that runs while a thread holds the mutex (the
+ * timeout work's locked walk, v5.12 on) would splice under it, where the C waits, or deadlocks in
+ * the holder: an error naming the await (s45 h6: without it the search went on, 200 moves the C
+ * cannot make).
  */
-export const userDeferredTrigger = (s: KS, k: Kernel): void => deferredTrigger(k, s);
+export function userDeferredTrigger(s: KS, k: Kernel): void {
+  if (s.deferredProbeEnable && s.deferredProbeMutex !== 0) {
+    const holder = k.threadNames[s.deferredProbeMutex - 1] ?? `thread #${s.deferredProbeMutex - 1}`;
+    throw new Error(`deferredTrigger: driver_deferred_probe_trigger takes deferred_probe_mutex, which ${holder} holds, and waits for it (in the thread holding it, deadlocks): give the step calling it \`await: (s) => !s.deferredProbeEnable || s.deferredProbeMutex === 0\``);
+  }
+  deferredTrigger(k, s);
+}
 
 /** A thread's slot in KS.flushBarrier (it may flush the deferred-probe work). */
 export function flushSlot(k: Kernel, thread: string): number {
