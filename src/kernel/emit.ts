@@ -19,7 +19,7 @@ import type { Flag } from './profiles.js';
 import type { KL, KS } from './state.js';
 import type { LocalDecl } from './patch-state.js';
 import type { World } from './world.js';
-import { resolveStep, withPatchSources, type Anchored } from './source.js';
+import { RUNS_NOTHING, resolveStep, userTags, withPatchSources, type Anchored } from './source.js';
 import { frameReal, realState, strictState, type ReadLog } from './strict-state.js';
 import { FIRST, isUserPatch, type UserPatch } from './define-patch.js';
 import { foreignParents, holder, isMutexWait, sameWait } from './paths/common.js';
@@ -856,8 +856,13 @@ export class Block {
         const rec: StepAnchors = { thread: this.tb.name, label: key, block: this.name, local: l, where: ks.where, dev: this.dev, anchored: [], ...(ks.merges ? { merges: ks.merges } : {}) };
         // A patch's step is found in the profile's own snapshot when that has the fix, else in the patch's.
         const tries = [this.tb.k.sources, ...(patchedBy.get(l)?.sources ? [withPatchSources(this.tb.k.sources, patchedBy.get(l)!.sources!)] : [])];
+        // A user's tag that is wrong, not a line the patch adds (which is left uncited, as documented): one clear line (s45 h7:
+        // a `#runs` line that calls nothing, or a tag misspelled, dropped the step's whole C and its runs without a word).
+        if (mine) userTags(mine, `${this.name}:${l}`, ks.c);
+        let runsNothing: string | undefined;
         for (const sources of tries) {
           const r = resolveStep(sources, ks.where, ks.c, this.tb.k.renamed, this.tb.k.unread);
+          if ('error' in r && RUNS_NOTHING.test(r.error)) runsNothing ??= r.error;
           const idle = ks.cIdle && !('error' in r) ? resolveStep(sources, ks.where, ks.cIdle.lines, this.tb.k.renamed, this.tb.k.unread) : undefined;
           if ('error' in r || (idle && 'error' in idle)) { rec.error = 'error' in r ? r.error : (idle as { error: string }).error; continue; }
           rec.anchored = r.anchored;
@@ -868,6 +873,7 @@ export class Block {
           delete rec.error;
           break;
         }
+        if (mine && rec.error && runsNothing) throw new ProbecheckError('E604', `patch ${mine.id} (${mine.subject}) does not apply: its step ${this.name}:${l} cites ${runsNothing}: tag the line that calls it, or drop the tag`);
         this.tb.k.anchors.push(rec);
       }
       if (this.tb.steps.has(key)) throw new Error(`internal: thread ${this.tb.name} builds step ${key} twice`);

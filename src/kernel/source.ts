@@ -16,6 +16,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { ProbecheckError } from '../engine/errors.js';
 
 /** The functions read from each file, in the order they are looked for. */
 export const MODELLED: Record<string, string[]> = {
@@ -276,6 +277,22 @@ export interface Anchored {
    * what it calls there. `steps --function F` and E604 list a step by it (cli/steps.ts).
    */
   runs?: string[];
+}
+
+/** The error resolveStep gives for a line tagged ` #runs` that calls nothing (emit.ts: a user's step is E604 for it). */
+export const RUNS_NOTHING = /calls no function there \(#runs /;
+
+/**
+ * A user's anchors that end in a tag other than ` #part` and ` #runs` (`bus_probe_device(dev); #run`):
+ * E604 naming the tags. The text with the tag is looked for in the C and, not found, was not cited,
+ * silently, as a line a patch adds is not (s45 h7).
+ */
+export function userTags(p: { id: string; subject: string }, step: string, anchors: readonly string[]): void {
+  for (const a of anchors) {
+    const bad = / #(\w+)$/.exec(a.replace(/ #(?:part|runs)$/, '').replace(/ #(?:part|runs)$/, ''));
+    if (bad) throw new ProbecheckError('E604', `patch ${p.id} (${p.subject}) does not apply: its step ${step} cites '${a}', whose tag '#${bad[1]}' is none of ` +
+      "probecheck's: ' #runs' (the step runs the functions the line calls) and ' #part' (another step models the line too)");
+  }
 }
 
 /** The functions a C line calls directly (`name(`, not `p->name(`), less the keywords that look like calls. */

@@ -64,3 +64,23 @@ export default definePatch({ id: 'runs', subject: 'hook the deferred work and bu
   oneErrorLine(dir, ['check', 's.ts', '--patch', 'runs.ts'],
     /^probecheck: E604 .*no modelled function 'bus_probe_device'; .*\(their where, label or the C lines they cite name it\): device_add:device_pm_add, deferred_probe_work_func:probe_one: name one of those/);
 });
+
+// A user's tag that is wrong is one clear line, not silence (s45 h7): a `#runs` line that calls
+// nothing, and a misspelled tag, each left the step with no C and no runs, and `check` passed.
+// (Two v6.6 catalogue builds with a patch, about 0.2 s each.)
+test("a user's #runs line that calls nothing, or a misspelled tag, is E604 naming the step and the line", () => {
+  const dir = userFolder();
+  writeFileSync(join(dir, 's.ts'), scenario);
+  const tagged = (line: string) => `import { definePatch, FIRST } from 'probecheck';
+export default definePatch({ id: 'tag', subject: 'hook the deferred work', base: 'v6.6', hunks: [
+  { fn: 'deferred_probe_work_func', insert: { label: 'probe_one', after: null, before: FIRST },
+    step: () => ({ where: 'drivers/base/dd.c:deferred_probe_work_func', c: ['mutex_lock(&deferred_probe_mutex);@1', '${line}'], run: () => FIRST }) },
+] });
+`;
+  writeFileSync(join(dir, 'runs.ts'), tagged('dev = private->device; #runs'));
+  oneErrorLine(dir, ['check', 's.ts', '--patch', 'runs.ts'],
+    /^probecheck: E604 .*patch tag \(hook the deferred work\) does not apply: its step deferred_probe_work_func:probe_one cites 'dev = private->device; #runs': deferred_probe_work_func at torvalds@f8fb576658a3 calls no function there/);
+  writeFileSync(join(dir, 'runs.ts'), tagged('bus_probe_device(dev); #run'));
+  oneErrorLine(dir, ['steps', '--profile', 'v6.6', '--patch', 'runs.ts', '--function', 'deferred_probe_work_func'],
+    /^probecheck: E604 .*its step deferred_probe_work_func:probe_one cites 'bus_probe_device\(dev\); #run', whose tag '#run' is none of probecheck's: ' #runs' .* and ' #part'/);
+});
