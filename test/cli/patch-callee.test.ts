@@ -8,8 +8,9 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { test } from 'vitest';
+import { expect, test } from 'vitest';
 import { oneErrorLine, userFolder } from './user-folder.js';
+import { probecheck } from './run.js';
 
 const scenario = `import { scenario } from 'probecheck';
 export default scenario({
@@ -80,6 +81,12 @@ export default definePatch({ id: 'tag', subject: 'hook the deferred work', base:
   writeFileSync(join(dir, 'runs.ts'), tagged('dev = private->device; #runs'));
   oneErrorLine(dir, ['check', 's.ts', '--patch', 'runs.ts'],
     /^probecheck: E604 .*patch tag \(hook the deferred work\) does not apply: its step deferred_probe_work_func:probe_one cites 'dev = private->device; #runs': deferred_probe_work_func at torvalds@f8fb576658a3 calls no function there/);
+  // Tagged right, `steps --patch` prints the step's C and what it runs (docs/patches.md), in text and --json.
+  writeFileSync(join(dir, 'runs.ts'), tagged('bus_probe_device(dev); #runs'));
+  const ok = probecheck(['steps', '--profile', 'v6.6', '--patch', 'runs.ts', '--function', 'deferred_probe_work_func', '--max-states', '10'], { cwd: dir });
+  expect(ok.stdout).toContain('deferred_probe_work_func:probe_one\n  where: drivers/base/dd.c:deferred_probe_work_func\n  since: v6.6 + tag\n  C:     drivers/base/dd.c@torvalds@f8fb576658a3:97,123\n  runs:  bus_probe_device\n');
+  const json = probecheck(['steps', '--profile', 'v6.6', '--patch', 'runs.ts', '--function', 'deferred_probe_work_func', '--max-states', '10', '--json'], { cwd: dir });
+  expect((JSON.parse(json.stdout) as { steps: { label: string; runs?: string[] }[] }).steps.find((x) => x.label === 'probe_one')?.runs).toEqual(['bus_probe_device']);
   writeFileSync(join(dir, 'runs.ts'), tagged('bus_probe_device(dev); #run'));
   oneErrorLine(dir, ['steps', '--profile', 'v6.6', '--patch', 'runs.ts', '--function', 'deferred_probe_work_func'],
     /^probecheck: E604 .*its step deferred_probe_work_func:probe_one cites 'bus_probe_device\(dev\); #run', whose tag '#run' is none of probecheck's: ' #runs' .* and ' #part'/);
