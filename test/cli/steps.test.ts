@@ -111,6 +111,10 @@ describe('probecheck steps', () => {
     // (s44 h19: it was listed); device_add's step runs it (its where names it).
     const bus = probecheck(['steps', '--function', 'bus_probe_device'], { cwd: dir });
     expect(bus.stderr).toContain("'bus_probe_device' is modelled inside its callers' steps (their where names it): device_add:device_pm_add: name one");
+    // __device_attach_driver's match step runs `async_allowed = driver_allows_async_probing(drv);` (s45 h7: it
+    // cited only the lines after it, and the walk's callback, the test's main caller, was not listed). Same catalogue.
+    const async = probecheck(['steps', '--function', 'driver_allows_async_probing'], { cwd: dir });
+    expect(async.stderr).toContain('(their label or the C lines they cite name it): __device_attach_driver:driver_match_device, __driver_attach:driver_match_device, driver_detach:async_synchronize_full: name one');
     // v5.10: really_probe's driver_deferred_probe_add_trigger runs the add (it was missing), and
     // defer_all_probes runs it by its `driver_deferred_probe_add(dev);` line, tagged #runs. (The v5.10 catalogue above: no new walk.)
     const add = probecheck(['steps', '--profile', 'v5.10', '--function', 'driver_deferred_probe_add'], { cwd: dir });

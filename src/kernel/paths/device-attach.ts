@@ -90,7 +90,9 @@ function attachDriver(tb: ThreadBuilder, dev: number, drv: number, frame: number
   };
   // The C of the whole callback: the checks are in this step (and strcmp's, for an override).
   const c = [...(k.has('ATTACH_DRIVER_EBUSY') ? ['if (dev->driver)'] : []), 'driver_match_device(drv, dev)',
-    ...(k.has('ASYNC_PROBE') ? ['data->have_async = true;', 'if (data->check_async && async_allowed != data->want_async)'] : []), 'driver_probe_device(drv, dev);'];
+    // `async_allowed = driver_allows_async_probing(drv);`: this step runs it (rest, allowsAsync), so
+    // `steps --function driver_allows_async_probing` lists it (s45 h7: the walk's callback, its main caller, was missing).
+    ...(k.has('ASYNC_PROBE') ? ['async_allowed = driver_allows_async_probing(drv); #runs', 'data->have_async = true;', 'if (data->check_async && async_allowed != data->want_async)'] : []), 'driver_probe_device(drv, dev);'];
   // The one-driver walk skips a driver off the bus here; klist_next skipped it otherwise.
   // A user's hunk that returns: bus_for_each_drv stops on a nonzero return value (t.ret), as on
   // busy; zero goes on with the walk.
