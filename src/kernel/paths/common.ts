@@ -7,7 +7,7 @@ import { STALE, STRUCTS, structRef, type KL, type KS } from '../state.js';
 import { deferredSplice, dropOldOvr } from './klist.js';
 import { ModelError } from '../../engine/errors.js';
 import { isUserPatch } from '../define-patch.js';
-import { sourceFile } from '../source.js';
+import { excerpt, sourceFile } from '../source.js';
 
 export const DD = 'drivers/base/dd.c';
 export const BUS = 'drivers/base/bus.c';
@@ -44,6 +44,13 @@ export const PROBE_CALL = 'ret = drv->probe(dev); || ret = call_driver_probe(dev
 export function linesIn(k: Pick<Kernel, 'sources' | 'unread'>, path: string, fn: string, lines: readonly string[]): string[] {
   if (sourceFile(k.sources, path) === undefined || k.unread[`${path}:${fn}`]) return [];
   return lines.map((l) => `${path}:${fn}:: ${l}`);
+}
+
+/** `lines` of path:fn as anchors where the profile reads a text of path whose fn has them all, else none. */
+export function textLines(k: Pick<Kernel, 'sources' | 'unread'>, path: string, fn: string, lines: readonly string[]): string[] {
+  const file = sourceFile(k.sources, path);
+  const ex = file !== undefined ? excerpt(k.sources[file]!, file, fn) : null;
+  return ex && lines.every((l) => ex.lines.some((x) => x.includes(l))) ? linesIn(k, path, fn, lines) : [];
 }
 
 /** Who holds a lock, by thread name (filled in once the threads exist). */

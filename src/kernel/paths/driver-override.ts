@@ -21,7 +21,7 @@ import { RETURN, type Block, type Kernel, type Ret, type ThreadBuilder } from '.
 import type { KL, KS } from '../state.js';
 import type { World } from '../world.js';
 import { excerpt, sourceFile } from '../source.js';
-import { DRIVER_C, heldOld, linesIn } from './common.js';
+import { DRIVER_C, heldOld, linesIn, textLines } from './common.js';
 import { defersMatch } from './match-defer.js';
 import { releaseGhost } from './owed.js';
 
@@ -41,12 +41,6 @@ export const MATCH_OVERRIDE = 'ret = device_match_driver_override(dev, drv);';
 export const MATCH_HELPER = ['guard(spinlock)(&dev->driver_override.lock);', 'return !strcmp(dev->driver_override.name, drv->name);'];
 const DEVICE_H = 'include/linux/device.h';
 
-/** `lines` of path:fn as anchors where the profile reads a text of path whose fn has them all, else none. */
-function textLines(k: Pick<Kernel, 'sources' | 'unread'>, path: string, fn: string, lines: readonly string[]): string[] {
-  const file = sourceFile(k.sources, path);
-  const ex = file !== undefined ? excerpt(k.sources[file]!, file, fn) : null;
-  return ex && lines.every((l) => ex.lines.some((x) => x.includes(l))) ? linesIn(k, path, fn, lines) : [];
-}
 
 /**
  * platform_match's driver_override test: no override, or the override names drv. `owner`: the

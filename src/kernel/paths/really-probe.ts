@@ -12,7 +12,7 @@ import { RETURN, type Kernel, type KStep, type Ret, type ThreadBuilder } from '.
 import { add } from '../../engine/add.js';
 import { DRIVER_BITS, driverBit, structRef, type KL, type KS } from '../state.js';
 import { RET, registersFor, type LinkInfo } from '../world.js';
-import { DD, PROBE_CALL, heldOld, lockedStruct, unlockDev, blocksProbing, deferredTrigger, dropSnapshot, lockStep, mayDefer, namedMutexWaits, takeSnapshot, triggeredSince } from './common.js';
+import { DD, PROBE_CALL, textLines, heldOld, lockedStruct, unlockDev, blocksProbing, deferredTrigger, dropSnapshot, lockStep, mayDefer, namedMutexWaits, takeSnapshot, triggeredSince } from './common.js';
 import { deviceAdd } from './device-add.js';
 import { busAddDriver } from './driver-attach.js';
 import { deviceDel } from './device-del.js';
@@ -510,9 +510,13 @@ function reallyProbe(tb: ThreadBuilder, dev: number, drv: number, depth: number,
   // Entered only from a probe that defers or fails (probe_defer, the outcome step, their cleanups).
   const fails = info.needs.length > 0 || info.outcomes.some((o) => o !== 'ok');
   const nulKept = k.has('DEVICE_LINKS') && statelessLinksOf(w, drv, dev).length > 0;
+  // Where really_probe's text calls device_unbind_cleanup (v5.19, v6.x: 696 and 722 of the texts read),
+  // `dev->driver = NULL` (unbindCleanup) is that function's, so the step that runs it says so (s45 h7: `steps --function device_unbind_cleanup`
+  // listed only the steps running its devres_release_all). Before, the C clears dev->driver inline.
+  const unbindFn = textLines(k, DD, 'really_probe', ['device_unbind_cleanup(dev);']).length > 0 ? ['device_unbind_cleanup(dev);@2 #part #runs'] : [];
   // device_links_no_driver's unlock, then dev->driver = NULL (unbindCleanup, before v5.19), under the
   // device lock: a step in the window reads the links as after the step, dev->driver as before it.
-  f.step('probe_failed', { merges: 'device_links_no_driver\'s unlock, then dev->driver = NULL under the device lock: the links read as after the step, dev->driver as before it, by any step in the window', where: `${DD}:really_probe`, ...(fails ? {} : { cannot: "really_probe's failure path, for a probe whose outcomes are all 'ok' and that needs no device" }), c: [unbindAfter ? 'probe_failed: ... device_links_no_driver(dev);' : 'probe_failed: ... done: #part', ...callNoDriver, ...noDriver], run: (s, t) => {
+  f.step('probe_failed', { merges: 'device_links_no_driver\'s unlock, then dev->driver = NULL under the device lock: the links read as after the step, dev->driver as before it, by any step in the window', where: `${DD}:really_probe`, ...(fails ? {} : { cannot: "really_probe's failure path, for a probe whose outcomes are all 'ok' and that needs no device" }), c: [unbindAfter ? 'probe_failed: ... device_links_no_driver(dev);' : 'probe_failed: ... done: #part', ...(unbindAfter ? [] : unbindFn), ...callNoDriver, ...noDriver], run: (s, t) => {
     if (k.on.DEVICE_LINKS) linksNoDriverAfterProbe(k, s, dev);
     if (nulKept && !heldOld(s, dev, me)) forgetNul(w, s, drv, dev);   // an old struct's probe leaves the slot's bit alone
     return unbindAfter ? firstChildCleanup : unbindCleanup(s, t);
@@ -521,7 +525,7 @@ function reallyProbe(tb: ThreadBuilder, dev: number, drv: number, depth: number,
     // devres_release_all(dev) (v5.19+: inside device_unbind_cleanup, not read here) removes the children, then `dev->driver = NULL`.
     const DEVRES = 'devres_release_all(dev);@2 || device_unbind_cleanup(dev);@2';
     for (const [l, st] of cleanupSteps) f.step(l, { ...st, c: [`${DEVRES} #part #runs`] });
-    f.step('driver_null', { where: `${DD}:really_probe`, c: [`devres_release_all(dev);@2 ... done: || device_unbind_cleanup(dev);@2 ... done: #part`], run: (s, t) => unbindCleanup(s, t) });
+    f.step('driver_null', { where: `${DD}:really_probe`, c: [`devres_release_all(dev);@2 ... done: || device_unbind_cleanup(dev);@2 ... done: #part`, ...unbindFn], run: (s, t) => unbindCleanup(s, t) });
   }
   if (old) {
     f.step('driver_deferred_probe_add', { where: `${DD}:driver_deferred_probe_add`, c: ADD_LINES, ...(defers ? {} : { cannot: NO_DEFER }),
