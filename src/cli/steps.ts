@@ -145,6 +145,11 @@ function citedFunctions(source: string | undefined): Set<string> {
   return fns;
 }
 
+/** The other functions' steps that run `fn` (modelling), from the catalogue's step records. */
+function callersRunning(fn: string, steps: readonly StepInfo[]): string[] {
+  return modelling(fn, steps.map((x) => ({ step: x.step, where: x.where, ...(x.c ? { source: x.c } : {}), ...(x.runs ? { runs: x.runs } : {}) }))).steps;
+}
+
 /** ` 'fn' is modelled inside other functions' steps: ...; name one of them` or ''. */
 export function modelledInside(fn: string, steps: Iterable<StepRef>): string {
   const { steps: inside, by } = modelling(fn, [...steps]);
@@ -443,7 +448,7 @@ export async function runSteps(io: Io, profile: string | undefined, fn: string |
   }
   const bound = `${cat.states.toLocaleString('en-US')} states of seeded random walks through the catalogue scenarios`;
   const targets = fn ? (cat.targets[fn] ? { [fn]: cat.targets[fn]! } : {}) : cat.targets;
-  if (json) { io.out(JSON.stringify({ profile: profileName, states: cat.states, complete: cat.complete, steps, targets }, null, 2)); return EXIT.ok; }
+  if (json) { io.out(JSON.stringify({ profile: profileName, states: cat.states, complete: cat.complete, steps, ...(fn ? { runsInside: callersRunning(fn, cat.steps) } : {}), targets }, null, 2)); return EXIT.ok; }
   io.out(`steps of profile ${profileName}${patches ? ` with ${patchEntries(patches).map((e) => (isPatchFile(e) ? belowCwd(e) : e)).join(', ')}` : ''} (reads, writes, locks and waits recorded over ${bound})`);
   for (const s of steps) {
     io.out(['', s.step, `  where: ${s.where}`, `  since: ${s.since}`].join('\n'));
@@ -456,6 +461,11 @@ export async function runSteps(io: Io, profile: string | undefined, fn: string |
     if (s.strong) io.out('  fair:  strongly (a thread that can take the mutex again and again does: MUTEX_HANDOFF)');
     if (s.strongIfLockOnly) io.out("  fair:  strongly if, over a whole search, the patch's guard lets the thread go where the mutex alone would (MUTEX_HANDOFF); weakly otherwise");
   }
+  // A function with steps of its own may run inside its callers' steps too (device_lock: one block of
+  // its own, and the lock step of each caller, which the model inlines): a change to the function
+  // itself needs a hunk on those as well (s45 h7: only its own steps were listed).
+  const inside = fn ? callersRunning(fn, cat.steps) : [];
+  if (inside.length) io.out(`\n'${fn}' also runs inside its callers' steps (their where, label, its own C they cite, or a cited line tagged #runs): ${inside.join(', ')}: a change to ${fn} itself needs a hunk on each`);
   const names = Object.entries(targets);
   if (names.length) {
     io.out('\nalso names a hunk\'s insert may go `before` (where a call or walk starts; not steps, so not `replace`d):');

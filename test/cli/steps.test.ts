@@ -113,6 +113,14 @@ describe('probecheck steps', () => {
     expect(bus.stderr).toContain("'bus_probe_device' is modelled inside its callers' steps (their where names it): device_add:device_pm_add: name one");
     // __device_attach_driver's match step runs `async_allowed = driver_allows_async_probing(drv);` (s45 h7: it
     // cited only the lines after it, and the walk's callback, the test's main caller, was not listed). Same catalogue.
+    // A function with a step of its own that its callers' steps also run (the model inlines device_lock in each
+    // caller's lock step): listed after its own (s45 h7: only device_lock:mutex_lock was, and a change to
+    // device_lock written from it missed thirteen). Same catalogue.
+    const lock = probecheck(['steps', '--function', 'device_lock'], { cwd: dir });
+    expect(lock.stdout).toContain('\ndevice_lock:mutex_lock\n');
+    expect(lock.stdout).toContain("\n'device_lock' also runs inside its callers' steps (their where, label, its own C they cite, or a cited line tagged #runs): device_add:device_pm_add, device_del:kill_device, unbind_store:lock_parent, __device_attach:device_lock, ");
+    expect(lock.stdout).toContain(', usb_lock_parent:device_lock: a change to device_lock itself needs a hunk on each\n');
+    expect(JSON.parse(probecheck(['steps', '--function', 'device_lock', '--json'], { cwd: dir }).stdout).runsInside).toHaveLength(13);
     const async = probecheck(['steps', '--function', 'driver_allows_async_probing'], { cwd: dir });
     expect(async.stderr).toContain('(their label or the C lines they cite name it): __device_attach_driver:driver_match_device, __driver_attach:driver_match_device, driver_detach:async_synchronize_full: name one');
     // v5.10: really_probe's driver_deferred_probe_add_trigger runs the add (it was missing), and
