@@ -90,7 +90,7 @@ export const MODELLED: Record<string, string[]> = {
   'drivers/usb/core/driver.c': ['usb_bus_type'],
   // finished_loading: what a load asleep on module_wq waits for (MODULE_LOAD_WAITS_GOING: a GOING module not finished);
   // module_patient_check_exists (v6.2+): one wait, then -EEXIST or -EBUSY (MODULE_WAIT_ONCE).
-  'kernel/module.c': ['delete_module', 'free_module', 'do_init_module', 'load_module', 'finished_loading', 'module_patient_check_exists'],
+  'kernel/module.c': ['delete_module', 'free_module', 'do_init_module', 'load_module', 'finished_loading', 'module_patient_check_exists', 'add_unformed_module'],
   'kernel/module/main.c': ['delete_module', 'free_module', 'do_init_module', 'load_module', 'finished_loading', 'module_patient_check_exists'],
   // struct mutex (device_lock) waiter fairness: lock handoff (MUTEX_FLAG_HANDOFF, 9d659ae14b54, v4.10), the flag
   // MUTEX_HANDOFF. __mutex_unlock_common_slowpath is the pre-v4.10 (atomic count) unlock; __mutex_trylock_or_owner

@@ -14,7 +14,7 @@ import type { AddedState } from './patch-state.js';
 import { RET_NAMES, type World } from './world.js';
 
 export const DEFERRED = ['none', 'pending', 'active'] as const;
-export const MOD_STATES = ['UNFORMED', 'COMING', 'LIVE', 'GOING', 'FREED'] as const;
+export const MOD_STATES = ['UNFORMED', 'COMING', 'LIVE', 'GOING', 'FREED', 'FREEING'] as const;
 export const WORK_STATES = ['none', 'running', 'done'] as const;
 export const LINK_STATES = ['NONE', 'DORMANT', 'AVAILABLE', 'CONSUMER_PROBE', 'ACTIVE', 'SUPPLIER_UNBIND'] as const;
 export const SNAPSHOTS = ['none', 'taken', 'stale'] as const;

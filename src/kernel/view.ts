@@ -100,8 +100,12 @@ export interface DriverView {
 export interface ModuleView {
   /** The module's name in the scenario (`modprobe NAME`). */
   readonly name: string;
-  /** `mod->state`; FREED once free_module has run (until a later modprobe loads it again: COMING). */
-  readonly state: 'UNFORMED' | 'COMING' | 'LIVE' | 'GOING' | 'FREED';
+  /**
+   * `mod->state`; FREED once free_module has run (until a later modprobe loads it again: COMING);
+   * FREEING between free_module's two module_mutex regions, UNFORMED and still listed (a state of
+   * its own only before v5.3, where a load waits for it and not for GOING: paths/module.ts unformedWindow).
+   */
+  readonly state: 'UNFORMED' | 'COMING' | 'LIVE' | 'GOING' | 'FREED' | 'FREEING';
   /** Module reference count. */
   readonly refcnt: number;
   /** Loaded with async_probe (the module parameter). */

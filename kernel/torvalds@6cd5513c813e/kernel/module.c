@@ -1,6 +1,6 @@
 // probecheck kernel excerpt: kernel/module.c at torvalds@6cd5513c813e. SPDX-License-Identifier: GPL-2.0
 // origin: torvalds/linux kernel/module.c @ 6cd5513c813eb57eba081563beb817abd9923a3a; Makefile: not read (the index holds torvalds/linux's Makefile at an unrelated commit)
-// note: The commit find_files lists for the path (one version stored; read_file served 0013eec9827d without a commit before, which is older). Read 2026-12-06 (s37 h4) with read_file at that full hash (107074 chars; pages at offsets 0, 24900, 46500 and 80000), the functions cut by hand (no line numbers). Release not identified: v4.2 .. v4.4 by content (mod_tree and init_param_lock, v4.2; mod->module_core and core_size, before the v4.5 module_layout rework; async_probe_requested, 765230b5f084, v4.2; no audit_log_kern_module or klp_module_going), with rcu_assign_pointer(mod->kallsyms, ...) in do_init_module, the kallsyms race fix that landed after v4.5-rc1 and went to the stable trees: so perhaps a 4.x stable commit, not verified. Vanilla torvalds/linux. finished_loading counts a GOING module as finished; add_unformed_module (not excerpted) waits on module_wq while a namesake is COMING or UNFORMED; do_init_module syncs only `if (!mod->async_probe_requested && (current->flags & PF_USED_ASYNC))`, frees the init section with call_rcu_sched() and wakes module_wq; delete_module does not wake module_wq. Read by v4.2 (within its range), v4.14 (the nearest below read) and v3.14 (the nearest above read: its `!mod->async_probe_requested &&` is 765230b5f084's, v4.2).
+// note: The commit find_files lists for the path (one version stored; read_file served 0013eec9827d without a commit before, which is older). Read 2026-12-06 (s37 h4) with read_file at that full hash (107074 chars; pages at offsets 0, 24900, 46500 and 80000), the functions cut by hand (no line numbers). Release not identified: v4.2 .. v4.4 by content (mod_tree and init_param_lock, v4.2; mod->module_core and core_size, before the v4.5 module_layout rework; async_probe_requested, 765230b5f084, v4.2; no audit_log_kern_module or klp_module_going), with rcu_assign_pointer(mod->kallsyms, ...) in do_init_module, the kallsyms race fix that landed after v4.5-rc1 and went to the stable trees: so perhaps a 4.x stable commit, not verified. Vanilla torvalds/linux. finished_loading counts a GOING module as finished; add_unformed_module (excerpted since 2026-12-07, below) waits on module_wq while a namesake is COMING or UNFORMED; do_init_module syncs only `if (!mod->async_probe_requested && (current->flags & PF_USED_ASYNC))`, frees the init section with call_rcu_sched() and wakes module_wq; delete_module does not wake module_wq. Read by v4.2 (within its range), v4.14 (the nearest below read) and v3.14 (the nearest above read: its `!mod->async_probe_requested &&` is 765230b5f084's, v4.2). add_unformed_module read 2026-12-07 (s45 h9) with read_file at the same full hash, from the page at offset 84000 (the comment above it omitted): it waits on module_wq while a namesake is COMING or UNFORMED, as v4.19.y's; re-imported from a .fns of this excerpt, the other functions unchanged.
 // single functions as read (their line numbers in the tree were not read: ?)
 // not in this file at torvalds@6cd5513c813e: module_patient_check_exists
 
@@ -416,5 +416,41 @@ static int load_module(struct load_info *info, const char __user *uargs,
 	module_deallocate(mod, info);
  free_copy:
 	free_copy(info);
+	return err;
+}
+
+//@ add_unformed_module ?
+static int add_unformed_module(struct module *mod)
+{
+	int err;
+	struct module *old;
+
+	mod->state = MODULE_STATE_UNFORMED;
+
+again:
+	mutex_lock(&module_mutex);
+	old = find_module_all(mod->name, strlen(mod->name), true);
+	if (old != NULL) {
+		if (old->state == MODULE_STATE_COMING
+		    || old->state == MODULE_STATE_UNFORMED) {
+			/* Wait in case it fails to load. */
+			mutex_unlock(&module_mutex);
+			err = wait_event_interruptible(module_wq,
+					       finished_loading(mod->name));
+			if (err)
+				goto out_unlocked;
+			goto again;
+		}
+		err = -EEXIST;
+		goto out;
+	}
+	mod_update_bounds(mod);
+	list_add_rcu(&mod->list, &modules);
+	mod_tree_insert(mod);
+	err = 0;
+
+out:
+	mutex_unlock(&module_mutex);
+out_unlocked:
 	return err;
 }

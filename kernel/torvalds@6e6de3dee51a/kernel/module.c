@@ -1,6 +1,6 @@
 // probecheck kernel excerpt: kernel/module.c at torvalds@6e6de3dee51a. SPDX-License-Identifier: GPL-2.0
 // origin: torvalds/linux kernel/module.c @ 6e6de3dee51a439f76eb73c22ae2ffd2c9384712; Makefile: not read (the release is from the commit's own history)
-// note: 6e6de3dee51a, "kernel/module.c: Only return -EEXIST for modules that have finished loading" (the v5.3 merge window: v5.3-rc1~38^2~6 by a stored mail; MODULE_LOAD_WAITS_GOING's own commit). Read 2026-12-06 (s36 h3) with read_file at that full hash (115846 chars; pages at offsets 20000, 41000, 84000 and 100000), the functions cut by hand from those pages, so no line numbers. Vanilla torvalds/linux. finished_loading has the one-line shape (`ret = !mod || mod->state == MODULE_STATE_LIVE;`) and add_unformed_module (not excerpted) waits while `old->state != MODULE_STATE_LIVE`; delete_module does not wake module_wq after free_module (5d603311615f, v5.5, not yet); do_init_module syncs only `if (!mod->async_probe_requested && (current->flags & PF_USED_ASYNC))`. Read by v5.4 as the nearest below (kernel/module.c changes of the v5.3 and v5.4 cycles after it not looked for).
+// note: 6e6de3dee51a, "kernel/module.c: Only return -EEXIST for modules that have finished loading" (the v5.3 merge window: v5.3-rc1~38^2~6 by a stored mail; MODULE_LOAD_WAITS_GOING's own commit). Read 2026-12-06 (s36 h3) with read_file at that full hash (115846 chars; pages at offsets 20000, 41000, 84000 and 100000), the functions cut by hand from those pages, so no line numbers. Vanilla torvalds/linux. finished_loading has the one-line shape (`ret = !mod || mod->state == MODULE_STATE_LIVE;`) and add_unformed_module (excerpted since 2026-12-07, below) waits while `old->state != MODULE_STATE_LIVE`; delete_module does not wake module_wq after free_module (5d603311615f, v5.5, not yet); do_init_module syncs only `if (!mod->async_probe_requested && (current->flags & PF_USED_ASYNC))`. Read by v5.4 as the nearest below (kernel/module.c changes of the v5.3 and v5.4 cycles after it not looked for). add_unformed_module read 2026-12-07 (s45 h9) with read_file at the same full hash, from the page at offset 94300 (the comment above it omitted): it waits while `old->state != MODULE_STATE_LIVE` (COMING, UNFORMED or GOING); re-imported from a .fns of this excerpt, the other functions unchanged.
 // single functions as read (their line numbers in the tree were not read: ?)
 // not in this file at torvalds@6e6de3dee51a: module_patient_check_exists
 
@@ -458,5 +458,40 @@ static int load_module(struct load_info *info, const char __user *uargs,
 	module_deallocate(mod, info);
  free_copy:
 	free_copy(info);
+	return err;
+}
+
+//@ add_unformed_module ?
+static int add_unformed_module(struct module *mod)
+{
+	int err;
+	struct module *old;
+
+	mod->state = MODULE_STATE_UNFORMED;
+
+again:
+	mutex_lock(&module_mutex);
+	old = find_module_all(mod->name, strlen(mod->name), true);
+	if (old != NULL) {
+		if (old->state != MODULE_STATE_LIVE) {
+			/* Wait in case it fails to load. */
+			mutex_unlock(&module_mutex);
+			err = wait_event_interruptible(module_wq,
+					       finished_loading(mod->name));
+			if (err)
+				goto out_unlocked;
+			goto again;
+		}
+		err = -EEXIST;
+		goto out;
+	}
+	mod_update_bounds(mod);
+	list_add_rcu(&mod->list, &modules);
+	mod_tree_insert(mod);
+	err = 0;
+
+out:
+	mutex_unlock(&module_mutex);
+out_unlocked:
 	return err;
 }

@@ -1,6 +1,6 @@
 // probecheck kernel excerpt: kernel/module.c at v4.19.y. SPDX-License-Identifier: GPL-2.0
 // origin: 0x88888888/linux-4.19-comments kernel/module.c @ 0c8fdfc73a8ee94ae6aa1253734a39c6bbd1c04d; Makefile: not stored in that repository (a tree named 4.19, the study tree of this snapshot's dd.c, bus.c and core.c)
-// note: A STUDY TREE, NOT VANILLA: inside load_module its owner added two Chinese comments, kept verbatim (`确定使用的导入符号的位置` in the comment above simplify_symbols, which also gained a trailing space and two comment lines, and `    // 导出符号重定位` above apply_relocations); call-chain comments in the kernel-doc above it lie outside. Read 2026-12-06 (s37 h4) with read_file at this commit (116841 chars; pages at offsets 22000, 41500, 86000 and 101900), the functions cut by hand from those pages (no line numbers), built from the excerpt of torvalds@6e6de3dee51a (v5.3) and changed where the pages differ: finished_loading counts a GOING module as finished (`|| mod->state == MODULE_STATE_GOING`, the shape before 6e6de3dee51a, so no MODULE_LOAD_WAITS_GOING), delete_module does not wake module_wq (before 5d603311615f, v5.5), synchronize_sched() where 6e6de3dee51a has synchronize_rcu(), disable_ro_nx() in free_module and do_init_module, module_disable_ro/nx in load_module's error path, and do_init_module frees the init section with call_rcu_sched(). do_init_module syncs only `if (!mod->async_probe_requested && (current->flags & PF_USED_ASYNC))` and wakes module_wq at its end. Read by v5.1 as the nearest below (module.c changes of v4.20 .. v5.1 not looked for).
+// note: A STUDY TREE, NOT VANILLA: inside load_module its owner added two Chinese comments, kept verbatim (`确定使用的导入符号的位置` in the comment above simplify_symbols, which also gained a trailing space and two comment lines, and `    // 导出符号重定位` above apply_relocations); call-chain comments in the kernel-doc above it lie outside. Read 2026-12-06 (s37 h4) with read_file at this commit (116841 chars; pages at offsets 22000, 41500, 86000 and 101900), the functions cut by hand from those pages (no line numbers), built from the excerpt of torvalds@6e6de3dee51a (v5.3) and changed where the pages differ: finished_loading counts a GOING module as finished (`|| mod->state == MODULE_STATE_GOING`, the shape before 6e6de3dee51a, so no MODULE_LOAD_WAITS_GOING), delete_module does not wake module_wq (before 5d603311615f, v5.5), synchronize_sched() where 6e6de3dee51a has synchronize_rcu(), disable_ro_nx() in free_module and do_init_module, module_disable_ro/nx in load_module's error path, and do_init_module frees the init section with call_rcu_sched(). do_init_module syncs only `if (!mod->async_probe_requested && (current->flags & PF_USED_ASYNC))` and wakes module_wq at its end. Read by v5.1 as the nearest below (module.c changes of v4.20 .. v5.1 not looked for). add_unformed_module read 2026-12-07 (s45 h9) with read_file at this commit, from the page at offset 93000 (the comment above it omitted): it waits on module_wq while a namesake is COMING or UNFORMED (so also one free_module has made UNFORMED and not yet unlinked) and fails any other with -EEXIST; re-imported from a .fns of this excerpt, the other functions unchanged.
 // single functions as read (their line numbers in the tree were not read: ?)
 // not in this file at v4.19.y: module_patient_check_exists
 
@@ -466,5 +466,41 @@ static int load_module(struct load_info *info, const char __user *uargs,
 	module_deallocate(mod, info);
  free_copy:
 	free_copy(info);
+	return err;
+}
+
+//@ add_unformed_module ?
+static int add_unformed_module(struct module *mod)
+{
+	int err;
+	struct module *old;
+
+	mod->state = MODULE_STATE_UNFORMED;
+
+again:
+	mutex_lock(&module_mutex);
+	old = find_module_all(mod->name, strlen(mod->name), true);
+	if (old != NULL) {
+		if (old->state == MODULE_STATE_COMING
+		    || old->state == MODULE_STATE_UNFORMED) {
+			/* Wait in case it fails to load. */
+			mutex_unlock(&module_mutex);
+			err = wait_event_interruptible(module_wq,
+					       finished_loading(mod->name));
+			if (err)
+				goto out_unlocked;
+			goto again;
+		}
+		err = -EEXIST;
+		goto out;
+	}
+	mod_update_bounds(mod);
+	list_add_rcu(&mod->list, &modules);
+	mod_tree_insert(mod);
+	err = 0;
+
+out:
+	mutex_unlock(&module_mutex);
+out_unlocked:
 	return err;
 }

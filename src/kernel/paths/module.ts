@@ -9,6 +9,7 @@
  */
 import { RETURN, type Ret, type ThreadBuilder } from '../emit.js';
 import type { KS } from '../state.js';
+import type { Flag } from '../profiles.js';
 import { moduleFile, moduleWqSlot, namedMutexWaits } from './common.js';
 import { asyncSynchronizeFullStep } from './async.js';
 import { busAddDriver } from './driver-attach.js';
@@ -36,10 +37,14 @@ export function doInitModule(tb: ThreadBuilder, m: number, ret: Ret, request = f
     // module_mutex region (-EEXIST for a namesake in any state); its caller, the syscall, runs mod->init.
     c: ['err = early_mod_check(info, flags); || err = add_unformed_module(mod); || mutex_lock(&module_mutex);@1 ... mutex_unlock(&module_mutex);@1',
       'err = add_unformed_module(mod); || if (find_module(mod->name)) {', 'err = complete_formation(mod, info); || mod->state = MODULE_STATE_COMING;',
+      // Where free_module's window is modelled, the test that makes a load wait for it (v4.19.y, 6cd5513c813e).
+      ...(unformedWindow(k) ? ['add_unformed_module:: if (old->state == MODULE_STATE_COMING ... old->state == MODULE_STATE_UNFORMED) {'] : []),
       'return do_init_module(mod); || do_init_module:: ret = do_one_initcall(mod->init);'],
     run: (s, t) => {
     const x = s.mod[m]!;
-    if (k.has('MODULE_LOAD_WAITS') && (x.state === 'COMING' || (waitsGoing && x.state === 'GOING'))) { s.moduleWq![slot] = 1; return 'module_wq'; }
+    // FREEING (listed, UNFORMED: free_module's window, modelled before v5.3 only) is waited for at
+    // every version with the wait: COMING or UNFORMED before v5.3, not LIVE v5.3 .. v6.1, COMING or UNFORMED from v6.2.
+    if (k.has('MODULE_LOAD_WAITS') && (x.state === 'COMING' || x.state === 'FREEING' || (waitsGoing && x.state === 'GOING'))) { s.moduleWq![slot] = 1; return 'module_wq'; }
     if (x.state !== 'UNFORMED' && x.state !== 'FREED') { if (request) x.umh = false; return RETURN; }
     x.state = 'COMING'; x.refcnt = 2;          // MODULE_REF_BASE + the reference init runs under
     if (k.initStarted) x.initStarted = false;  // ghost: this load's init has started no async entry yet
@@ -51,7 +56,7 @@ export function doInitModule(tb: ThreadBuilder, m: number, ret: Ret, request = f
   // then the lookup again. Not at LIVE: the loader wakes the queue only after its
   // async_synchronize_full (a source audit, 2026-12-04: the model resumed the waiter at LIVE).
   if (k.has('MODULE_LOAD_WAITS')) f.step('module_wq', { where: `${file}:load_module (${k.has('MODULE_WAIT_ONCE') ? 'module_patient_check_exists' : 'add_unformed_module'}: wait_event_interruptible(module_wq, finished_loading(name)))`,
-    since: waitsGoing ? 'v5.3 .. v6.1 (6e6de3dee51a .. 0254127ab977): while COMING or GOING' : 'v3.7: while COMING', c: ['err = add_unformed_module(mod); #part'], await: (s) => s.moduleWq![slot] === 0, waits: () => `module_wq (${info.name} was ${waitsGoing ? 'COMING or GOING' : 'COMING'}: a wake_up_all(&module_wq) at the end of a do_init_module${k.has('MODULE_WQ_UNLOAD_WAKE') ? ' or a delete_module' : ''})`,
+    since: waitsGoing ? 'v5.3 .. v6.1 (6e6de3dee51a .. 0254127ab977): while COMING or GOING' : 'v3.7: while COMING', c: ['err = add_unformed_module(mod); #part'], await: (s) => s.moduleWq![slot] === 0, waits: () => `module_wq (${info.name} was ${waitsGoing ? 'COMING or GOING' : unformedWindow(k) ? 'COMING, or UNFORMED and still listed (free_module)' : 'COMING'}: a wake_up_all(&module_wq) at the end of a do_init_module${k.has('MODULE_WQ_UNLOAD_WAKE') ? ' or a delete_module' : ''})`,
     // From v6.2 the woken load looks once more and returns (-EEXIST if LIVE, else -EBUSY: "Do not
     // try to load it again right now"); before, it went back to the start (goto again).
     run: (s) => { if (!k.has('MODULE_WAIT_ONCE')) return 'load_module'; if (request) s.mod[m]!.umh = false; return RETURN; } });
@@ -77,6 +82,19 @@ export function doInitModule(tb: ThreadBuilder, m: number, ret: Ret, request = f
   return f.done();
 }
 
+/**
+ * Whether free_module's window (the module UNFORMED and still listed, between its two module_mutex
+ * regions) is a state of its own: where a load waits for it (MODULE_LOAD_WAITS: add_unformed_module
+ * waits for a COMING or UNFORMED namesake, 6cd5513c813e and v4.19.y read) but fails a GOING one at
+ * once, so the window is the one place such a load sleeps, with no wake from delete_module
+ * (MODULE_WQ_UNLOAD_WAKE is v5.5). From v5.3 (6e6de3dee51a, MODULE_LOAD_WAITS_GOING) the load waits
+ * for GOING too, and from v6.2 (MODULE_WAIT_ONCE) a GOING one is -EBUSY where the window gives the
+ * same after its wait: there one step stands for both regions. v3.6.0 (v3.5) has one region.
+ */
+export function unformedWindow(k: { has(f: Flag): boolean }): boolean {
+  return k.has('MODULE_LOAD_WAITS') && !k.has('MODULE_LOAD_WAITS_GOING') && !k.has('MODULE_WAIT_ONCE');
+}
+
 /** wake_up_all(&module_wq): every sleeper tests finished_loading again. */
 function wakeModuleWq(s: KS): void {
   if (s.moduleWq) s.moduleWq.fill(0);
@@ -98,16 +116,26 @@ export function deleteModule(tb: ThreadBuilder, m: number, ret: Ret): string {
       x.refcnt = 0; x.state = 'GOING';
       return exit;                            // mutex_unlock(&module_mutex); mod->exit()
     } });
-  f.step('async_synchronize_full', { ...asyncSynchronizeFullStep(`${file}:delete_module`, 'free_module'), c: ['async_synchronize_full();'] });
-  // free_module's two module_mutex regions (and synchronize_rcu, with no RCU reader modelled) in one
-  // step: no module_mutex region of the model spans steps, so nothing can run in between. FREED is
-  // the C's "no struct module in the list": a later modprobe loads the module again (load_module).
-  // From MODULE_WQ_UNLOAD_WAKE delete_module then wakes module_wq (a load may wait for the module).
-  // Not modelled: the window between the two regions, where the module is listed but UNFORMED (5.10.13's
-  // free_module); from v5.3 a load waits there as for GOING, before v5.3 too (COMING or UNFORMED): docs/known-gaps.md.
-  const wakes = tb.k.has('MODULE_WQ_UNLOAD_WAKE');
+  f.step('async_synchronize_full', { ...asyncSynchronizeFullStep(`${file}:delete_module`, unformedWindow(tb.k) ? 'module_unformed' : 'free_module'), c: ['async_synchronize_full();'] });
+  // free_module: the first module_mutex region makes the module UNFORMED, still listed "to prevent
+  // duplicate loads" (FREEING); the second unlinks it (list_del_rcu, then synchronize_rcu: no RCU
+  // reader is modelled), FREED, the C's "no struct module in the list": a later modprobe loads the
+  // module again (load_module). From MODULE_WQ_UNLOAD_WAKE delete_module then wakes module_wq.
+  // A load between the two regions waits on module_wq (add_unformed_module, COMING or UNFORMED):
+  // before v5.3 where it would otherwise fail a GOING module at once (-EEXIST), and before
+  // v5.5 nothing in delete_module wakes it. There the two regions are two steps (unformedWindow);
+  // from v5.3 the load waits for a GOING module as well, so one step loses nothing (merges).
   // v3.6.0's free_module takes module_mutex once, to unlink the module (stop_machine(__unlink_module)).
-  f.step('free_module', { merges: 'free_module\'s two module_mutex regions: a load between them finds the module UNFORMED and still listed; harmless from v5.3 (it waits as for GOING; mainline: waits, then -EBUSY as for GOING), NOT before v5.3, where it sleeps on module_wq, before v5.5 with nothing to wake it: docs/known-gaps.md', where: `${file}:free_module`, c: ['delete_module:: free_module(mod);', 'mutex_lock(&module_mutex);@1 ... mutex_unlock(&module_mutex);@2 || mutex_lock(&module_mutex); ... mutex_unlock(&module_mutex);', ...(wakes ? ['delete_module:: wake_up_all(&module_wq);'] : [])],
-    run: (s) => { s.mod[m]!.state = 'FREED'; if (wakes) wakeModuleWq(s); return RETURN; } });
+  const wakes = tb.k.has('MODULE_WQ_UNLOAD_WAKE');
+  if (unformedWindow(tb.k)) {
+    f.step('module_unformed', { where: `${file}:free_module`, since: 'to v5.2 (6cd5513c813e and v4.19.y read; where it began, with MODULE_STATE_UNFORMED, was not looked for)',
+      c: ['delete_module:: free_module(mod);', 'mutex_lock(&module_mutex);@1 ... mutex_unlock(&module_mutex);@1'],
+      run: (s) => { s.mod[m]!.state = 'FREEING'; return 'free_module'; } });
+    f.step('free_module', { where: `${file}:free_module`, c: ['mutex_lock(&module_mutex);@2 ... mutex_unlock(&module_mutex);@2'],
+      run: (s) => { s.mod[m]!.state = 'FREED'; if (wakes) wakeModuleWq(s); return RETURN; } });
+  } else {
+    f.step('free_module', { merges: 'free_module\'s two module_mutex regions: a load between them finds the module UNFORMED and still listed and waits on module_wq, as it waits for a GOING one from v5.3 (6e6de3dee51a; mainline: waits, then -EBUSY, as a GOING one is -EBUSY at once); before v5.3 the regions are two steps (module_unformed)', where: `${file}:free_module`, c: ['delete_module:: free_module(mod);', 'mutex_lock(&module_mutex);@1 ... mutex_unlock(&module_mutex);@2 || mutex_lock(&module_mutex); ... mutex_unlock(&module_mutex);', ...(wakes ? ['delete_module:: wake_up_all(&module_wq);'] : [])],
+      run: (s) => { s.mod[m]!.state = 'FREED'; if (wakes) wakeModuleWq(s); return RETURN; } });
+  }
   return f.done();
 }
