@@ -22,7 +22,10 @@
  * unloads it while udev may run `modprobe m`. From v5.3 a load that finds m GOING sleeps on
  * module_wq (add_unformed_module), and before v5.5 delete_module's free_module never wakes the
  * queue: modprobe hangs. The fix's posting gives this reproducer (a loop of `modprobe nft_ct`
- * against a loop of `rmmod nft_ct`).
+ * against a loop of `rmmod nft_ct`). Before v5.3 a load of a GOING m fails at once (-EEXIST), but
+ * between free_module's two module_mutex regions m is still listed and UNFORMED, which
+ * add_unformed_module waits for: the same hang there, from v3.8 (two regions) to v5.4 (v4.19.y read;
+ * v3.6.0 has one region and no wait).
  */
 import { scenario } from 'probecheck';
 

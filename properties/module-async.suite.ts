@@ -78,9 +78,18 @@ export default defineSuite({
       note: 'after the revert the deadlock is back for such a driver: the remaining rule (0fdff3ec6d87) only WARNs on a synchronous request_module from async context',
       expect: { 'no-deadlock': 'violated', 'module-init-barrier': 'vacuous' } }, // vacuous as at v3.5 (holds before the ghost initStarted)
     // 5d603311615f (v5.5), fixing 6e6de3dee51a (v5.3): modprobe m while rmmod m unloads it (test/kernel/module-wq.test.ts pins the same wait through request_module).
-    { params: { variant: 'going', profile: 'v5.1', patches: '' }, states: 136,
-      note: "before 6e6de3dee51a, add_unformed_module waits only for a COMING or UNFORMED module: udev's load of m GOING returns -EEXIST at once (no wait)",
+    // Before v5.3 a load of m GOING is -EEXIST at once, but free_module's first module_mutex region
+    // leaves m listed and UNFORMED, which add_unformed_module waits for (COMING or UNFORMED): a load
+    // there sleeps, and nothing wakes it (s45 h9; 136 states while free_module was one step).
+    { params: { variant: 'going', profile: 'v3.5', patches: '' }, states: 130,
+      note: 'v3.6.0: load_module fails any namesake with -EEXIST (no wait), and free_module unlinks m in one module_mutex region',
       expect: { 'module-lifetime': 'holds', 'no-driver-after-unregister': 'holds', 'no-deadlock': 'holds', 'actors-terminate': 'holds' } },
+    { params: { variant: 'going', profile: 'v4.19', patches: '' }, states: 142,
+      note: "udev's add_unformed_module finds m UNFORMED between free_module's two module_mutex regions and sleeps on module_wq (it waits for a COMING or UNFORMED module); the second region unlinks m and nothing wakes the queue (delete_module: 5d603311615f, v5.5): modprobe hangs (a GOING m is -EEXIST at once)",
+      expect: { 'module-lifetime': 'holds', 'no-driver-after-unregister': 'holds', 'no-deadlock': 'violated', 'actors-terminate': 'violated' } },
+    { params: { variant: 'going', profile: 'v5.1', patches: '' }, states: 142,
+      note: 'as v4.19 (its kernel/module.c is the nearest below read, v4.19.y)',
+      expect: { 'module-lifetime': 'holds', 'no-driver-after-unregister': 'holds', 'no-deadlock': 'violated', 'actors-terminate': 'violated' } },
     { params: { variant: 'going', profile: 'v5.4', patches: '' }, states: 149,
       note: "6e6de3dee51a: udev's add_unformed_module finds m GOING (try_stop_module) and sleeps on module_wq until finished_loading; delete_module's free_module wakes nobody (5d603311615f's message: \"(never gets waken up later)\" ... \"modprobe hanging forever\")",
       expect: { 'module-lifetime': 'holds', 'no-driver-after-unregister': 'holds', 'no-deadlock': 'violated', 'actors-terminate': 'violated' } },

@@ -217,6 +217,12 @@ export interface Kernel {
   targets: Map<string, Set<string>>;
   /** Threads that may sleep on module_wq (a load that found its module still loading): KS.moduleWq's slots, by name. */
   moduleWq: string[];
+  /**
+   * Per module, who may load it: the actor of each `modprobe` action (one entry per action), and
+   * whether a probe's request_module may. An rmmod makes free_module's UNFORMED window a step of
+   * its own only where another load may run in it (paths/module.ts). Unset: as if one always may.
+   */
+  loaders?: readonly { modprobes: readonly string[]; requested: boolean }[];
   /** Threads that may flush the deferred-probe work (a barrier of theirs may wait in it): KS.flushBarrier's slots, by name. */
   flushers: string[];
   /** An actor runs device_shutdown: devices_kset's order, defer_all_probes and the shutdown ghosts are kept (state.ts). */

@@ -95,6 +95,13 @@ export function unformedWindow(k: { has(f: Flag): boolean }): boolean {
   return k.has('MODULE_LOAD_WAITS') && !k.has('MODULE_LOAD_WAITS_GOING') && !k.has('MODULE_WAIT_ONCE');
 }
 
+/** Whether a load of the module may run while `thread` unloads it (an unknown scenario: yes). */
+function loadMayMeetUnload(l: { modprobes: readonly string[]; requested: boolean } | undefined, loaded: boolean, thread: string): boolean {
+  if (!l || l.requested) return true;
+  const others = l.modprobes.filter((n) => n !== thread).length;
+  return others >= (loaded || l.modprobes.includes(thread) ? 1 : 2);
+}
+
 /** wake_up_all(&module_wq): every sleeper tests finished_loading again. */
 function wakeModuleWq(s: KS): void {
   if (s.moduleWq) s.moduleWq.fill(0);
@@ -116,25 +123,31 @@ export function deleteModule(tb: ThreadBuilder, m: number, ret: Ret): string {
       x.refcnt = 0; x.state = 'GOING';
       return exit;                            // mutex_unlock(&module_mutex); mod->exit()
     } });
-  f.step('async_synchronize_full', { ...asyncSynchronizeFullStep(`${file}:delete_module`, unformedWindow(tb.k) ? 'module_unformed' : 'free_module'), c: ['async_synchronize_full();'] });
+  // free_module's window is a step of its own only where a load may run in it: with none it is a
+  // state no step reads (an rmmod in it fails -EBUSY, as for GOING), and a step for it only adds
+  // states. A load may, where a probe requests the module, or a modprobe of another actor may run
+  // after the one that made the module LIVE (loaded at the start, or by this actor: any other's).
+  const window = unformedWindow(tb.k) && loadMayMeetUnload(tb.k.loaders?.[m], info.loaded, tb.name);
+  f.step('async_synchronize_full', { ...asyncSynchronizeFullStep(`${file}:delete_module`, window ? 'module_unformed' : 'free_module'), c: ['async_synchronize_full();'] });
   // free_module: the first module_mutex region makes the module UNFORMED, still listed "to prevent
   // duplicate loads" (FREEING); the second unlinks it (list_del_rcu, then synchronize_rcu: no RCU
   // reader is modelled), FREED, the C's "no struct module in the list": a later modprobe loads the
   // module again (load_module). From MODULE_WQ_UNLOAD_WAKE delete_module then wakes module_wq.
   // A load between the two regions waits on module_wq (add_unformed_module, COMING or UNFORMED):
   // before v5.3 where it would otherwise fail a GOING module at once (-EEXIST), and before
-  // v5.5 nothing in delete_module wakes it. There the two regions are two steps (unformedWindow);
-  // from v5.3 the load waits for a GOING module as well, so one step loses nothing (merges).
+  // v5.5 nothing in delete_module wakes it. There the two regions are two steps (unformedWindow,
+  // where a load may run in between); from v5.3 the load waits for a GOING module as well, so one
+  // step loses nothing (merges).
   // v3.6.0's free_module takes module_mutex once, to unlink the module (stop_machine(__unlink_module)).
   const wakes = tb.k.has('MODULE_WQ_UNLOAD_WAKE');
-  if (unformedWindow(tb.k)) {
-    f.step('module_unformed', { where: `${file}:free_module`, since: 'to v5.2 (6cd5513c813e and v4.19.y read; where it began, with MODULE_STATE_UNFORMED, was not looked for)',
+  if (window) {
+    f.step('module_unformed', { where: `${file}:free_module`, since: 'v3.8 .. v5.2 (two regions in 6cd5513c813e and v4.19.y, one in v3.6.0; add_unformed_module and MODULE_STATE_UNFORMED came with 1fb9341ac348, v3.8, by MODULE_LOAD_WAITS\'s note, not re-read)',
       c: ['delete_module:: free_module(mod);', 'mutex_lock(&module_mutex);@1 ... mutex_unlock(&module_mutex);@1'],
       run: (s) => { s.mod[m]!.state = 'FREEING'; return 'free_module'; } });
     f.step('free_module', { where: `${file}:free_module`, c: ['mutex_lock(&module_mutex);@2 ... mutex_unlock(&module_mutex);@2'],
       run: (s) => { s.mod[m]!.state = 'FREED'; if (wakes) wakeModuleWq(s); return RETURN; } });
   } else {
-    f.step('free_module', { merges: 'free_module\'s two module_mutex regions: a load between them finds the module UNFORMED and still listed and waits on module_wq, as it waits for a GOING one from v5.3 (6e6de3dee51a; mainline: waits, then -EBUSY, as a GOING one is -EBUSY at once); before v5.3 the regions are two steps (module_unformed)', where: `${file}:free_module`, c: ['delete_module:: free_module(mod);', 'mutex_lock(&module_mutex);@1 ... mutex_unlock(&module_mutex);@2 || mutex_lock(&module_mutex); ... mutex_unlock(&module_mutex);', ...(wakes ? ['delete_module:: wake_up_all(&module_wq);'] : [])],
+    f.step('free_module', { merges: 'free_module\'s two module_mutex regions: a load between them finds the module UNFORMED and still listed and waits on module_wq, as it waits for a GOING one from v5.3 (6e6de3dee51a; mainline: waits, then -EBUSY, as a GOING one is -EBUSY at once); before v5.3 they are two steps (module_unformed) wherever a load may run between them, and one where none may', where: `${file}:free_module`, c: ['delete_module:: free_module(mod);', 'mutex_lock(&module_mutex);@1 ... mutex_unlock(&module_mutex);@2 || mutex_lock(&module_mutex); ... mutex_unlock(&module_mutex);', ...(wakes ? ['delete_module:: wake_up_all(&module_wq);'] : [])],
       run: (s) => { s.mod[m]!.state = 'FREED'; if (wakes) wakeModuleWq(s); return RETURN; } });
   }
   return f.done();
