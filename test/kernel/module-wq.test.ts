@@ -53,6 +53,27 @@ describe('module_wq', () => {
     for (const p of ['v4.18', 'v6.6', 'mainline']) expect(verdicts(going, p)['no-deadlock']).toBe('holds');
   });
 
+  // free_module's two module_mutex regions (s45 h9): between them the module is listed and
+  // UNFORMED. Before v5.3 add_unformed_module waits for a COMING or UNFORMED namesake (v4.19.y,
+  // 6cd5513c813e read) though a GOING one is -EEXIST at once, and before v5.5 delete_module wakes
+  // no one: `modprobe m` racing `rmmod m` sleeps for ever there. One step for both regions hid it.
+  it('before v5.3 a load between free_module\'s two regions (m UNFORMED, still listed) sleeps on module_wq and nothing wakes it', () => {
+    const race: ScenarioSpec = {
+      name: 'rmmod-vs-modprobe', devices: { d0: { present: true, boundTo: 'drv' } }, drivers: { drv: { matches: ['d0'], module: 'm' } },
+      modules: { m: { loaded: true } }, actors: { admin: 'rmmod m', udev: 'modprobe m' }, properties: ['no-deadlock', 'actors-terminate'],
+    };
+    for (const p of ['v3.14', 'v4.19', 'v5.4']) {
+      expect(verdicts(race, p)).toEqual({ 'no-deadlock': 'violated', 'actors-terminate': 'violated' });
+      expect(waiters(race, p)).toEqual(['udev at do_init_module:module_wq']);
+    }
+    const r = check(buildScenario(race, 'v4.19', '').model, {}).properties.find((x) => x.name === 'no-deadlock')!;
+    expect(r.trace!.steps.map((st) => st.label).slice(-3)).toEqual(['delete_module:module_unformed', 'do_init_module:load_module', 'delete_module:free_module']);
+    for (const p of ['v3.5', 'v5.9', 'mainline']) expect(verdicts(race, p)).toEqual({ 'no-deadlock': 'holds', 'actors-terminate': 'holds' });
+    // Where no load can run in the window (one modprobe, by the actor that unloads), it stays one step: no state is added.
+    const alone = buildScenario({ ...race, devices: { d0: { present: true } }, modules: { m: {} }, actors: { admin: ['modprobe m', 'rmmod m'] } }, 'v4.19', '').model;
+    expect(Object.keys(alone.threads.find((t) => t.name === 'admin')!.steps!).filter((l) => l.startsWith('delete_module:'))).toEqual(['delete_module:try_stop_module', 'delete_module:async_synchronize_full', 'delete_module:free_module']);
+  });
+
   it('v3.5 (v3.6.0 read): a load of a COMING module fails at once with -EEXIST, so a module requesting itself does not hang; v5.10 waits and hangs', () => {
     expect(verdicts(recursive, 'v3.5')['no-deadlock']).toBe('holds');
     expect(verdicts(recursive, 'v5.10')['no-deadlock']).toBe('violated');
