@@ -12,6 +12,7 @@
  * before, only the declared one was, and a property whose violation needed another read holds).
  * One with fewer than two such devices builds nothing here.
  */
+import { ProbecheckError } from '../engine/errors.js';
 import type { ThreadDef } from '../engine/model.js';
 import { t, type RecordT } from '../engine/schema.js';
 import type { KS } from './state.js';
@@ -25,6 +26,34 @@ export const BOOT_ORDER_STEP = 'deferred_probe_pending_list';
 /** The devices that start on the pending list, in declaration order (the order initState gives them). */
 export function bootDeferred(w: World): number[] {
   return w.devices.filter((d) => d.present && d.deferredAtBoot?.length).map((d) => d.i);
+}
+
+/** Most orders one step can choose among (a step has at most 255 branches: five devices, 120). */
+const MOST_ORDERS = 255;
+
+/**
+ * A scenario's `deferredOrder`, checked: every device that starts deferred, once each, and no
+ * other (E601 naming the scenario and the key); as device indices.
+ */
+export function pinnedOrder(scenario: string, w: World, names: readonly string[]): number[] {
+  const at = `scenario '${scenario}': deferredOrder`, listed = bootDeferred(w);
+  const shown = listed.length ? listed.map((i) => `'${w.devices[i]!.name}'`).join(', ') : 'none';
+  const out: number[] = [];
+  for (const n of names) {
+    const i = w.devices.findIndex((d) => d.name === n);
+    if (i < 0) throw new ProbecheckError('E601', `${at}: device '${n}' is not declared; the devices that start on the pending list: ${shown}`);
+    if (!listed.includes(i)) throw new ProbecheckError('E601', `${at}: device '${n}' does not start on the pending list (boot's probe did not defer it); the devices that do: ${shown}`);
+    if (out.includes(i)) throw new ProbecheckError('E601', `${at}: device '${n}' is named twice`);
+    out.push(i);
+  }
+  const missing = listed.filter((i) => !out.includes(i));
+  if (missing.length) throw new ProbecheckError('E601', `${at}: ${missing.map((i) => `'${w.devices[i]!.name}'`).join(', ')} ${missing.length > 1 ? 'are' : 'is'} missing: it gives every device that starts on the pending list (${shown}) once, in the order boot left them`);
+  return out;
+}
+
+/** Set the pending list's order to `order` (the devices still pending take ranks 1, 2, ... in it), whatever the start had (modules loaded at the start overlay their own ranks). */
+export function setOrder(s: KS, order: readonly number[]): void {
+  order.forEach((d, r) => { if (s.dev[d]!.deferred === 'pending') s.dev[d]!.deferRank = r + 1; });
 }
 
 /** Every order of `xs`, the given one first (lexicographic in positions). */
@@ -44,7 +73,11 @@ export function withBootOrder(state: RecordT): RecordT {
  * whatever the start had (modules loaded at the start overlay their own ranks): branch 0 is the
  * declared order.
  */
-export function bootOrderThreads(w: World, devs: readonly number[], threads: ThreadDef[], since: string): ThreadDef[] {
+export function bootOrderThreads(scenario: string, w: World, devs: readonly number[], threads: ThreadDef[], since: string): ThreadDef[] {
+  if (devs.length > 5) {
+    const many = devs.reduce((f, _d, i) => f * (i + 1), 1);
+    throw new ProbecheckError('E601', `scenario '${scenario}': devices ${devs.map((d) => `'${w.devices[d]!.name}'`).join(', ')} start on the pending list, in any of their ${many.toLocaleString('en-US')} orders: more than one first step can choose among (${MOST_ORDERS} branches: five devices, 120 orders, is the most); give the order your boot left them in, deferredOrder: [${devs.map((d) => `'${w.devices[d]!.name}'`).join(', ')}], or declare fewer of them present`);
+  }
   const all = orders(devs);
   const gated = threads.map((def) => {
     if (def.running === false) return def;
@@ -62,7 +95,7 @@ export function bootOrderThreads(w: World, devs: readonly number[], threads: Thr
         branches: all.length,
         branchNames: all.map((o, b) => `${o.map((d) => w.devices[d]!.name).join(', ')}${b === 0 ? ' (as declared)' : ''}`),
         run: (s: KS, _l: unknown, b: number) => {
-          all[b]!.forEach((d, r) => { if (s.dev[d]!.deferred === 'pending') s.dev[d]!.deferRank = r + 1; });
+          setOrder(s, all[b]!);
           s.bootOrdered = true;
           return null;
         },

@@ -40,7 +40,7 @@ import { FLAGS, PROFILE_NAMES, firstWith, profile, profileSuggestion, type Flag 
 import { LIBRARY, PROPERTY_NAMES, consumerLinks, matchYours, owedRetry, retriesOnlyBlocked, workerReach, type PropCtx } from './properties.js';
 import { isDefinedProperty, rememberKernel, toKernelProperty, type DefinedProperty } from './define-property.js';
 import { addedState } from './patch-state.js';
-import { BOOT_ORDER, bootDeferred, bootOrderThreads, orders, withBootOrder } from './boot-order.js';
+import { BOOT_ORDER, bootDeferred, bootOrderThreads, orders, pinnedOrder, setOrder, withBootOrder } from './boot-order.js';
 import { DRIVER_BITS, WALK_BITS, initState, kernelSchema, localsSchema, type KS } from './state.js';
 import { mostWalks, walkersAt } from './paths/owed.js';
 import { inferSymmetric, symmetryClasses, validateSymmetric, type ActionOfLabel } from './symmetry.js';
@@ -151,6 +151,12 @@ export interface ScenarioSpec {
    */
   deferredProbeTimeout?: number;
   /**
+   * The order boot left the devices that start deferred in on deferred_probe_pending_list, where
+   * it is known (every one of them, once each): the search starts from that order alone. Default:
+   * every order (boot-order.ts).
+   */
+  deferredOrder?: string[];
+  /**
    * Actors that may simply stop (a user who never writes the sysfs file, a removal that never
    * comes): liveness does not assume they eventually move. Every other thread is weakly fair.
    */
@@ -238,6 +244,7 @@ export const SCENARIO_KEYS: KeyChecks<ScenarioSpec> = {
   properties: (v) => (Array.isArray(v) && v.every((x) => typeof x === 'string' || isDefinedProperty(x)) ? null : 'a list of property names or defineProperty(...) objects'), syncFallback: bool, unfair: strs,
   deferredProbeTimeout: (v) => (Number.isInteger(v) && (v as number) >= -1 && (v as number) <= 2 ** 31 - 1 ? null : 'an integer of seconds from -1 to 2147483647 (the deferred_probe_timeout= boot parameter, an int)'),
   asyncInstances: (v) => (Number.isInteger(v) ? null : 'an integer'),
+  deferredOrder: strs,
   symmetric: (v) => (Array.isArray(v) && v.every(isStrs) ? null : "a list of groups of device names ([['c1', 'c2']])"),
   params: obj, vary: fn,
 };
@@ -587,7 +594,9 @@ export function resolveWorld(spec: ScenarioSpec): World {
   const modules = modNames.map((name, i) => ({ i, name, drivers: drivers.filter((d) => d.module === i).map((d) => d.i), asyncProbe: !!spec.modules?.[name]?.asyncProbe, loaded: !!spec.modules?.[name]?.loaded }));
   const asyncInstances = spec.asyncInstances ?? 2;
   if (!Number.isInteger(asyncInstances) || asyncInstances < 1 || asyncInstances > MAX_ASYNC_INSTANCES) throw bad(`${where}: asyncInstances must be 1..${MAX_ASYNC_INSTANCES}`);
-  return { buses, devices, drivers, modules, links, syncFallback: spec.syncFallback !== false, asyncInstances, ...(spec.deferredProbeTimeout !== undefined ? { deferredProbeTimeout: spec.deferredProbeTimeout } : {}) };
+  const world: World = { buses, devices, drivers, modules, links, syncFallback: spec.syncFallback !== false, asyncInstances, ...(spec.deferredProbeTimeout !== undefined ? { deferredProbeTimeout: spec.deferredProbeTimeout } : {}) };
+  if (spec.deferredOrder !== undefined) world.deferredOrder = pinnedOrder(spec.name, world, spec.deferredOrder);
+  return world;
 }
 
 export interface BuiltScenario { model: Model; kernel: Kernel; world: World }
@@ -1244,7 +1253,9 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string, 
   }
   // Two or more devices start deferred: the search starts from every order of the pending list
   // (boot-order.ts); not in a load or boot-links model, whose start the scenario's model then orders.
-  const ordered = load ? [] : bootDeferred(w);
+  // A scenario's deferredOrder pins it (resolveWorld checked it): no choice, the start has that order.
+  const pinned = w.deferredOrder;
+  const ordered = load || pinned ? [] : bootDeferred(w);
   const choose = ordered.length >= 2;
   const model: Model = {
     name: spec.name, params: { profile: prof.name, patches: patchEntries(patchList).join(',') },
@@ -1258,7 +1269,8 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string, 
         for (const li of statelessLinksOf(w, p.drv, p.dev)) { ks.link[li]!.refs = 0; ks.link[li]!.nul = 0; }
       }
       if (booted) overlay(s, booted);
-      if (loaded) overlay(s, loaded); }, threads: choose ? bootOrderThreads(w, ordered, threads, k.profile) : threads, properties: properties as Property[], optional, selected,
+      if (loaded) overlay(s, loaded);
+      if (pinned && !load) setOrder(ks, pinned); }, threads: choose ? bootOrderThreads(spec.name, w, ordered, threads, k.profile) : threads, properties: properties as Property[], optional, selected,
     // The async programs built `asyncInstances` times: each deferral retried by the deferred worker
     // (or by a trigger during its probe) schedules one more entry for the device.
     moreInstances: (program) => plans.filter((p) => p.program === program).length !== w.asyncInstances ? undefined
@@ -1442,6 +1454,7 @@ function profileNotes(k: Kernel, loadsHere: (m: number) => boolean): string[] {
   }
   // Two or more: every order is explored (boot-order.ts), and a trace's first step names its own.
   const listed = bootDeferred(w);
-  if (listed.length >= 2) out.push(`devices ${listed.map((i) => `'${w.devices[i]!.name}'`).join(', ')} start on the pending list in each of their ${orders(listed).length} orders (boot's probes may leave them in any, which the scenario does not say); each trace's first step, by '${BOOT_ORDER}', names the one it took`);
+  if (listed.length >= 2 && w.deferredOrder) out.push(`devices ${w.deferredOrder.map((i) => `'${w.devices[i]!.name}'`).join(', ')} start on the pending list in that order, as the scenario's deferredOrder gives it`);
+  else if (listed.length >= 2) out.push(`devices ${listed.map((i) => `'${w.devices[i]!.name}'`).join(', ')} start on the pending list in each of their ${orders(listed).length} orders (boot's probes may leave them in any, which the scenario does not say; give deferredOrder: [...] where you know your boot's); each trace's first step, by '${BOOT_ORDER}', names the one it took`);
   return out;
 }

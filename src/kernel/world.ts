@@ -115,6 +115,8 @@ export interface World {
   asyncInstances: number;
   /** The deferred_probe_timeout= boot parameter (seconds), where the scenario sets it (late-initcall.ts probeTimeout). */
   deferredProbeTimeout?: number;
+  /** The scenario's deferredOrder: the devices that start deferred, in the order they start on the pending list (boot-order.ts). */
+  deferredOrder?: number[];
 }
 
 /** Return codes kept in a thread's `ret` local. */

@@ -55,4 +55,33 @@ describe('the pending list at the start: every order', () => {
     expect(m.threads.some((t) => t.name === BOOT_ORDER)).toBe(false);
     expect('bootOrdered' in m.state.fields).toBe(false);
   });
+
+  it("deferredOrder pins the order: no choice; p, c holds and c, p is violated; the note of every order names the key", () => {
+    const pinned = (order: string[]) => buildScenario(pc('pc', { deferredOrder: order }), 'v5.10', '').model;
+    const m = pinned(['p', 'c']);
+    expect(m.threads.some((t) => t.name === BOOT_ORDER)).toBe(false);
+    expect(m.notes!.join('\n')).toContain("'p', 'c' start on the pending list in that order, as the scenario's deferredOrder gives it");
+    expect(check(m, { properties: ['parent-before-child'] }).properties[0]!.verdict).toBe('holds');
+    const r = check(pinned(['c', 'p']), { properties: ['parent-before-child'] }).properties[0]!;
+    expect(r.verdict).toBe('violated');
+    expect(r.trace!.steps[0]!.thread).not.toBe(BOOT_ORDER);
+    expect(buildScenario(pc('pc'), 'v5.10', '').model.notes!.join('\n')).toContain('give deferredOrder: [...]');
+  });
+
+  it('deferredOrder: a device not declared, not deferred, missing or named twice is one E601 naming the scenario and the key', () => {
+    const err = (order: unknown) => { try { buildScenario(pc('pc', { deferredOrder: order as string[] }), 'v5.10', ''); } catch (e) { return `${(e as { code?: string }).code}: ${(e as Error).message}`; } return 'built'; };
+    expect(err(['p', 'q'])).toBe("E601: scenario 'boot-order-pc': deferredOrder: device 'q' is not declared; the devices that start on the pending list: 'p', 'c'");
+    expect(err(['p', 's'])).toContain("deferredOrder: device 's' does not start on the pending list");
+    expect(err(['p'])).toContain("deferredOrder: 'c' is missing");
+    expect(err(['p', 'c', 'p'])).toContain("deferredOrder: device 'p' is named twice");
+    expect(err('p')).toContain('deferredOrder: expected a list of names');
+  });
+
+  it('six devices deferred at boot: one E601 naming deferredOrder (the choice was an E103 of the step, 720 branches)', () => {
+    const kids = ['c1', 'c2', 'c3', 'c4', 'c5', 'c6'];
+    const spec: ScenarioSpec = { name: 'six', profile: 'v5.10', devices: { s: {}, ...Object.fromEntries(kids.map((k) => [k, { present: true }])) },
+      drivers: { 's-drv': { matches: ['s'], present: true }, 'c-drv': { matches: kids, needs: ['s'], present: true } }, actors: { hotplug: 'add s' } };
+    expect(() => buildScenario(spec, 'v5.10', '')).toThrow(/scenario 'six': devices 'c1', .*'c6' start on the pending list, in any of their 720 orders.*deferredOrder: \['c1', 'c2', 'c3', 'c4', 'c5', 'c6'\]/);
+    expect(check(buildScenario({ ...spec, deferredOrder: kids }, 'v5.10', '').model, { properties: ['single-binding'] }).properties[0]!.verdict).toBe('holds');
+  });
 });
