@@ -135,6 +135,11 @@ export function check(model: Model, o: CheckOptions = {}): Result {
   const askedLimit = o.timeLimit, checkSeconds = (performance.now() - t0) / 1000;
   if (o.checkSymmetry && askedLimit !== undefined) o = { ...o, timeLimit: Math.max(0.001, askedLimit - checkSeconds) };
   if (sym.fingerprinter) be.fingerprinter = sym.fingerprinter;
+  if (sym.start) {
+    // Only the first branches of the model's symmetric choice (use-symmetry.ts); this compile is this check's own.
+    const cs = c.threadByName.get(sym.start.thread)?.steps.find((x) => x.label === sym.start!.label);
+    if (cs && cs.nb > sym.start.representatives) cs.nb = sym.start.representatives;
+  }
   // --por with symmetry: what the properties read is closed under the permutations (sym.close), so
   // a property of your own that reads c3 before c1 and c2 makes all three visible (a CI hunt,
   // 2026-12-05, found that violation missed before: the two were not combined until the closure).

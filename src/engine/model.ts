@@ -256,6 +256,15 @@ export interface Model<G = any> {
   /** Interchangeable elements, for symmetry reduction (engine/reduce/symmetry.ts); checked, never trusted. */
   symmetry?: SymmetryClass[];
   /**
+   * A step whose branches from `representatives` on lead to images, under `symmetry`'s
+   * permutations, of states that its first `representatives` branches lead to (a kernel
+   * scenario's choice of the pending list's start order, kernel/boot-order.ts). Where every
+   * property checked treats the elements alike but the states are not stored up to permutations
+   * (liveness: use-symmetry.ts), the search takes only the first ones: the verdicts are the same,
+   * the runs concrete. `about`: what they are, for the symmetry note.
+   */
+  symmetricChoice?: { thread: string; label: string; representatives: number; about: string };
+  /**
    * What the model made of its input that the input did not say (a kernel scenario's option the
    * profile's kernel does not have, say): printed with every result, never silent.
    */

@@ -23,9 +23,14 @@ export const BOOT_ORDER = 'boot: pending order';
 /** Its one step. */
 export const BOOT_ORDER_STEP = 'deferred_probe_pending_list';
 
-/** The devices that start on the pending list, in declaration order (the order initState gives them). */
+/**
+ * The devices boot's probes left on the pending list (a built-in driver's probe deferred them), in
+ * declaration order. Not one only a module loaded at the start deferred: that load came after
+ * boot's deferrals, and its load model (loaded.ts) orders what it adds (s45 h8: p deferred at
+ * boot and c by the load were started c first too).
+ */
 export function bootDeferred(w: World): number[] {
-  return w.devices.filter((d) => d.present && d.deferredAtBoot?.length).map((d) => d.i);
+  return w.devices.filter((d) => d.present && d.deferredAtBoot?.some((j) => w.drivers[j]!.module < 0)).map((d) => d.i);
 }
 
 /** Most orders one step can choose among (a step has at most 255 branches: five devices, 120). */
@@ -42,7 +47,7 @@ export function pinnedOrder(scenario: string, w: World, names: readonly string[]
   for (const n of names) {
     const i = w.devices.findIndex((d) => d.name === n);
     if (i < 0) throw new ProbecheckError('E601', `${at}: device '${n}' is not declared; the devices that start on the pending list: ${shown}`);
-    if (!listed.includes(i)) throw new ProbecheckError('E601', `${at}: device '${n}' does not start on the pending list (boot's probe did not defer it); the devices that do: ${shown}`);
+    if (!listed.includes(i)) throw new ProbecheckError('E601', `${at}: device '${n}' does not start on the pending list (no built-in driver's probe deferred it at boot); the devices that do: ${shown}`);
     if (out.includes(i)) throw new ProbecheckError('E601', `${at}: device '${n}' is named twice`);
     out.push(i);
   }
@@ -51,9 +56,15 @@ export function pinnedOrder(scenario: string, w: World, names: readonly string[]
   return out;
 }
 
-/** Set the pending list's order to `order` (the devices still pending take ranks 1, 2, ... in it), whatever the start had (modules loaded at the start overlay their own ranks). */
+/**
+ * Put the devices of `order` still pending in that order, in the places on the list they hold (a
+ * module loaded at the start may have listed its own devices among them, s45 h8: the ranks were
+ * 1, 2, ... whatever the load had, and could equal one of its devices').
+ */
 export function setOrder(s: KS, order: readonly number[]): void {
-  order.forEach((d, r) => { if (s.dev[d]!.deferred === 'pending') s.dev[d]!.deferRank = r + 1; });
+  const on = order.filter((d) => s.dev[d]!.deferred === 'pending');
+  const places = on.map((d) => s.dev[d]!.deferRank).sort((a, b) => a - b);
+  on.forEach((d, r) => { s.dev[d]!.deferRank = places[r]!; });
 }
 
 /** Every order of `xs`, the given one first (lexicographic in positions). */
@@ -69,16 +80,21 @@ export function withBootOrder(state: RecordT): RecordT {
 
 /**
  * The choosing thread, and every running thread's entry step gated on the choice (dormant threads
- * are started by steps of running ones). Branch b sets the pending list to `orders(devs)[b]`,
- * whatever the start had (modules loaded at the start overlay their own ranks): branch 0 is the
- * declared order.
+ * are started by steps of running ones). Branch b sets the pending list to the b-th order,
+ * whatever the start had (modules loaded at the start overlay their own ranks): those that keep
+ * each group of interchangeable devices in declared order first (`representatives`), branch 0 the
+ * declared order, then the rest.
  */
-export function bootOrderThreads(scenario: string, w: World, devs: readonly number[], threads: ThreadDef[], since: string): ThreadDef[] {
+export function bootOrderThreads(scenario: string, w: World, devs: readonly number[], threads: ThreadDef[], since: string, groups: readonly (readonly number[])[] = []): { threads: ThreadDef[]; orders: number; representatives: number } {
   if (devs.length > 5) {
     const many = devs.reduce((f, _d, i) => f * (i + 1), 1);
     throw new ProbecheckError('E601', `scenario '${scenario}': devices ${devs.map((d) => `'${w.devices[d]!.name}'`).join(', ')} start on the pending list, in any of their ${many.toLocaleString('en-US')} orders: more than one first step can choose among (${MOST_ORDERS} branches: five devices, 120 orders, is the most); give the order your boot left them in, deferredOrder: [${devs.map((d) => `'${w.devices[d]!.name}'`).join(', ')}], or declare fewer of them present`);
   }
-  const all = orders(devs);
+  // First the orders that keep each group of interchangeable devices (symmetry.ts) in declared
+  // order, one of each set of orders that differ by permuting a group (the declared one first):
+  // the search may take only those (Model.symmetricChoice).
+  const inOrder = (o: readonly number[]) => groups.every((g) => { const at = o.filter((d) => g.includes(d)); return at.every((d, i) => i === 0 || at[i - 1]! < d); });
+  const every = orders(devs), all = [...every.filter(inOrder), ...every.filter((o) => !inOrder(o))];
   const gated = threads.map((def) => {
     if (def.running === false) return def;
     const [entry, st] = Object.entries(def.steps)[0]!;
@@ -102,5 +118,5 @@ export function bootOrderThreads(scenario: string, w: World, devs: readonly numb
       },
     },
   };
-  return [...gated, choose];
+  return { threads: [...gated, choose], orders: all.length, representatives: every.filter(inOrder).length };
 }

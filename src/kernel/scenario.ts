@@ -40,7 +40,7 @@ import { FLAGS, PROFILE_NAMES, firstWith, profile, profileSuggestion, type Flag 
 import { LIBRARY, PROPERTY_NAMES, consumerLinks, matchYours, owedRetry, retriesOnlyBlocked, workerReach, type PropCtx } from './properties.js';
 import { isDefinedProperty, rememberKernel, toKernelProperty, type DefinedProperty } from './define-property.js';
 import { addedState } from './patch-state.js';
-import { BOOT_ORDER, bootDeferred, bootOrderThreads, orders, pinnedOrder, setOrder, withBootOrder } from './boot-order.js';
+import { BOOT_ORDER, BOOT_ORDER_STEP, bootDeferred, bootOrderThreads, orders, pinnedOrder, setOrder, withBootOrder } from './boot-order.js';
 import { DRIVER_BITS, WALK_BITS, initState, kernelSchema, localsSchema, type KS } from './state.js';
 import { mostWalks, walkersAt } from './paths/owed.js';
 import { inferSymmetric, symmetryClasses, validateSymmetric, type ActionOfLabel } from './symmetry.js';
@@ -1253,10 +1253,21 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string, 
   }
   // Two or more devices start deferred: the search starts from every order of the pending list
   // (boot-order.ts); not in a load or boot-links model, whose start the scenario's model then orders.
+  // Declared groups are validated (E601); undeclared ones are found by the same rules. `symmetric: []`: none.
+  // Devices whose fields a patch adds start unlike (patch-state.ts init) are not interchangeable.
+  const split: string[] = [];
+  const groups = (spec.symmetric ? validateSymmetric(spec.name, w, spec.symmetric, actors) : inferSymmetric(w, actors)).flatMap((g) => {
+    const by = new Map<string, number[]>();
+    for (const i of g) { const key = added.deviceKey(i); by.set(key, [...(by.get(key) ?? []), i]); }
+    if (by.size > 1) split.push(`{${g.map(k.vn).join(', ')}}`);
+    if (by.size > 1 && spec.symmetric) throw new ProbecheckError('E601', `scenario '${spec.name}': symmetric [${g.map(k.vn).join(', ')}]: '${k.vn(g[0]!)}' and '${k.vn([...by.values()][1]![0]!)}' differ in the initial value of a field your patch adds (state: ... init)`);
+    return [...by.values()].filter((x) => x.length > 1);
+  });
   // A scenario's deferredOrder pins it (resolveWorld checked it): no choice, the start has that order.
   const pinned = w.deferredOrder;
   const ordered = load || pinned ? [] : bootDeferred(w);
-  const choose = ordered.length >= 2;
+  const choice = ordered.length >= 2 ? bootOrderThreads(spec.name, w, ordered, threads, k.profile, groups) : undefined;
+  const choose = choice !== undefined;
   const model: Model = {
     name: spec.name, params: { profile: prof.name, patches: patchEntries(patchList).join(',') },
     notes: [...profileNotes(k, (m) => actors.some((a) => a.acts.some((x) => x.op === 'modprobe' && x.mod === m)) || w.drivers.some((d) => d.requestModule === m)), ...(loaded ? loadNotes(w, loadBlocked, patches.some(isUserPatch)) : [])], state: ((x) => (choose ? withBootOrder(x) : x))(kernelSchema(w, k.moduleWq.length, k.flushers.length, added, k.linksLock, k.shutdown, k.initStarted, mostWalks(k))),
@@ -1270,7 +1281,7 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string, 
       }
       if (booted) overlay(s, booted);
       if (loaded) overlay(s, loaded);
-      if (pinned && !load) setOrder(ks, pinned); }, threads: choose ? bootOrderThreads(spec.name, w, ordered, threads, k.profile) : threads, properties: properties as Property[], optional, selected,
+      if (pinned && !load) setOrder(ks, pinned); }, threads: choice ? choice.threads : threads, properties: properties as Property[], optional, selected,
     // The async programs built `asyncInstances` times: each deferral retried by the deferred worker
     // (or by a trigger during its probe) schedules one more entry for the device.
     moreInstances: (program) => plans.filter((p) => p.program === program).length !== w.asyncInstances ? undefined
@@ -1278,16 +1289,6 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string, 
       // At the most already (a hunt, 2026-12-04: the message still said to raise it).
       : `asyncInstances is already ${MAX_ASYNC_INSTANCES}, the most: the async entries of one device pile up without bound here (each deferral retried schedules another before the last ran); the model cannot build this scenario`,
   };
-  // Declared groups are validated (E601); undeclared ones are found by the same rules. `symmetric: []`: none.
-  // Devices whose fields a patch adds start unlike (patch-state.ts init) are not interchangeable.
-  const split: string[] = [];
-  const groups = (spec.symmetric ? validateSymmetric(spec.name, w, spec.symmetric, actors) : inferSymmetric(w, actors)).flatMap((g) => {
-    const by = new Map<string, number[]>();
-    for (const i of g) { const key = added.deviceKey(i); by.set(key, [...(by.get(key) ?? []), i]); }
-    if (by.size > 1) split.push(`{${g.map(k.vn).join(', ')}}`);
-    if (by.size > 1 && spec.symmetric) throw new ProbecheckError('E601', `scenario '${spec.name}': symmetric [${g.map(k.vn).join(', ')}]: '${k.vn(g[0]!)}' and '${k.vn([...by.values()][1]![0]!)}' differ in the initial value of a field your patch adds (state: ... init)`);
-    return [...by.values()].filter((x) => x.length > 1);
-  });
   // A C local a user's patch adds is kept per call, in an array indexed by the thread's calls
   // (__device_attach(c1), __device_attach(c2)): a permutation of the devices does not renumber it.
   // Said where --symmetry is asked and nothing is left (a hunt, 2026-12-05: "the model declares no
@@ -1306,6 +1307,8 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string, 
     Object.defineProperty(model.symmetry, SYMMETRY_MADE_FOR, { value: new Set([...properties.map((p) => p.name), ...Object.keys(optional)]) });
     const yours = patches.filter((p) => isUserPatch(p) && p.hunks.some((h) => k.applied!.has(h)));
     if (yours.length) model.mayDistinguish = yours.map((p) => `your patch ${p.id}`);
+    // Orders of the pending list that differ by a permutation of a group start states that are its images (boot-order.ts).
+    if (choice && choice.representatives < choice.orders) model.symmetricChoice = { thread: BOOT_ORDER, label: BOOT_ORDER_STEP, representatives: choice.representatives, about: `the pending list's ${choice.orders} start orders` };
   }
   // What the load of the modules loaded at the start built and ran: a user's hunk may run only
   // there (diff's E501 and the patch notes read it, s41 h12).

@@ -22,6 +22,8 @@ export function symmetryFor(c: Compiled, asked: boolean | undefined, strategy: s
   /** Threads tied to the elements. */
   tied?: Set<string>;
   result?: NonNullable<Result['symmetry']>;
+  /** Model.symmetricChoice, where the search takes only its first branches. */
+  start?: NonNullable<Compiled['model']['symmetricChoice']>;
 } {
   if (asked === false && !verify) return {};
   const classes = c.model.symmetry ?? [];
@@ -43,11 +45,19 @@ export function symmetryFor(c: Compiled, asked: boolean | undefined, strategy: s
   if (check?.failure) return { result: res(false, 'the symmetry check failed') };
   if (asked === false) return { result: res(false, 'turned off (--no-symmetry)') };
   if (strategy === 'random') return { result: res(false, 'random simulation stores no states') };
-  if (liveness) return { result: res(false, 'not with liveness properties (their lassos are concrete runs)') };
   const madeFor = (classes as { [SYMMETRY_MADE_FOR]?: ReadonlySet<string> })[SYMMETRY_MADE_FOR];
   const foreign = (p: Property) => madeFor !== undefined && !('mayDistinguish' in p) && p.kind !== 'deadlock' && !madeFor.has(p.name);
   const doubts = [...checked.filter((p) => ('mayDistinguish' in p && p.mayDistinguish) || foreign(p)).map((p) => `your property ${p.name}`), ...(c.model.mayDistinguish ?? [])];
   const who = names.join(', '), proved = check?.complete === true;
+  if (liveness) {
+    // The states are stored as they are, but a first choice whose branches are permutations of
+    // each other (Model.symmetricChoice) is taken up to them where nothing checked tells the
+    // elements apart: every run from a branch left out is the image of one from a branch taken
+    // (s45 h8: six orders of three interchangeable devices were searched six times over).
+    const sc = c.model.symmetricChoice, start = sc !== undefined && (!doubts.length || asked === true || proved);
+    const note = `not with liveness properties (their lassos are concrete runs)${start ? `; ${sc.about} taken up to permutations of ${who} (${sc.representatives} of them)` : ''}`;
+    return { result: res(false, note), ...(start ? { start: sc } : {}) };
+  }
   if (doubts.length && asked !== true && !proved) {
     return { result: res(false, `${doubts.join(', ')} may tell ${who} apart (its code is yours, not the library's): --symmetry applies it anyway; --check-symmetry verifies it on this model`) };
   }
