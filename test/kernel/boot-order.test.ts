@@ -2,7 +2,8 @@
  * Devices a scenario starts deferred start on the pending list in every order (src/kernel/boot-order.ts):
  * a first step chooses it before any other thread moves. Before s45 h1 only the declared order was
  * explored: parent-before-child read holds on `pc` (p declared before c) and violated on the same
- * scenario declared c first. About 0.1 s.
+ * scenario declared c first. s45 h8: `deferredOrder`, six devices, orders up to symmetry with
+ * liveness, a loaded module's deferral. About 0.4 s.
  */
 import { describe, expect, it } from 'vitest';
 import { buildScenario, check, defineProperty, type ScenarioSpec } from 'probecheck';
