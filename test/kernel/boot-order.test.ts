@@ -100,6 +100,9 @@ describe('the pending list at the start: every order', () => {
     expect(check(buildScenario(spec, 'v6.1', '').model, { properties: props, symmetry: false }).states).toBeGreaterThan(5 * one.states);
     const mine = defineProperty({ kind: 'invariant', name: 'c2-first', check: (v) => (v.deferredPending[0] === 'c2' && v.deferredPending.length === 3 ? 'c2 heads it' : null) });
     expect(check(buildScenario({ ...spec, properties: [...props, mine] }, 'v6.1', '').model).properties.find((p) => p.name === 'c2-first')!.verdict).toBe('violated');
+    // --symmetry vouches for it: only the declared order, and the note says whom it trusts.
+    const vouched = check(buildScenario({ ...spec, properties: [...props, mine] }, 'v6.1', '').model, { symmetry: true });
+    expect(vouched.symmetry!.note).toContain('(1 of them), as asked (--symmetry), trusting your property c2-first');
   });
 
   it('a device only a module loaded at the start deferred is not in the choice: that load came after boot (p before c)', () => {

@@ -55,7 +55,7 @@ export function symmetryFor(c: Compiled, asked: boolean | undefined, strategy: s
     // elements apart: every run from a branch left out is the image of one from a branch taken
     // (s45 h8: six orders of three interchangeable devices were searched six times over).
     const sc = c.model.symmetricChoice, start = sc !== undefined && (!doubts.length || asked === true || proved);
-    const note = `not with liveness properties (their lassos are concrete runs)${start ? `; ${sc.about} taken up to permutations of ${who} (${sc.representatives} of them)` : ''}`;
+    const note = `not with liveness properties (their lassos are concrete runs)${start ? `; ${sc.about} taken up to permutations of ${who} (${sc.representatives} of them)${doubts.length && !proved ? `, as asked (--symmetry), trusting ${doubts.join(', ')} to treat ${who} alike` : ''}` : ''}`;
     return { result: res(false, note), ...(start ? { start: sc } : {}) };
   }
   if (doubts.length && asked !== true && !proved) {
