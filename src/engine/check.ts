@@ -138,7 +138,9 @@ export function check(model: Model, o: CheckOptions = {}): Result {
   if (sym.start) {
     // Only the first branches of the model's symmetric choice (use-symmetry.ts); this compile is this check's own.
     const cs = c.threadByName.get(sym.start.thread)?.steps.find((x) => x.label === sym.start!.label);
-    if (cs && cs.nb > sym.start.representatives) cs.nb = sym.start.representatives;
+    // As a count the step gives (nb -1), so that one left is still a choice a trace names (`#c1, c2, c3 (as declared)`).
+    const n = sym.start.representatives;
+    if (cs && cs.nb > n) { cs.nb = -1; cs.step = { ...cs.step, branches: () => n }; }
   }
   // --por with symmetry: what the properties read is closed under the permutations (sym.close), so
   // a property of your own that reads c3 before c1 and c2 makes all three visible (a CI hunt,

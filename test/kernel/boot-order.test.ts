@@ -111,4 +111,15 @@ describe('the pending list at the start: every order', () => {
       modules: { m: { loaded: true } }, actors: { hotplug: 'add s' } }, 'v6.1', '').model;
     expect(m.threads.some((t) => t.name === BOOT_ORDER)).toBe(false);
   });
+
+  it('the one order left by that reduction is still named in a trace (a deadlock found beside a liveness property)', () => {
+    const kids = ['c1', 'c2', 'c3'];
+    const r = check(buildScenario({ name: 'kids-dl', profile: 'v6.1', devices: { s: {}, z: { present: true }, ...Object.fromEntries(kids.map((k) => [k, { present: true }])) },
+      drivers: { 's-drv': { matches: ['s'], locks: ['z'], present: true }, 'c-drv': { matches: kids, needs: ['s'], present: true } },
+      actors: { hotplug: ['lock z', 'add s'] } }, 'v6.1', '').model, { properties: ['no-deadlock', 'no-lost-deferral'] });
+    expect(r.symmetry!.note).toContain('(1 of them)');
+    const dl = r.properties.find((p) => p.name === 'no-deadlock')!;
+    expect(dl.verdict).toBe('violated');
+    expect(dl.trace!.steps[0]).toMatchObject({ thread: BOOT_ORDER, branch: 0, branchName: 'c1, c2, c3 (as declared)' });
+  });
 });
