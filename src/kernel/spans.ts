@@ -9,38 +9,71 @@
 import { excerpt, type Anchored } from './source.js';
 
 /** Releases: locks, klist iterators, references, wakeups (what another thread may be waiting for). */
-const RELEASE = /\b(mutex_unlock|device_unlock|__device_driver_unlock|usb_unlock_device|device_links_write_unlock|device_links_read_unlock|device_pm_unlock|spin_unlock\w*|raw_spin_unlock\w*|read_unlock\w*|write_unlock\w*|up_read|up_write|klist_iter_exit|put_device|kobject_put|kernfs_put_active|kernfs_break_active_protection|module_put|srcu_read_unlock|rcu_read_unlock|wake_up\w*|complete(?:_all)?)\s*\(/;
+const RELEASE = /\b(mutex_unlock|device_unlock|__device_driver_unlock|usb_unlock_device|device_links_write_unlock|device_links_read_unlock|device_pm_unlock|spin_unlock\w*|raw_spin_unlock\w*|read_unlock\w*|write_unlock\w*|up_read|up_write|klist_iter_exit|put_device|kobject_put|kernfs_put_active|sysfs_put_active|kernfs_break_active_protection|module_put|kref_put|srcu_read_unlock|rcu_read_unlock|wake_up\w*|complete(?:_all)?)\s*\(/;
 /** After a release: an acquire, a wait or a schedule, or shared state a property may read. */
-const AFTER = /\b(mutex_lock\w*|device_lock|__device_driver_lock|usb_lock_device|device_links_write_lock|device_links_read_lock|device_pm_lock|spin_lock\w*|raw_spin_lock\w*|read_lock\w*|write_lock\w*|down_read|down_write|klist_iter_init\w*|klist_next|klist_add\w*|klist_del|klist_remove|get_device|kernfs_get_active|try_module_get|wait_\w+|flush_\w+|queue_work|schedule_work|async_schedule\w*|async_synchronize_\w+|synchronize_\w+|list_\w+|atomic_\w+|driver_probe_device|__driver_probe_device|really_probe|bus_probe_device|device_release_driver\w*|driver_deferred_probe_\w+|device_links_\w+|driver_allows_async_probing)\s*\(|->driver\s*=[^=]|\bdev->driver\b|->dead\b|->state\s*=[^=]|->status\s*=[^=]|WRITE_ONCE\(/;
+const AFTER = /\b(mutex_lock\w*|scoped_guard|guard|device_lock|__device_driver_lock|usb_lock_device|device_links_write_lock|device_links_read_lock|device_pm_lock|spin_lock\w*|raw_spin_lock\w*|read_lock\w*|write_lock\w*|down_read|down_write|klist_iter_init\w*|klist_next|klist_add\w*|klist_del|klist_remove|get_device|kernfs_get_active|sysfs_get_active|kernfs_unbreak_active_protection|kref_get|try_module_get|wait_\w+|flush_\w+|queue_work|schedule_work|async_schedule\w*|async_synchronize_\w+|synchronize_\w+|list_\w+|atomic_\w+|driver_probe_device|__driver_probe_device|really_probe|bus_probe_device|device_release_driver\w*|driver_deferred_probe_\w+|device_links_\w+|driver_allows_async_probing|device_set_driver|device_unbind_cleanup|devres_release_all|dev_set_can_match|klist_node_attached|device_is_bound|kill_device|device_remove|call_driver_probe|bus_notify|blocking_notifier_call_chain)\s*\(|->driver\s*=[^=]|\bdev->driver\b|->dead\b|->state\s*=[^=]|->status\s*=[^=]|\.status\s*=[^=]|->can_match\s*=[^=]|\b(?:defer_all_probes|initcalls_done|driver_deferred_probe_enable|driver_deferred_probe_timeout)\s*=[^=]|WRITE_ONCE\(/;
 /** Comments and blank lines. */
 const NOT_CODE = /^\s*($|\/\*|\*|\/\/)/;
+/** A scope-based lock (linux/cleanup.h): `guard(mutex)(&m);` to its block's end, `scoped_guard(spinlock, &l) { ... }` to its own. */
+const GUARD = /\b(scoped_guard|guard)\s*\(/;
+/** What releaseSpan shows where a guard's scope ends (no C line says so). */
+const SCOPE_END = '} (scope end: ';
+
+/**
+ * Where the lock a guard line takes is released: the line index, in the function's whole text,
+ * that closes its scope (a guard's enclosing block, a scoped_guard's own block or statement), or
+ * the function's last line. Braces are counted as written (none in this C's strings or comments).
+ */
+function scopeEnd(all: readonly string[], i: number): number {
+  const scoped = /\bscoped_guard\s*\(/.test(all[i]!);
+  if (scoped && !all[i]!.includes('{')) { for (let j = i; j < all.length; j++) if (/;\s*$/.test(all[j]!)) return j; return all.length - 1; }
+  let depth = 0;
+  for (let j = i; j < all.length; j++) for (const ch of j === i && !scoped ? '' : all[j]!) {
+    if (ch === '{') depth++;
+    else if (ch === '}' && (--depth < 0 || (scoped && depth === 0))) return j;
+  }
+  return all.length - 1;
+}
 
 /**
  * The first release in a step's C and the first line after it that acquires or works on shared
  * state, as `'release' ... 'line'` (null: none). Each function's lines in source order, a callee's
  * at the line that calls it (a step cites its function's call line, then the callee's body), the
- * rest in the order cited. Source order, not control flow: a line after the release on another
- * branch counts too (its `merges` then says so).
+ * rest in the order cited; a guard's release where its scope ends, before the first cited line
+ * past it. Source order, not control flow: a line after the release on another branch counts too
+ * (its `merges` then says so).
  */
 export function releaseSpan(anchored: readonly Anchored[]): string | null {
   const parts = anchored.map((an) => {
     const ex = excerpt(an.release, an.path, an.fn);
-    return { fn: an.fn, lines: ex ? [...an.lines].sort((a, b) => a - b).map((i) => ex.lines[i] ?? '').filter((l) => !NOT_CODE.test(l)).map((l) => l.trim()) : [] };
+    const idx = ex ? [...an.lines].sort((a, b) => a - b).filter((i) => !NOT_CODE.test(ex.lines[i] ?? '')) : [];
+    return { fn: an.fn, idx, all: ex?.lines ?? [] };
   });
   const used = new Set<number>();
   const walk = (k: number): string[] => {
     used.add(k);
     const out: string[] = [];
-    for (const l of parts[k]!.lines) {
+    const { idx, all } = parts[k]!;
+    let open: { end: number; line: string }[] = [];
+    const close = (before: number) => {
+      for (const g of open.filter((g) => g.end < before)) out.push(`${SCOPE_END}${g.line})`);
+      open = open.filter((g) => g.end >= before);
+    };
+    for (const i of idx) {
+      close(i);
+      const l = all[i]!.trim();
       out.push(l);
+      if (GUARD.test(l)) open.push({ end: scopeEnd(all, i), line: l });
       parts.forEach((q, j) => { if (!used.has(j) && new RegExp(`\\b${q.fn}\\s*\\(`).test(l)) out.push(...walk(j)); });
     }
+    close(Infinity);
     return out;
   };
   const seq: string[] = [];
   for (let k = 0; k < parts.length; k++) if (!used.has(k)) seq.push(...walk(k));
-  const r = seq.findIndex((l) => RELEASE.test(l));
+  const releases = (l: string) => RELEASE.test(l) || l.startsWith(SCOPE_END);
+  const r = seq.findIndex(releases);
   if (r < 0) return null;
-  const after = seq.slice(r + 1).find((l) => !RELEASE.test(l) && AFTER.test(l));
+  const after = seq.slice(r + 1).find((l) => !releases(l) && AFTER.test(l));
   return after === undefined ? null : `'${seq[r]}' ... '${after}'`;
 }

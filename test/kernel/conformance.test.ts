@@ -198,6 +198,18 @@ describe('conformance: steps against the C they model', () => {
     expect(releaseSpan(of('deferred_probe_work_func:mutex_lock'))).toBe("'mutex_unlock(&deferred_probe_mutex);' ... 'bus_probe_device(dev);'");
     // device_del's kill_device: the callee's dead test and write come at its call, before device_unlock.
     expect(releaseSpan(of('device_del:kill_device'))).toBeNull();
+    // Mainline writes dev->driver through device_set_driver (and clears it in device_unbind_cleanup): the span was missed there.
+    expect(releaseSpan(of('really_probe:call_probe'))).toBe("'device_links_write_unlock();' ... 'device_set_driver(dev, drv);'");
+  });
+
+  it('releaseSpan releases a guard where its scope ends (linux/cleanup.h), which no C line says', () => {
+    const R = 'torvalds@4793dae01f47', P = 'drivers/base/core.c';
+    const at = (fn: string, ...ls: string[]) => [{ path: P, fn, release: R, lines: ls.flatMap((l) => resolveAnchor(excerpt(R, P, fn)!, l)) }];
+    // fwnode_link_lock: a scoped_guard's block, and a guard's enclosing if, both closed before device_links_write_lock.
+    expect(releaseSpan(at('device_links_check_suppliers', 'scoped_guard(mutex, &fwnode_link_lock) {', 'device_links_write_lock();'))).toBe("'} (scope end: scoped_guard(mutex, &fwnode_link_lock) {)' ... 'device_links_write_lock();'");
+    expect(releaseSpan(at('device_links_driver_bound', 'guard(mutex)(&fwnode_link_lock);', 'device_links_write_lock();'))).toBe("'} (scope end: guard(mutex)(&fwnode_link_lock);)' ... 'device_links_write_lock();'");
+    // Inside its scope the lock is still held.
+    expect(releaseSpan(at('device_links_check_suppliers', 'scoped_guard(mutex, &fwnode_link_lock) {', 'sup_fw = fwnode_links_check_suppliers(dev->fwnode);'))).toBeNull();
   });
 
   it('every UNCOVERED entry names a line that exists in some snapshot', () => {
