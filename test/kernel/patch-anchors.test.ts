@@ -7,7 +7,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildScenario, type ScenarioSpec } from 'probecheck';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { excerpt, resolveStep } from '../../src/kernel/source.js';
+import { releaseSpan } from '../../src/kernel/spans.js';
+import { loadPatchFiles } from '../../src/load.js';
+import { tempDir } from '../cli/run.js';
 
 // models/device-links.ts variant=kref and variant=parent.
 const LINKS: ScenarioSpec = { name: 'links', devices: { pmic: {}, mmc: {} }, drivers: { 'pmic-drv': { matches: ['pmic'], present: true }, 'mmc-drv': { matches: ['mmc'], links: ['pmic'], present: true } }, actors: {} };
@@ -53,6 +58,8 @@ const PROBE: ScenarioSpec = { ...UEVENT, devices: { dc: {} }, actors: { hotplug:
 const anchors = (spec: ScenarioSpec, profile: string, patches: string) => buildScenario(spec, profile, patches).kernel.anchors;
 /** Anchors that fail for a reason other than a file (or function) the profile reads no text of. */
 const broken = (as: ReturnType<typeof anchors>) => as.filter((a) => a.error && !a.error.startsWith('this profile reads no snapshot')).map((a) => `${a.label}: ${a.error}`);
+/** Steps whose C runs past a lock release with no merges (conformance.test.ts's rule, there unpatched only). */
+const unmerged = (as: ReturnType<typeof anchors>) => as.filter((a) => !a.merges && releaseSpan(a.anchored)).map((a) => `${a.label}: ${releaseSpan(a.anchored)}`);
 
 describe('patched suite cases resolve in the patch\'s own text', () => {
   const cases: [string, ScenarioSpec, string, string][] = [
@@ -70,8 +77,24 @@ describe('patched suite cases resolve in the patch\'s own text', () => {
       const as = anchors(spec, profile, patch);
       expect(as.length).toBeGreaterThan(3);
       expect(broken(as)).toEqual([]);
+      // A patch's step spanning a release is held to the rule too: only the unpatched profiles were.
+      expect(unmerged(as)).toEqual([]);
     });
   }
+
+  it("a user's step whose C runs past a lock release without merges is noted, naming the release and what follows", async () => {
+    // The deferred worker's turn rewritten with the library's C but not its merges.
+    const file = join(tempDir(), 'turn.ts');
+    writeFileSync(file, `import { definePatch } from 'probecheck';
+export default definePatch({ id: 'turn', subject: 'test: the worker turn as one step', base: 'mainline',
+  hunks: [{ fn: 'deferred_probe_work_func', replace: 'mutex_lock', step: (_site, orig) => ({ where: orig!.where, c: orig!.c, await: orig!.await, waits: orig!.waits, run: orig!.run }) }] });
+`);
+    await loadPatchFiles(file);
+    const spec: ScenarioSpec = { ...WALK, actors: { boot: ['add dc', 'deferred_probe_initcall'] } };
+    const said = (patches: string) => buildScenario(spec, 'mainline', patches).model.notes!.filter((n) => n.includes('in one move'));
+    expect(said(file)).toEqual(["patch turn's step deferred_probe_work_func:mutex_lock runs 'mutex_unlock(&deferred_probe_mutex);' ... 'bus_probe_device(dev);' in one move, where the kernel lets other threads in between: split it at the release, or say in its merges why no property can tell"]);
+    expect(said('')).toEqual([]);
+  });
 
   it('c0a40097f0bc\'s lock and unlock are uevent_show\'s lines (its hunk), found in 9a71892cbcdb where the profile lacks them', () => {
     for (const profile of ['v5.19', 'v6.12']) {
