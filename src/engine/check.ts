@@ -139,8 +139,7 @@ export function check(model: Model, o: CheckOptions = {}): Result {
     // Only the first branches of the model's symmetric choice (use-symmetry.ts); this compile is this check's own.
     const cs = c.threadByName.get(sym.start.thread)?.steps.find((x) => x.label === sym.start!.label);
     // As a count the step gives (nb -1), so that one left is still a choice a trace names (`#c1, c2, c3 (as declared)`).
-    const n = sym.start.representatives;
-    if (cs && cs.nb > n) { cs.nb = -1; cs.step = { ...cs.step, branches: () => n }; }
+    if (cs) { cs.nb = -1; cs.step = { ...cs.step, branches: sym.start.first }; }
   }
   // --por with symmetry: what the properties read is closed under the permutations (sym.close), so
   // a property of your own that reads c3 before c1 and c2 makes all three visible (a CI hunt,
@@ -218,6 +217,7 @@ export function check(model: Model, o: CheckOptions = {}): Result {
   if (out.complete) result.vacuity = vacuity(c, be.coverage, props, properties, out.states);
   if (out.stopped) result.stopped = out.stopped;
   if (out.stopNote) result.stopNote = out.stopNote;
+  if (out.stopped && out.stopped !== 'all-violated' && out.stopped !== 'walks-done' && model.fewerStates) result.fewerStates = model.fewerStates;
   if (out.walks) result.walks = out.walks;
   if (model.loadSteps) result.loadSteps = model.loadSteps;
   if (strategy === 'random') result.seed = seed;

@@ -173,7 +173,7 @@ export function compile(model: Model): Compiled {
       }
       // A name per branch, or traces name a branch by its number (a new user, 2026-12-05: names without branches were ignored).
       const names = step.branchNames;
-      if (names !== undefined && typeof b !== 'function' && names.length !== (b ?? 1)) {
+      if (names !== undefined && typeof names !== 'function' && typeof b !== 'function' && names.length !== (b ?? 1)) {
         throw new ModelError('E103', `step '${label}' of thread '${def.name}': branchNames has ${names.length} name${names.length === 1 ? '' : 's'} for ${b ?? 1} branch${(b ?? 1) === 1 ? '' : 'es'}${b === undefined ? ' (no branches given)' : ''}`);
       }
       pcOf.set(label, i + 1);

@@ -57,8 +57,11 @@ export interface Step<G = any, L = any> {
   await?: (s: G, t: L) => boolean;
   /** Nondeterministic choice: the number of alternatives (0 = blocked), passed to `run` as `branch`. */
   branches?: number | ((s: G, t: L) => number);
-  /** Names of the alternatives, shown in traces (`sync fallback`, `-EPROBE_DEFER`). */
-  branchNames?: readonly string[];
+  /**
+   * Names of the alternatives, shown in traces (`sync fallback`, `-EPROBE_DEFER`); a function
+   * where they depend on the state the step starts from (the device a pick places, boot-order.ts).
+   */
+  branchNames?: readonly string[] | ((s: G, t: L, branch: number) => string);
   /** The effect on a draft of the state; returns the next label, or null when the thread ends. */
   run: (s: G, t: L, branch: number, ctx: StepCtx) => string | null;
   /** A thread blocked here is idle, not deadlocked (a worker waiting for work; SPIN's end labels). */
@@ -256,14 +259,16 @@ export interface Model<G = any> {
   /** Interchangeable elements, for symmetry reduction (engine/reduce/symmetry.ts); checked, never trusted. */
   symmetry?: SymmetryClass[];
   /**
-   * A step whose branches from `representatives` on lead to images, under `symmetry`'s
-   * permutations, of states that its first `representatives` branches lead to (a kernel
-   * scenario's choice of the pending list's start order, kernel/boot-order.ts). Where every
-   * property checked treats the elements alike but the states are not stored up to permutations
-   * (liveness: use-symmetry.ts), the search takes only the first ones: the verdicts are the same,
-   * the runs concrete. `about`: what they are, for the symmetry note.
+   * A step (taken once or again and again) whose branches from `first(s, t)` on lead to images,
+   * under `symmetry`'s permutations, of states that its first `first(s, t)` branches lead to, in
+   * the state it starts from (a kernel scenario's choice of the pending list's start order, one
+   * place at a time, kernel/boot-order.ts). Where every property checked treats the elements
+   * alike but the states are not stored up to permutations (liveness: use-symmetry.ts), the
+   * search takes only the first ones: the verdicts are the same, the runs concrete.
+   * `representatives`: how many outcomes of the whole choice that leaves; `about`: what they are,
+   * for the symmetry note.
    */
-  symmetricChoice?: { thread: string; label: string; representatives: number; about: string };
+  symmetricChoice?: { thread: string; label: string; first: (s: any, t: any) => number; representatives: number; about: string };
   /**
    * What the model made of its input that the input did not say (a kernel scenario's option the
    * profile's kernel does not have, say): printed with every result, never silent.
@@ -299,6 +304,11 @@ export interface Model<G = any> {
   mayDistinguish?: string[];
   /** Why the model declares no symmetry where it otherwise would (said when --symmetry is asked). */
   noSymmetry?: string;
+  /**
+   * What multiplies this model's states and how to have fewer, said where a limit stopped its
+   * search (a kernel scenario's start orders of the pending list: pin one, boot-order.ts).
+   */
+  fewerStates?: string;
   /** What to do when a spawn finds every instance of a program running (E204), in the model's own terms: how to declare more, or why none can be. */
   moreInstances?: (program: string) => string | undefined;
   /**

@@ -101,6 +101,8 @@ export interface Result {
   stopped?: StopReason | 'all-violated';
   /** The stop in words: the limit and what reached it, or how the walks ended. */
   stopNote?: string;
+  /** Model.fewerStates, where a limit stopped the search. */
+  fewerStates?: string;
   /** Random simulation: how the walks ended. */
   walks?: WalkSummary;
   states: number;

@@ -134,7 +134,7 @@ function describe(be: Backend, k: number, b: number, n: number): { move: Move; s
   const step: Omit<TraceStep, 'changes'> = { n, thread: th.name, program: th.program, label: cs.label, where: cs.step.where };
   if (cs.step.since) step.since = cs.step.since;
   if (cs.step.source) step.source = cs.step.source;
-  if (multi) { step.branch = b; const bn = cs.step.branchNames?.[b]; if (bn) step.branchName = bn; }
+  if (multi) { step.branch = b; const names = cs.step.branchNames, bn = typeof names === 'function' ? names(be.curG(), be.curLocals(k), b) : names?.[b]; if (bn) step.branchName = bn; }
   return { move, step };
 }
 
@@ -173,7 +173,9 @@ export function rebuild(be: Backend, codes: readonly number[]): Trace {
  * the branch's name where its step has one (traces print it so; a new user, 2026-12-05, met `#0`).
  */
 export function moveAt(c: Compiled, m: Move, i: number): string {
-  const name = m.branch === undefined ? undefined : c.threadByName.get(m.thread)?.steps.find((s) => s.label === m.label)?.step.branchNames?.[m.branch];
+  // Names that depend on the state (a function) are not known here: the branch's number.
+  const names = m.branch === undefined ? undefined : c.threadByName.get(m.thread)?.steps.find((s) => s.label === m.label)?.step.branchNames;
+  const name = typeof names === 'function' || m.branch === undefined ? undefined : names?.[m.branch];
   return `move ${i + 1} (${m.thread}: ${m.label}${m.branch !== undefined ? ` #${name ?? m.branch}` : ''})`;
 }
 

@@ -33,9 +33,6 @@ export function bootDeferred(w: World): number[] {
   return w.devices.filter((d) => d.present && d.deferredAtBoot?.some((j) => w.drivers[j]!.module < 0)).map((d) => d.i);
 }
 
-/** Most orders one step can choose among (a step has at most 255 branches: five devices, 120). */
-const MOST_ORDERS = 255;
-
 /**
  * A scenario's `deferredOrder`, checked: every device that starts deferred, once each, and no
  * other (E601 naming the scenario and the key); as device indices.
@@ -67,34 +64,40 @@ export function setOrder(s: KS, order: readonly number[]): void {
   on.forEach((d, r) => { s.dev[d]!.deferRank = places[r]!; });
 }
 
-/** Every order of `xs`, the given one first (lexicographic in positions). */
-export function orders<X>(xs: readonly X[]): X[][] {
-  if (xs.length <= 1) return [[...xs]];
-  return xs.flatMap((x, i) => orders([...xs.slice(0, i), ...xs.slice(i + 1)]).map((rest) => [x, ...rest]));
+/** How many orders `n` devices have, and how many keep each group of sizes `groups` in one order: n! / (g1! g2! ...). */
+export function orderCount(n: number, groups: readonly number[] = []): number {
+  const f = (m: number) => { let x = 1; for (let i = 2; i <= m; i++) x *= i; return x; };
+  return groups.reduce((x, g) => x / f(g), f(n));
 }
 
-/** The globals with `bootOrdered` (false until the choice is made), where the scenario has the choice. */
-export function withBootOrder(state: RecordT): RecordT {
-  return t.record({ ...state.fields, bootOrdered: t.bool });
+/** The globals with `bootOrdered` (false until the choice is made) and `bootPicks` (places chosen so far, 0 outside the choice). */
+export function withBootOrder(state: RecordT, devices: number): RecordT {
+  return t.record({ ...state.fields, bootOrdered: t.bool, bootPicks: t.int(Math.max(1, devices - 1)) });
 }
 
 /**
  * The choosing thread, and every running thread's entry step gated on the choice (dormant threads
- * are started by steps of running ones). Branch b sets the pending list to the b-th order,
- * whatever the start had (modules loaded at the start overlay their own ranks): those that keep
- * each group of interchangeable devices in declared order first (`representatives`), branch 0 the
- * declared order, then the rest.
+ * are started by steps of running ones). The order is chosen one place at a time (s45 h12: one
+ * step of k! branches stopped at five devices, a step having at most 255): its one step, taken
+ * k-1 times, puts a device still unplaced in the next place, the rest following in declared
+ * order, so the list is a whole order after every pick (a property sees only orders) and the
+ * last pick leaves the chosen one with `bootPicks` back at 0 (orders' end states differ only in
+ * the order). A pick's candidates: first those that keep each group of interchangeable devices in
+ * declared order (a device in no group, and each group's first unplaced member: the search may
+ * take only those, Model.symmetricChoice), then the rest, each in declared order; branch 0 every
+ * time gives the declared order.
  */
-export function bootOrderThreads(scenario: string, w: World, devs: readonly number[], threads: ThreadDef[], since: string, groups: readonly (readonly number[])[] = []): { threads: ThreadDef[]; orders: number; representatives: number } {
-  if (devs.length > 5) {
-    const many = devs.reduce((f, _d, i) => f * (i + 1), 1);
-    throw new ProbecheckError('E601', `scenario '${scenario}': devices ${devs.map((d) => `'${w.devices[d]!.name}'`).join(', ')} start on the pending list, in any of their ${many.toLocaleString('en-US')} orders: more than one first step can choose among (${MOST_ORDERS} branches: five devices, 120 orders, is the most); give the order your boot left them in, deferredOrder: [${devs.map((d) => `'${w.devices[d]!.name}'`).join(', ')}], or declare fewer of them present`);
-  }
-  // First the orders that keep each group of interchangeable devices (symmetry.ts) in declared
-  // order, one of each set of orders that differ by permuting a group (the declared one first):
-  // the search may take only those (Model.symmetricChoice).
-  const inOrder = (o: readonly number[]) => groups.every((g) => { const at = o.filter((d) => g.includes(d)); return at.every((d, i) => i === 0 || at[i - 1]! < d); });
-  const every = orders(devs), all = [...every.filter(inOrder), ...every.filter((o) => !inOrder(o))];
+export function bootOrderThreads(w: World, devs: readonly number[], threads: ThreadDef[], since: string, groups: readonly (readonly number[])[] = []): { threads: ThreadDef[]; orders: number; representatives: number; first: (s: KS) => number } {
+  const name = (d: number) => w.devices[d]!.name;
+  // The devices of `devs` still pending (a module loaded at the start may have bound one), by
+  // place: those placed, in the order picked, then the rest.
+  const byPlace = (s: KS) => devs.filter((d) => s.dev[d]!.deferred === 'pending').sort((a, b) => s.dev[a]!.deferRank - s.dev[b]!.deferRank);
+  const picking = (s: KS) => {
+    const on = byPlace(s), placed = on.slice(0, s.bootPicks ?? 0), rest = on.slice(placed.length).sort((a, b) => devs.indexOf(a) - devs.indexOf(b));
+    const group = (d: number) => groups.find((g) => g.includes(d));
+    const rep = (d: number) => { const g = group(d); return !g || rest.find((x) => g.includes(x)) === d; };
+    return { on, placed, rest, candidates: [...rest.filter(rep), ...rest.filter((d) => !rep(d))], first: rest.filter(rep).length };
+  };
   const gated = threads.map((def) => {
     if (def.running === false) return def;
     const [entry, st] = Object.entries(def.steps)[0]!;
@@ -102,21 +105,35 @@ export function bootOrderThreads(scenario: string, w: World, devs: readonly numb
     const step = { ...st, await: aw ? (s: KS, l: unknown) => s.bootOrdered === true && aw.call(st, s, l) : (s: KS) => s.bootOrdered === true };
     return { ...def, steps: { ...def.steps, [entry]: step } };
   });
+  // The order after branch b: the places so far, the pick, the rest as declared.
+  const after = (s: KS, b: number) => {
+    const p = picking(s), d = p.candidates[b];
+    return { ...p, order: d === undefined ? [...p.placed, ...p.rest] : [...p.placed, d, ...p.rest.filter((x) => x !== d)], last: p.rest.length <= 2 };
+  };
   const choose: ThreadDef = {
     name: BOOT_ORDER,
     steps: {
       [BOOT_ORDER_STEP]: {
         // Not kernel code: what boot's initcalls (and the probes they ran) left (anchored.ts NOT_ANCHORED).
         where: 'init/main.c:do_initcalls', since,
-        branches: all.length,
-        branchNames: all.map((o, b) => `${o.map((d) => w.devices[d]!.name).join(', ')}${b === 0 ? ' (as declared)' : ''}`),
+        // One branch where fewer than two are left to place (a loaded module bound them): it only ends the choice.
+        branches: (s: KS) => Math.max(1, picking(s).candidates.length),
+        branchNames: (s: KS, _l: unknown, b: number) => {
+          const a = after(s, b), shown = a.order.map(name).join(', ');
+          if (!a.last) return `${a.order.slice(0, a.placed.length + 1).map(name).join(', ')}, ...`;
+          return `${shown}${a.order.every((d, i) => d === devs.filter((x) => a.on.includes(x))[i]) ? ' (as declared)' : ''}`;
+        },
         run: (s: KS, _l: unknown, b: number) => {
-          setOrder(s, all[b]!);
-          s.bootOrdered = true;
+          const a = after(s, b);
+          const places = a.on.map((d) => s.dev[d]!.deferRank).sort((x, y) => x - y);
+          a.order.forEach((d, r) => { s.dev[d]!.deferRank = places[r]!; });
+          if (!a.last) { s.bootPicks = a.placed.length + 1; return BOOT_ORDER_STEP; }
+          s.bootPicks = 0; s.bootOrdered = true;
           return null;
         },
       },
     },
   };
-  return { threads: [...gated, choose], orders: all.length, representatives: every.filter(inOrder).length };
+  const sizes = groups.map((g) => g.filter((d) => devs.includes(d)).length);
+  return { threads: [...gated, choose], orders: orderCount(devs.length), representatives: orderCount(devs.length, sizes), first: (s) => Math.max(1, picking(s).first) };
 }

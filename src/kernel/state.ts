@@ -215,6 +215,8 @@ export interface KS {
   deferredWorkQueued: boolean; deferredWorkRunning: boolean; deferredProbeEnable: boolean; moduleMutex: number;
   /** The pending list's start order has been chosen (boot-order.ts), kept where two or more devices start on it. */
   bootOrdered?: boolean;
+  /** Places of the pending list chosen so far while boot-order.ts chooses it; 0 outside. */
+  bootPicks?: number;
   /**
    * driver_deferred_probe_timeout != 0, until deferred_probe_timeout_work_func sets it 0 (and wakes
    * probe_timeout_waitqueue); kept only where wait_for_device_probe waits for it, or a user's patch

@@ -30,6 +30,8 @@ export function stopLines(r: Result, col: Colors = plain): string[] {
   const far = typeof r.states === 'number' && r.strategy !== 'random' && s !== 'max-states' ? `; ${r.states.toLocaleString('en-US')} states stored, depth ${r.depth}` : '';
   const out = [col.yellow(`search stopped early: ${s}${flag ? ` (${flag})` : ''}${r.stopNote ? `: ${r.stopNote}` : ''}${far}`),
     col.yellow('properties not violated so far are unknown')];
+  // The model's own word on what multiplies its states (a kernel scenario's start orders).
+  if (r.fewerStates && s !== 'interrupted' && s !== 'max-depth') out.push(col.yellow(`  to store fewer states: ${r.fewerStates}`));
   if (s === 'memory-limit' || s === 'out-of-memory') {
     out.push(col.yellow('  to go further: --max-states N (a partial search with less memory), --strategy random (walks need far less memory),'),
       col.yellow('  or a smaller model (fewer devices or actions; a scenario may set syncFallback: false)' + (s === 'memory-limit' ? '; or a larger --memory-limit' : '')));
