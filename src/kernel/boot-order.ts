@@ -79,21 +79,25 @@ export function withBootOrder(state: RecordT, devices: number): RecordT {
  * The choosing thread, and every running thread's entry step gated on the choice (dormant threads
  * are started by steps of running ones). The order is chosen one place at a time (s45 h12: one
  * step of k! branches stopped at five devices, a step having at most 255): its one step, taken
- * k-1 times, puts a device still unplaced in the next place, the rest following in declared
- * order, so the list is a whole order after every pick (a property sees only orders) and the
+ * k-1 times, puts a device still unplaced in the next place, the rest following in the order
+ * they had, so the list is a whole order after every pick (a property sees only orders) and the
  * last pick leaves the chosen one with `bootPicks` back at 0 (orders' end states differ only in
  * the order). A pick's candidates: first those that keep each group of interchangeable devices in
- * declared order (a device in no group, and each group's first unplaced member: the search may
- * take only those, Model.symmetricChoice), then the rest, each in declared order; branch 0 every
- * time gives the declared order.
+ * the start's order (a device in no group, and each group's first unplaced member: one order of
+ * each set of orders that differ by permuting a group, which the search may take alone,
+ * Model.symmetricChoice), then the rest, each in the order they hold; branch 0 every time keeps
+ * the start's order, the declared one.
  */
 export function bootOrderThreads(w: World, devs: readonly number[], threads: ThreadDef[], since: string, groups: readonly (readonly number[])[] = []): { threads: ThreadDef[]; orders: number; representatives: number; first: (s: KS) => number } {
   const name = (d: number) => w.devices[d]!.name;
   // The devices of `devs` still pending (a module loaded at the start may have bound one), by
-  // place: those placed, in the order picked, then the rest.
+  // place: those placed, in the order picked, then the rest. The rest keep their places' order
+  // (the start's, the declared one unless a load moved them), not the declared one: a pick then
+  // depends on the places alone, so permuting devices permutes its outcomes (--check-symmetry:
+  // ordering the rest as declared failed it on the start state).
   const byPlace = (s: KS) => devs.filter((d) => s.dev[d]!.deferred === 'pending').sort((a, b) => s.dev[a]!.deferRank - s.dev[b]!.deferRank);
   const picking = (s: KS) => {
-    const on = byPlace(s), placed = on.slice(0, s.bootPicks ?? 0), rest = on.slice(placed.length).sort((a, b) => devs.indexOf(a) - devs.indexOf(b));
+    const on = byPlace(s), placed = on.slice(0, s.bootPicks ?? 0), rest = on.slice(placed.length);
     const group = (d: number) => groups.find((g) => g.includes(d));
     const rep = (d: number) => { const g = group(d); return !g || rest.find((x) => g.includes(x)) === d; };
     return { on, placed, rest, candidates: [...rest.filter(rep), ...rest.filter((d) => !rep(d))], first: rest.filter(rep).length };
@@ -105,7 +109,7 @@ export function bootOrderThreads(w: World, devs: readonly number[], threads: Thr
     const step = { ...st, await: aw ? (s: KS, l: unknown) => s.bootOrdered === true && aw.call(st, s, l) : (s: KS) => s.bootOrdered === true };
     return { ...def, steps: { ...def.steps, [entry]: step } };
   });
-  // The order after branch b: the places so far, the pick, the rest as declared.
+  // The order after branch b: the places so far, the pick, the rest as they were.
   const after = (s: KS, b: number) => {
     const p = picking(s), d = p.candidates[b];
     return { ...p, order: d === undefined ? [...p.placed, ...p.rest] : [...p.placed, d, ...p.rest.filter((x) => x !== d)], last: p.rest.length <= 2 };
