@@ -23,6 +23,8 @@ import { lateInitcallRefusal } from '../../src/kernel/paths/late-initcall.js';
 const SMALL: ScenarioSpec[] = [
   { name: 'add-del', devices: { h: {}, c: { parent: 'h' } }, drivers: { hd: { matches: ['h'], present: true, registers: [] }, cd: { matches: ['c'], probeType: 'async', present: true, probe: ['ok', 'defer'] } }, actors: { a: ['add h', 'add c', 'del c'], b: ['wait_for_device_probe'] } },
   { name: 'mod', devices: { h: { present: true }, c: { parent: 'h', present: true } }, drivers: { cd: { matches: ['c'], module: 'm', probeType: 'async' } }, actors: { a: ['modprobe m', 'rmmod m'], s: ['unbind cd c'] } },
+  // A second loader beside the unload: free_module's two module_mutex regions are two steps where a load may run between them (module_unformed, v3.14 .. v5.1; paths/module.ts).
+  { name: 'mod-window', devices: { d: { present: true } }, drivers: { dd: { matches: ['d'], module: 'm' } }, actors: { a: ['modprobe m', 'rmmod m'], u: ['modprobe m'] } },
   { name: 'bind', devices: { d: { present: true } }, drivers: { dd: { matches: ['d'], present: false } }, actors: { r: ['register dd', 'unregister dd'], s: ['bind dd d', 'unbind dd d'] } },
   // Stateless links added and deleted by two drivers (B16's shape), driver_override racing the three match paths (B13's: bind_store's too), and libnvdimm's kill_device-then-del: steps the catalogue lacks.
   { name: 'links', devices: { pmic: {}, mmc: {} }, drivers: { pd: { matches: ['pmic'], present: true, statelessLinks: [{ consumer: 'mmc', supplier: 'pmic' }] }, md: { matches: ['mmc'], present: true, statelessLinks: [{ consumer: 'mmc', supplier: 'pmic' }] } }, actors: { boot: ['add pmic', 'add mmc'], a: ['unbind md mmc'], b: ['unbind pd pmic'] } },
