@@ -24,7 +24,8 @@ import { buildScenario, type BuiltScenario } from '../kernel/scenario.js';
 import { namePatchFile, parsePatches, patchEntries } from '../kernel/patches.js';
 import { RETURN, type Patch } from '../kernel/emit.js';
 import { excerptsOf } from '../kernel/source.js';
-import { catalogueAt, LATE_CATALOGUE, SHUTDOWN_CATALOGUE } from '../kernel/catalogue.js';
+import { catalogueAt, LATE_CATALOGUE, MODULE_WINDOW_CATALOGUE, SHUTDOWN_CATALOGUE } from '../kernel/catalogue.js';
+import { unformedWindow } from '../kernel/paths/module.js';
 import type { ScenarioSpec } from '../kernel/scenario.js';
 import { PROFILES } from '../kernel/profiles.js';
 import { lateInitcallRefusal } from '../kernel/paths/late-initcall.js';
@@ -57,12 +58,13 @@ export function splitLabel(label: string): [string, string] {
 /**
  * The catalogue scenarios of a profile: CATALOGUE, LATE_CATALOGUE (the late initcall and its
  * timeout work: a scenario with that action starts with deferred probing off, so it is one of its
- * own) and SHUTDOWN_CATALOGUE (device_shutdown), each where the profile settles its shape.
+ * own), SHUTDOWN_CATALOGUE (device_shutdown), each where the profile settles its shape, and
+ * MODULE_WINDOW_CATALOGUE where free_module's UNFORMED window is a step of its own.
  */
 export function catalogueSpecs(profileName: string): ScenarioSpec[] {
   const p = PROFILES[profileName];
-  // device_shutdown's catalogue where the profile builds it (SHUTDOWN_CATALOGUE).
-  const shutdown = p && !shutdownRefusalAt(profileName) ? [SHUTDOWN_CATALOGUE] : [];
+  // device_shutdown's catalogue where the profile builds it; free_module's window where it is a step.
+  const shutdown = [...(p && !shutdownRefusalAt(profileName) ? [SHUTDOWN_CATALOGUE] : []), ...(p && unformedWindow({ has: (f) => p.flags.includes(f) }) ? [MODULE_WINDOW_CATALOGUE] : [])];
   if (lateInitcallRefusal({ profile: profileName, unsettled: p?.unsettled ?? {} })) return [catalogueAt(profileName), ...shutdown];
   // Where the timeout work exists but its default timeout schedules nothing (v4.19 .. v6.0), the
   // deferred_probe_timeout= parameter builds it, and wait_for_device_probe's wait for it (v5.7 .. v5.18).

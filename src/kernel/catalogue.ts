@@ -48,3 +48,14 @@ export const SHUTDOWN_CATALOGUE: ScenarioSpec = {
   drivers: { cd: { matches: ['c'], module: 'm', probeType: 'async' } },
   actors: { a: ['modprobe m'], h: ['add c'], r: ['device_shutdown'] },
 };
+
+/**
+ * rmmod racing a second modprobe, for `probecheck steps`, `source` and the patch check where
+ * free_module's UNFORMED window is a step of its own (paths/module.ts unformedWindow: v3.14 ..
+ * v5.1, and only where a load may run in it): not in CATALOGUE, whose one load of m runs before
+ * its unload, so there the two module_mutex regions are one step.
+ */
+export const MODULE_WINDOW_CATALOGUE: ScenarioSpec = {
+  name: 'catalogue-module-window', devices: { d: { present: true } }, drivers: { dd: { matches: ['d'], module: 'm' } },
+  actors: { a: ['modprobe m', 'rmmod m'], u: ['modprobe m'] },
+};

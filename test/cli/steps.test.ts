@@ -29,10 +29,17 @@ describe('probecheck steps', () => {
   // Found by a new-user pass (2026-12-03): the parent-lock steps of a USB interface driver's
   // attach and detach were in traces but not in the catalogue, so no patch could name them.
   // (A function's steps are the model's, whatever the walks' bound: 10 states list them as 3,000 do.)
+  const labels = (profile: string, fn: string) => (JSON.parse(probecheck(['steps', '--profile', profile, '--function', fn, '--json', '--max-states', '10'], { cwd: dir }).stdout) as { steps: Step[] }).steps.map((s) => s.label);
   it('lists the parent-lock steps of a need_parent_lock bus (a USB interface driver registered and unregistered)', () => {
-    const labels = (profile: string, fn: string) => (JSON.parse(probecheck(['steps', '--profile', profile, '--function', fn, '--json', '--max-states', '10'], { cwd: dir }).stdout) as { steps: Step[] }).steps.map((s) => s.label);
     expect(labels('mainline', '__driver_attach')).toContain('lock_parent');
     expect(labels('v4.18', 'device_release_driver_internal')).toContain('lock_parent');
+  });
+  // free_module's UNFORMED window is a step of its own only where a second load may run in it
+  // (s45 h9); the main catalogue's one load runs before its unload, so steps listed it at no
+  // profile and a patch on it was E604 at every one (s45 h10): MODULE_WINDOW_CATALOGUE builds it.
+  it('lists delete_module:module_unformed where free_module\'s UNFORMED window is a step (v4.19), not from v5.3 (v5.4)', () => {
+    expect(labels('v4.19', 'delete_module')).toEqual(['try_stop_module', 'async_synchronize_full', 'free_module', 'module_unformed']);
+    expect(labels('v5.4', 'delete_module')).toEqual(['try_stop_module', 'async_synchronize_full', 'free_module']);
   });
   it('records waits, and the whole catalogue differs by profile (v5.1 vs mainline __driver_attach)', () => {
     const all = JSON.parse(probecheck(['steps', '--profile', 'mainline', '--json'], { cwd: dir }).stdout) as { steps: Step[] };

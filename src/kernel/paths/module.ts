@@ -141,7 +141,7 @@ export function deleteModule(tb: ThreadBuilder, m: number, ret: Ret): string {
   // v3.6.0's free_module takes module_mutex once, to unlink the module (stop_machine(__unlink_module)).
   const wakes = tb.k.has('MODULE_WQ_UNLOAD_WAKE');
   if (window) {
-    f.step('module_unformed', { where: `${file}:free_module`, since: 'v3.8 .. v5.2 (two regions in 6cd5513c813e and v4.19.y, one in v3.6.0; add_unformed_module and MODULE_STATE_UNFORMED came with 1fb9341ac348, v3.8, by MODULE_LOAD_WAITS\'s note, not re-read)',
+    f.step('module_unformed', { where: `${file}:free_module`, since: 'v3.8 .. v5.2 (two regions in 6cd5513c813e and v4.19.y, one in v3.6.0; MODULE_STATE_UNFORMED came with 0d21b0e3477 and the lookup that sees it, and waits for COMING or UNFORMED, with 1fb9341ac348 (their commit pages; v3.8 by MODULE_LOAD_WAITS\'s note: x86-8/linux-3.7 has no UNFORMED); the commit that put free_module\'s first region in was not found)',
       c: ['delete_module:: free_module(mod);', 'mutex_lock(&module_mutex);@1 ... mutex_unlock(&module_mutex);@1'],
       run: (s) => { s.mod[m]!.state = 'FREEING'; return 'free_module'; } });
     f.step('free_module', { where: `${file}:free_module`, c: ['mutex_lock(&module_mutex);@2 ... mutex_unlock(&module_mutex);@2'],
