@@ -40,6 +40,15 @@ describe('probecheck steps', () => {
   it('lists delete_module:module_unformed where free_module\'s UNFORMED window is a step (v4.19), not from v5.3 (v5.4)', () => {
     expect(labels('v4.19', 'delete_module')).toEqual(['try_stop_module', 'async_synchronize_full', 'free_module', 'module_unformed']);
     expect(labels('v5.4', 'delete_module')).toEqual(['try_stop_module', 'async_synchronize_full', 'free_module']);
+    // A hunk on it applies to a scenario that builds it (the patch check read the catalogue only: E604).
+    const user = tempDir();
+    mkdirSync(join(user, 'node_modules'));
+    symlinkSync(ROOT, join(user, 'node_modules/probecheck'), 'dir');
+    writeFileSync(join(user, 'race.ts'), "import { scenario } from 'probecheck';\nexport default scenario({ name: 'race', devices: { d0: { present: true, boundTo: 'drv' } }, drivers: { drv: { matches: ['d0'], module: 'm' } }, modules: { m: { loaded: true } }, actors: { admin: 'rmmod m', udev: 'modprobe m' }, properties: ['no-deadlock'] });\n");
+    writeFileSync(join(user, 'p.ts'), "import { definePatch } from 'probecheck';\nexport default definePatch({ id: 'keep', subject: 'x', base: 'v4.19', hunks: [{ fn: 'delete_module', replace: 'module_unformed', step: (_s, o) => o! }] });\n");
+    const r = probecheck(['check', 'race.ts', '--param', 'profile=v4.19', '--patch', 'p.ts', '-q'], { cwd: user });
+    expect(r.stderr).not.toMatch(/E604/);
+    expect(r.status).toBe(1);
   });
   it('records waits, and the whole catalogue differs by profile (v5.1 vs mainline __driver_attach)', () => {
     const all = JSON.parse(probecheck(['steps', '--profile', 'mainline', '--json'], { cwd: dir }).stdout) as { steps: Step[] };
