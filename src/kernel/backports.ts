@@ -49,6 +49,7 @@ const RELEASE = (version: string, date: string) => `the "Linux ${version}" relea
 const QUEUE = (branch: string, date: string, id: string, version: string) => `kernel.org's post-receive mail of ${date} for linux-stable-rc queue/${branch} lists ${id} before the "Linux ${version}" commit`;
 const REVERT = 'Revert "module, async: async_synchronize_full() on module init iff async is used"';
 const GOING = "module: Don't wait for GOING modules";
+const UNLOAD_WAKE = 'kernel/module.c: wakeup processes in module_wq on module unload';
 const UEVENT_RCU = 'driver core: Fix uevent_show() vs driver detach race';
 const UEVENT_RCU_REVERT = `Revert "${UEVENT_RCU}"`;
 
@@ -123,6 +124,13 @@ export const BACKPORTS: Partial<Record<Flag, Partial<Record<Branch, Backport | C
     '5.15.y': { taken: true, sublevel: 91, change: 'adds', commit: '0254127ab977', subject: GOING, how: `${RELEASE('5.15.91', '2023-02-01')} ("Petr Pavlu (1): ${GOING}"); kernel.org's post-receive mail of 2023-01-30 for linux-stable-rc linux-5.15.y lists 8020f7fbec22 with that subject and ends at "Linux 5.15.91-rc1"; the 5.15.y posting not read` },
     '5.10.y': { taken: true, sublevel: 166, change: 'adds', commit: '0254127ab977', subject: GOING, how: `${RELEASE('5.10.166', '2023-02-01')} ("Petr Pavlu (1): ${GOING}"); the 5.10.y posting not read` },
     '5.4.y': { taken: true, sublevel: 231, change: 'adds', commit: '0254127ab977', subject: GOING, how: `${RELEASE('5.4.231', '2023-02-06')} ("Petr Pavlu (1): ${GOING}"); the 5.4.y posting not read` },
+  },
+  // 5d603311615f (v5.5; Fixes: 6e6de3dee51a): delete_module wakes module_wq after free_module. In
+  // 4.19.y it ends the sleep of a load in free_module's UNFORMED window (v4.19 builds that hang, s45
+  // h9), in 5.4.y the sleep on a GOING module too (v5.4). Read 2026-12-07 (s45 h10); 4.14.y not checked.
+  MODULE_WQ_UNLOAD_WAKE: {
+    '4.19.y': { taken: true, sublevel: 90, change: 'adds', subject: UNLOAD_WAKE, how: `${RELEASE('4.19.90', '2019-12-17')} ("Konstantin Khorenko (1): kernel/module.c: wakeup processes in module_wq on module unload"; kernel/module.c, 2 lines, in its diffstat); the 4.19.y posting not read` },
+    '5.4.y': { taken: true, sublevel: 9, change: 'adds', subject: UNLOAD_WAKE, how: `${RELEASE('5.4.9', '2020-01-09')}; ` + POSTING('5.4.9-rc1', '[PATCH 5.4 141/191] kernel/module.c: wakeup processes in module_wq on module unload', '2020-01-07', 'commit 5d603311615f612320bb77bd2a82553ef1ced5b7 upstream') + ', read whole: `wake_up_all(&module_wq);` after `free_module(mod);` in delete_module' },
   },
   MODULE_LOAD_WAITS_GOING: {
     '6.1.y': { taken: true, sublevel: 9, change: 'removes', commit: '0254127ab977', subject: GOING, how: `${RELEASE('6.1.9', '2023-02-01')}; the "[PATCH 6.1 210/313]" posting of 2023-01-30 makes finished_loading \`!mod || LIVE || GOING\` (MODULE_WAIT_ONCE's entry)` },

@@ -214,11 +214,13 @@ describe('a log of a stable kernel past a backport', async () => {
     expect(o.status).toBe(0);
     expect(o.stderr).toContain('profile v4.19; run: probecheck check');
     expect(readFileSync(join(dir, 'lts.ts'), 'utf8')).toContain('"profile": "v4.19"');
-    expect(o.stderr).toMatch(/^warning: the log is of Linux 4\.19\.200 \(line 1\), a stable kernel past 7 backports that profile v4\.19 does not model: TIMEOUT_WALK_LOCKED \(eed6e41813de, .* is in 4\.19\.y from 4\.19\.188; LINKS_NO_DRIVER_DORMANT \(15cfb0941603, .* is in 4\.19\.y from 4\.19\.112; AUTOPROBE_CONSUMER \(e7dd40105aac, .* is in 4\.19\.y from 4\.19\.112;/);
+    expect(o.stderr).toMatch(/^warning: the log is of Linux 4\.19\.200 \(line 1\), a stable kernel past 8 backports that profile v4\.19 does not model: TIMEOUT_WALK_LOCKED \(eed6e41813de, .* is in 4\.19\.y from 4\.19\.188; LINKS_NO_DRIVER_DORMANT \(15cfb0941603, .* is in 4\.19\.y from 4\.19\.112; AUTOPROBE_CONSUMER \(e7dd40105aac, .* is in 4\.19\.y from 4\.19\.112;/);
     // 4.19.66 took v5.1's dead flag and v5.3's kill_device, 4.19.141 654888327e9f (s44 h11).
     expect(o.stderr).toContain('DEAD_FLAG (3451a495ef24, "driver core: Establish order of operations for device_add and device_del via bitflag") is in 4.19.y from 4.19.66; KILL_DEVICE (00289cd87676, "drivers/base: Introduce kill_device()") is in 4.19.y from 4.19.66; the end of ATTACH_DRIVER_EBUSY (3451a495ef24, "driver core: Establish order of operations for device_add and device_del via bitflag") is in 4.19.y from 4.19.66; ATTACH_DEAD_CHECK (654888327e9f, "driver core: Avoid binding drivers to dead devices") is in 4.19.y from 4.19.141;');
     // The revert of MODULE_SYNC_PF_USED_ASYNC came at 4.19.231, past this log.
     expect(o.stderr).not.toContain('MODULE_SYNC_PF_USED_ASYNC');
+    // 5d603311615f (v5.5) came at 4.19.90: delete_module wakes the load v4.19 leaves asleep in free_module's UNFORMED window (s45 h10).
+    expect(o.stderr).toContain('MODULE_WQ_UNLOAD_WAKE (5d603311615f, "kernel/module.c: wakeup processes in module_wq on module unload") is in 4.19.y from 4.19.90');
   });
   it('v4.19\'s text is of 4.19.45 or earlier: no 4.19.y backport it reads is listed past it (s44 h10)', () => {
     // 0b777eee88d7's 4.19 backport ("[PATCH 4.19 110/114]", 2019-05-23; "Linux 4.19.46") drops
@@ -251,7 +253,7 @@ describe('a verdict at an LTS profile that rests on a fix its stable branch took
   it('5.4.60 took 654888327e9f (ATTACH_DEAD_CHECK), which v5.4 lacks and builds as a patch', () => {
     const v54 = (f: Flag) => PROFILES['v5.4']!.flags.includes(f);
     expect(backportsPast('5.4.59', v54).map((p) => p.flag)).not.toContain('ATTACH_DEAD_CHECK');
-    expect(backportsPast('5.4.60', v54).map((p) => p.flag)).toEqual(['ATTACH_DEAD_CHECK']);
+    expect(backportsPast('5.4.60', v54).map((p) => p.flag)).toEqual(['ATTACH_DEAD_CHECK', 'MODULE_WQ_UNLOAD_WAKE']);
     expect(run(spec, 'v5.4', '654888327e9f').verdicts['no-probe-after-del']).toBe('holds');
   });
 });
