@@ -72,6 +72,17 @@ describe('probecheck source', () => {
     expect(r.stdout).toMatch(/device_unlock\(dev\);\s+device_unlock/);
     expect(r.stdout).not.toContain('!!');
   });
+  // models/README.md (module-async variant=going) said this was E501, no v5.1 .. v5.9 profile
+  // reading kernel/module.c; v5.4 reads 6e6de3dee51a's (s45 h10). And v4.19's free_module shows
+  // its UNFORMED window's step beside the one-step form (MODULE_WINDOW_CATALOGUE).
+  it('delete_module at v5.4 (6e6de3dee51a) and free_module\'s two regions at v4.19, as models/README.md says', () => {
+    const r = probecheck(['source', 'delete_module', '--profile', 'v5.4'], { cwd: tempDir() });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^kernel\/module\.c:delete_module at torvalds@6e6de3dee51a /);
+    const f = probecheck(['source', 'free_module', '--profile', 'v4.19'], { cwd: tempDir() }).stdout;
+    expect(f).toMatch(/mod->state = MODULE_STATE_UNFORMED;\s+free_module, module_unformed\n/);
+    expect(f).toMatch(/list_del_rcu\(&mod->list\);\s+free_module\n/);
+  });
   it('--json names the snapshot and marks every line', () => {
     const r = probecheck(['source', 'device_driver_attach', '--profile', 'mainline', '--json'], { cwd: tempDir() });
     expect(r.status).toBe(0);
