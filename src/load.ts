@@ -17,7 +17,7 @@ import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import Module, { register } from 'node:module';
 import { relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { knowExports, notExported, ProbecheckError, thrownValue } from './engine/errors.js';
+import { knowExports, notExported, notImported, ProbecheckError, thrownValue } from './engine/errors.js';
 import type { ModelFactory } from './engine/model.js';
 import { isPatchFile, isUserPatch, registerPatchFile } from './kernel/define-patch.js';
 import { PATCHES, patchEntries } from './kernel/patches.js';
@@ -221,8 +221,8 @@ export async function importFile(path: string): Promise<Record<string, unknown>>
 async function missingExport(msg: string): Promise<string> {
   const m = /import_probecheck\.(\w+)|does not provide an export named '(\w+)'/.exec(msg);
   const name = m?.[1] ?? m?.[2];
-  if (!name) return '';
   await knowApi();
+  if (!name) { const no = notImported(msg); return no ? `; ${no}` : ''; }
   const no = notExported(name);
   return no ? `; ${no}` : '';
 }

@@ -119,8 +119,18 @@ export function notExported(name: string): string {
  */
 function missingImport(m: string): string {
   const x = /\(0 , import_probecheck\d*\.([A-Za-z_$][\w$]*)\) is not a function/.exec(m);
-  const no = x ? notExported(x[1]!) : '';
+  const no = x ? notExported(x[1]!) : notImported(m);
   return no ? `${m}; ${no}` : m;
+}
+
+/**
+ * "X is not defined" for a name probecheck exports: the file uses it without importing it (a
+ * newcomer's hunk calling deferredTrigger read only "deferredTrigger is not defined", s45 h15).
+ */
+export function notImported(m: string): string {
+  const x = /^([A-Za-z_$][\w$]*) is not defined$/.exec(m);
+  if (!x || !exported?.includes(x[1]!)) return '';
+  return `probecheck exports '${x[1]}': add it to the file's import { ... } from 'probecheck'`;
 }
 
 /**

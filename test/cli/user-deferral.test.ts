@@ -218,6 +218,19 @@ export default definePatch({ id: '${name}', subject: 'driver core: export driver
     expect(r.stderr).toContain("is not a function; probecheck exports no 'deferredTriger': did you mean 'deferredTrigger'?");
     expect(hasStack(r.stderr)).toBe(false);
   });
+  // An export used without importing it read only "deferredTrigger is not defined" (s45 h15, a
+  // newcomer's hunk); in a step (E203) and as the file loads (E105). One search stopped at the kick.
+  it('an export used without its import is said to be one, in a step and at load', () => {
+    write('noimport.ts', readFileSync(join(dir, kick('noimport', 'deferredTrigger')), 'utf8').replace('RETURN, deferredTrigger }', 'RETURN }'));
+    const r = probecheck(['diff', 'sof.ts', '--param', 'patches=./dsp.ts', '--patch', 'noimport.ts', '-q'], { cwd: dir });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^probecheck: E203 .*deferredTrigger is not defined; probecheck exports 'deferredTrigger': add it to the file's import \{ \.\.\. \} from 'probecheck'/);
+    write('noimport-load.ts', `import { definePatch } from 'probecheck';\nconst t = deferredTrigger;\nexport default definePatch({ id: 'nl', subject: 's', base: 'v5.15', hunks: [] });\n`);
+    const l = probecheck(['check', 'sof.ts', '--patch', 'noimport-load.ts', '-q'], { cwd: dir });
+    expect(l.status).toBe(2);
+    expect(l.stderr).toMatch(/^probecheck: E105 .*deferredTrigger is not defined; probecheck exports 'deferredTrigger'/);
+    expect(hasStack(r.stderr + l.stderr)).toBe(false);
+  });
   // In a property too (E302); but a real export that is no function (RETURN), or a user's own
   // variable of that name, is not a missing import (s45 h6: both were said to be one). One
   // property file, each property thrown at the first state.
