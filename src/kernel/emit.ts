@@ -20,7 +20,7 @@ import type { KL, KS } from './state.js';
 import type { LocalDecl } from './patch-state.js';
 import type { World } from './world.js';
 import { releaseSpan } from './spans.js';
-import { RUNS_NOTHING, resolveStep, userTags, withPatchSources, type Anchored } from './source.js';
+import { AMBIGUOUS, RUNS_NOTHING, resolveStep, userTags, withPatchSources, type Anchored } from './source.js';
 import { frameReal, realState, strictState, type ReadLog } from './strict-state.js';
 import { FIRST, isUserPatch, type UserPatch } from './define-patch.js';
 import { foreignParents, holder, isMutexWait, sameWait } from './paths/common.js';
@@ -866,10 +866,11 @@ export class Block {
         // A user's tag that is wrong, not a line the patch adds (which is left uncited, as documented): one clear line (s45 h7:
         // a `#runs` line that calls nothing, or a tag misspelled, dropped the step's whole C and its runs without a word).
         if (mine) userTags(mine, `${this.name}:${l}`, ks.c);
-        let runsNothing: string | undefined;
+        let runsNothing: string | undefined, ambiguous: string | undefined;
         for (const sources of tries) {
           const r = resolveStep(sources, ks.where, ks.c, this.tb.k.renamed, this.tb.k.unread);
           if ('error' in r && RUNS_NOTHING.test(r.error)) runsNothing ??= r.error;
+          if ('error' in r && AMBIGUOUS.test(r.error)) ambiguous ??= r.error;
           const idle = ks.cIdle && !('error' in r) ? resolveStep(sources, ks.where, ks.cIdle.lines, this.tb.k.renamed, this.tb.k.unread) : undefined;
           if ('error' in r || (idle && 'error' in idle)) { rec.error = 'error' in r ? r.error : (idle as { error: string }).error; continue; }
           rec.anchored = r.anchored;
@@ -881,6 +882,9 @@ export class Block {
           break;
         }
         if (mine && rec.error && runsNothing) throw new ProbecheckError('E604', `patch ${mine.id} (${mine.subject}) does not apply: its step ${this.name}:${l} cites ${runsNothing}: tag the line that calls it, or drop the tag`);
+        // A line the text has more than once, with no @n (or an @n past its count), is a mistake in the hunk too (s45 h15:
+        // a newcomer citing the worker's mutex_unlock lost the step's whole C, its runs and the span note, without a word).
+        if (mine && rec.error && ambiguous) throw new ProbecheckError('E604', `patch ${mine.id} (${mine.subject}) does not apply: its step ${this.name}:${l}: ${ambiguous}`);
         // A user's step whose C runs past a lock release is one move where the kernel lets other
         // threads in (spans.ts): said, as conformance.test.ts requires it of the library's steps.
         const span = mine && !ks.merges && !rec.error ? releaseSpan(rec.anchored) : null;

@@ -279,6 +279,8 @@ export interface Anchored {
   runs?: string[];
 }
 
+/** The errors resolveStep gives for a line the function has several times and no `@n` says which, or an `@n` past its count (a user's step is E604 for them). */
+export const AMBIGUOUS = /: say which with @n$| has it only \d+ times$/;
 /** The error resolveStep gives for a line tagged ` #runs` that calls nothing (emit.ts: a user's step is E604 for it). */
 export const RUNS_NOTHING = /calls no function there \(#runs /;
 

@@ -92,4 +92,12 @@ export default definePatch({ id: 'tag', subject: 'hook the deferred work', base:
   writeFileSync(join(dir, 'runs.ts'), tagged('bus_probe_device(dev); #run'));
   oneErrorLine(dir, ['steps', '--profile', 'v6.6', '--patch', 'runs.ts', '--function', 'deferred_probe_work_func'],
     /^probecheck: E604 .*its step deferred_probe_work_func:probe_one cites 'bus_probe_device\(dev\); #run', whose tag '#run' is none of probecheck's: ' #runs' .* and ' #part'/);
+  // A line the function has twice with no @n, or an @n past its count, is a mistake too (s45 h15:
+  // it dropped the step's C, its runs and the span note without a word).
+  writeFileSync(join(dir, 'runs.ts'), tagged('bus_probe_device(dev); #runs').replace('mutex_lock(&deferred_probe_mutex);@1', 'mutex_lock(&deferred_probe_mutex);'));
+  oneErrorLine(dir, ['check', 's.ts', '--patch', 'runs.ts'],
+    /^probecheck: E604 .*its step deferred_probe_work_func:probe_one: 'mutex_lock\(&deferred_probe_mutex\);' is in deferred_probe_work_func at torvalds@f8fb576658a3 2 times \(lines \d+, \d+\): say which with @n$/);
+  writeFileSync(join(dir, 'runs.ts'), tagged('bus_probe_device(dev); #runs').replace('mutex_lock(&deferred_probe_mutex);@1', 'mutex_lock(&deferred_probe_mutex);@3'));
+  oneErrorLine(dir, ['steps', '--profile', 'v6.6', '--patch', 'runs.ts', '--function', 'deferred_probe_work_func'],
+    /^probecheck: E604 .*its step deferred_probe_work_func:probe_one: 'mutex_lock\(&deferred_probe_mutex\);@3': deferred_probe_work_func at torvalds@f8fb576658a3 has it only 2 times$/);
 });
