@@ -1,6 +1,6 @@
 /**
  * The README and docs/ name some commands inline, in prose, where examples.test.ts (shell blocks only) does
- * not see them. The quick ones with concrete arguments (`source` and `profiles`, no placeholder
+ * not see them. The quick ones with concrete arguments (`source`, `profiles`, `steps --profile P --function F`; no placeholder
  * such as FUNCTION or P; `source` alone is the command's name) are run here and must exit 0: a
  * new user copies them as they stand.
  * `probecheck source do_init_module --profile v3.5` (s39) must show v3.5's own name for it: v3.6.0's
@@ -15,12 +15,15 @@ import { ROOT, hasStack, probecheck } from './run.js';
 // docs/findings.md is history: the commands it names are those of their day.
 const DOCS = ['README.md', ...readdirSync(join(ROOT, 'docs')).filter((f) => f.endsWith('.md') && f !== 'findings.md').map((f) => `docs/${f}`)];
 const text = DOCS.map((f) => readFileSync(join(ROOT, f), 'utf8')).join('\n');
-const inline = [...new Set([...text.matchAll(/`((?:npx )?probecheck (?:source|profiles)(?: [a-z0-9_.\-]+)*)`/g)].map((m) => m[1]!.replace(/^npx /, '')))]
-  .filter((c) => c !== 'probecheck source');   // the command's name in prose, not a command line
+// `steps` with a profile and a function too (s45 h15: patches.md's and the README's were run by no
+// test; about 1.5 s each), not `steps --patch` alone (a flag's name in prose).
+const inline = [...new Set([...text.matchAll(/`((?:npx )?probecheck (?:source|profiles|steps --profile [a-z0-9.]+ --function)(?: [a-z0-9_.\-]+)*)`/g)].map((m) => m[1]!.replace(/^npx /, '')))]
+  .filter((c) => c !== 'probecheck source' && !/ --function$/.test(c));   // the command's name in prose, not a command line
 
 describe("the inline source and profiles commands of the README and docs/", () => {
   it('are found, the v3.5 do_init_module one among them', () => {
     expect(inline).toContain('probecheck source do_init_module --profile v3.5');
+    expect(inline).toContain('probecheck steps --profile v5.9 --function __driver_attach');
     expect(inline.length).toBeGreaterThan(3);
   });
 
