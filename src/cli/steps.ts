@@ -157,7 +157,7 @@ export function modelledInside(fn: string, steps: Iterable<StepRef>): string {
   const { steps: inside, by } = modelling(fn, [...steps]);
   if (!inside.length) return '';
   const shown = inside.slice(0, 8);
-  return `; '${fn}' is modelled inside its callers' steps (${by === 'where' ? 'their where names it' : by === 'C' ? 'their label or the C lines they cite name it' : 'their where, label or the C lines they cite name it'}): ${shown.join(', ')}${inside.length > shown.length ? `, and ${inside.length - shown.length} more` : ''}: name one of those (function:label)`;
+  return `; '${fn}' is modelled inside its callers' steps (${by === 'where' ? 'their where names it' : by === 'C' ? 'their label, its own C they cite, or a cited line tagged #runs' : 'their where, label, its own C they cite, or a cited line tagged #runs'}): ${shown.join(', ')}${inside.length > shown.length ? `, and ${inside.length - shown.length} more` : ''}: name one of those (function:label)`;
 }
 
 /**

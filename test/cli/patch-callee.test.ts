@@ -36,7 +36,7 @@ test('a function run inside another step is named by that step: its where, its l
   // really_probe's error path runs it too: its `dev->driver = NULL` is device_unbind_cleanup's from v5.19, in
   // probe_failed (no child to unregister) or driver_null (after the children's devres steps) (s45 h7: both were missing).
   oneErrorLine(dir, ['steps', '--profile', 'v6.6', '--function', 'device_unbind_cleanup'],
-    /^probecheck: E501 .*builds no step of 'device_unbind_cleanup'; .*modelled inside its callers' steps \(their label or the C lines they cite name it\): __device_release_driver:devres_release_all, really_probe:devres_release_all\(c\), really_probe:driver_null, really_probe:probe_failed: name one/);
+    /^probecheck: E501 .*builds no step of 'device_unbind_cleanup'; .*modelled inside its callers' steps \(their label, its own C they cite, or a cited line tagged #runs\): __device_release_driver:devres_release_all, really_probe:devres_release_all\(c\), really_probe:driver_null, really_probe:probe_failed: name one/);
   // A name no step cites still gets no pointer.
   oneErrorLine(dir, ['steps', '--profile', 'v6.6', '--function', 'no_such_function'], /builds no step of 'no_such_function'; functions: /);
 });
@@ -65,7 +65,7 @@ export default definePatch({ id: 'runs', subject: 'hook the deferred work and bu
 ] });
 `);
   oneErrorLine(dir, ['check', 's.ts', '--patch', 'runs.ts'],
-    /^probecheck: E604 .*no modelled function 'bus_probe_device'; .*\(their where, label or the C lines they cite name it\): device_add:device_pm_add, deferred_probe_work_func:probe_one: name one of those/);
+    /^probecheck: E604 .*no modelled function 'bus_probe_device'; .*\(their where, label, its own C they cite, or a cited line tagged #runs\): device_add:device_pm_add, deferred_probe_work_func:probe_one: name one of those/);
 });
 
 // A user's tag that is wrong is one clear line, not silence (s45 h7): a `#runs` line that calls

@@ -117,7 +117,7 @@ describe('probecheck steps', () => {
     expect([inner.status, hasStack(inner.stderr)]).toEqual([2, false]);
     // Every caller, also those found only by their label or C (s44 h16: a patch to the trigger written
     // from a list without the late initcall's and the timeout work's missed two of its four callers).
-    expect(inner.stderr).toMatch(/^probecheck: E501 .*builds no step of 'driver_deferred_probe_trigger'; 'driver_deferred_probe_trigger' is modelled inside its callers' steps \(their where, label or the C lines they cite name it\): driver_probe_device:driver_deferred_probe_trigger, really_probe:driver_deferred_probe_trigger, deferred_probe_initcall:driver_deferred_probe_trigger, deferred_probe_initcall:trigger_again, deferred_probe_timeout_work_func:driver_deferred_probe_trigger: name one of those \(function:label\); functions: /);
+    expect(inner.stderr).toMatch(/^probecheck: E501 .*builds no step of 'driver_deferred_probe_trigger'; 'driver_deferred_probe_trigger' is modelled inside its callers' steps \(their where, label, its own C they cite, or a cited line tagged #runs\): driver_probe_device:driver_deferred_probe_trigger, really_probe:driver_deferred_probe_trigger, deferred_probe_initcall:driver_deferred_probe_trigger, deferred_probe_initcall:trigger_again, deferred_probe_timeout_work_func:driver_deferred_probe_trigger: name one of those \(function:label\); functions: /);
     // v4.15 .. v5.13: really_probe's re-trigger in driver_deferred_probe_add_trigger runs the trigger too,
     // and its where names it (s44 h19: it was missed; neither its where nor its C line named the trigger). One v5.10 catalogue, about 1 s.
     const v510 = probecheck(['steps', '--profile', 'v5.10', '--function', 'driver_deferred_probe_trigger'], { cwd: dir });
@@ -138,7 +138,7 @@ describe('probecheck steps', () => {
     expect(lock.stdout).toContain(', usb_lock_parent:device_lock: a change to device_lock itself needs a hunk on each\n');
     expect(JSON.parse(probecheck(['steps', '--function', 'device_lock', '--json'], { cwd: dir }).stdout).runsInside).toHaveLength(13);
     const async = probecheck(['steps', '--function', 'driver_allows_async_probing'], { cwd: dir });
-    expect(async.stderr).toContain('(their label or the C lines they cite name it): __device_attach_driver:driver_match_device, __driver_attach:driver_match_device, driver_detach:async_synchronize_full: name one');
+    expect(async.stderr).toContain('(their label, its own C they cite, or a cited line tagged #runs): __device_attach_driver:driver_match_device, __driver_attach:driver_match_device, driver_detach:async_synchronize_full: name one');
     // v5.10: really_probe's driver_deferred_probe_add_trigger runs the add (it was missing), and
     // defer_all_probes runs it by its `driver_deferred_probe_add(dev);` line, tagged #runs. (The v5.10 catalogue above: no new walk.)
     const add = probecheck(['steps', '--profile', 'v5.10', '--function', 'driver_deferred_probe_add'], { cwd: dir });
