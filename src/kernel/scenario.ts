@@ -1463,6 +1463,14 @@ function profileNotes(k: Kernel, loadsHere: (m: number) => boolean): string[] {
   // Two or more: every order is explored (boot-order.ts), and a trace's first step names its own.
   const listed = bootDeferred(w);
   if (listed.length >= 2 && w.deferredOrder) out.push(`devices ${w.deferredOrder.map((i) => `'${w.devices[i]!.name}'`).join(', ')} start on the pending list in that order, as the scenario's deferredOrder gives it`);
-  else if (listed.length >= 2) out.push(`devices ${listed.map((i) => `'${w.devices[i]!.name}'`).join(', ')} start on the pending list in each of their ${orderCount(listed.length).toLocaleString('en-US')} orders (boot's probes may leave them in any, which the scenario does not say; give deferredOrder: [...] where you know your boot's); each trace's first steps, by '${BOOT_ORDER}', choose it a place at a time, the last one naming the whole order`);
+  else if (listed.length >= 2) {
+    // Devices one driver defers, probing synchronously, added by one thread, defer in add order; a
+    // bind during one of their retries rotates them (for two, either order): known-gaps.md, s45 h13.
+    // (s45 h15: the note said "any" for them too.)
+    const sync = w.drivers.filter((d) => d.probeType !== 'async' && listed.filter((i) => w.devices[i]!.deferredAtBoot![0] === d.i).length >= 2);
+    const same = sync.map((d) => `${listed.filter((i) => w.devices[i]!.deferredAtBoot![0] === d.i).map((i) => `'${w.devices[i]!.name}'`).join(', ')} (${d.name}, probing synchronously)`);
+    const narrow = same.length ? `; but a boot that added ${same.join(' and ')} from one thread leaves them in their add order, the declared one, or a rotation of it where a device binds during one of their retries: a violation that needs another order of ${same.length > 1 ? 'those' : 'them'} is only a boot that added them from two threads (docs/known-gaps.md, "The late initcall")` : '';
+    out.push(`devices ${listed.map((i) => `'${w.devices[i]!.name}'`).join(', ')} start on the pending list in each of their ${orderCount(listed.length).toLocaleString('en-US')} orders (boot's probes may leave them in any, which the scenario does not say; give deferredOrder: [...] where you know your boot's${narrow}); each trace's first steps, by '${BOOT_ORDER}', choose it a place at a time, the last one naming the whole order`);
+  }
   return out;
 }

@@ -69,6 +69,16 @@ describe('the pending list at the start: every order', () => {
     expect(buildScenario(pc('pc'), 'v5.10', '').model.notes!.join('\n')).toContain('give deferredOrder: [...]');
   });
 
+  // Devices one driver defers, probing synchronously, added by one thread, defer in add order (or a
+  // rotation of it): the note said "boot's probes may leave them in any" for them too (s45 h15;
+  // the wording as s45 h13 read the C). Builds only.
+  it("the every-order note says a synchronous driver's devices added by one thread are left in add order or a rotation, not any", () => {
+    const one = (probeType: 'sync' | 'async') => buildScenario(pc('pc', { drivers: { 's-drv': { matches: ['s'], present: true }, 'pc-drv': { matches: ['p', 'c'], needs: ['s'], present: true, probeType } } }), 'v5.10', '').model.notes!.join('\n');
+    expect(one('sync')).toContain("but a boot that added 'p', 'c' (pc-drv, probing synchronously) from one thread leaves them in their add order, the declared one, or a rotation of it where a device binds during one of their retries: a violation that needs another order of them is only a boot that added them from two threads");
+    expect(one('async')).not.toContain('but a boot that added');
+    expect(buildScenario(pc('pc'), 'v5.10', '').model.notes!.join('\n')).not.toContain('but a boot that added');
+  });
+
   it('deferredOrder: a device not declared, not deferred, missing or named twice is one E601 naming the scenario and the key', () => {
     const err = (order: unknown) => { try { buildScenario(pc('pc', { deferredOrder: order as string[] }), 'v5.10', ''); } catch (e) { return `${(e as { code?: string }).code}: ${(e as Error).message}`; } return 'built'; };
     expect(err(['p', 'q'])).toBe("E601: scenario 'boot-order-pc': deferredOrder: device 'q' is not declared; the devices that start on the pending list: 'p', 'c'");
