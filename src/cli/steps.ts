@@ -39,6 +39,8 @@ export interface StepInfo {
   step: string; fn: string; label: string; where: string; since: string; c?: string;
   /** Functions called on its cited lines that it runs, not only calls (anchored ` #runs`). */
   runs?: string[];
+  /** Why its cited C runs past a lock release in one move (KStep `merges`). */
+  merges?: string;
   /** Its wait is strongly fair for liveness (a struct mutex where the profile has MUTEX_HANDOFF). */
   strong?: boolean;
   /** Strongly fair only if a patch's guard on the mutex wait lets the thread go where the mutex alone would (judged by a whole search). */
@@ -350,7 +352,7 @@ function walkCatalogue({ model, kernel }: BuiltScenario, profileName: string, ma
     const key = label ? `${fn}:${label}` : cs.s.label;
     if (info.has(key)) continue;
     const st = cs.s.step;
-    info.set(key, { step: key, fn, label, where: st.where, since: st.since ?? profileName, ...(st.source ? { c: st.source } : {}), ...(st.runs ? { runs: [...st.runs] } : {}), ...(st.strong ? (st.strongUnless ? { strongIfLockOnly: true } : { strong: true }) : {}),
+    info.set(key, { step: key, fn, label, where: st.where, since: st.since ?? profileName, ...(st.source ? { c: st.source } : {}), ...(st.runs ? { runs: [...st.runs] } : {}), ...(st.merges ? { merges: st.merges } : {}), ...(st.strong ? (st.strongUnless ? { strongIfLockOnly: true } : { strong: true }) : {}),
       reads: [], writes: [], locks: [], waits: [], fired: 0, r: new Set(), w: new Set(), lk: new Set(), wt: new Set() });
   }
   const keyOf = (label: string) => { const [fn, l] = splitLabel(label); return l ? `${fn}:${l}` : label; };
@@ -457,6 +459,7 @@ export async function runSteps(io: Io, profile: string | undefined, fn: string |
     if (s.c) io.out(`  C:     ${s.c}`);
     // The callees of its cited lines that it runs (a line tagged #runs): `steps --function` of one lists this step.
     if (s.runs?.length) io.out(`  runs:  ${s.runs.join(', ')}`);
+    if (s.merges) io.out(`  merges: ${s.merges}`);
     if (!s.fired && !s.waits.length) io.out('  (not reached within the bound: nothing recorded)');
     const line = (k: string, v: string[]) => { if (v.length) io.out(`  ${k.padEnd(6)} ${v.join(', ')}`); };
     line('reads:', s.reads); line('writes:', s.writes); line('locks:', s.locks); line('waits:', s.waits);

@@ -52,6 +52,8 @@ export interface Step<G = any, L = any> {
   sourceIdle?: string;
   /** Functions called on its cited lines that it runs, not only calls (source.ts Anchored `runs`). */
   runs?: readonly string[];
+  /** Why its cited C may run past a lock release in one move (kernel KStep `merges`): `steps` prints it. */
+  merges?: string;
   idleWhen?: (s: G, t: L) => boolean;
   /** Guard: the step is enabled only when this holds. A false guard means the thread is blocked here. */
   await?: (s: G, t: L) => boolean;

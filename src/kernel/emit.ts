@@ -860,6 +860,8 @@ export class Block {
         ? `patch ${by.id}'s step is weakly fair; if it waits only for a struct mutex, write strong: true in it (this kernel's mutex hands over)` : undefined);
       if (weak && (!st.strong || st.strongUnless)) st.weakNote = weak;
       if (ks.c) {
+        // The reason is printed by `steps` (s45 h15: patches.md says `{ ...orig }` keeps the library's, which no output showed).
+        if (ks.merges) st.merges = ks.merges;
         const rec: StepAnchors = { thread: this.tb.name, label: key, block: this.name, local: l, where: ks.where, dev: this.dev, anchored: [], ...(ks.merges ? { merges: ks.merges } : {}) };
         // A patch's step is found in the profile's own snapshot when that has the fix, else in the patch's.
         const tries = [this.tb.k.sources, ...(patchedBy.get(l)?.sources ? [withPatchSources(this.tb.k.sources, patchedBy.get(l)!.sources!)] : [])];

@@ -99,6 +99,16 @@ describe('probecheck steps', () => {
     expect([bad.status, hasStack(bad.stderr)]).toEqual([2, false]);
     expect(bad.stderr).toMatch(/^probecheck: E604 .*hunks\[0\] names __driver_attach:device_lok/);
   });
+  // A step whose C runs past a lock release says why (merges); patches.md says `{ ...orig }` keeps
+  // it, and no output showed it (s45 h15). One small recording (--max-states 10).
+  it("prints a step's merges, in text and JSON", () => {
+    const args = ['steps', '--profile', 'v5.10', '--function', 'deferred_probe_work_func', '--max-states', '10'];
+    expect(probecheck(args, { cwd: dir }).stdout).toContain("\n  merges: the loop's text: one run takes the mutex, takes one device off and drops it; bus_probe_device(dev) is the next steps");
+    const json = JSON.parse(probecheck([...args, '--json'], { cwd: dir }).stdout) as { steps: { label: string; merges?: string }[] };
+    expect(json.steps.find((x) => x.label === 'mutex_lock')?.merges).toMatch(/^the loop's text/);
+    expect(json.steps.find((x) => x.label === 'process_one_work')?.merges).toBeUndefined();
+  });
+
   it('marks the steps whose mutex wait is strongly fair, where the profile has MUTEX_HANDOFF', () => {
     // (Fairness is the build's; at v5.10 500 states record __driver_attach's steps as the default bound does.)
     const strong = (profile: string, ...bound: string[]) => (JSON.parse(probecheck(['steps', '--profile', profile, '--function', '__driver_attach', '--json', ...bound], { cwd: dir }).stdout) as { steps: Step[] }).steps.filter((s) => s.strong).map((s) => s.label);
