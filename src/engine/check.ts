@@ -217,7 +217,12 @@ export function check(model: Model, o: CheckOptions = {}): Result {
   if (out.complete) result.vacuity = vacuity(c, be.coverage, props, properties, out.states);
   if (out.stopped) result.stopped = out.stopped;
   if (out.stopNote) result.stopNote = out.stopNote;
-  if (out.stopped && out.stopped !== 'all-violated' && out.stopped !== 'walks-done' && model.fewerStates) result.fewerStates = model.fewerStates;
+  // Not for random walks, which store no states; the model's count is of what this search took (s45 h14:
+  // "720 start orders ... are each searched" where symmetry had left one).
+  if (out.stopped && out.stopped !== 'all-violated' && out.stopped !== 'walks-done' && strategy !== 'random' && model.fewerStates) {
+    const fewer = model.fewerStates(sym.fingerprinter !== undefined || sym.start !== undefined);
+    if (fewer) result.fewerStates = fewer;
+  }
   if (out.walks) result.walks = out.walks;
   if (model.loadSteps) result.loadSteps = model.loadSteps;
   if (strategy === 'random') result.seed = seed;

@@ -308,9 +308,11 @@ export interface Model<G = any> {
   noSymmetry?: string;
   /**
    * What multiplies this model's states and how to have fewer, said where a limit stopped its
-   * search (a kernel scenario's start orders of the pending list: pin one, boot-order.ts).
+   * search (a kernel scenario's start orders of the pending list: pin one, boot-order.ts);
+   * `upToSymmetry`: the search took them up to the permutations of `symmetry` (stored so, or
+   * `symmetricChoice`'s first branches alone). Undefined where nothing multiplies them there.
    */
-  fewerStates?: string;
+  fewerStates?: (upToSymmetry: boolean) => string | undefined;
   /** What to do when a spawn finds every instance of a program running (E204), in the model's own terms: how to declare more, or why none can be. */
   moreInstances?: (program: string) => string | undefined;
   /**

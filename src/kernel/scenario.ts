@@ -1256,7 +1256,8 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string, 
   // Declared groups are validated (E601); undeclared ones are found by the same rules. `symmetric: []`: none.
   // Devices whose fields a patch adds start unlike (patch-state.ts init) are not interchangeable.
   const split: string[] = [];
-  const groups = (spec.symmetric ? validateSymmetric(spec.name, w, spec.symmetric, actors) : inferSymmetric(w, actors)).flatMap((g) => {
+  const found = spec.symmetric ? validateSymmetric(spec.name, w, spec.symmetric, actors) : inferSymmetric(w, actors);
+  const groups = found.flatMap((g) => {
     const by = new Map<string, number[]>();
     for (const i of g) { const key = added.deviceKey(i); by.set(key, [...(by.get(key) ?? []), i]); }
     if (by.size > 1) split.push(`{${g.map(k.vn).join(', ')}}`);
@@ -1266,7 +1267,11 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string, 
   // A scenario's deferredOrder pins it (resolveWorld checked it): no choice, the start has that order.
   const pinned = w.deferredOrder;
   const ordered = load || pinned ? [] : bootDeferred(w);
-  const choice = ordered.length >= 2 ? bootOrderThreads(w, ordered, threads, k.profile, groups) : undefined;
+  // The scenario's groups, before a patch of yours splits or drops them, order a pick's choices: a
+  // branch then places the same device with or without the patch (diff replays the base's moves,
+  // each naming a branch by its number, on the patched model: s45 h14 found a base trace's `d, ...`
+  // replayed as `c2, ...` where a patch split {c1, c2}).
+  const choice = ordered.length >= 2 ? bootOrderThreads(w, ordered, threads, k.profile, found) : undefined;
   const choose = choice !== undefined;
   const model: Model = {
     name: spec.name, params: { profile: prof.name, patches: patchEntries(patchList).join(',') },
@@ -1293,15 +1298,23 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string, 
   // (__device_attach(c1), __device_attach(c2)): a permutation of the devices does not renumber it.
   // Said where --symmetry is asked and nothing is left (a hunt, 2026-12-05: "the model declares no
   // interchangeable elements", with no word of the patch that made them unlike).
-  // Each start order not an image of another is a search of its own (distinct drivers' devices: 8 of them, 40,320, 6.3 million states).
-  if (choice) {
-    const named = ordered.map((d) => `'${w.devices[d]!.name}'`).join(', '), up = choice.representatives < choice.orders ? `; ${choice.representatives.toLocaleString('en-US')} up to permutations of interchangeable devices, where symmetry applies` : '';
-    model.fewerStates = `the pending list's ${choice.orders.toLocaleString('en-US')} start orders (of ${named}${up}) are each searched: give the one your boot left them in, deferredOrder: [${named}]`;
-  }
   if (!groups.length && split.length) model.noSymmetry = `your patch's fields start unlike on the devices of ${split.join(', ')} (state ... init), so they are not interchangeable`;
   if (groups.length && added.local.size) {
     model.noSymmetry = `your patch's C locals (state.local of ${[...added.local.keys()].join(', ')}) are kept per call of their function, by the call's device, which a permutation of devices does not renumber`;
     groups.length = 0;
+  }
+  // Each start order not an image of another starts runs of its own, which meet again only where
+  // the list is worked off (distinct drivers' devices: 8 of them, 40,320 orders, 6.3 million states);
+  // where symmetry took them up to the permutations of the groups left here, their orbits.
+  if (choice) {
+    const named = ordered.map((d) => `'${w.devices[d]!.name}'`).join(', ');
+    const orbits = orderCount(ordered.length, groups.map((g) => g.filter((d) => ordered.includes(d)).length));
+    model.fewerStates = (upToSymmetry) => {
+      const n = upToSymmetry ? orbits : choice.orders;
+      if (n < 2) return undefined;
+      const of = n < choice.orders ? ` (its ${choice.orders.toLocaleString('en-US')} taken up to permutations of interchangeable devices)` : '';
+      return `the search starts from each of ${n.toLocaleString('en-US')} orders of ${named} on the pending list${of}: give the one your boot left them in, deferredOrder: [${named}]`;
+    };
   }
   if (groups.length) {
     const owned = (name: string) => [...(k.flushers.includes(name) ? [`flushBarrier[${k.flushers.indexOf(name)}]`] : []), ...(k.moduleWq.includes(name) ? [`moduleWq[${k.moduleWq.indexOf(name)}]`] : [])];
@@ -1313,7 +1326,8 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string, 
     const yours = patches.filter((p) => isUserPatch(p) && p.hunks.some((h) => k.applied!.has(h)));
     if (yours.length) model.mayDistinguish = yours.map((p) => `your patch ${p.id}`);
     // Orders of the pending list that differ by a permutation of a group start states that are its images (boot-order.ts).
-    if (choice && choice.representatives < choice.orders) model.symmetricChoice = { thread: BOOT_ORDER, label: BOOT_ORDER_STEP, first: choice.first, representatives: choice.representatives, about: `the pending list's ${choice.orders.toLocaleString('en-US')} start orders` };
+    // Only where no patch split a group: its first choices are one per orbit of `found`'s groups.
+    if (choice && !split.length && choice.representatives < choice.orders) model.symmetricChoice = { thread: BOOT_ORDER, label: BOOT_ORDER_STEP, first: choice.first, representatives: choice.representatives, about: `the pending list's ${choice.orders.toLocaleString('en-US')} start orders` };
   }
   // What the load of the modules loaded at the start built and ran: a user's hunk may run only
   // there (diff's E501 and the patch notes read it, s41 h12).

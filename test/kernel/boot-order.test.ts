@@ -12,6 +12,9 @@ import { compile } from '../../src/engine/compile.js';
 import { makeBackend } from '../../src/engine/check.js';
 import { stopLines } from '../../src/report/stop.js';
 import { BOOT_ORDER, orderCount } from '../../src/kernel/boot-order.js';
+import { deferredList } from '../../src/kernel/paths/klist.js';
+import { definePatch, registerPatchFile } from '../../src/kernel/define-patch.js';
+import { replayWatching } from '../../src/report/confirm.js';
 
 /** p and c (p's child) deferred at boot, each driver needing s, which the hotplug adds and s-drv binds. */
 const pc = (order: 'pc' | 'cp', extra: Partial<ScenarioSpec> = {}): ScenarioSpec => ({
@@ -100,6 +103,13 @@ describe('the pending list at the start: every order', () => {
     // Up to symmetry one order of 720 is left: its states, and the start and four partial orders before its last pick.
     expect(r.states).toBe(pinned.states + 5);
     expect(r.symmetry!.note).toContain("the pending list's 720 start orders taken up to permutations of {c1, c2, c3, c4, c5, c6} (1 of them)");
+    // A limit that stops it does not ask to pin an order where one was searched (s45 h14: "720 start orders ... are each
+    // searched"), with liveness or with the states stored up to permutations; without symmetry it does; random walks store none.
+    const fewer = (o: Parameters<typeof check>[1]) => stopLines(check(buildScenario(spec, 'v5.10', '').model, { maxStates: 30, ...o })).join('\n');
+    expect(fewer({ properties: props })).not.toContain('deferredOrder');
+    expect(fewer({ properties: ['single-binding'] })).not.toContain('deferredOrder');
+    expect(fewer({ properties: props, symmetry: false })).toContain("to store fewer states: the search starts from each of 720 orders of 'c1', 'c2', 'c3', 'c4', 'c5', 'c6' on the pending list: give");
+    expect(fewer({ properties: ['single-binding'], strategy: 'random', timeLimit: 0.05, maxStates: undefined })).not.toContain('deferredOrder');
   });
 
   it('six devices of six drivers start in every order: a property only the reverse order breaks is violated, its trace naming the order a place at a time', () => {
@@ -116,7 +126,7 @@ describe('the pending list at the start: every order', () => {
     expect(r.trace!.steps[4]!.changes).toEqual(expect.arrayContaining([{ field: 'bootPicks', from: '4', to: '0' }, { field: 'bootOrdered', from: 'false', to: 'true' }]));
     // A limit that stops the search says what to pin.
     const stopped = check(buildScenario(spec, 'v5.10', '').model, { properties: ['single-binding'], maxStates: 100 });
-    expect(stopLines(stopped).join('\n')).toContain("to store fewer states: the pending list's 720 start orders (of 'd1', 'd2', 'd3', 'd4', 'd5', 'd6') are each searched: give the one your boot left them in, deferredOrder: ['d1', 'd2', 'd3', 'd4', 'd5', 'd6']");
+    expect(stopLines(stopped).join('\n')).toContain("to store fewer states: the search starts from each of 720 orders of 'd1', 'd2', 'd3', 'd4', 'd5', 'd6' on the pending list: give the one your boot left them in, deferredOrder: ['d1', 'd2', 'd3', 'd4', 'd5', 'd6']");
     // Pinned to the declared order it is not reached (the order's own search).
     expect(check(buildScenario({ ...spec, deferredOrder: ds }, 'v5.10', '').model, { properties: ['not-reversed'] }).properties[0]!.verdict).toBe('holds');
   });
@@ -164,5 +174,85 @@ describe('the pending list at the start: every order', () => {
     expect(dl.trace!.steps[0]).toMatchObject({ thread: BOOT_ORDER, branch: 0, branchName: 'c1, ...' });
     expect(dl.trace!.steps[1]).toMatchObject({ thread: BOOT_ORDER, branch: 0, branchName: 'c1, c2, c3 (as declared)' });
     expect(dl.trace!.steps[2]!.thread).not.toBe(BOOT_ORDER);
+  });
+});
+
+/** Devices deferred at boot in groups of one driver each (sizes), all needing s, which the hotplug adds: g0d0, g0d1, g1d0, ... */
+const grouped = (sizes: readonly number[], extra: Partial<ScenarioSpec> = {}): ScenarioSpec => {
+  const devices: Record<string, object> = { s: {} }, drivers: Record<string, object> = { 's-drv': { matches: ['s'], present: true } };
+  sizes.forEach((n, g) => {
+    const ds = Array.from({ length: n }, (_, i) => `g${g}d${i}`);
+    for (const d of ds) devices[d] = { present: true };
+    drivers[`g${g}-drv`] = { matches: ds, needs: ['s'], present: true };
+  });
+  return { name: `grouped-${sizes.join('-')}`, profile: 'v6.1', devices, drivers, actors: { hotplug: 'add s' }, ...extra } as ScenarioSpec;
+};
+
+describe('the choice a place at a time, against the model (s45 h14)', () => {
+  // Every run of the choosing thread, walked on the model's own steps (the reference backend, whose
+  // state is plain data): the lists it ends with, and the states. `reduced`: only the first branches
+  // the model's symmetricChoice gives, as a search with liveness takes them (check.ts).
+  const ends = (sizes: readonly number[], reduced: boolean) => {
+    const m = buildScenario(grouped(sizes), 'v6.1', '').model, c = compile(m), be = makeBackend(c, 'reference');
+    const k = c.threadByName.get(BOOT_ORDER)!.index;
+    if (reduced) { const cs = c.threads[k]!.steps[0]!; cs.nb = -1; cs.step = { ...cs.step, branches: m.symmetricChoice!.first }; }
+    const names = Object.keys(grouped(sizes).devices), name = (i: number) => names[i]!;
+    be.clear(); be.loadInitial();
+    const start = structuredClone(be.curG()) as Record<string, unknown>;
+    const out: { order: string[]; g: Record<string, unknown> }[] = [];
+    const walk = (path: number[]) => {
+      const g = be.curG() as { bootOrdered: boolean; bootPicks: number };
+      // After every pick the list is a whole order of the devices (a property sees only orders).
+      expect(deferredList(g as never, 'pending').length).toBe(sizes.reduce((a, b) => a + b, 0));
+      if (g.bootOrdered) { out.push({ order: deferredList(g as never, 'pending').map(name), g: structuredClone(g) }); return; }
+      const n = be.enabled(k);
+      for (let b = 0; b < n; b++) { be.loadInitial(); for (const x of [...path, b]) be.apply(k, x); walk([...path, b]); }
+    };
+    walk([]);
+    return { out, start };
+  };
+  const perms = (n: number): number => (n <= 1 ? 1 : n * perms(n - 1));
+  // The group of a device, by its name: an order up to permutations within groups.
+  const orbit = (order: readonly string[]) => order.map((d) => d.replace(/d\d+$/, '')).join();
+  const cases = [[1, 1], [2], [1, 1, 1], [2, 1], [3], [1, 1, 1, 1], [2, 2], [2, 1, 1], [1, 1, 1, 1, 1], [2, 2, 1], [3, 2]];
+
+  it('every order of k = 2..5 devices is reached once; each end state is the start with the ranks of that order alone; with groups, one order of each orbit', () => {
+    for (const sizes of cases) {
+      const k = sizes.reduce((a, b) => a + b, 0), what = sizes.join('+');
+      const { out, start } = ends(sizes, false);
+      expect(out.length, what).toBe(perms(k));
+      expect(new Set(out.map((e) => e.order.join())).size, what).toBe(perms(k));
+      // Nothing of the picking is left but the order: the ranks are the start's places, given in that order.
+      const places = (start.dev as { deferRank: number; deferred: string }[]).filter((d) => d.deferred === 'pending').map((d) => d.deferRank).sort((a, b) => a - b);
+      const names = Object.keys(grouped(sizes).devices);
+      for (const e of out) {
+        const want = structuredClone(start) as { dev: { deferRank: number }[]; bootOrdered: boolean; bootPicks: number };
+        e.order.forEach((d, r) => { want.dev[names.indexOf(d)]!.deferRank = places[r]!; });
+        want.bootOrdered = true; want.bootPicks = 0;
+        expect(e.g, `${what}: ${e.order.join()}`).toEqual(want);
+      }
+      const orbits = new Set(out.map((e) => orbit(e.order)));
+      expect(orbits.size, what).toBe(perms(k) / sizes.reduce((x, g) => x * perms(g), 1));
+      if (sizes.every((g) => g === 1)) continue;
+      const taken = ends(sizes, true).out.map((e) => orbit(e.order));
+      expect(taken.length, what).toBe(orbits.size);
+      expect(new Set(taken), what).toEqual(orbits);
+    }
+  });
+
+  it("a branch places the same device with and without a patch that splits a group: diff's replay of the base's trace takes its order", () => {
+    // A field of your own that starts true on g0d1 alone: g0d0 and g0d1 are no longer interchangeable (nothing else changes).
+    const file = '/virtual/boot-order-split.ts';
+    registerPatchFile(file, [definePatch({ id: 'split', subject: 'a flag g0d1 starts with', base: 'v6.1', state: { dev: { tag: { type: 'bool', init: (d: { name: string }) => d.name === 'g0d1' } } },
+      hunks: [{ fn: 'deferred_probe_work_func', replace: 'process_one_work', step: (_site, o) => ({ ...o! }) }] })]);
+    const first = defineProperty({ kind: 'invariant', name: 'g1-first', check: (v) => (v.deferredPending.join() === 'g1d0,g0d0,g0d1' ? 'g1d0, g0d0, g0d1' : null) });
+    const spec = grouped([2, 1], { properties: [first] });
+    const base = check(buildScenario(spec, 'v6.1', '').model).properties[0]!;
+    expect(base.verdict).toBe('violated');
+    // The patched side's branch 1 was g0d1 (no group to put first), so the base's `g1d0, ...` replayed as `g0d1, ...` and read
+    // "replays, but the property holds along it" on a patch that changes nothing.
+    const r = replayWatching(buildScenario(spec, 'v6.1', file).model, 'g1-first', base.trace!.moves);
+    expect(r.trace.steps.map((x) => x.branchName)).toEqual(base.trace!.steps.map((x) => x.branchName));
+    expect(r.violatedAt).toBe(base.trace!.moves.length);
   });
 });
