@@ -66,12 +66,12 @@ export function splitLabel(label: string): [string, string] {
 export function catalogueSpecs(profileName: string): ScenarioSpec[] {
   const p = PROFILES[profileName];
   // device_shutdown's catalogue where the profile builds it; free_module's window where it is a step.
-  const shutdown = [...(p && !shutdownRefusalAt(profileName) ? [SHUTDOWN_CATALOGUE] : []), ...(p && unformedWindow({ has: (f) => p.flags.includes(f) }) ? [MODULE_WINDOW_CATALOGUE] : [])];
-  if (lateInitcallRefusal({ profile: profileName, unsettled: p?.unsettled ?? {} })) return [catalogueAt(profileName), ...shutdown];
+  const more = [...(p && !shutdownRefusalAt(profileName) ? [SHUTDOWN_CATALOGUE] : []), ...(p && unformedWindow({ has: (f) => p.flags.includes(f) }) ? [MODULE_WINDOW_CATALOGUE] : [])];
+  if (lateInitcallRefusal({ profile: profileName, unsettled: p?.unsettled ?? {} })) return [catalogueAt(profileName), ...more];
   // Where the timeout work exists but its default timeout schedules nothing (v4.19 .. v6.0), the
   // deferred_probe_timeout= parameter builds it, and wait_for_device_probe's wait for it (v5.7 .. v5.18).
   const param = p?.flags.includes('PROBE_TIMEOUT_WORK') && !p.flags.includes('PROBE_TIMEOUT_DEFAULT_10');
-  return [catalogueAt(profileName), param ? { ...LATE_CATALOGUE, deferredProbeTimeout: 10, actors: { ...LATE_CATALOGUE.actors, waiter: 'wait_for_device_probe' } } : LATE_CATALOGUE, ...shutdown];
+  return [catalogueAt(profileName), param ? { ...LATE_CATALOGUE, deferredProbeTimeout: 10, actors: { ...LATE_CATALOGUE.actors, waiter: 'wait_for_device_probe' } } : LATE_CATALOGUE, ...more];
 }
 
 /** Every function:label the model builds, by function. */

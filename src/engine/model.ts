@@ -261,12 +261,14 @@ export interface Model<G = any> {
   /** Interchangeable elements, for symmetry reduction (engine/reduce/symmetry.ts); checked, never trusted. */
   symmetry?: SymmetryClass[];
   /**
-   * A step (taken once or again and again) whose branches from `first(s, t)` on lead to images,
-   * under `symmetry`'s permutations, of states that its first `first(s, t)` branches lead to, in
-   * the state it starts from (a kernel scenario's choice of the pending list's start order, one
-   * place at a time, kernel/boot-order.ts). Where every property checked treats the elements
-   * alike but the states are not stored up to permutations (liveness: use-symmetry.ts), the
-   * search takes only the first ones: the verdicts are the same, the runs concrete.
+   * A choice (one step, taken once or again and again, before any other thread moves) where
+   * taking only its first `first(s, t)` branches each time still reaches an image, under
+   * `symmetry`'s permutations, of every outcome of the whole choice (a kernel scenario's choice of
+   * the pending list's start order, one place at a time, kernel/boot-order.ts: not pick by pick,
+   * as placing r before d of {r, d} and d before r are images only once the rest is placed too).
+   * Where every property checked treats the elements alike but the states are not stored up to
+   * permutations (liveness: use-symmetry.ts), the search takes only the first ones: the verdicts
+   * are the same, the runs concrete.
    * `representatives`: how many outcomes of the whole choice that leaves; `about`: what they are,
    * for the symmetry note.
    */
