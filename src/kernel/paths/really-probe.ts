@@ -510,7 +510,7 @@ function reallyProbe(tb: ThreadBuilder, dev: number, drv: number, depth: number,
   // Entered only from a probe that defers or fails (probe_defer, the outcome step, their cleanups).
   const fails = info.needs.length > 0 || info.outcomes.some((o) => o !== 'ok');
   const nulKept = k.has('DEVICE_LINKS') && statelessLinksOf(w, drv, dev).length > 0;
-  // Where really_probe's text calls device_unbind_cleanup (v5.19, v6.x: 696 and 722 of the texts read),
+  // Where really_probe's text calls device_unbind_cleanup (every text read from v5.19 on),
   // `dev->driver = NULL` (unbindCleanup) is that function's, so the step that runs it says so (s45 h7: `steps --function device_unbind_cleanup`
   // listed only the steps running its devres_release_all). Before, the C clears dev->driver inline.
   const unbindFn = textLines(k, DD, 'really_probe', ['device_unbind_cleanup(dev);']).length > 0 ? ['device_unbind_cleanup(dev);@2 #part #runs'] : [];
