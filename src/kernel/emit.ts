@@ -23,7 +23,7 @@ import { releaseSpan } from './spans.js';
 import { AMBIGUOUS, RUNS_NOTHING, resolveStep, userTags, withPatchSources, type Anchored } from './source.js';
 import { frameReal, realState, strictState, type ReadLog } from './strict-state.js';
 import { FIRST, isUserPatch, type UserPatch } from './define-patch.js';
-import { foreignParents, holder, isMutexWait, sameWait } from './paths/common.js';
+import { foreignParents, holder, isMutexWait, sameWait, setStepKernel } from './paths/common.js';
 import { belowCwd } from '../report/trace-file.js';
 
 export const RETURN = '@return';
@@ -1102,7 +1102,8 @@ function checkedReleases(tb: ThreadBuilder, st: KStep, library?: string): KStep 
     const outer = libraryChanged, lib = library === undefined ? new Set<number>() : undefined;
     if (lib) libraryChanged = lib;
     let r: string | null;
-    try { r = st.run(s, t, b, c); } finally { libraryChanged = outer; }
+    const outerK = setStepKernel(k);
+    try { r = st.run(s, t, b, c); } finally { libraryChanged = outer; setStepKernel(outerK); }
     const after = unrecorded(() => owners(real));
     for (let i = 0; i < after.length; i++) {
       const o = after[i]!, m = before[i]!;

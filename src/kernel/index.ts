@@ -11,6 +11,6 @@ export type { World, Outcome, ProbeType } from './world.js';
 export { defineProperty, isDefinedProperty, type DefinedProperty, type PropertySpec, type InvariantSpec, type ActionSpec, type LeadsToSpec, type PremiseSpec, type MoveView } from './define-property.js';
 export type { KernelView, DeviceView, DriverView, LinkView, ModuleView, ThreadView } from './view.js';
 export type { KS, KL } from './state.js';
-// For patch hunks: driver_deferred_probe_add/_del's effect on the lists, kept in the model's list order.
-export { deferredAdd, deferredDel } from './paths/klist.js';
-export { userDeferredTrigger as deferredTrigger } from './paths/common.js';
+// For patch hunks: driver_deferred_probe_add/_del's effect on the lists, kept in the model's list
+// order, and the trigger; each refuses a call while a thread holds deferred_probe_mutex (common.ts).
+export { userDeferredAdd as deferredAdd, userDeferredDel as deferredDel, userDeferredTrigger as deferredTrigger } from './paths/common.js';

@@ -272,4 +272,16 @@ export default scenario({
     expect(r.status).toBe(2);
     expect(hasStack(r.stderr)).toBe(false);
   });
+  // driver_deferred_probe_add and _del take the same mutex (dd.c@f04948dea236:59-82): the same hunk
+  // listing codec, or taking it off, ran under the walk (s45 h17: h6 left them). Two searches stopped there.
+  it('so is an add or del of the deferred list from such a step', () => {
+    for (const [fn, c] of [['deferredAdd', 'driver_deferred_probe_add'], ['deferredDel', 'driver_deferred_probe_del']] as const) {
+      write(`no-await-${fn}.ts`, readFileSync(join(dir, 'no-await.ts'), 'utf8').replace(/deferredTrigger/g, fn).replace('(s, site.k)', '(s, site.dev)'));
+      const r = probecheck(['check', 'sof-timeout.ts', '--param', `patches=./dsp.ts,./no-await-${fn}.ts`, '-q'], { cwd: dir });
+      expect(r.stderr, fn).toContain(`in step '__device_attach(codec):sof_kick' of thread 'sof probe work'`);
+      expect(r.stderr, fn).toContain(`${fn}: ${c} takes deferred_probe_mutex, which kworker deferred_probe_timeout_work_func holds, and waits for it (in the thread holding it, deadlocks): give the step calling it \`await: (s) => s.deferredProbeMutex === 0\``);
+      expect(r.status, fn).toBe(2);
+      expect(hasStack(r.stderr), fn).toBe(false);
+    }
+  });
 });

@@ -4,7 +4,7 @@
  */
 import type { Kernel, KStep } from '../emit.js';
 import { STALE, STRUCTS, structRef, type KL, type KS } from '../state.js';
-import { deferredSplice, dropOldOvr } from './klist.js';
+import { deferredAdd, deferredDel, deferredSplice, dropOldOvr } from './klist.js';
 import { ModelError } from '../../engine/errors.js';
 import { isUserPatch } from '../define-patch.js';
 import { excerpt, sourceFile } from '../source.js';
@@ -324,11 +324,44 @@ export function deferredTrigger(k: Kernel, s: KS): void {
  * cannot make).
  */
 export function userDeferredTrigger(s: KS, k: Kernel): void {
-  if (s.deferredProbeEnable && s.deferredProbeMutex !== 0) {
-    const holder = k.threadNames[s.deferredProbeMutex - 1] ?? `thread #${s.deferredProbeMutex - 1}`;
-    throw new Error(`deferredTrigger: driver_deferred_probe_trigger takes deferred_probe_mutex, which ${holder} holds, and waits for it (in the thread holding it, deadlocks): give the step calling it \`await: (s) => !s.deferredProbeEnable || s.deferredProbeMutex === 0\``);
-  }
+  if (s.deferredProbeEnable) refuseUnderMutex(s, k, 'deferredTrigger', 'driver_deferred_probe_trigger', '!s.deferredProbeEnable || s.deferredProbeMutex === 0');
   deferredTrigger(k, s);
+}
+
+/**
+ * driver_deferred_probe_add / _del called from a user's hunk (probecheck exports them as
+ * `deferredAdd(s, dev)` and `deferredDel(s, dev)`; the library's steps call klist.ts's own, inside
+ * steps that wait for the mutex themselves). Both take deferred_probe_mutex whether or not deferred
+ * probing is enabled (dd.c at v5.10.13:57-78, f04948dea236:59-82, dakr@1ac45118ddf8:59-82; v5.15 on
+ * the add returns first where !can_match, but the model's add lists the device all the same): a
+ * call while a thread holds it (the timeout work's walk, v5.12 on) is the trigger's error, with the
+ * library's add and del steps' await (s45 h17: h6 left them running under the walk).
+ */
+export function userDeferredAdd(s: KS, dev: number): void {
+  refuseUnderMutex(s, stepKernel, 'deferredAdd', 'driver_deferred_probe_add', 's.deferredProbeMutex === 0');
+  deferredAdd(s, dev);
+}
+export function userDeferredDel(s: KS, dev: number): void {
+  refuseUnderMutex(s, stepKernel, 'deferredDel', 'driver_deferred_probe_del', 's.deferredProbeMutex === 0');
+  deferredDel(s, dev);
+}
+
+function refuseUnderMutex(s: KS, k: Kernel | undefined, name: string, fn: string, wait: string): void {
+  if (s.deferredProbeMutex === 0) return;
+  const by = k ? holder(k, s.deferredProbeMutex) : `thread ${s.deferredProbeMutex - 1}`;
+  throw new Error(`${name}: ${fn} takes deferred_probe_mutex, which ${by} holds, and waits for it (in the thread holding it, deadlocks): give the step calling it \`await: (s) => ${wait}\``);
+}
+
+/**
+ * The kernel whose step runs now (emit.ts sets it around each step of a model with a user's
+ * patch): deferredAdd and deferredDel take (s, dev), as the C takes dev, and name the mutex's
+ * holder by its thread from it.
+ */
+let stepKernel: Kernel | undefined;
+export function setStepKernel(k: Kernel | undefined): Kernel | undefined {
+  const was = stepKernel;
+  stepKernel = k;
+  return was;
 }
 
 /** A thread's slot in KS.flushBarrier (it may flush the deferred-probe work). */
