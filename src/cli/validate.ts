@@ -9,6 +9,7 @@
 import { loadModel, loadPatchFiles } from '../load.js';
 import { describeNul, describeShort, describeCut, describeLastCut, describeUnordered, describeVariant, describePrefixed, describeReboot, describeWrapped } from '../logs/parse.js';
 import { validate, type ValidateResult } from '../logs/validate.js';
+import { BOOT_ORDER } from '../kernel/boot-order.js';
 import { showParams } from '../report/text.js';
 import { buildModel } from './build.js';
 import { EXIT, type ExitCode } from './exit.js';
@@ -63,6 +64,16 @@ function guardNote(r: ValidateResult): string {
   return ` (${r.guards.length} of them only as their device registered with no driver: ${drivers.length === 1 ? `driver ${drivers[0]} is` : `drivers ${drivers.slice(0, NAMES).join(', ')}${drivers.length > NAMES ? ', ...' : ''} are`} not in the scenario)`;
 }
 
+/**
+ * The start order of the pending list the run took, where the scenario leaves it open (its first
+ * steps choose it and print nothing): without this line a log that needs another order than the
+ * declared one passed with no word of it. Left open for the caller's last words.
+ */
+function startOrderLine(o: NonNullable<ValidateResult['startOrder']>, run: string): string {
+  const same = o.order.every((d, i) => d === o.declared[i]);
+  return `${run} starts with the pending list in ${same ? `the declared order, ${o.order.join(', ')}` : `the order ${o.order.join(', ')}, not the declared ${o.declared.join(', ')}`} (its first steps, by '${BOOT_ORDER}', chose it`;
+}
+
 export function renderValidation(r: ValidateResult, logFile: string): string {
   const out: string[] = [];
   out.push(`validate ${r.model} (${showParams(r.params)}) against ${logFile}`);
@@ -94,8 +105,10 @@ export function renderValidation(r: ValidateResult, logFile: string): string {
   if (r.unordered) out.push(`  ${describeUnordered(r.unordered)}`);
   if (r.variant) out.push(`  not read: ${describeVariant(r.variant)}`);
   if (r.short) out.push(`  ${describeShort(r.short)}`);
-  if (r.verdict === 'behaviour') out.push(`  the log IS a behaviour of the model: a run of ${r.run.length} steps prints all ${r.checked.length - r.guards.length} checked lines in order${r.guards.length ? `, the device of each of the ${r.guards.length} others registered with no driver at its place` : ''} (${r.states.toLocaleString('en-US')} states searched)`);
-  else {
+  if (r.verdict === 'behaviour') {
+    out.push(`  the log IS a behaviour of the model: a run of ${r.run.length} steps prints all ${r.checked.length - r.guards.length} checked lines in order${r.guards.length ? `, the device of each of the ${r.guards.length} others registered with no driver at its place` : ''} (${r.states.toLocaleString('en-US')} states searched)`);
+    if (r.startOrder) out.push(`  ${startOrderLine(r.startOrder, 'the run')}; the first run found: another order may print the log too)`);
+  } else {
     const first = r.checked[r.matched]!;
     out.push(r.verdict === 'limit'
       ? `  search stopped at the state limit (${r.states.toLocaleString('en-US')} states) with ${r.matched} of ${r.checked.length} events matched`
@@ -109,6 +122,7 @@ export function renderValidation(r: ValidateResult, logFile: string): string {
       out.push('  from there the model could print instead, as the log would show it:');
       for (const l of r.couldPrintLines) out.push(`    ${l}`);
     } else out.push('  from there the model could print nothing the log records');
+    if (r.startOrder) out.push(`  ${startOrderLine(r.startOrder, 'the longest matched run')}${r.verdict === 'not-a-behaviour' ? '; every order was searched' : ''})`);
     out.push(`  the longest matched run (${r.run.length} steps):`);
   }
   for (const s of r.run) {
@@ -126,7 +140,7 @@ export function validationJson(r: ValidateResult, logFile: string): unknown {
     log: logFile, model: r.model, params: r.params, verdict: r.verdict, matched: r.matched, checked: r.checked.length,
     firstUnmatched: r.verdict === 'not-a-behaviour' || r.verdict === 'limit' ? ev(r.checked[r.matched]!) : null,
     guards: r.guards.map((g) => ({ ...ev(g.event), driver: g.driver })),
-    statesBefore: r.statesBefore, stateSummaries: r.stateSummaries, couldPrint: r.couldPrint, couldPrintLines: r.couldPrintLines, unchecked: r.unchecked.map((u) => ({ ...ev(u.event), why: u.why })), unknownLines: r.unknownLines, prefixed: r.prefixed ?? null, wrapped: r.wrapped ?? null, cut: r.cut ?? null, lastCut: r.lastCut ?? null, unordered: r.unordered ?? null, variant: r.variant ?? null, nul: r.nul ?? null, short: r.short ?? null, warnings: r.warnings,
+    startOrder: r.startOrder ?? null, statesBefore: r.statesBefore, stateSummaries: r.stateSummaries, couldPrint: r.couldPrint, couldPrintLines: r.couldPrintLines, unchecked: r.unchecked.map((u) => ({ ...ev(u.event), why: u.why })), unknownLines: r.unknownLines, prefixed: r.prefixed ?? null, wrapped: r.wrapped ?? null, cut: r.cut ?? null, lastCut: r.lastCut ?? null, unordered: r.unordered ?? null, variant: r.variant ?? null, nul: r.nul ?? null, short: r.short ?? null, warnings: r.warnings,
     run: r.run.map((s) => ({ step: s.step, ...s.move, lines: s.events.flatMap((e) => (e.line !== undefined ? [e.line] : [])) })), states: r.states, seconds: r.seconds,
   };
 }

@@ -64,6 +64,22 @@ export function setOrder(s: KS, order: readonly number[]): void {
   on.forEach((d, r) => { s.dev[d]!.deferRank = places[r]!; });
 }
 
+/** The devices of `devs` still pending, head first (their places on the list). */
+export function byPlace(s: KS, devs: readonly number[]): number[] {
+  return devs.filter((d) => s.dev[d]!.deferred === 'pending').sort((a, b) => s.dev[a]!.deferRank - s.dev[b]!.deferRank);
+}
+
+/**
+ * The start order a run took (validate names it): after the choice's last pick, the devices boot
+ * left deferred as the list holds them, and the same devices as declared. Undefined before the
+ * choice is made.
+ */
+export function chosenOrder(w: World, s: KS): { order: number[]; declared: number[] } | undefined {
+  if (s.bootOrdered !== true) return undefined;
+  const order = byPlace(s, bootDeferred(w));
+  return { order, declared: bootDeferred(w).filter((d) => order.includes(d)) };
+}
+
 /** How many orders `n` devices have, and how many keep each group of sizes `groups` in one order: n! / (g1! g2! ...). */
 export function orderCount(n: number, groups: readonly number[] = []): number {
   const f = (m: number) => { let x = 1; for (let i = 2; i <= m; i++) x *= i; return x; };
@@ -95,9 +111,8 @@ export function bootOrderThreads(w: World, devs: readonly number[], threads: Thr
   // (the start's, the declared one unless a load moved them), not the declared one: a pick then
   // depends on the places alone, so permuting devices permutes its outcomes (--check-symmetry:
   // ordering the rest as declared failed it on the start state).
-  const byPlace = (s: KS) => devs.filter((d) => s.dev[d]!.deferred === 'pending').sort((a, b) => s.dev[a]!.deferRank - s.dev[b]!.deferRank);
   const picking = (s: KS) => {
-    const on = byPlace(s), placed = on.slice(0, s.bootPicks ?? 0), rest = on.slice(placed.length);
+    const on = byPlace(s, devs), placed = on.slice(0, s.bootPicks ?? 0), rest = on.slice(placed.length);
     const group = (d: number) => groups.find((g) => g.includes(d));
     const rep = (d: number) => { const g = group(d); return !g || rest.find((x) => g.includes(x)) === d; };
     return { on, placed, rest, candidates: [...rest.filter(rep), ...rest.filter((d) => !rep(d))], first: rest.filter(rep).length };

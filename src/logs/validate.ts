@@ -24,6 +24,7 @@ import type { Model, Move } from '../engine/model.js';
 import { makeBackend } from '../engine/check.js';
 import type { Backend } from '../engine/state/backend.js';
 import { actionCode, codeBranch, codeThread } from '../engine/trace.js';
+import { BOOT_ORDER, chosenOrder } from '../kernel/boot-order.js';
 import type { Kernel } from '../kernel/emit.js';
 import type { KS } from '../kernel/state.js';
 import type { ModelKind } from './formats.js';
@@ -109,6 +110,11 @@ export interface ValidateResult {
   couldPrintLines: string[];
   /** Those states, as the devices, drivers and modules stand in them (distinct, at most 6). */
   stateSummaries: string[];
+  /**
+   * The pending list's order at the start in `run` (its first steps choose it, boot-order.ts), and
+   * the same devices as declared: only where the scenario has that choice and the run made it.
+   */
+  startOrder?: { order: string[]; declared: string[] };
   states: number;
   seconds: number;
 }
@@ -276,8 +282,26 @@ export function validate(model: Model, log: ParsedLog, o: { maxStates?: number; 
   const run = replayRun(be, w, codes, after.reverse(), checked.filter((e) => !guards.has(e)), kinds, (j) => checked.slice(0, j).filter((e) => !guards.has(e)).length);
   const stateSummaries = done >= 0 || n === 0 ? [] : [...new Set(bestIds.slice(0, 200).map((id) => summarize(be, w, pathTo(id))))].slice(0, 6);
   const verdict = n === 0 ? 'nothing-to-check' : done >= 0 ? 'behaviour' : limit ? 'limit' : 'not-a-behaviour';
-  return { ...base, verdict, matched: n === 0 ? 0 : done >= 0 ? n : best, run, statesBefore: bestIds.length, couldPrint: [...could].sort(), couldPrintLines: [...new Set([...could].sort().map((c) => couldLines.get(c)!))], stateSummaries,
+  const start = n === 0 ? undefined : startOrder(be, w, codes);
+  return { ...base, verdict, ...(start ? { startOrder: start } : {}), matched: n === 0 ? 0 : done >= 0 ? n : best, run, statesBefore: bestIds.length, couldPrint: [...could].sort(), couldPrintLines: [...new Set([...could].sort().map((c) => couldLines.get(c)!))], stateSummaries,
     states: idx.length, seconds: (performance.now() - t0) / 1000 };
+}
+
+/**
+ * The start order `codes` took: its first moves, those of the choosing thread (no other moves
+ * before it is done), replayed. The choice prints nothing, so the run's lines alone do not show it
+ * (s45 h8: a log that needs c before p passed with no word of it).
+ */
+function startOrder(be: Backend, lk: LogKernel, codes: number[]): ValidateResult['startOrder'] {
+  const k = be.c.threads.findIndex((t) => t.name === BOOT_ORDER);
+  if (k < 0) return undefined;
+  be.loadInitial();
+  for (const c of codes) {
+    if (codeThread(c) !== k) break;
+    be.apply(k, codeBranch(c));
+  }
+  const o = chosenOrder(lk.w, be.curG() as KS), name = (d: number) => lk.w.devices[d]!.name;
+  return o && { order: o.order.map(name), declared: o.declared.map(name) };
 }
 
 /** One state, after `codes`, in words: each device, driver and module as it stands. */
