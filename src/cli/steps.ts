@@ -149,9 +149,9 @@ function citedFunctions(source: string | undefined): Set<string> {
   return fns;
 }
 
-/** The other functions' steps that run `fn` (modelling), from the catalogue's step records. */
-function callersRunning(fn: string, steps: readonly StepInfo[]): string[] {
-  return modelling(fn, steps.map((x) => ({ step: x.step, where: x.where, ...(x.c ? { source: x.c } : {}), ...(x.runs ? { runs: x.runs } : {}) }))).steps;
+/** The other functions' steps that run `fn` (modelling), from every instance of the catalogue's steps. */
+function callersRunning(fn: string, refs: readonly StepRef[]): string[] {
+  return modelling(fn, [...refs]).steps;
 }
 
 /** ` 'fn' is modelled inside other functions' steps: ...; name one of them` or ''. */
@@ -307,7 +307,9 @@ function leafTable(full: RecordT): (Leaf | null)[] {
 }
 
 /** `targets`: per function, the names an insert's `before` may use that are not steps (where a call or walk starts). */
-type Catalogue = { profile: string; states: number; complete: boolean; steps: StepInfo[]; targets: Record<string, string[]> };
+type Catalogue = { profile: string; states: number; complete: boolean; steps: StepInfo[]; targets: Record<string, string[]>;
+  /** Each distinct instance of every step (one a device, where they differ): what modelling reads. */
+  refs: StepRef[] };
 
 /**
  * The catalogue of a profile depends on nothing but the profile and the bound (no user patches):
@@ -327,19 +329,20 @@ export function stepCatalogue(profileName: string, maxStates = 5000, patches = '
 function recordCatalogue(profileName: string, maxStates: number, patches: string, built?: BuiltScenario[]): Catalogue {
   const info = new Map<string, StepInfo & { r: Set<string>; w: Set<string>; lk: Set<string>; wt: Set<string> }>();
   const targets: Record<string, string[]> = {};
+  const refs = new Map<string, StepRef>();
   let states = 0;
   // Each catalogue scenario is walked on its own (the late one up to a tenth of the bound: it is small).
   for (const [n, spec] of catalogueSpecs(profileName).entries()) {
-    states += walkCatalogue(built?.[n] ?? buildScenario(spec, profileName, patches), profileName, n === 0 ? maxStates : Math.ceil(maxStates / 10), info, targets);
+    states += walkCatalogue(built?.[n] ?? buildScenario(spec, profileName, patches), profileName, n === 0 ? maxStates : Math.ceil(maxStates / 10), info, targets, refs);
   }
   const complete = false;
   const steps = [...info.values()].map(({ r, w, lk, wt, ...s }) => ({ ...s, reads: [...r].sort(), writes: [...w].sort(), locks: [...lk].sort(), waits: [...wt].sort() }));
-  return { profile: profileName, states, complete, steps, targets };
+  return { profile: profileName, states, complete, steps, targets, refs: [...refs.values()] };
 }
 
 /** Seeded random walks through one catalogue scenario, recording each step into `info`; returns the states seen. */
 function walkCatalogue({ model, kernel }: BuiltScenario, profileName: string, maxStates: number, info: Map<string, StepInfo & { r: Set<string>; w: Set<string>; lk: Set<string>; wt: Set<string> }>,
-  targets: Record<string, string[]>): number {
+  targets: Record<string, string[]>, refs: Map<string, StepRef>): number {
   for (const [fn, ls] of kernel.targets) if (ls.size > 0) targets[fn] = [...new Set([...(targets[fn] ?? []), ...ls])].sort();
   // The walk runs on the fast backend; a state the recording runs steps on is decoded into the
   // plain objects the reference backend would hold (the same bytes, so the same values), and a
@@ -350,8 +353,14 @@ function walkCatalogue({ model, kernel }: BuiltScenario, profileName: string, ma
   for (const cs of c.steps) {
     const [fn, label] = splitLabel(cs.s.label);
     const key = label ? `${fn}:${label}` : cs.s.label;
-    if (info.has(key)) continue;
     const st = cs.s.step;
+    // Every device's instance of the step, for the lists of the steps that run a function: the
+    // record shows the first's where, and another device's may name another callee (s45 h19: the
+    // override device's match steps name platform_match, and `steps --function platform_match`
+    // listed bind_store's alone, where E604, built from every step, listed all three).
+    const ref = { step: key, where: st.where, ...(st.source ? { source: st.source } : {}), ...(st.runs ? { runs: st.runs } : {}) };
+    refs.set(JSON.stringify(ref), ref);
+    if (info.has(key)) continue;
     info.set(key, { step: key, fn, label, where: st.where, since: st.since ?? profileName, ...(st.source ? { c: st.source } : {}), ...(st.runs ? { runs: [...st.runs] } : {}), ...(st.merges ? { merges: st.merges } : {}), ...(st.strong ? (st.strongUnless ? { strongIfLockOnly: true } : { strong: true }) : {}),
       reads: [], writes: [], locks: [], waits: [], fired: 0, r: new Set(), w: new Set(), lk: new Set(), wt: new Set() });
   }
@@ -448,11 +457,11 @@ export async function runSteps(io: Io, profile: string | undefined, fn: string |
   let steps = cat.steps;
   if (fn) {
     steps = steps.filter((s) => s.fn === fn);
-    if (!steps.length) throw new ProbecheckError('E501', `--function ${fn}: profile ${profileName} builds no step of '${fn}'${modelledInside(fn, cat.steps.map((x) => ({ step: x.step, where: x.where, ...(x.c ? { source: x.c } : {}), ...(x.runs ? { runs: x.runs } : {}) })))}; functions: ${[...new Set(cat.steps.map((s) => s.fn))].sort().join(', ')}`);
+    if (!steps.length) throw new ProbecheckError('E501', `--function ${fn}: profile ${profileName} builds no step of '${fn}'${modelledInside(fn, cat.refs)}; functions: ${[...new Set(cat.steps.map((s) => s.fn))].sort().join(', ')}`);
   }
   const bound = `${cat.states.toLocaleString('en-US')} states of seeded random walks through the catalogue scenarios`;
   const targets = fn ? (cat.targets[fn] ? { [fn]: cat.targets[fn]! } : {}) : cat.targets;
-  if (json) { io.out(JSON.stringify({ profile: profileName, states: cat.states, complete: cat.complete, steps, ...(fn ? { runsInside: callersRunning(fn, cat.steps) } : {}), targets }, null, 2)); return EXIT.ok; }
+  if (json) { io.out(JSON.stringify({ profile: profileName, states: cat.states, complete: cat.complete, steps, ...(fn ? { runsInside: callersRunning(fn, cat.refs) } : {}), targets }, null, 2)); return EXIT.ok; }
   io.out(`steps of profile ${profileName}${patches ? ` with ${patchEntries(patches).map((e) => (isPatchFile(e) ? belowCwd(e) : e)).join(', ')}` : ''} (reads, writes, locks and waits recorded over ${bound})`);
   for (const s of steps) {
     io.out(['', s.step, `  where: ${s.where}`, `  since: ${s.since}`].join('\n'));
@@ -469,7 +478,7 @@ export async function runSteps(io: Io, profile: string | undefined, fn: string |
   // A function with steps of its own may run inside its callers' steps too (device_lock: one block of
   // its own, and the lock step of each caller, which the model inlines): a change to the function
   // itself needs a hunk on those as well (s45 h7: only its own steps were listed).
-  const inside = fn ? callersRunning(fn, cat.steps) : [];
+  const inside = fn ? callersRunning(fn, cat.refs) : [];
   if (inside.length) io.out(`\n'${fn}' also runs inside its callers' steps (their where, label, its own C they cite, or a cited line tagged #runs): ${inside.join(', ')}: a change to ${fn} itself needs a hunk on each`);
   const names = Object.entries(targets);
   if (names.length) {

@@ -147,6 +147,19 @@ describe('probecheck steps', () => {
     expect(lock.stdout).toContain("\n'device_lock' also runs inside its callers' steps (their where, label, its own C they cite, or a cited line tagged #runs): device_add:device_pm_add, device_del:kill_device, unbind_store:lock_parent, __device_attach:device_lock, ");
     expect(lock.stdout).toContain(', usb_lock_parent:device_lock: a change to device_lock itself needs a hunk on each\n');
     expect(JSON.parse(probecheck(['steps', '--function', 'device_lock', '--json'], { cwd: dir }).stdout).runsInside).toHaveLength(13);
+    // Every device's instance of a step (s45 h19): the override device's match steps name platform_match in
+    // their where, the first device's do not, and the list named bind_store's alone, where E604 (built from
+    // every step) named all three. Same catalogue; the E604 is a build of it with the patch (no walk).
+    const pm = probecheck(['steps', '--function', 'platform_match'], { cwd: dir });
+    const listed = (err: string) => /'platform_match' is modelled inside its callers' steps \([^)]*\): (.*?): name one/.exec(err)?.[1];
+    expect(listed(pm.stderr)).toBe('__device_attach_driver:driver_match_device, __driver_attach:driver_match_device, bind_store:driver_match_device');
+    const user = tempDir();
+    mkdirSync(join(user, 'node_modules'));
+    symlinkSync(ROOT, join(user, 'node_modules/probecheck'), 'dir');
+    writeFileSync(join(user, 'pm.ts'), "import { definePatch } from 'probecheck';\nexport default definePatch({ id: 'pm', subject: 'x', base: 'mainline', hunks: [{ fn: 'platform_match', replace: 'x', step: (_s, o) => o! }] });\n");
+    const e604 = probecheck(['steps', '--patch', 'pm.ts'], { cwd: user });
+    expect(e604.stderr).toMatch(/^probecheck: E604 /);
+    expect(listed(e604.stderr)).toBe(listed(pm.stderr));
     const async = probecheck(['steps', '--function', 'driver_allows_async_probing'], { cwd: dir });
     expect(async.stderr).toContain('(their label, its own C they cite, or a cited line tagged #runs): __device_attach_driver:driver_match_device, __driver_attach:driver_match_device, driver_detach:async_synchronize_full: name one');
     // v5.10: really_probe's driver_deferred_probe_add_trigger runs the add (it was missing), and
