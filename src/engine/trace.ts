@@ -134,8 +134,17 @@ function describe(be: Backend, k: number, b: number, n: number): { move: Move; s
   const step: Omit<TraceStep, 'changes'> = { n, thread: th.name, program: th.program, label: cs.label, where: cs.step.where };
   if (cs.step.since) step.since = cs.step.since;
   if (cs.step.source) step.source = cs.step.source;
-  if (multi) { step.branch = b; const names = cs.step.branchNames, bn = typeof names === 'function' ? names(be.curG(), be.curLocals(k), b) : names?.[b]; if (bn) step.branchName = bn; }
+  if (multi) { step.branch = b; const bn = branchNameAt(be, k, b); if (bn) step.branchName = bn; }
   return { move, step };
+}
+
+/**
+ * The name of branch b of the step thread k is at, in the backend's current state: a step's
+ * names may depend on the state (boot's pending-order picks name the devices placed so far).
+ */
+export function branchNameAt(be: Backend, k: number, b: number): string | undefined {
+  const cs = be.c.threads[k]!.steps[be.pc(k) - 1]!, names = cs.step.branchNames;
+  return typeof names === 'function' ? names(be.curG(), be.curLocals(k), b) : names?.[b];
 }
 
 /** Re-execute action codes from the initial state; the backend ends in the last state. */
@@ -173,7 +182,8 @@ export function rebuild(be: Backend, codes: readonly number[]): Trace {
  * the branch's name where its step has one (traces print it so; a new user, 2026-12-05, met `#0`).
  */
 export function moveAt(c: Compiled, m: Move, i: number): string {
-  // Names that depend on the state (a function) are not known here: the branch's number.
+  // Names that depend on the state (a function) are not known here: the branch's number. (Where
+  // the state is at hand the move is one it cannot take: resolveMove names the branches it has.)
   const names = m.branch === undefined ? undefined : c.threadByName.get(m.thread)?.steps.find((s) => s.label === m.label)?.step.branchNames;
   const name = typeof names === 'function' || m.branch === undefined ? undefined : names?.[m.branch];
   return `move ${i + 1} (${m.thread}: ${m.label}${m.branch !== undefined ? ` #${name ?? m.branch}` : ''})`;
@@ -195,7 +205,12 @@ export function resolveMove(be: Backend, m: Move, i: number): number {
     throw new ProbecheckError('E403', `${at}: the step is blocked here (its guard is false${w ? `: waits for ${w}` : ''})`);
   }
   const b = m.branch ?? 0;
-  if (!(Number.isInteger(b) && b >= 0 && b < nb)) throw new ProbecheckError('E403', `${at}: branch ${b} does not exist here; the step has ${nb} branch(es)`);
+  // The branches it has here, by name where the step names them, as traces do (boot's picks, named
+  // from this state: s45 h19, a trace edited or replayed on a patch read only a count).
+  if (!(Number.isInteger(b) && b >= 0 && b < nb)) {
+    const named = here.step.branchNames !== undefined && nb > 1 ? `: ${Array.from({ length: nb }, (_, x) => `#${x} ${branchNameAt(be, th.index, x) ?? '?'}`).join('; ')}` : '';
+    throw new ProbecheckError('E403', `${at}: branch ${b} does not exist here; the step has ${nb} branch(es)${named}`);
+  }
   return actionCode(th.index, b);
 }
 

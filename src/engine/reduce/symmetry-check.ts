@@ -16,12 +16,14 @@ import { compile } from '../compile.js';
 import { fingerprint, fp, hex } from '../hash.js';
 import type { Model, Move, SymmetryClass } from '../model.js';
 import { FastBackend } from '../state/fast.js';
-import { actionCode, rebuild } from '../trace.js';
+import { actionCode, branchNameAt, rebuild } from '../trace.js';
 import { permutationsOf, Symmetry } from './symmetry.js';
 
 export interface SymmetryFailure {
   /** Moves from the initial state to s. */
   path: Move[];
+  /** The same, as traces name them (`thread: label #branch`, the branch's name where it has one). */
+  named: string[];
   /** The permutation, as `c1->c2, c2->c1`. */
   permutation: string;
   /** What differs, in words. */
@@ -51,9 +53,11 @@ export function checkSymmetry(model: Model, o: { maxStates?: number; stop?: () =
   const maxStates = o.maxStates ?? 500_000;
   const key = () => hex(fp.hi, fp.lo);
 
+  // A branch named as traces name it, in the state at hand (boot's pending-order picks name the
+  // devices placed: s45 h19, they printed as numbers here).
   const moveName = (k: number, b: number) => {
     const th = T[k]!, cs = th.steps[be.pc(k) - 1]!;
-    return `${th.name}: ${cs.label}${cs.nb !== 1 ? ` #${b}` : ''}`;
+    return `${th.name}: ${cs.label}${cs.nb !== 1 ? ` #${branchNameAt(be, k, b) ?? b}` : ''}`;
   };
   /** Labels of cur: invariants, premises, deadlock. */
   const labels = (moves: number) => {
@@ -106,7 +110,8 @@ export function checkSymmetry(model: Model, o: { maxStates?: number; stop?: () =
     const codes: number[] = [];
     for (let x = id; parent[x]! >= 0; x = parent[x]!) codes.unshift(via[x]!);
     const permutation = sym.layouts.flatMap((L, i) => P[i]!.flatMap((to, e) => (to === e ? [] : [`${L.cls.elements[e]!.name}->${L.cls.elements[to]!.name}`]))).join(', ');
-    out.failure = { path: rebuild(new FastBackend(c), codes).moves, permutation, what };
+    const t = rebuild(new FastBackend(c), codes);
+    out.failure = { path: t.moves, named: t.steps.map((x) => `${x.thread}: ${x.label}${x.branch !== undefined ? ` #${x.branchName ?? x.branch}` : ''}`), permutation, what };
     out.complete = false;
     return out;
   };

@@ -37,7 +37,7 @@ export function symmetryFor(c: Compiled, asked: boolean | undefined, strategy: s
     const r = checkSymmetry(c.model, verify);
     check = { states: r.states, pairs: r.pairs, complete: r.complete };
     if (r.failure) {
-      const path = r.failure.path.map((m) => `${m.thread}: ${m.label}${m.branch !== undefined ? ` #${m.branch}` : ''}`).join('; ');
+      const path = r.failure.named.join('; ');
       check.failure = `${r.failure.permutation ? `permutation ${r.failure.permutation} ` : ''}at the state after [${path}]: ${r.failure.what}`;
     }
   }
