@@ -521,6 +521,10 @@ export class Block {
     const condGuard = new Map<string, KStep['await']>();
     // Steps that hold device_links_lock themselves (a user's wait inside a region): the others under it wait for it.
     const linksHeld = new Set<string>();
+    // A user's replacement that keeps the library step's `merges` (`{ ...orig, c: [...] }`) with C of its
+    // own: the library's C, by label. The reason was written for those lines: it is kept where the hunk's
+    // resolve to the same lines, and the span note is said otherwise (s45 h19: it was kept for any C).
+    const keptMerges = new Map<string, readonly string[]>();
     // The edges inserts took, by their `after` step: a later user patch that replaces that step keeps them.
     // `lib`: the library patch's id, where the insert is the profile's (a redirect through it is said: s41 h2).
     const inserted = new Map<string, { before: string; beforeFull: string; label: string; lib?: string }[]>();
@@ -562,6 +566,7 @@ export class Block {
           // is placed where the step it replaces is, as an insert is (a hunt, s39 h7: such a step
           // stopped the build with an internal error, reading `where` of undefined).
           if (isUserPatch(p) && made.where === undefined) made = { ...made, where: `${(lib.where ?? this.name).split(' ')[0]!} (patch ${p.id}: ${h.replace})` };
+          if (isUserPatch(p) && made.merges !== undefined && made.merges === orig.merges && made.c !== orig.c) keptMerges.set(h.replace, orig.c ?? []); else keptMerges.delete(h.replace);
           // An earlier patch inserted a step after this one: the replacement (whose orig, for a
           // user's, is the step before your inserts: `bare`), where it goes on to that insert's
           // `before`, still goes through it. Each insert in the order they were made, as their
@@ -860,11 +865,17 @@ export class Block {
         ? `patch ${by.id}'s step is weakly fair; if it waits only for a struct mutex, write strong: true in it (this kernel's mutex hands over)` : undefined);
       if (weak && (!st.strong || st.strongUnless)) st.weakNote = weak;
       if (ks.c) {
-        // The reason is printed by `steps` (s45 h15: patches.md says `{ ...orig }` keeps the library's, which no output showed).
-        if (ks.merges) st.merges = ks.merges;
-        const rec: StepAnchors = { thread: this.tb.name, label: key, block: this.name, local: l, where: ks.where, dev: this.dev, anchored: [], ...(ks.merges ? { merges: ks.merges } : {}) };
         // A patch's step is found in the profile's own snapshot when that has the fix, else in the patch's.
         const tries = [this.tb.k.sources, ...(patchedBy.get(l)?.sources ? [withPatchSources(this.tb.k.sources, patchedBy.get(l)!.sources!)] : [])];
+        // The library's reason, kept with C of the user's that cites other lines, is not the step's (keptMerges).
+        const libC = mine ? keptMerges.get(l) : undefined;
+        const cited = (c: readonly string[]) => { for (const sources of tries) { const r = resolveStep(sources, ks.where, c, this.tb.k.renamed, this.tb.k.unread); if (!('error' in r)) return r.text; } return undefined; };
+        const libText = libC ? cited(libC) : undefined, mineText = libC ? cited(ks.c) : undefined;
+        const dropped = libC !== undefined && (libText === undefined || mineText !== libText) ? ks.merges : undefined;
+        const merges = dropped === undefined ? ks.merges : undefined;
+        // The reason is printed by `steps` (s45 h15: patches.md says `{ ...orig }` keeps the library's, which no output showed).
+        if (merges) st.merges = merges;
+        const rec: StepAnchors = { thread: this.tb.name, label: key, block: this.name, local: l, where: ks.where, dev: this.dev, anchored: [], ...(merges ? { merges } : {}) };
         // A user's tag that is wrong, not a line the patch adds (which is left uncited, as documented): one clear line (s45 h7:
         // a `#runs` line that calls nothing, or a tag misspelled, dropped the step's whole C and its runs without a word).
         if (mine) userTags(mine, `${this.name}:${l}`, ks.c);
@@ -889,8 +900,8 @@ export class Block {
         if (mine && rec.error && ambiguous) throw new ProbecheckError('E604', `patch ${mine.id} (${mine.subject}) does not apply: its step ${this.name}:${l}: ${ambiguous}`);
         // A user's step whose C runs past a lock release is one move where the kernel lets other
         // threads in (spans.ts): said, as conformance.test.ts requires it of the library's steps.
-        const span = mine && !ks.merges && !rec.error ? releaseSpan(rec.anchored) : null;
-        if (span) note(`patch ${mine!.id}'s step ${this.name}:${l} runs ${span} in one move, where the kernel lets other threads in between: split it at the release, or say in its merges why no property can tell`);
+        const span = mine && !merges && !rec.error ? releaseSpan(rec.anchored) : null;
+        if (span) note(`patch ${mine!.id}'s step ${this.name}:${l} runs ${span} in one move, where the kernel lets other threads in between: split it at the release, or say in its merges why no property can tell${dropped === undefined ? '' : ` (the merges it keeps from the library's step, '${dropped}', was written for that step's C, not for the lines yours cites: write one of your own)`}`);
         this.tb.k.anchors.push(rec);
       }
       if (this.tb.steps.has(key)) throw new Error(`internal: thread ${this.tb.name} builds step ${key} twice`);

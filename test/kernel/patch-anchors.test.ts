@@ -94,6 +94,21 @@ export default definePatch({ id: 'turn', subject: 'test: the worker turn as one 
     const said = (patches: string) => buildScenario(spec, 'mainline', patches).model.notes!.filter((n) => n.includes('in one move'));
     expect(said(file)).toEqual(["patch turn's step deferred_probe_work_func:mutex_lock runs 'mutex_unlock(&deferred_probe_mutex);' ... 'bus_probe_device(dev);' in one move, where the kernel lets other threads in between: split it at the release, or say in its merges why no property can tell"]);
     expect(said('')).toEqual([]);
+    // `{ ...orig, c }` keeps the library's merges only while its C cites the library's lines (s45 h19: the reason, written
+    // for other lines, silenced the note for any C). Lines added: the note, naming the reason it does not take.
+    const hunk = (id: string, step: string) => {
+      const f = join(tempDir(), `${id}.ts`);
+      writeFileSync(f, `import { definePatch } from 'probecheck';\nexport default definePatch({ id: '${id}', subject: 'test', base: 'mainline', hunks: [{ fn: 'deferred_probe_work_func', replace: 'mutex_lock', step: (_site, orig) => (${step}) }] });\n`);
+      return f;
+    };
+    const added = hunk('added', "{ ...orig!, c: [...orig!.c!, 'device_pm_move_to_tail(dev);'] }"), same = hunk('same', '{ ...orig!, c: [...orig!.c!] }'), kept = hunk('kept', '{ ...orig! }');
+    const fewer = hunk('fewer', "{ ...orig!, c: ['mutex_lock(&deferred_probe_mutex);@1', 'list_del_init(&private->deferred_probe);'] }");
+    await loadPatchFiles([added, same, kept, fewer].join(','));
+    expect(said(added)).toEqual(["patch added's step deferred_probe_work_func:mutex_lock runs 'mutex_unlock(&deferred_probe_mutex);' ... 'bus_probe_device(dev);' in one move, where the kernel lets other threads in between: split it at the release, or say in its merges why no property can tell (the merges it keeps from the library's step, 'the loop's text: one run takes the mutex, takes one device off and drops it; bus_probe_device(dev) is the next steps, mutex_lock@2 the next turn's', was written for that step's C, not for the lines yours cites: write one of your own)"]);
+    expect([said(same), said(kept), said(fewer)]).toEqual([[], [], []]);
+    // What `steps` prints as merges: the library's where the lines are its, none for C that spans no release.
+    const merges = (patches: string) => buildScenario(spec, 'mainline', patches).model.threads.flatMap((th) => Object.entries(th.steps)).find(([l]) => l.endsWith('deferred_probe_work_func:mutex_lock'))![1].merges;
+    expect([merges(same), merges(fewer), merges(added)]).toEqual([expect.stringMatching(/^the loop's text/), undefined, undefined]);
   });
 
   it('c0a40097f0bc\'s lock and unlock are uevent_show\'s lines (its hunk), found in 9a71892cbcdb where the profile lacks them', () => {
