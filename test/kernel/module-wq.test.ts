@@ -11,12 +11,17 @@ import { describe, expect, it } from 'vitest';
 import { buildScenario, check, defineProperty, type ScenarioSpec } from 'probecheck';
 import { renderResult } from '../../src/report/text.js';
 
-const verdicts = (s: ScenarioSpec, profile: string) => {
-  const r = check(buildScenario(s, profile, '').model, {});
-  return Object.fromEntries(r.properties.map((p) => [p.name, p.verdict]));
+// One search per scenario and profile, read for its verdicts, its waiters and its trace (each was a search of its own).
+const searched = new Map<ScenarioSpec, Map<string, ReturnType<typeof check>>>();
+const search = (s: ScenarioSpec, profile: string) => {
+  const byProfile = searched.get(s) ?? new Map<string, ReturnType<typeof check>>();
+  searched.set(s, byProfile);
+  if (!byProfile.has(profile)) byProfile.set(profile, check(buildScenario(s, profile, '').model, {}));
+  return byProfile.get(profile)!;
 };
+const verdicts = (s: ScenarioSpec, profile: string) => Object.fromEntries(search(s, profile).properties.map((p) => [p.name, p.verdict]));
 const waiters = (s: ScenarioSpec, profile: string) =>
-  check(buildScenario(s, profile, '').model, {}).properties.find((p) => p.name === 'no-deadlock')!.waiters!.map((w) => `${w.thread} at ${w.label}`);
+  search(s, profile).properties.find((p) => p.name === 'no-deadlock')!.waiters!.map((w) => `${w.thread} at ${w.label}`);
 
 // A module's probe queues an async scan, whose probe calls request_module on that same module
 // while it is still COMING: the modprobe sleeps on module_wq; the loader's async_synchronize_full
@@ -66,7 +71,7 @@ describe('module_wq', () => {
       expect(verdicts(race, p)).toEqual({ 'no-deadlock': 'violated', 'actors-terminate': 'violated' });
       expect(waiters(race, p)).toEqual(['udev at do_init_module:module_wq']);
     }
-    const r = check(buildScenario(race, 'v4.19', '').model, {}).properties.find((x) => x.name === 'no-deadlock')!;
+    const r = search(race, 'v4.19').properties.find((x) => x.name === 'no-deadlock')!;
     expect(r.trace!.steps.map((st) => st.label).slice(-3)).toEqual(['delete_module:module_unformed', 'do_init_module:load_module', 'delete_module:free_module']);
     for (const p of ['v3.5', 'v5.9', 'mainline']) expect(verdicts(race, p)).toEqual({ 'no-deadlock': 'holds', 'actors-terminate': 'holds' });
     // Where no load can run in the window (one modprobe, by the actor that unloads), it stays one step: no state is added.
