@@ -6,6 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildScenario, check, defineProperty, type ScenarioSpec } from 'probecheck';
+import { FastBackend } from '../../src/engine/state/fast.js';
+import { splitLabel, stepsModelling } from '../../src/cli/steps.js';
 
 const run = (s: ScenarioSpec, profile: string) => {
   const r = check(buildScenario(s, profile, '').model, { exhaustive: true });
@@ -58,6 +60,22 @@ describe("a bus match that defers: __driver_attach's add without the device lock
     for (const p of ['v6.1', 'mainline']) expect(run(add, p).v['pl011-never-bound'], p).toBe('holds');
     expect(run(driverWalk(false), 'v5.15').v['pl011-never-bound']).toBe('violated');
     expect(run(driverWalk(false), 'v6.1').v['pl011-never-bound']).toBe('holds');
+  });
+
+  it("the add after a deferring match is no step that runs driver_match_device (steps --function, E604)", () => {
+    // Its where said `(driver_match_device returned -EPROBE_DEFER)`, read as naming a callee it runs, so
+    // both walks' add steps were listed beside the match steps (s45 h20; the C: dd.c@dakr@1ac45118ddf8:997
+    // calls the match, 1001-1009 are the branch after it). Builds only, no search.
+    const add: ScenarioSpec = { name: 'amba-add', devices: { pl011: { matchDefers: true } }, drivers: { 'uart-pl011': { matches: ['pl011'], present: true } },
+      actors: { hotplug: 'add pl011' }, properties: [neverBound] };
+    for (const p of ['v5.10', 'mainline']) {
+      const refs = new FastBackend(buildScenario(add, p, '').model).c.steps.map((cs) => {
+        const [fn, label] = splitLabel(cs.s.label), st = cs.s.step;
+        return { step: `${fn}:${label}`, where: st.where, ...(st.source ? { source: st.source } : {}), ...(st.runs ? { runs: st.runs } : {}) };
+      });
+      expect(refs.some((r) => r.step === '__device_attach_driver:driver_deferred_probe_add'), p).toBe(true);
+      expect(stepsModelling('driver_match_device', refs), p).toEqual(['__device_attach_driver:driver_match_device']);
+    }
   });
 
   it('before 656b8035b0ee the walks take the nonzero return as a match, and say so', () => {

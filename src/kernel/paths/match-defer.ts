@@ -40,7 +40,10 @@ export function matchDeferStep(f: Block, dev: number, where: string, lines: { re
   const k: Kernel = f.tb.k;
   if (!defersMatch(k, dev)) return;
   const tail = !k.has('MATCH_DEFER_RETURNS') ? lines.fallsThrough : PROFILES[k.profile.split(' + ')[0]!]?.differs?.MATCH_DEFER_RETURNS === undefined ? lines.returns : [];
-  f.step('driver_deferred_probe_add', { where: `${where} (driver_match_device returned -EPROBE_DEFER)`, since: 'v4.5 or v4.6 (656b8035b0ee)',
+  // The where names no callee: the match ran in the step before (its own: 'the bus's match returns
+  // -EPROBE_DEFER'), and `steps --function driver_match_device` reads a where naming it as a step
+  // that runs it (s45 h20: this one was listed at every profile with the branch).
+  f.step('driver_deferred_probe_add', { where: `${where} (the bus's match returned -EPROBE_DEFER)`, since: 'v4.5 or v4.6 (656b8035b0ee)',
     c: ['} else if (ret == -EPROBE_DEFER) {', ...(k.has('PROBE_BUSY_CHECK') ? ['dev->can_match = true; || dev_set_can_match(dev);'] : []), 'driver_deferred_probe_add(dev);',
       ...(k.has('PROBE_BUSY_CHECK') ? ['driver_deferred_probe_add:: if (!dev->can_match) || if (!dev_can_match(dev))'] : []), ...ADD_LINES.map((l) => `driver_deferred_probe_add:: ${l}`), ...tail],
     // Before MATCH_DEFER_RETURNS the walk goes on after the add: its lines read the driver's probe
