@@ -20,7 +20,7 @@ import type { KL, KS } from './state.js';
 import type { LocalDecl } from './patch-state.js';
 import type { World } from './world.js';
 import { releaseSpan } from './spans.js';
-import { AMBIGUOUS, RUNS_NOTHING, resolveStep, userTags, withPatchSources, type Anchored } from './source.js';
+import { AMBIGUOUS, NOT_IN_TEXT, RUNS_NOTHING, resolveStep, userTags, withPatchSources, type Anchored } from './source.js';
 import { frameReal, realState, strictState, type ReadLog } from './strict-state.js';
 import { FIRST, isUserPatch, type UserPatch } from './define-patch.js';
 import { foreignParents, holder, isMutexWait, sameWait, setStepKernel } from './paths/common.js';
@@ -893,6 +893,29 @@ export class Block {
           if (idle && ks.cIdle) { st.sourceIdle = (idle as { text: string }).text; st.idleWhen = ks.cIdle.when; }
           delete rec.error;
           break;
+        }
+        // A user's line the text lacks (one the patch adds) leaves the lines it has resolved, one by one (s45 h22: the
+        // step's whole C went, the library's lines too, with their runs and the span note, without a word).
+        if (mine && rec.error) {
+          for (const sources of tries) {
+            const kept: string[] = [], added: string[] = [];
+            let err: string | undefined;
+            for (const a of ks.c) {
+              const r1 = resolveStep(sources, ks.where, [a], this.tb.k.renamed, this.tb.k.unread);
+              if (!('error' in r1)) kept.push(a);
+              else if (NOT_IN_TEXT.test(r1.error)) added.push(a);
+              else { err ??= r1.error; if (RUNS_NOTHING.test(r1.error)) runsNothing ??= r1.error; if (AMBIGUOUS.test(r1.error)) ambiguous ??= r1.error; }
+            }
+            const r = err === undefined && kept.length ? resolveStep(sources, ks.where, kept, this.tb.k.renamed, this.tb.k.unread) : undefined;
+            if (err !== undefined || added.length === 0 || (r && 'error' in r)) continue;
+            const own = `${added.map((a) => `'${a.replace(/ #(?:part|runs)(?: #(?:part|runs))*$/, '')}'`).join(', ')} (added by the patch)`;
+            rec.anchored = r ? r.anchored : [];
+            st.source = r ? `${r.text} + ${own}` : own;
+            const runs = rec.anchored.flatMap((a) => a.runs ?? []);
+            if (runs.length) st.runs = [...new Set(runs)];
+            delete rec.error;
+            break;
+          }
         }
         if (mine && rec.error && runsNothing) throw new ProbecheckError('E604', `patch ${mine.id} (${mine.subject}) does not apply: its step ${this.name}:${l} cites ${runsNothing}: tag the line that calls it, or drop the tag`);
         // A line the text has more than once, with no @n (or an @n past its count), is a mistake in the hunk too (s45 h15:

@@ -109,6 +109,17 @@ export default definePatch({ id: 'turn', subject: 'test: the worker turn as one 
     // What `steps` prints as merges: the library's where the lines are its, none for C that spans no release.
     const merges = (patches: string) => buildScenario(spec, 'mainline', patches).model.threads.flatMap((th) => Object.entries(th.steps)).find(([l]) => l.endsWith('deferred_probe_work_func:mutex_lock'))![1].merges;
     expect([merges(same), merges(fewer), merges(added)]).toEqual([expect.stringMatching(/^the loop's text/), undefined, undefined]);
+    // A line the text lacks (one the patch adds) keeps the lines it has (s45 h22: the step's whole C went, and with it the
+    // note): shown as the patch's own, the library's lines resolved and checked; the reason, written for other C, dropped.
+    const own = hunk('own', "{ ...orig!, c: [...orig!.c!, 'my_check(dev);'] }"), onlyOwn = hunk('onlyown', "{ ...orig!, c: ['my_check(dev); #runs'] }");
+    const ambig = hunk('ambig', "{ ...orig!, c: ['my_check(dev);', 'mutex_unlock(&deferred_probe_mutex);'] }");
+    await loadPatchFiles([own, onlyOwn, ambig].join(','));
+    expect(said(own)).toEqual([said(added)[0]!.replace("patch added's", "patch own's")]);
+    const source = (patches: string) => buildScenario(spec, 'mainline', patches).model.threads.flatMap((th) => Object.entries(th.steps)).find(([l]) => l.endsWith('deferred_probe_work_func:mutex_lock'))![1].source;
+    expect(source(own)).toBe(`${source('')} + 'my_check(dev);' (added by the patch)`);
+    expect([source(onlyOwn), said(onlyOwn), merges(own)]).toEqual(["'my_check(dev);' (added by the patch)", [], undefined]);
+    // A line cited more than once is a mistake however the hunk orders it: before, a line the patch adds first hid it.
+    expect(() => buildScenario(spec, 'mainline', ambig)).toThrow(/patch ambig \(test\) does not apply: .*'mutex_unlock\(&deferred_probe_mutex\);' is in deferred_probe_work_func at .* 2 times .*say which with @n/);
   });
 
   it('c0a40097f0bc\'s lock and unlock are uevent_show\'s lines (its hunk), found in 9a71892cbcdb where the profile lacks them', () => {
