@@ -20,18 +20,19 @@ import { recording } from '../engine/reduce/recorder.js';
 import { didYouMean, ProbecheckError } from '../engine/errors.js';
 import type { Model } from '../engine/model.js';
 import { FIRST, hunkTarget, isPatchFile, isUserPatch, loadedText } from '../kernel/define-patch.js';
-import { buildScenario, type BuiltScenario } from '../kernel/scenario.js';
+import { buildScenario, START_MODELS, type BuiltScenario, type startModels } from '../kernel/scenario.js';
 import { namePatchFile, parsePatches, patchEntries } from '../kernel/patches.js';
 import { RETURN, type Patch } from '../kernel/emit.js';
 import { excerptsOf } from '../kernel/source.js';
 import { catalogueAt, LATE_CATALOGUE, MODULE_WINDOW_CATALOGUE, SHUTDOWN_CATALOGUE } from '../kernel/catalogue.js';
 import { unformedWindow } from '../kernel/paths/module.js';
+import { BOOT_PROBE } from '../kernel/paths/links.js';
 import type { ScenarioSpec } from '../kernel/scenario.js';
 import { PROFILES } from '../kernel/profiles.js';
 import { lateInitcallRefusal } from '../kernel/paths/late-initcall.js';
 import { shutdownRefusalAt } from '../kernel/paths/device-shutdown.js';
 import { EXIT, type ExitCode } from './exit.js';
-import { loadPatchFiles } from '../load.js';
+import { loadModel, loadPatchFiles } from '../load.js';
 import { belowCwd } from '../report/trace-file.js';
 import type { Io } from './io.js';
 
@@ -341,7 +342,7 @@ function recordCatalogue(profileName: string, maxStates: number, patches: string
 }
 
 /** Seeded random walks through one catalogue scenario, recording each step into `info`; returns the states seen. */
-function walkCatalogue({ model, kernel }: BuiltScenario, profileName: string, maxStates: number, info: Map<string, StepInfo & { r: Set<string>; w: Set<string>; lk: Set<string>; wt: Set<string> }>,
+function walkCatalogue({ model, kernel }: BuiltScenario, profileName: string, maxStates: number, info: Info,
   targets: Record<string, string[]>, refs: Map<string, StepRef>): number {
   for (const [fn, ls] of kernel.targets) if (ls.size > 0) targets[fn] = [...new Set([...(targets[fn] ?? []), ...ls])].sort();
   // The walk runs on the fast backend; a state the recording runs steps on is decoded into the
@@ -444,25 +445,64 @@ function walkCatalogue({ model, kernel }: BuiltScenario, profileName: string, ma
   return seen.size;
 }
 
+type Info = Map<string, StepInfo & { r: Set<string>; w: Set<string>; lk: Set<string>; wt: Set<string> }>;
+
+/**
+ * The steps a user's scenario's start runs of its own (scenario.ts startModels: the load of its
+ * modules loaded at the start, boot's probes that add stateless links), recorded as the catalogue's
+ * are: a search builds them only to make its start state, so no catalogue lists them, and `check
+ * --json`'s loadSteps only with a patch that already hooks them (s45 h21: a patch writer could not
+ * see the label of a boot probe's device_link_add). The boot-links model's own thread only; of a
+ * load, the steps its walks reached (the scenario's other threads are built there, never run).
+ */
+async function startCatalogue(file: string, profile: string | undefined, maxStates: number, patches: string): Promise<Catalogue & { name: string; what: string[] }> {
+  const f = await loadModel(file);
+  const start = (f as unknown as Record<symbol, unknown>)[START_MODELS] as ((p: string | undefined, patches: string) => ReturnType<typeof startModels>) | undefined;
+  if (!start) throw new ProbecheckError('E105', `${file}: its default export is a model, not a kernel scenario: --scenario lists the steps of a scenario's start (\`export default scenario({...})\`)`);
+  const models = start(profile, patches);
+  const profileName = profile ?? String(f.params.profile?.default ?? 'mainline');
+  const all: Info = new Map(), targets: Record<string, string[]> = {}, refs = new Map<string, StepRef>();
+  let states = 0;
+  for (const m of models) {
+    const info: Info = new Map(), r = new Map<string, StepRef>();
+    states += walkCatalogue(m.built, profileName, maxStates, info, targets, r);
+    const own = m.threads && new Set(m.built.model.threads.filter((th) => m.threads!.includes(th.name)).flatMap((th) => Object.keys(th.steps).map((l) => splitLabel(l).join(':'))));
+    for (const [key, x] of info) if (own ? own.has(key) : x.fired || x.wt.size) { if (!all.has(key)) all.set(key, x); }
+    // (boot_probe's steps are no hook point: no E501 list names them.)
+    for (const [k, ref] of r) if (all.has(ref.step) && splitLabel(ref.step)[0] !== BOOT_PROBE) refs.set(k, ref);
+  }
+  const fns = new Set([...all.values()].map((x) => x.fn));
+  for (const fn of Object.keys(targets)) if (!fns.has(fn)) delete targets[fn];
+  const steps = [...all.values()].map(({ r, w, lk, wt, ...s }) => ({ ...s, reads: [...r].sort(), writes: [...w].sort(), locks: [...lk].sort(), waits: [...wt].sort() }));
+  return { name: f.name, what: models.map((m) => m.what), profile: profileName, states, complete: false, steps, targets, refs: [...refs.values()] };
+}
+
 /**
  * `profile`: as asked; without it, mainline, or with patch files the base the first names (a new
  * user, 2026-12-05: `steps --patch fix.ts` of a v4.2 patch listed mainline's steps and refused
  * the patch, E604).
  */
-export async function runSteps(io: Io, profile: string | undefined, fn: string | undefined, json: boolean, maxStates?: number, patches = ''): Promise<ExitCode> {
+export async function runSteps(io: Io, profile: string | undefined, fn: string | undefined, json: boolean, maxStates?: number, patches = '', scenarioFile?: string): Promise<ExitCode> {
   if (patches) await loadPatchFiles(patches);
-  const profileName = profile ?? parsePatches(patches).find(isUserPatch)?.base ?? 'mainline';
+  const base = profile ?? parsePatches(patches).find(isUserPatch)?.base;
+  const start = scenarioFile === undefined ? undefined : await startCatalogue(scenarioFile, base, maxStates ?? 3000, patches);
+  const profileName = start?.profile ?? base ?? 'mainline';
   if (patches) checkUserPatches(profileName, patches);
-  const cat = stepCatalogue(profileName, maxStates, patches);
+  const cat = start ?? stepCatalogue(profileName, maxStates, patches);
+  const whose = start ? `scenario '${start.name}' (${belowCwd(resolve(scenarioFile!))}) on ${profileName}` : `profile ${profileName}`;
   let steps = cat.steps;
   if (fn) {
     steps = steps.filter((s) => s.fn === fn);
-    if (!steps.length) throw new ProbecheckError('E501', `--function ${fn}: profile ${profileName} builds no step of '${fn}'${modelledInside(fn, cat.refs)}; functions: ${[...new Set(cat.steps.map((s) => s.fn))].sort().join(', ')}`);
+    if (!steps.length) throw new ProbecheckError('E501', `--function ${fn}: ${start ? `the start of ${whose}` : whose} builds no step of '${fn}'${modelledInside(fn, cat.refs)}; functions: ${[...new Set(cat.steps.map((s) => s.fn))].sort().join(', ') || 'none'}`);
   }
-  const bound = `${cat.states.toLocaleString('en-US')} states of seeded random walks through the catalogue scenarios`;
+  const bound = `${cat.states.toLocaleString('en-US')} states of seeded random walks through ${start ? 'them' : 'the catalogue scenarios'}`;
   const targets = fn ? (cat.targets[fn] ? { [fn]: cat.targets[fn]! } : {}) : cat.targets;
-  if (json) { io.out(JSON.stringify({ profile: profileName, states: cat.states, complete: cat.complete, steps, ...(fn ? { runsInside: callersRunning(fn, cat.refs) } : {}), targets }, null, 2)); return EXIT.ok; }
-  io.out(`steps of profile ${profileName}${patches ? ` with ${patchEntries(patches).map((e) => (isPatchFile(e) ? belowCwd(e) : e)).join(', ')}` : ''} (reads, writes, locks and waits recorded over ${bound})`);
+  if (json) { io.out(JSON.stringify({ ...(start ? { scenario: start.name, start: start.what } : {}), profile: profileName, states: cat.states, complete: cat.complete, steps, ...(fn ? { runsInside: callersRunning(fn, cat.refs) } : {}), targets }, null, 2)); return EXIT.ok; }
+  if (start && !start.what.length) {
+    io.out(`the start of ${whose} runs no steps of its own: no module is loaded at the start and no probe at boot adds a stateless link (its other steps are the catalogue's: probecheck steps --profile ${profileName})`);
+    return EXIT.ok;
+  }
+  io.out(`steps of ${start ? `the start of ${whose}: ${start.what.join('; ')}` : whose}${patches ? ` with ${patchEntries(patches).map((e) => (isPatchFile(e) ? belowCwd(e) : e)).join(', ')}` : ''} (reads, writes, locks and waits recorded over ${bound})`);
   for (const s of steps) {
     io.out(['', s.step, `  where: ${s.where}`, `  since: ${s.since}`].join('\n'));
     if (s.c) io.out(`  C:     ${s.c}`);
@@ -478,6 +518,7 @@ export async function runSteps(io: Io, profile: string | undefined, fn: string |
   // A function with steps of its own may run inside its callers' steps too (device_lock: one block of
   // its own, and the lock step of each caller, which the model inlines): a change to the function
   // itself needs a hunk on those as well (s45 h7: only its own steps were listed).
+  if (steps.some((s) => s.fn === BOOT_PROBE)) io.out(`\n${BOOT_PROBE}'s steps stand for boot's really_probe and driver_bound around its device_link_add calls: no kernel function, so a patch cannot name them (E604); a hunk on device_link_add runs in them`);
   const inside = fn ? callersRunning(fn, cat.refs) : [];
   if (inside.length) io.out(`\n'${fn}' also runs inside its callers' steps (their where, label, its own C they cite, or a cited line tagged #runs): ${inside.join(', ')}: a change to ${fn} itself needs a hunk on each`);
   const names = Object.entries(targets);

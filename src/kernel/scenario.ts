@@ -628,7 +628,13 @@ export function buildScenario(spec: ScenarioSpec, profileName: string, patchList
  * start binds in its load, which runs the patches itself.
  */
 function bootLinkProbes(w: World, flags: ReadonlySet<string>, patches: readonly Patch[]): BootProbe[] {
-  if (!flags.has('DEVICE_LINKS') || !patches.some((x) => isUserPatch(x) && x.hunks.some((h) => h.fn === 'device_link_add'))) return [];
+  if (!patches.some((x) => isUserPatch(x) && x.hunks.some((h) => h.fn === 'device_link_add'))) return [];
+  return bootProbesWithLinks(w, flags);
+}
+
+/** Boot's probes in the boot-links model's order, where one of them adds a stateless link (else none). */
+function bootProbesWithLinks(w: World, flags: Pick<ReadonlySet<string>, 'has'>): BootProbe[] {
+  if (!flags.has('DEVICE_LINKS')) return [];
   const failed = failedBootProbes(w);
   if (![...w.devices.filter((d) => d.present && d.boundTo >= 0).map((d) => ({ dev: d.i, drv: d.boundTo })), ...failed].some((p) => statelessLinksOf(w, p.drv, p.dev).length)) return [];
   // A probe that defers until a device is bound (its driver `needs` it; a managed link to it that
@@ -1395,6 +1401,29 @@ function buildLoad(spec: ScenarioSpec, w: World, profileName: string, patchList:
   }
 }
 
+/**
+ * The models that make a scenario's start, for `steps --scenario`: the load of its modules loaded
+ * at the start (loaded.ts loadedStart, with boot's own before it), and the boot-links model of boot's
+ * probes that add stateless links (loaded.ts bootLinksStart). A search builds the boot-links model
+ * only with a user's hunk on device_link_add; listed here without one, so that such a hunk can be
+ * written from its labels. `threads`: the threads whose steps are the start's own (none: all).
+ */
+export function startModels(spec: ScenarioSpec, profileName: string, patchList: string): { what: string; built: BuiltScenario; threads?: string[] }[] {
+  const b = buildScenario(spec, profileName, patchList), w = b.world, k = b.kernel;
+  const opts = { shutdown: !!k.shutdown, initStarted: !!k.initStarted, walked: walkedDevices(w) };
+  if (w.modules.some((m) => m.loaded)) {
+    const lb = buildLoad(spec, w, profileName, patchList, opts);
+    return [...startModels(loadSpec(spec, w), profileName, patchList), { what: `the load of the modules loaded at the start (${w.modules.filter((m) => m.loaded).map((m) => m.name).join(', ')})`, built: lb }];
+  }
+  const bootProbes = bootProbesWithLinks(w, { has: (f) => k.has(f as Flag) });
+  if (!bootProbes.length) return [];
+  const bb = buildScenario(spec, profileName, patchList, { ...opts, bootProbes });
+  return [{ what: "boot's probes that add stateless links (the boot-links model)", built: bb, threads: [BOOT_LINKS] }];
+}
+
+/** The key a scenario's model factory keeps its startModels under (steps.ts reads it). */
+export const START_MODELS = Symbol('probecheck.startModels');
+
 /** A scenario as a model file's default export. */
 export function scenario(spec: ScenarioSpec): ModelFactory {
   validateSpec(spec);
@@ -1422,6 +1451,11 @@ export function scenario(spec: ScenarioSpec): ModelFactory {
     },
   });
   if (spec.describe) f.describe = spec.describe;
+  // The start's own models, built as `build` builds the scenario with its parameters' defaults.
+  Object.defineProperty(f, START_MODELS, { value: (profileName: string | undefined, patchList: string) => {
+    const p = Object.fromEntries(Object.entries(params).map(([key, v]) => [key, v.default]));
+    return startModels(spec.vary ? spec.vary(p, spec) : spec, profileName ?? def, patchList);
+  } });
   return f;
 }
 

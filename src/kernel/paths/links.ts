@@ -83,6 +83,9 @@ export function failedBootProbes(w: Pick<World, 'drivers' | 'devices' | 'buses'>
       .map((d) => ({ dev: d.i, drv: r.i, failed: true as const })));
 }
 
+/** The boot-links model's stand-in for boot's really_probe and driver_bound: no kernel function, so no patch names it. */
+export const BOOT_PROBE = 'boot_probe';
+
 /**
  * Boot's probe of `dev` by `drv` in the boot-links model (loaded.ts bootLinksStart), reduced to its
  * device_link_add calls (the start declares the rest of it done). The model starts with every
@@ -109,7 +112,7 @@ export function failedBootProbes(w: Pick<World, 'drivers' | 'devices' | 'buses'>
 export function bootProbe(tb: ThreadBuilder, p: BootProbe, ret: Ret): string {
   const k = tb.k, me = tb.owner, links = k.has('DEVICE_LINKS'), supplies = links && suppliesLink(k.w, p.dev);
   const parent = k.w.devices[p.dev]!.parent, pl = takesParentLock(k, p.dev);
-  const f = tb.fn('boot_probe', { dev: p.dev, drv: p.drv }, ret);
+  const f = tb.fn(BOOT_PROBE, { dev: p.dev, drv: p.drv }, ret);
   const end = p.failed ? 'probe_failed' : 'driver_bound';
   let body = f.label(end);
   for (const li of [...statelessLinksOf(k.w, p.drv, p.dev)].reverse()) body = deviceLinkAdd(tb, li, p.dev, body);

@@ -1,0 +1,42 @@
+/**
+ * `probecheck steps --scenario FILE`: the steps a user's scenario's start runs of its own (boot's
+ * probes that add stateless links, the load of modules loaded at the start), which no catalogue
+ * lists: a patch writer hooking boot's device_link_add could not see its label (s45 h21).
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BOOT_LINK } from './boot-link-scenario.js';
+import { PROBE_TREE, probecheck } from './run.js';
+import { oneErrorLine, userFolder } from './user-folder.js';
+
+const dir = userFolder();
+writeFileSync(join(dir, 'boot-link.ts'), BOOT_LINK);
+// The same scenario without the link: its start runs nothing of its own.
+writeFileSync(join(dir, 'no-link.ts'), BOOT_LINK.replace(/, statelessLinks: \[[^\]]*\]/, ''));
+
+interface Step { step: string; fn: string; label: string; c?: string; fired: number }
+
+describe('steps --scenario', () => {
+  it("lists boot's device_link_add of a boot-links scenario with its label and C, in text and JSON, from a folder of one's own", () => {
+    const r = probecheck(['steps', '--scenario', 'boot-link.ts', '--function', 'device_link_add'], { cwd: dir });
+    expect(r.status, r.stderr).toBe(0);
+    const lines = r.stdout.split('\n');
+    expect(lines[0]).toMatch(/^steps of the start of scenario 'boot-link' \(boot-link\.ts\) on v5\.4: boot's probes that add stateless links \(the boot-links model\) \(reads, writes, locks and waits recorded over \d+ states/);
+    expect(lines).toContain('device_link_add:list_for_each_entry');
+    expect(lines).toContain('  C:     drivers/base/core.c@torvalds@fb583c8eeeb1:device_link_add+22-+137');
+    const j = JSON.parse(probecheck(['steps', '--scenario', 'boot-link.ts', '--json'], { cwd: dir }).stdout) as { scenario: string; profile: string; steps: Step[] };
+    expect(j.scenario).toBe('boot-link');
+    expect(j.steps.map((s) => s.step)).toEqual(['boot_probe:probe', 'device_link_add:list_for_each_entry', 'boot_probe:driver_bound']);
+    expect(j.steps.every((s) => s.fired > 0)).toBe(true);
+  });
+
+  it('says when the start runs nothing of its own; a missing file and a model that is no scenario are one line each', () => {
+    const r = probecheck(['steps', '--scenario', 'no-link.ts'], { cwd: dir });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^the start of scenario 'boot-link' \(no-link\.ts\) on v5\.4 runs no steps of its own: no module is loaded at the start and no probe at boot adds a stateless link/);
+    oneErrorLine(dir, ['steps', '--scenario', 'nope.ts'], /^probecheck: E503 \(unreadable input file\): nope\.ts: no such file or directory$/);
+    oneErrorLine(dir, ['steps', '--scenario', PROBE_TREE], /^probecheck: E105 \(input file could not be loaded\): .*probe-tree\.ts: its default export is a model, not a kernel scenario: --scenario lists the steps of a scenario's start/);
+    oneErrorLine(dir, ['steps', '--scenario', 'boot-link.ts', '--function', 'really_probe'], /^probecheck: E501 .*--function really_probe: the start of scenario 'boot-link' \(boot-link\.ts\) on v5\.4 builds no step of 'really_probe'; functions: boot_probe, device_link_add$/);
+  });
+});
