@@ -33,6 +33,7 @@ import { lateInitcallRefusal } from '../kernel/paths/late-initcall.js';
 import { shutdownRefusalAt } from '../kernel/paths/device-shutdown.js';
 import { EXIT, type ExitCode } from './exit.js';
 import { loadModel, loadPatchFiles } from '../load.js';
+import { nameModelFile } from './build.js';
 import { belowCwd } from '../report/trace-file.js';
 import type { Io } from './io.js';
 
@@ -459,7 +460,8 @@ async function startCatalogue(file: string, profile: string | undefined, maxStat
   const f = await loadModel(file);
   const start = (f as unknown as Record<symbol, unknown>)[START_MODELS] as ((p: string | undefined, patches: string) => ReturnType<typeof startModels>) | undefined;
   if (!start) throw new ProbecheckError('E105', `${file}: its default export is a model, not a kernel scenario: --scenario lists the steps of a scenario's start (\`export default scenario({...})\`)`);
-  const models = start(profile, patches);
+  let models: ReturnType<typeof startModels>;
+  try { models = start(profile, patches); } catch (e) { nameModelFile(e, file); throw e; }
   const profileName = profile ?? String(f.params.profile?.default ?? 'mainline');
   const all: Info = new Map(), targets: Record<string, string[]> = {}, refs = new Map<string, StepRef>();
   let states = 0;

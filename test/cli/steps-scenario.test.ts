@@ -14,6 +14,8 @@ const dir = userFolder();
 writeFileSync(join(dir, 'boot-link.ts'), BOOT_LINK);
 // The same scenario without the link: its start runs nothing of its own.
 writeFileSync(join(dir, 'no-link.ts'), BOOT_LINK.replace(/, statelessLinks: \[[^\]]*\]/, ''));
+// A built-in driver of a module: malformed, found only as the scenario is built.
+writeFileSync(join(dir, 'bad.ts'), BOOT_LINK.replace("present: true, statelessLinks", "present: true, module: 'm', statelessLinks").replace('  actors:', '  modules: { m: {} },\n  actors:'));
 
 interface Step { step: string; fn: string; label: string; c?: string; fired: number }
 
@@ -31,12 +33,13 @@ describe('steps --scenario', () => {
     expect(j.steps.every((s) => s.fired > 0)).toBe(true);
   });
 
-  it('says when the start runs nothing of its own; a missing file and a model that is no scenario are one line each', () => {
+  it('says when the start runs nothing of its own; a missing file, a model that is no scenario and a malformed one are one line each', () => {
     const r = probecheck(['steps', '--scenario', 'no-link.ts'], { cwd: dir });
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^the start of scenario 'boot-link' \(no-link\.ts\) on v5\.4 runs no steps of its own: no module is loaded at the start and no probe at boot adds a stateless link/);
     oneErrorLine(dir, ['steps', '--scenario', 'nope.ts'], /^probecheck: E503 \(unreadable input file\): nope\.ts: no such file or directory$/);
     oneErrorLine(dir, ['steps', '--scenario', PROBE_TREE], /^probecheck: E105 \(input file could not be loaded\): .*probe-tree\.ts: its default export is a model, not a kernel scenario: --scenario lists the steps of a scenario's start/);
+    oneErrorLine(dir, ['steps', '--scenario', 'bad.ts'], /^probecheck: E601 \(malformed scenario\): bad\.ts: scenario 'boot-link': driver 'pmic-drv' is present \(built in\) but belongs to module 'm'/);
     oneErrorLine(dir, ['steps', '--scenario', 'boot-link.ts', '--function', 'really_probe'], /^probecheck: E501 .*--function really_probe: the start of scenario 'boot-link' \(boot-link\.ts\) on v5\.4 builds no step of 'really_probe'; functions: boot_probe, device_link_add$/);
   });
 });
