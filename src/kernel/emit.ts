@@ -879,7 +879,7 @@ export class Block {
         // A user's tag that is wrong, not a line the patch adds (which is left uncited, as documented): one clear line (s45 h7:
         // a `#runs` line that calls nothing, or a tag misspelled, dropped the step's whole C and its runs without a word).
         if (mine) userTags(mine, `${this.name}:${l}`, ks.c);
-        let runsNothing: string | undefined, ambiguous: string | undefined;
+        let runsNothing: string | undefined, ambiguous: string | undefined, placed: string | undefined;
         for (const sources of tries) {
           const r = resolveStep(sources, ks.where, ks.c, this.tb.k.renamed, this.tb.k.unread);
           if ('error' in r && RUNS_NOTHING.test(r.error)) runsNothing ??= r.error;
@@ -903,7 +903,9 @@ export class Block {
             for (const a of ks.c) {
               const r1 = resolveStep(sources, ks.where, [a], this.tb.k.renamed, this.tb.k.unread);
               if (!('error' in r1)) kept.push(a);
-              else if (NOT_IN_TEXT.test(r1.error)) added.push(a);
+              // An `@n` or a range cites the text by place (patches.md: an `n` past the count is E604); a line the patch adds has none.
+              else if (NOT_IN_TEXT.test(r1.error) && !/@\d+$| \.\.\. /.test(a.replace(/ #(?:part|runs)(?: #(?:part|runs))*$/, ''))) added.push(a);
+              else if (NOT_IN_TEXT.test(r1.error)) { err ??= r1.error; placed ??= r1.error; }
               else { err ??= r1.error; if (RUNS_NOTHING.test(r1.error)) runsNothing ??= r1.error; if (AMBIGUOUS.test(r1.error)) ambiguous ??= r1.error; }
             }
             const r = err === undefined && kept.length ? resolveStep(sources, ks.where, kept, this.tb.k.renamed, this.tb.k.unread) : undefined;
@@ -920,6 +922,7 @@ export class Block {
         if (mine && rec.error && runsNothing) throw new ProbecheckError('E604', `patch ${mine.id} (${mine.subject}) does not apply: its step ${this.name}:${l} cites ${runsNothing}: tag the line that calls it, or drop the tag`);
         // A line the text has more than once, with no @n (or an @n past its count), is a mistake in the hunk too (s45 h15:
         // a newcomer citing the worker's mutex_unlock lost the step's whole C, its runs and the span note, without a word).
+        if (mine && rec.error && placed) throw new ProbecheckError('E604', `patch ${mine.id} (${mine.subject}) does not apply: its step ${this.name}:${l}: ${placed}: an @n or a range (a ... b) names the kernel's lines, and a line your patch adds is written plain`);
         if (mine && rec.error && ambiguous) throw new ProbecheckError('E604', `patch ${mine.id} (${mine.subject}) does not apply: its step ${this.name}:${l}: ${ambiguous}`);
         // A user's step whose C runs past a lock release is one move where the kernel lets other
         // threads in (spans.ts): said, as conformance.test.ts requires it of the library's steps.

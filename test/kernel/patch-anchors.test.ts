@@ -120,6 +120,13 @@ export default definePatch({ id: 'turn', subject: 'test: the worker turn as one 
     expect([source(onlyOwn), said(onlyOwn), merges(own)]).toEqual(["'my_check(dev);' (added by the patch)", [], undefined]);
     // A line cited more than once is a mistake however the hunk orders it: before, a line the patch adds first hid it.
     expect(() => buildScenario(spec, 'mainline', ambig)).toThrow(/patch ambig \(test\) does not apply: .*'mutex_unlock\(&deferred_probe_mutex\);' is in deferred_probe_work_func at .* 2 times .*say which with @n/);
+    // An `@n` or a range cites the text by place: a typo there is E604 (s45 h23: it printed as a line the patch adds, the
+    // library's line dropped from the C, as patches.md says an `n` past the count is not).
+    const typo = hunk('typo', "{ ...orig!, c: ['mutex_lock(&deferred_probe_mutx);@1', ...orig!.c!.slice(1)] }");
+    const range = hunk('range', "{ ...orig!, c: ['mutex_lock(&deferred_probe_mutex);@1 ... mutex_unlock(&deferred_probe_mutx);@1'] }");
+    await loadPatchFiles([typo, range].join(','));
+    expect(() => buildScenario(spec, 'mainline', typo)).toThrow(/patch typo \(test\) does not apply: its step deferred_probe_work_func:mutex_lock: 'mutex_lock\(&deferred_probe_mutx\);@1' is not in deferred_probe_work_func at \S+: an @n or a range/);
+    expect(() => buildScenario(spec, 'mainline', range)).toThrow(/patch range \(test\) does not apply: .*'mutex_unlock\(&deferred_probe_mutx\);@1' is not in/);
   });
 
   it('c0a40097f0bc\'s lock and unlock are uevent_show\'s lines (its hunk), found in 9a71892cbcdb where the profile lacks them', () => {
