@@ -1453,7 +1453,8 @@ export function scenario(spec: ScenarioSpec): ModelFactory {
   if (spec.describe) f.describe = spec.describe;
   // The start's own models, built as `build` builds the scenario with its parameters' defaults.
   Object.defineProperty(f, START_MODELS, { value: (profileName: string | undefined, patchList: string) => {
-    const p = Object.fromEntries(Object.entries(params).map(([key, v]) => [key, v.default]));
+    // `--profile` is the profile parameter, as `check --param profile=` sets it for build (s45 h23: a vary reading it saw the default).
+    const p = { ...Object.fromEntries(Object.entries(params).map(([key, v]) => [key, v.default])), ...(profileName === undefined ? {} : { profile: profileName }) };
     return startModels(spec.vary ? spec.vary(p, spec) : spec, profileName ?? def, patchList);
   } });
   return f;

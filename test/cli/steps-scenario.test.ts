@@ -14,6 +14,8 @@ const dir = userFolder();
 writeFileSync(join(dir, 'boot-link.ts'), BOOT_LINK);
 // The same scenario without the link: its start runs nothing of its own.
 writeFileSync(join(dir, 'no-link.ts'), BOOT_LINK.replace(/, statelessLinks: \[[^\]]*\]/, ''));
+// Its link only where vary, reading the profile, keeps it: `--profile v5.10` has none, as `check --param profile=v5.10`.
+writeFileSync(join(dir, 'vary.ts'), BOOT_LINK.replace('  properties:', "  vary: (p, s) => (p.profile === 'v5.10' ? { ...s, drivers: { 'pmic-drv': { matches: ['pmic'], present: true } } } : s),\n  properties:"));
 // A built-in driver of a module: malformed, found only as the scenario is built.
 writeFileSync(join(dir, 'bad.ts'), BOOT_LINK.replace("present: true, statelessLinks", "present: true, module: 'm', statelessLinks").replace('  actors:', '  modules: { m: {} },\n  actors:'));
 
@@ -37,6 +39,7 @@ describe('steps --scenario', () => {
     const r = probecheck(['steps', '--scenario', 'no-link.ts'], { cwd: dir });
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^the start of scenario 'boot-link' \(no-link\.ts\) on v5\.4 runs no steps of its own: no module is loaded at the start and no probe at boot adds a stateless link/);
+    expect(probecheck(['steps', '--scenario', 'vary.ts', '--profile', 'v5.10'], { cwd: dir }).stdout).toMatch(/^the start of scenario 'boot-link' \(vary\.ts\) on v5\.10 runs no steps of its own/);
     oneErrorLine(dir, ['steps', '--scenario', 'nope.ts'], /^probecheck: E503 \(unreadable input file\): nope\.ts: no such file or directory$/);
     oneErrorLine(dir, ['steps', '--scenario', PROBE_TREE], /^probecheck: E105 \(input file could not be loaded\): .*probe-tree\.ts: its default export is a model, not a kernel scenario: --scenario lists the steps of a scenario's start/);
     oneErrorLine(dir, ['steps', '--scenario', 'bad.ts'], /^probecheck: E601 \(malformed scenario\): bad\.ts: scenario 'boot-link': driver 'pmic-drv' is present \(built in\) but belongs to module 'm'/);
