@@ -456,7 +456,7 @@ type Info = Map<string, StepInfo & { r: Set<string>; w: Set<string>; lk: Set<str
  * see the label of a boot probe's device_link_add). The boot-links model's own thread only; of a
  * load, the steps its walks reached (the scenario's other threads are built there, never run).
  */
-async function startCatalogue(file: string, profile: string | undefined, maxStates: number, patches: string): Promise<Catalogue & { name: string; what: string[] }> {
+async function startCatalogue(file: string, profile: string | undefined, maxStates: number, patches: string): Promise<Catalogue & { name: string; what: string[]; choice?: string }> {
   const f = await loadModel(file);
   const start = (f as unknown as Record<symbol, unknown>)[START_MODELS] as ((p: string | undefined, patches: string) => ReturnType<typeof startModels>) | undefined;
   if (!start) throw new ProbecheckError('E105', `${file}: its default export is a model, not a kernel scenario: --scenario lists the steps of a scenario's start (\`export default scenario({...})\`)`);
@@ -476,7 +476,7 @@ async function startCatalogue(file: string, profile: string | undefined, maxStat
   const fns = new Set([...all.values()].map((x) => x.fn));
   for (const fn of Object.keys(targets)) if (!fns.has(fn)) delete targets[fn];
   const steps = [...all.values()].map(({ r, w, lk, wt, ...s }) => ({ ...s, reads: [...r].sort(), writes: [...w].sort(), locks: [...lk].sort(), waits: [...wt].sort() }));
-  return { name: f.name, what: models.map((m) => m.what), profile: profileName, states, complete: false, steps, targets, refs: [...refs.values()] };
+  return { name: f.name, what: models.map((m) => m.what), ...(models.choice ? { choice: models.choice } : {}), profile: profileName, states, complete: false, steps, targets, refs: [...refs.values()] };
 }
 
 /**
@@ -499,11 +499,13 @@ export async function runSteps(io: Io, profile: string | undefined, fn: string |
   }
   const bound = `${cat.states.toLocaleString('en-US')} states of seeded random walks through ${start ? 'them' : 'the catalogue scenarios'}`;
   const targets = fn ? (cat.targets[fn] ? { [fn]: cat.targets[fn]! } : {}) : cat.targets;
-  if (json) { io.out(JSON.stringify({ ...(start ? { scenario: start.name, start: start.what } : {}), profile: profileName, states: cat.states, complete: cat.complete, steps, ...(fn ? { runsInside: callersRunning(fn, cat.refs) } : {}), targets }, null, 2)); return EXIT.ok; }
+  if (json) { io.out(JSON.stringify({ ...(start ? { scenario: start.name, start: start.what, ...(start.choice ? { choice: start.choice } : {}) } : {}), profile: profileName, states: cat.states, complete: cat.complete, steps, ...(fn ? { runsInside: callersRunning(fn, cat.refs) } : {}), targets }, null, 2)); return EXIT.ok; }
   if (start && !start.what.length) {
     io.out(`the start of ${whose} runs no steps of its own: no module is loaded at the start and no probe at boot adds a stateless link (its other steps are the catalogue's: probecheck steps --profile ${profileName})`);
+    if (start.choice) io.out(start.choice);
     return EXIT.ok;
   }
+  if (start?.choice) io.out(start.choice);
   io.out(`steps of ${start ? `the start of ${whose}: ${start.what.join('; ')}` : whose}${patches ? ` with ${patchEntries(patches).map((e) => (isPatchFile(e) ? belowCwd(e) : e)).join(', ')}` : ''} (reads, writes, locks and waits recorded over ${bound})`);
   for (const s of steps) {
     io.out(['', s.step, `  where: ${s.where}`, `  since: ${s.since}`].join('\n'));

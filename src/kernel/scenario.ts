@@ -1408,18 +1408,28 @@ function buildLoad(spec: ScenarioSpec, w: World, profileName: string, patchList:
  * only with a user's hunk on device_link_add; listed here without one, so that such a hunk can be
  * written from its labels. `threads`: the threads whose steps are the start's own (none: all).
  */
-export function startModels(spec: ScenarioSpec, profileName: string, patchList: string): { what: string; built: BuiltScenario; threads?: string[] }[] {
+export function startModels(spec: ScenarioSpec, profileName: string, patchList: string): StartModels {
   const b = buildScenario(spec, profileName, patchList), w = b.world, k = b.kernel;
+  // The checker's choice of the pending list's start order is no kernel step (no hunk names it), but
+  // the search's first moves: said beside the list (s45 h23: "runs no steps of its own" where every
+  // trace opens with it).
+  const choice = b.model.threads.some((th) => th.name === BOOT_ORDER)
+    ? `its searches open with '${BOOT_ORDER}' choosing the order devices ${bootDeferred(w).map((d) => `'${w.devices[d]!.name}'`).join(', ')} start in on the deferred-probe pending list: the checker's choice, not a kernel step (no hunk names it; deferredOrder pins it)`
+    : undefined;
+  const out = (list: StartModel[]): StartModels => Object.assign(list, { choice });
   const opts = { shutdown: !!k.shutdown, initStarted: !!k.initStarted, walked: walkedDevices(w) };
   if (w.modules.some((m) => m.loaded)) {
     const lb = buildLoad(spec, w, profileName, patchList, opts);
-    return [...startModels(loadSpec(spec, w), profileName, patchList), { what: `the load of the modules loaded at the start (${w.modules.filter((m) => m.loaded).map((m) => m.name).join(', ')})`, built: lb }];
+    return out([...startModels(loadSpec(spec, w), profileName, patchList), { what: `the load of the modules loaded at the start (${w.modules.filter((m) => m.loaded).map((m) => m.name).join(', ')})`, built: lb }]);
   }
   const bootProbes = bootProbesWithLinks(w, { has: (f) => k.has(f as Flag) });
-  if (!bootProbes.length) return [];
+  if (!bootProbes.length) return out([]);
   const bb = buildScenario(spec, profileName, patchList, { ...opts, bootProbes });
-  return [{ what: "boot's probes that add stateless links (the boot-links model)", built: bb, threads: [BOOT_LINKS] }];
+  return out([{ what: "boot's probes that add stateless links (the boot-links model)", built: bb, threads: [BOOT_LINKS] }]);
 }
+interface StartModel { what: string; built: BuiltScenario; threads?: string[] }
+/** startModels' list, and what the search does first that is no model's step (the start-order choice). */
+export type StartModels = StartModel[] & { choice?: string };
 
 /** The key a scenario's model factory keeps its startModels under (steps.ts reads it). */
 export const START_MODELS = Symbol('probecheck.startModels');

@@ -19,6 +19,13 @@ writeFileSync(join(dir, 'vary.ts'), BOOT_LINK.replace('  properties:', "  vary: 
 // A built-in driver of a module: malformed, found only as the scenario is built.
 writeFileSync(join(dir, 'bad.ts'), BOOT_LINK.replace("present: true, statelessLinks", "present: true, module: 'm', statelessLinks").replace('  actors:', '  modules: { m: {} },\n  actors:'));
 
+// p and its child c of two drivers, both deferred at boot: every search opens with the start-order choice.
+writeFileSync(join(dir, 'deferred.ts'), `import { scenario } from 'probecheck';
+export default scenario({ name: 'pc', profile: 'v5.10', devices: { s: {}, p: { present: true }, c: { present: true, parent: 'p' } },
+  drivers: { 's-drv': { matches: ['s'], present: true }, 'p-drv': { matches: ['p'], needs: ['s'], present: true }, 'c-drv': { matches: ['c'], needs: ['s'], present: true } },
+  actors: { hotplug: 'add s' } });
+`);
+
 interface Step { step: string; fn: string; label: string; c?: string; fired: number }
 
 describe('steps --scenario', () => {
@@ -40,6 +47,11 @@ describe('steps --scenario', () => {
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^the start of scenario 'boot-link' \(no-link\.ts\) on v5\.4 runs no steps of its own: no module is loaded at the start and no probe at boot adds a stateless link/);
     expect(probecheck(['steps', '--scenario', 'vary.ts', '--profile', 'v5.10'], { cwd: dir }).stdout).toMatch(/^the start of scenario 'boot-link' \(vary\.ts\) on v5\.10 runs no steps of its own/);
+    // Devices deferred at boot: the start-order choice is said, as no hook point (s45 h23 found "runs no steps of its own" alone).
+    const d = probecheck(['steps', '--scenario', 'deferred.ts'], { cwd: dir });
+    expect(d.stdout.split('\n').slice(0, 2).join('\n')).toMatch(/runs no steps of its own.*\nits searches open with 'boot: pending order' choosing the order devices 'p', 'c' start in on the deferred-probe pending list: the checker's choice, not a kernel step \(no hunk names it; deferredOrder pins it\)$/);
+    expect(JSON.parse(probecheck(['steps', '--scenario', 'deferred.ts', '--json'], { cwd: dir }).stdout).choice).toMatch(/^its searches open with 'boot: pending order'/);
+    expect(r.stdout).not.toMatch(/boot: pending order/);
     oneErrorLine(dir, ['steps', '--scenario', 'nope.ts'], /^probecheck: E503 \(unreadable input file\): nope\.ts: no such file or directory$/);
     oneErrorLine(dir, ['steps', '--scenario', PROBE_TREE], /^probecheck: E105 \(input file could not be loaded\): .*probe-tree\.ts: its default export is a model, not a kernel scenario: --scenario lists the steps of a scenario's start/);
     oneErrorLine(dir, ['steps', '--scenario', 'bad.ts'], /^probecheck: E601 \(malformed scenario\): bad\.ts: scenario 'boot-link': driver 'pmic-drv' is present \(built in\) but belongs to module 'm'/);
