@@ -144,8 +144,7 @@ export function bootOrderThreads(w: World, devs: readonly number[], threads: Thr
         },
         run: (s: KS, _l: unknown, b: number) => {
           const a = after(s, b);
-          const places = a.on.map((d) => s.dev[d]!.deferRank).sort((x, y) => x - y);
-          a.order.forEach((d, r) => { s.dev[d]!.deferRank = places[r]!; });
+          setOrder(s, a.order);
           if (!a.last) { s.bootPicks = a.placed.length + 1; return BOOT_ORDER_STEP; }
           s.bootPicks = 0; s.bootOrdered = true;
           return null;

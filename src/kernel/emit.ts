@@ -20,7 +20,7 @@ import type { KL, KS } from './state.js';
 import type { LocalDecl } from './patch-state.js';
 import type { World } from './world.js';
 import { releaseSpan } from './spans.js';
-import { AMBIGUOUS, NOT_IN_TEXT, RUNS_NOTHING, resolveStep, userTags, withPatchSources, type Anchored } from './source.js';
+import { AMBIGUOUS, NOT_IN_TEXT, RUNS_NOTHING, resolveStep, untagged, userTags, withPatchSources, type Anchored } from './source.js';
 import { frameReal, realState, strictState, type ReadLog } from './strict-state.js';
 import { FIRST, isUserPatch, type UserPatch } from './define-patch.js';
 import { foreignParents, holder, isMutexWait, sameWait, setStepKernel } from './paths/common.js';
@@ -904,13 +904,13 @@ export class Block {
               const r1 = resolveStep(sources, ks.where, [a], this.tb.k.renamed, this.tb.k.unread);
               if (!('error' in r1)) kept.push(a);
               // An `@n` or a range cites the text by place (patches.md: an `n` past the count is E604); a line the patch adds has none.
-              else if (NOT_IN_TEXT.test(r1.error) && !/@\d+$| \.\.\. /.test(a.replace(/ #(?:part|runs)(?: #(?:part|runs))*$/, ''))) added.push(a);
+              else if (NOT_IN_TEXT.test(r1.error) && !/@\d+$| \.\.\. /.test(untagged(a))) added.push(a);
               else if (NOT_IN_TEXT.test(r1.error)) { err ??= r1.error; placed ??= r1.error; }
               else { err ??= r1.error; if (RUNS_NOTHING.test(r1.error)) runsNothing ??= r1.error; if (AMBIGUOUS.test(r1.error)) ambiguous ??= r1.error; }
             }
             const r = err === undefined && kept.length ? resolveStep(sources, ks.where, kept, this.tb.k.renamed, this.tb.k.unread) : undefined;
             if (err !== undefined || added.length === 0 || (r && 'error' in r)) continue;
-            const own = `${added.map((a) => `'${a.replace(/ #(?:part|runs)(?: #(?:part|runs))*$/, '')}'`).join(', ')} (added by the patch)`;
+            const own = `${added.map((a) => `'${untagged(a)}'`).join(', ')} (added by the patch)`;
             rec.anchored = r ? r.anchored : [];
             st.source = r ? `${r.text} + ${own}` : own;
             const runs = rec.anchored.flatMap((a) => a.runs ?? []);

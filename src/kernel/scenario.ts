@@ -1278,10 +1278,9 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string, 
   // each naming a branch by its number, on the patched model: s45 h14 found a base trace's `d, ...`
   // replayed as `c2, ...` where a patch split {c1, c2}).
   const choice = ordered.length >= 2 ? bootOrderThreads(w, ordered, threads, k.profile, found) : undefined;
-  const choose = choice !== undefined;
   const model: Model = {
     name: spec.name, params: { profile: prof.name, patches: patchEntries(patchList).join(',') },
-    notes: [...profileNotes(k, (m) => actors.some((a) => a.acts.some((x) => x.op === 'modprobe' && x.mod === m)) || w.drivers.some((d) => d.requestModule === m)), ...(loaded ? loadNotes(w, loadBlocked, patches.some(isUserPatch)) : [])], state: ((x) => (choose ? withBootOrder(x, ordered.length) : x))(kernelSchema(w, k.moduleWq.length, k.flushers.length, added, k.linksLock, k.shutdown, k.initStarted, mostWalks(k))),
+    notes: [...profileNotes(k, (m) => k.loaders![m]!.modprobes.length > 0 || k.loaders![m]!.requested), ...(loaded ? loadNotes(w, loadBlocked, patches.some(isUserPatch)) : [])], state: ((x) => (choice ? withBootOrder(x, ordered.length) : x))(kernelSchema(w, k.moduleWq.length, k.flushers.length, added, k.linksLock, k.shutdown, k.initStarted, mostWalks(k))),
     init: (s) => { const ks = s as unknown as KS;
       initState(w, ks, !late, k.has('DEVICE_LINKS'), k.has('LINK_KREF'), k.shutdown, k.has('LINKS_NO_DRIVER_DORMANT')); ks.probeTimeout = keepsTimeout(k); added.init(ks);
       // The boot-links model starts before boot's probes: their devices unbound, their links not yet made.
@@ -1526,8 +1525,8 @@ function profileNotes(k: Kernel, loadsHere: (m: number) => boolean): string[] {
     // Devices one driver defers, probing synchronously, added by one thread, defer in add order; a
     // bind during one of their retries rotates them (for two, either order): known-gaps.md, s45 h13.
     // (s45 h15: the note said "any" for them too.)
-    const sync = w.drivers.filter((d) => d.probeType !== 'async' && listed.filter((i) => w.devices[i]!.deferredAtBoot![0] === d.i).length >= 2);
-    const same = sync.map((d) => `${listed.filter((i) => w.devices[i]!.deferredAtBoot![0] === d.i).map((i) => `'${w.devices[i]!.name}'`).join(', ')} (${d.name}, probing synchronously)`);
+    const same = w.drivers.filter((d) => d.probeType !== 'async').map((d) => ({ d, devs: listed.filter((i) => w.devices[i]!.deferredAtBoot![0] === d.i) }))
+      .filter((x) => x.devs.length >= 2).map(({ d, devs }) => `${devs.map((i) => `'${w.devices[i]!.name}'`).join(', ')} (${d.name}, probing synchronously)`);
     const narrow = same.length ? `; but a boot that added ${same.join(' and ')} from one thread leaves them in their add order, the declared one, or a rotation of it where a device binds during one of their retries: a violation that needs another order of ${same.length > 1 ? 'those' : 'them'} is only a boot that added them from two threads (docs/known-gaps.md, "The late initcall")` : '';
     out.push(`devices ${listed.map((i) => `'${w.devices[i]!.name}'`).join(', ')} start on the pending list in each of their ${orderCount(listed.length).toLocaleString('en-US')} orders (boot's probes may leave them in any, which the scenario does not say; give deferredOrder: [...] where you know your boot's${narrow}); each trace's first steps, by '${BOOT_ORDER}', choose it a place at a time, the last one naming the whole order`);
   }

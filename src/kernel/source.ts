@@ -286,6 +286,11 @@ export const NOT_IN_TEXT = /^'[^]*' is not in [A-Za-z_]\w* at \S+$/;
 /** The error resolveStep gives for a line tagged ` #runs` that calls nothing (emit.ts: a user's step is E604 for it). */
 export const RUNS_NOTHING = /calls no function there \(#runs /;
 
+/** An anchor's tags, in either order: ` #part` (another step models the line too), ` #runs` (the step runs what the line calls). */
+export const TAGS = / #(?:part|runs)(?: #(?:part|runs))*$/;
+/** An anchor without its tags. */
+export const untagged = (a: string): string => a.replace(TAGS, '');
+
 /**
  * A user's anchors that end in a tag other than ` #part` and ` #runs` (`bus_probe_device(dev); #run`):
  * E604 naming the tags. The text with the tag is looked for in the C and, not found, was not cited,
@@ -376,8 +381,8 @@ function resolveStepUncached(sources: Readonly<Record<string, string>>, where: s
         try { resolveStepUncached(sources, where, [x], renamed, unread); return true; } catch { return false; }
       })!;
     }
-    // Its tags, in either order: ` #part` (shared), ` #runs` (the step runs what the line calls).
-    const tags = / #(?:part|runs)(?: #(?:part|runs))*$/.exec(a0)?.[0] ?? '', a = a0.slice(0, a0.length - tags.length);
+    // Its tags (TAGS).
+    const tags = TAGS.exec(a0)?.[0] ?? '', a = a0.slice(0, a0.length - tags.length);
     const part = tags.includes('#part'), runs = tags.includes('#runs');
     let path = m[1]!, fn = m[2]!, text = a;
     const q = /^(?:([\w/.-]+\.[ch]):)?([A-Za-z_]\w*):: (.*)$/.exec(a);
