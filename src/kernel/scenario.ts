@@ -378,6 +378,18 @@ export function resolveWorld(spec: ScenarioSpec): World {
     const d = spec.drivers[name]!;
     const w = `driver '${name}'`;
     if (!Array.isArray(d.matches)) throw bad(`${where}: ${w}: 'matches' must list device names`);
+    // A name listed twice is a slip: `registers` and `locks` would build a step twice (E101, an
+    // internal error, until s46 h1), the others would take it silently as once.
+    const once = (key: string, list: readonly string[] | undefined) => {
+      for (const [x, n] of (list ?? []).entries()) if (list!.indexOf(n) !== x) throw bad(`${where}: ${w}: ${key} names '${n}' twice`);
+    };
+    once('matches', d.matches);
+    once('needs', d.needs);
+    once('locks', d.locks);
+    once('registersDriver', d.registersDriver);
+    if (Array.isArray(d.asyncScan)) once('asyncScan', d.asyncScan);
+    if (Array.isArray(d.registers)) once('registers', d.registers);
+    else for (const [k, v] of Object.entries(d.registers ?? {})) once(`registers of ${k}`, v);
     const bus = busOf(w, d.bus);
     const matches = d.matches.map((m) => devIdx(`${w}: matches`, m));
     for (const m of matches) if (devices[m]!.bus !== bus) throw bad(`${where}: ${w} is on bus '${busNames[bus]}' but matches '${devNames[m]}' on bus '${busNames[devices[m]!.bus]}'`);

@@ -476,3 +476,19 @@ describe('a driver that names one supplier twice in links (a patch hunt, 2026-12
     expect(() => buildScenario(s, 'mainline', '')).toThrow(/driver 'cd': links names 'sup' twice: device_link_add would return the first link with a second reference/);
   });
 });
+
+describe('a driver that names one device twice in another list (s46 h1)', () => {
+  // registers and locks twice built a step twice (E101, "internal: ... defines step 'device_lock(g)' twice");
+  // matches, needs, asyncScan and registersDriver twice were taken silently as once.
+  it('is E601 naming the list and the name', () => {
+    const s = (pd: Record<string, unknown>): ScenarioSpec => ({ name: 'twice', devices: { p: { present: true }, c: { parent: 'p' }, g: { present: true } },
+      drivers: { pd: { matches: ['p'], module: 'm', ...pd }, x: { matches: [] } }, actors: { a: 'modprobe m' } });
+    for (const [pd, msg] of [
+      [{ registers: ['c', 'c'] }, "registers names 'c' twice"], [{ registers: { p: ['c', 'c'] } }, "registers of p names 'c' twice"],
+      [{ locks: ['g', 'g'] }, "locks names 'g' twice"], [{ matches: ['p', 'p'] }, "matches names 'p' twice"],
+      [{ needs: ['g', 'g'] }, "needs names 'g' twice"], [{ asyncScan: ['c', 'c'] }, "asyncScan names 'c' twice"],
+      [{ registersDriver: ['x', 'x'] }, "registersDriver names 'x' twice"],
+    ] as const) expect(() => buildScenario(s(pd), 'mainline', '')).toThrow(`driver 'pd': ${msg}`);
+    expect(() => buildScenario(s({ registers: ['c'], locks: ['g'], needs: ['g'] }), 'mainline', '')).not.toThrow();
+  });
+});
