@@ -41,6 +41,8 @@ export interface StepInfo {
   step: string; fn: string; label: string; where: string; since: string; c?: string;
   /** Functions called on its cited lines that it runs, not only calls (anchored ` #runs`). */
   runs?: string[];
+  /** A patch's notes on its C (a line nearly the kernel's, a release run past in one move): `check` prints them too. */
+  notes?: string[];
   /** Why its cited C runs past a lock release in one move (KStep `merges`). */
   merges?: string;
   /** Its wait is strongly fair for liveness (a struct mutex where the profile has MUTEX_HANDOFF). */
@@ -311,7 +313,9 @@ function leafTable(full: RecordT): (Leaf | null)[] {
 /** `targets`: per function, the names an insert's `before` may use that are not steps (where a call or walk starts). */
 type Catalogue = { profile: string; states: number; complete: boolean; steps: StepInfo[]; targets: Record<string, string[]>;
   /** Each distinct instance of every step (one a device, where they differ): what modelling reads. */
-  refs: StepRef[] };
+  refs: StepRef[];
+  /** The patches' notes from building the catalogue scenarios (Kernel patchNotes). */
+  notes?: string[] };
 
 /**
  * The catalogue of a profile depends on nothing but the profile and the bound (no user patches):
@@ -334,12 +338,15 @@ function recordCatalogue(profileName: string, maxStates: number, patches: string
   const refs = new Map<string, StepRef>();
   let states = 0;
   // Each catalogue scenario is walked on its own (the late one up to a tenth of the bound: it is small).
+  const notes = new Set<string>();
   for (const [n, spec] of catalogueSpecs(profileName).entries()) {
-    states += walkCatalogue(built?.[n] ?? buildScenario(spec, profileName, patches), profileName, n === 0 ? maxStates : Math.ceil(maxStates / 10), info, targets, refs);
+    const b = built?.[n] ?? buildScenario(spec, profileName, patches);
+    for (const t of b.kernel.patchNotes ?? []) notes.add(t);
+    states += walkCatalogue(b, profileName, n === 0 ? maxStates : Math.ceil(maxStates / 10), info, targets, refs);
   }
   const complete = false;
   const steps = [...info.values()].map(({ r, w, lk, wt, ...s }) => ({ ...s, reads: [...r].sort(), writes: [...w].sort(), locks: [...lk].sort(), waits: [...wt].sort() }));
-  return { profile: profileName, states, complete, steps, targets, refs: [...refs.values()] };
+  return { profile: profileName, states, complete, steps, targets, refs: [...refs.values()], notes: [...notes] };
 }
 
 /** Seeded random walks through one catalogue scenario, recording each step into `info`; returns the states seen. */
@@ -497,6 +504,10 @@ export async function runSteps(io: Io, profile: string | undefined, fn: string |
     steps = steps.filter((s) => s.fn === fn);
     if (!steps.length) throw new ProbecheckError('E501', `--function ${fn}: ${start ? `the start of ${whose}` : whose} builds no step of '${fn}'${modelledInside(fn, cat.refs)}; functions: ${[...new Set(cat.steps.map((s) => s.fn))].sort().join(', ') || 'none'}`);
   }
+  // A patch's notes on one of its steps' C (a line nearly the kernel's, a release run past: emit.ts), under that step: check and
+  // diff print them with a result, and `steps --patch` is where a patch's C is read (s46 h2: it printed none).
+  const notesOf = (step: string) => (cat.notes ?? []).filter((t) => /^patch \S+'s step /.test(t) && t.includes(`'s step ${step} `));
+  steps = steps.map((s) => { const n = notesOf(s.step); return n.length ? { ...s, notes: n } : s; });
   const bound = `${cat.states.toLocaleString('en-US')} states of seeded random walks through ${start ? 'them' : 'the catalogue scenarios'}`;
   const targets = fn ? (cat.targets[fn] ? { [fn]: cat.targets[fn]! } : {}) : cat.targets;
   if (json) { io.out(JSON.stringify({ ...(start ? { scenario: start.name, start: start.what, ...(start.choice ? { choice: start.choice } : {}) } : {}), profile: profileName, states: cat.states, complete: cat.complete, steps, ...(fn ? { runsInside: callersRunning(fn, cat.refs) } : {}), targets }, null, 2)); return EXIT.ok; }
@@ -513,6 +524,7 @@ export async function runSteps(io: Io, profile: string | undefined, fn: string |
     // The callees of its cited lines that it runs (a line tagged #runs): `steps --function` of one lists this step.
     if (s.runs?.length) io.out(`  runs:  ${s.runs.join(', ')}`);
     if (s.merges) io.out(`  merges: ${s.merges}`);
+    for (const n of s.notes ?? []) io.out(`  note:  ${n}`);
     if (!s.fired && !s.waits.length) io.out('  (not reached within the bound: nothing recorded)');
     const line = (k: string, v: string[]) => { if (v.length) io.out(`  ${k.padEnd(6)} ${v.join(', ')}`); };
     line('reads:', s.reads); line('writes:', s.writes); line('locks:', s.locks); line('waits:', s.waits);

@@ -19,8 +19,9 @@ import type { Flag } from './profiles.js';
 import type { KL, KS } from './state.js';
 import type { LocalDecl } from './patch-state.js';
 import type { World } from './world.js';
-import { releaseSpan } from './spans.js';
-import { AMBIGUOUS, NOT_IN_TEXT, RUNS_NOTHING, resolveStep, untagged, userTags, withPatchSources, type Anchored } from './source.js';
+import { releaseSpan, type Added } from './spans.js';
+import { AMBIGUOUS, NOT_IN_TEXT, RUNS_NOTHING, addedRuns, anchorExcerpt, resolveStep, untagged, userTags, withPatchSources, type Anchored } from './source.js';
+import { nearLine } from './near.js';
 import { frameReal, realState, strictState, type ReadLog } from './strict-state.js';
 import { FIRST, isUserPatch, type UserPatch } from './define-patch.js';
 import { foreignParents, holder, isMutexWait, sameWait, setStepKernel } from './paths/common.js';
@@ -896,15 +897,20 @@ export class Block {
         }
         // A user's line the text lacks (one the patch adds) leaves the lines it has resolved, one by one (s45 h22: the
         // step's whole C went, the library's lines too, with their runs and the span note, without a word).
+        let addedLines: Added[] = [];
         if (mine && rec.error) {
           for (const sources of tries) {
-            const kept: string[] = [], added: string[] = [];
-            let err: string | undefined;
+            const kept: string[] = [], added: string[] = [], placedAfter: Added[] = [];
+            let err: string | undefined, last: Added['after'];
             for (const a of ks.c) {
               const r1 = resolveStep(sources, ks.where, [a], this.tb.k.renamed, this.tb.k.unread);
-              if (!('error' in r1)) kept.push(a);
+              if (!('error' in r1)) {
+                kept.push(a);
+                const an = r1.anchored.at(-1);
+                if (an?.lines.length) last = { path: an.path, fn: an.fn, line: an.lines.at(-1)! };
+              }
               // An `@n` or a range cites the text by place (patches.md: an `n` past the count is E604); a line the patch adds has none.
-              else if (NOT_IN_TEXT.test(r1.error) && !/@\d+$| \.\.\. /.test(untagged(a))) added.push(a);
+              else if (NOT_IN_TEXT.test(r1.error) && !/@\d+$| \.\.\. /.test(untagged(a))) { added.push(a); placedAfter.push({ text: untagged(a).trim(), ...(last ? { after: last } : {}) }); }
               else if (NOT_IN_TEXT.test(r1.error)) { err ??= r1.error; placed ??= r1.error; }
               else { err ??= r1.error; if (RUNS_NOTHING.test(r1.error)) runsNothing ??= r1.error; if (AMBIGUOUS.test(r1.error)) ambiguous ??= r1.error; }
             }
@@ -913,8 +919,17 @@ export class Block {
             const own = `${added.map((a) => `'${untagged(a)}'`).join(', ')} (added by the patch)`;
             rec.anchored = r ? r.anchored : [];
             st.source = r ? `${r.text} + ${own}` : own;
-            const runs = rec.anchored.flatMap((a) => a.runs ?? []);
+            // An added line is read as written (s46 h2: nothing was): tagged ` #runs`, its direct calls are the step's, as a
+            // kernel line's are; a release in it is placed among the text's lines for the span note below.
+            const runs = [...rec.anchored.flatMap((a) => a.runs ?? []), ...added.flatMap((a) => addedRuns(mine, `${this.name}:${l}`, a))];
             if (runs.length) st.runs = [...new Set(runs)];
+            addedLines = placedAfter;
+            // A line close to one of the function's is more likely a slip in copying it than a line the patch adds (near.ts): kept
+            // as the patch's, and said (s46 h2: the kernel's line silently went from the step's C).
+            for (const a of added) {
+              const hit = anchorExcerpt(sources, ks.where, a, this.tb.k.renamed, this.tb.k.unread), near = hit && nearLine(hit.ex, hit.text);
+              if (near) note(`patch ${mine.id}'s step ${this.name}:${l} cites '${untagged(a)}', which ${hit.ex.fn} at ${hit.ex.release} lacks, as a line the patch adds; it is nearly the text's line ${near.at}, '${near.line}' (${hit.ex.path}): if that is the line you meant, cite it as the text has it`);
+            }
             delete rec.error;
             break;
           }
@@ -926,7 +941,7 @@ export class Block {
         if (mine && rec.error && ambiguous) throw new ProbecheckError('E604', `patch ${mine.id} (${mine.subject}) does not apply: its step ${this.name}:${l}: ${ambiguous}`);
         // A user's step whose C runs past a lock release is one move where the kernel lets other
         // threads in (spans.ts): said, as conformance.test.ts requires it of the library's steps.
-        const span = mine && !merges && !rec.error ? releaseSpan(rec.anchored) : null;
+        const span = mine && !merges && !rec.error ? releaseSpan(rec.anchored, addedLines) : null;
         if (span) note(`patch ${mine!.id}'s step ${this.name}:${l} runs ${span} in one move, where the kernel lets other threads in between: split it at the release, or say in its merges why no property can tell${dropped === undefined ? '' : ` (the merges it keeps from the library's step, '${dropped}', was written for that step's C, not for the lines yours cites: write one of your own)`}`);
         this.tb.k.anchors.push(rec);
       }

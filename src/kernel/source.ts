@@ -220,6 +220,15 @@ function foldedOf(ex: Excerpt): string[] {
   return f;
 }
 
+/** A line with no space but between two word characters (C's tokens, spaced as written or not). */
+export const tight = (s: string) => fold(s).replace(/ (?=\W)|(?<=\W) /g, '');
+const tightLines = new WeakMap<Excerpt, string[]>();
+function tightOf(ex: Excerpt): string[] {
+  let f = tightLines.get(ex);
+  if (!f) { f = ex.lines.map(tight); tightLines.set(ex, f); }
+  return f;
+}
+
 /** Lines (0-based, within the excerpt) an anchor names; throws a message when it does not fit. */
 export function resolveAnchor(ex: Excerpt, anchor: string): number[] {
   // `a || b`: the first alternative this text has (the same line, written differently across releases).
@@ -236,8 +245,11 @@ export function resolveAnchor(ex: Excerpt, anchor: string): number[] {
   }
   const m = /^(.*)@(\d+)$/.exec(anchor);
   const text = fold(m ? m[1]! : anchor), nth = m ? Number(m[2]) : 0;
-  const hits: number[] = [];
+  let hits: number[] = [];
   foldedOf(ex).forEach((l, i) => { if (l.includes(text)) hits.push(i); });
+  // C's spacing means nothing between tokens (`mutex_lock( &m );` is the kernel's `mutex_lock(&m);`): a line
+  // found only so is the same line (s46 h2: a user's one was taken as a line the patch adds).
+  if (hits.length === 0) { const t = tight(text); hits = []; tightOf(ex).forEach((l, i) => { if (l.includes(t)) hits.push(i); }); }
   if (hits.length === 0) throw new Error(`'${anchor}' is not in ${ex.fn} at ${ex.release}`);
   if (nth === 0 && hits.length > 1) throw new Error(`'${anchor}' is in ${ex.fn} at ${ex.release} ${hits.length} times (lines ${hits.map((h) => at(ex, h)).join(', ')}): say which with @n`);
   if (nth > hits.length) throw new Error(`'${anchor}': ${ex.fn} at ${ex.release} has it only ${hits.length} times`);
@@ -304,6 +316,18 @@ export function userTags(p: { id: string; subject: string }, step: string, ancho
   }
 }
 
+/**
+ * What a line a user's step adds (one the text lacks) runs: tagged ` #runs`, the functions it calls
+ * by name, as a kernel line's (resolveStep: a call through a pointer names none); one that calls
+ * nothing is E604, as a kernel line's. Untagged, nothing.
+ */
+export function addedRuns(p: { id: string; subject: string }, step: string, anchor: string): string[] {
+  if (!(TAGS.exec(anchor)?.[0] ?? '').includes('#runs')) return [];
+  const line = untagged(anchor).replace(/^(?:[\w/.-]+\.[ch]:)?[A-Za-z_]\w*:: /, ''), calls = directCalls(line);
+  if (!calls.length && !/(->|\.)\s*\w+\s*\(/.test(line)) throw new ProbecheckError('E604', `patch ${p.id} (${p.subject}) does not apply: its step ${step} cites '${anchor}', a line your patch adds that calls no function (#runs names the callee the step runs): drop the tag`);
+  return calls;
+}
+
 /** The functions a C line calls directly (`name(`, not `p->name(`), less the keywords that look like calls. */
 export function directCalls(line: string): string[] {
   const code = line.replace(/\/\*.*?\*\/|\/\/.*$|"(?:[^"\\]|\\.)*"/g, '');
@@ -364,6 +388,20 @@ function textOf(o: Readonly<Record<string, string>>): number {
     ids.set(o, id);
   }
   return id;
+}
+
+/** The text a step's anchor is looked up in (its `f::` prefix read) and the anchor's own text, untagged; undefined where there is none. */
+export function anchorExcerpt(sources: Readonly<Record<string, string>>, where: string, anchor: string, renamed: Readonly<Record<string, string>> = {},
+  unread: Readonly<Record<string, string>> = {}): { ex: Excerpt; text: string } | undefined {
+  const m = /^([\w/.-]+\.[ch]):([A-Za-z_]\w*)/.exec(where);
+  if (!m) return undefined;
+  let path = m[1]!, fn = m[2]!, text = untagged(anchor);
+  const q = /^(?:([\w/.-]+\.[ch]):)?([A-Za-z_]\w*):: (.*)$/.exec(text);
+  if (q) { path = q[1] ?? path; fn = q[2]!; text = q[3]!; }
+  fn = renamed[fn] ?? fn;
+  const file = sourceFile(sources, path), release = file ? snapshotOf(sources, file, fn) : undefined;
+  const ex = file && release && !unread[`${file}:${fn}`] ? excerpt(release, file, fn) : null;
+  return ex ? { ex, text } : undefined;
 }
 
 function resolveStepUncached(sources: Readonly<Record<string, string>>, where: string, anchors: readonly string[], renamed: Readonly<Record<string, string>>,

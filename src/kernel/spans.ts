@@ -36,18 +36,26 @@ function scopeEnd(all: readonly string[], i: number): number {
 }
 
 /**
+ * A line a user's step cites that the text lacks (one the patch adds: emit.ts), read as written:
+ * it stands after the text's line cited just before it in the step's `c` (`after`: its file, function
+ * and line index there), or first where none is (a guard there is not followed to a scope end: no
+ * text around it says where the scope ends).
+ */
+export interface Added { text: string; after?: { path: string; fn: string; line: number } }
+
+/**
  * The first release in a step's C and the first line after it that acquires or works on shared
  * state, as `'release' ... 'line'` (null: none). Each function's lines in source order, a callee's
  * at the line that calls it (a step cites its function's call line, then the callee's body), the
  * rest in the order cited; a guard's release where its scope ends, before the first cited line
  * past it. Source order, not control flow: a line after the release on another branch counts too
- * (its `merges` then says so).
+ * (its `merges` then says so). `added`: a user's lines the text lacks, each in its place.
  */
-export function releaseSpan(anchored: readonly Anchored[]): string | null {
+export function releaseSpan(anchored: readonly Anchored[], added: readonly Added[] = []): string | null {
   const parts = anchored.map((an) => {
     const ex = excerpt(an.release, an.path, an.fn);
     const idx = ex ? [...an.lines].sort((a, b) => a - b).filter((i) => !NOT_CODE.test(ex.lines[i] ?? '')) : [];
-    return { fn: an.fn, idx, all: ex?.lines ?? [] };
+    return { path: an.path, fn: an.fn, idx, all: ex?.lines ?? [] };
   });
   const used = new Set<number>();
   const walk = (k: number): string[] => {
@@ -59,17 +67,26 @@ export function releaseSpan(anchored: readonly Anchored[]): string | null {
       for (const g of open.filter((g) => g.end < before)) out.push(`${SCOPE_END}${g.line})`);
       open = open.filter((g) => g.end >= before);
     };
+    const line = (l: string) => {
+      out.push(l);
+      parts.forEach((q, j) => { if (!used.has(j) && new RegExp(`\\b${q.fn}\\s*\\(`).test(l)) out.push(...walk(j)); });
+    };
+    // A user's lines after this function's line `i` or before it (one after a comment, which idx leaves out), in the order cited.
+    const mine = added.filter((a) => a.after?.path === parts[k]!.path && a.after.fn === parts[k]!.fn);
+    const addedTo = (i: number) => { for (const a of mine.filter((a) => a.after!.line <= i)) { mine.splice(mine.indexOf(a), 1); line(a.text); } };
     for (const i of idx) {
+      addedTo(i - 1);
       close(i);
       const l = all[i]!.trim();
-      out.push(l);
       if (GUARD.test(l)) open.push({ end: scopeEnd(all, i), line: l });
-      parts.forEach((q, j) => { if (!used.has(j) && new RegExp(`\\b${q.fn}\\s*\\(`).test(l)) out.push(...walk(j)); });
+      line(l);
+      addedTo(i);
     }
+    addedTo(Infinity);
     close(Infinity);
     return out;
   };
-  const seq: string[] = [];
+  const seq: string[] = added.filter((a) => !a.after).map((a) => a.text);
   for (let k = 0; k < parts.length; k++) if (!used.has(k)) seq.push(...walk(k));
   const releases = (l: string) => RELEASE.test(l) || l.startsWith(SCOPE_END);
   const r = seq.findIndex(releases);
