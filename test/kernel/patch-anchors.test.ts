@@ -11,6 +11,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { excerpt, resolveStep } from '../../src/kernel/source.js';
 import { releaseSpan } from '../../src/kernel/spans.js';
+import { nearLine } from '../../src/kernel/near.js';
 import { loadPatchFiles } from '../../src/load.js';
 import { tempDir } from '../cli/run.js';
 
@@ -127,6 +128,49 @@ export default definePatch({ id: 'turn', subject: 'test: the worker turn as one 
     await loadPatchFiles([typo, range].join(','));
     expect(() => buildScenario(spec, 'mainline', typo)).toThrow(/patch typo \(test\) does not apply: its step deferred_probe_work_func:mutex_lock: 'mutex_lock\(&deferred_probe_mutx\);@1' is not in deferred_probe_work_func at \S+: an @n or a range/);
     expect(() => buildScenario(spec, 'mainline', range)).toThrow(/patch range \(test\) does not apply: .*'mutex_unlock\(&deferred_probe_mutx\);@1' is not in/);
+    // An added line is read as written, in its place in `c` (s46 h2: nothing was read from it): a release the patch adds
+    // before work is noted as a kernel line's is; after the work, or with no work after, nothing to note. `#runs` on it
+    // names what it calls, as on a kernel line.
+    const lines = (id: string, c: string[]) => hunk(id, `{ ...orig!, c: ${JSON.stringify(c)} }`);
+    const relBefore = lines('relbefore', ['mutex_lock(&deferred_probe_mutex);@1', 'list_del_init(&private->deferred_probe);', 'wake_up_all(&probe_waitqueue);', 'bus_probe_device(dev);']);
+    const relAfter = lines('relafter', ['mutex_lock(&deferred_probe_mutex);@1', 'list_del_init(&private->deferred_probe);', 'bus_probe_device(dev);', 'wake_up_all(&probe_waitqueue);']);
+    const relFirst = lines('relfirst', ['wake_up_all(&probe_waitqueue);', 'list_del_init(&private->deferred_probe);']);
+    await loadPatchFiles([relBefore, relAfter, relFirst].join(','));
+    expect(said(relBefore)).toEqual([expect.stringMatching(/^patch relbefore's step deferred_probe_work_func:mutex_lock runs 'wake_up_all\(&probe_waitqueue\);' \.\.\. 'bus_probe_device\(dev\);' in one move/)]);
+    expect(said(relFirst)).toEqual([expect.stringMatching(/^patch relfirst's step deferred_probe_work_func:mutex_lock runs 'wake_up_all\(&probe_waitqueue\);' \.\.\. 'list_del_init\(&private->deferred_probe\);' in one move/)]);
+    expect(said(relAfter)).toEqual([]);
+    const runs = (patches: string) => buildScenario(spec, 'mainline', patches).model.threads.flatMap((th) => Object.entries(th.steps)).find(([l]) => l.endsWith('deferred_probe_work_func:mutex_lock'))![1].runs;
+    expect([runs(onlyOwn), runs(own)]).toEqual([['my_check'], undefined]);
+    const runsNone = lines('runsnone', ['mutex_lock(&deferred_probe_mutex);@1', 'x = 1; #runs']);
+    await loadPatchFiles(runsNone);
+    expect(() => buildScenario(spec, 'mainline', runsNone)).toThrow(/patch runsnone \(test\) does not apply: its step deferred_probe_work_func:mutex_lock cites 'x = 1; #runs', a line your patch adds that calls no function/);
+    // A plain line nearly the kernel's (a typo, a dropped `&`) stays the patch's own, and a note names the kernel's line
+    // (s45 h23: line 98 silently left the C); a line with another lock's name is the patch's, with no word.
+    const near = (patches: string) => buildScenario(spec, 'mainline', patches).model.notes!.filter((n) => n.includes('nearly'));
+    const mutx = lines('mutx', ['mutex_lock(&deferred_probe_mutx);', 'list_del_init(&private->deferred_probe);']);
+    const amp = lines('amp', ['mutex_lock(deferred_probe_mutex);', 'list_del_init(&private->deferred_probe);']);
+    const other = lines('other', ['mutex_lock(&other_mutex);', 'list_del_init(&private->deferred_probe);']);
+    await loadPatchFiles([mutx, amp, other].join(','));
+    expect(near(mutx)).toEqual(["patch mutx's step deferred_probe_work_func:mutex_lock cites 'mutex_lock(&deferred_probe_mutx);', which deferred_probe_work_func at dakr@1ac45118ddf8 lacks, as a line the patch adds; it is nearly the text's line 98, 'mutex_lock(&deferred_probe_mutex);' (drivers/base/dd.c): if that is the line you meant, cite it as the text has it"]);
+    expect(source(mutx)).toBe("drivers/base/dd.c@dakr@1ac45118ddf8:103 + 'mutex_lock(&deferred_probe_mutx);' (added by the patch)");
+    expect(near(amp)).toEqual([expect.stringContaining("cites 'mutex_lock(deferred_probe_mutex);', which deferred_probe_work_func at dakr@1ac45118ddf8 lacks, as a line the patch adds; it is nearly the text's line 98,")]);
+    expect([near(other), near(own)]).toEqual([[], []]);
+  });
+
+  it("a line nearly one of the function's is a slip of a letter or an & or *, in a name the function lacks; C's spacing resolves", () => {
+    const ex = { release: 'r', path: 'x.c', fn: 'f', firstLine: 10, origin: '', lines: ['void f(void)', '{', '\tmutex_lock(&deferred_probe_mutex);', '\tlist_del_init(&private->deferred_probe);',
+      '\tmutex_lock(&a);', '\tput_device(dev);', '\tget_device(parent);', '\tdev->driver = NULL;', '\t/* mutex_lock(&deferred_probe_lock); */', '}'] };
+    const at = (t: string) => nearLine(ex, t)?.at;
+    expect(['mutex_lock(&deferred_probe_mutx);', 'mutex_lock(deferred_probe_mutex);', 'list_del_init(&private->deferred_prboe);', 'list_del_init(*private->deferred_probe);', 'mutex_lock(&deferred_probe_mutex) ;']
+      .map(at)).toEqual(['12', '12', '13', '13', '12']);
+    // Another lock, a one-letter name, a name the function has (get_device for put_device), another operator, a comment: none.
+    expect(['mutex_lock(&other_mutex);', 'mutex_lock(&b);', 'get_device(dev);', 'dev->driver == NULL;', 'mutex_lock(&deferred_probe_lok);', 'my_check(dev);'].map(at)).toEqual([undefined, undefined, undefined, undefined, undefined, undefined]);
+    // Spacing between tokens is not C's meaning: the kernel's line, spaced otherwise, resolves (s46 h2: it was a line the patch adds).
+    const sources = { 'drivers/base/dd.c': 'dakr@1ac45118ddf8' };
+    const lineOf = (a: string) => { const r = resolveStep(sources, 'drivers/base/dd.c:deferred_probe_work_func', [a]); return 'error' in r ? r.error : r.text; };
+    expect(lineOf('mutex_lock( &deferred_probe_mutex ) ;@2')).toBe('drivers/base/dd.c@dakr@1ac45118ddf8:125');
+    expect(lineOf('list_del_init (& private -> deferred_probe);')).toBe('drivers/base/dd.c@dakr@1ac45118ddf8:103');
+    expect(lineOf('list_del _init(&private->deferred_probe);')).toMatch(/is not in deferred_probe_work_func/);
   });
 
   it('c0a40097f0bc\'s lock and unlock are uevent_show\'s lines (its hunk), found in 9a71892cbcdb where the profile lacks them', () => {
