@@ -910,7 +910,7 @@ export class Block {
                 if (an?.lines.length) last = { path: an.path, fn: an.fn, line: an.lines.at(-1)! };
               }
               // An `@n` or a range cites the text by place (patches.md: an `n` past the count is E604); a line the patch adds has none.
-              else if (NOT_IN_TEXT.test(r1.error) && !/@\d+$| \.\.\. /.test(untagged(a))) { added.push(a); placedAfter.push({ text: untagged(a).trim(), ...(last ? { after: last } : {}) }); }
+              else if (NOT_IN_TEXT.test(r1.error) && !/@\d+$| \.\.\. /.test(untagged(a))) { added.push(a); placedAfter.push({ text: untagged(a).replace(/^(?:[\w/.-]+\.[ch]:)?[A-Za-z_]\w*:: /, '').trim(), ...(last ? { after: last } : {}) }); }
               else if (NOT_IN_TEXT.test(r1.error)) { err ??= r1.error; placed ??= r1.error; }
               else { err ??= r1.error; if (RUNS_NOTHING.test(r1.error)) runsNothing ??= r1.error; if (AMBIGUOUS.test(r1.error)) ambiguous ??= r1.error; }
             }

@@ -96,6 +96,8 @@ export default definePatch({ id: 'tag', subject: 'hook the deferred work', base:
   writeFileSync(join(dir, 'runs.ts'), tagged('list_del_init(private->deferred_probe); #runs'));
   const near = probecheck(['steps', '--profile', 'v6.6', '--patch', 'runs.ts', '--function', 'deferred_probe_work_func', '--max-states', '10'], { cwd: dir });
   expect(near.stdout).toMatch(/\n  C:     drivers\/base\/dd\.c@torvalds@f8fb576658a3:97 \+ 'list_del_init\(private->deferred_probe\);' \(added by the patch\)\n  runs:  list_del_init\n  note:  patch tag's step deferred_probe_work_func:probe_one cites 'list_del_init\(private->deferred_probe\);', which deferred_probe_work_func at torvalds@f8fb576658a3 lacks, as a line the patch adds; it is nearly the text's line \d+, 'list_del_init\(&private->deferred_probe\);' \(drivers\/base\/dd\.c\): if that is the line you meant, cite it as the text has it\n/);
+  const nearJson = probecheck(['steps', '--profile', 'v6.6', '--patch', 'runs.ts', '--function', 'deferred_probe_work_func', '--max-states', '10', '--json'], { cwd: dir });
+  expect((JSON.parse(nearJson.stdout) as { steps: { label: string; notes?: string[] }[] }).steps.find((x) => x.label === 'probe_one')?.notes).toEqual([expect.stringContaining("it is nearly the text's line")]);
   writeFileSync(join(dir, 'runs.ts'), tagged('bus_probe_device(dev); #run'));
   oneErrorLine(dir, ['steps', '--profile', 'v6.6', '--patch', 'runs.ts', '--function', 'deferred_probe_work_func'],
     /^probecheck: E604 .*its step deferred_probe_work_func:probe_one cites 'bus_probe_device\(dev\); #run', whose tag '#run' is none of probecheck's: ' #runs' .* and ' #part'/);
