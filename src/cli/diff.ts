@@ -17,6 +17,7 @@ import { loadModel, loadPatchFiles } from '../load.js';
 import { MANAGED_ADD, makesManagedLink, notCredited, noteLines, patchNotes, userPatches, withoutFiles } from './patch-notes.js';
 import { checkUserPatches, splitLabel } from './steps.js';
 import { hunkTarget } from '../kernel/define-patch.js';
+import { isInsideNote } from '../kernel/define-property.js';
 import { replayWatching, type Inserted, type InsertedBy } from '../report/confirm.js';
 import { colorVerdict, renderViolation, showParams, statsLines, vacuityLines, vouchedLines } from '../report/text.js';
 import { wrapLines } from '../report/wrap.js';
@@ -163,7 +164,8 @@ export async function runDiff(io: Io, baseFile: string, patchedFile: string, bas
   if (nc) for (const r of rows) if (r.change === 'fixed') r.change = 'uncredited';
   const uncredited = rows.filter((r) => r.change === 'uncredited');
   // What the patched model says that the base does not (a patch's wait the model cannot judge, say).
-  const newNotes = (patched.notes ?? []).filter((n) => !(base.notes ?? []).includes(n));
+  // (And a property's inside() of a function no step is in, on both sides too: its `still holds` is about a test false in every state.)
+  const newNotes = (patched.notes ?? []).filter((n) => !(base.notes ?? []).includes(n) || isInsideNote(n));
   const regressed = rows.some((r) => r.change === 'regressed');
   // A patch meant to fix a property that fixes nothing exits 0 otherwise: `still violated` is no
   // regression (two new users, 2026-12-05: wrong fixes passed a CI gate on diff's exit status).

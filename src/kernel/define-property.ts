@@ -9,12 +9,12 @@
  * run reaches `to`). A premise says what situation the property is about, so a scenario that
  * never reaches it gets the verdict `vacuous`, not `holds`.
  */
-import { ProbecheckError, suggestion } from '../engine/errors.js';
-import type { Model, Move, Property, Query } from '../engine/model.js';
+import { didYouMean, ProbecheckError, suggestion } from '../engine/errors.js';
+import type { Model, Move, Property, Query, ThreadDef } from '../engine/model.js';
 import type { Kernel } from './emit.js';
 import { PROPERTY_NAMES, type KernelProperty, type PropCtx } from './properties.js';
 import type { KS } from './state.js';
-import { kernelView, type KernelView, type ThreadInfo } from './view.js';
+import { kernelView, telling, type KernelView, type ThreadInfo } from './view.js';
 import { strict, strictOnce } from './strict-view.js';
 
 /** A move as a property sees it: the thread that stepped and the label of the step it took. */
@@ -172,13 +172,15 @@ function engineProperty(k: Kernel, c: PropCtx, p: PropertySpec): Property<KS> {
   // (kernel, threads, query), so a copy per property made each of a file's properties rebuild it for
   // the other (a hunt, 2026-12-06: two invariants searched 60-90x slower than either alone).
   const info: ThreadInfo = c;
+  // Every call of yours is told the names its inside() asks: those no step is in are said after the search.
+  const tell = asked(c, p.name);
   const view = (s: KS, q: Query) => strict(kernelView(k, info, s, q));
   // Yours, not the library's: it may name one device of a symmetric group (use-symmetry.ts).
   const base = { name: p.name, mayDistinguish: true, ...(p.description !== undefined ? { description: p.description } : {}) };
-  const premise = (pr: PremiseSpec | undefined) => (pr ? { premise: (s: KS, q: Query) => truth('premise.met', pr.met(view(s, q))), premiseText: pr.text } : {});
+  const premise = (pr: PremiseSpec | undefined) => (pr ? { premise: (s: KS, q: Query) => truth('premise.met', telling(tell, () => pr.met(view(s, q)))), premiseText: pr.text } : {});
   switch (p.kind) {
     case 'invariant': {
-      const broken = (s: KS, q: Query) => verdict(p.check(view(s, q)));
+      const broken = (s: KS, q: Query) => verdict(telling(tell, () => p.check(view(s, q))));
       return { kind: 'invariant', ...base, holds: (s, q) => broken(s, q) === null, explain: (s, q) => String(broken(s, q) ?? ''), ...premise(p.premise) };
     }
     case 'action': {
@@ -191,13 +193,62 @@ function engineProperty(k: Kernel, c: PropCtx, p: PropertySpec): Property<KS> {
       const prior = (m: Move, q: Query, qb: Query | undefined): Query => qb ?? { at: (t) => (t === m.thread ? m.label : q.at(t)), locals: (t) => q.locals(t) };
       // The move is read strictly too: `move.step` for `move.label` is E302, not undefined.
       const mv = (m: Move): MoveView => strictOnce(Object.freeze(m.branch === undefined ? { thread: m.thread, label: m.label } : { thread: m.thread, label: m.label, branch: m.branch }));
-      const broken = (b: KS, a: KS, m: Move, q: Query, qb: Query | undefined) => verdict(p.check(view(b, prior(m, q, qb)), view(a, q), mv(m)));
+      const broken = (b: KS, a: KS, m: Move, q: Query, qb: Query | undefined) => verdict(telling(tell, () => p.check(view(b, prior(m, q, qb)), view(a, q), mv(m))));
       return { kind: 'action', ...base, holds: (b, a, m, q, qb) => broken(b, a, m, q, qb) === null, explain: (b, a, m, q, qb) => String(broken(b, a, m, q, qb) ?? ''), ...premise(p.premise) };
     }
     case 'leads-to':
-      return { kind: 'leads-to', ...base, from: (s, q) => truth('from', p.from(view(s, q))), to: (s, q) => truth('to', p.to(view(s, q))),
-        ...(p.explain ? { explain: (s: KS, q: Query) => words(p.explain!(view(s, q))) } : {}), premiseText: p.premise ?? `${p.name}: 'from' holds` };
+      return { kind: 'leads-to', ...base, from: (s, q) => truth('from', telling(tell, () => p.from(view(s, q)))), to: (s, q) => truth('to', telling(tell, () => p.to(view(s, q)))),
+        ...(p.explain ? { explain: (s: KS, q: Query) => words(telling(tell, () => p.explain!(view(s, q)))) } : {}), premiseText: p.premise ?? `${p.name}: 'from' holds` };
   }
+}
+
+/**
+ * By built model (its context): whether some step is labelled in a function (asked once per name),
+ * and each user property's inside() names that none is. A label names the innermost function only,
+ * so `inside('driver_unregister')` of rmmod, which runs in it, is false in every state, and so is a
+ * misspelt name: the property held without a word (s46 h1). Recorded as the search asks, in each
+ * worker too (their notes travel as Model.searchNotes); a property made again starts afresh.
+ */
+const misses = new WeakMap<PropCtx, { labelled: Map<string, boolean>; by: Map<string, Set<string>> }>();
+
+function asked(c: PropCtx, name: string): (fn: string) => void {
+  let m = misses.get(c);
+  if (!m) misses.set(c, m = { labelled: new Map(), by: new Map() });
+  const { labelled } = m, missed = new Set<string>();
+  m.by.set(name, missed);
+  return (fn) => {
+    let has = labelled.get(fn);
+    if (has === undefined) labelled.set(fn, has = [...c.stepsOf.values()].some((ls) => [...ls].some((l) => inFunction(l, String(fn)))));
+    if (!has) missed.add(fn);
+  };
+}
+
+/** The test inside() makes of a label (view.ts). */
+const inFunction = (label: string, fn: string) => label.startsWith(fn) && '(:#'.includes(label[fn.length] ?? 'x');
+
+const NEVER = 'is false in every state:';
+/** A note of insideNotes (diff says it where both sides have it). */
+export const isInsideNote = (n: string): boolean => n.startsWith("property '") && n.includes(`') ${NEVER} no step of this model`);
+
+/**
+ * The notes on properties `names` of a model with threads `threads`: each inside() name no step
+ * of it is labelled in, with the steps that run that function inside their own (their where
+ * names it, or a cited line they run: callees are inlined), else the nearest function of the
+ * model, else its functions.
+ */
+export function insideNotes(c: PropCtx, names: readonly string[], threads: readonly ThreadDef[]): string[] {
+  const by = misses.get(c)?.by;
+  if (!by) return [];
+  const steps = threads.flatMap((t) => Object.entries(t.steps));
+  const fns = [...new Set(steps.map(([l]) => /^[^(:#]*/.exec(l)![0]))].sort();
+  return names.flatMap((name) => [...by.get(name) ?? []].sort().map((fn) => {
+    const esc = fn.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), named = new RegExp(`(^|[:\\s>(])${esc}(?![\\w])`);
+    const runs = [...new Set(steps.filter(([l, st]) => !inFunction(l, fn) && (named.test(st.where ?? '') || (st.runs ?? []).includes(fn))).map(([l]) => l))];
+    const near = didYouMean(fn, fns);
+    const hint = runs.length ? `; steps that run ${fn} inside their own: ${runs.slice(0, 6).join(', ')}${runs.length > 6 ? `, and ${runs.length - 6} more` : ''}`
+      : near !== undefined ? `; did you mean '${near}'?` : `; the functions its steps are in: ${fns.join(', ')}`;
+    return `property '${name}': inside('${fn}') ${NEVER} no step of this model is labelled in ${fn} (a step's label names the innermost kernel function it is in, not its callers)${hint}`;
+  }));
 }
 
 /**
@@ -223,7 +274,8 @@ export function withProperties(m: Model, props: readonly { from: string; p: Defi
     // Its file, for the E302 of code that throws (engine/search/monitor.ts propertyThrew).
     out.push({ ...(toKernelProperty(p).make(kc.k, kc.ctx) as Property), sourceFile: from } as Property);
   }
-  return { ...m, properties: out };
+  const names = props.map(({ p }) => p.spec.name), was = m.searchNotes;
+  return { ...m, properties: out, searchNotes: () => [...(was?.() ?? []), ...insideNotes(kc.ctx, names, m.threads)] };
 }
 
 /** The properties a property file exports (default: one, or a list). */

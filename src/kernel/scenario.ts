@@ -38,7 +38,7 @@ import { driverAttach, driverAttachAsyncHelper } from './paths/driver-attach.js'
 import { combine, namePatchFile, parsePatches, patchEntries, patchFilesOf } from './patches.js';
 import { FLAGS, PROFILE_NAMES, firstWith, profile, profileSuggestion, type Flag } from './profiles.js';
 import { LIBRARY, PROPERTY_NAMES, consumerLinks, matchYours, owedRetry, retriesOnlyBlocked, workerReach, type PropCtx } from './properties.js';
-import { isDefinedProperty, rememberKernel, toKernelProperty, type DefinedProperty } from './define-property.js';
+import { insideNotes, isDefinedProperty, rememberKernel, toKernelProperty, type DefinedProperty } from './define-property.js';
 import { addedState } from './patch-state.js';
 import { BOOT_ORDER, BOOT_ORDER_STEP, bootDeferred, bootOrderThreads, orderCount, pinnedOrder, setOrder, withBootOrder } from './boot-order.js';
 import { DRIVER_BITS, WALK_BITS, initState, kernelSchema, localsSchema, type KS } from './state.js';
@@ -1367,6 +1367,9 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string, 
     model.reachedPatchSteps = () => log.reachedSteps();
     model.searchNotes = () => log.redirectNotes();
   }
+  // A property of yours asking inside() of a function no step is in (define-property.ts).
+  const asking = chosen.filter((p) => p.covers === 'user').map((p) => p.name);
+  if (asking.length) { const was = model.searchNotes; model.searchNotes = () => [...(was?.() ?? []), ...insideNotes(ctx, asking, model.threads)]; }
   rememberKernel(model, k, ctx);
   return { model, kernel: k, world: w };
 }

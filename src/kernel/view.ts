@@ -202,6 +202,15 @@ export interface KernelView {
 /** What properties need to know about the threads of the built model. */
 export interface ThreadInfo { threads: readonly string[]; asyncThreads: ReadonlySet<string>; actors: ReadonlySet<string> }
 
+/** Told each function name inside() is asked, while a user's property runs (define-property.ts: names no step is in). */
+let told: ((fn: string) => void) | undefined;
+/** `f()` with `tell` told each name inside() is asked meanwhile. */
+export function telling<T>(tell: (fn: string) => void, f: () => T): T {
+  const was = told;
+  told = tell;
+  try { return f(); } finally { told = was; }
+}
+
 const lookup = <T extends { name: string }>(what: string, all: readonly T[], name: string): T => {
   const x = all.find((a) => a.name === name);
   if (!x) throw new Error(`no ${what} '${name}'; known: ${all.map((a) => a.name).join(', ') || 'none'}`);
@@ -290,7 +299,7 @@ function makeView(k: Kernel, t: ThreadInfo, s: KS, q: Query): KernelView {
     get at() { return q.at(name); },
     // A deleted struct's lock counts (DevS.oldMutex: the device added again since the thread locked it).
     get holds() { return w.devices.filter((d) => holdsMutex(s.dev[d.i]!, tid + 1)).map((d) => d.name); },
-    inside(fn: string) { const l = q.at(name); return l !== null && (l.startsWith(`${fn}(`) || l.startsWith(`${fn}:`) || l.startsWith(`${fn}#`)); },
+    inside(fn: string) { told?.(fn); const l = q.at(name); return l !== null && (l.startsWith(`${fn}(`) || l.startsWith(`${fn}:`) || l.startsWith(`${fn}#`)); },
     patch: fields(k.added?.thread, () => q.locals(name) as object, `thread '${name}'`, k.locals),
   })));
   // In list order (klist.ts deferredList), not declaration order.
