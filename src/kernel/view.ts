@@ -146,7 +146,8 @@ export interface ThreadView {
   /**
    * It is at a step of kernel function `fn`: the function its label names. A label names the
    * innermost function only (callees are inlined), so a thread in __device_release_driver called
-   * from unbind_store is at __device_release_driver, not at unbind_store.
+   * from unbind_store is at __device_release_driver, not at unbind_store. A name no step of the
+   * model is labelled in is false in every state: the run says so after the search (define-property.ts insideNotes).
    */
   inside(fn: string): boolean;
   /** The locals your patches add (`state: { thread: {...} }`), by name: false / 0 outside the steps that set them. */

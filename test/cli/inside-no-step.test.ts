@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { probecheck } from './run.js';
-import { userFolder } from './user-folder.js';
+import { oneErrorLine, userFolder } from './user-folder.js';
 import { unwrap } from './unwrap.js';
 import { buildSource, check, fileSource } from '../built.js';
 
@@ -33,6 +33,10 @@ export default scenario({ name: 'rm-own', profile: 'mainline', devices: { a: { p
   drivers: { 'a-drv': { matches: ['a'], module: 'm', probeType: 'async' } }, actors: { loader: ['modprobe m', 'rmmod m'] },
   properties: [${insideProps}
   ] });
+`);
+// The thread is the actor's name, not the command's: an error naming the known ones, as today (E302).
+write('nothread.ts', `import { defineProperty } from 'probecheck';
+export default defineProperty({ kind: 'invariant', name: 'nothread', check: (v) => (v.thread('rmmod').inside('driver_detach') ? 'x' : null) });
 `);
 write('rm.suite.ts', `import { defineSuite } from 'probecheck';
 export default defineSuite({ name: 'rm', model: './rm.ts', cases: [
@@ -65,6 +69,10 @@ describe("inside() of a function no step is in", () => {
     expect(unwrap(s.stdout)).toMatch(/note \[\d\]: property 'typo': inside\('driver_detatch'\) is false in every state/);
     const d = probecheck(['diff', 'rm.ts', '--base-param', 'profile=v6.12', '--property-file', 'props.ts', '--property', 'typo', '--property', 'real'], { cwd: dir });
     expect(said(unwrap(d.stdout).split('\n').filter((l) => l.startsWith('note: ')))).toEqual(['typo driver_detatch']);
+  });
+
+  it('a thread name the model does not have is E302 naming the known ones, not a note', () => {
+    oneErrorLine(dir, ['check', 'rm.ts', '--property-file', 'nothread.ts', '--property', 'nothread', '-q'], /^probecheck: E302 \(property threw\): property 'nothread' \(nothread\.ts\) threw: no thread 'rmmod'; known: loader, kworker\/u:async /);
   });
 
   it("is said where the parallel search's workers asked it", async () => {
