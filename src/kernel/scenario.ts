@@ -1516,6 +1516,15 @@ function profileNotes(k: Kernel, loadsHere: (m: number) => boolean): string[] {
     const by = d.needs.filter((n) => w.devices[n]!.drivers.some((r) => w.drivers[r]!.module === d.requestModule));
     if (by.length) out.push(`driver '${d.name}' needs ${by.map((n) => `'${w.devices[n]!.name}'`).join(', ')}, which module '${w.modules[d.requestModule]!.name}' binds, and requests that module in its probe: the model's probe tests what it needs first and returns -EPROBE_DEFER, so while ${by.length > 1 ? 'they are' : 'it is'} unbound that request_module never runs`);
   }
+  // Where the profile has the generic driver_override (OVERRIDE_MATCH_LOCKED), every bus's is the
+  // platform bus's, the one bus read so; the buses that still keep their own string read it
+  // unlocked as v6.12's platform_match does (s46 h4: an AMBA device at mainline read holds,
+  // beside Runyu Xiao's posting of 2026-06-02 that reports the race on AMBA at v6.18.21).
+  const other = w.devices.filter((d) => d.override && w.buses[d.bus]!.name !== 'platform');
+  if (other.length && k.has('OVERRIDE_MATCH_LOCKED')) {
+    const on = [...new Set(other.map((d) => w.buses[d.bus]!.name))].map((b) => `'${b}'`).join(', ');
+    out.push(`an actor writes the driver_override of ${other.map((d) => `'${d.name}'`).join(', ')} on bus ${on}, checked as the platform bus's: at ${p} driver_override is struct device's, swapped and matched under driver_override.lock (cb3d1049f4ea), which platform_match uses (2b38efc05bf7; no other bus's match() is read); a bus whose match() still reads a string of its own, swapped by driver_set_override() under device_lock (AMBA, PCI and seven more at v6.18.21, by Runyu Xiao's posting of 2026-06-02), is v6.12's shape: check it with --param profile=v6.12`);
+  }
   const md = w.devices.filter((d) => d.matchDefers).map((d) => `'${d.name}'`);
   if (md.length && !k.has('MATCH_DEFER')) out.push(`${p} has no -EPROBE_DEFER from a bus's match() (656b8035b0ee, v4.5 or v4.6): its walks take the nonzero return for ${md.join(', ')} as a match (\`if (!driver_match_device(drv, dev))\`), so matchDefers probes the device as a match would`);
   if (!k.has('DEVICE_LINKS') && w.links.length) out.push(`${p} has no device links (9ed9895370ae, v4.10): the scenario's ${w.links.length > 1 ? `${w.links.length} links are` : 'link is'} never made`);

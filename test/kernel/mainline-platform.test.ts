@@ -43,4 +43,17 @@ describe('platform.c at mainline (driver-core-7.1-rc1)', () => {
       expect([h!.release, h!.fn, h!.lines.length]).toEqual([AT, 'device_match_driver_override', MATCH_HELPER.length]);
     }
   });
+
+  it("an override on a bus other than platform says mainline checks it as platform's generic driver_override, and names v6.12", () => {
+    // Runyu Xiao's posting of 2026-06-02 reports the unlocked match on AMBA (and eight more buses)
+    // at v6.18.21, which has cb3d1049f4ea: at mainline such a bus read holds with nothing said (s46 h4).
+    const spec = (bus: string) => ({ name: 'amba-ovr', buses: { [bus]: {} }, devices: { uart0: { present: true } },
+      drivers: { pl011: { matches: ['uart0'], module: 'pl011' } }, actors: { m: 'modprobe pl011', w: ['override uart0 pl011', 'override uart0 pl011'] } });
+    const said = (bus: string, profile: string) => (buildScenario(spec(bus), profile, '').model.notes ?? []).filter((n) => n.includes('checked as the platform bus'));
+    expect(said('amba', 'mainline')).toHaveLength(1);
+    expect(said('amba', 'mainline')[0]).toContain("'uart0' on bus 'amba'");
+    expect(said('amba', 'mainline')[0]).toContain('--param profile=v6.12');
+    expect(said('platform', 'mainline')).toHaveLength(0);   // the bus read
+    expect(said('amba', 'v6.12')).toHaveLength(0);          // the string of its own, under device_lock: every bus alike
+  });
 });
