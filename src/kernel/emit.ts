@@ -51,7 +51,7 @@ export interface KStep {
   branchNames?: readonly string[];
   run: (s: KS, t: KL, branch: number, ctx: StepCtx) => string | null;
   idle?: boolean;
-  /** Why no run of the scenario reaches it, as built (engine Step `cannot`); dropped under a user's patch, which may route there. */
+  /** Why no run of the scenario reaches it, as built (engine Step `cannot`); under a user's patch, which may route there, said as the build's. */
   cannot?: string;
   waits?: (s: KS, t: KL) => string;
   /**
@@ -848,7 +848,11 @@ export class Block {
       }
       if (ks.branchNames) st.branchNames = ks.branchNames;
       if (ks.idle) st.idle = ks.idle;
-      if (ks.cannot !== undefined && !this.userPatched) st.cannot = ks.cannot;
+      // Under a user's patch a library step keeps its reason, said as the build's: a hunk may route
+      // there, and then it fires (no word); one that did not is no news of the patch's (s46 h4: a
+      // diff's patched side warned that really_probe's failure path never fired, where the base
+      // counted it unreachable, for a patch of __driver_attach's match). A user's step has none.
+      if (ks.cannot !== undefined) st.cannot = this.userPatched ? `${ks.cannot} (as built; no run took it under your patch either)` : ks.cannot;
       if (ks.waits) st.waits = ks.waits;
       // device_links_lock, kept under a user's patch: a region of the library's (one step) waits for it.
       if (this.tb.k.linksLock && !linksHeld.has(l) && (ks.c ?? []).some((x) => LINKS_LOCKED.test(x))) {

@@ -39,12 +39,19 @@ describe('steps that cannot fire, as built', () => {
     expect(Object.keys(fails.cannotFire ?? {}).some((w) => w.startsWith("really_probe's failure path"))).toBe(false);
   });
 
-  it("under a user's patch, which may route anywhere, nothing is counted as unreachable", () => {
+  it("under a user's patch, which may route there, a library step keeps its reason as the build's; the user's own step is listed", () => {
     registerPatchFile('/virtual/cannot-fire.ts', [definePatch({ id: 'same-lock', subject: 'device_lock as it was', base: 'v5.19',
       // A hunk handed a step that cannot fire gets no `cannot` key (no key of a user's step: E604).
       hunks: [{ fn: '__driver_attach', replace: 'device_lock', step: (_site, o) => ({ ...o! }) }, { fn: 'really_probe', replace: 'probe_failed', step: (_site, o) => o! }] })]);
     const r = run(spec('async'), 'v5.19', '/virtual/cannot-fire.ts');
-    expect(r.cannotFire).toBeUndefined();
-    expect(listed(r, ':device_driver_lock')).toBe(true);
+    expect(listed(r, ':device_lock')).toBe(false);           // the hunk's, which fired
+    // The hunks' steps are the user's: probe_failed (the orig itself) is listed, not excused.
+    expect(listed(r, ':probe_failed')).toBe(true);
+    // The library's steps keep their reason, said as the build's (s46 h4: the patched side of a
+    // diff warned they never fired, beside a base that counted them unreachable).
+    const built = ' (as built; no run took it under your patch either)';
+    expect(r.cannotFire?.[SYNC + built]).toBe(2);            // device_driver_lock, device_driver_unlock
+    expect(listed(r, ':device_driver_lock') || listed(r, ':driver_deferred_probe_trigger')).toBe(false);
+    expect(unwrap(renderResult(r))).toContain(`2 steps on a branch no run of this scenario can take: ${SYNC}${built}`);
   });
 });

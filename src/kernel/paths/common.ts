@@ -243,9 +243,14 @@ export function mayBeAsync(k: Kernel, drv: number): boolean {
 export const blocksProbing = (k: Pick<Kernel, 'shutdown' | 'has'>): boolean => k.shutdown === true && k.has('SHUTDOWN_BLOCKS_PROBING');
 
 export function mayDefer(k: Kernel, dev: number, drv: number): boolean {
+  return defersAsBuilt(k, dev, drv) || k.patches.some(isUserPatch);
+}
+
+/** mayDefer but for a user's patch: what the library's own steps can do (a step's `cannot`, said as the build's under a patch). */
+export function defersAsBuilt(k: Kernel, dev: number, drv: number): boolean {
   const d = k.w.drivers[drv]!;
   return d.outcomes.includes('defer') || d.needs.length > 0 || (k.has('DEVICE_LINKS') && k.w.links.some((l) => !l.stateless && l.consumer === dev))
-    || k.patches.some(isUserPatch) || blocksProbing(k);
+    || blocksProbing(k);
 }
 
 const snapDevs = new WeakMap<Kernel, number[]>();
