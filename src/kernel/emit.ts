@@ -545,6 +545,8 @@ export class Block {
     // library's insert (`after: 'device_lock', before: 'check_dead'`) takes that edge on the way.
     const yoursAfter = new Map<string, Map<string, string>>();
     // This function's hunks, in the order hunksOf gives them (and says why).
+    // override-uaf's strcmp note, said once the loop has seen whether the patch guards the load.
+    const strcmpNotes: { id: string; text: string }[] = [], heldLoad = new Set<string>();
     for (const { p, h } of hunksOf(this.tb.k.patches).get(this.name) ?? []) {
       {
         // A user's hunk (definePatch) applies to the blocks of its function that have its steps: the
@@ -641,9 +643,14 @@ export class Block {
           // which the library's strcmp compares: a user's step there that reads the string again (under
           // a lock the store takes) read as a use after free (a review, 2026-12-06), and no step's
           // behaviour tells the two apart.
+          // Not where the same patch guards this function's load (dc23806a7c47's guard(device) taken at
+          // driver_match_device and held into strcmp, as the note below asks): the pointer was loaded
+          // under the lock the store takes, and the strcmp compares it still held (s46 h4: a user who
+          // followed that note was told the opposite by this one). Said after the loop, which knows.
           if (isUserPatch(p) && h.replace === 'strcmp') { // platform_match's, built only in driverMatchSteps
-            note(`patch ${p.id} replaces ${this.name}:strcmp: override-uaf judges a reader standing there by the driver_override string its load (driver_match_device) kept, as the library's strcmp compares it; if your step reads pdev->driver_override again (under a lock the store takes too), that verdict is about a pointer your step no longer uses: clear it in the load (\`t.ovr = 0\` after orig.run, in a hunk replacing driver_match_device), or do the test and the strcmp in one step there, as cb3d1049f4ea does`);
+            strcmpNotes.push({ id: p.id, text: `patch ${p.id} replaces ${this.name}:strcmp: override-uaf judges a reader standing there by the driver_override string its load (driver_match_device) kept, as the library's strcmp compares it; if your step reads pdev->driver_override again (under a lock the store takes too), that verdict is about a pointer your step no longer uses: clear it in the load (\`t.ovr = 0\` after orig.run, in a hunk replacing driver_match_device), or do the test and the strcmp in one step there, as cb3d1049f4ea does` });
           }
+          if (guarded && h.replace === 'driver_match_device') heldLoad.add(p.id);
           // Where an override is written, driver_match_device is platform_match's load of
           // pdev->driver_override alone and the strcmp is the next step, which override-uaf judges: a
           // guard of a user's there (dc23806a7c47's guard(device) around bus->match()) that the patch
@@ -731,6 +738,7 @@ export class Block {
         }
       }
     }
+    for (const n of strcmpNotes) if (!heldLoad.has(n.id)) note(n.text);
     // A library patch that works through its flags (no hunks) and names its own snapshot: the steps
     // it touches are looked for there too, when the profile's text predates the fix (15cfb0941603 at v5.0).
     // A touch ending in `*` names every step whose label starts so (the locked pending walk's step per entry).
