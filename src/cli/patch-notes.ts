@@ -112,17 +112,22 @@ export function patchNotes(patches: UserPatch[], patched: Result, base?: Result)
   // A field a patch's guards (await) read that held one value at every read: its wait never blocked,
   // or always did (a field this scenario never changes? one the profile keeps constant?). Said per
   // patch, the fields named (check.ts asks only where every state was visited).
-  const one = new Map<string, string[]>(), changed = new Map<string, string[]>();
+  const one = new Map<string, string[]>(), changed = new Map<string, string[]>(), own = new Map<string, string[]>();
   for (const r of patched.constantReads ?? []) {
     one.set(r.patch, [...(one.get(r.patch) ?? []), `${r.path} (${typeof r.value === 'string' ? r.value : JSON.stringify(r.value) ?? String(r.value)})`]);
     if (r.changed) changed.set(r.patch, r.changed);
+    if (r.written) own.set(r.patch, [...(own.get(r.patch) ?? []), r.path]);
   }
   const list = (xs: string[]) => `${xs.slice(0, 6).join(', ')}${xs.length > 6 ? ` and ${xs.length - 6} more` : ''}`;
   for (const [id, fields] of one) {
     // The fields that did change are said too: read beside a violation the patch's wait causes on
     // another device, the note alone suggested the wait was inert (a new user, 2026-12-05).
     const other = changed.get(id);
-    notes.push({ patch: id, step: '', note: 'one value', text: `patch ${id}: its waits read ${list(fields)}, each the same value at every read in this search: a wait on ${fields.length > 1 ? 'them' : 'it'} never blocked, or always did${other ? ` (its reads of ${list(other)} did change)` : ''}` });
+    // A field the patch's own steps write (a lock they take, s46 h4: dc23806a7c47's guard held from
+    // the load into strcmp never waited, and fixed override-uaf by what the store's wait then met).
+    const mine = own.get(id);
+    const writes = mine ? `; your patch's own steps write ${list(mine)} too (a lock they take): what that does to the other threads' waits for ${mine.length > 1 ? 'them' : 'it'} is not said here` : '';
+    notes.push({ patch: id, step: '', note: 'one value', text: `patch ${id}: its waits read ${list(fields)}, each the same value at every read in this search: a wait on ${fields.length > 1 ? 'them' : 'it'} never blocked, or always did${other ? ` (its reads of ${list(other)} did change)` : ''}${writes}` });
   }
   if (base?.complete) {
     // Under a side's symmetry a step of one device's run may have fired only as its twin's (the

@@ -393,7 +393,8 @@ export function thread<S extends RecordT, L extends RecordT | undefined = undefi
  * A field a patch's steps read (`dev[dc].dead`) that held one value at every read of a search;
  * `changed`: the fields the same patch's steps read that did change (so its waits did block somewhere).
  */
-export interface ConstantRead { patch: string; path: string; value: unknown; changed?: string[] }
+/** `written`: the patch's own steps write the field too (a lock they take: its effect is on others' waits). */
+export interface ConstantRead { patch: string; path: string; value: unknown; changed?: string[]; written?: true }
 
 /**
  * On a model's `symmetry` array (non-enumerable): the names of the properties whose code the

@@ -485,12 +485,14 @@ export class Block {
     // patch's that never blocked, or always did. (Its run's reads were logged too at first: a
     // loop over every device, and a library helper it calls, read fields that never change there,
     // and the note was noise on the README's own example: a review, 2026-12-05.)
-    const sv = this.tb.k.reads?.view(patch) ?? strictState;
-    if (!all) return viewedStep(st, strictState, strictState, sv);
+    // Its run's writes are logged (not its reads): a field its guard reads that its own steps write
+    // is a lock it takes, whose effect is on other threads' waits (patch-notes.ts, s46 h4).
+    const sv = this.tb.k.reads?.view(patch) ?? strictState, rv = this.tb.k.reads?.view(patch, false) ?? strictState;
+    if (!all) return viewedStep(st, rv, strictState, sv);
     const decls = all.get(this.name) ?? [];
     // Names that are C locals of other functions: a hunk here that uses one is told whose it is.
     const elsewhere = new Map([...all].filter(([f]) => f !== this.name).flatMap(([f, ds]) => ds.map((d) => [d.name, f] as const)).filter(([n]) => !decls.some((d) => d.name === n)));
-    if (!decls.length && !elsewhere.size) return viewedStep(st, strictState, strictState, sv);
+    if (!decls.length && !elsewhere.size) return viewedStep(st, rv, strictState, sv);
     if (decls.length && this.slot < 0) {
       const blocks = this.tb.frames.get(this.name) ?? [];
       this.slot = blocks.length;
@@ -505,7 +507,7 @@ export class Block {
       if (!f) { f = frameLocals(strictState(x), fn, slot, decls, elsewhere); frames.set(x, f); }
       return f as T;
     };
-    return viewedStep(st, strictState, frame, sv);
+    return viewedStep(st, rv, frame, sv);
   }
   private slot = -1;
 

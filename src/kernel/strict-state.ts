@@ -66,10 +66,11 @@ export class ReadLog {
   /** `name('dev', 2)`: how a path names element i of a top-level array (a device's name). */
   constructor(private readonly name: (array: string, i: number) => string) {}
 
-  /** The state as patch `patch`'s steps see it: strict, and every field they read logged. */
-  view(patch: string): <T>(x: T) => T {
-    let cache = this.proxies.get(patch);
-    if (!cache) { cache = new WeakMap(); this.proxies.set(patch, cache); }
+  /** The state as patch `patch`'s steps see it: strict, every field they write logged, and with `reads` (their guards) every field they read. */
+  view(patch: string, reads = true): <T>(x: T) => T {
+    const ck = `${patch}\0${reads}`;
+    let cache = this.proxies.get(ck);
+    if (!cache) { cache = new WeakMap(); this.proxies.set(ck, cache); }
     const c = cache;
     const wrap = <T>(x: T, path: string, array: string): T => {
       if (typeof x !== 'object' || x === null) return x;
@@ -80,10 +81,10 @@ export class ReadLog {
         const log = (key: string, v: unknown): unknown => {
           if (typeof v === 'object' && v !== null) return wrap(v, child(key), path === '' ? key : '');
           // (An array's length is the scenario's shape, not state.)
-          if (typeof v !== 'function' && !(key === 'length' && Array.isArray(x))) this.read(patch, child(key), v);
+          if (reads && typeof v !== 'function' && !(key === 'length' && Array.isArray(x))) this.read(patch, child(key), v);
           return v;
         };
-        p = new Proxy(Array.isArray(x) ? [] : {}, handler(x as Record<string | symbol, unknown>, log));
+        p = new Proxy(Array.isArray(x) ? [] : {}, handler(x as Record<string | symbol, unknown>, log, (key) => this.wrote(patch, child(key))));
         c.set(x, p); real.set(p, x);
       }
       return p as T;
@@ -129,6 +130,12 @@ export class ReadLog {
   /** The redirects taken (redirected), in the order first taken. */
   redirectNotes(): string[] { return [...this.redirects]; }
 
+  /** `patch\0path` the patch's own steps wrote (not a library step they ran as orig, which runs on the real state). */
+  private readonly writes = new Set<string>();
+  private wrote(patch: string, path: string): void {
+    if (this.paused === 0) this.writes.add(`${patch}\0${path}`);
+  }
+
   private read(patch: string, path: string, value: unknown): void {
     if (this.paused > 0) return;
     const key = `${patch}\0${path}`, e = this.seen.get(key);
@@ -141,7 +148,7 @@ export class ReadLog {
     const all = [...this.seen.values()];
     return all.filter((e) => !e.varied).map(({ patch, path, value }) => {
       const changed = all.filter((x) => x.patch === patch && x.varied).map((x) => x.path);
-      return { patch, path, value, ...(changed.length ? { changed } : {}) };
+      return { patch, path, value, ...(changed.length ? { changed } : {}), ...(this.writes.has(`${patch}\0${path}`) ? { written: true } : {}) };
     });
   }
 }
@@ -185,7 +192,7 @@ function unknown(real: object, key: string, writing: boolean): never {
   throw new Error(`the state has no field '${key}'${near !== undefined ? `; did you mean '${near}'?` : ''} (${writing ? 'a write' : 'a read'} of a field the model lacks: a patch declares its own fields in definePatch({ state }))`);
 }
 
-function handler(real: Record<string | symbol, unknown>, log?: (key: string, v: unknown) => unknown): ProxyHandler<object> {
+function handler(real: Record<string | symbol, unknown>, log?: (key: string, v: unknown) => unknown, wrote?: (key: string) => void): ProxyHandler<object> {
   return {
     get(_t, key) {
       if (typeof key === 'symbol' || key in real || PASS.has(key)) {
@@ -203,6 +210,7 @@ function handler(real: Record<string | symbol, unknown>, log?: (key: string, v: 
       if (typeof key === 'string' && typeof value !== 'boolean' && unrecorded(() => typeof Reflect.get(real, key, real) === 'boolean')) {
         throw new Error(`state field '${key}' is a bool: a step writes true or false, not ${JSON.stringify(value) ?? String(value)}`);
       }
+      if (wrote && typeof key === 'string') wrote(key);
       return Reflect.set(real, key, value, real);
     },
     has: (_t, key) => key in real,

@@ -13,8 +13,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildScenario, check, type ScenarioSpec } from 'probecheck';
-import { registerPatchFile, definePatch } from '../../src/kernel/define-patch.js';
+import { registerPatchFile, definePatch, isUserPatch } from '../../src/kernel/define-patch.js';
 import { defineProperty, withProperties } from '../../src/kernel/define-property.js';
+import { patchNotes } from '../../src/cli/patch-notes.js';
 
 const FILE = '/virtual/dc23806a7c47.ts';
 registerPatchFile(FILE, [definePatch({
@@ -79,6 +80,14 @@ describe('dc23806a7c47 (device_lock around the match) against cb3d1049f4ea (the 
     expect(verdict(override, '')).toBe('violated');
     expect(verdict(override, FILE)).toBe('holds');
     expect(verdict(override, 'cb3d1049f4ea')).toBe('holds');
+  });
+  it("the locked match's own wait never blocks here, and the note on it says the patch's steps take that lock (s46 h4)", () => {
+    // The store's swap is one step, so the match's wait never meets the lock held; what fixes the
+    // UAF is the store waiting for the match's lock. The note said only "never blocked".
+    const b = buildScenario(override, 'v6.12', FILE), r = check(b.model, { exhaustive: true });
+    expect(r.constantReads).toContainEqual({ patch: 'match-locked', path: 'dev[dc].mutex', value: 'none', written: true });
+    const said = patchNotes(b.kernel.patches.filter(isUserPatch), r).map((n) => n.text).find((t) => t.includes('its waits read'));
+    expect(said).toContain("your patch's own steps write dev[dc].mutex too (a lock they take)");
   });
   it("a probe that registers a driver deadlocks on its own device's lock with the locked match only", () => {
     expect(verdict(smmu, '')).toBe('holds');
