@@ -112,6 +112,8 @@ describe('dc23806a7c47 (device_lock around the match) against cb3d1049f4ea (the 
     // Nor the strcmp note (a re-read there is judged by the load's pointer): this load was taken under
     // the lock, held into the strcmp, as that note's advice has it (s46 h4: both notes were said).
     expect(notes(FILE).some((n) => n.includes('replaces __driver_attach:strcmp'))).toBe(false);
+    // Nor the return-value note: these hunks name no return value (test/cli/patch-file.test.ts has one that does).
+    expect(notes(FILE).some((n) => n.includes('changes __driver_attach'))).toBe(false);
     expect(buildScenario(smmu, 'v6.12', '/virtual/match-wait-only.ts').model.notes?.some((n) => n.includes('adds a wait to')) ?? false).toBe(false); // no override: no strcmp step
   });
 });
