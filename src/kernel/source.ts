@@ -220,8 +220,14 @@ function foldedOf(ex: Excerpt): string[] {
   return f;
 }
 
-/** A line with no space but between two word characters (C's tokens, spaced as written or not). */
-export const tight = (s: string) => fold(s).replace(/ (?=\W)|(?<=\W) /g, '');
+/**
+ * C's tokens, longest first: a string or character literal is one token (the spacing in it is the program's), and so is each
+ * operator (`->`, `==`, `+=`, `&&`), so a space between two of them is kept in what they mean (`a - > b` is not `a->b`,
+ * `x = = y` not `x == y`, `& &b` not `&&b`). An unclosed quote (an anchor cut inside a string) is a token of its own.
+ */
+export const C_TOKEN = /"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|[A-Za-z_]\w*|\d\w*|->|\+\+|--|&&|\|\||<<=|>>=|<<|>>|[-+*/%&|^<>=!]=|\S/g;
+/** A line as its C tokens, one space apart: the same line however it is spaced between tokens. */
+export const tight = (s: string) => (s.match(C_TOKEN) ?? []).join(' ');
 const tightLines = new WeakMap<Excerpt, string[]>();
 function tightOf(ex: Excerpt): string[] {
   let f = tightLines.get(ex);

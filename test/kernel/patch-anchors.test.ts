@@ -171,6 +171,12 @@ export default definePatch({ id: 'turn', subject: 'test: the worker turn as one 
     expect(lineOf('mutex_lock( &deferred_probe_mutex ) ;@2')).toBe('drivers/base/dd.c@dakr@1ac45118ddf8:125');
     expect(lineOf('list_del_init (& private -> deferred_probe);')).toBe('drivers/base/dd.c@dakr@1ac45118ddf8:103');
     expect(lineOf('list_del _init(&private->deferred_probe);')).toMatch(/is not in deferred_probe_work_func/);
+    // Spacing between tokens only (s46 h6: every space next to punctuation went, so spaces that part two operators, or in a
+    // string's text, did too: `- >` resolved as `->`, `"Driver%s"` as `"Driver %s"`).
+    const probeOf = (a: string) => { const r = resolveStep(sources, 'drivers/base/dd.c:call_driver_probe', [a]); return 'error' in r ? r.error : r.text; };
+    expect(probeOf('dev_dbg( dev , "Driver %s requests probe deferral\\n" , drv->name ) ;')).toBe('drivers/base/dd.c@dakr@1ac45118ddf8:636');
+    expect([lineOf('list_del_init(&private - > deferred_probe);'), probeOf('dev_dbg(dev, "Driver%s requests probe deferral\\n", drv->name);')])
+      .toEqual([expect.stringMatching(/is not in deferred_probe_work_func/), expect.stringMatching(/is not in call_driver_probe/)]);
   });
 
   it('c0a40097f0bc\'s lock and unlock are uevent_show\'s lines (its hunk), found in 9a71892cbcdb where the profile lacks them', () => {
