@@ -4,15 +4,32 @@
  * note, never changed (a patch may change a line). Near means token by token (spacing already
  * resolves: source.ts `tight`) the same but for
  * - an `&` or `*` dropped or added (a pointer slip: patches add such lines rarely, and a note costs little), or
- * - a name the function does not use, within a typo of the kernel's name there: at most two edits
+ * - a name no kept kernel text uses, within a typo of the kernel's name there: at most two edits
  *   (an insertion, deletion, substitution or swap of neighbours), and at most one per four letters.
- * A name the function does use is a real change however close (`mutex_unlock` for `mutex_lock`,
- * `&b` for `&a`: a patch writer changes a lock or a call on purpose), and so is a short one (`b`
- * for `a`, one edit in one letter) or any other token (`==` for `=`, `!x` for `x`).
+ * A name the kernel has is a real change however close, in this function or not (`mutex_unlock` for
+ * `mutex_lock`, `get_device` for `put_device`, `__driver_probe_device` for `driver_probe_device`,
+ * `KOBJ_UNBIND` for `KOBJ_BIND`, `&b` for `&a`: a patch writer changes a lock or a call on purpose),
+ * and so is one that swaps a word of the kernel's for its opposite (`pm_runtime_get` for
+ * `pm_runtime_put`, a name the kept texts may lack), a short one (`b` for `a`, one edit in one
+ * letter) or any other token (`==` for `=`, `!x` for `x`, a string's text).
  */
-import { at, type Excerpt } from './source.js';
+import { C_TOKEN as TOKEN, at, keptNames, type Excerpt } from './source.js';
 
-const TOKEN = /[A-Za-z_]\w*|\d\w*|->|\+\+|--|&&|\|\||[<>=!]=|<<|>>|\S/g;
+/** Words a patch swaps for each other on purpose (`_`-separated parts of a name: lock/unlock, get/put, ...). */
+const OPPOSITE = new Set([
+  ['lock', 'unlock'], ['lock', 'trylock'], ['get', 'put'], ['inc', 'dec'], ['add', 'del'], ['enable', 'disable'], ['on', 'off'],
+  ['start', 'stop'], ['set', 'clear'], ['up', 'down'], ['bind', 'unbind'], ['register', 'unregister'], ['attach', 'detach'],
+  ['init', 'exit'], ['alloc', 'free'], ['hold', 'release'], ['acquire', 'release'], ['begin', 'end'], ['read', 'write'],
+  ['enter', 'exit'], ['ref', 'unref'], ['map', 'unmap'], ['pin', 'unpin'], ['mask', 'unmask'], ['block', 'unblock'], ['bound', 'unbound'],
+].flatMap(([a, b]) => [`${a}|${b}`, `${b}|${a}`]));
+/** `mine` is `kernel` with one word swapped for its opposite (either case), or with leading underscores added or dropped. */
+function swapped(mine: string, kernel: string): boolean {
+  if (mine.replace(/^_+/, '') === kernel.replace(/^_+/, '')) return true;
+  const a = mine.split('_'), b = kernel.split('_');
+  if (a.length !== b.length) return false;
+  const diff = a.flatMap((w, i) => (w === b[i] ? [] : [i]));
+  return diff.length === 1 && OPPOSITE.has(`${a[diff[0]!]!.toLowerCase()}|${b[diff[0]!]!.toLowerCase()}`);
+}
 const NAME = /^[A-Za-z_]\w*$/;
 /** Comments and blank lines (spans.ts's NOT_CODE). */
 const NOT_CODE = /^\s*($|\/\*|\*|\/\/)/;
@@ -29,9 +46,9 @@ function edits(a: string, b: string): number {
   return d[a.length]![b.length]!;
 }
 
-/** A typo of `kernel`: a name the function lacks, at most two edits and one per four letters. */
+/** A typo of `kernel`: a name the function and the kept texts lack, no opposite of it, at most two edits and one per four letters. */
 function typo(mine: string, kernel: string, names: ReadonlySet<string>): boolean {
-  if (!NAME.test(mine) || !NAME.test(kernel) || names.has(mine)) return false;
+  if (!NAME.test(mine) || !NAME.test(kernel) || names.has(mine) || keptNames().has(mine) || swapped(mine, kernel)) return false;
   const e = edits(mine, kernel);
   return e <= 2 && 4 * e <= Math.max(mine.length, kernel.length);
 }

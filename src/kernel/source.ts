@@ -169,6 +169,28 @@ export function excerptsOf(release: string, path: string): Map<string, Excerpt> 
   return out;
 }
 
+/**
+ * Every name the kept texts use in their code (kernel/, every snapshot; comments left out), read once: near.ts takes a
+ * name the kernel has (`get_device`, `__driver_probe_device`, `KOBJ_UNBIND`) as a patch's change, not a slip in copying.
+ */
+let keptNameSet: Set<string> | undefined;
+export function keptNames(): ReadonlySet<string> {
+  if (keptNameSet) return keptNameSet;
+  keptNameSet = new Set();
+  if (!existsSync(DIR)) return keptNameSet;
+  const walk = (dir: string): void => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      if (e.isDirectory()) walk(`${dir}${e.name}/`);
+      else if (/\.[ch]$/.test(e.name)) {
+        const code = readFileSync(`${dir}${e.name}`, 'utf8').replace(/\/\*[^]*?\*\/|\/\/.*$/gm, '').replace(/"(?:[^"\\\n]|\\.)*"/g, '');
+        for (const t of code.match(/[A-Za-z_]\w*/g) ?? []) keptNameSet!.add(t);
+      }
+    }
+  };
+  walk(DIR);
+  return keptNameSet;
+}
+
 /** The snapshots (kernel/<snapshot>/) that keep `path`. */
 export function snapshotsOf(path: string): string[] {
   return existsSync(DIR) ? readdirSync(DIR, { withFileTypes: true }).filter((d) => d.isDirectory() && existsSync(`${DIR}${d.name}/${path}`)).map((d) => d.name).sort() : [];

@@ -159,12 +159,17 @@ export default definePatch({ id: 'turn', subject: 'test: the worker turn as one 
 
   it("a line nearly one of the function's is a slip of a letter or an & or *, in a name the function lacks; C's spacing resolves", () => {
     const ex = { release: 'r', path: 'x.c', fn: 'f', firstLine: 10, origin: '', lines: ['void f(void)', '{', '\tmutex_lock(&deferred_probe_mutex);', '\tlist_del_init(&private->deferred_probe);',
-      '\tmutex_lock(&a);', '\tput_device(dev);', '\tget_device(parent);', '\tdev->driver = NULL;', '\t/* mutex_lock(&deferred_probe_lock); */', '}'] };
+      '\tmutex_lock(&a);', '\tput_device(dev);', '\tget_device(parent);', '\tdev->driver = NULL;', '\t/* mutex_lock(&deferred_probe_lock); */',
+      '\tkobject_uevent(&dev->kobj, KOBJ_BIND);', '\tret = driver_probe_device(drv, dev);', '\tfoo_widget_put(w);', '}'] };
     const at = (t: string) => nearLine(ex, t)?.at;
     expect(['mutex_lock(&deferred_probe_mutx);', 'mutex_lock(deferred_probe_mutex);', 'list_del_init(&private->deferred_prboe);', 'list_del_init(*private->deferred_probe);', 'mutex_lock(&deferred_probe_mutex) ;']
       .map(at)).toEqual(['12', '12', '13', '13', '12']);
     // Another lock, a one-letter name, a name the function has (get_device for put_device), another operator, a comment: none.
     expect(['mutex_lock(&other_mutex);', 'mutex_lock(&b);', 'get_device(dev);', 'dev->driver == NULL;', 'mutex_lock(&deferred_probe_lok);', 'my_check(dev);'].map(at)).toEqual([undefined, undefined, undefined, undefined, undefined, undefined]);
+    // A name the kept kernel texts use is a change, if not in this function (s46 h6: a patch's unlock, get or unbind beside the
+    // kernel's lock, put or bind was noted as a slip), and so is a word swapped for its opposite in a name they lack (foo_widget_get).
+    expect(['mutex_unlock(&deferred_probe_mutex);', 'kobject_uevent(&dev->kobj, KOBJ_UNBIND);', 'ret = __driver_probe_device(drv, dev);', 'foo_widget_get(w);', 'foo_widgte_put(w);']
+      .map(at)).toEqual([undefined, undefined, undefined, undefined, '21']);
     // Spacing between tokens is not C's meaning: the kernel's line, spaced otherwise, resolves (s46 h2: it was a line the patch adds).
     const sources = { 'drivers/base/dd.c': 'dakr@1ac45118ddf8' };
     const lineOf = (a: string) => { const r = resolveStep(sources, 'drivers/base/dd.c:deferred_probe_work_func', [a]); return 'error' in r ? r.error : r.text; };
