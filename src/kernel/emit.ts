@@ -913,6 +913,10 @@ export class Block {
         // step's whole C went, the library's lines too, with their runs and the span note, without a word).
         let addedLines: Added[] = [];
         if (mine && rec.error) {
+          // Each text tried, the one that has the most of the lines wins (the first of equals): a line the patch's own text has is
+          // its, not one the patch adds, where another line is in neither (s46 h6: the profile's text, tried first, took it as added).
+          type Read = { r?: { anchored: Anchored[]; text: string }; added: string[]; placedAfter: Added[] };
+          let best: Read | undefined;
           for (const sources of tries) {
             const kept: string[] = [], added: string[] = [], placedAfter: Added[] = [];
             let err: string | undefined, last: Added['after'];
@@ -930,6 +934,10 @@ export class Block {
             }
             const r = err === undefined && kept.length ? resolveStep(sources, ks.where, kept, this.tb.k.renamed, this.tb.k.unread) : undefined;
             if (err !== undefined || added.length === 0 || (r && 'error' in r)) continue;
+            if (!best || added.length < best.added.length) best = { ...(r ? { r } : {}), added, placedAfter };
+          }
+          if (best) {
+            const { r, added } = best;
             const own = `${added.map((a) => `'${untagged(a)}'`).join(', ')} (added by the patch)`;
             rec.anchored = r ? r.anchored : [];
             st.source = r ? `${r.text} + ${own}` : own;
@@ -937,15 +945,15 @@ export class Block {
             // kernel line's are; a release in it is placed among the text's lines for the span note below.
             const runs = [...rec.anchored.flatMap((a) => a.runs ?? []), ...added.flatMap((a) => addedRuns(mine, `${this.name}:${l}`, a))];
             if (runs.length) st.runs = [...new Set(runs)];
-            addedLines = placedAfter;
+            addedLines = best.placedAfter;
             // A line close to one of the function's is more likely a slip in copying it than a line the patch adds (near.ts): kept
-            // as the patch's, and said (s46 h2: the kernel's line silently went from the step's C).
+            // as the patch's, and said (s46 h2: the kernel's line silently went from the step's C), in whichever text has it.
             for (const a of added) {
-              const hit = anchorExcerpt(sources, ks.where, a, this.tb.k.renamed, this.tb.k.unread), near = hit && nearLine(hit.ex, hit.text);
-              if (near) note(`patch ${mine.id}'s step ${this.name}:${l} cites '${untagged(a)}', which ${hit.ex.fn} at ${hit.ex.release} lacks, as a line the patch adds; it is nearly the text's line ${near.at}, '${near.line}' (${hit.ex.path}): if that is the line you meant, cite it as the text has it`);
+              const near = tries.map((sources) => anchorExcerpt(sources, ks.where, a, this.tb.k.renamed, this.tb.k.unread))
+                .map((hit) => hit && { hit, line: nearLine(hit.ex, hit.text) }).find((x) => x?.line);
+              if (near) note(`patch ${mine.id}'s step ${this.name}:${l} cites '${untagged(a)}', which ${near.hit.ex.fn} at ${near.hit.ex.release} lacks, as a line the patch adds; it is nearly the text's line ${near.line!.at}, '${near.line!.line}' (${near.hit.ex.path}): if that is the line you meant, cite it as the text has it`);
             }
             delete rec.error;
-            break;
           }
         }
         if (mine && rec.error && runsNothing) throw new ProbecheckError('E604', `patch ${mine.id} (${mine.subject}) does not apply: its step ${this.name}:${l} cites ${runsNothing}: tag the line that calls it, or drop the tag`);

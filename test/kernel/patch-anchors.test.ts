@@ -184,6 +184,25 @@ export default definePatch({ id: 'turn', subject: 'test: the worker turn as one 
       .toEqual([expect.stringMatching(/is not in deferred_probe_work_func/), expect.stringMatching(/is not in call_driver_probe/)]);
   });
 
+  it("a user's line in the text the patch names is that text's, beside a line in neither (a flush added on v3.5, cited in v4.5's dd.c)", async () => {
+    // s46 h6: the profile's text, tried first, took every line it lacks as one the patch adds, though `sources` has it; and a
+    // slip in a line only the patch's text has went unnoted (its near miss was looked for in the profile's text only).
+    const spec: ScenarioSpec = { name: 'late', devices: { pwm: { present: true }, dc: { present: true } },
+      drivers: { 'pwm-drv': { matches: ['pwm'], module: 'pwm' }, 'dc-drv': { matches: ['dc'], needs: ['pwm'], present: true } }, actors: { boot: ['modprobe pwm', 'deferred_probe_initcall'] } };
+    const flush = (id: string, c: string[]) => {
+      const f = join(tempDir(), `${id}.ts`);
+      writeFileSync(f, `import { definePatch, RETURN } from 'probecheck';\nexport default definePatch({ id: '${id}', subject: 'test', base: 'v3.5', sources: { 'drivers/base/dd.c': 'torvalds@013c074f8642' },
+  hunks: [{ fn: 'deferred_probe_initcall', insert: { label: 'flush', after: 'driver_deferred_probe_trigger', before: RETURN }, step: () => ({ c: ${JSON.stringify(c)}, run: () => RETURN }) }] });\n`);
+      return f;
+    };
+    const both = flush('both', ['flush_workqueue(deferred_wq);', 'my_check();']), slip = flush('slip', ['flush_workqueue(deferred_wqq);']);
+    await loadPatchFiles([both, slip].join(','));
+    const built = (patches: string) => buildScenario(spec, 'v3.5', patches);
+    const source = (patches: string) => built(patches).model.threads.flatMap((th) => Object.entries(th.steps)).find(([l]) => l.endsWith('deferred_probe_initcall:flush'))![1].source;
+    expect(source(both)).toBe("drivers/base/dd.c@torvalds@013c074f8642:221 + 'my_check();' (added by the patch)");
+    expect(built(slip).model.notes!.filter((n) => n.includes('nearly'))).toEqual([expect.stringContaining("it is nearly the text's line 221, 'flush_workqueue(deferred_wq);'")]);
+  });
+
   it('c0a40097f0bc\'s lock and unlock are uevent_show\'s lines (its hunk), found in 9a71892cbcdb where the profile lacks them', () => {
     for (const profile of ['v5.19', 'v6.12']) {
       const as = anchors(PROBE, profile, profile === 'v5.19' ? 'c0a40097f0bc' : '');
