@@ -918,23 +918,35 @@ export class Block {
           type Read = { r?: { anchored: Anchored[]; text: string }; added: string[]; placedAfter: Added[] };
           let best: Read | undefined;
           for (const sources of tries) {
-            const kept: string[] = [], added: string[] = [], placedAfter: Added[] = [];
+            const kept: string[] = [], added: string[] = [], placedAfter: (Added & { own?: string })[] = [];
+            // The text's line cited last, and the last in each function: an added line stands after the one cited before it in
+            // its own function (an `f::` line in a callee, s46 h6: it stood after the caller's call line, so after the callee's
+            // lines too), else first in its function where the step cites that function's lines, else after the last.
             let err: string | undefined, last: Added['after'];
+            const lastIn = new Map<string, NonNullable<Added['after']>>();
             for (const a of ks.c) {
               const r1 = resolveStep(sources, ks.where, [a], this.tb.k.renamed, this.tb.k.unread);
               if (!('error' in r1)) {
                 kept.push(a);
                 const an = r1.anchored.at(-1);
-                if (an?.lines.length) last = { path: an.path, fn: an.fn, line: an.lines.at(-1)! };
+                if (an?.lines.length) { last = { path: an.path, fn: an.fn, line: an.lines.at(-1)! }; lastIn.set(`${an.path}:${an.fn}`, last); }
               }
               // An `@n` or a range cites the text by place (patches.md: an `n` past the count is E604); a line the patch adds has none.
-              else if (NOT_IN_TEXT.test(r1.error) && !/@\d+$| \.\.\. /.test(untagged(a))) { added.push(a); placedAfter.push({ text: untagged(a).replace(/^(?:[\w/.-]+\.[ch]:)?[A-Za-z_]\w*:: /, '').trim(), ...(last ? { after: last } : {}) }); }
+              else if (NOT_IN_TEXT.test(r1.error) && !/@\d+$| \.\.\. /.test(untagged(a))) {
+                added.push(a);
+                const ex = anchorExcerpt(sources, ks.where, a, this.tb.k.renamed, this.tb.k.unread)?.ex, own = ex && `${ex.path}:${ex.fn}`;
+                const after = (own && lastIn.get(own)) ?? last;
+                placedAfter.push({ text: untagged(a).replace(/^(?:[\w/.-]+\.[ch]:)?[A-Za-z_]\w*:: /, '').trim(), ...(after ? { after } : {}), ...(own && !lastIn.has(own) ? { own } : {}) });
+              }
               else if (NOT_IN_TEXT.test(r1.error)) { err ??= r1.error; placed ??= r1.error; }
               else { err ??= r1.error; if (RUNS_NOTHING.test(r1.error)) runsNothing ??= r1.error; if (AMBIGUOUS.test(r1.error)) ambiguous ??= r1.error; }
             }
             const r = err === undefined && kept.length ? resolveStep(sources, ks.where, kept, this.tb.k.renamed, this.tb.k.unread) : undefined;
             if (err !== undefined || added.length === 0 || (r && 'error' in r)) continue;
-            if (!best || added.length < best.added.length) best = { ...(r ? { r } : {}), added, placedAfter };
+            // A line whose function the step cites only after it: first in that function.
+            const fns = new Set(r?.anchored.map((an) => `${an.path}:${an.fn}`));
+            const inPlace = placedAfter.map(({ own, ...x }): Added => (own && fns.has(own) ? { ...x, after: { path: own.replace(/:[^:]*$/, ''), fn: own.replace(/^.*:/, ''), line: -1 } } : x));
+            if (!best || added.length < best.added.length) best = { ...(r ? { r } : {}), added, placedAfter: inPlace };
           }
           if (best) {
             const { r, added } = best;

@@ -37,9 +37,10 @@ function scopeEnd(all: readonly string[], i: number): number {
 
 /**
  * A line a user's step cites that the text lacks (one the patch adds: emit.ts), read as written:
- * it stands after the text's line cited just before it in the step's `c` (`after`: its file, function
- * and line index there), or first where none is (a guard there is not followed to a scope end: no
- * text around it says where the scope ends).
+ * it stands after the text's line cited just before it in its own function in the step's `c` (`after`:
+ * its file, function and line index there; index -1: first in that function, cited only after it),
+ * or after the last line cited before it, or first where none is (a guard there is not followed to a
+ * scope end: no text around it says where the scope ends).
  */
 export interface Added { text: string; after?: { path: string; fn: string; line: number } }
 

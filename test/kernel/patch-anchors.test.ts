@@ -157,6 +157,23 @@ export default definePatch({ id: 'turn', subject: 'test: the worker turn as one 
     expect([near(other), near(own)]).toEqual([[], []]);
   });
 
+  it("a user's line in a callee (its f::) stands in the callee, after the line cited before it there", async () => {
+    // s46 h6: it stood after the line cited before it in any function, here the caller's call line, so after the callee's own
+    // lines: the put_device cited before the WRITE_ONCE in device_links_driver_bound was read as after it, and no note.
+    const spec: ScenarioSpec = { ...LINKS, actors: { a: 'add pmic', b: 'add mmc' } };
+    const cb = (id: string, c: string[]) => {
+      const f = join(tempDir(), `${id}.ts`);
+      writeFileSync(f, `import { definePatch } from 'probecheck';\nexport default definePatch({ id: '${id}', subject: 'test', base: 'mainline', hunks: [{ fn: 'really_probe', replace: 'driver_bound', step: (_s, orig) => ({ ...orig!, merges: undefined, c: ${JSON.stringify(c)} }) }] });\n`);
+      return f;
+    };
+    const put = 'drivers/base/core.c:device_links_driver_bound:: put_device(dev);', write = 'drivers/base/core.c:device_links_driver_bound:: WRITE_ONCE(link->status, DL_STATE_AVAILABLE);';
+    const before = cb('putbefore', ['device_links_driver_bound(dev);', put, write]), after = cb('putafter', ['device_links_driver_bound(dev);', write, put]);
+    await loadPatchFiles([before, after].join(','));
+    const said = (patches: string) => buildScenario(spec, 'mainline', patches).model.notes!.filter((n) => n.includes('in one move'));
+    expect(said(before)).toEqual([expect.stringMatching(/^patch putbefore's step really_probe:driver_bound runs 'put_device\(dev\);' \.\.\. 'WRITE_ONCE\(link->status, DL_STATE_AVAILABLE\);' in one move/)]);
+    expect(said(after)).toEqual([]);
+  });
+
   it("a line nearly one of the function's is a slip of a letter or an & or *, in a name the function lacks; C's spacing resolves", () => {
     const ex = { release: 'r', path: 'x.c', fn: 'f', firstLine: 10, origin: '', lines: ['void f(void)', '{', '\tmutex_lock(&deferred_probe_mutex);', '\tlist_del_init(&private->deferred_probe);',
       '\tmutex_lock(&a);', '\tput_device(dev);', '\tget_device(parent);', '\tdev->driver = NULL;', '\t/* mutex_lock(&deferred_probe_lock); */',
