@@ -3,7 +3,7 @@
  * that is nearly a line of the function is more likely a slip in copying the kernel's: said in a
  * note, never changed (a patch may change a line). Near means token by token (spacing already
  * resolves: source.ts `tight`) the same but for
- * - an `&` or `*` dropped or added (a pointer slip: patches add such lines rarely, and a note costs little), or
+ * - an `&` or `*` dropped or added, or `.` for `->` or back (a pointer slip: patches add such lines rarely, and a note costs little), or
  * - a name no kept kernel text uses, within a typo of the kernel's name there: at most two edits
  *   (an insertion, deletion, substitution or swap of neighbours), and at most one per four letters.
  * A name the kernel has is a real change however close, in this function or not (`mutex_unlock` for
@@ -33,8 +33,11 @@ function swapped(mine: string, kernel: string): boolean {
 const NAME = /^[A-Za-z_]\w*$/;
 /** Comments and blank lines (spans.ts's NOT_CODE). */
 const NOT_CODE = /^\s*($|\/\*|\*|\/\/)/;
-/** The tokens a near miss compares: `&` and `*` left out (a slip of either is near). */
-const tokens = (s: string) => (s.match(TOKEN) ?? []).filter((t) => t !== '&' && t !== '*');
+/**
+ * The tokens a near miss compares: `&` and `*` left out (a slip of either is near), `.` read as `->` (one name is a pointer
+ * or a struct in one function, so `private.deferred_probe` for `private->deferred_probe` is a slip, s46 h6).
+ */
+const tokens = (s: string) => (s.match(TOKEN) ?? []).filter((t) => t !== '&' && t !== '*').map((t) => (t === '.' ? '->' : t));
 
 /** Edits between two words (optimal string alignment: a swap of neighbours is one). */
 function edits(a: string, b: string): number {

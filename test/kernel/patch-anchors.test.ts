@@ -179,8 +179,8 @@ export default definePatch({ id: 'turn', subject: 'test: the worker turn as one 
       '\tmutex_lock(&a);', '\tput_device(dev);', '\tget_device(parent);', '\tdev->driver = NULL;', '\t/* mutex_lock(&deferred_probe_lock); */',
       '\tkobject_uevent(&dev->kobj, KOBJ_BIND);', '\tret = driver_probe_device(drv, dev);', '\tfoo_widget_put(w);', '}'] };
     const at = (t: string) => nearLine(ex, t)?.at;
-    expect(['mutex_lock(&deferred_probe_mutx);', 'mutex_lock(deferred_probe_mutex);', 'list_del_init(&private->deferred_prboe);', 'list_del_init(*private->deferred_probe);', 'mutex_lock(&deferred_probe_mutex) ;']
-      .map(at)).toEqual(['12', '12', '13', '13', '12']);
+    expect(['mutex_lock(&deferred_probe_mutx);', 'mutex_lock(deferred_probe_mutex);', 'list_del_init(&private->deferred_prboe);', 'list_del_init(*private->deferred_probe);', 'mutex_lock(&deferred_probe_mutex) ;',
+      'list_del_init(&private.deferred_probe);'].map(at)).toEqual(['12', '12', '13', '13', '12', '13']);
     // Another lock, a one-letter name, a name the function has (get_device for put_device), another operator, a comment: none.
     expect(['mutex_lock(&other_mutex);', 'mutex_lock(&b);', 'get_device(dev);', 'dev->driver == NULL;', 'mutex_lock(&deferred_probe_lok);', 'my_check(dev);'].map(at)).toEqual([undefined, undefined, undefined, undefined, undefined, undefined]);
     // A name the kept kernel texts use is a change, if not in this function (s46 h6: a patch's unlock, get or unbind beside the
