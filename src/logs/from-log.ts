@@ -285,10 +285,28 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
   /** driver_deferred_probe_check_state's lines ("deferred probe timeout" or "assuming no driver"): device, driver (where known), line. */
   const checkState: { dev: string; drv?: string; line: number; timeout: boolean }[] = [];
   let untriggered: { line: number; dev: string; at: number } | undefined;
+  /**
+   * Deferred devices whose deferring attempt has printed its last line: initcall_debug's "probe of X
+   * returned" (really_probe_debug prints it after really_probe returns, so after that attempt's
+   * "requests probe deferral"), or a "requests probe deferral" the log has no returned line for yet.
+   * Such a returned line closes the same attempt; a second deferral, bind or failure line with no
+   * line opening an attempt between is a new attempt all the same (s46 h8, a public BeagleBone
+   * 3.18-rc7 log, bb-kernel#10: its "Driver musb-hdrc requests probe deferral" lines alone, dev_info
+   * then, were no new probe, and validate stopped at the second one with no word why; "probing,
+   * requests probe deferral, returned 517" said a late initcall ran, its returned line taken for
+   * another probe).
+   */
+  const closed = new Set<string>();
+  const ENDS = new Set(['deferral', 'bound', 'bound_to', 'probe_failed', 'rejects_match', 'devres_present']);
   for (const e of log.events) {
     const dv = e.dev, id = e.rule.id;
     if (dv === undefined) continue;
-    if (id === 'matched' || id === 'probing' || id === 'probe_returned' || id === 'retry') {
+    const pending = deferAt.has(dv) || deferNoStart.has(dv);
+    // The returned line of the attempt that deferred: that attempt's, not a new one, and already counted.
+    const sameAttempt = pending && id === 'probe_returned' && !closed.has(dv);
+    if (sameAttempt) { closed.add(dv); startAt.delete(dv); continue; }
+    if (id === 'matched' || id === 'probing' || id === 'probe_returned' || id === 'retry' || (pending && ENDS.has(id) && !startAt.has(dv))) {
+      closed.delete(dv);
       const at = deferAt.get(dv);
       deferAt.delete(dv);
       if (at !== undefined && lastBind < at.start) reprobe ??= { line: e.line, dev: dv, at: at.line };
@@ -303,6 +321,7 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
       const st = startAt.get(dv);
       if (st !== undefined) deferAt.set(dv, { start: st, line: e.line });
       else deferNoStart.set(dv, e.line);
+      if (id === 'probe_returned') closed.add(dv);
     }
     if (bind || id === 'deferral' || id === 'probe_failed' || id === 'rejects_match' || id === 'probe_returned') startAt.delete(dv);
   }

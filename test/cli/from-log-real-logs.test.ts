@@ -59,6 +59,31 @@ describe('from-log and validate on real logs (a new-user hunt, 2026-12-05)', () 
     expect(r.v.status).toBe(0);
   });
 
+  // s46 h8: a deferral's own attempt ends with initcall_debug's returned line, which is no second probe.
+  it('"probing, requests probe deferral, returned 517" is one attempt: no late initcall said or written', () => {
+    const r = roundTrip('one', [
+      "[    1.000000] bus: 'platform': really_probe: probing driver foo-drv with device foo",
+      '[    1.000100] platform foo: Driver foo-drv requests probe deferral',
+      '[    1.000200] probe of foo returned 517 after 10 usecs',
+    ]);
+    // Before: "the late initcall ran (line 3: foo probed again after its deferral at line 2 ...)", and the action written.
+    expect(r.text).not.toMatch(/late initcall|deferred_probe_initcall/);
+    expect(r.v.stdout).toContain('IS a behaviour');
+  });
+
+  // s46 h8: RobertCNelson/bb-kernel#10 (2015-03-26), a BeagleBone on 3.18-rc7-bone1, dev_info's deferral lines alone.
+  it('a device deferring again with no line opening the new attempt is probed again: said where nothing in the log retries it', () => {
+    const r = roundTrip('musb', [
+      '[   10.576671] musb-hdrc musb-hdrc.0.auto: musb_init_controller failed with status -517',
+      '[   10.624483] platform musb-hdrc.0.auto: Driver musb-hdrc requests probe deferral',
+      '[   10.634807] musb-hdrc musb-hdrc.0.auto: musb_init_controller failed with status -517',
+      '[   10.681790] platform musb-hdrc.0.auto: Driver musb-hdrc requests probe deferral',
+    ], ['--profile', 'v3.14']);
+    // Before: no word, and validate stopped at line 4 with "could print nothing the log records".
+    expect(r.text).toMatch(/\/\/ note: line 4: musb-hdrc\.0\.auto is probed again after its deferral at line 2, and no line before it shows a bind.*`validate` stops at line 4\./);
+    expect(r.v.stdout).toMatch(/no run prints line 4 after the 1 checked line before it/);
+  });
+
   it('before v5.14 (a `returned 1` in the log) 0 is an unbound end, not a bind', () => {
     const r = roundTrip('old', [
       "bus: 'platform': driver_probe_device: matched device a with driver a-drv",
