@@ -41,18 +41,19 @@ export function profileGuess(log: ParsedLog): { profile: string; fits: string[];
   const forms = log.events.filter((e) => DEV_FORMS.has(e.rule.id));
   const ret = returnedOfLog(log);
   const pend = pendingOfLog(log);
-  if (!forms.length && !ret && !pend) return { profile: 'mainline', fits: [...PROFILE_NAMES], basis: 'no dd.c line whose form tells kernels apart', unread: [] };
+  const info = deferralInfoOfLog(log);
+  if (!forms.length && !ret && !pend && !info) return { profile: 'mainline', fits: [...PROFILE_NAMES], basis: 'no dd.c line whose form tells kernels apart', unread: [] };
   const dev = forms.length ? forms[0]!.rule.dev : undefined;
   const fn = log.events.find((e) => e.rule.id === 'matched' && (e.fn === MATCHED_OLD || e.fn === MATCHED_NEW))?.fn;
-  const unread = PROFILE_NAMES.filter((p) => (dev !== undefined && devPrintkOf(p) === undefined) || (ret !== undefined && returnedFormOf(p) === undefined) || (pend !== undefined && pendingFormOf(p) === undefined));
+  const unread = PROFILE_NAMES.filter((p) => (dev !== undefined && devPrintkOf(p) === undefined) || (ret !== undefined && returnedFormOf(p) === undefined) || (pend !== undefined && pendingFormOf(p) === undefined) || (info !== undefined && deferralLevelOf(p) === undefined));
   const byRest = PROFILE_NAMES.filter((p) => (dev === undefined || devPrintkOf(p) === dev) && (fn === undefined || PROFILES[p]!.flags.includes('PROBE_BUSY_CHECK') === (fn === MATCHED_NEW))
-    && (ret === undefined || ret.forms.includes(returnedFormOf(p) as ReturnedForm)));
+    && (ret === undefined || ret.forms.includes(returnedFormOf(p) as ReturnedForm)) && (info === undefined || deferralLevelOf(p) === 'info'));
   // The pending line's form narrows what the other lines leave; where it leaves nothing (pr_debug's
   // forms with a reason: a kernel from v6.8 on whose dd.c no profile reads) it is said, not used.
   const byPend = pend === undefined ? byRest : byRest.filter((p) => pendingFormOf(p) === pend);
   const fits = byPend.length || !byRest.length ? byPend : byRest;
   const pendWords = pend === undefined ? '' : `"deferred probe pending" printed ${pend === 'reason' ? 'with' : 'without'} a reason after it${byPend.length || !byRest.length ? '' : ', which no profile printing the rest so does (a kernel between the profiles read): not used'}`;
-  const basis = [dev !== undefined ? `dd.c's lines printed with ${dev ? 'dev_dbg' : 'pr_debug'}` : '', fn ? `"matched device" from ${fn}` : '', ret ? ret.basis : '', pendWords].filter(Boolean).join(', ');
+  const basis = [dev !== undefined ? `dd.c's lines printed with ${dev ? 'dev_dbg' : 'pr_debug'}` : '', fn ? `"matched device" from ${fn}` : '', ret ? ret.basis : '', pendWords, info ?? ''].filter(Boolean).join(', ');
   return { profile: dev ? 'mainline' : fits.at(-1) ?? 'mainline', fits: dev ? [...fits.filter((p) => p !== 'mainline'), 'mainline'] : fits, basis, unread };
 }
 
@@ -108,6 +109,37 @@ export function pendingFormOf(p: string): 'reason' | 'bare' | 'none' | undefined
   if (!fns) return undefined;
   const line = fns.get('deferred_probe_timeout_work_func')?.lines.find((l) => l.includes('"deferred probe pending'));
   return line === undefined ? 'none' : line.includes('"deferred probe pending: %s"') ? 'reason' : 'bare';
+}
+
+/**
+ * At which level profile p's dd.c prints "Driver %s requests probe deferral": dev_info at v3.6.0:182
+ * and v4.0.y:195 (a v3.15 .. v4.1 study tree), dev_dbg from v4.2.8:204 on (the commit between not
+ * read: a 4.1 kernel is not known); undefined where it reads no dd.c.
+ */
+export function deferralLevelOf(p: string): 'info' | 'dbg' | undefined {
+  const dd = PROFILES[p]?.sources['drivers/base/dd.c'];
+  const fns = dd === undefined ? undefined : excerptsOf(dd, 'drivers/base/dd.c');
+  const line = fns ? [...fns.values()].flatMap((f) => f.lines).find((l) => l.includes('"Driver %s requests probe deferral')) : undefined;
+  return line === undefined ? undefined : /^\s*dev_info\(/.test(line) ? 'info' : 'dbg';
+}
+
+/**
+ * dd.c's lines that only its debug (dyndbg, or DEBUG) prints, at every dd.c read: pr_debug up to
+ * v6.11, dev_dbg from v6.12 (the "requests probe deferral" line aside).
+ */
+const DD_DEBUG_ONLY = new Set(['matched', 'probing', 'bound_to', 'bound', 'rejects_match', 'deferred_add', 'deferred_del', 'retry']);
+
+/**
+ * A "requests probe deferral" line in a log with none of dd.c's debug lines was printed with dd.c's
+ * debug off: at dev_info, as v3.x and v4.0 print it (s46 h8: a BeagleBone's 3.18-rc7 musb-hdrc
+ * deferrals, bb-kernel#10, 2015-03-26, were guessed mainline, "every profile fits it as well").
+ * The basis in words; undefined where the log says nothing of it. A grep that kept only those lines
+ * reads the same: the guess is said to be one.
+ */
+function deferralInfoOfLog(log: ParsedLog): string | undefined {
+  const d = log.events.find((e) => e.rule.id === 'deferral');
+  if (d === undefined || log.events.some((e) => DD_DEBUG_ONLY.has(e.rule.id))) return undefined;
+  return `line ${d.line}'s "requests probe deferral" with none of dd.c's debug lines, so printed with dev_info, as dd.c does up to v4.0 (dev_dbg from v4.2)`;
 }
 
 /** The form of the log's "deferred probe pending" lines, where they agree on one. */
