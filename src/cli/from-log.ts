@@ -50,7 +50,7 @@ export function runFromLog(io: Io, file: string, profile: string | undefined, ou
       ? `line ${ddDebug.line} is dd.c's debug line ("${ddDebug.text}"), so the boot had dd.c's dyndbg on: this piece of the log holds no probe's own lines (matched, probing, bound, a deferral or failure); give the part that holds them`
       : trace
       ? `${describeTrace(trace)}; ${BOOT_WITH}`
-      : BOOT_WITH}`);
+      : `${supplierDeferral(log)}${BOOT_WITH}`}`);
   }
   tooBig(file, r);
   const b = buildable(file, log, name, profile, r);
@@ -126,6 +126,25 @@ function buildable(file: string, log: ParsedLog, name: string, profile: string |
   const ok = build(out);
   if ('err' in ok) throw new ProbecheckError(ok.err.code, `${file}: the scenario from this log does not build (${ok.err.message}); nothing written`);
   return { r: out, model: ok.model };
+}
+
+/**
+ * The first line that shows device_links_check_suppliers deferring a probe (its `supplier X not
+ * ready` or `wait for supplier N`, as such or as a pending line's reason): a probe of that device
+ * deferred before its driver's probe() ran, and no line names the driver. Said in E701, not left
+ * as "0 driver-core lines read" (s46 h8: a zynqmp boot's `platform i2c@0: error -EPROBE_DEFER:
+ * supplier 80010000.gpio not ready`, linuxdev.cc 2023-12-10; a Raspberry Pi 5's pending lines,
+ * raspberrypi/linux#7440 2026-06-16). Empty where there is none.
+ */
+function supplierDeferral(log: ParsedLog): string {
+  const SUP = /^(?:error -EPROBE_DEFER: |error -517: |probe deferral - )?((?:wait for )?supplier \S+(?: not ready)?)$/;
+  const lines = [
+    ...log.others.map((o) => { const m = /^\S+ (\S+): (.*)$/.exec(o.text), w = m ? SUP.exec(m[2]!) : null; return m && w ? { line: o.line, dev: m[1]!, says: w[1]!, pending: false } : undefined; }),
+    ...log.events.filter((e) => e.rule.id === 'deferred_pending' && e.dev !== undefined && e.reason !== undefined).map((e) => { const w = /^\S+: (.*)$/.exec(e.reason!), x = w ? SUP.exec(w[1]!) : null; return x ? { line: e.line, dev: e.dev!, says: x[1]!, pending: true } : undefined; }),
+  ].filter((x) => x !== undefined).sort((a, b) => a.line - b.line);
+  const f = lines[0];
+  if (f === undefined) return '';
+  return `${f.pending ? `line ${f.line}'s reason (${f.says}) is device_links_check_suppliers', set at the last deferral of ${f.dev}` : `line ${f.line} (${f.says}) is device_links_check_suppliers' deferral of ${f.dev}`}, in really_probe before the driver's probe() ran: it names no driver${lines.length > 1 ? ` (${count(lines.length - 1, 'more such line')})` : ''}; `;
 }
 
 const BOOT_WITH = 'boot with dyndbg="file drivers/base/dd.c +p; file drivers/base/bus.c +p; file drivers/base/core.c +p" initcall_debug';

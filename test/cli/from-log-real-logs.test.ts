@@ -293,6 +293,24 @@ describe('from-log and validate on real logs (a new-user hunt, 2026-12-05)', () 
   });
 
   // Problem 5 (from-log's half): a bus named only by really_probe's "bound device" line was lost (written on platform).
+  // s46 h8: a zynqmp boot (linuxdev.cc, 2023-12-10) and a Raspberry Pi 5 on 7.0 (raspberrypi/linux#7440, 2026-06-16).
+  it('E701 names device_links_check_suppliers\' deferral (its own line, or a pending line\'s reason): it names no driver', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'z.log'), [
+      '[   12.254447] devices_kset: Moving i2c@0 to end of list',
+      '[   12.254499] platform i2c@0: error -EPROBE_DEFER: supplier 80010000.gpio not ready',
+      '',
+    ].join('\n'));
+    // Before: "(0 driver-core lines read); boot with dyndbg=...", the core's own line not named.
+    oneErrorLine(dir, ['from-log', 'z.log'], /^probecheck: E701 \(log without driver-core events\): z\.log: none of its 2 lines shows a driver probing a device \(0 driver-core lines read\); line 2 \(supplier 80010000\.gpio not ready\) is device_links_check_suppliers' deferral of i2c@0, in really_probe before the driver's probe\(\) ran: it names no driver; boot with dyndbg=/);
+    writeFileSync(join(dir, 'p.log'), [
+      '[   17.888687] platform 107d50c000.serial: deferred probe pending: platform: wait for supplier /soc@107c000000/pinctrl@7d504100/bt_shutdown_pins',
+      '[   17.888693] platform pwr_button: deferred probe pending: platform: wait for supplier /soc@107c000000/pinctrl@7d504100/pwr_button_pins',
+      '',
+    ].join('\n'));
+    oneErrorLine(dir, ['from-log', 'p.log'], /\(2 driver-core lines read\); line 1's reason \(wait for supplier \/soc@107c000000\/pinctrl@7d504100\/bt_shutdown_pins\) is device_links_check_suppliers', set at the last deferral of 107d50c000\.serial, in really_probe before the driver's probe\(\) ran: it names no driver \(1 more such line\); boot with dyndbg=/);
+  });
+
   it('the bus of a "bound device" line is the device\'s and the driver\'s', () => {
     const r = roundTrip('b1', ["[   19.560442] bus: 'usb-serial': really_probe: bound device ttyUSB0 to driver option1"]);
     expect(r.spec.buses).toEqual({ 'usb-serial': {} });
