@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { isAbsolute } from 'node:path';
 import { ProbecheckError } from '../engine/errors.js';
 import type { IdleAction, PropertyResult, Result } from '../engine/result.js';
-import { renderViolation, showParams, statsLines, vacuityLines, verdictTable, vouchedLines } from '../report/text.js';
+import { modelNoteLines, renderViolation, showParams, statsLines, vacuityLines, verdictTable, vouchedLines } from '../report/text.js';
 import { table } from '../report/table.js';
 import { stopLines } from '../report/stop.js';
 import type { CheckedRun } from '../report/runs.js';
@@ -450,6 +450,9 @@ export function runMerge(io: Io, files: string[], o: MergeOutputArgs): ExitCode 
     // In a suite, only a violation it did not expect is worth its trace here.
     if (!quiet) for (const p of r.properties) if (p.verdict === 'violated' && (!r.expect || r.expect[p.name] !== 'violated')) io.out(renderViolation(r, p, { colors: io.colors, width: io.width }) + '\n');
     io.out(io.colors.bold(`${r.suite !== undefined ? `${r.suite}: ` : ''}${r.model} (${showParams(r.params)}): ${parts.length} shards of one ${r.strategy} search merged`));
+    // The model's and the search's notes, above the verdicts as check prints them (a suite's are
+    // numbered under its table): merge printed none (s46 h7: a shard's inside() note, a profile's note).
+    if (!inSuite && r.notes?.length) io.out(wrapLines(modelNoteLines(r, io.colors), io.width).join('\n'));
     // A suite case's verdicts are in the suite table below, beside what is expected.
     if (!inSuite) io.out(verdictTable(r, io.colors).join('\n'));
     // Every verdict rests on it: -q keeps it, as check -q does (a CI hunt, 2026-12-05).

@@ -70,6 +70,10 @@ describe('a user replacement redirected through a library insert', () => {
     write('sh1.json', JSON.stringify(one));
     const m = JSON.parse(probecheck(['merge', 'sh1.json', 'sh2.json', '--json'], { cwd: dir }).stdout) as { runs: { notes?: string[] }[] };
     expect(m.runs[0]!.notes?.filter((n) => NOTE.test(n))).toHaveLength(1);
+    // And in its text, above the verdicts as check says it (merge printed no note: s46 h7).
+    const t = unwrap(probecheck(['merge', 'sh1.json', 'sh2.json', '-q'], { cwd: dir }).stdout).split('\n');
+    expect(t.filter((l) => l.startsWith('note: ') && NOTE.test(l))).toHaveLength(1);
+    expect(t.findIndex((l) => NOTE.test(l))).toBeLessThan(t.findIndex((l) => /^\s*property\s+verdict/.test(l)));
   });
 
   it('is said where only the workers took the edge', async () => {
