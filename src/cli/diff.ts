@@ -166,6 +166,9 @@ export async function runDiff(io: Io, baseFile: string, patchedFile: string, bas
   // What the patched model says that the base does not (a patch's wait the model cannot judge, say).
   // (And a property's inside() of a function no step is in, on both sides too: its `still holds` is about a test false in every state.)
   const newNotes = (patched.notes ?? []).filter((n) => !(base.notes ?? []).includes(n) || isInsideNote(n));
+  // One the base alone has (a function only the patched side's steps are in): the base's verdict,
+  // which the change compares against, is about that test false in every state (s46 h7: unsaid).
+  const baseNotes = (base.notes ?? []).filter((n) => isInsideNote(n) && !(patched.notes ?? []).includes(n));
   const regressed = rows.some((r) => r.change === 'regressed');
   // A patch meant to fix a property that fixes nothing exits 0 otherwise: `still violated` is no
   // regression (two new users, 2026-12-05: wrong fixes passed a CI gate on diff's exit status).
@@ -174,7 +177,7 @@ export async function runDiff(io: Io, baseFile: string, patchedFile: string, bas
   const exit = worst([regressed || unfixed.length ? EXIT.violated : EXIT.ok, vacuous ? EXIT.vacuous : EXIT.ok, rows.some((r) => r.change === 'unknown') ? EXIT.limit : EXIT.ok]);
 
   if (json) {
-    io.out(JSON.stringify({ format: 'probecheck-diff', version: 1, exit, base: summary(baseFile, base), patched: summary(patchedFile, patched), properties: rows, ...(fixes.length ? { fixes: fixes.map((n) => ({ property: n, fixed: !unfixed.some((r) => r.property === n) })) } : {}), ...(user.length ? { patchNotes: notes } : {}), ...(nc && uncredited.length ? { notCredited: { properties: uncredited.map((r) => r.property), text: nc.text, hunks: nc.hunks } } : {}), ...(newNotes.length ? { patchedNotes: newNotes } : {}) }, null, 2));
+    io.out(JSON.stringify({ format: 'probecheck-diff', version: 1, exit, base: summary(baseFile, base), patched: summary(patchedFile, patched), properties: rows, ...(fixes.length ? { fixes: fixes.map((n) => ({ property: n, fixed: !unfixed.some((r) => r.property === n) })) } : {}), ...(user.length ? { patchNotes: notes } : {}), ...(nc && uncredited.length ? { notCredited: { properties: uncredited.map((r) => r.property), text: nc.text, hunks: nc.hunks } } : {}), ...(newNotes.length ? { patchedNotes: newNotes } : {}), ...(baseNotes.length ? { baseNotes } : {}) }, null, 2));
     return exit;
   }
   const c = io.colors;
@@ -203,6 +206,7 @@ export async function runDiff(io: Io, baseFile: string, patchedFile: string, bas
   if (rows.some((r) => r.change === 'newly reached')) prose.push(...vacuityLines(base, c, 'no exit').map((l, i) => (i === 0 ? `base ${l}` : l)));
   for (const l of noteLines(notes, c.yellow)) prose.push(l);
   for (const n of newNotes) prose.push(`${c.yellow('note:')} ${n}`);
+  for (const n of baseNotes) prose.push(`${c.yellow('note:')} on the base: ${n}`);
   if (nc && uncredited.length) prose.push(`${c.yellow(c.bold('not credited to the patch:'))} ${uncredited.map((r) => r.property).join(', ')} ${uncredited.length > 1 ? 'hold' : 'holds'} on the patched side, but ${nc.text}${allowVacuous ? '' : ' (exit 5; --allow-vacuous accepts it)'}`);
   for (const r of unfixed) prose.push(`${c.red(c.bold('not fixed:'))} --fixes ${r.property}: ${r.base} on the base, ${r.patched} on the patched model (${r.change})`);
   out.push(...wrapLines(prose, io.width));

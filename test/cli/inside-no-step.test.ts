@@ -21,6 +21,7 @@ const insideProps = `
   defineProperty({ kind: 'invariant', name: 'typo', check: (v) => (v.thread('loader').inside('driver_detatch') ? 'in detach' : null) }),
   defineProperty({ kind: 'invariant', name: 'callee', check: (v) => (v.thread('loader').inside('driver_bound') ? 'x' : null) }),
   defineProperty({ kind: 'invariant', name: 'real', check: (v) => (v.thread('loader').inside('driver_detach') && v.dev('a').bound ? 'detach while bound' : null) }),
+  defineProperty({ kind: 'invariant', name: 'helper', check: (v) => (v.threads.some((t) => t.inside('async_run_entry_fn')) && !v.drv('a-drv').registered ? 'async entry after unregister' : null) }),
   defineProperty({ kind: 'invariant', name: 'premised', check: () => null, premise: { text: 'rmmod in driver_unregister', met: (v) => v.thread('loader').inside('driver_unregister') } }),`;
 write('rm.ts', `import { scenario } from 'probecheck';
 export default scenario({ name: 'rm', profile: 'mainline', devices: { a: { present: true } },
@@ -63,12 +64,15 @@ describe("inside() of a function no step is in", () => {
     expect([verdict('typo'), verdict('in-unregister'), verdict('callee'), verdict('real'), verdict('premised')]).toEqual(['holds', 'holds', 'holds', 'violated', 'vacuous']);
   });
 
-  it('is said by a suite and by diff, where both sides have it', () => {
+  it('is said by a suite and by diff, where both sides have it and where the base alone has it', () => {
     const s = probecheck(['check', 'rm.suite.ts', '--property-file', 'props.ts', '-q'], { cwd: dir });
     expect(s.stdout).toContain('as expected');
     expect(unwrap(s.stdout)).toMatch(/note \[\d\]: property 'typo': inside\('driver_detatch'\) is false in every state/);
-    const d = probecheck(['diff', 'rm.ts', '--base-param', 'profile=v6.12', '--property-file', 'props.ts', '--property', 'typo', '--property', 'real'], { cwd: dir });
-    expect(said(unwrap(d.stdout).split('\n').filter((l) => l.startsWith('note: ')))).toEqual(['typo driver_detatch']);
+    // v3.5 has no async entry (no async_run_entry_fn step): said on the base alone, not dropped (s46 h7).
+    const d = probecheck(['diff', 'rm.ts', '--base-param', 'profile=v3.5', '--property-file', 'props.ts', '--property', 'typo', '--property', 'real', '--property', 'helper'], { cwd: dir });
+    const lines = unwrap(d.stdout).split('\n');
+    expect(said(lines.filter((l) => l.startsWith('note: property ')))).toEqual(['typo driver_detatch']);
+    expect(said(lines.filter((l) => l.startsWith('note: on the base: ')).map((l) => l.slice('note: on the base: '.length)))).toEqual(['helper async_run_entry_fn']);
   });
 
   it('a thread name the model does not have is E302 naming the known ones, not a note', () => {
