@@ -300,7 +300,8 @@ function makeView(k: Kernel, t: ThreadInfo, s: KS, q: Query): KernelView {
     get at() { return q.at(name); },
     // A deleted struct's lock counts (DevS.oldMutex: the device added again since the thread locked it).
     get holds() { return w.devices.filter((d) => holdsMutex(s.dev[d.i]!, tid + 1)).map((d) => d.name); },
-    inside(fn: string) { told?.(fn); const l = q.at(name); return l !== null && (l.startsWith(`${fn}(`) || l.startsWith(`${fn}:`) || l.startsWith(`${fn}#`)); },
+    // A name, or E302 (a review, s46 h7: `inside()` read false, then the note on it was an internal error).
+    inside(fn: string) { if (typeof fn !== 'string') throw new Error(`inside(fn) takes the name of a kernel function, a string; got ${Array.isArray(fn) ? 'an array' : typeof fn}`); told?.(fn); const l = q.at(name); return l !== null && (l.startsWith(`${fn}(`) || l.startsWith(`${fn}:`) || l.startsWith(`${fn}#`)); },
     patch: fields(k.added?.thread, () => q.locals(name) as object, `thread '${name}'`, k.locals),
   })));
   // In list order (klist.ts deferredList), not declaration order.

@@ -39,6 +39,10 @@ export default scenario({ name: 'rm-own', profile: 'mainline', devices: { a: { p
 write('nothread.ts', `import { defineProperty } from 'probecheck';
 export default defineProperty({ kind: 'invariant', name: 'nothread', check: (v) => (v.thread('rmmod').inside('driver_detach') ? 'x' : null) });
 `);
+// Not a name (a JavaScript property file, or a cast): E302, not false (the note on it was an internal error).
+write('noarg.ts', `import { defineProperty } from 'probecheck';
+export default defineProperty({ kind: 'invariant', name: 'noarg', check: (v) => ((v.thread('loader') as any).inside() ? 'x' : null) });
+`);
 write('rm.suite.ts', `import { defineSuite } from 'probecheck';
 export default defineSuite({ name: 'rm', model: './rm.ts', cases: [
   { params: { profile: 'mainline', patches: '' }, expect: { typo: 'holds', real: 'violated' } },
@@ -75,8 +79,9 @@ describe("inside() of a function no step is in", () => {
     expect(said(lines.filter((l) => l.startsWith('note: on the base: ')).map((l) => l.slice('note: on the base: '.length)))).toEqual(['helper async_run_entry_fn']);
   });
 
-  it('a thread name the model does not have is E302 naming the known ones, not a note', () => {
+  it('a thread name the model does not have is E302 naming the known ones, not a note; so is inside() of no name', () => {
     oneErrorLine(dir, ['check', 'rm.ts', '--property-file', 'nothread.ts', '--property', 'nothread', '-q'], /^probecheck: E302 \(property threw\): property 'nothread' \(nothread\.ts\) threw: no thread 'rmmod'; known: loader, kworker\/u:async /);
+    oneErrorLine(dir, ['check', 'rm.ts', '--property-file', 'noarg.ts', '--property', 'noarg', '-q'], /^probecheck: E302 \(property threw\): property 'noarg' \(noarg\.ts\) threw: inside\(fn\) takes the name of a kernel function, a string; got undefined$/);
   });
 
   it("is said where the parallel search's workers asked it", async () => {
