@@ -20,7 +20,7 @@ import type { KL, KS } from './state.js';
 import type { LocalDecl } from './patch-state.js';
 import type { World } from './world.js';
 import { releaseSpan, type Added } from './spans.js';
-import { AMBIGUOUS, NOT_IN_TEXT, RUNS_NOTHING, addedRuns, anchorExcerpt, resolveStep, untagged, userTags, withPatchSources, type Anchored } from './source.js';
+import { AMBIGUOUS, NOT_IN_TEXT, RUNS_NOTHING, addedRuns, anchorExcerpt, missingFunction, resolveStep, untagged, userTags, withPatchSources, type Anchored } from './source.js';
 import { nearLine } from './near.js';
 import { frameReal, realState, strictState, type ReadLog } from './strict-state.js';
 import { FIRST, isUserPatch, type UserPatch } from './define-patch.js';
@@ -973,6 +973,17 @@ export class Block {
         // a newcomer citing the worker's mutex_unlock lost the step's whole C, its runs and the span note, without a word).
         if (mine && rec.error && placed) throw new ProbecheckError('E604', `patch ${mine.id} (${mine.subject}) does not apply: its step ${this.name}:${l}: ${placed}: an @n or a range (a ... b) names the kernel's lines, and a line your patch adds is written plain`);
         if (mine && rec.error && ambiguous) throw new ProbecheckError('E604', `patch ${mine.id} (${mine.subject}) does not apply: its step ${this.name}:${l}: ${ambiguous}`);
+        // An `f::` naming a function no text tried keeps (a typo, a function of another file) is a mistake in the hunk too
+        // (s45 h23: the step was left with no C, without a word).
+        if (mine && rec.error) {
+          for (const a of ks.c.filter((x) => !x.includes(' || '))) {
+            const miss = tries.map((sources) => missingFunction(sources, ks.where, a, this.tb.k.renamed));
+            if (miss.some((x) => x === undefined)) continue;
+            const { path, fn, release, near, kept, elsewhere } = miss[0]!;
+            throw new ProbecheckError('E604', `patch ${mine.id} (${mine.subject}) does not apply: its step ${this.name}:${l} cites '${a}', whose prefix '${fn}::' names no function in the kept text of ${path} at ${release}` +
+              (elsewhere.length ? `; ${fn} is in ${elsewhere.join(', ')}: write '${elsewhere[0]}:${fn}:: ...'` : near !== undefined ? `; did you mean '${near}'?` : `; its kept functions: ${kept.join(', ')}`));
+          }
+        }
         // A user's step whose C runs past a lock release is one move where the kernel lets other
         // threads in (spans.ts): said, as conformance.test.ts requires it of the library's steps.
         const span = mine && !merges && !rec.error ? releaseSpan(rec.anchored, addedLines) : null;

@@ -16,7 +16,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { ProbecheckError } from '../engine/errors.js';
+import { ProbecheckError, didYouMean } from '../engine/errors.js';
 
 /** The functions read from each file, in the order they are looked for. */
 export const MODELLED: Record<string, string[]> = {
@@ -430,6 +430,24 @@ export function anchorExcerpt(sources: Readonly<Record<string, string>>, where: 
   const file = sourceFile(sources, path), release = file ? snapshotOf(sources, file, fn) : undefined;
   const ex = file && release && !unread[`${file}:${fn}`] ? excerpt(release, file, fn) : null;
   return ex ? { ex, text } : undefined;
+}
+
+/**
+ * An anchor's `f::` prefix naming a function the kept text of its file does not have (a typo, or a function of another
+ * file): where it looked, the nearest kept name and the files of `sources` that keep that function. Undefined where the
+ * anchor has no prefix, or the prefix resolves, or the profile reads no text of that file (a gap, not a mistake).
+ */
+export function missingFunction(sources: Readonly<Record<string, string>>, where: string, anchor: string, renamed: Readonly<Record<string, string>> = {}):
+  { path: string; fn: string; release: string; near?: string; kept: string[]; elsewhere: string[] } | undefined {
+  const m = /^([\w/.-]+\.[ch]):/.exec(where), q = /^(?:([\w/.-]+\.[ch]):)?([A-Za-z_]\w*):: /.exec(untagged(anchor));
+  if (!m || !q) return undefined;
+  const path = q[1] ?? m[1]!, fn = renamed[q[2]!] ?? q[2]!, file = sourceFile(sources, path), release = file && snapshotOf(sources, file, fn);
+  const fns = file && release ? excerptsOf(release, file) : null;
+  if (!file || !release || !fns || fns.has(fn)) return undefined;
+  const kept = [...fns.keys()];
+  const elsewhere = Object.keys(sources).filter((k) => fnKeyFile(k) === undefined && k !== file && excerpt(sources[k]!, k, fn));
+  const near = didYouMean(fn, kept);
+  return { path: file, fn, release, kept, elsewhere, ...(near !== undefined ? { near } : {}) };
 }
 
 function resolveStepUncached(sources: Readonly<Record<string, string>>, where: string, anchors: readonly string[], renamed: Readonly<Record<string, string>>,

@@ -128,6 +128,13 @@ export default definePatch({ id: 'turn', subject: 'test: the worker turn as one 
     await loadPatchFiles([typo, range].join(','));
     expect(() => buildScenario(spec, 'mainline', typo)).toThrow(/patch typo \(test\) does not apply: its step deferred_probe_work_func:mutex_lock: 'mutex_lock\(&deferred_probe_mutx\);@1' is not in deferred_probe_work_func at \S+: an @n or a range/);
     expect(() => buildScenario(spec, 'mainline', range)).toThrow(/patch range \(test\) does not apply: .*'mutex_unlock\(&deferred_probe_mutx\);@1' is not in/);
+    // An `f::` naming a function the file's kept text lacks is E604 with the nearest name, or the file that has it (s45 h23:
+    // the step was left with no C, without a word).
+    const fnTypo = hunk('fntypo', "{ ...orig!, c: ['deferred_probe_work_fnc:: mutex_lock(&deferred_probe_mutex);@1', 'list_del_init(&private->deferred_probe);'] }");
+    const fnElsewhere = hunk('fnelse', "{ ...orig!, c: ['mutex_lock(&deferred_probe_mutex);@1', 'device_del:: device_pm_remove(dev);'] }");
+    await loadPatchFiles([fnTypo, fnElsewhere].join(','));
+    expect(() => buildScenario(spec, 'mainline', fnTypo)).toThrow("patch fntypo (test) does not apply: its step deferred_probe_work_func:mutex_lock cites 'deferred_probe_work_fnc:: mutex_lock(&deferred_probe_mutex);@1', whose prefix 'deferred_probe_work_fnc::' names no function in the kept text of drivers/base/dd.c at dakr@1ac45118ddf8; did you mean 'deferred_probe_work_func'?");
+    expect(() => buildScenario(spec, 'mainline', fnElsewhere)).toThrow(/patch fnelse \(test\) does not apply: .*'device_del::' names no function .*; device_del is in drivers\/base\/core\.c: write 'drivers\/base\/core\.c:device_del:: \.\.\.'$/);
     // An added line is read as written, in its place in `c` (s46 h2: nothing was read from it): a release the patch adds
     // before work is noted as a kernel line's is; after the work, or with no work after, nothing to note. `#runs` on it
     // names what it calls, as on a kernel line.
