@@ -20,7 +20,7 @@ import type { KL, KS } from './state.js';
 import type { LocalDecl } from './patch-state.js';
 import type { World } from './world.js';
 import { releaseSpan, type Added } from './spans.js';
-import { AMBIGUOUS, NOT_IN_TEXT, RUNS_NOTHING, addedRuns, anchorExcerpt, missingFunction, resolveStep, untagged, userTags, withPatchSources, type Anchored } from './source.js';
+import { AMBIGUOUS, NOT_IN_TEXT, RUNS_NOTHING, addedRuns, anchorExcerpt, missingFunction, resolveStep, withAddedLines, untagged, userTags, withPatchSources, type Anchored } from './source.js';
 import { nearLine } from './near.js';
 import { frameReal, realState, strictState, type ReadLog } from './strict-state.js';
 import { FIRST, isUserPatch, type UserPatch } from './define-patch.js';
@@ -950,9 +950,9 @@ export class Block {
           }
           if (best) {
             const { r, added } = best;
-            const own = `${added.map((a) => `'${untagged(a)}'`).join(', ')} (added by the patch)`;
             rec.anchored = r ? r.anchored : [];
-            st.source = r ? `${r.text} + ${own}` : own;
+            // Each added line printed in its place among the text's (s46 h10: after them all, its place not shown).
+            st.source = withAddedLines(rec.anchored, best.placedAfter.map((p, i) => ({ ...p, shown: `'${untagged(added[i]!)}'` })));
             // An added line is read as written (s46 h2: nothing was): tagged ` #runs`, its direct calls are the step's, as a
             // kernel line's are; a release in it is placed among the text's lines for the span note below.
             const runs = [...rec.anchored.flatMap((a) => a.runs ?? []), ...added.flatMap((a) => addedRuns(mine, `${this.name}:${l}`, a))];

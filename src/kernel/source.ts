@@ -17,6 +17,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { ProbecheckError, didYouMean } from '../engine/errors.js';
+import type { Added } from './spans.js';
 
 /** The functions read from each file, in the order they are looked for. */
 export const MODELLED: Record<string, string[]> = {
@@ -300,6 +301,45 @@ export function lineList(ex: Excerpt, idx: readonly number[]): string {
     i = j;
   }
   return parts.join(',');
+}
+
+/**
+ * A user's step's C with the lines its patch adds in their place (spans.ts Added: after the text's line cited before it in its
+ * function, first there for index -1, first of all where none is): `path@release:98-99 + 'my_check(dev);' (added by the
+ * patch) + 103`. `shown`: each added line as printed (as the user wrote it, quoted). Consecutive added lines share one
+ * "(added by the patch)". Each function's part still starts `path@release:` or with its added lines (`cli/steps.ts` reads it).
+ */
+export function withAddedLines(anchored: readonly Anchored[], added: readonly (Added & { shown: string })[]): string {
+  // Kernel runs and added lines in order; two kernel runs in a row are two functions' (a space between them, as resolveStep's text).
+  const items: { added: boolean; text: string }[] = [];
+  const left = new Set(added);
+  const put = (xs: readonly (Added & { shown: string })[]) => {
+    if (xs.length) items.push({ added: true, text: `${xs.map((a) => a.shown).join(', ')} (added by the patch)` });
+    for (const a of xs) left.delete(a);
+  };
+  put(added.filter((a) => !a.after));
+  for (const an of anchored) {
+    const ex = excerpt(an.release, an.path, an.fn);
+    const mine = added.filter((a) => a.after?.path === an.path && a.after.fn === an.fn);
+    if (!ex) continue;
+    let run: number[] = [], named = false;
+    const lines = () => {
+      if (run.length) items.push({ added: false, text: named ? lineList(ex, run) : `${an.path}@${an.release}:${lineList(ex, run)}` });
+      if (run.length) { named = true; run = []; }
+    };
+    const flush = (upTo: number) => {
+      const due = mine.filter((a) => a.after!.line < upTo);
+      if (!due.length) return;
+      lines();
+      put(due);
+      for (const a of due) mine.splice(mine.indexOf(a), 1);
+    };
+    for (const i of [...new Set(an.lines)].sort((a, b) => a - b)) { flush(i); run.push(i); }
+    lines();
+    flush(Infinity);
+  }
+  put([...left]); // (none: every line stands after one of the step's functions' or first)
+  return items.map((x, k) => (k === 0 ? '' : x.added || items[k - 1]!.added ? ' + ' : ' ') + x.text).join('');
 }
 
 /**

@@ -146,6 +146,9 @@ export default definePatch({ id: 'turn', subject: 'test: the worker turn as one 
     expect(said(relBefore)).toEqual([expect.stringMatching(/^patch relbefore's step deferred_probe_work_func:mutex_lock runs 'wake_up_all\(&probe_waitqueue\);' \.\.\. 'bus_probe_device\(dev\);' in one move/)]);
     expect(said(relFirst)).toEqual([expect.stringMatching(/^patch relfirst's step deferred_probe_work_func:mutex_lock runs 'wake_up_all\(&probe_waitqueue\);' \.\.\. 'list_del_init\(&private->deferred_probe\);' in one move/)]);
     expect(said(relAfter)).toEqual([]);
+    // The C row prints each added line in that place (s46 h10: after the text's lines, its place not shown).
+    expect([source(relBefore), source(relAfter), source(relFirst)]).toEqual(["drivers/base/dd.c@dakr@1ac45118ddf8:98,103 + 'wake_up_all(&probe_waitqueue);' (added by the patch) + 124",
+      "drivers/base/dd.c@dakr@1ac45118ddf8:98,103,124 + 'wake_up_all(&probe_waitqueue);' (added by the patch)", "'wake_up_all(&probe_waitqueue);' (added by the patch) + drivers/base/dd.c@dakr@1ac45118ddf8:103"]);
     const runs = (patches: string) => buildScenario(spec, 'mainline', patches).model.threads.flatMap((th) => Object.entries(th.steps)).find(([l]) => l.endsWith('deferred_probe_work_func:mutex_lock'))![1].runs;
     expect([runs(onlyOwn), runs(own)]).toEqual([['my_check'], undefined]);
     const runsNone = lines('runsnone', ['mutex_lock(&deferred_probe_mutex);@1', 'x = 1; #runs']);
@@ -159,7 +162,7 @@ export default definePatch({ id: 'turn', subject: 'test: the worker turn as one 
     const other = lines('other', ['mutex_lock(&other_mutex);', 'list_del_init(&private->deferred_probe);']);
     await loadPatchFiles([mutx, amp, other].join(','));
     expect(near(mutx)).toEqual(["patch mutx's step deferred_probe_work_func:mutex_lock cites 'mutex_lock(&deferred_probe_mutx);', which deferred_probe_work_func at dakr@1ac45118ddf8 lacks, as a line the patch adds; it is nearly the text's line 98, 'mutex_lock(&deferred_probe_mutex);' (drivers/base/dd.c): if that is the line you meant, cite it as the text has it"]);
-    expect(source(mutx)).toBe("drivers/base/dd.c@dakr@1ac45118ddf8:103 + 'mutex_lock(&deferred_probe_mutx);' (added by the patch)");
+    expect(source(mutx)).toBe("'mutex_lock(&deferred_probe_mutx);' (added by the patch) + drivers/base/dd.c@dakr@1ac45118ddf8:103");
     expect(near(amp)).toEqual([expect.stringContaining("cites 'mutex_lock(deferred_probe_mutex);', which deferred_probe_work_func at dakr@1ac45118ddf8 lacks, as a line the patch adds; it is nearly the text's line 98,")]);
     expect([near(other), near(own)]).toEqual([[], []]);
   });
@@ -179,6 +182,10 @@ export default definePatch({ id: 'turn', subject: 'test: the worker turn as one 
     const said = (patches: string) => buildScenario(spec, 'mainline', patches).model.notes!.filter((n) => n.includes('in one move'));
     expect(said(before)).toEqual([expect.stringMatching(/^patch putbefore's step really_probe:driver_bound runs 'put_device\(dev\);' \.\.\. 'WRITE_ONCE\(link->status, DL_STATE_AVAILABLE\);' in one move/)]);
     expect(said(after)).toEqual([]);
+    const src = (patches: string) => buildScenario(spec, 'mainline', patches).model.threads.flatMap((th) => Object.entries(th.steps)).filter(([l]) => /really_probe.*:driver_bound$/.test(l)).map(([, st]) => st.source);
+    // The C row shows it there too: in the callee's part, before its line (after it, where cited after it).
+    const dd = 'drivers/base/dd.c@dakr@1ac45118ddf8:458', wr = 'drivers/base/core.c@torvalds@4793dae01f47:device_links_driver_bound+50', shown = `'${put}' (added by the patch)`;
+    expect([src(before)[0], src(after)[0]]).toEqual([`${dd} + ${shown} + ${wr}`, `${dd} ${wr} + ${shown}`]);
   });
 
   it("a line nearly one of the function's is a slip of a letter or an & or *, in a name the function lacks; C's spacing resolves", () => {
