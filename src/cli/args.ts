@@ -64,7 +64,7 @@ export type Invocation =
   | { command: 'merge'; files: string[]; output: MergeOutputArgs }
   | { command: 'profiles'; json: boolean; long: boolean; names: string[] }
   | { command: 'source'; fn: string; profile: string; json: boolean }
-  | { command: 'steps'; profile?: string; fn?: string; json: boolean; maxStates?: number; patches?: string; scenario?: string }
+  | { command: 'steps'; profile?: string; fn?: string; json: boolean; maxStates?: number; patches?: string; scenario?: string; params?: Record<string, string> }
   | { command: 'validate'; file: string; log: string; params: Record<string, string>; json: boolean; maxStates?: number; excerpt: boolean }
   | { command: 'from-log'; log: string; profile?: string; out?: string }
   | { command: 'help'; text: string; exit: 0 };
@@ -265,12 +265,18 @@ export function buildProgram(found: (inv: Invocation) => void): Command {
     .option('--function <name>', 'only the steps of this kernel function')
     .option('--patch <file>', 'list the steps with the patches a file exports applied (repeatable): where your hunks went and what they read, write, lock and wait for', collect)
     .option('--scenario <file>', "instead of the catalogue, the steps your scenario's start runs of its own: boot's probes that add stateless links (their device_link_add) and the load of modules loaded at the start (default profile: the scenario's)")
+    .option('--param <k=v>', "with --scenario, a scenario parameter (repeatable), as check's: what its vary reads (profile=P is --profile, patches=IDS adds to --patch)", collect)
     .option('--max-states <n>', 'states to explore when recording in the main catalogue scenario (a tenth of it in each other one)', intArg('--max-states', 1), 3000)
     .option('--json', 'print the catalogue as JSON')
-    .addHelpText('after', `\nExamples:\n  $ probecheck steps --profile v5.1 --function __driver_attach\n  $ probecheck steps --profile mainline --json\n  $ probecheck steps --profile v5.9 --function __driver_attach --patch models/patches/async-driver-kept.ts\n  $ probecheck steps --scenario models/rmmod-unbind.ts --function do_init_module`)
+    .addHelpText('after', `\nExamples:\n  $ probecheck steps --profile v5.1 --function __driver_attach\n  $ probecheck steps --profile mainline --json\n  $ probecheck steps --profile v5.9 --function __driver_attach --patch models/patches/async-driver-kept.ts\n  $ probecheck steps --scenario models/rmmod-unbind.ts --function do_init_module\n  $ probecheck steps --scenario models/supplier-two-releasers.ts --param bus=usb --function __driver_attach`)
     .action((o: Record<string, any>) => {
-      const patches = withPatches({}, o.patch).patches;
-      found({ command: 'steps', ...(o.profile !== undefined ? { profile: String(o.profile) } : {}), json: Boolean(o.json), maxStates: o.maxStates, ...(o.function !== undefined ? { fn: String(o.function) } : {}), ...(patches ? { patches } : {}), ...(o.scenario !== undefined ? { scenario: String(o.scenario) } : {}) });
+      // --param: the scenario's parameters, parsed as check's (s46 h10: a vary reading one could not be listed at the value checked).
+      const given = params(o, 'param', '--param');
+      if (Object.keys(given).length && o.scenario === undefined) throw usage(`--param ${Object.keys(given)[0]}: a scenario parameter, for --scenario FILE (the catalogue has none: --profile and --patch choose it)`);
+      const { profile: pp, patches: _, ...rest } = given;
+      if (pp !== undefined && o.profile !== undefined && pp !== String(o.profile)) throw usage(`--param profile=${pp} and --profile ${o.profile}: give the profile once`);
+      const profile = o.profile ?? pp, patches = withPatches(given.patches ? { patches: given.patches } : {}, o.patch).patches;
+      found({ command: 'steps', ...(profile !== undefined ? { profile: String(profile) } : {}), json: Boolean(o.json), maxStates: o.maxStates, ...(o.function !== undefined ? { fn: String(o.function) } : {}), ...(patches ? { patches } : {}), ...(o.scenario !== undefined ? { scenario: String(o.scenario) } : {}), ...(Object.keys(rest).length ? { params: rest } : {}) });
     });
   logCommands(program, found);
   return program;

@@ -46,7 +46,7 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
       case 'merge': return runMerge(io, inv.files, inv.output);
       case 'profiles': return runProfiles(io, inv.json, inv.names, inv.long);
       case 'source': return runSource(io, inv.fn, inv.profile, inv.json);
-      case 'steps': return await runSteps(io, inv.profile, inv.fn, inv.json, inv.maxStates, inv.patches, inv.scenario);
+      case 'steps': return await runSteps(io, inv.profile, inv.fn, inv.json, inv.maxStates, inv.patches, inv.scenario, inv.params);
       case 'validate': return await runValidate(io, inv.file, inv.log, inv.params, inv.json, inv.maxStates, inv.excerpt);
       case 'from-log': return runFromLog(io, inv.log, inv.profile, inv.out);
     }

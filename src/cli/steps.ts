@@ -463,12 +463,12 @@ type Info = Map<string, StepInfo & { r: Set<string>; w: Set<string>; lk: Set<str
  * see the label of a boot probe's device_link_add). The boot-links model's own thread only; of a
  * load, the steps its walks reached (the scenario's other threads are built there, never run).
  */
-async function startCatalogue(file: string, profile: string | undefined, maxStates: number, patches: string): Promise<Catalogue & { name: string; what: string[]; choice?: string }> {
+async function startCatalogue(file: string, profile: string | undefined, maxStates: number, patches: string, params: Record<string, string> = {}): Promise<Catalogue & { name: string; what: string[]; choice?: string }> {
   const f = await loadModel(file);
-  const start = (f as unknown as Record<symbol, unknown>)[START_MODELS] as ((p: string | undefined, patches: string) => ReturnType<typeof startModels>) | undefined;
+  const start = (f as unknown as Record<symbol, unknown>)[START_MODELS] as ((p: string | undefined, patches: string, params: Record<string, string>) => ReturnType<typeof startModels>) | undefined;
   if (!start) throw new ProbecheckError('E105', `${file}: its default export is a model, not a kernel scenario: --scenario lists the steps of a scenario's start (\`export default scenario({...})\`)`);
   let models: ReturnType<typeof startModels>;
-  try { models = start(profile, patches); } catch (e) { nameModelFile(e, file); throw e; }
+  try { models = start(profile, patches, params); } catch (e) { nameModelFile(e, file); throw e; }
   const profileName = profile ?? String(f.params.profile?.default ?? 'mainline');
   const all: Info = new Map(), targets: Record<string, string[]> = {}, refs = new Map<string, StepRef>();
   let states = 0;
@@ -491,14 +491,16 @@ async function startCatalogue(file: string, profile: string | undefined, maxStat
  * user, 2026-12-05: `steps --patch fix.ts` of a v4.2 patch listed mainline's steps and refused
  * the patch, E604).
  */
-export async function runSteps(io: Io, profile: string | undefined, fn: string | undefined, json: boolean, maxStates?: number, patches = '', scenarioFile?: string): Promise<ExitCode> {
+export async function runSteps(io: Io, profile: string | undefined, fn: string | undefined, json: boolean, maxStates?: number, patches = '', scenarioFile?: string,
+  params: Record<string, string> = {}): Promise<ExitCode> {
   if (patches) await loadPatchFiles(patches);
   const base = profile ?? parsePatches(patches).find(isUserPatch)?.base;
-  const start = scenarioFile === undefined ? undefined : await startCatalogue(scenarioFile, base, maxStates ?? 3000, patches);
+  const start = scenarioFile === undefined ? undefined : await startCatalogue(scenarioFile, base, maxStates ?? 3000, patches, params);
   const profileName = start?.profile ?? base ?? 'mainline';
   if (patches) checkUserPatches(profileName, patches);
   const cat = start ?? stepCatalogue(profileName, maxStates, patches);
-  const whose = start ? `scenario '${start.name}' (${belowCwd(resolve(scenarioFile!))}) on ${profileName}` : `profile ${profileName}`;
+  const given = Object.entries(params).map(([k, v]) => `, ${k}=${v}`).join('');
+  const whose = start ? `scenario '${start.name}' (${belowCwd(resolve(scenarioFile!))}${given}) on ${profileName}` : `profile ${profileName}`;
   let steps = cat.steps;
   if (fn) {
     steps = steps.filter((s) => s.fn === fn);
@@ -510,7 +512,7 @@ export async function runSteps(io: Io, profile: string | undefined, fn: string |
   steps = steps.map((s) => { const n = notesOf(s.step); return n.length ? { ...s, notes: n } : s; });
   const bound = `${cat.states.toLocaleString('en-US')} states of seeded random walks through ${start ? 'them' : 'the catalogue scenarios'}`;
   const targets = fn ? (cat.targets[fn] ? { [fn]: cat.targets[fn]! } : {}) : cat.targets;
-  if (json) { io.out(JSON.stringify({ ...(start ? { scenario: start.name, start: start.what, ...(start.choice ? { choice: start.choice } : {}) } : {}), profile: profileName, states: cat.states, complete: cat.complete, steps, ...(fn ? { runsInside: callersRunning(fn, cat.refs) } : {}), targets }, null, 2)); return EXIT.ok; }
+  if (json) { io.out(JSON.stringify({ ...(start ? { scenario: start.name, ...(given ? { params } : {}), start: start.what, ...(start.choice ? { choice: start.choice } : {}) } : {}), profile: profileName, states: cat.states, complete: cat.complete, steps, ...(fn ? { runsInside: callersRunning(fn, cat.refs) } : {}), targets }, null, 2)); return EXIT.ok; }
   if (start && !start.what.length) {
     io.out(`the start of ${whose} runs no steps of its own: no module is loaded at the start and no probe at boot adds a stateless link (its other steps are the catalogue's: probecheck steps --profile ${profileName})`);
     if (start.choice) io.out(start.choice);

@@ -45,6 +45,7 @@ import { DRIVER_BITS, WALK_BITS, initState, kernelSchema, localsSchema, type KS 
 import { mostWalks, walkersAt } from './paths/owed.js';
 import { inferSymmetric, symmetryClasses, validateSymmetric, type ActionOfLabel } from './symmetry.js';
 import { compile } from '../engine/compile.js';
+import { resolveParams } from '../engine/params.js';
 import { probeRegisters, type DevInfo, type DrvInfo, type LinkInfo, type ModInfo, type Outcome, type ProbeType, type World } from './world.js';
 
 export interface BusSpec { needParentLock?: boolean; autoprobe?: boolean }
@@ -1475,10 +1476,11 @@ export function scenario(spec: ScenarioSpec): ModelFactory {
     },
   });
   if (spec.describe) f.describe = spec.describe;
-  // The start's own models, built as `build` builds the scenario with its parameters' defaults.
-  Object.defineProperty(f, START_MODELS, { value: (profileName: string | undefined, patchList: string) => {
-    // `--profile` is the profile parameter, as `check --param profile=` sets it for build (s45 h23: a vary reading it saw the default).
-    const p = { ...Object.fromEntries(Object.entries(params).map(([key, v]) => [key, v.default])), ...(profileName === undefined ? {} : { profile: profileName }) };
+  // The start's own models, built as `build` builds the scenario with these parameters (`steps --scenario --param`), else their defaults.
+  Object.defineProperty(f, START_MODELS, { value: (profileName: string | undefined, patchList: string, given: Record<string, string> = {}) => {
+    // `--profile` is the profile parameter, as `check --param profile=` sets it for build (s45 h23: a vary reading it saw the default);
+    // the others are checked and typed as check's (resolveParams: E104 for a name or value the scenario does not take; s46 h10).
+    const p = resolveParams(spec.name, params, { ...given, ...(profileName === undefined ? {} : { profile: profileName }) });
     return startModels(spec.vary ? spec.vary(p, spec) : spec, profileName ?? def, patchList);
   } });
   return f;

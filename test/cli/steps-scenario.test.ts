@@ -16,6 +16,9 @@ writeFileSync(join(dir, 'boot-link.ts'), BOOT_LINK);
 writeFileSync(join(dir, 'no-link.ts'), BOOT_LINK.replace(/, statelessLinks: \[[^\]]*\]/, ''));
 // Its link only where vary, reading the profile, keeps it: `--profile v5.10` has none, as `check --param profile=v5.10`.
 writeFileSync(join(dir, 'vary.ts'), BOOT_LINK.replace('  properties:', "  vary: (p, s) => (p.profile === 'v5.10' ? { ...s, drivers: { 'pmic-drv': { matches: ['pmic'], present: true } } } : s),\n  properties:"));
+// Its link only where a parameter of its own says so: listed at `--param link=stateless`, as `check --param link=stateless` builds it.
+writeFileSync(join(dir, 'param.ts'), BOOT_LINK.replace(/, statelessLinks: \[[^\]]*\]/, '').replace('  properties:', "  params: { link: { default: 'none', values: ['none', 'stateless'] } },\n" +
+  "  vary: (p, s) => (p.link === 'stateless' ? { ...s, drivers: { 'pmic-drv': { ...s.drivers['pmic-drv']!, statelessLinks: [{ consumer: 'mmc', supplier: 'pmic' }] } } } : s),\n  properties:"));
 // A built-in driver of a module: malformed, found only as the scenario is built.
 writeFileSync(join(dir, 'bad.ts'), BOOT_LINK.replace("present: true, statelessLinks", "present: true, module: 'm', statelessLinks").replace('  actors:', '  modules: { m: {} },\n  actors:'));
 
@@ -55,6 +58,11 @@ describe('steps --scenario', () => {
     oneErrorLine(dir, ['steps', '--scenario', 'nope.ts'], /^probecheck: E503 \(unreadable input file\): nope\.ts: no such file or directory$/);
     oneErrorLine(dir, ['steps', '--scenario', PROBE_TREE], /^probecheck: E105 \(input file could not be loaded\): .*probe-tree\.ts: its default export is a model, not a kernel scenario: --scenario lists the steps of a scenario's start/);
     oneErrorLine(dir, ['steps', '--scenario', 'bad.ts'], /^probecheck: E601 \(malformed scenario\): bad\.ts: scenario 'boot-link': driver 'pmic-drv' is present \(built in\) but belongs to module 'm'/);
+    // --param: the scenario's parameters, parsed and checked as check's (s46 h10: steps took none, so a vary reading one was listed at its default).
+    const p = probecheck(['steps', '--scenario', 'param.ts', '--param', 'link=stateless', '--function', 'device_link_add'], { cwd: dir });
+    expect(p.stdout.split('\n').slice(0, 3)).toEqual([expect.stringMatching(/^steps of the start of scenario 'boot-link' \(param\.ts, link=stateless\) on v5\.4: boot's probes/), '', 'device_link_add:list_for_each_entry']);
+    oneErrorLine(dir, ['steps', '--scenario', 'param.ts', '--param', 'link=both'], /^probecheck: E104 \(unknown or invalid model parameter\): parameter link='both' of model boot-link is not one of: none, stateless$/);
+    oneErrorLine(dir, ['steps', '--param', 'link=stateless'], /^probecheck: E501 \(bad command-line usage\): --param link: a scenario parameter, for --scenario FILE/);
     oneErrorLine(dir, ['steps', '--scenario', 'boot-link.ts', '--function', 'really_probe'], /^probecheck: E501 .*--function really_probe: the start of scenario 'boot-link' \(boot-link\.ts\) on v5\.4 builds no step of 'really_probe'; functions: boot_probe, device_link_add$/);
   });
 });
