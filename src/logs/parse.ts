@@ -46,6 +46,11 @@ export interface LogEvent {
    * device cannot be added while it is being probed, so this add is another device of its name.
    */
   inProbe?: true;
+  /**
+   * Read behind dyndbg's decorations (`+t`, `+m`, `+f`, `+l`): only dynamic debug adds them, so a
+   * pr_debug or dev_dbg printed the line, never a dev_info.
+   */
+  decorated?: true;
 }
 
 export interface ParsedLog {
@@ -493,11 +498,11 @@ export function parseLog(input: string): ParsedLog {
       && e.spaced.split(/[ \t]+/).some((w) => /^[a-z]+$/.test(w)) && !spelled(e.spaced, i, last)) e = null;
     // dyndbg's decorations (a log hunt, 2026-12-04: a real log booted with +f, another with +plmft):
     // `[tid] ` (+t), then `module:` (+m), `function:` (+f) and `line:` (+l), then a space.
-    let tid: string | undefined;
+    let tid: string | undefined, dec = false;
     if (!e) {
       const d = /^(?:\[(\d+)\] )?(?:[\w.-]+:){1,3} (.+)$/.exec(text) ?? /^\[(\d+)\] (.+)$/.exec(text);
       const inner = d ? readMessage(d[2]!) : null;
-      if (d && inner) { e = inner; tid = d[1]; if (decorated) decorated.count++; else decorated = { count: 1, line: i + 1 }; }
+      if (d && inner) { e = inner; tid = d[1]; dec = true; if (decorated) decorated.count++; else decorated = { count: 1, line: i + 1 }; }
     }
     if (!e) {
       unknown++; others.push({ line: i + 1, text });
@@ -512,6 +517,7 @@ export function parseLog(input: string): ParsedLog {
     }
     const ev: LogEvent = { ...e, line: i + 1 };
     if (time !== undefined) ev.time = time;
+    if (dec) ev.decorated = true;
     if (task !== undefined && ev.task === undefined) ev.task = task;
     else if (tid !== undefined && ev.task === undefined) { ev.task = `T${tid}`; callerIds = true; }
     events.push(ev);

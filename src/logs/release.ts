@@ -45,15 +45,26 @@ export function profileGuess(log: ParsedLog): { profile: string; fits: string[];
   if (!forms.length && !ret && !pend && !info) return { profile: 'mainline', fits: [...PROFILE_NAMES], basis: 'no dd.c line whose form tells kernels apart', unread: [] };
   const dev = forms.length ? forms[0]!.rule.dev : undefined;
   const fn = log.events.find((e) => e.rule.id === 'matched' && (e.fn === MATCHED_OLD || e.fn === MATCHED_NEW))?.fn;
-  const unread = PROFILE_NAMES.filter((p) => (dev !== undefined && devPrintkOf(p) === undefined) || (ret !== undefined && returnedFormOf(p) === undefined) || (pend !== undefined && pendingFormOf(p) === undefined) || (info !== undefined && deferralLevelOf(p) === undefined));
   const byRest = PROFILE_NAMES.filter((p) => (dev === undefined || devPrintkOf(p) === dev) && (fn === undefined || PROFILES[p]!.flags.includes('PROBE_BUSY_CHECK') === (fn === MATCHED_NEW))
-    && (ret === undefined || ret.forms.includes(returnedFormOf(p) as ReturnedForm)) && (info === undefined || deferralLevelOf(p) === 'info'));
+    && (ret === undefined || ret.forms.includes(returnedFormOf(p) as ReturnedForm)));
   // The pending line's form narrows what the other lines leave; where it leaves nothing (pr_debug's
   // forms with a reason: a kernel from v6.8 on whose dd.c no profile reads) it is said, not used.
   const byPend = pend === undefined ? byRest : byRest.filter((p) => pendingFormOf(p) === pend);
-  const fits = byPend.length || !byRest.length ? byPend : byRest;
-  const pendWords = pend === undefined ? '' : `"deferred probe pending" printed ${pend === 'reason' ? 'with' : 'without'} a reason after it${byPend.length || !byRest.length ? '' : ', which no profile printing the rest so does (a kernel between the profiles read): not used'}`;
-  const basis = [dev !== undefined ? `dd.c's lines printed with ${dev ? 'dev_dbg' : 'pr_debug'}` : '', fn ? `"matched device" from ${fn}` : '', ret ? ret.basis : '', pendWords, info ?? ''].filter(Boolean).join(', ');
+  const pendUsed = byPend.length > 0 || !byRest.length;
+  const rest = pendUsed ? byPend : byRest;
+  // The deferral line's level last: it rests on lines the log lacks, and a grep of the log, or dyndbg
+  // on for that line alone, lacks them too. Where the lines the log has show a kernel that prints it
+  // with dev_dbg (a reason after "deferred probe pending", a positive `returned 517`), it is said, not
+  // used (s46 h12: such a log was guessed v3.14, then warned that v3.14 prints no such pending line).
+  const byInfo = info === undefined ? rest : rest.filter((p) => deferralLevelOf(p) === 'info');
+  const infoUsed = info !== undefined && (byInfo.length > 0 || !rest.length);
+  const fits = info === undefined || infoUsed ? byInfo : rest;
+  const unread = PROFILE_NAMES.filter((p) => (dev !== undefined && devPrintkOf(p) === undefined) || (ret !== undefined && returnedFormOf(p) === undefined) || (pend !== undefined && pendingFormOf(p) === undefined) || (infoUsed && deferralLevelOf(p) === undefined));
+  const pendWords = pend === undefined ? '' : `"deferred probe pending" printed ${pend === 'reason' ? 'with' : 'without'} a reason after it${pendUsed ? '' : ', which no profile printing the rest so does (a kernel between the profiles read): not used'}`;
+  const infoWords = info === undefined ? '' : infoUsed
+    ? `line ${info}'s "requests probe deferral" with none of dd.c's debug lines, so printed with dev_info, as dd.c does up to v4.0 (dev_dbg from v4.2)`
+    : `line ${info}'s "requests probe deferral" with none of dd.c's debug lines, which the rest shows a kernel printing with dev_dbg (not dev_info, as dd.c does up to v4.0): a grep of the log, or dyndbg on for that line alone, not used`;
+  const basis = [dev !== undefined ? `dd.c's lines printed with ${dev ? 'dev_dbg' : 'pr_debug'}` : '', fn ? `"matched device" from ${fn}` : '', ret ? ret.basis : '', pendWords, infoWords].filter(Boolean).join(', ');
   return { profile: dev ? 'mainline' : fits.at(-1) ?? 'mainline', fits: dev ? [...fits.filter((p) => p !== 'mainline'), 'mainline'] : fits, basis, unread };
 }
 
@@ -125,21 +136,25 @@ export function deferralLevelOf(p: string): 'info' | 'dbg' | undefined {
 
 /**
  * dd.c's lines that only its debug (dyndbg, or DEBUG) prints, at every dd.c read: pr_debug up to
- * v6.11, dev_dbg from v6.12 (the "requests probe deferral" line aside).
+ * v6.11, dev_dbg from v6.12 (the "requests probe deferral" line aside). "Device match requests probe
+ * deferral", "force probe deferral", the async lines and probe_count are dev_dbg or pr_debug at every
+ * dd.c under kernel/ that has them (s46 h12: a log of a deferral and a match deferral was guessed v3.14).
  */
-const DD_DEBUG_ONLY = new Set(['matched', 'probing', 'bound_to', 'bound', 'rejects_match', 'deferred_add', 'deferred_del', 'retry']);
+const DD_DEBUG_ONLY = new Set(['matched', 'probing', 'bound_to', 'bound', 'rejects_match', 'deferred_add', 'deferred_del', 'retry',
+  'match_deferral', 'force_deferral', 'async_scheduled', 'async_done', 'drv_async', 'drv_async_done', 'probe_count']);
 
 /**
  * A "requests probe deferral" line in a log with none of dd.c's debug lines was printed with dd.c's
  * debug off: at dev_info, as v3.x and v4.0 print it (s46 h8: a BeagleBone's 3.18-rc7 musb-hdrc
  * deferrals, bb-kernel#10, 2015-03-26, were guessed mainline, "every profile fits it as well").
- * The basis in words; undefined where the log says nothing of it. A grep that kept only those lines
- * reads the same: the guess is said to be one.
+ * The first such line; undefined where the log says nothing of it, or where dyndbg's decorations
+ * show dynamic debug printed a deferral line (dev_dbg's). A grep that kept only those lines reads
+ * the same: the guess is said to be one, and yields to the log's other lines (profileGuess).
  */
-function deferralInfoOfLog(log: ParsedLog): string | undefined {
-  const d = log.events.find((e) => e.rule.id === 'deferral');
-  if (d === undefined || log.events.some((e) => DD_DEBUG_ONLY.has(e.rule.id))) return undefined;
-  return `line ${d.line}'s "requests probe deferral" with none of dd.c's debug lines, so printed with dev_info, as dd.c does up to v4.0 (dev_dbg from v4.2)`;
+function deferralInfoOfLog(log: ParsedLog): number | undefined {
+  const ds = log.events.filter((e) => e.rule.id === 'deferral');
+  if (!ds.length || ds.some((e) => e.decorated) || log.events.some((e) => DD_DEBUG_ONLY.has(e.rule.id))) return undefined;
+  return ds[0]!.line;
 }
 
 /** The form of the log's "deferred probe pending" lines, where they agree on one. */

@@ -5,7 +5,7 @@ import { buildModel } from '../../src/cli/build.js';
 import { loadModel } from '../../src/load.js';
 import { parseLog } from '../../src/logs/parse.js';
 import { validate } from '../../src/logs/validate.js';
-import { profileByForms } from '../../src/logs/release.js';
+import { profileByForms, profileGuess } from '../../src/logs/release.js';
 
 const LOG = (version: string, fn: string) => [
   `[    0.000000] Linux version ${version} (builder@host) (gcc 12.2.0) #1 SMP PREEMPT`,
@@ -62,5 +62,28 @@ describe('a defer, retry, bind log before v5.14', () => {
       const r = validate(buildScenario(spec, p, '').model, log);
       expect([r.verdict, r.matched], p).toEqual(['behaviour', 13]);
     }
+  });
+});
+
+// s46 h12: a "requests probe deferral" with none of dd.c's debug lines reads as dev_info's (v3.x, v4.0)
+// only where nothing else in the log shows the kernel: a dev_dbg one kept by a grep, or by dyndbg on
+// for that line, was guessed v3.14 (then warned that v3.14 prints no such pending line).
+describe('the dev_info guess from a lone deferral line yields to the log\'s other lines', () => {
+  const DEFER = '[    1.100000] platform fe000000.gpu: Driver v3d requests probe deferral';
+  const guess = (lines: string[]) => profileGuess(parseLog(lines.join('\n')));
+  it('alone: a dev_info kernel (v3.14), the basis said', () => {
+    expect(guess([DEFER]).profile).toBe('v3.14');
+  });
+  it('beside a pending line with a reason (v6.8 on) or a positive returned 517: a dev_dbg kernel, the deferral line said not used', () => {
+    const p = guess([DEFER, '[   12.000000] platform fe000000.gpu: deferred probe pending: v3d: failed to get clock']);
+    expect(p.profile).toBe('mainline');
+    expect(p.basis).toContain('which the rest shows a kernel printing with dev_dbg');
+    const r = guess([DEFER, '[    1.100100] probe of fe000000.gpu returned 517 after 40 usecs']);
+    expect(r.profile).toBe('mainline');
+    expect(r.fits).toContain('v6.6');
+  });
+  it('decorated by dyndbg (+f), or beside a match deferral (dev_dbg): not dev_info', () => {
+    expect(guess(['[    1.100000] call_driver_probe: platform fe000000.gpu: Driver v3d requests probe deferral']).basis).not.toContain('dev_info');
+    expect(guess([DEFER, '[    1.200000] platform fe000001.hdmi: Device match requests probe deferral']).basis).not.toContain('dev_info');
   });
 });
