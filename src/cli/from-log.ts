@@ -10,6 +10,7 @@ import { compile } from '../engine/compile.js';
 import { SCENARIO_LIMITS, scenario } from '../kernel/scenario.js';
 import { count, fromLog, scenarioSource, type FromLog } from '../logs/from-log.js';
 import { describeCut, describeShort, describePrefixed, describeVariant, type ParsedLog } from '../logs/parse.js';
+import { KNOWN_BUSES } from '../logs/formats.js';
 import type { Model } from '../engine/model.js';
 import { kernelWarnings } from '../logs/release.js';
 import { kernelOf } from '../logs/validate.js';
@@ -137,14 +138,27 @@ function buildable(file: string, log: ParsedLog, name: string, profile: string |
  * raspberrypi/linux#7440 2026-06-16). Empty where there is none.
  */
 function supplierDeferral(log: ParsedLog): string {
-  const SUP = /^(?:error -EPROBE_DEFER: |error -517: |probe deferral - )?((?:wait for )?supplier \S+(?: not ready)?)$/;
+  const SUP = /^(probe deferral - )?(?:error -EPROBE_DEFER: |error -517: )?((?:wait for )?supplier \S+(?: not ready)?)$/;
+  // The first word is dev_driver_string: the bus while no driver is set, as in device_links_check_suppliers
+  // (really_probe sets dev->driver after it, dd.c at torvalds@efb0b309fa0d:167-178), the driver's name
+  // in that driver's own probe; the pending reason's first word too (`"%s: %pV"`, dev_driver_string).
+  // s46 h12: `cdns-i2c i2c@0: error -EPROBE_DEFER: supplier X not ready`, a driver's own dev_err_probe,
+  // was named the core's deferral that names no driver. `probe deferral - ` is core.c's words alone.
+  const buses = new Set([...KNOWN_BUSES, ...log.events.flatMap((e) => (e.bus !== undefined ? [e.bus] : []))]);
+  const read = (line: number, first: string, dev: string, words: string, pending: boolean) => {
+    const w = SUP.exec(words);
+    return w ? { line, dev, says: w[2]!, pending, core: w[1] !== undefined || buses.has(first), first } : undefined;
+  };
   const lines = [
-    ...log.others.map((o) => { const m = /^\S+ (\S+): (.*)$/.exec(o.text), w = m ? SUP.exec(m[2]!) : null; return m && w ? { line: o.line, dev: m[1]!, says: w[1]!, pending: false } : undefined; }),
-    ...log.events.filter((e) => e.rule.id === 'deferred_pending' && e.dev !== undefined && e.reason !== undefined).map((e) => { const w = /^\S+: (.*)$/.exec(e.reason!), x = w ? SUP.exec(w[1]!) : null; return x ? { line: e.line, dev: e.dev!, says: x[1]!, pending: true } : undefined; }),
+    // dyndbg's decorations (+t, +m, +f, +l) may stand before dev_err_probe's dev_dbg line.
+    ...log.others.map((o) => { const m = /^(?:\[\d+\] )?(?:[\w.-]+:){1,3} (\S+) (\S+): (.*)$/.exec(o.text) ?? /^(\S+) (\S+): (.*)$/.exec(o.text); return m ? read(o.line, m[1]!, m[2]!, m[3]!, false) : undefined; }),
+    ...log.events.filter((e) => e.rule.id === 'deferred_pending' && e.dev !== undefined && e.reason !== undefined).map((e) => { const w = /^(\S+): (.*)$/.exec(e.reason!); return w ? read(e.line, w[1]!, e.dev!, w[2]!, true) : undefined; }),
   ].filter((x) => x !== undefined).sort((a, b) => a.line - b.line);
-  const f = lines[0];
-  if (f === undefined) return '';
-  return `${f.pending ? `line ${f.line}'s reason (${f.says}) is device_links_check_suppliers', set at the last deferral of ${f.dev}` : `line ${f.line} (${f.says}) is device_links_check_suppliers' deferral of ${f.dev}`}, in really_probe before the driver's probe() ran: it names no driver${lines.length > 1 ? ` (${count(lines.length - 1, 'more such line')})` : ''}; `;
+  const core = lines.filter((x) => x.core), own = lines.find((x) => !x.core);
+  const f = core[0];
+  const ownWords = own === undefined ? '' : `${own.pending ? `line ${own.line}'s reason` : `line ${own.line}`} (${own.says}) is no deferral of the core's: its first word, ${own.first}, is no bus known or in the log, so a driver's name, as a driver's own message in its probe prints it (device_links_check_suppliers runs before really_probe sets dev->driver): that driver's probe of ${own.dev} deferred, with no line of dd.c's; `;
+  if (f === undefined) return ownWords;
+  return `${f.pending ? `line ${f.line}'s reason (${f.says}) is device_links_check_suppliers', set at the last deferral of ${f.dev}` : `line ${f.line} (${f.says}) is device_links_check_suppliers' deferral of ${f.dev}`}, in really_probe before the driver's probe() ran: it names no driver${core.length > 1 ? ` (${count(core.length - 1, 'more such line')})` : ''}; ${ownWords}`;
 }
 
 const BOOT_WITH = 'boot with dyndbg="file drivers/base/dd.c +p; file drivers/base/bus.c +p; file drivers/base/core.c +p" initcall_debug';

@@ -311,6 +311,19 @@ describe('from-log and validate on real logs (a new-user hunt, 2026-12-05)', () 
     oneErrorLine(dir, ['from-log', 'p.log'], /\(2 driver-core lines read\); line 1's reason \(wait for supplier \/soc@107c000000\/pinctrl@7d504100\/bt_shutdown_pins\) is device_links_check_suppliers', set at the last deferral of 107d50c000\.serial, in really_probe before the driver's probe\(\) ran: it names no driver \(1 more such line\); boot with dyndbg=/);
   });
 
+  // s46 h12: the first word is dev_driver_string, a driver's name in that driver's own probe (the core's check runs before really_probe sets it).
+  it('E701: a supplier line or pending reason with a driver\'s name first is the driver\'s own deferral, not the core\'s; a dyndbg +f one is the core\'s', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'd.log'), [
+      '[    1.000000] cdns-i2c i2c@0: error -EPROBE_DEFER: supplier 80010000.gpio not ready',
+      '[    2.000000] platform spi@1: deferred probe pending: cdns-spi: supplier 80010000.gpio not ready',
+      '[    3.000000] dev_err_probe: platform i2c@2: error -EPROBE_DEFER: supplier 80010000.gpio not ready',
+      '',
+    ].join('\n'));
+    // Before: line 1 was "device_links_check_suppliers' deferral of i2c@0 ... it names no driver" (2 more such lines).
+    oneErrorLine(dir, ['from-log', 'd.log'], /\(1 driver-core line read\); line 3 \(supplier 80010000\.gpio not ready\) is device_links_check_suppliers' deferral of i2c@2, in really_probe before the driver's probe\(\) ran: it names no driver; line 1 \(supplier 80010000\.gpio not ready\) is no deferral of the core's: its first word, cdns-i2c, is no bus known or in the log, so a driver's name, .*that driver's probe of i2c@0 deferred, with no line of dd\.c's; boot with dyndbg=/);
+  });
+
   it('the bus of a "bound device" line is the device\'s and the driver\'s', () => {
     const r = roundTrip('b1', ["[   19.560442] bus: 'usb-serial': really_probe: bound device ttyUSB0 to driver option1"]);
     expect(r.spec.buses).toEqual({ 'usb-serial': {} });
