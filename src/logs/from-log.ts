@@ -298,14 +298,29 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
    */
   const closed = new Set<string>();
   const ENDS = new Set(['deferral', 'bound', 'bound_to', 'probe_failed', 'rejects_match', 'devres_present']);
+  /**
+   * The driver of each deferral, and of each open attempt (its matched or probing line). An attempt
+   * of another driver is no retry of the deferred one: __device_attach's walk goes on to the next
+   * driver after a deferral (really_probe's 0 before v5.14, a positive 517 after: __device_attach_driver
+   * returns 0 for both), and a driver registered later tries the device in its own walk (s46 h12:
+   * "Driver a-drv requests probe deferral", then "b-drv: probe of foo failed with error -5", was said
+   * to be foo probed again with nothing to retry it, `validate` stopping there; it passed).
+   */
+  const deferDrv = new Map<string, string | undefined>(), startDrv = new Map<string, string | undefined>();
+  /** Devices whose attempt printed its end line (bound, failed, deferred) and not yet initcall_debug's returned line, which really_probe_debug prints after it. */
+  const attemptEnded = new Set<string>();
   for (const e of log.events) {
     const dv = e.dev, id = e.rule.id;
     if (dv === undefined) continue;
     const pending = deferAt.has(dv) || deferNoStart.has(dv);
     // The returned line of the attempt that deferred: that attempt's, not a new one, and already counted.
-    const sameAttempt = pending && id === 'probe_returned' && !closed.has(dv);
-    if (sameAttempt) { closed.add(dv); startAt.delete(dv); continue; }
-    if (id === 'matched' || id === 'probing' || id === 'probe_returned' || id === 'retry' || (pending && ENDS.has(id) && !startAt.has(dv))) {
+    // So is one after any attempt's end line (another driver's failure after a deferral, s46 h12).
+    const sameAttempt = (pending && id === 'probe_returned' && !closed.has(dv)) || (id === 'probe_returned' && attemptEnded.has(dv));
+    if (sameAttempt) { if (pending) closed.add(dv); attemptEnded.delete(dv); startAt.delete(dv); continue; }
+    if (ENDS.has(id)) attemptEnded.add(dv); else if (id === 'matched' || id === 'probing' || id === 'retry' || id === 'probe_returned') attemptEnded.delete(dv);
+    const drv = e.drv ?? (startAt.has(dv) ? startDrv.get(dv) : undefined), was = deferDrv.get(dv);
+    const otherDriver = pending && id !== 'retry' && drv !== undefined && was !== undefined && drv !== was;
+    if (!otherDriver && (id === 'matched' || id === 'probing' || id === 'probe_returned' || id === 'retry' || (pending && ENDS.has(id) && !startAt.has(dv)))) {
       closed.delete(dv);
       const at = deferAt.get(dv);
       deferAt.delete(dv);
@@ -314,13 +329,15 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
       deferNoStart.delete(dv);
       if (ns !== undefined && lastBind === 0) untriggered ??= { line: e.line, dev: dv, at: ns };
     }
-    if (id === 'matched' || (id === 'probing' && !startAt.has(dv))) startAt.set(dv, e.line);
+    if (id === 'matched' || (id === 'probing' && !startAt.has(dv))) { startAt.set(dv, e.line); startDrv.set(dv, e.drv); }
     const bind = binds(e);
     if (bind) lastBind = e.line;
     if (id === 'deferral' || (id === 'probe_returned' && retClass(e.ret!) === 'defer')) {
       const st = startAt.get(dv);
       if (st !== undefined) deferAt.set(dv, { start: st, line: e.line });
       else deferNoStart.set(dv, e.line);
+      // Two drivers' deferrals pending: either one's attempt may be a retry.
+      deferDrv.set(dv, pending && was !== undefined && was !== drv ? undefined : drv);
       if (id === 'probe_returned') closed.add(dv);
     }
     if (bind || id === 'deferral' || id === 'probe_failed' || id === 'rejects_match' || id === 'probe_returned') startAt.delete(dv);

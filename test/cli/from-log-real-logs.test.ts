@@ -87,6 +87,28 @@ describe('from-log and validate on real logs (a new-user hunt, 2026-12-05)', () 
     expect(r.v.stdout).toMatch(/no run prints line 4 after the 1 checked line before it/);
   });
 
+  // s46 h12: __device_attach's walk goes on to the next driver after a deferral; that driver's attempt is no retry.
+  it('another driver\'s attempt after a deferral, and its returned line, are no second probe of the deferred driver', () => {
+    const r = roundTrip('two', [
+      '[    1.000000] platform foo: Driver a-drv requests probe deferral',
+      '[    1.000100] b-drv: probe of foo failed with error -5',
+    ]);
+    // Before: "line 2: foo is probed again after its deferral at line 1 ... `validate` stops at line 2" (it passed).
+    expect(r.text).not.toMatch(/probed again|late initcall ran/);
+    expect(r.v.stdout).toContain('IS a behaviour');
+    const d = roundTrip('twod', [
+      "[    1.000000] bus: 'platform': really_probe: probing driver a-drv with device foo",
+      '[    1.000050] platform foo: Driver a-drv requests probe deferral',
+      '[    1.000100] probe of foo returned 517 after 10 usecs',
+      "[    1.000200] bus: 'platform': __driver_probe_device: matched device foo with driver b-drv",
+      "[    1.000300] bus: 'platform': really_probe: probing driver b-drv with device foo",
+      '[    1.000400] b-drv: probe of foo rejects match -19',
+      '[    1.000500] probe of foo returned 19 after 10 usecs',
+    ]);
+    // Before: "the late initcall ran (line 7: foo probed again after its deferral at line 2 ...)", and the action written.
+    expect(d.text).not.toMatch(/late initcall|deferred_probe_initcall/);
+  });
+
   it('before v5.14 (a `returned 1` in the log) 0 is an unbound end, not a bind', () => {
     const r = roundTrip('old', [
       "bus: 'platform': driver_probe_device: matched device a with driver a-drv",
