@@ -5,7 +5,7 @@
  * driver of it takes, beside the trace). The list keeps what could fire and did not.
  */
 import { describe, expect, it } from 'vitest';
-import { buildScenario, check, type ScenarioSpec } from 'probecheck';
+import { buildScenario, check, RET, type ScenarioSpec } from 'probecheck';
 import { registerPatchFile, definePatch } from '../../src/kernel/define-patch.js';
 import { renderResult } from '../../src/report/text.js';
 import { unwrap } from '../cli/unwrap.js';
@@ -53,5 +53,17 @@ describe('steps that cannot fire, as built', () => {
     expect(r.cannotFire?.[SYNC + built]).toBe(2);            // device_driver_lock, device_driver_unlock
     expect(listed(r, ':device_driver_lock') || listed(r, ':driver_deferred_probe_trigger')).toBe(false);
     expect(unwrap(renderResult(r))).toContain(`2 steps on a branch no run of this scenario can take: ${SYNC}${built}`);
+  });
+
+  it("a hunk that defers makes the deferral's steps reachable: a re-trigger that never fired is listed, not excused as a probe that cannot defer", () => {
+    // s46 h9: a probe that only succeeds, made to return -EPROBE_DEFER by the patch; nothing
+    // triggers between its snapshot and its deferral, so driver_probe_device's re-trigger never
+    // fires. Under h4's wording it read "on a branch no run of this scenario can take: ... for a
+    // probe that cannot defer (as built; ...)", of a probe this patch defers.
+    registerPatchFile('/virtual/cannot-fire-defers.ts', [definePatch({ id: 'defers', subject: 'the probe defers', base: 'v5.19',
+      hunks: [{ fn: 'really_probe', replace: 'probe_ret', step: (_site, o) => ({ ...o!, run: (s, t, b) => { o!.run(s, t, b); t.ret = RET.EPROBE_DEFER; return 'probe_failed'; } }) }] })]);
+    const r = run(spec('sync'), 'v5.19', '/virtual/cannot-fire-defers.ts');
+    expect(Object.keys(r.cannotFire ?? {}).some((w) => w.startsWith('the steps after a deferral'))).toBe(false);
+    expect(listed(r, 'driver_probe_device(card,blk):driver_deferred_probe_trigger')).toBe(true);
   });
 });

@@ -243,14 +243,19 @@ export function mayBeAsync(k: Kernel, drv: number): boolean {
 export const blocksProbing = (k: Pick<Kernel, 'shutdown' | 'has'>): boolean => k.shutdown === true && k.has('SHUTDOWN_BLOCKS_PROBING');
 
 export function mayDefer(k: Kernel, dev: number, drv: number): boolean {
-  return defersAsBuilt(k, dev, drv) || k.patches.some(isUserPatch);
+  return defersAsWritten(k, dev, drv) || k.patches.some(isUserPatch);
 }
 
-/** mayDefer but for a user's patch: what the library's own steps can do (a step's `cannot`, said as the build's under a patch). */
-export function defersAsBuilt(k: Kernel, dev: number, drv: number): boolean {
+/**
+ * mayDefer with a user's patch counted only where a hunk's text defers (Kernel.userDefers): the
+ * deferral steps' `cannot`. A patch that only locks a match defers nothing (s46 h4); one whose
+ * hunk returns -EPROBE_DEFER does, and its re-trigger that never fired is news, not a branch no run
+ * can take (s46 h9).
+ */
+export function defersAsWritten(k: Kernel, dev: number, drv: number): boolean {
   const d = k.w.drivers[drv]!;
   return d.outcomes.includes('defer') || d.needs.length > 0 || (k.has('DEVICE_LINKS') && k.w.links.some((l) => !l.stateless && l.consumer === dev))
-    || blocksProbing(k);
+    || blocksProbing(k) || k.userDefers === true;
 }
 
 const snapDevs = new WeakMap<Kernel, number[]>();

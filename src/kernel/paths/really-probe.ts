@@ -12,7 +12,7 @@ import { RETURN, type Kernel, type KStep, type Ret, type ThreadBuilder } from '.
 import { add } from '../../engine/add.js';
 import { DRIVER_BITS, driverBit, structRef, type KL, type KS } from '../state.js';
 import { RET, registersFor, type LinkInfo } from '../world.js';
-import { DD, PROBE_CALL, textLines, heldOld, lockedStruct, unlockDev, blocksProbing, deferredTrigger, dropSnapshot, lockStep, mayDefer, defersAsBuilt, namedMutexWaits, takeSnapshot, triggeredSince } from './common.js';
+import { DD, PROBE_CALL, textLines, heldOld, lockedStruct, unlockDev, blocksProbing, deferredTrigger, dropSnapshot, lockStep, mayDefer, defersAsWritten, namedMutexWaits, takeSnapshot, triggeredSince } from './common.js';
 import { deviceAdd } from './device-add.js';
 import { busAddDriver } from './driver-attach.js';
 import { deviceDel } from './device-del.js';
@@ -139,7 +139,7 @@ export function driverProbeDevice(tb: ThreadBuilder, dev: number, drv: number, r
       } });
     f.step('driver_deferred_probe_trigger', { where: `${DD}:driver_deferred_probe_trigger`, since: 'v3.15 (58b116bce136)', c: ['driver_probe_device:: driver_deferred_probe_trigger();', ...triggerLines(k)], merges: TRIGGER_MERGES,
       // Only after a deferral (triggeredSince refuses a probe that mayDefer says cannot defer).
-      ...(defersAsBuilt(k, dev, drv) ? {} : { cannot: NO_DEFER }),
+      ...(defersAsWritten(k, dev, drv) ? {} : { cannot: NO_DEFER }),
       await: triggerAwait, waits: namedMutexWaits('deferred_probe_mutex'),
       run: (s) => { deferredTrigger(k, s); return 'out'; } });
     f.step('out', { where: `${DD}:driver_probe_device`, since: 'v5.14 (204db60c8357)', c: ['atomic_dec(&probe_count);', 'wake_up_all(&probe_waitqueue);'],
@@ -528,7 +528,7 @@ function reallyProbe(tb: ThreadBuilder, dev: number, drv: number, depth: number,
     f.step('driver_null', { where: `${DD}:really_probe`, c: [`devres_release_all(dev);@2 ... done: || device_unbind_cleanup(dev);@2 ... done: #part`, ...unbindFn], run: (s, t) => unbindCleanup(s, t) });
   }
   if (old) {
-    f.step('driver_deferred_probe_add', { where: `${DD}:driver_deferred_probe_add`, c: ADD_LINES, ...(defersAsBuilt(k, dev, drv) ? {} : { cannot: NO_DEFER }),
+    f.step('driver_deferred_probe_add', { where: `${DD}:driver_deferred_probe_add`, c: ADD_LINES, ...(defersAsWritten(k, dev, drv) ? {} : { cannot: NO_DEFER }),
       merges: 'the trigger-count test after the add\'s unlock (v4.2 inline, v4.15 .. v5.13 in driver_deferred_probe_add_trigger, whose call line the anchor resolves to): a trigger between them is read as one before the add, which the test re-triggers for too', await: (s) => s.deferredProbeMutex === 0, waits: namedMutexWaits('deferred_probe_mutex'),
       run: (s) => { deferredAddBy(k, s, dev, drv); return 'done'; } });
     f.step('done', { where: `${DD}:really_probe`, c: ['atomic_dec(&probe_count);'], run: (s, t) => {
