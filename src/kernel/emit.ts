@@ -652,7 +652,10 @@ export class Block {
           if (isUserPatch(p) && h.replace === 'strcmp') { // platform_match's, built only in driverMatchSteps
             strcmpNotes.push({ id: p.id, text: `patch ${p.id} replaces ${this.name}:strcmp: override-uaf judges a reader standing there by the driver_override string its load (driver_match_device) kept, as the library's strcmp compares it; if your step reads pdev->driver_override again (under a lock the store takes too), that verdict is about a pointer your step no longer uses: clear it in the load (\`t.ovr = 0\` after orig.run, in a hunk replacing driver_match_device), or do the test and the strcmp in one step there, as cb3d1049f4ea does` });
           }
-          if (guarded && h.replace === 'driver_match_device') heldLoad.add(p.id);
+          // Held: the load's hunk takes a lock (its text writes a `.mutex`, as the docs' guard does);
+          // a load that only waits leaves the pointer unguarded, and a strcmp that re-reads under the
+          // lock is what that note is for (s46 h9: both notes were then silent beside a violation).
+          if (guarded && h.replace === 'driver_match_device' && /\.mutex\s*=(?!=)/.test(String(h.step))) heldLoad.add(p.id);
           // Where an override is written, driver_match_device is platform_match's load of
           // pdev->driver_override alone and the strcmp is the next step, which override-uaf judges: a
           // guard of a user's there (dc23806a7c47's guard(device) around bus->match()) that the patch

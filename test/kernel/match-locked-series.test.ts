@@ -35,6 +35,13 @@ registerPatchFile(FILE, [definePatch({
     } }) },
   ] })]);
 
+registerPatchFile('/virtual/match-reread.ts', [definePatch({
+  id: 'match-reread', subject: 'the load waits for device_lock; strcmp reads driver_override again under it', base: 'v6.12',
+  hunks: [
+    { fn: '__driver_attach', replace: 'driver_match_device', step: (site, o) => ({ ...o!, await: (s) => s.dev[site.dev]!.mutex === 0, waits: () => '&dev->mutex', strong: true }) },
+    { fn: '__driver_attach', replace: 'strcmp', step: (site, o) => ({ ...o!, await: (s) => s.dev[site.dev]!.mutex === 0, waits: () => '&dev->mutex', strong: true }) },
+  ] })]);
+
 // Linus Torvalds' objection, which had it reverted: a probe that oopses holding its device's lock
 // (the firewire bug). The oops is a model patch: fw-drv's probe never returns.
 const OOPS = '/virtual/fw-oops.ts';
@@ -112,6 +119,10 @@ describe('dc23806a7c47 (device_lock around the match) against cb3d1049f4ea (the 
     // Nor the strcmp note (a re-read there is judged by the load's pointer): this load was taken under
     // the lock, held into the strcmp, as that note's advice has it (s46 h4: both notes were said).
     expect(notes(FILE).some((n) => n.includes('replaces __driver_attach:strcmp'))).toBe(false);
+    // A load that only waits, beside a strcmp that reads the string again under the lock: the strcmp
+    // note is said (s46 h9: the load's wait alone silenced it, and override-uaf read violated with
+    // neither note, judged by a pointer loaded unlocked that this strcmp no longer uses).
+    expect(notes('/virtual/match-reread.ts').filter((n) => n.includes('replaces __driver_attach:strcmp'))).toHaveLength(1);
     // Nor the return-value note: these hunks name no return value (test/cli/patch-file.test.ts has one that does).
     expect(notes(FILE).some((n) => n.includes('changes __driver_attach'))).toBe(false);
     expect(buildScenario(smmu, 'v6.12', '/virtual/match-wait-only.ts').model.notes?.some((n) => n.includes('adds a wait to')) ?? false).toBe(false); // no override: no strcmp step
