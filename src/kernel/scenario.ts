@@ -1510,7 +1510,9 @@ function profileNotes(k: Kernel, loadsHere: (m: number) => boolean): string[] {
   // Only where the hunk applies (a new user, 2026-12-05: said in runs that never call __driver_attach).
   // Only a hunk whose code names a return value (`t.ret`, RET, RETURN): one that never does returns
   // what the library's steps return (s46 h4: a lock around the match was told of return values).
-  const attachHunk = k.patches.find((p) => isUserPatch(p) && p.hunks.some((h) => h.fn === '__driver_attach' && k.applied?.has(h) && /\bret\b|\bRET\b|\bRETURN\b/.test(String(h.step))));
+  // `.ret`, not a bare `ret`: a local of the hunk's own (`const ret = orig.run(...)`, the label it
+  // goes to) is no return value (s46 h9). A helper's code is not read (docs/patches.md says so).
+  const attachHunk = k.patches.find((p) => isUserPatch(p) && p.hunks.some((h) => h.fn === '__driver_attach' && k.applied?.has(h) && /\.ret\b|\bRET\b|\bRETURN\b/.test(String(h.step))));
   if (attachHunk) out.push(`patch ${attachHunk.id} changes __driver_attach: driver_attach's bus_for_each_dev goes on to the next device whatever __driver_attach returns, where the kernel's stops at a nonzero return and bus_add_driver then fails the registration (not modelled: a fix of a return value there shows no difference)`);
   // A probe's body runs after its `needs` test (docs/scenarios.md, "Writing a scenario": a probe that needs an unbound device
   // defers first): a request_module of the module that would bind what it needs never runs while

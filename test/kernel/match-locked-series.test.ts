@@ -42,6 +42,18 @@ registerPatchFile('/virtual/match-reread.ts', [definePatch({
     { fn: '__driver_attach', replace: 'strcmp', step: (site, o) => ({ ...o!, await: (s) => s.dev[site.dev]!.mutex === 0, waits: () => '&dev->mutex', strong: true }) },
   ] })]);
 
+registerPatchFile('/virtual/match-locked-ret.ts', [definePatch({
+  id: 'match-locked-ret', subject: 'match-locked, its local named ret', base: 'v6.12',
+  hunks: [
+    { fn: '__driver_attach', replace: 'driver_match_device', step: (site, o) => ({ ...o!,
+      await: (s) => s.dev[site.dev]!.mutex === 0, waits: () => `&dev->mutex(${site.k.vn(site.dev)})`, strong: true,
+      run: (s, t, b, c) => {
+        const ret = o!.run(s, t, b, c);
+        if (ret === 'strcmp') s.dev[site.dev]!.mutex = site.tb.owner;
+        return ret;
+      } }) },
+  ] })]);
+
 // Linus Torvalds' objection, which had it reverted: a probe that oopses holding its device's lock
 // (the firewire bug). The oops is a model patch: fw-drv's probe never returns.
 const OOPS = '/virtual/fw-oops.ts';
@@ -125,6 +137,9 @@ describe('dc23806a7c47 (device_lock around the match) against cb3d1049f4ea (the 
     expect(notes('/virtual/match-reread.ts').filter((n) => n.includes('replaces __driver_attach:strcmp'))).toHaveLength(1);
     // Nor the return-value note: these hunks name no return value (test/cli/patch-file.test.ts has one that does).
     expect(notes(FILE).some((n) => n.includes('changes __driver_attach'))).toBe(false);
+    // Nor for the same hunks whose local is named `ret` (the label orig.run goes to): s46 h9, the
+    // text scan took the local for a return value and said the note again.
+    expect(notes('/virtual/match-locked-ret.ts').some((n) => n.includes('changes __driver_attach'))).toBe(false);
     expect(buildScenario(smmu, 'v6.12', '/virtual/match-wait-only.ts').model.notes?.some((n) => n.includes('adds a wait to')) ?? false).toBe(false); // no override: no strcmp step
   });
 });
