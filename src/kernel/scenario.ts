@@ -1523,13 +1523,16 @@ function profileNotes(k: Kernel, loadsHere: (m: number) => boolean): string[] {
     if (by.length) out.push(`driver '${d.name}' needs ${by.map((n) => `'${w.devices[n]!.name}'`).join(', ')}, which module '${w.modules[d.requestModule]!.name}' binds, and requests that module in its probe: the model's probe tests what it needs first and returns -EPROBE_DEFER, so while ${by.length > 1 ? 'they are' : 'it is'} unbound that request_module never runs`);
   }
   // Where the profile has the generic driver_override (OVERRIDE_MATCH_LOCKED), every bus's is the
-  // platform bus's, the one bus read so; the buses that still keep their own string read it
-  // unlocked as v6.12's platform_match does (s46 h4: an AMBA device at mainline read holds,
-  // beside Runyu Xiao's posting of 2026-06-02 that reports the race on AMBA at v6.18.21).
+  // platform bus's, the one bus read so; a bus that still keeps its own string reads it unlocked
+  // as v6.12's platform_match does (s46 h4: an AMBA device at mainline read holds, beside Runyu
+  // Xiao's posting of 2026-06-02 that reports the race on AMBA at v6.18.21). The other buses moved
+  // to the generic one after v6.18.21 (s46 h9: Danilo Krummrich's series of 2026-03-24, AMBA's as
+  // v2 of 2026-05-05, in the stable-rc pushes of 6.18.y, 2026-05-20, and 6.12.y, 2026-07-21, as
+  // stored): posted and queued, their mainline commits not read, so the note says which is which.
   const other = w.devices.filter((d) => d.override && w.buses[d.bus]!.name !== 'platform');
   if (other.length && k.has('OVERRIDE_MATCH_LOCKED')) {
     const on = [...new Set(other.map((d) => w.buses[d.bus]!.name))].map((b) => `'${b}'`).join(', ');
-    out.push(`an actor writes the driver_override of ${other.map((d) => `'${d.name}'`).join(', ')} on bus ${on}, checked as the platform bus's: at ${p} driver_override is struct device's, swapped and matched under driver_override.lock (cb3d1049f4ea), which platform_match uses (2b38efc05bf7; no other bus's match() is read); a bus whose match() still reads a string of its own, swapped by driver_set_override() under device_lock (AMBA, PCI and seven more at v6.18.21, by Runyu Xiao's posting of 2026-06-02), is v6.12's shape: check it with --param profile=v6.12`);
+    out.push(`an actor writes the driver_override of ${other.map((d) => `'${d.name}'`).join(', ')} on bus ${on}, checked as the platform bus's: at ${p} driver_override is struct device's, swapped and matched under driver_override.lock (cb3d1049f4ea), which platform_match uses (2b38efc05bf7, read); the other buses' match() is not read: their moves to it ("use generic driver_override infrastructure": AMBA, PCI, WMI, vdpa, CDX, VMBus, RPMsg, fsl-mc, SPI, s390 cio and ap) are read only as postings of 2026-03-24 and 2026-05-05 and the stable-rc queues of 6.18.y and 6.12.y that took them, their mainline commits unread; a kernel before them, whose bus's match() reads a string of its own swapped by driver_set_override() under device_lock (v6.18.21, where Runyu Xiao's posting of 2026-06-02 reports AMBA, PCI and seven more), has v6.12's shape: check it with --param profile=v6.12`);
   }
   const md = w.devices.filter((d) => d.matchDefers).map((d) => `'${d.name}'`);
   if (md.length && !k.has('MATCH_DEFER')) out.push(`${p} has no -EPROBE_DEFER from a bus's match() (656b8035b0ee, v4.5 or v4.6): its walks take the nonzero return for ${md.join(', ')} as a match (\`if (!driver_match_device(drv, dev))\`), so matchDefers probes the device as a match would`);
