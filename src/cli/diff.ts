@@ -186,8 +186,15 @@ export async function runDiff(io: Io, baseFile: string, patchedFile: string, bas
     const r = rows.find((x) => x.property === p.name);
     if (p.verdict === 'violated' && r && (r.change === 'regressed' || otherRun(r) || r.change === 'unknown')) out.push(renderViolation(patched, p, { colors: c, width: io.width }), '');
   }
-  out.push(c.bold(`base:    ${base.model} (${showParams(base.params)}): ${base.states.toLocaleString('en-US')} states`));
-  out.push(c.bold(`patched: ${patched.model} (${showParams(patched.params)}): ${patched.states.toLocaleString('en-US')} states`), '');
+  // Where one side's states are stored up to permutations and the other's are not (symmetry is off
+  // by default under a patch of the user's), the counts are of different things: the header says
+  // which (s46 h9: a `{ ...orig }` patch read 421 -> 501 states with no word under -q).
+  const reduced = (r: typeof base) => r.symmetry?.applied === true;
+  const how = (r: typeof base) => (reduced(base) === reduced(patched) ? ''
+    : reduced(r) ? ` (up to permutations of ${r.symmetry!.classes.join(', ')})`
+    : ` (every state: symmetry not applied${r.symmetry?.note ? `, ${r.symmetry.note.replace(/:.*$/, '').replace(/ \([^)]*\)$/, '')}` : ''})`);
+  out.push(c.bold(`base:    ${base.model} (${showParams(base.params)}): ${base.states.toLocaleString('en-US')} states${how(base)}`));
+  out.push(c.bold(`patched: ${patched.model} (${showParams(patched.params)}): ${patched.states.toLocaleString('en-US')} states${how(patched)}`), '');
   const tbl = [['property', 'base', 'patched', 'change', 'base counterexample on the patched model'].map((h) => c.bold(h))];
   // Across profiles a base trace may stop at a step the other profile only names or orders
   // differently: not where the two differ (a new user's pass, 2026-12-05: "blocked" at a renamed step).
