@@ -61,7 +61,7 @@ describe('steps that cannot fire, as built', () => {
     // fires. Under h4's wording it read "on a branch no run of this scenario can take: ... for a
     // probe that cannot defer (as built; ...)", of a probe this patch defers.
     registerPatchFile('/virtual/cannot-fire-defers.ts', [definePatch({ id: 'defers', subject: 'the probe defers', base: 'v5.19',
-      hunks: [{ fn: 'really_probe', replace: 'probe_ret', step: (_site, o) => ({ ...o!, run: (s, t, b) => { o!.run(s, t, b); t.ret = RET.EPROBE_DEFER; return 'probe_failed'; } }) }] })]);
+      hunks: [{ fn: 'really_probe', replace: 'probe_ret', step: (_site, o) => ({ ...o!, run: (s, t, b, c) => { o!.run(s, t, b, c); t.ret = RET.EPROBE_DEFER; return 'probe_failed'; } }) }] })]);
     const r = run(spec('sync'), 'v5.19', '/virtual/cannot-fire-defers.ts');
     expect(Object.keys(r.cannotFire ?? {}).some((w) => w.startsWith('the steps after a deferral'))).toBe(false);
     expect(listed(r, 'driver_probe_device(card,blk):driver_deferred_probe_trigger')).toBe(true);
