@@ -966,7 +966,8 @@ export class Block {
             for (const a of added) {
               const near = tries.map((sources) => anchorExcerpt(sources, ks.where, a, this.tb.k.renamed, this.tb.k.unread))
                 .map((hit) => hit && { hit, line: nearLine(hit.ex, hit.text) }).find((x) => x?.line);
-              if (near) note(`patch ${mine.id}'s step ${this.name}:${l} cites '${untagged(a)}', which ${near.hit.ex.fn} at ${near.hit.ex.release} lacks, as a line the patch adds; it is nearly the text's line ${near.line!.at}, '${near.line!.line}' (${near.hit.ex.path}): if that is the line you meant, cite it as the text has it`);
+              if (near) note(`patch ${mine.id}'s step ${this.name}:${l} cites '${untagged(a)}', which ${near.hit.ex.fn} at ${near.hit.ex.release} lacks, as a line the patch adds; it is nearly the text's line ${near.line!.at}, '${near.line!.line}' (${near.hit.ex.path})` +
+                (near.line!.nth ? `, one of ${near.line!.of!.length} (lines ${near.line!.of!.join(', ')}): if that is the line you meant, cite it as the text has it, with @${near.line!.nth}` : ': if that is the line you meant, cite it as the text has it'));
             }
             delete rec.error;
           }
@@ -983,8 +984,10 @@ export class Block {
             const miss = tries.map((sources) => missingFunction(sources, ks.where, a, this.tb.k.renamed));
             if (miss.some((x) => x === undefined)) continue;
             const { path, fn, release, near, kept, elsewhere } = miss[0]!;
+            // A function the patch adds has no kept text to cite into (s46 h13: the message listed 34 names and no way out).
+            const ownFn = `if ${fn} is a function your patch adds, write its lines plain, without the prefix: they are read in the step's function`;
             throw new ProbecheckError('E604', `patch ${mine.id} (${mine.subject}) does not apply: its step ${this.name}:${l} cites '${a}', whose prefix '${fn}::' names no function in the kept text of ${path} at ${release}` +
-              (elsewhere.length ? `; ${fn} is in ${elsewhere.join(', ')}: write '${elsewhere[0]}:${fn}:: ...'` : near !== undefined ? `; did you mean '${near}'?` : `; its kept functions: ${kept.join(', ')}`));
+              (elsewhere.length ? `; ${fn} is in ${elsewhere.join(', ')}: write '${elsewhere[0]}:${fn}:: ...'` : near !== undefined ? `; did you mean '${near}'? (${ownFn})` : `; ${ownFn}; its kept functions: ${kept.join(', ')}`));
           }
         }
         // A user's step whose C runs past a lock release is one move where the kernel lets other

@@ -13,7 +13,7 @@
  * `pm_runtime_put`, a name the kept texts may lack), a short one (`b` for `a`, one edit in one
  * letter) or any other token (`==` for `=`, `!x` for `x`, a string's text).
  */
-import { C_TOKEN as TOKEN, at, keptNames, type Excerpt } from './source.js';
+import { C_TOKEN as TOKEN, at, keptNames, linesWith, type Excerpt } from './source.js';
 
 /** Words a patch swaps for each other on purpose (`_`-separated parts of a name: lock/unlock, get/put, ...). */
 const OPPOSITE = new Set([
@@ -58,9 +58,10 @@ function typo(mine: string, kernel: string, names: ReadonlySet<string>): boolean
 
 /**
  * The line of `ex` that `text` (a line the text lacks) nearly is, as its number and its text, or
- * undefined. The first such line from the top where several are.
+ * undefined. The first such line from the top where several are. `nth`/`of`: where the function has that line more
+ * than once, its @n and the lines that have it.
  */
-export function nearLine(ex: Excerpt, text: string): { at: string; line: string } | undefined {
+export function nearLine(ex: Excerpt, text: string): { at: string; line: string; nth?: number; of?: string[] } | undefined {
   const mine = tokens(text);
   if (mine.length === 0) return undefined;
   const names = new Set(ex.lines.flatMap((l) => l.match(TOKEN) ?? []).filter((t) => NAME.test(t)));
@@ -69,7 +70,10 @@ export function nearLine(ex: Excerpt, text: string): { at: string; line: string 
     if (NOT_CODE.test(line)) continue;
     const theirs = tokens(line);
     for (let s = 0; s + mine.length <= theirs.length; s++) {
-      if (mine.every((t, k) => t === theirs[s + k] || typo(t, theirs[s + k]!, names))) return { at: at(ex, i), line: line.trim() };
+      if (!mine.every((t, k) => t === theirs[s + k] || typo(t, theirs[s + k]!, names))) continue;
+      // A line the function has more than once is cited with its @n (s46 h13: the note's line, cited as told, was E604).
+      const same = linesWith(ex, line.trim());
+      return { at: at(ex, i), line: line.trim(), ...(same.length > 1 ? { nth: same.indexOf(i) + 1, of: same.map((j) => at(ex, j)) } : {}) };
     }
   }
   return undefined;

@@ -258,6 +258,18 @@ function tightOf(ex: Excerpt): string[] {
   return f;
 }
 
+/** Lines (0-based, within the excerpt) that have `line` (one line, no `@n`): what its `@n` counts. */
+export function linesWith(ex: Excerpt, line: string): number[] {
+  const text = fold(line), hits: number[] = [];
+  foldedOf(ex).forEach((l, i) => { if (l.includes(text)) hits.push(i); });
+  if (hits.length) return hits;
+  // C's spacing means nothing between tokens (`mutex_lock( &m );` is the kernel's `mutex_lock(&m);`): a line
+  // found only so is the same line (s46 h2: a user's one was taken as a line the patch adds).
+  const t = tight(text);
+  tightOf(ex).forEach((l, i) => { if (l.includes(t)) hits.push(i); });
+  return hits;
+}
+
 /** Lines (0-based, within the excerpt) an anchor names; throws a message when it does not fit. */
 export function resolveAnchor(ex: Excerpt, anchor: string): number[] {
   // `a || b`: the first alternative this text has (the same line, written differently across releases).
@@ -273,12 +285,7 @@ export function resolveAnchor(ex: Excerpt, anchor: string): number[] {
     return Array.from({ length: b! - a! + 1 }, (_, i) => a! + i);
   }
   const m = /^(.*)@(\d+)$/.exec(anchor);
-  const text = fold(m ? m[1]! : anchor), nth = m ? Number(m[2]) : 0;
-  let hits: number[] = [];
-  foldedOf(ex).forEach((l, i) => { if (l.includes(text)) hits.push(i); });
-  // C's spacing means nothing between tokens (`mutex_lock( &m );` is the kernel's `mutex_lock(&m);`): a line
-  // found only so is the same line (s46 h2: a user's one was taken as a line the patch adds).
-  if (hits.length === 0) { const t = tight(text); hits = []; tightOf(ex).forEach((l, i) => { if (l.includes(t)) hits.push(i); }); }
+  const nth = m ? Number(m[2]) : 0, hits = linesWith(ex, m ? m[1]! : anchor);
   if (hits.length === 0) throw new Error(`'${anchor}' is not in ${ex.fn} at ${ex.release}`);
   if (nth === 0 && hits.length > 1) throw new Error(`'${anchor}' is in ${ex.fn} at ${ex.release} ${hits.length} times (lines ${hits.map((h) => at(ex, h)).join(', ')}): say which with @n`);
   if (nth > hits.length) throw new Error(`'${anchor}': ${ex.fn} at ${ex.release} has it only ${hits.length} times`);

@@ -132,8 +132,11 @@ export default definePatch({ id: 'turn', subject: 'test: the worker turn as one 
     // the step was left with no C, without a word).
     const fnTypo = hunk('fntypo', "{ ...orig!, c: ['deferred_probe_work_fnc:: mutex_lock(&deferred_probe_mutex);@1', 'list_del_init(&private->deferred_probe);'] }");
     const fnElsewhere = hunk('fnelse', "{ ...orig!, c: ['mutex_lock(&deferred_probe_mutex);@1', 'device_del:: device_pm_remove(dev);'] }");
-    await loadPatchFiles([fnTypo, fnElsewhere].join(','));
-    expect(() => buildScenario(spec, 'mainline', fnTypo)).toThrow("patch fntypo (test) does not apply: its step deferred_probe_work_func:mutex_lock cites 'deferred_probe_work_fnc:: mutex_lock(&deferred_probe_mutex);@1', whose prefix 'deferred_probe_work_fnc::' names no function in the kept text of drivers/base/dd.c at dakr@1ac45118ddf8; did you mean 'deferred_probe_work_func'?");
+    // A function the patch adds (s46 h13: the E604 listed the file's 34 kept functions and no way to write it).
+    const fnOwn = hunk('fnown', "{ ...orig!, c: ['mutex_lock(&deferred_probe_mutex);@1', 'my_helper:: my_check(dev);'] }");
+    await loadPatchFiles([fnTypo, fnElsewhere, fnOwn].join(','));
+    expect(() => buildScenario(spec, 'mainline', fnOwn)).toThrow(/'my_helper::' names no function in the kept text of drivers\/base\/dd\.c at \S+; if my_helper is a function your patch adds, write its lines plain, without the prefix: they are read in the step's function; its kept functions: deferred_probe_work_func, /);
+    expect(() => buildScenario(spec, 'mainline', fnTypo)).toThrow("patch fntypo (test) does not apply: its step deferred_probe_work_func:mutex_lock cites 'deferred_probe_work_fnc:: mutex_lock(&deferred_probe_mutex);@1', whose prefix 'deferred_probe_work_fnc::' names no function in the kept text of drivers/base/dd.c at dakr@1ac45118ddf8; did you mean 'deferred_probe_work_func'? (if deferred_probe_work_fnc is a function your patch adds, write its lines plain, without the prefix: they are read in the step's function)");
     expect(() => buildScenario(spec, 'mainline', fnElsewhere)).toThrow(/patch fnelse \(test\) does not apply: .*'device_del::' names no function .*; device_del is in drivers\/base\/core\.c: write 'drivers\/base\/core\.c:device_del:: \.\.\.'$/);
     // An added line is read as written, in its place in `c` (s46 h2: nothing was read from it): a release the patch adds
     // before work is noted as a kernel line's is; after the work, or with no work after, nothing to note. `#runs` on it
@@ -161,7 +164,7 @@ export default definePatch({ id: 'turn', subject: 'test: the worker turn as one 
     const amp = lines('amp', ['mutex_lock(deferred_probe_mutex);', 'list_del_init(&private->deferred_probe);']);
     const other = lines('other', ['mutex_lock(&other_mutex);', 'list_del_init(&private->deferred_probe);']);
     await loadPatchFiles([mutx, amp, other].join(','));
-    expect(near(mutx)).toEqual(["patch mutx's step deferred_probe_work_func:mutex_lock cites 'mutex_lock(&deferred_probe_mutx);', which deferred_probe_work_func at dakr@1ac45118ddf8 lacks, as a line the patch adds; it is nearly the text's line 98, 'mutex_lock(&deferred_probe_mutex);' (drivers/base/dd.c): if that is the line you meant, cite it as the text has it"]);
+    expect(near(mutx)).toEqual(["patch mutx's step deferred_probe_work_func:mutex_lock cites 'mutex_lock(&deferred_probe_mutx);', which deferred_probe_work_func at dakr@1ac45118ddf8 lacks, as a line the patch adds; it is nearly the text's line 98, 'mutex_lock(&deferred_probe_mutex);' (drivers/base/dd.c), one of 2 (lines 98, 125): if that is the line you meant, cite it as the text has it, with @1"]);
     expect(source(mutx)).toBe("'mutex_lock(&deferred_probe_mutx);' (added by the patch) + drivers/base/dd.c@dakr@1ac45118ddf8:103");
     expect(near(amp)).toEqual([expect.stringContaining("cites 'mutex_lock(deferred_probe_mutex);', which deferred_probe_work_func at dakr@1ac45118ddf8 lacks, as a line the patch adds; it is nearly the text's line 98,")]);
     expect([near(other), near(own)]).toEqual([[], []]);
