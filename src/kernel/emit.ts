@@ -20,7 +20,7 @@ import type { KL, KS } from './state.js';
 import type { LocalDecl } from './patch-state.js';
 import type { World } from './world.js';
 import { releaseSpan, type Added } from './spans.js';
-import { AMBIGUOUS, NOT_IN_TEXT, RUNS_NOTHING, addedRuns, anchorExcerpt, missingFunction, resolveStep, withAddedLines, untagged, userTags, withPatchSources, type Anchored } from './source.js';
+import { AMBIGUOUS, NOT_IN_TEXT, RUNS_NOTHING, addedRuns, anchorExcerpt, missingFunction, resolveStep, withAddedLines, untagged, userTags, withPatchSources, linesWith, type Anchored } from './source.js';
 import { nearLine } from './near.js';
 import { frameReal, realState, strictState, type ReadLog } from './strict-state.js';
 import { FIRST, isUserPatch, type UserPatch } from './define-patch.js';
@@ -941,7 +941,20 @@ export class Block {
                 const after = (own && lastIn.get(own)) ?? last;
                 placedAfter.push({ text: untagged(a).replace(/^(?:[\w/.-]+\.[ch]:)?[A-Za-z_]\w*:: /, '').trim(), ...(after ? { after } : {}), ...(own && !lastIn.has(own) ? { own } : {}) });
               }
-              else if (NOT_IN_TEXT.test(r1.error)) { err ??= r1.error; placed ??= r1.error; }
+              else if (NOT_IN_TEXT.test(r1.error)) {
+                err ??= r1.error;
+                // The kernel's line it nearly is, where a part of it (`a@n`, a range's end) is a slip (s46 h13: the E604 said
+                // only that the line is not there, though the note for a plain line names the line meant).
+                if (placed === undefined) {
+                  const hit = anchorExcerpt(sources, ks.where, untagged(a), this.tb.k.renamed, this.tb.k.unread);
+                  const near = hit && hit.text.split(' ... ').map((t) => /^(.*?)(?:@(\d+))?$/.exec(t.trim())!)
+                    .filter(([, t]) => !linesWith(hit.ex, t!).length).map(([, t, n]) => {
+                      const l = nearLine(hit.ex, t!);
+                      return l && { ...l, at: (n && l.of?.[Number(n) - 1]) || l.at }; // the nth of those lines, as @n counts
+                    }).find((x) => x);
+                  placed = r1.error + (near ? ` (it is nearly the text's line ${near.at}, '${near.line}')` : '');
+                }
+              }
               else { err ??= r1.error; if (RUNS_NOTHING.test(r1.error)) runsNothing ??= r1.error; if (AMBIGUOUS.test(r1.error)) ambiguous ??= r1.error; }
             }
             const r = err === undefined && kept.length ? resolveStep(sources, ks.where, kept, this.tb.k.renamed, this.tb.k.unread) : undefined;

@@ -124,10 +124,11 @@ export default definePatch({ id: 'turn', subject: 'test: the worker turn as one 
     // An `@n` or a range cites the text by place: a typo there is E604 (s45 h23: it printed as a line the patch adds, the
     // library's line dropped from the C, as patches.md says an `n` past the count is not).
     const typo = hunk('typo', "{ ...orig!, c: ['mutex_lock(&deferred_probe_mutx);@1', ...orig!.c!.slice(1)] }");
-    const range = hunk('range', "{ ...orig!, c: ['mutex_lock(&deferred_probe_mutex);@1 ... mutex_unlock(&deferred_probe_mutx);@1'] }");
+    const range = hunk('range', "{ ...orig!, c: ['mutex_lock(&deferred_probe_mutex);@1 ... mutex_unlock(&deferred_probe_mutx);@2'] }");
     await loadPatchFiles([typo, range].join(','));
-    expect(() => buildScenario(spec, 'mainline', typo)).toThrow(/patch typo \(test\) does not apply: its step deferred_probe_work_func:mutex_lock: 'mutex_lock\(&deferred_probe_mutx\);@1' is not in deferred_probe_work_func at \S+: an @n or a range/);
-    expect(() => buildScenario(spec, 'mainline', range)).toThrow(/patch range \(test\) does not apply: .*'mutex_unlock\(&deferred_probe_mutx\);@1' is not in/);
+    expect(() => buildScenario(spec, 'mainline', typo)).toThrow(/patch typo \(test\) does not apply: its step deferred_probe_work_func:mutex_lock: 'mutex_lock\(&deferred_probe_mutx\);@1' is not in deferred_probe_work_func at \S+ \(it is nearly the text's line 98, 'mutex_lock\(&deferred_probe_mutex\);'\): an @n or a range/);
+    expect(() => buildScenario(spec, 'mainline', range)).toThrow(/patch range \(test\) does not apply: .*'mutex_unlock\(&deferred_probe_mutx\);@2' is not in \S+ at \S+ \(it is nearly the text's line 129, 'mutex_unlock\(&deferred_probe_mutex\);'\)/);
+    // (the slip's kernel line is named where it has one, s46 h13: the E604 said only that the line is not there)
     // An `f::` naming a function the file's kept text lacks is E604 with the nearest name, or the file that has it (s45 h23:
     // the step was left with no C, without a word).
     const fnTypo = hunk('fntypo', "{ ...orig!, c: ['deferred_probe_work_fnc:: mutex_lock(&deferred_probe_mutex);@1', 'list_del_init(&private->deferred_probe);'] }");
