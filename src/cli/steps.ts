@@ -512,14 +512,19 @@ export async function runSteps(io: Io, profile: string | undefined, fn: string |
   steps = steps.map((s) => { const n = notesOf(s.step); return n.length ? { ...s, notes: n } : s; });
   const bound = `${cat.states.toLocaleString('en-US')} states of seeded random walks through ${start ? 'them' : 'the catalogue scenarios'}`;
   const targets = fn ? (cat.targets[fn] ? { [fn]: cat.targets[fn]! } : {}) : cat.targets;
-  if (json) { io.out(JSON.stringify({ ...(start ? { scenario: start.name, ...(given ? { params } : {}), start: start.what, ...(start.choice ? { choice: start.choice } : {}) } : {}), profile: profileName, states: cat.states, complete: cat.complete, steps, ...(fn ? { runsInside: callersRunning(fn, cat.refs) } : {}), targets }, null, 2)); return EXIT.ok; }
+  // The patches given, as the header names them (`--json`: `patches`).
+  const applied = patches ? patchEntries(patches).map((e) => (isPatchFile(e) ? belowCwd(e) : e)) : [];
+  if (json) { io.out(JSON.stringify({ ...(start ? { scenario: start.name, ...(given ? { params } : {}), start: start.what, ...(start.choice ? { choice: start.choice } : {}) } : {}), profile: profileName, ...(applied.length ? { patches: applied } : {}), states: cat.states, complete: cat.complete, steps, ...(fn ? { runsInside: callersRunning(fn, cat.refs) } : {}), targets }, null, 2)); return EXIT.ok; }
   if (start && !start.what.length) {
-    io.out(`the start of ${whose} runs no steps of its own: no module is loaded at the start and no probe at boot adds a stateless link (its other steps are the catalogue's: probecheck steps --profile ${profileName})`);
+    // With the patches given, as the header names them (s46 h13: the line and its command dropped them, so the command listed
+    // the unpatched catalogue); a library patch's id has no `--patch` of `steps` (it takes files), so it is named, not passed.
+    const files = applied.filter((_, i) => isPatchFile(patchEntries(patches)[i]!));
+    io.out(`the start of ${whose}${applied.length ? ` with ${applied.join(', ')}` : ''} runs no steps of its own: no module is loaded at the start and no probe at boot adds a stateless link (its other steps are the catalogue's: probecheck steps --profile ${profileName}${files.map((f) => ` --patch ${f}`).join('')})`);
     if (start.choice) io.out(start.choice);
     return EXIT.ok;
   }
   if (start?.choice) io.out(start.choice);
-  io.out(`steps of ${start ? `the start of ${whose}: ${start.what.join('; ')}` : whose}${patches ? ` with ${patchEntries(patches).map((e) => (isPatchFile(e) ? belowCwd(e) : e)).join(', ')}` : ''} (reads, writes, locks and waits recorded over ${bound})`);
+  io.out(`steps of ${start ? `the start of ${whose}: ${start.what.join('; ')}` : whose}${applied.length ? ` with ${applied.join(', ')}` : ''} (reads, writes, locks and waits recorded over ${bound})`);
   for (const s of steps) {
     io.out(['', s.step, `  where: ${s.where}`, `  since: ${s.since}`].join('\n'));
     if (s.c) io.out(`  C:     ${s.c}`);

@@ -19,6 +19,8 @@ writeFileSync(join(dir, 'vary.ts'), BOOT_LINK.replace('  properties:', "  vary: 
 // Its link only where a parameter of its own says so: listed at `--param link=stateless`, as `check --param link=stateless` builds it.
 writeFileSync(join(dir, 'param.ts'), BOOT_LINK.replace(/, statelessLinks: \[[^\]]*\]/, '').replace('  properties:', "  params: { link: { default: 'none', values: ['none', 'stateless'] } },\n" +
   "  vary: (p, s) => (p.link === 'stateless' ? { ...s, drivers: { 'pmic-drv': { ...s.drivers['pmic-drv']!, statelessLinks: [{ consumer: 'mmc', supplier: 'pmic' }] } } } : s),\n  properties:"));
+// A patch that keeps the library's step: what a header names.
+writeFileSync(join(dir, 'keep.ts'), "import { definePatch } from 'probecheck';\nexport default definePatch({ id: 'keep', subject: 'test', base: 'v5.4', hunks: [{ fn: 'really_probe', replace: 'call_probe', step: (_s, orig) => ({ ...orig! }) }] });\n");
 // A built-in driver of a module: malformed, found only as the scenario is built.
 writeFileSync(join(dir, 'bad.ts'), BOOT_LINK.replace("present: true, statelessLinks", "present: true, module: 'm', statelessLinks").replace('  actors:', '  modules: { m: {} },\n  actors:'));
 
@@ -55,6 +57,10 @@ describe('steps --scenario', () => {
     expect(d.stdout.split('\n').slice(0, 2).join('\n')).toMatch(/runs no steps of its own.*\nits searches open with 'boot: pending order' choosing the order devices 'p', 'c' start in on the deferred-probe pending list: the checker's choice, not a kernel step \(no hunk names it; deferredOrder pins it\)$/);
     expect(JSON.parse(probecheck(['steps', '--scenario', 'deferred.ts', '--json'], { cwd: dir }).stdout).choice).toMatch(/^its searches open with 'boot: pending order'/);
     expect(r.stdout).not.toMatch(/boot: pending order/);
+    // With a patch, the line and its command name it (s46 h13: both dropped it, the command listing the unpatched catalogue).
+    const w = probecheck(['steps', '--scenario', 'no-link.ts', '--patch', 'keep.ts'], { cwd: dir });
+    expect(w.stdout).toMatch(/^the start of scenario 'boot-link' \(no-link\.ts\) on v5\.4 with keep\.ts runs no steps of its own: .*\(its other steps are the catalogue's: probecheck steps --profile v5\.4 --patch keep\.ts\)$/m);
+    expect(JSON.parse(probecheck(['steps', '--scenario', 'no-link.ts', '--patch', 'keep.ts', '--json'], { cwd: dir }).stdout).patches).toEqual(['keep.ts']);
     oneErrorLine(dir, ['steps', '--scenario', 'nope.ts'], /^probecheck: E503 \(unreadable input file\): nope\.ts: no such file or directory$/);
     oneErrorLine(dir, ['steps', '--scenario', PROBE_TREE], /^probecheck: E105 \(input file could not be loaded\): .*probe-tree\.ts: its default export is a model, not a kernel scenario: --scenario lists the steps of a scenario's start/);
     oneErrorLine(dir, ['steps', '--scenario', 'bad.ts'], /^probecheck: E601 \(malformed scenario\): bad\.ts: scenario 'boot-link': driver 'pmic-drv' is present \(built in\) but belongs to module 'm'/);
