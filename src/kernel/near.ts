@@ -14,6 +14,7 @@
  * letter) or any other token (`==` for `=`, `!x` for `x`, a string's text).
  */
 import { C_TOKEN as TOKEN, at, keptNames, linesWith, type Excerpt } from './source.js';
+import { NOT_CODE } from './spans.js';
 
 /** Words a patch swaps for each other on purpose (`_`-separated parts of a name: lock/unlock, get/put, ...). */
 const OPPOSITE = new Set([
@@ -31,8 +32,6 @@ function swapped(mine: string, kernel: string): boolean {
   return diff.length === 1 && OPPOSITE.has(`${a[diff[0]!]!.toLowerCase()}|${b[diff[0]!]!.toLowerCase()}`);
 }
 const NAME = /^[A-Za-z_]\w*$/;
-/** Comments and blank lines (spans.ts's NOT_CODE). */
-const NOT_CODE = /^\s*($|\/\*|\*|\/\/)/;
 /**
  * The tokens a near miss compares: `&` and `*` left out (a slip of either is near), `.` read as `->` (one name is a pointer
  * or a struct in one function, so `private.deferred_probe` for `private->deferred_probe` is a slip, s46 h6).
@@ -51,7 +50,9 @@ function edits(a: string, b: string): number {
 
 /** A typo of `kernel`: a name the function and the kept texts lack, no opposite of it, at most two edits and one per four letters. */
 function typo(mine: string, kernel: string, names: ReadonlySet<string>): boolean {
-  if (!NAME.test(mine) || !NAME.test(kernel) || names.has(mine) || keptNames().has(mine) || swapped(mine, kernel)) return false;
+  // Lengths more than two apart are more than two edits: no table (a user's long name against every kernel token was
+  // quadratic in it, a second for a 4,000-letter name: s46 h15).
+  if (Math.abs(mine.length - kernel.length) > 2 || !NAME.test(mine) || !NAME.test(kernel) || names.has(mine) || keptNames().has(mine) || swapped(mine, kernel)) return false;
   const e = edits(mine, kernel);
   return e <= 2 && 4 * e <= Math.max(mine.length, kernel.length);
 }

@@ -12,8 +12,8 @@ import { excerpt, type Anchored } from './source.js';
 const RELEASE = /\b(mutex_unlock|device_unlock|__device_driver_unlock|usb_unlock_device|device_links_write_unlock|device_links_read_unlock|device_pm_unlock|spin_unlock\w*|raw_spin_unlock\w*|read_unlock\w*|write_unlock\w*|up_read|up_write|klist_iter_exit|put_device|kobject_put|kernfs_put_active|sysfs_put_active|kernfs_break_active_protection|module_put|kref_put|srcu_read_unlock|rcu_read_unlock|wake_up\w*|complete(?:_all)?)\s*\(/;
 /** After a release: an acquire, a wait or a schedule, or shared state a property may read. */
 const AFTER = /\b(mutex_lock\w*|scoped_guard|guard|device_lock|__device_driver_lock|usb_lock_device|device_links_write_lock|device_links_read_lock|device_pm_lock|spin_lock\w*|raw_spin_lock\w*|read_lock\w*|write_lock\w*|down_read|down_write|klist_iter_init\w*|klist_next|klist_add\w*|klist_del|klist_remove|get_device|kernfs_get_active|sysfs_get_active|kernfs_unbreak_active_protection|kref_get|try_module_get|wait_\w+|flush_\w+|queue_work|schedule_work|async_schedule\w*|async_synchronize_\w+|synchronize_\w+|list_\w+|atomic_\w+|driver_probe_device|__driver_probe_device|really_probe|bus_probe_device|device_release_driver\w*|driver_deferred_probe_\w+|device_links_\w+|driver_allows_async_probing|device_set_driver|device_unbind_cleanup|devres_release_all|dev_set_can_match|klist_node_attached|device_is_bound|kill_device|device_remove|call_driver_probe|bus_notify|blocking_notifier_call_chain)\s*\(|->driver\s*=[^=]|\bdev->driver\b|->dead\b|->state\s*=[^=]|->status\s*=[^=]|\.status\s*=[^=]|->can_match\s*=[^=]|\b(?:defer_all_probes|initcalls_done|driver_deferred_probe_enable|driver_deferred_probe_timeout)\s*=[^=]|WRITE_ONCE\(/;
-/** Comments and blank lines. */
-const NOT_CODE = /^\s*($|\/\*|\*|\/\/)/;
+/** Comments and blank lines (also what near.ts passes over). */
+export const NOT_CODE = /^\s*($|\/\*|\*|\/\/)/;
 /** A scope-based lock (linux/cleanup.h): `guard(mutex)(&m);` to its block's end, `scoped_guard(spinlock, &l) { ... }` to its own. */
 const GUARD = /\b(scoped_guard|guard)\s*\(/;
 /** What releaseSpan shows where a guard's scope ends (no C line says so). */
