@@ -14,7 +14,7 @@ import type { Model, Move, Property, Query, ThreadDef } from '../engine/model.js
 import type { Kernel } from './emit.js';
 import { PROPERTY_NAMES, type KernelProperty, type PropCtx } from './properties.js';
 import type { KS } from './state.js';
-import { kernelView, telling, type KernelView, type ThreadInfo } from './view.js';
+import { inFunction, kernelView, telling, type KernelView, type ThreadInfo } from './view.js';
 import { strict, strictOnce } from './strict-view.js';
 
 /** A move as a property sees it: the thread that stepped and the label of the step it took. */
@@ -222,9 +222,6 @@ function asked(c: PropCtx, name: string): (fn: string) => void {
     if (!has) missed.add(fn);
   };
 }
-
-/** The test inside() makes of a label (view.ts). */
-const inFunction = (label: string, fn: string) => label.startsWith(fn) && '(:#'.includes(label[fn.length] ?? 'x');
 
 const NEVER = 'is false in every state:';
 /** A note of insideNotes (diff says it where both sides have it). */

@@ -203,6 +203,9 @@ export interface KernelView {
 /** What properties need to know about the threads of the built model. */
 export interface ThreadInfo { threads: readonly string[]; asyncThreads: ReadonlySet<string>; actors: ReadonlySet<string> }
 
+/** A step label is in kernel function `fn`: it names it, then `(` (a device or driver), `:` (the step) or `#` (an instance). */
+export const inFunction = (label: string, fn: string): boolean => label.startsWith(fn) && '(:#'.includes(label[fn.length] ?? 'x');
+
 /** Told each function name inside() is asked, while a user's property runs (define-property.ts: names no step is in). */
 let told: ((fn: string) => void) | undefined;
 /** `f()` with `tell` told each name inside() is asked meanwhile. */
@@ -301,7 +304,7 @@ function makeView(k: Kernel, t: ThreadInfo, s: KS, q: Query): KernelView {
     // A deleted struct's lock counts (DevS.oldMutex: the device added again since the thread locked it).
     get holds() { return w.devices.filter((d) => holdsMutex(s.dev[d.i]!, tid + 1)).map((d) => d.name); },
     // A name, or E302 (a review, s46 h7: `inside()` read false, then the note on it was an internal error).
-    inside(fn: string) { if (typeof fn !== 'string') throw new Error(`inside(fn) takes the name of a kernel function, a string; got ${Array.isArray(fn) ? 'an array' : typeof fn}`); told?.(fn); const l = q.at(name); return l !== null && (l.startsWith(`${fn}(`) || l.startsWith(`${fn}:`) || l.startsWith(`${fn}#`)); },
+    inside(fn: string) { if (typeof fn !== 'string') throw new Error(`inside(fn) takes the name of a kernel function, a string; got ${Array.isArray(fn) ? 'an array' : typeof fn}`); told?.(fn); const l = q.at(name); return l !== null && inFunction(l, fn); },
     patch: fields(k.added?.thread, () => q.locals(name) as object, `thread '${name}'`, k.locals),
   })));
   // In list order (klist.ts deferredList), not declaration order.
