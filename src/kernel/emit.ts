@@ -20,7 +20,7 @@ import type { KL, KS } from './state.js';
 import type { LocalDecl } from './patch-state.js';
 import type { World } from './world.js';
 import { releaseSpan, type Added } from './spans.js';
-import { AMBIGUOUS, NOT_IN_TEXT, RUNS_NOTHING, addedRuns, anchorExcerpt, missingFunction, resolveStep, withAddedLines, untagged, userTags, withPatchSources, linesWith, type Anchored } from './source.js';
+import { AMBIGUOUS, FN_PREFIX, NOT_IN_TEXT, RUNS_NOTHING, addedRuns, anchorExcerpt, missingFunction, resolveStep, withAddedLines, untagged, userTags, withPatchSources, linesWith, type Anchored } from './source.js';
 import { nearLine } from './near.js';
 import { frameReal, realState, strictState, type ReadLog } from './strict-state.js';
 import { FIRST, isUserPatch, type UserPatch } from './define-patch.js';
@@ -939,7 +939,7 @@ export class Block {
                 added.push(a);
                 const ex = anchorExcerpt(sources, ks.where, a, this.tb.k.renamed, this.tb.k.unread)?.ex, own = ex && `${ex.path}:${ex.fn}`;
                 const after = (own && lastIn.get(own)) ?? last;
-                placedAfter.push({ text: untagged(a).replace(/^(?:[\w/.-]+\.[ch]:)?[A-Za-z_]\w*:: /, '').trim(), ...(after ? { after } : {}), ...(own && !lastIn.has(own) ? { own } : {}) });
+                placedAfter.push({ text: untagged(a).replace(FN_PREFIX, '').trim(), ...(after ? { after } : {}), ...(own && !lastIn.has(own) ? { own } : {}) });
               }
               else if (NOT_IN_TEXT.test(r1.error)) {
                 err ??= r1.error;

@@ -391,6 +391,9 @@ export function userTags(p: { id: string; subject: string }, step: string, ancho
   }
 }
 
+/** An anchor's `f::` or `path:f::` prefix: its line is function f's (of that file), not the step's own. */
+export const FN_PREFIX = /^(?:([\w/.-]+\.[ch]):)?([A-Za-z_]\w*):: /;
+
 /**
  * What a line a user's step adds (one the text lacks) runs: tagged ` #runs`, the functions it calls
  * by name, as a kernel line's (resolveStep: a call through a pointer names none); one that calls
@@ -398,7 +401,7 @@ export function userTags(p: { id: string; subject: string }, step: string, ancho
  */
 export function addedRuns(p: { id: string; subject: string }, step: string, anchor: string): string[] {
   if (!(TAGS.exec(anchor)?.[0] ?? '').includes('#runs')) return [];
-  const line = untagged(anchor).replace(/^(?:[\w/.-]+\.[ch]:)?[A-Za-z_]\w*:: /, ''), calls = directCalls(line);
+  const line = untagged(anchor).replace(FN_PREFIX, ''), calls = directCalls(line);
   if (!calls.length && !/(->|\.)\s*\w+\s*\(/.test(line)) throw new ProbecheckError('E604', `patch ${p.id} (${p.subject}) does not apply: its step ${step} cites '${anchor}', a line your patch adds that calls no function (#runs names the callee the step runs): drop the tag`);
   return calls;
 }
@@ -471,8 +474,8 @@ export function anchorExcerpt(sources: Readonly<Record<string, string>>, where: 
   const m = /^([\w/.-]+\.[ch]):([A-Za-z_]\w*)/.exec(where);
   if (!m) return undefined;
   let path = m[1]!, fn = m[2]!, text = untagged(anchor);
-  const q = /^(?:([\w/.-]+\.[ch]):)?([A-Za-z_]\w*):: (.*)$/.exec(text);
-  if (q) { path = q[1] ?? path; fn = q[2]!; text = q[3]!; }
+  const q = FN_PREFIX.exec(text);
+  if (q) { path = q[1] ?? path; fn = q[2]!; text = text.slice(q[0].length); }
   fn = renamed[fn] ?? fn;
   const file = sourceFile(sources, path), release = file ? snapshotOf(sources, file, fn) : undefined;
   const ex = file && release && !unread[`${file}:${fn}`] ? excerpt(release, file, fn) : null;
@@ -486,7 +489,7 @@ export function anchorExcerpt(sources: Readonly<Record<string, string>>, where: 
  */
 export function missingFunction(sources: Readonly<Record<string, string>>, where: string, anchor: string, renamed: Readonly<Record<string, string>> = {}):
   { path: string; fn: string; release: string; near?: string; kept: string[]; elsewhere: string[] } | undefined {
-  const m = /^([\w/.-]+\.[ch]):/.exec(where), q = /^(?:([\w/.-]+\.[ch]):)?([A-Za-z_]\w*):: /.exec(untagged(anchor));
+  const m = /^([\w/.-]+\.[ch]):/.exec(where), q = FN_PREFIX.exec(untagged(anchor));
   if (!m || !q) return undefined;
   const path = q[1] ?? m[1]!, fn = renamed[q[2]!] ?? q[2]!, file = sourceFile(sources, path), release = file && snapshotOf(sources, file, fn);
   const fns = file && release ? excerptsOf(release, file) : null;
@@ -506,7 +509,7 @@ function resolveStepUncached(sources: Readonly<Record<string, string>>, where: s
     // `f:: a || g:: b`, every later alternative with its function: alternatives in different functions (code that moved into a helper): the first that resolves.
     const alts = a1.split(' || ');
     let a0 = a1;
-    if (alts.length > 1 && alts.slice(1).some((x) => /^(?:[\w/.-]+\.[ch]:)?[A-Za-z_]\w*:: /.test(x))) {
+    if (alts.length > 1 && alts.slice(1).some((x) => FN_PREFIX.test(x))) {
       a0 = alts.find((x, i) => {
         if (i === alts.length - 1) return true;
         try { resolveStepUncached(sources, where, [x], renamed, unread); return true; } catch { return false; }
@@ -516,8 +519,8 @@ function resolveStepUncached(sources: Readonly<Record<string, string>>, where: s
     const tags = TAGS.exec(a0)?.[0] ?? '', a = a0.slice(0, a0.length - tags.length);
     const part = tags.includes('#part'), runs = tags.includes('#runs');
     let path = m[1]!, fn = m[2]!, text = a;
-    const q = /^(?:([\w/.-]+\.[ch]):)?([A-Za-z_]\w*):: (.*)$/.exec(a);
-    if (q) { path = q[1] ?? path; fn = q[2]!; text = q[3]!; }
+    const q = FN_PREFIX.exec(a);
+    if (q) { path = q[1] ?? path; fn = q[2]!; text = a.slice(q[0].length); }
     fn = renamed[fn] ?? fn;
     const file = sourceFile(sources, path);
     const release = file ? snapshotOf(sources, file, fn) : undefined;
