@@ -167,6 +167,19 @@ describe('the pending list at the start: every order', () => {
     expect(vouched.symmetry!.note).toContain('(1 of them), as asked (--symmetry), trusting your property c2-first');
   });
 
+  // --check-symmetry compared invariants, premises and action properties, not a liveness property's
+  // predicates: a leads-to of yours naming c2 passed it, the reduction took the declared order
+  // alone, and a reachable premise read vacuous (s46 h11). One unreduced search, ~1,100 states.
+  it('--check-symmetry reads a leads-to of yours too: one that tells the group apart fails it, and the orders are all searched', () => {
+    const kids = ['c1', 'c2', 'c3'];
+    const first = defineProperty({ kind: 'leads-to', name: 'c2-bound-first', premise: 'c2 bound while c1 is not', from: (v) => v.dev('c2').bound && !v.dev('c1').bound, to: () => false });
+    const m = buildScenario({ name: 'kids-lt', profile: 'v6.1', devices: { s: {}, ...Object.fromEntries(kids.map((k) => [k, { present: true }])) },
+      drivers: { 's-drv': { matches: ['s'], present: true }, 'c-drv': { matches: kids, needs: ['s'], present: true } }, actors: { hotplug: 'add s' }, properties: [first] }, 'v6.1', '').model;
+    const r = check(m, { checkSymmetry: true });
+    expect(r.symmetry!.check!.failure).toMatch(/property value differs: c2-bound-first=/);
+    expect(r.properties[0]!.verdict).toBe('violated');
+  });
+
   it('a device only a module loaded at the start deferred is not in the choice: that load came after boot (p before c)', () => {
     const m = buildScenario({ name: 'mod', profile: 'v6.1', devices: { s: {}, p: { present: true }, c: { present: true } },
       drivers: { 's-drv': { matches: ['s'], present: true }, 'p-drv': { matches: ['p'], needs: ['s'], present: true }, 'c-drv': { matches: ['c'], needs: ['s'], module: 'm' } },

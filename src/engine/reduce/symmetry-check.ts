@@ -16,6 +16,7 @@ import { compile } from '../compile.js';
 import { fingerprint, fp, hex } from '../hash.js';
 import type { Model, Move, SymmetryClass } from '../model.js';
 import { FastBackend } from '../state/fast.js';
+import { predicatesOf } from '../liveness.js';
 import { actionCode, branchNameAt, rebuild } from '../trace.js';
 import { permutationsOf, Symmetry } from './symmetry.js';
 
@@ -59,11 +60,16 @@ export function checkSymmetry(model: Model, o: { maxStates?: number; stop?: () =
     const th = T[k]!, cs = th.steps[be.pc(k) - 1]!;
     return `${th.name}: ${cs.label}${cs.nb !== 1 ? ` #${branchNameAt(be, k, b) ?? b}` : ''}`;
   };
-  /** Labels of cur: invariants, premises, deadlock. */
+  // A liveness property's predicates (leads-to's from and to, ...) label states too: the boot
+  // order's reduction (Model.symmetricChoice) runs with liveness, and a leads-to of yours naming
+  // c1 passed this check and read vacuous where it is violated (s46 h11).
+  const live = c.liveness.map((p) => ({ name: p.name, preds: predicatesOf(p) }));
+  /** Labels of cur: invariants, premises, liveness predicates, deadlock. */
   const labels = (moves: number) => {
     const g = be.curG(), q = be.curQ();
     const out: string[] = c.invariants.map((p) => `${p.name}=${p.holds(g, q)}${p.premise ? `/${p.premise(g, q)}` : ''}`);
     for (const p of c.actions) if (p.premise) out.push(`${p.name} premise=${p.premise(g, q)}`);
+    for (const p of live) out.push(`${p.name}=${p.preds.map((f) => f(g, q)).join('/')}`);
     const stuck = moves === 0 && T.some((th) => { const pc = be.pc(th.index); return pc !== 0 && !th.steps[pc - 1]!.step.idle; });
     out.push(`deadlock=${stuck}`);
     return out;
