@@ -92,7 +92,10 @@ export default definePatch({ id: 'turn', subject: 'test: the worker turn as one 
 `);
     await loadPatchFiles(file);
     const spec: ScenarioSpec = { ...WALK, actors: { boot: ['add dc', 'deferred_probe_initcall'] } };
-    const said = (patches: string) => buildScenario(spec, 'mainline', patches).model.notes!.filter((n) => n.includes('in one move'));
+    // One build per patch file, read by each helper below (a build is not changed by reading it).
+    const builds = new Map<string, ReturnType<typeof buildScenario>>();
+    const build = (patches: string) => builds.get(patches) ?? builds.set(patches, buildScenario(spec, 'mainline', patches)).get(patches)!;
+    const said = (patches: string) => build(patches).model.notes!.filter((n) => n.includes('in one move'));
     expect(said(file)).toEqual(["patch turn's step deferred_probe_work_func:mutex_lock runs 'mutex_unlock(&deferred_probe_mutex);' ... 'bus_probe_device(dev);' in one move, where the kernel lets other threads in between: split it at the release, or say in its merges why no property can tell"]);
     expect(said('')).toEqual([]);
     // `{ ...orig, c }` keeps the library's merges only while its C cites the library's lines (s45 h19: the reason, written
@@ -108,7 +111,7 @@ export default definePatch({ id: 'turn', subject: 'test: the worker turn as one 
     expect(said(added)).toEqual(["patch added's step deferred_probe_work_func:mutex_lock runs 'mutex_unlock(&deferred_probe_mutex);' ... 'bus_probe_device(dev);' in one move, where the kernel lets other threads in between: split it at the release, or say in its merges why no property can tell (the merges it keeps from the library's step, 'the loop's text: one run takes the mutex, takes one device off and drops it; bus_probe_device(dev) is the next steps, mutex_lock@2 the next turn's', was written for that step's C, not for the lines yours cites: write one of your own)"]);
     expect([said(same), said(kept), said(fewer)]).toEqual([[], [], []]);
     // What `steps` prints as merges: the library's where the lines are its, none for C that spans no release.
-    const merges = (patches: string) => buildScenario(spec, 'mainline', patches).model.threads.flatMap((th) => Object.entries(th.steps)).find(([l]) => l.endsWith('deferred_probe_work_func:mutex_lock'))![1].merges;
+    const merges = (patches: string) => build(patches).model.threads.flatMap((th) => Object.entries(th.steps)).find(([l]) => l.endsWith('deferred_probe_work_func:mutex_lock'))![1].merges;
     expect([merges(same), merges(fewer), merges(added)]).toEqual([expect.stringMatching(/^the loop's text/), undefined, undefined]);
     // A line the text lacks (one the patch adds) keeps the lines it has (s45 h22: the step's whole C went, and with it the
     // note): shown as the patch's own, the library's lines resolved and checked; the reason, written for other C, dropped.
@@ -116,7 +119,7 @@ export default definePatch({ id: 'turn', subject: 'test: the worker turn as one 
     const ambig = hunk('ambig', "{ ...orig!, c: ['my_check(dev);', 'mutex_unlock(&deferred_probe_mutex);'] }");
     await loadPatchFiles([own, onlyOwn, ambig].join(','));
     expect(said(own)).toEqual([said(added)[0]!.replace("patch added's", "patch own's")]);
-    const source = (patches: string) => buildScenario(spec, 'mainline', patches).model.threads.flatMap((th) => Object.entries(th.steps)).find(([l]) => l.endsWith('deferred_probe_work_func:mutex_lock'))![1].source;
+    const source = (patches: string) => build(patches).model.threads.flatMap((th) => Object.entries(th.steps)).find(([l]) => l.endsWith('deferred_probe_work_func:mutex_lock'))![1].source;
     expect(source(own)).toBe(`${source('')} + 'my_check(dev);' (added by the patch)`);
     expect([source(onlyOwn), said(onlyOwn), merges(own)]).toEqual(["'my_check(dev);' (added by the patch)", [], undefined]);
     // A line cited more than once is a mistake however the hunk orders it: before, a line the patch adds first hid it.
@@ -159,14 +162,14 @@ export default definePatch({ id: 'turn', subject: 'test: the worker turn as one 
     // The C row prints each added line in that place (s46 h10: after the text's lines, its place not shown).
     expect([source(relBefore), source(relAfter), source(relFirst)]).toEqual(["drivers/base/dd.c@dakr@1ac45118ddf8:98,103 + 'wake_up_all(&probe_waitqueue);' (added by the patch) + 124",
       "drivers/base/dd.c@dakr@1ac45118ddf8:98,103,124 + 'wake_up_all(&probe_waitqueue);' (added by the patch)", "'wake_up_all(&probe_waitqueue);' (added by the patch) + drivers/base/dd.c@dakr@1ac45118ddf8:103"]);
-    const runs = (patches: string) => buildScenario(spec, 'mainline', patches).model.threads.flatMap((th) => Object.entries(th.steps)).find(([l]) => l.endsWith('deferred_probe_work_func:mutex_lock'))![1].runs;
+    const runs = (patches: string) => build(patches).model.threads.flatMap((th) => Object.entries(th.steps)).find(([l]) => l.endsWith('deferred_probe_work_func:mutex_lock'))![1].runs;
     expect([runs(onlyOwn), runs(own)]).toEqual([['my_check'], undefined]);
     const runsNone = lines('runsnone', ['mutex_lock(&deferred_probe_mutex);@1', 'x = 1; #runs']);
     await loadPatchFiles(runsNone);
     expect(() => buildScenario(spec, 'mainline', runsNone)).toThrow(/patch runsnone \(test\) does not apply: its step deferred_probe_work_func:mutex_lock cites 'x = 1; #runs', a line your patch adds that calls no function/);
     // A plain line nearly the kernel's (a typo, a dropped `&`) stays the patch's own, and a note names the kernel's line
     // (s45 h23: line 98 silently left the C); a line with another lock's name is the patch's, with no word.
-    const near = (patches: string) => buildScenario(spec, 'mainline', patches).model.notes!.filter((n) => n.includes('nearly'));
+    const near = (patches: string) => build(patches).model.notes!.filter((n) => n.includes('nearly'));
     const mutx = lines('mutx', ['mutex_lock(&deferred_probe_mutx);', 'list_del_init(&private->deferred_probe);']);
     const amp = lines('amp', ['mutex_lock(deferred_probe_mutex);', 'list_del_init(&private->deferred_probe);']);
     const other = lines('other', ['mutex_lock(&other_mutex);', 'list_del_init(&private->deferred_probe);']);
@@ -189,10 +192,12 @@ export default definePatch({ id: 'turn', subject: 'test: the worker turn as one 
     const put = 'drivers/base/core.c:device_links_driver_bound:: put_device(dev);', write = 'drivers/base/core.c:device_links_driver_bound:: WRITE_ONCE(link->status, DL_STATE_AVAILABLE);';
     const before = cb('putbefore', ['device_links_driver_bound(dev);', put, write]), after = cb('putafter', ['device_links_driver_bound(dev);', write, put]);
     await loadPatchFiles([before, after].join(','));
-    const said = (patches: string) => buildScenario(spec, 'mainline', patches).model.notes!.filter((n) => n.includes('in one move'));
+    const builds = new Map<string, ReturnType<typeof buildScenario>>();
+    const build = (patches: string) => builds.get(patches) ?? builds.set(patches, buildScenario(spec, 'mainline', patches)).get(patches)!;
+    const said = (patches: string) => build(patches).model.notes!.filter((n) => n.includes('in one move'));
     expect(said(before)).toEqual([expect.stringMatching(/^patch putbefore's step really_probe:driver_bound runs 'put_device\(dev\);' \.\.\. 'WRITE_ONCE\(link->status, DL_STATE_AVAILABLE\);' in one move/)]);
     expect(said(after)).toEqual([]);
-    const src = (patches: string) => buildScenario(spec, 'mainline', patches).model.threads.flatMap((th) => Object.entries(th.steps)).filter(([l]) => /really_probe.*:driver_bound$/.test(l)).map(([, st]) => st.source);
+    const src = (patches: string) => build(patches).model.threads.flatMap((th) => Object.entries(th.steps)).filter(([l]) => /really_probe.*:driver_bound$/.test(l)).map(([, st]) => st.source);
     // The C row shows it there too: in the callee's part, before its line (after it, where cited after it).
     const dd = 'drivers/base/dd.c@dakr@1ac45118ddf8:458', wr = 'drivers/base/core.c@torvalds@4793dae01f47:device_links_driver_bound+50', shown = `'${put}' (added by the patch)`;
     expect([src(before)[0], src(after)[0]]).toEqual([`${dd} + ${shown} + ${wr}`, `${dd} ${wr} + ${shown}`]);
