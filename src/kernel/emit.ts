@@ -950,9 +950,12 @@ export class Block {
                   const near = hit && hit.text.split(' ... ').map((t) => /^(.*?)(?:@(\d+))?$/.exec(t.trim())!)
                     .filter(([, t]) => !linesWith(hit.ex, t!).length).map(([, t, n]) => {
                       const l = nearLine(hit.ex, t!);
-                      return l && { ...l, at: (n && l.of?.[Number(n) - 1]) || l.at }; // the nth of those lines, as @n counts
+                      const nth = n ? l?.of?.[Number(n) - 1] : undefined; // the nth of those lines, as @n counts
+                      // Where the function has it more than once and the @n does not pick one (none, or one past the count), all
+                      // are named: cited as the text has it, it would be E604 again (s46 h16: it named the first alone).
+                      return l && { ...l, at: nth ?? l.at, many: !nth && l.of && l.of.length > 1 ? `, one of ${l.of.length} (lines ${l.of.join(', ')}): say which with @n` : '' };
                     }).find((x) => x);
-                  placed = r1.error + (near ? ` (it is nearly the text's line ${near.at}, '${near.line}')` : '');
+                  placed = r1.error + (near ? ` (it is nearly the text's line ${near.at}, '${near.line}'${near.many})` : '');
                 }
               }
               else { err ??= r1.error; if (RUNS_NOTHING.test(r1.error)) runsNothing ??= r1.error; if (AMBIGUOUS.test(r1.error)) ambiguous ??= r1.error; }

@@ -128,9 +128,13 @@ export default definePatch({ id: 'turn', subject: 'test: the worker turn as one 
     // library's line dropped from the C, as patches.md says an `n` past the count is not).
     const typo = hunk('typo', "{ ...orig!, c: ['mutex_lock(&deferred_probe_mutx);@1', ...orig!.c!.slice(1)] }");
     const range = hunk('range', "{ ...orig!, c: ['mutex_lock(&deferred_probe_mutex);@1 ... mutex_unlock(&deferred_probe_mutx);@2'] }");
-    await loadPatchFiles([typo, range].join(','));
+    // A slip of a line the function has twice, with no @n to pick one: both named (s46 h16: the first alone, which cited as
+    // the text has it was E604 again, 2 times).
+    const rangeNoN = hunk('rangenon', "{ ...orig!, c: ['mutex_lock(&deferred_probe_mutex);@1 ... mutex_unlock(&deferred_probe_mutx);'] }");
+    await loadPatchFiles([typo, range, rangeNoN].join(','));
     expect(() => buildScenario(spec, 'mainline', typo)).toThrow(/patch typo \(test\) does not apply: its step deferred_probe_work_func:mutex_lock: 'mutex_lock\(&deferred_probe_mutx\);@1' is not in deferred_probe_work_func at \S+ \(it is nearly the text's line 98, 'mutex_lock\(&deferred_probe_mutex\);'\): an @n or a range/);
     expect(() => buildScenario(spec, 'mainline', range)).toThrow(/patch range \(test\) does not apply: .*'mutex_unlock\(&deferred_probe_mutx\);@2' is not in \S+ at \S+ \(it is nearly the text's line 129, 'mutex_unlock\(&deferred_probe_mutex\);'\)/);
+    expect(() => buildScenario(spec, 'mainline', rangeNoN)).toThrow(/'mutex_unlock\(&deferred_probe_mutx\);' is not in \S+ at \S+ \(it is nearly the text's line 113, 'mutex_unlock\(&deferred_probe_mutex\);', one of 2 \(lines 113, 129\): say which with @n\)/);
     // (the slip's kernel line is named where it has one, s46 h13: the E604 said only that the line is not there)
     // An `f::` naming a function the file's kept text lacks is E604 with the nearest name, or the file that has it (s45 h23:
     // the step was left with no C, without a word).
