@@ -486,6 +486,9 @@ async function startCatalogue(file: string, profile: string | undefined, maxStat
   return { name: f.name, what: models.map((m) => m.what), ...(models.choice ? { choice: models.choice } : {}), profile: profileName, states, complete: false, steps, targets, refs: [...refs.values()] };
 }
 
+/** A path as a shell reads it as one word: quoted where it has a space or another character the shell reads (s46 h16: `--patch my dir/fix.ts`, printed as a command, ran as two words). */
+const shellWord = (s: string) => (/^[\w./@%+=:,-]+$/.test(s) ? s : `'${s.replace(/'/g, "'\\''")}'`);
+
 /**
  * `profile`: as asked; without it, mainline, or with patch files the base the first names (a new
  * user, 2026-12-05: `steps --patch fix.ts` of a v4.2 patch listed mainline's steps and refused
@@ -519,7 +522,7 @@ export async function runSteps(io: Io, profile: string | undefined, fn: string |
     // With the patches given, as the header names them (s46 h13: the line and its command dropped them, so the command listed
     // the unpatched catalogue); a library patch's id has no `--patch` of `steps` (it takes files), so it is named, not passed.
     const files = applied.filter((_, i) => isPatchFile(patchEntries(patches)[i]!));
-    io.out(`the start of ${whose}${applied.length ? ` with ${applied.join(', ')}` : ''} runs no steps of its own: no module is loaded at the start and no probe at boot adds a stateless link (its other steps are the catalogue's: probecheck steps --profile ${profileName}${files.map((f) => ` --patch ${f}`).join('')})`);
+    io.out(`the start of ${whose}${applied.length ? ` with ${applied.join(', ')}` : ''} runs no steps of its own: no module is loaded at the start and no probe at boot adds a stateless link (its other steps are the catalogue's: probecheck steps --profile ${profileName}${files.map((f) => ` --patch ${shellWord(f)}`).join('')})`);
     if (start.choice) io.out(start.choice);
     return EXIT.ok;
   }

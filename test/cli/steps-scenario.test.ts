@@ -3,7 +3,7 @@
  * probes that add stateless links, the load of modules loaded at the start), which no catalogue
  * lists: a patch writer hooking boot's device_link_add could not see its label (s45 h21).
  */
-import { writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BOOT_LINK } from './boot-link-scenario.js';
@@ -61,6 +61,10 @@ describe('steps --scenario', () => {
     const w = probecheck(['steps', '--scenario', 'no-link.ts', '--patch', 'keep.ts'], { cwd: dir });
     expect(w.stdout).toMatch(/^the start of scenario 'boot-link' \(no-link\.ts\) on v5\.4 with keep\.ts runs no steps of its own: .*\(its other steps are the catalogue's: probecheck steps --profile v5\.4 --patch keep\.ts\)$/m);
     expect(JSON.parse(probecheck(['steps', '--scenario', 'no-link.ts', '--patch', 'keep.ts', '--json'], { cwd: dir }).stdout).patches).toEqual(['keep.ts']);
+    // A path with a space is quoted in the command, so it runs as printed (s46 h16: two words to the shell).
+    mkdirSync(join(dir, 'my dir'), { recursive: true });
+    copyFileSync(join(dir, 'keep.ts'), join(dir, 'my dir', "keep it's.ts"));
+    expect(probecheck(['steps', '--scenario', 'no-link.ts', '--patch', "my dir/keep it's.ts"], { cwd: dir }).stdout).toMatch(/catalogue's: probecheck steps --profile v5\.4 --patch 'my dir\/keep it'\\''s\.ts'\)$/m);
     oneErrorLine(dir, ['steps', '--scenario', 'nope.ts'], /^probecheck: E503 \(unreadable input file\): nope\.ts: no such file or directory$/);
     oneErrorLine(dir, ['steps', '--scenario', PROBE_TREE], /^probecheck: E105 \(input file could not be loaded\): .*probe-tree\.ts: its default export is a model, not a kernel scenario: --scenario lists the steps of a scenario's start/);
     oneErrorLine(dir, ['steps', '--scenario', 'bad.ts'], /^probecheck: E601 \(malformed scenario\): bad\.ts: scenario 'boot-link': driver 'pmic-drv' is present \(built in\) but belongs to module 'm'/);
