@@ -548,7 +548,7 @@ export class Block {
     const yoursAfter = new Map<string, Map<string, string>>();
     // This function's hunks, in the order hunksOf gives them (and says why).
     // override-uaf's strcmp note, said once the loop has seen whether the patch guards the load.
-    const strcmpNotes: { id: string; text: string }[] = [], heldLoad = new Set<string>();
+    const strcmpNotes: { id: string; text: string }[] = [], heldLoad = new Map<string, boolean>(); // patch id -> its load hunk also drops a lock
     for (const { p, h } of hunksOf(this.tb.k.patches).get(this.name) ?? []) {
       {
         // A user's hunk (definePatch) applies to the blocks of its function that have its steps: the
@@ -655,7 +655,10 @@ export class Block {
           // Held: the load's hunk takes a lock (its text writes a `.mutex`, as the docs' guard does);
           // a load that only waits leaves the pointer unguarded, and a strcmp that re-reads under the
           // lock is what that note is for (s46 h9: both notes were then silent beside a violation).
-          if (guarded && h.replace === 'driver_match_device' && /\.mutex\s*=(?!=)/.test(String(h.step))) heldLoad.add(p.id);
+          // A load hunk that also writes `.mutex = 0` may drop the lock before strcmp (taken and dropped inside its one step), which
+          // no text scan tells from a drop on the branch that does not go on to strcmp: the note is said, saying so (s46 h16: the
+          // take alone silenced it, and a re-read under the lock read violated with no word).
+          if (guarded && h.replace === 'driver_match_device' && /\.mutex\s*=(?!=)(?!\s*0\b)/.test(String(h.step))) heldLoad.set(p.id, /\.mutex\s*=\s*0\b/.test(String(h.step)));
           // Where an override is written, driver_match_device is platform_match's load of
           // pdev->driver_override alone and the strcmp is the next step, which override-uaf judges: a
           // guard of a user's there (dc23806a7c47's guard(device) around bus->match()) that the patch
@@ -743,7 +746,11 @@ export class Block {
         }
       }
     }
-    for (const n of strcmpNotes) if (!heldLoad.has(n.id)) note(n.text);
+    for (const n of strcmpNotes) {
+      const drops = heldLoad.get(n.id);
+      if (drops === undefined) note(n.text);
+      else if (drops) note(`${n.text} (said though your driver_match_device hunk takes a lock: it drops one too, and where it does so before strcmp the pointer it kept is no longer guarded; where it holds the lock into strcmp and drops it only on a branch that returns, as dc23806a7c47 does, this note does not apply)`);
+    }
     // A library patch that works through its flags (no hunks) and names its own snapshot: the steps
     // it touches are looked for there too, when the profile's text predates the fix (15cfb0941603 at v5.0).
     // A touch ending in `*` names every step whose label starts so (the locked pending walk's step per entry).

@@ -135,6 +135,15 @@ describe('dc23806a7c47 (device_lock around the match) against cb3d1049f4ea (the 
     // note is said (s46 h9: the load's wait alone silenced it, and override-uaf read violated with
     // neither note, judged by a pointer loaded unlocked that this strcmp no longer uses).
     expect(notes('/virtual/match-reread.ts').filter((n) => n.includes('replaces __driver_attach:strcmp'))).toHaveLength(1);
+    // A load that takes the lock and drops it in its one step, beside that strcmp: its pointer is as unguarded, and no text
+    // scan tells that drop from one on the branch that returns: the note is said, saying so (s46 h16: the take silenced it).
+    registerPatchFile('/virtual/match-take-drop.ts', [definePatch({ id: 'match-take-drop', subject: 'the load under device_lock, dropped before strcmp; strcmp reads again under it', base: 'v6.12',
+      hunks: [
+        { fn: '__driver_attach', replace: 'driver_match_device', step: (site, o) => ({ ...o!, await: (s) => s.dev[site.dev]!.mutex === 0, strong: true,
+          run: (s, t, b, c) => { s.dev[site.dev]!.mutex = site.tb.owner; const next = o!.run(s, t, b, c); s.dev[site.dev]!.mutex = 0; return next; } }) },
+        { fn: '__driver_attach', replace: 'strcmp', step: (site, o) => ({ ...o!, await: (s) => s.dev[site.dev]!.mutex === 0, strong: true }) },
+      ] })]);
+    expect(notes('/virtual/match-take-drop.ts').filter((n) => n.includes('replaces __driver_attach:strcmp'))).toEqual([expect.stringMatching(/ \(said though your driver_match_device hunk takes a lock: it drops one too, and where it does so before strcmp the pointer it kept is no longer guarded; .*this note does not apply\)$/)]);
     // Nor the return-value note: these hunks name no return value (test/cli/patch-file.test.ts has one that does).
     expect(notes(FILE).some((n) => n.includes('changes __driver_attach'))).toBe(false);
     // Nor for the same hunks whose local is named `ret` (the label orig.run goes to): s46 h9, the
