@@ -121,6 +121,19 @@ describe('the symmetry checker', () => {
     expect(checkSymmetry(rounds(2, { bad: true })).failure?.what).toMatch(/^property value differs: p0-first/);
   });
 
+  // A move's fairness is part of it: P1 unfair pairs P0's fair moves with its unfair ones, and a
+  // liveness verdict (a symmetric choice's start, Model.symmetricChoice) would take one for the
+  // other; the check read states and moves alone and passed it (s46 h17). Two tiny searches.
+  it('catches elements whose threads are not alike fair, and compares the properties it is given, not the model\'s', () => {
+    const m = rounds(2);
+    expect(checkSymmetry(m).failure).toBeUndefined();
+    const unfair = { ...m, threads: m.threads.map((th, i) => (i === 1 ? { ...th, fair: false } : th)) };
+    expect(checkSymmetry(unfair).failure?.what).toBe("fairness differs on move 'P0: take': weakly fair in s, unfair on its image 'P1: take' in pi(s)");
+    // The properties the search checks: p0-first left out is not compared (a false failure cost the reduction).
+    const bad = rounds(2, { bad: true });
+    expect(checkSymmetry(bad, { properties: bad.properties!.filter((p) => p.name !== 'p0-first') }).failure).toBeUndefined();
+  });
+
   it('catches a movable set that shrinks along a run', () => {
     // Both may move only while P0 holds the lock before its first round (lock is byte 2, P0's v byte 0).
     const m = rounds(2, { movable: (u8) => (u8[2] === 1 && u8[0] === 0 ? 3 : 0) });

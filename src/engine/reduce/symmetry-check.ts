@@ -12,9 +12,9 @@
  * z, the same successors: {(s, z(s))} is a bisimulation too. It searches the
  * unreduced state space and keeps every state: for small instances and tests only.
  */
-import { compile } from '../compile.js';
+import { compile, EDGE_FAIR, EDGE_STRONG, edgeFlags } from '../compile.js';
 import { fingerprint, fp, hex } from '../hash.js';
-import type { Model, Move, SymmetryClass } from '../model.js';
+import type { Model, Move, Property, SymmetryClass } from '../model.js';
 import { FastBackend } from '../state/fast.js';
 import { predicatesOf } from '../liveness.js';
 import { actionCode, branchNameAt, rebuild } from '../trace.js';
@@ -43,10 +43,17 @@ export interface SymmetryCheck {
 }
 
 interface Succ { fp: string; bytes: Uint8Array; move: string; code: number; action: string }
+/** A move's `owes=` (Succ.action's first entry) in words. */
+const fairness = (x: Succ) => { const f = Number(x.action.slice(5, x.action.indexOf(',') < 0 ? undefined : x.action.indexOf(','))); return f & EDGE_STRONG ? 'strongly fair' : f & EDGE_FAIR ? 'weakly fair' : 'unfair'; };
 
-/** `stop`: asked every 256 states; true ends the check, incomplete (the search's --time-limit, Ctrl-C). */
-export function checkSymmetry(model: Model, o: { maxStates?: number; stop?: () => boolean } = {}): SymmetryCheck {
-  const c = compile(model);
+/**
+ * `stop`: asked every 256 states; true ends the check, incomplete (the search's --time-limit, Ctrl-C).
+ * `properties`: the ones the search checks (a `--property` choice, an optional library property
+ * named), in place of the model's own: a property left unchecked failed the check and cost the
+ * reduction, and one named but not built was never compared (s46 h17).
+ */
+export function checkSymmetry(model: Model, o: { maxStates?: number; stop?: () => boolean; properties?: readonly Property[] } = {}): SymmetryCheck {
+  const c = compile(o.properties ? { ...model, properties: [...o.properties] } : model);
   const classes: SymmetryClass[] = model.symmetry ?? [];
   const sym = new Symmetry(c, classes);
   const be = new FastBackend(c);
@@ -87,7 +94,11 @@ export function checkSymmetry(model: Model, o: { maxStates?: number; stop?: () =
       be.step(k, b);
       const next = key();
       const m: Move = { thread: T[k]!.name, label: T[k]!.steps[be.pc(k) - 1]!.label, branch: b };
-      const action = c.actions.map((p) => `${p.name}=${p.holds(be.curG(), be.nextG(), m, be.nextQ(), be.curQ())}`).join(',');
+      // What the moving thread owes there (weakly, strongly fair) is part of the move: liveness
+      // reads it, and a permutation pairing a fair thread's move with an unfair one's would map
+      // fair runs to unfair ones (s46 h17). Not the index of a conditional step, which differs by position.
+      const owes = edgeFlags(c, k, be.pc(k)) & (EDGE_FAIR | EDGE_STRONG);
+      const action = [`owes=${owes}`, ...c.actions.map((p) => `${p.name}=${p.holds(be.curG(), be.nextG(), m, be.nextQ(), be.curQ())}`)].join(',');
       be.advance();
       found.push({ fp: next, bytes: be.bytes(), move, code: actionCode(k, b), action });
     }
@@ -173,7 +184,11 @@ export function checkSymmetry(model: Model, o: { maxStates?: number; stop?: () =
         // property tells the devices apart, not the model (a property hunt, 2026-12-05: this read
         // "has no image", as if the model's steps were not symmetric).
         const fp = k.slice(0, k.length - s.action.length - 1), twin = sv.find((x) => x.fp === fp);
-        if (twin) return fail(id, P, `action property value differs on move '${s.move}': ${s.action} in s, ${twin.action} on its image '${twin.move}' in pi(s)`);
+        if (twin) {
+          const owes = (x: Succ) => x.action.split(',', 1)[0]!;
+          if (owes(s) !== owes(twin)) return fail(id, P, `fairness differs on move '${s.move}': ${fairness(s)} in s, ${fairness(twin)} on its image '${twin.move}' in pi(s)`);
+          return fail(id, P, `action property value differs on move '${s.move}': ${s.action.slice(owes(s).length + 1)} in s, ${twin.action.slice(owes(twin).length + 1)} on its image '${twin.move}' in pi(s)`);
+        }
         return fail(id, P, `move '${s.move}' of s has no image among the moves of pi(s) (${sv.map((x) => x.move).join('; ') || 'none'})`);
       }
       for (const [k, s] of got) if (!want.has(k)) return fail(id, P, `move '${s.move}' of pi(s) is not the image of a move of s (${succ.map((x) => x.move).join('; ') || 'none'})`);

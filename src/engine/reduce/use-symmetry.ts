@@ -34,7 +34,8 @@ export function symmetryFor(c: Compiled, asked: boolean | undefined, strategy: s
   if (classes.length === 0) return off(c.model.noSymmetry ?? 'the model declares no interchangeable elements');
   let check: NonNullable<Result['symmetry']>['check'];
   if (verify) {
-    const r = checkSymmetry(c.model, verify);
+    // The properties this search checks, no others: it judges those alone (s46 h17).
+    const r = checkSymmetry(c.model, { ...verify, properties: checked });
     check = { states: r.states, pairs: r.pairs, complete: r.complete };
     if (r.failure) {
       const path = r.failure.named.join('; ');
