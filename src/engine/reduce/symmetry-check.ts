@@ -3,7 +3,8 @@
  * of the elements `movable` allows at s, it verifies that pi is an automorphism there:
  * - the successors of pi(s) are exactly pi(successors of s) (raw bytes, not canonical forms);
  * - every invariant, premise, liveness predicate and the deadlock condition has the same value
- *   at s and pi(s), and every action property the same value on corresponding transitions;
+ *   at s and pi(s), and every action property and the moving thread's fairness the same value on
+ *   corresponding transitions (the properties the search checks, where it says which);
  * - what may move never shrinks along a transition (pi stays allowed at every successor).
  * Together these make {(s, pi(s))} a bisimulation over the reachable states, which is what
  * makes storing states by canonical fingerprint sound (reduce/symmetry.ts). Where a class
