@@ -548,7 +548,7 @@ export class Block {
     const yoursAfter = new Map<string, Map<string, string>>();
     // This function's hunks, in the order hunksOf gives them (and says why).
     // override-uaf's strcmp note, said once the loop has seen whether the patch guards the load.
-    const strcmpNotes: { id: string; text: string }[] = [], heldLoad = new Map<string, boolean>(); // patch id -> its load hunk also drops a lock
+    const strcmpNotes: { id: string; text: string }[] = [], heldLoad = new Map<string, boolean>(), cleared = new Set<string>(); // patch id -> its load hunk also drops a lock; patch ids whose load keeps no pointer
     for (const { p, h } of hunksOf(this.tb.k.patches).get(this.name) ?? []) {
       {
         // A user's hunk (definePatch) applies to the blocks of its function that have its steps: the
@@ -659,6 +659,9 @@ export class Block {
           // no text scan tells from a drop on the branch that does not go on to strcmp: the note is said, saying so (s46 h16: the
           // take alone silenced it, and a re-read under the lock read violated with no word).
           if (guarded && h.replace === 'driver_match_device' && /\.mutex\s*=(?!=)(?!\s*0\b)/.test(String(h.step))) heldLoad.set(p.id, /\.mutex\s*=\s*0\b/.test(String(h.step)));
+          // A load hunk that clears the kept pointer (`t.ovr = 0`, as the note advises) has done what the note asks: override-uaf
+          // then judges no pointer there (s46 h19: the note, and h16's qualified one, were said to a patch that followed it).
+          if (isUserPatch(p) && h.replace === 'driver_match_device' && /\.ovr\s*=\s*0\b/.test(String(h.step))) cleared.add(p.id);
           // Where an override is written, driver_match_device is platform_match's load of
           // pdev->driver_override alone and the strcmp is the next step, which override-uaf judges: a
           // guard of a user's there (dc23806a7c47's guard(device) around bus->match()) that the patch
@@ -748,6 +751,7 @@ export class Block {
     }
     for (const n of strcmpNotes) {
       const drops = heldLoad.get(n.id);
+      if (cleared.has(n.id)) continue;
       if (drops === undefined) note(n.text);
       else if (drops) note(`${n.text} (said though your driver_match_device hunk takes a lock: it drops one too, and where it does so before strcmp the pointer it kept is no longer guarded; where it holds the lock into strcmp and drops it only on a branch that returns, as dc23806a7c47 does, this note does not apply)`);
     }

@@ -144,6 +144,15 @@ describe('dc23806a7c47 (device_lock around the match) against cb3d1049f4ea (the 
         { fn: '__driver_attach', replace: 'strcmp', step: (site, o) => ({ ...o!, await: (s) => s.dev[site.dev]!.mutex === 0, strong: true }) },
       ] })]);
     expect(notes('/virtual/match-take-drop.ts').filter((n) => n.includes('replaces __driver_attach:strcmp'))).toEqual([expect.stringMatching(/ \(said though your driver_match_device hunk takes a lock: it drops one too, and where it does so before strcmp the pointer it kept is no longer guarded; .*this note does not apply\)$/)]);
+    // A load that keeps no pointer (`t.ovr = 0` after orig.run, as the note advises), taking the lock and dropping it where the
+    // match returns: neither note (s46 h19: both the plain note and the "said though" one told a patch that followed it to do so).
+    registerPatchFile('/virtual/match-clear.ts', [definePatch({ id: 'match-clear', subject: 'the load keeps no pointer; strcmp reads again under device_lock', base: 'v6.12',
+      hunks: [
+        { fn: '__driver_attach', replace: 'driver_match_device', step: (site, o) => ({ ...o!, await: (s) => s.dev[site.dev]!.mutex === 0, strong: true,
+          run: (s, t, b, c) => { s.dev[site.dev]!.mutex = site.tb.owner; const next = o!.run(s, t, b, c); t.ovr = 0; if (next !== 'strcmp') s.dev[site.dev]!.mutex = 0; return next; } }) },
+        { fn: '__driver_attach', replace: 'strcmp', step: (site, o) => ({ ...o!, run: (s, t, b, c) => { const next = o!.run(s, t, b, c); s.dev[site.dev]!.mutex = 0; return next; } }) },
+      ] })]);
+    expect(notes('/virtual/match-clear.ts').filter((n) => n.includes('replaces __driver_attach:strcmp'))).toEqual([]);
     // Nor the return-value note: these hunks name no return value (test/cli/patch-file.test.ts has one that does).
     expect(notes(FILE).some((n) => n.includes('changes __driver_attach'))).toBe(false);
     // Nor for the same hunks whose local is named `ret` (the label orig.run goes to): s46 h9, the
