@@ -19,6 +19,7 @@ import { EXIT, type ExitCode } from './exit.js';
 import type { Io } from './io.js';
 import { readLog } from './logfile.js';
 import { checkOutputPath, writeOutput } from './output-paths.js';
+import { shellWord } from '../report/shell-word.js';
 
 export function runFromLog(io: Io, file: string, profile: string | undefined, out: string | undefined): ExitCode {
   if (profile !== undefined && !PROFILE_NAMES.includes(profile)) throw new ProbecheckError('E602', `unknown kernel profile '${profile}'${suggestion(profile, PROFILE_NAMES)}`);
@@ -63,7 +64,7 @@ export function runFromLog(io: Io, file: string, profile: string | undefined, ou
   if (out === undefined) { io.out(text); return EXIT.ok; }
   writeOutput('-o', out, text);
   const devices = Object.keys(r.spec.devices).length, drivers = Object.keys(r.spec.drivers).length;
-  io.err(`wrote ${out}: ${count(devices, 'device')}, ${count(drivers, 'driver')}, profile ${r.spec.profile}; run: probecheck check ${out}`);
+  io.err(`wrote ${out}: ${count(devices, 'device')}, ${count(drivers, 'driver')}, profile ${r.spec.profile}; run: probecheck check ${shellWord(out)}`);
   // A whole boot makes a scenario no search finishes (a log hunt, 2026-12-04: 23 devices, 16
   // drivers, 12.7 M states in 90 s, every verdict unknown): say so before the user waits.
   if (devices + drivers > 12) io.err(`note: ${devices + drivers} devices and drivers is more than an exhaustive search usually finishes (every interleaving of their probes): keep the ones the question is about (cut the log to that part, or delete the others from the scenario), or run with --time-limit`);

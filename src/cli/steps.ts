@@ -35,6 +35,7 @@ import { EXIT, type ExitCode } from './exit.js';
 import { loadModel, loadPatchFiles } from '../load.js';
 import { nameModelFile } from './build.js';
 import { belowCwd } from '../report/trace-file.js';
+import { shellWord } from '../report/shell-word.js';
 import type { Io } from './io.js';
 
 export interface StepInfo {
@@ -485,9 +486,6 @@ async function startCatalogue(file: string, profile: string | undefined, maxStat
   const steps = [...all.values()].map(({ r, w, lk, wt, ...s }) => ({ ...s, reads: [...r].sort(), writes: [...w].sort(), locks: [...lk].sort(), waits: [...wt].sort() }));
   return { name: f.name, what: models.map((m) => m.what), ...(models.choice ? { choice: models.choice } : {}), profile: profileName, states, complete: false, steps, targets, refs: [...refs.values()] };
 }
-
-/** A path as a shell reads it as one word: quoted where it has a space or another character the shell reads (s46 h16: `--patch my dir/fix.ts`, printed as a command, ran as two words). */
-const shellWord = (s: string) => (/^[\w./@%+=:,-]+$/.test(s) ? s : `'${s.replace(/'/g, "'\\''")}'`);
 
 /**
  * `profile`: as asked; without it, mainline, or with patch files the base the first names (a new

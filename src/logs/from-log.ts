@@ -28,6 +28,7 @@ import { profileFor, profileGuess } from './release.js';
 import { excerptsOf } from '../kernel/source.js';
 import { retClass } from './validate.js';
 import { KNOWN_BUSES } from './formats.js';
+import { shellWord } from '../report/shell-word.js';
 
 interface Dev { name: string; bus: string; busSeen: boolean; parent?: string; addedBy?: string; addTask?: string; order: number }
 interface Drv { name: string; bus: string; busSeen: boolean; regTask?: string; matches: string[]; outcomes: Outcome[]; async: boolean; module?: string; registeredBy?: string; registers: string[] }
@@ -1524,7 +1525,7 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
 export function scenarioSource(r: FromLog, source: string): string {
   const body = JSON.stringify(r.spec, null, 2).replace(/^\{\n/, '').replace(/\n\}$/, '');
   return [
-    `// Written by \`probecheck from-log ${source}\` from ${count(r.events, 'driver-core event')} of that log.`,
+    `// Written by \`probecheck from-log ${shellWord(source)}\` from ${count(r.events, 'driver-core event')} of that log.`,
     '// Edit it (what probe() needs, which actor does what), then run `probecheck check` on it to',
     '// explore every other timing of that boot.',
     ...r.notes.map((n) => `// note: ${n}`),

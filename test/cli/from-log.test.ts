@@ -1,5 +1,6 @@
 /** `probecheck from-log`: what it says about the scenario it wrote. */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, probecheck, tempDir } from './run.js';
@@ -11,6 +12,19 @@ describe('probecheck from-log', () => {
     expect(r.status).toBe(0);
     expect(r.stderr).toBe(`wrote ${out}: 1 device, 1 driver, profile mainline; run: probecheck check ${out}\n`);
     expect(readFileSync(out, 'utf8')).toContain('"describe": "from a kernel log: 1 device, 1 driver"');
+  });
+
+  it("quotes a path with a space or a quote in the commands it prints, so a shell reads it as one word (was split: s46 h18)", () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'my logs'));
+    copyFileSync(join(ROOT, 'models/logs/ti-sysc-deferred.log'), join(dir, 'my logs', "ti's boot.log"));
+    const r = probecheck(['from-log', "my logs/ti's boot.log", '-o', 'my logs/ti s.ts'], { cwd: dir });
+    expect(r.status).toBe(0);
+    const run = /; run: probecheck (check .*)\n$/.exec(r.stderr)?.[1];
+    expect(run).toBe("check 'my logs/ti s.ts'");
+    // The words a shell reads in it: the file is one.
+    expect(execFileSync('sh', ['-c', `printf '%s\\n' ${run}`], { encoding: 'utf8' })).toBe('check\nmy logs/ti s.ts\n');
+    expect(readFileSync(join(dir, 'my logs/ti s.ts'), 'utf8')).toMatch(/^\/\/ Written by `probecheck from-log 'ti'\\''s boot\.log'`/);
   });
 
   it('and two in the plural', () => {
