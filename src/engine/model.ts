@@ -393,7 +393,7 @@ export function thread<S extends RecordT, L extends RecordT | undefined = undefi
  * A field a patch's steps read (`dev[dc].dead`) that held one value at every read of a search;
  * `changed`: the fields the same patch's steps read that did change (so its waits did block somewhere).
  */
-/** `written`: the patch's own steps write the field too (a lock they take: its effect is on others' waits). */
+/** `written`: the patch's own steps write the field too (a lock they take, or a field that is no lock: patch-notes.ts says which). */
 export interface ConstantRead { patch: string; path: string; value: unknown; changed?: string[]; written?: true }
 
 /**

@@ -46,6 +46,13 @@ export const driverBit = (w: World, dev: number, drv: number): number => {
   return j >= 0 && j < DRIVER_BITS ? 1 << j : 0;
 };
 /** Does thread `owner` hold the device's &dev->mutex: the slot's, or its deleted struct's (DevS.oldMutex)? */
+/**
+ * The schema's lock fields (kernelSchema): each holds the owner of a mutex, taken and released by
+ * steps. The other owner fields (probing, removing) say who runs a probe or a removal: no lock.
+ */
+export const LOCK_FIELDS: ReadonlySet<string> = new Set(['mutex', 'oldMutex', 'deferredProbeMutex', 'moduleMutex', 'deviceLinksLock']);
+/** Is a state path (`dev[dc].mutex`, `moduleMutex`) one of LOCK_FIELDS? */
+export const isLockPath = (path: string): boolean => LOCK_FIELDS.has(path.slice(path.lastIndexOf('.') + 1));
 export const holdsMutex = (x: Pick<DevS, 'mutex' | 'oldMutex'>, owner: number): boolean => x.mutex === owner || x.oldMutex === owner;
 /** The reference a holder takes to dev's struct device (get_device), as KL.gen keeps it. */
 export const structRef = (s: KS, dev: number): number => s.dev[dev]!.gen;

@@ -107,6 +107,14 @@ describe('dc23806a7c47 (device_lock around the match) against cb3d1049f4ea (the 
     expect(r.constantReads).toContainEqual({ patch: 'match-locked', path: 'dev[dc].mutex', value: 'none', written: true });
     const said = patchNotes(b.kernel.patches.filter(isUserPatch), r).map((n) => n.text).find((t) => t.includes('its waits read'));
     expect(said).toContain("your patch's own steps write dev[dc].mutex too (a lock they take)");
+    // A field that is no lock (the device's asyncDriver, as a patch of its own may write) is said
+    // written, not "a lock they take" (s46 h18); beside a lock, each in its words. The same result, its reads added to.
+    const alsoNoLock = (reads: typeof r.constantReads) => patchNotes(b.kernel.patches.filter(isUserPatch), { ...r, constantReads: reads })
+      .map((n) => n.text).find((t) => t.includes('its waits read'))!;
+    const asyncDriver = { patch: 'match-locked', path: 'dev[dc].asyncDriver', value: 'NULL', written: true } as const;
+    expect(alsoNoLock([asyncDriver])).toMatch(/; your patch's own steps write dev\[dc\]\.asyncDriver too: what that write does is not said here$/);
+    expect(alsoNoLock([asyncDriver])).not.toContain('a lock they take');
+    expect(alsoNoLock([...r.constantReads!, asyncDriver])).toMatch(/write dev\[dc\]\.mutex too \(a lock they take\): what that does to the other threads' waits for it is not said here; they also write dev\[dc\]\.asyncDriver: what that write does is not said here$/);
   });
   it("a probe that registers a driver deadlocks on its own device's lock with the locked match only", () => {
     expect(verdict(smmu, '')).toBe('holds');
