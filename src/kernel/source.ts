@@ -368,6 +368,8 @@ export interface Anchored {
 
 /** The errors resolveStep gives for a line the function has several times and no `@n` says which, or an `@n` past its count (a user's step is E604 for them). */
 export const AMBIGUOUS = /: say which with @n$| has it only \d+ times$/;
+/** The error resolveStep gives where the profile keeps no text of the step's file (or of that function there): a gap, not a mistake. */
+export const NO_TEXT = /^this profile reads no snapshot of |^no excerpt of /;
 /** The error resolveStep gives for a line the function's text does not have (emit.ts: in a user's step, a line the patch adds). */
 export const NOT_IN_TEXT = /^'[^]*' is not in [A-Za-z_]\w* at \S+$/;
 /** The error resolveStep gives for a line tagged ` #runs` that calls nothing (emit.ts: a user's step is E604 for it). */

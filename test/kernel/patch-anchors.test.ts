@@ -256,6 +256,17 @@ export default definePatch({ id: 'turn', subject: 'test: the worker turn as one 
     expect(built(slip).model.notes!.filter((n) => n.includes('nearly'))).toEqual([expect.stringContaining("it is nearly the text's line 221, 'flush_workqueue(deferred_wq);'")]);
   });
 
+  it("a user's step in a file the profile keeps no text of says once that its C lines are not read (s46 h18: no C row, no word)", async () => {
+    // v5.4 reads no kernel/async.c; a new line in async_run_entry_fn:done (and the library's, kept) went nowhere.
+    const f = join(tempDir(), 'async-done.ts');
+    writeFileSync(f, `import { definePatch } from 'probecheck';\nexport default definePatch({ id: 'async-done', subject: 'test', base: 'v5.4',
+  hunks: [{ fn: 'async_run_entry_fn', replace: 'done', step: (_s, o) => ({ ...o!, c: [...(o!.c ?? []), 'my_check(dev);'] }) }] });\n`);
+    await loadPatchFiles(f);
+    const b = buildScenario(RMMOD, 'v5.4', f);
+    expect(b.model.threads.flatMap((th) => Object.entries(th.steps)).filter(([l]) => l.endsWith('async_run_entry_fn:done')).map(([, st]) => st.source)).toEqual([undefined, undefined, undefined, undefined]);
+    expect(b.model.notes!.filter((n) => n.includes('not read'))).toEqual(["patch async-done's step async_run_entry_fn:done cites C lines that are not read: profile v5.4 reads no snapshot of kernel/async.c, so they are not checked against the kernel's and the step prints no C row"]);
+  });
+
   it('c0a40097f0bc\'s lock and unlock are uevent_show\'s lines (its hunk), found in 9a71892cbcdb where the profile lacks them', () => {
     for (const profile of ['v5.19', 'v6.12']) {
       const as = anchors(PROBE, profile, profile === 'v5.19' ? 'c0a40097f0bc' : '');
