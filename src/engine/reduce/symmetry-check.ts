@@ -4,7 +4,8 @@
  * - the successors of pi(s) are exactly pi(successors of s) (raw bytes, not canonical forms);
  * - every invariant, premise, liveness predicate and the deadlock condition has the same value
  *   at s and pi(s), and every action property and the moving thread's fairness the same value on
- *   corresponding transitions (the properties the search checks, where it says which);
+ *   corresponding transitions (the properties the search checks, where it says which; fairness
+ *   where one of them is a liveness property);
  * - what may move never shrinks along a transition (pi stays allowed at every successor).
  * Together these make {(s, pi(s))} a bisimulation over the reachable states, which is what
  * makes storing states by canonical fingerprint sound (reduce/symmetry.ts). Where a class
@@ -72,6 +73,10 @@ export function checkSymmetry(model: Model, o: { maxStates?: number; stop?: () =
   // order's reduction (Model.symmetricChoice) runs with liveness, and a leads-to of yours naming
   // c1 passed this check and read vacuous where it is violated (s46 h11).
   const live = c.liveness.map((p) => ({ name: p.name, preds: predicatesOf(p) }));
+  // Fairness is read by a liveness verdict alone (a `sometimes` is reachability): compared where
+  // none is checked, a thread unfair in a safety-only run failed the check and cost the reduction
+  // for nothing (s46 h20).
+  const fairRead = c.liveness.some((p) => p.kind !== 'sometimes');
   /** Labels of cur: invariants, premises, liveness predicates, deadlock. */
   const labels = (moves: number) => {
     const g = be.curG(), q = be.curQ();
@@ -98,7 +103,7 @@ export function checkSymmetry(model: Model, o: { maxStates?: number; stop?: () =
       // What the moving thread owes there (weakly, strongly fair) is part of the move: liveness
       // reads it, and a permutation pairing a fair thread's move with an unfair one's would map
       // fair runs to unfair ones (s46 h17). Not the index of a conditional step, which differs by position.
-      const owes = edgeFlags(c, k, be.pc(k)) & (EDGE_FAIR | EDGE_STRONG);
+      const owes = fairRead ? edgeFlags(c, k, be.pc(k)) & (EDGE_FAIR | EDGE_STRONG) : 0;
       const action = [`owes=${owes}`, ...c.actions.map((p) => `${p.name}=${p.holds(be.curG(), be.nextG(), m, be.nextQ(), be.curQ())}`)].join(',');
       be.advance();
       found.push({ fp: next, bytes: be.bytes(), move, code: actionCode(k, b), action });
