@@ -134,6 +134,7 @@ describe('the symmetry checker', () => {
     // check and cost the reduction for nothing (s46 h20).
     expect(checkSymmetry(unfair, { properties: [...m.properties, { ...done, kind: 'sometimes' }] }).failure).toBeUndefined();
     expect(check(unfair, { checkSymmetry: true }).symmetry).toMatchObject({ applied: true, check: { complete: true } });
+    expect(check({ ...unfair, properties: [...m.properties, done] }, { checkSymmetry: true }).symmetry!.check!.failure).toBe("permutation P0->P1, P1->P0 at the initial state: fairness differs on move 'P0: take': weakly fair in s, unfair on its image 'P1: take' in pi(s)");
     // Each thread's conditionally strong step has its own index (Compiled.conds): alike fair, not a difference.
     const cond = { ...m, threads: m.threads.map((th) => ({ ...th, steps: { ...th.steps, take: { ...th.steps.take!, strong: true, strongUnless: () => false } } })) };
     expect(checkSymmetry(cond, { properties: [...m.properties, done] }).failure).toBeUndefined();

@@ -39,7 +39,8 @@ export function symmetryFor(c: Compiled, asked: boolean | undefined, strategy: s
     check = { states: r.states, pairs: r.pairs, complete: r.complete };
     if (r.failure) {
       const path = r.failure.named.join('; ');
-      check.failure = `${r.failure.permutation ? `permutation ${r.failure.permutation} ` : ''}at the state after [${path}]: ${r.failure.what}`;
+      // The initial state by name: 'after []' read as a path lost (s46 h20).
+      check.failure = `${r.failure.permutation ? `permutation ${r.failure.permutation} ` : ''}at ${path ? `the state after [${path}]` : 'the initial state'}: ${r.failure.what}`;
     }
   }
   const res = (applied: boolean, note?: string) => ({ applied, classes: names, ...(note ? { note } : {}), ...(check ? { check } : {}) });
