@@ -143,6 +143,42 @@ describe('the symmetry checker', () => {
     expect(checkSymmetry(bad, { properties: bad.properties!.filter((p) => p.name !== 'p0-first') }).failure).toBeUndefined();
   });
 
+  // A step strongly fair on a condition the search judges (StepDef.strongUnless) is judged per
+  // thread on the states searched: with a symmetric choice's first branch alone (the head is P0),
+  // only P0's guard ever differs from the lock's, P1's step read strong, and the run where the head
+  // loops and starves the other was unfair: `eventually` held, violated unreduced (s46 h21). Two
+  // searches of 17 states.
+  it('searches every branch of a symmetric choice where a conditional strong step is judged', () => {
+    const headLoop = (): Model => {
+      const P = names(2), differs = [false, false];
+      return {
+        name: 'head-loop',
+        state: t.record({ p: t.array(2, t.record({ head: t.bool, done: t.bool }), P), lock: t.owner(), y: t.int(1), booted: t.bool }),
+        init: (s: any) => { s.y = 1; },
+        threads: [...P.map((name, i) => ({
+          name,
+          steps: {
+            // The lock's wait, held back for the head while y is set: differs from the lock's own.
+            lock: { where: W, strong: true, strongUnless: () => differs[i]!,
+              await: (s: any) => { if (!s.booted) return false; const free = s.lock === 0, r = free && !(s.p[i].head && s.y === 1); if (r !== free) differs[i] = true; return r; },
+              run: (s: any) => { s.lock = i + 1; return 'unlock'; } },
+            unlock: { where: W, run: (s: any) => { s.lock = 0; if (s.p[i].head) return 'lock'; s.p[i].done = true; return null; } },
+          },
+        })),
+        { name: 'q', steps: { clear: { where: W, await: (s: any) => s.booted, run: (s: any) => { s.y = 0; return null; } } } },
+        { name: 'boot', steps: { pick: { where: W, branches: 2, run: (s: any, _l: unknown, b: number) => { s.p[b].head = true; s.booted = true; return null; } } } }],
+        properties: [{ kind: 'eventually', name: 'one-done', holds: (s: any) => s.p.some((x: any) => x.done) }],
+        symmetry: [{ name: 'P', elements: P.map((x) => ({ name: x, state: [`p[${x}]`], threads: [x] })), movable: () => 3 }],
+        symmetricChoice: { thread: 'boot', label: 'pick', first: () => 1, representatives: 1, about: 'the two heads' },
+      };
+    };
+    const full = check(headLoop(), { exhaustive: true, symmetry: false }), dflt = check(headLoop(), { exhaustive: true });
+    expect(full.properties[0]!.verdict).toBe('violated');
+    expect(dflt.properties[0]!.verdict).toBe('violated');
+    expect(dflt.states).toBe(full.states);
+    expect(dflt.symmetry!.note).toContain('the two heads each searched: a step\'s strong fairness is judged on the states searched');
+  });
+
   it('catches a movable set that shrinks along a run', () => {
     // Both may move only while P0 holds the lock before its first round (lock is byte 2, P0's v byte 0).
     const m = rounds(2, { movable: (u8) => (u8[2] === 1 && u8[0] === 0 ? 3 : 0) });

@@ -56,8 +56,13 @@ export function symmetryFor(c: Compiled, asked: boolean | undefined, strategy: s
     // each other (Model.symmetricChoice) is taken up to them where nothing checked tells the
     // elements apart: every run from a branch left out is the image of one from a branch taken
     // (s45 h8: six orders of three interchangeable devices were searched six times over).
-    const sc = c.model.symmetricChoice, start = sc !== undefined && (!doubts.length || asked === true || proved);
-    const note = `not with liveness properties (their lassos are concrete runs)${start ? `; ${sc.about} taken up to permutations of ${who} (${sc.representatives} of them)${doubts.length && !proved ? `, as asked (--symmetry), trusting ${doubts.join(', ')} to treat ${who} alike` : ''}` : ''}`;
+    // Not with a step strongly fair on a condition the search judges (StepDef.strongUnless): it is
+    // judged per thread on the states searched, so on the first branches alone one element's copy
+    // could be judged strong where the branches left out would judge it weak, as they judge its
+    // image (s46 h21: `eventually` held, violated unreduced).
+    const sc = c.model.symmetricChoice, cond = sc !== undefined && c.conds.length > 0;
+    const start = sc !== undefined && !cond && (!doubts.length || asked === true || proved);
+    const note = `not with liveness properties (their lassos are concrete runs)${start ? `; ${sc.about} taken up to permutations of ${who} (${sc.representatives} of them)${doubts.length && !proved ? `, as asked (--symmetry), trusting ${doubts.join(', ')} to treat ${who} alike` : ''}` : ''}${cond ? `; ${sc.about} each searched: a step's strong fairness is judged on the states searched (strongUnless: a guard of yours on a mutex wait), and the orders left out could judge it otherwise` : ''}`;
     return { result: res(false, note), ...(start ? { start: sc } : {}) };
   }
   if (doubts.length && asked !== true && !proved) {
