@@ -58,7 +58,11 @@ export const MODELLED: Record<string, string[]> = {
     'device_links_missing_supplier',
     // The sysfs uevent file's read, around the kset's uevent callback (dev_uevent): device_lock there or not (UEVENT_SHOW_LOCKED).
     'uevent_show',
+    // The dev_printk prefix ("%s %s: %pV") that from-log's dev rules read behind (src/logs/formats.ts DEV_PREFIX_CITES), not modelled.
+    '__dev_printk',
   ],
+  // initcall_debug's two lines, which from-log reads (src/logs/formats.ts), not modelled: the tracepoint callbacks (v4.x+) and the older do_one_initcall_debug.
+  'init/main.c': ['trace_initcall_start_cb', 'trace_initcall_finish_cb', 'do_one_initcall_debug'],
   // platform_bus_type: the struct (a block, not a function), read where it shows which bus sets need_parent_lock (none here; usb's does).
   'drivers/base/platform.c': ['platform_match', 'driver_override_store', 'driver_override_show', 'platform_bus_type'],
   // driver_set_override (v5.19+) is not read; driver_register's driver_find/-EBUSY and driver_unregister's `!drv->p` test are anchored by bus_add_driver's and bus_remove_driver's first steps.

@@ -53,6 +53,17 @@ const MAIN = 'torvalds@5a7a9efdb193', BUSM = 'torvalds@00c4a3c47da7', V36 = 'v3.
 const V612 = 'torvalds@efb0b309fa0d';
 /** v5.9's dd.c: the one excerpt that holds driver_deferred_probe_check_state (imported 2026-12-06). */
 const V59 = 'torvalds@654888327e9f';
+/**
+ * initcall_debug's lines (init/main.c), read 2026-12-07 (s46 h22): the initcall tracepoints' callbacks at v6.18.y, and
+ * do_one_initcall_debug at torvalds@f0bb4c0ab064 (a v3.x tree, release not identified), which printed with %pF. Cited by
+ * the late initcall's rules and the general ones. Not read: which release moved from the one to the other, and what %pF and
+ * %pS print (lib/vsprintf.c: the rules take "fn+0x0/0x90", with " [module]" for a module's function).
+ */
+const INIT = 'init/main.c', V618 = 'v6.18.y', V3 = 'torvalds@f0bb4c0ab064';
+const INITCALL_START: Cite[] = [{ path: INIT, snapshot: V618, fn: 'trace_initcall_start_cb', format: 'calling  %pS @ %i\\n', line: '+5' },
+  { path: INIT, snapshot: V3, fn: 'do_one_initcall_debug', format: 'calling  %pF @ %i\\n', line: '+6' }];
+const INITCALL_FINISH: Cite[] = [{ path: INIT, snapshot: V618, fn: 'trace_initcall_finish_cb', format: 'initcall %pS returned %d after %lld usecs\\n', line: '+6' },
+  { path: INIT, snapshot: V3, fn: 'do_one_initcall_debug', format: 'initcall %pF returned %d after %lld usecs\\n', line: '+12' }];
 
 export const RULES: readonly Rule[] = [
   { id: 'device_add', dev: false, re: /^device: '([^']+)': device_add$/, fields: ['dev'], model: 'device_add',
@@ -147,13 +158,13 @@ export const RULES: readonly Rule[] = [
       { path: DD, snapshot: V612, fn: 'deferred_probe_timeout_work_func', format: 'deferred probe pending: %s', line: 316 }] },
   // initcall_debug around the late initcall itself (before the general rules, which read it as a built-in initcall).
   { id: 'late_initcall_start', dev: false, re: /^calling {1,2}(deferred_probe_initcall)\+0x[0-9a-f]+\/0x[0-9a-f]+ @ (\d+)$/, fields: ['initfn', 'pid'], model: 'late_initcall',
-    cite: [{ path: 'init/main.c', snapshot: 'unverified', fn: 'trace_initcall_start_cb', format: 'calling  %pS @ %i\\n', line: '?', note: 'initcall_debug, for late_initcall(deferred_probe_initcall) (dd.c)' }] },
+    cite: INITCALL_START },
   { id: 'late_initcall_done', dev: false, re: /^initcall (deferred_probe_initcall)\+0x[0-9a-f]+\/0x[0-9a-f]+ returned (-?\d+) after (\d+) usecs$/, fields: ['initfn', 'ret', 'usecs'], model: 'late_initcall_done',
-    cite: [{ path: 'init/main.c', snapshot: 'unverified', fn: 'trace_initcall_finish_cb', format: 'initcall %pS returned %d after %lld usecs\\n', line: '?', note: 'initcall_debug' }] },
+    cite: INITCALL_FINISH },
   { id: 'initcall_start', dev: false, re: /^calling {1,2}(\w+)\+0x[0-9a-f]+\/0x[0-9a-f]+(?: \[(\S+)\])? @ (\d+)$/, fields: ['initfn', 'module', 'pid'], model: 'module_init',
-    cite: [{ path: 'init/main.c', snapshot: 'unverified', fn: 'trace_initcall_start_cb', format: 'calling  %pS @ %i\\n', line: '?', note: 'initcall_debug; %pS of a module function ends in " [module]"' }] },
+    cite: INITCALL_START },
   { id: 'initcall_done', dev: false, re: /^initcall (\w+)\+0x[0-9a-f]+\/0x[0-9a-f]+(?: \[(\S+)\])? returned (-?\d+) after (\d+) usecs$/, fields: ['initfn', 'module', 'ret', 'usecs'], model: 'module_init_done',
-    cite: [{ path: 'init/main.c', snapshot: 'unverified', fn: 'trace_initcall_finish_cb', format: 'initcall %pS returned %d after %lld usecs\\n', line: '?', note: 'initcall_debug' }] },
+    cite: INITCALL_FINISH },
 ];
 
 /** The dev_printk prefix: "<driver or bus or class> <device>: " (the first may be empty). */
@@ -164,7 +175,9 @@ export const DEV_PREFIX = /^(\S*) (\S+): (.*)$/;
  * words, or two spaces between two, left v6.12's failed and bound lines unread, the probe taken as binding).
  */
 export const DEV_PREFIX_2 = /^(\S+(?:[ \t]+\S+)+?) (\S+): (.*)$/;
-export const DEV_PREFIX_CITE: Cite = { path: CORE, snapshot: 'unverified', fn: '__dev_printk', format: '%s %s: %pV', line: '?', note: 'dev_printk_emit(level, dev, "%s %s: %pV", dev_driver_string(dev), dev_name(dev), vaf): core.c is not excerpted there' };
+/** Read at mainline (driver-core-7.1-rc1) and v6.18.y (2026-12-07, s46 h22); held by test/logs/formats.test.ts as the rules' cites are. */
+export const DEV_PREFIX_CITES: Cite[] = [{ path: CORE, snapshot: 'torvalds@4793dae01f47', fn: '__dev_printk', format: '%s %s: %pV', line: '+4' },
+  { path: CORE, snapshot: V618, fn: '__dev_printk', format: '%s %s: %pV', line: '+4' }];
 
 /**
  * Bus names, which a dev_printk prints before the device while no driver is bound (dev_driver_string); the log's own `bus: '%s'` names are added where read.

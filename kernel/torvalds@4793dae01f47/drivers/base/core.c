@@ -1,6 +1,6 @@
 // probecheck kernel excerpt: drivers/base/core.c at torvalds@4793dae01f47. SPDX-License-Identifier: GPL-2.0
 // origin: torvalds/linux drivers/base/core.c @ 4793dae01f47754e288cdbb3a22581cac2317f2b; Makefile: not read (a merge on torvalds master, not a tag)
-// note: "Merge tag 'driver-core-7.1-rc1'" (2026-04-14; subject and full hash from torvalds master revlists in the index): vanilla mainline core.c, the newest read_file serves at a full hash (148334 chars; not stored at the driver-core merges of 7.1-rc1-2, 7.1-rc5, 7.2-rc1 or 7.2-rc7). The 20 functions cut from the pages at offsets 0, 16000, 32000, 64000, 98000 and 126000 (read 2026-12-06, s35 h6), so no line numbers. Against 6.18.16's (AOSC-Tracking/linux, which mainline read until then) only `kzalloc_obj(...)` for `kzalloc(sizeof(...), GFP_KERNEL)` in device_link_add and uevent_show; every other function character for character the same. Its device_add predates a2225b6e834a (no dev_set_ready_to_probe), as 6.18.16's did.
+// note: "Merge tag 'driver-core-7.1-rc1'" (2026-04-14; subject and full hash from torvalds master revlists in the index): vanilla mainline core.c, the newest read_file serves at a full hash (148334 chars; not stored at the driver-core merges of 7.1-rc1-2, 7.1-rc5, 7.2-rc1 or 7.2-rc7). The 20 functions cut from the pages at offsets 0, 16000, 32000, 64000, 98000 and 126000 (read 2026-12-06, s35 h6), so no line numbers. Against 6.18.16's (AOSC-Tracking/linux, which mainline read until then) only `kzalloc_obj(...)` for `kzalloc(sizeof(...), GFP_KERNEL)` in device_link_add and uevent_show; every other function character for character the same. Its device_add predates a2225b6e834a (no dev_set_ready_to_probe), as 6.18.16's did. __dev_printk read 2026-12-07 (s46 h22) with read_file at the same commit, from the page at offset 136800 (of 148334 chars): as 6.18.16's, byte for byte.
 // single functions as read (their line numbers in the tree were not read: ?)
 // not in this file at torvalds@4793dae01f47: -
 
@@ -1077,4 +1077,15 @@ static ssize_t uevent_show(struct device *dev, struct device_attribute *attr,
 out:
 	kfree(env);
 	return len;
+}
+
+//@ __dev_printk ?
+static void __dev_printk(const char *level, const struct device *dev,
+			struct va_format *vaf)
+{
+	if (dev)
+		dev_printk_emit(level[1] - '0', dev, "%s %s: %pV",
+				dev_driver_string(dev), dev_name(dev), vaf);
+	else
+		printk("%s(NULL device *): %pV", level, vaf);
 }
