@@ -35,6 +35,8 @@ export const MODELLED: Record<string, string[]> = {
     // Its two dev_warn lines, which from-log reads (the late initcall ran; the probe deferred before): held to a text
     // where a profile's excerpt has it (2026-12-06, s36 h12: 654888327e9f; other excerpts were made before and do not).
     'driver_deferred_probe_check_state',
+    // What dev_err_probe's -EPROBE_DEFER case keeps as the reason ("%s: %pV") the timeout work prints after "deferred probe pending: " (log reader only).
+    'device_set_deferred_probe_reason',
     // device_shutdown's way to stop new probes (v4.5+; paths/device-shutdown.ts).
     'device_block_probing',
   ],

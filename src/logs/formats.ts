@@ -59,6 +59,8 @@ const V59 = 'torvalds@654888327e9f';
  * the late initcall's rules and the general ones. Not read: which release moved from the one to the other, and what %pF and
  * %pS print (lib/vsprintf.c: the rules take "fn+0x0/0x90", with " [module]" for a module's function).
  */
+/** Mainline (driver-core-7.1-rc1): core.c's __dev_printk and three dd.c functions read for these rules (2026-12-07, s46 h22). */
+const M71 = 'torvalds@4793dae01f47';
 const INIT = 'init/main.c', V618 = 'v6.18.y', V3 = 'torvalds@f0bb4c0ab064';
 const INITCALL_START: Cite[] = [{ path: INIT, snapshot: V618, fn: 'trace_initcall_start_cb', format: 'calling  %pS @ %i\\n', line: '+5' },
   { path: INIT, snapshot: V3, fn: 'do_one_initcall_debug', format: 'calling  %pF @ %i\\n', line: '+6' }];
@@ -148,14 +150,17 @@ export const RULES: readonly Rule[] = [
   // Not modelled (time is not): from-log reads what it says of the boot (a log hunt, 2026-12-06: an rk3399
   // boot's "failed with error -110" after it was a plain error).
   { id: 'check_state_timeout', dev: true, re: /^deferred probe timeout, ignoring dependency$/, fields: [], model: null,
-    cite: [{ path: DD, snapshot: V59, fn: 'driver_deferred_probe_check_state', format: 'deferred probe timeout, ignoring dependency\\n', line: 262 }] },
+    cite: [{ path: DD, snapshot: V59, fn: 'driver_deferred_probe_check_state', format: 'deferred probe timeout, ignoring dependency\\n', line: 262 },
+      { path: DD, snapshot: M71, fn: 'driver_deferred_probe_check_state', format: 'deferred probe timeout, ignoring dependency\\n', line: '+8' }] },
   { id: 'check_state_nodriver', dev: true, re: /^ignoring dependency for device, assuming no driver$/, fields: [], model: null,
-    cite: [{ path: DD, snapshot: V59, fn: 'driver_deferred_probe_check_state', format: 'ignoring dependency for device, assuming no driver\\n', line: 257 }] },
+    cite: [{ path: DD, snapshot: V59, fn: 'driver_deferred_probe_check_state', format: 'ignoring dependency for device, assuming no driver\\n', line: 257 },
+      { path: DD, snapshot: M71, fn: 'driver_deferred_probe_check_state', format: 'ignoring dependency for device, assuming no driver\\n', line: '+3' }] },
   // From v6.8 (7c41da586e9f) dd.c prints the reason after it (": %s"); the rule reads both. Printed by the timeout work the late initcall schedules (late-initcall.ts).
   { id: 'deferred_pending', dev: true, re: /^deferred probe pending(?:: (.*))?$/, fields: ['reason'], model: 'pending',
     cite: [{ path: DD, snapshot: MAIN, fn: 'deferred_probe_timeout_work_func', format: 'deferred probe pending\\n', line: 318 },
       { path: DD, snapshot: 'torvalds@b232b02bf3c2', fn: 'deferred_probe_timeout_work_func', format: 'deferred probe pending\\n', line: 319 },
-      { path: DD, snapshot: V612, fn: 'deferred_probe_timeout_work_func', format: 'deferred probe pending: %s', line: 316 }] },
+      { path: DD, snapshot: V612, fn: 'deferred_probe_timeout_work_func', format: 'deferred probe pending: %s', line: 316 },
+      { path: DD, snapshot: M71, fn: 'deferred_probe_timeout_work_func', format: 'deferred probe pending: %s', line: '+12' }] },
   // initcall_debug around the late initcall itself (before the general rules, which read it as a built-in initcall).
   { id: 'late_initcall_start', dev: false, re: /^calling {1,2}(deferred_probe_initcall)\+0x[0-9a-f]+\/0x[0-9a-f]+ @ (\d+)$/, fields: ['initfn', 'pid'], model: 'late_initcall',
     cite: INITCALL_START },
@@ -176,8 +181,15 @@ export const DEV_PREFIX = /^(\S*) (\S+): (.*)$/;
  */
 export const DEV_PREFIX_2 = /^(\S+(?:[ \t]+\S+)+?) (\S+): (.*)$/;
 /** Read at mainline (driver-core-7.1-rc1) and v6.18.y (2026-12-07, s46 h22); held by test/logs/formats.test.ts as the rules' cites are. */
-export const DEV_PREFIX_CITES: Cite[] = [{ path: CORE, snapshot: 'torvalds@4793dae01f47', fn: '__dev_printk', format: '%s %s: %pV', line: '+4' },
+export const DEV_PREFIX_CITES: Cite[] = [{ path: CORE, snapshot: M71, fn: '__dev_printk', format: '%s %s: %pV', line: '+4' },
   { path: CORE, snapshot: V618, fn: '__dev_printk', format: '%s %s: %pV', line: '+4' }];
+
+/**
+ * The reason "deferred probe pending: %s" prints (from v6.8): what dev_err_probe's -EPROBE_DEFER case keeps,
+ * the device's driver string (its driver's name while bound, else its bus's) before the message. from-log reads its
+ * first word so (from-log.ts). Read at mainline only; that v6.8 .. v7.0 keep it so is not read.
+ */
+export const PENDING_REASON_CITES: Cite[] = [{ path: DD, snapshot: M71, fn: 'device_set_deferred_probe_reason', format: '%s: %pV', line: '+7' }];
 
 /**
  * Bus names, which a dev_printk prints before the device while no driver is bound (dev_driver_string); the log's own `bus: '%s'` names are added where read.

@@ -443,7 +443,7 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
   /**
    * Whose words a supplier line is: device_links_check_suppliers runs in really_probe before it sets
    * dev->driver (dd.c at torvalds@efb0b309fa0d:618, 632), so dev_driver_string, which dev_printk
-   * prints first and device_set_deferred_probe_reason before the reason ("%s: %pV"), gives the bus
+   * prints first and device_set_deferred_probe_reason before the reason ("%s: %pV", formats.ts PENDING_REASON_CITES), gives the bus
    * name there (`drv ? drv->name : dev_bus_name(dev)`); a driver's own dev_err_probe in its probe
    * gives the driver's name. A line or reason with a driver's name first is the driver's, not a link's.
    * Bus names: the known ones, the log's `bus:` names, and the owners of lines printed while the

@@ -1,12 +1,13 @@
 // Every format string a log rule cites is in the cited excerpt of the kernel's text, at the cited line.
 import { describe, expect, it } from 'vitest';
 import { excerpt } from '../../src/kernel/source.js';
-import { DEV_PREFIX_CITES, RULES } from '../../src/logs/formats.js';
+import { DEV_PREFIX_CITES, PENDING_REASON_CITES, RULES } from '../../src/logs/formats.js';
 import { parseLog, readMessage, stripPrefixes, unknownPrefix } from '../../src/logs/parse.js';
 
 describe('log rules', () => {
-  // The dev_printk prefix the dev rules read behind is held as their own cites are.
-  const cites = [...RULES.flatMap((r) => r.cite.map((c) => ({ r, c }))), ...DEV_PREFIX_CITES.map((c) => ({ r: { id: 'dev_prefix' }, c }))];
+  // The dev_printk prefix the dev rules read behind, and the pending line's reason, are held as the rules' cites are.
+  const cites = [...RULES.flatMap((r) => r.cite.map((c) => ({ r, c }))), ...DEV_PREFIX_CITES.map((c) => ({ r: { id: 'dev_prefix' }, c })),
+    ...PENDING_REASON_CITES.map((c) => ({ r: { id: 'pending_reason' }, c }))];
   it.each(cites.filter(({ c }) => c.snapshot !== 'unverified').map(({ r, c }) => [`${r.id}: ${c.path}@${c.snapshot}:${c.line} (${c.fn})`, c]))('%s', (_, c) => {
     const ex = excerpt(c.snapshot, c.path, c.fn);
     expect(ex, `no excerpt of ${c.fn} in kernel/${c.snapshot}/${c.path}`).not.toBeNull();
