@@ -29,6 +29,7 @@ import { unformedWindow } from '../kernel/paths/module.js';
 import { BOOT_PROBE } from '../kernel/paths/links.js';
 import type { ScenarioSpec } from '../kernel/scenario.js';
 import { PROFILES } from '../kernel/profiles.js';
+import { isLockPath } from '../kernel/state.js';
 import { lateInitcallRefusal } from '../kernel/paths/late-initcall.js';
 import { shutdownRefusalAt } from '../kernel/paths/device-shutdown.js';
 import { EXIT, type ExitCode } from './exit.js';
@@ -52,8 +53,6 @@ export interface StepInfo {
   strongIfLockOnly?: boolean;
   reads: string[]; writes: string[]; locks: string[]; waits: string[]; fired: number;
 }
-
-const LOCK = /(^|\.)(mutex|\w+Mutex)$/;
 
 /** `__device_attach(dc)#2:device_lock` -> ['__device_attach', 'device_lock']. */
 export function splitLabel(label: string): [string, string] {
@@ -425,7 +424,7 @@ function walkCatalogue({ model, kernel }: BuiltScenario, profileName: string, ma
         const leaf = leafAt[o];
         if (!leaf || (leaf.thread !== -1 && leaf.thread !== k)) continue;
         rec.w.add(leaf.path);
-        if (LOCK.test(leaf.path)) rec.lk.add(`${decode(leaf.type, next, leaf.offset) === 0 ? 'releases' : 'takes'} ${leaf.path}`);
+        if (isLockPath(leaf.path)) rec.lk.add(`${decode(leaf.type, next, leaf.offset) === 0 ? 'releases' : 'takes'} ${leaf.path}`);
       }
     }
     be.loadBytes(u8);

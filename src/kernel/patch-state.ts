@@ -127,8 +127,10 @@ export function addedState(patches: readonly WithState[], w: World): AddedState 
   const taken: Record<Scope, Set<string>> = {
     dev: new Set(Object.keys((base.fields.dev as { of: RecordT }).of.fields)),
     drv: new Set(Object.keys((base.fields.drv as { of: RecordT }).of.fields)),
-    // With the fields kept only where some thread sleeps or flushes (a regression review, 2026-12-05).
-    kernel: new Set([...Object.keys(base.fields), 'moduleWq', 'flushBarrier']),
+    // With the fields kept only where some thread sleeps or flushes (a regression review, 2026-12-05),
+    // and device_links_lock, kept only under a user's patch (a field of a patch's so named would be
+    // read as that lock: state.ts isLockPath, s46 h24).
+    kernel: new Set([...Object.keys(base.fields), 'moduleWq', 'flushBarrier', 'deviceLinksLock']),
     thread: new Set(Object.keys(localsSchema(1, w).fields)),
   };
   // Initial values, computed when first asked: the step catalogue builds a patch's hunks into

@@ -45,14 +45,22 @@ export const driverBit = (w: World, dev: number, drv: number): number => {
   const j = w.devices[dev]!.drivers.indexOf(drv);
   return j >= 0 && j < DRIVER_BITS ? 1 << j : 0;
 };
-/** Does thread `owner` hold the device's &dev->mutex: the slot's, or its deleted struct's (DevS.oldMutex)? */
 /**
- * The schema's lock fields (kernelSchema): each holds the owner of a mutex, taken and released by
- * steps. The other owner fields (probing, removing) say who runs a probe or a removal: no lock.
+ * The schema's lock fields (kernelSchema), each where it is: a device's `mutex` and `oldMutex`, and
+ * the kernel's deferred_probe_mutex, module_mutex and device_links_lock. Each holds the owner of a
+ * mutex, taken and released by steps. The other owner fields (probing, removing) say who runs a
+ * probe or a removal: no lock. A field a patch adds (patch-state.ts) is no lock, whatever its name:
+ * nothing else takes it as one (locksHeld's E205, lock-order, no-wait-under-lock); `steps`' locks
+ * column and the patch notes' "a lock they take" ask isLockPath alone (s46 h24: `steps` had a name
+ * test of its own, which missed deviceLinksLock and took a patch's `fooMutex` for a lock).
  */
-export const LOCK_FIELDS: ReadonlySet<string> = new Set(['mutex', 'oldMutex', 'deferredProbeMutex', 'moduleMutex', 'deviceLinksLock']);
-/** Is a state path (`dev[dc].mutex`, `moduleMutex`) one of LOCK_FIELDS? */
-export const isLockPath = (path: string): boolean => LOCK_FIELDS.has(path.slice(path.lastIndexOf('.') + 1));
+export const LOCK_FIELDS = { dev: ['mutex', 'oldMutex'], kernel: ['deferredProbeMutex', 'moduleMutex', 'deviceLinksLock'] } as const;
+/** Is a state path (`dev[dc].mutex`, `dev[].oldMutex`, `moduleMutex`) one of LOCK_FIELDS, at its place? */
+export const isLockPath = (path: string): boolean => {
+  const d = /^dev\[[^\]]*\]\.(\w+)$/.exec(path);
+  return (d ? LOCK_FIELDS.dev : LOCK_FIELDS.kernel).some((f) => f === (d ? d[1] : path));
+};
+/** Does thread `owner` hold the device's &dev->mutex: the slot's, or its deleted struct's (DevS.oldMutex)? */
 export const holdsMutex = (x: Pick<DevS, 'mutex' | 'oldMutex'>, owner: number): boolean => x.mutex === owner || x.oldMutex === owner;
 /** The reference a holder takes to dev's struct device (get_device), as KL.gen keeps it. */
 export const structRef = (s: KS, dev: number): number => s.dev[dev]!.gen;

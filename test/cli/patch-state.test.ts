@@ -123,6 +123,9 @@ export default scenario({
     // Also a kernel field the model keeps only in some scenarios (a regression review, 2026-12-05).
     write('wq.ts', deadPatch("{ dev: { gone: 'bool' }, kernel: { moduleWq: 'bool' } }"));
     oneLine(['check', 'hot-unplug.ts', '--patch', 'wq.ts'], /^probecheck: E604 .*state\.kernel\.moduleWq: the model's kernel state already has a field 'moduleWq'/);
+    // And device_links_lock, kept only under a user's patch: a field so named would be read as that lock (s46 h24).
+    write('links.ts', deadPatch("{ dev: { gone: 'bool' }, kernel: { deviceLinksLock: { type: 'int', max: 15 } } }"));
+    oneLine(['check', 'hot-unplug.ts', '--patch', 'links.ts'], /^probecheck: E604 .*state\.kernel\.deviceLinksLock: the model's kernel state already has a field 'deviceLinksLock'/);
     write('scope.ts', deadPatch("{ device: { gone: 'bool' } }"));
     oneLine(['check', 'hot-unplug.ts', '--patch', 'scope.ts'], /^probecheck: E604 .*patch 'my-dead': state: unknown scope 'device'; known: dev, drv, kernel/);
     write('type.ts', deadPatch("{ dev: { gone: 'boolean' } }"));

@@ -99,6 +99,30 @@ describe('probecheck steps', () => {
     expect([bad.status, hasStack(bad.stderr)]).toEqual([2, false]);
     expect(bad.stderr).toMatch(/^probecheck: E604 .*hunks\[0\] names __driver_attach:device_lok/);
   });
+  // The locks column asks the schema's lock fields (state.ts isLockPath), as the patch notes do (s46
+  // h24): its own name test missed device_links_lock, which a step holding it takes (a lock only
+  // under a user's patch), and listed a patch's own `ownMutex` as a lock, which nothing else takes
+  // for one (E205, lock-order, no-wait-under-lock). About 1 s (500 states).
+  it('--patch: a step holding device_links_lock lists it under locks; a field the patch adds, whatever its name, under writes only', () => {
+    const user = tempDir();
+    mkdirSync(join(user, 'node_modules'));
+    symlinkSync(ROOT, join(user, 'node_modules/probecheck'), 'dir');
+    writeFileSync(join(user, 'own.ts'), `import { definePatch } from 'probecheck';
+export default definePatch({ id: 'links-held', subject: 'a wait under device_links_lock, and a lock of its own', base: 'mainline',
+  state: { dev: { ownMutex: { type: 'int', max: 255 } } }, hunks: [
+  { fn: 'really_probe', replace: 'driver_bound', step: (_site, orig) => ({ ...orig!, holding: 'device_links_lock', await: (s) => (orig!.await ? orig!.await(s) : true), waits: () => 'its condition' }) },
+  { fn: '__driver_attach', replace: 'device_lock', step: (site, orig) => ({ ...orig!, run: (s, t, b, c) => { s.dev[site.dev]!.ownMutex = site.tb.owner; return orig!.run(s, t, b, c); } }) },
+  { fn: '__driver_attach', replace: 'device_unlock', step: (site, orig) => ({ ...orig!, run: (s, t, b, c) => { s.dev[site.dev]!.ownMutex = 0; return orig!.run(s, t, b, c); } }) },
+] });
+`);
+    const r = probecheck(['steps', '--patch', 'own.ts', '--json', '--max-states', '500'], { cwd: user });
+    expect(r.status, r.stderr).toBe(0);
+    const at = (step: string) => (JSON.parse(r.stdout) as { steps: Step[] }).steps.find((s) => s.step === step)!;
+    expect(at('really_probe:driver_bound').locks).toEqual(['takes deviceLinksLock']);
+    expect(at('really_probe:driver_bound_links_locked').locks).toEqual(['releases deviceLinksLock']);
+    expect([at('__driver_attach:device_lock').locks, at('__driver_attach:device_unlock').locks]).toEqual([['takes dev[].mutex'], ['releases dev[].mutex']]);
+    expect(at('__driver_attach:device_lock').writes).toContain('dev[].ownMutex');
+  });
   // A step whose C runs past a lock release says why (merges); patches.md says `{ ...orig }` keeps
   // it, and no output showed it (s45 h15). One small recording (--max-states 10).
   it("prints a step's merges, in text and JSON", () => {

@@ -114,6 +114,11 @@ describe('dc23806a7c47 (device_lock around the match) against cb3d1049f4ea (the 
     const asyncDriver = { patch: 'match-locked', path: 'dev[dc].asyncDriver', value: 'NULL', written: true } as const;
     expect(alsoNoLock([asyncDriver])).toMatch(/; your patch's own steps write dev\[dc\]\.asyncDriver too: what that write does is not said here$/);
     expect(alsoNoLock([asyncDriver])).not.toContain('a lock they take');
+    // A field the patch adds is no lock whatever its name, as in `steps`' locks column (s46 h24: a
+    // driver's `mutex` of a patch's was "a lock they take", by its last name alone).
+    for (const path of ['drv[dc-drv].mutex', 'dev[dc].ownMutex']) {
+      expect(alsoNoLock([{ ...asyncDriver, path, value: 'none' }])).toMatch(/; your patch's own steps write \S+ too: what that write does is not said here$/);
+    }
     expect(alsoNoLock([...r.constantReads!, asyncDriver])).toMatch(/write dev\[dc\]\.mutex too \(a lock they take\): what that does to the other threads' waits for it is not said here; they also write dev\[dc\]\.asyncDriver: what that write does is not said here$/);
   });
   it("a probe that registers a driver deadlocks on its own device's lock with the locked match only", () => {
