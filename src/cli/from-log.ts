@@ -10,7 +10,7 @@ import { compile } from '../engine/compile.js';
 import { SCENARIO_LIMITS, scenario } from '../kernel/scenario.js';
 import { count, fromLog, scenarioSource, type FromLog } from '../logs/from-log.js';
 import { describeCut, describeShort, describePrefixed, describeVariant, type ParsedLog } from '../logs/parse.js';
-import { KNOWN_BUSES } from '../logs/formats.js';
+import { supplierDeferral } from '../logs/supplier-deferral.js';
 import type { Model } from '../engine/model.js';
 import { kernelWarnings } from '../logs/release.js';
 import { kernelOf } from '../logs/validate.js';
@@ -40,6 +40,7 @@ export function runFromLog(io: Io, file: string, profile: string | undefined, ou
     throw new ProbecheckError('E701', `${file}: ${count(r.events, 'driver-core line')} read, but every driver ${r.events === 1 ? 'it names' : 'they name'} was left out: ${spaced[0]!.replace(/: left out.*$/, '')}${spaced.length > 1 ? ` (and ${spaced.length - 1} more)` : ''}, so no scenario is left to write; to model it, give it a one-word name in the log (every line that names it)`);
   }
   if (r.events === 0 || Object.keys(r.spec.drivers).length === 0) {
+    const supplier = supplierDeferral(log);
     throw new ProbecheckError('E701', `${file}: none of its ${count(log.lines, 'line')} shows a driver probing a device (${count(log.events.length, 'driver-core line')} read${log.wrapped ? `, ${log.wrapped.count} of them joined from wrapped lines` : ''}); ${log.prefixed
       ? `${describePrefixed(log.prefixed)}: take the prefix off, or capture the log with dmesg, journalctl -k or a serial console`
       : log.cut
@@ -52,7 +53,7 @@ export function runFromLog(io: Io, file: string, profile: string | undefined, ou
       ? `line ${ddDebug.line} is dd.c's debug line ("${ddDebug.text}"), so the boot had dd.c's dyndbg on: this piece of the log holds no probe's own lines (matched, probing, bound, a deferral or failure); give the part that holds them`
       : trace
       ? `${describeTrace(trace)}; ${BOOT_WITH}`
-      : `${supplierDeferral(log)}${BOOT_WITH}`}`);
+      : `${supplier ? `${supplier}; ` : ''}${BOOT_WITH}`}`);
   }
   tooBig(file, r);
   const b = buildable(file, log, name, profile, r);
@@ -128,38 +129,6 @@ function buildable(file: string, log: ParsedLog, name: string, profile: string |
   const ok = build(out);
   if ('err' in ok) throw new ProbecheckError(ok.err.code, `${file}: the scenario from this log does not build (${ok.err.message}); nothing written`);
   return { r: out, model: ok.model };
-}
-
-/**
- * The first line that shows device_links_check_suppliers deferring a probe (its `supplier X not
- * ready` or `wait for supplier N`, as such or as a pending line's reason): a probe of that device
- * deferred before its driver's probe() ran, and no line names the driver. Said in E701, not left
- * as "0 driver-core lines read" (s46 h8: a zynqmp boot's `platform i2c@0: error -EPROBE_DEFER:
- * supplier 80010000.gpio not ready`, linuxdev.cc 2023-12-10; a Raspberry Pi 5's pending lines,
- * raspberrypi/linux#7440 2026-06-16). Empty where there is none.
- */
-function supplierDeferral(log: ParsedLog): string {
-  const SUP = /^(probe deferral - )?(?:error -EPROBE_DEFER: |error -517: )?((?:wait for )?supplier \S+(?: not ready)?)$/;
-  // The first word is dev_driver_string: the bus while no driver is set, as in device_links_check_suppliers
-  // (really_probe sets dev->driver after it, dd.c at torvalds@efb0b309fa0d:167-178), the driver's name
-  // in that driver's own probe; the pending reason's first word too (`"%s: %pV"`, dev_driver_string).
-  // s46 h12: `cdns-i2c i2c@0: error -EPROBE_DEFER: supplier X not ready`, a driver's own dev_err_probe,
-  // was named the core's deferral that names no driver. `probe deferral - ` is core.c's words alone.
-  const buses = new Set([...KNOWN_BUSES, ...log.events.flatMap((e) => (e.bus !== undefined ? [e.bus] : []))]);
-  const read = (line: number, first: string, dev: string, words: string, pending: boolean) => {
-    const w = SUP.exec(words);
-    return w ? { line, dev, says: w[2]!, pending, core: w[1] !== undefined || buses.has(first), first } : undefined;
-  };
-  const lines = [
-    // dyndbg's decorations (+t, +m, +f, +l) may stand before dev_err_probe's dev_dbg line.
-    ...log.others.map((o) => { const m = /^(?:\[\d+\] )?(?:[\w.-]+:){1,3} (\S+) (\S+): (.*)$/.exec(o.text) ?? /^(\S+) (\S+): (.*)$/.exec(o.text); return m ? read(o.line, m[1]!, m[2]!, m[3]!, false) : undefined; }),
-    ...log.events.filter((e) => e.rule.id === 'deferred_pending' && e.dev !== undefined && e.reason !== undefined).map((e) => { const w = /^(\S+): (.*)$/.exec(e.reason!); return w ? read(e.line, w[1]!, e.dev!, w[2]!, true) : undefined; }),
-  ].filter((x) => x !== undefined).sort((a, b) => a.line - b.line);
-  const core = lines.filter((x) => x.core), own = lines.find((x) => !x.core);
-  const f = core[0];
-  const ownWords = own === undefined ? '' : `${own.pending ? `line ${own.line}'s reason` : `line ${own.line}`} (${own.says}) is no deferral of the core's: its first word, ${own.first}, is no bus known or in the log, so a driver's name, as a driver's own message in its probe prints it (device_links_check_suppliers runs before really_probe sets dev->driver): that driver's probe of ${own.dev} deferred, with no line of dd.c's; `;
-  if (f === undefined) return ownWords;
-  return `${f.pending ? `line ${f.line}'s reason (${f.says}) is device_links_check_suppliers', set at the last deferral of ${f.dev}` : `line ${f.line} (${f.says}) is device_links_check_suppliers' deferral of ${f.dev}`}, in really_probe before the driver's probe() ran: it names no driver${core.length > 1 ? ` (${count(core.length - 1, 'more such line')})` : ''}; ${ownWords}`;
 }
 
 const BOOT_WITH = 'boot with dyndbg="file drivers/base/dd.c +p; file drivers/base/bus.c +p; file drivers/base/core.c +p" initcall_debug';

@@ -93,6 +93,8 @@ export function renderValidation(r: ValidateResult, logFile: string): string {
       ? `  nothing to check: ${describeVariant(r.variant)}`
       : r.short
       ? `  nothing to check: ${describeShort(r.short)}`
+      : r.supplier
+      ? `  nothing to check: the log has no line the model prints; ${r.supplier}; boot with the dyndbg and initcall_debug of docs/boot-logs.md`
       : '  nothing to check: the log has no line the model prints (boot with the dyndbg and initcall_debug of docs/boot-logs.md)');
     if (r.variant && !out.at(-1)!.includes(describeVariant(r.variant))) out.push(`  not read: ${describeVariant(r.variant)}`);
     return out.join('\n');
@@ -140,7 +142,7 @@ export function validationJson(r: ValidateResult, logFile: string): unknown {
     log: logFile, model: r.model, params: r.params, verdict: r.verdict, matched: r.matched, checked: r.checked.length,
     firstUnmatched: r.verdict === 'not-a-behaviour' || r.verdict === 'limit' ? ev(r.checked[r.matched]!) : null,
     guards: r.guards.map((g) => ({ ...ev(g.event), driver: g.driver })),
-    startOrder: r.startOrder ?? null, statesBefore: r.statesBefore, stateSummaries: r.stateSummaries, couldPrint: r.couldPrint, couldPrintLines: r.couldPrintLines, unchecked: r.unchecked.map((u) => ({ ...ev(u.event), why: u.why })), unknownLines: r.unknownLines, prefixed: r.prefixed ?? null, wrapped: r.wrapped ?? null, cut: r.cut ?? null, lastCut: r.lastCut ?? null, unordered: r.unordered ?? null, variant: r.variant ?? null, nul: r.nul ?? null, short: r.short ?? null, warnings: r.warnings,
+    startOrder: r.startOrder ?? null, statesBefore: r.statesBefore, stateSummaries: r.stateSummaries, couldPrint: r.couldPrint, couldPrintLines: r.couldPrintLines, unchecked: r.unchecked.map((u) => ({ ...ev(u.event), why: u.why })), unknownLines: r.unknownLines, prefixed: r.prefixed ?? null, wrapped: r.wrapped ?? null, cut: r.cut ?? null, lastCut: r.lastCut ?? null, unordered: r.unordered ?? null, variant: r.variant ?? null, nul: r.nul ?? null, short: r.short ?? null, supplierDeferral: r.supplier ?? null, warnings: r.warnings,
     run: r.run.map((s) => ({ step: s.step, ...s.move, lines: s.events.flatMap((e) => (e.line !== undefined ? [e.line] : [])) })), states: r.states, seconds: r.seconds,
   };
 }

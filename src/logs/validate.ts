@@ -31,6 +31,7 @@ import type { ModelKind } from './formats.js';
 import { logKernel, renderEvent, stepEvents, type LogKernel, type ModelEvent } from './model-events.js';
 import { oneWord, type LogEvent, type ParsedLog } from './parse.js';
 import { kernelWarnings } from './release.js';
+import { supplierDeferral } from './supplier-deferral.js';
 
 const KERNEL = Symbol.for('probecheck.kernel');
 
@@ -96,6 +97,8 @@ export interface ValidateResult {
   nul?: ParsedLog['nul'];
   short?: ParsedLog['short'];
   variant?: ParsedLog['variant'];
+  /** The log's lines of device_links_check_suppliers' deferral (supplier-deferral.ts), in words: a log of them alone has nothing the model prints, and they say why. */
+  supplier?: string;
   /** What the log says of its kernel that the model's profile is not (release.ts): warned, not refused. */
   warnings: string[];
   verdict: 'behaviour' | 'not-a-behaviour' | 'nothing-to-check' | 'limit';
@@ -194,7 +197,8 @@ export function validate(model: Model, log: ParsedLog, o: { maxStates?: number; 
     }
     return j;
   };
-  const base = { model: model.name, guards: [...guards.keys()].map((event) => ({ event, driver: event.drv! })), params: model.params ?? {}, checked, unchecked, unknownLines: log.unknown, warnings: kernelWarnings(log, w), ...(log.prefixed ? { prefixed: log.prefixed } : {}), ...(log.wrapped ? { wrapped: log.wrapped } : {}), ...(log.cut ? { cut: log.cut } : {}), ...(log.lastCut ? { lastCut: log.lastCut } : {}), ...(log.unordered ? { unordered: log.unordered } : {}), ...(log.variant ? { variant: log.variant } : {}), ...(log.reboot ? { reboot: log.reboot } : {}), ...(log.nul ? { nul: log.nul } : {}), ...(log.short ? { short: log.short } : {}) };
+  const supplier = supplierDeferral(log);
+  const base = { model: model.name, guards: [...guards.keys()].map((event) => ({ event, driver: event.drv! })), params: model.params ?? {}, checked, unchecked, unknownLines: log.unknown, warnings: kernelWarnings(log, w), ...(log.prefixed ? { prefixed: log.prefixed } : {}), ...(log.wrapped ? { wrapped: log.wrapped } : {}), ...(log.cut ? { cut: log.cut } : {}), ...(log.lastCut ? { lastCut: log.lastCut } : {}), ...(log.unordered ? { unordered: log.unordered } : {}), ...(log.variant ? { variant: log.variant } : {}), ...(log.reboot ? { reboot: log.reboot } : {}), ...(log.nul ? { nul: log.nul } : {}), ...(log.short ? { short: log.short } : {}), ...(supplier ? { supplier } : {}) };
   const n = checked.length;
   const be = makeBackend(compile(model));
   const maxStates = o.maxStates ?? 2_000_000;

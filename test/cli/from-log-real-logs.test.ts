@@ -330,6 +330,10 @@ describe('from-log and validate on real logs (a new-user hunt, 2026-12-05)', () 
       '[   17.888693] platform pwr_button: deferred probe pending: platform: wait for supplier /soc@107c000000/pinctrl@7d504100/pwr_button_pins',
       '',
     ].join('\n'));
+    // s46 h23: validate of the same log said only "boot with the dyndbg ...", the line not named (the words are from-log's, shared).
+    const v = probecheck(['validate', join(ROOT, 'models/deferred-probe.ts'), '--log', 'z.log'], { cwd: dir });
+    expect(v.status).toBe(5);
+    expect(v.stdout).toContain("\n  nothing to check: the log has no line the model prints; line 2 (supplier 80010000.gpio not ready) is device_links_check_suppliers' deferral of i2c@0, in really_probe before the driver's probe() ran: it names no driver; boot with the dyndbg and initcall_debug of docs/boot-logs.md\n");
     oneErrorLine(dir, ['from-log', 'p.log'], /\(2 driver-core lines read\); line 1's reason \(wait for supplier \/soc@107c000000\/pinctrl@7d504100\/bt_shutdown_pins\) is device_links_check_suppliers', set at the last deferral of 107d50c000\.serial, in really_probe before the driver's probe\(\) ran: it names no driver \(1 more such line\); boot with dyndbg=/);
   });
 

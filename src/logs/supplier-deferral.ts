@@ -1,0 +1,36 @@
+/**
+ * The first line that shows device_links_check_suppliers deferring a probe (its `supplier X not
+ * ready` or `wait for supplier N`, as such or as a pending line's reason): a probe of that device
+ * deferred before its driver's probe() ran, and no line names the driver. Said by from-log's E701
+ * and validate's "nothing to check", not left as "0 driver-core lines read" (s46 h8: a zynqmp
+ * boot's `platform i2c@0: error -EPROBE_DEFER: supplier 80010000.gpio not ready`, linuxdev.cc
+ * 2023-12-10; a Raspberry Pi 5's pending lines, raspberrypi/linux#7440 2026-06-16; validate s46 h23).
+ */
+import { KNOWN_BUSES } from './formats.js';
+import type { ParsedLog } from './parse.js';
+
+/** Those lines in words (and the first that is a driver's own such line), parts joined by "; ": empty where there is none. */
+export function supplierDeferral(log: ParsedLog): string {
+  const SUP = /^(probe deferral - )?(?:error -EPROBE_DEFER: |error -517: )?((?:wait for )?supplier \S+(?: not ready)?)$/;
+  // The first word is dev_driver_string: the bus while no driver is set, as in device_links_check_suppliers
+  // (really_probe sets dev->driver after it, dd.c at torvalds@efb0b309fa0d:167-178), the driver's name
+  // in that driver's own probe; the pending reason's first word too (`"%s: %pV"`, dev_driver_string).
+  // s46 h12: `cdns-i2c i2c@0: error -EPROBE_DEFER: supplier X not ready`, a driver's own dev_err_probe,
+  // was named the core's deferral that names no driver. `probe deferral - ` is core.c's words alone.
+  const buses = new Set([...KNOWN_BUSES, ...log.events.flatMap((e) => (e.bus !== undefined ? [e.bus] : []))]);
+  const read = (line: number, first: string, dev: string, words: string, pending: boolean) => {
+    const w = SUP.exec(words);
+    return w ? { line, dev, says: w[2]!, pending, core: w[1] !== undefined || buses.has(first), first } : undefined;
+  };
+  const lines = [
+    // dyndbg's decorations (+t, +m, +f, +l) may stand before dev_err_probe's dev_dbg line.
+    ...log.others.map((o) => { const m = /^(?:\[\d+\] )?(?:[\w.-]+:){1,3} (\S+) (\S+): (.*)$/.exec(o.text) ?? /^(\S+) (\S+): (.*)$/.exec(o.text); return m ? read(o.line, m[1]!, m[2]!, m[3]!, false) : undefined; }),
+    ...log.events.filter((e) => e.rule.id === 'deferred_pending' && e.dev !== undefined && e.reason !== undefined).map((e) => { const w = /^(\S+): (.*)$/.exec(e.reason!); return w ? read(e.line, w[1]!, e.dev!, w[2]!, true) : undefined; }),
+  ].filter((x) => x !== undefined).sort((a, b) => a.line - b.line);
+  const core = lines.filter((x) => x.core), own = lines.find((x) => !x.core);
+  const f = core[0], more = core.length - 1;
+  const parts: string[] = [];
+  if (f !== undefined) parts.push(`${f.pending ? `line ${f.line}'s reason (${f.says}) is device_links_check_suppliers', set at the last deferral of ${f.dev}` : `line ${f.line} (${f.says}) is device_links_check_suppliers' deferral of ${f.dev}`}, in really_probe before the driver's probe() ran: it names no driver${more > 0 ? ` (${more} more such line${more === 1 ? '' : 's'})` : ''}`);
+  if (own !== undefined) parts.push(`${own.pending ? `line ${own.line}'s reason` : `line ${own.line}`} (${own.says}) is no deferral of the core's: its first word, ${own.first}, is no bus known or in the log, so a driver's name, as a driver's own message in its probe prints it (device_links_check_suppliers runs before really_probe sets dev->driver): that driver's probe of ${own.dev} deferred, with no line of dd.c's`);
+  return parts.join('; ');
+}
