@@ -310,10 +310,33 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
   const deferDrv = new Map<string, string | undefined>(), startDrv = new Map<string, string | undefined>();
   /** Devices whose attempt printed its end line (bound, failed, deferred) and not yet initcall_debug's returned line, which really_probe_debug prints after it. */
   const attemptEnded = new Set<string>();
+  /**
+   * driver_bound's "bound to device" line is printed by device_bind_driver too, a bind with no probe
+   * (a driver's probe claiming another device: usb_driver_claim_interface; device_bind_driver at
+   * dakr@1ac45118ddf8 dd.c:544-556 calls driver_bound, 447-471, and nothing of really_probe). With
+   * dd.c's debug lines on, every probe prints its matched and probing lines first (__driver_probe_device,
+   * really_probe), so a deferred device's bound_to line with no line opening an attempt is such a
+   * bind, not a retry (s46 h12 left: it was read as the late initcall's retry and the action
+   * written). Without those lines in the log (a grep, dyndbg on driver_bound alone) it cannot be told
+   * from a retry whose opening lines are not there: `maybeBind` says so. Lines, with the deferral.
+   */
+  const ddProbeLines = log.events.some((e) => e.rule.id === 'matched' || e.rule.id === 'probing');
+  const bindOnly = new Map<number, number>();
+  let maybeBind: { line: number; dev: string } | undefined;
   for (const e of log.events) {
     const dv = e.dev, id = e.rule.id;
     if (dv === undefined) continue;
     const pending = deferAt.has(dv) || deferNoStart.has(dv);
+    if (pending && id === 'bound_to' && !startAt.has(dv)) {
+      if (ddProbeLines) {
+        // driver_bound takes it off the deferred list (driver_deferred_probe_del) and triggers the worker.
+        bindOnly.set(e.line, deferAt.get(dv)?.line ?? deferNoStart.get(dv)!);
+        deferAt.delete(dv); deferNoStart.delete(dv); closed.delete(dv); deferDrv.delete(dv);
+        lastBind = e.line;
+        continue;
+      }
+      maybeBind ??= { line: e.line, dev: dv };
+    }
     // The returned line of the attempt that deferred: that attempt's, not a new one, and already counted.
     // So is one after any attempt's end line (another driver's failure after a deferral, s46 h12).
     const sameAttempt = (pending && id === 'probe_returned' && !closed.has(dv)) || (id === 'probe_returned' && attemptEnded.has(dv));
@@ -848,6 +871,12 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
           if (!swapped) notes.push(`line ${e.line}: driver_bound names the device first, as v3.x's dd.c prints it: read that way round`);
           swapped = true;
         }
+        const at = bindOnly.get(e.line);
+        if (at !== undefined) {
+          pair(dev, drvName);
+          notes.push(`line ${e.line}: ${dev} is bound to ${drvName} with no matched or probing line before it since its deferral at line ${at}, where the log's other probes print them (dd.c's debug lines are on): device_bind_driver's bind, which prints driver_bound's line and runs no probe (a driver's probe claiming another device, as usb_driver_claim_interface does), not a retry of ${dev}. The model has no such bind: the scenario leaves it out, and \`validate\` stops at line ${e.line}`);
+          break;
+        }
         const d = pair(dev, drvName, e.rule.id === 'bound' ? e.bus : undefined);
         fromInit(d, task, dev, e.line);
         outcome(d, 'ok');
@@ -1377,14 +1406,16 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
   // (driver_deferred_probe_trigger returns at once): in the model, it sets off that first retry.
   const u = [...undeferred.values()][0];
   if (u !== undefined) late ??= { line: u, how: 'a retry from the deferred list with no deferral before it, and driver_deferred_probe_trigger retries nothing before the late initcall enables it' };
-  if (reprobe !== undefined) late ??= { line: reprobe.line, how: `${reprobe.dev} probed again after its deferral at line ${reprobe.at} with no bind between to trigger the deferred worker, which leaves the late initcall` };
+  // A bound_to line with none of dd.c's probe lines in the log to tell: a retry or device_bind_driver's bind.
+  const orBind = (line: number) => (maybeBind?.line === line ? ` (or line ${line} is device_bind_driver's bind, which prints the same line and runs no probe: the log has none of dd.c's matched or probing lines to tell)` : '');
+  if (reprobe !== undefined) late ??= { line: reprobe.line, how: `${reprobe.dev} probed again after its deferral at line ${reprobe.at} with no bind between to trigger the deferred worker, which leaves the late initcall${orBind(reprobe.line)}` };
   // A bind of another device anywhere in the log may come first in some run (an excerpt's free
   // steps, another interleaving: dwc3's ULPI child binds inside its parent's probe): then the
   // scenario may retry, and nothing is said.
   const otherBind = untriggered !== undefined && log.events.some((e) => e.dev !== untriggered!.dev && binds(e));
   if (untriggered && !late && !otherBind) {
     const t = untriggered;
-    notes.push(`line ${t.line}: ${t.dev} is probed again after its deferral at line ${t.at}, and no line before it shows a bind, which is what sets off the deferred worker's retry (driver_bound's driver_deferred_probe_trigger; the late initcall's is the other): as written the scenario never retries ${t.dev}, and \`validate\` stops at line ${t.line}. If the log is cut (a grep, an excerpt), the bind that set it off is in the part cut: add that device and its driver; if the boot's late initcall came between, end the boot actor with '${LATE_INITCALL}'`);
+    notes.push(`line ${t.line}: ${t.dev} is probed again after its deferral at line ${t.at}, and no line before it shows a bind, which is what sets off the deferred worker's retry (driver_bound's driver_deferred_probe_trigger; the late initcall's is the other): as written the scenario never retries ${t.dev}, and \`validate\` stops at line ${t.line}. If the log is cut (a grep, an excerpt), the bind that set it off is in the part cut: add that device and its driver; if the boot's late initcall came between, end the boot actor with '${LATE_INITCALL}'${orBind(t.line)}`);
   }
   if (late) {
     const why = lateInitcallRefusal({ profile: prof, unsettled: PROFILES[prof]?.unsettled ?? {} });

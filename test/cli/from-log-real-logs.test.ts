@@ -109,6 +109,31 @@ describe('from-log and validate on real logs (a new-user hunt, 2026-12-05)', () 
     expect(d.text).not.toMatch(/late initcall|deferred_probe_initcall/);
   });
 
+  // s46 h23: device_bind_driver prints driver_bound's line and runs no probe (a driver claiming another device: usb interfaces).
+  it('a deferred device\'s "bound to device" line with no opening line is device_bind_driver\'s bind where dd.c\'s probe lines are on; said it cannot tell where not', () => {
+    const claim = [
+      "[    1.000000] bus: 'usb': __driver_probe_device: matched device 1-1:1.1 with driver cdc_acm",
+      "[    1.000100] bus: 'usb': really_probe: probing driver cdc_acm with device 1-1:1.1",
+      '[    1.000200] usb 1-1:1.1: Driver cdc_acm requests probe deferral',
+      "[    1.000300] bus: 'usb': __driver_probe_device: matched device 1-1:1.0 with driver cdc_acm",
+      "[    1.000400] bus: 'usb': really_probe: probing driver cdc_acm with device 1-1:1.0",
+      "[    1.000500] driver: 'cdc_acm': driver_bound: bound to device '1-1:1.1'",
+      "[    1.000600] driver: 'cdc_acm': driver_bound: bound to device '1-1:1.0'",
+      "[    1.000700] bus: 'usb': really_probe: bound device 1-1:1.0 to driver cdc_acm",
+    ];
+    const r = roundTrip('claim', claim);
+    // Before: "the late initcall ran (line 6: 1-1:1.1 probed again after its deferral at line 3 ...)", and the action written.
+    expect(r.text).not.toMatch(/late initcall|deferred_probe_initcall/);
+    expect(r.text).toMatch(/\/\/ note: line 6: 1-1:1\.1 is bound to cdc_acm with no matched or probing line before it since its deferral at line 3, .*device_bind_driver's bind, which prints driver_bound's line and runs no probe .*`validate` stops at line 6/);
+    expect(r.v.stdout).toMatch(/no run prints line 6 after the 5 checked lines before it/);
+    // The same two lines alone (a grep): a retry whose opening lines were cut, or such a bind; said.
+    const dir = tempDir();
+    writeFileSync(join(dir, 'g.log'), `${[claim[2], claim[5]].join('\n')}\n`);
+    const g = probecheck(['from-log', 'g.log'], { cwd: dir });
+    expect(g.status).toBe(0);
+    expect(g.stdout).toMatch(/note: line 2: 1-1:1\.1 is probed again after its deferral at line 1.*\(or line 2 is device_bind_driver's bind, which prints the same line and runs no probe: the log has none of dd\.c's matched or probing lines to tell\)/);
+  });
+
   it('before v5.14 (a `returned 1` in the log) 0 is an unbound end, not a bind', () => {
     const r = roundTrip('old', [
       "bus: 'platform': driver_probe_device: matched device a with driver a-drv",
