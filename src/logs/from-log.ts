@@ -312,8 +312,12 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
   const attemptEnded = new Set<string>();
   /**
    * driver_bound's "bound to device" line is printed by device_bind_driver too, a bind with no probe
-   * (a driver's probe claiming another device: usb_driver_claim_interface; device_bind_driver at
-   * dakr@1ac45118ddf8 dd.c:544-556 calls driver_bound, 447-471, and nothing of really_probe). With
+   * (a driver's probe claiming another device: usb_driver_claim_interface, drivers/usb/core/driver.c at
+   * torvalds@02582e9bcc36, read with the search tool; and __device_attach of a device whose driver was
+   * set before device_add, dd.c at torvalds@efb0b309fa0d:495-500). device_bind_driver calls
+   * driver_bound and nothing of really_probe: dd.c at v3.6.0:131-139, v4.19.y:199-210,
+   * torvalds@efb0b309fa0d:136-147, dakr@1ac45118ddf8:544-556; driver_bound prints the line, takes the
+   * device off the deferred list and triggers the worker, efb0b309fa0d:109-129. With
    * dd.c's debug lines on, every probe prints its matched and probing lines first (__driver_probe_device,
    * really_probe), so a deferred device's bound_to line with no line opening an attempt is such a
    * bind, not a retry (s46 h12 left: it was read as the late initcall's retry and the action
