@@ -52,6 +52,13 @@ export function count(n: number, noun: string): string { return `${n} ${noun}${n
  * of_platform_default_populate; drivers/of/platform.c at torvalds@010e85f9e47c). A real v6.13 boot
  * (ThinkPad X13s, linux-embedded 2025-02-04) probes cmd-db, psci, rpmh-rsc and its two children there.
  */
+/**
+ * v3.x's driver_bound prints the device first (dd.c at v3.6.0:187, the same format string with the
+ * arguments the other way round): a bound_to line whose names were seen the other way round (as a
+ * device, as a driver) is read swapped.
+ */
+const namesSwapped = (dev: string, drv: string, isDev: (n: string) => boolean, isDrv: (n: string) => boolean): boolean =>
+  (isDev(drv) && !isDrv(drv)) || (isDrv(dev) && !isDev(dev));
 const ADDS_DEVICES = new Set(['of_platform_default_populate_init']);
 
 /**
@@ -327,8 +334,13 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
   const ddProbeLines = log.events.some((e) => e.rule.id === 'matched' || e.rule.id === 'probing');
   const bindOnly = new Map<number, number>();
   let maybeBind: { line: number; dev: string } | undefined;
+  // Names seen so far as a device and as a driver, to read v3.x's driver_bound the right way round here
+  // too (s46 h25: a v3.x log's device_bind_driver of a deferred device was still read as a retry).
+  const seenDev = new Set<string>(), seenDrv = new Set<string>();
   for (const e of log.events) {
-    const dv = e.dev, id = e.rule.id;
+    const id = e.rule.id, swap = id === 'bound_to' && e.dev !== undefined && e.drv !== undefined && namesSwapped(e.dev, e.drv, (n) => seenDev.has(n), (n) => seenDrv.has(n));
+    const dv = swap ? e.drv : e.dev, eDrv = swap ? oneWord(e.dev!) : e.drv;
+    if (id !== 'bound_to') { if (e.dev !== undefined) seenDev.add(e.dev); if (e.drv !== undefined) seenDrv.add(e.drv); }
     if (dv === undefined) continue;
     const pending = deferAt.has(dv) || deferNoStart.has(dv);
     if (pending && id === 'bound_to' && !startAt.has(dv)) {
@@ -346,7 +358,7 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
     const sameAttempt = (pending && id === 'probe_returned' && !closed.has(dv)) || (id === 'probe_returned' && attemptEnded.has(dv));
     if (sameAttempt) { if (pending) closed.add(dv); attemptEnded.delete(dv); startAt.delete(dv); continue; }
     if (ENDS.has(id)) attemptEnded.add(dv); else if (id === 'matched' || id === 'probing' || id === 'retry' || id === 'probe_returned') attemptEnded.delete(dv);
-    const drv = e.drv ?? (startAt.has(dv) ? startDrv.get(dv) : undefined), was = deferDrv.get(dv);
+    const drv = eDrv ?? (startAt.has(dv) ? startDrv.get(dv) : undefined), was = deferDrv.get(dv);
     const otherDriver = pending && id !== 'retry' && drv !== undefined && was !== undefined && drv !== was;
     if (!otherDriver && (id === 'matched' || id === 'probing' || id === 'probe_returned' || id === 'retry' || (pending && ENDS.has(id) && !startAt.has(dv)))) {
       closed.delete(dv);
@@ -869,7 +881,7 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
         // the arguments the other way round): names already seen as a device and as a driver say which
         // (a log hunt, 2026-12-04: a 3.x log got a device named after its driver and the other way round).
         let dev = e.dev!, drvName = e.drv!;
-        if (e.rule.id === 'bound_to' && ((devs.has(drvName) && !drvs.has(drvName)) || (drvs.has(dev) && !devs.has(dev)))) {
+        if (e.rule.id === 'bound_to' && namesSwapped(dev, drvName, (n) => devs.has(n), (n) => drvs.has(n))) {
           // A v3.x driver's name with spaces (pnp's "i8042 kbd") stands where the device's does: one word, as its other lines read (parse.ts oneWord).
           [dev, drvName] = [drvName, oneWord(dev)];
           if (!swapped) notes.push(`line ${e.line}: driver_bound names the device first, as v3.x's dd.c prints it: read that way round`);
