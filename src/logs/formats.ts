@@ -54,7 +54,8 @@ const V612 = 'torvalds@efb0b309fa0d';
 /** v5.9's dd.c: the one excerpt that holds driver_deferred_probe_check_state (imported 2026-12-06). */
 const V59 = 'torvalds@654888327e9f';
 /**
- * initcall_debug's lines (init/main.c), read 2026-12-07 (s46 h22): the initcall tracepoints' callbacks at v6.18.y, and
+ * initcall_debug's lines (init/main.c), read 2026-12-07 (s46 h22): the initcall tracepoints' callbacks at v6.18.y (AOSC's
+ * 6.18.y tree, whose Makefile says 6.18.16; init/main.c is stored at a commit of its own, its sublevel not read), and
  * do_one_initcall_debug at torvalds@f0bb4c0ab064 (a v3.x tree, release not identified), which printed with %pF. Cited by
  * the late initcall's rules and the general ones. Not read: which release moved from the one to the other, and what %pF and
  * %pS print (lib/vsprintf.c: the rules take "fn+0x0/0x90", with " [module]" for a module's function).
