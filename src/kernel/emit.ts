@@ -20,8 +20,8 @@ import type { KL, KS } from './state.js';
 import type { LocalDecl } from './patch-state.js';
 import type { World } from './world.js';
 import { releaseSpan, type Added } from './spans.js';
-import { AMBIGUOUS, FN_PREFIX, NO_TEXT, NOT_IN_TEXT, RUNS_NOTHING, addedRuns, anchorExcerpt, missingFunction, resolveStep, withAddedLines, untagged, userTags, withPatchSources, linesWith, type Anchored } from './source.js';
-import { nearLine } from './near.js';
+import { AMBIGUOUS, NO_TEXT, RUNS_NOTHING, missingFunction, resolveStep, userTags, withPatchSources, type Anchored } from './source.js';
+import { readUserLines } from './user-lines.js';
 import { frameReal, realState, strictState, type ReadLog } from './strict-state.js';
 import { FIRST, isUserPatch, type UserPatch } from './define-patch.js';
 import { foreignParents, holder, isMutexWait, sameWait, setStepKernel } from './paths/common.js';
@@ -924,78 +924,17 @@ export class Block {
           break;
         }
         // A user's line the text lacks (one the patch adds) leaves the lines it has resolved, one by one (s45 h22: the
-        // step's whole C went, the library's lines too, with their runs and the span note, without a word).
+        // step's whole C went, the library's lines too, with their runs and the span note, without a word): user-lines.ts.
         let addedLines: Added[] = [];
         if (mine && rec.error) {
-          // Each text tried, the one that has the most of the lines wins (the first of equals): a line the patch's own text has is
-          // its, not one the patch adds, where another line is in neither (s46 h6: the profile's text, tried first, took it as added).
-          type Read = { r?: { anchored: Anchored[]; text: string }; added: string[]; placedAfter: Added[] };
-          let best: Read | undefined;
-          for (const sources of tries) {
-            const kept: string[] = [], added: string[] = [], placedAfter: (Added & { own?: string })[] = [];
-            // The text's line cited last, and the last in each function: an added line stands after the one cited before it in
-            // its own function (an `f::` line in a callee, s46 h6: it stood after the caller's call line, so after the callee's
-            // lines too), else first in its function where the step cites that function's lines, else after the last.
-            let err: string | undefined, last: Added['after'];
-            const lastIn = new Map<string, NonNullable<Added['after']>>();
-            for (const a of ks.c) {
-              const r1 = resolveStep(sources, ks.where, [a], this.tb.k.renamed, this.tb.k.unread);
-              if (!('error' in r1)) {
-                kept.push(a);
-                const an = r1.anchored.at(-1);
-                if (an?.lines.length) { last = { path: an.path, fn: an.fn, line: an.lines.at(-1)! }; lastIn.set(`${an.path}:${an.fn}`, last); }
-              }
-              // An `@n` or a range cites the text by place (patches.md: an `n` past the count is E604); a line the patch adds has none.
-              else if (NOT_IN_TEXT.test(r1.error) && !/@\d+$| \.\.\. /.test(untagged(a))) {
-                added.push(a);
-                const ex = anchorExcerpt(sources, ks.where, a, this.tb.k.renamed, this.tb.k.unread)?.ex, own = ex && `${ex.path}:${ex.fn}`;
-                const after = (own && lastIn.get(own)) ?? last;
-                placedAfter.push({ text: untagged(a).replace(FN_PREFIX, '').trim(), ...(after ? { after } : {}), ...(own && !lastIn.has(own) ? { own } : {}) });
-              }
-              else if (NOT_IN_TEXT.test(r1.error)) {
-                err ??= r1.error;
-                // The kernel's line it nearly is, where a part of it (`a@n`, a range's end) is a slip (s46 h13: the E604 said
-                // only that the line is not there, though the note for a plain line names the line meant).
-                if (placed === undefined) {
-                  const hit = anchorExcerpt(sources, ks.where, untagged(a), this.tb.k.renamed, this.tb.k.unread);
-                  const near = hit && hit.text.split(' ... ').map((t) => /^(.*?)(?:@(\d+))?$/.exec(t.trim())!)
-                    .filter(([, t]) => !linesWith(hit.ex, t!).length).map(([, t, n]) => {
-                      const l = nearLine(hit.ex, t!);
-                      const nth = n ? l?.of?.[Number(n) - 1] : undefined; // the nth of those lines, as @n counts
-                      // Where the function has it more than once and the @n does not pick one (none, or one past the count), all
-                      // are named: cited as the text has it, it would be E604 again (s46 h16: it named the first alone).
-                      return l && { ...l, at: nth ?? l.at, many: !nth && l.of && l.of.length > 1 ? `, one of ${l.of.length} (lines ${l.of.join(', ')}): say which with @n` : '' };
-                    }).find((x) => x);
-                  placed = r1.error + (near ? ` (it is nearly the text's line ${near.at}, '${near.line}'${near.many})` : '');
-                }
-              }
-              else { err ??= r1.error; if (RUNS_NOTHING.test(r1.error)) runsNothing ??= r1.error; if (AMBIGUOUS.test(r1.error)) ambiguous ??= r1.error; }
-            }
-            const r = err === undefined && kept.length ? resolveStep(sources, ks.where, kept, this.tb.k.renamed, this.tb.k.unread) : undefined;
-            if (err !== undefined || added.length === 0 || (r && 'error' in r)) continue;
-            // A line whose function the step cites only after it: first in that function.
-            const fns = new Set(r?.anchored.map((an) => `${an.path}:${an.fn}`));
-            const inPlace = placedAfter.map(({ own, ...x }): Added => (own && fns.has(own) ? { ...x, after: { path: own.replace(/:[^:]*$/, ''), fn: own.replace(/^.*:/, ''), line: -1 } } : x));
-            if (!best || added.length < best.added.length) best = { ...(r ? { r } : {}), added, placedAfter: inPlace };
-          }
-          if (best) {
-            const { r, added } = best;
-            rec.anchored = r ? r.anchored : [];
-            // Each added line printed in its place among the text's (s46 h10: after them all, its place not shown).
-            st.source = withAddedLines(rec.anchored, best.placedAfter.map((p, i) => ({ ...p, shown: `'${untagged(added[i]!)}'` })));
-            // An added line is read as written (s46 h2: nothing was): tagged ` #runs`, its direct calls are the step's, as a
-            // kernel line's are; a release in it is placed among the text's lines for the span note below.
-            const runs = [...rec.anchored.flatMap((a) => a.runs ?? []), ...added.flatMap((a) => addedRuns(mine, `${this.name}:${l}`, a))];
-            if (runs.length) st.runs = [...new Set(runs)];
-            addedLines = best.placedAfter;
-            // A line close to one of the function's is more likely a slip in copying it than a line the patch adds (near.ts): kept
-            // as the patch's, and said (s46 h2: the kernel's line silently went from the step's C), in whichever text has it.
-            for (const a of added) {
-              const near = tries.map((sources) => anchorExcerpt(sources, ks.where, a, this.tb.k.renamed, this.tb.k.unread))
-                .map((hit) => hit && { hit, line: nearLine(hit.ex, hit.text) }).find((x) => x?.line);
-              if (near) note(`patch ${mine.id}'s step ${this.name}:${l} cites '${untagged(a)}', which ${near.hit.ex.fn} at ${near.hit.ex.release} lacks, as a line the patch adds; it is nearly the text's line ${near.line!.at}, '${near.line!.line}' (${near.hit.ex.path})` +
-                (near.line!.nth ? `, one of ${near.line!.of!.length} (lines ${near.line!.of!.join(', ')}): if that is the line you meant, cite it as the text has it, with @${near.line!.nth}` : ': if that is the line you meant, cite it as the text has it'));
-            }
+          const u = readUserLines(tries, ks.where, ks.c, this.tb.k.renamed, this.tb.k.unread, mine, `${this.name}:${l}`);
+          runsNothing ??= u.runsNothing; ambiguous ??= u.ambiguous; placed ??= u.placed;
+          if (u.read) {
+            rec.anchored = u.read.anchored;
+            st.source = u.read.source;
+            if (u.read.runs.length) st.runs = u.read.runs;
+            addedLines = u.read.added;
+            for (const n of u.read.notes) note(n);
             delete rec.error;
           }
         }
