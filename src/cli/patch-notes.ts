@@ -12,6 +12,7 @@ import { parsePatches, patchEntries } from '../kernel/patches.js';
 import { RETURN } from '../kernel/emit.js';
 import { BOOT_LINKS } from '../kernel/loaded.js';
 import { isLockPath } from '../kernel/state.js';
+import { patchLocks } from '../kernel/patch-state.js';
 import { splitLabel } from './steps.js';
 
 /**
@@ -127,7 +128,7 @@ export function patchNotes(patches: UserPatch[], patched: Result, base?: Result)
     // A field the patch's own steps write: a lock they take (s46 h4: dc23806a7c47's guard held from
     // the load into strcmp never waited, and fixed override-uaf by what the store's wait then met),
     // or a field that is no lock (its own asyncDriver, a state.thread variable), said as written only (s46 h18).
-    const mine = own.get(id) ?? [], locks = mine.filter(isLockPath), rest = mine.filter((f) => !isLockPath(f));
+    const mine = own.get(id) ?? [], ours = patchLocks(patches), locks = mine.filter((f) => isLockPath(f, ours)), rest = mine.filter((f) => !isLockPath(f, ours));
     const writes = (locks.length ? `; your patch's own steps write ${list(locks)} too (a lock they take): what that does to the other threads' waits for ${locks.length > 1 ? 'them' : 'it'} is not said here` : '')
       + (rest.length ? `; ${locks.length ? 'they also write' : "your patch's own steps write"} ${list(rest)}${locks.length ? '' : ' too'}: what ${rest.length > 1 ? 'those writes do' : 'that write does'} is not said here` : '');
     notes.push({ patch: id, step: '', note: 'one value', text: `patch ${id}: its waits read ${list(fields)}, each the same value at every read in this search: a wait on ${fields.length > 1 ? 'them' : 'it'} never blocked, or always did${other ? ` (its reads of ${list(other)} did change)` : ''}${writes}` });

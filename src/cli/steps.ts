@@ -424,7 +424,7 @@ function walkCatalogue({ model, kernel }: BuiltScenario, profileName: string, ma
         const leaf = leafAt[o];
         if (!leaf || (leaf.thread !== -1 && leaf.thread !== k)) continue;
         rec.w.add(leaf.path);
-        if (isLockPath(leaf.path)) rec.lk.add(`${decode(leaf.type, next, leaf.offset) === 0 ? 'releases' : 'takes'} ${leaf.path}`);
+        if (isLockPath(leaf.path, kernel.locks)) rec.lk.add(`${decode(leaf.type, next, leaf.offset) === 0 ? 'releases' : 'takes'} ${leaf.path}`);
       }
     }
     be.loadBytes(u8);

@@ -16,7 +16,7 @@ import { setLocalRun, stepKeyMeant } from '../engine/compile.js';
 import { unrecorded } from '../engine/reduce/recorder.js';
 import type { Step, StepCtx, ThreadAction } from '../engine/model.js';
 import type { Flag } from './profiles.js';
-import type { KL, KS } from './state.js';
+import type { KL, KS, PatchLocks } from './state.js';
 import type { LocalDecl } from './patch-state.js';
 import type { World } from './world.js';
 import { releaseSpan, type Added } from './spans.js';
@@ -152,6 +152,8 @@ export interface Kernel {
   threadNames: string[];
   /** The fields the user's patches add, by scope (patch-state.ts): the view's `patch` objects. */
   added?: Readonly<Record<'dev' | 'drv' | 'kernel' | 'thread', readonly string[]>>;
+  /** The locks user patches declare (patch-state.ts patchLocks): read wherever the model's locks are. */
+  locks?: PatchLocks;
   /** C locals user patches add, by function (patch-state.ts `state.local`). */
   locals?: ReadonlyMap<string, readonly LocalDecl[]>;
   /** Whether the deferred-probe worker thread exists (some probe may return -EPROBE_DEFER). */
@@ -388,7 +390,22 @@ export function locksHeld(tb: ThreadBuilder, s: KS): string[] {
   const me = tb.owner;
   return [...s.dev.flatMap((d, i) => (d.mutex === me ? [`${tb.k.vn(i)}'s &dev->mutex`] : [])),
     ...s.dev.flatMap((d, i) => (d.oldMutex === me ? [`the &dev->mutex of ${tb.k.vn(i)}'s deleted struct`] : [])),
-    ...(s.deferredProbeMutex === me ? ['deferred_probe_mutex'] : []), ...(s.moduleMutex === me ? ['module_mutex'] : []), ...(s.deviceLinksLock === me ? ['device_links_lock'] : [])];
+    ...(s.deferredProbeMutex === me ? ['deferred_probe_mutex'] : []), ...(s.moduleMutex === me ? ['module_mutex'] : []), ...(s.deviceLinksLock === me ? ['device_links_lock'] : []),
+    ...patchLocksOf(tb.k, s).filter((l) => l.owner === me).map((l) => l.name)];
+}
+
+/**
+ * The locks user patches declare (patch-state.ts, `'mutex'` / `'spinlock'`), each with its owner in
+ * s and its name as lockdep prints one: a device's `&dev->foo(dc)`, the kernel's `foo` (a static
+ * DEFINE_MUTEX's class is its name). Empty without such a patch.
+ */
+export function patchLocksOf(k: Pick<Kernel, 'locks' | 'vn'>, s: KS): { name: string; owner: number; field: string }[] {
+  const ls: PatchLocks | undefined = k.locks;
+  if (!ls || (!ls.dev.length && !ls.kernel.length)) return [];
+  const out: { name: string; owner: number; field: string }[] = [];
+  for (const f of ls.dev) s.dev.forEach((d, i) => out.push({ name: `&dev->${f}(${k.vn(i)})`, owner: (d as unknown as Record<string, number>)[f]!, field: `dev[${k.vn(i)}].${f}` }));
+  for (const f of ls.kernel) out.push({ name: f, owner: (s as unknown as Record<string, number>)[f]!, field: f });
+  return out;
 }
 
 export class Block {
@@ -658,7 +675,12 @@ export class Block {
           // A load hunk that also writes `.mutex = 0` may drop the lock before strcmp (taken and dropped inside its one step), which
           // no text scan tells from a drop on the branch that does not go on to strcmp: the note is said, saying so (s46 h16: the
           // take alone silenced it, and a re-read under the lock read violated with no word).
-          if (guarded && h.replace === 'driver_match_device' && /\.mutex\s*=(?!=)(?!\s*0\b)/.test(String(h.step))) heldLoad.set(p.id, /\.mutex\s*=\s*0\b/.test(String(h.step)));
+          // A lock the patch declares counts as `.mutex` does, written or taken with lockOf's take/release (s47 h1: cb3d1049f4ea's
+          // driver_override.lock held from the load into strcmp was told to re-read nothing).
+          if (guarded && h.replace === 'driver_match_device') {
+            const text = String(h.step), names = ['mutex', ...(this.tb.k.locks?.dev ?? []), ...(this.tb.k.locks?.kernel ?? [])].join('|');
+            if (new RegExp(`\\.(${names})\\s*=(?!=)(?!\\s*0\\b)|\\.take\\(`).test(text)) heldLoad.set(p.id, new RegExp(`\\.(${names})\\s*=\\s*0\\b|\\.release\\(`).test(text));
+          }
           // A load hunk that clears the kept pointer (`t.ovr = 0`, as the note advises) has done what the note asks: override-uaf
           // then judges no pointer there (s46 h19: the note, and h16's qualified one, were said to a patch that followed it).
           if (isUserPatch(p) && h.replace === 'driver_match_device' && /\.ovr\s*=\s*0\b/.test(String(h.step))) cleared.add(p.id);
@@ -1093,11 +1115,13 @@ function checkStepKeys(p: Patch, target: string, made: object): void {
 const realStep = (st: KStep): KStep => viewedStep(st, realState);
 
 /** The owners of the mutexes a thread may hold (0: free): each device's, then deferred_probe_mutex and module_mutex. */
-function owners(s: KS): number[] {
+function owners(k: Kernel, s: KS): number[] {
   const ds = s.dev, n = ds.length, out = new Array<number>(n + 2);
   for (let i = 0; i < n; i++) out[i] = ds[i]!.mutex;
   out[n] = s.deferredProbeMutex;
   out[n + 1] = s.moduleMutex;
+  // Then the locks a user's patch declares (patchLocksOf's order, which mutexName follows).
+  for (const l of patchLocksOf(k, s)) out.push(l.owner);
   return out;
 }
 /** foreignParents(k) as a set, found once per kernel: every library step of a user-patched build asks. */
@@ -1107,7 +1131,8 @@ function foreignSet(k: Kernel): ReadonlySet<number> {
   if (!may) foreignSets.set(k, may = new Set(foreignParents(k)));
   return may;
 }
-const mutexName = (k: Kernel, s: KS, i: number): string => (i < s.dev.length ? `&dev->mutex(${k.vn(i)})` : i === s.dev.length ? 'deferred_probe_mutex' : 'module_mutex');
+const mutexName = (k: Kernel, s: KS, i: number): string => (i < s.dev.length ? `&dev->mutex(${k.vn(i)})` : i === s.dev.length ? 'deferred_probe_mutex'
+  : i === s.dev.length + 1 ? 'module_mutex' : patchLocksOf(k, s)[i - s.dev.length - 2]!.name);
 /**
  * The hunks of `patches` by function, in the order done() applies them: the library's patches,
  * then the user's (combine's order); the library's replacements first, then its insertions, so an
@@ -1173,13 +1198,13 @@ function checkedReleases(tb: ThreadBuilder, st: KStep, library?: string): KStep 
   const k = tb.k, me = tb.owner, may = library === undefined ? undefined : foreignSet(k);
   // (Run at every move of a user-patched search: no garbage but the two lists of owners.)
   return { ...st, run: (s, t, b, c) => {
-    const real = realState(s) as KS, before = unrecorded(() => owners(real));
+    const real = realState(s) as KS, before = unrecorded(() => owners(k, real));
     const outer = libraryChanged, lib = library === undefined ? new Set<number>() : undefined;
     if (lib) libraryChanged = lib;
     let r: string | null;
     const outerK = setStepKernel(k);
     try { r = st.run(s, t, b, c); } finally { libraryChanged = outer; setStepKernel(outerK); }
-    const after = unrecorded(() => owners(real));
+    const after = unrecorded(() => owners(k, real));
     for (let i = 0; i < after.length; i++) {
       const o = after[i]!, m = before[i]!;
       if (m === 0 || m === me || o === m || lib?.has(i) || may?.has(i)) continue;

@@ -22,7 +22,7 @@
  */
 import { ProbecheckError, thrownMessage } from '../engine/errors.js';
 import { t, type FieldT, type RecordT } from '../engine/schema.js';
-import { kernelSchema, localsSchema, type KS } from './state.js';
+import { kernelSchema, localsSchema, NO_LOCKS, type KS, type PatchLocks } from './state.js';
 import type { World } from './world.js';
 
 /** What a device's `init` function is given: its declaration in the scenario. */
@@ -41,10 +41,19 @@ export interface DeclaredWorld { readonly devices: readonly DeclaredDevice[]; re
 type Init<D, V> = V | ((d: D) => V);
 /** A field: `'bool'`, `{ type: 'bool', init }` or `{ type: 'int', max, init }` (0..max, max <= 255). */
 export type PatchField<D = never> = 'bool' | { type: 'bool'; init?: Init<D, boolean> } | { type: 'int'; max: number; init?: Init<D, number> };
+/**
+ * A lock the patch adds (`static DEFINE_MUTEX(foo_mutex)`, a mutex or spinlock in struct device):
+ * its holder's thread id, 0 when free, as the model's own locks (dev[].mutex); only per device and
+ * once (kernel). Taken and released by the patch's steps (lockOf), and seen by what reads the
+ * model's locks (state.ts LOCK_FIELDS): E205, no-wait-under-lock, the E203 release checks, `steps`'
+ * locks column, deadlock reports (a user, s47 h1: cb3d1049f4ea's driver_override.lock written as an
+ * int field was none of those).
+ */
+export type LockField = 'mutex' | 'spinlock';
 export interface PatchStateSpec {
-  dev?: Readonly<Record<string, PatchField<DeclaredDevice>>>;
+  dev?: Readonly<Record<string, PatchField<DeclaredDevice> | LockField>>;
   drv?: Readonly<Record<string, PatchField<DeclaredDriver>>>;
-  kernel?: Readonly<Record<string, PatchField<DeclaredWorld>>>;
+  kernel?: Readonly<Record<string, PatchField<DeclaredWorld> | LockField>>;
   thread?: Readonly<Record<string, LocalField>>;
   /** C locals, by function: `{ __device_attach: { async: 'bool' } }`. */
   local?: Readonly<Record<string, Readonly<Record<string, LocalField>>>>;
@@ -86,8 +95,12 @@ function validateFields(prefix: string, fields: unknown, scope: Scope | 'local',
     const at = `${prefix}.${name}`;
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) bad(`${at}: a field name is an identifier (letters, digits, _)`);
     if (f === 'bool') continue;
+    if (f === 'mutex' || f === 'spinlock') {
+      if (scope === 'dev' || scope === 'kernel') continue;
+      bad(`${at}: a lock ('${f}') is a device's (state.dev) or the kernel's (state.kernel), as a mutex in struct device or a static DEFINE_MUTEX is`);
+    }
     const o = f as Record<string, unknown>;
-    if (typeof o !== 'object' || o === null || (o.type !== 'bool' && o.type !== 'int')) bad(`${at}: expected 'bool', { type: 'bool', init? } or { type: 'int', max, init? }`);
+    if (typeof o !== 'object' || o === null || (o.type !== 'bool' && o.type !== 'int')) bad(`${at}: expected 'bool', { type: 'bool', init? } or { type: 'int', max, init? }${scope === 'dev' || scope === 'kernel' ? ", or a lock: 'mutex' or 'spinlock'" : ''}`);
     for (const k of Object.keys(o)) if (!['type', 'max', 'init'].includes(k) || (k === 'max' && o.type === 'bool')) bad(`${at}: unknown key '${k}'`);
     if (o.type === 'int' && !(Number.isInteger(o.max) && (o.max as number) >= 1 && (o.max as number) <= 255)) bad(`${at}.max: expected an integer 1..255`);
     const v = o.init;
@@ -110,6 +123,8 @@ export interface AddedState {
   local: Map<string, LocalDecl[]>;
   /** Names by scope, in declaration order (the view's `patch` objects). */
   names: Record<Scope, string[]>;
+  /** The fields that are locks ('mutex', 'spinlock'), by scope: patchLocks. */
+  locks: PatchLocks;
   /** Set the initial values (after initState). */
   init(s: KS): void;
   /** The initial values of device i's added fields, as a key: devices whose keys differ are not interchangeable. */
@@ -119,9 +134,16 @@ export interface AddedState {
 /** A patch as this file needs it. */
 interface WithState { id: string; state?: PatchStateSpec }
 
+/** The locks patches add, by scope: the fields declared 'mutex' or 'spinlock'. */
+export function patchLocks(patches: readonly WithState[]): PatchLocks {
+  const of = (fs: Readonly<Record<string, unknown>> | undefined) => Object.entries(fs ?? {}).filter(([, f]) => f === 'mutex' || f === 'spinlock').map(([n]) => n);
+  const dev = patches.flatMap((p) => of(p.state?.dev)), kernel = patches.flatMap((p) => of(p.state?.kernel));
+  return dev.length || kernel.length ? { dev, kernel } : NO_LOCKS;
+}
+
 /** Merge the patches' fields for world w (E604 on a name the model or another patch has, or an init out of range). */
 export function addedState(patches: readonly WithState[], w: World): AddedState {
-  const out: AddedState = { dev: {}, drv: {}, kernel: {}, thread: {}, local: new Map(), names: { dev: [], drv: [], kernel: [], thread: [] }, init: () => {}, deviceKey: () => '' };
+  const out: AddedState = { dev: {}, drv: {}, kernel: {}, thread: {}, local: new Map(), names: { dev: [], drv: [], kernel: [], thread: [] }, locks: patchLocks(patches), init: () => {}, deviceKey: () => '' };
   if (!patches.some((p) => p.state)) return out;
   const base = kernelSchema(w);
   const taken: Record<Scope, Set<string>> = {
@@ -152,6 +174,12 @@ export function addedState(patches: readonly WithState[], w: World): AddedState 
         taken[scope].add(name);
         addedBy.set(`${scope}.${name}`, p.id);
         out.names[scope].push(name);
+        if (f === 'mutex' || f === 'spinlock') {
+          // Free at the start: a lock boot left held would be held by no thread the search runs.
+          out[scope][name] = t.owner();
+          fields.push({ scope, name, value: () => 0 });
+          continue;
+        }
         const isBool = f === 'bool' || f.type === 'bool', max = isBool ? 1 : (f as { max: number }).max;
         out[scope][name] = isBool ? t.bool : t.int(max);
         const init = f === 'bool' || !('init' in f) ? undefined : f.init;

@@ -8,7 +8,7 @@
  * blocked on a device mutex whose holder is in probe(). Skipped: S16 (no device refcounts).
  */
 import type { Move, Property, Query } from '../engine/model.js';
-import type { Kernel } from './emit.js';
+import { patchLocksOf, type Kernel } from './emit.js';
 import { DRIVER_BITS, holdsMutex, structRef, type KL, type KS } from './state.js';
 import { RET, ancestors, type LinkInfo } from './world.js';
 import type { Action } from './actions.js';
@@ -1394,6 +1394,10 @@ export const LIBRARY: KernelProperty[] = [
           if (s.dev[i]!.mutex === me) return `${t} waits at ${l} holding &dev->mutex(${k.vn(i)})`;
           if (s.dev[i]!.oldMutex === me) return `${t} waits at ${l} holding the &dev->mutex of ${k.vn(i)}'s deleted struct`;
         }
+        // A lock the user's patch declares (a wait under it is one all the same: the async entries
+        // or probes waited for may need it, and a spinlock may not be held across a sleep at all).
+        const own = patchLocksOf(k, s).find((x) => x.owner === me);
+        if (own) return `${t} waits at ${l} holding ${own.name}, a lock your patch declares`;
       }
       return null;
     }, { text: 'a thread reaches async_synchronize_full or wait_for_device_probe', met: (s, q) => c.threads.some((t) => { const l = q.at(t); return l !== null && (libWait(k, l) || userProbeWait(k, s, l, q.locals(t))); }) }) },

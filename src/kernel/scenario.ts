@@ -741,7 +741,7 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string, 
     userDefers,
     linksLock: patches.some(isUserPatch) && flags.has('DEVICE_LINKS'),
     sources: prof.sources, renamed: prof.renamed ?? {}, unread: prof.unread ?? {}, unsettled: prof.unsettled ?? {}, assumed: prof.assumed ?? {}, anchors: [], targets: new Map(),
-    applied: new Set(), built: new Set(), releasable: new Set(), moduleWq: [], flushers: [], added: added.names,
+    applied: new Set(), built: new Set(), releasable: new Set(), moduleWq: [], flushers: [], added: added.names, locks: added.locks,
     ...(added.local.size ? { locals: added.local } : {}),
   };
 

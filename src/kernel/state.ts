@@ -50,15 +50,23 @@ export const driverBit = (w: World, dev: number, drv: number): number => {
  * the kernel's deferred_probe_mutex, module_mutex and device_links_lock. Each holds the owner of a
  * mutex, taken and released by steps. The other owner fields (probing, removing) say who runs a
  * probe or a removal: no lock. A field a patch adds (patch-state.ts) is no lock, whatever its name:
- * nothing else takes it as one (locksHeld's E205, lock-order, no-wait-under-lock); `steps`' locks
+ * nothing else takes it as one (locksHeld's E205, lock-order, no-wait-under-lock), unless declared
+ * a lock ('mutex', 'spinlock': then all of those but lock-order read it, s47 h1); `steps`' locks
  * column and the patch notes' "a lock they take" ask isLockPath alone (s46 h24: `steps` had a name
  * test of its own, which missed deviceLinksLock and took a patch's `fooMutex` for a lock).
  */
 export const LOCK_FIELDS = { dev: ['mutex', 'oldMutex'], kernel: ['deferredProbeMutex', 'moduleMutex', 'deviceLinksLock'] } as const;
-/** Is a state path (`dev[dc].mutex`, `dev[].oldMutex`, `moduleMutex`) one of LOCK_FIELDS, at its place? */
-export const isLockPath = (path: string): boolean => {
+/** The locks user patches declare, by scope (patch-state.ts patchLocks). */
+export interface PatchLocks { readonly dev: readonly string[]; readonly kernel: readonly string[] }
+export const NO_LOCKS: PatchLocks = { dev: [], kernel: [] };
+/**
+ * Is a state path (`dev[dc].mutex`, `dev[].oldMutex`, `moduleMutex`) one of LOCK_FIELDS, or of the
+ * locks a user's patch declares (`mine`: patch-state.ts patchLocks, `state: { dev: { foo: 'mutex' } }`), at its place?
+ */
+export const isLockPath = (path: string, mine: PatchLocks = NO_LOCKS): boolean => {
   const d = /^dev\[[^\]]*\]\.(\w+)$/.exec(path);
-  return (d ? LOCK_FIELDS.dev : LOCK_FIELDS.kernel).some((f) => f === (d ? d[1] : path));
+  const name = d ? d[1]! : path;
+  return [...(d ? LOCK_FIELDS.dev : LOCK_FIELDS.kernel), ...(d ? mine.dev : mine.kernel)].includes(name);
 };
 /** Does thread `owner` hold the device's &dev->mutex: the slot's, or its deleted struct's (DevS.oldMutex)? */
 export const holdsMutex = (x: Pick<DevS, 'mutex' | 'oldMutex'>, owner: number): boolean => x.mutex === owner || x.oldMutex === owner;
